@@ -1,0 +1,32 @@
+# The two commands a user needs: `make demo` and `make test`. Everything else is for developers.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test model bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/lagebild build examples/korridor --db out/demo.db
+	$(BIN)/lagebild report --db out/demo.db -o out/demo.html
+	@echo "Dossier: $(CURDIR)/out/demo.html  (database: $(CURDIR)/out/demo.db)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+model: $(STAMP)
+	$(BIN)/python -m lagebild.training all
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) out

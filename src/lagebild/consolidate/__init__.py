@@ -1,0 +1,1 @@
+"""Consolidation: pure functions over claims and events (groups, estimates, timeline)."""

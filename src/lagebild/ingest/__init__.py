@@ -1,0 +1,1 @@
+"""Readers and cleaning: files, folders, JSONL, HTML in; `Article`s out."""

@@ -1,0 +1,42 @@
+"""lagebild's German spaCy pipeline.
+
+`load()` returns the trained pipeline (`de_lagebild`) shipped inside the
+package; no network is touched. Until a trained model is packaged, it falls
+back to spaCy's blank German tokenizer with a rule-based sentencizer and says so.
+"""
+from __future__ import annotations
+
+import logging
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild"
+
+
+def blank() -> Language:
+    """Blank German tokenizer + sentencizer: the rule-only fallback."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
+    """Load lagebild's German pipeline from the installed package (no network)."""
+    target = Path(path) if path else MODEL_DIR
+    if (target / "config.cfg").exists():
+        return spacy.load(target, exclude=list(exclude))
+    if path:
+        raise FileNotFoundError(f"no spaCy pipeline at {target}")
+    warnings.warn("lagebild: no trained German model packaged; using the blank tokenizer + sentencizer", stacklevel=2)
+    return blank()
+
+
+@lru_cache(maxsize=2)
+def shared(path: str | None = None) -> Language:
+    """One loaded pipeline per process (loading costs seconds)."""
+    return load(path)

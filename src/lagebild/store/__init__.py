@@ -1,0 +1,1 @@
+"""The store keeps; it does not compute. One SQLite file."""
