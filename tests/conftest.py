@@ -1,0 +1,33 @@
+"""Shared fixtures. Tests that need ../shared (seeds, corpora) skip cleanly without it."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    return shared_dir / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The analysis pipeline (trained model if packaged, else blank) with all extractors."""
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_nlp()
