@@ -13,7 +13,7 @@ import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Precision = Literal["day", "month", "season", "quarter", "half", "year", "decade", "unknown"]
+Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "unknown"]
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "vague"]
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "vague")
 
@@ -50,11 +50,16 @@ class OffsetMap:
     def identity(cls, length: int) -> "OffsetMap":
         return cls([(0, 0, length)])
 
-    def to_raw(self, offset: int) -> int:
+    def to_raw(self, offset: int, end: bool = False) -> int:
+        """Raw offset of a cleaned offset. end=True for the end of a span: where cleaning
+        deleted text between two kept segments, an offset on the seam is then the end of
+        the segment before (not the start of the one after), so raw[start:end] holds no
+        deleted text."""
         if not self.segments:
             return offset
         starts = [s[0] for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        probe = offset - 1 if end and offset > 0 else offset
+        i = max(0, bisect.bisect_right(starts, probe) - 1)
         c_start, r_start, length = self.segments[i]
         return r_start + min(max(offset - c_start, 0), length)
 
@@ -78,8 +83,9 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     duplicate_of: str | None = None          # near-duplicate (wire copy) of another article
 
-    def raw_offset(self, offset: int) -> int:
-        return self.offset_map.to_raw(offset) if self.offset_map else offset
+    def raw_offset(self, offset: int, end: bool = False) -> int:
+        """Raw-text offset of a cleaned-text offset; end=True for a span's end (see OffsetMap.to_raw)."""
+        return self.offset_map.to_raw(offset, end) if self.offset_map else offset
 
 
 @dataclass
@@ -120,6 +126,7 @@ class TimeValue:
     precision: Precision = "unknown"
     text: str | None = None                  # the expression it comes from; None when it is the article date
     basis: str | None = None                 # "expression", "publication date", ...
+    mod: str | None = None                   # TIMEX3 mod: START, MID, END, APPROX, ... ("Ende April": END)
 
 
 @dataclass

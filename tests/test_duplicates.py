@@ -1,0 +1,95 @@
+"""Near-duplicates: wire copies with small edits are marked, different stories are not."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from lagebild.consolidate.duplicates import clusters, jaccard, mark_duplicates, shingles
+from lagebild.model import Article
+
+WORDS = ("Regierung Polizei Stadt Land Bürger Feuerwehr Minister Bericht Angaben Sprecher Montag Dienstag "
+         "Woche Jahr Haushalt Gesetz Streik Wahl Gericht Schule Straße Brücke Zug Flughafen Hafen Krankenhaus "
+         "Euro Prozent Menschen Helfer Soldaten Behörden Einsatz Lage Plan Gespräch Antrag Entscheidung "
+         "hat sagte teilte mit wurde soll sind war nach bei gegen über unter für mit von der die das ein eine").split()
+
+
+def story(seed: int, n: int = 160) -> str:
+    rnd = random.Random(seed)
+    sents = []
+    while sum(len(s.split()) for s in sents) < n:
+        sents.append(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(8, 16))).capitalize() + ".")
+    return " ".join(sents)
+
+
+def art(aid: str, title: str, body: str) -> Article:
+    return Article(id=aid, text=f"{title}\n\n{body}", title=title)
+
+
+def edit(text: str, seed: int, n_changes: int) -> str:
+    rnd = random.Random(seed)
+    toks = text.split()
+    for _ in range(n_changes):
+        toks[rnd.randrange(len(toks))] = rnd.choice(WORDS)
+    return " ".join(toks)
+
+
+def test_wire_copies_marked():
+    base = story(1)
+    a = art("dpa_original", "Streik legt Verkehr lahm", base)
+    b = art("outlet_b", "Warnstreik: Busse und Bahnen stehen still", base + " Mehr dazu am Abend.")  # new headline, tail
+    c = art("outlet_c", "Streik legt Verkehr lahm", edit(base, 2, 2))                                  # two words changed
+    d = art("other", "Haushalt beschlossen", story(99))
+    arts = [a, b, c, d]
+    mark_duplicates(arts)
+    assert [x.duplicate_of for x in arts] == [None, "dpa_original", "dpa_original", None]
+    assert clusters(arts) == [["dpa_original", "outlet_b", "outlet_c"]]
+
+
+def test_threshold_is_respected():
+    base = story(3)
+    rewritten = edit(base, 4, 25)   # heavy rewrite: below 0.8, above 0.3
+    sim = jaccard(shingles(base), shingles(rewritten))
+    assert 0.3 < sim < 0.8
+    arts = [art("a", "T", base), art("b", "T", rewritten)]
+    mark_duplicates(arts, threshold=0.8)
+    assert arts[1].duplicate_of is None
+    mark_duplicates(arts, threshold=0.3)
+    assert arts[1].duplicate_of == "a"
+
+
+def test_order_decides_original_and_reset():
+    base = story(5)
+    arts = [art("late", "T", base), art("early", "T", base)]
+    mark_duplicates(arts)
+    assert arts[1].duplicate_of == "late"
+    arts.reverse()
+    mark_duplicates(arts)
+    assert arts[0].duplicate_of is None and arts[1].duplicate_of == "early"
+
+
+def test_short_and_empty_texts_never_match():
+    arts = [art("a", "Kurz", "Ja."), art("b", "Kurz", "Ja."), art("c", "Leer", "")]
+    mark_duplicates(arts)
+    assert all(a.duplicate_of is None for a in arts)
+    mark_duplicates([])
+
+
+def test_many_distinct_stories_no_false_pairs():
+    arts = [art(f"s{i}", f"Titel {i}", story(100 + i)) for i in range(60)]
+    arts.append(art("copy", "Anderer Titel", edit(arts[17].text.split("\n\n", 1)[1], 7, 1)))
+    mark_duplicates(arts)
+    assert [a.id for a in arts if a.duplicate_of] == ["copy"] and arts[-1].duplicate_of == "s17"
+
+
+def test_bad_threshold():
+    with pytest.raises(ValueError):
+        mark_duplicates([], threshold=0)
+
+
+def test_seeds_are_not_duplicates(seeds_dir):
+    from lagebild.ingest.readers import read_paths
+
+    arts = [a for a in read_paths([seeds_dir]) if isinstance(a, Article)]
+    mark_duplicates(arts)
+    assert all(a.duplicate_of is None for a in arts)   # same topic, different texts
