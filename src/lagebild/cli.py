@@ -178,11 +178,15 @@ def facts(
 
 
 @app.command()
-def build(paths: list[Path] = PATHS, db: Path = typer.Option(..., "--db")) -> None:
+def build(
+    paths: list[Path] = PATHS,
+    db: Path = typer.Option(..., "--db"),
+    force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
+) -> None:
     """Analyse articles and store them in one SQLite file (idempotent)."""
     from .store.build import build_dossier
 
-    summary = build_dossier(paths, db, console=err)
+    summary = build_dossier(paths, db, console=err, force=force)
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)
@@ -197,8 +201,11 @@ def search(query: str, db: Path = typer.Option(..., "--db"), limit: int = 20) ->
         hits = store.search(query, limit=limit)
     if not hits:
         err.print(f"no match for {query!r}")
-    for h in hits:
-        Console().print(f"[bold]{h['article']}[/] {h['title'] or ''}\n  {h['snippet']}")
+    from rich.markup import escape
+
+    for h in hits:  # article data is escaped: a "[/]" in a title must not break (or style) the output
+        snippet = "".join(f"[bold yellow]{escape(t)}[/]" if hit else escape(t) for t, hit in h["fragments"])
+        Console().print(f"[bold]{escape(h['article'])}[/] {escape(h['title'] or '')}\n  {snippet}")
 
 
 @app.command()

@@ -41,6 +41,9 @@ def read_articles(paths: Sequence[str | Path]) -> tuple[list[Article], list[Arti
     errors: list[ArticleError] = []
     for item in read_paths([Path(p) for p in paths]):
         (errors if isinstance(item, ArticleError) else articles).append(item)
+    from .consolidate.duplicates import mark_duplicates
+
+    mark_duplicates(articles)
     return articles, errors
 
 
@@ -95,8 +98,14 @@ def analyse(
     nlp: Language | None = None,
     batch_size: int = 16,
     progress: Callable[[Article], None] | None = None,
+    cross: bool = True,
 ) -> Result:
-    """Run the extractors over the articles and consolidate across them."""
+    """Run the extractors over the articles and consolidate across them.
+
+    cross=False skips the cross-article steps and leaves the items as extracted
+    (entities then holds the unresolved `Mention`s): the store's build does
+    them itself over everything stored.
+    """
     components = with_needs(components)
     nlp = build_nlp(components, nlp)
     result = Result()
@@ -110,13 +119,14 @@ def analyse(
         for i, s in enumerate(doc.sents):
             result.sentences.append(Sentence(article.id, i, s.start_char, s.end_char, s.text))
         for c in doc._.claims or ():
-            c.raw_start, c.raw_end = article.raw_offset(c.start), article.raw_offset(c.end)
+            c.raw_start, c.raw_end = article.raw_offset(c.start), article.raw_offset(c.end, end=True)
             result.claims.append(c)
         result.times.extend(doc._.times or ())
         result.events.extend(doc._.events or ())
         if "entities" in components:
             result.entities.extend(doc._.mentions or ())  # resolved below
-    consolidate(result, components)
+    if cross:
+        consolidate(result, components)
     return result
 
 

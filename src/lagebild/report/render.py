@@ -1,0 +1,412 @@
+"""The static dossier: one self-contained HTML file (or Markdown) read from the store.
+
+    render_report("dossier.db", "html") -> str
+
+`dossier_view(store)` turns the stored rows into view objects (figures with
+their anchors, article texts cut into sentences and highlighted claims,
+events, entities); the Jinja2 templates in ./templates only lay them out. The
+web app can reuse both: `environment()` gives the template environment with
+our filters, `dossier_view` the data. All article data reaches the page through
+Jinja2 autoescaping; links to articles' URLs are only made for http(s) URLs;
+a Content-Security-Policy allows no network access and only our own script.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..model import Article, Claim, ClaimGroup, Entity, Event, Sentence
+from .charts import Point, fmt_date, fmt_number, figure_chart
+
+QUALIFIER_DE = {
+    "exact": "",
+    "approx": "etwa",
+    "at_least": "mindestens",
+    "more_than": "mehr als",
+    "at_most": "höchstens",
+    "less_than": "weniger als",
+    "vague": "unbestimmt",
+}
+STATUS_DE = {
+    "single": "eine Quelle",
+    "agree": "übereinstimmend",
+    "disagree": "widersprüchlich",
+    "evolution": "Entwicklung über die Zeit",
+}
+STATUS_ORDER = {"disagree": 0, "evolution": 1, "agree": 2, "single": 3}
+NO_SOURCE = "ohne Quellenangabe"
+
+
+def anchor(prefix: str, key: str) -> str:
+    """A valid, unique HTML id for any key: readable slug plus a short hash."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-")[:40] or "x"
+    return f"{prefix}-{slug}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links (never javascript:, data:, ...)."""
+    if url and re.match(r"https?://[^\s<>\"']+$", url.strip(), re.I):
+        return url.strip()
+    return None
+
+
+# --- view objects -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    """One claim as the report shows it."""
+
+    claim: Claim
+    article: Article
+    anchor: str                      # of the claim's highlight in the article text
+    sentence_anchor: str | None
+    article_anchor: str
+    when: str | None                 # the date the figure is for (or the article's date)
+    source: str
+    group_anchor: str | None = None
+    group_label: str | None = None
+    off: bool = False                # outside the group's low..high (flagged)
+
+    @property
+    def outlet(self) -> str:
+        return self.article.outlet or self.article.id
+
+    @property
+    def series(self) -> str:
+        """Who the chart says it is from: the source, or the outlet itself where none is named."""
+        return self.source if self.source != NO_SOURCE else f"{self.outlet} (ohne Quellenangabe)"
+
+    @property
+    def value(self) -> str:
+        c = self.claim
+        v = fmt_number(c.low) if c.low == c.high else f"{fmt_number(c.low)}–{fmt_number(c.high)}"
+        return f"{v} {c.unit}" if c.unit else v
+
+    @property
+    def qualifier(self) -> str:
+        return QUALIFIER_DE.get(self.claim.qualifier, self.claim.qualifier or "")
+
+    @property
+    def stated(self) -> str:
+        """'mindestens 12.000' - the value with its qualifier."""
+        return " ".join(x for x in (self.qualifier, self.value) if x)
+
+    @property
+    def what(self) -> str:
+        """'mindestens Tote' - qualifier and counted noun, for the table's 'Angabe' column."""
+        return " ".join(x for x in (self.qualifier, self.claim.counted) if x)
+
+
+@dataclass
+class GroupView:
+    group: ClaimGroup
+    anchor: str
+    label: str
+    figures: list[Figure]
+    chart: Markup
+    n_articles: int
+
+    @property
+    def status(self) -> str:
+        return STATUS_DE.get(self.group.status, self.group.status)
+
+    @property
+    def flagged(self) -> bool:
+        return self.group.status == "disagree"
+
+    @property
+    def estimated(self) -> bool:
+        """Whether consolidation derived low/best/high (else the page shows the figures' span)."""
+        return any(v is not None for v in (self.group.low, self.group.best, self.group.high))
+
+    @property
+    def span(self) -> str:
+        lo = min(f.claim.low for f in self.figures)
+        hi = max(f.claim.high for f in self.figures)
+        return fmt_number(lo) if lo == hi else f"{fmt_number(lo)}–{fmt_number(hi)}"
+
+
+@dataclass
+class Piece:
+    text: str
+    figure: Figure | None = None
+    anchor_only: list[str] = field(default_factory=list)   # anchors of claims hidden by an overlapping one
+
+
+@dataclass
+class Segment:
+    anchor: str | None               # sentence anchor; None for text between sentences
+    pieces: list[Piece]
+
+
+@dataclass
+class ArticleView:
+    article: Article
+    anchor: str
+    segments: list[Segment]
+    figures: list[Figure]
+    url: str | None
+
+    @property
+    def outlet(self) -> str:
+        return self.article.outlet or "Medium unbekannt"
+
+
+@dataclass
+class EventView:
+    event: Event
+    anchor: str
+    when: str | None
+    actor: str | None
+    target: str | None
+    place: str | None
+    articles: list[tuple[str, str]]          # (label, anchor)
+    evidence: list[tuple[str, str | None]]   # (text, sentence anchor)
+    figures: list[Figure]
+
+
+@dataclass
+class EntityView:
+    entity: Entity
+    anchor: str
+    n_mentions: int
+    articles: list[tuple[str, str]]
+
+
+# --- building the view --------------------------------------------------------------------------------
+
+
+def _when(claim: Claim, article: Article) -> str | None:
+    """The date a figure is for: the claim's own time when it is a date, else the article's date."""
+    t = claim.time
+    if t is not None and t.value and re.match(r"\d{4}(-\d{2}){0,2}$", t.value):
+        return t.value
+    return article.published
+
+
+def _source(claim: Claim) -> str:
+    if claim.source:
+        return claim.source
+    if claim.sources:
+        return claim.sources[0].name
+    return NO_SOURCE
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def _segments(article: Article, sentences: list[Sentence], figures: list[Figure]) -> list[Segment]:
+    """The article text cut into sentences (anchored) and gaps, with claims as highlighted pieces."""
+    text = article.text
+    spans = sorted((max(0, s.start), min(len(text), s.end), s) for s in sentences if s.end > s.start)
+    cuts: list[tuple[int, int, str | None]] = []
+    pos = 0
+    for start, end, s in spans:
+        if start < pos:          # overlapping sentence boundaries: keep the text once
+            start = pos
+        if start >= end:
+            continue
+        if start > pos:
+            cuts.append((pos, start, None))
+        cuts.append((start, end, anchor("s", f"{article.id}\x00{s.index}")))
+        pos = end
+    if pos < len(text):
+        cuts.append((pos, len(text), None))
+    figs = sorted(figures, key=lambda f: (f.claim.start, -f.claim.end))
+    segments = []
+    for start, end, sent_anchor in cuts:
+        pieces: list[Piece] = []
+        p = start
+        for f in figs:
+            cs, ce = max(f.claim.start, start), min(f.claim.end, end)
+            if not (f.claim.start >= start and f.claim.start < end):
+                continue                                  # highlighted in the segment where it starts
+            if cs < p:                                    # overlaps the previous highlight: anchor only
+                (pieces[-1].anchor_only if pieces else []).append(f.anchor)
+                continue
+            if cs > p:
+                pieces.append(Piece(text[p:cs]))
+            pieces.append(Piece(text[cs:ce], f))
+            p = ce
+        if p < end:
+            pieces.append(Piece(text[p:end]))
+        segments.append(Segment(sent_anchor, pieces))
+    return segments
+
+
+def dossier_view(store: Any) -> dict[str, Any]:
+    """Everything the templates show, from a `Store`."""
+    articles = store.articles()
+    by_id = {a.id: a for a in articles}
+    art_anchor = {a.id: anchor("a", a.id) for a in articles}
+    sentences: dict[str, list[Sentence]] = {}
+    for s in store.sentences():
+        sentences.setdefault(s.article, []).append(s)
+    claims = [c for c in store.claims() if c.article in by_id]
+    groups = store.groups()
+
+    figures: dict[str, Figure] = {}
+    for c in claims:
+        a = by_id[c.article]
+        s = _sentence_of(sentences.get(a.id, []), c.start)
+        figures[c.id or f"{c.article}#{c.start}"] = Figure(
+            claim=c, article=a, anchor=anchor("c", c.id or f"{c.article}#{c.start}"),
+            sentence_anchor=anchor("s", f"{a.id}\x00{s.index}") if s else None,
+            article_anchor=art_anchor[a.id], when=_when(c, a), source=_source(c))
+
+    group_views = []
+    in_group: set[str] = set()
+    for g in groups:
+        members = [figures[m] for m in g.members if m in figures]
+        if not members:
+            continue
+        g_anchor = anchor("g", g.id)
+        label = g.label or (g.measure.key().strip("|").replace("|", " · ") if g.measure else None) or \
+            " / ".join(dict.fromkeys(f.claim.counted or "?" for f in members))
+        for f in members:
+            f.group_anchor, f.group_label = g_anchor, label
+            in_group.add(f.claim.id)
+            if g.low is not None and g.high is not None and (f.claim.high < g.low or f.claim.low > g.high):
+                f.off = True
+        members.sort(key=lambda f: (f.when is None, f.when or "", f.outlet))
+        chart = figure_chart(
+            [Point(f.claim.low, f.claim.high, f.series, f.when,
+                   label=f"{f.source} ({f.outlet}, {fmt_date(f.when) or 'o. D.'}): {f.stated}",
+                   href="#" + f.anchor, hedged=f.claim.hedged) for f in members],
+            low=g.low, best=g.best, high=g.high, title=f"{label}: Angaben nach Quelle und Datum")
+        group_views.append(GroupView(g, g_anchor, label, members, chart, len({f.article.id for f in members})))
+    group_views.sort(key=lambda v: (STATUS_ORDER.get(v.group.status, 4), -len(v.figures)))
+    ungrouped = sorted((f for f in figures.values() if f.claim.id not in in_group),
+                       key=lambda f: (f.article.published or "~", f.article.id, f.claim.start))
+
+    article_views = []
+    for a in articles:
+        figs = [f for f in figures.values() if f.article is a]
+        article_views.append(ArticleView(a, art_anchor[a.id], _segments(a, sentences.get(a.id, []), figs), figs,
+                                         safe_url(a.url)))
+
+    entities = store.entities()
+    names = {e.id: e.name for e in entities}
+    event_views = []
+    for e in store.events():
+        evidence = []
+        for sp in e.evidence:
+            s = _sentence_of(sentences.get(sp.article, []), sp.start) if sp.article in by_id else None
+            evidence.append((sp.text, anchor("s", f"{sp.article}\x00{s.index}") if s else None))
+        event_views.append(EventView(
+            event=e, anchor=anchor("e", e.id), when=e.time.value if e.time else None,
+            actor=names.get(e.actor, e.actor) if e.actor else None,
+            target=names.get(e.target, e.target) if e.target else None,
+            place=e.place.name if e.place else None,
+            articles=[(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(e.articles) if x in by_id],
+            evidence=evidence, figures=[figures[f] for f in e.figures if f in figures]))
+    event_views.sort(key=lambda v: (v.when is None, v.when or ""))
+    entity_views = [
+        EntityView(e, anchor("n", e.id), len(e.mentions),
+                   [(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(m.article for m in e.mentions)
+                    if x in by_id])
+        for e in entities]
+    entity_views.sort(key=lambda v: (-v.n_mentions, v.entity.name))
+
+    builds = store.builds()
+    last = builds[-1] if builds else None
+    dates = sorted(a.published for a in articles if a.published)
+    outlets = Counter(a.outlet or "Medium unbekannt" for a in articles)
+    return {
+        "meta": store.meta(),
+        "title": store.meta().get("title") or "Lagebild",
+        "build": last,
+        "overview": {
+            "articles": len(articles),
+            "outlets": outlets.most_common(),
+            "first": dates[0] if dates else None,
+            "last": dates[-1] if dates else None,
+            "claims": len(claims),
+            "groups": len(group_views),
+            "disagree": sum(1 for v in group_views if v.flagged),
+            "copies": sum(1 for a in articles if a.duplicate_of),
+            "sources": Counter(f.source for f in figures.values()).most_common(),
+        },
+        "groups": group_views,
+        "ungrouped": ungrouped,
+        "articles": article_views,
+        "article_anchor": art_anchor,
+        "events": event_views,
+        "entities": entity_views,
+        "errors": store.errors(last["id"]) if last else [],
+    }
+
+
+# --- templates -----------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(value: Any) -> str:
+    """Text safe inside Markdown (and a Markdown table cell): no markup, no raw HTML, one line."""
+    if value is None:
+        return ""
+    s = " ".join(str(value).split())
+    s = s.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", s).replace("\\<", "&lt;").replace("\\>", "&gt;")
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is None or not name.endswith((".md.j2", ".md"))
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The Jinja2 environment of the report templates (shared with the web app)."""
+    env = Environment(loader=PackageLoader("lagebild.report", "templates"), autoescape=_autoescape,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(num=fmt_number, date=fmt_date, md=md_escape, safe_url=safe_url)
+    env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE)
+    return env
+
+
+def _asset(name: str) -> str:
+    env = environment()
+    source, _, _ = env.loader.get_source(env, name)
+    return source
+
+
+def csp(script: str) -> str:
+    """No network at all; only our own inline script (by its hash) may run."""
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    return ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
+
+
+def render_view(view: dict[str, Any], fmt: str = "html") -> str:
+    env = environment()
+    if fmt == "md":
+        return env.get_template("report.md.j2").render(**view)
+    if fmt != "html":
+        raise ValueError(f"report format must be html or md, not {fmt!r}")
+    script = _asset("report.js")
+    return env.get_template("report.html.j2").render(
+        **view, style=Markup(_asset("report.css")), script=Markup(script), csp=csp(script))
+
+
+def render_report(db_path: str | Path, fmt: str = "html") -> str:
+    """The dossier in `db_path` as one self-contained HTML page (fmt="html") or Markdown (fmt="md")."""
+    from ..store.sqlite import Store
+
+    with Store(db_path) as store:
+        view = dossier_view(store)
+    return render_view(view, fmt)

@@ -1,0 +1,425 @@
+"""`lagebild build`: analyse articles into the dossier store, idempotently.
+
+    inputs --> read --> skip unchanged --> analyse (in chunks) --> store each article (one transaction each)
+           --> recompute across ALL stored articles: claim groups, entities, merged events
+
+An article is unchanged when its content hash and the analysers it was
+analysed with (the extractor components and a fingerprint of their code and
+model) are the same as stored; it is then not analysed again. A changed file
+replaces its article and everything extracted from it atomically. A bad
+article is recorded (which file, what is wrong, what was skipped) and never
+stops the batch; its stored version, if any, stays.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import logging
+import time
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, ArticleError, Event, Result
+from .sqlite import Store
+
+log = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).resolve().parent.parent
+# Cross-article steps: (module, function) each; run over the whole store after the articles are in.
+CROSS = {
+    "duplicates": ("lagebild.consolidate.duplicates", "mark_duplicates"),
+    "groups": ("lagebild.consolidate.groups", "group_claims"),
+    "entities": ("lagebild.consolidate.entities", "resolve_entities"),
+    "events": ("lagebild.consolidate.events", "merge_events"),
+}
+CHUNK = 64  # articles analysed and stored per round: bounds memory on big inputs
+
+
+@dataclass
+class BuildSummary:
+    """What one build did; `describe()` says it in words."""
+
+    db: Path
+    build_id: int = 0
+    inputs: int = 0
+    new: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)        # content changed
+    reanalysed: list[str] = field(default_factory=list)      # same content, analysers changed
+    unchanged_ids: list[str] = field(default_factory=list)
+    errors: list[ArticleError] = field(default_factory=list)
+    components: tuple[str, ...] = ()
+    skipped_components: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def processed(self) -> int:
+        return len(self.new) + len(self.replaced) + len(self.reanalysed)
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.unchanged_ids)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    def describe(self) -> str:
+        """Several lines of Rich markup (all data escaped)."""
+        from rich.markup import escape
+
+        parts = [f"{len(self.new)} new", f"{len(self.replaced)} changed"]
+        if self.reanalysed:
+            parts.append(f"{len(self.reanalysed)} re-analysed (analysers changed)")
+        parts += [f"{self.unchanged} unchanged", f"{self.failed} skipped"]
+        lines = [f"[bold]build[/] {self.inputs} articles read: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"]
+        for name, why in self.skipped_components.items():
+            lines.append(f"[yellow]component {escape(name)} not used[/]: {escape(why)}")
+        for e in self.errors:
+            lines.append(f"[yellow]skipped[/] {escape(e.article)}: {escape(e.problem)} (skipped: {escape(e.skipped)})")
+        for n in self.notes:
+            lines.append(f"[dim]note[/] {escape(n)}")
+        c = self.counts
+        if c:
+            lines.append(
+                f"dossier {escape(str(self.db))}: {c.get('articles', 0)} articles, {c.get('sentences', 0)} sentences, "
+                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, {c.get('times', 0)} time expressions, "
+                f"{c.get('entities', 0)} entities, {c.get('events', 0)} events")
+        return "\n".join(lines)
+
+
+# --- which analysers are there ----------------------------------------------------------------
+
+def available_components(wanted: Iterable[str] | None = None) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The extractor components that can run, and why each other one cannot.
+
+    A component whose module is not written yet (or fails to import, or
+    registers no factory) is skipped, so `build` works while the extractors
+    are still being written; a component whose needs are missing is skipped too.
+    """
+    from spacy.language import Language
+
+    from ..pipeline import COMPONENTS, NEEDS
+
+    wanted = list(COMPONENTS) if wanted is None else list(wanted)
+    for name in wanted:  # what a wanted component needs is wanted too (visits the appended ones as well)
+        wanted += [n for n in NEEDS.get(name, ()) if n not in wanted]
+    ok: list[str] = []
+    skipped: dict[str, str] = {}
+    for name in wanted:
+        if name not in COMPONENTS:
+            skipped[name] = f"unknown component (known: {', '.join(COMPONENTS)})"
+            continue
+        module = COMPONENTS[name]
+        try:
+            if importlib.util.find_spec(module) is None:
+                skipped[name] = f"module {module} is not there"
+                continue
+            importlib.import_module(module)
+        except Exception as e:  # noqa: BLE001 - a broken extractor must not stop the build
+            skipped[name] = f"module {module} does not import: {type(e).__name__}: {e}"
+            continue
+        if not Language.has_factory(f"lagebild_{name}"):
+            skipped[name] = f"module {module} registers no factory lagebild_{name}"
+            continue
+        ok.append(name)
+    # A component needs its prerequisites (pipeline.NEEDS); drop those whose needs are missing.
+    changed = True
+    while changed:
+        changed = False
+        for name in list(ok):
+            missing = [n for n in NEEDS.get(name, ()) if n not in ok]
+            if missing:
+                ok.remove(name)
+                skipped[name] = f"needs {', '.join(missing)}, which cannot run"
+                changed = True
+    return tuple(n for n in COMPONENTS if n in ok), skipped
+
+
+def fingerprint(components: Sequence[str]) -> str:
+    """Of what decides an article's analysis: the components, the code of reading and
+    analysing, and the packaged model. A change makes the next build re-analyse."""
+    h = hashlib.sha256(",".join(components).encode())
+    for sub in ("ingest", "nlp", "extract"):
+        for p in sorted((PACKAGE / sub).rglob("*.py")):
+            h.update(p.relative_to(PACKAGE).as_posix().encode())
+            h.update(p.read_bytes())
+    for p in (PACKAGE / "pipeline.py", PACKAGE / "model.py", PACKAGE / "models" / "de_lagebild" / "meta.json"):
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def content_hash(article: Article) -> str:
+    """The reader's hash of the raw bytes; failing that, one of what was read."""
+    if article.content_hash:
+        return article.content_hash
+    h = hashlib.sha256()
+    for part in (article.raw_text or article.text, article.title, article.published, article.outlet, article.url):
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\x00")
+    return "sha256:" + h.hexdigest()
+
+
+# --- the build ----------------------------------------------------------------------------------
+
+def build_dossier(
+    paths: Sequence[str | Path],
+    db_path: str | Path,
+    *,
+    console: Any = None,
+    components: Iterable[str] | None = None,
+    nlp: Any = None,
+    force: bool = False,
+) -> BuildSummary:
+    """Read, analyse and store the articles under `paths` into the dossier `db_path`."""
+    from ..pipeline import read_articles
+
+    articles, errors = read_articles(paths)
+    return build_articles(articles, db_path, errors=errors, inputs=paths, console=console,
+                          components=components, nlp=nlp, force=force)
+
+
+def build_articles(
+    articles: Sequence[Article],
+    db_path: str | Path,
+    *,
+    errors: Sequence[ArticleError] = (),
+    inputs: Sequence[str | Path] = (),
+    console: Any = None,
+    components: Iterable[str] | None = None,
+    nlp: Any = None,
+    force: bool = False,
+) -> BuildSummary:
+    """`build_dossier` for articles already read (by our readers or anyone's)."""
+    t0 = time.monotonic()
+    summary = BuildSummary(db=Path(db_path), inputs=len(articles) + len(errors))
+    summary.errors.extend(errors)
+    comps, summary.skipped_components = available_components(components)
+    summary.components = comps
+    analysed_with = {"components": list(comps), "fingerprint": fingerprint(comps)}
+
+    with Store(db_path, create=True) as store:
+        build_id = summary.build_id = store.start_build(inputs, comps, analysed_with["fingerprint"])
+        state = store.article_state()
+        todo: list[Article] = []
+        first: dict[str, Article] = {}
+        lacking: set[str] = set()
+        for a in articles:
+            if a.id in first:  # ids must be unique; the second copy would silently replace the first
+                summary.errors.append(ArticleError(
+                    a.source_path or a.id,
+                    f"article id {a.id!r} is already used by {first[a.id].source_path or 'another input'}",
+                    skipped="this copy"))
+                continue
+            first[a.id] = a
+            a.content_hash = content_hash(a)
+            old = state.get(a.id)
+            if old is None:
+                summary.new.append(a.id)
+            elif old["content_hash"] != a.content_hash:
+                summary.replaced.append(a.id)
+                if old["source_path"] and a.source_path and old["source_path"] != a.source_path:
+                    summary.notes.append(f"{a.id}: stored from {old['source_path']}, now replaced by {a.source_path}")
+            elif not force and set(old["analysed_with"].get("components", [])) - set(comps):
+                # Analysed with a component that cannot run now (not installed, broken, not asked for):
+                # re-analysing would lose its results, so the stored analysis stays.
+                lacking.update(set(old["analysed_with"]["components"]) - set(comps))
+                summary.unchanged_ids.append(a.id)
+                continue
+            elif force or old["analysed_with"] != analysed_with:
+                summary.reanalysed.append(a.id)
+            else:
+                summary.unchanged_ids.append(a.id)
+                continue
+            todo.append(a)
+        if lacking:
+            summary.notes.append(f"unchanged articles keep their analysis by {', '.join(sorted(lacking))}, "
+                                 "which cannot run now (force=True re-analyses them without)")
+
+        stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console)
+        # Only what really got stored counts as processed; the rest is in summary.errors.
+        for ids in (summary.new, summary.replaced, summary.reanalysed):
+            ids[:] = [i for i in ids if i in stored]
+
+        # Always: cheap next to analysis, and consolidation code may have changed since.
+        _cross_article(store, summary)
+        store.add_errors(summary.errors, build_id)
+        summary.counts = store.counts()
+        summary.seconds = time.monotonic() - t0
+        store.finish_build(build_id, processed=summary.processed, unchanged=summary.unchanged,
+                           failed=summary.failed, notes=summary.notes)
+    return summary
+
+
+def _analyse_and_store(
+    store: Store,
+    todo: list[Article],
+    comps: tuple[str, ...],
+    nlp: Any,
+    analysed_with: dict[str, Any],
+    build_id: int,
+    summary: BuildSummary,
+    console: Any,
+) -> set[str]:
+    from ..pipeline import analyse, build_nlp
+
+    stored: set[str] = set()
+    if not todo:
+        return stored
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            nlp = build_nlp(comps, nlp)
+        except Exception as e:  # noqa: BLE001 - e.g. a broken model: say so per article, keep what is stored
+            log.exception("the analysis pipeline could not be built")
+            summary.errors.extend(ArticleError(a.id, f"analysis unavailable: {type(e).__name__}: {e}",
+                                               skipped=_kept(a, summary)) for a in todo)
+            return stored
+        with _progress(console, len(todo)) as advance:
+            for i in range(0, len(todo), CHUNK):
+                chunk = todo[i : i + CHUNK]
+                try:
+                    result = analyse(chunk, comps, nlp=nlp, cross=False, progress=lambda a: advance())
+                except Exception as e:  # noqa: BLE001 - a failing chunk costs its articles, not the build
+                    log.exception("analysis of a chunk failed")
+                    summary.errors.extend(ArticleError(a.id, f"analysis failed: {type(e).__name__}: {e}",
+                                                       skipped=_kept(a, summary)) for a in chunk)
+                    continue
+                for e in result.errors:
+                    e.skipped = _kept(next((a for a in chunk if a.id == e.article), None), summary, e.skipped)
+                summary.errors.extend(result.errors)
+                for article, parts in _per_article(result, summary):
+                    try:
+                        store.replace_article(article, analysed_with=analysed_with, build_id=build_id, **parts)
+                    except Exception as e:  # noqa: BLE001 - e.g. inconsistent extractor output
+                        log.exception("storing %s failed", article.id)
+                        summary.errors.append(ArticleError(
+                            article.id, f"could not be stored: {type(e).__name__}: {e}",
+                            skipped=_kept(article, summary)))
+                    else:
+                        stored.add(article.id)
+    for msg in dict.fromkeys(str(w.message) for w in caught):
+        summary.notes.append(msg)
+    return stored
+
+
+def _kept(article: Article | None, summary: BuildSummary, skipped: str = "the whole article") -> str:
+    """What a failure cost: for an article stored before, its old version stays."""
+    if article is not None and (article.id in summary.replaced or article.id in summary.reanalysed):
+        return "the new version; the stored one is kept"
+    return skipped
+
+
+def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, dict[str, list]]]:
+    """Split a batch result into each article's rows."""
+    parts: dict[str, dict[str, list]] = {
+        a.id: {"sentences": [], "claims": [], "times": [], "mentions": [], "events": []} for a in result.articles}
+    for s in result.sentences:
+        parts[s.article]["sentences"].append(s)
+    seen_ids: set[str] = set()
+    for c in result.claims:
+        base = c.id or f"{c.article}#{c.start}"
+        cid, k = base, 1
+        while cid in seen_ids:  # two claims at one offset: keep both, ids stay unique
+            k += 1
+            cid = f"{base}~{k}"
+        c.id = cid
+        seen_ids.add(cid)
+        parts[c.article]["claims"].append(c)
+    for t in result.times:
+        parts[t.article]["times"].append(t)
+    for m in result.entities:  # with cross=False these are the unresolved mentions
+        if getattr(m, "article", None) in parts:
+            parts[m.article]["mentions"].append(m)
+    orphans = 0
+    for ev in result.events:
+        owner = _event_article(ev)
+        if owner in parts:
+            parts[owner]["events"].append(ev)
+        else:
+            orphans += 1
+    if orphans:  # an extractor bug, not the article's fault: say it once
+        summary.notes.append(f"{orphans} events name no article (Event.articles and evidence empty); not stored")
+    return [(a, parts[a.id]) for a in result.articles]
+
+
+def _event_article(ev: Event) -> str | None:
+    if ev.articles:
+        return ev.articles[0]
+    if ev.evidence:
+        return ev.evidence[0].article
+    return None
+
+
+def _cross_article(store: Store, summary: BuildSummary) -> None:
+    """Consolidate across everything stored; a step that fails keeps its previous results."""
+    steps: list[tuple[str, Callable[[], None]]] = []
+    fns = {}
+    for step, (module, fn) in CROSS.items():
+        try:
+            if importlib.util.find_spec(module) is None:
+                continue  # not written yet: its table simply stays as it is
+            fns[step] = getattr(importlib.import_module(module), fn)
+        except Exception as e:  # noqa: BLE001
+            summary.notes.append(f"{step} not recomputed: {module}.{fn} unavailable ({type(e).__name__}: {e})")
+
+    def do_duplicates() -> None:
+        # Over all stored articles, oldest first: the first of a cluster of wire copies is the original.
+        articles = store.articles()
+        for a in articles:
+            a.duplicate_of = None
+        fns["duplicates"](articles)
+        store.set_duplicates({a.id: a.duplicate_of for a in articles})
+
+    if "duplicates" in fns:
+        steps.append(("duplicates", do_duplicates))
+    # Each step runs over everything stored, whichever components ran in this build.
+    if "groups" in fns:
+        steps.append(("groups", lambda: store.replace_groups(fns["groups"](store.claims(), store.articles()))))
+    entities: list = []
+
+    def do_entities() -> None:
+        entities[:] = fns["entities"](store.mentions())
+        store.replace_entities(entities)
+
+    if "entities" in fns:
+        steps.append(("entities", do_entities))
+    if "events" in fns:
+        steps.append(("events", lambda: store.replace_events(
+            fns["events"](store.extracted_events(), entities or store.entities()))))
+    for name, run in steps:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                run()
+        except Exception as e:  # noqa: BLE001 - keep the previous results of this step
+            log.exception("cross-article step %s failed", name)
+            summary.notes.append(f"{name} not recomputed, previous kept: {type(e).__name__}: {e}")
+
+
+class _progress:
+    """A Rich progress bar on a terminal console when the work is long; otherwise silent."""
+
+    def __init__(self, console: Any, total: int, threshold: int = 8):
+        self.bar = None
+        if console is not None and total >= threshold and getattr(console, "is_terminal", False):
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=console, transient=True)
+            self.task = self.bar.add_task("analysing", total=total)
+
+    def __enter__(self) -> Callable[[], None]:
+        if self.bar is None:
+            return lambda: None
+        self.bar.__enter__()
+        return lambda: self.bar.advance(self.task)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)

@@ -1,0 +1,725 @@
+"""The dossier store: one embedded SQLite file (stdlib sqlite3, WAL, foreign keys on).
+
+The store keeps; it does not compute. It holds two kinds of rows:
+
+* per article, what the analysis extracted from it: the article itself, its
+  sentences, claims, time expressions, entity mentions and extracted events.
+  Replacing an article replaces all of these in one transaction (ON DELETE
+  CASCADE), so a changed file never leaves stale rows behind.
+* across articles, what consolidation derived from all of them: claim groups,
+  entities and merged events. These are replaced wholesale after every build.
+
+Scalar fields of the model get columns; nested fields (sources, measure, time,
+place, evidence, ...) are stored as JSON text and rebuilt into model types on
+reading. FTS5 indexes article text and sentences for `search`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import sqlite3
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ..model import (
+    Article,
+    ArticleError,
+    Claim,
+    ClaimGroup,
+    Entity,
+    Event,
+    Mention,
+    OffsetMap,
+    Sentence,
+    TimeExpression,
+)
+
+SCHEMA_VERSION = 1
+
+# Column order of each model table; every dataclass field must have a column
+# (tests/test_store.py checks it, so a field added to model.py cannot be lost silently).
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE IF NOT EXISTS builds (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    components TEXT,            -- JSON list
+    fingerprint TEXT,
+    inputs TEXT,                -- JSON list of paths
+    processed INTEGER DEFAULT 0,
+    unchanged INTEGER DEFAULT 0,
+    failed INTEGER DEFAULT 0,
+    notes TEXT                  -- JSON list of warnings
+);
+CREATE TABLE IF NOT EXISTS articles (
+    n INTEGER PRIMARY KEY,      -- stable rowid for the external-content FTS index
+    id TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    raw_text TEXT,
+    title TEXT,
+    outlet TEXT,
+    url TEXT,
+    published TEXT,
+    published_precision TEXT,
+    published_basis TEXT,
+    language TEXT,
+    agencies TEXT,              -- JSON list
+    source_path TEXT,
+    content_hash TEXT,
+    offset_map TEXT,            -- JSON
+    warnings TEXT,              -- JSON list
+    duplicate_of TEXT,
+    analysed_with TEXT,         -- JSON {"components": [...], "fingerprint": "..."}
+    build_id INTEGER,
+    stored_at TEXT
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    n INTEGER PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    "index" INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article, "index")
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    sentence TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    low REAL,
+    high REAL,
+    qualifier TEXT,
+    counted TEXT,
+    source TEXT,
+    hedged INTEGER,
+    "group" TEXT,               -- set by the cross-article grouping
+    sources TEXT,               -- JSON list of Source
+    stance TEXT,
+    measure TEXT,               -- JSON Measure
+    time TEXT,                  -- JSON TimeValue
+    sentence_index INTEGER,
+    raw_start INTEGER,
+    raw_end INTEGER,
+    unit TEXT,
+    measure_key TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
+CREATE INDEX IF NOT EXISTS claims_group ON claims("group");
+CREATE TABLE IF NOT EXISTS claim_groups (
+    id TEXT PRIMARY KEY,
+    measure TEXT,               -- JSON Measure
+    members TEXT,               -- JSON list of claim ids (as given by consolidation)
+    low REAL,
+    best REAL,
+    high REAL,
+    rule TEXT,
+    n_sources INTEGER,
+    status TEXT,
+    explanation TEXT,
+    label TEXT,
+    position INTEGER            -- consolidation's order
+);
+CREATE TABLE IF NOT EXISTS group_members (
+    "group" TEXT NOT NULL REFERENCES claim_groups(id) ON DELETE CASCADE,
+    claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY ("group", claim)
+);
+CREATE INDEX IF NOT EXISTS group_members_claim ON group_members(claim);
+CREATE TABLE IF NOT EXISTS times (
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    type TEXT,
+    value TEXT,
+    precision TEXT,
+    mod TEXT,
+    anchored INTEGER,
+    PRIMARY KEY (article, idx)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    text TEXT,
+    label TEXT,
+    entity TEXT,                -- set by the cross-article entity resolution
+    PRIMARY KEY (article, idx)
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT,
+    aliases TEXT,               -- JSON list
+    lat REAL,
+    lon REAL,
+    country TEXT,
+    wikidata TEXT,
+    position INTEGER
+);
+CREATE TABLE IF NOT EXISTS extracted_events (
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    data TEXT NOT NULL,         -- JSON Event as the extractor made it, before merging
+    PRIMARY KEY (article, idx)
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    type TEXT,
+    acled_type TEXT,
+    mode TEXT,
+    actor TEXT,
+    target TEXT,
+    place TEXT,                 -- JSON Place
+    time TEXT,                  -- JSON TimeValue
+    status TEXT,
+    figures TEXT,               -- JSON list of claim ids
+    sources TEXT,               -- JSON list
+    articles TEXT,              -- JSON list of article ids
+    evidence TEXT,              -- JSON list of Span
+    trigger TEXT,
+    place_name TEXT,            -- denormalised for queries and exports
+    lat REAL,
+    lon REAL,
+    time_value TEXT,
+    position INTEGER
+);
+CREATE TABLE IF NOT EXISTS event_articles (
+    event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (event, article)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    build_id INTEGER,
+    at TEXT NOT NULL,
+    article TEXT NOT NULL,
+    problem TEXT NOT NULL,
+    skipped TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='n',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+    text, content='sentences', content_rowid='n',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.n, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.n, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.n, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.n, old.text);
+END;
+"""
+
+# Table -> the model type whose fields it holds (plus extra columns of ours).
+MODEL_TABLES: dict[str, type] = {
+    "articles": Article,
+    "sentences": Sentence,
+    "claims": Claim,
+    "claim_groups": ClaimGroup,
+    "times": TimeExpression,
+    "mentions": Mention,
+    "entities": Entity,
+    "events": Event,
+}
+# Fields not kept as a column of their own table (held elsewhere).
+DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
+
+
+class StoreError(Exception):
+    """The dossier file cannot be used: missing, not a dossier, other schema."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- model <-> row --------------------------------------------------------------------------
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _cell(value: Any) -> Any:
+    """A Python value as an SQLite cell: nested values become JSON text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return int(value) if isinstance(value, bool) else value
+    return json.dumps(_plain(value), ensure_ascii=False)
+
+
+def encode(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
+    """A model dataclass as a row dict (column -> cell)."""
+    skip = set(skip)
+    return {f.name: _cell(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _build(tp: Any, value: Any) -> Any:
+    """Rebuild a JSON-decoded value into the annotated model type (tolerant of schema drift)."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(args[0], value) if len(args) == 1 else value
+    if origin is list:
+        (arg,) = typing.get_args(tp) or (Any,)
+        return [_build(arg, v) for v in value]
+    if origin is tuple:
+        return tuple(value)
+    if tp is OffsetMap:
+        return OffsetMap([tuple(s) for s in value.get("segments", [])])
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return make(tp, value)
+    if tp is bool:
+        return bool(value)
+    return value
+
+
+def make(cls: type, data: dict[str, Any]) -> Any:
+    """A model dataclass from a dict; unknown keys are ignored, missing ones take defaults."""
+    hints = _hints(cls)
+    kw = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            v = data[f.name]
+            tp = hints[f.name]
+            if isinstance(v, str) and _is_nested(tp):
+                v = json.loads(v)
+            kw[f.name] = _build(tp, v)
+    return cls(**kw)
+
+
+def _is_nested(tp: Any) -> bool:
+    """Whether a field is stored as JSON text."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_nested(a) for a in typing.get_args(tp) if a is not type(None))
+    return origin in (list, dict, tuple) or (dataclasses.is_dataclass(tp))
+
+
+def _row_dict(row: sqlite3.Row) -> dict[str, Any]:
+    return {k: row[k] for k in row.keys()}
+
+
+# --- the store ------------------------------------------------------------------------------
+
+class Store:
+    """One dossier file. Use as a context manager; writes go through `transaction()`.
+
+    `Store(path)` opens an existing dossier (a missing file is an error: there
+    is nothing to read); `Store(path, create=True)` makes one when missing.
+    One connection per Store object; open one per thread or request.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False, readonly: bool = False):
+        self.path = Path(path)
+        if not self.path.exists() and not create:
+            raise StoreError(f"no dossier at {self.path}: build one with `lagebild build PATH... --db {self.path}`")
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # a URI, for mode=ro; the path percent-encoded so that '?', '#' and '%' in names stay names
+        uri = f"file:{quote(str(self.path.resolve()))}?mode={'ro' if readonly else 'rwc'}"
+        try:
+            self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open {self.path}: {e}") from e
+        self.db.row_factory = sqlite3.Row
+        self.readonly = readonly
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._init_schema(create)
+        except sqlite3.DatabaseError as e:
+            self.db.close()
+            raise StoreError(f"{self.path} is not a lagebild dossier: {e}") from e
+
+    def _init_schema(self, create: bool) -> None:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if has_meta:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else None
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has dossier schema version {version}; this lagebild reads version "
+                    f"{SCHEMA_VERSION}. Rebuild it: `lagebild build PATH... --db NEW.db`")
+            return
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        if tables and not create:
+            raise StoreError(f"{self.path} is an SQLite file but not a lagebild dossier")
+        if tables:
+            raise StoreError(f"{self.path} is an SQLite file of something else; refusing to write into it")
+        if self.readonly:
+            raise StoreError(f"{self.path} is empty, not a lagebild dossier")
+        from .. import __version__
+
+        meta = [("schema_version", str(SCHEMA_VERSION)), ("created", now()), ("lagebild", __version__)]
+        inserts = "".join(f"INSERT INTO meta(key, value) VALUES ('{k}', '{v}');\n" for k, v in meta)
+        # executescript commits by itself, so the whole schema goes in one explicit transaction.
+        self.db.executescript("BEGIN;\n" + SCHEMA + inserts + "COMMIT;")
+
+    # -- plumbing --
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: commits on success, rolls back on any exception."""
+        if self.db.in_transaction:  # nested: part of the outer one
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        sql = f"INSERT INTO {table} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})"
+        self.db.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+    def columns(self, table: str) -> list[str]:
+        return [r[1] for r in self.db.execute(f"PRAGMA table_info({_q(table)})")]
+
+    # -- meta --
+
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.db.execute("SELECT key, value FROM meta")}
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- builds and errors --
+
+    def start_build(self, inputs: Sequence[str], components: Sequence[str], fingerprint: str) -> int:
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO builds(started, components, fingerprint, inputs) VALUES (?, ?, ?, ?)",
+                (now(), json.dumps(list(components)), fingerprint, json.dumps([str(p) for p in inputs])),
+            )
+        return int(cur.lastrowid)
+
+    def finish_build(self, build_id: int, *, processed: int, unchanged: int, failed: int, notes: Sequence[str]) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE builds SET finished=?, processed=?, unchanged=?, failed=?, notes=? WHERE id=?",
+                (now(), processed, unchanged, failed, json.dumps(list(notes), ensure_ascii=False), build_id),
+            )
+
+    def builds(self) -> list[dict[str, Any]]:
+        out = []
+        for r in self.db.execute("SELECT * FROM builds ORDER BY id"):
+            d = _row_dict(r)
+            for k in ("components", "inputs", "notes"):
+                d[k] = json.loads(d[k]) if d[k] else []
+            out.append(d)
+        return out
+
+    def add_errors(self, errors: Iterable[ArticleError], build_id: int | None = None) -> None:
+        rows = [{"build_id": build_id, "at": now(), "article": e.article, "problem": e.problem, "skipped": e.skipped}
+                for e in errors]
+        with self.transaction():
+            self._insert("errors", rows)
+
+    def errors(self, build_id: int | None = None) -> list[dict[str, Any]]:
+        if build_id is None:
+            rows = self.db.execute("SELECT * FROM errors ORDER BY id")
+        else:
+            rows = self.db.execute("SELECT * FROM errors WHERE build_id=? ORDER BY id", (build_id,))
+        return [_row_dict(r) for r in rows]
+
+    # -- per-article rows --
+
+    def article_state(self) -> dict[str, dict[str, Any]]:
+        """id -> content_hash, source_path and what the stored analysis was made with."""
+        out = {}
+        for r in self.db.execute("SELECT id, content_hash, source_path, analysed_with FROM articles"):
+            out[r["id"]] = {
+                "content_hash": r["content_hash"],
+                "source_path": r["source_path"],
+                "analysed_with": json.loads(r["analysed_with"]) if r["analysed_with"] else {},
+            }
+        return out
+
+    def replace_article(
+        self,
+        article: Article,
+        *,
+        sentences: Sequence[Sentence] = (),
+        claims: Sequence[Claim] = (),
+        times: Sequence[TimeExpression] = (),
+        mentions: Sequence[Mention] = (),
+        events: Sequence[Event] = (),
+        analysed_with: dict[str, Any] | None = None,
+        build_id: int | None = None,
+    ) -> None:
+        """Store one article and what was extracted from it, replacing any earlier version, atomically."""
+        with self.transaction():
+            self.db.execute("DELETE FROM articles WHERE id=?", (article.id,))  # cascades to its rows
+            row = encode(article)
+            row.update(analysed_with=json.dumps(analysed_with or {}), build_id=build_id, stored_at=now())
+            self._insert("articles", [row])
+            self._insert("sentences", [encode(s) for s in sentences])
+            claim_rows = []
+            for c in claims:
+                r = encode(c)
+                r["measure_key"] = c.measure.key() if c.measure else None
+                claim_rows.append(r)
+            self._insert("claims", claim_rows)
+            self._insert("times", [dict(encode(t, skip={"article"}), article=article.id, idx=i)
+                                   for i, t in enumerate(times)])
+            self._insert("mentions", [dict(encode(m, skip={"article"}), article=article.id, idx=i, entity=None)
+                                      for i, m in enumerate(mentions)])
+            self._insert("extracted_events", [
+                {"article": article.id, "idx": i, "data": json.dumps(_plain(e), ensure_ascii=False)}
+                for i, e in enumerate(events)])
+
+    def delete_article(self, article_id: str) -> bool:
+        with self.transaction():
+            cur = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        return cur.rowcount > 0
+
+    def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        with self.transaction():
+            self.db.executemany("UPDATE articles SET duplicate_of=? WHERE id=?",
+                                [(v, k) for k, v in duplicate_of.items()])
+
+    # -- reading per-article rows --
+
+    def articles(self, *, text: bool = True) -> list[Article]:
+        """All articles, oldest publication first (undated last)."""
+        cols = "*" if text else ", ".join(
+            _q(c) for c in self.columns("articles") if c not in ("text", "raw_text", "offset_map"))
+        rows = self.db.execute(
+            f"SELECT {cols} FROM articles ORDER BY published IS NULL, published, id")
+        out = []
+        for r in rows:
+            d = _row_dict(r)
+            d.setdefault("text", "")
+            out.append(make(Article, d))
+        return out
+
+    def article(self, article_id: str) -> Article | None:
+        r = self.db.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        return make(Article, _row_dict(r)) if r else None
+
+    def sentences(self, article: str | None = None) -> list[Sentence]:
+        sql, args = 'SELECT * FROM sentences', ()
+        if article is not None:
+            sql, args = sql + " WHERE article=?", (article,)
+        rows = self.db.execute(sql + ' ORDER BY article, "index"', args)
+        return [make(Sentence, _row_dict(r)) for r in rows]
+
+    def claims(self, article: str | None = None) -> list[Claim]:
+        sql, args = "SELECT * FROM claims", ()
+        if article is not None:
+            sql, args = sql + " WHERE article=?", (article,)
+        rows = self.db.execute(sql + " ORDER BY article, start, id", args)
+        return [make(Claim, _row_dict(r)) for r in rows]
+
+    def times(self, article: str | None = None) -> list[TimeExpression]:
+        sql, args = "SELECT * FROM times", ()
+        if article is not None:
+            sql, args = sql + " WHERE article=?", (article,)
+        return [make(TimeExpression, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
+
+    def mentions(self, article: str | None = None) -> list[Mention]:
+        sql, args = "SELECT * FROM mentions", ()
+        if article is not None:
+            sql, args = sql + " WHERE article=?", (article,)
+        return [make(Mention, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
+
+    def extracted_events(self) -> list[Event]:
+        rows = self.db.execute("SELECT data FROM extracted_events ORDER BY article, idx")
+        return [make(Event, json.loads(r["data"])) for r in rows]
+
+    # -- cross-article rows (replaced wholesale by each build) --
+
+    def replace_groups(self, groups: Sequence[ClaimGroup]) -> None:
+        """The claim groups over all stored claims; claims not in any group get group NULL."""
+        known = {r[0] for r in self.db.execute("SELECT id FROM claims")}
+        with self.transaction():
+            self.db.execute("DELETE FROM claim_groups")
+            self.db.execute('UPDATE claims SET "group" = NULL')
+            self._insert("claim_groups", [dict(encode(g), position=i) for i, g in enumerate(groups)])
+            members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in known]
+            self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)', members)
+            self.db.executemany('UPDATE claims SET "group"=? WHERE id=?', members)
+
+    def groups(self) -> list[ClaimGroup]:
+        return [make(ClaimGroup, _row_dict(r))
+                for r in self.db.execute("SELECT * FROM claim_groups ORDER BY position, id")]
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """The resolved entities; their mentions are linked by (article, start, end)."""
+        with self.transaction():
+            self.db.execute("UPDATE mentions SET entity = NULL")
+            self.db.execute("DELETE FROM entities")
+            self._insert("entities", [dict(encode(e, skip={"mentions"}), position=i) for i, e in enumerate(entities)])
+            self.db.executemany(
+                'UPDATE mentions SET entity=? WHERE article=? AND start=? AND "end"=?',
+                [(e.id, m.article, m.start, m.end) for e in entities for m in e.mentions])
+
+    def entities(self) -> list[Entity]:
+        by_entity: dict[str, list[Mention]] = {}
+        for r in self.db.execute("SELECT * FROM mentions WHERE entity IS NOT NULL ORDER BY article, idx"):
+            by_entity.setdefault(r["entity"], []).append(make(Mention, _row_dict(r)))
+        out = []
+        for r in self.db.execute("SELECT * FROM entities ORDER BY position, id"):
+            e = make(Entity, _row_dict(r))
+            e.mentions = by_entity.get(e.id, [])
+            out.append(e)
+        return out
+
+    def replace_events(self, events: Sequence[Event]) -> None:
+        known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        with self.transaction():
+            self.db.execute("DELETE FROM events")
+            rows = []
+            for i, e in enumerate(events):
+                r = encode(e)
+                r.update(place_name=e.place.name if e.place else None,
+                         lat=e.place.lat if e.place else None, lon=e.place.lon if e.place else None,
+                         time_value=e.time.value if e.time else None, position=i)
+                rows.append(r)
+            self._insert("events", rows)
+            self.db.executemany("INSERT OR IGNORE INTO event_articles(event, article) VALUES (?, ?)",
+                                [(e.id, a) for e in events for a in dict.fromkeys(e.articles) if a in known])
+
+    def events(self) -> list[Event]:
+        return [make(Event, _row_dict(r)) for r in self.db.execute("SELECT * FROM events ORDER BY position, id")]
+
+    # -- overview --
+
+    def counts(self) -> dict[str, int]:
+        tables = ["articles", "sentences", "claims", "claim_groups", "times", "mentions", "entities",
+                  "extracted_events", "events", "errors"]
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    # -- search --
+
+    def search(self, query: str, limit: int = 20, *, mark: tuple[str, str] = ("**", "**")) -> list[dict[str, Any]]:
+        """Full-text search over sentences and article texts (FTS5, BM25-ranked).
+
+        Returns dicts: article, title, outlet, published, sentence (index or None for
+        a title/article-level hit), snippet (plain text, matches wrapped in `mark`),
+        fragments (list of [text, is_match] pairs, for faces that render their own markup).
+        `query` may use FTS5 syntax (AND, OR, NOT, "phrases", prefix*); where it
+        is not valid FTS5, its words are searched as plain terms.
+        """
+        query = query.strip()
+        if not query:
+            return []
+        try:
+            return self._search(query, limit, mark)
+        except sqlite3.OperationalError:
+            words = re.findall(r"\w+", query)
+            if not words:
+                return []
+            return self._search(" ".join(f'"{w}"' for w in words), limit, mark)
+
+    def _search(self, query: str, limit: int, mark: tuple[str, str]) -> list[dict[str, Any]]:
+        # Control characters as markers: they never occur in cleaned article text.
+        o, c = "\x02", "\x03"
+        hits: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        rows = self.db.execute(
+            f"""SELECT s.article, s."index" AS sentence, a.title, a.outlet, a.published,
+                       snippet(sentences_fts, 0, '{o}', '{c}', ' … ', 24) AS snip, bm25(sentences_fts) AS score
+                FROM sentences_fts JOIN sentences s ON s.n = sentences_fts.rowid
+                JOIN articles a ON a.id = s.article
+                WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?""",
+            (query, limit),
+        ).fetchall()
+        for r in rows:
+            seen.add(r["article"])
+            hits.append(self._hit(r, mark))
+        if len(hits) < limit:  # articles matching as a whole (terms spread over sentences, title only)
+            rows = self.db.execute(
+                f"""SELECT a.id AS article, NULL AS sentence, a.title, a.outlet, a.published,
+                           snippet(articles_fts, -1, '{o}', '{c}', ' … ', 24) AS snip, bm25(articles_fts) AS score
+                    FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid
+                    WHERE articles_fts MATCH ? ORDER BY score LIMIT ?""",
+                (query, limit),
+            ).fetchall()
+            for r in rows:
+                if r["article"] not in seen and len(hits) < limit:
+                    hits.append(self._hit(r, mark))
+        return hits
+
+    @staticmethod
+    def _hit(r: sqlite3.Row, mark: tuple[str, str]) -> dict[str, Any]:
+        fragments = []
+        for i, part in enumerate(re.split(r"[\x02\x03]", r["snip"] or "")):
+            part = re.sub(r"\s+", " ", part)  # one line: paragraph breaks inside a hit say nothing here
+            if part:
+                fragments.append([part, i % 2 == 1])
+        if fragments:
+            fragments[0][0] = fragments[0][0].lstrip()
+            fragments[-1][0] = fragments[-1][0].rstrip()
+            fragments = [f for f in fragments if f[0]]
+        snippet = "".join(f"{mark[0]}{t}{mark[1]}" if m else t for t, m in fragments)
+        return {"article": r["article"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
+                "sentence": r["sentence"], "snippet": snippet, "fragments": fragments, "score": r["score"]}

@@ -1,0 +1,229 @@
+"""`lagebild build`: idempotent, atomic per article, robust against bad input.
+
+The builds here run a tiny stand-in claims component (every "<digits> <Word>")
+so that they test the store's bookkeeping, not the real extractor's quality.
+"""
+from __future__ import annotations
+
+import importlib.machinery
+import re
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from lagebild import pipeline
+from lagebild.model import Article, Claim
+from lagebild.store.build import available_components, build_articles, build_dossier
+from lagebild.store.sqlite import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "examples" / "korridor"
+FAKE = "lagebild_test_fakeclaims"     # module name
+NUMBER = re.compile(r"\b(\d{1,3}(?:\.\d{3})+|\d+)\s+([A-ZÄÖÜ]\w+)")
+
+
+def _fake_claims(doc):
+    if "EXPLODE" in doc.text:
+        raise ValueError("stand-in component told to fail")
+    claims = []
+    for m in NUMBER.finditer(doc.text):
+        v = float(m[1].replace(".", ""))
+        sent = doc.char_span(m.start(), m.end(), alignment_mode="expand").sent
+        claims.append(Claim(article=doc._.article_id, text=m.group(), sentence=sent.text, start=m.start(),
+                            end=m.end(), low=v, high=v, qualifier="exact", counted=m[2], source=None,
+                            hedged=False))
+    doc._.claims = claims
+    return doc
+
+
+if not Language.has_factory("lagebild_fakeclaims"):
+    Language.factory("lagebild_fakeclaims", func=lambda nlp, name: _fake_claims)
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """Registers the stand-in as pipeline component "fakeclaims"."""
+    mod = types.ModuleType(FAKE)
+    mod.__spec__ = importlib.machinery.ModuleSpec(FAKE, None)
+    monkeypatch.setitem(sys.modules, FAKE, mod)
+    monkeypatch.setitem(pipeline.COMPONENTS, "fakeclaims", FAKE)
+    return ["fakeclaims"]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "korridor"
+    shutil.copytree(DEMO, d)
+    return d
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with Store(db) as s:
+        return [tuple(r) for r in s.db.execute(sql)]
+
+
+def test_build_twice_adds_nothing(corpus, tmp_path, fake):
+    db = tmp_path / "d.db"
+    first = build_dossier([corpus], db, components=fake)
+    assert first.processed == 7 and first.unchanged == 0 and not first.errors
+    with Store(db) as s:
+        counts = s.counts()
+        claims = s.claims()
+    assert counts["articles"] == 7 and counts["claims"] > 20 and counts["sentences"] > 50
+    second = build_dossier([corpus], db, components=fake)
+    assert second.processed == 0 and second.unchanged == 7
+    with Store(db) as s:
+        assert s.counts() == counts
+        assert s.claims() == claims
+        assert len(s.builds()) == 2
+    assert "7 unchanged" in second.describe()
+
+
+def test_changed_file_replaces_only_its_article(corpus, tmp_path, fake):
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=fake)
+    before = {a: rows(db, f"SELECT id, text, low FROM claims WHERE article='{a}' ORDER BY id")
+              for a, in rows(db, "SELECT id FROM articles")}
+    f = corpus / "2026-03-06_korvaner-tagblatt.txt"
+    f.write_text(f.read_text(encoding="utf-8").replace("auf 38 korrigiert", "auf 41 korrigiert"), encoding="utf-8")
+    summary = build_dossier([corpus], db, components=fake)
+    assert summary.replaced == [f.name] and summary.unchanged == 6 and summary.new == []
+    after = {a: rows(db, f"SELECT id, text, low FROM claims WHERE article='{a}' ORDER BY id")
+             for a, in rows(db, "SELECT id FROM articles")}
+    assert set(after) == set(before)
+    for a in before:
+        if a != f.name:
+            assert after[a] == before[a], a
+    texts = [t for _, t, _ in after[f.name]]
+    assert "41 korrigiert" not in texts  # "auf 41 korrigiert": the stand-in needs a capitalised word
+    lows = [low for _, _, low in after[f.name]]
+    old_lows = [low for _, _, low in before[f.name]]
+    assert lows == old_lows  # same figures apart from the one edited word ...
+    with Store(db) as s:
+        assert "41 korrigiert" in s.article(f.name).text   # ... and the new text is what is stored
+        assert s.search("korrigiert")[0]["article"] == f.name
+        assert len(s.sentences(f.name)) == len({i for i, in rows(db, f"SELECT \"index\" FROM sentences WHERE article='{f.name}'")})
+
+
+def test_bad_inputs_never_lose_stored_articles(corpus, tmp_path, fake):
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=fake)
+    with Store(db) as s:
+        counts = s.counts()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (corpus / "broken.jsonl").write_text('{"id": "ok-1", "text": "Heute kamen 70 Helfer an."}\n{not json\n',
+                                         encoding="utf-8")
+    # a stored article now fails in analysis: its stored version must stay
+    f = corpus / "2026-03-02_meruna-bote.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\nDie Helfer sagen, die Lage EXPLODE bald.\n", encoding="utf-8")
+    summary = build_dossier([corpus], db, components=fake)
+    assert summary.new == ["ok-1"]
+    problems = {e.article: e for e in summary.errors}
+    assert {"empty.txt", "binary.txt", "broken.jsonl:2", f.name} <= set(problems)
+    assert "stored one is kept" in problems[f.name].skipped
+    with Store(db) as s:
+        assert s.counts()["articles"] == counts["articles"] + 1
+        assert "EXPLODE" not in s.article(f.name).text
+        assert len(s.claims(f.name)) > 0
+        stored_errors = {e["article"] for e in s.errors(summary.build_id)}
+    assert {"empty.txt", "binary.txt", "broken.jsonl:2", f.name} <= stored_errors
+    assert "broken.jsonl:2" in summary.describe()
+
+
+def test_nothing_processable_exits_non_zero(tmp_path):
+    from lagebild.cli import app
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    res = CliRunner().invoke(app, ["build", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "d.db")])
+    assert res.exit_code == 1
+    good = tmp_path / "ok.txt"
+    good.write_text(" date 2026-03-02 Titel [/] mit [bold]Klammern\n\nIn Velm kamen 300 Helfer an.\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["build", str(good), str(tmp_path / "empty.txt"), "--db", str(tmp_path / "d.db")])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(app, ["build", str(good), "--db", str(tmp_path / "d.db")])   # unchanged is fine
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(app, ["search", "Helfer", "--db", str(tmp_path / "d.db")])
+    assert res.exit_code == 0, res.output
+    assert "ok.txt" in res.output and "Helfer" in res.output and "[/] mit [bold]Klammern" in res.output
+
+
+def test_more_components_reanalyse_unchanged_articles(corpus, tmp_path, fake):
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=[])
+    assert rows(db, "SELECT count(*) FROM claims") == [(0,)]
+    summary = build_dossier([corpus], db, components=fake)
+    assert len(summary.reanalysed) == 7 and summary.unchanged == 0
+    assert rows(db, "SELECT count(*) FROM claims")[0][0] > 20
+
+
+def test_missing_components_are_skipped_with_a_reason(monkeypatch):
+    monkeypatch.setitem(pipeline.COMPONENTS, "ghost", "lagebild.extract.no_such_module")
+    ok, skipped = available_components(["ghost", "nonsense"])
+    assert ok == ()
+    assert "not there" in skipped["ghost"] and "unknown component" in skipped["nonsense"]
+
+
+def test_duplicate_ids_in_one_batch(tmp_path, fake):
+    a = Article(id="x", text="Titel\n\nEs kamen 20 Helfer.", title="Titel", source_path="one/x.txt")
+    b = Article(id="x", text="Titel\n\nEs kamen 30 Helfer.", title="Titel", source_path="two/x.txt")
+    summary = build_articles([a, b], tmp_path / "d.db", components=fake)
+    assert summary.new == ["x"] and summary.errors[0].article == "two/x.txt"
+    assert rows(tmp_path / "d.db", "SELECT low FROM claims") == [(20.0,)]
+
+
+def test_real_claims_component_builds_groups(corpus, tmp_path):
+    pytest.importorskip("lagebild.extract.claims")
+    pytest.importorskip("lagebild.consolidate.groups")
+    db = tmp_path / "d.db"
+    summary = build_dossier([corpus], db, components=["claims"])
+    assert summary.processed == 7, summary.describe()
+    with Store(db) as s:
+        groups, claims = s.groups(), s.claims()
+    assert claims and groups
+    grouped = {c.id for c in claims if c.group}
+    assert grouped and all(m in {c.id for c in claims} for g in groups for m in g.members)
+
+
+def test_all_available_components_idempotent(corpus, tmp_path):
+    """With whatever extractors exist right now (time, claims, ... as they are written)."""
+    db = tmp_path / "d.db"
+    first = build_dossier([corpus], db)
+    assert first.processed == 7, first.describe()
+    with Store(db) as s:
+        counts = s.counts()
+    second = build_dossier([corpus], db)
+    assert second.unchanged == 7 and second.processed == 0
+    with Store(db) as s:
+        assert s.counts() == counts
+
+
+def test_changed_jsonl_line_replaces_only_that_article(corpus, tmp_path, fake):
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=fake)
+    f = corpus / "2026-03-03_05_agenturen.jsonl"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    assert "4.000 Teilnehmern" in lines[1]
+    lines[1] = lines[1].replace("4.000 Teilnehmern", "4.500 Teilnehmern")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = build_dossier([corpus], db, components=fake)
+    assert summary.replaced == ["abendkurier-2026-03-05-protest"] and summary.unchanged == 6
+    assert rows(db, "SELECT low FROM claims WHERE text = '4.500 Teilnehmern'") == [(4500.0,)]
+    assert rows(db, "SELECT count(*) FROM claims WHERE text = '4.000 Teilnehmern'") == [(1,)]  # the Wochenblick one
+
+
+def test_fewer_components_never_drop_stored_results(corpus, tmp_path, fake):
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=fake)
+    n = rows(db, "SELECT count(*) FROM claims")[0][0]
+    summary = build_dossier([corpus], db, components=[])   # e.g. the claims module broke meanwhile
+    assert summary.unchanged == 7 and summary.processed == 0
+    assert "keep their analysis by fakeclaims" in summary.describe()
+    assert rows(db, "SELECT count(*) FROM claims")[0][0] == n
+    forced = build_dossier([corpus], db, components=[], force=True)
+    assert len(forced.reanalysed) == 7 and rows(db, "SELECT count(*) FROM claims") == [(0,)]
