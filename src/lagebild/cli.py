@@ -237,5 +237,16 @@ def serve(
     uvicorn.run(create_app(db, token=token), host=host, port=port)
 
 
+def main() -> None:
+    """Entry point: a dossier that cannot be opened is a clear one-line error, not a traceback."""
+    from .store.sqlite import StoreError
+
+    try:
+        app()
+    except StoreError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise SystemExit(2) from None
+
+
 if __name__ == "__main__":
-    app()
+    main()
