@@ -42,7 +42,10 @@ def read_articles(paths: Sequence[str | Path]) -> tuple[list[Article], list[Arti
     for item in read_paths([Path(p) for p in paths]):
         (errors if isinstance(item, ArticleError) else articles).append(item)
     from .consolidate.duplicates import mark_duplicates
+    from .extract.pubdate import infer_published
 
+    for a in articles:
+        infer_published(a)  # only fills a date the input's metadata did not give
     mark_duplicates(articles)
     return articles, errors
 
