@@ -1,0 +1,768 @@
+"""Who says so: the source of a figure, whether the article hedges it, and its stance.
+
+German news attributes figures in a handful of constructions, all handled here
+with rules over words (no parser needed):
+
+- ``laut X``, ``X zufolge``, ``nach Angaben (von|des) X``, ``nach X-Angaben``,
+  ``nach russischen Angaben``, ``In X Schätzungen wird von ... gesprochen``;
+- a speech verb with its subject: ``sagte X``, ``teilte X mit``, ``X gab an``,
+  ``berichtet X``, ``, so X``; ``wie X berichtete`` relays another source;
+- the next sentence naming the source of the one before: ``Das teilte X mit.``,
+  ``Das heißt es aus Kreisen X.``;
+- a quote, attributed after or before it, even when it spans sentences;
+- a headline prefix ``Behörden: ...``.
+
+Sources are normalised to the nominative (``Dem britischen Geheimdienst`` ->
+``britischer Geheimdienst``); a role with a name gives the name
+(``Innenminister Klymenko`` -> ``Klymenko``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Source
+
+# --- tokens --------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[\wÄÖÜäöüß\u00ad]+(?:[-'’.][\wÄÖÜäöüß\u00ad]+)*-?|[„“”\"«»‚‘’']|\S")
+QUOTES_OPEN = {"„", "«", "»", "‚", "\"", "“"}
+QUOTE_PAIRS = {"„": ("“", "\"", "”"), "«": ("»",), "»": ("«",), "“": ("”", "“"), "\"": ("\"", "“", "”"),
+               "‚": ("‘", "’")}
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str, base: int = 0) -> list[Tok]:
+    return [Tok(m.group(0), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text)]
+
+
+# --- lexicon ------------------------------------------------------------------------------------
+
+DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+               "dessen", "deren"}
+# Nouns that carry information, not a source: "nach Angaben des Militärs" -> Militär.
+INFO_NOUNS = ("angaben", "angabe", "informationen", "erkenntnissen", "erkenntnis", "schätzungen", "schätzung",
+              "einschätzung", "einschätzungen", "berechnungen", "darstellung", "zählung", "zählungen", "auskunft",
+              "aussagen", "aussage", "worten", "recherchen", "daten", "zahlen", "berichten", "bericht",
+              "mitteilung", "erklärung", "meldungen", "meldung", "statistik", "bilanz", "schilderungen",
+              "quellen", "kreisen")
+GENERIC_REPORTS = {"berichten", "medienberichten", "schätzungen", "angaben", "informationen", "berichte",
+                   "beobachtern", "quellen", "meldungen", "einschätzungen", "expertenschätzungen"}
+# Speech and report verbs, finite forms, with the particle a separable verb needs.
+SPEECH_VERBS: dict[str, str | None] = {}
+for _forms, _particle in (
+    ("sagte sagten sagt sagen", None), ("teilte teilten teilt", "mit"), ("berichtete berichteten berichtet", None),
+    ("meldete meldeten meldet", None), ("erklärte erklärten erklärt", None), ("schrieb schrieben schreibt", None),
+    ("gab gaben gibt", "an|bekannt"), ("betonte betonten betont", None), ("bestätigte bestätigten bestätigt", None),
+    ("verkündete verkündeten verkündet", None), ("behauptete behaupteten behauptet", None),
+    ("nannte nannten nennt", None), ("zitierte zitierten zitiert", None), ("twitterte", None),
+    ("schätzte schätzten schätzt", None), ("informierte informierten informiert", None),
+    ("bezifferte bezifferten beziffert", None), ("zählte zählten zählt", None), ("sprach sprachen spricht", None),
+    ("hieß heißt", None), ("räumte räumten räumt", "ein"), ("bestritt bestritten bestreitet", None),
+    ("dementierte dementierten dementiert", None), ("wies wiesen weist", "zurück"), ("warnte warnten warnt", None),
+    ("kündigte kündigten kündigt", "an"), ("geht ging gehen gingen", "hervor|aus"), ("verlautete", None), ("postete", None),
+    ("bilanzierte", None), ("ergänzte ergänzten", None), ("fügte", "hinzu"), ("präzisierte", None),
+    # verb-final forms of subordinate clauses: "wie das Ministerium mitteilte"
+    ("mitteilte mitteilten angab bekanntgab bekanntgaben einräumte zurückwies hervorgeht hervorging", None),
+):
+    for _f in _forms.split():
+        SPEECH_VERBS[_f] = _particle
+DENIAL = re.compile(r"\b(bestritt\w*|bestreite\w*|dementier\w*|zurückgewiesen|widersprach\w*|wies\b[^.]*\bzurück|"
+                    r"weist\b[^.]*\bzurück|wiesen\b[^.]*\bzurück)", re.IGNORECASE)
+HEDGES = re.compile(
+    r"\b(offenbar|offensichtlich|angeblich\w*|mutmaßlich\w*|vermutlich|wohl|möglicherweise|womöglich|anscheinend|"
+    r"scheinbar|vermeintlich\w*|unbestätigt\w*|soll|sollen|solle|sollten|sollte|könnte|könnten|dürfte|dürften|"
+    r"(?:medien)?berichten zufolge|schätzungen zufolge|nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|"
+    r"nicht überprüfbar|kaum (?:unabhängig )?überprüf\w*)\b", re.IGNORECASE)
+# Konjunktiv I: the sentence goes on reporting someone's words.
+REPORTED = re.compile(r"\b(sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|hätten|befänden|befinde)\b")
+# Heads that are roles or outlets: capitalised words right after them are a name ("Innenminister Klymenko").
+ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
+                 "sekretär", "sekretärin", "leiter", "leiterin", "kommandeur", "gouverneur", "gouverneurin",
+                 "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "general", "kanzler", "kanzlerin",
+                 "premier", "premierministerin", "machthaber", "agentur", "zeitung", "sender", "portal", "magazin",
+                 "blatt", "vorsitzende", "vorsitzender", "direktor", "direktorin", "analyst", "experte", "expertin",
+                 "beauftragte", "beauftragter", "berater", "beraterin", "oberbefehlshaber", "befehlshaber",
+                 "kommissar", "kommissarin", "senator", "abgeordnete", "abgeordneter", "militärgouverneur",
+                 "staatschef", "regierungschef", "dienst", "plattform", "netzwerk", "kanal", "rat", "organisation",
+                 "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei", "behörde", "ministerium")
+FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "nz", "agentur", "behörde", "regierung", "armee", "polizei",
+            "ur", "ik", "e", "in", "führung", "marine", "luftwaffe", "seite", "verwaltung", "kommission", "union",
+            "organisation", "gruppe", "miliz", "bewegung", "partei", "plattform", "zeitung", "nachrichtenagentur")
+NEUTER = ("ium", "ment", "amt", "militär", "büro", "kommando", "institut", "zentrum", "portal", "blatt", "magazin",
+          "haus", "werk", "team", "komitee", "gericht", "parlament", "kabinett", "netzwerk", "fernsehen", "radio",
+          "weiße haus", "hauptquartier", "kreml", "präsidialamt")
+TOPIC_PREFIXES = re.compile(r"(krieg|krise|konflikt|liveblog|newsblog|ticker|live|analyse|kommentar|interview|exklusiv|"
+                            r"beben|flut|hochwasser|unwetter|sturm|brand|feuer|anschlag|angriff|explosion|unglück|"
+                            r"unfall|proteste?|demonstration|wahl|gipfel|streit|prozess|skandal|pandemie|corona|"
+                            r"katastrophe|attentat|amoklauf|terror|nahost|flucht|migration|asyl|"
+                            r"eilmeldung|video|podcast|hintergrund|faktencheck|meinung|update|news|überblick|"
+                            r"nachrichten|aktuell|wetter|sport|politik)$", re.IGNORECASE)
+SIDE_ADJ = re.compile(r"^([a-zäöüß-]+(?:isch|sch|esisch))(e|en|er|es|em)?$", re.IGNORECASE)
+
+
+@dataclass
+class Cue:
+    """One attribution in a sentence: where it stands, whom it names, how it attributes."""
+
+    kind: str                     # according, speech, relay, anaphoric, heading, estimate, generic
+    start: int                    # the whole cue ("Dem britischen Geheimdienst zufolge")
+    end: int
+    source: Source | None
+    denial: bool = False
+    verb: str | None = None       # the speech verb, lower case
+
+    @property
+    def relays(self) -> bool:
+        """Reporting verbs pass on what someone else said: "berichtet CNN", "wie TASS meldete", "so X"."""
+        return self.kind == "relay" or bool(self.verb and RELAY_VERB.match(self.verb))
+
+
+RELAY_VERB = re.compile(r"(bericht|meld|schrieb|schreib|zitier|so$)")
+
+
+@dataclass
+class Attribution:
+    sources: list[Source] = field(default_factory=list)
+    hedged: bool = False
+    stance: str = "asserted"
+    spans: list[tuple[int, int]] = field(default_factory=list)   # cue spans, for callers that mask them
+
+    @property
+    def source(self) -> str | None:
+        return self.sources[0].name if self.sources else None
+
+
+# --- noun phrases ------------------------------------------------------------------------------
+
+
+def _adj_like(t: Tok) -> bool:
+    return t.is_word and not t.is_cap and re.search(r"(e|en|er|es|em)$", t.lower) is not None and len(t.text) > 3
+
+
+# Capitalised at the start of a sentence, but no noun: never a source.
+FUNCTION_WORDS = {
+    "es", "er", "sie", "wir", "ich", "man", "ihr", "das", "dies", "diese", "dieser", "dieses", "zudem", "auch",
+    "dort", "hier", "damals", "heute", "gestern", "nun", "jetzt", "insgesamt", "demnach", "so", "doch", "aber",
+    "und", "oder", "denn", "dann", "da", "wie", "was", "wer", "wo", "als", "wenn", "ob", "dass", "weil", "noch",
+    "bereits", "schon", "am", "im", "in", "an", "auf", "bei", "mit", "nach", "von", "vor", "zu", "zum", "zur",
+    "für", "über", "unter", "gegen", "seit", "laut", "trotz", "während", "ohne", "neben", "bis", "aus", "um",
+    "unterdessen", "inzwischen", "zuvor", "zuletzt", "außerdem", "allerdings", "jedoch", "deshalb", "daher",
+    "dabei", "damit", "darüber", "davon", "darunter", "offenbar", "angeblich", "mindestens", "rund", "etwa",
+    "fast", "knapp", "mehr", "nur", "erst", "gleichzeitig", "immer", "nie", "kein", "keine", "alle", "viele",
+    "einige", "mehrere", "beide", "welche", "welcher", "jeder", "jede", "sein", "seine", "ihre", "unser",
+    "ja", "nein", "nicht", "obwohl", "sondern", "hingegen", "trotzdem", "sogar", "eben", "also",
+    "davor", "danach", "offiziell", "zunächst", "später", "vorher", "anschließend", "bisher", "derzeit",
+    "aktuell", "morgen", "abends", "nachts", "insbesondere", "zwar", "wohl", "immerhin",
+    "schließlich", "letztlich", "ebenfalls", "ebenso", "teilweise", "meist", "oft", "häufig", "selbst",
+}
+# Compounds that name a source by their first part: "Polizeiangaben" -> Polizei.
+INFO_COMPOUND = re.compile(r"^(.{2,}?)-?(angaben|informationen|schätzungen|einschätzungen|erkenntnissen|"
+                           r"berichten|zählungen|zählung|quellen|kreisen)$", re.IGNORECASE)
+
+
+def _cap_word(t: Tok) -> bool:
+    return t.is_word and t.is_cap and t.lower not in DETERMINERS and t.lower not in SPEECH_VERBS \
+        and t.lower not in FUNCTION_WORDS
+
+
+def _quote_run(toks: list[Tok], k: int) -> int | None:
+    """Index after the closing quote of a short quoted name starting at k, or None."""
+    closers = QUOTE_PAIRS.get(toks[k].text)
+    if not closers:
+        return None
+    for j in range(k + 1, min(len(toks), k + 8)):
+        if toks[j].text in closers:
+            return j + 1 if j > k + 1 else None
+    return None
+
+
+_NOUN_LIKE = re.compile(r"(ung|ungen|heit|keit|schaft|ion|ionen|tät|ei|en|ern|nis|nisse|ium|ment|ismus|isten|"
+                        r"eure|enten|ale|ik|ur|oren|te|de|se|ge|che)$")
+
+
+def _lemma_gen(word: str) -> str:
+    w = word.lower()
+    return w[:-2] if w.endswith("es") and len(w) > 5 else w[:-1] if w.endswith("s") and len(w) > 4 else w
+
+
+def _continues_name(prev: Tok, t: Tok) -> bool:
+    """May capitalised t follow capitalised prev in one phrase? "Innenminister Klymenko", "Wolodymyr Selenskyj",
+    "Nachrichtenagentur TASS" yes; "Behörden Schäden" no."""
+    if t.text.isupper() and len(t.text) <= 6 or prev.text.isupper():
+        return True
+    if prev.lower.endswith(ROLE_SUFFIXES) or _lemma_gen(prev.text).endswith(ROLE_SUFFIXES):
+        return True
+    if prev.text.endswith("s") and not prev.lower.endswith(("ns", "es")):
+        return True                                  # Saxon genitive: "Südkoreas Geheimdienst"
+    return not (_NOUN_LIKE.search(prev.lower) and len(prev.text) > 5)
+
+
+def np_forward(toks: list[Tok], j: int) -> int:
+    """End index of the noun phrase starting at j (j itself when there is none)."""
+    n, k = len(toks), j
+    if k < n and toks[k].lower in DETERMINERS | {"beider", "beiden", "mehrerer"}:
+        k += 1
+    saw_noun, chain, in_name = False, False, False
+    while k < n:
+        t = toks[k]
+        q = _quote_run(toks, k) if t.text in QUOTE_PAIRS else None
+        if q:
+            k, saw_noun = q, True
+            continue
+        if _cap_word(t) and not re.fullmatch(r"[\d.,]+", t.text):
+            if saw_noun and toks[k - 1].is_word:
+                if not (in_name or _continues_name(toks[k - 1], t)):
+                    break                           # "Behörden Schäden": a new phrase begins
+                in_name = True                      # "Sekretär ... Sergei Schoigu": a name goes on
+            k, saw_noun = k + 1, True
+            continue
+        in_name = False
+        if not saw_noun and (_adj_like(t) or t.text == "," or t.lower == "und") and k + 1 < n:
+            k += 1
+            continue
+        if not saw_noun and t.lower in ("von", "vom") and k > j:
+            m = k + 1
+            while m < min(n, k + 6) and not (_adj_like(toks[m]) and re.search(r"(t|en)(e|en|er|es|em)$", toks[m].lower)):
+                m += 1
+            if m < min(n, k + 6) and m + 1 < n and _cap_word(toks[m + 1]):
+                k = m + 1                           # "der von der Hamas kontrollierten Behörde"
+                continue
+        if saw_noun and t.lower in ("des", "der", "eines", "einer") and k + 1 < n and (
+                _cap_word(toks[k + 1]) or _adj_like(toks[k + 1])):
+            k, saw_noun = k + 1, False              # genitive: "Kreisen des US-Militärs"
+            continue
+        if saw_noun and t.lower in ("aus", "von") and k + 1 < n and (
+                _cap_word(toks[k + 1]) or toks[k + 1].lower in DETERMINERS):
+            k, saw_noun, chain = k + 1, False, True  # "Mitarbeitern aus den USA"
+            if toks[k].lower in DETERMINERS:
+                k += 1
+            continue
+        if saw_noun and chain and t.lower in (",", "und", "sowie") and k + 1 < n and (
+                _cap_word(toks[k + 1]) or toks[k + 1].lower in DETERMINERS):
+            k += 1                                  # "... den USA, Südkorea und der Ukraine"
+            if toks[k].lower in DETERMINERS:
+                k += 1
+            saw_noun = False
+            continue
+        if saw_noun and t.text == "," and k + 2 < n and _cap_word(toks[k + 1]):
+            m = k + 1                               # apposition: "..., Sergej Schoigu, ..."
+            while m < n and _cap_word(toks[m]):
+                m += 1
+            if m - k - 1 <= 4 and (m >= n or toks[m].text in (",", ".", ")") or not toks[m].is_word):
+                k = m + 1 if m < n and toks[m].text == "," else m
+                break
+        break
+    while k > j and toks[k - 1].text in (",", "und") or k > j and _adj_like(toks[k - 1]) and not saw_noun:
+        k -= 1
+    return k if saw_noun or k > j and any(_cap_word(t) for t in toks[j:k]) else j
+
+
+def np_backward(toks: list[Tok], j: int) -> int:
+    """Start index of the noun phrase ending at j (inclusive); j + 1 when there is none."""
+    k = j
+    if k < 0:
+        return j + 1
+    head = toks[k]
+    if head.text in ("“", "”", "\"", "«", "»", "‘", "’"):
+        opener = next((i for i in range(k - 1, max(-1, k - 8), -1) if toks[i].text in QUOTE_PAIRS
+                       and head.text in QUOTE_PAIRS[toks[i].text]), None)
+        if opener is None:
+            return j + 1
+        k = opener - 1
+    elif head.text == ")" and k >= 2 and toks[k - 2].text == "(":
+        k -= 3
+        if k < 0 or not _cap_word(toks[k]):
+            return j + 1
+        k -= 1
+    elif not _cap_word(head):
+        return j + 1
+    else:
+        k -= 1
+        if head.lower in GENERIC_REPORTS:
+            pass
+        elif k >= 0 and _cap_word(toks[k]) and toks[k].lower.endswith(ROLE_SUFFIXES):
+            k -= 1                                  # "Innenminister Klymenko zufolge"
+        if k >= 0 and _cap_word(toks[k]) and toks[k].text.endswith("s") and toks[k].lower not in GENERIC_REPORTS:
+            k -= 1                                  # "Südkoreas Geheimdienst gab an"
+    while k >= 0:
+        t = toks[k]
+        if t.text == ")" and k >= 2 and toks[k - 2].text == "(":
+            k -= 3                                  # "Organisation für Migration (IOM)"
+            continue
+        if t.lower in ("für", "von") and k > 0 and _cap_word(toks[k - 1]) and k + 1 <= j and _cap_word(toks[k + 1]):
+            k -= 2                                  # "Bundesamt für Migration"
+            continue
+        if _cap_word(t) and k + 1 <= j and toks[k + 1].text in QUOTE_PAIRS:
+            k -= 1                                  # "Dem Portal "X" zufolge"
+            continue
+        if _adj_like(t) or t.text == "," and k > 0 and _adj_like(toks[k - 1]) or t.lower == "und" and k > 0 and \
+                _adj_like(toks[k - 1]) or _cap_word(t) and re.search(r"(isch|al|ert)(e|en|er|es)$|ierten?$", t.text) \
+                and k + 1 <= j and _cap_word(toks[k + 1]):
+            k -= 1
+            continue
+        if t.lower in DETERMINERS:
+            if t.lower in ("des", "der") and k > 0 and _cap_word(toks[k - 1]):
+                k -= 2                               # genitive: "Angaben des Militärs zufolge"
+                continue
+            k -= 1
+            break
+        break
+    return k + 1
+
+
+# --- normalisation -----------------------------------------------------------------------------
+
+
+def _gender(noun: str) -> str:
+    n = noun.lower()
+    if n.endswith(NEUTER):
+        return "n"
+    if n.endswith(FEMININE) and not n.endswith(("dienst", "rat", "stab", "sender")):
+        return "f"
+    return "m"
+
+
+def _strip_case(noun: str, det: str | None) -> str:
+    n = noun
+    if det in ("des", "eines") and len(n) > 4:
+        if n.endswith("ses") and not n.endswith("sses"):
+            return n[:-2]                             # "Krankenhauses" -> "Krankenhaus"
+        if n.endswith("sses"):
+            return n[:-2]
+        if n.endswith("es") and not n.endswith("ees") and n[-3] not in "aeiouäöü":
+            return n[:-2]
+        if n.endswith("s") and not n.endswith(("ss", "us")):
+            return n[:-1]
+    if det in ("den", None) and len(n) > 5:
+        if n.endswith(("ern", "eln")):
+            return n[:-1]
+        if n.endswith("en") and not n.lower().endswith(("ungen", "heiten", "keiten", "schaften", "ionen", "behörden",
+                                                         "taten", "agenturen", "medien")) and n[-3] in "s":
+            return n[:-1]                             # "Kreisen" -> "Kreise"
+    return n
+
+
+def _adj_nominative(adj: str, gender: str, plural: bool) -> str:
+    stem = re.sub(r"(en|em|er|es|e)$", "", adj)
+    if plural or gender == "f":
+        return stem + "e"
+    return stem + ("es" if gender == "n" else "er")
+
+
+def normalize(toks: Sequence[Tok]) -> Source | None:
+    """A source noun phrase -> Source(name, text, kind)."""
+    toks = [t for t in toks if t.text not in ("„", "“", "”", "\"", "«", "»")] or list(toks)
+    if not toks:
+        return None
+    text = " ".join(t.text for t in toks)
+    words = list(toks)
+    if len(words) > 2 and words[0].lower in DETERMINERS and words[1].lower in INFO_NOUNS:
+        words = words[1:]
+    # drop info nouns at the front: "Angaben des Militärs" -> "des Militärs"
+    while len(words) > 2 and words[0].lower in INFO_NOUNS and words[1].lower in DETERMINERS | {"von", "aus"}:
+        words = words[1:]
+        if words[0].lower in ("von", "aus"):
+            words = words[1:]
+    det = words[0].lower if words[0].lower in DETERMINERS else None
+    if det:
+        words = words[1:]
+    if not words:
+        return None
+    if words[0].lower in ("von", "vom") and len(words) > 3:
+        # extended attribute: "(der) von der Hamas kontrollierte Gesundheitsbehörde"
+        p = next((k for k in range(1, len(words) - 1) if _adj_like(words[k]) and _cap_word(words[k + 1])), None)
+        if p is not None:
+            rest = normalize(words[p + 1:])
+            if rest:
+                adj = _adj_nominative(words[p].text, _gender(rest.name.split()[-1]), False)
+                name = " ".join(w.text for w in words[:p]) + f" {adj} {rest.name}"
+                return Source(name, text, rest.kind)
+    # names after a role or outlet: "Innenminister Klymenko", "Nachrichtenagentur TASS", "..., Sergej Schoigu"
+    names: list[str] = []
+    seen_role = prev_noun = appos = False
+    for i, t in enumerate(words):
+        if t.text == ",":
+            if names:
+                break
+            appos = seen_role and i + 1 < len(words) and _cap_word(words[i + 1])
+            prev_noun = False
+            continue
+        if _cap_word(t):
+            if (prev_noun or appos) and seen_role and not t.lower.endswith(ROLE_SUFFIXES):
+                names.append(t.text)
+                continue
+            if names:
+                break
+            seen_role = seen_role or t.lower.endswith(ROLE_SUFFIXES)
+            prev_noun = True
+            continue
+        if names:
+            break
+        prev_noun = appos = False
+    if names:
+        return Source(" ".join(names), text, "person" if len(names) > 1 or not names[0].isupper() else
+                      _kind(text) if _kind(text) != "organisation" else "organisation")
+    caps = [t for t in words if _cap_word(t)]
+    if len(caps) >= 2 and caps[-1] is words[-1] and caps[-1].text.isupper() and len(caps[-1].text) >= 2:
+        return Source(caps[-1].text, text, _kind(text))    # "UN-Flüchtlingshilfswerk UNHCR" -> UNHCR
+    # the head noun phrase in the nominative, its genitive or prepositional tail as written
+    head: list[Tok] = []
+    tail: list[Tok] = []
+    for i, t in enumerate(words):
+        if head and (t.lower in DETERMINERS or t.lower in ("von", "aus")) or tail:
+            tail.append(t)
+        else:
+            head.append(t)
+    if len(head) == 1 and not tail and INFO_COMPOUND.match(head[0].text):
+        prefix = INFO_COMPOUND.match(head[0].text).group(1).rstrip("-")
+        return Source(prefix, text, _kind(prefix))     # "Polizeiangaben zufolge" -> Polizei
+    nouns = [t for t in head if _cap_word(t) and not _adj_like_cap(t, head)]
+    if not nouns:
+        adjs = [t for t in head if SIDE_ADJ.match(t.text)]
+        if adjs:                                       # "nach russischen Angaben" -> russische Seite
+            return Source(_adj_nominative(adjs[0].text.lower(), "f", False) + " Seite", text, "side")
+        return None
+    noun = nouns[-1]
+    plural = det in ("den",) or det is None and noun.lower.endswith(("ern", "eln")) or \
+        noun.lower.endswith(("ungen", "behörden", "kreisen", "kreise", "medien", "quellen", "dienste"))
+    base = _strip_case(noun.text, det)
+    if base.lower().endswith(("ern", "eln")):
+        plural = True
+    gender = _gender(base)
+    out = []
+    for t in head:
+        if t is noun:
+            out.append(base)
+        elif _adj_like(t) or _adj_like_cap(t, head):
+            out.append(_adj_nominative(t.text, gender, plural))
+        else:
+            out.append(t.text)
+    name = " ".join(out + [t.text for t in tail])
+    name = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", name))
+    return Source(name, text, _kind(name))
+
+
+def _adj_like_cap(t: Tok, phrase: Sequence[Tok]) -> bool:
+    """Capitalised adjectives: "US-amerikanischen", and any word at the start of a sentence-initial phrase."""
+    return t.is_cap and re.search(r"(isch|lich|ig)(e|en|er|es|em)$", t.text) is not None and t is not phrase[-1]
+
+
+def _kind(name: str, person: bool = False) -> str:
+    n = name.lower()
+    for kind, stems in (
+        ("media", ("agentur", "zeitung", "sender", "portal", "magazin", "blatt", "fernsehen", "medien", "bericht")),
+        ("intelligence", ("geheimdienst", "nachrichtendienst", "geheimdienst")),
+        ("military", ("militär", "armee", "generalstab", "streitkräfte", "verteidigungsministerium", "kommando")),
+        ("police", ("polizei",)),
+        ("government", ("regierung", "ministerium", "minister", "präsident", "kreml", "behörde", "sicherheitsrat",
+                        "amt", "rat", "büro")),
+        ("estimate", ("schätzung",)),
+    ):
+        if any(s in n for s in stems):
+            return kind
+    return "person" if person else "organisation"
+
+
+# --- cues in a sentence --------------------------------------------------------------------------
+
+
+def _source(toks: list[Tok], a: int, b: int) -> Source | None:
+    return normalize(toks[a:b]) if b > a else None
+
+
+def find_cues(text: str, start: int, end: int, *, heading: bool = False) -> list[Cue]:
+    """All attribution cues in text[start:end] (one sentence or headline)."""
+    toks = tokenize(text[start:end], start)
+    cues: list[Cue] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.lower
+        if low == "laut" and i + 1 < n:
+            b = np_forward(toks, i + 1)
+            if b > i + 1:
+                cues.append(Cue("according", t.start, toks[b - 1].end, _source(toks, i + 1, b)))
+        elif low == "zufolge" and i > 0:
+            a = np_backward(toks, i - 1)
+            if a <= i - 1:
+                words = {x.lower for x in toks[a:i]}
+                if words <= GENERIC_REPORTS | DETERMINERS | {"einem", "jüngsten", "neuen", "ersten"} or \
+                        words & {"berichten", "medienberichten", "schätzungen"} and len(words) == 1:
+                    cues.append(Cue("generic", toks[a].start, t.end, None))
+                else:
+                    cues.append(Cue("according", toks[a].start, t.end, _source(toks, a, i)))
+        elif low == "nach" and i + 1 < n:
+            cue = _nach_cue(toks, i)
+            if cue:
+                cues.append(cue)
+        elif low == "in" and i + 2 < n:
+            cue = _estimate_cue(toks, i)
+            if cue:
+                cues.append(cue)
+        elif low in SPEECH_VERBS:
+            cue = _speech_cue(toks, i, start)
+            if cue:
+                cues.append(cue)
+        elif low == "so" and i > 0 and toks[i - 1].text == "," and i + 1 < n:
+            b = np_forward(toks, i + 1)
+            if b > i + 1 and (b >= n or toks[b].text in (".", ",", ";", "“", "\"")):
+                cues.append(Cue("speech", toks[i - 1].start, toks[b - 1].end, _source(toks, i + 1, b), verb="so"))
+    if heading:
+        cue = _heading_cue(text, start, end)
+        if cue:
+            cues.append(cue)
+    return cues
+
+
+def _nach_cue(toks: list[Tok], i: int) -> Cue | None:
+    """``nach Angaben des X``, ``nach X-Angaben``, ``nach russischen Angaben``, ``nach eigenen Angaben``."""
+    n = len(toks)
+    k = i + 1
+    adjs = []
+    while k < n and _adj_like(toks[k]) and k < i + 4:
+        adjs.append(toks[k])
+        k += 1
+    if k >= n or not toks[k].is_cap:
+        return None
+    noun = toks[k].lower.replace("-", "")
+    info = next((s for s in INFO_NOUNS if noun.endswith(s)), None)
+    if not info or noun in ("kreisen", "quellen") and not adjs:
+        return None
+    prefix = toks[k].text[: len(toks[k].text) - len(info)].rstrip("-") if noun != info else ""
+    end = k + 1
+    src = None
+    if end < n and toks[end].lower in ("von", "des", "der", "eines", "einer", "beider", "aus", "dem"):
+        j = end + 1 if toks[end].lower in ("von", "aus") else end
+        b = np_forward(toks, j)
+        if b > j:
+            src, end = _source(toks, j, b), b
+    if src is None and prefix and len(prefix) > 1:
+        src = Source(prefix if prefix.isupper() else prefix[0].upper() + prefix[1:], toks[k].text, _kind(prefix))
+    if src is None and adjs and adjs[-1].lower not in ("eigenen", "offiziellen", "ersten", "vorläufigen", "neuen",
+                                                       "jüngsten", "übereinstimmenden", "unbestätigten"):
+        side = next((a for a in adjs if SIDE_ADJ.match(a.text)), None)
+        if side:
+            src = Source(_adj_nominative(side.lower, "f", False) + " Seite", f"nach {side.text} {toks[k].text}", "side")
+    if src is None and adjs and adjs[-1].lower == "eigenen":
+        b = np_forward(toks, 0)                      # "Israels Armee hat nach eigenen Angaben ..."
+        if b > 0 and b <= i:
+            src = _source(toks, 0, b)
+            if src:
+                return Cue("according", toks[i].start, toks[k].end, src)
+    if src is None and not adjs:
+        return Cue("generic", toks[i].start, toks[k].end, None) if info in ("berichten", "schätzungen") else None
+    if src is None:
+        return None
+    return Cue("according", toks[i].start, toks[end - 1].end, src)
+
+
+def _estimate_cue(toks: list[Tok], i: int) -> Cue | None:
+    """``In südkoreanischen und ukrainischen Schätzungen wird von ... gesprochen``."""
+    k = i + 1
+    n = len(toks)
+    while k < n and (_adj_like(toks[k]) or _adj_like_cap(toks[k], toks[k:k + 2]) or toks[k].text == ","
+                     or toks[k].lower == "und"):
+        k += 1
+    if k >= n or k == i + 1:
+        return None
+    noun = toks[k].lower
+    if not noun.endswith(("schätzungen", "berichten", "angaben", "einschätzungen", "medien", "kreisen", "quellen")):
+        return None
+    src = Source(" ".join(_adj_nominative(t.text, "f", True) if t.text not in (",", "und") else t.text
+                          for t in toks[i + 1:k]).replace(" ,", ",") + " " + toks[k].text, None, "estimate")
+    src.text = " ".join(t.text for t in toks[i:k + 1])
+    return Cue("estimate", toks[i].start, toks[k].end, src)
+
+
+def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
+    """``sagte X``, ``teilte X mit``, ``X gab an``, ``wie X berichtete``, ``Das heißt es aus X``."""
+    n = len(toks)
+    verb = toks[i]
+    denial = verb.lower.startswith(("bestr", "dement", "wies", "weist", "wiesen"))
+    prev = toks[i - 1] if i > 0 else None
+    # relative clause with "wie": "wie TASS berichtete"
+    if prev is not None and prev.lower == "wie":
+        return None                                   # handled from the subject side below
+    if verb.lower in ("geht", "ging", "gehen", "gingen") and not any(
+            t.lower in ("aus", "hervor") for t in toks[i + 1:] if t.text not in (",", ";")):
+        return None                                   # "gehen davon aus" assumes; "gingen auf die Straße" does not
+    inverted = prev is None or prev.text in (",", "„", "“", "\"", ":", "»", "«") or prev.lower in (
+        "das", "dies", "dieses", "so", "zudem", "außerdem", "weiter", "ferner", "demnach", "dann")
+    if verb.lower in ("hieß", "heißt"):
+        k = i + 1
+        if k < n and toks[k].lower == "es":
+            k += 1
+        while k < n and toks[k].lower in ("weiter", "zudem", "auch", "am", "dazu"):
+            k += 1
+        if k < n and toks[k].lower in ("aus", "von", "in", "im", "bei", "seitens"):
+            j = k + 1
+            b = np_forward(toks, j)
+            if b > j:
+                return Cue("anaphoric" if prev is not None and prev.lower in ("das", "dies", "so") else "speech",
+                           (prev or verb).start, toks[b - 1].end, _source(toks, j, b), denial)
+        return None
+    if inverted:
+        k = i + 1
+        b = np_forward(toks, k)
+        if b > k:
+            kind = "anaphoric" if prev is not None and prev.lower in ("das", "dies", "dieses") else "speech"
+            end = toks[b - 1].end
+            return Cue(kind, (prev if kind == "anaphoric" else verb).start, end, _source(toks, k, b), denial,
+                       verb.lower)
+        return None
+    # subject before the verb: "Südkoreas Geheimdienst gab im April an, dass ..."; "wie X berichtete"
+    j = i - 1
+    a = np_backward(toks, j)
+    if a <= j:
+        before = toks[a - 1] if a > 0 else None
+        if before is None or before.text in (",", ":", "„", "“", "\"") or before.lower in ("wie", "und"):
+            kind = "relay" if before is not None and before.lower == "wie" else "speech"
+            return Cue(kind, (before if kind == "relay" else toks[a]).start, verb.end, _source(toks, a, i), denial,
+                       verb.lower)
+    return None
+
+
+def _heading_cue(text: str, start: int, end: int) -> Cue | None:
+    """``Behörden: Mindestens 14 Tote`` -> Behörden; ``Ukraine-Krieg: ...`` is a topic, not a source."""
+    m = re.match(r"\s*([^:\n]{2,40}?):\s*\S", text[start:end])
+    if not m:
+        m = re.search(r"\S\s[–—-]\s*([^–—:\n]{2,40})$", text[start:end])   # "... – Hamas-Behörde"
+        if not m or not all(w[:1].isupper() for w in m.group(1).split()):
+            return None
+    prefix = m.group(1).strip()
+    words = prefix.split()
+    if len(words) > 4 or not all(w[:1].isupper() or w.lower() in ("und", "von", "der", "des") for w in words):
+        return None
+    if TOPIC_PREFIXES.search(words[-1]) or re.search(r"\d", prefix):
+        return None
+    src = normalize(tokenize(prefix, start + m.start(1)))
+    if src is None:
+        return None
+    return Cue("heading", start + m.start(1), start + m.end(1), src)
+
+
+# --- the figure's attribution ------------------------------------------------------------------
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations in text[start:end] (a paragraph), as (inner start, inner end)."""
+    spans = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c in ("„", "«", "»", "“", "\""):
+            closers = QUOTE_PAIRS[c]
+            j = i + 1
+            while j < end and text[j] not in closers:
+                j += 1
+            if j < end and j - i > 12:
+                spans.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def attribute(text: str, units: Sequence, i: int, pos: int, cues: Sequence[Sequence[Cue]]) -> Attribution:
+    """Attribution of the figure at char offset pos in units[i].
+
+    `units` are sentence-like objects with .start, .end, .paragraph, .heading;
+    `cues[k]` holds find_cues() of units[k].
+    """
+    unit = units[i]
+    own = [c for c in cues[i] if c.kind != "anaphoric" and not (c.start <= pos < c.end)]
+    result = Attribution()
+    seg = text[unit.start:unit.end]
+    # figures inside a quotation: its speaker comes first
+    speaker, where = _quote_speaker(text, units, i, pos, cues)
+    primary: list[Cue] = []
+    relays: list[Cue] = []
+    if speaker:
+        primary.append(speaker)
+        if where != i:
+            relays.extend(c for c in cues[where] if c.kind == "relay" and c.source and c is not speaker)
+    sourced = [c for c in own if c.source and c.kind in ("according", "estimate", "speech", "heading", "relay")]
+    if sourced:
+        # the figure's own clause first; there "laut X" beats "sagte Y", which beats a passing-on "berichtet Z"
+        rank = {"according": 0, "estimate": 0, "speech": 1, "relay": 2, "heading": 3}
+        sourced.sort(key=lambda c: (not _same_clause(text, c, pos), c.relays and c.kind != "according",
+                                    rank[c.kind], abs(c.start - pos)))
+        primary.append(sourced[0])
+        relays.extend(c for c in sourced[1:] if c.relays)
+    # the next sentence names the source: "Das teilte X mit."
+    nxt = _next_anaphoric(units, i, cues)
+    if nxt is not None:
+        if not primary or primary[0].source and primary[0].source.kind == "side" and nxt.source:
+            primary.insert(0, nxt)
+        elif nxt.source and all(nxt.source.name != c.source.name for c in primary if c.source):
+            relays.append(nxt)
+    # reported speech going on: "Es gebe hunderte Tote." after a sourced sentence
+    if not primary and REPORTED.search(seg) and i > 0 and units[i - 1].paragraph == unit.paragraph:
+        prev = [c for c in cues[i - 1] if c.source and c.kind != "anaphoric"]
+        if prev:
+            primary.append(prev[0])
+    seen: set[str] = set()
+    for c in primary + relays:
+        if c.source and c.source.name not in seen:
+            seen.add(c.source.name)
+            result.sources.append(Source(c.source.name, c.source.text, c.source.kind))
+            result.spans.append((c.start, c.end))
+    if primary and relays and result.sources and len(result.sources) > 1:
+        result.sources[0].relayed_by = result.sources[1].name
+    # hedging: in the figure's own sentence only (a subheading's hedge stays with its figures)
+    result.hedged = bool(HEDGES.search(seg)) or any(c.kind == "generic" for c in cues[i])
+    if DENIAL.search(seg):
+        result.stance = "denied"
+    elif nxt is not None and nxt.denial:
+        result.stance = "disputed"
+    return result
+
+
+def _same_clause(text: str, cue: Cue, pos: int) -> bool:
+    between = text[cue.end:pos] if cue.end <= pos else text[pos:cue.start]
+    return not re.search(r"[,;:]", between)
+
+
+def _next_anaphoric(units: Sequence, i: int, cues: Sequence[Sequence[Cue]]) -> Cue | None:
+    if i + 1 < len(units) and units[i + 1].paragraph == units[i].paragraph:
+        for c in cues[i + 1]:
+            if c.kind == "anaphoric" and c.source:
+                return c
+    return None
+
+
+def _quote_speaker(text: str, units: Sequence, i: int, pos: int,
+                   cues: Sequence[Sequence[Cue]]) -> tuple[Cue | None, int]:
+    """The speaker of the quotation the figure stands in, named after or before it."""
+    unit = units[i]
+    para = [k for k in range(len(units)) if units[k].paragraph == unit.paragraph]
+    p_start, p_end = units[para[0]].start, units[para[-1]].end
+    for qs, qe in quote_spans(text, p_start, p_end):
+        if not qs <= pos < qe:
+            continue
+        for k in para:
+            for c in cues[k]:
+                if c.source and c.kind in ("speech", "relay") and (qe <= c.start <= qe + 6 or
+                                                                   qs - 60 <= c.end <= qs):
+                    return c, k
+        return None, i
+    return None, i

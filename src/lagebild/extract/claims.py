@@ -1,0 +1,279 @@
+"""The claims extractor: quantitative claims from German news, per ../shared/eval/CONTRACT.md.
+
+``nlp.add_pipe("lagebild_claims")`` writes ``doc._.claims``: one `model.Claim`
+per figure with a counted noun - its bounds and qualifier (numbers.py), the
+counted noun as written, who says so and whether it is hedged (attribution.py)
+and what it measures (measures.py). Groups across articles are assigned later
+by `lagebild.consolidate.groups.group_claims`.
+
+Works on the blank tokenizer: sentences come from the Doc (any sentencizer or
+parser) and are cut again at line breaks, because headlines and subheadings
+carry no full stop. POS tags are used only where the pipeline has them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Claim, TimeValue
+from . import attribution as attr
+from . import measures as meas
+from .numbers import MONTHS, WEEKDAYS, Figure, find_figures, scan_numbers
+
+# Words between a number and its noun that are not adjectives but still modifiers.
+PRE_MODS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "zusätzlicher", "neue", "neuen",
+            "mehr", "andere", "anderen", "bislang", "bisher", "insgesamt"}
+NOT_COUNTED = set(MONTHS) | set(WEEKDAYS) | {"uhr", "mal"}
+CONJ = {"und", "oder", "sowie", "bzw."}
+
+
+@dataclass
+class Unit:
+    """A sentence, cut at line breaks: what attribution and hedging look at."""
+
+    start: int
+    end: int
+    sent_index: int
+    paragraph: int
+    heading: bool
+    title: bool
+
+
+def split_units(doc: Doc) -> list[Unit]:
+    """Sentences of the Doc, cut at line breaks; headlines are lines without a closing stop."""
+    text = doc.text
+    title_end = doc._.title_end or 0            # no title known: none guessed
+    units: list[Unit] = []
+    paragraph = 0
+    try:
+        sents = list(doc.sents)
+        bounds = [(s.start_char, s.end_char) for s in sents]
+    except ValueError:                       # no sentence boundaries set: one unit per line
+        bounds = [(0, len(text))]
+    last_end = 0
+    for si, (s0, s1) in enumerate(bounds):
+        for m in re.finditer(r"[^\n]+", text[s0:s1]):
+            a, b = s0 + m.start(), s0 + m.end()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a >= b:
+                continue
+            if "\n" in text[last_end:a]:
+                paragraph += 1
+            last_end = b
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = len(text) if line_end < 0 else line_end
+            whole_line = text[line_start:a].strip() == "" and text[b:line_end].strip() == ""
+            heading = whole_line and not re.search(r"[.!?…\"“”»«)]$", text[a:b]) and len(text[a:b].split()) <= 20
+            units.append(Unit(a, b, si, paragraph, heading or a < title_end, a < title_end))
+    return units
+
+
+def _unit_at(units: list[Unit], pos: int) -> int:
+    for i, u in enumerate(units):
+        if u.start <= pos < u.end:
+            return i
+    return -1
+
+
+def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
+    if t.lower in attr.FUNCTION_WORDS or t.lower in attr.DETERMINERS or t.lower in NOT_COUNTED:
+        return False
+    if has_pos:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and span[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "CCONJ",
+                                                               "SCONJ", "PART"):
+            return False
+    return t.is_cap and t.is_word
+
+
+def _counted_after(doc: Doc, text: str, fig: Figure, limit: int,
+                   has_pos: bool) -> tuple[list[attr.Tok], list[str], int]:
+    """The counted noun(s) after a figure: (nouns, modifiers, end offset); text is doc.text (computed once)."""
+    toks = attr.tokenize(text[fig.end:limit][:160], fig.end)
+    nouns: list[attr.Tok] = []
+    mods: list[str] = []
+    k = 0
+    while k < len(toks) and len(mods) <= 3:
+        t = toks[k]
+        if t.text in ("%", "€", "$", "£"):
+            nouns.append(t)
+            break
+        if _is_noun(doc, t, has_pos):
+            nouns.append(t)
+            break
+        if t.is_word and not t.is_cap and (attr._adj_like(t) or t.lower in PRE_MODS):
+            mods.append(t.text)
+            k += 1
+            continue
+        return [], mods, fig.end
+    if not nouns:
+        return [], mods, fig.end
+    # coordination: "Tote und Verletzte", "Soldaten und Bauarbeiter", "Drohnen- und Raketenangriffe"
+    k += 1
+    while k + 1 < len(toks) and toks[k].lower in CONJ:
+        j = k + 1
+        while j < len(toks) and toks[j].is_word and not toks[j].is_cap and attr._adj_like(toks[j]):
+            j += 1
+        if j >= len(toks) or not _is_noun(doc, toks[j], has_pos):
+            break
+        first, second = nouns[-1], toks[j]
+        d1, d2 = meas.classify(first.text)[1], meas.classify(second.text)[1]
+        dem1, dem2 = meas.demonym_key(first.text), meas.demonym_key(second.text)
+        same = first.text.endswith("-") or (d1 or ("person" if dem1 else None)) in ("person", "casualty") and \
+            (d2 or ("person" if dem2 else None)) in ("person", "casualty")
+        if not same:
+            break
+        nouns.append(second)
+        k = j + 1
+    return nouns, mods, nouns[-1].end
+
+
+def _counted_before(text: str, unit: Unit, fig: Figure) -> str | None:
+    """``Die Zahl der Toten stieg auf 50``, ``Die Opferzahl liegt bei 50``: the noun before the figure."""
+    before = text[unit.start:fig.start]
+    m = None
+    for m in re.finditer(r"\bZahl (?:der|von)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", before):
+        pass
+    if m:
+        return m.group(1)
+    for m in re.finditer(r"\b([A-ZÄÖÜ][\wäöüß]+?)(?:es|s)?zahl\b", before):
+        pass
+    if m and m.group(1).lower() not in ("ein", "an", "gesamt"):
+        return m.group(1)
+    return None
+
+
+def _time_of(doc: Doc, unit: Unit, pos: int) -> TimeValue | None:
+    times = doc._.times
+    if times:
+        cands = [t for t in times if unit.start <= t.start < unit.end and t.type in ("DATE", "TIME") and t.value]
+        if cands:
+            cands.sort(key=lambda t: (t.start > pos, abs(t.start - pos)))
+            t = cands[0]
+            return TimeValue(t.value, t.precision, t.text, "expression")
+    dct = doc._.dct
+    if dct:
+        precision = {10: "day", 7: "month", 4: "year"}.get(len(dct), "unknown")
+        return TimeValue(dct, precision, None, "publication date")
+    return None
+
+
+class ClaimExtractor:
+    """Writes doc._.claims (see the module docstring)."""
+
+    def __init__(self, durations: bool = True):
+        self.durations = durations
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.claims = self.extract(doc)
+        except Exception as e:
+            raise RuntimeError(f"claims: article {doc._.article_id!r}: {type(e).__name__}: {e}") from e
+        return doc
+
+    def extract(self, doc: Doc) -> list[Claim]:
+        text = doc.text
+        article = doc._.article_id or ""
+        units = split_units(doc)
+        if not units:
+            return []
+        has_pos = doc.has_annotation("POS")
+        cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
+        figures = find_figures(text, scan_numbers(text))
+        claims: list[Claim] = []
+        last_noun: dict[int, str] = {}
+        antecedent: dict[int, Claim] = {}
+        for fi, fig in enumerate(figures):
+            ui = _unit_at(units, fig.num_start)
+            if ui < 0:
+                continue
+            unit = units[ui]
+            if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
+                fig = Figure(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
+                             fig.kind, fig.num_start, fig.unit, fig.is_range)
+            nouns, mods, end = _counted_after(doc, text, fig, unit.end, has_pos)
+            counted = None
+            if nouns:
+                counted = text[nouns[0].start:nouns[-1].end]     # "Tote und Verletzte" as written
+            elif fig.kind == "compound":
+                counted, end = fig.unit, fig.end
+            else:
+                counted = _counted_before(text, unit, fig) or last_noun.get(ui)
+                if counted is None and fi + 1 < len(figures) and \
+                        re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
+                    nxt, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
+                    counted = nxt[-1].text if nxt else None
+                if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
+                        re.match(r"\s*(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}", text[fig.end:unit.end]):
+                    counted = last_noun.get(ui - 1)      # "Mehr als 1.000 weitere wurden verletzt."
+                end = fig.end
+            if not counted:
+                continue
+            if counted.lower() in NOT_COUNTED:
+                continue
+            if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
+                last_noun[ui] = counted            # durations are never the noun of a later bare figure
+            noun_words = [t.text for t in nouns] or [counted]
+            attribution = attr.attribute(text, units, ui, fig.num_start, cues)
+            context = self._context(units, ui)
+            ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
+                               attribution.spans, fig.kind, fig.unit,
+                               figures[fi + 1].start if fi + 1 < len(figures) else None)
+            measure = meas.measure_for(ctx)
+            if not nouns and antecedent.get(ui) is not None and measure.kind in ("people", "other"):
+                # an elliptic figure counts what the figure before it counted: "in Syrien mindestens 1.444"
+                prev_m = antecedent[ui].measure
+                measure = meas.Measure(prev_m.kind, prev_m.subject, prev_m.action, meas._place(ctx) or prev_m.place)
+            if measure.kind in ("duration", "age") and not self.durations:
+                continue
+            unit_sym = self._unit(noun_words[-1], measure.kind)
+            claim = Claim(
+                article=article, text=text[fig.start:end], sentence=text[unit.start:unit.end],
+                start=fig.start, end=end, low=fig.low, high=fig.high, qualifier=fig.qualifier,
+                counted=counted, source=attribution.source, hedged=attribution.hedged,
+                id=f"{article}#{fig.start}", sources=attribution.sources, stance=attribution.stance,
+                measure=measure, time=_time_of(doc, unit, fig.num_start), sentence_index=unit.sent_index,
+                unit=unit_sym,
+            )
+            claims.append(claim)
+            if nouns and measure.kind not in ("duration", "age"):
+                antecedent[ui] = claim
+        return claims
+
+    @staticmethod
+    def _context(units: list[Unit], ui: int) -> list[tuple[int, int]]:
+        """Earlier sentences of the paragraph, the nearest heading above, the title (nearest last)."""
+        out: list[tuple[int, int]] = []
+        title = [u for u in units if u.title]
+        if title and not units[ui].title:
+            out.append((title[0].start, title[-1].end))
+        for k in range(ui - 1, -1, -1):
+            if units[k].heading and not units[k].title:
+                out.append((units[k].start, units[k].end))
+                break
+        same = [(u.start, u.end) for u in units[:ui] if u.paragraph == units[ui].paragraph]
+        return out + same
+
+    @staticmethod
+    def _unit(noun: str, kind: str) -> str | None:
+        n = noun.lower()
+        if kind == "percent":
+            return "%"
+        if kind == "money":
+            return next((v for k, v in meas.CURRENCIES.items() if n.endswith(k)), None)
+        if kind == "measurement":
+            return next((v for k, v in meas.UNITS.items() if n.startswith(k)), None)
+        return None
+
+
+@Language.factory("lagebild_claims", default_config={"durations": True})
+def make_claims(nlp: Language, name: str, durations: bool) -> ClaimExtractor:
+    """Quantitative claims -> doc._.claims; durations and ages too unless durations=False."""
+    return ClaimExtractor(durations=durations)

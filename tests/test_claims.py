@@ -1,0 +1,287 @@
+"""Claim extraction on invented German sentences: counted nouns, sources, hedges, stance, measures."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import lagebild.extract
+import lagebild.extract.claims  # noqa: F401  (registers "lagebild_claims")
+from lagebild.nlp import blank
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = blank()
+    n.add_pipe("lagebild_claims")
+    return n
+
+
+def claims(nlp, text, article="t.txt"):
+    doc = nlp.make_doc(text)
+    doc._.article_id = article
+    doc._.title_end = text.find("\n") if "\n" in text else 0
+    return nlp(doc)._.claims
+
+
+def one(nlp, text):
+    cs = claims(nlp, text)
+    assert len(cs) == 1, [(c.text, c.low) for c in cs]
+    return cs[0]
+
+
+# --- figures and counted nouns -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,low,high,qualifier,counted", [
+    ("Bei dem Beben starben mindestens 120 Menschen.", 120, 120, "at_least", "Menschen"),
+    ("Die Armee schickte etwa 10.000 bis 12.000 Soldaten.", 10000, 12000, "approx", "Soldaten"),
+    ("Es kamen zwischen 80.000 und 100.000 Demonstranten.", 80000, 100000, "exact", "Demonstranten"),
+    ("Das Land will 25.000-30.000 Soldaten entsenden.", 25000, 30000, "exact", "Soldaten"),
+    ("Sie schickten rund 6.000 spezialisierte Soldaten und Bauarbeiter.", 6000, 6000, "approx",
+     "Soldaten und Bauarbeiter"),
+    ("Es gebe hunderte Tote und Verletzte.", 200, 999, "vague", "Tote und Verletzte"),
+    ("In der Stadt protestierten Zehntausende Menschen.", 20000, 99999, "vague", "Menschen"),
+    ("Die Flut zerstörte fast dreihundert Häuser.", 300, 300, "less_than", "Häuser"),
+    ("Geschätzt wurden einige Zehntausend Teilnehmer.", 20000, 99999, "vague", "Teilnehmer"),
+    ("Der Schaden beträgt 1,5 Millionen Euro.", 1.5e6, 1.5e6, "exact", "Euro"),
+    ("Die Zahl der Toten stieg auf 312.", 312, 312, "exact", "Toten"),
+    ("Die Flugabwehr fing 47 von 52 Drohnen ab.", 47, 47, "exact", "Drohnen"),
+])
+def test_figures_and_counted(nlp, text, low, high, qualifier, counted):
+    c = claims(nlp, text)[0]
+    assert (c.low, c.high, c.qualifier, c.counted) == (low, high, qualifier, counted)
+    assert text[c.start:c.end] == c.text
+    assert c.sentence == text
+
+
+def test_elliptic_figure_takes_the_noun_before(nlp):
+    cs = claims(nlp, "Mindestens 25 Menschen wurden getötet. Mehr als 40 weitere wurden verletzt.")
+    assert [(c.low, c.counted, c.measure.kind) for c in cs] == [(25, "Menschen", "killed"), (40, "Menschen", "injured")]
+
+
+@pytest.mark.parametrize("text", [
+    "Am 17. Juni traf er in Pjöngjang ein.",
+    "Seit Februar 2022 führt Russland Krieg.",
+    "Das Video dauert 1:27 min.",
+    "Das Hauptquartier des 2. Korps liegt im Norden.",
+    "Gemäß den UN-Resolutionen 1718, 1874 und 2270 ist das verboten.",
+    "Er besuchte das Land zum dritten Mal.",
+    "Der Kampfjet vom Typ F-16 stürzte ab.",
+    "Um 14.30 Uhr begann die Sitzung.",
+    "Das Abkommen wurde im Juni 2024 unterzeichnet.",
+    "Vor knapp einer Woche meldete die Armee einen Erfolg.",
+])
+def test_non_claims(nlp, text):
+    assert claims(nlp, text) == []
+
+
+# --- sources -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,source", [
+    ("Laut Polizei nahmen rund 15.000 Menschen teil.", "Polizei"),
+    ("Dem britischen Geheimdienst zufolge sind 6.000 Soldaten gefallen.", "britischer Geheimdienst"),
+    ("Angaben des ukrainischen Militärs zufolge wurden 40 Drohnen abgeschossen.", "ukrainisches Militär"),
+    ("Nach Angaben des Gesundheitsministeriums starben 87 Menschen.", "Gesundheitsministerium"),
+    ("Nach Polizeiangaben wurden 34 Menschen festgenommen.", "Polizei"),
+    ("Nach UN-Angaben sind 6,5 Millionen Menschen geflohen.", "UN"),
+    ("Russland hat nach ukrainischen Angaben 85 Drohnen abgefeuert.", "ukrainische Seite"),
+    ("An 27 Orten seien Brände ausgebrochen, teilte Innenminister Klymenko mit.", "Klymenko"),
+    ("Die Armee habe 440 Drohnen eingesetzt, schrieb Präsident Wolodymyr Selenskyj auf X.",
+     "Wolodymyr Selenskyj"),
+    ("Der Geheimdienst gab an, dass etwa 600 Soldaten gefallen sind.", "Geheimdienst"),
+    ("Südkoreas Geheimdienst gab im April an, dass etwa 600 Soldaten gefallen sind.", "Südkoreas Geheimdienst"),
+    ("Die Zahl der Todesopfer stieg auf 312, wie das Gesundheitsministerium mitteilte.", "Gesundheitsministerium"),
+    ("Der Schaden liegt bei 2,3 Milliarden Euro, so der Versicherungsverband.", "Versicherungsverband"),
+    ("In britischen und französischen Schätzungen wird von etwa 15.000 Soldaten gesprochen.",
+     "britische und französische Schätzungen"),
+    ("Israels Armee hat nach eigenen Angaben mehr als 150 Ziele angegriffen.", "Israels Armee"),
+    ("Nach Angaben der von der Miliz kontrollierten Behörde wurden 87 Menschen getötet.",
+     "von der Miliz kontrollierte Behörde"),
+    ("Dem Portal \"The Kyiv Independent\" zufolge gab es 12 Explosionen.", "The Kyiv Independent"),
+])
+def test_sources(nlp, text, source):
+    assert one(nlp, text).source == source
+
+
+def test_next_sentence_names_the_source(nlp):
+    c = claims(nlp, "Mehr als 200.000 Menschen mussten fliehen. Das teilte der Zivilschutz am Montag mit.")[0]
+    assert c.source == "Zivilschutz"
+    c = claims(nlp, "Es gebe hunderte Tote und Verletzte. Das heißt es aus Kreisen des Militärs.")[0]
+    assert c.source == "Militär" or "Kreise" in c.source
+
+
+def test_quote_over_sentences_and_relay(nlp):
+    text = ("„Wir haben beschlossen, 1.000 Pioniere zu schicken. Dazu kommen 5.000 Bauarbeiter“, "
+            "sagte der Sekretär des Sicherheitsrates Sergei Schoigu, wie die Agentur TASS berichtete.")
+    cs = claims(nlp, text)
+    assert [c.low for c in cs] == [1000, 5000]
+    for c in cs:
+        assert c.source == "Sergei Schoigu"
+        assert c.sources[0].relayed_by == "TASS"
+
+
+def test_chain_source_and_relay(nlp):
+    c = one(nlp, "Laut einer ukrainischen Geheimdiensteinschätzung will das Land zusätzlich 25.000 bis 30.000 "
+                 "Soldaten entsenden, berichtet CNN.")
+    assert c.source == "ukrainische Geheimdiensteinschätzung"
+    assert c.sources[0].relayed_by == "CNN"
+
+
+def test_headline_prefix_is_a_source_topic_is_not(nlp):
+    cs = claims(nlp, "Titel\n\nBehörden: Mindestens 14 Tote bei Luftangriff auf Kiew\n\nText.")
+    assert cs[0].source == "Behörden"
+    cs = claims(nlp, "Ukraine-Krieg: 14 Tote bei Luftangriff\n\nText.")
+    assert cs[0].source is None
+
+
+def test_headline_source_stays_in_the_headline(nlp):
+    cs = claims(nlp, "Titel\n\nPolizei: 34 Festnahmen\n\nAm Abend wurden weitere 12 Menschen festgenommen.")
+    assert [(c.low, c.source) for c in cs] == [(34, "Polizei"), (12, None)]
+
+
+def test_clause_picks_its_own_speaker(nlp):
+    cs = claims(nlp, "Die Polizei schätzte die Zahl der Teilnehmer auf 30.000, die Veranstalter sprachen von "
+                     "mehr als 100.000.")
+    assert [(c.low, c.source) for c in cs] == [(30000, "Polizei"), (100000, "Veranstalter")]
+
+
+def test_own_authority_has_no_source(nlp):
+    assert one(nlp, "Nordkorea hat mehr als 10.000 Soldaten nach Russland verlegt.").source is None
+
+
+# --- hedging and stance ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,hedged", [
+    ("Offenbar mehr als 10.000 Soldaten im Einsatz", True),
+    ("Angeblich wurden 300 Soldaten getötet.", True),
+    ("Russland soll 50.000 Soldaten zusammengezogen haben.", True),
+    ("Schätzungen zufolge leben dort 40.000 Menschen.", True),
+    ("Berichten zufolge starben 20 Menschen.", True),
+    ("Die Armee habe 440 Drohnen eingesetzt, schrieb der Präsident.", False),
+    ("Nach Angaben der Polizei kamen 5.000 Menschen.", False),
+])
+def test_hedging(nlp, text, hedged):
+    assert one(nlp, text).hedged is hedged
+
+
+def test_subheading_hedge_stays_with_its_figures(nlp):
+    cs = claims(nlp, "Titel\n\nOffenbar mehr als 10.000 Soldaten im Einsatz\n\nDas Land hat 12.000 Soldaten "
+                     "entsandt.")
+    assert [(c.low, c.hedged) for c in cs] == [(10000, True), (12000, False)]
+
+
+def test_stance(nlp):
+    assert one(nlp, "Das Ministerium bestritt, dass 300 Soldaten getötet worden seien.").stance == "denied"
+    cs = claims(nlp, "Moskau meldete 500 getötete Soldaten. Das wies Kiew zurück.")
+    assert cs[0].stance == "disputed"
+
+
+# --- measures --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind,subject,action", [
+    ("Nordkorea hat etwa 10.000 Soldaten nach Russland entsandt.", "personnel", "nordkorea:soldat", "deployed"),
+    ("Nordkorea will zusätzlich 25.000 Soldaten entsenden.", "personnel", "nordkorea:soldat", "planned"),
+    ("Die USA wollen 3.000 Soldaten nach Polen verlegen.", "personnel", "usa:soldat", "planned"),
+    ("Bereits jetzt sind rund 10.000 US-Soldaten in Polen stationiert.", "personnel", "usa:soldat", "deployed"),
+    ("Kim hat zugesagt, 1.000 Minen-Entschärfer nach Russland zu schicken.", "personnel", "-:pionier", "planned"),
+    ("Nordkorea schickt 5.000 Soldaten für Wiederaufbauarbeiten.", "personnel", "nordkorea:bauarbeiter",
+     "planned"),
+    ("Es kamen 6.000 nordkoreanische Pioniere und Bauarbeiter.", "personnel", "nordkorea:arbeiter+militaer",
+     "deployed"),
+    ("Dabei sind 6.000 russische Soldaten gefallen oder verwundet worden.", "killed_or_injured", "russland", None),
+    ("Etwa 600 Nordkoreaner sind an der Front gefallen.", "killed", "nordkorea", None),
+    ("Es gab mehr als 110 Verletzte.", "injured", None, None),
+    ("Die Armee setzte 440 Kampfdrohnen ein.", "weapons_used", "-:drohne", None),
+    ("Die russische Armee habe 440 Kampfdrohnen eingesetzt.", "weapons_used", "russland:drohne", None),
+    ("Die Flugabwehr hat 60 Drohnen abgefangen.", "weapons_intercepted", "-:drohne", None),
+    ("Rund 3.500 Einwohner wurden evakuiert.", "displaced", None, None),
+    ("Zehntausende Menschen haben in Tiflis demonstriert.", "attendees", None, None),
+    ("Die Polizei hat 34 Randalierer festgenommen.", "detained", None, None),
+    ("Fast neun Stunden dauerte der Alarm.", "duration", "stunde", None),
+    ("Der 45-Jährige wurde festgenommen.", "age", None, None),
+    ("So sollen zehntausende weitere Nordkoreaner nach Russland kommen, um in Fabriken zu arbeiten.",
+     "personnel", "nordkorea:arbeiter", "planned"),
+])
+def test_measures(nlp, text, kind, subject, action):
+    m = claims(nlp, text)[0].measure
+    assert (m.kind, m.subject, m.action) == (kind, subject, action)
+
+
+def test_relative_clause_decides_deployed(nlp):
+    c = claims(nlp, "Diese Truppen könnten in den kommenden Monaten eintreffen und die 11.000 Soldaten ergänzen, "
+                    "die bereits im November geschickt wurden.")[0]
+    assert c.measure.action == "deployed"
+
+
+def test_nationality_from_the_sentence_before(nlp):
+    text = ("Nordkorea hat mehr als 10.000 Soldaten nach Russland verlegt. Zudem hat die Regierung zugesagt, "
+            "rund 6.000 Pioniere und Bauarbeiter in die Region Kursk zu entsenden.")
+    cs = claims(nlp, text)
+    assert cs[1].measure.subject == "nordkorea:arbeiter+militaer"
+
+
+def test_destination_and_source_are_not_the_subject(nlp):
+    c = one(nlp, "Laut einer ukrainischen Einschätzung hat das Regime 11.000 Soldaten nach Russland geschickt.")
+    assert c.measure.subject == "-:soldat"
+
+
+def test_claim_fields_follow_the_contract(nlp):
+    c = one(nlp, "Laut Polizei nahmen rund 15.000 Menschen teil.")
+    d = c.to_contract()
+    for key in ("article", "text", "sentence", "start", "end", "low", "high", "qualifier", "counted", "source",
+                "hedged", "group"):
+        assert key in d
+    assert d["low"] == 15000 and isinstance(d["low"], int)
+    assert c.id == "t.txt#" + str(c.start)
+
+
+def test_durations_can_be_switched_off():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = blank()
+    n.add_pipe("lagebild_claims", config={"durations": False})
+    assert claims(n, "Fast neun Stunden dauerte der Alarm, 14 Menschen starben.")[0].low == 14
+    assert len(claims(n, "Fast neun Stunden dauerte der Alarm, 14 Menschen starben.")) == 1
+
+
+def test_time_comes_from_times_or_publication_date(nlp):
+    from lagebild.model import TimeExpression
+
+    doc = nlp.make_doc("Am Montag starben 14 Menschen.")
+    doc._.article_id, doc._.dct = "t.txt", "2025-06-17"
+    doc._.times = [TimeExpression("t.txt", "Am Montag", 0, 9, "DATE", "2025-06-16", "day")]
+    c = nlp(doc)._.claims[0]
+    assert (c.time.value, c.time.basis) == ("2025-06-16", "expression")
+    doc = nlp.make_doc("14 Menschen starben.")
+    doc._.article_id, doc._.dct = "t.txt", "2025-06-17"
+    c = nlp(doc)._.claims[0]
+    assert (c.time.value, c.time.basis) == ("2025-06-17", "publication date")
+
+
+def test_competing_sources_in_one_sentence(nlp):
+    cs = claims(nlp, "Nach Angaben des Innenministeriums nahmen rund 25.000 Menschen teil, die Organisatoren "
+                     "sprachen von mehr als 100.000 Teilnehmern.")
+    assert [(c.low, c.source) for c in cs] == [(25000, "Innenministerium"), (100000, "Organisatoren")]
+
+
+def test_event_words_in_a_headline_prefix_are_topics(nlp):
+    assert claims(nlp, "Erdbeben: Mehr als 4.000 Tote\n\nText.")[0].source is None
+    assert claims(nlp, "Kiew: Mehr als 40 Tote\n\nText.")[0].source == "Kiew"
+
+
+def test_elliptic_figure_inherits_the_measure(nlp):
+    cs = claims(nlp, "In der Türkei starben 2.921 Menschen, in Syrien mindestens 1.444.")
+    assert [(c.low, c.measure.kind, c.measure.place) for c in cs] == [(2921, "killed", "tuerkei"),
+                                                                      (1444, "killed", "syrien")]
+
+
+def test_places_coordinated(nlp):
+    c = one(nlp, "Die Zahl der Toten in der Türkei und Syrien stieg auf mehr als 4.000.")
+    assert (c.measure.kind, c.measure.place) == ("killed", "syrien+tuerkei")
+
+
+def test_arrests_and_protests(nlp):
+    cs = claims(nlp, "In Tiflis gingen 20.000 Menschen auf die Straße. Die Polizei nahm 47 Demonstranten fest.")
+    assert [c.measure.kind for c in cs] == ["attendees", "detained"]

@@ -1,0 +1,151 @@
+"""Grouping claims across articles, and the seeds against the acceptance bars of the claims contract."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import lagebild.extract
+import lagebild.extract.claims  # noqa: F401
+from lagebild.consolidate.groups import group_claims
+from lagebild.model import Article
+from lagebild.nlp import blank
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = blank()
+    n.add_pipe("lagebild_claims")
+    return n
+
+
+def analyse(nlp, texts: dict[str, str]):
+    articles, claims = [], []
+    for aid, text in texts.items():
+        doc = nlp.make_doc(text)
+        doc._.article_id = aid
+        doc._.title_end = text.find("\n") if "\n" in text else len(text)
+        claims.extend(nlp(doc)._.claims)
+        articles.append(Article(aid, text))
+    groups = group_claims(claims, articles)
+    return claims, groups
+
+
+def by_value(claims):
+    return {c.low: c.group for c in claims}
+
+
+ARTICLES = {
+    "a.txt": ("Nordkorea schickt Soldaten\n\nNordkorea hat etwa 10.000 bis 12.000 Soldaten nach Russland entsandt. "
+              "Laut Geheimdienst will Nordkorea zusätzlich 25.000 bis 30.000 Soldaten entsenden. "
+              "Etwa 600 Nordkoreaner sind gefallen. Der britische Geheimdienst schätzt, dass 6.000 Soldaten "
+              "gefallen oder verwundet sind."),
+    "b.txt": ("Truppen in Russland\n\nIn Schätzungen wird von etwa 15.000 nordkoreanischen Soldaten in Russland "
+              "gesprochen. Nordkorea will bis zu 30.000 Soldaten entsenden. Nach mehr als 30 Jahren soll der "
+              "Flugverkehr wieder aufgenommen werden."),
+    "c.txt": ("Pioniere für Kursk\n\nNordkorea schickt 1.000 Minen-Entschärfer und 5.000 Soldaten für "
+              "Wiederaufbauarbeiten nach Russland. Kim hat zugesagt, rund 6.000 spezialisierte Soldaten und "
+              "Bauarbeiter zu entsenden."),
+    "d.txt": ("Bauarbeiter aus Nordkorea\n\nDer Staatschef Nordkoreas hat beschlossen, 1.000 Sappeure nach Russland "
+              "zu schicken, sowie 5.000 militärische Bauarbeiter. Zudem hat Nordkorea zugesagt, rund 6.000 Pioniere "
+              "und Bauarbeiter zu entsenden."),
+}
+
+
+def test_same_quantity_shares_a_group_across_articles(nlp):
+    claims, groups = analyse(nlp, ARTICLES)
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 10000)] == g[("b.txt", 15000)] == "personnel:nordkorea:soldat:deployed"
+    assert g[("a.txt", 25000)] == g[("b.txt", 30000)] == "personnel:nordkorea:soldat:planned"
+    assert g[("c.txt", 1000)] == g[("d.txt", 1000)]
+    assert g[("c.txt", 5000)] == g[("d.txt", 5000)]
+    assert g[("c.txt", 6000)] == g[("d.txt", 6000)]
+    ids = {gr.id for gr in groups}
+    assert {c.group for c in claims if c.group} == ids
+    for gr in groups:
+        assert gr.members and all(m in {c.id for c in claims} for m in gr.members)
+        assert gr.label
+
+
+def test_different_quantities_never_share(nlp):
+    claims, _ = analyse(nlp, ARTICLES)
+    g = {(c.article, c.low): c.group for c in claims}
+    # killed vs killed-or-wounded; deployed vs planned; sappers vs builders vs their total
+    assert g[("a.txt", 600)] != g[("a.txt", 6000)]
+    assert g[("a.txt", 10000)] != g[("a.txt", 25000)]
+    assert len({g[("c.txt", 1000)], g[("c.txt", 5000)], g[("c.txt", 6000)]}) == 3
+    # a duration never joins a real quantity
+    assert g[("b.txt", 30)] is None
+
+
+def test_group_ids_are_readable_and_stable(nlp):
+    claims1, _ = analyse(nlp, ARTICLES)
+    claims2, _ = analyse(nlp, dict(reversed(list(ARTICLES.items()))))
+    assert sorted(c.group or "" for c in claims1) == sorted(c.group or "" for c in claims2)
+    for c in claims1:
+        assert c.group is None or re.fullmatch(r"[a-z0-9+:\-]+", c.group), c.group
+
+
+def test_generic_counts_get_their_own_group(nlp):
+    claims, _ = analyse(nlp, {
+        "x.txt": "Titel\n\nDer Schaden beträgt 2 Millionen Euro.",
+        "y.txt": "Titel\n\nDer Wiederaufbau kostet 2 Millionen Euro.",
+    })
+    assert len({c.group for c in claims}) == 2
+
+
+def test_missing_nationality_joins_the_one_fitting_group(nlp):
+    claims, _ = analyse(nlp, {
+        "a.txt": "Titel\n\nNordkorea hat 11.000 Soldaten nach Russland geschickt.",
+        "b.txt": "Titel\n\nRund 12.000 Soldaten wurden bereits nach Russland geschickt.\n\nNordkorea schweigt.",
+    })
+    assert claims[1].measure.subject == "-:soldat"            # the sentence itself does not say whose
+    assert claims[0].group == claims[1].group == "personnel:nordkorea:soldat:deployed"
+
+
+def test_casualties_at_different_places_stay_apart(nlp):
+    claims, _ = analyse(nlp, {
+        "a.txt": "Titel\n\nBei einem Angriff auf Kiew starben mindestens 14 Menschen.",
+        "b.txt": "Titel\n\nBei einem Angriff auf Odessa starben 9 Menschen.",
+        "c.txt": "Titel\n\nNach dem Angriff auf Kiew stieg die Zahl der Toten auf 16.",
+    })
+    g = by_value(claims)
+    assert g[14] == g[16] != g[9]
+
+
+def test_reconcile_is_called_when_available(nlp, monkeypatch):
+    import lagebild.consolidate.groups as groups_mod
+
+    seen = []
+    monkeypatch.setattr(groups_mod, "reconcile", lambda g, members, arts: seen.append((g.id, len(members))))
+    analyse(nlp, ARTICLES)
+    assert seen and all(n >= 1 for _, n in seen)
+
+
+# --- the seeds against the acceptance bars -------------------------------------------------------------
+
+def test_seeds_meet_the_acceptance_bars(shared_dir, tmp_path):
+    from lagebild.pipeline import run
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = run([shared_dir / "seeds"], ["claims"])
+    out = tmp_path / "claims.jsonl"
+    out.write_text("".join(json.dumps(c.to_contract(), ensure_ascii=False) + "\n" for c in result.claims),
+                   encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(shared_dir / "eval" / "score_claims.py"), str(out), "-v",
+                           "--min-f1", "0.95", "--min-source", "0.90", "--min-grouping", "0.90"],
+                          capture_output=True, text=True, check=False)
+    lines = proc.stdout.strip().splitlines()
+    summary = lines[-1]
+    assert proc.returncode == 0, proc.stdout
+    m = re.search(r"qualifier ([\d.]+)", summary)
+    assert m and float(m.group(1)) >= 0.95, summary
+    assert re.search(r"known non-claims: 0\)", lines[-2]), lines[-2]
+    assert not [line for line in lines if line.startswith("negative")]
