@@ -149,3 +149,49 @@ def test_seeds_meet_the_acceptance_bars(shared_dir, tmp_path):
     assert m and float(m.group(1)) >= 0.95, summary
     assert re.search(r"known non-claims: 0\)", lines[-2]), lines[-2]
     assert not [line for line in lines if line.startswith("negative")]
+
+
+# --- precision across articles on different events (training/CLAIMS_EVAL.md) ---------------------------
+
+OTHER_TOPICS = {
+    "beben.txt": ("Schweres Beben\n\nBei dem Erdbeben kamen mindestens 14 Menschen ums Leben. Besonders betroffen ist "
+                  "die Provinz Caylloma:\n- 9 Tote in Caylloma\n- 5 Tote in Castilla\n2007 waren bei einem Beben "
+                  "mehr als 500 Menschen gestorben."),
+    "boot.txt": ("Bootsunglück\n\nBei dem Unglück sind mindestens 14 Menschen ertrunken. Rund 8.000 Rebellen und "
+                 "4.000 Soldaten stehen sich im Land gegenüber. Italien holte 81 Italiener aus dem Land."),
+    "demo.txt": ("Protest in München\n\nIn München demonstrierten nach Polizeiangaben 80.000 Menschen. Die "
+                 "Veranstalter sprachen von 200.000 Teilnehmern, sie hatten mit 50.000 Teilnehmern gerechnet."),
+}
+
+
+def test_counts_of_unknown_place_stay_in_their_article(nlp):
+    claims, _ = analyse(nlp, OTHER_TOPICS)
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("beben.txt", 14)] != g[("boot.txt", 14)]             # "14 Tote" on two events
+    assert g[("beben.txt", 14)].startswith("killed") and g[("boot.txt", 14)].startswith("killed")
+
+
+def test_labels_years_and_classes_keep_quantities_apart(nlp):
+    claims, _ = analyse(nlp, OTHER_TOPICS)
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("beben.txt", 9)] == "killed:caylloma" and g[("beben.txt", 5)] == "killed:castilla"
+    assert "kaempfer" in g[("boot.txt", 8000)] and "soldat" in g[("boot.txt", 4000)]
+    assert not g[("boot.txt", 81)].startswith("personnel")         # nationals flown out are no troops
+
+
+def test_police_and_organisers_count_the_same_crowd(nlp):
+    claims, _ = analyse(nlp, OTHER_TOPICS)
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("demo.txt", 80000)] == g[("demo.txt", 200000)] == "attendees:muenchen"
+    assert g[("demo.txt", 50000)] == "attendees:expected:muenchen"
+
+
+def test_a_count_of_another_year_is_another_quantity():
+    from lagebild.pipeline import analyse as run_pipeline
+
+    arts = [Article(aid, text, title=text.split("\n")[0], published="2025-02-07") for aid, text in OTHER_TOPICS.items()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = run_pipeline(arts, ["claims"])
+    g = {(c.article, c.low): c.group for c in result.claims}
+    assert ":2007" in g[("beben.txt", 500)] and ":2007" not in g[("beben.txt", 14)]

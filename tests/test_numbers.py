@@ -164,3 +164,29 @@ def test_offsets_are_exact():
     (f,) = find_figures(text)
     assert text[f.start:f.end] == "mehr als 10.000"
     assert text[f.num_start:f.end] == "10.000"
+
+
+# --- generalised on the held-out dev set and real news (training/CLAIMS_EVAL.md) -----------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("binnen einer Woche über 100.000 Menschen", [(100000, 100000, "more_than")]),
+    ("an zwölf Tagen in Folge über 40 Grad", [(12, 12, "exact"), (40, 40, "more_than")]),
+    ("Berichte über 14 Tote", [(14, 14, "exact")]),
+    ("Dieser liege unter sieben Prozent", [(7, 7, "less_than")]),
+    ("mehr als eine halbe Million Menschen", [(500000, 500000, "more_than")]),
+    ("Kredite von einer halben Milliarde Euro", [(5e8, 5e8, "exact")]),
+    ("um die vierjährige Tochter zu holen", [(4, 4, "exact")]),
+])
+def test_qualifier_context_and_halves(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Der Mann war bereits 2019 wegen Betrugs verurteilt worden.",
+    "Das 1923 gegründete Unternehmen beschäftigt Tausende.",
+    "ein 1980 geborener Investmentbanker",
+    "so das Handelsgericht (10 Cg 17/15b-8).",
+    "Diese Milliarden fehlen nun im Haushalt.",
+])
+def test_years_file_numbers_and_anaphors_are_no_figures(text):
+    assert not [f for f in find_figures(text) if f.low in (2019, 1923, 1980, 10, 17, 2e9)], find_figures(text)

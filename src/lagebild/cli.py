@@ -141,7 +141,9 @@ def events(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--f
         sys.stdout.write(json.dumps(events_geojson(result.events), ensure_ascii=False) + "\n")
         return
     rows = event_rows(result.events, flat=format != Fmt.jsonl)
-    emit(rows, format, list(rows[0]) if rows else ["id", "type"])
+    # a terminal table shows the gist; CSV and JSONL keep every field
+    table = ["type", "mode", "actor", "target", "place", "time", "status", "articles"]
+    emit(rows, format, table if format == Fmt.table else list(rows[0]) if rows else ["id", "type"])
 
 
 @app.command()

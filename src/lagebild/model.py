@@ -225,6 +225,8 @@ class Mention:
     end: int
     text: str
     label: str | None = None
+    country: str | None = None               # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    ref: str | None = None                   # what it names where known: "country:KP", "geo:<geonameid>"
 
 
 @dataclass

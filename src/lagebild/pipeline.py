@@ -146,7 +146,7 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
     if "events" in components:
         from .consolidate.events import merge_events
 
-        result.events = merge_events(result.events, result.entities)
+        result.events = merge_events(result.events, result.entities, result.groups)
 
 
 def run(paths: Sequence[str | Path], components: Iterable[str] = ALL, **kw) -> Result:

@@ -7,10 +7,17 @@ implicit (no nationality, no place) joins the one group that has it, when
 exactly one such group fits and its article names that detail somewhere.
 Durations and ages get no group; generic counts ("other", "people", money,
 percentages, measurements) one group each, so they never merge by accident.
+A count tied to an event (dead, displaced, attendees, troops) that says
+neither whose nor where joins only counts from articles on the same story
+(articles that share distinctive words in title and lead): "14 Tote" in two
+articles on two disasters are not one quantity, a toll rising over three
+days of reports on one quake is. A count dated to another year
+(``2007 starben 500 Menschen``) carries the year in its slug.
 Pure: the same claims give the same groups.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..extract.measures import countries, key_parts, slug_of, slugify
@@ -21,9 +28,14 @@ try:
 except ImportError:  # the estimates module is optional
     reconcile = None
 
-PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents"}
+PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
+# Kinds that count what happened at one event: without nationality or place they stay within their article.
+EVENT_KINDS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missing", "displaced", "detained",
+               "attendees", "sites", "jobs", "personnel", "weapons-used", "weapons-intercepted",
+               "weapons-delivered"}
 KIND_LABELS = {
     "personnel": "", "killed": "Tote", "injured": "Verletzte", "killed_or_injured": "Tote oder Verletzte",
+    "killed_or_missing": "Tote oder Vermisste", "jobs": "Arbeitsplätze", "vehicles": "Fahrzeuge",
     "missing": "Vermisste", "displaced": "Vertriebene/Geflüchtete", "detained": "Festgenommene/Gefangene",
     "attendees": "Teilnehmende", "weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
     "weapons_delivered": "geliefert", "sites": "Orte", "people": "Menschen", "money": "Geldbetrag",
@@ -69,6 +81,7 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[ClaimGrou
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
     _backoff(claims, parts, by_article)
+    story = stories(articles)
     members: dict[str, list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -78,6 +91,8 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[ClaimGrou
         c.group = slug_of(p)
         if p[0] in PER_CLAIM:
             c.group += f":{_claim_slug(c)}"           # generic counts never merge by accident
+        elif p[0] in EVENT_KINDS and p[1] == "-" and p[4] == "-":
+            c.group += f":{story.get(c.article) or _article_slug(c)}"   # whose? where? only its story tells
         members[c.group].append(c)
     groups = []
     for gid in sorted(members):
@@ -95,16 +110,74 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[ClaimGrou
 
 
 def _claim_slug(c: Claim) -> str:
-    return f"{(c.article or 'a').rsplit('.', 1)[0][:24]}-{c.start}"
+    return f"{_article_slug(c)}-{c.start}"
 
 
-FILLABLE = (1, 4)          # nationality and place may be left implicit by an article; kind, class, action not
+def _article_slug(c: Claim) -> str:
+    return (c.article or "a").rsplit(".", 1)[0][:24]
+
+
+# Words too common in news to tell two stories apart (besides function words).
+COMMON_WORDS = frozenset("""
+menschen polizei regierung angaben behörden sprecher sprecherin minister ministerium präsident millionen
+milliarden euro dollar prozent jahren jahre jahres monaten monate wochen tagen stunden montag dienstag mittwoch
+donnerstag freitag samstag sonntag januar februar märz april juni juli august september oktober november dezember
+zahl zahlen bericht berichte berichten meldung agentur nachrichtenagentur zeitung medien experten beginn anfang
+mitte ende woche zeit seite leben lage stadt land länder region frage fragen ziel grund folge folgen teil fall
+fälle ergebnis informationen deutschland österreich europa welt heute gestern insgesamt weitere tausende hunderte
+dutzende häuser schätzungen schätzung mann frau frauen männer kinder familie namen politiker öffentlichkeit
+besuch kandidat polizisten soldaten berufung mindestens rund etwa mehr fast knapp weniger laut nach bild foto
+video uhr nacht morgen abend tage jahr monat mittag wochenende vormittag nachmittag dpa apa reuters afp
+""".split())
+
+
+def _story_words(article: Article) -> frozenset[str]:
+    """Distinctive words of an article's title and lead: capitalised, four letters or more, not common."""
+    from ..extract.attribution import FUNCTION_WORDS
+    from ..extract.numbers import SENTENCE_STARTERS
+
+    head = (article.title or "") + " " + article.text[:700]
+    words = {w.lower() for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}", head)}
+    return frozenset(words - COMMON_WORDS - FUNCTION_WORDS - SENTENCE_STARTERS)
+
+
+def stories(articles: list[Article]) -> dict[str, str]:
+    """Article id -> story id. An article joins the story of the first earlier article it shares three
+    distinctive words with (and a fifth of the shorter list), else it starts its own; comparing with a story's first
+    article only keeps stories from chaining into one. The id is the slug of that first article."""
+    leaders: list[tuple[str, frozenset[str]]] = []
+    out: dict[str, str] = {}
+    for a in articles:
+        words = _story_words(a)
+        for lead_id, lead_words in leaders:
+            shared = len(words & lead_words)
+            if shared >= 3 and shared >= 0.2 * min(len(words), len(lead_words)):
+                out[a.id] = out[lead_id]
+                break
+        else:
+            leaders.append((a.id, words))
+            out[a.id] = (a.id or "a").rsplit(".", 1)[0][:24]
+    return out
+
+
+FILLABLE = (1, 4)
+VICTIMS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missing", "displaced", "detained",
+           "attendees"}
+
+
+def _own_holes(p: tuple[str, ...]) -> tuple[int, ...]:
+    """The parts another count of the claim's own article may not fill."""
+    return (1, 4) if p[0] in VICTIMS else (4,)          # nationality and place may be left implicit by an article; kind, class, action not
 
 
 def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], articles: dict[str, Article]) -> None:
     """A claim missing nationality or place joins the one group that agrees on everything else and has it,
     when the claim's article names that nationality or place somewhere."""
     keys = {p for p in parts.values() if p is not None and p[0] not in PER_CLAIM}
+    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for n, c in enumerate(claims):
+        if parts[n] is not None:
+            own[c.article].add(parts[n])
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
@@ -112,12 +185,16 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         holes = [i for i in FILLABLE if p[i] == "-"]
         if not holes:
             continue
+        # a place (for victims also a nationality) its own article gives another count of the same kind is that
+        # count's, not this one's: "3.500 Stellen weltweit, davon 1.400 in Deutschland", "49 Tote ... darunter
+        # zwei Serben"; troops of one article are one sender's
         fits = [q for q in keys if q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
-                and all(q[i] == p[i] or p[i] == "-" for i in holes)]
-        # keep the most specific candidates only
+                and all(q[i] == p[i] or p[i] == "-" for i in holes)
+                and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))]
+        # only what the claim's own article names; of those the most specific, and only one
+        article = articles.get(c.article)
+        fits = [q for q in fits if all(_mentions(article, q[i]) for i in holes if q[i] != "-")]
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
         if len(fits) == 1 and best:
-            filled = [fits[0][i] for i in holes if fits[0][i] != "-"]
-            if all(_mentions(articles.get(c.article), v) for v in filled):
-                parts[n] = fits[0]
+            parts[n] = fits[0]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Source
 
@@ -59,12 +60,50 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
                "dessen", "deren"}
+POSSESSIVES = {"sein", "seine", "seiner", "seinem", "seinen", "seines", "ihr", "ihre", "ihrer", "ihrem", "ihren",
+               "ihres", "unser", "unsere", "unseren", "unserem", "unserer"}
+AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
+# Capitalised adjectives inside names and at a sentence's start: "Vereinten Nationen", "Westliche Diplomaten"
+CAP_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß\-]*(isch|lich|ig|al|ell|iv|är|ert|iert|eint|ot|ern|ant|ent|ar)"
+                     r"(e|en|er|es|em)$")
+# Words before a sentence's finite verb that leave the subject after it: "In Nürnberg zählte die Polizei ..."
+FRONTED = {"am", "im", "in", "nach", "bei", "seit", "vor", "auf", "an", "zuletzt", "gestern", "heute", "damals",
+           "zudem", "außerdem", "inzwischen", "bislang", "bisher", "insgesamt", "später", "zuvor", "dort", "hier",
+           "dabei", "daraufhin", "anschließend", "unterdessen", "mittlerweile", "zunächst", "bereits", "schon",
+           "allein", "offiziell", "erst", "noch", "am", "um", "gegen", "während", "über", "unter", "für", "mit",
+           "zu", "zum", "zur", "bis", "ab", "aus", "trotz", "wegen", "vergangene", "vergangenen", "letzte",
+           "letzten", "jüngst", "kürzlich", "morgens", "abends", "nachts", "demnach", "demzufolge", "ebenfalls",
+           "auch", "jedoch", "allerdings", "aber", "dann", "da", "so", "nun", "jetzt", "derzeit", "aktuell"}
+# Heading prefixes that name no one: "Zum Vergleich: 90 Liter", "Der Grund: ..."
+GENERIC_PREFIXES = {"zum vergleich", "vergleich", "grund", "der grund", "fazit", "bilanz", "die bilanz", "hintergrund",
+                    "beispiel", "zum beispiel", "achtung", "wichtig", "tipp", "frage", "antwort", "ergebnis",
+                    "das ergebnis", "folge", "die folge", "ziel", "das ziel", "problem", "das problem", "motto",
+                    "stand", "quelle", "info", "infos", "zahlen", "fakten", "zahlen und fakten", "preis", "kosten",
+                    "dauer", "termin", "ort", "zeit", "neu", "aber", "kurz", "kurzum", "übrigens", "merke", "fazit",
+                    "kritik", "die kritik", "konkret", "zur erinnerung", "zur einordnung", "einordnung", "zudem",
+                    "insgesamt", "anmerkung", "hinweis", "achtung", "bedingung", "vorteil", "nachteil", "risiko"}
+# The next sentence says the figures before it are unverified: "Eine unabhängige Bestätigung gibt es nicht."
+UNVERIFIED = re.compile(r"(nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|unabhängige bestätigung|"
+                        r"keine (?:unabhängige )?bestätigung|nicht überprüfbar|ließen? sich nicht \w*(?:prüfen|bestätigen)|"
+                        r"unbestätigt)", re.IGNORECASE)
+# "Demnach ...": the sentence before names the source
+ONWARD = re.compile(r"\b(demnach|demzufolge|diesen angaben zufolge|den angaben zufolge|nach diesen angaben|"
+                    r"nach den angaben|laut diesen angaben)\b", re.IGNORECASE)
+PLACE_NOUNS = {"stadt", "gemeinde", "dorf", "land", "region", "provinz", "bezirk", "kreis", "landkreis", "ort",
+               "insel", "kleinstadt", "großstadt", "metropole", "hauptstadt", "bundesland", "staat", "kanton"}
+TIME_WORD = re.compile(r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|morgen|vormittag|"
+                       r"mittag|nachmittag|abend|nacht|januar|februar|märz|april|mai|juni|juli|august|september|"
+                       r"oktober|november|dezember|anfang|ende|mitte|wochenende)")
+VAGUE_ADJ = {"ersten", "offiziellen", "vorläufigen", "jüngsten", "neuen", "neuesten", "bisherigen", "eigenen",
+             "übereinstimmenden", "inoffiziellen", "unbestätigten", "aktuellen", "letzten", "diesen", "dieser"}
+LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 # Nouns that carry information, not a source: "nach Angaben des Militärs" -> Militär.
 INFO_NOUNS = ("angaben", "angabe", "informationen", "erkenntnissen", "erkenntnis", "schätzungen", "schätzung",
               "einschätzung", "einschätzungen", "berechnungen", "darstellung", "zählung", "zählungen", "auskunft",
               "aussagen", "aussage", "worten", "recherchen", "daten", "zahlen", "berichten", "bericht",
               "mitteilung", "erklärung", "meldungen", "meldung", "statistik", "bilanz", "schilderungen",
-              "quellen", "kreisen")
+              "quellen", "kreisen", "ergebnis", "ergebnissen", "ergebnisse", "hochrechnung", "hochrechnungen",
+              "auszählung", "endergebnis")
 GENERIC_REPORTS = {"berichten", "medienberichten", "schätzungen", "angaben", "informationen", "berichte",
                    "beobachtern", "quellen", "meldungen", "einschätzungen", "expertenschätzungen"}
 # Speech and report verbs, finite forms, with the particle a separable verb needs.
@@ -81,8 +120,14 @@ for _forms, _particle in (
     ("dementierte dementierten dementiert", None), ("wies wiesen weist", "zurück"), ("warnte warnten warnt", None),
     ("kündigte kündigten kündigt", "an"), ("geht ging gehen gingen", "hervor|aus"), ("verlautete", None), ("postete", None),
     ("bilanzierte", None), ("ergänzte ergänzten", None), ("fügte", "hinzu"), ("präzisierte", None),
+    ("rechnet rechnen rechnete rechneten", "mit"), ("erwartet erwarten erwartete erwarteten", None),
+    ("veröffentlichte veröffentlichten", None), ("registrierte registrierten", None), ("sprechen", None),
+    ("zählen", None), ("schätzen", None), ("beziffern", None), ("melden", None), ("berichten", None),
     # verb-final forms of subordinate clauses: "wie das Ministerium mitteilte"
     ("mitteilte mitteilten angab bekanntgab bekanntgaben einräumte zurückwies hervorgeht hervorging", None),
+    # participles of the perfect: "2023 hatte das Bundesamt 329.120 Anträge gezählt" (see _aux_subject)
+    ("gezählt gemeldet mitgeteilt angegeben bekanntgegeben geschätzt genannt veröffentlicht registriert "
+     "verbreitet beziffert gesprochen erklärt bestätigt berichtet", None),
 ):
     for _f in _forms.split():
         SPEECH_VERBS[_f] = _particle
@@ -104,8 +149,15 @@ ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprech
                  "beauftragte", "beauftragter", "berater", "beraterin", "oberbefehlshaber", "befehlshaber",
                  "kommissar", "kommissarin", "senator", "abgeordnete", "abgeordneter", "militärgouverneur",
                  "staatschef", "regierungschef", "dienst", "plattform", "netzwerk", "kanal", "rat", "organisation",
-                 "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei", "behörde", "ministerium")
+                 "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei", "behörde", "ministerium",
+                 "forscher", "forscherin", "wissenschaftler", "organisator", "organisatorin")
+# Institutions: "Das Innenministerium in Paris", "Bundesamt für Migration" (no name follows them, unlike a role's)
+ORG_SUFFIXES = ROLE_SUFFIXES + ("regierung", "polizei", "armee", "staatsanwaltschaft", "feuerwehr", "verwaltung",
+                                "botschaft", "amt", "zentrum", "kommission", "gericht", "klinik", "krankenhaus",
+                                "unternehmen", "konzern", "verband", "bündnis", "gewerkschaft", "büro", "zivilschutz",
+                                "küstenwache", "kommando", "organisation")
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "nz", "agentur", "behörde", "regierung", "armee", "polizei",
+            "kammer", "wache", "hilfe",
             "ur", "ik", "e", "in", "führung", "marine", "luftwaffe", "seite", "verwaltung", "kommission", "union",
             "organisation", "gruppe", "miliz", "bewegung", "partei", "plattform", "zeitung", "nachrichtenagentur")
 NEUTER = ("ium", "ment", "amt", "militär", "büro", "kommando", "institut", "zentrum", "portal", "blatt", "magazin",
@@ -210,6 +262,8 @@ def _continues_name(prev: Tok, t: Tok) -> bool:
     "Nachrichtenagentur TASS" yes; "Behörden Schäden" no."""
     if t.text.isupper() and len(t.text) <= 6 or prev.text.isupper():
         return True
+    if CAP_ADJ.match(prev.text):
+        return True                                  # "Vereinten Nationen", "Internationalen Organisation"
     if prev.lower.endswith(ROLE_SUFFIXES) or _lemma_gen(prev.text).endswith(ROLE_SUFFIXES):
         return True
     if prev.text.endswith("s") and not prev.lower.endswith(("ns", "es")):
@@ -251,8 +305,12 @@ def np_forward(toks: list[Tok], j: int) -> int:
                 _cap_word(toks[k + 1]) or _adj_like(toks[k + 1])):
             k, saw_noun = k + 1, False              # genitive: "Kreisen des US-Militärs"
             continue
+        if saw_noun and t.lower == "für" and k + 1 < n and _cap_word(toks[k + 1]) and \
+                _lemma_gen(toks[k - 1].text).endswith(ORG_SUFFIXES):
+            k, saw_noun, chain = k + 1, False, True  # "Organisation für Migration"
+            continue
         if saw_noun and t.lower in ("aus", "von") and k + 1 < n and (
-                _cap_word(toks[k + 1]) or toks[k + 1].lower in DETERMINERS):
+                _cap_word(toks[k + 1]) or toks[k + 1].lower in ("der", "den", "dem", "des")):
             k, saw_noun, chain = k + 1, False, True  # "Mitarbeitern aus den USA"
             if toks[k].lower in DETERMINERS:
                 k += 1
@@ -290,18 +348,27 @@ def np_backward(toks: list[Tok], j: int) -> int:
             return j + 1
         k = opener - 1
     elif head.text == ")" and k >= 2 and toks[k - 2].text == "(":
-        k -= 3
+        k -= 3                                      # "Landesrat Hans Seitinger (ÖVP) bezifferte"
         if k < 0 or not _cap_word(toks[k]):
             return j + 1
         k -= 1
+        steps = 0
+        while k >= 0 and steps < 4 and _cap_word(toks[k]) and not CAP_ADJ.match(toks[k].text) and \
+                _continues_name(toks[k], toks[k + 1]) and (toks[k].lower.endswith(ROLE_SUFFIXES) or
+                                                           not _NOUN_LIKE.search(toks[k].lower)):
+            k, steps = k - 1, steps + 1
     elif not _cap_word(head):
         return j + 1
     else:
         k -= 1
         if head.lower in GENERIC_REPORTS:
             pass
-        elif k >= 0 and _cap_word(toks[k]) and toks[k].lower.endswith(ROLE_SUFFIXES):
-            k -= 1                                  # "Innenminister Klymenko zufolge"
+        else:
+            steps = 0                               # "Innenminister Laurent Moreau sagte", "Zeitung Le Monde"
+            while k >= 0 and steps < 4 and _cap_word(toks[k]) and not CAP_ADJ.match(toks[k].text) and \
+                    _continues_name(toks[k], toks[k + 1]) and (toks[k].lower.endswith(ROLE_SUFFIXES) or
+                                                               not _NOUN_LIKE.search(toks[k].lower)):
+                k, steps = k - 1, steps + 1
         if k >= 0 and _cap_word(toks[k]) and toks[k].text.endswith("s") and toks[k].lower not in GENERIC_REPORTS:
             k -= 1                                  # "Südkoreas Geheimdienst gab an"
     while k >= 0:
@@ -315,12 +382,19 @@ def np_backward(toks: list[Tok], j: int) -> int:
         if _cap_word(t) and k + 1 <= j and toks[k + 1].text in QUOTE_PAIRS:
             k -= 1                                  # "Dem Portal "X" zufolge"
             continue
+        if t.lower in ("in", "im") and k > 0 and _cap_word(toks[k - 1]) and \
+                _lemma_gen(toks[k - 1].text).endswith(ORG_SUFFIXES):
+            k -= 2                                  # "Das Innenministerium in Paris teilte mit"
+            continue
+        if CAP_ADJ.match(t.text) and k + 1 <= j and _cap_word(toks[k + 1]) and t.lower not in FUNCTION_WORDS:
+            k -= 1                                  # "Westliche Diplomaten", "Das Auswärtige Amt"
+            continue
         if _adj_like(t) or t.text == "," and k > 0 and _adj_like(toks[k - 1]) or t.lower == "und" and k > 0 and \
                 _adj_like(toks[k - 1]) or _cap_word(t) and re.search(r"(isch|al|ert)(e|en|er|es)$|ierten?$", t.text) \
                 and k + 1 <= j and _cap_word(toks[k + 1]):
             k -= 1
             continue
-        if t.lower in DETERMINERS:
+        if t.lower in DETERMINERS or t.lower in POSSESSIVES:
             if t.lower in ("des", "der") and k > 0 and _cap_word(toks[k - 1]):
                 k -= 2                               # genitive: "Angaben des Militärs zufolge"
                 continue
@@ -347,6 +421,8 @@ def _strip_case(noun: str, det: str | None) -> str:
     if det in ("des", "eines") and len(n) > 4:
         if n.endswith("ses") and not n.endswith("sses"):
             return n[:-2]                             # "Krankenhauses" -> "Krankenhaus"
+        if n.endswith("nisses"):
+            return n[:-3]                             # "Bündnisses" -> "Bündnis"
         if n.endswith("sses"):
             return n[:-2]
         if n.endswith("es") and not n.endswith("ees") and n[-3] not in "aeiouäöü":
@@ -408,6 +484,8 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
             prev_noun = False
             continue
         if _cap_word(t):
+            if names and TIME_WORD.match(t.lower) or not names and TIME_WORD.match(t.lower) and seen_role:
+                break                                  # "der Sprecher Mittwochabend": a time, no name
             if (prev_noun or appos) and seen_role and not t.lower.endswith(ROLE_SUFFIXES):
                 names.append(t.text)
                 continue
@@ -429,6 +507,8 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
     head: list[Tok] = []
     tail: list[Tok] = []
     for i, t in enumerate(words):
+        if head and t.lower in ("in", "im") and not tail:
+            break                                      # "Innenministerium in Paris": the seat is no part of the name
         if head and (t.lower in DETERMINERS or t.lower in ("von", "aus")) or tail:
             tail.append(t)
         else:
@@ -448,6 +528,9 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
     base = _strip_case(noun.text, det)
     if base.lower().endswith(("ern", "eln")):
         plural = True
+    if det is None and head and head[0] is not noun and head[0].lower.endswith("e") and \
+            (_adj_like(head[0]) or _adj_like_cap(head[0], head)) and noun.lower.endswith("en"):
+        plural = True                                  # "Westliche Diplomaten", "örtliche Behörden"
     gender = _gender(base)
     out = []
     for t in head:
@@ -463,8 +546,9 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
 
 
 def _adj_like_cap(t: Tok, phrase: Sequence[Tok]) -> bool:
-    """Capitalised adjectives: "US-amerikanischen", and any word at the start of a sentence-initial phrase."""
-    return t.is_cap and re.search(r"(isch|lich|ig)(e|en|er|es|em)$", t.text) is not None and t is not phrase[-1]
+    """Capitalised adjectives: "US-amerikanischen", "Vereinten", "Westliche" (never the phrase's last word)."""
+    return t.is_cap and (re.search(r"(isch|lich|ig)(e|en|er|es|em)$", t.text) is not None or
+                         CAP_ADJ.match(t.text) is not None) and t is not phrase[-1]
 
 
 def _kind(name: str, person: bool = False) -> str:
@@ -487,7 +571,10 @@ def _kind(name: str, person: bool = False) -> str:
 
 
 def _source(toks: list[Tok], a: int, b: int) -> Source | None:
-    return normalize(toks[a:b]) if b > a else None
+    src = normalize(toks[a:b]) if b > a else None
+    if src is not None and _is_place(src.name):
+        return None                                   # "New Orleans zählte 452.000 Einwohner": a place says nothing
+    return src
 
 
 def find_cues(text: str, start: int, end: int, *, heading: bool = False) -> list[Cue]:
@@ -500,7 +587,21 @@ def find_cues(text: str, start: int, end: int, *, heading: bool = False) -> list
         if low == "laut" and i + 1 < n:
             b = np_forward(toks, i + 1)
             if b > i + 1:
-                cues.append(Cue("according", t.start, toks[b - 1].end, _source(toks, i + 1, b)))
+                words = {x.lower for x in toks[i + 1:b]}
+                rest = words - DETERMINERS - set(INFO_NOUNS) - GENERIC_REPORTS - VAGUE_ADJ
+                side = [x for x in toks[i + 1:b] if x.lower in rest and _adj_like(x) and SIDE_ADJ.match(x.text)]
+                if words & set(INFO_NOUNS) and side and all(_adj_like(x) for x in toks[i + 1:b] if x.lower in rest):
+                    # "laut russischen Angaben": the Russian side
+                    cues.append(Cue("according", t.start, toks[b - 1].end,
+                                    Source(_adj_nominative(side[0].lower, "f", False) + " Seite",
+                                           text[t.start:toks[b - 1].end], "side")))
+                elif not rest or all(_adj_like(x) and not SIDE_ADJ.match(x.text)
+                                     for x in toks[i + 1:b] if x.lower in rest) and words & set(INFO_NOUNS):
+                    # "laut ersten Angaben" names no one; "laut Medienberichten" hedges
+                    if words & {"berichten", "medienberichten", "schätzungen", "unbestätigten"}:
+                        cues.append(Cue("generic", t.start, toks[b - 1].end, None))
+                else:
+                    cues.append(Cue("according", t.start, toks[b - 1].end, _source(toks, i + 1, b)))
         elif low == "zufolge" and i > 0:
             a = np_backward(toks, i - 1)
             if a <= i - 1:
@@ -555,6 +656,10 @@ def _nach_cue(toks: list[Tok], i: int) -> Cue | None:
         b = np_forward(toks, j)
         if b > j:
             src, end = _source(toks, j, b), b
+    elif end + 1 < n and _adj_like(toks[end]) and toks[end].lower.endswith("er") and _cap_word(toks[end + 1]):
+        b = np_forward(toks, end)                    # "nach Erkenntnissen westlicher Geheimdienste"
+        if b > end:
+            src, end = _source(toks, end, b), b
     if src is None and prefix and len(prefix) > 1:
         src = Source(prefix if prefix.isupper() else prefix[0].upper() + prefix[1:], toks[k].text, _kind(prefix))
     if src is None and adjs and adjs[-1].lower not in ("eigenen", "offiziellen", "ersten", "vorläufigen", "neuen",
@@ -594,7 +699,8 @@ def _estimate_cue(toks: list[Tok], i: int) -> Cue | None:
 
 
 def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
-    """``sagte X``, ``teilte X mit``, ``X gab an``, ``wie X berichtete``, ``Das heißt es aus X``."""
+    """``sagte X``, ``teilte X mit``, ``X gab an``, ``wie X berichtete``, ``Das heißt es aus X``,
+    ``In Nürnberg zählte die Polizei``, ``2023 hatte das Bundesamt ... gezählt``."""
     n = len(toks)
     verb = toks[i]
     denial = verb.lower.startswith(("bestr", "dement", "wies", "weist", "wiesen"))
@@ -605,8 +711,13 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
     if verb.lower in ("geht", "ging", "gehen", "gingen") and not any(
             t.lower in ("aus", "hervor") for t in toks[i + 1:] if t.text not in (",", ";")):
         return None                                   # "gehen davon aus" assumes; "gingen auf die Straße" does not
+    if verb.lower.startswith("zähl") and prev is not None and prev.lower in PLACE_NOUNS:
+        return None                                   # "Die Stadt zählt 16.000 Einwohner": has, not counted
+    particle = SPEECH_VERBS.get(verb.lower)
+    if particle and not any(t.lower in particle.split("|") for t in toks[i + 1:]):
+        return None                                   # "gibt es für 2 Cent" is no "gibt an"; "teilte ... mit"
     inverted = prev is None or prev.text in (",", "„", "“", "\"", ":", "»", "«") or prev.lower in (
-        "das", "dies", "dieses", "so", "zudem", "außerdem", "weiter", "ferner", "demnach", "dann")
+        "das", "dies", "dieses", "so", "zudem", "außerdem", "weiter", "ferner", "demnach", "dann") or _fronted(toks, i)
     if verb.lower in ("hieß", "heißt"):
         k = i + 1
         if k < n and toks[k].lower == "es":
@@ -623,11 +734,13 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
     if inverted:
         k = i + 1
         b = np_forward(toks, k)
-        if b > k:
+        if b > k and not re.fullmatch(r"[\d.,]+", toks[k].text):
             kind = "anaphoric" if prev is not None and prev.lower in ("das", "dies", "dieses") else "speech"
             end = toks[b - 1].end
             return Cue(kind, (prev if kind == "anaphoric" else verb).start, end, _source(toks, k, b), denial,
                        verb.lower)
+        if prev is not None and prev.text not in (",", ":"):
+            return _aux_subject(toks, i, denial)
         return None
     # subject before the verb: "Südkoreas Geheimdienst gab im April an, dass ..."; "wie X berichtete"
     j = i - 1
@@ -638,6 +751,36 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
             kind = "relay" if before is not None and before.lower == "wie" else "speech"
             return Cue(kind, (before if kind == "relay" else toks[a]).start, verb.end, _source(toks, a, i), denial,
                        verb.lower)
+    return _aux_subject(toks, i, denial)
+
+
+def _fronted(toks: list[Tok], i: int) -> bool:
+    """Is the verb at i the second constituent after a fronted adverbial ("In Nürnberg zählte ...",
+    "Am Mittwoch sagte ...")? Then its subject follows it."""
+    c = max([0] + [k + 1 for k in range(max(0, i - 9), i) if toks[k].text in (":", ";")])   # "...: In Nürnberg"
+    if i - c < 2 or i - c > 8 or toks[c].lower not in FRONTED:
+        return False
+    return not any(t.text in (",", ";", ":", "„", "“", "\"") or t.lower in SPEECH_VERBS or t.lower in AUXILIARIES
+                   for t in toks[c + 1:i])
+
+
+def _aux_subject(toks: list[Tok], i: int, denial: bool) -> Cue | None:
+    """The subject of a perfect ("Das Bundesamt hat 329.120 Anträge gezählt", "2023 hatte das Bundesamt ...
+    gezählt"): next to the auxiliary of the participle at i."""
+    verb = toks[i]
+    j = i - 1
+    while j >= 0 and j > i - 16 and toks[j].text not in (",", ";", ":") and toks[j].lower not in AUXILIARIES:
+        j -= 1
+    if j < 0 or toks[j].lower not in AUXILIARIES:
+        return None
+    if j > 0 and toks[j - 1].text not in (",", ";", ":"):
+        a = np_backward(toks, j - 1)                  # "Das Bundesamt hat ... gezählt"
+        if a <= j - 1 and (a == 0 or toks[a - 1].text in (",", ":")):
+            return Cue("speech", toks[a].start, toks[j].end, _source(toks, a, j), denial, verb.lower)
+    b = np_forward(toks, j + 1)                        # "2023 hatte das Bundesamt ... gezählt"
+    if b > j + 1 and not re.fullmatch(r"[\d.,]+", toks[j + 1].text) and (
+            toks[j + 1].lower in DETERMINERS or toks[j + 1].lower not in FUNCTION_WORDS):
+        return Cue("speech", toks[j].start, toks[b - 1].end, _source(toks, j + 1, b), denial, verb.lower)
     return None
 
 
@@ -652,34 +795,52 @@ def _heading_cue(text: str, start: int, end: int) -> Cue | None:
     words = prefix.split()
     if len(words) > 4 or not all(w[:1].isupper() or w.lower() in ("und", "von", "der", "des") for w in words):
         return None
-    if TOPIC_PREFIXES.search(words[-1]) or re.search(r"\d", prefix):
+    if TOPIC_PREFIXES.search(words[-1]) or re.search(r"\d", prefix) or prefix.lower() in GENERIC_PREFIXES:
         return None
+    if _is_place(prefix):
+        return None                                   # "Mittelmeer: 41 Migranten ertrunken" names a place
     src = normalize(tokenize(prefix, start + m.start(1)))
     if src is None:
         return None
     return Cue("heading", start + m.start(1), start + m.end(1), src)
 
 
+def _is_place(name: str) -> bool:
+    """A place that is no government's metonym: "Mittelmeer", "Lyon", "Bayern" (but "Kiew", "Moskau", "Kreml",
+    "Russland" speak for a state)."""
+    from .measures import _gazetteer, countries
+
+    low = name.lower()
+    if any(low == n.lower() for c in countries() for n in c.names):
+        return False
+    return low in _gazetteer()
+
+
 # --- the figure's attribution ------------------------------------------------------------------
 
 
-def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quotations in text[start:end] (a paragraph), as (inner start, inner end)."""
+_QUOTE_CHARS = re.compile(r"[„«»“\"]")
+
+
+@lru_cache(maxsize=64)
+def quote_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Quotations in text[start:end] (a paragraph), as (inner start, inner end); cached, as every figure of a
+    paragraph asks."""
     spans = []
     i = start
-    while i < end:
-        c = text[i]
-        if c in ("„", "«", "»", "“", "\""):
-            closers = QUOTE_PAIRS[c]
-            j = i + 1
-            while j < end and text[j] not in closers:
-                j += 1
-            if j < end and j - i > 12:
-                spans.append((i + 1, j))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+    while True:
+        m = _QUOTE_CHARS.search(text, i, end)
+        if not m:
+            break
+        i = m.start()
+        closers = QUOTE_PAIRS[text[i]]
+        j = min((k for k in (text.find(c, i + 1, end) for c in closers) if k >= 0), default=-1)
+        if j >= 0 and j - i > 12:
+            spans.append((i + 1, j))
+            i = j + 1
+        else:
+            i += 1
+    return tuple(spans)
 
 
 def attribute(text: str, units: Sequence, i: int, pos: int, cues: Sequence[Sequence[Cue]]) -> Attribution:
@@ -715,11 +876,32 @@ def attribute(text: str, units: Sequence, i: int, pos: int, cues: Sequence[Seque
             primary.insert(0, nxt)
         elif nxt.source and all(nxt.source.name != c.source.name for c in primary if c.source):
             relays.append(nxt)
-    # reported speech going on: "Es gebe hunderte Tote." after a sourced sentence
-    if not primary and REPORTED.search(seg) and i > 0 and units[i - 1].paragraph == unit.paragraph:
-        prev = [c for c in cues[i - 1] if c.source and c.kind != "anaphoric"]
-        if prev:
-            primary.append(prev[0])
+    # reported speech going on ("Es gebe hunderte Tote."), "Demnach ...": the source of the sentences before;
+    # the Konjunktiv must speak of the figure: in its clause or the sentence's first ("Betroffen seien die Werke,
+    # wo 5.000 arbeiten"), not in a "dass" clause after it ("Lorenz, die 11.200 Euro fordert, ist überzeugt,
+    # dass ... habe": Lorenz speaks)
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,;:]+", seg)] or [(0, len(seg))]
+    own_part = next((seg[a:b] for a, b in parts if a <= pos - unit.start < b), seg)
+    if not primary and (REPORTED.search(own_part) or REPORTED.search(seg[parts[0][0]:parts[0][1]])
+                        or ONWARD.search(seg)):
+        k = i - 1
+        while k >= 0 and k >= i - 3 and units[k].paragraph == unit.paragraph:
+            prev = [c for c in cues[k] if c.source and c.kind != "anaphoric"]
+            if prev:
+                primary.append(prev[0])
+                break
+            if not REPORTED.search(text[units[k].start:units[k].end]):
+                break
+            k -= 1
+    # an item of a list takes the source of the line that introduces the list ("Die Behörden nannten:")
+    if not primary and LIST_ITEM.match(seg):
+        k = i - 1
+        while k >= 0 and k >= i - 30 and LIST_ITEM.match(text[units[k].start:units[k].end]):
+            k -= 1
+        if k >= 0 and text[units[k].start:units[k].end].rstrip().endswith(":"):
+            intro = [c for c in cues[k] if c.source and c.kind in ("according", "estimate", "speech", "relay")]
+            if intro:
+                primary.append(intro[0])
     seen: set[str] = set()
     for c in primary + relays:
         if c.source and c.source.name not in seen:
@@ -729,7 +911,9 @@ def attribute(text: str, units: Sequence, i: int, pos: int, cues: Sequence[Seque
     if primary and relays and result.sources and len(result.sources) > 1:
         result.sources[0].relayed_by = result.sources[1].name
     # hedging: in the figure's own sentence only (a subheading's hedge stays with its figures)
-    result.hedged = bool(HEDGES.search(seg)) or any(c.kind == "generic" for c in cues[i])
+    result.hedged = bool(HEDGES.search(seg)) or any(c.kind == "generic" for c in cues[i]) or (
+        i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph and not units[i].heading
+        and UNVERIFIED.search(text[units[i + 1].start:units[i + 1].end]) is not None)
     if DENIAL.search(seg):
         result.stance = "denied"
     elif nxt is not None and nxt.denial:

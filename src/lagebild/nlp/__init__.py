@@ -1,8 +1,13 @@
 """lagebild's German spaCy pipeline.
 
 `load()` returns the trained pipeline (`de_lagebild`) shipped inside the
-package; no network is touched. Until a trained model is packaged, it falls
-back to spaCy's blank German tokenizer with a rule-based sentencizer and says so.
+package; no network is touched: tokenizer, tok2vec with static subword vectors,
+STTS tagger, morphologizer (UPOS + features), lemmatizer, dependency parser
+(sentence boundaries) and NER with GermEval 2014's twelve outer classes
+(PER/ORG/LOC/OTH and their -deriv/-part forms), plus a place-name gazetteer.
+Training and scores: ``python -m lagebild.training``, training/RESULTS.md.
+Without a packaged model it falls back to spaCy's blank German tokenizer with
+a rule-based sentencizer and says so.
 """
 from __future__ import annotations
 
@@ -13,6 +18,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+
+from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
+from . import lemmas as _lemmas  # noqa: F401  (registers "lagebild_lemmas")
 
 log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild"

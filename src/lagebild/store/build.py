@@ -391,7 +391,7 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
         steps.append(("entities", do_entities))
     if "events" in fns:
         steps.append(("events", lambda: store.replace_events(
-            fns["events"](store.extracted_events(), entities or store.entities()))))
+            fns["events"](store.extracted_events(), entities or store.entities(), store.groups()))))
     for name, run in steps:
         try:
             with warnings.catch_warnings():

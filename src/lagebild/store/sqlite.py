@@ -159,6 +159,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     "end" INTEGER,
     text TEXT,
     label TEXT,
+    country TEXT,
+    ref TEXT,
     entity TEXT,                -- set by the cross-article entity resolution
     PRIMARY KEY (article, idx)
 );

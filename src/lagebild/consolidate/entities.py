@@ -1,0 +1,200 @@
+"""Entity resolution across articles: mentions -> canonical entities.
+
+Pure over the mentions (same mentions, same entities), so the store can redo
+it over everything stored. What makes two mentions one entity:
+
+- countries, their adjectives, capitals and seats used for the government:
+  the ISO code the extractor put in ``Mention.ref`` (``country:KP``);
+- places: the gazetteer id (``geo:<geonameid>``), which already joins
+  exonyms and transliterations (Kiew, Kyiv, Kyjiw);
+- organisations: the organisation key (``org:KCNA``, ``org:Verteidigungsministerium:RU``);
+- persons: a spelling-neutral key (Sergej/Sergei, Jong-un/Jong Un,
+  Selenskyj/Selensky), one edit of slack for long surnames (Selensykj), and
+  short forms joined to the full name they are part of (Putin -> Wladimir Putin,
+  Kim -> Kim Jong Un); persons with different first names or countries stay apart.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..geo.translit import fold
+from ..geo.translit import key as name_key
+from ..model import Entity, Mention
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
+    """Canonical entities with all their mentions; sorted by number of mentions."""
+    mentions = [m for m in mentions if isinstance(m, Mention)]
+    buckets: dict[str, list[Mention]] = defaultdict(list)
+    persons: list[Mention] = []
+    for m in mentions:
+        label = (m.label or "OTH").upper()
+        if m.ref and m.ref.startswith("country:"):
+            buckets[f"gpe:{m.ref.split(':', 1)[1]}"].append(m)
+        elif m.ref and m.ref.startswith("geo:"):
+            buckets[f"loc:{m.ref.split(':', 1)[1]}"].append(m)
+        elif m.ref and m.ref.startswith("org:"):
+            buckets["org:" + _slug(m.ref.split(":", 1)[1].replace(":", " "))].append(m)
+        elif label == "PER":
+            persons.append(m)
+        else:
+            buckets[f"{label.lower()}:{_slug(m.text)}"].append(m)
+    for eid, group in _cluster_persons(persons).items():
+        buckets[eid].extend(group)
+    entities = [_entity(eid, group) for eid, group in buckets.items()]
+    entities.sort(key=lambda e: (-len(e.mentions), e.id))
+    return entities
+
+
+# --- persons ----------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return name_key(text).split()
+
+
+def _near(a: str, b: str) -> bool:
+    """Spelling variants of one surname: equal keys, or one edit apart in a long name,
+    but never a feminine -a against a masculine form (Selenska / Selenskyj)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    if a[-1] != b[-1] and "a" in (a[-1], b[-1]):
+        return False
+    from ..extract.entities import _near_key
+
+    return _near_key(a, b)
+
+
+def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
+    full: list[tuple[list[str], list[Mention], Counter]] = []   # (key words, mentions, countries)
+    single: list[Mention] = []
+    for m in persons:
+        words = _words(m.text)
+        if len(words) >= 2:
+            for fw, group, countries in full:
+                if _same_full(words, fw) and _compatible(countries, m.country):
+                    group.append(m)
+                    if m.country:
+                        countries[m.country] += 1
+                    break
+            else:
+                full.append((words, [m], Counter([m.country] if m.country else [])))
+        elif words:
+            single.append(m)
+    # Short forms join the full name that contains them (most mentioned wins among several).
+    extra: dict[str, list[Mention]] = defaultdict(list)
+    for m in single:
+        w = _words(m.text)[0]
+        w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
+        best = None
+        for fw, group, countries in full:
+            if not _compatible(countries, m.country):
+                continue
+            parts = [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else [])
+            if any(_near(w, p) or _near(w_trim, p) for p in parts):
+                same_article = any(x.article == m.article for x in group)
+                score = (same_article, len(group))
+                if best is None or score > best[0]:
+                    best = (score, group)
+        if best is not None:
+            best[1].append(m)
+        else:
+            extra[w_trim].append(m)
+    out: dict[str, list[Mention]] = {}
+    for fw, group, _ in full:
+        name = _canonical(group)
+        out.setdefault(f"per:{_slug(name)}", []).extend(group)
+    for w, group in extra.items():
+        # Variants of one unmatched surname ("Selenskyj" / "Selensykj" without a first name anywhere).
+        target = next((k for k in out if k.startswith("per:") and len(k.split("-")) == 1
+                       and _near(k[4:], w)), None)
+        out.setdefault(target or f"per:{_slug(w)}", []).extend(group)
+    return out
+
+
+def _same_full(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: same surname (or variant) and first names that agree."""
+    if a == b:
+        return True
+    if not _near(a[-1], b[-1]) and a[-1] != b[-1]:
+        return False
+    return a[0] == b[0] or _near(a[0], b[0])
+
+
+def _compatible(countries: Counter, country: str | None) -> bool:
+    return not country or not countries or country in countries
+
+
+# --- building entities ------------------------------------------------------------------
+
+def _canonical(group: Iterable[Mention]) -> str:
+    """The most frequent full form (ties: the longer, then the first seen)."""
+    forms = Counter(m.text for m in group)
+    return max(forms, key=lambda f: (len(f.split()) >= 2, forms[f], len(f)))
+
+
+def _entity(eid: str, group: list[Mention]) -> Entity:
+    kind, _, ident = eid.partition(":")
+    labels = Counter((m.label or "OTH").upper() for m in group)
+    countries = Counter(m.country for m in group if m.country)
+    country = countries.most_common(1)[0][0] if countries else None
+    aliases = list(dict.fromkeys(sorted((m.text for m in group), key=lambda t: (t.lower(), t))))
+    lat = lon = None
+    if kind == "gpe":
+        from ..geo import gazetteer
+
+        c = gazetteer().countries.get(ident)
+        name = c.name if c else ident
+        typ = "GPE"
+        if c:
+            lat, lon, country = c.lat, c.lon, c.iso
+    elif kind == "loc":
+        from ..geo import gazetteer
+
+        place = gazetteer().by_id.get(ident)
+        name = _place_name(group)
+        typ = "LOC"
+        if place:
+            lat, lon, country = place.lat, place.lon, place.country or country
+    elif kind == "org":
+        typ = "ORG"
+        ref = next((m.ref for m in group if m.ref), None)
+        name = _org_name(ref, group)
+    elif kind == "per":
+        typ = "PER"
+        name = _canonical(group)
+    else:
+        typ = labels.most_common(1)[0][0]
+        name = _canonical(group)
+    return Entity(eid, name, typ, aliases, sorted(group, key=lambda m: (m.article, m.start)), lat, lon, country)
+
+
+def _place_name(group: list[Mention]) -> str:
+    """Places keep the German form most written (genitive 's' dropped: 'Kiews' -> 'Kiew')."""
+    forms = Counter(m.text for m in group)
+    for f in list(forms):
+        if f.endswith("s") and f[:-1] in forms:
+            forms[f[:-1]] += forms.pop(f)
+    return max(forms, key=lambda f: (forms[f], -len(f)))
+
+
+def _org_name(ref: str | None, group: list[Mention]) -> str:
+    if ref and ref.startswith("org:"):
+        parts = ref.split(":")
+        if len(parts) == 3:
+            from ..geo import gazetteer
+
+            c = gazetteer().countries.get(parts[2])
+            forms = sorted({m.text.split("-", 1)[-1] for m in group}, key=len)
+            # the lemma where every form starts with it ("Militär", "Militärs"), else the shortest form
+            head = parts[1] if all(f.startswith(parts[1]) for f in forms) else forms[0]
+            return f"{head} ({c.name if c else parts[2]})"
+        return parts[1]
+    return _canonical(group)

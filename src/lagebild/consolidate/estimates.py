@@ -1,0 +1,572 @@
+"""Reconciliation: one low / best / high per claim group, and whether its sources agree.
+
+`reconcile(group, members, articles)` fills ``group.low``, ``best``, ``high``,
+``rule``, ``n_sources``, ``status`` and ``explanation`` (and ``label`` if empty).
+The rule is UCDP's low/best/high, not ACLED's single most conservative figure,
+because a situation picture must show how far reports differ, not hide it
+(see docs/RECONCILIATION.md):
+
+- every member is read as a **report**: bounds from its qualifier
+  (``mindestens 14`` -> [14, open), ``bis zu 30.000`` -> (none, 30000],
+  ``Tausende`` -> 2000..9999), a point estimate and a weight (exact 1, bound-only
+  0.5, vague 0.25; hedged and disputed halve it; denied figures are left out);
+- reports are joined into **independent sources**: one cited source (``Polizei``)
+  counts once however many outlets relay it; unattributed figures count once per
+  agency (``Article.agencies``), wire copy (``Article.duplicate_of``) or outlet;
+- **status**: ``single`` (one independent source, one figure), ``agree``
+  (every pair of figures is compatible within rounding tolerance), ``evolution``
+  (a cumulative count - killed, injured, displaced - that grows with later
+  publication / reference dates) or ``disagree`` (anything else);
+- **low** = lowest credible lower bound, **high** = highest credible upper bound
+  (None where no report bounds it), **best** = weighted median of the latest
+  point estimate of each independent source (the lower middle on a tie, so best
+  is always a reported figure or the midpoint of a reported range). When the
+  figure evolved, only the latest reports count: older ones are history.
+
+Pure: no I/O; the same inputs give the same result.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import combinations, pairwise
+
+from ..model import QUALIFIERS, Article, Claim, ClaimGroup
+from .timeline import interval
+
+# Counts that only grow while a situation goes on: a later, higher figure is news, not a contradiction.
+CUMULATIVE = frozenset({"killed", "injured", "killed_or_injured", "displaced"})
+
+# How much a report's point estimate weighs in `best`.
+QUALIFIER_WEIGHT = {"exact": 1.0, "approx": 1.0, "at_least": 0.5, "more_than": 0.5, "at_most": 0.5,
+                    "less_than": 0.5, "vague": 0.25}
+HEDGED_FACTOR = 0.5        # "offenbar", "sollen", "Schätzungen zufolge"
+DISPUTED_FACTOR = 0.5      # someone contradicts it in the next sentence
+DENIED_WEIGHT = 0.25       # only used when every member is denied
+
+# Relative slack when two figures are compared: "etwa" means roughly; reporters round large figures
+# (11.000 vs 11.200), while small counts are counted (14 dead are not 15).
+TOLERANCE = {"approx": 0.10, "vague": 0.0}
+DEFAULT_TOLERANCE = 0.02
+ROUNDED_FROM = 1000        # figures from here on get DEFAULT_TOLERANCE; below it, none
+VAGUE_STRETCH = 1.5        # "Tausende" is not contradicted by "11.000": vague words stretch upwards
+
+
+
+@dataclass
+class Report:
+    """One member claim as reconciliation reads it."""
+
+    claim: Claim
+    lo: float | None                 # lower bound it gives; None: it gives none ("bis zu 30.000")
+    hi: float | None                 # upper bound; None: open ("mindestens 14")
+    lo_open: bool                    # "mehr als 110": strictly above
+    hi_open: bool                    # "weniger als 50": strictly below
+    point: float                     # its point estimate
+    weight: float
+    published: tuple[dt.date, dt.date] | None = None    # when it was reported (article date)
+    ref: tuple[dt.date, dt.date] | None = None          # the time the figure refers to
+    date: str | None = None          # for explanations
+    who: str = ""                    # for explanations: source, else outlet / agency / article
+    origin: int = 0                  # index of its independent source
+    slack: tuple[float, float, bool, bool] = (-math.inf, math.inf, False, False)   # bounds compared with slack
+
+    @property
+    def as_of(self) -> tuple[dt.date, dt.date] | None:
+        return self.published or self.ref
+
+
+@dataclass
+class Origin:
+    """One independent source: the reports that go back to it."""
+
+    reports: list[Report] = field(default_factory=list)
+
+
+# --- reading one claim ---------------------------------------------------------------------------
+
+
+def _check(c: Claim) -> None:
+    where = f"claim {c.id or c.start!r} in article {c.article!r}"
+    for name in ("low", "high"):
+        v = getattr(c, name)
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or math.isnan(v):
+            raise ValueError(f"{where}: {name} is not a number: {v!r}")
+    if c.low > c.high:
+        raise ValueError(f"{where}: low {c.low} is above high {c.high}")
+    if c.qualifier not in QUALIFIERS:
+        raise ValueError(f"{where}: unknown qualifier {c.qualifier!r} (expected one of {', '.join(QUALIFIERS)})")
+
+
+def bounds(c: Claim) -> tuple[float | None, float | None, bool, bool]:
+    """(lower, upper, lower open, upper open) a claim asserts; None = no bound on that side."""
+    q = c.qualifier
+    if q == "at_least":
+        return c.low, None, False, False
+    if q == "more_than":
+        return c.low, None, True, False
+    if q == "at_most":
+        return None, c.high, False, False
+    if q == "less_than":
+        return None, c.high, False, True
+    return c.low, c.high, False, False          # exact, approx, vague: the stated range
+
+
+def point(c: Claim) -> float:
+    """A claim's point estimate: a range's midpoint, a bound's figure, a vague word's lower end."""
+    if c.qualifier in ("at_least", "more_than", "vague"):
+        return c.low                             # conservative: "Tausende" is at least 2000
+    if c.qualifier in ("at_most", "less_than"):
+        return c.high
+    return (c.low + c.high) / 2
+
+
+def weight(c: Claim) -> float:
+    """How much a claim counts towards `best`."""
+    if c.stance == "denied":
+        return DENIED_WEIGHT
+    w = QUALIFIER_WEIGHT[c.qualifier]
+    if c.hedged:
+        w *= HEDGED_FACTOR
+    if c.stance == "disputed":
+        w *= DISPUTED_FACTOR
+    return w
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Can both figures be true at once, allowing for rounding, "etwa" and vague words?"""
+    return _meet([_slack(a), _slack(b)])
+
+
+def _meet(slacks: Sequence[tuple[float, float, bool, bool]]) -> bool:
+    """Do these intervals share a point? On a line, intervals that meet pairwise all share one (Helly),
+    so this is also "every pair is compatible", in linear time."""
+    lo = max(x[0] for x in slacks)
+    hi = min(x[1] for x in slacks)
+    if lo != hi:
+        return lo < hi
+    # touching: fine unless a bound that touches is open ("mehr als 100" vs "100")
+    return not any((x[0] == lo and x[2]) or (x[1] == hi and x[3]) for x in slacks)
+
+
+def all_compatible(reports: Sequence[Report]) -> bool:
+    """Is every pair of these reports compatible?"""
+    return len(reports) < 2 or _meet([r.slack for r in reports])
+
+
+def _slack(c: Claim) -> tuple[float, float, bool, bool]:
+    lo, hi, lo_open, hi_open = bounds(c)
+    tol = TOLERANCE.get(c.qualifier, DEFAULT_TOLERANCE if max(abs(c.low), abs(c.high)) >= ROUNDED_FROM else 0.0)
+    lo = -math.inf if lo is None else lo - abs(lo) * tol
+    hi = math.inf if hi is None else hi + abs(hi) * tol
+    if c.qualifier == "vague":
+        hi = c.high * VAGUE_STRETCH
+    return lo, hi, lo_open and tol == 0, hi_open and tol == 0
+
+
+# --- independence ---------------------------------------------------------------------------------
+
+
+def _root(article_id: str, articles: Mapping[str, Article]) -> str:
+    """The original of a chain of wire copies."""
+    seen = {article_id}
+    a = articles.get(article_id)
+    while a is not None and a.duplicate_of and a.duplicate_of not in seen:
+        seen.add(a.duplicate_of)
+        article_id = a.duplicate_of
+        a = articles.get(article_id)
+    return article_id
+
+
+def _agency(name: str) -> str | None:
+    from ..ingest.cleaning import (
+        agency,  # a pure lookup table; imported late to keep this module light
+    )
+    return agency(name)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Spellings of one person: "Sergej Schoigu" / "Sergei Schoigu" / "Schoigu" (transliterations vary)."""
+    ta, tb = _norm(a).split(), _norm(b).split()
+    if not ta or not tb or SequenceMatcher(None, ta[-1], tb[-1]).ratio() < 0.8:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True                              # the surname alone
+    return SequenceMatcher(None, " ".join(ta[:-1]), " ".join(tb[:-1])).ratio() >= 0.75
+
+
+def _person_names(members: Sequence[Claim]) -> dict[str, str]:
+    """Each person source's name -> the first spelling of that person among the members."""
+    canon: dict[str, str] = {}
+    seen: list[str] = []
+    for c in members:
+        for s in c.sources[:1]:
+            if s.kind == "person" and s.name not in canon:
+                canon[s.name] = next((x for x in seen if same_person(x, s.name)), s.name)
+                seen.append(s.name)
+    return canon
+
+
+def origin_keys(c: Claim, articles: Mapping[str, Article], persons: Mapping[str, str] | None = None) -> set[str]:
+    """What a claim's figure goes back to: its cited source, else its article's agency, outlet or original."""
+    name = c.sources[0].name if c.sources else c.source
+    if name:
+        ag = _agency(name)
+        name = (persons or {}).get(name, name)
+        return {f"agency:{_norm(ag)}" if ag else f"source:{_norm(name)}"}
+    a = articles.get(c.article)
+    root = _root(c.article, articles)
+    keys = {f"article:{root}"}
+    if a is not None and a.agencies:
+        keys |= {f"agency:{_norm(x)}" for x in a.agencies}
+    elif a is not None and a.outlet:
+        keys.add(f"outlet:{_norm(a.outlet)}")
+    return keys
+
+
+def independent_sources(members: Sequence[Claim], articles: Mapping[str, Article]) -> list[list[Claim]]:
+    """Members joined by what they go back to; each inner list is one independent source."""
+    origins = _origins([_read(c, articles) for c in members], articles)
+    return [[r.claim for r in o.reports] for o in origins]
+
+
+def _origins(reports: list[Report], articles: Mapping[str, Article]) -> list[Origin]:
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    copies: dict[tuple[str, float, float, str], int] = {}
+    persons = _person_names([r.claim for r in reports])
+    for i, r in enumerate(reports):
+        c = r.claim
+        for k in origin_keys(c, articles, persons):
+            if k in owner:
+                parent[find(i)] = find(owner[k])
+            else:
+                owner[k] = i
+        # the same figure in a wire copy is the same report, even where attribution was read differently
+        ck = (_root(c.article, articles), c.low, c.high, c.qualifier)
+        if ck in copies and reports[copies[ck]].claim.article != c.article:
+            parent[find(i)] = find(copies[ck])
+        copies.setdefault(ck, i)
+    out: dict[int, Origin] = {}
+    for i, r in enumerate(reports):
+        o = out.setdefault(find(i), Origin())
+        o.reports.append(r)
+    result = list(out.values())
+    for n, o in enumerate(result):
+        for r in o.reports:
+            r.origin = n
+    return result
+
+
+# --- time -----------------------------------------------------------------------------------------
+
+
+def _read(c: Claim, articles: Mapping[str, Article]) -> Report:
+    _check(c)
+    lo, hi, lo_open, hi_open = bounds(c)
+    a = articles.get(c.article)
+    published = interval(a.published) if a is not None and a.published else None
+    ref = None
+    if c.time is not None and c.time.value:
+        ref = interval(c.time.value, c.time.mod)
+    if published is None and ref is not None and c.time is not None and c.time.basis == "publication date":
+        published = ref
+    date = (a.published if a is not None and a.published else None) or (c.time.value if c.time else None)
+    return Report(c, lo, hi, lo_open, hi_open, point(c), weight(c), published, ref, date, _who(c, a),
+                  slack=_slack(c))
+
+
+def _ok(a: Report, b: Report) -> bool:
+    return _meet([a.slack, b.slack])
+
+
+def _who(c: Claim, a: Article | None) -> str:
+    if c.sources:
+        return c.sources[0].name
+    if c.source:
+        return c.source
+    if a is not None and a.agencies:
+        return "/".join(a.agencies)
+    if a is not None and a.outlet:
+        return a.outlet
+    return f"unattributed ({c.article})"
+
+
+def before(a: Report, b: Report) -> bool:
+    """Was a reported strictly earlier than b (publication first, the figure's own date on a tie)?"""
+    pa, pb = a.published, b.published
+    if pa and pb and pa[1] < pb[0]:
+        return True
+    if pa and pb and pb[1] < pa[0]:
+        return False
+    ra, rb = a.ref or pa, b.ref or pb
+    return bool(ra and rb and ra[1] < rb[0])
+
+
+def _slices(reports: list[Report]) -> list[list[Report]]:
+    """Reports in time order, those at the same (or an unorderable) time sharing a slice."""
+    dated = sorted((r for r in reports if r.as_of), key=lambda r: (r.as_of[0], (r.ref or r.as_of)[0]))
+    out: list[list[Report]] = []
+    for r in dated:
+        if out and not all(before(s, r) for s in out[-1]):
+            out[-1].append(r)
+        else:
+            out.append([r])
+    undated = [r for r in reports if not r.as_of]
+    if undated:
+        if out:
+            out[-1].extend(undated)         # cannot be ordered: they stay with the latest
+        else:
+            out.append(undated)
+    return out
+
+
+# --- the rule -------------------------------------------------------------------------------------
+
+
+def weighted_median(values: Sequence[tuple[float, float]]) -> float:
+    """Lower weighted median of (value, weight): the first value where half the weight is reached."""
+    if not values:
+        raise ValueError("weighted_median of nothing")
+    vals = sorted(values)
+    total = sum(w for _, w in vals)
+    acc = 0.0
+    for v, w in vals:
+        acc += w
+        if acc >= total / 2 - 1e-12:
+            return v
+    return vals[-1][0]
+
+
+def _evolution(credible: list[Report], cumulative: bool) -> list[list[Report]] | None:
+    """The time slices when a cumulative count grew with time; else None.
+
+    Growth: at least two dated slices, the figures of each slice compatible with one another, no figure
+    entirely below a figure of an earlier slice, and each slice's highest figure never falling.
+    """
+    if not cumulative:
+        return None
+    slices = _slices(credible)
+    if len(slices) < 2 or not all(r.as_of for r in slices[-1]):
+        return None
+    floor = -math.inf                        # the highest lower end so far (with slack)
+    for sl in slices:
+        if not all_compatible(sl):
+            return None                      # two different figures at one time: a disagreement
+        if min(r.slack[1] for r in sl) < floor:
+            return None                      # revised down or contradicted
+        floor = max(floor, max(r.slack[0] for r in sl))
+    tops = [max(r.point for r in s) for s in slices]
+    if any(y < x for x, y in pairwise(tops)) or tops[-1] <= tops[0]:
+        return None
+    return slices
+
+
+def _current(credible: list[Report], slices: list[list[Report]] | None) -> list[Report]:
+    """The reports that count for the estimates: the latest slice when evolving, else each source's latest.
+
+    A vague word ("Zehntausende") that a precise current figure pins down adds nothing: the precise
+    figure refines it. Vague words stay where they are all there is, or where they contradict.
+    """
+    if slices:
+        out = list(slices[-1])
+    else:
+        by_origin: dict[int, list[Report]] = {}
+        for r in credible:
+            by_origin.setdefault(r.origin, []).append(r)
+        out = [r for o in sorted(by_origin) for r in _latest(by_origin[o])]
+    precise = [r for r in out if r.claim.qualifier != "vague"]
+    kept = [r for r in out if r.claim.qualifier != "vague" or not any(_ok(r, p) for p in precise)]
+    return kept or out
+
+
+def _latest(reports: list[Report]) -> list[Report]:
+    """The reports no other one of the list came after."""
+    return _slices(reports)[-1]
+
+
+def _estimates(current: list[Report]) -> tuple[float | None, float, float | None]:
+    lows = [r.lo for r in current if r.lo is not None]
+    highs = [r.hi for r in current if r.hi is not None]
+    low = min(lows) if lows else None
+    high = max(highs) if highs else None
+    if low is not None and high is not None and low > high:
+        low, high = high, low                # one-sided figures that conflict: span both
+    per_origin: dict[int, list[Report]] = {}
+    for r in current:
+        per_origin.setdefault(r.origin, []).append(r)
+    points = [(weighted_median([(r.point, 1.0) for r in rs]), max(r.weight for r in rs))
+              for rs in per_origin.values()]
+    return low, weighted_median(points), high
+
+
+def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Article]) -> None:
+    """Fill group.low / best / high, rule, n_sources, status, explanation (and label if empty)."""
+    if not members:
+        raise ValueError(f"group {group.id!r}: no member claims to reconcile")
+    reports = [_read(c, articles) for c in members]
+    origins = _origins(reports, articles)
+    credible = [r for r in reports if r.claim.stance != "denied"] or reports
+    kind = group.measure.kind if group.measure else next((c.measure.kind for c in members if c.measure), None)
+    slices = _evolution(credible, kind in CUMULATIVE)
+    n_credible_origins = len({r.origin for r in credible})
+    if slices:
+        status = "evolution"
+    elif not all_compatible(credible):
+        status = "disagree"
+    elif n_credible_origins == 1:
+        status = "single"
+    else:
+        status = "agree"
+    current = _current(credible, slices)
+    low, best, high = _estimates(current)
+
+    group.low, group.best, group.high = low, best, high
+    group.n_sources = len(origins)
+    group.status = status
+    group.rule = _rule(current, slices, low, high, best)
+    group.explanation = _explain(status, credible, current, slices, len(origins),
+                                 len(reports) - len(credible), kind in CUMULATIVE, best)
+    if not group.label:
+        c = members[0]
+        group.label = " ".join(x for x in (c.counted or c.text, f"({kind})" if kind else "") if x)
+
+
+# --- words ----------------------------------------------------------------------------------------
+
+
+def fmt(v: float) -> str:
+    """German number format: 100000 -> 100.000, 2.5 -> 2,5."""
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", ".")
+    whole, _, frac = f"{v:,.2f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + ("," + frac if frac else "")
+
+
+def _q(r: Report) -> str:
+    return f"„{r.claim.text}“"
+
+
+def _conflict(credible: list[Report]) -> tuple[Report, Report, bool]:
+    """The contradicting pair a reader would name, and whether it is of one time.
+
+    Two figures of one time come first; then two firm figures (not a vague word or a hedge), from different
+    sources, the widest apart. Only the extremes of each weight are paired, so this stays fast for big groups.
+    """
+    def candidates(rs: list[Report]) -> list[Report]:
+        out: dict[int, Report] = {}
+        for w in {r.weight for r in rs}:
+            same_w = [r for r in rs if r.weight == w]
+            for key in (lambda r: r.slack[1], lambda r: -r.slack[0]):
+                for r in sorted(same_w, key=key)[:4]:
+                    out[id(r)] = r
+        return list(out.values())
+
+    def pick(rs: list[Report], same_time: bool, everyone: bool = False):
+        pairs = [(a, b) for a, b in combinations(rs if everyone else candidates(rs), 2)
+                 if not _ok(a, b) and (not same_time or not (before(a, b) or before(b, a)))]
+        return max(pairs, key=lambda p: (min(p[0].weight, p[1].weight), p[0].origin != p[1].origin,
+                                         _spread(*p)), default=None)
+
+    for sl in _slices(credible):
+        if not all_compatible(sl) and (p := pick(sl, True)):
+            return p[0], p[1], True
+    p = pick(credible, False) or pick(credible, False, everyone=True)   # ties beyond the extremes: rare
+    if p is None:
+        raise ValueError("no two contradicting figures in a disagreeing group")   # cannot happen (Helly)
+    return p[0], p[1], False
+
+
+def _spread(a: Report, b: Report) -> float:
+    lo, hi = sorted((abs(a.point), abs(b.point)))
+    return hi / lo if lo else math.inf
+
+
+def _ratio(a: Report, b: Report) -> str:
+    """How far apart two conflicting figures are at least: the higher one's lower end over the lower one's
+    upper end ("Hunderte" vs 6.000: 6.0x, not 30x)."""
+    lower, upper = sorted((a, b), key=lambda r: r.point)
+    top = upper.lo if upper.lo is not None else upper.point
+    bottom = lower.hi if lower.hi is not None else lower.point
+    if bottom <= 0 or top <= 0:
+        return "one of them zero" if 0 in (bottom, top) else f"{fmt(bottom)} vs {fmt(top)}"
+    x = max(top / bottom, bottom / top)
+    return f"{x:.0f}x" if x >= 10 else f"{x:.1f}x"
+
+
+def _rule(current: list[Report], slices, low, high, best) -> str:
+    """The rule as applied to this group, with the figures it picked and where they come from."""
+    n_src = len({r.origin for r in current})
+    scope = "the latest reports (the figure grew over time)" if slices else "the latest report of each source"
+    lo_by = next((r.who for r in current if r.lo == low), None)
+    hi_by = next((r.who for r in current if r.hi == high), None)
+    low_s = f"{fmt(low)} ({lo_by})" if low is not None and lo_by else fmt(low) if low is not None else \
+        "open (no report gives a lower bound)"
+    high_s = f"{fmt(high)} ({hi_by})" if high is not None and hi_by else fmt(high) if high is not None else \
+        "open (no report gives an upper bound)"
+    return (f"UCDP low/best/high over {scope}, {n_src} independent source(s): low = lowest credible lower bound "
+            f"{low_s}; high = highest credible upper bound {high_s}; best = weighted median of point estimates "
+            f"{fmt(best)} (bounds, vague words, hedged and disputed figures weigh less; denied ones not at all).")
+
+
+def _when(r: Report) -> str:
+    return r.date or "undated"
+
+
+def _explain(status: str, credible: list[Report], current: list[Report], slices, n_origins: int,
+             n_denied: int, cumulative: bool, best: float) -> str:
+    tail = f" {n_denied} denied figure(s) left out." if n_denied else ""
+    if status == "single":
+        r = max(current, key=lambda r: r.weight)
+        copies = len(credible)
+        more = f"; the {copies} reports all go back to it" if copies > 1 else ""
+        return f"One independent source: {r.who} {_q(r)} ({_when(r)}){more}.{tail}"
+    if status == "agree":
+        seen, shown = set(), []
+        for r in sorted(current, key=lambda r: -r.weight) + [r for r in credible if r not in current]:
+            if r.origin not in seen:
+                seen.add(r.origin)
+                shown.append(f"{r.who} {_q(r)}")
+        more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+        return f"{n_origins} independent sources agree: {', '.join(shown[:3])}{more}.{tail}"
+    if status == "evolution":
+        steps = [max(s, key=lambda r: (r.point, r.weight)) for s in slices]
+        if len(steps) > 4:
+            steps = steps[:2] + steps[-2:]
+            text = " → ".join(f"{_q(r)} ({_when(r)})" for r in steps[:2]) + " → … → " + \
+                " → ".join(f"{_q(r)} ({_when(r)})" for r in steps[2:])
+        else:
+            text = " → ".join(f"{_q(r)} ({_when(r)})" for r in steps)
+        return f"The figure grew over time: {text}; the latest reports give {fmt(best)}.{tail}"
+    # disagree: show the widest conflict, preferring two figures from the same time
+    a, b, same_time = _conflict(credible)
+    if before(b, a) or not before(a, b) and a.point > b.point:
+        a, b = b, a
+    ratio = _ratio(a, b)
+    if a.origin == b.origin:
+        who = f"{a.who} gives {_q(a)} and {_q(b)}"
+    else:
+        who = f"{a.who} says {_q(a)}, {b.who} {_q(b)}"
+    if same_time:
+        when = f" on {a.date}" if a.date and a.date == b.date else f" ({_when(a)}; {_when(b)})"
+        verdict = "the sources disagree" if a.origin != b.origin else "the figures contradict each other"
+        return f"{who}{when}: {verdict} ({ratio}).{tail}"
+    if cumulative and b.point < a.point:
+        return (f"{b.who} {_q(b)} ({_when(b)}) is lower than the earlier {_q(a)} from {a.who} ({_when(a)}): "
+                f"revised down or contradictory ({ratio}).{tail}")
+    return (f"{who} ({_when(a)}; {_when(b)}): the figures differ ({ratio}); they refer to different dates, "
+            f"so the number may also have changed.{tail}")

@@ -1,0 +1,348 @@
+"""Event merging across articles: one event reported by several outlets is one event.
+
+Pure over events, entities and (optionally) claim groups. Two event mentions
+are the same event when nothing contradicts it and enough agrees:
+
+- same PLOVER type and mode (CONSULT's meet/visit/phone count as one);
+- parties agree: the same canonical entity, or a state and someone of that
+  state (Nordkorea ~ Kim Jong Un); two different persons never agree;
+  for CONSULT and AGREE the roles may be swapped (A meets B = B meets A);
+- places agree: within 100 km (regions 250 km), or one is a country holding the other;
+- times agree: no contradiction in year / season / month / day; a time taken
+  from the publication date only says "on or before" that date;
+- status agrees (planned and hypothetical count as one) and figures of the
+  same kind differ by no more than threefold (6,000 builders is not 25,000 soldiers).
+
+Sharing a claim group (the same figure, reconciled across articles by
+`consolidate.groups`) links two event mentions strongly. Mentions are
+clustered greedily, best documented first, each joining the agreeing cluster
+it shares most with. A merged event keeps the most precise place and time
+(``XXXX-06-17`` and ``2025-06`` give ``2025-06-17``), all figures, sources,
+articles and evidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..model import ClaimGroup, Entity, Event, Place, TimeValue
+
+SYMMETRIC = {"CONSULT", "AGREE"}
+PRECISION_RANK = {"day": 7, "week": 6, "month": 5, "season": 4, "quarter": 4, "half": 3, "year": 2,
+                  "decade": 1, "century": 0, "unknown": -1}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+PLACE_RANK = {"city": 3, "region": 2, "water": 2, "country": 1}
+
+
+# --- parties ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    type: str
+    country: str | None
+
+
+class Parties:
+    """Actor and target strings of extracted events -> canonical entities."""
+
+    def __init__(self, entities: Sequence[Entity]):
+        self.by_mention: dict[tuple[str, int, str], Entity] = {}
+        self.by_name: dict[str, Entity] = {}
+        for e in entities:
+            for m in e.mentions:
+                self.by_mention[(m.article, m.start, m.text)] = e
+        for e in entities:                             # states win a shared name ("Kiew" the government)
+            for n in [e.name, *e.aliases]:
+                if e.type == "GPE" or n not in self.by_name:
+                    self.by_name[n] = e
+        self._spans: dict[str, list[tuple[int, str, Entity]]] = {}
+        for (art, start, text), e in self.by_mention.items():
+            self._spans.setdefault(art, []).append((start, text, e))
+
+    def resolve(self, name: str | None, ev: Event) -> Party | None:
+        if not name:
+            return None
+        e = None
+        for span in ev.evidence:
+            for start, text, ent in self._spans.get(span.article, ()):
+                if span.start <= start < span.end and text == name:
+                    e = ent
+                    break
+            if e:
+                break
+        e = e or self.by_name.get(name)
+        if e is None:
+            from ..geo.translit import key
+
+            return Party(f"name:{key(name)}", name, "OTH", None)
+        return Party(e.id, e.name, e.type, e.country)
+
+
+def _party_ok(a: Party | None, b: Party | None) -> bool:
+    """The same side: one entity, or a state and someone or something of that state."""
+    if a is None or b is None or a.id == b.id:
+        return True
+    if a.type == "PER" and b.type == "PER":
+        return False
+    return bool(a.country) and a.country == b.country and ("GPE" in (a.type, b.type) or "ORG" in (a.type, b.type))
+
+
+# --- time -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class When:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    future: bool = False
+    upto: bool = False        # publication date: on or before
+
+
+def _when(t: TimeValue | None) -> When | None:
+    if t is None or not t.value:
+        return None
+    v = t.value
+    if v == "FUTURE_REF":
+        return When(future=True)
+    if v.endswith("_REF"):
+        return None
+    m = re.match(r"(\d{4}|XXXX)(?:-(\d{2}|SP|SU|FA|WI|Q\d|H\d|W\d\d))?(?:-(\d{2}))?", v)
+    if not m:
+        return None
+    year = None if m.group(1) == "XXXX" else int(m.group(1))
+    month = season = None
+    part = m.group(2)
+    if part and part.isdigit():
+        month = int(part)
+    elif part in SEASON_MONTHS:
+        season = part
+    day = int(m.group(3)) if m.group(3) else None
+    return When(year, month, day, season, upto=(t.basis == "publication date"))
+
+
+def _months(w: When) -> tuple[int, int] | None:
+    if w.month:
+        return (w.month, w.month)
+    if w.season:
+        return SEASON_MONTHS[w.season]
+    return None
+
+
+def _time_ok(a: When | None, b: When | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.future or b.future:
+        return (a.future and b.future) or a.upto or b.upto
+    if a.upto and b.upto:
+        return True
+    if a.upto or b.upto:
+        bound, other = (a, b) if a.upto else (b, a)
+        if other.year is None or bound.year is None:
+            return True
+        if other.year != bound.year:
+            return other.year < bound.year
+        mo, bm = _months(other), bound.month
+        return mo is None or bm is None or mo[0] <= bm
+    if a.year and b.year and a.year != b.year:
+        return False
+    ma, mb = _months(a), _months(b)
+    if ma and mb and (ma[1] < mb[0] or mb[1] < ma[0]):
+        return False
+    return not (a.day and b.day and a.month == b.month and a.day != b.day)
+
+
+def _merge_time(times: list[TimeValue]) -> TimeValue | None:
+    """The most precise explicit time, its gaps filled from the others (year of XXXX-06-17)."""
+    explicit = [t for t in times if t and t.value and t.basis != "publication date" and not t.value.endswith("_REF")]
+    pool = explicit or [t for t in times if t and t.value]
+    if not pool:
+        return times[0] if times else None
+    best = max(pool, key=lambda t: (PRECISION_RANK.get(t.precision, -1), t.basis == "expression"))
+    if best.value.startswith("XXXX"):
+        years = Counter(w.year for t in times if (w := _when(t)) and w.year)
+        if years:
+            year = years.most_common(1)[0][0]
+            best = replace(best, value=f"{year}{best.value[4:]}")
+    return best
+
+
+# --- places -----------------------------------------------------------------------------
+
+def _distance(a: Place, b: Place) -> float | None:
+    if a.lat is None or b.lat is None:
+        return None
+    from ..geo import distance_km
+
+    return distance_km((a.lat, a.lon), (b.lat, b.lon))
+
+
+def _place_ok(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if "country" in (a.precision, b.precision):
+        return not a.country or not b.country or a.country == b.country
+    d = _distance(a, b)
+    if d is None:
+        return a.name == b.name
+    limit = 250.0 if "region" in (a.precision, b.precision) else 100.0
+    return d <= limit
+
+
+def _best_place(places: list[Place]) -> Place | None:
+    """The most specific place; a name also written as a region ('in der Region Donezk') counts as the region."""
+    places = [p for p in places if p is not None]
+    if not places:
+        return None
+    regions = {p.name for p in places if p.precision == "region"}
+    places = [replace(p, precision="region") if p.name in regions else p for p in places]
+    names = Counter(p.name for p in places)
+    return max(places, key=lambda p: (PLACE_RANK.get(p.precision or "", 0), names[p.name]))
+
+
+# --- clusters ---------------------------------------------------------------------------
+
+@dataclass
+class Cluster:
+    members: list[Event] = field(default_factory=list)
+    actors: list[Party] = field(default_factory=list)
+    targets: list[Party] = field(default_factory=list)
+    groups: set[str] = field(default_factory=set)
+    magnitude: dict[str, float] = field(default_factory=dict)    # measure kind -> largest figure
+
+
+def _status_class(s: str) -> str:
+    return "planned" if s in ("planned", "hypothetical") else s
+
+
+def _mode_ok(a: Event, b: Event) -> bool:
+    return a.type == "CONSULT" or a.mode is None or b.mode is None or a.mode == b.mode
+
+
+def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
+                 groups: Sequence[ClaimGroup] | None = None) -> list[Event]:
+    """Cluster event mentions into events; ids are stable (the first member's id)."""
+    parties = Parties(entities)
+    group_of: dict[str, ClaimGroup] = {}
+    for g in groups or ():
+        for cid in g.members:
+            group_of[cid] = g
+    info = []
+    for ev in events:
+        actor, target = parties.resolve(ev.actor, ev), parties.resolve(ev.target, ev)
+        gs = {group_of[c].id for c in ev.figures if c in group_of}
+        mags: dict[str, float] = {}
+        for c in ev.figures:
+            g = group_of.get(c)
+            if g and g.measure and (g.best or g.high) is not None:
+                v = float(g.best if g.best is not None else g.high)
+                mags[g.measure.kind] = max(mags.get(g.measure.kind, 0.0), v)
+        info.append((ev, actor, target, gs, mags, _when(ev.time)))
+    # Best documented first: they found the clusters the vaguer mentions join.
+    order = sorted(range(len(info)), key=lambda i: (
+        -(len(info[i][3]) > 0), -(info[i][5] is not None and not info[i][5].upto),
+        -PLACE_RANK.get(info[i][0].place.precision if info[i][0].place else "", 0),
+        info[i][0].articles[0] if info[i][0].articles else "", info[i][0].id))
+    clusters: list[Cluster] = []
+    for i in order:
+        ev, actor, target, gs, mags, when = info[i]
+        best, best_score = None, -1.0
+        for c in clusters:
+            score = _fit(c, ev, actor, target, gs, mags, when)
+            if score is not None and score > best_score:
+                best, best_score = c, score
+        if best is None:
+            best = Cluster()
+            clusters.append(best)
+        if best.members and ev.type in SYMMETRIC and not _straight(best, actor, target):
+            actor, target = target, actor              # "B traf A" joins "A traf B" the cluster's way round
+        best.members.append(ev)
+        if actor:
+            best.actors.append(actor)
+        if target:
+            best.targets.append(target)
+        best.groups |= gs
+        for k, v in mags.items():
+            best.magnitude[k] = max(best.magnitude.get(k, 0.0), v)
+    out = [_combine(c) for c in clusters]
+    out.sort(key=lambda e: (e.time.value if e.time and e.time.value else "9999", e.id))
+    return out
+
+
+def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: set[str],
+         mags: dict[str, float], when: When | None) -> float | None:
+    """How well an event mention fits a cluster; None where something contradicts."""
+    first = c.members[0]
+    if ev.type != first.type or not all(_mode_ok(ev, m) for m in c.members):
+        return None
+    strong = bool(gs & c.groups)
+    for m in c.members:
+        if not strong and _status_class(m.status) != _status_class(ev.status):
+            return None
+        if not _place_ok(m.place, ev.place) or not _time_ok(_when(m.time), when):
+            return None
+    for kind, v in mags.items():
+        other = c.magnitude.get(kind)
+        if other and not strong and max(v, other) > 3 * min(v, other):
+            return None
+    if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
+        return None
+    score = 10.0 * strong
+    score += 2.0 * any(a in c.members[k].articles for k in range(len(c.members)) for a in ev.articles)
+    score += 1.0 * any(actor and actor.id == a.id for a in c.actors)
+    score += 1.0 * any(target and target.id == t.id for t in c.targets)
+    score += 1.0 * any(m.place and ev.place and m.place.name == ev.place.name for m in c.members)
+    return score
+
+
+def _straight(c: Cluster, actor: Party | None, target: Party | None) -> bool:
+    return all(_party_ok(actor, a) for a in c.actors) and all(_party_ok(target, t) for t in c.targets)
+
+
+def _parties_ok(c: Cluster, actor: Party | None, target: Party | None, symmetric: bool) -> bool:
+    straight = _straight(c, actor, target)
+    if straight:
+        # someone who only ever acted here must not turn up as the other side
+        return symmetric or not any(actor and actor.type == "PER" and actor.id == t.id for t in c.targets)
+    if symmetric and actor is not None and target is not None and c.actors and c.targets:
+        return all(_party_ok(actor, t) for t in c.targets) and all(_party_ok(target, a) for a in c.actors)
+    return False
+
+
+def _pick(parties: list[Party]) -> str | None:
+    if not parties:
+        return None
+    counts = Counter(p.id for p in parties)
+    by_id = {p.id: p for p in parties}
+    # a named person or organisation says more than its state, where both occur equally often
+    best = max(counts, key=lambda i: (counts[i], by_id[i].type in ("PER", "ORG")))
+    return by_id[best].name
+
+
+def _combine(c: Cluster) -> Event:
+    members = sorted(c.members, key=lambda e: e.id)
+    first = members[0]
+    statuses = Counter(e.status for e in members)
+    status = max(statuses, key=lambda s: (statuses[s], s == "reported"))
+    modes = Counter(e.mode for e in members if e.mode)
+    acled = Counter(e.acled_type for e in members if e.acled_type)
+    return Event(
+        id=first.id,
+        type=first.type,
+        acled_type=acled.most_common(1)[0][0] if acled else None,
+        mode=modes.most_common(1)[0][0] if modes else None,
+        actor=_pick(c.actors),
+        target=_pick([t for t in c.targets if not c.actors or t.id not in {a.id for a in c.actors}]),
+        place=_best_place([e.place for e in members]),
+        time=_merge_time([e.time for e in members]),
+        status=status,
+        figures=list(dict.fromkeys(f for e in members for f in e.figures)),
+        sources=list(dict.fromkeys(s for e in members for s in e.sources)),
+        articles=list(dict.fromkeys(a for e in members for a in e.articles)),
+        evidence=[s for e in members for s in e.evidence],
+        trigger=first.trigger,
+    )

@@ -1,0 +1,726 @@
+"""Entity mentions: persons, organisations, places, countries (spaCy component ``lagebild_entities``).
+
+``nlp.add_pipe("lagebild_entities")`` writes ``doc._.mentions``: `model.Mention`s
+labelled PER, ORG, LOC, GPE or OTH. A mention that names a country - by name,
+adjective (``nordkoreanische``), demonym, or a capital or seat of government
+used for its government (``Moskau meldete``, ``der Kreml``, ``das Regime in
+Pjöngjang``) - is GPE with its ISO code in ``country``; a geocoded place carries
+``ref="geo:<geonameid>"``.
+
+Two sources, merged (a statistical entity wins where they overlap):
+
+- ``doc.ents`` from a trained NER (GermEval classes PER/ORG/LOC/OTH, with
+  ``LOCderiv`` adjectives and ``*part`` compounds) when the pipeline has one;
+- rules that work on the blank tokenizer: the country table and the offline
+  gazetteer (`lagebild.geo`), acronyms and known organisations, state
+  institutions with their country (``das russische Verteidigungsministerium``),
+  persons after titles (``Kremlchef Putin``, ``Außenminister Sergej Lawrow``) or
+  in appositions (``der Sekretär des Sicherheitsrats, Sergej Schoigu,``),
+  first-name + surname pairs, and later short or misspelt forms of a name
+  already found in the article (``Selensykj`` after ``Wolodymyr Selenskyj``).
+  Whether a capitalised word is a name or a common noun is asked of HanTa's
+  German lexicon.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..geo import gazetteer
+from ..geo.translit import key as name_key
+from ..model import Mention
+
+LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
+
+# Function words that start sentences capitalised; never names.
+STOP = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
+    "aber", "auch", "so", "wie", "als", "wenn", "dass", "da", "dort", "hier", "nun", "noch", "nach", "vor",
+    "bei", "mit", "von", "aus", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "für", "gegen", "über",
+    "unter", "seit", "laut", "durch", "um", "ohne", "es", "er", "sie", "wir", "ich", "ihr", "man", "dies",
+    "diese", "dieser", "dieses", "diesen", "jetzt", "heute", "gestern", "morgen", "zudem", "zuvor", "bereits",
+    "unterdessen", "dabei", "damit", "doch", "immer", "nie", "nicht", "kein", "keine", "alle", "beide",
+    "viele", "mehr", "mindestens", "fast", "etwa", "rund", "neben", "trotz", "gemäß", "zufolge",
+    "nahe", "mitte", "ende", "anfang", "beginn", "bislang", "offenbar", "demnach", "herr", "frau",
+    "the", "of", "and", "for", "a",
+}
+LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "nahe", "um", "von", "vom", "vor", "über", "gegen", "auf",
+            "zwischen", "an", "am", "bis", "durch", "richtung", "nördlich", "südlich", "östlich", "westlich",
+            "nordöstlich", "nordwestlich", "südöstlich", "südwestlich", "unweit", "rund"}
+PLACE_NOUNS = {"stadt", "dorf", "ort", "ortschaft", "region", "gebiet", "oblast", "provinz", "bezirk", "kreis",
+               "gemeinde", "siedlung", "hauptstadt", "küstenstadt", "hafenstadt", "großstadt", "kleinstadt",
+               "grenzregion", "grenzstadt", "metropole", "frontstadt", "landkreis", "bundesland", "kanton",
+               "distrikt", "gouvernement", "insel", "halbinsel", "hafen", "flughafen", "stadtteil", "vorort",
+               "raum", "großraum", "umgebung", "regionen", "gebiete", "städte", "dörfer", "orte", "ortschaften"}
+# "das Regime in Pjöngjang": the government of the capital's country.
+GOV_NOUNS = {"regime", "führung", "regierung", "machthaber", "staatsführung", "behörden", "kreml"}
+
+# Titles and roles before a person's name; a compound ending in one counts too ("Kremlchef").
+TITLE_ENDS = (
+    "präsident", "präsidentin", "chef", "chefin", "minister", "ministerin", "kanzler", "kanzlerin", "machthaber",
+    "sekretär", "sekretärin", "sprecher", "sprecherin", "general", "generalin", "kommandeur", "kommandeurin",
+    "botschafter", "botschafterin", "bürgermeister", "bürgermeisterin", "gouverneur", "gouverneurin",
+    "senator", "senatorin", "abgeordnete", "abgeordneter", "vorsitzende", "vorsitzender", "diktator",
+    "könig", "königin", "papst", "premier", "befehlshaber", "anführer", "anführerin", "führer", "leiter",
+    "leiterin", "direktor", "direktorin", "staatsanwalt", "staatsanwältin", "admiral", "oberst", "kommandant",
+    "beauftragte", "beauftragter", "autor", "autorin", "reporter", "reporterin", "korrespondent",
+    "korrespondentin", "analyst", "analystin", "experte", "expertin", "politiker", "politikerin", "kandidat",
+    "kandidatin", "prinz", "prinzessin", "scheich", "emir", "ayatollah", "präsidenten", "ministers",
+    "kanzlers", "chefs", "generals", "sprechers", "staatschefs", "machthabers",
+)
+# Heads of state institutions that act ("das russische Verteidigungsministerium teilte mit").
+INSTITUTIONS = (
+    "ministerium", "ministeriums", "generalstab", "generalstabs", "generalstabes", "sicherheitsrat",
+    "sicherheitsrats", "sicherheitsrates", "geheimdienst", "geheimdienstes", "geheimdiensts", "nachrichtendienst",
+    "nachrichtendienstes", "armee", "militär", "militärs", "streitkräfte", "streitkräften", "regierung",
+    "präsidialamt", "präsidialamts", "parlament", "parlaments", "marine", "luftwaffe", "grenzschutz",
+    "grenzschutzes", "polizei", "staatsanwaltschaft", "außenamt", "zentralbank", "notenbank", "küstenwache",
+    "nationalgarde", "luftabwehr", "katastrophenschutz", "zivilschutz", "verteidigungsnachrichtendienst",
+    "verteidigungsnachrichtendienste", "nachrichtenagentur", "staatsmedien", "staatsfernsehen", "behörden",
+)
+# Well-known organisations whose names are not acronyms (acronyms are found by shape).
+KNOWN_ORGS = {
+    "Vereinte Nationen": "UN", "Vereinten Nationen": "UN", "Europäische Union": "EU", "Europäischen Union": "EU",
+    "Rotes Kreuz": "Rotes Kreuz", "Roten Kreuz": "Rotes Kreuz", "Roten Kreuzes": "Rotes Kreuz",
+    "Amnesty International": "Amnesty International", "Human Rights Watch": "Human Rights Watch",
+    "Ärzte ohne Grenzen": "Ärzte ohne Grenzen", "Hamas": "Hamas", "Hisbollah": "Hisbollah",
+    "Taliban": "Taliban", "Huthi": "Huthi", "Huthis": "Huthi", "Islamischer Staat": "IS",
+    "Islamischen Staat": "IS", "Islamischen Staates": "IS", "Wagner-Gruppe": "Wagner", "Gruppe Wagner": "Wagner",
+    "Reuters": "Reuters", "Interfax": "Interfax", "Yonhap": "Yonhap", "Xinhua": "Xinhua", "Ukrinform": "Ukrinform",
+    "Anadolu": "Anadolu", "Nato": "NATO", "Telegram": "Telegram", "Bundeswehr": "Bundeswehr",
+    "Bundestag": "Bundestag", "Bundesrat": "Bundesrat", "Kyiv Independent": "Kyiv Independent",
+    "Epoch Times": "Epoch Times", "Pentagon": "Pentagon", "Weltgesundheitsorganisation": "WHO",
+    "Internationale Atomenergiebehörde": "IAEA", "Internationalen Atomenergiebehörde": "IAEA",
+}
+ORG_COUNTRY_PREFIX = {"US": "US", "EU": None, "UN": None, "Nato": None, "NATO": None}
+# Acronyms that are not organisations.
+NOT_ORG = {"TV", "PDF", "CEO", "ID", "OK", "DNA", "KI", "AI", "USB", "GPS", "MIN", "ZDF-", "PS", "UTC", "MEZ",
+           "II", "III", "IV", "VI", "XX"}
+
+class _NameShape:
+    """A capitalised word of letters in any Latin script (Erdoğan, Demirtaş, al-Assad, Jong-un)."""
+
+    rx = re.compile(r"^(?:(?:al|el|ad|as|bin|ibn)-)?([^\W\d_])[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*$")
+
+    def match(self, word: str) -> bool:
+        m = self.rx.match(word)
+        return bool(m) and m.group(1).isupper() and any(c.islower() for c in word)   # not an acronym
+
+
+NAME_RX = _NameShape()
+ACRONYM_RX = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+PARTICLES = {"von", "van", "de", "der", "al", "bin", "ibn", "da", "di", "le", "la", "zu"}
+
+
+# --- word classes -----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _hanta():
+    try:
+        from HanTa import HanoverTagger as ht
+
+        return ht.HanoverTagger("morphmodel_ger.pgz")
+    except Exception:  # noqa: BLE001 - without HanTa every unknown capitalised word may be a name
+        return None
+
+
+@lru_cache(maxsize=65536)
+def word_class(word: str) -> tuple[str, bool, str]:
+    """(best STTS tag, known to the lexicon, lemma) for one word, from HanTa."""
+    tagger = _hanta()
+    if tagger is None:
+        return ("NE", False, word)
+    try:
+        tags = tagger.tag_word(word)
+        lemma = tagger.analyze(word)[0]
+    except Exception:  # noqa: BLE001
+        return ("NE", False, word)
+    if not tags:
+        return ("NE", False, word)
+    best, score = tags[0]
+    return (best, float(score) > -25.0, lemma)
+
+
+@lru_cache(maxsize=65536)
+def noun_too(word: str) -> bool:
+    """A word the lexicon also knows as a common noun ('Essen', 'Halle'): a name only in context."""
+    tagger = _hanta()
+    if tagger is None:
+        return False
+    try:
+        tags = tagger.tag_word(word)
+    except Exception:  # noqa: BLE001
+        return False
+    if not tags or float(tags[0][1]) < -25.0:
+        return False
+    best = float(tags[0][1])
+    return any(t.startswith("NN") and float(sc) >= best - 2.0 for t, sc in tags)
+
+
+def noun_or_place(word: str) -> bool:
+    """A surname that is also a big place's name ('Burgenland') repeats as the place, not the person."""
+    best = gazetteer().best(word)
+    return best is not None and (best.population >= 50000 or best.precision != "city")
+
+
+def name_like(word: str) -> bool:
+    """A capitalised word that is a proper name rather than a common noun or function word."""
+    if not NAME_RX.match(word) or word.lower() in STOP:
+        return False
+    tag, known, _ = word_class(word)
+    if known:
+        return tag == "NE"
+    if tag in ("NE", "FM"):
+        return True
+    # Unknown to the lexicon: a guess. Common-noun endings make a noun; otherwise a name.
+    return not re.search(r"(ung|heit|keit|schaft|tion|ismus|ität|ment|ium|ern|eure|ungen|isten|ler|nis)$", word.lower())
+
+
+def known_first_name(word: str) -> bool:
+    tag, known, _ = word_class(word)
+    return known and tag == "NE" and word.lower() not in STOP
+
+
+def lemma(word: str) -> str:
+    return word_class(word)[2]
+
+
+# --- country forms ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Form:
+    iso: str
+    kind: str        # name, adj, demonym, capital, seat
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[str, Form]:
+    """Exact surface forms (case as written; adjectives lowercase) -> country."""
+    forms: dict[str, Form] = {}
+    for c in gazetteer().countries.values():
+        for n in c.names:
+            forms.setdefault(n, Form(c.iso, "name"))
+            if not n.endswith(("s", "x", "z", "ß")) and n.upper() != n:
+                forms.setdefault(n + "s", Form(c.iso, "name"))          # genitive: Russlands
+        for a in c.adjectives:
+            for e in ("e", "en", "er", "es", "em"):
+                forms.setdefault(a + e, Form(c.iso, "adj"))
+                forms.setdefault(a[0].upper() + a[1:] + e, Form(c.iso, "adj"))
+            for side in ("ost", "west", "nord", "süd", "zentral", "nordost", "nordwest", "südost", "südwest"):
+                if not a.startswith(side):                 # "ostukrainischen", "westrussischen"
+                    for e in ("e", "en", "er", "es", "em"):
+                        forms.setdefault(side + a + e, Form(c.iso, "adj"))
+        for d in c.demonyms:
+            for e in ("", "n", "in", "innen", "s"):
+                if e == "n" and d.endswith(("n", "e")) is False and not d.endswith("e"):
+                    continue
+                forms.setdefault(d + e, Form(c.iso, "demonym"))
+        if c.capital:
+            forms.setdefault(c.capital, Form(c.iso, "capital"))
+            if not c.capital.endswith(("s", "x", "z")):
+                forms.setdefault(c.capital + "s", Form(c.iso, "capital"))
+        for s in c.seats:
+            forms.setdefault(s, Form(c.iso, "seat"))
+            forms.setdefault(s + "s", Form(c.iso, "seat"))
+    return forms
+
+
+def country_of_adjective(word: str) -> str | None:
+    f = country_forms().get(word) or country_forms().get(word.lower())
+    return f.iso if f and f.kind in ("adj", "name", "demonym") else None
+
+
+# --- the component ----------------------------------------------------------------------
+
+@dataclass
+class Cand:
+    start: int           # char offsets
+    end: int
+    label: str
+    prio: int
+    country: str | None = None
+    ref: str | None = None
+
+
+@Language.factory("lagebild_entities")
+def make_entities(nlp: Language, name: str) -> EntityTagger:
+    return EntityTagger()
+
+
+class EntityTagger:
+    """Writes ``doc._.mentions``; uses ``doc.ents`` where a NER filled them."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(doc)
+        return doc
+
+
+def _words(doc: Doc) -> list[Token]:
+    return [t for t in doc if not t.is_space]
+
+
+def _sent_start(toks: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    return prev.text in {".", "!", "?", ":", "„", "\"", "“", "»", "«", "(", "–", "-", "|"} or \
+        "\n" in _text(prev.doc)[prev.idx:toks[i].idx] or toks[i].is_sent_start
+
+
+def _text(doc: Doc) -> str:
+    """doc.text, built once per call (spaCy joins the tokens anew on every access)."""
+    text = doc.user_data.get("_lagebild_text")
+    if text is None:
+        text = doc.user_data["_lagebild_text"] = doc.text
+    return text
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    try:
+        return _find_mentions(doc)
+    finally:
+        doc.user_data.pop("_lagebild_text", None)
+
+
+def _find_mentions(doc: Doc) -> list[Mention]:
+    toks = _words(doc)
+    cands: list[Cand] = []
+    cands += _from_ents(doc)
+    cands += _countries(doc, toks)
+    cands += _orgs(doc, toks)
+    persons = _persons(doc, toks)
+    cands += persons
+    cands += _person_repeats(doc, toks, persons + [c for c in cands if c.label == "PER" and c.prio >= 3])
+    cands += _places(doc, toks)
+    # Overlaps: higher priority, then longer, wins.
+    chosen: list[Cand] = []
+    taken = bytearray(len(_text(doc)) + 1)
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    art = doc._.article_id or ""
+    return [Mention(art, c.start, c.end, _text(doc)[c.start:c.end], c.label, c.country, c.ref)
+            for c in sorted(chosen, key=lambda c: c.start)]
+
+
+# --- statistical NER --------------------------------------------------------------------
+
+def _from_ents(doc: Doc) -> list[Cand]:
+    out = []
+    forms = country_forms()
+    for e in doc.ents:
+        label = e.label_.upper()
+        base = label[:3]
+        if label.endswith("PART"):
+            continue                                   # "Ukraine-Krieg": not a mention of Ukraine as an actor
+        text = e.text
+        f = forms.get(text) or forms.get(text.lower())
+        if label.endswith("DERIV"):
+            if f:
+                out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
+            continue
+        if base == "LOC":
+            if f and f.kind in ("name", "adj", "demonym"):
+                out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
+                continue
+            place = gazetteer().best(text)
+            if f and f.kind in ("capital", "seat") and _metonymic(doc, e.start_char):
+                out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
+            else:
+                out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
+                                f"geo:{place.id}" if place else None))
+        elif base in ("PER", "ORG", "OTH"):
+            if base == "ORG" and f and f.kind == "seat":
+                out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
+                continue
+            out.append(Cand(e.start_char, e.end_char, base, 3))
+    return out
+
+
+# --- countries, capitals, seats ---------------------------------------------------------
+
+def _prev_words(doc: Doc, pos: int, n: int = 3) -> list[str]:
+    return re.findall(r"[\wäöüÄÖÜß]+", _text(doc)[max(0, pos - 60):pos])[-n:]
+
+
+def _metonymic(doc: Doc, pos: int) -> bool:
+    """'Moskau meldete', 'das Regime in Pjöngjang', 'der Kreml': a capital or seat standing for its government."""
+    prev = [w.lower() for w in _prev_words(doc, pos, 3)]
+    if len(prev) >= 2 and prev[-1] in ("in", "im") and prev[-2] in GOV_NOUNS:
+        return True
+    line_start = _text(doc).rfind("\n", 0, pos) + 1
+    if _text(doc)[line_start:pos].strip() == "" and re.match(r"[^\s:]+:", _text(doc)[pos:pos + 40]):
+        return False                                   # dateline "Moskau: ..." is where the report comes from
+    return not prev or prev[-1] not in LOCATIVE | PLACE_NOUNS | {"der", "die", "das", "dem", "des"} or \
+        (prev[-1] in {"der", "dem", "den", "des"} and len(prev) > 1 and prev[-2] not in LOCATIVE)
+
+
+def _countries(doc: Doc, toks: list[Token]) -> list[Cand]:
+    forms = country_forms()
+    out: list[Cand] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        matched = False
+        for n in (4, 3, 2, 1):                         # multi-word names first: "Vereinigte Staaten"
+            if i + n > len(toks):
+                continue
+            span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
+            f = forms.get(span)
+            if f is None and n == 1 and t.text.lower() in forms and forms[t.text.lower()].kind == "adj":
+                f = forms[t.text.lower()]
+            if f is None:
+                continue
+            start, end = t.idx, t.idx + len(span)
+            if f.kind == "name" and span[0].islower():
+                continue
+            if f.kind in ("capital", "seat"):
+                if f.kind == "capital" and not _metonymic(doc, start):
+                    break                              # a place: left to _places
+                label = "GPE"
+            else:
+                label = "GPE"
+            out.append(Cand(start, end, label, 2, f.iso, f"country:{f.iso}"))
+            i += n
+            matched = True
+            break
+        if matched:
+            continue
+        # "Ukraine-Krieg", "US-Soldaten": a compound about the country, not a mention of it as a party
+        i += 1
+    return out
+
+
+# --- organisations ----------------------------------------------------------------------
+
+def _country_near(doc: Doc, toks: list[Token], i: int, j: int) -> str | None:
+    """The country of an institution at toks[i:j]: an adjective up to 3 words before
+    ('des russischen nationalen Sicherheitsrats'), a hyphen prefix, or a genitive after ('der Ukraine')."""
+    forms = country_forms()
+    head = toks[i].text
+    if "-" in head:
+        f = forms.get(head.split("-")[0]) or forms.get(head.split("-")[0] + "e")
+        if f and f.kind in ("name", "adj"):
+            return f.iso
+    for k in range(i - 1, max(-1, i - 4), -1):
+        w = toks[k].text
+        if w in {",", ".", ";", ":"}:
+            break
+        f = forms.get(w) or forms.get(w.lower())
+        if f and f.kind in ("adj", "name", "capital") and (f.kind != "name" or w.endswith("s")):
+            return f.iso
+    if j + 1 < len(toks) and toks[j].lower_ in ("der", "des", "von", "in", "aus"):
+        nxt = toks[j + 1].text
+        f = forms.get(nxt)
+        if f and f.kind in ("name", "capital"):
+            return f.iso
+    return None
+
+
+def _orgs(doc: Doc, toks: list[Token]) -> list[Cand]:
+    out: list[Cand] = []
+    text = _text(doc)
+    cforms = country_forms()
+    for name, canon in KNOWN_ORGS.items():
+        for m in re.finditer(rf"(?<![\wäöüÄÖÜß]){re.escape(name)}(?![\wäöüÄÖÜß])", text):
+            out.append(Cand(m.start(), m.end(), "ORG", 2, None, f"org:{canon}"))
+    for i, t in enumerate(toks):
+        w = t.text
+        if ACRONYM_RX.match(w) and w not in NOT_ORG and w not in cforms and not _roman_or_unit(w):
+            out.append(Cand(t.idx, t.idx + len(w), "ORG", 2, None, f"org:{w}"))
+            continue
+        low = w.lower()
+        if "-" in w:                                   # "US-Außenministerium": the institution after the prefix
+            low = low.split("-", 1)[1]
+        if low.endswith(INSTITUTIONS) and w[0].isupper():
+            iso = _country_near(doc, toks, i, i + 1)
+            if iso is None:
+                continue                               # "der Generalstab" alone: whose is unknown here
+            # "Nachrichtenagentur KCNA": the agency's own name is the organisation
+            if low.endswith("nachrichtenagentur") and i + 1 < len(toks) and ACRONYM_RX.match(toks[i + 1].text):
+                continue
+            head = lemma(w.split("-", 1)[1] if "-" in w else w)
+            out.append(Cand(t.idx, t.idx + len(w), "ORG", 1, iso, f"org:{head}:{iso}"))
+    return out
+
+
+def _roman_or_unit(w: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLC]+|[KMGT]?W|KM|CM|MM|KG", w))
+
+
+# --- persons ----------------------------------------------------------------------------
+
+def _is_title(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(TITLE_ENDS) and word[0].isupper() and len(low) >= 4
+
+
+def _name_at(doc: Doc, toks: list[Token], i: int, first_known: bool = False) -> int:
+    """Number of name tokens starting at toks[i] (0 if none): 'Sergej Lawrow', 'Kim Jong Un', 'Kim Jong-un'."""
+    forms = country_forms()
+    n = 0
+    while i + n < len(toks) and n < 4:
+        w = toks[i + n].text
+        if n and toks[i + n].idx - (toks[i + n - 1].idx + len(toks[i + n - 1].text)) > 1:
+            break                                      # a line break or gap ends a name
+        if n and w.lower() in PARTICLES and i + n + 1 < len(toks) and NAME_RX.match(toks[i + n + 1].text):
+            n += 1
+            continue
+        if not NAME_RX.match(w) or (w in forms and forms[w].kind != "demonym") or _is_title(w):
+            break
+        if not name_like(w):
+            break
+        if n >= 2 and any(len(x.text) > 4 for x in toks[i + 1:i + n]):
+            break                                      # only short parts go on ("Kim Jong Un"), not "Macron Keir"
+        n += 1
+    return n
+
+
+def _person_country(doc: Doc, toks: list[Token], i: int) -> str | None:
+    """'Nordkoreas Machthaber', 'der russische Außenminister', 'Präsident der Ukraine': the person's country."""
+    forms = country_forms()
+    for k in range(i - 1, max(-1, i - 4), -1):
+        w = toks[k].text
+        if w in {",", ".", ";", ":", "und"}:
+            break
+        f = forms.get(w) or forms.get(w.lower())
+        if f and f.kind in ("adj", "name", "capital"):
+            return f.iso
+    return None
+
+
+def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
+    out: list[Cand] = []
+    n_toks = len(toks)
+    for i, t in enumerate(toks):
+        if not _is_title(t.text):
+            continue
+        iso = _person_country(doc, toks, i + 1)
+        # "Präsident Wladimir Putin", "Staatspräsident der DVRK Kim Jong Un"
+        j = i + 1
+        if j + 1 < n_toks and toks[j].lower_ in ("der", "des") and toks[j + 1].text in country_forms() \
+                and country_forms()[toks[j + 1].text].kind == "name":
+            f = country_forms()[toks[j + 1].text]
+            iso = iso or f.iso
+            j += 2
+        n = _name_at(doc, toks, j)
+        if n:
+            out.append(Cand(toks[j].idx, toks[j + n - 1].idx + len(toks[j + n - 1].text), "PER", 2, iso))
+            continue
+        # "Sekretär des russischen Sicherheitsrates Sergei Schoigu": a genitive phrase, then the full name
+        if j < n_toks and toks[j].lower_ in ("des", "der"):
+            k = j + 1
+            while k < n_toks and toks[k].text[:1].islower() and k < j + 4:
+                k += 1
+            if k < n_toks and toks[k].text[:1].isupper() and not name_like(toks[k].text):
+                iso = iso or _person_country(doc, toks, k)
+                n = _name_at(doc, toks, k + 1)
+                if n >= 2:
+                    out.append(Cand(toks[k + 1].idx, toks[k + n].idx + len(toks[k + n].text), "PER", 2, iso))
+                    continue
+        # Apposition: "der Sekretär des russischen nationalen Sicherheitsrats, Sergej Schoigu, ..."
+        k = i + 1
+        while k < n_toks and k < i + 9 and toks[k].text not in {",", ".", ";", ":", "(", "\""}:
+            k += 1
+        if k < n_toks and toks[k].text == "," and k + 1 < n_toks:
+            n = _name_at(doc, toks, k + 1)
+            if n >= 2:
+                end_i = k + n
+                nxt = toks[end_i].text if end_i < n_toks else "."
+                if nxt in {",", ".", ")", ";"} or toks[end_i].pos_ in ("VERB", "AUX") or nxt.islower():
+                    iso = iso or _person_country(doc, toks, k)
+                    for m in range(i + 1, k):
+                        f = country_forms().get(toks[m].text.lower()) or country_forms().get(toks[m].text)
+                        if f and f.kind in ("adj", "name"):
+                            iso = iso or f.iso
+                    out.append(Cand(toks[k + 1].idx, toks[end_i - 1].idx + len(toks[end_i - 1].text), "PER", 2, iso))
+    # "Friedrich Merz", "Sergej Lawrow": a first name the lexicon knows, then a name
+    for i, t in enumerate(toks[:-1]):
+        if NAME_RX.match(t.text) and known_first_name(t.text) and t.text not in country_forms() \
+                and t.text not in NOT_PLACE:
+            n = _name_at(doc, toks, i + 1)
+            if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
+                n = 0
+            if n:
+                end = toks[i + n].idx + len(toks[i + n].text)
+                out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
+    return out
+
+
+def _person_repeats(doc: Doc, toks: list[Token], persons: list[Cand]) -> list[Cand]:
+    """Later forms of names found: the surname alone, a Korean family name first, a misspelling."""
+    parts: dict[str, tuple[str, str | None]] = {}       # spelling key of a name part -> (full name, country)
+    full: dict[str, str | None] = {}
+    for p in persons:
+        name = _text(doc)[p.start:p.end]
+        full[name] = p.country
+        words = name.replace("-", " ").split()
+        if len(words) >= 2:
+            parts.setdefault(name_key(words[-1]), (name, p.country)) if len(words[-1]) > 2 else None
+            # East Asian order: family name first ("Kim" of "Kim Jong Un")
+            if len(words) >= 3 or (len(words) == 2 and len(words[1]) <= 3):
+                parts.setdefault(name_key(words[0]), (name, p.country))
+        else:
+            parts.setdefault(name_key(words[0]), (name, p.country))
+    if not parts:
+        return []
+    out: list[Cand] = []
+    for t in toks:
+        w = t.text
+        if not NAME_RX.match(w) or w.lower() in STOP:
+            continue
+        base = w[:-1] if w.endswith("s") and name_key(w[:-1]) in parts else w     # genitive "Putins"
+        k = name_key(base)
+        hit = parts.get(k)
+        if hit is None and len(k) >= 6 and name_like(w):
+            hit = next((v for pk, v in parts.items() if len(pk) >= 6 and _near_key(k, pk)), None)
+        if hit and w not in country_forms() and not (w != hit[0] and gazetteer().candidates(w) and noun_or_place(w)):
+            out.append(Cand(t.idx, t.idx + len(base), "PER", 1, hit[1]))
+    return out
+
+
+def _near_key(a: str, b: str) -> bool:
+    """Edit distance <= 1 (with transpositions), but a feminine -a is another person ('Selenska')."""
+    if a[-1] != b[-1] and "a" in (a[-1], b[-1]):
+        return False
+    if abs(len(a) - len(b)) > 1:
+        return False
+    la, lb = len(a), len(b)
+    prev2: list[int] = []
+    prev = list(range(lb + 1))
+    for i in range(1, la + 1):
+        cur = [i] + [0] * lb
+        for j in range(1, lb + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[lb] <= 1
+
+
+# --- places ---------------------------------------------------------------------------
+
+REGION_NOUNS = {"region", "gebiet", "oblast", "provinz", "bezirk", "grenzregion", "bundesland", "kanton",
+                "distrikt", "gouvernement", "landkreis", "kreis"}
+ARTICLES = {"der", "die", "das", "dem", "den", "des"}
+NOT_PLACE = {"The", "A", "An", "Of", "In", "On", "At", "By", "Der", "Die", "Das"}
+
+
+@dataclass
+class PlaceHit:
+    start: int
+    end: int
+    form: str
+    sent: int
+    region: bool         # "Region Kursk": the form names a first-level region
+    country: str | None = None   # "der ostukrainischen Region Donezk": the country said right before
+
+
+def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
+    g = gazetteer()
+    forms = country_forms()
+    hits: list[PlaceHit] = []
+    sent_of = _sentence_index(doc)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        w = t.text
+        if not w[:1].isupper() or w.lower() in STOP or w in NOT_PLACE:
+            i += 1
+            continue
+        f = forms.get(w)
+        if f and f.kind != "capital":
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
+            if n > 1 and not all(x.text[:1].isupper() for x in toks[i:i + n]):
+                continue
+            cands = g.candidates(span)
+            if not cands:
+                continue
+            prev = [p.lower() for p in _prev_words(doc, t.idx, 2)]
+            cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or
+                                  (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
+            big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
+            if n == 1:
+                tag, known, _ = word_class(w)
+                if known and tag != "NE":
+                    break                              # "am Sonntag", "in der Lage", "im Namen"
+                if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
+                    break
+            local = None
+            for pw in _prev_words(doc, t.idx, 3):
+                pf = forms.get(pw) or forms.get(pw.lower())
+                if pf and pf.kind in ("adj", "name"):
+                    local = pf.iso
+            hits.append(PlaceHit(t.idx, t.idx + len(span), span, sent_of(t.idx),
+                                 bool(prev) and prev[-1] in REGION_NOUNS, local))
+            i += n - 1
+            break
+        i += 1
+    # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
+    found = {h.form for h in hits if " " not in h.form}
+    seen = {h.start for h in hits}
+    for t in toks:
+        if t.text in found and t.idx not in seen and not any(h.start <= t.idx < h.end for h in hits):
+            hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
+    named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
+                    and f.kind in ("name", "adj", "capital", "demonym"))
+    return _resolve_places(hits, doc_countries=dict(named))
+
+
+def _sentence_index(doc: Doc):
+    try:
+        starts = [s.start_char for s in doc.sents]
+    except ValueError:
+        starts = [0]
+    import bisect
+
+    return lambda pos: bisect.bisect_right(starts, pos) - 1
+
+
+def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list[Cand]:
+    """One sense per name and article: homonyms ('Myrne') are told apart by the regions the
+    article names ('Region Donezk'), its countries, and the other places in the same sentences."""
+    g = gazetteer()
+    regions = [h.form for h in hits if h.region]
+    by_form: dict[str, list[PlaceHit]] = {}
+    for h in hits:
+        by_form.setdefault(h.form, []).append(h)
+    # Unambiguous places first: they anchor the others.
+    fixed: dict[str, object] = {}
+    for form, group in by_form.items():
+        cands = g.candidates(form)
+        local = Counter(h.country for h in group if h.country)
+        said = next((iso for iso, _ in local.most_common() if any(c.country == iso for c in cands)), None)
+        best = g.best(form, country=said, countries=doc_countries)
+        if len(cands) == 1 or form in regions or (best and best.population >= 100000) or \
+                (best and best.precision != "city"):
+            fixed[form] = best
+    out: list[Cand] = []
+    for form, group in by_form.items():
+        best = fixed.get(form)
+        if best is None:
+            sents = {h.sent for h in group}
+            near = [(p.lat, p.lon) for f2, hs in by_form.items() if f2 != form and f2 not in regions
+                    and (p := fixed.get(f2)) is not None and any(h.sent in sents for h in hs)]
+            first = min(h.sent for h in group)
+            near_regions = [h for h in hits if h.region and h.form != form and first - 3 <= h.sent <= first]
+            admin = max(near_regions, key=lambda h: h.start) if near_regions else None
+            admin_place = fixed.get(admin.form) if admin else None
+            best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
+        for h in group:
+            out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
+                            f"geo:{best.id}" if best else None))
+    return out

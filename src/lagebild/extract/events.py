@@ -1,0 +1,533 @@
+"""Events: who did what to whom, where, when (spaCy component ``lagebild_events``).
+
+``nlp.add_pipe("lagebild_events")`` writes ``doc._.events``: one `model.Event`
+per event trigger in a sentence, typed by PLOVER with the ACLED event type /
+sub-event type where one fits (the mapping is in docs/EVENTS.md). It runs after
+``lagebild_entities`` (actors, targets, places), ``lagebild_times`` (when) and
+``lagebild_claims`` (figures, and the sentence units and attribution cues).
+
+- Triggers are German verbs and nouns (``schickt``, ``entsandt``, ``verlegt``,
+  ``Luftangriff``, ``eingenommen``, ``Rückeroberung``, ``traf``, ``Besuch``,
+  ``unterzeichnet``, ``fordert``, ``lehnt ... ab``, ``demonstrierten``, ...).
+- Actor: the first participant of the clause that is not in a prepositional
+  phrase nor an attribution ("laut KCNA"), or the nationality adjective on a
+  nominal trigger ("russischer Luftangriff"); target: the participant after
+  ``gegen``/``auf``/``nach``/``mit``/``an`` or a second bare one.
+- Status: ``planned`` (will, soll + infinitive, zugesagt, beschlossen ... zu,
+  in den kommenden Monaten), ``hypothetical`` (könnte, würde, falls),
+  ``denied`` (bestritt, dementiert, negated trigger), else ``reported``.
+- Time: the sentence's own time expression nearest the trigger, else the date
+  of the next sentence when that one only attributes ("Das teilte TASS am 17.
+  Juni mit."), else the publication date (basis "publication date").
+- Figures: claim ids in the sentence; sources: the claims' attribution logic.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
+from . import attribution as attr
+from .claims import split_units
+from .entities import REGION_NOUNS, _prev_words
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: str          # regex over the sentence (IGNORECASE), word-bounded by the caller
+    type: str             # PLOVER
+    mode: str | None
+    acled: str | None     # "Event type: Sub-event type"
+    nominal: bool = False  # a noun: "Luftangriff", "Besuch" (actor may be its adjective)
+    needs: str | None = None   # another pattern the sentence must hold (deployments need personnel)
+
+
+W = r"[\wäöüß]*"
+PERSONNEL = r"(soldat|truppe|kräfte|streitkräfte|pionier|sappeur|bauarbeiter|arbeiter|arbeitskräfte|personal|" \
+            r"söldner|kämpfer|einheit|militär|ingenieur|entschärfer|bausoldat|spezialist|berater|polizist)"
+WEAPONS = r"(waffe|munition|rakete|granate|panzer|drohne|artillerie|geschoss|flugabwehr|kampfjet|haubitze)"
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # --- ASSAULT ---
+    Trigger(rf"(luft|drohnen|bomben)angriff{W}|luftschl[äa]g{W}|drohnenattacke{W}|bombardier{W}|"
+            rf"luftangriffswelle{W}", "ASSAULT", "aerial", "Explosions/Remote violence: Air/drone strike", True),
+    Trigger(rf"raketenangriff{W}|raketenbeschuss|artilleriebeschuss|beschossen|beschuss|raketeneinschl[äa]g{W}",
+            "ASSAULT", "aerial", "Explosions/Remote violence: Shelling/artillery/missile attack", True),
+    Trigger(rf"selbstmordanschlag{W}|selbstmordattentat{W}", "ASSAULT", "explode",
+            "Explosions/Remote violence: Suicide bomb", True),
+    Trigger(rf"(bomben|spreng|terror)?anschlag{W}|attentat{W}|autobombe{W}|sprengsatz{W}", "ASSAULT", "explode",
+            "Explosions/Remote violence: Remote explosive/landmine/IED", True),
+    Trigger(rf"erschossen|erschoss|erschießung{W}|schüsse|schusswaffenangriff{W}|messerangriff{W}|erstochen",
+            "ASSAULT", "firearms", "Violence against civilians: Attack"),
+    Trigger(rf"zurückerober{W}|zurückzuerober{W}|rückeroberung{W}|zurückgewonnen|zurückgeholt",
+            "ASSAULT", "occupy", "Battles: Government regains territory", True),
+    Trigger(rf"eingenommen|einzunehmen|einnahme{W}|nimmt\s+{W}\s*ein|nahmen?\s+{W}\s*ein|erobert{W}|erobern|"
+            rf"eroberung{W}|unter\s+(seine\s+|ihre\s+)?kontrolle\s+gebracht|besetzt(e|en)?",
+            "ASSAULT", "occupy", "Battles: Armed clash", True),
+    Trigger(rf"eingedrungen|einmarschiert|einmarsch|vorgedrungen|vorstoß{W}|bodenoffensive",
+            "ASSAULT", "incursion", "Battles: Armed clash", True),
+    Trigger(rf"gefecht{W}|kämpfe|kämpften|gekämpft|zusammenstöße{W}", "ASSAULT", "clash", "Battles: Armed clash"),
+    # --- AID / deployments ---
+    Trigger(rf"entsand{W}|entsend{W}|entsenden|entsendung{W}|schickt{W}|schicken|geschickt|verlegt{W}|verlegen|"
+            rf"verlegung{W}|bereitgestellt|stationiert{W}|stationier{W}",
+            "AID", "military", "Strategic developments: Change to group/activity", True, needs=PERSONNEL),
+    Trigger(rf"liefert{W}|liefern|geliefert|lieferung{W}|auszustatten|ausgestattet|ausstatten",
+            "AID", "arms", "Strategic developments: Other", True, needs=WEAPONS),
+    Trigger(rf"hilfslieferung{W}|humanitäre\s+hilfe|hilfsgüter{W}", "AID", "humanitarian", None, True),
+    # --- CONSULT ---
+    Trigger(rf"traf|trafen|getroffen|treffen|zusammengetroffen|gipfel{W}|gipfeltreffen",
+            "CONSULT", "meet", None, True),
+    Trigger(rf"besuch(t|te|ten|s|e)?|visite|reiste{W}|staatsbesuch{W}|besucht", "CONSULT", "visit", None, True),
+    Trigger(rf"telefonierte{W}|telefonat{W}", "CONSULT", "phone", None, True),
+    # --- AGREE ---
+    Trigger(r"geschlossen|schlossen", "AGREE", "sign", "Strategic developments: Agreement",
+            needs=r"(vertrag|abkommen|pakt|partnerschaft|vereinbarung)"),
+    Trigger(rf"unterzeichn{W}|unterschrieb{W}|unterschrieben|(vertrag|abkommen|pakt|partnerschaft)\s+{W}\s*geschlossen|"
+            rf"geschlossen\s+{W}\s*(vertrag|abkommen)|vereinbart{W}|einigten\s+sich|einigung\s+erzielt|"
+            rf"waffenstillstand\s+vereinbart", "AGREE", "sign", "Strategic developments: Agreement", True),
+    # --- CONCEDE (admissions) ---
+    Trigger(rf"gibt\s+{W}\s*zu|gab\s+{W}\s*zu|zugegeben|eingeräumt|räumt{W}\s+{W}\s*ein|räumte{W}\s+{W}\s*ein|"
+            rf"bestätigt{W}|bekannt\s+gegeben|bekanntgegeben", "CONCEDE", "admit", None,
+            needs=r"(entsand|entsend|einsatz|eingesetzt|beteiligung|beteiligt|stationier|verantwortung)"),
+    # --- DEMAND / REJECT / THREATEN / SANCTION ---
+    Trigger(rf"forder(t|te|ten|n|ung){W}|verlangt{W}|aufgerufen|ruft\s+{W}\s*auf|rief\s+{W}\s*auf|appelliert{W}",
+            "DEMAND", None, None, True),
+    Trigger(rf"lehnt{W}\s+(\S+\s+){{0,12}}?ab\b|abgelehnt|ablehnung|zurückgewiesen|wies\s+(\S+\s+){{0,8}}?zurück|"
+            rf"weist\s+(\S+\s+){{0,8}}?zurück", "REJECT", None, None, True),
+    Trigger(rf"droht(e|en)?|drohung{W}|androhung{W}|warnt{W}\s+vor", "THREATEN", None, None, True),
+    Trigger(rf"sanktionen\s+{W}\s*verhängt|verhängt{W}\s+{W}\s*sanktionen|sanktioniert", "SANCTION", None, None),
+    # --- MOBILIZE / COERCE ---
+    Trigger(rf"mobilisier{W}|mobilmachung|alarmbereitschaft|truppenaufmarsch|zusammengezogen",
+            "MOBILIZE", "military", "Strategic developments: Change to group/activity", True),
+    Trigger(rf"festgenommen|verhaftet|festnahme{W}|inhaftiert|in\s+gewahrsam", "COERCE", "arrest",
+            "Strategic developments: Arrests", True),
+    Trigger(rf"ausgewiesen|abgeschoben|ausweisung{W}", "COERCE", "expel", None, True),
+    # --- PROTEST ---
+    Trigger(rf"demonstrier{W}|demonstration{W}|kundgebung{W}|protestier{W}|protestmarsch{W}|(massen)?proteste?n?\b",
+            "PROTEST", "demo", "Protests: Peaceful protest", True),
+    Trigger(rf"ausschreitung{W}|krawall{W}|randalier{W}", "PROTEST", "riot", "Riots: Violent demonstration", True),
+    Trigger(rf"streik{W}|streikten|gestreikt", "PROTEST", "strike", "Protests: Peaceful protest", True),
+    # --- disasters and accidents (no PLOVER type) ---
+    Trigger(rf"erdbeben{W}|überschwemmung{W}|hochwasser|waldbr[äa]nd{W}|wirbelsturm{W}|hurrikan{W}|"
+            rf"taifun{W}|erdrutsch{W}|lawine{W}|dürre", "OTHER", "disaster", None, True),
+    Trigger(rf"unglück{W}|zugunglück{W}|absturz{W}|abgestürzt|explosion(?!en\s+in\s+der\s+stadt){W}|"
+            rf"verkehrsunfall{W}|unfall", "OTHER", "accident", None, True),
+)
+_COMPILED = [(t, re.compile(rf"(?<![\wäöüß])(?:{t.pattern})(?![\wäöüß])", re.IGNORECASE),
+              re.compile(t.needs, re.IGNORECASE) if t.needs else None) for t in TRIGGERS]
+# Background words that look like triggers but report no event of their own.
+NOT_TRIGGER = re.compile(r"angriffskrieg|krieg\b|verhandlungsbasis|kampferfahrung", re.IGNORECASE)
+
+PLANNED = re.compile(
+    r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
+    r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|demnächst|bald|künftig|"
+    r"werden?\s+(\S+\s+){0,6}?\w+en\b(?!\s+(sein|haben|worden))|soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
+    r"erwartet,\s+dass|vorbereitung\w*)", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(könnte|könnten|würde|würden|wäre|wären|falls|möglich\w*|mögliche\w*|"
+                          r"befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b", re.IGNORECASE)
+DENIED = re.compile(r"\b(bestritt\w*|bestreit\w*|dementier\w*|wies\s+\S+\s+zurück|nicht\s+\S+\s+zu\s+haben|"
+                    r"keine[nmr]?\s+\S*(angriff|einsatz|soldaten)|leugne\w*)\b", re.IGNORECASE)
+PREPS_TARGET = {"gegen", "auf", "nach", "an", "mit", "zu", "für"}
+PREPS_OTHER = {"in", "im", "aus", "bei", "von", "vom", "über", "zwischen", "seit", "unter", "vor", "um",
+               "neben", "nahe", "durch", "während", "wegen", "trotz", "innerhalb", "außerhalb", "zur", "zum",
+               "beim", "am", "ins", "laut", "gemäß", "seitens"}
+DETS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines", "seinem",
+        "seiner", "seines", "ihrem", "ihrer", "ihres"}
+GOVERNMENT = {"regime", "führung", "regierung", "machthaber", "staatsführung", "regierungen"}
+ACTOR_LABELS = ("PER", "ORG", "GPE")
+
+
+@Language.factory("lagebild_events")
+def make_events(nlp: Language, name: str) -> EventTagger:
+    return EventTagger()
+
+
+class EventTagger:
+    """Writes ``doc._.events``; needs ``doc._.mentions``, ``doc._.times`` and ``doc._.claims``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc)
+        return doc
+
+
+def find_events(doc: Doc) -> list[Event]:
+    text = doc.text
+    units = split_units(doc)
+    if not units:
+        return []
+    art = doc._.article_id or ""
+    mentions: list[Mention] = list(doc._.mentions or ())
+    times: list[TimeExpression] = list(doc._.times or ())
+    claims: list[Claim] = list(doc._.claims or ())
+    cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
+    events: list[Event] = []
+    for ui, u in enumerate(units):
+        seg = text[u.start:u.end]
+        found: list[tuple[int, int, Trigger]] = []
+        for trig, rx, needs in _COMPILED:
+            if needs is not None and not needs.search(seg):
+                continue
+            for m in rx.finditer(seg):
+                if NOT_TRIGGER.fullmatch(m.group(0)):
+                    continue
+                found.append((u.start + m.start(), u.start + m.end(), trig))
+        if not found:
+            continue
+        found.sort(key=lambda f: f[0])
+        # One event per type and sentence: the first trigger of a type stands for the others.
+        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger]] = {}
+        for f in found:
+            if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
+                continue
+            per_type.setdefault((f[2].type, f[2].mode), f)
+        # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
+        masks = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui] if c.source]
+        sentence_events: list[Event] = []
+        for start, end, trig in per_type.values():
+            if trig.type == "CONCEDE" and not _has_actor_before(mentions, u.start, start, masks):
+                continue
+            ev = _event(doc, text, units, ui, start, end, trig, mentions, times, claims, cues, masks, art)
+            if ev is not None:
+                sentence_events.append(ev)
+        events += _one_assault_per_sentence(sentence_events)
+    return events
+
+
+ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "incursion", "clash")
+
+
+def _one_assault_per_sentence(evs: list[Event]) -> list[Event]:
+    """"Die Armee sei eingedrungen, um Myrne einzunehmen": attack modes of one side in one sentence are
+    one attack, told by its most telling mode; attacks by different sides stay apart."""
+    assaults = sorted((e for e in evs if e.type == "ASSAULT"),
+                      key=lambda e: ASSAULT_MODES.index(e.mode) if e.mode in ASSAULT_MODES else 99)
+    kept: list[Event] = []
+    for e in assaults:
+        main = next((k for k in kept if k.actor is None or e.actor is None or k.actor == e.actor), None)
+        if main is None:
+            kept.append(e)
+        else:
+            main.figures = list(dict.fromkeys(main.figures + e.figures))
+            main.actor = main.actor or e.actor
+            main.target = main.target or e.target
+            main.place = main.place or e.place
+    return [e for e in evs if e.type != "ASSAULT" or e in kept]
+
+
+def _has_actor_before(mentions: list[Mention], a: int, b: int, masks) -> bool:
+    return any(a <= m.start < b and m.label in ACTOR_LABELS and not _masked(m, masks) for m in mentions)
+
+
+def _masked(m: Mention, masks) -> bool:
+    return any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks)
+
+
+def _clause(text: str, u_start: int, u_end: int, pos: int) -> tuple[int, int]:
+    """The clause around pos: cut at ';', ':' and at commas that open a subordinate or new clause
+    (a conjunction, a relative pronoun, or a finite verb: ", wies der Generalstab ... zurück")."""
+    from .entities import word_class
+
+    a, b = u_start, u_end
+    cuts = []
+    for m in re.finditer(r"[;:]|,\s+(?=(dass|weil|wenn|nachdem|als|während|um|die|der|das|was|wie|so|sagte|teilte)\b)"
+                         r"|,\s+(?=([a-zäöüß]+)\b)", text[u_start:u_end]):
+        if m.group(2) and not m.group(1):
+            tag = word_class(m.group(2))[0]
+            if not (tag.startswith("V") and "FIN" in tag):
+                continue
+        cuts.append(m)
+    for m in cuts:
+        p = u_start + m.start()
+        if p < pos:
+            a = p + 1
+        elif p > pos:
+            b = p
+            break
+    return a, b
+
+
+def _label_name(m: Mention) -> str:
+    """How an actor is written in an event before resolution: countries by their German name."""
+    if m.ref and m.ref.startswith("country:"):
+        from ..geo import gazetteer
+
+        c = gazetteer().countries.get(m.ref.split(":", 1)[1])
+        if c:
+            return c.name
+    return m.text
+
+
+def _governing_prep(doc: Doc, m: Mention) -> tuple[str | None, str | None]:
+    """(preposition, the word before it) governing a mention's noun phrase: 'von Kremlchef Putin' -> von."""
+    from .entities import _text, word_class
+
+    before = _text(doc)[max(0, m.start - 80):m.start]
+    before = re.split(r"[,.;:!?\"„“”»«()]", before)[-1]        # this clause only
+    words = re.findall(r"[\wäöüÄÖÜß-]+", before)[-6:]
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        low = w.lower()
+        if low in PREPS_TARGET or low in PREPS_OTHER:
+            return low, (words[k - 1].lower() if k else None)
+        if low in DETS or (w[:1].islower() and word_class(w)[0].startswith("ADJ")) or \
+                re.search(r"(chef|präsident|minister|machthaber|sekretär|kanzler)\w*$", low):
+            continue                                   # articles, adjectives, titles inside the phrase
+        return None, None
+    return None, None
+
+
+def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, trig: Trigger,
+                  mentions: list[Mention], masks, use_masked: bool = False) -> tuple[Mention | None, Mention | None]:
+    inside = [m for m in mentions if a <= m.start < b and m.label in ACTOR_LABELS
+              and (use_masked or not _masked(m, masks)) and not (start <= m.start < _head_end(text, start, end))]
+    bare: list[Mention] = []
+    targeted: list[Mention] = []
+    adjective: Mention | None = None
+    agent: Mention | None = None
+    noun_trigger = text[start:start + 1].isupper()
+    for m in inside:
+        is_adj = m.text[:1].islower() or m.text.endswith(("ische", "ischen", "ischer", "isches", "ischem"))
+        if is_adj:
+            # "russischer Luftangriff": a nationality adjective right before a nominal trigger is its actor
+            if noun_trigger and m.end <= start and re.fullmatch(r"\s*([a-zäöüß]+\s+){0,2}", text[m.end:start]):
+                adjective = m
+            continue
+        # a genitive country before its person or institution: "Nordkoreas Machthaber Kim" -> Kim
+        if m.label == "GPE" and m.text.endswith("s") and any(o.start > m.end and o.start - m.end < 30 and
+                                                            o.label in ("PER", "ORG") for o in inside):
+            continue
+        words = _prev_words(doc, m.start, 2)
+        if len(words) == 2 and words[1] in ("der", "des") and words[0][:1].isupper() and \
+                re.search(r"[\wäöüß]\s+der\s+$|[\wäöüß]\s+des\s+$", text[max(0, m.start - 40):m.start]):
+            continue                                   # "der Vorschlag der USA": a genitive attribute, no party
+        prep, before = _governing_prep(doc, m)
+        if prep in ("in", "von") and before in GOVERNMENT:
+            prep = None                                # "das Regime in Pjöngjang", "die Regierung von Kim"
+        if prep == "durch" and noun_trigger and 0 < m.start - end <= 40:
+            agent = m                                  # "die Rückeroberung der Region Kursk durch Russland"
+            continue
+        if prep in PREPS_TARGET:
+            if trig.type == "AID" and prep in ("gegen", "für", "mit"):
+                continue                               # "Soldaten für den Krieg gegen die Ukraine": not the recipient
+            if trig.type in ("DEMAND", "REJECT") and prep in ("gegen", "für"):
+                continue                               # "fordert Sanktionen gegen Russland": what, not whom
+            targeted.append(m)
+        elif prep is None:
+            bare.append(m)
+    actor = agent or (bare[0] if bare else None)
+    if adjective is not None and agent is None and (not bare or bare[0].start > start):
+        actor = adjective
+    target = None
+    for m in targeted + bare:
+        if actor is not None and (m is actor or _same_party(m, actor)):
+            continue
+        target = m
+        break
+    return actor, target
+
+
+def _both_sides(doc: Doc, text: str, units, ui: int, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """'die beiden Länder', 'beide Seiten': the last two countries named before."""
+    seg = text[units[ui].start:units[ui].end]
+    if not re.search(r"\bbeiden?\s+(Länder|Staaten|Seiten|Regierungen|Nachbarländer)\b", seg):
+        return None
+    lo = units[max(0, ui - 3)].start
+    seen: list[Mention] = []
+    for m in reversed([m for m in mentions if lo <= m.start < units[ui].start and m.label == "GPE"
+                       and m.ref and m.ref.startswith("country:") and m.text[:1].isupper()]):
+        if all(m.ref != o.ref for o in seen):
+            seen.append(m)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
+
+
+def _head_end(text: str, start: int, end: int) -> int:
+    """End of a trigger's first word ("lehnt" of "lehnt die russische Regierung weiter ab")."""
+    m = re.match(r"\S+", text[start:end])
+    return start + (m.end() if m else end - start)
+
+
+def _trigger_text(text: str, start: int, end: int) -> str:
+    words = text[start:end].split()
+    return f"{words[0]} ... {words[-1]}" if len(words) > 2 else " ".join(words)
+
+
+def _same_party(a: Mention, b: Mention) -> bool:
+    return a.text == b.text or bool(a.country and a.country == b.country)
+
+
+def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list[Mention],
+           start: int) -> Place | None:
+    """The event's place: a located mention in the clause (else the sentence), nearest the trigger."""
+    from ..geo import gazetteer
+
+    g = gazetteer()
+    for lo, hi in ((a, b), (ua, ub)):
+        locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
+                and not _dateline(text, m)]
+        if locs:
+            m = min(locs, key=lambda m: abs(m.start - start))
+            cand = g.by_id.get(m.ref.split(":", 1)[1])
+            if cand is None:
+                continue
+            prev = [w.lower() for w in _prev_words(doc, m.start, 2)]
+            precision = "region" if prev and prev[-1] in REGION_NOUNS else cand.precision
+            name = m.text[:-1] if m.text.endswith("s") and not g.by_form.get(m.text) and \
+                g.candidates(m.text[:-1]) else m.text
+            return Place(name, cand.lat, cand.lon, precision, cand.country or None)
+    return None
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """'Moskau: Nordkorea schickt ...': where the report was filed, not where it happened."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return text[line_start:m.start].strip(" \t'\"date0123456789-") == "" and text[m.end:m.end + 1] == ":"
+
+
+def _country_mention(iso: str, art: str) -> Mention | None:
+    from ..geo import gazetteer
+
+    c = gazetteer().countries.get(iso)
+    return Mention(art, -1, -1, c.name, "GPE", iso, f"country:{iso}") if c else None
+
+
+def _country_place(m: Mention | None) -> Place | None:
+    from ..geo import gazetteer
+
+    if m is None or not m.ref or not m.ref.startswith("country:"):
+        return None
+    c = gazetteer().countries.get(m.ref.split(":", 1)[1])
+    return Place(c.name, c.lat, c.lon, "country", c.iso) if c else None
+
+
+def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times: list[TimeExpression],
+          status: str) -> TimeValue:
+    u = units[ui]
+    usable = [t for t in times if u.start <= t.start < u.end and t.type == "DATE" and t.value
+              and t.value not in ("PRESENT_REF", "PAST_REF")]
+    if status != "planned":
+        usable = [t for t in usable if t.value != "FUTURE_REF"]
+    in_clause = [t for t in usable if a <= t.start < b]
+    if in_clause:
+        t = min(in_clause, key=lambda t: abs(t.start - start))
+        return TimeValue(t.value, t.precision, t.text, "expression", t.mod)
+    # "Das teilte TASS am 17. Juni mit.": the next sentence only says who said it, and when
+    if ui + 1 < len(units):
+        nxt = units[ui + 1]
+        seg = text[nxt.start:nxt.end]
+        if re.match(r"(das|dies|dies\s+\w+)\s+(teilte|sagte|meldete|berichtete|erklärte|gab)\b", seg, re.IGNORECASE):
+            for t in times:
+                if nxt.start <= t.start < nxt.end and t.type == "DATE" and t.value and not t.value.endswith("_REF"):
+                    return TimeValue(t.value, t.precision, t.text, "report date", t.mod)
+    dct = doc._.dct
+    if dct:
+        precision = "day" if len(dct) >= 10 else "month" if len(dct) == 7 else "year" if len(dct) == 4 else "unknown"
+        return TimeValue(dct[:10], precision, None, "publication date")
+    return TimeValue(None, "unknown", None, None)
+
+
+CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\s+(zu\s+)?(haben|sein|worden)\b",
+                     re.IGNORECASE)
+
+
+ATTACK_FIGURES = {"killed", "injured", "killed_or_injured", "missing", "weapons_used", "weapons_intercepted",
+                  "sites", "damaged", "displaced", "arrested"}
+
+
+def _following_figures(text: str, units, ui: int, claims: list[Claim]) -> list[str]:
+    """Casualties, weapons and damage told in the sentences after an attack ("Die Armee habe 440 Drohnen
+    eingesetzt ..."), up to the next sentence that reports an event of its own."""
+    out: list[str] = []
+    for k in range(ui + 1, min(len(units), ui + 6)):
+        v = units[k]
+        seg = text[v.start:v.end]
+        if any(rx.search(seg) for t, rx, _ in _COMPILED if t.type != "ASSAULT") or v.heading:
+            break
+        out += [c.id for c in claims if c.id and v.start <= c.start < v.end and c.measure
+                and c.measure.kind.split(":")[0] in ATTACK_FIGURES]
+    return out
+
+
+def _status(before: str, clause: str) -> str:
+    """before: the sentence up to the trigger ("Die Armee bestritt, das Dorf eingenommen zu haben")."""
+    if DENIED.search(clause) or DENIED.search(before):
+        return "denied"
+    if CLAIMED.search(clause):
+        return "reported"                              # "will ... eingenommen haben": a claim about the past
+    if PLANNED.search(clause):
+        return "planned"
+    if HYPOTHETICAL.search(clause):
+        return "hypothetical"
+    return "reported"
+
+
+def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trigger, mentions: list[Mention],
+           times: list[TimeExpression], claims: list[Claim], cues, masks, art: str) -> Event | None:
+    u = units[ui]
+    a, b = _clause(text, u.start, u.end, start)
+    actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
+    if actor is None:
+        # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
+        actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
+        target = target or t2
+    if actor is None and (a, b) != (u.start, u.end):
+        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
+        actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
+        actor, target = actor2, target or target2
+    if actor is None:
+        # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
+        actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
+        target = target or t2
+    if actor is None and target is None:
+        pair = _both_sides(doc, text, units, ui, mentions)
+        if pair:
+            actor, target = pair
+    status = _status(text[u.start:end], text[a:min(b, end + 30)])
+    if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
+                                                                    text[start:end], re.IGNORECASE) \
+            and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
+        status = "planned"                             # "Nordkorea schickt ...": a decision announced
+    place = _place(doc, text, a, b, u.start, u.end, mentions, start)
+    if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
+                                    text[a:b]):
+        place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
+                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
+    if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
+        place = _country_place(target)                 # "nach Russland": the destination country
+    if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
+            and trig.mode != "clash":                  # a clash on an ally's soil is not against the ally
+        actor_country = actor.country if actor is not None else None
+        if place.country != actor_country:
+            target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
+    if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
+                                                          "AID", "THREATEN", "SANCTION"):
+        return None                                    # "Gespräche" without anyone: no event
+    if actor is None and target is None and place is None and not any(
+            u.start <= c.start < u.end for c in claims):
+        return None                                    # "Luftangriff" alone: nothing to tell about
+    attribution = attr.attribute(text, units, ui, start, cues)
+    figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
+               and not (c.measure and c.measure.kind in ("duration",))]
+    if trig.type == "ASSAULT":
+        figures += _following_figures(text, units, ui, claims)
+    evidence = Span(art, u.start, u.end, text[u.start:u.end])
+    return Event(
+        id=f"{art}#{start}",
+        type=trig.type,
+        acled_type=trig.acled,
+        mode=trig.mode,
+        actor=_label_name(actor) if actor else None,
+        target=_label_name(target) if target else None,
+        place=place,
+        time=_time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status),
+        status=status,
+        figures=figures,
+        sources=[s.name for s in attribution.sources],
+        articles=[art],
+        evidence=[evidence],
+        trigger=_trigger_text(text, start, end),
+    )

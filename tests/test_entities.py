@@ -1,0 +1,150 @@
+"""Entity mentions (rules on the blank tokenizer; NER where trained) and resolution across articles."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from lagebild.consolidate.entities import resolve_entities
+from lagebild.model import Mention
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    from lagebild.extract.entities import EntityTagger  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lagebild_entities")
+    return nlp
+
+
+def mentions(nlp, text, article="a.txt"):
+    doc = nlp.make_doc(text)
+    doc._.article_id = article
+    return nlp(doc)._.mentions
+
+
+def by_text(ms):
+    return {m.text: m for m in ms}
+
+
+def test_nationality_adjectives_name_countries(tagger):
+    ms = by_text(mentions(tagger, "Nordkorea schickt nordkoreanische Soldaten zur ukrainischen Grenze."))
+    assert ms["nordkoreanische"].label == "GPE" and ms["nordkoreanische"].country == "KP"
+    assert ms["ukrainischen"].country == "UA"
+    assert ms["Nordkorea"].ref == "country:KP"
+
+
+def test_capitals_and_seats_as_metonyms(tagger):
+    ms = by_text(mentions(tagger, "Moskau meldete den Erfolg. Der Kreml schwieg. Das Regime in Pjöngjang "
+                                  "gibt es zu. Er war in Kiew."))
+    assert ms["Moskau"].label == "GPE" and ms["Moskau"].country == "RU"
+    assert ms["Kreml"].label == "GPE" and ms["Kreml"].country == "RU"
+    assert ms["Pjöngjang"].label == "GPE" and ms["Pjöngjang"].country == "KP"
+    assert ms["Kiew"].label == "LOC" and ms["Kiew"].ref.startswith("geo:")   # a place after "in"
+
+
+def test_persons_after_titles_and_in_appositions(tagger):
+    text = ("Das teilte der Sekretär des russischen Sicherheitsrats, Sergej Schoigu, mit. "
+            "Kremlchef Putin und Außenminister Sergej Lawrow schwiegen. Innenminister Klymenko sprach.")
+    ms = by_text(mentions(tagger, text))
+    for name in ("Sergej Schoigu", "Putin", "Sergej Lawrow", "Klymenko"):
+        assert ms[name].label == "PER", name
+    assert ms["Sicherheitsrats"].label == "ORG" and ms["Sicherheitsrats"].country == "RU"
+
+
+def test_general_news_entities(tagger):
+    ms = by_text(mentions(tagger, "Bundeskanzler Friedrich Merz traf in München den Chef der Nato. "
+                                  "Die Polizei in Hamburg nahm nach Angaben der dpa drei Männer fest."))
+    assert ms["Friedrich Merz"].label == "PER"
+    assert ms["München"].label == "LOC"
+    assert ms["Hamburg"].label == "LOC"
+    assert ms["Nato"].label == "ORG"
+    assert "Polizei" not in ms                     # whose police is unknown: no entity
+
+
+def test_common_nouns_are_not_places(tagger):
+    ms = by_text(mentions(tagger, "Am Sonntag war er in der Lage, im Namen aller zu sprechen. Essen ist fertig."))
+    assert not {"Sonntag", "Lage", "Namen", "Essen"} & set(ms)
+
+
+def test_statistical_entities_win_where_present(tagger):
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp.make_doc("Gestern sprach Anna Schmidt mit Vertretern von Acme.")
+    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 7, 8, label="ORG")]
+    doc._.article_id = "x"
+    from lagebild.extract.entities import find_mentions
+
+    ms = by_text(find_mentions(doc))
+    assert ms["Anna Schmidt"].label == "PER" and ms["Acme"].label == "ORG"
+
+
+def M(text, article, start, label="PER", country=None):
+    return Mention(article, start, start + len(text), text, label, country)
+
+
+def test_resolution_joins_spellings_and_short_forms():
+    ms = [M("Kim Jong Un", "a", 0), M("Kim Jong-un", "b", 0), M("Kim", "c", 0), M("Wolodymyr Selenskyj", "a", 50),
+          M("Selensky", "b", 50), M("Selensykj", "c", 50), M("Olena Selenska", "a", 90), M("Sergej Schoigu", "a", 120),
+          M("Sergei Schoigu", "b", 120), M("Schoigu", "c", 120)]
+    ents = {e.name: e for e in resolve_entities(ms)}
+    assert set(ents["Kim Jong Un"].aliases) == {"Kim Jong Un", "Kim Jong-un", "Kim"}
+    sel = next(e for e in ents.values() if "Selensky" in e.aliases)
+    assert set(sel.aliases) == {"Wolodymyr Selenskyj", "Selensky", "Selensykj"}
+    assert "Olena Selenska" in ents and len(ents["Olena Selenska"].mentions) == 1
+    scho = next(e for e in ents.values() if "Schoigu" in e.aliases)
+    assert {"Sergej Schoigu", "Sergei Schoigu"} <= set(scho.aliases)
+
+
+def test_resolution_of_countries_and_places():
+    ms = [Mention("a", 0, 9, "Nordkorea", "GPE", "KP", "country:KP"),
+          Mention("a", 20, 35, "nordkoreanische", "GPE", "KP", "country:KP"),
+          Mention("b", 0, 9, "Pjöngjang", "GPE", "KP", "country:KP"),
+          Mention("a", 40, 44, "Kiew", "LOC", "UA", "geo:703448"),
+          Mention("b", 40, 45, "Kiews", "LOC", "UA", "geo:703448")]
+    ents = {e.id: e for e in resolve_entities(ms)}
+    assert ents["gpe:KP"].name == "Nordkorea" and len(ents["gpe:KP"].mentions) == 3
+    kiew = ents["loc:703448"]
+    assert kiew.name == "Kiew" and kiew.type == "LOC" and abs(kiew.lat - 50.45) < 0.2
+
+
+# --- the seeds: each person one entity with all spellings -------------------------------
+
+@pytest.fixture(scope="module")
+def seed_entities(seeds_dir):
+    from lagebild.pipeline import run
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return run(sorted(seeds_dir.glob("*.txt")), ["entities"]).entities
+
+
+@pytest.mark.parametrize("spellings", [
+    {"Kim Jong Un", "Kim Jong-un", "Kim"},
+    {"Wladimir Putin", "Putin"},
+    {"Sergej Schoigu", "Sergei Schoigu", "Schoigu"},
+    {"Wolodymyr Selenskyj", "Selenskyj", "Wolodymyr Selensky", "Selensykj"},
+    {"Sergej Lawrow", "Lawrow"},
+    {"Waleri Gerassimow"},
+    {"Klymenko"},
+])
+def test_seed_persons_are_one_entity_each(seed_entities, spellings):
+    holders = [e for e in seed_entities if e.type == "PER" and spellings & set(e.aliases)]
+    assert len(holders) == 1, [(e.name, e.aliases) for e in holders]
+    assert spellings <= set(holders[0].aliases)
+
+
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Kiew", 50.4501, 30.5234), ("Kursk", 51.7373, 36.1874), ("Pjöngjang", 39.0392, 125.7625),
+    ("Wonsan", 39.1528, 127.4436), ("Myrne", 47.99, 36.71), ("Donezk", 48.0159, 37.8029), ("Odessa", 46.4825, 30.7233),
+])
+def test_seed_places_have_coordinates(seed_entities, name, lat, lon):
+    from lagebild.geo import distance_km
+
+    places = [e for e in seed_entities if e.type == "LOC" and name in e.aliases]
+    assert len(places) == 1, [(e.id, e.aliases) for e in places]
+    assert distance_km((places[0].lat, places[0].lon), (lat, lon)) < 30

@@ -1,0 +1,262 @@
+"""Events: extraction from German sentences, merging across articles, and the seeds' reference list
+(../shared/eval/seeds.events.md: every "must" event found once, merged across articles)."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+import spacy
+
+from lagebild.consolidate.events import merge_events
+from lagebild.geo import distance_km
+from lagebild.model import Entity, Event, Place, Span, TimeValue
+
+# --- single sentences: German news in general -------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_nlp(["events"], nlp=_blank())
+
+
+def _blank():
+    n = spacy.blank("de")
+    n.add_pipe("sentencizer")
+    return n
+
+
+def events_of(nlp, text, dct="2025-03-10"):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.dct = dct
+    return nlp(doc)._.events
+
+
+def one(evs, type_):
+    found = [e for e in evs if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in evs]
+    return found[0]
+
+
+def test_airstrike_with_actor_adjective_place_and_figures(nlp):
+    e = one(events_of(nlp, "Bei einem israelischen Luftangriff im Gazastreifen wurden am Montag 12 Menschen getötet."),
+            "ASSAULT")
+    assert (e.mode, e.actor, e.acled_type) == ("aerial", "Israel", "Explosions/Remote violence: Air/drone strike")
+    assert e.place.name == "Gazastreifen" and e.place.country == "PS"
+    assert e.time.value == "2025-03-10" and e.time.precision == "day"
+    assert e.figures and e.evidence[0].text.startswith("Bei einem")
+
+
+def test_protest_and_arrest(nlp):
+    evs = events_of(nlp, "Tausende Menschen demonstrierten am Samstag in Berlin gegen die Regierung. "
+                         "Die Polizei in Leipzig hat drei Männer festgenommen.")
+    p = one(evs, "PROTEST")
+    assert p.place.name == "Berlin" and p.acled_type.startswith("Protests")
+    c = one(evs, "COERCE")
+    assert c.mode == "arrest" and c.place.name == "Leipzig"
+
+
+def test_meeting_between_persons(nlp):
+    e = one(events_of(nlp, "Bundeskanzler Friedrich Merz traf den französischen Präsidenten Emmanuel Macron in Paris."),
+            "CONSULT")
+    assert {e.actor, e.target} == {"Friedrich Merz", "Emmanuel Macron"}
+    assert e.place.name == "Paris" and e.status == "reported"
+
+
+def test_status_planned_hypothetical_denied(nlp):
+    assert one(events_of(nlp, "Frankreich will 2.000 Soldaten nach Rumänien entsenden."), "AID").status == "planned"
+    assert one(events_of(nlp, "Russland könnte weitere Truppen nach Belarus verlegen."), "AID").status == "hypothetical"
+    assert one(events_of(nlp, "Die russische Armee bestritt, das Dorf Krasne eingenommen zu haben."),
+               "ASSAULT").status == "denied"
+    assert one(events_of(nlp, "Russland will das Dorf Myrne eingenommen haben."), "ASSAULT").status == "reported"
+
+
+def test_time_from_the_attributing_next_sentence(nlp):
+    e = one(events_of(nlp, "Nordkorea hat zugesagt, 6.000 Soldaten nach Russland zu entsenden. "
+                           "Das teilte die Nachrichtenagentur TASS am 17. Juni mit.", dct="2025-06-20"), "AID")
+    assert e.time.value == "2025-06-17" and e.time.basis == "report date"
+
+
+# --- merging ----------------------------------------------------------------------------
+
+def ev(i, art, type_="CONSULT", actor=None, target=None, place=None, time=None, status="reported", figures=()):
+    return Event(f"{art}#{i}", type_, actor=actor, target=target, place=place, time=time, status=status,
+                 figures=list(figures), articles=[art], evidence=[Span(art, i, i + 10, "x")])
+
+
+def test_merge_swapped_roles_partial_dates_and_places():
+    wonsan = Place("Wonsan", 39.15, 127.44, "city", "KP")
+    evs = [ev(0, "a", actor="Kim", target="Lawrow", place=wonsan, time=TimeValue("2025-07", "month", None,
+                                                                                 "publication date")),
+           ev(5, "b", actor="Lawrow", target="Kim", time=TimeValue("XXXX-07-12", "day", "12. Juli", "expression"))]
+    ents = [Entity("per:kim", "Kim Jong Un", "PER", ["Kim"], [], country="KP"),
+            Entity("per:lawrow", "Sergej Lawrow", "PER", ["Lawrow"], [], country="RU")]
+    out = merge_events(evs, ents)
+    assert len(out) == 1
+    assert out[0].time.value == "2025-07-12" and out[0].place.name == "Wonsan"
+    assert out[0].articles == ["a", "b"] and {out[0].actor, out[0].target} == {"Kim Jong Un", "Sergej Lawrow"}
+
+
+def test_merge_keeps_apart_what_contradicts():
+    pyongyang = Place("Pjöngjang", 39.03, 125.75, "city", "KP")
+    wonsan = Place("Wonsan", 39.15, 127.44, "city", "KP")
+    june25 = TimeValue("2025-06", "month", "Juni 2025", "expression")
+    ents = [Entity("per:a", "Sergej Schoigu", "PER", [], [], country="RU"),
+            Entity("per:b", "Sergej Lawrow", "PER", [], [], country="RU")]
+    evs = [ev(0, "a", actor="Sergej Schoigu", place=pyongyang, time=june25),
+           ev(0, "b", actor="Sergej Lawrow", place=pyongyang, time=june25),       # another person
+           ev(9, "c", actor="Sergej Schoigu", place=wonsan, time=june25),          # 140 km away
+           ev(3, "d", actor="Sergej Schoigu", place=pyongyang,                     # a year before
+              time=TimeValue("2024-06", "month", "Juni 2024", "expression"))]
+    assert len(merge_events(evs, ents)) == 4
+    same = [ev(0, "a", actor="Sergej Schoigu", place=pyongyang, time=june25),
+            ev(4, "b", actor="Sergej Schoigu", time=TimeValue("2025-06-16", "day", "16. Juni", "expression"))]
+    assert len(merge_events(same, ents)) == 1
+
+
+def test_merge_separates_deployments_by_status_and_size():
+    from lagebild.model import ClaimGroup, Measure
+
+    groups = [ClaimGroup("g1", Measure("personnel"), ["a#1"], best=6000),
+              ClaimGroup("g2", Measure("personnel"), ["b#1"], best=30000)]
+    evs = [ev(1, "a", "AID", "Nordkorea", "Russland", status="planned", figures=["a#1"]),
+           ev(1, "b", "AID", "Nordkorea", "Russland", status="planned", figures=["b#1"]),
+           ev(2, "c", "AID", "Nordkorea", "Russland", status="reported")]
+    ents = [Entity("gpe:KP", "Nordkorea", "GPE", [], [], country="KP"),
+            Entity("gpe:RU", "Russland", "GPE", [], [], country="RU")]
+    assert len(merge_events(evs, ents, groups)) == 3
+
+
+# --- the seeds' reference list ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from lagebild.pipeline import run
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return run(sorted(seeds_dir.glob("*.txt")))
+
+
+def country(result, name):
+    for e in result.entities:
+        if name in (e.name, *e.aliases):
+            return e.country
+    return None
+
+
+def near(place, lat, lon, km=30):
+    return place is not None and place.lat is not None and distance_km((place.lat, place.lon), (lat, lon)) < km
+
+
+def find(result, type_, *, actor=None, target=None, parties=None, mode=None, status=None, articles=(), where=None):
+    """Events of a type whose actor/target countries (or person names) fit, reported by those articles."""
+    out = []
+    for e in result.events:
+        if e.type != type_ or (mode and e.mode != mode) or (status and e.status != status):
+            continue
+        who = {e.actor, e.target}
+        countries = {country(result, x) for x in who if x}
+        if actor and country(result, e.actor) != actor:
+            continue
+        if target and country(result, e.target) != target:
+            continue
+        if parties and not all(p in countries or any(p in (x or "") for x in who) for p in parties):
+            continue
+        if not set(articles) <= {a[:3] for a in e.articles}:
+            continue
+        if where and not where(e):
+            continue
+        out.append(e)
+    return out
+
+
+def test_must_1_north_korea_sends_builders_to_kursk(seeds):
+    evs = find(seeds, "AID", actor="KP", target="RU", status="planned", articles=("000", "002", "004"))
+    assert len(evs) == 1
+    e = evs[0]
+    assert near(e.place, 51.73, 36.19, 60) and e.place.precision == "region"
+    assert e.time.value == "2025-06-17" and e.time.precision == "day"
+    assert len(e.figures) >= 5 and "TASS" in e.sources
+
+
+def test_must_2_schoigu_visits_pyongyang(seeds):
+    evs = find(seeds, "CONSULT", parties=("Schoigu", "KP"), articles=("000", "002"))
+    assert len(evs) == 1
+    assert near(evs[0].place, 39.04, 125.76) and evs[0].time.value == "2025-06"
+
+
+def test_must_3_russian_air_strike_on_kyiv(seeds):
+    evs = find(seeds, "ASSAULT", mode="aerial", actor="RU", target="UA", articles=("000",))
+    assert len(evs) == 1
+    e = evs[0]
+    assert near(e.place, 50.45, 30.52) and e.time.value == "2025-06" and e.time.precision == "month"
+    assert e.acled_type == "Explosions/Remote violence: Air/drone strike" and len(e.figures) >= 4
+
+
+def test_must_4_north_korea_confirms_deployment(seeds):
+    evs = find(seeds, "CONCEDE", actor="KP", articles=("001", "002"))
+    assert len(evs) == 1
+    assert evs[0].time.value == "2025-04-28" and evs[0].time.precision == "day"
+
+
+def test_must_5_russia_claims_kursk_recaptured(seeds):
+    evs = find(seeds, "ASSAULT", mode="occupy", actor="RU", articles=("001", "002"),
+               where=lambda e: near(e.place, 51.73, 36.19, 60))
+    assert len(evs) == 1
+    assert evs[0].time.value == "2025-04" and evs[0].time.precision == "month"
+    assert evs[0].acled_type == "Battles: Government regains territory"
+
+
+def test_must_6_mutual_defence_treaty(seeds):
+    evs = find(seeds, "AGREE", parties=("KP", "RU"), articles=("001", "002", "004"))
+    assert len(evs) == 1
+    assert evs[0].time.value == "2024-06" and evs[0].time.precision == "month"
+
+
+def test_must_7_troops_deployed_in_autumn_2024(seeds):
+    evs = find(seeds, "AID", actor="KP", target="RU", status="reported", articles=("001", "002", "003", "004"))
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.time.value in ("2024-FA", "2024-09", "2024-10", "2024-11")
+    assert len(e.figures) >= 3
+
+
+def test_must_8_more_troops_planned(seeds):
+    evs = find(seeds, "AID", actor="KP", status="planned", articles=("003",))
+    assert len(evs) == 1
+    claims = {c.id: c for c in seeds.claims}
+    assert any(claims[f].high == 30000 for f in evs[0].figures)
+    assert "CNN" in evs[0].sources
+
+
+def test_must_9_lavrov_meets_kim_in_wonsan(seeds):
+    evs = find(seeds, "CONSULT", parties=("Lawrow", "Kim"), articles=("004",))
+    assert len(evs) == 1
+    assert near(evs[0].place, 39.15, 127.44) and evs[0].time.value == "2025-07"
+
+
+def test_must_10_russia_claims_myrne(seeds):
+    evs = find(seeds, "ASSAULT", mode="occupy", actor="RU", target="UA", articles=("004",))
+    assert len(evs) == 1
+    assert near(evs[0].place, 47.99, 36.71) and evs[0].time.value == "2025-07"
+
+
+def test_must_11_ukrainian_incursion_into_kursk(seeds):
+    evs = find(seeds, "ASSAULT", mode="incursion", actor="UA", target="RU", articles=("002",))
+    assert len(evs) == 1
+    assert evs[0].time.value == "2024" and near(evs[0].place, 51.73, 36.19, 60)
+
+
+def test_output_contract(seeds):
+    from dataclasses import asdict
+
+    d = asdict(seeds.events[0])
+    for k in ("id", "type", "acled_type", "mode", "actor", "target", "place", "time", "status", "figures",
+              "sources", "articles", "evidence"):
+        assert k in d
+    assert all(e.status in ("reported", "planned", "denied", "hypothetical") for e in seeds.events)
+    assert len({e.id for e in seeds.events}) == len(seeds.events)

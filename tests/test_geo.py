@@ -1,0 +1,81 @@
+"""Offline gazetteer: German exonyms, Duden transliteration, homonyms told apart by context."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from lagebild.geo import distance_km, gazetteer, geocode
+from lagebild.geo.translit import cyrillic_to_german, key
+
+# Real coordinates (city centres) to check against; 30 km is the acceptance radius.
+REAL = {
+    "Kiew": (50.4501, 30.5234),
+    "Kursk": (51.7373, 36.1874),
+    "Pjöngjang": (39.0392, 125.7625),
+    "Wonsan": (39.1528, 127.4436),
+    "Donezk": (48.0159, 37.8029),
+    "Odessa": (46.4825, 30.7233),
+    "Moskau": (55.7558, 37.6173),
+    "Saporischschja": (47.8388, 35.1396),
+    "Tschernihiw": (51.4982, 31.2893),
+    "München": (48.1351, 11.5820),
+}
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Geocoding must never touch the network."""
+    def refuse(*a, **k):
+        raise AssertionError("network access during geocoding")
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_german_names_geocode_within_30_km(name):
+    place = geocode(name, countries={"UA": 3, "RU": 3, "KP": 2})
+    assert place is not None, name
+    assert distance_km((place.lat, place.lon), REAL[name]) < 30, (name, place)
+
+
+def test_homonym_resolved_by_region_and_neighbour():
+    """Three villages called Myrne lie in the Donetsk region; the one near Dnipropetrovsk is meant."""
+    g = gazetteer()
+    region = g.best("Donezk", countries={"UA": 1})
+    near = g.best("Dnipropetrowsk")
+    best = g.best("Myrne", countries={"UA": 1}, admin_of=region, near=[(near.lat, near.lon)])
+    assert best.admin1 == region.admin1
+    assert distance_km((best.lat, best.lon), (47.99, 36.71)) < 30
+
+
+def test_context_country_beats_bigger_homonym():
+    assert geocode("Odessa", countries={"UA": 5, "US": 1}).country == "UA"
+    assert geocode("Halle").country == "DE"                    # German news: the German Halle
+
+
+def test_countries_and_regions():
+    assert geocode("Nordkorea").precision == "country"
+    assert geocode("Nordkorea").country == "KP"
+    krim = geocode("Krim")
+    assert krim.precision == "region" and krim.country == "UA"
+    assert gazetteer().countries["RU"].capital == "Moskau"
+
+
+def test_duden_transliteration():
+    assert cyrillic_to_german("Запоріжжя", "uk") == "Saporischschja"
+    assert cyrillic_to_german("Чернігів", "uk") == "Tschernihiw"
+    assert cyrillic_to_german("Шойгу", "ru") == "Schoigu"
+    assert cyrillic_to_german("Лавров", "ru") == "Lawrow"
+
+
+def test_spelling_key_joins_transliterations():
+    assert key("Kim Jong Un") == key("Kim Jong-un")
+    assert key("Sergej") == key("Sergei")
+    assert key("Selenskyj") == key("Selensky")
+    assert key("Gerassimow") == key("Gerasimov")
+    assert key("Selenska") != key("Selenskyj")
+
+
+def test_unknown_name():
+    assert geocode("Xyzzyhausen") is None

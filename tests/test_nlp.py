@@ -1,0 +1,83 @@
+"""The packaged German pipeline de_lagebild: loads offline, analyses pre-tokenised Docs."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from lagebild import nlp as lnlp
+from lagebild.nlp.gazetteer import Gazetteer
+
+SEED = ("Nordkoreas Staatschef Kim Jong-un hat zugesagt, rund 6.000 Soldaten in die Region Kursk "
+        "zu entsenden. Das teilte die staatliche russische Nachrichtenagentur TASS mit.")
+
+needs_model = pytest.mark.skipif(not (lnlp.MODEL_DIR / "config.cfg").exists(), reason="no packaged model")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return lnlp.load()
+
+
+@needs_model
+def test_pipeline_components(nlp):
+    for name in ("tok2vec", "tagger", "morphologizer", "parser", "ner"):
+        assert name in nlp.pipe_names
+    assert {"PER", "LOCderiv", "ORGpart", "OTH"} <= set(nlp.get_pipe("ner").labels)
+
+
+@needs_model
+def test_seed_entities_on_pretokenised_doc(nlp):
+    words = nlp.make_doc(SEED)
+    doc = nlp(Doc(nlp.vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words]))
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Kim Jong-un", "PER") in ents
+    assert ("Kursk", "LOC") in ents
+    assert ("TASS", "ORG") in ents
+
+
+@needs_model
+def test_syntax_attributes(nlp):
+    doc = nlp(SEED)
+    assert len(list(doc.sents)) == 2
+    by_text = {t.text: t for t in doc}
+    assert by_text["Soldaten"].pos_ == "NOUN" and by_text["Soldaten"].tag_ == "NN"
+    assert by_text["hat"].lemma_ == "haben"
+    assert by_text["teilte"].dep_ == "ROOT"
+    assert all(t.head.i != t.i or t.dep_ == "ROOT" for t in doc)
+
+
+def test_missing_model_dir_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no spaCy pipeline"):
+        lnlp.load(tmp_path / "nowhere")
+
+
+def test_gazetteer_respects_tags_and_existing_entities():
+    import spacy
+
+    nlp = spacy.blank("de")
+    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz.initialize(names=["Kursk", "Essen", "New York", "Tula"], ambiguous={"Essen"})
+    words = ["In", "New", "York", "und", "Kursk", "beim", "Essen", "in", "Essen", "und", "Tula"]
+    tags = ["APPR", "NE", "NE", "KON", "NE", "APPRART", "NN", "APPR", "NE", "KON", "NN"]
+    doc = Doc(nlp.vocab, words=words, tags=tags)
+    doc.ents = [doc.char_span(doc[4].idx, doc[4].idx + 5, label="ORG")]   # an earlier decision stays
+    gaz(doc)
+    assert [(e.text, e.label_, e.start) for e in doc.ents] == [
+        ("New York", "LOC", 1), ("Kursk", "ORG", 4), ("Essen", "LOC", 8), ("Tula", "LOC", 10)]
+
+
+def test_gazetteer_tags_compounds_on_places_as_locpart():
+    import spacy
+
+    nlp = spacy.blank("de")
+    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz.initialize(names=["Kosovo", "Deutschland", "Essen"], ambiguous={"Essen"}, countries=["Deutschland", "Kosovo"])
+    words = ["Der", "Kosovo-Krieg", "und", "die", "Deutschlandreise", "zur", "Essenszeit", "im", "Essen-Fall"]
+    doc = gaz(Doc(nlp.vocab, words=words))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kosovo-Krieg", "LOCpart"), ("Deutschlandreise", "LOCpart")]
+
+
+def test_gazetteer_asks_hanta_which_names_are_common_words():
+    from lagebild.nlp.gazetteer import common_words
+
+    assert common_words(["Essen", "Mark", "Berlin", "Kursk", "New York"]) == {"Essen", "Mark"}

@@ -1,0 +1,58 @@
+"""Training de_lagebild: readers, conlleval-style scoring and a tiny end-to-end run."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.training import corpus as C
+
+
+def test_iob_to_spans_conlleval_rules():
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-LOCderiv", "B-LOCderiv", "I-ORG"]
+    assert C.iob_to_spans(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOCderiv"), (5, 6, "LOCderiv"),
+                                    (6, 7, "ORG")]
+
+
+@pytest.mark.parametrize("raw,clean", [("B-PER", "B-PER"), ("B-PEr", "B-PER"), ("I_ORG", "I-ORG"),
+                                       ("B.PER", "B-PER"), ("B-OLOC", "B-LOC"), ("B-LOCer", "B-LOC"),
+                                       ("BER", "B-PER"), ("I-MISC", "O"), ("v", "O"), ("O", "O")])
+def test_europeana_tag_cleaning(raw, clean):
+    assert C.clean_europeana_tag(raw) == clean
+
+
+def test_conllu_multiword_tokens_are_merged(tmp_path):
+    p = tmp_path / "x.conllu"
+    p.write_text(
+        "# text = Er war im Haus.\n"
+        "1\tEr\ter\tPRON\tPPER\t_\t2\tnsubj\t_\t_\n"
+        "2\twar\tsein\tAUX\tVAFIN\t_\t0\troot\t_\t_\n"
+        "3-4\tim\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\tin\tin\tADP\tAPPR\t_\t5\tcase\t_\t_\n"
+        "4\tdem\tder\tDET\tART\tCase=Dat\t5\tdet\t_\t_\n"
+        "5\tHaus\tHaus\tNOUN\tNN\t_\t2\tobl\t_\tSpaceAfter=No\n"
+        "6\t.\t.\tPUNCT\t$.\t_\t2\tpunct\t_\t_\n\n", encoding="utf-8")
+    (sent,) = C.read_conllu(p)
+    assert [t["word"] for t in sent] == ["Er", "war", "im", "Haus", "."]
+    im = sent[2]
+    assert (im["tag"], im["pos"], im["lemma"], im["head"], im["dep"]) == ("APPRART", "ADP", "in", 3, "case")
+    assert sent[1]["head"] == -1 and sent[3]["head"] == 1 and not sent[3]["space"]
+
+
+def test_tiny_training_run_gives_loadable_model(shared_dir, tmp_path):
+    """corpus -> vectors -> syntax + NER -> assembled pipeline, on a few docs in seconds."""
+    import json
+
+    from spacy.tokens import Doc
+
+    from lagebild.nlp import load
+    from lagebild.training.__main__ import main
+
+    data = shared_dir / "data"
+    if not (data / "germeval2014_ner").is_dir():
+        pytest.skip("GermEval 2014 not in ../shared/data")
+    out = tmp_path / "model"
+    assert main(["all", "--tiny", "--data", str(data), "--work", str(tmp_path / "work"), "--out", str(out)]) == 0
+    nlp = load(out)
+    assert {"tagger", "parser", "ner", "lagebild_gazetteer"} <= set(nlp.pipe_names)
+    doc = nlp(Doc(nlp.vocab, words=["Angela", "Merkel", "besuchte", "Kursk", "."]))
+    assert len(doc) == 5 and all(t.tag_ for t in doc)
+    assert json.loads((out / "meta.json").read_text())["name"] == "lagebild"
