@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Doc, Token
 
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
@@ -312,10 +312,27 @@ def _find_mentions(doc: Doc) -> list[Mention]:
 
 # --- statistical NER --------------------------------------------------------------------
 
+def _split_run_on_persons(doc: Doc) -> list:
+    """Split a PER span that swallowed a second name ("Waleri Gerassimow Putin").
+
+    A small NER joins adjacent names; where the span's last word is the surname of
+    a person named on its own elsewhere in the article, it is two persons.
+    """
+    pers = [e for e in doc.ents if e.label_.upper() == "PER"]
+    surnames = {e[-1].text for e in pers if len(e) <= 2}
+    out = []
+    for e in doc.ents:
+        if e in pers and len(e) >= 3 and e[-1].text in surnames and e[-1].text not in {t.text for t in e[:-1]}:
+            out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
+        else:
+            out.append(e)
+    return out
+
+
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
-    for e in doc.ents:
+    for e in _split_run_on_persons(doc):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
