@@ -26,7 +26,8 @@ model: $(STAMP)
 	$(BIN)/python -m lagebild.training all
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"
+	for b in benchmarks/bench_*.py benchmarks/krauts_eval.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) out

@@ -55,11 +55,13 @@ def _label(m: Measure | None, example: Claim) -> str:
             bits.append(cls)
     head = example.counted or ""
     kind = KIND_LABELS.get(m.kind, m.kind)
+    if kind and kind.lower() in head.lower():
+        kind = ""  # "Tote" counted as Tote: say it once
     label = " ".join(x for x in [head, f"({', '.join(bits)})" if bits else "", kind] if x)
     if m.action:
         label += f" [{m.action}]"
     if m.place:
-        label += f" in {m.place}"
+        label += f" in {m.place[:1].upper()}{m.place[1:]}"
     return label
 
 
