@@ -394,3 +394,28 @@ def test_missing_after_killed_counts_the_missing(nlp):
 ])
 def test_places_generalised(nlp, text, place):
     assert claims(nlp, "Titel\n\n" + text)[-1].measure.place == place
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("Diese Truppen könnten in den kommenden Monaten eintreffen und die 11.000 Soldaten ergänzen, "
+     "die bereits im November geschickt wurden.", "11.000 Soldaten", "2024-11"),
+    ("Nach Angaben der Behörden wurden im vergangenen Herbst etwa 2.000 Helfer entsandt.", "2.000 Helfer", "2024-FA"),
+    ("Am Montag zählte die Polizei 300 Demonstranten, in den kommenden Tagen werden mehr erwartet.",
+     "300 Demonstranten", None),
+])
+def test_claim_takes_the_time_of_its_own_clause(text, figure, value):
+    """A claim carries the time its clause refers to, not a vague one from the next clause."""
+    import lagebild.extract.time  # noqa: F401  (registers "lagebild_times")
+
+    nlp = blank()
+    nlp.add_pipe("lagebild_times")
+    nlp.add_pipe("lagebild_claims")
+    doc = nlp.make_doc(text)
+    doc._.dct = "2025-07-10"
+    doc = nlp(doc)
+    claim = next(c for c in doc._.claims if c.text.endswith(figure))
+    assert claim.time is not None and claim.time.basis == "expression"
+    if value:
+        assert claim.time.value == value
+    else:  # "am Montag" before a 2025-07-10 publication: a concrete day, never the vague future of the next clause
+        assert claim.time.value.startswith("2025-07")

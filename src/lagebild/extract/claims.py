@@ -241,12 +241,29 @@ def _other_year(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
     return best[1] if best else None
 
 
-def _time_of(doc: Doc, unit: Unit, pos: int) -> TimeValue | None:
+RELATIVE_CLAUSE = re.compile(r",\s*(?:die|der|das|denen|deren|dessen|welche[rns]?)\b")
+
+
+def _clause(text: str, unit: Unit, pos: int, end: int) -> tuple[int, int]:
+    """The comma-bounded clause around a figure, with a relative clause right after it
+    ("die 11.000 Soldaten, die bereits im November geschickt wurden"): its time is the figure's."""
+    a = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:pos])])
+    m = re.search(r"[,;:]", text[end:unit.end])
+    b = end + m.start() if m else unit.end
+    if m and RELATIVE_CLAUSE.match(text, b):
+        m2 = re.search(r"[,;:]", text[b + 1:unit.end])
+        b = b + 1 + m2.start() if m2 else unit.end
+    return a, b
+
+
+def _time_of(doc: Doc, unit: Unit, pos: int, end: int) -> TimeValue | None:
     times = doc._.times
     if times:
         cands = [t for t in times if unit.start <= t.start < unit.end and t.type in ("DATE", "TIME") and t.value]
         if cands:
-            cands.sort(key=lambda t: (t.start > pos, abs(t.start - pos)))
+            a, b = _clause(doc.text, unit, pos, end)
+            # own clause first, then anchored values before vague ones ("in den kommenden Monaten"), then nearest
+            cands.sort(key=lambda t: (not (a <= t.start < b), not t.anchored, t.start > pos, abs(t.start - pos)))
             t = cands[0]
             return TimeValue(t.value, t.precision, t.text, "expression")
     dct = doc._.dct
@@ -357,7 +374,7 @@ class ClaimExtractor:
                 start=fig.start, end=end, low=fig.low, high=fig.high, qualifier=fig.qualifier,
                 counted=counted, source=attribution.source, hedged=attribution.hedged,
                 id=f"{article}#{fig.start}", sources=attribution.sources, stance=attribution.stance,
-                measure=measure, time=_time_of(doc, unit, fig.num_start), sentence_index=unit.sent_index,
+                measure=measure, time=_time_of(doc, unit, fig.num_start, fig.end), sentence_index=unit.sent_index,
                 unit=unit_sym,
             )
             claims.append(claim)

@@ -289,14 +289,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 def _find_mentions(doc: Doc) -> list[Mention]:
     toks = _words(doc)
-    cands: list[Cand] = []
-    cands += _from_ents(doc)
-    cands += _countries(doc, toks)
-    cands += _orgs(doc, toks)
+    ner = _from_ents(doc)
+    rules: list[Cand] = []
+    rules += _countries(doc, toks)
+    rules += _orgs(doc, toks)
     persons = _persons(doc, toks)
-    cands += persons
-    cands += _person_repeats(doc, toks, persons + [c for c in cands if c.label == "PER" and c.prio >= 3])
-    cands += _places(doc, toks)
+    rules += persons
+    rules += _person_repeats(doc, toks, persons + [c for c in ner if c.label == "PER"])
+    rules += _places(doc, toks)
+    cands = _trusted_ents(doc, ner, rules) + rules
     # Overlaps: higher priority, then longer, wins.
     chosen: list[Cand] = []
     taken = bytearray(len(_text(doc)) + 1)
@@ -358,6 +359,26 @@ def _from_ents(doc: Doc) -> list[Cand]:
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
                 continue
             out.append(Cand(e.start_char, e.end_char, base, 3))
+    return out
+
+
+def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
+    """The NER's spans, less those the rules contradict with firmer evidence.
+
+    A small NER is weak exactly where rules are sure: a lone ambiguous word
+    ("Kim" taken for a place after "Kim Jong-un", a capital used for its
+    government taken for a person) and names it cuts short ("Kim" of "Kim
+    Jong-un"). Where a rule span of another label covers the same word(s) and
+    either the NER span is one word or the rule span is longer, the rule wins.
+    """
+    text = _text(doc)
+    out = []
+    for c in ner:
+        one_word = not re.search(r"\s", text[c.start:c.end])
+        if any(r.start <= c.start and c.end <= r.end and r.label != c.label and
+               (one_word or r.end - r.start > c.end - c.start) for r in rules):
+            continue
+        out.append(c)
     return out
 
 
