@@ -88,8 +88,6 @@ def test_figures_in_lists_agree_with_the_running_text():
             assert c.group != group_of(r, "hochwasser_bericht.txt", 1200).id
 
 
-@pytest.mark.xfail(reason="numbers.py reads English-style '1,200' in German text as 1.2 (decimal comma); "
-                          "with three digits after the comma before a counted noun it is 1200", strict=False)
 def test_english_style_thousands_agree_with_german_ones():
     r = situation("hochwasser")
     g = group_of(r, "hochwasser_bericht.txt", 1200)             # "Etwa 1.200 Menschen"

@@ -148,3 +148,20 @@ def test_seed_places_have_coordinates(seed_entities, name, lat, lon):
     places = [e for e in seed_entities if e.type == "LOC" and name in e.aliases]
     assert len(places) == 1, [(e.id, e.aliases) for e in places]
     assert distance_km((places[0].lat, places[0].lon), (lat, lon)) < 30
+
+
+def test_claim_sources_link_to_entities():
+    """A source that is a resolved person is linked to it, across spellings and titles."""
+    from lagebild.consolidate.entities import link_sources
+    from lagebild.model import Claim, Entity, Source
+
+    ents = [Entity("per:schoigu", "Sergej Schoigu", "PER", aliases=["Sergej Schoigu", "Sergei Schoigu", "Schoigu"]),
+            Entity("per:klymenko", "Klymenko", "PER", aliases=["Klymenko"])]
+
+    def claim(name):
+        return Claim("a", "5 X", "s", 0, 3, 5, 5, "exact", "X", name, False, sources=[Source(name)])
+
+    cs = [claim("Sergei Schoigu"), claim("Innenminister Klymenko"), claim("britischer Geheimdienst")]
+    changed = link_sources(cs, ents)
+    assert [c.sources[0].entity for c in cs] == ["per:schoigu", "per:klymenko", None]
+    assert changed == cs[:2]

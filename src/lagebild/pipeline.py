@@ -140,9 +140,10 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
 
         result.groups = group_claims(result.claims, result.articles)
     if "entities" in components:
-        from .consolidate.entities import resolve_entities
+        from .consolidate.entities import link_sources, resolve_entities
 
         result.entities = resolve_entities(result.entities)
+        link_sources(result.claims, result.entities)
     if "events" in components:
         from .consolidate.events import merge_events
 

@@ -198,3 +198,41 @@ def _org_name(ref: str | None, group: list[Mention]) -> str:
             return f"{head} ({c.name if c else parts[2]})"
         return parts[1]
     return _canonical(group)
+
+
+# --- sources ------------------------------------------------------------------------------
+
+def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
+    """Set ``Source.entity`` where a claim's source is one of the resolved entities.
+
+    A source matches an entity by a spelling-neutral key of its name or an alias
+    ("Sergei Schoigu" = "Sergej Schoigu"); a source ending in a person's surname
+    ("Innenminister Klymenko", "der ukrainische Präsident Selenskyj") is that person
+    when only one resolved person has that surname. Pure: returns the claims it changed.
+    """
+    by_key: dict[str, str] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type not in ("PER", "ORG", "GPE"):
+            continue
+        for name in (e.name, *e.aliases):
+            k = name_key(name)
+            if k:
+                by_key.setdefault(k, e.id)
+                if e.type == "PER":
+                    surnames[k.split()[-1]].add(e.id)
+    changed = []
+    for c in claims:
+        touched = False
+        for s in getattr(c, "sources", None) or ():
+            k = name_key(s.name or "")
+            if not k:
+                continue
+            eid = by_key.get(k)
+            if eid is None and len(surnames.get(k.split()[-1], ())) == 1:
+                eid = next(iter(surnames[k.split()[-1]]))
+            if eid and s.entity != eid:
+                s.entity, touched = eid, True
+        if touched:
+            changed.append(c)
+    return changed

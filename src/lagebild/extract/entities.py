@@ -330,10 +330,31 @@ def _split_run_on_persons(doc: Doc) -> list:
     return out
 
 
+def _split_at_titles(doc: Doc, ents: list) -> list:
+    """Split a span that swallowed a title and the name after it ("Nordkoreas Machthaber Kim Jong Un").
+
+    Titles never belong to a name; what follows the title is the person, what
+    precedes it keeps the span's label only where it is a country's form
+    ("Nordkoreas"), else it is dropped.
+    """
+    forms = country_forms()
+    out = []
+    for e in ents:
+        cut = next((k for k in range(1, len(e) - 1) if _is_title(e[k].text)), None)
+        if cut is None:
+            out.append(e)
+            continue
+        head = e[:cut]
+        if head.text in forms or head.text.rstrip("s") in forms:
+            out.append(Span(doc, e.start, e.start + cut, label="LOC"))
+        out.append(Span(doc, e.start + cut + 1, e.end, label="PER"))
+    return out
+
+
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
-    for e in _split_run_on_persons(doc):
+    for e in _split_at_titles(doc, _split_run_on_persons(doc)):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):

@@ -386,6 +386,9 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
     def do_entities() -> None:
         entities[:] = fns["entities"](store.mentions())
         store.replace_entities(entities)
+        from ..consolidate.entities import link_sources
+
+        store.set_claim_sources(link_sources(store.claims(), entities))
 
     if "entities" in fns:
         steps.append(("entities", do_entities))

@@ -543,6 +543,13 @@ class Store:
             cur = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
         return cur.rowcount > 0
 
+    def set_claim_sources(self, claims: Sequence[Claim]) -> None:
+        """Store the (entity-linked) sources of these claims."""
+        with self.transaction():
+            self.db.executemany("UPDATE claims SET sources=? WHERE id=?",
+                                [(json.dumps([dataclasses.asdict(s) for s in c.sources], ensure_ascii=False), c.id)
+                                 for c in claims])
+
     def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
         with self.transaction():
             self.db.executemany("UPDATE articles SET duplicate_of=? WHERE id=?",
