@@ -23,7 +23,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 model: $(STAMP)
-	$(BIN)/python -m lagebild.training all
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,train]"
+	$(BIN)/python -m lagebild.training all --full
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"

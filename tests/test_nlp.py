@@ -81,3 +81,28 @@ def test_gazetteer_asks_hanta_which_names_are_common_words():
     from lagebild.nlp.gazetteer import common_words
 
     assert common_words(["Essen", "Mark", "Berlin", "Kursk", "New York"]) == {"Essen", "Mark"}
+
+
+def test_word_flags_table_marks_known_names_words_and_places(tmp_path):
+    from lagebild.nlp.features import build_table, word_sets
+
+    out = tmp_path / "flags.json.gz"
+    counts = build_table(["Merkel", "Anzeige", "Essen", "Xyzqwv", "1990"], ["Kursk"], out=out)
+    sets = word_sets(str(out))
+    assert sets["known_name"] == {"Merkel", "Essen"}          # HanTa's best reading is NE
+    assert sets["known_word"] == {"Anzeige", "Essen"}         # a known common-word reading too
+    assert "Xyzqwv" not in sets["known_name"] | sets["known_word"]   # a guess is not knowledge
+    assert sets["place"] == {"Kursk"} and counts == {"known_name": 2, "known_word": 2, "place": 1}
+
+
+def test_word_flags_reach_pretokenised_docs():
+    import spacy
+
+    from lagebild.nlp.features import FLAGS, add_flags, word_sets
+
+    if not word_sets()["known_name"]:
+        pytest.skip("no word table shipped")
+    nlp = add_flags(spacy.blank("de"))
+    doc = Doc(nlp.vocab, words=["Merkel", "besucht", "Kursk"])
+    flags = doc.to_array([FLAGS["known_name"], FLAGS["known_word"], FLAGS["place"]]).tolist()
+    assert flags == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]

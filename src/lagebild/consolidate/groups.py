@@ -23,10 +23,7 @@ from collections import defaultdict
 from ..extract.measures import countries, key_parts, slug_of, slugify
 from ..model import Article, Claim, ClaimGroup, Measure
 
-try:
-    from .estimates import reconcile
-except ImportError:  # the estimates module is optional
-    reconcile = None
+from .estimates import reconcile
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
 # Kinds that count what happened at one event: without nationality or place they stay within their article.
@@ -77,7 +74,7 @@ def _mentions(article: Article | None, key: str) -> bool:
 
 
 def group_claims(claims: list[Claim], articles: list[Article]) -> list[ClaimGroup]:
-    """Assign claim.group over all claims of one call; return the groups (reconciled when estimates exists)."""
+    """Assign claim.group over all claims of one call; return the groups, reconciled (estimates.py)."""
     by_article = {a.id: a for a in articles}
     parts: dict[int, tuple[str, ...] | None] = {}
     for n, c in enumerate(claims):
@@ -101,12 +98,7 @@ def group_claims(claims: list[Claim], articles: list[Article]) -> list[ClaimGrou
         ms = members[gid]
         measure = next((c.measure for c in ms if c.measure), None)
         g = ClaimGroup(id=gid, measure=measure, members=[c.id or "" for c in ms], label=_label(measure, ms[0]))
-        g.n_sources = len({(c.source or c.article) for c in ms})
-        g.status = "single" if len(ms) == 1 else "agree" if len({(c.low, c.high) for c in ms}) == 1 else "disagree"
-        if len(ms) == 1:
-            g.low, g.best, g.high = ms[0].low, ms[0].low if ms[0].low == ms[0].high else None, ms[0].high
-        if reconcile is not None:
-            reconcile(g, ms, by_article)
+        reconcile(g, ms, by_article)             # low / best / high, sources, status, explanation
         groups.append(g)
     return groups
 

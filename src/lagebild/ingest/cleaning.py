@@ -59,7 +59,17 @@ class Cleaned:
 
     @property
     def title(self) -> str:
-        return self.text.split("\n", 1)[0]
+        """The first line; where that is a whole paragraph (no headline), its first sentence, cut short."""
+        first = self.text.split("\n", 1)[0]
+        if len(first) <= TITLE_MAX:
+            return first
+        m = re.match(r"(.{20,}?[.!?])\s+[A-ZÄÖÜ\"„»]", first)
+        if m and len(m.group(1)) <= TITLE_MAX:
+            return m.group(1)
+        return first[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:-–") + " …"
+
+
+TITLE_MAX = 160     # longer first lines are paragraphs, not headlines
 
 
 # --- vocabulary ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from . import features as _features  # noqa: F401  (registers the "lagebild.word_flags.v1" callback)
 from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
 from . import lemmas as _lemmas  # noqa: F401  (registers "lagebild_lemmas")
 

