@@ -24,7 +24,7 @@ test: $(STAMP)
 
 model: $(STAMP)
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,train]"
-	$(BIN)/python -m lagebild.training all --full
+	$(BIN)/python -m lagebild.training all
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"

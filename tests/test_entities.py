@@ -83,6 +83,35 @@ def test_statistical_entities_win_where_present(tagger):
     assert ms["Anna Schmidt"].label == "PER" and ms["Acme"].label == "ORG"
 
 
+def _ner_mentions(text, spans):
+    """Mentions from a doc whose statistical entities are ``spans`` [(first token, end token, label)]."""
+    from lagebild.extract.entities import find_mentions
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(nlp.make_doc(text))
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in spans]
+    doc._.article_id = "x"
+    return by_text(find_mentions(doc))
+
+
+def test_ner_spans_that_swallowed_a_title_are_split():
+    ms = _ner_mentions("Das sagte Nordkoreas Machthaber Kim Jong Un am Montag.", [(2, 7, "LOC")])
+    assert ms["Kim Jong Un"].label == "PER" and ms["Nordkoreas"].label == "GPE"
+    ms = _ner_mentions("Am Montag sprach Kremlchef Putin in Moskau.", [(3, 5, "PER")])
+    assert "Kremlchef Putin" not in ms and ms["Putin"].label == "PER"
+
+
+def test_rules_complete_a_name_the_ner_cut_short():
+    ms = _ner_mentions("Präsident Kim Jong Un reiste am Montag ab.", [(1, 3, "PER")])
+    assert "Kim Jong" not in ms and ms["Kim Jong Un"].label == "PER"
+
+
+def test_a_place_taken_for_a_person_does_not_spread_as_a_person():
+    ms = _ner_mentions("Die Armee rückte in der Region Donezk vor. In Donezk gab es Kämpfe.", [(6, 7, "PER")])
+    assert all(m.label != "PER" for m in ms.values()), ms
+
+
 def M(text, article, start, label="PER", country=None):
     return Mention(article, start, start + len(text), text, label, country)
 

@@ -56,3 +56,26 @@ def test_tiny_training_run_gives_loadable_model(shared_dir, tmp_path):
     doc = nlp(Doc(nlp.vocab, words=["Angela", "Merkel", "besuchte", "Kursk", "."]))
     assert len(doc) == 5 and all(t.tag_ for t in doc)
     assert json.loads((out / "meta.json").read_text())["name"] == "lagebild"
+
+
+def test_tiny_training_with_lexicon_flags(shared_dir, tmp_path):
+    """The flags recipe (joint_flags.cfg, --full) trains and its model loads with the flags set."""
+    from pathlib import Path
+
+    from spacy.tokens import Doc
+
+    from lagebild.nlp import load
+    from lagebild.nlp.features import FLAGS, word_sets
+    from lagebild.training.__main__ import main
+
+    data = shared_dir / "data"
+    if not (data / "germeval2014_ner").is_dir() or not word_sets()["known_name"]:
+        pytest.skip("GermEval 2014 or the word table missing")
+    cfg = Path(__file__).resolve().parent.parent / "training" / "joint_flags.cfg"
+    out = tmp_path / "model"
+    assert main(["all", "--tiny", "--full", "--config", str(cfg), "--data", str(data),
+                 "--work", str(tmp_path / "work"), "--out", str(out), "--lemma-words", "0"]) == 0
+    nlp = load(out)
+    doc = nlp(Doc(nlp.vocab, words=["Merkel", "besuchte", "Kursk"]))
+    assert doc.to_array([FLAGS["known_name"]]).ravel().tolist() == [1, 0, 0]
+    assert "FLAG20" in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]

@@ -295,8 +295,10 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     rules += _orgs(doc, toks)
     persons = _persons(doc, toks)
     rules += persons
-    rules += _person_repeats(doc, toks, persons + [c for c in ner if c.label == "PER"])
     rules += _places(doc, toks)
+    # a surname said again is that person again, unless a firmer rule read the NER's person as a place
+    ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
+    rules += _person_repeats(doc, toks, persons + ner_persons)
     cands = _trusted_ents(doc, ner, rules) + rules
     # Overlaps: higher priority, then longer, wins.
     chosen: list[Cand] = []
@@ -340,12 +342,12 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
     forms = country_forms()
     out = []
     for e in ents:
-        cut = next((k for k in range(1, len(e) - 1) if _is_title(e[k].text)), None)
+        cut = next((k for k in range(len(e) - 1) if _is_title(e[k].text)), None)
         if cut is None:
             out.append(e)
             continue
         head = e[:cut]
-        if head.text in forms or head.text.rstrip("s") in forms:
+        if cut and (head.text in forms or head.text.rstrip("s") in forms):
             out.append(Span(doc, e.start, e.start + cut, label="LOC"))
         out.append(Span(doc, e.start + cut + 1, e.end, label="PER"))
     return out
@@ -390,14 +392,16 @@ def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
     ("Kim" taken for a place after "Kim Jong-un", a capital used for its
     government taken for a person) and names it cuts short ("Kim" of "Kim
     Jong-un"). Where a rule span of another label covers the same word(s) and
-    either the NER span is one word or the rule span is longer, the rule wins.
+    either the NER span is one word or the rule span is longer, the rule wins; a
+    longer rule span of the same label wins too (the NER cut the name short).
     """
     text = _text(doc)
     out = []
     for c in ner:
         one_word = not re.search(r"\s", text[c.start:c.end])
-        if any(r.start <= c.start and c.end <= r.end and r.label != c.label and
-               (one_word or r.end - r.start > c.end - c.start) for r in rules):
+        if any(r.start <= c.start and c.end <= r.end and
+               (r.end - r.start > c.end - c.start if r.label == c.label else
+                one_word or r.end - r.start > c.end - c.start) for r in rules):
             continue
         out.append(c)
     return out

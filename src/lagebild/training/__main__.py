@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                 extra=args.extra if args.kind != "syntax" else "none", vectors=vec_dir or None, tiny=args.tiny,
                 full=args.full and args.kind == "joint")
     if args.command == "all":
-        base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, overrides=overrides, extra=args.extra,
+        base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, config=args.config, overrides=overrides,
+                       extra=args.extra,
                        vectors=vec_dir or None, tiny=args.tiny, full=args.full)
     if args.command == "assemble":
         base = args.base or args.syntax or runs / "joint" / "model-best"

