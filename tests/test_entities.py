@@ -102,6 +102,11 @@ def test_ner_spans_that_swallowed_a_title_are_split():
     assert "Kremlchef Putin" not in ms and ms["Putin"].label == "PER"
 
 
+def test_a_heading_span_does_not_swallow_the_next_paragraph():
+    ms = _ner_mentions("Truppen Russland\n\nNordkorea und Russland schweigen.", [(0, 4, "ORG")])
+    assert ms["Nordkorea"].label == "GPE" and all("\n" not in t for t in ms)
+
+
 def test_rules_complete_a_name_the_ner_cut_short():
     ms = _ner_mentions("Präsident Kim Jong Un reiste am Montag ab.", [(1, 3, "PER")])
     assert "Kim Jong" not in ms and ms["Kim Jong Un"].label == "PER"

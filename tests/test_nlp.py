@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lagebild import nlp as lnlp
 from lagebild.nlp.gazetteer import Gazetteer
@@ -75,6 +75,21 @@ def test_gazetteer_tags_compounds_on_places_as_locpart():
     words = ["Der", "Kosovo-Krieg", "und", "die", "Deutschlandreise", "zur", "Essenszeit", "im", "Essen-Fall"]
     doc = gaz(Doc(nlp.vocab, words=words))
     assert [(e.text, e.label_) for e in doc.ents] == [("Kosovo-Krieg", "LOCpart"), ("Deutschlandreise", "LOCpart")]
+
+
+def test_gazetteer_tags_untagged_news_agencies_as_org(tmp_path):
+    import spacy
+
+    nlp = spacy.blank("de")
+    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz.initialize(names=["Kursk"], ambiguous=set(), countries=[])      # agencies: cleaning's byline list
+    words = ["Das", "teilte", "die", "Agentur", "TASS", "mit", ",", "wie", "Reuters", "meldete", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 8, 9, label="PER")]                             # an earlier decision stays
+    assert [(e.text, e.label_) for e in gaz(doc).ents] == [("TASS", "ORG"), ("Reuters", "PER")]
+    gaz.to_disk(tmp_path / "g")
+    again = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE").from_disk(tmp_path / "g")
+    assert again.org_entries == gaz.org_entries and ("TASS",) in again.org_entries["TASS"]
 
 
 def test_gazetteer_asks_hanta_which_names_are_common_words():

@@ -332,6 +332,24 @@ def _split_run_on_persons(doc: Doc) -> list:
     return out
 
 
+def _cut_at_line_breaks(ents) -> list:
+    """A name never runs over a line break: keep a span's part before the first one
+    (a heading "Truppen Russland-Nordkorea" must not swallow the paragraph's first word)."""
+    out = []
+    for e in ents:
+        end = e.end
+        for t in e:
+            if t.is_space or "\n" in t.text:
+                end = t.i
+                break
+            if "\n" in t.whitespace_:
+                end = t.i + 1
+                break
+        if end > e.start:
+            out.append(e if end == e.end else Span(e.doc, e.start, end, label=e.label))
+    return out
+
+
 def _split_at_titles(doc: Doc, ents: list) -> list:
     """Split a span that swallowed a title and the name after it ("Nordkoreas Machthaber Kim Jong Un").
 
@@ -356,7 +374,7 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
-    for e in _split_at_titles(doc, _split_run_on_persons(doc)):
+    for e in _split_at_titles(doc, _cut_at_line_breaks(_split_run_on_persons(doc))):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):

@@ -5,7 +5,8 @@ over 15,000 inhabitants) and are stored with the pipeline (no look-up at run
 time). Names that HanTa's lexicon also knows as ordinary words ("Essen", "Mark",
 "Halle") only count where our tagger calls the token a proper noun (STTS ``NE``);
 that keeps the meal and the currency out without a hand-made stop list.
-Existing entities are never overwritten.
+Existing entities are never overwritten. News agencies (the bylines cleaning
+knows: TASS, dpa, Reuters ...) the NER left untagged become ORG.
 
 It also tags GermEval's ``LOCpart``: a token that is a compound on a place name
 ("Kosovo-Krieg", "Deutschlandreise"): hyphenated compounds on any unambiguous
@@ -106,9 +107,11 @@ class Gazetteer:
         self.hyphen_heads: set[str] = set()      # "Kosovo" in "Kosovo-Krieg"
         self.compound_heads: list[str] = []      # "Deutschland" in "Deutschlandreise"
         self._by_prefix: dict[str, list[str]] = {}
+        self.org_entries: dict[str, list[tuple[str, ...]]] = {}   # news agencies: "TASS", "Reuters"
 
     def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
-                   ambiguous: set[str] | None = None, countries: list[str] | None = None):
+                   ambiguous: set[str] | None = None, countries: list[str] | None = None,
+                   orgs: list[str] | None = None):
         """Tokenise the names once; mark those that are also common words (``ambiguous``,
         default: asked from HanTa) as needing the NE tag."""
         names = place_names() if names is None else names
@@ -124,6 +127,15 @@ class Gazetteer:
         self.hyphen_heads = single
         countries = set(country_names()) if countries is None else set(countries)
         self.compound_heads = sorted((n for n in single & countries if len(n) >= 5), key=len, reverse=True)
+        if orgs is None:
+            from lagebild.ingest.cleaning import AGENCIES
+
+            orgs = sorted(set(AGENCIES.values()))
+        self.org_entries = {}
+        for name, doc in zip(orgs, self.nlp.tokenizer.pipe(orgs)):
+            toks = tuple(t.text for t in doc)
+            if toks:
+                self.org_entries.setdefault(toks[0], []).append(toks)
         self._index()
 
     def _index(self) -> None:
@@ -154,6 +166,13 @@ class Gazetteer:
                 i = hit
             else:
                 i += 1
+        for i, tok in enumerate(doc):        # news agencies the NER left untagged are ORG
+            for toks in self.org_entries.get(tok.text, ()):
+                end = i + len(toks)
+                if end <= len(doc) and all(doc[j].text == toks[j - i] and not taken[j] for j in range(i, end)) \
+                        and not any(s.start < end and i < s.end for s in new):
+                    new.append(Span(doc, i, end, label="ORG"))
+                    break
         if self.part_label:
             for i, tok in enumerate(doc):
                 if not taken[i] and not any(s.start <= i < s.end for s in new) and self._is_part(tok.text):
@@ -177,7 +196,8 @@ class Gazetteer:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         data = {"entries": {k: [[list(toks), strict] for toks, strict in v] for k, v in self.entries.items()},
-                "hyphen_heads": sorted(self.hyphen_heads), "compound_heads": self.compound_heads}
+                "hyphen_heads": sorted(self.hyphen_heads), "compound_heads": self.compound_heads,
+                "orgs": {k: [list(t) for t in v] for k, v in self.org_entries.items()}}
         (path / "entries.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()):
@@ -185,5 +205,6 @@ class Gazetteer:
         self.entries = {k: [(tuple(toks), strict) for toks, strict in v] for k, v in data["entries"].items()}
         self.hyphen_heads = set(data["hyphen_heads"])
         self.compound_heads = data["compound_heads"]
+        self.org_entries = {k: [tuple(t) for t in v] for k, v in data.get("orgs", {}).items()}
         self._index()
         return self
