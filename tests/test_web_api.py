@@ -173,6 +173,14 @@ def test_groups_sorted_and_filtered(client, dossier):
     assert page.count('class="group ') == min(only["total"], 20)
 
 
+def test_figures_page_leaves_the_shared_api_rows_alone(client):
+    """The page and the API share one cached view; the page's charts must not leak into the API."""
+    before = client.get("/api/groups").json()
+    assert client.get("/figures").status_code == 200
+    after = client.get("/api/groups").json()
+    assert after == before and all("chart" not in g for g in after["items"])
+
+
 def test_csv_is_the_current_view(client):
     params = {"source": client.get("/api/figures").json()["items"][0]["source"][:5]}
     api = client.get("/api/figures", params={**params, "limit": 500}).json()

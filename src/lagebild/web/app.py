@@ -265,26 +265,36 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         src = (Path(__file__).resolve().parent.parent / "report" / "templates" / "report.css").read_text("utf-8")
         return Response(src, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
+    # Views shared by the JSON API and the HTML pages: computed once per dossier version.
+    def cached_overview(con: sqlite3.Connection, cat: Catalog, groups: int, events: int) -> dict:
+        return dossier.cached("overview", lambda: _overview(con, cat, groups, events), groups, events)
+
+    def cached_groups(con: sqlite3.Connection, cat: Catalog, f: queries.FigureFilter, sort: str, limit: int, offset: int):
+        return dossier.cached("groups", lambda: queries.groups(con, cat, f, sort=sort, limit=limit, offset=offset),
+                              tuple(sorted(f.active().items())), sort, limit, offset)
+
+    def cached_map(con: sqlite3.Connection, cat: Catalog, limit: int) -> dict:
+        return dossier.cached("map", lambda: _geojson(con, cat, limit), limit)
+
+    def cached_entities(con: sqlite3.Connection, cat: Catalog, q: str | None, type: str | None, sort: str,
+                        limit: int, offset: int):
+        return dossier.cached(
+            "entities", lambda: queries.entities(con, cat, q=q, type=type, sort=sort, limit=limit, offset=offset),
+            q, type, sort, limit, offset)
+
     # ------------------------------------------------------------------ API
 
     @app.get("/api/overview", response_model=Overview, tags=["overview"])
     def api_overview(con: DB, cat: CAT, groups: int = Query(8, ge=0, le=100), events: int = Query(8, ge=0, le=100)):
         """Articles, outlets, date span; quantity groups with disagreements first; latest events."""
         return JSONBytes(
-            dossier.cached("overview.json", lambda: dumps(_overview(con, cat, groups, events)), groups, events)
+            dossier.cached("overview.json", lambda: dumps(cached_overview(con, cat, groups, events)), groups, events)
         )
 
     @app.get("/api/groups", response_model=Page[GroupOut], tags=["figures"])
     def api_groups(con: DB, cat: CAT, f: FILTER, sort: GroupSort = "status", limit: LIMIT = 20, offset: OFFSET = 0):
         """Quantity groups with low/best/high and their figures (only those passing the filter)."""
-        total, items = dossier.cached(
-            "groups",
-            lambda: queries.groups(con, cat, f, sort=sort, limit=limit, offset=offset),
-            tuple(sorted(f.active().items())),
-            sort,
-            limit,
-            offset,
-        )
+        total, items = cached_groups(con, cat, f, sort, limit, offset)
         return page_json(total, limit, offset, items)
 
     @app.get("/api/groups/{group_id:path}/chart.svg", tags=["figures"], response_class=Response)
@@ -374,7 +384,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/map", tags=["events"])
     def api_map(con: DB, cat: CAT, limit: int = Query(2000, ge=1, le=10000)):
         """GeoJSON (lon, lat) of located events (kind=event) and places mentioned (kind=place)."""
-        return JSONBytes(dossier.cached("map.json", lambda: dumps(_geojson(con, cat, limit)), limit))
+        return JSONBytes(dossier.cached("map.json", lambda: dumps(cached_map(con, cat, limit)), limit))
 
     @app.get("/api/entities", response_model=Page[dict[str, Any]], tags=["entities"])
     def api_entities(
@@ -387,15 +397,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         offset: OFFSET = 0,
     ):
         """Actors and places with how often and in how many articles they are mentioned."""
-        total, items = dossier.cached(
-            "entities",
-            lambda: queries.entities(con, cat, q=q, type=type, sort=sort, limit=limit, offset=offset),
-            q,
-            type,
-            sort,
-            limit,
-            offset,
-        )
+        total, items = cached_entities(con, cat, q, type, sort, limit, offset)
         return page_json(total, limit, offset, items)
 
     @app.get("/api/entities/{entity_id:path}", response_model=EntityDetail, tags=["entities"])
@@ -502,7 +504,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview_page(request: Request, con: DB, cat: CAT):
-        ov = dossier.cached("overview", lambda: _overview(con, cat, 8, 8), 8, 8)
+        ov = cached_overview(con, cat, 8, 8)
         return page(request, "overview.html.j2", ov=ov)
 
     @app.get("/figures", response_class=HTMLResponse, include_in_schema=False)
@@ -516,16 +518,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         offset: OFFSET = 0,
     ):
         sort = sort if sort in queries.GROUP_SORTS else "status"
-        total, groups = dossier.cached(
-            "groups",
-            lambda: queries.groups(con, cat, f, sort=sort, limit=limit, offset=offset),
-            tuple(sorted(f.active().items())),
-            sort,
-            limit,
-            offset,
-        )
-        for g in groups:
-            g["chart"] = _chart(g)
+        total, groups = cached_groups(con, cat, f, sort, limit, offset)
+        groups = [dict(g, chart=_chart(g)) for g in groups]     # the cached rows are shared with the API
         params = {
             "measure": f.measure,
             "source": f.source,
@@ -567,7 +561,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, con: DB, cat: CAT):
-        gj = dossier.cached("map", lambda: _geojson(con, cat, 2000), 2000)
+        gj = cached_map(con, cat, 2000)
         kinds = [f["properties"]["kind"] for f in gj["features"]]
         return page(request, "map.html.j2", n_events=kinds.count("event"), n_places=kinds.count("place"))
 
@@ -582,15 +576,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         limit: int = Query(50, ge=1, le=500),
         offset: OFFSET = 0,
     ):
-        total, items = dossier.cached(
-            "entities",
-            lambda: queries.entities(con, cat, q=q, type=type, sort=sort, limit=limit, offset=offset),
-            q,
-            type,
-            sort,
-            limit,
-            offset,
-        )
+        total, items = cached_entities(con, cat, q, type, sort, limit, offset)
         return page(
             request,
             "entities.html.j2",
