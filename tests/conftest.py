@@ -31,3 +31,16 @@ def nlp():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def claims_nlp():
+    """The rule-only claims pipeline: spaCy's blank German tokenizer, sentencizer, lagebild_claims."""
+    import lagebild.extract.claims  # noqa: F401  (registers "lagebild_claims")
+    from lagebild.nlp import blank
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = blank()
+    n.add_pipe("lagebild_claims")
+    return n

@@ -11,12 +11,8 @@ from lagebild.nlp import blank
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        n = blank()
-    n.add_pipe("lagebild_claims")
-    return n
+def nlp(claims_nlp):
+    return claims_nlp
 
 
 def claims(nlp, text, article="t.txt"):

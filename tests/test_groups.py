@@ -13,16 +13,11 @@ import lagebild.extract
 import lagebild.extract.claims  # noqa: F401
 from lagebild.consolidate.groups import group_claims
 from lagebild.model import Article
-from lagebild.nlp import blank
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        n = blank()
-    n.add_pipe("lagebild_claims")
-    return n
+def nlp(claims_nlp):
+    return claims_nlp
 
 
 def analyse(nlp, texts: dict[str, str]):

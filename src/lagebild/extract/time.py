@@ -582,17 +582,20 @@ def numeric_day_month(m, ctx):
 
 @rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+(?:de[nm]\s+)?)?(?P<d>\d{{1,2}})\.\s*(?P<mon>{MONTH_ANY})(?:\s+(?P<y>{YEAR}))?(?![\w])")
 def day_month(m, ctx):
-    d, mo = int(m["d"]), _month(m["mon"])
+    fn = _day_of(int(m["d"]), _month(m["mon"]), m["y"], ctx.tense(m.start(), m.end()))
+    return [Hit(m.start(), m.end(), "DATE", fn)] if fn else []
+
+
+def _day_of(d: int, mo: int, year: str | None, tense: str) -> Resolver | None:
+    """The value of day ``d`` of month ``mo``: fixed with a year, else anchored by tense; None if no such day."""
     if not 1 <= d <= 31:
-        return []
-    if m["y"]:
-        try:
-            fn = fixed(_iso(D(int(m["y"]), mo, d)), "day")
-        except ValueError:
-            return []
-    else:
-        fn = _day_value(d, mo, ctx.tense(m.start(), m.end()))
-    return [Hit(m.start(), m.end(), "DATE", fn)]
+        return None
+    if not year:
+        return _day_value(d, mo, tense)
+    try:
+        return fixed(_iso(D(int(year), mo, d)), "day")
+    except ValueError:
+        return None
 
 
 @rule(rf"(?<![\d.])(?P<d1>\d{{1,2}})\.?\s*(?:und|bis|-|–|/)\s*(?P<d2>\d{{1,2}})\.\s*(?P<mon>{MONTH_ANY})(?:\s+(?P<y>{YEAR}))?(?![\w])")
@@ -603,16 +606,9 @@ def day_range(m, ctx):
     hits = []
     for g, s, e in (("d1", m.start("d1"), m.end("d1") + (1 if m.string[m.end("d1"):m.end("d1") + 1] == "." else 0)),
                     ("d2", m.start("d2"), m.end())):
-        d = int(m[g])
-        if not 1 <= d <= 31:
+        fn = _day_of(int(m[g]), mo, m["y"], tense)
+        if fn is None:
             return []
-        if m["y"]:
-            try:
-                fn = fixed(_iso(D(int(m["y"]), mo, d)), "day")
-            except ValueError:
-                return []
-        else:
-            fn = _day_value(d, mo, tense)
         hits.append(Hit(s, e, "DATE", fn, span=(m.start(), m.end())))
     return hits
 

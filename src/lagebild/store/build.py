@@ -379,8 +379,15 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
     if "duplicates" in fns:
         steps.append(("duplicates", do_duplicates))
     # Each step runs over everything stored, whichever components ran in this build.
+    claims: list = []          # every stored claim, read once for the steps that need them
+
+    def stored_claims() -> list:
+        if not claims:
+            claims[:] = store.claims()
+        return claims
+
     if "groups" in fns:
-        steps.append(("groups", lambda: store.replace_groups(fns["groups"](store.claims(), store.articles()))))
+        steps.append(("groups", lambda: store.replace_groups(fns["groups"](stored_claims(), store.articles()))))
     entities: list = []
 
     def do_entities() -> None:
@@ -388,7 +395,7 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
         store.replace_entities(entities)
         from ..consolidate.entities import link_sources
 
-        store.set_claim_sources(link_sources(store.claims(), entities))
+        store.set_claim_sources(link_sources(stored_claims(), entities))
 
     if "entities" in fns:
         steps.append(("entities", do_entities))
