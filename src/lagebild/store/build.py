@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.util
 import logging
 import time
 import warnings
@@ -117,10 +116,11 @@ def available_components(wanted: Iterable[str] | None = None) -> tuple[tuple[str
             continue
         module = COMPONENTS[name]
         try:
-            if importlib.util.find_spec(module) is None:
-                skipped[name] = f"module {module} is not there"
-                continue
             importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            why = "is not there" if e.name == module else f"does not import: {type(e).__name__}: {e}"
+            skipped[name] = f"module {module} {why}"
+            continue
         except Exception as e:  # noqa: BLE001 - a broken extractor must not stop the build
             skipped[name] = f"module {module} does not import: {type(e).__name__}: {e}"
             continue
@@ -362,8 +362,6 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
     fns = {}
     for step, (module, fn) in CROSS.items():
         try:
-            if importlib.util.find_spec(module) is None:
-                continue  # not written yet: its table simply stays as it is
             fns[step] = getattr(importlib.import_module(module), fn)
         except Exception as e:  # noqa: BLE001
             summary.notes.append(f"{step} not recomputed: {module}.{fn} unavailable ({type(e).__name__}: {e})")
