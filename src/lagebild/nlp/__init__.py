@@ -5,6 +5,8 @@ package; no network is touched: tokenizer, tok2vec with static subword vectors,
 STTS tagger, morphologizer (UPOS + features), lemmatizer, dependency parser
 (sentence boundaries) and NER with GermEval 2014's twelve outer classes
 (PER/ORG/LOC/OTH and their -deriv/-part forms), plus a place-name gazetteer.
+`load()` also applies `speed.speed_up` (numpy's matrix product, a per-word
+embedding cache): same outputs, about 1.7x the words/s of `spacy.load()`.
 Training and scores: ``python -m lagebild.training``, training/RESULTS.md.
 Without a packaged model it falls back to spaCy's blank German tokenizer with
 a rule-based sentencizer and says so.
@@ -22,6 +24,7 @@ from spacy.language import Language
 from . import features as _features  # noqa: F401  (registers the "lagebild.word_flags.v1" callback)
 from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
 from . import lemmas as _lemmas  # noqa: F401  (registers "lagebild_lemmas")
+from .speed import speed_up
 
 log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild"
@@ -38,7 +41,7 @@ def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> La
     """Load lagebild's German pipeline from the installed package (no network)."""
     target = Path(path) if path else MODEL_DIR
     if (target / "config.cfg").exists():
-        return spacy.load(target, exclude=list(exclude))
+        return speed_up(spacy.load(target, exclude=list(exclude)))
     if path:
         raise FileNotFoundError(f"no spaCy pipeline at {target}")
     warnings.warn("lagebild: no trained German model packaged; using the blank tokenizer + sentencizer", stacklevel=2)
