@@ -80,7 +80,12 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
     held-out scores it logs are no longer held out. Benchmarks stay unseen either way."""
     from spacy.cli.train import train as spacy_train
 
+    from thinc.api import use_ops
+
     import lagebild.nlp  # noqa: F401  (registers our factories and callbacks named in the configs)
+    from lagebild.nlp.speed import OpenBlasOps
+
+    from . import augment  # noqa: F401  (registers "lagebild.mention_replace.v1")
 
     config = config or CONFIGS / f"{kind}.cfg"
     if kind == "ner":
@@ -106,7 +111,8 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
         ov |= {"training.max_steps": 20, "training.eval_frequency": 10}
     ov |= overrides or {}
     out.mkdir(parents=True, exist_ok=True)
-    spacy_train(config, out, overrides=ov, use_gpu=-1)
+    with use_ops(OpenBlasOps.name):          # numpy's matrix product: ~1.5x faster steps than blis' generic build
+        spacy_train(config, out, overrides=ov, use_gpu=-1)
     return out / ("model-last" if full else "model-best")
 
 
