@@ -256,6 +256,24 @@ def test_time_comes_from_times_or_publication_date(nlp):
     assert (c.time.value, c.time.basis) == ("2025-06-17", "publication date")
 
 
+def test_claim_in_a_video_teaser_takes_the_caption_date(nlp):
+    """A teaser closed by "18.12.2024 | 0:24 min" reported its figure then, not on the article's date."""
+    from lagebild.model import DatedPassage, TimeExpression
+
+    text = "Es gebe hunderte Tote und Verletzte.\nNun sprechen Geheimdienste von 6.000 Toten und Verletzten."
+    doc = nlp.make_doc(text)
+    doc._.article_id, doc._.dct = "t.txt", "2025-07"
+    doc._.passage_dates = [DatedPassage(0, text.index("\n"), "2024-12-18")]
+    first, second = nlp(doc)._.claims
+    assert (first.time.value, first.time.precision, first.time.basis) == ("2024-12-18", "day", "caption date")
+    assert (second.time.value, second.time.basis) == ("2025-07", "publication date")
+    doc = nlp.make_doc("Am Montag gab es 14 Tote.")       # a date in the teaser itself still wins
+    doc._.article_id, doc._.dct = "t.txt", "2025-07"
+    doc._.passage_dates = [DatedPassage(0, len(doc.text), "2024-12-18")]
+    doc._.times = [TimeExpression("t.txt", "Am Montag", 0, 9, "DATE", "2024-12-16", "day")]
+    assert nlp(doc)._.claims[0].time.basis == "expression"
+
+
 def test_competing_sources_in_one_sentence(nlp):
     cs = claims(nlp, "Nach Angaben des Innenministeriums nahmen rund 25.000 Menschen teil, die Organisatoren "
                      "sprachen von mehr als 100.000 Teilnehmern.")

@@ -137,6 +137,19 @@ def test_rising_death_toll_is_evolution_and_best_is_the_latest():
     assert "grew over time" in g.rule
 
 
+def test_figure_from_an_older_video_teaser_is_history_not_disagreement():
+    """Seed 001: "hunderte Tote und Verletzte" in a teaser dated 18.12.2024, 6.000 reported in July 2025."""
+    a = arts(("v", "2025"), ("n", "2025-07"))
+    teaser = claim("v", 200, 999, q="vague", source="US-Militär", text="hunderte Tote und Verletzte")
+    teaser.time = TimeValue("2024-12-18", "day", None, "caption date")
+    later = claim("n", 6000, source="britischer Geheimdienst", text="6.000 Soldaten")
+    g = run([teaser, later], a, kind="killed_or_injured")
+    assert g.status == "evolution" and (g.low, g.best, g.high) == (6000, 6000, 6000)
+    assert "„hunderte Tote und Verletzte“ (2024-12-18) → „6.000 Soldaten“ (2025-07)" in g.explanation
+    teaser.time = None                          # undated, the two read as a disagreement
+    assert run([teaser, later], a, kind="killed_or_injured").status == "disagree"
+
+
 def test_an_outdated_source_does_not_pull_best_down():
     a = arts(("d1", "2025-02-10"), ("d3", "2025-02-12"), ("d3b", "2025-02-12"))
     g = run([claim("d1", 14, source="Rotes Kreuz"), claim("d3", 31, source="Regierung"),

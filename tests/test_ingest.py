@@ -253,3 +253,23 @@ def test_published_from_furniture_not_from_captions(tmp_path: Path):
                                     "Meldung ist lang genug für einen Absatz.", encoding="utf-8")
     c = one(tmp_path / "c.txt")   # a video's date only bounds the article's date from below
     assert c.published is None and "29.01.2025" not in c.text
+
+
+def test_video_teaser_keeps_its_caption_date(tmp_path: Path):
+    raw = ("Titel der Meldung\n\nDer Text der Meldung ist lang genug für einen Absatz.\n\n"
+           "Es gebe hunderte Tote und Verletzte. Das heißt es aus Kreisen des US-Militärs.18.12.2024 | 0:24 min\n\n"
+           "29.01.2025 | 7:52 min\n\nNoch ein Absatz der Meldung, lang genug für einen Absatz.")
+    (tmp_path / "v.txt").write_text(raw, encoding="utf-8")
+    a = one(tmp_path / "v.txt")
+    (p,) = a.passage_dates          # the caption line of its own dates no passage
+    assert (p.value, p.basis) == ("2024-12-18", "caption date")
+    assert a.text[p.start:p.end] == "Es gebe hunderte Tote und Verletzte. Das heißt es aus Kreisen des US-Militärs."
+    assert a.offset_map.to_clean(a.raw_offset(p.start)) == p.start
+
+
+def test_offset_map_to_clean_inverts_to_raw():
+    from lagebild.model import OffsetMap
+
+    m = OffsetMap([(0, 0, 5), (5, 9, 3)])       # raw "abcdeXXXXfgh" -> "abcdefgh"
+    assert [m.to_clean(r) for r in (0, 4, 5, 8, 9, 11, 12)] == [0, 4, 5, 5, 5, 7, 8]
+    assert all(m.to_clean(m.to_raw(c)) == c for c in range(8))

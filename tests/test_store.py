@@ -204,6 +204,12 @@ def test_opening_what_is_not_a_dossier(tmp_path):
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError):
         Store(junk)
+    early = tmp_path / "early.db"     # version 1 before the passage_dates column: gets it on open
+    with Store(early, create=True) as s:
+        s.db.execute("ALTER TABLE articles DROP COLUMN passage_dates")
+        s.db.commit()
+    with Store(early) as s:
+        assert "passage_dates" in s.columns("articles")
     old = tmp_path / "old.db"
     with Store(old, create=True) as s:
         s.set_meta("schema_version", "0")

@@ -63,6 +63,29 @@ class OffsetMap:
         c_start, r_start, length = self.segments[i]
         return r_start + min(max(offset - c_start, 0), length)
 
+    def to_clean(self, offset: int) -> int:
+        """Cleaned offset of a raw offset; one inside deleted text maps to where the deletion
+        was made (the end of the kept text before it)."""
+        if not self.segments:
+            return offset
+        i = bisect.bisect_right([s[1] for s in self.segments], offset) - 1
+        if i < 0:
+            return 0
+        c_start, r_start, length = self.segments[i]
+        return c_start + min(offset - r_start, length)
+
+
+@dataclass
+class DatedPassage:
+    """A passage of the cleaned text with a date of its own: a video teaser closed by
+    its caption ("... Das heißt es aus Kreisen des US-Militärs. 18.12.2024 | 0:24 min").
+    What it reports was reported on that date, not on the article's."""
+
+    start: int                               # cleaned-text offsets
+    end: int
+    value: str                               # ISO date: 2024-12-18
+    basis: str = "caption date"
+
 
 @dataclass
 class Article:
@@ -82,6 +105,7 @@ class Article:
     offset_map: OffsetMap | None = None
     warnings: list[str] = field(default_factory=list)
     duplicate_of: str | None = None          # near-duplicate (wire copy) of another article
+    passage_dates: list[DatedPassage] = field(default_factory=list)  # teasers with their own date
 
     def raw_offset(self, offset: int, end: bool = False) -> int:
         """Raw-text offset of a cleaned-text offset; end=True for a span's end (see OffsetMap.to_raw)."""

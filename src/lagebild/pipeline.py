@@ -74,6 +74,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.article_id = article.id
     doc._.dct = article.published
+    doc._.passage_dates = article.passage_dates
     doc._.title_end = len(article.title) if article.text.startswith(article.title) else 0
     return doc
 

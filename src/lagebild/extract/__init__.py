@@ -6,10 +6,13 @@ They know no database, no files, no UI.
 """
 from spacy.tokens import Doc
 
+from ..model import TimeValue
+
 # Set by the caller (our pipeline or yours); extractors fall back to sane defaults.
 for _name, _default in (
     ("article_id", None),   # str: the article's id, copied into every claim
     ("dct", None),          # str: publication date (document creation time), ISO, any precision
+    ("passage_dates", None),  # list[model.DatedPassage]: passages with a date of their own (video teasers)
     ("title_end", 0),       # int: char offset where the title line ends (headline prefixes like "Behörden:")
     ("claims", None),       # list[model.Claim]
     ("times", None),        # list[model.TimeExpression]
@@ -18,3 +21,16 @@ for _name, _default in (
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def default_time(doc: Doc, offset: int) -> TimeValue | None:
+    """When a statement at ``offset`` was made, if the text says no more: the date of the
+    passage it stands in (a video teaser's caption date), else the publication date."""
+    for p in doc._.passage_dates or ():
+        if p.start <= offset < p.end:
+            return TimeValue(p.value, "day", None, p.basis)
+    dct = doc._.dct
+    if dct:
+        precision = {10: "day", 7: "month", 4: "year"}.get(len(dct[:10]), "unknown")
+        return TimeValue(dct[:10], precision, None, "publication date")
+    return None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..model import Claim, TimeValue
 from . import attribution as attr
+from . import default_time
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, Figure, find_figures, scan_numbers
 
@@ -266,11 +267,7 @@ def _time_of(doc: Doc, unit: Unit, pos: int, end: int) -> TimeValue | None:
             cands.sort(key=lambda t: (not (a <= t.start < b), not t.anchored, t.start > pos, abs(t.start - pos)))
             t = cands[0]
             return TimeValue(t.value, t.precision, t.text, "expression")
-    dct = doc._.dct
-    if dct:
-        precision = {10: "day", 7: "month", 4: "year"}.get(len(dct), "unknown")
-        return TimeValue(dct, precision, None, "publication date")
-    return None
+    return default_time(doc, unit.start)
 
 
 class ClaimExtractor:

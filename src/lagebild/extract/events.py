@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
+from . import default_time
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
 
@@ -423,11 +424,7 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
             for t in times:
                 if nxt.start <= t.start < nxt.end and t.type == "DATE" and t.value and not t.value.endswith("_REF"):
                     return TimeValue(t.value, t.precision, t.text, "report date", t.mod)
-    dct = doc._.dct
-    if dct:
-        precision = "day" if len(dct) >= 10 else "month" if len(dct) == 7 else "year" if len(dct) == 4 else "unknown"
-        return TimeValue(dct[:10], precision, None, "publication date")
-    return TimeValue(None, "unknown", None, None)
+    return default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
 
 
 CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\s+(zu\s+)?(haben|sein|worden)\b",

@@ -33,9 +33,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, ArticleError, OffsetMap
+from ..model import Article, ArticleError, DatedPassage, OffsetMap
 from . import language
-from .cleaning import clean
+from .cleaning import Cleaned, clean
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +271,7 @@ def from_text(
                 pub, precision, published_basis = d.value, "day", d.basis
                 break
     offset_map = OffsetMap([(c, r + skip, n) for c, r, n in cleaned.offset_map.segments])
+    passages = teaser_passages(cleaned, raw[skip:])
     lang, score = language.detect(cleaned.text)
     if lang and lang != "de":
         warnings.append(f"language is {lang!r} (confidence {score:.2f}), not German: extraction rules are for German")
@@ -288,7 +289,25 @@ def from_text(
         agencies=cleaned.agencies,
         offset_map=offset_map,
         warnings=warnings,
+        passage_dates=passages,
     )
+
+
+def teaser_passages(cleaned: Cleaned, raw: str) -> list[DatedPassage]:
+    """The paragraphs a video caption closed ("...Text.18.12.2024 | 0:24 min"), with its date.
+
+    Only a caption at the end of a line of text counts: a caption line of its own may
+    belong to a video whose teaser text was furniture."""
+    out = []
+    for d in cleaned.dates:
+        if d.basis != "caption date" or not raw[raw.rfind("\n", 0, d.offset) + 1:d.offset].strip():
+            continue
+        end = cleaned.offset_map.to_clean(d.offset)
+        end = len(cleaned.text[:end].rstrip())
+        start = cleaned.text.rfind("\n", 0, end) + 1
+        if end > start:
+            out.append(DatedPassage(start, end, d.value, d.basis))
+    return out
 
 
 def _with_title(title: str | None, text: str) -> str:

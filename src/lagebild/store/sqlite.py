@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS articles (
     offset_map TEXT,            -- JSON
     warnings TEXT,              -- JSON list
     duplicate_of TEXT,
+    passage_dates TEXT,         -- JSON list: video teasers with their own date
     analysed_with TEXT,         -- JSON {"components": [...], "fingerprint": "..."}
     build_id INTEGER,
     stored_at TEXT
@@ -253,6 +254,8 @@ MODEL_TABLES: dict[str, type] = {
     "entities": Entity,
     "events": Event,
 }
+# Columns added after schema version 1 was released: a dossier without them gets them on open.
+ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT")]
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
 
@@ -394,6 +397,10 @@ class Store:
                 raise StoreError(
                     f"{self.path} has dossier schema version {version}; this lagebild reads version "
                     f"{SCHEMA_VERSION}. Rebuild it: `lagebild build PATH... --db NEW.db`")
+            if not self.readonly:
+                for table, column, kind in ADDED_COLUMNS:
+                    if column not in self.columns(table):
+                        self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(column)} {kind}")
             return
         tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables and not create:
