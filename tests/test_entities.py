@@ -102,6 +102,20 @@ def test_ner_spans_that_swallowed_a_title_are_split():
     assert "Kremlchef Putin" not in ms and ms["Putin"].label == "PER"
 
 
+def test_name_words_right_after_a_title_are_a_person_whatever_the_ner_said():
+    ms = _ner_mentions("Der ukrainische Präsident Wolodymyr Selensky warnte.", [(3, 5, "ORG")])
+    assert ms["Wolodymyr Selensky"].label == "PER"
+    ms = _ner_mentions("Der Präsident der Ukraine warnte.", [(3, 4, "LOC")])       # not name words after it
+    assert ms["Ukraine"].label != "PER"
+
+
+def test_a_name_span_sheds_a_lowercase_word_at_its_ends():
+    ms = _ner_mentions("Kim Jong Un der mit Offizieren spricht.", [(0, 4, "PER")])
+    assert "Kim Jong Un der" not in ms and ms["Kim Jong Un"].label == "PER"
+    ms = _ner_mentions("Ursula von der Leyen reiste ab.", [(0, 4, "PER")])
+    assert ms["Ursula von der Leyen"].label == "PER"
+
+
 def test_a_heading_span_does_not_swallow_the_next_paragraph():
     ms = _ner_mentions("Truppen Russland\n\nNordkorea und Russland schweigen.", [(0, 4, "ORG")])
     assert ms["Nordkorea"].label == "GPE" and all("\n" not in t for t in ms)

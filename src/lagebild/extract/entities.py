@@ -350,18 +350,39 @@ def _cut_at_line_breaks(ents) -> list:
     return out
 
 
+def _trim_lowercase_ends(ents) -> list:
+    """A person's or place's name neither starts nor ends with a lowercase word: the NER
+    sometimes takes the relative pronoun of a caption along ("Kim Jong Un der mit Offizieren
+    spricht"). Particles inside stay ("Ursula von der Leyen"); -deriv adjectives are not names."""
+    out = []
+    for e in ents:
+        start, end = e.start, e.end
+        if e.label_ in ("PER", "LOC"):
+            while start < end and e.doc[start].text.isalpha() and e.doc[start].text.islower():
+                start += 1
+            while end > start and e.doc[end - 1].text.isalpha() and e.doc[end - 1].text.islower():
+                end -= 1
+        if end > start:
+            out.append(e if (start, end) == (e.start, e.end) else Span(e.doc, start, end, label=e.label))
+    return out
+
+
 def _split_at_titles(doc: Doc, ents: list) -> list:
     """Split a span that swallowed a title and the name after it ("Nordkoreas Machthaber Kim Jong Un").
 
     Titles never belong to a name; what follows the title is the person, what
     precedes it keeps the span's label only where it is a country's form
-    ("Nordkoreas"), else it is dropped.
+    ("Nordkoreas"), else it is dropped. A span of name words right after a
+    title is a person whatever the NER called it ("Präsident Wolodymyr Selensky").
     """
     forms = country_forms()
     out = []
     for e in ents:
         cut = next((k for k in range(len(e) - 1) if _is_title(e[k].text)), None)
         if cut is None:
+            if (e.label_ != "PER" and e.start > 0 and _is_title(doc[e.start - 1].text)
+                    and _name_at(doc, list(e), 0) == len(e)):
+                e = Span(doc, e.start, e.end, label="PER")
             out.append(e)
             continue
         head = e[:cut]
@@ -374,7 +395,7 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
-    for e in _split_at_titles(doc, _cut_at_line_breaks(_split_run_on_persons(doc))):
+    for e in _split_at_titles(doc, _trim_lowercase_ends(_cut_at_line_breaks(_split_run_on_persons(doc)))):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
