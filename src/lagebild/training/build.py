@@ -147,7 +147,7 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
         lem = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
         lem.initialize(table=lemmas)
     nlp.meta.update({
-        "name": "lagebild", "version": "0.3.0", "lang": "de",
+        "name": "lagebild", "version": "0.4.0", "lang": "de",
         "description": "lagebild's German pipeline: parser, STTS tagger, morphologizer, lemmatizer "
                        "(+ HanTa lemma table), NER with GermEval 2014's 12 outer classes (+ place gazetteer). "
                        "Static floret vectors distilled from USE-multilingual v3 token embeddings.",
