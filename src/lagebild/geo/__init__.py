@@ -77,7 +77,8 @@ class Gazetteer:
         self.by_form.setdefault(form, []).append(cand)
 
     def _load_places(self) -> None:
-        with gzip.open(DATA.joinpath("gazetteer.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
+        # gzip does not close a file object it was given: both go in the with
+        with DATA.joinpath("gazetteer.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
             for line in f:
                 if line.startswith("#"):
                     continue
