@@ -79,3 +79,23 @@ def test_tiny_training_with_lexicon_flags(shared_dir, tmp_path):
     doc = nlp(Doc(nlp.vocab, words=["Merkel", "besuchte", "Kursk"]))
     assert doc.to_array([FLAGS["known_name"]]).ravel().tolist() == [1, 0, 0]
     assert "FLAG20" in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]
+
+
+def test_tiny_cross_validation_scores_each_fold(shared_dir, tmp_path):
+    """cv: folds over GermEval dev, each trained with UD and scored on its held-out sentences."""
+    import json
+
+    from lagebild.training.__main__ import main
+
+    data = shared_dir / "data"
+    if not (data / "germeval2014_ner").is_dir():
+        pytest.skip("GermEval 2014 not in ../shared/data")
+    work = tmp_path / "work"
+    assert main(["corpus", "--tiny", "--data", str(data), "--work", str(work)]) == 0
+    out = tmp_path / "cv"
+    assert main(["cv", "--tiny", "--folds", "2", "--work", str(work), "--out", str(out)]) == 0
+    res = json.loads((out / "cv.json").read_text())
+    assert res["folds"] == 2 and len(res["ents_f"]) == 2 and all(0 <= f <= 100 for f in res["ents_f"])
+    assert not (out / "fold0" / "model-last").exists()
+    dev0 = (out / "fold0" / "dev.spacy").stat().st_size
+    assert dev0 > 0 and (out / "fold1" / "train.spacy").exists()
