@@ -116,6 +116,13 @@ def test_a_name_span_sheds_a_lowercase_word_at_its_ends():
     assert ms["Ursula von der Leyen"].label == "PER"
 
 
+def test_a_hyphenated_landscape_name_is_a_place():
+    ms = _ner_mentions("Im Meruna-Tal stieg das Wasser.", [(1, 2, "ORG")])
+    assert ms["Meruna-Tal"].label == "LOC"
+    ms = _ner_mentions("Die Meruna-Werke schlossen.", [(1, 2, "ORG")])
+    assert ms["Meruna-Werke"].label == "ORG"
+
+
 def test_a_heading_span_does_not_swallow_the_next_paragraph():
     ms = _ner_mentions("Truppen Russland\n\nNordkorea und Russland schweigen.", [(0, 4, "ORG")])
     assert ms["Nordkorea"].label == "GPE" and all("\n" not in t for t in ms)

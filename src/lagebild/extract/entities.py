@@ -392,6 +392,16 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
     return out
 
 
+# Heads of hyphenated names of landscapes: "Meruna-Tal", "Donez-Becken", "Asow-See".
+GEO_HEADS = {"tal", "becken", "see", "gebirge", "bucht", "ebene", "fluss", "insel", "halbinsel", "küste",
+             "region", "gebiet", "bezirk", "kreis", "oblast", "provinz", "wüste", "hochland", "steppe"}
+
+
+def _geographic_compound(text: str) -> bool:
+    head = text.rsplit("-", 1)[-1] if "-" in text and " " not in text else ""
+    return head.lower() in GEO_HEADS and text[0].isupper()
+
+
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
@@ -401,6 +411,8 @@ def _from_ents(doc: Doc) -> list[Cand]:
         if label.endswith("PART"):
             continue                                   # "Ukraine-Krieg": not a mention of Ukraine as an actor
         text = e.text
+        if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
+            base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
         if label.endswith("DERIV"):
             if f:
