@@ -283,12 +283,13 @@ def _read(c: Claim, articles: Mapping[str, Article]) -> Report:
     ref = None
     if c.time is not None and c.time.value:
         ref = interval(c.time.value, c.time.mod)
-    if ref is not None and c.time is not None and (c.time.basis == "caption date"
-                                                   or (published is None and c.time.basis == "publication date")):
-        published = ref     # a video teaser's figure was reported on the video's date
-    date = (a.published if a is not None and a.published else None) or (c.time.value if c.time else None)
-    if c.time is not None and c.time.basis == "caption date":
+    basis = c.time.basis if c.time is not None else None
+    if ref is not None and (basis == "caption date" or (published is None and basis == "publication date")):
+        published = ref     # a video teaser's figure was reported on the video's date, not the article's
+    if basis == "caption date":
         date = c.time.value
+    else:
+        date = (a.published if a is not None and a.published else None) or (c.time.value if c.time else None)
     return Report(c, lo, hi, lo_open, hi_open, point(c), weight(c), published, ref, date, _who(c, a),
                   slack=_slack(c))
 

@@ -392,9 +392,9 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
     return out
 
 
-# Heads of hyphenated names of landscapes: "Meruna-Tal", "Donez-Becken", "Asow-See".
-GEO_HEADS = {"tal", "becken", "see", "gebirge", "bucht", "ebene", "fluss", "insel", "halbinsel", "küste",
-             "region", "gebiet", "bezirk", "kreis", "oblast", "provinz", "wüste", "hochland", "steppe"}
+# Heads of hyphenated place names: a place noun or a landscape ("Meruna-Tal", "Donez-Becken", "Kursk-Region").
+GEO_HEADS = PLACE_NOUNS | {"tal", "becken", "see", "gebirge", "bucht", "ebene", "fluss", "küste", "wüste",
+                           "hochland", "steppe"}
 
 
 def _geographic_compound(text: str) -> bool:

@@ -6,7 +6,8 @@ STTS tagger, morphologizer (UPOS + features), lemmatizer, dependency parser
 (sentence boundaries) and NER with GermEval 2014's twelve outer classes
 (PER/ORG/LOC/OTH and their -deriv/-part forms), plus a place-name gazetteer.
 `load()` also applies `speed.speed_up` (numpy's matrix product, a per-word
-embedding cache): same outputs, about 1.7x the words/s of `spacy.load()`.
+embedding cache): same outputs, 1.3-1.5x the words/s of `spacy.load()` on new
+text, 1.75x on words seen before (benchmarks/bench_nlp.py).
 Training and scores: ``python -m lagebild.training``, training/RESULTS.md.
 Without a packaged model it falls back to spaCy's blank German tokenizer with
 a rule-based sentencizer and says so.

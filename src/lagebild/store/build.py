@@ -12,6 +12,7 @@ stops the batch; its stored version, if any, stays.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import logging
@@ -377,12 +378,7 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
     if "duplicates" in fns:
         steps.append(("duplicates", do_duplicates))
     # Each step runs over everything stored, whichever components ran in this build.
-    claims: list = []          # every stored claim, read once for the steps that need them
-
-    def stored_claims() -> list:
-        if not claims:
-            claims[:] = store.claims()
-        return claims
+    stored_claims = functools.cache(lambda: store.claims())   # read once for the steps that need them
 
     if "groups" in fns:
         steps.append(("groups", lambda: store.replace_groups(fns["groups"](stored_claims(), store.articles()))))

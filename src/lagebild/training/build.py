@@ -72,12 +72,14 @@ def merge_docbins(paths: list[Path], out: Path) -> Path:
 
 def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: Path | None = None,
           overrides: dict | None = None, extra: str = "none", vectors: Path | None = None,
-          tiny: bool = False, full: bool = False) -> Path:
+          tiny: bool = False, full: bool = False, data: tuple[Path, Path] | None = None) -> Path:
     """Train the 'joint', 'ner' or 'syntax' pipeline with spaCy; returns model-best.
 
     ``full`` (joint only) trains on all gold, the held-out slices included, for the
     fixed number of steps the held-out runs chose; it returns model-last, since the
-    held-out scores it logs are no longer held out. Benchmarks stay unseen either way."""
+    held-out scores it logs are no longer held out. ``data`` = (train, dev) DocBins
+    given by the caller (cross-validation folds) instead of the kind's corpus files.
+    Benchmarks stay unseen either way."""
     from spacy.cli.train import train as spacy_train
 
     from thinc.api import use_ops
@@ -88,7 +90,9 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
     from . import augment  # noqa: F401  (registers "lagebild.mention_replace.v1")
 
     config = config or CONFIGS / f"{kind}.cfg"
-    if kind == "ner":
+    if data is not None:
+        train_path, dev_path = data
+    elif kind == "ner":
         train_path = corpus_dir / "ner_train.spacy"
         if extra != "none":
             train_path = merge_docbins([train_path, corpus_dir / f"{extra.replace('-', '_')}.spacy"],
@@ -139,8 +143,8 @@ def cross_validate(out: Path, *, folds: int = 5, corpus_dir: Path = WORK / "corp
         fold.mkdir(parents=True, exist_ok=True)
         DocBin(docs=[d for i, d in enumerate(ner) if i % folds != k] + ud).to_disk(fold / "train.spacy")
         DocBin(docs=[d for i, d in enumerate(ner) if i % folds == k]).to_disk(fold / "dev.spacy")
-        ov = dict(overrides or {}) | {"paths.train": str(fold / "train.spacy"), "paths.dev": str(fold / "dev.spacy")}
-        train("joint", fold, corpus_dir=corpus_dir, config=config, overrides=ov, vectors=vectors, tiny=tiny)
+        train("joint", fold, corpus_dir=corpus_dir, config=config, overrides=overrides, vectors=vectors, tiny=tiny,
+              data=(fold / "train.spacy", fold / "dev.spacy"))
         perf = json.loads((fold / "model-last" / "meta.json").read_text(encoding="utf-8"))["performance"]
         scores.append(round(100 * (perf.get("ents_f") or 0.0), 2))
         shutil.rmtree(fold / "model-best", ignore_errors=True)     # the score is kept; the models are not needed
