@@ -121,3 +121,30 @@ def test_word_flags_reach_pretokenised_docs():
     doc = Doc(nlp.vocab, words=["Merkel", "besucht", "Kursk"])
     flags = doc.to_array([FLAGS["known_name"], FLAGS["known_word"], FLAGS["place"]]).tolist()
     assert flags == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+
+
+def test_gazetteer_tags_compounds_on_organisations_and_place_short_forms(tmp_path):
+    import spacy
+
+    nlp = spacy.blank("de")
+    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz.initialize(names=["Kursk"], ambiguous=set(), countries=[])     # organisations: data/organisations_de.tsv
+    words = ["Der", "SPD-Chef", "und", "die", "Grünen-Fraktion", "im", "Grünen", "mit", "dem", "US-Botschafter",
+             "und", "der", "Nato", "über", "EU-Bürger", "und", "Pop-Musik"]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 14, 15, label="LOCpart")]        # the NER's span stays, the known head fixes its class
+    got = [(e.text, e.label_) for e in gaz(doc).ents]
+    assert got == [("SPD-Chef", "ORGpart"), ("Grünen-Fraktion", "ORGpart"), ("US-Botschafter", "LOCpart"),
+                   ("Nato", "ORG"), ("EU-Bürger", "ORGpart")]
+    gaz.to_disk(tmp_path / "g")
+    again = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE").from_disk(tmp_path / "g")
+    assert again.org_heads == gaz.org_heads and "Grünen" in again.org_heads
+
+
+def test_organisation_list_says_which_names_stand_alone():
+    from lagebild.nlp.gazetteer import organisations
+
+    alone, heads = organisations()
+    assert "SPD" in alone and "Nato" in alone
+    assert "Grünen" in heads and "Grünen" not in alone       # "im Grünen" is no party
+    assert set(alone) <= set(heads)

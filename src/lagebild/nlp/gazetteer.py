@@ -6,12 +6,16 @@ time). Names that HanTa's lexicon also knows as ordinary words ("Essen", "Mark",
 "Halle") only count where our tagger calls the token a proper noun (STTS ``NE``);
 that keeps the meal and the currency out without a hand-made stop list.
 Existing entities are never overwritten. News agencies (the bylines cleaning
-knows: TASS, dpa, Reuters ...) the NER left untagged become ORG.
+knows: TASS, dpa, Reuters ...) and the organisations of ``data/organisations_de.tsv``
+(parties, international bodies, services: SPD, Nato, FBI ...) the NER left untagged
+become ORG.
 
-It also tags GermEval's ``LOCpart``: a token that is a compound on a place name
-("Kosovo-Krieg", "Deutschlandreise"): hyphenated compounds on any unambiguous
-place, closed compounds on a country name only (cities are too often prefixes
-of ordinary words).
+It also tags GermEval's ``part`` classes, a token that is a compound on a name:
+``LOCpart`` on a place ("Kosovo-Krieg", "US-Botschafter", "Deutschlandreise":
+hyphenated compounds on any unambiguous place, closed compounds on a country name
+only, since cities are too often prefixes of ordinary words) and ``ORGpart`` on a
+known organisation ("SPD-Chef", "EU-Kommission", "Grünen-Fraktion"). A one-token
+``part`` the NER found keeps its span; a known head only corrects its class.
 """
 from __future__ import annotations
 
@@ -23,6 +27,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 _LATIN = re.compile(r"^[A-ZÄÖÜ][\w'’.\- ]+$")
+ORGANISATIONS = Path(__file__).resolve().parents[1] / "data" / "organisations_de.tsv"
+# Short forms of places that head hyphenated compounds ("US-Präsident", "NRW-Förderung")
+# but are not names in the gazetteer's sources.
+PLACE_SHORT_FORMS = ("US", "USA", "UK", "NRW")
+
+
+def organisations() -> tuple[list[str], list[str]]:
+    """(stand-alone ORG names, compound heads) from data/organisations_de.tsv."""
+    alone, heads = [], []
+    for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, where = line.partition("\t")
+        heads.append(name.strip())
+        if where.strip() == "both":
+            alone.append(name.strip())
+    return alone, heads
 
 
 def country_names() -> list[str]:
@@ -107,11 +128,12 @@ class Gazetteer:
         self.hyphen_heads: set[str] = set()      # "Kosovo" in "Kosovo-Krieg"
         self.compound_heads: list[str] = []      # "Deutschland" in "Deutschlandreise"
         self._by_prefix: dict[str, list[str]] = {}
-        self.org_entries: dict[str, list[tuple[str, ...]]] = {}   # news agencies: "TASS", "Reuters"
+        self.org_entries: dict[str, list[tuple[str, ...]]] = {}   # news agencies, organisations: "TASS", "SPD"
+        self.org_heads: set[str] = set()         # "SPD" in "SPD-Chef"
 
     def initialize(self, get_examples=None, *, nlp=None, names: list[str] | None = None,
                    ambiguous: set[str] | None = None, countries: list[str] | None = None,
-                   orgs: list[str] | None = None):
+                   orgs: list[str] | None = None, org_heads: list[str] | None = None):
         """Tokenise the names once; mark those that are also common words (``ambiguous``,
         default: asked from HanTa) as needing the NE tag."""
         names = place_names() if names is None else names
@@ -122,15 +144,18 @@ class Gazetteer:
             toks = tuple(t.text for t in doc)
             if toks:
                 entries.setdefault(toks[0], set()).add((toks, name in ambiguous))
-        self.entries = {k: sorted(v, key=lambda e: -len(e[0])) for k, v in entries.items()}
+        self.entries = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in entries.items()}   # longest first; fixed order
         single = {n for n in names if " " not in n and "-" not in n and n not in ambiguous}
-        self.hyphen_heads = single
+        self.hyphen_heads = single | set(PLACE_SHORT_FORMS)
         countries = set(country_names()) if countries is None else set(countries)
-        self.compound_heads = sorted((n for n in single & countries if len(n) >= 5), key=len, reverse=True)
-        if orgs is None:
+        self.compound_heads = sorted((n for n in single & countries if len(n) >= 5), key=lambda n: (-len(n), n))
+        if orgs is None or org_heads is None:
             from lagebild.ingest.cleaning import AGENCIES
 
-            orgs = sorted(set(AGENCIES.values()))
+            alone, heads = organisations()
+            orgs = sorted(set(AGENCIES.values()) | set(alone)) if orgs is None else orgs
+            org_heads = heads if org_heads is None else org_heads
+        self.org_heads = set(org_heads) - self.hyphen_heads
         self.org_entries = {}
         for name, doc in zip(orgs, self.nlp.tokenizer.pipe(orgs)):
             toks = tuple(t.text for t in doc)
@@ -173,31 +198,45 @@ class Gazetteer:
                         and not any(s.start < end and i < s.end for s in new):
                     new.append(Span(doc, i, end, label="ORG"))
                     break
+        old = list(doc.ents)
         if self.part_label:
             for i, tok in enumerate(doc):
-                if not taken[i] and not any(s.start <= i < s.end for s in new) and self._is_part(tok.text):
-                    new.append(Span(doc, i, i + 1, label=self.part_label))
-        if new:
-            doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+                if not taken[i] and not any(s.start <= i < s.end for s in new):
+                    label = self._part_label(tok.text)
+                    if label:
+                        new.append(Span(doc, i, i + 1, label=label))
+            for k, ent in enumerate(old):     # a one-token part on a known head: the head says whose part
+                if len(ent) == 1 and ent.label_.endswith("part"):
+                    label = self._part_label(ent.text)
+                    if label and label != ent.label_:
+                        old[k] = Span(doc, ent.start, ent.end, label=label)
+        if new or old != list(doc.ents):
+            doc.ents = sorted(old + new, key=lambda s: s.start)
         return doc
 
-    def _is_part(self, text: str) -> bool:
+    def _part_label(self, text: str) -> str | None:
+        """LOCpart / ORGpart when ``text`` is a compound on a known place / organisation."""
         if "-" in text:
             head, _, rest = text.partition("-")
-            return head in self.hyphen_heads and rest[:1].isalpha() and text not in self.entries
+            if not rest[:1].isalpha() or text in self.entries:
+                return None
+            if head in self.hyphen_heads:
+                return self.part_label
+            return "ORGpart" if head in self.org_heads else None
         if text[:1].isupper() and len(text) > 7:
             for head in self._by_prefix.get(text[:3], ()):
                 if text.startswith(head):
                     rest = text[len(head):]
-                    return len(rest) >= 3 and rest.isalpha() and rest.islower()
-        return False
+                    return self.part_label if len(rest) >= 3 and rest.isalpha() and rest.islower() else None
+        return None
 
     def to_disk(self, path, *, exclude=()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         data = {"entries": {k: [[list(toks), strict] for toks, strict in v] for k, v in self.entries.items()},
                 "hyphen_heads": sorted(self.hyphen_heads), "compound_heads": self.compound_heads,
-                "orgs": {k: [list(t) for t in v] for k, v in self.org_entries.items()}}
+                "orgs": {k: [list(t) for t in v] for k, v in self.org_entries.items()},
+                "org_heads": sorted(self.org_heads)}
         (path / "entries.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()):
@@ -206,5 +245,6 @@ class Gazetteer:
         self.hyphen_heads = set(data["hyphen_heads"])
         self.compound_heads = data["compound_heads"]
         self.org_entries = {k: [tuple(t) for t in v] for k, v in data.get("orgs", {}).items()}
+        self.org_heads = set(data.get("org_heads", ()))
         self._index()
         return self

@@ -5,6 +5,7 @@
     features   the lexicon flags' word table (HanTa + gazetteer, see lagebild/nlp/features.py)
     vectors    distil floret vectors from USE-multilingual (see vectors.py)
     train      train one pipeline: joint (shipped) | ner | syntax (experiments)
+    silver     tag the UD text with teacher pipeline(s): extra NER docs for self-training (--extra silver-ud)
     cv         k-fold cross-validation of the joint recipe's NER over GermEval dev (model selection)
     assemble   trained pipeline(s) + gazetteer + HanTa lemma table -> the package
     evaluate   GermEval 2014 test, UD-GSD test, HanTa, speed -> JSON
@@ -57,7 +58,7 @@ def _evaluate(model: Path, data: Path, *, limit: int = 0, hanta: bool = False, n
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.training", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["all", "corpus", "features", "vectors", "train", "cv", "assemble", "evaluate"])
+    ap.add_argument("command", choices=["all", "corpus", "features", "vectors", "train", "silver", "cv", "assemble", "evaluate"])
     ap.add_argument("kind", nargs="?", help="train: ner | syntax")
     ap.add_argument("--data", type=Path, default=B.DATA, help="the shared corpora (default ../shared/data)")
     ap.add_argument("--work", type=Path, default=B.WORK, help="corpus/ and runs/ go here (default training/)")
@@ -73,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true",
                     help="train joint on all gold incl. the held-out slices, fixed steps, model-last (the shipped model)")
     ap.add_argument("--tiny", action="store_true", help="a few docs and steps: a loadable model in seconds")
+    ap.add_argument("--teacher", type=Path, action="append", default=[],
+                    help="silver: a teacher pipeline (repeat: only sentences all teachers agree on are kept)")
+    ap.add_argument("--source", type=Path, default=None, help="silver: DocBin of sentences to tag (default UD text)")
     ap.add_argument("--folds", type=int, default=5, help="cv: number of folds")
     ap.add_argument("--limit", type=int, default=0, help="evaluate: first N sentences only")
     ap.add_argument("--hanta", action="store_true", help="evaluate: also score HanTa")
@@ -130,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
         B.train(args.kind, out, corpus_dir=corpus_dir, config=args.config, overrides=overrides,
                 extra=args.extra if args.kind != "syntax" else "none", vectors=vec_dir or None, tiny=args.tiny,
                 full=args.full and args.kind == "joint")
+    if args.command == "silver":
+        from . import silver as S
+
+        if not args.teacher:
+            ap.error("silver needs --teacher MODEL_DIR (one or more)")
+        print(json.dumps(S.build_silver(args.teacher, args.source or corpus_dir / "ud_all.spacy",
+                                        args.out or corpus_dir / "silver_ud.spacy")))
     if args.command == "cv":
         res = B.cross_validate(args.out or runs / "cv", folds=args.folds, corpus_dir=corpus_dir, config=args.config,
                                overrides=overrides, vectors=vec_dir or None, tiny=args.tiny)

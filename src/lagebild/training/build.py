@@ -26,7 +26,8 @@ WORK = ROOT / "training"
 PACKAGE_DIR = ROOT / "src" / "lagebild" / "models" / "de_lagebild"
 
 # Training sets that may go into the shipped model (licences allow it).
-NER_EXTRA_CHOICES = ("none", "europeana-partial", "europeana-full")
+# "silver-ud": the UD text tagged by teacher models (``python -m lagebild.training silver``).
+NER_EXTRA_CHOICES = ("none", "europeana-partial", "europeana-full", "silver-ud")
 
 
 def build_corpus(data: Path = DATA, out: Path = WORK / "corpus", *, tiny: int = 0) -> dict:
@@ -186,7 +187,7 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
         lem = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
         lem.initialize(table=lemmas)
     nlp.meta.update({
-        "name": "lagebild", "version": "0.4.0", "lang": "de",
+        "name": "lagebild", "version": "0.4.1", "lang": "de",
         "description": "lagebild's German pipeline: parser, STTS tagger, morphologizer, lemmatizer "
                        "(+ HanTa lemma table), NER with GermEval 2014's 12 outer classes (+ place gazetteer). "
                        "Static floret vectors distilled from USE-multilingual v3 token embeddings.",

@@ -1,0 +1,65 @@
+"""Silver NER annotations for self-training.
+
+A teacher pipeline (or several) tags sentences that have no gold entities; the
+sentences on which every teacher finds exactly the same entities become extra
+NER training docs, fully annotated (every other token O) and with no syntax
+(the joint model treats syntax there as missing, as on GermEval docs).
+Agreement of two differently sized teachers is a cheap confidence filter:
+their shared errors pass, their individual ones do not.
+
+The default source is the UD treebank text (CC BY-SA, already inside the
+shipped model): the NC-licensed news corpora stay out of anything we ship.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+
+def sentences(docs: Iterable[Doc]) -> Iterator[list[str]]:
+    """The words of each gold sentence (UD docs hold ten sentences each)."""
+    for doc in docs:
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                yield [t.text for t in sent]
+        else:
+            yield [t.text for t in doc]
+
+
+def _entities(nlp: Language, words: list[str]) -> tuple[tuple[int, int, str], ...]:
+    doc = nlp(Doc(nlp.vocab, words=words))
+    return tuple((e.start, e.end, e.label_) for e in doc.ents)
+
+
+def silver_docs(teachers: list[Language], sents: Iterable[list[str]], vocab: Vocab) -> tuple[list[Doc], int]:
+    """Docs for the sentences all teachers agree on; returns (docs, sentences seen)."""
+    if not teachers:
+        raise ValueError("silver_docs needs at least one teacher pipeline")
+    out, seen = [], 0
+    for words in sents:
+        seen += 1
+        ents = [_entities(t, words) for t in teachers]
+        if any(e != ents[0] for e in ents[1:]):
+            continue
+        doc = Doc(vocab, words=words)
+        doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in ents[0]], default="outside")
+        out.append(doc)
+    return out, seen
+
+
+def build_silver(teacher_dirs: list[Path], source: Path, out: Path) -> dict:
+    """Tag every sentence of the DocBin ``source`` with the teachers; write the agreed ones to ``out``."""
+    from lagebild.nlp import load
+
+    teachers = [load(p) for p in teacher_dirs]
+    vocab = teachers[0].vocab
+    gold = DocBin().from_disk(source).get_docs(vocab)
+    docs, seen = silver_docs(teachers, sentences(gold), vocab)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(out)
+    return {"source": str(source), "teachers": [str(p) for p in teacher_dirs], "sentences": seen,
+            "agreed": len(docs), "entities": sum(len(d.ents) for d in docs), "out": str(out)}
