@@ -116,6 +116,13 @@ def test_a_name_span_sheds_a_lowercase_word_at_its_ends():
     assert ms["Ursula von der Leyen"].label == "PER"
 
 
+def test_a_common_noun_alone_is_no_person():
+    ms = _ner_mentions("Freiwillige Helfer füllten Sandsäcke.", [(1, 2, "PER")])
+    assert "Helfer" not in ms
+    ms = _ner_mentions("Roland Koch kam. Koch sagte nichts.", [(0, 2, "PER"), (3, 4, "PER")])
+    assert ms["Koch"].label == "PER"                        # the lexicon's best reading of "Koch" is a name
+
+
 def test_a_hyphenated_landscape_name_is_a_place():
     ms = _ner_mentions("Im Meruna-Tal stieg das Wasser.", [(1, 2, "ORG")])
     assert ms["Meruna-Tal"].label == "LOC"
@@ -153,6 +160,14 @@ def test_resolution_joins_spellings_and_short_forms():
     assert "Olena Selenska" in ents and len(ents["Olena Selenska"].mentions) == 1
     scho = next(e for e in ents.values() if "Schoigu" in e.aliases)
     assert {"Sergej Schoigu", "Sergei Schoigu"} <= set(scho.aliases)
+
+
+def test_resolution_joins_a_genitive_to_its_nominative():
+    ms = [M("Valdorien", "a", 0, "LOC"), M("Valdoriens", "b", 0, "LOC"), M("Valdorien", "c", 0, "LOC"),
+          M("Brückenwerks", "a", 40, "ORG"), M("Paris", "a", 80, "LOC")]
+    ents = {e.id: e for e in resolve_entities(ms)}
+    assert set(ents["loc:valdorien"].aliases) == {"Valdorien", "Valdoriens"} and "loc:valdoriens" not in ents
+    assert "org:bruckenwerks" in ents                      # no nominative to join: stays as it is
 
 
 def test_resolution_of_countries_and_places():

@@ -47,6 +47,10 @@ def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
             buckets[f"{label.lower()}:{_slug(m.text)}"].append(m)
     for eid, group in _cluster_persons(persons).items():
         buckets[eid].extend(group)
+    # a genitive without a gazetteer id ("Valdoriens") joins its nominative ("Valdorien") of the same kind
+    for eid in [k for k in buckets if k.endswith("s") and k.split(":")[0] in ("loc", "org", "oth")]:
+        if eid[:-1] in buckets:
+            buckets[eid[:-1]].extend(buckets.pop(eid))
     entities = [_entity(eid, group) for eid, group in buckets.items()]
     entities.sort(key=lambda e: (-len(e.mentions), e.id))
     return entities

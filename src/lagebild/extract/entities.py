@@ -429,6 +429,8 @@ def _from_ents(doc: Doc) -> list[Cand]:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH"):
+            if base == "PER" and re.fullmatch(r"\w+", text) and word_class(text)[:2] == ("NN", True):
+                continue        # "Freiwillige Helfer": a common noun, no person; a surname said again comes from the rules
             if base == "ORG" and f and f.kind == "seat":
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
                 continue
