@@ -149,13 +149,12 @@ class Gazetteer:
         self.hyphen_heads = single | set(PLACE_SHORT_FORMS)
         countries = set(country_names()) if countries is None else set(countries)
         self.compound_heads = sorted((n for n in single & countries if len(n) >= 5), key=lambda n: (-len(n), n))
-        if orgs is None or org_heads is None:
+        alone, heads = organisations()
+        if orgs is None:
             from lagebild.ingest.cleaning import AGENCIES
 
-            alone, heads = organisations()
-            orgs = sorted(set(AGENCIES.values()) | set(alone)) if orgs is None else orgs
-            org_heads = heads if org_heads is None else org_heads
-        self.org_heads = set(org_heads) - self.hyphen_heads
+            orgs = sorted(set(AGENCIES.values()) | set(alone))
+        self.org_heads = set(heads if org_heads is None else org_heads) - self.hyphen_heads
         self.org_entries = {}
         for name, doc in zip(orgs, self.nlp.tokenizer.pipe(orgs)):
             toks = tuple(t.text for t in doc)

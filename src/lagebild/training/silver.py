@@ -30,25 +30,25 @@ def sentences(docs: Iterable[Doc]) -> Iterator[list[str]]:
             yield [t.text for t in doc]
 
 
-def _entities(nlp: Language, words: list[str]) -> tuple[tuple[int, int, str], ...]:
-    doc = nlp(Doc(nlp.vocab, words=words))
-    return tuple((e.start, e.end, e.label_) for e in doc.ents)
+def _entities(nlp: Language, sents: list[list[str]]) -> list[tuple[tuple[int, int, str], ...]]:
+    docs = nlp.pipe(Doc(nlp.vocab, words=words) for words in sents)
+    return [tuple((e.start, e.end, e.label_) for e in doc.ents) for doc in docs]
 
 
 def silver_docs(teachers: list[Language], sents: Iterable[list[str]], vocab: Vocab) -> tuple[list[Doc], int]:
     """Docs for the sentences all teachers agree on; returns (docs, sentences seen)."""
     if not teachers:
         raise ValueError("silver_docs needs at least one teacher pipeline")
-    out, seen = [], 0
-    for words in sents:
-        seen += 1
-        ents = [_entities(t, words) for t in teachers]
-        if any(e != ents[0] for e in ents[1:]):
+    sents = list(sents)
+    first, *others = [_entities(t, sents) for t in teachers]     # each teacher tags in batches
+    out = []
+    for i, words in enumerate(sents):
+        if any(o[i] != first[i] for o in others):
             continue
         doc = Doc(vocab, words=words)
-        doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in ents[0]], default="outside")
+        doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in first[i]], default="outside")
         out.append(doc)
-    return out, seen
+    return out, len(sents)
 
 
 def build_silver(teacher_dirs: list[Path], source: Path, out: Path) -> dict:
