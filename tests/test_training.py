@@ -99,3 +99,39 @@ def test_tiny_cross_validation_scores_each_fold(shared_dir, tmp_path):
     assert not (out / "fold0" / "model-last").exists()
     dev0 = (out / "fold0" / "dev.spacy").stat().st_size
     assert dev0 > 0 and (out / "fold1" / "train.spacy").exists()
+
+
+def test_extras_name_joins_and_drops_none():
+    from lagebild.training.build import extras_name
+
+    assert extras_name([]) == extras_name("none") == extras_name(["none"]) == "none"
+    assert extras_name("silver-ud") == "silver-ud"
+    assert extras_name(["silver-ud", "germeval-test"]) == "silver-ud+germeval-test"
+
+
+def test_missing_silver_is_a_clear_error(tmp_path):
+    from lagebild.training.build import extra_docbin
+
+    with pytest.raises(FileNotFoundError, match="silver --teacher"):
+        extra_docbin("silver-ud", tmp_path)
+
+
+def test_model_trained_on_the_benchmark_says_so(shared_dir, tmp_path, capsys):
+    """--extra germeval-test (the users' model): the meta names the test set, evaluate warns."""
+    import json
+
+    from lagebild.training.__main__ import main
+
+    data = shared_dir / "data"
+    if not (data / "germeval2014_ner").is_dir():
+        pytest.skip("GermEval 2014 not in ../shared/data")
+    out = tmp_path / "model"
+    assert main(["all", "--tiny", "--extra", "germeval-test", "--data", str(data), "--work", str(tmp_path / "work"),
+                 "--out", str(out), "--lemma-words", "0"]) == 0
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["benchmark_seen"] == ["GermEval 2014 test"]
+    assert any("(test)" in s["name"] for s in meta["sources"])
+    assert (tmp_path / "work" / "corpus" / "germeval_test_tiny.spacy").exists()
+    assert main(["evaluate", "--what", "ner", "--limit", "5", "--speed-docs", "0", "--data", str(data),
+                 "--out", str(out)]) == 0
+    assert "no benchmark" in capsys.readouterr().err
