@@ -59,7 +59,10 @@ def test_tiny_training_run_gives_loadable_model(shared_dir, tmp_path):
 
 
 def test_tiny_training_with_lexicon_flags(shared_dir, tmp_path):
-    """The flags recipe (joint_flags.cfg, --full) trains and its model loads with the flags set."""
+    """The shipped recipe (joint_flags.cfg, --full --self-train): two teachers, silver, the model;
+    it loads with the flags set and names the silver among its sources."""
+    import json
+
     from pathlib import Path
 
     from spacy.tokens import Doc
@@ -73,8 +76,12 @@ def test_tiny_training_with_lexicon_flags(shared_dir, tmp_path):
         pytest.skip("GermEval 2014 or the word table missing")
     cfg = Path(__file__).resolve().parent.parent / "training" / "joint_flags.cfg"
     out = tmp_path / "model"
-    assert main(["all", "--tiny", "--full", "--config", str(cfg), "--data", str(data),
+    assert main(["all", "--tiny", "--full", "--self-train", "--config", str(cfg), "--data", str(data),
                  "--work", str(tmp_path / "work"), "--out", str(out), "--lemma-words", "0"]) == 0
+    assert (tmp_path / "work" / "runs" / "teacher_1" / "model-last").is_dir()
+    assert (tmp_path / "work" / "corpus" / "silver_ud.spacy").exists()
+    meta = json.loads((out / "meta.json").read_text())
+    assert any("silver" in s["name"] for s in meta["sources"]) and meta["benchmark_seen"] == []
     nlp = load(out)
     doc = nlp(Doc(nlp.vocab, words=["Merkel", "besuchte", "Kursk"]))
     assert doc.to_array([FLAGS["known_name"]]).ravel().tolist() == [1, 0, 0]

@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true",
                     help="train joint on all gold incl. the held-out slices, fixed steps, model-last (the shipped model)")
     ap.add_argument("--tiny", action="store_true", help="a few docs and steps: a loadable model in seconds")
+    ap.add_argument("--self-train", action="store_true",
+                    help="all: first train two teachers (the recipe, and NER hidden 128), tag the UD text with them "
+                         "(silver) and train the model with --extra silver-ud")
     ap.add_argument("--teacher", type=Path, action="append", default=[],
                     help="silver: a teacher pipeline (repeat: only sentences all teachers agree on are kept)")
     ap.add_argument("--source", type=Path, default=None, help="silver: DocBin of sentences to tag (default UD text)")
@@ -151,8 +154,19 @@ def main(argv: list[str] | None = None) -> int:
                                overrides=overrides, vectors=vec_dir or None, tiny=args.tiny)
         print(json.dumps(res))
     if args.command == "all":
+        extra = list(args.extra)
+        if args.self_train:
+            from . import silver as S
+
+            # the teachers never see the benchmark, even when the model itself will (users' model)
+            teachers = [B.train("joint", runs / f"teacher_{i}", corpus_dir=corpus_dir, config=args.config,
+                                overrides=overrides | variant, vectors=vec_dir or None, tiny=args.tiny,
+                                full=args.full, corpora=args.data)
+                        for i, variant in enumerate(S.TEACHER_VARIANTS)]
+            print(json.dumps(S.build_silver(teachers, corpus_dir / "ud_all.spacy", corpus_dir / "silver_ud.spacy")))
+            extra.append("silver-ud")
         base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, config=args.config, overrides=overrides,
-                       extra=args.extra, corpora=args.data,
+                       extra=extra, corpora=args.data,
                        vectors=vec_dir or None, tiny=args.tiny, full=args.full)
     if args.command == "assemble":
         base = args.base or args.syntax or runs / "joint" / "model-best"

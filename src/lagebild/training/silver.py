@@ -19,6 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
+# ``all --self-train``: the recipe as configured, and the same with a wider NER hidden layer
+# (cross-validation, training/RESULTS.md: the two differ enough for agreement to filter errors).
+TEACHER_VARIANTS = ({}, {"vars.ner_hidden": 128})
+
 
 def sentences(docs: Iterable[Doc]) -> Iterator[list[str]]:
     """The words of each gold sentence (UD docs hold ten sentences each)."""
