@@ -235,3 +235,21 @@ def test_claim_sources_link_to_entities():
     changed = link_sources(cs, ents)
     assert [c.sources[0].entity for c in cs] == ["per:schoigu", "per:klymenko", None]
     assert changed == cs[:2]
+
+
+def test_places_the_ner_ran_together_are_each_a_place():
+    ms = _ner_mentions("Zuvor hatte Pjöngjang Russland bereits mit Granaten unterstützt.", [(2, 4, "PER")])
+    assert "Pjöngjang Russland" not in ms and ms["Russland"].label == "GPE"
+    ms = _ner_mentions("Das sehen Seoul und Washington anders.", [(2, 5, "OTH")])
+    assert "Seoul und Washington" not in ms and {"Seoul", "Washington"} <= set(ms)
+    ms = _ner_mentions("Der Gipfel Russland–Nordkorea begann.", [(2, 3, "ORG")])
+    assert "Russland–Nordkorea" not in ms
+    ms = _ner_mentions("Das sagte Anna Schmidt in Berlin.", [(2, 4, "PER")])     # a name is no place list
+    assert ms["Anna Schmidt"].label == "PER"
+
+
+def test_a_lone_common_noun_is_no_organisation_or_place():
+    ms = _ner_mentions("Fast neun Stunden dauerte der Luftalarm in Kiew.", [(5, 6, "ORG")])
+    assert "Luftalarm" not in ms
+    ms = _ner_mentions("Die Bundeswehr übte mit der Marine.", [(1, 2, "ORG")])   # an organisation we know
+    assert ms["Bundeswehr"].label == "ORG"

@@ -402,6 +402,32 @@ def _geographic_compound(text: str) -> bool:
     return head.lower() in GEO_HEADS and text[0].isupper()
 
 
+def _place_list(text: str, forms) -> bool:
+    """'Pjöngjang Moskau', 'Seoul und Washington', 'Russland–Nordkorea': two or more places the NER
+    ran together (as one person, organisation, ...); the place rules name each of them."""
+    parts = [p for p in re.split(r"\s+(?:und|oder|sowie)\s+|\s*[,–—/]\s*|\s+", text) if p]
+    return len(parts) >= 2 and all(p in forms or noun_or_place(p) for p in parts)
+
+
+def _lone_common_noun(text: str, base: str, f) -> bool:
+    """'Drohnen' (LOC), 'Luftalarm' (ORG), 'Helfer' (PER): one word the lexicon knows as a common noun
+    and nothing else we know names (a country form, a gazetteer place, an institution, an organisation)."""
+    if not re.fullmatch(r"\w+", text) or f or word_class(text)[:2] != ("NN", True):
+        return False
+    if base == "LOC":
+        return gazetteer().best(text) is None
+    if base == "ORG":
+        return not text.lower().endswith(INSTITUTIONS) and text not in KNOWN_ORGS and text not in _org_names()
+    return True
+
+
+@lru_cache(maxsize=1)
+def _org_names() -> frozenset[str]:
+    from ..nlp.gazetteer import organisations
+
+    return frozenset(organisations()[1])
+
+
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
@@ -414,6 +440,8 @@ def _from_ents(doc: Doc) -> list[Cand]:
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
             base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
+        if not label.endswith("DERIV") and (_place_list(text, forms) or _lone_common_noun(text, base, f)):
+            continue
         if label.endswith("DERIV"):
             if f:
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
@@ -429,8 +457,6 @@ def _from_ents(doc: Doc) -> list[Cand]:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH"):
-            if base == "PER" and re.fullmatch(r"\w+", text) and word_class(text)[:2] == ("NN", True):
-                continue        # "Freiwillige Helfer": a common noun, no person; a surname said again comes from the rules
             if base == "ORG" and f and f.kind == "seat":
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
                 continue
