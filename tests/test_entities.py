@@ -253,3 +253,24 @@ def test_a_lone_common_noun_is_no_organisation_or_place():
     assert "Luftalarm" not in ms
     ms = _ner_mentions("Die Bundeswehr übte mit der Marine.", [(1, 2, "ORG")])   # an organisation we know
     assert ms["Bundeswehr"].label == "ORG"
+
+
+def test_a_titles_complement_is_no_part_of_the_name():
+    ms = _ner_mentions("Der Staatspräsident der DVRK Kim Jong Un hat beschlossen.", [(0, 7, "OTH")])
+    assert ms["Kim Jong Un"].label == "PER" and ms["DVRK"].label == "GPE"
+    assert not any("Staatspräsident" in t or t.startswith("der") for t in ms)
+
+
+def test_a_full_name_read_as_a_person_elsewhere_is_that_person():
+    ms = [M("Wolodymyr Selenskyj", "a", 0, "PER"), M("Wolodymyr Selenskyj", "b", 0, "ORG"),
+          M("Selenskyj", "b", 40, "PER"), M("Acme Holding", "c", 0, "ORG")]
+    ents = resolve_entities(ms)
+    (sel,) = [e for e in ents if e.name == "Wolodymyr Selenskyj"]
+    assert sel.type == "PER" and len(sel.mentions) == 3
+    assert any(e.type == "ORG" and e.name == "Acme Holding" for e in ents)
+
+
+def test_a_countrys_institution_is_the_institution_of_that_country():
+    ms = _ner_mentions("Das meldete Südkoreas Geheimdienst am Montag.", [(2, 4, "LOC")])
+    assert "Südkoreas Geheimdienst" not in ms
+    assert ms["Geheimdienst"].label == "ORG" and ms["Geheimdienst"].country == "KR"

@@ -16,6 +16,7 @@ it over everything stored. What makes two mentions one entity:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -33,8 +34,12 @@ def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
     mentions = [m for m in mentions if isinstance(m, Mention)]
     buckets: dict[str, list[Mention]] = defaultdict(list)
     persons: list[Mention] = []
+    # a full name read as a person somewhere is that person where the NER said ORG or OTH ("Wolodymyr Selenskyj")
+    person_names = {_name_key(m.text) for m in mentions if (m.label or "").upper() == "PER" and " " in m.text.strip()}
     for m in mentions:
         label = (m.label or "OTH").upper()
+        if label in ("ORG", "OTH", "LOC") and not m.ref and _name_key(m.text) in person_names:
+            m, label = replace(m, label="PER"), "PER"
         if m.ref and m.ref.startswith("country:"):
             buckets[f"gpe:{m.ref.split(':', 1)[1]}"].append(m)
         elif m.ref and m.ref.startswith("geo:"):
@@ -57,6 +62,10 @@ def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
 
 
 # --- persons ----------------------------------------------------------------------------
+
+def _name_key(text: str) -> str:
+    return " ".join(_words(text))
+
 
 def _words(text: str) -> list[str]:
     return name_key(text).split()

@@ -388,7 +388,16 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
         head = e[:cut]
         if cut and (head.text in forms or head.text.rstrip("s") in forms):
             out.append(Span(doc, e.start, e.start + cut, label="LOC"))
-        out.append(Span(doc, e.start + cut + 1, e.end, label="PER"))
+        # the title's complement is no part of the name: "Staatspräsident der DVRK Kim Jong Un"
+        start = e.start + cut + 1
+        while start < e.end - 1 and doc[start].text.isalpha() and doc[start].text.islower():
+            start += 1
+        name = start
+        while name < e.end - 1 and (doc[name].text in forms or doc[name].text.rstrip("s") in forms):
+            name += 1
+        if name > start:
+            out.append(Span(doc, start, name, label="LOC"))
+        out.append(Span(doc, name, e.end, label="PER"))
     return out
 
 
@@ -407,6 +416,14 @@ def _place_list(text: str, forms) -> bool:
     ran together (as one person, organisation, ...); the place rules name each of them."""
     parts = [p for p in re.split(r"\s+(?:und|oder|sowie)\s+|\s*[,–—/]\s*|\s+", text) if p]
     return len(parts) >= 2 and all(p in forms or noun_or_place(p) for p in parts)
+
+
+def _country_institution(text: str, forms) -> bool:
+    """'Südkoreas Geheimdienst', 'russische Armee': a country's institution, which the rules make
+    the country and the institution of that country ('Geheimdienst (Südkorea)')."""
+    words = text.split()
+    return len(words) == 2 and words[1].lower().endswith(INSTITUTIONS) and \
+        (words[0] in forms or words[0].lower() in forms or words[0].rstrip("s") in forms)
 
 
 def _lone_common_noun(text: str, base: str, f) -> bool:
@@ -440,7 +457,8 @@ def _from_ents(doc: Doc) -> list[Cand]:
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
             base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
-        if not label.endswith("DERIV") and (_place_list(text, forms) or _lone_common_noun(text, base, f)):
+        if not label.endswith("DERIV") and (_place_list(text, forms) or _lone_common_noun(text, base, f)
+                                            or _country_institution(text, forms)):
             continue
         if label.endswith("DERIV"):
             if f:
