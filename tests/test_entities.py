@@ -274,3 +274,15 @@ def test_a_countrys_institution_is_the_institution_of_that_country():
     ms = _ner_mentions("Das meldete Südkoreas Geheimdienst am Montag.", [(2, 4, "LOC")])
     assert "Südkoreas Geheimdienst" not in ms
     assert ms["Geheimdienst"].label == "ORG" and ms["Geheimdienst"].country == "KR"
+
+
+def test_a_bare_word_after_an_article_is_no_person():
+    ms = _ner_mentions("Sie verlassen den Maidan in Kiew.", [(3, 4, "PER")])
+    assert "Maidan" not in ms or ms["Maidan"].label != "PER"
+    ms = _ner_mentions("Das sagte Selenskyj in Kiew.", [(2, 3, "PER")])
+    assert ms["Selenskyj"].label == "PER"
+
+
+def test_a_span_ending_in_a_known_organisation_is_an_organisation():
+    ms = _ner_mentions("Dem Portal The Kyiv Independent zufolge brannte es.", [(2, 5, "OTH")])
+    assert ms["The Kyiv Independent"].label == "ORG" and ms["The Kyiv Independent"].ref == "org:Kyiv Independent"

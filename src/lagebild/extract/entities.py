@@ -454,6 +454,10 @@ def _from_ents(doc: Doc) -> list[Cand]:
         if label.endswith("PART"):
             continue                                   # "Ukraine-Krieg": not a mention of Ukraine as an actor
         text = e.text
+        known = next((canon for name, canon in KNOWN_ORGS.items() if text.endswith(" " + name)), None)
+        if known and base in ("OTH", "LOC", "ORG"):      # "The Kyiv Independent": an organisation we know by name
+            out.append(Cand(e.start_char, e.end_char, "ORG", 3, None, f"org:{known}"))
+            continue
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
             base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
@@ -475,6 +479,8 @@ def _from_ents(doc: Doc) -> list[Cand]:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH"):
+            if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
+                continue        # "verlassen den Maidan": news give a bare surname no article
             if base == "ORG" and f and f.kind == "seat":
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
                 continue
