@@ -133,10 +133,11 @@ def test_model_trained_on_the_benchmark_says_so(shared_dir, tmp_path, capsys):
     if not (data / "germeval2014_ner").is_dir():
         pytest.skip("GermEval 2014 not in ../shared/data")
     out = tmp_path / "model"
-    assert main(["all", "--tiny", "--extra", "germeval-test", "--data", str(data), "--work", str(tmp_path / "work"),
-                 "--out", str(out), "--lemma-words", "0"]) == 0
+    assert main(["all", "--tiny", "--extra", "germeval-test", "--ud-copies", "2", "--data", str(data),
+                 "--work", str(tmp_path / "work"), "--out", str(out), "--lemma-words", "0"]) == 0
     meta = json.loads((out / "meta.json").read_text())
     assert meta["benchmark_seen"] == ["GermEval 2014 test"]
+    assert meta["lagebild_training"]["extra"] == ["germeval-test"] and meta["lagebild_training"]["ud_copies"] == 2
     assert any("(test)" in s["name"] for s in meta["sources"])
     assert (tmp_path / "work" / "corpus" / "germeval_test_tiny.spacy").exists()
     assert main(["evaluate", "--what", "ner", "--limit", "5", "--speed-docs", "0", "--data", str(data),

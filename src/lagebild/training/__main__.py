@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true",
                     help="train joint on all gold incl. the held-out slices, fixed steps, model-last (the shipped model)")
     ap.add_argument("--tiny", action="store_true", help="a few docs and steps: a loadable model in seconds")
+    ap.add_argument("--ud-copies", type=int, default=1,
+                    help="train joint / all: the UD docs N times (keeps syntax in the batches when much NER data is added)")
     ap.add_argument("--self-train", action="store_true",
                     help="all: first train two teachers (the recipe, and NER hidden 128), tag the UD text with them "
                          "(silver) and train the model with --extra silver-ud")
@@ -141,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or runs / args.kind
         B.train(args.kind, out, corpus_dir=corpus_dir, config=args.config, overrides=overrides,
                 extra=args.extra if args.kind != "syntax" else [], vectors=vec_dir or None, tiny=args.tiny, corpora=args.data,
+                ud_copies=args.ud_copies,
                 full=args.full and args.kind == "joint")
     if args.command == "silver":
         from . import silver as S
@@ -166,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(S.build_silver(teachers, corpus_dir / "ud_all.spacy", corpus_dir / "silver_ud.spacy")))
             extra.append("silver-ud")
         base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, config=args.config, overrides=overrides,
-                       extra=extra, corpora=args.data,
+                       extra=extra, corpora=args.data, ud_copies=args.ud_copies,
                        vectors=vec_dir or None, tiny=args.tiny, full=args.full)
     if args.command == "assemble":
         base = args.base or args.syntax or runs / "joint" / "model-best"

@@ -97,7 +97,7 @@ def merge_docbins(paths: list[Path], out: Path) -> Path:
 def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: Path | None = None,
           overrides: dict | None = None, extra: str | list[str] = "none", vectors: Path | None = None,
           tiny: bool = False, full: bool = False, data: tuple[Path, Path] | None = None,
-          corpora: Path = DATA) -> Path:
+          corpora: Path = DATA, ud_copies: int = 1) -> Path:
     """Train the 'joint', 'ner' or 'syntax' pipeline with spaCy; returns model-best.
 
     ``full`` (joint only) trains on all gold, the held-out slices included, for the
@@ -105,7 +105,8 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
     held-out scores it logs are no longer held out. ``data`` = (train, dev) DocBins
     given by the caller (cross-validation folds) instead of the kind's corpus files.
     ``extra``: one name of NER_EXTRA_CHOICES or a list of them. Benchmarks stay unseen
-    unless "germeval-test" is asked for."""
+    unless "germeval-test" is asked for. ``ud_copies`` (joint): the UD docs that many times, so
+    that much extra NER data does not crowd the syntax out of the batches."""
     from spacy.cli.train import train as spacy_train
 
     from thinc.api import use_ops
@@ -128,8 +129,8 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
     elif kind == "syntax":
         train_path, dev_path = corpus_dir / "ud_train.spacy", corpus_dir / "ud_held.spacy"
     elif kind == "joint":
-        parts = ["ud_all", "ner_all"] if full else ["ud_train", "ner_train"]
-        name = f"joint_{'all' if full else 'train'}+{extra}.spacy"
+        parts = ["ud_all"] * ud_copies + ["ner_all"] if full else ["ud_train"] * ud_copies + ["ner_train"]
+        name = f"joint_{'all' if full else 'train'}+{extra}{f'+ud{ud_copies}' if ud_copies > 1 else ''}.spacy"
         train_path = merge_docbins([corpus_dir / f"{p}.spacy" for p in parts] + extra_paths, corpus_dir / name)
         dev_path = merge_docbins([corpus_dir / "ud_held.spacy", corpus_dir / "ner_held.spacy"], corpus_dir / "joint_held.spacy")
     else:
@@ -147,7 +148,7 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
         meta_path = model_dir / "meta.json"
         if meta_path.exists():
             meta_json = json.loads(meta_path.read_text(encoding="utf-8"))
-            meta_json["lagebild_training"] = {"kind": kind, "full": full, "extra": extra.split("+")}
+            meta_json["lagebild_training"] = {"kind": kind, "full": full, "extra": extra.split("+"), "ud_copies": ud_copies}
             meta_path.write_text(json.dumps(meta_json, indent=2), encoding="utf-8")
     return out / ("model-last" if full else "model-best")
 
