@@ -286,3 +286,8 @@ def test_a_bare_word_after_an_article_is_no_person():
 def test_a_span_ending_in_a_known_organisation_is_an_organisation():
     ms = _ner_mentions("Dem Portal The Kyiv Independent zufolge brannte es.", [(2, 5, "OTH")])
     assert ms["The Kyiv Independent"].label == "ORG" and ms["The Kyiv Independent"].ref == "org:Kyiv Independent"
+
+
+def test_a_common_noun_introduced_as_an_organisations_name_stays():
+    ms = _ner_mentions("Die Hilfsorganisation Brückenwerk schätzt 15.000. Brückenwerk warnt.", [(2, 3, "ORG"), (6, 7, "ORG")])
+    assert [m for m in ms if m == "Brückenwerk"] and ms["Brückenwerk"].label == "ORG"

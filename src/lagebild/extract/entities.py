@@ -426,16 +426,30 @@ def _country_institution(text: str, forms) -> bool:
         (words[0] in forms or words[0].lower() in forms or words[0].rstrip("s") in forms)
 
 
-def _lone_common_noun(text: str, base: str, f) -> bool:
+def _lone_common_noun(text: str, base: str, f, named: set[str]) -> bool:
     """'Drohnen' (LOC), 'Luftalarm' (ORG), 'Helfer' (PER): one word the lexicon knows as a common noun
-    and nothing else we know names (a country form, a gazetteer place, an institution, an organisation)."""
+    and nothing else we know names (a country form, a gazetteer place, an institution, an organisation,
+    a name the article introduces: ``named``)."""
     if not re.fullmatch(r"\w+", text) or f or word_class(text)[:2] != ("NN", True):
         return False
     if base == "LOC":
         return gazetteer().best(text) is None
     if base == "ORG":
-        return not text.lower().endswith(INSTITUTIONS) and text not in KNOWN_ORGS and text not in _org_names()
+        return not text.lower().endswith(INSTITUTIONS) and text not in KNOWN_ORGS and text not in _org_names() \
+            and text not in named
     return True
+
+
+# Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
+ORG_TYPE_HEADS = ("organisation", "gruppe", "verband", "firma", "konzern", "unternehmen", "partei", "agentur",
+                  "portal", "zeitung", "sender", "bewegung", "miliz", "stiftung", "verein", "institut", "initiative",
+                  "netzwerk", "bündnis", "gewerkschaft", "hersteller", "bank", "magazin", "blatt", "plattform")
+
+
+def _named_in_apposition(doc: Doc) -> set[str]:
+    """Words the article introduces as names of an organisation ('Hilfsorganisation Brückenwerk')."""
+    return {t.text for t in doc[1:] if t.text[:1].isupper() and doc[t.i - 1].text[:1].isupper()
+            and doc[t.i - 1].lower_.endswith(ORG_TYPE_HEADS)}
 
 
 @lru_cache(maxsize=1)
@@ -448,6 +462,7 @@ def _org_names() -> frozenset[str]:
 def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
+    named = _named_in_apposition(doc)
     for e in _split_at_titles(doc, _trim_lowercase_ends(_cut_at_line_breaks(_split_run_on_persons(doc)))):
         label = e.label_.upper()
         base = label[:3]
@@ -461,7 +476,7 @@ def _from_ents(doc: Doc) -> list[Cand]:
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
             base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
-        if not label.endswith("DERIV") and (_place_list(text, forms) or _lone_common_noun(text, base, f)
+        if not label.endswith("DERIV") and (_place_list(text, forms) or _lone_common_noun(text, base, f, named)
                                             or _country_institution(text, forms)):
             continue
         if label.endswith("DERIV"):
