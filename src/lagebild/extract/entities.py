@@ -414,6 +414,8 @@ def _geographic_compound(text: str) -> bool:
 def _place_list(text: str, forms) -> bool:
     """'Pjöngjang Moskau', 'Seoul und Washington', 'Russland–Nordkorea': two or more places the NER
     ran together (as one person, organisation, ...); the place rules name each of them."""
+    if text in forms or gazetteer().best(text):
+        return False                                   # one place of several words: "Bosnien und Herzegowina"
     parts = [p for p in re.split(r"\s+(?:und|oder|sowie)\s+|\s*[,–—/]\s*|\s+", text) if p]
     return len(parts) >= 2 and all(p in forms or noun_or_place(p) for p in parts)
 
