@@ -299,7 +299,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
     rules += _person_repeats(doc, toks, persons + ner_persons)
-    cands = _trusted_ents(doc, ner, rules) + rules
+    cands = _trusted_ents(doc, ner, rules) + rules      # again: the repeats just added can overrule the NER too
     # Overlaps: higher priority, then longer, wins.
     chosen: list[Cand] = []
     taken = bytearray(len(_text(doc)) + 1)
