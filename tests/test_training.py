@@ -80,8 +80,9 @@ def test_tiny_training_with_lexicon_flags(shared_dir, tmp_path):
                  "--work", str(tmp_path / "work"), "--out", str(out), "--lemma-words", "0"]) == 0
     assert (tmp_path / "work" / "runs" / "teacher_1" / "model-last").is_dir()
     assert (tmp_path / "work" / "corpus" / "silver_ud.spacy").exists()
+    assert (tmp_path / "work" / "corpus" / "silver_europeana.spacy").exists()
     meta = json.loads((out / "meta.json").read_text())
-    assert any("silver" in s["name"] for s in meta["sources"]) and meta["benchmark_seen"] == []
+    assert sum("silver" in s["name"] for s in meta["sources"]) == 2 and meta["benchmark_seen"] == []
     nlp = load(out)
     doc = nlp(Doc(nlp.vocab, words=["Merkel", "besuchte", "Kursk"]))
     assert doc.to_array([FLAGS["known_name"]]).ravel().tolist() == [1, 0, 0]

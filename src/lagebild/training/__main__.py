@@ -5,7 +5,7 @@
     features   the lexicon flags' word table (HanTa + gazetteer, see lagebild/nlp/features.py)
     vectors    distil floret vectors from USE-multilingual (see vectors.py)
     train      train one pipeline: joint (shipped) | ner | syntax (experiments)
-    silver     tag the UD text with teacher pipeline(s): extra NER docs for self-training (--extra silver-ud)
+    silver     tag the UD (or --source) text with teacher pipeline(s): extra NER docs for self-training
     cv         k-fold cross-validation of the joint recipe's NER over GermEval dev (model selection)
     assemble   trained pipeline(s) + gazetteer + HanTa lemma table -> the package
     evaluate   GermEval 2014 test, UD-GSD test, HanTa, speed -> JSON
@@ -82,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ud-copies", type=int, default=1,
                     help="train joint / all: the UD docs N times (keeps syntax in the batches when much NER data is added)")
     ap.add_argument("--self-train", action="store_true",
-                    help="all: first train two teachers (the recipe, and NER hidden 128), tag the UD text with them "
-                         "(silver) and train the model with --extra silver-ud")
+                    help="all: first train two teachers (the recipe, and NER hidden 128), tag the UD and Europeana "
+                         "text with them (silver) and train the model with --extra silver-ud --extra silver-europeana")
     ap.add_argument("--teacher", type=Path, action="append", default=[],
                     help="silver: a teacher pipeline (repeat: only sentences all teachers agree on are kept)")
     ap.add_argument("--source", type=Path, default=None, help="silver: DocBin of sentences to tag (default UD text)")
@@ -161,13 +161,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.self_train:
             from . import silver as S
 
-            # the teachers never see the benchmark, even when the model itself will (users' model)
+            # the teachers never see the benchmark, even when the model itself will (users' model), and keep
+            # the recipe's schedule (a longer one is for the model's larger data)
+            recipe = {k: v for k, v in overrides.items() if k != "training.max_steps"}
             teachers = [B.train("joint", runs / f"teacher_{i}", corpus_dir=corpus_dir, config=args.config,
-                                overrides=overrides | variant, vectors=vec_dir or None, tiny=args.tiny,
+                                overrides=recipe | variant, vectors=vec_dir or None, tiny=args.tiny,
                                 full=args.full, corpora=args.data)
                         for i, variant in enumerate(S.TEACHER_VARIANTS)]
-            print(json.dumps(S.build_silver(teachers, corpus_dir / "ud_all.spacy", corpus_dir / "silver_ud.spacy")))
-            extra.append("silver-ud")
+            for name, source in S.SILVER_SOURCES.items():
+                silver_out = corpus_dir / f"{name.replace('-', '_')}.spacy"
+                print(json.dumps(S.build_silver(teachers, corpus_dir / source, silver_out)))
+                extra.append(name)
         base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, config=args.config, overrides=overrides,
                        extra=extra, corpora=args.data, ud_copies=args.ud_copies,
                        vectors=vec_dir or None, tiny=args.tiny, full=args.full)

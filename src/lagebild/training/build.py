@@ -26,11 +26,12 @@ WORK = ROOT / "training"
 PACKAGE_DIR = ROOT / "src" / "lagebild" / "models" / "de_lagebild"
 
 # Training sets that may go into the shipped model (licences allow it).
-# "silver-ud": the UD text tagged by teacher models (``python -m lagebild.training silver``).
+# "silver-ud", "silver-europeana": the UD text and the Europeana newspaper text (CC0) tagged by teacher
+# models (``python -m lagebild.training silver``; cross-validation in training/RESULTS.md).
 # "germeval-test": the NER *benchmark* sentences. The issue allows the shipped model to learn from them
 # once the recipe is fixed (more gold for users); a model trained with them says so in its meta
 # ("benchmark_seen") and its GermEval test score is no benchmark (evaluate.py flags it).
-NER_EXTRA_CHOICES = ("none", "europeana-partial", "europeana-full", "silver-ud", "germeval-test")
+NER_EXTRA_CHOICES = ("none", "europeana-partial", "europeana-full", "silver-ud", "silver-europeana", "germeval-test")
 VERSION = "0.5.0"
 
 
@@ -48,7 +49,7 @@ def extra_docbin(extra: str, corpus_dir: Path, data: Path = DATA, *, tiny: int =
         docs = C.germeval_docs(data / "germeval2014_ner" / "NER-de-test.tsv", Vocab())
         C.save(C.tiny(docs, tiny) if tiny else docs, path)
     if not path.exists():
-        how = "python -m lagebild.training silver --teacher MODEL" if extra == "silver-ud" else "python -m lagebild.training corpus"
+        how = "python -m lagebild.training silver --teacher MODEL" if extra.startswith("silver") else "python -m lagebild.training corpus"
         raise FileNotFoundError(f"extra training set {extra!r}: {path} is missing; make it with `{how}`")
     return path
 
@@ -221,6 +222,8 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
     trained_on = nlp.meta.get("lagebild_training", {}).get("extra", [])
     extra_sources = [{"name": "UD German-GSD dev + PUD text, NER silver from two teacher models", "license": "CC BY-SA 4.0"}] \
         if "silver-ud" in trained_on else []
+    if "silver-europeana" in trained_on:
+        extra_sources.append({"name": "Europeana newspapers text (de), NER silver from two teacher models", "license": "CC0"})
     if "germeval-test" in trained_on:
         extra_sources.append({"name": "GermEval 2014 NER (test)", "license": "CC BY 4.0"})
     nlp.meta.update({

@@ -22,6 +22,8 @@ from spacy.vocab import Vocab
 # ``all --self-train``: the recipe as configured, and the same with a wider NER hidden layer
 # (cross-validation, training/RESULTS.md: the two differ enough for agreement to filter errors).
 TEACHER_VARIANTS = ({}, {"vars.ner_hidden": 128})
+# Texts the teachers tag (corpus DocBin -> extra training set); both licences allow a shipped model.
+SILVER_SOURCES = {"silver-ud": "ud_all.spacy", "silver-europeana": "europeana_full.spacy"}
 
 
 def sentences(docs: Iterable[Doc]) -> Iterator[list[str]]:
