@@ -291,3 +291,12 @@ def test_a_span_ending_in_a_known_organisation_is_an_organisation():
 def test_a_common_noun_introduced_as_an_organisations_name_stays():
     ms = _ner_mentions("Die Hilfsorganisation Brückenwerk schätzt 15.000. Brückenwerk warnt.", [(2, 3, "ORG"), (6, 7, "ORG")])
     assert [m for m in ms if m == "Brückenwerk"] and ms["Brückenwerk"].label == "ORG"
+
+
+def test_a_person_span_sheds_a_year_and_a_place_it_ran_on_into():
+    ms = _ner_mentions("Die Partnerschaft, die Kim 2024 mit Putin unterzeichnet hatte.", [(4, 6, "PER")])
+    assert "Kim 2024" not in ms and ms["Kim"].label == "PER"
+    ms = _ner_mentions("Dann reiste Schoigu Pjöngjang an.", [(2, 4, "PER")])
+    assert ms["Schoigu"].label == "PER" and ms["Pjöngjang"].label in ("LOC", "GPE")
+    ms = _ner_mentions("Dann kam Paris Hilton an.", [(2, 4, "PER")])
+    assert ms["Paris Hilton"].label == "PER"

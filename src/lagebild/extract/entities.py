@@ -350,6 +350,26 @@ def _cut_at_line_breaks(ents) -> list:
     return out
 
 
+def _not_name_word(word: str) -> bool:
+    """A lowercase word or a number ('Kim 2024 mit Putin'): never the first or last word of a name."""
+    return (word.isalpha() and word.islower()) or word.isdigit()
+
+
+def _split_person_place(doc: Doc, ents) -> list:
+    """'Schoigu Pjöngjang' (PER): a person's span that ran on into a well-known place; the place
+    is its own mention ('Paris Hilton' stays: Hilton is no place)."""
+    forms = country_forms()
+    out = []
+    for e in ents:
+        last = e[-1].text if len(e) >= 2 else ""
+        if e.label_ == "PER" and last[:1].isupper() and (last in forms or noun_or_place(last)) \
+                and not (e[0].text in forms or noun_or_place(e[0].text)):
+            out += [Span(doc, e.start, e.end - 1, label="PER"), Span(doc, e.end - 1, e.end, label="LOC")]
+        else:
+            out.append(e)
+    return out
+
+
 def _trim_lowercase_ends(ents) -> list:
     """A person's or place's name neither starts nor ends with a lowercase word: the NER
     sometimes takes the relative pronoun of a caption along ("Kim Jong Un der mit Offizieren
@@ -358,9 +378,9 @@ def _trim_lowercase_ends(ents) -> list:
     for e in ents:
         start, end = e.start, e.end
         if e.label_ in ("PER", "LOC"):
-            while start < end and e.doc[start].text.isalpha() and e.doc[start].text.islower():
+            while start < end and _not_name_word(e.doc[start].text):
                 start += 1
-            while end > start and e.doc[end - 1].text.isalpha() and e.doc[end - 1].text.islower():
+            while end > start and _not_name_word(e.doc[end - 1].text):
                 end -= 1
         if end > start:
             out.append(e if (start, end) == (e.start, e.end) else Span(e.doc, start, end, label=e.label))
@@ -465,7 +485,8 @@ def _from_ents(doc: Doc) -> list[Cand]:
     out = []
     forms = country_forms()
     named = _named_in_apposition(doc)
-    for e in _split_at_titles(doc, _trim_lowercase_ends(_cut_at_line_breaks(_split_run_on_persons(doc)))):
+    ents = _trim_lowercase_ends(_cut_at_line_breaks(_split_run_on_persons(doc)))
+    for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
