@@ -24,7 +24,7 @@ test: $(STAMP)
 
 model: $(STAMP)
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,train]"
-	$(BIN)/python -m lagebild.training all --full --self-train --extra germeval-test --ud-copies 3 --set training.max_steps=8000 --config training/joint_flags.cfg
+	$(BIN)/python -m lagebild.training all --full --self-train --config training/joint_flags.cfg
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"

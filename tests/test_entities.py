@@ -300,3 +300,15 @@ def test_a_person_span_sheds_a_year_and_a_place_it_ran_on_into():
     assert ms["Schoigu"].label == "PER" and ms["Pjöngjang"].label in ("LOC", "GPE")
     ms = _ner_mentions("Dann kam Paris Hilton an.", [(2, 4, "PER")])
     assert ms["Paris Hilton"].label == "PER"
+
+
+def test_compounds_on_a_common_noun_and_one_letter_spans_are_no_entities():
+    ms = _ner_mentions("Der Ukraine-Krieg dauert an, schrieb er auf X.", [(1, 2, "LOC"), (8, 9, "OTH")])
+    assert "Ukraine-Krieg" not in ms and not any(t.startswith("X") for t in ms)
+    ms = _ner_mentions("Sie fuhren nach Baden-Württemberg.", [(3, 4, "LOC")])
+    assert ms["Baden-Württemberg"].label in ("LOC", "GPE")
+
+
+def test_a_place_span_that_ran_on_from_a_name_keeps_the_place():
+    ms = _ner_mentions("Dann reiste Schoigu Pjöngjang an.", [(2, 4, "LOC")])
+    assert "Schoigu Pjöngjang" not in ms and ms["Pjöngjang"].label in ("LOC", "GPE")

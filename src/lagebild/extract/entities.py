@@ -308,8 +308,13 @@ def _find_mentions(doc: Doc) -> list[Mention]:
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
+    # one sense per place name and article: the rules resolved it in context ("Myrne" near Donezk), the NER did not
+    text = _text(doc)
+    sense = {text[r.start:r.end]: (r.country, r.ref) for r in rules if r.label == "LOC" and r.ref}
+    chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
+              if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     art = doc._.article_id or ""
-    return [Mention(art, c.start, c.end, _text(doc)[c.start:c.end], c.label, c.country, c.ref)
+    return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
 
 
@@ -362,9 +367,12 @@ def _split_person_place(doc: Doc, ents) -> list:
     out = []
     for e in ents:
         last = e[-1].text if len(e) >= 2 else ""
-        if e.label_ == "PER" and last[:1].isupper() and (last in forms or noun_or_place(last)) \
-                and not (e[0].text in forms or noun_or_place(e[0].text)):
-            out += [Span(doc, e.start, e.end - 1, label="PER"), Span(doc, e.end - 1, e.end, label="LOC")]
+        if e.label_ in ("PER", "LOC") and last[:1].isupper() and (last in forms or noun_or_place(last)) \
+                and not (e[0].text in forms or noun_or_place(e[0].text)) \
+                and not (e.text in forms or gazetteer().best(e.text)):
+            if e.label_ == "PER":       # as LOC ("Schoigu Pjöngjang"), the rules decide what the first words are
+                out.append(Span(doc, e.start, e.end - 1, label="PER"))
+            out.append(Span(doc, e.end - 1, e.end, label="LOC"))
         else:
             out.append(e)
     return out
@@ -429,6 +437,15 @@ GEO_HEADS = PLACE_NOUNS | {"tal", "becken", "see", "gebirge", "bucht", "ebene", 
 def _geographic_compound(text: str) -> bool:
     head = text.rsplit("-", 1)[-1] if "-" in text and " " not in text else ""
     return head.lower() in GEO_HEADS and text[0].isupper()
+
+
+def _part_compound(text: str) -> bool:
+    """'Ukraine-Krieg', 'Kursk-Offensive': a hyphenated compound whose head is a common noun is about the
+    thing the head names, not the place ('Meruna-Tal', 'Baden-Württemberg' are places)."""
+    if " " in text or "-" not in text or _geographic_compound(text) or gazetteer().best(text):
+        return False
+    head = text.rsplit("-", 1)[1]
+    return head[:1].isupper() and word_class(head)[:2] == ("NN", True)
 
 
 def _place_list(text: str, forms) -> bool:
@@ -496,6 +513,10 @@ def _from_ents(doc: Doc) -> list[Cand]:
         if known and base in ("OTH", "LOC", "ORG"):      # "The Kyiv Independent": an organisation we know by name
             out.append(Cand(e.start_char, e.end_char, "ORG", 3, None, f"org:{known}"))
             continue
+        if sum(c.isalpha() for c in text) < 2:
+            continue                                   # "auf X.": one letter names nothing we can resolve
+        if base == "LOC" and _part_compound(text):
+            continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
             base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
