@@ -36,10 +36,20 @@ def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
     persons: list[Mention] = []
     # a full name read as a person somewhere is that person where the NER said ORG or OTH ("Wolodymyr Selenskyj")
     person_names = {_name_key(m.text) for m in mentions if (m.label or "").upper() == "PER" and " " in m.text.strip()}
+    # one sense per word in a collection: a one-word name without a gazetteer id read as a place three times
+    # and as a person once ("Korvane") is the place everywhere (ties stay as they are)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if not m.ref and " " not in m.text.strip():
+            votes[m.text.strip()][(m.label or "OTH").upper()] += 1
     for m in mentions:
         label = (m.label or "OTH").upper()
         if label in ("ORG", "OTH", "LOC") and not m.ref and _name_key(m.text) in person_names:
             m, label = replace(m, label="PER"), "PER"
+        elif not m.ref and (v := votes.get(m.text.strip())) and len(v) > 1:
+            (top, n), (_, n2) = v.most_common(2)
+            if n > n2 and top != label:
+                m, label = replace(m, label=top), top
         if m.ref and m.ref.startswith("country:"):
             buckets[f"gpe:{m.ref.split(':', 1)[1]}"].append(m)
         elif m.ref and m.ref.startswith("geo:"):

@@ -355,6 +355,10 @@ def _cut_at_line_breaks(ents) -> list:
     return out
 
 
+# "Norden Valdoriens": a direction is no part of the place's name
+COMPASS = {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten"}
+
+
 def _not_name_word(word: str) -> bool:
     """A lowercase word or a number ('Kim 2024 mit Putin'): never the first or last word of a name."""
     return (word.isalpha() and word.islower()) or word.isdigit()
@@ -386,7 +390,7 @@ def _trim_lowercase_ends(ents) -> list:
     for e in ents:
         start, end = e.start, e.end
         if e.label_ in ("PER", "LOC"):
-            while start < end and _not_name_word(e.doc[start].text):
+            while start < end - 1 and (_not_name_word(e.doc[start].text) or e.doc[start].lower_ in COMPASS):
                 start += 1
             while end > start and _not_name_word(e.doc[end - 1].text):
                 end -= 1
