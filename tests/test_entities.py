@@ -290,7 +290,7 @@ def test_a_span_ending_in_a_known_organisation_is_an_organisation():
 
 def test_a_common_noun_introduced_as_an_organisations_name_stays():
     ms = _ner_mentions("Die Hilfsorganisation Brückenwerk schätzt 15.000. Brückenwerk warnt.", [(2, 3, "ORG"), (6, 7, "ORG")])
-    assert [m for m in ms if m == "Brückenwerk"] and ms["Brückenwerk"].label == "ORG"
+    assert ms["Brückenwerk"].label == "ORG"
 
 
 def test_a_person_span_sheds_a_year_and_a_place_it_ran_on_into():

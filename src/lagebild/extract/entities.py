@@ -359,6 +359,11 @@ def _cut_at_line_breaks(ents) -> list:
 COMPASS = {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten"}
 
 
+def _country_form(word: str, forms) -> bool:
+    """'Nordkoreas', 'DVRK', 'russische': a country's name, genitive or adjective."""
+    return word in forms or word.lower() in forms or word.rstrip("s") in forms
+
+
 def _not_name_word(word: str) -> bool:
     """A lowercase word or a number ('Kim 2024 mit Putin'): never the first or last word of a name."""
     return (word.isalpha() and word.islower()) or word.isdigit()
@@ -418,14 +423,14 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
             out.append(e)
             continue
         head = e[:cut]
-        if cut and (head.text in forms or head.text.rstrip("s") in forms):
+        if cut and _country_form(head.text, forms):
             out.append(Span(doc, e.start, e.start + cut, label="LOC"))
         # the title's complement is no part of the name: "Staatspräsident der DVRK Kim Jong Un"
         start = e.start + cut + 1
-        while start < e.end - 1 and doc[start].text.isalpha() and doc[start].text.islower():
+        while start < e.end - 1 and _not_name_word(doc[start].text):
             start += 1
         name = start
-        while name < e.end - 1 and (doc[name].text in forms or doc[name].text.rstrip("s") in forms):
+        while name < e.end - 1 and _country_form(doc[name].text, forms):
             name += 1
         if name > start:
             out.append(Span(doc, start, name, label="LOC"))
@@ -443,19 +448,19 @@ def _geographic_compound(text: str) -> bool:
     return head.lower() in GEO_HEADS and text[0].isupper()
 
 
-def _part_compound(text: str) -> bool:
+def _part_compound(text: str, place) -> bool:
     """'Ukraine-Krieg', 'Kursk-Offensive': a hyphenated compound whose head is a common noun is about the
     thing the head names, not the place ('Meruna-Tal', 'Baden-Württemberg' are places)."""
-    if " " in text or "-" not in text or _geographic_compound(text) or gazetteer().best(text):
+    if " " in text or "-" not in text or _geographic_compound(text) or place:
         return False
     head = text.rsplit("-", 1)[1]
     return head[:1].isupper() and word_class(head)[:2] == ("NN", True)
 
 
-def _place_list(text: str, forms) -> bool:
+def _place_list(text: str, forms, place) -> bool:
     """'Pjöngjang Moskau', 'Seoul und Washington', 'Russland–Nordkorea': two or more places the NER
     ran together (as one person, organisation, ...); the place rules name each of them."""
-    if text in forms or gazetteer().best(text):
+    if text in forms or place:
         return False                                   # one place of several words: "Bosnien und Herzegowina"
     parts = [p for p in re.split(r"\s+(?:und|oder|sowie)\s+|\s*[,–—/]\s*|\s+", text) if p]
     return len(parts) >= 2 and all(p in forms or noun_or_place(p) for p in parts)
@@ -465,18 +470,17 @@ def _country_institution(text: str, forms) -> bool:
     """'Südkoreas Geheimdienst', 'russische Armee': a country's institution, which the rules make
     the country and the institution of that country ('Geheimdienst (Südkorea)')."""
     words = text.split()
-    return len(words) == 2 and words[1].lower().endswith(INSTITUTIONS) and \
-        (words[0] in forms or words[0].lower() in forms or words[0].rstrip("s") in forms)
+    return len(words) == 2 and words[1].lower().endswith(INSTITUTIONS) and _country_form(words[0], forms)
 
 
-def _lone_common_noun(text: str, base: str, f, named: set[str]) -> bool:
+def _lone_common_noun(text: str, base: str, f, place, named: set[str]) -> bool:
     """'Drohnen' (LOC), 'Luftalarm' (ORG), 'Helfer' (PER): one word the lexicon knows as a common noun
     and nothing else we know names (a country form, a gazetteer place, an institution, an organisation,
     a name the article introduces: ``named``)."""
     if not re.fullmatch(r"\w+", text) or f or word_class(text)[:2] != ("NN", True):
         return False
     if base == "LOC":
-        return gazetteer().best(text) is None
+        return place is None
     if base == "ORG":
         return not text.lower().endswith(INSTITUTIONS) and text not in KNOWN_ORGS and text not in _org_names() \
             and text not in named
@@ -519,13 +523,14 @@ def _from_ents(doc: Doc) -> list[Cand]:
             continue
         if sum(c.isalpha() for c in text) < 2:
             continue                                   # "auf X.": one letter names nothing we can resolve
-        if base == "LOC" and _part_compound(text):
+        place = gazetteer().best(text)                 # the span's reading as a place, asked once
+        if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
             base = "LOC"                               # "Meruna-Tal", "Donez-Becken": a place whatever the NER said
         f = forms.get(text) or forms.get(text.lower())
-        if not label.endswith("DERIV") and (_place_list(text, forms) or _lone_common_noun(text, base, f, named)
-                                            or _country_institution(text, forms)):
+        if not label.endswith("DERIV") and (_place_list(text, forms, place) or _country_institution(text, forms)
+                                            or _lone_common_noun(text, base, f, place, named)):
             continue
         if label.endswith("DERIV"):
             if f:
@@ -535,7 +540,6 @@ def _from_ents(doc: Doc) -> list[Cand]:
             if f and f.kind in ("name", "adj", "demonym"):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
                 continue
-            place = gazetteer().best(text)
             if f and f.kind in ("capital", "seat") and _metonymic(doc, e.start_char):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
             else:

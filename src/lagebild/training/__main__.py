@@ -150,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
 
         if not args.teacher:
             ap.error("silver needs --teacher MODEL_DIR (one or more)")
-        print(json.dumps(S.build_silver(args.teacher, args.source or corpus_dir / "ud_all.spacy",
+        if args.source and not args.out:    # another text's silver must not overwrite the UD silver
+            ap.error("silver --source needs --out (e.g. training/corpus/silver_europeana.spacy)")
+        print(json.dumps(S.build_silver(args.teacher, args.source or corpus_dir / S.SILVER_SOURCES["silver-ud"],
                                         args.out or corpus_dir / "silver_ud.spacy")))
     if args.command == "cv":
         res = B.cross_validate(args.out or runs / "cv", folds=args.folds, corpus_dir=corpus_dir, config=args.config,

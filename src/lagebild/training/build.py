@@ -35,15 +35,19 @@ NER_EXTRA_CHOICES = ("none", "europeana-partial", "europeana-full", "silver-ud",
 VERSION = "0.5.0"
 
 
+def extras_list(extras) -> list[str]:
+    """"silver-ud" or ["silver-ud", "germeval-test"] or "none" -> the names of the extra sets."""
+    return [e for e in ([extras] if isinstance(extras, str) else list(extras or ())) if e != "none"]
+
+
 def extras_name(extras) -> str:
-    """("silver-ud", "germeval-test") -> "silver-ud+germeval-test"; none -> "none"."""
-    extras = [e for e in ([extras] if isinstance(extras, str) else list(extras or ())) if e != "none"]
-    return "+".join(extras) or "none"
+    """("silver-ud", "germeval-test") -> "silver-ud+germeval-test"; none -> "none" (file names)."""
+    return "+".join(extras_list(extras)) or "none"
 
 
 def extra_docbin(extra: str, corpus_dir: Path, data: Path = DATA, *, tiny: int = 0) -> Path:
     """The DocBin of one extra training set. "germeval-test" is written here on demand
-    (``build_corpus`` never reads a test set); "silver-ud" comes from the ``silver`` command."""
+    (``build_corpus`` never reads a test set); the silver sets come from the ``silver`` command."""
     path = corpus_dir / f"{extra.replace('-', '_')}{'_tiny' if tiny and extra == 'germeval-test' else ''}.spacy"
     if extra == "germeval-test" and not path.exists():
         docs = C.germeval_docs(data / "germeval2014_ner" / "NER-de-test.tsv", Vocab())
@@ -118,8 +122,9 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
     from . import augment  # noqa: F401  (registers "lagebild.mention_replace.v1")
 
     config = config or CONFIGS / f"{kind}.cfg"
-    extra = extras_name(extra)
-    extra_paths = [extra_docbin(e, corpus_dir, corpora, tiny=20 if tiny else 0) for e in extra.split("+") if e != "none"]
+    extras = extras_list(extra)
+    extra = extras_name(extras)
+    extra_paths = [extra_docbin(e, corpus_dir, corpora, tiny=20 if tiny else 0) for e in extras]
     if data is not None:
         train_path, dev_path = data
     elif kind == "ner":
@@ -149,7 +154,7 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
         meta_path = model_dir / "meta.json"
         if meta_path.exists():
             meta_json = json.loads(meta_path.read_text(encoding="utf-8"))
-            meta_json["lagebild_training"] = {"kind": kind, "full": full, "extra": extra.split("+"), "ud_copies": ud_copies}
+            meta_json["lagebild_training"] = {"kind": kind, "full": full, "extra": extras, "ud_copies": ud_copies}
             meta_path.write_text(json.dumps(meta_json, indent=2), encoding="utf-8")
     return out / ("model-last" if full else "model-best")
 

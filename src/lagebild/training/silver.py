@@ -7,8 +7,9 @@ NER training docs, fully annotated (every other token O) and with no syntax
 Agreement of two differently sized teachers is a cheap confidence filter:
 their shared errors pass, their individual ones do not.
 
-The default source is the UD treebank text (CC BY-SA, already inside the
-shipped model): the NC-licensed news corpora stay out of anything we ship.
+The sources are the UD treebank text (CC BY-SA, already inside the shipped
+model) and the Europeana newspaper text (CC0): the NC-licensed news corpora
+stay out of anything we ship.
 """
 from __future__ import annotations
 
