@@ -408,7 +408,8 @@ class ClaimExtractor:
         return None
 
 
+# `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
 @Language.factory("lagebild_claims", default_config={"durations": True})
-def make_claims(nlp: Language, name: str, durations: bool) -> ClaimExtractor:
+def make_claims(nlp, name: str, durations: bool) -> ClaimExtractor:
     """Quantitative claims -> doc._.claims; durations and ages too unless durations=False."""
     return ClaimExtractor(durations=durations)

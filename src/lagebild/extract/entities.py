@@ -247,8 +247,9 @@ class Cand:
     ref: str | None = None
 
 
+# `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
 @Language.factory("lagebild_entities")
-def make_entities(nlp: Language, name: str) -> EntityTagger:
+def make_entities(nlp, name: str) -> EntityTagger:
     return EntityTagger()
 
 

@@ -141,8 +141,9 @@ GOVERNMENT = {"regime", "führung", "regierung", "machthaber", "staatsführung",
 ACTOR_LABELS = ("PER", "ORG", "GPE")
 
 
+# `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
 @Language.factory("lagebild_events")
-def make_events(nlp: Language, name: str) -> EventTagger:
+def make_events(nlp, name: str) -> EventTagger:
     return EventTagger()
 
 

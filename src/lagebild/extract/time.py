@@ -1260,6 +1260,7 @@ class TimeTagger:
         return doc
 
 
+# `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
 @Language.factory("lagebild_times")
-def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
+def make_time_tagger(nlp, name: str) -> TimeTagger:
     return TimeTagger()

@@ -109,9 +109,10 @@ def common_words(names: list[str], threshold: float = -25.0) -> set[str]:
     return out
 
 
+# `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
 @Language.factory("lagebild_gazetteer",
                   default_config={"label": "LOC", "require_tag": "NE", "part_label": "LOCpart"})
-def make_gazetteer(nlp: Language, name: str, label: str, require_tag: str | None,
+def make_gazetteer(nlp, name: str, label: str, require_tag: str | None,
                    part_label: str | None) -> "Gazetteer":
     return Gazetteer(nlp, name, label=label, require_tag=require_tag, part_label=part_label)
 

@@ -70,8 +70,9 @@ def build_table(words: list[str], *, cutoff: int = 3, extra_tags: dict[str, set[
     return table
 
 
+# `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
 @Language.factory("lagebild_lemmas", default_config={"overwrite": True})
-def make_lemmas(nlp: Language, name: str, overwrite: bool) -> "LemmaTable":
+def make_lemmas(nlp, name: str, overwrite: bool) -> "LemmaTable":
     return LemmaTable(name, overwrite=overwrite)
 
 
