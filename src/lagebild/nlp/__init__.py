@@ -25,6 +25,7 @@ from spacy.language import Language
 from . import features as _features  # noqa: F401  (registers the "lagebild.word_flags.v1" callback)
 from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
 from . import lemmas as _lemmas  # noqa: F401  (registers "lagebild_lemmas")
+from . import morphology as _morphology  # noqa: F401  (registers "lagebild_morphologizer")
 from .speed import speed_up
 
 log = logging.getLogger(__name__)

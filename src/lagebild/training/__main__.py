@@ -194,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
             from lagebild.nlp.gazetteer import country_names
 
             names = country_names()
-        B.assemble(base, args.ner, args.out or B.PACKAGE_DIR, lemmas=lemmas, gazetteer_names=names)
+        ud_gold = corpus_dir / "ud_all.spacy"
+        B.assemble(base, args.ner, args.out or B.PACKAGE_DIR, lemmas=lemmas, gazetteer_names=names,
+                   upos_gold=ud_gold if ud_gold.exists() else None)
     if args.command in ("evaluate", "all") and not args.tiny:
         res = _evaluate(args.out or B.PACKAGE_DIR, args.data, limit=args.limit, hanta=args.hanta,
                         what=args.what, n_speed=args.speed_docs)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import DocBin
+from spacy.training import Example
 from spacy.vocab import Vocab
 
 from . import corpus as C
@@ -211,12 +213,14 @@ SPACY_RANGE = ">=3.8.0,<3.9.0"
 
 
 def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, meta: dict | None = None,
-             gazetteer_names: list[str] | None | bool = None, lemmas: dict | None = None) -> Language:
+             gazetteer_names: list[str] | None | bool = None, lemmas: dict | None = None,
+             upos_gold: Path | None = None) -> Language:
     """The packaged pipeline: the trained ``base`` (joint, or syntax + a separately
-    trained ``ner``), then the place-name gazetteer and the HanTa lemma table.
+    trained ``ner``), then the place-name gazetteer, the HanTa lemma table and the
+    UPOS rules (their STTS -> UPOS table learnt from the UD gold in ``upos_gold``).
 
     A separately trained NER must use the same static vectors as the base."""
-    from lagebild.nlp import gazetteer, lemmas as _lemmas  # noqa: F401  (factories)
+    from lagebild.nlp import gazetteer, lemmas as _lemmas, morphology  # noqa: F401  (factories)
 
     nlp = spacy.load(base)
     if ner is not None:
@@ -227,6 +231,10 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
     if lemmas is not None:
         lem = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
         lem.initialize(table=lemmas)
+    if upos_gold is not None and {"tagger", "parser"} <= set(nlp.pipe_names):
+        upos = nlp.add_pipe("lagebild_upos", after="parser")
+        gold = list(DocBin().from_disk(upos_gold).get_docs(nlp.vocab))
+        upos.initialize(lambda: (Example(d, d) for d in gold), nlp=nlp)
     trained_on = nlp.meta.get("lagebild_training", {}).get("extra", [])
     extra_sources = [{"name": "UD German-GSD dev + PUD text, NER silver from two teacher models", "license": "CC BY-SA 4.0"}] \
         if "silver-ud" in trained_on else []
