@@ -2,12 +2,13 @@
 
 `load()` returns the trained pipeline (`de_lagebild`) shipped inside the
 package; no network is touched: tokenizer, tok2vec with static subword vectors,
-STTS tagger, morphologizer (UPOS + features), lemmatizer, dependency parser
-(sentence boundaries) and NER with GermEval 2014's twelve outer classes
-(PER/ORG/LOC/OTH and their -deriv/-part forms), plus a place-name gazetteer.
-`load()` also applies `speed.speed_up` (numpy's matrix product, a per-word
-embedding cache): same outputs, 1.3-1.5x the words/s of `spacy.load()` on new
-text, 1.75x on words seen before (benchmarks/bench_nlp.py).
+STTS tagger, morphologizer (UPOS + features; morphology.py), lemmatizer,
+dependency parser (sentence boundaries), UPOS rules and NER with GermEval
+2014's twelve outer classes (PER/ORG/LOC/OTH and their -deriv/-part forms),
+plus a place-name gazetteer. `load()` also applies `speed.speed_up` (numpy's
+matrix product, a per-word embedding cache): same outputs, 1.5-1.8x the
+words/s of `spacy.load()` on new text, more on words seen before
+(benchmarks/bench_nlp.py).
 Training and scores: ``python -m lagebild.training``, training/RESULTS.md.
 Without a packaged model it falls back to spaCy's blank German tokenizer with
 a rule-based sentencizer and says so.
