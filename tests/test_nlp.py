@@ -20,8 +20,10 @@ def nlp():
 
 @needs_model
 def test_pipeline_components(nlp):
-    for name in ("tok2vec", "tagger", "morphologizer", "parser", "ner"):
+    for name in ("tok2vec", "tagger", "morphologizer", "parser", "lagebild_upos", "ner"):
         assert name in nlp.pipe_names
+    assert type(nlp.get_pipe("morphologizer")).__name__ == "PosFirstMorphologizer"
+    assert nlp.get_pipe("lagebild_upos").table.get("ART") == "DET"
     assert {"PER", "LOCderiv", "ORGpart", "OTH"} <= set(nlp.get_pipe("ner").labels)
 
 
@@ -44,6 +46,11 @@ def test_syntax_attributes(nlp):
     assert by_text["hat"].lemma_ == "haben"
     assert by_text["teilte"].dep_ == "ROOT"
     assert all(t.head.i != t.i or t.dep_ == "ROOT" for t in doc)
+
+
+def test_slow_spacy_versions_are_named():
+    assert lnlp.slow_spacy("3.8.18") and lnlp.slow_spacy("3.8.8") and lnlp.slow_spacy("3.9.0")
+    assert not lnlp.slow_spacy("3.8.7") and not lnlp.slow_spacy("3.7.5")
 
 
 def test_missing_model_dir_is_an_error(tmp_path):

@@ -40,10 +40,19 @@ def blank() -> Language:
     return nlp
 
 
+def slow_spacy(version: str = spacy.__version__) -> bool:
+    """spaCy 3.8.8+ wheels run the parser and NER 2-5x slower (training/RESULTS.md, session 7)."""
+    parts = tuple(int(p) for p in version.split(".")[:3] if p.isdigit())
+    return parts >= (3, 8, 8)
+
+
 def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
     """Load lagebild's German pipeline from the installed package (no network)."""
     target = Path(path) if path else MODEL_DIR
     if (target / "config.cfg").exists():
+        if slow_spacy():
+            log.warning("spaCy %s runs the parser and NER 2-5x slower than 3.8.7 (same results); "
+                        "for speed: pip install 'spacy>=3.8,<3.8.8'", spacy.__version__)
         return speed_up(spacy.load(target, exclude=list(exclude)))
     if path:
         raise FileNotFoundError(f"no spaCy pipeline at {target}")
