@@ -101,6 +101,17 @@ def test_sources(nlp, text, source):
     assert one(nlp, text).source == source
 
 
+@pytest.mark.parametrize("text,source,kind", [
+    ("Die Hilfsorganisation Brückenwerk geht von mehr als 25.000 Geflüchteten aus.", "Brückenwerk", "organisation"),
+    ("Nach Angaben der Zeitung Kyiv Post wurden 40 Menschen verletzt.", "Kyiv Post", "media"),
+    ("An 27 Orten seien Brände ausgebrochen, teilte Innenminister Klymenko mit.", "Klymenko", "person"),
+    ("Nach Angaben der Nachrichtenagentur TASS wurden 5.000 Bauarbeiter entsandt.", "TASS", "media"),
+])
+def test_source_kind_follows_the_head_before_the_name(nlp, text, source, kind):
+    c = one(nlp, text)
+    assert (c.source, c.sources[0].kind) == (source, kind)
+
+
 def test_next_sentence_names_the_source(nlp):
     c = claims(nlp, "Mehr als 200.000 Menschen mussten fliehen. Das teilte der Zivilschutz am Montag mit.")[0]
     assert c.source == "Zivilschutz"

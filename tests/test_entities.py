@@ -293,6 +293,12 @@ def test_a_common_noun_introduced_as_an_organisations_name_stays():
     assert ms["Brückenwerk"].label == "ORG"
 
 
+def test_a_name_introduced_as_an_organisations_is_one_where_the_ner_missed_it():
+    ms = _ner_mentions("Die Hilfsorganisation Brückenwerk schätzt 15.000. Brückenwerk warnt.", [])
+    assert ms["Brückenwerk"].label == "ORG"
+    assert "Brückenwerk" not in _ner_mentions("Das Brückenwerk wurde 1920 gebaut.", [])
+
+
 def test_a_person_span_sheds_a_year_and_a_place_it_ran_on_into():
     ms = _ner_mentions("Die Partnerschaft, die Kim 2024 mit Putin unterzeichnet hatte.", [(4, 6, "PER")])
     assert "Kim 2024" not in ms and ms["Kim"].label == "PER"

@@ -151,6 +151,11 @@ ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprech
                  "staatschef", "regierungschef", "dienst", "plattform", "netzwerk", "kanal", "rat", "organisation",
                  "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei", "behörde", "ministerium",
                  "forscher", "forscherin", "wissenschaftler", "organisator", "organisatorin")
+# Of those, the heads naming a body, not a person: the name after them is an organisation's
+# ("Hilfsorganisation Brückenwerk", "Zeitung Korvaner Tagblatt"), after the others a person's.
+BODY_SUFFIXES = ("agentur", "zeitung", "sender", "portal", "magazin", "blatt", "dienst", "plattform", "netzwerk",
+                 "kanal", "rat", "organisation", "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei",
+                 "behörde", "ministerium")
 # Institutions: "Das Innenministerium in Paris", "Bundesamt für Migration" (no name follows them, unlike a role's)
 ORG_SUFFIXES = ROLE_SUFFIXES + ("regierung", "polizei", "armee", "staatsanwaltschaft", "feuerwehr", "verwaltung",
                                 "botschaft", "amt", "zentrum", "kommission", "gericht", "klinik", "krankenhaus",
@@ -475,7 +480,7 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
                 return Source(name, text, rest.kind)
     # names after a role or outlet: "Innenminister Klymenko", "Nachrichtenagentur TASS", "..., Sergej Schoigu"
     names: list[str] = []
-    seen_role = prev_noun = appos = False
+    seen_role = prev_noun = appos = body = False
     for i, t in enumerate(words):
         if t.text == ",":
             if names:
@@ -491,15 +496,17 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
                 continue
             if names:
                 break
-            seen_role = seen_role or t.lower.endswith(ROLE_SUFFIXES)
+            if t.lower.endswith(ROLE_SUFFIXES):
+                seen_role, body = True, t.lower.endswith(BODY_SUFFIXES)
             prev_noun = True
             continue
         if names:
             break
         prev_noun = appos = False
     if names:
-        return Source(" ".join(names), text, "person" if len(names) > 1 or not names[0].isupper() else
-                      _kind(text) if _kind(text) != "organisation" else "organisation")
+        if body or (len(names) == 1 and names[0].isupper()):
+            return Source(" ".join(names), text, _kind(text))     # "Nachrichtenagentur TASS"
+        return Source(" ".join(names), text, "person")
     caps = [t for t in words if _cap_word(t)]
     if len(caps) >= 2 and caps[-1] is words[-1] and caps[-1].text.isupper() and len(caps[-1].text) >= 2:
         return Source(caps[-1].text, text, _kind(text))    # "UN-Flüchtlingshilfswerk UNHCR" -> UNHCR

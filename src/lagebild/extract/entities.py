@@ -682,6 +682,10 @@ def _orgs(doc: Doc, toks: list[Token]) -> list[Cand]:
                 continue
             head = lemma(w.split("-", 1)[1] if "-" in w else w)
             out.append(Cand(t.idx, t.idx + len(w), "ORG", 1, iso, f"org:{head}:{iso}"))
+    # a name the article introduces as an organisation's ("die Hilfsorganisation Brückenwerk") is one
+    # wherever it recurs there, also where the NER left it untagged
+    named = _named_in_apposition(doc)
+    out += [Cand(t.idx, t.idx + len(t.text), "ORG", 1) for t in toks if t.text in named]
     return out
 
 
