@@ -140,22 +140,20 @@ HEDGES = re.compile(
     r"nicht überprüfbar|kaum (?:unabhängig )?überprüf\w*)\b", re.IGNORECASE)
 # Konjunktiv I: the sentence goes on reporting someone's words.
 REPORTED = re.compile(r"\b(sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|hätten|befänden|befinde)\b")
-# Heads that are roles or outlets: capitalised words right after them are a name ("Innenminister Klymenko").
-ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
-                 "sekretär", "sekretärin", "leiter", "leiterin", "kommandeur", "gouverneur", "gouverneurin",
-                 "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "general", "kanzler", "kanzlerin",
-                 "premier", "premierministerin", "machthaber", "agentur", "zeitung", "sender", "portal", "magazin",
-                 "blatt", "vorsitzende", "vorsitzender", "direktor", "direktorin", "analyst", "experte", "expertin",
-                 "beauftragte", "beauftragter", "berater", "beraterin", "oberbefehlshaber", "befehlshaber",
-                 "kommissar", "kommissarin", "senator", "abgeordnete", "abgeordneter", "militärgouverneur",
-                 "staatschef", "regierungschef", "dienst", "plattform", "netzwerk", "kanal", "rat", "organisation",
-                 "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei", "behörde", "ministerium",
-                 "forscher", "forscherin", "wissenschaftler", "organisator", "organisatorin")
-# Of those, the heads naming a body, not a person: the name after them is an organisation's
-# ("Hilfsorganisation Brückenwerk", "Zeitung Korvaner Tagblatt"), after the others a person's.
+# Heads naming a body, not a person: a name after them is the body's ("Hilfsorganisation Brückenwerk",
+# "Nachrichtenagentur TASS"), after the other role heads a person's ("Innenminister Klymenko").
 BODY_SUFFIXES = ("agentur", "zeitung", "sender", "portal", "magazin", "blatt", "dienst", "plattform", "netzwerk",
                  "kanal", "rat", "organisation", "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei",
                  "behörde", "ministerium")
+# Heads that are roles or outlets: capitalised words right after them are a name.
+ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
+                 "sekretär", "sekretärin", "leiter", "leiterin", "kommandeur", "gouverneur", "gouverneurin",
+                 "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "general", "kanzler", "kanzlerin",
+                 "premier", "premierministerin", "machthaber", "vorsitzende", "vorsitzender", "direktor", "direktorin",
+                 "analyst", "experte", "expertin", "beauftragte", "beauftragter", "berater", "beraterin",
+                 "oberbefehlshaber", "befehlshaber", "kommissar", "kommissarin", "senator", "abgeordnete",
+                 "abgeordneter", "militärgouverneur", "staatschef", "regierungschef", "forscher", "forscherin",
+                 "wissenschaftler", "organisator", "organisatorin") + BODY_SUFFIXES
 # Institutions: "Das Innenministerium in Paris", "Bundesamt für Migration" (no name follows them, unlike a role's)
 ORG_SUFFIXES = ROLE_SUFFIXES + ("regierung", "polizei", "armee", "staatsanwaltschaft", "feuerwehr", "verwaltung",
                                 "botschaft", "amt", "zentrum", "kommission", "gericht", "klinik", "krankenhaus",

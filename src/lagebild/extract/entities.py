@@ -290,10 +290,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 def _find_mentions(doc: Doc) -> list[Mention]:
     toks = _words(doc)
-    ner = _from_ents(doc)
+    named = _named_in_apposition(doc)      # names the article introduces as an organisation's
+    ner = _from_ents(doc, named)
     rules: list[Cand] = []
     rules += _countries(doc, toks)
-    rules += _orgs(doc, toks)
+    rules += _orgs(doc, toks, named)
     persons = _persons(doc, toks)
     rules += persons
     rules += _places(doc, toks)
@@ -507,10 +508,9 @@ def _org_names() -> frozenset[str]:
     return frozenset(organisations()[1])
 
 
-def _from_ents(doc: Doc) -> list[Cand]:
+def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     out = []
     forms = country_forms()
-    named = _named_in_apposition(doc)
     ents = _trim_lowercase_ends(_cut_at_line_breaks(_split_run_on_persons(doc)))
     for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
@@ -658,7 +658,7 @@ def _country_near(doc: Doc, toks: list[Token], i: int, j: int) -> str | None:
     return None
 
 
-def _orgs(doc: Doc, toks: list[Token]) -> list[Cand]:
+def _orgs(doc: Doc, toks: list[Token], named: set[str]) -> list[Cand]:
     out: list[Cand] = []
     text = _text(doc)
     cforms = country_forms()
@@ -684,7 +684,6 @@ def _orgs(doc: Doc, toks: list[Token]) -> list[Cand]:
             out.append(Cand(t.idx, t.idx + len(w), "ORG", 1, iso, f"org:{head}:{iso}"))
     # a name the article introduces as an organisation's ("die Hilfsorganisation Brückenwerk") is one
     # wherever it recurs there, also where the NER left it untagged
-    named = _named_in_apposition(doc)
     out += [Cand(t.idx, t.idx + len(t.text), "ORG", 1) for t in toks if t.text in named]
     return out
 

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy
 from spacy.language import Language
-from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline.morphologizer import DEFAULT_MORPH_MODEL, Morphologizer
 
 
@@ -28,33 +27,27 @@ class PosFirstMorphologizer(Morphologizer):
     """A :class:`spacy.pipeline.Morphologizer` whose guesses maximise the POS probability first."""
 
     def _pos_matrix(self) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """(labels x POS) 0/1 matrix and its transpose as a mask, rebuilt when labels change."""
+        """(labels x POS) 0/1 matrix and, per POS, the mask of its labels; rebuilt when the labels change."""
         labels = self.labels
         cached = getattr(self, "_pos_cache", None)
-        if cached is not None and cached[0] == labels:
-            return cached[1], cached[2]
-        pos_of = [self.cfg["labels_pos"].get(label, POS_IDS.get("X")) for label in labels]
-        pos_ids = sorted(set(pos_of))
-        matrix = numpy.zeros((len(labels), len(pos_ids)), dtype="float32")
-        for row, pos in enumerate(pos_of):
-            matrix[row, pos_ids.index(pos)] = 1.0
-        self._pos_cache = (labels, matrix, matrix.T > 0)
-        return matrix, matrix.T > 0
+        if cached is None or cached[0] != labels:
+            pos_of = [self.cfg["labels_pos"][label] for label in labels]
+            pos_ids = sorted(set(pos_of))
+            matrix = numpy.zeros((len(labels), len(pos_ids)), dtype="float32")
+            matrix[numpy.arange(len(labels)), [pos_ids.index(pos) for pos in pos_of]] = 1.0
+            cached = self._pos_cache = (labels, matrix, matrix.T > 0)
+        return cached[1], cached[2]
 
     def _scores2guesses(self, scores):
         matrix, mask = self._pos_matrix()
         guesses = []
         for doc_scores in scores:
             doc_scores = self.model.ops.to_numpy(doc_scores)
-            if len(doc_scores) == 0 or doc_scores.shape[1] != matrix.shape[0]:
-                guesses.append(doc_scores.argmax(axis=1) if len(doc_scores) else numpy.zeros((0,), dtype="i"))
-                continue
             # the model's outputs are logits (Tagger.v2, normalize = false): softmax first
-            shifted = numpy.exp(doc_scores - doc_scores.max(axis=1, keepdims=True))
+            shifted = numpy.exp(doc_scores - doc_scores.max(axis=1, keepdims=True, initial=-numpy.inf))
             probs = shifted / shifted.sum(axis=1, keepdims=True)
             best_pos = (probs @ matrix).argmax(axis=1)
-            within = numpy.where(mask[best_pos], doc_scores, -numpy.inf)
-            guesses.append(within.argmax(axis=1))
+            guesses.append(numpy.where(mask[best_pos], doc_scores, -numpy.inf).argmax(axis=1))
         return guesses
 
 

@@ -195,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
 
             names = country_names()
         ud_gold = corpus_dir / "ud_all.spacy"
+        if not ud_gold.exists():
+            print(f"warning: {ud_gold} missing (run `corpus`): the package gets no UPOS rules", file=sys.stderr)
         B.assemble(base, args.ner, args.out or B.PACKAGE_DIR, lemmas=lemmas, gazetteer_names=names,
                    upos_gold=ud_gold if ud_gold.exists() else None)
     if args.command in ("evaluate", "all") and not args.tiny:
