@@ -106,6 +106,8 @@ def test_sources(nlp, text, source):
     ("Nach Angaben der Zeitung Kyiv Post wurden 40 Menschen verletzt.", "Kyiv Post", "media"),
     ("An 27 Orten seien Brände ausgebrochen, teilte Innenminister Klymenko mit.", "Klymenko", "person"),
     ("Nach Angaben der Nachrichtenagentur TASS wurden 5.000 Bauarbeiter entsandt.", "TASS", "media"),
+    ("Laut TASS wurden 5.000 Bauarbeiter entsandt.", "TASS", "media"),           # the outlet alone
+    ("Laut CNN wurden 40 Menschen verletzt.", "CNN", "media"),
 ])
 def test_source_kind_follows_the_head_before_the_name(nlp, text, source, kind):
     c = one(nlp, text)

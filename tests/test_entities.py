@@ -1,6 +1,7 @@
 """Entity mentions (rules on the blank tokenizer; NER where trained) and resolution across articles."""
 from __future__ import annotations
 
+import json
 import warnings
 
 import pytest
@@ -235,6 +236,35 @@ def test_claim_sources_link_to_entities():
     changed = link_sources(cs, ents)
     assert [c.sources[0].entity for c in cs] == ["per:schoigu", "per:klymenko", None]
     assert changed == cs[:2]
+
+
+def test_a_linked_source_takes_its_kind_from_the_entity():
+    """Words alone cannot tell a bare surname or a capital; the entity can."""
+    from lagebild.consolidate.entities import link_sources
+    from lagebild.model import Claim, Entity, Source
+
+    ents = [Entity("per:selenskyj", "Wolodymyr Selenskyj", "PER", aliases=["Selenskyj"]),
+            Entity("gpe:RU", "Russland", "GPE", aliases=["Russland", "Moskau"]),
+            Entity("org:tass", "TASS", "ORG", aliases=["TASS"])]
+    cs = [Claim("a", "5 X", "s", 0, 3, 5, 5, "exact", "X", n, False, sources=[Source(n, kind=k)])
+          for n, k in (("Selenskyj", "organisation"), ("Moskau", "organisation"), ("TASS", "media"),
+                       ("Geheimdienst Moskau", "intelligence"))]
+    link_sources(cs, ents)
+    assert [(c.sources[0].entity, c.sources[0].kind) for c in cs] == [
+        ("per:selenskyj", "person"), ("gpe:RU", "government"), ("org:tass", "media"), (None, "intelligence")]
+
+
+def test_cli_claims_name_the_entity_of_their_sources(seeds_dir):
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    res = CliRunner().invoke(app, ["claims", str(seeds_dir), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    sources = [s for line in res.stdout.splitlines() for s in json.loads(line)["sources"]]
+    linked = {s["name"]: (s["entity"], s["kind"]) for s in sources if s["entity"]}
+    assert linked["Selenskyj"] == ("per:wolodymyr-selenskyj", "person")
+    assert linked["TASS"][1] == "media"
 
 
 def test_places_the_ner_ran_together_are_each_a_place():

@@ -103,7 +103,8 @@ CLAIM_COLUMNS = ["article", "text", "low", "high", "qualifier", "counted", "sour
 @app.command()
 def claims(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Quantitative claims (../shared/eval/CONTRACT.md): who says how many of what."""
-    result = analyse_paths(paths, ["claims"])
+    # entities too, so that each source names the entity it is (`sources[].entity`, as in `lagebild entities`)
+    result = analyse_paths(paths, ["claims", "entities"])
     emit((c.to_contract() for c in result.claims), format, CLAIM_COLUMNS)
 
 

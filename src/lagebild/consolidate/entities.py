@@ -225,6 +225,9 @@ def _org_name(ref: str | None, group: list[Mention]) -> str:
 
 # --- sources ------------------------------------------------------------------------------
 
+KIND_BY_TYPE = {"PER": "person", "GPE": "government"}
+
+
 def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
     """Set ``Source.entity`` where a claim's source is one of the resolved entities.
 
@@ -232,12 +235,17 @@ def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
     ("Sergei Schoigu" = "Sergej Schoigu"); a source ending in a person's surname
     ("Innenminister Klymenko", "der ukrainische Präsident Selenskyj") is that person
     when only one resolved person has that surname. Pure: returns the claims it changed.
+
+    The entity also settles a kind the source's words could not: a bare surname
+    ("Selenskyj") is a person, a country or capital ("Moskau") speaks for its government.
     """
     by_key: dict[str, str] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, str] = {}
     for e in entities:
         if e.type not in ("PER", "ORG", "GPE"):
             continue
+        types[e.id] = e.type
         for name in (e.name, *e.aliases):
             k = name_key(name)
             if k:
@@ -256,6 +264,9 @@ def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
                 eid = next(iter(surnames[k.split()[-1]]))
             if eid and s.entity != eid:
                 s.entity, touched = eid, True
+            kind = KIND_BY_TYPE.get(types.get(eid, ""))
+            if kind and s.kind in (None, "organisation"):   # "organisation" is _kind's fallback
+                s.kind, touched = kind, touched or s.kind != kind
         if touched:
             changed.append(c)
     return changed

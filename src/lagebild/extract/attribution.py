@@ -569,6 +569,12 @@ def _kind(name: str, person: bool = False) -> str:
     ):
         if any(s in n for s in stems):
             return kind
+    from ..nlp.gazetteer import organisation_kinds
+
+    known = organisation_kinds()
+    for word in reversed(name.split()):                    # "TASS", "Sender CNN": the outlet decides
+        if word in known:
+            return known[word]
     return "person" if person else "organisation"
 
 

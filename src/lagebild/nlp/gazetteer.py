@@ -19,6 +19,7 @@ known organisation ("SPD-Chef", "EU-Kommission", "Grünen-Fraktion"). A one-toke
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -39,11 +40,22 @@ def organisations() -> tuple[list[str], list[str]]:
     for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, _, where = line.partition("\t")
+        name, where = (line.split("\t") + [""])[:2]
         heads.append(name.strip())
         if where.strip() == "both":
             alone.append(name.strip())
     return alone, heads
+
+
+@functools.lru_cache(maxsize=1)
+def organisation_kinds() -> dict[str, str]:
+    """Name -> kind of source ("TASS" -> "media") from data/organisations_de.tsv's third column."""
+    kinds = {}
+    for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines():
+        cols = [c.strip() for c in line.split("\t")]
+        if not line.startswith("#") and len(cols) > 2 and cols[2]:
+            kinds[cols[0]] = cols[2]
+    return kinds
 
 
 def country_names() -> list[str]:
