@@ -20,6 +20,7 @@ from dataclasses import replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..extract.attribution import FALLBACK_KIND
 from ..geo.translit import fold
 from ..geo.translit import key as name_key
 from ..model import Entity, Mention
@@ -241,11 +242,12 @@ def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
     """
     by_key: dict[str, str] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
-    types: dict[str, str] = {}
+    kind_of: dict[str, str] = {}
     for e in entities:
         if e.type not in ("PER", "ORG", "GPE"):
             continue
-        types[e.id] = e.type
+        if e.type in KIND_BY_TYPE:
+            kind_of[e.id] = KIND_BY_TYPE[e.type]
         for name in (e.name, *e.aliases):
             k = name_key(name)
             if k:
@@ -264,9 +266,8 @@ def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
                 eid = next(iter(surnames[k.split()[-1]]))
             if eid and s.entity != eid:
                 s.entity, touched = eid, True
-            kind = KIND_BY_TYPE.get(types.get(eid, ""))
-            if kind and s.kind in (None, "organisation"):   # "organisation" is _kind's fallback
-                s.kind, touched = kind, touched or s.kind != kind
+            if eid in kind_of and s.kind in (None, FALLBACK_KIND):
+                s.kind, touched = kind_of[eid], True
         if touched:
             changed.append(c)
     return changed

@@ -556,6 +556,10 @@ def _adj_like_cap(t: Tok, phrase: Sequence[Tok]) -> bool:
                          CAP_ADJ.match(t.text) is not None) and t is not phrase[-1]
 
 
+# What _kind says when nothing in the name tells; entity linking may know better (consolidate/entities.py).
+FALLBACK_KIND = "organisation"
+
+
 def _kind(name: str, person: bool = False) -> str:
     n = name.lower()
     for kind, stems in (
@@ -575,7 +579,7 @@ def _kind(name: str, person: bool = False) -> str:
     for word in reversed(name.split()):                    # "TASS", "Sender CNN": the outlet decides
         if word in known:
             return known[word]
-    return "person" if person else "organisation"
+    return "person" if person else FALLBACK_KIND
 
 
 # --- cues in a sentence --------------------------------------------------------------------------

@@ -34,28 +34,27 @@ ORGANISATIONS = Path(__file__).resolve().parents[1] / "data" / "organisations_de
 PLACE_SHORT_FORMS = ("US", "USA", "UK", "NRW")
 
 
-def organisations() -> tuple[list[str], list[str]]:
-    """(stand-alone ORG names, compound heads) from data/organisations_de.tsv."""
-    alone, heads = [], []
+@functools.lru_cache(maxsize=1)
+def organisation_rows() -> tuple[tuple[str, str, str], ...]:
+    """(name, where, kind) rows of data/organisations_de.tsv; kind "" where the third column is absent."""
+    rows = []
     for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, where = (line.split("\t") + [""])[:2]
-        heads.append(name.strip())
-        if where.strip() == "both":
-            alone.append(name.strip())
-    return alone, heads
+        name, where, kind = ([c.strip() for c in line.split("\t")] + ["", ""])[:3]
+        rows.append((name, where, kind))
+    return tuple(rows)
 
 
-@functools.lru_cache(maxsize=1)
+def organisations() -> tuple[list[str], list[str]]:
+    """(stand-alone ORG names, compound heads) from data/organisations_de.tsv."""
+    rows = organisation_rows()
+    return [name for name, where, _ in rows if where == "both"], [name for name, _, _ in rows]
+
+
 def organisation_kinds() -> dict[str, str]:
-    """Name -> kind of source ("TASS" -> "media") from data/organisations_de.tsv's third column."""
-    kinds = {}
-    for line in ORGANISATIONS.read_text(encoding="utf-8").splitlines():
-        cols = [c.strip() for c in line.split("\t")]
-        if not line.startswith("#") and len(cols) > 2 and cols[2]:
-            kinds[cols[0]] = cols[2]
-    return kinds
+    """Name -> kind of source ("TASS" -> "media"): the file's optional third column."""
+    return {name: kind for name, _, kind in organisation_rows() if kind}
 
 
 def country_names() -> list[str]:
