@@ -7,7 +7,7 @@ text), Search, Add articles. Each page has its JSON behind it under /api/ (see
 /docs for the OpenAPI schema); lists take limit/offset.
 
 Reading goes through `queries` (SQL filtered and paginated in SQLite); adding
-articles goes through the same build as `lagebild build` (store.build), for the
+articles goes through the same build as `lagebild build` (lagebild.build), for the
 new articles only, then the cross-article steps. Write endpoints are disabled
 unless a token is given; they then require it (header `Authorization: Bearer T`
 or form field `token`).
@@ -683,7 +683,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     def _add(form: dict[str, Any]) -> dict[str, Any]:
         from ..model import ArticleError
         from ..pipeline import read_articles
-        from ..store.build import build_articles
+        from ..build import build_articles
 
         files: list[UploadFile] = form["files"]
         text = (form.get("text") or "").strip()
