@@ -185,11 +185,13 @@ def build(
     paths: list[Path] = PATHS,
     db: Path = typer.Option(..., "--db"),
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Processes that analyse (default: all cores); one writes."),
 ) -> None:
     """Analyse articles and store them in one SQLite file (idempotent)."""
-    from .build import build_dossier
+    from .build import build_dossier, default_jobs
 
-    summary = build_dossier(paths, db, console=err, force=force)
+    summary = build_dossier(paths, db, console=err, force=force, jobs=jobs or default_jobs())
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)
