@@ -8,7 +8,7 @@ a `#n` suffix, 1-based), so start/end are offsets into the exported file, and wr
 gold format (the fields `../shared/eval/score_claims.py` reads) plus `text`, `start`, `end`,
 `relayed_by`, `story`.
 
-annotations.tsv, tab-separated, `#` starts a comment line:
+annotations.tsv, fields separated by |, `#` starts a comment line:
     C  article  quote[#n]  low  high  qualifier  counted  source  relayed_by  hedged  group  status
     N  article  quote[#n]  value  why
 counted, source, relayed_by: comma-separated lower-case stems; source `*` = not scored
@@ -52,7 +52,7 @@ def build(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], stories
     for ln, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        f = line.split("\t")
+        f = [x.strip() for x in line.split("|")]
         where = f"{tsv.name}:{ln}"
         art = f[1]
         story = stories.get(art)
