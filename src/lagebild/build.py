@@ -32,7 +32,8 @@ from .store.sqlite import Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "content_hash", "fingerprint"]
+__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "build_from_partitions",
+           "content_hash", "default_jobs", "fingerprint"]
 
 PACKAGE = Path(__file__).resolve().parent
 # A story_of: article id -> story id, or what makes one from all stored articles.
@@ -141,6 +142,18 @@ def build_dossier(
     articles, errors = read_articles(paths)
     return build_articles(articles, db_path, errors=errors, inputs=paths, console=console,
                           components=components, nlp=nlp, force=force, story_of=story_of, jobs=jobs)
+
+
+def build_from_partitions(folder: str | Path, db_path: str | Path, **kw: Any) -> BuildSummary:
+    """Store the per-article analyses that `lagebild analyse` (or a Dask cluster) wrote into `folder`,
+    then run the cross-article steps: `build_dossier` without analysing here."""
+    from .partitions import read_partitions
+
+    articles, analysed, header = read_partitions(folder)
+    errors = [e for chunk, r in analysed if not chunk for e in r.errors]
+    kw.setdefault("components", header.get("components"))
+    return build_articles(articles, db_path, errors=errors, inputs=[str(folder)],
+                          analysed=[(c, r) for c, r in analysed if c], **kw)
 
 
 def build_articles(

@@ -5,7 +5,8 @@
     lagebild events PATH... --format jsonl|csv|geojson
     lagebild entities PATH... --format jsonl
     lagebild facts PATH... | --db FILE
-    lagebild build PATH... --db FILE
+    lagebild build PATH... --db FILE [--jobs N] | --from-partitions DIR --db FILE
+    lagebild analyse PATH... --out DIR [--jobs N | --dask local:N|ADDRESS]
     lagebild search QUERY --db FILE
     lagebild report --db FILE -o dossier.html [--format html|md]
     lagebild serve --db FILE [--host 127.0.0.1] [--port 8000] [--token T]
@@ -182,19 +183,62 @@ def facts(
 
 @app.command()
 def build(
-    paths: list[Path] = PATHS,
+    paths: Optional[list[Path]] = typer.Argument(None, help="Article files or folders (.txt, .md, .jsonl, .html)."),
     db: Path = typer.Option(..., "--db"),
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Processes that analyse (default: all cores); one writes."),
+    from_partitions: Optional[Path] = typer.Option(
+        None, "--from-partitions", help="Store the analyses `lagebild analyse --out DIR` wrote instead of analysing."),
 ) -> None:
     """Analyse articles and store them in one SQLite file (idempotent)."""
-    from .build import build_dossier, default_jobs
+    from .build import build_dossier, build_from_partitions, default_jobs
 
-    summary = build_dossier(paths, db, console=err, force=force, jobs=jobs or default_jobs())
+    if from_partitions is not None:
+        if paths:
+            raise typer.BadParameter("give article paths or --from-partitions, not both")
+        try:
+            summary = build_from_partitions(from_partitions, db, console=err, force=force)
+        except (FileNotFoundError, ValueError) as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    elif paths:
+        summary = build_dossier(paths, db, console=err, force=force, jobs=jobs or default_jobs())
+    else:
+        raise typer.BadParameter("give article paths (or --from-partitions DIR)")
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)
+
+
+@app.command("analyse")
+def analyse_cmd(
+    paths: list[Path] = PATHS,
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the partitions (part-NNNNN.jsonl)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes (default: all cores)."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Analyse on Dask: local:N (a LocalCluster of N workers) or a scheduler address."),
+) -> None:
+    """Per-article analysis only (the map step), into JSONL partitions for `build --from-partitions`."""
+    from .build import default_jobs
+    from .partitions import analyse_on_dask, analyse_to_partitions
+    from .pipeline import read_articles
+
+    articles, errors = read_articles(paths)
+    for e in errors:
+        err.print(f"[yellow]skipped[/] {e.article}: {e.problem}")
+    if not articles:
+        err.print("[red]nothing could be read[/]")
+        raise typer.Exit(1)
+    if dask:
+        try:
+            files = analyse_on_dask(articles, out, scheduler=dask)
+        except RuntimeError as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    else:
+        files = analyse_to_partitions(articles, out, jobs=jobs or default_jobs())
+    err.print(f"{len(articles)} articles analysed into {len(files)} partitions in {out}")
 
 
 @app.command()
