@@ -16,6 +16,14 @@ Safety: every piece of article data reaches a page through Jinja2 autoescaping
 or, in our scripts, through textContent; links are only made for http(s) URLs.
 The Content-Security-Policy allows scripts, styles and data from this server
 only: no CDN, no inline script, no network beyond 127.0.0.1.
+
+Security model (README "Robustness"): the app answers only to the host names it
+is allowed (localhost by default, `--allow-host`), so a page elsewhere cannot
+read the dossier through DNS rebinding; a request body is refused over its limit
+before it is read (Content-Length, else while it streams), and a write to a
+read-only app before its body is read; error messages name no server path;
+searches are words and phrases unless raw=true, with term, length and time
+limits; offsets are bounded. The token compares in constant time.
 """
 
 import csv
@@ -41,7 +49,7 @@ from markupsafe import Markup
 
 from ..report.charts import Point, figure_chart, fmt_date, fmt_number
 from ..report.render import NO_SOURCE, QUALIFIER_DE, STATUS_DE, anchor, safe_url
-from ..store.sqlite import Store, StoreError
+from ..store.sqlite import SearchError, Store, StoreError
 from . import annotate, queries
 from .catalog import Catalog
 from .schemas import (
@@ -61,6 +69,11 @@ STATUSES = list(STATUS_DE)
 GroupSort = Literal["status", "figures", "label", "best", "latest"]
 MAX_UPLOAD = 5 * 1024 * 1024  # bytes per file
 MAX_FILES = 50
+MAX_REQUEST = 32 * 1024 * 1024  # bytes per request body (all files together): refused before reading
+MAX_OFFSET = 1_000_000          # rows to skip in a list; a search ranks at most MAX_SEARCH_OFFSET + limit hits
+MAX_SEARCH_OFFSET = 10_000
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+WRITE_PATHS = ("/api/articles", "/add")
 UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml"}
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -110,7 +123,9 @@ class Dossier:
         self.token = token
         if not self.path.exists() and token:  # a writable app may start from an empty dossier
             Store(self.path, create=True).close()
-        Store(self.path).close()  # fails now, with a clear StoreError, if it is not a dossier
+        # fails now, with a clear StoreError, if it is not a dossier; read-only: a dossier we may not write
+        # (mode 444, another user's, a read-only disk) is served all the same
+        Store(self.path, readonly=not token).close()
         self.local = threading.local()
         self.write_lock = threading.Lock()
         self.cache: OrderedDict[tuple, Any] = OrderedDict()
@@ -122,8 +137,16 @@ class Dossier:
     def store(self) -> Store:
         store = getattr(self.local, "store", None)
         if store is None:
-            store = self.local.store = Store(self.path)
+            store = self.local.store = Store(self.path, readonly=True)   # pages only read; builds open their own
         return store
+
+    def public(self, message: str) -> str:
+        """A message as visitors may see it: the dossier's and temporary folders' paths become bare names."""
+        for p in sorted({str(self.path.resolve()), str(self.path.resolve().parent), str(self.path),
+                         tempfile.gettempdir()}, key=len, reverse=True):
+            if p not in ("", ".", "/"):
+                message = message.replace(p, self.path.name if p.endswith(self.path.name) else "…")
+        return re.sub(r"…/lagebild-upload-[\w-]+/?", "", message)
 
     def db(self) -> sqlite3.Connection:
         return self.store().db
@@ -179,8 +202,17 @@ class Dossier:
         return self._nlp
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    """The web app over the dossier at db_path; token enables (and then guards) adding articles."""
+def create_app(
+    db_path: str | Path,
+    token: str | None = None,
+    *,
+    allow_hosts: list[str] | tuple[str, ...] = (),
+    max_request_bytes: int = MAX_REQUEST,
+) -> FastAPI:
+    """The web app over the dossier at db_path; token enables (and then guards) adding articles.
+
+    It answers to localhost names and `allow_hosts` only ('*.example.org' for subdomains); request
+    bodies over `max_request_bytes` are refused before they are read."""
     if token is not None and not token.strip():
         raise ValueError("the token must not be empty")
     dossier = Dossier(db_path, token)
@@ -206,7 +238,15 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+        return JSONResponse({"detail": dossier.public(str(exc))}, status_code=503)
+
+    @app.exception_handler(SearchError)
+    async def search_error(request: Request, exc: SearchError):
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    # Outermost first: the host check, then the body limit and the write gate, before any body is read.
+    app.add_middleware(_Guard, dossier=dossier, max_body=max_request_bytes)
+    app.add_middleware(_HostAllowList, hosts=list(LOCAL_HOSTS) + list(allow_hosts))
 
     def db() -> sqlite3.Connection:
         return dossier.db()
@@ -214,7 +254,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     DB = Annotated[sqlite3.Connection, Depends(db)]
     CAT = Annotated[Catalog, Depends(lambda: dossier.catalog())]
     LIMIT = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="page size")]
-    OFFSET = Annotated[int, Query(ge=0, description="rows to skip")]
+    OFFSET = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+    SEARCH_OFFSET = Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET, description="hits to skip")]
 
     def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         title = dossier.cached("title", lambda: dossier.store().meta().get("title") or "Lagebild")
@@ -431,9 +472,11 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return JSONBytes(dumps(a))
 
     @app.get("/api/search", response_model=Page[SearchHit], tags=["articles"])
-    def api_search(q: str = Query(..., min_length=1), limit: LIMIT = 20, offset: OFFSET = 0):
-        """Full-text search (FTS5 syntax allowed) over sentences and articles, BM25-ranked."""
-        hits = _search(q, limit, offset)
+    def api_search(q: str = Query(..., min_length=1), limit: LIMIT = 20, offset: SEARCH_OFFSET = 0,
+                   raw: bool = Query(False, description="q is FTS5 syntax (AND, OR, NOT, NEAR, column:)")):
+        """Full-text search over sentences and articles, BM25-ranked: words, "phrases" and prefix* (raw=true:
+        FTS5 syntax). At most 64 terms and 2,000 characters; a search over 2 s is stopped (422)."""
+        hits = _search(q, limit, offset, raw)
         return page_json(len(hits) + offset, limit, offset, hits)
 
     def check_token(authorization: str | None, form_token: str | None) -> None:
@@ -630,8 +673,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return page(request, "article.html.j2", a=a, segments=segs, ann=data)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "", limit: int = Query(50, ge=1, le=500), offset: OFFSET = 0):
-        hits = _search(q, limit, offset) if q.strip() else []
+    def search_page(request: Request, q: str = "", limit: int = Query(50, ge=1, le=500),
+                    offset: SEARCH_OFFSET = 0, raw: bool = False):
+        try:
+            hits = _search(q, limit, offset, raw) if q.strip() else []
+        except SearchError as e:
+            hits = []
+            q = f"{q[:200]}{'…' if len(q) > 200 else ''} ({e})"
         return page(request, "search.html.j2", hits=hits, q=q, limit=limit, offset=offset)
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
@@ -670,9 +718,10 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     # ------------------------------------------------------------------ helpers
 
-    def _search(q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _search(q: str, limit: int, offset: int, raw: bool = False) -> list[dict[str, Any]]:
         # FTS with BM25 ranks every match: remembered per dossier version, as the views are
-        hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset), q, limit + offset)
+        hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset, raw=raw),
+                              q, limit + offset, raw)
         hits = [dict(h) for h in hits[offset:]]
         for h in hits:
             h["sentence_anchor"] = (
@@ -723,7 +772,11 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             if names:
                 read, errs = read_articles([Path(p) for p in names])
                 for a in read:  # the temporary path means nothing later: say where it came from
-                    a.source_path = "upload:" + names.get(a.source_path or "", a.source_path or a.id)
+                    name = names.get(a.source_path or "", a.id)
+                    tmp_origin = str(Path(tmp).resolve() / name)
+                    a.source_path = "upload:" + name
+                    # identity: an upload of the same name (and record id) is the same article again
+                    a.origin = "upload:" + name + (a.origin or "")[len(tmp_origin):]
                 articles += read
                 errors += errs
         if text:
@@ -761,12 +814,122 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             "new": summary.new,
             "replaced": summary.replaced + summary.reanalysed,
             "unchanged": summary.unchanged_ids,
-            "errors": [e.to_dict() for e in summary.errors],
+            "errors": [{k: dossier.public(v) for k, v in e.to_dict().items()} for e in summary.errors],
             "articles": [{"id": i, "url": "/articles/" + quote(i, safe="")} for i in done + summary.unchanged_ids],
-            "summary": Text.from_markup(summary.describe()).plain,
+            "summary": dossier.public(Text.from_markup(summary.describe()).plain),
         }
 
     return app
+
+
+def _host(scope: dict) -> str:
+    """The Host header's name: lower case, without port and trailing dot; an IPv6 literal without brackets."""
+    raw = ""
+    for k, v in scope.get("headers", ()):
+        if k == b"host":
+            raw = v.decode("latin-1").strip().lower()
+            break
+    if raw.startswith("["):
+        name = raw[1:raw.find("]")] if "]" in raw else raw
+    else:
+        name = raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
+    return name.rstrip(".")
+
+
+class _HostAllowList:
+    """Answer only requests for our own names: a rebound DNS name (evil.example -> 127.0.0.1) gets 400."""
+
+    def __init__(self, app, hosts: list[str]):
+        self.app = app
+        self.exact = {h.lower().strip("[]").rstrip(".") for h in hosts if not h.startswith("*.")}
+        self.suffixes = tuple(h[1:].lower() for h in hosts if h.startswith("*."))
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            name = _host(scope)
+            if not (name in self.exact or (self.suffixes and name.endswith(self.suffixes))):
+                await _plain(send, 400, "host not allowed: start the app with --allow-host NAME to serve a name "
+                                        "other than localhost")
+                return
+        await self.app(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class _Guard:
+    """Before a body is read: a write to an app without a token is refused (403), a wrong bearer token (401),
+    a body over the limit (413, by Content-Length, else counted while it streams)."""
+
+    def __init__(self, app, dossier: "Dossier", max_body: int):
+        self.app = app
+        self.dossier = dossier
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", ())}
+        if scope["path"] in WRITE_PATHS:
+            if self.dossier.token is None:
+                await _plain(send, 403, "adding articles is disabled: start the app with a token "
+                                        "(LAGEBILD_TOKEN, --token-file)", json_=scope["path"].startswith("/api/"))
+                return
+            auth = headers.get("authorization", "")
+            if auth.lower().startswith("bearer ") and not secrets.compare_digest(
+                    auth[7:].strip().encode(), self.dossier.token.encode()):
+                await _plain(send, 401, "a valid token is required", json_=scope["path"].startswith("/api/"))
+                return
+        try:
+            length = int(headers.get("content-length", "0") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > self.max_body:
+            await _plain(send, 413 if length > 0 else 400, f"request body over the limit of "
+                                                           f"{self.max_body / 2**20:.0f} MB" if length > 0
+                         else "bad Content-Length", json_=scope["path"].startswith("/api/"))
+            return
+        seen = 0
+        started = too_large = False
+        api = scope["path"].startswith("/api/")
+
+        async def counted():
+            nonlocal seen, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body:
+                    too_large = True
+                    raise _BodyTooLarge()
+            return message
+
+        async def tracked(message):
+            nonlocal started
+            if too_large:   # the app answered the aborted read its own way (400): the answer is 413
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await _plain(send, 413, f"request body over the limit of {self.max_body / 2**20:.0f} MB", json_=api)
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except _BodyTooLarge:
+            if not started:
+                await _plain(send, 413, f"request body over the limit of {self.max_body / 2**20:.0f} MB",
+                             json_=scope["path"].startswith("/api/"))
+
+
+async def _plain(send, status: int, detail: str, json_: bool = True) -> None:
+    body = json.dumps({"detail": detail}).encode() if json_ else detail.encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json" if json_ else b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 class JSONBytes(Response):
