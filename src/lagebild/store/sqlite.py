@@ -279,6 +279,7 @@ class SearchError(ValueError):
 MAX_QUERY_TERMS = 64
 MAX_QUERY_CHARS = 2000
 SEARCH_SECONDS = 2.0
+PROGRESS_OPS = 1000     # SQLite virtual-machine steps between two looks at the clock
 
 
 def is_disk_full(e: BaseException) -> bool:
@@ -801,7 +802,7 @@ class Store:
             try:
                 return self._search(fts, limit, mark)
             except sqlite3.OperationalError as e:
-                if "interrupted" in str(e) or not raw:
+                if "interrupted" in str(e) or not raw or time.monotonic() > self._stop:
                     raise
                 if not terms:
                     return []
@@ -810,12 +811,13 @@ class Store:
     @contextmanager
     def _deadline(self, seconds: float) -> Iterator[None]:
         """Interrupt the statements run inside after `seconds` (SQLite's progress handler)."""
-        stop = time.monotonic() + seconds
-        self.db.set_progress_handler(lambda: 1 if time.monotonic() > stop else 0, 10_000)
+        stop = self._stop = time.monotonic() + seconds
+        self.db.set_progress_handler(lambda: 1 if time.monotonic() > stop else 0, PROGRESS_OPS)
         try:
             yield
         except sqlite3.OperationalError as e:
-            if "interrupted" in str(e):
+            # "interrupted", or a step that failed because it was (e.g. "vtable constructor failed")
+            if "interrupted" in str(e) or time.monotonic() > stop:
                 raise SearchError(f"the search took longer than {seconds:g} s and was stopped; "
                                   "use fewer or rarer terms") from None
             raise
