@@ -438,6 +438,8 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
                 warnings.simplefilter("ignore")
                 run()
         except Exception as e:  # noqa: BLE001 - keep the previous results of this step
+            if is_disk_full(e):   # the next steps cannot write either: stop the build (it says so in one line)
+                raise
             log.exception("cross-article step %s failed", name)
             summary.notes.append(f"{name} not recomputed, previous kept: {type(e).__name__}: {e}")
 
