@@ -582,3 +582,12 @@ print("ok")
         ro.chmod(0o755)
         shutil.rmtree(top)
     assert r.returncode == 0 and "not writable" in r.stdout and "ok" in r.stdout, r.stdout + r.stderr[-3000:]
+
+
+def test_signed_and_power_numbers_are_no_counts():
+    from lagebild.extract.numbers import find_figures
+
+    assert find_figures("Die Armee verlor am Montag -5 Panzer.") == []
+    assert find_figures("Angeblich standen 10^50 Soldaten bereit, dazu 2**64 Panzer und 1e308 Drohnen.") == []
+    kept = find_figures("Zwischen 25.000-30.000 Menschen flohen, 40 Soldaten starben bei -3 Grad.")
+    assert [(f.low, f.high) for f in kept] == [(25_000, 30_000), (40, 40)]
