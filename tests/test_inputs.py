@@ -405,3 +405,23 @@ def test_every_input_kind_builds_a_dossier_and_shows_outlet_url_date(site, tmp_p
                               "--cache", str(tmp_path / "cache"), "--offline"])
     assert res.exit_code == 0, res.output
     assert site.hits == hits and "0 new" in res.output
+
+
+# --- titles that are page furniture -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("top", ["ZEIT ONLINE Logo\nNachrichten zurück", "tagesschau Logo", "Wetter > Panorama > Welt",
+                                 "Zurück zur Übersicht", "Panorama", "Süddeutsche Zeitung Logo\nMenü"])
+def test_furniture_above_the_headline_is_no_title(top, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(f"{top}\nSturmflut an der Küste von Velmarien\n\n{TEXT}\n", encoding="utf-8")
+    a = read([f], None)[0][0]
+    assert a.title == "Sturmflut an der Küste von Velmarien"
+    assert "Logo" not in a.text and "zurück" not in a.text
+
+
+@pytest.mark.parametrize("title", ["Lufthansa zeigt neues Logo", "Die Ruhe kehrt zurück", "Politik und Wirtschaft im Streit"])
+def test_headlines_that_look_like_furniture_stay(title, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(f"{title}\n\n{TEXT}\n", encoding="utf-8")
+    assert read([f], None)[0][0].title == title

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 TABLE = Path(__file__).with_name("outlets.tsv")
+SECTIONS = Path(__file__).with_name("sections.txt")
 # Host prefixes that name a server, not an outlet: www.spiegel.de, m.faz.net, amp.welt.de are the outlet's domain.
 _SERVER = re.compile(r"^(?:www\d*|m|mobil|mobile|amp)\.")
 _DOMAIN = re.compile(r"(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}|\d{1,3}(?:\.\d{1,3}){3}|localhost)"
@@ -27,6 +28,24 @@ def outlets() -> dict[str, str]:
             domain, name = line.split("\t")
             table[domain.strip().lower()] = name.strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """Casefolded words that name a known outlet: each domain's first label and each word of its name
+    ("tagesschau", "spiegel", "süddeutsche", "zeitung" ...), articles left out."""
+    out: set[str] = set()
+    for domain, name in outlets().items():
+        out.add(domain.split(".")[-2])
+        out.update(w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", name) if len(w) > 3)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def section_names() -> frozenset[str]:
+    """Casefolded section (Ressort) and navigation names of news sites (sections.txt)."""
+    lines = SECTIONS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def host_of(url_or_host: str) -> str:
