@@ -222,6 +222,15 @@ def test_feed_items_keep_their_date_and_outlet(site, tmp_path):
     problems = {e.article: e.problem for e in errs}
     assert problems[site.base + "/weg.html"].startswith("HTTP 404 (an item of the feed")
     assert problems[site.base + "/kaputt.xml"].startswith("broken feed")
+    # read again: the feed is fetched anew (a new item), its items come from the cache
+    site.add("/ohne.html", page("Brand ohne Namen", SECOND.replace("2.500", "3.100")))
+    site.add("/feed.xml", rss(site.base, [("/artikel/flut.html", "Flut", "Wed, 05 Mar 2025 00:30:00 +0100"),
+                                          ("/ohne.html", "Neu", "Fri, 07 Mar 2025 09:00:00 +0100")]),
+             "application/rss+xml")
+    arts, errs = read([site.base + "/feed.xml"], options(tmp_path))
+    assert [a.id.rsplit("/", 1)[-1] for a in arts] == ["flut.html", "ohne.html"] and errs == []
+    assert site.hits["/feed.xml"] == 2 and site.hits["/artikel/flut.html?utm_medium=rss"] == 1
+    assert "/artikel/flut.html" not in site.hits
 
 
 def test_feed_outlet_for_pages_that_name_none(site, tmp_path):

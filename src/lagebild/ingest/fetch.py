@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import __version__ as VERSION
+from .urls import strip_tracking
 
 USER_AGENT = f"lagebild/{VERSION} (news dossier tool; reads single articles, obeys robots.txt)"
 ROBOTS_AGENT = "lagebild"          # the product token robots.txt rules are matched against
@@ -92,9 +93,10 @@ class Fetcher:
 
     # --- public ---------------------------------------------------------------------------------
 
-    def get(self, url: str) -> Fetched:
-        """The page at `url`, from the cache or the network; FetchError if it cannot be had."""
-        cached = self._cached(url) if self.use_cache else None
+    def get(self, url: str, *, refresh: bool = False) -> Fetched:
+        """The page at `url`, from the cache or the network; FetchError if it cannot be had.
+        refresh=True fetches it again although it is cached (a feed gets new items)."""
+        cached = self._cached(url) if self.use_cache and not refresh else None
         if cached is not None:
             return cached
         if self.offline:
@@ -208,7 +210,8 @@ class Fetcher:
     # --- cache ----------------------------------------------------------------------------------
 
     def _paths(self, url: str) -> tuple[Path, Path]:
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        # tracking parameters do not make another page: ?utm_source=rss and ?utm_source=mail share one entry
+        key = hashlib.sha256(strip_tracking(url).encode("utf-8")).hexdigest()
         folder = self.cache_dir / key[:2]
         return folder / f"{key}.json", folder / f"{key}.body"
 
@@ -219,10 +222,10 @@ class Fetcher:
             data = body.read_bytes()
         except (OSError, ValueError):
             return None
-        if meta.get("url") != url or len(data) != meta.get("size"):
+        if strip_tracking(meta.get("url") or "") != strip_tracking(url) or len(data) != meta.get("size"):
             return None
         meta.pop("size", None)
-        return Fetched(**{**meta, "body": data, "from_cache": True})
+        return Fetched(**{**meta, "url": url, "body": data, "from_cache": True})
 
     def _store(self, page: Fetched) -> None:
         head, body = self._paths(page.url)

@@ -119,12 +119,19 @@ def read_url(url: str, opts: InputOptions, seen_urls: set[str]) -> Iterator[Arti
     if key in seen_urls:
         return
     seen_urls.add(key)
+    fetcher = opts.get_fetcher()
     try:
-        page = opts.get_fetcher().get(url)
+        page = fetcher.get(url)
     except FetchError as e:
         yield ArticleError(url, e.problem)
         return
     kind = page_kind(page)
+    if kind == "feed" and page.from_cache and not fetcher.offline:
+        try:                              # a feed changes: fetched anew each time (its items stay cached)
+            page = fetcher.get(url, refresh=True)
+        except FetchError:
+            pass                          # the cached copy still names items worth reading
+        kind = page_kind(page)
     if kind == "feed":
         yield from read_feed(page.body, url, opts, seen_urls)
     elif kind == "html":
