@@ -434,3 +434,19 @@ def test_headlines_that_look_like_furniture_stay(title, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(f"{title}\n\n{TEXT}\n", encoding="utf-8")
     assert read([f], None)[0][0].title == title
+
+
+def test_feed_full_text_when_the_page_cannot_be_had(site, tmp_path):
+    full = "".join(f"<p>{p}</p>" for p in TEXT.split(". ")) * 3
+    site.add("/voll.rss", (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>Volltext-Bote</title><item><title>Flut im Norden</title><link>{site.base}/privat/flut.html</link>"
+        f"<pubDate>Tue, 04 Mar 2025 10:00:00 +0100</pubDate><description>kurz</description>"
+        f"<content:encoded><![CDATA[{full}]]></content:encoded></item>"
+        f"<item><title>Nur Teaser</title><link>{site.base}/privat/teaser.html</link><description>kurz</description></item>"
+        "</channel></rss>").encode("utf-8"), "application/rss+xml")
+    arts, errs = read([site.base + "/voll.rss"], options(tmp_path))
+    assert [(a.id, a.title, a.published, a.outlet) for a in arts] == [
+        (site.base + "/privat/flut.html", "Flut im Norden", "2025-03-04", "Volltext-Bote")]
+    assert "40 Menschen" in arts[0].text and "robots.txt" in arts[0].warnings[0]
+    assert [e.article for e in errs] == [site.base + "/privat/teaser.html"]     # a teaser is no article

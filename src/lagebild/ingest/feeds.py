@@ -28,6 +28,7 @@ class FeedItem:
     outlet: str | None             # the item's <source>: another outlet's story relayed in this feed
     feed_outlet: str | None        # the feed's own title, shortened
     warning: str | None = None
+    content: str | None = None     # the item's full text where the feed carries it (content:encoded, Atom content)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -84,8 +85,29 @@ def parse_feed(data: bytes, name: str) -> list[FeedItem]:
     for e in entries:
         source = e.get("source") or {}
         items.append(FeedItem(e["link"].strip(), e.get("title"), item_date(e),
-                              (source.get("title") or "").strip() or None, outlet, warning))
+                              (source.get("title") or "").strip() or None, outlet, warning, item_text(e)))
     return items
+
+
+MIN_CONTENT = 400   # characters: less is a teaser, not the article
+
+
+def item_text(entry) -> str | None:
+    """An item's full text as plain paragraphs, where the feed carries one (not a teaser)."""
+    import lxml.html
+
+    best = max((c.get("value") or "" for c in entry.get("content") or []), key=len, default="")
+    if not best.strip():
+        return None
+    try:
+        root = lxml.html.fragment_fromstring(best, create_parent="div")
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on junk markup
+        return None
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = [" ".join(el.text_content().split()) for el in root.iter("p", "h2", "h3", "li", "blockquote")]
+    text = "\n\n".join(b for b in blocks if b) or " ".join(root.text_content().split())
+    return text if len(text) >= MIN_CONTENT else None
 
 
 def _reason(exc: BaseException) -> str:

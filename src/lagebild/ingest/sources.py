@@ -180,11 +180,27 @@ def read_feed(data: bytes, name: str, opts: InputOptions, seen_urls: set[str]) -
         return
     for item in items:
         for a in read_url(item.link, opts, seen_urls):
+            if isinstance(a, ArticleError) and item.content:
+                a = _from_item_content(item, a)
             if isinstance(a, ArticleError):
                 a.problem += f" (an item of the feed {name})"
                 yield a
                 continue
             yield _from_item(a, item)
+
+
+def _from_item_content(item: FeedItem, failed: ArticleError) -> Article | ArticleError:
+    """The article as the feed carries it, where its page cannot be had (offline, gone, robots.txt)."""
+    url = strip_tracking(item.link)
+    try:
+        a = readers.from_text(f"{(item.title or '').strip()}\n\n{item.content}".strip(), url, url=url,
+                              warnings=[f"text from the feed: the page could not be read ({failed.problem})"])
+    except ArticleError:
+        return failed
+    a.source_path = url
+    a.content_hash = readers.sha256((item.content or "").encode("utf-8"))
+    a.outlet = outlet_name(None, url)
+    return a
 
 
 def _from_item(a: Article, item: FeedItem) -> Article:
