@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from lagebild.ingest.fetch import Fetcher
 from lagebild.ingest.readers import read_paths
-from lagebild.ingest.sources import InputOptions, read_inputs
+from lagebild.ingest.sources import InputOptions
 from lagebild.ingest.urls import canonical_url, strip_tracking
 from lagebild.lang.de.outlets import outlet_name
 from lagebild.model import Article, ArticleError

@@ -30,14 +30,12 @@ from typing import Any
 from ..lang.de.outlets import host_of, looks_like_domain, outlet_for_host, outlet_name
 from ..model import Article, ArticleError
 from . import readers
-from .feeds import FeedItem, looks_like_feed, parse_feed
-from .fetch import MAX_BYTES, Fetched, FetchError, Fetcher
+from .feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed
+from .fetch import MAX_BYTES, Fetched, Fetcher, FetchError
 from .urls import canonical_url, is_url, strip_tracking
-from .warc import is_warc, warc_pages
+from .warc import HTML_TYPES, is_warc, warc_pages
 
 SIDECAR = ".meta.json"                  # NAME.meta.json beside NAME.txt; ".meta.json" alone: the folder's
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
@@ -60,18 +58,6 @@ class InputOptions:
         if self._own_fetcher and self.fetcher is not None:
             self.fetcher.close()
             self.fetcher, self._own_fetcher = None, False
-
-
-def kind_of(value: str | Path) -> str:
-    """'url', 'warc', 'feed' or 'files' (a file or folder for readers.py)."""
-    if is_url(value):
-        return "url"
-    p = Path(value)
-    if p.is_file() and is_warc(p):
-        return "warc"
-    if p.is_file() and p.suffix.lower() in FEED_SUFFIXES:
-        return "feed"
-    return "files"
 
 
 def read_inputs(inputs: Iterable[str | Path], options: InputOptions | None = None) -> Iterator[Article | ArticleError]:
@@ -97,6 +83,7 @@ def read_inputs(inputs: Iterable[str | Path], options: InputOptions | None = Non
 
 
 def read_file(path: Path, opts: InputOptions, seen_urls: set[str]) -> Iterator[Article | ArticleError]:
+    """One file: a web archive, a feed (by name), else whatever readers.py reads."""
     if is_warc(path):
         yield from read_warc(path, opts, seen_urls)
     elif path.suffix.lower() in FEED_SUFFIXES:
