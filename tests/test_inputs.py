@@ -22,7 +22,7 @@ from lagebild.ingest.sources import InputOptions
 from lagebild.ingest.urls import canonical_url, strip_tracking
 from lagebild.lang.de.outlets import outlet_name
 from lagebild.model import Article, ArticleError
-from lagebild.store.build import build_dossier
+from lagebild.build import build_dossier
 from lagebild.store.sqlite import Store
 
 BODY = (

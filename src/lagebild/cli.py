@@ -193,8 +193,8 @@ def build(
                                          "(default $LAGEBILD_CACHE or ~/.cache/lagebild/http)."),
 ) -> None:
     """Analyse articles and store them in one SQLite file (idempotent)."""
+    from .build import build_dossier
     from .ingest.sources import InputOptions
-    from .store.build import build_dossier
 
     options = InputOptions(offline=offline, cache_dir=cache, outlet=outlet)
     summary = build_dossier(paths, db, console=err, force=force, options=options)
