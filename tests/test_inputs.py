@@ -268,6 +268,17 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
             w.write_record(w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
 
 
+def write_arc(path: Path, url: str, html: bytes) -> None:
+    """An ARC v1 file (the Internet Archive's format before WARC) with one HTML response."""
+    def record(fields: list[str], payload: bytes) -> bytes:
+        return " ".join([*fields, str(len(payload))]).encode() + b"\n" + payload + b"\n"
+
+    version = b"1 0 lagebild-test\nURL IP-address Archive-date Content-type Archive-length\n"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    path.write_bytes(record([f"filedesc://{path.name}", "0.0.0.0", "20250310120000", "text/plain"], version)
+                     + record([url, "192.0.2.1", "20250310120000", "text/html"], http))
+
+
 def test_warc_html_responses_are_articles(tmp_path):
     warc = tmp_path / "crawl.warc.gz"
     write_warc(warc, [("https://www.tagesschau.de/inland/flut-100.html?utm_source=crawl", "text/html; charset=utf-8",
@@ -381,13 +392,24 @@ def test_every_input_kind_builds_a_dossier_and_shows_outlet_url_date(site, tmp_p
     warc = tmp_path / "crawl.warc"
     write_warc(warc, [("https://www.tagesschau.de/inland/regen-100.html", "text/html",
                        page("Regen im Westen", BODY.replace("Norden", "Westen").replace("40", "17"), date="2025-03-08"))])
+    arc = tmp_path / "alt.arc"
+    write_arc(arc, "https://www.nzz.ch/international/sturm-ld.1", page("Sturm in Velmarien", SECOND.replace(
+        "Waldbrände", "Stürme").replace("2.500", "1.700"), date="2025-03-10"))
     np_file = tmp_path / "np.json"
     np_file.write_text(json.dumps({"maintext": TEXT.replace("40", "9"), "title": "Neun Tote", "date_publish": "2025-03-09 08:00:00",
                                    "source_domain": "www.zeit.de", "url": "https://www.zeit.de/neun"}), encoding="utf-8")
+    tr_file = tmp_path / "traf.json"
+    tr_file.write_text(json.dumps({"title": "Elf Tote", "text": TEXT.replace("40", "11"), "date": "2025-03-11",
+                                   "hostname": "derstandard.at", "source": "https://www.derstandard.at/elf",
+                                   "source-hostname": None, "fingerprint": "f1"}), encoding="utf-8")
+    local_feed = tmp_path / "gespeichert.rss"
+    site.add("/ohne.html", page("Brand ohne Namen", SECOND.replace("2.500", "3.100")))
+    local_feed.write_bytes(rss(site.base, [("/ohne.html", "Brand", "2025-03-12T07:00:00+01:00")], title="Lokalblatt"))
     db = tmp_path / "d.db"
     runner = CliRunner()
-    res = runner.invoke(app, ["build", site.base + "/artikel/flut.html", site.base + "/feed.xml", str(warc), str(np_file),
-                              site.base + "/gibtsnicht", "--db", str(db), "--cache", str(tmp_path / "cache")])
+    res = runner.invoke(app, ["build", site.base + "/artikel/flut.html", site.base + "/feed.xml", str(warc), str(arc),
+                              str(np_file), str(tr_file), str(local_feed), site.base + "/gibtsnicht",
+                              "--db", str(db), "--cache", str(tmp_path / "cache")])
     assert res.exit_code == 0, res.output
     assert f"{site.base}/gibtsnicht: HTTP 404" in res.output.replace("\n", "")
     expected = {
@@ -395,6 +417,9 @@ def test_every_input_kind_builds_a_dossier_and_shows_outlet_url_date(site, tmp_p
         site.base + "/artikel/brand.html": ("Tarnhofer Bote", "2025-03-06"),
         "https://www.tagesschau.de/inland/regen-100.html": ("tagesschau", "2025-03-08"),
         "https://www.zeit.de/neun": ("Die Zeit", "2025-03-09"),
+        "https://www.nzz.ch/international/sturm-ld.1": ("Neue Zürcher Zeitung", "2025-03-10"),
+        "https://www.derstandard.at/elf": ("Der Standard", "2025-03-11"),
+        site.base + "/ohne.html": ("Lokalblatt", "2025-03-12"),
     }
     with Store(db) as s:
         stored = {r["id"]: (r["outlet"], r["published"], r["url"]) for r in s.db.execute("SELECT * FROM articles")}
