@@ -235,9 +235,14 @@ def test_feed_items_keep_their_date_and_outlet(site, tmp_path):
 
 def test_feed_outlet_for_pages_that_name_none(site, tmp_path):
     site.add("/ohne.html", page("Brand ohne Namen", SECOND))
-    site.add("/f.rss", rss(site.base, [("/ohne.html", "x", "Thu, 06 Mar 2025 08:00:00 GMT")]), "application/rss+xml")
+    site.add("/f.rss", rss("", [("/ohne.html", "x", "Thu, 06 Mar 2025 08:00:00 GMT")]), "application/rss+xml")  # relative
     arts, _ = read([site.base + "/f.rss"], options(tmp_path))
-    assert arts[0].outlet == "Ostrand-Kurier"
+    assert arts[0].outlet == "Ostrand-Kurier" and arts[0].id == site.base + "/ohne.html"
+
+
+def test_a_web_address_without_scheme_says_so(tmp_path):
+    _, errs = read(["www.example.org/politik/artikel-1.html"], options(tmp_path))
+    assert errs[0].problem == "no such file or folder (a web address needs http:// or https:// in front)"
 
 
 def test_syndicated_copies_fold_and_keep_both_outlets(site, tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
 
 from ..model import ArticleError
 
@@ -64,8 +65,9 @@ def item_date(entry) -> str | None:
     return None
 
 
-def parse_feed(data: bytes, name: str) -> list[FeedItem]:
-    """The items of a feed that have a link; ArticleError if it is no feed or broken before any item."""
+def parse_feed(data: bytes, name: str, base: str | None = None) -> list[FeedItem]:
+    """The items of a feed that have a link; ArticleError if it is no feed or broken before any item.
+    Relative links are resolved against `base` (the feed's URL) or the feed's own <link>."""
     import feedparser
 
     if not data.strip():
@@ -82,9 +84,10 @@ def parse_feed(data: bytes, name: str) -> list[FeedItem]:
     outlet = feed_outlet(parsed.feed.get("title"))
     warning = f"feed {name} is broken ({_reason(broken)}); its readable items were kept" if broken else None
     items = []
+    base = base or parsed.feed.get("link") or ""
     for e in entries:
         source = e.get("source") or {}
-        items.append(FeedItem(e["link"].strip(), e.get("title"), item_date(e),
+        items.append(FeedItem(urljoin(base, e["link"].strip()), e.get("title"), item_date(e),
                               (source.get("title") or "").strip() or None, outlet, warning, item_text(e)))
     return items
 

@@ -72,6 +72,8 @@ def read_inputs(inputs: Iterable[str | Path], options: InputOptions | None = Non
                 continue
             for f in readers.iter_files([Path(value)]):
                 if isinstance(f, ArticleError):
+                    if looks_like_domain(str(value).split("/", 1)[0]) and "/" in str(value):
+                        f.problem += " (a web address needs http:// or https:// in front)"
                     yield f
                     continue
                 if f.resolve() in seen_files:
@@ -161,7 +163,7 @@ def from_page(body: bytes, url: str, *, origin: str | None = None) -> Article:
 def read_feed(data: bytes, name: str, opts: InputOptions, seen_urls: set[str]) -> Iterator[Article | ArticleError]:
     """Each item of a feed: its link fetched and read; the item's date and outlet kept."""
     try:
-        items = parse_feed(data, name)
+        items = parse_feed(data, name, base=name if is_url(name) else None)
     except ArticleError as e:
         yield e
         return
