@@ -202,6 +202,10 @@ def test_cache_and_offline(site, tmp_path):
     assert site.hits["/artikel/flut.html"] == 1 and "/artikel/brand.html" not in site.hits
     assert [a.id for a in again] == [url] and again[0].content_hash == arts[0].content_hash
     assert len(errs) == 1 and "--offline" in errs[0].problem and errs[0].article.endswith("/artikel/brand.html")
+    site.add("/artikel/flut.html", page("Flut in Velmarien", BODY.replace("40", "45"), site="Ostrand-Kurier"))
+    updated, _ = read([url], InputOptions(fetcher=Fetcher(tmp_path / "cache", delay=0, refresh=True)))
+    assert site.hits["/artikel/flut.html"] == 2 and "45 Menschen" in updated[0].text
+    assert "45 Menschen" in read([url], options(tmp_path, offline=True))[0][0].text     # the cache holds the new one
 
 
 def test_feed_items_keep_their_date_and_outlet(site, tmp_path):

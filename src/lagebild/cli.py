@@ -189,6 +189,7 @@ def build(
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of the articles whose input names none."),
     offline: bool = typer.Option(False, "--offline", help="Fetch nothing: URLs only from the download cache."),
+    refetch: bool = typer.Option(False, "--refetch", help="Fetch URLs again although cached (updated articles)."),
     cache: Optional[Path] = typer.Option(None, "--cache", help="Download cache folder "
                                          "(default $LAGEBILD_CACHE or ~/.cache/lagebild/http)."),
 ) -> None:
@@ -196,7 +197,7 @@ def build(
     from .build import build_dossier
     from .ingest.sources import InputOptions
 
-    options = InputOptions(offline=offline, cache_dir=cache, outlet=outlet)
+    options = InputOptions(offline=offline, refresh=refetch, cache_dir=cache, outlet=outlet)
     summary = build_dossier(paths, db, console=err, force=force, options=options)
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:

@@ -79,6 +79,7 @@ class Fetcher:
         delay: float = DELAY,
         user_agent: str = USER_AGENT,
         use_cache: bool = True,
+        refresh: bool = False,
     ):
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         self.offline = offline
@@ -87,6 +88,7 @@ class Fetcher:
         self.delay = delay
         self.user_agent = user_agent
         self.use_cache = use_cache
+        self.refresh = refresh            # fetch pages again although cached (the cache is updated)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
         self._last: dict[str, float] = {}
         self._client = None
@@ -96,7 +98,7 @@ class Fetcher:
     def get(self, url: str, *, refresh: bool = False) -> Fetched:
         """The page at `url`, from the cache or the network; FetchError if it cannot be had.
         refresh=True fetches it again although it is cached (a feed gets new items)."""
-        cached = self._cached(url) if self.use_cache and not refresh else None
+        cached = self._cached(url) if self.use_cache and not (refresh or self.refresh) else None
         if cached is not None:
             return cached
         if self.offline:

@@ -42,6 +42,7 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 @dataclass
 class InputOptions:
     offline: bool = False               # --offline: the download cache only, no network
+    refresh: bool = False               # --refetch: fetch pages again although cached
     cache_dir: Path | None = None       # --cache; default fetch.default_cache_dir()
     outlet: str | None = None           # --outlet: for articles whose input names none
     fetcher: Fetcher | None = None      # tests and callers may bring their own (timeouts, delay)
@@ -50,7 +51,8 @@ class InputOptions:
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
-            self.fetcher = Fetcher(self.cache_dir, offline=self.offline, max_bytes=self.max_bytes)
+            self.fetcher = Fetcher(self.cache_dir, offline=self.offline, max_bytes=self.max_bytes,
+                                   refresh=self.refresh and not self.offline)
             self._own_fetcher = True
         return self.fetcher
 
