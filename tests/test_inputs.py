@@ -484,3 +484,16 @@ def test_feed_full_text_when_the_page_cannot_be_had(site, tmp_path):
         (site.base + "/privat/flut.html", "Flut im Norden", "2025-03-04", "Volltext-Bote")]
     assert "40 Menschen" in arts[0].text and "robots.txt" in arts[0].warnings[0]
     assert [e.article for e in errs] == [site.base + "/privat/teaser.html"]     # a teaser is no article
+
+
+def test_domain_folders_only_below_the_input(tmp_path):
+    (tmp_path / "www.spiegel.de" / "sammlung").mkdir(parents=True)
+    f = tmp_path / "www.spiegel.de" / "sammlung" / "eins.txt"
+    f.write_text("Flut im Norden\n\n" + TEXT, encoding="utf-8")
+    (tmp_path / "www.spiegel.de" / "sammlung" / ".meta.json").write_text("{kaputt", encoding="utf-8")
+    (tmp_path / "www.spiegel.de" / "sammlung" / "zwei.txt").write_text("Zwei\n\n" + TEXT.replace("40", "2"), encoding="utf-8")
+    arts, errs = read([tmp_path / "www.spiegel.de" / "sammlung"], None)      # the domain folder is above the input
+    assert [a.outlet for a in arts] == [None, None]
+    assert len(errs) == 1 and "sidecar" in errs[0].problem                     # said once for two files
+    arts, _ = read([tmp_path / "www.spiegel.de"], None)
+    assert [a.outlet for a in arts] == ["Der Spiegel", "Der Spiegel"]

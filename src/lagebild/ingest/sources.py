@@ -48,6 +48,7 @@ class InputOptions:
     fetcher: Fetcher | None = None      # tests and callers may bring their own (timeouts, delay)
     max_bytes: int = MAX_BYTES
     _own_fetcher: bool = field(default=False, repr=False)
+    _sidecars: dict[Path, Any] = field(default_factory=dict, repr=False)   # read once per batch
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
@@ -250,35 +251,34 @@ def _load_sidecar(path: Path) -> dict[str, Any] | ArticleError:
             if k in ("outlet", "url", "published", "date") and v not in (None, "")}
 
 
-def _folder_sidecars(f: Path, root: Path) -> list[Path]:
-    """The folder sidecars that apply to `f`, nearest first, up to the input folder `root`."""
-    out = []
-    folder = f.parent
+def _folders(f: Path, root: Path) -> list[Path]:
+    """The folders from `f`'s own up to the input folder `root` (just its own for a file named as input)."""
+    out = [f.parent]
     top = root if root.is_dir() else f.parent
-    while True:
-        out.append(folder / SIDECAR)
-        if folder == top or folder.parent == folder or top not in folder.parents:
-            break
-        folder = folder.parent
+    while out[-1] != top and top in out[-1].parents:
+        out.append(out[-1].parent)
     return out
+
+
+def _sidecar(path: Path, opts: InputOptions) -> dict[str, Any] | ArticleError | None:
+    """A sidecar's fields (None where there is none), read once per batch."""
+    if path not in opts._sidecars:
+        opts._sidecars[path] = _load_sidecar(path) if path.is_file() else None
+    return opts._sidecars[path]
 
 
 def _with_sidecars(items: Iterable[Article | ArticleError], f: Path, root: Path,
                    opts: InputOptions) -> Iterator[Article | ArticleError]:
     own = f.with_name(f.name[: -len(f.suffix)] + SIDECAR) if f.suffix else f.with_name(f.name + SIDECAR)
-    folder_metas: list[dict[str, Any]] = []
-    errors: list[ArticleError] = []
-    for s in _folder_sidecars(f, root):
-        if s.is_file():
-            m = _load_sidecar(s)
-            (errors if isinstance(m, ArticleError) else folder_metas).append(m)
-    own_meta = _load_sidecar(own) if own.is_file() else {}
-    if isinstance(own_meta, ArticleError):
-        errors.append(own_meta)
-        own_meta = {}
-    yield from errors
-    domain_folder = next((p.name for p in [f.parent, *f.parent.parents] if looks_like_domain(p.name)
-                          and (outlet_for_host(p.name) or p.name.lower().rsplit(".", 1)[-1] in _NEWS_TLDS)), None)
+    folders = _folders(f, root)
+    metas = [_sidecar(own, opts), *(_sidecar(d / SIDECAR, opts) for d in folders)]
+    for m in metas:
+        if isinstance(m, ArticleError) and not getattr(m, "reported", False):
+            m.reported = True             # a broken folder sidecar is said once, not once per file
+            yield m
+    own_meta, *folder_metas = [m if isinstance(m, dict) else {} for m in metas]
+    domain_folder = next((d.name for d in folders if looks_like_domain(d.name)
+                          and (outlet_for_host(d.name) or d.name.lower().rsplit(".", 1)[-1] in _NEWS_TLDS)), None)
     for a in items:
         if isinstance(a, Article):
             before = (a.outlet, a.url, a.published)
