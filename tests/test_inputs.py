@@ -72,6 +72,7 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, str, bytes]] = {}
         self.hits: dict[str, int] = {}
+        self.agents: set[str] = set()
         self.slow = 3.0
 
     def add(self, path: str, body: bytes, ctype: str = "text/html; charset=utf-8", status: int = 200) -> None:
@@ -89,6 +90,7 @@ def site():
         def do_GET(self):
             path = self.path
             s.hits[path] = s.hits.get(path, 0) + 1
+            s.agents.add(self.headers.get("User-Agent", ""))
             if path == "/robots.txt":
                 return self._send(200, "text/plain", b"User-agent: *\nDisallow: /privat/\n")
             if path == "/umzug":
@@ -192,6 +194,7 @@ def test_pages_redirect_and_bad_urls(site, tmp_path):
     _, errs = read([site.base + "/bild.png"], options(tmp_path))
     assert [e.problem for e in errs] == ["not an HTML page or feed but image/png"]
     assert site.hits.get("/privat/x") is None                                     # robots.txt obeyed
+    assert len(site.agents) == 1 and site.agents.pop().startswith("lagebild/")    # it says who asks
 
 
 def test_cache_and_offline(site, tmp_path):
