@@ -268,7 +268,7 @@ def test_syndicated_copies_fold_and_keep_both_outlets(site, tmp_path, monkeypatc
 # --- web archives ---------------------------------------------------------------------------------
 
 
-def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
+def write_warc(path: Path, pages: list[tuple[str, str, bytes]], resources: list[tuple[str, bytes]] | None = None) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -278,6 +278,9 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
             w.write_record(w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        for url, body in resources or []:
+            w.write_record(w.create_warc_record(url, "resource", payload=io.BytesIO(body),
+                                                warc_headers_dict={"Content-Type": "text/html; charset=utf-8"}))
 
 
 def write_arc(path: Path, url: str, html: bytes) -> None:
@@ -296,12 +299,14 @@ def test_warc_html_responses_are_articles(tmp_path):
     write_warc(warc, [("https://www.tagesschau.de/inland/flut-100.html?utm_source=crawl", "text/html; charset=utf-8",
                        page("Flut in Velmarien", BODY, date="2025-03-04")),
                       ("https://www.example.org/logo.png", "image/png", b"\x89PNG"),
-                      ("https://www.example.org/brand.html", "text/html", page("Waldbrand", SECOND, site="Beispiel"))])
+                      ("https://www.example.org/brand.html", "text/html", page("Waldbrand", SECOND, site="Beispiel"))],
+               [("https://www.example.org/sturm.html", page("Sturm", SECOND.replace("Waldbrände", "Stürme")))])
     arts, errs = read([str(warc)], InputOptions(offline=True, cache_dir=tmp_path / "c"))
     assert errs == []
     assert [(a.id, a.outlet, a.published) for a in arts] == [
         ("https://www.tagesschau.de/inland/flut-100.html", "tagesschau", "2025-03-04"),
-        ("https://www.example.org/brand.html", "Beispiel", None)]
+        ("https://www.example.org/brand.html", "Beispiel", None),
+        ("https://www.example.org/sturm.html", "example.org", None)]
     assert arts[0].source_path == str(warc)
     # cut off in the middle of the second page: the first is kept, one error names the file
     data = gzip.decompress(warc.read_bytes())
@@ -317,7 +322,7 @@ def test_warc_html_responses_are_articles(tmp_path):
     arts, errs = read([str(cut_gz), str(junk), str(warc)], InputOptions(offline=True, cache_dir=tmp_path / "c"))
     assert [e.article for e in errs] == ["cut.warc.gz", "junk.warc"], errs
     assert "cut off" in errs[0].problem and "not a web archive" in errs[1].problem
-    assert len(arts) == 2                             # the good archive after them still read
+    assert len(arts) == 3                             # the good archive after them still read
 
 
 # --- news-please / trafilatura JSON, sidecars, --outlet -------------------------------------------------

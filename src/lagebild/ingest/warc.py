@@ -1,4 +1,4 @@
-"""Web archives (WARC and ARC, plain or gzipped; warcio): every HTML response record is an article.
+"""Web archives (WARC and ARC, plain or gzipped; warcio): every HTML response (or resource) record is an article.
 
     for page in warc_pages(Path("crawl.warc.gz")): ...   # -> ArchivedPage(url, body, date) or ArticleError
 
@@ -41,10 +41,14 @@ def warc_pages(path: Path, max_bytes: int) -> Iterator[ArchivedPage | ArticleErr
             for record in it:
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 records += url.lower().startswith(("http://", "https://"))
-                if record.rec_type != "response" or record.http_headers is None:
+                if record.rec_type == "response" and record.http_headers is not None:
+                    status = record.http_headers.get_statuscode() or ""
+                    ctype = record.http_headers.get_header("Content-Type") or ""
+                elif record.rec_type == "resource":      # a page archived without its HTTP exchange
+                    status, ctype = "200", record.rec_headers.get_header("Content-Type") or ""
+                else:
                     continue
-                status = record.http_headers.get_statuscode() or ""
-                ctype = (record.http_headers.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
+                ctype = ctype.split(";", 1)[0].strip().lower()
                 if not status.startswith("2") or ctype not in HTML_TYPES:
                     continue
                 body = record.content_stream().read(max_bytes + 1)
