@@ -12,6 +12,7 @@ import json
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from typer.testing import CliRunner
@@ -263,6 +264,15 @@ def test_syndicated_copies_fold_and_keep_both_outlets(site, tmp_path, monkeypatc
         rows = {r["id"]: (r["outlet"], r["duplicate_of"]) for r in s.db.execute("SELECT id, outlet, duplicate_of FROM articles")}
     assert rows == {site.base + "/artikel/flut.html": ("Ostrand-Kurier", None),
                     site.other + "/partner/flut.html": ("Partnerblatt", site.base + "/artikel/flut.html")}
+    from fastapi.testclient import TestClient
+
+    from lagebild.web.app import create_app
+
+    client = TestClient(create_app(db))
+    original = client.get("/articles/" + quote(site.base + "/artikel/flut.html", safe=""))
+    assert "auch bei: <a" in original.text and ">Partnerblatt</a>" in original.text
+    copy = client.get("/articles/" + quote(site.other + "/partner/flut.html", safe=""))
+    assert ">Ostrand-Kurier</a>" in copy.text
 
 
 # --- web archives ---------------------------------------------------------------------------------
