@@ -248,6 +248,20 @@ def test_feed_outlet_for_pages_that_name_none(site, tmp_path):
     assert arts[0].outlet == "Ostrand-Kurier" and arts[0].id == site.base + "/ohne.html"
 
 
+def test_a_list_of_links(site, tmp_path):
+    links = tmp_path / "links.txt"
+    links.write_text(f"# gesammelt am 5. März\n{site.base}/artikel/flut.html\n\n{site.base}/artikel/brand.html\n"
+                     f"{site.base}/weg.html\n", encoding="utf-8")
+    arts, errs = read([links], options(tmp_path))
+    assert [a.outlet for a in arts] == ["Ostrand-Kurier", "Tarnhofer Bote"]
+    assert [e.article for e in errs] == [site.base + "/weg.html"]
+    # a text that mentions a link is an article, not a list of links
+    links.write_text(f"Flut im Norden\n\n{TEXT}\n{site.base}/artikel/flut.html\n", encoding="utf-8")
+    hits = dict(site.hits)
+    arts, errs = read([links], InputOptions(fetcher=Fetcher(tmp_path / "other-cache", delay=0)))
+    assert [a.id for a in arts] == ["links.txt"] and site.hits == hits
+
+
 def test_a_web_address_without_scheme_says_so(tmp_path):
     _, errs = read(["www.example.org/politik/artikel-1.html"], options(tmp_path))
     assert errs[0].problem == "no such file or folder (a web address needs http:// or https:// in front)"
@@ -515,3 +529,18 @@ def test_domain_folders_only_below_the_input(tmp_path):
     assert len(errs) == 1 and "sidecar" in errs[0].problem                     # said once for two files
     arts, _ = read([tmp_path / "www.spiegel.de"], None)
     assert [a.outlet for a in arts] == ["Der Spiegel", "Der Spiegel"]
+
+
+def test_the_web_app_fetches_no_uploaded_links(site, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from lagebild.web.app import create_app
+
+    db = tmp_path / "d.db"
+    build_dossier([site.base + "/artikel/flut.html"], db, components=[], options=options(tmp_path))
+    hits = dict(site.hits)
+    with TestClient(create_app(db, token="geheim")) as c:
+        r = c.post("/api/articles", data={"token": "geheim"},
+                   files=[("files", ("links.txt", f"{site.base}/artikel/brand.html\n".encode(), "text/plain"))])
+    assert site.hits == hits
+    assert "not fetched here" in json.dumps(r.json(), ensure_ascii=False)

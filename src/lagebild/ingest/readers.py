@@ -68,9 +68,9 @@ _PRECISION = {4: "year", 7: "month", 10: "day"}
 # --- walking -------------------------------------------------------------------------------------------
 
 
-# Read by sources.py (web archives, feeds); walked like the formats above (.xml only when named: a folder's
+# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named: a folder's
 # .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
-OTHER_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom")
+OTHER_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".urls")
 SIDECAR_SUFFIX = ".meta.json"
 
 

@@ -5,6 +5,7 @@
 - an http(s) URL (a str; a Path has lost its "//") is fetched (fetch.py): an HTML page is an
   article, an RSS/Atom feed gives one article per item (feeds.py), anything else is an error;
 - a web archive (.warc, .warc.gz, .arc, .arc.gz) gives one article per HTML response (warc.py);
+- a list of links (a .txt or .urls file of http(s) URLs, one a line) is read URL by URL;
 - a feed file (.rss, .atom, .xml) gives one article per item, each item's link fetched;
 - every other file or folder goes to readers.py (text, Markdown, JSON(L) incl. news-please and
   trafilatura output, HTML).
@@ -36,6 +37,8 @@ from .urls import canonical_url, is_url, strip_tracking
 from .warc import HTML_TYPES, is_warc, warc_pages
 
 SIDECAR = ".meta.json"                  # NAME.meta.json beside NAME.txt; ".meta.json" alone: the folder's
+LINK_LIST_SUFFIXES = (".txt", ".text", ".urls")
+MAX_LINK_LIST = 4 * 1024 * 1024
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
@@ -43,6 +46,7 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 class InputOptions:
     offline: bool = False               # --offline: the download cache only, no network
     refresh: bool = False               # --refetch: fetch pages again although cached
+    fetch: bool = True                  # False: no URL is fetched nor read from the cache (the web app's uploads)
     cache_dir: Path | None = None       # --cache; default fetch.default_cache_dir()
     outlet: str | None = None           # --outlet: for articles whose input names none
     fetcher: Fetcher | None = None      # tests and callers may bring their own (timeouts, delay)
@@ -87,9 +91,28 @@ def read_inputs(inputs: Iterable[str | Path], options: InputOptions | None = Non
         opts.close()
 
 
+def link_list(path: Path) -> list[str] | None:
+    """The URLs of a list of links (a text file whose every line is an http(s) URL; # comments and blank
+    lines allowed), else None: an article is never links only."""
+    if path.suffix.lower() not in LINK_LIST_SUFFIXES:
+        return None
+    try:
+        if path.stat().st_size > MAX_LINK_LIST:
+            return None
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    urls = [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
+    return urls if urls and all(is_url(u) and " " not in u for u in urls) else None
+
+
 def read_file(path: Path, opts: InputOptions, seen_urls: set[str]) -> Iterator[Article | ArticleError]:
-    """One file: a web archive, a feed (by name), else whatever readers.py reads."""
-    if is_warc(path):
+    """One file: a web archive, a feed (by name), a list of links, else whatever readers.py reads."""
+    links = link_list(path)
+    if links is not None:
+        for url in links:
+            yield from _finish_web(read_url(url, opts, seen_urls), opts)
+    elif is_warc(path):
         yield from read_warc(path, opts, seen_urls)
     elif path.suffix.lower() in FEED_SUFFIXES:
         try:
@@ -111,6 +134,9 @@ def read_url(url: str, opts: InputOptions, seen_urls: set[str]) -> Iterator[Arti
     if key in seen_urls:
         return
     seen_urls.add(key)
+    if not opts.fetch:
+        yield ArticleError(url, "links are not fetched here (lagebild build fetches them)")
+        return
     fetcher = opts.get_fetcher()
     try:
         page = fetcher.get(url)
