@@ -171,6 +171,16 @@ def test_outlet_names_from_the_domain_table():
     assert outlet_name(None, "https://nachrichten.example.org/a") == "nachrichten.example.org"   # unknown
 
 
+def test_outlet_table_is_well_formed():
+    from lagebild.lang.de.outlets import TABLE, looks_like_domain, outlets
+
+    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert all(len(r) == 2 and r[1].strip() and looks_like_domain(r[0]) and r[0] == r[0].lower() for r in rows)
+    domains = [r[0] for r in rows]
+    assert len(domains) == len(set(domains)) == len(outlets()) and domains == sorted(domains)
+
+
 # --- the web -------------------------------------------------------------------------------------
 
 
