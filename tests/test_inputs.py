@@ -251,6 +251,29 @@ def test_feed_items_keep_their_date_and_outlet(site, tmp_path):
     assert "/artikel/flut.html" not in site.hits
 
 
+def test_atom_feed(site, tmp_path):
+    site.add("/atom.xml", (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom-Anzeiger</title>'
+        f'<id>urn:x</id><updated>2025-03-08T10:00:00Z</updated><entry><title>Brand</title>'
+        f'<link rel="alternate" href="{site.base}/artikel/brand.html"/><id>urn:1</id>'
+        "<published>2025-03-07T23:30:00-02:00</published><updated>2025-03-08T10:00:00Z</updated></entry></feed>"
+    ).encode(), "application/atom+xml")
+    arts, errs = read([site.base + "/atom.xml"], options(tmp_path))
+    assert errs == [] and [(a.outlet, a.published, a.published_basis) for a in arts] == [
+        ("Tarnhofer Bote", "2025-03-07", "feed")]
+
+
+def test_dead_link_is_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as s:            # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    _, errs = read([f"http://127.0.0.1:{port}/artikel.html"], options(tmp_path, timeout=2))
+    assert len(errs) == 1 and errs[0].article == f"http://127.0.0.1:{port}/artikel.html"
+    assert errs[0].problem == "cannot be fetched: Connection refused"
+
+
 def test_feed_outlet_for_pages_that_name_none(site, tmp_path):
     site.add("/ohne.html", page("Brand ohne Namen", SECOND))
     site.add("/f.rss", rss("", [("/ohne.html", "x", "Thu, 06 Mar 2025 08:00:00 GMT")]), "application/rss+xml")  # relative

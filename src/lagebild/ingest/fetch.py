@@ -179,7 +179,8 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError(url, f"timed out after {self.timeout:g} s") from None
         except httpx.HTTPError as e:
-            raise FetchError(url, f"cannot be fetched: {type(e).__name__}: {e}") from None
+            reason = str(e).split("] ", 1)[-1] or type(e).__name__     # "[Errno 111] Connection refused"
+            raise FetchError(url, f"cannot be fetched: {reason}") from None
 
     def _check_robots(self, url: str) -> None:
         parts = urlsplit(url)
@@ -197,8 +198,8 @@ class Fetcher:
         rp = urllib.robotparser.RobotFileParser(robots_url)
         try:
             page = self._cached(robots_url) or self._download(robots_url, limit=512 * 1024)
-        except FetchError as e:
-            return f"robots.txt unreachable ({e.problem}), so the site is not fetched"
+        except FetchError as e:           # the site cannot be reached at all: say why, as for the page itself
+            return e.problem
         if 200 <= page.status < 300:
             if not page.from_cache and self.use_cache:
                 self._store(page)
