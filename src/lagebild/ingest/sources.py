@@ -10,7 +10,8 @@
 - every other file or folder goes to readers.py (text, Markdown, JSON(L) incl. news-please and
   trafilatura output, HTML).
 
-Articles from the web are known by their canonical URL (urls.py): it is their id, url and origin.
+Articles from the web (fetched, from a feed or a web archive) are known by their canonical URL (urls.py):
+it is their id, url and origin (source_path), so each record of an archive is an article of its own.
 
 Outlets: an article's own metadata names it (og:site_name / JSON-LD publisher of a page, a JSON
 field, front matter); failing that, in this order: a sidecar ``.meta.json`` in its folder (or a
@@ -252,8 +253,7 @@ def read_warc(path: Path, opts: InputOptions, seen_urls: set[str]) -> Iterator[A
         except ArticleError as e:
             yield ArticleError(e.article, f"{e.problem} (in {path.name})", skipped="this record")
             continue
-        a.source_path = str(path)
-        yield a
+        yield a                            # its origin is its URL (source_path), as for a page fetched live
 
 
 def _finish_web(items: Iterable[Article | ArticleError], opts: InputOptions) -> Iterator[Article | ArticleError]:
