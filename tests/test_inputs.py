@@ -167,7 +167,8 @@ def test_outlet_names_from_the_domain_table():
     assert outlet_name(None, "https://www.tagesschau.de/ausland/x.html") == "tagesschau"
     assert outlet_name(None, "https://m.spiegel.de/politik/a") == "Der Spiegel"
     assert outlet_name("www.zeit.de", None) == "Die Zeit"                # a domain as site name
-    assert outlet_name("ZEIT ONLINE", "https://www.zeit.de/a") == "ZEIT ONLINE"   # the site's own name wins
+    assert outlet_name("ZEIT ONLINE", "https://www.zeit.de/a") == "Die Zeit"      # one name per known outlet
+    assert outlet_name("Ostrand-Kurier", "https://ostrand.example/a") == "Ostrand-Kurier"   # else the site's own
     assert outlet_name(None, "https://nachrichten.example.org/a") == "nachrichten.example.org"   # unknown
 
 

@@ -76,13 +76,16 @@ def outlet_for_host(url_or_host: str) -> str | None:
 
 
 def outlet_name(site_name: str | None, url: str | None) -> str | None:
-    """The outlet to show: a site's own name (og:site_name, JSON-LD publisher) as it gives it, except a bare
-    domain, which is looked up like the URL's; an unknown domain is shown as the domain."""
+    """The outlet to show. A page of a known domain: the table's name, so that one outlet has one name
+    whichever input it came from ("DER SPIEGEL" from og:site_name, www.spiegel.de from news-please: both
+    "Der Spiegel"). Otherwise the site's own name (og:site_name, JSON-LD publisher) as it gives it; a bare
+    domain is looked up in the table, and an unknown domain is shown as the domain."""
     site = (site_name or "").strip().lstrip("@")
+    if url and (known := outlet_for_host(url)):
+        return known
     if site and not looks_like_domain(site):
         return site
-    for candidate in (site, url or ""):
-        if candidate and (known := outlet_for_host(candidate)):
-            return known
+    if site and (known := outlet_for_host(site)):
+        return known
     host = host_of(site) if site else host_of(url or "")
     return host or None
