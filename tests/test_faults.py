@@ -18,7 +18,7 @@ import pytest
 import spacy
 
 import lagebild
-from lagebild.store.build import build_dossier
+from lagebild.build import build_dossier
 from lagebild.store.check import check_dossier
 from lagebild.store.sqlite import Store, StoreError
 
@@ -38,7 +38,7 @@ sys.path.insert(0, sys.argv[5])
 from pathlib import Path
 import spacy
 from lagebild.store import sqlite as sq
-from lagebild.store.build import build_dossier
+from lagebild.build import build_dossier
 
 phase, n, folder, db = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 calls = [0]

@@ -21,7 +21,7 @@ import lagebild
 from typer.testing import CliRunner
 
 from lagebild.model import ArticleError
-from lagebild.store.build import build_dossier
+from lagebild.build import build_dossier
 from lagebild.store.sqlite import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -483,7 +483,7 @@ def test_case12_disk_full_cli_exit_status(tmp_path, blank, monkeypatch):
     (d / "a.txt").write_text(TEXTS["a"], encoding="utf-8")
     _disk_full_after(monkeypatch, 0)
     monkeypatch.setattr(sys, "argv", ["lagebild", "build", str(d), "--db", str(tmp_path / "x.db")])
-    import lagebild.store.build as sb
+    import lagebild.build as sb
 
     real = sb.build_dossier
     monkeypatch.setattr(sb, "build_dossier", lambda *a, **k: real(*a, **dict(k, components=(), nlp=blank)))

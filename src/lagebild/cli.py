@@ -5,7 +5,7 @@
     lagebild events PATH... --format jsonl|csv|geojson
     lagebild entities PATH... --format jsonl
     lagebild facts PATH... | --db FILE
-    lagebild build PATH... --db FILE [--max-file-mb N] [--max-article-chars N]
+    lagebild build PATH|URL|FEED|WARC... --db FILE [--outlet NAME] [--offline] [--max-file-mb N]
     lagebild check --db FILE
     lagebild search QUERY --db FILE [--raw]
     lagebild report --db FILE -o dossier.html [--format html|md]
@@ -46,7 +46,9 @@ class Fmt(str, Enum):
     md = "md"
 
 
-PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .jsonl, .html), read recursively.")
+PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .json, .jsonl incl. news-please and "
+                       "trafilatura output, .html; read recursively), http(s) URLs of pages or RSS/Atom feeds, "
+                       "feed files (.rss, .atom, .xml), web archives (.warc, .warc.gz, .arc).")
 
 
 def emit(rows: Iterable[dict[str, Any]], fmt: Fmt, columns: Sequence[str]) -> None:
@@ -86,7 +88,7 @@ def report_errors(errors: Sequence[Any], processed: int) -> None:
         raise typer.Exit(1)
 
 
-def analyse_paths(paths: list[Path], components: Sequence[str]):
+def analyse_paths(paths: list[str], components: Sequence[str]):
     from .pipeline import analyse, read_articles
 
     articles, errors = read_articles(paths)
@@ -109,7 +111,7 @@ CLAIM_COLUMNS = ["article", "text", "low", "high", "qualifier", "counted", "sour
 
 
 @app.command()
-def claims(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+def claims(paths: list[str] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Quantitative claims (../shared/eval/CONTRACT.md): who says how many of what."""
     # entities too, so that each source names the entity it is (`sources[].entity`, as in `lagebild entities`)
     result = analyse_paths(paths, ["claims", "entities"])
@@ -118,7 +120,7 @@ def claims(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--f
 
 @app.command()
 def times(
-    paths: list[Path] = PATHS,
+    paths: list[str] = PATHS,
     format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date to resolve against (YYYY-MM-DD)."),
 ) -> None:
@@ -141,7 +143,7 @@ def times(
 
 
 @app.command()
-def events(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+def events(paths: list[str] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Events: who did what to whom, where, when (PLOVER types)."""
     from .report.exports import event_rows, events_geojson
 
@@ -156,7 +158,7 @@ def events(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--f
 
 
 @app.command()
-def entities(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+def entities(paths: list[str] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Actors and places, one entity per real-world thing."""
     from .report.exports import entity_rows
 
@@ -167,7 +169,7 @@ def entities(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "-
 
 @app.command()
 def facts(
-    paths: Optional[list[Path]] = typer.Argument(None),
+    paths: Optional[list[str]] = typer.Argument(None),
     db: Optional[Path] = typer.Option(None, "--db"),
     format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
 ) -> None:
@@ -190,9 +192,14 @@ def facts(
 
 @app.command()
 def build(
-    paths: list[Path] = PATHS,
+    paths: list[str] = PATHS,
     db: Path = typer.Option(..., "--db"),
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of the articles whose input names none."),
+    offline: bool = typer.Option(False, "--offline", help="Fetch nothing: URLs only from the download cache."),
+    refetch: bool = typer.Option(False, "--refetch", help="Fetch URLs again although cached (updated articles)."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Download cache folder "
+                                         "(default $LAGEBILD_CACHE or ~/.cache/lagebild/http)."),
     max_file_mb: Optional[float] = typer.Option(
         None, "--max-file-mb", envvar="LAGEBILD_MAX_FILE_MB", min=0.001,
         help="Largest file of one article or JSON file read, in MB (default 16); JSONL is read by line."),
@@ -205,13 +212,15 @@ def build(
     Exit status 0: all stored; 3: some inputs skipped (named on stderr); 1: nothing stored; 2: dossier unusable."""
     import os
 
-    from .store.build import build_dossier
+    from .build import build_dossier
+    from .ingest.sources import InputOptions
 
     if max_file_mb is not None:   # the readers take their limits from the environment (ingest.readers.Limits)
         os.environ["LAGEBILD_MAX_FILE_MB"] = str(max_file_mb)
     if max_article_chars is not None:
         os.environ["LAGEBILD_MAX_ARTICLE_CHARS"] = str(max_article_chars)
-    summary = build_dossier(paths, db, console=err, force=force)
+    options = InputOptions(offline=offline, refresh=refetch, cache_dir=cache, outlet=outlet)
+    summary = build_dossier(paths, db, console=err, force=force, options=options)
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)
@@ -224,9 +233,10 @@ def check(db: Path = typer.Option(..., "--db")) -> None:
     """Check a dossier's integrity; complete the cross-article step of an interrupted build.
 
     Exit status 0: whole (after repairs); 1: a problem it cannot repair (rebuild the dossier)."""
+    from .build import complete_cross_article
     from .store.check import check_dossier
 
-    findings = check_dossier(db)
+    findings = check_dossier(db, complete=complete_cross_article)
     for ok, line in findings:
         err.print(("[green]ok[/] " if ok else "[red]problem[/] ") + escape(line))
     if not all(ok for ok, _ in findings):

@@ -17,6 +17,11 @@ unknown):
 - HTML (.html .htm .xhtml): main text, title, date, site name and URL through
   trafilatura.
 
+- news-please and trafilatura JSON: their field names mapped (newsplease.py).
+
+URLs, RSS/Atom feeds and web archives (WARC/ARC) are read by sources.py, the one dispatch
+point that `read_paths` goes through; so are the outlet sidecars (NAME.meta.json, .meta.json).
+
 Every article goes through `cleaning.clean` and `language.detect`. A bad input
 (binary, empty, undecodable, broken HTML, an invalid JSONL line, a file over a
 limit, a FIFO or device, a symlink loop, an unreadable folder) becomes an
@@ -47,8 +52,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..lang.de.outlets import outlet_name
 from ..model import Article, ArticleError, DatedPassage, OffsetMap
-from . import language
+from . import language, newsplease
 from .cleaning import Cleaned, clean
 
 log = logging.getLogger(__name__)
@@ -127,6 +133,18 @@ def _size(n: int) -> str:
 # --- walking -------------------------------------------------------------------------------------------
 
 
+# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named: a folder's
+# .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
+OTHER_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".urls")
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def readable(name: str) -> bool:
+    """A file a folder walk reads: a known format, not a sidecar."""
+    low = name.lower()
+    return not low.endswith(SIDECAR_SUFFIX) and (Path(low).suffix in FORMATS or low.endswith(OTHER_SUFFIXES))
+
+
 def iter_files(paths: Iterable[Path]) -> Iterator[Path | ArticleError]:
     """Files to read, in a stable order: each path as given; folders recursively, sorted by relative path.
 
@@ -157,7 +175,7 @@ def _iter_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path | ArticleError, s
 
             for root, dirs, files in os.walk(p, onerror=onerror):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [Path(root) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in FORMATS]
+                found += [Path(root) / f for f in files if not f.startswith(".") and readable(f)]
             for e in sorted(errors, key=lambda e: e.article):
                 yield e, e.article
             items = sorted(found, key=lambda f: f.relative_to(p).as_posix())
@@ -195,18 +213,16 @@ def _kind(mode: int) -> str:
     return "not a plain file"
 
 
-def read_paths(paths: list[Path], limits: Limits | None = None) -> Iterator[Article | ArticleError]:
-    """Read every file under the paths; yield articles, and errors for bad inputs (then go on)."""
-    limits = limits or Limits.from_env()
+def read_paths(paths: list[str | Path], options: Any = None) -> Iterator[Article | ArticleError]:
+    """Read every input (files, folders, URLs, feeds, web archives: sources.read_inputs dispatches);
+    yield articles, and errors for bad inputs (then go on). `options`: a sources.InputOptions."""
+    from .sources import read_inputs
+
     ids: dict[str, str] = {}
-    for f, label in _iter_inputs(paths):
-        if isinstance(f, ArticleError):
-            yield f
-            continue
-        for item in read_file(f, limits=limits, label=label):
-            if isinstance(item, Article):
-                item = _unique(item, ids)
-            yield item
+    for item in read_inputs(paths, options):
+        if isinstance(item, Article):
+            item = _unique(item, ids)
+        yield item
 
 
 def _unique(a: Article, ids: dict[str, str]) -> Article | ArticleError:
@@ -547,6 +563,7 @@ def from_record(obj: Any, default_id: str, where: str, *, limits: Limits | None 
     """One JSON object (a JSONL line, a JSON file or list item) -> Article."""
     if not isinstance(obj, dict):
         raise ArticleError(default_id, f"{where} is not a JSON object but {type(obj).__name__}")
+    obj = newsplease.normalise(obj)  # news-please / trafilatura field names -> ours
     aid = _pick(obj, "id")
     aid = default_id if aid is None or isinstance(aid, (dict, list)) else display_name(_str(aid))
     text = _pick(obj, "text")
@@ -681,8 +698,11 @@ def _trafilatura_config():
     return cfg
 
 
-def from_html(data: bytes, name: str, *, limits: Limits | None = None, label: str | None = None) -> Article:
-    """HTML page -> Article: trafilatura finds main text, title, date, site name and URL."""
+def from_html(data: bytes, name: str, *, url: str | None = None, limits: Limits | None = None,
+              label: str | None = None) -> Article:
+    """HTML page -> Article: trafilatura finds main text, title, date, site name and URL (`url`: where
+    the page was fetched from). The outlet is the site's name (og:site_name, JSON-LD publisher), a
+    domain shown by its outlet's name (lang/de/outlets.tsv)."""
     import trafilatura
 
     label = label or name
@@ -693,8 +713,8 @@ def from_html(data: bytes, name: str, *, limits: Limits | None = None, label: st
     if not re.search(rb"<\s*[a-zA-Z!?]", data[:65536]):
         raise ArticleError(name, "not HTML: no tags found")
     try:
-        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False,
-                                          config=_trafilatura_config())
+        doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False, config=_trafilatura_config())
     except Exception as e:  # noqa: BLE001 - lxml and trafilatura raise many kinds
         raise ArticleError(name, f"HTML could not be parsed: {type(e).__name__}: {e}") from None
     meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
@@ -704,5 +724,6 @@ def from_html(data: bytes, name: str, *, limits: Limits | None = None, label: st
     _check_length(text, label, limits or Limits.from_env())
     raw = _with_title(meta.get("title"), text)
     date = meta.get("date")
-    return from_text(raw, name, outlet=meta.get("sitename") or meta.get("hostname"), url=meta.get("url"),
-                     published=date, published_basis="HTML metadata" if date else None)
+    page_url = url or meta.get("url")
+    return from_text(raw, name, outlet=outlet_name(meta.get("sitename") or meta.get("hostname"), page_url),
+                     url=page_url, published=date, published_basis="HTML metadata" if date else None)

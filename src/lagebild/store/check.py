@@ -6,12 +6,13 @@ Checks SQLite's integrity (pages, indexes), foreign keys (no claim without its
 article), the full-text indexes against their tables, and the builds: a build
 without a finish time was interrupted (killed, power cut, disk full). Its
 articles are each stored whole or not at all (one transaction each); what it
-could not do is the cross-article step, which `check` then runs over what is
-stored (in one transaction), and marks that build finished as interrupted.
+could not do is the cross-article step, which `check` then has run over what is
+stored (in one transaction, by the build module), and marks that build finished as interrupted.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import sqlite3
 from pathlib import Path
 
@@ -19,8 +20,11 @@ from .lock import build_lock
 from .sqlite import Store, StoreError, now
 
 
-def check_dossier(db_path: str | Path, *, repair: bool = True) -> list[tuple[bool, str]]:
-    """Integrity findings, one line each (ok, text); with repair, interrupted builds are completed."""
+def check_dossier(db_path: str | Path, *, repair: bool = True,
+                  complete: Callable[[Store], list[str]] | None = None) -> list[tuple[bool, str]]:
+    """Integrity findings, one line each (ok, text). With repair, an interrupted build is marked finished,
+    after `complete(store)` (the build's cross-article step, lagebild.build.complete_cross_article;
+    the store computes nothing itself) has run over what is stored; it returns its notes."""
     out: list[tuple[bool, str]] = []
     with build_lock(db_path), Store(db_path) as store:
         db = store.db
@@ -50,7 +54,7 @@ def check_dossier(db_path: str | Path, *, repair: bool = True) -> list[tuple[boo
         elif not repair:
             out.append((False, f"builds: {len(stale)} interrupted ({', '.join(map(str, stale))})"))
         else:
-            notes = complete_cross_article(store)
+            notes = complete(store) if complete is not None else []
             finish_stale(store, stale, "interrupted; cross-article step completed by `lagebild check`")
             out.append((True, f"builds: {len(stale)} interrupted ({', '.join(map(str, stale))}); "
                               "cross-article step run over the stored articles" + (f" ({'; '.join(notes)})" if notes else "")))
@@ -70,14 +74,4 @@ def finish_stale(store: Store, ids: list[int], note: str) -> None:
                              [(now(), json.dumps([note]), i) for i in ids])
 
 
-def complete_cross_article(store: Store) -> list[str]:
-    """The cross-article step over everything stored, in one transaction; its notes."""
-    from .build import BuildSummary, _cross_article
-
-    summary = BuildSummary(db=store.path)
-    with store.transaction():
-        _cross_article(store, summary)
-    return summary.notes
-
-
-__all__ = ["check_dossier", "stale_builds", "finish_stale", "complete_cross_article", "StoreError"]
+__all__ = ["check_dossier", "stale_builds", "finish_stale", "StoreError"]
