@@ -591,3 +591,14 @@ def test_signed_and_power_numbers_are_no_counts():
     assert find_figures("Angeblich standen 10^50 Soldaten bereit, dazu 2**64 Panzer und 1e308 Drohnen.") == []
     kept = find_figures("Zwischen 25.000-30.000 Menschen flohen, 40 Soldaten starben bei -3 Grad.")
     assert [(f.low, f.high) for f in kept] == [(25_000, 30_000), (40, 40)]
+
+
+def test_json_number_too_long_to_convert(folder, tmp_path, blank):
+    """Found by the fuzzer: Python refuses to convert integers of more than 4,300 digits (ValueError)."""
+    (folder / "n.json").write_text('{"id": "n", "text": "Es gab 5 Tote.", "x": ' + "9" * 20_000 + "}", encoding="utf-8")
+    (folder / "n.jsonl").write_text('{"id": "m", "text": "Es gab 5 Tote.", "x": ' + "9" * 20_000 + "}\n"
+                                    + json.dumps({"id": "ok", "text": TEXTS["c"]}) + "\n", encoding="utf-8")
+    s = build([folder], tmp_path / "x.db", blank)
+    assert ids(tmp_path / "x.db") == {"good.txt", "ok"}
+    p = problems(s)
+    assert "4300 digits" in p["n.json"] and "4300 digits" in p["n.jsonl:1"]

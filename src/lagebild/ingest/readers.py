@@ -650,13 +650,16 @@ def _read_jsonl(fh, path: Path, limits: Limits, label: str) -> Iterator[Article 
 
 
 def _loads(text: str) -> Any:
-    """json.loads with its failures as ArticleError: syntax, nesting too deep for the parser."""
+    """json.loads with its failures as ArticleError: syntax, nesting too deep for the parser, a number
+    too long to convert."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise ArticleError("", f"{e.msg} (line {e.lineno}, column {e.colno})") from None
     except RecursionError:
         raise ArticleError("", "nested too deeply (arrays or objects inside each other beyond what can be read)") from None
+    except ValueError as e:   # e.g. an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        raise ArticleError("", f"a value cannot be read: {e}".split(";")[0]) from None
 
 
 def _read_json(data: bytes, path: Path, limits: Limits, label: str) -> Iterator[Article | ArticleError]:
