@@ -239,14 +239,16 @@ def time_span(value: str | None) -> tuple[str, str] | None:
         return None
 
 
-def _event_dict(r: sqlite3.Row, names: dict[str, str]) -> dict[str, Any]:
+def _event_dict(r: sqlite3.Row, refs: dict[str, tuple[str, str]]) -> dict[str, Any]:
     place = _loads(r["place"])
     t = _loads(r["time"])
     span = time_span(r["time_value"])
     return {
         "id": r["id"], "type": r["type"], "acled_type": r["acled_type"], "mode": r["mode"],
-        "actor": r["actor"], "actor_name": names.get(r["actor"] or "", r["actor"]),
-        "target": r["target"], "target_name": names.get(r["target"] or "", r["target"]),
+        "actor": r["actor"], "actor_name": refs.get(r["actor"] or "", ("", r["actor"]))[1],
+        "actor_id": refs.get(r["actor"] or "", (None,))[0],
+        "target": r["target"], "target_name": refs.get(r["target"] or "", ("", r["target"]))[1],
+        "target_id": refs.get(r["target"] or "", (None,))[0],
         "place": place, "place_name": r["place_name"], "lat": r["lat"], "lon": r["lon"],
         "time": t, "time_value": r["time_value"], "start": span[0] if span else None,
         "end": span[1] if span else None, "status": r["status"], "trigger": r["trigger"],
@@ -262,13 +264,30 @@ class _Desc(str):
         return str.__gt__(self, other)
 
 
-def _entity_names(db: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
-    ids.discard("")
-    if not ids:
+def _entity_refs(db: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[str, str]]:
+    """key -> (entity id, name) for event actors and targets, which the extractor stores as an
+    entity id or as the name it read; a name is matched against entity names (exactly, then
+    case-insensitively). A key that is no entity gets no entry: the page shows it unlinked."""
+    keys.discard("")
+    if not keys:
         return {}
-    ids_l = list(ids)
-    return {r[0]: r[1] for r in db.execute(
-        f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids_l))})", ids_l)}
+    ks = list(keys)
+    marks = ",".join("?" * len(ks))
+    refs: dict[str, tuple[str, str]] = {}
+    for r in db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", ks):
+        refs[r[0]] = (r[0], r[1])
+    rest = [k for k in ks if k not in refs]
+    if rest:
+        folded = {k.casefold(): k for k in rest}
+        marks = ",".join("?" * len(folded))
+        rows = db.execute(
+            f"SELECT id, name FROM entities WHERE lower(name) IN ({marks}) ORDER BY position, id",
+            [k for k in folded]).fetchall()
+        for r in rows:
+            k = folded.get(r[1].casefold())
+            if k is not None and k not in refs:
+                refs[k] = (r[0], r[1])
+    return refs
 
 
 def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: str | None = None,
@@ -280,8 +299,8 @@ def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: 
     total, ids = cat.event_page(q=q, type=type, date_from=date_from, date_to=date_to, article=article,
                                 located=located, sort=sort, limit=limit, offset=offset, only=only)
     rows = _by_ids(db, "SELECT * FROM events WHERE id IN ({})", ids)
-    names = _entity_names(db, {x for r in rows for x in (r["actor"] or "", r["target"] or "")})
-    return total, [_event_dict(r, names) for r in rows]
+    refs = _entity_refs(db, {x for r in rows for x in (r["actor"] or "", r["target"] or "")})
+    return total, [_event_dict(r, refs) for r in rows]
 
 
 def articles_per_day(cat: Catalog) -> list[dict[str, Any]]:

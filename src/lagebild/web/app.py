@@ -15,8 +15,9 @@ only: no CDN, no inline script, no network beyond 127.0.0.1.
 
 from pathlib import Path
 
+import fastapi_offline
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from ..store.sqlite import StoreError
@@ -29,6 +30,20 @@ CSP = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+    "img-src 'self' data:", "img-src 'self' data: blob:") + "; worker-src 'self' blob:"
+# The API's documentation pages with Swagger UI's files from the fastapi-offline
+# package (served at /api-docs-assets/), started by our own static/docs.js: no CDN, no inline script.
+DOCS_ASSETS = Path(fastapi_offline.__file__).resolve().parent / "static"
+SWAGGER_HTML = """<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>lagebild API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/api-docs-assets/swagger-ui.css"></head>
+<body data-openapi="/openapi.json"><p><a href="/">Zurück zum Dossier</a></p>
+<div id="swagger-ui"></div>
+<script src="/api-docs-assets/swagger-ui-bundle.js"></script><script src="/static/docs.js"></script>
+</body></html>"""
+
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     """The web app over the dossier at db_path; token enables (and then guards) adding articles."""
@@ -40,16 +55,21 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         description="The situation picture of one dossier: figures by source, events, entities, articles. "
         "Lists take `limit` and `offset` and answer `{total, limit, offset, items}`.",
         version=_version(),
+        docs_url=None,  # FastAPI's own pages load Swagger UI / ReDoc from a CDN: ours below serve them
+        redoc_url=None,
     )
     app.state.dossier = dossier
     app.state.templates = environment()
     dossier.prewarm()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/api-docs-assets", StaticFiles(directory=DOCS_ASSETS), name="api-docs-assets")
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        # Swagger UI sets inline styles: allowed on their two pages only, scripts never
+        docs = request.url.path == "/docs"
+        response.headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
@@ -68,6 +88,14 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         """The static report's stylesheet: the app looks like the report it extends."""
         src = (HERE.parent / "report" / "templates" / "report.css").read_text("utf-8")
         return Response(src, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui():
+        return HTMLResponse(SWAGGER_HTML)
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc():  # ReDoc's bundle fetches its logo from the network: one documentation page is enough
+        return RedirectResponse("/docs")
 
     app.include_router(api.router)
     app.include_router(upload.router)
