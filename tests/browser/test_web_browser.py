@@ -209,3 +209,24 @@ def test_article_text_never_runs(browser, page, tmp_path):
         assert "<script>" + _web_dossier.XSS in page.locator("article .text").inner_text()
         assert page.locator("a.original").count() == 0
     assert page.problems == []
+
+
+def test_phone_tap_shows_the_reading(site, browser, shots):
+    """At phone width (no hover) a tap on a figure in the text shows its structured reading."""
+    figs = api(site, "/api/figures?limit=1")["items"]
+    if not figs:
+        pytest.skip("no figures")
+    ctx = browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True, locale="de-DE")
+    pg = ctx.new_page()
+    pg.goto(site + f"/articles/{quote(figs[0]['article'], safe='')}")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
+    span = pg.locator(".text [data-ann]").first
+    span.scroll_into_view_if_needed()
+    span.tap()
+    tip = pg.locator("#tip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip()
+    pg.screenshot(path=str(shots / "phone-article.png"))
+    pg.locator("h2").first.tap()  # a tap elsewhere hides it
+    tip.wait_for(state="hidden")
+    ctx.close()
