@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from ..model import Article, Claim, ClaimGroup, Entity, Event, Sentence
 from ..store.present import NO_SOURCE, QUALIFIER_DE, STATUS_DE, STATUS_ORDER, anchor, safe_url
+from ..store.present import fmt_datetime
 from .charts import Point, figure_chart, fmt_date, fmt_number
 
 # --- view objects -----------------------------------------------------------------------------------
@@ -343,7 +344,7 @@ def environment() -> Environment:
     """The Jinja2 environment of the report templates (shared with the web app)."""
     env = Environment(loader=PackageLoader("lagebild.report", "templates"), autoescape=_autoescape,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(num=fmt_number, date=fmt_date, md=md_escape, safe_url=safe_url)
+    env.filters.update(num=fmt_number, date=fmt_date, datetime=fmt_datetime, md=md_escape, safe_url=safe_url)
     env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE)
     return env
 

@@ -20,7 +20,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from .catalog import Catalog
-from .present import QUALIFIER_DE, fmt_number, NO_SOURCE, anchor, safe_url
+from .present import (
+    EVENT_MODE_DE,
+    EVENT_STATUS_DE,
+    EVENT_TYPE_DE,
+    NO_SOURCE,
+    QUALIFIER_DE,
+    anchor,
+    de,
+    fmt_number,
+    safe_url,
+)
 
 MAX_LIMIT = 500
 
@@ -254,6 +264,8 @@ def _event_dict(r: sqlite3.Row, refs: dict[str, tuple[str, str]]) -> dict[str, A
         "end": span[1] if span else None, "status": r["status"], "trigger": r["trigger"],
         "figures": _loads(r["figures"], []), "sources": _loads(r["sources"], []),
         "articles": _loads(r["articles"], []), "evidence": _loads(r["evidence"], []),
+        "type_label": de(EVENT_TYPE_DE, r["type"]), "mode_label": de(EVENT_MODE_DE, r["mode"]),
+        "status_label": de(EVENT_STATUS_DE, r["status"]),
     }
 
 

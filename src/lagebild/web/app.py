@@ -14,15 +14,20 @@ only: no CDN, no inline script, no network beyond 127.0.0.1.
 """
 
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store.sqlite import StoreError
 from . import api, pages, upload
-from .dossier import Dossier, environment
+from .basemap import world_geojson_bytes
+from .dossier import Dossier, environment, page
 
 HERE = Path(__file__).resolve().parent
 CSP = (
@@ -89,6 +94,20 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         src = (HERE.parent / "report" / "templates" / "report.css").read_text("utf-8")
         return Response(src, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
+    @app.get("/assets/world.json", include_in_schema=False)
+    def world():
+        """The map's country outlines, cut at the antimeridian (basemap.py)."""
+        return Response(world_geojson_bytes(), media_type="application/json",
+                        headers={"Cache-Control": "max-age=86400"})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        return _error(request, 422, "; ".join(german_error(e) for e in exc.errors()), exc.errors())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail), None, getattr(exc, "headers", None))
+
     @app.get("/docs", include_in_schema=False)
     def swagger_ui():
         return HTMLResponse(SWAGGER_HTML)
@@ -101,6 +120,41 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     app.include_router(upload.router)
     app.include_router(pages.router)
     return app
+
+
+def _error(request: Request, status: int, message: str, errors: Any, headers: dict | None = None) -> Response:
+    """Bad parameters and missing things: a German error page for a page, JSON for the API."""
+    path = request.url.path
+    if path.startswith(("/api/", "/static/", "/assets/", "/api-docs-assets/")) or path == "/openapi.json":
+        body: dict[str, Any] = {"detail": message}
+        if errors is not None:
+            body["errors"] = jsonable_encoder(errors)
+        return JSONResponse(body, status_code=status, headers=headers)
+    title = {404: "Nicht gefunden", 422: "Ungültige Angabe", 400: "Ungültige Anfrage"}.get(status, "Fehler")
+    if status == 404 and message == "Not Found":
+        message = f"Die Seite {path} gibt es nicht."
+    return page(request, "error.html.j2", status_code=status, message=message, title=title, reset=status != 404)
+
+
+GERMAN = {
+    "int_parsing": "muss eine ganze Zahl sein",
+    "float_parsing": "muss eine Zahl sein",
+    "bool_parsing": "muss true oder false sein",
+    "missing": "fehlt",
+    "greater_than_equal": "muss mindestens {ge} sein",
+    "less_than_equal": "darf höchstens {le} sein",
+    "string_too_short": "darf nicht leer sein",
+    "literal_error": "muss einer dieser Werte sein: {expected}",
+    "enum": "muss einer dieser Werte sein: {expected}",
+}
+
+
+def german_error(e: dict[str, Any]) -> str:
+    """One validation error of FastAPI in German: „limit“ muss mindestens 1 sein (angegeben: 0)."""
+    name = str(e.get("loc", ["?"])[-1])
+    msg = GERMAN.get(e.get("type", ""), "ist ungültig").format(**{k: v for k, v in (e.get("ctx") or {}).items()})
+    given = e.get("input")
+    return f"Parameter „{name}“ {msg}" + (f" (angegeben: {given!r})" if isinstance(given, str | int) else "") + "."
 
 
 def _version() -> str:

@@ -14,6 +14,7 @@ from .dossier import (
     CAT,
     DB,
     DOSSIER,
+    EVENTS,
     FILTER,
     OFFSET,
     STATUSES,
@@ -84,16 +85,20 @@ def ungrouped_page(request: Request, con: DB, cat: CAT, f: FILTER, limit: int = 
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, con: DB, cat: CAT, limit: int = Query(50, ge=1, le=500), offset: OFFSET = 0):
-    total, evs = queries.events(con, cat, sort="time", limit=limit, offset=offset)
-    return page(request, "timeline.html.j2", events=evs, total=total, limit=limit, offset=offset)
+def timeline_page(request: Request, con: DB, cat: CAT, ev: EVENTS, limit: int = Query(50, ge=1, le=500),
+                  offset: OFFSET = 0):
+    total, evs = queries.events(con, cat, **ev.kwargs(), sort="time", limit=limit, offset=offset)
+    return page(request, "timeline.html.j2", events=evs, total=total, limit=limit, offset=offset,
+                params=ev.params(), types=cat.event_types(),
+                src=_href("/api/timeline", **ev.params()))
 
 
 @router.get("/map")
-def map_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT):
-    gj = cached_map(dossier, con, cat, 2000)
-    kinds = [f["properties"]["kind"] for f in gj["features"]]
-    return page(request, "map.html.j2", n_events=kinds.count("event"), n_places=kinds.count("place"))
+def map_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT, ev: EVENTS):
+    m = cached_map(dossier, con, cat, ev, None, 2000, 0)
+    kinds = [f["properties"]["kind"] for f in m["items"]]
+    return page(request, "map.html.j2", n_events=kinds.count("event"), n_places=kinds.count("place"),
+                params=ev.params(), types=cat.event_types(), src=_href("/api/map", **ev.params()))
 
 
 @router.get("/entities")
