@@ -234,6 +234,8 @@ def test_phone_tap_shows_the_reading(site, browser, shots):
         pytest.skip("no figures")
     ctx = browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True, locale="de-DE")
     pg = ctx.new_page()
+    pg.goto(site + "/")
+    pg.screenshot(path=str(shots / "phone-overview.png"))
     pg.goto(site + f"/articles/{quote(figs[0]['article'], safe='')}")
     assert pg.evaluate("document.documentElement.scrollWidth") <= 400
     span = pg.locator(".text [data-ann]").first
