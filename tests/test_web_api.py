@@ -497,3 +497,26 @@ def test_no_internal_keys_or_raw_timestamps_on_pages(client):
         assert not re.search(r"\b1 Medien\b", text), url
         assert not re.search(r"\((ASSAULT|AID|CONSULT)\b|>\s*(reported|planned)\s*<", text), url
         assert not re.search(r"\bother \(\d+\)", text), url
+
+
+def test_stories_have_their_own_pages_and_facets(client):
+    st = client.get("/api/stories").json()
+    assert {"items", "total", "offset", "limit"} <= set(st)
+    assert client.get("/stories").status_code == 200
+    if not st["items"]:
+        pytest.skip("the build made no stories (a dossier from before stories)")
+    assert st["total"] >= 2  # two unrelated corpora
+    s = st["items"][0]
+    sid = quote(s["id"], safe="")
+    assert client.get("/api/articles", params={"story": s["id"], "limit": 500}).json()["total"] == s["articles"]
+    assert client.get("/api/figures", params={"story": s["id"]}).json()["total"] == s["figures"]
+    assert client.get("/api/events", params={"story": s["id"]}).json()["total"] == s["events"]
+    assert client.get("/api/timeline", params={"story": s["id"]}).json()["total"] == s["events"]
+    assert sum(x["articles"] for x in st["items"]) <= client.get("/api/articles").json()["total"]
+    page = client.get(f"/stories/{sid}")
+    assert page.status_code == 200 and s["title"] in page.text
+    assert f'href="/stories/{sid}"' in client.get("/").text
+    for url in ["/figures", "/timeline", "/map", "/articles"]:
+        r = client.get(url, params={"story": s["id"]})
+        assert r.status_code == 200 and 'name="story"' in r.text, url
+    assert client.get("/stories/gibt-es-nicht").status_code == 404

@@ -105,6 +105,7 @@ class FigureFilter:
     date_to: str | None = None
     status: str | None = None       # group status
     q: str | None = None            # substring of the group label or a figure's text
+    story: str | None = None        # story id: figures of its articles
 
     def active(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
@@ -305,11 +306,11 @@ def _entity_refs(db: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[str,
 def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: str | None = None,
            date_from: str | None = None, date_to: str | None = None, article: str | None = None,
            located: bool | None = None, sort: str = "time", limit: int = 50, offset: int = 0,
-           only: Sequence[str] | None = None) -> tuple[int, list[dict[str, Any]]]:
+           only: Sequence[str] | None = None, story: str | None = None) -> tuple[int, list[dict[str, Any]]]:
     """Merged events, by time (undated last), latest first, or in consolidation's order."""
     limit, offset = clamp(limit, offset)
     total, ids = cat.event_page(q=q, type=type, date_from=date_from, date_to=date_to, article=article,
-                                located=located, sort=sort, limit=limit, offset=offset, only=only)
+                                located=located, sort=sort, limit=limit, offset=offset, only=only, story=story)
     rows = _by_ids(db, "SELECT * FROM events WHERE id IN ({})", ids)
     refs = _entity_refs(db, {x for r in rows for x in (r["actor"] or "", r["target"] or "")})
     return total, [_event_dict(r, refs) for r in rows]
@@ -402,10 +403,11 @@ def entity(db: sqlite3.Connection, cat: Catalog, entity_id: str, *, limit: int =
 
 
 def articles(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, outlet: str | None = None,
-             sort: str = "published", limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+             sort: str = "published", limit: int = 50, offset: int = 0,
+             story: str | None = None) -> tuple[int, list[dict[str, Any]]]:
     """Article list without texts; q searches titles and ids (full-text search is Store.search)."""
     limit, offset = clamp(limit, offset)
-    total, ids = cat.article_page(q, outlet, sort, limit, offset)
+    total, ids = cat.article_page(q, outlet, sort, limit, offset, story)
     rows = _by_ids(db, """SELECT id, title, outlet, url, published, published_precision, language, agencies,
                                  duplicate_of, warnings FROM articles WHERE id IN ({})""", ids)
     out = []
@@ -455,3 +457,29 @@ def article(db: sqlite3.Connection, cat: Catalog, article_id: str) -> dict[str, 
 def _article_figures(db: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     rows = db.execute(_FIGURE_SELECT + "WHERE c.article = ? ORDER BY c.start", (article_id,)).fetchall()
     return [_figure_dict(r) for r in rows]
+
+
+# --- stories -----------------------------------------------------------------------------------------
+
+
+def stories(cat: Catalog) -> list[dict[str, Any]]:
+    """The stories (newest first) with how many articles, figures and events each holds."""
+    figs = Counter(cat.story_of.get(f.article) for f in cat.figures)
+    out = []
+    for s in sorted(cat.stories, key=lambda s: (s.end is None, _Desc(s.end or ""), s.position)):
+        out.append({"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": len(s.articles),
+                    "figures": figs.get(s.id, 0), "events": len(cat.story_events(s.id))})
+    return out
+
+
+def story(db: sqlite3.Connection, cat: Catalog, story_id: str) -> dict[str, Any] | None:
+    """One story: its counts, keywords, outlets and articles."""
+    s = cat.story(story_id)
+    if s is None:
+        return None
+    row = db.execute("SELECT event, place, keywords FROM stories WHERE id = ?", (story_id,)).fetchone()
+    out = next(x for x in stories(cat) if x["id"] == story_id)
+    out.update(event=row["event"] if row else None, place=row["place"] if row else None,
+               keywords=_loads(row["keywords"], []) if row else [])
+    out["outlets"] = sorted({a.outlet for a in cat.articles if a.id in set(s.articles) and a.outlet})
+    return out

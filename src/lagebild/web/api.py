@@ -47,6 +47,7 @@ from .schemas import (
     Overview,
     Page,
     SearchHit,
+    Story,
     Timeline,
 )
 
@@ -211,12 +212,14 @@ def api_articles(
     cat: CAT,
     q: str | None = None,
     outlet: str | None = None,
+    story: str | None = None,
     sort: Literal["published", "oldest", "outlet", "id"] = "published",
     limit: LIMIT = 50,
     offset: OFFSET = 0,
 ):
-    """Articles without their texts (q: substring of title or id)."""
-    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset)
+    """Articles without their texts (q: substring of title or id; story: the articles of one story)."""
+    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset,
+                                    story=story or None)
     return page_json(total, limit, offset, items)
 
 
@@ -227,6 +230,22 @@ def api_article(con: DB, cat: CAT, article_id: str):
     if a is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return JSONBytes(dumps(a))
+
+
+@router.get("/stories", response_model=Page[Story], tags=["stories"])
+def api_stories(cat: CAT, limit: LIMIT = 50, offset: OFFSET = 0):
+    """Stories (articles about one event or development, across outlets), newest first, with counts.
+    Figures, events, timeline, map and articles take `story=<id>` to show one story."""
+    rows = queries.stories(cat)
+    return page_json(len(rows), limit, offset, rows[offset:offset + limit])
+
+
+@router.get("/stories/{story_id:path}", response_model=Story, tags=["stories"])
+def api_story(con: DB, cat: CAT, story_id: str):
+    s = queries.story(con, cat, story_id)
+    if s is None:
+        raise HTTPException(404, f"Keine Geschichte {story_id!r}.")
+    return JSONBytes(dumps(s))
 
 
 @router.get("/search", response_model=Page[SearchHit], tags=["articles"])

@@ -38,6 +38,7 @@ NAV = [
     ("/figures", "Zahlen"),
     ("/timeline", "Zeitleiste"),
     ("/map", "Karte"),
+    ("/stories", "Geschichten"),
     ("/entities", "Akteure und Orte"),
     ("/articles", "Artikel"),
     ("/add", "Artikel hinzufügen"),
@@ -80,6 +81,7 @@ def environment() -> Environment:
         safe_url=safe_url,
         article_url=lambda i: "/articles/" + quote(i, safe=""),
         entity_url=lambda i: "/entities/" + quote(i, safe=""),
+        story_url=lambda i: "/stories/" + quote(i, safe=""),
     )
     env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE, href=_href, anchor=anchor,
                        STANCE_DE=STANCE_DE, ENTITY_TYPE_DE=ENTITY_TYPE_DE, EVENT_TYPE_DE=EVENT_TYPE_DE,
@@ -193,6 +195,7 @@ def page(request: Request, template: str, status_code: int = 200, **ctx: Any) ->
         dossier_title=title,
         writable=dossier.token is not None,
         query=request.query_params,
+        all_stories=dossier.catalog().stories,
         **ctx,
     )
     return HTMLResponse(html, status_code=status_code)
@@ -233,6 +236,7 @@ def figure_filter(
     date_to: DATE_TO = None,
     status: str | None = None,
     q: str | None = None,
+    story: Annotated[str | None, Query(description="story id (/api/stories): only its articles")] = None,
 ) -> queries.FigureFilter:
     date_from, date_to = parse_date("from", date_from), parse_date("to", date_to)
     if status and status not in STATUSES:
@@ -245,6 +249,7 @@ def figure_filter(
         date_to,
         status or None,
         q or None,
+        story or None,
     )
 
 
@@ -256,12 +261,14 @@ class EventFilter:
     type: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    story: str | None = None
 
     def params(self) -> dict[str, str | None]:
-        return {"q": self.q, "type": self.type, "from": self.date_from, "to": self.date_to}
+        return {"q": self.q, "type": self.type, "from": self.date_from, "to": self.date_to, "story": self.story}
 
     def kwargs(self) -> dict[str, str | None]:
-        return {"q": self.q, "type": self.type, "date_from": self.date_from, "date_to": self.date_to}
+        return {"q": self.q, "type": self.type, "date_from": self.date_from, "date_to": self.date_to,
+                "story": self.story}
 
 
 def event_filter(
@@ -269,8 +276,10 @@ def event_filter(
     type: Annotated[str | None, Query(description="event type")] = None,
     date_from: DATE_FROM = None,
     date_to: DATE_TO = None,
+    story: Annotated[str | None, Query(description="story id (/api/stories): events told in its articles")] = None,
 ) -> EventFilter:
-    return EventFilter(q or None, type or None, parse_date("from", date_from), parse_date("to", date_to))
+    return EventFilter(q or None, type or None, parse_date("from", date_from), parse_date("to", date_to),
+                       story or None)
 
 
 EVENTS = Annotated[EventFilter, Depends(event_filter)]

@@ -32,7 +32,25 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 @router.get("/")
 def overview_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT):
     ov = cached_overview(dossier, con, cat, 8, 8)
-    return page(request, "overview.html.j2", ov=ov)
+    return page(request, "overview.html.j2", ov=ov, story_rows=queries.stories(cat))
+
+
+@router.get("/stories")
+def stories_page(request: Request, cat: CAT):
+    return page(request, "stories.html.j2", story_rows=queries.stories(cat))
+
+
+@router.get("/stories/{story_id:path}")
+def story_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT, story_id: str):
+    s = queries.story(con, cat, story_id)
+    if s is None:
+        return page(request, "error.html.j2", status_code=404, message=f"Keine Geschichte {story_id!r}.")
+    f = queries.FigureFilter(story=story_id)
+    n_groups, groups = cached_groups(dossier, con, cat, f, "status", 5, 0)
+    n_events, events = queries.events(con, cat, story=story_id, sort="time", limit=20)
+    _, articles = queries.articles(con, cat, story=story_id, sort="oldest", limit=queries.MAX_LIMIT)
+    return page(request, "story.html.j2", s=s, groups=[dict(g, chart=chart(g)) for g in groups],
+                n_groups=n_groups, events=events, n_events=n_events, articles=articles)
 
 
 @router.get("/figures")
@@ -57,6 +75,7 @@ def figures_page(
         "to": f.date_to,
         "status": f.status,
         "q": f.q,
+        "story": f.story,
     }
     ungrouped = len(cat.match_figures(f, grouped=False)) if not (f.measure or f.status) else 0
     return page(
@@ -143,11 +162,13 @@ def articles_page(
     cat: CAT,
     q: str | None = None,
     outlet: str | None = None,
+    story: str | None = None,
     sort: str = "published",
     limit: int = Query(50, ge=1, le=500),
     offset: OFFSET = 0,
 ):
-    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset)
+    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset,
+                                    story=story or None)
     return page(
         request,
         "articles.html.j2",
@@ -156,7 +177,7 @@ def articles_page(
         limit=limit,
         offset=offset,
         outlets=cat.outlets(),
-        params={"q": q, "outlet": outlet, "sort": sort},
+        params={"q": q, "outlet": outlet, "sort": sort, "story": story},
     )
 
 

@@ -124,6 +124,18 @@ class Article(Open):
     claims: int | None = Field(None, description="number of figures (claims) in the article")
 
 
+class Story(Open):
+    """Articles about one event or development, across outlets."""
+
+    id: str
+    title: str
+    start: str | None = Field(None, description="earliest publication date of its articles")
+    end: str | None = None
+    articles: int
+    figures: int
+    events: int
+
+
 class Timeline(Page[Event]):
     """Dated events (items) with the first and last day each covers; undated events and articles
     per day beside them."""
