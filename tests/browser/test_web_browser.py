@@ -42,6 +42,13 @@ def test_every_page_opens(site, page, shots):
         settle(page)
         assert page.locator("main h2").first.is_visible(), name
         page.screenshot(path=str(shots / f"{name}.png"))
+    stories = api(site, "/api/stories")["items"]
+    if stories:  # the story with the most figures: its own overview
+        s = max(stories, key=lambda s: (s["figures"], s["events"]))
+        page.goto(site + f"/stories/{quote(s['id'], safe='')}")
+        settle(page)
+        assert s["title"] in page.locator("main h2").first.inner_text()
+        page.screenshot(path=str(shots / "story.png"))
     assert page.problems == []
 
 
