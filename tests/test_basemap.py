@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lagebild.web import basemap
+from lagebild.report import basemap
 
 
 def _rings(gj):

@@ -43,6 +43,11 @@ ENTITY_TYPE_DE = {"PER": "Person", "ORG": "Organisation", "LOC": "Ort", "GPE": "
 STANCE_DE = {"asserted": "", "denied": "bestritten", "disputed": "angezweifelt"}
 
 
+# what the templates of the report and the web app name things by
+VOCABULARY = {"EVENT_TYPE_DE": EVENT_TYPE_DE, "EVENT_MODE_DE": EVENT_MODE_DE, "EVENT_STATUS_DE": EVENT_STATUS_DE,
+              "ENTITY_TYPE_DE": ENTITY_TYPE_DE, "STANCE_DE": STANCE_DE}
+
+
 def de(vocab: dict[str, str], key: str | None) -> str:
     """A key's German label, the key itself when the vocabulary does not know it."""
     return vocab.get(key or "", key or "")

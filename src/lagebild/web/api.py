@@ -8,7 +8,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query
@@ -26,11 +26,11 @@ from .dossier import (
     FILTER,
     LIMIT,
     OFFSET,
+    EventFilter,
     JSONBytes,
     cached_entities,
     cached_groups,
     cached_overview,
-    EventFilter,
     dumps,
     page_json,
     search,
@@ -153,7 +153,7 @@ def _all_events(con, cat: Catalog, ev: EventFilter, limit: int, offset: int, **k
     items: list[dict[str, Any]] = []
     while len(items) < limit:
         n = min(queries.MAX_LIMIT, limit - len(items))
-        total, evs = queries.events(con, cat, **ev.kwargs(), sort="time", limit=n, offset=offset + len(items), **kw)
+        _, evs = queries.events(con, cat, **ev.kwargs(), sort="time", limit=n, offset=offset + len(items), **kw)
         items += evs
         if len(evs) < n:
             break

@@ -18,15 +18,15 @@ from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..report.basemap import world_geojson_bytes
 from ..store.sqlite import StoreError
 from . import api, pages, upload
-from .basemap import world_geojson_bytes
 from .dossier import Dossier, environment, page
 
 HERE = Path(__file__).resolve().parent

@@ -10,10 +10,10 @@ import logging
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
-from datetime import date
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -22,13 +22,19 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
+from ..consolidate.groups import KIND_LABELS
 from ..report.charts import fmt_date, fmt_number
-from ..store.present import fmt_datetime
 from ..report.render import QUALIFIER_DE
 from ..store import views as queries
 from ..store.catalog import Catalog
-from ..consolidate.groups import KIND_LABELS
-from ..store.present import ENTITY_TYPE_DE, EVENT_TYPE_DE, NO_SOURCE, STANCE_DE, STATUS_DE, anchor, safe_url
+from ..store.present import (
+    NO_SOURCE,
+    STATUS_DE,
+    VOCABULARY,
+    anchor,
+    fmt_datetime,
+    safe_url,
+)
 from ..store.sqlite import Store
 
 log = logging.getLogger(__name__)
@@ -84,8 +90,7 @@ def environment() -> Environment:
         story_url=lambda i: "/stories/" + quote(i, safe=""),
     )
     env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE, href=_href, anchor=anchor,
-                       STANCE_DE=STANCE_DE, ENTITY_TYPE_DE=ENTITY_TYPE_DE, EVENT_TYPE_DE=EVENT_TYPE_DE,
-                       MEASURE_DE=MEASURE_DE, plural=plural)
+                       **VOCABULARY, MEASURE_DE=MEASURE_DE, plural=plural)
     return env
 
 

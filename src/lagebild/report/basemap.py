@@ -1,7 +1,7 @@
 """The map's basemap: the vendored world-atlas TopoJSON (Natural Earth country outlines) as
 GeoJSON that a flat map can draw without artefacts.
 
-    world_geojson() -> {"type": "FeatureCollection", ...}     (served at /assets/world.json)
+    world_geojson() -> {"type": "FeatureCollection", ...}     (the web map at /assets/world.json, the report's inline SVG map)
 
 Some rings of the atlas cross the antimeridian (Fiji, Russia's Chukotka, Antarctica): a point at
 179.4 follows one at -180. Drawn on a flat map, such a segment runs across the whole world, and
@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-TOPOLOGY = Path(__file__).resolve().parent / "static" / "vendor" / "countries-110m.json"
+# vendored with the web app's map (web/vendor.sh); the static report draws it too
+TOPOLOGY = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor" / "countries-110m.json"
 Ring = list[tuple[float, float]]
 
 
