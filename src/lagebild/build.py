@@ -130,11 +130,13 @@ def build_dossier(
     nlp: Any = None,
     force: bool = False,
     story_of: StoryOf | None = None,
+    options: Any = None,
 ) -> BuildSummary:
-    """Read, analyse and store the articles under `paths` into the dossier `db_path`."""
+    """Read, analyse and store the articles under `paths` (files, folders, URLs, feeds, web archives)
+    into the dossier `db_path`. `options`: ingest.sources.InputOptions (offline, cache, outlet)."""
     from .pipeline import read_articles
 
-    articles, errors = read_articles(paths)
+    articles, errors = read_articles(paths, options)
     return build_articles(articles, db_path, errors=errors, inputs=paths, console=console,
                           components=components, nlp=nlp, force=force, story_of=story_of)
 
