@@ -40,23 +40,38 @@ KIND_LABELS = {
 }
 
 
+# What a measure's action reads as in a label ("Soldaten, im Einsatz")
+ACTION_LABELS = {
+    "strength": "Bestand", "planned": "geplant", "deployed": "im Einsatz", "fled": "geflohen",
+    "evacuated": "evakuiert", "homeless": "obdachlos", "asylum": "Asyl", "cut": "abgebaut", "created": "neu",
+    "captured": "eingenommen", "damaged": "beschädigt", "serious": "schwer", "light": "leicht",
+}
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """„Teilnehmern“ and „Teilnehmende“, „Tote“ and „Toten“: one noun, to be said once."""
+    a, b = a.lower(), b.lower()
+    n = min(len(a), len(b), 7)
+    return n >= 4 and a[:n - 1] == b[:n - 1]
+
+
 def _label(m: Measure | None, example: Claim) -> str:
+    """A reader's name for the group: what is counted (the kind, the noun as written when it adds to
+    it), whose (the nationality) and what happened to them, where; no internal keys, no noun twice."""
     if m is None:
         return example.counted or example.text
-    bits = []
-    if m.subject:
-        nat, _, cls = m.subject.partition(":")
-        if nat and nat != "-":
-            bits.append(nat)
-        if cls and cls != "-":
-            bits.append(cls)
     head = example.counted or ""
     kind = KIND_LABELS.get(m.kind, m.kind)
-    if kind and kind.lower() in head.lower():
-        kind = ""  # "Tote" counted as Tote: say it once
-    label = " ".join(x for x in [head, f"({', '.join(bits)})" if bits else "", kind] if x)
+    if kind and head and not any(_same_noun(w, k) for w in head.split() for k in re.split(r"\W+", kind) if k):
+        label = f"{kind} ({head})"
+    else:
+        label = head or kind or ""
+    # the subject is "nationality:class", or one of them alone: only a country is named
+    nat = (m.subject.partition(":")[0] if ":" in m.subject else m.subject) if m.subject else ""
+    if nat and nat != "-" and any(c.key == nat for c in countries()) and nat[:6].lower() not in label.lower():
+        label += f", {nat[:1].upper()}{nat[1:]}"
     if m.action:
-        label += f" [{m.action}]"
+        label += f", {ACTION_LABELS.get(m.action, m.action)}"
     if m.place:
         label += f" in {m.place[:1].upper()}{m.place[1:]}"
     return label
