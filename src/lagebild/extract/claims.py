@@ -22,6 +22,7 @@ from ..model import Claim, TimeValue
 from . import attribution as attr
 from . import default_time
 from . import measures as meas
+from . import quantity
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, Figure, find_figures, scan_numbers
 
 # Words between a number and its noun that are not adjectives but still modifiers.
@@ -216,6 +217,42 @@ def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.
     return meas.Measure(prev.kind, subject, prev.action, place or prev.place)
 
 
+# What a role read from the parse makes of a figure whose counted noun says no role of its own.
+ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing": ("missing", None),
+              "rescued": ("rescued", None), "evacuated": ("displaced", "evacuated"), "fled": ("displaced", "fled"),
+              "arrested": ("detained", None), "participating": ("attendees", None), "aboard": ("aboard", None)}
+# Kinds that group by what the figure is about (its governor) rather than by a class of their own.
+GOVERNED = {"other", "money", "percent", "measurement", "vehicles", "incidents", "people"}
+
+
+def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measure, before: Claim | None,
+              counted: str, has_noun: bool) -> meas.Measure:
+    """Scale readings, parts of a whole and roles read from the parse (extract/quantity.py)."""
+    if not has_noun and quantity.scale_before(text, unit.start, fig.start):
+        return meas.Measure("rating", None)                    # "Erdbeben der Stärke 6,8": no count at all
+    clause_start = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
+    role = quantity.role_of(doc, fig.num_start, fig.end)
+    # children, civilians, attackers ... among victims are counted apart (measures.VICTIM_CLASSES)
+    own = next((c for c in (meas.classify(w)[0] for w in counted.split()) if c in meas.VICTIM_CLASSES), None)
+    if role in ROLE_KINDS and (measure.kind in ("people", "other") or
+                               role in ("rescued", "aboard") and measure.kind in ("missing", "personnel", "people")):
+        kind, action = ROLE_KINDS[role]
+        nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
+        measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
+    if quantity.is_part(doc, text, clause_start, fig.num_start) and before is not None and before.measure is not None:
+        whole = before.measure
+        if measure.kind in ("people", "other") and whole.kind not in ("duration", "age"):
+            # "296 Tote, darunter 20 Kinder": the part counts what the whole counts, of its own kind
+            measure = meas.Measure(whole.kind, whole.subject, whole.action, measure.place or whole.place)
+            if own:
+                measure.subject = f"{(whole.subject or '-').partition(':')[0]}:{own}"
+        if meas.key_parts(measure) == meas.key_parts(whole) or measure.kind == whole.kind and not measure.place:
+            measure.scope = "part"                              # nothing else tells it from its whole
+    if measure.kind in GOVERNED and not measure.action:
+        measure.action = meas.slugify(quantity.governor(doc, fig.num_start, fig.end))
+    return measure
+
+
 def _other_year(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
     """The year a figure's clause dates it to, when that is not the year of publication ("2007 starben bei
     einem Beben 500 Menschen"): a count of another year is another quantity."""
@@ -301,6 +338,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
         antecedent: dict[int, Claim] = {}
+        last_in_unit: dict[int, Claim] = {}
         for fi, fig in enumerate(figures):
             ui = _unit_at(units, fig.num_start)
             if ui < 0:
@@ -358,6 +396,12 @@ class ClaimExtractor:
                 measure = _elliptic(measure, prev_m, meas._place(ctx))
                 if measure.kind == "injured":
                     measure.action = meas.severity(ctx) or measure.action
+            measure = _by_parse(doc, text, unit, fig, measure, last_in_unit.get(ui) or antecedent.get(ui - 1), counted,
+                                bool(nouns))
+            if measure.kind == "rating":
+                counted = quantity.scale_before(text, unit.start, fig.start) or counted
+            elif measure.kind == "other" and nouns:
+                measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
             measure.time = _other_year(doc, unit, fig, text)
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
@@ -375,6 +419,8 @@ class ClaimExtractor:
                 unit=unit_sym,
             )
             claims.append(claim)
+            if measure.kind not in ("duration", "age"):
+                last_in_unit[ui] = claim
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
         return claims

@@ -640,7 +640,9 @@ def measure_for(ctx: Context) -> Measure:
     return Measure("other", slugify(_singular(head)) if head else None)
 
 
-VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer")
+# counted apart from all victims: children, civilians, police, helpers - and the attackers, whose dead are never
+# the victims' ("starben 129 Menschen ... sowie sieben Attentäter")
+VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter")
 
 
 def severity(ctx: Context) -> str | None:
@@ -869,8 +871,19 @@ def _place(ctx: Context) -> str | None:
             if after:
                 return after[0][1]
             continue
-        return found[0][1]
+        # "Allein in der Provinz Tarsa starben 120": a part's place is not the scene of later sentences
+        found = [f for f in found if not _part_place(text, f[0])]
+        if found:
+            return found[0][1]
     return None
+
+
+def _part_place(text: str, pos: int) -> bool:
+    """Is the place mention at pos introduced as a part ("allein in", "davon in", "darunter in")?"""
+    from ..lang.de import words
+
+    before = text[max(0, pos - 25):pos].lower().split()[-3:]
+    return any(w.strip(",") in words("quantity_parts") for w in before)
 
 
 # German nouns that are also towns somewhere ("Ende" in Indonesia, "Essen", "Zug"): places only where nothing
@@ -959,8 +972,8 @@ def slugify(s: str | None) -> str | None:
     return s or None
 
 
-def key_parts(m: Measure) -> tuple[str, str, str, str, str, str] | None:
-    """(kind, nationality, class, action, place, year), "-" where unknown; None for durations and ages.
+def key_parts(m: Measure) -> tuple[str, ...] | None:
+    """(kind, nationality, class, action, place, year, scope), "-" where unknown; None for durations and ages.
 
     The year is set only where the text dates a count to another year than the article's."""
     if m.kind in ("duration", "age"):
@@ -977,7 +990,7 @@ def key_parts(m: Measure) -> tuple[str, str, str, str, str, str] | None:
     year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
         not m.kind.startswith("weapons") else "-"
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
-            slugify(m.place) or "-", year)
+            slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
 
 
 VICTIM_KINDS = ("killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced", "detained",
