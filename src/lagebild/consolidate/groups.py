@@ -22,12 +22,13 @@ import re
 from collections import defaultdict
 
 import hashlib
+import math
 from collections.abc import Mapping
 
 from ..extract.measures import countries, key_parts, slug_of, slugify
 from ..model import Article, Claim, ClaimGroup, Measure
 
-from .estimates import reconcile
+from .estimates import compatible, point, reconcile
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
 # Kinds that count what happened at one event: without nationality or place they stay within their article.
@@ -150,6 +151,14 @@ def group_claims(claims: list[Claim], articles: list[Article],
             gid += f":{story.get(c.article, 'geschichte')}"     # whose? where? only its story tells
         c.group = gid
         members[gid].append(c)
+    split: dict[str, list[Claim]] = {}
+    for gid, ms in members.items():
+        for k, cluster in enumerate(_within_articles(ms)):
+            sub = gid if k == 0 else f"{gid}:{k + 1}"
+            for c in cluster:
+                c.group = sub
+            split[sub] = cluster
+    members = split
     groups = []
     for gid in sorted(members):
         ms = members[gid]
@@ -158,6 +167,46 @@ def group_claims(claims: list[Claim], articles: list[Article],
         reconcile(g, ms, by_article)             # low / best / high, sources, status, explanation
         groups.append(g)
     return groups
+
+
+def _speaker(c: Claim) -> str | None:
+    name = c.sources[0].name if c.sources else c.source
+    return " ".join(name.casefold().split()) if name else None
+
+
+def apart(a: Claim, b: Claim) -> bool:
+    """Do two figures of one measure count different things? Within one article, two figures that differ
+    beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
+    Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
+    Veranstalter: 200.000" is one crowd, disputed). Figures of different articles are never apart here."""
+    if a.article != b.article or compatible(a, b):
+        return False
+    sa, sb = _speaker(a), _speaker(b)
+    return not (sa and sb and sa != sb)
+
+
+def _distance(c: Claim, cluster: list[Claim]) -> float:
+    """How far a figure is from a cluster: 0 for one it restates, else the smallest log ratio of values."""
+    best = math.inf
+    for m in cluster:
+        if compatible(c, m):
+            return 0.0
+        a, b = abs(point(c)) + 1, abs(point(m)) + 1
+        best = min(best, abs(math.log(a / b)))
+    return best
+
+
+def _within_articles(ms: list[Claim]) -> list[list[Claim]]:
+    """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
+    to different clusters; a figure of another article joins the cluster nearest in value."""
+    clusters: list[list[Claim]] = []
+    for c in sorted(ms, key=lambda c: (c.article, c.start)):
+        fits = [cl for cl in clusters if not any(apart(c, m) for m in cl)]
+        if not fits:
+            clusters.append([c])
+            continue
+        min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
+    return clusters
 
 
 def _claim_slug(c: Claim) -> str:
