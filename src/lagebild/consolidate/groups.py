@@ -47,7 +47,8 @@ ACTION_LABELS = {
     "planned": "geplant", "deployed": "entsandt", "strength": "Truppenstärke", "serious": "schwer",
     "light": "leicht", "expected": "erwartet", "asylum": "Asylanträge", "homeless": "obdachlos",
     "evacuated": "evakuiert", "fled": "geflohen", "cut": "gestrichen", "created": "neu geschaffen",
-    "captured": "eingenommen", "damaged": "beschädigt",
+    "captured": "eingenommen", "damaged": "beschädigt", "arrived": "angekommen", "waiting": "wartend",
+    "registered": "registriert", "housed": "untergebracht", "moved_on": "weitergereist",
 }
 WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
                   "weapons_delivered": "geliefert"}
