@@ -236,7 +236,7 @@ CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
                             "guerillero", "freischärler", "partisan", "paramilitär", "paramilitärs", "fighter")),
     "pionier": ("person", ("pionier", "sappeur", "entschärfer", "minenräumer", "kampfmittelräumer",
                            "kampfingenieur", "räumkräfte")),
-    "bauarbeiter": ("person", ("bauarbeiter", "bausoldat", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
+    "bauarbeiter": ("person", ("bauarbeiter", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
     "arbeiter": ("person", ("arbeiter", "arbeitskraft", "arbeitskräfte", "beschäftigte", "arbeitnehmer",
                             "angestellte", "fachkraft", "fachkräfte", "mitarbeiter")),
     "polizist": ("person", ("polizist", "polizeibeamte", "polizeikräfte", "beamte", "sicherheitskräfte",
@@ -308,7 +308,6 @@ UNITS = {"kilometer": "km", "km": "km", "meter": "m", "quadratkilometer": "km²"
 KIN = {"sohn", "tochter", "mann", "frau", "junge", "mädchen", "bruder", "schwester", "vater", "mutter", "kind",
        "enkel", "enkelin", "neffe", "nichte", "schüler", "schülerin", "student", "studentin", "fahrer", "fahrerin",
        "täter", "opfer", "verdächtige", "verdächtiger", "muslim", "deutscher", "österreicher", "syrer", "afghane"}
-BROAD = {"soldat": "militaer", "pionier": "militaer", "bauarbeiter": "arbeiter", "arbeiter": "arbeiter"}
 # Nouns an adjective of nationality may modify to make it the subject's nationality.
 FORCE_NOUNS = ("armee", "militär", "streitkräfte", "truppen", "truppe", "regierung", "führung", "einheiten",
                "einheit", "verbände", "marine", "luftwaffe", "seite", "staatsführung", "behörden", "kräfte",
@@ -409,7 +408,8 @@ USED = re.compile(r"\b(eingesetzt|abgefeuert|gestartet|feuerte|schoss|griff\w* a
                   r"attackiert|gestartet|eingesetzten)", re.IGNORECASE)
 DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|in flammen)", re.IGNORECASE)
 CAPTURED = re.compile(r"\b(eingenommen|erobert|besetzt|befreit|zurückerobert|kontrolliert)", re.IGNORECASE)
-WORK = re.compile(r"\b(arbeit\w*|fabrik\w*|waffenfabrik\w*|beschäftig\w*|werk\w*|baustelle\w*)", re.IGNORECASE)
+# work places and work, compounds included ("Munitionsfabrik", "Baustelle"): said of a nationality noun, workers
+WORK = re.compile(r"\b(arbeit\w*|\w*fabrik\w*|beschäftig\w*|werk\w*|\w*baustelle\w*)", re.IGNORECASE)
 # Said of the counted people themselves (in their clause): a nationality noun then counts soldiers
 MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|front\w*|stationiert\w*|entsandt\w*|"
                       r"entsenden|gefecht\w*|unter waffen|an der seite|truppen\w*|soldat\w*|militär\w*|"
@@ -674,20 +674,30 @@ def _displaced_action(counted: Sequence[str], lowered: str) -> str | None:
     return None
 
 
+# German derivation from an action noun to its agent: "Wiederaufbauarbeiten" -> "Wiederaufbauarbeiter",
+# "Minenräumung" -> "Minenräumer"
+AGENT_SUFFIXES = (("arbeiten", "arbeiter"), ("arbeit", "arbeiter"), ("ungen", "er"), ("ung", "er"))
+
+
 def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
+    """The class of a force: its noun's class. Coordinated nouns of different classes ("Soldaten und
+    Bauarbeiter", "Pioniere und Bauarbeiter") are one mixed contingent. A generic force sent for a purpose is
+    named by the purpose's agent noun: "Soldaten für Wiederaufbauarbeiten" are Wiederaufbauarbeiter
+    (builders), "Soldaten für die Minenräumung" Minenräumer (sappers)."""
     distinct = sorted(set(pclasses))
     if len(distinct) > 1:
-        return "+".join(sorted({BROAD.get(c, c) for c in distinct}))   # "Soldaten und Bauarbeiter"
+        return "gemischt"
     cls = distinct[0]
-    # "Soldaten für Wiederaufbauarbeiten": the purpose makes them builders, "für die Minenräumung" sappers
-    after = ctx.text[ctx.end: ctx.end + 60]
-    m = re.match(r"\s*(?:für|zum|zur|zu)\s+(?:den|die|das|dem|der)?\s*([\wäöüß\-]+)", after, re.IGNORECASE)
-    if m and cls in ("soldat", "arbeiter"):
-        purpose = m.group(1).lower()
-        if re.search(r"(aufbau|bau|wiederherstell|reparatur|instandsetz|infrastruktur)", purpose):
-            return "bauarbeiter"
-        if re.search(r"(minen|räum|entschärf|kampfmittel)", purpose):
-            return "pionier"
+    m = re.match(r"\s*(?:für|zum|zur)\s+(?:den|die|das|dem|der)?\s*([\wäöüß\-]+)", ctx.text[ctx.end: ctx.end + 60],
+                 re.IGNORECASE)
+    if m and cls in ("soldat", "arbeiter", "mensch"):
+        noun = m.group(1).lower()
+        for suffix, agent in AGENT_SUFFIXES:
+            if noun.endswith(suffix):
+                agent_cls, domain = classify(noun[: -len(suffix)] + agent)
+                if domain == "person" and agent_cls:
+                    return agent_cls
+                break
     return cls
 
 
