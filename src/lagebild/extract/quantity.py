@@ -87,7 +87,8 @@ def _lemma(t: Token) -> str:
 def _role_at(t: Token) -> str | None:
     idx = _index()
     lemma = _lemma(t)
-    cop = next((c for c in t.children if c.dep_ == "cop" or c.dep_ == "dep" and c.pos_ == "AUX"), None)
+    cop = next((c for c in t.children if c.dep_ == "cop" or c.pos_ in ("AUX", "VERB") and c.lemma_ == "sein"
+                and c.dep_ not in CLAUSE_DEPS), None)
     if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
         lemma = _lemma(cop)
     deps = list(t.children) + (list(cop.children) if cop is not None else [])
@@ -102,11 +103,28 @@ def _role_at(t: Token) -> str | None:
     return idx.get(t.text.lower())
 
 
+def _phrase_role(doc: Doc, tok: Token) -> str | None:
+    """A fixed phrase of the roles list ("an Bord") among the words of the figure's clause."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
+        hi += 1
+    clause = " " + " ".join(t.text.lower() for t in doc[lo:hi + 1]) + " "
+    for key, role in _index().items():
+        if " " in key and f" {key} " in clause:
+            return role
+    return None
+
+
 def role_of(doc: Doc, start: int, end: int) -> str | None:
     """The role trigger the figure or its counted noun attaches to, within its own clause."""
     tok = figure_token(doc, start, end)
     if tok is None:
         return None
+    if role := _phrase_role(doc, tok):
+        return role
     x = counted_token(tok)
     for c in x.children:                       # "drei verletzte Polizisten"
         if c.dep_ == "amod" and (role := _role_at(c)):
