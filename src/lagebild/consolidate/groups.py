@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-import hashlib
 import math
 from collections.abc import Mapping
 
@@ -144,8 +143,6 @@ def group_claims(claims: list[Claim], articles: list[Article],
             c.group = None
             continue
         gid = slug_of(p)
-        if p[0] in PER_CLAIM and p[3] == "-":
-            gid += f":{_claim_slug(c)}"               # nothing tells what a generic count is about: its own
         if strict and several:
             gid = f"{story.get(c.article, 'geschichte')}:{gid}"
         elif not strict and several and p[1] == "-" and p[4] == "-":
@@ -154,7 +151,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
         members[gid].append(c)
     split: dict[str, list[Claim]] = {}
     for gid, ms in members.items():
-        for k, cluster in enumerate(_within_articles(ms)):
+        generic = ms[0].measure is not None and (slugify(ms[0].measure.kind) or "") in PER_CLAIM
+        for k, cluster in enumerate(_within_articles(ms, same_value=generic)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -179,9 +177,10 @@ def apart(a: Claim, b: Claim) -> bool:
     """Do two figures of one measure count different things? Within one article, two figures that differ
     beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
     Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
-    Veranstalter: 200.000" is one crowd, disputed). Figures of different articles are never apart here."""
-    if a.article != b.article or compatible(a, b):
-        return False
+    Veranstalter: 200.000" is one crowd, disputed) or one is a vague word. Figures of different articles are
+    never apart here."""
+    if a.article != b.article or compatible(a, b) or "vague" in (a.qualifier, b.qualifier):
+        return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     sa, sb = _speaker(a), _speaker(b)
     return not (sa and sb and sa != sb)
 
@@ -197,22 +196,21 @@ def _distance(c: Claim, cluster: list[Claim]) -> float:
     return best
 
 
-def _within_articles(ms: list[Claim]) -> list[list[Claim]]:
+def _within_articles(ms: list[Claim], same_value: bool = False) -> list[list[Claim]]:
     """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
-    to different clusters; a figure of another article joins the cluster nearest in value."""
+    to different clusters; a figure of another article joins the cluster nearest in value. A generic count
+    (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
+    it repeats - the same amount in one story is the only sign of one quantity."""
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m) for m in cl)]
+        if same_value:
+            fits = [cl for cl in fits if any(compatible(c, m) for m in cl)]
         if not fits:
             clusters.append([c])
             continue
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
-
-
-def _claim_slug(c: Claim) -> str:
-    """A short stable tag of one claim that names no article."""
-    return hashlib.sha1(f"{c.article}#{c.start}".encode()).hexdigest()[:6]
 
 
 # Words too common in news to tell two stories apart (besides function words).

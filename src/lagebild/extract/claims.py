@@ -223,8 +223,6 @@ ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing
               "arrested": ("detained", None), "participating": ("attendees", None), "aboard": ("aboard", None)}
 # Roles of people on the move: each its own quantity (lang/de/quantity_roles.tsv)
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
-# Kinds that group by what the figure is about (its governor) rather than by a class of their own.
-GOVERNED = {"other", "money", "percent", "measurement", "vehicles", "incidents", "people"}
 
 
 def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measure, before: Claim | None,
@@ -254,8 +252,6 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measur
                 measure.subject = f"{(whole.subject or '-').partition(':')[0]}:{own}"
         if meas.key_parts(measure) == meas.key_parts(whole) or measure.kind == whole.kind and not measure.place:
             measure.scope = "part"                              # nothing else tells it from its whole
-    if measure.kind in GOVERNED and not measure.action:
-        measure.action = meas.slugify(quantity.governor(doc, fig.num_start, fig.end))
     return measure
 
 

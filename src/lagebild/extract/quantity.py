@@ -5,9 +5,8 @@
   "40 Verschüttete wurden gerettet" -> rescued); the trigger lemmas are `lang/de/quantity_roles.tsv`.
 - **part**: the figure is introduced as a part of a count before it ("darunter 20 Kinder", "davon 51
   schwer", "allein in Tarsa 120"): `lang/de/quantity_parts.txt`.
-- **governor**: the noun or verb a figure without a class of its own is about ("Der Schaden beträgt
-  300 Millionen Euro" -> schaden; "12 Bataillonsgruppen wurden verlegt" -> verlegen), so such figures group
-  by what they count, not by their article.
+- **lemma**: the counted noun's lemma, so a noun outside any class still names its quantity
+  ("Bataillonsgruppen" -> Bataillonsgruppe), never its article.
 - **scale**: the figure is a reading on a scale ("der Stärke 6,8"): `lang/de/quantity_scales.txt`.
 
 Works on any Doc: without a parse (blank tokenizer) every answer is None.
@@ -151,30 +150,6 @@ def is_part(doc: Doc, text: str, clause_start: int, num_start: int) -> bool:
     tail = tokens[-5:]
     joined = " ".join(tail)
     return any((" " in m and m in joined) or m in tail for m in markers)
-
-
-def governor(doc: Doc, start: int, end: int) -> str | None:
-    """What a figure without a class of its own is about: the subject of its copula or light verb
-    ("Der Schaden beträgt 300 Millionen Euro" -> schaden), the noun it modifies ("ein Schaden von 300
-    Millionen Euro"), else its verb's lemma ("wurden verlegt" -> verlegen)."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
-        return None
-    x = counted_token(tok)
-    head = x.head
-    if head is x:
-        return None
-    if head.pos_ in ("NOUN", "PROPN") and x.dep_ in ("nmod", "nmod:poss", "appos"):
-        return (head.lemma_ or head.text).lower()
-    verb = head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        return None
-    if _lemma(verb) in LIGHT_VERBS or verb.pos_ == "AUX":
-        subj = [c for c in verb.children if c.dep_.startswith("nsubj") and c is not x and c.pos_ in ("NOUN", "PROPN")]
-        if subj:
-            return (subj[0].lemma_ or subj[0].text).lower()
-        return None
-    return _lemma(verb)
 
 
 def lemma_of(doc: Doc, start: int, end: int, noun: str) -> str:
