@@ -148,6 +148,17 @@ def test_an_article_keeps_its_own_figures_apart_unless_two_sources_dispute(run):
     assert v[80000].group == v[200000].group                          # police vs organisers: one crowd, disputed
 
 
+def test_far_apart_tolls_of_one_day_are_different_incidents_but_a_toll_may_grow_over_days(run):
+    texts = {"i1.txt": "Kämpfe im Süden\n\nBei Luftangriffen wurden 190 Menschen getötet.",
+             "i2.txt": "Kämpfe im Süden\n\nBei Gefechten wurden 23 Menschen getötet."}
+    story = {"i1.txt": "sueden", "i2.txt": "sueden"}
+    claims, _ = run(texts, story)
+    assert claims[0].group != claims[1].group                      # no dates: 8x apart is another incident
+    claims, groups = run(texts, story, {"i1.txt": "2025-03-12", "i2.txt": "2025-03-02"})
+    assert claims[0].group == claims[1].group                      # ten days apart: the toll grew
+    assert groups[claims[0].group].status == "evolution"
+
+
 # --- evolution vs disagreement, in German ----------------------------------------------------------------
 
 def test_a_rising_toll_is_a_series_not_a_contradiction(run):

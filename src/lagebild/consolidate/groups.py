@@ -152,7 +152,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     split: dict[str, list[Claim]] = {}
     for gid, ms in members.items():
         generic = ms[0].measure is not None and (slugify(ms[0].measure.kind) or "") in PER_CLAIM
-        for k, cluster in enumerate(_within_articles(ms, same_value=generic)):
+        for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles})):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -196,16 +196,34 @@ def _distance(c: Claim, cluster: list[Claim]) -> float:
     return best
 
 
-def _within_articles(ms: list[Claim], same_value: bool = False) -> list[list[Claim]]:
+# Figures of one measure in different articles more than fivefold apart, reported on the same day (or on days
+# we do not know), are taken for different incidents ("23 Rebellen getötet" vs "190 bei Luftangriffen"); on
+# different days a toll may grow any amount (632 -> 2.901) and stays one series.
+MAX_LOG_RATIO = math.log(5)
+
+
+def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str | None]) -> bool:
+    """Was the figure reported on another day than some member of the cluster (both dates known)?"""
+    mine = (published.get(c.article) or "")[:10]
+    return bool(mine) and any((published.get(m.article) or mine)[:10] != mine for m in cluster)
+
+
+def _within_articles(ms: list[Claim], same_value: bool = False,
+                     published: Mapping[str, str | None] | None = None) -> list[list[Claim]]:
     """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
     to different clusters; a figure of another article joins the cluster nearest in value. A generic count
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
-    it repeats - the same amount in one story is the only sign of one quantity."""
+    it repeats - the same amount in one story is the only sign of one quantity. A figure more than fivefold
+    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO)."""
+    published = published or {}
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m) for m in cl)]
         if same_value:
             fits = [cl for cl in fits if any(compatible(c, m) for m in cl)]
+        if c.qualifier != "vague":
+            fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(m.qualifier == "vague" for m in cl)
+                    or _reported_apart(c, cl, published)]
         if not fits:
             clusters.append([c])
             continue
