@@ -83,7 +83,44 @@ def build(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], stories
             "hedged": None if hedged == "-" else hedged == "1",
             "group": None if group == "-" else group, "status": status,
         })
+    for half in out.values():
+        mark_repeats(half)
     return out, neg
+
+
+NUMBER_WORDS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                "hundert", "hunderte", "tausend", "tausende", "zehntausende", "dutzend", "dutzende",
+                "million", "millionen", "milliarde", "milliarden"}
+
+
+def written_noun(quote: str) -> str | None:
+    """The counted noun as written in a figure phrase: the first capitalised word after the figure
+    that is not itself a number word (None for a figure without a noun, `Rund 800`)."""
+    words = [w.strip(".,:;()") for w in quote.split()]
+    at = next((i for i, w in enumerate(words) if w[:1].isdigit() or w.lower() in NUMBER_WORDS), None)
+    if at is None:
+        return None
+    for w in words[at + 1:]:
+        if w[:1].isupper() and w.lower() not in NUMBER_WORDS:
+            return w.lower()
+    return None
+
+
+def mark_repeats(claims: list[dict]) -> None:
+    """A must-claim that repeats an earlier must-claim of the same article - same bounds, same counted
+    noun as written - becomes optional (`repeat_of` names the first): score_claims.py keeps one
+    predicted claim per (article, low, high, counted), so the second could never be matched."""
+    firsts: dict[tuple, dict] = {}
+    for c in claims:
+        noun = written_noun(c["quote"])
+        if c["status"] != "must" or noun is None:
+            continue
+        key = (c["article"], c["low"], c["high"], noun)
+        if key in firsts:
+            c["status"] = "optional"
+            c["repeat_of"] = f"{firsts[key]['quote']}@{firsts[key]['start']}"
+        else:
+            firsts[key] = c
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,3 +133,24 @@ def test_offsets_match_the_exported_text(shared_dir, tmp_path):
     for half in ("dev", "heldout"):
         for name in (f"claims.{half}.gold.jsonl", f"negatives.{half}.jsonl"):
             assert (tmp_path / name).read_text(encoding="utf-8") == (GOLD / name).read_text(encoding="utf-8"), name
+
+
+def test_repeats_become_optional():
+    """score_claims.py keeps one prediction per (article, low, high, counted); a gold repeat is optional."""
+    build = _script("build_realnews_gold")
+    assert build.written_noun("insgesamt sieben Soldaten") == "soldaten"
+    assert build.written_noun("2,5 Millionen Euro pro Kopf") == "euro"
+    assert build.written_noun("NGO: 40 Helfer im Einsatz") == "helfer"
+    assert build.written_noun("Rund 800") is None
+    claims = [
+        {"article": "a.txt", "quote": "Zwölf Soldaten", "start": 0, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "zwölf Soldaten getötet", "start": 90, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "zwölf Soldaten wurden", "start": 200, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "zwölf Tote", "start": 300, "low": 12, "high": 12, "status": "must"},
+        {"article": "b.txt", "quote": "zwölf Soldaten", "start": 5, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "rund 800", "start": 400, "low": 800, "high": 800, "status": "must"},
+        {"article": "a.txt", "quote": "rund 800", "start": 500, "low": 800, "high": 800, "status": "must"},
+    ]
+    build.mark_repeats(claims)
+    assert [c["status"] for c in claims] == ["must", "optional", "optional", "must", "must", "must", "must"]
+    assert claims[1]["repeat_of"] == "Zwölf Soldaten@0"

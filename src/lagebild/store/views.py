@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..report.render import NO_SOURCE, anchor, safe_url
 from .catalog import Catalog
+from .present import QUALIFIER_DE, fmt_number, NO_SOURCE, anchor, safe_url
 
 MAX_LIMIT = 500
 
@@ -183,8 +183,6 @@ def _figures_by_ids(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[str
 
 
 def _figure_dict(r: sqlite3.Row) -> dict[str, Any]:
-    from ..report.charts import fmt_number
-    from ..report.render import QUALIFIER_DE
 
     low, high = _num(r["low"]), _num(r["high"])
     value = fmt_number(low) if low == high else f"{fmt_number(low)}–{fmt_number(high)}"
@@ -420,6 +418,9 @@ def article(db: sqlite3.Connection, cat: Catalog, article_id: str) -> dict[str, 
                               ON e.id = m.entity WHERE m.article = ? ORDER BY m.start""", (article_id,))]
     out["events"] = events(db, cat, article=article_id, limit=MAX_LIMIT)[1]
     out["copies"] = cat.copies.get(article_id, [])
+    # the outlets of a syndicated story's copies (and of the original a copy is folded into)
+    names = [*out["copies"], *([r["duplicate_of"]] if r["duplicate_of"] else [])]
+    out["outlet_of"] = {a.id: a.outlet for a in cat.articles if a.id in set(names)} if names else {}
     return out
 
 
