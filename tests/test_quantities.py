@@ -66,6 +66,17 @@ def test_the_verb_outranks_the_noun_for_rescue(run):
     assert claims[0].measure.kind == "rescued"                     # not "missing" because of the noun
 
 
+def test_a_force_is_named_by_its_work(run):
+    """General German derivation, not one seed's sentence: the purpose or the compound's modifier names the
+    work (Bau- -> Bauarbeiter, Minenräumung -> Minenräumer); a modifier naming no work leaves soldiers."""
+    claims, _ = run({"f.txt": "Entsendung\n\nDas Land schickt 300 Bausoldaten und 200 Soldaten für die "
+                              "Minenräumung nach Velmara. Außerdem wurden 900 Marinesoldaten verlegt."})
+    v = by_value(claims)
+    assert v[300].measure.subject.endswith(":bauarbeiter")
+    assert v[200].measure.subject.endswith(":pionier")
+    assert v[900].measure.subject.endswith(":soldat")
+
+
 # --- part and whole -----------------------------------------------------------------------------------
 
 def test_a_part_is_never_its_whole(run):

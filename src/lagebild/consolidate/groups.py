@@ -24,7 +24,7 @@ from collections import defaultdict
 import math
 from collections.abc import Mapping
 
-from ..extract.measures import countries, key_parts, slug_of, slugify
+from ..extract.measures import countries, demonym_key, key_parts, slug_of, slugify
 from ..model import Article, Claim, ClaimGroup, Measure
 
 from .estimates import compatible, point, reconcile
@@ -95,7 +95,7 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     else:
         head = example.counted or KIND_LABELS.get(m.kind, "") or example.text
     bits = [head]
-    if nat and nat != "-" and (name := _country_name(nat)):
+    if nat and nat != "-" and (name := _country_name(nat)) and demonym_key(head) != nat:
         bits.append(f"aus {name}" if m.kind in ("personnel", "people") else f"({name})")
     if m.kind in WEAPON_ACTIONS:
         bits.append(WEAPON_ACTIONS[m.kind])

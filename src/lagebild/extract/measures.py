@@ -683,11 +683,22 @@ def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
     """The class of a force: its noun's class. Coordinated nouns of different classes ("Soldaten und
     Bauarbeiter", "Pioniere und Bauarbeiter") are one mixed contingent. A generic force sent for a purpose is
     named by the purpose's agent noun: "Soldaten für Wiederaufbauarbeiten" are Wiederaufbauarbeiter
-    (builders), "Soldaten für die Minenräumung" Minenräumer (sappers)."""
+    (builders), "Soldaten für die Minenräumung" Minenräumer (sappers); so is a compound whose modifier names
+    the work ("Bausoldaten")."""
     distinct = sorted(set(pclasses))
     if len(distinct) > 1:
         return "gemischt"
     cls = distinct[0]
+    if cls in ("soldat", "arbeiter") and len(ctx.counted) == 1:
+        # a compound whose modifier names the work: "Bausoldaten" are Bauarbeiter in uniform (as
+        # "Soldaten für den Bau"); "Marinesoldaten" stay soldiers (no "Marinearbeiter")
+        noun = ctx.counted[0].lower().replace("-", "")
+        stem = next((w for w in ("soldat", "arbeiter") if w in noun), None)
+        modifier = noun[: noun.index(stem)] if stem else ""
+        if len(modifier) >= 3:
+            agent_cls, domain = classify(modifier + "arbeiter")
+            if domain == "person" and agent_cls and agent_cls != "arbeiter":
+                return agent_cls
     m = re.match(r"\s*(?:für|zum|zur)\s+(?:den|die|das|dem|der)?\s*([\wäöüß\-]+)", ctx.text[ctx.end: ctx.end + 60],
                  re.IGNORECASE)
     if m and cls in ("soldat", "arbeiter", "mensch"):
