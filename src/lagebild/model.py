@@ -166,9 +166,11 @@ class Measure:
     action: str | None = None                # deployed, planned, killed, ...
     place: str | None = None
     time: str | None = None
+    scope: str | None = None                 # "part": introduced as a part of a count before it (darunter, davon)
 
     def key(self) -> str:
-        return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place))
+        return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place)) + \
+            (f"|{self.scope}" if self.scope else "")
 
 
 @dataclass
