@@ -5,7 +5,6 @@ from __future__ import annotations
 import warnings
 
 import pytest
-import spacy
 
 from lagebild.consolidate.events import merge_events
 from lagebild.geo import distance_km
@@ -19,13 +18,7 @@ def nlp():
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return build_nlp(["events"], nlp=_blank())
-
-
-def _blank():
-    n = spacy.blank("de")
-    n.add_pipe("sentencizer")
-    return n
+        return build_nlp(["events"])          # triggers and arguments are read from the parse
 
 
 def events_of(nlp, text, dct="2025-03-10"):

@@ -27,8 +27,9 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..lang.de.event_words import trigger_lexicon
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time
@@ -38,89 +39,61 @@ from .entities import REGION_NOUNS, _prev_words
 
 @dataclass(frozen=True)
 class Trigger:
-    pattern: str          # regex over the sentence (IGNORECASE), word-bounded by the caller
-    type: str             # PLOVER
+    word: str             # the lexicon entry (lemma): "luftangriff", "festnehmen"
+    type: str             # PLOVER, or our extension (DISASTER, ACCIDENT, EVACUATE, RESCUE, DISPLACE, GATHER)
     mode: str | None
     acled: str | None     # "Event type: Sub-event type"
     nominal: bool = False  # a noun: "Luftangriff", "Besuch" (actor may be its adjective)
-    needs: str | None = None   # another pattern the sentence must hold (deployments need personnel)
 
 
-W = r"[\wäöüß]*"
-PERSONNEL = r"(soldat|truppe|kräfte|streitkräfte|pionier|sappeur|bauarbeiter|arbeiter|arbeitskräfte|personal|" \
-            r"söldner|kämpfer|einheit|militär|ingenieur|entschärfer|bausoldat|spezialist|berater|polizist)"
-WEAPONS = r"(waffe|munition|rakete|granate|panzer|drohne|artillerie|geschoss|flugabwehr|kampfjet|haubitze)"
+ATTACK_EFFECTS = ("explosion", "fire", "collapse")
+GENERIC_DETS = ("solch", "jede", "kein", "manch")
+ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack")
 
-TRIGGERS: tuple[Trigger, ...] = (
-    # --- ASSAULT ---
-    Trigger(rf"(luft|drohnen|bomben)angriff{W}|luftschl[äa]g{W}|drohnenattacke{W}|bombardier{W}|"
-            rf"luftangriffswelle{W}", "ASSAULT", "aerial", "Explosions/Remote violence: Air/drone strike", True),
-    Trigger(rf"raketenangriff{W}|raketenbeschuss|artilleriebeschuss|beschossen|beschuss|raketeneinschl[äa]g{W}",
-            "ASSAULT", "aerial", "Explosions/Remote violence: Shelling/artillery/missile attack", True),
-    Trigger(rf"selbstmordanschlag{W}|selbstmordattentat{W}", "ASSAULT", "explode",
-            "Explosions/Remote violence: Suicide bomb", True),
-    Trigger(rf"(bomben|spreng|terror)?anschlag{W}|attentat{W}|autobombe{W}|sprengsatz{W}", "ASSAULT", "explode",
-            "Explosions/Remote violence: Remote explosive/landmine/IED", True),
-    Trigger(rf"erschossen|erschoss|erschießung{W}|schüsse|schusswaffenangriff{W}|messerangriff{W}|erstochen",
-            "ASSAULT", "firearms", "Violence against civilians: Attack"),
-    Trigger(rf"zurückerober{W}|zurückzuerober{W}|rückeroberung{W}|zurückgewonnen|zurückgeholt",
-            "ASSAULT", "occupy", "Battles: Government regains territory", True),
-    Trigger(rf"eingenommen|einzunehmen|einnahme{W}|nimmt\s+{W}\s*ein|nahmen?\s+{W}\s*ein|erobert{W}|erobern|"
-            rf"eroberung{W}|unter\s+(seine\s+|ihre\s+)?kontrolle\s+gebracht|besetzt(e|en)?",
-            "ASSAULT", "occupy", "Battles: Armed clash", True),
-    Trigger(rf"eingedrungen|einmarschiert|einmarsch|vorgedrungen|vorstoß{W}|bodenoffensive",
-            "ASSAULT", "incursion", "Battles: Armed clash", True),
-    Trigger(rf"gefecht{W}|kämpfe|kämpften|gekämpft|zusammenstöße{W}", "ASSAULT", "clash", "Battles: Armed clash"),
-    # --- AID / deployments ---
-    Trigger(rf"entsand{W}|entsend{W}|entsenden|entsendung{W}|schickt{W}|schicken|geschickt|verlegt{W}|verlegen|"
-            rf"verlegung{W}|bereitgestellt|stationiert{W}|stationier{W}",
-            "AID", "military", "Strategic developments: Change to group/activity", True, needs=PERSONNEL),
-    Trigger(rf"liefert{W}|liefern|geliefert|lieferung{W}|auszustatten|ausgestattet|ausstatten",
-            "AID", "arms", "Strategic developments: Other", True, needs=WEAPONS),
-    Trigger(rf"hilfslieferung{W}|humanitäre\s+hilfe|hilfsgüter{W}", "AID", "humanitarian", None, True),
-    # --- CONSULT ---
-    Trigger(rf"traf|trafen|getroffen|treffen|zusammengetroffen|gipfel{W}|gipfeltreffen",
-            "CONSULT", "meet", None, True),
-    Trigger(rf"besuch(t|te|ten|s|e)?|visite|reiste{W}|staatsbesuch{W}|besucht", "CONSULT", "visit", None, True),
-    Trigger(rf"telefonierte{W}|telefonat{W}", "CONSULT", "phone", None, True),
-    # --- AGREE ---
-    Trigger(r"geschlossen|schlossen", "AGREE", "sign", "Strategic developments: Agreement",
-            needs=r"(vertrag|abkommen|pakt|partnerschaft|vereinbarung)"),
-    Trigger(rf"unterzeichn{W}|unterschrieb{W}|unterschrieben|(vertrag|abkommen|pakt|partnerschaft)\s+{W}\s*geschlossen|"
-            rf"geschlossen\s+{W}\s*(vertrag|abkommen)|vereinbart{W}|einigten\s+sich|einigung\s+erzielt|"
-            rf"waffenstillstand\s+vereinbart", "AGREE", "sign", "Strategic developments: Agreement", True),
-    # --- CONCEDE (admissions) ---
-    Trigger(rf"gibt\s+{W}\s*zu|gab\s+{W}\s*zu|zugegeben|eingeräumt|räumt{W}\s+{W}\s*ein|räumte{W}\s+{W}\s*ein|"
-            rf"bestätigt{W}|bekannt\s+gegeben|bekanntgegeben", "CONCEDE", "admit", None,
-            needs=r"(entsand|entsend|einsatz|eingesetzt|beteiligung|beteiligt|stationier|verantwortung)"),
-    # --- DEMAND / REJECT / THREATEN / SANCTION ---
-    Trigger(rf"forder(t|te|ten|n|ung){W}|verlangt{W}|aufgerufen|ruft\s+{W}\s*auf|rief\s+{W}\s*auf|appelliert{W}",
-            "DEMAND", None, None, True),
-    Trigger(rf"lehnt{W}\s+(\S+\s+){{0,12}}?ab\b|abgelehnt|ablehnung|zurückgewiesen|wies\s+(\S+\s+){{0,8}}?zurück|"
-            rf"weist\s+(\S+\s+){{0,8}}?zurück", "REJECT", None, None, True),
-    Trigger(rf"droht(e|en)?|drohung{W}|androhung{W}|warnt{W}\s+vor", "THREATEN", None, None, True),
-    Trigger(rf"sanktionen\s+{W}\s*verhängt|verhängt{W}\s+{W}\s*sanktionen|sanktioniert", "SANCTION", None, None),
-    # --- MOBILIZE / COERCE ---
-    Trigger(rf"mobilisier{W}|mobilmachung|alarmbereitschaft|truppenaufmarsch|zusammengezogen",
-            "MOBILIZE", "military", "Strategic developments: Change to group/activity", True),
-    Trigger(rf"festgenommen|verhaftet|festnahme{W}|inhaftiert|in\s+gewahrsam", "COERCE", "arrest",
-            "Strategic developments: Arrests", True),
-    Trigger(rf"ausgewiesen|abgeschoben|ausweisung{W}", "COERCE", "expel", None, True),
-    # --- PROTEST ---
-    Trigger(rf"demonstrier{W}|demonstration{W}|kundgebung{W}|protestier{W}|protestmarsch{W}|(massen)?proteste?n?\b",
-            "PROTEST", "demo", "Protests: Peaceful protest", True),
-    Trigger(rf"ausschreitung{W}|krawall{W}|randalier{W}", "PROTEST", "riot", "Riots: Violent demonstration", True),
-    Trigger(rf"streik{W}|streikten|gestreikt", "PROTEST", "strike", "Protests: Peaceful protest", True),
-    # --- disasters and accidents (no PLOVER type) ---
-    Trigger(rf"erdbeben{W}|überschwemmung{W}|hochwasser|waldbr[äa]nd{W}|wirbelsturm{W}|hurrikan{W}|"
-            rf"taifun{W}|erdrutsch{W}|lawine{W}|dürre", "OTHER", "disaster", None, True),
-    Trigger(rf"unglück{W}|zugunglück{W}|absturz{W}|abgestürzt|explosion(?!en\s+in\s+der\s+stadt){W}|"
-            rf"verkehrsunfall{W}|unfall", "OTHER", "accident", None, True),
-)
-_COMPILED = [(t, re.compile(rf"(?<![\wäöüß])(?:{t.pattern})(?![\wäöüß])", re.IGNORECASE),
-              re.compile(t.needs, re.IGNORECASE) if t.needs else None) for t in TRIGGERS]
-# Background words that look like triggers but report no event of their own.
-NOT_TRIGGER = re.compile(r"angriffskrieg|krieg\b|verhandlungsbasis|kampferfahrung", re.IGNORECASE)
+
+def _particle(tok: Token) -> Token | None:
+    """The separable particle the parse hangs on a verb ("nahm ... fest")."""
+    for c in tok.children:
+        if c.dep_ == "compound:prt":
+            return c
+    return None
+
+
+def find_triggers(doc: Doc, start: int, end: int, names: list[Mention] = ()) -> list[tuple[int, int, Trigger, Token]]:
+    """Event triggers among the tokens of doc[start:end] (characters): lexicon entries read by lemma
+    (docs/EVENTS.md), with the needs of an entry met by the sentence. Words inside a name are none
+    ("Sturm" the person, "Brand" the company)."""
+    lex = trigger_lexicon()
+    seg = doc.text[start:end].lower()
+    out = []
+    for tok in _tokens(doc, start, end):
+        if not tok.text[:1].isalpha() or len(tok.text) < 4:
+            continue
+        if any(m.start <= tok.idx < m.end and m.label in ("PER", "ORG", "LOC", "GPE") for m in names):
+            continue
+        if any(c.dep_ == "det" and c.lower_.startswith(GENERIC_DETS) for c in tok.children):
+            continue                                   # "solche Angriffe", "jeder Anschlag": no event
+        prt = _particle(tok)
+        e = lex.match(tok.text, tok.lemma_, tok.pos_, prt.text.lower() if prt is not None else "")
+        t_start = tok.idx
+        if e is None and prt is None and tok.i > 0 and doc[tok.i - 1].is_alpha and doc[tok.i - 1].is_lower:
+            prev = doc[tok.i - 1]                      # "bekannt gegeben": a particle written apart
+            e = lex.match(tok.text, tok.lemma_, tok.pos_, prev.lower_)
+            if e is not None and e.particle == prev.lower_:
+                t_start = prev.idx
+            else:
+                e = None
+        if e is None or (e.needs and not any(n in seg for n in e.needs)):
+            continue
+        t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
+        out.append((t_start, t_end, Trigger(e.word, e.type, e.mode, e.acled, e.kind != "verb"), tok))
+    return out
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
+
 
 PLANNED = re.compile(
     r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
@@ -166,21 +139,14 @@ def find_events(doc: Doc) -> list[Event]:
     claims: list[Claim] = list(doc._.claims or ())
     cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
     events: list[Event] = []
+    last_assault: tuple[int, Event] | None = None
     for ui, u in enumerate(units):
-        seg = text[u.start:u.end]
-        found: list[tuple[int, int, Trigger]] = []
-        for trig, rx, needs in _COMPILED:
-            if needs is not None and not needs.search(seg):
-                continue
-            for m in rx.finditer(seg):
-                if NOT_TRIGGER.fullmatch(m.group(0)):
-                    continue
-                found.append((u.start + m.start(), u.start + m.end(), trig))
+        found = find_triggers(doc, u.start, u.end, mentions)
         if not found:
             continue
         found.sort(key=lambda f: f[0])
         # One event per type and sentence: the first trigger of a type stands for the others.
-        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger]] = {}
+        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger, Token]] = {}
         for f in found:
             if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
                 continue
@@ -188,17 +154,25 @@ def find_events(doc: Doc) -> list[Event]:
         # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
         masks = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui] if c.source]
         sentence_events: list[Event] = []
-        for start, end, trig in per_type.values():
+        for start, end, trig, tok in per_type.values():
             if trig.type == "CONCEDE" and not _has_actor_before(mentions, u.start, start, masks):
                 continue
-            ev = _event(doc, text, units, ui, start, end, trig, mentions, times, claims, cues, masks, art)
+            ev = _event(doc, text, units, ui, start, end, trig, mentions, times, claims, cues, masks, art, tok)
             if ev is not None:
                 sentence_events.append(ev)
-        events += _one_assault_per_sentence(sentence_events)
+        sentence_events = _one_assault_per_sentence(sentence_events)
+        assault = next((e for e in sentence_events if e.type == "ASSAULT"), None)
+        if assault is not None:
+            last_assault = (ui, assault)
+        elif last_assault is not None and ui - last_assault[0] <= 6:
+            assault = last_assault[1]
+        if assault is not None:
+            # "Explosionen", "Brände" during or right after an attack are the attack's, not an accident
+            for e in [e for e in sentence_events if e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS]:
+                assault.figures = list(dict.fromkeys(assault.figures + e.figures))
+                sentence_events.remove(e)
+        events += sentence_events
     return events
-
-
-ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "incursion", "clash")
 
 
 def _one_assault_per_sentence(evs: list[Event]) -> list[Event]:
@@ -432,18 +406,19 @@ CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\
                      re.IGNORECASE)
 
 
+TOLL_TYPES = ("ASSAULT", "DISASTER", "ACCIDENT")     # events whose casualties the next sentences tell
 ATTACK_FIGURES = {"killed", "injured", "killed_or_injured", "missing", "weapons_used", "weapons_intercepted",
                   "sites", "damaged", "displaced", "arrested"}
 
 
-def _following_figures(text: str, units, ui: int, claims: list[Claim]) -> list[str]:
+def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim], type_: str) -> list[str]:
     """Casualties, weapons and damage told in the sentences after an attack ("Die Armee habe 440 Drohnen
     eingesetzt ..."), up to the next sentence that reports an event of its own."""
     out: list[str] = []
     for k in range(ui + 1, min(len(units), ui + 6)):
         v = units[k]
         seg = text[v.start:v.end]
-        if any(rx.search(seg) for t, rx, _ in _COMPILED if t.type != "ASSAULT") or v.heading:
+        if v.heading or any(t.type != type_ for _, _, t, _ in find_triggers(doc, v.start, v.end)):
             break
         out += [c.id for c in claims if c.id and v.start <= c.start < v.end and c.measure
                 and c.measure.kind.split(":")[0] in ATTACK_FIGURES]
@@ -464,7 +439,8 @@ def _status(before: str, clause: str) -> str:
 
 
 def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trigger, mentions: list[Mention],
-           times: list[TimeExpression], claims: list[Claim], cues, masks, art: str) -> Event | None:
+           times: list[TimeExpression], claims: list[Claim], cues, masks, art: str,
+           tok: Token | None = None) -> Event | None:
     u = units[ui]
     a, b = _clause(text, u.start, u.end, start)
     actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
@@ -510,8 +486,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
-    if trig.type == "ASSAULT":
-        figures += _following_figures(text, units, ui, claims)
+    if trig.type in TOLL_TYPES:
+        figures += _following_figures(doc, text, units, ui, claims, trig.type)
     evidence = Span(art, u.start, u.end, text[u.start:u.end])
     return Event(
         id=f"{art}#{start}",

@@ -1,0 +1,1 @@
+"""Language data: word lists and their small loaders, one package per language."""

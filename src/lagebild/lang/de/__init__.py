@@ -1,0 +1,1 @@
+"""German word lists (data files beside this module) and their loaders."""
