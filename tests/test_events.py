@@ -251,5 +251,6 @@ def test_output_contract(seeds):
     for k in ("id", "type", "acled_type", "mode", "actor", "target", "place", "time", "status", "figures",
               "sources", "articles", "evidence"):
         assert k in d
-    assert all(e.status in ("reported", "planned", "denied", "hypothetical") for e in seeds.events)
+    assert all(e.status in ("reported", "planned", "denied", "hypothetical", "historical", "comparison")
+               for e in seeds.events)
     assert len({e.id for e in seeds.events}) == len(seeds.events)

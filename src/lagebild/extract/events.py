@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..lang.de.event_words import trigger_lexicon
+from ..lang.de.event_words import status_words, trigger_lexicon
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time
@@ -173,6 +173,21 @@ def find_events(doc: Doc) -> list[Event]:
                 sentence_events.remove(e)
         events += sentence_events
     return events
+
+
+def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering it (cached on the doc's user data)."""
+    key = ("lagebild_events", "by_token")
+    cached = doc.user_data.get(key)
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+        for t in span or ():
+            out.setdefault(t.i, m)
+    doc.user_data[key] = (len(mentions), out)
+    return out
 
 
 def _one_assault_per_sentence(evs: list[Event]) -> list[Event]:
@@ -358,6 +373,102 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     return None
 
 
+LOC_CASES = {"in", "im", "bei", "beim", "nahe", "vor", "an", "am", "auf", "über", "um", "nördlich", "südlich",
+             "östlich", "westlich", "unweit", "zwischen", "entlang", "inmitten", "innerhalb", "außerhalb"}
+FROM_CASES = {"aus", "von", "vom"}
+TO_CASES = {"nach", "zu", "zum", "zur", "in", "ins"}
+TARGET_CASES = {"gegen", "auf", "an"}
+AGENT_CASES = {"durch", "von", "vom", "seitens"}
+MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
+
+
+def _case(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return c.lower_
+    return None
+
+
+def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2) -> Mention | None:
+    """The mention a phrase names: its head's, else one in its appositions and name parts
+    ("die Provinz Hatay", "Hafen von Beirut")."""
+    m = by_token.get(tok.i)
+    if m is not None or depth == 0:
+        return m
+    for c in tok.children:
+        if c.dep_ in ("appos", "flat", "flat:name", "nmod", "compound"):
+            m = _mention_of(c, by_token, depth - 1)
+            if m is not None:
+                return m
+    return None
+
+
+def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tuple[Mention | None, Mention | None,
+                                                                                   Mention | None]:
+    """(actor, target, place) of a trigger from the dependency arcs: a verb's subject (a passive's
+    "von X"/"durch X") acts, its object or "gegen/auf X" is the target; a noun's nationality adjective
+    or "durch X" acts, "gegen/auf X" is its target; "in/bei/nahe/vor X" on the trigger, or on the
+    verb a nominal trigger belongs to ("Bei der Explosion im Hafen von Beirut starben ..."), is the place."""
+    actor = target = None
+    places: list[tuple[int, Mention]] = []
+    passive = any(c.dep_ == "aux:pass" for c in tok.children)
+    heads = [tok]
+    if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
+        heads.append(tok.head)
+    for h in heads:
+        for c in h.children:
+            if c is tok:
+                continue
+            case = _case(c)
+            m = _mention_of(c, by_token)
+            if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
+                continue
+            own = h is tok
+            if own and c.dep_ == "amod" and m.label == "GPE" and trig.nominal:
+                actor = actor or m                     # "russischer Luftangriff"
+            elif own and c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS:
+                actor = actor or m
+            elif own and (c.dep_ == "obl:agent" or (case in AGENT_CASES and (passive or trig.nominal)
+                                                     and c.dep_ in ("obl", "nmod") and m.label in ACTOR_LABELS
+                                                     and m.label != "LOC")):
+                actor = actor or m
+            elif own and (c.dep_ in ("obj", "nsubj:pass") or (case in TARGET_CASES and m.label != "LOC"
+                                                                and trig.type not in ("DEMAND", "REJECT"))):
+                if m.label in ACTOR_LABELS:
+                    target = target or m
+                elif m.label == "LOC" and trig.type in ("ASSAULT", "DISASTER"):
+                    places.append((1, m))              # "erschütterte die Provinz Hatay"
+            elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE"):
+                if case in LOC_CASES:
+                    places.append((0 if own else 2, m))
+                elif case in FROM_CASES and trig.type in MOVES:
+                    places.append((3, m))
+                elif case in TO_CASES and trig.type in MOVES:
+                    places.append((4, m))
+    place = min(places, key=lambda p: p[0])[1] if places else None
+    return actor, target, place
+
+
+def _mention_place(doc: Doc, m: Mention) -> Place | None:
+    """A place mention as an event's place: geocoded, a country, or (not found) its name alone."""
+    from ..geo import gazetteer
+
+    if m.ref and m.ref.startswith("country:"):
+        return _country_place(m)
+    if m.ref and m.ref.startswith("geo:"):
+        g = gazetteer()
+        cand = g.by_id.get(m.ref.split(":", 1)[1])
+        if cand is not None:
+            prev = [w.lower() for w in _prev_words(doc, m.start, 2)]
+            precision = "region" if prev and prev[-1] in REGION_NOUNS else cand.precision
+            name = m.text[:-1] if m.text.endswith("s") and not g.by_form.get(m.text) and \
+                g.candidates(m.text[:-1]) else m.text
+            return Place(name, cand.lat, cand.lon, precision, cand.country or None)
+    if m.label == "LOC":
+        return Place(m.text)                           # not in the gazetteer: the name, on no spot
+    return None
+
+
 def _dateline(text: str, m: Mention) -> bool:
     """'Moskau: Nordkorea schickt ...': where the report was filed, not where it happened."""
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -406,6 +517,8 @@ CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\
                      re.IGNORECASE)
 
 
+NO_PARTIES = ("DISASTER", "ACCIDENT")              # no one acts in them
+HUMANITARIAN = ("EVACUATE", "RESCUE", "DISPLACE", "GATHER")   # actor only where the parse names one
 TOLL_TYPES = ("ASSAULT", "DISASTER", "ACCIDENT")     # events whose casualties the next sentences tell
 ATTACK_FIGURES = {"killed", "injured", "killed_or_injured", "missing", "weapons_used", "weapons_intercepted",
                   "sites", "damaged", "displaced", "arrested"}
@@ -438,12 +551,44 @@ def _status(before: str, clause: str) -> str:
     return "reported"
 
 
+def _superlative(tok: Token) -> bool:
+    """'das schwerste Beben', 'das Beben war das schwerste': a superlative on the trigger."""
+    cands = [c for c in tok.children if c.dep_ in ("amod", "advmod")]
+    if tok.dep_ in ("nsubj", "nsubj:pass"):
+        cands += [c for c in tok.head.children if c.dep_ in ("amod", "advmod") or c is tok.head]
+    return any("Sup" in c.morph.get("Degree") or (c.pos_ == "ADJ" and re.search(r"[^e]ste[nmrs]?$", c.lower_))
+               for c in cands)
+
+
+def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -> str | None:
+    """historical: a biography, an anniversary ("1995 geboren", "jährt sich") or a year before the
+    story's ("im Jahr 2004" in an article of 2026); comparison: a superlative measured against the
+    past ("das schwerste Beben seit 1960")."""
+    words = status_words()
+    lemmas = {t.lemma_.lower() for t in _tokens(doc, a, b)} | {t.lower_ for t in _tokens(doc, a, b)}
+    if tok is not None and _superlative(tok) and lemmas & words["comparison"]:
+        return "comparison"
+    if lemmas & words["historical"]:
+        return "historical"
+    dct = doc._.dct
+    if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
+            and int(time.value[:4]) < int(dct[:4]) - 1:
+        return "historical"
+    return None
+
+
 def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trigger, mentions: list[Mention],
            times: list[TimeExpression], claims: list[Claim], cues, masks, art: str,
            tok: Token | None = None) -> Event | None:
     u = units[ui]
     a, b = _clause(text, u.start, u.end, start)
+    arc_actor = arc_target = arc_place = None
+    if tok is not None and doc.has_annotation("DEP"):
+        arc_actor, arc_target, arc_place = _arcs(tok, trig, _by_token(doc, mentions), masks)
     actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
+    actor, target = arc_actor or actor, arc_target or target
+    if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
+        target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
     if actor is None:
         # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
         actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
@@ -460,12 +605,21 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         pair = _both_sides(doc, text, units, ui, mentions)
         if pair:
             actor, target = pair
+    if trig.type in NO_PARTIES:
+        # an earthquake or a shipwreck has no actor: a country named as its subject or object is where
+        country = next((m for m in (arc_place, actor, target) if m is not None and m.label in ("GPE", "LOC")
+                        and m.text[:1].isupper()), None)
+        arc_place = arc_place or country
+        actor = target = None
+    elif trig.type in HUMANITARIAN:
+        actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
     status = _status(text[u.start:end], text[a:min(b, end + 30)])
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    place = _place(doc, text, a, b, u.start, u.end, mentions, start)
+    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):
         place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
@@ -483,6 +637,9 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if actor is None and target is None and place is None and not any(
             u.start <= c.start < u.end for c in claims):
         return None                                    # "Luftangriff" alone: nothing to tell about
+    when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status)
+    if status == "reported":
+        status = _time_status(doc, tok, a, b, when) or status
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
@@ -497,7 +654,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor=_label_name(actor) if actor else None,
         target=_label_name(target) if target else None,
         place=place,
-        time=_time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status),
+        time=when,
         status=status,
         figures=figures,
         sources=[s.name for s in attribution.sources],

@@ -113,3 +113,10 @@ class TriggerLexicon:
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> TriggerLexicon:
     return TriggerLexicon()
+
+
+@lru_cache(maxsize=1)
+def status_words() -> dict[str, frozenset[str]]:
+    """status ("historical", "comparison") -> lemmas that mark it (event_status.tsv)."""
+    return {status: frozenset(w.strip() for w in words.split(",") if w.strip())
+            for status, words in _rows("event_status.tsv")}
