@@ -906,15 +906,37 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
             i += n - 1
             break
         i += 1
+    named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
+                    and f.kind in ("name", "adj", "capital", "demonym"))
+    hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.region or _after_place_noun(doc, h))]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
     seen = {h.start for h in hits}
     for t in toks:
         if t.text in found and t.idx not in seen and not any(h.start <= t.idx < h.end for h in hits):
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
-    named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
-                    and f.kind in ("name", "adj", "capital", "demonym"))
     return _resolve_places(hits, doc_countries=dict(named))
+
+
+SMALL = 15000
+HOME = ("DE", "AT", "CH")
+
+
+def _after_place_noun(doc: Doc, h: PlaceHit) -> bool:
+    prev = [p.lower() for p in _prev_words(doc, h.start, 1)]
+    return bool(prev) and prev[-1] in PLACE_NOUNS
+
+
+def _plausible_place(doc: Doc, h: PlaceHit, named: Counter, prev_place_noun: bool) -> bool:
+    """A small town (under 15,000) of the world-wide gazetteer is a place only with some sign of it:
+    a place noun before it ("das Dorf Myrne"), the statistical NER's LOC, or a homonym in a country
+    the article names or at home (DE/AT/CH). "Acme" after "von" in a company's context is no town."""
+    cands = gazetteer().candidates(h.form)
+    if not cands or max(c.population for c in cands) >= SMALL or any(c.precision != "city" for c in cands):
+        return True
+    if prev_place_noun or any(c.country in named or c.country in HOME for c in cands):
+        return True
+    return any(e.label_.startswith("LOC") and e.start_char <= h.start < e.end_char for e in doc.ents)
 
 
 def _sentence_index(doc: Doc):
