@@ -78,7 +78,18 @@ def names_of(city: dict) -> list[str]:
             de = cyrillic_to_german(alt, lang)
             if de and de[0].isupper() and is_latin(de):
                 out.append(de)
+    if big:                                            # "Cox's Bazar" for Cox’s Bāzār: as German text writes it
+        out += [plain for n in out if (plain := ascii_form(n)) != n]
     return list(dict.fromkeys(out))
+
+
+def ascii_form(name: str) -> str:
+    """Straight apostrophes and no diacritics (macrons, cedillas): a spelling news often use."""
+    import unicodedata
+
+    name = name.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    kept = "äöüÄÖÜß"                                   # German letters stay
+    return "".join(c if c in kept else unicodedata.normalize("NFKD", c)[0] for c in name)
 
 
 def area_names(name: str) -> list[str]:

@@ -445,7 +445,9 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                     places.append((3, m))
                 elif case in TO_CASES and trig.type in MOVES:
                     places.append((4, m))
-    place = min(places, key=lambda p: p[0])[1] if places else None
+    # the closest role first; among equals a place the gazetteer knows
+    place = min(places, key=lambda p: (p[0], not (p[1].ref or "").startswith(("geo:", "country:"))))[1] \
+        if places else None
     return actor, target, place
 
 
@@ -619,6 +621,9 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
     place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    if place is not None and place.lat is None:
+        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
+        place = _place(doc, text, a, b, a, b, mentions, start) or place
     place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):

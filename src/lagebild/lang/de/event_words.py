@@ -120,3 +120,4 @@ def status_words() -> dict[str, frozenset[str]]:
     """status ("historical", "comparison") -> lemmas that mark it (event_status.tsv)."""
     return {status: frozenset(w.strip() for w in words.split(",") if w.strip())
             for status, words in _rows("event_status.tsv")}
+
