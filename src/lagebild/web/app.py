@@ -39,6 +39,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model import BACKGROUND_STATUSES
 from ..report.charts import Point, figure_chart, fmt_date, fmt_number
 from ..report.render import NO_SOURCE, QUALIFIER_DE, STATUS_DE, anchor, safe_url
 from ..store.sqlite import Store, StoreError
@@ -374,8 +375,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                 "total": total,
                 "limit": limit,
                 "offset": offset,
-                "events": [e for e in items if e["start"]],
-                "undated": [e for e in items if not e["start"]],
+                "events": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
+                "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
                 "articles_per_day": queries.articles_per_day(cat),
             }
 
@@ -893,6 +894,8 @@ def _geojson(con: sqlite3.Connection, cat: Catalog, limit: int) -> dict[str, Any
     while len(feats) < limit:
         total, evs = queries.events(con, cat, located=True, sort="time", limit=queries.MAX_LIMIT, offset=offset)
         for e in evs:
+            if e["status"] in BACKGROUND_STATUSES:
+                continue                       # "1995 geboren", "das schwerste Beben seit 1960": not on the map
             feats.append(
                 {
                     "type": "Feature",
