@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -103,8 +103,12 @@ def analyse(
     batch_size: int = 16,
     progress: Callable[[Article], None] | None = None,
     cross: bool = True,
+    story_of: Mapping[str, str] | None = None,
 ) -> Result:
     """Run the extractors over the articles and consolidate across them.
+
+    story_of: article id -> story id where the articles tell several stories (events of
+    different stories never merge); None: one story.
 
     cross=False skips the cross-article steps and leaves the items as extracted
     (entities then holds the unresolved `Mention`s): the store's build does
@@ -130,11 +134,11 @@ def analyse(
         if "entities" in components:
             result.entities.extend(doc._.mentions or ())  # resolved below
     if cross:
-        consolidate(result, components)
+        consolidate(result, components, story_of=story_of)
     return result
 
 
-def consolidate(result: Result, components: Sequence[str]) -> None:
+def consolidate(result: Result, components: Sequence[str], story_of: Mapping[str, str] | None = None) -> None:
     """Cross-article steps: pure over the extracted items."""
     if "claims" in components:
         from .consolidate.groups import group_claims
@@ -148,7 +152,7 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
     if "events" in components:
         from .consolidate.events import merge_events
 
-        result.events = merge_events(result.events, result.entities, result.groups)
+        result.events = merge_events(result.events, result.entities, result.groups, story_of=story_of)
 
 
 def run(paths: Sequence[str | Path], components: Iterable[str] = ALL, **kw) -> Result:

@@ -181,9 +181,16 @@ def _distance(a: Place, b: Place) -> float | None:
     return distance_km((a.lat, a.lon), (b.lat, b.lon))
 
 
-def _place_ok(a: Place | None, b: Place | None) -> bool:
+WIDE = ("DISASTER", "DISPLACE", "VOTE")     # events over a wide area: an earthquake felt in two countries
+WIDE_KM = 1000.0
+
+
+def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
     if a is None or b is None:
         return True
+    if wide:
+        d = _distance(a, b)
+        return d <= WIDE_KM if d is not None else True
     if "country" in (a.precision, b.precision):
         return not a.country or not b.country or a.country == b.country
     d = _distance(a, b)
@@ -327,7 +334,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     for m in c.members:
         if not strong and _status_class(m.status) != _status_class(ev.status):
             return None
-        if not _place_ok(m.place, ev.place) or not _time_ok(_when(m.time), when):
+        if not _place_ok(m.place, ev.place, ev.type in WIDE) or not _time_ok(_when(m.time), when):
             return None
     for kind, v in mags.items():
         other = c.magnitude.get(kind)

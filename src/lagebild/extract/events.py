@@ -520,7 +520,7 @@ CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\
 
 
 NO_PARTIES = ("DISASTER", "ACCIDENT")              # no one acts in them
-HUMANITARIAN = ("EVACUATE", "RESCUE", "DISPLACE", "GATHER")   # actor only where the parse names one
+HUMANITARIAN = ("EVACUATE", "RESCUE", "DISPLACE", "GATHER", "VOTE")   # actor only where the parse names one
 TOLL_TYPES = ("ASSAULT", "DISASTER", "ACCIDENT")     # events whose casualties the next sentences tell
 ATTACK_FIGURES = {"killed", "injured", "killed_or_injured", "missing", "weapons_used", "weapons_intercepted",
                   "sites", "damaged", "displaced", "arrested"}

@@ -101,8 +101,10 @@ class TriggerLexicon:
         if e is None and upper and pos not in ("VERB", "AUX", "ADJ", "ADV"):
             e = self.noun(lem) or (self.noun(low) if lem != low else None)
         if e is None and (not upper or pos in ("VERB", "AUX")):
-            e = self.verbs.get(particle + lem) or self.verb_forms.get(low) or \
-                (self.verb_forms.get(particle + low) if particle else None)
+            if particle:                              # "reisten ... ein" is einreisen, not reisen
+                e = self.verbs.get(particle + lem) or self.verb_forms.get(particle + low)
+            else:
+                e = self.verbs.get(lem) or self.verb_forms.get(low)
             if e is not None and e.particle and not (particle or low.startswith(e.particle)):
                 e = None                          # "nimmt" alone is not "einnehmen"
         if e is not None and e.type == "-":
