@@ -227,7 +227,7 @@ def _status_class(s: str) -> str:
     return "planned" if s in ("planned", "hypothetical") else s
 
 
-GENERIC_MODES = {"attack", "accident"}         # "Angriff", "Unglück": any attack, any accident
+GENERIC_MODES = {"attack", "accident", "election"}   # "Angriff", "Unglück", "Wahl": any attack, accident, vote
 
 
 def _mode_ok(a: Event, b: Event) -> bool:

@@ -538,6 +538,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue
         if sum(c.isalpha() for c in text) < 2:
             continue                                   # "auf X.": one letter names nothing we can resolve
+        if base == "LOC" and text.lower() in STOP:
+            continue                                   # "Mitte November", "Ende Mai": a time, not Berlin-Mitte
         place = gazetteer().best(text)                 # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -937,7 +939,7 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     # The statistical NER's places go through the same reading in context (never the first homonym).
     for e in doc.ents:
         if e.label_ == "LOC" and not any(h.start < e.end_char and e.start_char < h.end for h in hits) \
-                and not forms.get(e.text) and g.candidates(e.text):
+                and not forms.get(e.text) and e.text.lower() not in STOP and g.candidates(e.text):
             prev = [p.lower() for p in _prev_words(doc, e.start_char, 2)]
             kind = place_type(prev[-1]) if prev else None
             if kind != "facility":

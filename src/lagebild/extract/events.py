@@ -379,6 +379,7 @@ FROM_CASES = {"aus", "von", "vom"}
 TO_CASES = {"nach", "zu", "zum", "zur", "in", "ins"}
 TARGET_CASES = {"gegen", "auf", "an"}
 AGENT_CASES = {"durch", "von", "vom", "seitens"}
+REFERENCE_CASES = {"seit", "nach", "vor", "wegen", "trotz", "infolge", "angesichts", "aufgrund", "bis"}
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
 
 
@@ -585,21 +586,31 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     u = units[ui]
     a, b = _clause(text, u.start, u.end, start)
     arc_actor = arc_target = arc_place = None
-    if tok is not None and doc.has_annotation("DEP"):
+    parsed = tok is not None and doc.has_annotation("DEP")
+    if parsed:
         arc_actor, arc_target, arc_place = _arcs(tok, trig, _by_token(doc, mentions), masks)
+    # "seit den Anschlägen", "nach dem Beben": an event told elsewhere, named in another's clause
+    # ("nach einem Luftangriff" tells a new one);
+    # "vor dem Hintergrund der Anschläge": a noun inside another's phrase. Its parties, time and
+    # place are only what hangs on it, not the clause's.
+    reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
+        _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
+    embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
     actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
+    if embedded:
+        actor, target = arc_actor, arc_target
     actor, target = arc_actor or actor, arc_target or target
     if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
         target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
-    if actor is None:
+    if actor is None and not embedded:
         # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
         actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
         target = target or t2
-    if actor is None and (a, b) != (u.start, u.end):
+    if actor is None and (a, b) != (u.start, u.end) and not embedded:
         # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
         actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
         actor, target = actor2, target or target2
-    if actor is None:
+    if actor is None and not embedded:
         # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
         actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
         target = target or t2
@@ -624,7 +635,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
         place = _place(doc, text, a, b, a, b, mentions, start) or place
-    place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
+    if not reference:
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):
         place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
@@ -642,7 +654,10 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if actor is None and target is None and place is None and not any(
             u.start <= c.start < u.end for c in claims):
         return None                                    # "Luftangriff" alone: nothing to tell about
-    when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status)
+    if reference:                                      # not the clause's date: the report's, if any
+        when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+    else:
+        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     attribution = attr.attribute(text, units, ui, start, cues)
