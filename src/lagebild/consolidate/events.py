@@ -181,6 +181,7 @@ def _distance(a: Place, b: Place) -> float | None:
     return distance_km((a.lat, a.lon), (b.lat, b.lon))
 
 
+SIZED = ("AID", "MOBILIZE")   # deployments differ by size; tolls of one attack or disaster grow from report to report
 WIDE = ("DISASTER", "DISPLACE", "VOTE")     # events over a wide area: an earthquake felt in two countries
 WIDE_KM = 1000.0
 
@@ -195,7 +196,7 @@ def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
         return not a.country or not b.country or a.country == b.country
     d = _distance(a, b)
     if d is None:
-        return a.name == b.name
+        return True                                    # a name the gazetteer lacks says nothing against it
     limit = 250.0 if "region" in (a.precision, b.precision) else 100.0
     return d <= limit
 
@@ -338,8 +339,8 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             return None
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
-        if other and not strong and max(v, other) > 3 * min(v, other):
-            return None
+        if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):
+            return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
     score = 10.0 * strong

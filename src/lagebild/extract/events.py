@@ -47,6 +47,7 @@ class Trigger:
 
 
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
+CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
 ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack")
 
@@ -161,13 +162,14 @@ def find_events(doc: Doc) -> list[Event]:
             if ev is not None:
                 sentence_events.append(ev)
         sentence_events = _one_assault_per_sentence(sentence_events)
-        assault = next((e for e in sentence_events if e.type == "ASSAULT"), None)
+        assault = next((e for e in sentence_events if e.type in CAUSES), None)
         if assault is not None:
             last_assault = (ui, assault)
         elif last_assault is not None and ui - last_assault[0] <= 6:
             assault = last_assault[1]
         if assault is not None:
-            # "Explosionen", "Brände" during or right after an attack are the attack's, not an accident
+            # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
+            # the attack's or the disaster's, not an accident of their own
             for e in [e for e in sentence_events if e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS]:
                 assault.figures = list(dict.fromkeys(assault.figures + e.figures))
                 sentence_events.remove(e)
@@ -618,6 +620,10 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         pair = _both_sides(doc, text, units, ui, mentions)
         if pair:
             actor, target = pair
+    if parsed and trig.type == "CONSULT" and not trig.nominal and any(
+            c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
+            for c in tok.children):
+        return None                                    # "das Beben traf die Region": hit, not met
     if trig.type in NO_PARTIES:
         # an earthquake or a shipwreck has no actor: a country named as its subject or object is where
         country = next((m for m in (arc_place, actor, target) if m is not None and m.label in ("GPE", "LOC")
