@@ -935,6 +935,14 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
                                  bool(prev) and prev[-1] in REGION_NOUNS, local, kind))
             i += n - 1
             break
+        else:
+            # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
+            # says it is a place, is a place all the same - kept as its name, on no spot
+            prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
+            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site")) and \
+                    NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
+                hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
+                                     place_type(prev[-1])))
         i += 1
     # The statistical NER's places go through the same reading in context (never the first homonym).
     for e in doc.ents:
