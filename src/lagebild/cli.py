@@ -5,7 +5,7 @@
     lagebild events PATH... --format jsonl|csv|geojson
     lagebild entities PATH... --format jsonl
     lagebild facts PATH... | --db FILE
-    lagebild build PATH... --db FILE
+    lagebild build PATH|URL|FEED|WARC... --db FILE [--outlet NAME] [--offline]
     lagebild search QUERY --db FILE
     lagebild report --db FILE -o dossier.html [--format html|md]
     lagebild serve --db FILE [--host 127.0.0.1] [--port 8000] [--token T]
@@ -38,7 +38,9 @@ class Fmt(str, Enum):
     md = "md"
 
 
-PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .jsonl, .html), read recursively.")
+PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .json, .jsonl incl. news-please and "
+                       "trafilatura output, .html; read recursively), http(s) URLs of pages or RSS/Atom feeds, "
+                       "feed files (.rss, .atom, .xml), web archives (.warc, .warc.gz, .arc).")
 
 
 def emit(rows: Iterable[dict[str, Any]], fmt: Fmt, columns: Sequence[str]) -> None:
@@ -78,7 +80,7 @@ def report_errors(errors: Sequence[Any], processed: int) -> None:
         raise typer.Exit(1)
 
 
-def analyse_paths(paths: list[Path], components: Sequence[str]):
+def analyse_paths(paths: list[str], components: Sequence[str]):
     from .pipeline import analyse, read_articles
 
     articles, errors = read_articles(paths)
@@ -101,7 +103,7 @@ CLAIM_COLUMNS = ["article", "text", "low", "high", "qualifier", "counted", "sour
 
 
 @app.command()
-def claims(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+def claims(paths: list[str] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Quantitative claims (../shared/eval/CONTRACT.md): who says how many of what."""
     # entities too, so that each source names the entity it is (`sources[].entity`, as in `lagebild entities`)
     result = analyse_paths(paths, ["claims", "entities"])
@@ -110,7 +112,7 @@ def claims(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--f
 
 @app.command()
 def times(
-    paths: list[Path] = PATHS,
+    paths: list[str] = PATHS,
     format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date to resolve against (YYYY-MM-DD)."),
 ) -> None:
@@ -133,7 +135,7 @@ def times(
 
 
 @app.command()
-def events(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+def events(paths: list[str] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Events: who did what to whom, where, when (PLOVER types)."""
     from .report.exports import event_rows, events_geojson
 
@@ -148,7 +150,7 @@ def events(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--f
 
 
 @app.command()
-def entities(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
+def entities(paths: list[str] = PATHS, format: Fmt = typer.Option(Fmt.table, "--format", "-f")) -> None:
     """Actors and places, one entity per real-world thing."""
     from .report.exports import entity_rows
 
@@ -159,7 +161,7 @@ def entities(paths: list[Path] = PATHS, format: Fmt = typer.Option(Fmt.table, "-
 
 @app.command()
 def facts(
-    paths: Optional[list[Path]] = typer.Argument(None),
+    paths: Optional[list[str]] = typer.Argument(None),
     db: Optional[Path] = typer.Option(None, "--db"),
     format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
 ) -> None:
@@ -182,14 +184,21 @@ def facts(
 
 @app.command()
 def build(
-    paths: list[Path] = PATHS,
+    paths: list[str] = PATHS,
     db: Path = typer.Option(..., "--db"),
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of the articles whose input names none."),
+    offline: bool = typer.Option(False, "--offline", help="Fetch nothing: URLs only from the download cache."),
+    refetch: bool = typer.Option(False, "--refetch", help="Fetch URLs again although cached (updated articles)."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Download cache folder "
+                                         "(default $LAGEBILD_CACHE or ~/.cache/lagebild/http)."),
 ) -> None:
     """Analyse articles and store them in one SQLite file (idempotent)."""
-    from .store.build import build_dossier
+    from .build import build_dossier
+    from .ingest.sources import InputOptions
 
-    summary = build_dossier(paths, db, console=err, force=force)
+    options = InputOptions(offline=offline, refresh=refetch, cache_dir=cache, outlet=outlet)
+    summary = build_dossier(paths, db, console=err, force=force, options=options)
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..lang.de.outlets import outlet_words, section_names
 from ..model import OffsetMap
 
 # --- results -------------------------------------------------------------------------------------
@@ -235,6 +236,31 @@ def _share_navigation(line: str, st: State) -> bool:
     s = line.casefold().rstrip(" :").strip()
     return (s in _UI or bool(re.fullmatch(r"(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\w*\.?|minuten)", s))
             or bool(re.fullmatch(r"(?:bild|foto|seite)?\s*\d{1,3}\s*(?:/|von)\s*\d{1,3}", s)))
+
+
+@line_rule("logo")
+def _logo(line: str, st: State) -> bool:
+    # "ZEIT ONLINE Logo", "tagesschau Logo": a logo's alt text. Lower-case words before it must name an
+    # outlet: "Lufthansa zeigt neues Logo" is a headline.
+    w = words(line)
+    return (2 <= len(w) <= 4 and w[-1] in ("Logo", "logo", "LOGO") and not ends_sentence(line)
+            and all(x[0].isupper() or x.casefold() in outlet_words() for x in w[:-1]))
+
+
+@line_rule("navigation")
+def _navigation(line: str, st: State) -> bool:
+    # "Nachrichten zurück", "Nachrichten > Politik > Ausland", "Zurück zur Übersicht": menus and breadcrumbs
+    w = [x.casefold() for x in words(line)]
+    if not w or len(w) > 6 or ends_sentence(line):
+        return False
+    if w[0] == "zurück" and len(w) <= 4 and (len(w) == 1 or w[1] in ("zu", "zum", "zur", "nach")):
+        return True
+    nav = [x for x in w if x != "zurück"]
+    if not nav or not all(x in section_names() for x in nav):
+        return False
+    # with "zurück", as a breadcrumb, or a lone section name above the article ("Politik" as a kicker)
+    return len(nav) < len(w) or len(nav) > 1 and re.search(r"[>›»/|]", line) is not None or (
+        len(w) == 1 and not st.seen_prose)
 
 
 @line_rule("no_words")

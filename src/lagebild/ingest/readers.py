@@ -17,6 +17,11 @@ unknown):
 - HTML (.html .htm .xhtml): main text, title, date, site name and URL through
   trafilatura.
 
+- news-please and trafilatura JSON: their field names mapped (newsplease.py).
+
+URLs, RSS/Atom feeds and web archives (WARC/ARC) are read by sources.py, the one dispatch
+point that `read_paths` goes through; so are the outlet sidecars (NAME.meta.json, .meta.json).
+
 Every article goes through `cleaning.clean` and `language.detect`. A bad input
 (binary, empty, undecodable, broken HTML, an invalid JSONL line) becomes an
 `ArticleError` naming the article and the problem; the batch goes on.
@@ -33,8 +38,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..lang.de.outlets import outlet_name
 from ..model import Article, ArticleError, DatedPassage, OffsetMap
-from . import language
+from . import language, newsplease
 from .cleaning import Cleaned, clean
 
 log = logging.getLogger(__name__)
@@ -62,6 +68,18 @@ _PRECISION = {4: "year", 7: "month", 10: "day"}
 # --- walking -------------------------------------------------------------------------------------------
 
 
+# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named: a folder's
+# .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
+OTHER_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".urls")
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def readable(name: str) -> bool:
+    """A file a folder walk reads: a known format, not a sidecar."""
+    low = name.lower()
+    return not low.endswith(SIDECAR_SUFFIX) and (Path(low).suffix in FORMATS or low.endswith(OTHER_SUFFIXES))
+
+
 def iter_files(paths: Iterable[Path]) -> Iterator[Path | ArticleError]:
     """Files to read, in a stable order: each path as given; folders recursively, sorted by relative path."""
     seen: set[Path] = set()
@@ -71,7 +89,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path | ArticleError]:
             found = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [Path(root) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in FORMATS]
+                found += [Path(root) / f for f in files if not f.startswith(".") and readable(f)]
             files_ = sorted(found, key=lambda f: f.relative_to(p).as_posix())
         elif p.is_file():
             files_ = [p]
@@ -85,17 +103,16 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path | ArticleError]:
                 yield f
 
 
-def read_paths(paths: list[Path]) -> Iterator[Article | ArticleError]:
-    """Read every file under the paths; yield articles, and errors for bad inputs (then go on)."""
+def read_paths(paths: list[str | Path], options: Any = None) -> Iterator[Article | ArticleError]:
+    """Read every input (files, folders, URLs, feeds, web archives: sources.read_inputs dispatches);
+    yield articles, and errors for bad inputs (then go on). `options`: a sources.InputOptions."""
+    from .sources import read_inputs
+
     ids: dict[str, str] = {}
-    for f in iter_files(paths):
-        if isinstance(f, ArticleError):
-            yield f
-            continue
-        for item in read_file(f):
-            if isinstance(item, Article):
-                item = _unique(item, ids)
-            yield item
+    for item in read_inputs(paths, options):
+        if isinstance(item, Article):
+            item = _unique(item, ids)
+        yield item
 
 
 def _unique(a: Article, ids: dict[str, str]) -> Article | ArticleError:
@@ -332,6 +349,7 @@ def from_record(obj: Any, default_id: str, where: str) -> Article:
     """One JSON object (a JSONL line, a JSON file or list item) -> Article."""
     if not isinstance(obj, dict):
         raise ArticleError(default_id, f"{where} is not a JSON object but {type(obj).__name__}")
+    obj = newsplease.normalise(obj)  # news-please / trafilatura field names -> ours
     aid = _pick(obj, "id")
     aid = default_id if aid is None else str(aid)
     text = _pick(obj, "text")
@@ -423,8 +441,10 @@ def _trafilatura_config():
     return cfg
 
 
-def from_html(data: bytes, name: str) -> Article:
-    """HTML page -> Article: trafilatura finds main text, title, date, site name and URL."""
+def from_html(data: bytes, name: str, *, url: str | None = None) -> Article:
+    """HTML page -> Article: trafilatura finds main text, title, date, site name and URL (`url`: where
+    the page was fetched from). The outlet is the site's name (og:site_name, JSON-LD publisher), a
+    domain shown by its outlet's name (lang/de/outlets.tsv)."""
     import trafilatura
 
     if not data.strip():
@@ -434,8 +454,8 @@ def from_html(data: bytes, name: str) -> Article:
     if not re.search(rb"<\s*[a-zA-Z!?]", data[:65536]):
         raise ArticleError(name, "not HTML: no tags found")
     try:
-        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False,
-                                          config=_trafilatura_config())
+        doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False, config=_trafilatura_config())
     except Exception as e:  # noqa: BLE001 - lxml and trafilatura raise many kinds
         raise ArticleError(name, f"HTML could not be parsed: {type(e).__name__}: {e}") from None
     meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
@@ -444,5 +464,6 @@ def from_html(data: bytes, name: str) -> Article:
         raise ArticleError(name, "no article text found in the HTML (empty or broken page, or only navigation)")
     raw = unicodedata.normalize("NFC", _with_title(meta.get("title"), text))
     date = meta.get("date")
-    return from_text(raw, name, outlet=meta.get("sitename") or meta.get("hostname"), url=meta.get("url"),
-                     published=date, published_basis="HTML metadata" if date else None)
+    page_url = url or meta.get("url")
+    return from_text(raw, name, outlet=outlet_name(meta.get("sitename") or meta.get("hostname"), page_url),
+                     url=page_url, published=date, published_basis="HTML metadata" if date else None)

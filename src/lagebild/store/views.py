@@ -418,6 +418,9 @@ def article(db: sqlite3.Connection, cat: Catalog, article_id: str) -> dict[str, 
                               ON e.id = m.entity WHERE m.article = ? ORDER BY m.start""", (article_id,))]
     out["events"] = events(db, cat, article=article_id, limit=MAX_LIMIT)[1]
     out["copies"] = cat.copies.get(article_id, [])
+    # the outlets of a syndicated story's copies (and of the original a copy is folded into)
+    names = [*out["copies"], *([r["duplicate_of"]] if r["duplicate_of"] else [])]
+    out["outlet_of"] = {a.id: a.outlet for a in cat.articles if a.id in set(names)} if names else {}
     return out
 
 

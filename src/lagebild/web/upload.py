@@ -127,8 +127,9 @@ def add_post(
 def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     """Add uploaded files and a pasted text to the dossier through the regular build."""
     from ..model import ArticleError
+    from ..ingest.sources import InputOptions
     from ..pipeline import read_articles
-    from ..store.build import build_articles
+    from ..build import build_articles
 
     files: list[UploadFile] = form["files"]
     text = (form.get("text") or "").strip()
@@ -166,7 +167,8 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
             target.write_bytes(data)
             names[str(target)] = name
         if names:
-            read, errs = read_articles([Path(p) for p in names])
+            # an uploaded list of links or feed is not fetched by the server (no requests on a visitor's behalf)
+            read, errs = read_articles([Path(p) for p in names], InputOptions(fetch=False))
             for a in read:  # the temporary path means nothing later: say where it came from
                 a.source_path = "upload:" + names.get(a.source_path or "", a.source_path or a.id)
             articles += read
