@@ -90,3 +90,8 @@ def test_country_of_the_article_picks_the_homonym(nlp):
 def test_region_noun_picks_the_area(nlp):
     m = places(nlp, "Ein Beben erschütterte die Provinz Guerrero in Mexiko.")["Guerrero"]
     assert gazetteer().by_id[m.ref.split(":", 1)[1]].precision == "region"
+
+
+def test_name_particle_is_no_town(nlp):
+    ms = places(nlp, "Alexander Van der Bellen gewann in Wien. Später sprach Van der Bellen in Graz.")
+    assert not any(m.ref and gazetteer().by_id[m.ref.split(":", 1)[1]].country == "TR" for m in ms.values())

@@ -228,7 +228,7 @@ def _status_class(s: str) -> str:
     return "planned" if s in ("planned", "hypothetical") else s
 
 
-GENERIC_MODES = {"attack", "accident", "election"}   # "Angriff", "Unglück", "Wahl": any attack, accident, vote
+GENERIC_MODES = {"attack", "accident", "election", "evacuation"}   # "Angriff", "Unglück", "Wahl", "Evakuierung"
 
 
 def _mode_ok(a: Event, b: Event) -> bool:

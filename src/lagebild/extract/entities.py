@@ -538,8 +538,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue
         if sum(c.isalpha() for c in text) < 2:
             continue                                   # "auf X.": one letter names nothing we can resolve
-        if base == "LOC" and text.lower() in STOP:
-            continue                                   # "Mitte November", "Ende Mai": a time, not Berlin-Mitte
+        if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)):
+            continue                                   # "Mitte November": a time; "Van der Bellen": a person
         place = gazetteer().best(text)                 # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -914,6 +914,9 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
                 break                                  # "im Stadion Wembley", "Konzerthalle Halle": not the town
             if _foreign_name_goes_on(toks, i + n):
                 break                                  # "Stade de France": a longer name, not Stade
+            if n == 1 and w.lower() in PARTICLES and i + 1 < len(toks) and \
+                    (toks[i + 1].text in PARTICLES or toks[i + 1].text[:1].isupper()):
+                break                                  # "Van der Bellen", "Le Pen": a name's particle, not Van
             if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
                     (len(prev) < 2 or prev[-2] not in PLACE_NOUNS):
                 break                                  # "in der Halle": towns take no article
@@ -947,7 +950,8 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     # The statistical NER's places go through the same reading in context (never the first homonym).
     for e in doc.ents:
         if e.label_ == "LOC" and not any(h.start < e.end_char and e.start_char < h.end for h in hits) \
-                and not forms.get(e.text) and e.text.lower() not in STOP and g.candidates(e.text):
+                and not forms.get(e.text) and e.text.lower() not in STOP and not _name_particle(doc, e) \
+                and g.candidates(e.text):
             prev = [p.lower() for p in _prev_words(doc, e.start_char, 2)]
             kind = place_type(prev[-1]) if prev else None
             if kind != "facility":
@@ -965,6 +969,12 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
     _anchors(_text(doc), hits)
     return _resolve_places(hits, doc_countries=dict(named))
+
+
+def _name_particle(doc: Doc, e: Span) -> bool:
+    """'Van' of 'Van der Bellen', 'Le' of 'Le Pen': a one-word span that is a name particle going on."""
+    return len(e) == 1 and e.text.lower() in PARTICLES and e.end < len(doc) and \
+        (doc[e.end].text in PARTICLES or doc[e.end].text[:1].isupper())
 
 
 FOREIGN_PARTICLES = {"de", "du", "des", "del", "della", "di", "do", "da", "dos", "das", "of", "la", "le", "los",
