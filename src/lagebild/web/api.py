@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response, StreamingResponse
 from markupsafe import Markup
 
+from ..model import BACKGROUND_STATUSES
 from ..report.charts import Point, figure_chart, fmt_date
 from ..store import views as queries
 from ..store.catalog import Catalog
@@ -143,8 +144,9 @@ def timeline(con, cat: Catalog, ev: EventFilter, limit: int, offset: int) -> dic
         "total": total,
         "limit": limit,
         "offset": offset,
-        "items": [e for e in items if e["start"]],
-        "undated": [e for e in items if not e["start"]],
+        # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline
+        "items": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
+        "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
         "articles_per_day": queries.articles_per_day(cat),
     }
 
@@ -335,6 +337,8 @@ def map_page(con: sqlite3.Connection, cat: Catalog, ev: EventFilter, kind: str |
     n_events = 0 if kind == "place" else queries.events(con, cat, **ev.kwargs(), located=True, limit=1)[0]
     if offset < n_events:
         for e in _all_events(con, cat, ev, limit, offset, located=True):
+            if e["status"] in BACKGROUND_STATUSES:
+                continue  # "1995 geboren", "das schwerste Beben seit 1960": not on the map
             feats.append(
                 {
                     "type": "Feature",
