@@ -274,7 +274,8 @@ def test_stories_are_blocks_and_only_touched_ones_are_redone(corpus, tmp_path, m
     build_dossier([p for p in corpus.iterdir() if p not in late], steps, story_of=_stories)
     calls = []
     real = groups_module.group_claims
-    monkeypatch.setattr(groups_module, "group_claims", lambda cs, arts: calls.append({a.id for a in arts}) or real(cs, arts))
+    monkeypatch.setattr(groups_module, "group_claims",
+                        lambda cs, arts, *more: calls.append({a.id for a in arts}) or real(cs, arts, *more))
     summary = build_dossier([corpus], steps, story_of=_stories)
     assert summary.new and summary.unchanged
     assert calls and all(story[a] == "late" for ids in calls for a in ids)   # the early story was kept
