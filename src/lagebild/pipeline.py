@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extract  # noqa: F401  (registers the Doc extensions)
-from .model import Article, ArticleError, Result, Sentence
+from .model import Article, ArticleError, Mention, Result, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,11 @@ def analyse(
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
     """Cross-article steps: pure over the extracted items."""
+    from .consolidate.stories import cluster_articles
+
+    # stories first (over the unresolved mentions): claim grouping and event merging may block on them
+    mentions = [m for m in result.entities if isinstance(m, Mention)]
+    result.stories = cluster_articles(result.articles, mentions, result.times)
     if "claims" in components:
         from .consolidate.groups import group_claims
 

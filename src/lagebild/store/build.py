@@ -32,6 +32,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # Cross-article steps: (module, function) each; run over the whole store after the articles are in.
 CROSS = {
     "duplicates": ("lagebild.consolidate.duplicates", "mark_duplicates"),
+    "stories": ("lagebild.consolidate.stories", "update_stories"),
     "groups": ("lagebild.consolidate.groups", "group_claims"),
     "entities": ("lagebild.consolidate.entities", "resolve_entities"),
     "events": ("lagebild.consolidate.events", "merge_events"),
@@ -377,6 +378,16 @@ def _cross_article(store: Store, summary: BuildSummary) -> None:
 
     if "duplicates" in fns:
         steps.append(("duplicates", do_duplicates))
+    # Stories first: story_of (article id -> story id) is there for the steps after it to block on.
+    story_of: dict[str, str] = {}
+
+    def do_stories() -> None:
+        stories, index = fns["stories"](store.articles(), store.mentions(), store.times(), store.story_index())
+        store.replace_stories(stories, index)
+        story_of.update((a, s.id) for s in stories for a in s.articles)
+
+    if "stories" in fns:
+        steps.append(("stories", do_stories))
     # Each step runs over everything stored, whichever components ran in this build.
     stored_claims = functools.cache(lambda: store.claims())   # read once for the steps that need them
 

@@ -38,6 +38,7 @@ from ..model import (
     Mention,
     OffsetMap,
     Sentence,
+    Story,
     TimeExpression,
 )
 
@@ -209,6 +210,27 @@ CREATE TABLE IF NOT EXISTS event_articles (
     article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (event, article)
 );
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    start TEXT,                 -- ISO date of its earliest article
+    "end" TEXT,
+    articles TEXT,              -- JSON list of article ids, in the order they joined
+    event TEXT,
+    place TEXT,
+    keywords TEXT,              -- JSON list
+    position INTEGER            -- consolidation's order
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (story, article)
+);
+CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles(article);
+CREATE TABLE IF NOT EXISTS story_index (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL          -- JSON: what places a new article in a story (consolidate.stories.StoryIndex)
+);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     build_id INTEGER,
@@ -253,11 +275,26 @@ MODEL_TABLES: dict[str, type] = {
     "mentions": Mention,
     "entities": Entity,
     "events": Event,
+    "stories": Story,
 }
 # Columns added after schema version 1 was released: a dossier without them gets them on open.
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT")]
+# Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
+# the next build fills them).
+ADDED_TABLES = ("stories", "story_articles", "story_index")
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
+
+
+def _statements(tables: Sequence[str]) -> str:
+    """The CREATE statements of SCHEMA that make these tables (and their indexes)."""
+    out = []
+    for stmt in SCHEMA.split(";\n"):
+        m = re.search(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS \w+(?: ON (\w+))?", stmt)
+        name = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", stmt)
+        if (name and name.group(1) in tables) or (m and m.group(1) in tables):
+            out.append(stmt.strip() + ";\n")
+    return "".join(out)
 
 
 class StoreError(Exception):
@@ -401,6 +438,8 @@ class Store:
                 for table, column, kind in ADDED_COLUMNS:
                     if column not in self.columns(table):
                         self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(column)} {kind}")
+                if any(not self.columns(t) for t in ADDED_TABLES):
+                    self.db.executescript("BEGIN;\n" + _statements(ADDED_TABLES) + "COMMIT;")
             return
         tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables and not create:
@@ -667,12 +706,44 @@ class Store:
     def events(self) -> list[Event]:
         return [make(Event, _row_dict(r)) for r in self.db.execute("SELECT * FROM events ORDER BY position, id")]
 
+    def replace_stories(self, stories: Sequence[Story], index: dict[str, Any] | None = None) -> None:
+        """The stories over all stored articles, each article linked to its story, and the index
+        that places the next new article (consolidate.stories.StoryIndex.to_json())."""
+        known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        with self.transaction():
+            self.db.execute("DELETE FROM stories")
+            self._insert("stories", [dict(encode(s), position=i) for i, s in enumerate(stories)])
+            self.db.executemany("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?, ?)",
+                                [(s.id, a) for s in stories for a in dict.fromkeys(s.articles) if a in known])
+            self.db.execute("DELETE FROM story_index")
+            if index is not None:
+                self.db.execute("INSERT INTO story_index(id, data) VALUES (1, ?)",
+                                (json.dumps(index, ensure_ascii=False),))
+
+    def stories(self) -> list[Story]:
+        """The stories, in consolidation's order (oldest first), each with its stored articles."""
+        if not self.columns("stories"):  # an older dossier opened read-only: no stories yet
+            return []
+        return [make(Story, _row_dict(r)) for r in self.db.execute("SELECT * FROM stories ORDER BY position, id")]
+
+    def story_of(self) -> dict[str, str]:
+        """article id -> story id."""
+        if not self.columns("story_articles"):
+            return {}
+        return {r["article"]: r["story"] for r in self.db.execute("SELECT story, article FROM story_articles")}
+
+    def story_index(self) -> dict[str, Any] | None:
+        if not self.columns("story_index"):
+            return None
+        r = self.db.execute("SELECT data FROM story_index WHERE id = 1").fetchone()
+        return json.loads(r["data"]) if r else None
+
     # -- overview --
 
     def counts(self) -> dict[str, int]:
         tables = ["articles", "sentences", "claims", "claim_groups", "times", "mentions", "entities",
-                  "extracted_events", "events", "errors"]
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+                  "extracted_events", "events", "stories", "errors"]
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables if self.columns(t)}
 
     # -- search --
 

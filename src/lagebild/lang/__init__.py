@@ -1,0 +1,1 @@
+"""Language resources of lagebild (lang/de: German)."""
