@@ -229,7 +229,7 @@ def test_build_writes_stories_and_cli_reads_them(tmp_path, seeds_dir):
     from typer.testing import CliRunner
 
     from lagebild.cli import app
-    from lagebild.store.build import build_dossier
+    from lagebild.build import build_dossier
 
     db = tmp_path / "d.db"
     summary = build_dossier([seeds_dir, ROOT / "examples" / "korridor"], db, components=["entities", "times"])
