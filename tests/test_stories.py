@@ -145,6 +145,8 @@ def test_preposition_as_the_articles_write_it():
     assert st._in_phrase("Türkei", ["Die Lage in der Türkei ist angespannt.", "in der Türkei"]) == "in der Türkei"
     assert st._in_phrase("Iran", ["Proteste im Iran"]) == "im Iran"
     assert st._in_phrase("Marokko", ["Marokko trauert"]) == "in Marokko"
+    assert st._in_phrase("Slowakei", ["Die Regierung der Slowakei und die Slowakei selbst"]) == "in der Slowakei"
+    assert st._in_phrase("Jemen", ["Die Lage des Jemen", "vom Jemen aus"]) == "im Jemen"
 
 
 def test_span_across_months_and_years():

@@ -44,13 +44,13 @@ from ..model import Article, Mention, Story, TimeExpression
 VERSION = 1              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.15         # cosine to a story's centroid needed to join it
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
-TOP_TERMS = 60           # heaviest terms kept per article vector (speed; the tail carries little)
+TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
 CENTROID_TERMS = 200     # heaviest terms kept per story centroid in the index
 SAME_TIME_DAYS = 7       # days beyond a story's span at which its similarity is still undiminished
 DECAY_DAYS = 30.0        # then it halves every DECAY_DAYS more
 TITLE_WEIGHT = 2         # a title word counts this often
 ENTITY_WEIGHT = 2        # an entity mention counts this often
-MIN_COMPOUND = 4         # shortest stem counted inside a compound for a title
+MIN_COMPOUND = 5         # shortest stem counted as the first part of a compound for a title
 MIN_WORD = 3             # shorter capitalised words (abbreviations like "EU" come in through the entity terms)
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -477,9 +477,11 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mappin
             weight[stem] += (1 + math.log(n)) * index.idf(stem)
     noun = None
     if weight:
-        # German names an event in its compounds too ("Erdbebenopfer", "Hochwasserhilfe"): a noun
-        # inside the story's other nouns gains half their weight
-        score = {s: w + 0.5 * sum(weight[t] for t in weight if t != s and len(s) >= MIN_COMPOUND and s in t)
+        # German names an event in the compounds it begins too ("Erdbebenopfer", "Hochwasserhilfe"; the
+        # head of a compound is the generic part: -opfer, -hilfe): a noun that begins the story's other
+        # nouns gains half their weight
+        score = {s: w + 0.5 * sum(weight[t] for t in weight
+                                  if t != s and len(s) >= MIN_COMPOUND and t.startswith(s))
                  for s, w in weight.items()}
         stem = max(score, key=lambda s: (score[s], s))
         noun = _display(forms[stem])
@@ -537,7 +539,14 @@ def _in_phrase(place: str, texts: Sequence[str]) -> str:
     """'in Marokko', 'in der Türkei', 'im Iran', 'in den USA': as the articles write it."""
     pat = re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
     found = Counter(m.group(1) for t in texts for m in pat.finditer(t))
-    prep = found.most_common(1)[0][0] if found else "in"
+    if found:
+        return f"{found.most_common(1)[0][0]} {place}"
+    # no "in ..." in the texts: the article the place takes elsewhere says its gender
+    # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im)
+    art = re.compile(r"\b(zur|die|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.I)
+    seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
+    fem, masc = seen["zur"] + seen["die"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
+    prep = "in der" if fem > masc else "im" if masc > fem else "in"
     return f"{prep} {place}"
 
 
