@@ -249,3 +249,41 @@ def test_build_writes_stories_and_cli_reads_them(tmp_path, seeds_dir):
     assert all({"id", "title", "start", "end", "articles"} <= set(r) for r in rows)
     assert sorted(a for r in rows for a in r["articles"]) == sorted(
         a for x in stories for a in x.articles)
+
+
+def test_api_lists_the_stories(tmp_path):
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from lagebild.web.app import create_app
+
+    arts = corpus(QUAKE, FERRY, VOTE)
+    stories, index = st.update_stories(arts)
+    db = tmp_path / "d.db"
+    with Store(db, create=True) as s:
+        for a in arts:
+            s.replace_article(a)
+        s.replace_stories(stories, index)
+    with TestClient(create_app(db)) as c:
+        r = c.get("/api/stories", params={"limit": 2})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 3 and len(body["items"]) == 2
+    assert body["items"][0]["id"] == stories[0].id and body["items"][0]["articles"] == stories[0].articles
+
+
+def test_a_later_build_keeps_the_stories_it_stored(tmp_path):
+    """Incremental: articles of a second build join the stored stories; their ids do not change."""
+    from lagebild.build import build_articles
+
+    db = tmp_path / "d.db"
+    build_articles(corpus(QUAKE[:2], VOTE[:1]), db, components=[])
+    with Store(db) as s:
+        before = s.story_of()
+    build_articles(corpus(QUAKE, VOTE, FERRY), db, components=[])
+    with Store(db) as s:
+        after = s.story_of()
+        titles = {x.id: x.title for x in s.stories()}
+    assert all(after[a] == sid for a, sid in before.items())
+    assert after["q3"] == after["q1"] and after["v2"] == after["v1"] and after["f1"] == after["f2"]
+    assert len(titles) == 3

@@ -301,6 +301,21 @@ def places(db: sqlite3.Connection, limit: int = 2000) -> list[dict[str, Any]]:
                    GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?""", (limit,))]
 
 
+# --- stories -----------------------------------------------------------------------------------------
+
+
+def stories(db: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """The dossier's stories (oldest first), each with its article ids; none in a dossier built before them."""
+    limit, offset = clamp(limit, offset)
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stories'").fetchone():
+        return 0, []
+    total = db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    rows = db.execute("SELECT * FROM stories ORDER BY position, id LIMIT ? OFFSET ?", (limit, offset))
+    return total, [{"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
+                    "articles": _loads(r["articles"], []), "event": r["event"], "place": r["place"]}
+                   for r in rows]
+
+
 # --- entities ----------------------------------------------------------------------------------------
 
 

@@ -99,6 +99,13 @@ def api_figures_csv(con: DB, cat: CAT, f: FILTER, grouped: bool | None = None):
     )
 
 
+@router.get("/stories", response_model=Page[dict[str, Any]], tags=["stories"])
+def api_stories(con: DB, limit: LIMIT = 50, offset: OFFSET = 0):
+    """Stories: the articles about one event across outlets, with a German title and the span of their dates."""
+    total, items = queries.stories(con, limit=limit, offset=offset)
+    return page_json(total, limit, offset, items)
+
+
 @router.get("/events", response_model=Page[dict[str, Any]], tags=["events"])
 def api_events(
     con: DB,
