@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from lagebild.consolidate import stories as st  # noqa: E402
-from lagebild.model import Article  # noqa: E402
+from lagebild.consolidate import stories as st
+from lagebild.model import Article
 
 CSV = ROOT.parent / "shared" / "data" / "10kgnad" / "test.csv"
 GOLD = ROOT / "tests" / "data" / "realnews" / "stories.gold.jsonl"

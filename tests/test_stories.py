@@ -18,36 +18,36 @@ ROOT = Path(__file__).resolve().parent.parent
 
 QUAKE = [
     ("q1", "2023-09-09", "Schweres Erdbeben erschüttert Marokko",
-     "Ein Erdbeben der Stärke 6,8 hat in der Nacht den Süden Marokkos erschüttert. Im Atlasgebirge "
-     "stürzten Häuser ein, Rettungskräfte suchen in den Trümmern nach Verschütteten. Auch in Marrakesch "
-     "rannten Menschen in Panik auf die Straßen."),
+     ("Ein Erdbeben der Stärke 6,8 hat in der Nacht den Süden Marokkos erschüttert. Im Atlasgebirge "
+      "stürzten Häuser ein, Rettungskräfte suchen in den Trümmern nach Verschütteten. Auch in Marrakesch "
+      "rannten Menschen in Panik auf die Straßen.")),
     ("q2", "2023-09-10", "Zahl der Toten nach Beben in Marokko steigt",
-     "Nach dem Erdbeben im Atlasgebirge ist die Zahl der Toten weiter gestiegen. Das Innenministerium "
-     "in Rabat meldete am Sonntag mehr als 2000 Tote. Rettungskräfte erreichen die Bergdörfer nur "
-     "mühsam, viele Straßen sind von Felsbrocken versperrt."),
+     ("Nach dem Erdbeben im Atlasgebirge ist die Zahl der Toten weiter gestiegen. Das Innenministerium "
+      "in Rabat meldete am Sonntag mehr als 2000 Tote. Rettungskräfte erreichen die Bergdörfer nur "
+      "mühsam, viele Straßen sind von Felsbrocken versperrt.")),
     ("q3", "2023-09-12", "Marokko: Hilfe für die Erdbebenopfer läuft an",
-     "Vier Tage nach dem Beben treffen Helfer aus Spanien und Katar in Marrakesch ein. In den Dörfern "
-     "des Atlasgebirges fehlen Zelte, Decken und Trinkwasser. Das Innenministerium zählt inzwischen "
-     "fast 3000 Tote, die Trümmer werden weiter durchsucht."),
+     ("Vier Tage nach dem Beben treffen Helfer aus Spanien und Katar in Marrakesch ein. In den Dörfern "
+      "des Atlasgebirges fehlen Zelte, Decken und Trinkwasser. Das Innenministerium zählt inzwischen "
+      "fast 3000 Tote, die Trümmer werden weiter durchsucht.")),
 ]
 FERRY = [
     ("f1", "2023-09-11", "Fähre auf dem Bodensee gekentert",
-     "Auf dem Bodensee ist am Montagabend eine Fähre mit 40 Passagieren gekentert. Die Wasserschutzpolizei "
-     "rettete 31 Menschen aus dem Wasser, mehrere werden noch vermisst. Die Fähre war bei Sturm von "
-     "Konstanz nach Meersburg unterwegs."),
+     ("Auf dem Bodensee ist am Montagabend eine Fähre mit 40 Passagieren gekentert. Die Wasserschutzpolizei "
+      "rettete 31 Menschen aus dem Wasser, mehrere werden noch vermisst. Die Fähre war bei Sturm von "
+      "Konstanz nach Meersburg unterwegs.")),
     ("f2", "2023-09-12", "Suche nach Vermissten auf dem Bodensee",
-     "Taucher der Wasserschutzpolizei suchen nach dem Fährunglück vor Meersburg weiter nach den "
-     "Vermissten. Der Kapitän der Fähre wurde befragt; die Staatsanwaltschaft Konstanz ermittelt. "
-     "Passagiere berichten von hohen Wellen und Sturm."),
+     ("Taucher der Wasserschutzpolizei suchen nach dem Fährunglück vor Meersburg weiter nach den "
+      "Vermissten. Der Kapitän der Fähre wurde befragt; die Staatsanwaltschaft Konstanz ermittelt. "
+      "Passagiere berichten von hohen Wellen und Sturm.")),
 ]
 VOTE = [
     ("v1", "2023-09-10", "Graz wählt einen neuen Gemeinderat",
-     "In Graz sind am Sonntag 230.000 Wahlberechtigte zur Gemeinderatswahl aufgerufen. Die Bürgermeisterin "
-     "tritt erneut an, ihre Partei liegt in Umfragen vorn. Die Wahllokale schließen um 16 Uhr."),
+     ("In Graz sind am Sonntag 230.000 Wahlberechtigte zur Gemeinderatswahl aufgerufen. Die Bürgermeisterin "
+      "tritt erneut an, ihre Partei liegt in Umfragen vorn. Die Wahllokale schließen um 16 Uhr.")),
     ("v2", "2023-09-11", "Bürgermeisterin gewinnt Gemeinderatswahl in Graz",
-     "Die Partei der Grazer Bürgermeisterin hat die Gemeinderatswahl klar gewonnen. Die Wahlbeteiligung "
-     "lag bei 52 Prozent. Im neuen Gemeinderat braucht sie einen Koalitionspartner, Gespräche beginnen "
-     "nächste Woche."),
+     ("Die Partei der Grazer Bürgermeisterin hat die Gemeinderatswahl klar gewonnen. Die Wahlbeteiligung "
+      "lag bei 52 Prozent. Im neuen Gemeinderat braucht sie einen Koalitionspartner, Gespräche beginnen "
+      "nächste Woche.")),
 ]
 
 
@@ -171,7 +171,7 @@ def test_new_articles_join_stored_stories_without_reclustering():
     before = st.story_of(stories1)
     json.dumps(index)                                   # the index is plain JSON, for the store
     later = corpus(QUAKE, FERRY, VOTE)
-    stories2, index2 = st.update_stories(later, index=index)
+    stories2, _ = st.update_stories(later, index=index)
     after = st.story_of(stories2)
     assert all(after[a] == s for a, s in before.items())           # old articles keep their story and id
     assert after["q3"] == after["q1"] and after["f2"] == after["f1"] and after["v2"] == after["v1"]
@@ -230,8 +230,8 @@ def test_build_writes_stories_and_cli_reads_them(tmp_path, seeds_dir):
     demo corpus: a flood in a made-up country, 2026) keeps them apart."""
     from typer.testing import CliRunner
 
-    from lagebild.cli import app
     from lagebild.build import build_dossier
+    from lagebild.cli import app
 
     db = tmp_path / "d.db"
     summary = build_dossier([seeds_dir, ROOT / "examples" / "korridor"], db, components=["entities", "times"])

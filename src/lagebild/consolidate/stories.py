@@ -30,6 +30,7 @@ from the title when the story is opened and never changes.
 """
 from __future__ import annotations
 
+import logging
 import math
 import re
 import unicodedata
@@ -40,6 +41,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Article, Mention, Story, TimeExpression
+
+log = logging.getLogger(__name__)
 
 VERSION = 1              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.15         # cosine to a story's centroid needed to join it
@@ -216,7 +219,7 @@ class StoryIndex:
                               "start": c.start, "end": c.end} for c in self.clusters.values()]}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any] | None) -> "StoryIndex":
+    def from_json(cls, data: Mapping[str, Any] | None) -> StoryIndex:
         """The index from its JSON; one of another VERSION (or none) gives an empty index."""
         if not data or data.get("version") != VERSION:
             return cls()
@@ -530,8 +533,8 @@ def _place_name(key: str, texts: Counter) -> str:
             return g.countries[key[8:]].name
         if key.startswith("geo:") and key[4:] in g.by_id:
             return g.by_id[key[4:]].name
-    except Exception:  # noqa: BLE001 - the gazetteer is a nicety for titles; the text has a name too
-        pass
+    except Exception as e:  # noqa: BLE001 - the gazetteer is a nicety for titles; the text has a name too
+        log.debug("no gazetteer name for %s: %s", key, e)
     return _display(texts)
 
 
@@ -543,7 +546,7 @@ def _in_phrase(place: str, texts: Sequence[str]) -> str:
         return f"{found.most_common(1)[0][0]} {place}"
     # no "in ..." in the texts: the article the place takes elsewhere says its gender
     # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im)
-    art = re.compile(r"\b(zur|die|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.I)
+    art = re.compile(r"\b(zur|die|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
     seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
     fem, masc = seen["zur"] + seen["die"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
     prep = "in der" if fem > masc else "im" if masc > fem else "in"
