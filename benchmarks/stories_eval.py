@@ -70,7 +70,8 @@ def score(predicted: dict[str, str], gold: list[dict]) -> dict:
     for g in gold:
         clusters = Counter(predicted.get(a) for a in g["articles"])
         main, n = clusters.most_common(1)[0]
-        others = sorted({gold_of[a] for a in members[main] if a in gold_of and gold_of[a] != g["id"]})
+        # merged: another gold story has an article in any cluster holding one of this story's
+        others = sorted({gold_of[a] for c in clusters for a in members[c] if a in gold_of and gold_of[a] != g["id"]})
         extra = sum(1 for a in members[main] if a not in gold_of)
         per_story.append({"id": g["id"], "articles": len(g["articles"]), "whole": len(clusters) == 1,
                           "largest_part": n, "parts": len(clusters), "merged_with": others,

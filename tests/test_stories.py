@@ -147,6 +147,7 @@ def test_preposition_as_the_articles_write_it():
     assert st._in_phrase("Marokko", ["Marokko trauert"]) == "in Marokko"
     assert st._in_phrase("Slowakei", ["Die Regierung der Slowakei und die Slowakei selbst"]) == "in der Slowakei"
     assert st._in_phrase("Jemen", ["Die Lage des Jemen", "vom Jemen aus"]) == "im Jemen"
+    assert st._in_phrase("Türkei", ["Kämpfe im Südosten der Türkei"]) == "in der Türkei"
 
 
 def test_span_across_months_and_years():

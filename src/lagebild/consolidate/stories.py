@@ -519,8 +519,10 @@ def _lead_end(text: str) -> int:
 
 
 def _display(forms: Counter) -> str:
-    """The form to show: the most frequent; among equals the shortest (the nominative, mostly)."""
-    return min(forms, key=lambda w: (-forms[w], len(w), w))
+    """The form to show: the shortest of those written at least half as often as the most frequent
+    (the nominative, mostly: "Anschläge" before "Anschlägen", "Flüchtlinge" before a rare "Flüchtling")."""
+    top = max(forms.values())
+    return min((w for w in forms if 2 * forms[w] >= top), key=lambda w: (len(w), -forms[w], w))
 
 
 def _place_name(key: str, texts: Counter) -> str:
@@ -545,10 +547,11 @@ def _in_phrase(place: str, texts: Sequence[str]) -> str:
     if found:
         return f"{found.most_common(1)[0][0]} {place}"
     # no "in ..." in the texts: the article the place takes elsewhere says its gender
-    # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im)
-    art = re.compile(r"\b(zur|die|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+    # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im; "der Türkei" is weaker evidence:
+    # "der Iran" is a nominative too)
+    art = re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
     seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
-    fem, masc = seen["zur"] + seen["die"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
+    fem, masc = seen["zur"] + seen["die"] + 0.5 * seen["der"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
     prep = "in der" if fem > masc else "im" if masc > fem else "in"
     return f"{prep} {place}"
 
