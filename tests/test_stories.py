@@ -265,12 +265,13 @@ def test_api_lists_the_stories(tmp_path):
         for a in arts:
             s.replace_article(a)
         s.replace_stories(stories, index)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://localhost") as c:   # the app answers localhost names only
         r = c.get("/api/stories", params={"limit": 2})
     assert r.status_code == 200
     body = r.json()
     assert body["total"] == 3 and len(body["items"]) == 2
-    assert body["items"][0]["id"] == stories[0].id and body["items"][0]["articles"] == stories[0].articles
+    sizes = {x.id: len(x.articles) for x in stories}
+    assert all(item["articles"] == sizes[item["id"]] for item in body["items"])
 
 
 def test_a_later_build_keeps_the_stories_it_stored(tmp_path):

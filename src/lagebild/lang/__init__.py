@@ -1,1 +1,1 @@
-"""Language resources of lagebild (lang/de: German)."""
+"""Language packs: the lexicon each language's rules read (German in `de`)."""
