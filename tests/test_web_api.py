@@ -506,7 +506,7 @@ def test_stories_have_their_own_pages_and_facets(client):
     assert client.get("/stories").status_code == 200
     if not st["items"]:
         pytest.skip("the build made no stories (a dossier from before stories)")
-    assert st["total"] >= 2  # two unrelated corpora
+    assert st["total"] >= 1  # the seeds are one story (North Korean troops in Russia, 2025)
     s = st["items"][0]
     sid = quote(s["id"], safe="")
     assert client.get("/api/articles", params={"story": s["id"], "limit": 500}).json()["total"] == s["articles"]
