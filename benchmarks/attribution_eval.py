@@ -65,6 +65,13 @@ class Article:
         """Corpus tokens that overlap text[start:end]."""
         return frozenset(i for i, (a, b) in enumerate(self.tokens) if a < end and b > start)
 
+    def ids_of(self, spans) -> frozenset[int]:
+        """Corpus tokens that overlap any of the char spans."""
+        out: frozenset[int] = frozenset()
+        for a, b in spans:
+            out |= self.ids(a, b)
+        return out
+
 
 def _ids(part: dict | None) -> frozenset[int]:
     return frozenset(part.get("tokenIds") or ()) if part else frozenset()
@@ -174,14 +181,13 @@ def parse_system(nlp, art: Article) -> tuple[list[Quot], list[frozenset[int]]]:
 
     doc = nlp(art.text)
     found = quotations(doc)
-    system = [Quot(q.type, art.ids(*q.quote), art.ids(*q.cue) if q.cue else frozenset(),
-                   art.ids(*q.speaker) if q.speaker else frozenset()) for q in found]
+    system = [Quot(q.type, art.ids_of(q.quote), art.ids_of(q.cue), art.ids_of(q.speaker)) for q in found]
     answers = []
     for g in art.gold:
         first = min(g.quote) if g.quote else 0
         last = max(g.quote) if g.quote else 0
         sp = speaker_at(doc, art.tokens[first][0], art.tokens[last][1], found)
-        answers.append(art.ids(*sp) if sp else frozenset())
+        answers.append(art.ids_of(sp))
     return system, answers
 
 
@@ -189,7 +195,7 @@ def legacy_system(nlp, art: Article) -> tuple[list[Quot], list[frozenset[int]]]:
     """The word-rule attribution (extract/attribution.py before the parse): its cues as quotations (the rest
     of the sentence, or the quotation-marked span a cue attributes), its sources as speakers."""
     try:
-        from lagebild.extract import legacy_attribution as attr
+        from lagebild.extract.attribution import legacy as attr
     except ImportError:                         # before the parse-based attribution existed
         from lagebild.extract import attribution as attr  # type: ignore[no-redef]
     from lagebild.extract.claims import split_units

@@ -1,0 +1,1 @@
+"""Language data: word lists that extractors and consolidation read (one package per language)."""
