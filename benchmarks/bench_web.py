@@ -273,13 +273,13 @@ def main() -> None:
         build_sample(read_corpus(), args.sample, sample_db)
         scale(sample_db, args.db, args.articles)
     from lagebild.store.sqlite import Store
-    from lagebild.web import queries
-    from lagebild.web.catalog import Catalog
+    from lagebild.store import views as queries
+    from lagebild.store.catalog import Catalog
 
     with Store(args.db) as s:
         t0 = time.perf_counter()
         Catalog.load(s.db, queries.version(s.db))
-        print(f"index of light columns (web/catalog.py) loads in {(time.perf_counter() - t0) * 1000:.0f} ms "
+        print(f"index of light columns (store/catalog.py) loads in {(time.perf_counter() - t0) * 1000:.0f} ms "
               "(once per build, in the background at start)", flush=True)
     rows = load(args.db, args.requests, args.clients)
     worst = max(r[3] for r in rows)

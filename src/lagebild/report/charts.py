@@ -13,6 +13,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from ..store.present import fmt_date, fmt_number
+
 # Okabe-Ito: distinguishable with colour-vision deficiencies, and in greyscale print by marker fill.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 
@@ -28,30 +30,6 @@ class Point:
     label: str | None = None       # tooltip
     href: str | None = None        # link target, e.g. "#c-..." (the figure in its article)
     hedged: bool = False           # drawn hollow
-
-
-def fmt_number(v: float | int | None) -> str:
-    """German notation: 12000 -> 12.000, 3.5 -> 3,5 (at most two decimals)."""
-    if v is None:
-        return "–"
-    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
-        return str(v)
-    if float(v).is_integer():
-        return f"{int(v):,}".replace(",", ".")
-    s = f"{v:,.2f}".rstrip("0").rstrip(".")
-    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def fmt_date(iso: str | None) -> str:
-    """2026-03-02 -> 02.03.2026, 2026-03 -> 03/2026, 2026 -> 2026; other values as they are."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{parts[2]}.{parts[1]}.{parts[0]}"
-    if len(parts) == 2 and all(p.isdigit() for p in parts):
-        return f"{parts[1]}/{parts[0]}"
-    return iso
 
 
 def date_ordinal(iso: str | None) -> float | None:

@@ -25,39 +25,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Article, Claim, ClaimGroup, Entity, Event, Sentence
-from .charts import Point, fmt_date, fmt_number, figure_chart
-
-QUALIFIER_DE = {
-    "exact": "",
-    "approx": "etwa",
-    "at_least": "mindestens",
-    "more_than": "mehr als",
-    "at_most": "höchstens",
-    "less_than": "weniger als",
-    "vague": "unbestimmt",
-}
-STATUS_DE = {
-    "single": "eine Quelle",
-    "agree": "übereinstimmend",
-    "disagree": "widersprüchlich",
-    "evolution": "Entwicklung über die Zeit",
-}
-STATUS_ORDER = {"disagree": 0, "evolution": 1, "agree": 2, "single": 3}
-NO_SOURCE = "ohne Quellenangabe"
-
-
-def anchor(prefix: str, key: str) -> str:
-    """A valid, unique HTML id for any key: readable slug plus a short hash."""
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", key).strip("-")[:40] or "x"
-    return f"{prefix}-{slug}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links (never javascript:, data:, ...)."""
-    if url and re.match(r"https?://[^\s<>\"']+$", url.strip(), re.I):
-        return url.strip()
-    return None
-
+from ..store.present import NO_SOURCE, QUALIFIER_DE, STATUS_DE, STATUS_ORDER, anchor, safe_url
+from .charts import Point, figure_chart, fmt_date, fmt_number
 
 # --- view objects -----------------------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..report.render import NO_SOURCE, anchor, safe_url
 from .catalog import Catalog
+from .present import QUALIFIER_DE, fmt_number, NO_SOURCE, anchor, safe_url
 
 MAX_LIMIT = 500
 
@@ -183,8 +183,6 @@ def _figures_by_ids(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[str
 
 
 def _figure_dict(r: sqlite3.Row) -> dict[str, Any]:
-    from ..report.charts import fmt_number
-    from ..report.render import QUALIFIER_DE
 
     low, high = _num(r["low"]), _num(r["high"])
     value = fmt_number(low) if low == high else f"{fmt_number(low)}–{fmt_number(high)}"

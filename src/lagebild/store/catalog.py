@@ -20,7 +20,7 @@ from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..report.render import NO_SOURCE, STATUS_ORDER
+from .present import NO_SOURCE, STATUS_ORDER
 
 _DATE = re.compile(r"\d{4}(-\d{2}){0,2}$")
 

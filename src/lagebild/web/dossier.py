@@ -1,0 +1,261 @@
+"""What every part of the web app shares: the open dossier, the template environment, the
+request dependencies (connection, catalog, filters) and the JSON envelope of lists.
+
+The routers (api.py, pages.py, upload.py) reach the dossier through `request.app.state`, so
+they are plain module-level functions that a newcomer can read one at a time.
+"""
+
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+
+from ..report.charts import fmt_date, fmt_number
+from ..report.render import QUALIFIER_DE
+from ..store import views as queries
+from ..store.catalog import Catalog
+from ..store.present import NO_SOURCE, STATUS_DE, anchor, safe_url
+from ..store.sqlite import Store
+
+log = logging.getLogger(__name__)
+STATUSES = list(STATUS_DE)
+NAV = [
+    ("/", "Überblick"),
+    ("/figures", "Zahlen"),
+    ("/timeline", "Zeitleiste"),
+    ("/map", "Karte"),
+    ("/entities", "Akteure und Orte"),
+    ("/articles", "Artikel"),
+    ("/add", "Artikel hinzufügen"),
+]
+
+
+def _href(path: str, **params: Any) -> str:
+    """A local URL with the non-empty query parameters."""
+    q = {k: v for k, v in params.items() if v not in (None, "", False)}
+    return path + ("?" + urlencode(q) if q else "")
+
+
+def environment() -> Environment:
+    """Our templates first, then the report's (for its macros); the report's filters and globals."""
+    env = Environment(
+        loader=ChoiceLoader(
+            [PackageLoader("lagebild.web", "templates"), PackageLoader("lagebild.report", "templates")]
+        ),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        num=fmt_number,
+        date=fmt_date,
+        safe_url=safe_url,
+        article_url=lambda i: "/articles/" + quote(i, safe=""),
+        entity_url=lambda i: "/entities/" + quote(i, safe=""),
+    )
+    env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE, href=_href, anchor=anchor)
+    return env
+
+
+class Dossier:
+    """The dossier file: one read connection per thread, one writer at a time, a cache of derived views."""
+
+    def __init__(self, path: str | Path, token: str | None):
+        self.path = Path(path)
+        self.token = token
+        if not self.path.exists() and token:  # a writable app may start from an empty dossier
+            Store(self.path, create=True).close()
+        Store(self.path).close()  # fails now, with a clear StoreError, if it is not a dossier
+        self.local = threading.local()
+        self.write_lock = threading.Lock()
+        self.cache: OrderedDict[tuple, Any] = OrderedDict()
+        self.cache_lock = threading.Lock()
+        self._nlp = None
+        self._catalog: Catalog | None = None
+        self.catalog_lock = threading.Lock()
+
+    def store(self) -> Store:
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = Store(self.path)
+        return store
+
+    def db(self) -> sqlite3.Connection:
+        return self.store().db
+
+    def catalog(self) -> Catalog:
+        """The in-memory index of light columns (catalog.py), reloaded after a build changed the dossier."""
+        v = queries.version(self.db())
+        cat = self._catalog
+        if cat is None or cat.version != v:
+            with self.catalog_lock:  # one thread loads, the others wait for it
+                cat = self._catalog
+                if cat is None or cat.version != v:
+                    cat = self._catalog = Catalog.load(self.db(), v)
+        return cat
+
+    def cached(self, name: str, fn: Callable[[], Any], *key: Any) -> Any:
+        """fn() cached until the next build changes the dossier (views are derived from its tables only)."""
+        k = (queries.version(self.db()), name, key)
+        with self.cache_lock:
+            if k in self.cache:
+                self.cache.move_to_end(k)
+                return self.cache[k]
+        value = fn()
+        with self.cache_lock:
+            self.cache[k] = value
+            while len(self.cache) > 256:
+                self.cache.popitem(last=False)
+        return value
+
+    def prewarm(self) -> None:
+        """Load the index and the default orders in the background, so no visitor waits for them."""
+
+        def run() -> None:
+            try:
+                cat = self.catalog()
+                cat.group_page(queries.FigureFilter(), "status", 1, 0)
+                cat.article_page(None, None, "published", 1, 0)
+            except Exception:  # noqa: BLE001 - a request will load it again and report the problem
+                log.exception("prewarming the dossier index failed")
+            finally:
+                store = getattr(self.local, "store", None)
+                if store is not None:
+                    store.close()
+
+        threading.Thread(target=run, name="lagebild-prewarm", daemon=True).start()
+
+    def nlp(self) -> Any:
+        """The analysis pipeline, loaded once: a build would otherwise load it for every upload."""
+        if self._nlp is None:
+            from ..nlp import load
+
+            self._nlp = load()
+        return self._nlp
+
+
+def dossier_of(request: Request) -> Dossier:
+    return request.app.state.dossier
+
+
+def _db(request: Request) -> sqlite3.Connection:
+    return dossier_of(request).db()
+
+
+def _catalog(request: Request) -> Catalog:
+    return dossier_of(request).catalog()
+
+
+DB = Annotated[sqlite3.Connection, Depends(_db)]
+CAT = Annotated[Catalog, Depends(_catalog)]
+LIMIT = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="page size")]
+OFFSET = Annotated[int, Query(ge=0, description="rows to skip")]
+
+
+def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    """An HTML page of the app: the template with navigation, the dossier's title and the query."""
+    dossier = dossier_of(request)
+    title = dossier.cached("title", lambda: dossier.store().meta().get("title") or "Lagebild")
+    html = request.app.state.templates.get_template(template).render(
+        request=request,
+        nav=NAV,
+        path=request.url.path,
+        dossier_title=title,
+        writable=dossier.token is not None,
+        query=request.query_params,
+        **ctx,
+    )
+    return HTMLResponse(html, status_code=status_code)
+
+
+def figure_filter(
+    measure: str | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+    date_from: Annotated[str | None, Query(alias="from", description="ISO date, inclusive")] = None,
+    date_to: Annotated[str | None, Query(alias="to", description="ISO date prefix, inclusive")] = None,
+    status: str | None = None,
+    q: str | None = None,
+) -> queries.FigureFilter:
+    for name, v in (("from", date_from), ("to", date_to)):
+        if v and not re.match(r"\d{4}(-\d{2}(-\d{2})?)?$", v):
+            raise HTTPException(422, f"parameter {name!r} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if status and status not in STATUSES:
+        raise HTTPException(422, f"status must be one of {', '.join(STATUSES)}")
+    return queries.FigureFilter(
+        measure or None,
+        source or None,
+        outlet or None,
+        date_from or None,
+        date_to or None,
+        status or None,
+        q or None,
+    )
+
+
+FILTER = Annotated[queries.FigureFilter, Depends(figure_filter)]
+
+
+class JSONBytes(Response):
+    """JSON serialised once (and cacheable as bytes): FastAPI's per-item validation and encoding
+    cost more than the query behind a page. The response models still document the API."""
+
+    media_type = "application/json"
+
+
+def dumps(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def page_json(total: int, limit: int, offset: int, items: list) -> JSONBytes:
+    return JSONBytes(dumps({"total": total, "limit": limit, "offset": offset, "items": items}))
+
+
+DOSSIER = Annotated[Dossier, Depends(dossier_of)]
+
+
+def cached_overview(dossier: Dossier, con: sqlite3.Connection, cat: Catalog, groups: int, events: int) -> dict:
+    return dossier.cached("overview", lambda: overview(con, cat, groups, events), groups, events)
+
+
+def cached_groups(dossier: Dossier, con: sqlite3.Connection, cat: Catalog, f: queries.FigureFilter, sort: str,
+                  limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    return dossier.cached("groups", lambda: queries.groups(con, cat, f, sort=sort, limit=limit, offset=offset),
+                          tuple(sorted(f.active().items())), sort, limit, offset)
+
+
+def cached_entities(dossier: Dossier, con: sqlite3.Connection, cat: Catalog, q: str | None, type: str | None,
+                    sort: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    return dossier.cached(
+        "entities", lambda: queries.entities(con, cat, q=q, type=type, sort=sort, limit=limit, offset=offset),
+        q, type, sort, limit, offset)
+
+
+def search(dossier: Dossier, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    # FTS with BM25 ranks every match: remembered per dossier version, as the views are
+    hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset), q, limit + offset)
+    hits = [dict(h) for h in hits[offset:]]
+    for h in hits:
+        h["sentence_anchor"] = anchor("s", f"{h['article']}\x00{h['sentence']}") if h["sentence"] is not None else None
+    return hits
+
+
+def overview(con: sqlite3.Connection, cat: Catalog, n_groups: int, n_events: int) -> dict[str, Any]:
+    ov = queries.overview(con, cat)
+    ov["top_groups"] = queries.groups(con, cat, queries.FigureFilter(), sort="status", limit=max(n_groups, 1))[1][
+        :n_groups
+    ]
+    ov["latest_events"] = queries.events(con, cat, sort="latest", limit=max(n_events, 1))[1][:n_events]
+    ov["measures"] = cat.measure_kinds()[:20]
+    return ov

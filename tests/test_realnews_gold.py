@@ -1,0 +1,156 @@
+"""The real-news gold (tests/data/realnews/): stories, split, claims with offsets, events.
+
+Offsets are checked against the articles exported from ../shared/data/10kgnad/test.csv (skipped
+without it); the structure is checked always.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "realnews"
+QUALIFIERS = {"exact", "approx", "at_least", "more_than", "at_most", "less_than", "vague"}
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+STORIES = _jsonl("stories.gold.jsonl")
+SPLIT = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
+STORY_OF = {a: s["id"] for s in STORIES for a in s["articles"]}
+CLAIMS = {half: _jsonl(f"claims.{half}.gold.jsonl") for half in ("dev", "heldout")}
+EVENTS = _jsonl("events.gold.jsonl")
+
+
+def test_stories_are_well_formed():
+    ids = [s["id"] for s in STORIES]
+    assert len(ids) == len(set(ids))
+    export = _script("export_10kgnad")
+    seen: set[str] = set()
+    for s in STORIES:
+        assert s["title"] and s["kind"] and s["articles"]
+        for a in s["articles"]:
+            assert 0 <= export.row_of(a) < 1028
+            assert a not in seen, f"{a} is in two stories"
+            seen.add(a)
+    assert sum(len(s["articles"]) >= 3 for s in STORIES) >= 8
+
+
+def test_split_halves():
+    ids = {s["id"] for s in STORIES}
+    dev, held = set(SPLIT["dev"]), set(SPLIT["heldout"])
+    assert not dev & held and dev | held == ids
+    for half in ("dev", "heldout"):
+        annotated = {c["story"] for c in CLAIMS[half]}
+        assert len(annotated) >= 4, half
+        assert annotated <= set(SPLIT[half])
+    kinds = {half: {s["kind"] for s in STORIES if s["id"] in SPLIT[half]} for half in ("dev", "heldout")}
+    assert len(kinds["dev"]) >= 3 and len(kinds["heldout"]) >= 3
+
+
+@pytest.mark.parametrize("half", ["dev", "heldout"])
+def test_claim_fields(half):
+    for c in CLAIMS[half]:
+        where = f"{c['article']} {c['quote']!r}"
+        assert STORY_OF[c["article"]] == c["story"], where
+        assert c["story"] in SPLIT[half], where
+        assert c["qualifier"] in QUALIFIERS, where
+        assert c["status"] in ("must", "optional"), where
+        assert c["low"] <= c["high"], where
+        assert c["counted"] and all(k == k.lower() and " " not in k for k in c["counted"]), where
+        assert c["source"] == "*" or (c["source"] and all(t == t.lower() for t in c["source"])), where
+        assert c["hedged"] in (True, False, None), where
+        assert c["text"] == c["quote"] and c["end"] - c["start"] == len(c["quote"]), where
+        if c["status"] == "must":
+            assert c["group"], where
+        if c["group"]:
+            # readable, story-scoped, never an article name
+            assert ":" in c["group"] and "gnad" not in c["group"], where
+        if c["qualifier"] == "vague":
+            assert c["low"] > 0 and math.floor(math.log10(c["low"])) == math.floor(math.log10(c["high"])), where
+
+
+def test_groups_stay_in_one_story():
+    story_of_group: dict[str, str] = {}
+    for half in CLAIMS.values():
+        for c in half:
+            if c["group"]:
+                assert story_of_group.setdefault(c["group"], c["story"]) == c["story"], c["group"]
+
+
+def test_groups_cross_articles():
+    """The gold has quantities reported by several articles (what grouping is scored on)."""
+    arts: dict[str, set[str]] = {}
+    for half in CLAIMS.values():
+        for c in half:
+            if c["group"] and c["status"] == "must":
+                arts.setdefault(c["group"], set()).add(c["article"])
+    assert sum(len(a) >= 2 for a in arts.values()) >= 8
+
+
+def test_events():
+    ids = {s["id"] for s in STORIES}
+    keys = set()
+    for e in EVENTS:
+        assert e["story"] in ids
+        assert (e["story"], e["id"]) not in keys
+        keys.add((e["story"], e["id"]))
+        assert isinstance(e["must"], bool) and e["type"] and e["when"] and e["where"] and e["actors"]
+        assert e["status"] in ("reported", "planned", "historical", "comparison")
+        assert e["articles"] and all(STORY_OF[a] == e["story"] for a in e["articles"]), e["id"]
+    for sid in ids:
+        assert any(e["must"] for e in EVENTS if e["story"] == sid), sid
+
+
+def test_offsets_match_the_exported_text(shared_dir, tmp_path):
+    csv_path = shared_dir / "data" / "10kgnad" / "test.csv"
+    if not csv_path.is_file():
+        pytest.skip("10kGNAD test.csv is not present")
+    export = _script("export_10kgnad")
+    rows = export.read_rows(csv_path)
+    negatives = [n for half in ("dev", "heldout") for n in _jsonl(f"negatives.{half}.jsonl")]
+    for item in [c for half in CLAIMS.values() for c in half] + negatives:
+        text = export.article_text(rows[export.row_of(item["article"])][1])
+        assert text[item["start"]:item["end"]] == item["quote"], item
+    # the committed gold is exactly what the annotation builds
+    build = _script("build_realnews_gold")
+    for name in ("stories.gold.jsonl", "split.json", "annotations.tsv"):
+        (tmp_path / name).write_bytes((GOLD / name).read_bytes())
+    assert build.main(["--csv", str(csv_path), "--gold-dir", str(tmp_path)]) == 0
+    for half in ("dev", "heldout"):
+        for name in (f"claims.{half}.gold.jsonl", f"negatives.{half}.jsonl"):
+            assert (tmp_path / name).read_text(encoding="utf-8") == (GOLD / name).read_text(encoding="utf-8"), name
+
+
+def test_repeats_become_optional():
+    """score_claims.py keeps one prediction per (article, low, high, counted); a gold repeat is optional."""
+    build = _script("build_realnews_gold")
+    assert build.written_noun("insgesamt sieben Soldaten") == "soldaten"
+    assert build.written_noun("2,5 Millionen Euro pro Kopf") == "euro"
+    assert build.written_noun("NGO: 40 Helfer im Einsatz") == "helfer"
+    assert build.written_noun("Rund 800") is None
+    claims = [
+        {"article": "a.txt", "quote": "Zwölf Soldaten", "start": 0, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "zwölf Soldaten getötet", "start": 90, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "zwölf Soldaten wurden", "start": 200, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "zwölf Tote", "start": 300, "low": 12, "high": 12, "status": "must"},
+        {"article": "b.txt", "quote": "zwölf Soldaten", "start": 5, "low": 12, "high": 12, "status": "must"},
+        {"article": "a.txt", "quote": "rund 800", "start": 400, "low": 800, "high": 800, "status": "must"},
+        {"article": "a.txt", "quote": "rund 800", "start": 500, "low": 800, "high": 800, "status": "must"},
+    ]
+    build.mark_repeats(claims)
+    assert [c["status"] for c in claims] == ["must", "optional", "optional", "must", "must", "must", "must"]
+    assert claims[1]["repeat_of"] == "Zwölf Soldaten@0"
