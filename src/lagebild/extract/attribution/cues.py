@@ -84,7 +84,7 @@ def reported_sentence(sent: Span) -> bool:
 
 def carries_on(sent: Span) -> bool:
     """``Demnach ...``, ``..., so X weiter``: the sentence continues the source named before."""
-    return any(t.lower_ in words("carry_adverbs") and t.dep_ == "advmod" for t in sent[:3])
+    return any(t.lower_ in words("carry_adverbs") for t in sent)
 
 
 def hearsay_modal(sent: Span) -> bool:

@@ -100,7 +100,9 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
             return set(child.subtree), "Indirect"
         if child.dep_ == "conj" and child.i > verb.i and any(C.konjunktiv1(t) for t in child.subtree):
             return set(child.subtree), "Indirect"
-    if verb.dep_ in ("parataxis", "advcl") and verb.head.i != verb.i:
+    if verb.head.i != verb.i and (verb.dep_ in ("parataxis", "advcl") or any(
+            c.lower_ == "wie" and c.dep_ in ("mark", "cc", "case", "advmod") for c in verb.children)):
+        # "Es gebe ..., sagte er"; "..., wie aus der Statistik hervorgeht": the clause it is set into
         return set(verb.head.subtree) - set(verb.subtree), "Indirect"
     if verb.dep_ == "ccomp" and verb.head.i < verb.i:
         return None
@@ -132,9 +134,11 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             continue
         subj = subject_of(verb)
         how = "verb"
-        if C.full_lemma(verb) == "heißen":
+        if C.full_lemma(verb) in ("heißen", "hervorgehen"):
+            # "hieß es vonseiten der Polizei", "wie aus der Statistik hervorgeht": the phrase of origin
             subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
-                g.dep_ == "case" and g.lower_ in ("aus", "von", "bei", "seitens") for g in c.children)), None)
+                g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
+                None)
         if subj is None:
             subj = wie_subject(verb)
             if subj is not None:
