@@ -26,4 +26,4 @@ from .legacy import (  # noqa: F401  (the claims and events extractors read thes
     tokenize,
 )
 from .quotations import Quotation, quotations, speaker_at  # noqa: F401
-from .sources import source_at  # noqa: F401
+from .sources import source_at, survey_source  # noqa: F401

@@ -126,3 +126,28 @@ def speaker_phrase(doc: Doc, head: int) -> str:
     """The noun phrase a token heads, as written (for messages and tests)."""
     toks = np_tokens(doc[head])
     return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+
+def survey_source(doc: Doc, limit_sents: int = 3) -> tuple[int, Source] | None:
+    """A poll or study the article's lead reports (``im APA/OGM-Vertrauensindex``, ``eine Umfrage des
+    Instituts Forsa``, ``laut einer Studie von X``): (char offset, its institute as a Source). A poll
+    report's figures are the poll's, so claims give it to the figures after it that have no source."""
+    from ...lang.de import words
+
+    ends = tuple(words("survey_nouns"))
+    for si, sent in enumerate(doc.sents):
+        if si >= limit_sents:
+            break
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if not tok.text[:1].isupper() or tok.pos_ in ("VERB", "AUX") or not lemma.endswith(ends):
+                continue
+            if "-" in tok.text:                        # "APA/OGM-Vertrauensindex": the name before the hyphen
+                prefix = tok.text.rsplit("-", 1)[0]
+                if prefix[:1].isupper() and any(c.isupper() for c in prefix[1:]):
+                    return tok.idx, Source(prefix, tok.text, "estimate")
+            gen = next((c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and c.i > tok.i
+                        and c.pos_ in ("PROPN", "NOUN")), None)
+            if gen is not None:
+                return tok.idx, Source(_name(doc, gen), doc.text[tok.idx: gen.idx + len(gen.text)], "estimate")
+    return None
