@@ -110,6 +110,8 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
         if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN", "NUM") or child.dep_ in ("obl", "obl:arg") and any(
                 c.dep_ == "case" and c.lower_ in ("von", "vor", "auf", "über") for c in child.children):
             return set(verb.subtree), "Reported"
+    if C.full_lemma(verb) == "sprechen" and any(t.lower_ == "von" and t.dep_ == "case" for t in verb.subtree):
+        return set(verb.subtree), "Reported"        # "sprach in ihrem Schreiben von 40 Toten" (attached lower)
     return None
 
 
@@ -118,8 +120,9 @@ def full_is(verb: Token, *lemmas: str) -> bool:
 
 
 def _berufung(verb: Token) -> Token | None:
-    """``unter Berufung auf X`` under the verb: X, the original source."""
-    for child in verb.children:
+    """``unter Berufung auf X`` under the verb or hung under its subject: X, the original source."""
+    near = list(verb.children) + [g for c in verb.children if c.dep_ in ("nsubj", "obl") for g in c.children]
+    for child in near:
         if child.lemma_.lower() == "berufung":
             for gc in child.children:
                 if gc.pos_ in SPEAKER_POS and gc.dep_ in ("nmod", "obl"):
@@ -132,6 +135,8 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     for verb in sent:
         if not C.is_reporting_verb(verb):
             continue
+        if verb.dep_ in ("ccomp", "xcomp", "csubj") and C.is_reporting_verb(verb.head):
+            continue                                   # said inside what another says: the outer speaker
         subj = subject_of(verb)
         how = "verb"
         if C.full_lemma(verb) in ("heißen", "hervorgehen"):
@@ -166,6 +171,30 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             continue
         q.quote, q.tokens = _spans(quote), {t.i for t in quote}
         out.append(q)
+    return out
+
+
+def _participle_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
+    """``die von der Polizei genannte Zahl``, ``der von X geschätzten 300 Teilnehmer``: an attributive
+    participle of a reporting verb; its ``von`` phrase says who, the noun it qualifies what."""
+    out = []
+    for tok in sent:
+        if tok.tag_ != "ADJA" and not (tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ")):
+            continue
+        if tok.lemma_.lower() not in words("reporting_verbs") and tok.lemma_.lower()[:-1] + "en" not in \
+                words("reporting_verbs"):
+            continue
+        agent = next((c for c in tok.children if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in SPEAKER_POS
+                      and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)), None)
+        if agent is None or tok.head.i == tok.i:
+            continue
+        noun = tok.head
+        sp = np_tokens(agent)
+        quote = _content(np_tokens(noun)) - set(tok.subtree)
+        if not quote:
+            continue
+        out.append(Quotation("Reported", _spans(quote), _spans([tok]), _spans(sp), agent.i, how="participle",
+                             sent=si, tokens={t.i for t in quote}))
     return out
 
 
@@ -254,6 +283,7 @@ def quotations(doc: Doc) -> list[Quotation]:
     for si, sent in enumerate(sents):
         found.extend(_verb_quotations(doc, sent, si))
         found.extend(_prep_quotations(doc, sent, si))
+        found.extend(_participle_quotations(doc, sent, si))
     covered = set().union(*(q.tokens for q in found)) if found else set()
     sent_of = {t.i: si for si, s in enumerate(sents) for t in s}
     # quotation marks

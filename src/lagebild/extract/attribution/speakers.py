@@ -31,6 +31,8 @@ def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
                 continue
             if child.dep_ == "case" and tok.i == head.i and not keep_case:
                 continue
+            if child.lemma_.lower() == "berufung":
+                continue                               # "der Sender unter Berufung auf X": X is another source
             if child.dep_ == "advmod" and child.i > head.i:
                 continue                               # "die Polizei am Abend": the adverb is the clause's
             out.append(child)
