@@ -128,3 +128,9 @@ def test_konjunktiv_one_from_morphology_and_list(parser):
     by_text = {t.text: t for t in doc}
     assert C.konjunktiv1(by_text["sei"])
     assert not C.konjunktiv1(by_text["wären"])           # Konjunktiv II is no reported speech
+
+
+def test_attributive_participle_with_von_agent(parser):
+    text = "Die Zahl liegt unter den von der Gewerkschaft genannten 5.000 Streikenden."
+    src = source_of(parser, text, "5.000")
+    assert src is not None and "Gewerkschaft" in src.name

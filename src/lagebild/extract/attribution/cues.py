@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...lang.de import words
+from functools import lru_cache
+
+from ...lang.de import table, words
 
 
 def full_lemma(verb: Token) -> str:
@@ -91,3 +93,40 @@ def hearsay_modal(sent: Span) -> bool:
     """``Der Mann soll ... gestiegen sein``: ``sollen`` of hearsay in the main clause."""
     return any(t.lemma_ == "sollen" and t.dep_ in ("aux", "ROOT") and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT")
                for t in sent)
+
+
+INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "miss", "über", "unter", "wider", "hinter")
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, str]:
+    """Past participle -> lemma for the reporting verbs: the regular ones derived (ge- + stem + -t,
+    none for inseparable prefixes and -ieren, -ge- after a separable particle), the others listed."""
+    out: dict[str, str] = {}
+    particles = ("mit", "an", "bekannt", "hinzu", "ein", "zurück", "aus", "dar", "fest", "hervor", "vor", "zu")
+    for lemma in words("reporting_verbs"):
+        if not lemma.endswith("en"):
+            continue
+        stem = lemma[:-2]
+        t = "et" if stem.endswith(("d", "t")) or stem.endswith(("chn", "ffn")) else "t"
+        prt = next((p for p in particles if stem.startswith(p) and len(stem) > len(p) + 2), "")
+        core = stem[len(prt):]
+        if core.endswith("ier") or core.startswith(INSEPARABLE):
+            out[prt + core + t] = lemma
+        else:
+            out[prt + "ge" + core + t] = lemma
+    for row in table("irregular_participles"):
+        out[row[0].lower()] = row[1].lower()
+    return out
+
+
+def participle_lemma(tok: Token) -> str | None:
+    """The reporting verb an inflected participle belongs to: ``genannten`` -> ``nennen``."""
+    low = tok.lower_
+    for ending in ("en", "em", "er", "es", "e", ""):
+        if ending and not low.endswith(ending):
+            continue
+        base = low[: len(low) - len(ending)] if ending else low
+        if base in _participles():
+            return _participles()[base]
+    return None

@@ -179,18 +179,28 @@ def _participle_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     participle of a reporting verb; its ``von`` phrase says who, the noun it qualifies what."""
     out = []
     for tok in sent:
-        if tok.tag_ != "ADJA" and not (tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ")):
+        attributive = tok.tag_ == "ADJA" or tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ")
+        # the parse's error: an inflected participle read as a finite verb ("der von X genannten drei
+        # Millionen" -> "nannten"); its inflection and the phrase after it say it qualifies a noun
+        misread = not attributive and tok.pos_ == "VERB" and tok.lower_.endswith(("ten", "tes", "tem", "ter", "enen")) \
+            and tok.i + 1 < sent.end and doc[tok.i + 1].pos_ in ("NUM", "DET", "ADJ", "NOUN") \
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children)
+        if not attributive and not misread:
             continue
-        if tok.lemma_.lower() not in words("reporting_verbs") and tok.lemma_.lower()[:-1] + "en" not in \
-                words("reporting_verbs"):
+        if C.participle_lemma(tok) is None:
             continue
         agent = next((c for c in tok.children if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in SPEAKER_POS
-                      and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)), None)
-        if agent is None or tok.head.i == tok.i:
+                      and c.i < tok.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)),
+                     None)
+        if agent is None or tok.head.i == tok.i and not misread:
             continue
-        noun = tok.head
+        if misread:
+            STATS["inflected participle read as finite verb"] += 1
+            after = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            quote = _content(np_tokens(after[0], keep_case=True)) if after else set()
+        else:
+            quote = _content(np_tokens(tok.head)) - set(tok.subtree)
         sp = np_tokens(agent)
-        quote = _content(np_tokens(noun)) - set(tok.subtree)
         if not quote:
             continue
         out.append(Quotation("Reported", _spans(quote), _spans([tok]), _spans(sp), agent.i, how="participle",
