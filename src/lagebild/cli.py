@@ -187,7 +187,7 @@ def build(
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
 ) -> None:
     """Analyse articles and store them in one SQLite file (idempotent)."""
-    from .store.build import build_dossier
+    from .build import build_dossier
 
     summary = build_dossier(paths, db, console=err, force=force)
     err.print(summary.describe())

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import warnings
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extract  # noqa: F401  (registers the Doc extensions)
-from .model import Article, ArticleError, Result, Sentence
+from .model import Article, ArticleError, Claim, ClaimGroup, Entity, Event, Mention, Result, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,49 @@ def with_needs(components: Iterable[str]) -> tuple[str, ...]:
     for c in list(wanted):
         wanted.update(NEEDS.get(c, ()))
     return tuple(c for c in COMPONENTS if c in wanted)
+
+
+def available_components(wanted: Iterable[str] | None = None) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The extractor components that can run, and why each other one cannot.
+
+    A component whose module is not written yet (or fails to import, or
+    registers no factory) is skipped, so `build` works while the extractors
+    are still being written; a component whose needs are missing is skipped too.
+    """
+    wanted = list(COMPONENTS) if wanted is None else list(wanted)
+    for name in wanted:  # what a wanted component needs is wanted too (visits the appended ones as well)
+        wanted += [n for n in NEEDS.get(name, ()) if n not in wanted]
+    ok: list[str] = []
+    skipped: dict[str, str] = {}
+    for name in wanted:
+        if name not in COMPONENTS:
+            skipped[name] = f"unknown component (known: {', '.join(COMPONENTS)})"
+            continue
+        module = COMPONENTS[name]
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            why = "is not there" if e.name == module else f"does not import: {type(e).__name__}: {e}"
+            skipped[name] = f"module {module} {why}"
+            continue
+        except Exception as e:  # noqa: BLE001 - a broken extractor must not stop the build
+            skipped[name] = f"module {module} does not import: {type(e).__name__}: {e}"
+            continue
+        if not Language.has_factory(f"lagebild_{name}"):
+            skipped[name] = f"module {module} registers no factory lagebild_{name}"
+            continue
+        ok.append(name)
+    # A component needs its prerequisites (pipeline.NEEDS); drop those whose needs are missing.
+    changed = True
+    while changed:
+        changed = False
+        for name in list(ok):
+            missing = [n for n in NEEDS.get(name, ()) if n not in ok]
+            if missing:
+                ok.remove(name)
+                skipped[name] = f"needs {', '.join(missing)}, which cannot run"
+                changed = True
+    return tuple(n for n in COMPONENTS if n in ok), skipped
 
 
 def build_nlp(components: Iterable[str] = ALL, nlp: Language | None = None) -> Language:
@@ -135,20 +181,154 @@ def analyse(
 
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
-    """Cross-article steps: pure over the extracted items."""
-    if "claims" in components:
+    """Cross-article steps over an in-memory result (the CLI's path): the same steps as a build's."""
+    steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
+    cross = cross_article(result.articles, result.claims, result.entities, result.events, steps=steps, isolate=False)
+    if cross.groups is not None:
+        result.groups = cross.groups
+    if cross.entities is not None:
+        result.entities = cross.entities
+    if cross.events is not None:
+        result.events = cross.events
+
+
+# --- across articles -----------------------------------------------------------------------------
+
+# The cross-article steps, in the order they run, and the extractor component whose output each needs.
+CROSS_NEEDS: dict[str, str | None] = {"duplicates": None, "groups": "claims", "entities": "entities", "events": "events"}
+CROSS_STEPS = tuple(CROSS_NEEDS)
+
+
+@dataclass
+class Cross:
+    """What the cross-article steps derived. A step that did not run (or failed, see `failed`) leaves None."""
+
+    duplicates: dict[str, str | None] | None = None   # article id -> the article it is a copy of
+    groups: list[ClaimGroup] | None = None
+    entities: list[Entity] | None = None
+    sourced: list[Claim] | None = None                # claims whose sources the entities linked
+    events: list[Event] | None = None
+    failed: dict[str, str] = field(default_factory=dict)   # step -> why
+    group_blocks: dict[str, list[ClaimGroup]] = field(default_factory=dict)   # block -> its groups
+    event_blocks: dict[str, list[Event]] = field(default_factory=dict)
+
+
+def blocks_of(ids: Iterable[str], story_of: Mapping[str, str] | None) -> dict[str, str]:
+    """Article id -> its block: its story, one block for all without stories, its own for an article in none."""
+    if story_of is None:
+        return dict.fromkeys(ids, "")
+    return {i: story_of.get(i) or f"article:{i}" for i in ids}
+
+
+def cross_article(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    mentions: Sequence[Mention],
+    events: Sequence[Event],
+    *,
+    steps: Iterable[str] = CROSS_STEPS,
+    story_of: Mapping[str, str] | None = None,
+    blocks: Collection[str] | None = None,
+    isolate: bool = True,
+    stored_groups: Callable[[], list[ClaimGroup]] | None = None,
+    stored_entities: Callable[[], list[Entity]] | None = None,
+) -> Cross:
+    """The cross-article steps, pure over the extracted items (claims and events are updated in place:
+    `Claim.group`, `Source.entity`).
+
+    Claim grouping and event merging run per block (`story_of`: article id -> story id; None: one block);
+    entity resolution runs over all mentions (a person is one across stories). `blocks` limits grouping
+    and merging to those blocks (an incremental build redoes only the stories it touched). With `isolate`, a step
+    that fails is recorded in `Cross.failed` and the later steps read `stored_groups()` /
+    `stored_entities()` instead of its result; without, its exception propagates.
+    """
+    steps = set(steps)
+    out = Cross()
+    block = blocks_of((a.id for a in articles), story_of)
+
+    def step(name: str, fn: Callable[[], Any]) -> None:
+        if name not in steps:
+            return
+        if not isolate:
+            fn()
+            return
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                fn()
+        except Exception as e:  # noqa: BLE001 - the caller keeps this step's previous results
+            log.exception("cross-article step %s failed", name)
+            out.failed[name] = f"{type(e).__name__}: {e}"
+
+    def duplicates() -> None:
+        from .consolidate.duplicates import mark_duplicates
+
+        # oldest first: the first of a cluster of wire copies is the original
+        for a in articles:
+            a.duplicate_of = None
+        mark_duplicates(list(articles))
+        out.duplicates = {a.id: a.duplicate_of for a in articles}
+
+    def groups() -> None:
         from .consolidate.groups import group_claims
 
-        result.groups = group_claims(result.claims, result.articles)
-    if "entities" in components:
+        for b, (arts, cls) in _by_block(articles, claims, block, lambda c: c.article).items():
+            if blocks is None or b in blocks:
+                out.group_blocks[b] = _qualified(group_claims(cls, arts), b, story_of)
+        out.groups = [g for gs in out.group_blocks.values() for g in gs]
+
+    def entities() -> None:
         from .consolidate.entities import link_sources, resolve_entities
 
-        result.entities = resolve_entities(result.entities)
-        link_sources(result.claims, result.entities)
-    if "events" in components:
+        out.entities = resolve_entities(mentions)
+        out.sourced = link_sources(claims, out.entities)
+
+    def merge() -> None:
         from .consolidate.events import merge_events
 
-        result.events = merge_events(result.events, result.entities, result.groups)
+        ents = out.entities if out.entities is not None else stored_entities() if stored_entities else []
+        gs = out.groups if out.groups is not None else stored_groups() if stored_groups else []
+        for b, (_, evs) in _by_block(articles, events, block, event_article).items():
+            if blocks is None or b in blocks:
+                out.event_blocks[b] = _qualified(merge_events(evs, ents, gs), b, story_of)
+        out.events = [e for es in out.event_blocks.values() for e in es]
+
+    step("duplicates", duplicates)
+    step("groups", groups)
+    step("entities", entities)
+    step("events", merge)
+    return out
+
+
+def _by_block(articles: Sequence[Article], items: Sequence[Any], block: dict[str, str],
+              article_of: Callable[[Any], str | None]) -> dict[str, tuple[list[Article], list[Any]]]:
+    """Articles and items per block, blocks in the order of their first article (items of no known
+    article go to the first block, as they would without blocks)."""
+    out: dict[str, tuple[list[Article], list[Any]]] = {}
+    for a in articles:
+        out.setdefault(block[a.id], ([], []))[0].append(a)
+    first = next(iter(out), "")
+    for x in items:
+        out.setdefault(block.get(article_of(x) or "", first), ([], []))[1].append(x)
+    return out
+
+
+def _qualified(items: list[Any], block: str, story_of: Mapping[str, str] | None) -> list[Any]:
+    """Ids made unique across blocks: with stories, each group and event id says its story."""
+    if story_of is None or not items:
+        return items
+    for x in items:
+        x.id = f"{block}/{x.id}"
+    return items
+
+
+def event_article(ev: Event) -> str | None:
+    """The article an extracted event was read from."""
+    if ev.articles:
+        return ev.articles[0]
+    if ev.evidence:
+        return ev.evidence[0].article
+    return None
 
 
 def run(paths: Sequence[str | Path], components: Iterable[str] = ALL, **kw) -> Result:

@@ -667,6 +667,28 @@ class Store:
     def events(self) -> list[Event]:
         return [make(Event, _row_dict(r)) for r in self.db.execute("SELECT * FROM events ORDER BY position, id")]
 
+    def replace_cross(
+        self,
+        *,
+        duplicates: dict[str, str | None] | None = None,
+        groups: Sequence[ClaimGroup] | None = None,
+        entities: Sequence[Entity] | None = None,
+        sourced: Sequence[Claim] | None = None,
+        events: Sequence[Event] | None = None,
+    ) -> None:
+        """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored."""
+        with self.transaction():
+            if duplicates is not None:
+                self.set_duplicates(duplicates)
+            if groups is not None:
+                self.replace_groups(groups)
+            if entities is not None:
+                self.replace_entities(entities)
+            if sourced is not None:
+                self.set_claim_sources(sourced)
+            if events is not None:
+                self.replace_events(events)
+
     # -- overview --
 
     def counts(self) -> dict[str, int]:

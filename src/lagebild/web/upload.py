@@ -128,7 +128,7 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     """Add uploaded files and a pasted text to the dossier through the regular build."""
     from ..model import ArticleError
     from ..pipeline import read_articles
-    from ..store.build import build_articles
+    from ..build import build_articles
 
     files: list[UploadFile] = form["files"]
     text = (form.get("text") or "").strip()

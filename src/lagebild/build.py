@@ -1,7 +1,11 @@
-"""`lagebild build`: analyse articles into the dossier store, idempotently.
+"""`lagebild build`: the build orchestrator, beside pipeline.py. Analyses articles into the dossier
+store, idempotently; the store only keeps what this module hands it.
 
-    inputs --> read --> skip unchanged --> analyse (in chunks) --> store each article (one transaction each)
-           --> recompute across ALL stored articles: claim groups, entities, merged events
+    inputs --> read --> skip unchanged --> analyse (pipeline.analyse, in chunks) --> store each article
+           (store.replace_article, one transaction each)
+           --> the cross-article steps (pipeline.cross_article) over what is stored: duplicates, entities
+               over all; claim groups and merged events per story, redone only for the stories this
+               build touched --> store.replace_cross (one transaction)
 
 An article is unchanged when its content hash and the analysers it was
 analysed with (the extractor components and a fingerprint of their code and
@@ -12,30 +16,26 @@ stops the batch; its stored version, if any, stays.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib
 import logging
 import time
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, ArticleError, Event, Result
-from .sqlite import Store
+from .model import Article, ArticleError, Result
+from .pipeline import available_components, blocks_of, cross_article, event_article
+from .store.sqlite import Store
 
 log = logging.getLogger(__name__)
 
-PACKAGE = Path(__file__).resolve().parent.parent
-# Cross-article steps: (module, function) each; run over the whole store after the articles are in.
-CROSS = {
-    "duplicates": ("lagebild.consolidate.duplicates", "mark_duplicates"),
-    "groups": ("lagebild.consolidate.groups", "group_claims"),
-    "entities": ("lagebild.consolidate.entities", "resolve_entities"),
-    "events": ("lagebild.consolidate.events", "merge_events"),
-}
+__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "content_hash", "fingerprint"]
+
+PACKAGE = Path(__file__).resolve().parent
+# A story_of: article id -> story id, or what makes one from all stored articles.
+StoryOf = Mapping[str, str] | Callable[[Sequence[Article]], Mapping[str, str]]
 CHUNK = 64  # articles analysed and stored per round: bounds memory on big inputs
 
 
@@ -93,54 +93,7 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-# --- which analysers are there ----------------------------------------------------------------
-
-def available_components(wanted: Iterable[str] | None = None) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The extractor components that can run, and why each other one cannot.
-
-    A component whose module is not written yet (or fails to import, or
-    registers no factory) is skipped, so `build` works while the extractors
-    are still being written; a component whose needs are missing is skipped too.
-    """
-    from spacy.language import Language
-
-    from ..pipeline import COMPONENTS, NEEDS
-
-    wanted = list(COMPONENTS) if wanted is None else list(wanted)
-    for name in wanted:  # what a wanted component needs is wanted too (visits the appended ones as well)
-        wanted += [n for n in NEEDS.get(name, ()) if n not in wanted]
-    ok: list[str] = []
-    skipped: dict[str, str] = {}
-    for name in wanted:
-        if name not in COMPONENTS:
-            skipped[name] = f"unknown component (known: {', '.join(COMPONENTS)})"
-            continue
-        module = COMPONENTS[name]
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            why = "is not there" if e.name == module else f"does not import: {type(e).__name__}: {e}"
-            skipped[name] = f"module {module} {why}"
-            continue
-        except Exception as e:  # noqa: BLE001 - a broken extractor must not stop the build
-            skipped[name] = f"module {module} does not import: {type(e).__name__}: {e}"
-            continue
-        if not Language.has_factory(f"lagebild_{name}"):
-            skipped[name] = f"module {module} registers no factory lagebild_{name}"
-            continue
-        ok.append(name)
-    # A component needs its prerequisites (pipeline.NEEDS); drop those whose needs are missing.
-    changed = True
-    while changed:
-        changed = False
-        for name in list(ok):
-            missing = [n for n in NEEDS.get(name, ()) if n not in ok]
-            if missing:
-                ok.remove(name)
-                skipped[name] = f"needs {', '.join(missing)}, which cannot run"
-                changed = True
-    return tuple(n for n in COMPONENTS if n in ok), skipped
-
+# --- what decides an article's analysis ------------------------------------------------------
 
 def fingerprint(components: Sequence[str]) -> str:
     """Of what decides an article's analysis: the components, the code of reading and
@@ -176,13 +129,14 @@ def build_dossier(
     components: Iterable[str] | None = None,
     nlp: Any = None,
     force: bool = False,
+    story_of: StoryOf | None = None,
 ) -> BuildSummary:
     """Read, analyse and store the articles under `paths` into the dossier `db_path`."""
-    from ..pipeline import read_articles
+    from .pipeline import read_articles
 
     articles, errors = read_articles(paths)
     return build_articles(articles, db_path, errors=errors, inputs=paths, console=console,
-                          components=components, nlp=nlp, force=force)
+                          components=components, nlp=nlp, force=force, story_of=story_of)
 
 
 def build_articles(
@@ -195,8 +149,12 @@ def build_articles(
     components: Iterable[str] | None = None,
     nlp: Any = None,
     force: bool = False,
+    story_of: StoryOf | None = None,
 ) -> BuildSummary:
-    """`build_dossier` for articles already read (by our readers or anyone's)."""
+    """`build_dossier` for articles already read (by our readers or anyone's).
+
+    `story_of` (article id -> story id, or a function of all stored articles giving it) makes claim
+    grouping and event merging run per story, and only for the stories this build touched."""
     t0 = time.monotonic()
     summary = BuildSummary(db=Path(db_path), inputs=len(articles) + len(errors))
     summary.errors.extend(errors)
@@ -248,7 +206,7 @@ def build_articles(
             ids[:] = [i for i in ids if i in stored]
 
         # Always: cheap next to analysis, and consolidation code may have changed since.
-        _cross_article(store, summary)
+        _cross_article(store, summary, set(stored), story_of)
         store.add_errors(summary.errors, build_id)
         summary.counts = store.counts()
         summary.seconds = time.monotonic() - t0
@@ -267,7 +225,7 @@ def _analyse_and_store(
     summary: BuildSummary,
     console: Any,
 ) -> set[str]:
-    from ..pipeline import analyse, build_nlp
+    from .pipeline import analyse, build_nlp
 
     stored: set[str] = set()
     if not todo:
@@ -339,7 +297,7 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
             parts[m.article]["mentions"].append(m)
     orphans = 0
     for ev in result.events:
-        owner = _event_article(ev)
+        owner = event_article(ev)
         if owner in parts:
             parts[owner]["events"].append(ev)
         else:
@@ -349,61 +307,73 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
     return [(a, parts[a.id]) for a in result.articles]
 
 
-def _event_article(ev: Event) -> str | None:
-    if ev.articles:
-        return ev.articles[0]
-    if ev.evidence:
-        return ev.evidence[0].article
-    return None
+def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story_of: StoryOf | None) -> None:
+    """Consolidate across everything stored and keep the result in one transaction.
+
+    Duplicates and entities are redone over all stored articles (linear: blocked by name keys). Claim
+    groups and merged events are redone per block (story); with stories, only for the blocks this build
+    touched, the stored ones of the others kept. A step that fails keeps its previous results."""
+    articles = store.articles()
+    claims = store.claims()
+    if callable(story_of):
+        story_of = story_of(articles)
+    block = blocks_of((a.id for a in articles), story_of)
+    keep = _kept_blocks(store, claims, block, changed) if story_of is not None else None
+    cross = cross_article(articles, claims, store.mentions(), store.extracted_events(), story_of=story_of,
+                          blocks=None if keep is None else set(block.values()) - set(keep),
+                          stored_groups=store.groups, stored_entities=store.entities)
+    if keep and cross.entities is not None:
+        # a kept event naming an entity that is gone (its canonical name changed) is redone with its block
+        old, new = {e.id for e in store.entities()}, {e.id for e in cross.entities}
+        stale = {b for b, (_, evs) in keep.items()
+                 if any(x in old and x not in new for e in evs for x in (e.actor, e.target))}
+        if stale:
+            again = cross_article(articles, claims, [], store.extracted_events(), steps=("groups", "events"),
+                                  story_of=story_of, blocks=stale, stored_entities=lambda: cross.entities or [])
+            cross.group_blocks.update(again.group_blocks)
+            cross.event_blocks.update(again.event_blocks)
+            cross.failed.update(again.failed)
+            for b in stale:
+                del keep[b]
+    for name, why in cross.failed.items():
+        summary.notes.append(f"{name} not recomputed, previous kept: {why}")
+    groups, events = cross.groups, cross.events
+    if keep is not None:  # the untouched blocks' stored groups and events, in block order
+        order = list(dict.fromkeys(block[a.id] for a in articles))
+        if groups is not None:
+            groups = [g for b in order for g in (keep[b][0] if b in keep else cross.group_blocks.get(b, []))]
+        if events is not None:
+            events = [e for b in order for e in (keep[b][1] if b in keep else cross.event_blocks.get(b, []))]
+    store.replace_cross(duplicates=cross.duplicates, groups=groups, entities=cross.entities,
+                        sourced=cross.sourced, events=events)
 
 
-def _cross_article(store: Store, summary: BuildSummary) -> None:
-    """Consolidate across everything stored; a step that fails keeps its previous results."""
-    steps: list[tuple[str, Callable[[], None]]] = []
-    fns = {}
-    for step, (module, fn) in CROSS.items():
-        try:
-            fns[step] = getattr(importlib.import_module(module), fn)
-        except Exception as e:  # noqa: BLE001
-            summary.notes.append(f"{step} not recomputed: {module}.{fn} unavailable ({type(e).__name__}: {e})")
-
-    def do_duplicates() -> None:
-        # Over all stored articles, oldest first: the first of a cluster of wire copies is the original.
-        articles = store.articles()
-        for a in articles:
-            a.duplicate_of = None
-        fns["duplicates"](articles)
-        store.set_duplicates({a.id: a.duplicate_of for a in articles})
-
-    if "duplicates" in fns:
-        steps.append(("duplicates", do_duplicates))
-    # Each step runs over everything stored, whichever components ran in this build.
-    stored_claims = functools.cache(lambda: store.claims())   # read once for the steps that need them
-
-    if "groups" in fns:
-        steps.append(("groups", lambda: store.replace_groups(fns["groups"](stored_claims(), store.articles()))))
-    entities: list = []
-
-    def do_entities() -> None:
-        entities[:] = fns["entities"](store.mentions())
-        store.replace_entities(entities)
-        from ..consolidate.entities import link_sources
-
-        store.set_claim_sources(link_sources(stored_claims(), entities))
-
-    if "entities" in fns:
-        steps.append(("entities", do_entities))
-    if "events" in fns:
-        steps.append(("events", lambda: store.replace_events(
-            fns["events"](store.extracted_events(), entities or store.entities(), store.groups()))))
-    for name, run in steps:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                run()
-        except Exception as e:  # noqa: BLE001 - keep the previous results of this step
-            log.exception("cross-article step %s failed", name)
-            summary.notes.append(f"{name} not recomputed, previous kept: {type(e).__name__}: {e}")
+def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set[str]) -> dict[str, tuple[list, list]]:
+    """Block -> (stored groups, stored events) for each block whose stored results still hold: none of its
+    articles changed, each of its claims is in one of its groups or none, each group and event is of it."""
+    touched = {block[a] for a in changed if a in block}
+    article_of = {c.id: c.article for c in claims}
+    groups: dict[str, list] = {}
+    for g in store.groups():
+        b = block.get(article_of.get(g.members[0], "")) if g.members else None
+        if b is None or not g.id.startswith(f"{b}/") or any(block.get(article_of.get(m, "")) != b for m in g.members):
+            touched.add(b) if b is not None else None
+            continue
+        groups.setdefault(b, []).append(g)
+    ids = {b: {g.id for g in gs} for b, gs in groups.items()}
+    for c in claims:
+        b = block.get(c.article)
+        if c.group is not None and c.group not in ids.get(b, ()):
+            touched.add(b)
+    events: dict[str, list] = {}
+    for ev in store.events():
+        b = block.get(event_article(ev) or "")
+        if b is None or not ev.id.startswith(f"{b}/"):
+            touched.add(b) if b is not None else None
+            continue
+        events.setdefault(b, []).append(ev)
+    blocks = set(block.values()) - touched
+    return {b: (groups.get(b, []), events.get(b, [])) for b in blocks}
 
 
 class _progress:
