@@ -14,6 +14,8 @@ HERE = Path(__file__).resolve().parent
 def _lines(name: str) -> list[str]:
     path = HERE / f"{name}.txt"
     if not path.exists():
+        path = HERE / f"{name}.tsv"
+    if not path.exists():
         raise FileNotFoundError(f"lagebild.lang.de: no word list {name!r} ({path})")
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
