@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     sw, sb = _fit(sent_rows, a.epochs)
     kw, kb = _fit(spk_rows, a.epochs)
     best = (-1.0, 0.5, 0.1)
-    for st in (0.3, 0.4, 0.5, 0.6):
-        for kt in (0.05, 0.1, 0.2, 0.3):
+    for st in (0.25, 0.3, 0.35, 0.4, 0.5):
+        for kt in (0.0, 0.05, 0.1, 0.2, 0.3):
             f1 = _dev_f1(L.Model(sw, sb, kw, kb, st, kt), dev)
             if f1 > best[0]:
                 best = (f1, st, kt)

@@ -75,9 +75,12 @@ def _score(w: np.ndarray, b: float, feats: list[int]) -> float:
 # --- features -----------------------------------------------------------------------------------
 
 
-def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_marks: bool) -> list[int]:
-    f = ["bias"]
+def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_marks: bool,
+                      next_hows: set[str] = frozenset()) -> list[int]:
+    f = ["bias", "first=" + sent[0].lower_]
     for t in sent:
+        if t.pos_ in ("NOUN", "ADV", "ADP", "SCONJ"):
+            f.append(f"{t.pos_}={t.lemma_.lower()}")
         if t.pos_ in ("VERB", "AUX"):
             f.append("vl=" + C.full_lemma(t))
             if C.konjunktiv1(t):
@@ -97,6 +100,7 @@ def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_m
             f.append("colon")
     f += ["rule=" + h for h in rule_hows] or ["rule=none"]
     f += ["prev_rule=" + h for h in prev_hows] or ["prev_rule=none"]
+    f += ["next_rule=" + h for h in next_hows] or ["next_rule=none"]
     if in_marks:
         f.append("in_marks")
     f.append("len=%d" % min(len(sent) // 8, 6))
@@ -118,9 +122,15 @@ def candidates(sents: list[Span], si: int) -> list[tuple[Token, int]]:
 
 
 def speaker_features(tok: Token, dist: int, rule_heads: dict[int, str], rep_subjects: set[int],
-                     prep_objects: set[int], in_marks: set[int]) -> list[int]:
+                     prep_objects: set[int], in_marks: set[int], this_rule: set[int] = frozenset()) -> list[int]:
     f = ["bias", f"dist={dist}", f"dep={tok.dep_}", f"pos={tok.pos_}", f"ent={tok.ent_type_ or '-'}",
-         f"dep_dist={tok.dep_}|{dist}", f"headpos={tok.head.pos_}", f"headlemma={C.full_lemma(tok.head)}"]
+         f"dep_dist={tok.dep_}|{dist}", f"headpos={tok.head.pos_}", f"headlemma={C.full_lemma(tok.head)}",
+         f"ent_dist={tok.ent_type_ or '-'}|{dist}", f"pos_dist={tok.pos_}|{dist}",
+         f"dep_head={tok.dep_}|{C.full_lemma(tok.head)}"]
+    if tok.i in this_rule:
+        f += ["rule_this", "rule_this_dep=" + tok.dep_]
+    if tok.i - tok.sent.start < 3:
+        f.append(f"sent_start|{dist}")
     if tok.pos_ != "PROPN":
         f.append("lemma=" + tok.lemma_.lower())
     if tok.i in rule_heads:
@@ -172,15 +182,31 @@ def doc_features(doc: Doc) -> DocFeatures:
                     if c.dep_ in ("nmod", "nmod:poss"):
                         prep_objects.add(c.i)
     sent_feats, cands = [], []
+    this_rule: dict[int, set[int]] = {}
+    for q in rules:
+        if q.speaker_head is not None:
+            this_rule.setdefault(q.sent, set()).add(q.speaker_head)
     for si, sent in enumerate(sents):
         marked = any(t.i in in_marks for t in sent)
-        sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked))
-        cands.append([(t, d, speaker_features(t, d, rule_heads, rep_subjects, prep_objects, in_marks))
+        sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked,
+                                            hows.get(si + 1, set())))
+        cands.append([(t, d, speaker_features(t, d, rule_heads, rep_subjects, prep_objects, in_marks,
+                                              this_rule.get(si, set())))
                       for t, d in candidates(sents, si)])
     return DocFeatures(sents, rules, sent_feats, cands, marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
+
+
+def maximal_np_head(tok: Token) -> Token:
+    """The head of the largest noun phrase a token belongs to: up through genitives, appositions, name
+    parts and coordination ("Sky" in "ein Reporter des Senders Sky News" -> "Reporter")."""
+    while tok.dep_ in ("nmod", "appos", "flat", "flat:name", "conj", "nmod:poss") and tok.head.i != tok.i and \
+            tok.head.pos_ in HEAD_POS and not any(c.dep_ == "case" and c.lower_ not in ("von",) for c in tok.children):
+        tok = tok.head
+    return tok
+
 
 
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
@@ -200,7 +226,7 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
         rule = by_sent.get(si, [])
         if best is None or best[0] < model.spk_threshold:
             continue
-        head = best[1]
+        head = maximal_np_head(best[1])
         sp = np_tokens(head)
         own = next((q for q in rule if q.speaker_head == head.i), rule[0] if rule else None)
         qtype = own.type if own else ("Direct" if any(t.text in ("„", "»", "«", '"') for t in sent) else
@@ -211,7 +237,16 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
             quote = {doc[i] for i in own.tokens}
         if not quote:
             continue
-        out.append(Quotation(qtype, _spans(quote), own.cue if own else (), _spans(sp), head.i,
-                             own.relay if own else (), own.relay_head if own else None, how="learned", sent=si,
-                             tokens={t.i for t in quote}))
+        q = Quotation(qtype, _spans(quote), own.cue if own else (), _spans(sp), head.i,
+                      own.relay if own else (), own.relay_head if own else None, how="learned", sent=si,
+                      tokens={t.i for t in quote})
+        out.append(q)
+        # a passage in quotation marks inside what is reported is a direct quotation of the same speaker
+        # ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation
+        for a, b in fx.marks:
+            inner = set(range(a, b + 1))
+            if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens):
+                out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
+                                     q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=si,
+                                     tokens=inner))
     return out
