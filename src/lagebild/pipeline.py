@@ -36,13 +36,14 @@ NEEDS: dict[str, tuple[str, ...]] = {"events": ("entities", "times", "claims"), 
 ALL = tuple(COMPONENTS)
 
 
-def read_articles(paths: Sequence[str | Path]) -> tuple[list[Article], list[ArticleError]]:
-    """Read every input; bad ones become errors, the rest articles."""
+def read_articles(paths: Sequence[str | Path], options=None) -> tuple[list[Article], list[ArticleError]]:
+    """Read every input (files, folders, URLs, feeds, web archives); bad ones become errors, the rest
+    articles. `options`: ingest.sources.InputOptions (offline, cache, outlet)."""
     from .ingest.readers import read_paths
 
     articles: list[Article] = []
     errors: list[ArticleError] = []
-    for item in read_paths([Path(p) for p in paths]):
+    for item in read_paths(list(paths), options):
         (errors if isinstance(item, ArticleError) else articles).append(item)
     from .consolidate.duplicates import mark_duplicates
     from .extract.pubdate import infer_published
@@ -274,7 +275,9 @@ def cross_article(
 
         for b, (arts, cls) in _by_block(articles, claims, block, lambda c: c.article).items():
             if blocks is None or b in blocks:
-                out.group_blocks[b] = _qualified(group_claims(cls, arts), b, story_of)
+                # a block of a story is one story to the grouping (no fallback clustering inside it)
+                one = None if story_of is None else dict.fromkeys((a.id for a in arts), b)
+                out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of)
         out.groups = [g for gs in out.group_blocks.values() for g in gs]
 
     def entities() -> None:

@@ -25,10 +25,9 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     out: dict[str, str] = {}
-    for row in table("body_aliases"):
-        canonical = row[0]
+    for canonical, aliases in table("body_aliases").items():
         out[_norm(canonical)] = canonical
-        for alias in (row[1].split("|") if len(row) > 1 else ()):
+        for alias in aliases:
             out[_norm(alias)] = canonical
     return out
 

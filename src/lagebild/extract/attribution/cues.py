@@ -115,8 +115,8 @@ def _participles() -> dict[str, str]:
             out[prt + core + t] = lemma
         else:
             out[prt + "ge" + core + t] = lemma
-    for row in table("irregular_participles"):
-        out[row[0].lower()] = row[1].lower()
+    for participle, lemmas in table("irregular_participles").items():
+        out[participle.lower()] = next(iter(lemmas))
     return out
 
 

@@ -33,7 +33,7 @@ def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
                 continue
             if child.lemma_.lower() == "berufung":
                 continue                               # "der Sender unter Berufung auf X": X is another source
-            if child.dep_ == "advmod" and child.i > head.i:
+            if child.dep_ == "advmod" and (child.i > head.i or child.lower_ == "so"):
                 continue                               # "die Polizei am Abend": the adverb is the clause's
             out.append(child)
             stack.append(child)

@@ -1,7 +1,7 @@
-"""The German lexicon: word lists as data files, one word (or lemma) a line, ``#`` starts a comment.
+"""The German lexicon: word lists as data files beside this loader, each list once.
 
-Each list exists once; extractors and consolidation read them through `words` (a frozenset, cached) or
-`table` (tab-separated rows). Lists hold lemmas where the reader compares lemmas of the parse.
+`words(name)` reads ``name.txt`` (one entry a line, ``#`` starts a comment) as a frozenset of lower-case
+entries; `table(name)` reads ``name.tsv`` (key TAB entry) as key -> frozenset of entries.
 """
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def _lines(name: str) -> list[str]:
-    path = HERE / f"{name}.txt"
+def _lines(path: Path) -> list[str]:
     if not path.exists():
-        path = HERE / f"{name}.tsv"
-    if not path.exists():
-        raise FileNotFoundError(f"lagebild.lang.de: no word list {name!r} ({path})")
+        raise FileNotFoundError(f"lang/de: no word list {path.name} in {HERE}")
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -27,11 +24,17 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
-    """The list `name` (lang/de/<name>.txt) as a set of lower-case entries."""
-    return frozenset(w.lower() for w in _lines(name))
+    """The entries of ``name.txt``, lower case."""
+    return frozenset(line.lower() for line in _lines(HERE / f"{name}.txt"))
 
 
 @lru_cache(maxsize=None)
-def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """The tab-separated list `name` as rows of stripped cells."""
-    return tuple(tuple(c.strip() for c in line.split("\t")) for line in _lines(name))
+def table(name: str) -> dict[str, frozenset[str]]:
+    """``name.tsv`` as key -> entries (lower case); a key may have several lines."""
+    out: dict[str, set[str]] = {}
+    for n, line in enumerate(_lines(HERE / f"{name}.tsv"), 1):
+        key, sep, rest = line.partition("\t")
+        if not sep:
+            raise ValueError(f"lang/de/{name}.tsv:{n}: expected KEY<TAB>ENTRIES, got {line!r}")
+        out.setdefault(key.strip(), set()).update(w.strip().lower() for w in rest.split(",") if w.strip())
+    return {k: frozenset(v) for k, v in out.items()}
