@@ -351,6 +351,9 @@ class ClaimExtractor:
             return []
         has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
         cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
+        # who says what by the parse, where the pipeline parses; the word rules' cues come first
+        said = attr.quotations(doc) if doc.has_annotation("DEP") else []
+        survey = attr.survey_source(doc) if said or doc.has_annotation("DEP") else None
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
@@ -404,6 +407,12 @@ class ClaimExtractor:
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
             attribution = attr.attribute(text, units, ui, fig.num_start, cues)
+            if not attribution.sources and said:
+                parsed = attr.source_at(doc, fig.num_start, said)
+                if parsed is None and survey is not None and survey[0] <= fig.num_start:
+                    parsed = survey[1]                 # a poll report: its figures are the poll's
+                if parsed is not None:
+                    attribution.sources.append(parsed)
             context = self._context(units, ui, lead)
             ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,
