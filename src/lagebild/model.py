@@ -166,9 +166,11 @@ class Measure:
     action: str | None = None                # deployed, planned, killed, ...
     place: str | None = None
     time: str | None = None
+    scope: str | None = None                 # "part": introduced as a part of a count before it (darunter, davon)
 
     def key(self) -> str:
-        return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place))
+        return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place)) + \
+            (f"|{self.scope}" if self.scope else "")
 
 
 @dataclass
@@ -269,6 +271,10 @@ class Entity:
     wikidata: str | None = None
 
 
+# Events told as background, not as what happened in the story: off the timeline and the map.
+BACKGROUND_STATUSES = ("historical", "comparison")
+
+
 @dataclass
 class Event:
     id: str
@@ -279,7 +285,7 @@ class Event:
     target: str | None = None
     place: Place | None = None
     time: TimeValue | None = None
-    status: str = "reported"                 # reported, planned, denied, hypothetical
+    status: str = "reported"                 # reported, planned, denied, hypothetical, historical, comparison
     figures: list[str] = field(default_factory=list)       # claim ids
     sources: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)

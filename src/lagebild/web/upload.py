@@ -126,10 +126,10 @@ def add_post(
 
 def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     """Add uploaded files and a pasted text to the dossier through the regular build."""
-    from ..model import ArticleError
-    from ..ingest.sources import InputOptions
-    from ..pipeline import read_articles
     from ..build import build_articles
+    from ..ingest.sources import InputOptions
+    from ..model import ArticleError
+    from ..pipeline import read_articles
 
     files: list[UploadFile] = form["files"]
     text = (form.get("text") or "").strip()
