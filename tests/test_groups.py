@@ -205,5 +205,6 @@ def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
     assert label == "Soldaten, Russland, im Einsatz"                                      # no „(russland, soldat) [deployed]“
     assert _label(Measure("sites", "gebaeude", "damaged", "oberkarst"), claim("Häuser")) == \
         "Orte (Häuser), beschädigt in Oberkarst"                                          # a class is no country
+    assert _label(Measure("weapons_used", "russland:drohne"), claim("Kampfdrohnen")) == "Kampfdrohnen, Russland, eingesetzt"
     for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
         assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", _label(m, claim("Menschen")))

@@ -62,6 +62,9 @@ def _label(m: Measure | None, example: Claim) -> str:
         return example.counted or example.text
     head = example.counted or ""
     kind = KIND_LABELS.get(m.kind, m.kind)
+    done = ""
+    if kind and kind[:1].islower() and head:  # "eingesetzt", "abgefangen": what happened, said after
+        kind, done = "", kind
     if kind and head and not any(_same_noun(w, k) for w in head.split() for k in re.split(r"\W+", kind) if k):
         label = f"{kind} ({head})"
     else:
@@ -70,8 +73,9 @@ def _label(m: Measure | None, example: Claim) -> str:
     nat = (m.subject.partition(":")[0] if ":" in m.subject else m.subject) if m.subject else ""
     if nat and nat != "-" and any(c.key == nat for c in countries()) and nat[:6].lower() not in label.lower():
         label += f", {nat[:1].upper()}{nat[1:]}"
-    if m.action:
-        label += f", {ACTION_LABELS.get(m.action, m.action)}"
+    for what in (done, ACTION_LABELS.get(m.action, m.action) if m.action else ""):
+        if what:
+            label += f", {what}"
     if m.place:
         label += f" in {m.place[:1].upper()}{m.place[1:]}"
     return label
