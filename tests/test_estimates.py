@@ -101,7 +101,7 @@ def test_one_member_is_single():
     g = run([claim("a", 14, q="at_least", source="Polizei", text="mindestens 14 Tote")], arts(("a", "2025-03-01")))
     assert (g.status, g.n_sources, g.low, g.best, g.high) == ("single", 1, 14, 14, None)
     assert "„mindestens 14 Tote“" in g.explanation and "Polizei" in g.explanation
-    assert "high = highest credible upper bound open" in g.rule
+    assert "hoch = höchste glaubwürdige Obergrenze offen" in g.rule
     assert "UCDP" in g.rule
 
 
@@ -111,8 +111,8 @@ def test_police_against_organisers_on_one_day_disagree():
              claim("v", 250000, source="Veranstalter", text="250.000 Teilnehmern", kind="attendees")], a, "attendees")
     assert g.status == "disagree"
     assert (g.low, g.best, g.high, g.n_sources) == (100000, 100000, 250000, 2)
-    assert g.explanation == ("Polizei says „rund 100.000 Menschen“, Veranstalter „250.000 Teilnehmern“ on 2025-03-01: "
-                             "the sources disagree (2.5x).")
+    assert g.explanation == ("Polizei nennt „rund 100.000 Menschen“, Veranstalter „250.000 Teilnehmern“ am 01.03.2025: "
+                             "die Quellen widersprechen sich (2,5-fach).")
 
 
 def test_compatible_figures_agree():
@@ -122,7 +122,7 @@ def test_compatible_figures_agree():
              claim("c", 11000, q="approx", source="Kiew", kind="personnel")], a, "personnel")
     assert g.status == "agree"
     assert (g.low, g.best, g.high, g.n_sources) == (10000, 11000, 12000, 3)
-    assert g.explanation.startswith("3 independent sources agree:")
+    assert g.explanation.startswith("3 unabhängige Quellen stimmen überein:")
 
 
 def test_rising_death_toll_is_evolution_and_best_is_the_latest():
@@ -132,9 +132,9 @@ def test_rising_death_toll_is_evolution_and_best_is_the_latest():
              claim("d3", 31, text="31 Tote")], a)
     assert g.status == "evolution"
     assert (g.low, g.best, g.high) == (31, 31, 31)            # older figures are history, not bounds
-    assert g.explanation.startswith("The figure grew over time: „mindestens 14 Menschen“ (2025-02-10) → "
-                                    "„23 Tote“ (2025-02-11) → „31 Tote“ (2025-02-12)")
-    assert "grew over time" in g.rule
+    assert g.explanation.startswith("Die Zahl wuchs mit der Zeit: „mindestens 14 Menschen“ (10.02.2025) → "
+                                    "„23 Tote“ (11.02.2025) → „31 Tote“ (12.02.2025)")
+    assert "wuchs mit der Zeit" in g.rule
 
 
 def test_figure_from_an_older_video_teaser_is_history_not_disagreement():
@@ -145,7 +145,7 @@ def test_figure_from_an_older_video_teaser_is_history_not_disagreement():
     later = claim("n", 6000, source="britischer Geheimdienst", text="6.000 Soldaten")
     g = run([teaser, later], a, kind="killed_or_injured")
     assert g.status == "evolution" and (g.low, g.best, g.high) == (6000, 6000, 6000)
-    assert "„hunderte Tote und Verletzte“ (2024-12-18) → „6.000 Soldaten“ (2025-07)" in g.explanation
+    assert "„hunderte Tote und Verletzte“ (18.12.2024) → „6.000 Soldaten“ (07/2025)" in g.explanation
     teaser.time = None                          # undated, the two read as a disagreement
     assert run([teaser, later], a, kind="killed_or_injured").status == "disagree"
 
@@ -169,21 +169,21 @@ def test_cumulative_count_revised_down_disagrees():
     g = run([claim("d1", 40, source="Behörden", text="40 Tote"), claim("d2", 31, source="Rettungsdienst",
                                                                         text="31 Tote")], a)
     assert g.status == "disagree"
-    assert "revised down or contradictory" in g.explanation and "„31 Tote“ (2025-02-11)" in g.explanation
+    assert "nach unten korrigiert oder widersprüchlich" in g.explanation and "„31 Tote“ (11.02.2025)" in g.explanation
 
 
 def test_same_day_conflict_in_a_growing_toll_still_disagrees():
     a = arts(("d1", "2025-02-10"), ("d2", "2025-02-11"), ("d2b", "2025-02-11"))
     g = run([claim("d1", 10, source="A"), claim("d2", 20, source="B"), claim("d2b", 60, source="C")], a)
     assert g.status == "disagree"
-    assert "B says „20“, C „60“ on 2025-02-11" in g.explanation and "(3.0x)" in g.explanation
+    assert "B nennt „20“, C „60“ am 11.02.2025" in g.explanation and "(3,0-fach)" in g.explanation
 
 
 def test_disagreement_is_measured_between_the_nearest_ends():
     a = arts(("x", "2025-07-01"), ("y", "2025-07-01"))
     g = run([claim("x", 200, 999, q="vague", source="US-Militär", text="hunderte Tote"),
              claim("y", 6000, source="britischer Geheimdienst")], a)
-    assert g.status == "disagree" and "(6.0x)" in g.explanation       # 6.000 / 999, not 6.000 / 200
+    assert g.status == "disagree" and "(6,0-fach)" in g.explanation       # 6.000 / 999, not 6.000 / 200
 
 
 def test_stock_figures_at_different_dates_disagree_but_say_so():
@@ -191,7 +191,7 @@ def test_stock_figures_at_different_dates_disagree_but_say_so():
     g = run([claim("a", 11000, source="Pentagon", kind="personnel"),
              claim("b", 15000, q="approx", source="Kiew", kind="personnel")], a, "personnel")
     assert g.status == "disagree"                             # deployed troops are not a cumulative count
-    assert "different dates" in g.explanation
+    assert "verschiedene Tage" in g.explanation
 
 
 def test_reference_dates_order_figures_of_one_day():
@@ -204,7 +204,7 @@ def test_undated_conflicts_cannot_be_evolution():
     a = arts(("x", None), ("y", None))
     g = run([claim("x", 10, source="A"), claim("y", 14, source="B")], a)
     assert g.status == "disagree"
-    assert "undated" in g.explanation
+    assert "ohne Datum" in g.explanation
 
 
 # --- independence ------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_wire_copies_of_one_agency_count_once():
     ms = [claim(x, 27, kind="injured", text="27 Menschen") for x in a]
     g = run(ms, a, "injured")
     assert (g.status, g.n_sources, g.best) == ("single", 1, 27)
-    assert "the 3 reports all go back to it" in g.explanation and "dpa" in g.explanation
+    assert "alle 3 Meldungen gehen auf sie zurück" in g.explanation and "dpa" in g.explanation
 
 
 def test_duplicate_of_chain_counts_once_even_with_attribution_read_differently():
@@ -281,7 +281,7 @@ def test_denied_figures_are_left_out():
     g = run([claim("x", 20, source="Polizei"), claim("y", 500, source="Armee", stance="denied")], a)
     assert (g.status, g.low, g.best, g.high) == ("single", 20, 20, 20)
     assert g.n_sources == 2
-    assert g.explanation.endswith("1 denied figure(s) left out.")
+    assert g.explanation.endswith("1 bestrittene Angabe bleibt außen vor.")
 
 
 def test_only_denied_figures_still_give_estimates():
@@ -301,7 +301,7 @@ def test_a_vague_word_pinned_down_by_a_figure_adds_nothing():
 def test_only_upper_bounds_leave_low_open():
     g = run([claim("x", 30000, q="at_most", kind="personnel")], arts(("x", "2025-07-01")), "personnel")
     assert (g.low, g.best, g.high) == (None, 30000, 30000)
-    assert "low = lowest credible lower bound open" in g.rule
+    assert "niedrig = niedrigste glaubwürdige Untergrenze offen" in g.rule
 
 
 def test_conflicting_one_sided_bounds_span_both():

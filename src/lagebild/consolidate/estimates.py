@@ -307,7 +307,7 @@ def _who(c: Claim, a: Article | None) -> str:
         return "/".join(a.agencies)
     if a is not None and a.outlet:
         return a.outlet
-    return f"unattributed ({c.article})"
+    return f"ohne Quellenangabe ({c.article})"
 
 
 def before(a: Report, b: Report) -> bool:
@@ -507,46 +507,57 @@ def _ratio(a: Report, b: Report) -> str:
     top = upper.lo if upper.lo is not None else upper.point
     bottom = lower.hi if lower.hi is not None else lower.point
     if bottom <= 0 or top <= 0:
-        return "one of them zero" if 0 in (bottom, top) else f"{fmt(bottom)} vs {fmt(top)}"
+        return "eine davon null" if 0 in (bottom, top) else f"{fmt(bottom)} gegen {fmt(top)}"
     x = max(top / bottom, bottom / top)
-    return f"{x:.0f}x" if x >= 10 else f"{x:.1f}x"
+    return f"{x:.0f}-fach" if x >= 10 else f"{x:.1f}-fach".replace(".", ",")
 
 
 def _rule(current: list[Report], slices, low, high, best) -> str:
     """The rule as applied to this group, with the figures it picked and where they come from."""
     n_src = len({r.origin for r in current})
-    scope = "the latest reports (the figure grew over time)" if slices else "the latest report of each source"
+    scope = "die neuesten Meldungen (die Zahl wuchs mit der Zeit)" if slices else "die neueste Meldung jeder Quelle"
     lo_by = next((r.who for r in current if r.lo == low), None)
     hi_by = next((r.who for r in current if r.hi == high), None)
     low_s = f"{fmt(low)} ({lo_by})" if low is not None and lo_by else fmt(low) if low is not None else \
-        "open (no report gives a lower bound)"
+        "offen (keine Meldung nennt eine Untergrenze)"
     high_s = f"{fmt(high)} ({hi_by})" if high is not None and hi_by else fmt(high) if high is not None else \
-        "open (no report gives an upper bound)"
-    return (f"UCDP low/best/high over {scope}, {n_src} independent source(s): low = lowest credible lower bound "
-            f"{low_s}; high = highest credible upper bound {high_s}; best = weighted median of point estimates "
-            f"{fmt(best)} (bounds, vague words, hedged and disputed figures weigh less; denied ones not at all).")
+        "offen (keine Meldung nennt eine Obergrenze)"
+    sources = "1 unabhängige Quelle" if n_src == 1 else f"{n_src} unabhängige Quellen"
+    return (f"UCDP niedrig/beste Schätzung/hoch über {scope}, {sources}: niedrig = niedrigste glaubwürdige "
+            f"Untergrenze {low_s}; hoch = höchste glaubwürdige Obergrenze {high_s}; beste Schätzung = gewichteter "
+            f"Median der Punktwerte {fmt(best)} (Spannen, vage Wörter, unbestätigte und angezweifelte Angaben "
+            "zählen weniger, bestrittene gar nicht).")
 
 
 def _when(r: Report) -> str:
-    return r.date or "undated"
+    return _date(r.date) or "ohne Datum"
+
+
+def _date(iso: str | None) -> str | None:
+    """2025-03-01 -> 01.03.2025, 2025-07 -> 07/2025 (as the report and the app print dates)."""
+    if not iso:
+        return None
+    p = iso[:10].split("-")
+    return f"{p[2]}.{p[1]}.{p[0]}" if len(p) == 3 else f"{p[1]}/{p[0]}" if len(p) == 2 else iso
 
 
 def _explain(status: str, credible: list[Report], current: list[Report], slices, n_origins: int,
              n_denied: int, cumulative: bool, best: float) -> str:
-    tail = f" {n_denied} denied figure(s) left out." if n_denied else ""
+    tail = (" 1 bestrittene Angabe bleibt außen vor." if n_denied == 1 else
+            f" {n_denied} bestrittene Angaben bleiben außen vor." if n_denied else "")
     if status == "single":
         r = max(current, key=lambda r: r.weight)
         copies = len(credible)
-        more = f"; the {copies} reports all go back to it" if copies > 1 else ""
-        return f"One independent source: {r.who} {_q(r)} ({_when(r)}){more}.{tail}"
+        more = f"; alle {copies} Meldungen gehen auf sie zurück" if copies > 1 else ""
+        return f"Eine unabhängige Quelle: {r.who} {_q(r)} ({_when(r)}){more}.{tail}"
     if status == "agree":
         seen, shown = set(), []
         for r in sorted(current, key=lambda r: -r.weight) + [r for r in credible if r not in current]:
             if r.origin not in seen:
                 seen.add(r.origin)
                 shown.append(f"{r.who} {_q(r)}")
-        more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
-        return f"{n_origins} independent sources agree: {', '.join(shown[:3])}{more}.{tail}"
+        more = f" und {len(shown) - 3} weitere" if len(shown) > 3 else ""
+        return f"{n_origins} unabhängige Quellen stimmen überein: {', '.join(shown[:3])}{more}.{tail}"
     if status == "evolution":
         steps = [max(s, key=lambda r: (r.point, r.weight)) for s in slices]
         if len(steps) > 4:
@@ -555,22 +566,22 @@ def _explain(status: str, credible: list[Report], current: list[Report], slices,
                 " → ".join(f"{_q(r)} ({_when(r)})" for r in steps[2:])
         else:
             text = " → ".join(f"{_q(r)} ({_when(r)})" for r in steps)
-        return f"The figure grew over time: {text}; the latest reports give {fmt(best)}.{tail}"
+        return f"Die Zahl wuchs mit der Zeit: {text}; die neuesten Meldungen nennen {fmt(best)}.{tail}"
     # disagree: show the widest conflict, preferring two figures from the same time
     a, b, same_time = _conflict(credible)
     if before(b, a) or not before(a, b) and a.point > b.point:
         a, b = b, a
     ratio = _ratio(a, b)
     if a.origin == b.origin:
-        who = f"{a.who} gives {_q(a)} and {_q(b)}"
+        who = f"{a.who} nennt {_q(a)} und {_q(b)}"
     else:
-        who = f"{a.who} says {_q(a)}, {b.who} {_q(b)}"
+        who = f"{a.who} nennt {_q(a)}, {b.who} {_q(b)}"
     if same_time:
-        when = f" on {a.date}" if a.date and a.date == b.date else f" ({_when(a)}; {_when(b)})"
-        verdict = "the sources disagree" if a.origin != b.origin else "the figures contradict each other"
+        when = f" am {_date(a.date)}" if a.date and a.date == b.date else f" ({_when(a)}; {_when(b)})"
+        verdict = "die Quellen widersprechen sich" if a.origin != b.origin else "die Angaben widersprechen sich"
         return f"{who}{when}: {verdict} ({ratio}).{tail}"
     if cumulative and b.point < a.point:
-        return (f"{b.who} {_q(b)} ({_when(b)}) is lower than the earlier {_q(a)} from {a.who} ({_when(a)}): "
-                f"revised down or contradictory ({ratio}).{tail}")
-    return (f"{who} ({_when(a)}; {_when(b)}): the figures differ ({ratio}); they refer to different dates, "
-            f"so the number may also have changed.{tail}")
+        return (f"{b.who} {_q(b)} ({_when(b)}) liegt unter der früheren Angabe {_q(a)} von {a.who} ({_when(a)}): "
+                f"nach unten korrigiert oder widersprüchlich ({ratio}).{tail}")
+    return (f"{who} ({_when(a)}; {_when(b)}): die Angaben weichen ab ({ratio}); sie gelten für verschiedene "
+            f"Tage, die Zahl kann sich also auch geändert haben.{tail}")
