@@ -193,18 +193,21 @@ def test_a_count_of_another_year_is_another_quantity():
 
 
 def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
-    from lagebild.consolidate.groups import _label
+    from lagebild.consolidate.groups import label_de
     from lagebild.model import Claim, Measure
 
     def claim(counted):
         return Claim("a", "x", "s", 0, 1, 1, 1, "exact", counted, None, False)
 
-    assert _label(Measure("attendees"), claim("Teilnehmern")) == "Teilnehmern"          # not „Teilnehmern Teilnehmende“
-    assert _label(Measure("missing"), claim("Menschen")) == "Vermisste (Menschen)"
-    label = _label(Measure("personnel", "russland:soldat", "deployed"), claim("Soldaten"))
-    assert label == "Soldaten, Russland, im Einsatz"                                      # no „(russland, soldat) [deployed]“
-    assert _label(Measure("sites", "gebaeude", "damaged", "oberkarst"), claim("Häuser")) == \
-        "Orte (Häuser), beschädigt in Oberkarst"                                          # a class is no country
-    assert _label(Measure("weapons_used", "russland:drohne"), claim("Kampfdrohnen")) == "Kampfdrohnen, Russland, eingesetzt"
-    for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
-        assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", _label(m, claim("Menschen")))
+    cases = [(Measure("attendees"), "Teilnehmern"), (Measure("missing"), "Menschen"),
+             (Measure("personnel", "russland:soldat", "deployed"), "Soldaten"),
+             (Measure("sites", "gebaeude", "damaged", "oberkarst"), "Häuser"),
+             (Measure("weapons_used", "russland:drohne"), "Kampfdrohnen"),
+             (Measure("killed", "nordkorea:soldat", "deployed"), "Menschen"),
+             (Measure("displaced", None, "fled", "velm"), "Menschen")]
+    for m, counted in cases:
+        label = label_de(m, [claim(counted)])
+        assert label and not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b|\bgebaeude\b|\bsoldat\b", label), label
+        assert not re.search(r"\b(deployed|fled|damaged|planned)\b", label), label   # the action in German
+        words = [w.lower()[:6] for w in re.findall(r"[A-Za-zÄÖÜäöüß]{5,}", label)]
+        assert len(words) == len(set(words)), label                                   # no „Teilnehmern Teilnehmende“

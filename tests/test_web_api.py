@@ -25,6 +25,7 @@ from lagebild.web.app import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "s3cret-token"
+BASE = "http://localhost"   # the app answers to localhost names only (issue 20: DNS rebinding)
 
 
 def _corpus(request) -> Path:
@@ -42,7 +43,7 @@ def dossier(tmp_path_factory, request) -> Path:
 
 @pytest.fixture(scope="module")
 def client(dossier):
-    with TestClient(create_app(dossier)) as c:
+    with TestClient(create_app(dossier), base_url=BASE) as c:
         yield c
 
 
@@ -52,7 +53,7 @@ def writable(dossier, tmp_path):
     db = tmp_path / "copy.db"
     with Store(dossier) as s:  # a consistent copy, WAL included
         s.db.execute(f"VACUUM INTO '{db}'")
-    with TestClient(create_app(db, token=TOKEN)) as c:
+    with TestClient(create_app(db, token=TOKEN), base_url=BASE) as c:
         yield c, db
 
 
@@ -379,7 +380,7 @@ def test_article_data_is_escaped(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _web_dossier.build([_web_dossier.write_payloads(tmp_path / "in")], db)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=BASE) as c:
         pages = ["/", "/figures", "/figures/ungrouped", "/timeline", "/entities", "/articles", "/search?q=Polizei"]
         pages += [f"/articles/{quote(a['id'], safe='')}" for a in c.get("/api/articles").json()["items"]]
         pages += [f"/entities/{quote(e['id'], safe='')}" for e in c.get("/api/entities").json()["items"]]
@@ -424,7 +425,7 @@ def test_missing_dossier(tmp_path):
     with pytest.raises(StoreError):
         create_app(tmp_path / "none.db")
     # with a token the app may start an empty dossier, to add articles to
-    with TestClient(create_app(tmp_path / "new.db", token=TOKEN)) as c:
+    with TestClient(create_app(tmp_path / "new.db", token=TOKEN), base_url=BASE) as c:
         assert c.get("/").status_code == 200
         assert c.get("/api/overview").json()["articles"] == 0
         for url in ["/figures", "/timeline", "/map", "/entities", "/articles", "/api/timeline", "/api/map"]:

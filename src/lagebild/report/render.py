@@ -412,6 +412,6 @@ def render_report(db_path: str | Path, fmt: str = "html") -> str:
     """The dossier in `db_path` as one self-contained HTML page (fmt="html") or Markdown (fmt="md")."""
     from ..store.sqlite import Store
 
-    with Store(db_path) as store:
+    with Store(db_path, readonly=True) as store:   # a dossier we may not write can still be reported
         view = dossier_view(store)
     return render_view(view, fmt)

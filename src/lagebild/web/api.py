@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response, StreamingResponse
 from markupsafe import Markup
 
+from ..model import BACKGROUND_STATUSES
 from ..report.charts import Point, figure_chart, fmt_date
 from ..store import views as queries
 from ..store.catalog import Catalog
@@ -26,6 +27,7 @@ from .dossier import (
     FILTER,
     LIMIT,
     OFFSET,
+    SEARCH_OFFSET,
     EventFilter,
     JSONBytes,
     cached_entities,
@@ -142,8 +144,9 @@ def timeline(con, cat: Catalog, ev: EventFilter, limit: int, offset: int) -> dic
         "total": total,
         "limit": limit,
         "offset": offset,
-        "items": [e for e in items if e["start"]],
-        "undated": [e for e in items if not e["start"]],
+        # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline
+        "items": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
+        "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
         "articles_per_day": queries.articles_per_day(cat),
     }
 
@@ -249,9 +252,11 @@ def api_story(con: DB, cat: CAT, story_id: str):
 
 
 @router.get("/search", response_model=Page[SearchHit], tags=["articles"])
-def api_search(dossier: DOSSIER, q: str = Query(..., min_length=1), limit: LIMIT = 20, offset: OFFSET = 0):
-    """Full-text search (FTS5 syntax allowed) over sentences and articles, BM25-ranked."""
-    hits = search(dossier, q, limit, offset)
+def api_search(dossier: DOSSIER, q: str = Query(..., min_length=1), limit: LIMIT = 20, offset: SEARCH_OFFSET = 0,
+               raw: bool = Query(False, description="q is FTS5 syntax (AND, OR, NOT, NEAR, column:)")):
+    """Full-text search over sentences and articles, BM25-ranked: words, "phrases" and prefix* (raw=true:
+    FTS5 syntax). At most 64 terms and 2,000 characters; a search over 2 s is stopped (422)."""
+    hits = search(dossier, q, limit, offset, raw)
     return page_json(len(hits) + offset, limit, offset, hits)
 
 
@@ -332,6 +337,8 @@ def map_page(con: sqlite3.Connection, cat: Catalog, ev: EventFilter, kind: str |
     n_events = 0 if kind == "place" else queries.events(con, cat, **ev.kwargs(), located=True, limit=1)[0]
     if offset < n_events:
         for e in _all_events(con, cat, ev, limit, offset, located=True):
+            if e["status"] in BACKGROUND_STATUSES:
+                continue  # "1995 geboren", "das schwerste Beben seit 1960": not on the map
             feats.append(
                 {
                     "type": "Feature",

@@ -11,6 +11,14 @@ Safety: every piece of article data reaches a page through Jinja2 autoescaping
 or, in our scripts, through textContent; links are only made for http(s) URLs.
 The Content-Security-Policy allows scripts, styles and data from this server
 only: no CDN, no inline script, no network beyond 127.0.0.1.
+
+Security model (README "Robustness"): the app answers only to the host names it
+is allowed (localhost by default, `--allow-host`), so a page elsewhere cannot
+read the dossier through DNS rebinding; a request body is refused over its limit
+before it is read (Content-Length, else while it streams), and a write to a
+read-only app before its body is read (guard.py); error messages name no server
+path; searches are words and phrases unless raw=true, with term, length and time
+limits; offsets are bounded. The token compares in constant time.
 """
 
 from pathlib import Path
@@ -25,15 +33,18 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..report.basemap import world_geojson_bytes
-from ..store.sqlite import StoreError
+from ..store.sqlite import SearchError, StoreError
 from . import api, pages, upload
 from .dossier import Dossier, environment, page
+from .guard import _Guard, _HostAllowList
 
 HERE = Path(__file__).resolve().parent
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+MAX_REQUEST = 32 * 1024 * 1024  # bytes per request body (all files together): refused before reading
 
 DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
     "img-src 'self' data:", "img-src 'self' data: blob:") + "; worker-src 'self' blob:"
@@ -50,8 +61,17 @@ SWAGGER_HTML = """<!doctype html>
 </body></html>"""
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    """The web app over the dossier at db_path; token enables (and then guards) adding articles."""
+def create_app(
+    db_path: str | Path,
+    token: str | None = None,
+    *,
+    allow_hosts: list[str] | tuple[str, ...] = (),
+    max_request_bytes: int = MAX_REQUEST,
+) -> FastAPI:
+    """The web app over the dossier at db_path; token enables (and then guards) adding articles.
+
+    It answers to localhost names and `allow_hosts` only ('*.example.org' for subdomains); request
+    bodies over `max_request_bytes` are refused before they are read."""
     if token is not None and not token.strip():
         raise ValueError("the token must not be empty")
     dossier = Dossier(db_path, token)
@@ -82,7 +102,15 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+        return JSONResponse({"detail": dossier.public(str(exc))}, status_code=503)
+
+    @app.exception_handler(SearchError)
+    async def search_error(request: Request, exc: SearchError):
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    # Outermost first: the host check, then the body limit and the write gate, before any body is read.
+    app.add_middleware(_Guard, dossier=dossier, max_body=max_request_bytes)
+    app.add_middleware(_HostAllowList, hosts=list(LOCAL_HOSTS) + list(allow_hosts))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():

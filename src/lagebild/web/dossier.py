@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import sqlite3
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -102,7 +103,9 @@ class Dossier:
         self.token = token
         if not self.path.exists() and token:  # a writable app may start from an empty dossier
             Store(self.path, create=True).close()
-        Store(self.path).close()  # fails now, with a clear StoreError, if it is not a dossier
+        # fails now, with a clear StoreError, if it is not a dossier; read-only: a dossier we may not write
+        # (mode 444, another user's, a read-only disk) is served all the same
+        Store(self.path, readonly=not token).close()
         self.local = threading.local()
         self.write_lock = threading.Lock()
         self.cache: OrderedDict[tuple, Any] = OrderedDict()
@@ -114,8 +117,16 @@ class Dossier:
     def store(self) -> Store:
         store = getattr(self.local, "store", None)
         if store is None:
-            store = self.local.store = Store(self.path)
+            store = self.local.store = Store(self.path, readonly=True)   # pages only read; builds open their own
         return store
+
+    def public(self, message: str) -> str:
+        """A message as visitors may see it: the dossier's and temporary folders' paths become bare names."""
+        for p in sorted({str(self.path.resolve()), str(self.path.resolve().parent), str(self.path),
+                         tempfile.gettempdir()}, key=len, reverse=True):
+            if p not in ("", ".", "/"):
+                message = message.replace(p, self.path.name if p.endswith(self.path.name) else "…")
+        return re.sub(r"…/lagebild-upload-[\w-]+/?", "", message)
 
     def db(self) -> sqlite3.Connection:
         return self.store().db
@@ -186,7 +197,10 @@ def _catalog(request: Request) -> Catalog:
 DB = Annotated[sqlite3.Connection, Depends(_db)]
 CAT = Annotated[Catalog, Depends(_catalog)]
 LIMIT = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="page size")]
-OFFSET = Annotated[int, Query(ge=0, description="rows to skip")]
+MAX_OFFSET = 1_000_000          # rows to skip in a list; a search ranks at most MAX_SEARCH_OFFSET + limit hits
+MAX_SEARCH_OFFSET = 10_000
+OFFSET = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+SEARCH_OFFSET = Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET, description="hits to skip")]
 
 
 def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
@@ -326,9 +340,11 @@ def cached_entities(dossier: Dossier, con: sqlite3.Connection, cat: Catalog, q: 
         q, type, sort, limit, offset)
 
 
-def search(dossier: Dossier, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+def search(dossier: Dossier, q: str, limit: int, offset: int, raw: bool = False) -> list[dict[str, Any]]:
+    """Hits for q (words, "phrases", prefix*; raw: FTS5 syntax); SearchError when over its limits."""
     # FTS with BM25 ranks every match: remembered per dossier version, as the views are
-    hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset), q, limit + offset)
+    hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset, raw=raw),
+                          q, limit + offset, raw)
     hits = [dict(h) for h in hits[offset:]]
     for h in hits:
         h["sentence_anchor"] = anchor("s", f"{h['article']}\x00{h['sentence']}") if h["sentence"] is not None else None

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..store import views as queries
+from ..store.sqlite import SearchError
 from . import annotate
 from .api import cached_map, chart
 from .dossier import (
@@ -17,6 +18,7 @@ from .dossier import (
     EVENTS,
     FILTER,
     OFFSET,
+    SEARCH_OFFSET,
     STATUSES,
     _href,
     cached_entities,
@@ -193,6 +195,10 @@ def article_page(request: Request, con: DB, cat: CAT, article_id: str):
 
 @router.get("/search")
 def search_page(request: Request, dossier: DOSSIER, q: str = "", limit: int = Query(50, ge=1, le=500),
-                offset: OFFSET = 0):
-    hits = search(dossier, q, limit, offset) if q.strip() else []
+                offset: SEARCH_OFFSET = 0, raw: bool = False):
+    try:
+        hits = search(dossier, q, limit, offset, raw) if q.strip() else []
+    except SearchError as e:   # the page says so, with the query shortened
+        hits = []
+        q = f"{q[:200]}{'…' if len(q) > 200 else ''} ({e})"
     return page(request, "search.html.j2", hits=hits, q=q, limit=limit, offset=offset)
