@@ -316,8 +316,10 @@ def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: 
     return total, [_event_dict(r, refs) for r in rows]
 
 
-def articles_per_day(cat: Catalog) -> list[dict[str, Any]]:
-    days = Counter(a.published[:10] for a in cat.articles if a.published)
+def articles_per_day(cat: Catalog, story: str | None = None) -> list[dict[str, Any]]:
+    """Articles by publication day (of one story when given)."""
+    days = Counter(a.published[:10] for a in cat.articles
+                   if a.published and (not story or cat.story_of.get(a.id) == story))
     return [{"day": d, "articles": n} for d, n in sorted(days.items())]
 
 

@@ -147,7 +147,7 @@ def timeline(con, cat: Catalog, ev: EventFilter, limit: int, offset: int) -> dic
         # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline
         "items": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
         "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
-        "articles_per_day": queries.articles_per_day(cat),
+        "articles_per_day": queries.articles_per_day(cat, ev.story),
     }
 
 
