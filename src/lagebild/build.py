@@ -88,7 +88,8 @@ class BuildSummary:
         if c:
             lines.append(
                 f"dossier {escape(str(self.db))}: {c.get('articles', 0)} articles, {c.get('sentences', 0)} sentences, "
-                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, {c.get('times', 0)} time expressions, "
+                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, "
+                f"{c.get('times', 0)} time expressions, "
                 f"{c.get('entities', 0)} entities, {c.get('events', 0)} events")
         return "\n".join(lines)
 

@@ -133,6 +133,10 @@ class Span:
     raw_end: int | None = None
 
 
+# The kind of a named source that no cue classifies: an institution rather than a person.
+FALLBACK_KIND = "organisation"
+
+
 @dataclass
 class Source:
     """Who the article says a statement comes from."""
@@ -249,7 +253,8 @@ class Mention:
     end: int
     text: str
     label: str | None = None
-    country: str | None = None               # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    country: str | None = None
     ref: str | None = None                   # what it names where known: "country:KP", "geo:<geonameid>"
 
 

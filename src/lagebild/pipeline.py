@@ -196,7 +196,8 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
 # --- across articles -----------------------------------------------------------------------------
 
 # The cross-article steps, in the order they run, and the extractor component whose output each needs.
-CROSS_NEEDS: dict[str, str | None] = {"duplicates": None, "groups": "claims", "entities": "entities", "events": "events"}
+CROSS_NEEDS: dict[str, str | None] = {"duplicates": None, "groups": "claims", "entities": "entities",
+                                      "events": "events"}
 CROSS_STEPS = tuple(CROSS_NEEDS)
 
 

@@ -169,15 +169,12 @@ _ENGLISH_ADJ = re.compile(r"^[A-Z][a-z]*(ign|ial|al|an|ed|ing|ic|ous|ive|ern|ish
 def _counted_before(text: str, unit: Unit, fig: Figure) -> str | None:
     """``Die Zahl der Toten stieg auf 50``, ``Die Opferzahl liegt bei 50``: the noun before the figure."""
     before = text[unit.start:fig.start]
-    m = None
-    for m in re.finditer(r"\bZahl (?:der|von)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", before):
-        pass
-    if m:
-        return m.group(1)
-    for m in re.finditer(r"\b([A-ZÄÖÜ][\wäöüß]+?)(?:es|s)?zahl\b", before):
-        pass
-    if m and m.group(1).lower() not in ("ein", "an", "gesamt"):
-        return m.group(1)
+    last = list(re.finditer(r"\bZahl (?:der|von)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", before))
+    if last:
+        return last[-1].group(1)
+    last = list(re.finditer(r"\b([A-ZÄÖÜ][\wäöüß]+?)(?:es|s)?zahl\b", before))
+    if last and last[-1].group(1).lower() not in ("ein", "an", "gesamt"):
+        return last[-1].group(1)
     return None
 
 

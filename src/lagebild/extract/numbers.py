@@ -179,7 +179,7 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
     ("id", re.compile(r"(?<![\d\w])[§#№]\s*\d+\w*")),
     ("id", re.compile(r"(?<![\d\w])\+?\d[\d /-]{8,}\d(?!\d)")),                                 # phone numbers
     ("id", re.compile(r"https?://\S+|www\.\S+")),
-    ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),                    # 10 Cg 17/15b-8
+    ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),      # 10 Cg 17/15b-8
 ]
 ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
 GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
@@ -297,7 +297,7 @@ NOT_ADJECTIVES = {"wegen", "gegen", "unter", "über", "hinter", "zwischen", "neb
                   "innerhalb", "außerhalb", "oberhalb", "unterhalb", "während", "hingegen", "jedenfalls", "wiederum",
                   "erstmals", "nochmals", "damals", "zunächst", "zuletzt", "weder", "sondern", "statt", "anstatt",
                   "seien", "waren", "wären", "hatten", "haben", "werden", "wurden", "worden", "sollen", "können",
-                  "keine", "keinen", "keiner", "alle", "allen", "viele", "vielen", "mehrere", "mehreren", "einige",
+                  "keine", "keinen", "keiner", "alle", "viele", "vielen", "mehrere", "mehreren", "einige",
                   "einigen", "diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen"}
 # Participles that date a thing: "das 1923 gegründete Unternehmen", "ein 1980 geborener Banker".
 DATING_PARTICIPLE = re.compile(
@@ -478,7 +478,8 @@ def _qualifier_before(text: str, pos: int) -> tuple[str, int]:
 
 
 # Nouns after which "über" means "about": "Berichte über 14 Tote", "Streit über 200 Millionen".
-ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|streit|"
+ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|"
+                         r"streit|"
                          r"gespräch\w*|verhandlung\w*|spekulation\w*|gerücht\w*|auskunft|klage\w*|beschwerde\w*|"
                          r"vertrag\w*|verträge|abkommen|gesetz\w*|entscheidung\w*|abstimmung\w*|einigung\w*|urteil\w*|"
                          r"studie\w*|umfrage\w*|buch|film\w*|artikel|dokumentation\w*|rede|sorge\w*|freude|ärger|"
@@ -527,11 +528,15 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
     """The quantity phrases in text, with bounds and qualifier; non-quantities left out."""
     numbers = numbers if numbers is not None else scan_numbers(text)
     figures: list[Figure] = []
-    usable = [n for n in numbers if n.kind in ("cardinal", "vague", "compound")]
+    # a quantity has bounds, and a cardinal its value
+    usable = [n for n in numbers if n.kind in ("cardinal", "vague", "compound") and n.low is not None
+              and n.high is not None and (n.value is not None or n.kind != "cardinal")]
     i = 0
     while i < len(usable):
         n = usable[i]
         i += 1
+        if n.low is None or n.high is None:
+            continue
         if n.kind == "compound":
             q, qs = _qualifier_before(text, n.start)
             if q == "approx" and re.match(r"(?i)(um|an|gegen)\b", text[qs:n.start]):
@@ -541,7 +546,7 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
         start, end, low, high, kind = n.start, n.end, n.low, n.high, n.kind
         prev, pstart = _prev_word(text, start)
         factor = 1.0
-        if kind == "cardinal":
+        if kind == "cardinal" and n.value is not None:
             factor, end = _scale(text, end)
             low = high = n.value * factor
             stem = n.text.lower()
@@ -555,8 +560,9 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
                         start = p2s
         is_range = False
         between = prev.lower() == "zwischen"
-        if kind == "cardinal" and i < len(usable) and usable[i].kind == "cardinal":
-            nxt = usable[i]
+        nxt = usable[i] if i < len(usable) else None
+        if kind == "cardinal" and nxt is not None and nxt.kind == "cardinal" and nxt.value is not None \
+                and n.value is not None:
             jm = RANGE_JOIN.fullmatch(text[end:nxt.start])
             if jm and (jm.group(1) != "und" or between):
                 f2, end2 = _scale(text, nxt.end)

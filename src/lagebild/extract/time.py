@@ -1,6 +1,7 @@
 """German time expressions, normalised to TIMEX3 values relative to the publication date.
 
-A hand-written grammar (compiled regexes over the doc text) finds explicit dates (``am 17. Juni``, ``13.01.2025``, ``im Juni 2024``),
+A hand-written grammar (compiled regexes over the doc text) finds explicit dates (``am 17. Juni``, ``13.01.2025``,
+``im Juni 2024``),
 relative ones (``am Samstag``, ``gestern``, ``vor zwei Wochen``, ``im vergangenen
 Herbst``), durations (``binnen fast drei Monaten``), sets (``täglich``) and vague
 references (``bald``, ``jetzt``), and resolves them against ``doc._.dct`` - the
@@ -63,7 +64,8 @@ _TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig"
          "achtzig": 80, "neunzig": 90}
 NUMBERS: dict[str, float] = {
     "eins": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zehn": 10, "elf": 11, "zwölf": 12,
-    "sechzehn": 16, "siebzehn": 17, "beiden": 2, "beide": 2, "hundert": 100, "tausend": 1000, "anderthalb": 1.5, "eineinhalb": 1.5,
+    "sechzehn": 16, "siebzehn": 17, "beiden": 2, "beide": 2, "hundert": 100, "tausend": 1000, "anderthalb": 1.5,
+    "eineinhalb": 1.5,
     "einundhalb": 1.5, **_ONES, **_TENS,
 }
 for _w, _n in _ONES.items():
@@ -117,7 +119,8 @@ UNIT = (r"(?P<unit>Sekunde[n]?|Minute[n]?|Stunde[n]?|Tag(?:en|es|e|s)?|Woche[n]?
         r"|Quartal(?:en|es|e|s)?|Halbjahr(?:en|es|e|s)?|Jahrzehnt(?:en|es|e|s)?|Jahrhundert(?:en|es|e|s)?"
         r"|Jahr(?:en|es|e|s)?)")
 YEAR = r"(?<![\d.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
-PAST_ADJ = r"(?:vergangenen|vergangene|vergangenes|vergangener|letzten|letzte|letztes|letzter|vorigen|vorige|voriges|voriger)"
+PAST_ADJ = (r"(?:vergangenen|vergangene|vergangenes|vergangener|letzten|letzte|letztes|letzter"
+            r"|vorigen|vorige|voriges|voriger)")
 NEXT_ADJ = r"(?:kommenden|kommende|kommendes|kommender|nächsten|nächste|nächstes|nächster|folgenden|folgende)"
 THIS_ADJ = r"(?:diesen|diese|dieses|diesem|dieser|laufenden|laufende|laufendes)"
 DET = r"(?:den|die|der|dem|das|des)"
@@ -142,7 +145,8 @@ def _number(word: str) -> float | None:
 
 
 def _count(word: str) -> tuple[bool, float | None]:
-    """(is it a count at all, its value): "drei" -> (True, 3); "einigen" -> (True, None); "schweren" -> (False, None)."""
+    """(is it a count at all, its value):
+    "drei" -> (True, 3); "einigen" -> (True, None); "schweren" -> (False, None)."""
     n = _number(word)
     if n is not None:
         return True, n
@@ -302,7 +306,8 @@ _PAST_AUX = {"war", "waren", "wurde", "wurden", "hatte", "hatten", "worden", "wu
              # strong verbs' preterite (weak ones end in -te and are caught by their ending)
              "gab", "gaben", "kam", "kamen", "ging", "gingen", "hieß", "fand", "fanden", "begann", "begannen", "lag",
              "lagen", "stand", "standen", "traf", "trafen", "starb", "starben", "schrieb", "schrieben", "blieb",
-             "blieben", "sprach", "sprachen", "griff", "griffen", "schoss", "schossen", "fiel", "fielen", "zog", "zogen",
+             "blieben", "sprach", "sprachen", "griff", "griffen", "schoss", "schossen", "fiel", "fielen", "zog",
+             "zogen",
              "flog", "flogen", "rief", "riefen", "trat", "traten", "sah", "sahen", "nahm", "nahmen", "brach", "brachen",
              "warf", "bot", "boten", "hielt", "hielten", "ließ", "ließen", "lief", "liefen", "wies", "wiesen", "sank",
              "stieg", "stiegen", "gewann", "floh", "flohen", "schlug", "schlugen", "erschien", "entschied", "beschloss",
@@ -551,7 +556,7 @@ def _det_start(m: re.Match[str], group: str = "det") -> int:
 
 
 # ---- absolute dates -----------------------------------------------------------
-@rule(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}}(?!\d))(?!\.\d)")
+@rule(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2}(?!\d))(?!\.\d)")
 def numeric_date(m, ctx):
     d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
     if y < 100:
@@ -572,7 +577,7 @@ def iso_date(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fixed(value, "day"))]
 
 
-@rule(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?![\d])")
+@rule(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?![\d])")
 def numeric_day_month(m, ctx):
     d, mo = int(m["d"]), int(m["m"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -811,14 +816,15 @@ def night_before(m, ctx):
     return [Hit(start, m.end(), "TIME", fn)]
 
 
-@rule(rf"\b(?:(?P<det>am|vom|zum|seit|übers|über\s+das|das|dieses|diesem|letzten|letztes|vergangenen|vergangenes|kommenden|kommendes|nächsten|nächstes)\s+)(?P<core>Wochenende)\b")
+@rule(r"\b(?:(?P<det>am|vom|zum|seit|übers|über\s+das|das|dieses|diesem|letzten|letztes|vergangenen|vergangenes|kommenden|kommendes|nächsten|nächstes)\s+)(?P<core>Wochenende)\b")
 def weekend(m, ctx):
     det = (m["det"] or "").lower()
     rel = _rel_of(det)
     tense = ctx.tense(m.start(), m.end())
     if det in ("vom", "seit"):
         rel = "past_or_this"
-    k = -1 if rel in ("past", "past_or_this") or (rel is None and tense == "past") else 1 if rel == "next" or tense == "future" else 0
+    past = rel in ("past", "past_or_this") or (rel is None and tense == "past")
+    k = -1 if past else 1 if rel == "next" or tense == "future" else 0
 
     def fn(a):
         if a is None:
@@ -865,7 +871,8 @@ def unit_part(m, ctx):
     if m["rel"] and m["rel"].lower() in ("kommender",):
         rel = "next"
     k = {"past": -1, "next": 1}.get(rel or "", 0)
-    fn = _week_rel(k, mod) if u.startswith("woche") else _month_rel(k, mod) if u.startswith("monat") else _year_rel(k, mod)
+    fn = (_week_rel(k, mod) if u.startswith("woche") else _month_rel(k, mod) if u.startswith("monat")
+          else _year_rel(k, mod))
     if u.startswith("woche") and pos == "ende" and not m["u"]:
         return []                                   # "Wochenende" has its own rule
     return [Hit(m.start(), m.end(), "DATE", fn)]
@@ -889,7 +896,7 @@ def ago(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fn, rank=1)]
 
 
-@rule(rf"\b[Vv]or\s+(?:(?P<adj>langer|kurzer|einiger|geraumer)\s+Zeit|(?P<plural>Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Jahrhunderten)|kurzem)\b")
+@rule(r"\b[Vv]or\s+(?:(?P<adj>langer|kurzer|einiger|geraumer)\s+Zeit|(?P<plural>Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Jahrhunderten)|kurzem)\b")
 def ago_vague(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fixed("PAST_REF"), anchored=False)]
 
@@ -959,25 +966,28 @@ def half_unit(m, ctx):
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(n, unit), UNITS[unit][2]))]
 
 
-@rule(r"\b(?:seit|nach|über|für|Seit|Nach|Über|Für)\s+(?P<core>Tagen|Wochen|Monaten|Jahren|Jahre|Jahrzehnten|Jahrzehnte)\b", flags=0)
+@rule(r"\b(?:seit|nach|über|für|Seit|Nach|Über|Für)\s+"
+      r"(?P<core>Tagen|Wochen|Monaten|Jahren|Jahre|Jahrzehnten|Jahrzehnte)\b", flags=0)
 def vague_duration(m, ctx):
     unit = _unit_key(m["core"])
     return [Hit(m.start("core"), m.end(), "DURATION", fixed(_duration(None, unit), UNITS[unit][2]))]
 
 
-@rule(rf"\b(?P<u>tage|wochen|monate|jahre|jahrzehnte|stunden)lang(?:e[nmrs]?)?\b")
+@rule(r"\b(?P<u>tage|wochen|monate|jahre|jahrzehnte|stunden)lang(?:e[nmrs]?)?\b")
 def long_vague(m, ctx):
     unit = _unit_key(m["u"])
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(None, unit), UNITS[unit][2]))]
 
 
-_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|Jungen|Mädchen|Kind|Sohn|Tochter|Schüler\w*|Student\w*|Fahrer\w*|"
+_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|Jungen|Mädchen|Kind|Sohn|Tochter|Schüler\w*|"
+                       r"Student\w*|Fahrer\w*|"
                        r"Täter\w*|Opfer|Spieler\w*|Sänger\w*|Autor\w*|Politiker\w*|Präsident\w*|Minister\w*|Chef\w*|"
                        r"Bürger\w*|Angeklagte\w*|Verdächtige\w*|Soldat\w*|Pensionist\w*|Rentner\w*|Bub\w*|Mutter|Vater|"
                        r"Witwe\w*|Lenker\w*|Patient\w*|Bewohner\w*|Unternehmer\w*|Athlet\w*|Fan\w*|Frauen|Männer|Kinder)\b")
 
 
-@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig|Jährig)(?:e[nmrs]?)?\b", flags=0)
+@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig|Jährig)(?:e[nmrs]?)?\b",
+      flags=0)
 def duration_adjective(m, ctx):
     """"dreitägigen Besuch" -> P3D; "zweijährige" -> P2Y; not an age ("der 47-jährige Minister")."""
     n = _number(m["n"])
@@ -990,7 +1000,7 @@ def duration_adjective(m, ctx):
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(n, unit), UNITS[unit][2]))]
 
 
-@rule(rf"\b(?P<n>\d+)-(?P<u>Stunden|Tage|Minuten)-Woche\b")
+@rule(r"\b(?P<n>\d+)-(?P<u>Stunden|Tage|Minuten)-Woche\b")
 def work_week(m, ctx):
     unit = _unit_key(m["u"])
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(_number(m["n"]), unit), UNITS[unit][2]))]
@@ -1017,10 +1027,12 @@ def clock_range(m, ctx):
 
 def _on_day(t: str) -> Resolver:
     """A time of day on the reference day (the last day named, else the publication day)."""
-    return lambda a: (f"{_iso(a)}{t}", "day", None) if a else (t if t[1:2].isdigit() else f"XXXX-XX-XX{t}", "unknown", None)
+    return lambda a: ((f"{_iso(a)}{t}", "day", None) if a
+                      else (t if t[1:2].isdigit() else f"XXXX-XX-XX{t}", "unknown", None))
 
 
-@rule(rf"\b(?:am|gegen|in\s+der|im\s+Laufe\s+des|Am|In\s+der|Gegen)\s+(?P<core>(?:(?:frühen|späten)\s+)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b", flags=0)
+@rule(r"\b(?:am|gegen|in\s+der|im\s+Laufe\s+des|Am|In\s+der|Gegen)\s+"
+      r"(?P<core>(?:(?:frühen|späten)\s+)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b", flags=0)
 def daypart(m, ctx):
     """"am Nachmittag", "in der Nacht": that part of the day being talked about."""
     part = DAYPARTS[m["part"].lower()]
@@ -1033,14 +1045,16 @@ def next_day(m, ctx):
     core = m["core"].lower()
     k = -1 if ("vortag" in core or "zuvor" in core or "davor" in core) else 1
     part = DAYPARTS.get((m["u"] or "").lower()) if m["u"] and m["u"].lower() != "tag" else None
-    fn = lambda a: ((_iso(a + dt.timedelta(days=k)) + (f"T{part}" if part else ""), "day", None) if a else (None, "unknown", None))
+    fn = lambda a: ((_iso(a + dt.timedelta(days=k)) + (f"T{part}" if part else ""), "day", None) if a
+                    else (None, "unknown", None))
     start = m.start("det") if m["det"] and m["det"].lower() in ("der", "dem", "den") else m.start("core")
     return [Hit(start, m.end(), "TIME" if part else "DATE", fn, narrative="document")]
 
 
 @rule(r"\b(?P<w>morgens|vormittags|mittags|nachmittags|abends|nachts)\b")
 def daypart_set(m, ctx):
-    part = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV", "nachts": "NI"}[m["w"].lower()]
+    part = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV",
+            "nachts": "NI"}[m["w"].lower()]
     return [Hit(m.start(), m.end(), "SET", fixed(f"XXXX-XX-XXT{part}", "unknown"))]
 
 
@@ -1076,7 +1090,7 @@ def set_every_n(m, ctx):
     return [Hit(m.start(), m.end(), "SET", fixed(_duration(n, unit), "unknown"))]
 
 
-@rule(rf"\b(?P<wd>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s\b|\b(?P<wt>werktags|wochentags)\b")
+@rule(r"\b(?P<wd>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s\b|\b(?P<wt>werktags|wochentags)\b")
 def set_weekday(m, ctx):
     if m["wt"]:
         return [Hit(m.start(), m.end(), "SET", fixed("XXXX-WXX-WD", "unknown"))]

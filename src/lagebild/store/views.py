@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .catalog import Catalog
-from .present import QUALIFIER_DE, fmt_number, NO_SOURCE, anchor, safe_url
+from .present import NO_SOURCE, QUALIFIER_DE, anchor, fmt_number, safe_url
 
 MAX_LIMIT = 500
 
