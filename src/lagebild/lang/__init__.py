@@ -1,0 +1,1 @@
+"""Language packs: the lexicon each language's rules read (German in `de`)."""
