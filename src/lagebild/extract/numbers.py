@@ -17,14 +17,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import de
+
 # --- number words --------------------------------------------------------------------------------
 
-_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-          "acht": 8, "neun": 9}
-_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
-          "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
-_TENS = {"zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-         "siebzig": 70, "achtzig": 80, "neunzig": 90}
+_UNITS = {w: v for w, v in de.number_words().items() if v < 10}            # lang/de/number_words.tsv
+_TEENS = {w: v for w, v in de.number_words().items() if 10 <= v < 20}
+_TENS = {w: v for w, v in de.number_words().items() if v >= 20}
 # Forms of "ein" that are articles unless a scale word follows ("eine Million", "ein Dutzend").
 ARTICLE_ONE = {"ein", "eine", "einen", "einem", "einer", "eines", "eins"}
 # Words that multiply the number before them.
@@ -50,10 +49,9 @@ ANAPHORIC = {"diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen", 
 DURATION_SUFFIXES = {"tägig": "Tage", "wöchig": "Wochen", "monatig": "Monate", "jährig": "Jahre",
                      "stündig": "Stunden", "minütig": "Minuten", "jährige": "Jahre"}
 
-MONTHS = ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-          "oktober", "november", "dezember")
-_MONTH_ABBR = ("jan", "feb", "mär", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez")
-WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
+MONTHS = tuple(de.months())                                  # lang/de/months.tsv, weekdays.tsv ...
+_MONTH_ABBR = tuple(de.month_abbreviations())
+WEEKDAYS = tuple(de.weekdays())
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +160,7 @@ _SEP = r"[.'’\u2009\u202f\u00a0 ]"
 DIGITS = re.compile(rf"(?<![\d\w.,])(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)|\d+)(?:,\d+(?!\d))?")
 WORD = re.compile(_WORD)
 
-_month_alt = "|".join(MONTHS + _MONTH_ABBR)
+_month_alt = "|".join(sorted(MONTHS + _MONTH_ABBR, key=len, reverse=True))      # longest first
 # Spans that hold digits but no quantity; matched first and kept out.
 BLOCKS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"(?<![\d.])\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?(?!\d)")),             # ISO
@@ -187,13 +185,7 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
 ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
 GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
 # After "N." a sentence may begin; then the number is a cardinal ("stieg auf 14. Die Polizei ...").
-SENTENCE_STARTERS = {
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "es", "er", "sie", "wir", "ich", "man", "in",
-    "im", "am", "an", "auf", "bei", "nach", "laut", "auch", "und", "aber", "doch", "zudem", "dabei",
-    "damit", "dies", "diese", "dieser", "so", "wie", "was", "wer", "als", "seit", "mit", "von", "vor",
-    "zu", "zum", "zur", "bis", "unter", "nun", "jetzt", "inzwischen", "insgesamt", "allein", "demnach",
-    "deshalb", "daher", "denn", "weil", "ob", "dass", "wenn", "hier", "dort", "darunter", "davon",
-}
+SENTENCE_STARTERS = de.words("sentence_starters")           # lang/de/sentence_starters.txt
 YEAR_CONTEXT = set(MONTHS) | set(WEEKDAYS) | {
     "im", "seit", "jahr", "jahre", "jahres", "jahren", "mitte", "ende", "anfang", "beginn", "frühjahr",
     "sommer", "herbst", "winter", "frühling", "jahrgang", "saison", "stand", "bis", "von", "ab", "um", "vor",

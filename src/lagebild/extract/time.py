@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extract  # noqa: F401  (registers the Doc extensions)
+from ..lang import de
 from ..model import TimeExpression
 
 D = dt.date
@@ -36,19 +37,9 @@ Value = tuple[str | None, str, str | None]          # (TIMEX3 value, precision, 
 Resolver = Callable[[D | None], Value]               # anchor day (None: no publication date) -> Value
 
 # --------------------------------------------------------------------------- vocabulary
-MONTHS: dict[str, int] = {
-    "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3,
-    "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
-    "november": 11, "dezember": 12,
-}
-MONTH_ABBR: dict[str, int] = {
-    "jan": 1, "jän": 1, "feb": 2, "febr": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
-}
-WEEKDAYS: dict[str, int] = {  # ISO weekday
-    "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5,
-    "samstag": 6, "sonnabend": 6, "sonntag": 7,
-}
+MONTHS: dict[str, int] = de.months()                        # lang/de/months.tsv
+MONTH_ABBR: dict[str, int] = de.month_abbreviations()
+WEEKDAYS: dict[str, int] = de.weekdays()                    # ISO weekday
 SEASONS: dict[str, str] = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # meteorological: first month of the season
 DAYPARTS: dict[str, str] = {
@@ -59,9 +50,8 @@ ORDINALS: dict[str, int] = {
     "ersten": 1, "erste": 1, "erstes": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3,
     "vierten": 4, "vierte": 4, "letzten": 4, "letzte": 4,
 }
-_ONES = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
-_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-         "achtzig": 80, "neunzig": 90}
+_ONES = {w: v for w, v in de.number_words(compounding=True).items() if v < 10}   # lang/de/number_words.tsv
+_TENS = {w: v for w, v in de.number_words(compounding=True).items() if v >= 20}
 NUMBERS: dict[str, float] = {
     "eins": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zehn": 10, "elf": 11, "zwölf": 12,
     "sechzehn": 16, "siebzehn": 17, "beiden": 2, "beide": 2, "hundert": 100, "tausend": 1000, "anderthalb": 1.5,

@@ -38,3 +38,36 @@ def table(name: str) -> dict[str, frozenset[str]]:
             raise ValueError(f"lang/de/{name}.tsv:{n}: expected KEY<TAB>ENTRIES, got {line!r}")
         out.setdefault(key.strip(), set()).update(w.strip().lower() for w in rest.split(",") if w.strip())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _numbered(name: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """``name.tsv`` as (form, number, flags) in file order: FORM<TAB>NUMBER[<TAB>FLAG ...]."""
+    out = []
+    for n, line in enumerate(_lines(HERE / f"{name}.tsv"), 1):
+        form, *rest = [c.strip() for c in line.split("\t")]
+        if not rest or not rest[0].isdigit():
+            raise ValueError(f"lang/de/{name}.tsv:{n}: expected FORM<TAB>NUMBER, got {line!r}")
+        out.append((form.lower(), int(rest[0]), tuple(rest[1:])))
+    return tuple(out)
+
+
+def months() -> dict[str, int]:
+    """Month names, lower case -> 1..12 ("jänner" -> 1), in calendar order (months.tsv)."""
+    return {form: n for form, n, _ in _numbered("months")}
+
+
+def month_abbreviations() -> dict[str, int]:
+    """Abbreviated month names without the full stop ("sept" -> 9), month_abbreviations.tsv."""
+    return {form: n for form, n, _ in _numbered("month_abbreviations")}
+
+
+def weekdays() -> dict[str, int]:
+    """Weekday names -> ISO weekday ("sonnabend" -> 6), weekdays.tsv."""
+    return {form: n for form, n, _ in _numbered("weekdays")}
+
+
+def number_words(compounding: bool = False) -> dict[str, int]:
+    """Cardinal number words up to ninety -> value (number_words.tsv); with compounding=True only the
+    forms that build compounds ("ein", not "eins": einundzwanzig, eineinhalb)."""
+    return {form: n for form, n, flags in _numbered("number_words") if not (compounding and "alone" in flags)}
