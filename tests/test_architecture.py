@@ -123,3 +123,19 @@ def test_mypy_is_clean():
     """mypy (pyproject.toml [tool.mypy]) finds no type error in src/lagebild."""
     done = _run("mypy", "--cache-dir", str(ROOT / ".mypy_cache"))
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+
+
+def test_every_component_finds_what_it_requires(nlp):
+    """Factories declare assigns=/requires= (spaCy checks the order): the shipped pipeline satisfies them."""
+    problems = nlp.analyze_pipes()["problems"]
+    assert set(problems) >= {"lagebild_claims", "lagebild_events", "lagebild_entities", "lagebild_times"}
+    assert {name: p for name, p in problems.items() if p} == {}
+
+
+def test_a_component_out_of_order_is_reported():
+    import lagebild.extract.events  # noqa: F401  (registers "lagebild_events")
+    from lagebild.nlp import blank
+
+    n = blank()
+    n.add_pipe("lagebild_events")
+    assert {"doc._.mentions", "doc._.times", "doc._.claims"} <= set(n.analyze_pipes()["problems"]["lagebild_events"])

@@ -330,8 +330,8 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
         parts[c.article]["claims"].append(c)
     for t in result.times:
         parts[t.article]["times"].append(t)
-    for m in result.entities:  # with cross=False these are the unresolved mentions
-        if getattr(m, "article", None) in parts:
+    for m in result.mentions:
+        if m.article in parts:
             parts[m.article]["mentions"].append(m)
     orphans = 0
     for ev in result.events:

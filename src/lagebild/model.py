@@ -308,7 +308,8 @@ class Result:
     groups: list[ClaimGroup] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)    # as extracted, article by article
+    entities: list[Entity] = field(default_factory=list)     # the mentions resolved across articles
     errors: list[ArticleError] = field(default_factory=list)
 
 

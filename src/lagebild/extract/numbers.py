@@ -227,7 +227,7 @@ class Number:
 
 
 @dataclass
-class Figure:
+class QuantityPhrase:
     """A quantity phrase: qualifier + number (or range) with its bounds."""
 
     start: int                     # of the whole phrase, qualifier included
@@ -519,10 +519,10 @@ def _scale(text: str, pos: int) -> tuple[float, int]:
     return float(f), at + len(w)
 
 
-def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]:
+def find_figures(text: str, numbers: list[Number] | None = None) -> list[QuantityPhrase]:
     """The quantity phrases in text, with bounds and qualifier; non-quantities left out."""
     numbers = numbers if numbers is not None else scan_numbers(text)
-    figures: list[Figure] = []
+    figures: list[QuantityPhrase] = []
     # a quantity has bounds, and a cardinal its value
     usable = [n for n in numbers if n.kind in ("cardinal", "vague", "compound") and n.low is not None
               and n.high is not None and (n.value is not None or n.kind != "cardinal")]
@@ -536,7 +536,7 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
             q, qs = _qualifier_before(text, n.start)
             if q == "approx" and re.match(r"(?i)(um|an|gegen)\b", text[qs:n.start]):
                 q, qs = "exact", n.start           # "um die vierjährige Tochter zu holen": "um ... zu"
-            figures.append(Figure(qs, n.end, text[qs:n.end], n.low, n.high, q, "compound", n.start, n.unit))
+            figures.append(QuantityPhrase(qs, n.end, text[qs:n.end], n.low, n.high, q, "compound", n.start, n.unit))
             continue
         start, end, low, high, kind = n.start, n.end, n.low, n.high, n.kind
         prev, pstart = _prev_word(text, start)
@@ -574,5 +574,5 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
             if f2 > 1:                             # "Dutzende Millionen", "Hunderte Millionen Euro"
                 low, high, end = low * f2, high * f2, end2
             q = "vague"                    # the qualifier word stays in the phrase, the bounds say it all
-        figures.append(Figure(qs, end, text[qs:end], float(low), float(high), q, kind, start, None, is_range))
+        figures.append(QuantityPhrase(qs, end, text[qs:end], float(low), float(high), q, kind, start, None, is_range))
     return figures

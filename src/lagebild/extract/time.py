@@ -346,7 +346,7 @@ _SENT_END = re.compile(r"(?<![0-9])[.!?]+[\"“”»«']?\s+(?=[\"„»«']?[A-Z
 _CLAUSE_END = re.compile(r"[,;:–—]|\s-\s")
 
 
-class Context:
+class TimeContext:
     """What a rule may ask about the text: the tense around a position (cached)."""
 
     def __init__(self, text: str):
@@ -390,7 +390,7 @@ class Hit:
     narrative: str | None = None                  # "sentence"/"document": relative to the last day named there
 
 
-RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], list[Hit]]]] = []
+RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], TimeContext], list[Hit]]]] = []
 
 
 def rule(pattern: str, flags: int = re.IGNORECASE):
@@ -1218,7 +1218,7 @@ def find_times(text: str, dct: str | None = None, article: str = "") -> list[Tim
         dct_range = DCT.parse(dct)
     except ValueError as e:
         raise ValueError(f"{article or 'article'}: {e}") from None
-    ctx = Context(text)
+    ctx = TimeContext(text)
     hits: list[Hit] = []
     windows: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
@@ -1265,6 +1265,6 @@ class TimeTagger:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_times")
+@Language.factory("lagebild_times", assigns=["doc._.times"])
 def make_time_tagger(nlp, name: str) -> TimeTagger:
     return TimeTagger()

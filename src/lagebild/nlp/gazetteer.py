@@ -121,7 +121,7 @@ def common_words(names: list[str], threshold: float = -25.0) -> set[str]:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_gazetteer",
+@Language.factory("lagebild_gazetteer", assigns=["doc.ents"], requires=["token.tag"],
                   default_config={"label": "LOC", "require_tag": "NE", "part_label": "LOCpart"})
 def make_gazetteer(nlp, name: str, label: str, require_tag: str | None,
                    part_label: str | None) -> "Gazetteer":
