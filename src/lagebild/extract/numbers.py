@@ -320,21 +320,33 @@ def _followed_by_noun(text: str, pos: int) -> bool:
 def scan_numbers(text: str) -> list[Number]:
     """Every number mention in text, in order, each with its kind."""
     blocked = _blocked(text)
-    out: list[Number] = []
-    for a, b, kind in blocked:
-        out.append(Number(a, b, text[a:b], None, kind))
-    # ordinals: "2. Korps", "(2.vl)", but not "stieg auf 14. Die Polizei ..."
-    ordinals: list[tuple[int, int, str]] = []
+    out: list[Number] = [Number(a, b, text[a:b], None, kind) for a, b, kind in blocked]
+    out += _ordinals(text, blocked)
+    blocked += [(n.start, n.end, n.kind) for n in out[len(blocked):]]
+    out += _glued(text, blocked)
+    out += _digit_numbers(text, blocked)
+    out += _word_numbers(text, [(n.start, n.end, n.kind) for n in out])
+    out.sort(key=lambda n: (n.start, -n.end))
+    return out
+
+
+def _ordinals(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
+    """Ordinals: "2. Korps", "(2.vl)", but not "stieg auf 14. Die Polizei ..."."""
+    out = []
     for m in ORDINAL.finditer(text):
         if _overlaps(blocked, m.start(), m.end()):
             continue
         nxt, _ = _next_word(text, m.end())
         if nxt and nxt[0].isupper() and nxt.lower().rstrip(".") in SENTENCE_STARTERS:
             continue
-        ordinals.append((m.start(), m.end(), "ordinal"))
         out.append(Number(m.start(), m.end(), m.group(0), None, "ordinal"))
-    blocked += ordinals
-    # compounds with a duration suffix ("24-stündige"), other glued numbers are labels ("5G")
+    return out
+
+
+def _glued(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
+    """Compounds with a duration suffix ("24-stündige"); other glued numbers are labels ("5G").
+    Each is added to blocked as it is found."""
+    out = []
     for m in GLUED.finditer(text):
         if _overlaps(blocked, m.start(), m.end()):
             continue
@@ -345,7 +357,12 @@ def scan_numbers(text: str) -> list[Number]:
         end = m.end()
         blocked.append((m.start(), end, kind))
         out.append(Number(m.start(), end, text[m.start():end], num if kind == "compound" else None, kind, unit=unit))
-    # digits
+    return out
+
+
+def _digit_numbers(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
+    """Numbers in digits: cardinals, years, and labels ("Resolution 1718")."""
+    out = []
     prev_id_end = prev_year_end = -10
     for m in DIGITS.finditer(text):
         s, e = m.start(), m.end()
@@ -355,32 +372,40 @@ def scan_numbers(text: str) -> list[Number]:
         value = parse_digits(raw)
         if value is None:
             continue
-        kind = "cardinal"
-        prev, pstart = _prev_word(text, s)
-        pl = prev.lower().rstrip(".,")
-        bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
-            not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])    # "47 von 52 Drohnen"
-        year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
-        if year_like and pl in STRONG_YEAR_CONTEXT:
-            kind = "year"
-        elif year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
-            kind = "year"
-        elif bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
-                and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
-            kind = "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
-        elif bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:
-            kind = "id"                    # the list goes on: "1718, 1874 und 2270"
-        elif year_like and (bare or pl in YEAR_CONTEXT and not _followed_by_noun(text, e)):
-            kind = "year"
-        elif year_like and pl in ("und", "bis", "-", "–") and s - prev_year_end < 8:
-            kind = "year"                  # "zwischen 1722 und 1787"
+        kind = _digit_kind(text, s, e, raw, value, prev_id_end, prev_year_end)
         if kind == "id":
             prev_id_end = e
         if kind == "year":
             prev_year_end = e
         out.append(Number(s, e, raw, value if kind == "cardinal" else None, kind))
-    # number words
-    taken = [(n.start, n.end, n.kind) for n in out]
+    return out
+
+
+def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:
+    prev, pstart = _prev_word(text, s)
+    pl = prev.lower().rstrip(".,")
+    bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
+        not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])    # "47 von 52 Drohnen"
+    year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
+    if year_like and pl in STRONG_YEAR_CONTEXT:
+        return "year"
+    if year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
+        return "year"
+    if bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
+            and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
+        return "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
+    if bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:
+        return "id"                    # the list goes on: "1718, 1874 und 2270"
+    if year_like and (bare or pl in YEAR_CONTEXT and not _followed_by_noun(text, e)):
+        return "year"
+    if year_like and pl in ("und", "bis", "-", "–") and s - prev_year_end < 8:
+        return "year"                  # "zwischen 1722 und 1787"
+    return "cardinal"
+
+
+def _word_numbers(text: str, taken: list[tuple[int, int, str]]) -> list[Number]:
+    """Numbers written as words: cardinals, vague plurals ("Tausende"), compounds ("dreitägigen")."""
+    out = []
     for m in WORD.finditer(text):
         s, e = m.start(), m.end()
         if _overlaps(taken, s, e):
@@ -402,12 +427,7 @@ def scan_numbers(text: str) -> list[Number]:
             out.append(Number(s, e, word, comp[0], "compound", unit=comp[1]))
             continue
         if lw in ARTICLE_ONE:
-            if _scale_after(text, e):
-                out.append(Number(s, e, word, 1.0, "cardinal"))
-            else:
-                half, at = _next_word(text, e)           # "eine halbe Million", "einer halben Milliarde"
-                if half.lower() in ("halbe", "halben") and _scale_after(text, at + len(half)):
-                    out.append(Number(s, at + len(half), text[s:at + len(half)], 0.5, "cardinal"))
+            out += _article_one(text, s, e, word)
             continue
         value = parse_word(lw)
         if value is None:
@@ -416,8 +436,17 @@ def scan_numbers(text: str) -> list[Number]:
         if word[0].isupper() and not _sentence_initial(text, s) and not lw.endswith(("hundert", "tausend")):
             continue
         out.append(Number(s, e, word, value, "cardinal"))
-    out.sort(key=lambda n: (n.start, -n.end))
     return out
+
+
+def _article_one(text: str, s: int, e: int, word: str) -> list[Number]:
+    """"ein"/"eine" counts only before a scale word: "eine Million", "eine halbe Milliarde"."""
+    if _scale_after(text, e):
+        return [Number(s, e, word, 1.0, "cardinal")]
+    half, at = _next_word(text, e)           # "eine halbe Million", "einer halben Milliarde"
+    if half.lower() in ("halbe", "halben") and _scale_after(text, at + len(half)):
+        return [Number(s, at + len(half), text[s:at + len(half)], 0.5, "cardinal")]
+    return []
 
 
 def _word_compound(lw: str) -> tuple[float, str] | None:
