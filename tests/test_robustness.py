@@ -369,7 +369,12 @@ def _asgi_post(app, path: str, headers: dict[str, str], chunks: int, chunk: byte
              "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
              "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
              "client": ("127.0.0.1", 1), "server": ("localhost", 80)}
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: the browser tests' playwright keeps an event loop running in this one
+    import threading
+
+    t = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    t.start()
+    t.join(60)
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     return status, len(asked)
 
