@@ -101,7 +101,8 @@ class BuildSummary:
         if c:
             lines.append(
                 f"dossier {escape(str(self.db))}: {c.get('articles', 0)} articles, {c.get('sentences', 0)} sentences, "
-                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, {c.get('times', 0)} time expressions, "
+                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, "
+                f"{c.get('times', 0)} time expressions, "
                 f"{c.get('entities', 0)} entities, {c.get('events', 0)} events")
         return "\n".join(lines)
 
@@ -183,46 +184,7 @@ def build_articles(
             finish_stale(store, stale, "interrupted; completed by the next build")
             summary.notes.append(f"build {', '.join(map(str, stale))} was interrupted; this one completes it")
         build_id = summary.build_id = store.start_build(inputs, comps, analysed_with["fingerprint"])
-        identities = Identities(store.article_state())
-        todo: list[Article] = []
-        first: dict[str, Article] = {}
-        origins: dict[str, Article] = {}
-        lacking: set[str] = set()
-        for a in articles:
-            a.content_hash = content_hash(a)
-            if a.id in first or (a.origin and a.origin in origins):
-                # the same input twice: the second copy would silently replace the first
-                summary.errors.append(ArticleError(
-                    a.source_path or a.id,
-                    f"article id {a.id!r} is already used by "
-                    f"{(first.get(a.id) or origins[a.origin]).source_path or 'another input'}",
-                    skipped="this copy"))
-                continue
-            old = identities.claim(a)   # may give it the stored article's id, or a free one
-            first[a.id] = origins[a.origin] = a
-            if old is None:
-                summary.new.append(a.id)
-            elif old["content_hash"] != a.content_hash:
-                summary.replaced.append(a.id)
-                if old["source_path"] and a.source_path and old["source_path"] != a.source_path:
-                    summary.notes.append(f"{a.id}: stored from {old['source_path']}, now replaced by {a.source_path}")
-            elif not force and set(old["analysed_with"].get("components", [])) - set(comps):
-                # Analysed with a component that cannot run now (not installed, broken, not asked for):
-                # re-analysing would lose its results, so the stored analysis stays.
-                lacking.update(set(old["analysed_with"]["components"]) - set(comps))
-                summary.unchanged_ids.append(a.id)
-                continue
-            elif force or old["analysed_with"] != analysed_with:
-                summary.reanalysed.append(a.id)
-            else:
-                summary.unchanged_ids.append(a.id)
-                continue
-            todo.append(a)
-        if lacking:
-            summary.notes.append(f"unchanged articles keep their analysis by {', '.join(sorted(lacking))}, "
-                                 "which cannot run now (force=True re-analyses them without)")
-        for a in todo:  # what reading had to say (bad bytes replaced, a guessed encoding, another language)
-            summary.notes.extend(f"{a.id}: {w}" for w in a.warnings)
+        todo = _to_analyse(articles, Identities(store.article_state()), comps, analysed_with, force, summary)
 
         stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console)
         # Only what really got stored counts as processed; the rest is in summary.errors.
@@ -242,6 +204,52 @@ def build_articles(
                 raise _disk_full(db_path, summary, e) from None
             raise
     return summary
+
+
+def _to_analyse(articles: Sequence[Article], identities: Identities, comps: Sequence[str],
+                analysed_with: dict[str, Any], force: bool, summary: BuildSummary) -> list[Article]:
+    """Which articles need analysis: new, changed, or analysed otherwise; duplicates of an input in this build
+    are errors, unchanged ones are counted (summary is filled in as it goes)."""
+    todo: list[Article] = []
+    first: dict[str, Article] = {}
+    origins: dict[str, Article] = {}
+    lacking: set[str] = set()
+    for a in articles:
+        a.content_hash = content_hash(a)
+        if a.id in first or (a.origin and a.origin in origins):
+            # the same input twice: the second copy would silently replace the first
+            summary.errors.append(ArticleError(
+                a.source_path or a.id,
+                f"article id {a.id!r} is already used by "
+                f"{(first.get(a.id) or origins[a.origin]).source_path or 'another input'}",
+                skipped="this copy"))
+            continue
+        old = identities.claim(a)   # may give it the stored article's id, or a free one
+        first[a.id] = origins[a.origin] = a
+        if old is None:
+            summary.new.append(a.id)
+        elif old["content_hash"] != a.content_hash:
+            summary.replaced.append(a.id)
+            if old["source_path"] and a.source_path and old["source_path"] != a.source_path:
+                summary.notes.append(f"{a.id}: stored from {old['source_path']}, now replaced by {a.source_path}")
+        elif not force and set(old["analysed_with"].get("components", [])) - set(comps):
+            # Analysed with a component that cannot run now (not installed, broken, not asked for):
+            # re-analysing would lose its results, so the stored analysis stays.
+            lacking.update(set(old["analysed_with"]["components"]) - set(comps))
+            summary.unchanged_ids.append(a.id)
+            continue
+        elif force or old["analysed_with"] != analysed_with:
+            summary.reanalysed.append(a.id)
+        else:
+            summary.unchanged_ids.append(a.id)
+            continue
+        todo.append(a)
+    if lacking:
+        summary.notes.append(f"unchanged articles keep their analysis by {', '.join(sorted(lacking))}, "
+                             "which cannot run now (force=True re-analyses them without)")
+    for a in todo:  # what reading had to say (bad bytes replaced, a guessed encoding, another language)
+        summary.notes.extend(f"{a.id}: {w}" for w in a.warnings)
+    return todo
 
 
 def _disk_full(db_path: str | Path, summary: BuildSummary, e: BaseException) -> StoreError:
@@ -332,8 +340,8 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
         parts[c.article]["claims"].append(c)
     for t in result.times:
         parts[t.article]["times"].append(t)
-    for m in result.entities:  # with cross=False these are the unresolved mentions
-        if getattr(m, "article", None) in parts:
+    for m in result.mentions:
+        if m.article in parts:
             parts[m.article]["mentions"].append(m)
     orphans = 0
     for ev in result.events:

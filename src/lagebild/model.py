@@ -136,6 +136,10 @@ class Span:
     raw_end: int | None = None
 
 
+# The kind of a named source that no cue classifies: an institution rather than a person.
+FALLBACK_KIND = "organisation"
+
+
 @dataclass
 class Source:
     """Who the article says a statement comes from."""
@@ -254,7 +258,8 @@ class Mention:
     end: int
     text: str
     label: str | None = None
-    country: str | None = None               # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    country: str | None = None
     ref: str | None = None                   # what it names where known: "country:KP", "geo:<geonameid>"
 
 
@@ -317,7 +322,8 @@ class Result:
     groups: list[ClaimGroup] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)    # as extracted, article by article
+    entities: list[Entity] = field(default_factory=list)     # the mentions resolved across articles
     stories: list[Story] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
 

@@ -16,14 +16,14 @@ it over everything stored. What makes two mentions one entity:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from ..extract.attribution import FALLBACK_KIND
 from ..geo.translit import fold
 from ..geo.translit import key as name_key
-from ..model import Entity, Mention
+from ..model import FALLBACK_KIND, Entity, Mention
+from ..text import within_one_edit
 
 
 def _slug(text: str) -> str:
@@ -91,9 +91,7 @@ def _near(a: str, b: str) -> bool:
         return False
     if a[-1] != b[-1] and "a" in (a[-1], b[-1]):
         return False
-    from ..extract.entities import _near_key
-
-    return _near_key(a, b)
+    return within_one_edit(a, b)
 
 
 def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
@@ -132,7 +130,7 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
         else:
             extra[w_trim].append(m)
     out: dict[str, list[Mention]] = {}
-    for fw, group, _ in full:
+    for _key_words, group, _ in full:
         name = _canonical(group)
         out.setdefault(f"per:{_slug(name)}", []).extend(group)
     for w, group in extra.items():

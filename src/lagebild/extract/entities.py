@@ -249,7 +249,7 @@ class Cand:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_entities")
+@Language.factory("lagebild_entities", assigns=["doc._.mentions"], requires=["doc.sents"])
 def make_entities(nlp, name: str) -> EntityTagger:
     return EntityTagger()
 

@@ -116,7 +116,8 @@ ACTOR_LABELS = ("PER", "ORG", "GPE")
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_events")
+@Language.factory("lagebild_events", assigns=["doc._.events"],
+                  requires=["doc._.mentions", "doc._.times", "doc._.claims", "token.dep", "token.lemma"])
 def make_events(nlp, name: str) -> EventTagger:
     return EventTagger()
 

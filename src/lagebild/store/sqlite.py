@@ -383,7 +383,7 @@ def _build(tp: Any, value: Any) -> Any:
         return tuple(value)
     if tp is OffsetMap:
         return OffsetMap([tuple(s) for s in value.get("segments", [])])
-    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
         return make(tp, value)
     if tp is bool:
         return bool(value)
@@ -602,7 +602,9 @@ class Store:
                 "INSERT INTO builds(started, components, fingerprint, inputs) VALUES (?, ?, ?, ?)",
                 (now(), json.dumps(list(components)), fingerprint, json.dumps([str(p) for p in inputs])),
             )
-        return int(cur.lastrowid)
+        if cur.lastrowid is None:
+            raise RuntimeError("the store recorded no build row")
+        return cur.lastrowid
 
     def finish_build(self, build_id: int, *, processed: int, unchanged: int, failed: int, notes: Sequence[str]) -> None:
         with self.transaction():
@@ -717,27 +719,27 @@ class Store:
         return make(Article, _row_dict(r)) if r else None
 
     def sentences(self, article: str | None = None) -> list[Sentence]:
-        sql, args = 'SELECT * FROM sentences', ()
+        sql, args = 'SELECT * FROM sentences', tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         rows = self.db.execute(sql + ' ORDER BY article, "index"', args)
         return [make(Sentence, _row_dict(r)) for r in rows]
 
     def claims(self, article: str | None = None) -> list[Claim]:
-        sql, args = "SELECT * FROM claims", ()
+        sql, args = "SELECT * FROM claims", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         rows = self.db.execute(sql + " ORDER BY article, start, id", args)
         return [make(Claim, _row_dict(r)) for r in rows]
 
     def times(self, article: str | None = None) -> list[TimeExpression]:
-        sql, args = "SELECT * FROM times", ()
+        sql, args = "SELECT * FROM times", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         return [make(TimeExpression, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
 
     def mentions(self, article: str | None = None) -> list[Mention]:
-        sql, args = "SELECT * FROM mentions", ()
+        sql, args = "SELECT * FROM mentions", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         return [make(Mention, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
@@ -948,18 +950,19 @@ class Store:
 
     @staticmethod
     def _hit(r: sqlite3.Row, mark: tuple[str, str]) -> dict[str, Any]:
-        fragments = []
+        fragments: list[tuple[str, bool]] = []
         for i, part in enumerate(re.split(r"[\x02\x03]", r["snip"] or "")):
             part = re.sub(r"\s+", " ", part)  # one line: paragraph breaks inside a hit say nothing here
             if part:
-                fragments.append([part, i % 2 == 1])
+                fragments.append((part, i % 2 == 1))
         if fragments:
-            fragments[0][0] = fragments[0][0].lstrip()
-            fragments[-1][0] = fragments[-1][0].rstrip()
+            fragments[0] = (fragments[0][0].lstrip(), fragments[0][1])
+            fragments[-1] = (fragments[-1][0].rstrip(), fragments[-1][1])
             fragments = [f for f in fragments if f[0]]
         snippet = "".join(f"{mark[0]}{t}{mark[1]}" if m else t for t, m in fragments)
         return {"article": r["article"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
-                "sentence": r["sentence"], "snippet": snippet, "fragments": fragments, "score": r["score"]}
+                "sentence": r["sentence"], "snippet": snippet, "fragments": [[t, m] for t, m in fragments],
+                "score": r["score"]}
 
 
 def fts_query(query: str) -> str:

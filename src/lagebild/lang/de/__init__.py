@@ -40,26 +40,51 @@ def table(name: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _rows(name: str) -> list[list[str]]:
-    """The rows of ``name.tsv`` (TAB-separated columns; ``#`` lines are comments)."""
-    text = (HERE / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+@lru_cache(maxsize=None)
+def _numbered(name: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """``name.tsv`` as (form, number, flags) in file order: FORM<TAB>NUMBER[<TAB>FLAG ...]."""
+    out = []
+    for n, line in enumerate(_lines(HERE / f"{name}.tsv"), 1):
+        form, *rest = [c.strip() for c in line.split("\t")]
+        if not rest or not rest[0].isdigit():
+            raise ValueError(f"lang/de/{name}.tsv:{n}: expected FORM<TAB>NUMBER, got {line!r}")
+        out.append((form.lower(), int(rest[0]), tuple(rest[1:])))
+    return tuple(out)
+
+
+def months() -> dict[str, int]:
+    """Month names, lower case -> 1..12 ("jänner" -> 1), in calendar order (months.tsv)."""
+    return {form: n for form, n, _ in _numbered("months")}
+
+
+def month_abbreviations() -> dict[str, int]:
+    """Abbreviated month names without the full stop ("sept" -> 9), month_abbreviations.tsv."""
+    return {form: n for form, n, _ in _numbered("month_abbreviations")}
+
+
+def weekdays() -> dict[str, int]:
+    """Weekday names -> ISO weekday ("sonnabend" -> 6), weekdays.tsv."""
+    return {form: n for form, n, _ in _numbered("weekdays")}
+
+
+def number_words(compounding: bool = False) -> dict[str, int]:
+    """Cardinal number words up to ninety -> value (number_words.tsv); with compounding=True only the
+    forms that build compounds ("ein", not "eins": einundzwanzig, eineinhalb)."""
+    return {form: n for form, n, flags in _numbered("number_words") if not (compounding and "alone" in flags)}
 
 
 @lru_cache(maxsize=1)
 def month_names() -> tuple[str, ...]:
-    """The twelve month names as written in a date ("September"), January first (months.tsv)."""
-    rows = sorted(_rows("months.tsv"), key=lambda r: int(r[0]))
-    if [int(r[0]) for r in rows] != list(range(1, 13)):
-        raise ValueError("lang/de/months.tsv must hold the months 1-12 once each")
-    return tuple(r[1] for r in rows)
+    """The twelve month names as written in a date ("September"), January first: each month's first
+    form in months.tsv."""
+    names: dict[int, str] = {}
+    for form, n in months().items():
+        names.setdefault(n, form[:1].upper() + form[1:])
+    if sorted(names) != list(range(1, 13)):
+        raise ValueError("lang/de/months.tsv must name each of the months 1-12")
+    return tuple(names[n] for n in range(1, 13))
 
 
-@lru_cache(maxsize=1)
 def month_forms() -> dict[str, int]:
     """Every spelling of a month name, casefolded -> its number (jänner -> 1)."""
-    out: dict[str, int] = {}
-    for r in _rows("months.tsv"):
-        for form in [r[1], *(r[2].split(",") if len(r) > 2 and r[2] else [])]:
-            out[form.strip().casefold()] = int(r[0])
-    return out
+    return months()
