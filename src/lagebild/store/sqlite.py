@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import json
 import re
 import sqlite3
@@ -370,38 +371,53 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def _build(tp: Any, value: Any) -> Any:
     """Rebuild a JSON-decoded value into the annotated model type (tolerant of schema drift)."""
-    if value is None:
-        return None
+    return None if value is None else _builder(tp)(value)
+
+
+@functools.lru_cache(maxsize=None)
+def _builder(tp: Any) -> Any:
+    """The function that rebuilds a (non-None) value of type `tp`: worked out once per type, since
+    reading a dossier rebuilds hundreds of thousands of rows."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(args[0], value) if len(args) == 1 else value
+        return (lambda v, b=_builder(args[0]): None if v is None else b(v)) if len(args) == 1 else _same
     if origin is list:
         (arg,) = typing.get_args(tp) or (Any,)
-        return [_build(arg, v) for v in value]
+        inner = _builder(arg)
+        return lambda v: [None if x is None else inner(x) for x in v]
     if origin is tuple:
-        return tuple(value)
+        return tuple
     if tp is OffsetMap:
-        return OffsetMap([tuple(s) for s in value.get("segments", [])])
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
-        return make(tp, value)
+        return lambda v: OffsetMap([tuple(s) for s in v.get("segments", [])])
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return lambda v: make(tp, v) if isinstance(v, dict) else v
     if tp is bool:
-        return bool(value)
+        return bool
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
 def make(cls: type, data: dict[str, Any]) -> Any:
     """A model dataclass from a dict; unknown keys are ignored, missing ones take defaults."""
-    hints = _hints(cls)
     kw = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            v = data[f.name]
-            tp = hints[f.name]
-            if isinstance(v, str) and _is_nested(tp):
+    for name, nested, build in _plan(cls):
+        if name in data:
+            v = data[name]
+            if nested and isinstance(v, str):
                 v = json.loads(v)
-            kw[f.name] = _build(tp, v)
+            kw[name] = None if v is None else build(v)
     return cls(**kw)
+
+
+@functools.lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """Per field of a model class: its name, whether it is stored as JSON text, its rebuilder."""
+    hints = _hints(cls)
+    return tuple((f.name, _is_nested(hints[f.name]), _builder(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def _is_nested(tp: Any) -> bool:
