@@ -151,7 +151,10 @@ def group_claims(claims: list[Claim], articles: list[Article],
         members[gid].append(c)
     split: dict[str, list[Claim]] = {}
     for gid, ms in members.items():
-        generic = ms[0].measure is not None and (slugify(ms[0].measure.kind) or "") in PER_CLAIM
+        m0 = ms[0].measure
+        # a generic count, or people on the move named by a noun alone ("Flüchtlinge": no verb says what
+        # they did): only a repeated figure shows one quantity
+        generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
         for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles})):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:

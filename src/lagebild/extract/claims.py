@@ -239,6 +239,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measur
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
+    if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):
+        measure.action = None          # "Flüchtlinge" names people on the move; only a verb says they fled
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"

@@ -22,13 +22,14 @@ LIGHT_VERBS = frozenset({"sein", "werden", "haben", "bleiben", "geben", "liegen"
                          "müssen", "dürfen", "wollen", "mögen", "lassen"})
 
 
-def _has_parse(doc: Doc) -> bool:
+def has_parse(doc: Doc) -> bool:
+    """Does the Doc carry a dependency parse?"""
     return doc.has_annotation("DEP")
 
 
 def figure_token(doc: Doc, start: int, end: int) -> Token | None:
     """The number token of a figure (its last numeric token), None without a parse."""
-    if not _has_parse(doc):
+    if not has_parse(doc):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -154,7 +155,7 @@ def is_part(doc: Doc, text: str, clause_start: int, num_start: int) -> bool:
 
 def lemma_of(doc: Doc, start: int, end: int, noun: str) -> str:
     """The lemma of the counted noun as the parse gives it (lower case); the noun itself without a parse."""
-    if _has_parse(doc):
+    if has_parse(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             for t in reversed(list(span)):
