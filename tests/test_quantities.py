@@ -95,6 +95,15 @@ def test_a_part_place_is_not_the_scene_of_later_sentences(run):
     assert v[300].measure.place != "tarsa"
 
 
+def test_a_where_clause_names_the_scene_of_its_figure(run):
+    claims, _ = run({"w.txt": "Anschlag\n\nDie Täter stürmten das Theater Lumen, wo sie mindestens 40 Menschen töteten.",
+                     "v.txt": "Anschlag\n\nBei den Anschlägen starben insgesamt 66 Menschen."},
+                    {"w.txt": "s", "v.txt": "s"})
+    v = by_value(claims)
+    assert v[40].measure.place == "lumen"
+    assert v[40].group != v[66].group                               # the theatre's dead are a part
+
+
 def test_attackers_are_never_counted_among_victims(run):
     claims, _ = run({"a.txt": "Anschlag\n\nBei dem Anschlag starben 41 Menschen. Auch fünf Angreifer starben."})
     v = by_value(claims)

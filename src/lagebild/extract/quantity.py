@@ -174,3 +174,19 @@ def scale_before(text: str, unit_start: int, num_start: int) -> str | None:
         tokens = tokens[:-1]
     word = tokens[-1].strip("(„\"")
     return word if word.lower() in words("quantity_scales") else None
+
+
+def where_clause_place(doc: Doc, clause_start: int, unit_start: int) -> str | None:
+    """The place a "wo" clause refers back to ("griffen den Konzertsaal Bataclan an, wo sie 89 Menschen
+    töteten" -> Bataclan): the last proper noun (else noun) before the clause, within the sentence."""
+    if not has_parse(doc):
+        return None
+    span = doc.char_span(unit_start, clause_start, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = [t for t in span if not t.is_punct]
+    for pos in ("PROPN", "NOUN"):
+        for t in reversed(tokens[-6:]):
+            if t.pos_ == pos:
+                return t.text
+    return None
