@@ -18,15 +18,14 @@ same groups.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-
-import math
 from collections.abc import Mapping
 
 from ..extract.measures import countries, demonym_key, key_parts, slug_of, slugify
+from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
-
 from .estimates import compatible, point, reconcile
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -234,20 +233,6 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     return clusters
 
 
-# Words too common in news to tell two stories apart (besides function words).
-COMMON_WORDS = frozenset("""
-menschen polizei regierung angaben behörden sprecher sprecherin minister ministerium präsident millionen
-milliarden euro dollar prozent jahren jahre jahres monaten monate wochen tagen stunden montag dienstag mittwoch
-donnerstag freitag samstag sonntag januar februar märz april juni juli august september oktober november dezember
-zahl zahlen bericht berichte berichten meldung agentur nachrichtenagentur zeitung medien experten beginn anfang
-mitte ende woche zeit seite leben lage stadt land länder region frage fragen ziel grund folge folgen teil fall
-fälle ergebnis informationen deutschland österreich europa welt heute gestern insgesamt weitere tausende hunderte
-dutzende häuser schätzungen schätzung mann frau frauen männer kinder familie namen politiker öffentlichkeit
-besuch kandidat polizisten soldaten berufung mindestens rund etwa mehr fast knapp weniger laut nach bild foto
-video uhr nacht morgen abend tage jahr monat mittag wochenende vormittag nachmittag dpa apa reuters afp
-""".split())
-
-
 def _story_words(article: Article) -> frozenset[str]:
     """Distinctive words of an article's title and lead: capitalised, four letters or more, not common."""
     from ..extract.attribution import FUNCTION_WORDS
@@ -255,7 +240,7 @@ def _story_words(article: Article) -> frozenset[str]:
 
     head = (article.title or "") + " " + article.text[:700]
     words = {w.lower() for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}", head)}
-    return frozenset(words - COMMON_WORDS - FUNCTION_WORDS - SENTENCE_STARTERS)
+    return frozenset(words - lexicon("story_common_words") - FUNCTION_WORDS - SENTENCE_STARTERS)
 
 
 def stories(articles: list[Article]) -> dict[str, str]:

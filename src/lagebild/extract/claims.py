@@ -20,9 +20,8 @@ from spacy.tokens import Doc
 
 from ..model import Claim, TimeValue
 from . import attribution as attr
-from . import default_time
+from . import default_time, quantity
 from . import measures as meas
-from . import quantity
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, Figure, find_figures, scan_numbers
 
 # Words between a number and its noun that are not adjectives but still modifiers.
