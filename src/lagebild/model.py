@@ -106,6 +106,9 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     duplicate_of: str | None = None          # near-duplicate (wire copy) of another article
     passage_dates: list[DatedPassage] = field(default_factory=list)  # teasers with their own date
+    # Where it came from, its identity with its content (store/identity.py): an absolute file path (+ '#id' or
+    # ':line' for a record in a JSON(L) file), a canonical URL, 'upload:NAME'. None: source_path, else the id.
+    origin: str | None = None
 
     def raw_offset(self, offset: int, end: bool = False) -> int:
         """Raw-text offset of a cleaned-text offset; end=True for a span's end (see OffsetMap.to_raw)."""
@@ -268,6 +271,10 @@ class Entity:
     wikidata: str | None = None
 
 
+# Events told as background, not as what happened in the story: off the timeline and the map.
+BACKGROUND_STATUSES = ("historical", "comparison")
+
+
 @dataclass
 class Event:
     id: str
@@ -278,7 +285,7 @@ class Event:
     target: str | None = None
     place: Place | None = None
     time: TimeValue | None = None
-    status: str = "reported"                 # reported, planned, denied, hypothetical
+    status: str = "reported"                 # reported, planned, denied, hypothetical, historical, comparison
     figures: list[str] = field(default_factory=list)       # claim ids
     sources: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import ClaimGroup, Entity, Event, Place, TimeValue
@@ -181,14 +181,22 @@ def _distance(a: Place, b: Place) -> float | None:
     return distance_km((a.lat, a.lon), (b.lat, b.lon))
 
 
-def _place_ok(a: Place | None, b: Place | None) -> bool:
+SIZED = ("AID", "MOBILIZE")   # deployments differ by size; tolls of one attack or disaster grow from report to report
+WIDE = ("DISASTER", "DISPLACE", "VOTE")     # events over a wide area: an earthquake felt in two countries
+WIDE_KM = 1000.0
+
+
+def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
     if a is None or b is None:
         return True
+    if wide:
+        d = _distance(a, b)
+        return d <= WIDE_KM if d is not None else True
     if "country" in (a.precision, b.precision):
         return not a.country or not b.country or a.country == b.country
     d = _distance(a, b)
     if d is None:
-        return a.name == b.name
+        return True                                    # a name the gazetteer lacks says nothing against it
     limit = 250.0 if "region" in (a.precision, b.precision) else 100.0
     return d <= limit
 
@@ -213,20 +221,62 @@ class Cluster:
     targets: list[Party] = field(default_factory=list)
     groups: set[str] = field(default_factory=set)
     magnitude: dict[str, float] = field(default_factory=dict)    # measure kind -> largest figure
+    story: str = ""
 
 
 def _status_class(s: str) -> str:
     return "planned" if s in ("planned", "hypothetical") else s
 
 
+GENERIC_MODES = {"attack", "accident", "election", "evacuation"}   # "Angriff", "Unglück", "Wahl", "Evakuierung"
+
+
 def _mode_ok(a: Event, b: Event) -> bool:
-    return a.type == "CONSULT" or a.mode is None or b.mode is None or a.mode == b.mode
+    return a.type == "CONSULT" or a.mode is None or b.mode is None or a.mode == b.mode or \
+        a.mode in GENERIC_MODES or b.mode in GENERIC_MODES
+
+
+def _story(ev: Event, story_of: Mapping[str, str] | None) -> str:
+    """The story an event mention belongs to: its article's (an article the map lacks is a story of its own)."""
+    if story_of is None:
+        return ""
+    art = ev.articles[0] if ev.articles else ev.id
+    return story_of.get(art) or f"article:{art}"
+
+
+def _year(t: TimeValue | None) -> int | None:
+    return int(t.value[:4]) if t and t.value and t.value[:4].isdigit() else None
+
+
+def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None) -> list[Event]:
+    """An event told with a year two or more before the story's latest ("1995 geboren", "der Anschlag
+    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map."""
+    latest: dict[str, int] = {}
+    for e in events:
+        y = _year(e.time)
+        if y is not None:
+            k = _story(e, story_of)
+            latest[k] = max(latest.get(k, y), y)
+    out = []
+    for e in events:
+        y = _year(e.time)
+        frame = latest.get(_story(e, story_of))
+        if e.status == "reported" and y is not None and frame is not None and e.time.basis == "expression" \
+                and y < frame - 1:
+            e = replace(e, status="historical")
+        out.append(e)
+    return out
 
 
 def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
-                 groups: Sequence[ClaimGroup] | None = None) -> list[Event]:
-    """Cluster event mentions into events; ids are stable (the first member's id)."""
+                 groups: Sequence[ClaimGroup] | None = None,
+                 story_of: Mapping[str, str] | None = None) -> list[Event]:
+    """Cluster event mentions into events; ids are stable (the first member's id).
+
+    story_of: article id -> story id; mentions of different stories never merge (None: all
+    articles tell one story)."""
     parties = Parties(entities)
+    events = _mark_historical(events, story_of)
     group_of: dict[str, ClaimGroup] = {}
     for g in groups or ():
         for cid in g.members:
@@ -241,7 +291,7 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
             if g and g.measure and (g.best or g.high) is not None:
                 v = float(g.best if g.best is not None else g.high)
                 mags[g.measure.kind] = max(mags.get(g.measure.kind, 0.0), v)
-        info.append((ev, actor, target, gs, mags, _when(ev.time)))
+        info.append((ev, actor, target, gs, mags, _when(ev.time), _story(ev, story_of)))
     # Best documented first: they found the clusters the vaguer mentions join.
     order = sorted(range(len(info)), key=lambda i: (
         -(len(info[i][3]) > 0), -(info[i][5] is not None and not info[i][5].upto),
@@ -249,14 +299,16 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
         info[i][0].articles[0] if info[i][0].articles else "", info[i][0].id))
     clusters: list[Cluster] = []
     for i in order:
-        ev, actor, target, gs, mags, when = info[i]
+        ev, actor, target, gs, mags, when, story = info[i]
         best, best_score = None, -1.0
         for c in clusters:
+            if c.story != story:
+                continue
             score = _fit(c, ev, actor, target, gs, mags, when)
             if score is not None and score > best_score:
                 best, best_score = c, score
         if best is None:
-            best = Cluster()
+            best = Cluster(story=story)
             clusters.append(best)
         if best.members and ev.type in SYMMETRIC and not _straight(best, actor, target):
             actor, target = target, actor              # "B traf A" joins "A traf B" the cluster's way round
@@ -283,12 +335,12 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     for m in c.members:
         if not strong and _status_class(m.status) != _status_class(ev.status):
             return None
-        if not _place_ok(m.place, ev.place) or not _time_ok(_when(m.time), when):
+        if not _place_ok(m.place, ev.place, ev.type in WIDE) or not _time_ok(_when(m.time), when):
             return None
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
-        if other and not strong and max(v, other) > 3 * min(v, other):
-            return None
+        if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):
+            return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
     score = 10.0 * strong
@@ -328,13 +380,16 @@ def _combine(c: Cluster) -> Event:
     first = members[0]
     statuses = Counter(e.status for e in members)
     status = max(statuses, key=lambda s: (statuses[s], s == "reported"))
-    modes = Counter(e.mode for e in members if e.mode)
-    acled = Counter(e.acled_type for e in members if e.acled_type)
+    modes = Counter(e.mode for e in members if e.mode and e.mode not in GENERIC_MODES) or \
+        Counter(e.mode for e in members if e.mode)
+    mode = modes.most_common(1)[0][0] if modes else None
+    acled = Counter(e.acled_type for e in members if e.acled_type and e.mode == mode) or \
+        Counter(e.acled_type for e in members if e.acled_type)
     return Event(
         id=first.id,
         type=first.type,
         acled_type=acled.most_common(1)[0][0] if acled else None,
-        mode=modes.most_common(1)[0][0] if modes else None,
+        mode=mode,
         actor=_pick(c.actors),
         target=_pick([t for t in c.targets if not c.actors or t.id not in {a.id for a in c.actors}]),
         place=_best_place([e.place for e in members]),

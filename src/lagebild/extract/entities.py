@@ -33,6 +33,7 @@ from spacy.tokens import Span, Doc, Token
 
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
+from ..lang.de.places import place_type
 from ..model import Mention
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
@@ -312,12 +313,25 @@ def _find_mentions(doc: Doc) -> list[Mention]:
         chosen.append(c)
     # one sense per place name and article: the rules resolved it in context ("Myrne" near Donezk), the NER did not
     text = _text(doc)
-    sense = {text[r.start:r.end]: (r.country, r.ref) for r in rules if r.label == "LOC" and r.ref}
+    sense = {text[r.start:r.end]: (r.country, r.ref) for r in rules if r.label == "LOC"}
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
+    chosen = [_typed_by_noun(doc, c) for c in chosen]
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
+
+
+def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
+    """A name after "in der Konzerthalle", "im Stadion", "im Lager" is a place, not a person or
+    an organisation; after a building's noun it is that building, not a town of the same name."""
+    prev = _prev_words(doc, c.start, 1)
+    kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
+    if kind in ("facility", "site") and c.label in ("PER", "ORG", "OTH"):
+        return Cand(c.start, c.end, "LOC", c.prio)
+    if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
+        return Cand(c.start, c.end, "LOC", c.prio)
+    return c
 
 
 # --- statistical NER --------------------------------------------------------------------
@@ -524,6 +538,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue
         if sum(c.isalpha() for c in text) < 2:
             continue                                   # "auf X.": one letter names nothing we can resolve
+        if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)):
+            continue                                   # "Mitte November": a time; "Van der Bellen": a person
         place = gazetteer().best(text)                 # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -537,6 +553,10 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             if f:
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
             continue
+        if base == "LOC" and len(e) > 1 and e[0].lower_ in PLACE_NOUNS:
+            e = e[1:]                                  # "Dorf Myrne": the name is Myrne
+            text = e.text
+            place = gazetteer().best(text)
         if base == "LOC":
             if f and f.kind in ("name", "adj", "demonym"):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
@@ -859,6 +879,8 @@ class PlaceHit:
     sent: int
     region: bool         # "Region Kursk": the form names a first-level region
     country: str | None = None   # "der ostukrainischen Region Donezk": the country said right before
+    kind: str | None = None      # what a noun before it says it is: facility, site, island, region
+    anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -887,6 +909,17 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
             if not cands:
                 continue
             prev = [p.lower() for p in _prev_words(doc, t.idx, 2)]
+            kind = place_type(prev[-1]) if prev else None
+            if kind == "facility":
+                break                                  # "im Stadion Wembley", "Konzerthalle Halle": not the town
+            if _foreign_name_goes_on(toks, i + n):
+                break                                  # "Stade de France": a longer name, not Stade
+            if n == 1 and w.lower() in PARTICLES and i + 1 < len(toks) and \
+                    (toks[i + 1].text in PARTICLES or toks[i + 1].text[:1].isupper()):
+                break                                  # "Van der Bellen", "Le Pen": a name's particle, not Van
+            if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
+                    (len(prev) < 2 or prev[-2] not in PLACE_NOUNS):
+                break                                  # "in der Halle": towns take no article
             cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or
                                   (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
             big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
@@ -902,19 +935,88 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
                 if pf and pf.kind in ("adj", "name"):
                     local = pf.iso
             hits.append(PlaceHit(t.idx, t.idx + len(span), span, sent_of(t.idx),
-                                 bool(prev) and prev[-1] in REGION_NOUNS, local))
+                                 bool(prev) and prev[-1] in REGION_NOUNS, local, kind))
             i += n - 1
             break
+        else:
+            # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
+            # says it is a place, is a place all the same - kept as its name, on no spot
+            prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
+            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site")) and \
+                    NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
+                hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
+                                     place_type(prev[-1])))
         i += 1
+    # The statistical NER's places go through the same reading in context (never the first homonym).
+    for e in doc.ents:
+        if e.label_ == "LOC" and not any(h.start < e.end_char and e.start_char < h.end for h in hits) \
+                and not forms.get(e.text) and e.text.lower() not in STOP and not _name_particle(doc, e) \
+                and g.candidates(e.text):
+            prev = [p.lower() for p in _prev_words(doc, e.start_char, 2)]
+            kind = place_type(prev[-1]) if prev else None
+            if kind != "facility":
+                hits.append(PlaceHit(e.start_char, e.end_char, e.text, sent_of(e.start_char),
+                                     bool(prev) and prev[-1] in REGION_NOUNS, None, kind))
+    hits.sort(key=lambda h: h.start)
+    named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
+                    and f.kind in ("name", "adj", "capital", "demonym"))
+    hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.region or _after_place_noun(doc, h))]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
     seen = {h.start for h in hits}
     for t in toks:
         if t.text in found and t.idx not in seen and not any(h.start <= t.idx < h.end for h in hits):
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
-    named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
-                    and f.kind in ("name", "adj", "capital", "demonym"))
+    _anchors(_text(doc), hits)
     return _resolve_places(hits, doc_countries=dict(named))
+
+
+def _name_particle(doc: Doc, e: Span) -> bool:
+    """'Van' of 'Van der Bellen', 'Le' of 'Le Pen': a one-word span that is a name particle going on."""
+    return len(e) == 1 and e.text.lower() in PARTICLES and e.end < len(doc) and \
+        (doc[e.end].text in PARTICLES or doc[e.end].text[:1].isupper())
+
+
+FOREIGN_PARTICLES = {"de", "du", "des", "del", "della", "di", "do", "da", "dos", "das", "of", "la", "le", "los",
+                     "las", "sur", "am", "an", "upon"}
+NEAR = re.compile(r"\s*,?\s*(?:bei|nahe|unweit|nahe\s+bei|in\s+der\s+Nähe\s+von|unweit\s+von|vor\s+den\s+Toren\s+von|"
+                  r"(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)?\s+von)\s+")
+
+
+def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
+    """'Stade de France', 'Champs de Mars': a foreign particle and a capitalised word follow."""
+    return j + 1 < len(toks) and toks[j].text in FOREIGN_PARTICLES and toks[j + 1].text[:1].isupper() and \
+        toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1
+
+
+def _anchors(text: str, hits: list[PlaceHit]) -> None:
+    """'Marienfeld bei Berlin', 'ein Dorf nahe Mossul': the place after bei/nahe anchors the one before."""
+    starts = {h.start: h for h in hits}
+    for h in hits:
+        m = NEAR.match(text, h.end)
+        if m and m.end() in starts and starts[m.end()].form != h.form:
+            h.anchor = starts[m.end()].form
+
+
+SMALL = 15000
+HOME = ("DE", "AT", "CH")
+
+
+def _after_place_noun(doc: Doc, h: PlaceHit) -> bool:
+    prev = [p.lower() for p in _prev_words(doc, h.start, 1)]
+    return bool(prev) and prev[-1] in PLACE_NOUNS
+
+
+def _plausible_place(doc: Doc, h: PlaceHit, named: Counter, prev_place_noun: bool) -> bool:
+    """A small town (under 15,000) of the world-wide gazetteer is a place only with some sign of it:
+    a place noun before it ("das Dorf Myrne"), the statistical NER's LOC, or a homonym in a country
+    the article names or at home (DE/AT/CH). "Acme" after "von" in a company's context is no town."""
+    cands = gazetteer().candidates(h.form)
+    if not cands or max(c.population for c in cands) >= SMALL or any(c.precision != "city" for c in cands):
+        return True
+    if prev_place_noun or any(c.country in named or c.country in HOME for c in cands):
+        return True
+    return any(e.label_.startswith("LOC") and e.start_char <= h.start < e.end_char for e in doc.ents)
 
 
 def _sentence_index(doc: Doc):
@@ -935,6 +1037,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list
     by_form: dict[str, list[PlaceHit]] = {}
     for h in hits:
         by_form.setdefault(h.form, []).append(h)
+    anchored = {h.form: h.anchor for h in hits if h.anchor}
     # Unambiguous places first: they anchor the others.
     fixed: dict[str, object] = {}
     for form, group in by_form.items():
@@ -942,13 +1045,28 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list
         local = Counter(h.country for h in group if h.country)
         said = next((iso for iso, _ in local.most_common() if any(c.country == iso for c in cands)), None)
         best = g.best(form, country=said, countries=doc_countries)
+        if form in anchored and len(cands) > 1:
+            continue                                   # "X bei Berlin": decided by its anchor below
         if len(cands) == 1 or form in regions or (best and best.population >= 100000) or \
                 (best and best.precision != "city"):
             fixed[form] = best
+    from ..geo import distance_km
+
+    for form, anchor in anchored.items():             # "Marienfeld bei Berlin": the homonym nearest Berlin
+        a = fixed.get(anchor)
+        if a is None:
+            continue
+        best = fixed.get(form) or g.best(form, countries=doc_countries, near=[(a.lat, a.lon)])
+        if best is not None and best.precision == "city" and distance_km((best.lat, best.lon), (a.lat, a.lon)) > 150:
+            best = None                                # the only town of that name lies elsewhere: not it
+        fixed[form] = best
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
-        if best is None:
+        if form in fixed and best is not None and form not in anchored and form not in regions and \
+                _far_and_small(best, doc_countries, form):
+            best = None
+        if form not in fixed:
             sents = {h.sent for h in group}
             near = [(p.lat, p.lon) for f2, hs in by_form.items() if f2 != form and f2 not in regions
                     and (p := fixed.get(f2)) is not None and any(h.sent in sents for h in hs)]
@@ -957,7 +1075,33 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list
             admin = max(near_regions, key=lambda h: h.start) if near_regions else None
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
+            if best is not None and not near and admin_place is None and (
+                    _ambiguous(form, best, doc_countries) or _far_and_small(best, doc_countries, form)):
+                best = None                            # nothing tells which place, or that it is this one
         for h in group:
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+def _ambiguous(form: str, best, doc_countries: dict[str, int]) -> bool:
+    """Never the first homonym: small places of one name in several countries (or several of
+    similar size in one) with no country of the article, no region and no neighbour to choose by."""
+    if best.population >= SMALL:
+        return False
+    ctx = set(doc_countries) | set(HOME)
+    return any(c.id != best.id and c.population * 3 >= best.population and
+               (c.country == best.country or c.country in ctx or best.country not in ctx)
+               for c in gazetteer().candidates(form))
+
+
+def _far_and_small(best, doc_countries: dict[str, int], form: str = "") -> bool:
+    """A village abroad in a country the article never names, or a town abroad known by that name
+    only as one of its alternate names ("Lager Moria" is not Jerusalem, "Marienfeld" not Pančevo):
+    no spot rather than a wrong one. Capitals (Kiew, Peking) are known to all."""
+    if best.precision != "city" or best.country in doc_countries or best.country in HOME:
+        return False
+    if best.population < SMALL:
+        return True
+    f = country_forms().get(form)
+    return not best.primary and not (f and f.kind == "capital")

@@ -27,8 +27,9 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..lang.de.event_words import status_words, trigger_lexicon
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time
@@ -38,89 +39,62 @@ from .entities import REGION_NOUNS, _prev_words
 
 @dataclass(frozen=True)
 class Trigger:
-    pattern: str          # regex over the sentence (IGNORECASE), word-bounded by the caller
-    type: str             # PLOVER
+    word: str             # the lexicon entry (lemma): "luftangriff", "festnehmen"
+    type: str             # PLOVER, or our extension (DISASTER, ACCIDENT, EVACUATE, RESCUE, DISPLACE, GATHER)
     mode: str | None
     acled: str | None     # "Event type: Sub-event type"
     nominal: bool = False  # a noun: "Luftangriff", "Besuch" (actor may be its adjective)
-    needs: str | None = None   # another pattern the sentence must hold (deployments need personnel)
 
 
-W = r"[\wäöüß]*"
-PERSONNEL = r"(soldat|truppe|kräfte|streitkräfte|pionier|sappeur|bauarbeiter|arbeiter|arbeitskräfte|personal|" \
-            r"söldner|kämpfer|einheit|militär|ingenieur|entschärfer|bausoldat|spezialist|berater|polizist)"
-WEAPONS = r"(waffe|munition|rakete|granate|panzer|drohne|artillerie|geschoss|flugabwehr|kampfjet|haubitze)"
+ATTACK_EFFECTS = ("explosion", "fire", "collapse")
+CAUSES = ("ASSAULT", "DISASTER")
+GENERIC_DETS = ("solch", "jede", "kein", "manch")
+ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack")
 
-TRIGGERS: tuple[Trigger, ...] = (
-    # --- ASSAULT ---
-    Trigger(rf"(luft|drohnen|bomben)angriff{W}|luftschl[äa]g{W}|drohnenattacke{W}|bombardier{W}|"
-            rf"luftangriffswelle{W}", "ASSAULT", "aerial", "Explosions/Remote violence: Air/drone strike", True),
-    Trigger(rf"raketenangriff{W}|raketenbeschuss|artilleriebeschuss|beschossen|beschuss|raketeneinschl[äa]g{W}",
-            "ASSAULT", "aerial", "Explosions/Remote violence: Shelling/artillery/missile attack", True),
-    Trigger(rf"selbstmordanschlag{W}|selbstmordattentat{W}", "ASSAULT", "explode",
-            "Explosions/Remote violence: Suicide bomb", True),
-    Trigger(rf"(bomben|spreng|terror)?anschlag{W}|attentat{W}|autobombe{W}|sprengsatz{W}", "ASSAULT", "explode",
-            "Explosions/Remote violence: Remote explosive/landmine/IED", True),
-    Trigger(rf"erschossen|erschoss|erschießung{W}|schüsse|schusswaffenangriff{W}|messerangriff{W}|erstochen",
-            "ASSAULT", "firearms", "Violence against civilians: Attack"),
-    Trigger(rf"zurückerober{W}|zurückzuerober{W}|rückeroberung{W}|zurückgewonnen|zurückgeholt",
-            "ASSAULT", "occupy", "Battles: Government regains territory", True),
-    Trigger(rf"eingenommen|einzunehmen|einnahme{W}|nimmt\s+{W}\s*ein|nahmen?\s+{W}\s*ein|erobert{W}|erobern|"
-            rf"eroberung{W}|unter\s+(seine\s+|ihre\s+)?kontrolle\s+gebracht|besetzt(e|en)?",
-            "ASSAULT", "occupy", "Battles: Armed clash", True),
-    Trigger(rf"eingedrungen|einmarschiert|einmarsch|vorgedrungen|vorstoß{W}|bodenoffensive",
-            "ASSAULT", "incursion", "Battles: Armed clash", True),
-    Trigger(rf"gefecht{W}|kämpfe|kämpften|gekämpft|zusammenstöße{W}", "ASSAULT", "clash", "Battles: Armed clash"),
-    # --- AID / deployments ---
-    Trigger(rf"entsand{W}|entsend{W}|entsenden|entsendung{W}|schickt{W}|schicken|geschickt|verlegt{W}|verlegen|"
-            rf"verlegung{W}|bereitgestellt|stationiert{W}|stationier{W}",
-            "AID", "military", "Strategic developments: Change to group/activity", True, needs=PERSONNEL),
-    Trigger(rf"liefert{W}|liefern|geliefert|lieferung{W}|auszustatten|ausgestattet|ausstatten",
-            "AID", "arms", "Strategic developments: Other", True, needs=WEAPONS),
-    Trigger(rf"hilfslieferung{W}|humanitäre\s+hilfe|hilfsgüter{W}", "AID", "humanitarian", None, True),
-    # --- CONSULT ---
-    Trigger(rf"traf|trafen|getroffen|treffen|zusammengetroffen|gipfel{W}|gipfeltreffen",
-            "CONSULT", "meet", None, True),
-    Trigger(rf"besuch(t|te|ten|s|e)?|visite|reiste{W}|staatsbesuch{W}|besucht", "CONSULT", "visit", None, True),
-    Trigger(rf"telefonierte{W}|telefonat{W}", "CONSULT", "phone", None, True),
-    # --- AGREE ---
-    Trigger(r"geschlossen|schlossen", "AGREE", "sign", "Strategic developments: Agreement",
-            needs=r"(vertrag|abkommen|pakt|partnerschaft|vereinbarung)"),
-    Trigger(rf"unterzeichn{W}|unterschrieb{W}|unterschrieben|(vertrag|abkommen|pakt|partnerschaft)\s+{W}\s*geschlossen|"
-            rf"geschlossen\s+{W}\s*(vertrag|abkommen)|vereinbart{W}|einigten\s+sich|einigung\s+erzielt|"
-            rf"waffenstillstand\s+vereinbart", "AGREE", "sign", "Strategic developments: Agreement", True),
-    # --- CONCEDE (admissions) ---
-    Trigger(rf"gibt\s+{W}\s*zu|gab\s+{W}\s*zu|zugegeben|eingeräumt|räumt{W}\s+{W}\s*ein|räumte{W}\s+{W}\s*ein|"
-            rf"bestätigt{W}|bekannt\s+gegeben|bekanntgegeben", "CONCEDE", "admit", None,
-            needs=r"(entsand|entsend|einsatz|eingesetzt|beteiligung|beteiligt|stationier|verantwortung)"),
-    # --- DEMAND / REJECT / THREATEN / SANCTION ---
-    Trigger(rf"forder(t|te|ten|n|ung){W}|verlangt{W}|aufgerufen|ruft\s+{W}\s*auf|rief\s+{W}\s*auf|appelliert{W}",
-            "DEMAND", None, None, True),
-    Trigger(rf"lehnt{W}\s+(\S+\s+){{0,12}}?ab\b|abgelehnt|ablehnung|zurückgewiesen|wies\s+(\S+\s+){{0,8}}?zurück|"
-            rf"weist\s+(\S+\s+){{0,8}}?zurück", "REJECT", None, None, True),
-    Trigger(rf"droht(e|en)?|drohung{W}|androhung{W}|warnt{W}\s+vor", "THREATEN", None, None, True),
-    Trigger(rf"sanktionen\s+{W}\s*verhängt|verhängt{W}\s+{W}\s*sanktionen|sanktioniert", "SANCTION", None, None),
-    # --- MOBILIZE / COERCE ---
-    Trigger(rf"mobilisier{W}|mobilmachung|alarmbereitschaft|truppenaufmarsch|zusammengezogen",
-            "MOBILIZE", "military", "Strategic developments: Change to group/activity", True),
-    Trigger(rf"festgenommen|verhaftet|festnahme{W}|inhaftiert|in\s+gewahrsam", "COERCE", "arrest",
-            "Strategic developments: Arrests", True),
-    Trigger(rf"ausgewiesen|abgeschoben|ausweisung{W}", "COERCE", "expel", None, True),
-    # --- PROTEST ---
-    Trigger(rf"demonstrier{W}|demonstration{W}|kundgebung{W}|protestier{W}|protestmarsch{W}|(massen)?proteste?n?\b",
-            "PROTEST", "demo", "Protests: Peaceful protest", True),
-    Trigger(rf"ausschreitung{W}|krawall{W}|randalier{W}", "PROTEST", "riot", "Riots: Violent demonstration", True),
-    Trigger(rf"streik{W}|streikten|gestreikt", "PROTEST", "strike", "Protests: Peaceful protest", True),
-    # --- disasters and accidents (no PLOVER type) ---
-    Trigger(rf"erdbeben{W}|überschwemmung{W}|hochwasser|waldbr[äa]nd{W}|wirbelsturm{W}|hurrikan{W}|"
-            rf"taifun{W}|erdrutsch{W}|lawine{W}|dürre", "OTHER", "disaster", None, True),
-    Trigger(rf"unglück{W}|zugunglück{W}|absturz{W}|abgestürzt|explosion(?!en\s+in\s+der\s+stadt){W}|"
-            rf"verkehrsunfall{W}|unfall", "OTHER", "accident", None, True),
-)
-_COMPILED = [(t, re.compile(rf"(?<![\wäöüß])(?:{t.pattern})(?![\wäöüß])", re.IGNORECASE),
-              re.compile(t.needs, re.IGNORECASE) if t.needs else None) for t in TRIGGERS]
-# Background words that look like triggers but report no event of their own.
-NOT_TRIGGER = re.compile(r"angriffskrieg|krieg\b|verhandlungsbasis|kampferfahrung", re.IGNORECASE)
+
+def _particle(tok: Token) -> Token | None:
+    """The separable particle the parse hangs on a verb ("nahm ... fest")."""
+    for c in tok.children:
+        if c.dep_ == "compound:prt":
+            return c
+    return None
+
+
+def find_triggers(doc: Doc, start: int, end: int, names: list[Mention] = ()) -> list[tuple[int, int, Trigger, Token]]:
+    """Event triggers among the tokens of doc[start:end] (characters): lexicon entries read by lemma
+    (docs/EVENTS.md), with the needs of an entry met by the sentence. Words inside a name are none
+    ("Sturm" the person, "Brand" the company)."""
+    lex = trigger_lexicon()
+    seg = doc.text[start:end].lower()
+    out = []
+    for tok in _tokens(doc, start, end):
+        if not tok.text[:1].isalpha() or len(tok.text) < 4:
+            continue
+        if any(m.start <= tok.idx < m.end and m.label in ("PER", "ORG", "LOC", "GPE") for m in names):
+            continue
+        if any(c.dep_ == "det" and c.lower_.startswith(GENERIC_DETS) for c in tok.children):
+            continue                                   # "solche Angriffe", "jeder Anschlag": no event
+        prt = _particle(tok)
+        e = lex.match(tok.text, tok.lemma_, tok.pos_, prt.text.lower() if prt is not None else "")
+        t_start = tok.idx
+        if e is None and prt is None and tok.i > 0 and doc[tok.i - 1].is_alpha and doc[tok.i - 1].is_lower:
+            prev = doc[tok.i - 1]                      # "bekannt gegeben": a particle written apart
+            e = lex.match(tok.text, tok.lemma_, tok.pos_, prev.lower_)
+            if e is not None and e.particle == prev.lower_:
+                t_start = prev.idx
+            else:
+                e = None
+        if e is None or (e.needs and not any(n in seg for n in e.needs)):
+            continue
+        t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
+        out.append((t_start, t_end, Trigger(e.word, e.type, e.mode, e.acled, e.kind != "verb"), tok))
+    return out
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
+
 
 PLANNED = re.compile(
     r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
@@ -166,21 +140,14 @@ def find_events(doc: Doc) -> list[Event]:
     claims: list[Claim] = list(doc._.claims or ())
     cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
     events: list[Event] = []
+    last_assault: tuple[int, Event] | None = None
     for ui, u in enumerate(units):
-        seg = text[u.start:u.end]
-        found: list[tuple[int, int, Trigger]] = []
-        for trig, rx, needs in _COMPILED:
-            if needs is not None and not needs.search(seg):
-                continue
-            for m in rx.finditer(seg):
-                if NOT_TRIGGER.fullmatch(m.group(0)):
-                    continue
-                found.append((u.start + m.start(), u.start + m.end(), trig))
+        found = find_triggers(doc, u.start, u.end, mentions)
         if not found:
             continue
         found.sort(key=lambda f: f[0])
         # One event per type and sentence: the first trigger of a type stands for the others.
-        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger]] = {}
+        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger, Token]] = {}
         for f in found:
             if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
                 continue
@@ -188,17 +155,41 @@ def find_events(doc: Doc) -> list[Event]:
         # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
         masks = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui] if c.source]
         sentence_events: list[Event] = []
-        for start, end, trig in per_type.values():
+        for start, end, trig, tok in per_type.values():
             if trig.type == "CONCEDE" and not _has_actor_before(mentions, u.start, start, masks):
                 continue
-            ev = _event(doc, text, units, ui, start, end, trig, mentions, times, claims, cues, masks, art)
+            ev = _event(doc, text, units, ui, start, end, trig, mentions, times, claims, cues, masks, art, tok)
             if ev is not None:
                 sentence_events.append(ev)
-        events += _one_assault_per_sentence(sentence_events)
+        sentence_events = _one_assault_per_sentence(sentence_events)
+        assault = next((e for e in sentence_events if e.type in CAUSES), None)
+        if assault is not None:
+            last_assault = (ui, assault)
+        elif last_assault is not None and ui - last_assault[0] <= 6:
+            assault = last_assault[1]
+        if assault is not None:
+            # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
+            # the attack's or the disaster's, not an accident of their own
+            for e in [e for e in sentence_events if e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS]:
+                assault.figures = list(dict.fromkeys(assault.figures + e.figures))
+                sentence_events.remove(e)
+        events += sentence_events
     return events
 
 
-ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "incursion", "clash")
+def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering it (cached on the doc's user data)."""
+    key = ("lagebild_events", "by_token")
+    cached = doc.user_data.get(key)
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+        for t in span or ():
+            out.setdefault(t.i, m)
+    doc.user_data[key] = (len(mentions), out)
+    return out
 
 
 def _one_assault_per_sentence(evs: list[Event]) -> list[Event]:
@@ -384,6 +375,105 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     return None
 
 
+LOC_CASES = {"in", "im", "bei", "beim", "nahe", "vor", "an", "am", "auf", "über", "um", "nördlich", "südlich",
+             "östlich", "westlich", "unweit", "zwischen", "entlang", "inmitten", "innerhalb", "außerhalb"}
+FROM_CASES = {"aus", "von", "vom"}
+TO_CASES = {"nach", "zu", "zum", "zur", "in", "ins"}
+TARGET_CASES = {"gegen", "auf", "an"}
+AGENT_CASES = {"durch", "von", "vom", "seitens"}
+REFERENCE_CASES = {"seit", "nach", "vor", "wegen", "trotz", "infolge", "angesichts", "aufgrund", "bis"}
+MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
+
+
+def _case(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return c.lower_
+    return None
+
+
+def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2) -> Mention | None:
+    """The mention a phrase names: its head's, else one in its appositions and name parts
+    ("die Provinz Hatay", "Hafen von Beirut")."""
+    m = by_token.get(tok.i)
+    if m is not None or depth == 0:
+        return m
+    for c in tok.children:
+        if c.dep_ in ("appos", "flat", "flat:name", "nmod", "compound"):
+            m = _mention_of(c, by_token, depth - 1)
+            if m is not None:
+                return m
+    return None
+
+
+def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tuple[Mention | None, Mention | None,
+                                                                                   Mention | None]:
+    """(actor, target, place) of a trigger from the dependency arcs: a verb's subject (a passive's
+    "von X"/"durch X") acts, its object or "gegen/auf X" is the target; a noun's nationality adjective
+    or "durch X" acts, "gegen/auf X" is its target; "in/bei/nahe/vor X" on the trigger, or on the
+    verb a nominal trigger belongs to ("Bei der Explosion im Hafen von Beirut starben ..."), is the place."""
+    actor = target = None
+    places: list[tuple[int, Mention]] = []
+    passive = any(c.dep_ == "aux:pass" for c in tok.children)
+    heads = [tok]
+    if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
+        heads.append(tok.head)
+    for h in heads:
+        for c in h.children:
+            if c is tok:
+                continue
+            case = _case(c)
+            m = _mention_of(c, by_token)
+            if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
+                continue
+            own = h is tok
+            if own and c.dep_ == "amod" and m.label == "GPE" and trig.nominal:
+                actor = actor or m                     # "russischer Luftangriff"
+            elif own and c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS:
+                actor = actor or m
+            elif own and (c.dep_ == "obl:agent" or (case in AGENT_CASES and (passive or trig.nominal)
+                                                     and c.dep_ in ("obl", "nmod") and m.label in ACTOR_LABELS
+                                                     and m.label != "LOC")):
+                actor = actor or m
+            elif own and (c.dep_ in ("obj", "nsubj:pass") or (case in TARGET_CASES and m.label != "LOC"
+                                                                and trig.type not in ("DEMAND", "REJECT"))):
+                if m.label in ACTOR_LABELS:
+                    target = target or m
+                elif m.label == "LOC" and trig.type in ("ASSAULT", "DISASTER"):
+                    places.append((1, m))              # "erschütterte die Provinz Hatay"
+            elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE"):
+                if case in LOC_CASES:
+                    places.append((0 if own else 2, m))
+                elif case in FROM_CASES and trig.type in MOVES:
+                    places.append((3, m))
+                elif case in TO_CASES and trig.type in MOVES:
+                    places.append((4, m))
+    # the closest role first; among equals a place the gazetteer knows
+    place = min(places, key=lambda p: (p[0], not (p[1].ref or "").startswith(("geo:", "country:"))))[1] \
+        if places else None
+    return actor, target, place
+
+
+def _mention_place(doc: Doc, m: Mention) -> Place | None:
+    """A place mention as an event's place: geocoded, a country, or (not found) its name alone."""
+    from ..geo import gazetteer
+
+    if m.ref and m.ref.startswith("country:"):
+        return _country_place(m)
+    if m.ref and m.ref.startswith("geo:"):
+        g = gazetteer()
+        cand = g.by_id.get(m.ref.split(":", 1)[1])
+        if cand is not None:
+            prev = [w.lower() for w in _prev_words(doc, m.start, 2)]
+            precision = "region" if prev and prev[-1] in REGION_NOUNS else cand.precision
+            name = m.text[:-1] if m.text.endswith("s") and not g.by_form.get(m.text) and \
+                g.candidates(m.text[:-1]) else m.text
+            return Place(name, cand.lat, cand.lon, precision, cand.country or None)
+    if m.label == "LOC":
+        return Place(m.text)                           # not in the gazetteer: the name, on no spot
+    return None
+
+
 def _dateline(text: str, m: Mention) -> bool:
     """'Moskau: Nordkorea schickt ...': where the report was filed, not where it happened."""
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -432,18 +522,21 @@ CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\
                      re.IGNORECASE)
 
 
+NO_PARTIES = ("DISASTER", "ACCIDENT")              # no one acts in them
+HUMANITARIAN = ("EVACUATE", "RESCUE", "DISPLACE", "GATHER", "VOTE")   # actor only where the parse names one
+TOLL_TYPES = ("ASSAULT", "DISASTER", "ACCIDENT")     # events whose casualties the next sentences tell
 ATTACK_FIGURES = {"killed", "injured", "killed_or_injured", "missing", "weapons_used", "weapons_intercepted",
                   "sites", "damaged", "displaced", "arrested"}
 
 
-def _following_figures(text: str, units, ui: int, claims: list[Claim]) -> list[str]:
+def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim], type_: str) -> list[str]:
     """Casualties, weapons and damage told in the sentences after an attack ("Die Armee habe 440 Drohnen
     eingesetzt ..."), up to the next sentence that reports an event of its own."""
     out: list[str] = []
     for k in range(ui + 1, min(len(units), ui + 6)):
         v = units[k]
         seg = text[v.start:v.end]
-        if any(rx.search(seg) for t, rx, _ in _COMPILED if t.type != "ASSAULT") or v.heading:
+        if v.heading or any(t.type != type_ for _, _, t, _ in find_triggers(doc, v.start, v.end)):
             break
         out += [c.id for c in claims if c.id and v.start <= c.start < v.end and c.measure
                 and c.measure.kind.split(":")[0] in ATTACK_FIGURES]
@@ -463,20 +556,63 @@ def _status(before: str, clause: str) -> str:
     return "reported"
 
 
+def _superlative(tok: Token) -> bool:
+    """'das schwerste Beben', 'das Beben war das schwerste': a superlative on the trigger."""
+    cands = [c for c in tok.children if c.dep_ in ("amod", "advmod")]
+    if tok.dep_ in ("nsubj", "nsubj:pass"):
+        cands += [c for c in tok.head.children if c.dep_ in ("amod", "advmod") or c is tok.head]
+    return any("Sup" in c.morph.get("Degree") or (c.pos_ == "ADJ" and re.search(r"[^e]ste[nmrs]?$", c.lower_))
+               for c in cands)
+
+
+def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -> str | None:
+    """historical: a biography, an anniversary ("1995 geboren", "jährt sich") or a year before the
+    story's ("im Jahr 2004" in an article of 2026); comparison: a superlative measured against the
+    past ("das schwerste Beben seit 1960")."""
+    words = status_words()
+    lemmas = {t.lemma_.lower() for t in _tokens(doc, a, b)} | {t.lower_ for t in _tokens(doc, a, b)}
+    if tok is not None and _superlative(tok) and lemmas & words["comparison"]:
+        return "comparison"
+    if lemmas & words["historical"]:
+        return "historical"
+    dct = doc._.dct
+    if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
+            and int(time.value[:4]) < int(dct[:4]) - 1:
+        return "historical"
+    return None
+
+
 def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trigger, mentions: list[Mention],
-           times: list[TimeExpression], claims: list[Claim], cues, masks, art: str) -> Event | None:
+           times: list[TimeExpression], claims: list[Claim], cues, masks, art: str,
+           tok: Token | None = None) -> Event | None:
     u = units[ui]
     a, b = _clause(text, u.start, u.end, start)
+    arc_actor = arc_target = arc_place = None
+    parsed = tok is not None and doc.has_annotation("DEP")
+    if parsed:
+        arc_actor, arc_target, arc_place = _arcs(tok, trig, _by_token(doc, mentions), masks)
+    # "seit den Anschlägen", "nach dem Beben": an event told elsewhere, named in another's clause
+    # ("nach einem Luftangriff" tells a new one);
+    # "vor dem Hintergrund der Anschläge": a noun inside another's phrase. Its parties, time and
+    # place are only what hangs on it, not the clause's.
+    reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
+        _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
+    embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
     actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
-    if actor is None:
+    if embedded:
+        actor, target = arc_actor, arc_target
+    actor, target = arc_actor or actor, arc_target or target
+    if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
+        target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
+    if actor is None and not embedded:
         # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
         actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
         target = target or t2
-    if actor is None and (a, b) != (u.start, u.end):
+    if actor is None and (a, b) != (u.start, u.end) and not embedded:
         # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
         actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
         actor, target = actor2, target or target2
-    if actor is None:
+    if actor is None and not embedded:
         # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
         actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
         target = target or t2
@@ -484,12 +620,29 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         pair = _both_sides(doc, text, units, ui, mentions)
         if pair:
             actor, target = pair
+    if parsed and trig.type == "CONSULT" and not trig.nominal and any(
+            c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
+            for c in tok.children):
+        return None                                    # "das Beben traf die Region": hit, not met
+    if trig.type in NO_PARTIES:
+        # an earthquake or a shipwreck has no actor: a country named as its subject or object is where
+        country = next((m for m in (arc_place, actor, target) if m is not None and m.label in ("GPE", "LOC")
+                        and m.text[:1].isupper()), None)
+        arc_place = arc_place or country
+        actor = target = None
+    elif trig.type in HUMANITARIAN:
+        actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
     status = _status(text[u.start:end], text[a:min(b, end + 30)])
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    place = _place(doc, text, a, b, u.start, u.end, mentions, start)
+    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    if place is not None and place.lat is None:
+        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
+        place = _place(doc, text, a, b, a, b, mentions, start) or place
+    if not reference:
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):
         place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
@@ -507,11 +660,17 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if actor is None and target is None and place is None and not any(
             u.start <= c.start < u.end for c in claims):
         return None                                    # "Luftangriff" alone: nothing to tell about
+    if reference:                                      # not the clause's date: the report's, if any
+        when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+    else:
+        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status)
+    if status == "reported":
+        status = _time_status(doc, tok, a, b, when) or status
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
-    if trig.type == "ASSAULT":
-        figures += _following_figures(text, units, ui, claims)
+    if trig.type in TOLL_TYPES:
+        figures += _following_figures(doc, text, units, ui, claims, trig.type)
     evidence = Span(art, u.start, u.end, text[u.start:u.end])
     return Event(
         id=f"{art}#{start}",
@@ -521,7 +680,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor=_label_name(actor) if actor else None,
         target=_label_name(target) if target else None,
         place=place,
-        time=_time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status),
+        time=when,
         status=status,
         figures=figures,
         sources=[s.name for s in attribution.sources],

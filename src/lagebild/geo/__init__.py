@@ -18,7 +18,7 @@ import gettext
 import gzip
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +39,7 @@ class Candidate:
     population: int
     precision: str = "city"
     primary: bool = False            # the matched form is the place's own name, not an alternate
+    area: bool = False               # an administrative area of the GeoNames tables (not curated)
 
 
 @dataclass
@@ -82,12 +83,12 @@ class Gazetteer:
             for line in f:
                 if line.startswith("#"):
                     continue
-                gid, name, lat, lon, cc, adm, pop, names = line.rstrip("\n").split("\t")
-                base = Candidate(gid, name, float(lat), float(lon), cc, adm, int(pop))
+                gid, name, lat, lon, cc, adm, pop, names, kind = (line.rstrip("\n").split("\t") + [""])[:9]
+                base = Candidate(gid, name, float(lat), float(lon), cc, adm, int(pop), kind or "city", area=bool(kind))
                 self.by_id[gid] = base
+                add = self.by_form.setdefault
                 for form in names.split("|"):
-                    self._add(form, Candidate(gid, name, base.lat, base.lon, cc, adm, base.population,
-                                              primary=form == name))
+                    add(form, []).append(base)             # primary: decided at look-up (form == name)
 
     def _load_regions(self) -> None:
         for i, line in enumerate(DATA.joinpath("regions_de.tsv").read_text(encoding="utf-8").splitlines()):
@@ -133,6 +134,9 @@ class Gazetteer:
         # One entry per place; the primary spelling wins.
         out: dict[str, Candidate] = {}
         for c in found or ():
+            primary = c.primary or c.name in (name, name[:-1])
+            if primary != c.primary:
+                c = replace(c, primary=primary)
             if c.id not in out or (c.primary and not out[c.id].primary):
                 out[c.id] = c
         return list(out.values())
@@ -164,7 +168,9 @@ class Gazetteer:
 
         def score(c: Candidate) -> float:
             s = math.log10(c.population + 10) + (0.5 if c.primary else 0.0)
-            if c.precision != "city":
+            if c.area:
+                s += 0.5                                     # a province, by its population like a town
+            elif c.precision != "city":
                 s += 6.0                                     # a named region beats a village of that name
             if c.country in ctx:
                 s += 1.0 + 2.0 * ctx[c.country]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Claim, ClaimGroup, Entity, Event
+from ..model import BACKGROUND_STATUSES, Claim, ClaimGroup, Entity, Event
 from .charts import fmt_number
 
 
@@ -83,6 +83,8 @@ def events_geojson(events: Sequence[Event]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection (RFC 7946: lon, lat order); events without coordinates get geometry null."""
     features = []
     for e in events:
+        if e.status in BACKGROUND_STATUSES:
+            continue                           # background ("1995 geboren"), not what happened: off the map
         p = e.place
         geometry = None
         if p is not None and p.lat is not None and p.lon is not None:

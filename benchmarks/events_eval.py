@@ -1,0 +1,162 @@
+"""Must events found and merged on the real-news dev set (10kGNAD stories, tests/data/realnews).
+
+    python benchmarks/events_eval.py --articles out/realnews [--split dev|heldout] [--src DIR] [-v]
+
+The articles come from `scripts/export_10kgnad.py --stories tests/data/realnews/stories.gold.jsonl
+--out out/realnews` (one folder per story). Each story is run on its own (the gold stories stand in
+for story clustering) and its merged events are compared with `events.gold.jsonl`:
+
+- found: an event of a fitting type (TYPES: the gold's words -> ours) and status, from at least one
+  of the gold event's articles;
+- found merged: one such event whose articles hold all of the gold event's articles;
+- at the right place: and its place (by any of its gazetteer names, or its country's) is named in
+  the gold's "where";
+- precision: of the events emitted (not historical/comparison), those of a fitting type that share
+  an article with some gold event of the story (must or may);
+- background: events emitted as historical or comparison (kept off the timeline and map).
+
+--src runs another checkout's code (e.g. the code before a change) for a first-run figure.
+Never tune on the held-out split (split.json): run it once, at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "realnews"
+# Gold event words -> lagebild event types that fit them.
+TYPES = {
+    "attack": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "assault": {"ASSAULT"}, "clash": {"ASSAULT", "PROTEST"},
+    "arrest": {"COERCE"}, "raid": {"COERCE"}, "ban": {"COERCE", "SANCTION"}, "closure": {"COERCE"},
+    "legal_action": {"ACCUSE", "COERCE"}, "dismissal": {"COERCE"},
+    "protest": {"PROTEST"}, "displacement": {"DISPLACE", "EVACUATE"}, "evacuation": {"EVACUATE", "DISPLACE"},
+    "meeting": {"CONSULT"}, "visit": {"CONSULT"}, "negotiation": {"CONSULT", "AGREE"},
+    "announcement": {"CONCEDE", "DEMAND", "THREATEN", "REJECT"}, "disclose": {"CONCEDE"},
+    "election": {"VOTE"}, "vote": {"VOTE"}, "poll": {"VOTE"},
+    "deploy": {"AID", "MOBILIZE"}, "fortification": {"MOBILIZE", "AID"},
+    "reject": {"REJECT"}, "request": {"DEMAND"}, "proposal": {"DEMAND", "AGREE"}, "economic": {"SANCTION", "AID"},
+    "earthquake": {"DISASTER"}, "flood": {"DISASTER"}, "storm": {"DISASTER"}, "wildfire": {"DISASTER"},
+    "landslide": {"DISASTER"}, "disaster": {"DISASTER"}, "shipwreck": {"ACCIDENT"}, "crash": {"ACCIDENT"},
+    "explosion": {"ACCIDENT", "ASSAULT"}, "fire": {"ACCIDENT", "DISASTER"}, "accident": {"ACCIDENT"},
+    "rescue": {"RESCUE"}, "gathering": {"GATHER", "PROTEST"},
+}
+BACKGROUND = ("historical", "comparison")
+
+
+def status_fits(gold: str, pred: str) -> bool:
+    return pred in (("planned", "hypothetical") if gold == "planned" else ("reported", "denied"))
+
+
+def fits(g: dict, e) -> bool:
+    return e.type in TYPES.get(g["type"], set()) and status_fits(g.get("status", "reported"), e.status)
+
+
+def place_names(place) -> set[str]:
+    """The names a predicted place goes by (German, GeoNames alternates such as English, its country)."""
+    from lagebild.geo import gazetteer
+
+    if place is None:
+        return set()
+    g = gazetteer()
+    names = {place.name}
+    ids = {c.id for c in g.candidates(place.name)
+           if place.lat is not None and abs(c.lat - place.lat) < 0.05 and abs(c.lon - place.lon) < 0.05}
+    if ids:
+        names |= {form for form, cs in g.by_form.items() if any(c.id in ids for c in cs)}
+    c = g.countries.get(place.country or "")
+    if c is not None and place.precision == "country":
+        names |= set(c.names)
+        try:
+            import pycountry
+
+            names.add(pycountry.countries.get(alpha_2=c.iso).name)
+        except (ImportError, AttributeError):
+            pass
+    return {n for n in names if len(n) >= 3}
+
+
+def where_ok(g: dict, e) -> bool:
+    """The predicted place is named in the gold's "where" (in any of its names)."""
+    where = g.get("where", "").lower()
+    return any(n.lower() in where for n in place_names(e.place))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=Path, default=ROOT / "out" / "realnews")
+    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
+    ap.add_argument("--src", type=Path, help="the src/ directory of the code to run (default: this checkout)")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    sys.path.insert(0, str(args.src or ROOT / "src"))
+    from lagebild.pipeline import run
+
+    split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
+    stories = [s for k in (("dev", "heldout") if args.split == "all" else (args.split,)) for s in split[k]]
+    gold = [json.loads(line) for line in (GOLD / "events.gold.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    tot = Counter()
+    t0 = time.time()
+    for story in stories:
+        folder = args.articles / story
+        evs_gold = [g for g in gold if g["story"] == story]
+        if not evs_gold:
+            continue
+        if not folder.is_dir():
+            raise SystemExit(f"events_eval: no articles for story {story} in {folder} (run scripts/export_10kgnad.py)")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = run(sorted(folder.glob("*.txt")))
+        shown = [e for e in result.events if e.status not in BACKGROUND]
+        c = Counter()
+        for g in evs_gold:
+            arts = set(g["articles"])
+            cands = [e for e in shown if fits(g, e) and arts & set(e.articles)]
+            merged = [e for e in cands if arts <= set(e.articles)]
+            placed = [e for e in merged if where_ok(g, e)]
+            if g["must"]:
+                c["must"] += 1
+                c["found"] += bool(cands)
+                c["merged"] += bool(merged)
+                c["placed"] += bool(placed)
+                if len(arts) > 1:
+                    c["multi"] += 1
+                    c["multi_merged"] += bool(merged)
+            if args.verbose:
+                best = (placed or merged or cands or [None])[0]
+                print(f"  {'MUST' if g['must'] else 'may '} {g['id']:28} {g['type']:12} "
+                      f"{'placed' if placed else 'merged' if merged else 'found ' if cands else 'MISSED'} "
+                      + (f"{best.type}/{best.mode} {best.place.name if best.place else '-'} "
+                         f"{best.time.value if best.time else '-'} {len(best.articles)}/{len(arts)} arts"
+                         if best else ""))
+        ok = [e for e in shown if any(fits(g, e) and set(g["articles"]) & set(e.articles) for g in evs_gold)]
+        c["emitted"] += len(shown)
+        c["correct"] += len(ok)
+        c["background"] += len(result.events) - len(shown)
+        c["articles"] += len(result.articles)
+        if args.verbose:
+            for e in shown:
+                if e not in ok:
+                    print(f"  spurious {e.type}/{e.mode} {e.trigger!r} {e.place.name if e.place else '-'} "
+                          f"{e.time.value if e.time else '-'} {e.articles}")
+        print(f"{story:24} must {c['merged']}/{c['must']} merged ({c['placed']} at the right place, "
+              f"{c['found']} found), "
+              f"emitted {c['emitted']}, precision {c['correct']}/{c['emitted']}, background {c['background']}")
+        tot += c
+    p = tot["correct"] / tot["emitted"] if tot["emitted"] else 0.0
+    print(f"\n{args.split}: must events found merged {tot['merged']}/{tot['must']} "
+          f"({tot['merged'] / max(1, tot['must']):.0%}), of them at the right place {tot['placed']}, "
+          f"found {tot['found']}/{tot['must']}, "
+          f"multi-article merged {tot['multi_merged']}/{tot['multi']}; "
+          f"emitted {tot['emitted']} for {tot['articles']} articles, precision {p:.2f}; "
+          f"background {tot['background']}; {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

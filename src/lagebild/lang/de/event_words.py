@@ -1,0 +1,125 @@
+"""Loader of the German event trigger lexicon (``event_triggers.tsv``) and of the word stems
+some triggers need in their sentence (``event_needs.tsv``).
+
+`TriggerLexicon.match(word, lemma, pos, particle)` gives the entry a word stands for:
+
+- nouns by lemma, also as the head of a compound: ``Erdbeben`` and ``Nachbeben`` by ``beben``,
+  the longest entry winning (``Luftangriff`` is aerial, ``Angriff`` a plain attack); a blocking
+  entry (type ``-``) stops a head (``Ansturm`` is no ``Sturm``);
+- verbs by lemma, a separable verb with its particle (``fest|nehmen``: "nahm ... fest"), and by
+  the regular forms of the verb where a lemmatizer is missing or wrong (``kenterte``, ``gekentert``,
+  ``evakuiert``);
+- ``form`` entries by the word as written (``Kämpfe``: the plural is fighting, ``Kampf`` is not).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+HERE = resources.files("lagebild.lang.de")
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "über", "unter", "wider")
+
+
+@dataclass(frozen=True)
+class Entry:
+    word: str                 # lemma without the separable bar: "festnehmen"
+    kind: str                 # noun, verb, form
+    type: str                 # PLOVER or our extension; "-" blocks
+    mode: str | None
+    acled: str | None
+    needs: tuple[str, ...] = ()   # stems one of which the sentence must hold
+    particle: str = ""        # separable particle: "fest"
+
+
+def _rows(name: str):
+    for line in HERE.joinpath(name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def needs_lists() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(s.strip() for s in stems.split(",") if s.strip()) for name, stems in _rows("event_needs.tsv")}
+
+
+def verb_forms(base: str, particle: str = "") -> set[str]:
+    """Regular (weak) forms of a German verb, with its separable particle where it has one."""
+    stem = base[:-2] if base.endswith("en") and not base.endswith(("eln", "ern")) else base[:-1]
+    t = "et" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "gn")) else "t"
+    finite = {stem + "e", stem + "st", stem + t, stem + "en", stem + "te" if t == "t" else stem + "ete",
+              stem + ("ten" if t == "t" else "eten"), base}
+    ge = "" if base.endswith("ieren") or base.startswith(INSEPARABLE) else "ge"
+    participle = {ge + stem + t}
+    if particle:
+        return ({particle + f for f in finite} | {particle + p for p in participle} |
+                {particle + "zu" + base, particle + base})
+    return finite | participle | {"zu" + base}
+
+
+class TriggerLexicon:
+    def __init__(self) -> None:
+        needs = needs_lists()
+        self.nouns: dict[str, Entry] = {}
+        self.verbs: dict[str, Entry] = {}        # lemma -> entry
+        self.verb_forms: dict[str, Entry] = {}   # regular surface form -> entry
+        self.forms: dict[str, Entry] = {}
+        for word, kind, type_, mode, acled, need in _rows("event_triggers.tsv"):
+            particle, _, rest = word.rpartition("|")
+            lemma = particle + rest
+            if need != "-" and need not in needs:
+                raise ValueError(f"event_triggers.tsv: {word}: unknown needs list {need!r}")
+            e = Entry(lemma, kind, type_, None if mode == "-" else mode, None if acled == "-" else acled,
+                      needs.get(need, ()), particle)
+            if kind == "noun":
+                self.nouns[lemma] = e
+            elif kind == "verb":
+                self.verbs[lemma] = e
+                for f in verb_forms(rest, particle):
+                    self.verb_forms.setdefault(f, e)
+            elif kind == "form":
+                self.forms[lemma] = e
+            else:
+                raise ValueError(f"event_triggers.tsv: {word}: kind must be noun, verb or form, not {kind!r}")
+
+    def noun(self, word: str) -> Entry | None:
+        """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters."""
+        if word in self.nouns:
+            return self.nouns[word]
+        for k in range(3, len(word) - 3):
+            e = self.nouns.get(word[k:])
+            if e is not None:
+                return e
+        return None
+
+    def match(self, text: str, lemma: str, pos: str = "", particle: str = "") -> Entry | None:
+        """The entry a word stands for; lemma: the parse's (or "" without one), pos: its UPOS,
+        particle: a separable particle the parse attached to it ("fest" of "nahm ... fest")."""
+        low, lem = text.lower(), (lemma or text).lower()
+        upper = text[:1].isupper()
+        e = self.forms.get(low)
+        if e is None and upper and pos not in ("VERB", "AUX", "ADJ", "ADV"):
+            e = self.noun(lem) or (self.noun(low) if lem != low else None)
+        if e is None and (not upper or pos in ("VERB", "AUX")):
+            if particle:                              # "reisten ... ein" is einreisen, not reisen
+                e = self.verbs.get(particle + lem) or self.verb_forms.get(particle + low)
+            else:
+                e = self.verbs.get(lem) or self.verb_forms.get(low)
+            if e is not None and e.particle and not (particle or low.startswith(e.particle)):
+                e = None                          # "nimmt" alone is not "einnehmen"
+        if e is not None and e.type == "-":
+            return None
+        return e
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> TriggerLexicon:
+    return TriggerLexicon()
+
+
+@lru_cache(maxsize=1)
+def status_words() -> dict[str, frozenset[str]]:
+    """status ("historical", "comparison") -> lemmas that mark it (event_status.tsv)."""
+    return {status: frozenset(w.strip() for w in words.split(",") if w.strip())
+            for status, words in _rows("event_status.tsv")}
+

@@ -1,0 +1,97 @@
+"""Places in context: one test per disambiguation rule, on invented sentences (never the first
+homonym; a place not found stays unresolved text, never a wrong spot)."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from lagebild.geo import distance_km, gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_nlp(["entities"])
+
+
+def places(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    return {m.text: m for m in nlp(doc)._.mentions}
+
+
+def spot(m):
+    c = gazetteer().by_id.get(m.ref.split(":", 1)[1]) if m.ref and m.ref.startswith("geo:") else None
+    return (c.lat, c.lon) if c else None
+
+
+def test_gazetteer_has_small_places_and_areas_worldwide():
+    g = gazetteer()
+    assert any(c.country == "AT" and c.population < 1000 for c in g.candidates("Spielfeld"))
+    assert any(c.country == "IT" for c in g.candidates("Lampedusa"))         # 6,000 inhabitants, abroad
+    assert any(c.precision == "region" and c.country == "MX" for c in g.candidates("Guerrero"))
+    assert g.candidates("Cox's Bazar")                                         # as German text writes it
+
+
+def test_bei_anchor_picks_the_homonym_near_it(nlp):
+    # two German Wartenbergs of similar size: "bei Berlin" says which
+    m = places(nlp, "Die Polizei durchsuchte eine Wohnung in Wartenberg bei Berlin.")["Wartenberg"]
+    assert spot(m) and distance_km(spot(m), (52.52, 13.40)) < 40
+
+
+def test_similar_homonyms_without_context_stay_unresolved(nlp):
+    m = places(nlp, "Die Polizei durchsuchte eine Wohnung in Wartenberg.")["Wartenberg"]
+    assert m.ref is None and m.label == "LOC"
+
+
+def test_anchor_contradicting_the_only_candidate_leaves_it_unresolved(nlp):
+    # the only "Marienfeld" of the gazetteer is an old German name of a Serbian town
+    m = places(nlp, "Die Männer wurden in Marienfeld bei Berlin gefasst.")["Marienfeld"]
+    assert m.ref is None
+
+
+def test_facility_noun_makes_a_place_not_a_town_or_person(nlp):
+    ms = places(nlp, "Das Konzert in der Konzerthalle Halle wurde abgesagt. Im Stadion Bataclan spielten sie.")
+    assert ms["Halle"].label == "LOC" and ms["Halle"].ref is None             # not Halle (Saale)
+    assert ms["Bataclan"].label == "LOC"
+
+
+def test_foreign_particle_name_is_not_its_first_word(nlp):
+    ms = places(nlp, "Vor dem Stade de France explodierten zwei Sprengsätze.")
+    assert not any(m.ref and spot(m) and distance_km(spot(m), (53.6, 9.48)) < 20 for m in ms.values())   # not Stade
+
+
+def test_article_before_a_town_name_is_a_common_noun(nlp):
+    ms = places(nlp, "Die Sportler trainierten in der Halle.")
+    assert "Halle" not in ms
+
+
+def test_small_village_abroad_needs_its_country_named(nlp):
+    alone = places(nlp, "Das Boot kenterte vor Lampedusa.").get("Lampedusa")
+    assert alone is None or alone.ref is None
+    m = places(nlp, "Das Boot kenterte vor Lampedusa. Italien schickte Schiffe.")["Lampedusa"]
+    assert spot(m) and distance_km(spot(m), (35.5, 12.6)) < 20
+
+
+def test_alternate_name_abroad_is_not_taken(nlp):
+    # "Moria" is an alternate name of Jerusalem; a camp of that name on a Greek island is not there
+    assert places(nlp, "Im Lager Moria brach ein Feuer aus.")["Moria"].ref is None
+
+
+def test_country_of_the_article_picks_the_homonym(nlp):
+    m = places(nlp, "In Mexiko wurden Leichen in San Pedro gefunden.")["San Pedro"]
+    assert gazetteer().by_id[m.ref.split(":", 1)[1]].country == "MX"
+
+
+def test_region_noun_picks_the_area(nlp):
+    m = places(nlp, "Ein Beben erschütterte die Provinz Guerrero in Mexiko.")["Guerrero"]
+    assert gazetteer().by_id[m.ref.split(":", 1)[1]].precision == "region"
+
+
+def test_name_particle_is_no_town(nlp):
+    ms = places(nlp, "Alexander Van der Bellen gewann in Wien. Später sprach Van der Bellen in Graz.")
+    assert not any(m.ref and gazetteer().by_id[m.ref.split(":", 1)[1]].country == "TR" for m in ms.values())
