@@ -54,6 +54,11 @@ CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizis
                 "taeter": "Angreifer/Täter"}
 
 
+# Kinds whose label says the role (Tote, Verletzte ...); the others say what is counted (Häuser, Euro, Drohnen).
+ROLE_HEADS = frozenset({"killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced",
+                        "detained", "attendees", "rescued", "aboard", "rating"})
+
+
 def _country_name(key: str) -> str | None:
     for c in countries():
         if c.key == key:
@@ -87,7 +92,7 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     if m is None:
         return example.counted or example.text
     nat, _, cls = (m.subject or "").partition(":")
-    if m.kind in KIND_LABELS and m.kind not in ("people", "money", "percent", "measurement"):
+    if m.kind in ROLE_HEADS:
         head = KIND_LABELS[m.kind]
         if cls in CLASS_LABELS:
             head += f": {CLASS_LABELS[cls]}"
