@@ -5,7 +5,7 @@ entries; `table(name)` reads ``name.tsv`` (key TAB entry) as key -> frozenset of
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,13 +22,13 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``name.txt``, lower case."""
     return frozenset(line.lower() for line in _lines(HERE / f"{name}.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, frozenset[str]]:
     """``name.tsv`` as key -> entries (lower case); a key may have several lines."""
     out: dict[str, set[str]] = {}
