@@ -394,9 +394,14 @@ def _case(tok: Token) -> str | None:
     return None
 
 
-def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2) -> Mention | None:
+NAME_PARTS = ("appos", "flat", "flat:name", "compound")
+
+
+def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2,
+                via: tuple[str, ...] = NAME_PARTS) -> Mention | None:
     """The mention a phrase names: its head's, else one in its appositions and name parts
-    ("die Provinz Hatay", "Hafen von Beirut")."""
+    ("die Provinz Hatay"); a place also through a noun's attribute ("Hafen von Beirut":
+    via=NAME_PARTS + ("nmod",)), a party never ("der Vorschlag der USA" is not the USA)."""
     m = by_token.get(tok.i)
     if m is not None and m.label == "GPE" and tok.pos_ == "NOUN":
         # "der Franzose Brahim A.": the person the demonym introduces, not France
@@ -406,8 +411,8 @@ def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2) -> Men
     if m is not None or depth == 0:
         return m
     for c in tok.children:
-        if c.dep_ in ("appos", "flat", "flat:name", "nmod", "compound"):
-            m = _mention_of(c, by_token, depth - 1)
+        if c.dep_ in via:
+            m = _mention_of(c, by_token, depth - 1, via)
             if m is not None:
                 return m
     return None
@@ -431,13 +436,17 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 continue
             case = _case(c)
             m = _mention_of(c, by_token)
+            if m is None and c.dep_ in ("obl", "nmod", "advmod", "appos"):
+                m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",))
+                if m is not None and m.label not in ("LOC", "GPE"):
+                    m = None
             if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
                 continue
             own = h is tok
             adjective = c.dep_ == "amod" and m.label == "GPE" and trig.nominal        # "russischer Luftangriff"
             subject = c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS
-            agent = c.dep_ == "obl:agent" or (case in AGENT_CASES and (passive or trig.nominal) and
-                                              c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE"))
+            agent = (passive or trig.nominal) and (c.dep_ == "obl:agent" or (
+                case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
             if own and (adjective or subject or agent):
                 actor = actor or m
             elif own and (c.dep_ in ("obj", "nsubj:pass") or (case in TARGET_CASES and m.label != "LOC"
