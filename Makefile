@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test model bench clean
+.PHONY: demo test model bench fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,9 @@ model: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"
 	for b in benchmarks/bench_*.py benchmarks/krauts_eval.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --n 100000 --out out/fuzz
 
 clean:
 	rm -rf $(VENV) out

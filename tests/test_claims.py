@@ -197,7 +197,7 @@ def test_stance(nlp):
     ("Kim hat zugesagt, 1.000 Minen-Entschärfer nach Russland zu schicken.", "personnel", "-:pionier", "planned"),
     ("Nordkorea schickt 5.000 Soldaten für Wiederaufbauarbeiten.", "personnel", "nordkorea:bauarbeiter",
      "planned"),
-    ("Es kamen 6.000 nordkoreanische Pioniere und Bauarbeiter.", "personnel", "nordkorea:arbeiter+militaer",
+    ("Es kamen 6.000 nordkoreanische Pioniere und Bauarbeiter.", "personnel", "nordkorea:gemischt",
      "deployed"),
     ("Dabei sind 6.000 russische Soldaten gefallen oder verwundet worden.", "killed_or_injured", "russland", None),
     ("Etwa 600 Nordkoreaner sind an der Front gefallen.", "killed", "nordkorea", None),
@@ -228,7 +228,7 @@ def test_nationality_from_the_sentence_before(nlp):
     text = ("Nordkorea hat mehr als 10.000 Soldaten nach Russland verlegt. Zudem hat die Regierung zugesagt, "
             "rund 6.000 Pioniere und Bauarbeiter in die Region Kursk zu entsenden.")
     cs = claims(nlp, text)
-    assert cs[1].measure.subject == "nordkorea:arbeiter+militaer"
+    assert cs[1].measure.subject == "nordkorea:gemischt"
 
 
 def test_destination_and_source_are_not_the_subject(nlp):

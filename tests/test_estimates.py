@@ -5,6 +5,7 @@ Constructed claims only: fast, and independent of the extractor.
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -100,8 +101,8 @@ def test_weighted_median_is_the_lower_middle():
 def test_one_member_is_single():
     g = run([claim("a", 14, q="at_least", source="Polizei", text="mindestens 14 Tote")], arts(("a", "2025-03-01")))
     assert (g.status, g.n_sources, g.low, g.best, g.high) == ("single", 1, 14, 14, None)
-    assert "„mindestens 14 Tote“" in g.explanation and "Polizei" in g.explanation
-    assert "high = highest credible upper bound open" in g.rule
+    assert g.explanation == "Eine unabhängige Quelle: Polizei „mindestens 14 Tote“ (1.3.2025)."
+    assert "hoch = größte glaubwürdige Obergrenze offen" in g.rule
     assert "UCDP" in g.rule
 
 
@@ -111,8 +112,8 @@ def test_police_against_organisers_on_one_day_disagree():
              claim("v", 250000, source="Veranstalter", text="250.000 Teilnehmern", kind="attendees")], a, "attendees")
     assert g.status == "disagree"
     assert (g.low, g.best, g.high, g.n_sources) == (100000, 100000, 250000, 2)
-    assert g.explanation == ("Polizei says „rund 100.000 Menschen“, Veranstalter „250.000 Teilnehmern“ on 2025-03-01: "
-                             "the sources disagree (2.5x).")
+    assert g.explanation == ("Polizei: „rund 100.000 Menschen“, Veranstalter: „250.000 Teilnehmern“ am 1.3.2025: "
+                             "die Quellen widersprechen sich (Faktor 2,5).")
 
 
 def test_compatible_figures_agree():
@@ -122,7 +123,7 @@ def test_compatible_figures_agree():
              claim("c", 11000, q="approx", source="Kiew", kind="personnel")], a, "personnel")
     assert g.status == "agree"
     assert (g.low, g.best, g.high, g.n_sources) == (10000, 11000, 12000, 3)
-    assert g.explanation.startswith("3 independent sources agree:")
+    assert g.explanation.startswith("3 unabhängige Quellen stimmen überein:")
 
 
 def test_rising_death_toll_is_evolution_and_best_is_the_latest():
@@ -132,9 +133,9 @@ def test_rising_death_toll_is_evolution_and_best_is_the_latest():
              claim("d3", 31, text="31 Tote")], a)
     assert g.status == "evolution"
     assert (g.low, g.best, g.high) == (31, 31, 31)            # older figures are history, not bounds
-    assert g.explanation.startswith("The figure grew over time: „mindestens 14 Menschen“ (2025-02-10) → "
-                                    "„23 Tote“ (2025-02-11) → „31 Tote“ (2025-02-12)")
-    assert "grew over time" in g.rule
+    assert g.explanation == ("mindestens 14 (Katastrophenschutz, 10.2.) → 23 (Katastrophenschutz, 11.2.) → "
+                             "31 (ohne Quellenangabe, 12.2.), gestiegen; zuletzt 31.")
+    assert "mit der Zeit verändert" in g.rule
 
 
 def test_figure_from_an_older_video_teaser_is_history_not_disagreement():
@@ -145,7 +146,7 @@ def test_figure_from_an_older_video_teaser_is_history_not_disagreement():
     later = claim("n", 6000, source="britischer Geheimdienst", text="6.000 Soldaten")
     g = run([teaser, later], a, kind="killed_or_injured")
     assert g.status == "evolution" and (g.low, g.best, g.high) == (6000, 6000, 6000)
-    assert "„hunderte Tote und Verletzte“ (2024-12-18) → „6.000 Soldaten“ (2025-07)" in g.explanation
+    assert "hunderte (US-Militär, 18.12.2024) → 6.000 (britischer Geheimdienst, 7/2025), gestiegen" in g.explanation
     teaser.time = None                          # undated, the two read as a disagreement
     assert run([teaser, later], a, kind="killed_or_injured").status == "disagree"
 
@@ -164,34 +165,38 @@ def test_compatible_but_growing_cumulative_count_is_evolution():
     assert g.status == "evolution" and g.best == 15
 
 
-def test_cumulative_count_revised_down_disagrees():
+def test_cumulative_count_revised_down_a_day_later_is_a_revision_not_a_disagreement():
     a = arts(("d1", "2025-02-10"), ("d2", "2025-02-11"))
     g = run([claim("d1", 40, source="Behörden", text="40 Tote"), claim("d2", 31, source="Rettungsdienst",
                                                                         text="31 Tote")], a)
-    assert g.status == "disagree"
-    assert "revised down or contradictory" in g.explanation and "„31 Tote“ (2025-02-11)" in g.explanation
+    assert g.status == "evolution" and g.best == 31
+    assert g.explanation == "40 (Behörden, 10.2.) → 31 (Rettungsdienst, 11.2.), nach unten korrigiert; zuletzt 31."
 
 
 def test_same_day_conflict_in_a_growing_toll_still_disagrees():
     a = arts(("d1", "2025-02-10"), ("d2", "2025-02-11"), ("d2b", "2025-02-11"))
     g = run([claim("d1", 10, source="A"), claim("d2", 20, source="B"), claim("d2b", 60, source="C")], a)
     assert g.status == "disagree"
-    assert "B says „20“, C „60“ on 2025-02-11" in g.explanation and "(3.0x)" in g.explanation
+    assert "B: „20“, C: „60“ am 11.2.2025" in g.explanation and "(Faktor 3,0)" in g.explanation
 
 
 def test_disagreement_is_measured_between_the_nearest_ends():
     a = arts(("x", "2025-07-01"), ("y", "2025-07-01"))
     g = run([claim("x", 200, 999, q="vague", source="US-Militär", text="hunderte Tote"),
              claim("y", 6000, source="britischer Geheimdienst")], a)
-    assert g.status == "disagree" and "(6.0x)" in g.explanation       # 6.000 / 999, not 6.000 / 200
+    assert g.status == "disagree" and "(Faktor 6,0)" in g.explanation       # 6.000 / 999, not 6.000 / 200
 
 
-def test_stock_figures_at_different_dates_disagree_but_say_so():
+def test_stock_figures_at_different_report_times_are_a_series():
     a = arts(("a", "2024-12-01"), ("b", "2025-06-01"))
     g = run([claim("a", 11000, source="Pentagon", kind="personnel"),
              claim("b", 15000, q="approx", source="Kiew", kind="personnel")], a, "personnel")
-    assert g.status == "disagree"                             # deployed troops are not a cumulative count
-    assert "different dates" in g.explanation
+    assert g.status == "evolution"                  # half a year apart: the force changed, nobody contradicts
+    assert g.explanation == "11.000 (Pentagon, 1.12.2024) → etwa 15.000 (Kiew, 1.6.2025), gestiegen; zuletzt 15.000."
+    same_day = arts(("a", "2025-06-01"), ("b", "2025-06-01"))
+    assert run([claim("a", 11000, source="Pentagon", kind="personnel"),
+                claim("b", 15000, q="approx", source="Kiew", kind="personnel")], same_day, "personnel").status == \
+        "disagree"
 
 
 def test_reference_dates_order_figures_of_one_day():
@@ -204,7 +209,7 @@ def test_undated_conflicts_cannot_be_evolution():
     a = arts(("x", None), ("y", None))
     g = run([claim("x", 10, source="A"), claim("y", 14, source="B")], a)
     assert g.status == "disagree"
-    assert "undated" in g.explanation
+    assert "(ohne Datum; ohne Datum)" in g.explanation
 
 
 # --- independence ------------------------------------------------------------------------------
@@ -215,7 +220,7 @@ def test_wire_copies_of_one_agency_count_once():
     ms = [claim(x, 27, kind="injured", text="27 Menschen") for x in a]
     g = run(ms, a, "injured")
     assert (g.status, g.n_sources, g.best) == ("single", 1, 27)
-    assert "the 3 reports all go back to it" in g.explanation and "dpa" in g.explanation
+    assert "alle 3 Meldungen gehen auf sie zurück" in g.explanation and "dpa" in g.explanation
 
 
 def test_duplicate_of_chain_counts_once_even_with_attribution_read_differently():
@@ -281,7 +286,7 @@ def test_denied_figures_are_left_out():
     g = run([claim("x", 20, source="Polizei"), claim("y", 500, source="Armee", stance="denied")], a)
     assert (g.status, g.low, g.best, g.high) == ("single", 20, 20, 20)
     assert g.n_sources == 2
-    assert g.explanation.endswith("1 denied figure(s) left out.")
+    assert g.explanation.endswith("1 dementierte Angabe(n) nicht berücksichtigt.")
 
 
 def test_only_denied_figures_still_give_estimates():
@@ -301,13 +306,47 @@ def test_a_vague_word_pinned_down_by_a_figure_adds_nothing():
 def test_only_upper_bounds_leave_low_open():
     g = run([claim("x", 30000, q="at_most", kind="personnel")], arts(("x", "2025-07-01")), "personnel")
     assert (g.low, g.best, g.high) == (None, 30000, 30000)
-    assert "low = lowest credible lower bound open" in g.rule
+    assert "niedrig = kleinste glaubwürdige Untergrenze offen" in g.rule
 
 
 def test_conflicting_one_sided_bounds_span_both():
     a = arts(("x", "2025-07-01"), ("y", "2025-07-01"))
     g = run([claim("x", 30, q="at_most", source="A"), claim("y", 50, q="at_least", source="B")], a)
     assert g.status == "disagree" and (g.low, g.high) == (30, 50)
+    assert g.low <= g.best <= g.high
+
+
+def test_low_best_high_are_always_ordered():
+    a = arts(("x", "2025-07-01"), ("y", "2025-07-01"), ("z", "2025-07-01"))
+    for members in ([claim("x", 30, q="at_most", source="A"), claim("y", 50, q="at_least", source="B")],
+                    [claim("x", 10, q="less_than", source="A"), claim("y", 80, q="more_than", source="B"),
+                     claim("z", 200, 999, q="vague", source="C")],
+                    [claim("x", 5, 9, source="A"), claim("y", 100, q="at_least", source="B", hedged=True)]):
+        g = run(members, a)
+        assert (g.low is None or g.low <= g.best) and (g.high is None or g.best <= g.high), (g.low, g.best, g.high)
+
+
+def test_readings_on_a_scale_never_disagree():
+    """An earthquake's magnitude from two institutes (7,8 and 8,1) is a spread of measurements."""
+    a = arts(("x", "2025-09-09"), ("y", "2025-09-09"))
+    g = run([claim("x", 7.8, source="Institut A", kind="rating"), claim("y", 8.1, source="Institut B", kind="rating")],
+            a, "rating")
+    assert g.status == "agree" and "kein Widerspruch" in g.explanation
+    assert g.low == 7.8 and g.high == 8.1 and g.low <= g.best <= g.high
+
+
+def test_what_users_read_is_german():
+    a = arts(("x", "2025-09-09"), ("y", "2025-09-12"), ("z", "2025-09-12"))
+    groups = [run([claim("x", 632, source="Innenministerium"), claim("y", 2901, source="Innenministerium")], a),
+              run([claim("y", 20, source="A"), claim("z", 60, source="B")], a),
+              run([claim("x", 20, source="A"), claim("y", 20, source="B")], a),
+              run([claim("x", 20)], a)]
+    assert groups[0].explanation == "laut Innenministerium: 632 (9.9.) → 2.901 (12.9.), gestiegen; zuletzt 2.901."
+    english = re.compile(r"\b(the|says|sources?|figures?|grew|reports?|undated|agree|disagree|lowest|highest|"
+                         r"unattributed|denied|left out|independent)\b")
+    for g in groups:
+        assert not english.search(g.explanation), g.explanation
+        assert not english.search(g.rule.replace("UCDP", "")), g.rule
 
 
 # --- contract ----------------------------------------------------------------------------------
@@ -318,7 +357,7 @@ def test_label_is_filled_only_when_empty():
     c.counted = "Tote"
     g = ClaimGroup(id="g", measure=Measure("killed"))
     reconcile(g, [c], {})
-    assert g.label == "Tote (killed)"
+    assert g.label == "Tote"                      # German, no internal key
     g = ClaimGroup(id="g", measure=Measure("killed"), label="Tote bei dem Beben")
     reconcile(g, [c], {})
     assert g.label == "Tote bei dem Beben"

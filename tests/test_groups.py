@@ -190,3 +190,20 @@ def test_a_count_of_another_year_is_another_quantity():
         result = run_pipeline(arts, ["claims"])
     g = {(c.article, c.low): c.group for c in result.claims}
     assert ":2007" in g[("beben.txt", 500)] and ":2007" not in g[("beben.txt", 14)]
+
+
+def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
+    from lagebild.consolidate.groups import _label
+    from lagebild.model import Claim, Measure
+
+    def claim(counted):
+        return Claim("a", "x", "s", 0, 1, 1, 1, "exact", counted, None, False)
+
+    assert _label(Measure("attendees"), claim("Teilnehmern")) == "Teilnehmern"          # not „Teilnehmern Teilnehmende“
+    assert _label(Measure("missing"), claim("Menschen")) == "Vermisste (Menschen)"
+    label = _label(Measure("personnel", "russland:soldat", "deployed"), claim("Soldaten"))
+    assert label == "Soldaten, Russland, im Einsatz"                                      # no „(russland, soldat) [deployed]“
+    assert _label(Measure("sites", "gebaeude", "damaged", "oberkarst"), claim("Häuser")) == \
+        "Orte (Häuser), beschädigt in Oberkarst"                                          # a class is no country
+    for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
+        assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", _label(m, claim("Menschen")))

@@ -174,8 +174,10 @@ def test_more_bad_inputs(tmp_path: Path):
     assert "not HTML" in error(tmp_path / "x.html").problem
     (tmp_path / "bad.json").write_text('{"text": "a", ', encoding="utf-8")
     assert "not valid JSON" in error(tmp_path / "bad.json").problem
-    (tmp_path / "nul.jsonl").write_bytes(b'{"text": "a"}\n\x00\x00')
-    assert "binary" in error(tmp_path / "nul.jsonl").problem
+    (tmp_path / "nul.jsonl").write_bytes(b'{"text": "a"}\n\x00\x00')   # issue 20: a NUL costs its line only
+    arts, errs = read(tmp_path / "nul.jsonl")
+    assert [a.id for a in arts] == ["nul.jsonl:1"] and [e.article for e in errs] == ["nul.jsonl:2"]
+    assert "NUL" in errs[0].problem
 
 
 def test_same_file_name_in_two_folders(tmp_path: Path):

@@ -1,6 +1,7 @@
 """The static report: self-contained, escaped, every link lands; Markdown; charts; exports."""
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -157,7 +158,7 @@ def test_html_is_self_contained_and_links_land(evil_db):
 def test_html_shows_groups_chart_events_entities(evil_db):
     html = render_report(evil_db, "html")
     assert "widersprüchlich" in html and "Angaben widersprechen sich" in html
-    assert html.count("<svg") == 1 and "15.000" in html and "4.000" in html
+    assert html.count('<svg class="chart" ') == 1 and "15.000" in html and "4.000" in html
     assert 'id="events"' in html and 'id="entities"' in html and 'id="ungrouped"' in html
     assert "2 Artikel aus 2 Medien" in html
 
@@ -279,3 +280,20 @@ def test_groups_without_estimates_show_the_span(tmp_path):
     html, md = render_report(db, "html"), render_report(db, "md")
     for out in (html, md):
         assert "Spanne der Angaben" in out and "4.000–15.000" in out and "beste Schätzung <b>" not in out and "beste Schätzung **" not in out
+
+
+def test_timeline_and_map_are_inline_svg_linking_to_their_events():
+    from lagebild.report.basemap import world_geojson_bytes
+    from lagebild.report.charts import Mark, event_map, event_timeline
+
+    marks = [Mark("2026-03-02", "Angriff", "Angriff <b>x</b>", "#e-1", 30.5, 50.4),
+             Mark("2026-03", "Angriff", "Angriff im März", "#e-2", 36.2, 49.9),
+             Mark("2026-03-09", "Protest", "Protest", "#e-3", None, None),
+             Mark(None, "Treffen", "undatiert", "#e-4", 13.4, 52.5)]
+    tl = str(event_timeline(marks))
+    assert tl.startswith("<svg") and tl.count("<circle") == 3          # the undated one is left out
+    assert "Angriff (2)" in tl and "Protest (1)" in tl and "<b>" not in tl and 'href="#e-1"' in tl
+    m = str(event_map(marks, json.loads(world_geojson_bytes())))
+    assert m.count("<circle") == 3 and 'href="#e-4"' in m and "<path" in m  # three located, with outlines
+    assert len(m) < 60_000                                               # only the countries around them
+    assert str(event_timeline([])) == "" and str(event_map(marks[2:3], {})) == ""

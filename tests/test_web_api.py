@@ -25,6 +25,7 @@ from lagebild.web.app import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "s3cret-token"
+BASE = "http://localhost"   # the app answers to localhost names only (issue 20: DNS rebinding)
 
 
 def _corpus(request) -> Path:
@@ -42,7 +43,7 @@ def dossier(tmp_path_factory, request) -> Path:
 
 @pytest.fixture(scope="module")
 def client(dossier):
-    with TestClient(create_app(dossier)) as c:
+    with TestClient(create_app(dossier), base_url=BASE) as c:
         yield c
 
 
@@ -52,7 +53,7 @@ def writable(dossier, tmp_path):
     db = tmp_path / "copy.db"
     with Store(dossier) as s:  # a consistent copy, WAL included
         s.db.execute(f"VACUUM INTO '{db}'")
-    with TestClient(create_app(db, token=TOKEN)) as c:
+    with TestClient(create_app(db, token=TOKEN), base_url=BASE) as c:
         yield c, db
 
 
@@ -251,8 +252,10 @@ def test_entities_and_cooccurrence(client, dossier):
 
 
 def test_map_and_timeline(client, dossier):
-    gj = client.get("/api/map").json()
+    gj = client.get("/api/map.geojson").json()
     assert gj["type"] == "FeatureCollection"
+    page = client.get("/api/map").json()
+    assert page["items"] == gj["features"] and page["total"] == len(page["items"])
     located = store_rows(dossier, "SELECT count(*) AS n FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL")[0]["n"]
     assert sum(1 for f in gj["features"] if f["properties"]["kind"] == "event") == located
     for f in gj["features"]:
@@ -260,11 +263,11 @@ def test_map_and_timeline(client, dossier):
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     tl = client.get("/api/timeline").json()
     assert (
-        len(tl["events"]) + len(tl["undated"])
+        len(tl["items"]) + len(tl["undated"])
         == tl["total"]
         == store_rows(dossier, "SELECT count(*) AS n FROM events")[0]["n"]
     )
-    for e in tl["events"]:
+    for e in tl["items"]:
         assert e["start"] <= e["end"] and e["time_value"][:4] == e["start"][:4]
 
 
@@ -377,7 +380,7 @@ def test_article_data_is_escaped(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _web_dossier.build([_web_dossier.write_payloads(tmp_path / "in")], db)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=BASE) as c:
         pages = ["/", "/figures", "/figures/ungrouped", "/timeline", "/entities", "/articles", "/search?q=Polizei"]
         pages += [f"/articles/{quote(a['id'], safe='')}" for a in c.get("/api/articles").json()["items"]]
         pages += [f"/entities/{quote(e['id'], safe='')}" for e in c.get("/api/entities").json()["items"]]
@@ -422,8 +425,99 @@ def test_missing_dossier(tmp_path):
     with pytest.raises(StoreError):
         create_app(tmp_path / "none.db")
     # with a token the app may start an empty dossier, to add articles to
-    with TestClient(create_app(tmp_path / "new.db", token=TOKEN)) as c:
+    with TestClient(create_app(tmp_path / "new.db", token=TOKEN), base_url=BASE) as c:
         assert c.get("/").status_code == 200
         assert c.get("/api/overview").json()["articles"] == 0
         for url in ["/figures", "/timeline", "/map", "/entities", "/articles", "/api/timeline", "/api/map"]:
             assert c.get(url).status_code == 200, url
+
+
+def test_dates_are_checked_and_german_dates_accepted(client):
+    r = client.get("/api/events", params={"from": "2025-13-45"})
+    assert r.status_code == 422 and "Ungültiges Datum" in r.json()["detail"]
+    assert client.get("/api/figures", params={"to": "31.02.2024"}).status_code == 422
+    iso = client.get("/api/events", params={"from": "2017-09-01", "limit": 500}).json()
+    de = client.get("/api/events", params={"from": "01.09.2017", "limit": 500}).json()
+    assert de == iso
+    assert client.get("/api/figures", params={"from": "09.2017"}).json()["total"] == \
+        client.get("/api/figures", params={"from": "2017-09"}).json()["total"]
+
+
+def test_html_pages_answer_bad_parameters_with_a_german_page(client):
+    for url, status in [("/figures?from=2025-13-45", 422), ("/timeline?limit=abc", 422),
+                        ("/map?to=gestern", 422), ("/articles?limit=0", 422), ("/gibt-es-nicht", 404)]:
+        r = client.get(url)
+        assert r.status_code == status, url
+        assert r.headers["content-type"].startswith("text/html"), url
+        assert '<html lang="de">' in r.text and '"detail"' not in r.text, url
+    assert "muss eine ganze Zahl sein" in client.get("/timeline?limit=abc").text
+    api = client.get("/api/articles", params={"limit": "abc"})
+    assert api.status_code == 422 and "ganze Zahl" in api.json()["detail"]
+
+
+def test_lists_share_one_typed_envelope(client):
+    spec = client.get("/openapi.json").json()
+    for path, item in [("/api/figures", "Figure"), ("/api/events", "Event"), ("/api/entities", "Entity"),
+                       ("/api/articles", "Article"), ("/api/map", "MapFeature"), ("/api/timeline", "Event")]:
+        ref = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        schema = spec["components"]["schemas"][ref.rsplit("/", 1)[1]]
+        assert {"items", "total", "offset", "limit"} <= set(schema["properties"]), path
+        assert schema["properties"]["items"]["items"]["$ref"].endswith("/" + item), path
+        body = client.get(path, params={"limit": 2}).json()
+        assert {"items", "total", "offset", "limit"} <= set(body) and len(body["items"]) <= 2, path
+
+
+def test_timeline_and_map_filters(client):
+    every = client.get("/api/events", params={"limit": 500}).json()["items"]
+    if not every:
+        pytest.skip("no events")
+    t = every[0]["type"]
+    tl = client.get("/api/timeline", params={"type": t}).json()
+    assert tl["items"] + tl["undated"] and all(e["type"] == t for e in tl["items"] + tl["undated"])
+    assert tl["total"] == sum(1 for e in every if e["type"] == t)
+    m = client.get("/api/map", params={"type": t, "kind": "event"}).json()
+    assert all(f["properties"]["kind"] == "event" and f["properties"]["type"] == t for f in m["items"])
+    dated = sorted(e["time_value"] for e in every if e["time_value"])
+    if dated:
+        late = client.get("/api/timeline", params={"from": dated[-1]}).json()
+        assert all(e["time_value"] >= dated[-1] for e in late["items"])
+    page = client.get("/api/map", params={"limit": 2, "offset": 1}).json()
+    full = client.get("/api/map").json()
+    assert page["items"] == full["items"][1:3] and page["total"] == full["total"]
+    if full["bounds"]:
+        s, w, n, e = full["bounds"]
+        assert -90 <= s <= n <= 90 and -180 <= w <= e <= 180
+    html = client.get("/timeline", params={"type": t}).text
+    assert 'data-src="/api/timeline?type=' in html
+
+
+def test_no_internal_keys_or_raw_timestamps_on_pages(client):
+    for url in ["/", "/timeline", "/figures", "/entities", "/map"]:
+        text = re.sub(r"<[^>]+>", " ", client.get(url).text)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:", text), url
+        assert not re.search(r"\b1 Medien\b", text), url
+        assert not re.search(r"\((ASSAULT|AID|CONSULT)\b|>\s*(reported|planned)\s*<", text), url
+        assert not re.search(r"\bother \(\d+\)", text), url
+
+
+def test_stories_have_their_own_pages_and_facets(client):
+    st = client.get("/api/stories").json()
+    assert {"items", "total", "offset", "limit"} <= set(st)
+    assert client.get("/stories").status_code == 200
+    if not st["items"]:
+        pytest.skip("the build made no stories (a dossier from before stories)")
+    assert st["total"] >= 2  # two unrelated corpora
+    s = st["items"][0]
+    sid = quote(s["id"], safe="")
+    assert client.get("/api/articles", params={"story": s["id"], "limit": 500}).json()["total"] == s["articles"]
+    assert client.get("/api/figures", params={"story": s["id"]}).json()["total"] == s["figures"]
+    assert client.get("/api/events", params={"story": s["id"]}).json()["total"] == s["events"]
+    assert client.get("/api/timeline", params={"story": s["id"]}).json()["total"] == s["events"]
+    assert sum(x["articles"] for x in st["items"]) <= client.get("/api/articles").json()["total"]
+    page = client.get(f"/stories/{sid}")
+    assert page.status_code == 200 and s["title"] in page.text
+    assert f'href="/stories/{sid}"' in client.get("/").text
+    for url in ["/figures", "/timeline", "/map", "/articles"]:
+        r = client.get(url, params={"story": s["id"]})
+        assert r.status_code == 200 and 'name="story"' in r.text, url
+    assert client.get("/stories/gibt-es-nicht").status_code == 404

@@ -13,6 +13,13 @@ model) are the same as stored; it is then not analysed again. A changed file
 replaces its article and everything extracted from it atomically. A bad
 article is recorded (which file, what is wrong, what was skipped) and never
 stops the batch; its stored version, if any, stays.
+
+Which stored article an input is follows store/identity.py (origin and content,
+not the bare name). One build at a time holds the dossier's lock (store/lock.py);
+a build interrupted before (killed, disk full) is marked so and completed by this
+one. The cross-article step runs in one transaction: readers see the previous
+consolidation until the new one is whole. A full disk stops the build with one
+StoreError line (what is stored stays, a rerun goes on).
 """
 from __future__ import annotations
 
@@ -27,7 +34,10 @@ from typing import Any
 
 from .model import Article, ArticleError, Result
 from .pipeline import available_components, blocks_of, cross_article, event_article
-from .store.sqlite import Store
+from .store.check import finish_stale, stale_builds
+from .store.identity import Identities
+from .store.lock import build_lock
+from .store.sqlite import Store, StoreError, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -164,22 +174,29 @@ def build_articles(
     summary.components = comps
     analysed_with = {"components": list(comps), "fingerprint": fingerprint(comps)}
 
-    with Store(db_path, create=True) as store:
+    with build_lock(db_path), Store(db_path, create=True) as store:
+        stale = stale_builds(store)   # we hold the lock: whoever started these is gone
+        if stale:
+            finish_stale(store, stale, "interrupted; completed by the next build")
+            summary.notes.append(f"build {', '.join(map(str, stale))} was interrupted; this one completes it")
         build_id = summary.build_id = store.start_build(inputs, comps, analysed_with["fingerprint"])
-        state = store.article_state()
+        identities = Identities(store.article_state())
         todo: list[Article] = []
         first: dict[str, Article] = {}
+        origins: dict[str, Article] = {}
         lacking: set[str] = set()
         for a in articles:
-            if a.id in first:  # ids must be unique; the second copy would silently replace the first
+            a.content_hash = content_hash(a)
+            if a.id in first or (a.origin and a.origin in origins):
+                # the same input twice: the second copy would silently replace the first
                 summary.errors.append(ArticleError(
                     a.source_path or a.id,
-                    f"article id {a.id!r} is already used by {first[a.id].source_path or 'another input'}",
+                    f"article id {a.id!r} is already used by "
+                    f"{(first.get(a.id) or origins[a.origin]).source_path or 'another input'}",
                     skipped="this copy"))
                 continue
-            first[a.id] = a
-            a.content_hash = content_hash(a)
-            old = state.get(a.id)
+            old = identities.claim(a)   # may give it the stored article's id, or a free one
+            first[a.id] = origins[a.origin] = a
             if old is None:
                 summary.new.append(a.id)
             elif old["content_hash"] != a.content_hash:
@@ -201,6 +218,8 @@ def build_articles(
         if lacking:
             summary.notes.append(f"unchanged articles keep their analysis by {', '.join(sorted(lacking))}, "
                                  "which cannot run now (force=True re-analyses them without)")
+        for a in todo:  # what reading had to say (bad bytes replaced, a guessed encoding, another language)
+            summary.notes.extend(f"{a.id}: {w}" for w in a.warnings)
 
         stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console)
         # Only what really got stored counts as processed; the rest is in summary.errors.
@@ -208,13 +227,25 @@ def build_articles(
             ids[:] = [i for i in ids if i in stored]
 
         # Always: cheap next to analysis, and consolidation code may have changed since.
-        _cross_article(store, summary, set(stored), story_of)
-        store.add_errors(summary.errors, build_id)
-        summary.counts = store.counts()
-        summary.seconds = time.monotonic() - t0
-        store.finish_build(build_id, processed=summary.processed, unchanged=summary.unchanged,
-                           failed=summary.failed, notes=summary.notes)
+        try:   # the cross-article step is written in one transaction (store.replace_cross)
+            _cross_article(store, summary, set(stored), story_of)
+            store.add_errors(summary.errors, build_id)
+            summary.counts = store.counts()
+            summary.seconds = time.monotonic() - t0
+            store.finish_build(build_id, processed=summary.processed, unchanged=summary.unchanged,
+                               failed=summary.failed, notes=summary.notes)
+        except Exception as e:  # noqa: BLE001
+            if is_disk_full(e):
+                raise _disk_full(db_path, summary, e) from None
+            raise
     return summary
+
+
+def _disk_full(db_path: str | Path, summary: BuildSummary, e: BaseException) -> StoreError:
+    done = len(summary.new) + len(summary.replaced) + len(summary.reanalysed)
+    return StoreError(f"the disk holding {Path(db_path).name} is full ({e}): the build stopped; what was stored "
+                      f"before stays ({done} articles of this build). Free space and build again: it goes on "
+                      "where it stopped")
 
 
 def _analyse_and_store(
@@ -258,7 +289,11 @@ def _analyse_and_store(
                     try:
                         store.replace_article(article, analysed_with=analysed_with, build_id=build_id, **parts)
                     except Exception as e:  # noqa: BLE001 - e.g. inconsistent extractor output
-                        log.exception("storing %s failed", article.id)
+                        if is_disk_full(e):   # no later write can succeed: stop with one line
+                            for ids in (summary.new, summary.replaced, summary.reanalysed):
+                                ids[:] = [i for i in ids if i in stored]
+                            raise _disk_full(store.path, summary, e) from None
+                        log.debug("storing %s failed", article.id, exc_info=True)
                         summary.errors.append(ArticleError(
                             article.id, f"could not be stored: {type(e).__name__}: {e}",
                             skipped=_kept(article, summary)))
@@ -348,6 +383,14 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
             events = [e for b in order for e in (keep[b][1] if b in keep else cross.event_blocks.get(b, []))]
     store.replace_cross(duplicates=cross.duplicates, groups=groups, entities=cross.entities,
                         sourced=cross.sourced, events=events)
+
+
+def complete_cross_article(store: Store) -> list[str]:
+    """The cross-article step over everything stored, as after a build (`lagebild check` completes an
+    interrupted build with it); its notes."""
+    summary = BuildSummary(db=store.path)
+    _cross_article(store, summary, set(), None)
+    return summary.notes
 
 
 def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set[str]) -> dict[str, tuple[list, list]]:

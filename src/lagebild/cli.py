@@ -5,10 +5,16 @@
     lagebild events PATH... --format jsonl|csv|geojson
     lagebild entities PATH... --format jsonl
     lagebild facts PATH... | --db FILE
-    lagebild build PATH|URL|FEED|WARC... --db FILE [--outlet NAME] [--offline]
-    lagebild search QUERY --db FILE
+    lagebild build PATH|URL|FEED|WARC... --db FILE [--outlet NAME] [--offline] [--max-file-mb N]
+    lagebild check --db FILE
+    lagebild search QUERY --db FILE [--raw]
     lagebild report --db FILE -o dossier.html [--format html|md]
-    lagebild serve --db FILE [--host 127.0.0.1] [--port 8000] [--token T]
+    lagebild serve --db FILE [--host 127.0.0.1] [--port 8000] [--allow-host NAME] [--token-file F]
+
+Exit status: 0 everything read and stored; 1 nothing could be processed (or a bad
+query); 2 the dossier cannot be used (missing, not a dossier, another build holds
+it, disk full); 3 some inputs were skipped (each named on stderr), the rest stored.
+Data shown on the terminal is never taken as Rich markup.
 """
 from __future__ import annotations
 
@@ -23,7 +29,9 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n\n")[0])
 err = Console(stderr=True)
@@ -57,7 +65,7 @@ def emit(rows: Iterable[dict[str, Any]], fmt: Fmt, columns: Sequence[str]) -> No
     elif fmt == Fmt.table:
         t = Table(*columns, show_lines=False)
         for r in rows:
-            t.add_row(*(_cell(r.get(k)) for k in columns))
+            t.add_row(*(Text(_cell(r.get(k))) for k in columns))   # data, never markup
         Console().print(t)
     else:
         raise typer.BadParameter(f"format {fmt.value} is not available here")
@@ -72,9 +80,9 @@ def _cell(v: Any) -> str:
 
 
 def report_errors(errors: Sequence[Any], processed: int) -> None:
-    """Per-article errors on stderr; exit non-zero only when nothing could be processed."""
+    """Per-article errors on stderr, one line each; exit non-zero only when nothing could be processed."""
     for e in errors:
-        err.print(f"[yellow]skipped[/] {e.article}: {e.problem}")
+        err.print(f"[yellow]skipped[/] {escape(e.article)}: {escape(e.problem)}")
     if processed == 0:
         err.print("[red]nothing could be processed[/]")
         raise typer.Exit(1)
@@ -171,7 +179,7 @@ def facts(
     if db:
         from .store.sqlite import Store
 
-        with Store(db) as store:
+        with Store(db, readonly=True) as store:
             groups, claims_ = store.groups(), store.claims()
     elif paths:
         result = analyse_paths(paths, ["claims"])
@@ -192,28 +200,67 @@ def build(
     refetch: bool = typer.Option(False, "--refetch", help="Fetch URLs again although cached (updated articles)."),
     cache: Optional[Path] = typer.Option(None, "--cache", help="Download cache folder "
                                          "(default $LAGEBILD_CACHE or ~/.cache/lagebild/http)."),
+    max_file_mb: Optional[float] = typer.Option(
+        None, "--max-file-mb", envvar="LAGEBILD_MAX_FILE_MB", min=0.001,
+        help="Largest file of one article or JSON file read, in MB (default 16); JSONL is read by line."),
+    max_article_chars: Optional[int] = typer.Option(
+        None, "--max-article-chars", envvar="LAGEBILD_MAX_ARTICLE_CHARS", min=1,
+        help="Longest article text (and JSONL line) read, in characters (default 1,000,000)."),
 ) -> None:
-    """Analyse articles and store them in one SQLite file (idempotent)."""
+    """Analyse articles and store them in one SQLite file (idempotent).
+
+    Exit status 0: all stored; 3: some inputs skipped (named on stderr); 1: nothing stored; 2: dossier unusable."""
+    import os
+
     from .build import build_dossier
     from .ingest.sources import InputOptions
 
+    if max_file_mb is not None:   # the readers take their limits from the environment (ingest.readers.Limits)
+        os.environ["LAGEBILD_MAX_FILE_MB"] = str(max_file_mb)
+    if max_article_chars is not None:
+        os.environ["LAGEBILD_MAX_ARTICLE_CHARS"] = str(max_article_chars)
     options = InputOptions(offline=offline, refresh=refetch, cache_dir=cache, outlet=outlet)
     summary = build_dossier(paths, db, console=err, force=force, options=options)
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)
+    if summary.errors:
+        raise typer.Exit(3)
 
 
 @app.command()
-def search(query: str, db: Path = typer.Option(..., "--db"), limit: int = 20) -> None:
-    """Full-text search over articles and sentences, with snippets."""
-    from .store.sqlite import Store
+def check(db: Path = typer.Option(..., "--db")) -> None:
+    """Check a dossier's integrity; complete the cross-article step of an interrupted build.
 
-    with Store(db) as store:
-        hits = store.search(query, limit=limit)
+    Exit status 0: whole (after repairs); 1: a problem it cannot repair (rebuild the dossier)."""
+    from .build import complete_cross_article
+    from .store.check import check_dossier
+
+    findings = check_dossier(db, complete=complete_cross_article)
+    for ok, line in findings:
+        err.print(("[green]ok[/] " if ok else "[red]problem[/] ") + escape(line))
+    if not all(ok for ok, _ in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: str,
+    db: Path = typer.Option(..., "--db"),
+    limit: int = typer.Option(20, min=1, max=10_000),
+    raw: bool = typer.Option(False, "--raw", help="The query is FTS5 syntax (AND, OR, NOT, NEAR, column:)."),
+) -> None:
+    """Full-text search over articles and sentences, with snippets (words, "phrases", prefix*)."""
+    from .store.sqlite import SearchError, Store
+
+    with Store(db, readonly=True) as store:
+        try:
+            hits = store.search(query, limit=limit, raw=raw)
+        except SearchError as e:
+            err.print(f"[red]error:[/] {escape(str(e))}")
+            raise typer.Exit(1) from None
     if not hits:
-        err.print(f"no match for {query!r}")
-    from rich.markup import escape
+        err.print(f"no match for {escape(ascii(query) if not query.isprintable() else repr(query))}")
 
     for h in hits:  # article data is escaped: a "[/]" in a title must not break (or style) the output
         snippet = "".join(f"[bold yellow]{escape(t)}[/]" if hit else escape(t) for t, hit in h["fragments"])
@@ -231,7 +278,7 @@ def report(
 
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render_report(db, format.value), encoding="utf-8")
-    err.print(f"report written to {output.resolve()}")
+    err.print(f"report written to {escape(str(output.resolve()))}")
 
 
 @app.command()
@@ -239,14 +286,35 @@ def serve(
     db: Path = typer.Option(..., "--db"),
     host: str = "127.0.0.1",
     port: int = 8000,
-    token: Optional[str] = typer.Option(None, help="Enables the write endpoints; they then require it."),
+    token: Optional[str] = typer.Option(
+        None, envvar="LAGEBILD_TOKEN", show_envvar=True,
+        help="Enables the write endpoints; they then require it. Prefer LAGEBILD_TOKEN or --token-file: "
+             "a command-line argument is visible to other users in `ps`."),
+    token_file: Optional[Path] = typer.Option(None, "--token-file", help="Read the token from this file."),
+    allow_host: list[str] = typer.Option(
+        [], "--allow-host", help="Host names the app answers to besides localhost (repeatable; '*.example.org')."),
+    max_request_mb: float = typer.Option(32.0, "--max-request-mb", min=0.001,
+                                         help="Largest request body accepted (uploads), in MB."),
 ) -> None:
-    """The dossier app: web UI and JSON API."""
+    """The dossier app: web UI and JSON API (read-only unless a token is given)."""
     import uvicorn
 
     from .web.app import create_app
 
-    uvicorn.run(create_app(db, token=token), host=host, port=port)
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as e:
+            err.print(f"[red]error:[/] cannot read the token file {escape(str(token_file))}: {escape(str(e))}")
+            raise typer.Exit(2) from None
+        if not token:
+            err.print(f"[red]error:[/] the token file {escape(str(token_file))} is empty")
+            raise typer.Exit(2)
+    hosts = list(allow_host)
+    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+        hosts.append(host)   # the address it was asked to listen on is a name it may be reached by
+    app_ = create_app(db, token=token, allow_hosts=hosts, max_request_bytes=int(max_request_mb * 2**20))
+    uvicorn.run(app_, host=host, port=port)
 
 
 def main() -> None:
@@ -256,7 +324,7 @@ def main() -> None:
     try:
         app()
     except StoreError as e:
-        err.print(f"[red]error:[/] {e}")
+        err.print(f"[red]error:[/] {escape(str(e))}")
         raise SystemExit(2) from None
 
 

@@ -106,6 +106,9 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     duplicate_of: str | None = None          # near-duplicate (wire copy) of another article
     passage_dates: list[DatedPassage] = field(default_factory=list)  # teasers with their own date
+    # Where it came from, its identity with its content (store/identity.py): an absolute file path (+ '#id' or
+    # ':line' for a record in a JSON(L) file), a canonical URL, 'upload:NAME'. None: source_path, else the id.
+    origin: str | None = None
 
     def raw_offset(self, offset: int, end: bool = False) -> int:
         """Raw-text offset of a cleaned-text offset; end=True for a span's end (see OffsetMap.to_raw)."""
@@ -163,9 +166,11 @@ class Measure:
     action: str | None = None                # deployed, planned, killed, ...
     place: str | None = None
     time: str | None = None
+    scope: str | None = None                 # "part": introduced as a part of a count before it (darunter, davon)
 
     def key(self) -> str:
-        return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place))
+        return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place)) + \
+            (f"|{self.scope}" if self.scope else "")
 
 
 @dataclass

@@ -275,7 +275,9 @@ def cross_article(
 
         for b, (arts, cls) in _by_block(articles, claims, block, lambda c: c.article).items():
             if blocks is None or b in blocks:
-                out.group_blocks[b] = _qualified(group_claims(cls, arts), b, story_of)
+                # a block of a story is one story to the grouping (no fallback clustering inside it)
+                one = None if story_of is None else dict.fromkeys((a.id for a in arts), b)
+                out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of)
         out.groups = [g for gs in out.group_blocks.values() for g in gs]
 
     def entities() -> None:

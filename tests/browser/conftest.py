@@ -75,7 +75,11 @@ def dossier(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("browser") / "dossier.db"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _web_dossier.build([corpus()], db)
+        # several unrelated stories: the demo corpus and, where ../shared is there, the seeds
+        paths = [ROOT / "examples" / "korridor"]
+        if corpus() != paths[0]:
+            paths.append(corpus())
+        return _web_dossier.build(paths, db)
 
 
 @pytest.fixture(scope="session")

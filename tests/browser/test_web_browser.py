@@ -42,6 +42,13 @@ def test_every_page_opens(site, page, shots):
         settle(page)
         assert page.locator("main h2").first.is_visible(), name
         page.screenshot(path=str(shots / f"{name}.png"))
+    stories = api(site, "/api/stories")["items"]
+    if stories:  # the story with the most figures: its own overview
+        s = max(stories, key=lambda s: (s["figures"], s["events"]))
+        page.goto(site + f"/stories/{quote(s['id'], safe='')}")
+        settle(page)
+        assert s["title"] in page.locator("main h2").first.inner_text()
+        page.screenshot(path=str(shots / "story.png"))
     assert page.problems == []
 
 
@@ -90,8 +97,8 @@ def test_timeline_zooms(site, page):
     data = api(site, "/api/timeline")
     page.goto(site + "/timeline")
     settle(page)
-    assert page.locator("#timeline rect.ev").count() == len(data["events"])
-    if not data["events"] and not data["articles_per_day"]:
+    assert page.locator("#timeline rect.ev").count() == len(data["items"])
+    if not data["items"] and not data["articles_per_day"]:
         pytest.skip("nothing dated")
     ticks = lambda: page.locator("#timeline g.tick text").all_inner_texts()  # noqa: E731
     before = ticks()
@@ -100,11 +107,14 @@ def test_timeline_zooms(site, page):
     assert _eventually(lambda: ticks() != before)          # the zoom transition takes its time under load
     page.click("#tl-reset")
     assert _eventually(lambda: ticks() == before)
-    if data["events"]:
-        page.locator("#timeline rect.ev").first.dispatch_event("click")
+    if data["items"]:
+        page.locator("#timeline rect.ev").first.focus()  # reachable by keyboard: Enter shows the evidence
+        page.keyboard.press("Enter")
         detail = page.locator("#tl-detail")
         detail.wait_for(state="visible")
-        assert data["events"][0]["type"] in detail.inner_text() or detail.inner_text()
+        assert data["items"][0]["type_label"] in detail.inner_text()
+        axis = " ".join(page.locator("#timeline g.tick text").all_text_contents())
+        assert not re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|January|February|March|May|June|July|October|December)\b", axis), axis
     assert page.problems == []
 
 
@@ -112,14 +122,27 @@ def test_map_shows_events_and_places(site, page):
     gj = api(site, "/api/map")
     page.goto(site + "/map")
     settle(page)
-    assert page.locator("#map").get_attribute("data-ready") == str(len(gj["features"]))
-    assert page.locator("#map path.leaflet-interactive").count() == len(gj["features"])
+    assert page.locator("#map").get_attribute("data-ready") == str(len(gj["items"]))
+    # every feature is a marker or counted in a cluster
+    single = page.locator("#map path.leaflet-interactive").count()
+    clustered = sum(int(t) for t in page.locator("#map .cluster").all_text_contents())
+    assert single + clustered == len(gj["items"])
     assert page.locator("#map svg path").count() > 100  # the country outlines
-    if gj["features"]:
+    if gj["bounds"]:  # zoomed to the content, not to the world
+        assert page.evaluate("document.querySelector('#map .leaflet-proxy') !== null")
+    if page.locator("#map .cluster").count():
+        before = page.locator("#map .cluster").count() + single
+        page.locator("#map .cluster").first.dispatch_event("click")
+        # it zooms in (the clusters split), or, for points at one place, lists them in a popup
+        assert _eventually(lambda: page.locator("#map .cluster").count()
+                           + page.locator("#map path.leaflet-interactive").count() != before
+                           or page.locator(".leaflet-popup-content").count() > 0)
+        page.keyboard.press("Escape")
+    if gj["items"] and page.locator("#map path.leaflet-interactive").count():
         page.locator("#map path.leaflet-interactive").last.click(force=True)
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for(state="visible")
-        assert gj["features"][0]["properties"]["name"] or popup.inner_text()
+        assert popup.inner_text().strip()
     assert page.problems == []
 
 
@@ -209,3 +232,26 @@ def test_article_text_never_runs(browser, page, tmp_path):
         assert "<script>" + _web_dossier.XSS in page.locator("article .text").inner_text()
         assert page.locator("a.original").count() == 0
     assert page.problems == []
+
+
+def test_phone_tap_shows_the_reading(site, browser, shots):
+    """At phone width (no hover) a tap on a figure in the text shows its structured reading."""
+    figs = api(site, "/api/figures?limit=1")["items"]
+    if not figs:
+        pytest.skip("no figures")
+    ctx = browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True, locale="de-DE")
+    pg = ctx.new_page()
+    pg.goto(site + "/")
+    pg.screenshot(path=str(shots / "phone-overview.png"))
+    pg.goto(site + f"/articles/{quote(figs[0]['article'], safe='')}")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
+    span = pg.locator(".text [data-ann]").first
+    span.scroll_into_view_if_needed()
+    span.tap()
+    tip = pg.locator("#tip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip()
+    pg.screenshot(path=str(shots / "phone-article.png"))
+    pg.locator("h2").first.tap()  # a tap elsewhere hides it
+    tip.wait_for(state="hidden")
+    ctx.close()

@@ -39,6 +39,9 @@ from .timeline import interval
 
 # Counts that only grow while a situation goes on: a later, higher figure is news, not a contradiction.
 CUMULATIVE = frozenset({"killed", "injured", "killed_or_injured", "displaced"})
+# Readings on a scale (an earthquake's magnitude, a warning level): stations and scales differ, so two values
+# are a measurement spread, never a disagreement of sources.
+READINGS = frozenset({"rating"})
 
 # How much a report's point estimate weighs in `best`.
 QUALIFIER_WEIGHT = {"exact": 1.0, "approx": 1.0, "at_least": 0.5, "more_than": 0.5, "at_most": 0.5,
@@ -307,7 +310,7 @@ def _who(c: Claim, a: Article | None) -> str:
         return "/".join(a.agencies)
     if a is not None and a.outlet:
         return a.outlet
-    return f"unattributed ({c.article})"
+    return "ohne Quellenangabe"
 
 
 def before(a: Report, b: Report) -> bool:
@@ -357,27 +360,36 @@ def weighted_median(values: Sequence[tuple[float, float]]) -> float:
 
 
 def _evolution(credible: list[Report], cumulative: bool) -> list[list[Report]] | None:
-    """The time slices when a cumulative count grew with time; else None.
+    """The time slices when the figure changed between report times; else None.
 
-    Growth: at least two dated slices, the figures of each slice compatible with one another, no figure
-    entirely below a figure of an earlier slice, and each slice's highest figure never falling.
+    Evolution: at least two dated slices, the figures of each slice compatible with one another (figures of
+    about the same report time that differ are a disagreement), and either some figure contradicts one of
+    another report time (the count changed: rose, fell, was revised) or - for a count that only grows
+    (killed, injured, displaced) - each slice's highest figure rises without ever falling.
     """
-    if not cumulative:
-        return None
     slices = _slices(credible)
     if len(slices) < 2 or not all(r.as_of for r in slices[-1]):
         return None
-    floor = -math.inf                        # the highest lower end so far (with slack)
-    for sl in slices:
-        if not all_compatible(sl):
-            return None                      # two different figures at one time: a disagreement
-        if min(r.slack[1] for r in sl) < floor:
-            return None                      # revised down or contradicted
-        floor = max(floor, max(r.slack[0] for r in sl))
+    if not all(all_compatible(sl) for sl in slices):
+        return None                          # two different figures at one time: a disagreement
+    if not all_compatible(credible):
+        return slices                        # figures of different report times differ: it changed
+    if not cumulative:
+        return None
     tops = [max(r.point for r in s) for s in slices]
     if any(y < x for x, y in pairwise(tops)) or tops[-1] <= tops[0]:
         return None
     return slices
+
+
+def trend(slices: list[list[Report]]) -> str:
+    """rose, fell or changed: how the figure moved from the first report time to the last."""
+    tops = [max(r.point for r in s) for s in slices]
+    if all(y >= x for x, y in pairwise(tops)) and tops[-1] > tops[0]:
+        return "rose"
+    if all(y <= x for x, y in pairwise(tops)) and tops[-1] < tops[0]:
+        return "fell"
+    return "changed"
 
 
 def _current(credible: list[Report], slices: list[list[Report]] | None) -> list[Report]:
@@ -415,7 +427,14 @@ def _estimates(current: list[Report]) -> tuple[float | None, float, float | None
         per_origin.setdefault(r.origin, []).append(r)
     points = [(weighted_median([(r.point, 1.0) for r in rs]), max(r.weight for r in rs))
               for rs in per_origin.values()]
-    return low, weighted_median(points), high
+    best = weighted_median(points)
+    # low <= best <= high always: a point outside the credible bounds ("bis zu 30" beside "mindestens 50")
+    # is pulled to the nearest bound
+    if low is not None:
+        best = max(best, low)
+    if high is not None:
+        best = min(best, high)
+    return low, best, high
 
 
 def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Article]) -> None:
@@ -428,9 +447,10 @@ def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Ar
     kind = group.measure.kind if group.measure else next((c.measure.kind for c in members if c.measure), None)
     slices = _evolution(credible, kind in CUMULATIVE)
     n_credible_origins = len({r.origin for r in credible})
+    measured = kind in READINGS and not all_compatible(credible)
     if slices:
         status = "evolution"
-    elif not all_compatible(credible):
+    elif not all_compatible(credible) and not measured:
         status = "disagree"
     elif n_credible_origins == 1:
         status = "single"
@@ -444,13 +464,13 @@ def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Ar
     group.status = status
     group.rule = _rule(current, slices, low, high, best)
     group.explanation = _explain(status, credible, current, slices, len(origins),
-                                 len(reports) - len(credible), kind in CUMULATIVE, best)
+                                 len(reports) - len(credible), kind in CUMULATIVE, best, measured)
     if not group.label:
         c = members[0]
-        group.label = " ".join(x for x in (c.counted or c.text, f"({kind})" if kind else "") if x)
+        group.label = c.counted or c.text
 
 
-# --- words ----------------------------------------------------------------------------------------
+# --- words (German: what users read) ----------------------------------------------------------------
 
 
 def fmt(v: float) -> str:
@@ -461,8 +481,43 @@ def fmt(v: float) -> str:
     return whole.replace(",", ".") + ("," + frac if frac else "")
 
 
+QUALIFIER_DE = {"approx": "etwa ", "at_least": "mindestens ", "more_than": "mehr als ", "at_most": "bis zu ",
+                "less_than": "weniger als ", "exact": "", "vague": ""}
+
+
+def figure_de(c: Claim) -> str:
+    """A figure as a German reader writes it: "mindestens 14", "10.000 bis 12.000", "Tausende"."""
+    if c.qualifier == "vague":
+        return (c.text or fmt(c.low)).split()[0]
+    value = fmt(c.low) if c.low == c.high else f"{fmt(c.low)} bis {fmt(c.high)}"
+    return QUALIFIER_DE.get(c.qualifier, "") + value
+
+
 def _q(r: Report) -> str:
     return f"„{r.claim.text}“"
+
+
+def date_de(value: str | None, with_year: bool = True) -> str:
+    """A TIMEX3 date in German short form: 2023-09-09 -> 9.9.2023 (9.9. without the year), 2025-07 -> 7/2025."""
+    if not value:
+        return "ohne Datum"
+    import re
+
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", value):
+        y, mo, d = m.groups()
+        return f"{int(d)}.{int(mo)}." + (y if with_year else "")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        return f"{int(m[2])}/{m[1]}"
+    return value
+
+
+def _when(r: Report, with_year: bool = True) -> str:
+    return date_de(r.date, with_year)
+
+
+def _one_year(reports: Sequence[Report]) -> bool:
+    years = {(r.date or "")[:4] for r in reports}
+    return len(years) == 1 and all(r.date and len(r.date) >= 10 for r in reports)
 
 
 def _conflict(credible: list[Report]) -> tuple[Report, Report, bool]:
@@ -502,75 +557,91 @@ def _spread(a: Report, b: Report) -> float:
 
 def _ratio(a: Report, b: Report) -> str:
     """How far apart two conflicting figures are at least: the higher one's lower end over the lower one's
-    upper end ("Hunderte" vs 6.000: 6.0x, not 30x)."""
+    upper end ("Hunderte" vs 6.000: Faktor 6,0, not 30)."""
     lower, upper = sorted((a, b), key=lambda r: r.point)
     top = upper.lo if upper.lo is not None else upper.point
     bottom = lower.hi if lower.hi is not None else lower.point
     if bottom <= 0 or top <= 0:
-        return "one of them zero" if 0 in (bottom, top) else f"{fmt(bottom)} vs {fmt(top)}"
+        return "eine davon null" if 0 in (bottom, top) else f"{fmt(bottom)} gegen {fmt(top)}"
     x = max(top / bottom, bottom / top)
-    return f"{x:.0f}x" if x >= 10 else f"{x:.1f}x"
+    return f"Faktor {x:.0f}" if x >= 10 else f"Faktor {x:.1f}".replace(".", ",")
 
 
 def _rule(current: list[Report], slices, low, high, best) -> str:
     """The rule as applied to this group, with the figures it picked and where they come from."""
     n_src = len({r.origin for r in current})
-    scope = "the latest reports (the figure grew over time)" if slices else "the latest report of each source"
+    scope = "die jüngsten Meldungen (die Zahl hat sich mit der Zeit verändert)" if slices else \
+        "die jeweils jüngste Meldung jeder Quelle"
     lo_by = next((r.who for r in current if r.lo == low), None)
     hi_by = next((r.who for r in current if r.hi == high), None)
     low_s = f"{fmt(low)} ({lo_by})" if low is not None and lo_by else fmt(low) if low is not None else \
-        "open (no report gives a lower bound)"
+        "offen (keine Meldung nennt eine Untergrenze)"
     high_s = f"{fmt(high)} ({hi_by})" if high is not None and hi_by else fmt(high) if high is not None else \
-        "open (no report gives an upper bound)"
-    return (f"UCDP low/best/high over {scope}, {n_src} independent source(s): low = lowest credible lower bound "
-            f"{low_s}; high = highest credible upper bound {high_s}; best = weighted median of point estimates "
-            f"{fmt(best)} (bounds, vague words, hedged and disputed figures weigh less; denied ones not at all).")
+        "offen (keine Meldung nennt eine Obergrenze)"
+    return (f"UCDP-Schätzung (niedrig/beste/hoch) über {scope}, {n_src} unabhängige Quelle(n): niedrig = "
+            f"kleinste glaubwürdige Untergrenze {low_s}; hoch = größte glaubwürdige Obergrenze {high_s}; beste = "
+            f"gewichteter Median der Punktschätzungen {fmt(best)} (Grenzen, vage Wörter, unbestätigte und "
+            f"bestrittene Angaben wiegen weniger, dementierte gar nicht).")
 
 
-def _when(r: Report) -> str:
-    return r.date or "undated"
+TREND_DE = {"rose": "gestiegen", "fell": "gesunken", "changed": "verändert"}
 
 
 def _explain(status: str, credible: list[Report], current: list[Report], slices, n_origins: int,
-             n_denied: int, cumulative: bool, best: float) -> str:
-    tail = f" {n_denied} denied figure(s) left out." if n_denied else ""
+             n_denied: int, cumulative: bool, best: float, measured: bool = False) -> str:
+    tail = f" {n_denied} dementierte Angabe(n) nicht berücksichtigt." if n_denied else ""
     if status == "single":
         r = max(current, key=lambda r: r.weight)
         copies = len(credible)
-        more = f"; the {copies} reports all go back to it" if copies > 1 else ""
-        return f"One independent source: {r.who} {_q(r)} ({_when(r)}){more}.{tail}"
+        more = f"; alle {copies} Meldungen gehen auf sie zurück" if copies > 1 else ""
+        return f"Eine unabhängige Quelle: {r.who} {_q(r)} ({_when(r)}){more}.{tail}"
     if status == "agree":
         seen, shown = set(), []
         for r in sorted(current, key=lambda r: -r.weight) + [r for r in credible if r not in current]:
             if r.origin not in seen:
                 seen.add(r.origin)
                 shown.append(f"{r.who} {_q(r)}")
-        more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
-        return f"{n_origins} independent sources agree: {', '.join(shown[:3])}{more}.{tail}"
+        more = f" und {len(shown) - 3} weitere" if len(shown) > 3 else ""
+        if measured:
+            lo = min(r.point for r in credible)
+            hi = max(r.point for r in credible)
+            return (f"Messwerte von {n_origins} Stelle(n) zwischen {fmt(lo)} und {fmt(hi)}: {', '.join(shown[:3])}"
+                    f"{more}; ein Mess- oder Skalenunterschied, kein Widerspruch.{tail}")
+        return f"{n_origins} unabhängige Quellen stimmen überein: {', '.join(shown[:3])}{more}.{tail}"
     if status == "evolution":
-        steps = [max(s, key=lambda r: (r.point, r.weight)) for s in slices]
-        if len(steps) > 4:
-            steps = steps[:2] + steps[-2:]
-            text = " → ".join(f"{_q(r)} ({_when(r)})" for r in steps[:2]) + " → … → " + \
-                " → ".join(f"{_q(r)} ({_when(r)})" for r in steps[2:])
-        else:
-            text = " → ".join(f"{_q(r)} ({_when(r)})" for r in steps)
-        return f"The figure grew over time: {text}; the latest reports give {fmt(best)}.{tail}"
+        return _explain_series(slices, cumulative, best) + tail
     # disagree: show the widest conflict, preferring two figures from the same time
     a, b, same_time = _conflict(credible)
     if before(b, a) or not before(a, b) and a.point > b.point:
         a, b = b, a
     ratio = _ratio(a, b)
     if a.origin == b.origin:
-        who = f"{a.who} gives {_q(a)} and {_q(b)}"
+        who = f"{a.who} nennt {_q(a)} und {_q(b)}"
     else:
-        who = f"{a.who} says {_q(a)}, {b.who} {_q(b)}"
+        who = f"{a.who}: {_q(a)}, {b.who}: {_q(b)}"
     if same_time:
-        when = f" on {a.date}" if a.date and a.date == b.date else f" ({_when(a)}; {_when(b)})"
-        verdict = "the sources disagree" if a.origin != b.origin else "the figures contradict each other"
+        when = f" am {_when(a)}" if a.date and a.date == b.date else f" ({_when(a)}; {_when(b)})"
+        verdict = "die Quellen widersprechen sich" if a.origin != b.origin else "die Angaben widersprechen sich"
         return f"{who}{when}: {verdict} ({ratio}).{tail}"
-    if cumulative and b.point < a.point:
-        return (f"{b.who} {_q(b)} ({_when(b)}) is lower than the earlier {_q(a)} from {a.who} ({_when(a)}): "
-                f"revised down or contradictory ({ratio}).{tail}")
-    return (f"{who} ({_when(a)}; {_when(b)}): the figures differ ({ratio}); they refer to different dates, "
-            f"so the number may also have changed.{tail}")
+    return (f"{who} ({_when(a)}; {_when(b)}): die Angaben weichen ab ({ratio}) und lassen sich zeitlich nicht "
+            f"ordnen.{tail}")
+
+
+def _explain_series(slices: list[list[Report]], cumulative: bool, best: float) -> str:
+    """"laut Innenministerium: 632 (9.9.) → 2.901 (12.9.), gestiegen; zuletzt 2.901"."""
+    steps = [max(s, key=lambda r: (r.point, r.weight)) for s in slices]
+    year = _one_year(steps)
+    whos = {r.who for r in steps}
+    one = len(whos) == 1 and not next(iter(whos)).startswith("ohne Quelle")
+
+    def step(r: Report) -> str:
+        when = _when(r, with_year=not year)
+        return f"{figure_de(r.claim)} ({when})" if one else f"{figure_de(r.claim)} ({r.who}, {when})"
+
+    shown = [step(r) for r in steps]
+    if len(shown) > 4:
+        shown = shown[:2] + ["…"] + shown[-2:]
+    move = trend(slices)
+    word = "nach unten korrigiert" if move == "fell" and cumulative else TREND_DE[move]
+    lead = f"laut {steps[0].who}: " if one else ""
+    return f"{lead}{' → '.join(shown)}, {word}; zuletzt {fmt(best)}."

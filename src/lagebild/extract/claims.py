@@ -22,6 +22,7 @@ from ..model import Claim, TimeValue
 from . import attribution as attr
 from . import default_time
 from . import measures as meas
+from . import quantity
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, Figure, find_figures, scan_numbers
 
 # Words between a number and its noun that are not adjectives but still modifiers.
@@ -216,11 +217,66 @@ def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.
     return meas.Measure(prev.kind, subject, prev.action, place or prev.place)
 
 
+# What a role read from the parse makes of a figure whose counted noun says no role of its own.
+ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing": ("missing", None),
+              "rescued": ("rescued", None), "evacuated": ("displaced", "evacuated"), "fled": ("displaced", "fled"),
+              "arrested": ("detained", None), "participating": ("attendees", None), "aboard": ("aboard", None)}
+# Roles of people on the move: each its own quantity (lang/de/quantity_roles.tsv)
+MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
+
+
+def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measure, before: Claim | None,
+              counted: str, has_noun: bool) -> meas.Measure:
+    """Scale readings, parts of a whole and roles read from the parse (extract/quantity.py)."""
+    if not has_noun and quantity.scale_before(text, unit.start, fig.start):
+        return meas.Measure("rating", None)                    # "Erdbeben der Stärke 6,8": no count at all
+    clause_start = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
+    role = quantity.role_of(doc, fig.num_start, fig.end)
+    # children, civilians, attackers ... among victims are counted apart (measures.VICTIM_CLASSES)
+    own = next((c for c in (meas.classify(w)[0] for w in counted.split()) if c in meas.VICTIM_CLASSES), None)
+    if role in ROLE_KINDS and (measure.kind in ("people", "other") or
+                               role in ("rescued", "aboard") and measure.kind in ("missing", "personnel", "people")):
+        kind, action = ROLE_KINDS[role]
+        nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
+        measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
+    if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
+        # people on the move are counted by what they do: waiting, arriving, registered, expected ...
+        kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
+        measure = meas.Measure(kind, measure.subject, role, measure.place)
+    if quantity.is_part(doc, text, clause_start, fig.num_start) and before is not None and before.measure is not None:
+        whole = before.measure
+        if measure.kind in ("people", "other") and whole.kind not in ("duration", "age"):
+            # "296 Tote, darunter 20 Kinder": the part counts what the whole counts, of its own kind
+            measure = meas.Measure(whole.kind, whole.subject, whole.action, measure.place or whole.place)
+            if own:
+                measure.subject = f"{(whole.subject or '-').partition(':')[0]}:{own}"
+        if meas.key_parts(measure) == meas.key_parts(whole) or measure.kind == whole.kind and not measure.place:
+            measure.scope = "part"                              # nothing else tells it from its whole
+    return measure
+
+
+WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+
+def _clause_day(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
+    """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
+    where the article gives no date to anchor it (sonntag); None without one."""
+    a, b = _clause(text, unit, fig.num_start, fig.end)
+    for t in doc._.times or ():
+        if not (a <= t.start < b) or t.type not in ("DATE", "TIME") or not t.value:
+            continue
+        if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
+            return m.group(1)
+        if m := re.match(r"XXXX-WXX-([1-7])", t.value):
+            return WEEKDAYS_DE[int(m.group(1)) - 1]
+    return None
+
+
 def _other_year(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
     """The year a figure's clause dates it to, when that is not the year of publication ("2007 starben bei
     einem Beben 500 Menschen"): a count of another year is another quantity."""
     times, dct = doc._.times, doc._.dct
-    if not times or not dct:
+    if not times:
         return None
     a = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
     m = re.search(r"[,;:]", text[fig.end:unit.end])
@@ -228,17 +284,21 @@ def _other_year(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
     best: tuple[int, str] | None = None
     for t in times:
         if not (a <= t.start < b) or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value) \
-                or t.value[:4] >= dct[:4] or fig.num_start <= t.start < fig.end:
+                or fig.num_start <= t.start < fig.end:
             continue
         if not (re.fullmatch(r"\d{4}", t.value) or re.search(r"\b(1[5-9]|20)\d\d\b", t.text or "")):
             continue                       # a year ("im Vorjahr", "2007") or a date with its year ("im Mai 2023")
         if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
             continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
-        if re.search(r"\b(seit|ab|bis|zwischen|von)\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE):
-            continue                       # "seit Januar 2001": where a count starts, not the year it counts
+        since = re.search(r"\bseit\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE)
+        if not since and re.search(r"\b(ab|bis|zwischen|von)\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE):
+            continue                       # "von 2001 bis ...": a span's end points are no count's year
+        if not since and dct and t.value[:4] >= dct[:4]:
+            continue                       # this year's count: the article's own
+        # a count since a year ("seit 1984 45.000 Tote") runs from then: its own quantity
         dist = abs(t.start - fig.num_start)
         if best is None or dist < best[0]:
-            best = (dist, t.value[:4])     # "von 4,2 Millionen (1932) auf 12,5 Millionen (1939)": the nearest
+            best = (dist, f"seit-{t.value[:4]}" if since else t.value[:4])   # the nearest year
     return best[1] if best else None
 
 
@@ -301,6 +361,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
         antecedent: dict[int, Claim] = {}
+        last_in_unit: dict[int, Claim] = {}
         for fi, fig in enumerate(figures):
             ui = _unit_at(units, fig.num_start)
             if ui < 0:
@@ -358,7 +419,15 @@ class ClaimExtractor:
                 measure = _elliptic(measure, prev_m, meas._place(ctx))
                 if measure.kind == "injured":
                     measure.action = meas.severity(ctx) or measure.action
+            measure = _by_parse(doc, text, unit, fig, measure, last_in_unit.get(ui) or antecedent.get(ui - 1), counted,
+                                bool(nouns))
+            if measure.kind == "rating":
+                counted = quantity.scale_before(text, unit.start, fig.start) or counted
+            elif measure.kind == "other" and nouns:
+                measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
             measure.time = _other_year(doc, unit, fig, text)
+            if measure.action in MOVEMENT and not measure.time:
+                measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
@@ -375,6 +444,8 @@ class ClaimExtractor:
                 unit=unit_sym,
             )
             claims.append(claim)
+            if measure.kind not in ("duration", "age"):
+                last_in_unit[ui] = claim
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
         return claims

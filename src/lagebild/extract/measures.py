@@ -236,7 +236,7 @@ CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
                             "guerillero", "freischärler", "partisan", "paramilitär", "paramilitärs", "fighter")),
     "pionier": ("person", ("pionier", "sappeur", "entschärfer", "minenräumer", "kampfmittelräumer",
                            "kampfingenieur", "räumkräfte")),
-    "bauarbeiter": ("person", ("bauarbeiter", "bausoldat", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
+    "bauarbeiter": ("person", ("bauarbeiter", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
     "arbeiter": ("person", ("arbeiter", "arbeitskraft", "arbeitskräfte", "beschäftigte", "arbeitnehmer",
                             "angestellte", "fachkraft", "fachkräfte", "mitarbeiter")),
     "polizist": ("person", ("polizist", "polizeibeamte", "polizeikräfte", "beamte", "sicherheitskräfte",
@@ -308,7 +308,6 @@ UNITS = {"kilometer": "km", "km": "km", "meter": "m", "quadratkilometer": "km²"
 KIN = {"sohn", "tochter", "mann", "frau", "junge", "mädchen", "bruder", "schwester", "vater", "mutter", "kind",
        "enkel", "enkelin", "neffe", "nichte", "schüler", "schülerin", "student", "studentin", "fahrer", "fahrerin",
        "täter", "opfer", "verdächtige", "verdächtiger", "muslim", "deutscher", "österreicher", "syrer", "afghane"}
-BROAD = {"soldat": "militaer", "pionier": "militaer", "bauarbeiter": "arbeiter", "arbeiter": "arbeiter"}
 # Nouns an adjective of nationality may modify to make it the subject's nationality.
 FORCE_NOUNS = ("armee", "militär", "streitkräfte", "truppen", "truppe", "regierung", "führung", "einheiten",
                "einheit", "verbände", "marine", "luftwaffe", "seite", "staatsführung", "behörden", "kräfte",
@@ -409,7 +408,8 @@ USED = re.compile(r"\b(eingesetzt|abgefeuert|gestartet|feuerte|schoss|griff\w* a
                   r"attackiert|gestartet|eingesetzten)", re.IGNORECASE)
 DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|in flammen)", re.IGNORECASE)
 CAPTURED = re.compile(r"\b(eingenommen|erobert|besetzt|befreit|zurückerobert|kontrolliert)", re.IGNORECASE)
-WORK = re.compile(r"\b(arbeit\w*|fabrik\w*|waffenfabrik\w*|beschäftig\w*|werk\w*|baustelle\w*)", re.IGNORECASE)
+# work places and work, compounds included ("Munitionsfabrik", "Baustelle"): said of a nationality noun, workers
+WORK = re.compile(r"\b(arbeit\w*|\w*fabrik\w*|beschäftig\w*|werk\w*|\w*baustelle\w*)", re.IGNORECASE)
 # Said of the counted people themselves (in their clause): a nationality noun then counts soldiers
 MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|front\w*|stationiert\w*|entsandt\w*|"
                       r"entsenden|gefecht\w*|unter waffen|an der seite|truppen\w*|soldat\w*|militär\w*|"
@@ -640,7 +640,9 @@ def measure_for(ctx: Context) -> Measure:
     return Measure("other", slugify(_singular(head)) if head else None)
 
 
-VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer")
+# counted apart from all victims: children, civilians, police, helpers - and the attackers, whose dead are never
+# the victims' ("starben 129 Menschen ... sowie sieben Attentäter")
+VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter")
 
 
 def severity(ctx: Context) -> str | None:
@@ -672,20 +674,41 @@ def _displaced_action(counted: Sequence[str], lowered: str) -> str | None:
     return None
 
 
+# German derivation from an action noun to its agent: "Wiederaufbauarbeiten" -> "Wiederaufbauarbeiter",
+# "Minenräumung" -> "Minenräumer"
+AGENT_SUFFIXES = (("arbeiten", "arbeiter"), ("arbeit", "arbeiter"), ("ungen", "er"), ("ung", "er"))
+
+
 def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
+    """The class of a force: its noun's class. Coordinated nouns of different classes ("Soldaten und
+    Bauarbeiter", "Pioniere und Bauarbeiter") are one mixed contingent. A generic force sent for a purpose is
+    named by the purpose's agent noun: "Soldaten für Wiederaufbauarbeiten" are Wiederaufbauarbeiter
+    (builders), "Soldaten für die Minenräumung" Minenräumer (sappers); so is a compound whose modifier names
+    the work ("Bausoldaten")."""
     distinct = sorted(set(pclasses))
     if len(distinct) > 1:
-        return "+".join(sorted({BROAD.get(c, c) for c in distinct}))   # "Soldaten und Bauarbeiter"
+        return "gemischt"
     cls = distinct[0]
-    # "Soldaten für Wiederaufbauarbeiten": the purpose makes them builders, "für die Minenräumung" sappers
-    after = ctx.text[ctx.end: ctx.end + 60]
-    m = re.match(r"\s*(?:für|zum|zur|zu)\s+(?:den|die|das|dem|der)?\s*([\wäöüß\-]+)", after, re.IGNORECASE)
-    if m and cls in ("soldat", "arbeiter"):
-        purpose = m.group(1).lower()
-        if re.search(r"(aufbau|bau|wiederherstell|reparatur|instandsetz|infrastruktur)", purpose):
-            return "bauarbeiter"
-        if re.search(r"(minen|räum|entschärf|kampfmittel)", purpose):
-            return "pionier"
+    if cls in ("soldat", "arbeiter") and len(ctx.counted) == 1:
+        # a compound whose modifier names the work: "Bausoldaten" are Bauarbeiter in uniform (as
+        # "Soldaten für den Bau"); "Marinesoldaten" stay soldiers (no "Marinearbeiter")
+        noun = ctx.counted[0].lower().replace("-", "")
+        stem = next((w for w in ("soldat", "arbeiter") if w in noun), None)
+        modifier = noun[: noun.index(stem)] if stem else ""
+        if len(modifier) >= 3:
+            agent_cls, domain = classify(modifier + "arbeiter")
+            if domain == "person" and agent_cls and agent_cls != "arbeiter":
+                return agent_cls
+    m = re.match(r"\s*(?:für|zum|zur)\s+(?:den|die|das|dem|der)?\s*([\wäöüß\-]+)", ctx.text[ctx.end: ctx.end + 60],
+                 re.IGNORECASE)
+    if m and cls in ("soldat", "arbeiter", "mensch"):
+        noun = m.group(1).lower()
+        for suffix, agent in AGENT_SUFFIXES:
+            if noun.endswith(suffix):
+                agent_cls, domain = classify(noun[: -len(suffix)] + agent)
+                if domain == "person" and agent_cls:
+                    return agent_cls
+                break
     return cls
 
 
@@ -869,8 +892,19 @@ def _place(ctx: Context) -> str | None:
             if after:
                 return after[0][1]
             continue
-        return found[0][1]
+        # "Allein in der Provinz Tarsa starben 120": a part's place is not the scene of later sentences
+        found = [f for f in found if not _part_place(text, f[0])]
+        if found:
+            return found[0][1]
     return None
+
+
+def _part_place(text: str, pos: int) -> bool:
+    """Is the place mention at pos introduced as a part ("allein in", "davon in", "darunter in")?"""
+    from ..lang.de import words
+
+    before = text[max(0, pos - 25):pos].lower().split()[-3:]
+    return any(w.strip(",") in words("quantity_parts") for w in before)
 
 
 # German nouns that are also towns somewhere ("Ende" in Indonesia, "Essen", "Zug"): places only where nothing
@@ -959,8 +993,8 @@ def slugify(s: str | None) -> str | None:
     return s or None
 
 
-def key_parts(m: Measure) -> tuple[str, str, str, str, str, str] | None:
-    """(kind, nationality, class, action, place, year), "-" where unknown; None for durations and ages.
+def key_parts(m: Measure) -> tuple[str, ...] | None:
+    """(kind, nationality, class, action, place, year, scope), "-" where unknown; None for durations and ages.
 
     The year is set only where the text dates a count to another year than the article's."""
     if m.kind in ("duration", "age"):
@@ -976,8 +1010,10 @@ def key_parts(m: Measure) -> tuple[str, str, str, str, str, str] | None:
     # a force sent in 2024 is still the force counted in 2025; a year's dead or asylum requests are that year's
     year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
         not m.kind.startswith("weapons") else "-"
+    if m.time and not re.fullmatch(r"\d{4}", m.time):
+        year = m.time                   # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
-            slugify(m.place) or "-", year)
+            slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
 
 
 VICTIM_KINDS = ("killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced", "detained",

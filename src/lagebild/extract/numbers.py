@@ -179,6 +179,9 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
     ("id", re.compile(r"(?<![\d\w])[§#№]\s*\d+\w*")),
     ("id", re.compile(r"(?<![\d\w])\+?\d[\d /-]{8,}\d(?!\d)")),                                 # phone numbers
     ("id", re.compile(r"https?://\S+|www\.\S+")),
+    # Signed numbers ("-5", "−3,5") are no count of anything; powers ("10^50", "2**64", "1e308") are notation.
+    ("signed", re.compile(r"(?<![\w\d.,)\]%])[-−](?=\d)\d[\d.,]*")),
+    ("power", re.compile(r"(?<![\w.,])\d[\d.,]*\s*(?:\^|\*\*)\s*[-−]?\d+|(?<![\w.,])\d+(?:,\d+)?[eE][-+]?\d+(?!\w)")),
     ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),                    # 10 Cg 17/15b-8
 ]
 ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
@@ -219,7 +222,7 @@ class Number:
     end: int
     text: str
     value: float | None
-    kind: str                      # cardinal, vague, date, time, year, ordinal, id, compound
+    kind: str                      # cardinal, vague, date, time, year, ordinal, id, compound, signed, power
     low: float | None = None
     high: float | None = None
     unit: str | None = None        # for compounds: the counted unit ("Tage" in "dreitägigen")

@@ -383,7 +383,9 @@ def _related_header(line: str, st: State) -> bool:
 
 # --- inline rules: spans inside a kept line ------------------------------------------------------------
 
-_CAPTION_TAIL = re.compile(r"\s*(?:" + _DATE + r"\s*\|\s*)?(?:Video\s*)?(?:\|\s*)?\d{1,3}:\d{2}(?::\d{2})?\s*(?:min|Min|Minuten|sek|Sek|s|Std)\.?\s*$")
+# Patterns that open with \s* start where a run of white space starts ((?<!\s)): the match is the same
+# (the leftmost one), and a line with a long run of spaces is no longer searched from each of them.
+_CAPTION_TAIL = re.compile(r"(?<!\s)\s*(?:" + _DATE + r"\s*\|\s*)?(?:Video\s*)?(?:\|\s*)?\d{1,3}:\d{2}(?::\d{2})?\s*(?:min|Min|Minuten|sek|Sek|s|Std)\.?\s*$")
 
 
 @inline_rule("caption_tail")
@@ -397,10 +399,10 @@ def _caption_tail(line: str, st: State):
 
 
 _POSITION = re.compile(
-    r"\s*\((?:\d{1,2}\.?\s?)?(?:v\.?\s?)?(?:l|r|li|re|M)\.?(?:\s?[-–]\s?(?:r|l)\.?)?\)"             # (2.v.l.) (4.vl) (l-r) (r.)
-    r"|\s*\((?:[Vv]on\s)?(?:links|rechts)(?:\s(?:nach|n\.)\s(?:rechts|links))?\)"                   # (von links nach rechts)
-    r"|\s*\((?:v\.\s?)?l\.\s?n\.\s?r\.\)|\s*\((?:Mitte|vorne|hinten|oben|unten)(?:\s(?:links|rechts))?\)"
-    r"|\s*\((?:Symbolbild|Archivbild|Archivfoto|Foto|Bild|Grafik|Video|Symbolfoto)\)")
+    r"(?<!\s)\s*\((?:\d{1,2}\.?\s?)?(?:v\.?\s?)?(?:l|r|li|re|M)\.?(?:\s?[-–]\s?(?:r|l)\.?)?\)"             # (2.v.l.) (4.vl) (l-r) (r.)
+    r"|(?<!\s)\s*\((?:[Vv]on\s)?(?:links|rechts)(?:\s(?:nach|n\.)\s(?:rechts|links))?\)"                   # (von links nach rechts)
+    r"|(?<!\s)\s*\((?:v\.\s?)?l\.\s?n\.\s?r\.\)|(?<!\s)\s*\((?:Mitte|vorne|hinten|oben|unten)(?:\s(?:links|rechts))?\)"
+    r"|(?<!\s)\s*\((?:Symbolbild|Archivbild|Archivfoto|Foto|Bild|Grafik|Video|Symbolfoto)\)")
 
 
 @inline_rule("photo_position")
@@ -469,8 +471,8 @@ def _ticker_teaser(line: str, st: State):
 
 @inline_rule("legal_notice")
 def _legal_notice(line: str, st: State):
-    pats = (r"\s*Der Volltext dieses .{0,80}?Artikels steht .{0,60}?nicht mehr zur Verfügung\.",
-            r"\s*Dieser Artikel (?:ist|wurde) .{0,60}?(?:automatisch|maschinell) .{0,40}?(?:übersetzt|erstellt)\.")
+    pats = (r"(?<!\s)\s*Der Volltext dieses .{0,80}?Artikels steht .{0,60}?nicht mehr zur Verfügung\.",
+            r"(?<!\s)\s*Dieser Artikel (?:ist|wurde) .{0,60}?(?:automatisch|maschinell) .{0,40}?(?:übersetzt|erstellt)\.")
     for p in pats:
         for m in re.finditer(p, line):
             yield m.start(), m.end()
@@ -659,18 +661,22 @@ def _wrapped(block: list[_Line]) -> bool:
 # --- Markdown syntax (only with clean(..., markdown=True)): deleted, the words stay ---------------------
 
 _MD = [
-    ("md_heading", re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")),
+    ("md_heading", re.compile(r"^\s{0,3}#{1,6}\s+|(?<!\s)\s+#+\s*$")),
     ("md_quote", re.compile(r"^\s{0,3}(?:>\s?)+")),
     ("md_bullet", re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")),
-    ("md_image", re.compile(r"!\[[^\]]*\]\([^)]*\)")),
+    ("md_image", re.compile(r"!\[[^\[\]]*\]\([^()]*\)")),
 ]
+# Linear on any line: link text holds no '[' (so a run of '[' is not rescanned from each one), an
+# emphasis spans at most a few hundred characters.
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\([^()]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1(?!\w)")
 
 
 def _markdown_dels(line: str) -> list[tuple[int, int, str]]:
     dels = [(m.start(), m.end(), name) for name, rx in _MD for m in rx.finditer(line) if m.end() > m.start()]
-    for m in re.finditer(r"(?<!!)\[([^\]]+)\]\([^)]*\)", line):       # [text](url): keep the text
+    for m in _MD_LINK.finditer(line):       # [text](url): keep the text
         dels += [(m.start(), m.start() + 1, "md_link"), (m.end(1), m.end(), "md_link")]
-    for m in re.finditer(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)", line):   # **bold**, _em_
+    for m in _MD_EMPHASIS.finditer(line):   # **bold**, _em_
         dels += [(m.start(), m.start(1) + len(m[1]), "md_emphasis"), (m.end(2), m.end(), "md_emphasis")]
     return dels
 

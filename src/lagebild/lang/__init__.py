@@ -1,1 +1,1 @@
-"""Language data: word lists and their small loaders, one package per language."""
+"""Language packs: the lexicon each language's rules read (German in `de`)."""

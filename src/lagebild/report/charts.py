@@ -203,3 +203,107 @@ def figure_chart(
                    "logarithmische Skala</text>")
     out.append("</svg>")
     return Markup("".join(out))
+
+
+@dataclass
+class Mark:
+    """One event on the report's timeline or map."""
+
+    when: str | None               # ISO date of any precision
+    lane: str                      # the event's type, as a reader names it
+    label: str                     # tooltip
+    href: str | None = None        # link target: "#e-..." (its row in the events table)
+    lon: float | None = None
+    lat: float | None = None
+
+
+def event_timeline(marks: Sequence[Mark], *, width: int = 760, lanes_max: int = 10) -> Markup:
+    """Dated events as dots on one time axis, one lane per event type (most frequent first), each dot
+    linking to its event. Inline SVG, no script; undated events are left out (the table has them)."""
+    dated = [(date_ordinal(m.when), m) for m in marks]
+    dated = [(x, m) for x, m in dated if x is not None]
+    if not dated:
+        return Markup("")
+    counts: dict[str, int] = {}
+    for _, m in dated:
+        counts[m.lane] = counts.get(m.lane, 0) + 1
+    lanes = sorted(counts, key=lambda k: (-counts[k], k))
+    if len(lanes) > lanes_max:
+        keep = set(lanes[:lanes_max - 1])
+        dated = [(x, m if m.lane in keep else Mark(m.when, "Sonstige", m.label, m.href)) for x, m in dated]
+        lanes = lanes[:lanes_max - 1] + ["Sonstige"]
+    left, right, row, top = 150, 16, 22, 10
+    height = top + row * len(lanes) + 34
+    lo, hi = min(x for x, _ in dated), max(x for x, _ in dated)
+    pad = max((hi - lo) * 0.03, 3)
+    lo, hi = lo - pad, hi + pad
+
+    def px(x: float) -> float:
+        return round(left + (x - lo) / (hi - lo) * (width - left - right), 1)
+
+    out = [f'<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="Zeitleiste der Ereignisse">'
+           '<title>Zeitleiste der Ereignisse</title>']
+    for i, lane in enumerate(lanes):
+        y = top + i * row + row / 2
+        out.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" font-size="11" fill="#333">'
+                   f'{escape(lane)} ({sum(1 for _, m in dated if m.lane == lane)})</text>'
+                   f'<line x1="{left}" x2="{width - right}" y1="{y}" y2="{y}" stroke="#eee"/>')
+    axis_y = top + row * len(lanes) + 6
+    out.append(f'<line x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}" stroke="#999"/>')
+    for t in nice_ticks(lo, hi, 5):
+        d = date.fromordinal(int(t))
+        tick = d.strftime("%d.%m.%Y") if hi - lo < 120 else f"{d.month:02d}/{d.year}" if hi - lo < 1500 else str(d.year)
+        out.append(f'<text x="{px(t)}" y="{axis_y + 16}" text-anchor="middle" font-size="11" fill="#555">{tick}</text>')
+    for x, m in sorted(dated, key=lambda d: d[0]):
+        y = top + lanes.index(m.lane) * row + row / 2
+        dot = (f'<title>{escape(m.label)}</title><circle cx="{px(x)}" cy="{y}" r="5" fill="#0072B2" '
+               'fill-opacity="0.75" stroke="#fff" stroke-width="1"/>')
+        out.append(f'<a href="{escape(m.href)}">{dot}</a>' if m.href else f"<g>{dot}</g>")
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def event_map(marks: Sequence[Mark], world: dict, *, width: int = 760) -> Markup:
+    """Located events as dots on the country outlines around them (equirectangular, zoomed to the
+    events), each linking to its event. Inline SVG, no tiles, no network."""
+    pts = [m for m in marks if m.lon is not None and m.lat is not None]
+    if not pts:
+        return Markup("")
+    w0, w1 = min(m.lon for m in pts), max(m.lon for m in pts)
+    s0, s1 = min(m.lat for m in pts), max(m.lat for m in pts)
+    span = max(w1 - w0, (s1 - s0) * 1.6, 8.0)
+    cx, cy = (w0 + w1) / 2, (s0 + s1) / 2
+    w0, w1 = cx - span * 0.6, cx + span * 0.6
+    s0, s1 = cy - span * 0.6 / 1.6, cy + span * 0.6 / 1.6
+    height = round(width / 1.6)
+
+    def xy(lon: float, lat: float) -> tuple[int, int]:
+        return round((lon - w0) / (w1 - w0) * width), round((s1 - lat) / (s1 - s0) * height)
+
+    paths = []
+    for f in world.get("features", []):
+        d = []
+        for poly in f["geometry"]["coordinates"]:
+            for ring in poly:
+                if max(p[0] for p in ring) < w0 or min(p[0] for p in ring) > w1 \
+                        or max(p[1] for p in ring) < s0 or min(p[1] for p in ring) > s1:
+                    continue
+                pix = [xy(x, y) for x, y in ring]
+                pix = [p for i, p in enumerate(pix) if i == 0 or p != pix[i - 1]]
+                if len(pix) >= 3:
+                    d.append("M" + "L".join(f"{x} {y}" for x, y in pix) + "Z")
+        if d:
+            paths.append(f'<path d="{"".join(d)}"/>')
+    out = [f'<svg class="chart map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="Karte der Ereignisse">'
+           '<title>Karte der Ereignisse (Grenzen: Natural Earth)</title>'
+           f'<rect width="{width}" height="{height}" fill="#d6e6f2"/>'
+           f'<g fill="#f7f7f2" stroke="#9aa0a6" stroke-width="0.8">{"".join(paths)}</g>']
+    for m in pts:
+        x, y = xy(m.lon, m.lat)
+        dot = (f'<title>{escape(m.label)}</title><circle cx="{x}" cy="{y}" r="6" fill="#d55e00" '
+               'fill-opacity="0.8" stroke="#b3261e" stroke-width="1.5"/>')
+        out.append(f'<a href="{escape(m.href)}">{dot}</a>' if m.href else f"<g>{dot}</g>")
+    out.append("</svg>")
+    return Markup("".join(out))

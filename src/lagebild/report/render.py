@@ -25,8 +25,27 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Article, Claim, ClaimGroup, Entity, Event, Sentence
-from ..store.present import NO_SOURCE, QUALIFIER_DE, STATUS_DE, STATUS_ORDER, anchor, safe_url
-from .charts import Point, figure_chart, fmt_date, fmt_number
+from ..store.present import (
+    EVENT_TYPE_DE,
+    NO_SOURCE,
+    QUALIFIER_DE,
+    STATUS_DE,
+    STATUS_ORDER,
+    VOCABULARY,
+    anchor,
+    de,
+    fmt_datetime,
+    safe_url,
+)
+from .charts import (
+    Mark,
+    Point,
+    event_map,
+    event_timeline,
+    figure_chart,
+    fmt_date,
+    fmt_number,
+)
 
 # --- view objects -----------------------------------------------------------------------------------
 
@@ -252,7 +271,8 @@ def dossier_view(store: Any) -> dict[str, Any]:
             if g.low is not None and g.high is not None and (f.claim.high < g.low or f.claim.low > g.high):
                 f.off = True
         members.sort(key=lambda f: (f.when is None, f.when or "", f.outlet))
-        chart = figure_chart(
+        # one figure needs no chart: its table row says it all (and the report stays small)
+        chart = Markup("") if len(members) < 2 else figure_chart(
             [Point(f.claim.low, f.claim.high, f.series, f.when,
                    label=f"{f.source} ({f.outlet}, {fmt_date(f.when) or 'o. D.'}): {f.stated}",
                    href="#" + f.anchor, hedged=f.claim.hedged) for f in members],
@@ -284,6 +304,10 @@ def dossier_view(store: Any) -> dict[str, Any]:
             articles=[(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(e.articles) if x in by_id],
             evidence=evidence, figures=[figures[f] for f in e.figures if f in figures]))
     event_views.sort(key=lambda v: (v.when is None, v.when or ""))
+    marks = [Mark(v.when, de(EVENT_TYPE_DE, v.event.type) or "Ereignis",
+                  " · ".join(x for x in (de(EVENT_TYPE_DE, v.event.type), fmt_date(v.when), v.place, v.actor) if x),
+                  "#" + v.anchor, v.event.place.lon if v.event.place else None,
+                  v.event.place.lat if v.event.place else None) for v in event_views]
     entity_views = [
         EntityView(e, anchor("n", e.id), len(e.mentions),
                    [(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(m.article for m in e.mentions)
@@ -315,9 +339,21 @@ def dossier_view(store: Any) -> dict[str, Any]:
         "articles": article_views,
         "article_anchor": art_anchor,
         "events": event_views,
+        "timeline_svg": event_timeline(marks),
+        "map_svg": _map(marks),
         "entities": entity_views,
         "errors": store.errors(last["id"]) if last else [],
     }
+
+
+def _map(marks: list[Mark]) -> Markup:
+    if not any(m.lon is not None and m.lat is not None for m in marks):
+        return Markup("")
+    import json
+
+    from .basemap import world_geojson_bytes
+
+    return event_map(marks, json.loads(world_geojson_bytes()))
 
 
 # --- templates -----------------------------------------------------------------------------------------
@@ -343,8 +379,8 @@ def environment() -> Environment:
     """The Jinja2 environment of the report templates (shared with the web app)."""
     env = Environment(loader=PackageLoader("lagebild.report", "templates"), autoescape=_autoescape,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(num=fmt_number, date=fmt_date, md=md_escape, safe_url=safe_url)
-    env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE)
+    env.filters.update(num=fmt_number, date=fmt_date, datetime=fmt_datetime, md=md_escape, safe_url=safe_url)
+    env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE, **VOCABULARY)
     return env
 
 
@@ -376,6 +412,6 @@ def render_report(db_path: str | Path, fmt: str = "html") -> str:
     """The dossier in `db_path` as one self-contained HTML page (fmt="html") or Markdown (fmt="md")."""
     from ..store.sqlite import Store
 
-    with Store(db_path) as store:
+    with Store(db_path, readonly=True) as store:   # a dossier we may not write can still be reported
         view = dossier_view(store)
     return render_view(view, fmt)

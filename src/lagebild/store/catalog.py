@@ -75,6 +75,15 @@ class Ev(NamedTuple):
     target: str | None
 
 
+class Sto(NamedTuple):
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    articles: tuple[str, ...]   # the stored articles of the story
+    position: int
+
+
 @dataclass
 class Catalog:
     version: tuple
@@ -86,6 +95,8 @@ class Catalog:
     claims_per_article: Counter = field(default_factory=Counter)
     copies: dict[str, list[str]] = field(default_factory=dict)
     events_of_article: dict[str, list[str]] = field(default_factory=dict)
+    stories: list[Sto] = field(default_factory=list)       # consolidation's order (oldest first)
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
     _all_stats: Any = None
     _all_order: dict[str, list[str]] = field(default_factory=dict)
     _article_order: dict[str, list[Art]] = field(default_factory=dict)
@@ -159,8 +170,19 @@ class Catalog:
         for a in arts:
             if a.duplicate_of:
                 copies[a.duplicate_of].append(a.id)
+        stories, story_of = _stories(db)
         return cls(version, arts, figs, groups, ents, evs, Counter(f.article for f in figs), dict(copies),
-                   dict(events_of))
+                   dict(events_of), stories, story_of)
+
+    # -- stories --
+
+    def story(self, story_id: str | None) -> Sto | None:
+        return next((s for s in self.stories if s.id == story_id), None) if story_id else None
+
+    def story_events(self, story_id: str) -> set[str]:
+        """Events told in the story's articles."""
+        s = self.story(story_id)
+        return {e for a in (s.articles if s else ()) for e in self.events_of_article.get(a, ())}
 
     # -- figures and groups --
 
@@ -173,10 +195,13 @@ class Catalog:
         src = f.source.lower() if f.source else None
         q = f.q.lower() if f.q else None
         group_level = f.measure or f.status or q
-        if not (src or f.outlet or f.date_from or f.date_to or group_level) and grouped is None:
+        story = getattr(f, "story", None)
+        if not (src or f.outlet or f.date_from or f.date_to or group_level or story) and grouped is None:
             return self.figures
         out = []
         for x in self.figures:
+            if story and self.story_of.get(x.article) != story:
+                continue
             if grouped is True and x.group is None or grouped is False and x.group is not None:
                 continue
             if src and src not in x.source_lc:
@@ -257,7 +282,7 @@ class Catalog:
     # -- articles, entities, events --
 
     def article_page(self, q: str | None, outlet: str | None, sort: str, limit: int,
-                     offset: int) -> tuple[int, list[str]]:
+                     offset: int, story: str | None = None) -> tuple[int, list[str]]:
         if sort not in self._article_order:
             rows = list(self.articles)
             if sort == "oldest":
@@ -271,8 +296,9 @@ class Catalog:
             self._article_order[sort] = rows
         rows = self._article_order[sort]
         ql = q.lower() if q else None
-        if outlet or ql:
+        if outlet or ql or story:
             rows = [a for a in rows if (not outlet or a.outlet == outlet)
+                    and (not story or self.story_of.get(a.id) == story)
                     and (not ql or ql in a.title.lower() or ql in a.id.lower())]
         return len(rows), [a.id for a in rows[offset:offset + limit]]
 
@@ -288,9 +314,12 @@ class Catalog:
 
     def event_page(self, *, q: str | None, type: str | None, date_from: str | None, date_to: str | None,
                    article: str | None, located: bool | None, sort: str, limit: int,
-                   offset: int, only: Any = None) -> tuple[int, list[str]]:
+                   offset: int, only: Any = None, story: str | None = None) -> tuple[int, list[str]]:
         ql = q.lower() if q else None
         only = set(only) if only is not None else None
+        if story:
+            mine = self.story_events(story)
+            only = mine if only is None else only & mine
         if article:
             mine = set(self.events_of_article.get(article, ()))
             only = mine if only is None else only & mine
@@ -358,6 +387,20 @@ class _neg(str):
 
     def __ge__(self, other: str) -> bool:
         return str.__le__(self, other)
+
+
+def _stories(db: sqlite3.Connection) -> tuple[list[Sto], dict[str, str]]:
+    """The stories and each article's story; none in a dossier from before stories were kept."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stories'").fetchone():
+        return [], {}
+    members: dict[str, list[str]] = defaultdict(list)
+    story_of: dict[str, str] = {}
+    for story, article in db.execute("SELECT story, article FROM story_articles ORDER BY rowid"):
+        members[story].append(article)
+        story_of.setdefault(article, story)
+    stories = [Sto(r[0], r[1], r[2], r[3], tuple(members.get(r[0], ())), r[4] or 0)
+               for r in db.execute('SELECT id, title, start, "end", position FROM stories ORDER BY position, id')]
+    return stories, story_of
 
 
 def _measure_label(measure: str | None) -> str | None:

@@ -12,13 +12,19 @@ The store keeps; it does not compute. It holds two kinds of rows:
 Scalar fields of the model get columns; nested fields (sources, measure, time,
 place, evidence, ...) are stored as JSON text and rebuilt into model types on
 reading. FTS5 indexes article text and sentences for `search`.
+
+A dossier that cannot be written (mode 444, another user's, a read-only disk)
+opens for reading with `Store(path, readonly=True)`: SQLite's `mode=ro`, and
+where that cannot work (WAL without a writable -shm) `immutable=1`.
 """
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import re
 import sqlite3
+import time
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -81,6 +87,7 @@ CREATE TABLE IF NOT EXISTS articles (
     warnings TEXT,              -- JSON list
     duplicate_of TEXT,
     passage_dates TEXT,         -- JSON list: video teasers with their own date
+    origin TEXT,                -- where it came from: with the content its identity (store/identity.py)
     analysed_with TEXT,         -- JSON {"components": [...], "fingerprint": "..."}
     build_id INTEGER,
     stored_at TEXT
@@ -255,13 +262,31 @@ MODEL_TABLES: dict[str, type] = {
     "events": Event,
 }
 # Columns added after schema version 1 was released: a dossier without them gets them on open.
-ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT")]
+ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
 
 
 class StoreError(Exception):
-    """The dossier file cannot be used: missing, not a dossier, other schema."""
+    """The dossier file cannot be used: missing, not a dossier, other schema, locked, disk full."""
+
+
+class SearchError(ValueError):
+    """A search the store will not run: too many terms, too long, over its time limit."""
+
+
+# Search bounds: a query of more terms or characters is refused, one running longer is interrupted.
+MAX_QUERY_TERMS = 64
+MAX_QUERY_CHARS = 2000
+SEARCH_SECONDS = 2.0
+PROGRESS_OPS = 1000     # SQLite virtual-machine steps between two looks at the clock
+
+
+def is_disk_full(e: BaseException) -> bool:
+    """Whether an error means the disk (or quota) is full: then no later write can succeed either."""
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(e, sqlite3.Error) and ("disk is full" in str(e) or "disk I/O error" in str(e))
 
 
 def now() -> str:
@@ -370,23 +395,57 @@ class Store:
             raise StoreError(f"no dossier at {self.path}: build one with `lagebild build PATH... --db {self.path}`")
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        # a URI, for mode=ro; the path percent-encoded so that '?', '#' and '%' in names stay names
-        uri = f"file:{quote(str(self.path.resolve()))}?mode={'ro' if readonly else 'rwc'}"
-        try:
-            self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
-        except sqlite3.Error as e:
-            raise StoreError(f"cannot open {self.path}: {e}") from e
-        self.db.row_factory = sqlite3.Row
         self.readonly = readonly
+        self.immutable = False
+        if readonly:
+            self.db = self._connect_readonly()
+        else:
+            self.db = self._connect("rwc")
         try:
             self.db.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self._init_schema(create)
+        except sqlite3.OperationalError as e:
+            self.db.close()
+            if "readonly" in str(e) or "read-only" in str(e):
+                raise StoreError(f"{self.path} cannot be written ({e}); reading commands (search, report, "
+                                 "serve without --token) open it read-only") from e
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(f"{self.path} is locked by another process ({e}); try again") from e
+            raise StoreError(f"{self.path} is not a lagebild dossier: {e}") from e
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise StoreError(f"{self.path} is not a lagebild dossier: {e}") from e
+
+    def _connect(self, mode: str, extra: str = "") -> sqlite3.Connection:
+        # a URI, for mode=ro; the path percent-encoded so that '?', '#' and '%' in names stay names
+        uri = f"file:{quote(str(self.path.resolve()))}?mode={mode}{extra}"
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open {self.path}: {e}") from e
+        db.row_factory = sqlite3.Row
+        return db
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """mode=ro; where SQLite cannot read that way (a WAL dossier in a folder we may not write, no -shm
+        file), immutable=1: the file is read as it is, without locks (nobody can be writing it then)."""
+        db = self._connect("ro")
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+        self.immutable = True
+        db = self._connect("ro", "&immutable=1")
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as e:
+            db.close()
+            raise StoreError(f"cannot read {self.path}: {e}") from e
+        return db
 
     def _init_schema(self, create: bool) -> None:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
@@ -398,9 +457,7 @@ class Store:
                     f"{self.path} has dossier schema version {version}; this lagebild reads version "
                     f"{SCHEMA_VERSION}. Rebuild it: `lagebild build PATH... --db NEW.db`")
             if not self.readonly:
-                for table, column, kind in ADDED_COLUMNS:
-                    if column not in self.columns(table):
-                        self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(column)} {kind}")
+                self._migrate()
             return
         tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables and not create:
@@ -416,6 +473,22 @@ class Store:
         # executescript commits by itself, so the whole schema goes in one explicit transaction.
         self.db.executescript("BEGIN;\n" + SCHEMA + inserts + "COMMIT;")
 
+    def _migrate(self) -> None:
+        """Columns added since schema version 1; rows stored before origins existed get theirs."""
+        added = []
+        for table, column, kind in ADDED_COLUMNS:
+            if column not in self.columns(table):
+                self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(column)} {kind}")
+                added.append(column)
+        self.db.execute("CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin)")
+        legacy = self.db.execute("SELECT id, source_path FROM articles WHERE origin IS NULL").fetchall()
+        if legacy:
+            from .identity import legacy_origin
+
+            with self.transaction():
+                self.db.executemany("UPDATE articles SET origin=? WHERE id=?",
+                                    [(legacy_origin(r["id"], r["source_path"]), r["id"]) for r in legacy])
+
     # -- plumbing --
 
     def close(self) -> None:
@@ -429,15 +502,37 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: commits on success, rolls back on any exception."""
-        if self.db.in_transaction:  # nested: part of the outer one
-            yield self.db
+        """All or nothing: commits on success, rolls back on any exception.
+
+        Nested in another one it is a savepoint: its failure undoes its own writes only, and
+        nothing is visible to readers before the outer one commits."""
+        if self.db.in_transaction:
+            self._savepoints = getattr(self, "_savepoints", 0) + 1
+            name = f"sp{self._savepoints}"
+            self.db.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.db
+            except BaseException:
+                if self.db.in_transaction:
+                    try:
+                        self.db.execute(f"ROLLBACK TO {name}")
+                        self.db.execute(f"RELEASE {name}")
+                    except sqlite3.Error:
+                        pass
+                raise
+            finally:
+                self._savepoints -= 1
+            self.db.execute(f"RELEASE {name}")
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:   # SQLite may have rolled back by itself (disk full, I/O error)
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
         self.db.execute("COMMIT")
 
@@ -502,12 +597,13 @@ class Store:
     # -- per-article rows --
 
     def article_state(self) -> dict[str, dict[str, Any]]:
-        """id -> content_hash, source_path and what the stored analysis was made with."""
+        """id -> content_hash, source_path, origin and what the stored analysis was made with."""
         out = {}
-        for r in self.db.execute("SELECT id, content_hash, source_path, analysed_with FROM articles"):
+        for r in self.db.execute("SELECT id, content_hash, source_path, origin, analysed_with FROM articles"):
             out[r["id"]] = {
                 "content_hash": r["content_hash"],
                 "source_path": r["source_path"],
+                "origin": r["origin"],
                 "analysed_with": json.loads(r["analysed_with"]) if r["analysed_with"] else {},
             }
         return out
@@ -698,25 +794,57 @@ class Store:
 
     # -- search --
 
-    def search(self, query: str, limit: int = 20, *, mark: tuple[str, str] = ("**", "**")) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, *, mark: tuple[str, str] = ("**", "**"), raw: bool = False,
+               seconds: float | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences and article texts (FTS5, BM25-ranked).
 
         Returns dicts: article, title, outlet, published, sentence (index or None for
         a title/article-level hit), snippet (plain text, matches wrapped in `mark`),
         fragments (list of [text, is_match] pairs, for faces that render their own markup).
-        `query` may use FTS5 syntax (AND, OR, NOT, "phrases", prefix*); where it
-        is not valid FTS5, its words are searched as plain terms.
+
+        By default the query is words, "quoted phrases" and prefixes (word*), all of which
+        must occur; nothing else in it is syntax (`fts_query`). raw=True passes FTS5 syntax
+        (AND, OR, NOT, NEAR, columns) as it is; where it is not valid FTS5, its words are
+        searched as plain terms. A query of more than MAX_QUERY_TERMS terms or MAX_QUERY_CHARS
+        characters raises SearchError, as does one running over `seconds` (SEARCH_SECONDS).
         """
-        query = query.strip()
+        query, _ = re.subn(r"[\ud800-\udfff]", "\ufffd", query.strip())
         if not query:
             return []
+        if len(query) > MAX_QUERY_CHARS:
+            raise SearchError(f"the query has {len(query):,} characters; at most {MAX_QUERY_CHARS:,}")
+        terms = re.findall(r"\w+", query)
+        if len(terms) > MAX_QUERY_TERMS:
+            raise SearchError(f"the query has {len(terms):,} terms; at most {MAX_QUERY_TERMS}")
+        limit = max(0, min(int(limit), 100_000))
+        fts = query if raw else fts_query(query)
+        if not fts:
+            return []
+        with self._deadline(SEARCH_SECONDS if seconds is None else seconds):
+            try:
+                return self._search(fts, limit, mark)
+            except sqlite3.OperationalError as e:
+                if "interrupted" in str(e) or not raw or time.monotonic() > self._stop:
+                    raise
+                if not terms:
+                    return []
+                return self._search(" ".join(f'"{w}"' for w in terms), limit, mark)
+
+    @contextmanager
+    def _deadline(self, seconds: float) -> Iterator[None]:
+        """Interrupt the statements run inside after `seconds` (SQLite's progress handler)."""
+        stop = self._stop = time.monotonic() + seconds
+        self.db.set_progress_handler(lambda: 1 if time.monotonic() > stop else 0, PROGRESS_OPS)
         try:
-            return self._search(query, limit, mark)
-        except sqlite3.OperationalError:
-            words = re.findall(r"\w+", query)
-            if not words:
-                return []
-            return self._search(" ".join(f'"{w}"' for w in words), limit, mark)
+            yield
+        except sqlite3.OperationalError as e:
+            # "interrupted", or a step that failed because it was (e.g. "vtable constructor failed")
+            if "interrupted" in str(e) or time.monotonic() > stop:
+                raise SearchError(f"the search took longer than {seconds:g} s and was stopped; "
+                                  "use fewer or rarer terms") from None
+            raise
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     def _search(self, query: str, limit: int, mark: tuple[str, str]) -> list[dict[str, Any]]:
         # Control characters as markers: they never occur in cleaned article text.
@@ -761,3 +889,24 @@ class Store:
         snippet = "".join(f"{mark[0]}{t}{mark[1]}" if m else t for t, m in fragments)
         return {"article": r["article"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
                 "sentence": r["sentence"], "snippet": snippet, "fragments": fragments, "score": r["score"]}
+
+
+def fts_query(query: str) -> str:
+    """User input as a safe FTS5 query: "phrases" stay phrases, word* a prefix, every other word a
+    quoted term ("AND" between terms is what terms do anyway; OR, NOT, NEAR, columns, parentheses and
+    stray quotes are only text). '' if no word is left."""
+    parts = []
+    for m in re.finditer(r'"([^"]*)"|(\S+)', query):
+        if m[1] is not None:
+            words = re.findall(r"\w+", m[1])
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        tok = m[2]
+        if tok == "AND":  # what terms next to each other mean anyway
+            continue
+        words = re.findall(r"\w+", tok)
+        for i, w in enumerate(words):
+            prefix = i == len(words) - 1 and tok.endswith("*")
+            parts.append(f'"{w}"' + ("*" if prefix else ""))
+    return " ".join(parts)

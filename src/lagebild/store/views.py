@@ -20,7 +20,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from .catalog import Catalog
-from .present import QUALIFIER_DE, fmt_number, NO_SOURCE, anchor, safe_url
+from .present import (
+    EVENT_MODE_DE,
+    EVENT_STATUS_DE,
+    EVENT_TYPE_DE,
+    NO_SOURCE,
+    QUALIFIER_DE,
+    anchor,
+    de,
+    fmt_number,
+    safe_url,
+)
 
 MAX_LIMIT = 500
 
@@ -95,6 +105,7 @@ class FigureFilter:
     date_to: str | None = None
     status: str | None = None       # group status
     q: str | None = None            # substring of the group label or a figure's text
+    story: str | None = None        # story id: figures of its articles
 
     def active(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
@@ -239,19 +250,23 @@ def time_span(value: str | None) -> tuple[str, str] | None:
         return None
 
 
-def _event_dict(r: sqlite3.Row, names: dict[str, str]) -> dict[str, Any]:
+def _event_dict(r: sqlite3.Row, refs: dict[str, tuple[str, str]]) -> dict[str, Any]:
     place = _loads(r["place"])
     t = _loads(r["time"])
     span = time_span(r["time_value"])
     return {
         "id": r["id"], "type": r["type"], "acled_type": r["acled_type"], "mode": r["mode"],
-        "actor": r["actor"], "actor_name": names.get(r["actor"] or "", r["actor"]),
-        "target": r["target"], "target_name": names.get(r["target"] or "", r["target"]),
+        "actor": r["actor"], "actor_name": refs.get(r["actor"] or "", ("", r["actor"]))[1],
+        "actor_id": refs.get(r["actor"] or "", (None,))[0],
+        "target": r["target"], "target_name": refs.get(r["target"] or "", ("", r["target"]))[1],
+        "target_id": refs.get(r["target"] or "", (None,))[0],
         "place": place, "place_name": r["place_name"], "lat": r["lat"], "lon": r["lon"],
         "time": t, "time_value": r["time_value"], "start": span[0] if span else None,
         "end": span[1] if span else None, "status": r["status"], "trigger": r["trigger"],
         "figures": _loads(r["figures"], []), "sources": _loads(r["sources"], []),
         "articles": _loads(r["articles"], []), "evidence": _loads(r["evidence"], []),
+        "type_label": de(EVENT_TYPE_DE, r["type"]), "mode_label": de(EVENT_MODE_DE, r["mode"]),
+        "status_label": de(EVENT_STATUS_DE, r["status"]),
     }
 
 
@@ -262,26 +277,43 @@ class _Desc(str):
         return str.__gt__(self, other)
 
 
-def _entity_names(db: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
-    ids.discard("")
-    if not ids:
+def _entity_refs(db: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[str, str]]:
+    """key -> (entity id, name) for event actors and targets, which the extractor stores as an
+    entity id or as the name it read; a name is matched against entity names (exactly, then
+    case-insensitively). A key that is no entity gets no entry: the page shows it unlinked."""
+    keys.discard("")
+    if not keys:
         return {}
-    ids_l = list(ids)
-    return {r[0]: r[1] for r in db.execute(
-        f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids_l))})", ids_l)}
+    ks = list(keys)
+    marks = ",".join("?" * len(ks))
+    refs: dict[str, tuple[str, str]] = {}
+    for r in db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", ks):
+        refs[r[0]] = (r[0], r[1])
+    rest = [k for k in ks if k not in refs]
+    if rest:
+        folded = {k.casefold(): k for k in rest}
+        marks = ",".join("?" * len(folded))
+        rows = db.execute(
+            f"SELECT id, name FROM entities WHERE lower(name) IN ({marks}) ORDER BY position, id",
+            [k for k in folded]).fetchall()
+        for r in rows:
+            k = folded.get(r[1].casefold())
+            if k is not None and k not in refs:
+                refs[k] = (r[0], r[1])
+    return refs
 
 
 def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: str | None = None,
            date_from: str | None = None, date_to: str | None = None, article: str | None = None,
            located: bool | None = None, sort: str = "time", limit: int = 50, offset: int = 0,
-           only: Sequence[str] | None = None) -> tuple[int, list[dict[str, Any]]]:
+           only: Sequence[str] | None = None, story: str | None = None) -> tuple[int, list[dict[str, Any]]]:
     """Merged events, by time (undated last), latest first, or in consolidation's order."""
     limit, offset = clamp(limit, offset)
     total, ids = cat.event_page(q=q, type=type, date_from=date_from, date_to=date_to, article=article,
-                                located=located, sort=sort, limit=limit, offset=offset, only=only)
+                                located=located, sort=sort, limit=limit, offset=offset, only=only, story=story)
     rows = _by_ids(db, "SELECT * FROM events WHERE id IN ({})", ids)
-    names = _entity_names(db, {x for r in rows for x in (r["actor"] or "", r["target"] or "")})
-    return total, [_event_dict(r, names) for r in rows]
+    refs = _entity_refs(db, {x for r in rows for x in (r["actor"] or "", r["target"] or "")})
+    return total, [_event_dict(r, refs) for r in rows]
 
 
 def articles_per_day(cat: Catalog) -> list[dict[str, Any]]:
@@ -371,10 +403,11 @@ def entity(db: sqlite3.Connection, cat: Catalog, entity_id: str, *, limit: int =
 
 
 def articles(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, outlet: str | None = None,
-             sort: str = "published", limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+             sort: str = "published", limit: int = 50, offset: int = 0,
+             story: str | None = None) -> tuple[int, list[dict[str, Any]]]:
     """Article list without texts; q searches titles and ids (full-text search is Store.search)."""
     limit, offset = clamp(limit, offset)
-    total, ids = cat.article_page(q, outlet, sort, limit, offset)
+    total, ids = cat.article_page(q, outlet, sort, limit, offset, story)
     rows = _by_ids(db, """SELECT id, title, outlet, url, published, published_precision, language, agencies,
                                  duplicate_of, warnings FROM articles WHERE id IN ({})""", ids)
     out = []
@@ -427,3 +460,29 @@ def article(db: sqlite3.Connection, cat: Catalog, article_id: str) -> dict[str, 
 def _article_figures(db: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     rows = db.execute(_FIGURE_SELECT + "WHERE c.article = ? ORDER BY c.start", (article_id,)).fetchall()
     return [_figure_dict(r) for r in rows]
+
+
+# --- stories -----------------------------------------------------------------------------------------
+
+
+def stories(cat: Catalog) -> list[dict[str, Any]]:
+    """The stories (newest first) with how many articles, figures and events each holds."""
+    figs = Counter(cat.story_of.get(f.article) for f in cat.figures)
+    out = []
+    for s in sorted(cat.stories, key=lambda s: (s.end is None, _Desc(s.end or ""), s.position)):
+        out.append({"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": len(s.articles),
+                    "figures": figs.get(s.id, 0), "events": len(cat.story_events(s.id))})
+    return out
+
+
+def story(db: sqlite3.Connection, cat: Catalog, story_id: str) -> dict[str, Any] | None:
+    """One story: its counts, keywords, outlets and articles."""
+    s = cat.story(story_id)
+    if s is None:
+        return None
+    row = db.execute("SELECT event, place, keywords FROM stories WHERE id = ?", (story_id,)).fetchone()
+    out = next(x for x in stories(cat) if x["id"] == story_id)
+    out.update(event=row["event"] if row else None, place=row["place"] if row else None,
+               keywords=_loads(row["keywords"], []) if row else [])
+    out["outlets"] = sorted({a.outlet for a in cat.articles if a.id in set(s.articles) and a.outlet})
+    return out

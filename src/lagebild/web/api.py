@@ -8,7 +8,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query
@@ -23,9 +23,12 @@ from .dossier import (
     CAT,
     DB,
     DOSSIER,
+    EVENTS,
     FILTER,
     LIMIT,
     OFFSET,
+    SEARCH_OFFSET,
+    EventFilter,
     JSONBytes,
     cached_entities,
     cached_groups,
@@ -35,12 +38,18 @@ from .dossier import (
     search,
 )
 from .schemas import (
+    Article,
     ArticleDetail,
+    Entity,
     EntityDetail,
+    Event,
+    Figure,
     GroupOut,
+    MapPage,
     Overview,
     Page,
     SearchHit,
+    Story,
     Timeline,
 )
 
@@ -83,7 +92,7 @@ def api_group(con: DB, group_id: str):
     return JSONBytes(dumps(g))
 
 
-@router.get("/figures", response_model=Page[dict[str, Any]], tags=["figures"])
+@router.get("/figures", response_model=Page[Figure], tags=["figures"])
 def api_figures(con: DB, cat: CAT, f: FILTER, grouped: bool | None = None, limit: LIMIT = 100, offset: OFFSET = 0):
     """Every figure (claim) passing the filter, with source, date, outlet, group and sentence."""
     total, items = queries.figures(con, cat, f, grouped=grouped, limit=limit, offset=offset)
@@ -100,14 +109,11 @@ def api_figures_csv(con: DB, cat: CAT, f: FILTER, grouped: bool | None = None):
     )
 
 
-@router.get("/events", response_model=Page[dict[str, Any]], tags=["events"])
+@router.get("/events", response_model=Page[Event], tags=["events"])
 def api_events(
     con: DB,
     cat: CAT,
-    q: str | None = None,
-    type: str | None = None,
-    date_from: Annotated[str | None, Query(alias="from")] = None,
-    date_to: Annotated[str | None, Query(alias="to")] = None,
+    ev: EVENTS,
     article: str | None = None,
     located: bool | None = None,
     sort: Literal["time", "latest", "position"] = "time",
@@ -115,45 +121,70 @@ def api_events(
     offset: OFFSET = 0,
 ):
     """Merged events (who did what to whom, where, when) with evidence and figures."""
-    total, items = queries.events(
-        con, cat, q=q, type=type, date_from=date_from, date_to=date_to, article=article, located=located,
-        sort=sort, limit=limit, offset=offset,
-    )
+    total, items = queries.events(con, cat, **ev.kwargs(), article=article, located=located, sort=sort,
+                                  limit=limit, offset=offset)
     return page_json(total, limit, offset, items)
 
 
 @router.get("/timeline", response_model=Timeline, tags=["events"])
-def api_timeline(dossier: DOSSIER, con: DB, cat: CAT, limit: int = Query(2000, ge=1, le=10000), offset: OFFSET = 0):
-    """Dated events (with the first and last day each covers) and articles per day."""
-
-    def make():
-        total, evs = queries.events(con, cat, sort="time", limit=queries.MAX_LIMIT, offset=offset)
-        items = list(evs)
-        while len(items) < min(limit, total - offset) and len(evs) == queries.MAX_LIMIT:
-            evs = queries.events(con, cat, sort="time", limit=queries.MAX_LIMIT, offset=offset + len(items))[1]
-            items += evs
-        items = items[:limit]
-        for e in items:  # the timeline shows a few pieces of evidence; the event's page has all
-            e["evidence"], e["articles"] = e["evidence"][:3], e["articles"][:8]
-        return {
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "events": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
-            "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
-            "articles_per_day": queries.articles_per_day(cat),
-        }
-
-    return JSONBytes(dossier.cached("timeline.json", lambda: dumps(make()), limit, offset))
+def api_timeline(dossier: DOSSIER, con: DB, cat: CAT, ev: EVENTS, limit: int = Query(2000, ge=1, le=10000),
+                 offset: OFFSET = 0):
+    """Dated events as `items` (with the first and last day each covers), the undated ones beside them
+    (`undated`), and articles per day; `total` counts both."""
+    return JSONBytes(dossier.cached("timeline.json", lambda: dumps(timeline(con, cat, ev, limit, offset)),
+                                    ev, limit, offset))
 
 
-@router.get("/map", tags=["events"])
-def api_map(dossier: DOSSIER, con: DB, cat: CAT, limit: int = Query(2000, ge=1, le=10000)):
-    """GeoJSON (lon, lat) of located events (kind=event) and places mentioned (kind=place)."""
-    return JSONBytes(dossier.cached("map.json", lambda: dumps(cached_map(dossier, con, cat, limit)), limit))
+def timeline(con, cat: Catalog, ev: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    items = _all_events(con, cat, ev, limit, offset)
+    total = queries.events(con, cat, **ev.kwargs(), limit=1)[0]
+    for e in items:  # the timeline shows a few pieces of evidence; the event's page has all
+        e["evidence"], e["articles"] = e["evidence"][:3], e["articles"][:8]
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline
+        "items": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
+        "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
+        "articles_per_day": queries.articles_per_day(cat),
+    }
 
 
-@router.get("/entities", response_model=Page[dict[str, Any]], tags=["entities"])
+def _all_events(con, cat: Catalog, ev: EventFilter, limit: int, offset: int, **kw: Any) -> list[dict[str, Any]]:
+    """Up to `limit` events from `offset` on, fetched in pages of the store's largest page."""
+    items: list[dict[str, Any]] = []
+    while len(items) < limit:
+        n = min(queries.MAX_LIMIT, limit - len(items))
+        _, evs = queries.events(con, cat, **ev.kwargs(), sort="time", limit=n, offset=offset + len(items), **kw)
+        items += evs
+        if len(evs) < n:
+            break
+    return items
+
+
+MapKind = Literal["event", "place"]
+
+
+@router.get("/map", response_model=MapPage, tags=["events"])
+def api_map(dossier: DOSSIER, con: DB, cat: CAT, ev: EVENTS, kind: MapKind | None = None,
+            limit: int = Query(2000, ge=1, le=10000), offset: OFFSET = 0):
+    """Located events (kind=event; filtered by q, type, from, to) and places mentioned (kind=place)
+    as GeoJSON features in `items`; `bounds` is where the map zooms to."""
+    return JSONBytes(dossier.cached("map.json", lambda: dumps(cached_map(dossier, con, cat, ev, kind, limit, offset)),
+                                    ev, kind, limit, offset))
+
+
+@router.get("/map.geojson", tags=["events"])
+def api_map_geojson(dossier: DOSSIER, con: DB, cat: CAT, ev: EVENTS, kind: MapKind | None = None,
+                    limit: int = Query(2000, ge=1, le=10000), offset: OFFSET = 0):
+    """The same features as /api/map as a plain GeoJSON FeatureCollection (for GIS tools)."""
+    m = cached_map(dossier, con, cat, ev, kind, limit, offset)
+    return JSONBytes(dumps({"type": "FeatureCollection", "features": m["items"]}),
+                     media_type="application/geo+json")
+
+
+@router.get("/entities", response_model=Page[Entity], tags=["entities"])
 def api_entities(
     dossier: DOSSIER,
     con: DB,
@@ -178,18 +209,20 @@ def api_entity(con: DB, cat: CAT, entity_id: str, limit: LIMIT = 50, offset: OFF
     return JSONBytes(dumps(e))
 
 
-@router.get("/articles", response_model=Page[dict[str, Any]], tags=["articles"])
+@router.get("/articles", response_model=Page[Article], tags=["articles"])
 def api_articles(
     con: DB,
     cat: CAT,
     q: str | None = None,
     outlet: str | None = None,
+    story: str | None = None,
     sort: Literal["published", "oldest", "outlet", "id"] = "published",
     limit: LIMIT = 50,
     offset: OFFSET = 0,
 ):
-    """Articles without their texts (q: substring of title or id)."""
-    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset)
+    """Articles without their texts (q: substring of title or id; story: the articles of one story)."""
+    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset,
+                                    story=story or None)
     return page_json(total, limit, offset, items)
 
 
@@ -202,15 +235,33 @@ def api_article(con: DB, cat: CAT, article_id: str):
     return JSONBytes(dumps(a))
 
 
+@router.get("/stories", response_model=Page[Story], tags=["stories"])
+def api_stories(cat: CAT, limit: LIMIT = 50, offset: OFFSET = 0):
+    """Stories (articles about one event or development, across outlets), newest first, with counts.
+    Figures, events, timeline, map and articles take `story=<id>` to show one story."""
+    rows = queries.stories(cat)
+    return page_json(len(rows), limit, offset, rows[offset:offset + limit])
+
+
+@router.get("/stories/{story_id:path}", response_model=Story, tags=["stories"])
+def api_story(con: DB, cat: CAT, story_id: str):
+    s = queries.story(con, cat, story_id)
+    if s is None:
+        raise HTTPException(404, f"Keine Geschichte {story_id!r}.")
+    return JSONBytes(dumps(s))
+
+
 @router.get("/search", response_model=Page[SearchHit], tags=["articles"])
-def api_search(dossier: DOSSIER, q: str = Query(..., min_length=1), limit: LIMIT = 20, offset: OFFSET = 0):
-    """Full-text search (FTS5 syntax allowed) over sentences and articles, BM25-ranked."""
-    hits = search(dossier, q, limit, offset)
+def api_search(dossier: DOSSIER, q: str = Query(..., min_length=1), limit: LIMIT = 20, offset: SEARCH_OFFSET = 0,
+               raw: bool = Query(False, description="q is FTS5 syntax (AND, OR, NOT, NEAR, column:)")):
+    """Full-text search over sentences and articles, BM25-ranked: words, "phrases" and prefix* (raw=true:
+    FTS5 syntax). At most 64 terms and 2,000 characters; a search over 2 s is stopped (422)."""
+    hits = search(dossier, q, limit, offset, raw)
     return page_json(len(hits) + offset, limit, offset, hits)
 
 
-def cached_map(dossier, con, cat: Catalog, limit: int) -> dict:
-    return dossier.cached("map", lambda: _geojson(con, cat, limit), limit)
+def cached_map(dossier, con, cat: Catalog, ev: EventFilter, kind: str | None, limit: int, offset: int) -> dict:
+    return dossier.cached("map", lambda: map_page(con, cat, ev, kind, limit, offset), ev, kind, limit, offset)
 
 
 def chart(g: dict[str, Any]) -> Markup:
@@ -279,14 +330,15 @@ def _csv_cell(v: Any) -> Any:
     return "" if v is None else v
 
 
-def _geojson(con: sqlite3.Connection, cat: Catalog, limit: int) -> dict[str, Any]:
+def map_page(con: sqlite3.Connection, cat: Catalog, ev: EventFilter, kind: str | None, limit: int,
+             offset: int) -> dict[str, Any]:
+    """Events (filtered) first, then places; `bounds` holds the events shown (else the places)."""
     feats = []
-    offset = 0
-    while len(feats) < limit:
-        total, evs = queries.events(con, cat, located=True, sort="time", limit=queries.MAX_LIMIT, offset=offset)
-        for e in evs:
+    n_events = 0 if kind == "place" else queries.events(con, cat, **ev.kwargs(), located=True, limit=1)[0]
+    if offset < n_events:
+        for e in _all_events(con, cat, ev, limit, offset, located=True):
             if e["status"] in BACKGROUND_STATUSES:
-                continue                       # "1995 geboren", "das schwerste Beben seit 1960": not on the map
+                continue  # "1995 geboren", "das schwerste Beben seit 1960": not on the map
             feats.append(
                 {
                     "type": "Feature",
@@ -306,10 +358,9 @@ def _geojson(con: sqlite3.Connection, cat: Catalog, limit: int) -> dict[str, Any
                     },
                 }
             )
-        offset += len(evs)
-        if len(evs) < queries.MAX_LIMIT:
-            break
-    for p in queries.places(con, limit=max(0, limit - len(feats))):
+    all_places = [] if kind == "event" else queries.places(con, limit=10000)
+    start = max(0, offset - n_events)
+    for p in all_places[start:start + max(0, limit - len(feats))]:
         feats.append(
             {
                 "type": "Feature",
@@ -326,4 +377,17 @@ def _geojson(con: sqlite3.Connection, cat: Catalog, limit: int) -> dict[str, Any
                 },
             }
         )
-    return {"type": "FeatureCollection", "features": feats[:limit]}
+    focus = [f for f in feats if f["properties"]["kind"] == "event"] or feats
+    return {"total": n_events + len(all_places), "limit": limit, "offset": offset, "items": feats,
+            "bounds": bounds([f["geometry"]["coordinates"] for f in focus])}
+
+
+def bounds(points: list[list[float]]) -> list[float] | None:
+    """[south, west, north, east] around the points; with 20 or more, around the middle 90 %
+    in each direction, so that one far-off mention does not zoom the map out to the world."""
+    if not points:
+        return None
+    lons, lats = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    cut = len(points) // 20 if len(points) >= 20 else 0
+    lons, lats = lons[cut:len(lons) - cut], lats[cut:len(lats) - cut]
+    return [lats[0], lons[0], lats[-1], lons[-1]]

@@ -9,9 +9,12 @@ import json
 import logging
 import re
 import sqlite3
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -20,11 +23,19 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
+from ..consolidate.groups import KIND_LABELS
 from ..report.charts import fmt_date, fmt_number
 from ..report.render import QUALIFIER_DE
 from ..store import views as queries
 from ..store.catalog import Catalog
-from ..store.present import NO_SOURCE, STATUS_DE, anchor, safe_url
+from ..store.present import (
+    NO_SOURCE,
+    STATUS_DE,
+    VOCABULARY,
+    anchor,
+    fmt_datetime,
+    safe_url,
+)
 from ..store.sqlite import Store
 
 log = logging.getLogger(__name__)
@@ -34,10 +45,23 @@ NAV = [
     ("/figures", "Zahlen"),
     ("/timeline", "Zeitleiste"),
     ("/map", "Karte"),
+    ("/stories", "Geschichten"),
     ("/entities", "Akteure und Orte"),
     ("/articles", "Artikel"),
     ("/add", "Artikel hinzufügen"),
 ]
+
+
+# What a size filter calls a measure kind (consolidate's labels; those without one named here)
+MEASURE_DE = {k.replace("_", "-"): v for k, v in KIND_LABELS.items() if v} | {k: v for k, v in KIND_LABELS.items() if v} | {
+    "personnel": "Personal, Truppen", "other": "sonstige Zahlen", "weapons_used": "eingesetzte Waffen",
+    "weapons_intercepted": "abgefangene Waffen", "weapons_delivered": "gelieferte Waffen",
+    "sites": "Orte, Gebäude", "measurement": "Maße"}
+
+
+def plural(n: int | None, one: str, many: str) -> str:
+    """„1 Medium“, „3 Medien“."""
+    return f"{n if n is not None else 0} {one if n == 1 else many}"
 
 
 def _href(path: str, **params: Any) -> str:
@@ -60,11 +84,14 @@ def environment() -> Environment:
     env.filters.update(
         num=fmt_number,
         date=fmt_date,
+        datetime=fmt_datetime,
         safe_url=safe_url,
         article_url=lambda i: "/articles/" + quote(i, safe=""),
         entity_url=lambda i: "/entities/" + quote(i, safe=""),
+        story_url=lambda i: "/stories/" + quote(i, safe=""),
     )
-    env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE, href=_href, anchor=anchor)
+    env.globals.update(QUALIFIER_DE=QUALIFIER_DE, STATUS_DE=STATUS_DE, NO_SOURCE=NO_SOURCE, href=_href, anchor=anchor,
+                       **VOCABULARY, MEASURE_DE=MEASURE_DE, plural=plural)
     return env
 
 
@@ -76,7 +103,9 @@ class Dossier:
         self.token = token
         if not self.path.exists() and token:  # a writable app may start from an empty dossier
             Store(self.path, create=True).close()
-        Store(self.path).close()  # fails now, with a clear StoreError, if it is not a dossier
+        # fails now, with a clear StoreError, if it is not a dossier; read-only: a dossier we may not write
+        # (mode 444, another user's, a read-only disk) is served all the same
+        Store(self.path, readonly=not token).close()
         self.local = threading.local()
         self.write_lock = threading.Lock()
         self.cache: OrderedDict[tuple, Any] = OrderedDict()
@@ -88,8 +117,16 @@ class Dossier:
     def store(self) -> Store:
         store = getattr(self.local, "store", None)
         if store is None:
-            store = self.local.store = Store(self.path)
+            store = self.local.store = Store(self.path, readonly=True)   # pages only read; builds open their own
         return store
+
+    def public(self, message: str) -> str:
+        """A message as visitors may see it: the dossier's and temporary folders' paths become bare names."""
+        for p in sorted({str(self.path.resolve()), str(self.path.resolve().parent), str(self.path),
+                         tempfile.gettempdir()}, key=len, reverse=True):
+            if p not in ("", ".", "/"):
+                message = message.replace(p, self.path.name if p.endswith(self.path.name) else "…")
+        return re.sub(r"…/lagebild-upload-[\w-]+/?", "", message)
 
     def db(self) -> sqlite3.Connection:
         return self.store().db
@@ -160,7 +197,10 @@ def _catalog(request: Request) -> Catalog:
 DB = Annotated[sqlite3.Connection, Depends(_db)]
 CAT = Annotated[Catalog, Depends(_catalog)]
 LIMIT = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="page size")]
-OFFSET = Annotated[int, Query(ge=0, description="rows to skip")]
+MAX_OFFSET = 1_000_000          # rows to skip in a list; a search ranks at most MAX_SEARCH_OFFSET + limit hits
+MAX_SEARCH_OFFSET = 10_000
+OFFSET = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+SEARCH_OFFSET = Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET, description="hits to skip")]
 
 
 def page(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
@@ -174,36 +214,94 @@ def page(request: Request, template: str, status_code: int = 200, **ctx: Any) ->
         dossier_title=title,
         writable=dossier.token is not None,
         query=request.query_params,
+        all_stories=dossier.catalog().stories,
         **ctx,
     )
     return HTMLResponse(html, status_code=status_code)
+
+
+def parse_date(name: str, value: str | None) -> str | None:
+    """A date parameter as an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD); German dates (TT.MM.JJJJ,
+    MM.JJJJ) are accepted too. An impossible date (2025-13-45) is a 422 with a German message."""
+    if value is None or not value.strip():
+        return None
+    v = value.strip()
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", v) or re.fullmatch(r"()(\d{1,2})\.(\d{4})", v)
+    if m:
+        day, month, year = m.groups()
+        v = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
+    if m:
+        try:
+            date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return v
+        except ValueError:
+            pass
+    raise HTTPException(
+        422, f"Ungültiges Datum im Parameter „{name}“: {value!r}. Erlaubt sind z. B. 12.09.2023, 09.2023, "
+        "2023-09-12, 2023-09 oder 2023.")
+
+
+DATE_FROM = Annotated[str | None, Query(alias="from", description="from this date on: 2023-09-12, 2023-09, 2023 "
+                                                                   "or 12.09.2023 (inclusive)")]
+DATE_TO = Annotated[str | None, Query(alias="to", description="up to this date (inclusive; same forms as from)")]
 
 
 def figure_filter(
     measure: str | None = None,
     source: str | None = None,
     outlet: str | None = None,
-    date_from: Annotated[str | None, Query(alias="from", description="ISO date, inclusive")] = None,
-    date_to: Annotated[str | None, Query(alias="to", description="ISO date prefix, inclusive")] = None,
+    date_from: DATE_FROM = None,
+    date_to: DATE_TO = None,
     status: str | None = None,
     q: str | None = None,
+    story: Annotated[str | None, Query(description="story id (/api/stories): only its articles")] = None,
 ) -> queries.FigureFilter:
-    for name, v in (("from", date_from), ("to", date_to)):
-        if v and not re.match(r"\d{4}(-\d{2}(-\d{2})?)?$", v):
-            raise HTTPException(422, f"parameter {name!r} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    date_from, date_to = parse_date("from", date_from), parse_date("to", date_to)
     if status and status not in STATUSES:
-        raise HTTPException(422, f"status must be one of {', '.join(STATUSES)}")
+        raise HTTPException(422, f"Ungültiger Status {status!r}: erlaubt sind {', '.join(STATUSES)}.")
     return queries.FigureFilter(
         measure or None,
         source or None,
         outlet or None,
-        date_from or None,
-        date_to or None,
+        date_from,
+        date_to,
         status or None,
         q or None,
+        story or None,
     )
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """The filter of the timeline and the map (and /api/events): text, type, date range."""
+
+    q: str | None = None
+    type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    story: str | None = None
+
+    def params(self) -> dict[str, str | None]:
+        return {"q": self.q, "type": self.type, "from": self.date_from, "to": self.date_to, "story": self.story}
+
+    def kwargs(self) -> dict[str, str | None]:
+        return {"q": self.q, "type": self.type, "date_from": self.date_from, "date_to": self.date_to,
+                "story": self.story}
+
+
+def event_filter(
+    q: Annotated[str | None, Query(description="text in the event (type, who, whom, place, trigger)")] = None,
+    type: Annotated[str | None, Query(description="event type")] = None,
+    date_from: DATE_FROM = None,
+    date_to: DATE_TO = None,
+    story: Annotated[str | None, Query(description="story id (/api/stories): events told in its articles")] = None,
+) -> EventFilter:
+    return EventFilter(q or None, type or None, parse_date("from", date_from), parse_date("to", date_to),
+                       story or None)
+
+
+EVENTS = Annotated[EventFilter, Depends(event_filter)]
 FILTER = Annotated[queries.FigureFilter, Depends(figure_filter)]
 
 
@@ -242,9 +340,11 @@ def cached_entities(dossier: Dossier, con: sqlite3.Connection, cat: Catalog, q: 
         q, type, sort, limit, offset)
 
 
-def search(dossier: Dossier, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+def search(dossier: Dossier, q: str, limit: int, offset: int, raw: bool = False) -> list[dict[str, Any]]:
+    """Hits for q (words, "phrases", prefix*; raw: FTS5 syntax); SearchError when over its limits."""
     # FTS with BM25 ranks every match: remembered per dossier version, as the views are
-    hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset), q, limit + offset)
+    hits = dossier.cached("search", lambda: dossier.store().search(q, limit=limit + offset, raw=raw),
+                          q, limit + offset, raw)
     hits = [dict(h) for h in hits[offset:]]
     for h in hits:
         h["sentence_anchor"] = anchor("s", f"{h['article']}\x00{h['sentence']}") if h["sentence"] is not None else None

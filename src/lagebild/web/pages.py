@@ -8,14 +8,17 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..store import views as queries
+from ..store.sqlite import SearchError
 from . import annotate
 from .api import cached_map, chart
 from .dossier import (
     CAT,
     DB,
     DOSSIER,
+    EVENTS,
     FILTER,
     OFFSET,
+    SEARCH_OFFSET,
     STATUSES,
     _href,
     cached_entities,
@@ -31,7 +34,25 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 @router.get("/")
 def overview_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT):
     ov = cached_overview(dossier, con, cat, 8, 8)
-    return page(request, "overview.html.j2", ov=ov)
+    return page(request, "overview.html.j2", ov=ov, story_rows=queries.stories(cat))
+
+
+@router.get("/stories")
+def stories_page(request: Request, cat: CAT):
+    return page(request, "stories.html.j2", story_rows=queries.stories(cat))
+
+
+@router.get("/stories/{story_id:path}")
+def story_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT, story_id: str):
+    s = queries.story(con, cat, story_id)
+    if s is None:
+        return page(request, "error.html.j2", status_code=404, message=f"Keine Geschichte {story_id!r}.")
+    f = queries.FigureFilter(story=story_id)
+    n_groups, groups = cached_groups(dossier, con, cat, f, "status", 5, 0)
+    n_events, events = queries.events(con, cat, story=story_id, sort="time", limit=20)
+    _, articles = queries.articles(con, cat, story=story_id, sort="oldest", limit=queries.MAX_LIMIT)
+    return page(request, "story.html.j2", s=s, groups=[dict(g, chart=chart(g)) for g in groups],
+                n_groups=n_groups, events=events, n_events=n_events, articles=articles)
 
 
 @router.get("/figures")
@@ -56,6 +77,7 @@ def figures_page(
         "to": f.date_to,
         "status": f.status,
         "q": f.q,
+        "story": f.story,
     }
     ungrouped = len(cat.match_figures(f, grouped=False)) if not (f.measure or f.status) else 0
     return page(
@@ -84,16 +106,20 @@ def ungrouped_page(request: Request, con: DB, cat: CAT, f: FILTER, limit: int = 
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, con: DB, cat: CAT, limit: int = Query(50, ge=1, le=500), offset: OFFSET = 0):
-    total, evs = queries.events(con, cat, sort="time", limit=limit, offset=offset)
-    return page(request, "timeline.html.j2", events=evs, total=total, limit=limit, offset=offset)
+def timeline_page(request: Request, con: DB, cat: CAT, ev: EVENTS, limit: int = Query(50, ge=1, le=500),
+                  offset: OFFSET = 0):
+    total, evs = queries.events(con, cat, **ev.kwargs(), sort="time", limit=limit, offset=offset)
+    return page(request, "timeline.html.j2", events=evs, total=total, limit=limit, offset=offset,
+                params=ev.params(), types=cat.event_types(),
+                src=_href("/api/timeline", **ev.params()))
 
 
 @router.get("/map")
-def map_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT):
-    gj = cached_map(dossier, con, cat, 2000)
-    kinds = [f["properties"]["kind"] for f in gj["features"]]
-    return page(request, "map.html.j2", n_events=kinds.count("event"), n_places=kinds.count("place"))
+def map_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT, ev: EVENTS):
+    m = cached_map(dossier, con, cat, ev, None, 2000, 0)
+    kinds = [f["properties"]["kind"] for f in m["items"]]
+    return page(request, "map.html.j2", n_events=kinds.count("event"), n_places=kinds.count("place"),
+                params=ev.params(), types=cat.event_types(), src=_href("/api/map", **ev.params()))
 
 
 @router.get("/entities")
@@ -138,11 +164,13 @@ def articles_page(
     cat: CAT,
     q: str | None = None,
     outlet: str | None = None,
+    story: str | None = None,
     sort: str = "published",
     limit: int = Query(50, ge=1, le=500),
     offset: OFFSET = 0,
 ):
-    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset)
+    total, items = queries.articles(con, cat, q=q, outlet=outlet, sort=sort, limit=limit, offset=offset,
+                                    story=story or None)
     return page(
         request,
         "articles.html.j2",
@@ -151,7 +179,7 @@ def articles_page(
         limit=limit,
         offset=offset,
         outlets=cat.outlets(),
-        params={"q": q, "outlet": outlet, "sort": sort},
+        params={"q": q, "outlet": outlet, "sort": sort, "story": story},
     )
 
 
@@ -167,6 +195,10 @@ def article_page(request: Request, con: DB, cat: CAT, article_id: str):
 
 @router.get("/search")
 def search_page(request: Request, dossier: DOSSIER, q: str = "", limit: int = Query(50, ge=1, le=500),
-                offset: OFFSET = 0):
-    hits = search(dossier, q, limit, offset) if q.strip() else []
+                offset: SEARCH_OFFSET = 0, raw: bool = False):
+    try:
+        hits = search(dossier, q, limit, offset, raw) if q.strip() else []
+    except SearchError as e:   # the page says so, with the query shortened
+        hits = []
+        q = f"{q[:200]}{'…' if len(q) > 200 else ''} ({e})"
     return page(request, "search.html.j2", hits=hits, q=q, limit=limit, offset=offset)

@@ -74,11 +74,103 @@ class Overview(Open):
     latest_events: list[dict[str, Any]]
 
 
-class Timeline(Open):
-    total: int
-    events: list[dict[str, Any]] = Field(description="dated events with start/end (first and last day covered)")
-    undated: list[dict[str, Any]]
-    articles_per_day: list[dict[str, Any]]
+class Event(Open):
+    """A merged event: who did what to whom, where, when, with its evidence."""
+
+    id: str
+    type: str | None = Field(description="event type (what happened)")
+    mode: str | None = None
+    actor: str | None = Field(None, description="the actor's entity id or name as found")
+    actor_name: str | None = None
+    actor_id: str | None = Field(None, description="entity id of the actor when it is an entity: /entities/<id>")
+    target: str | None = None
+    target_name: str | None = None
+    target_id: str | None = None
+    place_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    time_value: str | None = Field(None, description="TIMEX3 value: 2023-09-12, 2023-09, 2023-W37 ...")
+    start: str | None = Field(None, description="first day the time covers (ISO), null if undated")
+    end: str | None = Field(None, description="last day the time covers (ISO)")
+    status: str | None = Field(None, description="reported, planned, denied or hypothetical")
+    trigger: str | None = None
+    figures: list[str] = Field(description="claim ids of the figures the event carries")
+    articles: list[str]
+    evidence: list[dict[str, Any]] = Field(description="text spans {article, start, end, text}")
+
+
+class Entity(Open):
+    id: str
+    name: str
+    type: str | None
+    aliases: list[str]
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    mentions: int | None = None
+    articles: int | None = None
+
+
+class Article(Open):
+    """An article without its text (the text is in /api/articles/{id})."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    safe_url: str | None = None
+    published: str | None
+    duplicate_of: str | None = None
+    claims: int | None = Field(None, description="number of figures (claims) in the article")
+
+
+class Story(Open):
+    """Articles about one event or development, across outlets."""
+
+    id: str
+    title: str
+    start: str | None = Field(None, description="earliest publication date of its articles")
+    end: str | None = None
+    articles: int
+    figures: int
+    events: int
+
+
+class Timeline(Page[Event]):
+    """Dated events (items) with the first and last day each covers; undated events and articles
+    per day beside them."""
+
+    undated: list[Event] = Field(description="events without a date (not in items)")
+    articles_per_day: list[dict[str, Any]] = Field(description="[{day, articles}] by publication date")
+
+
+class MapProperties(Open):
+    kind: str = Field(description="event (a located event) or place (an entity with coordinates)")
+    name: str | None = None
+    type: str | None = None
+    time: str | None = None
+    articles: list[str] | int | None = None
+    url: str | None = Field(None, description="the page of the event or place")
+
+
+class MapPoint(BaseModel):
+    type: str = Field("Point")
+    coordinates: list[float] = Field(description="[lon, lat]")
+
+
+class MapFeature(BaseModel):
+    type: str = Field("Feature")
+    id: str
+    geometry: MapPoint
+    properties: MapProperties
+
+
+class MapPage(Page[MapFeature]):
+    """Located events and places as GeoJSON features (items); /api/map.geojson is the same as a
+    plain GeoJSON FeatureCollection."""
+
+    bounds: list[float] | None = Field(None, description="[south, west, north, east] of the events shown "
+                                                         "(else of all features): where the map zooms to")
 
 
 class EntityDetail(Open):

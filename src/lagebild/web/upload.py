@@ -126,10 +126,10 @@ def add_post(
 
 def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     """Add uploaded files and a pasted text to the dossier through the regular build."""
-    from ..model import ArticleError
-    from ..ingest.sources import InputOptions
-    from ..pipeline import read_articles
     from ..build import build_articles
+    from ..ingest.sources import InputOptions
+    from ..model import ArticleError
+    from ..pipeline import read_articles
 
     files: list[UploadFile] = form["files"]
     text = (form.get("text") or "").strip()
@@ -170,7 +170,11 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
             # an uploaded list of links or feed is not fetched by the server (no requests on a visitor's behalf)
             read, errs = read_articles([Path(p) for p in names], InputOptions(fetch=False))
             for a in read:  # the temporary path means nothing later: say where it came from
-                a.source_path = "upload:" + names.get(a.source_path or "", a.source_path or a.id)
+                name = names.get(a.source_path or "", a.id)
+                tmp_origin = str(Path(tmp).resolve() / name)
+                a.source_path = "upload:" + name
+                # identity (store/identity.py): an upload of the same name (and record id) is that article again
+                a.origin = "upload:" + name + (a.origin or "")[len(tmp_origin):]
             articles += read
             errors += errs
     if text:
@@ -185,7 +189,7 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
             "new": [],
             "replaced": [],
             "unchanged": [],
-            "errors": [e.to_dict() for e in errors],
+            "errors": [{k: dossier.public(v) for k, v in e.to_dict().items()} for e in errors],
             "articles": [],
             "summary": "nothing could be read",
         }
@@ -208,9 +212,9 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
         "new": summary.new,
         "replaced": summary.replaced + summary.reanalysed,
         "unchanged": summary.unchanged_ids,
-        "errors": [e.to_dict() for e in summary.errors],
+        "errors": [{k: dossier.public(v) for k, v in e.to_dict().items()} for e in summary.errors],
         "articles": [{"id": i, "url": "/articles/" + quote(i, safe="")} for i in done + summary.unchanged_ids],
-        "summary": Text.from_markup(summary.describe()).plain,
+        "summary": dossier.public(Text.from_markup(summary.describe()).plain),
     }
 
 
@@ -231,5 +235,6 @@ def _pasted(form: dict[str, Any], text: str):
     }
     a = from_record(rec, aid, "pasted text")
     a.source_path = "upload:pasted text"
+    a.origin = "paste:" + aid   # each pasted text its own article (a given id: that article again)
     a.content_hash = "sha256:" + hashlib.sha256(repr(sorted(rec.items())).encode()).hexdigest()
     return a

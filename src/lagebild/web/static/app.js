@@ -38,13 +38,22 @@
     tip.style.left = Math.max(4, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8)) + "px";
     tip.style.top = (window.scrollY + r.bottom + 6) + "px";
   }
-  function hide() { tip.hidden = true; }
+  var shown = null;
+  function hide() { tip.hidden = true; shown = null; }
 
+  // Hover, keyboard focus and a tap (phones have no hover) all show the reading; Escape or a
+  // tap elsewhere hides it.
   document.querySelectorAll("[data-ann]").forEach(function (span) {
     span.removeAttribute("title");  // the tooltip replaces the plain title
-    span.addEventListener("mouseenter", function () { show(span); });
-    span.addEventListener("focus", function () { show(span); });
-    span.addEventListener("mouseleave", hide);
+    span.addEventListener("mouseenter", function () { show(span); shown = span; });
+    span.addEventListener("focus", function () { show(span); shown = span; });
+    span.addEventListener("mouseleave", function () { if (document.activeElement !== span) hide(); });
     span.addEventListener("blur", hide);
+    span.addEventListener("click", function (ev) {
+      ev.stopPropagation();  // a tap shows it (mouseenter and focus may come first: same result)
+      show(span); shown = span;
+    });
   });
+  document.addEventListener("click", function () { if (!tip.hidden) hide(); });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") hide(); });
 })();

@@ -8,7 +8,20 @@
   var detail = document.getElementById("tl-detail");
   var DAY = 864e5;
   var COLOURS = { reported: "#0072B2", planned: "#E69F00", denied: "#D55E00", hypothetical: "#999999" };
+  // German axis labels and dates ("Sa 28", "März")
+  d3.timeFormatDefaultLocale({
+    dateTime: "%A, %e. %B %Y, %X", date: "%d.%m.%Y", time: "%H:%M:%S", periods: ["", ""],
+    days: ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+    shortDays: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    shortMonths: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
+  });
   var parse = d3.utcParse("%Y-%m-%d");
+  function fmtDate(v) {  // 2023-09-12 -> 12.09.2023, 2023-09 -> 09/2023
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v || "");
+    return !m ? v : m[3] ? m[3] + "." + m[2] + "." + m[1] : m[2] ? m[2] + "/" + m[1] : m[1];
+  }
+  function label(e) { return e.type_label || e.type || "Ereignis"; }
 
   function articleUrl(id) { return "/articles/" + encodeURIComponent(id); }
   function el(tag, text) { var e = document.createElement(tag); if (text != null) e.textContent = String(text); return e; }
@@ -19,22 +32,26 @@
     .catch(function (e) { box.replaceChildren(el("p", "Zeitleiste nicht geladen: " + e.message)); });
 
   function draw(data) {
-    var events = data.events.map(function (e) {
+    var events = (data.items || []).map(function (e) {
       var s = parse(e.start), t = parse(e.end);
       return s && t ? Object.assign({}, e, { s: s, t: new Date(+t + DAY) }) : null;
     }).filter(Boolean);
     var days = data.articles_per_day.map(function (d) { return { d: parse(d.day), n: d.articles }; })
       .filter(function (d) { return d.d; });
     box.replaceChildren();
-    if (!events.length && !days.length) { box.appendChild(el("p", "Keine datierten Ereignisse oder Artikel.")); return; }
+    if (!events.length && !days.length) {
+      box.appendChild(el("p", "Keine datierten Ereignisse oder Artikel."));
+      box.setAttribute("data-ready", "0");
+      return;
+    }
 
     // lanes by type (most frequent first); inside a lane, overlapping events get rows of their own
-    var counts = d3.rollup(events, function (v) { return v.length; }, function (e) { return e.type || "?"; });
+    var counts = d3.rollup(events, function (v) { return v.length; }, function (e) { return label(e); });
     var types = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a); });
     var lanes = [], y = 24, ROW = 14;
     types.forEach(function (type) {
       var rows = [];
-      events.filter(function (e) { return (e.type || "?") === type; })
+      events.filter(function (e) { return label(e) === type; })
         .sort(function (a, b) { return a.s - b.s; })
         .forEach(function (e) {
           var i = rows.findIndex(function (end) { return end <= e.s; });
@@ -47,7 +64,7 @@
     });
     var laneY = {}; lanes.forEach(function (l) { laneY[l.type] = l; });
     var histTop = y + 6, histH = days.length ? 50 : 0, height = histTop + histH + 28;
-    var width = box.clientWidth || 900, left = 130, right = 16;
+    var width = box.clientWidth || 900, left = width < 500 ? 92 : 130, right = 12;
 
     var times = events.flatMap(function (e) { return [e.s, e.t]; }).concat(days.map(function (d) { return d.d; }));
     var lo = d3.min(times), hi = d3.max(times);
@@ -72,13 +89,23 @@
       .attr("y", function (d) { return histTop + histH - hy(d.n); }).attr("height", function (d) { return hy(d.n); });
     bars.append("title").text(function (d) { return d3.utcFormat("%d.%m.%Y")(d.d) + ": " + d.n + " Artikel"; });
     var marks = plot.selectAll("rect.ev").data(events).join("rect").attr("class", "ev").attr("rx", 3)
-      .attr("y", function (e) { return laneY[e.type || "?"].y + 4 + e.row * ROW; }).attr("height", ROW - 3)
+      .attr("y", function (e) { return laneY[label(e)].y + 4 + e.row * ROW; }).attr("height", ROW - 3)
       .attr("fill", function (e) { return COLOURS[e.status] || "#0072B2"; })
       .attr("fill-opacity", function (e) { return e.start === e.end ? 0.95 : 0.55; })
-      .on("click", function (ev, e) { select(e, this); });
-    marks.append("title").text(function (e) {
-      return [e.type, e.time_value, e.place_name, e.actor_name].filter(Boolean).join(" · ");
-    });
+      .attr("tabindex", 0).attr("role", "button").attr("focusable", "true")
+      .attr("aria-label", function (e) { return describe(e) + " – Belege zeigen"; })
+      .on("click", function (ev, e) { select(e, this); })
+      .on("keydown", function (ev, e) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(e, this); }
+      })
+      .on("focus", function (ev, e) {  // keep the focused mark in view
+        var px = x(e.s);
+        if (px < left || px > width - right) svg.call(zoom.translateBy, (left + width) / 2 - px, 0);
+      });
+    marks.append("title").text(describe);
+    function describe(e) {
+      return [label(e), fmtDate(e.time_value), e.place_name, e.actor_name].filter(Boolean).join(" · ");
+    }
     var axis = svg.append("g").attr("transform", "translate(0," + (height - 24) + ")");
 
     function render() {
@@ -105,10 +132,10 @@
     d3.select(node).classed("sel", true);
     if (!detail) return;
     detail.replaceChildren();
-    detail.appendChild(el("h3", (e.type || "Ereignis") + (e.mode ? " (" + e.mode + ")" : "")));
+    detail.appendChild(el("h3", label(e) + (e.mode_label ? " (" + e.mode_label + ")" : "")));
     var dl = document.createElement("dl");
-    [["Zeit", e.time_value], ["Wer", e.actor_name], ["Gegen/Wen", e.target_name], ["Ort", e.place_name],
-     ["Status", e.status], ["Auslöser", e.trigger], ["Zahlen", e.figures.length || null]].forEach(function (kv) {
+    [["Zeit", fmtDate(e.time_value)], ["Wer", e.actor_name], ["Gegen/Wen", e.target_name], ["Ort", e.place_name],
+     ["Status", e.status_label || e.status], ["Auslöser", e.trigger], ["Zahlen", e.figures.length || null]].forEach(function (kv) {
       if (kv[1] == null || kv[1] === "") return;
       dl.appendChild(el("dt", kv[0])); dl.appendChild(el("dd", kv[1]));
     });

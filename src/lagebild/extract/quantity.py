@@ -1,0 +1,175 @@
+"""What a figure's quantity is, read from the parse: its role, whether it is a part, its governor.
+
+- **role**: what happened to what is counted, from the verb, participle or adjective the figure or its
+  counted noun attaches to ("kamen 296 Menschen ums Leben" -> killed, "nahm 14 Plünderer fest" -> arrested,
+  "40 Verschüttete wurden gerettet" -> rescued); the trigger lemmas are `lang/de/quantity_roles.tsv`.
+- **part**: the figure is introduced as a part of a count before it ("darunter 20 Kinder", "davon 51
+  schwer", "allein in Tarsa 120"): `lang/de/quantity_parts.txt`.
+- **lemma**: the counted noun's lemma, so a noun outside any class still names its quantity
+  ("Bataillonsgruppen" -> Bataillonsgruppe), never its article.
+- **scale**: the figure is a reading on a scale ("der Stärke 6,8"): `lang/de/quantity_scales.txt`.
+
+Works on any Doc: without a parse (blank tokenizer) every answer is None.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lang.de import table, words
+
+# Verbs that carry no role of their own: look at their dependents and the next verb up.
+LIGHT_VERBS = frozenset({"sein", "werden", "haben", "bleiben", "geben", "liegen", "betragen", "sollen", "können",
+                         "müssen", "dürfen", "wollen", "mögen", "lassen"})
+
+
+def _has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def figure_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The number token of a figure (its last numeric token), None without a parse."""
+    if not _has_parse(doc):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return nums[-1] if nums else span[0]
+
+
+NUMBER_NOUNS = frozenset({"million", "milliarde", "billion", "tausend", "hundert", "dutzend"})
+# Dependencies by which a verb heads its own clause: a role beyond them is another clause's.
+CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp", "list"})
+
+
+def counted_token(tok: Token) -> Token:
+    """The noun a number counts ("296 Menschen" -> Menschen; "300 Millionen Euro" -> Euro), else the number."""
+    x = tok
+    for _ in range(3):
+        h = x.head
+        if h is x or h.pos_ not in ("NOUN", "PROPN"):
+            break
+        if x is tok and x.dep_ in ("nummod", "det", "amod"):
+            x = h
+        elif (x.lemma_ or "").lower() in NUMBER_NOUNS and x.dep_.startswith("nmod"):
+            x = h
+        else:
+            break
+    return x
+
+
+def _trigger_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for role, lemmas in table("quantity_roles").items():
+        for lemma in lemmas:
+            out.setdefault(lemma, role)
+    return out
+
+
+_INDEX: dict[str, str] | None = None
+
+
+def _index() -> dict[str, str]:
+    global _INDEX
+    if _INDEX is None:
+        _INDEX = _trigger_index()
+    return _INDEX
+
+
+def _lemma(t: Token) -> str:
+    """The lemma with its separable particle: "nahm ... fest" -> festnehmen."""
+    lemma = (t.lemma_ or t.text).lower()
+    prt = [c for c in t.children if c.dep_ == "compound:prt" and c.tag_ == "PTKVZ" and c.pos_ != "ADJ"]
+    return (prt[0].text.lower() + lemma) if prt else lemma
+
+
+def _role_at(t: Token) -> str | None:
+    idx = _index()
+    lemma = _lemma(t)
+    cop = next((c for c in t.children if c.dep_ == "cop" or c.pos_ in ("AUX", "VERB") and c.lemma_ == "sein"
+                and c.dep_ not in CLAUSE_DEPS), None)
+    if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
+        lemma = _lemma(cop)
+    deps = list(t.children) + (list(cop.children) if cop is not None else [])
+    for c in deps:                             # "ums Leben kommen", "an Bord sein"
+        key = f"{lemma}+{(c.lemma_ or c.text).lower()}"
+        if key in idx:
+            return idx[key]
+    if cop is not None:
+        return None
+    if lemma in idx:
+        return idx[lemma]
+    return idx.get(t.text.lower())
+
+
+def _phrase_role(doc: Doc, tok: Token) -> str | None:
+    """A fixed phrase of the roles list ("an Bord") among the words of the figure's clause."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
+        hi += 1
+    clause = " " + " ".join(t.text.lower() for t in doc[lo:hi + 1]) + " "
+    for key, role in _index().items():
+        if " " in key and f" {key} " in clause:
+            return role
+    return None
+
+
+def role_of(doc: Doc, start: int, end: int) -> str | None:
+    """The role trigger the figure or its counted noun attaches to, within its own clause."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    if role := _phrase_role(doc, tok):
+        return role
+    x = counted_token(tok)
+    for c in x.children:                       # "drei verletzte Polizisten"
+        if c.dep_ == "amod" and (role := _role_at(c)):
+            return role
+    if role := _role_at(x):                    # the counted noun as a predicate ("35 Ärzte waren an Bord")
+        return role
+    for _ in range(4):
+        head = x.head
+        if head is x or (x.pos_ in ("VERB", "AUX") and x.dep_ in CLAUSE_DEPS):
+            break
+        if role := _role_at(head):
+            return role
+        if head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
+            return None                        # the figure's own verb says nothing we know
+        x = head
+    return None
+
+
+def is_part(doc: Doc, text: str, clause_start: int, num_start: int) -> bool:
+    """Is the figure introduced as a part of a count before it? A part word in its clause, before the number."""
+    markers = words("quantity_parts")
+    before = text[clause_start:num_start].lower().replace(",", " ")
+    tokens = before.split()
+    tail = tokens[-5:]
+    joined = " ".join(tail)
+    return any((" " in m and m in joined) or m in tail for m in markers)
+
+
+def lemma_of(doc: Doc, start: int, end: int, noun: str) -> str:
+    """The lemma of the counted noun as the parse gives it (lower case); the noun itself without a parse."""
+    if _has_parse(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for t in reversed(list(span)):
+                if t.text == noun.split()[-1] and t.lemma_:
+                    return t.lemma_.lower()
+    return noun.lower()
+
+
+def scale_before(text: str, unit_start: int, num_start: int) -> str | None:
+    """The scale noun right before a figure ("der Stärke 6,8", "eine Stärke von 6,9", "Magnitude 7"), as written."""
+    before = text[unit_start:num_start].rstrip()
+    tokens = before.split()
+    if not tokens:
+        return None
+    if tokens[-1].lower() in ("von", "auf") and len(tokens) > 1:
+        tokens = tokens[:-1]
+    word = tokens[-1].strip("(„\"")
+    return word if word.lower() in words("quantity_scales") else None

@@ -1,0 +1,196 @@
+"""Quantities by meaning within a story (issue 15, scope 2-4), each rule on invented sentences.
+
+Roles read from the parse, parts never their whole, attackers apart from victims, scale readings, people
+on the move by what they do, stories as blocks, an article's own figures kept apart, readable ids without
+article names, evolution vs. disagreement from report time, German labels. The trained pipeline parses.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+from lagebild.consolidate.groups import group_claims, label_de
+from lagebild.model import Article, Claim, Measure
+
+
+@pytest.fixture(scope="module")
+def run():
+    from lagebild.pipeline import analyse
+
+    def go(texts: dict[str, str], story_of: dict[str, str] | None = None,
+           published: dict[str, str] | None = None) -> tuple[list[Claim], dict]:
+        arts = [Article(aid, text, title=text.split("\n")[0], published=(published or {}).get(aid))
+                for aid, text in texts.items()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = analyse(arts, ["claims"], cross=False)
+        groups = group_claims(result.claims, result.articles, story_of)
+        return result.claims, {g.id: g for g in groups}
+
+    return go
+
+
+def by_value(claims: list[Claim]) -> dict[float, Claim]:
+    return {c.low: c for c in claims}
+
+
+# --- roles from the parse ------------------------------------------------------------------------------
+
+ROLES = [
+    ("Bei dem Unglück kamen 37 Menschen ums Leben.", "killed"),
+    ("Nach dem Sturm wurden 58 Menschen verletzt.", "injured"),
+    ("Nach dem Erdrutsch werden noch 12 Menschen vermisst.", "missing"),
+    ("Die Bergwacht hat 23 Wanderer gerettet.", "rescued"),
+    ("Wegen des Feuers wurden 1.400 Anwohner evakuiert.", "displaced"),
+    ("Die Polizei nahm 17 Randalierer fest.", "detained"),
+    ("An der Kundgebung nahmen 4.500 Menschen teil.", "attendees"),
+    ("An Bord der Fähre waren 212 Menschen.", "aboard"),
+]
+
+
+@pytest.mark.parametrize("sentence,kind", ROLES)
+def test_each_role_comes_from_the_verb(run, sentence, kind):
+    claims, _ = run({"r.txt": "Meldung\n\n" + sentence})
+    assert [c.measure.kind for c in claims] == [kind], [(c.text, c.measure) for c in claims]
+
+
+def test_a_noun_outside_any_list_takes_its_role_from_the_verb(run):
+    claims, _ = run({"r.txt": "Meldung\n\nAm Abend wurden 14 Angehörige der Gruppe festgenommen."})
+    assert claims[0].measure.kind == "detained"
+
+
+def test_the_verb_outranks_the_noun_for_rescue(run):
+    claims, _ = run({"r.txt": "Meldung\n\nDie Helfer haben 40 Verschüttete lebend gerettet."})
+    assert claims[0].measure.kind == "rescued"                     # not "missing" because of the noun
+
+
+def test_a_force_is_named_by_its_work(run):
+    """General German derivation, not one seed's sentence: the purpose or the compound's modifier names the
+    work (Bau- -> Bauarbeiter, Minenräumung -> Minenräumer); a modifier naming no work leaves soldiers."""
+    claims, _ = run({"f.txt": "Entsendung\n\nDas Land schickt 300 Bausoldaten und 200 Soldaten für die "
+                              "Minenräumung nach Velmara. Außerdem wurden 900 Marinesoldaten verlegt."})
+    v = by_value(claims)
+    assert v[300].measure.subject.endswith(":bauarbeiter")
+    assert v[200].measure.subject.endswith(":pionier")
+    assert v[900].measure.subject.endswith(":soldat")
+
+
+# --- part and whole -----------------------------------------------------------------------------------
+
+def test_a_part_is_never_its_whole(run):
+    claims, _ = run({"p.txt": "Beben in Velmara\n\nBei dem Beben starben mindestens 296 Menschen, darunter 20 Kinder. "
+                              "Mehr als 150 Menschen wurden verletzt, davon 51 schwer."})
+    v = by_value(claims)
+    assert v[20].measure.kind == "killed" and v[20].group != v[296].group
+    assert v[51].measure.kind == "injured" and v[51].group != v[150].group
+
+
+def test_a_part_place_is_not_the_scene_of_later_sentences(run):
+    claims, _ = run({"p.txt": "Beben in Velmara\n\nAllein in der Provinz Tarsa starben 120 Menschen. "
+                              "Insgesamt wurden 300 Menschen verletzt."})
+    v = by_value(claims)
+    assert v[120].measure.place == "tarsa"
+    assert v[300].measure.place != "tarsa"
+
+
+def test_attackers_are_never_counted_among_victims(run):
+    claims, _ = run({"a.txt": "Anschlag\n\nBei dem Anschlag starben 41 Menschen. Auch fünf Angreifer starben."})
+    v = by_value(claims)
+    assert v[5].measure.kind == "killed" and v[5].group != v[41].group
+    assert "taeter" in (v[5].measure.subject or "")
+
+
+def test_a_magnitude_is_a_reading_not_a_count(run):
+    claims, groups = run({"m.txt": "Beben\n\nDie Zahl der Todesopfer ist auf 212 gestiegen, teilte das Ministerium "
+                                   "mit. Das Beben hatte laut der Erdbebenwarte eine Stärke von 6,9. Mehr als 2.000 "
+                                   "Menschen wurden verletzt."})
+    v = by_value(claims)
+    assert v[6.9].measure.kind == "rating" and v[6.9].counted == "Stärke"
+    assert v[6.9].group != v[2000].group
+
+
+# --- people on the move --------------------------------------------------------------------------------
+
+def test_people_on_the_move_are_counted_by_what_they_do(run):
+    claims, _ = run({"g.txt": "An der Grenze\n\nIn dem Lager warten 3.000 Flüchtlinge auf die Weiterreise. "
+                              "Am Sonntag kamen 2.100 Menschen an. Am Montag kamen 1.800 Menschen an."})
+    v = by_value(claims)
+    assert v[3000].measure.action == "waiting" and v[2100].measure.action == "arrived"
+    assert len({v[3000].group, v[2100].group, v[1800].group}) == 3      # a day's arrivals are that day's
+
+
+# --- stories, articles, ids -----------------------------------------------------------------------------
+
+TWO_STORIES = {
+    "zeitung-a-2025-artikel-4711.txt": "Brand in Lerhaven\n\nBei dem Brand kamen 14 Menschen ums Leben.",
+    "zeitung-b-2025-artikel-0815.txt": "Nach dem Brand\n\nBei dem Feuer kamen 16 Menschen ums Leben.",
+    "zeitung-c-2025-artikel-0042.txt": "Fährunglück\n\nBei dem Unglück kamen 14 Menschen ums Leben.",
+}
+
+
+def test_groups_stay_within_their_story(run):
+    story_of = {"zeitung-a-2025-artikel-4711.txt": "brand-lerhaven", "zeitung-b-2025-artikel-0815.txt": "brand-lerhaven",
+                "zeitung-c-2025-artikel-0042.txt": "faehre"}
+    claims, groups = run(TWO_STORIES, story_of)
+    g = {c.article: c.group for c in claims}
+    assert g["zeitung-a-2025-artikel-4711.txt"] == g["zeitung-b-2025-artikel-0815.txt"]   # one toll, two reports
+    assert g["zeitung-c-2025-artikel-0042.txt"] != g["zeitung-a-2025-artikel-4711.txt"]   # "14 Tote" elsewhere
+    for gid in groups:
+        assert re.fullmatch(r"[a-z0-9+:\-]+", gid), gid
+        assert "zeitung" not in gid and "artikel" not in gid and "4711" not in gid, gid
+
+
+def test_no_group_id_carries_an_article_name(run):
+    claims, groups = run({"lokalblatt-bericht-123.txt": "Lagemeldung\n\nDie Stadt stellte 12 Bataillonsgruppen auf. "
+                                                         "80 Angehörige warten. Der Schaden beträgt 3 Millionen Euro.",
+                          "lokalblatt-bericht-456.txt": "Neue Lage\n\nEs gab 5 Bataillonsgruppen."})
+    for gid in groups:
+        assert "lokalblatt" not in gid and "bericht" not in gid, gid
+
+
+def test_an_article_keeps_its_own_figures_apart_unless_two_sources_dispute(run):
+    claims, _ = run({"k.txt": "Anschlag\n\nIm Konzertsaal starben 89 Menschen. Insgesamt starben 129 Menschen.",
+                     "d.txt": "Demo\n\nNach Angaben der Polizei demonstrierten 80.000 Menschen. Die Veranstalter "
+                              "sprachen von 200.000 Menschen, die demonstrierten."})
+    v = by_value(claims)
+    assert v[89].group != v[129].group                                # one article, two figures: two quantities
+    assert v[80000].group == v[200000].group                          # police vs organisers: one crowd, disputed
+
+
+def test_far_apart_tolls_of_one_day_are_different_incidents_but_a_toll_may_grow_over_days(run):
+    texts = {"i1.txt": "Kämpfe im Süden\n\nBei Luftangriffen wurden 190 Menschen getötet.",
+             "i2.txt": "Kämpfe im Süden\n\nBei Gefechten wurden 23 Menschen getötet."}
+    story = {"i1.txt": "sueden", "i2.txt": "sueden"}
+    claims, _ = run(texts, story)
+    assert claims[0].group != claims[1].group                      # no dates: 8x apart is another incident
+    claims, groups = run(texts, story, {"i1.txt": "2025-03-12", "i2.txt": "2025-03-02"})
+    assert claims[0].group == claims[1].group                      # ten days apart: the toll grew
+    assert groups[claims[0].group].status == "evolution"
+
+
+# --- evolution vs disagreement, in German ----------------------------------------------------------------
+
+def test_a_rising_toll_is_a_series_not_a_contradiction(run):
+    texts = {"t1.txt": "Beben in Velmara\n\nDas Innenministerium meldete 632 Tote.",
+             "t2.txt": "Beben in Velmara\n\nDas Innenministerium meldete 2.901 Tote."}
+    story = {"t1.txt": "velmara", "t2.txt": "velmara"}
+    claims, groups = run(texts, story, {"t1.txt": "2023-09-09", "t2.txt": "2023-09-12"})
+    g = groups[claims[0].group]
+    assert claims[0].group == claims[1].group
+    assert g.status == "evolution" and g.best == 2901
+    assert "632 (9.9.) → 2.901 (12.9.), gestiegen" in g.explanation
+    same_day = run(texts, story, {"t1.txt": "2023-09-12", "t2.txt": "2023-09-12"})[1]
+    assert next(iter(same_day.values())).status == "disagree"          # same report time, different figures
+
+
+def test_labels_are_german():
+    c = Claim(article="x", text="632 Tote", sentence="In Marokko starben 632 Menschen.", start=0, end=8, low=632,
+              high=632, qualifier="exact", counted="Tote", source=None, hedged=False)
+    assert label_de(Measure("killed", place="marokko"), [c]) == "Tote in Marokko"
+    assert label_de(Measure("personnel", "nordkorea:soldat", "planned"), [c]) == "Tote aus Nordkorea, geplant"
+    assert label_de(Measure("killed", "-:kind", scope="part"), [c]) == "Tote: Kinder (Teilzahl)"
+    for m in (Measure("killed_or_injured"), Measure("displaced", action="waiting"), Measure("rating")):
+        label = label_de(m, [c])
+        assert not re.search(r"[a-z]+_[a-z]+|\b(killed|injured|waiting|rating)\b", label), label
