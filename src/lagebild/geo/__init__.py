@@ -136,7 +136,8 @@ class Gazetteer:
         # One entry per place; the primary spelling wins.
         out: dict[str, Candidate] = {}
         for c in found or ():
-            primary = c.primary or c.name in (name, name[:-1])
+            # its own name, or the first part of it ("Molenbeek" of Molenbeek-Saint-Jean, "Frankfurt am Main")
+            primary = c.primary or c.name in (name, name[:-1]) or c.name.startswith((name + "-", name + " "))
             if primary != c.primary:
                 c = replace(c, primary=primary)
             if c.id not in out or (c.primary and not out[c.id].primary):
