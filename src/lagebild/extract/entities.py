@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Span, Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
