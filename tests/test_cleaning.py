@@ -96,14 +96,19 @@ def test_offsets_of_phrases(seeds, phrase):
 
 def test_offsets_sampled(seeds):
     rnd = random.Random(7)
+    spans = 0
     for a in seeds.values():
+        assert a.offset_map.segments, a.id                  # every cleaned seed maps back through segments
         for c, _r, n in a.offset_map.segments:
             for _ in range(20):
                 s = rnd.randrange(c, c + n)
                 assert_maps_back(a, (s, rnd.randrange(s, c + n) + 1))
+                spans += 1
         # every word of the cleaned text maps to the same word in the raw text
         for m in re.finditer(r"\w+", a.text):
             assert_maps_back(a, m.span())
+            spans += 1
+    assert len(seeds) >= 5 and spans > 1000                # the check ran over real text
 
 
 # --- synthetic cases: rules for German news in general ---------------------------------------------

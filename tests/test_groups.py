@@ -193,17 +193,17 @@ def test_a_count_of_another_year_is_another_quantity():
 
 
 def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
-    from lagebild.consolidate.groups import _label
+    from lagebild.consolidate.groups import label_de
     from lagebild.model import Claim, Measure
 
     def claim(counted):
         return Claim("a", "x", "s", 0, 1, 1, 1, "exact", counted, None, False)
 
-    assert _label(Measure("attendees"), claim("Teilnehmern")) == "Teilnehmern"          # not „Teilnehmern Teilnehmende“
-    assert _label(Measure("missing"), claim("Menschen")) == "Vermisste (Menschen)"
-    label = _label(Measure("personnel", "russland:soldat", "deployed"), claim("Soldaten"))
-    assert label == "Soldaten, Russland, im Einsatz"                                      # no „(russland, soldat) [deployed]“
-    assert _label(Measure("sites", "gebaeude", "damaged", "oberkarst"), claim("Häuser")) == \
-        "Orte (Häuser), beschädigt in Oberkarst"                                          # a class is no country
+    assert label_de(Measure("attendees"), [claim("Teilnehmern")]) == "Teilnehmende"    # not „Teilnehmern Teilnehmende“
+    assert label_de(Measure("missing"), [claim("Menschen")]) == "Vermisste"
+    label = label_de(Measure("personnel", "russland:soldat", "deployed"), [claim("Soldaten")])
+    assert label == "Soldaten aus Russland, entsandt"                                   # no „(russland, soldat) [deployed]“
+    assert label_de(Measure("sites", "gebaeude", "damaged", "oberkarst"), [claim("Häuser")]) == \
+        "Häuser, beschädigt in Oberkarst"                                               # a class is no country
     for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
-        assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", _label(m, claim("Menschen")))
+        assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", label_de(m, [claim("Menschen")]))

@@ -369,7 +369,12 @@ def _asgi_post(app, path: str, headers: dict[str, str], chunks: int, chunk: byte
              "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
              "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
              "client": ("127.0.0.1", 1), "server": ("localhost", 80)}
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: the browser tests' playwright keeps an event loop running in this one
+    import threading
+
+    t = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    t.start()
+    t.join(60)
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     return status, len(asked)
 
@@ -602,3 +607,10 @@ def test_json_number_too_long_to_convert(folder, tmp_path, blank):
     assert ids(tmp_path / "x.db") == {"good.txt", "ok"}
     p = problems(s)
     assert "4300 digits" in p["n.json"] and "4300 digits" in p["n.jsonl:1"]
+
+
+def test_unsplittable_url_is_no_crash(folder, tmp_path, blank):
+    """Found by the fuzzer: urllib raises ValueError on 'https://[x' (an unclosed IPv6 bracket)."""
+    (folder / "u.json").write_text(json.dumps({"id": "u", "text": TEXTS["c"], "url": "https://[x/a"}), encoding="utf-8")
+    s = build([folder], tmp_path / "x.db", blank)
+    assert ids(tmp_path / "x.db") == {"good.txt", "u"} and not s.errors

@@ -27,6 +27,7 @@ import hashlib
 import logging
 import os
 import time
+import types
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ __all__ = ["BuildSummary", "available_components", "build_articles", "build_doss
 PACKAGE = Path(__file__).resolve().parent
 # A story_of: article id -> story id, or what makes one from all stored articles.
 StoryOf = Mapping[str, str] | Callable[[Sequence[Article]], Mapping[str, str]]
+# story_of=STORIES blocks claim grouping and event merging by the dossier's own stories (consolidate.stories).
+STORIES: Mapping[str, str] = types.MappingProxyType({})
 CHUNK = 64  # articles analysed and stored per round: bounds memory on big inputs
 POOL_MIN = 24  # fewer articles are analysed in this process whatever `jobs` says: starting processes costs more
 
@@ -102,7 +105,8 @@ class BuildSummary:
         if c:
             lines.append(
                 f"dossier {escape(str(self.db))}: {c.get('articles', 0)} articles, {c.get('sentences', 0)} sentences, "
-                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, {c.get('times', 0)} time expressions, "
+                f"{c.get('claims', 0)} claims in {c.get('claim_groups', 0)} groups, "
+                f"{c.get('times', 0)} time expressions, "
                 f"{c.get('entities', 0)} entities, {c.get('events', 0)} events")
         return "\n".join(lines)
 
@@ -201,46 +205,7 @@ def build_articles(
             finish_stale(store, stale, "interrupted; completed by the next build")
             summary.notes.append(f"build {', '.join(map(str, stale))} was interrupted; this one completes it")
         build_id = summary.build_id = store.start_build(inputs, comps, analysed_with["fingerprint"])
-        identities = Identities(store.article_state())
-        todo: list[Article] = []
-        first: dict[str, Article] = {}
-        origins: dict[str, Article] = {}
-        lacking: set[str] = set()
-        for a in articles:
-            a.content_hash = content_hash(a)
-            if a.id in first or (a.origin and a.origin in origins):
-                # the same input twice: the second copy would silently replace the first
-                summary.errors.append(ArticleError(
-                    a.source_path or a.id,
-                    f"article id {a.id!r} is already used by "
-                    f"{(first.get(a.id) or origins[a.origin]).source_path or 'another input'}",
-                    skipped="this copy"))
-                continue
-            old = identities.claim(a)   # may give it the stored article's id, or a free one
-            first[a.id] = origins[a.origin] = a
-            if old is None:
-                summary.new.append(a.id)
-            elif old["content_hash"] != a.content_hash:
-                summary.replaced.append(a.id)
-                if old["source_path"] and a.source_path and old["source_path"] != a.source_path:
-                    summary.notes.append(f"{a.id}: stored from {old['source_path']}, now replaced by {a.source_path}")
-            elif not force and set(old["analysed_with"].get("components", [])) - set(comps):
-                # Analysed with a component that cannot run now (not installed, broken, not asked for):
-                # re-analysing would lose its results, so the stored analysis stays.
-                lacking.update(set(old["analysed_with"]["components"]) - set(comps))
-                summary.unchanged_ids.append(a.id)
-                continue
-            elif force or old["analysed_with"] != analysed_with:
-                summary.reanalysed.append(a.id)
-            else:
-                summary.unchanged_ids.append(a.id)
-                continue
-            todo.append(a)
-        if lacking:
-            summary.notes.append(f"unchanged articles keep their analysis by {', '.join(sorted(lacking))}, "
-                                 "which cannot run now (force=True re-analyses them without)")
-        for a in todo:  # what reading had to say (bad bytes replaced, a guessed encoding, another language)
-            summary.notes.extend(f"{a.id}: {w}" for w in a.warnings)
+        todo = _to_analyse(articles, Identities(store.article_state()), comps, analysed_with, force, summary)
 
         t1 = time.monotonic()
         stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console, jobs,
@@ -265,6 +230,52 @@ def build_articles(
                 raise _disk_full(db_path, summary, e) from None
             raise
     return summary
+
+
+def _to_analyse(articles: Sequence[Article], identities: Identities, comps: Sequence[str],
+                analysed_with: dict[str, Any], force: bool, summary: BuildSummary) -> list[Article]:
+    """Which articles need analysis: new, changed, or analysed otherwise; duplicates of an input in this build
+    are errors, unchanged ones are counted (summary is filled in as it goes)."""
+    todo: list[Article] = []
+    first: dict[str, Article] = {}
+    origins: dict[str, Article] = {}
+    lacking: set[str] = set()
+    for a in articles:
+        a.content_hash = content_hash(a)
+        if a.id in first or (a.origin and a.origin in origins):
+            # the same input twice: the second copy would silently replace the first
+            summary.errors.append(ArticleError(
+                a.source_path or a.id,
+                f"article id {a.id!r} is already used by "
+                f"{(first.get(a.id) or origins[a.origin]).source_path or 'another input'}",
+                skipped="this copy"))
+            continue
+        old = identities.claim(a)   # may give it the stored article's id, or a free one
+        first[a.id] = origins[a.origin] = a
+        if old is None:
+            summary.new.append(a.id)
+        elif old["content_hash"] != a.content_hash:
+            summary.replaced.append(a.id)
+            if old["source_path"] and a.source_path and old["source_path"] != a.source_path:
+                summary.notes.append(f"{a.id}: stored from {old['source_path']}, now replaced by {a.source_path}")
+        elif not force and set(old["analysed_with"].get("components", [])) - set(comps):
+            # Analysed with a component that cannot run now (not installed, broken, not asked for):
+            # re-analysing would lose its results, so the stored analysis stays.
+            lacking.update(set(old["analysed_with"]["components"]) - set(comps))
+            summary.unchanged_ids.append(a.id)
+            continue
+        elif force or old["analysed_with"] != analysed_with:
+            summary.reanalysed.append(a.id)
+        else:
+            summary.unchanged_ids.append(a.id)
+            continue
+        todo.append(a)
+    if lacking:
+        summary.notes.append(f"unchanged articles keep their analysis by {', '.join(sorted(lacking))}, "
+                             "which cannot run now (force=True re-analyses them without)")
+    for a in todo:  # what reading had to say (bad bytes replaced, a guessed encoding, another language)
+        summary.notes.extend(f"{a.id}: {w}" for w in a.warnings)
+    return todo
 
 
 def _disk_full(db_path: str | Path, summary: BuildSummary, e: BaseException) -> StoreError:
@@ -440,8 +451,8 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
         parts[c.article]["claims"].append(c)
     for t in result.times:
         parts[t.article]["times"].append(t)
-    for m in result.entities:  # with cross=False these are the unresolved mentions
-        if getattr(m, "article", None) in parts:
+    for m in result.mentions:
+        if m.article in parts:
             parts[m.article]["mentions"].append(m)
     orphans = 0
     for ev in result.events:
@@ -463,6 +474,9 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     touched, the stored ones of the others kept. A step that fails keeps its previous results."""
     articles = store.articles()
     claims = store.claims()
+    found = _stories(store, articles, summary)
+    if story_of is STORIES:
+        story_of = found
     if callable(story_of):
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
@@ -494,6 +508,24 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
             events = [e for b in order for e in (keep[b][1] if b in keep else cross.event_blocks.get(b, []))]
     store.replace_cross(duplicates=cross.duplicates, groups=groups, entities=cross.entities,
                         sourced=cross.sourced, events=events)
+
+
+def _stories(store: Store, articles: list[Article], summary: BuildSummary) -> dict[str, str] | None:
+    """The stories step: each new article joins a stored story or opens one (consolidate.stories, through
+    the index kept in the store); stored with their article links. Returns story_of (article id -> story
+    id), None when the step failed (the stored stories are kept)."""
+    from .consolidate.stories import story_of, update_stories
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            stories, index = update_stories(articles, store.mentions(), store.times(), store.story_index())
+        store.replace_stories(stories, index)
+    except Exception as e:  # noqa: BLE001 - the other steps go on, the stored stories stay
+        log.exception("cross-article step stories failed")
+        summary.notes.append(f"stories not recomputed, previous kept: {type(e).__name__}: {e}")
+        return None
+    return story_of(stories)
 
 
 def complete_cross_article(store: Store) -> list[str]:

@@ -5,6 +5,7 @@
     lagebild events PATH... --format jsonl|csv|geojson
     lagebild entities PATH... --format jsonl
     lagebild facts PATH... | --db FILE
+    lagebild stories PATH... | --db FILE
     lagebild build PATH|URL|FEED|WARC... --db FILE [--jobs N] [--outlet NAME] [--offline] [--max-file-mb N]
     lagebild build --from-partitions DIR --db FILE
     lagebild analyse PATH... --out DIR [--jobs N | --dask local:N|ADDRESS]
@@ -190,6 +191,33 @@ def facts(
         raise typer.BadParameter("give article paths or --db")
     emit(group_rows(groups, claims_), format,
          ["group", "label", "low", "best", "high", "status", "n_sources", "figures", "explanation"])
+
+
+STORY_COLUMNS = ["id", "title", "start", "end", "n", "articles"]
+
+
+@app.command()
+def stories(
+    paths: Optional[list[str]] = typer.Argument(None),
+    db: Optional[Path] = typer.Option(None, "--db"),
+    format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+) -> None:
+    """Stories: the articles about one event, across outlets, with a title and a time span."""
+    from .model import to_dict
+
+    if db:
+        from .store.sqlite import Store
+
+        with Store(db, readonly=True) as store:
+            found = store.stories()
+    elif paths:
+        found = analyse_paths(paths, ["entities", "times"]).stories
+    else:
+        raise typer.BadParameter("give article paths or --db")
+    rows = [dict(to_dict(s), n=len(s.articles)) for s in found]
+    if format == Fmt.table:  # a terminal shows the article names one a line
+        rows = [dict(r, articles="\n".join(r["articles"])) for r in rows]
+    emit(rows, format, STORY_COLUMNS)
 
 
 @app.command()

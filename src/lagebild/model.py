@@ -2,7 +2,7 @@
 
 Every stage takes and returns these types: ingest makes `Article`s, the
 extractors make `Claim`s, `TimeExpression`s, `Event`s and `Entity`s,
-consolidation makes `ClaimGroup`s, the store keeps them all.
+consolidation makes `ClaimGroup`s and `Story`s, the store keeps them all.
 
 This module imports nothing of ours (see ../shared/DESIGN.md) so that any stage
 can be used alone.
@@ -136,6 +136,10 @@ class Span:
     raw_end: int | None = None
 
 
+# The kind of a named source that no cue classifies: an institution rather than a person.
+FALLBACK_KIND = "organisation"
+
+
 @dataclass
 class Source:
     """Who the article says a statement comes from."""
@@ -254,7 +258,8 @@ class Mention:
     end: int
     text: str
     label: str | None = None
-    country: str | None = None               # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    # ISO 3166-1 alpha-2: of a country, its adjective ("nordkoreanische"), a capital
+    country: str | None = None
     ref: str | None = None                   # what it names where known: "country:KP", "geo:<geonameid>"
 
 
@@ -294,6 +299,20 @@ class Event:
 
 
 @dataclass
+class Story:
+    """Articles about one event or development, across outlets: "Erdbeben in Marokko, September 2023"."""
+
+    id: str                                  # readable and stable: made from the title when the story opened
+    title: str                               # main event noun + main place + month/year of the articles
+    start: str | None = None                 # ISO date: the earliest publication date of its articles
+    end: str | None = None                   # the latest
+    articles: list[str] = field(default_factory=list)     # article ids, in the order they joined
+    event: str | None = None                 # the main event noun of the title ("Erdbeben")
+    place: str | None = None                 # its main place ("Marokko")
+    keywords: list[str] = field(default_factory=list)     # heaviest term stems of its articles
+
+
+@dataclass
 class Result:
     """What one run of the pipeline over a batch of inputs produced."""
 
@@ -303,7 +322,9 @@ class Result:
     groups: list[ClaimGroup] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)    # as extracted, article by article
+    entities: list[Entity] = field(default_factory=list)     # the mentions resolved across articles
+    stories: list[Story] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
 
 

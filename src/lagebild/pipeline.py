@@ -154,8 +154,8 @@ def analyse(
     """Run the extractors over the articles and consolidate across them.
 
     cross=False skips the cross-article steps and leaves the items as extracted
-    (entities then holds the unresolved `Mention`s): the store's build does
-    them itself over everything stored.
+    (mentions unresolved, no entities): the store's build does them itself over
+    everything stored.
     """
     components = with_needs(components)
     nlp = build_nlp(components, nlp)
@@ -175,7 +175,7 @@ def analyse(
         result.times.extend(doc._.times or ())
         result.events.extend(doc._.events or ())
         if "entities" in components:
-            result.entities.extend(doc._.mentions or ())  # resolved below
+            result.mentions.extend(doc._.mentions or ())  # resolved into entities below
     if cross:
         consolidate(result, components)
     return result
@@ -183,8 +183,9 @@ def analyse(
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
     """Cross-article steps over an in-memory result (the CLI's path): the same steps as a build's."""
+    result.stories = stories_of(result.articles, result.entities, result.times)
     steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
-    cross = cross_article(result.articles, result.claims, result.entities, result.events, steps=steps, isolate=False)
+    cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps, isolate=False)
     if cross.groups is not None:
         result.groups = cross.groups
     if cross.entities is not None:
@@ -195,8 +196,16 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
 
 # --- across articles -----------------------------------------------------------------------------
 
+def stories_of(articles: Sequence[Article], mentions: Sequence[Any] = (), times: Sequence[Any] = ()) -> list:
+    """The stories of a batch of articles (consolidate.stories; over the unresolved mentions)."""
+    from .consolidate.stories import cluster_articles
+
+    return cluster_articles(articles, [m for m in mentions if isinstance(m, Mention)], times)
+
+
 # The cross-article steps, in the order they run, and the extractor component whose output each needs.
-CROSS_NEEDS: dict[str, str | None] = {"duplicates": None, "groups": "claims", "entities": "entities", "events": "events"}
+CROSS_NEEDS: dict[str, str | None] = {"duplicates": None, "groups": "claims", "entities": "entities",
+                                      "events": "events"}
 CROSS_STEPS = tuple(CROSS_NEEDS)
 
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from ..extract.attribution import FALLBACK_KIND
 from ..geo.translit import fold
 from ..geo.translit import key as name_key
-from ..model import Entity, Mention
+from ..model import FALLBACK_KIND, Entity, Mention
+from ..text import within_one_edit
 
 
 def _slug(text: str) -> str:
@@ -97,9 +97,7 @@ def _near(a: str, b: str) -> bool:
         return False
     if a[-1] != b[-1] and "a" in (a[-1], b[-1]):
         return False
-    from ..extract.entities import _near_key
-
-    return _near_key(a, b)
+    return within_one_edit(a, b)
 
 
 def _deletions(word: str) -> tuple[str, ...]:
@@ -171,7 +169,7 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
         else:
             extra[w_trim].append(m)
     out: dict[str, list[Mention]] = {}
-    for fw, group, _ in full:
+    for _key_words, group, _ in full:
         name = _canonical(group)
         out.setdefault(f"per:{_slug(name)}", []).extend(group)
     one_word = _NearIndex()          # the keys of one word, by it: a surname without a first name joins them

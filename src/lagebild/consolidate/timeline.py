@@ -110,7 +110,7 @@ def place(item: Any, articles: Mapping[str, Article] | None = None) -> Entry:
     """Where an item goes: its own time, else its article's publication date."""
     t = _own_time(item)
     span = interval(t.value, t.mod) if t else None
-    if span:
+    if span and t:
         return Entry(item, span[0], span[1], t, t.basis or "expression")
     for art_id in _articles_of(item):
         a = (articles or {}).get(art_id)

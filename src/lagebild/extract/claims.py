@@ -20,10 +20,9 @@ from spacy.tokens import Doc
 
 from ..model import Claim, TimeValue
 from . import attribution as attr
-from . import default_time
+from . import default_time, quantity
 from . import measures as meas
-from . import quantity
-from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, Figure, find_figures, scan_numbers
+from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
 # Words between a number and its noun that are not adjectives but still modifiers.
 PRE_MODS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "zusätzlicher", "neue", "neuen",
@@ -117,7 +116,7 @@ def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
     return t.is_cap and t.is_word
 
 
-def _counted_after(doc: Doc, text: str, fig: Figure, limit: int,
+def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
                    has_pos: bool) -> tuple[list[attr.Tok], list[str], int]:
     """The counted noun(s) after a figure: (nouns, modifiers, end offset); text is doc.text (computed once)."""
     toks = attr.tokenize(text[fig.end:limit][:160], fig.end)
@@ -167,22 +166,19 @@ def _counted_after(doc: Doc, text: str, fig: Figure, limit: int,
 _ENGLISH_ADJ = re.compile(r"^[A-Z][a-z]*(ign|ial|al|an|ed|ing|ic|ous|ive|ern|ish|ary|ial|ced|ble)$")
 
 
-def _counted_before(text: str, unit: Unit, fig: Figure) -> str | None:
+def _counted_before(text: str, unit: Unit, fig: QuantityPhrase) -> str | None:
     """``Die Zahl der Toten stieg auf 50``, ``Die Opferzahl liegt bei 50``: the noun before the figure."""
     before = text[unit.start:fig.start]
-    m = None
-    for m in re.finditer(r"\bZahl (?:der|von)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", before):
-        pass
-    if m:
-        return m.group(1)
-    for m in re.finditer(r"\b([A-ZÄÖÜ][\wäöüß]+?)(?:es|s)?zahl\b", before):
-        pass
-    if m and m.group(1).lower() not in ("ein", "an", "gesamt"):
-        return m.group(1)
+    last = list(re.finditer(r"\bZahl (?:der|von)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", before))
+    if last:
+        return last[-1].group(1)
+    last = list(re.finditer(r"\b([A-ZÄÖÜ][\wäöüß]+?)(?:es|s)?zahl\b", before))
+    if last and last[-1].group(1).lower() not in ("ein", "an", "gesamt"):
+        return last[-1].group(1)
     return None
 
 
-def _subject_noun(text: str, unit: Unit, fig: Figure) -> str | None:
+def _subject_noun(text: str, unit: Unit, fig: QuantityPhrase) -> str | None:
     """The first noun of a known class before a bare figure: "Die meisten Antragsteller kamen aus Syrien (76.765)"."""
     for t in attr.tokenize(text[unit.start:fig.start]):
         if t.is_cap and t.is_word and t.lower not in attr.FUNCTION_WORDS and meas.classify(t.text)[1] in (
@@ -195,7 +191,7 @@ def _subject_noun(text: str, unit: Unit, fig: Figure) -> str | None:
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
-def _english_thousands(text: str, fig: Figure, counted: str) -> Figure:
+def _english_thousands(text: str, fig: QuantityPhrase, counted: str) -> QuantityPhrase:
     num = text[fig.num_start:fig.end]
     if fig.kind != "cardinal" or fig.is_range or not _EN_THOUSANDS.fullmatch(num):
         return fig
@@ -203,7 +199,7 @@ def _english_thousands(text: str, fig: Figure, counted: str) -> Figure:
     if domain in ("money", "percent", "measure", "time") or (domain is None and not meas.demonym_key(counted)):
         return fig
     value = float(num.replace(",", ""))
-    return Figure(fig.start, fig.end, fig.text, value, value, fig.qualifier, fig.kind, fig.num_start, fig.unit)
+    return QuantityPhrase(fig.start, fig.end, fig.text, value, value, fig.qualifier, fig.kind, fig.num_start, fig.unit)
 
 
 def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.Measure:
@@ -225,12 +221,13 @@ ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
 
-def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measure, before: Claim | None,
+def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.Measure, before: Claim | None,
               counted: str, has_noun: bool) -> meas.Measure:
     """Scale readings, parts of a whole and roles read from the parse (extract/quantity.py)."""
     if not has_noun and quantity.scale_before(text, unit.start, fig.start):
         return meas.Measure("rating", None)                    # "Erdbeben der Stärke 6,8": no count at all
-    clause_start = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
+    clause_start = max([unit.start] + [unit.start + m.end()
+                                       for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
     role = quantity.role_of(doc, fig.num_start, fig.end)
     # children, civilians, attackers ... among victims are counted apart (measures.VICTIM_CLASSES)
     own = next((c for c in (meas.classify(w)[0] for w in counted.split()) if c in meas.VICTIM_CLASSES), None)
@@ -239,6 +236,12 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measur
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
+    a, _ = _clause(text, unit, fig.num_start, fig.end)
+    if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) and measure.kind not in ("rating", "money", "percent"):
+        # "..., wo sie 89 Menschen töteten": the figure's scene is the place the clause refers back to
+        measure.place = meas.slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
+    if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):
+        measure.action = None          # "Flüchtlinge" names people on the move; only a verb says they fled
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
@@ -258,7 +261,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: Figure, measure: meas.Measur
 WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 
 
-def _clause_day(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
+def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | None:
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
     where the article gives no date to anchor it (sonntag); None without one."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
@@ -272,7 +275,7 @@ def _clause_day(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
     return None
 
 
-def _other_year(doc: Doc, unit: Unit, fig: Figure, text: str) -> str | None:
+def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | None:
     """The year a figure's clause dates it to, when that is not the year of publication ("2007 starben bei
     einem Beben 500 Menschen"): a count of another year is another quantity."""
     times, dct = doc._.times, doc._.dct
@@ -351,6 +354,9 @@ class ClaimExtractor:
             return []
         has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
         cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
+        # who says what by the parse, where the pipeline parses; the word rules' cues come first
+        said = attr.quotations(doc) if doc.has_annotation("DEP") else []
+        survey = attr.survey_source(doc) if said or doc.has_annotation("DEP") else None
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
@@ -368,7 +374,7 @@ class ClaimExtractor:
                 continue
             unit = units[ui]
             if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
-                fig = Figure(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
+                fig = QuantityPhrase(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
                              fig.kind, fig.num_start, fig.unit, fig.is_range)
             nouns, mods, end = _counted_after(doc, text, fig, unit.end, has_pos)
             counted, from_prev = None, False
@@ -404,6 +410,12 @@ class ClaimExtractor:
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
             attribution = attr.attribute(text, units, ui, fig.num_start, cues)
+            if not attribution.sources and said:
+                parsed = attr.source_at(doc, fig.num_start, said)
+                if parsed is None and survey is not None and survey[0] <= fig.num_start:
+                    parsed = survey[1]                 # a poll report: its figures are the poll's
+                if parsed is not None:
+                    attribution.sources.append(parsed)
             context = self._context(units, ui, lead)
             ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,
@@ -480,7 +492,8 @@ class ClaimExtractor:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_claims", default_config={"durations": True})
+@Language.factory("lagebild_claims", assigns=["doc._.claims"], requires=["doc.sents"],
+                  default_config={"durations": True})
 def make_claims(nlp, name: str, durations: bool) -> ClaimExtractor:
     """Quantitative claims -> doc._.claims; durations and ages too unless durations=False."""
     return ClaimExtractor(durations=durations)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Span, Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
@@ -301,7 +301,7 @@ class Cand:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_entities")
+@Language.factory("lagebild_entities", assigns=["doc._.mentions"], requires=["doc.sents"])
 def make_entities(nlp, name: str) -> EntityTagger:
     return EntityTagger()
 

@@ -17,14 +17,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import de
+
 # --- number words --------------------------------------------------------------------------------
 
-_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-          "acht": 8, "neun": 9}
-_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
-          "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
-_TENS = {"zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-         "siebzig": 70, "achtzig": 80, "neunzig": 90}
+_UNITS = {w: v for w, v in de.number_words().items() if v < 10}            # lang/de/number_words.tsv
+_TEENS = {w: v for w, v in de.number_words().items() if 10 <= v < 20}
+_TENS = {w: v for w, v in de.number_words().items() if v >= 20}
 # Forms of "ein" that are articles unless a scale word follows ("eine Million", "ein Dutzend").
 ARTICLE_ONE = {"ein", "eine", "einen", "einem", "einer", "eines", "eins"}
 # Words that multiply the number before them.
@@ -50,10 +49,9 @@ ANAPHORIC = {"diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen", 
 DURATION_SUFFIXES = {"tägig": "Tage", "wöchig": "Wochen", "monatig": "Monate", "jährig": "Jahre",
                      "stündig": "Stunden", "minütig": "Minuten", "jährige": "Jahre"}
 
-MONTHS = ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-          "oktober", "november", "dezember")
-_MONTH_ABBR = ("jan", "feb", "mär", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez")
-WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
+MONTHS = tuple(de.months())                                  # lang/de/months.tsv, weekdays.tsv ...
+_MONTH_ABBR = tuple(de.month_abbreviations())
+WEEKDAYS = tuple(de.weekdays())
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +160,7 @@ _SEP = r"[.'’\u2009\u202f\u00a0 ]"
 DIGITS = re.compile(rf"(?<![\d\w.,])(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)|\d+)(?:,\d+(?!\d))?")
 WORD = re.compile(_WORD)
 
-_month_alt = "|".join(MONTHS + _MONTH_ABBR)
+_month_alt = "|".join(sorted(MONTHS + _MONTH_ABBR, key=len, reverse=True))      # longest first
 # Spans that hold digits but no quantity; matched first and kept out.
 BLOCKS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"(?<![\d.])\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?(?!\d)")),             # ISO
@@ -182,18 +180,12 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
     # Signed numbers ("-5", "−3,5") are no count of anything; powers ("10^50", "2**64", "1e308") are notation.
     ("signed", re.compile(r"(?<![\w\d.,)\]%])[-−](?=\d)\d[\d.,]*")),
     ("power", re.compile(r"(?<![\w.,])\d[\d.,]*\s*(?:\^|\*\*)\s*[-−]?\d+|(?<![\w.,])\d+(?:,\d+)?[eE][-+]?\d+(?!\w)")),
-    ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),                    # 10 Cg 17/15b-8
+    ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),      # 10 Cg 17/15b-8
 ]
 ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
 GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
 # After "N." a sentence may begin; then the number is a cardinal ("stieg auf 14. Die Polizei ...").
-SENTENCE_STARTERS = {
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "es", "er", "sie", "wir", "ich", "man", "in",
-    "im", "am", "an", "auf", "bei", "nach", "laut", "auch", "und", "aber", "doch", "zudem", "dabei",
-    "damit", "dies", "diese", "dieser", "so", "wie", "was", "wer", "als", "seit", "mit", "von", "vor",
-    "zu", "zum", "zur", "bis", "unter", "nun", "jetzt", "inzwischen", "insgesamt", "allein", "demnach",
-    "deshalb", "daher", "denn", "weil", "ob", "dass", "wenn", "hier", "dort", "darunter", "davon",
-}
+SENTENCE_STARTERS = de.words("sentence_starters")           # lang/de/sentence_starters.txt
 YEAR_CONTEXT = set(MONTHS) | set(WEEKDAYS) | {
     "im", "seit", "jahr", "jahre", "jahres", "jahren", "mitte", "ende", "anfang", "beginn", "frühjahr",
     "sommer", "herbst", "winter", "frühling", "jahrgang", "saison", "stand", "bis", "von", "ab", "um", "vor",
@@ -235,7 +227,7 @@ class Number:
 
 
 @dataclass
-class Figure:
+class QuantityPhrase:
     """A quantity phrase: qualifier + number (or range) with its bounds."""
 
     start: int                     # of the whole phrase, qualifier included
@@ -300,7 +292,7 @@ NOT_ADJECTIVES = {"wegen", "gegen", "unter", "über", "hinter", "zwischen", "neb
                   "innerhalb", "außerhalb", "oberhalb", "unterhalb", "während", "hingegen", "jedenfalls", "wiederum",
                   "erstmals", "nochmals", "damals", "zunächst", "zuletzt", "weder", "sondern", "statt", "anstatt",
                   "seien", "waren", "wären", "hatten", "haben", "werden", "wurden", "worden", "sollen", "können",
-                  "keine", "keinen", "keiner", "alle", "allen", "viele", "vielen", "mehrere", "mehreren", "einige",
+                  "keine", "keinen", "keiner", "alle", "viele", "vielen", "mehrere", "mehreren", "einige",
                   "einigen", "diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen"}
 # Participles that date a thing: "das 1923 gegründete Unternehmen", "ein 1980 geborener Banker".
 DATING_PARTICIPLE = re.compile(
@@ -328,21 +320,33 @@ def _followed_by_noun(text: str, pos: int) -> bool:
 def scan_numbers(text: str) -> list[Number]:
     """Every number mention in text, in order, each with its kind."""
     blocked = _blocked(text)
-    out: list[Number] = []
-    for a, b, kind in blocked:
-        out.append(Number(a, b, text[a:b], None, kind))
-    # ordinals: "2. Korps", "(2.vl)", but not "stieg auf 14. Die Polizei ..."
-    ordinals: list[tuple[int, int, str]] = []
+    out: list[Number] = [Number(a, b, text[a:b], None, kind) for a, b, kind in blocked]
+    out += _ordinals(text, blocked)
+    blocked += [(n.start, n.end, n.kind) for n in out[len(blocked):]]
+    out += _glued(text, blocked)
+    out += _digit_numbers(text, blocked)
+    out += _word_numbers(text, [(n.start, n.end, n.kind) for n in out])
+    out.sort(key=lambda n: (n.start, -n.end))
+    return out
+
+
+def _ordinals(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
+    """Ordinals: "2. Korps", "(2.vl)", but not "stieg auf 14. Die Polizei ..."."""
+    out = []
     for m in ORDINAL.finditer(text):
         if _overlaps(blocked, m.start(), m.end()):
             continue
         nxt, _ = _next_word(text, m.end())
         if nxt and nxt[0].isupper() and nxt.lower().rstrip(".") in SENTENCE_STARTERS:
             continue
-        ordinals.append((m.start(), m.end(), "ordinal"))
         out.append(Number(m.start(), m.end(), m.group(0), None, "ordinal"))
-    blocked += ordinals
-    # compounds with a duration suffix ("24-stündige"), other glued numbers are labels ("5G")
+    return out
+
+
+def _glued(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
+    """Compounds with a duration suffix ("24-stündige"); other glued numbers are labels ("5G").
+    Each is added to blocked as it is found."""
+    out = []
     for m in GLUED.finditer(text):
         if _overlaps(blocked, m.start(), m.end()):
             continue
@@ -353,7 +357,12 @@ def scan_numbers(text: str) -> list[Number]:
         end = m.end()
         blocked.append((m.start(), end, kind))
         out.append(Number(m.start(), end, text[m.start():end], num if kind == "compound" else None, kind, unit=unit))
-    # digits
+    return out
+
+
+def _digit_numbers(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
+    """Numbers in digits: cardinals, years, and labels ("Resolution 1718")."""
+    out = []
     prev_id_end = prev_year_end = -10
     for m in DIGITS.finditer(text):
         s, e = m.start(), m.end()
@@ -363,32 +372,40 @@ def scan_numbers(text: str) -> list[Number]:
         value = parse_digits(raw)
         if value is None:
             continue
-        kind = "cardinal"
-        prev, pstart = _prev_word(text, s)
-        pl = prev.lower().rstrip(".,")
-        bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
-            not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])    # "47 von 52 Drohnen"
-        year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
-        if year_like and pl in STRONG_YEAR_CONTEXT:
-            kind = "year"
-        elif year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
-            kind = "year"
-        elif bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
-                and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
-            kind = "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
-        elif bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:
-            kind = "id"                    # the list goes on: "1718, 1874 und 2270"
-        elif year_like and (bare or pl in YEAR_CONTEXT and not _followed_by_noun(text, e)):
-            kind = "year"
-        elif year_like and pl in ("und", "bis", "-", "–") and s - prev_year_end < 8:
-            kind = "year"                  # "zwischen 1722 und 1787"
+        kind = _digit_kind(text, s, e, raw, value, prev_id_end, prev_year_end)
         if kind == "id":
             prev_id_end = e
         if kind == "year":
             prev_year_end = e
         out.append(Number(s, e, raw, value if kind == "cardinal" else None, kind))
-    # number words
-    taken = [(n.start, n.end, n.kind) for n in out]
+    return out
+
+
+def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:
+    prev, pstart = _prev_word(text, s)
+    pl = prev.lower().rstrip(".,")
+    bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
+        not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])    # "47 von 52 Drohnen"
+    year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
+    if year_like and pl in STRONG_YEAR_CONTEXT:
+        return "year"
+    if year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
+        return "year"
+    if bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
+            and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
+        return "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
+    if bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:
+        return "id"                    # the list goes on: "1718, 1874 und 2270"
+    if year_like and (bare or pl in YEAR_CONTEXT and not _followed_by_noun(text, e)):
+        return "year"
+    if year_like and pl in ("und", "bis", "-", "–") and s - prev_year_end < 8:
+        return "year"                  # "zwischen 1722 und 1787"
+    return "cardinal"
+
+
+def _word_numbers(text: str, taken: list[tuple[int, int, str]]) -> list[Number]:
+    """Numbers written as words: cardinals, vague plurals ("Tausende"), compounds ("dreitägigen")."""
+    out = []
     for m in WORD.finditer(text):
         s, e = m.start(), m.end()
         if _overlaps(taken, s, e):
@@ -410,12 +427,7 @@ def scan_numbers(text: str) -> list[Number]:
             out.append(Number(s, e, word, comp[0], "compound", unit=comp[1]))
             continue
         if lw in ARTICLE_ONE:
-            if _scale_after(text, e):
-                out.append(Number(s, e, word, 1.0, "cardinal"))
-            else:
-                half, at = _next_word(text, e)           # "eine halbe Million", "einer halben Milliarde"
-                if half.lower() in ("halbe", "halben") and _scale_after(text, at + len(half)):
-                    out.append(Number(s, at + len(half), text[s:at + len(half)], 0.5, "cardinal"))
+            out += _article_one(text, s, e, word)
             continue
         value = parse_word(lw)
         if value is None:
@@ -424,8 +436,17 @@ def scan_numbers(text: str) -> list[Number]:
         if word[0].isupper() and not _sentence_initial(text, s) and not lw.endswith(("hundert", "tausend")):
             continue
         out.append(Number(s, e, word, value, "cardinal"))
-    out.sort(key=lambda n: (n.start, -n.end))
     return out
+
+
+def _article_one(text: str, s: int, e: int, word: str) -> list[Number]:
+    """"ein"/"eine" counts only before a scale word: "eine Million", "eine halbe Milliarde"."""
+    if _scale_after(text, e):
+        return [Number(s, e, word, 1.0, "cardinal")]
+    half, at = _next_word(text, e)           # "eine halbe Million", "einer halben Milliarde"
+    if half.lower() in ("halbe", "halben") and _scale_after(text, at + len(half)):
+        return [Number(s, at + len(half), text[s:at + len(half)], 0.5, "cardinal")]
+    return []
 
 
 def _word_compound(lw: str) -> tuple[float, str] | None:
@@ -481,7 +502,8 @@ def _qualifier_before(text: str, pos: int) -> tuple[str, int]:
 
 
 # Nouns after which "über" means "about": "Berichte über 14 Tote", "Streit über 200 Millionen".
-ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|streit|"
+ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|"
+                         r"streit|"
                          r"gespräch\w*|verhandlung\w*|spekulation\w*|gerücht\w*|auskunft|klage\w*|beschwerde\w*|"
                          r"vertrag\w*|verträge|abkommen|gesetz\w*|entscheidung\w*|abstimmung\w*|einigung\w*|urteil\w*|"
                          r"studie\w*|umfrage\w*|buch|film\w*|artikel|dokumentation\w*|rede|sorge\w*|freude|ärger|"
@@ -526,25 +548,29 @@ def _scale(text: str, pos: int) -> tuple[float, int]:
     return float(f), at + len(w)
 
 
-def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]:
+def find_figures(text: str, numbers: list[Number] | None = None) -> list[QuantityPhrase]:
     """The quantity phrases in text, with bounds and qualifier; non-quantities left out."""
     numbers = numbers if numbers is not None else scan_numbers(text)
-    figures: list[Figure] = []
-    usable = [n for n in numbers if n.kind in ("cardinal", "vague", "compound")]
+    figures: list[QuantityPhrase] = []
+    # a quantity has bounds, and a cardinal its value
+    usable = [n for n in numbers if n.kind in ("cardinal", "vague", "compound") and n.low is not None
+              and n.high is not None and (n.value is not None or n.kind != "cardinal")]
     i = 0
     while i < len(usable):
         n = usable[i]
         i += 1
+        if n.low is None or n.high is None:
+            continue
         if n.kind == "compound":
             q, qs = _qualifier_before(text, n.start)
             if q == "approx" and re.match(r"(?i)(um|an|gegen)\b", text[qs:n.start]):
                 q, qs = "exact", n.start           # "um die vierjährige Tochter zu holen": "um ... zu"
-            figures.append(Figure(qs, n.end, text[qs:n.end], n.low, n.high, q, "compound", n.start, n.unit))
+            figures.append(QuantityPhrase(qs, n.end, text[qs:n.end], n.low, n.high, q, "compound", n.start, n.unit))
             continue
         start, end, low, high, kind = n.start, n.end, n.low, n.high, n.kind
         prev, pstart = _prev_word(text, start)
         factor = 1.0
-        if kind == "cardinal":
+        if kind == "cardinal" and n.value is not None:
             factor, end = _scale(text, end)
             low = high = n.value * factor
             stem = n.text.lower()
@@ -558,8 +584,9 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
                         start = p2s
         is_range = False
         between = prev.lower() == "zwischen"
-        if kind == "cardinal" and i < len(usable) and usable[i].kind == "cardinal":
-            nxt = usable[i]
+        nxt = usable[i] if i < len(usable) else None
+        if kind == "cardinal" and nxt is not None and nxt.kind == "cardinal" and nxt.value is not None \
+                and n.value is not None:
             jm = RANGE_JOIN.fullmatch(text[end:nxt.start])
             if jm and (jm.group(1) != "und" or between):
                 f2, end2 = _scale(text, nxt.end)
@@ -576,5 +603,5 @@ def find_figures(text: str, numbers: list[Number] | None = None) -> list[Figure]
             if f2 > 1:                             # "Dutzende Millionen", "Hunderte Millionen Euro"
                 low, high, end = low * f2, high * f2, end2
             q = "vague"                    # the qualifier word stays in the phrase, the bounds say it all
-        figures.append(Figure(qs, end, text[qs:end], float(low), float(high), q, kind, start, None, is_range))
+        figures.append(QuantityPhrase(qs, end, text[qs:end], float(low), float(high), q, kind, start, None, is_range))
     return figures

@@ -43,9 +43,9 @@ def _furniture_dates(article: Article) -> list[tuple[str, str]]:
 
 def _text_bound(article: Article) -> str | None:
     """The latest absolute date the text names in a past-tense clause (a lower bound), as ISO."""
-    from .time import Context, find_times
+    from .time import TimeContext, find_times
 
-    ctx = Context(article.text)
+    ctx = TimeContext(article.text)
     best: str | None = None
     for t in find_times(article.text, None, article.id):
         v = t.value or ""

@@ -1,6 +1,7 @@
 """German time expressions, normalised to TIMEX3 values relative to the publication date.
 
-A hand-written grammar (compiled regexes over the doc text) finds explicit dates (``am 17. Juni``, ``13.01.2025``, ``im Juni 2024``),
+A hand-written grammar (compiled regexes over the doc text) finds explicit dates (``am 17. Juni``, ``13.01.2025``,
+``im Juni 2024``),
 relative ones (``am Samstag``, ``gestern``, ``vor zwei Wochen``, ``im vergangenen
 Herbst``), durations (``binnen fast drei Monaten``), sets (``täglich``) and vague
 references (``bald``, ``jetzt``), and resolves them against ``doc._.dct`` - the
@@ -28,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extract  # noqa: F401  (registers the Doc extensions)
+from ..lang import de
 from ..model import TimeExpression
 
 D = dt.date
@@ -35,19 +37,9 @@ Value = tuple[str | None, str, str | None]          # (TIMEX3 value, precision, 
 Resolver = Callable[[D | None], Value]               # anchor day (None: no publication date) -> Value
 
 # --------------------------------------------------------------------------- vocabulary
-MONTHS: dict[str, int] = {
-    "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3,
-    "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
-    "november": 11, "dezember": 12,
-}
-MONTH_ABBR: dict[str, int] = {
-    "jan": 1, "jän": 1, "feb": 2, "febr": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
-}
-WEEKDAYS: dict[str, int] = {  # ISO weekday
-    "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5,
-    "samstag": 6, "sonnabend": 6, "sonntag": 7,
-}
+MONTHS: dict[str, int] = de.months()                        # lang/de/months.tsv
+MONTH_ABBR: dict[str, int] = de.month_abbreviations()
+WEEKDAYS: dict[str, int] = de.weekdays()                    # ISO weekday
 SEASONS: dict[str, str] = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # meteorological: first month of the season
 DAYPARTS: dict[str, str] = {
@@ -58,12 +50,12 @@ ORDINALS: dict[str, int] = {
     "ersten": 1, "erste": 1, "erstes": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3,
     "vierten": 4, "vierte": 4, "letzten": 4, "letzte": 4,
 }
-_ONES = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
-_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-         "achtzig": 80, "neunzig": 90}
+_ONES = {w: v for w, v in de.number_words(compounding=True).items() if v < 10}   # lang/de/number_words.tsv
+_TENS = {w: v for w, v in de.number_words(compounding=True).items() if v >= 20}
 NUMBERS: dict[str, float] = {
     "eins": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zehn": 10, "elf": 11, "zwölf": 12,
-    "sechzehn": 16, "siebzehn": 17, "beiden": 2, "beide": 2, "hundert": 100, "tausend": 1000, "anderthalb": 1.5, "eineinhalb": 1.5,
+    "sechzehn": 16, "siebzehn": 17, "beiden": 2, "beide": 2, "hundert": 100, "tausend": 1000, "anderthalb": 1.5,
+    "eineinhalb": 1.5,
     "einundhalb": 1.5, **_ONES, **_TENS,
 }
 for _w, _n in _ONES.items():
@@ -117,7 +109,8 @@ UNIT = (r"(?P<unit>Sekunde[n]?|Minute[n]?|Stunde[n]?|Tag(?:en|es|e|s)?|Woche[n]?
         r"|Quartal(?:en|es|e|s)?|Halbjahr(?:en|es|e|s)?|Jahrzehnt(?:en|es|e|s)?|Jahrhundert(?:en|es|e|s)?"
         r"|Jahr(?:en|es|e|s)?)")
 YEAR = r"(?<![\d.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
-PAST_ADJ = r"(?:vergangenen|vergangene|vergangenes|vergangener|letzten|letzte|letztes|letzter|vorigen|vorige|voriges|voriger)"
+PAST_ADJ = (r"(?:vergangenen|vergangene|vergangenes|vergangener|letzten|letzte|letztes|letzter"
+            r"|vorigen|vorige|voriges|voriger)")
 NEXT_ADJ = r"(?:kommenden|kommende|kommendes|kommender|nächsten|nächste|nächstes|nächster|folgenden|folgende)"
 THIS_ADJ = r"(?:diesen|diese|dieses|diesem|dieser|laufenden|laufende|laufendes)"
 DET = r"(?:den|die|der|dem|das|des)"
@@ -142,7 +135,8 @@ def _number(word: str) -> float | None:
 
 
 def _count(word: str) -> tuple[bool, float | None]:
-    """(is it a count at all, its value): "drei" -> (True, 3); "einigen" -> (True, None); "schweren" -> (False, None)."""
+    """(is it a count at all, its value):
+    "drei" -> (True, 3); "einigen" -> (True, None); "schweren" -> (False, None)."""
     n = _number(word)
     if n is not None:
         return True, n
@@ -302,7 +296,8 @@ _PAST_AUX = {"war", "waren", "wurde", "wurden", "hatte", "hatten", "worden", "wu
              # strong verbs' preterite (weak ones end in -te and are caught by their ending)
              "gab", "gaben", "kam", "kamen", "ging", "gingen", "hieß", "fand", "fanden", "begann", "begannen", "lag",
              "lagen", "stand", "standen", "traf", "trafen", "starb", "starben", "schrieb", "schrieben", "blieb",
-             "blieben", "sprach", "sprachen", "griff", "griffen", "schoss", "schossen", "fiel", "fielen", "zog", "zogen",
+             "blieben", "sprach", "sprachen", "griff", "griffen", "schoss", "schossen", "fiel", "fielen", "zog",
+             "zogen",
              "flog", "flogen", "rief", "riefen", "trat", "traten", "sah", "sahen", "nahm", "nahmen", "brach", "brachen",
              "warf", "bot", "boten", "hielt", "hielten", "ließ", "ließen", "lief", "liefen", "wies", "wiesen", "sank",
              "stieg", "stiegen", "gewann", "floh", "flohen", "schlug", "schlugen", "erschien", "entschied", "beschloss",
@@ -351,7 +346,7 @@ _SENT_END = re.compile(r"(?<![0-9])[.!?]+[\"“”»«']?\s+(?=[\"„»«']?[A-Z
 _CLAUSE_END = re.compile(r"[,;:–—]|\s-\s")
 
 
-class Context:
+class TimeContext:
     """What a rule may ask about the text: the tense around a position (cached)."""
 
     def __init__(self, text: str):
@@ -395,7 +390,7 @@ class Hit:
     narrative: str | None = None                  # "sentence"/"document": relative to the last day named there
 
 
-RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], list[Hit]]]] = []
+RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], TimeContext], list[Hit]]]] = []
 
 
 def rule(pattern: str, flags: int = re.IGNORECASE):
@@ -551,7 +546,7 @@ def _det_start(m: re.Match[str], group: str = "det") -> int:
 
 
 # ---- absolute dates -----------------------------------------------------------
-@rule(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}}(?!\d))(?!\.\d)")
+@rule(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2}(?!\d))(?!\.\d)")
 def numeric_date(m, ctx):
     d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
     if y < 100:
@@ -572,7 +567,7 @@ def iso_date(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fixed(value, "day"))]
 
 
-@rule(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?![\d])")
+@rule(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?![\d])")
 def numeric_day_month(m, ctx):
     d, mo = int(m["d"]), int(m["m"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -811,14 +806,15 @@ def night_before(m, ctx):
     return [Hit(start, m.end(), "TIME", fn)]
 
 
-@rule(rf"\b(?:(?P<det>am|vom|zum|seit|übers|über\s+das|das|dieses|diesem|letzten|letztes|vergangenen|vergangenes|kommenden|kommendes|nächsten|nächstes)\s+)(?P<core>Wochenende)\b")
+@rule(r"\b(?:(?P<det>am|vom|zum|seit|übers|über\s+das|das|dieses|diesem|letzten|letztes|vergangenen|vergangenes|kommenden|kommendes|nächsten|nächstes)\s+)(?P<core>Wochenende)\b")
 def weekend(m, ctx):
     det = (m["det"] or "").lower()
     rel = _rel_of(det)
     tense = ctx.tense(m.start(), m.end())
     if det in ("vom", "seit"):
         rel = "past_or_this"
-    k = -1 if rel in ("past", "past_or_this") or (rel is None and tense == "past") else 1 if rel == "next" or tense == "future" else 0
+    past = rel in ("past", "past_or_this") or (rel is None and tense == "past")
+    k = -1 if past else 1 if rel == "next" or tense == "future" else 0
 
     def fn(a):
         if a is None:
@@ -865,7 +861,8 @@ def unit_part(m, ctx):
     if m["rel"] and m["rel"].lower() in ("kommender",):
         rel = "next"
     k = {"past": -1, "next": 1}.get(rel or "", 0)
-    fn = _week_rel(k, mod) if u.startswith("woche") else _month_rel(k, mod) if u.startswith("monat") else _year_rel(k, mod)
+    fn = (_week_rel(k, mod) if u.startswith("woche") else _month_rel(k, mod) if u.startswith("monat")
+          else _year_rel(k, mod))
     if u.startswith("woche") and pos == "ende" and not m["u"]:
         return []                                   # "Wochenende" has its own rule
     return [Hit(m.start(), m.end(), "DATE", fn)]
@@ -889,7 +886,7 @@ def ago(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fn, rank=1)]
 
 
-@rule(rf"\b[Vv]or\s+(?:(?P<adj>langer|kurzer|einiger|geraumer)\s+Zeit|(?P<plural>Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Jahrhunderten)|kurzem)\b")
+@rule(r"\b[Vv]or\s+(?:(?P<adj>langer|kurzer|einiger|geraumer)\s+Zeit|(?P<plural>Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Jahrhunderten)|kurzem)\b")
 def ago_vague(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fixed("PAST_REF"), anchored=False)]
 
@@ -959,25 +956,28 @@ def half_unit(m, ctx):
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(n, unit), UNITS[unit][2]))]
 
 
-@rule(r"\b(?:seit|nach|über|für|Seit|Nach|Über|Für)\s+(?P<core>Tagen|Wochen|Monaten|Jahren|Jahre|Jahrzehnten|Jahrzehnte)\b", flags=0)
+@rule(r"\b(?:seit|nach|über|für|Seit|Nach|Über|Für)\s+"
+      r"(?P<core>Tagen|Wochen|Monaten|Jahren|Jahre|Jahrzehnten|Jahrzehnte)\b", flags=0)
 def vague_duration(m, ctx):
     unit = _unit_key(m["core"])
     return [Hit(m.start("core"), m.end(), "DURATION", fixed(_duration(None, unit), UNITS[unit][2]))]
 
 
-@rule(rf"\b(?P<u>tage|wochen|monate|jahre|jahrzehnte|stunden)lang(?:e[nmrs]?)?\b")
+@rule(r"\b(?P<u>tage|wochen|monate|jahre|jahrzehnte|stunden)lang(?:e[nmrs]?)?\b")
 def long_vague(m, ctx):
     unit = _unit_key(m["u"])
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(None, unit), UNITS[unit][2]))]
 
 
-_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|Jungen|Mädchen|Kind|Sohn|Tochter|Schüler\w*|Student\w*|Fahrer\w*|"
+_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|Jungen|Mädchen|Kind|Sohn|Tochter|Schüler\w*|"
+                       r"Student\w*|Fahrer\w*|"
                        r"Täter\w*|Opfer|Spieler\w*|Sänger\w*|Autor\w*|Politiker\w*|Präsident\w*|Minister\w*|Chef\w*|"
                        r"Bürger\w*|Angeklagte\w*|Verdächtige\w*|Soldat\w*|Pensionist\w*|Rentner\w*|Bub\w*|Mutter|Vater|"
                        r"Witwe\w*|Lenker\w*|Patient\w*|Bewohner\w*|Unternehmer\w*|Athlet\w*|Fan\w*|Frauen|Männer|Kinder)\b")
 
 
-@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig|Jährig)(?:e[nmrs]?)?\b", flags=0)
+@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig|Jährig)(?:e[nmrs]?)?\b",
+      flags=0)
 def duration_adjective(m, ctx):
     """"dreitägigen Besuch" -> P3D; "zweijährige" -> P2Y; not an age ("der 47-jährige Minister")."""
     n = _number(m["n"])
@@ -990,7 +990,7 @@ def duration_adjective(m, ctx):
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(n, unit), UNITS[unit][2]))]
 
 
-@rule(rf"\b(?P<n>\d+)-(?P<u>Stunden|Tage|Minuten)-Woche\b")
+@rule(r"\b(?P<n>\d+)-(?P<u>Stunden|Tage|Minuten)-Woche\b")
 def work_week(m, ctx):
     unit = _unit_key(m["u"])
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(_number(m["n"]), unit), UNITS[unit][2]))]
@@ -1017,10 +1017,12 @@ def clock_range(m, ctx):
 
 def _on_day(t: str) -> Resolver:
     """A time of day on the reference day (the last day named, else the publication day)."""
-    return lambda a: (f"{_iso(a)}{t}", "day", None) if a else (t if t[1:2].isdigit() else f"XXXX-XX-XX{t}", "unknown", None)
+    return lambda a: ((f"{_iso(a)}{t}", "day", None) if a
+                      else (t if t[1:2].isdigit() else f"XXXX-XX-XX{t}", "unknown", None))
 
 
-@rule(rf"\b(?:am|gegen|in\s+der|im\s+Laufe\s+des|Am|In\s+der|Gegen)\s+(?P<core>(?:(?:frühen|späten)\s+)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b", flags=0)
+@rule(r"\b(?:am|gegen|in\s+der|im\s+Laufe\s+des|Am|In\s+der|Gegen)\s+"
+      r"(?P<core>(?:(?:frühen|späten)\s+)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b", flags=0)
 def daypart(m, ctx):
     """"am Nachmittag", "in der Nacht": that part of the day being talked about."""
     part = DAYPARTS[m["part"].lower()]
@@ -1033,14 +1035,16 @@ def next_day(m, ctx):
     core = m["core"].lower()
     k = -1 if ("vortag" in core or "zuvor" in core or "davor" in core) else 1
     part = DAYPARTS.get((m["u"] or "").lower()) if m["u"] and m["u"].lower() != "tag" else None
-    fn = lambda a: ((_iso(a + dt.timedelta(days=k)) + (f"T{part}" if part else ""), "day", None) if a else (None, "unknown", None))
+    fn = lambda a: ((_iso(a + dt.timedelta(days=k)) + (f"T{part}" if part else ""), "day", None) if a
+                    else (None, "unknown", None))
     start = m.start("det") if m["det"] and m["det"].lower() in ("der", "dem", "den") else m.start("core")
     return [Hit(start, m.end(), "TIME" if part else "DATE", fn, narrative="document")]
 
 
 @rule(r"\b(?P<w>morgens|vormittags|mittags|nachmittags|abends|nachts)\b")
 def daypart_set(m, ctx):
-    part = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV", "nachts": "NI"}[m["w"].lower()]
+    part = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF", "abends": "EV",
+            "nachts": "NI"}[m["w"].lower()]
     return [Hit(m.start(), m.end(), "SET", fixed(f"XXXX-XX-XXT{part}", "unknown"))]
 
 
@@ -1076,7 +1080,7 @@ def set_every_n(m, ctx):
     return [Hit(m.start(), m.end(), "SET", fixed(_duration(n, unit), "unknown"))]
 
 
-@rule(rf"\b(?P<wd>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s\b|\b(?P<wt>werktags|wochentags)\b")
+@rule(r"\b(?P<wd>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s\b|\b(?P<wt>werktags|wochentags)\b")
 def set_weekday(m, ctx):
     if m["wt"]:
         return [Hit(m.start(), m.end(), "SET", fixed("XXXX-WXX-WD", "unknown"))]
@@ -1214,7 +1218,7 @@ def find_times(text: str, dct: str | None = None, article: str = "") -> list[Tim
         dct_range = DCT.parse(dct)
     except ValueError as e:
         raise ValueError(f"{article or 'article'}: {e}") from None
-    ctx = Context(text)
+    ctx = TimeContext(text)
     hits: list[Hit] = []
     windows: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
@@ -1261,6 +1265,6 @@ class TimeTagger:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_times")
+@Language.factory("lagebild_times", assigns=["doc._.times"])
 def make_time_tagger(nlp, name: str) -> TimeTagger:
     return TimeTagger()

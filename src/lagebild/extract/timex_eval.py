@@ -168,7 +168,8 @@ def same_text(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
 
 
-def errors(gold: Sequence[Timex], gold_text: str, system: Sequence[Timex], system_text: str) -> Iterable[tuple[str, Timex | None, Timex | None]]:
+def errors(gold: Sequence[Timex], gold_text: str, system: Sequence[Timex], system_text: str
+           ) -> Iterable[tuple[str, Timex | None, Timex | None]]:
     """(kind, gold, system) for each miss, spurious hit, and wrong value: for error analysis."""
     g = _normalised(gold, gold_text)
     s = _normalised(system, system_text)

@@ -32,9 +32,7 @@ def _one(word: str, table: dict[str, str], russian: bool) -> str:
         elif low == "с" and prev and prev in _VOWELS and i + 1 < len(word) and word[i + 1] in _VOWELS:
             rep = "ss"                                      # voiceless s between vowels
         else:
-            rep = table.get(low)
-            if rep is None:
-                rep = ch if not ("\u0400" <= ch <= "\u04ff") else ""
+            rep = table.get(low, ch if not ("\u0400" <= ch <= "\u04ff") else "")
         if ch.isupper() and rep:
             rep = rep[0].upper() + rep[1:]
         out.append(rep)

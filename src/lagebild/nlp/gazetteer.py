@@ -121,7 +121,7 @@ def common_words(names: list[str], threshold: float = -25.0) -> set[str]:
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_gazetteer",
+@Language.factory("lagebild_gazetteer", assigns=["doc.ents"], requires=["token.tag"],
                   default_config={"label": "LOC", "require_tag": "NE", "part_label": "LOCpart"})
 def make_gazetteer(nlp, name: str, label: str, require_tag: str | None,
                    part_label: str | None) -> "Gazetteer":
@@ -156,7 +156,8 @@ class Gazetteer:
             toks = tuple(t.text for t in doc)
             if toks:
                 entries.setdefault(toks[0], set()).add((toks, name in ambiguous))
-        self.entries = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in entries.items()}   # longest first; fixed order
+        # longest first; fixed order
+        self.entries = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in entries.items()}
         single = {n for n in names if " " not in n and "-" not in n and n not in ambiguous}
         self.hyphen_heads = single | set(PLACE_SHORT_FORMS)
         countries = set(country_names()) if countries is None else set(countries)
@@ -168,7 +169,7 @@ class Gazetteer:
             orgs = sorted(set(AGENCIES.values()) | set(alone))
         self.org_heads = set(heads if org_heads is None else org_heads) - self.hyphen_heads
         self.org_entries = {}
-        for name, doc in zip(orgs, self.nlp.tokenizer.pipe(orgs)):
+        for doc in self.nlp.tokenizer.pipe(orgs):
             toks = tuple(t.text for t in doc)
             if toks:
                 self.org_entries.setdefault(toks[0], []).append(toks)

@@ -71,7 +71,8 @@ def build_table(words: list[str], *, cutoff: int = 3, extra_tags: dict[str, set[
 
 
 # `nlp` unannotated: under postponed annotations confection < 1 (spaCy < 3.8.8) cannot resolve it
-@Language.factory("lagebild_lemmas", default_config={"overwrite": True})
+@Language.factory("lagebild_lemmas", assigns=["token.lemma"], requires=["token.tag"],
+                  default_config={"overwrite": True})
 def make_lemmas(nlp, name: str, overwrite: bool) -> "LemmaTable":
     return LemmaTable(name, overwrite=overwrite)
 

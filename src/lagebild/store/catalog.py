@@ -239,7 +239,7 @@ class Catalog:
         n, _, _, last = stats
         G = self.groups
         keys = {
-            "status": lambda g: (STATUS_ORDER.get(G[g].status, 9), -n[g], G[g].position),
+            "status": lambda g: (STATUS_ORDER.get(G[g].status or "", 9), -n[g], G[g].position),
             "figures": lambda g: (-n[g], G[g].position),
             "label": lambda g: (G[g].label_lc, G[g].position),
             "best": lambda g: (G[g].best is None, -(G[g].best or 0), G[g].position),
@@ -364,7 +364,8 @@ class Catalog:
         c = Counter(g.kind for g in self.groups.values() if g.kind)
         return sorted(c.items(), key=lambda x: (-x[1], x[0]))
 
-    def entity_types(self) -> list[tuple[str, int]]:
+    def entity_types(self) -> list[tuple[str | None, int]]:
+        """(type, count), commonest first; an entity without a type counts under None."""
         c = Counter(e.type for e in self.entities)
         return sorted(c.items(), key=lambda x: (-x[1], str(x[0])))
 

@@ -12,8 +12,8 @@ stored (in one transaction, by the build module), and marks that build finished 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from .lock import build_lock
@@ -56,8 +56,9 @@ def check_dossier(db_path: str | Path, *, repair: bool = True,
         else:
             notes = complete(store) if complete is not None else []
             finish_stale(store, stale, "interrupted; cross-article step completed by `lagebild check`")
+            noted = f" ({'; '.join(notes)})" if notes else ""
             out.append((True, f"builds: {len(stale)} interrupted ({', '.join(map(str, stale))}); "
-                              "cross-article step run over the stored articles" + (f" ({'; '.join(notes)})" if notes else "")))
+                              "cross-article step run over the stored articles" + noted))
         n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         out.append((True, f"{n} articles"))
     return out

@@ -45,6 +45,7 @@ from ..model import (
     Mention,
     OffsetMap,
     Sentence,
+    Story,
     TimeExpression,
 )
 
@@ -217,6 +218,27 @@ CREATE TABLE IF NOT EXISTS event_articles (
     article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (event, article)
 );
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    start TEXT,                 -- ISO date of its earliest article
+    "end" TEXT,
+    articles TEXT,              -- JSON list of article ids, in the order they joined
+    event TEXT,
+    place TEXT,
+    keywords TEXT,              -- JSON list
+    position INTEGER            -- consolidation's order
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (story, article)
+);
+CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles(article);
+CREATE TABLE IF NOT EXISTS story_index (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL          -- JSON: what places a new article in a story (consolidate.stories.StoryIndex)
+);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     build_id INTEGER,
@@ -261,11 +283,26 @@ MODEL_TABLES: dict[str, type] = {
     "mentions": Mention,
     "entities": Entity,
     "events": Event,
+    "stories": Story,
 }
 # Columns added after schema version 1 was released: a dossier without them gets them on open.
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
+# Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
+# the next build fills them).
+ADDED_TABLES = ("stories", "story_articles", "story_index")
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
+
+
+def _statements(tables: Sequence[str]) -> str:
+    """The CREATE statements of SCHEMA that make these tables (and their indexes)."""
+    out = []
+    for stmt in SCHEMA.split(";\n"):
+        m = re.search(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS \w+(?: ON (\w+))?", stmt)
+        name = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", stmt)
+        if (name and name.group(1) in tables) or (m and m.group(1) in tables):
+            out.append(stmt.strip() + ";\n")
+    return "".join(out)
 
 
 class StoreError(Exception):
@@ -353,7 +390,7 @@ def _builder(tp: Any) -> Any:
         return tuple
     if tp is OffsetMap:
         return lambda v: OffsetMap([tuple(s) for s in v.get("segments", [])])
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda v: make(tp, v) if isinstance(v, dict) else v
     if tp is bool:
         return bool
@@ -497,6 +534,8 @@ class Store:
                 self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(column)} {kind}")
                 added.append(column)
         self.db.execute("CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin)")
+        if any(not self.columns(t) for t in ADDED_TABLES):
+            self.db.executescript("BEGIN;\n" + _statements(ADDED_TABLES) + "COMMIT;")
         legacy = self.db.execute("SELECT id, source_path FROM articles WHERE origin IS NULL").fetchall()
         if legacy:
             from .identity import legacy_origin
@@ -579,7 +618,9 @@ class Store:
                 "INSERT INTO builds(started, components, fingerprint, inputs) VALUES (?, ?, ?, ?)",
                 (now(), json.dumps(list(components)), fingerprint, json.dumps([str(p) for p in inputs])),
             )
-        return int(cur.lastrowid)
+        if cur.lastrowid is None:
+            raise RuntimeError("the store recorded no build row")
+        return cur.lastrowid
 
     def finish_build(self, build_id: int, *, processed: int, unchanged: int, failed: int, notes: Sequence[str]) -> None:
         with self.transaction():
@@ -694,27 +735,27 @@ class Store:
         return make(Article, _row_dict(r)) if r else None
 
     def sentences(self, article: str | None = None) -> list[Sentence]:
-        sql, args = 'SELECT * FROM sentences', ()
+        sql, args = 'SELECT * FROM sentences', tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         rows = self.db.execute(sql + ' ORDER BY article, "index"', args)
         return [make(Sentence, _row_dict(r)) for r in rows]
 
     def claims(self, article: str | None = None) -> list[Claim]:
-        sql, args = "SELECT * FROM claims", ()
+        sql, args = "SELECT * FROM claims", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         rows = self.db.execute(sql + " ORDER BY article, start, id", args)
         return [make(Claim, _row_dict(r)) for r in rows]
 
     def times(self, article: str | None = None) -> list[TimeExpression]:
-        sql, args = "SELECT * FROM times", ()
+        sql, args = "SELECT * FROM times", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         return [make(TimeExpression, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
 
     def mentions(self, article: str | None = None) -> list[Mention]:
-        sql, args = "SELECT * FROM mentions", ()
+        sql, args = "SELECT * FROM mentions", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
         return [make(Mention, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
@@ -779,6 +820,38 @@ class Store:
     def events(self) -> list[Event]:
         return [make(Event, _row_dict(r)) for r in self.db.execute("SELECT * FROM events ORDER BY position, id")]
 
+    def replace_stories(self, stories: Sequence[Story], index: dict[str, Any] | None = None) -> None:
+        """The stories over all stored articles, each article linked to its story, and the index
+        that places the next new article (consolidate.stories.StoryIndex.to_json())."""
+        known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        with self.transaction():
+            self.db.execute("DELETE FROM stories")
+            self._insert("stories", [dict(encode(s), position=i) for i, s in enumerate(stories)])
+            self.db.executemany("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?, ?)",
+                                [(s.id, a) for s in stories for a in dict.fromkeys(s.articles) if a in known])
+            self.db.execute("DELETE FROM story_index")
+            if index is not None:
+                self.db.execute("INSERT INTO story_index(id, data) VALUES (1, ?)",
+                                (json.dumps(index, ensure_ascii=False),))
+
+    def stories(self) -> list[Story]:
+        """The stories, in consolidation's order (oldest first), each with its stored articles."""
+        if not self.columns("stories"):  # an older dossier opened read-only: no stories yet
+            return []
+        return [make(Story, _row_dict(r)) for r in self.db.execute("SELECT * FROM stories ORDER BY position, id")]
+
+    def story_of(self) -> dict[str, str]:
+        """article id -> story id."""
+        if not self.columns("story_articles"):
+            return {}
+        return {r["article"]: r["story"] for r in self.db.execute("SELECT story, article FROM story_articles")}
+
+    def story_index(self) -> dict[str, Any] | None:
+        if not self.columns("story_index"):
+            return None
+        r = self.db.execute("SELECT data FROM story_index WHERE id = 1").fetchone()
+        return json.loads(r["data"]) if r else None
+
     def replace_cross(
         self,
         *,
@@ -805,8 +878,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ["articles", "sentences", "claims", "claim_groups", "times", "mentions", "entities",
-                  "extracted_events", "events", "errors"]
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+                  "extracted_events", "events", "stories", "errors"]
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables if self.columns(t)}
 
     # -- search --
 
@@ -893,18 +966,19 @@ class Store:
 
     @staticmethod
     def _hit(r: sqlite3.Row, mark: tuple[str, str]) -> dict[str, Any]:
-        fragments = []
+        fragments: list[tuple[str, bool]] = []
         for i, part in enumerate(re.split(r"[\x02\x03]", r["snip"] or "")):
             part = re.sub(r"\s+", " ", part)  # one line: paragraph breaks inside a hit say nothing here
             if part:
-                fragments.append([part, i % 2 == 1])
+                fragments.append((part, i % 2 == 1))
         if fragments:
-            fragments[0][0] = fragments[0][0].lstrip()
-            fragments[-1][0] = fragments[-1][0].rstrip()
+            fragments[0] = (fragments[0][0].lstrip(), fragments[0][1])
+            fragments[-1] = (fragments[-1][0].rstrip(), fragments[-1][1])
             fragments = [f for f in fragments if f[0]]
         snippet = "".join(f"{mark[0]}{t}{mark[1]}" if m else t for t, m in fragments)
         return {"article": r["article"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
-                "sentence": r["sentence"], "snippet": snippet, "fragments": fragments, "score": r["score"]}
+                "sentence": r["sentence"], "snippet": snippet, "fragments": [[t, m] for t, m in fragments],
+                "score": r["score"]}
 
 
 def fts_query(query: str) -> str:

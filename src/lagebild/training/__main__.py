@@ -62,7 +62,8 @@ def _evaluate(model: Path, data: Path, *, limit: int = 0, hanta: bool = False, n
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.training", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["all", "corpus", "features", "vectors", "train", "silver", "cv", "assemble", "evaluate"])
+    ap.add_argument("command", choices=["all", "corpus", "features", "vectors", "train", "silver", "cv", "assemble",
+                                        "evaluate"])
     ap.add_argument("kind", nargs="?", help="train: ner | syntax")
     ap.add_argument("--data", type=Path, default=B.DATA, help="the shared corpora (default ../shared/data)")
     ap.add_argument("--work", type=Path, default=B.WORK, help="corpus/ and runs/ go here (default training/)")
@@ -77,10 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. --set vars.width=128 (JSON values)")
     ap.add_argument("--full", action="store_true",
-                    help="train joint on all gold incl. the held-out slices, fixed steps, model-last (the shipped model)")
+                    help="train joint on all gold incl. the held-out slices, fixed steps, model-last "
+                         "(the shipped model)")
     ap.add_argument("--tiny", action="store_true", help="a few docs and steps: a loadable model in seconds")
     ap.add_argument("--ud-copies", type=int, default=1,
-                    help="train joint / all: the UD docs N times (keeps syntax in the batches when much NER data is added)")
+                    help="train joint / all: the UD docs N times "
+                         "(keeps syntax in the batches when much NER data is added)")
     ap.add_argument("--self-train", action="store_true",
                     help="all: first train two teachers (the recipe, and NER hidden 128), tag the UD and Europeana "
                          "text with them (silver) and train the model with --extra silver-ud --extra silver-europeana")
@@ -142,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("train needs KIND: joint | ner | syntax")
         out = args.out or runs / args.kind
         B.train(args.kind, out, corpus_dir=corpus_dir, config=args.config, overrides=overrides,
-                extra=args.extra if args.kind != "syntax" else [], vectors=vec_dir or None, tiny=args.tiny, corpora=args.data,
+                extra=args.extra if args.kind != "syntax" else [], vectors=vec_dir or None, tiny=args.tiny,
+                corpora=args.data,
                 ud_copies=args.ud_copies,
                 full=args.full and args.kind == "joint")
     if args.command == "silver":

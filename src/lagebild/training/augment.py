@@ -77,7 +77,8 @@ def replace_mentions(doc: Doc, pool: dict[str, list[tuple[str, ...]]], prob: flo
 
 
 @registry.augmenters("lagebild.mention_replace.v1")
-def make_mention_replacer(path: str, prob: float = 0.3, seed: int = 0) -> Callable[[Language, Example], Iterator[Example]]:
+def make_mention_replacer(path: str, prob: float = 0.3, seed: int = 0
+                          ) -> Callable[[Language, Example], Iterator[Example]]:
     """Augmenter over the training DocBin at ``path`` (its mentions are the replacement pool)."""
     pool: dict[str, list[tuple[str, ...]]] | None = None
     rng = random.Random(seed)
@@ -92,6 +93,7 @@ def make_mention_replacer(path: str, prob: float = 0.3, seed: int = 0) -> Callab
             pool = collect_mentions(d for d in docs if has_entity_annotation(d))
         copy = replace_mentions(example.reference, pool, prob, rng, nlp.vocab)
         if copy is not None:
-            yield Example(Doc(nlp.vocab, words=[t.text for t in copy], spaces=[bool(t.whitespace_) for t in copy]), copy)
+            words, spaces = [t.text for t in copy], [bool(t.whitespace_) for t in copy]
+            yield Example(Doc(nlp.vocab, words=words, spaces=spaces), copy)
 
     return augment

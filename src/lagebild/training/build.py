@@ -55,7 +55,8 @@ def extra_docbin(extra: str, corpus_dir: Path, data: Path = DATA, *, tiny: int =
         docs = C.germeval_docs(data / "germeval2014_ner" / "NER-de-test.tsv", Vocab())
         C.save(C.tiny(docs, tiny) if tiny else docs, path)
     if not path.exists():
-        how = "python -m lagebild.training silver --teacher MODEL" if extra.startswith("silver") else "python -m lagebild.training corpus"
+        how = ("python -m lagebild.training silver --teacher MODEL" if extra.startswith("silver")
+               else "python -m lagebild.training corpus")
         raise FileNotFoundError(f"extra training set {extra!r}: {path} is missing; make it with `{how}`")
     return path
 
@@ -115,7 +116,6 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
     unless "germeval-test" is asked for. ``ud_copies`` (joint): the UD docs that many times, so
     that much extra NER data does not crowd the syntax out of the batches."""
     from spacy.cli.train import train as spacy_train
-
     from thinc.api import use_ops
 
     import lagebild.nlp  # noqa: F401  (registers our factories and callbacks named in the configs)
@@ -140,7 +140,8 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
         parts = ["ud_all"] * ud_copies + ["ner_all"] if full else ["ud_train"] * ud_copies + ["ner_train"]
         name = f"joint_{'all' if full else 'train'}+{extra}{f'+ud{ud_copies}' if ud_copies > 1 else ''}.spacy"
         train_path = merge_docbins([corpus_dir / f"{p}.spacy" for p in parts] + extra_paths, corpus_dir / name)
-        dev_path = merge_docbins([corpus_dir / "ud_held.spacy", corpus_dir / "ner_held.spacy"], corpus_dir / "joint_held.spacy")
+        dev_path = merge_docbins([corpus_dir / "ud_held.spacy", corpus_dir / "ner_held.spacy"],
+                                 corpus_dir / "joint_held.spacy")
     else:
         raise ValueError(f"unknown pipeline kind {kind!r} (joint|ner|syntax)")
     ov = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
@@ -220,7 +221,7 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
     UPOS rules (their STTS -> UPOS table learnt from the UD gold in ``upos_gold``).
 
     A separately trained NER must use the same static vectors as the base."""
-    from lagebild.nlp import gazetteer, lemmas as _lemmas, morphology  # noqa: F401  (factories)
+    from lagebild.nlp import gazetteer, morphology  # noqa: F401  (factories)
 
     nlp = spacy.load(base)
     if ner is not None:
@@ -236,10 +237,11 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
         gold = list(DocBin().from_disk(upos_gold).get_docs(nlp.vocab))
         upos.initialize(lambda: (Example(d, d) for d in gold), nlp=nlp)
     trained_on = nlp.meta.get("lagebild_training", {}).get("extra", [])
-    extra_sources = [{"name": "UD German-GSD dev + PUD text, NER silver from two teacher models", "license": "CC BY-SA 4.0"}] \
-        if "silver-ud" in trained_on else []
+    extra_sources = [{"name": "UD German-GSD dev + PUD text, NER silver from two teacher models",
+                      "license": "CC BY-SA 4.0"}] if "silver-ud" in trained_on else []
     if "silver-europeana" in trained_on:
-        extra_sources.append({"name": "Europeana newspapers text (de), NER silver from two teacher models", "license": "CC0"})
+        extra_sources.append({"name": "Europeana newspapers text (de), NER silver from two teacher models",
+                              "license": "CC0"})
     if "germeval-test" in trained_on:
         extra_sources.append({"name": "GermEval 2014 NER (test)", "license": "CC BY 4.0"})
     nlp.meta.update({

