@@ -220,14 +220,15 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
     to different clusters; a figure of another article joins the cluster nearest in value. A generic count
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
-    it repeats - the same amount in one story is the only sign of one quantity. A figure more than fivefold
+    it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
+    amount in one story is the only sign of one quantity. A figure more than fivefold
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO)."""
     published = published or {}
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m) for m in cl)]
         if same_value:
-            fits = [cl for cl in fits if any(compatible(c, m) for m in cl)]
+            fits = [cl for cl in fits if all(compatible(c, m) for m in cl)]   # no chain through "mehr als"
         if c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(m.qualifier == "vague" for m in cl)
                     or _reported_apart(c, cl, published)]

@@ -221,6 +221,28 @@ ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
 
+def _last_in(claims: list[Claim], unit: Unit) -> Claim | None:
+    """The figure before this one in its sentence (the whole a "darunter" figure is part of), if any."""
+    last = claims[-1] if claims else None
+    return last if last is not None and last.start >= unit.start and last.measure is not None and \
+        last.measure.kind not in ("duration", "age") else None
+
+
+def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.Measure, before: Claim | None,
+            counted: str, end: int, has_noun: bool) -> tuple[meas.Measure, str]:
+    """The measure read further from the parse (`_by_parse`), the counted noun's lemma for a noun of no class,
+    a scale's noun as the counted word, and the figure's time scope (another year, a day's flow)."""
+    measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
+    if measure.kind == "rating":
+        counted = quantity.scale_before(text, unit.start, fig.start) or counted
+    elif measure.kind == "other" and has_noun:
+        measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
+    measure.time = _other_year(doc, unit, fig, text)
+    if measure.action in MOVEMENT and not measure.time:
+        measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+    return measure, counted
+
+
 def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.Measure, before: Claim | None,
               counted: str, has_noun: bool) -> meas.Measure:
     """Scale readings, parts of a whole and roles read from the parse (extract/quantity.py)."""
@@ -237,7 +259,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
     a, _ = _clause(text, unit, fig.num_start, fig.end)
-    if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) and measure.kind not in ("rating", "money", "percent"):
+    if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) and \
+            measure.kind not in ("rating", "money", "percent"):
         # "..., wo sie 89 Menschen töteten": the figure's scene is the place the clause refers back to
         measure.place = meas.slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
     if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):
@@ -367,7 +390,6 @@ class ClaimExtractor:
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
         antecedent: dict[int, Claim] = {}
-        last_in_unit: dict[int, Claim] = {}
         for fi, fig in enumerate(figures):
             ui = _unit_at(units, fig.num_start)
             if ui < 0:
@@ -431,15 +453,8 @@ class ClaimExtractor:
                 measure = _elliptic(measure, prev_m, meas._place(ctx))
                 if measure.kind == "injured":
                     measure.action = meas.severity(ctx) or measure.action
-            measure = _by_parse(doc, text, unit, fig, measure, last_in_unit.get(ui) or antecedent.get(ui - 1), counted,
-                                bool(nouns))
-            if measure.kind == "rating":
-                counted = quantity.scale_before(text, unit.start, fig.start) or counted
-            elif measure.kind == "other" and nouns:
-                measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
-            measure.time = _other_year(doc, unit, fig, text)
-            if measure.action in MOVEMENT and not measure.time:
-                measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+            measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
+                                       counted, end, bool(nouns))
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
@@ -456,8 +471,6 @@ class ClaimExtractor:
                 unit=unit_sym,
             )
             claims.append(claim)
-            if measure.kind not in ("duration", "age"):
-                last_in_unit[ui] = claim
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
         return claims

@@ -50,7 +50,8 @@ def counted_token(tok: Token) -> Token:
         h = x.head
         if h is x or h.pos_ not in ("NOUN", "PROPN"):
             break
-        if x is tok and x.dep_ in ("nummod", "det", "amod") or (x.lemma_ or "").lower() in NUMBER_NOUNS and x.dep_.startswith("nmod"):
+        if x is tok and x.dep_ in ("nummod", "det", "amod") or \
+                (x.lemma_ or "").lower() in NUMBER_NOUNS and x.dep_.startswith("nmod"):
             x = h
         else:
             break
