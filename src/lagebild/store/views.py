@@ -484,8 +484,8 @@ def story_list(db: sqlite3.Connection, cat: Catalog) -> list[dict[str, Any]]:
         return []
     extra = {r["id"]: r for r in db.execute("SELECT id, event, place FROM stories")}
     figs = Counter(cat.story_of.get(f.article) for f in cat.figures)
-    return [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": list(s.articles),
-             "n_articles": len(s.articles), "figures": figs.get(s.id, 0), "events": len(cat.story_events(s.id)),
+    return [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": len(s.articles),
+             "article_ids": list(s.articles), "figures": figs.get(s.id, 0), "events": len(cat.story_events(s.id)),
              "event": extra[s.id]["event"] if s.id in extra else None,
              "place": extra[s.id]["place"] if s.id in extra else None}
             for s in cat.stories]

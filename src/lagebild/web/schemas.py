@@ -131,8 +131,8 @@ class Story(Open):
     title: str
     start: str | None = Field(None, description="earliest publication date of its articles")
     end: str | None = None
-    articles: list[str] = Field(description="its article ids, in the order they joined")
-    n_articles: int
+    articles: int = Field(description="how many articles it holds")
+    article_ids: list[str] = Field(description="its article ids, in the order they joined")
     figures: int = Field(description="figures (claims) in its articles")
     events: int = Field(description="events told in its articles")
     event: str | None = Field(None, description="the main event noun of the title")
