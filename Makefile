@@ -31,7 +31,7 @@ bench: $(STAMP)
 	for b in benchmarks/bench_*.py benchmarks/krauts_eval.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 fuzz: $(STAMP)
-	$(BIN)/python scripts/fuzz.py --n 100000 --out out/fuzz
+	$(BIN)/python scripts/fuzz.py --n 100000 --jobs 2 --out out/fuzz
 
 clean:
 	rm -rf $(VENV) out

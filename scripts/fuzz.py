@@ -1,6 +1,6 @@
 """Fuzz lagebild's readers and analysis pipeline: a seeded mutator over real texts (issue 20).
 
-    python scripts/fuzz.py --n 100000 [--seed 1] [--pipeline-every 10] [--out fuzz-out/]   (`make fuzz`)
+    python scripts/fuzz.py --n 100000 [--seed 1] [--jobs 2] [--pipeline-every 20] [--out out/fuzz]   (`make fuzz`)
 
 Each input is a real article (examples/korridor, tests/data/ingest) put into one of the
 formats the readers take (.txt .md .jsonl .json .html) and mutated at the byte or
@@ -8,7 +8,8 @@ structure level: flipped and inserted bytes (NUL, invalid UTF-8, BOMs, escape se
 bidi controls, lone surrogate escapes, Rich markup, deep JSON nesting, huge and negative
 numbers), deleted, repeated and spliced spans, other encodings, wrong JSON types. Every
 input is read through `read_paths`; every `pipeline_every`-th article read goes through the
-whole analysis pipeline (all extractors and the cross-article steps), in batches.
+whole analysis pipeline (all extractors and the cross-article steps), in batches. With --jobs k,
+k processes share the inputs, job i with seed + i.
 
 A reader must yield only Articles and ArticleErrors, each error one line naming its input;
 the pipeline must not raise. Anything else is an uncaught exception: counted by kind, the
@@ -212,24 +213,40 @@ def run(n: int, seed: int = 1, pipeline_every: int = 10, nlp=None, out: Path | N
     return counts
 
 
+def _job(args: tuple[int, int, int, int, Path]) -> Counter:
+    n, seed, every, job, out = args
+    from lagebild import nlp as nlp_pkg
+
+    t0 = time.monotonic()
+
+    def progress(i: int, c: Counter) -> None:
+        print(f"[job {job}] {i:>7} inputs  {c['articles']} articles  {c['errors']} errors  {c['analysed']} analysed  "
+              f"{c['uncaught']} uncaught  ({time.monotonic() - t0:.0f} s)", flush=True)
+
+    return run(n, seed, every, nlp=nlp_pkg.load(), out=out / f"job{job}", progress=progress)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--pipeline-every", type=int, default=10, help="every k-th article read is analysed")
+    ap.add_argument("--jobs", type=int, default=1, help="processes; job i fuzzes its share with seed + i")
+    ap.add_argument("--pipeline-every", type=int, default=20, help="every k-th article read is analysed")
     ap.add_argument("--out", type=Path, default=Path("out/fuzz"), help="where the first failing inputs go")
     args = ap.parse_args()
     t0 = time.monotonic()
-    from lagebild import nlp as nlp_pkg
+    shares = [args.n // args.jobs + (i < args.n % args.jobs) for i in range(args.jobs)]
+    work = [(k, args.seed + i, args.pipeline_every, i, args.out) for i, k in enumerate(shares)]
+    if args.jobs == 1:
+        results = [_job(work[0])]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    nlp = nlp_pkg.load()
-
-    def progress(i: int, c: Counter) -> None:
-        print(f"{i:>7} inputs  {c['articles']} articles  {c['errors']} errors  {c['analysed']} analysed  "
-              f"{c['uncaught']} uncaught  ({time.monotonic() - t0:.0f} s)", flush=True)
-
-    counts = run(args.n, args.seed, args.pipeline_every, nlp=nlp, out=args.out, progress=progress)
-    print(f"fuzz: {counts['inputs']} inputs (seed {args.seed}): {counts['articles']} articles read, "
+        with ProcessPoolExecutor(args.jobs) as pool:
+            results = list(pool.map(_job, work))
+    counts: Counter = sum(results, Counter())
+    seeds = ", ".join(str(args.seed + i) for i in range(args.jobs))
+    print(f"fuzz: {counts['inputs']} inputs (seeds {seeds}): {counts['articles']} articles read, "
           f"{counts['errors']} inputs rejected with a one-line error, {counts['analysed']} articles analysed "
           f"({counts['analysis errors']} analysis errors recorded); uncaught exceptions: {counts['uncaught']} "
           f"({time.monotonic() - t0:.0f} s)")

@@ -227,3 +227,55 @@ def test_fewer_components_never_drop_stored_results(corpus, tmp_path, fake):
     assert rows(db, "SELECT count(*) FROM claims")[0][0] == n
     forced = build_dossier([corpus], db, components=[], force=True)
     assert len(forced.reanalysed) == 7 and rows(db, "SELECT count(*) FROM claims") == [(0,)]
+
+
+def test_jobs_two_store_what_one_stores(corpus, tmp_path, fake, monkeypatch):
+    """Two processes analyse, this one writes: the same rows as one process."""
+    import lagebild.build
+
+    monkeypatch.setattr(lagebild.build, "POOL_MIN", 2)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    build_dossier([corpus], one, components=fake, jobs=1)
+    summary = build_dossier([corpus], two, components=fake, jobs=2)
+    assert summary.processed == 7 and not summary.errors, summary.describe()
+    sql = 'SELECT id, article, text, low, "group" FROM claims ORDER BY id'
+    assert rows(two, sql) == rows(one, sql) and rows(one, sql)
+    assert rows(two, "SELECT id FROM articles ORDER BY n") == rows(one, "SELECT id FROM articles ORDER BY n")
+
+
+def _stories(articles):
+    """Two invented stories over the demo: the articles of early March and the rest."""
+    return {a.id: "early" if (a.published or "") < "2026-03-04" else "late" for a in articles}
+
+
+def _cross_rows(db: Path) -> tuple:
+    with Store(db) as s:
+        return ([(g.id, g.members, g.best, g.status) for g in s.groups()],
+                [(e.id, e.type, e.articles, e.figures) for e in s.events()],
+                [(e.id, len(e.mentions)) for e in s.entities()])
+
+
+def test_stories_are_blocks_and_only_touched_ones_are_redone(corpus, tmp_path, monkeypatch):
+    """With stories, claim groups and events are made per story; a later build redoes only the stories
+    its articles are in, and ends with what one build of everything makes."""
+    import lagebild.consolidate.groups as groups_module
+
+    whole = tmp_path / "whole.db"
+    build_dossier([corpus], whole, story_of=_stories)
+    gs, evs, _ = _cross_rows(whole)
+    assert {g[0].split("/")[0] for g in gs} == {"early", "late"}
+    with Store(whole) as s:
+        story = _stories(s.articles())
+        claim_article = {c.id: c.article for c in s.claims()}
+    assert all({story[claim_article[m]] for m in g[1]} == {g[0].split("/")[0]} for g in gs)
+
+    late = [p for p in corpus.iterdir() if p.name >= "2026-03-04"]
+    steps = tmp_path / "steps.db"
+    build_dossier([p for p in corpus.iterdir() if p not in late], steps, story_of=_stories)
+    calls = []
+    real = groups_module.group_claims
+    monkeypatch.setattr(groups_module, "group_claims", lambda cs, arts: calls.append({a.id for a in arts}) or real(cs, arts))
+    summary = build_dossier([corpus], steps, story_of=_stories)
+    assert summary.new and summary.unchanged
+    assert calls and all(story[a] == "late" for ids in calls for a in ids)   # the early story was kept
+    assert _cross_rows(steps) == _cross_rows(whole)

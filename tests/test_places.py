@@ -95,3 +95,8 @@ def test_region_noun_picks_the_area(nlp):
 def test_name_particle_is_no_town(nlp):
     ms = places(nlp, "Alexander Van der Bellen gewann in Wien. Später sprach Van der Bellen in Graz.")
     assert not any(m.ref and gazetteer().by_id[m.ref.split(":", 1)[1]].country == "TR" for m in ms.values())
+
+
+def test_district_known_by_the_first_part_of_its_name(nlp):
+    m = places(nlp, "Die Polizei durchsuchte Wohnungen im Brüsseler Stadtteil Molenbeek.")["Molenbeek"]
+    assert m.label == "LOC" and gazetteer().by_id[m.ref.split(":", 1)[1]].country == "BE"

@@ -95,6 +95,15 @@ def test_a_part_place_is_not_the_scene_of_later_sentences(run):
     assert v[300].measure.place != "tarsa"
 
 
+def test_a_where_clause_names_the_scene_of_its_figure(run):
+    claims, _ = run({"w.txt": "Anschlag\n\nDie Täter stürmten das Theater Lumen, wo sie mindestens 40 Menschen töteten.",
+                     "v.txt": "Anschlag\n\nBei den Anschlägen starben insgesamt 66 Menschen."},
+                    {"w.txt": "s", "v.txt": "s"})
+    v = by_value(claims)
+    assert v[40].measure.place == "lumen"
+    assert v[40].group != v[66].group                               # the theatre's dead are a part
+
+
 def test_attackers_are_never_counted_among_victims(run):
     claims, _ = run({"a.txt": "Anschlag\n\nBei dem Anschlag starben 41 Menschen. Auch fünf Angreifer starben."})
     v = by_value(claims)
@@ -103,7 +112,7 @@ def test_attackers_are_never_counted_among_victims(run):
 
 
 def test_a_magnitude_is_a_reading_not_a_count(run):
-    claims, groups = run({"m.txt": "Beben\n\nDie Zahl der Todesopfer ist auf 212 gestiegen, teilte das Ministerium "
+    claims, _groups = run({"m.txt": "Beben\n\nDie Zahl der Todesopfer ist auf 212 gestiegen, teilte das Ministerium "
                                    "mit. Das Beben hatte laut der Erdbebenwarte eine Stärke von 6,9. Mehr als 2.000 "
                                    "Menschen wurden verletzt."})
     v = by_value(claims)
@@ -143,7 +152,7 @@ def test_groups_stay_within_their_story(run):
 
 
 def test_no_group_id_carries_an_article_name(run):
-    claims, groups = run({"lokalblatt-bericht-123.txt": "Lagemeldung\n\nDie Stadt stellte 12 Bataillonsgruppen auf. "
+    _claims, groups = run({"lokalblatt-bericht-123.txt": "Lagemeldung\n\nDie Stadt stellte 12 Bataillonsgruppen auf. "
                                                          "80 Angehörige warten. Der Schaden beträgt 3 Millionen Euro.",
                           "lokalblatt-bericht-456.txt": "Neue Lage\n\nEs gab 5 Bataillonsgruppen."})
     for gid in groups:

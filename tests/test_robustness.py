@@ -607,3 +607,10 @@ def test_json_number_too_long_to_convert(folder, tmp_path, blank):
     assert ids(tmp_path / "x.db") == {"good.txt", "ok"}
     p = problems(s)
     assert "4300 digits" in p["n.json"] and "4300 digits" in p["n.jsonl:1"]
+
+
+def test_unsplittable_url_is_no_crash(folder, tmp_path, blank):
+    """Found by the fuzzer: urllib raises ValueError on 'https://[x' (an unclosed IPv6 bracket)."""
+    (folder / "u.json").write_text(json.dumps({"id": "u", "text": TEXTS["c"], "url": "https://[x/a"}), encoding="utf-8")
+    s = build([folder], tmp_path / "x.db", blank)
+    assert ids(tmp_path / "x.db") == {"good.txt", "u"} and not s.errors

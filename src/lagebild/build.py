@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
+import types
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,12 +43,16 @@ from .store.sqlite import Store, StoreError, is_disk_full
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "content_hash", "fingerprint"]
+__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "build_from_partitions",
+           "content_hash", "default_jobs", "fingerprint"]
 
 PACKAGE = Path(__file__).resolve().parent
 # A story_of: article id -> story id, or what makes one from all stored articles.
 StoryOf = Mapping[str, str] | Callable[[Sequence[Article]], Mapping[str, str]]
+# story_of=STORIES blocks claim grouping and event merging by the dossier's own stories (consolidate.stories).
+STORIES: Mapping[str, str] = types.MappingProxyType({})
 CHUNK = 64  # articles analysed and stored per round: bounds memory on big inputs
+POOL_MIN = 24  # fewer articles are analysed in this process whatever `jobs` says: starting processes costs more
 
 
 @dataclass
@@ -66,6 +72,7 @@ class BuildSummary:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross
 
     @property
     def processed(self) -> int:
@@ -148,6 +155,7 @@ def build_dossier(
     nlp: Any = None,
     force: bool = False,
     story_of: StoryOf | None = None,
+    jobs: int = 1,
     options: Any = None,
 ) -> BuildSummary:
     """Read, analyse and store the articles under `paths` (files, folders, URLs, feeds, web archives)
@@ -156,7 +164,19 @@ def build_dossier(
 
     articles, errors = read_articles(paths, options)
     return build_articles(articles, db_path, errors=errors, inputs=paths, console=console,
-                          components=components, nlp=nlp, force=force, story_of=story_of)
+                          components=components, nlp=nlp, force=force, story_of=story_of, jobs=jobs)
+
+
+def build_from_partitions(folder: str | Path, db_path: str | Path, **kw: Any) -> BuildSummary:
+    """Store the per-article analyses that `lagebild analyse` (or a Dask cluster) wrote into `folder`,
+    then run the cross-article steps: `build_dossier` without analysing here."""
+    from .partitions import read_partitions
+
+    articles, analysed, header = read_partitions(folder)
+    errors = [e for chunk, r in analysed if not chunk for e in r.errors]
+    kw.setdefault("components", header.get("components"))
+    return build_articles(articles, db_path, errors=errors, inputs=[str(folder)],
+                          analysed=[(c, r) for c, r in analysed if c], **kw)
 
 
 def build_articles(
@@ -170,11 +190,15 @@ def build_articles(
     nlp: Any = None,
     force: bool = False,
     story_of: StoryOf | None = None,
+    jobs: int = 1,
+    analysed: Iterable[tuple[list[Article], Result | Exception]] | None = None,
 ) -> BuildSummary:
     """`build_dossier` for articles already read (by our readers or anyone's).
 
     `story_of` (article id -> story id, or a function of all stored articles giving it) makes claim
-    grouping and event merging run per story, and only for the stories this build touched."""
+    grouping and event merging run per story, and only for the stories this build touched. `jobs`
+    processes analyse (this one stores). `analysed`: the articles' analyses made elsewhere
+    (`read_partitions`), stored instead of analysing."""
     t0 = time.monotonic()
     summary = BuildSummary(db=Path(db_path), inputs=len(articles) + len(errors))
     summary.errors.extend(errors)
@@ -190,14 +214,19 @@ def build_articles(
         build_id = summary.build_id = store.start_build(inputs, comps, analysed_with["fingerprint"])
         todo = _to_analyse(articles, Identities(store.article_state()), comps, analysed_with, force, summary)
 
-        stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console)
+        t1 = time.monotonic()
+        stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console, jobs,
+                                    analysed)
+        summary.timings["analyse"] = time.monotonic() - t1
         # Only what really got stored counts as processed; the rest is in summary.errors.
         for ids in (summary.new, summary.replaced, summary.reanalysed):
             ids[:] = [i for i in ids if i in stored]
 
         # Always: cheap next to analysis, and consolidation code may have changed since.
         try:   # the cross-article step is written in one transaction (store.replace_cross)
+            t1 = time.monotonic()
             _cross_article(store, summary, set(stored), story_of)
+            summary.timings["cross"] = time.monotonic() - t1
             store.add_errors(summary.errors, build_id)
             summary.counts = store.counts()
             summary.seconds = time.monotonic() - t0
@@ -272,35 +301,40 @@ def _analyse_and_store(
     build_id: int,
     summary: BuildSummary,
     console: Any,
+    jobs: int = 1,
+    analysed: Iterable[tuple[list[Article], Result | Exception]] | None = None,
 ) -> set[str]:
-    from .pipeline import analyse, build_nlp
+    """Analyse the articles (or take the `analysed` results: partitions made elsewhere) and store each;
+    this process is the only writer, whatever number of processes analyses."""
+    from .pipeline import build_nlp
 
     stored: set[str] = set()
     if not todo:
         return stored
+    wanted = {a.id for a in todo}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        try:
-            nlp = build_nlp(comps, nlp)
-        except Exception as e:  # noqa: BLE001 - e.g. a broken model: say so per article, keep what is stored
-            log.exception("the analysis pipeline could not be built")
-            summary.errors.extend(ArticleError(a.id, f"analysis unavailable: {type(e).__name__}: {e}",
-                                               skipped=_kept(a, summary)) for a in todo)
-            return stored
+        if analysed is None:
+            try:
+                nlp = build_nlp(comps, nlp)
+            except Exception as e:  # noqa: BLE001 - e.g. a broken model: say so per article, keep what is stored
+                log.exception("the analysis pipeline could not be built")
+                summary.errors.extend(ArticleError(a.id, f"analysis unavailable: {type(e).__name__}: {e}",
+                                                   skipped=_kept(a, summary)) for a in todo)
+                return stored
         with _progress(console, len(todo)) as advance:
-            for i in range(0, len(todo), CHUNK):
-                chunk = todo[i : i + CHUNK]
-                try:
-                    result = analyse(chunk, comps, nlp=nlp, cross=False, progress=lambda a: advance())
-                except Exception as e:  # noqa: BLE001 - a failing chunk costs its articles, not the build
-                    log.exception("analysis of a chunk failed")
-                    summary.errors.extend(ArticleError(a.id, f"analysis failed: {type(e).__name__}: {e}",
+            results = analysed if analysed is not None else _analysed(todo, comps, nlp, jobs, advance)
+            for chunk, result in results:
+                if isinstance(result, Exception):  # a failing chunk costs its articles, not the build
+                    summary.errors.extend(ArticleError(a.id, f"analysis failed: {type(result).__name__}: {result}",
                                                        skipped=_kept(a, summary)) for a in chunk)
                     continue
                 for e in result.errors:
                     e.skipped = _kept(next((a for a in chunk if a.id == e.article), None), summary, e.skipped)
                 summary.errors.extend(result.errors)
                 for article, parts in _per_article(result, summary):
+                    if article.id not in wanted:     # a partition's article that is stored unchanged
+                        continue
                     try:
                         store.replace_article(article, analysed_with=analysed_with, build_id=build_id, **parts)
                     except Exception as e:  # noqa: BLE001 - e.g. inconsistent extractor output
@@ -317,6 +351,86 @@ def _analyse_and_store(
     for msg in dict.fromkeys(str(w.message) for w in caught):
         summary.notes.append(msg)
     return stored
+
+
+# --- analysing in several processes -------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}     # the pipeline of this (worker) process, built once
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int,
+              advance: Callable[[], None]) -> Iterator[tuple[list[Article], Result | Exception]]:
+    """(chunk, its analysis or the exception that failed it), in the order of `todo`.
+
+    With jobs > 1 a pool of processes analyses chunks (each process builds the pipeline once; forked
+    processes inherit this one's); results come back in order, so the dossier is the same."""
+    from .pipeline import analyse
+
+    if jobs <= 1 or len(todo) < POOL_MIN:
+        for i in range(0, len(todo), CHUNK):
+            chunk = todo[i : i + CHUNK]
+            try:
+                yield chunk, analyse(chunk, comps, nlp=nlp, cross=False, progress=lambda a: advance())
+            except Exception as e:  # noqa: BLE001
+                log.exception("analysis of a chunk failed")
+                yield chunk, e
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(CHUNK, -(-len(todo) // (jobs * 4))))     # several chunks per process: they even out
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:   # a forked process starts with this pipeline and what it loads on first use (gazetteer, lexicon)
+        _warm(nlp, comps)
+    _WORKER.update(nlp=nlp, comps=comps)
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=ctx, initializer=_worker_init,
+                             initargs=(comps,)) as pool:
+        for chunk, result in zip(chunks, pool.map(_worker_analyse, chunks)):
+            for _ in chunk:
+                advance()
+            yield chunk, result
+
+
+def _warm(nlp: Any, comps: tuple[str, ...]) -> None:
+    """Run the pipeline once, so that what its components load on first use is loaded."""
+    from .pipeline import analyse
+
+    text = "Berlin – Außenminister Wladimir Beispiel sagte am 3. Mai 2024 in Moskau, 300 Soldaten seien getötet worden."
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            analyse([Article(id="warm-up", text=text, title="")], comps, nlp=nlp, cross=False)
+    except Exception:  # noqa: BLE001 - only a warm-up
+        log.debug("warm-up failed", exc_info=True)
+
+
+def _worker_init(comps: tuple[str, ...]) -> None:
+    if _WORKER.get("nlp") is None or _WORKER.get("comps") != comps:
+        from .pipeline import build_nlp
+
+        _WORKER.update(nlp=build_nlp(comps), comps=comps)
+
+
+def _worker_analyse(chunk: list[Article]) -> Result | Exception:
+    from .pipeline import analyse
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return analyse(chunk, _WORKER["comps"], nlp=_WORKER["nlp"], cross=False)
+    except Exception as e:  # noqa: BLE001 - sent back as the chunk's failure (as text: it must pickle)
+        log.exception("analysis of a chunk failed")
+        return RuntimeError(f"{type(e).__name__}: {e}")
 
 
 def _kept(article: Article | None, summary: BuildSummary, skipped: str = "the whole article") -> str:
@@ -367,6 +481,9 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     touched, the stored ones of the others kept. A step that fails keeps its previous results."""
     articles = store.articles()
     claims = store.claims()
+    found = _stories(store, articles, summary)
+    if story_of is STORIES:
+        story_of = found
     if callable(story_of):
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
@@ -398,6 +515,24 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
             events = [e for b in order for e in (keep[b][1] if b in keep else cross.event_blocks.get(b, []))]
     store.replace_cross(duplicates=cross.duplicates, groups=groups, entities=cross.entities,
                         sourced=cross.sourced, events=events)
+
+
+def _stories(store: Store, articles: list[Article], summary: BuildSummary) -> dict[str, str] | None:
+    """The stories step: each new article joins a stored story or opens one (consolidate.stories, through
+    the index kept in the store); stored with their article links. Returns story_of (article id -> story
+    id), None when the step failed (the stored stories are kept)."""
+    from .consolidate.stories import story_of, update_stories
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            stories, index = update_stories(articles, store.mentions(), store.times(), store.story_index())
+        store.replace_stories(stories, index)
+    except Exception as e:  # noqa: BLE001 - the other steps go on, the stored stories stay
+        log.exception("cross-article step stories failed")
+        summary.notes.append(f"stories not recomputed, previous kept: {type(e).__name__}: {e}")
+        return None
+    return story_of(stories)
 
 
 def complete_cross_article(store: Store) -> list[str]:

@@ -5,7 +5,10 @@
     lagebild events PATH... --format jsonl|csv|geojson
     lagebild entities PATH... --format jsonl
     lagebild facts PATH... | --db FILE
-    lagebild build PATH|URL|FEED|WARC... --db FILE [--outlet NAME] [--offline] [--max-file-mb N]
+    lagebild stories PATH... | --db FILE
+    lagebild build PATH|URL|FEED|WARC... --db FILE [--jobs N] [--outlet NAME] [--offline] [--max-file-mb N]
+    lagebild build --from-partitions DIR --db FILE
+    lagebild analyse PATH... --out DIR [--jobs N | --dask local:N|ADDRESS]
     lagebild check --db FILE
     lagebild search QUERY --db FILE [--raw]
     lagebild report --db FILE -o dossier.html [--format html|md]
@@ -190,9 +193,36 @@ def facts(
          ["group", "label", "low", "best", "high", "status", "n_sources", "figures", "explanation"])
 
 
+STORY_COLUMNS = ["id", "title", "start", "end", "n", "articles"]
+
+
+@app.command()
+def stories(
+    paths: Optional[list[str]] = typer.Argument(None),
+    db: Optional[Path] = typer.Option(None, "--db"),
+    format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+) -> None:
+    """Stories: the articles about one event, across outlets, with a title and a time span."""
+    from .model import to_dict
+
+    if db:
+        from .store.sqlite import Store
+
+        with Store(db, readonly=True) as store:
+            found = store.stories()
+    elif paths:
+        found = analyse_paths(paths, ["entities", "times"]).stories
+    else:
+        raise typer.BadParameter("give article paths or --db")
+    rows = [dict(to_dict(s), n=len(s.articles)) for s in found]
+    if format == Fmt.table:  # a terminal shows the article names one a line
+        rows = [dict(r, articles="\n".join(r["articles"])) for r in rows]
+    emit(rows, format, STORY_COLUMNS)
+
+
 @app.command()
 def build(
-    paths: list[str] = PATHS,
+    paths: Optional[list[str]] = typer.Argument(None, help=PATHS.help),
     db: Path = typer.Option(..., "--db"),
     force: bool = typer.Option(False, "--force", help="Re-analyse unchanged articles too."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet of the articles whose input names none."),
@@ -206,21 +236,36 @@ def build(
     max_article_chars: Optional[int] = typer.Option(
         None, "--max-article-chars", envvar="LAGEBILD_MAX_ARTICLE_CHARS", min=1,
         help="Longest article text (and JSONL line) read, in characters (default 1,000,000)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Processes that analyse (default: all cores); one writes."),
+    from_partitions: Optional[Path] = typer.Option(
+        None, "--from-partitions", help="Store the analyses `lagebild analyse --out DIR` wrote instead of analysing."),
 ) -> None:
     """Analyse articles and store them in one SQLite file (idempotent).
 
     Exit status 0: all stored; 3: some inputs skipped (named on stderr); 1: nothing stored; 2: dossier unusable."""
     import os
 
-    from .build import build_dossier
+    from .build import build_dossier, build_from_partitions, default_jobs
     from .ingest.sources import InputOptions
 
     if max_file_mb is not None:   # the readers take their limits from the environment (ingest.readers.Limits)
         os.environ["LAGEBILD_MAX_FILE_MB"] = str(max_file_mb)
     if max_article_chars is not None:
         os.environ["LAGEBILD_MAX_ARTICLE_CHARS"] = str(max_article_chars)
-    options = InputOptions(offline=offline, refresh=refetch, cache_dir=cache, outlet=outlet)
-    summary = build_dossier(paths, db, console=err, force=force, options=options)
+    if from_partitions is not None:
+        if paths:
+            raise typer.BadParameter("give article paths or --from-partitions, not both")
+        try:
+            summary = build_from_partitions(from_partitions, db, console=err, force=force)
+        except (FileNotFoundError, ValueError) as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    elif paths:
+        options = InputOptions(offline=offline, refresh=refetch, cache_dir=cache, outlet=outlet)
+        summary = build_dossier(paths, db, console=err, force=force, options=options, jobs=jobs or default_jobs())
+    else:
+        raise typer.BadParameter("give article paths (or --from-partitions DIR)")
     err.print(summary.describe())
     if summary.processed == 0 and summary.unchanged == 0:
         raise typer.Exit(1)
@@ -241,6 +286,36 @@ def check(db: Path = typer.Option(..., "--db")) -> None:
         err.print(("[green]ok[/] " if ok else "[red]problem[/] ") + escape(line))
     if not all(ok for ok, _ in findings):
         raise typer.Exit(1)
+
+
+@app.command("analyse")
+def analyse_cmd(
+    paths: list[str] = PATHS,
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the partitions (part-NNNNN.jsonl)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes (default: all cores)."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Analyse on Dask: local:N (a LocalCluster of N workers) or a scheduler address."),
+) -> None:
+    """Per-article analysis only (the map step), into JSONL partitions for `build --from-partitions`."""
+    from .build import default_jobs
+    from .partitions import analyse_on_dask, analyse_to_partitions
+    from .pipeline import read_articles
+
+    articles, errors = read_articles(paths)
+    for e in errors:
+        err.print(f"[yellow]skipped[/] {e.article}: {e.problem}")
+    if not articles:
+        err.print("[red]nothing could be read[/]")
+        raise typer.Exit(1)
+    if dask:
+        try:
+            files = analyse_on_dask(articles, out, scheduler=dask)
+        except RuntimeError as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from None
+    else:
+        files = analyse_to_partitions(articles, out, jobs=jobs or default_jobs())
+    err.print(f"{len(articles)} articles analysed into {len(files)} partitions in {out}")
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 Every stage takes and returns these types: ingest makes `Article`s, the
 extractors make `Claim`s, `TimeExpression`s, `Event`s and `Entity`s,
-consolidation makes `ClaimGroup`s, the store keeps them all.
+consolidation makes `ClaimGroup`s and `Story`s, the store keeps them all.
 
 This module imports nothing of ours (see ../shared/DESIGN.md) so that any stage
 can be used alone.
@@ -299,6 +299,20 @@ class Event:
 
 
 @dataclass
+class Story:
+    """Articles about one event or development, across outlets: "Erdbeben in Marokko, September 2023"."""
+
+    id: str                                  # readable and stable: made from the title when the story opened
+    title: str                               # main event noun + main place + month/year of the articles
+    start: str | None = None                 # ISO date: the earliest publication date of its articles
+    end: str | None = None                   # the latest
+    articles: list[str] = field(default_factory=list)     # article ids, in the order they joined
+    event: str | None = None                 # the main event noun of the title ("Erdbeben")
+    place: str | None = None                 # its main place ("Marokko")
+    keywords: list[str] = field(default_factory=list)     # heaviest term stems of its articles
+
+
+@dataclass
 class Result:
     """What one run of the pipeline over a batch of inputs produced."""
 
@@ -310,6 +324,7 @@ class Result:
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)    # as extracted, article by article
     entities: list[Entity] = field(default_factory=list)     # the mentions resolved across articles
+    stories: list[Story] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
 
 

@@ -183,6 +183,7 @@ def analyse(
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
     """Cross-article steps over an in-memory result (the CLI's path): the same steps as a build's."""
+    result.stories = stories_of(result.articles, result.entities, result.times)
     steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
     cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps, isolate=False)
     if cross.groups is not None:
@@ -194,6 +195,13 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
 
 
 # --- across articles -----------------------------------------------------------------------------
+
+def stories_of(articles: Sequence[Article], mentions: Sequence[Any] = (), times: Sequence[Any] = ()) -> list:
+    """The stories of a batch of articles (consolidate.stories; over the unresolved mentions)."""
+    from .consolidate.stories import cluster_articles
+
+    return cluster_articles(articles, [m for m in mentions if isinstance(m, Mention)], times)
+
 
 # The cross-article steps, in the order they run, and the extractor component whose output each needs.
 CROSS_NEEDS: dict[str, str | None] = {"duplicates": None, "groups": "claims", "entities": "entities",

@@ -15,6 +15,7 @@ it over everything stored. What makes two mentions one entity:
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -75,11 +76,16 @@ def resolve_entities(mentions: Sequence[Mention]) -> list[Entity]:
 # --- persons ----------------------------------------------------------------------------
 
 def _name_key(text: str) -> str:
-    return " ".join(_words(text))
+    return " ".join(_key_words(text))
 
 
 def _words(text: str) -> list[str]:
-    return name_key(text).split()
+    return list(_key_words(text))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _key_words(text: str) -> tuple[str, ...]:
+    return tuple(name_key(text).split())
 
 
 def _near(a: str, b: str) -> bool:
@@ -94,51 +100,99 @@ def _near(a: str, b: str) -> bool:
     return within_one_edit(a, b)
 
 
+def _deletions(word: str) -> tuple[str, ...]:
+    """The word and each form of it with one letter left out: two words one edit apart (a letter
+    changed, added, dropped or two swapped) share one of these, so they find each other by it."""
+    return (word, *{word[:i] + word[i + 1:] for i in range(len(word))})
+
+
+class _NearIndex:
+    """Items by the deletion keys of their words: the candidates for `_near` of a word are found in
+    a few lookups instead of a pass over all items. Lookups return item numbers in the order added."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, n: int, *words: str) -> None:
+        for k in {d for w in words for d in _deletions(w)}:
+            self.keys[k].append(n)
+
+    def near(self, *words: str) -> list[int]:
+        return sorted({n for w in words for d in _deletions(w) for n in self.keys.get(d, ())})
+
+
 def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
+    """Persons by name: a full name joins the first full name it agrees with, a short form the full name
+    containing it (same article first, then the most mentioned). Blocked by surname deletion keys, so
+    linear in the mentions: each is compared only with the names one edit from its own."""
     full: list[tuple[list[str], list[Mention], Counter]] = []   # (key words, mentions, countries)
+    articles: list[set[str | None]] = []                          # the articles of each full name's mentions
+    by_surname = _NearIndex()
     single: list[Mention] = []
     for m in persons:
         words = _words(m.text)
         if len(words) >= 2:
-            for fw, group, countries in full:
+            for n in by_surname.near(words[-1]):
+                fw, group, countries = full[n]
                 if _same_full(words, fw) and _compatible(countries, m.country):
                     group.append(m)
+                    articles[n].add(m.article)
                     if m.country:
                         countries[m.country] += 1
                     break
             else:
+                by_surname.add(len(full), words[-1])
                 full.append((words, [m], Counter([m.country] if m.country else [])))
+                articles.append({m.article})
         elif words:
             single.append(m)
     # Short forms join the full name that contains them (most mentioned wins among several).
+    by_part = _NearIndex()
+    for n, (fw, _, _) in enumerate(full):
+        by_part.add(n, *_parts(fw))
     extra: dict[str, list[Mention]] = defaultdict(list)
     for m in single:
         w = _words(m.text)[0]
         w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
         best = None
-        for fw, group, countries in full:
+        for n in by_part.near(w, w_trim):
+            fw, group, countries = full[n]
             if not _compatible(countries, m.country):
                 continue
-            parts = [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else [])
-            if any(_near(w, p) or _near(w_trim, p) for p in parts):
-                same_article = any(x.article == m.article for x in group)
-                score = (same_article, len(group))
+            if any(_near(w, p) or _near(w_trim, p) for p in _parts(fw)):
+                score = (m.article in articles[n], len(group))
                 if best is None or score > best[0]:
-                    best = (score, group)
+                    best = (score, n)
         if best is not None:
-            best[1].append(m)
+            full[best[1]][1].append(m)
+            articles[best[1]].add(m.article)
         else:
             extra[w_trim].append(m)
     out: dict[str, list[Mention]] = {}
     for _key_words, group, _ in full:
         name = _canonical(group)
         out.setdefault(f"per:{_slug(name)}", []).extend(group)
+    one_word = _NearIndex()          # the keys of one word, by it: a surname without a first name joins them
+    one_word_keys: list[str] = []
+    for k in out:
+        if len(k.split("-")) == 1:
+            one_word.add(len(one_word_keys), k[4:])
+            one_word_keys.append(k)
     for w, group in extra.items():
         # Variants of one unmatched surname ("Selenskyj" / "Selensykj" without a first name anywhere).
-        target = next((k for k in out if k.startswith("per:") and len(k.split("-")) == 1
-                       and _near(k[4:], w)), None)
-        out.setdefault(target or f"per:{_slug(w)}", []).extend(group)
+        target = next((one_word_keys[n] for n in one_word.near(w) if _near(one_word_keys[n][4:], w)), None)
+        key = target or f"per:{_slug(w)}"
+        if key not in out and len(key.split("-")) == 1:
+            one_word.add(len(one_word_keys), key[4:])
+            one_word_keys.append(key)
+        out.setdefault(key, []).extend(group)
     return out
+
+
+def _parts(fw: list[str]) -> list[str]:
+    """The words of a full name a short form may be: the surname, and the first word of a name of
+    three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first)."""
+    return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else [])
 
 
 def _same_full(a: list[str], b: list[str]) -> bool:

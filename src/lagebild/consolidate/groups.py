@@ -18,15 +18,14 @@ same groups.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-
-import math
 from collections.abc import Mapping
 
 from ..extract.measures import countries, demonym_key, key_parts, slug_of, slugify
+from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
-
 from .estimates import compatible, point, reconcile
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -53,6 +52,11 @@ WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefang
                   "weapons_delivered": "geliefert"}
 CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizisten", "helfer": "Helfer",
                 "taeter": "Angreifer/Täter"}
+
+
+# Kinds whose label says the role (Tote, Verletzte ...); the others say what is counted (Häuser, Euro, Drohnen).
+ROLE_HEADS = frozenset({"killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced",
+                        "detained", "attendees", "rescued", "aboard", "rating"})
 
 
 def _country_name(key: str) -> str | None:
@@ -88,7 +92,7 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     if m is None:
         return example.counted or example.text
     nat, _, cls = (m.subject or "").partition(":")
-    if m.kind in KIND_LABELS and m.kind not in ("people", "money", "percent", "measurement"):
+    if m.kind in ROLE_HEADS:
         head = KIND_LABELS[m.kind]
         if cls in CLASS_LABELS:
             head += f": {CLASS_LABELS[cls]}"
@@ -151,7 +155,10 @@ def group_claims(claims: list[Claim], articles: list[Article],
         members[gid].append(c)
     split: dict[str, list[Claim]] = {}
     for gid, ms in members.items():
-        generic = ms[0].measure is not None and (slugify(ms[0].measure.kind) or "") in PER_CLAIM
+        m0 = ms[0].measure
+        # a generic count, or people on the move named by a noun alone ("Flüchtlinge": no verb says what
+        # they did): only a repeated figure shows one quantity
+        generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
         for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles})):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
@@ -231,20 +238,6 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     return clusters
 
 
-# Words too common in news to tell two stories apart (besides function words).
-COMMON_WORDS = frozenset("""
-menschen polizei regierung angaben behörden sprecher sprecherin minister ministerium präsident millionen
-milliarden euro dollar prozent jahren jahre jahres monaten monate wochen tagen stunden montag dienstag mittwoch
-donnerstag freitag samstag sonntag januar februar märz april juni juli august september oktober november dezember
-zahl zahlen bericht berichte berichten meldung agentur nachrichtenagentur zeitung medien experten beginn anfang
-mitte ende woche zeit seite leben lage stadt land länder region frage fragen ziel grund folge folgen teil fall
-fälle ergebnis informationen deutschland österreich europa welt heute gestern insgesamt weitere tausende hunderte
-dutzende häuser schätzungen schätzung mann frau frauen männer kinder familie namen politiker öffentlichkeit
-besuch kandidat polizisten soldaten berufung mindestens rund etwa mehr fast knapp weniger laut nach bild foto
-video uhr nacht morgen abend tage jahr monat mittag wochenende vormittag nachmittag dpa apa reuters afp
-""".split())
-
-
 def _story_words(article: Article) -> frozenset[str]:
     """Distinctive words of an article's title and lead: capitalised, four letters or more, not common."""
     from ..extract.attribution import FUNCTION_WORDS
@@ -252,7 +245,7 @@ def _story_words(article: Article) -> frozenset[str]:
 
     head = (article.title or "") + " " + article.text[:700]
     words = {w.lower() for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}", head)}
-    return frozenset(words - COMMON_WORDS - FUNCTION_WORDS - SENTENCE_STARTERS)
+    return frozenset(words - lexicon("story_common_words") - FUNCTION_WORDS - SENTENCE_STARTERS)
 
 
 def stories(articles: list[Article]) -> dict[str, str]:

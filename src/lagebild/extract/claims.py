@@ -236,6 +236,12 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
+    a, _ = _clause(text, unit, fig.num_start, fig.end)
+    if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) and measure.kind not in ("rating", "money", "percent"):
+        # "..., wo sie 89 Menschen töteten": the figure's scene is the place the clause refers back to
+        measure.place = meas.slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
+    if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):
+        measure.action = None          # "Flüchtlinge" names people on the move; only a verb says they fled
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
@@ -348,6 +354,9 @@ class ClaimExtractor:
             return []
         has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
         cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
+        # who says what by the parse, where the pipeline parses; the word rules' cues come first
+        said = attr.quotations(doc) if doc.has_annotation("DEP") else []
+        survey = attr.survey_source(doc) if said or doc.has_annotation("DEP") else None
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
@@ -401,6 +410,12 @@ class ClaimExtractor:
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
             attribution = attr.attribute(text, units, ui, fig.num_start, cues)
+            if not attribution.sources and said:
+                parsed = attr.source_at(doc, fig.num_start, said)
+                if parsed is None and survey is not None and survey[0] <= fig.num_start:
+                    parsed = survey[1]                 # a poll report: its figures are the poll's
+                if parsed is not None:
+                    attribution.sources.append(parsed)
             context = self._context(units, ui, lead)
             ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,

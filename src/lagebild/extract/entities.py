@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Span, Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
@@ -109,8 +109,13 @@ class _NameShape:
     rx = re.compile(r"^(?:(?:al|el|ad|as|bin|ibn)-)?([^\W\d_])[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*$")
 
     def match(self, word: str) -> bool:
-        m = self.rx.match(word)
-        return bool(m) and m.group(1).isupper() and any(c.islower() for c in word)   # not an acronym
+        return _name_shape(word)
+
+
+@lru_cache(maxsize=131072)
+def _name_shape(word: str) -> bool:
+    m = _NameShape.rx.match(word)
+    return bool(m) and m.group(1).isupper() and any(c.islower() for c in word)   # not an acronym
 
 
 NAME_RX = _NameShape()
@@ -130,21 +135,64 @@ def _hanta():
         return None
 
 
-@lru_cache(maxsize=65536)
 def word_class(word: str) -> tuple[str, bool, str]:
     """(best STTS tag, known to the lexicon, lemma) for one word, from HanTa."""
+    tag, known = word_tag(word)
+    return (tag, known, lemma(word))
+
+
+@lru_cache(maxsize=65536)
+def word_tag(word: str) -> tuple[str, bool]:
+    """(best STTS tag, known to the lexicon) for one word, from HanTa."""
+    tags = _tags(word)
+    if not tags:
+        return ("NE", False)
+    best, score = tags[0]
+    return (best, float(score) > -25.0)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """HanTa's lemma of the word's best reading."""
+    tags = _tags(word)
+    if not tags:
+        return word
+    try:  # analyze() without the tag would tag the word a second time to find it
+        return _hanta().analyze(word, pos=tags[0][0])[0]
+    except Exception:  # noqa: BLE001
+        return word
+
+
+@lru_cache(maxsize=8192)
+def _tags(word: str) -> list[tuple[str, float]]:
     tagger = _hanta()
     if tagger is None:
-        return ("NE", False, word)
+        return []
     try:
-        tags = tagger.tag_word(word)
-        lemma = tagger.analyze(word)[0]
+        return tagger.tag_word(word)
     except Exception:  # noqa: BLE001
-        return ("NE", False, word)
-    if not tags:
-        return ("NE", False, word)
-    best, score = tags[0]
-    return (best, float(score) > -25.0, lemma)
+        return []
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    from ..nlp.features import word_sets
+
+    sets = word_sets()
+    return sets["known_name"], sets["known_word"]
+
+
+def known_reading(word: str) -> bool | None:
+    """Whether HanTa's best reading of the word is a known name (True) or a known other word (False),
+    read from the table of HanTa's readings the package ships (nlp/word_flags.json.gz, same threshold
+    as `word_class`); None where the table cannot tell (then ask `word_class`). Most words of an
+    article are in the table, and HanTa takes milliseconds a word."""
+    names, words = _lexicon()
+    if word in names:
+        return True
+    if word in words:
+        return False
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -173,7 +221,10 @@ def name_like(word: str) -> bool:
     """A capitalised word that is a proper name rather than a common noun or function word."""
     if not NAME_RX.match(word) or word.lower() in STOP:
         return False
-    tag, known, _ = word_class(word)
+    reading = known_reading(word)
+    if reading is not None:
+        return reading
+    tag, known = word_tag(word)
     if known:
         return tag == "NE"
     if tag in ("NE", "FM"):
@@ -183,12 +234,13 @@ def name_like(word: str) -> bool:
 
 
 def known_first_name(word: str) -> bool:
-    tag, known, _ = word_class(word)
+    if word.lower() in STOP:
+        return False
+    reading = known_reading(word)
+    if reading is not None:
+        return reading
+    tag, known = word_tag(word)
     return known and tag == "NE" and word.lower() not in STOP
-
-
-def lemma(word: str) -> str:
-    return word_class(word)[2]
 
 
 # --- country forms ----------------------------------------------------------------------
@@ -470,7 +522,7 @@ def _part_compound(text: str, place) -> bool:
     if " " in text or "-" not in text or _geographic_compound(text) or place:
         return False
     head = text.rsplit("-", 1)[1]
-    return head[:1].isupper() and word_class(head)[:2] == ("NN", True)
+    return head[:1].isupper() and word_tag(head) == ("NN", True)
 
 
 def _place_list(text: str, forms, place) -> bool:
@@ -493,7 +545,7 @@ def _lone_common_noun(text: str, base: str, f, place, named: set[str]) -> bool:
     """'Drohnen' (LOC), 'Luftalarm' (ORG), 'Helfer' (PER): one word the lexicon knows as a common noun
     and nothing else we know names (a country form, a gazetteer place, an institution, an organisation,
     a name the article introduces: ``named``)."""
-    if not re.fullmatch(r"\w+", text) or f or word_class(text)[:2] != ("NN", True):
+    if not re.fullmatch(r"\w+", text) or f or word_tag(text) != ("NN", True):
         return False
     if base == "LOC":
         return place is None
@@ -616,17 +668,26 @@ def _metonymic(doc: Doc, pos: int) -> bool:
         (prev[-1] in {"der", "dem", "den", "des"} and len(prev) > 1 and prev[-2] not in LOCATIVE)
 
 
+@lru_cache(maxsize=1)
+def _form_prefixes() -> frozenset[str]:
+    """Every beginning of a country form: a token that is none cannot start a form of several tokens."""
+    return frozenset(f[:k] for f in country_forms() for k in range(1, len(f) + 1))
+
+
 def _countries(doc: Doc, toks: list[Token]) -> list[Cand]:
     forms = country_forms()
+    prefixes = _form_prefixes()
+    text = _text(doc)
     out: list[Cand] = []
     i = 0
     while i < len(toks):
         t = toks[i]
         matched = False
+        several = t.text in prefixes
         for n in (4, 3, 2, 1):                         # multi-word names first: "Vereinigte Staaten"
-            if i + n > len(toks):
+            if i + n > len(toks) or (n > 1 and not several):
                 continue
-            span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
+            span = text[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
             f = forms.get(span)
             if f is None and n == 1 and t.text.lower() in forms and forms[t.text.lower()].kind == "adj":
                 f = forms[t.text.lower()]
@@ -682,9 +743,10 @@ def _orgs(doc: Doc, toks: list[Token], named: set[str]) -> list[Cand]:
     out: list[Cand] = []
     text = _text(doc)
     cforms = country_forms()
-    for name, canon in KNOWN_ORGS.items():
-        for m in re.finditer(rf"(?<![\wäöüÄÖÜß]){re.escape(name)}(?![\wäöüÄÖÜß])", text):
-            out.append(Cand(m.start(), m.end(), "ORG", 2, None, f"org:{canon}"))
+    for name, canon, rx in _known_org_patterns():
+        if name in text:                               # a substring test first: most names are not there
+            for m in rx.finditer(text):
+                out.append(Cand(m.start(), m.end(), "ORG", 2, None, f"org:{canon}"))
     for i, t in enumerate(toks):
         w = t.text
         if ACRONYM_RX.match(w) and w not in NOT_ORG and w not in cforms and not _roman_or_unit(w):
@@ -706,6 +768,12 @@ def _orgs(doc: Doc, toks: list[Token], named: set[str]) -> list[Cand]:
     # wherever it recurs there, also where the NER left it untagged
     out += [Cand(t.idx, t.idx + len(t.text), "ORG", 1) for t in toks if t.text in named]
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_org_patterns() -> list[tuple[str, str, re.Pattern]]:
+    return [(name, canon, re.compile(rf"(?<![\wäöüÄÖÜß]){re.escape(name)}(?![\wäöüÄÖÜß])"))
+            for name, canon in KNOWN_ORGS.items()]
 
 
 def _roman_or_unit(w: str) -> bool:
@@ -799,8 +867,11 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                             iso = iso or f.iso
                     out.append(Cand(toks[k + 1].idx, toks[end_i - 1].idx + len(toks[end_i - 1].text), "PER", 2, iso))
     # "Friedrich Merz", "Sergej Lawrow": a first name the lexicon knows, then a name
+    forms = country_forms()
     for i, t in enumerate(toks[:-1]):
-        if NAME_RX.match(t.text) and known_first_name(t.text) and t.text not in country_forms() \
+        nxt = toks[i + 1].text          # asked first: cheaper than the lexicon, and a name needs it
+        if NAME_RX.match(t.text) and NAME_RX.match(nxt) and not (nxt in forms and forms[nxt].kind != "demonym") \
+                and not _is_title(nxt) and known_first_name(t.text) and t.text not in forms \
                 and t.text not in NOT_PLACE:
             n = _name_at(doc, toks, i + 1)
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
@@ -836,8 +907,9 @@ def _person_repeats(doc: Doc, toks: list[Token], persons: list[Cand]) -> list[Ca
         base = w[:-1] if w.endswith("s") and name_key(w[:-1]) in parts else w     # genitive "Putins"
         k = name_key(base)
         hit = parts.get(k)
-        if hit is None and len(k) >= 6 and name_like(w):
+        if hit is None and len(k) >= 6:          # a misspelling, if the word is a name (the lexicon asked last)
             hit = next((v for pk, v in parts.items() if len(pk) >= 6 and _near_key(k, pk)), None)
+            hit = hit if hit is not None and name_like(w) else None
         if hit and w not in country_forms() and not (w != hit[0] and gazetteer().candidates(w) and noun_or_place(w)):
             out.append(Cand(t.idx, t.idx + len(base), "PER", 1, hit[1]))
     return out
@@ -924,8 +996,11 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
                                   (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
             big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
             if n == 1:
-                tag, known, _ = word_class(w)
-                if known and tag != "NE":
+                reading = known_reading(w)
+                if reading is None:
+                    tag, known = word_tag(w)
+                    reading = tag == "NE" if known else None
+                if reading is False:
                     break                              # "am Sonntag", "in der Lage", "im Namen"
                 if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
                     break

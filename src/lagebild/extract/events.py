@@ -1,25 +1,27 @@
 """Events: who did what to whom, where, when (spaCy component ``lagebild_events``).
 
 ``nlp.add_pipe("lagebild_events")`` writes ``doc._.events``: one `model.Event`
-per event trigger in a sentence, typed by PLOVER with the ACLED event type /
-sub-event type where one fits (the mapping is in docs/EVENTS.md). It runs after
-``lagebild_entities`` (actors, targets, places), ``lagebild_times`` (when) and
-``lagebild_claims`` (figures, and the sentence units and attribution cues).
+per event type and sentence, typed by PLOVER (with the ACLED event type / sub-event
+type where one fits) or, where PLOVER has none, after EM-DAT (DISASTER, ACCIDENT) and
+humanitarian use (EVACUATE, RESCUE, DISPLACE, GATHER, VOTE); docs/EVENTS.md has the
+vocabulary. It runs after ``lagebild_entities`` (actors, targets, places),
+``lagebild_times`` (when) and ``lagebild_claims`` (figures, sentence units, attribution).
 
-- Triggers are German verbs and nouns (``schickt``, ``entsandt``, ``verlegt``,
-  ``Luftangriff``, ``eingenommen``, ``Rückeroberung``, ``traf``, ``Besuch``,
-  ``unterzeichnet``, ``fordert``, ``lehnt ... ab``, ``demonstrierten``, ...).
-- Actor: the first participant of the clause that is not in a prepositional
-  phrase nor an attribution ("laut KCNA"), or the nationality adjective on a
-  nominal trigger ("russischer Luftangriff"); target: the participant after
-  ``gegen``/``auf``/``nach``/``mit``/``an`` or a second bare one.
-- Status: ``planned`` (will, soll + infinitive, zugesagt, beschlossen ... zu,
-  in den kommenden Monaten), ``hypothetical`` (könnte, würde, falls),
-  ``denied`` (bestritt, dementiert, negated trigger), else ``reported``.
-- Time: the sentence's own time expression nearest the trigger, else the date
-  of the next sentence when that one only attributes ("Das teilte TASS am 17.
-  Juni mit."), else the publication date (basis "publication date").
-- Figures: claim ids in the sentence; sources: the claims' attribution logic.
+- Triggers are lemmas of the parse (`lang/de/event_triggers.tsv`): nouns also as compound
+  heads (Nachbeben), separable verbs with their particle (nahm ... fest), see
+  `lang.de.event_words`.
+- Arguments from the dependency arcs (`_arcs`): a verb's subject or agent acts, its object or
+  "gegen/auf X" is the target, "in/bei/nahe X" on the trigger (or on the verb a nominal trigger
+  belongs to) is the place; word windows over the clause are the fallback where the parse
+  names nobody. A place the gazetteer lacks is kept as its name, without coordinates.
+- Status: ``planned``, ``hypothetical``, ``denied`` (cue words), ``historical`` (biographies,
+  anniversaries, years before the article's), ``comparison`` ("das schwerste Beben seit
+  1960"), else ``reported``.
+- Time: the clause's own time expression, else the date of a next sentence that only
+  attributes ("Das teilte TASS am 17. Juni mit."), else the publication date; an event only
+  referred to ("seit den Anschlägen") takes no date, place or parties from another's clause.
+- Figures: claim ids in the sentence (and for attacks, disasters and accidents in the
+  following sentences); sources: the claims' attribution logic.
 """
 from __future__ import annotations
 
@@ -393,15 +395,25 @@ def _case(tok: Token) -> str | None:
     return None
 
 
-def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2) -> Mention | None:
+NAME_PARTS = ("appos", "flat", "flat:name", "compound")
+
+
+def _mention_of(tok: Token, by_token: dict[int, Mention], depth: int = 2,
+                via: tuple[str, ...] = NAME_PARTS) -> Mention | None:
     """The mention a phrase names: its head's, else one in its appositions and name parts
-    ("die Provinz Hatay", "Hafen von Beirut")."""
+    ("die Provinz Hatay"); a place also through a noun's attribute ("Hafen von Beirut":
+    via=NAME_PARTS + ("nmod",)), a party never ("der Vorschlag der USA" is not the USA)."""
     m = by_token.get(tok.i)
+    if m is not None and m.label == "GPE" and tok.pos_ == "NOUN":
+        # "der Franzose Brahim A.": the person the demonym introduces, not France
+        person = next((p for c in tok.children if c.dep_ in ("appos", "flat", "flat:name", "nmod")
+                       and (p := by_token.get(c.i)) is not None and p.label == "PER"), None)
+        return person or m
     if m is not None or depth == 0:
         return m
     for c in tok.children:
-        if c.dep_ in ("appos", "flat", "flat:name", "nmod", "compound"):
-            m = _mention_of(c, by_token, depth - 1)
+        if c.dep_ in via:
+            m = _mention_of(c, by_token, depth - 1, via)
             if m is not None:
                 return m
     return None
@@ -425,16 +437,18 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 continue
             case = _case(c)
             m = _mention_of(c, by_token)
+            if m is None and c.dep_ in ("obl", "nmod", "advmod", "appos"):
+                m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",))
+                if m is not None and m.label not in ("LOC", "GPE"):
+                    m = None
             if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
                 continue
             own = h is tok
-            if own and c.dep_ == "amod" and m.label == "GPE" and trig.nominal:
-                actor = actor or m                     # "russischer Luftangriff"
-            elif own and c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS:
-                actor = actor or m
-            elif own and (c.dep_ == "obl:agent" or (case in AGENT_CASES and (passive or trig.nominal)
-                                                     and c.dep_ in ("obl", "nmod") and m.label in ACTOR_LABELS
-                                                     and m.label != "LOC")):
+            adjective = c.dep_ == "amod" and m.label == "GPE" and trig.nominal        # "russischer Luftangriff"
+            subject = c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS
+            agent = (passive or trig.nominal) and (c.dep_ == "obl:agent" or (
+                case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
+            if own and (adjective or subject or agent):
                 actor = actor or m
             elif own and (c.dep_ in ("obj", "nsubj:pass") or (case in TARGET_CASES and m.label != "LOC"
                                                                 and trig.type not in ("DEMAND", "REJECT"))):
@@ -536,7 +550,6 @@ def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim],
     out: list[str] = []
     for k in range(ui + 1, min(len(units), ui + 6)):
         v = units[k]
-        seg = text[v.start:v.end]
         if v.heading or any(t.type != type_ for _, _, t, _ in find_triggers(doc, v.start, v.end)):
             break
         out += [c.id for c in claims if c.id and v.start <= c.start < v.end and c.measure

@@ -580,7 +580,7 @@ def measure_for(ctx: Context) -> Measure:
             elif {"killed", "missing"} <= kinds:
                 kind = "killed_or_missing"              # "gestorben oder verschwunden"
             else:
-                kind = sorted(kinds)[0]
+                kind = min(kinds)
             nat = _nationality(ctx, clauses, ci, role="victim", demonym=dem)
             # children, civilians, police among the victims are counted apart from all victims
             victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)

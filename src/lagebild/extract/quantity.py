@@ -22,13 +22,14 @@ LIGHT_VERBS = frozenset({"sein", "werden", "haben", "bleiben", "geben", "liegen"
                          "müssen", "dürfen", "wollen", "mögen", "lassen"})
 
 
-def _has_parse(doc: Doc) -> bool:
+def has_parse(doc: Doc) -> bool:
+    """Does the Doc carry a dependency parse?"""
     return doc.has_annotation("DEP")
 
 
 def figure_token(doc: Doc, start: int, end: int) -> Token | None:
     """The number token of a figure (its last numeric token), None without a parse."""
-    if not _has_parse(doc):
+    if not has_parse(doc):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -49,9 +50,7 @@ def counted_token(tok: Token) -> Token:
         h = x.head
         if h is x or h.pos_ not in ("NOUN", "PROPN"):
             break
-        if x is tok and x.dep_ in ("nummod", "det", "amod"):
-            x = h
-        elif (x.lemma_ or "").lower() in NUMBER_NOUNS and x.dep_.startswith("nmod"):
+        if x is tok and x.dep_ in ("nummod", "det", "amod") or (x.lemma_ or "").lower() in NUMBER_NOUNS and x.dep_.startswith("nmod"):
             x = h
         else:
             break
@@ -154,7 +153,7 @@ def is_part(doc: Doc, text: str, clause_start: int, num_start: int) -> bool:
 
 def lemma_of(doc: Doc, start: int, end: int, noun: str) -> str:
     """The lemma of the counted noun as the parse gives it (lower case); the noun itself without a parse."""
-    if _has_parse(doc):
+    if has_parse(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             for t in reversed(list(span)):
@@ -173,3 +172,19 @@ def scale_before(text: str, unit_start: int, num_start: int) -> str | None:
         tokens = tokens[:-1]
     word = tokens[-1].strip("(„\"")
     return word if word.lower() in words("quantity_scales") else None
+
+
+def where_clause_place(doc: Doc, clause_start: int, unit_start: int) -> str | None:
+    """The place a "wo" clause refers back to ("griffen den Konzertsaal Bataclan an, wo sie 89 Menschen
+    töteten" -> Bataclan): the last proper noun (else noun) before the clause, within the sentence."""
+    if not has_parse(doc):
+        return None
+    span = doc.char_span(unit_start, clause_start, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = [t for t in span if not t.is_punct]
+    for pos in ("PROPN", "NOUN"):
+        for t in reversed(tokens[-6:]):
+            if t.pos_ == pos:
+                return t.text
+    return None

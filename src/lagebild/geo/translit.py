@@ -7,6 +7,7 @@ those forms without a hand-made list.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -70,9 +71,14 @@ _KEY_RULES = [
 ]
 
 
+_KEY_RX = [(re.compile(pattern), rep) for pattern, rep in _KEY_RULES]
+
+
+@functools.lru_cache(maxsize=262144)
 def key(name: str) -> str:
-    """A spelling-neutral key: 'Kim Jong-un' == 'Kim Jong Un', 'Sergej' == 'Sergei', 'Selenskyj' == 'Selensky'."""
+    """A spelling-neutral key: 'Kim Jong-un' == 'Kim Jong Un', 'Sergej' == 'Sergei', 'Selenskyj' == 'Selensky'.
+    (Cached: the entity rules and resolution ask it of the same words again and again.)"""
     k = fold(name)
-    for pattern, rep in _KEY_RULES:
-        k = re.sub(pattern, rep, k)
+    for rx, rep in _KEY_RX:
+        k = rx.sub(rep, k)
     return k.strip()

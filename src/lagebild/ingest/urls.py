@@ -29,8 +29,12 @@ def is_url(value: object) -> bool:
 
 
 def strip_tracking(url: str) -> str:
-    """Drop tracking parameters and the fragment; lower-case scheme and host; keep everything else as is."""
-    parts = urlsplit(url.strip())
+    """Drop tracking parameters and the fragment; lower-case scheme and host; keep everything else as is.
+    A string urllib cannot split ('http://[x') stays as it is."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.fullmatch(k)]
     netloc = parts.netloc.lower()
     if parts.scheme.lower() == "https" and netloc.endswith(":443") or parts.scheme.lower() == "http" and netloc.endswith(":80"):

@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import Article, Claim, ClaimGroup, Entity, Event, Sentence
+from ..model import Article, Claim, ClaimGroup, Entity, Event, Sentence, Story
 from ..store.present import (
     EVENT_TYPE_DE,
     NO_SOURCE,
@@ -236,6 +236,13 @@ def _segments(article: Article, sentences: list[Sentence], figures: list[Figure]
     return segments
 
 
+@dataclass
+class StoryView:
+    story: Story
+    anchor: str
+    articles: list[tuple[str, str, str | None, str]]   # (title, outlet, published, article anchor)
+
+
 def dossier_view(store: Any) -> dict[str, Any]:
     """Everything the templates show, from a `Store`."""
     articles = store.articles()
@@ -315,6 +322,12 @@ def dossier_view(store: Any) -> dict[str, Any]:
         for e in entities]
     entity_views.sort(key=lambda v: (-v.n_mentions, v.entity.name))
 
+    story_views = [
+        StoryView(st, anchor("story", st.id),
+                  [(by_id[x].title or x, by_id[x].outlet or "Medium unbekannt", by_id[x].published, art_anchor[x])
+                   for x in st.articles if x in by_id])
+        for st in store.stories()]
+
     builds = store.builds()
     last = builds[-1] if builds else None
     dates = sorted(a.published for a in articles if a.published)
@@ -334,6 +347,7 @@ def dossier_view(store: Any) -> dict[str, Any]:
             "copies": sum(1 for a in articles if a.duplicate_of),
             "sources": Counter(f.source for f in figures.values()).most_common(),
         },
+        "stories": story_views,
         "groups": group_views,
         "ungrouped": ungrouped,
         "articles": article_views,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import json
 import re
 import sqlite3
@@ -44,6 +45,7 @@ from ..model import (
     Mention,
     OffsetMap,
     Sentence,
+    Story,
     TimeExpression,
 )
 
@@ -216,6 +218,27 @@ CREATE TABLE IF NOT EXISTS event_articles (
     article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (event, article)
 );
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    start TEXT,                 -- ISO date of its earliest article
+    "end" TEXT,
+    articles TEXT,              -- JSON list of article ids, in the order they joined
+    event TEXT,
+    place TEXT,
+    keywords TEXT,              -- JSON list
+    position INTEGER            -- consolidation's order
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (story, article)
+);
+CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles(article);
+CREATE TABLE IF NOT EXISTS story_index (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL          -- JSON: what places a new article in a story (consolidate.stories.StoryIndex)
+);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     build_id INTEGER,
@@ -260,11 +283,26 @@ MODEL_TABLES: dict[str, type] = {
     "mentions": Mention,
     "entities": Entity,
     "events": Event,
+    "stories": Story,
 }
 # Columns added after schema version 1 was released: a dossier without them gets them on open.
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
+# Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
+# the next build fills them).
+ADDED_TABLES = ("stories", "story_articles", "story_index")
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
+
+
+def _statements(tables: Sequence[str]) -> str:
+    """The CREATE statements of SCHEMA that make these tables (and their indexes)."""
+    out = []
+    for stmt in SCHEMA.split(";\n"):
+        m = re.search(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS \w+(?: ON (\w+))?", stmt)
+        name = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", stmt)
+        if (name and name.group(1) in tables) or (m and m.group(1) in tables):
+            out.append(stmt.strip() + ";\n")
+    return "".join(out)
 
 
 class StoreError(Exception):
@@ -333,38 +371,53 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def _build(tp: Any, value: Any) -> Any:
     """Rebuild a JSON-decoded value into the annotated model type (tolerant of schema drift)."""
-    if value is None:
-        return None
+    return None if value is None else _builder(tp)(value)
+
+
+@functools.lru_cache(maxsize=None)
+def _builder(tp: Any) -> Any:
+    """The function that rebuilds a (non-None) value of type `tp`: worked out once per type, since
+    reading a dossier rebuilds hundreds of thousands of rows."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(args[0], value) if len(args) == 1 else value
+        return (lambda v, b=_builder(args[0]): None if v is None else b(v)) if len(args) == 1 else _same
     if origin is list:
         (arg,) = typing.get_args(tp) or (Any,)
-        return [_build(arg, v) for v in value]
+        inner = _builder(arg)
+        return lambda v: [None if x is None else inner(x) for x in v]
     if origin is tuple:
-        return tuple(value)
+        return tuple
     if tp is OffsetMap:
-        return OffsetMap([tuple(s) for s in value.get("segments", [])])
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
-        return make(tp, value)
+        return lambda v: OffsetMap([tuple(s) for s in v.get("segments", [])])
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return lambda v: make(tp, v) if isinstance(v, dict) else v
     if tp is bool:
-        return bool(value)
+        return bool
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
 def make(cls: type, data: dict[str, Any]) -> Any:
     """A model dataclass from a dict; unknown keys are ignored, missing ones take defaults."""
-    hints = _hints(cls)
     kw = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            v = data[f.name]
-            tp = hints[f.name]
-            if isinstance(v, str) and _is_nested(tp):
+    for name, nested, build in _plan(cls):
+        if name in data:
+            v = data[name]
+            if nested and isinstance(v, str):
                 v = json.loads(v)
-            kw[f.name] = _build(tp, v)
+            kw[name] = None if v is None else build(v)
     return cls(**kw)
+
+
+@functools.lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """Per field of a model class: its name, whether it is stored as JSON text, its rebuilder."""
+    hints = _hints(cls)
+    return tuple((f.name, _is_nested(hints[f.name]), _builder(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def _is_nested(tp: Any) -> bool:
@@ -481,6 +534,8 @@ class Store:
                 self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(column)} {kind}")
                 added.append(column)
         self.db.execute("CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin)")
+        if any(not self.columns(t) for t in ADDED_TABLES):
+            self.db.executescript("BEGIN;\n" + _statements(ADDED_TABLES) + "COMMIT;")
         legacy = self.db.execute("SELECT id, source_path FROM articles WHERE origin IS NULL").fetchall()
         if legacy:
             from .identity import legacy_origin
@@ -765,6 +820,38 @@ class Store:
     def events(self) -> list[Event]:
         return [make(Event, _row_dict(r)) for r in self.db.execute("SELECT * FROM events ORDER BY position, id")]
 
+    def replace_stories(self, stories: Sequence[Story], index: dict[str, Any] | None = None) -> None:
+        """The stories over all stored articles, each article linked to its story, and the index
+        that places the next new article (consolidate.stories.StoryIndex.to_json())."""
+        known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        with self.transaction():
+            self.db.execute("DELETE FROM stories")
+            self._insert("stories", [dict(encode(s), position=i) for i, s in enumerate(stories)])
+            self.db.executemany("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?, ?)",
+                                [(s.id, a) for s in stories for a in dict.fromkeys(s.articles) if a in known])
+            self.db.execute("DELETE FROM story_index")
+            if index is not None:
+                self.db.execute("INSERT INTO story_index(id, data) VALUES (1, ?)",
+                                (json.dumps(index, ensure_ascii=False),))
+
+    def stories(self) -> list[Story]:
+        """The stories, in consolidation's order (oldest first), each with its stored articles."""
+        if not self.columns("stories"):  # an older dossier opened read-only: no stories yet
+            return []
+        return [make(Story, _row_dict(r)) for r in self.db.execute("SELECT * FROM stories ORDER BY position, id")]
+
+    def story_of(self) -> dict[str, str]:
+        """article id -> story id."""
+        if not self.columns("story_articles"):
+            return {}
+        return {r["article"]: r["story"] for r in self.db.execute("SELECT story, article FROM story_articles")}
+
+    def story_index(self) -> dict[str, Any] | None:
+        if not self.columns("story_index"):
+            return None
+        r = self.db.execute("SELECT data FROM story_index WHERE id = 1").fetchone()
+        return json.loads(r["data"]) if r else None
+
     def replace_cross(
         self,
         *,
@@ -791,8 +878,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ["articles", "sentences", "claims", "claim_groups", "times", "mentions", "entities",
-                  "extracted_events", "events", "errors"]
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+                  "extracted_events", "events", "stories", "errors"]
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables if self.columns(t)}
 
     # -- search --
 

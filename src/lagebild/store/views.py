@@ -316,21 +316,33 @@ def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: 
     return total, [_event_dict(r, refs) for r in rows]
 
 
-def articles_per_day(cat: Catalog) -> list[dict[str, Any]]:
-    days = Counter(a.published[:10] for a in cat.articles if a.published)
+def articles_per_day(cat: Catalog, story: str | None = None) -> list[dict[str, Any]]:
+    """Articles by publication day (of one story when given)."""
+    days = Counter(a.published[:10] for a in cat.articles
+                   if a.published and (not story or cat.story_of.get(a.id) == story))
     return [{"day": d, "articles": n} for d, n in sorted(days.items())]
 
 
-def places(db: sqlite3.Connection, limit: int = 2000) -> list[dict[str, Any]]:
-    """Entities with coordinates (places), with how often and in how many articles they are mentioned."""
+def places(db: sqlite3.Connection, limit: int = 2000,
+           articles: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Entities with coordinates (places), with how often and in how many articles they are mentioned;
+    with `articles` (a story's), only the places mentioned in them, counted there."""
+    where, args = "", []
+    if articles is not None:
+        if not articles:
+            return []
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS _story_articles (id TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM _story_articles")
+        db.executemany("INSERT OR IGNORE INTO _story_articles VALUES (?)", [(a,) for a in articles])
+        where = " AND m.article IN (SELECT id FROM _story_articles)"
+    rows = db.execute(
+        f"""SELECT e.id, e.name, e.type, e.lat, e.lon, e.country, count(m.article) AS n,
+                   count(DISTINCT m.article) AS na
+            FROM entities e {"JOIN" if where else "LEFT JOIN"} mentions m ON m.entity = e.id{where}
+            WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
+            GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?""", (*args, limit)).fetchall()
     return [{"id": r["id"], "name": r["name"], "type": r["type"], "lat": r["lat"], "lon": r["lon"],
-             "country": r["country"], "mentions": r["n"], "articles": r["na"]}
-            for r in db.execute(
-                """SELECT e.id, e.name, e.type, e.lat, e.lon, e.country, count(m.article) AS n,
-                          count(DISTINCT m.article) AS na
-                   FROM entities e LEFT JOIN mentions m ON m.entity = e.id
-                   WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
-                   GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?""", (limit,))]
+             "country": r["country"], "mentions": r["n"], "articles": r["na"]} for r in rows]
 
 
 # --- entities ----------------------------------------------------------------------------------------
@@ -465,14 +477,22 @@ def _article_figures(db: sqlite3.Connection, article_id: str) -> list[dict[str, 
 # --- stories -----------------------------------------------------------------------------------------
 
 
-def stories(cat: Catalog) -> list[dict[str, Any]]:
-    """The stories (newest first) with how many articles, figures and events each holds."""
+def story_list(db: sqlite3.Connection, cat: Catalog) -> list[dict[str, Any]]:
+    """The stories in consolidation's order (oldest first), each with its article ids and how many
+    articles, figures and events it holds; none in a dossier built before stories."""
+    if not cat.stories:
+        return []
+    extra = {r["id"]: r for r in db.execute("SELECT id, event, place FROM stories")}
     figs = Counter(cat.story_of.get(f.article) for f in cat.figures)
-    out = []
-    for s in sorted(cat.stories, key=lambda s: (s.end is None, _Desc(s.end or ""), s.position)):
-        out.append({"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": len(s.articles),
-                    "figures": figs.get(s.id, 0), "events": len(cat.story_events(s.id))})
-    return out
+    return [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": list(s.articles),
+             "n_articles": len(s.articles), "figures": figs.get(s.id, 0), "events": len(cat.story_events(s.id)),
+             "event": extra[s.id]["event"] if s.id in extra else None,
+             "place": extra[s.id]["place"] if s.id in extra else None}
+            for s in cat.stories]
+
+
+def newest_first(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(stories, key=lambda s: (s["end"] is None, _Desc(s["end"] or "")))
 
 
 def story(db: sqlite3.Connection, cat: Catalog, story_id: str) -> dict[str, Any] | None:
@@ -480,9 +500,8 @@ def story(db: sqlite3.Connection, cat: Catalog, story_id: str) -> dict[str, Any]
     s = cat.story(story_id)
     if s is None:
         return None
-    row = db.execute("SELECT event, place, keywords FROM stories WHERE id = ?", (story_id,)).fetchone()
-    out = next(x for x in stories(cat) if x["id"] == story_id)
-    out.update(event=row["event"] if row else None, place=row["place"] if row else None,
-               keywords=_loads(row["keywords"], []) if row else [])
+    row = db.execute("SELECT keywords FROM stories WHERE id = ?", (story_id,)).fetchone()
+    out = next(x for x in story_list(db, cat) if x["id"] == story_id)
+    out["keywords"] = _loads(row["keywords"], []) if row else []
     out["outlets"] = sorted({a.outlet for a in cat.articles if a.id in set(s.articles) and a.outlet})
     return out

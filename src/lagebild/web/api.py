@@ -147,7 +147,7 @@ def timeline(con, cat: Catalog, ev: EventFilter, limit: int, offset: int) -> dic
         # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline
         "items": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
         "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
-        "articles_per_day": queries.articles_per_day(cat),
+        "articles_per_day": queries.articles_per_day(cat, ev.story),
     }
 
 
@@ -236,10 +236,11 @@ def api_article(con: DB, cat: CAT, article_id: str):
 
 
 @router.get("/stories", response_model=Page[Story], tags=["stories"])
-def api_stories(cat: CAT, limit: LIMIT = 50, offset: OFFSET = 0):
-    """Stories (articles about one event or development, across outlets), newest first, with counts.
-    Figures, events, timeline, map and articles take `story=<id>` to show one story."""
-    rows = queries.stories(cat)
+def api_stories(con: DB, cat: CAT, limit: LIMIT = 50, offset: OFFSET = 0):
+    """Stories (the articles about one event or development across outlets, with a German title and the
+    span of their dates), oldest first, with their article ids and counts. Figures, events, timeline, map
+    and articles take `story=<id>` to show one story."""
+    rows = queries.story_list(con, cat)
     return page_json(len(rows), limit, offset, rows[offset:offset + limit])
 
 
@@ -358,7 +359,9 @@ def map_page(con: sqlite3.Connection, cat: Catalog, ev: EventFilter, kind: str |
                     },
                 }
             )
-    all_places = [] if kind == "event" else queries.places(con, limit=10000)
+    story = cat.story(ev.story) if ev.story else None
+    all_places = [] if kind == "event" else queries.places(
+        con, limit=10000, articles=story.articles if story else ([] if ev.story else None))
     start = max(0, offset - n_events)
     for p in all_places[start:start + max(0, limit - len(feats))]:
         feats.append(

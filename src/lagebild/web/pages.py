@@ -34,12 +34,12 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 @router.get("/")
 def overview_page(request: Request, dossier: DOSSIER, con: DB, cat: CAT):
     ov = cached_overview(dossier, con, cat, 8, 8)
-    return page(request, "overview.html.j2", ov=ov, story_rows=queries.stories(cat))
+    return page(request, "overview.html.j2", ov=ov, story_rows=queries.newest_first(queries.story_list(con, cat)))
 
 
 @router.get("/stories")
-def stories_page(request: Request, cat: CAT):
-    return page(request, "stories.html.j2", story_rows=queries.stories(cat))
+def stories_page(request: Request, con: DB, cat: CAT):
+    return page(request, "stories.html.j2", story_rows=queries.newest_first(queries.story_list(con, cat)))
 
 
 @router.get("/stories/{story_id:path}")

@@ -131,9 +131,12 @@ class Story(Open):
     title: str
     start: str | None = Field(None, description="earliest publication date of its articles")
     end: str | None = None
-    articles: int
-    figures: int
-    events: int
+    articles: list[str] = Field(description="its article ids, in the order they joined")
+    n_articles: int
+    figures: int = Field(description="figures (claims) in its articles")
+    events: int = Field(description="events told in its articles")
+    event: str | None = Field(None, description="the main event noun of the title")
+    place: str | None = None
 
 
 class Timeline(Page[Event]):

@@ -5,7 +5,7 @@ entries; `table(name)` reads ``name.tsv`` (key TAB entry) as key -> frozenset of
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,13 +22,13 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``name.txt``, lower case."""
     return frozenset(line.lower() for line in _lines(HERE / f"{name}.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, frozenset[str]]:
     """``name.tsv`` as key -> entries (lower case); a key may have several lines."""
     out: dict[str, set[str]] = {}
@@ -71,3 +71,20 @@ def number_words(compounding: bool = False) -> dict[str, int]:
     """Cardinal number words up to ninety -> value (number_words.tsv); with compounding=True only the
     forms that build compounds ("ein", not "eins": einundzwanzig, eineinhalb)."""
     return {form: n for form, n, flags in _numbered("number_words") if not (compounding and "alone" in flags)}
+
+
+@lru_cache(maxsize=1)
+def month_names() -> tuple[str, ...]:
+    """The twelve month names as written in a date ("September"), January first: each month's first
+    form in months.tsv."""
+    names: dict[int, str] = {}
+    for form, n in months().items():
+        names.setdefault(n, form[:1].upper() + form[1:])
+    if sorted(names) != list(range(1, 13)):
+        raise ValueError("lang/de/months.tsv must name each of the months 1-12")
+    return tuple(names[n] for n in range(1, 13))
+
+
+def month_forms() -> dict[str, int]:
+    """Every spelling of a month name, casefolded -> its number (jänner -> 1)."""
+    return months()

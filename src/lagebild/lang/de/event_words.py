@@ -46,7 +46,7 @@ def needs_lists() -> dict[str, tuple[str, ...]]:
 def verb_forms(base: str, particle: str = "") -> set[str]:
     """Regular (weak) forms of a German verb, with its separable particle where it has one."""
     stem = base[:-2] if base.endswith("en") and not base.endswith(("eln", "ern")) else base[:-1]
-    t = "et" if stem.endswith(("t", "d")) or stem.endswith(("chn", "ffn", "gn")) else "t"
+    t = "et" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else "t"
     finite = {stem + "e", stem + "st", stem + t, stem + "en", stem + "te" if t == "t" else stem + "ete",
               stem + ("ten" if t == "t" else "eten"), base}
     ge = "" if base.endswith("ieren") or base.startswith(INSEPARABLE) else "ge"

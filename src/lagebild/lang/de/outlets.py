@@ -51,7 +51,10 @@ def section_names() -> frozenset[str]:
 def host_of(url_or_host: str) -> str:
     """'https://www.Spiegel.de:443/a' -> 'spiegel.de'; a bare host the same way; '' where there is none."""
     s = url_or_host.strip()
-    host = (urlsplit(s).hostname or "") if "//" in s else s.split("/", 1)[0].split(":", 1)[0]
+    try:
+        host = (urlsplit(s).hostname or "") if "//" in s else s.split("/", 1)[0].split(":", 1)[0]
+    except ValueError:   # not a URL after all ('http://[x', a bad port): no host
+        return ""
     host = host.lower().rstrip(".")
     while _SERVER.match(host) and host.count(".") > 1:
         host = _SERVER.sub("", host, count=1)

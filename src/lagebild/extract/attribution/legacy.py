@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Source
+from ...model import Source
 
 # --- tokens --------------------------------------------------------------------------------------
 
@@ -573,7 +573,7 @@ def _kind(name: str, person: bool = False) -> str:
     ):
         if any(s in n for s in stems):
             return kind
-    from ..nlp.gazetteer import organisation_kinds
+    from ...nlp.gazetteer import organisation_kinds
 
     known = organisation_kinds()
     for word in reversed(name.split()):                    # "TASS", "Sender CNN": the outlet decides
@@ -823,7 +823,7 @@ def _heading_cue(text: str, start: int, end: int) -> Cue | None:
 def _is_place(name: str) -> bool:
     """A place that is no government's metonym: "Mittelmeer", "Lyon", "Bayern" (but "Kiew", "Moskau", "Kreml",
     "Russland" speak for a state)."""
-    from .measures import _gazetteer, countries
+    from ..measures import _gazetteer, countries
 
     low = name.lower()
     if any(low == n.lower() for c in countries() for n in c.names):

@@ -1,0 +1,203 @@
+"""Speed of `lagebild build` with the size of the dossier: articles/s, the cross-article step, adding.
+
+    taskset -c 0 python benchmarks/bench_build.py [--sizes 100,1000] [--big 10000] [--jobs] [--dask 100]
+
+The articles are German news of ../shared/data (10kGNAD test.csv, 1,028 derStandard articles; past
+those, mixes of two with every number and many names changed: benchmarks/_corpus.py), so that
+near-duplicate folding does not shrink the work.
+
+Per size (--sizes): a build into a fresh dossier with one process: articles/s of the per-article
+analysis (extractors, and storing each article) and of the whole build, and the seconds of the
+cross-article step (duplicates, claim groups, entities, events over everything stored). Side by side,
+over the same texts: our trained model without the extractors, and spaCy's blank German tokenizer,
+as ratios to the analysis. --big N: copies of the largest dossier's stored rows (each copy's text with
+other digits and other vowels in half of its capitalised words, same length, so offsets hold, and
+the copies are neither near-duplicates nor the same persons) up to N articles, doubling; the cross
+step's seconds at each size, and adding 10 new articles to the biggest (a build: their analysis plus
+the cross step). --jobs: the build of the first size with --jobs 1 and --jobs 2 (needs 2 cores: run
+without taskset). --dask N: N articles analysed on a LocalCluster of 2 workers. Peak RSS at the end.
+
+Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import articles as corpus  # noqa: E402
+
+
+def build(arts, db: Path, jobs: int = 1):
+    from lagebild.build import build_articles
+
+    t0 = time.monotonic()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary = build_articles(arts, db, jobs=jobs)
+    return time.monotonic() - t0, summary
+
+
+def baselines(arts) -> tuple[float, float]:
+    """Articles/s of the trained model alone and of spaCy's blank German tokenizer."""
+    import spacy
+
+    from lagebild import nlp as nlp_pkg
+
+    texts = [a.text for a in arts]
+    nlp = nlp_pkg.load()
+    t0 = time.monotonic()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    model = len(texts) / (time.monotonic() - t0)
+    blank = spacy.blank("de")
+    t0 = time.monotonic()
+    for _ in blank.pipe(texts):
+        pass
+    return model, len(texts) / (time.monotonic() - t0)
+
+
+# --- bigger dossiers from copies ----------------------------------------------------------------
+
+def _vary(text: str, k: int) -> str:
+    """Same length: other digits, other vowels in half of the capitalised words (the same word alike)."""
+    shift = "aeiou"
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        if zlib.crc32(f"{w}{k}".encode()) % 2:
+            return w
+        r = 1 + k % 4
+        return "".join(shift[(shift.index(c) + r) % 5] if c in shift else c for c in w)
+
+    text = re.sub(r"\d", lambda m: str((int(m.group()) + k) % 10), text)
+    return re.sub(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}", word, text)
+
+
+def grow(src: Path, db: Path, total: int) -> None:
+    """Copies of the stored articles of `src` (and what was extracted from them) until `db` holds `total`."""
+    from lagebild.store.sqlite import Store
+
+    if db != src:
+        for f in db.parent.glob(db.name + "*"):
+            f.unlink()
+        shutil.copy(src, db)
+    with Store(src) as s:
+        arts = s.articles()
+        rows = {a.id: (s.sentences(a.id), s.claims(a.id), s.times(a.id), s.mentions(a.id)) for a in arts}
+        events = {}
+        for e in s.extracted_events():
+            events.setdefault(e.articles[0] if e.articles else "", []).append(e)
+    with Store(db) as out:
+        n = out.counts()["articles"]
+        k = 0
+        while n < total:
+            k += 1
+            with out.transaction():
+                for a in arts:
+                    if n >= total:
+                        break
+                    text = _vary(a.text, k)
+                    cut = lambda x: text[x.start:x.end]  # noqa: E731
+                    aid = f"{a.id}~{k}"
+                    sents, claims, times, mentions = rows[a.id]
+                    out.replace_article(
+                        replace(a, id=aid, text=text, raw_text=_vary(a.raw_text or "", k), title=_vary(a.title, k),
+                                content_hash=f"{a.content_hash}~{k}", duplicate_of=None),
+                        sentences=[replace(x, article=aid, text=cut(x)) for x in sents],
+                        claims=[replace(x, article=aid, id=f"{x.id}~{k}", text=cut(x), sources=[
+                            replace(src_, name=_vary(src_.name, k) if src_.name else src_.name) for src_ in x.sources])
+                            for x in claims],
+                        times=[replace(x, article=aid) for x in times],
+                        mentions=[replace(x, article=aid, text=cut(x)) for x in mentions],
+                        events=[replace(e, id=f"{e.id}~{k}", articles=[aid], figures=[f"{f}~{k}" for f in e.figures],
+                                        evidence=[replace(sp, article=aid) for sp in e.evidence])
+                                for e in events.get(a.id, [])])
+                    n += 1
+
+
+def cross_only(db: Path) -> float:
+    """The cross-article step over everything stored (a build with nothing new)."""
+    _, summary = build([], db)
+    return summary.timings["cross"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100,1000", help="dossier sizes built from the texts (comma-separated)")
+    ap.add_argument("--big", type=int, default=0, help="grow the largest dossier by copies up to this many articles")
+    ap.add_argument("--jobs", action="store_true", help="also build the first size with --jobs 1 and 2")
+    ap.add_argument("--dask", type=int, default=0, help="articles analysed on a LocalCluster of 2 workers")
+    ap.add_argument("--keep", type=Path, default=None, help="folder to keep the dossiers in")
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    work.mkdir(parents=True, exist_ok=True)
+    pool = corpus(max(sizes + [args.dask]) + 10)
+    build(corpus(2, seed=1)[:2], work / "warm.db")   # what the pipeline loads on first use: not the first size's
+    print(f"{'articles':>8} {'analyse/s':>9} {'build s':>8} {'build/s':>8} {'cross s':>8} "
+          f"{'model/s':>8} {'blank/s':>9}  analyse vs model, vs blank", flush=True)
+    last = None
+    for n in sizes:
+        arts = pool[:n]
+        db = work / f"d{n}.db"
+        for f in work.glob(db.name + "*"):
+            f.unlink()
+        seconds, summary = build(arts, db)
+        model, blank = baselines(arts)
+        an = summary.processed / summary.timings["analyse"]
+        print(f"{n:>8} {an:>9.2f} {seconds:>8.1f} {summary.processed / seconds:>8.2f} "
+              f"{summary.timings['cross']:>8.2f} {model:>8.2f} {blank:>9.0f}  {an / model:.2f}x, {an / blank:.4f}x",
+              flush=True)
+        last = db
+    if args.jobs:
+        n = sizes[0]
+        times = {}
+        for j in (1, 2):
+            db = work / f"jobs{j}.db"
+            for f in work.glob(db.name + "*"):
+                f.unlink()
+            times[j], _ = build(pool[:n], db, jobs=j)
+        print(f"--jobs 1: {times[1]:.1f} s, --jobs 2: {times[2]:.1f} s for {n} articles: {times[1] / times[2]:.2f}x",
+              flush=True)
+    if args.big and last is not None:
+        size, prev = sizes[-1], None
+        print(f"{'articles':>8} {'cross s':>8} {'x previous':>10}", flush=True)
+        big = work / "big.db"
+        grow(last, big, size)
+        while True:
+            c = cross_only(big)
+            print(f"{size:>8} {c:>8.2f} {(c / prev if prev else float('nan')):>10.2f}", flush=True)
+            if size >= args.big:
+                break
+            prev, size = c, min(args.big, size * 2)
+            grow(last, big, size)
+        seconds, summary = build(pool[-10:], big)
+        print(f"add 10 articles to {size}: {seconds:.1f} s (analyse {summary.timings['analyse']:.1f} s, "
+              f"cross {summary.timings['cross']:.1f} s)", flush=True)
+    if args.dask:
+        from lagebild.partitions import analyse_on_dask
+
+        t0 = time.monotonic()
+        analyse_on_dask(pool[: args.dask], work / "dask-parts", scheduler="local:2")
+        s = time.monotonic() - t0
+        print(f"dask LocalCluster 2 workers: {args.dask} articles in {s:.1f} s = {args.dask / s:.2f} articles/s "
+              "(cluster start and model load included)", flush=True)
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"peak RSS: {self_kb / 1024:.0f} MB (this process), {child_kb / 1024:.0f} MB (largest child)")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Story clustering on real news: 1,028 10kGNAD articles (derStandard 2015-2016) against our gold.
+
+    python benchmarks/stories_eval.py [--entities] [--threshold T] [--show N]
+
+Clusters all 1,028 articles of ../shared/data/10kgnad/test.csv (row N is the article
+gnad-NNNN.txt, as scripts/export_10kgnad.py names it) and scores the clusters against
+tests/data/realnews/stories.gold.jsonl:
+
+* pairwise precision / recall / F1 over the pairs of gold articles (an article outside
+  the gold belongs to no gold story, so pairs with it are not scored; how many such
+  articles joined a gold story is printed as well);
+* for each gold story: whether it is found whole (all its articles in one cluster) and
+  whether that cluster holds another gold story's articles (two stories merged);
+* the clustering time on one core (10kGNAD carries no publication dates, so the time
+  decay plays no part here).
+
+--entities first runs our pipeline's entity extractor and time tagger (minutes on a
+busy CPU; its time is printed apart) and clusters with their mentions too, as
+`lagebild build` does. Without it the terms come from the text alone.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from lagebild.consolidate import stories as st
+from lagebild.model import Article
+
+CSV = ROOT.parent / "shared" / "data" / "10kgnad" / "test.csv"
+GOLD = ROOT / "tests" / "data" / "realnews" / "stories.gold.jsonl"
+
+
+def read_gnad(path: Path = CSV) -> list[Article]:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";", quotechar="'"))
+    return [Article(id=f"gnad-{i:04d}.txt", text=r[1]) for i, r in enumerate(rows)]
+
+
+def read_gold(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(predicted: dict[str, str], gold: list[dict]) -> dict:
+    """Pairwise P/R/F1 over gold articles; per gold story: found whole, merged with another."""
+    gold_of = {a: g["id"] for g in gold for a in g["articles"]}
+    arts = sorted(gold_of)
+    tp = fp = fn = 0
+    for a, b in combinations(arts, 2):
+        same_pred = predicted.get(a) is not None and predicted.get(a) == predicted.get(b)
+        same_gold = gold_of[a] == gold_of[b]
+        tp += same_pred and same_gold
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    members: dict[str, list[str]] = defaultdict(list)
+    for a, s in predicted.items():
+        members[s].append(a)
+    per_story = []
+    for g in gold:
+        clusters = Counter(predicted.get(a) for a in g["articles"])
+        main, n = clusters.most_common(1)[0]
+        # merged: another gold story has an article in any cluster holding one of this story's
+        others = sorted({gold_of[a] for c in clusters for a in members[c] if a in gold_of and gold_of[a] != g["id"]})
+        extra = sum(1 for a in members[main] if a not in gold_of)
+        per_story.append({"id": g["id"], "articles": len(g["articles"]), "whole": len(clusters) == 1,
+                          "largest_part": n, "parts": len(clusters), "merged_with": others,
+                          "non_gold_joined": extra, "cluster": main})
+    return {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "stories": per_story}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--entities", action="store_true", help="run the entity extractor first (slow)")
+    ap.add_argument("--threshold", type=float, default=None, help=f"join threshold (default {st.THRESHOLD})")
+    ap.add_argument("--show", type=int, default=0, help="print the N largest clusters with their titles")
+    args = ap.parse_args(argv)
+    if not CSV.exists():
+        print(f"10kGNAD not found at {CSV}: nothing to measure", file=sys.stderr)
+        return 1
+    if args.threshold is not None:
+        st.THRESHOLD = args.threshold
+    articles = read_gnad()
+    gold = read_gold()
+    mentions, times = [], []
+    if args.entities:
+        import warnings
+
+        from lagebild.pipeline import analyse
+
+        warnings.simplefilter("ignore")
+        t0 = time.process_time()
+        result = analyse(articles, ["entities", "times"], cross=False)
+        mentions, times = result.entities, result.times
+        print(f"analysis (entities + times) of {len(articles)} articles: {time.process_time() - t0:.1f} s CPU")
+    t0 = time.process_time()
+    stories = st.cluster_articles(articles, mentions, times)
+    seconds = time.process_time() - t0
+    predicted = st.story_of(stories)
+    s = score(predicted, gold)
+    multi = sum(1 for x in stories if len(x.articles) > 1)
+    print(f"stories: {len(stories)} ({multi} with 2+ articles) from {len(articles)} articles; "
+          f"threshold {st.THRESHOLD}; terms from {'text + entities + times' if args.entities else 'text'}")
+    print(f"clustering time: {seconds:.1f} s CPU on one core (target < 60 s)")
+    print(f"pairwise over the {sum(len(g['articles']) for g in gold)} gold articles: "
+          f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+    whole = sum(x["whole"] for x in s["stories"])
+    merged = sum(bool(x["merged_with"]) for x in s["stories"])
+    print(f"gold stories found whole: {whole}/{len(gold)}; merged with another gold story: {merged}/{len(gold)}")
+    titles = {x.id: x.title for x in stories}
+    for x in s["stories"]:
+        flag = "whole" if x["whole"] else f"split {x['parts']} ways (largest {x['largest_part']})"
+        merge = f"; merged with {', '.join(x['merged_with'])}" if x["merged_with"] else ""
+        print(f"  {x['id']:<22} {x['articles']:>3} articles: {flag}{merge}; "
+              f"+{x['non_gold_joined']} non-gold; \"{titles.get(x['cluster'], '')}\"")
+    for story in sorted(stories, key=lambda x: -len(x.articles))[: args.show]:
+        print(f"  [{len(story.articles)}] {story.id}: {story.title}  {' '.join(story.keywords[:6])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

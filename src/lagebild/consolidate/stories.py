@@ -1,0 +1,615 @@
+"""Stories: articles about one event or development, across outlets, clustered.
+
+A dossier holds many stories; each article belongs to one. Two articles are one
+story when they share what carries an event in German news: its nouns and
+names (German capitalises both: "Erdbeben", "Marokko", "Innenministerium"),
+the places and actors the entity extractor found, and a time not too far apart.
+
+How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
+
+* terms of an article: its capitalised words outside sentence starts (a
+  sentence-initial word counts when the article never writes it lower-case),
+  stemmed (CISTEM, Weissweiler & Fraser 2017) so that "Erdbebens" and "Erdbeben"
+  are one term; words of the title count twice; plus one term per entity
+  mention (a gazetteer id or country code where the extractor gave one, so
+  "Kiew" and "Kyjiw" are one term) and one per country a place lies in;
+* weights: sublinear term frequency x IDF over the dossier (smoothed by
+  PRIOR_DOCS empty pseudo-documents, so that a small dossier of one story does
+  not weigh its own words down to zero), L2-normalised, the TOP_TERMS
+  heaviest kept;
+* single pass in order of publication: an article joins the story whose
+  centroid is most similar (cosine) if that is at least THRESHOLD after a
+  decay for the days between the article and the story's time span;
+  otherwise it opens a new story. The centroids and document frequencies
+  are the index (`StoryIndex`) the store keeps, so a new article joins or
+  opens a story without the dossier being clustered again.
+
+A story's title is its main event noun, main place and month: "Erdbeben in
+Marokko, September 2023" (no dates, no date in the title). Its id is made
+from the title when the story is opened and never changes.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..model import Article, Mention, Story, TimeExpression
+
+log = logging.getLogger(__name__)
+
+VERSION = 1              # of the terms and the clustering: a stored index of another version is rebuilt
+THRESHOLD = 0.15         # cosine to a story's centroid needed to join it
+PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
+TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
+CENTROID_TERMS = 200     # heaviest terms kept per story centroid in the index
+SAME_TIME_DAYS = 7       # days beyond a story's span at which its similarity is still undiminished
+DECAY_DAYS = 30.0        # then it halves every DECAY_DAYS more
+TITLE_WEIGHT = 2         # a title word counts this often
+ENTITY_WEIGHT = 2        # an entity mention counts this often
+MIN_COMPOUND = 5         # shortest stem counted as the first part of a compound for a title
+MIN_WORD = 3             # shorter capitalised words (abbreviations like "EU" come in through the entity terms)
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
+_OPEN = set(" \t\r\"'„“”‚‘’»«()[]-")
+
+
+# --- terms -----------------------------------------------------------------------------------
+
+def cistem(word: str) -> str:
+    """CISTEM stem of a German word (Weissweiler & Fraser 2017), case-insensitive variant.
+
+    Strips inflection suffixes (-em, -er, -nd, -t, -e, -s, -n) after folding umlauts, so
+    "Flüchtlinge", "Flüchtlingen" and "Flüchtlings" share the stem "flucht" + "ling"."""
+    w = word.casefold().replace("ü", "u").replace("ö", "o").replace("ä", "a").replace("ß", "ss")
+    if w.startswith("ge") and len(w) >= 6:
+        w = w[2:]
+    w = w.replace("sch", "$").replace("ie", "&").replace("ei", "%")
+    w = re.sub(r"(.)\1", r"\1*", w)
+    while len(w) > 3:
+        if len(w) > 5 and w[-2:] in ("em", "er", "nd"):
+            w = w[:-2]
+        elif w[-1] in "tesn":
+            w = w[:-1]
+        else:
+            break
+    w = re.sub(r"(.)\*", r"\1\1", w)
+    return w.replace("%", "ei").replace("&", "ie").replace("$", "sch")
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether the word at `start` begins a sentence, a headline or a dateline."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPEN:
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _BOUNDARY
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _skip_spans(times: Iterable[TimeExpression], mentions: Iterable[Mention]) -> list[tuple[int, int]]:
+    return sorted({(t.start, t.end) for t in times} | {(m.start, m.end) for m in mentions})
+
+
+def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+    """(stem, word as written, offset) of the article's capitalised content words.
+
+    German capitalises nouns and names, so a capitalised word that does not begin a
+    sentence is one; one that does counts when the article never writes it lower-case
+    ("Laut" at a sentence start). Function words (spaCy's German stop words: "Die",
+    "Nachdem", the polite "Sie") are none anywhere. Words inside `skip` (entity
+    mentions, time expressions: they become terms of their own or none) are left out."""
+    text = article.text
+    words = list(_WORD.finditer(text))
+    lower = {m.group().casefold() for m in words if m.group()[0].islower()} | _stop_words()
+    out = []
+    k = 0
+    for m in words:
+        w = m.group()
+        if not w[0].isupper() or len(w) < MIN_WORD or w.isupper():
+            continue
+        while k < len(skip) and skip[k][1] <= m.start():
+            k += 1
+        if k < len(skip) and skip[k][0] <= m.start() < skip[k][1]:
+            continue
+        folded = w.casefold()
+        if folded in lower and (_initial(text, m.start()) or folded in _stop_words()):
+            continue
+        out.append((cistem(w), w, m.start()))
+    return out
+
+
+def article_terms(article: Article, mentions: Sequence[Mention] = (),
+                  times: Sequence[TimeExpression] = ()) -> Counter:
+    """The weighted terms of one article: noun stems, entity keys ("@country:MA"), countries ("@in:MA")."""
+    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+    terms: Counter = Counter()
+    for stem, _, start in nouns(article, _skip_spans(times, mentions)):
+        terms[stem] += TITLE_WEIGHT if start < title_end else 1
+    for m in mentions:
+        key = entity_key(m)
+        if key:
+            terms[key] += ENTITY_WEIGHT
+        if m.country and not (m.ref or "").startswith("country:"):
+            terms[f"@in:{m.country}"] += 1
+    return terms
+
+
+def entity_key(m: Mention) -> str | None:
+    """One key per real-world thing where the extractor knows it (gazetteer id, country code,
+    organisation key), else the stemmed words of the name."""
+    if m.ref:
+        return "@" + m.ref
+    words = [cistem(w) for w in _WORD.findall(m.text) if len(w) >= 2]
+    return "@" + " ".join(words) if words else None
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def day_number(value: str | None) -> int | None:
+    """Days since 0001-01-01 of an ISO date ("2023-09-08"; "2023-09" -> the 15th). A bare year
+    says too little to place an article in a story's weeks: None, as for no date."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m or m.group(2) is None:
+        return None
+    import datetime as dt
+
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        return dt.date(y, int(mo), int(d) if d else 15).toordinal()
+    except ValueError:
+        return None
+
+
+def time_factor(day: int | None, start: int | None, end: int | None) -> float:
+    """1 within SAME_TIME_DAYS of the story's span, then halving every DECAY_DAYS."""
+    if day is None or start is None or end is None:
+        return 1.0
+    gap = max(start - day, day - end, 0) - SAME_TIME_DAYS
+    return 1.0 if gap <= 0 else 0.5 ** (gap / DECAY_DAYS)
+
+
+# --- the index --------------------------------------------------------------------------------
+
+@dataclass
+class _Cluster:
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)   # sum of member vectors
+    articles: list[str] = field(default_factory=list)
+    start: int | None = None                                   # day numbers of the dated members
+    end: int | None = None
+
+    def norm(self) -> float:
+        return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
+
+
+@dataclass
+class StoryIndex:
+    """What clustering needs to place a new article: document frequencies and story centroids.
+
+    Kept in the store as JSON (`to_json` / `from_json`) between builds."""
+
+    n_docs: int = 0
+    df: Counter = field(default_factory=Counter)
+    clusters: dict[str, _Cluster] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)     # article id -> story id
+    hashes: dict[str, str] = field(default_factory=dict)       # article id -> content hash it was placed with
+    version: int = VERSION
+
+    # -- persistence --
+    def to_json(self) -> dict[str, Any]:
+        return {"version": self.version, "n_docs": self.n_docs, "df": dict(self.df), "hashes": self.hashes,
+                "clusters": [{"id": c.id, "centroid": c.centroid, "articles": c.articles,
+                              "start": c.start, "end": c.end} for c in self.clusters.values()]}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> StoryIndex:
+        """The index from its JSON; one of another VERSION (or none) gives an empty index."""
+        if not data or data.get("version") != VERSION:
+            return cls()
+        idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}))
+        for c in data["clusters"]:
+            cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"))
+            idx.clusters[cl.id] = cl
+            for a in cl.articles:
+                idx.story_of[a] = cl.id
+        return idx
+
+    # -- weighting --
+    def idf(self, term: str) -> float:
+        return math.log((self.n_docs + PRIOR_DOCS + 1) / (self.df.get(term, 0) + 1))
+
+    def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
+        v = {t: (1 + math.log(n)) * self.idf(t) for t, n in terms.items() if n > 0}
+        top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        return {t: w / norm for t, w in top}
+
+    # -- clustering --
+    def best(self, vec: Mapping[str, float], day: int | None) -> tuple[str | None, float]:
+        """The story most similar to a vector (after the time decay), and that similarity."""
+        dots: dict[str, float] = defaultdict(float)
+        for t, w in vec.items():
+            for cid, cw in self._postings.get(t, {}).items():
+                dots[cid] += w * cw
+        best, score = None, 0.0
+        for cid, dot in dots.items():
+            c = self.clusters[cid]
+            s = dot / self._norms[cid] * time_factor(day, c.start, c.end)
+            if s > score or (s == score and best is not None and cid < best):
+                best, score = cid, s
+        return best, score
+
+    def _prepare(self) -> None:
+        self._postings: dict[str, dict[str, float]] = defaultdict(dict)
+        self._norms: dict[str, float] = {}
+        for c in self.clusters.values():
+            self._post(c)
+
+    def _post(self, c: _Cluster) -> None:
+        for t, w in c.centroid.items():
+            self._postings[t][c.id] = w
+        self._norms[c.id] = c.norm()
+
+    def _unpost(self, c: _Cluster) -> None:
+        for t in c.centroid:
+            self._postings.get(t, {}).pop(c.id, None)
+
+    def add(self, article_id: str, vec: Mapping[str, float], day: int | None, new_id: Callable[[], str]) -> str:
+        """Put one article in its story (or a new one, called new_id()); returns the story id."""
+        cid, score = self.best(vec, day)
+        if cid is None or score < THRESHOLD:
+            cid = new_id()
+            self.clusters[cid] = _Cluster(cid)
+        c = self.clusters[cid]
+        self._unpost(c)
+        for t, w in vec.items():
+            c.centroid[t] = c.centroid.get(t, 0.0) + w
+        if len(c.centroid) > CENTROID_TERMS:
+            c.centroid = dict(sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        c.articles.append(article_id)
+        if day is not None:
+            c.start = day if c.start is None else min(c.start, day)
+            c.end = day if c.end is None else max(c.end, day)
+        self._post(c)
+        self.story_of[article_id] = cid
+        return cid
+
+    def rename(self, old: str, new: str) -> None:
+        c = self.clusters.pop(old)
+        c.id = new
+        self.clusters[new] = c
+        for a in c.articles:
+            self.story_of[a] = new
+
+    def remove(self, article_ids: Iterable[str], vectors: Mapping[str, Mapping[str, float]] | None = None) -> set[str]:
+        """Take articles out of their stories (changed or deleted); a story left empty goes.
+
+        With their old `vectors` the centroids lose them exactly; without, a story that lost
+        an article keeps its centroid until the next full rebuild (its members still fit it).
+        Returns the ids of the stories touched."""
+        touched = set()
+        for a in article_ids:
+            cid = self.story_of.pop(a, None)
+            if cid is None:
+                continue
+            c = self.clusters[cid]
+            c.articles.remove(a)
+            touched.add(cid)
+            if vectors and a in vectors:
+                for t, w in vectors[a].items():
+                    if t in c.centroid:
+                        c.centroid[t] -= w
+                        if c.centroid[t] <= 1e-9:
+                            del c.centroid[t]
+            if not c.articles:
+                del self.clusters[cid]
+        return touched
+
+
+# --- the steps the dossier calls --------------------------------------------------------------
+
+@dataclass
+class StoryInput:
+    """What clustering reads of one article."""
+
+    article: Article
+    mentions: Sequence[Mention] = ()
+    times: Sequence[TimeExpression] = ()
+
+
+def _order(items: Sequence[StoryInput]) -> list[StoryInput]:
+    """Oldest first, undated last, then by id: the order stories grow in."""
+    return sorted(items, key=lambda x: (day_number(x.article.published) is None,
+                                        day_number(x.article.published) or 0, x.article.id))
+
+
+def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tuple[list[Story], StoryIndex]:
+    """Put articles into stories: into the stories of `index` (which is updated) or new ones.
+
+    Articles already in the index keep their story (pass them again only to retitle);
+    new ones join or open stories in order of publication. Returns every story of the
+    index that holds one of `items`' articles or was touched, titled, and the index."""
+    index = index if index is not None else StoryIndex()
+    index._prepare()
+    by_id = {x.article.id: x for x in items}
+    new = [x for x in _order(items) if x.article.id not in index.story_of]
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times) for x in items}
+    for x in new:  # document frequencies first, so that all new articles are weighed alike
+        index.n_docs += 1
+        index.df.update(terms[x.article.id].keys())
+    opened: list[str] = []
+    for x in new:
+        index.hashes[x.article.id] = x.article.content_hash or ""
+        vec = index.vector(terms[x.article.id])
+        index.add(x.article.id, vec, day_number(x.article.published),
+                  lambda: opened.append(f"~{len(opened)}") or opened[-1])
+    # a story opened now is named after its title over all the articles it got in this pass; then never again
+    used = set(index.clusters) - set(opened)
+    for tmp in opened:
+        members = [by_id[a] for a in index.clusters[tmp].articles]
+        sid = _story_id(_title_parts(members, index, terms), used)
+        index.rename(tmp, sid)
+        used.add(sid)
+    stories = []
+    for c in index.clusters.values():
+        members = [by_id[a] for a in c.articles if a in by_id]
+        if not members:
+            continue
+        stories.append(_story(c, members, index, terms))
+    stories.sort(key=lambda s: (s.start is None, s.start or "", -len(s.articles), s.id))
+    return stories, index
+
+
+def update_stories(articles: Sequence[Article], mentions: Sequence[Mention] = (),
+                   times: Sequence[TimeExpression] = (),
+                   index: Mapping[str, Any] | None = None) -> tuple[list[Story], dict[str, Any]]:
+    """The dossier's step: all stored articles in, their stories and the updated index (JSON) out.
+
+    Articles the stored `index` has already placed keep their story; an article gone from the
+    dossier leaves its story, a changed one (other content hash) is placed again; new ones
+    join a story or open one. Only titles and spans are computed over every article."""
+    idx = StoryIndex.from_json(index)
+    current = {a.id: a.content_hash or "" for a in articles}
+    stale = [a for a in idx.story_of if a not in current or idx.hashes.get(a, "") != current[a]]
+    idx.remove(stale)
+    for a in stale:
+        idx.hashes.pop(a, None)
+        idx.n_docs = max(0, idx.n_docs - 1)   # its terms stay in df: a small bias the next full rebuild clears
+    stories, idx = cluster(_inputs(articles, mentions, times), idx)
+    return stories, idx.to_json()
+
+
+def _inputs(articles: Sequence[Article], mentions: Sequence[Mention],
+            times: Sequence[TimeExpression]) -> list[StoryInput]:
+    """Each article with its mentions and time expressions. Where the entity extractor did not
+    run (no article has a mention), the countries named in the text stand in for them."""
+    by_article: dict[str, list] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    if not by_article:
+        for a in articles:
+            by_article[a.id] = country_mentions(a)
+    times_of: dict[str, list] = defaultdict(list)
+    for t in times:
+        times_of[t.article].append(t)
+    return [StoryInput(a, by_article.get(a.id, ()), times_of.get(a.id, ())) for a in articles]
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, tuple[str, str]]:
+    """Word -> (ISO code, label) for one-word country names, their genitives and adjectives."""
+    from ..geo import gazetteer
+
+    out: dict[str, tuple[str, str]] = {}
+    for c in gazetteer().countries.values():
+        for n in c.names:
+            if " " not in n and len(n) > 2:
+                out[n] = (c.iso, "LOC")
+                if not n.endswith(("s", "x", "z", "ß")):
+                    out[n + "s"] = (c.iso, "LOC")
+        for adj in c.adjectives:
+            for ending in ("e", "en", "er", "es", "em"):
+                out[adj[:1].upper() + adj[1:] + ending] = (c.iso, "GPE")   # "Marokkanische" at a start
+                out[adj + ending] = (c.iso, "GPE")
+    return out
+
+
+def country_mentions(article: Article) -> list[Mention]:
+    """The countries an article names (Marokko, Marokkos, marokkanische), read from the text alone."""
+    forms = _country_forms()
+    return [Mention(article.id, m.start(), m.end(), m.group(), forms[m.group()][1], forms[m.group()][0],
+                    f"country:{forms[m.group()][0]}")
+            for m in _WORD.finditer(article.text) if m.group() in forms]
+
+
+def cluster_articles(articles: Sequence[Article], mentions: Sequence[Mention] = (),
+                     times: Sequence[TimeExpression] = ()) -> list[Story]:
+    """Stories of a batch of articles from scratch (the `lagebild stories PATH...` case)."""
+    return cluster(_inputs(articles, mentions, times))[0]
+
+
+def story_of(stories: Iterable[Story]) -> dict[str, str]:
+    """article id -> story id: what blocks claim grouping and event merging per story."""
+    return {a: s.id for s in stories for a in s.articles}
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+@dataclass
+class _Parts:
+    noun: str | None
+    place: str | None
+    place_phrase: str | None          # "in der Türkei", as the articles write it
+    start: int | None                 # day numbers
+    end: int | None
+    first: str | None = None          # the publication dates as given ("2025-06", "2025-06-17")
+    last: str | None = None
+
+
+def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> _Parts:
+    # the event noun: the heaviest noun stem over the members (title and lead words count double)
+    weight: Counter = Counter()
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for x in members:
+        a = x.article
+        lead = len(a.title) if a.title and a.text.startswith(a.title) else _lead_end(a.text)
+        seen: Counter = Counter()
+        for stem, word, start in nouns(a, _skip_spans(x.times, x.mentions)):
+            if word.casefold() in _months():
+                continue
+            seen[stem] += 2 if start < lead else 1
+            forms[stem][word] += 1
+        for stem, n in seen.items():
+            weight[stem] += (1 + math.log(n)) * index.idf(stem)
+    noun = None
+    if weight:
+        # German names an event in the compounds it begins too ("Erdbebenopfer", "Hochwasserhilfe"; the
+        # head of a compound is the generic part: -opfer, -hilfe): a noun that begins the story's other
+        # nouns gains half their weight
+        score = {s: w + 0.5 * sum(weight[t] for t in weight
+                                  if t != s and len(s) >= MIN_COMPOUND and t.startswith(s))
+                 for s, w in weight.items()}
+        stem = max(score, key=lambda s: (score[s], s))
+        noun = _display(forms[stem])
+    # the main place: the place or country most articles name (then most often)
+    places: Counter = Counter()
+    per_article: Counter = Counter()
+    names: dict[str, Counter] = defaultdict(Counter)
+    for x in members:
+        keys = set()
+        for m in x.mentions:
+            if (m.label or "").upper() not in ("LOC", "GPE"):
+                continue
+            key = m.ref or m.text
+            places[key] += 1
+            keys.add(key)
+            names[key][m.text] += 1
+        per_article.update(keys)
+    place = phrase = None
+    if places:
+        key = max(places, key=lambda k: (per_article[k], places[k], k))
+        place = _place_name(key, names[key])
+        phrase = _in_phrase(place, [x.article.text for x in members])
+    dated = sorted((d, x.article.published) for x in members if (d := day_number(x.article.published)) is not None)
+    return _Parts(noun, place, phrase, dated[0][0] if dated else None, dated[-1][0] if dated else None,
+                  dated[0][1] if dated else None, dated[-1][1] if dated else None)
+
+
+def _lead_end(text: str) -> int:
+    """End of the first sentence (a title-less article's headline or teaser)."""
+    m = re.search(r"[.!?\n]", text)
+    return m.end() if m else len(text)
+
+
+def _display(forms: Counter) -> str:
+    """The form to show: the shortest of those written at least half as often as the most frequent
+    (the nominative, mostly: "Anschläge" before "Anschlägen", "Flüchtlinge" before a rare "Flüchtling")."""
+    top = max(forms.values())
+    return min((w for w in forms if 2 * forms[w] >= top), key=lambda w: (len(w), -forms[w], w))
+
+
+def _place_name(key: str, texts: Counter) -> str:
+    """A place's name as the gazetteer has it (country name for a country's adjective), else as written."""
+    try:
+        from ..geo import gazetteer
+
+        g = gazetteer()
+        if key.startswith("country:") and key[8:] in g.countries:
+            return g.countries[key[8:]].name
+        if key.startswith("geo:") and key[4:] in g.by_id:
+            return g.by_id[key[4:]].name
+    except Exception as e:  # noqa: BLE001 - the gazetteer is a nicety for titles; the text has a name too
+        log.debug("no gazetteer name for %s: %s", key, e)
+    return _display(texts)
+
+
+def _in_phrase(place: str, texts: Sequence[str]) -> str:
+    """'in Marokko', 'in der Türkei', 'im Iran', 'in den USA': as the articles write it."""
+    pat = re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
+    found = Counter(m.group(1) for t in texts for m in pat.finditer(t))
+    if found:
+        return f"{found.most_common(1)[0][0]} {place}"
+    # no "in ..." in the texts: the article the place takes elsewhere says its gender
+    # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im; "der Türkei" is weaker evidence:
+    # "der Iran" is a nominative too)
+    art = re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+    seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
+    fem, masc = seen["zur"] + seen["die"] + 0.5 * seen["der"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
+    prep = "in der" if fem > masc else "im" if masc > fem else "in"
+    return f"{prep} {place}"
+
+
+def _months() -> dict[str, int]:
+    from ..lang.de import month_forms
+
+    return month_forms()
+
+
+def _when(start: int | None, end: int | None) -> str | None:
+    """'September 2023', 'September bis Oktober 2023', 'Dezember 2023 bis Januar 2024'."""
+    if start is None or end is None:
+        return None
+    import datetime as dt
+
+    from ..lang.de import month_names
+
+    a, b = dt.date.fromordinal(start), dt.date.fromordinal(end)
+    names = month_names()
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{names[a.month - 1]} {a.year}"
+    if a.year == b.year:
+        return f"{names[a.month - 1]} bis {names[b.month - 1]} {a.year}"
+    return f"{names[a.month - 1]} {a.year} bis {names[b.month - 1]} {b.year}"
+
+
+def _title(p: _Parts) -> str:
+    head = " ".join(x for x in (p.noun, p.place_phrase) if x) or "Weitere Meldungen"
+    when = _when(p.start, p.end)
+    return f"{head}, {when}" if when else head
+
+
+def _story_id(p: _Parts, used: set[str]) -> str:
+    """A readable id from the title's parts: erdbeben-marokko-2023-09; unique in `used`."""
+    bits = [p.noun or "meldungen", p.place or ""]
+    if p.start is not None:
+        import datetime as dt
+
+        d = dt.date.fromordinal(p.start)
+        bits.append(f"{d.year}-{d.month:02d}")
+    base = "-".join(b for b in (_slug(x) for x in bits) if b) or "story"
+    sid, k = base, 1
+    while sid in used:
+        k += 1
+        sid = f"{base}-{k}"
+    return sid
+
+
+def _slug(text: str) -> str:
+    t = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+
+
+def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> Story:
+    p = _title_parts(members, index, terms)
+    top = sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+    keywords = [t for t, _ in top if not t.startswith("@")][:8]
+    return Story(id=c.id, title=_title(p), start=p.first, end=p.last, articles=list(c.articles),
+                 event=p.noun, place=p.place, keywords=keywords)

@@ -1,0 +1,132 @@
+"""Attribution cues from lemmas and morphology: reporting verbs and nouns, attribution prepositions,
+Konjunktiv I. The word lists live in ``lagebild/lang/de`` (reporting_verbs, relay_verbs, reporting_nouns,
+generic_sources, attribution_prepositions, konjunktiv1, carry_adverbs)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from functools import lru_cache
+
+from ...lang.de import table, words
+
+
+def full_lemma(verb: Token) -> str:
+    """The lemma with its separated particle: ``teilte ... mit`` -> ``mitteilen``."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "compound:prt":
+            return child.lower_ + lemma
+    return lemma
+
+
+def is_reporting_verb(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VV"):
+        return False
+    return full_lemma(tok) in words("reporting_verbs")
+
+
+def is_relay_verb(tok: Token) -> bool:
+    return full_lemma(tok) in words("relay_verbs")
+
+
+def is_reporting_noun(tok: Token) -> bool:
+    """``Angaben``, ``Polizeiangaben``, ``Medienberichten``: a noun that carries a source's information."""
+    lemma = tok.lemma_.lower()
+    return lemma in words("reporting_nouns") or any(
+        lemma.endswith(n) and len(lemma) > len(n) + 2 for n in words("reporting_nouns") if len(n) > 4)
+
+
+def compound_source(tok: Token) -> str | None:
+    """The source a compound reporting noun names: ``Polizeiangaben`` -> ``Polizei``,
+    ``US-Angaben`` -> ``US``; None for a plain reporting noun."""
+    lemma = tok.lemma_.lower()
+    if lemma in words("reporting_nouns"):
+        return None
+    for n in sorted(words("reporting_nouns"), key=len, reverse=True):
+        if len(n) > 4 and lemma.endswith(n) and len(lemma) > len(n) + 2:
+            prefix = tok.text[: len(lemma) - len(n)].rstrip("-")
+            if prefix.lower().endswith("s") and not prefix.isupper() and len(prefix) > 4:
+                prefix = prefix[:-1]                   # linking s: "Regierungsangaben" -> "Regierung"
+            return prefix if prefix.isupper() else prefix[:1].upper() + prefix[1:]
+    return None
+
+
+def is_generic(tok: Token) -> bool:
+    """``Berichten zufolge``, ``laut Medienberichten``: a report that names no one."""
+    return tok.lemma_.lower() in words("generic_sources") or tok.text.lower() in words("generic_sources")
+
+
+def is_attribution_preposition(tok: Token) -> bool:
+    return tok.lower_ in words("attribution_prepositions")
+
+
+KONJ2 = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
+         "sollte", "sollten", "dürfte", "dürften", "möchte", "möchten", "wollte", "wollten", "gäbe", "käme"}
+
+
+def konjunktiv1(tok: Token) -> bool:
+    """A finite verb in Konjunktiv I (reported speech): morphology Mood=Sub outside the Konjunktiv II
+    forms, or one of the unambiguous Konjunktiv I forms the tagger mislabels (``seien``)."""
+    low = tok.lower_
+    if low in KONJ2:
+        return False
+    if low in words("konjunktiv1"):
+        return True
+    return "Sub" in tok.morph.get("Mood") and tok.pos_ in ("VERB", "AUX") and not low.endswith("te")
+
+
+def reported_sentence(sent: Span) -> bool:
+    """Does the sentence speak in Konjunktiv I in its main clause (not only in a subordinate one)?"""
+    for tok in sent:
+        if konjunktiv1(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ in ("aux", "cop",
+                                                                                              "aux:pass")):
+            return True
+    return False
+
+
+def carries_on(sent: Span) -> bool:
+    """``Demnach ...``, ``..., so X weiter``: the sentence continues the source named before."""
+    return any(t.lower_ in words("carry_adverbs") for t in sent)
+
+
+def hearsay_modal(sent: Span) -> bool:
+    """``Der Mann soll ... gestiegen sein``: ``sollen`` of hearsay in the main clause."""
+    return any(t.lemma_ == "sollen" and t.dep_ in ("aux", "ROOT") and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT")
+               for t in sent)
+
+
+INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "miss", "über", "unter", "wider", "hinter")
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, str]:
+    """Past participle -> lemma for the reporting verbs: the regular ones derived (ge- + stem + -t,
+    none for inseparable prefixes and -ieren, -ge- after a separable particle), the others listed."""
+    out: dict[str, str] = {}
+    particles = ("mit", "an", "bekannt", "hinzu", "ein", "zurück", "aus", "dar", "fest", "hervor", "vor", "zu")
+    for lemma in words("reporting_verbs"):
+        if not lemma.endswith("en"):
+            continue
+        stem = lemma[:-2]
+        t = "et" if stem.endswith(("d", "t")) or stem.endswith(("chn", "ffn")) else "t"
+        prt = next((p for p in particles if stem.startswith(p) and len(stem) > len(p) + 2), "")
+        core = stem[len(prt):]
+        if core.endswith("ier") or core.startswith(INSEPARABLE):
+            out[prt + core + t] = lemma
+        else:
+            out[prt + "ge" + core + t] = lemma
+    for participle, lemmas in table("irregular_participles").items():
+        out[participle.lower()] = next(iter(lemmas))
+    return out
+
+
+def participle_lemma(tok: Token) -> str | None:
+    """The reporting verb an inflected participle belongs to: ``genannten`` -> ``nennen``."""
+    low = tok.lower_
+    for ending in ("en", "em", "er", "es", "e", ""):
+        if ending and not low.endswith(ending):
+            continue
+        base = low[: len(low) - len(ending)] if ending else low
+        if base in _participles():
+            return _participles()[base]
+    return None

@@ -1,0 +1,377 @@
+"""Who says what, from the parse: quotations with their cue, speaker and relaying outlet.
+
+`quotations(doc)` reads, in order:
+
+1. reporting verbs (lemma + particle, lang/de/reporting_verbs): speaker = the verb's subject (``nsubj``,
+   a passive's agent, a coordinated verb's subject); what is said = its clausal complement (``ccomp``,
+   a ``dass`` clause, the clause it is a ``parataxis`` of) - Indirect - or its object (Reported);
+   ``unter Berufung auf X``: X is the source, the verb's subject relays it;
+2. attribution prepositions (``laut X``, ``X zufolge``) and ``nach Angaben X`` / ``nach X-Angaben``:
+   speaker = the preposition's object (or whose information the reporting noun carries), what is said =
+   the clause the phrase belongs to;
+3. ``..., so X``: the speaker after ``so``;
+4. quotation marks: Direct; attributed by a cue of 1-3 touching them, a ``X: „...“`` colon, or else the
+   speaker of the quotation just before;
+5. headlines ``Behörden: ...`` (a speaking noun before a colon);
+6. sentences in Konjunktiv I, or opened by ``demnach``, with no cue of their own: the speaker of the
+   quotation before them, while the reported speech runs (IndirectFreeIndirect).
+
+Where the parse gives no subject for a reporting verb the parser has hung it as an oblique under
+``wie`` (``wie der Spiegel berichtete``); `STATS` counts those fallbacks.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...lang.de import words
+from . import cues as C
+from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, subject_of, wie_subject
+
+Spans = tuple[tuple[int, int], ...]
+STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
+OPEN_QUOTES = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”", "“"), '"': ('"', "“", "”"),
+               "‚": ("‘", "’")}
+
+
+@dataclass
+class Quotation:
+    type: str                                # Direct, Indirect, Reported, IndirectFreeIndirect
+    quote: Spans                             # char spans of what is said
+    cue: Spans = ()
+    speaker: Spans = ()
+    speaker_head: int | None = None          # token index of the speaker's head
+    relay: Spans = ()                        # the outlet that passes it on
+    relay_head: int | None = None
+    how: str = ""                            # verb, prep, so, colon, quote, headline, carried
+    sent: int = 0
+    tokens: set[int] = field(default_factory=set)   # token indices of the quote
+
+
+def _spans(toks: list[Token] | set[Token]) -> Spans:
+    """Contiguous char spans of a set of tokens."""
+    ordered = sorted(toks, key=lambda t: t.i)
+    out: list[tuple[int, int]] = []
+    prev = None
+    for t in ordered:
+        if prev is not None and t.i == prev.i + 1 and out:
+            out[-1] = (out[-1][0], t.idx + len(t.text))
+        else:
+            out.append((t.idx, t.idx + len(t.text)))
+        prev = t
+    return tuple(out)
+
+
+def _content(toks) -> set[Token]:
+    return {t for t in toks if not t.is_punct or t.text in OPEN_QUOTES or t.text in "“”«»"}
+
+
+def _quote_marks(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [open, close] of quotation-marked passages."""
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        closers = OPEN_QUOTES.get(t.text)
+        if closers and (t.text != '"' or i + 1 < n and not doc[i + 1].is_punct):
+            j = next((k for k in range(i + 1, min(n, i + 400)) if doc[k].text in closers), None)
+            if j is not None and j > i + 1:
+                out.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    return np_tokens(head)
+
+
+def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
+    """What a reporting verb reports: its clausal complement (Indirect: ``ccomp``, ``xcomp``, an ``advcl``
+    - a ``dass``/``zu`` clause or the main clause of ``wie X mitteilte, ...`` -, a coordinated clause in
+    Konjunktiv I), the clause it is set into (parataxis: "Es gebe ..., sagte er") or, for a verb with an
+    object or a ``von``/``vor``/``auf`` phrase, the whole clause (Reported: "Die Polizei geht von Suizid aus")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis", "csubj", "xcomp", "advcl"):
+            return set(child.subtree), "Indirect"
+        if child.dep_ == "conj" and child.i > verb.i and any(C.konjunktiv1(t) for t in child.subtree):
+            return set(child.subtree), "Indirect"
+    if verb.head.i != verb.i and (verb.dep_ in ("parataxis", "advcl") or any(
+            c.lower_ == "wie" and c.dep_ in ("mark", "cc", "case", "advmod") for c in verb.children)):
+        # "Es gebe ..., sagte er"; "..., wie aus der Statistik hervorgeht": the clause it is set into
+        return set(verb.head.subtree) - set(verb.subtree), "Indirect"
+    if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        return None
+    for child in verb.children:
+        if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN", "NUM") or child.dep_ in ("obl", "obl:arg") and any(
+                c.dep_ == "case" and c.lower_ in ("von", "vor", "auf", "über") for c in child.children):
+            return set(verb.subtree), "Reported"
+    if C.full_lemma(verb) == "sprechen" and any(t.lower_ == "von" and t.dep_ == "case" for t in verb.subtree):
+        return set(verb.subtree), "Reported"        # "sprach in ihrem Schreiben von 40 Toten" (attached lower)
+    return None
+
+
+def full_is(verb: Token, *lemmas: str) -> bool:
+    return C.full_lemma(verb) in lemmas
+
+
+def _berufung(verb: Token) -> Token | None:
+    """``unter Berufung auf X`` under the verb or hung under its subject: X, the original source."""
+    near = list(verb.children) + [g for c in verb.children if c.dep_ in ("nsubj", "obl") for g in c.children]
+    for child in near:
+        if child.lemma_.lower() == "berufung":
+            for gc in child.children:
+                if gc.pos_ in SPEAKER_POS and gc.dep_ in ("nmod", "obl"):
+                    return gc
+    return None
+
+
+def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
+    out = []
+    for verb in sent:
+        if not C.is_reporting_verb(verb):
+            continue
+        if verb.dep_ in ("ccomp", "xcomp", "csubj") and C.is_reporting_verb(verb.head):
+            continue                                   # said inside what another says: the outer speaker
+        subj = subject_of(verb)
+        how = "verb"
+        if C.full_lemma(verb) in ("heißen", "hervorgehen"):
+            # "hieß es vonseiten der Polizei", "wie aus der Statistik hervorgeht": the phrase of origin
+            subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
+                g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
+                None)
+        if subj is None:
+            subj = wie_subject(verb)
+            if subj is not None:
+                STATS["wie-oblique taken as subject"] += 1
+                how = "verb-fallback"
+        if subj is None or subj.lower_ in ("es", "man", "das", "dies", "was"):
+            if subj is None:
+                STATS["reporting verb without subject"] += 1
+            continue
+        content = _clause_content(verb)
+        if content is None:
+            continue
+        toks, qtype = content
+        cue = [verb] + [c for c in verb.children if c.dep_ == "compound:prt"]
+        sp = _speaker_tokens(subj)
+        q = Quotation(qtype, (), _spans(cue) if qtype != "Reported" else (), _spans(sp), subj.i, how=how, sent=si)
+        src = _berufung(verb)
+        if src is not None:                      # "wie n-tv unter Berufung auf Geheimdienstkreise meldete"
+            q.relay, q.relay_head = q.speaker, q.speaker_head
+            q.speaker, q.speaker_head = _spans(np_tokens(src)), src.i
+        elif C.is_relay_verb(verb):
+            q.relay_head = None
+        quote = _content(toks) - (set(cue) | set(sp) if qtype != "Reported" else set())
+        if not quote:
+            continue
+        q.quote, q.tokens = _spans(quote), {t.i for t in quote}
+        out.append(q)
+    return out
+
+
+def _participle_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
+    """``die von der Polizei genannte Zahl``, ``der von X geschätzten 300 Teilnehmer``: an attributive
+    participle of a reporting verb; its ``von`` phrase says who, the noun it qualifies what."""
+    out = []
+    for tok in sent:
+        attributive = tok.tag_ == "ADJA" or tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ")
+        # the parse's error: an inflected participle read as a finite verb ("der von X genannten drei
+        # Millionen" -> "nannten"); its inflection and the phrase after it say it qualifies a noun
+        misread = not attributive and tok.pos_ == "VERB" and tok.lower_.endswith(("ten", "tes", "tem", "ter", "enen")) \
+            and tok.i + 1 < sent.end and doc[tok.i + 1].pos_ in ("NUM", "DET", "ADJ", "NOUN") \
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children)
+        if not attributive and not misread:
+            continue
+        if C.participle_lemma(tok) is None:
+            continue
+        agent = next((c for c in tok.children if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in SPEAKER_POS
+                      and c.i < tok.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)),
+                     None)
+        if agent is None or tok.head.i == tok.i and not misread:
+            continue
+        if misread:
+            STATS["inflected participle read as finite verb"] += 1
+            after = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            quote = _content(np_tokens(after[0], keep_case=True)) if after else set()
+        else:
+            quote = _content(np_tokens(tok.head)) - set(tok.subtree)
+        sp = np_tokens(agent)
+        if not quote:
+            continue
+        out.append(Quotation("Reported", _spans(quote), _spans([tok]), _spans(sp), agent.i, how="participle",
+                             sent=si, tokens={t.i for t in quote}))
+    return out
+
+
+def _governing_clause(tok: Token, sent: Span) -> set[Token]:
+    """The clause a phrase belongs to: the subtree of the nearest verb above it, else the sentence."""
+    h = tok
+    while h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+    return set(h.subtree) if h.pos_ in ("VERB", "AUX") else set(sent)
+
+
+def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
+    out = []
+    for tok in sent:
+        low = tok.lower_
+        speaker: Token | None = None
+        phrase: set[Token] = set()
+        if C.is_attribution_preposition(tok) or low == "nach":
+            obj = prep_object(tok)
+            if obj is None:
+                continue
+            if C.is_reporting_noun(obj):
+                speaker = genitive_or_von(obj)
+                if speaker is None and C.compound_source(obj):
+                    speaker = obj                      # "nach Polizeiangaben": the compound names the police
+                if speaker is None and any(c.lower_ == "eigenen" for c in obj.children):
+                    verb = obj.head
+                    speaker = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+                    if speaker is not None:
+                        phrase = set(np_tokens(obj, keep_case=True))
+                if speaker is None and any(c.dep_ == "amod" for c in obj.children) and not C.is_generic(obj):
+                    speaker = obj                      # "nach russischen Angaben": the Russian side
+                if speaker is None:
+                    continue
+            elif low == "nach":
+                continue                               # "nach Berlin", "nach dem Unfall"
+            elif C.is_generic(obj):
+                continue
+            else:
+                speaker = obj
+            if not phrase:
+                phrase = set(np_tokens(obj, keep_case=True)) | {tok}
+        elif low == "so" and tok.i > sent.start and doc[tok.i - 1].text in (",", "“", '"', "”"):
+            nxt = next((t for t in doc[tok.i + 1: min(sent.end, tok.i + 6)] if t.pos_ in SPEAKER_POS), None)
+            if nxt is None or any(t.is_punct for t in doc[tok.i + 1: nxt.i]):
+                continue
+            while nxt.head.i != nxt.i and nxt.head.pos_ in SPEAKER_POS and nxt.head.i > tok.i and \
+                    nxt.dep_ in ("det", "amod", "compound", "flat", "flat:name"):
+                nxt = nxt.head
+            speaker = nxt
+            phrase = set(np_tokens(nxt)) | {tok}
+        else:
+            continue
+        if speaker.pos_ not in SPEAKER_POS:
+            continue
+        clause = _governing_clause(tok, sent) if low != "so" else set(sent)
+        quote = _content(clause) - phrase
+        if not quote:
+            continue
+        sp = np_tokens(speaker)
+        out.append(Quotation("Indirect", _spans(quote), _spans([tok]), _spans(sp), speaker.i,
+                             how="so" if low == "so" else "prep", sent=si, tokens={t.i for t in quote}))
+    return out
+
+
+def _colon_speaker(doc: Doc, sent: Span, colon: Token) -> Token | None:
+    """``Merkel: „Wir schaffen das.“``, ``Behörden: Mindestens 14 Tote``: a short phrase before a colon
+    whose head can speak (a person or organisation name, a noun naming a body or role)."""
+    before = [t for t in doc[sent.start: colon.i]]
+    if not before or len(before) > 5:
+        return None
+    heads = [t for t in before if t.head.i >= colon.i or t.head.i < sent.start or t.head.i == t.i
+             or t.head.i not in range(sent.start, colon.i)]
+    head = heads[0] if heads else before[-1]
+    if head.pos_ not in SPEAKER_POS or head.pos_ == "PRON":
+        return None
+    if head.ent_type_ in ("PER", "ORG") or head.lemma_.lower().endswith(tuple(words("speaking_nouns"))):
+        return head
+    return None
+
+
+def quotations(doc: Doc) -> list[Quotation]:
+    """All quotations of a parsed Doc with their cue, speaker and relaying outlet."""
+    sents = list(doc.sents)
+    found: list[Quotation] = []
+    for si, sent in enumerate(sents):
+        found.extend(_verb_quotations(doc, sent, si))
+        found.extend(_prep_quotations(doc, sent, si))
+        found.extend(_participle_quotations(doc, sent, si))
+    covered = set().union(*(q.tokens for q in found)) if found else set()
+    sent_of = {t.i: si for si, s in enumerate(sents) for t in s}
+    # quotation marks
+    for a, b in _quote_marks(doc):
+        inner = set(range(a, b + 1))
+        owner = max(found, key=lambda q: len(q.tokens & inner), default=None)
+        if owner is not None and len(owner.tokens & inner) >= 0.5 * (b - a - 1):
+            owner.type = "Direct"
+            continue
+        if len(inner & covered) >= 0.5 * (b - a - 1) or b - a < 3:
+            continue
+        si = sent_of.get(a, 0)
+        q = Quotation("Direct", _spans([doc[k] for k in range(a, b + 1)]), how="quote", sent=si,
+                      tokens=set(range(a, b + 1)))
+        prev = doc[a - 1] if a > 0 else None
+        if prev is not None and prev.text == ":" and prev.i > sents[sent_of[prev.i]].start:
+            head = _colon_speaker(doc, sents[sent_of[prev.i]], prev)
+            if head is not None:
+                q.speaker, q.speaker_head, q.how = _spans(np_tokens(head)), head.i, "colon"
+        if not q.speaker:
+            near = [p for p in found if abs(p.sent - si) <= 1 and p.speaker]
+            if near:
+                p = min(near, key=lambda p: (abs(p.sent - si), -p.sent))
+                q.speaker, q.speaker_head, q.cue, q.how = p.speaker, p.speaker_head, p.cue, "carried"
+        if q.speaker:
+            found.append(q)
+            covered |= inner
+    # headlines and leads "Behörden: ..."
+    for si, sent in enumerate(sents):
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or any(q.sent == si for q in found):
+            continue
+        head = _colon_speaker(doc, sent, colon)
+        if head is None:
+            continue
+        rest = _content(doc[colon.i + 1: sent.end])
+        if rest:
+            found.append(Quotation("Indirect", _spans(rest), (), _spans(np_tokens(head)), head.i, how="headline",
+                                   sent=si, tokens={t.i for t in rest}))
+    # reported speech running on: Konjunktiv I or "demnach" without a cue of its own
+    found.sort(key=lambda q: (q.sent, min(q.tokens) if q.tokens else 0))
+    by_sent: dict[int, list[Quotation]] = {}
+    for q in found:
+        by_sent.setdefault(q.sent, []).append(q)
+    last: Quotation | None = None
+    gap = 0
+    for si, sent in enumerate(sents):
+        if si and "\n\n" in doc.text[sents[si - 1].end_char: sent.start_char]:
+            last = None                              # a new paragraph ends the reported speech
+        if si in by_sent:
+            last = next((q for q in reversed(by_sent[si]) if q.speaker), last)
+            gap = 0
+            continue
+        gap += 1
+        if last is None or gap > 3:
+            continue
+        free = C.hearsay_modal(sent)
+        if C.reported_sentence(sent) or C.carries_on(sent) or free:
+            toks = _content(sent)
+            found.append(Quotation("FreeIndirect" if free and not C.reported_sentence(sent) else
+                                   "IndirectFreeIndirect", _spans(toks), (), last.speaker, last.speaker_head,
+                                   last.relay, last.relay_head, how="carried", sent=si,
+                                   tokens={t.i for t in toks}))
+            gap = 0
+        else:
+            last = None
+    found.sort(key=lambda q: (q.sent, min(q.tokens) if q.tokens else 0))
+    return found
+
+
+def speaker_at(doc: Doc, start: int, end: int, found: list[Quotation] | None = None) -> Spans:
+    """Who says what stands at text[start:end]: the speaker of the quotation that covers most of it."""
+    found = quotations(doc) if found is None else found
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    toks = {t.i for t in span}
+    best = max(found, key=lambda q: len(q.tokens & toks), default=None)
+    if best is None or not best.tokens & toks:
+        return ()
+    return best.speaker

@@ -1,0 +1,153 @@
+"""The source of a figure from the parse: the speaker of the quotation the figure stands in.
+
+`source_at(doc, pos, found)` gives a `model.Source` (name in the nominative, the phrase as written, its
+kind, the relaying outlet) for the figure at char offset `pos`, or None. A pronoun speaker ("sagte er")
+is the person or body named last before it. The claims extractor asks it where the word rules of
+`legacy` name no one.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...model import Source
+from . import cues as C
+from . import legacy
+from .quotations import STATS, Quotation, Spans
+from .speakers import np_tokens
+
+
+NAME_ARCS = ("flat", "flat:name", "appos", "compound")
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """A proper name around a token: the head with its name parts (``flat``, ``flat:name``, ``compound``
+    and the ``nmod``/``det`` pieces of a name like "Van der Bellen"), contiguous."""
+    toks = [head] + [c for c in head.subtree if c.i != head.i and c.pos_ in ("PROPN", "X", "DET", "ADP")
+                     and (c.dep_ in NAME_ARCS or c.head.i != head.i or c.dep_ in ("nmod", "det"))]
+    toks.sort(key=lambda t: t.i)
+    k = toks.index(head)
+    lo, hi = k, k
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    out = toks[lo:hi + 1]
+    while out and out[0].pos_ in ("DET", "ADP"):
+        out = out[1:]
+    while out and out[-1].pos_ in ("DET", "ADP"):
+        out = out[:-1]
+    return out or [head]
+
+
+def _name(doc: Doc, head: Token) -> str:
+    """The source's name from the parse: a person or organisation name where the phrase has one
+    ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
+    with the adjectives before it and the genitive or ``von`` attribute after it as written ("Sprecher der
+    Polizeiinspektion Freyung")."""
+    if head.pos_ == "PROPN":
+        return " ".join(t.text for t in _name_tokens(head))
+    if C.is_reporting_noun(head):
+        compound = C.compound_source(head)            # "Polizeiangaben" -> Polizei
+        if compound:
+            return compound
+        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
+        if side:                                       # "nach russischen Angaben" -> russische Seite
+            return f"{side[-1].lemma_.lower()}e Seite"
+    for child in head.children:
+        if child.dep_ in ("appos", "flat", "flat:name") and child.pos_ == "PROPN" and child.i > head.i:
+            return " ".join(t.text for t in _name_tokens(child))
+    parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
+    words_ = [t.text for t in sorted(parts, key=lambda t: t.i)] + [head.lemma_ if head.pos_ == "NOUN" else head.text]
+    gen = next((c for c in head.children if c.dep_ in ("nmod", "nmod:poss") and c.i > head.i), None)
+    if gen is not None:
+        toks = np_tokens(gen, keep_case=True)
+        words_ += [t.text for t in toks if not t.is_punct]
+    return " ".join(words_)
+
+
+def _phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
+    """A Source for a speaker phrase: its name from the parse, the phrase as written, its kind by the
+    kind rules of `legacy` (outlets, governments, police ...)."""
+    if not spans or head is None:
+        return None
+    a, b = spans[0][0], spans[-1][1]
+    name = _name(doc, doc[head])
+    if not name:
+        return None
+    person = doc[head].ent_type_ == "PER" or any(t.ent_type_ == "PER" for t in doc[head].children
+                                                  if t.dep_ in NAME_ARCS)
+    return Source(name, doc.text[a:b], legacy._kind(name, person))
+
+
+def _antecedent(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Spans, int] | None:
+    """Whom a pronoun speaker stands for: the last non-pronoun speaker before it, else the last person or
+    organisation named before it."""
+    before = [q for q in found if q.speaker_head is not None and q.speaker_head < head
+              and doc[q.speaker_head].pos_ != "PRON"]
+    if before:
+        q = max(before, key=lambda q: q.speaker_head or 0)
+        return q.speaker, q.speaker_head or 0
+    ents = [e for e in doc.ents if e.end <= head and e.label_ in ("PER", "ORG")]
+    if ents:
+        e = ents[-1]
+        return ((e.start_char, e.end_char),), e.root.i
+    return None
+
+
+def source_at(doc: Doc, pos: int, found: Sequence[Quotation]) -> Source | None:
+    """Who says the figure at char offset pos, by the parse; None where no quotation covers it."""
+    tok = next((t for t in doc if t.idx <= pos < t.idx + len(t.text)), None)
+    if tok is None:
+        return None
+    covering = [q for q in found if tok.i in q.tokens and q.speaker]
+    if not covering:
+        return None
+    q = min(covering, key=lambda q: (q.how == "carried", len(q.tokens)))      # the innermost quotation
+    spans, head = q.speaker, q.speaker_head
+    if head is not None and doc[head].pos_ == "PRON":
+        ante = _antecedent(doc, head, found)
+        if ante is None:
+            STATS["pronoun speaker without antecedent"] += 1
+            return None
+        spans, head = ante
+    src = _phrase_source(doc, spans, head)
+    if src is None:
+        return None
+    if q.relay:
+        relay = _phrase_source(doc, q.relay, q.relay_head)
+        if relay is not None and relay.name != src.name:
+            src.relayed_by = relay.name
+    return src
+
+
+def speaker_phrase(doc: Doc, head: int) -> str:
+    """The noun phrase a token heads, as written (for messages and tests)."""
+    toks = np_tokens(doc[head])
+    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+
+def survey_source(doc: Doc, limit_sents: int = 3) -> tuple[int, Source] | None:
+    """A poll or study the article's lead reports (``im APA/OGM-Vertrauensindex``, ``eine Umfrage des
+    Instituts Forsa``, ``laut einer Studie von X``): (char offset, its institute as a Source). A poll
+    report's figures are the poll's, so claims give it to the figures after it that have no source."""
+    from ...lang.de import words
+
+    ends = tuple(words("survey_nouns"))
+    for si, sent in enumerate(doc.sents):
+        if si >= limit_sents:
+            break
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if not tok.text[:1].isupper() or tok.pos_ in ("VERB", "AUX") or not lemma.endswith(ends):
+                continue
+            if "-" in tok.text:                        # "APA/OGM-Vertrauensindex": the name before the hyphen
+                prefix = tok.text.rsplit("-", 1)[0]
+                if prefix[:1].isupper() and any(c.isupper() for c in prefix[1:]):
+                    return tok.idx, Source(prefix, tok.text, "estimate")
+            gen = next((c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and c.i > tok.i
+                        and c.pos_ in ("PROPN", "NOUN")), None)
+            if gen is not None:
+                return tok.idx, Source(_name(doc, gen), doc.text[tok.idx: gen.idx + len(gen.text)], "estimate")
+    return None

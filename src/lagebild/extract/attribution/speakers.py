@@ -1,0 +1,97 @@
+"""Speakers from the parse: the noun phrase a cue's subject or an attribution preposition's object heads.
+
+All phrases are read from the dependency arcs of the `Doc` (UD labels as our parser emits them:
+``nsubj``, ``nsubj:pass``, ``obl:agent``, ``nmod``, ``case``, ``appos``, ``flat``, ``det`` ...);
+no tokenising or chunking of our own.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
+# attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
+NP_ARCS = {"det", "det:poss", "amod", "nmod", "nmod:poss", "appos", "flat", "flat:name", "compound", "nummod",
+           "case", "conj", "cc", "advmod"}
+# Words that can head a speaker: nouns, names, pronouns (a verb or a number cannot speak).
+SPEAKER_POS = {"NOUN", "PROPN", "PRON", "X"}
+SUBJECT_ARCS = ("nsubj", "nsubj:pass")
+NOT_SPEAKER_POS = {"VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "ADV", "PART"}
+
+
+def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
+    """The noun phrase `head` heads, as parse tokens in order: its NP arcs followed down, clauses
+    (relative clauses, ``acl``) and punctuation left out; the leading preposition (``case`` of the head)
+    only when keep_case."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ not in NP_ARCS or child.is_punct:
+                continue
+            if child.dep_ == "case" and tok.i == head.i and not keep_case:
+                continue
+            if child.lemma_.lower() == "berufung":
+                continue                               # "der Sender unter Berufung auf X": X is another source
+            if child.dep_ == "advmod" and (child.i > head.i or child.lower_ == "so"):
+                continue                               # "die Polizei am Abend": the adverb is the clause's
+            out.append(child)
+            stack.append(child)
+    out.sort(key=lambda t: t.i)
+    # a phrase is contiguous: cut at the first gap around the head
+    lo = hi = out.index(head)
+    while lo > 0 and out[lo - 1].i == out[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(out) and out[hi + 1].i == out[hi].i + 1:
+        hi += 1
+    return out[lo:hi + 1]
+
+
+def np_span(head: Token, *, keep_case: bool = False) -> Span:
+    toks = np_tokens(head, keep_case=keep_case)
+    return head.doc[toks[0].i: toks[-1].i + 1]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
+    is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
+    for arc in SUBJECT_ARCS:
+        for child in verb.children:
+            if child.dep_ == arc and child.pos_ not in NOT_SPEAKER_POS:
+                return child                       # nominalised adjectives speak too: "Der 39-Jährige"
+    for child in verb.children:
+        if child.dep_ == "obl:agent" and child.pos_ in SPEAKER_POS:
+            return child
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    return None
+
+
+def wie_subject(verb: Token) -> Token | None:
+    """``wie der Spiegel berichtete``: the parser often hangs the subject of a ``wie`` clause under the
+    verb as an oblique with ``wie`` for its preposition; it is the subject (a counted parse fallback)."""
+    for child in verb.children:
+        if child.dep_ in ("obl", "nmod") and child.pos_ in SPEAKER_POS and child.i < verb.i and any(
+                c.dep_ == "case" and c.lower_ == "wie" for c in child.children):
+            return child
+    return None
+
+
+def prep_object(prep: Token) -> Token | None:
+    """The noun a preposition (``case`` arc) belongs to: ``laut [Polizei]``, ``[Angaben] zufolge``."""
+    if prep.head.i != prep.i and prep.head.pos_ in SPEAKER_POS:
+        return prep.head                               # "case", or "dep" where the parser was unsure
+    # a parse that hangs the noun under the preposition
+    for child in prep.children:
+        if child.pos_ in SPEAKER_POS:
+            return child
+    return None
+
+
+def genitive_or_von(noun: Token) -> Token | None:
+    """Whose information a reporting noun carries: ``Angaben [der Polizei]``, ``Angaben [von Ärzten]``."""
+    for child in noun.children:
+        if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i:
+            if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children):
+                return child
+    return None

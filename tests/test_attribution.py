@@ -1,0 +1,136 @@
+"""Attribution from the parse: one invented sentence per rule (quotations, speakers, sources)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.extract.attribution import quotations, source_at, survey_source
+from lagebild.extract.attribution import cues as C
+from lagebild.lang.de import words
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from lagebild import nlp as lnlp
+
+    n = lnlp.shared()
+    if "parser" not in n.pipe_names:
+        pytest.skip("no trained pipeline packaged (the parse-based attribution needs the parser)")
+    return n
+
+
+def speakers(doc):
+    return [(q.type, q.how, " ".join(doc.text[a:b] for a, b in q.speaker)) for q in quotations(doc)]
+
+
+def source_of(parser, text: str, figure: str):
+    doc = parser(text)
+    return source_at(doc, text.index(figure), quotations(doc))
+
+
+def test_word_lists_load_once_and_lower_case():
+    assert "mitteilen" in words("reporting_verbs")
+    assert "laut" in words("attribution_prepositions")
+    with pytest.raises(FileNotFoundError, match="no word list"):
+        words("no_such_list")
+
+
+def test_reporting_verb_subject_is_the_speaker(parser):
+    doc = parser("Die Feuerwehr teilte mit, dass 40 Menschen verletzt worden seien.")
+    assert ("Indirect", "verb", "Die Feuerwehr") in speakers(doc)
+    assert C.full_lemma(doc[2]) == "mitteilen"           # "teilte ... mit": the particle joins the lemma
+
+
+def test_speaker_after_a_quotation(parser):
+    doc = parser("„Wir haben 300 Verletzte gezählt“, sagte ein Sprecher der Rettungskräfte am Abend.")
+    found = speakers(doc)
+    assert any(t == "Direct" and "Sprecher der Rettungskräfte" in s for t, _, s in found)
+
+
+def test_laut_object_is_the_speaker(parser):
+    text = "Laut der Bergwacht waren rund 120 Helfer im Einsatz."
+    assert source_of(parser, text, "120").name == "Bergwacht"
+
+
+def test_nach_angaben_names_the_genitive(parser):
+    text = "Nach Angaben der Küstenwache wurden 17 Seeleute gerettet."
+    src = source_of(parser, text, "17")
+    assert src is not None and "Küstenwache" in src.name
+
+
+def test_compound_reporting_noun_names_its_first_part(parser):
+    text = "Feuerwehrangaben zufolge brannten 12 Hektar Wald."
+    src = source_of(parser, text, "12")
+    assert src is not None and src.name == "Feuerwehr"
+
+
+def test_so_names_the_speaker(parser):
+    doc = parser("Es gebe keine weiteren Opfer, so der Bürgermeister.")
+    assert any("Bürgermeister" in s for _, how, s in speakers(doc) if how == "so")
+
+
+def test_relay_under_berufung_auf(parser):
+    text = "Wie der Sender unter Berufung auf Diplomaten meldete, seien 30 Botschafter ausgewiesen worden."
+    doc = parser(text)
+    q = next(q for q in quotations(doc) if q.relay)
+    assert "Diplomaten" in doc.text[q.speaker[0][0]:q.speaker[-1][1]]
+    assert "Sender" in doc.text[q.relay[0][0]:q.relay[-1][1]]
+
+
+def test_konjunktiv_chain_carries_the_speaker(parser):
+    text = ("Die Sprecherin der Stadtwerke sagte am Dienstag, die Leitung sei beschädigt. "
+            "Rund 2.000 Haushalte seien ohne Strom.")
+    src = source_of(parser, text, "2.000")
+    assert src is not None and "Sprecherin" in src.name
+
+
+def test_indicative_sentence_ends_the_chain(parser):
+    text = ("Die Sprecherin der Stadtwerke sagte, die Leitung sei beschädigt. "
+            "Am Abend regnete es in 14 Orten.")
+    assert source_of(parser, text, "14") is None
+
+
+def test_demnach_carries_the_speaker(parser):
+    text = ("Der Polizeisprecher sagte, der Täter sei geflohen. "
+            "Die Ermittler fanden demnach 3 Waffen.")
+    src = source_of(parser, text, "3 Waffen")
+    assert src is not None and "Polizeisprecher" in src.name
+
+
+def test_pronoun_speaker_takes_its_antecedent(parser):
+    text = ("Landrätin Petra Vogel besuchte das Lager. Dort lebten 450 Menschen, sagte sie.")
+    src = source_of(parser, text, "450")
+    assert src is not None and "Vogel" in src.name
+
+
+def test_sprechen_von_is_reported(parser):
+    doc = parser("Die Veranstalter sprachen von 20.000 Teilnehmern.")
+    assert ("Reported", "verb", "Die Veranstalter") in speakers(doc)
+
+
+def test_headline_colon_names_a_body(parser):
+    doc = parser("Behörden: Mindestens 14 Tote nach Unwetter")
+    assert any(how == "headline" and s == "Behörden" for _, how, s in speakers(doc))
+
+
+def test_a_place_before_a_colon_is_no_speaker(parser):
+    doc = parser("Guatemala: Mindestens 14 Tote nach Unwetter")
+    assert not any(how == "headline" for _, how, _ in speakers(doc))
+
+
+def test_poll_in_the_lead_is_the_source_of_its_figures(parser):
+    doc = parser("Im neuen XYZ-Wahlbarometer liegt die Partei vorn. Sie kommt auf 31 Prozent.")
+    found = survey_source(doc)
+    assert found is not None and found[1].name == "XYZ"
+
+
+def test_konjunktiv_one_from_morphology_and_list(parser):
+    doc = parser("Er sagte, das Wasser sei knapp, die Preise wären hoch.")
+    by_text = {t.text: t for t in doc}
+    assert C.konjunktiv1(by_text["sei"])
+    assert not C.konjunktiv1(by_text["wären"])           # Konjunktiv II is no reported speech
+
+
+def test_attributive_participle_with_von_agent(parser):
+    text = "Die Zahl liegt unter den von der Gewerkschaft genannten 5.000 Streikenden."
+    src = source_of(parser, text, "5.000")
+    assert src is not None and "Gewerkschaft" in src.name

@@ -1,0 +1,291 @@
+"""Stories: clustering articles into stories, titles, the incremental index, store and CLI.
+
+The texts below are invented for these tests (three unrelated stories, several outlets each,
+different wording), so the rules are checked on text they were not written from."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lagebild.consolidate import stories as st
+from lagebild.model import Article, Mention, Story, TimeExpression
+from lagebild.store.sqlite import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+QUAKE = [
+    ("q1", "2023-09-09", "Schweres Erdbeben erschüttert Marokko",
+     ("Ein Erdbeben der Stärke 6,8 hat in der Nacht den Süden Marokkos erschüttert. Im Atlasgebirge "
+      "stürzten Häuser ein, Rettungskräfte suchen in den Trümmern nach Verschütteten. Auch in Marrakesch "
+      "rannten Menschen in Panik auf die Straßen.")),
+    ("q2", "2023-09-10", "Zahl der Toten nach Beben in Marokko steigt",
+     ("Nach dem Erdbeben im Atlasgebirge ist die Zahl der Toten weiter gestiegen. Das Innenministerium "
+      "in Rabat meldete am Sonntag mehr als 2000 Tote. Rettungskräfte erreichen die Bergdörfer nur "
+      "mühsam, viele Straßen sind von Felsbrocken versperrt.")),
+    ("q3", "2023-09-12", "Marokko: Hilfe für die Erdbebenopfer läuft an",
+     ("Vier Tage nach dem Beben treffen Helfer aus Spanien und Katar in Marrakesch ein. In den Dörfern "
+      "des Atlasgebirges fehlen Zelte, Decken und Trinkwasser. Das Innenministerium zählt inzwischen "
+      "fast 3000 Tote, die Trümmer werden weiter durchsucht.")),
+]
+FERRY = [
+    ("f1", "2023-09-11", "Fähre auf dem Bodensee gekentert",
+     ("Auf dem Bodensee ist am Montagabend eine Fähre mit 40 Passagieren gekentert. Die Wasserschutzpolizei "
+      "rettete 31 Menschen aus dem Wasser, mehrere werden noch vermisst. Die Fähre war bei Sturm von "
+      "Konstanz nach Meersburg unterwegs.")),
+    ("f2", "2023-09-12", "Suche nach Vermissten auf dem Bodensee",
+     ("Taucher der Wasserschutzpolizei suchen nach dem Fährunglück vor Meersburg weiter nach den "
+      "Vermissten. Der Kapitän der Fähre wurde befragt; die Staatsanwaltschaft Konstanz ermittelt. "
+      "Passagiere berichten von hohen Wellen und Sturm.")),
+]
+VOTE = [
+    ("v1", "2023-09-10", "Graz wählt einen neuen Gemeinderat",
+     ("In Graz sind am Sonntag 230.000 Wahlberechtigte zur Gemeinderatswahl aufgerufen. Die Bürgermeisterin "
+      "tritt erneut an, ihre Partei liegt in Umfragen vorn. Die Wahllokale schließen um 16 Uhr.")),
+    ("v2", "2023-09-11", "Bürgermeisterin gewinnt Gemeinderatswahl in Graz",
+     ("Die Partei der Grazer Bürgermeisterin hat die Gemeinderatswahl klar gewonnen. Die Wahlbeteiligung "
+      "lag bei 52 Prozent. Im neuen Gemeinderat braucht sie einen Koalitionspartner, Gespräche beginnen "
+      "nächste Woche.")),
+]
+
+
+def art(aid: str, date: str | None, title: str, body: str) -> Article:
+    return Article(id=aid, text=f"{title}\n\n{body}", title=title, published=date, content_hash=f"h-{aid}")
+
+
+def corpus(*stories, dated: bool = True) -> list[Article]:
+    return [art(a, d if dated else None, t, b) for s in stories for a, d, t, b in s]
+
+
+def grouping(stories: list[Story]) -> set[frozenset[str]]:
+    return {frozenset(s.articles) for s in stories}
+
+
+# --- clustering -------------------------------------------------------------------------------
+
+def test_unrelated_stories_stay_apart_and_each_is_found_whole():
+    found = st.cluster_articles(corpus(QUAKE, FERRY, VOTE))
+    assert grouping(found) == {frozenset({"q1", "q2", "q3"}), frozenset({"f1", "f2"}), frozenset({"v1", "v2"})}
+
+
+def test_order_of_input_does_not_matter():
+    arts = corpus(QUAKE, FERRY, VOTE)
+    assert grouping(st.cluster_articles(arts)) == grouping(st.cluster_articles(arts[::-1]))
+
+
+def test_same_words_months_apart_are_two_stories():
+    a = art("k1", "2024-01-10", "Raketenangriff auf Kiew",
+            "Russland hat Kiew in der Nacht mit Raketen und Drohnen angegriffen. Die Luftabwehr meldete Treffer "
+            "in mehreren Stadtteilen, Rettungskräfte bergen Verletzte aus Wohnhäusern.")
+    b = art("k2", "2024-04-20", "Raketenangriff auf Kiew",
+            "Russland hat Kiew erneut mit Raketen und Drohnen angegriffen. Die Luftabwehr meldete Treffer in "
+            "mehreren Stadtteilen, Rettungskräfte bergen Verletzte aus Wohnhäusern.")
+    c = art("k3", "2024-01-12", "Nach dem Raketenangriff auf Kiew",
+            "Zwei Tage nach dem Angriff mit Raketen und Drohnen räumen Rettungskräfte in Kiew die Trümmer der "
+            "Wohnhäuser. Die Luftabwehr habe die meisten Raketen abgefangen.")
+    found = st.cluster_articles([a, b, c])
+    assert grouping(found) == {frozenset({"k1", "k3"}), frozenset({"k2"})}
+
+
+def test_time_factor_decays_beyond_a_week():
+    assert st.time_factor(100, 90, 95) == 1.0
+    assert st.time_factor(None, 90, 95) == 1.0
+    assert st.time_factor(95 + st.SAME_TIME_DAYS + int(st.DECAY_DAYS), 90, 95) == pytest.approx(0.5)
+
+
+def test_sentence_initial_function_words_are_no_terms_but_nouns_are():
+    a = art("x", None, "", "Die Regierung tagte. Nachdem der Minister sprach, ging die Sitzung weiter. "
+            "Erdbeben sind selten, sagte er; die Erdbeben der letzten Jahre waren schwach.")
+    stems = {s for s, _, _ in st.nouns(a)}
+    assert {st.cistem("Regierung"), st.cistem("Minister"), st.cistem("Sitzung"), st.cistem("Erdbeben")} <= stems
+    assert st.cistem("Die") not in stems and st.cistem("Nachdem") not in stems
+
+
+def test_cistem_joins_inflected_forms():
+    assert st.cistem("Flüchtlinge") == st.cistem("Flüchtlingen") == st.cistem("Flüchtlings")
+    assert st.cistem("Erdbebens") == st.cistem("Erdbeben")
+
+
+# --- titles and ids -----------------------------------------------------------------------------
+
+def _place(aid: str, text: str, word: str, ref: str | None = None, country: str | None = None) -> Mention:
+    i = text.index(word)
+    return Mention(aid, i, i + len(word), word, "LOC", country, ref)
+
+
+def test_title_is_event_noun_place_and_month():
+    arts = corpus(QUAKE)
+    mentions = [_place(a.id, a.text, "Marokko", "country:MA", "MA") for a in arts if "Marokko" in a.text]
+    mentions += [_place(a.id, a.text, "Marrakesch") for a in arts if "Marrakesch" in a.text]
+    (story,) = st.cluster_articles(arts, mentions)
+    assert story.title == "Erdbeben in Marokko, September 2023"
+    assert (story.start, story.end) == ("2023-09-09", "2023-09-12")
+    assert story.id == "erdbeben-marokko-2023-09"
+    assert story.articles == ["q1", "q2", "q3"]
+
+
+def test_no_dates_no_date_in_title():
+    (story,) = st.cluster_articles(corpus(QUAKE, dated=False))
+    assert story.start is None and story.end is None
+    assert not any(ch.isdigit() for ch in story.title)
+    assert story.title.startswith("Erdbeben")
+
+
+def test_month_names_and_times_are_not_the_event():
+    arts = [art("m1", "2023-03-02", "Im März", "Im März fiel im März Schnee. Der März war kalt, sagte der Dienst.")]
+    times = [TimeExpression("m1", "März", i, i + 4, "DATE", "2023-03")
+             for i in range(len(arts[0].text)) if arts[0].text.startswith("März", i)]
+    (story,) = st.cluster_articles(arts, times=times)
+    assert story.event != "März"
+
+
+def test_preposition_as_the_articles_write_it():
+    assert st._in_phrase("Türkei", ["Die Lage in der Türkei ist angespannt.", "in der Türkei"]) == "in der Türkei"
+    assert st._in_phrase("Iran", ["Proteste im Iran"]) == "im Iran"
+    assert st._in_phrase("Marokko", ["Marokko trauert"]) == "in Marokko"
+    assert st._in_phrase("Slowakei", ["Die Regierung der Slowakei und die Slowakei selbst"]) == "in der Slowakei"
+    assert st._in_phrase("Jemen", ["Die Lage des Jemen", "vom Jemen aus"]) == "im Jemen"
+    assert st._in_phrase("Türkei", ["Kämpfe im Südosten der Türkei"]) == "in der Türkei"
+
+
+def test_span_across_months_and_years():
+    d = st.day_number
+    assert st._when(d("2023-09-28"), d("2023-10-02")) == "September bis Oktober 2023"
+    assert st._when(d("2023-12-28"), d("2024-01-02")) == "Dezember 2023 bis Januar 2024"
+    assert st.day_number("2023") is None   # a bare year places nothing in time
+
+
+def test_story_ids_are_readable_and_unique():
+    used = {"erdbeben-marokko-2023-09"}
+    p = st._Parts("Erdbeben", "Marokko", "in Marokko", st.day_number("2023-09-09"), None)
+    assert st._story_id(p, used) == "erdbeben-marokko-2023-09-2"
+    assert st._story_id(st._Parts("Überflutung", "Köln", None, None, None), set()) == "ueberflutung-koeln"
+
+
+# --- incremental ------------------------------------------------------------------------------
+
+def test_new_articles_join_stored_stories_without_reclustering():
+    first = corpus(QUAKE[:2], FERRY[:1], VOTE[:1])
+    stories1, index = st.update_stories(first)
+    before = st.story_of(stories1)
+    json.dumps(index)                                   # the index is plain JSON, for the store
+    later = corpus(QUAKE, FERRY, VOTE)
+    stories2, _ = st.update_stories(later, index=index)
+    after = st.story_of(stories2)
+    assert all(after[a] == s for a, s in before.items())           # old articles keep their story and id
+    assert after["q3"] == after["q1"] and after["f2"] == after["f1"] and after["v2"] == after["v1"]
+    assert len(stories2) == 3
+
+
+def test_changed_and_deleted_articles_leave_their_story():
+    arts = corpus(QUAKE, FERRY)
+    _, index = st.update_stories(arts)
+    changed = art("f2", "2023-09-12", VOTE[1][2], VOTE[1][3])       # f2's file now holds the vote story
+    changed.content_hash = "h-new"
+    rest = [a for a in arts if a.id not in ("q3", "f2")] + [changed]
+    stories, _ = st.update_stories(rest, index=index)
+    of = st.story_of(stories)
+    assert "q3" not in of
+    assert of["f2"] != of["f1"]
+
+
+def test_index_of_another_version_is_rebuilt():
+    assert st.StoryIndex.from_json({"version": -1, "n_docs": 3}).n_docs == 0
+
+
+# --- store ------------------------------------------------------------------------------------
+
+def test_store_keeps_stories_and_links(tmp_path):
+    arts = corpus(QUAKE, FERRY)
+    stories, index = st.update_stories(arts)
+    with Store(tmp_path / "d.db", create=True) as s:
+        for a in arts:
+            s.replace_article(a)
+        s.replace_stories(stories, index)
+        assert [x.id for x in s.stories()] == [x.id for x in stories]
+        assert s.stories()[0].articles == stories[0].articles
+        assert s.story_of() == st.story_of(stories)
+        assert s.story_index() == json.loads(json.dumps(index))
+        s.delete_article("q1")
+        assert "q1" not in s.story_of()
+
+
+def test_older_dossier_gets_the_story_tables(tmp_path):
+    db = tmp_path / "old.db"
+    with Store(db, create=True) as s:
+        s.db.executescript("DROP TABLE story_articles; DROP TABLE stories; DROP TABLE story_index;")
+    with Store(db, readonly=True) as s:
+        assert s.stories() == [] and s.story_of() == {}
+    with Store(db) as s:
+        assert s.stories() == []
+        s.replace_stories([Story("x", "X")], None)
+        assert [x.id for x in s.stories()] == ["x"]
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+
+
+def test_build_writes_stories_and_cli_reads_them(tmp_path, seeds_dir):
+    """A dossier of unrelated stories (the seeds: North Korean troops in Russia, 2025; the invented
+    demo corpus: a flood in a made-up country, 2026) keeps them apart."""
+    from typer.testing import CliRunner
+
+    from lagebild.build import build_dossier
+    from lagebild.cli import app
+
+    db = tmp_path / "d.db"
+    summary = build_dossier([seeds_dir, ROOT / "examples" / "korridor"], db, components=["entities", "times"])
+    assert not summary.errors
+    seeds = {p.name for p in seeds_dir.glob("*.txt")}
+    with Store(db) as s:
+        stories = s.stories()
+    holding = [x for x in stories if seeds & set(x.articles)]
+    assert len(holding) == 1 and set(holding[0].articles) == seeds       # the seeds: one story, nothing else
+    assert len(stories) >= 2
+    out = CliRunner().invoke(app, ["stories", "--db", str(db), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.output.splitlines() if line.strip()]
+    assert {r["id"] for r in rows} == {x.id for x in stories}
+    assert all({"id", "title", "start", "end", "articles"} <= set(r) for r in rows)
+    assert sorted(a for r in rows for a in r["articles"]) == sorted(
+        a for x in stories for a in x.articles)
+
+
+def test_api_lists_the_stories(tmp_path):
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from lagebild.web.app import create_app
+
+    arts = corpus(QUAKE, FERRY, VOTE)
+    stories, index = st.update_stories(arts)
+    db = tmp_path / "d.db"
+    with Store(db, create=True) as s:
+        for a in arts:
+            s.replace_article(a)
+        s.replace_stories(stories, index)
+    with TestClient(create_app(db), base_url="http://localhost") as c:   # the app answers localhost names only
+        r = c.get("/api/stories", params={"limit": 2})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 3 and len(body["items"]) == 2
+    sizes = {x.id: len(x.articles) for x in stories}
+    assert all(item["articles"] == sizes[item["id"]] for item in body["items"])
+
+
+def test_a_later_build_keeps_the_stories_it_stored(tmp_path):
+    """Incremental: articles of a second build join the stored stories; their ids do not change."""
+    from lagebild.build import build_articles
+
+    db = tmp_path / "d.db"
+    build_articles(corpus(QUAKE[:2], VOTE[:1]), db, components=[])
+    with Store(db) as s:
+        before = s.story_of()
+    build_articles(corpus(QUAKE, VOTE, FERRY), db, components=[])
+    with Store(db) as s:
+        after = s.story_of()
+        titles = {x.id: x.title for x in s.stories()}
+    assert all(after[a] == sid for a, sid in before.items())
+    assert after["q3"] == after["q1"] and after["v2"] == after["v1"] and after["f1"] == after["f2"]
+    assert len(titles) == 3
