@@ -113,6 +113,13 @@ class BuildSummary:
 
 # --- what decides an article's analysis ------------------------------------------------------
 
+def load_nlp() -> Any:
+    """The analysis pipeline a long-running face (the web app) loads once and hands to build_articles(nlp=)."""
+    from .nlp import load
+
+    return load()
+
+
 def fingerprint(components: Sequence[str]) -> str:
     """Of what decides an article's analysis: the components, the code of reading and
     analysing, and the packaged model. A change makes the next build re-analyse."""

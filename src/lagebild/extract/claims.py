@@ -259,8 +259,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
     a, _ = _clause(text, unit, fig.num_start, fig.end)
-    if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) and \
-            measure.kind not in ("rating", "money", "percent"):
+    if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) \
+            and measure.kind not in ("rating", "money", "percent"):
         # "..., wo sie 89 Menschen töteten": the figure's scene is the place the clause refers back to
         measure.place = meas.slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
     if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):

@@ -327,7 +327,7 @@ def places(db: sqlite3.Connection, limit: int = 2000,
            articles: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Entities with coordinates (places), with how often and in how many articles they are mentioned;
     with `articles` (a story's), only the places mentioned in them, counted there."""
-    where, args = "", []
+    where, args = "", list[Any]()
     if articles is not None:
         if not articles:
             return []

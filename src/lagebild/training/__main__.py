@@ -21,6 +21,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import build as B
 
@@ -59,7 +60,7 @@ def _evaluate(model: Path, data: Path, *, limit: int = 0, hanta: bool = False, n
     return res
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m lagebild.training", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["all", "corpus", "features", "vectors", "train", "silver", "cv", "assemble",
@@ -101,6 +102,57 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--base", type=Path, default=None, help="assemble: trained joint (or syntax) pipeline")
     ap.add_argument("--lemma-words", type=int, default=100000,
                     help="most frequent forms for the HanTa lemma table (0: no table)")
+    return ap
+
+
+def _train_all(args: argparse.Namespace, corpus_dir: Path, runs: Path, overrides: dict[str, Any],
+               vec_dir: Any) -> Path:
+    """all: (with --self-train: two teachers, their silver data, then) the joint model."""
+    extra = list(args.extra)
+    if args.self_train:
+        from . import silver as S
+
+        # the teachers never see the benchmark, even when the model itself will (users' model), and keep
+        # the recipe's schedule (a longer one is for the model's larger data)
+        recipe = {k: v for k, v in overrides.items() if k != "training.max_steps"}
+        teachers = [B.train("joint", runs / f"teacher_{i}", corpus_dir=corpus_dir, config=args.config,
+                            overrides=recipe | variant, vectors=vec_dir or None, tiny=args.tiny,
+                            full=args.full, corpora=args.data)
+                    for i, variant in enumerate(S.TEACHER_VARIANTS)]
+        for name, source in S.SILVER_SOURCES.items():
+            silver_out = corpus_dir / f"{name.replace('-', '_')}.spacy"
+            print(json.dumps(S.build_silver(teachers, corpus_dir / source, silver_out)))
+            extra.append(name)
+    return B.train("joint", runs / "joint", corpus_dir=corpus_dir, config=args.config, overrides=overrides,
+                   extra=extra, corpora=args.data, ud_copies=args.ud_copies,
+                   vectors=vec_dir or None, tiny=args.tiny, full=args.full)
+
+
+def _assemble(args: argparse.Namespace, base: Path, corpus_dir: Path) -> None:
+    """all / assemble: the trained pipelines, lemma table, gazetteer and UPOS rules into one package."""
+    lemmas = None
+    if args.lemma_words:
+        from . import vectors as V
+
+        n = args.lemma_words if not args.tiny else 0
+        files = [corpus_dir / f for f in ("ner_all.spacy", "ud_all.spacy")]
+        words = V.german_vocab(n, [f for f in files if f.exists()])
+        cache = None if args.tiny else args.work / "corpus" / f"lemmas_{n}.json"
+        lemmas = B.lemma_table(words, cache)
+    names = None
+    if args.tiny:       # countries only: checking 50,000 city names with HanTa takes 20 s
+        from lagebild.nlp.gazetteer import country_names
+
+        names = country_names()
+    ud_gold = corpus_dir / "ud_all.spacy"
+    if not ud_gold.exists():
+        print(f"warning: {ud_gold} missing (run `corpus`): the package gets no UPOS rules", file=sys.stderr)
+    B.assemble(base, args.ner, args.out or B.PACKAGE_DIR, lemmas=lemmas, gazetteer_names=names,
+               upos_gold=ud_gold if ud_gold.exists() else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
@@ -163,46 +215,11 @@ def main(argv: list[str] | None = None) -> int:
                                overrides=overrides, vectors=vec_dir or None, tiny=args.tiny)
         print(json.dumps(res))
     if args.command == "all":
-        extra = list(args.extra)
-        if args.self_train:
-            from . import silver as S
-
-            # the teachers never see the benchmark, even when the model itself will (users' model), and keep
-            # the recipe's schedule (a longer one is for the model's larger data)
-            recipe = {k: v for k, v in overrides.items() if k != "training.max_steps"}
-            teachers = [B.train("joint", runs / f"teacher_{i}", corpus_dir=corpus_dir, config=args.config,
-                                overrides=recipe | variant, vectors=vec_dir or None, tiny=args.tiny,
-                                full=args.full, corpora=args.data)
-                        for i, variant in enumerate(S.TEACHER_VARIANTS)]
-            for name, source in S.SILVER_SOURCES.items():
-                silver_out = corpus_dir / f"{name.replace('-', '_')}.spacy"
-                print(json.dumps(S.build_silver(teachers, corpus_dir / source, silver_out)))
-                extra.append(name)
-        base = B.train("joint", runs / "joint", corpus_dir=corpus_dir, config=args.config, overrides=overrides,
-                       extra=extra, corpora=args.data, ud_copies=args.ud_copies,
-                       vectors=vec_dir or None, tiny=args.tiny, full=args.full)
+        base = _train_all(args, corpus_dir, runs, overrides, vec_dir)
     if args.command == "assemble":
         base = args.base or args.syntax or runs / "joint" / "model-best"
     if args.command in ("all", "assemble"):
-        lemmas = None
-        if args.lemma_words:
-            from . import vectors as V
-
-            n = args.lemma_words if not args.tiny else 0
-            files = [corpus_dir / f for f in ("ner_all.spacy", "ud_all.spacy")]
-            words = V.german_vocab(n, [f for f in files if f.exists()])
-            cache = None if args.tiny else args.work / "corpus" / f"lemmas_{n}.json"
-            lemmas = B.lemma_table(words, cache)
-        names = None
-        if args.tiny:       # countries only: checking 50,000 city names with HanTa takes 20 s
-            from lagebild.nlp.gazetteer import country_names
-
-            names = country_names()
-        ud_gold = corpus_dir / "ud_all.spacy"
-        if not ud_gold.exists():
-            print(f"warning: {ud_gold} missing (run `corpus`): the package gets no UPOS rules", file=sys.stderr)
-        B.assemble(base, args.ner, args.out or B.PACKAGE_DIR, lemmas=lemmas, gazetteer_names=names,
-                   upos_gold=ud_gold if ud_gold.exists() else None)
+        _assemble(args, base, corpus_dir)
     if args.command in ("evaluate", "all") and not args.tiny:
         res = _evaluate(args.out or B.PACKAGE_DIR, args.data, limit=args.limit, hanta=args.hanta,
                         what=args.what, n_speed=args.speed_docs)

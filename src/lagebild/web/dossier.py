@@ -176,9 +176,9 @@ class Dossier:
     def nlp(self) -> Any:
         """The analysis pipeline, loaded once: a build would otherwise load it for every upload."""
         if self._nlp is None:
-            from ..nlp import load
+            from ..build import load_nlp
 
-            self._nlp = load()
+            self._nlp = load_nlp()
         return self._nlp
 
 
