@@ -271,7 +271,7 @@ def test_api_lists_the_stories(tmp_path):
     body = r.json()
     assert body["total"] == 3 and len(body["items"]) == 2
     members = {x.id: sorted(x.articles) for x in stories}
-    assert all(sorted(item["articles"]) == members[item["id"]] for item in body["items"])
+    assert all(sorted(item["article_ids"]) == members[item["id"]] for item in body["items"])
 
 
 def test_a_later_build_keeps_the_stories_it_stored(tmp_path):

@@ -54,7 +54,7 @@ def from_records(lines: Iterable[dict[str, Any]]) -> Iterator[tuple[list[Article
         result.sentences = [make(Sentence, x) for x in rec.get("sentences", ())]
         result.claims = [make(Claim, x) for x in rec.get("claims", ())]
         result.times = [make(TimeExpression, x) for x in rec.get("times", ())]
-        result.entities = [make(Mention, x) for x in rec.get("mentions", ())]
+        result.mentions = [make(Mention, x) for x in rec.get("mentions", ())]
         result.events = [make(Event, x) for x in rec.get("events", ())]
         yield [article], result
 

@@ -183,7 +183,7 @@ def analyse(
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
     """Cross-article steps over an in-memory result (the CLI's path): the same steps as a build's."""
-    result.stories = stories_of(result.articles, result.entities, result.times)
+    result.stories = stories_of(result.articles, result.mentions, result.times)
     steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
     cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps, isolate=False)
     if cross.groups is not None:

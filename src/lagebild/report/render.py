@@ -278,12 +278,7 @@ def dossier_view(store: Any) -> dict[str, Any]:
             if g.low is not None and g.high is not None and (f.claim.high < g.low or f.claim.low > g.high):
                 f.off = True
         members.sort(key=lambda f: (f.when is None, f.when or "", f.outlet))
-        # one figure needs no chart: its table row says it all (and the report stays small)
-        chart = Markup("") if len(members) < 2 else figure_chart(
-            [Point(f.claim.low, f.claim.high, f.series, f.when,
-                   label=f"{f.source} ({f.outlet}, {fmt_date(f.when) or 'o. D.'}): {f.stated}",
-                   href="#" + f.anchor, hedged=f.claim.hedged) for f in members],
-            low=g.low, best=g.best, high=g.high, title=f"{label}: Angaben nach Quelle und Datum")
+        chart = _group_chart(g, label, members)
         group_views.append(GroupView(g, g_anchor, label, members, chart, len({f.article.id for f in members})))
     group_views.sort(key=lambda v: (STATUS_ORDER.get(v.group.status, 4), -len(v.figures)))
     ungrouped = sorted((f for f in figures.values() if f.claim.id not in in_group),
@@ -311,10 +306,6 @@ def dossier_view(store: Any) -> dict[str, Any]:
             articles=[(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(e.articles) if x in by_id],
             evidence=evidence, figures=[figures[f] for f in e.figures if f in figures]))
     event_views.sort(key=lambda v: (v.when is None, v.when or ""))
-    marks = [Mark(v.when, de(EVENT_TYPE_DE, v.event.type) or "Ereignis",
-                  " · ".join(x for x in (de(EVENT_TYPE_DE, v.event.type), fmt_date(v.when), v.place, v.actor) if x),
-                  "#" + v.anchor, v.event.place.lon if v.event.place else None,
-                  v.event.place.lat if v.event.place else None) for v in event_views]
     entity_views = [
         EntityView(e, anchor("n", e.id), len(e.mentions),
                    [(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(m.article for m in e.mentions)
@@ -353,11 +344,31 @@ def dossier_view(store: Any) -> dict[str, Any]:
         "articles": article_views,
         "article_anchor": art_anchor,
         "events": event_views,
-        "timeline_svg": event_timeline(marks),
-        "map_svg": _map(marks),
+        **_event_graphics(event_views),
         "entities": entity_views,
         "errors": store.errors(last["id"]) if last else [],
     }
+
+
+def _group_chart(g: ClaimGroup, label: str, members: list[Figure]) -> Markup:
+    """The group's figures by source and date; one figure needs no chart (its table row says it all, and
+    the report stays small)."""
+    if len(members) < 2:
+        return Markup("")
+    return figure_chart(
+        [Point(f.claim.low, f.claim.high, f.series, f.when,
+               label=f"{f.source} ({f.outlet}, {fmt_date(f.when) or 'o. D.'}): {f.stated}",
+               href="#" + f.anchor, hedged=f.claim.hedged) for f in members],
+        low=g.low, best=g.best, high=g.high, title=f"{label}: Angaben nach Quelle und Datum")
+
+
+def _event_graphics(event_views: list[EventView]) -> dict[str, Markup]:
+    """The events' timeline and map as inline SVG, each dot linking to its row in the events table."""
+    marks = [Mark(v.when, de(EVENT_TYPE_DE, v.event.type) or "Ereignis",
+                  " · ".join(x for x in (de(EVENT_TYPE_DE, v.event.type), fmt_date(v.when), v.place, v.actor) if x),
+                  "#" + v.anchor, v.event.place.lon if v.event.place else None,
+                  v.event.place.lat if v.event.place else None) for v in event_views]
+    return {"timeline_svg": event_timeline(marks), "map_svg": _map(marks)}
 
 
 def _map(marks: list[Mark]) -> Markup:

@@ -327,7 +327,7 @@ def places(db: sqlite3.Connection, limit: int = 2000,
            articles: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Entities with coordinates (places), with how often and in how many articles they are mentioned;
     with `articles` (a story's), only the places mentioned in them, counted there."""
-    where, args = "", list[Any]()
+    where = ""
     if articles is not None:
         if not articles:
             return []
@@ -340,7 +340,7 @@ def places(db: sqlite3.Connection, limit: int = 2000,
                    count(DISTINCT m.article) AS na
             FROM entities e {"JOIN" if where else "LEFT JOIN"} mentions m ON m.entity = e.id{where}
             WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
-            GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?""", (*args, limit)).fetchall()
+            GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?""", (limit,)).fetchall()
     return [{"id": r["id"], "name": r["name"], "type": r["type"], "lat": r["lat"], "lon": r["lon"],
              "country": r["country"], "mentions": r["n"], "articles": r["na"]} for r in rows]
 
