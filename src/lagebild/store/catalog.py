@@ -20,6 +20,7 @@ from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ..model import BACKGROUND_STATUSES
 from .present import NO_SOURCE, STATUS_ORDER
 
 _DATE = re.compile(r"\d{4}(-\d{2}){0,2}$")
@@ -73,6 +74,7 @@ class Ev(NamedTuple):
     search_lc: str
     actor: str | None
     target: str | None
+    status: str | None = None
 
 
 class Sto(NamedTuple):
@@ -160,9 +162,9 @@ class Catalog:
             m, a = counts.get(r[0], (0, 0))
             ents.append(Ent(r[0], r[1], r[2], " ".join([r[1], *aliases]).lower(), r[4] or 0, m, a))
         evs = [Ev(r[0], r[1], r[2], r[3] or 0, r[4] is not None and r[5] is not None,
-                  " ".join(x or "" for x in (r[1], r[6], r[7], r[8], r[9])).lower(), r[8], r[9])
+                  " ".join(x or "" for x in (r[1], r[6], r[7], r[8], r[9])).lower(), r[8], r[9], r[10])
                for r in db.execute("SELECT id, type, time_value, position, lat, lon, trigger, place_name, actor, "
-                                   "target FROM events")]
+                                   "target, status FROM events")]
         events_of: dict[str, list[str]] = defaultdict(list)
         for r in db.execute("SELECT event, article FROM event_articles"):
             events_of[r[1]].append(r[0])
@@ -314,7 +316,9 @@ class Catalog:
 
     def event_page(self, *, q: str | None, type: str | None, date_from: str | None, date_to: str | None,
                    article: str | None, located: bool | None, sort: str, limit: int,
-                   offset: int, only: Any = None, story: str | None = None) -> tuple[int, list[str]]:
+                   offset: int, only: Any = None, story: str | None = None,
+                   current: bool = False) -> tuple[int, list[str]]:
+        """Event ids of one page; `current` leaves out background (historical, comparison) events."""
         ql = q.lower() if q else None
         only = set(only) if only is not None else None
         if story:
@@ -326,6 +330,7 @@ class Catalog:
         rows = [e for e in self.events
                 if (only is None or e.id in only) and (not type or e.type == type)
                 and (not ql or ql in e.search_lc) and (not located or e.located)
+                and (not current or e.status not in BACKGROUND_STATUSES)
                 and (not date_from or (e.time_value or "") >= date_from)
                 and (not date_to or (e.time_value is not None and e.time_value[:len(date_to)] <= date_to))]
         if sort == "latest":

@@ -306,11 +306,14 @@ def _entity_refs(db: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[str,
 def events(db: sqlite3.Connection, cat: Catalog, *, q: str | None = None, type: str | None = None,
            date_from: str | None = None, date_to: str | None = None, article: str | None = None,
            located: bool | None = None, sort: str = "time", limit: int = 50, offset: int = 0,
-           only: Sequence[str] | None = None, story: str | None = None) -> tuple[int, list[dict[str, Any]]]:
-    """Merged events, by time (undated last), latest first, or in consolidation's order."""
+           only: Sequence[str] | None = None, story: str | None = None,
+           current: bool = False) -> tuple[int, list[dict[str, Any]]]:
+    """Merged events, by time (undated last), latest first, or in consolidation's order; `current`:
+    without background events (historical, comparison)."""
     limit, offset = clamp(limit, offset)
     total, ids = cat.event_page(q=q, type=type, date_from=date_from, date_to=date_to, article=article,
-                                located=located, sort=sort, limit=limit, offset=offset, only=only, story=story)
+                                located=located, sort=sort, limit=limit, offset=offset, only=only, story=story,
+                                current=current)
     rows = _by_ids(db, "SELECT * FROM events WHERE id IN ({})", ids)
     refs = _entity_refs(db, {x for r in rows for x in (r["actor"] or "", r["target"] or "")})
     return total, [_event_dict(r, refs) for r in rows]

@@ -15,7 +15,6 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response, StreamingResponse
 from markupsafe import Markup
 
-from ..model import BACKGROUND_STATUSES
 from ..report.charts import Point, figure_chart, fmt_date
 from ..store import views as queries
 from ..store.catalog import Catalog
@@ -136,17 +135,17 @@ def api_timeline(dossier: DOSSIER, con: DB, cat: CAT, ev: EVENTS, limit: int = Q
 
 
 def timeline(con, cat: Catalog, ev: EventFilter, limit: int, offset: int) -> dict[str, Any]:
-    items = _all_events(con, cat, ev, limit, offset)
-    total = queries.events(con, cat, **ev.kwargs(), limit=1)[0]
+    # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline (current=True)
+    items = _all_events(con, cat, ev, limit, offset, current=True)
+    total = queries.events(con, cat, **ev.kwargs(), current=True, limit=1)[0]
     for e in items:  # the timeline shows a few pieces of evidence; the event's page has all
         e["evidence"], e["articles"] = e["evidence"][:3], e["articles"][:8]
     return {
         "total": total,
         "limit": limit,
         "offset": offset,
-        # "1995 geboren", "das schwerste Beben seit 1960": background, not on the timeline
-        "items": [e for e in items if e["start"] and e["status"] not in BACKGROUND_STATUSES],
-        "undated": [e for e in items if not e["start"] and e["status"] not in BACKGROUND_STATUSES],
+        "items": [e for e in items if e["start"]],
+        "undated": [e for e in items if not e["start"]],
         "articles_per_day": queries.articles_per_day(cat, ev.story),
     }
 
@@ -335,11 +334,11 @@ def map_page(con: sqlite3.Connection, cat: Catalog, ev: EventFilter, kind: str |
              offset: int) -> dict[str, Any]:
     """Events (filtered) first, then places; `bounds` holds the events shown (else the places)."""
     feats = []
-    n_events = 0 if kind == "place" else queries.events(con, cat, **ev.kwargs(), located=True, limit=1)[0]
+    # "1995 geboren", "das schwerste Beben seit 1960": background, not on the map (current=True)
+    n_events = 0 if kind == "place" else queries.events(con, cat, **ev.kwargs(), located=True, current=True,
+                                                        limit=1)[0]
     if offset < n_events:
-        for e in _all_events(con, cat, ev, limit, offset, located=True):
-            if e["status"] in BACKGROUND_STATUSES:
-                continue  # "1995 geboren", "das schwerste Beben seit 1960": not on the map
+        for e in _all_events(con, cat, ev, limit, offset, located=True, current=True):
             feats.append(
                 {
                     "type": "Feature",
