@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from ..extract.measures import countries, demonym_key, key_parts, slug_of, slugify
 from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
+from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from .estimates import compatible, point, reconcile
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -33,21 +34,6 @@ PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", 
 EVENT_KINDS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missing", "displaced", "detained",
                "attendees", "sites", "jobs", "personnel", "weapons-used", "weapons-intercepted",
                "weapons-delivered"}
-KIND_LABELS = {
-    "killed": "Tote", "injured": "Verletzte", "killed_or_injured": "Tote oder Verletzte",
-    "killed_or_missing": "Tote oder Vermisste", "jobs": "Arbeitsplätze", "vehicles": "Fahrzeuge",
-    "missing": "Vermisste", "displaced": "Vertriebene/Geflüchtete", "detained": "Festgenommene/Gefangene",
-    "attendees": "Teilnehmende", "sites": "Orte", "people": "Menschen", "money": "Geldbetrag",
-    "percent": "Prozent", "measurement": "Maß", "incidents": "Vorfälle", "rescued": "Gerettete",
-    "aboard": "an Bord", "rating": "Messwert",
-}
-ACTION_LABELS = {
-    "planned": "geplant", "deployed": "entsandt", "strength": "Truppenstärke", "serious": "schwer",
-    "light": "leicht", "expected": "erwartet", "asylum": "Asylanträge", "homeless": "obdachlos",
-    "evacuated": "evakuiert", "fled": "geflohen", "cut": "gestrichen", "created": "neu geschaffen",
-    "captured": "eingenommen", "damaged": "beschädigt", "arrived": "angekommen", "waiting": "wartend",
-    "registered": "registriert", "housed": "untergebracht", "moved_on": "weitergereist",
-}
 WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
                   "weapons_delivered": "geliefert"}
 CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizisten", "helfer": "Helfer",

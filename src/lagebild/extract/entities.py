@@ -35,6 +35,7 @@ from ..geo import gazetteer
 from ..geo.translit import key as name_key
 from ..lang.de.places import place_type
 from ..model import Mention
+from ..text import within_one_edit
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
@@ -919,20 +920,7 @@ def _near_key(a: str, b: str) -> bool:
     """Edit distance <= 1 (with transpositions), but a feminine -a is another person ('Selenska')."""
     if a[-1] != b[-1] and "a" in (a[-1], b[-1]):
         return False
-    if abs(len(a) - len(b)) > 1:
-        return False
-    la, lb = len(a), len(b)
-    prev2: list[int] = []
-    prev = list(range(lb + 1))
-    for i in range(1, la + 1):
-        cur = [i] + [0] * lb
-        for j in range(1, lb + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[lb] <= 1
+    return within_one_edit(a, b)
 
 
 # --- places ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
-from ..consolidate.groups import KIND_LABELS
+from ..lang.de.labels import KIND_LABELS
 from ..report.charts import fmt_date, fmt_number
 from ..report.render import QUALIFIER_DE
 from ..store import views as queries

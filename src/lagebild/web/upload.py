@@ -64,15 +64,7 @@ def upload_form(
     authorization: Annotated[str | None, Header()] = None,
 ) -> UploadForm:
     check_token(dossier_of(request), authorization, token)
-    return {
-        "files": [f for f in files or [] if f.filename],
-        "text": text,
-        "title": title,
-        "outlet": outlet,
-        "url": url,
-        "published": published,
-        "id": id,
-    }
+    return _form(files, text, title, outlet, url, published, id)
 
 @router.post(
     "/api/articles",
@@ -108,17 +100,7 @@ def add_post(
 ):
     try:
         check_token(dossier_of(request), authorization, token)
-        result = add_articles(dossier_of(request), 
-            {
-                "files": [f for f in files or [] if f.filename],
-                "text": text,
-                "title": title,
-                "outlet": outlet,
-                "url": url,
-                "published": published,
-                "id": id,
-            }
-        )
+        result = add_articles(dossier_of(request), _form(files, text, title, outlet, url, published, id))
     except HTTPException as e:
         return page(request, "add.html.j2", status_code=e.status_code, result=None, error=e.detail)
     return page(request, "add.html.j2", status_code=200 if result["ok"] else 422, result=result, error=None)
@@ -238,3 +220,10 @@ def _pasted(form: dict[str, Any], text: str):
     a.origin = "paste:" + aid   # each pasted text its own article (a given id: that article again)
     a.content_hash = "sha256:" + hashlib.sha256(repr(sorted(rec.items())).encode()).hexdigest()
     return a
+
+
+def _form(files: list[UploadFile] | None, text: str | None, title: str | None, outlet: str | None,
+          url: str | None, published: str | None, id: str | None) -> dict[str, Any]:
+    """What the API and the page's form submit, as add_articles takes it (files without a name dropped)."""
+    return {"files": [f for f in files or [] if f.filename], "text": text, "title": title, "outlet": outlet,
+            "url": url, "published": published, "id": id}
