@@ -378,8 +378,10 @@ class ClaimExtractor:
         has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
         cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
         # who says what by the parse, where the pipeline parses; the word rules' cues come first
-        said = attr.quotations(doc) if doc.has_annotation("DEP") else []
-        survey = attr.survey_source(doc) if said or doc.has_annotation("DEP") else None
+        parsed = doc.has_annotation("DEP")
+        said = attr.quotations(doc) if parsed else []
+        by_unit = attr.sources_by_unit(doc, units, said) if parsed else None
+        survey = attr.survey_source(doc) if parsed else None
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
@@ -431,13 +433,7 @@ class ClaimExtractor:
             if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
-            attribution = attr.attribute(text, units, ui, fig.num_start, cues)
-            if not attribution.sources and said:
-                parsed = attr.source_at(doc, fig.num_start, said)
-                if parsed is None and survey is not None and survey[0] <= fig.num_start:
-                    parsed = survey[1]                 # a poll report: its figures are the poll's
-                if parsed is not None:
-                    attribution.sources.append(parsed)
+            attribution = self._attribution(doc, text, units, ui, fig.num_start, cues, said, by_unit, survey)
             context = self._context(units, ui, lead)
             ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,
@@ -474,6 +470,25 @@ class ClaimExtractor:
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
         return claims
+
+    @staticmethod
+    def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, pos: int, cues, said, by_unit,
+                     survey) -> attr.Attribution:
+        """Who says the figure at pos: the parse first (attribution/figures.py), then a poll the lead
+        reports; the word rules of attribution/legacy.py where the parse names no one (counted in
+        attr.FIGURE_STATS), and for hedging and stance."""
+        words = attr.attribute(text, units, ui, pos, cues)
+        if by_unit is None:
+            return words
+        out = attr.attribute_figure(doc, units, ui, pos, said, by_unit)
+        if not out.sources and survey is not None and survey[0] <= pos:
+            out.sources.append(survey[1])
+            attr.FIGURE_STATS["survey"] += 1
+        if not out.sources and words.sources:
+            attr.FIGURE_STATS["fallback: word rules"] += 1
+            out.sources, out.spans = words.sources, words.spans
+        out.hedged, out.stance = words.hedged, words.stance
+        return out
 
     @staticmethod
     def _context(units: list[Unit], ui: int, lead: tuple[int, int] | None = None) -> list[tuple[int, int]]:

@@ -27,3 +27,4 @@ from .legacy import (  # noqa: F401  (the claims and events extractors read thes
 )
 from .quotations import Quotation, quotations, speaker_at  # noqa: F401
 from .sources import source_at, survey_source  # noqa: F401
+from .figures import STATS as FIGURE_STATS, attribute as attribute_figure, sources_by_unit  # noqa: F401

@@ -24,8 +24,10 @@ NAME_ARCS = ("flat", "flat:name", "appos", "compound")
 def _name_tokens(head: Token) -> list[Token]:
     """A proper name around a token: the head with its name parts (``flat``, ``flat:name``, ``compound``
     and the ``nmod``/``det`` pieces of a name like "Van der Bellen"), contiguous."""
-    toks = [head] + [c for c in head.subtree if c.i != head.i and c.pos_ in ("PROPN", "X", "DET", "ADP")
-                     and (c.dep_ in NAME_ARCS or c.head.i != head.i or c.dep_ in ("nmod", "det"))]
+    toks = [head] + [c for c in head.subtree if c.i != head.i and (c.pos_ in ("PROPN", "X", "DET", "ADP")
+                     or c.pos_ == "NOUN" and c.dep_ in ("compound", "flat", "flat:name") and c.text[:1].isupper())
+                     and (c.dep_ in NAME_ARCS or c.head.i != head.i or c.dep_ in ("nmod", "det"))
+                     and c.text not in QUOTE_MARKS]
     toks.sort(key=lambda t: t.i)
     k = toks.index(head)
     lo, hi = k, k
@@ -39,6 +41,37 @@ def _name_tokens(head: Token) -> list[Token]:
     while out and out[-1].pos_ in ("DET", "ADP"):
         out = out[:-1]
     return out or [head]
+
+
+QUOTE_MARKS = set("„“”\"«»‚‘’")
+
+
+def _appos_name(head: Token) -> str | None:
+    """The name a role or body noun is followed by, inside its phrase: ``Nachrichtenagentur TASS``,
+    ``Sekretär des Sicherheitsrates Sergei Schoigu``, ``Zeitung „Le Monde“``, ``Instituts IISS`` (an
+    apposition or name part after the head, capitalised, no place: ``Polizei Rheinland-Pfalz`` stays the
+    police)."""
+    inside = {t.i for t in np_tokens(head)}
+    for tok in head.subtree:
+        if tok.i <= head.i or tok.i not in inside or tok.dep_ not in ("appos", "flat", "flat:name"):
+            continue
+        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.ent_type_ not in ("PER", "ORG", "MISC", "OTH") \
+                and tok.head.i != head.i and not any(c.dep_ in ("compound", "flat", "flat:name") for c in tok.children):
+            continue
+        parts = [t for t in _name_tokens(tok) if t.text not in QUOTE_MARKS]
+        name = " ".join(t.text for t in parts)
+        if name and not _place_name(name):
+            return name
+    return None
+
+
+def _place_name(name: str) -> bool:
+    from ..measures import _gazetteer, countries
+
+    low = name.lower()
+    return low in _gazetteer() or any(low == n.lower() for c in countries() for n in c.names)
 
 
 def _name(doc: Doc, head: Token) -> str:
@@ -55,9 +88,9 @@ def _name(doc: Doc, head: Token) -> str:
         side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
         if side:                                       # "nach russischen Angaben" -> russische Seite
             return f"{side[-1].lemma_.lower()}e Seite"
-    for child in head.children:
-        if child.dep_ in ("appos", "flat", "flat:name") and child.pos_ == "PROPN" and child.i > head.i:
-            return " ".join(t.text for t in _name_tokens(child))
+    named = _appos_name(head)
+    if named:
+        return named
     parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
     words_ = [t.text for t in sorted(parts, key=lambda t: t.i)] + [head.lemma_ if head.pos_ == "NOUN" else head.text]
     gen = next((c for c in head.children if c.dep_ in ("nmod", "nmod:poss") and c.i > head.i), None)
@@ -67,7 +100,7 @@ def _name(doc: Doc, head: Token) -> str:
     return " ".join(words_)
 
 
-def _phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
+def phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
     """A Source for a speaker phrase: its name from the parse, the phrase as written, its kind by the
     kind rules of `legacy` (outlets, governments, police ...)."""
     if not spans or head is None:
@@ -81,7 +114,7 @@ def _phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
     return Source(name, doc.text[a:b], legacy._kind(name, person))
 
 
-def _antecedent(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Spans, int] | None:
+def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Spans, int] | None:
     """Whom a pronoun speaker stands for: the last non-pronoun speaker before it, else the last person or
     organisation named before it."""
     before = [q for q in found if q.speaker_head is not None and q.speaker_head < head
@@ -107,16 +140,16 @@ def source_at(doc: Doc, pos: int, found: Sequence[Quotation]) -> Source | None:
     q = min(covering, key=lambda q: (q.how == "carried", len(q.tokens)))      # the innermost quotation
     spans, head = q.speaker, q.speaker_head
     if head is not None and doc[head].pos_ == "PRON":
-        ante = _antecedent(doc, head, found)
+        ante = resolve_pronoun(doc, head, found)
         if ante is None:
             STATS["pronoun speaker without antecedent"] += 1
             return None
         spans, head = ante
-    src = _phrase_source(doc, spans, head)
+    src = phrase_source(doc, spans, head)
     if src is None:
         return None
     if q.relay:
-        relay = _phrase_source(doc, q.relay, q.relay_head)
+        relay = phrase_source(doc, q.relay, q.relay_head)
         if relay is not None and relay.name != src.name:
             src.relayed_by = relay.name
     return src

@@ -1,0 +1,346 @@
+"""Who says a figure: the source of each figure of an article, read from the parsed `Doc`.
+
+`attribute(doc, units, i, pos, said)` gives the `Attribution` (sources, hedging, stance, cue spans) of the
+figure at char offset pos in units[i]. `units` are the claims extractor's sentences cut at line breaks
+(.start, .end, .paragraph, .heading, .title); `said` is `quotations(doc)`. In order:
+
+1. a quotation of the figure's own sentence that covers it (speaker = the cue's subject, the object of
+   ``laut``/``zufolge``/``nach Angaben``, ``..., so X``; ``unter Berufung auf X`` -> X, relayed by the
+   subject); a pronoun speaker is the person or body named before it;
+2. the next sentence naming the source of this one (``Das teilte X mit.``, ``Das heißt es aus X.``);
+3. reported speech running on (Konjunktiv I, ``demnach``, ``so X weiter``, hearsay ``sollen``): the
+   source of the sentences before it in the paragraph, while the chain runs;
+4. a list item: the source of the line that introduces the list (``Die Behörden nannten:``);
+5. a paragraph led by ``Nach Angaben der Polizei ...``: its figures in declarative sentences after it;
+6. a subheading without a source of its own: the source of the first sentence under it;
+7. a poll or study the lead reports (``im APA/OGM-Vertrauensindex``): its institute.
+
+A quotation is only taken where its speaker stands in the figure's own sentence (or, for a quotation in
+quotation marks, in its paragraph): the parser's sentences may run over a line break (a headline into
+the lead, a list into the next line), and a speaker across one is no speaker of the figure. `STATS`
+counts the parse's failures seen (a speaker across a line break, a whitespace token as speaker).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Source
+from . import cues as C
+from .quotations import Quotation
+from .sources import phrase_source, resolve_pronoun
+
+STATS: Counter[str] = Counter()
+# A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
+LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
+
+
+class UnitLike(Protocol):
+    start: int
+    end: int
+    paragraph: int
+    heading: bool
+    title: bool
+
+
+@dataclass
+class Attribution:
+    sources: list[Source] = field(default_factory=list)
+    hedged: bool = False
+    stance: str = "asserted"
+    spans: list[tuple[int, int]] = field(default_factory=list)   # cue and speaker spans, masked by callers
+
+    @property
+    def source(self) -> str | None:
+        return self.sources[0].name if self.sources else None
+
+
+@dataclass
+class Said:
+    """A quotation read for one unit: its source and where its cue and speaker stand."""
+
+    q: Quotation
+    source: Source
+    spans: list[tuple[int, int]]
+
+
+def _span(doc: Doc, unit: UnitLike) -> Span | None:
+    return doc.char_span(unit.start, unit.end, alignment_mode="expand")
+
+
+def _in(unit: UnitLike, pos: int) -> bool:
+    return unit.start <= pos < unit.end
+
+
+def _unit_of(units: Sequence[UnitLike], pos: int) -> int:
+    return next((k for k, u in enumerate(units) if _in(u, pos)), -1)
+
+
+def _valid_speaker(doc: Doc, q: Quotation) -> bool:
+    if q.speaker_head is None or not q.speaker:
+        return False
+    head = doc[q.speaker_head]
+    if head.is_space or not doc.text[q.speaker[0][0]:q.speaker[-1][1]].strip():
+        STATS["whitespace token as speaker"] += 1
+        return False
+    return True
+
+
+def _is_place(name: str) -> bool:
+    """A place that is no government's metonym ("Mittelmeer", "Lyon"; but "Kiew", "Russland" speak)."""
+    from ..measures import _gazetteer, countries
+
+    low = name.lower()
+    if any(low == n.lower() for c in countries() for n in c.names):
+        return False
+    return low in _gazetteer()
+
+
+def _source(doc: Doc, q: Quotation, found: Sequence[Quotation]) -> Source | None:
+    spans, head = q.speaker, q.speaker_head
+    if head is not None and doc[head].pos_ == "PRON":
+        ante = resolve_pronoun(doc, head, found)
+        if ante is None:
+            STATS["pronoun speaker without antecedent"] += 1
+            return None
+        spans, head = ante
+    src = phrase_source(doc, spans, head)
+    if src is None or _is_place(src.name):
+        return None
+    if q.relay:
+        relay = phrase_source(doc, q.relay, q.relay_head)
+        if relay is not None and relay.name != src.name:
+            src.relayed_by = relay.name
+    return src
+
+
+def sources_by_unit(doc: Doc, units: Sequence[UnitLike], found: Sequence[Quotation]) -> list[list[Said]]:
+    """For each unit, the quotations whose speaker stands in it (carried ones left out: the chain is
+    followed over units here), in text order."""
+    out: list[list[Said]] = [[] for _ in units]
+    for q in found:
+        if q.how == "carried" or not _valid_speaker(doc, q):
+            continue
+        k = _unit_of(units, q.speaker[0][0])
+        if k < 0:
+            continue
+        src = _source(doc, q, found)
+        if src is None:
+            continue
+        out[k].append(Said(q, src, list(q.cue) + [_phrase_extent(doc, q.speaker_head)]
+                           + ([_phrase_extent(doc, q.relay_head)] if q.relay_head is not None else [])))
+    return out
+
+
+def _phrase_extent(doc: Doc, head: int | None) -> tuple[int, int]:
+    """The char extent of a speaker's whole phrase (its subtree: genitives, appositions, ``aus den USA,
+    Südkorea und der Ukraine``), which callers mask: no place or subject of the figure is read from it."""
+    if head is None:
+        return (0, 0)
+    tok = doc[head]
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _own(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> list[Said]:
+    """Quotations that cover the figure with their speaker in its sentence (or, quoted, in its paragraph)."""
+    cands = [s for s in by_unit[i] if tok.i in s.q.tokens or s.q.how == "prep" and _same_clause(doc, s, tok)]
+    para = [k for k, u in enumerate(units) if u.paragraph == units[i].paragraph and k != i]
+    cands += [s for k in para for s in by_unit[k] if tok.i in s.q.tokens and s.q.type == "Direct"]
+    crossing = [s for k, ss in enumerate(by_unit) if k != i for s in ss if tok.i in s.q.tokens and s not in cands]
+    if crossing and not cands:
+        STATS["speaker across a line break (parse sentence too long)"] += 1
+    return sorted(cands, key=lambda s: (len(s.q.tokens), s.q.how != "prep"))
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb of the clause a token stands in; an auxiliary or modal stands for its verb."""
+    h = tok
+    while h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+    while h.dep_ in ("aux", "aux:pass", "cop") and h.head.i != h.i:
+        h = h.head
+    return h
+
+
+def _same_clause(doc: Doc, s: Said, tok: Token) -> bool:
+    """``Laut X will das Land 30.000 Soldaten entsenden``: the parser may hang ``laut X`` under the modal
+    and the figure under the verb; both belong to one clause (counted in STATS)."""
+    cue = _token_at(doc, s.q.cue[0][0]) if s.q.cue else None
+    if cue is None or _clause_head(cue).i != _clause_head(tok).i:
+        return False
+    STATS["attribution phrase under an auxiliary"] += 1
+    return True
+
+
+def _relay_verb(doc: Doc, s: Said) -> Token | None:
+    if s.q.how not in ("verb", "verb-fallback") or not s.q.cue:
+        return None
+    cue = _token_at(doc, s.q.cue[0][0])
+    return cue if cue is not None and C.is_relay_verb(cue) else None
+
+
+def _inner_speaker(doc: Doc, s: Said, units: Sequence[UnitLike]) -> Said | None:
+    """``„...“, sagte der Minister, wie TASS berichtete``: the parser may hang the speech verb under the
+    relaying verb; its subject is the source, the outlet relays it (counted in STATS)."""
+    verb = _relay_verb(doc, s)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis", "conj") and C.is_reporting_verb(child) and \
+                not C.is_relay_verb(child):
+            k = _unit_of(units, child.idx)
+            inner = _subject_said(doc, child, units[k]) if k >= 0 else None
+            if inner is not None:
+                STATS["speech verb hung under the relaying verb"] += 1
+                inner.q.tokens = s.q.tokens
+                inner.source.relayed_by = s.source.name
+                inner.spans += s.spans
+                return inner
+    return None
+
+
+def _relay_first(doc: Doc, cands: list[Said], units: Sequence[UnitLike]) -> list[Said]:
+    """A source first, the outlet that passes it on ("..., berichtet CNN") after it as its relay."""
+    def relays(s: Said) -> bool:
+        return _relay_verb(doc, s) is not None
+    cands = [(_inner_speaker(doc, s, units) or s) if relays(s) else s for s in cands]
+    first = [s for s in cands if not relays(s)]
+    rest = [s for s in cands if relays(s)]
+    if first and rest and not first[0].source.relayed_by and rest[0].source.name != first[0].source.name:
+        first[0].source.relayed_by = rest[0].source.name
+    return first + rest
+
+
+def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Das teilte der Zivilschutz mit.``: the next sentence of the paragraph names the source of this one
+    by a reporting verb whose object (or whose ``es``) points back."""
+    if i + 1 >= len(units) or units[i + 1].paragraph != units[i].paragraph:
+        return None
+    sent = _span(doc, units[i + 1])
+    if sent is None:
+        return None
+    for verb in sent:
+        if not C.is_reporting_verb(verb):
+            continue
+        back = any(c.lower_ in ("das", "dies", "dieses") and c.dep_ in ("obj", "nsubj", "expl", "obl")
+                   or c.lower_ == "es" and C.full_lemma(verb) == "heißen" for c in verb.children)
+        if not back:
+            continue
+        mine = [s for s in by_unit[i + 1] if s.q.cue and s.q.cue[0][0] == verb.idx]
+        if mine:
+            return mine[0]
+        subj = _subject_said(doc, verb, units[i + 1])
+        if subj is not None:
+            return subj
+    return None
+
+
+def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
+    from .speakers import np_tokens, subject_of
+
+    subj = subject_of(verb)
+    if C.full_lemma(verb) == "heißen":
+        subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
+            g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
+            None)
+    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or not _in(unit, subj.idx):
+        return None
+    toks = np_tokens(subj)
+    spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
+    q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),), spans, subj.i, how="verb")
+    src = _source(doc, q, [])
+    return Said(q, src, [q.cue[0], spans[0]]) if src is not None else None
+
+
+def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
+    ``so X weiter`` or hearsay ``sollen`` takes the source of the sentences before it in the paragraph."""
+    sent = _span(doc, units[i])
+    if sent is None or not (C.reported_sentence(sent) or C.carries_on(sent) or C.hearsay_modal(sent)):
+        return None
+    k = i - 1
+    while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
+        if by_unit[k]:
+            return by_unit[k][-1]
+        prev = _span(doc, units[k])
+        if prev is None or not (C.reported_sentence(prev) or C.carries_on(prev)):
+            break
+        k -= 1
+    return None
+
+
+def _list_intro(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """An item of a list takes the source of the line that introduces the list (it ends in a colon)."""
+    text = doc.text
+    if not LIST_ITEM.match(text[units[i].start:units[i].end]):
+        return None
+    k = i - 1
+    while k >= 0 and k >= i - 30 and LIST_ITEM.match(text[units[k].start:units[k].end]):
+        k -= 1
+    if k < 0 or not text[units[k].start:units[k].end].rstrip().endswith(":"):
+        return None
+    if by_unit[k]:
+        return by_unit[k][0]
+    sent = _span(doc, units[k])
+    for verb in sent or ():
+        if C.is_reporting_verb(verb) or verb.pos_ == "VERB" and verb.dep_ == "ROOT":
+            said = _subject_said(doc, verb, units[k])
+            if said is not None:
+                return said
+    return None
+
+
+def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Nach Angaben der Polizei kamen ... . Am Sonntag waren es 2.100.``: a paragraph whose first
+    sentence opens with an attribution phrase (``nach Angaben``, ``laut``) speaks with that source for
+    the declarative sentences after it that name no source of their own."""
+    first = next((k for k in range(i) if units[k].paragraph == units[i].paragraph), None)
+    if first is None or units[first].heading:
+        return None
+    for s in by_unit[first]:
+        if s.q.how == "prep" and s.q.cue and s.q.cue[0][0] - units[first].start < 3:
+            return s
+    return None
+
+
+def _under_heading(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """A subheading sums up the paragraph under it: where it names no source, its figures are those of
+    the first sentence under it (``Offenbar mehr als 10.000 Soldaten im Einsatz`` / ``Nach Angaben ...``)."""
+    if not units[i].heading or units[i].title or i + 1 >= len(units) or units[i + 1].heading:
+        return None
+    return by_unit[i + 1][0] if by_unit[i + 1] else None
+
+
+def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequence[Quotation],
+              by_unit: list[list[Said]] | None = None) -> Attribution:
+    """The attribution of the figure at char offset pos in units[i] (see the module docstring)."""
+    by_unit = sources_by_unit(doc, units, found) if by_unit is None else by_unit
+    result = Attribution()
+    tok = _token_at(doc, pos)
+    if tok is None:
+        return result
+    picked: list[Said] = _relay_first(doc, _own(doc, units, i, tok, by_unit), units)
+    for rule in (_anaphoric_next, _chain, _list_intro, _lead, _under_heading):
+        if picked:
+            break
+        said = rule(doc, units, i, by_unit)
+        if said is not None:
+            STATS[rule.__name__.strip("_")] += 1
+            picked = [said]
+    seen: set[str] = set()
+    for s in picked:
+        if s.source.name not in seen:
+            seen.add(s.source.name)
+            result.sources.append(Source(s.source.name, s.source.text, s.source.kind, s.source.relayed_by))
+            result.spans.extend(s.spans)
+    return result
