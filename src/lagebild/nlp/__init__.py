@@ -40,6 +40,28 @@ def blank() -> Language:
     return nlp
 
 
+BULLETS = ("-", "–", "•", "*", "·")
+
+
+@Language.component("lagebild_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc):
+    """A line break ends a sentence: headlines, subheadings and list items carry no full stop, and the
+    parser (trained on running text) otherwise joins them to the next sentence and hangs the
+    whitespace token into its arcs (as a subject, say). Runs before the parser, which keeps these
+    boundaries."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text or tok.is_space and "\n" in tok.text:
+            tok.is_sent_start = True
+    item = False
+    for tok in doc:
+        if tok.i == 0 or "\n" in doc[tok.i - 1].text:
+            item = tok.text in BULLETS         # "- Attika: 3.200 Evakuierte": a list item is one sentence
+        elif item and not tok.is_space:
+            tok.is_sent_start = False
+    return doc
+
+
 def slow_spacy(version: str = spacy.__version__) -> bool:
     """spaCy 3.8.8+ wheels run the parser and NER 2-5x slower (training/RESULTS.md, session 7)."""
     parts = tuple(int(p) for p in version.split(".")[:3] if p.isdigit())
@@ -53,7 +75,10 @@ def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> La
         if slow_spacy():
             log.warning("spaCy %s runs the parser and NER 2-5x slower than 3.8.7 (same results); "
                         "for speed: pip install 'spacy>=3.8,<3.8.8'", spacy.__version__)
-        return speed_up(spacy.load(target, exclude=list(exclude)))
+        nlp = spacy.load(target, exclude=list(exclude))
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("lagebild_line_breaks", before="parser")
+        return speed_up(nlp)
     if path:
         raise FileNotFoundError(f"no spaCy pipeline at {target}")
     warnings.warn("lagebild: no trained German model packaged; using the blank tokenizer + sentencizer", stacklevel=2)

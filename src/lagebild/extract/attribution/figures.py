@@ -300,12 +300,25 @@ def _list_intro(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[
     return None
 
 
+def _acting_subject(doc: Doc, unit: UnitLike) -> bool:
+    """Does the sentence's main clause have a person or body for its subject ("Die Küstenwache barg 23
+    Leichen")? Then it tells what they did, not what the paragraph's source reported."""
+    from ...lang.de import words
+
+    sent = _span(doc, unit)
+    for tok in sent or ():
+        if tok.dep_ in ("nsubj", "nsubj:pass") and _clause_head(tok).dep_ == "ROOT" and (
+                tok.ent_type_ in ("PER", "ORG") or tok.lemma_.lower().endswith(tuple(words("speaking_nouns")))):
+            return True
+    return False
+
+
 def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Nach Angaben der Polizei kamen ... . Am Sonntag waren es 2.100.``: a paragraph whose first
     sentence opens with an attribution phrase (``nach Angaben``, ``laut``) speaks with that source for
-    the declarative sentences after it that name no source of their own."""
+    the declarative sentences after it that name no source of their own and no person or body acting."""
     first = next((k for k in range(i) if units[k].paragraph == units[i].paragraph), None)
-    if first is None or units[first].heading:
+    if first is None or units[first].heading or _acting_subject(doc, units[i]):
         return None
     for s in by_unit[first]:
         if s.q.how == "prep" and s.q.cue and s.q.cue[0][0] - units[first].start < 3:

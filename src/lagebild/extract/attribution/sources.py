@@ -74,6 +74,37 @@ def _place_name(name: str) -> bool:
     return low in _gazetteer() or any(low == n.lower() for c in countries() for n in c.names)
 
 
+def _split_name(head: Token) -> str | None:
+    """A name the parser cut into siblings: ``des Roten Kreuzes`` (``Roten`` and ``Kreuzes`` both hung
+    under ``Angaben``), ``des Instituts IISS`` (``IISS`` beside ``Instituts``): the capitalised words
+    right after the head that share its head and have no article or preposition of their own. A name
+    (PROPN) among them is the source's name; else the words as written. Counted in STATS."""
+    doc = head.doc
+    tail: list[Token] = []
+    k = head.i + 1
+    while k < len(doc):
+        t = doc[k]
+        if t.text in QUOTE_MARKS:
+            k += 1
+            continue
+        if not t.text[:1].isupper() or t.pos_ not in ("NOUN", "PROPN", "X") or t.head.i not in (head.head.i, head.i) \
+                or t.dep_ not in ("nmod", "appos", "flat", "flat:name", "compound", "obj", "punct") \
+                or any(c.dep_ in ("case", "det") and c.i < t.i for c in t.children):
+            break
+        tail.append(t)
+        k += 1
+    if not tail:
+        return None
+    STATS["name cut into siblings"] += 1
+    names = [t for t in tail if t.pos_ == "PROPN"]
+    if names and not _place_name(" ".join(t.text for t in names)):
+        return " ".join(t.text for t in names)
+    if head.text[:1].isupper() and head.lower_.endswith(("en", "er", "es", "e")) and head.pos_ == "NOUN" \
+            and not names:
+        return " ".join(t.text for t in [head] + tail)          # "Roten Kreuzes": an adjective read as noun
+    return None
+
+
 def _name(doc: Doc, head: Token) -> str:
     """The source's name from the parse: a person or organisation name where the phrase has one
     ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
@@ -88,16 +119,65 @@ def _name(doc: Doc, head: Token) -> str:
         side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
         if side:                                       # "nach russischen Angaben" -> russische Seite
             return f"{side[-1].lemma_.lower()}e Seite"
-    named = _appos_name(head)
+    named = _appos_name(head) or _split_name(head)
     if named:
         return named
     parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
-    words_ = [t.text for t in sorted(parts, key=lambda t: t.i)] + [head.lemma_ if head.pos_ == "NOUN" else head.text]
-    gen = next((c for c in head.children if c.dep_ in ("nmod", "nmod:poss") and c.i > head.i), None)
+    words_ = [t.text for t in sorted(parts, key=lambda t: t.i)] + [nominative(head)]
+    gen = next((c for c in head.children if c.dep_ in ("nmod", "nmod:poss") and c.i > head.i
+                and _attribute(c)), None)
     if gen is not None:
-        toks = np_tokens(gen, keep_case=True)
-        words_ += [t.text for t in toks if not t.is_punct]
+        words_ += [t.text for t in _attribute_tokens(gen)]
     return " ".join(words_)
+
+
+# Prepositions of an attribute that belongs to a name: "Bundesamt für Migration", "Sprecher vom Roten
+# Kreuz", "Experten aus Kiew"; others ("in Paris", "am Samstag", "an Bord") are the clause's, no name's.
+NAME_PREPOSITIONS = ("von", "vom", "für", "aus", "der", "des")
+
+
+def _attribute(tok: Token) -> bool:
+    cases = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i]
+    return not cases or cases[0] in NAME_PREPOSITIONS
+
+
+def _attribute_tokens(gen: Token) -> list[Token]:
+    """A genitive or ``von`` attribute as written, without the clause's phrases hung under it (a time,
+    a place of the event: ``der Polizeiinspektion Freyung Montagfrüh``, ``der Küstenwache an Bord``)."""
+    from ...lang.de import weekdays
+
+    drop: set[int] = set()
+    for t in gen.subtree:
+        if t.i != gen.i and t.dep_ in ("nmod", "obl") and not _attribute(t):
+            drop |= {d.i for d in t.subtree}
+        if t.lower_.startswith(tuple(weekdays())):
+            drop.add(t.i)
+    out = []
+    for t in np_tokens(gen, keep_case=True):
+        if t.i in drop:
+            break
+        if not t.is_punct:
+            out.append(t)
+    return out
+
+
+def nominative(head: Token) -> str:
+    """A noun in the nominative: the lemma of a singular (``des Gesundheitsministeriums`` ->
+    ``Gesundheitsministerium``), a plural as written less a dative ``-n`` (``den Rettungskräften`` ->
+    ``Rettungskräfte``, but ``Behörden`` stays)."""
+    if head.pos_ != "NOUN":
+        return head.text
+    text, lemma = head.text, head.lemma_
+    morph = head.morph
+    if "Plur" in morph.get("Number"):
+        if "Dat" in morph.get("Case") and text.endswith("n") and text[:-1] != lemma and text[-2:-1] in "er":
+            return text[:-1]
+        return text
+    if "Gen" in morph.get("Case"):
+        cut = text[:-2] if text.endswith("es") else text[:-1] if text.endswith("s") else text
+        if cut and lemma.startswith(cut):
+            return cut                               # the lemmatiser's "Zivilschutze" for "Zivilschutzes"
+    return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
 
 
 def phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
