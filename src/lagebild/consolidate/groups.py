@@ -227,11 +227,9 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
 
 def _story_words(article: Article) -> frozenset[str]:
     """Distinctive words of an article's title and lead: capitalised, four letters or more, not common."""
-    from ..extract.attribution import FUNCTION_WORDS
-
     head = (article.title or "") + " " + article.text[:700]
     words = {w.lower() for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}", head)}
-    return frozenset(words - lexicon("story_common_words") - FUNCTION_WORDS - lexicon("sentence_starters"))
+    return frozenset(words - lexicon("story_common_words") - lexicon("function_words") - lexicon("sentence_starters"))
 
 
 def stories(articles: list[Article]) -> dict[str, str]:

@@ -356,6 +356,40 @@ def _time_of(doc: Doc, unit: Unit, pos: int, end: int) -> TimeValue | None:
     return default_time(doc, unit.start)
 
 
+def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: QuantityPhrase,
+                      figures: list[QuantityPhrase], fi: int, nouns: list[attr.Tok], end: int,
+                      last_noun: dict[int, str], has_pos: bool) -> tuple[str | None, int, bool]:
+    """What a figure counts: its noun(s) as written; a compound's unit; for a figure without a noun the noun
+    before it, the noun of the figure after "von", or the last noun of the sentence before ("Mehr als 1.000
+    weitere wurden verletzt."). Returns (counted, end offset, taken from the sentence before)."""
+    unit = units[ui]
+    counted, from_prev = None, False
+    if nouns:
+        counted = text[nouns[0].start:nouns[-1].end]     # "Tote und Verletzte" as written
+    elif fig.kind == "compound":
+        counted, end = fig.unit, fig.end
+    else:
+        after = text[fig.end:unit.end]
+        counted = _counted_before(text, unit, fig)
+        if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
+                not re.match(r"\s*(?:weitere|andere)", after):
+            counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
+        if counted is None and text[fig.start - 1:fig.start] == "(" and after.startswith(")"):
+            counted = last_noun.get(ui) or _subject_noun(text, unit, fig)   # "aus Syrien (76.765)"
+        counted = counted or last_noun.get(ui)
+        if counted is None and fi + 1 < len(figures) and \
+                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
+            nxt, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
+            counted = nxt[-1].text if nxt else None
+        if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
+                re.match(r"\s*(?:(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}|[.!?]?\s*$)", after):
+            # "Mehr als 1.000 weitere wurden verletzt.", "Armenien kommt auf etwa 42.000."
+            counted = last_noun.get(ui - 1)
+            from_prev = counted is not None
+        end = fig.end
+    return counted, end, from_prev
+
+
 class ClaimExtractor:
     """Writes doc._.claims (see the module docstring)."""
 
@@ -401,30 +435,8 @@ class ClaimExtractor:
                 fig = QuantityPhrase(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
                              fig.kind, fig.num_start, fig.unit, fig.is_range)
             nouns, mods, end = _counted_after(doc, text, fig, unit.end, has_pos)
-            counted, from_prev = None, False
-            if nouns:
-                counted = text[nouns[0].start:nouns[-1].end]     # "Tote und Verletzte" as written
-            elif fig.kind == "compound":
-                counted, end = fig.unit, fig.end
-            else:
-                after = text[fig.end:unit.end]
-                counted = _counted_before(text, unit, fig)
-                if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
-                        not re.match(r"\s*(?:weitere|andere)", after):
-                    counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
-                if counted is None and text[fig.start - 1:fig.start] == "(" and after.startswith(")"):
-                    counted = last_noun.get(ui) or _subject_noun(text, unit, fig)   # "aus Syrien (76.765)"
-                counted = counted or last_noun.get(ui)
-                if counted is None and fi + 1 < len(figures) and \
-                        re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
-                    nxt, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
-                    counted = nxt[-1].text if nxt else None
-                if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
-                        re.match(r"\s*(?:(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}|[.!?]?\s*$)", after):
-                    # "Mehr als 1.000 weitere wurden verletzt.", "Armenien kommt auf etwa 42.000."
-                    counted = last_noun.get(ui - 1)
-                    from_prev = counted is not None
-                end = fig.end
+            counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
+                                                        has_pos)
             if not counted:
                 continue
             if counted.lower() in NOT_COUNTED:

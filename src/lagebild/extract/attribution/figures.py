@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Source
 from . import cues as C
 from .quotations import Quotation
+from .result import Attribution
 from .sources import phrase_source, resolve_pronoun
 
 STATS: Counter[str] = Counter()
@@ -46,18 +47,6 @@ class UnitLike(Protocol):
     paragraph: int
     heading: bool
     title: bool
-
-
-@dataclass
-class Attribution:
-    sources: list[Source] = field(default_factory=list)
-    hedged: bool = False
-    stance: str = "asserted"
-    spans: list[tuple[int, int]] = field(default_factory=list)   # cue and speaker spans, masked by callers
-
-    @property
-    def source(self) -> str | None:
-        return self.sources[0].name if self.sources else None
 
 
 @dataclass
@@ -91,10 +80,13 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
     return True
 
 
-def _is_place(name: str) -> bool:
-    """A place that is no government's metonym ("Mittelmeer", "Lyon"; but "Kiew", "Russland" speak)."""
+def _is_place(name: str, head: Token | None = None) -> bool:
+    """A place that is no government's metonym ("Mittelmeer", "Lyon"; but "Kiew", "Russland" speak); a
+    name the NER tags as an organisation or person, or an acronym, is none ("NGO")."""
     from ..measures import _gazetteer, countries
 
+    if head is not None and (head.ent_type_ and not head.ent_type_.startswith("LOC") or head.text.isupper()):
+        return False
     low = name.lower()
     if any(low == n.lower() for c in countries() for n in c.names):
         return False
@@ -110,7 +102,7 @@ def _source(doc: Doc, q: Quotation, found: Sequence[Quotation]) -> Source | None
             return None
         spans, head = ante
     src = phrase_source(doc, spans, head)
-    if src is None or _is_place(src.name):
+    if src is None or _is_place(src.name, doc[head] if head is not None else None):
         return None
     if q.relay:
         relay = phrase_source(doc, q.relay, q.relay_head)

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lang.de import words
 from ...model import Source
+from .result import Attribution
 
 # --- tokens --------------------------------------------------------------------------------------
 
@@ -195,18 +197,6 @@ class Cue:
 RELAY_VERB = re.compile(r"(bericht|meld|schrieb|schreib|zitier|so$)")
 
 
-@dataclass
-class Attribution:
-    sources: list[Source] = field(default_factory=list)
-    hedged: bool = False
-    stance: str = "asserted"
-    spans: list[tuple[int, int]] = field(default_factory=list)   # cue spans, for callers that mask them
-
-    @property
-    def source(self) -> str | None:
-        return self.sources[0].name if self.sources else None
-
-
 # --- noun phrases ------------------------------------------------------------------------------
 
 
@@ -214,22 +204,8 @@ def _adj_like(t: Tok) -> bool:
     return t.is_word and not t.is_cap and re.search(r"(e|en|er|es|em)$", t.lower) is not None and len(t.text) > 3
 
 
-# Capitalised at the start of a sentence, but no noun: never a source.
-FUNCTION_WORDS = {
-    "es", "er", "sie", "wir", "ich", "man", "ihr", "das", "dies", "diese", "dieser", "dieses", "zudem", "auch",
-    "dort", "hier", "damals", "heute", "gestern", "nun", "jetzt", "insgesamt", "demnach", "so", "doch", "aber",
-    "und", "oder", "denn", "dann", "da", "wie", "was", "wer", "wo", "als", "wenn", "ob", "dass", "weil", "noch",
-    "bereits", "schon", "am", "im", "in", "an", "auf", "bei", "mit", "nach", "von", "vor", "zu", "zum", "zur",
-    "für", "über", "unter", "gegen", "seit", "laut", "trotz", "während", "ohne", "neben", "bis", "aus", "um",
-    "unterdessen", "inzwischen", "zuvor", "zuletzt", "außerdem", "allerdings", "jedoch", "deshalb", "daher",
-    "dabei", "damit", "darüber", "davon", "darunter", "offenbar", "angeblich", "mindestens", "rund", "etwa",
-    "fast", "knapp", "mehr", "nur", "erst", "gleichzeitig", "immer", "nie", "kein", "keine", "alle", "viele",
-    "einige", "mehrere", "beide", "welche", "welcher", "jeder", "jede", "sein", "seine", "ihre", "unser",
-    "ja", "nein", "nicht", "obwohl", "sondern", "hingegen", "trotzdem", "sogar", "eben", "also",
-    "davor", "danach", "offiziell", "zunächst", "später", "vorher", "anschließend", "bisher", "derzeit",
-    "aktuell", "morgen", "abends", "nachts", "insbesondere", "zwar", "wohl", "immerhin",
-    "schließlich", "letztlich", "ebenfalls", "ebenso", "teilweise", "meist", "oft", "häufig", "selbst",
-}
+# Capitalised at the start of a sentence, but no noun: never a source (lang/de/function_words.txt).
+FUNCTION_WORDS = words("function_words")
 # Compounds that name a source by their first part: "Polizeiangaben" -> Polizei.
 INFO_COMPOUND = re.compile(r"^(.{2,}?)-?(angaben|informationen|schätzungen|einschätzungen|erkenntnissen|"
                            r"berichten|zählungen|zählung|quellen|kreisen)$", re.IGNORECASE)
@@ -476,7 +452,17 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
                 adj = _adj_nominative(words[p].text, _gender(rest.name.split()[-1]), False)
                 name = " ".join(w.text for w in words[:p]) + f" {adj} {rest.name}"
                 return Source(name, text, rest.kind)
-    # names after a role or outlet: "Innenminister Klymenko", "Nachrichtenagentur TASS", "..., Sergej Schoigu"
+    named = _role_name(words, text)
+    if named is not None:
+        return named
+    caps = [t for t in words if _cap_word(t)]
+    if len(caps) >= 2 and caps[-1] is words[-1] and caps[-1].text.isupper() and len(caps[-1].text) >= 2:
+        return Source(caps[-1].text, text, _kind(text))    # "UN-Flüchtlingshilfswerk UNHCR" -> UNHCR
+    return _head_source(words, det, text)
+
+
+def _role_name(words: list[Tok], text: str) -> Source | None:
+    """Names after a role or outlet: "Innenminister Klymenko", "Nachrichtenagentur TASS", "..., Sergej Schoigu"."""
     names: list[str] = []
     seen_role = prev_noun = appos = body = False
     for i, t in enumerate(words):
@@ -505,10 +491,11 @@ def normalize(toks: Sequence[Tok]) -> Source | None:
         if body or (len(names) == 1 and names[0].isupper()):
             return Source(" ".join(names), text, _kind(text))     # "Nachrichtenagentur TASS"
         return Source(" ".join(names), text, "person")
-    caps = [t for t in words if _cap_word(t)]
-    if len(caps) >= 2 and caps[-1] is words[-1] and caps[-1].text.isupper() and len(caps[-1].text) >= 2:
-        return Source(caps[-1].text, text, _kind(text))    # "UN-Flüchtlingshilfswerk UNHCR" -> UNHCR
-    # the head noun phrase in the nominative, its genitive or prepositional tail as written
+    return None
+
+
+def _head_source(words: list[Tok], det: str | None, text: str) -> Source | None:
+    """The head noun phrase in the nominative, its genitive or prepositional tail as written."""
     head: list[Tok] = []
     tail: list[Tok] = []
     for i, t in enumerate(words):

@@ -79,6 +79,8 @@ def wie_subject(verb: Token) -> Token | None:
 
 def prep_object(prep: Token) -> Token | None:
     """The noun a preposition (``case`` arc) belongs to: ``laut [Polizei]``, ``[Angaben] zufolge``."""
+    if prep.lower_ == "zufolge" and prep.head.i > prep.i and prep.i > 0 and prep.doc[prep.i - 1].pos_ in SPEAKER_POS:
+        return prep.doc[prep.i - 1]                    # a postposition: "dem Militär zufolge" (hung under a later noun)
     if prep.head.i != prep.i and prep.head.pos_ in SPEAKER_POS:
         return prep.head                               # "case", or "dep" where the parser was unsure
     # a parse that hangs the noun under the preposition

@@ -1,0 +1,18 @@
+"""What attribution tells about a statement or figure: its sources, hedging, stance and cue spans."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import Source
+
+
+@dataclass
+class Attribution:
+    sources: list[Source] = field(default_factory=list)
+    hedged: bool = False
+    stance: str = "asserted"
+    spans: list[tuple[int, int]] = field(default_factory=list)   # cue and speaker spans, masked by callers
+
+    @property
+    def source(self) -> str | None:
+        return self.sources[0].name if self.sources else None

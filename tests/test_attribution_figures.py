@@ -1,0 +1,117 @@
+"""The source of each figure of a claim, read from the parse (extract/attribution/figures.py): one invented
+sentence per rule, run through the trained pipeline and the claims extractor."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lagebild import nlp as lnlp
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = lnlp.load()
+    if "parser" not in n.pipe_names:
+        pytest.skip("no trained pipeline packaged (the parse-based attribution needs the parser)")
+    return build_nlp(("claims",), n)
+
+
+def claims(nlp, text: str, title: bool = False):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.title_end = text.find("\n") if title else 0
+    return nlp(doc)._.claims
+
+
+def source_of(nlp, text: str, figure: str, title: bool = False):
+    c = next(c for c in claims(nlp, text, title) if c.text.startswith(figure) or figure in c.text)
+    return c.sources[0] if c.sources else None
+
+
+def test_line_breaks_end_sentences_before_the_parser(nlp):
+    doc = nlp("Hochwasser im Tal\n\nDie Feuerwehr rettete 40 Menschen.")
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == ["Hochwasser im Tal", "Die Feuerwehr rettete 40 Menschen."]
+    assert not any(t.is_space and t.dep_ in ("nsubj", "obj") for t in doc)
+
+
+def test_a_list_item_stays_one_sentence(nlp):
+    doc = nlp("Die Behörden nannten folgende Zahlen:\n\n- Nordbezirk: 120 Evakuierte\n\n- Südbezirk: 80 Evakuierte")
+    items = [s.text.strip() for s in doc.sents if s.text.strip().startswith("-")]
+    assert items == ["- Nordbezirk: 120 Evakuierte", "- Südbezirk: 80 Evakuierte"]
+
+
+def test_list_items_take_the_source_of_their_introduction(nlp):
+    text = "Titel\n\nDie Bergwacht veröffentlichte eine Übersicht:\n\n- Nordhang: 12 Verletzte\n\n- Südhang: 7 Verletzte"
+    assert [c.source for c in claims(nlp, text, title=True)] == ["Bergwacht", "Bergwacht"]
+
+
+def test_laut_under_a_modal_still_sources_the_clause(nlp):
+    src = source_of(nlp, "Laut einer Studie der Handelskammer wollen die Betriebe 4.000 Lehrlinge einstellen.",
+                    "4.000")
+    assert src is not None and "Handelskammer" in src.name
+
+
+def test_relaying_outlet_goes_to_relayed_by(nlp):
+    src = source_of(nlp, "Laut der Hafenbehörde sollen 300 Container beschädigt sein, berichtet der Sender.",
+                    "300")
+    assert src is not None and "Hafenbehörde" in src.name and src.relayed_by == "Sender"
+
+
+def test_unter_berufung_auf_names_the_original_source(nlp):
+    text = "Wie die Agentur unter Berufung auf Ärzte meldete, wurden 25 Menschen behandelt."
+    src = source_of(nlp, text, "25")
+    assert src is not None and "Ärzte" in src.name and src.relayed_by and "Agentur" in src.relayed_by
+
+
+def test_next_sentence_names_the_source(nlp):
+    src = source_of(nlp, "Mehr als 900 Haushalte waren ohne Strom. Das teilte der Netzbetreiber am Abend mit.",
+                    "900")
+    assert src is not None and src.name == "Netzbetreiber"
+
+
+def test_konjunktiv_chain_and_its_end(nlp):
+    text = ("Der Bürgermeister sagte am Morgen, die Brücke sei gesperrt. Rund 60 Familien seien betroffen. "
+            "Am Abend öffneten 3 Notunterkünfte.")
+    cs = claims(nlp, text)
+    assert [c.source for c in cs] == ["Bürgermeister", None]
+
+
+def test_a_body_acting_is_not_spoken_for_by_the_lead(nlp):
+    text = ("Nach Angaben der Wasserwacht wurden 14 Schwimmer gerettet. "
+            "Das Landratsamt stellte 2.000 Euro Soforthilfe bereit.")
+    cs = claims(nlp, text)
+    assert [c.source for c in cs] == ["Wasserwacht", None]
+
+
+def test_subheading_takes_the_source_of_the_sentence_under_it(nlp):
+    text = ("Titel\n\nText.\n\nMehr als 500 Helfer im Einsatz\n\n"
+            "Nach Angaben des Technischen Hilfswerks sind mehr als 500 Helfer im Einsatz.")
+    src = source_of(nlp, text, "Mehr als 500", title=True)
+    assert src is not None and "Hilfswerk" in src.name
+
+
+def test_headline_acronym_is_a_source_not_a_place(nlp):
+    src = source_of(nlp, "NGO: 80 Dörfer zerstört\n\nText ohne Zahl.", "80", title=True)
+    assert src is not None and src.name == "NGO"
+
+
+def test_name_after_a_role_in_the_genitive(nlp):
+    text = "„Wir haben 200 Plätze geschaffen“, sagte der Leiter des Sozialamts Jonas Brenner."
+    src = source_of(nlp, text, "200")
+    assert src is not None and "Brenner" in src.name
+
+
+def test_zufolge_takes_the_noun_before_it(nlp):
+    text = "Bei dem Unfall in der Stadt wurden dem Roten Kreuz zufolge zwei Fahrer getötet und 15 Fahrgäste verletzt."
+    src = source_of(nlp, text, "15")
+    assert src is not None and "Kreuz" in src.name
+
+
+def test_source_name_drops_time_and_seat(nlp):
+    src = source_of(nlp, "Das Umweltministerium in Mainz meldete am Freitag 17 Brände.", "17")
+    assert src is not None and src.name == "Umweltministerium"
