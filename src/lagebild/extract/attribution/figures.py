@@ -213,6 +213,22 @@ def _relay_first(doc: Doc, cands: list[Said], units: Sequence[UnitLike]) -> list
     return first + rest
 
 
+def reporting(verb: Token) -> bool:
+    """A reporting verb, also where the parser did not hang its separated particle under it ("Das teilte
+    X ... mit" with "mit" elsewhere): the sentence's particle (PTKVZ) joined to the lemma."""
+    if C.is_reporting_verb(verb):
+        return True
+    if verb.pos_ != "VERB" or any(c.dep_ == "compound:prt" for c in verb.children):
+        return False
+    from ...lang.de import words
+
+    prt = next((t for t in verb.sent if t.tag_ == "PTKVZ" and t.i > verb.i), None)
+    if prt is not None and prt.lower_ + verb.lemma_.lower() in words("reporting_verbs"):
+        STATS["separated particle not hung under its verb"] += 1
+        return True
+    return False
+
+
 def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Das teilte der Zivilschutz mit.``: the next sentence of the paragraph names the source of this one
     by a reporting verb whose object (or whose ``es``) points back."""
@@ -222,7 +238,7 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
     if sent is None:
         return None
     for verb in sent:
-        if not C.is_reporting_verb(verb):
+        if not reporting(verb):
             continue
         back = any(c.lower_ in ("das", "dies", "dieses") and c.dep_ in ("obj", "nsubj", "expl", "obl")
                    or c.lower_ == "es" and C.full_lemma(verb) == "heißen" for c in verb.children)
@@ -241,6 +257,12 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .speakers import np_tokens, subject_of
 
     subj = subject_of(verb)
+    if subj is None or subj.lower_ in ("das", "dies", "es"):
+        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object
+        subj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+                     and c.lower_ not in ("das", "dies")), None)
+        if subj is not None:
+            STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
         subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
             g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
@@ -326,6 +348,120 @@ def _under_heading(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
     return by_unit[i + 1][0] if by_unit[i + 1] else None
 
 
+def _quoted(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
+    """A figure inside quotation marks that run over several sentences: the speaker of the cue right after
+    the closing mark (``„... 300 Plätze. ...“, sagte X``) or right before the opening one (``X: „...“``)."""
+    from .quotations import _quote_marks
+
+    for a, b in _quote_marks(doc):
+        if not a < tok.i < b:
+            continue
+        best: tuple[int, Said] | None = None
+        for k, u in enumerate(units):
+            if u.paragraph != units[i].paragraph:
+                continue
+            for s in by_unit[k]:
+                head = s.q.speaker_head
+                if head is None or a <= head <= b:
+                    continue
+                cue = _token_at(doc, s.q.cue[0][0]) if s.q.cue else doc[head]
+                at = cue.i if cue is not None else head
+                dist = at - b if at > b else a - at
+                if 0 < dist <= 8 and (best is None or dist < best[0]):
+                    best = (dist, s)
+        return best[1] if best else None
+    return None
+
+
+def _side(doc: Doc, unit: UnitLike) -> Said | None:
+    """``nach russischen Angaben``, ``laut ukrainischen Angaben``: a reporting noun qualified by an adjective
+    of a country or party names that side."""
+    sent = _span(doc, unit)
+    for tok in sent or ():
+        if tok.lower_ not in ("nach", "laut") or tok.head.i == tok.i or not C.is_reporting_noun(tok.head):
+            continue
+        adj = next((c for c in tok.head.children if c.dep_ == "amod" and c.lemma_.lower().endswith("isch")), None)
+        if adj is None:
+            continue
+        src = Source(f"{adj.lemma_.lower()}e Seite", doc.text[tok.idx: tok.head.idx + len(tok.head.text)], "side")
+        spans = ((tok.idx, tok.head.idx + len(tok.head.text)),)
+        return Said(Quotation("Indirect", (), spans, spans, tok.head.i, how="prep"), src, list(spans))
+    return None
+
+
+def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
+    """``In südkoreanischen und ukrainischen Schätzungen wird von ... gesprochen``: estimates qualified by
+    adjectives, in an ``in`` phrase, are the source (as written)."""
+    for tok in _span(doc, unit) or ():
+        noun = tok.head
+        if tok.lower_ not in ("in", "nach") or noun.i == tok.i or not C.is_reporting_noun(noun):
+            continue
+        adjs = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+        if not adjs or not any(a.lemma_.lower().endswith("isch") for a in adjs):
+            continue
+        a, b = min(x.idx for x in adjs), noun.idx + len(noun.text)
+        spans = ((tok.idx, b),)
+        src = Source(doc.text[a:b], doc.text[tok.idx:b], "estimate")
+        return Said(Quotation("Indirect", (), spans, spans, noun.i, how="prep"), src, list(spans))
+    return None
+
+
+def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
+    """A cue of the figure's own sentence the parse did not extend over the figure (``..., wie die Polizei
+    mitteilte``, ``2023 hatte das Bundesamt 300 Anträge gezählt``, ``nach Angaben der UN`` hung under
+    another clause): the nearest, one in the figure's own clause (no comma between) first."""
+    cands = list(by_unit[i])
+    cued = {s.q.cue[0][0] for s in cands if s.q.cue}
+    for verb in _span(doc, units[i]) or ():
+        if verb.idx not in cued and reporting(verb) and not (verb.dep_ in ("acl", "amod") or verb.tag_ == "ADJA"):
+            said = _subject_said(doc, verb, units[i])
+            if said is not None:
+                cands.append(said)
+    side = _estimate(doc, units[i]) or _side(doc, units[i])
+    if side is not None:
+        cands.append(side)
+    if not cands:
+        return None
+    text = doc.text
+
+    def key(s: Said) -> tuple[bool, int]:
+        at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
+        between = text[min(at, tok.idx): max(at, tok.idx)]
+        return ("," in between or ";" in between, abs(at - tok.idx))
+    return min(cands, key=key)
+
+
+def _headline(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Behörden: Mindestens 14 Tote``, ``Moskau: ...`` (a capital speaks for its government): a short
+    prefix before a headline's colon names the source; a topic (``Ukraine-Krieg:``), a generic prefix
+    (``Zum Vergleich:``) or a place (``Mittelmeer:``) does not."""
+    from ...lang.de import words
+
+    if not (units[i].heading or units[i].title):
+        return None
+    sent = [t for t in _span(doc, units[i]) or () if not t.is_space]
+    colon = next((k for k, t in enumerate(sent[:6]) if t.text == ":"), None)
+    if not colon:
+        return None
+    prefix = sent[:colon]
+    heads = [t for t in prefix if t.pos_ in ("NOUN", "PROPN", "X") and t.text[:1].isupper()]
+    name = " ".join(t.text for t in prefix)
+    if not heads or len(prefix) > 4 or any(t.like_num for t in prefix) or name.lower() in words("headline_generic"):
+        return None
+    head = heads[-1]
+    if head.lower_.endswith(tuple(words("headline_topics"))) or _is_place(name, head):
+        return None
+    spans = ((prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)),)
+    src = Source(name, name, _kind(name, head))
+    return Said(Quotation("Indirect", (), (), spans, head.i, how="headline"), src, list(spans))
+
+
+def _kind(name: str, head: Token) -> str:
+    from . import legacy
+
+    return legacy._kind(name, head.ent_type_ == "PER")
+
+
 def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequence[Quotation],
               by_unit: list[list[Said]] | None = None) -> Attribution:
     """The attribution of the figure at char offset pos in units[i] (see the module docstring)."""
@@ -335,12 +471,19 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
     if tok is None:
         return result
     picked: list[Said] = _relay_first(doc, _own(doc, units, i, tok, by_unit), units)
-    for rule in (_anaphoric_next, _chain, _list_intro, _lead, _under_heading):
+    for rule in (_quoted, _in_sentence):
         if picked:
             break
-        said = rule(doc, units, i, by_unit)
+        said = rule(doc, units, i, tok, by_unit)
         if said is not None:
             STATS[rule.__name__.strip("_")] += 1
+            picked = _relay_first(doc, [said], units)
+    for later in (_headline, _anaphoric_next, _chain, _list_intro, _lead, _under_heading):
+        if picked:
+            break
+        said = later(doc, units, i, by_unit)
+        if said is not None:
+            STATS[later.__name__.strip("_")] += 1
             picked = [said]
     seen: set[str] = set()
     for s in picked:

@@ -77,13 +77,7 @@ FRONTED = {"am", "im", "in", "nach", "bei", "seit", "vor", "auf", "an", "zuletzt
            "letzten", "jüngst", "kürzlich", "morgens", "abends", "nachts", "demnach", "demzufolge", "ebenfalls",
            "auch", "jedoch", "allerdings", "aber", "dann", "da", "so", "nun", "jetzt", "derzeit", "aktuell"}
 # Heading prefixes that name no one: "Zum Vergleich: 90 Liter", "Der Grund: ..."
-GENERIC_PREFIXES = {"zum vergleich", "vergleich", "grund", "der grund", "fazit", "bilanz", "die bilanz", "hintergrund",
-                    "beispiel", "zum beispiel", "achtung", "wichtig", "tipp", "frage", "antwort", "ergebnis",
-                    "das ergebnis", "folge", "die folge", "ziel", "das ziel", "problem", "das problem", "motto",
-                    "stand", "quelle", "info", "infos", "zahlen", "fakten", "zahlen und fakten", "preis", "kosten",
-                    "dauer", "termin", "ort", "zeit", "neu", "aber", "kurz", "kurzum", "übrigens", "merke", "fazit",
-                    "kritik", "die kritik", "konkret", "zur erinnerung", "zur einordnung", "einordnung", "zudem",
-                    "insgesamt", "anmerkung", "hinweis", "achtung", "bedingung", "vorteil", "nachteil", "risiko"}
+GENERIC_PREFIXES = words("headline_generic")
 # The next sentence says the figures before it are unverified: "Eine unabhängige Bestätigung gibt es nicht."
 UNVERIFIED = re.compile(r"(nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|unabhängige bestätigung|"
                         r"keine (?:unabhängige )?bestätigung|nicht überprüfbar|ließen? sich nicht \w*(?:prüfen|bestätigen)|"
@@ -168,12 +162,7 @@ FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "nz", "agentur
 NEUTER = ("ium", "ment", "amt", "militär", "büro", "kommando", "institut", "zentrum", "portal", "blatt", "magazin",
           "haus", "werk", "team", "komitee", "gericht", "parlament", "kabinett", "netzwerk", "fernsehen", "radio",
           "weiße haus", "hauptquartier", "kreml", "präsidialamt")
-TOPIC_PREFIXES = re.compile(r"(krieg|krise|konflikt|liveblog|newsblog|ticker|live|analyse|kommentar|interview|exklusiv|"
-                            r"beben|flut|hochwasser|unwetter|sturm|brand|feuer|anschlag|angriff|explosion|unglück|"
-                            r"unfall|proteste?|demonstration|wahl|gipfel|streit|prozess|skandal|pandemie|corona|"
-                            r"katastrophe|attentat|amoklauf|terror|nahost|flucht|migration|asyl|"
-                            r"eilmeldung|video|podcast|hintergrund|faktencheck|meinung|update|news|überblick|"
-                            r"nachrichten|aktuell|wetter|sport|politik)$", re.IGNORECASE)
+TOPIC_PREFIXES = re.compile("(" + "|".join(sorted(words("headline_topics"), key=len, reverse=True)) + r")e?$", re.IGNORECASE)
 SIDE_ADJ = re.compile(r"^([a-zäöüß-]+(?:isch|sch|esisch))(e|en|er|es|em)?$", re.IGNORECASE)
 
 

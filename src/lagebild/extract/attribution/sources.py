@@ -87,8 +87,9 @@ def _split_name(head: Token) -> str | None:
         if t.text in QUOTE_MARKS:
             k += 1
             continue
+        named = t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "PER")       # "Nachrichtenagentur TASS" as obl:tmod
         if not t.text[:1].isupper() or t.pos_ not in ("NOUN", "PROPN", "X") or t.head.i not in (head.head.i, head.i) \
-                or t.dep_ not in ("nmod", "appos", "flat", "flat:name", "compound", "obj", "punct") \
+                or not named and t.dep_ not in ("nmod", "appos", "flat", "flat:name", "compound", "obj", "punct") \
                 or any(c.dep_ in ("case", "det") and c.i < t.i for c in t.children):
             break
         tail.append(t)
