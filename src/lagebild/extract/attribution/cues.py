@@ -32,6 +32,8 @@ def is_relay_verb(tok: Token) -> bool:
 def is_reporting_noun(tok: Token) -> bool:
     """``Angaben``, ``Polizeiangaben``, ``Medienberichten``: a noun that carries a source's information."""
     lemma = tok.lemma_.lower()
+    if "-" in lemma and tok.pos_ == "PROPN":           # "UN-Angaben" tagged as a name, its lemma not reduced
+        lemma = lemma.rstrip("n") if lemma.endswith("en") else lemma
     return lemma in words("reporting_nouns") or any(
         lemma.endswith(n) and len(lemma) > len(n) + 2 for n in words("reporting_nouns") if len(n) > 4)
 

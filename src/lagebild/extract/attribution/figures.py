@@ -276,18 +276,54 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     return Said(q, src, [q.cue[0], spans[0]]) if src is not None else None
 
 
+SUBORDINATE = ("acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp")
+
+
+def reported(sent: Span) -> bool:
+    """Does the sentence speak in Konjunktiv I in its main clause? Also where the parse hangs the verb as a
+    copula or auxiliary under a noun ("... seien drei Messer sichergestellt worden"): no subordinate arc
+    and no subordinating conjunction on its way up to the root."""
+    if C.reported_sentence(sent):
+        return True
+    for tok in sent:
+        if not C.konjunktiv1(tok):
+            continue
+        path, h = [tok], tok
+        while h.head.i != h.i:
+            h = h.head
+            path.append(h)
+        if not any(t.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in t.children) for t in path):
+            STATS["Konjunktiv I hung under a noun"] += 1
+            return True
+    return False
+
+
+def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[list[Said]]) -> Said | None:
+    """Who speaks in a sentence: its last quotation's speaker, else the subject of its last reporting verb
+    (where the parse gave the verb no quotation: "Das Amt teilte mit, ..." with the particle unattached)."""
+    if by_unit[k]:
+        return by_unit[k][-1]
+    for verb in reversed(list(_span(doc, units[k]) or ())):
+        if reporting(verb):
+            said = _subject_said(doc, verb, units[k])
+            if said is not None:
+                return said
+    return None
+
+
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
     ``so X weiter`` or hearsay ``sollen`` takes the source of the sentences before it in the paragraph."""
     sent = _span(doc, units[i])
-    if sent is None or not (C.reported_sentence(sent) or C.carries_on(sent) or C.hearsay_modal(sent)):
+    if sent is None or not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent)):
         return None
     k = i - 1
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
-        if by_unit[k]:
-            return by_unit[k][-1]
+        speaker = _unit_speaker(doc, units, k, by_unit)
+        if speaker is not None:
+            return speaker
         prev = _span(doc, units[k])
-        if prev is None or not (C.reported_sentence(prev) or C.carries_on(prev)):
+        if prev is None or not (reported(prev) or C.carries_on(prev)):
             break
         k -= 1
     return None
@@ -389,6 +425,24 @@ def _side(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _genitive_inverted(doc: Doc, unit: UnitLike) -> Said | None:
+    """``nach Erkenntnissen westlicher Geheimdienste``: the parser may hang the reporting noun under the
+    genitive that follows it; that noun is the source."""
+    for tok in _span(doc, unit) or ():
+        noun = tok.head
+        if tok.lower_ not in ("nach", "laut") or noun.i == tok.i or not C.is_reporting_noun(noun):
+            continue
+        owner = noun.head
+        if noun.dep_ in ("nmod", "nmod:poss") and owner.i > noun.i and owner.pos_ in ("NOUN", "PROPN") \
+                and all(t.pos_ in ("ADJ", "DET") for t in doc[noun.i + 1: owner.i]):
+            STATS["reporting noun hung under its genitive"] += 1
+            spans = ((tok.idx, owner.idx + len(owner.text)),)
+            q = Quotation("Indirect", (), ((tok.idx, tok.idx + len(tok.text)),), spans, owner.i, how="prep")
+            src = _source(doc, q, [])
+            return Said(q, src, list(spans)) if src is not None else None
+    return None
+
+
 def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
     """``In südkoreanischen und ukrainischen Schätzungen wird von ... gesprochen``: estimates qualified by
     adjectives, in an ``in`` phrase, are the source (as written)."""
@@ -417,7 +471,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             said = _subject_said(doc, verb, units[i])
             if said is not None:
                 cands.append(said)
-    side = _estimate(doc, units[i]) or _side(doc, units[i])
+    side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i])
     if side is not None:
         cands.append(side)
     if not cands:
