@@ -115,3 +115,34 @@ def test_zufolge_takes_the_noun_before_it(nlp):
 def test_source_name_drops_time_and_seat(nlp):
     src = source_of(nlp, "Das Umweltministerium in Mainz meldete am Freitag 17 Brände.", "17")
     assert src is not None and src.name == "Umweltministerium"
+
+
+def test_organisers_and_police_in_one_sentence(nlp):
+    cs = claims(nlp, "Nach Polizeiangaben kamen 4.000 Menschen, der Veranstalter sprach von 9.000.")
+    assert [(c.low, c.source) for c in cs] == [(4000, "Polizei"), (9000, "Veranstalter")]
+
+
+def test_a_clause_with_its_verb_left_out_has_its_own_speaker(nlp):
+    cs = claims(nlp, "Die Polizei sprach von 2.000 Teilnehmern, die Organisatoren von 7.000.")
+    assert [c.source for c in cs] == ["Polizei", "Organisatoren"]
+
+
+def test_an_outlet_unter_berufung_auf_relays(nlp):
+    src = source_of(nlp, "Wie die Zeitung unter Berufung auf die Staatsanwaltschaft schreibt, wurden 14 Haftbefehle "
+                         "erlassen.", "14")
+    assert src is not None and src.name == "Staatsanwaltschaft" and src.relayed_by == "Zeitung"
+
+
+def test_an_organisation_citing_witnesses_stays_the_source(nlp):
+    text = "Bei dem Brand starben 9 Menschen. Das berichtete das Hilfswerk Caritas unter Berufung auf Nachbarn."
+    src = source_of(nlp, text, "9")
+    assert src is not None and "Caritas" in src.name and src.relayed_by is None
+
+
+def test_passive_subject_of_a_reporting_verb_is_what_is_reported(nlp):
+    text = "Bis zum Abend wurden 600 Gäste erwartet, teilte der Veranstalter mit."
+    assert source_of(nlp, text, "600").name == "Veranstalter"
+
+
+def test_dative_plural_source_in_the_nominative(nlp):
+    assert source_of(nlp, "Insidern zufolge will die Bank 1.200 Stellen streichen.", "1.200").name == "Insider"

@@ -121,6 +121,8 @@ def sources_by_unit(doc: Doc, units: Sequence[UnitLike], found: Sequence[Quotati
         k = _unit_of(units, q.speaker[0][0])
         if k < 0:
             continue
+        if q.how == "verb" and not q.relay and q.cue:
+            q = _with_original(doc, q)
         src = _source(doc, q, found)
         if src is None:
             continue
@@ -218,13 +220,22 @@ def reporting(verb: Token) -> bool:
     X ... mit" with "mit" elsewhere): the sentence's particle (PTKVZ) joined to the lemma."""
     if C.is_reporting_verb(verb):
         return True
-    if verb.pos_ != "VERB" or any(c.dep_ == "compound:prt" for c in verb.children):
+    if verb.pos_ != "VERB":
         return False
     from ...lang.de import words
 
-    prt = next((t for t in verb.sent if t.tag_ == "PTKVZ" and t.i > verb.i), None)
-    if prt is not None and prt.lower_ + verb.lemma_.lower() in words("reporting_verbs"):
-        STATS["separated particle not hung under its verb"] += 1
+    lemma = verb.lemma_.lower()
+    prt = next((c for c in verb.children if c.dep_ == "compound:prt"), None)
+    if prt is not None:
+        if prt.tag_ == "APPR" and lemma in words("reporting_verbs"):
+            STATS["preposition read as a verb particle"] += 1        # "spricht von 42.000"
+            return True
+        return False
+    prt = next((t for t in verb.sent if t.i > verb.i and (t.tag_ == "PTKVZ" or t.head.i == verb.i and t.dep_ == "advmod"
+                                                            and t.tag_ == "ADJD")
+                and t.lower_ + lemma in words("reporting_verbs")), None)
+    if prt is not None:
+        STATS["separated particle not hung under its verb"] += 1   # "gab ... bekannt" read as an adverb
         return True
     return False
 
@@ -254,7 +265,7 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
 
 
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
-    from .speakers import np_tokens, subject_of
+    from .speakers import np_tokens, subject_of, wie_subject
 
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("das", "dies", "es"):
@@ -267,13 +278,66 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
             g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
             None)
-    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or not _in(unit, subj.idx):
-        return None
+    if subj is None:
+        subj = wie_subject(verb)                       # "Wie n-tv ... meldete": the subject hung under "wie"
+        if subj is None and verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and doc[verb.i - 1].dep_ in (
+                "ROOT", "dep") and doc[verb.i - 1].text[:1].isupper():
+            subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
+            STATS["subject parsed apart from its verb"] += 1
+    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or not _in(unit, subj.idx) \
+            or subj.dep_ == "nsubj:pass" or any(t.like_num for t in subj.subtree):
+        return None                                    # "wurden 1.080 Menschen erwartet": what is reported
     toks = np_tokens(subj)
     spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
     q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),), spans, subj.i, how="verb")
+    original = _berufung(verb) if _outlet(doc, subj) else None
+    if original is not None:                           # "wie die Zeitung unter Berufung auf X schreibt"
+        otoks = np_tokens(original)
+        q.relay, q.relay_head = q.speaker, q.speaker_head
+        q.speaker, q.speaker_head = ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),), original.i
     src = _source(doc, q, [])
-    return Said(q, src, [q.cue[0], spans[0]]) if src is not None else None
+    return Said(q, src, [q.cue[0], spans[0]] + list(q.speaker)) if src is not None else None
+
+
+def _with_original(doc: Doc, q: Quotation) -> Quotation:
+    """A relaying verb's quotation whose ``unter Berufung auf X`` the parse hung beside ``Berufung``: X speaks,
+    the subject relays (a copy; counted in STATS)."""
+    from dataclasses import replace
+
+    from .speakers import np_tokens
+
+    verb = _token_at(doc, q.cue[0][0])
+    speaker = doc[q.speaker_head] if q.speaker_head is not None else None
+    original = _berufung(verb) if verb is not None and speaker is not None and _outlet(doc, speaker) else None
+    if original is None or original.i == q.speaker_head:
+        return q
+    STATS["unter Berufung auf beside the verb"] += 1
+    otoks = np_tokens(original)
+    return replace(q, relay=q.speaker, relay_head=q.speaker_head, speaker_head=original.i,
+                   speaker=((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),))
+
+
+def _outlet(doc: Doc, head: Token) -> bool:
+    """Does the phrase name a news outlet (a relay: "unter Berufung auf" then names the source)? An
+    organisation citing witnesses ("das UNHCR unter Berufung auf Überlebende") stays the source."""
+    from .speakers import np_tokens
+
+    toks = np_tokens(head)
+    src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), head.i)
+    return src is not None and src.kind == "media"
+
+
+def _berufung(verb: Token) -> Token | None:
+    """``unter Berufung auf X``: X, the original source, hung under ``Berufung`` or beside it under the verb."""
+    for child in verb.children:
+        if child.lemma_.lower() != "berufung":
+            continue
+        nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+        if nxt is None or nxt.lower_ != "auf":
+            return None
+        return next((t for t in child.doc[nxt.i + 1: nxt.i + 6] if t.pos_ in ("NOUN", "PROPN")
+                     and (t.head.i in (child.i, verb.i) or t.head.head.i == child.i)), None)
+    return None
 
 
 SUBORDINATE = ("acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp")
@@ -476,13 +540,39 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
         cands.append(side)
     if not cands:
         return None
-    text = doc.text
 
     def key(s: Said) -> tuple[bool, int]:
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
-        between = text[min(at, tok.idx): max(at, tok.idx)]
-        return ("," in between or ";" in between, abs(at - tok.idx))
+        return (_comma_between(doc, s, tok), abs(at - tok.idx))
     return min(cands, key=key)
+
+
+def _comma_between(doc: Doc, s: Said, tok: Token) -> bool:
+    at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
+    between = doc.text[min(at, tok.idx): max(at, tok.idx)]
+    return "," in between or ";" in between
+
+
+def _gapped(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
+    """``Die Polizei sprach von 3.000, die Veranstalter von 10.000``: a clause without a verb whose first
+    noun can speak, after a reporting clause, has that noun for its source (the verb is left out)."""
+    from ...lang.de import words
+
+    sent = _span(doc, units[i])
+    if sent is None or not any(reporting(t) for t in sent):
+        return None
+    a = max([sent.start] + [t.i + 1 for t in sent if t.text in (",", ";") and t.i < tok.i])
+    b = min([sent.end] + [t.i for t in sent if t.text in (",", ";") and t.i > tok.i])
+    clause = doc[a:b]
+    if a == sent.start or any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    noun = next((t for t in clause if t.pos_ in ("NOUN", "PROPN") and t.i < tok.i), None)
+    if noun is None or not (noun.ent_type_ in ("ORG", "PER") or noun.lemma_.lower().endswith(tuple(words("speaking_nouns")))):
+        return None
+    spans = ((noun.idx, noun.idx + len(noun.text)),)
+    q = Quotation("Reported", (), (), spans, noun.i, how="verb")
+    src = _source(doc, q, [])
+    return Said(q, src, list(spans)) if src is not None else None
 
 
 def _headline(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -524,7 +614,14 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
     tok = _token_at(doc, pos)
     if tok is None:
         return result
-    picked: list[Said] = _relay_first(doc, _own(doc, units, i, tok, by_unit), units)
+    gapped = _gapped(doc, units, i, tok, by_unit)
+    own = [gapped] if gapped is not None else _own(doc, units, i, tok, by_unit)
+    near = _in_sentence(doc, units, i, tok, by_unit) if own else None
+    if near is not None and not _comma_between(doc, near, tok) and all(_comma_between(doc, s, tok) for s in own) \
+            and not any(s.q.type == "Direct" for s in own):
+        STATS["own clause's cue before a covering one"] += 1
+        own = [near] + own                             # "Nach X nahmen 5.000 teil, der Veranstalter sprach von 12.000"
+    picked: list[Said] = _relay_first(doc, own, units)
     for rule in (_quoted, _in_sentence):
         if picked:
             break

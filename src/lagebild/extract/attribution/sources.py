@@ -25,6 +25,7 @@ def _name_tokens(head: Token) -> list[Token]:
     """A proper name around a token: the head with its name parts (``flat``, ``flat:name``, ``compound``
     and the ``nmod``/``det`` pieces of a name like "Van der Bellen"), contiguous."""
     toks = [head] + [c for c in head.subtree if c.i != head.i and (c.pos_ in ("PROPN", "X", "DET", "ADP")
+                     or c.pos_ == "ADJ" and c.text[:1].isupper() and c.i < head.i and c.dep_ in ("amod", "flat")
                      or c.pos_ == "NOUN" and c.dep_ in ("compound", "flat", "flat:name") and c.text[:1].isupper())
                      and (c.dep_ in NAME_ARCS or c.head.i != head.i or c.dep_ in ("nmod", "det"))
                      and c.text not in QUOTE_MARKS]
@@ -138,6 +139,8 @@ NAME_PREPOSITIONS = ("von", "vom", "für", "aus", "der", "des")
 
 
 def _attribute(tok: Token) -> bool:
+    if tok.like_num or tok.pos_ == "NUM":
+        return False                                 # "die Organisatoren von 10.000": the figure, no name
     cases = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i]
     return not cases or cases[0] in NAME_PREPOSITIONS
 
@@ -171,8 +174,9 @@ def nominative(head: Token) -> str:
     text, lemma = head.text, head.lemma_
     morph = head.morph
     if "Plur" in morph.get("Number"):
-        if "Dat" in morph.get("Case") and text.endswith("n") and text[:-1] != lemma and text[-2:-1] in "er":
-            return text[:-1]
+        if "Dat" in morph.get("Case") and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
+                and not lemma.endswith("e"):
+            return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
         return text
     if "Gen" in morph.get("Case"):
         cut = text[:-2] if text.endswith("es") else text[:-1] if text.endswith("s") else text
