@@ -146,3 +146,8 @@ def test_passive_subject_of_a_reporting_verb_is_what_is_reported(nlp):
 
 def test_dative_plural_source_in_the_nominative(nlp):
     assert source_of(nlp, "Insidern zufolge will die Bank 1.200 Stellen streichen.", "1.200").name == "Insider"
+
+
+def test_a_headline_that_sets_the_scene_names_no_source(nlp):
+    cs = claims(nlp, "Sturm in Bayern: 3 Tote\n\nText ohne Zahl.", title=True)
+    assert cs and cs[0].source is None

@@ -590,8 +590,9 @@ def _headline(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Sa
     prefix = sent[:colon]
     heads = [t for t in prefix if t.pos_ in ("NOUN", "PROPN", "X") and t.text[:1].isupper()]
     name = " ".join(t.text for t in prefix)
-    if not heads or len(prefix) > 4 or any(t.like_num for t in prefix) or name.lower() in words("headline_generic"):
-        return None
+    if not heads or len(prefix) > 4 or any(t.like_num for t in prefix) or name.lower() in words("headline_generic") \
+            or any(not t.text[:1].isupper() and t.lower_ not in ("und", "von", "der", "des", "für") for t in prefix):
+        return None                                    # "Hochwasser in Polen:" sets the scene, no one speaks
     head = heads[-1]
     if head.lower_.endswith(tuple(words("headline_topics"))) or _is_place(name, head):
         return None
