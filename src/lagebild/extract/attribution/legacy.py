@@ -494,8 +494,9 @@ def _head_source(words: list[Tok], det: str | None, text: str) -> Source | None:
             tail.append(t)
         else:
             head.append(t)
-    if len(head) == 1 and not tail and INFO_COMPOUND.match(head[0].text):
-        prefix = INFO_COMPOUND.match(head[0].text).group(1).rstrip("-")
+    compound = INFO_COMPOUND.match(head[0].text) if len(head) == 1 and not tail else None
+    if compound:
+        prefix = compound.group(1).rstrip("-")
         return Source(prefix, text, _kind(prefix))     # "Polizeiangaben zufolge" -> Polizei
     nouns = [t for t in head if _cap_word(t) and not _adj_like_cap(t, head)]
     if not nouns:
@@ -728,8 +729,8 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
         if b > k and not re.fullmatch(r"[\d.,]+", toks[k].text):
             kind = "anaphoric" if prev is not None and prev.lower in ("das", "dies", "dieses") else "speech"
             end = toks[b - 1].end
-            return Cue(kind, (prev if kind == "anaphoric" else verb).start, end, _source(toks, k, b), denial,
-                       verb.lower)
+            return Cue(kind, (prev if kind == "anaphoric" and prev is not None else verb).start, end,
+                       _source(toks, k, b), denial, verb.lower)
         if prev is not None and prev.text not in (",", ":"):
             return _aux_subject(toks, i, denial)
         return None
@@ -740,8 +741,8 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
         before = toks[a - 1] if a > 0 else None
         if before is None or before.text in (",", ":", "„", "“", "\"") or before.lower in ("wie", "und"):
             kind = "relay" if before is not None and before.lower == "wie" else "speech"
-            return Cue(kind, (before if kind == "relay" else toks[a]).start, verb.end, _source(toks, a, i), denial,
-                       verb.lower)
+            return Cue(kind, (before if kind == "relay" and before is not None else toks[a]).start, verb.end,
+                       _source(toks, a, i), denial, verb.lower)
     return _aux_subject(toks, i, denial)
 
 

@@ -173,12 +173,12 @@ def nominative(head: Token) -> str:
         return head.text
     text, lemma = head.text, head.lemma_
     morph = head.morph
-    if "Plur" in morph.get("Number"):
-        if "Dat" in morph.get("Case") and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
+    if "Plur" in morph.get("Number", []):
+        if "Dat" in morph.get("Case", []) and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
                 and not lemma.endswith("e"):
             return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
         return text
-    if "Gen" in morph.get("Case"):
+    if "Gen" in morph.get("Case", []):
         cut = text[:-2] if text.endswith("es") else text[:-1] if text.endswith("s") else text
         if cut and lemma.startswith(cut):
             return cut                               # the lemmatiser's "Zivilschutze" for "Zivilschutzes"
