@@ -2,7 +2,7 @@
 
 ``nlp.add_pipe("lagebild_claims")`` writes ``doc._.claims``: one `model.Claim`
 per figure with a counted noun - its bounds and qualifier (numbers.py), the
-counted noun as written, who says so and whether it is hedged (attribution.py)
+counted noun as written, who says so (attribution/figures.py, from the parse) and whether it is hedged
 and what it measures (measures.py). Groups across articles are assigned later
 by `lagebild.consolidate.groups.group_claims`.
 

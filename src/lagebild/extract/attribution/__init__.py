@@ -7,8 +7,14 @@ Split by job:
 - `speakers` - the speaker's noun phrase from the dependency parse (subject, preposition object);
 - `quotations` - who says what in a parsed Doc (`quotations`, `speaker_at`), measured by
   ``benchmarks/attribution_eval.py`` on the German news quotation attribution corpus;
-- `legacy` - the word rules the claims extractor used before the parse (hedging, stance, headings and
-  source kinds still come from it); claims fall back to them where the parse names no one.
+- `sources` - a speaker phrase as a `model.Source` (its name from the parse), a poll's institute;
+- `figures` - the source of each figure of a claim, read from the Doc: its sentence's quotation, the next
+  sentence ("Das teilte X mit"), Konjunktiv I / ``demnach`` chains, list introductions, headline prefixes,
+  relays (``unter Berufung auf``); `FIGURE_STATS` counts where the parse was wrong and a rule stood in;
+- `result` - `Attribution` (sources, hedged, stance, cue spans);
+- `legacy` - the word rules the claims extractor used before the parse: still the source of hedging and
+  stance, the rule-only path of a pipeline without a parser (spaCy's blank tokenizer), and an explicit
+  fallback where the parse names no one (counted as "fallback: word rules"); the events extractor's cues.
 """
 from __future__ import annotations
 
