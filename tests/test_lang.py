@@ -44,3 +44,21 @@ def test_every_file_is_listed_in_the_readme():
     readme = (HERE / "README.md").read_text(encoding="utf-8")
     files = sorted(p.name for p in HERE.iterdir() if p.suffix in (".tsv", ".txt"))
     assert files and [f for f in files if not re.search(rf"`{re.escape(f)}`", readme)] == []
+
+
+def test_measures_read_geos_one_country_table():
+    """extract/measures has no country table of its own: geo's countries (with lang/de's aliases and armed
+    groups) give its nationality forms, each country once, keyed by the slug of its German name."""
+    from lagebild.extract import measures
+    from lagebild.geo import country_table
+    from lagebild.lang.de.nations import collective_actors, country_aliases
+
+    forms = {c.key: c for c in measures.countries()}
+    assert len(forms) == len(measures.countries())
+    assert len(country_table()) > 100 and all(measures.slugify(c.name) in forms for c in country_table())
+    assert "Pjongjang" in forms["nordkorea"].names and "Bundeswehr" in country_aliases()["DE"]
+    assert "Brüssel" in forms["eu"].names and "Brüssel" not in forms["belgien"].names
+    assert {k for k, _, _ in collective_actors()} >= {"nato", "hamas"}
+    # an adjective of geo's table that the old inline table lacked is a nationality now
+    hits = measures.country_mentions("Argentinische Soldaten", 0, 22)
+    assert [(m.key, m.form) for m in hits] == [("argentinien", "adj")]

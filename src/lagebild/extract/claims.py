@@ -439,7 +439,7 @@ class ClaimExtractor:
                 if parsed is not None:
                     attribution.sources.append(parsed)
             context = self._context(units, ui, lead)
-            ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
+            ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,
                                figures[fi + 1].start if fi + 1 < len(figures) else None,
                                None if unit.title else title_span)

@@ -22,100 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..geo import country_table, german_country_names
+from ..lang.de.nations import collective_actors, country_aliases
 from ..model import Measure
 
 log = logging.getLogger(__name__)
 
-# --- countries: key | adjective stems | names (with capitals and metonyms) | demonym stems ----------
-_COUNTRIES = """
-nordkorea|nordkoreanisch|Nordkorea,DVRK,Pjöngjang,Pjongjang|Nordkoreaner
-suedkorea|südkoreanisch|Südkorea,Seoul|Südkoreaner
-russland|russisch|Russland,Russische Föderation,Moskau,Kreml|Russe,Russen
-ukraine|ukrainisch|Ukraine,Kiew,Kyjiw|Ukrainer
-usa|amerikanisch,US-amerikanisch,US|USA,Vereinigte Staaten,Vereinigten Staaten,Washington,Pentagon,US|Amerikaner,US-Amerikaner
-deutschland|deutsch|Deutschland,Bundesrepublik,Berlin,Bundeswehr,Bundesregierung|Deutsche
-grossbritannien|britisch|Großbritannien,Vereinigtes Königreich,London|Brite,Briten
-frankreich|französisch|Frankreich,Paris|Franzose,Franzosen
-china|chinesisch|China,Peking|Chinese,Chinesen
-iran|iranisch|Iran,Teheran|Iraner
-israel|israelisch|Israel,Jerusalem,Tel Aviv|Israeli,Israelis
-palaestina|palästinensisch|Palästina,Gaza,Gazastreifen,Westjordanland,Ramallah|Palästinenser
-libanon|libanesisch|Libanon,Beirut|Libanese,Libanesen
-syrien|syrisch|Syrien,Damaskus|Syrer
-irak|irakisch|Irak,Bagdad|Iraker
-afghanistan|afghanisch|Afghanistan,Kabul|Afghane,Afghanen
-tuerkei|türkisch|Türkei,Ankara|Türke,Türken
-polen|polnisch|Polen,Warschau|Pole,Polen
-belarus|belarussisch,weißrussisch|Belarus,Weißrussland,Minsk|Belarusse,Belarussen
-jemen|jemenitisch|Jemen,Sanaa|Jemenit,Jemeniten
-sudan|sudanesisch|Sudan,Khartum|Sudanese,Sudanesen
-japan|japanisch|Japan,Tokio|Japaner
-indien|indisch|Indien,Neu-Delhi|Inder
-pakistan|pakistanisch|Pakistan,Islamabad|Pakistaner
-italien|italienisch|Italien,Rom|Italiener
-spanien|spanisch|Spanien,Madrid|Spanier
-oesterreich|österreichisch|Österreich,Wien,Bundesheer|Österreicher
-schweiz|schweizerisch,Schweizer|Schweiz,Bern|Schweizer
-niederlande|niederländisch|Niederlande,Amsterdam,Den Haag|Niederländer
-griechenland|griechisch|Griechenland,Athen|Grieche,Griechen
-aegypten|ägyptisch|Ägypten,Kairo|Ägypter
-saudiarabien|saudisch,saudi-arabisch|Saudi-Arabien,Riad|Saudi,Saudis
-georgien|georgisch|Georgien,Tiflis|Georgier
-armenien|armenisch|Armenien,Eriwan|Armenier
-aserbaidschan|aserbaidschanisch|Aserbaidschan,Baku|Aserbaidschaner
-moldau|moldauisch|Moldau,Moldawien,Chisinau|Moldauer
-rumaenien|rumänisch|Rumänien,Bukarest|Rumäne,Rumänen
-ungarn|ungarisch|Ungarn,Budapest|Ungar,Ungarn
-tschechien|tschechisch|Tschechien,Prag|Tscheche,Tschechen
-litauen|litauisch|Litauen,Vilnius|Litauer
-lettland|lettisch|Lettland,Riga|Lette,Letten
-estland|estnisch|Estland,Tallinn|Este,Esten
-finnland|finnisch|Finnland,Helsinki|Finne,Finnen
-schweden|schwedisch|Schweden,Stockholm|Schwede,Schweden
-norwegen|norwegisch|Norwegen,Oslo|Norweger
-daenemark|dänisch|Dänemark,Kopenhagen|Däne,Dänen
-kanada|kanadisch|Kanada,Ottawa|Kanadier
-mexiko|mexikanisch|Mexiko|Mexikaner
-brasilien|brasilianisch|Brasilien|Brasilianer
-venezuela|venezolanisch|Venezuela,Caracas|Venezolaner
-kuba|kubanisch|Kuba,Havanna|Kubaner
-libyen|libysch|Libyen,Tripolis|Libyer
-tunesien|tunesisch|Tunesien,Tunis|Tunesier
-marokko|marokkanisch|Marokko,Rabat|Marokkaner
-algerien|algerisch|Algerien,Algier|Algerier
-nigeria|nigerianisch|Nigeria,Abuja|Nigerianer
-aethiopien|äthiopisch|Äthiopien,Addis Abeba|Äthiopier
-eritrea|eritreisch|Eritrea|Eritreer
-somalia|somalisch|Somalia,Mogadischu|Somalier
-kongo|kongolesisch|Kongo,Kinshasa|Kongolese,Kongolesen
-mali|malisch|Mali,Bamako|Malier
-taiwan|taiwanisch|Taiwan,Taipeh|Taiwaner
-myanmar|myanmarisch|Myanmar,Birma|Myanmarer
-vietnam|vietnamesisch|Vietnam,Hanoi|Vietnamese,Vietnamesen
-philippinen|philippinisch|Philippinen,Manila|Philippiner
-indonesien|indonesisch|Indonesien,Jakarta|Indonesier
-serbien|serbisch|Serbien,Belgrad|Serbe,Serben
-kosovo|kosovarisch|Kosovo,Pristina|Kosovare,Kosovaren
-kroatien|kroatisch|Kroatien,Zagreb|Kroate,Kroaten
-bosnien|bosnisch|Bosnien,Sarajevo|Bosnier
-albanien|albanisch|Albanien,Tirana|Albaner
-jordanien|jordanisch|Jordanien,Amman|Jordanier
-katar|katarisch|Katar,Doha|Katarer
-emirate|emiratisch|Vereinigte Arabische Emirate,Abu Dhabi|Emirater
-haiti|haitianisch|Haiti|Haitianer
-nato|Nato-,NATO-|Nato,NATO|
-eu|EU-|EU,Europäische Union,Brüssel|
-hamas|Hamas-|Hamas|
-hisbollah|Hisbollah-|Hisbollah|
-huthi|Huthi-|Huthi,Huthis,Houthi|
-taliban|Taliban-|Taliban|
-is|IS-|IS,Islamischer Staat,Islamische Staat|
-wagner|Wagner-|Wagner-Gruppe,Gruppe Wagner|
-"""
+# --- countries: geo's one country table, with the forms lang/de adds (armed forces, armed groups) ---------
 
+@dataclass(frozen=True)
+class CountryForms:
+    """How German text names one country (or alliance, armed group): the key of its measures (the slug of its
+    German name: ``nordkorea``), names (capital and seats of government included), adjective stems, demonyms."""
 
-@dataclass
-class Country:
     key: str
     adjectives: list[str]
     names: list[str]
@@ -123,46 +42,36 @@ class Country:
 
 
 @lru_cache(maxsize=1)
-def countries() -> list[Country]:
+def countries() -> list[CountryForms]:
+    """geo's country table (names, capital, seats; lang/de's aliases), then lang/de's alliances and armed
+    groups, then every other country by its pycountry German name ("darunter 1.100 aus Andorra")."""
+    actors = collective_actors()
+    claimed = {n for _, names, _ in actors for n in names}      # "Brüssel": the EU, not Belgium's capital
+    aliases = country_aliases()
     out = []
-    for line in _COUNTRIES.strip().splitlines():
-        key, adj, names, dem = (line.split("|") + [""])[:4]
-        out.append(Country(key, [a.rstrip("-") for a in adj.split(",") if a],
-                           [n for n in names.split(",") if n], [d for d in dem.split(",") if d]))
-    # every other country by its German name (pycountry): "darunter 1.100 aus Südafrika"
+    for c in country_table():
+        names = [c.name] + [n for n in [*c.names[1:], *([c.capital] if c.capital else []), *c.seats,
+                                        *aliases.get(c.iso, ())] if n != c.name]
+        names = [n for n in dict.fromkeys(names) if n not in claimed]
+        out.append(CountryForms(slugify(c.name) or c.name.lower(), list(c.adjectives), names, list(c.demonyms)))
+    for key, names, prefixes in actors:
+        out.append(CountryForms(key, list(prefixes), list(names), []))
     known = {n.lower() for c in out for n in c.names}
-    for name, key in _pycountry_names().items():
-        if name not in known and len(name) > 3:
-            out.append(Country(key, [], [_PYCOUNTRY_FORMS[name]], []))
+    tabled = {c.iso for c in country_table()}
+    for iso, forms in german_country_names().items():
+        if iso in tabled:
+            continue
+        for name in sorted(forms):
+            if name.lower() not in known and len(name) > 3:
+                known.add(name.lower())
+                out.append(CountryForms(slugify(name) or name.lower(), [], [name], []))
     return out
 
 
-_PYCOUNTRY_FORMS: dict[str, str] = {}
-
-
-@lru_cache(maxsize=1)
-def _pycountry_names() -> dict[str, str]:
-    """pycountry's German country names (lower case) -> key; empty without pycountry."""
-    names: dict[str, str] = {}
-    try:
-        import gettext
-
-        import pycountry
-
-        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
-        for c in pycountry.countries:
-            for n in {c.name, getattr(c, "common_name", c.name)}:
-                german = de.gettext(n)
-                if "," not in german and "(" not in german:
-                    names[german.lower()] = slugify(german) or german.lower()
-                    _PYCOUNTRY_FORMS[german.lower()] = german
-    except Exception as e:  # noqa: BLE001 - an aid: without it only our own country list
-        log.warning("pycountry not usable (%s); countries only from our list", e)
-    return names
-
-
 @dataclass
-class Mention:
+class CountryMention:
+    """A country named in the text: where, its key, and how (name, adj, demonym, prefix)."""
+
     start: int
     end: int
     key: str
@@ -191,7 +100,7 @@ def _country_rx() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return rx, forms
 
 
-def country_mentions(text: str, start: int, end: int) -> list[Mention]:
+def country_mentions(text: str, start: int, end: int) -> list[CountryMention]:
     rx, forms = _country_rx()
     out = []
     for m in rx.finditer(text, start, end):
@@ -205,7 +114,7 @@ def country_mentions(text: str, start: int, end: int) -> list[Mention]:
         if m.end() < len(text) and text[m.end()] == "-":
             nxt = re.match(r"-([A-ZÄÖÜ][\wäöüß]+)", text[m.end():])
             if nxt and form in ("name", "prefix"):
-                out.append(Mention(m.start(), m.end() + nxt.end(), key, "prefix"))
+                out.append(CountryMention(m.start(), m.end() + nxt.end(), key, "prefix"))
                 continue
             if form == "adj":
                 continue                               # "russisch-ukrainischen Fronten": both sides
@@ -213,7 +122,7 @@ def country_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         if form == "prefix":
             continue
-        out.append(Mention(m.start(), m.end(), key, form))
+        out.append(CountryMention(m.start(), m.end(), key, form))
     return out
 
 
@@ -464,7 +373,7 @@ DESTINATION_PREPS = {"nach", "in", "gegen", "an", "auf", "zu", "zur", "zum", "in
 
 
 @dataclass
-class Context:
+class FigureContext:
     """What measure_for needs to know about one figure, as character spans of the article text."""
 
     text: str
@@ -510,7 +419,7 @@ def _masked(text: str, a: int, b: int, masks: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def measure_for(ctx: Context) -> Measure:
+def measure_for(ctx: FigureContext) -> Measure:
     """The measure of one figure (see module docstring)."""
     text = ctx.text
     head = ctx.counted[-1] if ctx.counted else None
@@ -645,7 +554,7 @@ def measure_for(ctx: Context) -> Measure:
 VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter")
 
 
-def severity(ctx: Context) -> str | None:
+def severity(ctx: FigureContext) -> str | None:
     """serious or light, for a count of injured whose kind comes from the figure before ("darunter 11 schwer")."""
     clauses = _clauses(ctx.text, *ctx.unit)
     c1 = clauses[_clause_of(clauses, ctx.num_start)][1]
@@ -653,7 +562,7 @@ def severity(ctx: Context) -> str | None:
     return _severity(ctx, min(c1, nf) if nf is not None else c1)
 
 
-def _severity(ctx: Context, clause_end: int) -> str | None:
+def _severity(ctx: FigureContext, clause_end: int) -> str | None:
     """serious or light injuries, from the noun and the rest of its clause: "11 schwer", "Schwerverletzte"."""
     rest = (" ".join(ctx.counted) + " " + " ".join(ctx.mods) + " " +
             ctx.text[ctx.num_start:max(clause_end, ctx.end)]).lower()
@@ -679,7 +588,7 @@ def _displaced_action(counted: Sequence[str], lowered: str) -> str | None:
 AGENT_SUFFIXES = (("arbeiten", "arbeiter"), ("arbeit", "arbeiter"), ("ungen", "er"), ("ung", "er"))
 
 
-def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
+def _personnel_class(ctx: FigureContext, pclasses: list[str]) -> str:
     """The class of a force: its noun's class. Coordinated nouns of different classes ("Soldaten und
     Bauarbeiter", "Pioniere und Bauarbeiter") are one mixed contingent. A generic force sent for a purpose is
     named by the purpose's agent noun: "Soldaten für Wiederaufbauarbeiten" are Wiederaufbauarbeiter
@@ -712,7 +621,7 @@ def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
     return cls
 
 
-def _action(ctx: Context, clauses: list[tuple[int, int]], ci: int) -> str:
+def _action(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int) -> str:
     """planned or deployed, from markers at the figure, in a relative clause, in the clause and before it."""
     text = ctx.text
     if STRENGTH.search(text[clauses[ci][0]:ctx.end]) or {m.lower() for m in ctx.mods} & {"aktive", "aktiven"}:
@@ -750,7 +659,7 @@ def _action(ctx: Context, clauses: list[tuple[int, int]], ci: int) -> str:
     return "deployed"
 
 
-def _nationality(ctx: Context, clauses: list[tuple[int, int]], ci: int, role: str, demonym: str | None) -> str | None:
+def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, role: str, demonym: str | None) -> str | None:
     """Nationality of the counted people: their own words first, then the sender in the clause and before."""
     if demonym:
         return demonym
@@ -777,7 +686,7 @@ def _nationality(ctx: Context, clauses: list[tuple[int, int]], ci: int, role: st
     return None
 
 
-def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before: int | None,
+def _subject_nationality(ctx: FigureContext, a: int, b: int, role: str, prefer_before: int | None,
                          names: bool = True) -> str | None:
     text = ctx.text
     cands: list[tuple[int, str]] = []
@@ -814,8 +723,13 @@ def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    """German country names (ours, then pycountry's German translations) -> country key."""
-    names: dict[str, str] = dict(_pycountry_names())
+    """German country names (lower case) -> country key: every pycountry German name, then each country's
+    first name."""
+    keys = {c.iso: slugify(c.name) or c.name.lower() for c in country_table()}
+    names: dict[str, str] = {}
+    for iso, forms in german_country_names().items():
+        for name in sorted(forms):
+            names[name.lower()] = keys.get(iso) or slugify(name) or name.lower()
     for c in countries():
         for n in c.names[:1]:
             names[n.lower()] = c.key
@@ -860,7 +774,7 @@ def _article_places(text: str) -> frozenset[str]:
 _LIST_LABEL = re.compile(r"\s*[-–•*·]\s*([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß\-]+){0,2})\s*:")
 
 
-def _place(ctx: Context) -> str | None:
+def _place(ctx: FigureContext) -> str | None:
     """The place of the figure: the label of its list item ("- Attika: 3.200 Evakuierte"), else the nearest
     place named before it in its sentence (after a locative preposition), else the first after it (before the
     next figure), else one in the earlier sentences of its paragraph, a heading, the title. A total
