@@ -21,7 +21,6 @@ TOO_LONG = {
     "extract/claims.py:ClaimExtractor.extract",
     "extract/entities.py:_places",
     "extract/events.py:_event",
-    "extract/measures.py:measure_for",
     "report/charts.py:figure_chart",
     "report/render.py:dossier_view",
     "web/app.py:create_app",

@@ -439,10 +439,10 @@ class ClaimExtractor:
                 if parsed is not None:
                     attribution.sources.append(parsed)
             context = self._context(units, ui, lead)
-            ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
-                               attribution.spans, fig.kind, fig.unit,
-                               figures[fi + 1].start if fi + 1 < len(figures) else None,
-                               None if unit.title else title_span)
+            ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
+                                     context, attribution.spans, fig.kind, fig.unit,
+                                     figures[fi + 1].start if fi + 1 < len(figures) else None,
+                                     None if unit.title else title_span)
             measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None

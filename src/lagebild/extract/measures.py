@@ -54,8 +54,8 @@ def countries() -> list[CountryForms]:
                                         *aliases.get(c.iso, ())] if n != c.name]
         names = [n for n in dict.fromkeys(names) if n not in claimed]
         out.append(CountryForms(slugify(c.name) or c.name.lower(), list(c.adjectives), names, list(c.demonyms)))
-    for key, names, prefixes in actors:
-        out.append(CountryForms(key, list(prefixes), list(names), []))
+    for key, actor_names, prefixes in actors:
+        out.append(CountryForms(key, list(prefixes), list(actor_names), []))
     known = {n.lower() for c in out for n in c.names}
     tabled = {c.iso for c in country_table()}
     for iso, forms in german_country_names().items():
@@ -286,7 +286,8 @@ LIGHT = re.compile(r"\b(leicht\w*)", re.IGNORECASE)
 MISSING = re.compile(r"\b(vermisst|verschollen|verschüttet|verschwunden|unauffindbar)", re.IGNORECASE)
 DISPLACED = re.compile(r"\b(asyl\w*|vertrieben|geflohen|geflüchtet|flohen|flüchteten|flüchten|evakuiert|obdachlos|"
                        r"auf der flucht|in sicherheit gebracht|ihre häuser verlassen|fliehen|"
-                       r"ihre (?:wohnungen|häuser|dörfer|heimat) verlassen|notunterkünft\w*|evakuierung\w*)", re.IGNORECASE)
+                       r"ihre (?:wohnungen|häuser|dörfer|heimat) verlassen|notunterkünft\w*|evakuierung\w*)",
+                       re.IGNORECASE)
 # Kinds of displacement are different counts: those who fled, were evacuated, lost their homes, asked for asylum.
 DISPLACED_ACTIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("asylum", re.compile(r"(asyl\w*|antragsteller\w*|erstantr\w*)", re.IGNORECASE)),
@@ -306,16 +307,21 @@ JOBS_CUT = re.compile(r"(streich\w*|gestrichen|abbau\w*|bau\w* ab|abgebaut|kürz
                       re.IGNORECASE)
 JOBS_NEW = re.compile(r"(schaff\w*|geschaffen|entsteh\w*|entstanden|neue|zusätzliche|besetz\w*|ausgeschrieben)",
                       re.IGNORECASE)
-ARRESTED = re.compile(r"\b(nahm\w*\b[^.,]*\bfest\b|festgenommen|verhaftet|inhaftiert|in gewahrsam|gefangen genommen|festnahmen)", re.IGNORECASE)
-ATTENDED = re.compile(r"\b(auf die straße|auf den straßen|demonstriert\w*|demonstrieren|protestiert\w*|protestieren|teilgenommen|nahmen \w* ?teil|teilnahmen|"
-                      r"versammelten|gingen \w* ?auf die straße|beteiligten sich|kundgebung|demonstration)", re.IGNORECASE)
-INTERCEPTED = re.compile(r"\b(fing\w*\b[^.,]*\bab\b|abfangen|abgefangen|abgeschossen|abgewehrt|neutralisiert|zerstört|unschädlich|vom himmel)",
+ARRESTED = re.compile(r"\b(nahm\w*\b[^.,]*\bfest\b|festgenommen|verhaftet|inhaftiert|in gewahrsam|gefangen genommen|"
+                      r"festnahmen)", re.IGNORECASE)
+ATTENDED = re.compile(r"\b(auf die straße|auf den straßen|demonstriert\w*|demonstrieren|protestiert\w*|protestieren|"
+                      r"teilgenommen|nahmen \w* ?teil|teilnahmen|"
+                      r"versammelten|gingen \w* ?auf die straße|beteiligten sich|kundgebung|demonstration)",
+                      re.IGNORECASE)
+INTERCEPTED = re.compile(r"\b(fing\w*\b[^.,]*\bab\b|abfangen|abgefangen|abgeschossen|abgewehrt|neutralisiert|zerstört|"
+                         r"unschädlich|vom himmel)",
                          re.IGNORECASE)
 DELIVERED = re.compile(r"\b(geliefert|liefert|liefern|lieferte|lieferung|überlassen|bereitgestellt|übergeben|"
                        r"zugesagt|bestellt|gekauft)", re.IGNORECASE)
 USED = re.compile(r"\b(eingesetzt|abgefeuert|gestartet|feuerte|schoss|griff\w* an|angegriffen|beschossen|"
                   r"attackiert|gestartet|eingesetzten)", re.IGNORECASE)
-DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|in flammen)", re.IGNORECASE)
+DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|"
+                     r"in flammen)", re.IGNORECASE)
 CAPTURED = re.compile(r"\b(eingenommen|erobert|besetzt|befreit|zurückerobert|kontrolliert)", re.IGNORECASE)
 # work places and work, compounds included ("Munitionsfabrik", "Baustelle"): said of a nationality noun, workers
 WORK = re.compile(r"\b(arbeit\w*|\w*fabrik\w*|beschäftig\w*|werk\w*|\w*baustelle\w*)", re.IGNORECASE)
@@ -359,7 +365,8 @@ INSTITUTION = re.compile(r"(ministerium|ministeriums|regierung|behörde|behörde
                          r"gericht|gerichts|parlament|parlaments|kommission|rat|rats|rates|agentur|sitz|hauptquartier|"
                          r"präsidium|präsidiums|stab|stabs|kommando|kommandos|institut|instituts|zeitung|sender|"
                          r"senders|korrespondent\w*|büro|büros|verwaltung|polizei|staatsanwaltschaft|feuerwehr|"
-                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$", re.IGNORECASE)
+                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$",
+                         re.IGNORECASE)
 # Totals for a whole country or the world: a place named in an earlier sentence is not theirs
 WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
 NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
@@ -419,12 +426,22 @@ def _masked(text: str, a: int, b: int, masks: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def measure_for(ctx: FigureContext) -> Measure:
-    """The measure of one figure (see module docstring)."""
+@dataclass
+class _Reach:
+    """What measure_for reads around one figure: its unit's clauses, the figure's clause (up to the next
+    figure), that clause with what follows the noun (``near``, lower case in ``lowered``), and the words
+    right after the noun up to the next figure (``verbs``)."""
+
+    clauses: list[tuple[int, int]]
+    ci: int                          # the figure's clause
+    clause_end: int                  # its end, or the next figure's start where that is earlier
+    clause: str
+    lowered: str
+    verbs: str
+
+
+def _reach(ctx: FigureContext) -> _Reach:
     text = ctx.text
-    head = ctx.counted[-1] if ctx.counted else None
-    classes = [classify(c) for c in ctx.counted]
-    cls, domain = classes[0] if classes else (None, None)
     u0, u1 = ctx.unit
     clauses = _clauses(text, u0, u1)
     ci = _clause_of(clauses, ctx.num_start)
@@ -432,23 +449,22 @@ def measure_for(ctx: FigureContext) -> Measure:
     # sind"): what it says is said of these, not of the next count ("nahm vier fest, zwei wurden verletzt")
     nf = ctx.next_figure if ctx.next_figure is not None and ctx.next_figure >= ctx.end else None
     c0, c1 = clauses[ci]
-    clause = text[c0:min(c1, nf) if nf is not None else c1]
+    clause_end = min(c1, nf) if nf is not None else c1
+    clause = text[c0:clause_end]
     tail_end = min(x for x in (nf, u1, ctx.end + 80) if x is not None)
     near = clause + " " + text[ctx.end:max(ctx.end, tail_end)].split(".")[0]
-    lowered = near.lower()
+    stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
+    return _Reach(clauses, ci, clause_end, clause, near.lower(), text[ctx.end:stop])
 
+
+def measure_for(ctx: FigureContext) -> Measure:
+    """The measure of one figure (see module docstring)."""
+    text = ctx.text
+    head = ctx.counted[-1] if ctx.counted else None
+    classes = [classify(c) for c in ctx.counted]
+    cls, domain = classes[0] if classes else (None, None)
     if ctx.figure_kind == "compound" or domain == "time":
-        unit_word = (ctx.compound_unit or head or "").lower()
-        word = text[ctx.num_start:ctx.end]
-        if ctx.figure_kind == "compound" and re.search(r"(^|-)Jährig|^[A-ZÄÖÜ]\w*jährig", word):
-            return Measure("age")                       # "der 45-Jährige"
-        if ctx.figure_kind == "compound" and "jährig" in word.lower() and head and (
-                domain == "person" or demonym_key(head) or head.lower() in KIN):
-            return Measure("age")                       # "eine 25-jährige Frau", "ihr fünfjähriger Sohn"
-        after = text[ctx.end: ctx.end + 12].lower()
-        if after.strip().startswith("alt") or "im alter von" in text[max(u0, ctx.start - 20):ctx.start].lower():
-            return Measure("age")
-        return Measure("duration", _time_unit(unit_word))
+        return _duration_or_age(ctx, head, domain)
     if domain == "money":
         return Measure("money", slugify(head))
     if domain == "percent":
@@ -456,73 +472,111 @@ def measure_for(ctx: FigureContext) -> Measure:
     if domain == "measure":
         return Measure("measurement", slugify(head))
 
+    reach = _reach(ctx)
+    u0, u1 = ctx.unit
     dem = next((demonym_key(c) for c in ctx.counted if demonym_key(c)), None)
     if head and head.lower() == "mann" and not (MILITARY.search(text[u0:u1]) or DEPLOY.search(text[u0:u1])):
         classes, cls, domain = [("mensch", "person")], "mensch", "person"   # "30 Mann Besatzung"
     person = domain == "person" or dem is not None
-    pclasses = [c for c, d in classes if d == "person"]
-    stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
-    verbs = text[ctx.end:stop]
-
-    # casualties: by noun first ("Tote und Verletzte"), else by verb ("6.000 Soldaten gefallen oder verwundet")
+    pclasses = [c for c, d in classes if d == "person" and c]
     if domain == "casualty" or person:
-        kinds = set()
-        for c_cls, c_dom in classes:
-            if c_dom == "casualty":
-                kinds.add({"tot": "killed", "verletzt": "injured", "vermisst": "missing",
-                           "verlust": "killed_or_injured"}[c_cls])
-        if kinds == {"injured"} and re.search(r"\b(gestorben|starben|erlag\w*|verstorben)\b", verbs, re.IGNORECASE):
-            kinds = {"killed"}                          # "Fünf Schwerverletzte seien gestorben"
-        if not kinds and person:
-            # the verb right after the figure decides ("81 getötet und 56 weitere werden vermisst")
-            scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) or MISSING.search(verbs) \
-                else lowered
-            if KILLED.search(scope):
-                kinds.add("killed")
-            if INJURED.search(scope):
-                kinds.add("injured")
-            if MISSING.search(scope) and (not kinds or MISSING.search(verbs)):
-                kinds.add("missing")
-        if kinds:
-            if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds:
-                kind = "killed_or_injured"
-            elif {"killed", "missing"} <= kinds:
-                kind = "killed_or_missing"              # "gestorben oder verschwunden"
-            else:
-                kind = min(kinds)
-            nat = _nationality(ctx, clauses, ci, role="victim", demonym=dem)
-            # children, civilians, police among the victims are counted apart from all victims
-            victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)
-            subject = _join(nat, victims) if victims else nat
-            place = None if nat else _place(ctx)
-            return Measure(kind, subject, _severity(ctx, min(c1, nf) if nf is not None else c1) if kind == "injured" else None, place)
-
+        casualty = _casualty(ctx, reach, classes, pclasses, person, dem)
+        if casualty:
+            return casualty
     if person:
-        if DISPLACED.search(lowered) or cls == "fluechtling":
-            action = _displaced_action(ctx.counted, lowered)
-            return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
-        if ARRESTED.search(lowered) or cls == "gefangener":
-            return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
-        if ATTENDED.search(lowered) or cls == "demonstrant":
-            return Measure("attendees", None, "expected" if EXPECTED.search(lowered) else None, _place(ctx))
-        if dem is not None and (not pclasses or pclasses == ["mensch"]):
-            # "Nordkoreaner": soldiers or workers, by what their own clause says of them ("kämpfen", "im Einsatz");
-            # "81 Italiener wurden ausgeflogen" are neither
-            rel = re.match(r"\s*,\s*(?:die|der|welche)\b[^,.;]*", text[ctx.end:u1])
-            own = clause + (rel.group(0) if rel else "")
-            if WORK.search(text[u0:u1]):
-                pclasses = ["arbeiter"]
-            elif MILITARY.search(own):
-                pclasses = ["soldat"]
-        if not pclasses or set(pclasses) <= {"mensch", "zivilist", "kind"}:
-            return Measure("people", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
-        if set(pclasses) <= {"arbeiter", "mensch"} and dem is None and not DEPLOY.search(text[u0:u1]):
-            return Measure("people", None, None, _place(ctx))    # a workforce, not a deployment
-        subject_cls = _personnel_class(ctx, pclasses)
-        nat = _nationality(ctx, clauses, ci, role="sender", demonym=dem)
-        action = _action(ctx, clauses, ci)
-        return Measure("personnel", _join(nat, subject_cls), action)
+        return _people(ctx, reach, cls, pclasses, dem)
+    return _things(ctx, reach, head, cls, domain)
 
+
+def _duration_or_age(ctx: FigureContext, head: str | None, domain: str | None) -> Measure:
+    """A compound ("45-Jährige", "zweistündig") or a count of time units: an age or a duration."""
+    text = ctx.text
+    unit_word = (ctx.compound_unit or head or "").lower()
+    word = text[ctx.num_start:ctx.end]
+    if ctx.figure_kind == "compound" and re.search(r"(^|-)Jährig|^[A-ZÄÖÜ]\w*jährig", word):
+        return Measure("age")                       # "der 45-Jährige"
+    if ctx.figure_kind == "compound" and "jährig" in word.lower() and head and (
+            domain == "person" or demonym_key(head) or head.lower() in KIN):
+        return Measure("age")                       # "eine 25-jährige Frau", "ihr fünfjähriger Sohn"
+    after = text[ctx.end: ctx.end + 12].lower()
+    if after.strip().startswith("alt") or "im alter von" in text[max(ctx.unit[0], ctx.start - 20):ctx.start].lower():
+        return Measure("age")
+    return Measure("duration", _time_unit(unit_word))
+
+
+def _casualty(ctx: FigureContext, reach: _Reach, classes: list[tuple[str | None, str | None]],
+              pclasses: list[str], person: bool, dem: str | None) -> Measure | None:
+    """Casualties: by noun first ("Tote und Verletzte"), else by verb ("6.000 Soldaten gefallen oder
+    verwundet"); None where neither says so."""
+    verbs = reach.verbs
+    kinds = set()
+    for c_cls, c_dom in classes:
+        if c_dom == "casualty":
+            kinds.add({"tot": "killed", "verletzt": "injured", "vermisst": "missing",
+                       "verlust": "killed_or_injured"}[c_cls or ""])
+    if kinds == {"injured"} and re.search(r"\b(gestorben|starben|erlag\w*|verstorben)\b", verbs, re.IGNORECASE):
+        kinds = {"killed"}                          # "Fünf Schwerverletzte seien gestorben"
+    if not kinds and person:
+        # the verb right after the figure decides ("81 getötet und 56 weitere werden vermisst")
+        scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) or MISSING.search(verbs) \
+            else reach.lowered
+        if KILLED.search(scope):
+            kinds.add("killed")
+        if INJURED.search(scope):
+            kinds.add("injured")
+        if MISSING.search(scope) and (not kinds or MISSING.search(verbs)):
+            kinds.add("missing")
+    if not kinds:
+        return None
+    if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds:
+        kind = "killed_or_injured"
+    elif {"killed", "missing"} <= kinds:
+        kind = "killed_or_missing"              # "gestorben oder verschwunden"
+    else:
+        kind = min(kinds)
+    nat = _nationality(ctx, reach.clauses, reach.ci, role="victim", demonym=dem)
+    # children, civilians, police among the victims are counted apart from all victims
+    victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)
+    subject = _join(nat, victims) if victims else nat
+    place = None if nat else _place(ctx)
+    return Measure(kind, subject, _severity(ctx, reach.clause_end) if kind == "injured" else None, place)
+
+
+def _people(ctx: FigureContext, reach: _Reach, cls: str | None, pclasses: list[str],
+            dem: str | None) -> Measure:
+    """People who are no casualties: displaced, detained, attendees, people, or a force (personnel)."""
+    text, lowered = ctx.text, reach.lowered
+    u0, u1 = ctx.unit
+    clauses, ci = reach.clauses, reach.ci
+    if DISPLACED.search(lowered) or cls == "fluechtling":
+        action = _displaced_action(ctx.counted, lowered)
+        return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
+    if ARRESTED.search(lowered) or cls == "gefangener":
+        return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+    if ATTENDED.search(lowered) or cls == "demonstrant":
+        return Measure("attendees", None, "expected" if EXPECTED.search(lowered) else None, _place(ctx))
+    if dem is not None and (not pclasses or pclasses == ["mensch"]):
+        # "Nordkoreaner": soldiers or workers, by what their own clause says of them ("kämpfen", "im Einsatz");
+        # "81 Italiener wurden ausgeflogen" are neither
+        rel = re.match(r"\s*,\s*(?:die|der|welche)\b[^,.;]*", text[ctx.end:u1])
+        own = reach.clause + (rel.group(0) if rel else "")
+        if WORK.search(text[u0:u1]):
+            pclasses = ["arbeiter"]
+        elif MILITARY.search(own):
+            pclasses = ["soldat"]
+    if not pclasses or set(pclasses) <= {"mensch", "zivilist", "kind"}:
+        return Measure("people", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+    if set(pclasses) <= {"arbeiter", "mensch"} and dem is None and not DEPLOY.search(text[u0:u1]):
+        return Measure("people", None, None, _place(ctx))    # a workforce, not a deployment
+    subject_cls = _personnel_class(ctx, pclasses)
+    nat = _nationality(ctx, clauses, ci, role="sender", demonym=dem)
+    action = _action(ctx, clauses, ci)
+    return Measure("personnel", _join(nat, subject_cls), action)
+
+
+def _things(ctx: FigureContext, reach: _Reach, head: str | None, cls: str | None, domain: str | None) -> Measure:
+    """Counts of no persons: weapons, jobs, sites, vehicles, incidents, anything else."""
+    text, lowered = ctx.text, reach.lowered
     if domain == "weapon":
         if INTERCEPTED.search(lowered):
             kind = "weapons_intercepted"
@@ -530,10 +584,11 @@ def measure_for(ctx: FigureContext) -> Measure:
             kind = "weapons_delivered"
         else:
             kind = "weapons_used"
-        nat = _nationality(ctx, clauses, ci, role="sender", demonym=None)
+        nat = _nationality(ctx, reach.clauses, reach.ci, role="sender", demonym=None)
         return Measure(kind, _join(nat, cls), None, None)
     if domain == "jobs":
-        if re.search(r"\b(an|in|auf)\s+(?:[\wäöüß]+\s+)?$", text[max(u0, ctx.start - 25):ctx.start], re.IGNORECASE):
+        if re.search(r"\b(an|in|auf)\s+(?:[\wäöüß]+\s+)?$", text[max(ctx.unit[0], ctx.start - 25):ctx.start],
+                     re.IGNORECASE):
             domain, cls = "site", "ort"                 # "an insgesamt drei Stellen"
         else:
             action = "cut" if JOBS_CUT.search(lowered) else "created" if JOBS_NEW.search(lowered) else None
@@ -659,7 +714,8 @@ def _action(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int) -> str:
     return "deployed"
 
 
-def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, role: str, demonym: str | None) -> str | None:
+def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, role: str,
+                 demonym: str | None) -> str | None:
     """Nationality of the counted people: their own words first, then the sender in the clause and before."""
     if demonym:
         return demonym
