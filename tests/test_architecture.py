@@ -21,8 +21,6 @@ TOO_LONG = {
     "extract/claims.py:ClaimExtractor.extract",
     "extract/entities.py:_places",
     "extract/events.py:_event",
-    "web/app.py:create_app",
-    "web/upload.py:add_articles",
 }
 
 

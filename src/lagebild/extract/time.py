@@ -30,10 +30,10 @@ from spacy.tokens import Doc
 
 from .. import extract  # noqa: F401  (registers the Doc extensions)
 from ..lang import de
-from ..model import TimeExpression
+from ..model import Precision, TimeExpression
 
 D = dt.date
-Value = tuple[str | None, str, str | None]          # (TIMEX3 value, precision, mod)
+Value = tuple[str | None, Precision, str | None]    # (TIMEX3 value, precision, mod)
 Resolver = Callable[[D | None], Value]               # anchor day (None: no publication date) -> Value
 
 # --------------------------------------------------------------------------- vocabulary
@@ -400,7 +400,7 @@ def rule(pattern: str, flags: int = re.IGNORECASE):
     return deco
 
 
-def fixed(value: str | None, precision: str = "unknown", mod: str | None = None) -> Resolver:
+def fixed(value: str | None, precision: Precision = "unknown", mod: str | None = None) -> Resolver:
     return lambda _anchor: (value, precision, mod)
 
 
@@ -1237,7 +1237,8 @@ def find_times(text: str, dct: str | None = None, article: str = "") -> list[Tim
     out: list[TimeExpression] = []
     chosen = _select(hits)
     dct_day: D | None = dct_range.first if dct_range and dct_range.precision == "day" else None
-    last_day, sentence_day = dct_day, (None, dct_day)
+    last_day = dct_day
+    sentence_day: tuple[tuple[int, int] | None, D | None] = (None, dct_day)
     for h in chosen:
         sent = ctx.sentence(h.start)
         if h.narrative:

@@ -107,7 +107,8 @@ def agency(name: str) -> str | None:
 
 def split_agencies(items: str) -> tuple[list[str], list[str]]:
     """'AFP, AP, dpa und Reuters' -> (known agencies, other names)."""
-    known, other = [], []
+    known: list[str] = []
+    other: list[str] = []
     for part in re.split(r"\s*(?:[,/;&+]|\bund\b|\bsowie\b)\s*", items.strip(" ()")):
         if not part:
             continue
@@ -709,10 +710,10 @@ def clean(raw: str, *, disable: Iterable[str] = (), markdown: bool = False) -> C
                 break
         if ln.drop:
             continue
-        for name, rule in INLINE_RULES.items():
+        for name, inline in INLINE_RULES.items():
             if name in off:
                 continue
-            for s, e in rule(ln.text, st):
+            for s, e in inline(ln.text, st):
                 if e > s:
                     ln.dels.append((s, e, name))
         ln.visible = _visible(ln)

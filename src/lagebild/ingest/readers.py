@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lang.de.outlets import outlet_name
-from ..model import Article, ArticleError, DatedPassage, OffsetMap
+from ..model import Article, ArticleError, DatedPassage, OffsetMap, Precision
 from . import language, newsplease
 from .cleaning import Cleaned, clean
 
@@ -76,7 +76,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _HEADER = re.compile(r"[ \t]?date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s)[ \t]*")
 _MOJIBAKE = re.compile(r"Ã[¤¶¼Ÿ„–œ©]|â€[žœ™“”˜]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_PRECISION = {4: "year", 7: "month", 10: "day"}
+_PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -176,8 +176,8 @@ def _iter_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path | ArticleError, s
             for root, dirs, files in os.walk(p, onerror=onerror):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [Path(root) / f for f in files if not f.startswith(".") and readable(f)]
-            for e in sorted(errors, key=lambda e: e.article):
-                yield e, e.article
+            for err in sorted(errors, key=lambda x: x.article):
+                yield err, err.article
             items = sorted(found, key=lambda f: f.relative_to(p).as_posix())
             labelled = [(f, _label(f, p)) for f in items]
         else:
@@ -426,7 +426,7 @@ def _fix_mojibake(text: str) -> str | None:
 # --- building articles -------------------------------------------------------------------------------------
 
 
-def date_value(value: Any) -> tuple[str | None, str]:
+def date_value(value: Any) -> tuple[str | None, Precision]:
     """'2025-06-17T10:00:00Z' -> ('2025-06-17', 'day'); '2025-06' -> month; junk -> (None, 'unknown')."""
     if not isinstance(value, str):
         return None, "unknown"
@@ -564,8 +564,8 @@ def from_record(obj: Any, default_id: str, where: str, *, limits: Limits | None 
     if not isinstance(obj, dict):
         raise ArticleError(default_id, f"{where} is not a JSON object but {type(obj).__name__}")
     obj = newsplease.normalise(obj)  # news-please / trafilatura field names -> ours
-    aid = _pick(obj, "id")
-    aid = default_id if aid is None or isinstance(aid, (dict, list)) else display_name(_str(aid))
+    given = _str(_pick(obj, "id"))              # None: absent, or an object or a list
+    aid = default_id if given is None else display_name(given)
     text = _pick(obj, "text")
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(aid, f"{where} has no text (field 'text' missing, empty or not a string)")

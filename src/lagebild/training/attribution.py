@@ -46,9 +46,11 @@ def _examples(nlp, arts: list[Article], cache: Path | None = None):
             sids = frozenset().union(*(ids[t.i] for t in sent))
             best = max(((len(g.quote & sids), g) for g in art.gold if g.speaker), key=lambda x: x[0],
                        default=(0, None))
-            pos = best[1] is not None and best[0] >= min(3, len(best[1].quote))
+            quot = best[1]
+            pos = quot is not None and best[0] >= min(3, len(quot.quote))
             sent_y.append(1 if pos else 0)
-            spk_y.append([1 if pos and ids[t.i] & best[1].speaker else 0 for t, _, _ in fx.cands[si]])
+            spk_y.append([1 if quot is not None and pos and ids[t.i] & quot.speaker else 0
+                          for t, _, _ in fx.cands[si]])
         out.append((art, doc, fx, sent_y, spk_y))
     return out
 
