@@ -288,8 +288,10 @@ def _image_credit(line: str, st: State) -> bool:
         re.fullmatch(r"(?:Fotos?|Bild)\s*:\s*.{1,110}", line) and len(words(line)) <= 16)
 
 
-_QUELLE = re.compile(r"(?:Quellen?|Mit Material von|Material von|Mitarbeit|Agenturen|Agenturmaterial|Von)\s*:\s*(?P<items>.{1,100})")
-_MATERIAL = re.compile(r"\(?\s*(?:mit|Mit|unter Verwendung von|Unter Verwendung von)\s+(?:Material|Agenturmaterial|Informationen)"
+_QUELLE = re.compile(r"(?:Quellen?|Mit Material von|Material von|Mitarbeit|Agenturen|Agenturmaterial|Von)"
+                     r"\s*:\s*(?P<items>.{1,100})")
+_MATERIAL = re.compile(r"\(?\s*(?:mit|Mit|unter Verwendung von|Unter Verwendung von)"
+                       r"\s+(?:Material|Agenturmaterial|Informationen)"
                        r"(?:\s+(?:der|von|aus))?(?P<items>.{0,80}?)\s*\)?\.?")
 
 
@@ -329,7 +331,8 @@ def _byline(line: str, st: State) -> bool:
         st.add_agencies(known)
         return True
     names = rf"{_NAME}(?:\s+{_NAME}){{1,3}}"
-    return bool(re.fullmatch(rf"(?:(?:Ein (?:Kommentar|Gastbeitrag|Bericht|Essay|Interview)|Eine Analyse) )?[Vv]on\s+{names}"
+    return bool(re.fullmatch(rf"(?:(?:Ein (?:Kommentar|Gastbeitrag|Bericht|Essay|Interview)|Eine Analyse) )?"
+                             rf"[Vv]on\s+{names}"
                              rf"(?:\s*(?:,|und|&)\s*{names})*(?:\s*,\s*[A-ZÄÖÜ][\w-]+)?", line))
 
 
@@ -337,7 +340,8 @@ _STAND = re.compile(
     r"(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erstellt|Erschienen|Publiziert|Update)"
     r"(?:\s+am)?\s*:?\s*(?:[A-Z][a-z]+,\s*)?(?:" + _DATE + "|" + _DATE_WORDS.replace("?P<", "?P<w") + r")"
     r"(?:\s*[,|-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\.?")
-_DATELINE = re.compile(r"\(?\s*(?:[A-Z][a-z]+,\s*(?:den\s+)?)?" + _DATE + r"(?:\s*[,|-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*\)?")
+_DATELINE = re.compile(r"\(?\s*(?:[A-Z][a-z]+,\s*(?:den\s+)?)?" + _DATE
+                       + r"(?:\s*[,|-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*\)?")
 
 
 @line_rule("date_line")
@@ -357,7 +361,8 @@ def _date_line(line: str, st: State) -> bool:
 
 
 _LIVE = r"(?:Live-?[Bb]log|Liveticker|Live-Ticker|Newsblog|News-Blog|Newsticker|Ticker|Live-Update)"
-_LIVE_POINTER = re.compile(rf"(?:Aktuelle|Alle|Die aktuellen|Neueste|Weitere)\s.{{0,120}}\b(?:in|im|in unserem|zum)\s+\w*{_LIVE}\w*\s*[:.]?"
+_LIVE_POINTER = re.compile(rf"(?:Aktuelle|Alle|Die aktuellen|Neueste|Weitere)\s.{{0,120}}"
+                           rf"\b(?:in|im|in unserem|zum)\s+\w*{_LIVE}\w*\s*[:.]?"
                            rf"|(?:Mehr|Alles|Alle (?:News|Infos|Entwicklungen))\s.{{0,80}}\b{_LIVE}\w*\s*:"
                            rf"|{_LIVE}|{_LIVE}\s*[:+|-]\s*.{{0,80}}|\+\+\+.{{0,120}}\+\+\+")
 
@@ -386,7 +391,8 @@ def _related_header(line: str, st: State) -> bool:
 
 # Patterns that open with \s* start where a run of white space starts ((?<!\s)): the match is the same
 # (the leftmost one), and a line with a long run of spaces is no longer searched from each of them.
-_CAPTION_TAIL = re.compile(r"(?<!\s)\s*(?:" + _DATE + r"\s*\|\s*)?(?:Video\s*)?(?:\|\s*)?\d{1,3}:\d{2}(?::\d{2})?\s*(?:min|Min|Minuten|sek|Sek|s|Std)\.?\s*$")
+_CAPTION_TAIL = re.compile(r"(?<!\s)\s*(?:" + _DATE + r"\s*\|\s*)?(?:Video\s*)?(?:\|\s*)?\d{1,3}:\d{2}(?::\d{2})?"
+                           r"\s*(?:min|Min|Minuten|sek|Sek|s|Std)\.?\s*$")
 
 
 @inline_rule("caption_tail")
@@ -400,8 +406,10 @@ def _caption_tail(line: str, st: State):
 
 
 _POSITION = re.compile(
-    r"(?<!\s)\s*\((?:\d{1,2}\.?\s?)?(?:v\.?\s?)?(?:l|r|li|re|M)\.?(?:\s?[-–]\s?(?:r|l)\.?)?\)"             # (2.v.l.) (4.vl) (l-r) (r.)
-    r"|(?<!\s)\s*\((?:[Vv]on\s)?(?:links|rechts)(?:\s(?:nach|n\.)\s(?:rechts|links))?\)"                   # (von links nach rechts)
+    # (2.v.l.) (4.vl) (l-r) (r.)
+    r"(?<!\s)\s*\((?:\d{1,2}\.?\s?)?(?:v\.?\s?)?(?:l|r|li|re|M)\.?(?:\s?[-–]\s?(?:r|l)\.?)?\)"
+    # (von links nach rechts)
+    r"|(?<!\s)\s*\((?:[Vv]on\s)?(?:links|rechts)(?:\s(?:nach|n\.)\s(?:rechts|links))?\)"
     r"|(?<!\s)\s*\((?:v\.\s?)?l\.\s?n\.\s?r\.\)|(?<!\s)\s*\((?:Mitte|vorne|hinten|oben|unten)(?:\s(?:links|rechts))?\)"
     r"|(?<!\s)\s*\((?:Symbolbild|Archivbild|Archivfoto|Foto|Bild|Grafik|Video|Symbolfoto)\)")
 
@@ -420,7 +428,8 @@ def _photo_credit_tail(line: str, st: State):
         yield m.start(), m.end()
 
 
-_DATELINE_AGENCY = re.compile(r"^(?:[A-ZÄÖÜ][\w.'’/-]*(?:\s[A-ZÄÖÜ(][\w.'’/)-]*){0,3}\s*)?(\(\s*([\w/ ,.-]{1,40}?)\s*\))\s*(?=[-–—:])")
+_DATELINE_AGENCY = re.compile(r"^(?:[A-ZÄÖÜ][\w.'’/-]*(?:\s[A-ZÄÖÜ(][\w.'’/)-]*){0,3}\s*)?"
+                              r"(\(\s*([\w/ ,.-]{1,40}?)\s*\))\s*(?=[-–—:])")
 
 
 @inline_rule("dateline_agency")
@@ -473,7 +482,8 @@ def _ticker_teaser(line: str, st: State):
 @inline_rule("legal_notice")
 def _legal_notice(line: str, st: State):
     pats = (r"(?<!\s)\s*Der Volltext dieses .{0,80}?Artikels steht .{0,60}?nicht mehr zur Verfügung\.",
-            r"(?<!\s)\s*Dieser Artikel (?:ist|wurde) .{0,60}?(?:automatisch|maschinell) .{0,40}?(?:übersetzt|erstellt)\.")
+            r"(?<!\s)\s*Dieser Artikel (?:ist|wurde) .{0,60}?(?:automatisch|maschinell) .{0,40}?"
+            r"(?:übersetzt|erstellt)\.")
     for p in pats:
         for m in re.finditer(p, line):
             yield m.start(), m.end()

@@ -133,8 +133,8 @@ def _size(n: int) -> str:
 # --- walking -------------------------------------------------------------------------------------------
 
 
-# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named: a folder's
-# .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
+# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named:
+# a folder's .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
 OTHER_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".urls")
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -171,7 +171,8 @@ def _iter_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path | ArticleError, s
             def onerror(e: OSError, root: Path = p, errors: list[ArticleError] = errors) -> None:
                 where = Path(e.filename) if e.filename else root
                 label = _label(where, root)
-                errors.append(ArticleError(label + "/", f"cannot read folder: {e.strerror or e}", skipped="this folder"))
+                errors.append(ArticleError(label + "/", f"cannot read folder: {e.strerror or e}",
+                                           skipped="this folder"))
 
             for root, dirs, files in os.walk(p, onerror=onerror):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -189,7 +190,8 @@ def _iter_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path | ArticleError, s
                 yield ArticleError(label, f"cannot read: {e.strerror or e}", skipped="this file"), label
                 continue
             if not stat.S_ISREG(st.st_mode):
-                yield ArticleError(label, f"not a regular file ({_kind(st.st_mode)}), not read", skipped="this file"), label
+                yield (ArticleError(label, f"not a regular file ({_kind(st.st_mode)}), not read", skipped="this file"),
+                       label)
                 continue
             key = (st.st_dev, st.st_ino)
             if key not in seen:
@@ -206,8 +208,8 @@ def _label(f: Path, root: Path) -> str:
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
         if test(mode):
             return name
     return "not a plain file"
@@ -238,7 +240,8 @@ def _unique(a: Article, ids: dict[str, str]) -> Article | ArticleError:
     return a
 
 
-def read_file(path: Path, *, limits: Limits | None = None, label: str | None = None) -> Iterator[Article | ArticleError]:
+def read_file(path: Path, *, limits: Limits | None = None,
+              label: str | None = None) -> Iterator[Article | ArticleError]:
     """One file: one article (text, Markdown, HTML, JSON object) or many (JSONL, JSON list).
 
     `label` names the file in errors (default: its name)."""
@@ -657,7 +660,8 @@ def _loads(text: str) -> Any:
     except json.JSONDecodeError as e:
         raise ArticleError("", f"{e.msg} (line {e.lineno}, column {e.colno})") from None
     except RecursionError:
-        raise ArticleError("", "nested too deeply (arrays or objects inside each other beyond what can be read)") from None
+        raise ArticleError("", "nested too deeply (arrays or objects inside each other beyond what can be read)") \
+            from None
     except ValueError as e:   # e.g. an integer of more digits than Python converts (sys.get_int_max_str_digits)
         raise ArticleError("", f"a value cannot be read: {e}".split(";")[0]) from None
 

@@ -243,7 +243,8 @@ def read_warc(path: Path, opts: InputOptions, seen_urls: set[str]) -> Iterator[A
             yield page
             continue
         if not is_url(page.url):
-            yield ArticleError(f"{path.name}: {page.url or 'a record without URL'}", "no http(s) URL", skipped="this record")
+            yield ArticleError(f"{path.name}: {page.url or 'a record without URL'}", "no http(s) URL",
+                               skipped="this record")
             continue
         key = strip_tracking(page.url)
         if key in seen_urls:              # the same page crawled twice: the first capture counts

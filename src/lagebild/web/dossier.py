@@ -53,7 +53,8 @@ NAV = [
 
 
 # What a size filter calls a measure kind (consolidate's labels; those without one named here)
-MEASURE_DE = {k.replace("_", "-"): v for k, v in KIND_LABELS.items() if v} | {k: v for k, v in KIND_LABELS.items() if v} | {
+MEASURE_DE = {k.replace("_", "-"): v for k, v in KIND_LABELS.items() if v} | {
+    k: v for k, v in KIND_LABELS.items() if v} | {
     "personnel": "Personal, Truppen", "other": "sonstige Zahlen", "weapons_used": "eingesetzte Waffen",
     "weapons_intercepted": "abgefangene Waffen", "weapons_delivered": "gelieferte Waffen",
     "sites": "Orte, Gebäude", "measurement": "Maße"}
