@@ -612,28 +612,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
         _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
     embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
-    actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
-    if embedded:
-        actor, target = arc_actor, arc_target
-    actor, target = arc_actor or actor, arc_target or target
-    if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
-        target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
-    if actor is None and not embedded:
-        # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
-        actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
-        target = target or t2
-    if actor is None and (a, b) != (u.start, u.end) and not embedded:
-        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
-        actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
-        actor, target = actor2, target or target2
-    if actor is None and not embedded:
-        # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
-        actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
-        target = target or t2
-    if actor is None and target is None:
-        pair = _both_sides(doc, text, units, ui, mentions)
-        if pair:
-            actor, target = pair
+    actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, mentions, masks, embedded,
+                             arc_actor, arc_target)
     if parsed and trig.type == "CONSULT" and not trig.nominal and any(
             c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
             for c in tok.children):
@@ -651,18 +631,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
-    if place is not None and place.lat is None:
-        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start) or place
-    if not reference:
-        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
-    if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
-                                    text[a:b]):
-        place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
-                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
-    if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
-        place = _country_place(target)                 # "nach Russland": the destination country
+    place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode != "clash":                  # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
@@ -685,20 +654,63 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                and not (c.measure and c.measure.kind in ("duration",))]
     if trig.type in TOLL_TYPES:
         figures += _following_figures(doc, text, units, ui, claims, trig.type)
-    evidence = Span(art, u.start, u.end, text[u.start:u.end])
     return Event(
-        id=f"{art}#{start}",
-        type=trig.type,
-        acled_type=trig.acled,
-        mode=trig.mode,
-        actor=_label_name(actor) if actor else None,
-        target=_label_name(target) if target else None,
-        place=place,
-        time=when,
-        status=status,
-        figures=figures,
-        sources=[s.name for s in attribution.sources],
-        articles=[art],
-        evidence=[evidence],
-        trigger=_trigger_text(text, start, end),
+        id=f"{art}#{start}", type=trig.type, acled_type=trig.acled, mode=trig.mode,
+        actor=_label_name(actor) if actor else None, target=_label_name(target) if target else None,
+        place=place, time=when, status=status, figures=figures,
+        sources=[s.name for s in attribution.sources], articles=[art],
+        evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
+             mentions: list[Mention], masks, embedded: bool, arc_actor: Mention | None,
+             arc_target: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(actor, target): the parse's first, then the clause's words, then the sentence's speaker."""
+    u = units[ui]
+    a, b = clause
+    actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
+    if embedded:
+        actor, target = arc_actor, arc_target
+    actor, target = arc_actor or actor, arc_target or target
+    if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
+        target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
+    if actor is None and not embedded:
+        # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
+        actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
+        target = target or t2
+    if actor is None and (a, b) != (u.start, u.end) and not embedded:
+        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
+        actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
+        actor, target = actor2, target or target2
+    if actor is None and not embedded:
+        # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
+        actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
+        target = target or t2
+    if actor is None and target is None:
+        pair = _both_sides(doc, text, units, ui, mentions)
+        if pair:
+            actor, target = pair
+    return actor, target
+
+
+def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, trig: Trigger,
+                 mentions: list[Mention], arc_place: Mention | None, reference: bool,
+                 target: Mention | None) -> Place | None:
+    """Where: the parse's place, else a located place of the clause (or sentence), else the place named
+    just before ("dort"), else for deployments the destination country."""
+    u = units[ui]
+    a, b = clause
+    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    if place is not None and place.lat is None:
+        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
+        place = _place(doc, text, a, b, a, b, mentions, start) or place
+    if not reference:
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
+    if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
+                                    text[a:b]):
+        place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
+                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
+    if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
+        place = _country_place(target)                 # "nach Russland": the destination country
+    return place
