@@ -352,3 +352,44 @@ def test_old_year_in_a_story_is_historical():
                  articles=["a"], evidence=[Span("a", 9, 15, "x")])]
     out = {e.id: e.status for e in merge_events(evs)}
     assert out == {"a#1": "reported", "a#9": "historical"}
+
+
+# --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------
+
+def test_strong_verb_forms_the_lemmatizer_leaves_alone_are_triggers(nlp):
+    from lagebild.lang.de.event_words import trigger_lexicon
+
+    lex = trigger_lexicon()
+    assert lex.match("durchbrachen", "durchbrachen", "VERB").word == "durchbrechen"   # inseparable use
+    assert lex.match("überrannten", "überrannen", "VERB").word == "überrennen"
+    assert lex.match("flohen", "flohen", "VERB").word == "fliehen"
+    assert lex.match("geflohen", "geflohen", "VERB").word == "fliehen"
+    evs = events_of(nlp, "In Velden durchbrachen am Montag hunderte Flüchtlinge die Absperrungen.")
+    assert one(evs, "PROTEST").mode == "riot"
+
+
+def test_killing_after_an_attack_is_its_toll_not_an_event(nlp):
+    evs = events_of(nlp, "Bei einem Anschlag in Lyon explodierte am Montag eine Bombe. "
+                         "Dabei wurden drei Menschen getötet, sagte die Polizei.")
+    assert [e.type for e in evs] == ["ASSAULT"] and evs[0].mode == "explode"
+    assert len(evs[0].figures) >= 1                      # the three dead are the attack's
+
+
+def test_killing_alone_is_an_attack(nlp):
+    e = one(events_of(nlp, "Soldaten haben in der Provinz Hakkari am Dienstag zwölf Rebellen getötet."), "ASSAULT")
+    assert e.status == "reported" and e.place is not None and e.place.name == "Hakkari"
+
+
+def test_tally_over_years_is_background(nlp):
+    e = one(events_of(nlp, "In dem Konflikt wurden in den vergangenen 30 Jahren etwa 45.000 Menschen getötet."),
+            "ASSAULT")
+    assert e.status == "historical"
+    e = one(events_of(nlp, "Wegen des Anschlags in Lyon drohen dem Mann bis zu 24 Jahre Haft."), "ASSAULT")
+    assert e.status != "historical"                      # a term ahead is no tally
+
+
+def test_past_year_in_an_als_clause_is_background_without_a_date(nlp):
+    text = "Die Beteiligung lag bei 50 Prozent, als sich Präsident Huber 2010 der Wiederwahl stellte."
+    assert one(events_of(nlp, text, dct=None), "VOTE").status == "historical"
+    text = "Die Beteiligung lag bei 50 Prozent, als am Sonntag gewählt wurde."
+    assert one(events_of(nlp, text, dct=None), "VOTE").status == "reported"

@@ -120,3 +120,8 @@ def test_home_village_in_a_story_abroad_stays_unresolved(nlp):
     text = ("Rumänien und Bulgarien meldeten Überschwemmungen. In Rumänien kamen Hunderte "
             "in Schulen in Gols unter.")
     assert places(nlp, text)["Gols"].ref is None
+
+
+def test_name_after_a_place_noun_is_a_place_not_a_person(nlp):
+    ms = places(nlp, "Soldaten rückten am Dienstag in die Provinz Hakkari vor.")
+    assert ms["Hakkari"].label == "LOC"

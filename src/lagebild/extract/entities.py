@@ -49,7 +49,7 @@ PLACE_NOUNS = {"stadt", "dorf", "ort", "ortschaft", "region", "gebiet", "oblast"
                "gemeinde", "siedlung", "hauptstadt", "küstenstadt", "hafenstadt", "großstadt", "kleinstadt",
                "grenzregion", "grenzstadt", "metropole", "frontstadt", "landkreis", "bundesland", "kanton",
                "distrikt", "gouvernement", "insel", "halbinsel", "hafen", "flughafen", "stadtteil", "vorort",
-               "raum", "großraum", "umgebung", "regionen", "gebiete", "städte", "dörfer", "orte", "ortschaften"}
+               "raum", "großraum", "umgebung", "kreisstadt", "regionen", "gebiete", "städte", "dörfer", "orte", "ortschaften"}
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = {"regime", "führung", "regierung", "machthaber", "staatsführung", "behörden", "kreml"}
 
@@ -367,12 +367,12 @@ def _find_mentions(doc: Doc) -> list[Mention]:
 
 
 def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
-    """A name after "in der Konzerthalle", "im Stadion", "im Lager" is a place, not a person or
-    an organisation; after a building's noun it is that building, not a town of the same name."""
+    """A name after "in der Konzerthalle", "im Stadion", "im Lager", "die Provinz", "die Insel" is a place,
+    not a person or an organisation; after a building's noun it is that building, not a town of the same name."""
     prev = _prev_words(doc, c.start, 1)
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
-    if kind in ("facility", "site") and c.label in ("PER", "ORG", "OTH"):
-        return Cand(c.start, c.end, "LOC", c.prio)
+    if (kind is not None or (prev and prev[-1].lower() in PLACE_NOUNS)) and c.label in ("PER", "ORG", "OTH"):
+        return Cand(c.start, c.end, "LOC", c.prio)     # "die Provinz Hakkari", "die Insel X": a place too
     if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
         return Cand(c.start, c.end, "LOC", c.prio)
     return c

@@ -51,7 +51,7 @@ class Trigger:
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
 CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
-ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack")
+ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack", "kill")
 
 
 def _particle(tok: Token) -> Token | None:
@@ -165,16 +165,19 @@ def find_events(doc: Doc) -> list[Event]:
             if ev is not None:
                 sentence_events.append(ev)
         sentence_events = _one_assault_per_sentence(sentence_events)
-        assault = next((e for e in sentence_events if e.type in CAUSES), None)
-        if assault is not None:
-            last_assault = (ui, assault)
+        cause = next((e for e in sentence_events if e.type in TOLL_TYPES and e.mode != "kill"), None)
+        if cause is not None:
+            last_assault = (ui, cause)
         elif last_assault is not None and ui - last_assault[0] <= 6:
-            assault = last_assault[1]
-        if assault is not None:
+            cause = last_assault[1]
+        if cause is not None:
             # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
-            # the attack's or the disaster's, not an accident of their own
-            for e in [e for e in sentence_events if e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS]:
-                assault.figures = list(dict.fromkeys(assault.figures + e.figures))
+            # the attack's or the disaster's, not an accident of their own; and the dead of an attack,
+            # a disaster or an accident ("Dabei wurden drei Menschen getötet") are its toll, not a killing
+            effects = [e for e in sentence_events if e is not cause and (
+                (e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS and cause.type in CAUSES) or e.mode == "kill")]
+            for e in effects:
+                cause.figures = list(dict.fromkeys(cause.figures + e.figures))
                 sentence_events.remove(e)
         events += sentence_events
     return events
@@ -579,20 +582,32 @@ def _superlative(tok: Token) -> bool:
                for c in cands)
 
 
+# years gone by: "in den vergangenen 30 Jahren", "seit Jahrzehnten", "über die letzten zehn Jahre"
+# (not a term ahead: "bis zu 24 Jahre Haft")
+TALLY = re.compile(r"\b(vergangen|letzt|zurückliegend|seit\s|über\s)", re.IGNORECASE)
+
+
 def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -> str | None:
-    """historical: a biography, an anniversary ("1995 geboren", "jährt sich") or a year before the
-    story's ("im Jahr 2004" in an article of 2026); comparison: a superlative measured against the
-    past ("das schwerste Beben seit 1960")."""
+    """historical: a biography, an anniversary ("1995 geboren", "jährt sich"), a tally over years ("in den
+    vergangenen 30 Jahren getötet"), a year before the story's ("im Jahr 2004" in an article of 2026) or a
+    bare year in a past "als" clause; comparison: a superlative measured against the past ("das schwerste
+    Beben seit 1960")."""
     words = status_words()
     lemmas = {t.lemma_.lower() for t in _tokens(doc, a, b)} | {t.lower_ for t in _tokens(doc, a, b)}
     if tok is not None and _superlative(tok) and lemmas & words["comparison"]:
         return "comparison"
     if lemmas & words["historical"]:
         return "historical"
+    if any(a <= t.start < b and t.type == "DURATION" and re.fullmatch(r"P([2-9]|\d\d+|X)(Y|DE|CE)", t.value or "")
+           and TALLY.search(doc.text[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
+        return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
         return "historical"
+    if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc.text[a:b]) and \
+            any("Past" in t.morph.get("Tense") for t in _tokens(doc, a, b)):
+        return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
     return None
 
 
