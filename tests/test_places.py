@@ -125,3 +125,11 @@ def test_home_village_in_a_story_abroad_stays_unresolved(nlp):
 def test_name_after_a_place_noun_is_a_place_not_a_person(nlp):
     ms = places(nlp, "Soldaten rückten am Dienstag in die Provinz Hakkari vor.")
     assert ms["Hakkari"].label == "LOC"
+
+
+def test_common_noun_without_article_after_in_is_a_town(nlp):
+    # "Spielfeld" is also a common noun: "in Spielfeld" (no article) and "im steirischen Spielfeld"
+    # (a place's adjective) name the town; "im Spielfeld" is the pitch
+    assert places(nlp, "Am Sonntag kamen 300 Menschen in Spielfeld an.")["Spielfeld"].ref
+    assert places(nlp, "Am Sonntag kamen 300 Menschen im steirischen Spielfeld an.")["Spielfeld"].ref
+    assert "Spielfeld" not in places(nlp, "Die Kinder liefen im Spielfeld umher.")

@@ -1016,6 +1016,9 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
     return None
 
 
+GEO_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}isch(e|en|em|er|es)$")
+
+
 def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list[str], kind: str | None) -> bool:
     """Whether the gazetteer name toks[i:i+n] stands for a place here (prev: the two words before it,
     lowercase; kind: what the word before says it is)."""
@@ -1030,7 +1033,9 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
             (len(prev) < 2 or prev[-2] not in PLACE_NOUNS):
         return False                                   # "in der Halle": towns take no article
-    cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or
+    # "im steirischen Spielfeld": a preposition and a place's adjective before the name
+    geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
+    cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or geo_adjective or
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     if n == 1:
@@ -1038,7 +1043,9 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if reading is None:
             tag, known = word_tag(w)
             reading = tag == "NE" if known else None
-        if reading is False:
+        # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
+        bare = bool(prev) and prev[-1] in ("in", "nach", "aus") and i > 0 and toks[i - 1].text.islower()
+        if reading is False and not (bare or geo_adjective):
             return False                               # "am Sonntag", "in der Lage", "im Namen"
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
