@@ -393,3 +393,10 @@ def test_past_year_in_an_als_clause_is_background_without_a_date(nlp):
     assert one(events_of(nlp, text, dct=None), "VOTE").status == "historical"
     text = "Die Beteiligung lag bei 50 Prozent, als am Sonntag gewählt wurde."
     assert one(events_of(nlp, text, dct=None), "VOTE").status == "reported"
+
+
+def test_vor_an_event_in_the_present_is_still_ahead(nlp):
+    text = "Gut eine Woche vor der Wahl liegen in der Umfrage in Wien drei Kandidaten vorn."
+    assert one(events_of(nlp, text), "VOTE").status == "planned"
+    text = "Eine Woche vor der Wahl hatte er in Wien 30 Prozent erreicht."
+    assert one(events_of(nlp, text), "VOTE").status == "reported"

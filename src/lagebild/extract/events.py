@@ -646,6 +646,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
+    if status == "reported" and reference and _case(tok) in ("vor", "bis") and _finite_present(tok.head):
+        status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode != "clash":                  # a clash on an ally's soil is not against the ally
@@ -676,6 +678,16 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+def _finite_present(tok: Token) -> bool:
+    """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
+    ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or "Pres" not in verb.morph.get("Tense"):
+        return False
+    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm") for c in verb.children if c.pos_ in
+                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm")
 
 
 def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
