@@ -400,3 +400,15 @@ def test_vor_an_event_in_the_present_is_still_ahead(nlp):
     assert one(events_of(nlp, text), "VOTE").status == "planned"
     text = "Eine Woche vor der Wahl hatte er in Wien 30 Prozent erreicht."
     assert one(events_of(nlp, text), "VOTE").status == "reported"
+
+
+def test_events_ahead_are_planned(nlp):
+    assert one(events_of(nlp, "Nur fünf Kandidaten haben Chancen auf die Stichwahl, sagte der Sender."),
+               "VOTE").status == "planned"
+    assert one(events_of(nlp, "Sechs Kandidaten stehen am Stimmzettel für die Wahl am 24. April."),
+               "VOTE").status == "planned"                 # a date is enough to tell about
+    assert one(events_of(nlp, "Er wünscht sich einen Kandidaten in Tirol bei der Wahl im kommenden Jahr."),
+               "VOTE").status == "planned"
+    # "für" an attack is no prospect
+    assert one(events_of(nlp, "Für den Anschlag in Lyon macht die Polizei die Rebellen verantwortlich."),
+               "ASSAULT").status == "reported"

@@ -100,7 +100,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 PLANNED = re.compile(
     r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
-    r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|demnächst|bald|künftig|"
+    r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|im\s+kommenden|"
+    r"(kommende[nms]?|nächste[nmrs]?)\s+(woche|monat|jahr)|demnächst|bald|künftig|"
     r"werden?\s+(\S+\s+){0,6}?\w+en\b(?!\s+(sein|haben|worden))|soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
     r"erwartet,\s+dass|vorbereitung\w*)", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(könnte|könnten|würde|würden|wäre|wären|falls|möglich\w*|mögliche\w*|"
@@ -646,7 +647,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    if status == "reported" and reference and _case(tok) in ("vor", "bis") and _finite_present(tok.head):
+    if status == "reported" and parsed and trig.nominal and _ahead(tok, trig):
         status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
@@ -658,7 +659,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
     if actor is None and target is None and place is None and not any(
-            u.start <= c.start < u.end for c in claims):
+            u.start <= c.start < u.end for c in claims) and not any(
+            a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
         return None                                    # "Luftangriff" alone: nothing to tell about
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
@@ -678,6 +680,20 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+SCHEDULED = ("VOTE", "GATHER")                     # held on a set day: "für die Wahl am 24. April"
+
+
+def _ahead(tok: Token, trig: Trigger) -> bool:
+    """An event named as still ahead: after "vor"/"bis" (for votes and gatherings also "für") in a
+    present-tense clause, or hanging on a noun of prospect ("Chancen auf die Stichwahl")."""
+    case = _case(tok)
+    prospect = status_words()["prospect"]
+    if tok.head is not tok and (tok.head.lemma_.lower() in prospect or case in ("auf", "in") and any(
+            c.dep_ == "obj" and c.lemma_.lower() in prospect for c in tok.head.children)):
+        return True                                    # the parse may hang "auf die Stichwahl" on the verb
+    return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
 
 
 def _finite_present(tok: Token) -> bool:
