@@ -412,3 +412,15 @@ def test_events_ahead_are_planned(nlp):
     # "für" an attack is no prospect
     assert one(events_of(nlp, "Für den Anschlag in Lyon macht die Polizei die Rebellen verantwortlich."),
                "ASSAULT").status == "reported"
+
+
+def test_the_press_that_reports_an_attack_is_no_party_to_it(nlp):
+    e = one(events_of(nlp, "Die amtliche Nachrichtenagentur Anadolu meldete am Samstag, bei den Luftangriffen "
+                           "im Nordirak seien 260 Kämpfer getötet worden."), "ASSAULT")
+    assert e.actor is None and e.target is None and e.place.name == "Nordirak"
+
+
+def test_a_genitive_name_after_a_noun_is_its_attribute_not_a_party(nlp):
+    e = one(events_of(nlp, "Bei Einsätzen gegen die Arbeiterpartei Kurdistans haben Sicherheitskräfte in "
+                           "Cizre am Montag 23 Rebellen getötet."), "ASSAULT")
+    assert e.actor != "Kurdistans" and e.target is None

@@ -295,6 +295,9 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
             if noun_trigger and m.end <= start and re.fullmatch(r"\s*([a-zäöüß]+\s+){0,2}", text[m.end:start]):
                 adjective = m
             continue
+        # a genitive country after a noun is its attribute: "die Arbeiterpartei Kurdistans", "Präsident Russlands"
+        if m.label in ("GPE", "ORG") and m.text.endswith("s") and _after_noun(text[a:m.start]):
+            continue
         # a genitive country before its person or institution: "Nordkoreas Machthaber Kim" -> Kim
         if m.label == "GPE" and m.text.endswith("s") and any(o.start > m.end and o.start - m.end < 30 and
                                                             o.label in ("PER", "ORG") for o in inside):
@@ -327,6 +330,12 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
         target = m
         break
     return actor, target
+
+
+def _after_noun(before: str) -> bool:
+    """The text before a name ends in a capitalised word that is no article or preposition ("Arbeiterpartei ")."""
+    m = re.search(r"(?:^|\s)([A-ZÄÖÜ][\wäöüß-]+) $", before)
+    return m is not None and m.group(1).lower() not in DETS | PREPS_TARGET | PREPS_OTHER
 
 
 def _both_sides(doc: Doc, text: str, units, ui: int, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -628,7 +637,11 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
         _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
     embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
-    actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, mentions, masks, embedded,
+    # the press that reports it ("meldete die Nachrichtenagentur Anadolu") is never a party to it
+    press = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui]
+             if c.source and c.source.kind in ("media", "estimate")]
+    parties = [m for m in mentions if not _masked(m, press)] if press else mentions
+    actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
                              arc_actor, arc_target)
     if parsed and trig.type == "CONSULT" and not trig.nominal and any(
             c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
@@ -651,7 +664,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
-            and trig.mode != "clash":                  # a clash on an ally's soil is not against the ally
+            and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
         if place.country != actor_country:
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
