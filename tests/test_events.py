@@ -424,3 +424,15 @@ def test_a_genitive_name_after_a_noun_is_its_attribute_not_a_party(nlp):
     e = one(events_of(nlp, "Bei Einsätzen gegen die Arbeiterpartei Kurdistans haben Sicherheitskräfte in "
                            "Cizre am Montag 23 Rebellen getötet."), "ASSAULT")
     assert e.actor != "Kurdistans" and e.target is None
+
+
+def test_a_national_vote_is_held_in_the_country_not_a_town_of_the_sentence(nlp):
+    e = one(events_of(nlp, "In Österreich sind 6,4 Millionen Menschen wahlberechtigt. Für die "
+                           "Bundespräsidentenwahl am Sonntag holten sich 222.283 Menschen aus Wien eine Wahlkarte."),
+            "VOTE")
+    assert e.place is not None and e.place.precision == "country" and e.place.country == "AT"
+    e = one(events_of(nlp, "Bei der Gemeinderatswahl in Graz am Sonntag siegte die KPÖ."), "VOTE")
+    assert e.place.name == "Graz"
+    e = one(events_of(nlp, "Für die Stichwahl am Sonntag holten sich 222.283 Menschen aus Wien eine Wahlkarte."),
+            "VOTE")
+    assert e.place is None

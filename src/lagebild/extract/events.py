@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..lang.de.event_words import status_words, trigger_lexicon
+from ..lang.de.event_words import status_words, trigger_lexicon, vote_scope
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time
@@ -758,6 +758,8 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     u = units[ui]
     a, b = clause
     place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    if trig.type == "VOTE":
+        return _vote_place(text, start, place, mentions)
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
         place = _place(doc, text, a, b, a, b, mentions, start) or place
@@ -770,3 +772,23 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
         place = _country_place(target)                 # "nach Russland": the destination country
     return place
+
+
+def _vote_place(text: str, start: int, place: Place | None, mentions: list[Mention]) -> Place | None:
+    """Where a vote is held: where the parse says ("die Wahl in Tirol"), never a town the sentence names
+    for something else ("222.283 Wahlkarten davon aus Wien"); a national vote ("Bundespräsidentenwahl",
+    `lang/de/vote_scopes.tsv`) is the country's: the parse's place's country, else the article's most
+    named country."""
+    from collections import Counter
+
+    from ..geo import gazetteer
+
+    m = re.match(r"[\w-]+", text[start:])
+    if vote_scope(m.group() if m else "") != "country":
+        return place
+    iso = place.country if place is not None and place.country else None
+    if iso is None:
+        named = Counter(x.country for x in mentions if x.country)
+        iso = named.most_common(1)[0][0] if named else None
+    c = gazetteer().countries.get(iso or "")
+    return Place(c.name, c.lat, c.lon, "country", c.iso) if c else place

@@ -170,3 +170,15 @@ def status_words() -> dict[str, frozenset[str]]:
     return {status: frozenset(w.strip() for w in words.split(",") if w.strip())
             for status, words in _rows("event_status.tsv")}
 
+
+
+@lru_cache(maxsize=1)
+def vote_scopes() -> list[tuple[str, str]]:
+    """(stem, scope) of ``vote_scopes.tsv`` in file order: what a vote's name says about where it is held."""
+    return [(stem.strip(), scope.strip()) for stem, scope in _rows("vote_scopes.tsv")]
+
+
+def vote_scope(word: str) -> str | None:
+    """'Bundespräsidentenwahl' -> country, 'Gemeinderatswahl' -> city, 'Stichwahl' -> None."""
+    low = word.lower()
+    return next((scope for stem, scope in vote_scopes() if stem in low), None)
