@@ -400,6 +400,8 @@ def test_vor_an_event_in_the_present_is_still_ahead(nlp):
     assert one(events_of(nlp, text), "VOTE").status == "planned"
     text = "Eine Woche vor der Wahl hatte er in Wien 30 Prozent erreicht."
     assert one(events_of(nlp, text), "VOTE").status == "reported"
+    # "fliehen vor": from the flood, not before it
+    assert one(events_of(nlp, "Tausende fliehen in Tesnik vor dem Hochwasser."), "DISASTER").status == "reported"
 
 
 def test_events_ahead_are_planned(nlp):

@@ -706,7 +706,20 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
     if tok.head is not tok and (tok.head.lemma_.lower() in prospect or case in ("auf", "in") and any(
             c.dep_ == "obj" and c.lemma_.lower() in prospect for c in tok.head.children)):
         return True                                    # the parse may hang "auf die Stichwahl" on the verb
+    if case == "vor" and not _temporal_vor(tok):
+        return False                                   # "fliehen vor dem Hochwasser": from it, not before it
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
+
+
+def _temporal_vor(tok: Token) -> bool:
+    """'eine Woche vor der Wahl', 'kurz vor der Wahl': "vor" measured in time (a span or a word of
+    nearness before it, lang/de/event_status.tsv "before"), not "fliehen vor", "warnen vor"."""
+    case = next((c for c in tok.children if c.dep_ == "case"), None)
+    if case is None or case.i == 0:
+        return False
+    prev = case.doc[case.i - 1]
+    spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2]
+    return bool(spans) or prev.lower_ in status_words().get("before", frozenset())
 
 
 def _finite_present(tok: Token) -> bool:
