@@ -438,3 +438,11 @@ def test_a_national_vote_is_held_in_the_country_not_a_town_of_the_sentence(nlp):
     e = one(events_of(nlp, "Für die Stichwahl am Sonntag holten sich 222.283 Menschen aus Wien eine Wahlkarte."),
             "VOTE")
     assert e.place is None
+
+
+def test_a_person_who_tells_of_an_attack_did_not_do_it(nlp):
+    e = one(events_of(nlp, "Der Oppositionsführer Karl Berger warf der Regierung vor, dass deren Angriffe "
+                           "auf die Rebellen in Lyon nur ein Vorwand seien."), "ASSAULT")
+    assert e.actor != "Karl Berger"
+    e = one(events_of(nlp, "Den Vorschlag wies Innenminister Karl Berger am Montag in Wien zurück."), "REJECT")
+    assert e.actor == "Karl Berger"

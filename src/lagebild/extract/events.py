@@ -747,20 +747,35 @@ def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start
     if actor is None and not embedded:
         # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
         actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
-        target = target or t2
-    if actor is None and (a, b) != (u.start, u.end) and not embedded:
-        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
+        actor, target = _speaker_acts(actor, trig), target or t2
+    if actor is None and (a, b) != (u.start, u.end) and not embedded and not SUBORDINATE.match(text, a):
+        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden"); a clause
+        # of its own ("..., dass deren Angriffe ...") has its own subject
         actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
         actor, target = actor2, target or target2
     if actor is None and not embedded:
         # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
         actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
-        target = target or t2
+        actor, target = _speaker_acts(actor, trig), target or t2
     if actor is None and target is None:
         pair = _both_sides(doc, text, units, ui, mentions)
         if pair:
             actor, target = pair
     return actor, target
+
+
+SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
+                         r"welche[rsnm]?)\b", re.IGNORECASE)
+SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION")
+
+
+def _speaker_acts(speaker: Mention | None, trig: Trigger) -> Mention | None:
+    """The one who says it did it where saying is the act ("wies der Generalstab ... zurück") or a state or
+    body reports its own deed ("Russland meldet die Rückeroberung"); a person who tells of an attack or
+    an arrest ("Demirtaş warf der Regierung vor, dass deren Angriffe ...") did not do it."""
+    if speaker is not None and speaker.label == "PER" and trig.type not in SPEECH:
+        return None
+    return speaker
 
 
 def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, trig: Trigger,
