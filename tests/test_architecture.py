@@ -19,8 +19,6 @@ MAX_LINES = 80
 TOO_LONG = {
     "extract/attribution/legacy.py:normalize",
     "extract/claims.py:ClaimExtractor.extract",
-    "extract/entities.py:_places",
-    "extract/events.py:_event",
 }
 
 
