@@ -25,7 +25,8 @@ _UNITS = {w: v for w, v in de.number_words().items() if v < 10}            # lan
 _TEENS = {w: v for w, v in de.number_words().items() if 10 <= v < 20}
 _TENS = {w: v for w, v in de.number_words().items() if v >= 20}
 # Forms of "ein" that are articles unless a scale word follows ("eine Million", "ein Dutzend").
-ARTICLE_ONE = {"ein", "eine", "einen", "einem", "einer", "eines", "eins"}
+ARTICLE_ONE = ({w for w, v in de.number_words().items() if v == 1}          # lang/de/number_words.tsv,
+               | {w for w, v in de.pairs("number_forms").items() if v == "1"})  # number_forms.tsv
 # Words that multiply the number before them.
 SCALES: dict[str, float] = {w: de.number_value(v) for w, v in de.pairs("scale_words").items()}  # lang/de/...
 # Vague plurals: bounds of their order of magnitude (CONTRACT.md).

@@ -84,10 +84,10 @@ UNIT = (r"(?P<unit>Sekunde[n]?|Minute[n]?|Stunde[n]?|Tag(?:en|es|e|s)?|Woche[n]?
         r"|Quartal(?:en|es|e|s)?|Halbjahr(?:en|es|e|s)?|Jahrzehnt(?:en|es|e|s)?|Jahrhundert(?:en|es|e|s)?"
         r"|Jahr(?:en|es|e|s)?)")
 YEAR = r"(?<![\d.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
-PAST_ADJ = (r"(?:vergangenen|vergangene|vergangenes|vergangener|letzten|letzte|letztes|letzter"
-            r"|vorigen|vorige|voriges|voriger)")
-NEXT_ADJ = r"(?:kommenden|kommende|kommendes|kommender|nächsten|nächste|nächstes|nächster|folgenden|folgende)"
-THIS_ADJ = r"(?:diesen|diese|dieses|diesem|dieser|laufenden|laufende|laufendes)"
+_RELATIVE = de.pairs("relative_adjectives")                   # lang/de/relative_adjectives.tsv
+PAST_ADJ = rf"(?:{_alt(w for w, rel in _RELATIVE.items() if rel == 'past')})"
+NEXT_ADJ = rf"(?:{_alt(w for w, rel in _RELATIVE.items() if rel == 'next')})"
+THIS_ADJ = rf"(?:{_alt(w for w, rel in _RELATIVE.items() if rel == 'this')})"
 DET = r"(?:den|die|der|dem|das|des)"
 
 
@@ -697,7 +697,7 @@ def quarter(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fn)]
 
 
-@rule(rf"\b(?:(?P<det>{DET}|{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?:(?P<adj>strengen|heißen|kalten|milden|warmen|langen|nassen|trockenen)\s+)?(?P<core>{SEASON})\b(?!-|\s*(?:{YEAR}))")
+@rule(rf"\b(?:(?P<det>{DET}|{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?:(?P<adj>{_alt(de.words('season_adjectives'))})\s+)?(?P<core>{SEASON})\b(?!-|\s*(?:{YEAR}))")
 def season(m, ctx):
     word = m["det"]
     rel = _rel_of(word)
@@ -742,7 +742,7 @@ def year_adjective(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", _year_rel(k))]
 
 
-@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht|früh)?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d)")
+@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?P<part>{_alt(DAYPARTS)})?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d)")
 def weekday(m, ctx):
     rel = _rel_of(m["det"])
     wd = WEEKDAYS[m["wd"].lower()]
