@@ -37,8 +37,7 @@ VAGUE_DETERMINERS = {w for w, use in de.pairs("vague_quantifiers").items() if us
 # Demonstratives before a vague plural point back to an amount already given.
 ANAPHORIC = de.words("anaphoric_determiners")
 # Duration adjectives: "dreitägigen Besuch", "24-stündige Waffenruhe".
-DURATION_SUFFIXES = {"tägig": "Tage", "wöchig": "Wochen", "monatig": "Monate", "jährig": "Jahre",
-                     "stündig": "Stunden", "minütig": "Minuten", "jährige": "Jahre"}
+DURATION_SUFFIXES = {suffix: plural for suffix, _, plural in de.rows("duration_suffixes")}  # lang/de/...
 
 MONTHS = tuple(de.months())                                  # lang/de/months.tsv, weekdays.tsv ...
 _MONTH_ABBR = tuple(de.month_abbreviations())

@@ -62,6 +62,8 @@ CENTURY_ORDINALS = de.numbered("century_ordinals")
 # unit word -> (TIMEX3 duration letter, needs "T", precision of a date so far back)
 UNITS: dict[str, tuple[str, bool, str]] = {w: (letter, kind == "time", prec)
                                            for w, letter, kind, prec in de.rows("time_units")}
+# ending of a duration adjective -> unit ("dreitägig" -> tag)
+_DURATION_SUFFIXES = {suffix: unit for suffix, unit, _ in de.rows("duration_suffixes")}
 MODS = {w: None if mod == "-" else mod for w, mod in de.pairs("time_qualifiers").items()}  # qualifier -> TIMEX3 mod
 POS_MODS = de.pairs("time_positions")
 
@@ -936,7 +938,7 @@ _AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|
                        r"Witwe\w*|Lenker\w*|Patient\w*|Bewohner\w*|Unternehmer\w*|Athlet\w*|Fan\w*|Frauen|Männer|Kinder)\b")
 
 
-@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig|Jährig)(?:e[nmrs]?)?\b",
+@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>{_alt(_DURATION_SUFFIXES)}|Jährig)(?:e[nmrs]?)?\b",
       flags=0)
 def duration_adjective(m, ctx):
     """"dreitägigen Besuch" -> P3D; "zweijährige" -> P2Y; not an age ("der 47-jährige Minister")."""
@@ -945,8 +947,7 @@ def duration_adjective(m, ctx):
         return []
     if m["u"].lower() == "jährig" and (m["u"][0] == "J" or _AGE_NOUN.match(ctx.text, m.end())):
         return []
-    unit = {"tägig": "tag", "wöchig": "woche", "monatig": "monat", "jährig": "jahr", "stündig": "stunde",
-            "minütig": "minute"}[m["u"].lower()]
+    unit = _DURATION_SUFFIXES[m["u"].lower()]
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(n, unit), UNITS[unit][2]))]
 
 
@@ -1081,7 +1082,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in {
     "pos": r"anfang|mitte|ende|beginn|ausgang|start",
     "daypart": r"morgen|mittag|abend|nacht|tag",
     "every": r"\b(?:jede[nmrs]?|pro|je|alle)\b",
-    "adj": r"jährig|tägig|wöchig|monatig|stündig|minütig",
+    "adj": _alt(_DURATION_SUFFIXES),
     "prev": r"vorjahr|vormonat|vorwoche",
     "vague": r"jetzt|zeit|momen|gegenw|heut|zuletzt|tage|unlängst|damals|einst|kürzlich|jüngst|neulich|früher"
              r"|vergangen|bald|demnächst|künftig|zukunft|kürze|stunde",
