@@ -264,11 +264,7 @@ _ARTICLES = de.words("determiners")                         # lang/de/determiner
 # Lower-case words with an adjective's ending that are no adjectives: "2019 wegen Betrugs" is a year.
 NOT_ADJECTIVES = de.words("not_adjectives")
 # Participles that date a thing: "das 1923 gegründete Unternehmen", "ein 1980 geborener Banker".
-DATING_PARTICIPLE = re.compile(
-    r"^(gegründet|geboren|gebaut|erbaut|errichtet|eröffnet|eingeführt|verabschiedet|unterzeichnet|geschlossen|"
-    r"beschlossen|entstanden|gestartet|begonnen|erschienen|veröffentlicht|gewählt|verstorben|gestorben|"
-    r"entdeckt|erfunden|gegossen|geschaffen|vollendet|fertiggestellt|renoviert|restauriert|gedreht|"
-    r"produziert|komponiert|geschrieben|verliehen|ausgezeichnet|abgeschlossen|aufgenommen|gekauft)(e|en|er|es|em)?$")
+DATING_PARTICIPLE = re.compile(rf"^({'|'.join(de.phrases('dating_participles'))})(e|en|er|es|em)?$")
 
 
 def _followed_by_noun(text: str, pos: int) -> bool:
@@ -471,14 +467,8 @@ def _qualifier_before(text: str, pos: int) -> tuple[str, int]:
 
 
 # Nouns after which "über" means "about": "Berichte über 14 Tote", "Streit über 200 Millionen".
-ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|"
-                         r"streit|"
-                         r"gespräch\w*|verhandlung\w*|spekulation\w*|gerücht\w*|auskunft|klage\w*|beschwerde\w*|"
-                         r"vertrag\w*|verträge|abkommen|gesetz\w*|entscheidung\w*|abstimmung\w*|einigung\w*|urteil\w*|"
-                         r"studie\w*|umfrage\w*|buch|film\w*|artikel|dokumentation\w*|rede|sorge\w*|freude|ärger|"
-                         r"empörung|wut|trauer|bilanz|überblick|rechnung\w*|scheck\w*|kredit\w*|anleihe\w*|"
-                         r"auftrag|aufträge|auftrags|vereinbarung\w*|verfügung|kontrolle|macht|aufsicht|"
-                         r"hinweis\w*|daten|zahlen|statistik\w*|schätzung\w*)$")
+ABOUT_NOUNS = re.compile("(" + "|".join(n[:-1] + r"\w*" if n.endswith("*") else n        # lang/de/topic_nouns.txt
+                                         for n in de.phrases("topic_nouns")) + ")$")
 
 
 def _plain_qualifier_context(text: str, start: int, word: str) -> bool:

@@ -931,11 +931,9 @@ def long_vague(m, ctx):
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(None, unit), UNITS[unit][2]))]
 
 
-_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|Jungen|Mädchen|Kind|Sohn|Tochter|Schüler\w*|"
-                       r"Student\w*|Fahrer\w*|"
-                       r"Täter\w*|Opfer|Spieler\w*|Sänger\w*|Autor\w*|Politiker\w*|Präsident\w*|Minister\w*|Chef\w*|"
-                       r"Bürger\w*|Angeklagte\w*|Verdächtige\w*|Soldat\w*|Pensionist\w*|Rentner\w*|Bub\w*|Mutter|Vater|"
-                       r"Witwe\w*|Lenker\w*|Patient\w*|Bewohner\w*|Unternehmer\w*|Athlet\w*|Fan\w*|Frauen|Männer|Kinder)\b")
+_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:"                     # lang/de/age_nouns.txt
+                       + "|".join(n[:-1] + r"\w*" if n.endswith("*") else n for n in de.phrases("age_nouns"))
+                       + r")\b")
 
 
 @rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>{_alt(_DURATION_SUFFIXES)}|Jährig)(?:e[nmrs]?)?\b",
