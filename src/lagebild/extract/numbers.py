@@ -437,15 +437,10 @@ def _scale_after(text: str, pos: int) -> bool:
 
 # --- figures ------------------------------------------------------------------------------------
 
+# the qualifiers' words (lang/de/figure_qualifiers.tsv) as one alternation a qualifier, in the file's order
 QUALIFIER_PATTERNS: list[tuple[str, str]] = [
-    (r"nicht mehr als|höchstens|maximal|bis zu|bis hin zu", "at_most"),
-    ((r"(?:weit|deutlich|etwas|viel|noch|gut|knapp|insgesamt) mehr als|mehr als|weit über|deutlich über|"
-      r"etwas über|knapp über|gut über|über|gut|jenseits von"), "more_than"),
-    (r"mindestens|wenigstens|zumindest", "at_least"),
-    (r"(?:etwas|deutlich|knapp) weniger als|weniger als|fast|knapp|beinahe|nahezu|nicht ganz|unter", "less_than"),
-    ((r"etwa|rund|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|geschätzte?n?|an die|um die|"
-      r"gegen|in etwa|grob"), "approx"),
-]
+    ("|".join(re.escape(w) for w, q in de.pairs("figure_qualifiers").items() if q == qual), qual)
+    for qual in dict.fromkeys(de.pairs("figure_qualifiers").values())]
 _QUAL_RX = [(re.compile(rf"(?<=[\s(„\"“»'])({p})\s+$", re.IGNORECASE), q) for p, q in QUALIFIER_PATTERNS]
 RANGE_JOIN = re.compile(r"\s*(bis|–|—|-|und)\s*")
 
