@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..lang import de
 from ..lang.de.outlets import outlet_words, section_names
 from ..model import OffsetMap
 
@@ -76,21 +77,8 @@ TITLE_MAX = 160     # longer first lines are paragraphs, not headlines
 # --- vocabulary ----------------------------------------------------------------------------------
 
 # News agencies as they are written in German bylines; key: casefolded spelling.
-AGENCIES: dict[str, str] = {
-    "dpa": "dpa", "dpa-afx": "dpa-AFX", "afp": "AFP", "ap": "AP", "reuters": "Reuters", "rtr": "Reuters",
-    "apa": "APA", "kna": "KNA", "epd": "epd", "sid": "SID", "dts": "dts", "ddp": "ddp", "dapd": "dapd",
-    "sda": "SDA", "keystone-sda": "Keystone-SDA", "ats": "ATS", "ansa": "ANSA", "efe": "EFE",
-    "xinhua": "Xinhua", "tass": "TASS", "itar-tass": "TASS", "interfax": "Interfax", "ria": "RIA Nowosti",
-    "ria nowosti": "RIA Nowosti", "ukrinform": "Ukrinform", "unian": "UNIAN", "yonhap": "Yonhap",
-    "kyodo": "Kyodo", "bloomberg": "Bloomberg", "upi": "UPI", "aap": "AAP", "pap": "PAP", "ctk": "ČTK",
-    "čtk": "ČTK", "mti": "MTI", "belga": "Belga", "anp": "ANP", "anadolu": "Anadolu", "kathpress": "Kathpress",
-    "idea": "idea", "afx": "AFX", "awp": "AWP", "tt": "TT", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT",
-    "ap/dpa": "AP",
-}
-_MONTHS = {m: i for i, m in enumerate(
-    "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)}
-_MONTHS.update({"jänner": 1, "maerz": 3, "sept": 9})
-
+AGENCIES: dict[str, str] = {w: name for w, name in de.rows("agencies")}   # lang/de/agencies.tsv
+_MONTHS = {**de.months(), **de.month_abbreviations()}                   # lang/de/months.tsv ...
 _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\r\f\v"
 _INVISIBLE = ("\u00ad\u200b\u200c\u200d\u2060\ufeff"   # soft hyphen, zero-width: deleted (they split tokens)
               + "".join(chr(i) for i in (*range(0x20), *range(0x7f, 0xa0)) if chr(i) not in "\t\n\r\f\v"))
@@ -217,19 +205,7 @@ def _ad(line: str, st: State) -> bool:
 
 
 # Share buttons, reading time, navigation: compared casefolded, without trailing ":".
-_UI = {
-    "teilen", "artikel teilen", "beitrag teilen", "seite teilen", "drucken", "artikel drucken", "merken",
-    "artikel merken", "kommentare", "kommentieren", "kommentar schreiben", "zur startseite", "zurück",
-    "nach oben", "facebook", "twitter", "x", "whatsapp", "telegram", "e-mail", "email", "linkedin", "pinterest",
-    "xing", "reddit", "mail", "feedback", "link kopieren", "link", "vorlesen", "artikel anhören",
-    "audio", "video", "bildergalerie", "galerie", "fotostrecke", "zur fotostrecke", "zur bildergalerie",
-    "newsletter", "jetzt abonnieren", "abonnieren", "abo", "plus", "exklusiv für abonnenten", "mehr",
-    "mehr anzeigen", "weiterlesen", "mehr lesen", "alle artikel", "zum artikel", "zum thema", "themen",
-    "schlagwörter", "schlagworte", "tags", "symbolbild", "archivbild", "archivfoto", "startseite",
-    "hier klicken", "jetzt lesen", "auch interessant", "empfehlungen", "anhören", "play", "schließen",
-    "inhaltsverzeichnis", "lesermeinungen", "zur übersicht", "live", "+++ live +++", "eilmeldung",
-    "zum liveblog", "zum liveticker", "zum newsblog",
-}
+_UI = de.words("page_controls")                                 # lang/de/page_controls.txt
 
 
 @line_rule("share_navigation")
