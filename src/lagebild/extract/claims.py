@@ -237,7 +237,8 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         counted = quantity.scale_before(text, unit.start, fig.start) or counted
     elif measure.kind == "other" and has_noun:
         measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
-    measure.time = _other_year(doc, unit, fig, text)
+    # a count of another year, or over a stretch of time ("binnen fünf Monaten"), is another quantity
+    measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
     return measure, counted
@@ -387,6 +388,7 @@ class ClaimExtractor:
         lead = (lead_unit.start, min([lead_unit.end] + [f.num_start for f in figures
                                                         if lead_unit.start <= f.num_start < lead_unit.end])) \
             if lead_unit else None
+        places = frozenset(e.text.lower() for e in doc.ents if e.label_ == "LOC")   # small towns the gazetteer lacks
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
         antecedent: dict[int, Claim] = {}
@@ -442,7 +444,7 @@ class ClaimExtractor:
             ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
                                attribution.spans, fig.kind, fig.unit,
                                figures[fi + 1].start if fi + 1 < len(figures) else None,
-                               None if unit.title else title_span)
+                               None if unit.title else title_span, places)
             measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None

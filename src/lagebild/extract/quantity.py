@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lang.de import table, words
+from .numbers import parse_number
 
 # Verbs that carry no role of their own: look at their dependents and the next verb up.
 LIGHT_VERBS = frozenset({"sein", "werden", "haben", "bleiben", "geben", "liegen", "betragen", "sollen", "können",
@@ -86,8 +87,9 @@ def _lemma(t: Token) -> str:
 def _role_at(t: Token) -> str | None:
     idx = _index()
     lemma = _lemma(t)
+    # "sein" as a copula, not as the auxiliary of a perfect or passive ("sind ... angekommen")
     cop = next((c for c in t.children if c.dep_ == "cop" or c.pos_ in ("AUX", "VERB") and c.lemma_ == "sein"
-                and c.dep_ not in CLAUSE_DEPS), None)
+                and c.dep_ not in CLAUSE_DEPS and not c.dep_.startswith("aux")), None)
     if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
         lemma = _lemma(cop)
     deps = list(t.children) + (list(cop.children) if cop is not None else [])
@@ -188,4 +190,42 @@ def where_clause_place(doc: Doc, clause_start: int, unit_start: int) -> str | No
         for t in reversed(tokens[-6:]):
             if t.pos_ == pos:
                 return t.text
+    return None
+
+
+# A count over a stretch of time ("binnen fünf Monaten", "in den vergangenen 30 Jahren", "innerhalb von zwei
+# Tagen") is a quantity of its own: neither the toll of one incident nor a count over another stretch.
+PERIOD_UNITS = {"tag": "D", "woche": "W", "monat": "M", "jahr": "Y", "jahrzehnt": "Y10"}
+PERIOD_CASES = frozenset({"binnen", "innerhalb", "in", "während", "im", "seit"})
+PERIOD_RECENT = frozenset({"vergangen", "letzt", "zurückliegend", "erst"})
+
+
+def period_of(doc: Doc, start: int, end: int) -> str | None:
+    """The stretch of time a figure is counted over: a time noun with its number in the figure's clause,
+    introduced by "binnen", "innerhalb (von)", "seit" or by "in/während den vergangenen/letzten" -> "P5M" (five
+    months), "P30Y"; None when its clause names none. Read from lemmas and tags in token order (the parse of
+    such phrases is unreliable: "binnen" is often taken for an adjective)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not (doc[lo - 1].is_punct and doc[lo - 1].text in ",;:–"):
+        lo -= 1
+    while hi < sent.end - 1 and not (doc[hi + 1].is_punct and doc[hi + 1].text in ",;:–"):
+        hi += 1
+    for t in doc[lo:hi + 1]:
+        unit = PERIOD_UNITS.get((t.lemma_ or "").lower())
+        if unit is None or t.pos_ != "NOUN" or t.i == tok.i or t.i < lo + 1:
+            continue
+        num = doc[t.i - 1]
+        if not (num.like_num or num.pos_ == "NUM") or num.i == tok.i:
+            continue
+        before = [(w.lemma_ or w.text).lower() for w in doc[max(lo, num.i - 4):num.i]]
+        lead = {w.lower_ for w in doc[max(lo, num.i - 4):num.i]}
+        opens = lead & (PERIOD_CASES - {"in", "im", "während"}) or \
+            lead & PERIOD_CASES and any(b in PERIOD_RECENT or b.rstrip("en") in PERIOD_RECENT for b in before)
+        value = parse_number(num.text)
+        if opens and value is not None:
+            return f"P{value:g}{unit}"
     return None
