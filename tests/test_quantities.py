@@ -275,3 +275,25 @@ def test_one_toll_at_two_grains_is_one_quantity_but_a_part_is_not_its_whole(run)
     assert v[52].measure.place == "lyon+villeurbanne"
     assert v[52].group == v[51].group                              # the same toll, named at two grains
     assert v[50000].group != v[5900].group                         # Syria's dead are a part of both countries'
+
+
+def test_a_rate_is_not_a_count(run):
+    claims, groups = run({"r1.txt": "Grenze\n\nÜber die Grenze kommen seit Monaten täglich hunderte Flüchtlinge an. "
+                                    "Am Montag kamen bereits 800 Flüchtlinge an."})
+    v = by_value(claims)
+    assert v[200].measure.time == "pro-tag" and v[200].group != v[800].group
+    assert "pro Tag" in groups[v[200].group].label
+
+
+def test_a_headline_figure_joins_the_body_figure_it_compresses(run):
+    claims, _ = run({"k.txt": "Bereits 2.000 Menschen um 7 Uhr angekommen\n\nUm 7 Uhr befanden sich bereits rund "
+                              "2.000 Schutzsuchende in der Sammelstelle. Am Sonntag waren 2.000 Menschen "
+                              "weitergereist."})
+    head, present, moved = sorted(claims, key=lambda c: c.start)
+    assert head.group == present.group != moved.group
+
+
+def test_a_vague_crowd_is_not_a_handful(run):
+    claims, _ = run({"s1.txt": "Einsatz\n\nIn der Region sind tausende Polizisten im Einsatz.",
+                     "s2.txt": "Einsatz\n\nIn der Region sind zwei Polizisten im Einsatz."}, {"s1.txt": "s", "s2.txt": "s"})
+    assert claims[0].group != claims[1].group

@@ -112,6 +112,8 @@ def time_de(value: str) -> str:
         n = m.group(1)
         one, many = PERIOD_DE[m.group(2)]
         return f"binnen {'einem ' + one if n == '1' else n + ' ' + many}"
+    if value.startswith("pro-"):
+        return "pro " + value[4:].capitalize()
     if m := re.fullmatch(r"seit-(\d{4})", value):
         return f"seit {m.group(1)}"
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
@@ -131,8 +133,10 @@ def _mention_count(article: Article | None, key: str) -> int:
     text = article.text.lower()
     for c in countries():
         if c.key == key:
-            forms = {f.lower() for f in c.names + c.adjectives + c.demonyms}
-            return sum(len(re.findall(rf"(?<![\wäöüß]){re.escape(f)}", text)) for f in forms)
+            words = {f.lower() for f in c.names + c.demonyms}        # as words, a genitive allowed
+            stems = {f.lower() for f in c.adjectives}                 # inflected: "griechische", "griechischen"
+            return sum(len(re.findall(rf"(?<![\wäöüß]){re.escape(f)}(?:s|n)?(?![\wäöüß])", text)) for f in words) + \
+                sum(len(re.findall(rf"(?<![\wäöüß\-]){re.escape(f)}[a-zäöüß]*(?![\wäöüß\-])", text)) for f in stems)
     return (slugify(text) or "").count(key)
 
 
@@ -152,6 +156,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _backoff(claims, parts, by_article, story if strict else None)
     _two_grains(claims, parts, story if strict else {})
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
+    _headline_restates(claims, parts, headline)
     members: dict[str, list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -239,7 +244,8 @@ def _distance(c: Claim, cluster: list[Claim]) -> float:
 # Figures of one measure in different articles more than fivefold apart, reported on the same day (or on days
 # we do not know), are taken for different incidents ("23 Rebellen getötet" vs "190 bei Luftangriffen"); on
 # different days a toll may grow any amount (632 -> 2.901) and stays one series.
-MAX_LOG_RATIO = math.log(5)
+MAX_RATIO = 5
+MAX_LOG_RATIO = math.log(MAX_RATIO)
 
 
 def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str | None]) -> bool:
@@ -265,7 +271,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             fits = [cl for cl in fits if all(restates(c, m) for m in cl)]   # no chain through "mehr als"
         if c.qualifier != "vague":
-            fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(m.qualifier == "vague" for m in cl)
+            fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published)]
         if not fits:
             clusters.append([c])
@@ -403,3 +409,35 @@ def _total(c: Claim) -> bool:
     """Is the figure said to be a total ("insgesamt 66", "landesweit")?"""
     sentence = c.sentence or ""
     return bool(WIDE_SCOPE.search(sentence) or NATIONWIDE.search(sentence))
+
+
+def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], headline: Collection[int]) -> None:
+    """A headline compresses: its figure is the body figure of its article that it restates, of the same kind,
+    even where the headline says less or other words ("Bereits 3.000 Menschen um 6 Uhr angekommen" above "Um 6
+    Uhr befanden sich bereits rund 3.000 Schutzsuchende in der Sammelstelle"). Of several, the one of the same
+    time, then of the same action; none where that leaves more than one."""
+    index = {id(c): n for n, c in enumerate(claims)}
+    for n, t in enumerate(claims):
+        p = parts[n]
+        if id(t) not in headline or p is None or p[0] in PER_CLAIM:
+            continue
+        body = [b for b in claims if b.article == t.article and id(b) not in headline and
+                (q := parts[index[id(b)]]) is not None and q[0] == p[0] and restates(t, b)]
+        if not body:
+            continue
+        scores = [(_same_time(t, b), (parts[index[id(b)]] or p)[3] == p[3]) for b in body]
+        best = [b for b, sc in zip(body, scores, strict=True) if sc == max(scores)]
+        if len({parts[index[id(b)]] for b in best}) == 1:
+            parts[n] = parts[index[id(best[0])]]
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """Do two claims carry the same time expression value ("um 6 Uhr" in both)?"""
+    return bool(a.time and b.time and a.time.value and a.time.value == b.time.value)
+
+
+def _within_vague(c: Claim, m: Claim) -> bool:
+    """Is m a vague word ("Zehntausende") that c may pin down: c not far below its lower end ("Tausende
+    Sicherheitskräfte" are not the two police officers of an attack)?"""
+    return m.qualifier == "vague" and point(c) * MAX_RATIO >= m.low
+

@@ -238,7 +238,9 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     elif measure.kind == "other" and has_noun:
         measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
     # a count of another year, or over a stretch of time ("binnen fünf Monaten"), is another quantity
-    measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end)
+    # a rate ("täglich hunderte") is none of them
+    measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end) or \
+        quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
     return measure, counted

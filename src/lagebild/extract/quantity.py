@@ -208,12 +208,7 @@ def period_of(doc: Doc, start: int, end: int) -> str | None:
     tok = figure_token(doc, start, end)
     if tok is None:
         return None
-    sent = tok.sent
-    lo, hi = tok.i, tok.i
-    while lo > sent.start and not (doc[lo - 1].is_punct and doc[lo - 1].text in ",;:–"):
-        lo -= 1
-    while hi < sent.end - 1 and not (doc[hi + 1].is_punct and doc[hi + 1].text in ",;:–"):
-        hi += 1
+    lo, hi = _clause_span(doc, tok)
     for t in doc[lo:hi + 1]:
         unit = PERIOD_UNITS.get((t.lemma_ or "").lower())
         if unit is None or t.pos_ != "NOUN" or t.i == tok.i or t.i < lo + 1:
@@ -229,3 +224,38 @@ def period_of(doc: Doc, start: int, end: int) -> str | None:
         if opens and value is not None:
             return f"P{value:g}{unit}"
     return None
+
+
+RATE_PREPS = frozenset({"pro", "je", "am", "im"})
+
+
+def rate_of(doc: Doc, start: int, end: int) -> str | None:
+    """The unit of a rate the figure is given in ("täglich hunderte", "pro Tag bis zu 980", "900 am Tag") ->
+    "pro-tag"; None for a plain count. From lemmas in the figure's clause (`lang/de/quantity_rates.tsv`)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    lo, hi = _clause_span(doc, tok)
+    rates = table("quantity_rates")
+    for t in doc[lo:hi + 1]:
+        lemma = (t.lemma_ or t.text).lower()
+        for unit, forms in rates.items():
+            if lemma not in forms and t.lower_ not in forms:
+                continue
+            if t.pos_ in ("ADJ", "ADV") and lemma.endswith("lich"):
+                return f"pro-{unit}"                     # "täglich", "monatlich"
+            if t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ in RATE_PREPS and \
+                    not any(c.like_num or c.pos_ == "NUM" for c in t.children):
+                return f"pro-{unit}"                     # "pro Tag", "am Tag" (not "am Tag 3")
+    return None
+
+
+def _clause_span(doc: Doc, tok: Token) -> tuple[int, int]:
+    """The token range of the figure's clause: its sentence cut at commas, semicolons, colons and dashes."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and doc[lo - 1].text not in (",", ";", ":", "–"):
+        lo -= 1
+    while hi < sent.end - 1 and doc[hi + 1].text not in (",", ";", ":", "–"):
+        hi += 1
+    return lo, hi
