@@ -228,6 +228,8 @@ def restates(a: Claim, b: Claim) -> bool:
     reach)?"""
     if not compatible(a, b):
         return False
+    if "vague" in (a.qualifier, b.qualifier):
+        return True                      # "Tausende" restates any figure within its range
     return not ({a.qualifier, b.qualifier} & ONE_SIDED) or _log_ratio(a, b) <= BOUND_REACH
 
 
@@ -415,7 +417,8 @@ def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | N
     """A headline compresses: its figure is the body figure of its article that it restates, of the same kind,
     even where the headline says less or other words ("Bereits 3.000 Menschen um 6 Uhr angekommen" above "Um 6
     Uhr befanden sich bereits rund 3.000 Schutzsuchende in der Sammelstelle"). Of several, the one of the same
-    time, then of the same action; none where that leaves more than one."""
+    time scope (day, span), then of the same action, then of the same time expression; none where that leaves
+    more than one."""
     index = {id(c): n for n, c in enumerate(claims)}
     for n, t in enumerate(claims):
         p = parts[n]
@@ -425,7 +428,7 @@ def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | N
                 (q := parts[index[id(b)]]) is not None and q[0] == p[0] and restates(t, b)]
         if not body:
             continue
-        scores = [(_same_time(t, b), (parts[index[id(b)]] or p)[3] == p[3]) for b in body]
+        scores = [((q := parts[index[id(b)]] or p)[5] == p[5], q[3] == p[3], _same_time(t, b)) for b in body]
         best = [b for b, sc in zip(body, scores, strict=True) if sc == max(scores)]
         if len({parts[index[id(b)]] for b in best}) == 1:
             parts[n] = parts[index[id(best[0])]]
