@@ -297,3 +297,18 @@ def test_a_vague_crowd_is_not_a_handful(run):
     claims, _ = run({"s1.txt": "Einsatz\n\nIn der Region sind tausende Polizisten im Einsatz.",
                      "s2.txt": "Einsatz\n\nIn der Region sind zwei Polizisten im Einsatz."}, {"s1.txt": "s", "s2.txt": "s"})
     assert claims[0].group != claims[1].group
+
+
+def test_a_part_word_after_the_figure_makes_it_a_part(run):
+    claims, _ = run({"d.txt": "Anschlag\n\nEs gebe 352 Verletzte, 99 davon akute Notfälle. 31 Soldaten wurden "
+                              "verletzt, vier von ihnen schwer."})
+    v = by_value(claims)
+    assert v[99].measure.scope == "part" and v[99].group != v[352].group
+    assert v[4].measure.kind == "injured" and v[4].measure.scope == "part" and v[4].group != v[31].group
+
+
+def test_a_weekends_flow_is_that_weekends_quantity(run):
+    claims, _ = run({"w.txt": "Grenze\n\nAm Wochenende sind 15.200 Flüchtlinge angekommen. Am Montag kamen 4.500 "
+                              "Flüchtlinge an."})
+    v = by_value(claims)
+    assert v[15200].measure.time == "wochenende" and v[15200].group != v[4500].group

@@ -144,14 +144,24 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def is_part(doc: Doc, text: str, clause_start: int, num_start: int) -> bool:
-    """Is the figure introduced as a part of a count before it? A part word in its clause, before the number."""
+def is_part(doc: Doc, text: str, clause_start: int, num_start: int, num_end: int | None = None) -> bool:
+    """Is the figure introduced as a part of a count before it? A part word in its clause, before the number,
+    or right after it ("352 Verletzte, 99 davon akute Notfälle", "vier von ihnen schwer")."""
     markers = words("quantity_parts")
     before = text[clause_start:num_start].lower().replace(",", " ")
     tokens = before.split()
     tail = tokens[-5:]
     joined = " ".join(tail)
-    return any((" " in m and m in joined) or m in tail for m in markers)
+    if any((" " in m and m in joined) or m in tail for m in markers):
+        return True
+    if num_end is None:
+        return False
+    after = " ".join(text[num_end:num_end + 30].lower().replace(",", " ").split()[:2])
+    return any(after == m or after.startswith(m + " ") for m in markers if m in POSTPOSED_PARTS)
+
+
+# Part words that may follow the figure ("99 davon", "vier von ihnen", "zwei darunter")
+POSTPOSED_PARTS = frozenset({"davon", "darunter", "von ihnen", "von denen", "unter ihnen"})
 
 
 def lemma_of(doc: Doc, start: int, end: int, noun: str) -> str:
@@ -196,13 +206,14 @@ def where_clause_place(doc: Doc, clause_start: int, unit_start: int) -> str | No
 # A count over a stretch of time ("binnen fünf Monaten", "in den vergangenen 30 Jahren", "innerhalb von zwei
 # Tagen") is a quantity of its own: neither the toll of one incident nor a count over another stretch.
 PERIOD_UNITS = {"tag": "D", "woche": "W", "monat": "M", "jahr": "Y", "jahrzehnt": "Y10"}
-PERIOD_CASES = frozenset({"binnen", "innerhalb", "in", "während", "im", "seit"})
+# "seit drei Wochen" is left out: a count since a point in time continues the series "seit Oktober" does
+PERIOD_CASES = frozenset({"binnen", "innerhalb", "in", "während", "im"})
 PERIOD_RECENT = frozenset({"vergangen", "letzt", "zurückliegend", "erst"})
 
 
 def period_of(doc: Doc, start: int, end: int) -> str | None:
     """The stretch of time a figure is counted over: a time noun with its number in the figure's clause,
-    introduced by "binnen", "innerhalb (von)", "seit" or by "in/während den vergangenen/letzten" -> "P5M" (five
+    introduced by "binnen", "innerhalb (von)" or by "in/während den vergangenen/letzten" -> "P5M" (five
     months), "P30Y"; None when its clause names none. Read from lemmas and tags in token order (the parse of
     such phrases is unreliable: "binnen" is often taken for an adjective)."""
     tok = figure_token(doc, start, end)
