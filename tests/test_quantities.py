@@ -217,6 +217,7 @@ def test_a_count_over_a_stretch_of_time_is_its_own_quantity(run):
     assert v[45000].measure.time == "P30Y" and v[198].measure.time == "P5M"
     assert v[45000].group != v[40].group and v[198].group != v[21].group
     assert "binnen 5 Monaten" in groups[v[198].group].label
+    assert re.fullmatch(r"[a-z0-9+:\-]+", v[198].group), v[198].group          # ids stay lower-case slugs
 
 
 def test_a_bound_restates_only_figures_near_it(run):
@@ -312,3 +313,12 @@ def test_a_weekends_flow_is_that_weekends_quantity(run):
                               "Flüchtlinge an."})
     v = by_value(claims)
     assert v[15200].measure.time == "wochenende" and v[15200].group != v[4500].group
+
+
+def test_among_the_victims_is_a_part_of_them(run):
+    claims, _ = run({"u.txt": "Gefecht\n\nBei dem Gefecht wurden vier Menschen getötet. Unter den Opfern seien drei "
+                              "Soldaten. Bei dem Einsturz wurden 30 Menschen verletzt. Unter den Trümmern wurden zwei "
+                              "Menschen gefunden."})
+    v = by_value(claims)
+    assert v[3].measure.scope == "part" and v[3].group != v[4].group
+    assert v[2].measure.scope != "part"                              # under the rubble is no group of people

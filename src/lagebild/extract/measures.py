@@ -1057,7 +1057,7 @@ def key_parts(m: Measure) -> tuple[str, ...] | None:
     year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
         not m.kind.startswith("weapons") else "-"
     if m.time and not re.fullmatch(r"\d{4}", m.time):
-        year = m.time                   # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
+        year = m.time.lower()           # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
             slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lang.de import table, words
+from .measures import classify
 from .numbers import parse_number
 
 # Verbs that carry no role of their own: look at their dependents and the next verb up.
@@ -154,6 +155,8 @@ def is_part(doc: Doc, text: str, clause_start: int, num_start: int, num_end: int
     joined = " ".join(tail)
     if any((" " in m and m in joined) or m in tail for m in markers):
         return True
+    if _among(before):
+        return True
     if num_end is None:
         return False
     after = " ".join(text[num_end:num_end + 30].lower().replace(",", " ").split()[:2])
@@ -270,3 +273,15 @@ def _clause_span(doc: Doc, tok: Token) -> tuple[int, int]:
     while hi < sent.end - 1 and doc[hi + 1].text not in (",", ";", ":", "–"):
         hi += 1
     return lo, hi
+
+
+def _among(before: str) -> bool:
+    """ "Unter den Opfern seien drei Soldaten", "unter den Toten sind 20 Kinder": among people or casualties
+    counted before, the figure is a part of them ("unter den Trümmern" is no such group)."""
+    tokens = before.split()
+    for i in range(max(0, len(tokens) - 5), len(tokens) - 2):
+        if tokens[i] == "unter" and tokens[i + 1] in ("den", "diesen"):
+            _, domain = classify(tokens[i + 2])
+            if domain in ("person", "casualty"):
+                return True
+    return False
