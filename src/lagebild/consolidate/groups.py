@@ -12,6 +12,9 @@ Stories come from ``story_of`` (article id -> story id, the stories step); witho
 keeps counts that name neither whose nor where apart when their articles share no distinctive words.
 A claim that misses a detail its article leaves implicit (no nationality, no place) joins the one group of
 its story that has it, when exactly one such group fits and its article names that detail somewhere.
+Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
+bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
+("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
 Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
 story where a call holds several; they never carry an article's name. Pure: the same claims give the
 same groups.
@@ -37,7 +40,7 @@ EVENT_KINDS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "m
 WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
                   "weapons_delivered": "geliefert"}
 CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizisten", "helfer": "Helfer",
-                "taeter": "Angreifer/Täter"}
+                "taeter": "Angreifer/Täter", "kaempfer": "Kämpfer"}
 
 
 # Kinds whose label says the role (Tote, Verletzte ...); the others say what is counted (Häuser, Euro, Drohnen).
