@@ -357,7 +357,7 @@ LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die
                       r"(?:[a-zäöü]+(?:e|en|er|es|em)\s+)?"
                       r"(?:(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten|Zentrum|Umland|Raum|"
                       r"Großraum)\s+(?:der|des|von)?\s*)?"
-                      rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß]+)?)")
+                      rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜŠŽČĆŁŚ][\w\-]+(?:\s[A-ZÄÖÜŠŽČĆŁŚ][\w]+)?)")
 # "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
 NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
 # "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
@@ -396,6 +396,7 @@ class FigureContext:
     compound_unit: str | None = None
     next_figure: int | None = None   # where the next figure of the sentence starts (verbs after it are its own)
     title: tuple[int, int] | None = None   # the article's title line, when the figure is not in it
+    places: frozenset[str] = frozenset()   # names the pipeline's NER tags as places in the article (lower case)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -604,9 +605,9 @@ def _things(ctx: FigureContext, reach: _Reach, head: str | None, cls: str | None
     return Measure("other", slugify(_singular(head)) if head else None)
 
 
-# counted apart from all victims: children, civilians, police, helpers - and the attackers, whose dead are never
-# the victims' ("starben 129 Menschen ... sowie sieben Attentäter")
-VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter")
+# counted apart from all victims: children, civilians, police, helpers, irregular fighters - and the attackers, whose
+# dead are never the victims' ("starben 129 Menschen ... sowie sieben Attentäter"); a side's dead are its own count
+VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter", "kaempfer")
 
 
 def severity(ctx: FigureContext) -> str | None:
@@ -730,20 +731,25 @@ def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, ro
         if m.start - ctx.end <= (am.end() if am else 0) + 1 and m.form in ("name", "adj", "prefix"):
             return m.key
         break
+    own_cls, own_dom = classify(ctx.counted[-1]) if ctx.counted else (None, None)
+    own_class = own_cls if own_dom == "person" else None     # "Tote", "Opfer" say nothing of whose
     spans = [ctx.unit] + list(reversed(ctx.context))
     for n, (a, b) in enumerate(spans):
         if n == 0 and ctx.next_figure is not None and ctx.next_figure > ctx.end:
             b = min(b, ctx.next_figure)                # "..., darunter 1.100 aus Südafrika" is the next one's
         # "Armenien warnt vor Eskalation" (title): the country acting in a headline is no sender of these troops
         found = _subject_nationality(ctx, a, b, role, prefer_before=ctx.num_start if n == 0 else None,
-                                     names=(a, b) != ctx.title)
+                                     names=(a, b) != ctx.title, same_class=None if n == 0 else own_class)
         if found:
             return found
     return None
 
 
 def _subject_nationality(ctx: FigureContext, a: int, b: int, role: str, prefer_before: int | None,
-                         names: bool = True) -> str | None:
+                         names: bool = True, same_class: str | None = None) -> str | None:
+    """The nationality of the counted people named in a span. same_class (for an earlier sentence): an adjective
+    counts only on a noun of the figure's own class ("türkische Soldaten ... 21 Zivilisten getötet": the soldiers'
+    nationality is not the civilians')."""
     text = ctx.text
     cands: list[tuple[int, str]] = []
     for m in country_mentions(text, a, b):
@@ -753,10 +759,12 @@ def _subject_nationality(ctx: FigureContext, a: int, b: int, role: str, prefer_b
             nxt = re.match(r"\s*(?:[a-zäöüß]+\s+)?([\wÄÖÜäöüß\-]+)", text[m.end:b]) if m.form == "adj" else \
                 re.match(r"([\wÄÖÜäöüß\-]*)", text[m.start:m.end].split("-", 1)[-1])
             noun = nxt.group(1) if nxt else ""
-            _, ndom = classify(noun)
+            ncls, ndom = classify(noun)
             if not (ndom == "person" or noun.lower().endswith(FORCE_NOUNS) or m.form == "prefix" and ndom):
                 continue
             if role == "victim" and ndom != "person":
+                continue
+            if same_class is not None and role == "victim" and ncls != same_class:
                 continue
         elif m.form == "demonym":
             pass
@@ -833,15 +841,18 @@ _LIST_LABEL = re.compile(r"\s*[-–•*·]\s*([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-
 def _place(ctx: FigureContext) -> str | None:
     """The place of the figure: the label of its list item ("- Attika: 3.200 Evakuierte"), else the nearest
     place named before it in its sentence (after a locative preposition), else the first after it (before the
-    next figure), else one in the earlier sentences of its paragraph, a heading, the title. A total
-    ("insgesamt", "landesweit") takes no place from earlier sentences. "in der Türkei und Syrien" gives both."""
+    next figure), else one in the two sentences before it in its paragraph, a heading, the title (further back,
+    a long paragraph has moved on to other scenes). A total ("insgesamt", "landesweit") takes no place from
+    earlier sentences. "in der Türkei und Syrien" gives both."""
     text = ctx.text
     u0, u1 = ctx.unit
     label = _LIST_LABEL.match(text, u0, u1) or \
         re.search(r"([A-ZÄÖÜ][\wäöüß\-]+)\s*\(\s*$", text[max(u0, ctx.num_start - 40):ctx.num_start])
     if label:
         return slugify(_place_key(label.group(1).lower()))
-    spans = [ctx.unit] + list(reversed(ctx.context))
+    nearest = list(reversed(ctx.context))
+    spans = [ctx.unit] + [s for s in nearest if s != ctx.title][:PLACE_LOOKBACK] + \
+        [s for s in nearest if s == ctx.title]
     own = _masked(text, u0, u1, ctx.masked)
     if NATIONWIDE.search(own):
         spans = [ctx.unit]
@@ -849,7 +860,8 @@ def _place(ctx: FigureContext) -> str | None:
         spans = [ctx.unit] + ([ctx.title] if ctx.title else [])
     for n, (a, b) in enumerate(spans):
         seg = _masked(text, a, b, ctx.masked)
-        found = [(a + m.start(), key) for m in LOCATIVE.finditer(seg) if (key := _known_place(seg, m, text))]
+        found = _joint([(a + m.start(), key) for m in LOCATIVE.finditer(seg)
+                        if (key := _known_place(seg, m, text, ctx.places))])
         if not found:
             continue
         if n == 0:
@@ -867,6 +879,20 @@ def _place(ctx: FigureContext) -> str | None:
         if found:
             return found[0][1]
     return None
+
+
+PLACE_LOOKBACK = 2
+
+
+def _joint(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Place mentions without the second of a pair already joined ("in der Türkei und im Nordirak" is one
+    mention, irak+tuerkei, not also irak)."""
+    out: list[tuple[int, str]] = []
+    for pos, key in found:
+        if out and "+" in out[-1][1] and key in out[-1][1].split("+"):
+            continue
+        out.append((pos, key))
+    return out
 
 
 def _part_place(text: str, pos: int) -> bool:
@@ -889,9 +915,11 @@ COMMON_NOUNS = {"ende", "anfang", "mitte", "beginn", "folge", "zuge", "rahmen", 
                 "nacht", "woche", "monat", "jahr", "tag", "morgen", "abend", "mittag", "silvester", "ostern"}
 
 
-def _known_place(seg: str, m: re.Match, text: str = "") -> str | None:
+def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] = frozenset()) -> str | None:
+    """The place key of a locative phrase's name: a name the gazetteer knows, the article introduces with a type
+    word ("die Provinz Caylloma") or the NER tags as a place (a small town: "in Šentilj")."""
     gaz = _gazetteer()
-    local = _article_places(text) if text else frozenset()
+    local = (_article_places(text) if text else frozenset()) | tagged
     if m.group(1).split()[0].lower() in COMMON_NOUNS and m.group(1).lower() not in _country_names() and \
             m.group(1).lower() not in local:
         return None
@@ -902,18 +930,36 @@ def _known_place(seg: str, m: re.Match, text: str = "") -> str | None:
         return None                                 # "das Innenministerium in Paris": the source's seat
     name = m.group(1)
     for cand in (name, name.split()[0]):
-        low = cand.lower()
-        if low.endswith("s") and low[:-1] in _country_names():
-            low = low[:-1]                          # "Perus", "Polens": a country's genitive
-        key = low if low in gaz or low in local else \
-            low[:-1] if low.endswith("s") and (low[:-1] in gaz or low[:-1] in local) else None
+        key = _gazetteer_key(cand.lower(), gaz, local)
         if key:
             place = _place_key(key)
-            # "in der Türkei und Syrien": both
-            more = re.match(r"\s+und\s+(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", seg[m.end(1):])
-            if more and (more.group(1).lower() in gaz or more.group(1).lower() in local):
-                place = "+".join(sorted({place, _place_key(more.group(1).lower())}))
+            # "in der Türkei und Syrien", "in der Türkei und im Nordirak": both
+            more = re.match(r"\s+und\s+(?:in\s+|im\s+)?(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\wäöüß\-]+)",
+                            seg[m.end(1):])
+            other = _gazetteer_key(more.group(1).lower(), gaz, local) if more else None
+            if other:
+                place = "+".join(sorted({place, _place_key(other)}))
             return slugify(place)
+    return None
+
+
+# "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country
+COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west")
+
+
+def _gazetteer_key(low: str, gaz: frozenset[str], local: frozenset[str]) -> str | None:
+    """A lower-case name as the gazetteer knows it: itself, a country's genitive ("Polens"), or the country
+    a compass point is joined to ("Nordirak" -> irak)."""
+    if low.endswith("s") and low[:-1] in _country_names():
+        low = low[:-1]                              # "Perus", "Polens": a country's genitive
+    for point in COMPASS:
+        rest = low[len(point):].lstrip("-")
+        if low.startswith(point) and rest in _country_names():
+            return rest
+    if low in gaz or low in local:
+        return low
+    if low.endswith("s") and (low[:-1] in gaz or low[:-1] in local):
+        return low[:-1]
     return None
 
 
@@ -981,7 +1027,7 @@ def key_parts(m: Measure) -> tuple[str, ...] | None:
     year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
         not m.kind.startswith("weapons") else "-"
     if m.time and not re.fullmatch(r"\d{4}", m.time):
-        year = m.time                   # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
+        year = m.time.lower()           # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
             slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
 
