@@ -352,3 +352,97 @@ def test_old_year_in_a_story_is_historical():
                  articles=["a"], evidence=[Span("a", 9, 15, "x")])]
     out = {e.id: e.status for e in merge_events(evs)}
     assert out == {"a#1": "reported", "a#9": "historical"}
+
+
+# --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------
+
+def test_strong_verb_forms_the_lemmatizer_leaves_alone_are_triggers(nlp):
+    from lagebild.lang.de.event_words import trigger_lexicon
+
+    lex = trigger_lexicon()
+    assert lex.match("durchbrachen", "durchbrachen", "VERB").word == "durchbrechen"   # inseparable use
+    assert lex.match("überrannten", "überrannen", "VERB").word == "überrennen"
+    assert lex.match("flohen", "flohen", "VERB").word == "fliehen"
+    assert lex.match("geflohen", "geflohen", "VERB").word == "fliehen"
+    evs = events_of(nlp, "In Velden durchbrachen am Montag hunderte Flüchtlinge die Absperrungen.")
+    assert one(evs, "PROTEST").mode == "riot"
+
+
+def test_killing_after_an_attack_is_its_toll_not_an_event(nlp):
+    evs = events_of(nlp, "Bei einem Anschlag in Lyon explodierte am Montag eine Bombe. "
+                         "Dabei wurden drei Menschen getötet, sagte die Polizei.")
+    assert [e.type for e in evs] == ["ASSAULT"] and evs[0].mode == "explode"
+    assert len(evs[0].figures) >= 1                      # the three dead are the attack's
+
+
+def test_killing_alone_is_an_attack(nlp):
+    e = one(events_of(nlp, "Soldaten haben in der Provinz Hakkari am Dienstag zwölf Rebellen getötet."), "ASSAULT")
+    assert e.status == "reported" and e.place is not None and e.place.name == "Hakkari"
+
+
+def test_tally_over_years_is_background(nlp):
+    e = one(events_of(nlp, "In dem Konflikt wurden in den vergangenen 30 Jahren etwa 45.000 Menschen getötet."),
+            "ASSAULT")
+    assert e.status == "historical"
+    e = one(events_of(nlp, "Wegen des Anschlags in Lyon drohen dem Mann bis zu 24 Jahre Haft."), "ASSAULT")
+    assert e.status != "historical"                      # a term ahead is no tally
+
+
+def test_past_year_in_an_als_clause_is_background_without_a_date(nlp):
+    text = "Die Beteiligung lag bei 50 Prozent, als sich Präsident Huber 2010 der Wiederwahl stellte."
+    assert one(events_of(nlp, text, dct=None), "VOTE").status == "historical"
+    text = "Die Beteiligung lag bei 50 Prozent, als am Sonntag gewählt wurde."
+    assert one(events_of(nlp, text, dct=None), "VOTE").status == "reported"
+
+
+def test_vor_an_event_in_the_present_is_still_ahead(nlp):
+    text = "Gut eine Woche vor der Wahl liegen in der Umfrage in Wien drei Kandidaten vorn."
+    assert one(events_of(nlp, text), "VOTE").status == "planned"
+    text = "Eine Woche vor der Wahl hatte er in Wien 30 Prozent erreicht."
+    assert one(events_of(nlp, text), "VOTE").status == "reported"
+    # "fliehen vor": from the flood, not before it
+    assert one(events_of(nlp, "Tausende fliehen in Tesnik vor dem Hochwasser."), "DISASTER").status == "reported"
+
+
+def test_events_ahead_are_planned(nlp):
+    assert one(events_of(nlp, "Nur fünf Kandidaten haben Chancen auf die Stichwahl, sagte der Sender."),
+               "VOTE").status == "planned"
+    assert one(events_of(nlp, "Sechs Kandidaten stehen am Stimmzettel für die Wahl am 24. April."),
+               "VOTE").status == "planned"                 # a date is enough to tell about
+    assert one(events_of(nlp, "Er wünscht sich einen Kandidaten in Tirol bei der Wahl im kommenden Jahr."),
+               "VOTE").status == "planned"
+    # "für" an attack is no prospect
+    assert one(events_of(nlp, "Für den Anschlag in Lyon macht die Polizei die Rebellen verantwortlich."),
+               "ASSAULT").status == "reported"
+
+
+def test_the_press_that_reports_an_attack_is_no_party_to_it(nlp):
+    e = one(events_of(nlp, "Die amtliche Nachrichtenagentur Anadolu meldete am Samstag, bei den Luftangriffen "
+                           "im Nordirak seien 260 Kämpfer getötet worden."), "ASSAULT")
+    assert e.actor is None and e.target is None and e.place.name == "Nordirak"
+
+
+def test_a_genitive_name_after_a_noun_is_its_attribute_not_a_party(nlp):
+    e = one(events_of(nlp, "Bei Einsätzen gegen die Arbeiterpartei Kurdistans haben Sicherheitskräfte in "
+                           "Cizre am Montag 23 Rebellen getötet."), "ASSAULT")
+    assert e.actor != "Kurdistans" and e.target is None
+
+
+def test_a_national_vote_is_held_in_the_country_not_a_town_of_the_sentence(nlp):
+    e = one(events_of(nlp, "In Österreich sind 6,4 Millionen Menschen wahlberechtigt. Für die "
+                           "Bundespräsidentenwahl am Sonntag holten sich 222.283 Menschen aus Wien eine Wahlkarte."),
+            "VOTE")
+    assert e.place is not None and e.place.precision == "country" and e.place.country == "AT"
+    e = one(events_of(nlp, "Bei der Gemeinderatswahl in Graz am Sonntag siegte die KPÖ."), "VOTE")
+    assert e.place.name == "Graz"
+    e = one(events_of(nlp, "Für die Stichwahl am Sonntag holten sich 222.283 Menschen aus Wien eine Wahlkarte."),
+            "VOTE")
+    assert e.place is None
+
+
+def test_a_person_who_tells_of_an_attack_did_not_do_it(nlp):
+    e = one(events_of(nlp, "Der Oppositionsführer Karl Berger warf der Regierung vor, dass deren Angriffe "
+                           "auf die Rebellen in Lyon nur ein Vorwand seien."), "ASSAULT")
+    assert e.actor != "Karl Berger"
+    e = one(events_of(nlp, "Den Vorschlag wies Innenminister Karl Berger am Montag in Wien zurück."), "REJECT")
+    assert e.actor == "Karl Berger"

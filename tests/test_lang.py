@@ -38,9 +38,59 @@ def test_extractors_read_the_lexicon():
     assert set(numbers.MONTHS) == set(time.MONTHS) == set(de.months())
     assert set(numbers.WEEKDAYS) == set(time.WEEKDAYS) == set(de.weekdays())
     assert numbers.SENTENCE_STARTERS == de.words("sentence_starters")
+    # one list of vague quantifiers, each word marked where it is read
+    assert {"einige", "wenige", "ein paar"} <= time.VAGUE_NUMBERS and "zig" not in time.VAGUE_NUMBERS
+    assert {"einige", "paar", "zig"} <= numbers.VAGUE_DETERMINERS and "wenige" not in numbers.VAGUE_DETERMINERS
+    assert set(de.pairs("seasons")) <= numbers.STRONG_YEAR_CONTEXT and time.SEASONS == de.pairs("seasons")
+
+
+def test_cleaning_reads_the_lexicon():
+    from lagebild.ingest import cleaning
+
+    assert cleaning.AGENCIES["ria nowosti"] == "RIA Nowosti" and cleaning.AGENCIES["čtk"] == "ČTK"
+    assert cleaning._iso("3", "Jänner", "2024") == "2024-01-03" and cleaning._iso("3", "Sept", "2024") == "2024-09-03"
+    assert "artikel teilen" in cleaning._UI
+
+
+def test_values_and_rows():
+    assert de.number_value("1000") == 1000 and isinstance(de.number_value("1000"), int)
+    assert de.number_value("1.5") == 1.5 and de.number_value("1e6") == 1_000_000.0
+    assert isinstance(de.number_value("1e6"), float)
+    assert de.pairs("time_qualifiers")["mehr als"] == "MORE_THAN" and de.pairs("time_qualifiers")["genau"] == "-"
+    assert ("jahr", "Y", "date", "year") in de.rows("time_units")
+    assert de.table("qualifier_contexts")["unter"] >= {"sank", "liegt"}
+
+
+def test_a_pair_without_its_code_is_named(tmp_path, monkeypatch):
+    (tmp_path / "broken.tsv").write_text("januar\n", encoding="utf-8")
+    monkeypatch.setattr(de, "HERE", tmp_path)
+    de.rows.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"broken.tsv: row 1 .*expected FORM<TAB>CODE"):
+            de.pairs("broken")
+    finally:
+        de.rows.cache_clear()
 
 
 def test_every_file_is_listed_in_the_readme():
     readme = (HERE / "README.md").read_text(encoding="utf-8")
     files = sorted(p.name for p in HERE.iterdir() if p.suffix in (".tsv", ".txt"))
     assert files and [f for f in files if not re.search(rf"`{re.escape(f)}`", readme)] == []
+
+
+def test_measures_read_geos_one_country_table():
+    """extract/measures has no country table of its own: geo's countries (with lang/de's aliases and armed
+    groups) give its nationality forms, each country once, keyed by the slug of its German name."""
+    from lagebild.extract import measures
+    from lagebild.geo import country_table
+    from lagebild.lang.de.nations import collective_actors, country_aliases
+
+    forms = {c.key: c for c in measures.countries()}
+    assert len(forms) == len(measures.countries())
+    assert len(country_table()) > 100 and all(measures.slugify(c.name) in forms for c in country_table())
+    assert "Pjongjang" in forms["nordkorea"].names and "Bundeswehr" in country_aliases()["DE"]
+    assert "Brüssel" in forms["eu"].names and "Brüssel" not in forms["belgien"].names
+    assert {k for k, _, _ in collective_actors()} >= {"nato", "hamas"}
+    # an adjective of geo's table that the old inline table lacked is a nationality now
+    hits = measures.country_mentions("Argentinische Soldaten", 0, 22)
+    assert [(m.key, m.form) for m in hits] == [("argentinien", "adj")]

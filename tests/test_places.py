@@ -100,3 +100,36 @@ def test_name_particle_is_no_town(nlp):
 def test_district_known_by_the_first_part_of_its_name(nlp):
     m = places(nlp, "Die Polizei durchsuchte Wohnungen im Brüsseler Stadtteil Molenbeek.")["Molenbeek"]
     assert m.label == "LOC" and gazetteer().by_id[m.ref.split(":", 1)[1]].country == "BE"
+
+
+def test_home_village_in_a_story_set_elsewhere_stays_unresolved(nlp):
+    # the story is set where the gazetteer knows nothing (Moravanien, Tarnik, Ostrel): the Austrian
+    # village of that name is no better a guess than any other spot
+    text = ("Nach dem Starkregen im Süden Moravaniens mussten Hunderte Tarnik und Ostrel verlassen. "
+            "Sie kamen in Schulen in der Kleinstadt Gols unter.")
+    m = places(nlp, text)["Gols"]
+    assert m.label == "LOC" and m.ref is None
+
+
+def test_home_village_in_a_story_at_home_is_found(nlp):
+    m = places(nlp, "Nach dem Starkregen in Österreich kamen Hunderte in Schulen in Gols unter.")["Gols"]
+    assert m.ref and gazetteer().by_id[m.ref.split(":", 1)[1]].country == "AT"
+
+
+def test_home_village_in_a_story_abroad_stays_unresolved(nlp):
+    text = ("Rumänien und Bulgarien meldeten Überschwemmungen. In Rumänien kamen Hunderte "
+            "in Schulen in Gols unter.")
+    assert places(nlp, text)["Gols"].ref is None
+
+
+def test_name_after_a_place_noun_is_a_place_not_a_person(nlp):
+    ms = places(nlp, "Soldaten rückten am Dienstag in die Provinz Hakkari vor.")
+    assert ms["Hakkari"].label == "LOC"
+
+
+def test_common_noun_without_article_after_in_is_a_town(nlp):
+    # "Spielfeld" is also a common noun: "in Spielfeld" (no article) and "im steirischen Spielfeld"
+    # (a place's adjective) name the town; "im Spielfeld" is the pitch
+    assert places(nlp, "Am Sonntag kamen 300 Menschen in Spielfeld an.")["Spielfeld"].ref
+    assert places(nlp, "Am Sonntag kamen 300 Menschen im steirischen Spielfeld an.")["Spielfeld"].ref
+    assert "Spielfeld" not in places(nlp, "Die Kinder liefen im Spielfeld umher.")

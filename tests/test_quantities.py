@@ -203,3 +203,122 @@ def test_labels_are_german():
     for m in (Measure("killed_or_injured"), Measure("displaced", action="waiting"), Measure("rating")):
         label = label_de(m, [c])
         assert not re.search(r"[a-z]+_[a-z]+|\b(killed|injured|waiting|rating)\b", label), label
+
+
+# --- scope: time span, grain, headline, whose (issue 15, this session) ------------------------------------
+
+def test_a_count_over_a_stretch_of_time_is_its_own_quantity(run):
+    texts = {"z1.txt": "Konflikt\n\nIn dem Konflikt wurden in den vergangenen 30 Jahren etwa 45.000 Menschen getötet.",
+             "z2.txt": "Konflikt\n\nBei dem Anschlag am Markt wurden 40 Menschen getötet.",
+             "z3.txt": "Bilanz\n\nBinnen fünf Monaten wurden 198 Zivilisten getötet.",
+             "z4.txt": "Ausgangssperre\n\nWährend der Ausgangssperre wurden mindestens 21 Zivilisten getötet."}
+    claims, groups = run(texts, dict.fromkeys(texts, "konflikt"), dict.fromkeys(texts, "2025-05-02"))
+    v = by_value(claims)
+    assert v[45000].measure.time == "P30Y" and v[198].measure.time == "P5M"
+    assert v[45000].group != v[40].group and v[198].group != v[21].group
+    assert "binnen 5 Monaten" in groups[v[198].group].label
+    assert re.fullmatch(r"[a-z0-9+:\-]+", v[198].group), v[198].group          # ids stay lower-case slugs
+
+
+def test_a_bound_restates_only_figures_near_it(run):
+    from lagebild.consolidate.groups import restates
+
+    def c(low, q="exact", high=None):
+        return Claim(article="a", text=str(low), sentence="", start=0, end=1, low=low, high=high or low, qualifier=q,
+                     counted="Euro", source=None, hedged=False)
+    assert restates(c(129, "at_least"), c(130))                     # "mindestens 129" and 130
+    assert not restates(c(9, "at_least"), c(198))                   # "mindestens neun" is not 198
+    assert not restates(c(30_000, "more_than"), c(1_000_000))       # "knapp über 30.000 Euro" is not a million
+    assert restates(c(2000, "vague", 9999), c(8000))                      # "Tausende" covers 8.000
+
+
+def test_a_headline_figure_is_the_body_count_it_sums_up(run):
+    claims, _ = run({"h.txt": "24 Verletzte bei Anschlag auf Kaserne\n\nBei dem Anschlag wurden zwei Soldaten "
+                              "getötet. 31 weitere wurden nach Angaben der Armee verletzt."})
+    v = by_value(claims)
+    assert v[24].group == v[31].group                               # headline and body: one count, two reports
+
+
+def test_an_earlier_sentence_names_whose_only_for_its_own_kind_of_people(run):
+    claims, _ = run({"n.txt": "Kämpfe\n\nSeit Tagen kämpfen türkische Soldaten gegen Rebellen. Nach Angaben der "
+                              "Opposition wurden 21 Zivilisten getötet."})
+    v = by_value(claims)
+    assert not (v[21].measure.subject or "").startswith("tuerkei")   # the soldiers' nationality is not theirs
+
+
+def test_fighters_and_attackers_are_their_own_dead(run):
+    claims, _ = run({"f.txt": "Gefechte\n\nBei den Gefechten wurden 12 Menschen getötet. Die Armee meldete, "
+                              "30 Rebellen seien getötet worden."})
+    v = by_value(claims)
+    assert v[30].group != v[12].group and v[30].measure.subject.endswith("kaempfer")
+
+
+def test_a_compass_point_joined_to_a_country_is_that_country(run):
+    claims, _ = run({"c.txt": "Luftangriffe\n\nIm Nordirak wurden 12 Menschen getötet. In der Türkei und im Nordirak "
+                              "wurden 40 Menschen verletzt."})
+    v = by_value(claims)
+    assert v[12].measure.place == "irak" and v[40].measure.place == "irak+tuerkei"
+
+
+def test_a_perfect_with_sein_takes_its_role_from_the_participle(run):
+    claims, _ = run({"p.txt": "Grenze\n\nIn Slowenien sind am Sonntag 15.200 Flüchtlinge angekommen."})
+    assert claims[0].measure.action == "arrived"
+
+
+def test_one_toll_at_two_grains_is_one_quantity_but_a_part_is_not_its_whole(run):
+    texts = {"g1.txt": "Anschläge\n\nBei den Anschlägen in Lyon und Villeurbanne starben 52 Menschen.",
+             "g2.txt": "Trauer\n\nIn Lyon kamen bei den Anschlägen 51 Menschen ums Leben.",
+             "b1.txt": "Beben\n\nIn der Türkei und Syrien starben mehr als 50.000 Menschen.",
+             "b2.txt": "Beben\n\nIn Syrien starben 5.900 Menschen."}
+    story = {"g1.txt": "lyon", "g2.txt": "lyon", "b1.txt": "beben", "b2.txt": "beben"}
+    claims, _ = run(texts, story)
+    v = by_value(claims)
+    assert v[52].measure.place == "lyon+villeurbanne"
+    assert v[52].group == v[51].group                              # the same toll, named at two grains
+    assert v[50000].group != v[5900].group                         # Syria's dead are a part of both countries'
+
+
+def test_a_rate_is_not_a_count(run):
+    claims, groups = run({"r1.txt": "Grenze\n\nÜber die Grenze kommen seit Monaten täglich hunderte Flüchtlinge an. "
+                                    "Am Montag kamen bereits 800 Flüchtlinge an."})
+    v = by_value(claims)
+    assert v[200].measure.time == "pro-tag" and v[200].group != v[800].group
+    assert "pro Tag" in groups[v[200].group].label
+
+
+def test_a_headline_figure_joins_the_body_figure_it_compresses(run):
+    claims, _ = run({"k.txt": "Bereits 2.000 Menschen um 7 Uhr angekommen\n\nUm 7 Uhr befanden sich bereits rund "
+                              "2.000 Schutzsuchende in der Sammelstelle. Am Sonntag waren 2.000 Menschen "
+                              "weitergereist."})
+    head, present, moved = sorted(claims, key=lambda c: c.start)
+    assert head.group == present.group != moved.group
+
+
+def test_a_vague_crowd_is_not_a_handful(run):
+    claims, _ = run({"s1.txt": "Einsatz\n\nIn der Region sind tausende Polizisten im Einsatz.",
+                     "s2.txt": "Einsatz\n\nIn der Region sind zwei Polizisten im Einsatz."}, {"s1.txt": "s", "s2.txt": "s"})
+    assert claims[0].group != claims[1].group
+
+
+def test_a_part_word_after_the_figure_makes_it_a_part(run):
+    claims, _ = run({"d.txt": "Anschlag\n\nEs gebe 352 Verletzte, 99 davon akute Notfälle. 31 Soldaten wurden "
+                              "verletzt, vier von ihnen schwer."})
+    v = by_value(claims)
+    assert v[99].measure.scope == "part" and v[99].group != v[352].group
+    assert v[4].measure.kind == "injured" and v[4].measure.scope == "part" and v[4].group != v[31].group
+
+
+def test_a_weekends_flow_is_that_weekends_quantity(run):
+    claims, _ = run({"w.txt": "Grenze\n\nAm Wochenende sind 15.200 Flüchtlinge angekommen. Am Montag kamen 4.500 "
+                              "Flüchtlinge an."})
+    v = by_value(claims)
+    assert v[15200].measure.time == "wochenende" and v[15200].group != v[4500].group
+
+
+def test_among_the_victims_is_a_part_of_them(run):
+    claims, _ = run({"u.txt": "Gefecht\n\nBei dem Gefecht wurden vier Menschen getötet. Unter den Opfern seien drei "
+                              "Soldaten. Bei dem Einsturz wurden 30 Menschen verletzt. Unter den Trümmern wurden zwei "
+                              "Menschen gefunden."})
+    v = by_value(claims)
+    assert v[3].measure.scope == "part" and v[3].group != v[4].group
+    assert v[2].measure.scope != "part"                              # under the rubble is no group of people

@@ -297,3 +297,70 @@ def test_timeline_and_map_are_inline_svg_linking_to_their_events():
     assert m.count("<circle") == 3 and 'href="#e-4"' in m and "<path" in m  # three located, with outlines
     assert len(m) < 60_000                                               # only the countries around them
     assert str(event_timeline([])) == "" and str(event_map(marks[2:3], {})) == ""
+
+
+# --- stories apart ---------------------------------------------------------------------------------------
+
+
+def _story_section(html: str, story_anchor: str) -> str:
+    start = html.index(f'<div class="story" id="{story_anchor}">')
+    return html[start:html.index('<div class="story"', start + 1) if '<div class="story"' in html[start + 1:]
+                else html.index("</section>", start)]
+
+
+def test_each_story_shows_its_own_figures_and_events(tmp_path):
+    """Two stories in one dossier: each section has its title, time span, and only the quantities and events
+    told in its own articles (the evil dossier's two articles made two stories)."""
+    from lagebild.model import Story
+    from lagebild.report.render import dossier_view
+
+    db = tmp_path / "two.db"
+    evil_dossier(db)
+    with Store(db) as st:
+        st.replace_events([Event("ev2", "PROTEST", time=TimeValue("2026-03-06", "day"), articles=["b.txt"])])
+        st.replace_stories([Story("flut", "Flut in Velm, März 2026", "2026-03-05", "2026-03-05", ['evil"<b>.txt']),
+                            Story("protest", "Protest, März 2026", "2026-03-06", "2026-03-06", ["b.txt"])])
+    with Store(db, readonly=True) as st:
+        view = dossier_view(st)
+    flut, protest = view["stories"]
+    assert [g.group.id for g in flut.groups] == ["g1"] and flut.n_figures == 3 and protest.groups == []
+    assert [e.event.id for e in protest.events] == ["ev2"] and flut.events == []
+    html, md = render_report(db, "html"), render_report(db, "md")
+    page = Page(html)
+    one, two = _story_section(html, flut.anchor), _story_section(html, protest.anchor)
+    assert "Flut in Velm, März 2026" in one and "05.03.2026" in one and 'href="#g-' in one and 'href="#e-' not in one
+    assert "Protest, März 2026" in two and "06.03.2026" in two and 'href="#e-' in two and 'href="#g-' not in two
+    assert "5.000 (4.000–15.000)" in one and "Zahlen dieser Geschichte (3 Angaben in 1 Größe)" in one
+    for href in page.links():
+        assert not href.startswith("#") or href[1:] in page.ids, f"dangling link {href}"
+    assert md.count("Zahlen dieser Geschichte") == 1 and md.count("Ereignisse dieser Geschichte (1)") == 1
+
+
+def test_seeds_and_demo_are_two_stories_apart(tmp_path, seeds_dir):
+    """The seeds (one story) and the demo corpus (another) built into one dossier: the report shows two stories,
+    each with the figures and events of its own articles only, every figure and event in exactly one."""
+    from lagebild.build import build_dossier
+    from lagebild.report.render import dossier_view
+
+    demo = Path(__file__).resolve().parent.parent / "examples" / "korridor"
+    db = tmp_path / "two.db"
+    summary = build_dossier([demo, seeds_dir], db)
+    assert not summary.errors, summary.describe()
+    with Store(db, readonly=True) as st:
+        view = dossier_view(st)
+    stories = view["stories"]
+    assert len(stories) == 2
+    for sv in stories:
+        own = set(sv.story.articles)
+        assert sv.groups and sv.events and sv.story.start
+        assert all(f.article.id in own for g in sv.groups for f in g.figures)
+        assert all(set(e.event.articles) & own for e in sv.events)
+    assert sorted(g.anchor for sv in stories for g in sv.groups) == sorted(g.anchor for g in view["groups"])
+    assert sorted(e.anchor for sv in stories for e in sv.events) == sorted(e.anchor for e in view["events"])
+    html = render_report(db, "html")
+    for sv in stories:
+        section = _story_section(html, sv.anchor)
+        other = next(x for x in stories if x is not sv)
+        assert sv.story.title in section and other.story.title not in section
+        assert all(f'href="#{g.anchor}"' in section for g in sv.groups)
+        assert not any(f'href="#{g.anchor}"' in section for g in other.groups)

@@ -204,14 +204,14 @@ def build_articles(
     summary.errors.extend(errors)
     comps, summary.skipped_components = available_components(components)
     summary.components = comps
-    analysed_with = {"components": list(comps), "fingerprint": fingerprint(comps)}
+    analysed_with: dict[str, Any] = {"components": list(comps), "fingerprint": fingerprint(comps)}
 
     with build_lock(db_path), Store(db_path, create=True) as store:
         stale = stale_builds(store)   # we hold the lock: whoever started these is gone
         if stale:
             finish_stale(store, stale, "interrupted; completed by the next build")
             summary.notes.append(f"build {', '.join(map(str, stale))} was interrupted; this one completes it")
-        build_id = summary.build_id = store.start_build(inputs, comps, analysed_with["fingerprint"])
+        build_id = summary.build_id = store.start_build([str(p) for p in inputs], comps, analysed_with["fingerprint"])
         todo = _to_analyse(articles, Identities(store.article_state()), comps, analysed_with, force, summary)
 
         t1 = time.monotonic()
@@ -254,11 +254,13 @@ def _to_analyse(articles: Sequence[Article], identities: Identities, comps: Sequ
             summary.errors.append(ArticleError(
                 a.source_path or a.id,
                 f"article id {a.id!r} is already used by "
-                f"{(first.get(a.id) or origins[a.origin]).source_path or 'another input'}",
+                f"{(first.get(a.id) or origins[a.origin or '']).source_path or 'another input'}",
                 skipped="this copy"))
             continue
         old = identities.claim(a)   # may give it the stored article's id, or a free one
-        first[a.id] = origins[a.origin] = a
+        first[a.id] = a
+        if a.origin:
+            origins[a.origin] = a
         if old is None:
             summary.new.append(a.id)
         elif old["content_hash"] != a.content_hash:
@@ -329,8 +331,8 @@ def _analyse_and_store(
                     summary.errors.extend(ArticleError(a.id, f"analysis failed: {type(result).__name__}: {result}",
                                                        skipped=_kept(a, summary)) for a in chunk)
                     continue
-                for e in result.errors:
-                    e.skipped = _kept(next((a for a in chunk if a.id == e.article), None), summary, e.skipped)
+                for err in result.errors:
+                    err.skipped = _kept(next((a for a in chunk if a.id == err.article), None), summary, err.skipped)
                 summary.errors.extend(result.errors)
                 for article, parts in _per_article(result, summary):
                     if article.id not in wanted:     # a partition's article that is stored unchanged
@@ -558,7 +560,7 @@ def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set
     ids = {b: {g.id for g in gs} for b, gs in groups.items()}
     for c in claims:
         b = block.get(c.article)
-        if c.group is not None and c.group not in ids.get(b, ()):
+        if b is not None and c.group is not None and c.group not in ids.get(b, ()):
             touched.add(b)
     events: dict[str, list] = {}
     for ev in store.events():
@@ -584,10 +586,11 @@ class _progress:
             self.task = self.bar.add_task("analysing", total=total)
 
     def __enter__(self) -> Callable[[], None]:
-        if self.bar is None:
+        bar = self.bar
+        if bar is None:
             return lambda: None
-        self.bar.__enter__()
-        return lambda: self.bar.advance(self.task)
+        bar.__enter__()
+        return lambda: bar.advance(self.task)
 
     def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:

@@ -64,7 +64,8 @@ def read_partitions(folder: str | Path) -> tuple[list[Article], list[tuple[list[
     folder = Path(folder)
     files = sorted(folder.glob("part-*.jsonl"))
     if not files:
-        raise FileNotFoundError(f"no partitions (part-*.jsonl) in {folder}: make them with `lagebild analyse ... --out {folder}`")
+        raise FileNotFoundError(f"no partitions (part-*.jsonl) in {folder}: "
+                                f"make them with `lagebild analyse ... --out {folder}`")
     header = json.loads((folder / HEADER).read_text(encoding="utf-8")) if (folder / HEADER).exists() else {}
     analysed: list[tuple[list[Article], Result]] = []
     for f in files:

@@ -44,7 +44,10 @@ def read_articles(paths: Sequence[str | Path], options=None) -> tuple[list[Artic
     articles: list[Article] = []
     errors: list[ArticleError] = []
     for item in read_paths(list(paths), options):
-        (errors if isinstance(item, ArticleError) else articles).append(item)
+        if isinstance(item, ArticleError):
+            errors.append(item)
+        else:
+            articles.append(item)
     from .consolidate.duplicates import mark_duplicates
     from .extract.pubdate import infer_published
 

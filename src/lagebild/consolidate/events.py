@@ -228,7 +228,8 @@ def _status_class(s: str) -> str:
     return "planned" if s in ("planned", "hypothetical") else s
 
 
-GENERIC_MODES = {"attack", "accident", "election", "evacuation"}   # "Angriff", "Unglück", "Wahl", "Evakuierung"
+# "Angriff", "Unglück", "Wahl", "Evakuierung", "getötet": join any mode of their type
+GENERIC_MODES = {"attack", "accident", "election", "evacuation", "kill"}
 
 
 def _mode_ok(a: Event, b: Event) -> bool:

@@ -12,6 +12,9 @@ Stories come from ``story_of`` (article id -> story id, the stories step); witho
 keeps counts that name neither whose nor where apart when their articles share no distinctive words.
 A claim that misses a detail its article leaves implicit (no nationality, no place) joins the one group of
 its story that has it, when exactly one such group fits and its article names that detail somewhere.
+Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
+bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
+("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
 Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
 story where a call holds several; they never carry an article's name. Pure: the same claims give the
 same groups.
@@ -21,9 +24,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from ..extract.measures import countries, demonym_key, key_parts, slug_of, slugify
+from ..extract.measures import NATIONWIDE, WIDE_SCOPE, countries, demonym_key, key_parts, slug_of, slugify
 from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -37,7 +40,7 @@ EVENT_KINDS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "m
 WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
                   "weapons_delivered": "geliefert"}
 CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizisten", "helfer": "Helfer",
-                "taeter": "Angreifer/Täter"}
+                "taeter": "Angreifer/Täter", "kaempfer": "Kämpfer"}
 
 
 # Kinds whose label says the role (Tote, Verletzte ...); the others say what is counted (Häuser, Euro, Drohnen).
@@ -97,19 +100,47 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     if m.scope == "part":
         bits.append("(Teilzahl)")
     if m.time:
-        bits.append(f"({m.time})")
+        bits.append(f"({time_de(m.time)})")
     return " ".join(bits)
+
+
+PERIOD_DE = {"D": ("Tag", "Tagen"), "W": ("Woche", "Wochen"), "M": ("Monat", "Monaten"), "Y": ("Jahr", "Jahren"),
+             "Y10": ("Jahrzehnt", "Jahrzehnten")}
+
+
+def time_de(value: str) -> str:
+    """A quantity's time scope in German: P5M -> "binnen 5 Monaten", seit-1984 -> "seit 1984", a day -> 1.11.2015,
+    a weekday -> Sonntag."""
+    if m := re.fullmatch(r"P(\d+(?:\.\d+)?)(D|W|M|Y10|Y)", value):
+        n = m.group(1)
+        one, many = PERIOD_DE[m.group(2)]
+        return f"binnen {'einem ' + one if n == '1' else n + ' ' + many}"
+    if value.startswith("pro-"):
+        return "pro " + value[4:].capitalize()
+    if m := re.fullmatch(r"seit-(\d{4})", value):
+        return f"seit {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+        return f"{int(m.group(3))}.{int(m.group(2))}.{m.group(1)}"
+    return value.capitalize() if value.isalpha() else value
 
 
 def _mentions(article: Article | None, key: str) -> bool:
     """Does the article name this nationality or place anywhere?"""
+    return _mention_count(article, key) > 0
+
+
+def _mention_count(article: Article | None, key: str) -> int:
+    """How often the article names this nationality or place (its names, adjectives, demonyms as words)."""
     if article is None:
-        return False
+        return 0
     text = article.text.lower()
     for c in countries():
         if c.key == key:
-            return any(f.lower() in text for f in c.names + c.adjectives + c.demonyms)
-    return key in (slugify(text) or "")
+            words = {f.lower() for f in c.names + c.demonyms}        # as words, a genitive allowed
+            stems = {f.lower() for f in c.adjectives}                 # inflected: "griechische", "griechischen"
+            return sum(len(re.findall(rf"(?<![\wäöüß]){re.escape(f)}(?:s|n)?(?![\wäöüß])", text)) for f in words) + \
+                sum(len(re.findall(rf"(?<![\wäöüß\-]){re.escape(f)}[a-zäöüß]*(?![\wäöüß\-])", text)) for f in stems)
+    return (slugify(text) or "").count(key)
 
 
 def group_claims(claims: list[Claim], articles: list[Article],
@@ -126,6 +157,9 @@ def group_claims(claims: list[Claim], articles: list[Article],
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
     _backoff(claims, parts, by_article, story if strict else None)
+    _two_grains(claims, parts, story if strict else {})
+    headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
+    _headline_restates(claims, parts, headline)
     members: dict[str, list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -145,7 +179,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
         # a generic count, or people on the move named by a noun alone ("Flüchtlinge": no verb says what
         # they did): only a repeated figure shows one quantity
         generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
-        for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles})):
+        for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles},
+                                                     headline)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -166,33 +201,56 @@ def _speaker(c: Claim) -> str | None:
     return " ".join(name.casefold().split()) if name else None
 
 
-def apart(a: Claim, b: Claim) -> bool:
+def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     """Do two figures of one measure count different things? Within one article, two figures that differ
     beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
     Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
-    Veranstalter: 200.000" is one crowd, disputed) or one is a vague word. Figures of different articles are
-    never apart here."""
+    Veranstalter: 200.000" is one crowd, disputed), one is a vague word, or one is in the headline (`headline`:
+    ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden verletzt" is
+    one count, reported twice). Figures of different articles are never apart here."""
     if a.article != b.article or compatible(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
+    if id(a) in headline or id(b) in headline:
+        return False
     sa, sb = _speaker(a), _speaker(b)
     return not (sa and sb and sa != sb)
+
+
+# A figure given by one bound ("mindestens 9", "mehr als 100.000 Euro") restates figures near that bound, not
+# every figure beyond it: "mindestens neun Zivilisten" is not the 198 of another incident.
+ONE_SIDED = frozenset({"at_least", "more_than", "at_most", "less_than"})
+BOUND_REACH = math.log(1.5)
+
+
+def _log_ratio(a: Claim, b: Claim) -> float:
+    return abs(math.log((abs(point(a)) + 1) / (abs(point(b)) + 1)))
+
+
+def restates(a: Claim, b: Claim) -> bool:
+    """Can b be a report of the very figure a gives (within rounding, "etwa", a vague word's range, and a bound's
+    reach)?"""
+    if not compatible(a, b):
+        return False
+    if "vague" in (a.qualifier, b.qualifier):
+        return True                      # "Tausende" restates any figure within its range
+    return not ({a.qualifier, b.qualifier} & ONE_SIDED) or _log_ratio(a, b) <= BOUND_REACH
 
 
 def _distance(c: Claim, cluster: list[Claim]) -> float:
     """How far a figure is from a cluster: 0 for one it restates, else the smallest log ratio of values."""
     best = math.inf
     for m in cluster:
-        if compatible(c, m):
+        if restates(c, m):
             return 0.0
-        a, b = abs(point(c)) + 1, abs(point(m)) + 1
-        best = min(best, abs(math.log(a / b)))
+        best = min(best, _log_ratio(c, m))
     return best
 
 
 # Figures of one measure in different articles more than fivefold apart, reported on the same day (or on days
 # we do not know), are taken for different incidents ("23 Rebellen getötet" vs "190 bei Luftangriffen"); on
 # different days a toll may grow any amount (632 -> 2.901) and stays one series.
-MAX_LOG_RATIO = math.log(5)
+MAX_RATIO = 5
+MAX_LOG_RATIO = math.log(MAX_RATIO)
 
 
 def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str | None]) -> bool:
@@ -202,21 +260,23 @@ def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str 
 
 
 def _within_articles(ms: list[Claim], same_value: bool = False,
-                     published: Mapping[str, str | None] | None = None) -> list[list[Claim]]:
+                     published: Mapping[str, str | None] | None = None,
+                     headline: Collection[int] = ()) -> list[list[Claim]]:
     """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
     to different clusters; a figure of another article joins the cluster nearest in value. A generic count
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
     it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
     amount in one story is the only sign of one quantity. A figure more than fivefold
-    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO)."""
+    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO). A headline's
+    figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
     clusters: list[list[Claim]] = []
-    for c in sorted(ms, key=lambda c: (c.article, c.start)):
-        fits = [cl for cl in clusters if not any(apart(c, m) for m in cl)]
+    for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
+        fits = [cl for cl in clusters if not any(apart(c, m, headline) for m in cl)]
         if same_value:
-            fits = [cl for cl in fits if all(compatible(c, m) for m in cl)]   # no chain through "mehr als"
+            fits = [cl for cl in fits if all(restates(c, m) for m in cl)]   # no chain through "mehr als"
         if c.qualifier != "vague":
-            fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(m.qualifier == "vague" for m in cl)
+            fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published)]
         if not fits:
             clusters.append([c])
@@ -298,8 +358,90 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
                 and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))]
         # only what the claim's own article names; of those the most specific, and only one
         article = articles.get(c.article)
-        fits = [q for q in fits if all(_mentions(article, q[i]) for i in holes if q[i] != "-")]
+        named = [q for q in fits if all(_mentions(article, q[i]) for i in holes if q[i] != "-")]
+        # within a story given by the stories step, the one group that fits may fill what the article leaves
+        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote")
+        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote"); a total ("insgesamt") is
+        # no part's ("im Theater 40", "insgesamt 66")
+        fits = named if named or story is None or len({slug_of(q) for q in fits}) != 1 or _total(c) else fits
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
-        if len(fits) == 1 and best:
+        if len({slug_of(q) for q in fits}) > 1:
+            # several fit: the one whose nationality or place the article names most, if clearly so
+            # ("Paris" thrice against one "US-Band")
+            count = {q: sum(_mention_count(article, q[i]) for i in holes if q[i] != "-") for q in fits}
+            top = max(count.values())
+            fits = [q for q in fits if count[q] == top] if top >= 2 and \
+                all(v * 2 <= top for q, v in count.items() if count[q] != top) else fits
+        if len({slug_of(q) for q in fits}) == 1 and best:       # keys of one slug are one group
             parts[n] = fits[0]
+
+
+def _in_title(c: Claim, article: Article | None) -> bool:
+    """Is the claim in its article's title (the headline, which the text starts with)?"""
+    return article is not None and bool(article.title) and article.text.startswith(article.title) and \
+        c.start < len(article.title)
+
+
+def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """One toll named at two grains: a figure for two places together ("130 Opfer bei den Attacken in Saint-Denis
+    und Paris") and a figure of another article of its story for one of them alone ("130 Tote in Paris") that
+    restates it, within a bound's reach, are one quantity: the joint figure joins the single place's group.
+    A part that differs from its whole ("in Syrien" 5.000, "in beiden Ländern" 50.000) never does; nor do
+    figures of one article (it named the two grains apart)."""
+    PLACE = 4
+    keyed: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    for n, c in enumerate(claims):
+        if parts[n] is not None:
+            keyed[(story.get(c.article, ""), parts[n])].append(c)
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or "+" not in p[PLACE] or p[0] in PER_CLAIM:
+            continue
+        mine = story.get(c.article, "")
+        fits = []
+        for place in p[PLACE].split("+"):
+            q = p[:PLACE] + (place,) + p[PLACE + 1:]
+            if any(m.article != c.article and _log_ratio(c, m) <= BOUND_REACH for m in keyed.get((mine, q), ())):
+                fits.append(q)
+        if len(fits) == 1:
+            parts[n] = fits[0]
+
+
+def _total(c: Claim) -> bool:
+    """Is the figure said to be a total ("insgesamt 66", "landesweit")?"""
+    sentence = c.sentence or ""
+    return bool(WIDE_SCOPE.search(sentence) or NATIONWIDE.search(sentence))
+
+
+def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], headline: Collection[int]) -> None:
+    """A headline compresses: its figure is the body figure of its article that it restates, of the same kind,
+    even where the headline says less or other words ("Bereits 3.000 Menschen um 6 Uhr angekommen" above "Um 6
+    Uhr befanden sich bereits rund 3.000 Schutzsuchende in der Sammelstelle"). Of several, the one of the same
+    time scope (day, span), then of the same action, then of the same time expression; none where that leaves
+    more than one."""
+    index = {id(c): n for n, c in enumerate(claims)}
+    for n, t in enumerate(claims):
+        p = parts[n]
+        if id(t) not in headline or p is None or p[0] in PER_CLAIM:
+            continue
+        body = [b for b in claims if b.article == t.article and id(b) not in headline and
+                (q := parts[index[id(b)]]) is not None and q[0] == p[0] and restates(t, b)]
+        if not body:
+            continue
+        scores = [((q := parts[index[id(b)]] or p)[5] == p[5], q[3] == p[3], _same_time(t, b)) for b in body]
+        best = [b for b, sc in zip(body, scores, strict=True) if sc == max(scores)]
+        if len({parts[index[id(b)]] for b in best}) == 1:
+            parts[n] = parts[index[id(best[0])]]
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """Do two claims carry the same time expression value ("um 6 Uhr" in both)?"""
+    return bool(a.time and b.time and a.time.value and a.time.value == b.time.value)
+
+
+def _within_vague(c: Claim, m: Claim) -> bool:
+    """Is m a vague word ("Zehntausende") that c may pin down: c not far below its lower end ("Tausende
+    Sicherheitskräfte" are not the two police officers of an attack)?"""
+    return m.qualifier == "vague" and point(c) * MAX_RATIO >= m.low
+

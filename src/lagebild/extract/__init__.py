@@ -6,7 +6,9 @@ They know no database, no files, no UI.
 """
 from spacy.tokens import Doc
 
-from ..model import TimeValue
+from ..model import Precision, TimeValue
+
+_DATE_PRECISION: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}   # by the length of an ISO date
 
 # Set by the caller (our pipeline or yours); extractors fall back to sane defaults.
 for _name, _default in (
@@ -31,6 +33,6 @@ def default_time(doc: Doc, offset: int) -> TimeValue | None:
             return TimeValue(p.value, "day", None, p.basis)
     dct = doc._.dct
     if dct:
-        precision = {10: "day", 7: "month", 4: "year"}.get(len(dct[:10]), "unknown")
+        precision = _DATE_PRECISION.get(len(dct[:10]), "unknown")
         return TimeValue(dct[:10], precision, None, "publication date")
     return None

@@ -237,7 +237,10 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         counted = quantity.scale_before(text, unit.start, fig.start) or counted
     elif measure.kind == "other" and has_noun:
         measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
-    measure.time = _other_year(doc, unit, fig, text)
+    # a count of another year, or over a stretch of time ("binnen fünf Monaten"), is another quantity
+    # a rate ("täglich hunderte") is none of them
+    measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end) or \
+        quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
     return measure, counted
@@ -269,9 +272,11 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
         measure = meas.Measure(kind, measure.subject, role, measure.place)
-    if quantity.is_part(doc, text, clause_start, fig.num_start) and before is not None and before.measure is not None:
+    if quantity.is_part(doc, text, clause_start, fig.num_start, fig.end) and before is not None and \
+            before.measure is not None:
         whole = before.measure
-        if measure.kind in ("people", "other") and whole.kind not in ("duration", "age"):
+        if (measure.kind in ("people", "other") or measure.kind == "personnel" and whole.kind in ROLE_KINDS) \
+                and whole.kind not in ("duration", "age"):
             # "296 Tote, darunter 20 Kinder": the part counts what the whole counts, of its own kind
             measure = meas.Measure(whole.kind, whole.subject, whole.action, measure.place or whole.place)
             if own:
@@ -286,15 +291,17 @@ WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samst
 
 def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | None:
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
-    where the article gives no date to anchor it (sonntag); None without one."""
+    where the article gives no date to anchor it (sonntag), a weekend; None without one. Of several, the one
+    nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's)."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
-    for t in doc._.times or ():
-        if not (a <= t.start < b) or t.type not in ("DATE", "TIME") or not t.value:
-            continue
+    times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value]
+    for t in sorted(times, key=lambda t: abs(t.start - fig.num_start)):
         if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
             return m.group(1)
         if m := re.match(r"XXXX-WXX-([1-7])", t.value):
             return WEEKDAYS_DE[int(m.group(1)) - 1]
+        if m := re.match(r"(\d{4}-W\d\d|XXXX-WXX)-WE", t.value):     # a weekend's flow is that weekend's
+            return "wochenende" if m.group(1).startswith("X") else f"{m.group(1).lower()}-wochenende"
     return None
 
 
@@ -423,6 +430,7 @@ class ClaimExtractor:
         lead = (lead_unit.start, min([lead_unit.end] + [f.num_start for f in figures
                                                         if lead_unit.start <= f.num_start < lead_unit.end])) \
             if lead_unit else None
+        places = frozenset(e.text.lower() for e in doc.ents if e.label_ == "LOC")   # small towns the gazetteer lacks
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
         antecedent: dict[int, Claim] = {}
@@ -447,10 +455,10 @@ class ClaimExtractor:
             noun_words = [t.text for t in nouns] or [counted]
             attribution = self._attribution(doc, text, units, ui, fig.num_start, cues, said, by_unit, survey)
             context = self._context(units, ui, lead)
-            ctx = meas.Context(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end), context,
-                               attribution.spans, fig.kind, fig.unit,
-                               figures[fi + 1].start if fi + 1 < len(figures) else None,
-                               None if unit.title else title_span)
+            ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
+                                     context, attribution.spans, fig.kind, fig.unit,
+                                     figures[fi + 1].start if fi + 1 < len(figures) else None,
+                                     None if unit.title else title_span, places)
             measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None

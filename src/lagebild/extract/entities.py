@@ -33,24 +33,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
+from ..lang import de
 from ..lang.de.places import place_type
 from ..model import Mention
 from ..text import within_one_edit
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
-# Function words that start sentences capitalised; never names.
-STOP = {
-    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
-    "aber", "auch", "so", "wie", "als", "wenn", "dass", "da", "dort", "hier", "nun", "noch", "nach", "vor",
-    "bei", "mit", "von", "aus", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "für", "gegen", "über",
-    "unter", "seit", "laut", "durch", "um", "ohne", "es", "er", "sie", "wir", "ich", "ihr", "man", "dies",
-    "diese", "dieser", "dieses", "diesen", "jetzt", "heute", "gestern", "morgen", "zudem", "zuvor", "bereits",
-    "unterdessen", "dabei", "damit", "doch", "immer", "nie", "nicht", "kein", "keine", "alle", "beide",
-    "viele", "mehr", "mindestens", "fast", "etwa", "rund", "neben", "trotz", "gemäß", "zufolge",
-    "nahe", "mitte", "ende", "anfang", "beginn", "bislang", "offenbar", "demnach", "herr", "frau",
-    "the", "of", "and", "for", "a",
-}
+# Function words that start sentences capitalised; never names (lang/de: the sentence starters and the rest).
+STOP = de.words("sentence_starters") | de.words("not_names")
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "nahe", "um", "von", "vom", "vor", "über", "gegen", "auf",
             "zwischen", "an", "am", "bis", "durch", "richtung", "nördlich", "südlich", "östlich", "westlich",
             "nordöstlich", "nordwestlich", "südöstlich", "südwestlich", "unweit", "rund"}
@@ -58,7 +49,7 @@ PLACE_NOUNS = {"stadt", "dorf", "ort", "ortschaft", "region", "gebiet", "oblast"
                "gemeinde", "siedlung", "hauptstadt", "küstenstadt", "hafenstadt", "großstadt", "kleinstadt",
                "grenzregion", "grenzstadt", "metropole", "frontstadt", "landkreis", "bundesland", "kanton",
                "distrikt", "gouvernement", "insel", "halbinsel", "hafen", "flughafen", "stadtteil", "vorort",
-               "raum", "großraum", "umgebung", "regionen", "gebiete", "städte", "dörfer", "orte", "ortschaften"}
+               "raum", "großraum", "umgebung", "kreisstadt", "regionen", "gebiete", "städte", "dörfer", "orte", "ortschaften"}
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = {"regime", "führung", "regierung", "machthaber", "staatsführung", "behörden", "kreml"}
 
@@ -376,12 +367,12 @@ def _find_mentions(doc: Doc) -> list[Mention]:
 
 
 def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
-    """A name after "in der Konzerthalle", "im Stadion", "im Lager" is a place, not a person or
-    an organisation; after a building's noun it is that building, not a town of the same name."""
+    """A name after "in der Konzerthalle", "im Stadion", "im Lager", "die Provinz", "die Insel" is a place,
+    not a person or an organisation; after a building's noun it is that building, not a town of the same name."""
     prev = _prev_words(doc, c.start, 1)
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
-    if kind in ("facility", "site") and c.label in ("PER", "ORG", "OTH"):
-        return Cand(c.start, c.end, "LOC", c.prio)
+    if (kind is not None or (prev and prev[-1].lower() in PLACE_NOUNS)) and c.label in ("PER", "ORG", "OTH"):
+        return Cand(c.start, c.end, "LOC", c.prio)     # "die Provinz Hakkari", "die Insel X": a place too
     if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
         return Cand(c.start, c.end, "LOC", c.prio)
     return c
@@ -944,82 +935,11 @@ class PlaceHit:
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
-    g = gazetteer()
+    """Place names of the gazetteer (and the NER's places) read in context, then resolved together."""
     forms = country_forms()
-    hits: list[PlaceHit] = []
     sent_of = _sentence_index(doc)
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        w = t.text
-        if not w[:1].isupper() or w.lower() in STOP or w in NOT_PLACE:
-            i += 1
-            continue
-        f = forms.get(w)
-        if f and f.kind != "capital":
-            i += 1
-            continue
-        for n in (3, 2, 1):
-            if i + n > len(toks):
-                continue
-            span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
-            if n > 1 and not all(x.text[:1].isupper() for x in toks[i:i + n]):
-                continue
-            cands = g.candidates(span)
-            if not cands:
-                continue
-            prev = [p.lower() for p in _prev_words(doc, t.idx, 2)]
-            kind = place_type(prev[-1]) if prev else None
-            if kind == "facility":
-                break                                  # "im Stadion Wembley", "Konzerthalle Halle": not the town
-            if _foreign_name_goes_on(toks, i + n):
-                break                                  # "Stade de France": a longer name, not Stade
-            if n == 1 and w.lower() in PARTICLES and i + 1 < len(toks) and \
-                    (toks[i + 1].text in PARTICLES or toks[i + 1].text[:1].isupper()):
-                break                                  # "Van der Bellen", "Le Pen": a name's particle, not Van
-            if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
-                    (len(prev) < 2 or prev[-2] not in PLACE_NOUNS):
-                break                                  # "in der Halle": towns take no article
-            cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or
-                                  (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
-            big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
-            if n == 1:
-                reading = known_reading(w)
-                if reading is None:
-                    tag, known = word_tag(w)
-                    reading = tag == "NE" if known else None
-                if reading is False:
-                    break                              # "am Sonntag", "in der Lage", "im Namen"
-                if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
-                    break
-            local = None
-            for pw in _prev_words(doc, t.idx, 3):
-                pf = forms.get(pw) or forms.get(pw.lower())
-                if pf and pf.kind in ("adj", "name"):
-                    local = pf.iso
-            hits.append(PlaceHit(t.idx, t.idx + len(span), span, sent_of(t.idx),
-                                 bool(prev) and prev[-1] in REGION_NOUNS, local, kind))
-            i += n - 1
-            break
-        else:
-            # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
-            # says it is a place, is a place all the same - kept as its name, on no spot
-            prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
-            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site")) and \
-                    NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
-                hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
-                                     place_type(prev[-1])))
-        i += 1
-    # The statistical NER's places go through the same reading in context (never the first homonym).
-    for e in doc.ents:
-        if e.label_ == "LOC" and not any(h.start < e.end_char and e.start_char < h.end for h in hits) \
-                and not forms.get(e.text) and e.text.lower() not in STOP and not _name_particle(doc, e) \
-                and g.candidates(e.text):
-            prev = [p.lower() for p in _prev_words(doc, e.start_char, 2)]
-            kind = place_type(prev[-1]) if prev else None
-            if kind != "facility":
-                hits.append(PlaceHit(e.start_char, e.end_char, e.text, sent_of(e.start_char),
-                                     bool(prev) and prev[-1] in REGION_NOUNS, None, kind))
+    hits = _gazetteer_hits(doc, toks, sent_of)
+    hits += _ner_place_hits(doc, hits, sent_of)
     hits.sort(key=lambda h: h.start)
     named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
                     and f.kind in ("name", "adj", "capital", "demonym"))
@@ -1031,7 +951,121 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
         if t.text in found and t.idx not in seen and not any(h.start <= t.idx < h.end for h in hits):
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
     _anchors(_text(doc), hits)
-    return _resolve_places(hits, doc_countries=dict(named))
+    return _resolve_places(hits, doc_countries=dict(named), elsewhere=_story_elsewhere(doc, named))
+
+
+def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
+    """Gazetteer names among the tokens (three, two, one word long), and names the gazetteer lacks
+    after a noun that says they are places ("die Insel Samothraki")."""
+    forms = country_forms()
+    hits: list[PlaceHit] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        w = t.text
+        if not w[:1].isupper() or w.lower() in STOP or w in NOT_PLACE:
+            i += 1
+            continue
+        f = forms.get(w)
+        if f and f.kind != "capital":
+            i += 1
+            continue
+        found = _hit_at(doc, toks, i, sent_of)
+        if found is not None:
+            hit, n = found
+            if hit is not None:
+                hits.append(hit)
+            i += n - 1
+        else:
+            # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
+            # says it is a place, is a place all the same - kept as its name, on no spot
+            prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
+            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site")) and \
+                    NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
+                hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
+                                     place_type(prev[-1])))
+        i += 1
+    return hits
+
+
+def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | None, int] | None:
+    """The gazetteer name starting at token i: (its hit, its length in tokens); (None, 1) where the
+    context says it is no town here; None where the gazetteer has no name there."""
+    g = gazetteer()
+    t = toks[i]
+    for n in (3, 2, 1):
+        if i + n > len(toks):
+            continue
+        span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
+        if n > 1 and not all(x.text[:1].isupper() for x in toks[i:i + n]):
+            continue
+        cands = g.candidates(span)
+        if not cands:
+            continue
+        prev = [p.lower() for p in _prev_words(doc, t.idx, 2)]
+        kind = place_type(prev[-1]) if prev else None
+        if not _town_reading(doc, toks, i, n, cands, prev, kind):
+            return None, 1
+        local = None
+        for pw in _prev_words(doc, t.idx, 3):
+            pf = country_forms().get(pw) or country_forms().get(pw.lower())
+            if pf and pf.kind in ("adj", "name"):
+                local = pf.iso
+        return PlaceHit(t.idx, t.idx + len(span), span, sent_of(t.idx),
+                        bool(prev) and prev[-1] in REGION_NOUNS, local, kind), n
+    return None
+
+
+GEO_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}isch(e|en|em|er|es)$")
+
+
+def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list[str], kind: str | None) -> bool:
+    """Whether the gazetteer name toks[i:i+n] stands for a place here (prev: the two words before it,
+    lowercase; kind: what the word before says it is)."""
+    w = toks[i].text
+    if kind == "facility":
+        return False                                   # "im Stadion Wembley", "Konzerthalle Halle": not the town
+    if _foreign_name_goes_on(toks, i + n):
+        return False                                   # "Stade de France": a longer name, not Stade
+    if n == 1 and w.lower() in PARTICLES and i + 1 < len(toks) and \
+            (toks[i + 1].text in PARTICLES or toks[i + 1].text[:1].isupper()):
+        return False                                   # "Van der Bellen", "Le Pen": a name's particle, not Van
+    if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
+            (len(prev) < 2 or prev[-2] not in PLACE_NOUNS):
+        return False                                   # "in der Halle": towns take no article
+    # "im steirischen Spielfeld": a preposition and a place's adjective before the name
+    geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
+    cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or geo_adjective or
+                          (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
+    big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
+    if n == 1:
+        reading = known_reading(w)
+        if reading is None:
+            tag, known = word_tag(w)
+            reading = tag == "NE" if known else None
+        # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
+        bare = bool(prev) and prev[-1] in ("in", "nach", "aus") and i > 0 and toks[i - 1].text.islower()
+        if reading is False and not (bare or geo_adjective):
+            return False                               # "am Sonntag", "in der Lage", "im Namen"
+        if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
+            return False
+    return True
+
+
+def _ner_place_hits(doc: Doc, hits: list[PlaceHit], sent_of) -> list[PlaceHit]:
+    """The statistical NER's places go through the same reading in context (never the first homonym)."""
+    g, forms = gazetteer(), country_forms()
+    out = []
+    for e in doc.ents:
+        if e.label_ == "LOC" and not any(h.start < e.end_char and e.start_char < h.end for h in hits) \
+                and not forms.get(e.text) and e.text.lower() not in STOP and not _name_particle(doc, e) \
+                and g.candidates(e.text):
+            prev = [p.lower() for p in _prev_words(doc, e.start_char, 2)]
+            kind = place_type(prev[-1]) if prev else None
+            if kind != "facility":
+                out.append(PlaceHit(e.start_char, e.end_char, e.text, sent_of(e.start_char),
+                                    bool(prev) and prev[-1] in REGION_NOUNS, None, kind))
+    return out
 
 
 def _name_particle(doc: Doc, e: Span) -> bool:
@@ -1092,10 +1126,27 @@ def _sentence_index(doc: Doc):
     return lambda pos: bisect.bisect_right(starts, pos) - 1
 
 
-def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list[Cand]:
+def _story_elsewhere(doc: Doc, named: Counter) -> bool:
+    """The article is set away from home: it names no home country (DE/AT/CH), but foreign countries
+    (twice or more) or two or more places the gazetteer lacks (a setting it does not know). A village at home of a name
+    it uses is then no better a guess than one abroad."""
+    if any(iso in HOME for iso in named):
+        return False
+    if sum(named.values()) >= 2:
+        return True                                    # a foreign country named once may be anyone's origin
+    g, forms = gazetteer(), country_forms()
+    unknown = {e.text for e in doc.ents if e.label_ == "LOC" and not forms.get(e.text)
+               and not g.candidates(e.text) and not g.candidates(e.text[:-1])}
+    return len(unknown) >= 2
+
+
+def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhere: bool = False) -> list[Cand]:
     """One sense per name and article: homonyms ('Myrne') are told apart by the regions the
-    article names ('Region Donezk'), its countries, and the other places in the same sentences."""
+    article names ('Region Donezk'), its countries, and the other places in the same sentences.
+    elsewhere: the article is set away from home (`_story_elsewhere`): home villages lose their
+    head start."""
     g = gazetteer()
+    home = () if elsewhere else HOME
     regions = [h.form for h in hits if h.region]
     by_form: dict[str, list[PlaceHit]] = {}
     for h in hits:
@@ -1127,7 +1178,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list
     for form, group in by_form.items():
         best = fixed.get(form)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                _far_and_small(best, doc_countries, form):
+                _far_and_small(best, doc_countries, form, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -1139,7 +1190,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
             if best is not None and not near and admin_place is None and (
-                    _ambiguous(form, best, doc_countries) or _far_and_small(best, doc_countries, form)):
+                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)):
                 best = None                            # nothing tells which place, or that it is this one
         for h in group:
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
@@ -1147,22 +1198,22 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int]) -> list
     return out
 
 
-def _ambiguous(form: str, best, doc_countries: dict[str, int]) -> bool:
+def _ambiguous(form: str, best, doc_countries: dict[str, int], home: tuple[str, ...] = HOME) -> bool:
     """Never the first homonym: small places of one name in several countries (or several of
     similar size in one) with no country of the article, no region and no neighbour to choose by."""
     if best.population >= SMALL:
         return False
-    ctx = set(doc_countries) | set(HOME)
+    ctx = set(doc_countries) | set(home)
     return any(c.id != best.id and c.population * 3 >= best.population and
                (c.country == best.country or c.country in ctx or best.country not in ctx)
                for c in gazetteer().candidates(form))
 
 
-def _far_and_small(best, doc_countries: dict[str, int], form: str = "") -> bool:
+def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tuple[str, ...] = HOME) -> bool:
     """A village abroad in a country the article never names, or a town abroad known by that name
     only as one of its alternate names ("Lager Moria" is not Jerusalem, "Marienfeld" not Pančevo):
     no spot rather than a wrong one. Capitals (Kiew, Peking) are known to all."""
-    if best.precision != "city" or best.country in doc_countries or best.country in HOME:
+    if best.precision != "city" or best.country in doc_countries or best.country in home:
         return False
     if best.population < SMALL:
         return True

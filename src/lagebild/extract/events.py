@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..lang.de.event_words import status_words, trigger_lexicon
+from ..lang.de.event_words import status_words, trigger_lexicon, vote_scope
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time
@@ -51,7 +51,7 @@ class Trigger:
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
 CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
-ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack")
+ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack", "kill")
 
 
 def _particle(tok: Token) -> Token | None:
@@ -100,7 +100,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 PLANNED = re.compile(
     r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
-    r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|demnächst|bald|künftig|"
+    r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|im\s+kommenden|"
+    r"(kommende[nms]?|nächste[nmrs]?)\s+(woche|monat|jahr)|demnächst|bald|künftig|"
     r"werden?\s+(\S+\s+){0,6}?\w+en\b(?!\s+(sein|haben|worden))|soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
     r"erwartet,\s+dass|vorbereitung\w*)", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(könnte|könnten|würde|würden|wäre|wären|falls|möglich\w*|mögliche\w*|"
@@ -165,16 +166,19 @@ def find_events(doc: Doc) -> list[Event]:
             if ev is not None:
                 sentence_events.append(ev)
         sentence_events = _one_assault_per_sentence(sentence_events)
-        assault = next((e for e in sentence_events if e.type in CAUSES), None)
-        if assault is not None:
-            last_assault = (ui, assault)
+        cause = next((e for e in sentence_events if e.type in TOLL_TYPES and e.mode != "kill"), None)
+        if cause is not None:
+            last_assault = (ui, cause)
         elif last_assault is not None and ui - last_assault[0] <= 6:
-            assault = last_assault[1]
-        if assault is not None:
+            cause = last_assault[1]
+        if cause is not None:
             # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
-            # the attack's or the disaster's, not an accident of their own
-            for e in [e for e in sentence_events if e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS]:
-                assault.figures = list(dict.fromkeys(assault.figures + e.figures))
+            # the attack's or the disaster's, not an accident of their own; and the dead of an attack,
+            # a disaster or an accident ("Dabei wurden drei Menschen getötet") are its toll, not a killing
+            effects = [e for e in sentence_events if e is not cause and (
+                (e.type == "ACCIDENT" and e.mode in ATTACK_EFFECTS and cause.type in CAUSES) or e.mode == "kill")]
+            for e in effects:
+                cause.figures = list(dict.fromkeys(cause.figures + e.figures))
                 sentence_events.remove(e)
         events += sentence_events
     return events
@@ -291,6 +295,9 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
             if noun_trigger and m.end <= start and re.fullmatch(r"\s*([a-zäöüß]+\s+){0,2}", text[m.end:start]):
                 adjective = m
             continue
+        # a genitive country after a noun is its attribute: "die Arbeiterpartei Kurdistans", "Präsident Russlands"
+        if m.label in ("GPE", "ORG") and m.text.endswith("s") and _after_noun(text[a:m.start]):
+            continue
         # a genitive country before its person or institution: "Nordkoreas Machthaber Kim" -> Kim
         if m.label == "GPE" and m.text.endswith("s") and any(o.start > m.end and o.start - m.end < 30 and
                                                             o.label in ("PER", "ORG") for o in inside):
@@ -323,6 +330,12 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
         target = m
         break
     return actor, target
+
+
+def _after_noun(before: str) -> bool:
+    """The text before a name ends in a capitalised word that is no article or preposition ("Arbeiterpartei ")."""
+    m = re.search(r"(?:^|\s)([A-ZÄÖÜ][\wäöüß-]+) $", before)
+    return m is not None and m.group(1).lower() not in DETS | PREPS_TARGET | PREPS_OTHER
 
 
 def _both_sides(doc: Doc, text: str, units, ui: int, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -579,20 +592,32 @@ def _superlative(tok: Token) -> bool:
                for c in cands)
 
 
+# years gone by: "in den vergangenen 30 Jahren", "seit Jahrzehnten", "über die letzten zehn Jahre"
+# (not a term ahead: "bis zu 24 Jahre Haft")
+TALLY = re.compile(r"\b(vergangen|letzt|zurückliegend|seit\s|über\s)", re.IGNORECASE)
+
+
 def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -> str | None:
-    """historical: a biography, an anniversary ("1995 geboren", "jährt sich") or a year before the
-    story's ("im Jahr 2004" in an article of 2026); comparison: a superlative measured against the
-    past ("das schwerste Beben seit 1960")."""
+    """historical: a biography, an anniversary ("1995 geboren", "jährt sich"), a tally over years ("in den
+    vergangenen 30 Jahren getötet"), a year before the story's ("im Jahr 2004" in an article of 2026) or a
+    bare year in a past "als" clause; comparison: a superlative measured against the past ("das schwerste
+    Beben seit 1960")."""
     words = status_words()
     lemmas = {t.lemma_.lower() for t in _tokens(doc, a, b)} | {t.lower_ for t in _tokens(doc, a, b)}
     if tok is not None and _superlative(tok) and lemmas & words["comparison"]:
         return "comparison"
     if lemmas & words["historical"]:
         return "historical"
+    if any(a <= t.start < b and t.type == "DURATION" and re.fullmatch(r"P([2-9]|\d\d+|X)(Y|DE|CE)", t.value or "")
+           and TALLY.search(doc.text[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
+        return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
         return "historical"
+    if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc.text[a:b]) and \
+            any("Past" in t.morph.get("Tense") for t in _tokens(doc, a, b)):
+        return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
     return None
 
 
@@ -612,28 +637,12 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
         _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
     embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
-    actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
-    if embedded:
-        actor, target = arc_actor, arc_target
-    actor, target = arc_actor or actor, arc_target or target
-    if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
-        target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
-    if actor is None and not embedded:
-        # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
-        actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
-        target = target or t2
-    if actor is None and (a, b) != (u.start, u.end) and not embedded:
-        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden")
-        actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
-        actor, target = actor2, target or target2
-    if actor is None and not embedded:
-        # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
-        actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
-        target = target or t2
-    if actor is None and target is None:
-        pair = _both_sides(doc, text, units, ui, mentions)
-        if pair:
-            actor, target = pair
+    # the press that reports it ("meldete die Nachrichtenagentur Anadolu") is never a party to it
+    press = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui]
+             if c.source and c.source.kind in ("media", "estimate")]
+    parties = [m for m in mentions if not _masked(m, press)] if press else mentions
+    actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
+                             arc_actor, arc_target)
     if parsed and trig.type == "CONSULT" and not trig.nominal and any(
             c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
             for c in tok.children):
@@ -651,20 +660,11 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
-    if place is not None and place.lat is None:
-        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start) or place
-    if not reference:
-        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
-    if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
-                                    text[a:b]):
-        place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
-                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
-    if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
-        place = _country_place(target)                 # "nach Russland": the destination country
+    if status == "reported" and parsed and trig.nominal and _ahead(tok, trig):
+        status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
+    place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
-            and trig.mode != "clash":                  # a clash on an ally's soil is not against the ally
+            and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
         if place.country != actor_country:
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
@@ -672,7 +672,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
     if actor is None and target is None and place is None and not any(
-            u.start <= c.start < u.end for c in claims):
+            u.start <= c.start < u.end for c in claims) and not any(
+            a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
         return None                                    # "Luftangriff" alone: nothing to tell about
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
@@ -685,20 +686,137 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                and not (c.measure and c.measure.kind in ("duration",))]
     if trig.type in TOLL_TYPES:
         figures += _following_figures(doc, text, units, ui, claims, trig.type)
-    evidence = Span(art, u.start, u.end, text[u.start:u.end])
     return Event(
-        id=f"{art}#{start}",
-        type=trig.type,
-        acled_type=trig.acled,
-        mode=trig.mode,
-        actor=_label_name(actor) if actor else None,
-        target=_label_name(target) if target else None,
-        place=place,
-        time=when,
-        status=status,
-        figures=figures,
-        sources=[s.name for s in attribution.sources],
-        articles=[art],
-        evidence=[evidence],
-        trigger=_trigger_text(text, start, end),
+        id=f"{art}#{start}", type=trig.type, acled_type=trig.acled, mode=trig.mode,
+        actor=_label_name(actor) if actor else None, target=_label_name(target) if target else None,
+        place=place, time=when, status=status, figures=figures,
+        sources=[s.name for s in attribution.sources], articles=[art],
+        evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+SCHEDULED = ("VOTE", "GATHER")                     # held on a set day: "für die Wahl am 24. April"
+
+
+def _ahead(tok: Token, trig: Trigger) -> bool:
+    """An event named as still ahead: after "vor"/"bis" (for votes and gatherings also "für") in a
+    present-tense clause, or hanging on a noun of prospect ("Chancen auf die Stichwahl")."""
+    case = _case(tok)
+    prospect = status_words()["prospect"]
+    if tok.head is not tok and (tok.head.lemma_.lower() in prospect or case in ("auf", "in") and any(
+            c.dep_ == "obj" and c.lemma_.lower() in prospect for c in tok.head.children)):
+        return True                                    # the parse may hang "auf die Stichwahl" on the verb
+    if case == "vor" and not _temporal_vor(tok):
+        return False                                   # "fliehen vor dem Hochwasser": from it, not before it
+    return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
+
+
+def _temporal_vor(tok: Token) -> bool:
+    """'eine Woche vor der Wahl', 'kurz vor der Wahl': "vor" measured in time (a span or a word of
+    nearness before it, lang/de/event_status.tsv "before"), not "fliehen vor", "warnen vor"."""
+    case = next((c for c in tok.children if c.dep_ == "case"), None)
+    if case is None or case.i == 0:
+        return False
+    prev = case.doc[case.i - 1]
+    spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2]
+    return bool(spans) or prev.lower_ in status_words().get("before", frozenset())
+
+
+def _finite_present(tok: Token) -> bool:
+    """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
+    ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or "Pres" not in verb.morph.get("Tense"):
+        return False
+    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm") for c in verb.children if c.pos_ in
+                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm")
+
+
+def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
+             mentions: list[Mention], masks, embedded: bool, arc_actor: Mention | None,
+             arc_target: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(actor, target): the parse's first, then the clause's words, then the sentence's speaker."""
+    u = units[ui]
+    a, b = clause
+    actor, target = _participants(doc, text, a, b, start, end, trig, mentions, masks)
+    if embedded:
+        actor, target = arc_actor, arc_target
+    actor, target = arc_actor or actor, arc_target or target
+    if actor is not None and target is not None and (actor is target or _same_party(actor, target)):
+        target = arc_target if arc_target is not None and not _same_party(actor, arc_target) else None
+    if actor is None and not embedded:
+        # "wies der Generalstab ... zurück": the one who speaks in the clause is its actor
+        actor, t2 = _participants(doc, text, a, b, start, end, trig, mentions, masks, use_masked=True)
+        actor, target = _speaker_acts(actor, trig), target or t2
+    if actor is None and (a, b) != (u.start, u.end) and not embedded and not SUBORDINATE.match(text, a):
+        # outside the clause: the sentence's subject ("Kim Jong-un hat zugesagt, ... zu entsenden"); a clause
+        # of its own ("..., dass deren Angriffe ...") has its own subject
+        actor2, target2 = _participants(doc, text, u.start, a, start, end, trig, mentions, masks)
+        actor, target = actor2, target or target2
+    if actor is None and not embedded:
+        # "Russland meldet Rückeroberung ...", "teilte das Verteidigungsministerium mit": the speaker acted
+        actor, t2 = _participants(doc, text, u.start, u.end, start, end, trig, mentions, masks, use_masked=True)
+        actor, target = _speaker_acts(actor, trig), target or t2
+    if actor is None and target is None:
+        pair = _both_sides(doc, text, units, ui, mentions)
+        if pair:
+            actor, target = pair
+    return actor, target
+
+
+SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
+                         r"welche[rsnm]?)\b", re.IGNORECASE)
+SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION")
+
+
+def _speaker_acts(speaker: Mention | None, trig: Trigger) -> Mention | None:
+    """The one who says it did it where saying is the act ("wies der Generalstab ... zurück") or a state or
+    body reports its own deed ("Russland meldet die Rückeroberung"); a person who tells of an attack or
+    an arrest ("Demirtaş warf der Regierung vor, dass deren Angriffe ...") did not do it."""
+    if speaker is not None and speaker.label == "PER" and trig.type not in SPEECH:
+        return None
+    return speaker
+
+
+def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, trig: Trigger,
+                 mentions: list[Mention], arc_place: Mention | None, reference: bool,
+                 target: Mention | None) -> Place | None:
+    """Where: the parse's place, else a located place of the clause (or sentence), else the place named
+    just before ("dort"), else for deployments the destination country."""
+    u = units[ui]
+    a, b = clause
+    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    if trig.type == "VOTE":
+        return _vote_place(text, start, place, mentions)
+    if place is not None and place.lat is None:
+        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
+        place = _place(doc, text, a, b, a, b, mentions, start) or place
+    if not reference:
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
+    if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
+                                    text[a:b]):
+        place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
+                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
+    if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
+        place = _country_place(target)                 # "nach Russland": the destination country
+    return place
+
+
+def _vote_place(text: str, start: int, place: Place | None, mentions: list[Mention]) -> Place | None:
+    """Where a vote is held: where the parse says ("die Wahl in Tirol"), never a town the sentence names
+    for something else ("222.283 Wahlkarten davon aus Wien"); a national vote ("Bundespräsidentenwahl",
+    `lang/de/vote_scopes.tsv`) is the country's: the parse's place's country, else the article's most
+    named country."""
+    from collections import Counter
+
+    from ..geo import gazetteer
+
+    m = re.match(r"[\w-]+", text[start:])
+    if vote_scope(m.group() if m else "") != "country":
+        return place
+    iso = place.country if place is not None and place.country else None
+    if iso is None:
+        named = Counter(x.country for x in mentions if x.country)
+        iso = named.most_common(1)[0][0] if named else None
+    c = gazetteer().countries.get(iso or "")
+    return Place(c.name, c.lat, c.lon, "country", c.iso) if c else place

@@ -22,100 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..geo import country_table, german_country_names
+from ..lang.de.nations import collective_actors, country_aliases
 from ..model import Measure
 
 log = logging.getLogger(__name__)
 
-# --- countries: key | adjective stems | names (with capitals and metonyms) | demonym stems ----------
-_COUNTRIES = """
-nordkorea|nordkoreanisch|Nordkorea,DVRK,Pjöngjang,Pjongjang|Nordkoreaner
-suedkorea|südkoreanisch|Südkorea,Seoul|Südkoreaner
-russland|russisch|Russland,Russische Föderation,Moskau,Kreml|Russe,Russen
-ukraine|ukrainisch|Ukraine,Kiew,Kyjiw|Ukrainer
-usa|amerikanisch,US-amerikanisch,US|USA,Vereinigte Staaten,Vereinigten Staaten,Washington,Pentagon,US|Amerikaner,US-Amerikaner
-deutschland|deutsch|Deutschland,Bundesrepublik,Berlin,Bundeswehr,Bundesregierung|Deutsche
-grossbritannien|britisch|Großbritannien,Vereinigtes Königreich,London|Brite,Briten
-frankreich|französisch|Frankreich,Paris|Franzose,Franzosen
-china|chinesisch|China,Peking|Chinese,Chinesen
-iran|iranisch|Iran,Teheran|Iraner
-israel|israelisch|Israel,Jerusalem,Tel Aviv|Israeli,Israelis
-palaestina|palästinensisch|Palästina,Gaza,Gazastreifen,Westjordanland,Ramallah|Palästinenser
-libanon|libanesisch|Libanon,Beirut|Libanese,Libanesen
-syrien|syrisch|Syrien,Damaskus|Syrer
-irak|irakisch|Irak,Bagdad|Iraker
-afghanistan|afghanisch|Afghanistan,Kabul|Afghane,Afghanen
-tuerkei|türkisch|Türkei,Ankara|Türke,Türken
-polen|polnisch|Polen,Warschau|Pole,Polen
-belarus|belarussisch,weißrussisch|Belarus,Weißrussland,Minsk|Belarusse,Belarussen
-jemen|jemenitisch|Jemen,Sanaa|Jemenit,Jemeniten
-sudan|sudanesisch|Sudan,Khartum|Sudanese,Sudanesen
-japan|japanisch|Japan,Tokio|Japaner
-indien|indisch|Indien,Neu-Delhi|Inder
-pakistan|pakistanisch|Pakistan,Islamabad|Pakistaner
-italien|italienisch|Italien,Rom|Italiener
-spanien|spanisch|Spanien,Madrid|Spanier
-oesterreich|österreichisch|Österreich,Wien,Bundesheer|Österreicher
-schweiz|schweizerisch,Schweizer|Schweiz,Bern|Schweizer
-niederlande|niederländisch|Niederlande,Amsterdam,Den Haag|Niederländer
-griechenland|griechisch|Griechenland,Athen|Grieche,Griechen
-aegypten|ägyptisch|Ägypten,Kairo|Ägypter
-saudiarabien|saudisch,saudi-arabisch|Saudi-Arabien,Riad|Saudi,Saudis
-georgien|georgisch|Georgien,Tiflis|Georgier
-armenien|armenisch|Armenien,Eriwan|Armenier
-aserbaidschan|aserbaidschanisch|Aserbaidschan,Baku|Aserbaidschaner
-moldau|moldauisch|Moldau,Moldawien,Chisinau|Moldauer
-rumaenien|rumänisch|Rumänien,Bukarest|Rumäne,Rumänen
-ungarn|ungarisch|Ungarn,Budapest|Ungar,Ungarn
-tschechien|tschechisch|Tschechien,Prag|Tscheche,Tschechen
-litauen|litauisch|Litauen,Vilnius|Litauer
-lettland|lettisch|Lettland,Riga|Lette,Letten
-estland|estnisch|Estland,Tallinn|Este,Esten
-finnland|finnisch|Finnland,Helsinki|Finne,Finnen
-schweden|schwedisch|Schweden,Stockholm|Schwede,Schweden
-norwegen|norwegisch|Norwegen,Oslo|Norweger
-daenemark|dänisch|Dänemark,Kopenhagen|Däne,Dänen
-kanada|kanadisch|Kanada,Ottawa|Kanadier
-mexiko|mexikanisch|Mexiko|Mexikaner
-brasilien|brasilianisch|Brasilien|Brasilianer
-venezuela|venezolanisch|Venezuela,Caracas|Venezolaner
-kuba|kubanisch|Kuba,Havanna|Kubaner
-libyen|libysch|Libyen,Tripolis|Libyer
-tunesien|tunesisch|Tunesien,Tunis|Tunesier
-marokko|marokkanisch|Marokko,Rabat|Marokkaner
-algerien|algerisch|Algerien,Algier|Algerier
-nigeria|nigerianisch|Nigeria,Abuja|Nigerianer
-aethiopien|äthiopisch|Äthiopien,Addis Abeba|Äthiopier
-eritrea|eritreisch|Eritrea|Eritreer
-somalia|somalisch|Somalia,Mogadischu|Somalier
-kongo|kongolesisch|Kongo,Kinshasa|Kongolese,Kongolesen
-mali|malisch|Mali,Bamako|Malier
-taiwan|taiwanisch|Taiwan,Taipeh|Taiwaner
-myanmar|myanmarisch|Myanmar,Birma|Myanmarer
-vietnam|vietnamesisch|Vietnam,Hanoi|Vietnamese,Vietnamesen
-philippinen|philippinisch|Philippinen,Manila|Philippiner
-indonesien|indonesisch|Indonesien,Jakarta|Indonesier
-serbien|serbisch|Serbien,Belgrad|Serbe,Serben
-kosovo|kosovarisch|Kosovo,Pristina|Kosovare,Kosovaren
-kroatien|kroatisch|Kroatien,Zagreb|Kroate,Kroaten
-bosnien|bosnisch|Bosnien,Sarajevo|Bosnier
-albanien|albanisch|Albanien,Tirana|Albaner
-jordanien|jordanisch|Jordanien,Amman|Jordanier
-katar|katarisch|Katar,Doha|Katarer
-emirate|emiratisch|Vereinigte Arabische Emirate,Abu Dhabi|Emirater
-haiti|haitianisch|Haiti|Haitianer
-nato|Nato-,NATO-|Nato,NATO|
-eu|EU-|EU,Europäische Union,Brüssel|
-hamas|Hamas-|Hamas|
-hisbollah|Hisbollah-|Hisbollah|
-huthi|Huthi-|Huthi,Huthis,Houthi|
-taliban|Taliban-|Taliban|
-is|IS-|IS,Islamischer Staat,Islamische Staat|
-wagner|Wagner-|Wagner-Gruppe,Gruppe Wagner|
-"""
+# --- countries: geo's one country table, with the forms lang/de adds (armed forces, armed groups) ---------
 
+@dataclass(frozen=True)
+class CountryForms:
+    """How German text names one country (or alliance, armed group): the key of its measures (the slug of its
+    German name: ``nordkorea``), names (capital and seats of government included), adjective stems, demonyms."""
 
-@dataclass
-class Country:
     key: str
     adjectives: list[str]
     names: list[str]
@@ -123,46 +42,36 @@ class Country:
 
 
 @lru_cache(maxsize=1)
-def countries() -> list[Country]:
+def countries() -> list[CountryForms]:
+    """geo's country table (names, capital, seats; lang/de's aliases), then lang/de's alliances and armed
+    groups, then every other country by its pycountry German name ("darunter 1.100 aus Andorra")."""
+    actors = collective_actors()
+    claimed = {n for _, names, _ in actors for n in names}      # "Brüssel": the EU, not Belgium's capital
+    aliases = country_aliases()
     out = []
-    for line in _COUNTRIES.strip().splitlines():
-        key, adj, names, dem = (line.split("|") + [""])[:4]
-        out.append(Country(key, [a.rstrip("-") for a in adj.split(",") if a],
-                           [n for n in names.split(",") if n], [d for d in dem.split(",") if d]))
-    # every other country by its German name (pycountry): "darunter 1.100 aus Südafrika"
+    for c in country_table():
+        names = [c.name] + [n for n in [*c.names[1:], *([c.capital] if c.capital else []), *c.seats,
+                                        *aliases.get(c.iso, ())] if n != c.name]
+        names = [n for n in dict.fromkeys(names) if n not in claimed]
+        out.append(CountryForms(slugify(c.name) or c.name.lower(), list(c.adjectives), names, list(c.demonyms)))
+    for key, actor_names, prefixes in actors:
+        out.append(CountryForms(key, list(prefixes), list(actor_names), []))
     known = {n.lower() for c in out for n in c.names}
-    for name, key in _pycountry_names().items():
-        if name not in known and len(name) > 3:
-            out.append(Country(key, [], [_PYCOUNTRY_FORMS[name]], []))
+    tabled = {c.iso for c in country_table()}
+    for iso, forms in german_country_names().items():
+        if iso in tabled:
+            continue
+        for name in sorted(forms):
+            if name.lower() not in known and len(name) > 3:
+                known.add(name.lower())
+                out.append(CountryForms(slugify(name) or name.lower(), [], [name], []))
     return out
 
 
-_PYCOUNTRY_FORMS: dict[str, str] = {}
-
-
-@lru_cache(maxsize=1)
-def _pycountry_names() -> dict[str, str]:
-    """pycountry's German country names (lower case) -> key; empty without pycountry."""
-    names: dict[str, str] = {}
-    try:
-        import gettext
-
-        import pycountry
-
-        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
-        for c in pycountry.countries:
-            for n in {c.name, getattr(c, "common_name", c.name)}:
-                german = de.gettext(n)
-                if "," not in german and "(" not in german:
-                    names[german.lower()] = slugify(german) or german.lower()
-                    _PYCOUNTRY_FORMS[german.lower()] = german
-    except Exception as e:  # noqa: BLE001 - an aid: without it only our own country list
-        log.warning("pycountry not usable (%s); countries only from our list", e)
-    return names
-
-
 @dataclass
-class Mention:
+class CountryMention:
+    """A country named in the text: where, its key, and how (name, adj, demonym, prefix)."""
+
     start: int
     end: int
     key: str
@@ -191,7 +100,7 @@ def _country_rx() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return rx, forms
 
 
-def country_mentions(text: str, start: int, end: int) -> list[Mention]:
+def country_mentions(text: str, start: int, end: int) -> list[CountryMention]:
     rx, forms = _country_rx()
     out = []
     for m in rx.finditer(text, start, end):
@@ -205,7 +114,7 @@ def country_mentions(text: str, start: int, end: int) -> list[Mention]:
         if m.end() < len(text) and text[m.end()] == "-":
             nxt = re.match(r"-([A-ZÄÖÜ][\wäöüß]+)", text[m.end():])
             if nxt and form in ("name", "prefix"):
-                out.append(Mention(m.start(), m.end() + nxt.end(), key, "prefix"))
+                out.append(CountryMention(m.start(), m.end() + nxt.end(), key, "prefix"))
                 continue
             if form == "adj":
                 continue                               # "russisch-ukrainischen Fronten": both sides
@@ -213,7 +122,7 @@ def country_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         if form == "prefix":
             continue
-        out.append(Mention(m.start(), m.end(), key, form))
+        out.append(CountryMention(m.start(), m.end(), key, form))
     return out
 
 
@@ -377,7 +286,8 @@ LIGHT = re.compile(r"\b(leicht\w*)", re.IGNORECASE)
 MISSING = re.compile(r"\b(vermisst|verschollen|verschüttet|verschwunden|unauffindbar)", re.IGNORECASE)
 DISPLACED = re.compile(r"\b(asyl\w*|vertrieben|geflohen|geflüchtet|flohen|flüchteten|flüchten|evakuiert|obdachlos|"
                        r"auf der flucht|in sicherheit gebracht|ihre häuser verlassen|fliehen|"
-                       r"ihre (?:wohnungen|häuser|dörfer|heimat) verlassen|notunterkünft\w*|evakuierung\w*)", re.IGNORECASE)
+                       r"ihre (?:wohnungen|häuser|dörfer|heimat) verlassen|notunterkünft\w*|evakuierung\w*)",
+                       re.IGNORECASE)
 # Kinds of displacement are different counts: those who fled, were evacuated, lost their homes, asked for asylum.
 DISPLACED_ACTIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("asylum", re.compile(r"(asyl\w*|antragsteller\w*|erstantr\w*)", re.IGNORECASE)),
@@ -397,16 +307,21 @@ JOBS_CUT = re.compile(r"(streich\w*|gestrichen|abbau\w*|bau\w* ab|abgebaut|kürz
                       re.IGNORECASE)
 JOBS_NEW = re.compile(r"(schaff\w*|geschaffen|entsteh\w*|entstanden|neue|zusätzliche|besetz\w*|ausgeschrieben)",
                       re.IGNORECASE)
-ARRESTED = re.compile(r"\b(nahm\w*\b[^.,]*\bfest\b|festgenommen|verhaftet|inhaftiert|in gewahrsam|gefangen genommen|festnahmen)", re.IGNORECASE)
-ATTENDED = re.compile(r"\b(auf die straße|auf den straßen|demonstriert\w*|demonstrieren|protestiert\w*|protestieren|teilgenommen|nahmen \w* ?teil|teilnahmen|"
-                      r"versammelten|gingen \w* ?auf die straße|beteiligten sich|kundgebung|demonstration)", re.IGNORECASE)
-INTERCEPTED = re.compile(r"\b(fing\w*\b[^.,]*\bab\b|abfangen|abgefangen|abgeschossen|abgewehrt|neutralisiert|zerstört|unschädlich|vom himmel)",
+ARRESTED = re.compile(r"\b(nahm\w*\b[^.,]*\bfest\b|festgenommen|verhaftet|inhaftiert|in gewahrsam|gefangen genommen|"
+                      r"festnahmen)", re.IGNORECASE)
+ATTENDED = re.compile(r"\b(auf die straße|auf den straßen|demonstriert\w*|demonstrieren|protestiert\w*|protestieren|"
+                      r"teilgenommen|nahmen \w* ?teil|teilnahmen|"
+                      r"versammelten|gingen \w* ?auf die straße|beteiligten sich|kundgebung|demonstration)",
+                      re.IGNORECASE)
+INTERCEPTED = re.compile(r"\b(fing\w*\b[^.,]*\bab\b|abfangen|abgefangen|abgeschossen|abgewehrt|neutralisiert|zerstört|"
+                         r"unschädlich|vom himmel)",
                          re.IGNORECASE)
 DELIVERED = re.compile(r"\b(geliefert|liefert|liefern|lieferte|lieferung|überlassen|bereitgestellt|übergeben|"
                        r"zugesagt|bestellt|gekauft)", re.IGNORECASE)
 USED = re.compile(r"\b(eingesetzt|abgefeuert|gestartet|feuerte|schoss|griff\w* an|angegriffen|beschossen|"
                   r"attackiert|gestartet|eingesetzten)", re.IGNORECASE)
-DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|in flammen)", re.IGNORECASE)
+DAMAGED = re.compile(r"\b(stürzt\w*\b[^.,]*\bein\b|beschädigt|zerstört|getroffen|brände|brand|ausgebrochen|eingestürzt|"
+                     r"in flammen)", re.IGNORECASE)
 CAPTURED = re.compile(r"\b(eingenommen|erobert|besetzt|befreit|zurückerobert|kontrolliert)", re.IGNORECASE)
 # work places and work, compounds included ("Munitionsfabrik", "Baustelle"): said of a nationality noun, workers
 WORK = re.compile(r"\b(arbeit\w*|\w*fabrik\w*|beschäftig\w*|werk\w*|\w*baustelle\w*)", re.IGNORECASE)
@@ -442,7 +357,7 @@ LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die
                       r"(?:[a-zäöü]+(?:e|en|er|es|em)\s+)?"
                       r"(?:(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten|Zentrum|Umland|Raum|"
                       r"Großraum)\s+(?:der|des|von)?\s*)?"
-                      rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß]+)?)")
+                      rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜŠŽČĆŁŚ][\w\-]+(?:\s[A-ZÄÖÜŠŽČĆŁŚ][\w]+)?)")
 # "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
 NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
 # "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
@@ -450,7 +365,8 @@ INSTITUTION = re.compile(r"(ministerium|ministeriums|regierung|behörde|behörde
                          r"gericht|gerichts|parlament|parlaments|kommission|rat|rats|rates|agentur|sitz|hauptquartier|"
                          r"präsidium|präsidiums|stab|stabs|kommando|kommandos|institut|instituts|zeitung|sender|"
                          r"senders|korrespondent\w*|büro|büros|verwaltung|polizei|staatsanwaltschaft|feuerwehr|"
-                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$", re.IGNORECASE)
+                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$",
+                         re.IGNORECASE)
 # Totals for a whole country or the world: a place named in an earlier sentence is not theirs
 WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
 NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
@@ -464,7 +380,7 @@ DESTINATION_PREPS = {"nach", "in", "gegen", "an", "auf", "zu", "zur", "zum", "in
 
 
 @dataclass
-class Context:
+class FigureContext:
     """What measure_for needs to know about one figure, as character spans of the article text."""
 
     text: str
@@ -480,6 +396,7 @@ class Context:
     compound_unit: str | None = None
     next_figure: int | None = None   # where the next figure of the sentence starts (verbs after it are its own)
     title: tuple[int, int] | None = None   # the article's title line, when the figure is not in it
+    places: frozenset[str] = frozenset()   # names the pipeline's NER tags as places in the article (lower case)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -510,12 +427,22 @@ def _masked(text: str, a: int, b: int, masks: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def measure_for(ctx: Context) -> Measure:
-    """The measure of one figure (see module docstring)."""
+@dataclass
+class _Reach:
+    """What measure_for reads around one figure: its unit's clauses, the figure's clause (up to the next
+    figure), that clause with what follows the noun (``near``, lower case in ``lowered``), and the words
+    right after the noun up to the next figure (``verbs``)."""
+
+    clauses: list[tuple[int, int]]
+    ci: int                          # the figure's clause
+    clause_end: int                  # its end, or the next figure's start where that is earlier
+    clause: str
+    lowered: str
+    verbs: str
+
+
+def _reach(ctx: FigureContext) -> _Reach:
     text = ctx.text
-    head = ctx.counted[-1] if ctx.counted else None
-    classes = [classify(c) for c in ctx.counted]
-    cls, domain = classes[0] if classes else (None, None)
     u0, u1 = ctx.unit
     clauses = _clauses(text, u0, u1)
     ci = _clause_of(clauses, ctx.num_start)
@@ -523,23 +450,22 @@ def measure_for(ctx: Context) -> Measure:
     # sind"): what it says is said of these, not of the next count ("nahm vier fest, zwei wurden verletzt")
     nf = ctx.next_figure if ctx.next_figure is not None and ctx.next_figure >= ctx.end else None
     c0, c1 = clauses[ci]
-    clause = text[c0:min(c1, nf) if nf is not None else c1]
+    clause_end = min(c1, nf) if nf is not None else c1
+    clause = text[c0:clause_end]
     tail_end = min(x for x in (nf, u1, ctx.end + 80) if x is not None)
     near = clause + " " + text[ctx.end:max(ctx.end, tail_end)].split(".")[0]
-    lowered = near.lower()
+    stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
+    return _Reach(clauses, ci, clause_end, clause, near.lower(), text[ctx.end:stop])
 
+
+def measure_for(ctx: FigureContext) -> Measure:
+    """The measure of one figure (see module docstring)."""
+    text = ctx.text
+    head = ctx.counted[-1] if ctx.counted else None
+    classes = [classify(c) for c in ctx.counted]
+    cls, domain = classes[0] if classes else (None, None)
     if ctx.figure_kind == "compound" or domain == "time":
-        unit_word = (ctx.compound_unit or head or "").lower()
-        word = text[ctx.num_start:ctx.end]
-        if ctx.figure_kind == "compound" and re.search(r"(^|-)Jährig|^[A-ZÄÖÜ]\w*jährig", word):
-            return Measure("age")                       # "der 45-Jährige"
-        if ctx.figure_kind == "compound" and "jährig" in word.lower() and head and (
-                domain == "person" or demonym_key(head) or head.lower() in KIN):
-            return Measure("age")                       # "eine 25-jährige Frau", "ihr fünfjähriger Sohn"
-        after = text[ctx.end: ctx.end + 12].lower()
-        if after.strip().startswith("alt") or "im alter von" in text[max(u0, ctx.start - 20):ctx.start].lower():
-            return Measure("age")
-        return Measure("duration", _time_unit(unit_word))
+        return _duration_or_age(ctx, head, domain)
     if domain == "money":
         return Measure("money", slugify(head))
     if domain == "percent":
@@ -547,73 +473,111 @@ def measure_for(ctx: Context) -> Measure:
     if domain == "measure":
         return Measure("measurement", slugify(head))
 
+    reach = _reach(ctx)
+    u0, u1 = ctx.unit
     dem = next((demonym_key(c) for c in ctx.counted if demonym_key(c)), None)
     if head and head.lower() == "mann" and not (MILITARY.search(text[u0:u1]) or DEPLOY.search(text[u0:u1])):
         classes, cls, domain = [("mensch", "person")], "mensch", "person"   # "30 Mann Besatzung"
     person = domain == "person" or dem is not None
-    pclasses = [c for c, d in classes if d == "person"]
-    stop = min(x for x in (ctx.next_figure, u1, ctx.end + 80) if x is not None and x >= ctx.end)
-    verbs = text[ctx.end:stop]
-
-    # casualties: by noun first ("Tote und Verletzte"), else by verb ("6.000 Soldaten gefallen oder verwundet")
+    pclasses = [c for c, d in classes if d == "person" and c]
     if domain == "casualty" or person:
-        kinds = set()
-        for c_cls, c_dom in classes:
-            if c_dom == "casualty":
-                kinds.add({"tot": "killed", "verletzt": "injured", "vermisst": "missing",
-                           "verlust": "killed_or_injured"}[c_cls])
-        if kinds == {"injured"} and re.search(r"\b(gestorben|starben|erlag\w*|verstorben)\b", verbs, re.IGNORECASE):
-            kinds = {"killed"}                          # "Fünf Schwerverletzte seien gestorben"
-        if not kinds and person:
-            # the verb right after the figure decides ("81 getötet und 56 weitere werden vermisst")
-            scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) or MISSING.search(verbs) \
-                else lowered
-            if KILLED.search(scope):
-                kinds.add("killed")
-            if INJURED.search(scope):
-                kinds.add("injured")
-            if MISSING.search(scope) and (not kinds or MISSING.search(verbs)):
-                kinds.add("missing")
-        if kinds:
-            if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds:
-                kind = "killed_or_injured"
-            elif {"killed", "missing"} <= kinds:
-                kind = "killed_or_missing"              # "gestorben oder verschwunden"
-            else:
-                kind = min(kinds)
-            nat = _nationality(ctx, clauses, ci, role="victim", demonym=dem)
-            # children, civilians, police among the victims are counted apart from all victims
-            victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)
-            subject = _join(nat, victims) if victims else nat
-            place = None if nat else _place(ctx)
-            return Measure(kind, subject, _severity(ctx, min(c1, nf) if nf is not None else c1) if kind == "injured" else None, place)
-
+        casualty = _casualty(ctx, reach, classes, pclasses, person, dem)
+        if casualty:
+            return casualty
     if person:
-        if DISPLACED.search(lowered) or cls == "fluechtling":
-            action = _displaced_action(ctx.counted, lowered)
-            return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
-        if ARRESTED.search(lowered) or cls == "gefangener":
-            return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
-        if ATTENDED.search(lowered) or cls == "demonstrant":
-            return Measure("attendees", None, "expected" if EXPECTED.search(lowered) else None, _place(ctx))
-        if dem is not None and (not pclasses or pclasses == ["mensch"]):
-            # "Nordkoreaner": soldiers or workers, by what their own clause says of them ("kämpfen", "im Einsatz");
-            # "81 Italiener wurden ausgeflogen" are neither
-            rel = re.match(r"\s*,\s*(?:die|der|welche)\b[^,.;]*", text[ctx.end:u1])
-            own = clause + (rel.group(0) if rel else "")
-            if WORK.search(text[u0:u1]):
-                pclasses = ["arbeiter"]
-            elif MILITARY.search(own):
-                pclasses = ["soldat"]
-        if not pclasses or set(pclasses) <= {"mensch", "zivilist", "kind"}:
-            return Measure("people", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
-        if set(pclasses) <= {"arbeiter", "mensch"} and dem is None and not DEPLOY.search(text[u0:u1]):
-            return Measure("people", None, None, _place(ctx))    # a workforce, not a deployment
-        subject_cls = _personnel_class(ctx, pclasses)
-        nat = _nationality(ctx, clauses, ci, role="sender", demonym=dem)
-        action = _action(ctx, clauses, ci)
-        return Measure("personnel", _join(nat, subject_cls), action)
+        return _people(ctx, reach, cls, pclasses, dem)
+    return _things(ctx, reach, head, cls, domain)
 
+
+def _duration_or_age(ctx: FigureContext, head: str | None, domain: str | None) -> Measure:
+    """A compound ("45-Jährige", "zweistündig") or a count of time units: an age or a duration."""
+    text = ctx.text
+    unit_word = (ctx.compound_unit or head or "").lower()
+    word = text[ctx.num_start:ctx.end]
+    if ctx.figure_kind == "compound" and re.search(r"(^|-)Jährig|^[A-ZÄÖÜ]\w*jährig", word):
+        return Measure("age")                       # "der 45-Jährige"
+    if ctx.figure_kind == "compound" and "jährig" in word.lower() and head and (
+            domain == "person" or demonym_key(head) or head.lower() in KIN):
+        return Measure("age")                       # "eine 25-jährige Frau", "ihr fünfjähriger Sohn"
+    after = text[ctx.end: ctx.end + 12].lower()
+    if after.strip().startswith("alt") or "im alter von" in text[max(ctx.unit[0], ctx.start - 20):ctx.start].lower():
+        return Measure("age")
+    return Measure("duration", _time_unit(unit_word))
+
+
+def _casualty(ctx: FigureContext, reach: _Reach, classes: list[tuple[str | None, str | None]],
+              pclasses: list[str], person: bool, dem: str | None) -> Measure | None:
+    """Casualties: by noun first ("Tote und Verletzte"), else by verb ("6.000 Soldaten gefallen oder
+    verwundet"); None where neither says so."""
+    verbs = reach.verbs
+    kinds = set()
+    for c_cls, c_dom in classes:
+        if c_dom == "casualty":
+            kinds.add({"tot": "killed", "verletzt": "injured", "vermisst": "missing",
+                       "verlust": "killed_or_injured"}[c_cls or ""])
+    if kinds == {"injured"} and re.search(r"\b(gestorben|starben|erlag\w*|verstorben)\b", verbs, re.IGNORECASE):
+        kinds = {"killed"}                          # "Fünf Schwerverletzte seien gestorben"
+    if not kinds and person:
+        # the verb right after the figure decides ("81 getötet und 56 weitere werden vermisst")
+        scope = verbs.lower() if KILLED.search(verbs) or INJURED.search(verbs) or MISSING.search(verbs) \
+            else reach.lowered
+        if KILLED.search(scope):
+            kinds.add("killed")
+        if INJURED.search(scope):
+            kinds.add("injured")
+        if MISSING.search(scope) and (not kinds or MISSING.search(verbs)):
+            kinds.add("missing")
+    if not kinds:
+        return None
+    if {"killed", "injured"} <= kinds or "killed_or_injured" in kinds:
+        kind = "killed_or_injured"
+    elif {"killed", "missing"} <= kinds:
+        kind = "killed_or_missing"              # "gestorben oder verschwunden"
+    else:
+        kind = min(kinds)
+    nat = _nationality(ctx, reach.clauses, reach.ci, role="victim", demonym=dem)
+    # children, civilians, police among the victims are counted apart from all victims
+    victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)
+    subject = _join(nat, victims) if victims else nat
+    place = None if nat else _place(ctx)
+    return Measure(kind, subject, _severity(ctx, reach.clause_end) if kind == "injured" else None, place)
+
+
+def _people(ctx: FigureContext, reach: _Reach, cls: str | None, pclasses: list[str],
+            dem: str | None) -> Measure:
+    """People who are no casualties: displaced, detained, attendees, people, or a force (personnel)."""
+    text, lowered = ctx.text, reach.lowered
+    u0, u1 = ctx.unit
+    clauses, ci = reach.clauses, reach.ci
+    if DISPLACED.search(lowered) or cls == "fluechtling":
+        action = _displaced_action(ctx.counted, lowered)
+        return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
+    if ARRESTED.search(lowered) or cls == "gefangener":
+        return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+    if ATTENDED.search(lowered) or cls == "demonstrant":
+        return Measure("attendees", None, "expected" if EXPECTED.search(lowered) else None, _place(ctx))
+    if dem is not None and (not pclasses or pclasses == ["mensch"]):
+        # "Nordkoreaner": soldiers or workers, by what their own clause says of them ("kämpfen", "im Einsatz");
+        # "81 Italiener wurden ausgeflogen" are neither
+        rel = re.match(r"\s*,\s*(?:die|der|welche)\b[^,.;]*", text[ctx.end:u1])
+        own = reach.clause + (rel.group(0) if rel else "")
+        if WORK.search(text[u0:u1]):
+            pclasses = ["arbeiter"]
+        elif MILITARY.search(own):
+            pclasses = ["soldat"]
+    if not pclasses or set(pclasses) <= {"mensch", "zivilist", "kind"}:
+        return Measure("people", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
+    if set(pclasses) <= {"arbeiter", "mensch"} and dem is None and not DEPLOY.search(text[u0:u1]):
+        return Measure("people", None, None, _place(ctx))    # a workforce, not a deployment
+    subject_cls = _personnel_class(ctx, pclasses)
+    nat = _nationality(ctx, clauses, ci, role="sender", demonym=dem)
+    action = _action(ctx, clauses, ci)
+    return Measure("personnel", _join(nat, subject_cls), action)
+
+
+def _things(ctx: FigureContext, reach: _Reach, head: str | None, cls: str | None, domain: str | None) -> Measure:
+    """Counts of no persons: weapons, jobs, sites, vehicles, incidents, anything else."""
+    text, lowered = ctx.text, reach.lowered
     if domain == "weapon":
         if INTERCEPTED.search(lowered):
             kind = "weapons_intercepted"
@@ -621,10 +585,11 @@ def measure_for(ctx: Context) -> Measure:
             kind = "weapons_delivered"
         else:
             kind = "weapons_used"
-        nat = _nationality(ctx, clauses, ci, role="sender", demonym=None)
+        nat = _nationality(ctx, reach.clauses, reach.ci, role="sender", demonym=None)
         return Measure(kind, _join(nat, cls), None, None)
     if domain == "jobs":
-        if re.search(r"\b(an|in|auf)\s+(?:[\wäöüß]+\s+)?$", text[max(u0, ctx.start - 25):ctx.start], re.IGNORECASE):
+        if re.search(r"\b(an|in|auf)\s+(?:[\wäöüß]+\s+)?$", text[max(ctx.unit[0], ctx.start - 25):ctx.start],
+                     re.IGNORECASE):
             domain, cls = "site", "ort"                 # "an insgesamt drei Stellen"
         else:
             action = "cut" if JOBS_CUT.search(lowered) else "created" if JOBS_NEW.search(lowered) else None
@@ -640,12 +605,12 @@ def measure_for(ctx: Context) -> Measure:
     return Measure("other", slugify(_singular(head)) if head else None)
 
 
-# counted apart from all victims: children, civilians, police, helpers - and the attackers, whose dead are never
-# the victims' ("starben 129 Menschen ... sowie sieben Attentäter")
-VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter")
+# counted apart from all victims: children, civilians, police, helpers, irregular fighters - and the attackers, whose
+# dead are never the victims' ("starben 129 Menschen ... sowie sieben Attentäter"); a side's dead are its own count
+VICTIM_CLASSES = ("kind", "zivilist", "polizist", "helfer", "taeter", "kaempfer")
 
 
-def severity(ctx: Context) -> str | None:
+def severity(ctx: FigureContext) -> str | None:
     """serious or light, for a count of injured whose kind comes from the figure before ("darunter 11 schwer")."""
     clauses = _clauses(ctx.text, *ctx.unit)
     c1 = clauses[_clause_of(clauses, ctx.num_start)][1]
@@ -653,7 +618,7 @@ def severity(ctx: Context) -> str | None:
     return _severity(ctx, min(c1, nf) if nf is not None else c1)
 
 
-def _severity(ctx: Context, clause_end: int) -> str | None:
+def _severity(ctx: FigureContext, clause_end: int) -> str | None:
     """serious or light injuries, from the noun and the rest of its clause: "11 schwer", "Schwerverletzte"."""
     rest = (" ".join(ctx.counted) + " " + " ".join(ctx.mods) + " " +
             ctx.text[ctx.num_start:max(clause_end, ctx.end)]).lower()
@@ -679,7 +644,7 @@ def _displaced_action(counted: Sequence[str], lowered: str) -> str | None:
 AGENT_SUFFIXES = (("arbeiten", "arbeiter"), ("arbeit", "arbeiter"), ("ungen", "er"), ("ung", "er"))
 
 
-def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
+def _personnel_class(ctx: FigureContext, pclasses: list[str]) -> str:
     """The class of a force: its noun's class. Coordinated nouns of different classes ("Soldaten und
     Bauarbeiter", "Pioniere und Bauarbeiter") are one mixed contingent. A generic force sent for a purpose is
     named by the purpose's agent noun: "Soldaten für Wiederaufbauarbeiten" are Wiederaufbauarbeiter
@@ -712,7 +677,7 @@ def _personnel_class(ctx: Context, pclasses: list[str]) -> str:
     return cls
 
 
-def _action(ctx: Context, clauses: list[tuple[int, int]], ci: int) -> str:
+def _action(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int) -> str:
     """planned or deployed, from markers at the figure, in a relative clause, in the clause and before it."""
     text = ctx.text
     if STRENGTH.search(text[clauses[ci][0]:ctx.end]) or {m.lower() for m in ctx.mods} & {"aktive", "aktiven"}:
@@ -750,7 +715,8 @@ def _action(ctx: Context, clauses: list[tuple[int, int]], ci: int) -> str:
     return "deployed"
 
 
-def _nationality(ctx: Context, clauses: list[tuple[int, int]], ci: int, role: str, demonym: str | None) -> str | None:
+def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, role: str,
+                 demonym: str | None) -> str | None:
     """Nationality of the counted people: their own words first, then the sender in the clause and before."""
     if demonym:
         return demonym
@@ -765,20 +731,25 @@ def _nationality(ctx: Context, clauses: list[tuple[int, int]], ci: int, role: st
         if m.start - ctx.end <= (am.end() if am else 0) + 1 and m.form in ("name", "adj", "prefix"):
             return m.key
         break
+    own_cls, own_dom = classify(ctx.counted[-1]) if ctx.counted else (None, None)
+    own_class = own_cls if own_dom == "person" else None     # "Tote", "Opfer" say nothing of whose
     spans = [ctx.unit] + list(reversed(ctx.context))
     for n, (a, b) in enumerate(spans):
         if n == 0 and ctx.next_figure is not None and ctx.next_figure > ctx.end:
             b = min(b, ctx.next_figure)                # "..., darunter 1.100 aus Südafrika" is the next one's
         # "Armenien warnt vor Eskalation" (title): the country acting in a headline is no sender of these troops
         found = _subject_nationality(ctx, a, b, role, prefer_before=ctx.num_start if n == 0 else None,
-                                     names=(a, b) != ctx.title)
+                                     names=(a, b) != ctx.title, same_class=None if n == 0 else own_class)
         if found:
             return found
     return None
 
 
-def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before: int | None,
-                         names: bool = True) -> str | None:
+def _subject_nationality(ctx: FigureContext, a: int, b: int, role: str, prefer_before: int | None,
+                         names: bool = True, same_class: str | None = None) -> str | None:
+    """The nationality of the counted people named in a span. same_class (for an earlier sentence): an adjective
+    counts only on a noun of the figure's own class ("türkische Soldaten ... 21 Zivilisten getötet": the soldiers'
+    nationality is not the civilians')."""
     text = ctx.text
     cands: list[tuple[int, str]] = []
     for m in country_mentions(text, a, b):
@@ -788,10 +759,12 @@ def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before:
             nxt = re.match(r"\s*(?:[a-zäöüß]+\s+)?([\wÄÖÜäöüß\-]+)", text[m.end:b]) if m.form == "adj" else \
                 re.match(r"([\wÄÖÜäöüß\-]*)", text[m.start:m.end].split("-", 1)[-1])
             noun = nxt.group(1) if nxt else ""
-            _, ndom = classify(noun)
+            ncls, ndom = classify(noun)
             if not (ndom == "person" or noun.lower().endswith(FORCE_NOUNS) or m.form == "prefix" and ndom):
                 continue
             if role == "victim" and ndom != "person":
+                continue
+            if same_class is not None and role == "victim" and ncls != same_class:
                 continue
         elif m.form == "demonym":
             pass
@@ -814,8 +787,13 @@ def _subject_nationality(ctx: Context, a: int, b: int, role: str, prefer_before:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    """German country names (ours, then pycountry's German translations) -> country key."""
-    names: dict[str, str] = dict(_pycountry_names())
+    """German country names (lower case) -> country key: every pycountry German name, then each country's
+    first name."""
+    keys = {c.iso: slugify(c.name) or c.name.lower() for c in country_table()}
+    names: dict[str, str] = {}
+    for iso, forms in german_country_names().items():
+        for name in sorted(forms):
+            names[name.lower()] = keys.get(iso) or slugify(name) or name.lower()
     for c in countries():
         for n in c.names[:1]:
             names[n.lower()] = c.key
@@ -860,18 +838,21 @@ def _article_places(text: str) -> frozenset[str]:
 _LIST_LABEL = re.compile(r"\s*[-–•*·]\s*([A-ZÄÖÜ][\wäöüß\-]+(?:\s[A-ZÄÖÜ][\wäöüß\-]+){0,2})\s*:")
 
 
-def _place(ctx: Context) -> str | None:
+def _place(ctx: FigureContext) -> str | None:
     """The place of the figure: the label of its list item ("- Attika: 3.200 Evakuierte"), else the nearest
     place named before it in its sentence (after a locative preposition), else the first after it (before the
-    next figure), else one in the earlier sentences of its paragraph, a heading, the title. A total
-    ("insgesamt", "landesweit") takes no place from earlier sentences. "in der Türkei und Syrien" gives both."""
+    next figure), else one in the two sentences before it in its paragraph, a heading, the title (further back,
+    a long paragraph has moved on to other scenes). A total ("insgesamt", "landesweit") takes no place from
+    earlier sentences. "in der Türkei und Syrien" gives both."""
     text = ctx.text
     u0, u1 = ctx.unit
     label = _LIST_LABEL.match(text, u0, u1) or \
         re.search(r"([A-ZÄÖÜ][\wäöüß\-]+)\s*\(\s*$", text[max(u0, ctx.num_start - 40):ctx.num_start])
     if label:
         return slugify(_place_key(label.group(1).lower()))
-    spans = [ctx.unit] + list(reversed(ctx.context))
+    nearest = list(reversed(ctx.context))
+    spans = [ctx.unit] + [s for s in nearest if s != ctx.title][:PLACE_LOOKBACK] + \
+        [s for s in nearest if s == ctx.title]
     own = _masked(text, u0, u1, ctx.masked)
     if NATIONWIDE.search(own):
         spans = [ctx.unit]
@@ -879,7 +860,8 @@ def _place(ctx: Context) -> str | None:
         spans = [ctx.unit] + ([ctx.title] if ctx.title else [])
     for n, (a, b) in enumerate(spans):
         seg = _masked(text, a, b, ctx.masked)
-        found = [(a + m.start(), key) for m in LOCATIVE.finditer(seg) if (key := _known_place(seg, m, text))]
+        found = _joint([(a + m.start(), key) for m in LOCATIVE.finditer(seg)
+                        if (key := _known_place(seg, m, text, ctx.places))])
         if not found:
             continue
         if n == 0:
@@ -897,6 +879,20 @@ def _place(ctx: Context) -> str | None:
         if found:
             return found[0][1]
     return None
+
+
+PLACE_LOOKBACK = 2
+
+
+def _joint(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Place mentions without the second of a pair already joined ("in der Türkei und im Nordirak" is one
+    mention, irak+tuerkei, not also irak)."""
+    out: list[tuple[int, str]] = []
+    for pos, key in found:
+        if out and "+" in out[-1][1] and key in out[-1][1].split("+"):
+            continue
+        out.append((pos, key))
+    return out
 
 
 def _part_place(text: str, pos: int) -> bool:
@@ -919,9 +915,11 @@ COMMON_NOUNS = {"ende", "anfang", "mitte", "beginn", "folge", "zuge", "rahmen", 
                 "nacht", "woche", "monat", "jahr", "tag", "morgen", "abend", "mittag", "silvester", "ostern"}
 
 
-def _known_place(seg: str, m: re.Match, text: str = "") -> str | None:
+def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] = frozenset()) -> str | None:
+    """The place key of a locative phrase's name: a name the gazetteer knows, the article introduces with a type
+    word ("die Provinz Caylloma") or the NER tags as a place (a small town: "in Šentilj")."""
     gaz = _gazetteer()
-    local = _article_places(text) if text else frozenset()
+    local = (_article_places(text) if text else frozenset()) | tagged
     if m.group(1).split()[0].lower() in COMMON_NOUNS and m.group(1).lower() not in _country_names() and \
             m.group(1).lower() not in local:
         return None
@@ -932,18 +930,36 @@ def _known_place(seg: str, m: re.Match, text: str = "") -> str | None:
         return None                                 # "das Innenministerium in Paris": the source's seat
     name = m.group(1)
     for cand in (name, name.split()[0]):
-        low = cand.lower()
-        if low.endswith("s") and low[:-1] in _country_names():
-            low = low[:-1]                          # "Perus", "Polens": a country's genitive
-        key = low if low in gaz or low in local else \
-            low[:-1] if low.endswith("s") and (low[:-1] in gaz or low[:-1] in local) else None
+        key = _gazetteer_key(cand.lower(), gaz, local)
         if key:
             place = _place_key(key)
-            # "in der Türkei und Syrien": both
-            more = re.match(r"\s+und\s+(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\wäöüß\-]+)", seg[m.end(1):])
-            if more and (more.group(1).lower() in gaz or more.group(1).lower() in local):
-                place = "+".join(sorted({place, _place_key(more.group(1).lower())}))
+            # "in der Türkei und Syrien", "in der Türkei und im Nordirak": both
+            more = re.match(r"\s+und\s+(?:in\s+|im\s+)?(?:der\s+|dem\s+|den\s+)?([A-ZÄÖÜ][\wäöüß\-]+)",
+                            seg[m.end(1):])
+            other = _gazetteer_key(more.group(1).lower(), gaz, local) if more else None
+            if other:
+                place = "+".join(sorted({place, _place_key(other)}))
             return slugify(place)
+    return None
+
+
+# "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country
+COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west")
+
+
+def _gazetteer_key(low: str, gaz: frozenset[str], local: frozenset[str]) -> str | None:
+    """A lower-case name as the gazetteer knows it: itself, a country's genitive ("Polens"), or the country
+    a compass point is joined to ("Nordirak" -> irak)."""
+    if low.endswith("s") and low[:-1] in _country_names():
+        low = low[:-1]                              # "Perus", "Polens": a country's genitive
+    for point in COMPASS:
+        rest = low[len(point):].lstrip("-")
+        if low.startswith(point) and rest in _country_names():
+            return rest
+    if low in gaz or low in local:
+        return low
+    if low.endswith("s") and (low[:-1] in gaz or low[:-1] in local):
+        return low[:-1]
     return None
 
 
@@ -1011,7 +1027,7 @@ def key_parts(m: Measure) -> tuple[str, ...] | None:
     year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
         not m.kind.startswith("weapons") else "-"
     if m.time and not re.fullmatch(r"\d{4}", m.time):
-        year = m.time                   # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
+        year = m.time.lower()           # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
             slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
 

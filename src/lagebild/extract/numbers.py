@@ -25,29 +25,19 @@ _UNITS = {w: v for w, v in de.number_words().items() if v < 10}            # lan
 _TEENS = {w: v for w, v in de.number_words().items() if 10 <= v < 20}
 _TENS = {w: v for w, v in de.number_words().items() if v >= 20}
 # Forms of "ein" that are articles unless a scale word follows ("eine Million", "ein Dutzend").
-ARTICLE_ONE = {"ein", "eine", "einen", "einem", "einer", "eines", "eins"}
+ARTICLE_ONE = ({w for w, v in de.number_words().items() if v == 1}          # lang/de/number_words.tsv,
+               | {w for w, v in de.pairs("number_forms").items() if v == "1"})  # number_forms.tsv
 # Words that multiply the number before them.
-SCALES = {
-    "dutzend": 12, "hundert": 100, "tausend": 1_000, "tsd.": 1_000, "tsd": 1_000,
-    "million": 1e6, "millionen": 1e6, "mio.": 1e6, "mio": 1e6, "mill.": 1e6,
-    "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9,
-    "billion": 1e12, "billionen": 1e12, "bio.": 1e12,
-}
+SCALES: dict[str, float] = {w: de.number_value(v) for w, v in de.pairs("scale_words").items()}  # lang/de/...
 # Vague plurals: bounds of their order of magnitude (CONTRACT.md).
-VAGUE = {
-    "dutzend": (24, 99), "hundert": (200, 999), "tausend": (2_000, 9_999),
-    "zehntausend": (20_000, 99_999), "hunderttausend": (200_000, 999_999),
-    "million": (2e6, 9_999_999), "milliarde": (2e9, 9_999_999_999), "abertausend": (2_000, 9_999),
-    "zigtausend": (20_000, 99_999), "aberhundert": (200, 999),
-}
+VAGUE: dict[str, tuple[float, float]] = {w: (de.number_value(lo), de.number_value(hi))
+                                         for w, lo, hi in de.rows("vague_plurals")}
 # "einige Zehntausend", "mehrere hundert", "ein paar Dutzend": vague too.
-VAGUE_DETERMINERS = {"einige", "einigen", "mehrere", "mehreren", "etliche", "etlichen", "viele", "vielen",
-                     "paar", "zig"}
+VAGUE_DETERMINERS = {w for w, use in de.pairs("vague_quantifiers").items() if use in ("scale", "both")}
 # Demonstratives before a vague plural point back to an amount already given.
-ANAPHORIC = {"diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen", "besagte", "besagten"}
+ANAPHORIC = de.words("anaphoric_determiners")
 # Duration adjectives: "dreitägigen Besuch", "24-stündige Waffenruhe".
-DURATION_SUFFIXES = {"tägig": "Tage", "wöchig": "Wochen", "monatig": "Monate", "jährig": "Jahre",
-                     "stündig": "Stunden", "minütig": "Minuten", "jährige": "Jahre"}
+DURATION_SUFFIXES = {suffix: plural for suffix, _, plural in de.rows("duration_suffixes")}  # lang/de/...
 
 MONTHS = tuple(de.months())                                  # lang/de/months.tsv, weekdays.tsv ...
 _MONTH_ABBR = tuple(de.month_abbreviations())
@@ -186,24 +176,11 @@ ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])
 GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
 # After "N." a sentence may begin; then the number is a cardinal ("stieg auf 14. Die Polizei ...").
 SENTENCE_STARTERS = de.words("sentence_starters")           # lang/de/sentence_starters.txt
-YEAR_CONTEXT = set(MONTHS) | set(WEEKDAYS) | {
-    "im", "seit", "jahr", "jahre", "jahres", "jahren", "mitte", "ende", "anfang", "beginn", "frühjahr",
-    "sommer", "herbst", "winter", "frühling", "jahrgang", "saison", "stand", "bis", "von", "ab", "um", "vor",
-    "nach", "in", "zwischen", "und", "oder", "des", "wahljahr", "jahreswechsel", "silvester", "ostern",
-    "weihnachten", "haushaltsjahr", "geschäftsjahr", "quartal",
-}
-STRONG_YEAR_CONTEXT = set(MONTHS) | {"im", "seit", "jahr", "jahres", "mitte", "ende", "anfang", "beginn",
-                                    "frühjahr", "sommer", "herbst", "winter", "frühling", "jahrgang", "saison",
-                                    "stand"}
+_YEAR_WORDS = de.pairs("year_context")                      # lang/de/year_context.tsv, seasons.tsv
+YEAR_CONTEXT = set(MONTHS) | set(WEEKDAYS) | set(de.pairs("seasons")) | set(_YEAR_WORDS)
+STRONG_YEAR_CONTEXT = set(MONTHS) | set(de.pairs("seasons")) | {w for w, s in _YEAR_WORDS.items() if s == "strong"}
 # Capitalised words that may stand before a figure without making it a label ("Rund 6.000").
-NOT_LABEL = {
-    "rund", "etwa", "circa", "ca.", "ungefähr", "knapp", "fast", "mehr", "über", "mindestens", "höchstens",
-    "bis", "weniger", "nur", "noch", "insgesamt", "allein", "weitere", "zusätzlich", "gut", "zwischen",
-    "bereits", "schon", "nahezu", "beinahe", "annähernd", "schätzungsweise", "offenbar", "angeblich",
-    "mutmaßlich", "wohl", "erneut", "zuletzt", "jeweils", "je", "alle", "damals", "heute", "gestern",
-    "demnach", "somit", "also", "zunächst", "dann", "mittlerweile", "inzwischen", "zudem", "außerdem",
-    "auch", "sogar", "lediglich", "maximal", "wenigstens", "zumindest", "derzeit", "aktuell", "nun",
-}
+NOT_LABEL = de.words("not_labels")
 
 
 @dataclass
@@ -283,23 +260,11 @@ def _is_noun_like(word: str) -> bool:
     return bool(w) and w[0].isupper() and w.lower() not in MONTHS and w.lower() not in WEEKDAYS
 
 
-_ARTICLES = {"der", "die", "das", "des", "dem", "den", "eine", "einer", "eines", "einem", "einen", "seine",
-             "ihre", "ihren", "seiner", "ihrer", "diese", "dieser", "dieses", "jeder", "jede", "alle", "beide"}
+_ARTICLES = de.words("determiners")                         # lang/de/determiners.txt
 # Lower-case words with an adjective's ending that are no adjectives: "2019 wegen Betrugs" is a year.
-NOT_ADJECTIVES = {"wegen", "gegen", "unter", "über", "hinter", "zwischen", "neben", "entgegen", "gegenüber", "oder",
-                  "aber", "sowie", "wieder", "immer", "später", "früher", "seither", "bereits", "deren", "dessen",
-                  "einen", "einem", "einer", "jeden", "jedem", "jeder", "allen", "aller", "anderen", "ebenfalls",
-                  "innerhalb", "außerhalb", "oberhalb", "unterhalb", "während", "hingegen", "jedenfalls", "wiederum",
-                  "erstmals", "nochmals", "damals", "zunächst", "zuletzt", "weder", "sondern", "statt", "anstatt",
-                  "seien", "waren", "wären", "hatten", "haben", "werden", "wurden", "worden", "sollen", "können",
-                  "keine", "keinen", "keiner", "alle", "viele", "vielen", "mehrere", "mehreren", "einige",
-                  "einigen", "diese", "dieser", "diesen", "jene", "jenen", "solche", "solchen"}
+NOT_ADJECTIVES = de.words("not_adjectives")
 # Participles that date a thing: "das 1923 gegründete Unternehmen", "ein 1980 geborener Banker".
-DATING_PARTICIPLE = re.compile(
-    r"^(gegründet|geboren|gebaut|erbaut|errichtet|eröffnet|eingeführt|verabschiedet|unterzeichnet|geschlossen|"
-    r"beschlossen|entstanden|gestartet|begonnen|erschienen|veröffentlicht|gewählt|verstorben|gestorben|"
-    r"entdeckt|erfunden|gegossen|geschaffen|vollendet|fertiggestellt|renoviert|restauriert|gedreht|"
-    r"produziert|komponiert|geschrieben|verliehen|ausgezeichnet|abgeschlossen|aufgenommen|gekauft)(e|en|er|es|em)?$")
+DATING_PARTICIPLE = re.compile(rf"^({'|'.join(de.phrases('dating_participles'))})(e|en|er|es|em)?$")
 
 
 def _followed_by_noun(text: str, pos: int) -> bool:
@@ -472,15 +437,10 @@ def _scale_after(text: str, pos: int) -> bool:
 
 # --- figures ------------------------------------------------------------------------------------
 
+# the qualifiers' words (lang/de/figure_qualifiers.tsv) as one alternation a qualifier, in the file's order
 QUALIFIER_PATTERNS: list[tuple[str, str]] = [
-    (r"nicht mehr als|höchstens|maximal|bis zu|bis hin zu", "at_most"),
-    ((r"(?:weit|deutlich|etwas|viel|noch|gut|knapp|insgesamt) mehr als|mehr als|weit über|deutlich über|"
-      r"etwas über|knapp über|gut über|über|gut|jenseits von"), "more_than"),
-    (r"mindestens|wenigstens|zumindest", "at_least"),
-    (r"(?:etwas|deutlich|knapp) weniger als|weniger als|fast|knapp|beinahe|nahezu|nicht ganz|unter", "less_than"),
-    ((r"etwa|rund|circa|ca\.|zirka|ungefähr|annähernd|schätzungsweise|geschätzte?n?|an die|um die|"
-      r"gegen|in etwa|grob"), "approx"),
-]
+    ("|".join(re.escape(w) for w, q in de.pairs("figure_qualifiers").items() if q == qual), qual)
+    for qual in dict.fromkeys(de.pairs("figure_qualifiers").values())]
 _QUAL_RX = [(re.compile(rf"(?<=[\s(„\"“»'])({p})\s+$", re.IGNORECASE), q) for p, q in QUALIFIER_PATTERNS]
 RANGE_JOIN = re.compile(r"\s*(bis|–|—|-|und)\s*")
 
@@ -502,14 +462,8 @@ def _qualifier_before(text: str, pos: int) -> tuple[str, int]:
 
 
 # Nouns after which "über" means "about": "Berichte über 14 Tote", "Streit über 200 Millionen".
-ABOUT_NOUNS = re.compile(r"(bericht\w*|meldung\w*|angabe\w*|information\w*|nachricht\w*|debatte\w*|diskussion\w*|"
-                         r"streit|"
-                         r"gespräch\w*|verhandlung\w*|spekulation\w*|gerücht\w*|auskunft|klage\w*|beschwerde\w*|"
-                         r"vertrag\w*|verträge|abkommen|gesetz\w*|entscheidung\w*|abstimmung\w*|einigung\w*|urteil\w*|"
-                         r"studie\w*|umfrage\w*|buch|film\w*|artikel|dokumentation\w*|rede|sorge\w*|freude|ärger|"
-                         r"empörung|wut|trauer|bilanz|überblick|rechnung\w*|scheck\w*|kredit\w*|anleihe\w*|"
-                         r"auftrag|aufträge|auftrags|vereinbarung\w*|verfügung|kontrolle|macht|aufsicht|"
-                         r"hinweis\w*|daten|zahlen|statistik\w*|schätzung\w*)$")
+ABOUT_NOUNS = re.compile("(" + "|".join(n[:-1] + r"\w*" if n.endswith("*") else n        # lang/de/topic_nouns.txt
+                                         for n in de.phrases("topic_nouns")) + ")$")
 
 
 def _plain_qualifier_context(text: str, start: int, word: str) -> bool:
@@ -523,19 +477,9 @@ def _plain_qualifier_context(text: str, start: int, word: str) -> bool:
         # "binnen einer Woche über 100.000 Menschen", "in Folge über 40 Grad" are more_than
         about = prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS and \
             (ABOUT_NOUNS.search(pl) is not None or not re.fullmatch(r"[A-Za-zÄÖÜäöüß\-]+", prev))
-        return not about and pl not in ("sprach", "sprachen", "berichtete", "berichteten", "informierte", "klagte",
-                                        "verfügt", "verfügte", "verfügen", "verfügten", "spricht", "berichtet",
-                                        "redete", "redeten", "diskutierten", "diskutierte", "verhandelt",
-                                        "verhandelten", "entscheiden", "entschied", "stimmten", "abstimmen")
-    if word == "gut":
-        return pl in ("seit", "vor", "nach", "für", "insgesamt", "auf", "von", "sind", "waren", "wurden", "es",
-                      "mit", "bereits", "schon", "nur", "noch", "damit")
-    if word == "unter":
-        return pl in ("auf", "sank", "sinkt", "sanken", "sinken", "liegt", "lag", "liege", "liegen", "lagen", "läge",
-                      "lägen", "blieb", "bleibt", "bleibe", "blieben", "bleiben", "fiel", "fällt", "fielen", "fallen",
-                      "rutschte", "rutscht", "weiterhin", "deutlich", "knapp", "noch", "weit", "damit", "jeweils")
-    if word == "gegen":
-        return pl in ("sind", "waren", "wurden", "insgesamt", "auf")
+        return not about and pl not in de.words("topic_verbs")       # lang/de/topic_verbs.txt
+    if word in ("gut", "unter", "gegen"):
+        return pl in de.table("qualifier_contexts")[word]          # lang/de/qualifier_contexts.tsv
     return True
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lang.de import table, words
+from .measures import classify
+from .numbers import parse_number
 
 # Verbs that carry no role of their own: look at their dependents and the next verb up.
 LIGHT_VERBS = frozenset({"sein", "werden", "haben", "bleiben", "geben", "liegen", "betragen", "sollen", "können",
@@ -86,8 +88,9 @@ def _lemma(t: Token) -> str:
 def _role_at(t: Token) -> str | None:
     idx = _index()
     lemma = _lemma(t)
+    # "sein" as a copula, not as the auxiliary of a perfect or passive ("sind ... angekommen")
     cop = next((c for c in t.children if c.dep_ == "cop" or c.pos_ in ("AUX", "VERB") and c.lemma_ == "sein"
-                and c.dep_ not in CLAUSE_DEPS), None)
+                and c.dep_ not in CLAUSE_DEPS and not c.dep_.startswith("aux")), None)
     if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
         lemma = _lemma(cop)
     deps = list(t.children) + (list(cop.children) if cop is not None else [])
@@ -142,14 +145,26 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def is_part(doc: Doc, text: str, clause_start: int, num_start: int) -> bool:
-    """Is the figure introduced as a part of a count before it? A part word in its clause, before the number."""
+def is_part(doc: Doc, text: str, clause_start: int, num_start: int, num_end: int | None = None) -> bool:
+    """Is the figure introduced as a part of a count before it? A part word in its clause, before the number,
+    or right after it ("352 Verletzte, 99 davon akute Notfälle", "vier von ihnen schwer")."""
     markers = words("quantity_parts")
     before = text[clause_start:num_start].lower().replace(",", " ")
     tokens = before.split()
     tail = tokens[-5:]
     joined = " ".join(tail)
-    return any((" " in m and m in joined) or m in tail for m in markers)
+    if any((" " in m and m in joined) or m in tail for m in markers):
+        return True
+    if _among(before):
+        return True
+    if num_end is None:
+        return False
+    after = " ".join(text[num_end:num_end + 30].lower().replace(",", " ").split()[:2])
+    return any(after == m or after.startswith(m + " ") for m in markers if m in POSTPOSED_PARTS)
+
+
+# Part words that may follow the figure ("99 davon", "vier von ihnen", "zwei darunter")
+POSTPOSED_PARTS = frozenset({"davon", "darunter", "von ihnen", "von denen", "unter ihnen"})
 
 
 def lemma_of(doc: Doc, start: int, end: int, noun: str) -> str:
@@ -189,3 +204,84 @@ def where_clause_place(doc: Doc, clause_start: int, unit_start: int) -> str | No
             if t.pos_ == pos:
                 return t.text
     return None
+
+
+# A count over a stretch of time ("binnen fünf Monaten", "in den vergangenen 30 Jahren", "innerhalb von zwei
+# Tagen") is a quantity of its own: neither the toll of one incident nor a count over another stretch.
+PERIOD_UNITS = {"tag": "D", "woche": "W", "monat": "M", "jahr": "Y", "jahrzehnt": "Y10"}
+# "seit drei Wochen" is left out: a count since a point in time continues the series "seit Oktober" does
+PERIOD_CASES = frozenset({"binnen", "innerhalb", "in", "während", "im"})
+PERIOD_RECENT = frozenset({"vergangen", "letzt", "zurückliegend", "erst"})
+
+
+def period_of(doc: Doc, start: int, end: int) -> str | None:
+    """The stretch of time a figure is counted over: a time noun with its number in the figure's clause,
+    introduced by "binnen", "innerhalb (von)" or by "in/während den vergangenen/letzten" -> "P5M" (five
+    months), "P30Y"; None when its clause names none. Read from lemmas and tags in token order (the parse of
+    such phrases is unreliable: "binnen" is often taken for an adjective)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    lo, hi = _clause_span(doc, tok)
+    for t in doc[lo:hi + 1]:
+        unit = PERIOD_UNITS.get((t.lemma_ or "").lower())
+        if unit is None or t.pos_ != "NOUN" or t.i == tok.i or t.i < lo + 1:
+            continue
+        num = doc[t.i - 1]
+        if not (num.like_num or num.pos_ == "NUM") or num.i == tok.i:
+            continue
+        before = [(w.lemma_ or w.text).lower() for w in doc[max(lo, num.i - 4):num.i]]
+        lead = {w.lower_ for w in doc[max(lo, num.i - 4):num.i]}
+        opens = lead & (PERIOD_CASES - {"in", "im", "während"}) or \
+            lead & PERIOD_CASES and any(b in PERIOD_RECENT or b.rstrip("en") in PERIOD_RECENT for b in before)
+        value = parse_number(num.text)
+        if opens and value is not None:
+            return f"P{value:g}{unit}"
+    return None
+
+
+RATE_PREPS = frozenset({"pro", "je", "am", "im"})
+
+
+def rate_of(doc: Doc, start: int, end: int) -> str | None:
+    """The unit of a rate the figure is given in ("täglich hunderte", "pro Tag bis zu 980", "900 am Tag") ->
+    "pro-tag"; None for a plain count. From lemmas in the figure's clause (`lang/de/quantity_rates.tsv`)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    lo, hi = _clause_span(doc, tok)
+    rates = table("quantity_rates")
+    for t in doc[lo:hi + 1]:
+        lemma = (t.lemma_ or t.text).lower()
+        for unit, forms in rates.items():
+            if lemma not in forms and t.lower_ not in forms:
+                continue
+            if t.pos_ in ("ADJ", "ADV") and lemma.endswith("lich"):
+                return f"pro-{unit}"                     # "täglich", "monatlich"
+            if t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ in RATE_PREPS and \
+                    not any(c.like_num or c.pos_ == "NUM" for c in t.children):
+                return f"pro-{unit}"                     # "pro Tag", "am Tag" (not "am Tag 3")
+    return None
+
+
+def _clause_span(doc: Doc, tok: Token) -> tuple[int, int]:
+    """The token range of the figure's clause: its sentence cut at commas, semicolons, colons and dashes."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and doc[lo - 1].text not in (",", ";", ":", "–"):
+        lo -= 1
+    while hi < sent.end - 1 and doc[hi + 1].text not in (",", ";", ":", "–"):
+        hi += 1
+    return lo, hi
+
+
+def _among(before: str) -> bool:
+    """ "Unter den Opfern seien drei Soldaten", "unter den Toten sind 20 Kinder": among people or casualties
+    counted before, the figure is a part of them ("unter den Trümmern" is no such group)."""
+    tokens = before.split()
+    for i in range(max(0, len(tokens) - 5), len(tokens) - 2):
+        if tokens[i] == "unter" and tokens[i + 1] in ("den", "diesen"):
+            _, domain = classify(tokens[i + 2])
+            if domain in ("person", "casualty"):
+                return True
+    return False

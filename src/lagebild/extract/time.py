@@ -30,34 +30,24 @@ from spacy.tokens import Doc
 
 from .. import extract  # noqa: F401  (registers the Doc extensions)
 from ..lang import de
-from ..model import TimeExpression
+from ..model import Precision, TimeExpression
 
 D = dt.date
-Value = tuple[str | None, str, str | None]          # (TIMEX3 value, precision, mod)
+Value = tuple[str | None, Precision, str | None]    # (TIMEX3 value, precision, mod)
 Resolver = Callable[[D | None], Value]               # anchor day (None: no publication date) -> Value
 
 # --------------------------------------------------------------------------- vocabulary
 MONTHS: dict[str, int] = de.months()                        # lang/de/months.tsv
 MONTH_ABBR: dict[str, int] = de.month_abbreviations()
 WEEKDAYS: dict[str, int] = de.weekdays()                    # ISO weekday
-SEASONS: dict[str, str] = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
+SEASONS: dict[str, str] = de.pairs("seasons")                # lang/de/seasons.tsv ...
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}   # meteorological: first month of the season
-DAYPARTS: dict[str, str] = {
-    "morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
-    "abend": "EV", "nacht": "NI",
-}
-ORDINALS: dict[str, int] = {
-    "ersten": 1, "erste": 1, "erstes": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3,
-    "vierten": 4, "vierte": 4, "letzten": 4, "letzte": 4,
-}
+DAYPARTS: dict[str, str] = de.pairs("dayparts")
+ORDINALS: dict[str, int] = de.numbered("quarter_ordinals")
 _ONES = {w: v for w, v in de.number_words(compounding=True).items() if v < 10}   # lang/de/number_words.tsv
 _TENS = {w: v for w, v in de.number_words(compounding=True).items() if v >= 20}
-NUMBERS: dict[str, float] = {
-    "eins": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zehn": 10, "elf": 11, "zwölf": 12,
-    "sechzehn": 16, "siebzehn": 17, "beiden": 2, "beide": 2, "hundert": 100, "tausend": 1000, "anderthalb": 1.5,
-    "eineinhalb": 1.5,
-    "einundhalb": 1.5, **_ONES, **_TENS,
-}
+NUMBERS: dict[str, float] = {**{w: de.number_value(v) for w, v in de.pairs("number_forms").items()},
+                             **de.number_words()}
 for _w, _n in _ONES.items():
     if _n >= 3 and _w not in ("sechs", "sieben"):
         NUMBERS[_w + "zehn"] = 10 + _n
@@ -65,30 +55,17 @@ for _w, _n in _ONES.items():
     for _tw, _tn in _TENS.items():
         NUMBERS[_w + "und" + _tw] = _tn + _n
 NUMBERS["zweieinhalb"] = 2.5
-VAGUE_NUMBERS = {"einigen", "einige", "mehreren", "mehrere", "wenigen", "wenige", "vielen", "viele",
-                 "ein paar", "etlichen", "etliche", "zahlreichen", "zahlreiche"}
-DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
-                "siebziger": 7, "achtziger": 8, "neunziger": 9, "neuziger": 9}
-CENTURY_ORDINALS = {"sechzehnten": 16, "siebzehnten": 17, "achtzehnten": 18, "neunzehnten": 19,
-                    "zwanzigsten": 20, "einundzwanzigsten": 21}
+VAGUE_NUMBERS = {w for w, use in de.pairs("vague_quantifiers").items() if use in ("time", "both")}
+DECADE_WORDS = de.numbered("decade_words")
+CENTURY_ORDINALS = de.numbered("century_ordinals")
 
 # unit word -> (TIMEX3 duration letter, needs "T", precision of a date so far back)
-UNITS: dict[str, tuple[str, bool, str]] = {
-    "sekunde": ("S", True, "day"), "minute": ("M", True, "day"), "stunde": ("H", True, "day"),
-    "tag": ("D", False, "day"), "woche": ("W", False, "week"), "monat": ("M", False, "month"),
-    "quartal": ("Q", False, "quarter"), "halbjahr": ("HALF", False, "half"), "jahr": ("Y", False, "year"),
-    "jahrzehnt": ("DE", False, "decade"), "jahrhundert": ("CE", False, "century"),
-}
-MODS = {  # qualifier before a number -> TIMEX3 mod
-    "fast": "LESS_THAN", "knapp": "LESS_THAN", "beinahe": "LESS_THAN", "nahezu": "LESS_THAN",
-    "weniger als": "LESS_THAN", "unter": "LESS_THAN", "mehr als": "MORE_THAN", "über": "MORE_THAN",
-    "länger als": "MORE_THAN", "gut": "APPROX", "rund": "APPROX", "etwa": "APPROX", "ungefähr": "APPROX",
-    "circa": "APPROX", "ca.": "APPROX", "zirka": "APPROX", "annähernd": "APPROX", "fast genau": "APPROX",
-    "mindestens": "EQUAL_OR_MORE", "wenigstens": "EQUAL_OR_MORE", "höchstens": "EQUAL_OR_LESS",
-    "maximal": "EQUAL_OR_LESS", "bis zu": "EQUAL_OR_LESS", "genau": None, "ganze": None, "ganzen": None,
-}
-POS_MODS = {"anfang": "START", "beginn": "START", "start": "START", "mitte": "MID", "ende": "END",
-            "ausgang": "END", "frühjahr": "START"}
+UNITS: dict[str, tuple[str, bool, str]] = {w: (letter, kind == "time", prec)
+                                           for w, letter, kind, prec in de.rows("time_units")}
+# ending of a duration adjective -> unit ("dreitägig" -> tag)
+_DURATION_SUFFIXES = {suffix: unit for suffix, unit, _ in de.rows("duration_suffixes")}
+MODS = {w: None if mod == "-" else mod for w, mod in de.pairs("time_qualifiers").items()}  # qualifier -> TIMEX3 mod
+POS_MODS = de.pairs("time_positions")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -109,10 +86,10 @@ UNIT = (r"(?P<unit>Sekunde[n]?|Minute[n]?|Stunde[n]?|Tag(?:en|es|e|s)?|Woche[n]?
         r"|Quartal(?:en|es|e|s)?|Halbjahr(?:en|es|e|s)?|Jahrzehnt(?:en|es|e|s)?|Jahrhundert(?:en|es|e|s)?"
         r"|Jahr(?:en|es|e|s)?)")
 YEAR = r"(?<![\d.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
-PAST_ADJ = (r"(?:vergangenen|vergangene|vergangenes|vergangener|letzten|letzte|letztes|letzter"
-            r"|vorigen|vorige|voriges|voriger)")
-NEXT_ADJ = r"(?:kommenden|kommende|kommendes|kommender|nächsten|nächste|nächstes|nächster|folgenden|folgende)"
-THIS_ADJ = r"(?:diesen|diese|dieses|diesem|dieser|laufenden|laufende|laufendes)"
+_RELATIVE = de.pairs("relative_adjectives")                   # lang/de/relative_adjectives.tsv
+PAST_ADJ = rf"(?:{_alt(w for w, rel in _RELATIVE.items() if rel == 'past')})"
+NEXT_ADJ = rf"(?:{_alt(w for w, rel in _RELATIVE.items() if rel == 'next')})"
+THIS_ADJ = rf"(?:{_alt(w for w, rel in _RELATIVE.items() if rel == 'this')})"
 DET = r"(?:den|die|der|dem|das|des)"
 
 
@@ -292,25 +269,10 @@ def resolve(fn: Resolver, dct: DCT | None) -> Value:
 
 
 # --------------------------------------------------------------------------- tense
-_PAST_AUX = {"war", "waren", "wurde", "wurden", "hatte", "hatten", "worden", "wurdest",
-             # strong verbs' preterite (weak ones end in -te and are caught by their ending)
-             "gab", "gaben", "kam", "kamen", "ging", "gingen", "hieß", "fand", "fanden", "begann", "begannen", "lag",
-             "lagen", "stand", "standen", "traf", "trafen", "starb", "starben", "schrieb", "schrieben", "blieb",
-             "blieben", "sprach", "sprachen", "griff", "griffen", "schoss", "schossen", "fiel", "fielen", "zog",
-             "zogen",
-             "flog", "flogen", "rief", "riefen", "trat", "traten", "sah", "sahen", "nahm", "nahmen", "brach", "brachen",
-             "warf", "bot", "boten", "hielt", "hielten", "ließ", "ließen", "lief", "liefen", "wies", "wiesen", "sank",
-             "stieg", "stiegen", "gewann", "floh", "flohen", "schlug", "schlugen", "erschien", "entschied", "beschloss",
-             "empfing", "verließ", "erhielt", "stieß", "befahl", "verlor", "geschah", "saß", "saßen", "tat", "taten",
-             "wuchs", "fuhr", "fuhren", "zwang", "sprang", "trug", "trugen", "schwieg", "verschwand", "bat", "baten"}
-_PERFECT_AUX = {"hat", "haben", "habe", "hätten", "hätte", "ist", "sind", "sei", "seien"}
-_FUTURE = {"wird", "werden", "werde", "soll", "sollen", "will", "wollen", "plant", "planen", "geplant",
-           "kommenden", "kommende", "nächsten", "nächste", "künftig", "bevorstehenden", "voraussichtlich",
-           "morgen", "bald", "demnächst"}
-_NOT_PRETERITE = {"letzte", "letzten", "erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "vierte",
-                  "mitte", "mitten", "unten", "hinten", "weiten", "seite", "seiten", "beste", "besten", "rechte",
-                  "rechten", "bekannte", "bekannten", "sechste", "siebte", "achte", "neunte", "zehnte", "halbe",
-                  "gute", "guten", "harte", "harten", "weite", "breite", "breiten", "heute", "leute", "beute"}
+_PAST_AUX = de.words("preterite_forms")                      # lang/de/preterite_forms.txt ...
+_PERFECT_AUX = de.words("perfect_auxiliaries")
+_FUTURE = de.words("future_cues")
+_NOT_PRETERITE = de.words("not_preterite")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _PARTICIPLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|statt|teil|bekannt|frei|"
@@ -400,7 +362,7 @@ def rule(pattern: str, flags: int = re.IGNORECASE):
     return deco
 
 
-def fixed(value: str | None, precision: str = "unknown", mod: str | None = None) -> Resolver:
+def fixed(value: str | None, precision: Precision = "unknown", mod: str | None = None) -> Resolver:
     return lambda _anchor: (value, precision, mod)
 
 
@@ -737,7 +699,7 @@ def quarter(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", fn)]
 
 
-@rule(rf"\b(?:(?P<det>{DET}|{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?:(?P<adj>strengen|heißen|kalten|milden|warmen|langen|nassen|trockenen)\s+)?(?P<core>{SEASON})\b(?!-|\s*(?:{YEAR}))")
+@rule(rf"\b(?:(?P<det>{DET}|{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?:(?P<adj>{_alt(de.words('season_adjectives'))})\s+)?(?P<core>{SEASON})\b(?!-|\s*(?:{YEAR}))")
 def season(m, ctx):
     word = m["det"]
     rel = _rel_of(word)
@@ -782,7 +744,7 @@ def year_adjective(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", _year_rel(k))]
 
 
-@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht|früh)?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d)")
+@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?P<part>{_alt(DAYPARTS)})?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d)")
 def weekday(m, ctx):
     rel = _rel_of(m["det"])
     wd = WEEKDAYS[m["wd"].lower()]
@@ -969,14 +931,12 @@ def long_vague(m, ctx):
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(None, unit), UNITS[unit][2]))]
 
 
-_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:Mann|Frau|Junge|Jungen|Mädchen|Kind|Sohn|Tochter|Schüler\w*|"
-                       r"Student\w*|Fahrer\w*|"
-                       r"Täter\w*|Opfer|Spieler\w*|Sänger\w*|Autor\w*|Politiker\w*|Präsident\w*|Minister\w*|Chef\w*|"
-                       r"Bürger\w*|Angeklagte\w*|Verdächtige\w*|Soldat\w*|Pensionist\w*|Rentner\w*|Bub\w*|Mutter|Vater|"
-                       r"Witwe\w*|Lenker\w*|Patient\w*|Bewohner\w*|Unternehmer\w*|Athlet\w*|Fan\w*|Frauen|Männer|Kinder)\b")
+_AGE_NOUN = re.compile(r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:"                     # lang/de/age_nouns.txt
+                       + "|".join(n[:-1] + r"\w*" if n.endswith("*") else n for n in de.phrases("age_nouns"))
+                       + r")\b")
 
 
-@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig|Jährig)(?:e[nmrs]?)?\b",
+@rule(rf"\b(?P<n>\d+|{_alt(NUMBERS)})-?(?P<u>{_alt(_DURATION_SUFFIXES)}|Jährig)(?:e[nmrs]?)?\b",
       flags=0)
 def duration_adjective(m, ctx):
     """"dreitägigen Besuch" -> P3D; "zweijährige" -> P2Y; not an age ("der 47-jährige Minister")."""
@@ -985,8 +945,7 @@ def duration_adjective(m, ctx):
         return []
     if m["u"].lower() == "jährig" and (m["u"][0] == "J" or _AGE_NOUN.match(ctx.text, m.end())):
         return []
-    unit = {"tägig": "tag", "wöchig": "woche", "monatig": "monat", "jährig": "jahr", "stündig": "stunde",
-            "minütig": "minute"}[m["u"].lower()]
+    unit = _DURATION_SUFFIXES[m["u"].lower()]
     return [Hit(m.start(), m.end(), "DURATION", fixed(_duration(n, unit), UNITS[unit][2]))]
 
 
@@ -1049,10 +1008,9 @@ def daypart_set(m, ctx):
 
 
 # ---- sets -------------------------------------------------------------------------
-@rule(r"\b(?P<w>täglich|wöchentlich|monatlich|vierteljährlich|halbjährlich|jährlich|stündlich|alljährlich)(?:e[nmrs]?)?\b")
+@rule(rf"\b(?P<w>{_alt(de.pairs('frequency_adverbs'))})(?:e[nmrs]?)?\b")
 def set_adverb(m, ctx):
-    value = {"täglich": "P1D", "wöchentlich": "P1W", "monatlich": "P1M", "vierteljährlich": "P3M",
-             "halbjährlich": "P6M", "jährlich": "P1Y", "alljährlich": "P1Y", "stündlich": "PT1H"}[m["w"].lower()]
+    value = de.pairs("frequency_adverbs")[m["w"].lower()]
     return [Hit(m.start(), m.end(), "SET", fixed(value, "unknown"))]
 
 
@@ -1088,17 +1046,7 @@ def set_weekday(m, ctx):
 
 
 # ---- vague references --------------------------------------------------------------
-_VAGUE = {
-    "PRESENT_REF": ["jetzt", "derzeit", "zurzeit", "zur Zeit", "momentan", "gegenwärtig", "heutzutage", "im Moment",
-                    "zur Stunde", "zuletzt", "dieser Tage", "diesen Tagen", "heutigen", "heutige", "heutiger",
-                    "heutiges", "in der Gegenwart", "die Gegenwart", "unlängst"],
-    "PAST_REF": ["damals", "einst", "einstmals", "kürzlich", "jüngst", "neulich", "in der Vergangenheit",
-                 "der Vergangenheit", "die Vergangenheit", "in letzter Zeit", "früher", "früheren Zeiten",
-                 "vergangener Zeiten", "der vergangenen Zeit"],
-    "FUTURE_REF": ["bald", "demnächst", "künftig", "zukünftig", "in Zukunft", "in naher Zukunft", "der Zukunft",
-                   "die Zukunft", "in Kürze", "in absehbarer Zeit", "in nächster Zeit", "baldigen", "baldige"],
-}
-_VAGUE_VALUE = {w.lower(): v for v, ws in _VAGUE.items() for w in ws}
+_VAGUE_VALUE = de.pairs("vague_time_references")   # lang/de/vague_time_references.tsv
 
 
 @rule(rf"\b(?P<w>{_alt(_VAGUE_VALUE)})\b")
@@ -1132,7 +1080,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in {
     "pos": r"anfang|mitte|ende|beginn|ausgang|start",
     "daypart": r"morgen|mittag|abend|nacht|tag",
     "every": r"\b(?:jede[nmrs]?|pro|je|alle)\b",
-    "adj": r"jährig|tägig|wöchig|monatig|stündig|minütig",
+    "adj": _alt(_DURATION_SUFFIXES),
     "prev": r"vorjahr|vormonat|vorwoche",
     "vague": r"jetzt|zeit|momen|gegenw|heut|zuletzt|tage|unlängst|damals|einst|kürzlich|jüngst|neulich|früher"
              r"|vergangen|bald|demnächst|künftig|zukunft|kürze|stunde",
@@ -1237,7 +1185,8 @@ def find_times(text: str, dct: str | None = None, article: str = "") -> list[Tim
     out: list[TimeExpression] = []
     chosen = _select(hits)
     dct_day: D | None = dct_range.first if dct_range and dct_range.precision == "day" else None
-    last_day, sentence_day = dct_day, (None, dct_day)
+    last_day = dct_day
+    sentence_day: tuple[tuple[int, int] | None, D | None] = (None, dct_day)
     for h in chosen:
         sent = ctx.sentence(h.start)
         if h.narrative:

@@ -57,6 +57,39 @@ class Country:
     lon: float | None = None
 
 
+@lru_cache(maxsize=1)
+def german_country_names() -> dict[str, frozenset[str]]:
+    """ISO 3166-1 alpha-2 -> pycountry's German names of every country (official and common; names with a
+    comma or a bracket left out); empty without pycountry."""
+    try:
+        import pycountry
+
+        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
+        return {c.alpha_2: frozenset(n for n in (de(c.name), de(getattr(c, "common_name", c.name)))
+                                     if "," not in n and "(" not in n)
+                for c in pycountry.countries}
+    except Exception:  # noqa: BLE001 - pycountry's German names are a bonus, not a need
+        return {}
+
+
+@lru_cache(maxsize=1)
+def country_table() -> tuple[Country, ...]:
+    """The one country table: ``countries_de.tsv`` (names, adjective stems, demonyms, capital, seats of
+    government), each country's pycountry German names added after its own; in file order, without
+    coordinates (`Gazetteer.countries` adds those). Reads no place list: cheap."""
+    official = german_country_names()
+    out = []
+    for line in DATA.joinpath("countries_de.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso, names, adjs, dems, capital, seats = (line.split("\t") + [""] * 6)[:6]
+        names_l = [n for n in names.split(",") if n]
+        extra = [n for n in sorted(official.get(iso, ())) if n not in names_l]
+        out.append(Country(iso, names_l[0], names_l + extra, [a for a in adjs.split(",") if a],
+                           [d for d in dems.split(",") if d], capital or None, [s for s in seats.split(",") if s]))
+    return tuple(out)
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (haversine)."""
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
@@ -104,25 +137,13 @@ class Gazetteer:
                 self._add(form, cand)
 
     def _load_countries(self) -> None:
-        try:
-            import pycountry
-
-            de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
-            official = {c.alpha_2: {de(c.name), de(getattr(c, "common_name", c.name))} for c in pycountry.countries}
-        except Exception:  # noqa: BLE001 - pycountry's German names are a bonus, not a need
-            official = {}
-        for line in DATA.joinpath("countries_de.tsv").read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            iso, names, adjs, dems, capital, seats = (line.split("\t") + [""] * 6)[:6]
-            names_l = [n for n in names.split(",") if n]
-            extra = [n for n in sorted(official.get(iso, ())) if "," not in n and "(" not in n and n not in names_l]
-            c = Country(iso, names_l[0], names_l + extra, [a for a in adjs.split(",") if a],
-                        [d for d in dems.split(",") if d], capital or None, [s for s in seats.split(",") if s])
-            cap = self.best(capital, country=iso) if capital else None
+        for c in country_table():
+            c = replace(c, names=list(c.names), adjectives=list(c.adjectives), demonyms=list(c.demonyms),
+                        seats=list(c.seats))
+            cap = self.best(c.capital, country=c.iso) if c.capital else None
             if cap:
                 c.lat, c.lon = cap.lat, cap.lon
-            self.countries[iso] = c
+            self.countries[c.iso] = c
 
     # --- lookup ----------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Candidate]:

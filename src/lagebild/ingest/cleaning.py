@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..lang import de
 from ..lang.de.outlets import outlet_words, section_names
 from ..model import OffsetMap
 
@@ -76,21 +77,8 @@ TITLE_MAX = 160     # longer first lines are paragraphs, not headlines
 # --- vocabulary ----------------------------------------------------------------------------------
 
 # News agencies as they are written in German bylines; key: casefolded spelling.
-AGENCIES: dict[str, str] = {
-    "dpa": "dpa", "dpa-afx": "dpa-AFX", "afp": "AFP", "ap": "AP", "reuters": "Reuters", "rtr": "Reuters",
-    "apa": "APA", "kna": "KNA", "epd": "epd", "sid": "SID", "dts": "dts", "ddp": "ddp", "dapd": "dapd",
-    "sda": "SDA", "keystone-sda": "Keystone-SDA", "ats": "ATS", "ansa": "ANSA", "efe": "EFE",
-    "xinhua": "Xinhua", "tass": "TASS", "itar-tass": "TASS", "interfax": "Interfax", "ria": "RIA Nowosti",
-    "ria nowosti": "RIA Nowosti", "ukrinform": "Ukrinform", "unian": "UNIAN", "yonhap": "Yonhap",
-    "kyodo": "Kyodo", "bloomberg": "Bloomberg", "upi": "UPI", "aap": "AAP", "pap": "PAP", "ctk": "ČTK",
-    "čtk": "ČTK", "mti": "MTI", "belga": "Belga", "anp": "ANP", "anadolu": "Anadolu", "kathpress": "Kathpress",
-    "idea": "idea", "afx": "AFX", "awp": "AWP", "tt": "TT", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT",
-    "ap/dpa": "AP",
-}
-_MONTHS = {m: i for i, m in enumerate(
-    "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)}
-_MONTHS.update({"jänner": 1, "maerz": 3, "sept": 9})
-
+AGENCIES: dict[str, str] = {w: name for w, name in de.rows("agencies")}   # lang/de/agencies.tsv
+_MONTHS = {**de.months(), **de.month_abbreviations()}                   # lang/de/months.tsv ...
 _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\r\f\v"
 _INVISIBLE = ("\u00ad\u200b\u200c\u200d\u2060\ufeff"   # soft hyphen, zero-width: deleted (they split tokens)
               + "".join(chr(i) for i in (*range(0x20), *range(0x7f, 0xa0)) if chr(i) not in "\t\n\r\f\v"))
@@ -107,7 +95,8 @@ def agency(name: str) -> str | None:
 
 def split_agencies(items: str) -> tuple[list[str], list[str]]:
     """'AFP, AP, dpa und Reuters' -> (known agencies, other names)."""
-    known, other = [], []
+    known: list[str] = []
+    other: list[str] = []
     for part in re.split(r"\s*(?:[,/;&+]|\bund\b|\bsowie\b)\s*", items.strip(" ()")):
         if not part:
             continue
@@ -216,19 +205,7 @@ def _ad(line: str, st: State) -> bool:
 
 
 # Share buttons, reading time, navigation: compared casefolded, without trailing ":".
-_UI = {
-    "teilen", "artikel teilen", "beitrag teilen", "seite teilen", "drucken", "artikel drucken", "merken",
-    "artikel merken", "kommentare", "kommentieren", "kommentar schreiben", "zur startseite", "zurück",
-    "nach oben", "facebook", "twitter", "x", "whatsapp", "telegram", "e-mail", "email", "linkedin", "pinterest",
-    "xing", "reddit", "mail", "feedback", "link kopieren", "link", "vorlesen", "artikel anhören",
-    "audio", "video", "bildergalerie", "galerie", "fotostrecke", "zur fotostrecke", "zur bildergalerie",
-    "newsletter", "jetzt abonnieren", "abonnieren", "abo", "plus", "exklusiv für abonnenten", "mehr",
-    "mehr anzeigen", "weiterlesen", "mehr lesen", "alle artikel", "zum artikel", "zum thema", "themen",
-    "schlagwörter", "schlagworte", "tags", "symbolbild", "archivbild", "archivfoto", "startseite",
-    "hier klicken", "jetzt lesen", "auch interessant", "empfehlungen", "anhören", "play", "schließen",
-    "inhaltsverzeichnis", "lesermeinungen", "zur übersicht", "live", "+++ live +++", "eilmeldung",
-    "zum liveblog", "zum liveticker", "zum newsblog",
-}
+_UI = de.words("page_controls")                                 # lang/de/page_controls.txt
 
 
 @line_rule("share_navigation")
@@ -287,8 +264,10 @@ def _image_credit(line: str, st: State) -> bool:
         re.fullmatch(r"(?:Fotos?|Bild)\s*:\s*.{1,110}", line) and len(words(line)) <= 16)
 
 
-_QUELLE = re.compile(r"(?:Quellen?|Mit Material von|Material von|Mitarbeit|Agenturen|Agenturmaterial|Von)\s*:\s*(?P<items>.{1,100})")
-_MATERIAL = re.compile(r"\(?\s*(?:mit|Mit|unter Verwendung von|Unter Verwendung von)\s+(?:Material|Agenturmaterial|Informationen)"
+_QUELLE = re.compile(r"(?:Quellen?|Mit Material von|Material von|Mitarbeit|Agenturen|Agenturmaterial|Von)"
+                     r"\s*:\s*(?P<items>.{1,100})")
+_MATERIAL = re.compile(r"\(?\s*(?:mit|Mit|unter Verwendung von|Unter Verwendung von)"
+                       r"\s+(?:Material|Agenturmaterial|Informationen)"
                        r"(?:\s+(?:der|von|aus))?(?P<items>.{0,80}?)\s*\)?\.?")
 
 
@@ -328,7 +307,8 @@ def _byline(line: str, st: State) -> bool:
         st.add_agencies(known)
         return True
     names = rf"{_NAME}(?:\s+{_NAME}){{1,3}}"
-    return bool(re.fullmatch(rf"(?:(?:Ein (?:Kommentar|Gastbeitrag|Bericht|Essay|Interview)|Eine Analyse) )?[Vv]on\s+{names}"
+    return bool(re.fullmatch(rf"(?:(?:Ein (?:Kommentar|Gastbeitrag|Bericht|Essay|Interview)|Eine Analyse) )?"
+                             rf"[Vv]on\s+{names}"
                              rf"(?:\s*(?:,|und|&)\s*{names})*(?:\s*,\s*[A-ZÄÖÜ][\w-]+)?", line))
 
 
@@ -336,7 +316,8 @@ _STAND = re.compile(
     r"(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Erstellt|Erschienen|Publiziert|Update)"
     r"(?:\s+am)?\s*:?\s*(?:[A-Z][a-z]+,\s*)?(?:" + _DATE + "|" + _DATE_WORDS.replace("?P<", "?P<w") + r")"
     r"(?:\s*[,|-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\.?")
-_DATELINE = re.compile(r"\(?\s*(?:[A-Z][a-z]+,\s*(?:den\s+)?)?" + _DATE + r"(?:\s*[,|-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*\)?")
+_DATELINE = re.compile(r"\(?\s*(?:[A-Z][a-z]+,\s*(?:den\s+)?)?" + _DATE
+                       + r"(?:\s*[,|-]?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*\)?")
 
 
 @line_rule("date_line")
@@ -356,7 +337,8 @@ def _date_line(line: str, st: State) -> bool:
 
 
 _LIVE = r"(?:Live-?[Bb]log|Liveticker|Live-Ticker|Newsblog|News-Blog|Newsticker|Ticker|Live-Update)"
-_LIVE_POINTER = re.compile(rf"(?:Aktuelle|Alle|Die aktuellen|Neueste|Weitere)\s.{{0,120}}\b(?:in|im|in unserem|zum)\s+\w*{_LIVE}\w*\s*[:.]?"
+_LIVE_POINTER = re.compile(rf"(?:Aktuelle|Alle|Die aktuellen|Neueste|Weitere)\s.{{0,120}}"
+                           rf"\b(?:in|im|in unserem|zum)\s+\w*{_LIVE}\w*\s*[:.]?"
                            rf"|(?:Mehr|Alles|Alle (?:News|Infos|Entwicklungen))\s.{{0,80}}\b{_LIVE}\w*\s*:"
                            rf"|{_LIVE}|{_LIVE}\s*[:+|-]\s*.{{0,80}}|\+\+\+.{{0,120}}\+\+\+")
 
@@ -385,7 +367,8 @@ def _related_header(line: str, st: State) -> bool:
 
 # Patterns that open with \s* start where a run of white space starts ((?<!\s)): the match is the same
 # (the leftmost one), and a line with a long run of spaces is no longer searched from each of them.
-_CAPTION_TAIL = re.compile(r"(?<!\s)\s*(?:" + _DATE + r"\s*\|\s*)?(?:Video\s*)?(?:\|\s*)?\d{1,3}:\d{2}(?::\d{2})?\s*(?:min|Min|Minuten|sek|Sek|s|Std)\.?\s*$")
+_CAPTION_TAIL = re.compile(r"(?<!\s)\s*(?:" + _DATE + r"\s*\|\s*)?(?:Video\s*)?(?:\|\s*)?\d{1,3}:\d{2}(?::\d{2})?"
+                           r"\s*(?:min|Min|Minuten|sek|Sek|s|Std)\.?\s*$")
 
 
 @inline_rule("caption_tail")
@@ -399,8 +382,10 @@ def _caption_tail(line: str, st: State):
 
 
 _POSITION = re.compile(
-    r"(?<!\s)\s*\((?:\d{1,2}\.?\s?)?(?:v\.?\s?)?(?:l|r|li|re|M)\.?(?:\s?[-–]\s?(?:r|l)\.?)?\)"             # (2.v.l.) (4.vl) (l-r) (r.)
-    r"|(?<!\s)\s*\((?:[Vv]on\s)?(?:links|rechts)(?:\s(?:nach|n\.)\s(?:rechts|links))?\)"                   # (von links nach rechts)
+    # (2.v.l.) (4.vl) (l-r) (r.)
+    r"(?<!\s)\s*\((?:\d{1,2}\.?\s?)?(?:v\.?\s?)?(?:l|r|li|re|M)\.?(?:\s?[-–]\s?(?:r|l)\.?)?\)"
+    # (von links nach rechts)
+    r"|(?<!\s)\s*\((?:[Vv]on\s)?(?:links|rechts)(?:\s(?:nach|n\.)\s(?:rechts|links))?\)"
     r"|(?<!\s)\s*\((?:v\.\s?)?l\.\s?n\.\s?r\.\)|(?<!\s)\s*\((?:Mitte|vorne|hinten|oben|unten)(?:\s(?:links|rechts))?\)"
     r"|(?<!\s)\s*\((?:Symbolbild|Archivbild|Archivfoto|Foto|Bild|Grafik|Video|Symbolfoto)\)")
 
@@ -419,7 +404,8 @@ def _photo_credit_tail(line: str, st: State):
         yield m.start(), m.end()
 
 
-_DATELINE_AGENCY = re.compile(r"^(?:[A-ZÄÖÜ][\w.'’/-]*(?:\s[A-ZÄÖÜ(][\w.'’/)-]*){0,3}\s*)?(\(\s*([\w/ ,.-]{1,40}?)\s*\))\s*(?=[-–—:])")
+_DATELINE_AGENCY = re.compile(r"^(?:[A-ZÄÖÜ][\w.'’/-]*(?:\s[A-ZÄÖÜ(][\w.'’/)-]*){0,3}\s*)?"
+                              r"(\(\s*([\w/ ,.-]{1,40}?)\s*\))\s*(?=[-–—:])")
 
 
 @inline_rule("dateline_agency")
@@ -472,7 +458,8 @@ def _ticker_teaser(line: str, st: State):
 @inline_rule("legal_notice")
 def _legal_notice(line: str, st: State):
     pats = (r"(?<!\s)\s*Der Volltext dieses .{0,80}?Artikels steht .{0,60}?nicht mehr zur Verfügung\.",
-            r"(?<!\s)\s*Dieser Artikel (?:ist|wurde) .{0,60}?(?:automatisch|maschinell) .{0,40}?(?:übersetzt|erstellt)\.")
+            r"(?<!\s)\s*Dieser Artikel (?:ist|wurde) .{0,60}?(?:automatisch|maschinell) .{0,40}?"
+            r"(?:übersetzt|erstellt)\.")
     for p in pats:
         for m in re.finditer(p, line):
             yield m.start(), m.end()
@@ -709,10 +696,10 @@ def clean(raw: str, *, disable: Iterable[str] = (), markdown: bool = False) -> C
                 break
         if ln.drop:
             continue
-        for name, rule in INLINE_RULES.items():
+        for name, inline in INLINE_RULES.items():
             if name in off:
                 continue
-            for s, e in rule(ln.text, st):
+            for s, e in inline(ln.text, st):
                 if e > s:
                     ln.dels.append((s, e, name))
         ln.visible = _visible(ln)

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lang.de.outlets import outlet_name
-from ..model import Article, ArticleError, DatedPassage, OffsetMap
+from ..model import Article, ArticleError, DatedPassage, OffsetMap, Precision
 from . import language, newsplease
 from .cleaning import Cleaned, clean
 
@@ -76,7 +76,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _HEADER = re.compile(r"[ \t]?date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s)[ \t]*")
 _MOJIBAKE = re.compile(r"Ã[¤¶¼Ÿ„–œ©]|â€[žœ™“”˜]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_PRECISION = {4: "year", 7: "month", 10: "day"}
+_PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -133,8 +133,8 @@ def _size(n: int) -> str:
 # --- walking -------------------------------------------------------------------------------------------
 
 
-# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named: a folder's
-# .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
+# Read by sources.py (web archives, feeds, lists of links); walked like the formats above (.xml only when named:
+# a folder's .xml files are seldom feeds). NAME.meta.json files are sidecars (metadata of NAME.txt), not articles.
 OTHER_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".urls")
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -171,13 +171,14 @@ def _iter_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path | ArticleError, s
             def onerror(e: OSError, root: Path = p, errors: list[ArticleError] = errors) -> None:
                 where = Path(e.filename) if e.filename else root
                 label = _label(where, root)
-                errors.append(ArticleError(label + "/", f"cannot read folder: {e.strerror or e}", skipped="this folder"))
+                errors.append(ArticleError(label + "/", f"cannot read folder: {e.strerror or e}",
+                                           skipped="this folder"))
 
             for root, dirs, files in os.walk(p, onerror=onerror):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found += [Path(root) / f for f in files if not f.startswith(".") and readable(f)]
-            for e in sorted(errors, key=lambda e: e.article):
-                yield e, e.article
+            for err in sorted(errors, key=lambda x: x.article):
+                yield err, err.article
             items = sorted(found, key=lambda f: f.relative_to(p).as_posix())
             labelled = [(f, _label(f, p)) for f in items]
         else:
@@ -189,7 +190,8 @@ def _iter_inputs(paths: Iterable[Path]) -> Iterator[tuple[Path | ArticleError, s
                 yield ArticleError(label, f"cannot read: {e.strerror or e}", skipped="this file"), label
                 continue
             if not stat.S_ISREG(st.st_mode):
-                yield ArticleError(label, f"not a regular file ({_kind(st.st_mode)}), not read", skipped="this file"), label
+                yield (ArticleError(label, f"not a regular file ({_kind(st.st_mode)}), not read", skipped="this file"),
+                       label)
                 continue
             key = (st.st_dev, st.st_ino)
             if key not in seen:
@@ -206,8 +208,8 @@ def _label(f: Path, root: Path) -> str:
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
         if test(mode):
             return name
     return "not a plain file"
@@ -238,7 +240,8 @@ def _unique(a: Article, ids: dict[str, str]) -> Article | ArticleError:
     return a
 
 
-def read_file(path: Path, *, limits: Limits | None = None, label: str | None = None) -> Iterator[Article | ArticleError]:
+def read_file(path: Path, *, limits: Limits | None = None,
+              label: str | None = None) -> Iterator[Article | ArticleError]:
     """One file: one article (text, Markdown, HTML, JSON object) or many (JSONL, JSON list).
 
     `label` names the file in errors (default: its name)."""
@@ -426,7 +429,7 @@ def _fix_mojibake(text: str) -> str | None:
 # --- building articles -------------------------------------------------------------------------------------
 
 
-def date_value(value: Any) -> tuple[str | None, str]:
+def date_value(value: Any) -> tuple[str | None, Precision]:
     """'2025-06-17T10:00:00Z' -> ('2025-06-17', 'day'); '2025-06' -> month; junk -> (None, 'unknown')."""
     if not isinstance(value, str):
         return None, "unknown"
@@ -564,8 +567,8 @@ def from_record(obj: Any, default_id: str, where: str, *, limits: Limits | None 
     if not isinstance(obj, dict):
         raise ArticleError(default_id, f"{where} is not a JSON object but {type(obj).__name__}")
     obj = newsplease.normalise(obj)  # news-please / trafilatura field names -> ours
-    aid = _pick(obj, "id")
-    aid = default_id if aid is None or isinstance(aid, (dict, list)) else display_name(_str(aid))
+    given = _str(_pick(obj, "id"))              # None: absent, or an object or a list
+    aid = default_id if given is None else display_name(given)
     text = _pick(obj, "text")
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(aid, f"{where} has no text (field 'text' missing, empty or not a string)")
@@ -657,7 +660,8 @@ def _loads(text: str) -> Any:
     except json.JSONDecodeError as e:
         raise ArticleError("", f"{e.msg} (line {e.lineno}, column {e.colno})") from None
     except RecursionError:
-        raise ArticleError("", "nested too deeply (arrays or objects inside each other beyond what can be read)") from None
+        raise ArticleError("", "nested too deeply (arrays or objects inside each other beyond what can be read)") \
+            from None
     except ValueError as e:   # e.g. an integer of more digits than Python converts (sys.get_int_max_str_digits)
         raise ArticleError("", f"a value cannot be read: {e}".split(";")[0]) from None
 

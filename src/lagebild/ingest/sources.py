@@ -54,6 +54,7 @@ class InputOptions:
     max_bytes: int = MAX_BYTES
     _own_fetcher: bool = field(default=False, repr=False)
     _sidecars: dict[Path, Any] = field(default_factory=dict, repr=False)   # read once per batch
+    _sidecar_errors_said: set[Path] = field(default_factory=set, repr=False)  # a broken one is said once
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
@@ -242,7 +243,8 @@ def read_warc(path: Path, opts: InputOptions, seen_urls: set[str]) -> Iterator[A
             yield page
             continue
         if not is_url(page.url):
-            yield ArticleError(f"{path.name}: {page.url or 'a record without URL'}", "no http(s) URL", skipped="this record")
+            yield ArticleError(f"{path.name}: {page.url or 'a record without URL'}", "no http(s) URL",
+                               skipped="this record")
             continue
         key = strip_tracking(page.url)
         if key in seen_urls:              # the same page crawled twice: the first capture counts
@@ -298,9 +300,9 @@ def _with_sidecars(items: Iterable[Article | ArticleError], f: Path, root: Path,
     own = f.with_name(f.name[: -len(f.suffix)] + SIDECAR) if f.suffix else f.with_name(f.name + SIDECAR)
     folders = _folders(f, root)
     metas = [_sidecar(own, opts), *(_sidecar(d / SIDECAR, opts) for d in folders)]
-    for m in metas:
-        if isinstance(m, ArticleError) and not getattr(m, "reported", False):
-            m.reported = True             # a broken folder sidecar is said once, not once per file
+    for path, m in zip([own, *(d / SIDECAR for d in folders)], metas):
+        if isinstance(m, ArticleError) and path not in opts._sidecar_errors_said:
+            opts._sidecar_errors_said.add(path)   # a broken folder sidecar is said once, not once per file
             yield m
     own_meta, *folder_metas = [m if isinstance(m, dict) else {} for m in metas]
     domain_folder = next((d.name for d in folders if looks_like_domain(d.name)

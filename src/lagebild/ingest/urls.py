@@ -37,7 +37,8 @@ def strip_tracking(url: str) -> str:
         return url.strip()
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.fullmatch(k)]
     netloc = parts.netloc.lower()
-    if parts.scheme.lower() == "https" and netloc.endswith(":443") or parts.scheme.lower() == "http" and netloc.endswith(":80"):
+    scheme = parts.scheme.lower()
+    if scheme == "https" and netloc.endswith(":443") or scheme == "http" and netloc.endswith(":80"):
         netloc = netloc.rsplit(":", 1)[0]
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query, doseq=True), ""))
 

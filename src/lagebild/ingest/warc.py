@@ -63,7 +63,8 @@ def warc_pages(path: Path, max_bytes: int) -> Iterator[ArchivedPage | ArticleErr
                 read += 1
                 yield ArchivedPage(url, body, record.rec_headers.get_header("WARC-Date"))
         if not records:
-            yield ArticleError(name, "not a web archive: no WARC or ARC record with a URL found", skipped="the whole file")
+            yield ArticleError(name, "not a web archive: no WARC or ARC record with a URL found",
+                               skipped="the whole file")
         elif it.err_count:
             yield ArticleError(name, f"web archive damaged: {it.err_count} record(s) with a wrong length "
                                f"({read} page(s) read)", skipped="the damaged records")

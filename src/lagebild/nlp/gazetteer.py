@@ -22,7 +22,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -57,16 +59,21 @@ def organisation_kinds() -> dict[str, str]:
     return {name: kind for name, _, kind in organisation_rows() if kind}
 
 
+def _as_is(name: str) -> str:
+    return name
+
+
 def country_names() -> list[str]:
     """German names of the world's countries (pycountry's iso3166-1 translation)."""
     import gettext
 
     import pycountry
 
+    tr: Callable[[str], str] = _as_is
     try:
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
     except OSError:
-        tr = str
+        pass
     names = set()
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
@@ -84,11 +91,11 @@ def place_names() -> list[str]:
     import pycountry
 
     names: set[str] = set()
+    tr: Callable[[str], str] = _as_is
     try:
-        de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
-        tr = de.gettext
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
     except OSError:
-        tr = str
+        pass
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
             raw = getattr(c, attr, None)
@@ -152,7 +159,8 @@ class Gazetteer:
         if ambiguous is None:
             ambiguous = common_words(names)
         entries: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
-        for name, doc in zip(names, self.nlp.tokenizer.pipe(names)):
+        tokenizer: Any = self.nlp.tokenizer        # spaCy types it as a plain callable; it has pipe()
+        for name, doc in zip(names, tokenizer.pipe(names)):
             toks = tuple(t.text for t in doc)
             if toks:
                 entries.setdefault(toks[0], set()).add((toks, name in ambiguous))
@@ -160,8 +168,8 @@ class Gazetteer:
         self.entries = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in entries.items()}
         single = {n for n in names if " " not in n and "-" not in n and n not in ambiguous}
         self.hyphen_heads = single | set(PLACE_SHORT_FORMS)
-        countries = set(country_names()) if countries is None else set(countries)
-        self.compound_heads = sorted((n for n in single & countries if len(n) >= 5), key=lambda n: (-len(n), n))
+        country_set = set(country_names()) if countries is None else set(countries)
+        self.compound_heads = sorted((n for n in single & country_set if len(n) >= 5), key=lambda n: (-len(n), n))
         alone, heads = organisations()
         if orgs is None:
             from lagebild.ingest.cleaning import AGENCIES
@@ -169,14 +177,14 @@ class Gazetteer:
             orgs = sorted(set(AGENCIES.values()) | set(alone))
         self.org_heads = set(heads if org_heads is None else org_heads) - self.hyphen_heads
         self.org_entries = {}
-        for doc in self.nlp.tokenizer.pipe(orgs):
+        for doc in tokenizer.pipe(orgs):
             toks = tuple(t.text for t in doc)
             if toks:
                 self.org_entries.setdefault(toks[0], []).append(toks)
         self._index()
 
     def _index(self) -> None:
-        self._by_prefix: dict[str, list[str]] = {}
+        self._by_prefix = {}
         for head in self.compound_heads:          # longest first, as sorted
             self._by_prefix.setdefault(head[:3], []).append(head)
 

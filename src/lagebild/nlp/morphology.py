@@ -22,6 +22,8 @@ import numpy
 from spacy.language import Language
 from spacy.pipeline.morphologizer import DEFAULT_MORPH_MODEL, Morphologizer
 
+from ..lang import de
+
 
 class PosFirstMorphologizer(Morphologizer):
     """A :class:`spacy.pipeline.Morphologizer` whose guesses maximise the POS probability first."""
@@ -71,7 +73,7 @@ def make_pos_first_morphologizer(nlp, model, name: str, overwrite: bool, extend:
 
 
 # UD German: sein/werden/haben are AUX as auxiliaries and copula, VERB as main verbs
-AUX_LEMMAS = ("sein", "werden", "haben")
+AUX_LEMMAS: tuple[str, ...] = de.phrases("auxiliary_lemmas")   # lang/de/auxiliary_lemmas.txt
 AUX_DEPS = ("aux", "aux:pass", "cop")
 
 

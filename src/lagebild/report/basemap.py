@@ -1,7 +1,8 @@
 """The map's basemap: the vendored world-atlas TopoJSON (Natural Earth country outlines) as
 GeoJSON that a flat map can draw without artefacts.
 
-    world_geojson() -> {"type": "FeatureCollection", ...}     (the web map at /assets/world.json, the report's inline SVG map)
+    world_geojson() -> {"type": "FeatureCollection", ...}
+                        (the web map at /assets/world.json, the report's inline SVG map)
 
 Some rings of the atlas cross the antimeridian (Fiji, Russia's Chukotka, Antarctica): a point at
 179.4 follows one at -180. Drawn on a flat map, such a segment runs across the whole world, and

@@ -118,6 +118,16 @@ class GroupView:
         return any(v is not None for v in (self.group.low, self.group.best, self.group.high))
 
     @property
+    def summary(self) -> str:
+        """The best estimate with its range where consolidation derived one, else the figures' span."""
+        g = self.group
+        if g.best is None:
+            return self.span
+        rng = "" if g.low is None or g.high is None or g.low == g.high else \
+            f" ({fmt_number(g.low)}–{fmt_number(g.high)})"
+        return fmt_number(g.best) + rng
+
+    @property
     def span(self) -> str:
         lo = min(f.claim.low for f in self.figures)
         hi = max(f.claim.high for f in self.figures)
@@ -238,31 +248,60 @@ def _segments(article: Article, sentences: list[Sentence], figures: list[Figure]
 
 @dataclass
 class StoryView:
+    """One story apart: its articles, and the quantities and events told in them."""
+
     story: Story
     anchor: str
     articles: list[tuple[str, str, str | None, str]]   # (title, outlet, published, article anchor)
+    groups: list[GroupView] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+
+    @property
+    def n_figures(self) -> int:
+        return sum(len(g.figures) for g in self.groups)
 
 
-def dossier_view(store: Any) -> dict[str, Any]:
-    """Everything the templates show, from a `Store`."""
+@dataclass
+class _Read:
+    """What the view is built from, read once from the store: articles by id with their anchors, and
+    sentences by article."""
+
+    articles: list[Article]
+    by_id: dict[str, Article]
+    art_anchor: dict[str, str]
+    sentences: dict[str, list[Sentence]]
+
+    def sentence_anchor(self, article: str, offset: int) -> str | None:
+        s = _sentence_of(self.sentences.get(article, []), offset) if article in self.by_id else None
+        return anchor("s", f"{article}\x00{s.index}") if s else None
+
+    def article_links(self, ids: Any) -> list[tuple[str, str]]:
+        """(outlet, anchor) of each stored article among ids, once each."""
+        return [(self.by_id[x].outlet or x, self.art_anchor[x]) for x in dict.fromkeys(ids) if x in self.by_id]
+
+
+def _read(store: Any) -> _Read:
     articles = store.articles()
-    by_id = {a.id: a for a in articles}
-    art_anchor = {a.id: anchor("a", a.id) for a in articles}
     sentences: dict[str, list[Sentence]] = {}
     for s in store.sentences():
         sentences.setdefault(s.article, []).append(s)
-    claims = [c for c in store.claims() if c.article in by_id]
-    groups = store.groups()
+    return _Read(articles, {a.id: a for a in articles}, {a.id: anchor("a", a.id) for a in articles}, sentences)
 
+
+def _figures(r: _Read, claims: list[Claim]) -> dict[str, Figure]:
+    """Each claim of a stored article as a figure, by claim id."""
     figures: dict[str, Figure] = {}
     for c in claims:
-        a = by_id[c.article]
-        s = _sentence_of(sentences.get(a.id, []), c.start)
+        a = r.by_id[c.article]
         figures[c.id or f"{c.article}#{c.start}"] = Figure(
             claim=c, article=a, anchor=anchor("c", c.id or f"{c.article}#{c.start}"),
-            sentence_anchor=anchor("s", f"{a.id}\x00{s.index}") if s else None,
-            article_anchor=art_anchor[a.id], when=_when(c, a), source=_source(c))
+            sentence_anchor=r.sentence_anchor(a.id, c.start),
+            article_anchor=r.art_anchor[a.id], when=_when(c, a), source=_source(c))
+    return figures
 
+
+def _group_views(groups: list[ClaimGroup], figures: dict[str, Figure]) -> tuple[list[GroupView], list[Figure]]:
+    """The groups with their figures (most contested first), and the figures in no group."""
     group_views = []
     in_group: set[str] = set()
     for g in groups:
@@ -274,75 +313,103 @@ def dossier_view(store: Any) -> dict[str, Any]:
             " / ".join(dict.fromkeys(f.claim.counted or "?" for f in members))
         for f in members:
             f.group_anchor, f.group_label = g_anchor, label
-            in_group.add(f.claim.id)
+            in_group.add(f.claim.id or f"{f.claim.article}#{f.claim.start}")
             if g.low is not None and g.high is not None and (f.claim.high < g.low or f.claim.low > g.high):
                 f.off = True
         members.sort(key=lambda f: (f.when is None, f.when or "", f.outlet))
         chart = _group_chart(g, label, members)
         group_views.append(GroupView(g, g_anchor, label, members, chart, len({f.article.id for f in members})))
     group_views.sort(key=lambda v: (STATUS_ORDER.get(v.group.status, 4), -len(v.figures)))
-    ungrouped = sorted((f for f in figures.values() if f.claim.id not in in_group),
+    ungrouped = sorted((f for key, f in figures.items() if key not in in_group),
                        key=lambda f: (f.article.published or "~", f.article.id, f.claim.start))
+    return group_views, ungrouped
 
-    article_views = []
-    for a in articles:
-        figs = [f for f in figures.values() if f.article is a]
-        article_views.append(ArticleView(a, art_anchor[a.id], _segments(a, sentences.get(a.id, []), figs), figs,
-                                         safe_url(a.url)))
 
-    entities = store.entities()
-    names = {e.id: e.name for e in entities}
-    event_views = []
-    for e in store.events():
-        evidence = []
-        for sp in e.evidence:
-            s = _sentence_of(sentences.get(sp.article, []), sp.start) if sp.article in by_id else None
-            evidence.append((sp.text, anchor("s", f"{sp.article}\x00{s.index}") if s else None))
-        event_views.append(EventView(
+def _event_views(r: _Read, events: list[Event], names: dict[str, str], figures: dict[str, Figure]) -> list[EventView]:
+    """The events, dated ones first in time order, each with its evidence sentences and figures."""
+    views = []
+    for e in events:
+        views.append(EventView(
             event=e, anchor=anchor("e", e.id), when=e.time.value if e.time else None,
             actor=names.get(e.actor, e.actor) if e.actor else None,
             target=names.get(e.target, e.target) if e.target else None,
             place=e.place.name if e.place else None,
-            articles=[(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(e.articles) if x in by_id],
-            evidence=evidence, figures=[figures[f] for f in e.figures if f in figures]))
-    event_views.sort(key=lambda v: (v.when is None, v.when or ""))
-    entity_views = [
-        EntityView(e, anchor("n", e.id), len(e.mentions),
-                   [(by_id[x].outlet or x, art_anchor[x]) for x in dict.fromkeys(m.article for m in e.mentions)
-                    if x in by_id])
-        for e in entities]
+            articles=r.article_links(e.articles),
+            evidence=[(sp.text, r.sentence_anchor(sp.article, sp.start)) for sp in e.evidence],
+            figures=[figures[f] for f in e.figures if f in figures]))
+    views.sort(key=lambda v: (v.when is None, v.when or ""))
+    return views
+
+
+def _main_story(story_of: dict[str, str], article_ids: Any) -> str | None:
+    """The story most of these articles belong to (the first of them on a tie)."""
+    counts = Counter(story_of[a] for a in article_ids if a in story_of)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _story_views(r: _Read, stories: list[Story], story_of: dict[str, str], group_views: list[GroupView],
+                 event_views: list[EventView]) -> list[StoryView]:
+    """Each story with its articles, and the quantities and events told in its articles (a quantity or an
+    event its articles share with another story goes to the story that tells it most)."""
+    views = {st.id: StoryView(st, anchor("story", st.id),
+                              [(r.by_id[x].title or x, r.by_id[x].outlet or "Medium unbekannt", r.by_id[x].published,
+                                r.art_anchor[x]) for x in st.articles if x in r.by_id])
+             for st in stories}
+    for g in group_views:
+        home = _main_story(story_of, [f.article.id for f in g.figures])
+        if home in views:
+            views[home].groups.append(g)
+    for e in event_views:
+        home = _main_story(story_of, e.event.articles)
+        if home in views:
+            views[home].events.append(e)
+    return list(views.values())
+
+
+def _overview(r: _Read, claims: list[Claim], group_views: list[GroupView], figures: dict[str, Figure]) -> dict:
+    dates = sorted(a.published for a in r.articles if a.published)
+    return {
+        "articles": len(r.articles),
+        "outlets": Counter(a.outlet or "Medium unbekannt" for a in r.articles).most_common(),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "claims": len(claims),
+        "groups": len(group_views),
+        "disagree": sum(1 for v in group_views if v.flagged),
+        "copies": sum(1 for a in r.articles if a.duplicate_of),
+        "sources": Counter(f.source for f in figures.values()).most_common(),
+    }
+
+
+def dossier_view(store: Any) -> dict[str, Any]:
+    """Everything the templates show, from a `Store`."""
+    r = _read(store)
+    claims = [c for c in store.claims() if c.article in r.by_id]
+    figures = _figures(r, claims)
+    group_views, ungrouped = _group_views(store.groups(), figures)
+    article_views = []
+    for a in r.articles:
+        figs = [f for f in figures.values() if f.article is a]
+        article_views.append(ArticleView(a, r.art_anchor[a.id], _segments(a, r.sentences.get(a.id, []), figs), figs,
+                                         safe_url(a.url)))
+    entities = store.entities()
+    event_views = _event_views(r, store.events(), {e.id: e.name for e in entities}, figures)
+    entity_views = [EntityView(e, anchor("n", e.id), len(e.mentions), r.article_links(m.article for m in e.mentions))
+                    for e in entities]
     entity_views.sort(key=lambda v: (-v.n_mentions, v.entity.name))
-
-    story_views = [
-        StoryView(st, anchor("story", st.id),
-                  [(by_id[x].title or x, by_id[x].outlet or "Medium unbekannt", by_id[x].published, art_anchor[x])
-                   for x in st.articles if x in by_id])
-        for st in store.stories()]
-
+    story_views = _story_views(r, store.stories(), store.story_of(), group_views, event_views)
     builds = store.builds()
     last = builds[-1] if builds else None
-    dates = sorted(a.published for a in articles if a.published)
-    outlets = Counter(a.outlet or "Medium unbekannt" for a in articles)
     return {
         "meta": store.meta(),
         "title": store.meta().get("title") or "Lagebild",
         "build": last,
-        "overview": {
-            "articles": len(articles),
-            "outlets": outlets.most_common(),
-            "first": dates[0] if dates else None,
-            "last": dates[-1] if dates else None,
-            "claims": len(claims),
-            "groups": len(group_views),
-            "disagree": sum(1 for v in group_views if v.flagged),
-            "copies": sum(1 for a in articles if a.duplicate_of),
-            "sources": Counter(f.source for f in figures.values()).most_common(),
-        },
+        "overview": _overview(r, claims, group_views, figures),
         "stories": story_views,
         "groups": group_views,
         "ungrouped": ungrouped,
         "articles": article_views,
-        "article_anchor": art_anchor,
+        "article_anchor": r.art_anchor,
         "events": event_views,
         **_event_graphics(event_views),
         "entities": entity_views,
@@ -411,6 +478,7 @@ def environment() -> Environment:
 
 def _asset(name: str) -> str:
     env = environment()
+    assert env.loader is not None                      # environment() always sets its PackageLoader
     source, _, _ = env.loader.get_source(env, name)
     return source
 

@@ -44,7 +44,8 @@ def _evaluate(model: Path, data: Path, *, limit: int = 0, hanta: bool = False, n
     t0 = time.perf_counter()
     nlp = load(model)
     load_s = round(time.perf_counter() - t0, 2)
-    res = {"model": str(model), "load_s": load_s, "size_mb": B.dir_size_mb(model), "pipeline": nlp.pipe_names}
+    res: dict[str, Any] = {"model": str(model), "load_s": load_s, "size_mb": B.dir_size_mb(model),
+                           "pipeline": nlp.pipe_names}
     if what in ("all", "ner"):
         res["germeval_test"] = E.ner_scores(nlp, data / "germeval2014_ner" / "NER-de-test.tsv", limit=limit)
         if "GermEval 2014 test" in nlp.meta.get("benchmark_seen", []):

@@ -71,8 +71,8 @@ def replace_mentions(doc: Doc, pool: dict[str, list[tuple[str, ...]]], prob: flo
     if not swapped:
         return None
     new = Doc(vocab or doc.vocab, words=words, spaces=spaces)
-    new.set_ents([new.char_span(new[s].idx, new[e - 1].idx + len(new[e - 1]), label=lab) for s, e, lab in ents],
-                 default="outside")
+    spans = [new.char_span(new[s].idx, new[e - 1].idx + len(new[e - 1]), label=lab) for s, e, lab in ents]
+    new.set_ents([sp for sp in spans if sp is not None], default="outside")
     return new
 
 

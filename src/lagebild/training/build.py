@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -144,7 +145,7 @@ def train(kind: str, out: Path, *, corpus_dir: Path = WORK / "corpus", config: P
                                  corpus_dir / "joint_held.spacy")
     else:
         raise ValueError(f"unknown pipeline kind {kind!r} (joint|ner|syntax)")
-    ov = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
+    ov: dict[str, Any] = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if vectors:
         ov |= {"paths.vectors": str(vectors), "vars.vectors": True}
     if tiny:
@@ -227,13 +228,13 @@ def assemble(base: Path, ner: Path | None = None, out: Path = PACKAGE_DIR, *, me
     if ner is not None:
         nlp.add_pipe("ner", source=spacy.load(ner))
     if gazetteer_names is not False and "ner" in nlp.pipe_names:
-        gaz = nlp.add_pipe("lagebild_gazetteer", after="ner")
+        gaz: Any = nlp.add_pipe("lagebild_gazetteer", after="ner")
         gaz.initialize(names=gazetteer_names)
     if lemmas is not None:
-        lem = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
+        lem: Any = nlp.add_pipe("lagebild_lemmas", after="trainable_lemmatizer")
         lem.initialize(table=lemmas)
     if upos_gold is not None and {"tagger", "parser"} <= set(nlp.pipe_names):
-        upos = nlp.add_pipe("lagebild_upos", after="parser")
+        upos: Any = nlp.add_pipe("lagebild_upos", after="parser")
         gold = list(DocBin().from_disk(upos_gold).get_docs(nlp.vocab))
         upos.initialize(lambda: (Example(d, d) for d in gold), nlp=nlp)
     trained_on = nlp.meta.get("lagebild_training", {}).get("extra", [])

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
@@ -52,11 +53,12 @@ def read_germeval(path: Path) -> Iterator[tuple[list[str], list[str]]]:
 def iob_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """Chunks (start, end, label) from IOB2 tags; a stray I- opens a chunk (conlleval)."""
     spans: list[tuple[int, int, str]] = []
-    start, label = None, None
+    start: int | None = None
+    label: str | None = None
     for i, tag in enumerate(list(tags) + ["O"]):
         prefix, _, lab = tag.partition("-")
         if prefix == "O" or prefix == "B" or (prefix == "I" and lab != label):
-            if label is not None:
+            if label is not None and start is not None:
                 spans.append((start, i, label))
             start, label = (i, lab) if prefix in ("B", "I") else (None, None)
     return spans
@@ -99,7 +101,7 @@ def _merge_mwt(rows: list[list[str]]) -> list[dict]:
     by_id = {int(r[0]): r for r in words}
     # new index of each syntactic word after merging
     new_index: dict[int, int] = {}
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     skip_until = 0
     for r in rows:
         if "-" in r[0]:
@@ -123,8 +125,8 @@ def _merge_mwt(rows: list[list[str]]) -> list[dict]:
         new_index[i] = len(out)
         out.append(dict(word=r[1], lemma=r[2], pos=r[3], tag=r[4], morph=r[5],
                         head=int(r[6]), dep=r[7], space="SpaceAfter=No" not in r[9]))
-    for tok in out:
-        tok["head"] = -1 if tok["head"] == 0 else new_index[tok["head"]]
+    for word in out:
+        word["head"] = -1 if word["head"] == 0 else new_index[word["head"]]
     return out
 
 
@@ -135,7 +137,15 @@ def conllu_docs(path: Path, vocab: Vocab, *, n_sents: int = 10, stts: bool = Tru
     docs = []
     sents = list(read_conllu(path))
     for k in range(0, len(sents), n_sents):
-        words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = ([] for _ in range(9))
+        words: list[Any] = []
+        spaces: list[Any] = []
+        tags: list[Any] = []
+        pos: list[Any] = []
+        morphs: list[Any] = []
+        lemmas: list[Any] = []
+        heads: list[Any] = []
+        deps: list[Any] = []
+        starts: list[Any] = []
         for sent in sents[k:k + n_sents]:
             off = len(words)
             for j, t in enumerate(sent):

@@ -40,7 +40,9 @@ def docs_to_iob(docs) -> list[tuple[list[str], list[str]]]:
 
 
 def ner_prf(nlp: Language, sents: list[tuple[list[str], list[str]]]) -> dict:
-    tp, fp, fn = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
     docs = (Doc(nlp.vocab, words=w) for w, _ in sents)
     for (_words, tags), doc in zip(sents, nlp.pipe(docs, batch_size=256)):
         gold = set(iob_to_spans(tags))
@@ -75,7 +77,7 @@ def ud_scores(nlp: Language, path: Path, *, limit: int = 0) -> dict:
     Multi-word tokens (``im`` = in + dem) are merged to spaCy's surface tokens;
     LAS compares the universal relation (the part before ':')."""
     sents = _gold_sentences(path, limit)
-    c = Counter()
+    c: Counter[str] = Counter()
     docs = (_sentence_doc(nlp, s) for s in sents)
     for sent, doc in zip(sents, nlp.pipe(docs, batch_size=256)):
         for g, t in zip(sent, doc):
@@ -101,7 +103,7 @@ def hanta_scores(path: Path, *, limit: int = 0) -> dict:
 
     tagger = ht.HanoverTagger("morphmodel_ger.pgz")
     sents = _gold_sentences(path, limit)
-    c = Counter()
+    c: Counter[str] = Counter()
     t0 = time.perf_counter()
     for sent in sents:
         words = [t["word"] for t in sent]

@@ -84,9 +84,9 @@ def load_split(split: str, limit: int | None = None) -> list[Article]:
 
 class Tally:
     def __init__(self) -> None:
-        self.tp = defaultdict(float)
-        self.sys = defaultdict(float)
-        self.gold = defaultdict(float)
+        self.tp: defaultdict[str | tuple[str, ...], float] = defaultdict(float)
+        self.sys: defaultdict[str | tuple[str, ...], float] = defaultdict(float)
+        self.gold: defaultdict[str | tuple[str, ...], float] = defaultdict(float)
 
     def prf(self, key: str) -> tuple[float, float, float]:
         p = self.tp[key] / self.sys[key] if self.sys[key] else 0.0

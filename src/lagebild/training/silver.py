@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
@@ -22,7 +23,7 @@ from spacy.vocab import Vocab
 
 # ``all --self-train``: the recipe as configured, and the same with a wider NER hidden layer
 # (cross-validation, training/RESULTS.md: the two differ enough for agreement to filter errors).
-TEACHER_VARIANTS = ({}, {"vars.ner_hidden": 128})
+TEACHER_VARIANTS: tuple[dict[str, Any], ...] = ({}, {"vars.ner_hidden": 128})
 # Texts the teachers tag (corpus DocBin -> extra training set); both licences allow a shipped model.
 SILVER_SOURCES = {"silver-ud": "ud_all.spacy", "silver-europeana": "europeana_full.spacy"}
 

@@ -20,6 +20,7 @@ import gzip
 import json
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ ROWS = 50000        # floret table rows (x DIM floats: the size on disk)
 DIM = 96
 
 
-def german_vocab(n_top: int, corpus_files: list[Path] = ()) -> list[str]:
+def german_vocab(n_top: int, corpus_files: Sequence[Path] = ()) -> list[str]:
     """The ``n_top`` most probable German word forms + all corpus tokens."""
     words = []
     if n_top:
@@ -102,13 +103,13 @@ def floret_fit(words: list[str], targets: np.ndarray, *, rows: int, minn: int = 
     dim = targets.shape[1]
     probe = Vectors(mode="floret", data=np.zeros((rows, dim), dtype=np.float32),
                     hash_count=hash_count, minn=minn, maxn=maxn)
-    indptr, indices = [0], []
+    indptr_l, indices_l = [0], []
     for w in words:
         hs = [h % rows for g in probe._get_ngrams(w) for h in probe._get_ngram_hashes(g)]
-        indices.extend(hs)
-        indptr.append(len(indices))
-    indices = np.asarray(indices, dtype=np.int64)
-    indptr = np.asarray(indptr, dtype=np.int64)
+        indices_l.extend(hs)
+        indptr_l.append(len(indices_l))
+    indices = np.asarray(indices_l, dtype=np.int64)
+    indptr = np.asarray(indptr_l, dtype=np.int64)
     counts = np.diff(indptr)
     data = np.repeat(1.0 / counts, counts).astype(np.float32)
     A = sp.csr_matrix((data, indices, indptr), shape=(len(words), rows))

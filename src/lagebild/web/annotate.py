@@ -29,7 +29,8 @@ class Segment:
     pieces: list[Piece]
 
 
-def annotations(art: dict[str, Any]) -> tuple[list[tuple[int, int, str, str, str | None]], dict[str, dict[str, Any]]]:
+def annotation_spans(art: dict[str, Any]) -> tuple[list[tuple[int, int, str, str, str | None]],
+                                                  dict[str, dict[str, Any]]]:
     """(start, end, key, kind, claim anchor) spans, and key -> the structured reading shown on hover."""
     spans: list[tuple[int, int, str, str, str | None]] = []
     data: dict[str, dict[str, Any]] = {}

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import fastapi_offline
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -88,6 +88,18 @@ def create_app(
     dossier.prewarm()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/api-docs-assets", StaticFiles(directory=DOCS_ASSETS), name="api-docs-assets")
+    _add_middleware(app, dossier, list(LOCAL_HOSTS) + list(allow_hosts), max_request_bytes)
+    _add_error_handlers(app, dossier)
+    app.include_router(assets)
+    app.include_router(api.router)
+    app.include_router(upload.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _add_middleware(app: FastAPI, dossier: Dossier, hosts: list[str], max_body: int) -> None:
+    """Security headers on every answer; outermost first: the host check, then the body limit and the write
+    gate, before any body is read."""
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -100,6 +112,14 @@ def create_app(
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
+    app.add_middleware(_Guard, dossier=dossier, max_body=max_body)
+    app.add_middleware(_HostAllowList, hosts=hosts)
+
+
+def _add_error_handlers(app: FastAPI, dossier: Dossier) -> None:
+    """A store that cannot answer: 503 naming no server path; a bad search: 422; bad parameters and missing
+    things: a German error page for a page, JSON for the API."""
+
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
         return JSONResponse({"detail": dossier.public(str(exc))}, status_code=503)
@@ -107,26 +127,6 @@ def create_app(
     @app.exception_handler(SearchError)
     async def search_error(request: Request, exc: SearchError):
         return JSONResponse({"detail": str(exc)}, status_code=422)
-
-    # Outermost first: the host check, then the body limit and the write gate, before any body is read.
-    app.add_middleware(_Guard, dossier=dossier, max_body=max_request_bytes)
-    app.add_middleware(_HostAllowList, hosts=list(LOCAL_HOSTS) + list(allow_hosts))
-
-    @app.get("/favicon.ico", include_in_schema=False)
-    def favicon():
-        return Response(status_code=204)
-
-    @app.get("/assets/report.css", include_in_schema=False)
-    def report_css():
-        """The static report's stylesheet: the app looks like the report it extends."""
-        src = (HERE.parent / "report" / "templates" / "report.css").read_text("utf-8")
-        return Response(src, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
-
-    @app.get("/assets/world.json", include_in_schema=False)
-    def world():
-        """The map's country outlines, cut at the antimeridian (basemap.py)."""
-        return Response(world_geojson_bytes(), media_type="application/json",
-                        headers={"Cache-Control": "max-age=86400"})
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
@@ -136,18 +136,38 @@ def create_app(
     async def http_error(request: Request, exc: StarletteHTTPException):
         return _error(request, exc.status_code, str(exc.detail), None, getattr(exc, "headers", None))
 
-    @app.get("/docs", include_in_schema=False)
-    def swagger_ui():
-        return HTMLResponse(SWAGGER_HTML)
 
-    @app.get("/redoc", include_in_schema=False)
-    def redoc():  # ReDoc's bundle fetches its logo from the network: one documentation page is enough
-        return RedirectResponse("/docs")
+# The app's own files and the API documentation pages (outside the OpenAPI schema).
+assets = APIRouter(include_in_schema=False)
 
-    app.include_router(api.router)
-    app.include_router(upload.router)
-    app.include_router(pages.router)
-    return app
+
+@assets.get("/favicon.ico")
+def favicon():
+    return Response(status_code=204)
+
+
+@assets.get("/assets/report.css")
+def report_css():
+    """The static report's stylesheet: the app looks like the report it extends."""
+    src = (HERE.parent / "report" / "templates" / "report.css").read_text("utf-8")
+    return Response(src, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+@assets.get("/assets/world.json")
+def world():
+    """The map's country outlines, cut at the antimeridian (basemap.py)."""
+    return Response(world_geojson_bytes(), media_type="application/json",
+                    headers={"Cache-Control": "max-age=86400"})
+
+
+@assets.get("/docs")
+def swagger_ui():
+    return HTMLResponse(SWAGGER_HTML)
+
+
+@assets.get("/redoc")
+def redoc():  # ReDoc's bundle fetches its logo from the network: one documentation page is enough
+    return RedirectResponse("/docs")
 
 
 def _error(request: Request, status: int, message: str, errors: Any, headers: dict | None = None) -> Response:

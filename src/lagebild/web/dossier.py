@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 from urllib.parse import quote, urlencode
 
 from fastapi import Depends, HTTPException, Query, Request
@@ -53,7 +53,8 @@ NAV = [
 
 
 # What a size filter calls a measure kind (consolidate's labels; those without one named here)
-MEASURE_DE = {k.replace("_", "-"): v for k, v in KIND_LABELS.items() if v} | {k: v for k, v in KIND_LABELS.items() if v} | {
+MEASURE_DE = {k.replace("_", "-"): v for k, v in KIND_LABELS.items() if v} | {
+    k: v for k, v in KIND_LABELS.items() if v} | {
     "personnel": "Personal, Truppen", "other": "sonstige Zahlen", "weapons_used": "eingesetzte Waffen",
     "weapons_intercepted": "abgefangene Waffen", "weapons_delivered": "gelieferte Waffen",
     "sites": "Orte, Gebäude", "measurement": "Maße"}
@@ -272,6 +273,16 @@ def figure_filter(
     )
 
 
+class EventQuery(TypedDict):
+    """The event filter as keyword arguments of store/views.py's events()."""
+
+    q: str | None
+    type: str | None
+    date_from: str | None
+    date_to: str | None
+    story: str | None
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """The filter of the timeline and the map (and /api/events): text, type, date range."""
@@ -285,7 +296,7 @@ class EventFilter:
     def params(self) -> dict[str, str | None]:
         return {"q": self.q, "type": self.type, "from": self.date_from, "to": self.date_to, "story": self.story}
 
-    def kwargs(self) -> dict[str, str | None]:
+    def kwargs(self) -> EventQuery:
         return {"q": self.q, "type": self.type, "date_from": self.date_from, "date_to": self.date_to,
                 "story": self.story}
 

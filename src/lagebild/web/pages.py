@@ -188,7 +188,7 @@ def article_page(request: Request, con: DB, cat: CAT, article_id: str):
     a = queries.article(con, cat, article_id)
     if a is None:
         return page(request, "error.html.j2", status_code=404, message=f"Kein Artikel {article_id!r}.")
-    spans, data = annotate.annotations(a)
+    spans, data = annotate.annotation_spans(a)
     segs = annotate.segments(a["text"], a["sentences"], spans)
     return page(request, "article.html.j2", a=a, segments=segs, ann=data)
 

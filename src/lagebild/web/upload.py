@@ -24,6 +24,7 @@ from fastapi import (
 )
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from ..model import Article, ArticleError
 from .dossier import DOSSIER, Dossier, dossier_of, page
 from .schemas import AddResult
 
@@ -109,9 +110,6 @@ def add_post(
 def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     """Add uploaded files and a pasted text to the dossier through the regular build."""
     from ..build import build_articles
-    from ..ingest.sources import InputOptions
-    from ..model import ArticleError
-    from ..pipeline import read_articles
 
     files: list[UploadFile] = form["files"]
     text = (form.get("text") or "").strip()
@@ -119,46 +117,7 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
         raise HTTPException(400, "nothing to add: upload files or paste a text")
     if len(files) > MAX_FILES:
         raise HTTPException(413, f"at most {MAX_FILES} files at once")
-    articles, errors = [], []
-    with tempfile.TemporaryDirectory(prefix="lagebild-upload-") as tmp:
-        names: dict[str, str] = {}
-        for i, up in enumerate(files):
-            name = Path(up.filename or f"upload-{i}.txt").name
-            name = re.sub(r"[^\w.\-]+", "_", name).lstrip(".") or f"upload-{i}.txt"
-            if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-                errors.append(
-                    ArticleError(
-                        up.filename or name,
-                        "unsupported file type (use .txt, .md, .html, .json or .jsonl)",
-                        skipped="this file",
-                    )
-                )
-                continue
-            data = up.file.read(MAX_UPLOAD + 1)
-            if len(data) > MAX_UPLOAD:
-                errors.append(
-                    ArticleError(name, f"file larger than {MAX_UPLOAD // 1024 // 1024} MB", skipped="this file")
-                )
-                continue
-            target = Path(tmp) / name
-            if target.exists():
-                errors.append(
-                    ArticleError(name, "a file of this name is already in this upload", skipped="this copy")
-                )
-                continue
-            target.write_bytes(data)
-            names[str(target)] = name
-        if names:
-            # an uploaded list of links or feed is not fetched by the server (no requests on a visitor's behalf)
-            read, errs = read_articles([Path(p) for p in names], InputOptions(fetch=False))
-            for a in read:  # the temporary path means nothing later: say where it came from
-                name = names.get(a.source_path or "", a.id)
-                tmp_origin = str(Path(tmp).resolve() / name)
-                a.source_path = "upload:" + name
-                # identity (store/identity.py): an upload of the same name (and record id) is that article again
-                a.origin = "upload:" + name + (a.origin or "")[len(tmp_origin):]
-            articles += read
-            errors += errs
+    articles, errors = _read_uploads(files)
     if text:
         try:
             articles.append(_pasted(form, text))
@@ -185,6 +144,55 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
         )
     dossier.cache.clear()
     dossier.prewarm()
+    return _added(dossier, summary)
+
+
+def _read_uploads(files: list[UploadFile]) -> tuple[list[Article], list[ArticleError]]:
+    """The uploaded files read as articles (through a temporary folder, names made safe), and an error for
+    each file of another type, too large or of a name already in this upload."""
+    from ..ingest.sources import InputOptions
+    from ..pipeline import read_articles
+
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    with tempfile.TemporaryDirectory(prefix="lagebild-upload-") as tmp:
+        names: dict[str, str] = {}
+        for i, up in enumerate(files):
+            name = Path(up.filename or f"upload-{i}.txt").name
+            name = re.sub(r"[^\w.\-]+", "_", name).lstrip(".") or f"upload-{i}.txt"
+            if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+                errors.append(ArticleError(up.filename or name,
+                                           "unsupported file type (use .txt, .md, .html, .json or .jsonl)",
+                                           skipped="this file"))
+                continue
+            data = up.file.read(MAX_UPLOAD + 1)
+            if len(data) > MAX_UPLOAD:
+                errors.append(
+                    ArticleError(name, f"file larger than {MAX_UPLOAD // 1024 // 1024} MB", skipped="this file"))
+                continue
+            target = Path(tmp) / name
+            if target.exists():
+                errors.append(ArticleError(name, "a file of this name is already in this upload",
+                                           skipped="this copy"))
+                continue
+            target.write_bytes(data)
+            names[str(target)] = name
+        if names:
+            # an uploaded list of links or feed is not fetched by the server (no requests on a visitor's behalf)
+            read, errs = read_articles([Path(p) for p in names], InputOptions(fetch=False))
+            for a in read:  # the temporary path means nothing later: say where it came from
+                name = names.get(a.source_path or "", a.id)
+                tmp_origin = str(Path(tmp).resolve() / name)
+                a.source_path = "upload:" + name
+                # identity (store/identity.py): an upload of the same name (and record id) is that article again
+                a.origin = "upload:" + name + (a.origin or "")[len(tmp_origin):]
+            articles += read
+            errors += errs
+    return articles, errors
+
+
+def _added(dossier: Dossier, summary: Any) -> dict[str, Any]:
+    """The answer to an upload that was built: what is new, replaced, unchanged, what failed."""
     from rich.text import Text
 
     done = summary.new + summary.replaced + summary.reanalysed
@@ -200,7 +208,7 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _pasted(form: dict[str, Any], text: str):
+def _pasted(form: dict[str, Any], text: str) -> Article:
     """A pasted text through the same reader as a JSON record (cleaning, title, date, language)."""
     import hashlib
 

@@ -6,10 +6,14 @@ shipped in ``lagebild/models/attribution/`` are a work trained on it, see its me
 
 - **sentence**: does the sentence report someone's words (any quotation type)? Features: lemmas of
   its verbs, reporting verbs and nouns, attribution prepositions, Konjunktiv I, ``sollen``,
-  quotation marks, what the rules of `quotations` found in it and in the sentence before;
+  quotation marks, what the rules of `quotations` found in it, and the same cues in the sentences
+  around it;
 - **speaker**: which noun phrase head (this sentence or the two before) is the speaker? Features: its
-  arc, part of speech, entity type, lemma, the head it hangs on, whether it is a reporting verb's
-  subject or an attribution preposition's object, distance in sentences, whether the rules chose it.
+  arc, part of speech, morphology, entity type, lemma, its preposition, the head it hangs on (a
+  reporting verb or noun?), whether it stands inside quotation marks or inside what is said, on which
+  side of the sentence's cue and how far, distance in sentences, whether the rules chose it, and
+  whether it (or its lemma) is the speaker chosen for the quotation before (the chain of reported
+  speech, decided left to right).
 
 `learned_quotations(doc, model)` gives `Quotation`s like `quotations.quotations`; the rule path works
 without the model (`load_model()` returns None when no weights are packaged).
@@ -18,21 +22,24 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de import words
 from . import cues as C
 from .quotations import Quotation, _content, _quote_marks, _spans, quotations
 from .speakers import np_tokens, subject_of
 
-DIM = 1 << 16
+DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
-WINDOW = 2                                   # sentences before the quotation where a speaker may stand
+WINDOW = 3                                   # sentences before the quotation where a speaker may stand
+EXTRA = True
+MARKS = ("„", "“", "»", "«", '"')
 
 
 def _h(feat: str) -> int:
@@ -47,12 +54,17 @@ class Model:
     spk_b: float
     sent_threshold: float = 0.5
     spk_threshold: float = 0.1
+    listwise: bool = False                   # speaker weights trained as a softmax over each sentence's candidates
+    ctx_w: np.ndarray | None = None          # second sentence pass: reads the first pass' scores around it
+    ctx_b: float = 0.0
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path / "weights.npz", sent_w=self.sent_w.astype(np.float32),
-                            spk_w=self.spk_w.astype(np.float32),
-                            bias=np.array([self.sent_b, self.spk_b, self.sent_threshold, self.spk_threshold]))
+        ctx = {} if self.ctx_w is None else {"ctx_w": self.ctx_w.astype(np.float16)}
+        np.savez_compressed(path / "weights.npz", sent_w=self.sent_w.astype(np.float16),
+                            spk_w=self.spk_w.astype(np.float16),
+                            bias=np.array([self.sent_b, self.spk_b, self.sent_threshold, self.spk_threshold,
+                                           float(self.listwise), self.ctx_b]), **ctx)
         (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -65,86 +77,224 @@ def load_model(path: str | None = None) -> Model | None:
         return None
     z = np.load(f)
     b = z["bias"]
-    return Model(z["sent_w"], float(b[0]), z["spk_w"], float(b[1]), float(b[2]), float(b[3]))
+    sent_w, spk_w = z["sent_w"].astype(np.float32), z["spk_w"].astype(np.float32)
+    if len(sent_w) != DIM or len(spk_w) != DIM:
+        return None                          # weights of another feature layout: retrain
+    ctx_w = z["ctx_w"].astype(np.float32) if "ctx_w" in z.files else None
+    return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
+                 ctx_w, float(b[5]) if len(b) > 5 else 0.0)
 
 
 def _score(w: np.ndarray, b: float, feats: list[int]) -> float:
     return 1.0 / (1.0 + np.exp(-(b + float(w[feats].sum()))))
 
 
+def context_features(first: list[float], si: int) -> list[int]:
+    """The first pass' scores of the sentence and its neighbours, in tenths."""
+    def tenth(k: int) -> str:
+        return str(int(first[k] * 10)) if 0 <= k < len(first) else "-"
+    f = [f"c_self={tenth(si)}", f"c_prev={tenth(si - 1)}", f"c_next={tenth(si + 1)}", f"c_prev2={tenth(si - 2)}",
+         f"c_self_prev={tenth(si)}|{tenth(si - 1)}", f"c_self_next={tenth(si)}|{tenth(si + 1)}"]
+    return [_h(x) for x in f]
+
+
+def sentence_scores(model: Model, sent_feats: list[list[int]]) -> list[float]:
+    """Is each sentence reported speech: the first pass, and where the model has one, the second pass
+    that reads the first pass' scores of the sentences around it."""
+    first = [_score(model.sent_w, model.sent_b, f) for f in sent_feats]
+    if model.ctx_w is None:
+        return first
+    return [_score(model.ctx_w, model.ctx_b, f + context_features(first, si)) for si, f in enumerate(sent_feats)]
+
+
+def rank_speakers(model: Model, feats: list[list[int]]) -> list[float]:
+    """Each candidate's confidence: its share of a softmax over the sentence's candidates (listwise
+    weights) or its own logistic probability."""
+    if not feats:
+        return []
+    raw = np.array([model.spk_b + float(model.spk_w[f].sum()) for f in feats])
+    if not model.listwise:
+        return list(1.0 / (1.0 + np.exp(-raw)))
+    e = np.exp(raw - raw.max())
+    return list(e / e.sum())
+
+
 # --- features -----------------------------------------------------------------------------------
 
 
+def _cue_summary(sent: Span | None, prefix: str) -> list[str]:
+    """What marks a neighbouring sentence as reported speech, as features with a prefix."""
+    if sent is None:
+        return [prefix + "none"]
+    out = []
+    for t in sent:
+        if C.is_reporting_verb(t):
+            out.append(prefix + "repverb")
+        if C.is_attribution_preposition(t):
+            out.append(prefix + "attrprep")
+        if t.text in MARKS:
+            out.append(prefix + "marks")
+        if t.text == ":":
+            out.append(prefix + "colon")
+    if C.reported_sentence(sent):
+        out.append(prefix + "konj1")
+    if C.hearsay_modal(sent):
+        out.append(prefix + "sollen")
+    return sorted(set(out)) or [prefix + "plain"]
+
+
 def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_marks: bool,
-                      next_hows: set[str] = frozenset()) -> list[int]:
-    f = ["bias", "first=" + sent[0].lower_]
+                      next_hows: set[str] = frozenset(), prev: Span | None = None, nxt: Span | None = None,
+                      par_start: bool = False, cont_marks: bool = False) -> list[int]:
+    f = ["bias", "first=" + sent[0].lower_, "firstpos=" + sent[0].pos_]
     for t in sent:
         if t.pos_ in ("NOUN", "ADV", "ADP", "SCONJ"):
             f.append(f"{t.pos_}={t.lemma_.lower()}")
         if t.pos_ in ("VERB", "AUX"):
             f.append("vl=" + C.full_lemma(t))
+            f.append(f"vdep={t.dep_}|{'/'.join(t.morph.get('Mood')) or '-'}")
             if C.konjunktiv1(t):
                 f.append("konj1")
+                f.append("konj1_dep=" + t.dep_)
             if t.lemma_ == "sollen":
                 f.append("sollen")
         if C.is_reporting_verb(t):
-            f.append("repverb")
-            f.append("repverb_dep=" + t.dep_)
+            f += ["repverb", "repverb_dep=" + t.dep_, "repverb=" + C.full_lemma(t)]
         if C.is_attribution_preposition(t):
-            f.append("attrprep")
+            f += ["attrprep", "attrprep=" + t.lower_]
         if t.pos_ == "NOUN" and C.is_reporting_noun(t):
             f.append("repnoun=" + t.lemma_.lower())
-        if t.text in ("„", "“", "»", "«", '"'):
+            f.append("repnoun_dep=" + t.dep_)
+        if t.text in MARKS:
             f.append("quote_mark")
         if t.text == ":":
             f.append("colon")
+        if t.ent_type_ == "PER":
+            f.append("per")
     f += ["rule=" + h for h in rule_hows] or ["rule=none"]
     f += ["prev_rule=" + h for h in prev_hows] or ["prev_rule=none"]
     f += ["next_rule=" + h for h in next_hows] or ["next_rule=none"]
+    f += _cue_summary(prev, "p_") + _cue_summary(nxt, "n_")
     if in_marks:
         f.append("in_marks")
+    if sent[0].text in MARKS:
+        f.append("starts_mark")
+    if par_start:
+        f.append("par_start")
+    if cont_marks:                           # inside a passage in marks opened in a sentence before
+        f.append("cont_marks")
     f.append("len=%d" % min(len(sent) // 8, 6))
     if C.reported_sentence(sent):
         f.append("reported_main")
+    if C.hearsay_modal(sent):
+        f.append("hearsay")
+    if C.carries_on(sent):
+        f.append("carries_on")
     return [_h(x) for x in f]
 
 
+def _candidate(t: Token) -> bool:
+    """A word that can stand for who speaks: a noun-phrase head, a demonstrative standing alone
+    (``Diese erklärten``), an adverb carrying the source on (``demnach``)."""
+    if t.pos_ in HEAD_POS:
+        return t.dep_ not in ("det", "amod", "compound", "flat", "flat:name", "case")
+    if t.pos_ == "DET":
+        return t.dep_ in ("nsubj", "obl", "nmod", "nsubj:pass")
+    return t.pos_ == "ADV" and t.lower_ in words("carry_adverbs")
+
+
 def candidates(sents: list[Span], si: int) -> list[tuple[Token, int]]:
-    """Noun-phrase heads in the sentence and the WINDOW sentences before it, with their distance."""
+    """Candidate speakers in the sentence, the WINDOW sentences before it and the one after it (``„...“
+    Das sagte X.``), with their distance (-1: the sentence after)."""
     out = []
-    for d in range(0, WINDOW + 1):
-        if si - d < 0:
-            break
-        for t in sents[si - d]:
-            if t.pos_ in HEAD_POS and t.dep_ not in ("det", "amod", "compound", "flat", "flat:name", "case"):
-                out.append((t, d))
+    for d in range(-1, WINDOW + 1):
+        if si - d < 0 or si - d >= len(sents):
+            continue
+        out.extend((t, d) for t in sents[si - d] if _candidate(t))
     return out
 
 
-def speaker_features(tok: Token, dist: int, rule_heads: dict[int, str], rep_subjects: set[int],
-                     prep_objects: set[int], in_marks: set[int], this_rule: set[int] = frozenset()) -> list[int]:
+@dataclass
+class CandContext:
+    """What the speaker features read about a whole Doc."""
+
+    rule_heads: dict[int, str] = field(default_factory=dict)
+    rep_subjects: set[int] = field(default_factory=set)
+    prep_objects: set[int] = field(default_factory=set)
+    in_marks: set[int] = field(default_factory=set)
+    cue_tokens: dict[int, list[int]] = field(default_factory=dict)     # sentence -> cue token indices
+    rule_quote: dict[int, set[int]] = field(default_factory=dict)      # sentence -> tokens the rules quote
+    this_rule: dict[int, set[int]] = field(default_factory=dict)       # sentence -> rule speaker heads
+    first_head: dict[int, int] = field(default_factory=dict)           # sentence -> its first NP head
+
+
+def _case(tok: Token) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "-")
+
+
+def _speaking(tok: Token) -> bool:
+    low = tok.lemma_.lower()
+    return any(low.endswith(n) for n in words("speaking_nouns"))
+
+
+def speaker_features(tok: Token, dist: int, ctx: CandContext, si: int) -> list[int]:
+    head = tok.head
+    hl = C.full_lemma(head)
+    case = _case(tok)
     f = ["bias", f"dist={dist}", f"dep={tok.dep_}", f"pos={tok.pos_}", f"ent={tok.ent_type_ or '-'}",
-         f"dep_dist={tok.dep_}|{dist}", f"headpos={tok.head.pos_}", f"headlemma={C.full_lemma(tok.head)}",
-         f"ent_dist={tok.ent_type_ or '-'}|{dist}", f"pos_dist={tok.pos_}|{dist}",
-         f"dep_head={tok.dep_}|{C.full_lemma(tok.head)}"]
-    if tok.i in this_rule:
+         f"dep_dist={tok.dep_}|{dist}", f"headpos={head.pos_}", f"headlemma={hl}",
+         f"ent_dist={tok.ent_type_ or '-'}|{dist}", f"pos_dist={tok.pos_}|{dist}", f"dep_head={tok.dep_}|{hl}",
+         f"case={case}", f"case_dist={case}|{dist}", f"case_head={case}|{hl}",
+         f"num={'/'.join(tok.morph.get('Number')) or '-'}", f"cas={'/'.join(tok.morph.get('Case')) or '-'}"]
+    if C.is_reporting_verb(head):
+        f += [f"head_rep|{tok.dep_}", f"head_rep|{tok.dep_}|{dist}"]
+    if C.is_reporting_noun(head):
+        f += [f"head_repnoun|{tok.dep_}", f"head_repnoun|{tok.dep_}|{case}"]
+    if C.is_reporting_noun(tok):
+        f += ["is_repnoun", f"is_repnoun|{case}", f"is_repnoun|{case}|{dist}"]
+    if _speaking(tok):
+        f += ["speaking", f"speaking|{tok.dep_}"]
+    if tok.i in ctx.this_rule.get(si, ()):
         f += ["rule_this", "rule_this_dep=" + tok.dep_]
+    own = f"{bool(ctx.cue_tokens.get(si))}/{bool(ctx.this_rule.get(si))}"      # does the quotation's sentence name its own?
+    f += [f"own={own}|{dist}", f"own_dep={own}|{tok.dep_}|{dist}", f"own_pos={own}|{tok.pos_}|{dist}",
+          f"head_konj={C.konjunktiv1(head)}|{tok.dep_}|{dist}|{own}", f"head_root={head.dep_}|{tok.dep_}|{dist}"]
     if tok.i - tok.sent.start < 3:
         f.append(f"sent_start|{dist}")
+    if ctx.first_head.get(si - dist) == tok.i:
+        f.append(f"first_head|{dist}")
     if tok.pos_ != "PROPN":
         f.append("lemma=" + tok.lemma_.lower())
-    if tok.i in rule_heads:
-        f += ["rule", "rule=" + rule_heads[tok.i], f"rule_dist={dist}"]
-    if tok.i in rep_subjects:
+    if tok.i in ctx.rule_heads:
+        f += ["rule", "rule=" + ctx.rule_heads[tok.i], f"rule_dist={dist}"]
+    if tok.i in ctx.rep_subjects:
         f += ["repsubj", f"repsubj_dist={dist}"]
-    if tok.i in prep_objects:
+    if tok.i in ctx.prep_objects:
         f += ["prepobj", f"prepobj_dist={dist}"]
-    if tok.i in in_marks:
-        f.append("in_marks")
+    if tok.i in ctx.in_marks:
+        f += ["in_marks", f"in_marks|{dist}"]
+    if tok.i in ctx.rule_quote.get(si, ()):
+        f += ["in_rule_quote", f"in_rule_quote|{tok.dep_}"]
     if tok.pos_ == "PRON":
-        f.append("pron=" + tok.lower_)
-    if C.is_reporting_noun(tok):
-        f.append("is_repnoun")
+        f += ["pron=" + tok.lower_, f"pron_dist={tok.lower_}|{dist}"]
+    cues = ctx.cue_tokens.get(si - dist, [])
+    if cues:
+        near = min(cues, key=lambda c: abs(c - tok.i))
+        side = "L" if tok.i < near else "R"
+        f += [f"side={side}|{dist}", f"cue_gap={side}{min(abs(near - tok.i) // 3, 5)}|{dist}",
+              f"side_dep={side}|{tok.dep_}"]
+    else:
+        f.append(f"no_cue|{dist}")
+    return [_h(x) for x in f]
+
+
+def chain_features(tok: Token, dist: int, chain: set[int], chain_lemmas: set[str]) -> list[int]:
+    """Is the candidate the speaker chosen for the quotation before (or named by the same lemma)?"""
+    f = []
+    if tok.i in chain:
+        f += ["chain", f"chain|{dist}", f"chain|{tok.pos_}"]
+    elif tok.lemma_.lower() in chain_lemmas:
+        f += ["chain_lemma", f"chain_lemma|{dist}"]
     return [_h(x) for x in f]
 
 
@@ -157,42 +307,50 @@ class DocFeatures:
     marks: list[tuple[int, int]]
 
 
-def doc_features(doc: Doc) -> DocFeatures:
-    sents = list(doc.sents)
-    rules = quotations(doc)
-    marks = _quote_marks(doc)
-    in_marks = {k for a, b in marks for k in range(a, b + 1)}
-    hows: dict[int, set[str]] = {}
-    rule_heads: dict[int, str] = {}
+def _context(doc: Doc, sents: list[Span], rules: list[Quotation], marks: list[tuple[int, int]]) -> CandContext:
+    ctx = CandContext(in_marks={k for a, b in marks for k in range(a, b + 1)})
     for q in rules:
-        hows.setdefault(q.sent, set()).add(q.how)
         if q.speaker_head is not None:
-            rule_heads.setdefault(q.speaker_head, q.how)
-    rep_subjects = set()
-    prep_objects = set()
+            ctx.rule_heads.setdefault(q.speaker_head, q.how)
+            ctx.this_rule.setdefault(q.sent, set()).add(q.speaker_head)
+        ctx.rule_quote.setdefault(q.sent, set()).update(q.tokens)
+    for si, sent in enumerate(sents):
+        for t in sent:
+            if C.is_reporting_verb(t) or C.is_attribution_preposition(t) or t.pos_ == "NOUN" and C.is_reporting_noun(t):
+                ctx.cue_tokens.setdefault(si, []).append(t.i)
+            if si not in ctx.first_head and t.pos_ in HEAD_POS and t.dep_ not in ("det", "amod", "compound"):
+                ctx.first_head[si] = t.i
     for t in doc:
         if C.is_reporting_verb(t):
             s = subject_of(t)
             if s is not None:
-                rep_subjects.add(s.i)
+                ctx.rep_subjects.add(s.i)
         if C.is_attribution_preposition(t) or t.lower_ == "nach":
             if t.head.i != t.i:
-                prep_objects.add(t.head.i)
+                ctx.prep_objects.add(t.head.i)
                 for c in t.head.children:
                     if c.dep_ in ("nmod", "nmod:poss"):
-                        prep_objects.add(c.i)
-    sent_feats, cands = [], []
-    this_rule: dict[int, set[int]] = {}
+                        ctx.prep_objects.add(c.i)
+    return ctx
+
+
+def doc_features(doc: Doc) -> DocFeatures:
+    sents = list(doc.sents)
+    rules = quotations(doc)
+    marks = _quote_marks(doc)
+    ctx = _context(doc, sents, rules, marks)
+    hows: dict[int, set[str]] = {}
     for q in rules:
-        if q.speaker_head is not None:
-            this_rule.setdefault(q.sent, set()).add(q.speaker_head)
+        hows.setdefault(q.sent, set()).add(q.how)
+    sent_feats, cands = [], []
     for si, sent in enumerate(sents):
-        marked = any(t.i in in_marks for t in sent)
+        marked = any(t.i in ctx.in_marks for t in sent)
+        par = si == 0 or "\n" in doc.text[sents[si - 1].end_char: sent.start_char]
+        cont = any(a < sent.start <= b for a, b in marks)
         sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked,
-                                            hows.get(si + 1, set())))
-        cands.append([(t, d, speaker_features(t, d, rule_heads, rep_subjects, prep_objects, in_marks,
-                                              this_rule.get(si, set())))
-                      for t, d in candidates(sents, si)])
+                                            hows.get(si + 1, set()), sents[si - 1] if si else None,
+                                            sents[si + 1] if si + 1 < len(sents) else None, par, cont))
+        cands.append([(t, d, speaker_features(t, d, ctx, si)) for t, d in candidates(sents, si)])
     return DocFeatures(sents, rules, sent_feats, cands, marks)
 
 
@@ -208,45 +366,88 @@ def maximal_np_head(tok: Token) -> Token:
     return tok
 
 
+def _qtype(sent: Span, own: Quotation | None) -> str:
+    if own is not None:
+        return own.type
+    if any(t.text in MARKS for t in sent):
+        return "Direct"
+    if C.reported_sentence(sent):
+        return "IndirectFreeIndirect"
+    return "FreeIndirect" if C.hearsay_modal(sent) else "Reported"
+
+
+def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]]) -> list[Quotation]:
+    """A passage in quotation marks inside what is reported is a direct quotation of the same speaker
+    ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation."""
+    out = []
+    for a, b in marks:
+        inner = set(range(a, b + 1))
+        if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens):
+            out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
+                                 q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=q.sent,
+                                 tokens=inner))
+    return out
+
+
+def _merge_marked_runs(doc: Doc, out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
+    """One quotation-marked passage over several sentences is one quotation: the quotation of the
+    sentence where the marks open takes in the whole passage (Direct, its speaker stays) and the
+    sentences' quotations inside it join it."""
+    spans = [(a, b) for a, b in marks if doc[a].sent.start != doc[b].sent.start]
+    merged: list[Quotation] = []
+    for q in out:
+        prev = next((m for m in reversed(merged) if m.how == "learned"), None)
+        if prev is not None and q.how == "learned" and len(q.tokens & prev.tokens) >= 0.5 * len(q.tokens):
+            continue
+        if q.how == "learned":
+            for a, b in spans:
+                if doc[a].sent.start == doc[min(q.tokens)].sent.start and any(a <= k <= b for k in q.tokens):
+                    q.tokens = q.tokens | {t.i for t in _content(doc[a: b + 1])}
+                    q.quote = _spans([doc[k] for k in sorted(q.tokens)])
+                    q.type = "Direct"
+        merged.append(q)
+    return merged
+
 
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
-    best-scoring candidate; cue and type from the rules where they found the sentence, else by form."""
+    best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
+    the rules where they found the sentence, else by form."""
     fx = feats or doc_features(doc)
     by_sent: dict[int, list[Quotation]] = {}
     for q in fx.rules:
         by_sent.setdefault(q.sent, []).append(q)
     out: list[Quotation] = []
+    chain: set[int] = set()
+    chain_lemmas: set[str] = set()
+    chain_si = -10
+    probs = sentence_scores(model, fx.sent_feats)
     for si, sent in enumerate(fx.sents):
-        p = _score(model.sent_w, model.sent_b, fx.sent_feats[si])
-        if p < model.sent_threshold:
+        if si - chain_si > WINDOW:
+            chain, chain_lemmas = set(), set()
+        if probs[si] < model.sent_threshold:
             continue
-        scored = [(_score(model.spk_w, model.spk_b, f), t) for t, _, f in fx.cands[si]]
-        best = max(scored, key=lambda x: x[0], default=None)
-        rule = by_sent.get(si, [])
+        conf = rank_speakers(model, [f + chain_features(t, d, chain, chain_lemmas) for t, d, f in fx.cands[si]])
+        best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if best is None or best[0] < model.spk_threshold:
             continue
+        rule = by_sent.get(si, [])
         head = maximal_np_head(best[1])
         sp = np_tokens(head)
         own = next((q for q in rule if q.speaker_head == head.i), rule[0] if rule else None)
-        qtype = own.type if own else ("Direct" if any(t.text in ("„", "»", "«", '"') for t in sent) else
-                                      "IndirectFreeIndirect" if C.reported_sentence(sent) else
-                                      "FreeIndirect" if C.hearsay_modal(sent) else "Reported")
         quote = _content(sent) - set(sp)
         if own is not None and own.tokens:
             quote = {doc[i] for i in own.tokens}
         if not quote:
             continue
-        q = Quotation(qtype, _spans(quote), own.cue if own else (), _spans(sp), head.i,
+        q = Quotation(_qtype(sent, own), _spans(quote), own.cue if own else (), _spans(sp), head.i,
                       own.relay if own else (), own.relay_head if own else None, how="learned", sent=si,
                       tokens={t.i for t in quote})
         out.append(q)
-        # a passage in quotation marks inside what is reported is a direct quotation of the same speaker
-        # ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation
-        for a, b in fx.marks:
-            inner = set(range(a, b + 1))
-            if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens):
-                out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
-                                     q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=si,
-                                     tokens=inner))
-    return out
+        out.extend(_nested_marks(doc, q, sent, fx.marks))
+        if EXTRA:
+            out.extend(r for r in rule if r is not own and r.speaker and r.tokens and not r.tokens & q.tokens)
+        chain = {t.i for t in sp} | {best[1].i}
+        chain_lemmas = {t.lemma_.lower() for t in sp if t.pos_ in ("NOUN", "PROPN")}
+        chain_si = si
+    return _merge_marked_runs(doc, out, fx.marks)

@@ -1,7 +1,9 @@
 """The German lexicon: word lists as data files beside this loader, each list once.
 
 `words(name)` reads ``name.txt`` (one entry a line, ``#`` starts a comment) as a frozenset of lower-case
-entries; `table(name)` reads ``name.tsv`` (key TAB entry) as key -> frozenset of entries.
+entries; `table(name)` reads ``name.tsv`` (key TAB entry) as key -> frozenset of entries; `rows(name)` reads
+``name.tsv`` as its rows in file order (the first column lower case), `numbered(name)` as form -> integer,
+`pairs(name)` as form -> code; `phrases(name)` reads ``name.txt`` in file order, keeping its case.
 """
 from __future__ import annotations
 
@@ -50,6 +52,39 @@ def _numbered(name: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
             raise ValueError(f"lang/de/{name}.tsv:{n}: expected FORM<TAB>NUMBER, got {line!r}")
         out.append((form.lower(), int(rest[0]), tuple(rest[1:])))
     return tuple(out)
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """``name.tsv`` as its rows in file order: FORM<TAB>COLUMN..., the form lower case, every column stripped."""
+    return tuple(tuple([cols[0].lower(), *cols[1:]]) for cols in
+                 ([c.strip() for c in line.split("\t")] for line in _lines(HERE / f"{name}.tsv")))
+
+
+def numbered(name: str) -> dict[str, int]:
+    """``name.tsv`` (FORM<TAB>NUMBER) as form -> number, in file order."""
+    return {form: n for form, n, _ in _numbered(name)}
+
+
+def pairs(name: str) -> dict[str, str]:
+    """``name.tsv`` (FORM<TAB>CODE) as form -> code, in file order; a row needs both columns."""
+    out = {}
+    for n, row in enumerate(rows(name), 1):
+        if len(row) != 2 or not row[1]:
+            raise ValueError(f"lang/de/{name}.tsv: row {n} {row!r}: expected FORM<TAB>CODE")
+        out[row[0]] = row[1]
+    return out
+
+
+@cache
+def phrases(name: str) -> tuple[str, ...]:
+    """The entries of ``name.txt`` in file order, as written (case kept)."""
+    return tuple(_lines(HERE / f"{name}.txt"))
+
+
+def number_value(text: str) -> int | float:
+    """A value as a lang/de file writes it: "1000" -> 1000, "1.5" -> 1.5, "1e6" -> 1000000.0."""
+    return int(text) if text.isdigit() else float(text)
 
 
 def months() -> dict[str, int]:

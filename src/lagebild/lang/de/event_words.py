@@ -43,8 +43,55 @@ def needs_lists() -> dict[str, tuple[str, ...]]:
     return {name: tuple(s.strip() for s in stems.split(",") if s.strip()) for name, stems in _rows("event_needs.tsv")}
 
 
+# Prefixes a verb takes either way: "brach durch" / "durchbrachen", "durchgebrochen" / "durchbrochen".
+EITHER = ("durch", "über", "unter", "um", "wider", "hinter", "voll")
+
+
+@lru_cache(maxsize=1)
+def strong_verbs() -> dict[str, tuple[str, str, str]]:
+    """Strong and mixed verbs (``strong_verbs.tsv``): infinitive -> (preterite stem, participle, 3rd sg. present)."""
+    out = {}
+    for row in _rows("strong_verbs.tsv"):
+        inf, praet, part, *pres = (c.strip() for c in row)
+        out[inf] = (praet, part, pres[0] if pres else "")
+    return out
+
+
+def strong_forms(base: str, particle: str = "") -> set[str]:
+    """The forms of a strong verb with any prefix that no weak rule derives: "brechen" -> brach, brachen,
+    gebrochen, bricht; "überrennen" -> überrannte, überrannt; with a particle the joined forms
+    ("durch|brechen": durchbrachen, durchgebrochen, durchbrochen)."""
+    table = strong_verbs()
+    inf = next((v for v in sorted(table, key=len, reverse=True) if base.endswith(v)), None)
+    if inf is None:
+        return set()
+    praet, part, pres = table[inf]
+    finite = {praet, praet + "st", praet + ("n" if praet.endswith("e") else "en"), praet + "t"}
+    if pres:
+        finite.add(pres)
+    prefix = base[:-len(inf)]
+    bare = part[2:] if part.startswith("ge") else part
+    forms = {prefix + f for f in finite}
+    if not prefix:
+        forms.add(part)
+    if prefix.startswith(INSEPARABLE) or prefix.startswith(EITHER):
+        forms.add(prefix + bare)                          # "überrannt", "verbrannt"
+    if prefix and not prefix.startswith(INSEPARABLE):
+        forms.add(prefix + part)                          # "festgenommen", "angegriffen"
+    if particle:
+        forms = {particle + f for f in forms}
+        if particle in EITHER:
+            forms.add(particle + prefix + bare)           # "durchbrochen"
+    return forms
+
+
 def verb_forms(base: str, particle: str = "") -> set[str]:
-    """Regular (weak) forms of a German verb, with its separable particle where it has one."""
+    """Forms of a German verb, with its separable particle where it has one: the regular (weak) ones,
+    and those of a strong verb it ends in (`strong_forms`)."""
+    return _weak_forms(base, particle) | strong_forms(base, particle)
+
+
+def _weak_forms(base: str, particle: str = "") -> set[str]:
     stem = base[:-2] if base.endswith("en") and not base.endswith(("eln", "ern")) else base[:-1]
     t = "et" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else "t"
     finite = {stem + "e", stem + "st", stem + t, stem + "en", stem + "te" if t == "t" else stem + "ete",
@@ -123,3 +170,15 @@ def status_words() -> dict[str, frozenset[str]]:
     return {status: frozenset(w.strip() for w in words.split(",") if w.strip())
             for status, words in _rows("event_status.tsv")}
 
+
+
+@lru_cache(maxsize=1)
+def vote_scopes() -> list[tuple[str, str]]:
+    """(stem, scope) of ``vote_scopes.tsv`` in file order: what a vote's name says about where it is held."""
+    return [(stem.strip(), scope.strip()) for stem, scope in _rows("vote_scopes.tsv")]
+
+
+def vote_scope(word: str) -> str | None:
+    """'Bundespräsidentenwahl' -> country, 'Gemeinderatswahl' -> city, 'Stichwahl' -> None."""
+    low = word.lower()
+    return next((scope for stem, scope in vote_scopes() if stem in low), None)
