@@ -183,9 +183,13 @@ def analyse(
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
     """Cross-article steps over an in-memory result (the CLI's path): the same steps as a build's."""
+    from .consolidate.stories import story_of
+
     result.stories = stories_of(result.articles, result.mentions, result.times)
     steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
-    cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps, isolate=False)
+    # claims are grouped and events merged within each story, as a build does
+    cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps,
+                          story_of=story_of(result.stories), isolate=False)
     if cross.groups is not None:
         result.groups = cross.groups
     if cross.entities is not None:
@@ -287,6 +291,9 @@ def cross_article(
                 # a block of a story is one story to the grouping (no fallback clustering inside it)
                 one = None if story_of is None else dict.fromkeys((a.id for a in arts), b)
                 out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of)
+                if story_of is not None:   # the claims name their group as the group does
+                    for c in cls:
+                        c.group = None if c.group is None else f"{b}/{c.group}"
         out.groups = [g for gs in out.group_blocks.values() for g in gs]
 
     def entities() -> None:
