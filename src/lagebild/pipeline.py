@@ -290,10 +290,7 @@ def cross_article(
             if blocks is None or b in blocks:
                 # a block of a story is one story to the grouping (no fallback clustering inside it)
                 one = None if story_of is None else dict.fromkeys((a.id for a in arts), b)
-                out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of)
-                if story_of is not None:   # the claims name their group as the group does
-                    for c in cls:
-                        c.group = None if c.group is None else f"{b}/{c.group}"
+                out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of, cls)
         out.groups = [g for gs in out.group_blocks.values() for g in gs]
 
     def entities() -> None:
@@ -332,12 +329,16 @@ def _by_block(articles: Sequence[Article], items: Sequence[Any], block: dict[str
     return out
 
 
-def _qualified(items: list[Any], block: str, story_of: Mapping[str, str] | None) -> list[Any]:
-    """Ids made unique across blocks: with stories, each group and event id says its story."""
-    if story_of is None or not items:
+def _qualified(items: list[Any], block: str, story_of: Mapping[str, str] | None,
+               claims: Sequence[Claim] = ()) -> list[Any]:
+    """Ids made unique across blocks: with stories, each group and event id says its story (and the
+    `claims` of a block name their group as the group does)."""
+    if story_of is None:
         return items
     for x in items:
         x.id = f"{block}/{x.id}"
+    for c in claims:
+        c.group = None if c.group is None else f"{block}/{c.group}"
     return items
 
 
