@@ -207,6 +207,25 @@ def test_title_names_the_town_half_the_articles_name_not_its_country():
     assert story.place == "Bodensee"
 
 
+def test_a_town_stands_for_its_country_only_where_it_is_the_place_most_articles_name():
+    arts = [art(f"t{i}", None, "", "Lager in Varnholm, Unruhe in Sellin, Streit in Norland. Norland schweigt.")
+            for i in range(4)]
+
+    def mention(a: Article, word: str, ref: str, country: str | None) -> Mention:
+        i = a.text.index(word)
+        return Mention(a.id, i, i + len(word), word, "LOC", country, ref)
+
+    items = []
+    for i, a in enumerate(arts):
+        ms = [mention(a, "Norland", "country:NL", "NL"), mention(a, "Sellin", "geo:2", None)]
+        ms.append(Mention(a.id, a.text.rindex("Norland"), a.text.rindex("Norland") + 7, "Norland", "LOC", "NL",
+                          "country:NL"))                              # the country: named most often
+        if i < 2:
+            ms.append(mention(a, "Varnholm", "geo:1", "NL"))        # in the country, but half the articles only
+        items.append(st.StoryInput(a, ms))
+    assert st._main_place(items)[0] != "Varnholm"                     # Sellin (of no known country) is named more
+
+
 def test_the_title_shows_a_nouns_base_form_where_it_is_written():
     assert st._display(Counter({"Palästinensern": 5, "Palästinenser": 1})) == "Palästinenser"
     assert st._display(Counter({"Erdbebens": 4, "Erdbeben": 1})) == "Erdbeben"

@@ -623,6 +623,7 @@ def _event_noun(members: Sequence[StoryInput], index: StoryIndex) -> str | None:
             if word.casefold() in _months():
                 continue
             seen[stem] += 2 if start < lead else 1
+        for stem, word, _ in nouns(a, _skip_spans(x.times, ())):   # the forms shown: inside names too
             forms[stem][word] += 1
         for stem, n in seen.items():
             weight[stem] += (1 + math.log(n)) * index.idf(stem)
@@ -638,8 +639,9 @@ def _event_noun(members: Sequence[StoryInput], index: StoryIndex) -> str | None:
 
 
 def _main_place(members: Sequence[StoryInput]) -> tuple[str | None, str | None]:
-    """The place or country most articles name (then most often) and its 'in ...' phrase; a town or
-    region of that country that half the articles name stands for it ("in Paris", not "in Frankreich")."""
+    """The place or country most articles name (then most often) and its 'in ...' phrase; the town or
+    region most articles name stands for its country where half the articles name it ("in Paris", not
+    "in Frankreich")."""
     places: Counter = Counter()
     per_article: Counter = Counter()
     names: dict[str, Counter] = defaultdict(Counter)
@@ -658,11 +660,11 @@ def _main_place(members: Sequence[StoryInput]) -> tuple[str | None, str | None]:
     if not places:
         return None, None
     key = max(places, key=lambda k: (per_article[k], places[k], k))
-    if key.startswith("country:"):
-        inside = [k for k in places if not k.startswith("country:") and country_of.get(k) == key[8:]
-                  and 2 * per_article[k] >= len(members)]
-        if inside:
-            key = max(inside, key=lambda k: (per_article[k], places[k], k))
+    towns = [k for k in places if not k.startswith("country:")]
+    if key.startswith("country:") and towns:
+        town = max(towns, key=lambda k: (per_article[k], places[k], k))     # the place most articles name
+        if country_of.get(town) == key[8:] and 2 * per_article[town] >= len(members):
+            key = town
     place = _place_name(key, names[key])
     return place, _in_phrase(place, [x.article.text for x in members])
 
