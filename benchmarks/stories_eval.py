@@ -1,6 +1,7 @@
 """Story clustering on real news: 1,028 10kGNAD articles (derStandard 2015-2016) against our gold.
 
     python benchmarks/stories_eval.py [--entities [--cache FILE]] [--threshold T] [--show N] [--non-gold N]
+                                      [--batches N]
 
 Clusters all 1,028 articles of ../shared/data/10kgnad/test.csv (row N is the article
 gnad-NNNN.txt, as scripts/export_10kgnad.py names it) and scores the clusters against
@@ -18,6 +19,9 @@ tests/data/realnews/stories.gold.jsonl:
 busy CPU; its time is printed apart) and clusters with their mentions too, as
 `lagebild build` does; --cache FILE keeps that analysis (pickle) for the next run.
 Without it the terms come from the text alone.
+
+--batches N clusters as N successive builds do (the first 1/N of the rows, then the next
+ones into the stored index: update_stories), to measure the incremental path.
 
 --non-gold N prints N articles outside the gold (at random, seeded) that joined a gold
 story's cluster, with their first words: read them to judge the precision beyond the gold.
@@ -103,6 +107,19 @@ def analysed(articles: list[Article], cache: Path | None) -> tuple[list, list]:
     return result.mentions, result.times
 
 
+def incremental(articles: list[Article], mentions: list, times: list, batches: int) -> list:
+    """The stories of the articles clustered at once, or in `batches` successive builds."""
+    if batches <= 1:
+        return st.cluster_articles(articles, mentions, times)
+    index, stories = None, []
+    for k in range(1, batches + 1):
+        ids = {a.id for a in articles[: len(articles) * k // batches]}
+        stories, index = st.update_stories([a for a in articles if a.id in ids],
+                                           [m for m in mentions if m.article in ids],
+                                           [t for t in times if t.article in ids], index)
+    return stories
+
+
 def non_gold(stories: list, predicted: dict[str, str], gold: list[dict], articles: list[Article], n: int) -> None:
     """Print n articles outside the gold that joined a gold story's cluster (at random, seeded)."""
     import random
@@ -127,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print the N largest clusters with their titles")
     ap.add_argument("--cache", type=Path, default=None, help="with --entities: keep the analysis in this file")
     ap.add_argument("--non-gold", type=int, default=0, help="print N non-gold articles that joined gold stories")
+    ap.add_argument("--batches", type=int, default=1, help="cluster in N successive builds (incremental)")
     args = ap.parse_args(argv)
     if not CSV.exists():
         print(f"10kGNAD not found at {CSV}: nothing to measure", file=sys.stderr)
@@ -139,12 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.entities:
         mentions, times = analysed(articles, args.cache)
     t0 = time.process_time()
-    stories = st.cluster_articles(articles, mentions, times)
+    stories = incremental(articles, mentions, times, args.batches)
     seconds = time.process_time() - t0
     predicted = st.story_of(stories)
     s = score(predicted, gold)
     multi = sum(1 for x in stories if len(x.articles) > 1)
-    print(f"stories: {len(stories)} ({multi} with 2+ articles) from {len(articles)} articles; "
+    print(f"stories: {len(stories)} ({multi} with 2+ articles) from {len(articles)} articles"
+          f"{f' in {args.batches} builds' if args.batches > 1 else ''}; "
           f"threshold {st.THRESHOLD}; terms from {'text + entities + times' if args.entities else 'text'}")
     print(f"clustering time: {seconds:.1f} s CPU on one core (target < 60 s)")
     print(f"pairwise over the {sum(len(g['articles']) for g in gold)} gold articles: "
