@@ -1,6 +1,7 @@
 """Story clustering on real news: 1,028 10kGNAD articles (derStandard 2015-2016) against our gold.
 
-    python benchmarks/stories_eval.py [--entities] [--threshold T] [--show N]
+    python benchmarks/stories_eval.py [--entities [--cache FILE]] [--threshold T] [--show N] [--non-gold N]
+                                      [--batches N]
 
 Clusters all 1,028 articles of ../shared/data/10kgnad/test.csv (row N is the article
 gnad-NNNN.txt, as scripts/export_10kgnad.py names it) and scores the clusters against
@@ -16,7 +17,14 @@ tests/data/realnews/stories.gold.jsonl:
 
 --entities first runs our pipeline's entity extractor and time tagger (minutes on a
 busy CPU; its time is printed apart) and clusters with their mentions too, as
-`lagebild build` does. Without it the terms come from the text alone.
+`lagebild build` does; --cache FILE keeps that analysis (pickle) for the next run.
+Without it the terms come from the text alone.
+
+--batches N clusters as N successive builds do (the first 1/N of the rows, then the next
+ones into the stored index: update_stories), to measure the incremental path.
+
+--non-gold N prints N articles outside the gold (at random, seeded) that joined a gold
+story's cluster, with their first words: read them to judge the precision beyond the gold.
 """
 from __future__ import annotations
 
@@ -79,11 +87,64 @@ def score(predicted: dict[str, str], gold: list[dict]) -> dict:
     return {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "stories": per_story}
 
 
+def analysed(articles: list[Article], cache: Path | None) -> tuple[list, list]:
+    """The entity mentions and time expressions of the articles, as `lagebild build` stores them."""
+    import pickle
+    import warnings
+
+    if cache is not None and cache.exists():
+        with cache.open("rb") as f:
+            return pickle.load(f)  # noqa: S301 - a file this script wrote
+    from lagebild.pipeline import analyse
+
+    warnings.simplefilter("ignore")
+    t0 = time.process_time()
+    result = analyse(articles, ["entities", "times"], cross=False)
+    print(f"analysis (entities + times) of {len(articles)} articles: {time.process_time() - t0:.1f} s CPU")
+    if cache is not None:
+        with cache.open("wb") as f:
+            pickle.dump((result.mentions, result.times), f)
+    return result.mentions, result.times
+
+
+def incremental(articles: list[Article], mentions: list, times: list, batches: int) -> list:
+    """The stories of the articles clustered at once, or in `batches` successive builds."""
+    if batches <= 1:
+        return st.cluster_articles(articles, mentions, times)
+    index, stories = None, []
+    for k in range(1, batches + 1):
+        ids = {a.id for a in articles[: len(articles) * k // batches]}
+        stories, index = st.update_stories([a for a in articles if a.id in ids],
+                                           [m for m in mentions if m.article in ids],
+                                           [t for t in times if t.article in ids], index)
+    return stories
+
+
+def non_gold(stories: list, predicted: dict[str, str], gold: list[dict], articles: list[Article], n: int) -> None:
+    """Print n articles outside the gold that joined a gold story's cluster (at random, seeded)."""
+    import random
+
+    gold_of = {a: g["id"] for g in gold for a in g["articles"]}
+    holds: dict[str, Counter] = defaultdict(Counter)
+    for a, s in predicted.items():
+        if a in gold_of:
+            holds[s][gold_of[a]] += 1
+    joined = sorted(a for a, s in predicted.items() if a not in gold_of and s in holds)
+    text = {a.id: a.text for a in articles}
+    print(f"non-gold articles in gold stories' clusters: {len(joined)}; {min(n, len(joined))} at random:")
+    for a in random.Random(15).sample(joined, min(n, len(joined))):
+        story = holds[predicted[a]].most_common(1)[0][0]
+        print(f"  {a} -> {story}: {text[a][:150]!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--entities", action="store_true", help="run the entity extractor first (slow)")
     ap.add_argument("--threshold", type=float, default=None, help=f"join threshold (default {st.THRESHOLD})")
     ap.add_argument("--show", type=int, default=0, help="print the N largest clusters with their titles")
+    ap.add_argument("--cache", type=Path, default=None, help="with --entities: keep the analysis in this file")
+    ap.add_argument("--non-gold", type=int, default=0, help="print N non-gold articles that joined gold stories")
+    ap.add_argument("--batches", type=int, default=1, help="cluster in N successive builds (incremental)")
     args = ap.parse_args(argv)
     if not CSV.exists():
         print(f"10kGNAD not found at {CSV}: nothing to measure", file=sys.stderr)
@@ -94,22 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_gold()
     mentions, times = [], []
     if args.entities:
-        import warnings
-
-        from lagebild.pipeline import analyse
-
-        warnings.simplefilter("ignore")
-        t0 = time.process_time()
-        result = analyse(articles, ["entities", "times"], cross=False)
-        mentions, times = result.entities, result.times
-        print(f"analysis (entities + times) of {len(articles)} articles: {time.process_time() - t0:.1f} s CPU")
+        mentions, times = analysed(articles, args.cache)
     t0 = time.process_time()
-    stories = st.cluster_articles(articles, mentions, times)
+    stories = incremental(articles, mentions, times, args.batches)
     seconds = time.process_time() - t0
     predicted = st.story_of(stories)
     s = score(predicted, gold)
     multi = sum(1 for x in stories if len(x.articles) > 1)
-    print(f"stories: {len(stories)} ({multi} with 2+ articles) from {len(articles)} articles; "
+    print(f"stories: {len(stories)} ({multi} with 2+ articles) from {len(articles)} articles"
+          f"{f' in {args.batches} builds' if args.batches > 1 else ''}; "
           f"threshold {st.THRESHOLD}; terms from {'text + entities + times' if args.entities else 'text'}")
     print(f"clustering time: {seconds:.1f} s CPU on one core (target < 60 s)")
     print(f"pairwise over the {sum(len(g['articles']) for g in gold)} gold articles: "
@@ -123,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         merge = f"; merged with {', '.join(x['merged_with'])}" if x["merged_with"] else ""
         print(f"  {x['id']:<22} {x['articles']:>3} articles: {flag}{merge}; "
               f"+{x['non_gold_joined']} non-gold; \"{titles.get(x['cluster'], '')}\"")
+    if args.non_gold:
+        non_gold(stories, predicted, gold, articles, args.non_gold)
     for story in sorted(stories, key=lambda x: -len(x.articles))[: args.show]:
         print(f"  [{len(story.articles)}] {story.id}: {story.title}  {' '.join(story.keywords[:6])}")
     return 0

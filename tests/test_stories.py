@@ -5,7 +5,9 @@ different wording), so the rules are checked on text they were not written from.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -108,6 +110,73 @@ def test_cistem_joins_inflected_forms():
     assert st.cistem("Erdbebens") == st.cistem("Erdbeben")
 
 
+def test_compound_parts_are_nouns_of_the_dossier():
+    known = {st.cistem(w) for w in ("Wahl", "Bundespräsident", "Präsident", "Bund", "Kandidat", "Lager", "Hochwasser")}
+    parts = st.compound_parts
+    assert set(parts("Bundespräsidentenwahl", known.__contains__)) >= {st.cistem("Bundespräsident"), st.cistem("Wahl")}
+    assert parts("Kandidatin", known.__contains__) == (st.cistem("Kandidat"),)          # the feminine's base
+    assert set(parts("Hochwasserlager", known.__contains__)) == {st.cistem("Hochwasser"), st.cistem("Lager")}
+    assert parts("Regierung", known.__contains__) == ()                                # no compound
+    assert parts("Wahl", known.__contains__) == ()                                     # a known word is no compound
+
+
+def test_compounds_join_articles_that_name_the_story_in_other_words():
+    """Two reports on one election that share no noun as written, only the parts of their compounds."""
+    a = art("w1", None, "", "Die Bundespräsidentenwahl rückt näher. Die Kandidatin der Liste sammelt "
+            "Unterschriften.")
+    b = art("w2", None, "", "Der Präsidentschaftskandidat wirbt um Stimmen. Bei der Wahl zum Bundespräsidenten "
+            "zählt jede.")
+    c = art("w3", None, "", "Der Bundespräsident gab bei der Wahl seine Stimme ab.")
+    idx = st.StoryIndex(n_docs=3)
+    for x in (a, b, c):
+        idx.df.update(st.article_terms(x).keys())
+    plain = [st.article_terms(x) for x in (a, b)]
+    split = [st.article_terms(x, known=idx.known) for x in (a, b)]
+    assert not (set(plain[0]) & set(plain[1])) - {st.cistem("Stimme")}
+    assert st.cistem("Bundespräsident") in set(split[0]) & set(split[1])
+
+
+def test_names_count_as_words_beside_their_entity():
+    a = art("n1", None, "", "In Wien stellte sich Irmgard Griss den Fragen. Griss will kandidieren.")
+    i = a.text.index("Irmgard Griss")
+    m = Mention("n1", i, i + len("Irmgard Griss"), "Irmgard Griss", "PER", None, None)
+    terms = st.article_terms(a, [m])
+    assert terms[st.cistem("Griss")] == 2 * st.TITLE_WEIGHT      # in the name and alone, both in the lead
+    assert st.entity_key(m) in terms
+
+
+def test_an_untitled_articles_lead_counts_double():
+    a = art("l1", None, "", "Erdbeben erschüttert die Küste. Die Behörden melden Schäden. "
+            "Später sprach ein Forscher über Erdbeben.")
+    terms = st.article_terms(a)
+    assert terms[st.cistem("Erdbeben")] == st.TITLE_WEIGHT + 1           # once in the lead, once after it
+    assert terms[st.cistem("Forscher")] == 1
+
+
+def test_two_attacks_months_apart_with_the_same_suspects_are_two_stories():
+    """The same cell of attackers, named in both, does not make two attacks four months apart one story."""
+    first = [("p1", "2024-11-14", "Anschläge in Lerna",
+              "Bei Anschlägen in Lerna sind 90 Menschen getötet worden. Die Ermittler suchen den Attentäter "
+              "Karim Vessoud und seine Helfer aus Darnau. Die Polizei durchsuchte Wohnungen in Darnau."),
+             ("p2", "2024-11-16", "Fahndung nach den Attentätern von Lerna",
+              "Nach den Anschlägen von Lerna wird Karim Vessoud weiter gesucht. Seine Helfer stammen aus Darnau, "
+              "wo die Polizei mehrere Wohnungen durchsuchte.")]
+    later = [("b1", "2025-03-22", "Explosionen am Flughafen von Darnau",
+              "Bei Explosionen am Flughafen von Darnau sind 30 Menschen getötet worden. Die Attentäter gehörten zur "
+              "Zelle von Karim Vessoud, der nach den Anschlägen von Lerna gefasst worden war.")]
+    found = st.cluster_articles(corpus(first, later))
+    assert grouping(found) == {frozenset({"p1", "p2"}), frozenset({"b1"})}
+
+
+def test_span_factor_is_the_gap_between_two_stories():
+    d = st.day_number
+    assert st.span_factor(d("2024-01-01"), d("2024-01-20"), d("2024-01-10"), d("2024-02-01")) == 1.0   # overlap
+    gap = st.SAME_TIME_DAYS + int(st.DECAY_DAYS)
+    after = d("2024-01-10") + gap
+    assert st.span_factor(d("2024-01-01"), d("2024-01-10"), after, d("2024-03-01")) == pytest.approx(0.5)
+    assert st.span_factor(None, None, d("2024-01-10"), d("2024-01-12")) == 1.0
+
+
 # --- titles and ids -----------------------------------------------------------------------------
 
 def _place(aid: str, text: str, word: str, ref: str | None = None, country: str | None = None) -> Mention:
@@ -124,6 +193,44 @@ def test_title_is_event_noun_place_and_month():
     assert (story.start, story.end) == ("2023-09-09", "2023-09-12")
     assert story.id == "erdbeben-marokko-2023-09"
     assert story.articles == ["q1", "q2", "q3"]
+
+
+def test_title_names_the_town_half_the_articles_name_not_its_country():
+    arts = corpus(FERRY)
+    mentions = []
+    for a in arts:
+        for word, ref in (("Bodensee", "geo:1"), ("Konstanz", "geo:2")):
+            mentions += [Mention(a.id, m.start(), m.end(), word, "LOC", "DE", ref) for m in re.finditer(word, a.text)]
+        i = a.text.index("Fähre")
+        mentions.append(Mention(a.id, i, i, "deutschen", "GPE", "DE", "country:DE"))   # both name Germany
+    (story,) = st.cluster_articles(arts, mentions)
+    assert story.place == "Bodensee"
+
+
+def test_a_town_stands_for_its_country_only_where_it_is_the_place_most_articles_name():
+    arts = [art(f"t{i}", None, "", "Lager in Varnholm, Unruhe in Sellin, Streit in Norland. Norland schweigt.")
+            for i in range(4)]
+
+    def mention(a: Article, word: str, ref: str, country: str | None) -> Mention:
+        i = a.text.index(word)
+        return Mention(a.id, i, i + len(word), word, "LOC", country, ref)
+
+    items = []
+    for i, a in enumerate(arts):
+        ms = [mention(a, "Norland", "country:NL", "NL"), mention(a, "Sellin", "geo:2", None)]
+        ms.append(Mention(a.id, a.text.rindex("Norland"), a.text.rindex("Norland") + 7, "Norland", "LOC", "NL",
+                          "country:NL"))                              # the country: named most often
+        if i < 2:
+            ms.append(mention(a, "Varnholm", "geo:1", "NL"))        # in the country, but half the articles only
+        items.append(st.StoryInput(a, ms))
+    assert st._main_place(items)[0] != "Varnholm"                     # Sellin (of no known country) is named more
+
+
+def test_the_title_shows_a_nouns_base_form_where_it_is_written():
+    assert st._display(Counter({"Palästinensern": 5, "Palästinenser": 1})) == "Palästinenser"
+    assert st._display(Counter({"Erdbebens": 4, "Erdbeben": 1})) == "Erdbeben"
+    assert st._display(Counter({"Soldaten": 4, "Soldat": 1})) == "Soldaten"             # a plural stays one
+    assert st._display(Counter({"Wahlen": 3})) == "Wahlen"
 
 
 def test_no_dates_no_date_in_title():

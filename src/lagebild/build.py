@@ -49,7 +49,8 @@ __all__ = ["BuildSummary", "available_components", "build_articles", "build_doss
 PACKAGE = Path(__file__).resolve().parent
 # A story_of: article id -> story id, or what makes one from all stored articles.
 StoryOf = Mapping[str, str] | Callable[[Sequence[Article]], Mapping[str, str]]
-# story_of=STORIES blocks claim grouping and event merging by the dossier's own stories (consolidate.stories).
+# story_of=STORIES (the default) blocks claim grouping and event merging by the dossier's own stories
+# (consolidate.stories); story_of=None runs them over all articles as one block.
 STORIES: Mapping[str, str] = types.MappingProxyType({})
 CHUNK = 64  # articles analysed and stored per round: bounds memory on big inputs
 POOL_MIN = 24  # fewer articles are analysed in this process whatever `jobs` says: starting processes costs more
@@ -154,7 +155,7 @@ def build_dossier(
     components: Iterable[str] | None = None,
     nlp: Any = None,
     force: bool = False,
-    story_of: StoryOf | None = None,
+    story_of: StoryOf | None = STORIES,
     jobs: int = 1,
     options: Any = None,
 ) -> BuildSummary:
@@ -189,14 +190,15 @@ def build_articles(
     components: Iterable[str] | None = None,
     nlp: Any = None,
     force: bool = False,
-    story_of: StoryOf | None = None,
+    story_of: StoryOf | None = STORIES,
     jobs: int = 1,
     analysed: Iterable[tuple[list[Article], Result | Exception]] | None = None,
 ) -> BuildSummary:
     """`build_dossier` for articles already read (by our readers or anyone's).
 
-    `story_of` (article id -> story id, or a function of all stored articles giving it) makes claim
-    grouping and event merging run per story, and only for the stories this build touched. `jobs`
+    `story_of` (article id -> story id, or a function of all stored articles giving it; by default the
+    dossier's own stories, STORIES) makes claim grouping and event merging run per story, and only for
+    the stories this build touched; None runs them over all articles as one block. `jobs`
     processes analyse (this one stores). `analysed`: the articles' analyses made elsewhere
     (`read_partitions`), stored instead of analysing."""
     t0 = time.monotonic()

@@ -186,9 +186,13 @@ def analyse(
 
 def consolidate(result: Result, components: Sequence[str]) -> None:
     """Cross-article steps over an in-memory result (the CLI's path): the same steps as a build's."""
+    from .consolidate.stories import story_of
+
     result.stories = stories_of(result.articles, result.mentions, result.times)
     steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
-    cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps, isolate=False)
+    # claims are grouped and events merged within each story, as a build does
+    cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps,
+                          story_of=story_of(result.stories), isolate=False)
     if cross.groups is not None:
         result.groups = cross.groups
     if cross.entities is not None:
@@ -289,7 +293,7 @@ def cross_article(
             if blocks is None or b in blocks:
                 # a block of a story is one story to the grouping (no fallback clustering inside it)
                 one = None if story_of is None else dict.fromkeys((a.id for a in arts), b)
-                out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of)
+                out.group_blocks[b] = _qualified(group_claims(cls, arts, one), b, story_of, cls)
         out.groups = [g for gs in out.group_blocks.values() for g in gs]
 
     def entities() -> None:
@@ -328,12 +332,16 @@ def _by_block(articles: Sequence[Article], items: Sequence[Any], block: dict[str
     return out
 
 
-def _qualified(items: list[Any], block: str, story_of: Mapping[str, str] | None) -> list[Any]:
-    """Ids made unique across blocks: with stories, each group and event id says its story."""
-    if story_of is None or not items:
+def _qualified(items: list[Any], block: str, story_of: Mapping[str, str] | None,
+               claims: Sequence[Claim] = ()) -> list[Any]:
+    """Ids made unique across blocks: with stories, each group and event id says its story (and the
+    `claims` of a block name their group as the group does)."""
+    if story_of is None:
         return items
     for x in items:
         x.id = f"{block}/{x.id}"
+    for c in claims:
+        c.group = None if c.group is None else f"{block}/{c.group}"
     return items
 
 

@@ -10,19 +10,27 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
 * terms of an article: its capitalised words outside sentence starts (a
   sentence-initial word counts when the article never writes it lower-case),
   stemmed (CISTEM, Weissweiler & Fraser 2017) so that "Erdbebens" and "Erdbeben"
-  are one term; words of the title count twice; plus one term per entity
-  mention (a gazetteer id or country code where the extractor gave one, so
-  "Kiew" and "Kyjiw" are one term) and one per country a place lies in;
+  are one term, names included ("Hofer" is a word of the article as well as an
+  entity); words of the title, or of an untitled article's first two sentences
+  (headline, teaser, lead), count twice; the parts of a compound that the dossier
+  writes as words of their own ("Bundespräsidentenwahl": Bundespräsident, Wahl);
+  plus one term per entity mention (a gazetteer id or country code where the
+  extractor gave one, so "Kiew" and "Kyjiw" are one term) and one per country a
+  place lies in;
 * weights: sublinear term frequency x IDF over the dossier (smoothed by
   PRIOR_DOCS empty pseudo-documents, so that a small dossier of one story does
   not weigh its own words down to zero), L2-normalised, the TOP_TERMS
   heaviest kept;
-* single pass in order of publication: an article joins the story whose
-  centroid is most similar (cosine) if that is at least THRESHOLD after a
-  decay for the days between the article and the story's time span;
-  otherwise it opens a new story. The centroids and document frequencies
-  are the index (`StoryIndex`) the store keeps, so a new article joins or
-  opens a story without the dossier being clustered again.
+* group-average agglomerative clustering: the two stories whose articles are
+  most similar on average (mean cosine, after a decay for the days between the
+  two stories' time spans) merge while that mean is at least THRESHOLD. The
+  mean over pairs is the dot product of the stories' vector sums over the
+  product of their sizes, so a story's vector sum (its centroid) and size are
+  all a later build needs: the centroids and document frequencies are the index
+  (`StoryIndex`) the store keeps, and new articles join stored stories or open
+  new ones by the same rule, two stored stories never merging, without the
+  dossier being clustered again. Unlike joining articles one by one, the result
+  does not depend on the order articles come in.
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
@@ -30,6 +38,7 @@ from the title when the story is opened and never changes.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -44,17 +53,20 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 1              # of the terms and the clustering: a stored index of another version is rebuilt
-THRESHOLD = 0.15         # cosine to a story's centroid needed to join it
+VERSION = 2              # of the terms and the clustering: a stored index of another version is rebuilt
+THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
 CENTROID_TERMS = 200     # heaviest terms kept per story centroid in the index
 SAME_TIME_DAYS = 7       # days beyond a story's span at which its similarity is still undiminished
-DECAY_DAYS = 30.0        # then it halves every DECAY_DAYS more
+DECAY_DAYS = 14.0        # then it halves every DECAY_DAYS more (a story quiet for a month or more is over)
+LEAD_SENTENCES = 2       # of an article without a title: its first sentences (headline, teaser, lead) count as one
 TITLE_WEIGHT = 2         # a title word counts this often
-ENTITY_WEIGHT = 2        # an entity mention counts this often
+ENTITY_WEIGHT = 1        # an entity mention counts this often
 MIN_COMPOUND = 5         # shortest stem counted as the first part of a compound for a title
 MIN_WORD = 3             # shorter capitalised words (abbreviations like "EU" come in through the entity terms)
+MIN_PART = 4             # shortest part of a compound counted as a term of its own ("Wahl", not "Amt")
+PART_WEIGHT = 1.0        # a compound's part counts this often (the compound itself counts once as well)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -134,12 +146,22 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
 
 
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
-                  times: Sequence[TimeExpression] = ()) -> Counter:
-    """The weighted terms of one article: noun stems, entity keys ("@country:MA"), countries ("@in:MA")."""
-    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+                  times: Sequence[TimeExpression] = (), known: Callable[[str], bool] | None = None) -> Counter:
+    """The weighted terms of one article: noun stems (names too: "Hofer" counts as a word as well as
+    an entity), with `known` the parts of its compounds that are known stems (compound_parts),
+    entity keys ("@country:MA"), countries ("@in:MA")."""
+    title_end = len(article.title) if article.title and article.text.startswith(article.title) \
+        else _lead_end(article.text, LEAD_SENTENCES)
     terms: Counter = Counter()
-    for stem, _, start in nouns(article, _skip_spans(times, mentions)):
-        terms[stem] += TITLE_WEIGHT if start < title_end else 1
+    parts: dict[str, tuple[str, ...]] = {}
+    for stem, word, start in nouns(article, _skip_spans(times, ())):
+        weight = TITLE_WEIGHT if start < title_end else 1
+        terms[stem] += weight
+        if known is not None:
+            if word not in parts:
+                parts[word] = compound_parts(word, known)
+            for p in parts[word]:
+                terms[p] += PART_WEIGHT * weight
     for m in mentions:
         key = entity_key(m)
         if key:
@@ -156,6 +178,50 @@ def entity_key(m: Mention) -> str | None:
         return "@" + m.ref
     words = [cistem(w) for w in _WORD.findall(m.text) if len(w) >= 2]
     return "@" + " ".join(words) if words else None
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("ü", "u").replace("ö", "o").replace("ä", "a").replace("ß", "ss")
+
+
+def compound_parts(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems of the parts of a German compound that are nouns of their own in the dossier.
+
+    German writes a compound as one word: "Bundespräsidentenwahl" (Bundespräsident + Wahl),
+    "Präsidentschaftskandidatin" (Präsidentschaft + Kandidatin); articles about one story name it in
+    ever other compounds. A word splits where its tail is a `known` stem and its head, less a linking
+    element (-s-, -es-, -n-, -en-, -e-), is one too or splits again; a part's feminine -in/-innen
+    counts as its known stem ("Kandidatin" -> Kandidat). Nothing for a word that is no compound."""
+    return tuple(dict.fromkeys(_split(_fold(word), known, top=True)))
+
+
+def _known(w: str, known: Callable[[str], bool]) -> str | None:
+    """The stem of `w` if known, or of `w` less a feminine -in/-innen."""
+    for cut in ("", "innen", "in"):
+        base = w[: len(w) - len(cut)] if w.endswith(cut) else ""
+        if len(base) >= MIN_PART and known(cistem(base)):
+            return cistem(base)
+    return None
+
+
+def _split(w: str, known: Callable[[str], bool], top: bool = False) -> list[str]:
+    for i in range(len(w) - MIN_PART, MIN_PART - 1, -1):      # the longest head first: Bundespräsidenten|wahl
+        tail = _known(w[i:], known)
+        if tail is None:
+            continue
+        head = w[:i]
+        for link in ("es", "en", "s", "n", "e", ""):
+            if not head.endswith(link) or len(head) - len(link) < MIN_PART:
+                continue
+            stem = head[: len(head) - len(link)]
+            whole = _known(stem, known)
+            inner = _split(stem, known)
+            if whole or inner:
+                return [*([whole] if whole else []), *inner, tail, *_split(w[i:], known)]
+    if not top:
+        return []
+    whole = _known(w, known)
+    return [whole] if whole and whole != cistem(w) else []
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -179,9 +245,14 @@ def day_number(value: str | None) -> int | None:
 
 def time_factor(day: int | None, start: int | None, end: int | None) -> float:
     """1 within SAME_TIME_DAYS of the story's span, then halving every DECAY_DAYS."""
-    if day is None or start is None or end is None:
+    return span_factor(day, day, start, end)
+
+
+def span_factor(a_start: int | None, a_end: int | None, b_start: int | None, b_end: int | None) -> float:
+    """time_factor for two spans: the days between them (0 where they overlap) decide."""
+    if a_start is None or a_end is None or b_start is None or b_end is None:
         return 1.0
-    gap = max(start - day, day - end, 0) - SAME_TIME_DAYS
+    gap = max(b_start - a_end, a_start - b_end, 0) - SAME_TIME_DAYS
     return 1.0 if gap <= 0 else 0.5 ** (gap / DECAY_DAYS)
 
 
@@ -232,6 +303,10 @@ class StoryIndex:
         return idx
 
     # -- weighting --
+    def known(self, stem: str) -> bool:
+        """A word stem of two articles at least: a compound's part that counts as a term (compound_parts)."""
+        return self.df.get(stem, 0) >= 2
+
     def idf(self, term: str) -> float:
         return math.log((self.n_docs + PRIOR_DOCS + 1) / (self.df.get(term, 0) + 1))
 
@@ -240,56 +315,6 @@ class StoryIndex:
         top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
-
-    # -- clustering --
-    def best(self, vec: Mapping[str, float], day: int | None) -> tuple[str | None, float]:
-        """The story most similar to a vector (after the time decay), and that similarity."""
-        dots: dict[str, float] = defaultdict(float)
-        for t, w in vec.items():
-            for cid, cw in self._postings.get(t, {}).items():
-                dots[cid] += w * cw
-        best, score = None, 0.0
-        for cid, dot in dots.items():
-            c = self.clusters[cid]
-            s = dot / self._norms[cid] * time_factor(day, c.start, c.end)
-            if s > score or (s == score and best is not None and cid < best):
-                best, score = cid, s
-        return best, score
-
-    def _prepare(self) -> None:
-        self._postings: dict[str, dict[str, float]] = defaultdict(dict)
-        self._norms: dict[str, float] = {}
-        for c in self.clusters.values():
-            self._post(c)
-
-    def _post(self, c: _Cluster) -> None:
-        for t, w in c.centroid.items():
-            self._postings[t][c.id] = w
-        self._norms[c.id] = c.norm()
-
-    def _unpost(self, c: _Cluster) -> None:
-        for t in c.centroid:
-            self._postings.get(t, {}).pop(c.id, None)
-
-    def add(self, article_id: str, vec: Mapping[str, float], day: int | None, new_id: Callable[[], str]) -> str:
-        """Put one article in its story (or a new one, called new_id()); returns the story id."""
-        cid, score = self.best(vec, day)
-        if cid is None or score < THRESHOLD:
-            cid = new_id()
-            self.clusters[cid] = _Cluster(cid)
-        c = self.clusters[cid]
-        self._unpost(c)
-        for t, w in vec.items():
-            c.centroid[t] = c.centroid.get(t, 0.0) + w
-        if len(c.centroid) > CENTROID_TERMS:
-            c.centroid = dict(sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
-        c.articles.append(article_id)
-        if day is not None:
-            c.start = day if c.start is None else min(c.start, day)
-            c.end = day if c.end is None else max(c.end, day)
-        self._post(c)
-        self.story_of[article_id] = cid
-        return cid
 
     def rename(self, old: str, new: str) -> None:
         c = self.clusters.pop(old)
@@ -323,6 +348,120 @@ class StoryIndex:
         return touched
 
 
+# --- clustering ---------------------------------------------------------------------------------
+
+@dataclass
+class _Node:
+    """A story while clustering: its members' vector sum, size and time span; `stored`: one of the index."""
+
+    id: str
+    centroid: dict[str, float]
+    size: int
+    start: int | None
+    end: int | None
+    stored: bool
+    articles: list[str] = field(default_factory=list)
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[str]:
+    """Group-average agglomerative clustering of the new articles into the index's stories or new ones.
+
+    The similarity of two stories is the mean cosine over their pairs of articles (the dot product of
+    their vector sums over the product of their sizes; a stored story's centroid is that sum), times
+    span_factor of their time spans. The two most similar stories merge while that is THRESHOLD or more;
+    two stored stories never merge (their ids stay). Returns the ids of the stories opened (temporary)."""
+    nodes: dict[str, _Node] = {cid: _Node(cid, dict(c.centroid), len(c.articles), c.start, c.end, True)
+                               for cid, c in index.clusters.items()}
+    for k, (aid, vec, day) in enumerate(new):
+        nodes[f"~{k}"] = _Node(f"~{k}", dict(vec), 1, day, day, False, [aid])
+    postings: dict[str, list[str]] = defaultdict(list)
+    for n in nodes.values():
+        for t in n.centroid:
+            postings[t].append(n.id)
+    dots: dict[str, dict[str, float]] = defaultdict(dict)    # dot products of pairs with a new story in them
+    for n in nodes.values():
+        if n.stored:
+            continue
+        acc: dict[str, float] = defaultdict(float)
+        for t, w in n.centroid.items():
+            for other in postings[t]:
+                if other != n.id and (nodes[other].stored or other > n.id):
+                    acc[other] += w * nodes[other].centroid[t]
+        for other, d in acc.items():
+            dots[n.id][other] = dots[other][n.id] = d
+    version: Counter = Counter()
+    heap: list[tuple[float, str, str, int, int]] = []
+
+    def push(a: str, b: str) -> None:
+        na, nb = nodes[a], nodes[b]
+        sim = dots[a][b] / (na.size * nb.size) * span_factor(na.start, na.end, nb.start, nb.end)
+        if sim >= THRESHOLD:
+            a, b = min(a, b), max(a, b)
+            heapq.heappush(heap, (-sim, a, b, version[a], version[b]))
+
+    for a, row in dots.items():
+        for b in row:
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in nodes or b not in nodes or (va, vb) != (version[a], version[b]):
+            continue
+        keep, gone = (a, b) if nodes[a].stored or (not nodes[b].stored and nodes[a].size >= nodes[b].size) else (b, a)
+        _merge(nodes, dots, keep, gone)
+        version[keep] += 1
+        for other in dots[keep]:
+            if not (nodes[keep].stored and nodes[other].stored):
+                push(keep, other)
+    rank = {aid: k for k, (aid, _, _) in enumerate(new)}
+    for n in nodes.values():
+        n.articles.sort(key=rank.__getitem__)     # in the order given: of publication
+    return _into_index(index, nodes)
+
+
+def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str) -> None:
+    k, g = nodes[keep], nodes.pop(gone)
+    for t, w in g.centroid.items():
+        k.centroid[t] = k.centroid.get(t, 0.0) + w
+    k.size += g.size
+    k.articles += g.articles
+    if g.start is not None and g.end is not None:
+        k.start = g.start if k.start is None else min(k.start, g.start)
+        k.end = g.end if k.end is None else max(k.end, g.end)
+    row = dots.pop(gone, {})
+    row.pop(keep, None)
+    dots[keep].pop(gone, None)
+    for other, d in row.items():
+        dots[other].pop(gone, None)
+        if nodes[keep].stored and nodes[other].stored:
+            continue
+        dots[keep][other] = dots[other][keep] = dots[keep].get(other, 0.0) + d
+
+
+def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
+    """Write the clustering's stories into the index (centroids cut to CENTROID_TERMS); the new ids."""
+    opened = []
+    for n in nodes.values():
+        if not n.articles:
+            continue
+        c = index.clusters.get(n.id) or _Cluster(n.id)
+        if not n.stored:
+            index.clusters[n.id] = c
+            opened.append(n.id)
+        c.centroid = dict(sorted(n.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        c.articles += n.articles
+        c.start, c.end = n.start, n.end
+        for a in n.articles:
+            index.story_of[a] = n.id
+    return opened
+
+
 # --- the steps the dossier calls --------------------------------------------------------------
 
 @dataclass
@@ -344,22 +483,23 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     """Put articles into stories: into the stories of `index` (which is updated) or new ones.
 
     Articles already in the index keep their story (pass them again only to retitle);
-    new ones join or open stories in order of publication. Returns every story of the
+    new ones join stored stories or open new ones (`_agglomerate`). Returns every story of the
     index that holds one of `items`' articles or was touched, titled, and the index."""
     index = index if index is not None else StoryIndex()
-    index._prepare()
     by_id = {x.article.id: x for x in items}
     new = [x for x in _order(items) if x.article.id not in index.story_of]
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times) for x in items}
+    base = {x.article.id: article_terms(x.article, x.mentions, x.times) for x in new}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
         index.n_docs += 1
-        index.df.update(terms[x.article.id].keys())
-    opened: list[str] = []
+        index.df.update(base[x.article.id].keys())
+    # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known) for x in items}
+    for x in new:
+        index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
+    vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
     for x in new:
         index.hashes[x.article.id] = x.article.content_hash or ""
-        vec = index.vector(terms[x.article.id])
-        index.add(x.article.id, vec, day_number(x.article.published),
-                  lambda: opened.append(f"~{len(opened)}") or opened[-1])
+    opened = _agglomerate(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published)) for x in new])
     # a story opened now is named after its title over all the articles it got in this pass; then never again
     used = set(index.clusters) - set(opened)
     for tmp in opened:
@@ -464,7 +604,15 @@ class _Parts:
 
 
 def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> _Parts:
-    # the event noun: the heaviest noun stem over the members (title and lead words count double)
+    noun = _event_noun(members, index)
+    place, phrase = _main_place(members)
+    dated = sorted((d, x.article.published) for x in members if (d := day_number(x.article.published)) is not None)
+    return _Parts(noun, place, phrase, dated[0][0] if dated else None, dated[-1][0] if dated else None,
+                  dated[0][1] if dated else None, dated[-1][1] if dated else None)
+
+
+def _event_noun(members: Sequence[StoryInput], index: StoryIndex) -> str | None:
+    """The heaviest noun stem over the members (title and first sentence count double), not a name or a month."""
     weight: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
     for x in members:
@@ -475,23 +623,29 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mappin
             if word.casefold() in _months():
                 continue
             seen[stem] += 2 if start < lead else 1
+        for stem, word, _ in nouns(a, _skip_spans(x.times, ())):   # the forms shown: inside names too
             forms[stem][word] += 1
         for stem, n in seen.items():
             weight[stem] += (1 + math.log(n)) * index.idf(stem)
-    noun = None
-    if weight:
-        # German names an event in the compounds it begins too ("Erdbebenopfer", "Hochwasserhilfe"; the
-        # head of a compound is the generic part: -opfer, -hilfe): a noun that begins the story's other
-        # nouns gains half their weight
-        score = {s: w + 0.5 * sum(weight[t] for t in weight
-                                  if t != s and len(s) >= MIN_COMPOUND and t.startswith(s))
-                 for s, w in weight.items()}
-        stem = max(score, key=lambda s: (score[s], s))
-        noun = _display(forms[stem])
-    # the main place: the place or country most articles name (then most often)
+    if not weight:
+        return None
+    # German names an event in the compounds it begins too ("Erdbebenopfer", "Hochwasserhilfe"; the
+    # head of a compound is the generic part: -opfer, -hilfe): a noun that begins the story's other
+    # nouns gains half their weight
+    score = {s: w + 0.5 * sum(weight[t] for t in weight if t != s and len(s) >= MIN_COMPOUND and t.startswith(s))
+             for s, w in weight.items()}
+    stem = max(score, key=lambda s: (score[s], s))
+    return _display(forms[stem])
+
+
+def _main_place(members: Sequence[StoryInput]) -> tuple[str | None, str | None]:
+    """The place or country most articles name (then most often) and its 'in ...' phrase; the town or
+    region most articles name stands for its country where half the articles name it ("in Paris", not
+    "in Frankreich")."""
     places: Counter = Counter()
     per_article: Counter = Counter()
     names: dict[str, Counter] = defaultdict(Counter)
+    country_of: dict[str, str | None] = {}
     for x in members:
         keys = set()
         for m in x.mentions:
@@ -501,40 +655,54 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mappin
             places[key] += 1
             keys.add(key)
             names[key][m.text] += 1
+            country_of.setdefault(key, m.country)
         per_article.update(keys)
-    place = phrase = None
-    if places:
-        key = max(places, key=lambda k: (per_article[k], places[k], k))
-        place = _place_name(key, names[key])
-        phrase = _in_phrase(place, [x.article.text for x in members])
-    dated = sorted((d, x.article.published) for x in members if (d := day_number(x.article.published)) is not None)
-    return _Parts(noun, place, phrase, dated[0][0] if dated else None, dated[-1][0] if dated else None,
-                  dated[0][1] if dated else None, dated[-1][1] if dated else None)
+    if not places:
+        return None, None
+    key = max(places, key=lambda k: (per_article[k], places[k], k))
+    towns = [k for k in places if not k.startswith("country:")]
+    if key.startswith("country:") and towns:
+        town = max(towns, key=lambda k: (per_article[k], places[k], k))     # the place most articles name
+        if country_of.get(town) == key[8:] and 2 * per_article[town] >= len(members):
+            key = town
+    place = _place_name(key, names[key])
+    return place, _in_phrase(place, [x.article.text for x in members])
 
 
-def _lead_end(text: str) -> int:
-    """End of the first sentence (a title-less article's headline or teaser)."""
-    m = re.search(r"[.!?\n]", text)
-    return m.end() if m else len(text)
+def _lead_end(text: str, sentences: int = 1) -> int:
+    """End of the first sentence(s) (a title-less article's headline, teaser, lead); blank lines are none."""
+    end = count = 0
+    for m in re.finditer(r"[.!?\n]", text):
+        if text[end:m.end()].strip(" \t\r\n.!?"):
+            count += 1
+        end = m.end()
+        if count >= sentences:
+            return end
+    return len(text)
 
 
 def _display(forms: Counter) -> str:
     """The form to show: the shortest of those written at least half as often as the most frequent
-    (the nominative, mostly: "Anschläge" before "Anschlägen", "Flüchtlinge" before a rare "Flüchtling")."""
+    (the nominative, mostly: "Anschläge" before "Anschlägen", "Flüchtlinge" before a rare "Flüchtling");
+    a form in -n or -s (a dative plural, a genitive) gives way to its base where that is written at all
+    ("Palästinensern" -> "Palästinenser", "Erdbebens" -> "Erdbeben"; "Soldaten" stays: "Soldate" is no word)."""
     top = max(forms.values())
-    return min((w for w in forms if 2 * forms[w] >= top), key=lambda w: (len(w), -forms[w], w))
+    form = min((w for w in forms if 2 * forms[w] >= top), key=lambda w: (len(w), -forms[w], w))
+    for ending in ("n", "s"):
+        if form.endswith(ending) and form[: -len(ending)] in forms:
+            return form[: -len(ending)]
+    return form
 
 
 def _place_name(key: str, texts: Counter) -> str:
-    """A place's name as the gazetteer has it (country name for a country's adjective), else as written."""
+    """A country's name as the gazetteer has it (also for its adjective: "marokkanische" -> Marokko),
+    another place's as the articles write it (the gazetteer's names of towns may be English)."""
     try:
         from ..geo import gazetteer
 
         g = gazetteer()
         if key.startswith("country:") and key[8:] in g.countries:
             return g.countries[key[8:]].name
-        if key.startswith("geo:") and key[4:] in g.by_id:
-            return g.by_id[key[4:]].name
     except Exception as e:  # noqa: BLE001 - the gazetteer is a nicety for titles; the text has a name too
         log.debug("no gazetteer name for %s: %s", key, e)
     return _display(texts)
