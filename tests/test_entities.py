@@ -376,6 +376,10 @@ def test_person_span_ends_before_a_time_noun_and_at_a_determiner():
 def test_first_name_between_title_and_person_span_belongs_to_it():
     ms = _ner_mentions("Das teilte Umweltministerin Maggie Van Dam am Montag mit.", [(4, 6, "PER")])
     assert ms["Maggie Van Dam"].label == "PER"
+    ms = _ner_mentions("Das teilte Umweltministerin Maggie Van Block am Montag mit.", [(4, 6, "PER")])
+    assert ms["Maggie Van Block"].label == "PER"          # a surname that is also a noun, after a particle
+    ms = _ner_mentions("Das sagte Landesrätin Anna Maria Fischer am Montag.", [(3, 6, "PER")])
+    assert ms["Anna Maria Fischer"].label == "PER"        # a noun that is a name too ends no name
 
 
 def test_genitive_name_before_its_noun_is_the_name_without_s(tagger):

@@ -164,3 +164,10 @@ def test_region_named_only_in_the_genitive_keeps_its_name():
                       ["entities"])
     names = {e.name: e for e in res.entities}
     assert "Wallonien" in names and names["Wallonien"].country == "BE"
+
+
+def test_facility_no_gazetteer_holds_lies_in_the_articles_country(nlp):
+    ms = places(nlp, "Lyon – Der Jazzclub Mirabeau in Lyon öffnet wieder, teilte die französische Regierung mit.")
+    assert ms["Mirabeau"].label == "LOC" and ms["Mirabeau"].country == "FR" and ms["Mirabeau"].ref is None
+    ms = places(nlp, "Der Jazzclub Mirabeau öffnet, sagten Vertreter aus Frankreich, Spanien und Italien.")
+    assert ms["Mirabeau"].country is None                  # no one country the article is set in

@@ -254,7 +254,7 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
 
 def _place_name(group: list[Mention], place=None) -> str:
     """Places keep the German form most written (genitive 's' dropped: 'Kiews' -> 'Kiew', also where
-    only the genitive is written and the gazetteer's place goes by the form without it: 'Flanderns')."""
+    only the genitive is written and the gazetteer's place goes by the form without it: 'Walloniens')."""
     forms = Counter(m.text for m in group)
     by_form = gazetteer_forms() if place is not None else {}
     for f in list(forms):

@@ -363,6 +363,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
+    chosen = _facilities_in_country(doc, chosen)
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -384,7 +385,7 @@ JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ][\w-]+)")
 
 
 def _without_genitive(doc: Doc, c: Cand) -> Cand:
-    """'Rudolf Hundstorfers Wahlkampf': a person's name in the genitive before the noun it goes with is
+    """'Martin Grubers Wahlkampf': a person's name in the genitive before the noun it goes with is
     the name less its -s (as a repeated surname is, `_person_repeats`)."""
     text = _text(doc)
     if c.label != "PER":
@@ -427,6 +428,20 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     placed = {text[n.start:n.end] for c, n in zip(chosen, out) if n.label == "LOC" and c.label != "LOC"}
     return sorted((Cand(n.start, n.end, "LOC", n.prio) if n.label in ("PER", "ORG", "OTH")
                    and text[n.start:n.end] in placed else n for n in out), key=lambda c: c.start)
+
+
+def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'der Musikclub X' that no gazetteer holds lies in the country the article is set in, where
+    three quarters of its places and country words are in one country: the country, never a spot."""
+    countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
+    if not countries:
+        return chosen
+    iso, n = countries.most_common(1)[0]
+    if n < 0.75 * sum(countries.values()):
+        return chosen
+    return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
+            and (prev := _prev_words(doc, c.start, 1)) and place_type(prev[-1]) == "facility" else c
+            for c in chosen]
 
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
@@ -503,18 +518,25 @@ def _split_person_place(doc: Doc, ents) -> list:
     return out
 
 
+def _common_noun_only(word: str) -> bool:
+    """Known to the lexicon as a common noun and never as a name ('Montagabend'; not 'Koch', 'Fischer')."""
+    tags = _tags(word)
+    return known_reading(word) is False and bool(tags) and tags[0][0] == "NN" and all(t != "NE" for t, _ in tags)
+
+
 def _trim_person_tails(ents) -> list:
     """A person's span ends where the name does: at a determiner that is no particle of the name
     ("Bilal K. der Komplize": "von der Leyen" keeps its "der"), and before a word the lexicon knows as a
-    common noun after two name words ("Anton Wegscheider Montagabend", "Jana Nowak Wahlkampf")."""
+    common noun (and never a name) after two name words ("Anton Wegscheider Montagabend"); a surname
+    after a particle stays ("Anna Van Block")."""
     out = []
     for e in ents:
         end = e.end
         if e.label_ == "PER":
             cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and e.doc[t.i - 1].lower_ not in PARTICLES), None)
             end = cut if cut is not None else end
-            while end - e.start >= 3 and known_reading(e.doc[end - 1].text) is False \
-                    and word_tag(e.doc[end - 1].text)[0] == "NN":
+            while end - e.start >= 3 and _common_noun_only(e.doc[end - 1].text) \
+                    and e.doc[end - 2].lower_ not in PARTICLES:
                 end -= 1
         if end > e.start:
             out.append(e if end == e.end else Span(e.doc, e.start, end, label=e.label))
@@ -522,7 +544,7 @@ def _trim_person_tails(ents) -> list:
 
 
 def _first_name_after_title(doc: Doc, ents) -> list:
-    """'Gesundheitsministerin Maggie De Block' with the NER's person 'De Block': the one capitalised
+    """'Umweltministerin Maggie Van Dam' with the NER's person 'Van Dam': the one capitalised
     word between a title and a person's span is the first name, whatever the lexicon reads it as."""
     forms = country_forms()
     out = []
@@ -887,13 +909,13 @@ def _name_at(doc: Doc, toks: list[Token], i: int, first_known: bool = False) -> 
         if n >= 2 and any(len(x.text) > 4 for x in toks[i + 1:i + n]):
             break                                      # only short parts go on ("Kim Jong Un"), not "Macron Keir"
         if n and _genitive_name(toks[i + n - 1].text) and word_tag(w)[0] == "NN":
-            break                                      # "Rudolf Hundstorfers Wahlkampf": the noun the genitive goes with
+            break                                      # "Martin Grubers Wahlkampf": the noun the genitive goes with
         n += 1
     return n
 
 
 def _genitive_name(word: str) -> bool:
-    """'Hundstorfers', 'Merkels': a name part in the genitive (HanTa reads it as the name less its -s)."""
+    """'Grubers', 'Merkels': a name part in the genitive (HanTa reads it as the name less its -s)."""
     return len(word) > 3 and word.endswith("s") and lemma(word) == word[:-1]
 
 

@@ -98,7 +98,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def ascii_fold(name: str) -> str:
-    """The name without its diacritics ('Šentilj' -> 'Sentilj', 'Şırnak' -> 'Sirnak'); ß and umlauts
+    """The name without its diacritics ('Vysočina' -> 'Vysocina', 'Iğdır' -> 'Igdir'); ß and umlauts
     stay as German writes them."""
     import unicodedata
 
@@ -170,7 +170,7 @@ class Gazetteer:
         if not found and "-" in name:
             found = self.by_form.get(name.replace("-", " "))
         if not found and not name.isascii():
-            found = self.by_form.get(ascii_fold(name))   # "Šentilj" where the gazetteer holds "Sentilj"
+            found = self.by_form.get(ascii_fold(name))   # "Vysočina" where the gazetteer holds "Vysocina"
         # One entry per place; the primary spelling wins.
         out: dict[str, Candidate] = {}
         for c in found or ():
