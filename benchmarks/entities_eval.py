@@ -1,6 +1,7 @@
 """Persons and places on real news: how many of those a reader lists are wrong or missing.
 
-    python benchmarks/entities_eval.py [--articles out/realnews] [--split dev|heldout|all] [--src DIR] [-v]
+    python benchmarks/entities_eval.py [--articles out/realnews] [--split dev|heldout|all] [--src DIR]
+                                       [--article gnad-NNNN.txt ...] [-v]
 
 The gold is `tests/data/realnews/entities.gold.jsonl` (written by reading, before running; its
 conventions in tests/data/realnews/README.md). The articles come from `scripts/export_10kgnad.py
@@ -154,6 +155,7 @@ def main() -> None:
     ap.add_argument("--articles", type=Path, default=ROOT / "out" / "realnews")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
     ap.add_argument("--src", type=Path, help="the src/ directory of the code to run (default: this checkout)")
+    ap.add_argument("--article", action="append", help="only these gold articles (gnad-NNNN.txt; repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     sys.path.insert(0, str(args.src or ROOT / "src"))
@@ -161,7 +163,7 @@ def main() -> None:
             if line.strip()]
     halves = ("dev", "heldout") if args.split == "all" else (args.split,)
     for half in halves:
-        gs = [g for g in gold if g["half"] == half]
+        gs = [g for g in gold if g["half"] == half and (not args.article or g["article"] in args.article)]
         for together in (False, True):
             mode = "story together" if together else "article alone"
             if args.verbose:

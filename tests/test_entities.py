@@ -399,3 +399,14 @@ def test_a_name_once_called_a_place_is_a_place_throughout_the_article():
     doc.ents = [Span(doc, 2, 3, label="PER"), Span(doc, 6, 7, label="PER")]
     doc._.article_id = "x"
     assert [m.label for m in find_mentions(doc) if m.text == "Mirabeau"] == ["LOC", "LOC"]
+
+
+def test_a_name_goes_on_over_its_particles():
+    ms = _ner_mentions("Das sagte der Bundessprecher Johann Van der Linden am Montag.", [(4, 6, "PER")])
+    assert ms["Johann Van der Linden"].label == "PER"
+    ms = _ner_mentions("Das sagte Ursula von der Leyen am Montag.", [(2, 3, "PER"), (5, 6, "PER")])
+    assert ms["Ursula von der Leyen"].label == "PER" and "Leyen" not in ms
+    ms = _ner_mentions("Das erfuhr Anna Müller von der Polizei in Graz.", [(2, 4, "PER")])
+    assert ms["Anna Müller"].label == "PER" and not any("Polizei" in t for t in ms)
+    ms = _ner_mentions("Die Spenden gehen an Van der Lindens Wahlkampf.", [(4, 8, "ORG")])
+    assert ms["Van der Linden"].label == "PER"                     # the genitive's noun is no part of it

@@ -543,6 +543,46 @@ def _trim_person_tails(ents) -> list:
     return out
 
 
+def _capital_particle(doc: Doc, i: int) -> bool:
+    """'Van', 'De' written capitalised inside a sentence: part of a name, never a preposition."""
+    t = doc[i]
+    return t.lower_ in PARTICLES and t.text[:1].isupper() and i > 0 and not t.is_sent_start \
+        and doc[i - 1].text not in {".", "!", "?", ":", "–", "\"", "„"}
+
+
+def _join_name_particles(doc: Doc, ents: list) -> list:
+    """A person's name goes on over its particles: 'Alexander Van' + 'der Bellen', 'Ursula' + 'von der
+    Leyen'. Particles then a capitalised word join the person before them where a particle is written
+    capitalised mid-sentence or the word is a name ('von der Polizei' does not); a span that starts
+    with such a capitalised particle is a person ('Van der Bellens Wahlkampf' tagged ORG)."""
+    out: list = []
+    skip_to = -1
+    for e in ents:
+        if e.start < skip_to:
+            continue
+        start, label = e.start, e.label_
+        if label in ("ORG", "OTH") and _capital_particle(doc, e.start):
+            label = "PER"
+        if label != "PER":
+            out.append(e)
+            continue
+        end = e.end - 1 if doc[e.end - 1].lower_ in PARTICLES and e.end - 1 > start else e.end
+        k = end
+        while k < len(doc) and doc[k].lower_ in PARTICLES:
+            k += 1
+        if k > end and k < len(doc) and NAME_RX.match(doc[k].text) and (
+                any(_capital_particle(doc, j) for j in range(start, k)) or name_like(doc[k].text)):
+            end = k + 1
+        elif label != e.label_:
+            end = min(e.end, k + 1)
+        if end > e.end or label != e.label_:
+            e = Span(doc, start, max(end, start + 1), label=label)
+            skip_to = e.end
+        out.append(e)
+    return [e for e in out if not any(o is not e and o.start <= e.start and e.end <= o.end and
+                                      (o.start, o.end) != (e.start, e.end) for o in out)]
+
+
 def _first_name_after_title(doc: Doc, ents) -> list:
     """'Umweltministerin Maggie Van Dam' with the NER's person 'Van Dam': the one capitalised
     word between a title and a person's span is the first name, whatever the lexicon reads it as."""
@@ -680,7 +720,7 @@ def _org_names() -> frozenset[str]:
 def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     out = []
     forms = country_forms()
-    ents = _split_run_on_persons(doc, _first_name_after_title(doc, list(doc.ents)))
+    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, list(doc.ents))))
     ents = _trim_lowercase_ends(_trim_person_tails(_cut_at_line_breaks(ents)))
     for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
