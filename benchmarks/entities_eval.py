@@ -53,10 +53,19 @@ def variants(entity, article: str) -> set[str]:
     return {norm(n) for n in names if n}
 
 
+PARTICLES = {"van", "von", "de", "der", "den", "zu", "da", "di", "la", "le", "al", "el", "bin", "ibn"}
+
+
 def person_keys(gold: str) -> set[str]:
+    """The full name and the surname (with its particles: 'Van der Bellen'); an initial is no surname."""
     full = norm(gold)
     parts = full.split()
-    return {full, parts[-1]} if len(parts) > 1 and not parts[-1].endswith(".") else {full}
+    if len(parts) < 2 or parts[-1].endswith("."):
+        return {full}
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1] in PARTICLES:
+        k -= 1
+    return {full, " ".join(parts[k:]), parts[-1]}
 
 
 def score_persons(gold: list[str], preds: list, article: str, c: Counter, notes: list[str]) -> None:
