@@ -362,3 +362,51 @@ def test_a_word_read_mostly_as_a_place_is_the_place_everywhere():
 def test_a_direction_is_no_part_of_a_place_name():
     ms = _ner_mentions("Im Norden Valdoriens stieg das Wasser.", [(1, 3, "LOC")])
     assert "Norden Valdoriens" not in ms and "Valdoriens" in ms
+
+
+def test_person_span_ends_before_a_time_noun_and_at_a_determiner():
+    ms = _ner_mentions("Das sagte Polizeisprecher Anton Wegscheider Montagabend in Linz.", [(3, 6, "PER")])
+    assert ms["Anton Wegscheider"].label == "PER" and not any("Montagabend" in t for t in ms)
+    ms = _ner_mentions("Ein Mann namens Bilal K. der Komplize sei gefasst.", [(4, 7, "PER")])
+    assert not any("Komplize" in t for t in ms)
+    ms = _ner_mentions("Das sagte Ursula von der Leyen am Montag.", [(2, 6, "PER")])
+    assert ms["Ursula von der Leyen"].label == "PER"                 # a particle's "der" stays
+
+
+def test_first_name_between_title_and_person_span_belongs_to_it():
+    ms = _ner_mentions("Das teilte Umweltministerin Maggie Van Dam am Montag mit.", [(4, 6, "PER")])
+    assert ms["Maggie Van Dam"].label == "PER"
+    ms = _ner_mentions("Das teilte Umweltministerin Maggie Van Block am Montag mit.", [(4, 6, "PER")])
+    assert ms["Maggie Van Block"].label == "PER"          # a surname that is also a noun, after a particle
+    ms = _ner_mentions("Das sagte Landesrätin Anna Maria Fischer am Montag.", [(3, 6, "PER")])
+    assert ms["Anna Maria Fischer"].label == "PER"        # a noun that is a name too ends no name
+
+
+def test_genitive_name_before_its_noun_is_the_name_without_s(tagger):
+    ms = by_text(mentions(tagger, "Die Partei plant Martin Grubers Wahlkampf."))
+    assert ms["Martin Gruber"].label == "PER"
+
+
+def test_a_name_once_called_a_place_is_a_place_throughout_the_article():
+    ms = _ner_mentions("Der Musikclub Mirabeau schließt. Das Mirabeau war beliebt.", [(2, 3, "PER"), (6, 7, "PER")])
+    assert ms["Mirabeau"].label == "LOC"
+    text = "Der Musikclub Mirabeau schließt. Das Mirabeau war beliebt."
+    from lagebild.extract.entities import find_mentions
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(nlp.make_doc(text))
+    doc.ents = [Span(doc, 2, 3, label="PER"), Span(doc, 6, 7, label="PER")]
+    doc._.article_id = "x"
+    assert [m.label for m in find_mentions(doc) if m.text == "Mirabeau"] == ["LOC", "LOC"]
+
+
+def test_a_name_goes_on_over_its_particles():
+    ms = _ner_mentions("Das sagte der Bundessprecher Johann Van der Linden am Montag.", [(4, 6, "PER")])
+    assert ms["Johann Van der Linden"].label == "PER"
+    ms = _ner_mentions("Das sagte Ursula von der Leyen am Montag.", [(2, 3, "PER"), (5, 6, "PER")])
+    assert ms["Ursula von der Leyen"].label == "PER" and "Leyen" not in ms
+    ms = _ner_mentions("Das erfuhr Anna Müller von der Polizei in Graz.", [(2, 4, "PER")])
+    assert ms["Anna Müller"].label == "PER" and not any("Polizei" in t for t in ms)
+    ms = _ner_mentions("Die Spenden gehen an Van der Lindens Wahlkampf.", [(4, 8, "ORG")])
+    assert ms["Van der Linden"].label == "PER"                     # the genitive's noun is no part of it

@@ -133,3 +133,41 @@ def test_common_noun_without_article_after_in_is_a_town(nlp):
     assert places(nlp, "Am Sonntag kamen 300 Menschen in Spielfeld an.")["Spielfeld"].ref
     assert places(nlp, "Am Sonntag kamen 300 Menschen im steirischen Spielfeld an.")["Spielfeld"].ref
     assert "Spielfeld" not in places(nlp, "Die Kinder liefen im Spielfeld umher.")
+
+
+def test_names_listed_after_a_plural_type_noun_are_places_of_that_country(nlp):
+    ms = places(nlp, "Die türkische Armee kämpft in den Provinzen Mardin und Sirnak gegen Rebellen.")
+    assert ms["Mardin"].label == "LOC" and ms["Sirnak"].label == "LOC"
+    assert ms["Sirnak"].country == "TR"
+    ms = places(nlp, "Anna Berger traf im Hotel Adlon und Paul Weber im Café.")
+    assert ms["Paul Weber"].label == "PER"              # a singular noun names one place, not a list
+
+
+def test_a_name_written_with_diacritics_finds_its_ascii_entry():
+    g = gazetteer()
+    assert any(c.country == "CZ" for c in g.candidates("Vysočina"))      # stored as "Vysocina"
+    assert g.candidates("Ankara") and not g.candidates("Ànkarà-Xyz")
+
+
+def test_plural_country_name_in_the_dative_is_the_country(nlp):
+    ms = places(nlp, "Die Ware kommt aus den Niederlanden und den Philippinen.")
+    assert ms["Niederlanden"].label == "GPE" and ms["Niederlanden"].country == "NL"
+
+
+def test_region_named_only_in_the_genitive_keeps_its_name():
+    from lagebild.model import Article
+    from lagebild.pipeline import analyse
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = analyse([Article(id="w.txt", text="Die Polizei durchsuchte Wohnungen im Süden Walloniens.\n")],
+                      ["entities"])
+    names = {e.name: e for e in res.entities}
+    assert "Wallonien" in names and names["Wallonien"].country == "BE"
+
+
+def test_facility_no_gazetteer_holds_lies_in_the_articles_country(nlp):
+    ms = places(nlp, "Lyon – Der Jazzclub Mirabeau in Lyon öffnet wieder, teilte die französische Regierung mit.")
+    assert ms["Mirabeau"].label == "LOC" and ms["Mirabeau"].country == "FR" and ms["Mirabeau"].ref is None
+    ms = places(nlp, "Der Jazzclub Mirabeau öffnet, sagten Vertreter aus Frankreich, Spanien und Italien.")
+    assert ms["Mirabeau"].country is None                  # no one country the article is set in

@@ -235,7 +235,7 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
         from ..geo import gazetteer
 
         place = gazetteer().by_id.get(ident)
-        name = _place_name(group)
+        name = _place_name(group, place)
         typ = "LOC"
         if place:
             lat, lon, country = place.lat, place.lon, place.country or country
@@ -252,13 +252,22 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
     return Entity(eid, name, typ, aliases, sorted(group, key=lambda m: (m.article, m.start)), lat, lon, country)
 
 
-def _place_name(group: list[Mention]) -> str:
-    """Places keep the German form most written (genitive 's' dropped: 'Kiews' -> 'Kiew')."""
+def _place_name(group: list[Mention], place=None) -> str:
+    """Places keep the German form most written (genitive 's' dropped: 'Kiews' -> 'Kiew', also where
+    only the genitive is written and the gazetteer's place goes by the form without it: 'Walloniens')."""
     forms = Counter(m.text for m in group)
+    by_form = gazetteer_forms() if place is not None else {}
     for f in list(forms):
-        if f.endswith("s") and f[:-1] in forms:
+        if f.endswith("s") and (f[:-1] in forms or (
+                f not in by_form and any(c.id == place.id for c in by_form.get(f[:-1], ())))):
             forms[f[:-1]] += forms.pop(f)
     return max(forms, key=lambda f: (forms[f], -len(f)))
+
+
+def gazetteer_forms() -> dict:
+    from ..geo import gazetteer
+
+    return gazetteer().by_form
 
 
 def _org_name(ref: str | None, group: list[Mention]) -> str:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
-from ..lang.de.places import place_type
+from ..lang.de.places import place_type, plural_place_noun
 from ..model import Mention
 from ..text import within_one_edit
 
@@ -252,6 +252,8 @@ def country_forms() -> dict[str, Form]:
             forms.setdefault(n, Form(c.iso, "name"))
             if not n.endswith(("s", "x", "z", "ß")) and n.upper() != n:
                 forms.setdefault(n + "s", Form(c.iso, "name"))          # genitive: Russlands
+            if n.endswith("e") and n.upper() != n:
+                forms.setdefault(n + "n", Form(c.iso, "name"))          # dative plural: den Niederlanden
         for a in c.adjectives:
             for e in ("e", "en", "er", "es", "em"):
                 forms.setdefault(a + e, Form(c.iso, "adj"))
@@ -360,7 +362,8 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     sense = {text[r.start:r.end]: (r.country, r.ref) for r in rules if r.label == "LOC"}
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
-    chosen = [_typed_by_noun(doc, c) for c in chosen]
+    chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
+    chosen = _facilities_in_country(doc, chosen)
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -378,18 +381,86 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     return c
 
 
+JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ][\w-]+)")
+
+
+def _without_genitive(doc: Doc, c: Cand) -> Cand:
+    """'Martin Grubers Wahlkampf': a person's name in the genitive before the noun it goes with is
+    the name less its -s (as a repeated surname is, `_person_repeats`)."""
+    text = _text(doc)
+    if c.label != "PER":
+        return c
+    last = text[c.start:c.end].split()[-1]
+    nxt = text[c.end:c.end + 40].split()
+    if nxt and _genitive_name(last) and nxt[0][:1].isupper() and word_tag(nxt[0].strip(".,;:"))[0] == "NN":
+        return Cand(c.start, c.end - 1, c.label, c.prio, c.country, c.ref)
+    return c
+
+
+def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """Names a type noun makes places (`_typed_by_noun`), then two rules of the article as a whole:
+    after a plural type noun the names joined by "und"/"oder"/a comma are places of that kind too, in
+    the first one's country ("in den Provinzen X und Y"), and a name the article once calls a place
+    is a place at its other mentions too ("der Musikclub X ... das X"): one sense per name and article.
+    `chosen` in text order."""
+    text = _text(doc)
+    starts = {c.start: c for c in chosen}
+    out: list[Cand] = []
+    listed: dict[int, Cand] = {}                       # start of a name listed after a plural noun -> its place
+    for c in chosen:
+        n = _typed_by_noun(doc, c)
+        if c.start in listed:
+            n = listed.pop(c.start)
+        out.append(n)
+        head = n
+        while head.label == "LOC" and (head is not n or _after_plural_type_noun(doc, c)):
+            m = JOINED_NAME.match(text, head.end)
+            if m is None or not name_like(m.group(1)):
+                break
+            form = m.group(1)
+            place = gazetteer().best(form, country=head.country) if head.country else None
+            head = Cand(m.start(1), m.end(1), "LOC", 1, place.country if place else None,
+                        f"geo:{place.id}" if place else None)
+            if head.start in starts:
+                listed[head.start] = head
+            else:
+                out.append(head)
+    placed = {text[n.start:n.end] for c, n in zip(chosen, out) if n.label == "LOC" and c.label != "LOC"}
+    return sorted((Cand(n.start, n.end, "LOC", n.prio) if n.label in ("PER", "ORG", "OTH")
+                   and text[n.start:n.end] in placed else n for n in out), key=lambda c: c.start)
+
+
+def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'der Musikclub X' that no gazetteer holds lies in the country the article is set in, where
+    three quarters of its places and country words are in one country: the country, never a spot."""
+    countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
+    if not countries:
+        return chosen
+    iso, n = countries.most_common(1)[0]
+    if n < 0.75 * sum(countries.values()):
+        return chosen
+    return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
+            and (prev := _prev_words(doc, c.start, 1)) and place_type(prev[-1]) == "facility" else c
+            for c in chosen]
+
+
+def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
+    prev = _prev_words(doc, c.start, 1)
+    return bool(prev) and plural_place_noun(prev[-1])
+
+
 # --- statistical NER --------------------------------------------------------------------
 
-def _split_run_on_persons(doc: Doc) -> list:
+def _split_run_on_persons(doc: Doc, ents: list) -> list:
     """Split a PER span that swallowed a second name ("Waleri Gerassimow Putin").
 
     A small NER joins adjacent names; where the span's last word is the surname of
     a person named on its own elsewhere in the article, it is two persons.
     """
-    pers = [e for e in doc.ents if e.label_.upper() == "PER"]
+    pers = [e for e in ents if e.label_.upper() == "PER"]
     surnames = {e[-1].text for e in pers if len(e) <= 2}
     out = []
-    for e in doc.ents:
+    for e in ents:
         if e in pers and len(e) >= 3 and e[-1].text in surnames and e[-1].text not in {t.text for t in e[:-1]}:
             out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
         else:
@@ -444,6 +515,86 @@ def _split_person_place(doc: Doc, ents) -> list:
             out.append(Span(doc, e.end - 1, e.end, label="LOC"))
         else:
             out.append(e)
+    return out
+
+
+def _common_noun_only(word: str) -> bool:
+    """Known to the lexicon as a common noun and never as a name ('Montagabend'; not 'Koch', 'Fischer')."""
+    tags = _tags(word)
+    return known_reading(word) is False and bool(tags) and tags[0][0] == "NN" and all(t != "NE" for t, _ in tags)
+
+
+def _trim_person_tails(ents) -> list:
+    """A person's span ends where the name does: at a determiner that is no particle of the name
+    ("Bilal K. der Komplize": "von der Leyen" keeps its "der"), and before a word the lexicon knows as a
+    common noun (and never a name) after two name words ("Anton Wegscheider Montagabend"); a surname
+    after a particle stays ("Anna Van Block")."""
+    out = []
+    for e in ents:
+        end = e.end
+        if e.label_ == "PER":
+            cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and e.doc[t.i - 1].lower_ not in PARTICLES), None)
+            end = cut if cut is not None else end
+            while end - e.start >= 3 and _common_noun_only(e.doc[end - 1].text) \
+                    and e.doc[end - 2].lower_ not in PARTICLES:
+                end -= 1
+        if end > e.start:
+            out.append(e if end == e.end else Span(e.doc, e.start, end, label=e.label))
+    return out
+
+
+def _capital_particle(doc: Doc, i: int) -> bool:
+    """'Van', 'De' written capitalised inside a sentence: part of a name, never a preposition."""
+    t = doc[i]
+    return t.lower_ in PARTICLES and t.text[:1].isupper() and i > 0 and not t.is_sent_start \
+        and doc[i - 1].text not in {".", "!", "?", ":", "–", "\"", "„"}
+
+
+def _join_name_particles(doc: Doc, ents: list) -> list:
+    """A person's name goes on over its particles: 'Alexander Van' + 'der Bellen', 'Ursula' + 'von der
+    Leyen'. Particles then a capitalised word join the person before them where a particle is written
+    capitalised mid-sentence or the word is a name ('von der Polizei' does not); a span that starts
+    with such a capitalised particle is a person ('Van der Bellens Wahlkampf' tagged ORG)."""
+    out: list = []
+    skip_to = -1
+    for e in ents:
+        if e.start < skip_to:
+            continue
+        start, label = e.start, e.label_
+        if label in ("ORG", "OTH") and _capital_particle(doc, e.start):
+            label = "PER"
+        if label != "PER":
+            out.append(e)
+            continue
+        end = e.end - 1 if doc[e.end - 1].lower_ in PARTICLES and e.end - 1 > start else e.end
+        k = end
+        while k < len(doc) and doc[k].lower_ in PARTICLES:
+            k += 1
+        if k > end and k < len(doc) and NAME_RX.match(doc[k].text) and (
+                any(_capital_particle(doc, j) for j in range(start, k)) or name_like(doc[k].text)):
+            end = k + 1
+        elif label != e.label_:
+            end = min(e.end, k + 1)
+        if end > e.end or label != e.label_:
+            e = Span(doc, start, max(end, start + 1), label=label)
+            skip_to = e.end
+        out.append(e)
+    return [e for e in out if not any(o is not e and o.start <= e.start and e.end <= o.end and
+                                      (o.start, o.end) != (e.start, e.end) for o in out)]
+
+
+def _first_name_after_title(doc: Doc, ents) -> list:
+    """'Umweltministerin Maggie Van Dam' with the NER's person 'Van Dam': the one capitalised
+    word between a title and a person's span is the first name, whatever the lexicon reads it as."""
+    forms = country_forms()
+    out = []
+    for e in ents:
+        if e.label_ == "PER" and e.start >= 2 and _is_title(doc[e.start - 2].text):
+            w = doc[e.start - 1].text
+            if NAME_RX.match(w) and not _is_title(w) and w not in forms and w.lower() not in STOP \
+                    and not _genitive_name(w) and not gazetteer().candidates(w):
+                e = Span(doc, e.start - 1, e.end, label=e.label)
+        out.append(e)
     return out
 
 
@@ -569,7 +720,8 @@ def _org_names() -> frozenset[str]:
 def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     out = []
     forms = country_forms()
-    ents = _trim_lowercase_ends(_cut_at_line_breaks(_split_run_on_persons(doc)))
+    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, list(doc.ents))))
+    ents = _trim_lowercase_ends(_trim_person_tails(_cut_at_line_breaks(ents)))
     for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
         base = label[:3]
@@ -796,8 +948,15 @@ def _name_at(doc: Doc, toks: list[Token], i: int, first_known: bool = False) -> 
             break
         if n >= 2 and any(len(x.text) > 4 for x in toks[i + 1:i + n]):
             break                                      # only short parts go on ("Kim Jong Un"), not "Macron Keir"
+        if n and _genitive_name(toks[i + n - 1].text) and word_tag(w)[0] == "NN":
+            break                                      # "Martin Grubers Wahlkampf": the noun the genitive goes with
         n += 1
     return n
+
+
+def _genitive_name(word: str) -> bool:
+    """'Grubers', 'Merkels': a name part in the genitive (HanTa reads it as the name less its -s)."""
+    return len(word) > 3 and word.endswith("s") and lemma(word) == word[:-1]
 
 
 def _person_country(doc: Doc, toks: list[Token], i: int) -> str | None:
@@ -1036,6 +1195,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     # "im steirischen Spielfeld": a preposition and a place's adjective before the name
     geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
     cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or geo_adjective or
+                          kind in ("region", "island", "site") or
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     if n == 1:

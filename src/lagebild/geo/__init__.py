@@ -97,6 +97,21 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def ascii_fold(name: str) -> str:
+    """The name without its diacritics ('Vysočina' -> 'Vysocina', 'Iğdır' -> 'Igdir'); ß and umlauts
+    stay as German writes them."""
+    import unicodedata
+
+    out = []
+    for ch in name:
+        if ch in "äöüÄÖÜß":
+            out.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"}.get(base, base))
+    return "".join(out)
+
+
 class Gazetteer:
     """Name -> places. Forms are matched case-sensitively as written in German text."""
 
@@ -154,6 +169,8 @@ class Gazetteer:
             found = self.by_form.get(name[:-1])
         if not found and "-" in name:
             found = self.by_form.get(name.replace("-", " "))
+        if not found and not name.isascii():
+            found = self.by_form.get(ascii_fold(name))   # "Vysočina" where the gazetteer holds "Vysocina"
         # One entry per place; the primary spelling wins.
         out: dict[str, Candidate] = {}
         for c in found or ():

@@ -13,8 +13,30 @@ def place_types() -> dict[str, str]:
 
 
 def place_type(word: str) -> str | None:
-    """The kind of place a noun (or a compound ending in one: Konzerthalle) introduces."""
+    """The kind of place a noun (or a compound ending in one: Konzerthalle) introduces; a plural
+    with an ending introduces a list of them ("in den Provinzen X und Y", "die Inseln", "die Bezirke")."""
     low = word.lower()
+    kind = _singular_type(low)
+    if kind is None:
+        for ending in PLURAL_ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                kind = _singular_type(low[:-len(ending)])
+                if kind is not None:
+                    break
+    return kind
+
+
+def plural_place_noun(word: str) -> bool:
+    """'Provinzen', 'Inseln', 'Bezirke': a type noun in the plural, so a list of names follows."""
+    low = word.lower()
+    return _singular_type(low) is None and place_type(low) is not None
+
+
+# German plural endings (umlaut plurals such as Städte are not read): Provinz-en, Insel-n, Bezirk-e, Club-s
+PLURAL_ENDINGS = ("en", "n", "e", "s")
+
+
+def _singular_type(low: str) -> str | None:
     types = place_types()
     if low in types:
         return types[low]
