@@ -23,7 +23,7 @@ articles and evidence.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -298,18 +298,18 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
         -PLACE_RANK.get(info[i][0].place.precision if info[i][0].place else "", 0),
         info[i][0].articles[0] if info[i][0].articles else "", info[i][0].id))
     clusters: list[Cluster] = []
+    open_: dict[tuple[str, str], list[Cluster]] = defaultdict(list)   # (story, type) -> its clusters
     for i in order:
         ev, actor, target, gs, mags, when, story = info[i]
         best, best_score = None, -1.0
-        for c in clusters:
-            if c.story != story:
-                continue
+        for c in open_[(story, ev.type)]:
             score = _fit(c, ev, actor, target, gs, mags, when)
             if score is not None and score > best_score:
                 best, best_score = c, score
         if best is None:
             best = Cluster(story=story)
             clusters.append(best)
+            open_[(story, ev.type)].append(best)
         if best.members and ev.type in SYMMETRIC and not _straight(best, actor, target):
             actor, target = target, actor              # "B traf A" joins "A traf B" the cluster's way round
         best.members.append(ev)

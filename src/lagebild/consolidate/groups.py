@@ -140,12 +140,13 @@ def group_claims(claims: list[Claim], articles: list[Article],
         c.group = gid
         members[gid].append(c)
     split: dict[str, list[Claim]] = {}
+    published = {a.id: a.published for a in articles}
     for gid, ms in members.items():
         m0 = ms[0].measure
         # a generic count, or people on the move named by a noun alone ("Flüchtlinge": no verb says what
         # they did): only a repeated figure shows one quantity
         generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
-        for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles})):
+        for k, cluster in enumerate(_within_articles(ms, generic, published)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -280,6 +281,10 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         p = parts[n]
         if p is not None and p[0] not in PER_CLAIM:
             keyed[p].add(story.get(c.article, "") if story is not None else "")
+    # the keys by what must match exactly (all but the fillable parts): a claim meets only those
+    similar: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for q in keyed:
+        similar[_unfilled(q)].append(q)
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for n, c in enumerate(claims):
         if parts[n] is not None:
@@ -295,7 +300,7 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # count's, not this one's: "3.500 Stellen weltweit, davon 1.400 in Deutschland", "49 Tote ... darunter
         # zwei Serben"; troops of one article are one sender's
         mine = story.get(c.article, "") if story is not None else ""
-        fits = [q for q, where in keyed.items() if mine in where and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
+        fits = [q for q in similar.get(_unfilled(p), ()) if mine in keyed[q] and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
                 and all(q[i] == p[i] or p[i] == "-" for i in holes)
                 and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))]
         # only what the claim's own article names; of those the most specific, and only one
@@ -305,3 +310,8 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
         if len(fits) == 1 and best:
             parts[n] = fits[0]
+
+
+def _unfilled(p: tuple[str, ...]) -> tuple[str, ...]:
+    """A key without its fillable parts (nationality, place)."""
+    return tuple("" if i in FILLABLE else x for i, x in enumerate(p))

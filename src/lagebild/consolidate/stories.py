@@ -30,6 +30,7 @@ from the title when the story is opened and never changes.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import re
@@ -63,6 +64,7 @@ _OPEN = set(" \t\r\"'„“”‚‘’»«()[]-")
 
 # --- terms -----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 18)
 def cistem(word: str) -> str:
     """CISTEM stem of a German word (Weissweiler & Fraser 2017), case-insensitive variant.
 
@@ -134,11 +136,14 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
 
 
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
-                  times: Sequence[TimeExpression] = ()) -> Counter:
-    """The weighted terms of one article: noun stems, entity keys ("@country:MA"), countries ("@in:MA")."""
+                  times: Sequence[TimeExpression] = (), found: Sequence[tuple[str, str, int]] | None = None) -> Counter:
+    """The weighted terms of one article: noun stems, entity keys ("@country:MA"), countries ("@in:MA").
+    `found`: its `nouns` where they are known."""
     title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
     terms: Counter = Counter()
-    for stem, _, start in nouns(article, _skip_spans(times, mentions)):
+    if found is None:
+        found = nouns(article, _skip_spans(times, mentions))
+    for stem, _, start in found:
         terms[stem] += TITLE_WEIGHT if start < title_end else 1
     for m in mentions:
         key = entity_key(m)
@@ -350,7 +355,8 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     index._prepare()
     by_id = {x.article.id: x for x in items}
     new = [x for x in _order(items) if x.article.id not in index.story_of]
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times) for x in items}
+    found = {x.article.id: nouns(x.article, _skip_spans(x.times, x.mentions)) for x in items}
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, found[x.article.id]) for x in items}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
         index.n_docs += 1
         index.df.update(terms[x.article.id].keys())
@@ -364,7 +370,7 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     used = set(index.clusters) - set(opened)
     for tmp in opened:
         members = [by_id[a] for a in index.clusters[tmp].articles]
-        sid = _story_id(_title_parts(members, index, terms), used)
+        sid = _story_id(_title_parts(members, index, found), used)
         index.rename(tmp, sid)
         used.add(sid)
     stories = []
@@ -372,7 +378,7 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
         members = [by_id[a] for a in c.articles if a in by_id]
         if not members:
             continue
-        stories.append(_story(c, members, index, terms))
+        stories.append(_story(c, members, index, found))
     stories.sort(key=lambda s: (s.start is None, s.start or "", -len(s.articles), s.id))
     return stories, index
 
@@ -463,7 +469,8 @@ class _Parts:
     last: str | None = None
 
 
-def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> _Parts:
+def _title_parts(members: Sequence[StoryInput], index: StoryIndex,
+                 found: Mapping[str, Sequence[tuple[str, str, int]]]) -> _Parts:
     # the event noun: the heaviest noun stem over the members (title and lead words count double)
     weight: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
@@ -471,7 +478,7 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mappin
         a = x.article
         lead = len(a.title) if a.title and a.text.startswith(a.title) else _lead_end(a.text)
         seen: Counter = Counter()
-        for stem, word, start in nouns(a, _skip_spans(x.times, x.mentions)):
+        for stem, word, start in found[a.id]:
             if word.casefold() in _months():
                 continue
             seen[stem] += 2 if start < lead else 1
@@ -483,9 +490,7 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mappin
         # German names an event in the compounds it begins too ("Erdbebenopfer", "Hochwasserhilfe"; the
         # head of a compound is the generic part: -opfer, -hilfe): a noun that begins the story's other
         # nouns gains half their weight
-        score = {s: w + 0.5 * sum(weight[t] for t in weight
-                                  if t != s and len(s) >= MIN_COMPOUND and t.startswith(s))
-                 for s, w in weight.items()}
+        score = _compound_scores(weight)
         stem = max(score, key=lambda s: (score[s], s))
         noun = _display(forms[stem])
     # the main place: the place or country most articles name (then most often)
@@ -510,6 +515,25 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mappin
     dated = sorted((d, x.article.published) for x in members if (d := day_number(x.article.published)) is not None)
     return _Parts(noun, place, phrase, dated[0][0] if dated else None, dated[-1][0] if dated else None,
                   dated[0][1] if dated else None, dated[-1][1] if dated else None)
+
+
+def _compound_scores(weight: Mapping[str, float]) -> dict[str, float]:
+    """Each stem's weight plus half the weight of the other stems it begins (of MIN_COMPOUND letters or
+    more); those are found in the sorted stems, and summed in the order of `weight`."""
+    order = {t: i for i, t in enumerate(weight)}
+    ranked = sorted(weight)
+    score = {}
+    for s, w in weight.items():
+        longer: list[str] = []
+        if len(s) >= MIN_COMPOUND:
+            k = bisect.bisect_left(ranked, s)
+            while k < len(ranked) and ranked[k].startswith(s):
+                if ranked[k] != s:
+                    longer.append(ranked[k])
+                k += 1
+        longer.sort(key=order.__getitem__)
+        score[s] = w + 0.5 * sum(weight[t] for t in longer)
+    return score
 
 
 def _lead_end(text: str) -> int:
@@ -607,8 +631,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
-def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> Story:
-    p = _title_parts(members, index, terms)
+def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex,
+           found: Mapping[str, Sequence[tuple[str, str, int]]]) -> Story:
+    p = _title_parts(members, index, found)
     top = sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
     keywords = [t for t, _ in top if not t.startswith("@")][:8]
     return Story(id=c.id, title=_title(p), start=p.first, end=p.last, articles=list(c.articles),
