@@ -280,3 +280,21 @@ def test_stories_are_blocks_and_only_touched_ones_are_redone(corpus, tmp_path, m
     assert summary.new and summary.unchanged
     assert calls and all(story[a] == "late" for ids in calls for a in ids)   # the early story was kept
     assert _cross_rows(steps) == _cross_rows(whole)
+
+
+def test_adding_articles_ends_with_what_one_build_makes(corpus, tmp_path):
+    """A dossier built in two steps (the later articles added by a second build, which looks for near-copies
+    only for them) holds the same groups, events, entities and near-duplicates as one build of all."""
+    whole = tmp_path / "whole.db"
+    build_dossier([corpus], whole)
+    late = [p for p in corpus.iterdir() if p.name >= "2026-03-04"]
+    steps = tmp_path / "steps.db"
+    build_dossier([p for p in corpus.iterdir() if p not in late], steps)
+    summary = build_dossier([corpus], steps)
+    assert summary.new and summary.unchanged
+    assert _cross_rows(steps) == _cross_rows(whole)
+    dup = 'SELECT id, duplicate_of FROM articles ORDER BY id'
+    assert rows(steps, dup) == rows(whole, dup)
+    pairs = "SELECT a, b FROM near_copies ORDER BY a, b"
+    assert rows(steps, pairs) == rows(whole, pairs)
+    assert rows(steps, "SELECT count(*) FROM signatures") == rows(whole, "SELECT count(*) FROM articles")

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .model import Article, ArticleError, Result
 from .pipeline import available_components, blocks_of, cross_article, event_article
 from .store.check import finish_stale, stale_builds
@@ -479,18 +481,24 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     Duplicates and entities are redone over all stored articles (linear: blocked by name keys). Claim
     groups and merged events are redone per block (story); with stories, only for the blocks this build
     touched, the stored ones of the others kept. A step that fails keeps its previous results."""
+    from .consolidate.duplicates import VERSION
+
     articles = store.articles()
     claims = store.claims()
-    found = _stories(store, articles, summary)
+    mentions = store.mentions()
+    found = _stories(store, articles, mentions, summary)
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
     keep = _kept_blocks(store, claims, block, changed) if story_of is not None else None
-    cross = cross_article(articles, claims, store.mentions(), store.extracted_events(), story_of=story_of,
+    was = {a.id: a.duplicate_of for a in articles}
+    known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
+              for k, v in store.signatures(VERSION).items()}, store.near_copies(VERSION))
+    cross = cross_article(articles, claims, mentions, store.extracted_events(), story_of=story_of,
                           blocks=None if keep is None else set(block.values()) - set(keep),
-                          stored_groups=store.groups, stored_entities=store.entities)
+                          stored_groups=store.groups, stored_entities=store.entities, known=known)
     if keep and cross.entities is not None:
         # a kept event naming an entity that is gone (its canonical name changed) is redone with its block
         old, new = {e.id for e in store.entities()}, {e.id for e in cross.entities}
@@ -513,11 +521,15 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
             groups = [g for b in order for g in (keep[b][0] if b in keep else cross.group_blocks.get(b, []))]
         if events is not None:
             events = [e for b in order for e in (keep[b][1] if b in keep else cross.event_blocks.get(b, []))]
-    store.replace_cross(duplicates=cross.duplicates, groups=groups, entities=cross.entities,
-                        sourced=cross.sourced, events=events)
+    copies = None if cross.near_copies is None else (VERSION, {
+        k: None if v is None else v.astype("<u8").tobytes() for k, v in (cross.signatures or {}).items()},
+        cross.near_copies)
+    store.replace_cross(duplicates=None if cross.duplicates is None else {   # only what changed is written
+        k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
+        groups=groups, entities=cross.entities, sourced=cross.sourced, events=events)
 
 
-def _stories(store: Store, articles: list[Article], summary: BuildSummary) -> dict[str, str] | None:
+def _stories(store: Store, articles: list[Article], mentions: list, summary: BuildSummary) -> dict[str, str] | None:
     """The stories step: each new article joins a stored story or opens one (consolidate.stories, through
     the index kept in the store); stored with their article links. Returns story_of (article id -> story
     id), None when the step failed (the stored stories are kept)."""
@@ -526,7 +538,7 @@ def _stories(store: Store, articles: list[Article], summary: BuildSummary) -> di
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            stories, index = update_stories(articles, store.mentions(), store.times(), store.story_index())
+            stories, index = update_stories(articles, mentions, store.times(), store.story_index())
         store.replace_stories(stories, index)
     except Exception as e:  # noqa: BLE001 - the other steps go on, the stored stories stay
         log.exception("cross-article step stories failed")
