@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from ..extract.measures import countries, demonym_key, key_parts, slug_of, slugify
@@ -241,16 +241,19 @@ def stories(articles: list[Article]) -> dict[str, str]:
     comparing with a story's first article only keeps stories from chaining into one. The id is made of the
     leader's first distinctive title words ("erdbeben-velmara"), never of an article's name."""
     leaders: list[tuple[str, frozenset[str]]] = []
+    led_by: dict[str, list[int]] = defaultdict(list)    # word -> the leaders that have it (only those can share)
     out: dict[str, str] = {}
     used: set[str] = set()
     for a in articles:
         words = _story_words(a)
-        for lead_id, lead_words in leaders:
-            shared = len(words & lead_words)
-            if shared >= 3 and shared >= 0.2 * min(len(words), len(lead_words)):
-                out[a.id] = out[lead_id]
-                break
+        shares: Counter = Counter(k for w in words for k in led_by.get(w, ()))
+        first = min((k for k, shared in shares.items()
+                     if shared >= 3 and shared >= 0.2 * min(len(words), len(leaders[k][1]))), default=None)
+        if first is not None:
+            out[a.id] = out[leaders[first][0]]
         else:
+            for w in words:
+                led_by[w].append(len(leaders))
             leaders.append((a.id, words))
             title = [w.lower() for w in re.findall(r"[\wäöüßÄÖÜ]+", a.title or a.text[:120]) if w.lower() in words]
             base = slugify("-".join(list(dict.fromkeys(title))[:2])) or "geschichte"

@@ -777,14 +777,17 @@ class Store:
 
     def replace_groups(self, groups: Sequence[ClaimGroup]) -> None:
         """The claim groups over all stored claims; claims not in any group get group NULL."""
-        known = {r[0] for r in self.db.execute("SELECT id FROM claims")}
+        was = {r[0]: r[1] for r in self.db.execute('SELECT id, "group" FROM claims')}
         with self.transaction():
             self.db.execute("DELETE FROM claim_groups")
-            self.db.execute('UPDATE claims SET "group" = NULL')
             self._insert("claim_groups", [dict(encode(g), position=i) for i, g in enumerate(groups)])
-            members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in known]
+            members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in was]
             self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)', members)
-            self.db.executemany('UPDATE claims SET "group"=? WHERE id=?', members)
+            group_of: dict[str, str | None] = dict.fromkeys(was)
+            group_of.update((m, g) for g, m in members)      # a claim in two groups: the last one's
+            # only the claims whose group changed are written (a build that adds a few articles changes few)
+            self.db.executemany('UPDATE claims SET "group"=? WHERE id=?',
+                                [(g, c) for c, g in group_of.items() if was[c] != g])
 
     def groups(self) -> list[ClaimGroup]:
         return [make(ClaimGroup, _row_dict(r))
@@ -792,13 +795,14 @@ class Store:
 
     def replace_entities(self, entities: Sequence[Entity]) -> None:
         """The resolved entities; their mentions are linked by (article, start, end)."""
+        entity_of = {(m.article, m.start, m.end): e.id for e in entities for m in e.mentions}   # the last one's
+        rows = self.db.execute('SELECT article, idx, start, "end", entity FROM mentions').fetchall()
         with self.transaction():
-            self.db.execute("UPDATE mentions SET entity = NULL")
             self.db.execute("DELETE FROM entities")
             self._insert("entities", [dict(encode(e, skip={"mentions"}), position=i) for i, e in enumerate(entities)])
-            self.db.executemany(
-                'UPDATE mentions SET entity=? WHERE article=? AND start=? AND "end"=?',
-                [(e.id, m.article, m.start, m.end) for e in entities for m in e.mentions])
+            # only the mentions whose entity changed are written
+            self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND idx=?', [
+                (new, r[0], r[1]) for r in rows if (new := entity_of.get((r[0], r[2], r[3]))) != r[4]])
 
     def entities(self) -> list[Entity]:
         by_entity: dict[str, list[Mention]] = {}
