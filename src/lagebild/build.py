@@ -74,7 +74,7 @@ class BuildSummary:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross
+    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross, cross/<step>
 
     @property
     def processed(self) -> int:
@@ -483,10 +483,13 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     touched, the stored ones of the others kept. A step that fails keeps its previous results."""
     from .consolidate.duplicates import VERSION
 
+    t0 = time.monotonic()
     articles = store.articles()
     claims = store.claims()
     mentions = store.mentions()
+    t1 = time.monotonic()
     found = _stories(store, articles, mentions, summary)
+    summary.timings.update({"cross/read": t1 - t0, "cross/stories": time.monotonic() - t1})
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
@@ -514,6 +517,8 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
                 del keep[b]
     for name, why in cross.failed.items():
         summary.notes.append(f"{name} not recomputed, previous kept: {why}")
+    summary.timings.update({f"cross/{k}": v for k, v in cross.seconds.items()})
+    t0 = time.monotonic()
     groups, events = cross.groups, cross.events
     if keep is not None:  # the untouched blocks' stored groups and events, in block order
         order = list(dict.fromkeys(block[a.id] for a in articles))
@@ -527,6 +532,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     store.replace_cross(duplicates=None if cross.duplicates is None else {   # only what changed is written
         k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
         groups=groups, entities=cross.entities, sourced=cross.sourced, events=events)
+    summary.timings["cross/write"] = time.monotonic() - t0
 
 
 def _stories(store: Store, articles: list[Article], mentions: list, summary: BuildSummary) -> dict[str, str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -221,6 +222,7 @@ class Cross:
     sourced: list[Claim] | None = None                # claims whose sources the entities linked
     events: list[Event] | None = None
     failed: dict[str, str] = field(default_factory=dict)   # step -> why
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds it took
     group_blocks: dict[str, list[ClaimGroup]] = field(default_factory=dict)   # block -> its groups
     event_blocks: dict[str, list[Event]] = field(default_factory=dict)
 
@@ -264,16 +266,21 @@ def cross_article(
     def step(name: str, fn: Callable[[], Any]) -> None:
         if name not in steps:
             return
-        if not isolate:
-            fn()
-            return
+        t0 = time.monotonic()
         try:
+            if not isolate:
+                fn()
+                return
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 fn()
         except Exception as e:  # noqa: BLE001 - the caller keeps this step's previous results
+            if not isolate:
+                raise
             log.exception("cross-article step %s failed", name)
             out.failed[name] = f"{type(e).__name__}: {e}"
+        finally:
+            out.seconds[name] = time.monotonic() - t0
 
     def duplicates() -> None:
         from .consolidate.duplicates import mark_duplicates

@@ -288,6 +288,13 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
     similar: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for q in keyed:
         similar[_unfilled(q)].append(q)
+    said: dict[tuple[str, str], bool] = {}
+
+    def named(article: str, key: str) -> bool:   # _mentions, once per article and key
+        if (article, key) not in said:
+            said[(article, key)] = _mentions(articles.get(article), key)
+        return said[(article, key)]
+
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for n, c in enumerate(claims):
         if parts[n] is not None:
@@ -307,8 +314,7 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
                 and all(q[i] == p[i] or p[i] == "-" for i in holes)
                 and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))]
         # only what the claim's own article names; of those the most specific, and only one
-        article = articles.get(c.article)
-        fits = [q for q in fits if all(_mentions(article, q[i]) for i in holes if q[i] != "-")]
+        fits = [q for q in fits if all(named(c.article, q[i]) for i in holes if q[i] != "-")]
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
         if len(fits) == 1 and best:

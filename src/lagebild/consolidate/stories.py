@@ -356,7 +356,7 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     by_id = {x.article.id: x for x in items}
     new = [x for x in _order(items) if x.article.id not in index.story_of]
     found = {x.article.id: nouns(x.article, _skip_spans(x.times, x.mentions)) for x in items}
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, found[x.article.id]) for x in items}
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, found[x.article.id]) for x in new}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
         index.n_docs += 1
         index.df.update(terms[x.article.id].keys())
@@ -474,12 +474,13 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex,
     # the event noun: the heaviest noun stem over the members (title and lead words count double)
     weight: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
+    months = _months()
     for x in members:
         a = x.article
         lead = len(a.title) if a.title and a.text.startswith(a.title) else _lead_end(a.text)
         seen: Counter = Counter()
         for stem, word, start in found[a.id]:
-            if word.casefold() in _months():
+            if word.casefold() in months:
                 continue
             seen[stem] += 2 if start < lead else 1
             forms[stem][word] += 1
