@@ -264,23 +264,8 @@ def cross_article(
     block = blocks_of((a.id for a in articles), story_of)
 
     def step(name: str, fn: Callable[[], Any]) -> None:
-        if name not in steps:
-            return
-        t0 = time.monotonic()
-        try:
-            if not isolate:
-                fn()
-                return
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                fn()
-        except Exception as e:  # noqa: BLE001 - the caller keeps this step's previous results
-            if not isolate:
-                raise
-            log.exception("cross-article step %s failed", name)
-            out.failed[name] = f"{type(e).__name__}: {e}"
-        finally:
-            out.seconds[name] = time.monotonic() - t0
+        if name in steps:
+            _run_step(out, name, fn, isolate)
 
     def duplicates() -> None:
         from .consolidate.duplicates import mark_duplicates
@@ -325,6 +310,25 @@ def cross_article(
     step("entities", entities)
     step("events", merge)
     return out
+
+
+def _run_step(out: Cross, name: str, fn: Callable[[], Any], isolate: bool) -> None:
+    """One cross-article step, timed; with `isolate` its failure is recorded in `out.failed`, not raised."""
+    t0 = time.monotonic()
+    try:
+        if not isolate:
+            fn()
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fn()
+    except Exception as e:  # noqa: BLE001 - the caller keeps this step's previous results
+        if not isolate:
+            raise
+        log.exception("cross-article step %s failed", name)
+        out.failed[name] = f"{type(e).__name__}: {e}"
+    finally:
+        out.seconds[name] = time.monotonic() - t0
 
 
 def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any],
