@@ -298,3 +298,27 @@ def test_adding_articles_ends_with_what_one_build_makes(corpus, tmp_path):
     pairs = "SELECT a, b FROM near_copies ORDER BY a, b"
     assert rows(steps, pairs) == rows(whole, pairs)
     assert rows(steps, "SELECT count(*) FROM signatures") == rows(whole, "SELECT count(*) FROM articles")
+
+
+def test_nothing_changed_keeps_the_consolidation(corpus, tmp_path, fake, monkeypatch):
+    """A build that stores nothing new, with the same consolidation code, keeps the cross-article results
+    (the same as computing them again); a deleted article, or a rebuild blocked otherwise, computes them."""
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=fake)
+    before = _cross_rows(db)
+    calls = []
+    real = pipeline.cross_article
+    monkeypatch.setattr("lagebild.build.cross_article", lambda *a, **k: calls.append(1) or real(*a, **k))
+    summary = build_dossier([corpus], db, components=fake)
+    assert not calls and any("nothing changed" in n for n in summary.notes)
+    assert _cross_rows(db) == before
+    build_dossier([corpus], db, components=fake, story_of=_stories)       # other blocks: computed
+    assert calls
+    with Store(db) as s:
+        gone = s.articles()[0].id
+        s.delete_article(gone)
+    calls.clear()
+    build_articles([], db, components=fake)
+    assert calls
+    with Store(db) as s:
+        assert all(gone not in e.articles for e in s.events())

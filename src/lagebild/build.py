@@ -24,6 +24,7 @@ StoreError line (what is stored stays, a rerun goes on).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -46,7 +47,7 @@ from .store.sqlite import Store, StoreError, is_disk_full
 log = logging.getLogger(__name__)
 
 __all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "build_from_partitions",
-           "content_hash", "default_jobs", "fingerprint"]
+           "content_hash", "cross_fingerprint", "default_jobs", "fingerprint"]
 
 PACKAGE = Path(__file__).resolve().parent
 # A story_of: article id -> story id, or what makes one from all stored articles.
@@ -133,6 +134,26 @@ def fingerprint(components: Sequence[str]) -> str:
     for p in (PACKAGE / "pipeline.py", PACKAGE / "model.py", PACKAGE / "models" / "de_lagebild" / "meta.json"):
         if p.exists():
             h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+CROSS_CODE = ("consolidate", "lang", "geo", "data", "extract", "ingest", "store")
+
+
+def cross_fingerprint(store: Store, story_of: StoryOf | None) -> str | None:
+    """Of what decides the cross-article step's results: the stored articles (ids, contents, analysers), the
+    blocks (one, or the dossier's stories) and the code and data of consolidation. None for blocks the
+    caller made (a story_of map or function): those cannot be told apart."""
+    if story_of is not None and story_of is not STORIES:
+        return None
+    h = hashlib.sha256(b"stories" if story_of is STORIES else b"one block")
+    files = [p for sub in CROSS_CODE for p in sorted((PACKAGE / sub).rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts]
+    for p in files + [PACKAGE / n for n in ("pipeline.py", "build.py", "model.py", "text.py")]:
+        h.update(p.relative_to(PACKAGE).as_posix().encode())
+        h.update(p.read_bytes())
+    for aid, st in sorted(store.article_state().items()):
+        h.update(json.dumps([aid, st["content_hash"], st["analysed_with"]], sort_keys=True).encode())
     return h.hexdigest()[:16]
 
 
@@ -224,10 +245,15 @@ def build_articles(
         for ids in (summary.new, summary.replaced, summary.reanalysed):
             ids[:] = [i for i in ids if i in stored]
 
-        # Always: cheap next to analysis, and consolidation code may have changed since.
+        # Unless nothing it reads changed (articles, consolidation code and data): its results would be the same.
         try:   # the cross-article step is written in one transaction (store.replace_cross)
             t1 = time.monotonic()
-            _cross_article(store, summary, set(stored), story_of)
+            key = None if stored else cross_fingerprint(store, story_of)
+            if key is not None and store.meta().get("cross_fingerprint") == key:
+                summary.notes.append("nothing changed since the last consolidation: its results are kept")
+            elif _cross_article(store, summary, set(stored), story_of):
+                key = cross_fingerprint(store, story_of)
+                store.set_meta("cross_fingerprint", key or "")
             summary.timings["cross"] = time.monotonic() - t1
             store.add_errors(summary.errors, build_id)
             summary.counts = store.counts()
@@ -475,8 +501,8 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
     return [(a, parts[a.id]) for a in result.articles]
 
 
-def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story_of: StoryOf | None) -> None:
-    """Consolidate across everything stored and keep the result in one transaction.
+def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story_of: StoryOf | None) -> bool:
+    """Consolidate across everything stored and keep the result in one transaction; whether every step ran.
 
     Duplicates and entities are redone over all stored articles (linear: blocked by name keys). Claim
     groups and merged events are redone per block (story); with stories, only for the blocks this build
@@ -533,6 +559,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
         groups=groups, entities=cross.entities, sourced=cross.sourced, events=events)
     summary.timings["cross/write"] = time.monotonic() - t0
+    return found is not None and not cross.failed
 
 
 def _stories(store: Store, articles: list[Article], mentions: list, summary: BuildSummary) -> dict[str, str] | None:
