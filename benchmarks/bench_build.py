@@ -1,27 +1,32 @@
 """Speed of `lagebild build` with the size of the dossier: articles/s, the cross-article step, adding.
 
-    taskset -c 0 python benchmarks/bench_build.py [--sizes 100,1000] [--big 10000] [--jobs] [--dask 100]
+    taskset -c 0 python benchmarks/bench_build.py [--sizes 100,1000] [--big 10000 [--grow 2000,5000,10000]]
+                                                  [--jobs] [--dask 100]
 
 The articles are German news of ../shared/data (10kGNAD test.csv, 1,028 derStandard articles; past
 those, mixes of two with every number and many names changed: benchmarks/_corpus.py), so that
 near-duplicate folding does not shrink the work.
 
 Per size (--sizes): a build into a fresh dossier with one process: articles/s of the per-article
-analysis (extractors, and storing each article) and of the whole build, and the seconds of the
-cross-article step (duplicates, claim groups, entities, events over everything stored). Side by side,
-over the same texts: our trained model without the extractors, and spaCy's blank German tokenizer,
-as ratios to the analysis. --big N: copies of the largest dossier's stored rows (each copy's text with
-other digits and other vowels in half of its capitalised words, same length, so offsets hold, and
-the copies are neither near-duplicates nor the same persons) up to N articles, doubling; the cross
-step's seconds at each size, and adding 10 new articles to the biggest (a build: their analysis plus
-the cross step). --jobs: the build of the first size with --jobs 1 and --jobs 2 (needs 2 cores: run
-without taskset). --dask N: N articles analysed on a LocalCluster of 2 workers. Peak RSS at the end.
+analysis (extractors, and storing each article) and of the whole build, and the seconds of the cross-
+article step (duplicates, claim groups, entities, events over everything stored). Side by side, over the
+same texts: our trained model without the extractors, and spaCy's blank German tokenizer, as ratios to
+the analysis. --big N: copies of the largest dossier's stored rows (each copy's text with other digits
+and other vowels in half of its capitalised words, same length, so offsets hold, and the copies are
+neither near-duplicates nor the same persons) up to N articles, doubling (or through the sizes of
+--grow); the cross step's seconds (wall and this process's CPU) at each size, its growth per doubling of
+the dossier, a second cross step with nothing new computed again (with seconds per step) and as a build
+does it (keeping the consolidation: nothing changed), and adding 10 new articles to the biggest (a
+build: their analysis plus the cross step). --jobs: the build of the first size with --jobs 1 and --jobs
+2 (needs 2 cores: run without taskset). --dask N: N articles analysed on a LocalCluster of 2 workers.
+Peak RSS at the end.
 
 Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import resource
 import shutil
@@ -107,7 +112,7 @@ def grow(src: Path, db: Path, total: int) -> None:
                     if n >= total:
                         break
                     text = _vary(a.text, k)
-                    cut = lambda x: text[x.start:x.end]  # noqa: E731
+                    cut = lambda x, text=text: text[x.start:x.end]  # noqa: E731
                     aid = f"{a.id}~{k}"
                     sents, claims, times, mentions = rows[a.id]
                     out.replace_article(
@@ -125,16 +130,29 @@ def grow(src: Path, db: Path, total: int) -> None:
                     n += 1
 
 
-def cross_only(db: Path) -> float:
-    """The cross-article step over everything stored (a build with nothing new)."""
+def cross_only(db: Path, compute: bool = True) -> tuple[float, float, dict[str, float]]:
+    """The cross-article step over everything stored (a build with nothing new): wall seconds, CPU seconds
+    of this process (what a loaded machine distorts less), seconds per step. compute=False: as a build
+    does it, which keeps the consolidation when nothing it is made of changed."""
+    from lagebild.store.sqlite import Store
+
+    if compute:
+        with Store(db) as s:
+            s.set_meta("cross_fingerprint", "")
+    c0 = time.process_time()
     _, summary = build([], db)
-    return summary.timings["cross"]
+    return summary.timings["cross"], time.process_time() - c0, summary.timings
+
+
+def steps(timings: dict[str, float]) -> str:
+    return ", ".join(f"{k[6:]} {v:.1f}" for k, v in timings.items() if k.startswith("cross/"))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000", help="dossier sizes built from the texts (comma-separated)")
     ap.add_argument("--big", type=int, default=0, help="grow the largest dossier by copies up to this many articles")
+    ap.add_argument("--grow", default="", help="with --big: the sizes to grow through (default: doubling)")
     ap.add_argument("--jobs", action="store_true", help="also build the first size with --jobs 1 and 2")
     ap.add_argument("--dask", type=int, default=0, help="articles analysed on a LocalCluster of 2 workers")
     ap.add_argument("--keep", type=Path, default=None, help="folder to keep the dossiers in")
@@ -171,19 +189,28 @@ def main() -> None:
               flush=True)
     if args.big and last is not None:
         size, prev = sizes[-1], None
-        print(f"{'articles':>8} {'cross s':>8} {'x previous':>10}", flush=True)
+        todo = [int(x) for x in args.grow.split(",") if x] if args.grow else []
+        print(f"{'articles':>8} {'cross s':>8} {'CPU s':>7} {'x prev':>7} per doubling  | again, computed: "
+              "s, CPU s | kept: s  | seconds per step computed again", flush=True)
         big = work / "big.db"
         grow(last, big, size)
         while True:
-            c = cross_only(big)
-            print(f"{size:>8} {c:>8.2f} {(c / prev if prev else float('nan')):>10.2f}", flush=True)
+            c, cpu, _ = cross_only(big)        # the copies are new to the stories and near-duplicate steps
+            again, again_cpu, timings = cross_only(big)
+            kept, _, _ = cross_only(big, compute=False)
+            ratio = (cpu / prev[1]) ** (math.log(2) / math.log(size / prev[0])) if prev else float("nan")
+            print(f"{size:>8} {c:>8.2f} {cpu:>7.2f} {ratio:>7.2f}              | {again:.2f}, {again_cpu:.2f} | "
+                  f"{kept:.2f}  | {steps(timings)}", flush=True)
             if size >= args.big:
                 break
-            prev, size = c, min(args.big, size * 2)
+            prev = (size, cpu)
+            size = min(args.big, todo.pop(0) if todo else size * 2)
             grow(last, big, size)
+        c0 = time.process_time()
         seconds, summary = build(pool[-10:], big)
-        print(f"add 10 articles to {size}: {seconds:.1f} s (analyse {summary.timings['analyse']:.1f} s, "
-              f"cross {summary.timings['cross']:.1f} s)", flush=True)
+        print(f"add 10 articles to {size}: {seconds:.1f} s, CPU {time.process_time() - c0:.1f} s (analyse "
+              f"{summary.timings['analyse']:.1f} s, cross {summary.timings['cross']:.1f} s: "
+              f"{steps(summary.timings)})", flush=True)
     if args.dask:
         from lagebild.partitions import analyse_on_dask
 

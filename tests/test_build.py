@@ -280,3 +280,45 @@ def test_stories_are_blocks_and_only_touched_ones_are_redone(corpus, tmp_path, m
     assert summary.new and summary.unchanged
     assert calls and all(story[a] == "late" for ids in calls for a in ids)   # the early story was kept
     assert _cross_rows(steps) == _cross_rows(whole)
+
+
+def test_adding_articles_ends_with_what_one_build_makes(corpus, tmp_path):
+    """A dossier built in two steps (the later articles added by a second build, which looks for near-copies
+    only for them) holds the same groups, events, entities and near-duplicates as one build of all."""
+    whole = tmp_path / "whole.db"
+    build_dossier([corpus], whole)
+    late = [p for p in corpus.iterdir() if p.name >= "2026-03-04"]
+    steps = tmp_path / "steps.db"
+    build_dossier([p for p in corpus.iterdir() if p not in late], steps)
+    summary = build_dossier([corpus], steps)
+    assert summary.new and summary.unchanged
+    assert _cross_rows(steps) == _cross_rows(whole)
+    dup = 'SELECT id, duplicate_of FROM articles ORDER BY id'
+    assert rows(steps, dup) == rows(whole, dup)
+    pairs = "SELECT a, b FROM near_copies ORDER BY a, b"
+    assert rows(steps, pairs) == rows(whole, pairs)
+    assert rows(steps, "SELECT count(*) FROM signatures") == rows(whole, "SELECT count(*) FROM articles")
+
+
+def test_nothing_changed_keeps_the_consolidation(corpus, tmp_path, fake, monkeypatch):
+    """A build that stores nothing new, with the same consolidation code, keeps the cross-article results
+    (the same as computing them again); a deleted article, or a rebuild blocked otherwise, computes them."""
+    db = tmp_path / "d.db"
+    build_dossier([corpus], db, components=fake)
+    before = _cross_rows(db)
+    calls = []
+    real = pipeline.cross_article
+    monkeypatch.setattr("lagebild.build.cross_article", lambda *a, **k: calls.append(1) or real(*a, **k))
+    summary = build_dossier([corpus], db, components=fake)
+    assert not calls and any("nothing changed" in n for n in summary.notes)
+    assert _cross_rows(db) == before
+    build_dossier([corpus], db, components=fake, story_of=_stories)       # other blocks: computed
+    assert calls
+    with Store(db) as s:
+        gone = s.articles()[0].id
+        s.delete_article(gone)
+    calls.clear()
+    build_articles([], db, components=fake)
+    assert calls
+    with Store(db) as s:
+        assert all(gone not in e.articles for e in s.events())

@@ -93,3 +93,30 @@ def test_seeds_are_not_duplicates(seeds_dir):
     arts = [a for a in read_paths([seeds_dir]) if isinstance(a, Article)]
     mark_duplicates(arts)
     assert all(a.duplicate_of is None for a in arts)   # same topic, different texts
+
+
+def test_incremental_is_all_at_once():
+    """A dossier keeps signatures and pairs and adds articles in batches: the same originals as
+    mark_duplicates over all of them, whatever the batches (chains of copies, an older original added late)."""
+    from lagebild.consolidate.duplicates import near_pairs, originals, shingle_set, signature
+
+    rnd = random.Random(11)
+    arts = [art(f"s{i}", f"Titel {i}", story(200 + i)) for i in range(12)]
+    for k in range(16):   # copies of copies: clusters closed transitively
+        src = rnd.choice(arts)
+        arts.append(art(f"c{k}", "Anderer Titel", edit(src.text.split("\n\n", 1)[1], 300 + k, 1)))
+    arts.append(art("kurz", "Kurz", "Ja."))
+    whole = [Article(id=a.id, text=a.text, title=a.title) for a in arts]
+    mark_duplicates(whole)
+    assert sum(a.duplicate_of is not None for a in whole) >= 12
+    for seed in range(3):
+        order = arts[:]
+        random.Random(seed).shuffle(order)
+        sigs, pairs = {}, set()
+        for start in range(0, len(order), 7):
+            batch = order[start:start + 7]
+            sigs.update({a.id: signature(a) for a in batch})
+            by_id = {a.id: a for a in order[:start + 7]}
+            pairs |= near_pairs(sigs, [a.id for a in batch], lambda i: shingle_set(by_id[i]))
+        got = originals([a.id for a in arts], pairs)
+        assert got == {a.id: a.duplicate_of for a in whole}

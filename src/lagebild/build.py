@@ -24,6 +24,7 @@ StoreError line (what is stored stays, a rerun goes on).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -33,6 +34,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .model import Article, ArticleError, Result
 from .pipeline import available_components, blocks_of, cross_article, event_article
@@ -44,7 +47,7 @@ from .store.sqlite import Store, StoreError, is_disk_full
 log = logging.getLogger(__name__)
 
 __all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "build_from_partitions",
-           "content_hash", "default_jobs", "fingerprint"]
+           "content_hash", "cross_fingerprint", "default_jobs", "fingerprint"]
 
 PACKAGE = Path(__file__).resolve().parent
 # A story_of: article id -> story id, or what makes one from all stored articles.
@@ -73,7 +76,7 @@ class BuildSummary:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross
+    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross, cross/<step>
 
     @property
     def processed(self) -> int:
@@ -132,6 +135,26 @@ def fingerprint(components: Sequence[str]) -> str:
     for p in (PACKAGE / "pipeline.py", PACKAGE / "model.py", PACKAGE / "models" / "de_lagebild" / "meta.json"):
         if p.exists():
             h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+CROSS_CODE = ("consolidate", "lang", "geo", "data", "extract", "ingest", "store")
+
+
+def cross_fingerprint(store: Store, story_of: StoryOf | None) -> str | None:
+    """Of what decides the cross-article step's results: the stored articles (ids, contents, analysers), the
+    blocks (one, or the dossier's stories) and the code and data of consolidation. None for blocks the
+    caller made (a story_of map or function): those cannot be told apart."""
+    if story_of is not None and story_of is not STORIES:
+        return None
+    h = hashlib.sha256(b"stories" if story_of is STORIES else b"one block")
+    files = [p for sub in CROSS_CODE for p in sorted((PACKAGE / sub).rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts]
+    for p in files + [PACKAGE / n for n in ("pipeline.py", "build.py", "model.py", "text.py")]:
+        h.update(p.relative_to(PACKAGE).as_posix().encode())
+        h.update(p.read_bytes())
+    for aid, st in sorted(store.article_state().items()):
+        h.update(json.dumps([aid, st["content_hash"], st["analysed_with"]], sort_keys=True).encode())
     return h.hexdigest()[:16]
 
 
@@ -224,10 +247,15 @@ def build_articles(
         for ids in (summary.new, summary.replaced, summary.reanalysed):
             ids[:] = [i for i in ids if i in stored]
 
-        # Always: cheap next to analysis, and consolidation code may have changed since.
+        # Unless nothing it reads changed (articles, consolidation code and data): its results would be the same.
         try:   # the cross-article step is written in one transaction (store.replace_cross)
             t1 = time.monotonic()
-            _cross_article(store, summary, set(stored), story_of)
+            key = None if stored else cross_fingerprint(store, story_of)
+            if key is not None and store.meta().get("cross_fingerprint") == key:
+                summary.notes.append("nothing changed since the last consolidation: its results are kept")
+            elif _cross_article(store, summary, set(stored), story_of):
+                key = cross_fingerprint(store, story_of)
+                store.set_meta("cross_fingerprint", key or "")
             summary.timings["cross"] = time.monotonic() - t1
             store.add_errors(summary.errors, build_id)
             summary.counts = store.counts()
@@ -477,24 +505,33 @@ def _per_article(result: Result, summary: BuildSummary) -> list[tuple[Article, d
     return [(a, parts[a.id]) for a in result.articles]
 
 
-def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story_of: StoryOf | None) -> None:
-    """Consolidate across everything stored and keep the result in one transaction.
+def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story_of: StoryOf | None) -> bool:
+    """Consolidate across everything stored and keep the result in one transaction; whether every step ran.
 
     Duplicates and entities are redone over all stored articles (linear: blocked by name keys). Claim
     groups and merged events are redone per block (story); with stories, only for the blocks this build
     touched, the stored ones of the others kept. A step that fails keeps its previous results."""
+    from .consolidate.duplicates import VERSION
+
+    t0 = time.monotonic()
     articles = store.articles()
     claims = store.claims()
-    found = _stories(store, articles, summary)
+    mentions = store.mentions()
+    t1 = time.monotonic()
+    found = _stories(store, articles, mentions, summary)
+    summary.timings.update({"cross/read": t1 - t0, "cross/stories": time.monotonic() - t1})
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
     keep = _kept_blocks(store, claims, block, changed) if story_of is not None else None
-    cross = cross_article(articles, claims, store.mentions(), store.extracted_events(), story_of=story_of,
+    was = {a.id: a.duplicate_of for a in articles}
+    known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
+              for k, v in store.signatures(VERSION).items()}, store.near_copies(VERSION))
+    cross = cross_article(articles, claims, mentions, store.extracted_events(), story_of=story_of,
                           blocks=None if keep is None else set(block.values()) - set(keep),
-                          stored_groups=store.groups, stored_entities=store.entities)
+                          stored_groups=store.groups, stored_entities=store.entities, known=known)
     if keep and cross.entities is not None:
         # a kept event naming an entity that is gone (its canonical name changed) is redone with its block
         old, new = {e.id for e in store.entities()}, {e.id for e in cross.entities}
@@ -510,6 +547,8 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
                 del keep[b]
     for name, why in cross.failed.items():
         summary.notes.append(f"{name} not recomputed, previous kept: {why}")
+    summary.timings.update({f"cross/{k}": v for k, v in cross.seconds.items()})
+    t0 = time.monotonic()
     groups, events = cross.groups, cross.events
     if keep is not None:  # the untouched blocks' stored groups and events, in block order
         order = list(dict.fromkeys(block[a.id] for a in articles))
@@ -517,11 +556,17 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
             groups = [g for b in order for g in (keep[b][0] if b in keep else cross.group_blocks.get(b, []))]
         if events is not None:
             events = [e for b in order for e in (keep[b][1] if b in keep else cross.event_blocks.get(b, []))]
-    store.replace_cross(duplicates=cross.duplicates, groups=groups, entities=cross.entities,
-                        sourced=cross.sourced, events=events)
+    copies = None if cross.near_copies is None else (VERSION, {
+        k: None if v is None else v.astype("<u8").tobytes() for k, v in (cross.signatures or {}).items()},
+        cross.near_copies)
+    store.replace_cross(duplicates=None if cross.duplicates is None else {   # only what changed is written
+        k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
+        groups=groups, entities=cross.entities, sourced=cross.sourced, events=events)
+    summary.timings["cross/write"] = time.monotonic() - t0
+    return found is not None and not cross.failed
 
 
-def _stories(store: Store, articles: list[Article], summary: BuildSummary) -> dict[str, str] | None:
+def _stories(store: Store, articles: list[Article], mentions: list, summary: BuildSummary) -> dict[str, str] | None:
     """The stories step: each new article joins a stored story or opens one (consolidate.stories, through
     the index kept in the store); stored with their article links. Returns story_of (article id -> story
     id), None when the step failed (the stored stories are kept)."""
@@ -530,7 +575,7 @@ def _stories(store: Store, articles: list[Article], summary: BuildSummary) -> di
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            stories, index = update_stories(articles, store.mentions(), store.times(), store.story_index())
+            stories, index = update_stories(articles, mentions, store.times(), store.story_index())
         store.replace_stories(stories, index)
     except Exception as e:  # noqa: BLE001 - the other steps go on, the stored stories stay
         log.exception("cross-article step stories failed")

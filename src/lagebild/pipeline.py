@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -221,11 +222,14 @@ class Cross:
     """What the cross-article steps derived. A step that did not run (or failed, see `failed`) leaves None."""
 
     duplicates: dict[str, str | None] | None = None   # article id -> the article it is a copy of
+    signatures: dict[str, Any] | None = None          # the new articles' MinHash signatures (with `known`)
+    near_copies: set[tuple[str, str]] | None = None   # all near-copy pairs (with `known`)
     groups: list[ClaimGroup] | None = None
     entities: list[Entity] | None = None
     sourced: list[Claim] | None = None                # claims whose sources the entities linked
     events: list[Event] | None = None
     failed: dict[str, str] = field(default_factory=dict)   # step -> why
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds it took
     group_blocks: dict[str, list[ClaimGroup]] = field(default_factory=dict)   # block -> its groups
     event_blocks: dict[str, list[Event]] = field(default_factory=dict)
 
@@ -249,6 +253,7 @@ def cross_article(
     isolate: bool = True,
     stored_groups: Callable[[], list[ClaimGroup]] | None = None,
     stored_entities: Callable[[], list[Entity]] | None = None,
+    known: tuple[Mapping[str, Any], Iterable[tuple[str, str]]] | None = None,
 ) -> Cross:
     """The cross-article steps, pure over the extracted items (claims and events are updated in place:
     `Claim.group`, `Source.entity`).
@@ -257,25 +262,17 @@ def cross_article(
     entity resolution runs over all mentions (a person is one across stories). `blocks` limits grouping
     and merging to those blocks (an incremental build redoes only the stories it touched). With `isolate`, a step
     that fails is recorded in `Cross.failed` and the later steps read `stored_groups()` /
-    `stored_entities()` instead of its result; without, its exception propagates.
+    `stored_entities()` instead of its result; without, its exception propagates. `known`: the stored
+    signatures (article id -> signature) and near-copy pairs: near-duplicates are then looked for only
+    for the articles without a signature (consolidate.duplicates; the same result as over all).
     """
     steps = set(steps)
     out = Cross()
     block = blocks_of((a.id for a in articles), story_of)
 
     def step(name: str, fn: Callable[[], Any]) -> None:
-        if name not in steps:
-            return
-        if not isolate:
-            fn()
-            return
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                fn()
-        except Exception as e:  # noqa: BLE001 - the caller keeps this step's previous results
-            log.exception("cross-article step %s failed", name)
-            out.failed[name] = f"{type(e).__name__}: {e}"
+        if name in steps:
+            _run_step(out, name, fn, isolate)
 
     def duplicates() -> None:
         from .consolidate.duplicates import mark_duplicates
@@ -283,7 +280,10 @@ def cross_article(
         # oldest first: the first of a cluster of wire copies is the original
         for a in articles:
             a.duplicate_of = None
-        mark_duplicates(list(articles))
+        if known is None:
+            mark_duplicates(list(articles))
+        else:
+            out.signatures, out.near_copies = _near_copies(articles, *known)
         out.duplicates = {a.id: a.duplicate_of for a in articles}
 
     def groups() -> None:
@@ -317,6 +317,47 @@ def cross_article(
     step("entities", entities)
     step("events", merge)
     return out
+
+
+def _run_step(out: Cross, name: str, fn: Callable[[], Any], isolate: bool) -> None:
+    """One cross-article step, timed; with `isolate` its failure is recorded in `out.failed`, not raised."""
+    t0 = time.monotonic()
+    try:
+        if not isolate:
+            fn()
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fn()
+    except Exception as e:  # noqa: BLE001 - the caller keeps this step's previous results
+        if not isolate:
+            raise
+        log.exception("cross-article step %s failed", name)
+        out.failed[name] = f"{type(e).__name__}: {e}"
+    finally:
+        out.seconds[name] = time.monotonic() - t0
+
+
+def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any],
+                 pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Any], set[tuple[str, str]]]:
+    """Mark near-duplicates from the stored signatures and pairs, computing them for the articles without
+    a signature; the new signatures and all pairs."""
+    from .consolidate.duplicates import near_pairs, originals, shingle_set, signature
+
+    by_id = {a.id: a for a in articles}
+    new = {a.id: signature(a) for a in articles if a.id not in signatures}
+    sigs = {i: new[i] if i in new else signatures[i] for i in by_id}
+    sets: dict[str, set[str]] = {}
+
+    def shingles_of(i: str) -> set[str]:
+        if i not in sets:
+            sets[i] = shingle_set(by_id[i])
+        return sets[i]
+
+    found = {(a, b) for a, b in pairs if a in by_id and b in by_id} | near_pairs(sigs, new, shingles_of)
+    for i, orig in originals([a.id for a in articles], found).items():
+        by_id[i].duplicate_of = orig
+    return new, found
 
 
 def _by_block(articles: Sequence[Article], items: Sequence[Any], block: dict[str, str],

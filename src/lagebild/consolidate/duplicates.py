@@ -11,20 +11,29 @@ then checked on the exact Jaccard similarity of the shingle sets, so the
 threshold means what it says. Clusters are closed transitively; the first
 article of a cluster in the given order (callers pass them oldest first, or
 in reading order) is the original, the others point to it.
+
+Incremental (the dossier's way): an article's signature (`signature`) and the near-copy pairs found
+(`near_pairs`) depend on the article alone and on each pair alone, so a dossier keeps them and a build
+computes them only for its new articles; `originals` closes the stored and new pairs into clusters, the
+same as `mark_duplicates` over all articles.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
 
 SHINGLE = 3          # words per shingle: 3 survives small edits, still rare across different stories
 NUM_PERM = 128
+SCHEME = "affine32"   # datasketch's permutations (its default since 2.0)
 MIN_SHINGLES = 5     # shorter bodies say too little to call them copies
+K = TypeVar("K", bound=Any)   # what names an article: its index in a batch, its id in a dossier
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -47,26 +56,61 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def mark_duplicates(articles: list[Article], threshold: float = 0.8) -> None:
-    """Set `duplicate_of` for near-copies (Jaccard of word 3-shingles >= threshold) of earlier articles."""
+# What a stored signature and pair was made with: another value makes a dossier compute them again.
+VERSION = f"word{SHINGLE}-perm{NUM_PERM}-{SCHEME}-seed1-min{MIN_SHINGLES}"
+
+
+def shingle_set(article: Article) -> set[str]:
+    """The shingles an article is compared by: of its body, of all its text when the body is too short."""
+    s = shingles(body(article))
+    return s if len(s) >= MIN_SHINGLES else shingles(article.text)   # a one-line article is all title
+
+
+def signature(article: Article) -> np.ndarray | None:
+    """The MinHash values of the article's shingles; None when it is too short to be anyone's copy."""
+    s = shingle_set(article)
+    if len(s) < MIN_SHINGLES:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m.update_batch([x.encode("utf-8") for x in s])
+    return m.hashvalues
+
+
+def _check(threshold: float) -> None:
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
-    sets = [shingles(body(a)) for a in articles]
-    # a one-line article is all title: then the title is the text
-    sets = [s if len(s) >= MIN_SHINGLES else shingles(a.text) for s, a in zip(sets, articles)]
-    # LSH at a somewhat lower threshold: MinHash estimates vary, the exact check below decides
-    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)
-    hashes: list[MinHash | None] = []
-    for i, s in enumerate(sets):
-        if len(s) < MIN_SHINGLES:
-            hashes.append(None)
-            continue
-        m = MinHash(num_perm=NUM_PERM, seed=1)
-        m.update_batch([x.encode("utf-8") for x in s])
-        lsh.insert(i, m)
-        hashes.append(m)
 
-    parent = list(range(len(articles)))
+
+def near_pairs(signatures: Mapping[K, np.ndarray | None], new: Iterable[K], shingles_of: Callable[[K], set[str]],
+               threshold: float = 0.8) -> set[tuple[K, K]]:
+    """The pairs (a < b) with one of `new` in them whose shingle sets' Jaccard is >= threshold: the
+    candidates of an LSH index over all `signatures`, each checked exactly."""
+    _check(threshold)
+    # LSH at a somewhat lower threshold: MinHash estimates vary, the exact check decides
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)
+    hashes = {k: MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hv)
+              for k, hv in signatures.items() if hv is not None}
+    for k, m in hashes.items():
+        lsh.insert(k, m)
+    out: set[tuple[K, K]] = set()
+    checked: set[tuple[K, K]] = set()
+    for k in new:
+        if k not in hashes:
+            continue
+        for j in lsh.query(hashes[k]):
+            pair = (k, j) if k < j else (j, k)
+            if j == k or pair in checked:
+                continue
+            checked.add(pair)
+            if jaccard(shingles_of(k), shingles_of(j)) >= threshold:
+                out.add(pair)
+    return out
+
+
+def originals(order: Sequence[K], pairs: Iterable[tuple[K, K]]) -> dict[K, K | None]:
+    """Each key's original: the first of its cluster (pairs closed transitively) in `order`; None for that one."""
+    pos = {k: i for i, k in enumerate(order)}
+    parent = list(range(len(order)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -74,19 +118,26 @@ def mark_duplicates(articles: list[Article], threshold: float = 0.8) -> None:
             i = parent[i]
         return i
 
-    for i, m in enumerate(hashes):
-        if m is None:
-            continue
-        for j in lsh.query(m):
-            if j <= i or find(i) == find(j):
-                continue
-            if jaccard(sets[i], sets[j]) >= threshold:
-                ri, rj = find(i), find(j)
-                parent[max(ri, rj)] = min(ri, rj)       # the earlier article stays the root
-
-    for i, a in enumerate(articles):
+    for a, b in pairs:
+        if a in pos and b in pos:
+            ra, rb = find(pos[a]), find(pos[b])
+            parent[max(ra, rb)] = min(ra, rb)       # the earlier article stays the root
+    out: dict[K, K | None] = {}
+    for i, k in enumerate(order):
         root = find(i)
-        a.duplicate_of = articles[root].id if root != i else None
+        out[k] = order[root] if root != i else None
+    return out
+
+
+def mark_duplicates(articles: list[Article], threshold: float = 0.8) -> None:
+    """Set `duplicate_of` for near-copies (Jaccard of word 3-shingles >= threshold) of earlier articles."""
+    _check(threshold)
+    sets = [shingle_set(a) for a in articles]
+    sigs = {i: signature(a) for i, a in enumerate(articles)}
+    found = originals(range(len(articles)), near_pairs(sigs, sigs, sets.__getitem__, threshold))
+    for i, a in enumerate(articles):
+        root = found[i]
+        a.duplicate_of = articles[root].id if root is not None else None
 
 
 def clusters(articles: Sequence[Article]) -> list[list[str]]:

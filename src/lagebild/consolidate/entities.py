@@ -277,7 +277,7 @@ def _org_name(ref: str | None, group: list[Mention]) -> str:
             from ..geo import gazetteer
 
             c = gazetteer().countries.get(parts[2])
-            forms = sorted({m.text.split("-", 1)[-1] for m in group}, key=len)
+            forms = sorted({m.text.split("-", 1)[-1] for m in group}, key=lambda f: (len(f), f))   # not set order
             # the lemma where every form starts with it ("Militär", "Militärs"), else the shortest form
             head = parts[1] if all(f.startswith(parts[1]) for f in forms) else forms[0]
             return f"{head} ({c.name if c else parts[2]})"

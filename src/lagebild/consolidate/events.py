@@ -23,7 +23,7 @@ articles and evidence.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -222,6 +222,33 @@ class Cluster:
     groups: set[str] = field(default_factory=set)
     magnitude: dict[str, float] = field(default_factory=dict)    # measure kind -> largest figure
     story: str = ""
+    # what _fit reads of the members, each distinct value once (kept by `add`): a fit costs the
+    # distinct places, times and parties of a cluster, not its number of members
+    modes: set[str | None] = field(default_factory=set)
+    statuses: set[str] = field(default_factory=set)
+    places: dict[tuple, Place | None] = field(default_factory=dict)
+    whens: set[When | None] = field(default_factory=set)
+    in_articles: set[str] = field(default_factory=set)
+    place_names: set[str] = field(default_factory=set)
+    actor_set: dict[Party, None] = field(default_factory=dict)
+    target_set: dict[Party, None] = field(default_factory=dict)
+
+    def add(self, ev: Event, actor: Party | None, target: Party | None) -> None:
+        self.members.append(ev)
+        self.modes.add(ev.mode)
+        self.statuses.add(_status_class(ev.status))
+        p = ev.place
+        self.places[(p.precision, p.country, p.lat, p.lon) if p is not None else None] = p
+        self.whens.add(_when(ev.time))
+        self.in_articles.update(ev.articles)
+        if p is not None:
+            self.place_names.add(p.name)
+        if actor:
+            self.actors.append(actor)
+            self.actor_set[actor] = None
+        if target:
+            self.targets.append(target)
+            self.target_set[target] = None
 
 
 def _status_class(s: str) -> str:
@@ -232,9 +259,10 @@ def _status_class(s: str) -> str:
 GENERIC_MODES = {"attack", "accident", "election", "evacuation", "kill"}
 
 
-def _mode_ok(a: Event, b: Event) -> bool:
-    return a.type == "CONSULT" or a.mode is None or b.mode is None or a.mode == b.mode or \
-        a.mode in GENERIC_MODES or b.mode in GENERIC_MODES
+def _mode_ok(a: Event, mode: str | None) -> bool:
+    """Can a mention of this mode join a member of `mode`?"""
+    return a.type == "CONSULT" or a.mode is None or mode is None or a.mode == mode or \
+        a.mode in GENERIC_MODES or mode in GENERIC_MODES
 
 
 def _story(ev: Event, story_of: Mapping[str, str] | None) -> str:
@@ -299,25 +327,21 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
         -PLACE_RANK.get(info[i][0].place.precision if info[i][0].place else "", 0),
         info[i][0].articles[0] if info[i][0].articles else "", info[i][0].id))
     clusters: list[Cluster] = []
+    open_: dict[tuple[str, str], list[Cluster]] = defaultdict(list)   # (story, type) -> its clusters
     for i in order:
         ev, actor, target, gs, mags, when, story = info[i]
         best, best_score = None, -1.0
-        for c in clusters:
-            if c.story != story:
-                continue
+        for c in open_[(story, ev.type)]:
             score = _fit(c, ev, actor, target, gs, mags, when)
             if score is not None and score > best_score:
                 best, best_score = c, score
         if best is None:
             best = Cluster(story=story)
             clusters.append(best)
+            open_[(story, ev.type)].append(best)
         if best.members and ev.type in SYMMETRIC and not _straight(best, actor, target):
             actor, target = target, actor              # "B traf A" joins "A traf B" the cluster's way round
-        best.members.append(ev)
-        if actor:
-            best.actors.append(actor)
-        if target:
-            best.targets.append(target)
+        best.add(ev, actor, target)
         best.groups |= gs
         for k, v in mags.items():
             best.magnitude[k] = max(best.magnitude.get(k, 0.0), v)
@@ -330,14 +354,14 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
          mags: dict[str, float], when: When | None) -> float | None:
     """How well an event mention fits a cluster; None where something contradicts."""
     first = c.members[0]
-    if ev.type != first.type or not all(_mode_ok(ev, m) for m in c.members):
+    if ev.type != first.type or not all(_mode_ok(ev, mode) for mode in c.modes):
         return None
     strong = bool(gs & c.groups)
-    for m in c.members:
-        if not strong and _status_class(m.status) != _status_class(ev.status):
-            return None
-        if not _place_ok(m.place, ev.place, ev.type in WIDE) or not _time_ok(_when(m.time), when):
-            return None
+    if not strong and any(s != _status_class(ev.status) for s in c.statuses):
+        return None
+    if not all(_place_ok(p, ev.place, ev.type in WIDE) for p in c.places.values()) or \
+            not all(_time_ok(w, when) for w in c.whens):
+        return None
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
         if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):
@@ -345,24 +369,24 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
     score = 10.0 * strong
-    score += 2.0 * any(a in c.members[k].articles for k in range(len(c.members)) for a in ev.articles)
-    score += 1.0 * any(actor and actor.id == a.id for a in c.actors)
-    score += 1.0 * any(target and target.id == t.id for t in c.targets)
-    score += 1.0 * any(m.place and ev.place and m.place.name == ev.place.name for m in c.members)
+    score += 2.0 * any(a in c.in_articles for a in ev.articles)
+    score += 1.0 * any(actor and actor.id == a.id for a in c.actor_set)
+    score += 1.0 * any(target and target.id == t.id for t in c.target_set)
+    score += 1.0 * bool(ev.place and ev.place.name in c.place_names)
     return score
 
 
 def _straight(c: Cluster, actor: Party | None, target: Party | None) -> bool:
-    return all(_party_ok(actor, a) for a in c.actors) and all(_party_ok(target, t) for t in c.targets)
+    return all(_party_ok(actor, a) for a in c.actor_set) and all(_party_ok(target, t) for t in c.target_set)
 
 
 def _parties_ok(c: Cluster, actor: Party | None, target: Party | None, symmetric: bool) -> bool:
     straight = _straight(c, actor, target)
     if straight:
         # someone who only ever acted here must not turn up as the other side
-        return symmetric or not any(actor and actor.type == "PER" and actor.id == t.id for t in c.targets)
-    if symmetric and actor is not None and target is not None and c.actors and c.targets:
-        return all(_party_ok(actor, t) for t in c.targets) and all(_party_ok(target, a) for a in c.actors)
+        return symmetric or not any(actor and actor.type == "PER" and actor.id == t.id for t in c.target_set)
+    if symmetric and actor is not None and target is not None and c.actor_set and c.target_set:
+        return all(_party_ok(actor, t) for t in c.target_set) and all(_party_ok(target, a) for a in c.actor_set)
     return False
 
 

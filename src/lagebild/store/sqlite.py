@@ -239,6 +239,15 @@ CREATE TABLE IF NOT EXISTS story_index (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     data TEXT NOT NULL          -- JSON: what places a new article in a story (consolidate.stories.StoryIndex)
 );
+CREATE TABLE IF NOT EXISTS signatures (
+    article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB                -- consolidate.duplicates.signature as little-endian uint64; NULL: too short
+);
+CREATE TABLE IF NOT EXISTS near_copies (
+    a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (a, b)
+);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     build_id INTEGER,
@@ -289,7 +298,7 @@ MODEL_TABLES: dict[str, type] = {
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
 # Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
 # the next build fills them).
-ADDED_TABLES = ("stories", "story_articles", "story_index")
+ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies")
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
 
@@ -768,14 +777,17 @@ class Store:
 
     def replace_groups(self, groups: Sequence[ClaimGroup]) -> None:
         """The claim groups over all stored claims; claims not in any group get group NULL."""
-        known = {r[0] for r in self.db.execute("SELECT id FROM claims")}
+        was = {r[0]: r[1] for r in self.db.execute('SELECT id, "group" FROM claims')}
         with self.transaction():
             self.db.execute("DELETE FROM claim_groups")
-            self.db.execute('UPDATE claims SET "group" = NULL')
             self._insert("claim_groups", [dict(encode(g), position=i) for i, g in enumerate(groups)])
-            members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in known]
+            members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in was]
             self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)', members)
-            self.db.executemany('UPDATE claims SET "group"=? WHERE id=?', members)
+            group_of: dict[str, str | None] = dict.fromkeys(was)
+            group_of.update((m, g) for g, m in members)      # a claim in two groups: the last one's
+            # only the claims whose group changed are written (a build that adds a few articles changes few)
+            self.db.executemany('UPDATE claims SET "group"=? WHERE id=?',
+                                [(g, c) for c, g in group_of.items() if was[c] != g])
 
     def groups(self) -> list[ClaimGroup]:
         return [make(ClaimGroup, _row_dict(r))
@@ -783,13 +795,14 @@ class Store:
 
     def replace_entities(self, entities: Sequence[Entity]) -> None:
         """The resolved entities; their mentions are linked by (article, start, end)."""
+        entity_of = {(m.article, m.start, m.end): e.id for e in entities for m in e.mentions}   # the last one's
+        rows = self.db.execute('SELECT article, idx, start, "end", entity FROM mentions').fetchall()
         with self.transaction():
-            self.db.execute("UPDATE mentions SET entity = NULL")
             self.db.execute("DELETE FROM entities")
             self._insert("entities", [dict(encode(e, skip={"mentions"}), position=i) for i, e in enumerate(entities)])
-            self.db.executemany(
-                'UPDATE mentions SET entity=? WHERE article=? AND start=? AND "end"=?',
-                [(e.id, m.article, m.start, m.end) for e in entities for m in e.mentions])
+            # only the mentions whose entity changed are written
+            self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND idx=?', [
+                (new, r[0], r[1]) for r in rows if (new := entity_of.get((r[0], r[2], r[3]))) != r[4]])
 
     def entities(self) -> list[Entity]:
         by_entity: dict[str, list[Mention]] = {}
@@ -852,19 +865,50 @@ class Store:
         r = self.db.execute("SELECT data FROM story_index WHERE id = 1").fetchone()
         return json.loads(r["data"]) if r else None
 
+    # -- what near-duplicate detection keeps between builds (consolidate.duplicates) --
+
+    def signatures(self, version: str) -> dict[str, bytes | None]:
+        """article id -> its stored MinHash signature, where made by `version` (else none is)."""
+        if not self.columns("signatures") or self.meta().get("duplicates_version") != version:
+            return {}
+        return {r[0]: r[1] for r in self.db.execute("SELECT article, minhash FROM signatures")}
+
+    def near_copies(self, version: str) -> list[tuple[str, str]]:
+        """The stored near-copy pairs, where found by `version`."""
+        if not self.columns("near_copies") or self.meta().get("duplicates_version") != version:
+            return []
+        return [(r[0], r[1]) for r in self.db.execute("SELECT a, b FROM near_copies")]
+
+    def _replace_near_copies(self, version: str, signatures: dict[str, bytes | None],
+                             pairs: Iterable[tuple[str, str]]) -> None:
+        """Add these signatures (all of them where `version` is new) and replace the pairs."""
+        if self.meta().get("duplicates_version") != version:
+            self.db.execute("DELETE FROM signatures")
+            self.set_meta("duplicates_version", version)
+        known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        self.db.executemany("INSERT OR REPLACE INTO signatures(article, minhash) VALUES (?, ?)",
+                            [(k, v) for k, v in signatures.items() if k in known])
+        self.db.execute("DELETE FROM near_copies")
+        self.db.executemany("INSERT OR IGNORE INTO near_copies(a, b) VALUES (?, ?)",
+                            [(a, b) for a, b in pairs if a in known and b in known])
+
     def replace_cross(
         self,
         *,
         duplicates: dict[str, str | None] | None = None,
+        near_copies: tuple[str, dict[str, bytes | None], Iterable[tuple[str, str]]] | None = None,
         groups: Sequence[ClaimGroup] | None = None,
         entities: Sequence[Entity] | None = None,
         sourced: Sequence[Claim] | None = None,
         events: Sequence[Event] | None = None,
     ) -> None:
-        """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored."""
+        """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored.
+        `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs)."""
         with self.transaction():
             if duplicates is not None:
                 self.set_duplicates(duplicates)
+            if near_copies is not None:
+                self._replace_near_copies(*near_copies)
             if groups is not None:
                 self.replace_groups(groups)
             if entities is not None:
