@@ -370,3 +370,14 @@ def test_a_place_its_article_gave_another_count_is_not_filled_into_a_placeless_o
     g = {(c.article, c.low): c for c in claims}
     assert g[("b.txt", 4)].measure.place == "irak" and g[("a.txt", 2)].measure.place is None
     assert g[("a.txt", 2)].group != g[("b.txt", 4)].group    # "im Irak" was the rebels' place, not the soldiers'
+
+
+def test_a_day_named_in_one_report_only_does_not_split_one_count(run):
+    texts = {"t1.txt": "Grenze\n\nAm Sonntag kamen in Graz 2.100 Flüchtlinge an.",
+             "t2.txt": "Ankunft\n\nIn Graz kamen 2.000 Flüchtlinge an.",
+             "t3.txt": "Weiter\n\nIn Graz kamen am Montag 9.000 Flüchtlinge an. Am Sonntag kamen in Graz 2.100 an."}
+    claims, _ = run(texts, dict.fromkeys(texts, "grenze"))
+    g = {(c.article, c.low): c for c in claims}
+    assert g[("t1.txt", 2100)].measure.time and not g[("t2.txt", 2000)].measure.time
+    assert g[("t1.txt", 2100)].group == g[("t2.txt", 2000)].group        # Sunday's count, said once without the day
+    assert g[("t3.txt", 9000)].group != g[("t1.txt", 2100)].group        # another day is another count

@@ -12,7 +12,9 @@ Stories come from ``story_of`` (article id -> story id, the stories step); witho
 keeps counts that name neither whose nor where apart when their articles share no distinctive words.
 A claim that misses a detail its article leaves implicit (no nationality, no place) joins the one group of
 its story that has it, when exactly one such group fits and its article names that detail somewhere.
-Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
+Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
+another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
+unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
 bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
 ("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
 Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
