@@ -322,3 +322,62 @@ def test_among_the_victims_is_a_part_of_them(run):
     v = by_value(claims)
     assert v[3].measure.scope == "part" and v[3].group != v[4].group
     assert v[2].measure.scope != "part"                              # under the rubble is no group of people
+
+
+# --- one quantity across reports: compatible keys, not equal keys (session 10, branch groups2) -----------------
+
+def test_reports_that_say_more_or_less_of_one_toll_are_one_quantity(run):
+    texts = {"l1.txt": "Luftangriffe\n\nBei Luftangriffen in Syrien und im Irak wurden 120 Menschen getötet.",
+             "l2.txt": "Armee meldet Erfolge\n\nDie Armee meldete, im Irak seien 150 Rebellen getötet worden."}
+    claims, _ = run(texts, {"l1.txt": "luft", "l2.txt": "luft"})
+    v = by_value(claims)
+    assert v[150].measure.subject.endswith("kaempfer") and "+" in v[120].measure.place   # keys differ ...
+    assert v[120].group == v[150].group                     # ... but nothing contradicts: one toll, two reports
+
+
+def test_a_contradicted_bound_a_far_figure_or_another_role_keeps_reports_apart(run):
+    texts = {"l1.txt": "Luftangriffe\n\nBei Luftangriffen in Syrien und im Irak wurden 120 Menschen verletzt.",
+             "l2.txt": "Armee meldet Erfolge\n\nDie Armee meldete, im Irak seien mehr als 200 Rebellen getötet "
+                       "worden.",
+             "l3.txt": "Gefechte\n\nIm Irak wurden 12 Rebellen getötet."}
+    claims, _ = run(texts, dict.fromkeys(texts, "luft"))
+    v = by_value(claims)
+    assert v[120].group != v[200].group                      # injured is not killed
+    assert v[12].group != v[200].group                       # "mehr als 200" is not 12
+
+
+def test_an_article_that_names_both_keys_told_them_apart(run):
+    texts = {"l1.txt": "Luftangriffe\n\nIm Irak wurden 100 Menschen getötet, darunter Zivilisten. Nach Angaben der "
+                       "Armee wurden im Irak 110 Rebellen getötet.",
+             "l2.txt": "Bilanz\n\nIm Irak starben 105 Menschen."}
+    claims, _ = run(texts, dict.fromkeys(texts, "luft"))
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("l1.txt", 100)] != g[("l1.txt", 110)]
+    assert g[("l2.txt", 105)] == g[("l1.txt", 100)]          # the plain count joins the plain count
+
+
+def test_a_scene_in_the_figures_own_sentence_outranks_an_earlier_sentences_victims(run):
+    claims, _ = run({"b.txt": "Anschlag in Gent\n\nBei dem Anschlag wurden drei Belgier verletzt. In Lyon waren im "
+                              "Mai bei Anschlägen 40 Menschen getötet worden."})
+    m = by_value(claims)[40].measure
+    assert not (m.subject or "").startswith("belgien") and m.place
+
+
+def test_a_place_its_article_gave_another_count_is_not_filled_into_a_placeless_one(run):
+    texts = {"a.txt": "Kämpfe\n\nIm Irak wurden 260 Rebellen getötet.\n\nBei einem Anschlag starben zwei Soldaten.",
+             "b.txt": "Angriff\n\nIm Irak wurden vier Menschen getötet."}
+    claims, _ = run(texts, dict.fromkeys(texts, "kaempfe"))
+    g = {(c.article, c.low): c for c in claims}
+    assert g[("b.txt", 4)].measure.place == "irak" and g[("a.txt", 2)].measure.place is None
+    assert g[("a.txt", 2)].group != g[("b.txt", 4)].group    # "im Irak" was the rebels' place, not the soldiers'
+
+
+def test_a_day_named_in_one_report_only_does_not_split_one_count(run):
+    texts = {"t1.txt": "Grenze\n\nAm Sonntag kamen in Graz 2.100 Flüchtlinge an.",
+             "t2.txt": "Ankunft\n\nIn Graz kamen 2.000 Flüchtlinge an.",
+             "t3.txt": "Weiter\n\nIn Graz kamen am Montag 9.000 Flüchtlinge an. Am Sonntag kamen in Graz 2.100 an."}
+    claims, _ = run(texts, dict.fromkeys(texts, "grenze"))
+    g = {(c.article, c.low): c for c in claims}
+    assert g[("t1.txt", 2100)].measure.time and not g[("t2.txt", 2000)].measure.time
+    assert g[("t1.txt", 2100)].group == g[("t2.txt", 2000)].group        # Sunday's count, said once without the day
+    assert g[("t3.txt", 9000)].group != g[("t1.txt", 2100)].group        # another day is another count

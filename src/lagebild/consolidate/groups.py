@@ -12,7 +12,9 @@ Stories come from ``story_of`` (article id -> story id, the stories step); witho
 keeps counts that name neither whose nor where apart when their articles share no distinctive words.
 A claim that misses a detail its article leaves implicit (no nationality, no place) joins the one group of
 its story that has it, when exactly one such group fits and its article names that detail somewhere.
-Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
+Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
+another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
+unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
 bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
 ("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
 Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
@@ -156,8 +158,9 @@ def group_claims(claims: list[Claim], articles: list[Article],
     parts: dict[int, tuple[str, ...] | None] = {}
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
-    _backoff(claims, parts, by_article, story if strict else None)
+    _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
+    _refinements(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
     members: dict[str, list[Claim]] = defaultdict(list)
@@ -320,6 +323,7 @@ def stories(articles: list[Article]) -> dict[str, str]:
 
 
 FILLABLE = (1, 4)
+PLACE = 4
 VICTIMS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missing", "displaced", "detained",
            "attendees"}
 
@@ -330,18 +334,23 @@ def _own_holes(p: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], articles: dict[str, Article],
-             story: Mapping[str, str] | None = None) -> None:
-    """A claim missing nationality or place joins the one group (of its story, where stories are given) that
-    agrees on everything else and has it, when the claim's article names that nationality or place somewhere."""
+             story: Mapping[str, str], strict: bool = True) -> None:
+    """A claim missing nationality or place joins the one group of its story (given, or the fallback's when not
+    `strict`) that agrees on everything else and has it, when the claim's article names that nationality or place
+    somewhere; where the stories are given, also the one group that fits, named or not."""
     keyed: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
         p = parts[n]
         if p is not None and p[0] not in PER_CLAIM:
-            keyed[p].add(story.get(c.article, "") if story is not None else "")
+            keyed[p].add(story.get(c.article, ""))
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    # the places an article gives its counts of one kind, of any class: "260 PKK-Kämpfer im Nordirak getötet" and
+    # "zwei Soldaten getötet" (no place) - the article named that place for another count, not for this one
+    own_places: dict[tuple[str, str], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
         if parts[n] is not None:
             own[c.article].add(parts[n])
+            own_places[(c.article, parts[n][0])].add(parts[n][PLACE])
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
@@ -352,10 +361,11 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # a place (for victims also a nationality) its own article gives another count of the same kind is that
         # count's, not this one's: "3.500 Stellen weltweit, davon 1.400 in Deutschland", "49 Tote ... darunter
         # zwei Serben"; troops of one article are one sender's
-        mine = story.get(c.article, "") if story is not None else ""
+        mine = story.get(c.article, "")
         fits = [q for q, where in keyed.items() if mine in where and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
                 and all(q[i] == p[i] or p[i] == "-" for i in holes)
-                and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))]
+                and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))
+                and not (p[PLACE] == "-" != q[PLACE] and q[PLACE] in own_places[(c.article, p[0])])]
         # only what the claim's own article names; of those the most specific, and only one
         article = articles.get(c.article)
         named = [q for q in fits if all(_mentions(article, q[i]) for i in holes if q[i] != "-")]
@@ -363,7 +373,7 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote")
         # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote"); a total ("insgesamt") is
         # no part's ("im Theater 40", "insgesamt 66")
-        fits = named if named or story is None or len({slug_of(q) for q in fits}) != 1 or _total(c) else fits
+        fits = named if named or not strict or len({slug_of(q) for q in fits}) != 1 or _total(c) else fits
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
         if len({slug_of(q) for q in fits}) > 1:
@@ -406,6 +416,70 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
                 fits.append(q)
         if len(fits) == 1:
             parts[n] = fits[0]
+
+
+# Parts that one report may leave unsaid or name at a finer or coarser grain: nationality, class, place, time scope.
+# Kind, action and scope (a part) are the role: they never differ within one quantity.
+REFINABLE = (1, 2, 4, 5)
+
+
+def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
+    """Can two keys name one quantity, one report saying more than the other? Equal role (kind, action, part), and
+    each other part equal, unsaid in one ("-"), or a place named at two grains ("irak+tuerkei" / "irak")."""
+    if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
+        return False
+    for i in REFINABLE:
+        if p[i] == q[i] or "-" in (p[i], q[i]):
+            continue
+        if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
+            continue
+        return False
+    return True
+
+
+def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """The same quantity in different reports of one story: one article's figure says less or other detail than
+    another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
+    getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of
+    its story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two
+    figures are near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure
+    under the other's key (an article that names both told them apart). Of several such keys, the
+    one that shares the most named details (a place at either grain, a class, a nationality, a time scope) and only
+    one; the figures of a key are then told apart by value as any others (`_within_articles`)."""
+    said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
+    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for n, c in enumerate(claims):
+        if parts[n] is not None:
+            own[c.article].add(parts[n])
+    moves: dict[int, tuple[str, ...]] = {}
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or p[0] in PER_CLAIM:
+            continue
+        cands: set[tuple[str, ...]] = set()
+        for k, m in enumerate(claims):
+            q = parts[k]
+            if q is None or m.article == c.article or said[k] <= said[n] or q in own[c.article] or p in own[m.article] or \
+                    story.get(m.article, "") != story.get(c.article, "") or not _compatible_parts(p, q):
+                continue
+            if _near(c, m):
+                cands.add(q)
+        if not cands:
+            continue
+        shared = {q: sum(p[i] != "-" and q[i] != "-" for i in REFINABLE) for q in cands}
+        top = [q for q in cands if shared[q] == max(shared.values())]
+        if len(top) == 1:
+            moves[n] = top[0]
+    parts.update(moves)
+
+
+def _near(a: Claim, b: Claim) -> bool:
+    """Are two figures of different reports close enough to be one quantity whose keys differ in detail: within a
+    bound's reach, a bound respected ("mehr als 30" is not 23), and neither a vague word (its range takes any
+    figure, no sign of one quantity)?"""
+    if "vague" in (a.qualifier, b.qualifier) or _log_ratio(a, b) > BOUND_REACH:
+        return False
+    return compatible(a, b) or not ({a.qualifier, b.qualifier} & ONE_SIDED)
 
 
 def _total(c: Claim) -> bool:

@@ -19,7 +19,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..geo import country_table, german_country_names
@@ -536,10 +536,17 @@ def _casualty(ctx: FigureContext, reach: _Reach, classes: list[tuple[str | None,
     else:
         kind = min(kinds)
     nat = _nationality(ctx, reach.clauses, reach.ci, role="victim", demonym=dem)
+    place = None
+    if nat and ctx.context and not _nationality(replace(ctx, context=[]), reach.clauses, reach.ci, role="victim",
+                                                demonym=dem):
+        # an earlier sentence's victims' nationality yields to a scene its own sentence names ("In Paris waren
+        # 130 Menschen getötet worden" in an article about Belgians): the figure's own words scope it
+        place = _place(replace(ctx, context=[], title=None))
+        nat = None if place else nat
     # children, civilians, police among the victims are counted apart from all victims
     victims = next((c for c in pclasses if c in VICTIM_CLASSES), None)
     subject = _join(nat, victims) if victims else nat
-    place = None if nat else _place(ctx)
+    place = None if nat else place or _place(ctx)
     return Measure(kind, subject, _severity(ctx, reach.clause_end) if kind == "injured" else None, place)
 
 
