@@ -151,3 +151,12 @@ def test_dative_plural_source_in_the_nominative(nlp):
 def test_a_headline_that_sets_the_scene_names_no_source(nlp):
     cs = claims(nlp, "Sturm in Bayern: 3 Tote\n\nText ohne Zahl.", title=True)
     assert cs and cs[0].source is None
+
+
+def test_an_adjective_before_a_compound_report_noun_says_whose(nlp):
+    # the adjective agrees with the whole compound ("einer französischen Armeeschätzung"); its first part
+    # alone ("Armee") would lose whose it is and be taken for another country's body of that name
+    s = source_of(nlp, "Laut einer französischen Armeeschätzung wurden 300 Kämpfer getötet.", "300")
+    assert s is not None and "französisch" in s.name.lower() and s.name.lower() != "armee"
+    plain = source_of(nlp, "Nach Polizeiangaben wurden 40 Menschen verletzt.", "40")
+    assert plain is not None and plain.name == "Polizei"

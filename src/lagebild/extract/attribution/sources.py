@@ -116,9 +116,12 @@ def _name(doc: Doc, head: Token) -> str:
         return " ".join(t.text for t in _name_tokens(head))
     if C.is_reporting_noun(head):
         compound = C.compound_source(head)            # "Polizeiangaben" -> Polizei
+        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
+        if compound and side:                          # "einer ukrainischen Geheimdiensteinschätzung": the
+            # adjective says whose, and it agrees with the whole compound, not with its first part
+            return f"{side[-1].lemma_.lower()}e {nominative(head)}"
         if compound:
             return compound
-        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
         if side:                                       # "nach russischen Angaben" -> russische Seite
             return f"{side[-1].lemma_.lower()}e Seite"
     named = _appos_name(head) or _split_name(head)
