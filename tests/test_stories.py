@@ -396,3 +396,25 @@ def test_a_later_build_keeps_the_stories_it_stored(tmp_path):
     assert all(after[a] == sid for a, sid in before.items())
     assert after["q3"] == after["q1"] and after["v2"] == after["v1"] and after["f1"] == after["f2"]
     assert len(titles) == 3
+
+
+def test_claims_facts_and_stories_name_the_same_stories():
+    """The path commands cluster stories from the same inputs: a group id ("story/quantity") that
+    `lagebild claims` prints is one `lagebild facts` prints, under a story `lagebild stories` lists."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    corpus = str(ROOT / "examples" / "korridor")
+    runner = CliRunner()
+
+    def rows(command):
+        out = runner.invoke(app, [command, corpus, "--format", "jsonl"])
+        assert out.exit_code == 0, out.output
+        return [json.loads(line) for line in out.output.splitlines() if line.strip().startswith("{")]
+
+    claim_groups = {r["group"] for r in rows("claims") if r["group"]}
+    fact_groups = {r["group"] for r in rows("facts")}
+    story_ids = {r["id"] for r in rows("stories")}
+    assert claim_groups and claim_groups <= fact_groups
+    assert {g.split("/", 1)[0] for g in fact_groups} <= story_ids

@@ -185,7 +185,8 @@ def facts(
         with Store(db, readonly=True) as store:
             groups, claims_ = store.groups(), store.claims()
     elif paths:
-        result = analyse_paths(paths, ["claims"])
+        # entities too: the stories (and so the group ids, "story/group") are the ones `lagebild claims` prints
+        result = analyse_paths(paths, ["claims", "entities"])
         groups, claims_ = result.groups, result.claims
     else:
         raise typer.BadParameter("give article paths or --db")
