@@ -503,7 +503,7 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
     compounds: dict[str, tuple[str, ...]] = {}     # index.known does not change while the terms are read
     terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds)
-             for x in items}
+             for x in new}                         # the placed articles keep their vectors in the index
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
