@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 
 from ..extract.measures import NATIONWIDE, WIDE_SCOPE, countries, demonym_key, key_parts, slug_of, slugify
@@ -126,11 +126,6 @@ def time_de(value: str) -> str:
     return value.capitalize() if value.isalpha() else value
 
 
-def _mentions(article: Article | None, key: str) -> bool:
-    """Does the article name this nationality or place anywhere?"""
-    return _mention_count(article, key) > 0
-
-
 def _mention_count(article: Article | None, key: str) -> int:
     """How often the article names this nationality or place (its names, adjectives, demonyms as words)."""
     if article is None:
@@ -177,13 +172,13 @@ def group_claims(claims: list[Claim], articles: list[Article],
         c.group = gid
         members[gid].append(c)
     split: dict[str, list[Claim]] = {}
+    published = {a.id: a.published for a in articles}
     for gid, ms in members.items():
         m0 = ms[0].measure
         # a generic count, or people on the move named by a noun alone ("Flüchtlinge": no verb says what
         # they did): only a repeated figure shows one quantity
         generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
-        for k, cluster in enumerate(_within_articles(ms, generic, {a.id: a.published for a in articles},
-                                                     headline)):
+        for k, cluster in enumerate(_within_articles(ms, generic, published, headline)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -301,16 +296,19 @@ def stories(articles: list[Article]) -> dict[str, str]:
     comparing with a story's first article only keeps stories from chaining into one. The id is made of the
     leader's first distinctive title words ("erdbeben-velmara"), never of an article's name."""
     leaders: list[tuple[str, frozenset[str]]] = []
+    led_by: dict[str, list[int]] = defaultdict(list)    # word -> the leaders that have it (only those can share)
     out: dict[str, str] = {}
     used: set[str] = set()
     for a in articles:
         words = _story_words(a)
-        for lead_id, lead_words in leaders:
-            shared = len(words & lead_words)
-            if shared >= 3 and shared >= 0.2 * min(len(words), len(lead_words)):
-                out[a.id] = out[lead_id]
-                break
+        shares: Counter = Counter(k for w in words for k in led_by.get(w, ()))
+        first = min((k for k, shared in shares.items()
+                     if shared >= 3 and shared >= 0.2 * min(len(words), len(leaders[k][1]))), default=None)
+        if first is not None:
+            out[a.id] = out[leaders[first][0]]
         else:
+            for w in words:
+                led_by[w].append(len(leaders))
             leaders.append((a.id, words))
             title = [w.lower() for w in re.findall(r"[\wäöüßÄÖÜ]+", a.title or a.text[:120]) if w.lower() in words]
             base = slugify("-".join(list(dict.fromkeys(title))[:2])) or "geschichte"
@@ -343,6 +341,17 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         p = parts[n]
         if p is not None and p[0] not in PER_CLAIM:
             keyed[p].add(story.get(c.article, ""))
+    # the keys by what must match exactly (all but the fillable parts): a claim meets only those
+    similar: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for q in keyed:
+        similar[_unfilled(q)].append(q)
+    said: dict[tuple[str, str], int] = {}
+
+    def count(article: str, key: str) -> int:   # _mention_count, once per article and key
+        if (article, key) not in said:
+            said[(article, key)] = _mention_count(articles.get(article), key)
+        return said[(article, key)]
+
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     # the places an article gives its counts of one kind, of any class: "260 PKK-Kämpfer im Nordirak getötet" and
     # "zwei Soldaten getötet" (no place) - the article named that place for another count, not for this one
@@ -362,13 +371,12 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # count's, not this one's: "3.500 Stellen weltweit, davon 1.400 in Deutschland", "49 Tote ... darunter
         # zwei Serben"; troops of one article are one sender's
         mine = story.get(c.article, "")
-        fits = [q for q, where in keyed.items() if mine in where and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
+        fits = [q for q in similar.get(_unfilled(p), ()) if mine in keyed[q] and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
                 and all(q[i] == p[i] or p[i] == "-" for i in holes)
                 and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))
                 and not (p[PLACE] == "-" != q[PLACE] and q[PLACE] in own_places[(c.article, p[0])])]
         # only what the claim's own article names; of those the most specific, and only one
-        article = articles.get(c.article)
-        named = [q for q in fits if all(_mentions(article, q[i]) for i in holes if q[i] != "-")]
+        named = [q for q in fits if all(count(c.article, q[i]) > 0 for i in holes if q[i] != "-")]
         # within a story given by the stories step, the one group that fits may fill what the article leaves
         # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote")
         # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote"); a total ("insgesamt") is
@@ -379,12 +387,17 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         if len({slug_of(q) for q in fits}) > 1:
             # several fit: the one whose nationality or place the article names most, if clearly so
             # ("Paris" thrice against one "US-Band")
-            count = {q: sum(_mention_count(article, q[i]) for i in holes if q[i] != "-") for q in fits}
-            top = max(count.values())
-            fits = [q for q in fits if count[q] == top] if top >= 2 and \
-                all(v * 2 <= top for q, v in count.items() if count[q] != top) else fits
+            times = {q: sum(count(c.article, q[i]) for i in holes if q[i] != "-") for q in fits}
+            top = max(times.values())
+            fits = [q for q in fits if times[q] == top] if top >= 2 and \
+                all(v * 2 <= top for q, v in times.items() if times[q] != top) else fits
         if len({slug_of(q) for q in fits}) == 1 and best:       # keys of one slug are one group
             parts[n] = fits[0]
+
+
+def _unfilled(p: tuple[str, ...]) -> tuple[str, ...]:
+    """A key without its fillable parts (nationality, place)."""
+    return tuple("" if i in FILLABLE else x for i, x in enumerate(p))
 
 
 def _in_title(c: Claim, article: Article | None) -> bool:
@@ -451,14 +464,19 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     for n, c in enumerate(claims):
         if parts[n] is not None:
             own[c.article].add(parts[n])
+    # the claims by story and role (the parts a refinement keeps): only those can be compatible
+    role: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for k, m in enumerate(claims):
+        if (q := parts[k]) is not None:
+            role[(story.get(m.article, ""), _role(q))].append(k)
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
             continue
         cands: set[tuple[str, ...]] = set()
-        for k, m in enumerate(claims):
-            q = parts[k]
+        for k in role[(story.get(c.article, ""), _role(p))]:
+            m, q = claims[k], parts[k]
             if q is None or m.article == c.article or said[k] <= said[n] or q in own[c.article] or p in own[m.article] or \
                     story.get(m.article, "") != story.get(c.article, "") or not _compatible_parts(p, q):
                 continue
@@ -471,6 +489,11 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         if len(top) == 1:
             moves[n] = top[0]
     parts.update(moves)
+
+
+def _role(p: tuple[str, ...]) -> tuple[str, ...]:
+    """A key's parts that no refinement changes (see `_compatible_parts`)."""
+    return tuple(x for i, x in enumerate(p) if i not in REFINABLE)
 
 
 def _near(a: Claim, b: Claim) -> bool:

@@ -38,6 +38,7 @@ from the title when the story is opened and never changes.
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import logging
 import math
@@ -75,6 +76,7 @@ _OPEN = set(" \t\r\"'„“”‚‘’»«()[]-")
 
 # --- terms -----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 18)
 def cistem(word: str) -> str:
     """CISTEM stem of a German word (Weissweiler & Fraser 2017), case-insensitive variant.
 
@@ -146,15 +148,20 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
 
 
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
-                  times: Sequence[TimeExpression] = (), known: Callable[[str], bool] | None = None) -> Counter:
+                  times: Sequence[TimeExpression] = (), known: Callable[[str], bool] | None = None,
+                  found: Sequence[tuple[str, str, int]] | None = None,
+                  compounds: dict[str, tuple[str, ...]] | None = None) -> Counter:
     """The weighted terms of one article: noun stems (names too: "Hofer" counts as a word as well as
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
-    entity keys ("@country:MA"), countries ("@in:MA")."""
+    entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
+    `compounds`: word -> compound_parts, shared by calls with one `known`."""
     title_end = len(article.title) if article.title and article.text.startswith(article.title) \
         else _lead_end(article.text, LEAD_SENTENCES)
     terms: Counter = Counter()
-    parts: dict[str, tuple[str, ...]] = {}
-    for stem, word, start in nouns(article, _skip_spans(times, ())):
+    parts: dict[str, tuple[str, ...]] = {} if compounds is None else compounds
+    if found is None:
+        found = nouns(article, _skip_spans(times, ()))
+    for stem, word, start in found:
         weight = TITLE_WEIGHT if start < title_end else 1
         terms[stem] += weight
         if known is not None:
@@ -488,12 +495,15 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     index = index if index is not None else StoryIndex()
     by_id = {x.article.id: x for x in items}
     new = [x for x in _order(items) if x.article.id not in index.story_of]
-    base = {x.article.id: article_terms(x.article, x.mentions, x.times) for x in new}
+    found = _Nouns()
+    base = {x.article.id: article_terms(x.article, x.mentions, x.times, found=found.of(x)) for x in new}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
         index.n_docs += 1
         index.df.update(base[x.article.id].keys())
     # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known) for x in items}
+    compounds: dict[str, tuple[str, ...]] = {}     # index.known does not change while the terms are read
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds)
+             for x in new}                         # the placed articles keep their vectors in the index
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
@@ -504,7 +514,7 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     used = set(index.clusters) - set(opened)
     for tmp in opened:
         members = [by_id[a] for a in index.clusters[tmp].articles]
-        sid = _story_id(_title_parts(members, index, terms), used)
+        sid = _story_id(_title_parts(members, index, found), used)
         index.rename(tmp, sid)
         used.add(sid)
     stories = []
@@ -512,7 +522,7 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
         members = [by_id[a] for a in c.articles if a in by_id]
         if not members:
             continue
-        stories.append(_story(c, members, index, terms))
+        stories.append(_story(c, members, index, found))
     stories.sort(key=lambda s: (s.start is None, s.start or "", -len(s.articles), s.id))
     return stories, index
 
@@ -603,27 +613,42 @@ class _Parts:
     last: str | None = None
 
 
-def _title_parts(members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> _Parts:
-    noun = _event_noun(members, index)
+class _Nouns:
+    """Each article's `nouns` once per pass: outside its time expressions (`of`), and outside its
+    mentions too (`of(x, True)`)."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, bool], list[tuple[str, str, int]]] = {}
+
+    def of(self, x: StoryInput, names: bool = False) -> list[tuple[str, str, int]]:
+        key = (x.article.id, names)
+        if key not in self.found:
+            self.found[key] = nouns(x.article, _skip_spans(x.times, x.mentions if names else ()))
+        return self.found[key]
+
+
+def _title_parts(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns | None = None) -> _Parts:
+    noun = _event_noun(members, index, found or _Nouns())
     place, phrase = _main_place(members)
     dated = sorted((d, x.article.published) for x in members if (d := day_number(x.article.published)) is not None)
     return _Parts(noun, place, phrase, dated[0][0] if dated else None, dated[-1][0] if dated else None,
                   dated[0][1] if dated else None, dated[-1][1] if dated else None)
 
 
-def _event_noun(members: Sequence[StoryInput], index: StoryIndex) -> str | None:
+def _event_noun(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> str | None:
     """The heaviest noun stem over the members (title and first sentence count double), not a name or a month."""
     weight: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
+    months = _months()
     for x in members:
         a = x.article
         lead = len(a.title) if a.title and a.text.startswith(a.title) else _lead_end(a.text)
         seen: Counter = Counter()
-        for stem, word, start in nouns(a, _skip_spans(x.times, x.mentions)):
-            if word.casefold() in _months():
+        for stem, word, start in found.of(x, True):
+            if word.casefold() in months:
                 continue
             seen[stem] += 2 if start < lead else 1
-        for stem, word, _ in nouns(a, _skip_spans(x.times, ())):   # the forms shown: inside names too
+        for stem, word, _ in found.of(x):   # the forms shown: inside names too
             forms[stem][word] += 1
         for stem, n in seen.items():
             weight[stem] += (1 + math.log(n)) * index.idf(stem)
@@ -632,10 +657,28 @@ def _event_noun(members: Sequence[StoryInput], index: StoryIndex) -> str | None:
     # German names an event in the compounds it begins too ("Erdbebenopfer", "Hochwasserhilfe"; the
     # head of a compound is the generic part: -opfer, -hilfe): a noun that begins the story's other
     # nouns gains half their weight
-    score = {s: w + 0.5 * sum(weight[t] for t in weight if t != s and len(s) >= MIN_COMPOUND and t.startswith(s))
-             for s, w in weight.items()}
+    score = _compound_scores(weight)
     stem = max(score, key=lambda s: (score[s], s))
     return _display(forms[stem])
+
+
+def _compound_scores(weight: Mapping[str, float]) -> dict[str, float]:
+    """Each stem's weight plus half the weight of the other stems it begins (of MIN_COMPOUND letters or
+    more); those are found in the sorted stems, and summed in the order of `weight`."""
+    order = {t: i for i, t in enumerate(weight)}
+    ranked = sorted(weight)
+    score = {}
+    for s, w in weight.items():
+        longer: list[str] = []
+        if len(s) >= MIN_COMPOUND:
+            k = bisect.bisect_left(ranked, s)
+            while k < len(ranked) and ranked[k].startswith(s):
+                if ranked[k] != s:
+                    longer.append(ranked[k])
+                k += 1
+        longer.sort(key=order.__getitem__)
+        score[s] = w + 0.5 * sum(weight[t] for t in longer)
+    return score
 
 
 def _main_place(members: Sequence[StoryInput]) -> tuple[str | None, str | None]:
@@ -775,8 +818,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
-def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, terms: Mapping[str, Counter]) -> Story:
-    p = _title_parts(members, index, terms)
+def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> Story:
+    p = _title_parts(members, index, found)
     top = sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
     keywords = [t for t, _ in top if not t.startswith("@")][:8]
     return Story(id=c.id, title=_title(p), start=p.first, end=p.last, articles=list(c.articles),
