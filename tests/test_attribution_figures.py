@@ -160,3 +160,12 @@ def test_an_adjective_before_a_compound_report_noun_says_whose(nlp):
     assert s is not None and "französisch" in s.name.lower() and s.name.lower() != "armee"
     plain = source_of(nlp, "Nach Polizeiangaben wurden 40 Menschen verletzt.", "40")
     assert plain is not None and plain.name == "Polizei"
+
+
+def test_a_speaker_before_a_colon_masks_only_itself(nlp):
+    # the parse often makes "Feuerwehr" the root of the whole subheading; were its whole subtree the speaker's
+    # phrase, the place after the figure would be hidden and the title's place taken instead
+    text = ("Moskau: Neue Gespräche über Hilfe in Russland\nDer Minister reiste am Montag ab.\n\n"
+            "Feuerwehr: Mindestens 9 Tote bei Großbrand in Hamburg\nDie Löscharbeiten dauerten die ganze Nacht.")
+    c = next(c for c in claims(nlp, text, title=True) if c.text.startswith("Mindestens 9"))
+    assert c.measure is not None and c.measure.place not in (None, "russland")

@@ -137,7 +137,13 @@ def _phrase_extent(doc: Doc, head: int | None) -> tuple[int, int]:
     if head is None:
         return (0, 0)
     tok = doc[head]
-    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    end = tok.right_edge
+    # a speaker before a colon ("Behörden: Mindestens 14 Tote bei Luftangriff auf Kiew") is often the parse's
+    # root of the whole line: its phrase ends at the colon, what follows is what was said
+    colon = next((t for t in doc[head + 1:end.i + 1] if t.text == ":"), None)
+    if colon is not None and colon.i > tok.left_edge.i:
+        end = doc[colon.i - 1]
+    return tok.left_edge.idx, end.idx + len(end.text)
 
 
 def _token_at(doc: Doc, pos: int) -> Token | None:
