@@ -659,7 +659,9 @@ def _event_noun(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns)
     # nouns gains half their weight
     score = _compound_scores(weight)
     stem = max(score, key=lambda s: (score[s], s))
-    return _display(forms[stem])
+    # the two noun lists are read with different spans skipped; where they disagree on a stem (a noun cut by
+    # an odd span), the stem has no form to show and the title goes without the noun
+    return _display(forms[stem]) if forms[stem] else None
 
 
 def _compound_scores(weight: Mapping[str, float]) -> dict[str, float]:
