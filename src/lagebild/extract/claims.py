@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from . import attribution as attr
 from . import default_time, quantity
@@ -25,8 +26,7 @@ from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
 # Words between a number and its noun that are not adjectives but still modifiers.
-PRE_MODS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "zusätzlicher", "neue", "neuen",
-            "mehr", "andere", "anderen", "bislang", "bisher", "insgesamt"}
+PRE_MODS = lexicon_words("figure_premodifiers")          # lang/de/figure_premodifiers.txt
 NOT_COUNTED = set(MONTHS) | set(WEEKDAYS) | {"uhr", "mal"}
 CONJ = {"und", "oder", "sowie", "bzw."}
 

@@ -19,9 +19,8 @@ from ..lang.de import table, words
 from .measures import classify
 from .numbers import parse_number
 
-# Verbs that carry no role of their own: look at their dependents and the next verb up.
-LIGHT_VERBS = frozenset({"sein", "werden", "haben", "bleiben", "geben", "liegen", "betragen", "sollen", "können",
-                         "müssen", "dürfen", "wollen", "mögen", "lassen"})
+# Verbs that carry no role of their own: look at their dependents and the next verb up (lang/de/light_verbs.txt).
+LIGHT_VERBS = words("light_verbs")
 
 
 def has_parse(doc: Doc) -> bool:
