@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..lang.de import table
 from ..lang.de.event_words import status_words, trigger_lexicon, vote_scope
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
@@ -108,12 +109,10 @@ HYPOTHETICAL = re.compile(r"\b(könnte|könnten|würde|würden|wäre|wären|fall
                           r"befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(bestritt\w*|bestreit\w*|dementier\w*|wies\s+\S+\s+zurück|nicht\s+\S+\s+zu\s+haben|"
                     r"keine[nmr]?\s+\S*(angriff|einsatz|soldaten)|leugne\w*)\b", re.IGNORECASE)
-PREPS_TARGET = {"gegen", "auf", "nach", "an", "mit", "zu", "für"}
-PREPS_OTHER = {"in", "im", "aus", "bei", "von", "vom", "über", "zwischen", "seit", "unter", "vor", "um",
-               "neben", "nahe", "durch", "während", "wegen", "trotz", "innerhalb", "außerhalb", "zur", "zum",
-               "beim", "am", "ins", "laut", "gemäß", "seitens"}
-DETS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines", "seinem",
-        "seiner", "seines", "ihrem", "ihrer", "ihres"}
+_FUNCTION_WORDS = table("event_function_words")     # lang/de/event_function_words.tsv: role -> words
+PREPS_TARGET = _FUNCTION_WORDS["target_object"]
+PREPS_OTHER = _FUNCTION_WORDS["other"]
+DETS = _FUNCTION_WORDS["determiner"]
 GOVERNMENT = {"regime", "führung", "regierung", "machthaber", "staatsführung", "regierungen"}
 ACTOR_LABELS = ("PER", "ORG", "GPE")
 
@@ -391,13 +390,12 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     return None
 
 
-LOC_CASES = {"in", "im", "bei", "beim", "nahe", "vor", "an", "am", "auf", "über", "um", "nördlich", "südlich",
-             "östlich", "westlich", "unweit", "zwischen", "entlang", "inmitten", "innerhalb", "außerhalb"}
-FROM_CASES = {"aus", "von", "vom"}
-TO_CASES = {"nach", "zu", "zum", "zur", "in", "ins"}
-TARGET_CASES = {"gegen", "auf", "an"}
-AGENT_CASES = {"durch", "von", "vom", "seitens"}
-REFERENCE_CASES = {"seit", "nach", "vor", "wegen", "trotz", "infolge", "angesichts", "aufgrund", "bis"}
+LOC_CASES = _FUNCTION_WORDS["location"]
+FROM_CASES = _FUNCTION_WORDS["from"]
+TO_CASES = _FUNCTION_WORDS["to"]
+TARGET_CASES = _FUNCTION_WORDS["target"]
+AGENT_CASES = _FUNCTION_WORDS["agent"]
+REFERENCE_CASES = _FUNCTION_WORDS["reference"]
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
 
 
