@@ -34,7 +34,7 @@ from ...model import Source
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
-from .sources import phrase_source, resolve_pronoun
+from .sources import phrase_source, quotation_source
 
 STATS: Counter[str] = Counter()
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
@@ -94,21 +94,8 @@ def _is_place(name: str, head: Token | None = None) -> bool:
 
 
 def _source(doc: Doc, q: Quotation, found: Sequence[Quotation]) -> Source | None:
-    spans, head = q.speaker, q.speaker_head
-    if head is not None and doc[head].pos_ == "PRON":
-        ante = resolve_pronoun(doc, head, found)
-        if ante is None:
-            STATS["pronoun speaker without antecedent"] += 1
-            return None
-        spans, head = ante
-    src = phrase_source(doc, spans, head)
-    if src is None or _is_place(src.name, doc[head] if head is not None else None):
-        return None
-    if q.relay:
-        relay = phrase_source(doc, q.relay, q.relay_head)
-        if relay is not None and relay.name != src.name:
-            src.relayed_by = relay.name
-    return src
+    """The quotation's source, unless its speaker is a place that speaks for no one ("Mittelmeer:")."""
+    return quotation_source(doc, q, found, keep=lambda src, head: not _is_place(src.name, head))
 
 
 def sources_by_unit(doc: Doc, units: Sequence[UnitLike], found: Sequence[Quotation]) -> list[list[Said]]:

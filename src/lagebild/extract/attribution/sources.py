@@ -226,6 +226,13 @@ def source_at(doc: Doc, pos: int, found: Sequence[Quotation]) -> Source | None:
     if not covering:
         return None
     q = min(covering, key=lambda q: (q.how == "carried", len(q.tokens)))      # the innermost quotation
+    return quotation_source(doc, q, found)
+
+
+def quotation_source(doc: Doc, q: Quotation, found: Sequence[Quotation], keep=lambda src, head: True
+                     ) -> Source | None:
+    """The source of one quotation: its speaker phrase (a pronoun resolved to whom it stands for), with the
+    outlet that relays it; None where `keep(source, speaker head token)` rejects the speaker."""
     spans, head = q.speaker, q.speaker_head
     if head is not None and doc[head].pos_ == "PRON":
         ante = resolve_pronoun(doc, head, found)
@@ -234,7 +241,7 @@ def source_at(doc: Doc, pos: int, found: Sequence[Quotation]) -> Source | None:
             return None
         spans, head = ante
     src = phrase_source(doc, spans, head)
-    if src is None:
+    if src is None or not keep(src, doc[head] if head is not None else None):
         return None
     if q.relay:
         relay = phrase_source(doc, q.relay, q.relay_head)
