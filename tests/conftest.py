@@ -34,6 +34,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def parser():
+    """The trained pipeline as analysis loads it (parser included); skips where none is packaged."""
+    from lagebild import nlp as lnlp
+
+    n = lnlp.shared()
+    if "parser" not in n.pipe_names:
+        pytest.skip("no trained pipeline packaged (the parse-based tests need the parser)")
+    return n
+
+
+@pytest.fixture(scope="session")
 def claims_nlp():
     """The rule-only claims pipeline: spaCy's blank German tokenizer, sentencizer, lagebild_claims."""
     import lagebild.extract.claims  # noqa: F401  (registers "lagebild_claims")

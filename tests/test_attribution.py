@@ -3,19 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.extract.attribution import quotations, source_at, survey_source
 from lagebild.extract.attribution import cues as C
+from lagebild.extract.attribution import quotations, source_at, survey_source
 from lagebild.lang.de import words
-
-
-@pytest.fixture(scope="module")
-def parser():
-    from lagebild import nlp as lnlp
-
-    n = lnlp.shared()
-    if "parser" not in n.pipe_names:
-        pytest.skip("no trained pipeline packaged (the parse-based attribution needs the parser)")
-    return n
 
 
 def speakers(doc):

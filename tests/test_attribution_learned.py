@@ -8,16 +8,6 @@ from lagebild.extract.attribution import learned as L
 
 
 @pytest.fixture(scope="module")
-def parser():
-    from lagebild import nlp as lnlp
-
-    n = lnlp.shared()
-    if "parser" not in n.pipe_names:
-        pytest.skip("no trained pipeline packaged (the learned attribution reads the parse)")
-    return n
-
-
-@pytest.fixture(scope="module")
 def model():
     m = L.load_model()
     if m is None:
