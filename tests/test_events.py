@@ -446,3 +446,10 @@ def test_a_person_who_tells_of_an_attack_did_not_do_it(nlp):
     assert e.actor != "Karl Berger"
     e = one(events_of(nlp, "Den Vorschlag wies Innenminister Karl Berger am Montag in Wien zurück."), "REJECT")
     assert e.actor == "Karl Berger"
+
+
+def test_a_knife_attack_is_no_shooting(nlp):
+    # a stabbing and a shooting are two modes: a knife attack whose attacker the police shot stays two events
+    evs = events_of(nlp, "Ein Mann hat am Sonntag in Hannover eine Passantin mit einem Messer niedergestochen.")
+    e = one(evs, "ASSAULT")
+    assert e.mode == "stabbing"

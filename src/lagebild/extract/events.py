@@ -52,7 +52,8 @@ class Trigger:
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
 CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
-ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "abduct", "incursion", "clash", "attack", "kill")
+ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "stabbing", "abduct", "incursion", "clash", "attack",
+                 "kill")
 
 
 def _particle(tok: Token) -> Token | None:

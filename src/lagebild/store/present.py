@@ -31,6 +31,7 @@ EVENT_TYPE_DE = {
 }
 EVENT_MODE_DE = {
     "aerial": "aus der Luft", "shelling": "Beschuss", "explode": "Anschlag", "firearms": "Schusswaffen",
+    "stabbing": "Messer, Stichwaffe",
     "occupy": "Einnahme", "incursion": "Vorstoß", "clash": "Gefecht", "military": "militärisch",
     "arms": "Waffen", "humanitarian": "humanitär", "meet": "Treffen", "visit": "Besuch", "phone": "Telefonat",
     "sign": "unterzeichnet", "admit": "bestätigt", "arrest": "Festnahme", "expel": "Ausweisung",
