@@ -42,40 +42,19 @@ LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
 # Function words that start sentences capitalised; never names (lang/de: the sentence starters and the rest).
 STOP = de.words("sentence_starters") | de.words("not_names")
-LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "nahe", "um", "von", "vom", "vor", "über", "gegen", "auf",
-            "zwischen", "an", "am", "bis", "durch", "richtung", "nördlich", "südlich", "östlich", "westlich",
-            "nordöstlich", "nordwestlich", "südöstlich", "südwestlich", "unweit", "rund"}
-PLACE_NOUNS = {"stadt", "dorf", "ort", "ortschaft", "region", "gebiet", "oblast", "provinz", "bezirk", "kreis",
-               "gemeinde", "siedlung", "hauptstadt", "küstenstadt", "hafenstadt", "großstadt", "kleinstadt",
-               "grenzregion", "grenzstadt", "metropole", "frontstadt", "landkreis", "bundesland", "kanton",
-               "distrikt", "gouvernement", "insel", "halbinsel", "hafen", "flughafen", "stadtteil", "vorort",
-               "raum", "großraum", "umgebung", "kreisstadt", "regionen", "gebiete", "städte", "dörfer", "orte", "ortschaften"}
+# lang/de: prepositions before a place's name, articles, particles of names (entity_function_words.tsv)
+_FUNCTION = de.table("entity_function_words")
+LOCATIVE = _FUNCTION["locative"]
+# Nouns before a place's name ("das Dorf Myrne", "die Region Kursk"), lang/de/place_nouns.tsv
+_PLACE_NOUNS = de.table("place_nouns")
+PLACE_NOUNS = _PLACE_NOUNS["region"] | _PLACE_NOUNS["place"]
 # "das Regime in Pjöngjang": the government of the capital's country.
-GOV_NOUNS = {"regime", "führung", "regierung", "machthaber", "staatsführung", "behörden", "kreml"}
+GOV_NOUNS = de.words("government_nouns")
 
 # Titles and roles before a person's name; a compound ending in one counts too ("Kremlchef").
-TITLE_ENDS = (
-    "präsident", "präsidentin", "chef", "chefin", "minister", "ministerin", "kanzler", "kanzlerin", "machthaber",
-    "sekretär", "sekretärin", "sprecher", "sprecherin", "general", "generalin", "kommandeur", "kommandeurin",
-    "botschafter", "botschafterin", "bürgermeister", "bürgermeisterin", "gouverneur", "gouverneurin",
-    "senator", "senatorin", "abgeordnete", "abgeordneter", "vorsitzende", "vorsitzender", "diktator",
-    "könig", "königin", "papst", "premier", "befehlshaber", "anführer", "anführerin", "führer", "leiter",
-    "leiterin", "direktor", "direktorin", "staatsanwalt", "staatsanwältin", "admiral", "oberst", "kommandant",
-    "beauftragte", "beauftragter", "autor", "autorin", "reporter", "reporterin", "korrespondent",
-    "korrespondentin", "analyst", "analystin", "experte", "expertin", "politiker", "politikerin", "kandidat",
-    "kandidatin", "prinz", "prinzessin", "scheich", "emir", "ayatollah", "präsidenten", "ministers",
-    "kanzlers", "chefs", "generals", "sprechers", "staatschefs", "machthabers",
-)
+TITLE_ENDS = tuple(sorted(de.words("person_titles")))
 # Heads of state institutions that act ("das russische Verteidigungsministerium teilte mit").
-INSTITUTIONS = (
-    "ministerium", "ministeriums", "generalstab", "generalstabs", "generalstabes", "sicherheitsrat",
-    "sicherheitsrats", "sicherheitsrates", "geheimdienst", "geheimdienstes", "geheimdiensts", "nachrichtendienst",
-    "nachrichtendienstes", "armee", "militär", "militärs", "streitkräfte", "streitkräften", "regierung",
-    "präsidialamt", "präsidialamts", "parlament", "parlaments", "marine", "luftwaffe", "grenzschutz",
-    "grenzschutzes", "polizei", "staatsanwaltschaft", "außenamt", "zentralbank", "notenbank", "küstenwache",
-    "nationalgarde", "luftabwehr", "katastrophenschutz", "zivilschutz", "verteidigungsnachrichtendienst",
-    "verteidigungsnachrichtendienste", "nachrichtenagentur", "staatsmedien", "staatsfernsehen", "behörden",
-)
+INSTITUTIONS = tuple(sorted(de.words("state_institutions")))
 # Well-known organisations whose names are not acronyms (acronyms are found by shape).
 KNOWN_ORGS = {
     "Vereinte Nationen": "UN", "Vereinten Nationen": "UN", "Europäische Union": "EU", "Europäischen Union": "EU",
@@ -90,7 +69,6 @@ KNOWN_ORGS = {
     "Epoch Times": "Epoch Times", "Pentagon": "Pentagon", "Weltgesundheitsorganisation": "WHO",
     "Internationale Atomenergiebehörde": "IAEA", "Internationalen Atomenergiebehörde": "IAEA",
 }
-ORG_COUNTRY_PREFIX = {"US": "US", "EU": None, "UN": None, "Nato": None, "NATO": None}
 # Acronyms that are not organisations.
 NOT_ORG = {"TV", "PDF", "CEO", "ID", "OK", "DNA", "KI", "AI", "USB", "GPS", "MIN", "ZDF-", "PS", "UTC", "MEZ",
            "II", "III", "IV", "VI", "XX"}
@@ -112,7 +90,7 @@ def _name_shape(word: str) -> bool:
 
 NAME_RX = _NameShape()
 ACRONYM_RX = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
-PARTICLES = {"von", "van", "de", "der", "al", "bin", "ibn", "da", "di", "le", "la", "zu"}
+PARTICLES = _FUNCTION["name_particle"]
 
 
 # --- word classes -----------------------------------------------------------------------
@@ -237,6 +215,10 @@ def known_first_name(word: str) -> bool:
 
 # --- country forms ----------------------------------------------------------------------
 
+# Compass points (lang/de/compass_points.txt less their -en) and "zentral" joined to a country's adjective
+# name a part of it ("ostukrainischen", "zentralrussischen")
+_SIDES = (*sorted(p[:-2] for p in de.words("compass_points")), "zentral")
+
 @dataclass(frozen=True)
 class Form:
     iso: str
@@ -258,7 +240,7 @@ def country_forms() -> dict[str, Form]:
             for e in ("e", "en", "er", "es", "em"):
                 forms.setdefault(a + e, Form(c.iso, "adj"))
                 forms.setdefault(a[0].upper() + a[1:] + e, Form(c.iso, "adj"))
-            for side in ("ost", "west", "nord", "süd", "zentral", "nordost", "nordwest", "südost", "südwest"):
+            for side in _SIDES:
                 if not a.startswith(side):                 # "ostukrainischen", "westrussischen"
                     for e in ("e", "en", "er", "es", "em"):
                         forms.setdefault(side + a + e, Form(c.iso, "adj"))
@@ -487,7 +469,7 @@ def _cut_at_line_breaks(ents) -> list:
 
 
 # "Norden Valdoriens": a direction is no part of the place's name
-COMPASS = {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten"}
+COMPASS = de.words("compass_points")
 
 
 def _country_form(word: str, forms) -> bool:
@@ -650,8 +632,7 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
 
 
 # Heads of hyphenated place names: a place noun or a landscape ("Meruna-Tal", "Donez-Becken", "Kursk-Region").
-GEO_HEADS = PLACE_NOUNS | {"tal", "becken", "see", "gebirge", "bucht", "ebene", "fluss", "küste", "wüste",
-                           "hochland", "steppe"}
+GEO_HEADS = PLACE_NOUNS | _PLACE_NOUNS["landscape"]
 
 
 def _geographic_compound(text: str) -> bool:
@@ -699,9 +680,7 @@ def _lone_common_noun(text: str, base: str, f, place, named: set[str]) -> bool:
 
 
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
-ORG_TYPE_HEADS = ("organisation", "gruppe", "verband", "firma", "konzern", "unternehmen", "partei", "agentur",
-                  "portal", "zeitung", "sender", "bewegung", "miliz", "stiftung", "verein", "institut", "initiative",
-                  "netzwerk", "bündnis", "gewerkschaft", "hersteller", "bank", "magazin", "blatt", "plattform")
+ORG_TYPE_HEADS = tuple(sorted(de.words("organisation_types")))
 
 
 def _named_in_apposition(doc: Doc) -> set[str]:
@@ -1075,9 +1054,8 @@ def _near_key(a: str, b: str) -> bool:
 
 # --- places ---------------------------------------------------------------------------
 
-REGION_NOUNS = {"region", "gebiet", "oblast", "provinz", "bezirk", "grenzregion", "bundesland", "kanton",
-                "distrikt", "gouvernement", "landkreis", "kreis"}
-ARTICLES = {"der", "die", "das", "dem", "den", "des"}
+REGION_NOUNS = _PLACE_NOUNS["region"]
+ARTICLES = _FUNCTION["article"]
 NOT_PLACE = {"The", "A", "An", "Of", "In", "On", "At", "By", "Der", "Die", "Das"}
 
 
@@ -1234,8 +1212,7 @@ def _name_particle(doc: Doc, e: Span) -> bool:
         (doc[e.end].text in PARTICLES or doc[e.end].text[:1].isupper())
 
 
-FOREIGN_PARTICLES = {"de", "du", "des", "del", "della", "di", "do", "da", "dos", "das", "of", "la", "le", "los",
-                     "las", "sur", "am", "an", "upon"}
+FOREIGN_PARTICLES = _FUNCTION["foreign_particle"]
 NEAR = re.compile(r"\s*,?\s*(?:bei|nahe|unweit|nahe\s+bei|in\s+der\s+Nähe\s+von|unweit\s+von|vor\s+den\s+Toren\s+von|"
                   r"(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)?\s+von)\s+")
 
