@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import gazetteer
+from ..geo import Candidate, gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
 from ..lang.de.places import place_type, plural_place_noun
@@ -85,7 +85,7 @@ class _NameShape:
 @lru_cache(maxsize=131072)
 def _name_shape(word: str) -> bool:
     m = _NameShape.rx.match(word)
-    return bool(m) and m.group(1).isupper() and any(c.islower() for c in word)   # not an acronym
+    return m is not None and m.group(1).isupper() and any(c.islower() for c in word)   # not an acronym
 
 
 NAME_RX = _NameShape()
@@ -299,7 +299,7 @@ def _sent_start(toks: list[Token], i: int) -> bool:
         return True
     prev = toks[i - 1]
     return prev.text in {".", "!", "?", ":", "„", "\"", "“", "»", "«", "(", "–", "-", "|"} or \
-        "\n" in _text(prev.doc)[prev.idx:toks[i].idx] or toks[i].is_sent_start
+        "\n" in _text(prev.doc)[prev.idx:toks[i].idx] or bool(toks[i].is_sent_start)
 
 
 def _text(doc: Doc) -> str:
@@ -992,9 +992,9 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                 if nxt in {",", ".", ")", ";"} or toks[end_i].pos_ in ("VERB", "AUX") or nxt.islower():
                     iso = iso or _person_country(doc, toks, k)
                     for m in range(i + 1, k):
-                        f = country_forms().get(toks[m].text.lower()) or country_forms().get(toks[m].text)
-                        if f and f.kind in ("adj", "name"):
-                            iso = iso or f.iso
+                        cf = country_forms().get(toks[m].text.lower()) or country_forms().get(toks[m].text)
+                        if cf and cf.kind in ("adj", "name"):
+                            iso = iso or cf.iso
                     out.append(Cand(toks[k + 1].idx, toks[end_i - 1].idx + len(toks[end_i - 1].text), "PER", 2, iso))
     # "Friedrich Merz", "Sergej Lawrow": a first name the lexicon knows, then a name
     forms = country_forms()
@@ -1290,7 +1290,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         by_form.setdefault(h.form, []).append(h)
     anchored = {h.form: h.anchor for h in hits if h.anchor}
     # Unambiguous places first: they anchor the others.
-    fixed: dict[str, object] = {}
+    fixed: dict[str, Candidate | None] = {}
     for form, group in by_form.items():
         cands = g.candidates(form)
         local = Counter(h.country for h in group if h.country)
