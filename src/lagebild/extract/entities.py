@@ -200,7 +200,13 @@ def name_like(word: str) -> bool:
     if tag in ("NE", "FM"):
         return True
     # Unknown to the lexicon: a guess. Common-noun endings make a noun; otherwise a name.
-    return not re.search(r"(ung|heit|keit|schaft|tion|ismus|ität|ment|ium|ern|eure|ungen|isten|ler|nis)$", word.lower())
+    return not _noun_ending().search(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _noun_ending() -> re.Pattern[str]:
+    """Endings of common nouns (lang/de/noun_endings.txt) at a word's end."""
+    return re.compile("(" + "|".join(sorted(de.words("noun_endings"))) + ")$")
 
 
 def known_first_name(word: str) -> bool:
