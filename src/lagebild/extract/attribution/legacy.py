@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lang.de import phrases, table, words
+from ...lang.de import phrases, rows, table, words
 from ...model import Source
 from .result import Attribution
 
@@ -90,30 +90,8 @@ LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 INFO_NOUNS = phrases("reporting_noun_forms")
 GENERIC_REPORTS = words("generic_source_forms")
 # Speech and report verbs, finite forms, with the particle a separable verb needs.
-SPEECH_VERBS: dict[str, str | None] = {}
-for _forms, _particle in (
-    ("sagte sagten sagt sagen", None), ("teilte teilten teilt", "mit"), ("berichtete berichteten berichtet", None),
-    ("meldete meldeten meldet", None), ("erklärte erklärten erklärt", None), ("schrieb schrieben schreibt", None),
-    ("gab gaben gibt", "an|bekannt"), ("betonte betonten betont", None), ("bestätigte bestätigten bestätigt", None),
-    ("verkündete verkündeten verkündet", None), ("behauptete behaupteten behauptet", None),
-    ("nannte nannten nennt", None), ("zitierte zitierten zitiert", None), ("twitterte", None),
-    ("schätzte schätzten schätzt", None), ("informierte informierten informiert", None),
-    ("bezifferte bezifferten beziffert", None), ("zählte zählten zählt", None), ("sprach sprachen spricht", None),
-    ("hieß heißt", None), ("räumte räumten räumt", "ein"), ("bestritt bestritten bestreitet", None),
-    ("dementierte dementierten dementiert", None), ("wies wiesen weist", "zurück"), ("warnte warnten warnt", None),
-    ("kündigte kündigten kündigt", "an"), ("geht ging gehen gingen", "hervor|aus"), ("verlautete", None), ("postete", None),
-    ("bilanzierte", None), ("ergänzte ergänzten", None), ("fügte", "hinzu"), ("präzisierte", None),
-    ("rechnet rechnen rechnete rechneten", "mit"), ("erwartet erwarten erwartete erwarteten", None),
-    ("veröffentlichte veröffentlichten", None), ("registrierte registrierten", None), ("sprechen", None),
-    ("zählen", None), ("schätzen", None), ("beziffern", None), ("melden", None), ("berichten", None),
-    # verb-final forms of subordinate clauses: "wie das Ministerium mitteilte"
-    ("mitteilte mitteilten angab bekanntgab bekanntgaben einräumte zurückwies hervorgeht hervorging", None),
-    # participles of the perfect: "2023 hatte das Bundesamt 329.120 Anträge gezählt" (see _aux_subject)
-    ("gezählt gemeldet mitgeteilt angegeben bekanntgegeben geschätzt genannt veröffentlicht registriert "
-     "verbreitet beziffert gesprochen erklärt bestätigt berichtet", None),
-):
-    for _f in _forms.split():
-        SPEECH_VERBS[_f] = _particle
+SPEECH_VERBS: dict[str, str | None] = {form: row[1] if len(row) > 1 else None
+                                       for row in rows("speech_verb_forms") for form in row[0].split()}
 DENIAL = re.compile(r"\b(bestritt\w*|bestreite\w*|dementier\w*|zurückgewiesen|widersprach\w*|wies\b[^.]*\bzurück|"
                     r"weist\b[^.]*\bzurück|wiesen\b[^.]*\bzurück)", re.IGNORECASE)
 HEDGES = re.compile(
