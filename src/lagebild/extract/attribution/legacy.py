@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lang.de import phrases, rows, table, words
+from ...lang.de import month_names, phrases, rows, table, weekdays, words
 from ...model import Source
 from .result import Attribution
 
@@ -79,9 +79,9 @@ UNVERIFIED = re.compile(r"(nicht (?:unabhängig )?(?:überprüf|bestätig|verifi
 ONWARD = re.compile(r"\b(demnach|demzufolge|diesen angaben zufolge|den angaben zufolge|nach diesen angaben|"
                     r"nach den angaben|laut diesen angaben)\b", re.IGNORECASE)
 PLACE_NOUNS = words("inhabited_places")
-TIME_WORD = re.compile(r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|morgen|vormittag|"
-                       r"mittag|nachmittag|abend|nacht|januar|februar|märz|april|mai|juni|juli|august|september|"
-                       r"oktober|november|dezember|anfang|ende|mitte|wochenende)")
+# Words of time after a role, no name ("der Sprecher Mittwochabend"): weekdays, months (lang/de), parts of a day.
+TIME_WORD = re.compile("(" + "|".join([*weekdays(), *(m.lower() for m in month_names())])
+                       + r"|morgen|vormittag|mittag|nachmittag|abend|nacht|anfang|ende|mitte|wochenende)")
 # Adjectives before a reporting noun that name no source ("laut ersten Angaben"); NO_SIDE_ADJ also after "nach".
 NO_SIDE_ADJ = table("vague_source_adjectives")["any"]
 VAGUE_ADJ = NO_SIDE_ADJ | table("vague_source_adjectives")["laut"]
