@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lang.de import month_names, phrases, rows, table, weekdays, words
+from ...lang.de import month_names, rows, table, weekdays, words
 from ...model import Source
 from .result import Attribution
 
@@ -87,7 +87,7 @@ NO_SIDE_ADJ = table("vague_source_adjectives")["any"]
 VAGUE_ADJ = NO_SIDE_ADJ | table("vague_source_adjectives")["laut"]
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 # Nouns that carry information, not a source: "nach Angaben des Militärs" -> Militär.
-INFO_NOUNS = phrases("reporting_noun_forms")
+INFO_NOUNS = words("reporting_noun_forms")
 GENERIC_REPORTS = words("generic_source_forms")
 # Speech and report verbs, finite forms, with the particle a separable verb needs.
 SPEECH_VERBS: dict[str, str | None] = {form: row[1] if len(row) > 1 else None
@@ -527,15 +527,15 @@ def find_cues(text: str, start: int, end: int, *, heading: bool = False) -> list
             b = np_forward(toks, i + 1)
             if b > i + 1:
                 words = {x.lower for x in toks[i + 1:b]}
-                rest = words - DETERMINERS - set(INFO_NOUNS) - GENERIC_REPORTS - VAGUE_ADJ
+                rest = words - DETERMINERS - INFO_NOUNS - GENERIC_REPORTS - VAGUE_ADJ
                 side = [x for x in toks[i + 1:b] if x.lower in rest and _adj_like(x) and SIDE_ADJ.match(x.text)]
-                if words & set(INFO_NOUNS) and side and all(_adj_like(x) for x in toks[i + 1:b] if x.lower in rest):
+                if words & INFO_NOUNS and side and all(_adj_like(x) for x in toks[i + 1:b] if x.lower in rest):
                     # "laut russischen Angaben": the Russian side
                     cues.append(Cue("according", t.start, toks[b - 1].end,
                                     Source(_adj_nominative(side[0].lower, "f", False) + " Seite",
                                            text[t.start:toks[b - 1].end], "side")))
                 elif not rest or all(_adj_like(x) and not SIDE_ADJ.match(x.text)
-                                     for x in toks[i + 1:b] if x.lower in rest) and words & set(INFO_NOUNS):
+                                     for x in toks[i + 1:b] if x.lower in rest) and words & INFO_NOUNS:
                     # "laut ersten Angaben" names no one; "laut Medienberichten" hedges
                     if words & {"berichten", "medienberichten", "schätzungen", "unbestätigten"}:
                         cues.append(Cue("generic", t.start, toks[b - 1].end, None))
@@ -584,7 +584,7 @@ def _nach_cue(toks: list[Tok], i: int) -> Cue | None:
     if k >= n or not toks[k].is_cap:
         return None
     noun = toks[k].lower.replace("-", "")
-    info = next((s for s in INFO_NOUNS if noun.endswith(s)), None)
+    info = max((s for s in INFO_NOUNS if noun.endswith(s)), key=len, default=None)   # Einschätzungen, not -schätzungen
     if not info or noun in ("kreisen", "quellen") and not adjs:
         return None
     prefix = toks[k].text[: len(toks[k].text) - len(info)].rstrip("-") if noun != info else ""
