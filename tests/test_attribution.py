@@ -124,3 +124,17 @@ def test_attributive_participle_with_von_agent(parser):
     text = "Die Zahl liegt unter den von der Gewerkschaft genannten 5.000 Streikenden."
     src = source_of(parser, text, "5.000")
     assert src is not None and "Gewerkschaft" in src.name
+
+
+def test_word_rules_take_the_longest_reporting_noun():
+    """The word rules (no parse) read a reporting noun's first part as its source ("Polizeiangaben" -> Polizei),
+    but a whole reporting noun that ends in a shorter one names no one: "Einschätzungen" is no source "Ein" of
+    "-schätzungen", "Auszählung" no source "Aus" of "-zählung"."""
+    from lagebild.extract.attribution import find_cues
+
+    def sources(text):
+        return [c.source.name if c.source else None for c in find_cues(text, 0, len(text))]
+
+    assert sources("Nach Polizeiangaben wurden in der Nacht zwölf Autos beschädigt.") == ["Polizei"]
+    assert sources("Nach Einschätzungen stieg die Zahl der Besucher auf 3000.") == []
+    assert sources("Nach vorläufiger Auszählung kam die Liste auf 30 Prozent.") == []

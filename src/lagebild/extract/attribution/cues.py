@@ -1,6 +1,7 @@
 """Attribution cues from lemmas and morphology: reporting verbs and nouns, attribution prepositions,
 Konjunktiv I. The word lists live in ``lagebild/lang/de`` (reporting_verbs, relay_verbs, reporting_nouns,
-generic_sources, attribution_prepositions, konjunktiv1, carry_adverbs)."""
+generic_sources, attribution_prepositions, konjunktiv1, konjunktiv2, carry_adverbs,
+verb_prefixes, irregular_participles)."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -62,19 +63,15 @@ def is_attribution_preposition(tok: Token) -> bool:
     return tok.lower_ in words("attribution_prepositions")
 
 
-KONJ2 = {"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
-         "sollte", "sollten", "dürfte", "dürften", "möchte", "möchten", "wollte", "wollten", "gäbe", "käme"}
-
-
 def konjunktiv1(tok: Token) -> bool:
     """A finite verb in Konjunktiv I (reported speech): morphology Mood=Sub outside the Konjunktiv II
     forms, or one of the unambiguous Konjunktiv I forms the tagger mislabels (``seien``)."""
     low = tok.lower_
-    if low in KONJ2:
+    if low in words("konjunktiv2"):
         return False
     if low in words("konjunktiv1"):
         return True
-    return "Sub" in tok.morph.get("Mood") and tok.pos_ in ("VERB", "AUX") and not low.endswith("te")
+    return "Sub" in tok.morph.get("Mood", []) and tok.pos_ in ("VERB", "AUX") and not low.endswith("te")
 
 
 def reported_sentence(sent: Span) -> bool:
@@ -97,15 +94,14 @@ def hearsay_modal(sent: Span) -> bool:
                for t in sent)
 
 
-INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "miss", "über", "unter", "wider", "hinter")
-
-
 @lru_cache(maxsize=1)
 def _participles() -> dict[str, str]:
     """Past participle -> lemma for the reporting verbs: the regular ones derived (ge- + stem + -t,
     none for inseparable prefixes and -ieren, -ge- after a separable particle), the others listed."""
     out: dict[str, str] = {}
-    particles = ("mit", "an", "bekannt", "hinzu", "ein", "zurück", "aus", "dar", "fest", "hervor", "vor", "zu")
+    prefixes = table("verb_prefixes")
+    inseparable = tuple(sorted(prefixes["inseparable"]))
+    particles = sorted(prefixes["separable"], key=lambda p: (-len(p), p))   # zurück before zu
     for lemma in words("reporting_verbs"):
         if not lemma.endswith("en"):
             continue
@@ -113,7 +109,7 @@ def _participles() -> dict[str, str]:
         t = "et" if stem.endswith(("d", "t")) or stem.endswith(("chn", "ffn")) else "t"
         prt = next((p for p in particles if stem.startswith(p) and len(stem) > len(p) + 2), "")
         core = stem[len(prt):]
-        if core.endswith("ier") or core.startswith(INSEPARABLE):
+        if core.endswith("ier") or core.startswith(inseparable):
             out[prt + core + t] = lemma
         else:
             out[prt + "ge" + core + t] = lemma

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lang.de import words
+from ...lang.de import month_names, rows, table, weekdays, words
 from ...model import Source
 from .result import Attribution
 
@@ -60,22 +60,15 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
 
 # --- lexicon ------------------------------------------------------------------------------------
 
-DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-               "dessen", "deren"}
-POSSESSIVES = {"sein", "seine", "seiner", "seinem", "seinen", "seines", "ihr", "ihre", "ihrer", "ihrem", "ihren",
-               "ihres", "unser", "unsere", "unseren", "unserem", "unserer"}
+_FUNCTION = table("attribution_function_words")
+DETERMINERS = _FUNCTION["article"]
+POSSESSIVES = _FUNCTION["possessive"]
 AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 # Capitalised adjectives inside names and at a sentence's start: "Vereinten Nationen", "Westliche Diplomaten"
 CAP_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß\-]*(isch|lich|ig|al|ell|iv|är|ert|iert|eint|ot|ern|ant|ent|ar)"
                      r"(e|en|er|es|em)$")
 # Words before a sentence's finite verb that leave the subject after it: "In Nürnberg zählte die Polizei ..."
-FRONTED = {"am", "im", "in", "nach", "bei", "seit", "vor", "auf", "an", "zuletzt", "gestern", "heute", "damals",
-           "zudem", "außerdem", "inzwischen", "bislang", "bisher", "insgesamt", "später", "zuvor", "dort", "hier",
-           "dabei", "daraufhin", "anschließend", "unterdessen", "mittlerweile", "zunächst", "bereits", "schon",
-           "allein", "offiziell", "erst", "noch", "am", "um", "gegen", "während", "über", "unter", "für", "mit",
-           "zu", "zum", "zur", "bis", "ab", "aus", "trotz", "wegen", "vergangene", "vergangenen", "letzte",
-           "letzten", "jüngst", "kürzlich", "morgens", "abends", "nachts", "demnach", "demzufolge", "ebenfalls",
-           "auch", "jedoch", "allerdings", "aber", "dann", "da", "so", "nun", "jetzt", "derzeit", "aktuell"}
+FRONTED = _FUNCTION["fronted"]
 # Heading prefixes that name no one: "Zum Vergleich: 90 Liter", "Der Grund: ..."
 GENERIC_PREFIXES = words("headline_generic")
 # The next sentence says the figures before it are unverified: "Eine unabhängige Bestätigung gibt es nicht."
@@ -85,48 +78,20 @@ UNVERIFIED = re.compile(r"(nicht (?:unabhängig )?(?:überprüf|bestätig|verifi
 # "Demnach ...": the sentence before names the source
 ONWARD = re.compile(r"\b(demnach|demzufolge|diesen angaben zufolge|den angaben zufolge|nach diesen angaben|"
                     r"nach den angaben|laut diesen angaben)\b", re.IGNORECASE)
-PLACE_NOUNS = {"stadt", "gemeinde", "dorf", "land", "region", "provinz", "bezirk", "kreis", "landkreis", "ort",
-               "insel", "kleinstadt", "großstadt", "metropole", "hauptstadt", "bundesland", "staat", "kanton"}
-TIME_WORD = re.compile(r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|morgen|vormittag|"
-                       r"mittag|nachmittag|abend|nacht|januar|februar|märz|april|mai|juni|juli|august|september|"
-                       r"oktober|november|dezember|anfang|ende|mitte|wochenende)")
-VAGUE_ADJ = {"ersten", "offiziellen", "vorläufigen", "jüngsten", "neuen", "neuesten", "bisherigen", "eigenen",
-             "übereinstimmenden", "inoffiziellen", "unbestätigten", "aktuellen", "letzten", "diesen", "dieser"}
+PLACE_NOUNS = words("inhabited_places")
+# Words of time after a role, no name ("der Sprecher Mittwochabend"): weekdays, months (lang/de), parts of a day.
+TIME_WORD = re.compile("(" + "|".join([*weekdays(), *(m.lower() for m in month_names())])
+                       + r"|morgen|vormittag|mittag|nachmittag|abend|nacht|anfang|ende|mitte|wochenende)")
+# Adjectives before a reporting noun that name no source ("laut ersten Angaben"); NO_SIDE_ADJ also after "nach".
+NO_SIDE_ADJ = table("vague_source_adjectives")["any"]
+VAGUE_ADJ = NO_SIDE_ADJ | table("vague_source_adjectives")["laut"]
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 # Nouns that carry information, not a source: "nach Angaben des Militärs" -> Militär.
-INFO_NOUNS = ("angaben", "angabe", "informationen", "erkenntnissen", "erkenntnis", "schätzungen", "schätzung",
-              "einschätzung", "einschätzungen", "berechnungen", "darstellung", "zählung", "zählungen", "auskunft",
-              "aussagen", "aussage", "worten", "recherchen", "daten", "zahlen", "berichten", "bericht",
-              "mitteilung", "erklärung", "meldungen", "meldung", "statistik", "bilanz", "schilderungen",
-              "quellen", "kreisen", "ergebnis", "ergebnissen", "ergebnisse", "hochrechnung", "hochrechnungen",
-              "auszählung", "endergebnis")
-GENERIC_REPORTS = {"berichten", "medienberichten", "schätzungen", "angaben", "informationen", "berichte",
-                   "beobachtern", "quellen", "meldungen", "einschätzungen", "expertenschätzungen"}
+INFO_NOUNS = words("reporting_noun_forms")
+GENERIC_REPORTS = words("generic_source_forms")
 # Speech and report verbs, finite forms, with the particle a separable verb needs.
-SPEECH_VERBS: dict[str, str | None] = {}
-for _forms, _particle in (
-    ("sagte sagten sagt sagen", None), ("teilte teilten teilt", "mit"), ("berichtete berichteten berichtet", None),
-    ("meldete meldeten meldet", None), ("erklärte erklärten erklärt", None), ("schrieb schrieben schreibt", None),
-    ("gab gaben gibt", "an|bekannt"), ("betonte betonten betont", None), ("bestätigte bestätigten bestätigt", None),
-    ("verkündete verkündeten verkündet", None), ("behauptete behaupteten behauptet", None),
-    ("nannte nannten nennt", None), ("zitierte zitierten zitiert", None), ("twitterte", None),
-    ("schätzte schätzten schätzt", None), ("informierte informierten informiert", None),
-    ("bezifferte bezifferten beziffert", None), ("zählte zählten zählt", None), ("sprach sprachen spricht", None),
-    ("hieß heißt", None), ("räumte räumten räumt", "ein"), ("bestritt bestritten bestreitet", None),
-    ("dementierte dementierten dementiert", None), ("wies wiesen weist", "zurück"), ("warnte warnten warnt", None),
-    ("kündigte kündigten kündigt", "an"), ("geht ging gehen gingen", "hervor|aus"), ("verlautete", None), ("postete", None),
-    ("bilanzierte", None), ("ergänzte ergänzten", None), ("fügte", "hinzu"), ("präzisierte", None),
-    ("rechnet rechnen rechnete rechneten", "mit"), ("erwartet erwarten erwartete erwarteten", None),
-    ("veröffentlichte veröffentlichten", None), ("registrierte registrierten", None), ("sprechen", None),
-    ("zählen", None), ("schätzen", None), ("beziffern", None), ("melden", None), ("berichten", None),
-    # verb-final forms of subordinate clauses: "wie das Ministerium mitteilte"
-    ("mitteilte mitteilten angab bekanntgab bekanntgaben einräumte zurückwies hervorgeht hervorging", None),
-    # participles of the perfect: "2023 hatte das Bundesamt 329.120 Anträge gezählt" (see _aux_subject)
-    ("gezählt gemeldet mitgeteilt angegeben bekanntgegeben geschätzt genannt veröffentlicht registriert "
-     "verbreitet beziffert gesprochen erklärt bestätigt berichtet", None),
-):
-    for _f in _forms.split():
-        SPEECH_VERBS[_f] = _particle
+SPEECH_VERBS: dict[str, str | None] = {form: row[1] if len(row) > 1 else None
+                                       for row in rows("speech_verb_forms") for form in row[0].split()}
 DENIAL = re.compile(r"\b(bestritt\w*|bestreite\w*|dementier\w*|zurückgewiesen|widersprach\w*|wies\b[^.]*\bzurück|"
                     r"weist\b[^.]*\bzurück|wiesen\b[^.]*\bzurück)", re.IGNORECASE)
 HEDGES = re.compile(
@@ -138,30 +103,17 @@ HEDGES = re.compile(
 REPORTED = re.compile(r"\b(sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|hätten|befänden|befinde)\b")
 # Heads naming a body, not a person: a name after them is the body's ("Hilfsorganisation Brückenwerk",
 # "Nachrichtenagentur TASS"), after the other role heads a person's ("Innenminister Klymenko").
-BODY_SUFFIXES = ("agentur", "zeitung", "sender", "portal", "magazin", "blatt", "dienst", "plattform", "netzwerk",
-                 "kanal", "rat", "organisation", "institut", "denkfabrik", "gruppe", "miliz", "bewegung", "partei",
-                 "behörde", "ministerium")
+_HEADS = table("source_heads")
+BODY_SUFFIXES = tuple(sorted(_HEADS["media"] | _HEADS["body"]))
 # Heads that are roles or outlets: capitalised words right after them are a name.
-ROLE_SUFFIXES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
-                 "sekretär", "sekretärin", "leiter", "leiterin", "kommandeur", "gouverneur", "gouverneurin",
-                 "bürgermeister", "bürgermeisterin", "botschafter", "botschafterin", "general", "kanzler", "kanzlerin",
-                 "premier", "premierministerin", "machthaber", "vorsitzende", "vorsitzender", "direktor", "direktorin",
-                 "analyst", "experte", "expertin", "beauftragte", "beauftragter", "berater", "beraterin",
-                 "oberbefehlshaber", "befehlshaber", "kommissar", "kommissarin", "senator", "abgeordnete",
-                 "abgeordneter", "militärgouverneur", "staatschef", "regierungschef", "forscher", "forscherin",
-                 "wissenschaftler", "organisator", "organisatorin") + BODY_SUFFIXES
+ROLE_SUFFIXES = tuple(sorted(_HEADS["role"])) + BODY_SUFFIXES
 # Institutions: "Das Innenministerium in Paris", "Bundesamt für Migration" (no name follows them, unlike a role's)
-ORG_SUFFIXES = ROLE_SUFFIXES + ("regierung", "polizei", "armee", "staatsanwaltschaft", "feuerwehr", "verwaltung",
-                                "botschaft", "amt", "zentrum", "kommission", "gericht", "klinik", "krankenhaus",
-                                "unternehmen", "konzern", "verband", "bündnis", "gewerkschaft", "büro", "zivilschutz",
-                                "küstenwache", "kommando", "organisation")
-FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "nz", "agentur", "behörde", "regierung", "armee", "polizei",
-            "kammer", "wache", "hilfe",
-            "ur", "ik", "e", "in", "führung", "marine", "luftwaffe", "seite", "verwaltung", "kommission", "union",
-            "organisation", "gruppe", "miliz", "bewegung", "partei", "plattform", "zeitung", "nachrichtenagentur")
-NEUTER = ("ium", "ment", "amt", "militär", "büro", "kommando", "institut", "zentrum", "portal", "blatt", "magazin",
-          "haus", "werk", "team", "komitee", "gericht", "parlament", "kabinett", "netzwerk", "fernsehen", "radio",
-          "weiße haus", "hauptquartier", "kreml", "präsidialamt")
+ORG_SUFFIXES = ROLE_SUFFIXES + tuple(sorted(_HEADS["institution"]))
+# A noun's gender from its ending, for an adjective's nominative ("britischer Geheimdienst").
+_GENDER_ENDINGS = {g: tuple(sorted(e)) for g, e in table("noun_gender_endings").items()}
+FEMININE, NEUTER, MASCULINE = _GENDER_ENDINGS["f"], _GENDER_ENDINGS["n"], _GENDER_ENDINGS["m"]
+# Plural endings in -en that are no dative to strip ("den Behörden").
+PLURAL_EN = tuple(sorted(words("plural_en_endings")))
 TOPIC_PREFIXES = re.compile("(" + "|".join(sorted(words("headline_topics"), key=len, reverse=True)) + r")e?$", re.IGNORECASE)
 SIDE_ADJ = re.compile(r"^([a-zäöüß-]+(?:isch|sch|esisch))(e|en|er|es|em)?$", re.IGNORECASE)
 
@@ -379,7 +331,7 @@ def _gender(noun: str) -> str:
     n = noun.lower()
     if n.endswith(NEUTER):
         return "n"
-    if n.endswith(FEMININE) and not n.endswith(("dienst", "rat", "stab", "sender")):
+    if n.endswith(FEMININE) and not n.endswith(MASCULINE):
         return "f"
     return "m"
 
@@ -400,8 +352,7 @@ def _strip_case(noun: str, det: str | None) -> str:
     if det in ("den", None) and len(n) > 5:
         if n.endswith(("ern", "eln")):
             return n[:-1]
-        if n.endswith("en") and not n.lower().endswith(("ungen", "heiten", "keiten", "schaften", "ionen", "behörden",
-                                                         "taten", "agenturen", "medien")) and n[-3] in "s":
+        if n.endswith("en") and not n.lower().endswith(PLURAL_EN) and n[-3] in "s":
             return n[:-1]                             # "Kreisen" -> "Kreise"
     return n
 
@@ -537,17 +488,13 @@ def _adj_like_cap(t: Tok, phrase: Sequence[Tok]) -> bool:
 FALLBACK_KIND = "organisation"
 
 
+_KIND_STEMS = {kind: stems | _HEADS["media"] if kind == "media" else stems
+               for kind, stems in table("source_kinds").items()}
+
+
 def _kind(name: str, person: bool = False) -> str:
     n = name.lower()
-    for kind, stems in (
-        ("media", ("agentur", "zeitung", "sender", "portal", "magazin", "blatt", "fernsehen", "medien", "bericht")),
-        ("intelligence", ("geheimdienst", "nachrichtendienst", "geheimdienst")),
-        ("military", ("militär", "armee", "generalstab", "streitkräfte", "verteidigungsministerium", "kommando")),
-        ("police", ("polizei",)),
-        ("government", ("regierung", "ministerium", "minister", "präsident", "kreml", "behörde", "sicherheitsrat",
-                        "amt", "rat", "büro")),
-        ("estimate", ("schätzung",)),
-    ):
+    for kind, stems in _KIND_STEMS.items():
         if any(s in n for s in stems):
             return kind
     from ...nlp.gazetteer import organisation_kinds
@@ -580,15 +527,15 @@ def find_cues(text: str, start: int, end: int, *, heading: bool = False) -> list
             b = np_forward(toks, i + 1)
             if b > i + 1:
                 words = {x.lower for x in toks[i + 1:b]}
-                rest = words - DETERMINERS - set(INFO_NOUNS) - GENERIC_REPORTS - VAGUE_ADJ
+                rest = words - DETERMINERS - INFO_NOUNS - GENERIC_REPORTS - VAGUE_ADJ
                 side = [x for x in toks[i + 1:b] if x.lower in rest and _adj_like(x) and SIDE_ADJ.match(x.text)]
-                if words & set(INFO_NOUNS) and side and all(_adj_like(x) for x in toks[i + 1:b] if x.lower in rest):
+                if words & INFO_NOUNS and side and all(_adj_like(x) for x in toks[i + 1:b] if x.lower in rest):
                     # "laut russischen Angaben": the Russian side
                     cues.append(Cue("according", t.start, toks[b - 1].end,
                                     Source(_adj_nominative(side[0].lower, "f", False) + " Seite",
                                            text[t.start:toks[b - 1].end], "side")))
                 elif not rest or all(_adj_like(x) and not SIDE_ADJ.match(x.text)
-                                     for x in toks[i + 1:b] if x.lower in rest) and words & set(INFO_NOUNS):
+                                     for x in toks[i + 1:b] if x.lower in rest) and words & INFO_NOUNS:
                     # "laut ersten Angaben" names no one; "laut Medienberichten" hedges
                     if words & {"berichten", "medienberichten", "schätzungen", "unbestätigten"}:
                         cues.append(Cue("generic", t.start, toks[b - 1].end, None))
@@ -637,13 +584,13 @@ def _nach_cue(toks: list[Tok], i: int) -> Cue | None:
     if k >= n or not toks[k].is_cap:
         return None
     noun = toks[k].lower.replace("-", "")
-    info = next((s for s in INFO_NOUNS if noun.endswith(s)), None)
+    info = max((s for s in INFO_NOUNS if noun.endswith(s)), key=len, default=None)   # Einschätzungen, not -schätzungen
     if not info or noun in ("kreisen", "quellen") and not adjs:
         return None
     prefix = toks[k].text[: len(toks[k].text) - len(info)].rstrip("-") if noun != info else ""
     end = k + 1
     src = None
-    if end < n and toks[end].lower in ("von", "des", "der", "eines", "einer", "beider", "aus", "dem"):
+    if end < n and toks[end].lower in _FUNCTION["source_link"]:
         j = end + 1 if toks[end].lower in ("von", "aus") else end
         b = np_forward(toks, j)
         if b > j:
@@ -654,8 +601,7 @@ def _nach_cue(toks: list[Tok], i: int) -> Cue | None:
             src, end = _source(toks, end, b), b
     if src is None and prefix and len(prefix) > 1:
         src = Source(prefix if prefix.isupper() else prefix[0].upper() + prefix[1:], toks[k].text, _kind(prefix))
-    if src is None and adjs and adjs[-1].lower not in ("eigenen", "offiziellen", "ersten", "vorläufigen", "neuen",
-                                                       "jüngsten", "übereinstimmenden", "unbestätigten"):
+    if src is None and adjs and adjs[-1].lower not in NO_SIDE_ADJ:
         side = next((a for a in adjs if SIDE_ADJ.match(a.text)), None)
         if side:
             src = Source(_adj_nominative(side.lower, "f", False) + " Seite", f"nach {side.text} {toks[k].text}", "side")
@@ -708,8 +654,7 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
     particle = SPEECH_VERBS.get(verb.lower)
     if particle and not any(t.lower in particle.split("|") for t in toks[i + 1:]):
         return None                                   # "gibt es für 2 Cent" is no "gibt an"; "teilte ... mit"
-    inverted = prev is None or prev.text in (",", "„", "“", "\"", ":", "»", "«") or prev.lower in (
-        "das", "dies", "dieses", "so", "zudem", "außerdem", "weiter", "ferner", "demnach", "dann") or _fronted(toks, i)
+    inverted = prev is None or prev.text in (",", "„", "“", "\"", ":", "»", "«") or prev.lower in _FUNCTION["before_verb"] or _fronted(toks, i)
     if verb.lower in ("hieß", "heißt"):
         k = i + 1
         if k < n and toks[k].lower == "es":

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from . import table
+
 HERE = resources.files("lagebild.lang.de")
-INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "über", "unter", "wider")
+# Inseparable prefixes (verb_prefixes.tsv), and ge- of a verb like "gehören" (participle "gehört").
+INSEPARABLE = tuple(sorted(table("verb_prefixes")["inseparable"])) + ("ge",)
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def needs_lists() -> dict[str, tuple[str, ...]]:
 
 
 # Prefixes a verb takes either way: "brach durch" / "durchbrachen", "durchgebrochen" / "durchbrochen".
-EITHER = ("durch", "über", "unter", "um", "wider", "hinter", "voll")
+EITHER = tuple(sorted(table("verb_prefixes")["either"]))
 
 
 @lru_cache(maxsize=1)
