@@ -100,7 +100,6 @@ def test_no_function_longer_than_a_screen():
 INLINE_WORD_LISTS = {
     "extract/attribution",      # package: cues.py, legacy.py (srcclaims, srcwiki)
     "extract/entities",
-    "extract/measures",
 }
 
 LIST_WORDS = 8          # a literal of this many lower-case word strings ...

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..geo import country_table, german_country_names
+from ..lang.de import pairs, rows, table, words
 from ..lang.de.nations import collective_actors, country_aliases
 from ..model import Measure
 
@@ -133,101 +134,35 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 # --- counted classes --------------------------------------------------------------------------------
 
+
+def _counted_classes() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """class -> (domain, stems), lang/de/counted_classes.tsv; the time units' nouns from time_unit_nouns.tsv."""
+    out = {}
+    for cls, domain, *stems in rows("counted_classes"):
+        nouns = [w.strip() for w in ",".join(stems).split(",") if w.strip()] or list(TIME_UNIT_NOUNS)
+        out[cls] = (domain, tuple(nouns))
+    return out
+
+
+# "Stunden" -> stunde, "Nächte" -> nacht: the unit a duration is keyed by (lang/de/time_unit_nouns.tsv)
+TIME_UNIT_NOUNS = pairs("time_unit_nouns")
 # class -> (domain, stems); stems match the end of a (compound) noun, inflection allowed.
-CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "soldat": ("person", ("soldat", "truppe", "streitkräfte", "streitkraft", "militärs", "kombattant",
-                          "rekrut", "reservist", "infanterist", "fallschirmjäger", "spezialkräfte", "blauhelm",
-                          "armeeangehörige", "militärangehörige", "wehrpflichtige", "gardist", "offizier",
-                          "marinesoldat", "grenzsoldat", "regierungssoldat", "regierungstruppe")),
-    # fighters of no state army: never the same count as a state's soldiers
-    "kaempfer": ("person", ("kämpfer", "milizionär", "miliz", "milizen", "dschihadist", "extremist", "terrorist",
-                            "rebell", "aufständische", "militante", "söldner", "islamist", "separatist", "guerilla",
-                            "guerillero", "freischärler", "partisan", "paramilitär", "paramilitärs", "fighter")),
-    "pionier": ("person", ("pionier", "sappeur", "entschärfer", "minenräumer", "kampfmittelräumer",
-                           "kampfingenieur", "räumkräfte")),
-    "bauarbeiter": ("person", ("bauarbeiter", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
-    "arbeiter": ("person", ("arbeiter", "arbeitskraft", "arbeitskräfte", "beschäftigte", "arbeitnehmer",
-                            "angestellte", "fachkraft", "fachkräfte", "mitarbeiter")),
-    "polizist": ("person", ("polizist", "polizeibeamte", "polizeikräfte", "beamte", "sicherheitskräfte",
-                            "grenzschützer", "grenzbeamte")),
-    "helfer": ("person", ("helfer", "rettungskräfte", "einsatzkräfte", "feuerwehrleute", "feuerwehrmann",
-                          "sanitäter", "retter", "rettungssanitäter", "ärzte", "arzt")),
-    "zivilist": ("person", ("zivilist", "zivilperson")),
-    "mensch": ("person", ("mensch", "person", "leute", "einwohner", "bewohner", "bürger", "anwohner", "passagier",
-                          "insasse", "besucher", "männer", "frauen", "frau", "familie", "haushalte", "journalist",
-                          "reporter", "korrespondent", "fotograf", "blogger", "aktivist", "tourist", "urlauber",
-                          "pilger", "wanderer", "bergsteiger", "skifahrer", "tourengeher", "passant", "fußgänger",
-                          "radfahrer", "autofahrer", "fahrgast", "fahrgäste", "gäste", "patient", "mitglied",
-                          "mitglieder", "priester", "mönch", "nonne", "landwirt", "fischer", "seeleute", "seemann",
-                          "besatzungsmitglied", "crewmitglied", "student", "studierende", "staatsbürger",
-                          "staatsangehörige", "ausländer", "insassen", "gläubige", "zuschauer", "fans", "fan")),
-    "kind": ("person", ("kind", "kinder", "minderjährige", "jugendliche", "schüler", "baby", "babys", "säugling")),
-    "fluechtling": ("person", ("flüchtling", "geflüchtete", "vertriebene", "migrant", "asylbewerber",
-                               "schutzsuchende", "asylsuchende", "evakuierte", "obdachlose", "asylantrag",
-                               "asylanträge", "antragsteller", "asylantragsteller", "bootsflüchtling")),
-    "demonstrant": ("person", ("demonstrant", "demonstrierende", "protestierende", "protestler", "teilnehmer",
-                               "teilnehmende", "kundgebungsteilnehmer", "unterstützer", "anhänger")),
-    "taeter": ("person", ("angreifer", "täter", "verdächtige", "tatverdächtige", "randalierer", "hooligan",
-                          "plünderer", "attentäter", "schütze", "straftäter", "gefährder")),
-    "gefangener": ("person", ("gefangene", "kriegsgefangene", "häftling", "geisel", "inhaftierte",
-                              "festgenommene", "festnahme", "verhaftete", "verhaftung")),
-    "tot": ("casualty", ("tote", "toten", "todesopfer", "leiche", "gefallene", "getötete", "opfer", "todesfälle",
-                         "todesfall", "verstorbene", "menschenleben", "ertrunkene", "ermordete")),
-    "verletzt": ("casualty", ("verletzte", "verwundete", "schwerverletzte", "leichtverletzte", "verletzungen")),
-    "vermisst": ("casualty", ("vermisste", "verschollene", "verschüttete")),
-    "verlust": ("casualty", ("verluste", "verlust")),
-    "drohne": ("weapon", ("drohne",)),
-    "rakete": ("weapon", ("rakete", "geschoss", "flugkörper", "raketen")),
-    "marschflugkoerper": ("weapon", ("marschflugkörper",)),
-    "bombe": ("weapon", ("bombe", "gleitbombe")),
-    "granate": ("weapon", ("granate", "munition", "patrone")),
-    "panzer": ("weapon", ("panzer", "militärfahrzeug", "panzerfahrzeug", "kampffahrzeug")),
-    "artillerie": ("weapon", ("haubitze", "geschütz", "artilleriesystem", "artilleriegeschütz", "mörser", "kanone",
-                              "artillerie")),
-    "flugzeug": ("weapon", ("kampfjet", "jet", "kampfhubschrauber", "kampfflugzeug", "bomber", "militärflugzeug")),
-    "schiff": ("weapon", ("kriegsschiff", "fregatte", "u-boot", "zerstörer", "korvette", "landungsschiff")),
-    "waffe": ("weapon", ("waffe", "waffensystem", "flugabwehrsystem", "raketenwerfer", "mehrfachraketenwerfer")),
-    # civil vehicles: fire engines, buses, ferries are no weapons
-    "fahrzeug": ("vehicle", ("fahrzeug", "auto", "lkw", "lastwagen", "bus", "busse", "zug", "züge", "flugzeug",
-                             "hubschrauber", "helikopter", "schiff", "boot", "fähre", "löschflugzeug")),
-    "angriff": ("event", ("angriff", "anschlag", "attacke", "luftangriff", "beschuss", "explosion", "einschlag",
-                          "einschläge", "vorfall", "vorfälle", "gefecht", "brand", "brände", "feuer")),
-    "ort": ("site", ("ort", "ortschaft", "dorf", "dörfer", "stadt", "städte", "gemeinde", "siedlung",
-                     "standort", "region", "gebiet", "bezirk", "provinz", "landkreis", "frontabschnitt", "stadtteil",
-                     "stadtviertel", "viertel")),
-    # "3.500 Stellen streichen": jobs ("an drei Stellen" is a site, see measure_for)
-    "stelle": ("jobs", ("stelle", "arbeitsplatz", "arbeitsplätze", "job", "jobs", "ausbildungsplatz", "lehrstelle",
-                        "vollzeitstelle", "planstelle")),
-    "gebaeude": ("site", ("gebäude", "haus", "häuser", "wohnhaus", "wohnhäuser", "wohnung", "hochhaus",
-                          "schule", "krankenhaus", "klinik", "einrichtung", "objekt", "anlage", "kraftwerk",
-                          "brücke", "unterkunft", "unterkünfte")),
-    "ziel": ("site", ("ziel", "stellung", "militärziel", "position")),
-    "zeit": ("time", ("sekunde", "minute", "stunde", "tag", "tage", "woche", "monat", "monate", "jahr", "jahre",
-                      "jahrzehnt", "jahrhundert", "nacht", "nächte")),
-    "geld": ("money", ("euro", "dollar", "us-dollar", "franken", "pfund", "rubel", "hrywnja", "hrywnia", "yuan",
-                       "yen", "cent", "€", "$")),
-    "prozent": ("percent", ("prozent", "prozentpunkt", "%")),
-    "mass": ("measure", ("kilometer", "km", "meter", "quadratkilometer", "hektar", "tonne", "liter", "grad",
-                         "kilogramm", "kilo", "megawatt", "barrel", "meile", "seemeile")),
-}
+CLASSES = _counted_classes()
 CURRENCIES = {"euro": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD", "$": "USD", "franken": "CHF",
               "pfund": "GBP", "rubel": "RUB", "hrywnja": "UAH", "hrywnia": "UAH", "yuan": "CNY", "yen": "JPY"}
 UNITS = {"kilometer": "km", "km": "km", "meter": "m", "quadratkilometer": "km²", "hektar": "ha", "tonne": "t",
          "liter": "l", "grad": "°", "kilogramm": "kg", "kilo": "kg", "megawatt": "MW", "barrel": "bbl"}
-KIN = {"sohn", "tochter", "mann", "frau", "junge", "mädchen", "bruder", "schwester", "vater", "mutter", "kind",
-       "enkel", "enkelin", "neffe", "nichte", "schüler", "schülerin", "student", "studentin", "fahrer", "fahrerin",
-       "täter", "opfer", "verdächtige", "verdächtiger", "muslim", "deutscher", "österreicher", "syrer", "afghane"}
-# Nouns an adjective of nationality may modify to make it the subject's nationality.
-FORCE_NOUNS = ("armee", "militär", "streitkräfte", "truppen", "truppe", "regierung", "führung", "einheiten",
-               "einheit", "verbände", "marine", "luftwaffe", "seite", "staatsführung", "behörden", "kräfte",
-               "machthaber", "staatschef", "präsident", "kommando", "heer", "luftabwehr", "flugabwehr")
+# Person nouns an age compound stands before ("eine 25-jährige Frau"): an age (lang/de/aged_person_nouns.txt).
+KIN = words("aged_person_nouns")
+# Nouns an adjective of nationality may modify to make it the subject's nationality (lang/de/force_nouns.txt).
+FORCE_NOUNS = tuple(sorted(words("force_nouns")))
 
 
 @lru_cache(maxsize=1)
 def _class_rx() -> tuple[re.Pattern, dict[str, str]]:
     stems: dict[str, str] = {}
-    for cls, (_, words) in CLASSES.items():
-        for w in words:
+    for cls, (_, nouns) in CLASSES.items():
+        for w in nouns:
             stems.setdefault(w.replace("-", ""), cls)
     alts = sorted(stems, key=len, reverse=True)
     rx = re.compile(r"(" + "|".join(re.escape(a) for a in alts) + r")(e|en|n|er|ern|s|es|in|innen|nen)?$")
@@ -331,10 +266,9 @@ MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|front\w*|st
                       r"streitkräfte\w*|aufmarschiert|zusammengezogen|marschier\w*|kriegsgebiet)", re.IGNORECASE)
 DEPLOY = re.compile(r"\b(schick\w*|geschickt|entsend\w*|entsandt|verleg\w*|stationier\w*|eingesetzt|einsetz\w*|"
                     r"im einsatz|abkommandiert|beordert|zusammengezogen|an die front)", re.IGNORECASE)
-PLANNED_LOCAL = {"zusätzlich", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "weiterer", "neue",
-                 "neuen", "künftig", "künftige", "künftigen"}
-DEPLOYED_LOCAL = {"bereits", "schon", "derzeit", "aktuell", "bislang", "bisher", "inzwischen", "mittlerweile",
-                  "insgesamt"}
+# "zusätzliche 2.000 Soldaten", "bereits 11.000 Soldaten" (lang/de/deployment_markers.tsv)
+PLANNED_LOCAL = table("deployment_markers")["planned"]
+DEPLOYED_LOCAL = table("deployment_markers")["deployed"]
 PLANNED_CLAUSE = re.compile(
     r"\b(will|wollen|wolle|wollte|wollten|plant|planen|plane|plante|planten|geplant|beabsichtigt|soll|sollen|"
     r"solle|könnte|könnten|zugesagt|zusagen|sagte\w*\b[^,]*\bzu\b|beschlossen|beschließt|angekündigt|kündigte\w*\b[^,]*\ban\b|"
@@ -374,9 +308,8 @@ SEAS = ("Mittelmeer", "Ostsee", "Nordsee", "Ägäis", "Adria", "Atlantik", "Pazi
         "Schwarzen Meer", "Rotes Meer", "Roten Meer", "Kaspisches Meer", "Persischer Golf", "Golf von Aden",
         "Indischer Ozean", "Indischen Ozean", "Karibik", "Ostchinesisches Meer", "Südchinesisches Meer",
         "Südchinesischen Meer", "Bodensee")
-DESTINATION_PREPS = {"nach", "in", "gegen", "an", "auf", "zu", "zur", "zum", "ins", "im", "gen", "über", "bei",
-                     "zwischen", "für", "um", "unter", "vor", "hinter", "neben", "durch", "richtung", "mit", "ohne",
-                     "wie", "als", "und"}
+# "nach Russland", "gegen die Ukraine": no sender (lang/de/destination_words.txt)
+DESTINATION_PREPS = words("destination_words")
 
 
 @dataclass
@@ -904,22 +837,13 @@ def _joint(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _part_place(text: str, pos: int) -> bool:
     """Is the place mention at pos introduced as a part ("allein in", "davon in", "darunter in")?"""
-    from ..lang.de import words
-
     before = text[max(0, pos - 25):pos].lower().split()[-3:]
     return any(w.strip(",") in words("quantity_parts") for w in before)
 
 
 # German nouns that are also towns somewhere ("Ende" in Indonesia, "Essen", "Zug"): places only where nothing
-# says they are the noun
-COMMON_NOUNS = {"ende", "anfang", "mitte", "beginn", "folge", "zuge", "rahmen", "laufe", "verlauf", "zeit", "mark",
-                "zug", "lauf", "weil", "bad", "wald", "feld", "berg", "see", "post", "wetter", "sonne",
-                "grund", "kraft", "gang", "haft", "sicherheit", "deckung", "gefahr", "not", "ruhe", "frieden", "kampf",
-                "krieg", "folgen", "angst", "panik", "flammen", "brand", "betrieb", "dienst", "einsatz", "haus",
-                "schule", "kirche", "markt", "hafen", "stadt", "land", "dorf", "bahn", "straße", "platz", "zentrum",
-                "norden", "süden", "osten", "westen", "richtung", "nähe", "umgebung", "region", "gebiet", "arbeit",
-                "ordnung", "union", "leben", "tat", "summe", "höhe", "tiefe", "reihe", "linie", "front", "mai",
-                "nacht", "woche", "monat", "jahr", "tag", "morgen", "abend", "mittag", "silvester", "ostern"}
+# says they are the noun (lang/de/not_places.txt)
+COMMON_NOUNS = words("not_places")
 
 
 def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] = frozenset()) -> str | None:
@@ -950,8 +874,9 @@ def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] =
     return None
 
 
-# "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country
-COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west")
+# "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country: the noun
+# of lang/de/compass_points.txt without its -en ("Nordosten" -> nordost), the longest first
+COMPASS = tuple(sorted((p[:-2] for p in words("compass_points")), key=lambda p: (-len(p), p)))
 
 
 def _gazetteer_key(low: str, gaz: frozenset[str], local: frozenset[str]) -> str | None:
@@ -985,10 +910,9 @@ def _place_key(name: str) -> str:
 def _time_unit(word: str) -> str | None:
     """``Stunden`` -> stunde, ``Jahren`` -> jahr, ``Tage`` -> tag."""
     w = word.lower()
-    for unit in ("jahrzehnt", "jahrhundert", "sekunde", "minute", "stunde", "nacht", "nächte", "woche", "monat",
-                 "jahr", "tag"):
-        if w.startswith(unit):
-            return "nacht" if unit == "nächte" else unit
+    for form in sorted(TIME_UNIT_NOUNS, key=lambda f: (-len(f), f)):
+        if w.startswith(form):
+            return TIME_UNIT_NOUNS[form]
     return slugify(_singular(word))
 
 
