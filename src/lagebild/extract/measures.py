@@ -136,22 +136,23 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _counted_classes() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """class -> (domain, stems), lang/de/counted_classes.tsv; the time units' nouns from time_unit_nouns.tsv."""
+    """class -> (domain, stems), lang/de/counted_classes.tsv; "@name" stands for the forms of lang/de/name.tsv."""
     out = {}
-    for cls, domain, *stems in rows("counted_classes"):
-        nouns = [w.strip() for w in ",".join(stems).split(",") if w.strip()] or list(TIME_UNIT_NOUNS)
+    for cls, domain, stems in rows("counted_classes"):
+        nouns: list[str] = []
+        for w in (w.strip() for w in stems.split(",") if w.strip()):
+            nouns += [row[0] for row in rows(w[1:])] if w.startswith("@") else [w]
         out[cls] = (domain, tuple(nouns))
     return out
 
 
-# "Stunden" -> stunde, "Nächte" -> nacht: the unit a duration is keyed by (lang/de/time_unit_nouns.tsv)
-TIME_UNIT_NOUNS = pairs("time_unit_nouns")
 # class -> (domain, stems); stems match the end of a (compound) noun, inflection allowed.
 CLASSES = _counted_classes()
-CURRENCIES = {"euro": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD", "$": "USD", "franken": "CHF",
-              "pfund": "GBP", "rubel": "RUB", "hrywnja": "UAH", "hrywnia": "UAH", "yuan": "CNY", "yen": "JPY"}
-UNITS = {"kilometer": "km", "km": "km", "meter": "m", "quadratkilometer": "km²", "hektar": "ha", "tonne": "t",
-         "liter": "l", "grad": "°", "kilogramm": "kg", "kilo": "kg", "megawatt": "MW", "barrel": "bbl"}
+# "Stunden" -> stunde, "Nächte" -> nacht: the unit a duration is keyed by (lang/de/time_unit_nouns.tsv)
+TIME_UNIT_NOUNS = pairs("time_unit_nouns")
+# a claim's unit: "Milliarden Euro" -> EUR, "Kilometern" -> km (lang/de/currencies.tsv, measure_units.tsv)
+CURRENCIES = {row[0]: row[1] for row in rows("currencies") if len(row) > 1}
+UNITS = {row[0]: row[1] for row in rows("measure_units") if len(row) > 1}
 # Person nouns an age compound stands before ("eine 25-jährige Frau"): an age (lang/de/aged_person_nouns.txt).
 KIN = words("aged_person_nouns")
 # Nouns an adjective of nationality may modify to make it the subject's nationality (lang/de/force_nouns.txt).
@@ -304,10 +305,8 @@ INSTITUTION = re.compile(r"(ministerium|ministeriums|regierung|behörde|behörde
 # Totals for a whole country or the world: a place named in an earlier sentence is not theirs
 WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
 NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
-SEAS = ("Mittelmeer", "Ostsee", "Nordsee", "Ägäis", "Adria", "Atlantik", "Pazifik", "Ärmelkanal", "Schwarzes Meer",
-        "Schwarzen Meer", "Rotes Meer", "Roten Meer", "Kaspisches Meer", "Persischer Golf", "Golf von Aden",
-        "Indischer Ozean", "Indischen Ozean", "Karibik", "Ostchinesisches Meer", "Südchinesisches Meer",
-        "Südchinesischen Meer", "Bodensee")
+# Seas, dative forms included ("im Schwarzen Meer") -> the form naming it (lang/de/seas.tsv)
+SEAS = {row[0]: row[-1] for row in rows("seas")}
 # "nach Russland", "gegen die Ukraine": no sender (lang/de/destination_words.txt)
 DESTINATION_PREPS = words("destination_words")
 
@@ -743,8 +742,7 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _sea_keys() -> dict[str, str]:
     """Seas, dative forms included ("im Schwarzen Meer") -> one key."""
-    return {s.lower(): slugify(s.replace("Schwarzen", "Schwarzes").replace("Roten", "Rotes").replace(
-        "Südchinesischen", "Südchinesisches").replace("Indischen", "Indischer")) or s.lower() for s in SEAS}
+    return {form: slugify(name) or form for form, name in SEAS.items()}
 
 
 @lru_cache(maxsize=1)
