@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..geo import country_table, german_country_names
-from ..lang.de import pairs, rows, table, words
+from ..lang.de import pairs, phrases, rows, table, words
 from ..lang.de.nations import collective_actors, country_aliases
 from ..model import Measure
 
@@ -288,20 +288,17 @@ RELATIVE = re.compile(r"^\s*(die|der|das|denen|deren|welche|welcher|welches)\b",
 PLACE_TYPES = (r"Region|Gebiet|Stadt|Provinz|Oblast|Bezirk|Hauptstadt|Großstadt|Hafenstadt|Kleinstadt|Grenzstadt|"
                r"Küstenstadt|Ortschaft|Dorf|Kreis|Landkreis|Gemeinde|Insel|Halbinsel|Bundesstaat|Bundesland|"
                r"Kanton|Departement|Distrikt|Stadtteil|Vorort|Küste|Präfektur|Woiwodschaft|Gouvernement")
+# "im Norden", "im Südosten": a part of the place named after it (lang/de/compass_points.txt)
+_PARTS_OF_PLACE = "|".join(p[:1].upper() + p[1:] for p in phrases("compass_points"))
 LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die|das|dem|den)?\s*"
                       r"(?:[a-zäöü]+(?:e|en|er|es|em)\s+)?"
-                      r"(?:(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten|Zentrum|Umland|Raum|"
-                      r"Großraum)\s+(?:der|des|von)?\s*)?"
+                      rf"(?:(?:{_PARTS_OF_PLACE}|Zentrum|Umland|Raum|Großraum)\s+(?:der|des|von)?\s*)?"
                       rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜŠŽČĆŁŚ][\w\-]+(?:\s[A-ZÄÖÜŠŽČĆŁŚ][\w]+)?)")
 # "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
 NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
 # "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
-INSTITUTION = re.compile(r"(ministerium|ministeriums|regierung|behörde|behörden|amt|amts|amtes|botschaft|zentrale|"
-                         r"gericht|gerichts|parlament|parlaments|kommission|rat|rats|rates|agentur|sitz|hauptquartier|"
-                         r"präsidium|präsidiums|stab|stabs|kommando|kommandos|institut|instituts|zeitung|sender|"
-                         r"senders|korrespondent\w*|büro|büros|verwaltung|polizei|staatsanwaltschaft|feuerwehr|"
-                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$",
-                         re.IGNORECASE)
+INSTITUTION = re.compile("(" + "|".join(f[:-1] + r"\w*" if f.endswith("*") else f for f in phrases("seat_nouns")) +
+                         ")$", re.IGNORECASE)                    # lang/de/seat_nouns.txt
 # Totals for a whole country or the world: a place named in an earlier sentence is not theirs
 WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
 NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
