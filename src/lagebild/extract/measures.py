@@ -1,7 +1,8 @@
 """What a figure measures: kind, subject (nationality + counted class), action, place.
 
 Claims about the same quantity across articles get equal measures, so grouping
-is a matter of comparing them. Everything here is German lexical knowledge:
+is a matter of comparing them. Everything here is German lexical knowledge, its word lists in lang/de
+(counted_classes.tsv and the lists it names, force_nouns.txt, deployment_markers.tsv, seas.tsv, ...):
 
 - counted nouns fall into classes by their (compound) head: ``Kampfdrohnen``
   -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed;
