@@ -1,7 +1,8 @@
 """What a figure measures: kind, subject (nationality + counted class), action, place.
 
 Claims about the same quantity across articles get equal measures, so grouping
-is a matter of comparing them. Everything here is German lexical knowledge:
+is a matter of comparing them. Everything here is German lexical knowledge, its word lists in lang/de
+(counted_classes.tsv and the lists it names, force_nouns.txt, deployment_markers.tsv, seas.tsv, ...):
 
 - counted nouns fall into classes by their (compound) head: ``Kampfdrohnen``
   -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed;
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..geo import country_table, german_country_names
+from ..lang.de import pairs, phrases, rows, table, words
 from ..lang.de.nations import collective_actors, country_aliases
 from ..model import Measure
 
@@ -133,101 +135,36 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 # --- counted classes --------------------------------------------------------------------------------
 
+
+def _counted_classes() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """class -> (domain, stems), lang/de/counted_classes.tsv; "@name" stands for the forms of lang/de/name.tsv."""
+    out = {}
+    for cls, domain, stems in rows("counted_classes"):
+        nouns: list[str] = []
+        for w in (w.strip() for w in stems.split(",") if w.strip()):
+            nouns += [row[0] for row in rows(w[1:])] if w.startswith("@") else [w]
+        out[cls] = (domain, tuple(nouns))
+    return out
+
+
 # class -> (domain, stems); stems match the end of a (compound) noun, inflection allowed.
-CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "soldat": ("person", ("soldat", "truppe", "streitkräfte", "streitkraft", "militärs", "kombattant",
-                          "rekrut", "reservist", "infanterist", "fallschirmjäger", "spezialkräfte", "blauhelm",
-                          "armeeangehörige", "militärangehörige", "wehrpflichtige", "gardist", "offizier",
-                          "marinesoldat", "grenzsoldat", "regierungssoldat", "regierungstruppe")),
-    # fighters of no state army: never the same count as a state's soldiers
-    "kaempfer": ("person", ("kämpfer", "milizionär", "miliz", "milizen", "dschihadist", "extremist", "terrorist",
-                            "rebell", "aufständische", "militante", "söldner", "islamist", "separatist", "guerilla",
-                            "guerillero", "freischärler", "partisan", "paramilitär", "paramilitärs", "fighter")),
-    "pionier": ("person", ("pionier", "sappeur", "entschärfer", "minenräumer", "kampfmittelräumer",
-                           "kampfingenieur", "räumkräfte")),
-    "bauarbeiter": ("person", ("bauarbeiter", "bauleute", "bauhelfer", "handwerker", "baufachkräfte")),
-    "arbeiter": ("person", ("arbeiter", "arbeitskraft", "arbeitskräfte", "beschäftigte", "arbeitnehmer",
-                            "angestellte", "fachkraft", "fachkräfte", "mitarbeiter")),
-    "polizist": ("person", ("polizist", "polizeibeamte", "polizeikräfte", "beamte", "sicherheitskräfte",
-                            "grenzschützer", "grenzbeamte")),
-    "helfer": ("person", ("helfer", "rettungskräfte", "einsatzkräfte", "feuerwehrleute", "feuerwehrmann",
-                          "sanitäter", "retter", "rettungssanitäter", "ärzte", "arzt")),
-    "zivilist": ("person", ("zivilist", "zivilperson")),
-    "mensch": ("person", ("mensch", "person", "leute", "einwohner", "bewohner", "bürger", "anwohner", "passagier",
-                          "insasse", "besucher", "männer", "frauen", "frau", "familie", "haushalte", "journalist",
-                          "reporter", "korrespondent", "fotograf", "blogger", "aktivist", "tourist", "urlauber",
-                          "pilger", "wanderer", "bergsteiger", "skifahrer", "tourengeher", "passant", "fußgänger",
-                          "radfahrer", "autofahrer", "fahrgast", "fahrgäste", "gäste", "patient", "mitglied",
-                          "mitglieder", "priester", "mönch", "nonne", "landwirt", "fischer", "seeleute", "seemann",
-                          "besatzungsmitglied", "crewmitglied", "student", "studierende", "staatsbürger",
-                          "staatsangehörige", "ausländer", "insassen", "gläubige", "zuschauer", "fans", "fan")),
-    "kind": ("person", ("kind", "kinder", "minderjährige", "jugendliche", "schüler", "baby", "babys", "säugling")),
-    "fluechtling": ("person", ("flüchtling", "geflüchtete", "vertriebene", "migrant", "asylbewerber",
-                               "schutzsuchende", "asylsuchende", "evakuierte", "obdachlose", "asylantrag",
-                               "asylanträge", "antragsteller", "asylantragsteller", "bootsflüchtling")),
-    "demonstrant": ("person", ("demonstrant", "demonstrierende", "protestierende", "protestler", "teilnehmer",
-                               "teilnehmende", "kundgebungsteilnehmer", "unterstützer", "anhänger")),
-    "taeter": ("person", ("angreifer", "täter", "verdächtige", "tatverdächtige", "randalierer", "hooligan",
-                          "plünderer", "attentäter", "schütze", "straftäter", "gefährder")),
-    "gefangener": ("person", ("gefangene", "kriegsgefangene", "häftling", "geisel", "inhaftierte",
-                              "festgenommene", "festnahme", "verhaftete", "verhaftung")),
-    "tot": ("casualty", ("tote", "toten", "todesopfer", "leiche", "gefallene", "getötete", "opfer", "todesfälle",
-                         "todesfall", "verstorbene", "menschenleben", "ertrunkene", "ermordete")),
-    "verletzt": ("casualty", ("verletzte", "verwundete", "schwerverletzte", "leichtverletzte", "verletzungen")),
-    "vermisst": ("casualty", ("vermisste", "verschollene", "verschüttete")),
-    "verlust": ("casualty", ("verluste", "verlust")),
-    "drohne": ("weapon", ("drohne",)),
-    "rakete": ("weapon", ("rakete", "geschoss", "flugkörper", "raketen")),
-    "marschflugkoerper": ("weapon", ("marschflugkörper",)),
-    "bombe": ("weapon", ("bombe", "gleitbombe")),
-    "granate": ("weapon", ("granate", "munition", "patrone")),
-    "panzer": ("weapon", ("panzer", "militärfahrzeug", "panzerfahrzeug", "kampffahrzeug")),
-    "artillerie": ("weapon", ("haubitze", "geschütz", "artilleriesystem", "artilleriegeschütz", "mörser", "kanone",
-                              "artillerie")),
-    "flugzeug": ("weapon", ("kampfjet", "jet", "kampfhubschrauber", "kampfflugzeug", "bomber", "militärflugzeug")),
-    "schiff": ("weapon", ("kriegsschiff", "fregatte", "u-boot", "zerstörer", "korvette", "landungsschiff")),
-    "waffe": ("weapon", ("waffe", "waffensystem", "flugabwehrsystem", "raketenwerfer", "mehrfachraketenwerfer")),
-    # civil vehicles: fire engines, buses, ferries are no weapons
-    "fahrzeug": ("vehicle", ("fahrzeug", "auto", "lkw", "lastwagen", "bus", "busse", "zug", "züge", "flugzeug",
-                             "hubschrauber", "helikopter", "schiff", "boot", "fähre", "löschflugzeug")),
-    "angriff": ("event", ("angriff", "anschlag", "attacke", "luftangriff", "beschuss", "explosion", "einschlag",
-                          "einschläge", "vorfall", "vorfälle", "gefecht", "brand", "brände", "feuer")),
-    "ort": ("site", ("ort", "ortschaft", "dorf", "dörfer", "stadt", "städte", "gemeinde", "siedlung",
-                     "standort", "region", "gebiet", "bezirk", "provinz", "landkreis", "frontabschnitt", "stadtteil",
-                     "stadtviertel", "viertel")),
-    # "3.500 Stellen streichen": jobs ("an drei Stellen" is a site, see measure_for)
-    "stelle": ("jobs", ("stelle", "arbeitsplatz", "arbeitsplätze", "job", "jobs", "ausbildungsplatz", "lehrstelle",
-                        "vollzeitstelle", "planstelle")),
-    "gebaeude": ("site", ("gebäude", "haus", "häuser", "wohnhaus", "wohnhäuser", "wohnung", "hochhaus",
-                          "schule", "krankenhaus", "klinik", "einrichtung", "objekt", "anlage", "kraftwerk",
-                          "brücke", "unterkunft", "unterkünfte")),
-    "ziel": ("site", ("ziel", "stellung", "militärziel", "position")),
-    "zeit": ("time", ("sekunde", "minute", "stunde", "tag", "tage", "woche", "monat", "monate", "jahr", "jahre",
-                      "jahrzehnt", "jahrhundert", "nacht", "nächte")),
-    "geld": ("money", ("euro", "dollar", "us-dollar", "franken", "pfund", "rubel", "hrywnja", "hrywnia", "yuan",
-                       "yen", "cent", "€", "$")),
-    "prozent": ("percent", ("prozent", "prozentpunkt", "%")),
-    "mass": ("measure", ("kilometer", "km", "meter", "quadratkilometer", "hektar", "tonne", "liter", "grad",
-                         "kilogramm", "kilo", "megawatt", "barrel", "meile", "seemeile")),
-}
-CURRENCIES = {"euro": "EUR", "€": "EUR", "dollar": "USD", "us-dollar": "USD", "$": "USD", "franken": "CHF",
-              "pfund": "GBP", "rubel": "RUB", "hrywnja": "UAH", "hrywnia": "UAH", "yuan": "CNY", "yen": "JPY"}
-UNITS = {"kilometer": "km", "km": "km", "meter": "m", "quadratkilometer": "km²", "hektar": "ha", "tonne": "t",
-         "liter": "l", "grad": "°", "kilogramm": "kg", "kilo": "kg", "megawatt": "MW", "barrel": "bbl"}
-KIN = {"sohn", "tochter", "mann", "frau", "junge", "mädchen", "bruder", "schwester", "vater", "mutter", "kind",
-       "enkel", "enkelin", "neffe", "nichte", "schüler", "schülerin", "student", "studentin", "fahrer", "fahrerin",
-       "täter", "opfer", "verdächtige", "verdächtiger", "muslim", "deutscher", "österreicher", "syrer", "afghane"}
-# Nouns an adjective of nationality may modify to make it the subject's nationality.
-FORCE_NOUNS = ("armee", "militär", "streitkräfte", "truppen", "truppe", "regierung", "führung", "einheiten",
-               "einheit", "verbände", "marine", "luftwaffe", "seite", "staatsführung", "behörden", "kräfte",
-               "machthaber", "staatschef", "präsident", "kommando", "heer", "luftabwehr", "flugabwehr")
+CLASSES = _counted_classes()
+# "Stunden" -> stunde, "Nächte" -> nacht: the unit a duration is keyed by (lang/de/time_unit_nouns.tsv)
+TIME_UNIT_NOUNS = pairs("time_unit_nouns")
+# a claim's unit: "Milliarden Euro" -> EUR, "Kilometern" -> km (lang/de/currencies.tsv, measure_units.tsv)
+CURRENCIES = {row[0]: row[1] for row in rows("currencies") if len(row) > 1}
+UNITS = {row[0]: row[1] for row in rows("measure_units") if len(row) > 1}
+# Person nouns an age compound stands before ("eine 25-jährige Frau"): an age (lang/de/aged_person_nouns.txt).
+KIN = words("aged_person_nouns")
+# Nouns an adjective of nationality may modify to make it the subject's nationality (lang/de/force_nouns.txt).
+FORCE_NOUNS = tuple(sorted(words("force_nouns")))
 
 
 @lru_cache(maxsize=1)
 def _class_rx() -> tuple[re.Pattern, dict[str, str]]:
     stems: dict[str, str] = {}
-    for cls, (_, words) in CLASSES.items():
-        for w in words:
+    for cls, (_, nouns) in CLASSES.items():
+        for w in nouns:
             stems.setdefault(w.replace("-", ""), cls)
     alts = sorted(stems, key=len, reverse=True)
     rx = re.compile(r"(" + "|".join(re.escape(a) for a in alts) + r")(e|en|n|er|ern|s|es|in|innen|nen)?$")
@@ -331,10 +268,9 @@ MILITARY = re.compile(r"\b(einsatz|eingesetzt\w*|kämpf\w*|gekämpft|front\w*|st
                       r"streitkräfte\w*|aufmarschiert|zusammengezogen|marschier\w*|kriegsgebiet)", re.IGNORECASE)
 DEPLOY = re.compile(r"\b(schick\w*|geschickt|entsend\w*|entsandt|verleg\w*|stationier\w*|eingesetzt|einsetz\w*|"
                     r"im einsatz|abkommandiert|beordert|zusammengezogen|an die front)", re.IGNORECASE)
-PLANNED_LOCAL = {"zusätzlich", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "weiterer", "neue",
-                 "neuen", "künftig", "künftige", "künftigen"}
-DEPLOYED_LOCAL = {"bereits", "schon", "derzeit", "aktuell", "bislang", "bisher", "inzwischen", "mittlerweile",
-                  "insgesamt"}
+# "zusätzliche 2.000 Soldaten", "bereits 11.000 Soldaten" (lang/de/deployment_markers.tsv)
+PLANNED_LOCAL = table("deployment_markers")["planned"]
+DEPLOYED_LOCAL = table("deployment_markers")["deployed"]
 PLANNED_CLAUSE = re.compile(
     r"\b(will|wollen|wolle|wollte|wollten|plant|planen|plane|plante|planten|geplant|beabsichtigt|soll|sollen|"
     r"solle|könnte|könnten|zugesagt|zusagen|sagte\w*\b[^,]*\bzu\b|beschlossen|beschließt|angekündigt|kündigte\w*\b[^,]*\ban\b|"
@@ -353,30 +289,24 @@ RELATIVE = re.compile(r"^\s*(die|der|das|denen|deren|welche|welcher|welches)\b",
 PLACE_TYPES = (r"Region|Gebiet|Stadt|Provinz|Oblast|Bezirk|Hauptstadt|Großstadt|Hafenstadt|Kleinstadt|Grenzstadt|"
                r"Küstenstadt|Ortschaft|Dorf|Kreis|Landkreis|Gemeinde|Insel|Halbinsel|Bundesstaat|Bundesland|"
                r"Kanton|Departement|Distrikt|Stadtteil|Vorort|Küste|Präfektur|Woiwodschaft|Gouvernement")
+# "im Norden", "im Südosten": a part of the place named after it (lang/de/compass_points.txt)
+_PARTS_OF_PLACE = "|".join(p[:1].upper() + p[1:] for p in phrases("compass_points"))
 LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die|das|dem|den)?\s*"
                       r"(?:[a-zäöü]+(?:e|en|er|es|em)\s+)?"
-                      r"(?:(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten|Zentrum|Umland|Raum|"
-                      r"Großraum)\s+(?:der|des|von)?\s*)?"
+                      rf"(?:(?:{_PARTS_OF_PLACE}|Zentrum|Umland|Raum|Großraum)\s+(?:der|des|von)?\s*)?"
                       rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜŠŽČĆŁŚ][\w\-]+(?:\s[A-ZÄÖÜŠŽČĆŁŚ][\w]+)?)")
 # "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
 NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
 # "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
-INSTITUTION = re.compile(r"(ministerium|ministeriums|regierung|behörde|behörden|amt|amts|amtes|botschaft|zentrale|"
-                         r"gericht|gerichts|parlament|parlaments|kommission|rat|rats|rates|agentur|sitz|hauptquartier|"
-                         r"präsidium|präsidiums|stab|stabs|kommando|kommandos|institut|instituts|zeitung|sender|"
-                         r"senders|korrespondent\w*|büro|büros|verwaltung|polizei|staatsanwaltschaft|feuerwehr|"
-                         r"geheimdienst\w*|nachrichtendienst\w*|minister|ministers|sprecher|sprecherin|experte|experten)$",
-                         re.IGNORECASE)
+INSTITUTION = re.compile("(" + "|".join(f[:-1] + r"\w*" if f.endswith("*") else f for f in phrases("seat_nouns")) +
+                         ")$", re.IGNORECASE)                    # lang/de/seat_nouns.txt
 # Totals for a whole country or the world: a place named in an earlier sentence is not theirs
 WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
 NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
-SEAS = ("Mittelmeer", "Ostsee", "Nordsee", "Ägäis", "Adria", "Atlantik", "Pazifik", "Ärmelkanal", "Schwarzes Meer",
-        "Schwarzen Meer", "Rotes Meer", "Roten Meer", "Kaspisches Meer", "Persischer Golf", "Golf von Aden",
-        "Indischer Ozean", "Indischen Ozean", "Karibik", "Ostchinesisches Meer", "Südchinesisches Meer",
-        "Südchinesischen Meer", "Bodensee")
-DESTINATION_PREPS = {"nach", "in", "gegen", "an", "auf", "zu", "zur", "zum", "ins", "im", "gen", "über", "bei",
-                     "zwischen", "für", "um", "unter", "vor", "hinter", "neben", "durch", "richtung", "mit", "ohne",
-                     "wie", "als", "und"}
+# Seas, dative forms included ("im Schwarzen Meer") -> the form naming it (lang/de/seas.tsv)
+SEAS = {row[0]: row[-1] for row in rows("seas")}
+# "nach Russland", "gegen die Ukraine": no sender (lang/de/destination_words.txt)
+DESTINATION_PREPS = words("destination_words")
 
 
 @dataclass
@@ -810,8 +740,7 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _sea_keys() -> dict[str, str]:
     """Seas, dative forms included ("im Schwarzen Meer") -> one key."""
-    return {s.lower(): slugify(s.replace("Schwarzen", "Schwarzes").replace("Roten", "Rotes").replace(
-        "Südchinesischen", "Südchinesisches").replace("Indischen", "Indischer")) or s.lower() for s in SEAS}
+    return {form: slugify(name) or form for form, name in SEAS.items()}
 
 
 @lru_cache(maxsize=1)
@@ -904,22 +833,13 @@ def _joint(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _part_place(text: str, pos: int) -> bool:
     """Is the place mention at pos introduced as a part ("allein in", "davon in", "darunter in")?"""
-    from ..lang.de import words
-
     before = text[max(0, pos - 25):pos].lower().split()[-3:]
     return any(w.strip(",") in words("quantity_parts") for w in before)
 
 
 # German nouns that are also towns somewhere ("Ende" in Indonesia, "Essen", "Zug"): places only where nothing
-# says they are the noun
-COMMON_NOUNS = {"ende", "anfang", "mitte", "beginn", "folge", "zuge", "rahmen", "laufe", "verlauf", "zeit", "mark",
-                "zug", "lauf", "weil", "bad", "wald", "feld", "berg", "see", "post", "wetter", "sonne",
-                "grund", "kraft", "gang", "haft", "sicherheit", "deckung", "gefahr", "not", "ruhe", "frieden", "kampf",
-                "krieg", "folgen", "angst", "panik", "flammen", "brand", "betrieb", "dienst", "einsatz", "haus",
-                "schule", "kirche", "markt", "hafen", "stadt", "land", "dorf", "bahn", "straße", "platz", "zentrum",
-                "norden", "süden", "osten", "westen", "richtung", "nähe", "umgebung", "region", "gebiet", "arbeit",
-                "ordnung", "union", "leben", "tat", "summe", "höhe", "tiefe", "reihe", "linie", "front", "mai",
-                "nacht", "woche", "monat", "jahr", "tag", "morgen", "abend", "mittag", "silvester", "ostern"}
+# says they are the noun (lang/de/not_places.txt)
+COMMON_NOUNS = words("not_places")
 
 
 def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] = frozenset()) -> str | None:
@@ -950,8 +870,9 @@ def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] =
     return None
 
 
-# "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country
-COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west")
+# "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country: the noun
+# of lang/de/compass_points.txt without its -en ("Nordosten" -> nordost), the longest first
+COMPASS = tuple(sorted((p[:-2] for p in words("compass_points")), key=lambda p: (-len(p), p)))
 
 
 def _gazetteer_key(low: str, gaz: frozenset[str], local: frozenset[str]) -> str | None:
@@ -985,10 +906,9 @@ def _place_key(name: str) -> str:
 def _time_unit(word: str) -> str | None:
     """``Stunden`` -> stunde, ``Jahren`` -> jahr, ``Tage`` -> tag."""
     w = word.lower()
-    for unit in ("jahrzehnt", "jahrhundert", "sekunde", "minute", "stunde", "nacht", "nächte", "woche", "monat",
-                 "jahr", "tag"):
-        if w.startswith(unit):
-            return "nacht" if unit == "nächte" else unit
+    for form in sorted(TIME_UNIT_NOUNS, key=lambda f: (-len(f), f)):
+        if w.startswith(form):
+            return TIME_UNIT_NOUNS[form]
     return slugify(_singular(word))
 
 
