@@ -83,14 +83,27 @@ def test_measures_read_geos_one_country_table():
     groups) give its nationality forms, each country once, keyed by the slug of its German name."""
     from lagebild.extract import measures
     from lagebild.geo import country_table
+    from lagebild.geo.countries import countries
+    from lagebild.text import slugify
     from lagebild.lang.de.nations import collective_actors, country_aliases
 
-    forms = {c.key: c for c in measures.countries()}
-    assert len(forms) == len(measures.countries())
-    assert len(country_table()) > 100 and all(measures.slugify(c.name) in forms for c in country_table())
+    forms = {c.key: c for c in countries()}
+    assert len(forms) == len(countries())
+    assert len(country_table()) > 100 and all(slugify(c.name) in forms for c in country_table())
     assert "Pjongjang" in forms["nordkorea"].names and "Bundeswehr" in country_aliases()["DE"]
     assert "Brüssel" in forms["eu"].names and "Brüssel" not in forms["belgien"].names
     assert {k for k, _, _ in collective_actors()} >= {"nato", "hamas"}
     # an adjective of geo's table that the old inline table lacked is a nationality now
     hits = measures.country_mentions("Argentinische Soldaten", 0, 22)
     assert [(m.key, m.form) for m in hits] == [("argentinien", "adj")]
+
+
+def test_scope_phrases_are_whole_words_and_star_is_one_word():
+    """lang/de/scope_phrases.tsv: "in ganz *" takes any one word, phrases match whole words only."""
+    from lagebild.lang.de.scopes import scope_pattern
+
+    nationwide, wide = scope_pattern("nationwide"), scope_pattern("wide")
+    assert nationwide.search("Proteste gab es in ganz Portugal mit 40.000 Teilnehmern")
+    assert nationwide.search("Bundesweit wurden 300 Festnahmen gemeldet")
+    assert not nationwide.search("Die Landesweite des Flusses")          # no prefix of a longer word
+    assert wide.search("Im Land starben insgesamt 12 Menschen") and not wide.search("im Landkreis starben 3")

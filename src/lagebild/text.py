@@ -4,6 +4,9 @@ They live here, below both, so that consolidation never imports an extractor's i
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 
 def within_one_edit(a: str, b: str) -> bool:
     """Damerau-Levenshtein distance (adjacent transpositions count once) of at most 1.
@@ -26,3 +29,14 @@ def within_one_edit(a: str, b: str) -> bool:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[lb] <= 1
+
+
+def slugify(s: str | None) -> str | None:
+    """A lower-case ASCII slug for keys and ids: ``Süd-Korea`` -> ``sued-korea`` (German umlauts as ae/oe/ue/ss,
+    other accents dropped; ``+`` and ``:`` kept, as keys use them); None for empty text."""
+    if not s:
+        return None
+    s = s.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9+:]+", "-", s).strip("-")
+    return s or None

@@ -28,7 +28,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 
-from ..extract.measures import NATIONWIDE, WIDE_SCOPE, countries, demonym_key, key_parts, slug_of, slugify
+from ..geo.countries import countries, demonym_key
+from ..keys import key_parts, slug_of
+from ..lang.de.scopes import scope_pattern
+from ..text import slugify
 from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -508,7 +511,7 @@ def _near(a: Claim, b: Claim) -> bool:
 def _total(c: Claim) -> bool:
     """Is the figure said to be a total ("insgesamt 66", "landesweit")?"""
     sentence = c.sentence or ""
-    return bool(WIDE_SCOPE.search(sentence) or NATIONWIDE.search(sentence))
+    return bool(scope_pattern("wide").search(sentence) or scope_pattern("nationwide").search(sentence))
 
 
 def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], headline: Collection[int]) -> None:

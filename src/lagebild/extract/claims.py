@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..keys import key_parts
+from ..lang.de import weekdays
 from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
+from ..text import slugify
 from . import attribution as attr
 from . import default_time, quantity
 from . import measures as meas
@@ -236,7 +239,7 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     if measure.kind == "rating":
         counted = quantity.scale_before(text, unit.start, fig.start) or counted
     elif measure.kind == "other" and has_noun:
-        measure.subject = meas.slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
+        measure.subject = slugify(quantity.lemma_of(doc, fig.start, end, counted)) or measure.subject
     # a count of another year, or over a stretch of time ("binnen fünf Monaten"), is another quantity
     # a rate ("täglich hunderte") is none of them
     measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end) or \
@@ -265,7 +268,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) \
             and measure.kind not in ("rating", "money", "percent"):
         # "..., wo sie 89 Menschen töteten": the figure's scene is the place the clause refers back to
-        measure.place = meas.slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
+        measure.place = slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
     if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):
         measure.action = None          # "Flüchtlinge" names people on the move; only a verb says they fled
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
@@ -281,12 +284,9 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
             measure = meas.Measure(whole.kind, whole.subject, whole.action, measure.place or whole.place)
             if own:
                 measure.subject = f"{(whole.subject or '-').partition(':')[0]}:{own}"
-        if meas.key_parts(measure) == meas.key_parts(whole) or measure.kind == whole.kind and not measure.place:
+        if key_parts(measure) == key_parts(whole) or measure.kind == whole.kind and not measure.place:
             measure.scope = "part"                              # nothing else tells it from its whole
     return measure
-
-
-WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 
 
 def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | None:
@@ -299,7 +299,7 @@ def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
         if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
             return m.group(1)
         if m := re.match(r"XXXX-WXX-([1-7])", t.value):
-            return WEEKDAYS_DE[int(m.group(1)) - 1]
+            return next(day for day, n in weekdays().items() if n == int(m.group(1)))     # the first name: Samstag
         if m := re.match(r"(\d{4}-W\d\d|XXXX-WXX)-WE", t.value):     # a weekend's flow is that weekend's
             return "wochenende" if m.group(1).startswith("X") else f"{m.group(1).lower()}-wochenende"
     return None

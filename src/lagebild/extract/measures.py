@@ -18,57 +18,20 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..geo import country_table, german_country_names
+from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
-from ..lang.de.nations import collective_actors, country_aliases
+from ..lang.de.scopes import scope_pattern
 from ..model import Measure
+from ..text import slugify
 
 log = logging.getLogger(__name__)
 
 # --- countries: geo's one country table, with the forms lang/de adds (armed forces, armed groups) ---------
-
-@dataclass(frozen=True)
-class CountryForms:
-    """How German text names one country (or alliance, armed group): the key of its measures (the slug of its
-    German name: ``nordkorea``), names (capital and seats of government included), adjective stems, demonyms."""
-
-    key: str
-    adjectives: list[str]
-    names: list[str]
-    demonyms: list[str]
-
-
-@lru_cache(maxsize=1)
-def countries() -> list[CountryForms]:
-    """geo's country table (names, capital, seats; lang/de's aliases), then lang/de's alliances and armed
-    groups, then every other country by its pycountry German name ("darunter 1.100 aus Andorra")."""
-    actors = collective_actors()
-    claimed = {n for _, names, _ in actors for n in names}      # "Brüssel": the EU, not Belgium's capital
-    aliases = country_aliases()
-    out = []
-    for c in country_table():
-        names = [c.name] + [n for n in [*c.names[1:], *([c.capital] if c.capital else []), *c.seats,
-                                        *aliases.get(c.iso, ())] if n != c.name]
-        names = [n for n in dict.fromkeys(names) if n not in claimed]
-        out.append(CountryForms(slugify(c.name) or c.name.lower(), list(c.adjectives), names, list(c.demonyms)))
-    for key, actor_names, prefixes in actors:
-        out.append(CountryForms(key, list(prefixes), list(actor_names), []))
-    known = {n.lower() for c in out for n in c.names}
-    tabled = {c.iso for c in country_table()}
-    for iso, forms in german_country_names().items():
-        if iso in tabled:
-            continue
-        for name in sorted(forms):
-            if name.lower() not in known and len(name) > 3:
-                known.add(name.lower())
-                out.append(CountryForms(slugify(name) or name.lower(), [], [name], []))
-    return out
-
 
 @dataclass
 class CountryMention:
@@ -80,30 +43,8 @@ class CountryMention:
     form: str          # name, adj, demonym, prefix
 
 
-@lru_cache(maxsize=1)
-def _country_rx() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    forms: dict[str, tuple[str, str]] = {}
-    for c in countries():
-        for n in c.names:
-            forms[n.lower()] = (c.key, "name")
-            if not n.endswith(("s", "x", "z")) and " " not in n:
-                forms[n.lower() + "s"] = (c.key, "name")
-        for a in c.adjectives:
-            if a.endswith("sch"):
-                for e in ("", "e", "en", "er", "es", "em"):
-                    forms[(a + e).lower()] = (c.key, "adj")
-            else:
-                forms.setdefault(a.lower(), (c.key, "prefix"))
-        for d in c.demonyms:
-            for e in ("", "n", "in", "innen") if not d.endswith("n") else ("",):
-                forms.setdefault((d + e).lower(), (c.key, "demonym"))
-    alts = sorted(forms, key=len, reverse=True)
-    rx = re.compile(r"(?<![\wÄÖÜäöüß])(" + "|".join(re.escape(a) for a in alts) + r")(?![\wÄÖÜäöüß])", re.IGNORECASE)
-    return rx, forms
-
-
 def country_mentions(text: str, start: int, end: int) -> list[CountryMention]:
-    rx, forms = _country_rx()
+    rx, forms = country_forms()
     out = []
     for m in rx.finditer(text, start, end):
         word = m.group(1)
@@ -184,27 +125,6 @@ def classify(noun: str | None) -> tuple[str | None, str | None]:
         return None, None
     cls = stems[m.group(1)]
     return cls, CLASSES[cls][0]
-
-
-def demonym_key(noun: str) -> str | None:
-    """``Nordkoreaner`` -> nordkorea; a capitalised ``Deutsche`` too (the noun, where the adjective has the form)."""
-    _, forms = _country_rx()
-    hit = forms.get(noun.lower())
-    if hit and hit[1] == "demonym":
-        return hit[0]
-    if noun[:1].isupper():
-        return _demonyms().get(noun.lower())
-    return None
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for c in countries():
-        for d in c.demonyms:
-            for e in ("", "n", "in", "innen") if not d.endswith("n") else ("",):
-                out.setdefault((d + e).lower(), c.key)
-    return out
 
 
 # --- verbs in the clause --------------------------------------------------------------------------
@@ -301,8 +221,6 @@ NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáí�
 INSTITUTION = re.compile("(" + "|".join(f[:-1] + r"\w*" if f.endswith("*") else f for f in phrases("seat_nouns")) +
                          ")$", re.IGNORECASE)                    # lang/de/seat_nouns.txt
 # Totals for a whole country or the world: a place named in an earlier sentence is not theirs
-WIDE_SCOPE = re.compile(r"\b(insgesamt|im gesamten|in der region|im land)\b", re.IGNORECASE)
-NATIONWIDE = re.compile(r"\b(landesweit|bundesweit|weltweit|europaweit|im ganzen land|in ganz \w+)\b", re.IGNORECASE)
 # Seas, dative forms included ("im Schwarzen Meer") -> the form naming it (lang/de/seas.tsv)
 SEAS = {row[0]: row[-1] for row in rows("seas")}
 # "nach Russland", "gegen die Ukraine": no sender (lang/de/destination_words.txt)
@@ -790,9 +708,9 @@ def _place(ctx: FigureContext) -> str | None:
     spans = [ctx.unit] + [s for s in nearest if s != ctx.title][:PLACE_LOOKBACK] + \
         [s for s in nearest if s == ctx.title]
     own = _masked(text, u0, u1, ctx.masked)
-    if NATIONWIDE.search(own):
+    if scope_pattern("nationwide").search(own):
         spans = [ctx.unit]
-    elif WIDE_SCOPE.search(own):
+    elif scope_pattern("wide").search(own):
         spans = [ctx.unit] + ([ctx.title] if ctx.title else [])
     for n, (a, b) in enumerate(spans):
         seg = _masked(text, a, b, ctx.masked)
@@ -925,50 +843,3 @@ def _singular(noun: str | None) -> str:
 
 def _join(nat: str | None, cls: str | None) -> str:
     return f"{nat or '-'}:{cls or '-'}"
-
-
-def slugify(s: str | None) -> str | None:
-    if not s:
-        return None
-    s = s.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z0-9+:]+", "-", s).strip("-")
-    return s or None
-
-
-def key_parts(m: Measure) -> tuple[str, ...] | None:
-    """(kind, nationality, class, action, place, year, scope), "-" where unknown; None for durations and ages.
-
-    The year is set only where the text dates a count to another year than the article's."""
-    if m.kind in ("duration", "age"):
-        return None
-    nat, cls = "-", "-"
-    if m.subject:
-        if ":" in m.subject:
-            nat, _, cls = m.subject.partition(":")
-        elif m.kind in VICTIM_KINDS:
-            nat = m.subject
-        else:
-            cls = m.subject
-    # a force sent in 2024 is still the force counted in 2025; a year's dead or asylum requests are that year's
-    year = m.time if m.time and re.fullmatch(r"\d{4}", m.time) and m.kind != "personnel" and \
-        not m.kind.startswith("weapons") else "-"
-    if m.time and not re.fullmatch(r"\d{4}", m.time):
-        year = m.time.lower()           # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
-    return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
-            slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
-
-
-VICTIM_KINDS = ("killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced", "detained",
-                "people")
-
-
-def slug_of(parts: tuple[str, ...]) -> str:
-    """``personnel:nordkorea:soldat:planned``: the known parts, in order."""
-    return ":".join(p for p in parts if p != "-")
-
-
-def group_key(m: Measure) -> str | None:
-    """A readable, stable slug for grouping: ``personnel:nordkorea:soldat:planned``; None for durations/ages."""
-    parts = key_parts(m)
-    return slug_of(parts) if parts else None

@@ -83,7 +83,8 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
 def _is_place(name: str, head: Token | None = None) -> bool:
     """A place that is no government's metonym ("Mittelmeer", "Lyon"; but "Kiew", "Russland" speak); a
     name the NER tags as an organisation or person, or an acronym, is none ("NGO")."""
-    from ..measures import _gazetteer, countries
+    from ...geo.countries import countries
+    from ..measures import _gazetteer
 
     if head is not None and (head.ent_type_ and not head.ent_type_.startswith("LOC") or head.text.isupper()):
         return False

@@ -745,7 +745,8 @@ def _heading_cue(text: str, start: int, end: int) -> Cue | None:
 def _is_place(name: str) -> bool:
     """A place that is no government's metonym: "Mittelmeer", "Lyon", "Bayern" (but "Kiew", "Moskau", "Kreml",
     "Russland" speak for a state)."""
-    from ..measures import _gazetteer, countries
+    from ...geo.countries import countries
+    from ..measures import _gazetteer
 
     low = name.lower()
     if any(low == n.lower() for c in countries() for n in c.names):

@@ -69,7 +69,8 @@ def _appos_name(head: Token) -> str | None:
 
 
 def _place_name(name: str) -> bool:
-    from ..measures import _gazetteer, countries
+    from ...geo.countries import countries
+    from ..measures import _gazetteer
 
     low = name.lower()
     return low in _gazetteer() or any(low == n.lower() for c in countries() for n in c.names)
