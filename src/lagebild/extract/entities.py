@@ -748,7 +748,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH"):
-            if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
+            if base == "PER" and len(e) == 1 and e.start > 0 and \
+                    doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
                 continue        # "verlassen den Maidan": news give a bare surname no article
             if base == "ORG" and f and f.kind == "seat":
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))

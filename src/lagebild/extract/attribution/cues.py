@@ -4,9 +4,9 @@ generic_sources, attribution_prepositions, konjunktiv1, konjunktiv2, carry_adver
 verb_prefixes, irregular_participles)."""
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
-
 from functools import lru_cache
+
+from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
 

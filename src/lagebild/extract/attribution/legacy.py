@@ -73,7 +73,8 @@ FRONTED = _FUNCTION["fronted"]
 GENERIC_PREFIXES = words("headline_generic")
 # The next sentence says the figures before it are unverified: "Eine unabhängige Bestätigung gibt es nicht."
 UNVERIFIED = re.compile(r"(nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|unabhängige bestätigung|"
-                        r"keine (?:unabhängige )?bestätigung|nicht überprüfbar|ließen? sich nicht \w*(?:prüfen|bestätigen)|"
+                        r"keine (?:unabhängige )?bestätigung|nicht überprüfbar|"
+                        r"ließen? sich nicht \w*(?:prüfen|bestätigen)|"
                         r"unbestätigt)", re.IGNORECASE)
 # "Demnach ...": the sentence before names the source
 ONWARD = re.compile(r"\b(demnach|demzufolge|diesen angaben zufolge|den angaben zufolge|nach diesen angaben|"
@@ -114,7 +115,8 @@ _GENDER_ENDINGS = {g: tuple(sorted(e)) for g, e in table("noun_gender_endings").
 FEMININE, NEUTER, MASCULINE = _GENDER_ENDINGS["f"], _GENDER_ENDINGS["n"], _GENDER_ENDINGS["m"]
 # Plural endings in -en that are no dative to strip ("den Behörden").
 PLURAL_EN = tuple(sorted(words("plural_en_endings")))
-TOPIC_PREFIXES = re.compile("(" + "|".join(sorted(words("headline_topics"), key=len, reverse=True)) + r")e?$", re.IGNORECASE)
+TOPIC_PREFIXES = re.compile("(" + "|".join(sorted(words("headline_topics"), key=len, reverse=True)) + r")e?$",
+                            re.IGNORECASE)
 SIDE_ADJ = re.compile(r"^([a-zäöüß-]+(?:isch|sch|esisch))(e|en|er|es|em)?$", re.IGNORECASE)
 
 
@@ -216,7 +218,8 @@ def np_forward(toks: list[Tok], j: int) -> int:
             continue
         if not saw_noun and t.lower in ("von", "vom") and k > j:
             m = k + 1
-            while m < min(n, k + 6) and not (_adj_like(toks[m]) and re.search(r"(t|en)(e|en|er|es|em)$", toks[m].lower)):
+            while m < min(n, k + 6) and not (_adj_like(toks[m])
+                                             and re.search(r"(t|en)(e|en|er|es|em)$", toks[m].lower)):
                 m += 1
             if m < min(n, k + 6) and m + 1 < n and _cap_word(toks[m + 1]):
                 k = m + 1                           # "der von der Hamas kontrollierten Behörde"
@@ -438,7 +441,7 @@ def _head_source(words: list[Tok], det: str | None, text: str) -> Source | None:
     """The head noun phrase in the nominative, its genitive or prepositional tail as written."""
     head: list[Tok] = []
     tail: list[Tok] = []
-    for i, t in enumerate(words):
+    for t in words:
         if head and t.lower in ("in", "im") and not tail:
             break                                      # "Innenministerium in Paris": the seat is no part of the name
         if head and (t.lower in DETERMINERS or t.lower in ("von", "aus")) or tail:
@@ -654,7 +657,8 @@ def _speech_cue(toks: list[Tok], i: int, unit_start: int) -> Cue | None:
     particle = SPEECH_VERBS.get(verb.lower)
     if particle and not any(t.lower in particle.split("|") for t in toks[i + 1:]):
         return None                                   # "gibt es für 2 Cent" is no "gibt an"; "teilte ... mit"
-    inverted = prev is None or prev.text in (",", "„", "“", "\"", ":", "»", "«") or prev.lower in _FUNCTION["before_verb"] or _fronted(toks, i)
+    inverted = prev is None or prev.text in (",", "„", "“", "\"", ":", "»", "«") or \
+        prev.lower in _FUNCTION["before_verb"] or _fronted(toks, i)
     if verb.lower in ("hieß", "heißt"):
         k = i + 1
         if k < n and toks[k].lower == "es":
