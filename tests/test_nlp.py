@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from lagebild import nlp as lnlp
-from lagebild.nlp.gazetteer import Gazetteer
+from lagebild.nlp.gazetteer import GazetteerMatcher
 
 SEED = ("Nordkoreas Staatschef Kim Jong-un hat zugesagt, rund 6.000 Soldaten in die Region Kursk "
         "zu entsenden. Das teilte die staatliche russische Nachrichtenagentur TASS mit.")
@@ -62,7 +62,7 @@ def test_gazetteer_respects_tags_and_existing_entities():
     import spacy
 
     nlp = spacy.blank("de")
-    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz = GazetteerMatcher(nlp, "gaz", label="LOC", require_tag="NE")
     gaz.initialize(names=["Kursk", "Essen", "New York", "Tula"], ambiguous={"Essen"})
     words = ["In", "New", "York", "und", "Kursk", "beim", "Essen", "in", "Essen", "und", "Tula"]
     tags = ["APPR", "NE", "NE", "KON", "NE", "APPRART", "NN", "APPR", "NE", "KON", "NN"]
@@ -77,7 +77,7 @@ def test_gazetteer_tags_compounds_on_places_as_locpart():
     import spacy
 
     nlp = spacy.blank("de")
-    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz = GazetteerMatcher(nlp, "gaz", label="LOC", require_tag="NE")
     gaz.initialize(names=["Kosovo", "Deutschland", "Essen"], ambiguous={"Essen"}, countries=["Deutschland", "Kosovo"])
     words = ["Der", "Kosovo-Krieg", "und", "die", "Deutschlandreise", "zur", "Essenszeit", "im", "Essen-Fall"]
     doc = gaz(Doc(nlp.vocab, words=words))
@@ -88,14 +88,14 @@ def test_gazetteer_tags_untagged_news_agencies_as_org(tmp_path):
     import spacy
 
     nlp = spacy.blank("de")
-    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz = GazetteerMatcher(nlp, "gaz", label="LOC", require_tag="NE")
     gaz.initialize(names=["Kursk"], ambiguous=set(), countries=[])      # agencies: cleaning's byline list
     words = ["Das", "teilte", "die", "Agentur", "TASS", "mit", ",", "wie", "Reuters", "meldete", "."]
     doc = Doc(nlp.vocab, words=words)
     doc.ents = [Span(doc, 8, 9, label="PER")]                             # an earlier decision stays
     assert [(e.text, e.label_) for e in gaz(doc).ents] == [("TASS", "ORG"), ("Reuters", "PER")]
     gaz.to_disk(tmp_path / "g")
-    again = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE").from_disk(tmp_path / "g")
+    again = GazetteerMatcher(nlp, "gaz", label="LOC", require_tag="NE").from_disk(tmp_path / "g")
     assert again.org_entries == gaz.org_entries and ("TASS",) in again.org_entries["TASS"]
 
 
@@ -134,7 +134,7 @@ def test_gazetteer_tags_compounds_on_organisations_and_place_short_forms(tmp_pat
     import spacy
 
     nlp = spacy.blank("de")
-    gaz = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE")
+    gaz = GazetteerMatcher(nlp, "gaz", label="LOC", require_tag="NE")
     gaz.initialize(names=["Kursk"], ambiguous=set(), countries=[])     # organisations: data/organisations_de.tsv
     words = ["Der", "SPD-Chef", "und", "die", "Grünen-Fraktion", "im", "Grünen", "mit", "dem", "US-Botschafter",
              "und", "der", "Nato", "über", "EU-Bürger", "und", "Pop-Musik"]
@@ -144,7 +144,7 @@ def test_gazetteer_tags_compounds_on_organisations_and_place_short_forms(tmp_pat
     assert got == [("SPD-Chef", "ORGpart"), ("Grünen-Fraktion", "ORGpart"), ("US-Botschafter", "LOCpart"),
                    ("Nato", "ORG"), ("EU-Bürger", "ORGpart")]
     gaz.to_disk(tmp_path / "g")
-    again = Gazetteer(nlp, "gaz", label="LOC", require_tag="NE").from_disk(tmp_path / "g")
+    again = GazetteerMatcher(nlp, "gaz", label="LOC", require_tag="NE").from_disk(tmp_path / "g")
     assert again.org_heads == gaz.org_heads and "Grünen" in again.org_heads
 
 

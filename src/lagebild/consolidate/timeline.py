@@ -91,7 +91,7 @@ def _narrow(span: tuple[D, D], mod: str | None) -> tuple[D, D]:
 
 
 @dataclass
-class Entry:
+class TimelineEntry:
     """One item on the timeline, with the range it is placed at and why."""
 
     item: Any
@@ -106,18 +106,18 @@ def _own_time(item: Any) -> TimeValue | None:
     return t if isinstance(t, TimeValue) else None
 
 
-def place(item: Any, articles: Mapping[str, Article] | None = None) -> Entry:
+def place(item: Any, articles: Mapping[str, Article] | None = None) -> TimelineEntry:
     """Where an item goes: its own time, else its article's publication date."""
     t = _own_time(item)
     span = interval(t.value, t.mod) if t else None
     if span and t:
-        return Entry(item, span[0], span[1], t, t.basis or "expression")
+        return TimelineEntry(item, span[0], span[1], t, t.basis or "expression")
     for art_id in _articles_of(item):
         a = (articles or {}).get(art_id)
         if a and (span := interval(a.published)):
             tv = TimeValue(a.published, a.published_precision, None, "publication date")
-            return Entry(item, span[0], span[1], tv, "publication date")
-    return Entry(item, None, None, t, "unknown")
+            return TimelineEntry(item, span[0], span[1], tv, "publication date")
+    return TimelineEntry(item, None, None, t, "unknown")
 
 
 def _articles_of(item: Any) -> list[str]:
@@ -126,7 +126,8 @@ def _articles_of(item: Any) -> list[str]:
     return list(getattr(item, "articles", None) or [])
 
 
-def timeline(items: Iterable[Any], articles: Sequence[Article] | Mapping[str, Article] | None = None) -> list[Entry]:
+def timeline(items: Iterable[Any],
+             articles: Sequence[Article] | Mapping[str, Article] | None = None) -> list[TimelineEntry]:
     """Claims, events (anything with `.time`) ordered by the time they refer to."""
     by_id = articles if isinstance(articles, Mapping) else {a.id: a for a in articles or ()}
     entries = [place(x, by_id) for x in items]

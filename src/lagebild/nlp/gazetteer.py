@@ -131,11 +131,11 @@ def common_words(names: list[str], threshold: float = -25.0) -> set[str]:
 @Language.factory("lagebild_gazetteer", assigns=["doc.ents"], requires=["token.tag"],
                   default_config={"label": "LOC", "require_tag": "NE", "part_label": "LOCpart"})
 def make_gazetteer(nlp, name: str, label: str, require_tag: str | None,
-                   part_label: str | None) -> "Gazetteer":
-    return Gazetteer(nlp, name, label=label, require_tag=require_tag, part_label=part_label)
+                   part_label: str | None) -> "GazetteerMatcher":
+    return GazetteerMatcher(nlp, name, label=label, require_tag=require_tag, part_label=part_label)
 
 
-class Gazetteer:
+class GazetteerMatcher:
     def __init__(self, nlp: Language, name: str, *, label: str, require_tag: str | None,
                  part_label: str | None = "LOCpart"):
         self.name = name

@@ -51,7 +51,7 @@ from .charts import (
 
 
 @dataclass
-class Figure:
+class FigureMark:
     """One claim as the report shows it."""
 
     claim: Claim
@@ -100,7 +100,7 @@ class GroupView:
     group: ClaimGroup
     anchor: str
     label: str
-    figures: list[Figure]
+    figures: list[FigureMark]
     chart: Markup
     n_articles: int
 
@@ -135,24 +135,24 @@ class GroupView:
 
 
 @dataclass
-class Piece:
+class FigurePiece:
     text: str
-    figure: Figure | None = None
+    figure: FigureMark | None = None
     anchor_only: list[str] = field(default_factory=list)   # anchors of claims hidden by an overlapping one
 
 
 @dataclass
-class Segment:
+class TextSegment:
     anchor: str | None               # sentence anchor; None for text between sentences
-    pieces: list[Piece]
+    pieces: list[FigurePiece]
 
 
 @dataclass
 class ArticleView:
     article: Article
     anchor: str
-    segments: list[Segment]
-    figures: list[Figure]
+    segments: list[TextSegment]
+    figures: list[FigureMark]
     url: str | None
 
     @property
@@ -170,7 +170,7 @@ class EventView:
     place: str | None
     articles: list[tuple[str, str]]          # (label, anchor)
     evidence: list[tuple[str, str | None]]   # (text, sentence anchor)
-    figures: list[Figure]
+    figures: list[FigureMark]
 
 
 @dataclass
@@ -207,7 +207,7 @@ def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
     return None
 
 
-def _segments(article: Article, sentences: list[Sentence], figures: list[Figure]) -> list[Segment]:
+def _segments(article: Article, sentences: list[Sentence], figures: list[FigureMark]) -> list[TextSegment]:
     """The article text cut into sentences (anchored) and gaps, with claims as highlighted pieces."""
     text = article.text
     spans = sorted((max(0, s.start), min(len(text), s.end), s) for s in sentences if s.end > s.start)
@@ -227,7 +227,7 @@ def _segments(article: Article, sentences: list[Sentence], figures: list[Figure]
     figs = sorted(figures, key=lambda f: (f.claim.start, -f.claim.end))
     segments = []
     for start, end, sent_anchor in cuts:
-        pieces: list[Piece] = []
+        pieces: list[FigurePiece] = []
         p = start
         for f in figs:
             cs, ce = max(f.claim.start, start), min(f.claim.end, end)
@@ -237,12 +237,12 @@ def _segments(article: Article, sentences: list[Sentence], figures: list[Figure]
                 (pieces[-1].anchor_only if pieces else []).append(f.anchor)
                 continue
             if cs > p:
-                pieces.append(Piece(text[p:cs]))
-            pieces.append(Piece(text[cs:ce], f))
+                pieces.append(FigurePiece(text[p:cs]))
+            pieces.append(FigurePiece(text[cs:ce], f))
             p = ce
         if p < end:
-            pieces.append(Piece(text[p:end]))
-        segments.append(Segment(sent_anchor, pieces))
+            pieces.append(FigurePiece(text[p:end]))
+        segments.append(TextSegment(sent_anchor, pieces))
     return segments
 
 
@@ -288,19 +288,20 @@ def _read(store: Any) -> _Read:
     return _Read(articles, {a.id: a for a in articles}, {a.id: anchor("a", a.id) for a in articles}, sentences)
 
 
-def _figures(r: _Read, claims: list[Claim]) -> dict[str, Figure]:
+def _figures(r: _Read, claims: list[Claim]) -> dict[str, FigureMark]:
     """Each claim of a stored article as a figure, by claim id."""
-    figures: dict[str, Figure] = {}
+    figures: dict[str, FigureMark] = {}
     for c in claims:
         a = r.by_id[c.article]
-        figures[c.id or f"{c.article}#{c.start}"] = Figure(
+        figures[c.id or f"{c.article}#{c.start}"] = FigureMark(
             claim=c, article=a, anchor=anchor("c", c.id or f"{c.article}#{c.start}"),
             sentence_anchor=r.sentence_anchor(a.id, c.start),
             article_anchor=r.art_anchor[a.id], when=_when(c, a), source=_source(c))
     return figures
 
 
-def _group_views(groups: list[ClaimGroup], figures: dict[str, Figure]) -> tuple[list[GroupView], list[Figure]]:
+def _group_views(groups: list[ClaimGroup],
+                 figures: dict[str, FigureMark]) -> tuple[list[GroupView], list[FigureMark]]:
     """The groups with their figures (most contested first), and the figures in no group."""
     group_views = []
     in_group: set[str] = set()
@@ -325,7 +326,8 @@ def _group_views(groups: list[ClaimGroup], figures: dict[str, Figure]) -> tuple[
     return group_views, ungrouped
 
 
-def _event_views(r: _Read, events: list[Event], names: dict[str, str], figures: dict[str, Figure]) -> list[EventView]:
+def _event_views(r: _Read, events: list[Event], names: dict[str, str],
+                 figures: dict[str, FigureMark]) -> list[EventView]:
     """The events, dated ones first in time order, each with its evidence sentences and figures."""
     views = []
     for e in events:
@@ -366,7 +368,7 @@ def _story_views(r: _Read, stories: list[Story], story_of: dict[str, str], group
     return list(views.values())
 
 
-def _overview(r: _Read, claims: list[Claim], group_views: list[GroupView], figures: dict[str, Figure]) -> dict:
+def _overview(r: _Read, claims: list[Claim], group_views: list[GroupView], figures: dict[str, FigureMark]) -> dict:
     dates = sorted(a.published for a in r.articles if a.published)
     return {
         "articles": len(r.articles),
@@ -417,7 +419,7 @@ def dossier_view(store: Any) -> dict[str, Any]:
     }
 
 
-def _group_chart(g: ClaimGroup, label: str, members: list[Figure]) -> Markup:
+def _group_chart(g: ClaimGroup, label: str, members: list[FigureMark]) -> Markup:
     """The group's figures by source and date; one figure needs no chart (its table row says it all, and
     the report stays small)."""
     if len(members) < 2:

@@ -15,7 +15,7 @@ from ..report.charts import fmt_date
 
 
 @dataclass
-class Piece:
+class HoverPiece:
     text: str
     keys: list[str] = field(default_factory=list)      # annotation keys covering it
     kinds: list[str] = field(default_factory=list)     # claim, time, entity (css classes)
@@ -23,10 +23,10 @@ class Piece:
 
 
 @dataclass
-class Segment:
+class HoverSegment:
     anchor: str | None             # sentence id; None for text between sentences
     index: int | None
-    pieces: list[Piece]
+    pieces: list[HoverPiece]
 
 
 def annotation_spans(art: dict[str, Any]) -> tuple[list[tuple[int, int, str, str, str | None]],
@@ -68,7 +68,7 @@ def annotation_spans(art: dict[str, Any]) -> tuple[list[tuple[int, int, str, str
 
 
 def segments(text: str, sentences: list[dict[str, Any]],
-             spans: list[tuple[int, int, str, str, str | None]]) -> list[Segment]:
+             spans: list[tuple[int, int, str, str, str | None]]) -> list[HoverSegment]:
     """The text as sentence segments of annotated pieces; concatenated, the pieces give the text back."""
     n = len(text)
     spans = [(max(0, s), min(n, e), k, kind, a) for s, e, k, kind, a in spans if e > s and s < n]
@@ -97,6 +97,6 @@ def segments(text: str, sentences: list[dict[str, Any]],
             cover = [sp for sp in spans if sp[0] < b and sp[1] > a]
             anchors = [sp[4] for sp in cover if sp[4] and sp[4] not in placed]
             placed.update(anchors)
-            pieces.append(Piece(text[a:b], [sp[2] for sp in cover], sorted({sp[3] for sp in cover}), anchors))
-        out.append(Segment(anchor, idx, pieces))
+            pieces.append(HoverPiece(text[a:b], [sp[2] for sp in cover], sorted({sp[3] for sp in cover}), anchors))
+        out.append(HoverSegment(anchor, idx, pieces))
     return out

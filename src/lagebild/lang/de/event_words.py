@@ -25,7 +25,7 @@ INSEPARABLE = tuple(sorted(table("verb_prefixes")["inseparable"])) + ("ge",)
 
 
 @dataclass(frozen=True)
-class Entry:
+class TriggerEntry:
     word: str                 # lemma without the separable bar: "festnehmen"
     kind: str                 # noun, verb, form
     type: str                 # PLOVER or our extension; "-" blocks
@@ -110,16 +110,16 @@ def _weak_forms(base: str, particle: str = "") -> set[str]:
 class TriggerLexicon:
     def __init__(self) -> None:
         needs = needs_lists()
-        self.nouns: dict[str, Entry] = {}
-        self.verbs: dict[str, Entry] = {}        # lemma -> entry
-        self.verb_forms: dict[str, Entry] = {}   # regular surface form -> entry
-        self.forms: dict[str, Entry] = {}
+        self.nouns: dict[str, TriggerEntry] = {}
+        self.verbs: dict[str, TriggerEntry] = {}        # lemma -> entry
+        self.verb_forms: dict[str, TriggerEntry] = {}   # regular surface form -> entry
+        self.forms: dict[str, TriggerEntry] = {}
         for word, kind, type_, mode, acled, need in _rows("event_triggers.tsv"):
             particle, _, rest = word.rpartition("|")
             lemma = particle + rest
             if need != "-" and need not in needs:
                 raise ValueError(f"event_triggers.tsv: {word}: unknown needs list {need!r}")
-            e = Entry(lemma, kind, type_, None if mode == "-" else mode, None if acled == "-" else acled,
+            e = TriggerEntry(lemma, kind, type_, None if mode == "-" else mode, None if acled == "-" else acled,
                       needs.get(need, ()), particle)
             if kind == "noun":
                 self.nouns[lemma] = e
@@ -132,7 +132,7 @@ class TriggerLexicon:
             else:
                 raise ValueError(f"event_triggers.tsv: {word}: kind must be noun, verb or form, not {kind!r}")
 
-    def noun(self, word: str) -> Entry | None:
+    def noun(self, word: str) -> TriggerEntry | None:
         """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters."""
         if word in self.nouns:
             return self.nouns[word]
@@ -142,7 +142,7 @@ class TriggerLexicon:
                 return e
         return None
 
-    def match(self, text: str, lemma: str, pos: str = "", particle: str = "") -> Entry | None:
+    def match(self, text: str, lemma: str, pos: str = "", particle: str = "") -> TriggerEntry | None:
         """The entry a word stands for; lemma: the parse's (or "" without one), pos: its UPOS,
         particle: a separable particle the parse attached to it ("fest" of "nahm ... fest")."""
         low, lem = text.lower(), (lemma or text).lower()
