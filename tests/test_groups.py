@@ -20,7 +20,8 @@ def nlp(claims_nlp):
     return claims_nlp
 
 
-def analyse(nlp, texts: dict[str, str]):
+def analyse(nlp, texts: dict[str, str], story: str | None = None):
+    """The claims of the texts, grouped; `story`: all texts are one story (as the stories step would say)."""
     articles, claims = [], []
     for aid, text in texts.items():
         doc = nlp.make_doc(text)
@@ -28,7 +29,7 @@ def analyse(nlp, texts: dict[str, str]):
         doc._.title_end = text.find("\n") if "\n" in text else len(text)
         claims.extend(nlp(doc)._.claims)
         articles.append(Article(aid, text))
-    groups = group_claims(claims, articles)
+    groups = group_claims(claims, articles, None if story is None else dict.fromkeys(texts, story))
     return claims, groups
 
 
@@ -207,3 +208,17 @@ def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
         "Häuser, beschädigt in Oberkarst"                                               # a class is no country
     for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
         assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", label_de(m, [claim("Menschen")]))
+
+
+def test_a_running_total_grows_apart_from_one_incidents_count(nlp):
+    # "seit März", "bisher", "damit" count up to the report's time: the story's running total, reported 17 -> 30 -> 41,
+    # is one quantity; the three killed on Monday (set beside the total in one report) another
+    claims, _ = analyse(nlp, {
+        "a.txt": "Armee meldet Verluste\n\nSeit März wurden bei den Kämpfen im Norden 17 Soldaten getötet.",
+        "b.txt": "Gefechte im Norden\n\nBei den Kämpfen im Norden sind bisher 30 Soldaten getötet worden.",
+        "c.txt": ("Angriff auf Kontrollposten\n\nBei einem Angriff auf einen Kontrollposten im Norden wurden am Montag "
+                  "drei Soldaten getötet. Seit Beginn der Kämpfe im März sind damit 41 Soldaten ums Leben gekommen."),
+    }, story="kaempfe")
+    g = by_value(claims)
+    assert g[17] == g[30] == g[41] != g[3]
+    assert g[17].startswith("killed")

@@ -268,9 +268,13 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO). A headline's
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
+    running = {id(c): running_total(c) for c in ms}
+    told_apart = _totals_told_apart(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m, headline) for m in cl)]
+        if told_apart:      # a running total joins running totals, an incident's count others, unless restated
+            fits = [cl for cl in fits if any(running[id(m)] == running[id(c)] or restates(c, m) for m in cl)]
         if same_value:
             fits = [cl for cl in fits if all(restates(c, m) for m in cl)]   # no chain through "mehr als"
         if c.qualifier != "vague":
@@ -281,6 +285,38 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             continue
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
+
+
+# A clause ends at a comma (not a decimal comma), semicolon, colon or dash.
+CLAUSE_END = re.compile(r",(?!\d)|[;:–]")
+
+
+def _clause(c: Claim) -> str:
+    """The figure's clause: its sentence cut at the clause ends around the figure."""
+    s = c.sentence or ""
+    at = s.find(c.text)
+    if at < 0:
+        return s
+    lo = max((m.end() for m in CLAUSE_END.finditer(s, 0, at)), default=0)
+    end = CLAUSE_END.search(s, at + len(c.text))
+    return s[lo:end.start() if end else len(s)]
+
+
+def running_total(c: Claim) -> bool:
+    """Is the figure a running total, counted up to the report's time ("Seit Oktober wurden 24 Israelis getötet",
+    "bisher", "insgesamt", "damit"; `lang/de/running_totals.txt`), not the count of one incident?"""
+    return any(w in lexicon("running_totals") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
+
+
+def _totals_told_apart(ms: list[Claim], running: Mapping[int, bool]) -> bool:
+    """Does some report set a running total beside an incident's count of the same measure ("Zwei Israelis
+    erstochen ... seit Oktober damit 28 Israelis getötet")? Then the story counts two quantities under it: the
+    running total, which grows from report to report, and the counts of single incidents."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in ms:
+        by_article[c.article].append(c)
+    return any(running[id(a)] != running[id(b)] and not restates(a, b)
+               for cs in by_article.values() for i, a in enumerate(cs) for b in cs[i + 1:])
 
 
 def _story_words(article: Article) -> frozenset[str]:
