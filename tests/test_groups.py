@@ -222,3 +222,15 @@ def test_a_running_total_grows_apart_from_one_incidents_count(nlp):
     g = by_value(claims)
     assert g[17] == g[30] == g[41] != g[3]
     assert g[17].startswith("killed")
+
+
+def test_a_generic_running_total_is_one_series_in_any_inflected_form(nlp):
+    # a noun of no class is one noun in any form (Beschwerden / der Beschwerden), and "bisher" / "stieg auf" make two
+    # reports' figures one growing total; a figure of no such word still needs the same value to join
+    claims, _ = analyse(nlp, {
+        "a.txt": "Ärger um Müllabfuhr\n\nBei der Stadt gingen bisher 212 Beschwerden ein. Es gab 40 Termine.",
+        "b.txt": "Mehr Beschwerden\n\nDie Zahl der Beschwerden stieg inzwischen auf 305. Es gab 60 Termine.",
+    }, story="muell")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 212)] == g[("b.txt", 305)]
+    assert g[("a.txt", 40)] != g[("b.txt", 60)]

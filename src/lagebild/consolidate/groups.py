@@ -33,6 +33,7 @@ from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from .estimates import compatible, point, reconcile
+from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
 # Kinds that count what happened at one event: without nationality or place they stay within their article.
@@ -153,6 +154,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     parts: dict[int, tuple[str, ...] | None] = {}
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
+    _one_noun(claims, parts, story)
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
     _refinements(claims, parts, story)
@@ -192,6 +194,25 @@ def group_claims(claims: list[Claim], articles: list[Article],
         reconcile(g, ms, by_article)             # low / best / high, sources, status, explanation
         groups.append(g)
     return groups
+
+
+CLASS = 2
+
+
+def _one_noun(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """One counted noun in two inflected forms is one noun: "379 Anzeigen" and "Die Zahl der Anzeigen stieg auf
+    516" (lemma "Anzeig" for the elliptic figure), "Teilnehmer" and "Teilnehmende". Within a story, the class
+    parts of the keys that share a stem (CISTEM, as the stories step stems nouns) take the form most keys use."""
+    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[CLASS] != "-":
+            forms[(story.get(c.article, ""), cistem(p[CLASS]))][p[CLASS]] += 1
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[CLASS] != "-":
+            seen = forms[(story.get(c.article, ""), cistem(p[CLASS]))]
+            if len(seen) > 1:
+                form = min(seen, key=lambda f: (-seen[f], -len(f), f))   # the full lemma over a clipped one
+                parts[n] = p[:CLASS] + (form,) + p[CLASS + 1:]
 
 
 def _speaker(c: Claim) -> str | None:
@@ -276,7 +297,10 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if told_apart:      # a running total joins running totals, an incident's count others, unless restated
             fits = [cl for cl in fits if any(running[id(m)] == running[id(c)] or restates(c, m) for m in cl)]
         if same_value:
-            fits = [cl for cl in fits if all(restates(c, m) for m in cl)]   # no chain through "mehr als"
+            # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
+            # "die Zahl der Anzeigen stieg auf 516")
+            fits = [cl for cl in fits if all(restates(c, m) for m in cl) or
+                    running[id(c)] and all(running[id(m)] and m.article != c.article for m in cl)]
         if c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published)]
