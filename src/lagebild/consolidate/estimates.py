@@ -289,7 +289,7 @@ def _read(c: Claim, articles: Mapping[str, Article]) -> Report:
     basis = c.time.basis if c.time is not None else None
     if ref is not None and (basis == "caption date" or (published is None and basis == "publication date")):
         published = ref     # a video teaser's figure was reported on the video's date, not the article's
-    if basis == "caption date":
+    if basis == "caption date" and c.time is not None:
         date = c.time.value
     else:
         date = (a.published if a is not None and a.published else None) or (c.time.value if c.time else None)
@@ -324,9 +324,15 @@ def before(a: Report, b: Report) -> bool:
     return bool(ra and rb and ra[1] < rb[0])
 
 
+def _time_order(r: Report) -> tuple[dt.date, dt.date]:
+    """A dated report's place in time: when it was reported, then the time it refers to."""
+    as_of = r.as_of or (dt.date.min, dt.date.min)
+    return as_of[0], (r.ref or as_of)[0]
+
+
 def _slices(reports: list[Report]) -> list[list[Report]]:
     """Reports in time order, those at the same (or an unorderable) time sharing a slice."""
-    dated = sorted((r for r in reports if r.as_of), key=lambda r: (r.as_of[0], (r.ref or r.as_of)[0]))
+    dated = sorted((r for r in reports if r.as_of), key=_time_order)
     out: list[list[Report]] = []
     for r in dated:
         if out and not all(before(s, r) for s in out[-1]):

@@ -148,8 +148,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
     story_of: article id -> story id (the stories step); None: a light fallback (see the module docstring)."""
     by_article = {a.id: a for a in articles}
     strict = story_of is not None
-    story = {a.id: slugify(str(story_of.get(a.id, ""))) or "geschichte" for a in articles} if strict \
-        else stories(articles)
+    story = {a.id: slugify(str(story_of.get(a.id, ""))) or "geschichte" for a in articles} \
+        if story_of is not None else stories(articles)
     several = len(set(story.values())) > 1
     parts: dict[int, tuple[str, ...] | None] = {}
     for n, c in enumerate(claims):
@@ -417,9 +417,9 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
     # "zwei Soldaten getötet" (no place) - the article named that place for another count, not for this one
     own_places: dict[tuple[str, str], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
-        if parts[n] is not None:
-            own[c.article].add(parts[n])
-            own_places[(c.article, parts[n][0])].add(parts[n][PLACE])
+        if (p := parts[n]) is not None:
+            own[c.article].add(p)
+            own_places[(c.article, p[0])].add(p[PLACE])
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
@@ -475,8 +475,8 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
     PLACE = 4
     keyed: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
-        if parts[n] is not None:
-            keyed[(story.get(c.article, ""), parts[n])].append(c)
+        if (p := parts[n]) is not None:
+            keyed[(story.get(c.article, ""), p)].append(c)
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or "+" not in p[PLACE] or p[0] in PER_CLAIM:
@@ -522,8 +522,8 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for n, c in enumerate(claims):
-        if parts[n] is not None:
-            own[c.article].add(parts[n])
+        if (p := parts[n]) is not None:
+            own[c.article].add(p)
     # the claims by story and role (the parts a refinement keeps): only those can be compatible
     role: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
