@@ -234,3 +234,18 @@ def test_a_generic_running_total_is_one_series_in_any_inflected_form(nlp):
     g = {(c.article, c.low): c.group for c in claims}
     assert g[("a.txt", 212)] == g[("b.txt", 305)]
     assert g[("a.txt", 40)] != g[("b.txt", 60)]
+
+
+def test_people_of_no_role_restate_the_count_with_a_role(nlp):
+    # "Menschen" name any group of people: "in den Turnhallen schlafen noch 4.000 Menschen" (no role) of one report
+    # is the evacuated of another when near in value; a small count ("drei Menschen") is near any other small count
+    # and stays apart
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Hochwasser am Fluss\n\nWegen des Hochwassers wurden rund 4.500 Menschen evakuiert. "
+                  "Zwei Menschen wurden vermisst."),
+        "b.txt": ("Pegel sinkt langsam\n\nIn den Turnhallen der Stadt schlafen noch etwa 4.000 Menschen. "
+                  "Drei Menschen sind in Zelten."),
+    }, story="hochwasser")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("b.txt", 4000)] == g[("a.txt", 4500)]
+    assert g[("b.txt", 3)] != g[("a.txt", 2)]

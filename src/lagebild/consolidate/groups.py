@@ -158,6 +158,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
     _refinements(claims, parts, story)
+    _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
     members: dict[str, list[Claim]] = defaultdict(list)
@@ -548,6 +549,45 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         top = [q for q in cands if shared[q] == max(shared.values())]
         if len(top) == 1:
             moves[n] = top[0]
+    parts.update(moves)
+
+
+# Kinds that count people by what happened to them or what they do: a count of "Menschen" with no role restates one.
+PERSON_ROLES = VICTIMS | {"rescued", "aboard"}
+# Below this, two near figures are no sign of one quantity: "zwei US-Bürger" and "drei weitere Personen" are near
+# by ratio, as any two small counts of a story are.
+DISTINCT = 10
+
+
+def _people_with_a_role(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
+                        story: Mapping[str, str]) -> None:
+    """"Menschen" and "Personen" name every group of people: a count of people that says no role of its own ("Im
+    Lager leben noch mehr als 10.000 Menschen") is the count of another report of its story that gives the role
+    ("mehr als 12.000 Flüchtlinge harren im Lager aus") when it restates it (`_near`), the other details agree
+    (`_compatible_parts`, the kind aside) and that report's key is the only one it fits. Not where its own article
+    gives that role to another figure (it told the two apart)."""
+    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for k, m in enumerate(claims):
+        if (q := parts[k]) is not None:
+            own[m.article].add(q)
+            if q[0] in PERSON_ROLES:
+                by_story[story.get(m.article, "")].append(k)
+    moves: dict[int, tuple[str, ...]] = {}
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or p[0] != "people" or p[3] != "-" or p[6] != "-" or abs(point(c)) < DISTINCT:
+            continue
+        cands = set()
+        for k in by_story[story.get(c.article, "")]:
+            m, q = claims[k], parts[k]
+            if q is None or m.article == c.article or q in own[c.article] or q[6] != "-":
+                continue
+            role = q[:1] + p[1:3] + q[3:4] + p[4:]        # p with q's kind and action
+            if (role == q or _compatible_parts(role, q)) and _near(c, m):
+                cands.add(q)
+        if len(cands) == 1:
+            moves[n] = cands.pop()
     parts.update(moves)
 
 
