@@ -249,3 +249,17 @@ def test_people_of_no_role_restate_the_count_with_a_role(nlp):
     g = {(c.article, c.low): c.group for c in claims}
     assert g[("b.txt", 4000)] == g[("a.txt", 4500)]
     assert g[("b.txt", 3)] != g[("a.txt", 2)]
+
+
+def test_two_round_figures_of_one_article_are_two_counts(nlp):
+    # an author rounds a count to one figure: "rund 9.000" and "rund 11.000" of one article are two counts (two
+    # weeks), while "rund 2.100" restates the exact "2.087" of the same article
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Ansturm auf den Flughafen\n\nIn dieser Woche sind rund 9.000 Urlauber abgereist. In der Woche davor "
+                  "waren rund 11.000 Urlauber abgereist."),
+        "b.txt": ("Gedränge am Terminal\n\nAm Samstag sind 2.087 Urlauber abgereist. Damit sind am Samstag rund 2.100 "
+                  "Urlauber abgereist."),
+    }, story="flughafen")
+    g = by_value(claims)
+    assert g[9000] != g[11000]
+    assert g[2087] == g[2100]

@@ -228,12 +228,36 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     Veranstalter: 200.000" is one crowd, disputed), one is a vague word, or one is in the headline (`headline`:
     ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden verletzt" is
     one count, reported twice). Figures of different articles are never apart here."""
-    if a.article != b.article or compatible(a, b) or "vague" in (a.qualifier, b.qualifier):
+    if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
         return False
     sa, sb = _speaker(a), _speaker(b)
     return not (sa and sb and sa != sb)
+
+
+def _one_figure(a: Claim, b: Claim) -> bool:
+    """Can two figures of one article be one count? They must be compatible, and where both are single figures
+    (exact or "rund"), one must be the other rounded: an author who rounds a count writes one round figure, so
+    "am Wochenende rund 13.000" and "am Wochenende zuvor rund 15.000" are two counts, "2.087" and "rund 2.100"
+    one."""
+    if not compatible(a, b):
+        return False
+    if {a.qualifier, b.qualifier} & ONE_SIDED or a.low != a.high or b.low != b.high:
+        return True
+    return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
+
+
+def _rounds_to(x: float, y: float) -> bool:
+    """Is y the figure x rounded to y's last nonzero digit (2.087 -> 2.100)?"""
+    if x == y:
+        return True
+    if y == 0 or y != int(y):
+        return False
+    grain = 1
+    while int(y) % (grain * 10) == 0:
+        grain *= 10
+    return round(x / grain) * grain == y
 
 
 # A figure given by one bound ("mindestens 9", "mehr als 100.000 Euro") restates figures near that bound, not
