@@ -263,3 +263,17 @@ def test_two_round_figures_of_one_article_are_two_counts(nlp):
     g = by_value(claims)
     assert g[9000] != g[11000]
     assert g[2087] == g[2100]
+
+
+def test_a_detail_filled_in_from_elsewhere_does_not_tell_two_reports_apart(nlp):
+    # "130 Menschen in der Türkei und im Nordirak" restates "150 Rebellen im Nordirak" of another report; that report's
+    # "zwei Menschen" (no place) take the joint place only by the fallback, which is no sign the report told them apart
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Luftangriffe auf Rebellen\n\nBei Luftangriffen im Nordirak sind nach Angaben der türkischen Armee "
+                  "150 Rebellen getötet worden. Die türkische Regierung will die Angriffe fortsetzen.\n\n"
+                  "Zwei Menschen starben, als ein Sprengsatz explodierte."),
+        "b.txt": ("Bombardements gehen weiter\n\nBei Luftangriffen in der Türkei und im Nordirak wurden insgesamt "
+                  "130 Menschen getötet."),
+    }, story="luftangriffe")
+    g = by_value(claims)
+    assert g[130] == g[150] != g[2]

@@ -155,9 +155,10 @@ def group_claims(claims: list[Claim], articles: list[Article],
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
     _one_noun(claims, parts, story)
+    stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
-    _refinements(claims, parts, story)
+    _refinements(claims, parts, story, stated)
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
@@ -535,19 +536,21 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
     return True
 
 
-def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str],
+                 stated: Mapping[int, tuple[str, ...] | None] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
     another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
     getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of
     its story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two
     figures are near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure
-    under the other's key (an article that names both told them apart). Of several such keys, the
+    under the other's key as it states it (`stated`: an article that names both told them apart; a detail filled in
+    from elsewhere is not the article's). Of several such keys, the
     one that shares the most named details (a place at either grain, a class, a nationality, a time scope) and only
     one; the figures of a key are then told apart by value as any others (`_within_articles`)."""
     said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for n, c in enumerate(claims):
-        if (p := parts[n]) is not None:
+        if (p := (parts if stated is None else stated)[n]) is not None:
             own[c.article].add(p)
     # the claims by story and role (the parts a refinement keeps): only those can be compatible
     role: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
