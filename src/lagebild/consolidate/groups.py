@@ -354,7 +354,7 @@ def _clause(c: Claim) -> str:
 
 def running_total(c: Claim) -> bool:
     """Is the figure a running total, counted up to the report's time ("Seit Oktober wurden 24 Israelis getötet",
-    "bisher", "insgesamt", "damit"; `lang/de/running_totals.txt`), not the count of one incident?"""
+    "bisher", "damit", "stieg auf"; `lang/de/running_totals.txt`), not the count of one incident?"""
     return any(w in lexicon("running_totals") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
 
 
