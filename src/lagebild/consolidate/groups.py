@@ -32,7 +32,7 @@ from ..extract.measures import NATIONWIDE, WIDE_SCOPE, countries, demonym_key, k
 from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
-from .estimates import compatible, point, reconcile
+from .estimates import compatible, point, reconcile, running_total
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -335,27 +335,6 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             continue
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
-
-
-# A clause ends at a comma (not a decimal comma), semicolon, colon or dash.
-CLAUSE_END = re.compile(r",(?!\d)|[;:–]")
-
-
-def _clause(c: Claim) -> str:
-    """The figure's clause: its sentence cut at the clause ends around the figure."""
-    s = c.sentence or ""
-    at = s.find(c.text)
-    if at < 0:
-        return s
-    lo = max((m.end() for m in CLAUSE_END.finditer(s, 0, at)), default=0)
-    end = CLAUSE_END.search(s, at + len(c.text))
-    return s[lo:end.start() if end else len(s)]
-
-
-def running_total(c: Claim) -> bool:
-    """Is the figure a running total, counted up to the report's time ("Seit Oktober wurden 24 Israelis getötet",
-    "bisher", "damit", "stieg auf"; `lang/de/running_totals.txt`), not the count of one incident?"""
-    return any(w in lexicon("running_totals") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
 
 
 def _totals_told_apart(ms: list[Claim], running: Mapping[int, bool]) -> bool:
