@@ -277,3 +277,20 @@ def test_a_detail_filled_in_from_elsewhere_does_not_tell_two_reports_apart(nlp):
     }, story="luftangriffe")
     g = by_value(claims)
     assert g[130] == g[150] != g[2]
+
+
+def test_running_totals_grow_beyond_the_ratio_that_parts_incidents(nlp):
+    # a toll counted "seit Jahresbeginn" grows any amount from report to report (6 -> 40): one series; two counts
+    # of no such word that far apart are taken for different incidents
+    claims, _ = analyse(nlp, {
+        "a.txt": "Gewalt im Grenzgebiet\n\nSeit Jahresbeginn wurden im Grenzgebiet sechs Polizisten getötet.",
+        "b.txt": "Neue Angriffe im Grenzgebiet\n\nIm Grenzgebiet sind bisher 40 Polizisten getötet worden.",
+    }, story="grenzgebiet")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 6)] == g[("b.txt", 40)]
+    claims, _ = analyse(nlp, {
+        "c.txt": "Angriff im Grenzgebiet\n\nIm Grenzgebiet wurden sechs Polizisten getötet.",
+        "d.txt": "Schwerer Angriff im Grenzgebiet\n\nIm Grenzgebiet wurden 40 Polizisten getötet.",
+    }, story="grenzgebiet")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("c.txt", 6)] != g[("d.txt", 40)]

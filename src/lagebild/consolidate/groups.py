@@ -312,7 +312,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
     it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
     amount in one story is the only sign of one quantity. A figure more than fivefold
-    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO). A headline's
+    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
+    cluster are running totals of other reports (`_one_series`). A headline's
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
     running = {id(c): running_total(c) for c in ms}
@@ -329,12 +330,18 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
                     running[id(c)] and all(running[id(m)] and m.article != c.article for m in cl)]
         if c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
-                    or _reported_apart(c, cl, published)]
+                    or _reported_apart(c, cl, published) or _one_series(c, cl, running)]
         if not fits:
             clusters.append([c])
             continue
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
+
+
+def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> bool:
+    """Are the figure and the cluster running totals of other reports ("seit Oktober 9" ... "damit 52")? A running
+    total grows any amount between reports, as a toll reported on different days does."""
+    return running[id(c)] and all(running[id(m)] and m.article != c.article for m in cluster)
 
 
 def _totals_told_apart(ms: list[Claim], running: Mapping[int, bool]) -> bool:
