@@ -294,3 +294,13 @@ def test_running_totals_grow_beyond_the_ratio_that_parts_incidents(nlp):
     }, story="grenzgebiet")
     g = {(c.article, c.low): c.group for c in claims}
     assert g[("c.txt", 6)] != g[("d.txt", 40)]
+
+
+def test_a_running_total_and_another_sources_figure_are_one_count(nlp):
+    # "inzwischen 3.000" (police) and "mehr als 4.000" (a relief agency) in one article: two estimates of one count
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Flucht über die Brücke\n\nNach Angaben der Polizei sind inzwischen 3.000 Menschen über die Brücke "
+                  "geflohen. Der Hilfsorganisation Lichtblick zufolge sind mehr als 4.000 Menschen geflohen."),
+    }, story="bruecke")
+    g = by_value(claims)
+    assert g[3000] == g[4000]

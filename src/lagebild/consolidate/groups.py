@@ -233,8 +233,7 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
         return False
-    sa, sb = _speaker(a), _speaker(b)
-    return not (sa and sb and sa != sb)
+    return not _two_speakers(a, b)
 
 
 def _one_figure(a: Claim, b: Claim) -> bool:
@@ -351,8 +350,15 @@ def _totals_told_apart(ms: list[Claim], running: Mapping[int, bool]) -> bool:
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in ms:
         by_article[c.article].append(c)
-    return any(running[id(a)] != running[id(b)] and not restates(a, b)
+    return any(running[id(a)] != running[id(b)] and not restates(a, b) and not _two_speakers(a, b)
                for cs in by_article.values() for i, a in enumerate(cs) for b in cs[i + 1:])
+
+
+def _two_speakers(a: Claim, b: Claim) -> bool:
+    """Do two different named sources stand behind the figures ("laut Grenzbehörde inzwischen 21.000", "die
+    Hilfsorganisation geht von mehr als 25.000 aus": two estimates of one count, not two counts)?"""
+    sa, sb = _speaker(a), _speaker(b)
+    return bool(sa and sb and sa != sb)
 
 
 def _story_words(article: Article) -> frozenset[str]:
