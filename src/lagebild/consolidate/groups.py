@@ -17,6 +17,10 @@ another report of its story (no class, no day, a place at another grain) and con
 unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
 bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
 ("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
+Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100").
+A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a report is a
+quantity of its own, and the running totals of the story's reports are one series however far they grew. A counted
+noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role of another report.
 Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
 story where a call holds several; they never carry an article's name. Pure: the same claims give the
 same groups.
