@@ -304,3 +304,15 @@ def test_a_running_total_and_another_sources_figure_are_one_count(nlp):
     }, story="bruecke")
     g = by_value(claims)
     assert g[3000] == g[4000]
+
+
+def test_a_first_reports_toll_continues_into_the_running_total(nlp):
+    # the first report says no "bisher" ("mindestens acht Tote"); the next sets the risen total beside the count of
+    # one night ("stieg auf 15", "vier Verletzte starben in der Nacht"): 8 -> 15 is one series, the four another
+    claims, _ = analyse(nlp, {
+        "a.txt": "Explosion in Fabrik\n\nBei einer Explosion in einer Fabrik in Velmar sind mindestens acht Menschen getötet worden.",
+        "b.txt": ("Mehr Tote nach Explosion\n\nNach der Explosion in Velmar ist die Zahl der Toten auf 15 gestiegen. "
+                  "Vier Verletzte starben in der Nacht im Krankenhaus."),
+    }, story="velmar")
+    g = by_value(claims)
+    assert g[8] == g[15] != g[4]

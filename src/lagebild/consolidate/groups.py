@@ -217,8 +217,17 @@ def _one_noun(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], sto
         if (p := parts[n]) is not None and p[CLASS] != "-":
             seen = forms[(story.get(c.article, ""), cistem(p[CLASS]))]
             if len(seen) > 1:
-                form = min(seen, key=lambda f: (-seen[f], -len(f), f))   # the full lemma over a clipped one
-                parts[n] = p[:CLASS] + (form,) + p[CLASS + 1:]
+                parts[n] = p[:CLASS] + (_base_form(seen),) + p[CLASS + 1:]
+
+
+INFLECTED = ("n", "s", "en", "es", "ns")      # endings of a dative plural or a genitive: "Kilometern", "Hauses"
+
+
+def _base_form(seen: Counter) -> str:
+    """Of the forms of one noun, the one most keys use; on a tie not an inflected form of another ("Kilometern" of
+    "Kilometer"), then the longest (the full lemma, not one clipped from an elliptic figure: "Anzeige", "Anzeig")."""
+    inflected = {f for f in seen for e in INFLECTED if f.endswith(e) and f[:-len(e)] in seen}
+    return min(seen, key=lambda f: (-seen[f], f in inflected, -len(f), f))
 
 
 def _speaker(c: Claim) -> str | None:
@@ -320,12 +329,11 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
     running = {id(c): running_total(c) for c in ms}
-    told_apart = _totals_told_apart(ms, running)
+    incident = _incidents(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m, headline) for m in cl)]
-        if told_apart:      # a running total joins running totals, an incident's count others, unless restated
-            fits = [cl for cl in fits if any(running[id(m)] == running[id(c)] or restates(c, m) for m in cl)]
+        fits = _series_fits(c, fits, running, incident)
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
@@ -337,6 +345,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if not fits:
             clusters.append([c])
             continue
+        if running[id(c)]:          # a running total continues the running totals of other reports
+            fits = [cl for cl in fits if any(running[id(m)] for m in cl)] or fits
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
 
@@ -347,15 +357,28 @@ def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> 
     return running[id(c)] and all(running[id(m)] and m.article != c.article for m in cluster)
 
 
-def _totals_told_apart(ms: list[Claim], running: Mapping[int, bool]) -> bool:
-    """Does some report set a running total beside an incident's count of the same measure ("Zwei Israelis
-    erstochen ... seit Oktober damit 28 Israelis getötet")? Then the story counts two quantities under it: the
-    running total, which grows from report to report, and the counts of single incidents."""
+def _incidents(ms: list[Claim], running: Mapping[int, bool]) -> set[int]:
+    """The counts of single incidents: figures that are no running total, set in their own report beside a running
+    total of the same measure that they do not restate, of the same or no source ("Zwei Israelis erstochen ...
+    seit Oktober damit 28 Israelis getötet"). The story then counts two quantities under the measure."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in ms:
         by_article[c.article].append(c)
-    return any(running[id(a)] != running[id(b)] and not restates(a, b) and not _two_speakers(a, b)
-               for cs in by_article.values() for i, a in enumerate(cs) for b in cs[i + 1:])
+    return {id(a) for cs in by_article.values() for a in cs if not running[id(a)] and
+            any(running[id(b)] and not restates(a, b) and not _two_speakers(a, b) for b in cs)}
+
+
+def _series_fits(c: Claim, fits: list[list[Claim]], running: Mapping[int, bool],
+                 incident: Collection[int]) -> list[list[Claim]]:
+    """The clusters a figure may join as a running total or an incident's count: an incident's count never joins
+    a running total it does not restate, nor a running total an incident's count. A running total may join
+    unmarked counts ("mindestens sieben Tote" of the first report, "die Zahl der Toten stieg auf zwölf"); of the
+    clusters left at the end, it prefers running totals (`_within_articles`)."""
+    if id(c) in incident:
+        return [cl for cl in fits if not any(running[id(m)] and not restates(c, m) for m in cl)]
+    if not running[id(c)]:
+        return fits
+    return [cl for cl in fits if not any(id(m) in incident and not restates(c, m) for m in cl)]
 
 
 def _two_speakers(a: Claim, b: Claim) -> bool:
