@@ -212,6 +212,34 @@ def test_undated_conflicts_cannot_be_evolution():
     assert "(ohne Datum; ohne Datum)" in g.explanation
 
 
+def _total(aid: str, n: float, sentence: str, since: str | None = None) -> Claim:
+    c = claim(aid, n, text=f"{n:g} Menschen")
+    c.sentence = sentence
+    if since:
+        c.time = TimeValue("XXXX-10", "month", since, "expression")
+    return c
+
+
+def test_undated_running_totals_of_a_growing_count_are_a_series():
+    # "seit Oktober", "bisher", "damit" count up to the report: undated, the higher figure is the later one
+    a = arts(("x", None), ("y", None), ("z", None))
+    g = run([_total("x", 12, "Seit Oktober wurden bei den Unruhen 12 Menschen getötet.", "Oktober"),
+             _total("y", 31, "Bei den Unruhen sind damit 31 Menschen ums Leben gekommen."),
+             _total("z", 20, "Bisher starben 20 Menschen.")], a)
+    assert g.status == "evolution" and (g.low, g.best, g.high) == (31, 31, 31)
+    assert g.explanation.startswith("12 → 20 → 31, gestiegen (laufende Zählung")
+    # the same figures with no word of a running total: sources that cannot be ordered disagree
+    plain = run([_total("x", 12, "Bei den Unruhen wurden 12 Menschen getötet."),
+                 _total("y", 31, "Bei den Unruhen sind 31 Menschen ums Leben gekommen.")], a)
+    assert plain.status == "disagree"
+
+
+def test_the_month_a_running_total_began_is_not_its_date():
+    a = arts(("x", None))
+    g = run([_total("x", 12, "Seit Oktober wurden bei den Unruhen 12 Menschen getötet.", "Oktober")], a)
+    assert "ohne Datum" in g.explanation and "XXXX" not in g.explanation
+
+
 # --- independence ------------------------------------------------------------------------------
 
 

@@ -20,7 +20,8 @@ def nlp(claims_nlp):
     return claims_nlp
 
 
-def analyse(nlp, texts: dict[str, str]):
+def analyse(nlp, texts: dict[str, str], story: str | None = None):
+    """The claims of the texts, grouped; `story`: all texts are one story (as the stories step would say)."""
     articles, claims = [], []
     for aid, text in texts.items():
         doc = nlp.make_doc(text)
@@ -28,7 +29,7 @@ def analyse(nlp, texts: dict[str, str]):
         doc._.title_end = text.find("\n") if "\n" in text else len(text)
         claims.extend(nlp(doc)._.claims)
         articles.append(Article(aid, text))
-    groups = group_claims(claims, articles)
+    groups = group_claims(claims, articles, None if story is None else dict.fromkeys(texts, story))
     return claims, groups
 
 
@@ -207,3 +208,111 @@ def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
         "Häuser, beschädigt in Oberkarst"                                               # a class is no country
     for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
         assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", label_de(m, [claim("Menschen")]))
+
+
+def test_a_running_total_grows_apart_from_one_incidents_count(nlp):
+    # "seit März", "bisher", "damit" count up to the report's time: the story's running total, reported 17 -> 30 -> 41,
+    # is one quantity; the three killed on Monday (set beside the total in one report) another
+    claims, _ = analyse(nlp, {
+        "a.txt": "Armee meldet Verluste\n\nSeit März wurden bei den Kämpfen im Norden 17 Soldaten getötet.",
+        "b.txt": "Gefechte im Norden\n\nBei den Kämpfen im Norden sind bisher 30 Soldaten getötet worden.",
+        "c.txt": ("Angriff auf Kontrollposten\n\nBei einem Angriff auf einen Kontrollposten im Norden wurden am Montag "
+                  "drei Soldaten getötet. Seit Beginn der Kämpfe im März sind damit 41 Soldaten ums Leben gekommen."),
+    }, story="kaempfe")
+    g = by_value(claims)
+    assert g[17] == g[30] == g[41] != g[3]
+    assert g[17].startswith("killed")
+
+
+def test_a_generic_running_total_is_one_series_in_any_inflected_form(nlp):
+    # a noun of no class is one noun in any form (Beschwerden / der Beschwerden), and "bisher" / "stieg auf" make two
+    # reports' figures one growing total; a figure of no such word still needs the same value to join
+    claims, _ = analyse(nlp, {
+        "a.txt": "Ärger um Müllabfuhr\n\nBei der Stadt gingen bisher 212 Beschwerden ein. Es gab 40 Termine.",
+        "b.txt": "Mehr Beschwerden\n\nDie Zahl der Beschwerden stieg inzwischen auf 305. Es gab 60 Termine.",
+    }, story="muell")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 212)] == g[("b.txt", 305)]
+    assert g[("a.txt", 40)] != g[("b.txt", 60)]
+
+
+def test_people_of_no_role_restate_the_count_with_a_role(nlp):
+    # "Menschen" name any group of people: "in den Turnhallen schlafen noch 4.000 Menschen" (no role) of one report
+    # is the evacuated of another when near in value; a small count ("drei Menschen") is near any other small count
+    # and stays apart
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Hochwasser am Fluss\n\nWegen des Hochwassers wurden rund 4.500 Menschen evakuiert. "
+                  "Zwei Menschen wurden vermisst."),
+        "b.txt": ("Pegel sinkt langsam\n\nIn den Turnhallen der Stadt schlafen noch etwa 4.000 Menschen. "
+                  "Drei Menschen sind in Zelten."),
+    }, story="hochwasser")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("b.txt", 4000)] == g[("a.txt", 4500)]
+    assert g[("b.txt", 3)] != g[("a.txt", 2)]
+
+
+def test_two_round_figures_of_one_article_are_two_counts(nlp):
+    # an author rounds a count to one figure: "rund 9.000" and "rund 11.000" of one article are two counts (two
+    # weeks), while "rund 2.100" restates the exact "2.087" of the same article
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Ansturm auf den Flughafen\n\nIn dieser Woche sind rund 9.000 Urlauber abgereist. In der Woche davor "
+                  "waren rund 11.000 Urlauber abgereist."),
+        "b.txt": ("Gedränge am Terminal\n\nAm Samstag sind 2.087 Urlauber abgereist. Damit sind am Samstag rund 2.100 "
+                  "Urlauber abgereist."),
+    }, story="flughafen")
+    g = by_value(claims)
+    assert g[9000] != g[11000]
+    assert g[2087] == g[2100]
+
+
+def test_a_detail_filled_in_from_elsewhere_does_not_tell_two_reports_apart(nlp):
+    # "130 Menschen in der Türkei und im Nordirak" restates "150 Rebellen im Nordirak" of another report; that report's
+    # "zwei Menschen" (no place) take the joint place only by the fallback, which is no sign the report told them apart
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Luftangriffe auf Rebellen\n\nBei Luftangriffen im Nordirak sind nach Angaben der türkischen Armee "
+                  "150 Rebellen getötet worden. Die türkische Regierung will die Angriffe fortsetzen.\n\n"
+                  "Zwei Menschen starben, als ein Sprengsatz explodierte."),
+        "b.txt": ("Bombardements gehen weiter\n\nBei Luftangriffen in der Türkei und im Nordirak wurden insgesamt "
+                  "130 Menschen getötet."),
+    }, story="luftangriffe")
+    g = by_value(claims)
+    assert g[130] == g[150] != g[2]
+
+
+def test_running_totals_grow_beyond_the_ratio_that_parts_incidents(nlp):
+    # a toll counted "seit Jahresbeginn" grows any amount from report to report (6 -> 40): one series; two counts
+    # of no such word that far apart are taken for different incidents
+    claims, _ = analyse(nlp, {
+        "a.txt": "Gewalt im Grenzgebiet\n\nSeit Jahresbeginn wurden im Grenzgebiet sechs Polizisten getötet.",
+        "b.txt": "Neue Angriffe im Grenzgebiet\n\nIm Grenzgebiet sind bisher 40 Polizisten getötet worden.",
+    }, story="grenzgebiet")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 6)] == g[("b.txt", 40)]
+    claims, _ = analyse(nlp, {
+        "c.txt": "Angriff im Grenzgebiet\n\nIm Grenzgebiet wurden sechs Polizisten getötet.",
+        "d.txt": "Schwerer Angriff im Grenzgebiet\n\nIm Grenzgebiet wurden 40 Polizisten getötet.",
+    }, story="grenzgebiet")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("c.txt", 6)] != g[("d.txt", 40)]
+
+
+def test_a_running_total_and_another_sources_figure_are_one_count(nlp):
+    # "inzwischen 3.000" (police) and "mehr als 4.000" (a relief agency) in one article: two estimates of one count
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Flucht über die Brücke\n\nNach Angaben der Polizei sind inzwischen 3.000 Menschen über die Brücke "
+                  "geflohen. Der Hilfsorganisation Lichtblick zufolge sind mehr als 4.000 Menschen geflohen."),
+    }, story="bruecke")
+    g = by_value(claims)
+    assert g[3000] == g[4000]
+
+
+def test_a_first_reports_toll_continues_into_the_running_total(nlp):
+    # the first report says no "bisher" ("mindestens acht Tote"); the next sets the risen total beside the count of
+    # one night ("stieg auf 15", "vier Verletzte starben in der Nacht"): 8 -> 15 is one series, the four another
+    claims, _ = analyse(nlp, {
+        "a.txt": "Explosion in Fabrik\n\nBei einer Explosion in einer Fabrik in Velmar sind mindestens acht Menschen getötet worden.",
+        "b.txt": ("Mehr Tote nach Explosion\n\nNach der Explosion in Velmar ist die Zahl der Toten auf 15 gestiegen. "
+                  "Vier Verletzte starben in der Nacht im Krankenhaus."),
+    }, story="velmar")
+    g = by_value(claims)
+    assert g[8] == g[15] != g[4]

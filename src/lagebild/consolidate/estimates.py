@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise
 
+from ..lang.de import words
 from ..model import QUALIFIERS, Article, Claim, ClaimGroup
 from .timeline import interval
 
@@ -278,21 +280,56 @@ def _origins(reports: list[Report], articles: Mapping[str, Article]) -> list[Ori
 # --- time -----------------------------------------------------------------------------------------
 
 
+# A clause ends at a comma (not a decimal comma), semicolon, colon or dash.
+CLAUSE_END = re.compile(r",(?!\d)|[;:–]")
+
+
+def _clause(c: Claim) -> str:
+    """The figure's clause: its sentence cut at the clause ends around the figure."""
+    s = c.sentence or ""
+    at = s.find(c.text)
+    if at < 0:
+        return s
+    lo = max((m.end() for m in CLAUSE_END.finditer(s, 0, at)), default=0)
+    end = CLAUSE_END.search(s, at + len(c.text))
+    return s[lo:end.start() if end else len(s)]
+
+
+def running_total(c: Claim) -> bool:
+    """Is the figure a running total, counted up to the report's time ("Seit Oktober wurden 24 Israelis getötet",
+    "bisher", "damit", "stieg auf"; `lang/de/running_totals.txt`), not the count of one incident?"""
+    return any(w in words("running_totals") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
+
+
+def _since(c: Claim) -> bool:
+    """Is the claim's time expression the start of a running total ("Seit Anfang Oktober wurden 22 Israelis
+    getötet": October is when the count began, not when it was counted)?"""
+    if c.time is None or not c.time.text or not running_total(c):
+        return False
+    clause = _clause(c)
+    at = clause.find(c.time.text)
+    return at >= 0 and "seit" in re.findall(r"[a-zäöüß]+", clause[:at].lower())
+
+
+
+
 def _read(c: Claim, articles: Mapping[str, Article]) -> Report:
     _check(c)
     lo, hi, lo_open, hi_open = bounds(c)
     a = articles.get(c.article)
     published = interval(a.published) if a is not None and a.published else None
     ref = None
-    if c.time is not None and c.time.value:
+    since = _since(c)
+    if c.time is not None and c.time.value and not since:
         ref = interval(c.time.value, c.time.mod)
     basis = c.time.basis if c.time is not None else None
     if ref is not None and (basis == "caption date" or (published is None and basis == "publication date")):
         published = ref     # a video teaser's figure was reported on the video's date, not the article's
-    if basis == "caption date":
+    if basis == "caption date" and c.time is not None:
         date = c.time.value
     else:
-        date = (a.published if a is not None and a.published else None) or (c.time.value if c.time else None)
+        date = (a.published if a is not None and a.published else None) or \
+            (c.time.value if c.time and not since else None)
     return Report(c, lo, hi, lo_open, hi_open, point(c), weight(c), published, ref, date, _who(c, a),
                   slack=_slack(c))
 
@@ -324,9 +361,15 @@ def before(a: Report, b: Report) -> bool:
     return bool(ra and rb and ra[1] < rb[0])
 
 
+def _time_order(r: Report) -> tuple[dt.date, dt.date]:
+    """A dated report's place in time: when it was reported, then the time it refers to."""
+    as_of = r.as_of or (dt.date.min, dt.date.min)
+    return as_of[0], (r.ref or as_of)[0]
+
+
 def _slices(reports: list[Report]) -> list[list[Report]]:
     """Reports in time order, those at the same (or an unorderable) time sharing a slice."""
-    dated = sorted((r for r in reports if r.as_of), key=lambda r: (r.as_of[0], (r.ref or r.as_of)[0]))
+    dated = sorted((r for r in reports if r.as_of), key=_time_order)
     out: list[list[Report]] = []
     for r in dated:
         if out and not all(before(s, r) for s in out[-1]):
@@ -380,6 +423,25 @@ def _evolution(credible: list[Report], cumulative: bool) -> list[list[Report]] |
     if any(y < x for x, y in pairwise(tops)) or tops[-1] <= tops[0]:
         return None
     return slices
+
+
+def _running_series(credible: list[Report]) -> list[list[Report]] | None:
+    """Running totals of a count that only grows ("seit Oktober 9", "bisher 24", "damit 28") with no report time
+    to order them: the higher figure is the later one, so figures that differ are a count that grew, not sources
+    that disagree. Only where no report is dated and each report is a running total or restates one; the slices
+    by value, the figures of each compatible."""
+    if len(credible) < 2 or any(r.as_of for r in credible):
+        return None
+    totals = [r for r in credible if running_total(r.claim)]
+    if not totals or not all(any(r is t or _ok(r, t) for t in totals) for r in credible):
+        return None
+    slices: list[list[Report]] = []
+    for r in sorted(credible, key=lambda r: r.point):
+        if slices and all_compatible([*slices[-1], r]):
+            slices[-1].append(r)
+        else:
+            slices.append([r])
+    return slices if len(slices) >= 2 else None
 
 
 def trend(slices: list[list[Report]]) -> str:
@@ -446,6 +508,8 @@ def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Ar
     credible = [r for r in reports if r.claim.stance != "denied"] or reports
     kind = group.measure.kind if group.measure else next((c.measure.kind for c in members if c.measure), None)
     slices = _evolution(credible, kind in CUMULATIVE)
+    if slices is None and kind in CUMULATIVE:
+        slices = _running_series(credible)
     n_credible_origins = len({r.origin for r in credible})
     measured = kind in READINGS and not all_compatible(credible)
     if slices:
@@ -635,6 +699,8 @@ def _explain_series(slices: list[list[Report]], cumulative: bool, best: float) -
     one = len(whos) == 1 and not next(iter(whos)).startswith("ohne Quelle")
 
     def step(r: Report) -> str:
+        if not r.date:          # an undated running total: its place in the series is its size
+            return figure_de(r.claim) if one or r.who.startswith("ohne Quelle") else f"{figure_de(r.claim)} ({r.who})"
         when = _when(r, with_year=not year)
         return f"{figure_de(r.claim)} ({when})" if one else f"{figure_de(r.claim)} ({r.who}, {when})"
 
@@ -644,4 +710,5 @@ def _explain_series(slices: list[list[Report]], cumulative: bool, best: float) -
     move = trend(slices)
     word = "nach unten korrigiert" if move == "fell" and cumulative else TREND_DE[move]
     lead = f"laut {steps[0].who}: " if one else ""
-    return f"{lead}{' → '.join(shown)}, {word}; zuletzt {fmt(best)}."
+    undated = " (laufende Zählung ohne Datum, nach Größe geordnet)" if not any(r.date for r in steps) else ""
+    return f"{lead}{' → '.join(shown)}, {word}{undated}; zuletzt {fmt(best)}."

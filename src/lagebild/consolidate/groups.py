@@ -17,6 +17,10 @@ another report of its story (no class, no day, a place at another grain) and con
 unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
 bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
 ("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
+Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100").
+A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a report is a
+quantity of its own, and the running totals of the story's reports are one series however far they grew. A counted
+noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role of another report.
 Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
 story where a call holds several; they never carry an article's name. Pure: the same claims give the
 same groups.
@@ -35,7 +39,8 @@ from ..text import slugify
 from ..lang.de import words as lexicon
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
-from .estimates import compatible, point, reconcile
+from .estimates import compatible, point, reconcile, running_total
+from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
 # Kinds that count what happened at one event: without nationality or place they stay within their article.
@@ -150,15 +155,18 @@ def group_claims(claims: list[Claim], articles: list[Article],
     story_of: article id -> story id (the stories step); None: a light fallback (see the module docstring)."""
     by_article = {a.id: a for a in articles}
     strict = story_of is not None
-    story = {a.id: slugify(str(story_of.get(a.id, ""))) or "geschichte" for a in articles} if strict \
-        else stories(articles)
+    story = {a.id: slugify(str(story_of.get(a.id, ""))) or "geschichte" for a in articles} \
+        if story_of is not None else stories(articles)
     several = len(set(story.values())) > 1
     parts: dict[int, tuple[str, ...] | None] = {}
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
+    _one_noun(claims, parts, story)
+    stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
-    _refinements(claims, parts, story)
+    _refinements(claims, parts, story, stated)
+    _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
     members: dict[str, list[Claim]] = defaultdict(list)
@@ -197,6 +205,34 @@ def group_claims(claims: list[Claim], articles: list[Article],
     return groups
 
 
+CLASS = 2
+
+
+def _one_noun(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """One counted noun in two inflected forms is one noun: "379 Anzeigen" and "Die Zahl der Anzeigen stieg auf
+    516" (lemma "Anzeig" for the elliptic figure), "Teilnehmer" and "Teilnehmende". Within a story, the class
+    parts of the keys that share a stem (CISTEM, as the stories step stems nouns) take the form most keys use."""
+    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[CLASS] != "-":
+            forms[(story.get(c.article, ""), cistem(p[CLASS]))][p[CLASS]] += 1
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[CLASS] != "-":
+            seen = forms[(story.get(c.article, ""), cistem(p[CLASS]))]
+            if len(seen) > 1:
+                parts[n] = p[:CLASS] + (_base_form(seen),) + p[CLASS + 1:]
+
+
+INFLECTED = ("n", "s", "en", "es", "ns")      # endings of a dative plural or a genitive: "Kilometern", "Hauses"
+
+
+def _base_form(seen: Counter) -> str:
+    """Of the forms of one noun, the one most keys use; on a tie not an inflected form of another ("Kilometern" of
+    "Kilometer"), then the longest (the full lemma, not one clipped from an elliptic figure: "Anzeige", "Anzeig")."""
+    inflected = {f for f in seen for e in INFLECTED if f.endswith(e) and f[:-len(e)] in seen}
+    return min(seen, key=lambda f: (-seen[f], f in inflected, -len(f), f))
+
+
 def _speaker(c: Claim) -> str | None:
     name = c.sources[0].name if c.sources else c.source
     return " ".join(name.casefold().split()) if name else None
@@ -209,12 +245,35 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     Veranstalter: 200.000" is one crowd, disputed), one is a vague word, or one is in the headline (`headline`:
     ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden verletzt" is
     one count, reported twice). Figures of different articles are never apart here."""
-    if a.article != b.article or compatible(a, b) or "vague" in (a.qualifier, b.qualifier):
+    if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
         return False
-    sa, sb = _speaker(a), _speaker(b)
-    return not (sa and sb and sa != sb)
+    return not _two_speakers(a, b)
+
+
+def _one_figure(a: Claim, b: Claim) -> bool:
+    """Can two figures of one article be one count? They must be compatible, and where both are single figures
+    (exact or "rund"), one must be the other rounded: an author who rounds a count writes one round figure, so
+    "am Wochenende rund 13.000" and "am Wochenende zuvor rund 15.000" are two counts, "2.087" and "rund 2.100"
+    one."""
+    if not compatible(a, b):
+        return False
+    if {a.qualifier, b.qualifier} & ONE_SIDED or a.low != a.high or b.low != b.high:
+        return True
+    return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
+
+
+def _rounds_to(x: float, y: float) -> bool:
+    """Is y the figure x rounded to y's last nonzero digit (2.087 -> 2.100)?"""
+    if x == y:
+        return True
+    if y == 0 or y != int(y):
+        return False
+    grain = 1
+    while int(y) % (grain * 10) == 0:
+        grain *= 10
+    return round(x / grain) * grain == y
 
 
 # A figure given by one bound ("mindestens 9", "mehr als 100.000 Euro") restates figures near that bound, not
@@ -268,22 +327,68 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
     it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
     amount in one story is the only sign of one quantity. A figure more than fivefold
-    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO). A headline's
+    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
+    cluster are running totals of other reports (`_one_series`). A headline's
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
+    running = {id(c): running_total(c) for c in ms}
+    incident = _incidents(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m, headline) for m in cl)]
+        fits = _series_fits(c, fits, running, incident)
         if same_value:
-            fits = [cl for cl in fits if all(restates(c, m) for m in cl)]   # no chain through "mehr als"
+            # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
+            # "die Zahl der Anzeigen stieg auf 516")
+            fits = [cl for cl in fits if all(restates(c, m) for m in cl) or
+                    running[id(c)] and all(running[id(m)] and m.article != c.article for m in cl)]
         if c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
-                    or _reported_apart(c, cl, published)]
+                    or _reported_apart(c, cl, published) or _one_series(c, cl, running)]
         if not fits:
             clusters.append([c])
             continue
+        if running[id(c)]:          # a running total continues the running totals of other reports
+            fits = [cl for cl in fits if any(running[id(m)] for m in cl)] or fits
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
+
+
+def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> bool:
+    """Are the figure and the cluster running totals of other reports ("seit Oktober 9" ... "damit 52")? A running
+    total grows any amount between reports, as a toll reported on different days does."""
+    return running[id(c)] and all(running[id(m)] and m.article != c.article for m in cluster)
+
+
+def _incidents(ms: list[Claim], running: Mapping[int, bool]) -> set[int]:
+    """The counts of single incidents: figures that are no running total, set in their own report beside a running
+    total of the same measure that they do not restate, of the same or no source ("Zwei Israelis erstochen ...
+    seit Oktober damit 28 Israelis getötet"). The story then counts two quantities under the measure."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in ms:
+        by_article[c.article].append(c)
+    return {id(a) for cs in by_article.values() for a in cs if not running[id(a)] and
+            any(running[id(b)] and not restates(a, b) and not _two_speakers(a, b) for b in cs)}
+
+
+def _series_fits(c: Claim, fits: list[list[Claim]], running: Mapping[int, bool],
+                 incident: Collection[int]) -> list[list[Claim]]:
+    """The clusters a figure may join as a running total or an incident's count: an incident's count never joins
+    a running total it does not restate, nor a running total an incident's count. A running total may join
+    unmarked counts ("mindestens sieben Tote" of the first report, "die Zahl der Toten stieg auf zwölf"); of the
+    clusters left at the end, it prefers running totals (`_within_articles`)."""
+    if id(c) in incident:
+        return [cl for cl in fits if not any(running[id(m)] and not restates(c, m) for m in cl)]
+    if not running[id(c)]:
+        return fits
+    return [cl for cl in fits if not any(id(m) in incident and not restates(c, m) for m in cl)]
+
+
+def _two_speakers(a: Claim, b: Claim) -> bool:
+    """Do two different named sources stand behind the figures ("laut Grenzbehörde inzwischen 21.000", "die
+    Hilfsorganisation geht von mehr als 25.000 aus": two estimates of one count, not two counts)?"""
+    sa, sb = _speaker(a), _speaker(b)
+    return bool(sa and sb and sa != sb)
 
 
 def _story_words(article: Article) -> frozenset[str]:
@@ -360,9 +465,9 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
     # "zwei Soldaten getötet" (no place) - the article named that place for another count, not for this one
     own_places: dict[tuple[str, str], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
-        if parts[n] is not None:
-            own[c.article].add(parts[n])
-            own_places[(c.article, parts[n][0])].add(parts[n][PLACE])
+        if (p := parts[n]) is not None:
+            own[c.article].add(p)
+            own_places[(c.article, p[0])].add(p[PLACE])
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
@@ -418,8 +523,8 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
     PLACE = 4
     keyed: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
-        if parts[n] is not None:
-            keyed[(story.get(c.article, ""), parts[n])].append(c)
+        if (p := parts[n]) is not None:
+            keyed[(story.get(c.article, ""), p)].append(c)
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or "+" not in p[PLACE] or p[0] in PER_CLAIM:
@@ -453,20 +558,22 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
     return True
 
 
-def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str],
+                 stated: Mapping[int, tuple[str, ...] | None] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
     another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
     getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of
     its story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two
     figures are near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure
-    under the other's key (an article that names both told them apart). Of several such keys, the
+    under the other's key as it states it (`stated`: an article that names both told them apart; a detail filled in
+    from elsewhere is not the article's). Of several such keys, the
     one that shares the most named details (a place at either grain, a class, a nationality, a time scope) and only
     one; the figures of a key are then told apart by value as any others (`_within_articles`)."""
     said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for n, c in enumerate(claims):
-        if parts[n] is not None:
-            own[c.article].add(parts[n])
+        if (p := (parts if stated is None else stated)[n]) is not None:
+            own[c.article].add(p)
     # the claims by story and role (the parts a refinement keeps): only those can be compatible
     role: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
@@ -491,6 +598,45 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         top = [q for q in cands if shared[q] == max(shared.values())]
         if len(top) == 1:
             moves[n] = top[0]
+    parts.update(moves)
+
+
+# Kinds that count people by what happened to them or what they do: a count of "Menschen" with no role restates one.
+PERSON_ROLES = VICTIMS | {"rescued", "aboard"}
+# Below this, two near figures are no sign of one quantity: "zwei US-Bürger" and "drei weitere Personen" are near
+# by ratio, as any two small counts of a story are.
+DISTINCT = 10
+
+
+def _people_with_a_role(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
+                        story: Mapping[str, str]) -> None:
+    """"Menschen" and "Personen" name every group of people: a count of people that says no role of its own ("Im
+    Lager leben noch mehr als 10.000 Menschen") is the count of another report of its story that gives the role
+    ("mehr als 12.000 Flüchtlinge harren im Lager aus") when it restates it (`_near`), the other details agree
+    (`_compatible_parts`, the kind aside) and that report's key is the only one it fits. Not where its own article
+    gives that role to another figure (it told the two apart)."""
+    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for k, m in enumerate(claims):
+        if (q := parts[k]) is not None:
+            own[m.article].add(q)
+            if q[0] in PERSON_ROLES:
+                by_story[story.get(m.article, "")].append(k)
+    moves: dict[int, tuple[str, ...]] = {}
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or p[0] != "people" or p[3] != "-" or p[6] != "-" or abs(point(c)) < DISTINCT:
+            continue
+        cands = set()
+        for k in by_story[story.get(c.article, "")]:
+            m, q = claims[k], parts[k]
+            if q is None or m.article == c.article or q in own[c.article] or q[6] != "-":
+                continue
+            role = q[:1] + p[1:3] + q[3:4] + p[4:]        # p with q's kind and action
+            if (role == q or _compatible_parts(role, q)) and _near(c, m):
+                cands.add(q)
+        if len(cands) == 1:
+            moves[n] = cands.pop()
     parts.update(moves)
 
 

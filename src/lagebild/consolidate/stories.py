@@ -150,14 +150,14 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
                   times: Sequence[TimeExpression] = (), known: Callable[[str], bool] | None = None,
                   found: Sequence[tuple[str, str, int]] | None = None,
-                  compounds: dict[str, tuple[str, ...]] | None = None) -> Counter:
+                  compounds: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
     """The weighted terms of one article: noun stems (names too: "Hofer" counts as a word as well as
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
     entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
     `compounds`: word -> compound_parts, shared by calls with one `known`."""
     title_end = len(article.title) if article.title and article.text.startswith(article.title) \
         else _lead_end(article.text, LEAD_SENTENCES)
-    terms: Counter = Counter()
+    terms: dict[str, float] = defaultdict(float)
     parts: dict[str, tuple[str, ...]] = {} if compounds is None else compounds
     if found is None:
         found = nouns(article, _skip_spans(times, ()))
@@ -637,7 +637,7 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns
 
 def _event_noun(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> str | None:
     """The heaviest noun stem over the members (title and first sentence count double), not a name or a month."""
-    weight: Counter = Counter()
+    weight: dict[str, float] = defaultdict(float)
     forms: dict[str, Counter] = defaultdict(Counter)
     months = _months()
     for x in members:
