@@ -14,9 +14,10 @@ A claim that misses a detail its article leaves implicit (no nationality, no pla
 its story that has it, when exactly one such group fits and its article names that detail somewhere.
 Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
 another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
-unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a
-bound's reach) is one quantity; a headline figure is the body figure it sums up; a count over a stretch of time
-("binnen fünf Monaten") or a rate ("täglich") is its own quantity (extract/quantity.py sets it as the time scope).
+unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" /
+"in Saint-Denis und Paris", the same figure within a bound's reach) is one quantity; a headline figure is the body
+figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich") is its own quantity
+(extract/quantity.py sets it as the time scope).
 Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100").
 A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a report is a
 quantity of its own, and the running totals of the story's reports are one series however far they grew. A counted
@@ -34,11 +35,11 @@ from collections.abc import Collection, Mapping
 
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
-from ..lang.de.scopes import scope_pattern
-from ..text import slugify
 from ..lang.de import words as lexicon
-from ..model import Article, Claim, ClaimGroup, Measure
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
+from ..lang.de.scopes import scope_pattern
+from ..model import Article, Claim, ClaimGroup, Measure
+from ..text import slugify
 from .estimates import compatible, point, reconcile, running_total
 from .stories import cistem
 
@@ -436,7 +437,8 @@ VICTIMS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missi
 
 def _own_holes(p: tuple[str, ...]) -> tuple[int, ...]:
     """The parts another count of the claim's own article may not fill."""
-    return (1, 4) if p[0] in VICTIMS else (4,)          # nationality and place may be left implicit by an article; kind, class, action not
+    # nationality and place may be left implicit by an article; kind, class, action not
+    return (1, 4) if p[0] in VICTIMS else (4,)
 
 
 def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], articles: dict[str, Article],
@@ -479,7 +481,8 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # count's, not this one's: "3.500 Stellen weltweit, davon 1.400 in Deutschland", "49 Tote ... darunter
         # zwei Serben"; troops of one article are one sender's
         mine = story.get(c.article, "")
-        fits = [q for q in similar.get(_unfilled(p), ()) if mine in keyed[q] and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
+        fits = [q for q in similar.get(_unfilled(p), ())
+                if mine in keyed[q] and q != p and all(q[i] == p[i] for i in range(len(p)) if i not in holes)
                 and all(q[i] == p[i] or p[i] == "-" for i in holes)
                 and not (q in own[c.article] and any(p[i] == "-" and q[i] != "-" for i in _own_holes(p)))
                 and not (p[PLACE] == "-" != q[PLACE] and q[PLACE] in own_places[(c.article, p[0])])]
@@ -587,7 +590,8 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         cands: set[tuple[str, ...]] = set()
         for k in role[(story.get(c.article, ""), _role(p))]:
             m, q = claims[k], parts[k]
-            if q is None or m.article == c.article or said[k] <= said[n] or q in own[c.article] or p in own[m.article] or \
+            if q is None or m.article == c.article or said[k] <= said[n] or q in own[c.article] or \
+                    p in own[m.article] or \
                     story.get(m.article, "") != story.get(c.article, "") or not _compatible_parts(p, q):
                 continue
             if _near(c, m):
@@ -660,7 +664,8 @@ def _total(c: Claim) -> bool:
     return bool(scope_pattern("wide").search(sentence) or scope_pattern("nationwide").search(sentence))
 
 
-def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], headline: Collection[int]) -> None:
+def _headline_restates(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
+                       headline: Collection[int]) -> None:
     """A headline compresses: its figure is the body figure of its article that it restates, of the same kind,
     even where the headline says less or other words ("Bereits 3.000 Menschen um 6 Uhr angekommen" above "Um 6
     Uhr befanden sich bereits rund 3.000 Schutzsuchende in der Sammelstelle"). Of several, the one of the same
