@@ -169,3 +169,44 @@ def test_a_speaker_before_a_colon_masks_only_itself(nlp):
             "Feuerwehr: Mindestens 9 Tote bei Großbrand in Hamburg\nDie Löscharbeiten dauerten die ganze Nacht.")
     c = next(c for c in claims(nlp, text, title=True) if c.text.startswith("Mindestens 9"))
     assert c.measure is not None and c.measure.place not in (None, "russland")
+
+
+def test_a_figure_takes_the_source_of_the_reported_sentence_after_it(nlp):
+    text = ("Bei Kämpfen im Norden sind zwölf Menschen getötet worden. Unter den Opfern seien vier Polizisten, "
+            "berichtete die Nachrichtenagentur Nordpress am Montag.")
+    src = source_of(nlp, text, "zwölf Menschen")
+    assert src is not None and src.name.endswith("Nordpress")
+
+
+def test_the_reported_sentence_after_passes_on_its_relay(nlp):
+    text = ("In der Region sollen seit Montag 80 Häuser zerstört worden sein. Weitere Gebäude seien beschädigt, "
+            "meldete der Sender unter Berufung auf die Feuerwehr.")
+    src = source_of(nlp, text, "80 Häuser")
+    assert src is not None and src.name == "Feuerwehr" and src.relayed_by == "Sender"
+
+
+def test_an_indicative_sentence_after_gives_no_source_back(nlp):
+    text = "Die Bergwacht rettete 40 Wanderer. Das Wetter blieb schlecht, sagte der Bürgermeister."
+    src = source_of(nlp, text, "40 Wanderer")
+    assert src is None or "Bürgermeister" not in src.name
+
+
+def test_an_attribution_in_a_main_clause_goes_on_to_the_figures_after_it(nlp):
+    text = ("Der Sommer war lang. Am Sonntag erreichten nach Angaben der Bergwacht rund 300 Wanderer den Gipfel. "
+            "Am Nachmittag zog ein Gewitter auf. Insgesamt stiegen am Wochenende 1.200 Menschen auf.")
+    src = source_of(nlp, text, "1.200")
+    assert src is not None and src.name == "Bergwacht"
+
+
+def test_an_attribution_goes_on_only_while_no_other_source_is_named(nlp):
+    text = ("Der Sommer war lang. Am Sonntag erreichten nach Angaben der Bergwacht rund 300 Wanderer den Gipfel. "
+            "Der Hüttenwirt berichtete von einem Gewitter. Insgesamt stiegen am Wochenende 1.200 Menschen auf.")
+    src = source_of(nlp, text, "1.200")
+    assert src is None or src.name != "Bergwacht"
+
+
+def test_an_attributive_participle_coordinated_with_another_names_its_own_agent(nlp):
+    text = ("Der Verband schlägt eine Obergrenze von 20 Euro pro Mitglied vor. Er liegt damit zwischen den vom "
+            "Vorstand genannten 15 Euro und der von Kassiererin Huber genannten einen Million Euro.")
+    src = source_of(nlp, text, "einen Million")
+    assert src is not None and src.name == "Huber"

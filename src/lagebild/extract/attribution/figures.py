@@ -433,6 +433,46 @@ def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]
     return None
 
 
+def _root_level(doc: Doc, s: Said, unit: UnitLike) -> bool:
+    """Does an attribution phrase (``nach Angaben X``, ``laut X``) qualify its sentence's main clause?"""
+    cue = _token_at(doc, s.q.cue[0][0]) if s.q.cue else None
+    return cue is not None and _in(unit, cue.idx) and _clause_head(cue).dep_ == "ROOT"
+
+
+def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Am Sonntag kamen nach Angaben der Polizei 350 Menschen. Gegen Abend war das Lager leer. Insgesamt
+    kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause goes on
+    to the declarative figures of the next sentences (up to three, also where the text has no paragraph
+    breaks) while no other source is named between and no person or body acts in the figure's sentence."""
+    if units[i].heading or _acting_subject(doc, units[i]):
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if units[k].paragraph != units[i].paragraph or units[k].heading:
+            return None
+        sent = _span(doc, units[k])
+        leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
+        if leads and sent is not None and any(t.like_num for t in sent):
+            return leads[0]
+        if by_unit[k] or sent is None or any(reporting(t) for t in sent):
+            return None                                # another source (or a speech act) between
+    return None
+
+
+def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Bei Kämpfen sind zwölf Menschen getötet worden. Unter den Opfern seien vier Polizisten, berichtete
+    die Agentur X.``: a sentence in Konjunktiv I whose source follows what it reports goes on with the
+    sentence before it; that sentence, naming no source of its own, is X's too."""
+    j = i + 1
+    if j >= len(units) or units[j].paragraph != units[i].paragraph or units[j].heading or units[i].heading:
+        return None
+    for s in by_unit[j]:
+        at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
+        if s.q.how in ("verb", "verb-fallback") and s.q.quote and s.q.quote[0][0] < at \
+                and any(C.konjunktiv1(doc[t]) for t in s.q.tokens):
+            return s
+    return None
+
+
 def _under_heading(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """A subheading sums up the paragraph under it: where it names no source, its figures are those of
     the first sentence under it (``Offenbar mehr als 10.000 Soldaten im Einsatz`` / ``Nach Angaben ...``)."""
@@ -623,7 +663,8 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[rule.__name__.strip("_")] += 1
             picked = _relay_first(doc, [said], units)
-    for later in (_headline, _anaphoric_next, _chain, _list_intro, _lead, _under_heading):
+    for later in (_headline, _anaphoric_next, _chain, _next_reported, _list_intro, _lead, _carried_lead,
+                  _under_heading):
         if picked:
             break
         said = later(doc, units, i, by_unit)
