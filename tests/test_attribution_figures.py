@@ -210,3 +210,24 @@ def test_an_attributive_participle_coordinated_with_another_names_its_own_agent(
             "Vorstand genannten 15 Euro und der von Kassiererin Huber genannten einen Million Euro.")
     src = source_of(nlp, text, "einen Million")
     assert src is not None and src.name == "Huber"
+
+
+def test_konjunktiv_i_reaches_past_one_sentence_of_the_reporter(nlp):
+    text = ("Die Feuerwehr sprach von einer ruhigen Nacht. In der Altstadt brannte ein Schuppen. "
+            "Allein im Hafen seien 14 Boote beschädigt worden.")
+    src = source_of(nlp, text, "14 Boote")
+    assert src is not None and src.name == "Feuerwehr"
+
+
+def test_konjunktiv_ii_of_werden_takes_the_speaker_of_the_sentence_before(nlp):
+    text = ("Ein Sprecher des Verkehrsverbunds berichtete, dass die Busse oft zu spät kämen. "
+            "Jedes Jahr würden dadurch etwa 600 Fahrten ausfallen.")
+    src = source_of(nlp, text, "600 Fahrten")
+    assert src is not None and "Verkehrsverbund" in src.name
+
+
+def test_konjunktiv_ii_of_werden_reaches_back_one_sentence_only(nlp):
+    text = ("Der Bürgermeister sagte, die Stadt plane eine Brücke. Der Fluss ist dort breit. "
+            "Eine Brücke würde 40 Millionen Euro kosten.")
+    src = source_of(nlp, text, "40 Millionen")
+    assert src is None or src.name != "Bürgermeister"

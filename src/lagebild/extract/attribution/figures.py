@@ -368,20 +368,36 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
     return None
 
 
+def _ersatz(sent: Span) -> bool:
+    """``Jedes Jahr würden so 600 Autos zerstört``: Konjunktiv II of ``werden`` in the main clause, the form
+    reported speech takes where Konjunktiv I looks like the indicative (plural)."""
+    return any(t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) and (
+        t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
+
+
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
-    ``so X weiter`` or hearsay ``sollen`` takes the source of the sentences before it in the paragraph."""
+    ``so X weiter`` or hearsay ``sollen`` takes the source of the sentences before it in the paragraph (up to
+    three back; one sentence of the reporter's own between them does not end the chain: Konjunktiv I
+    always reports someone); Konjunktiv II of ``werden`` (``würden``) only that of the sentence right before."""
     sent = _span(doc, units[i])
-    if sent is None or not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent)):
+    if sent is None:
         return None
-    k = i - 1
+    ersatz = not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent))
+    if ersatz and not _ersatz(sent):
+        return None
+    k, gaps = i - 1, 0
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
         if speaker is not None:
             return speaker
         prev = _span(doc, units[k])
-        if prev is None or not (reported(prev) or C.carries_on(prev)):
+        if prev is None or ersatz:
             break
+        if not (reported(prev) or C.carries_on(prev)):
+            gaps += 1
+            if gaps > 1:
+                break
         k -= 1
     return None
 
