@@ -231,3 +231,20 @@ def test_konjunktiv_ii_of_werden_reaches_back_one_sentence_only(nlp):
             "Eine Brücke würde 40 Millionen Euro kosten.")
     src = source_of(nlp, text, "40 Millionen")
     assert src is None or src.name != "Bürgermeister"
+
+
+def test_an_als_phrase_is_no_speaker(nlp):
+    src = source_of(nlp, "Als Begründung nannte der Bürgermeister die 300 Anträge des Vorjahres.", "300 Anträge")
+    assert src is None or "Begründung" not in src.name
+
+
+def test_a_genitive_adverbial_is_no_speaker(nlp):
+    text = "Des Weiteren verwies Ministerin Berger darauf, dass der Haushalt um 2,5 Prozent wachse."
+    src = source_of(nlp, text, "2,5 Prozent")
+    assert src is not None and src.name.endswith("Berger")
+
+
+def test_the_figure_after_a_compound_reporting_noun_is_no_owner(nlp):
+    src = source_of(nlp, "In der Region mussten laut Behördenangaben 7.000 Menschen in Sicherheit gebracht werden.",
+                    "7.000")
+    assert src is not None and "Menschen" not in src.name and "Behörde" in src.name

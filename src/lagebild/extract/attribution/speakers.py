@@ -55,16 +55,32 @@ def np_span(head: Token, *, keep_case: bool = False) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
-    for arc in SUBJECT_ARCS:
-        for child in verb.children:
-            if child.dep_ == arc and child.pos_ not in NOT_SPEAKER_POS:
-                return child                       # nominalised adjectives speak too: "Der 39-Jährige"
+    subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS]
+    # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
+    # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
+    real = [c for c in subjects if not _als_phrase(c)] or subjects
+    real = [c for c in real if not _genitive_phrase(c)]
+    if real:
+        return real[0]
+    if subjects:                                   # "Des Weiteren verwies X darauf": X read as the object
+        return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")), None)
     for child in verb.children:
         if child.dep_ == "obl:agent" and child.pos_ in SPEAKER_POS:
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
+
+
+def _als_phrase(tok: Token) -> bool:
+    """``Als Begründung``: a noun introduced by the comparative ``als`` (a role or predicate, no subject)."""
+    return any(c.lower_ == "als" and c.tag_ == "KOKOM" and c.i < tok.i for c in tok.children) or (
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ == "als" and tok.doc[tok.i - 1].tag_ == "KOKOM")
+
+
+def _genitive_phrase(tok: Token) -> bool:
+    """``Des Weiteren``: a phrase whose article is ``des`` (genitive only) is no subject."""
+    return any(c.dep_ == "det" and c.lower_ == "des" and c.i < tok.i for c in tok.children)
 
 
 def wie_subject(verb: Token) -> Token | None:
@@ -93,7 +109,8 @@ def prep_object(prep: Token) -> Token | None:
 def genitive_or_von(noun: Token) -> Token | None:
     """Whose information a reporting noun carries: ``Angaben [der Polizei]``, ``Angaben [von Ärzten]``."""
     for child in noun.children:
-        if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i:
+        if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i \
+                and not any(c.dep_ == "nummod" or c.like_num for c in child.children):   # "laut Angaben 7.000 Menschen"
             if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children):
                 return child
     return None
