@@ -248,3 +248,32 @@ def test_the_figure_after_a_compound_reporting_noun_is_no_owner(nlp):
     src = source_of(nlp, "In der Region mussten laut Behördenangaben 7.000 Menschen in Sicherheit gebracht werden.",
                     "7.000")
     assert src is not None and "Menschen" not in src.name and "Behörde" in src.name
+
+
+def test_a_pronoun_speaker_is_the_agreeing_subject_before_it(nlp):
+    text = "Der Bürgermeister äußerte sich am Abend. Bei dem Brand seien 12 Häuser zerstört worden, sagte er."
+    src = source_of(nlp, text, "12 Häuser")
+    assert src is not None and src.name == "Bürgermeister"
+
+
+def test_a_pronoun_speaker_skips_a_subject_of_another_gender(nlp):
+    text = "Die Feuerwehr rückte aus. Der Kommandant war vor Ort. Es gebe 30 Verletzte, sagte sie."
+    src = source_of(nlp, text, "30 Verletzte")
+    assert src is not None and src.name == "Feuerwehr"
+
+
+def test_an_adjective_inside_a_name_stays_in_the_name():
+    # the parse the pipeline gives a quoted outlet name whose first word is an adjective ("Laut „New York
+    # Times“"): the adjective hung as a compound under the next name part, not under the head
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from lagebild.extract.attribution.sources import _name_tokens
+
+    words = ["Laut", "„", "Nordische", "Hafen", "Post", "“", "sollen", "40", "Agenten", "beteiligt", "sein", "."]
+    pos = ["ADP", "PUNCT", "ADJ", "PROPN", "PROPN", "PUNCT", "AUX", "NUM", "NOUN", "VERB", "AUX", "PUNCT"]
+    heads = [4, 4, 3, 4, 9, 4, 9, 8, 9, 9, 9, 9]
+    deps = ["case", "punct", "compound", "compound", "obl", "punct", "aux", "nummod", "nsubj:pass", "ROOT", "aux",
+            "punct"]
+    doc = Doc(Vocab(), words=words, pos=pos, heads=heads, deps=deps)
+    assert [t.text for t in _name_tokens(doc[4])] == ["Nordische", "Hafen", "Post"]
