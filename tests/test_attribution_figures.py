@@ -277,3 +277,9 @@ def test_an_adjective_inside_a_name_stays_in_the_name():
             "punct"]
     doc = Doc(Vocab(), words=words, pos=pos, heads=heads, deps=deps)
     assert [t.text for t in _name_tokens(doc[4])] == ["Nordische", "Hafen", "Post"]
+
+
+def test_quotation_marks_around_a_name_do_not_cut_the_speaker_phrase(nlp):
+    text = "Die Zeitung „Le Courrier du Nord“ berichtete, 200 Polizisten seien im Einsatz gewesen."
+    src = source_of(nlp, text, "200 Polizisten")
+    assert src is not None and "Courrier" in src.name

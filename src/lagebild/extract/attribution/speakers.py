@@ -15,6 +15,7 @@ NP_ARCS = {"det", "det:poss", "amod", "nmod", "nmod:poss", "appos", "flat", "fla
 # Words that can head a speaker: nouns, names, pronouns (a verb or a number cannot speak).
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "X"}
 SUBJECT_ARCS = ("nsubj", "nsubj:pass")
+QUOTE_MARKS = set("„“”\"«»‚‘’")
 NOT_SPEAKER_POS = {"VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "ADV", "PART"}
 
 
@@ -38,11 +39,17 @@ def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
             out.append(child)
             stack.append(child)
     out.sort(key=lambda t: t.i)
-    # a phrase is contiguous: cut at the first gap around the head
+    # a phrase is contiguous: cut at the first gap around the head; quotation marks around a name inside it
+    # do not cut it ("Die Zeitung „Le Monde“")
+    doc = head.doc
+
+    def next_to(a: Token, b: Token) -> bool:
+        return all(t.text in QUOTE_MARKS for t in doc[a.i + 1: b.i])
+
     lo = hi = out.index(head)
-    while lo > 0 and out[lo - 1].i == out[lo].i - 1:
+    while lo > 0 and next_to(out[lo - 1], out[lo]):
         lo -= 1
-    while hi + 1 < len(out) and out[hi + 1].i == out[hi].i + 1:
+    while hi + 1 < len(out) and next_to(out[hi], out[hi + 1]):
         hi += 1
     return out[lo:hi + 1]
 
