@@ -283,3 +283,10 @@ def test_quotation_marks_around_a_name_do_not_cut_the_speaker_phrase(nlp):
     text = "Die Zeitung „Le Courrier du Nord“ berichtete, 200 Polizisten seien im Einsatz gewesen."
     src = source_of(nlp, text, "200 Polizisten")
     assert src is not None and "Courrier" in src.name
+
+
+def test_the_cue_of_the_figures_own_clause_wins_over_one_after_a_comma(nlp):
+    text = ("Am Samstag zogen nach Angaben der Organisatoren rund 9.000 Menschen durch die Stadt, die Polizei "
+            "spricht von 3.500 Teilnehmern.")
+    assert source_of(nlp, text, "9.000").name == "Organisatoren"
+    assert source_of(nlp, text, "3.500").name == "Polizei"

@@ -146,7 +146,11 @@ def _own(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[
     crossing = [s for k, ss in enumerate(by_unit) if k != i for s in ss if tok.i in s.q.tokens and s not in cands]
     if crossing and not cands:
         STATS["speaker across a line break (parse sentence too long)"] += 1
-    return sorted(cands, key=lambda s: (len(s.q.tokens), s.q.how != "prep"))
+    # a cue in the figure's own clause before one across a comma ("nach Angaben der Veranstalter 7.000, die
+    # Polizei spricht von 4.000": the parse may extend the police's quotation over the first clause), then
+    # the innermost quotation
+    return sorted(cands, key=lambda s: (s.q.type != "Direct" and _comma_between(doc, s, tok), len(s.q.tokens),
+                                        s.q.how != "prep"))
 
 
 def _clause_head(tok: Token) -> Token:
