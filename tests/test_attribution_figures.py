@@ -290,3 +290,9 @@ def test_the_cue_of_the_figures_own_clause_wins_over_one_after_a_comma(nlp):
             "spricht von 3.500 Teilnehmern.")
     assert source_of(nlp, text, "9.000").name == "Organisatoren"
     assert source_of(nlp, text, "3.500").name == "Polizei"
+
+
+def test_of_two_subjects_the_one_that_can_speak_is_the_speaker(nlp):
+    text = "Die Zahl der Toten bezifferte die Nachrichtenagentur Nordpress am Montag mit 13."
+    src = source_of(nlp, text, "13")
+    assert src is not None and "Nordpress" in src.name

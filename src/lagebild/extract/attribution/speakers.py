@@ -67,6 +67,9 @@ def subject_of(verb: Token) -> Token | None:
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
     real = [c for c in subjects if not _als_phrase(c)] or subjects
     real = [c for c in real if not _genitive_phrase(c)]
+    speaking = [c for c in real if _can_speak(c)]
+    if len(real) > 1 and speaking and len(speaking) < len(real):
+        return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
     if real:
         return real[0]
     if subjects:                                   # "Des Weiteren verwies X darauf": X read as the object
@@ -77,6 +80,18 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
+
+
+def _can_speak(tok: Token) -> bool:
+    """Can the phrase speak: a name, a pronoun, a person or organisation, a speaking noun (``Sprecher``)?"""
+    from ...lang.de import words
+
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PER", "ORG"):
+        return True
+    if any(c.dep_ in ("appos", "flat", "flat:name", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PER", "ORG"))
+           for c in tok.children):
+        return True
+    return tok.lemma_.lower().endswith(tuple(words("speaking_nouns")))
 
 
 def _als_phrase(tok: Token) -> bool:
