@@ -296,3 +296,27 @@ def test_of_two_subjects_the_one_that_can_speak_is_the_speaker(nlp):
     text = "Die Zahl der Toten bezifferte die Nachrichtenagentur Nordpress am Montag mit 13."
     src = source_of(nlp, text, "13")
     assert src is not None and "Nordpress" in src.name
+
+
+def test_the_passive_subject_of_a_reporting_verb_is_what_is_reported(nlp):
+    src = source_of(nlp, "Der Schaden an der Brücke wird auf 3 Millionen Euro geschätzt.", "3 Millionen")
+    assert src is None or "Schaden" not in src.name
+
+
+def test_the_passive_subject_of_zitieren_is_the_speaker(nlp):
+    text = "Der Kapitän wird mit den Worten zitiert, an Bord seien 40 Menschen gewesen."
+    src = source_of(nlp, text, "40 Menschen")
+    assert src is not None and src.name == "Kapitän"
+
+
+def test_an_agentless_passive_report_takes_the_source_named_before(nlp):
+    text = "Die Bergwacht meldete am Abend 40 Verletzte. Die Zahl der zerstörten Hütten wurde mit 214 angegeben."
+    src = source_of(nlp, text, "214")
+    assert src is not None and src.name == "Bergwacht"
+
+
+def test_an_agentless_passive_with_a_cue_of_its_own_takes_no_source_from_before(nlp):
+    text = ("Der Bürgermeister sagte, die Stadt erwarte eine Entlastung. Insgesamt wurden 500 Anträge gezählt, "
+            "geht aus der Statistik des Landes hervor.")
+    src = source_of(nlp, text, "500 Anträge")
+    assert src is None or src.name != "Bürgermeister"

@@ -379,15 +379,27 @@ def _ersatz(sent: Span) -> bool:
         t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
 
 
+def _agentless_report(sent: Span) -> bool:
+    """``Die Zahl der Verletzten wurde mit 40 angegeben``: the main clause's reporting verb in the passive, its
+    agent not named, and no other cue in the sentence (``..., geht aus der Statistik hervor``)."""
+    verbs = [t for t in sent if reporting(t)]
+    if len(verbs) != 1 or any(C.is_attribution_preposition(t) for t in sent):
+        return False
+    verb = verbs[0]
+    return _clause_head(verb).dep_ == "ROOT" and any(c.dep_ == "aux:pass" for c in verb.children) \
+        and not any(c.dep_ == "obl:agent" for c in verb.children)
+
+
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
-    ``so X weiter`` or hearsay ``sollen`` takes the source of the sentences before it in the paragraph (up to
+    ``so X weiter``, with hearsay ``sollen`` or a reporting verb in the passive without its agent (``wurde mit
+    214 angegeben``) takes the source of the sentences before it in the paragraph (up to
     three back; one sentence of the reporter's own between them does not end the chain: Konjunktiv I
     always reports someone); Konjunktiv II of ``werden`` (``würden``) only that of the sentence right before."""
     sent = _span(doc, units[i])
     if sent is None:
         return None
-    ersatz = not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent))
+    ersatz = not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
     if ersatz and not _ersatz(sent):
         return None
     k, gaps = i - 1, 0

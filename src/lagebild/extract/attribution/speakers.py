@@ -62,7 +62,8 @@ def np_span(head: Token, *, keep_case: bool = False) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
-    subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS]
+    subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS
+                and (arc == "nsubj" or _passive_speaks(verb))]
     # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
     real = [c for c in subjects if not _als_phrase(c)] or subjects
@@ -80,6 +81,14 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
+
+
+def _passive_speaks(verb: Token) -> bool:
+    """Is a passive subject of this verb its speaker (``X wird zitiert``)? Of most reporting verbs it is
+    what is reported (``Der Schaden wird auf 3 Millionen geschätzt``)."""
+    from ...lang.de import words
+
+    return verb.lemma_.lower() in words("passive_speaker_verbs")
 
 
 def _can_speak(tok: Token) -> bool:
