@@ -320,3 +320,9 @@ def test_an_agentless_passive_with_a_cue_of_its_own_takes_no_source_from_before(
             "geht aus der Statistik des Landes hervor.")
     src = source_of(nlp, text, "500 Anträge")
     assert src is None or src.name != "Bürgermeister"
+
+
+def test_the_origin_of_a_reporting_noun_is_the_source(nlp):
+    text = "Vom Krisenstab kam am Abend die Information, bei dem Unglück seien 12 Wanderer verletzt worden."
+    src = source_of(nlp, text, "12 Wanderer")
+    assert src is not None and src.name == "Krisenstab"

@@ -589,6 +589,27 @@ def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _origin(doc: Doc, unit: UnitLike) -> Said | None:
+    """``Von der Bergwacht kam die Information, ...``: a reporting noun as the subject or object of a clause
+    whose ``von``/``aus`` phrase says where it came from; that phrase is the source."""
+    for noun in _span(doc, unit) or ():
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj") or not C.is_reporting_noun(noun):
+            continue
+        origin = next((c for c in noun.head.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and any(
+            g.dep_ == "case" and g.lower_ in ("von", "vom", "aus", "vonseiten", "seitens") for g in c.children)), None)
+        if origin is None:
+            continue
+        from .speakers import np_tokens
+
+        toks = np_tokens(origin)
+        spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
+        q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, origin.i, how="prep")
+        src = _source(doc, q, [])
+        if src is not None:
+            return Said(q, src, list(spans) + list(q.cue))
+    return None
+
+
 def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
     """A cue of the figure's own sentence the parse did not extend over the figure (``..., wie die Polizei
     mitteilte``, ``2023 hatte das Bundesamt 300 Anträge gezählt``, ``nach Angaben der UN`` hung under
@@ -600,7 +621,8 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             said = _subject_said(doc, verb, units[i])
             if said is not None:
                 cands.append(said)
-    side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i])
+    side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
+        or _origin(doc, units[i])
     if side is not None:
         cands.append(side)
     if not cands:
