@@ -147,7 +147,11 @@ def _own(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[
     crossing = [s for k, ss in enumerate(by_unit) if k != i for s in ss if tok.i in s.q.tokens and s not in cands]
     if crossing and not cands:
         STATS["speaker across a line break (parse sentence too long)"] += 1
-    return sorted(cands, key=lambda s: (len(s.q.tokens), s.q.how != "prep"))
+    # a cue in the figure's own clause before one across a comma ("nach Angaben der Veranstalter 7.000, die
+    # Polizei spricht von 4.000": the parse may extend the police's quotation over the first clause), then
+    # the innermost quotation
+    return sorted(cands, key=lambda s: (s.q.type != "Direct" and _comma_between(doc, s, tok), len(s.q.tokens),
+                                        s.q.how != "prep"))
 
 
 def _clause_head(tok: Token) -> Token:
@@ -369,20 +373,48 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
     return None
 
 
+def _ersatz(sent: Span) -> bool:
+    """``Jedes Jahr würden so 600 Autos zerstört``: Konjunktiv II of ``werden`` in the main clause, the form
+    reported speech takes where Konjunktiv I looks like the indicative (plural)."""
+    return any(t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) and (
+        t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
+
+
+def _agentless_report(sent: Span) -> bool:
+    """``Die Zahl der Verletzten wurde mit 40 angegeben``: the main clause's reporting verb in the passive, its
+    agent not named, and no other cue in the sentence (``..., geht aus der Statistik hervor``)."""
+    verbs = [t for t in sent if reporting(t)]
+    if len(verbs) != 1 or any(C.is_attribution_preposition(t) for t in sent):
+        return False
+    verb = verbs[0]
+    return _clause_head(verb).dep_ == "ROOT" and any(c.dep_ == "aux:pass" for c in verb.children) \
+        and not any(c.dep_ == "obl:agent" for c in verb.children)
+
+
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
-    ``so X weiter`` or hearsay ``sollen`` takes the source of the sentences before it in the paragraph."""
+    ``so X weiter``, with hearsay ``sollen`` or a reporting verb in the passive without its agent (``wurde mit
+    214 angegeben``) takes the source of the sentences before it in the paragraph (up to
+    three back; one sentence of the reporter's own between them does not end the chain: Konjunktiv I
+    always reports someone); Konjunktiv II of ``werden`` (``würden``) only that of the sentence right before."""
     sent = _span(doc, units[i])
-    if sent is None or not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent)):
+    if sent is None:
         return None
-    k = i - 1
+    ersatz = not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
+    if ersatz and not _ersatz(sent):
+        return None
+    k, gaps = i - 1, 0
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
         if speaker is not None:
             return speaker
         prev = _span(doc, units[k])
-        if prev is None or not (reported(prev) or C.carries_on(prev)):
+        if prev is None or ersatz:
             break
+        if not (reported(prev) or C.carries_on(prev)):
+            gaps += 1
+            if gaps > 1:
+                break
         k -= 1
     return None
 
@@ -430,6 +462,46 @@ def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]
         return None
     for s in by_unit[first]:
         if s.q.how == "prep" and s.q.cue and s.q.cue[0][0] - units[first].start < 3:
+            return s
+    return None
+
+
+def _root_level(doc: Doc, s: Said, unit: UnitLike) -> bool:
+    """Does an attribution phrase (``nach Angaben X``, ``laut X``) qualify its sentence's main clause?"""
+    cue = _token_at(doc, s.q.cue[0][0]) if s.q.cue else None
+    return cue is not None and _in(unit, cue.idx) and _clause_head(cue).dep_ == "ROOT"
+
+
+def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Am Sonntag kamen nach Angaben der Polizei 350 Menschen. Gegen Abend war das Lager leer. Insgesamt
+    kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause goes on
+    to the declarative figures of the next sentences (up to three, also where the text has no paragraph
+    breaks) while no other source is named between and no person or body acts in the figure's sentence."""
+    if units[i].heading or _acting_subject(doc, units[i]):
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if units[k].paragraph != units[i].paragraph or units[k].heading:
+            return None
+        sent = _span(doc, units[k])
+        leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
+        if leads and sent is not None and any(t.like_num for t in sent):
+            return leads[0]
+        if by_unit[k] or sent is None or any(reporting(t) for t in sent):
+            return None                                # another source (or a speech act) between
+    return None
+
+
+def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Bei Kämpfen sind zwölf Menschen getötet worden. Unter den Opfern seien vier Polizisten, berichtete
+    die Agentur X.``: a sentence in Konjunktiv I whose source follows what it reports goes on with the
+    sentence before it; that sentence, naming no source of its own, is X's too."""
+    j = i + 1
+    if j >= len(units) or units[j].paragraph != units[i].paragraph or units[j].heading or units[i].heading:
+        return None
+    for s in by_unit[j]:
+        at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
+        if s.q.how in ("verb", "verb-fallback") and s.q.quote and s.q.quote[0][0] < at \
+                and any(C.konjunktiv1(doc[t]) for t in s.q.tokens):
             return s
     return None
 
@@ -518,6 +590,27 @@ def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _origin(doc: Doc, unit: UnitLike) -> Said | None:
+    """``Von der Bergwacht kam die Information, ...``: a reporting noun as the subject or object of a clause
+    whose ``von``/``aus`` phrase says where it came from; that phrase is the source."""
+    for noun in _span(doc, unit) or ():
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj") or not C.is_reporting_noun(noun):
+            continue
+        origin = next((c for c in noun.head.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and any(
+            g.dep_ == "case" and g.lower_ in ("von", "vom", "aus", "vonseiten", "seitens") for g in c.children)), None)
+        if origin is None:
+            continue
+        from .speakers import np_tokens
+
+        toks = np_tokens(origin)
+        spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
+        q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, origin.i, how="prep")
+        src = _source(doc, q, [])
+        if src is not None:
+            return Said(q, src, list(spans) + list(q.cue))
+    return None
+
+
 def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
     """A cue of the figure's own sentence the parse did not extend over the figure (``..., wie die Polizei
     mitteilte``, ``2023 hatte das Bundesamt 300 Anträge gezählt``, ``nach Angaben der UN`` hung under
@@ -529,7 +622,8 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             said = _subject_said(doc, verb, units[i])
             if said is not None:
                 cands.append(said)
-    side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i])
+    side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
+        or _origin(doc, units[i])
     if side is not None:
         cands.append(side)
     if not cands:
@@ -624,7 +718,8 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[rule.__name__.strip("_")] += 1
             picked = _relay_first(doc, [said], units)
-    for later in (_headline, _anaphoric_next, _chain, _list_intro, _lead, _under_heading):
+    for later in (_headline, _anaphoric_next, _chain, _next_reported, _list_intro, _lead, _carried_lead,
+                  _under_heading):
         if picked:
             break
         said = later(doc, units, i, by_unit)

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -60,11 +62,13 @@ class Model:
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        ctx = {} if self.ctx_w is None else {"ctx_w": self.ctx_w.astype(np.float16)}
-        np.savez_compressed(path / "weights.npz", sent_w=self.sent_w.astype(np.float16),
-                            spk_w=self.spk_w.astype(np.float16),
-                            bias=np.array([self.sent_b, self.spk_b, self.sent_threshold, self.spk_threshold,
-                                           float(self.listwise), self.ctx_b]), **ctx)
+        arrays: dict[str, Any] = {
+            "sent_w": self.sent_w.astype(np.float16), "spk_w": self.spk_w.astype(np.float16),
+            "bias": np.array([self.sent_b, self.spk_b, self.sent_threshold, self.spk_threshold,
+                              float(self.listwise), self.ctx_b])}
+        if self.ctx_w is not None:
+            arrays["ctx_w"] = self.ctx_w.astype(np.float16)
+        np.savez_compressed(path / "weights.npz", **arrays)
         (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -144,7 +148,7 @@ def _cue_summary(sent: Span | None, prefix: str) -> list[str]:
 
 
 def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_marks: bool,
-                      next_hows: set[str] = frozenset(), prev: Span | None = None, nxt: Span | None = None,
+                      next_hows: AbstractSet[str] = frozenset(), prev: Span | None = None, nxt: Span | None = None,
                       par_start: bool = False, cont_marks: bool = False) -> list[int]:
     f = ["bias", "first=" + sent[0].lower_, "firstpos=" + sent[0].pos_]
     for t in sent:
@@ -152,7 +156,7 @@ def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_m
             f.append(f"{t.pos_}={t.lemma_.lower()}")
         if t.pos_ in ("VERB", "AUX"):
             f.append("vl=" + C.full_lemma(t))
-            f.append(f"vdep={t.dep_}|{'/'.join(t.morph.get('Mood')) or '-'}")
+            f.append(f"vdep={t.dep_}|{'/'.join(t.morph.get('Mood', [])) or '-'}")
             if C.konjunktiv1(t):
                 f.append("konj1")
                 f.append("konj1_dep=" + t.dep_)
@@ -206,7 +210,7 @@ def _candidate(t: Token) -> bool:
 def candidates(sents: list[Span], si: int) -> list[tuple[Token, int]]:
     """Candidate speakers in the sentence, the WINDOW sentences before it and the one after it (``„...“
     Das sagte X.``), with their distance (-1: the sentence after)."""
-    out = []
+    out: list[tuple[Token, int]] = []
     for d in range(-1, WINDOW + 1):
         if si - d < 0 or si - d >= len(sents):
             continue
@@ -245,7 +249,7 @@ def speaker_features(tok: Token, dist: int, ctx: CandContext, si: int) -> list[i
          f"dep_dist={tok.dep_}|{dist}", f"headpos={head.pos_}", f"headlemma={hl}",
          f"ent_dist={tok.ent_type_ or '-'}|{dist}", f"pos_dist={tok.pos_}|{dist}", f"dep_head={tok.dep_}|{hl}",
          f"case={case}", f"case_dist={case}|{dist}", f"case_head={case}|{hl}",
-         f"num={'/'.join(tok.morph.get('Number')) or '-'}", f"cas={'/'.join(tok.morph.get('Case')) or '-'}"]
+         f"num={'/'.join(tok.morph.get('Number', [])) or '-'}", f"cas={'/'.join(tok.morph.get('Case', [])) or '-'}"]
     if C.is_reporting_verb(head):
         f += [f"head_rep|{tok.dep_}", f"head_rep|{tok.dep_}|{dist}"]
     if C.is_reporting_noun(head):

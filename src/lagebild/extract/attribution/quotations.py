@@ -106,6 +106,9 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
         return set(verb.head.subtree) - set(verb.subtree), "Indirect"
     if verb.dep_ == "ccomp" and verb.head.i < verb.i:
         return None
+    fronted = _fronted_reported(verb)
+    if fronted:
+        return fronted, "Indirect"
     for child in verb.children:
         if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN", "NUM") or child.dep_ in ("obl", "obl:arg") and any(
                 c.dep_ == "case" and c.lower_ in ("von", "vor", "auf", "über") for c in child.children):
@@ -113,6 +116,20 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
     if C.full_lemma(verb) == "sprechen" and any(t.lower_ == "von" and t.dep_ == "case" for t in verb.subtree):
         return set(verb.subtree), "Reported"        # "sprach in ihrem Schreiben von 40 Toten" (attached lower)
     return None
+
+
+def _fronted_reported(verb: Token) -> set[Token]:
+    """``Unter den Opfern seien vier Polizisten, berichtete X``: a main clause's reporting verb right after a
+    comma, with Konjunktiv I before it, reports what stands before the comma, also where the parser hung
+    that clause under the verb as obliques instead of as a clause (counted in STATS)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return set()
+    before = [t for t in verb.sent if t.i < verb.i - 1]
+    if not any(C.konjunktiv1(t) for t in before):
+        return set()
+    STATS["Konjunktiv I clause before its reporting verb not parsed as a clause"] += 1
+    return set(before)
 
 
 def full_is(verb: Token, *lemmas: str) -> bool:
@@ -181,15 +198,19 @@ def _participle_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     for tok in sent:
         attributive = tok.tag_ == "ADJA" or tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ")
         # the parse's error: an inflected participle read as a finite verb ("der von X genannten drei
-        # Millionen" -> "nannten"); its inflection and the phrase after it say it qualifies a noun
+        # Millionen" -> "nannten"); its inflection and the phrase after it say it qualifies a noun; the
+        # article before "von" ("und der von Y genannten ...") may be hung under it as a subject
         misread = not attributive and tok.pos_ == "VERB" and tok.lower_.endswith(("ten", "tes", "tem", "ter", "enen")) \
             and tok.i + 1 < sent.end and doc[tok.i + 1].pos_ in ("NUM", "DET", "ADJ", "NOUN") \
-            and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "nsubj:pass") and c.tag_ != "ART" for c in tok.children)
         if not attributive and not misread:
             continue
         if C.participle_lemma(tok) is None:
             continue
-        agent = next((c for c in tok.children if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in SPEAKER_POS
+        near = list(tok.children)
+        if misread:                                    # "der von X genannten": "von X" may hang under the article
+            near += [g for c in tok.children if c.tag_ == "ART" and c.i < tok.i for g in c.children]
+        agent = next((c for c in near if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in SPEAKER_POS
                       and c.i < tok.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)),
                      None)
         if agent is None or tok.head.i == tok.i and not misread:

@@ -25,7 +25,8 @@ def _name_tokens(head: Token) -> list[Token]:
     """A proper name around a token: the head with its name parts (``flat``, ``flat:name``, ``compound``
     and the ``nmod``/``det`` pieces of a name like "Van der Bellen"), contiguous."""
     toks = [head] + [c for c in head.subtree if c.i != head.i and (c.pos_ in ("PROPN", "X", "DET", "ADP")
-                     or c.pos_ == "ADJ" and c.text[:1].isupper() and c.i < head.i and c.dep_ in ("amod", "flat")
+                     or c.pos_ == "ADJ" and c.text[:1].isupper() and c.i < head.i
+                     and c.dep_ in ("amod", "flat", "compound")                    # "New York Times"
                      or c.pos_ == "NOUN" and c.dep_ in ("compound", "flat", "flat:name") and c.text[:1].isupper())
                      and (c.dep_ in NAME_ARCS or c.head.i != head.i or c.dep_ in ("nmod", "det"))
                      and c.text not in QUOTE_MARKS]
@@ -215,7 +216,40 @@ def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Sp
     if ents:
         e = ents[-1]
         return ((e.start_char, e.end_char),), e.root.i
+    subj = _agreeing_subject(doc, head)
+    if subj is not None:
+        STATS["pronoun speaker resolved to the subject before it"] += 1
+        return _spans_of(np_tokens(subj)), subj.i
     return None
+
+
+def _agreeing_subject(doc: Doc, head: int) -> Token | None:
+    """``Der Bürgermeister äußerte sich. ... , sagte er.``: the last subject before the pronoun (in its
+    sentence or the two before) that agrees with it in gender and number and can speak (a noun)."""
+    pron = doc[head]
+    gender, number = pron.morph.get("Gender", []), pron.morph.get("Number", [])
+    first = doc[head].sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for tok in reversed(doc[first:head]):
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN") or _clause_is_reported(tok, pron):
+            continue
+        if gender and tok.morph.get("Gender", []) and tok.morph.get("Gender", []) != gender:
+            continue
+        if number and tok.morph.get("Number", []) and tok.morph.get("Number", []) != number:
+            continue
+        return tok
+    return None
+
+
+def _clause_is_reported(tok: Token, pron: Token) -> bool:
+    """Is the subject inside what the pronoun's sentence reports (``Es seien 12 Häuser ..., sagte er``)?"""
+    return tok.sent.start == pron.sent.start and tok.head.i != pron.head.i and pron.head in tok.head.ancestors
+
+
+def _spans_of(toks: list[Token]) -> Spans:
+    return ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
 
 
 def source_at(doc: Doc, pos: int, found: Sequence[Quotation]) -> Source | None:

@@ -15,6 +15,7 @@ NP_ARCS = {"det", "det:poss", "amod", "nmod", "nmod:poss", "appos", "flat", "fla
 # Words that can head a speaker: nouns, names, pronouns (a verb or a number cannot speak).
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "X"}
 SUBJECT_ARCS = ("nsubj", "nsubj:pass")
+QUOTE_MARKS = set("„“”\"«»‚‘’")
 NOT_SPEAKER_POS = {"VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "ADV", "PART"}
 
 
@@ -38,11 +39,17 @@ def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
             out.append(child)
             stack.append(child)
     out.sort(key=lambda t: t.i)
-    # a phrase is contiguous: cut at the first gap around the head
+    # a phrase is contiguous: cut at the first gap around the head; quotation marks around a name inside it
+    # do not cut it ("Die Zeitung „Le Monde“")
+    doc = head.doc
+
+    def next_to(a: Token, b: Token) -> bool:
+        return all(t.text in QUOTE_MARKS for t in doc[a.i + 1: b.i])
+
     lo = hi = out.index(head)
-    while lo > 0 and out[lo - 1].i == out[lo].i - 1:
+    while lo > 0 and next_to(out[lo - 1], out[lo]):
         lo -= 1
-    while hi + 1 < len(out) and out[hi + 1].i == out[hi].i + 1:
+    while hi + 1 < len(out) and next_to(out[hi], out[hi + 1]):
         hi += 1
     return out[lo:hi + 1]
 
@@ -55,16 +62,56 @@ def np_span(head: Token, *, keep_case: bool = False) -> Span:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
-    for arc in SUBJECT_ARCS:
-        for child in verb.children:
-            if child.dep_ == arc and child.pos_ not in NOT_SPEAKER_POS:
-                return child                       # nominalised adjectives speak too: "Der 39-Jährige"
+    subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS
+                and (arc == "nsubj" or _passive_speaks(verb))]
+    # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
+    # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
+    real = [c for c in subjects if not _als_phrase(c)] or subjects
+    real = [c for c in real if not _genitive_phrase(c)]
+    speaking = [c for c in real if _can_speak(c)]
+    if len(real) > 1 and speaking and len(speaking) < len(real):
+        return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
+    if real:
+        return real[0]
+    if subjects:                                   # "Des Weiteren verwies X darauf": X read as the object
+        return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")), None)
     for child in verb.children:
         if child.dep_ == "obl:agent" and child.pos_ in SPEAKER_POS:
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
+
+
+def _passive_speaks(verb: Token) -> bool:
+    """Is a passive subject of this verb its speaker (``X wird zitiert``)? Of most reporting verbs it is
+    what is reported (``Der Schaden wird auf 3 Millionen geschätzt``)."""
+    from ...lang.de import words
+
+    return verb.lemma_.lower() in words("passive_speaker_verbs")
+
+
+def _can_speak(tok: Token) -> bool:
+    """Can the phrase speak: a name, a pronoun, a person or organisation, a speaking noun (``Sprecher``)?"""
+    from ...lang.de import words
+
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PER", "ORG"):
+        return True
+    if any(c.dep_ in ("appos", "flat", "flat:name", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PER", "ORG"))
+           for c in tok.children):
+        return True
+    return tok.lemma_.lower().endswith(tuple(words("speaking_nouns")))
+
+
+def _als_phrase(tok: Token) -> bool:
+    """``Als Begründung``: a noun introduced by the comparative ``als`` (a role or predicate, no subject)."""
+    return any(c.lower_ == "als" and c.tag_ == "KOKOM" and c.i < tok.i for c in tok.children) or (
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ == "als" and tok.doc[tok.i - 1].tag_ == "KOKOM")
+
+
+def _genitive_phrase(tok: Token) -> bool:
+    """``Des Weiteren``: a phrase whose article is ``des`` (genitive only) is no subject."""
+    return any(c.dep_ == "det" and c.lower_ == "des" and c.i < tok.i for c in tok.children)
 
 
 def wie_subject(verb: Token) -> Token | None:
@@ -93,7 +140,8 @@ def prep_object(prep: Token) -> Token | None:
 def genitive_or_von(noun: Token) -> Token | None:
     """Whose information a reporting noun carries: ``Angaben [der Polizei]``, ``Angaben [von Ärzten]``."""
     for child in noun.children:
-        if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i:
+        if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i \
+                and not any(c.dep_ == "nummod" or c.like_num for c in child.children):   # "laut Angaben 7.000 Menschen"
             if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children):
                 return child
     return None
