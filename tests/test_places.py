@@ -171,3 +171,24 @@ def test_facility_no_gazetteer_holds_lies_in_the_articles_country(nlp):
     assert ms["Mirabeau"].label == "LOC" and ms["Mirabeau"].country == "FR" and ms["Mirabeau"].ref is None
     ms = places(nlp, "Der Jazzclub Mirabeau öffnet, sagten Vertreter aus Frankreich, Spanien und Italien.")
     assert ms["Mirabeau"].country is None                  # no one country the article is set in
+
+
+def test_german_name_of_an_area_comes_from_iso_3166_2():
+    # pycountry's German subdivision names join the GeoNames area of the local name; no table of ours
+    g = gazetteer()
+    assert any(c.country == "BE" and c.precision == "region" for c in g.candidates("Hennegau"))    # Hainaut
+    assert any(c.country == "IT" and c.precision == "region" for c in g.candidates("Kalabrien"))   # Calabria
+    assert not g.candidates("Süd")                        # a compass point of ISO's German names: a word, no name
+    assert not any(c.country == "US" for c in g.candidates("Georgien"))   # the country's name, not the state's
+
+
+def test_area_known_by_its_german_name_is_a_place_not_a_person(nlp):
+    m = places(nlp, "Die Polizei im Hennegau nahm am Montag zwei Männer fest.")["Hennegau"]
+    assert m.label == "LOC" and m.country == "BE"
+
+
+def test_city_district_goes_by_its_name_without_rajon(nlp):
+    assert any(c.country == "UA" for c in gazetteer().candidates("Solomjanskyj"))   # "Solomjanskyj rajon"
+    m = places(nlp, "Nach dem Angriff auf Kiew brannte ein Lager im Bezirk Solomjanskyj.")["Solomjanskyj"]
+    assert m.country == "UA" and m.ref
+
