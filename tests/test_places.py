@@ -192,3 +192,30 @@ def test_city_district_goes_by_its_name_without_rajon(nlp):
     m = places(nlp, "Nach dem Angriff auf Kiew brannte ein Lager im Bezirk Solomjanskyj.")["Solomjanskyj"]
     assert m.country == "UA" and m.ref
 
+
+def test_ascii_spelling_of_a_town_is_its_own_name_and_no_person(nlp):
+    # Cox's Bazar is stored as Cox’s Bāzār; the plain spelling is its name, not an alternate
+    m = places(nlp, "Die Helfer fuhren am Morgen nach Cox's Bazar.")["Cox's Bazar"]
+    assert m.label == "LOC" and m.country == "BD"
+
+
+def test_second_name_of_a_pair_after_a_preposition_is_a_place_too(nlp):
+    ms = places(nlp, "Razzien gab es am Abend in Schaerbeek und Molenbeek.")
+    assert ms["Molenbeek"].label == "LOC" and ms["Molenbeek"].country == "BE"
+
+
+def test_names_listed_after_a_plural_district_noun_share_the_first_ones_country(nlp):
+    # "Holosijiw" is a spelling the gazetteer lacks: a place all the same, in the country of the list
+    ms = places(nlp, "Granaten schlugen in den Stadtteilen Obolon, Holosijiw und Podil ein.")
+    assert ms["Holosijiw"].label == "LOC" and ms["Holosijiw"].country == "UA" and ms["Holosijiw"].ref is None
+    assert ms["Podil"].country == "UA"
+
+
+def test_unknown_place_after_a_place_noun_takes_the_articles_country_named_twice(nlp):
+    # a camp or island no gazetteer holds: the country the article is set in, never a spot; one
+    # country named once (the neighbour across the border) is not enough
+    alone = places(nlp, "Die Menschen warteten im Lager Vrakosi an der Grenze zu Albanien.")["Vrakosi"]
+    assert alone.label == "LOC" and alone.country is None and alone.ref is None
+    text = "Griechenland schloss die Grenze. In Athen protestierten Helfer, im Lager Vrakosi warteten Tausende."
+    m = places(nlp, text)["Vrakosi"]
+    assert m.country == "GR" and m.ref is None

@@ -412,15 +412,14 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if c.start in listed:
             n = listed.pop(c.start)
         out.append(n)
-        head = n
+        head, iso = n, n.country
         while head.label == "LOC" and (head is not n or _after_plural_type_noun(doc, c)):
             m = JOINED_NAME.match(text, head.end)
             if m is None or not name_like(m.group(1)):
                 break
             form = m.group(1)
-            place = gazetteer().best(form, country=head.country) if head.country else None
-            head = Cand(m.start(1), m.end(1), "LOC", 1, place.country if place else None,
-                        f"geo:{place.id}" if place else None)
+            place = gazetteer().best(form, country=iso) if iso else None
+            head = Cand(m.start(1), m.end(1), "LOC", 1, iso, f"geo:{place.id}" if place else None)
             if head.start in starts:
                 listed[head.start] = head
             else:
@@ -431,17 +430,18 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 
 
 def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
-    """'der Musikclub X' that no gazetteer holds lies in the country the article is set in, where
-    three quarters of its places and country words are in one country: the country, never a spot."""
+    """'der Musikclub X', 'das Lager X', 'der Bezirk X' that no gazetteer holds lies in the country the article
+    is set in, where three quarters of its places and country words (two at least) are in one country: the
+    country, never a spot ('im Lager Idomeni an der Grenze zu Mazedonien' is not in Macedonia)."""
     countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
     if not countries:
         return chosen
     iso, n = countries.most_common(1)[0]
-    if n < 0.75 * sum(countries.values()):
+    if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
         return chosen
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
-            and (prev := _prev_words(doc, c.start, 1)) and place_type(prev[-1]) == "facility" else c
-            for c in chosen]
+            and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS)
+            else c for c in chosen]
 
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
@@ -788,10 +788,18 @@ def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
         one_word = not re.search(r"\s", text[c.start:c.end])
         if any(r.start <= c.start and c.end <= r.end and
                (r.end - r.start > c.end - c.start if r.label == c.label else
-                one_word or r.end - r.start > c.end - c.start) for r in rules):
+                one_word or r.end - r.start > c.end - c.start or _town_after_preposition(doc, r, c)) for r in rules):
             continue
         out.append(c)
     return out
+
+
+def _town_after_preposition(doc: Doc, rule: Cand, ner: Cand) -> bool:
+    """'nach Cox's Bazar': the NER's person of several words is the very span of a town the gazetteer
+    resolved, after a locative preposition - the town, not a person."""
+    prev = _prev_words(doc, ner.start, 1)
+    return rule.label == "LOC" and ner.label == "PER" and bool(rule.ref) and (rule.start, rule.end) == \
+        (ner.start, ner.end) and bool(prev) and prev[-1] in LOCATIVE
 
 
 # --- countries, capitals, seats ---------------------------------------------------------
@@ -1196,7 +1204,8 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
     cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or geo_adjective or
                           kind in ("region", "island", "site") or
-                          (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
+                          (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
+        _joined_after_preposition(doc, toks, i)
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     if n == 1:
         reading = known_reading(w)
@@ -1210,6 +1219,13 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
     return True
+
+
+def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
+    """'in Anderlecht und Molenbeek': the second name of a pair after a locative preposition has it too."""
+    prev = _prev_words(doc, toks[i].idx, 3)
+    return len(prev) == 3 and prev[0].lower() in LOCATIVE and prev[1][:1].isupper() and \
+        prev[2] in ("und", "oder", "sowie") and bool(gazetteer().candidates(prev[1]))
 
 
 def _ner_place_hits(doc: Doc, hits: list[PlaceHit], sent_of) -> list[PlaceHit]:
