@@ -219,3 +219,10 @@ def test_unknown_place_after_a_place_noun_takes_the_articles_country_named_twice
     text = "Griechenland schloss die Grenze. In Athen protestierten Helfer, im Lager Vrakosi warteten Tausende."
     m = places(nlp, text)["Vrakosi"]
     assert m.country == "GR" and m.ref is None
+
+
+def test_foreign_name_with_a_particle_after_an_article_is_a_place_not_a_person(nlp):
+    # the NER takes "France" for a person; an article before "Stade de" says it is one name, a place's
+    ms = places(nlp, "Tausende Zuschauer flohen aus dem Stade de France in Saint-Denis.")
+    assert "France" not in ms and ms["Stade de France"].label == "LOC"
+    assert places(nlp, "Der Präsident Charles de Gaulle sprach.")["Charles de Gaulle"].label == "PER"

@@ -583,6 +583,20 @@ def _join_name_particles(doc: Doc, ents: list) -> list:
                                       (o.start, o.end) != (e.start, e.end) for o in out)]
 
 
+def _foreign_place_names(doc: Doc, ents: list) -> list:
+    """'aus dem Stade de France', 'an der Gare du Nord': an article, a capitalised word and a foreign particle
+    before the NER's person make one name, a place's (a person's name takes no article in news)."""
+    out = []
+    for e in ents:
+        i = e.start
+        if e.label_ == "PER" and i >= 3 and doc[i - 1].text in FOREIGN_PARTICLES and \
+                doc[i - 2].text[:1].isupper() and doc[i - 3].lower_ in ARTICLES | {"im", "vom", "ins", "am", "zum", "beim"} \
+                and not any(o.end > i - 2 and o.start < i for o in ents):
+            e = Span(doc, i - 2, e.end, label="LOC")
+        out.append(e)
+    return out
+
+
 def _first_name_after_title(doc: Doc, ents) -> list:
     """'Umweltministerin Maggie Van Dam' with the NER's person 'Van Dam': the one capitalised
     word between a title and a person's span is the first name, whatever the lexicon reads it as."""
@@ -720,7 +734,8 @@ def _org_names() -> frozenset[str]:
 def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     out = []
     forms = country_forms()
-    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, list(doc.ents))))
+    ents = _foreign_place_names(doc, list(doc.ents))
+    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_cut_at_line_breaks(ents)))
     for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
