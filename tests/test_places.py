@@ -226,3 +226,12 @@ def test_foreign_name_with_a_particle_after_an_article_is_a_place_not_a_person(n
     ms = places(nlp, "Tausende Zuschauer flohen aus dem Stade de France in Saint-Denis.")
     assert "France" not in ms and ms["Stade de France"].label == "LOC"
     assert places(nlp, "Der Präsident Charles de Gaulle sprach.")["Charles de Gaulle"].label == "PER"
+
+
+def test_two_cities_of_like_size_abroad_need_their_country(nlp):
+    # Saint-Denis near Paris and Saint-Denis on Réunion are of like size: never the larger by default
+    alone = places(nlp, "In Saint-Denis wurden am Morgen zwei Wohnungen durchsucht.")["Saint-Denis"]
+    assert alone.label == "LOC" and alone.ref is None
+    m = places(nlp, "Die französische Polizei durchsuchte am Morgen Wohnungen in Saint-Denis.")["Saint-Denis"]
+    assert m.country == "FR" and m.ref
+    assert places(nlp, "Die Zahl der Toten in Tripolis stieg.")["Tripolis"].country == "LY"   # the other is far smaller

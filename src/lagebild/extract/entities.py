@@ -1352,7 +1352,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         best = g.best(form, country=said, countries=doc_countries)
         if form in anchored and len(cands) > 1:
             continue                                   # "X bei Berlin": decided by its anchor below
-        if len(cands) == 1 or form in regions or (best and best.population >= 100000) or \
+        if len(cands) == 1 or form in regions or (best and best.population >= 100000 and
+                                                   not _rival_abroad(form, best, doc_countries, home)) or \
                 (best and best.precision != "city"):
             fixed[form] = best
     from ..geo import distance_km
@@ -1381,7 +1382,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
             if best is not None and not near and admin_place is None and (
-                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)):
+                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)
+                    or _rival_abroad(form, best, doc_countries, home)):
                 best = None                            # nothing tells which place, or that it is this one
         for h in group:
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
@@ -1397,6 +1399,16 @@ def _ambiguous(form: str, best, doc_countries: dict[str, int], home: tuple[str, 
     ctx = set(doc_countries) | set(home)
     return any(c.id != best.id and c.population * 3 >= best.population and
                (c.country == best.country or c.country in ctx or best.country not in ctx)
+               for c in gazetteer().candidates(form))
+
+
+def _rival_abroad(form: str, best, doc_countries: dict[str, int], home: tuple[str, ...] = HOME) -> bool:
+    """Two cities of one name and like size in two countries ('Saint-Denis' in France and on Réunion,
+    'Valencia'), the article naming neither country: the larger is no better a guess than the other."""
+    if best.precision != "city" or best.country in doc_countries or best.country in home:
+        return False
+    return any(c.id != best.id and c.precision == "city" and c.country != best.country and
+               c.population * 3 >= best.population and c.country not in doc_countries
                for c in gazetteer().candidates(form))
 
 
