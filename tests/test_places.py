@@ -235,3 +235,9 @@ def test_two_cities_of_like_size_abroad_need_their_country(nlp):
     m = places(nlp, "Die französische Polizei durchsuchte am Morgen Wohnungen in Saint-Denis.")["Saint-Denis"]
     assert m.country == "FR" and m.ref
     assert places(nlp, "Die Zahl der Toten in Tripolis stieg.")["Tripolis"].country == "LY"   # the other is far smaller
+
+
+def test_place_after_in_or_aus_no_gazetteer_holds_takes_the_articles_country(nlp):
+    text = "Die Regierung von Bangladesch schickte Helfer nach Cox's Bazar. Aus Kutupalong kamen neue Berichte."
+    m = places(nlp, text)["Kutupalong"]
+    assert m.label == "LOC" and m.country == "BD" and m.ref is None

@@ -430,7 +430,7 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 
 
 def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
-    """'der Musikclub X', 'das Lager X', 'der Bezirk X' that no gazetteer holds lies in the country the article
+    """'der Musikclub X', 'das Lager X', 'der Bezirk X', 'in X' that no gazetteer holds lies in the country the article
     is set in, where three quarters of its places and country words (two at least) are in one country: the
     country, never a spot ('im Lager Idomeni an der Grenze zu Mazedonien' is not in Macedonia)."""
     countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
@@ -440,7 +440,8 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
         return chosen
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
-            and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS)
+            and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS
+                                                              or prev[-1].lower() in ("in", "nach", "aus"))
             else c for c in chosen]
 
 
