@@ -241,3 +241,13 @@ def test_place_after_in_or_aus_no_gazetteer_holds_takes_the_articles_country(nlp
     text = "Die Regierung von Bangladesch schickte Helfer nach Cox's Bazar. Aus Kutupalong kamen neue Berichte."
     m = places(nlp, text)["Kutupalong"]
     assert m.label == "LOC" and m.country == "BD" and m.ref is None
+
+
+def test_first_level_area_is_the_gazetteers_not_a_hand_row():
+    # Vorarlberg (GeoNames' admin table) and Tasmanien (ISO 3166-2's German name of Tasmania) are areas of
+    # the gazetteer, with their admin1 code; regions_de.tsv keeps only what no shipped source names in German
+    g = gazetteer()
+    for name, iso in (("Vorarlberg", "AT"), ("Tasmanien", "AU"), ("Saarland", "DE")):
+        b = g.best(name)
+        assert b.area and b.country == iso and b.admin1
+    assert g.best("Flandern").country == "BE"              # a hand row: ISO's German name is 'Vlaams Gewest'
