@@ -251,3 +251,12 @@ def test_first_level_area_is_the_gazetteers_not_a_hand_row():
         b = g.best(name)
         assert b.area and b.country == iso and b.admin1
     assert g.best("Flandern").country == "BE"              # a hand row: ISO's German name is 'Vlaams Gewest'
+
+
+def test_city_adjective_before_a_building_noun_is_a_landmark(nlp):
+    ms = places(nlp, "Am Abend beteten Hunderte im Kölner Dom und am Brandenburger Tor.")
+    assert ms["Kölner Dom"].label == "LOC" and ms["Kölner Dom"].country == "DE" and ms["Kölner Dom"].ref is None
+    assert ms["Brandenburger Tor"].country == "DE"
+    # a square named after a city abroad lies anywhere: no country unless the article names that city's
+    assert places(nlp, "Die Demonstranten zogen über den Pariser Platz.")["Pariser Platz"].country is None
+    assert "Berliner Polizei" not in places(nlp, "Die Berliner Polizei meldete am Abend Festnahmen.")

@@ -345,6 +345,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     persons = _persons(doc, toks)
     rules += persons
     rules += _places(doc, toks)
+    rules += _town_landmarks(doc, toks)
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
     rules += _person_repeats(doc, toks, persons + ner_persons)
@@ -1135,6 +1136,25 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
     _anchors(_text(doc), hits)
     return _resolve_places(hits, doc_countries=dict(named), elsewhere=_story_elsewhere(doc, named))
+
+
+def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
+    """'am Brandenburger Tor', 'im Kölner Dom', 'am Münchner Hauptbahnhof': a city's or region's adjective (-er
+    of a town of 100,000 or more, or of a region) before a building's or site's noun with no name after it is
+    a landmark in that country ('im Kiewer Stadtteil Obolon' names Obolon, 'die Berliner Polizei' no place)."""
+    g, out, forms = gazetteer(), [], country_forms()
+    named = {f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower())) and f.kind != "capital"}
+    for i in range(len(toks) - 1):
+        w, noun = toks[i].text, toks[i + 1].text
+        if not (w.endswith("er") and w[:1].isupper() and noun[:1].isupper() and
+                place_type(noun) in ("facility", "site")) or (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()):
+            continue
+        town = next((t for f in dict.fromkeys((w[:-2], w[:-2] + "en", w[:-3] + "en"))
+                     if (t := g.best(f)) is not None and (t.precision == "region" or t.population >= 100000)), None)
+        if town is not None:                           # a town abroad lends its country only where the article names
+            iso = town.country if town.country in HOME or town.country in named else None   # it: 'Pariser Platz'
+            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))   # is in Berlin
+    return out
 
 
 def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
