@@ -241,6 +241,9 @@ def test_place_after_in_or_aus_no_gazetteer_holds_takes_the_articles_country(nlp
     text = "Die Regierung von Bangladesch schickte Helfer nach Cox's Bazar. Aus Kutupalong kamen neue Berichte."
     m = places(nlp, text)["Kutupalong"]
     assert m.label == "LOC" and m.country == "BD" and m.ref is None
+    from lagebild.extract.entities import _name_only
+
+    assert not _name_only("Neu")                # 'aus Neu vorgestellt': the NER's place is a word, no name
 
 
 def test_first_level_area_is_the_gazetteers_not_a_hand_row():

@@ -442,8 +442,15 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         return chosen
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
             and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS
-                                                              or prev[-1].lower() in ("in", "nach", "aus"))
+                                                              or prev[-1].lower() in ("in", "nach", "aus")
+                                                              and _name_only(_text(doc)[c.start:c.end]))
             else c for c in chosen]
+
+
+def _name_only(text: str) -> bool:
+    """No word the lexicon knows as anything but a name ('aus Neu vorgestellt': the NER's place is an adverb)."""
+    tag, known = word_tag(text) if " " not in text else ("NE", False)
+    return not known or tag == "NE"
 
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
