@@ -333,6 +333,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     persons = _persons(doc, toks)
     rules += persons
     rules += _places(doc, toks)
+    rules += _town_landmarks(doc, toks)
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
     rules += _person_repeats(doc, toks, persons + ner_persons)
@@ -400,15 +401,14 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if c.start in listed:
             n = listed.pop(c.start)
         out.append(n)
-        head = n
+        head, iso = n, n.country
         while head.label == "LOC" and (head is not n or _after_plural_type_noun(doc, c)):
             m = JOINED_NAME.match(text, head.end)
             if m is None or not name_like(m.group(1)):
                 break
             form = m.group(1)
-            place = gazetteer().best(form, country=head.country) if head.country else None
-            head = Cand(m.start(1), m.end(1), "LOC", 1, place.country if place else None,
-                        f"geo:{place.id}" if place else None)
+            place = gazetteer().best(form, country=iso) if iso else None
+            head = Cand(m.start(1), m.end(1), "LOC", 1, iso, f"geo:{place.id}" if place else None)
             if head.start in starts:
                 listed[head.start] = head
             else:
@@ -419,17 +419,26 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 
 
 def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
-    """'der Musikclub X' that no gazetteer holds lies in the country the article is set in, where
-    three quarters of its places and country words are in one country: the country, never a spot."""
+    """'der Musikclub X', 'das Lager X', 'der Bezirk X', 'in X' that no gazetteer holds lies in the country the article
+    is set in, where three quarters of its places and country words (two at least) are in one country: the
+    country, never a spot ('im Lager Idomeni an der Grenze zu Mazedonien' is not in Macedonia)."""
     countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
     if not countries:
         return chosen
     iso, n = countries.most_common(1)[0]
-    if n < 0.75 * sum(countries.values()):
+    if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
         return chosen
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
-            and (prev := _prev_words(doc, c.start, 1)) and place_type(prev[-1]) == "facility" else c
-            for c in chosen]
+            and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS
+                                                              or prev[-1].lower() in ("in", "nach", "aus")
+                                                              and _name_only(_text(doc)[c.start:c.end]))
+            else c for c in chosen]
+
+
+def _name_only(text: str) -> bool:
+    """No word the lexicon knows as anything but a name ('aus Neu vorgestellt': the NER's place is an adverb)."""
+    tag, known = word_tag(text) if " " not in text else ("NE", False)
+    return not known or tag == "NE"
 
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
@@ -571,6 +580,20 @@ def _join_name_particles(doc: Doc, ents: list) -> list:
                                       (o.start, o.end) != (e.start, e.end) for o in out)]
 
 
+def _foreign_place_names(doc: Doc, ents: list) -> list:
+    """'aus dem Stade de France', 'an der Gare du Nord': an article, a capitalised word and a foreign particle
+    before the NER's person make one name, a place's (a person's name takes no article in news)."""
+    out = []
+    for e in ents:
+        i = e.start
+        if e.label_ == "PER" and i >= 3 and doc[i - 1].text in FOREIGN_PARTICLES and \
+                doc[i - 2].text[:1].isupper() and doc[i - 3].lower_ in ARTICLES | {"im", "vom", "ins", "am", "zum", "beim"} \
+                and not any(o.end > i - 2 and o.start < i for o in ents):
+            e = Span(doc, i - 2, e.end, label="LOC")
+        out.append(e)
+    return out
+
+
 def _first_name_after_title(doc: Doc, ents) -> list:
     """'Umweltministerin Maggie Van Dam' with the NER's person 'Van Dam': the one capitalised
     word between a title and a person's span is the first name, whatever the lexicon reads it as."""
@@ -705,7 +728,8 @@ def _org_names() -> frozenset[str]:
 def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     out = []
     forms = country_forms()
-    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, list(doc.ents))))
+    ents = _foreign_place_names(doc, list(doc.ents))
+    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_cut_at_line_breaks(ents)))
     for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
@@ -774,10 +798,18 @@ def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
         one_word = not re.search(r"\s", text[c.start:c.end])
         if any(r.start <= c.start and c.end <= r.end and
                (r.end - r.start > c.end - c.start if r.label == c.label else
-                one_word or r.end - r.start > c.end - c.start) for r in rules):
+                one_word or r.end - r.start > c.end - c.start or _town_after_preposition(doc, r, c)) for r in rules):
             continue
         out.append(c)
     return out
+
+
+def _town_after_preposition(doc: Doc, rule: Cand, ner: Cand) -> bool:
+    """'nach Cox's Bazar': the NER's person of several words is the very span of a town the gazetteer
+    resolved, after a locative preposition - the town, not a person."""
+    prev = _prev_words(doc, ner.start, 1)
+    return rule.label == "LOC" and ner.label == "PER" and bool(rule.ref) and (rule.start, rule.end) == \
+        (ner.start, ner.end) and bool(prev) and prev[-1] in LOCATIVE
 
 
 # --- countries, capitals, seats ---------------------------------------------------------
@@ -1098,6 +1130,25 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     return _resolve_places(hits, doc_countries=dict(named), elsewhere=_story_elsewhere(doc, named))
 
 
+def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
+    """'am Brandenburger Tor', 'im Kölner Dom', 'am Münchner Hauptbahnhof': a city's or region's adjective (-er
+    of a town of 100,000 or more, or of a region) before a building's or site's noun with no name after it is
+    a landmark in that country ('im Kiewer Stadtteil Obolon' names Obolon, 'die Berliner Polizei' no place)."""
+    g, out, forms = gazetteer(), [], country_forms()
+    named = {f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower())) and f.kind != "capital"}
+    for i in range(len(toks) - 1):
+        w, noun = toks[i].text, toks[i + 1].text
+        if not (w.endswith("er") and w[:1].isupper() and noun[:1].isupper() and
+                place_type(noun) in ("facility", "site")) or (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()):
+            continue
+        town = next((t for f in dict.fromkeys((w[:-2], w[:-2] + "en", w[:-3] + "en"))
+                     if (t := g.best(f)) is not None and (t.precision == "region" or t.population >= 100000)), None)
+        if town is not None:                           # a town abroad lends its country only where the article names
+            iso = town.country if town.country in HOME or town.country in named else None   # it: 'Pariser Platz'
+            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))   # is in Berlin
+    return out
+
+
 def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
     """Gazetteer names among the tokens (three, two, one word long), and names the gazetteer lacks
     after a noun that says they are places ("die Insel Samothraki")."""
@@ -1181,7 +1232,8 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
     cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or geo_adjective or
                           kind in ("region", "island", "site") or
-                          (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES))
+                          (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
+        _joined_after_preposition(doc, toks, i)
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     if n == 1:
         reading = known_reading(w)
@@ -1195,6 +1247,13 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
     return True
+
+
+def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
+    """'in Anderlecht und Molenbeek': the second name of a pair after a locative preposition has it too."""
+    prev = _prev_words(doc, toks[i].idx, 3)
+    return len(prev) == 3 and prev[0].lower() in LOCATIVE and prev[1][:1].isupper() and \
+        prev[2] in ("und", "oder", "sowie") and bool(gazetteer().candidates(prev[1]))
 
 
 def _ner_place_hits(doc: Doc, hits: list[PlaceHit], sent_of) -> list[PlaceHit]:
@@ -1305,7 +1364,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         best = g.best(form, country=said, countries=doc_countries)
         if form in anchored and len(cands) > 1:
             continue                                   # "X bei Berlin": decided by its anchor below
-        if len(cands) == 1 or form in regions or (best and best.population >= 100000) or \
+        if len(cands) == 1 or form in regions or (best and best.population >= 100000 and
+                                                   not _rival_abroad(form, best, doc_countries, home)) or \
                 (best and best.precision != "city"):
             fixed[form] = best
     from ..geo import distance_km
@@ -1334,7 +1394,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
             if best is not None and not near and admin_place is None and (
-                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)):
+                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)
+                    or _rival_abroad(form, best, doc_countries, home)):
                 best = None                            # nothing tells which place, or that it is this one
         for h in group:
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
@@ -1350,6 +1411,16 @@ def _ambiguous(form: str, best, doc_countries: dict[str, int], home: tuple[str, 
     ctx = set(doc_countries) | set(home)
     return any(c.id != best.id and c.population * 3 >= best.population and
                (c.country == best.country or c.country in ctx or best.country not in ctx)
+               for c in gazetteer().candidates(form))
+
+
+def _rival_abroad(form: str, best, doc_countries: dict[str, int], home: tuple[str, ...] = HOME) -> bool:
+    """Two cities of one name and like size in two countries ('Saint-Denis' in France and on Réunion,
+    'Valencia'), the article naming neither country: the larger is no better a guess than the other."""
+    if best.precision != "city" or best.country in doc_countries or best.country in home:
+        return False
+    return any(c.id != best.id and c.precision == "city" and c.country != best.country and
+               c.population * 3 >= best.population and c.country not in doc_countries
                for c in gazetteer().candidates(form))
 
 

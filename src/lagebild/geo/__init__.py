@@ -9,7 +9,10 @@ Data (all shipped in ``lagebild/data``, nothing is fetched):
   ``scripts/build_gazetteer.py``; sources and licences there);
 - ``countries_de.tsv``: German country names, adjectives, demonyms, capitals
   and seats of government (Kreml, Weißes Haus), plus pycountry's German names;
-- ``regions_de.tsv``: regions and waters a city list lacks (Krim, Gazastreifen).
+- ``regions_de.tsv``: regions and waters a city list lacks (Krim, Gazastreifen);
+- pycountry's ISO 3166-2 names in German, read at load: the German name of a first- or
+  second-level area ("Hennegau", "Ostflandern", "Kalabrien") joins the gazetteer's area of its
+  local name ("Hainaut"), so no table of ours lists them.
 
 ``geocode("Myrne", admin_of="Donezk", near=[(48.46, 35.04)])`` picks among
 homonyms by region, country, closeness to the article's other places and size.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import gettext
 import gzip
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -90,6 +94,31 @@ def country_table() -> tuple[Country, ...]:
     return tuple(out)
 
 
+# "Solomjanskyj rajon", "Obolon Raion": the Latin forms of a city district (район) with the generic word
+DISTRICT_SUFFIX = re.compile(r" (?:[Rr]ajon|[Rr]aion|[Rr]ayon)$")
+# ISO's German names that are compass points ("Süd", "Nordwest"): words of any text, no name to look up
+COMPASS_NAME = re.compile(r"^(?:Nord|Süd|Ost|West)(?:ost|west)?$")
+AREA_PREFIX = re.compile(r"^(?:Bezirk|Provinz|Region|Kreis) ")
+
+
+@lru_cache(maxsize=1)
+def german_subdivision_names() -> tuple[tuple[str, str, str], ...]:
+    """(country, local name, German name) of each ISO 3166-2 subdivision whose German name (pycountry's
+    translation) differs from its local one; empty without pycountry."""
+    try:
+        import pycountry
+
+        de = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"]).gettext
+        out = []
+        for s in pycountry.subdivisions:
+            german = de(s.name)
+            if german != s.name and "," not in german and "(" not in german:
+                out.append((s.country_code, s.name, german))
+        return tuple(out)
+    except Exception:  # noqa: BLE001 - German area names are a bonus, not a need
+        return ()
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (haversine)."""
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
@@ -112,6 +141,11 @@ def ascii_fold(name: str) -> str:
     return "".join(out)
 
 
+def plain_name(name: str) -> str:
+    """The name with straight apostrophes and no diacritics (as the build script's ascii forms)."""
+    return ascii_fold(name.replace("’", "'").replace("ʼ", "'").replace("‘", "'"))
+
+
 class Gazetteer:
     """Name -> places. Forms are matched case-sensitively as written in German text."""
 
@@ -119,7 +153,9 @@ class Gazetteer:
         self.by_form: dict[str, list[Candidate]] = {}
         self.by_id: dict[str, Candidate] = {}
         self.countries: dict[str, Country] = {}
+        self._areas: dict[tuple[str, str], Candidate] = {}
         self._load_places()
+        self._load_german_area_names()
         self._load_regions()
         self._load_countries()
 
@@ -137,8 +173,29 @@ class Gazetteer:
                 base = Candidate(gid, name, float(lat), float(lon), cc, adm, int(pop), kind or "city", area=bool(kind))
                 self.by_id[gid] = base
                 add = self.by_form.setdefault
-                for form in names.split("|"):
+                forms = names.split("|")
+                for form in forms:
                     add(form, []).append(base)             # primary: decided at look-up (form == name)
+                if kind:
+                    for form in forms:
+                        self._areas.setdefault((cc, form.casefold()), base)
+                elif "ajon" in names or "aion" in names or "ayon" in names:
+                    for form in forms:                     # "Solomjanskyj rajon": the district "Solomjanskyj"
+                        m = DISTRICT_SUFFIX.search(form)
+                        if m and form[:m.start()] not in forms:
+                            add(form[:m.start()], []).append(base)
+
+    def _load_german_area_names(self) -> None:
+        """ISO 3166-2's German names (pycountry) of areas the GeoNames tables name otherwise: "Hennegau" is
+        the area "Hainaut", "Ostflandern" "Oost-Vlaanderen". Joined by the local name within the country;
+        compass names ("Süd", "Nordwest") and country names ("Georgien" for the US state) are left out."""
+        countries = {n for c in country_table() for n in c.names}
+        for code, local, german in german_subdivision_names():
+            area = self._areas.get((code, local.casefold())) or self._areas.get((code, ascii_fold(local).casefold()))
+            if area is None or german in countries or COMPASS_NAME.match(german):
+                continue
+            for form in dict.fromkeys((german, AREA_PREFIX.sub("", german))):
+                self._add(form, area)
 
     def _load_regions(self) -> None:
         for i, line in enumerate(DATA.joinpath("regions_de.tsv").read_text(encoding="utf-8").splitlines()):
@@ -175,7 +232,8 @@ class Gazetteer:
         out: dict[str, Candidate] = {}
         for c in found or ():
             # its own name, or the first part of it ("Molenbeek" of Molenbeek-Saint-Jean, "Frankfurt am Main")
-            primary = c.primary or c.name in (name, name[:-1]) or c.name.startswith((name + "-", name + " "))
+            primary = c.primary or c.name in (name, name[:-1]) or c.name.startswith((name + "-", name + " ")) or \
+                (c.name != name and plain_name(c.name) == name)      # "Cox's Bazar" as German text writes Cox’s Bāzār
             if primary != c.primary:
                 c = replace(c, primary=primary)
             if c.id not in out or (c.primary and not out[c.id].primary):
