@@ -587,7 +587,8 @@ def _foreign_place_names(doc: Doc, ents: list) -> list:
     for e in ents:
         i = e.start
         if e.label_ == "PER" and i >= 3 and doc[i - 1].text in FOREIGN_PARTICLES and \
-                doc[i - 2].text[:1].isupper() and doc[i - 3].lower_ in ARTICLES | {"im", "vom", "ins", "am", "zum", "beim"} \
+                doc[i - 2].text[:1].isupper() and \
+                doc[i - 3].lower_ in ARTICLES | {"im", "vom", "ins", "am", "zum", "beim"} \
                 and not any(o.end > i - 2 and o.start < i for o in ents):
             e = Span(doc, i - 2, e.end, label="LOC")
         out.append(e)
