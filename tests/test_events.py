@@ -453,3 +453,19 @@ def test_a_knife_attack_is_no_shooting(nlp):
     evs = events_of(nlp, "Ein Mann hat am Sonntag in Hannover eine Passantin mit einem Messer niedergestochen.")
     e = one(evs, "ASSAULT")
     assert e.mode == "stabbing"
+
+
+def test_a_charm_offensive_is_no_military_offensive(nlp):
+    # "Charmeoffensive" is everyday political vocabulary; its compound head "Offensive" alone is a clash
+    text = "Die Kanzlerin startete am Montag in Graz eine Charmeoffensive bei den Bürgermeistern."
+    assert not [e for e in events_of(nlp, text) if e.type == "ASSAULT"]
+    text = "Die Armee startete am Montag in der Provinz Hakkari eine Offensive gegen die Rebellen."
+    assert one(events_of(nlp, text), "ASSAULT").mode == "clash"
+
+
+def test_a_crowd_overrunning_a_barrier_is_a_riot(nlp):
+    # "überrennen" (strong verb: überrannten) of a crowd and a barrier, as "durchbrechen" and "stürmen"
+    text = "In Leipzig überrannten am Samstag hunderte Fußballfans die Polizeikette."
+    assert one(events_of(nlp, text), "PROTEST").mode == "riot"
+    text = "Die Bayern überrannten am Samstag in Leipzig die gegnerische Abwehr."
+    assert not [e for e in events_of(nlp, text) if e.type == "PROTEST"]    # no barrier: a figure of speech
