@@ -26,7 +26,9 @@ vocabulary. It runs after ``lagebild_entities`` (actors, targets, places),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -64,7 +66,8 @@ def _particle(tok: Token) -> Token | None:
     return None
 
 
-def find_triggers(doc: Doc, start: int, end: int, names: list[Mention] = ()) -> list[tuple[int, int, Trigger, Token]]:
+def find_triggers(doc: Doc, start: int, end: int,
+                  names: Sequence[Mention] = ()) -> list[tuple[int, int, Trigger, Token]]:
     """Event triggers among the tokens of doc[start:end] (characters): lexicon entries read by lemma
     (docs/EVENTS.md), with the needs of an entry met by the sentence. Words inside a name are none
     ("Sturm" the person, "Brand" the company)."""
@@ -187,7 +190,8 @@ def find_events(doc: Doc) -> list[Event]:
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> the mention covering it (cached on the doc's user data)."""
     key = ("lagebild_events", "by_token")
-    cached = doc.user_data.get(key)
+    data: dict[Any, Any] = doc.user_data
+    cached = data.get(key)
     if cached is not None and cached[0] == len(mentions):
         return cached[1]
     out: dict[int, Mention] = {}
@@ -195,7 +199,7 @@ def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
         for t in span or ():
             out.setdefault(t.i, m)
-    doc.user_data[key] = (len(mentions), out)
+    data[key] = (len(mentions), out)
     return out
 
 
@@ -380,7 +384,7 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
                 and not _dateline(text, m)]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
-            cand = g.by_id.get(m.ref.split(":", 1)[1])
+            cand = g.by_id.get((m.ref or "").split(":", 1)[1])
             if cand is None:
                 continue
             prev = [w.lower() for w in _prev_words(doc, m.start, 2)]
@@ -587,7 +591,7 @@ def _superlative(tok: Token) -> bool:
     cands = [c for c in tok.children if c.dep_ in ("amod", "advmod")]
     if tok.dep_ in ("nsubj", "nsubj:pass"):
         cands += [c for c in tok.head.children if c.dep_ in ("amod", "advmod") or c is tok.head]
-    return any("Sup" in c.morph.get("Degree") or (c.pos_ == "ADJ" and re.search(r"[^e]ste[nmrs]?$", c.lower_))
+    return any("Sup" in c.morph.get("Degree", []) or (c.pos_ == "ADJ" and re.search(r"[^e]ste[nmrs]?$", c.lower_))
                for c in cands)
 
 
@@ -615,7 +619,7 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
             and int(time.value[:4]) < int(dct[:4]) - 1:
         return "historical"
     if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc.text[a:b]) and \
-            any("Past" in t.morph.get("Tense") for t in _tokens(doc, a, b)):
+            any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
     return None
 
@@ -627,22 +631,22 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     a, b = _clause(text, u.start, u.end, start)
     arc_actor = arc_target = arc_place = None
     parsed = tok is not None and doc.has_annotation("DEP")
-    if parsed:
+    if parsed and tok is not None:
         arc_actor, arc_target, arc_place = _arcs(tok, trig, _by_token(doc, mentions), masks)
     # "seit den Anschlägen", "nach dem Beben": an event told elsewhere, named in another's clause
     # ("nach einem Luftangriff" tells a new one);
     # "vor dem Hintergrund der Anschläge": a noun inside another's phrase. Its parties, time and
     # place are only what hangs on it, not the clause's.
-    reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
+    reference = parsed and tok is not None and trig.nominal and (_case(tok) or "") in REFERENCE_CASES and (
         _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
-    embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
+    embedded = parsed and tok is not None and trig.nominal and (reference or tok.dep_ == "nmod")
     # the press that reports it ("meldete die Nachrichtenagentur Anadolu") is never a party to it
     press = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui]
              if c.source and c.source.kind in ("media", "estimate")]
     parties = [m for m in mentions if not _masked(m, press)] if press else mentions
     actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
                              arc_actor, arc_target)
-    if parsed and trig.type == "CONSULT" and not trig.nominal and any(
+    if parsed and tok is not None and trig.type == "CONSULT" and not trig.nominal and any(
             c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
             for c in tok.children):
         return None                                    # "das Beben traf die Region": hit, not met
@@ -659,7 +663,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    if status == "reported" and parsed and trig.nominal and _ahead(tok, trig):
+    if status == "reported" and parsed and tok is not None and trig.nominal and _ahead(tok, trig):
         status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
@@ -725,10 +729,10 @@ def _finite_present(tok: Token) -> bool:
     """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
     ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
     verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or "Pres" not in verb.morph.get("Tense"):
+    if verb is None or "Pres" not in verb.morph.get("Tense", []):
         return False
-    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm") for c in verb.children if c.pos_ in
-                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm")
+    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
+                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm", [])
 
 
 def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
