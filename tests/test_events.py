@@ -469,3 +469,30 @@ def test_a_crowd_overrunning_a_barrier_is_a_riot(nlp):
     assert one(events_of(nlp, text), "PROTEST").mode == "riot"
     text = "Die Bayern überrannten am Samstag in Leipzig die gegnerische Abwehr."
     assert not [e for e in events_of(nlp, text) if e.type == "PROTEST"]    # no barrier: a figure of speech
+
+
+# --- issue 17: status read from the parse, so that one event's reports agree (invented sentences) -------
+
+def test_a_clause_modal_belongs_to_its_verb_not_to_a_given_event(nlp):
+    text = "Dass seine Stimme bei dieser Wahl in Bayern den Ausschlag geben könnte, hat er nicht erwartet."
+    assert one(events_of(nlp, text), "VOTE").status == "reported"       # the vote is given, the sway a guess
+    text = "Bei einem Angriff auf Lyon könnten Hunderte Menschen sterben."
+    assert one(events_of(nlp, text), "ASSAULT").status == "hypothetical"
+
+
+def test_an_attack_or_flood_a_clause_follows_has_happened(nlp):
+    text = "Nach dem Anschlag in Lyon will die Regierung die Kontrollen verschärfen."
+    assert one(events_of(nlp, text), "ASSAULT").status == "reported"
+    text = "Wegen der Überschwemmungen in Passau könnte die Ernte ausfallen."
+    assert one(events_of(nlp, text), "DISASTER").status == "reported"
+    text = "Nach der Wahl in Bayern will die Partei verhandeln."            # a vote has a set day: maybe ahead
+    assert one(events_of(nlp, text), "VOTE").status == "planned"
+
+
+def test_future_tense_and_taking_place_in_the_present_are_ahead(nlp):
+    text = "Die Ministerin Eva Gruber wird bei der Wahl im Mai kandidieren."
+    assert one(events_of(nlp, text, dct=None), "VOTE").status == "planned"
+    assert one(events_of(nlp, "Die Armee wird die Stadt Lyon angreifen."), "ASSAULT").status == "planned"
+    assert one(events_of(nlp, "Die Stadt Lyon wird von der Armee angegriffen."), "ASSAULT").status == "reported"
+    assert one(events_of(nlp, "Am 22. Mai findet die Stichwahl statt.", dct=None), "VOTE").status == "planned"
+    assert one(events_of(nlp, "Am 2. März fand die Stichwahl statt.", dct=None), "VOTE").status == "reported"

@@ -663,8 +663,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    if status == "reported" and parsed and tok is not None and trig.nominal and _ahead(tok, trig):
-        status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
+    if parsed and tok is not None:
+        status = _parsed_status(tok, trig, status)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
@@ -699,6 +699,47 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
 
 
 SCHEDULED = ("VOTE", "GATHER")                     # held on a set day: "für die Wahl am 24. April"
+HAPPENINGS = ("ASSAULT", "DISASTER", "ACCIDENT", "DISPLACE")   # no one sets their day ahead
+AFTER_CASES = REFERENCE_CASES - {"vor", "bis"}      # "nach dem Anschlag", "wegen der Flut": it came first
+
+
+def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
+    """The status the regular expressions of `_status` read off the clause, corrected by the parse:
+
+    - a clause's modal belongs to its own verb: an event named with a definite or demonstrative
+      article in a phrase of it is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
+      könnte": the vote is no hypothesis; "bei einer Wahl könnte" stays one);
+    - an attack, disaster, accident or flight the clause is set after or caused by ("nach dem Anschlag
+      will die Regierung ...", "wegen der Überschwemmungen könnte ...") has happened;
+    - future tense, "werden" with an infinitive ("Sie wird bei der Wahl im Mai kandidieren"), and for
+      votes and gatherings a present-tense verb of taking place ("Am 22. Mai findet die Stichwahl
+      statt", `lang/de/event_status.tsv` "scheduled") are still ahead; so is an event after "vor"/"bis"
+      in a present-tense clause (`_ahead`)."""
+    case = _case(tok)
+    if trig.nominal and status in ("planned", "hypothetical") and case is not None:
+        given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+                    for c in tok.children)
+        if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
+            return "reported"
+    if status != "reported":
+        return status
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
+            for c in verb.children):
+        return "planned"                               # "wird ... kandidieren"; not "wird ... getötet" (aux:pass)
+    if trig.nominal and trig.type in SCHEDULED and verb is not None and tok.head.i == verb.i and \
+            _verb_lemma(verb) in status_words().get("scheduled", frozenset()) and _finite_present(verb):
+        return "planned"
+    if trig.nominal and _ahead(tok, trig):
+        return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
+    return status
+
+
+def _verb_lemma(verb: Token) -> str:
+    """A verb's lemma with its separable particle ("findet ... statt" -> stattfinden)."""
+    prt = _particle(verb)
+    return (prt.lower_ if prt is not None else "") + verb.lemma_.lower()
 
 
 def _ahead(tok: Token, trig: Trigger) -> bool:
