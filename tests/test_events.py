@@ -496,3 +496,16 @@ def test_future_tense_and_taking_place_in_the_present_are_ahead(nlp):
     assert one(events_of(nlp, "Die Stadt Lyon wird von der Armee angegriffen."), "ASSAULT").status == "reported"
     assert one(events_of(nlp, "Am 22. Mai findet die Stichwahl statt.", dct=None), "VOTE").status == "planned"
     assert one(events_of(nlp, "Am 2. März fand die Stichwahl statt.", dct=None), "VOTE").status == "reported"
+
+
+def test_what_an_attack_was_made_with_gives_its_mode(nlp):
+    # reports of one knife attack agree whichever word they use: erstach, Messeranschlag, Anschlag mit einem Messer
+    texts = ["Am Dienstag erstach ein Mann in Jerusalem einen Passanten.",
+             "Bei einem Messeranschlag in Jerusalem wurde am Dienstag ein Passant getötet.",
+             "Bei einem Anschlag mit einem Messer in Jerusalem wurde ein Passant verletzt.",
+             "Ein Mann griff in Jerusalem mit einem Messer einen Passanten an."]
+    assert [one(events_of(nlp, t), "ASSAULT").mode for t in texts] == ["stabbing"] * 4
+    e = one(events_of(nlp, "Bei einem Bombenattentat in Lyon starben drei Menschen."), "ASSAULT")
+    assert e.mode == "explode" and e.acled_type.startswith("Explosions")
+    e = one(events_of(nlp, "Bei dem Angriff in Lyon wurden drei Menschen getötet."), "ASSAULT")
+    assert e.mode == "attack"                               # "Angriff" alone says not how

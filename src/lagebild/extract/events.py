@@ -94,8 +94,36 @@ def find_triggers(doc: Doc, start: int, end: int,
         if e is None or (e.needs and not any(n in seg for n in e.needs)):
             continue
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
-        out.append((t_start, t_end, Trigger(e.word, e.type, e.mode, e.acled, e.kind != "verb"), tok))
+        mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
+        out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb"), tok))
     return out
+
+
+_INSTRUMENTS = table("event_instruments")          # lang/de/event_instruments.tsv: mode -> stems
+
+
+def _instrument(tok: Token, word: str, type_: str, mode: str | None,
+                acled: str | None) -> tuple[str | None, str | None]:
+    """An attack (Angriff, angreifen; Anschlag and Attentat, read as bombings) told with what it was made with:
+    the first part of its compound ("Messeranschlag", "Granatenangriff") or a "mit" phrase on it ("ein Anschlag
+    mit einem Messer", "griff ... mit einer Pistole an") gives its mode (stabbing, firearms, explode, aerial)
+    and that mode's ACLED class; so the reports of one knife attack agree whichever word they use."""
+    if type_ != "ASSAULT" or mode not in ("attack", "explode") or (acled or "").endswith("Sexual violence"):
+        return mode, acled
+    lemma = tok.lemma_.lower()
+    words = [lemma[:-len(word)]] if lemma.endswith(word) and len(lemma) > len(word) else []
+    words += [c.lemma_.lower() for c in tok.children if c.dep_ in ("obl", "nmod") and _case(c) == "mit"]
+    for m, stems in _INSTRUMENTS.items():
+        if any(stem in w for w in words for stem in stems):
+            return m, _mode_acled(m) or acled
+    return mode, acled
+
+
+def _mode_acled(mode: str) -> str | None:
+    """The ACLED class the trigger lexicon gives an attack mode (its first entry of that mode)."""
+    lex = trigger_lexicon()
+    return next((e.acled for e in [*lex.nouns.values(), *lex.verbs.values()]
+                 if e.type == "ASSAULT" and e.mode == mode and e.acled), None)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -183,6 +211,8 @@ def find_events(doc: Doc) -> list[Event]:
             for e in effects:
                 cause.figures = list(dict.fromkeys(cause.figures + e.figures))
                 sentence_events.remove(e)
+                if cause.type == "ASSAULT" and cause.mode == "attack" and e.mode == "explosion":
+                    cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
 
