@@ -509,3 +509,13 @@ def test_what_an_attack_was_made_with_gives_its_mode(nlp):
     assert e.mode == "explode" and e.acled_type.startswith("Explosions")
     e = one(events_of(nlp, "Bei dem Angriff in Lyon wurden drei Menschen getötet."), "ASSAULT")
     assert e.mode == "attack"                               # "Angriff" alone says not how
+
+
+def test_the_victim_of_a_passive_toll_is_the_target_not_the_actor(nlp):
+    # so that "erstach ... einen Israeli" and "wurde ... ein Israeli getötet" name the same side as victim
+    e = one(events_of(nlp, "Bei einem Messerangriff in Jerusalem wurde am Dienstag ein Israeli getötet."), "ASSAULT")
+    assert e.actor is None and e.target == "Israel"
+    e = one(events_of(nlp, "Am Dienstag wurde in Jerusalem ein Israeli erstochen."), "ASSAULT")
+    assert e.actor is None and e.target == "Israel"
+    e = one(events_of(nlp, "Am Dienstag erstach ein Palästinenser in Jerusalem einen Israeli."), "ASSAULT")
+    assert e.target == "Israel" and e.actor != "Israel"

@@ -431,6 +431,8 @@ TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
 AGENT_CASES = _FUNCTION_WORDS["agent"]
 REFERENCE_CASES = _FUNCTION_WORDS["reference"]
+_ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
+TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
 
 
@@ -474,9 +476,15 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     actor = target = None
     places: list[tuple[int, Mention]] = []
     passive = any(c.dep_ == "aux:pass" for c in tok.children)
+    # a passive with "werden" (the parser may label its subject nsubj); "sein" also makes a perfect (eingedrungen waren)
+    werden_passive = any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in tok.children)
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
         heads.append(tok.head)
+    # "Bei dem Anschlag wurde ein Israeli getötet": the passive toll verb's subject is the attack's victim
+    victims = len(heads) > 1 and trig.type == "ASSAULT" and tok.dep_ == "obl" and \
+        heads[1].lemma_.lower() in TOLL_VERBS and any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden"
+                                                      for c in heads[1].children)
     for h in heads:
         for c in h.children:
             if c is tok:
@@ -496,8 +504,10 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
             if own and (adjective or subject or agent):
                 actor = actor or m
-            elif own and (c.dep_ in ("obj", "nsubj:pass") or (case in TARGET_CASES and m.label != "LOC"
-                                                                and trig.type not in ("DEMAND", "REJECT"))):
+            elif victims and not own and c.dep_ in ("nsubj", "nsubj:pass") and m.label in ACTOR_LABELS:
+                target = target or m
+            elif own and (c.dep_ in ("obj", "nsubj:pass") or (werden_passive and c.dep_ == "nsubj") or (
+                    case in TARGET_CASES and m.label != "LOC" and trig.type not in ("DEMAND", "REJECT"))):
                 if m.label in ACTOR_LABELS:
                     target = target or m
                 elif m.label == "LOC" and trig.type in ("ASSAULT", "DISASTER"):
@@ -835,7 +845,18 @@ def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start
         pair = _both_sides(doc, text, units, ui, mentions)
         if pair:
             actor, target = pair
+    if arc_actor is None and arc_target is not None and actor is not None and _same_party(actor, arc_target) \
+            and _passive_subject(doc, arc_target):
+        actor, target = None, arc_target                # the parse's victim is no word window's attacker
     return actor, target
+
+
+def _passive_subject(doc: Doc, m: Mention) -> bool:
+    """The mention is the subject (or, as the parser may read it, object) of a passive with "werden" ("wurde
+    ein Israeli getötet"): one it happened to, not who did it."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+    return span is not None and any(t.dep_ in ("nsubj", "nsubj:pass", "obj") and any(
+        c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in t.head.children) for t in span)
 
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
