@@ -519,3 +519,21 @@ def test_the_victim_of_a_passive_toll_is_the_target_not_the_actor(nlp):
     assert e.actor is None and e.target == "Israel"
     e = one(events_of(nlp, "Am Dienstag erstach ein Palästinenser in Jerusalem einen Israeli."), "ASSAULT")
     assert e.target == "Israel" and e.actor != "Israel"
+
+
+def test_a_toll_group_joins_the_one_attack_it_belongs_to():
+    from lagebild.model import ClaimGroup, Measure
+
+    attack = [ev(1, "a", "ASSAULT", place=Place("Lyon", 45.76, 4.84, "city", "FR"), figures=["a#5"]),
+              ev(1, "b", "ASSAULT", place=Place("Lyon", 45.76, 4.84, "city", "FR"), figures=["b#7"])]
+    dead = ClaimGroup("s/killed:frankreich", Measure("killed"), ["a#5", "b#7", "c#40"], best=130)
+    out = merge_events(attack, groups=[dead])
+    assert len(out) == 1 and out[0].articles == ["a", "b", "c"] and "c#40" in out[0].figures
+    # a group two separate events hold stays where it is
+    quake = ev(1, "d", "DISASTER", place=Place("Izmir", 38.42, 27.14, "city", "TR"), figures=["d#9"])
+    both = ClaimGroup("s/killed", Measure("killed"), ["a#5", "d#9", "c#40"], best=130)
+    out = merge_events([*attack, quake], groups=[both])
+    assert all("c" not in e.articles for e in out)
+    # a figure that is no toll (money) brings no article
+    cost = ClaimGroup("s/money", Measure("money"), ["a#5", "c#41"], best=1e6)
+    assert merge_events(attack, groups=[cost])[0].articles == ["a", "b"]
