@@ -537,3 +537,12 @@ def test_a_toll_group_joins_the_one_attack_it_belongs_to():
     # a figure that is no toll (money) brings no article
     cost = ClaimGroup("s/money", Measure("money"), ["a#5", "c#41"], best=1e6)
     assert merge_events(attack, groups=[cost])[0].articles == ["a", "b"]
+
+
+def test_clearing_a_camp_is_a_clearance_as_its_noun_is(nlp):
+    # "räumen" of a site (lang/de/event_needs.tsv "site") is the verb of "Räumung"; not "das Feld räumen"
+    e = one(events_of(nlp, "Die Polizei räumte am Dienstag das Flüchtlingslager in Calais."), "COERCE")
+    assert e.mode == "clearance" and e.place is not None and e.place.name == "Calais"
+    assert one(events_of(nlp, "Bei der Räumung des Lagers in Calais setzte die Polizei Tränengas ein."),
+               "COERCE").mode == "clearance"
+    assert not [e for e in events_of(nlp, "Der Kandidat räumte am Sonntag in Wien das Feld.") if e.type == "COERCE"]
