@@ -478,6 +478,10 @@ def test_a_clause_modal_belongs_to_its_verb_not_to_a_given_event(nlp):
     assert one(events_of(nlp, text), "VOTE").status == "reported"       # the vote is given, the sway a guess
     text = "Bei einem Angriff auf Lyon könnten Hunderte Menschen sterben."
     assert one(events_of(nlp, text), "ASSAULT").status == "hypothetical"
+    text = "Die Polizei nahm am Montag in Brüssel einen möglichen Komplizen der Attentäter fest."
+    assert one(events_of(nlp, text), "COERCE").status == "reported"     # the accomplice is possible, not the arrest
+    text = "Ein möglicher Anschlag in Brüssel wurde am Montag vereitelt."
+    assert one(events_of(nlp, text), "ASSAULT").status == "hypothetical"
 
 
 def test_an_attack_or_flood_a_clause_follows_has_happened(nlp):

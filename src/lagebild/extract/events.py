@@ -756,6 +756,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
       statt", `lang/de/event_status.tsv` "scheduled") are still ahead; so is an event after "vor"/"bis"
       in a present-tense clause (`_ahead`)."""
     case = _case(tok)
+    if status == "hypothetical" and _only_other_nouns_possible(tok):
+        return "reported"
     if trig.nominal and status in ("planned", "hypothetical") and case is not None:
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
@@ -774,6 +776,13 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
     return status
+
+
+def _only_other_nouns_possible(tok: Token) -> bool:
+    """The sentence's only cues of a hypothesis are adjectives of other nouns ("nahm einen möglichen Komplizen
+    fest": the accomplice is possible, the arrest is not); "ein möglicher Anschlag" stays a hypothesis."""
+    cues = [t for t in tok.sent if HYPOTHETICAL.fullmatch(t.text) or t.lower_.startswith("droh")]
+    return bool(cues) and all(t.dep_ == "amod" and t.head.i != tok.i for t in cues)
 
 
 def _verb_lemma(verb: Token) -> str:
