@@ -550,3 +550,15 @@ def test_clearing_a_camp_is_a_clearance_as_its_noun_is(nlp):
     assert one(events_of(nlp, "Bei der Räumung des Lagers in Calais setzte die Polizei Tränengas ein."),
                "COERCE").mode == "clearance"
     assert not [e for e in events_of(nlp, "Der Kandidat räumte am Sonntag in Wien das Feld.") if e.type == "COERCE"]
+
+
+def test_a_shared_figure_never_joins_the_background_to_the_story():
+    from lagebild.model import ClaimGroup, Measure
+
+    vote = ev(1, "a", "VOTE", figures=["a#5"])
+    old = ev(2, "b", "VOTE", status="historical", time=TimeValue("2010", "year", "2010", "expression"),
+             figures=["b#9"])
+    share = ClaimGroup("s/share", Measure("percent"), ["a#5", "b#9"], best=50)
+    assert len(merge_events([vote, old], groups=[share])) == 2
+    planned = ev(2, "b", "VOTE", status="planned", figures=["b#9"])
+    assert len(merge_events([vote, planned], groups=[share])) == 1     # planned, then held: one vote

@@ -382,7 +382,11 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if ev.type != first.type or not all(_mode_ok(ev, mode) for mode in c.modes):
         return None
     strong = bool(gs & c.groups)
-    if not strong and any(s != _status_class(ev.status) for s in c.statuses):
+    status = _status_class(ev.status)
+    # a shared figure joins what was planned with what happened, never the background with the story's own
+    # events ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote)
+    if any(s != status and (not strong or s in BACKGROUND_STATUSES or status in BACKGROUND_STATUSES)
+           for s in c.statuses):
         return None
     if not all(_place_ok(p, ev.place, ev.type in WIDE) for p in c.places.values()) or \
             not all(_time_ok(w, when) for w in c.whens):
