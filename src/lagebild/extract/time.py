@@ -283,9 +283,7 @@ def _prefixed_preterite() -> re.Pattern[str]:
 
     stems = set(_PAST_AUX) | {p for p, _, _ in strong_verbs().values() if not p.endswith("te")}
     stems |= {p + "en" for p in stems if not p.endswith("en")}
-    prefixes = ("be", "emp", "ent", "er", "miss", "ver", "zer", "über", "unter", "durch", "wider", "hinter", "um",
-                "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "los", "mit", "nach", "nieder", "vor", "weg",
-                "zu", "zurück", "zusammen")
+    prefixes = sorted(de.words("verb_prefixes"), key=len, reverse=True)     # lang/de/verb_prefixes.txt
     return re.compile(rf"^(?:{'|'.join(prefixes)})(?:{'|'.join(sorted(stems, key=len, reverse=True))})$")
 
 
