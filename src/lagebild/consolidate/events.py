@@ -360,11 +360,12 @@ def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> li
     figures, and the articles that report them ("130 Tote" in an article naming no attack is that attack's
     toll). A group two events hold is left as it is (which one it belongs to is not known)."""
     holders: dict[str, list[Event]] = defaultdict(list)
+    groups: dict[str, ClaimGroup] = {}               # only the groups the events hold: a block's, not the dossier's
     for e in events:
         if e.type in TOLL_EVENTS and e.status not in BACKGROUND_STATUSES:
-            for gid in dict.fromkeys(group_of[c].id for c in e.figures if c in group_of):
-                holders[gid].append(e)
-    groups = {g.id: g for g in group_of.values()}
+            for g in {group_of[c].id: group_of[c] for c in e.figures if c in group_of}.values():
+                holders[g.id].append(e)
+                groups[g.id] = g
     for gid, evs in holders.items():
         g = groups[gid]
         if len(evs) != 1 or g.measure is None or g.measure.kind.split(":")[0] not in TOLL_KINDS:
