@@ -16,6 +16,9 @@ for story clustering) and its merged events are compared with `events.gold.jsonl
 - background: events emitted as historical or comparison (kept off the timeline and map).
 
 --src runs another checkout's code (e.g. the code before a change) for a first-run figure.
+--gold-blocks merges each gold story as one block (`cross_article(story_of=...)`); without it the
+pipeline clusters the story's articles into stories of its own first, as `lagebild` does, and
+events of articles it puts in different stories never merge.
 Never tune on the held-out split (split.json): run it once, at the end.
 """
 from __future__ import annotations
@@ -92,6 +95,8 @@ def main() -> None:
     ap.add_argument("--articles", type=Path, default=ROOT / "out" / "realnews")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
     ap.add_argument("--src", type=Path, help="the src/ directory of the code to run (default: this checkout)")
+    ap.add_argument("--gold-blocks", action="store_true",
+                    help="merge events over the whole gold story (no story clustering inside it)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     sys.path.insert(0, str(args.src or ROOT / "src"))
@@ -112,7 +117,13 @@ def main() -> None:
             raise SystemExit(f"events_eval: no articles for story {story} in {folder} (run scripts/export_10kgnad.py)")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result = run(sorted(folder.glob("*.txt")))
+            result = run(sorted(folder.glob("*.txt")), cross=not args.gold_blocks)
+            if args.gold_blocks:
+                from lagebild.pipeline import cross_article
+
+                cross = cross_article(result.articles, result.claims, result.mentions, result.events,
+                                      story_of={a.id: story for a in result.articles}, isolate=False)
+                result.events = cross.events or []
         shown = [e for e in result.events if e.status not in BACKGROUND]
         c = Counter()
         for g in evs_gold:

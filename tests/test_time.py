@@ -292,3 +292,10 @@ def test_timeline_orders_by_the_time_referred_to():
     assert interval("2024-FA")[0].isoformat() == "2024-09-01"
     assert interval("2024-WI")[1].isoformat() == "2025-02-28"
     assert interval("P3M") is None and interval("XXXX-06-17") is None
+
+
+def test_a_prefixed_strong_preterite_puts_a_weekday_in_the_past():
+    # "erstach", "überfiel": no weak -te ending and not the bare form of preterite_forms.txt
+    for text in ("Am Dienstag erstach ein Mann in Jena einen Passanten.", "Am Dienstag überfiel eine Bande die Bank."):
+        assert _find(text, "2025-03-10", "Dienstag").value == "2025-03-04"
+    assert _find("Am Dienstag besucht der Kanzler Jena.", "2025-03-10", "Dienstag").value == "2025-03-11"

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..model import ClaimGroup, Entity, Event, Place, TimeValue
+from ..model import BACKGROUND_STATUSES, ClaimGroup, Entity, Event, Place, TimeValue
 
 SYMMETRIC = {"CONSULT", "AGREE"}
 PRECISION_RANK = {"day": 7, "week": 6, "month": 5, "season": 4, "quarter": 4, "half": 3, "year": 2,
@@ -345,9 +345,35 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
         best.groups |= gs
         for k, v in mags.items():
             best.magnitude[k] = max(best.magnitude.get(k, 0.0), v)
-    out = [_combine(c) for c in clusters]
+    out = _attach_tolls([_combine(c) for c in clusters], group_of)
     out.sort(key=lambda e: (e.time.value if e.time and e.time.value else "9999", e.id))
     return out
+
+
+TOLL_EVENTS = ("ASSAULT", "DISASTER", "ACCIDENT")
+TOLL_KINDS = ("killed", "injured", "killed_or_injured", "missing")
+
+
+def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> list[Event]:
+    """The casualty figures of the story's claim groups join the event they belong to: a toll group (killed,
+    injured, missing) of which exactly one attack, disaster or accident holds a figure brings it all its
+    figures, and the articles that report them ("130 Tote" in an article naming no attack is that attack's
+    toll). A group two events hold is left as it is (which one it belongs to is not known)."""
+    holders: dict[str, list[Event]] = defaultdict(list)
+    groups: dict[str, ClaimGroup] = {}               # only the groups the events hold: a block's, not the dossier's
+    for e in events:
+        if e.type in TOLL_EVENTS and e.status not in BACKGROUND_STATUSES:
+            for g in {group_of[c].id: group_of[c] for c in e.figures if c in group_of}.values():
+                holders[g.id].append(e)
+                groups[g.id] = g
+    for gid, evs in holders.items():
+        g = groups[gid]
+        if len(evs) != 1 or g.measure is None or g.measure.kind.split(":")[0] not in TOLL_KINDS:
+            continue
+        e = evs[0]
+        e.figures = list(dict.fromkeys([*e.figures, *g.members]))
+        e.articles = list(dict.fromkeys([*e.articles, *(c.split("#", 1)[0] for c in g.members)]))
+    return events
 
 
 def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: set[str],
@@ -357,7 +383,11 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if ev.type != first.type or not all(_mode_ok(ev, mode) for mode in c.modes):
         return None
     strong = bool(gs & c.groups)
-    if not strong and any(s != _status_class(ev.status) for s in c.statuses):
+    status = _status_class(ev.status)
+    # a shared figure joins what was planned with what happened, never the background with the story's own
+    # events ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote)
+    if any(s != status and (not strong or s in BACKGROUND_STATUSES or status in BACKGROUND_STATUSES)
+           for s in c.statuses):
         return None
     if not all(_place_ok(p, ev.place, ev.type in WIDE) for p in c.places.values()) or \
             not all(_time_ok(w, when) for w in c.whens):

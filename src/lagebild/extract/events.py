@@ -26,7 +26,9 @@ vocabulary. It runs after ``lagebild_entities`` (actors, targets, places),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -64,7 +66,8 @@ def _particle(tok: Token) -> Token | None:
     return None
 
 
-def find_triggers(doc: Doc, start: int, end: int, names: list[Mention] = ()) -> list[tuple[int, int, Trigger, Token]]:
+def find_triggers(doc: Doc, start: int, end: int,
+                  names: Sequence[Mention] = ()) -> list[tuple[int, int, Trigger, Token]]:
     """Event triggers among the tokens of doc[start:end] (characters): lexicon entries read by lemma
     (docs/EVENTS.md), with the needs of an entry met by the sentence. Words inside a name are none
     ("Sturm" the person, "Brand" the company)."""
@@ -91,8 +94,36 @@ def find_triggers(doc: Doc, start: int, end: int, names: list[Mention] = ()) -> 
         if e is None or (e.needs and not any(n in seg for n in e.needs)):
             continue
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
-        out.append((t_start, t_end, Trigger(e.word, e.type, e.mode, e.acled, e.kind != "verb"), tok))
+        mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
+        out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb"), tok))
     return out
+
+
+_INSTRUMENTS = table("event_instruments")          # lang/de/event_instruments.tsv: mode -> stems
+
+
+def _instrument(tok: Token, word: str, type_: str, mode: str | None,
+                acled: str | None) -> tuple[str | None, str | None]:
+    """An attack (Angriff, angreifen; Anschlag and Attentat, read as bombings) told with what it was made with:
+    the first part of its compound ("Messeranschlag", "Granatenangriff") or a "mit" phrase on it ("ein Anschlag
+    mit einem Messer", "griff ... mit einer Pistole an") gives its mode (stabbing, firearms, explode, aerial)
+    and that mode's ACLED class; so the reports of one knife attack agree whichever word they use."""
+    if type_ != "ASSAULT" or mode not in ("attack", "explode") or (acled or "").endswith("Sexual violence"):
+        return mode, acled
+    lemma = tok.lemma_.lower()
+    words = [lemma[:-len(word)]] if lemma.endswith(word) and len(lemma) > len(word) else []
+    words += [c.lemma_.lower() for c in tok.children if c.dep_ in ("obl", "nmod") and _case(c) == "mit"]
+    for m, stems in _INSTRUMENTS.items():
+        if any(stem in w for w in words for stem in stems):
+            return m, _mode_acled(m) or acled
+    return mode, acled
+
+
+def _mode_acled(mode: str) -> str | None:
+    """The ACLED class the trigger lexicon gives an attack mode (its first entry of that mode)."""
+    lex = trigger_lexicon()
+    return next((e.acled for e in [*lex.nouns.values(), *lex.verbs.values()]
+                 if e.type == "ASSAULT" and e.mode == mode and e.acled), None)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -180,6 +211,8 @@ def find_events(doc: Doc) -> list[Event]:
             for e in effects:
                 cause.figures = list(dict.fromkeys(cause.figures + e.figures))
                 sentence_events.remove(e)
+                if cause.type == "ASSAULT" and cause.mode == "attack" and e.mode == "explosion":
+                    cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
 
@@ -187,7 +220,8 @@ def find_events(doc: Doc) -> list[Event]:
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> the mention covering it (cached on the doc's user data)."""
     key = ("lagebild_events", "by_token")
-    cached = doc.user_data.get(key)
+    data: dict[Any, Any] = doc.user_data
+    cached = data.get(key)
     if cached is not None and cached[0] == len(mentions):
         return cached[1]
     out: dict[int, Mention] = {}
@@ -195,7 +229,7 @@ def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
         for t in span or ():
             out.setdefault(t.i, m)
-    doc.user_data[key] = (len(mentions), out)
+    data[key] = (len(mentions), out)
     return out
 
 
@@ -380,7 +414,7 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
                 and not _dateline(text, m)]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
-            cand = g.by_id.get(m.ref.split(":", 1)[1])
+            cand = g.by_id.get((m.ref or "").split(":", 1)[1])
             if cand is None:
                 continue
             prev = [w.lower() for w in _prev_words(doc, m.start, 2)]
@@ -397,6 +431,8 @@ TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
 AGENT_CASES = _FUNCTION_WORDS["agent"]
 REFERENCE_CASES = _FUNCTION_WORDS["reference"]
+_ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
+TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
 
 
@@ -440,9 +476,15 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     actor = target = None
     places: list[tuple[int, Mention]] = []
     passive = any(c.dep_ == "aux:pass" for c in tok.children)
+    # a passive with "werden" (the parser may label its subject nsubj); "sein" also makes a perfect (eingedrungen waren)
+    werden_passive = any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in tok.children)
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
         heads.append(tok.head)
+    # "Bei dem Anschlag wurde ein Israeli getötet": the passive toll verb's subject is the attack's victim
+    victims = len(heads) > 1 and trig.type == "ASSAULT" and tok.dep_ == "obl" and \
+        heads[1].lemma_.lower() in TOLL_VERBS and any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden"
+                                                      for c in heads[1].children)
     for h in heads:
         for c in h.children:
             if c is tok:
@@ -462,8 +504,10 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
             if own and (adjective or subject or agent):
                 actor = actor or m
-            elif own and (c.dep_ in ("obj", "nsubj:pass") or (case in TARGET_CASES and m.label != "LOC"
-                                                                and trig.type not in ("DEMAND", "REJECT"))):
+            elif victims and not own and c.dep_ in ("nsubj", "nsubj:pass") and m.label in ACTOR_LABELS:
+                target = target or m
+            elif own and (c.dep_ in ("obj", "nsubj:pass") or (werden_passive and c.dep_ == "nsubj") or (
+                    case in TARGET_CASES and m.label != "LOC" and trig.type not in ("DEMAND", "REJECT"))):
                 if m.label in ACTOR_LABELS:
                     target = target or m
                 elif m.label == "LOC" and trig.type in ("ASSAULT", "DISASTER"):
@@ -587,7 +631,7 @@ def _superlative(tok: Token) -> bool:
     cands = [c for c in tok.children if c.dep_ in ("amod", "advmod")]
     if tok.dep_ in ("nsubj", "nsubj:pass"):
         cands += [c for c in tok.head.children if c.dep_ in ("amod", "advmod") or c is tok.head]
-    return any("Sup" in c.morph.get("Degree") or (c.pos_ == "ADJ" and re.search(r"[^e]ste[nmrs]?$", c.lower_))
+    return any("Sup" in c.morph.get("Degree", []) or (c.pos_ == "ADJ" and re.search(r"[^e]ste[nmrs]?$", c.lower_))
                for c in cands)
 
 
@@ -615,7 +659,7 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
             and int(time.value[:4]) < int(dct[:4]) - 1:
         return "historical"
     if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc.text[a:b]) and \
-            any("Past" in t.morph.get("Tense") for t in _tokens(doc, a, b)):
+            any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
     return None
 
@@ -627,22 +671,22 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     a, b = _clause(text, u.start, u.end, start)
     arc_actor = arc_target = arc_place = None
     parsed = tok is not None and doc.has_annotation("DEP")
-    if parsed:
+    if parsed and tok is not None:
         arc_actor, arc_target, arc_place = _arcs(tok, trig, _by_token(doc, mentions), masks)
     # "seit den Anschlägen", "nach dem Beben": an event told elsewhere, named in another's clause
     # ("nach einem Luftangriff" tells a new one);
     # "vor dem Hintergrund der Anschläge": a noun inside another's phrase. Its parties, time and
     # place are only what hangs on it, not the clause's.
-    reference = parsed and trig.nominal and _case(tok) in REFERENCE_CASES and (
+    reference = parsed and tok is not None and trig.nominal and (_case(tok) or "") in REFERENCE_CASES and (
         _case(tok) == "seit" or not any(c.dep_ == "det" and c.lower_.startswith("ein") for c in tok.children))
-    embedded = parsed and trig.nominal and (reference or tok.dep_ == "nmod")
+    embedded = parsed and tok is not None and trig.nominal and (reference or tok.dep_ == "nmod")
     # the press that reports it ("meldete die Nachrichtenagentur Anadolu") is never a party to it
     press = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui]
              if c.source and c.source.kind in ("media", "estimate")]
     parties = [m for m in mentions if not _masked(m, press)] if press else mentions
     actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
                              arc_actor, arc_target)
-    if parsed and trig.type == "CONSULT" and not trig.nominal and any(
+    if parsed and tok is not None and trig.type == "CONSULT" and not trig.nominal and any(
             c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
             for c in tok.children):
         return None                                    # "das Beben traf die Region": hit, not met
@@ -659,8 +703,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    if status == "reported" and parsed and trig.nominal and _ahead(tok, trig):
-        status = "planned"                             # "eine Woche vor der Wahl liegen ... vorn": still ahead
+    if parsed and tok is not None:
+        status = _parsed_status(tok, trig, status)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
@@ -695,6 +739,56 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
 
 
 SCHEDULED = ("VOTE", "GATHER")                     # held on a set day: "für die Wahl am 24. April"
+HAPPENINGS = ("ASSAULT", "DISASTER", "ACCIDENT", "DISPLACE")   # no one sets their day ahead
+AFTER_CASES = REFERENCE_CASES - {"vor", "bis"}      # "nach dem Anschlag", "wegen der Flut": it came first
+
+
+def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
+    """The status the regular expressions of `_status` read off the clause, corrected by the parse:
+
+    - a clause's modal belongs to its own verb: an event named with a definite or demonstrative
+      article in a phrase of it is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
+      könnte": the vote is no hypothesis; "bei einer Wahl könnte" stays one);
+    - an attack, disaster, accident or flight the clause is set after or caused by ("nach dem Anschlag
+      will die Regierung ...", "wegen der Überschwemmungen könnte ...") has happened;
+    - future tense, "werden" with an infinitive ("Sie wird bei der Wahl im Mai kandidieren"), and for
+      votes and gatherings a present-tense verb of taking place ("Am 22. Mai findet die Stichwahl
+      statt", `lang/de/event_status.tsv` "scheduled") are still ahead; so is an event after "vor"/"bis"
+      in a present-tense clause (`_ahead`)."""
+    case = _case(tok)
+    if status == "hypothetical" and _only_other_nouns_possible(tok):
+        return "reported"
+    if trig.nominal and status in ("planned", "hypothetical") and case is not None:
+        given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+                    for c in tok.children)
+        if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
+            return "reported"
+    if status != "reported":
+        return status
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
+            for c in verb.children):
+        return "planned"                               # "wird ... kandidieren"; not "wird ... getötet" (aux:pass)
+    if trig.nominal and trig.type in SCHEDULED and verb is not None and tok.head.i == verb.i and \
+            _verb_lemma(verb) in status_words().get("scheduled", frozenset()) and _finite_present(verb):
+        return "planned"
+    if trig.nominal and _ahead(tok, trig):
+        return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
+    return status
+
+
+def _only_other_nouns_possible(tok: Token) -> bool:
+    """The sentence's only cues of a hypothesis are adjectives of other nouns ("nahm einen möglichen Komplizen
+    fest": the accomplice is possible, the arrest is not); "ein möglicher Anschlag" stays a hypothesis."""
+    cues = [t for t in tok.sent if HYPOTHETICAL.fullmatch(t.text) or t.lower_.startswith("droh")]
+    return bool(cues) and all(t.dep_ == "amod" and t.head.i != tok.i for t in cues)
+
+
+def _verb_lemma(verb: Token) -> str:
+    """A verb's lemma with its separable particle ("findet ... statt" -> stattfinden)."""
+    prt = _particle(verb)
+    return (prt.lower_ if prt is not None else "") + verb.lemma_.lower()
 
 
 def _ahead(tok: Token, trig: Trigger) -> bool:
@@ -725,10 +819,10 @@ def _finite_present(tok: Token) -> bool:
     """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
     ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
     verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or "Pres" not in verb.morph.get("Tense"):
+    if verb is None or "Pres" not in verb.morph.get("Tense", []):
         return False
-    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm") for c in verb.children if c.pos_ in
-                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm")
+    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
+                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm", [])
 
 
 def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
@@ -760,7 +854,18 @@ def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start
         pair = _both_sides(doc, text, units, ui, mentions)
         if pair:
             actor, target = pair
+    if arc_actor is None and arc_target is not None and actor is not None and _same_party(actor, arc_target) \
+            and _passive_subject(doc, arc_target):
+        actor, target = None, arc_target                # the parse's victim is no word window's attacker
     return actor, target
+
+
+def _passive_subject(doc: Doc, m: Mention) -> bool:
+    """The mention is the subject (or, as the parser may read it, object) of a passive with "werden" ("wurde
+    ein Israeli getötet"): one it happened to, not who did it."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+    return span is not None and any(t.dep_ in ("nsubj", "nsubj:pass", "obj") and any(
+        c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in t.head.children) for t in span)
 
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"

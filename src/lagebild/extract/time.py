@@ -274,6 +274,20 @@ _PERFECT_AUX = de.words("perfect_auxiliaries")
 _FUTURE = de.words("future_cues")
 _NOT_PRETERITE = de.words("not_preterite")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+def _prefixed_preterite() -> re.Pattern[str]:
+    """A strong verb's preterite behind a verb prefix ("erstach", "überfiel", "zerbrach", "niederschoss"):
+    the bare forms of preterite_forms.txt and the preterite stems of strong_verbs.tsv (with -en)."""
+    from ..lang.de.event_words import strong_verbs
+
+    stems = set(_PAST_AUX) | {p for p, _, _ in strong_verbs().values() if not p.endswith("te")}
+    stems |= {p + "en" for p in stems if not p.endswith("en")}
+    prefixes = sorted(de.words("verb_prefixes"), key=len, reverse=True)     # lang/de/verb_prefixes.txt
+    return re.compile(rf"^(?:{'|'.join(prefixes)})(?:{'|'.join(sorted(stems, key=len, reverse=True))})$")
+
+
+_PREFIXED_PRETERITE = _prefixed_preterite()
 _PARTICIPLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|statt|teil|bekannt|frei|"
     r"durch|um|wieder|dar|heraus|hinein|vorbei|voran)?ge[a-zäöüß]{2,}(?:t|en)$"
@@ -288,7 +302,7 @@ def _tense_of(text: str) -> str | None:
     has_perfect_aux = any(w in _PERFECT_AUX for w in lower)
     has_participle = any(_PARTICIPLE.match(w) for w, o in zip(lower, words) if o[0].islower())
     for w, orig in zip(lower, words):
-        if w in _PAST_AUX:
+        if w in _PAST_AUX or (orig[0].islower() and _PREFIXED_PRETERITE.match(w)):
             past += 2
         elif w in _FUTURE:
             future += 2 if w in ("wird", "werden", "werde", "soll", "sollen") else 1
