@@ -297,19 +297,30 @@ def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None
     return out
 
 
+class Known:
+    """What merging reads of the whole dossier, indexed once for all the blocks merged with it: the
+    canonical entities (`Parties`) and each claim's group. Built per call instead, merging the
+    stories of a dossier one by one would cost stories x entities."""
+
+    def __init__(self, entities: Sequence[Entity] = (), groups: Sequence[ClaimGroup] | None = None):
+        self.parties = Parties(entities)
+        self.group_of: dict[str, ClaimGroup] = {}
+        for g in groups or ():
+            for cid in g.members:
+                self.group_of[cid] = g
+
+
 def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
                  groups: Sequence[ClaimGroup] | None = None,
-                 story_of: Mapping[str, str] | None = None) -> list[Event]:
+                 story_of: Mapping[str, str] | None = None, *, known: Known | None = None) -> list[Event]:
     """Cluster event mentions into events; ids are stable (the first member's id).
 
     story_of: article id -> story id; mentions of different stories never merge (None: all
-    articles tell one story)."""
-    parties = Parties(entities)
+    articles tell one story). known: the entities and groups indexed once (`Known`), used
+    instead of `entities` and `groups` (a caller merging many blocks builds it once)."""
+    known = known or Known(entities, groups)
+    parties, group_of = known.parties, known.group_of
     events = _mark_historical(events, story_of)
-    group_of: dict[str, ClaimGroup] = {}
-    for g in groups or ():
-        for cid in g.members:
-            group_of[cid] = g
     info = []
     for ev in events:
         actor, target = parties.resolve(ev.actor, ev), parties.resolve(ev.target, ev)
