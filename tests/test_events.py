@@ -123,6 +123,27 @@ def test_merge_separates_deployments_by_status_and_size():
     assert len(merge_events(evs, ents, groups)) == 3
 
 
+def test_merge_with_entities_and_groups_indexed_once_is_the_same():
+    """A dossier's blocks are merged with one `Known` (entities and groups indexed once): each block's
+    events are those merging it with the entities and groups themselves gives."""
+    from lagebild.consolidate.events import Known
+    from lagebild.model import ClaimGroup, Measure
+
+    groups = [ClaimGroup("g1", Measure("personnel"), ["a#1", "b#1"], best=6000),
+              ClaimGroup("g2", Measure("personnel"), ["c#1"], best=30000)]
+    ents = [Entity("gpe:KP", "Nordkorea", "GPE", [], [], country="KP"),
+            Entity("gpe:RU", "Russland", "GPE", [], [], country="RU")]
+    blocks = [[ev(1, "a", "AID", "Nordkorea", "Russland", figures=["a#1"]),
+               ev(1, "b", "AID", "Nordkorea", "Russland", status="planned", figures=["b#1"])],
+              [ev(1, "c", "AID", "Nordkorea", "Russland", figures=["c#1"]),
+               ev(2, "d", "AID", "Russland", "Nordkorea")]]
+    known = Known(ents, groups)
+    for evs in blocks:
+        assert merge_events(evs, known=known) == merge_events(evs, ents, groups)
+    assert len(merge_events(blocks[0], known=known)) == 1          # one group links planned and reported
+    assert len(merge_events(blocks[0], ents)) == 2                  # without it, status keeps them apart
+
+
 # --- the seeds' reference list ----------------------------------------------------------
 
 @pytest.fixture(scope="module")

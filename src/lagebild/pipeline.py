@@ -303,13 +303,14 @@ def cross_article(
         out.sourced = link_sources(claims, out.entities)
 
     def merge() -> None:
-        from .consolidate.events import merge_events
+        from .consolidate.events import Known, merge_events
 
         ents = out.entities if out.entities is not None else stored_entities() if stored_entities else []
         gs = out.groups if out.groups is not None else stored_groups() if stored_groups else []
+        known = Known(ents, gs)     # indexed once for all blocks
         for b, (_, evs) in _by_block(articles, events, block, event_article).items():
             if blocks is None or b in blocks:
-                out.event_blocks[b] = _qualified(merge_events(evs, ents, gs), b, story_of)
+                out.event_blocks[b] = _qualified(merge_events(evs, known=known), b, story_of)
         out.events = [e for es in out.event_blocks.values() for e in es]
 
     step("duplicates", duplicates)

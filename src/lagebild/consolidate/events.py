@@ -156,25 +156,26 @@ def _time_ok(a: When | None, b: When | None) -> bool:
     return not (a.day and b.day and a.month == b.month and a.day != b.day)
 
 
-def _merge_time(times: list[TimeValue]) -> TimeValue | None:
+def _merge_time(times: list[TimeValue | None]) -> TimeValue | None:
     """The most precise explicit time, its gaps filled from the others (year of XXXX-06-17)."""
     explicit = [t for t in times if t and t.value and t.basis != "publication date" and not t.value.endswith("_REF")]
     pool = explicit or [t for t in times if t and t.value]
     if not pool:
         return times[0] if times else None
     best = max(pool, key=lambda t: (PRECISION_RANK.get(t.precision, -1), t.basis == "expression"))
-    if best.value.startswith("XXXX"):
+    value = best.value or ""                           # the pool's times all have one
+    if value.startswith("XXXX"):
         years = Counter(w.year for t in times if (w := _when(t)) and w.year)
         if years:
             year = years.most_common(1)[0][0]
-            best = replace(best, value=f"{year}{best.value[4:]}")
+            best = replace(best, value=f"{year}{value[4:]}")
     return best
 
 
 # --- places -----------------------------------------------------------------------------
 
 def _distance(a: Place, b: Place) -> float | None:
-    if a.lat is None or b.lat is None:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return None
     from ..geo import distance_km
 
@@ -201,15 +202,15 @@ def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
     return d <= limit
 
 
-def _best_place(places: list[Place]) -> Place | None:
+def _best_place(places: list[Place | None]) -> Place | None:
     """The most specific place; a name also written as a region ('in der Region Donezk') counts as the region."""
-    places = [p for p in places if p is not None]
-    if not places:
+    known = [p for p in places if p is not None]
+    if not known:
         return None
-    regions = {p.name for p in places if p.precision == "region"}
-    places = [replace(p, precision="region") if p.name in regions else p for p in places]
-    names = Counter(p.name for p in places)
-    return max(places, key=lambda p: (PLACE_RANK.get(p.precision or "", 0), names[p.name]))
+    regions = {p.name for p in known if p.precision == "region"}
+    known = [replace(p, precision="region") if p.name in regions else p for p in known]
+    names = Counter(p.name for p in known)
+    return max(known, key=lambda p: (PLACE_RANK.get(p.precision or "", 0), names[p.name]))
 
 
 # --- clusters ---------------------------------------------------------------------------
@@ -226,7 +227,7 @@ class Cluster:
     # distinct places, times and parties of a cluster, not its number of members
     modes: set[str | None] = field(default_factory=set)
     statuses: set[str] = field(default_factory=set)
-    places: dict[tuple, Place | None] = field(default_factory=dict)
+    places: dict[tuple | None, Place | None] = field(default_factory=dict)
     whens: set[When | None] = field(default_factory=set)
     in_articles: set[str] = field(default_factory=set)
     place_names: set[str] = field(default_factory=set)
@@ -290,26 +291,37 @@ def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None
     for e in events:
         y = _year(e.time)
         frame = latest.get(_story(e, story_of))
-        if e.status == "reported" and y is not None and frame is not None and e.time.basis == "expression" \
-                and y < frame - 1:
+        if e.status == "reported" and y is not None and frame is not None and e.time is not None \
+                and e.time.basis == "expression" and y < frame - 1:
             e = replace(e, status="historical")
         out.append(e)
     return out
 
 
+class Known:
+    """What merging reads of the whole dossier, indexed once for all the blocks merged with it: the
+    canonical entities (`Parties`) and each claim's group. Built per call instead, merging the
+    stories of a dossier one by one would cost stories x entities."""
+
+    def __init__(self, entities: Sequence[Entity] = (), groups: Sequence[ClaimGroup] | None = None):
+        self.parties = Parties(entities)
+        self.group_of: dict[str, ClaimGroup] = {}
+        for g in groups or ():
+            for cid in g.members:
+                self.group_of[cid] = g
+
+
 def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
                  groups: Sequence[ClaimGroup] | None = None,
-                 story_of: Mapping[str, str] | None = None) -> list[Event]:
+                 story_of: Mapping[str, str] | None = None, *, known: Known | None = None) -> list[Event]:
     """Cluster event mentions into events; ids are stable (the first member's id).
 
     story_of: article id -> story id; mentions of different stories never merge (None: all
-    articles tell one story)."""
-    parties = Parties(entities)
+    articles tell one story). known: the entities and groups indexed once (`Known`), used
+    instead of `entities` and `groups` (a caller merging many blocks builds it once)."""
+    known = known or Known(entities, groups)
+    parties, group_of = known.parties, known.group_of
     events = _mark_historical(events, story_of)
-    group_of: dict[str, ClaimGroup] = {}
-    for g in groups or ():
-        for cid in g.members:
-            group_of[cid] = g
     info = []
     for ev in events:
         actor, target = parties.resolve(ev.actor, ev), parties.resolve(ev.target, ev)
@@ -317,24 +329,28 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
         mags: dict[str, float] = {}
         for c in ev.figures:
             g = group_of.get(c)
-            if g and g.measure and (g.best or g.high) is not None:
-                v = float(g.best if g.best is not None else g.high)
-                mags[g.measure.kind] = max(mags.get(g.measure.kind, 0.0), v)
+            figure = None if g is None else g.best if g.best is not None else g.high
+            if g and g.measure and (g.best or g.high) is not None and figure is not None:
+                mags[g.measure.kind] = max(mags.get(g.measure.kind, 0.0), float(figure))
         info.append((ev, actor, target, gs, mags, _when(ev.time), _story(ev, story_of)))
     # Best documented first: they found the clusters the vaguer mentions join.
-    order = sorted(range(len(info)), key=lambda i: (
-        -(len(info[i][3]) > 0), -(info[i][5] is not None and not info[i][5].upto),
-        -PLACE_RANK.get(info[i][0].place.precision if info[i][0].place else "", 0),
-        info[i][0].articles[0] if info[i][0].articles else "", info[i][0].id))
+    def rank(i: int) -> tuple[int, int, int, str, str]:
+        ev, when = info[i][0], info[i][5]
+        return (-(len(info[i][3]) > 0), -(when is not None and not when.upto),
+                -PLACE_RANK.get((ev.place.precision or "") if ev.place else "", 0),
+                ev.articles[0] if ev.articles else "", ev.id)
+
+    order = sorted(range(len(info)), key=rank)
     clusters: list[Cluster] = []
     open_: dict[tuple[str, str], list[Cluster]] = defaultdict(list)   # (story, type) -> its clusters
     for i in order:
         ev, actor, target, gs, mags, when, story = info[i]
-        best, best_score = None, -1.0
-        for c in open_[(story, ev.type)]:
-            score = _fit(c, ev, actor, target, gs, mags, when)
+        best: Cluster | None = None
+        best_score = -1.0
+        for cl in open_[(story, ev.type)]:
+            score = _fit(cl, ev, actor, target, gs, mags, when)
             if score is not None and score > best_score:
-                best, best_score = c, score
+                best, best_score = cl, score
         if best is None:
             best = Cluster(story=story)
             clusters.append(best)
