@@ -655,7 +655,8 @@ def _gapped(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: li
     if a == sent.start or any(t.pos_ in ("VERB", "AUX") for t in clause):
         return None
     noun = next((t for t in clause if t.pos_ in ("NOUN", "PROPN") and t.i < tok.i), None)
-    if noun is None or not (noun.ent_type_ in ("ORG", "PER") or noun.lemma_.lower().endswith(tuple(words("speaking_nouns")))):
+    if noun is None or not (noun.ent_type_ in ("ORG", "PER")
+                            or noun.lemma_.lower().endswith(tuple(words("speaking_nouns")))):
         return None
     spans = ((noun.idx, noun.idx + len(noun.text)),)
     q = Quotation("Reported", (), (), spans, noun.i, how="verb")

@@ -260,7 +260,8 @@ def speaker_features(tok: Token, dist: int, ctx: CandContext, si: int) -> list[i
         f += ["speaking", f"speaking|{tok.dep_}"]
     if tok.i in ctx.this_rule.get(si, ()):
         f += ["rule_this", "rule_this_dep=" + tok.dep_]
-    own = f"{bool(ctx.cue_tokens.get(si))}/{bool(ctx.this_rule.get(si))}"      # does the quotation's sentence name its own?
+    # does the quotation's sentence name its own speaker?
+    own = f"{bool(ctx.cue_tokens.get(si))}/{bool(ctx.this_rule.get(si))}"
     f += [f"own={own}|{dist}", f"own_dep={own}|{tok.dep_}|{dist}", f"own_pos={own}|{tok.pos_}|{dist}",
           f"head_konj={C.konjunktiv1(head)}|{tok.dep_}|{dist}|{own}", f"head_root={head.dep_}|{tok.dep_}|{dist}"]
     if tok.i - tok.sent.start < 3:

@@ -17,7 +17,6 @@ from . import legacy
 from .quotations import STATS, Quotation, Spans
 from .speakers import np_tokens
 
-
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
 
 
