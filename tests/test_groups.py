@@ -316,3 +316,30 @@ def test_a_first_reports_toll_continues_into_the_running_total(nlp):
     }, story="velmar")
     g = by_value(claims)
     assert g[8] == g[15] != g[4]
+
+
+def test_one_toll_named_in_a_place_and_in_its_country_or_state_is_one_quantity(nlp):
+    # another grain of place in the gazetteer's hierarchy: a town inside the country or first-level area another
+    # report names, the figures within a bound's reach
+    claims, _ = analyse(nlp, {
+        "a.txt": "Titel\n\nBei den Anschlägen in Lyon wurden 84 Menschen getötet.",
+        "b.txt": "Titel\n\nBei den Anschlägen in Frankreich wurden 86 Menschen getötet.",
+        "c.txt": "Titel\n\nIn Dortmund wurden in der Nacht 120 Menschen verletzt.",
+        "d.txt": "Titel\n\nIm Bundesland Nordrhein-Westfalen wurden in der Nacht 125 Menschen verletzt.",
+    }, story="nacht")
+    g = by_value(claims)
+    assert {c.measure.place for c in claims} == {"lyon", "frankreich", "dortmund", "nordrhein-westfalen"}
+    assert g[84] == g[86] != g[120] == g[125]
+
+
+def test_places_of_one_grain_a_far_figure_and_a_part_never_join_the_wider_place(nlp):
+    claims, _ = analyse(nlp, {
+        "a.txt": "Titel\n\nIn Dortmund wurden in der Nacht 120 Menschen verletzt.",
+        "b.txt": "Titel\n\nIn Bochum wurden in der Nacht 125 Menschen verletzt.",         # two towns: two places
+        "c.txt": "Titel\n\nIn Deutschland wurden in der Nacht 900 Menschen verletzt.",    # beyond a bound's reach
+        "d.txt": "Titel\n\nAllein in Lyon wurden 84 Menschen getötet.",                  # a part
+        "e.txt": "Titel\n\nIn Frankreich wurden 86 Menschen getötet.",
+    }, story="nacht")
+    g = by_value(claims)
+    assert len({g[120], g[125], g[900]}) == 3
+    assert g[84] != g[86]

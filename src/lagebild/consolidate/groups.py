@@ -15,7 +15,9 @@ its story that has it, when exactly one such group fits and its article names th
 Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
 another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
 unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" /
-"in Saint-Denis und Paris", the same figure within a bound's reach) is one quantity; a headline figure is the body
+"in Saint-Denis und Paris", the same figure within a bound's reach) is one quantity, and so is one toll named in a
+town and in the country or first-level area it lies in (the gazetteer's hierarchy: "in Lyon" / "in Frankreich"; two
+towns never, a part - "allein in Lyon" - never its whole); a headline figure is the body
 figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich") is its own quantity
 (extract/quantity.py sets it as the time scope).
 Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100").
@@ -31,8 +33,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from functools import lru_cache
 
+from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
 from ..lang.de import words as lexicon
@@ -166,7 +170,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
-    _refinements(claims, parts, story, stated)
+    _refinements(claims, parts, story, stated, _story_grains(claims, parts, by_article, story))
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
@@ -547,9 +551,10 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
 REFINABLE = (1, 2, 4, 5)
 
 
-def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
+def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None) -> bool:
     """Can two keys name one quantity, one report saying more than the other? Equal role (kind, action, part), and
-    each other part equal, unsaid in one ("-"), or a place named at two grains ("irak+tuerkei" / "irak")."""
+    each other part equal, unsaid in one ("-"), or a place named at two grains ("irak+tuerkei" / "irak"; with
+    `within`, a place and the country or first-level area it lies in: "paris" / "frankreich")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
         return False
     for i in REFINABLE:
@@ -557,19 +562,122 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
             continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
             continue
+        if i == 4 and within is not None and (within(p[i], q[i]) or within(q[i], p[i])):
+            continue
         return False
     return True
 
 
+def _part_place(c: Claim) -> bool:
+    """Is the figure's place introduced as a part ("allein in Lyon", "davon in Köln": lang/de/quantity_parts.txt)?"""
+    sentence = (c.sentence or "").lower()
+    return any(re.search(rf"(?<![\wäöüß]){re.escape(w)}\s+(?:in|im|auf|an|am)\s", sentence)
+               for w in lexicon("quantity_parts"))
+
+
+def _story_grains(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None], articles: Mapping[str, Article],
+                  story: Mapping[str, str]) -> Callable[[str, str, str], bool]:
+    """within(story, whole, part): place containment read in each story's own texts (`_Grains`, made on first use)."""
+    grains: dict[str, _Grains] = {}
+
+    def within(s: str, whole: str, part: str) -> bool:
+        if s not in grains:
+            ids = [a for a in dict.fromkeys(c.article for c in claims) if story.get(a, "") == s]
+            keys = {p[PLACE] for n, c in enumerate(claims) if story.get(c.article, "") == s and (p := parts[n])}
+            grains[s] = _Grains([articles[a].text for a in ids if a in articles], keys)
+        return grains[s].within(whole, part)
+    return within
+
+
+@lru_cache(maxsize=1)
+def _country_isos() -> dict[str, str]:
+    """A country's place key (the slug of its German name, as the measures name it) -> its ISO code."""
+    out = {slugify(c.name) or c.name: c.iso for c in country_table()}
+    for iso, names in german_country_names().items():
+        for name in sorted(names):
+            out.setdefault(slugify(name) or name, iso)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _first_level_areas(country: str) -> tuple:
+    """The gazetteer's first-level areas of a country."""
+    return tuple(a for a in gazetteer().by_id.values() if a.area and a.country == country and a.id.startswith("a1-"))
+
+
+# A curated region (regions_de.tsv: "Nordrhein-Westfalen", "Bayern") is the gazetteer's first-level area of its
+# country whose centre lies this near its own
+AREA_CENTRE_KM = 40.0
+_NAME = re.compile(r"[A-ZÄÖÜ][\wäöüß\-]*")
+
+
+class _Grains:
+    """Place keys of one story read in the gazetteer's hierarchy: a country contains every place of it, a
+    first-level area (a German state, a French région) the towns of it; two towns, two areas, a town and a
+    district never contain one another (a place at the same grain is another place). A key is read by the name its
+    story's articles write it with ("koeln" -> "Köln"), among homonyms the one in the story's countries."""
+
+    def __init__(self, texts: list[str], keys: Collection[str]) -> None:
+        self.iso = _country_isos()
+        self.texts = texts
+        self.context = {self.iso[k] for k in keys if k in self.iso}
+        self.read: dict[str, tuple[str, str, str] | None] = {}
+        self.forms: dict[str, dict[str, None]] | None = None
+
+    def level(self, key: str) -> tuple[str, str, str] | None:
+        """(grain, country, first-level area): ("country", "FR", ""), ("area", "DE", "07"), ("town", "DE", "07")."""
+        if key not in self.read:
+            self.read[key] = self._level(key)
+        return self.read[key]
+
+    def _level(self, key: str) -> tuple[str, str, str] | None:
+        if key in self.iso:
+            return ("country", self.iso[key], "")
+        if self.forms is None:
+            self.forms = defaultdict(dict)
+            for text in self.texts:     # the names as written, one word or two ("Gornja Radgona"), a genitive's too
+                names = [(m.start(), m.end(), m.group(0)) for m in _NAME.finditer(text)]
+                pairs = [f"{a[2]} {b[2]}" for a, b in zip(names, names[1:], strict=False) if b[0] == a[1] + 1]
+                for form in [n[2] for n in names] + pairs:
+                    slug = slugify(form) or ""
+                    for k in (slug, slug[:-1] if slug.endswith("s") else slug):
+                        self.forms[k][form] = None
+        g = gazetteer()
+        for form in self.forms.get(key, ()):
+            if (c := g.best(form, countries=self.context)) is None:
+                continue
+            if c.precision == "city":
+                return ("town", c.country, c.admin1)
+            if c.area and c.id.startswith("a1-"):
+                return ("area", c.country, c.admin1)
+            near = [a for a in _first_level_areas(c.country)
+                    if distance_km((a.lat, a.lon), (c.lat, c.lon)) <= AREA_CENTRE_KM]
+            return ("area", c.country, near[0].admin1) if len(near) == 1 else ("region", c.country, "")
+        return None
+
+    def within(self, whole: str, part: str) -> bool:
+        """Does the place `whole` contain the place `part` (another grain, the one inside the other)?"""
+        if "+" in whole or "+" in part or whole == part or "-" in (whole, part):
+            return False
+        w, p = self.level(whole), self.level(part)
+        if w is None or p is None or w[1] != p[1]:
+            return False
+        if w[0] == "country":
+            return p[0] != "country"
+        return w[0] == "area" and p[0] == "town" and bool(w[2]) and w[2] == p[2]
+
+
 def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str],
-                 stated: Mapping[int, tuple[str, ...] | None] | None = None) -> None:
+                 stated: Mapping[int, tuple[str, ...] | None] | None = None,
+                 within: Callable[[str, str, str], bool] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
     another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
     getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of
     its story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two
     figures are near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure
     under the other's key as it states it (`stated`: an article that names both told them apart; a detail filled in
-    from elsewhere is not the article's). Of several such keys, the
+    from elsewhere is not the article's). A place inside the other's place says more (`within(story, whole, part)`:
+    "in Paris" beside "in Frankreich", "in Köln" beside "in Nordrhein-Westfalen"). Of several such keys, the
     one that shares the most named details (a place at either grain, a class, a nationality, a time scope) and only
     one; the figures of a key are then told apart by value as any others (`_within_articles`)."""
     said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
@@ -588,12 +696,17 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         if p is None or p[0] in PER_CLAIM:
             continue
         cands: set[tuple[str, ...]] = set()
-        for k in role[(story.get(c.article, ""), _role(p))]:
+        mine = story.get(c.article, "")
+        grains = None if within is None else lambda whole, part, s=mine: within(s, whole, part)
+        for k in role[(mine, _role(p))]:
             m, q = claims[k], parts[k]
-            if q is None or m.article == c.article or said[k] <= said[n] or q in own[c.article] or \
-                    p in own[m.article] or \
-                    story.get(m.article, "") != story.get(c.article, "") or not _compatible_parts(p, q):
+            # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
+            inside = None if grains is None or _part_place(c) or _part_place(m) else grains
+            if q is None or m.article == c.article or said[k] < said[n] or q in own[c.article] or \
+                    p in own[m.article] or story.get(m.article, "") != mine or not _compatible_parts(p, q, inside):
                 continue
+            if said[k] == said[n] and not (inside is not None and inside(p[PLACE], q[PLACE])):
+                continue                # as much said, and not a place inside the other's
             if _near(c, m):
                 cands.add(q)
         if not cands:
