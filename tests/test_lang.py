@@ -56,7 +56,8 @@ def test_values_and_rows():
     assert de.number_value("1000") == 1000 and isinstance(de.number_value("1000"), int)
     assert de.number_value("1.5") == 1.5 and de.number_value("1e6") == 1_000_000.0
     assert isinstance(de.number_value("1e6"), float)
-    assert de.pairs("time_qualifiers")["mehr als"] == "MORE_THAN" and de.pairs("time_qualifiers")["genau"] == "-"
+    assert de.pairs("qualifiers", column=2)["mehr als"] == "MORE_THAN" and de.pairs("qualifiers", column=2)["genau"] == "-"
+    assert de.pairs("qualifiers", column=1)["mehr als"] == "more_than" and "genau" not in de.pairs("qualifiers", column=1)
     assert ("jahr", "Y", "date", "year") in de.rows("time_units")
     assert de.table("qualifier_contexts")["unter"] >= {"sank", "liegt"}
 
@@ -153,3 +154,16 @@ def test_the_lists_hold_their_words_once():
     assert "@sentence_starters" in (HERE / "function_words.txt").read_text(encoding="utf-8")
     assert de.words("sentence_starters") - de.words("function_words") == {
         "der", "die", "den", "dem", "des", "ein", "eine", "allein"}
+
+
+def test_a_file_of_two_readings_gives_each_its_pairs(tmp_path, monkeypatch):
+    (tmp_path / "quals.tsv").write_text("rund\tapprox\tAPPROX\nbis zu\tat_most\t.\ngenau\t.\t-\n", encoding="utf-8")
+    monkeypatch.setattr(de, "HERE", tmp_path)
+    de.rows.cache_clear()
+    try:
+        assert de.pairs("quals", column=1) == {"rund": "approx", "bis zu": "at_most"}
+        assert de.pairs("quals", column=2) == {"rund": "APPROX", "genau": "-"}
+        with pytest.raises(ValueError, match=r"quals.tsv: row 1 .*expected a code in column 3"):
+            de.pairs("quals", column=3)
+    finally:
+        de.rows.cache_clear()

@@ -123,10 +123,18 @@ def numbered(name: str) -> dict[str, int]:
     return {form: n for form, n, _ in _numbered(name)}
 
 
-def pairs(name: str) -> dict[str, str]:
-    """``name.tsv`` (FORM<TAB>CODE) as form -> code, in file order; a row needs both columns."""
+def pairs(name: str, column: int | None = None) -> dict[str, str]:
+    """``name.tsv`` (FORM<TAB>CODE) as form -> code, in file order; a row needs both columns. With `column`,
+    a file of several readings (FORM<TAB>CODE<TAB>CODE ...): form -> its code in that column, rows whose code
+    there is "." (no such reading) left out."""
     out = {}
     for n, row in enumerate(rows(name), 1):
+        if column is not None:
+            if len(row) <= column or not row[column]:
+                raise ValueError(f"lang/de/{name}.tsv: row {n} {row!r}: expected a code in column {column}")
+            if row[column] != ".":
+                out[row[0]] = row[column]
+            continue
         if len(row) != 2 or not row[1]:
             raise ValueError(f"lang/de/{name}.tsv: row {n} {row!r}: expected FORM<TAB>CODE")
         out[row[0]] = row[1]
