@@ -56,8 +56,9 @@ def test_values_and_rows():
     assert de.number_value("1000") == 1000 and isinstance(de.number_value("1000"), int)
     assert de.number_value("1.5") == 1.5 and de.number_value("1e6") == 1_000_000.0
     assert isinstance(de.number_value("1e6"), float)
-    assert de.pairs("qualifiers", column=2)["mehr als"] == "MORE_THAN" and de.pairs("qualifiers", column=2)["genau"] == "-"
-    assert de.pairs("qualifiers", column=1)["mehr als"] == "more_than" and "genau" not in de.pairs("qualifiers", column=1)
+    figure, time = de.pairs("qualifiers", column=1), de.pairs("qualifiers", column=2)
+    assert time["mehr als"] == "MORE_THAN" and time["genau"] == "-"
+    assert figure["mehr als"] == "more_than" and "genau" not in figure
     assert ("jahr", "Y", "date", "year") in de.rows("time_units")
     assert de.table("qualifier_contexts")["unter"] >= {"sank", "liegt"}
 
