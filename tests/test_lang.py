@@ -56,7 +56,9 @@ def test_values_and_rows():
     assert de.number_value("1000") == 1000 and isinstance(de.number_value("1000"), int)
     assert de.number_value("1.5") == 1.5 and de.number_value("1e6") == 1_000_000.0
     assert isinstance(de.number_value("1e6"), float)
-    assert de.pairs("time_qualifiers")["mehr als"] == "MORE_THAN" and de.pairs("time_qualifiers")["genau"] == "-"
+    figure, time = de.pairs("qualifiers", column=1), de.pairs("qualifiers", column=2)
+    assert time["mehr als"] == "MORE_THAN" and time["genau"] == "-"
+    assert figure["mehr als"] == "more_than" and "genau" not in figure
     assert ("jahr", "Y", "date", "year") in de.rows("time_units")
     assert de.table("qualifier_contexts")["unter"] >= {"sank", "liegt"}
 
@@ -107,3 +109,62 @@ def test_scope_phrases_are_whole_words_and_star_is_one_word():
     assert nationwide.search("Bundesweit wurden 300 Festnahmen gemeldet")
     assert not nationwide.search("Die Landesweite des Flusses")          # no prefix of a longer word
     assert wide.search("Im Land starben insgesamt 12 Menschen") and not wide.search("im Landkreis starben 3")
+
+
+@pytest.fixture
+def lexicon(tmp_path, monkeypatch):
+    """An empty lang/de of our own, the loaders' caches cleared before and after."""
+    monkeypatch.setattr(de, "HERE", tmp_path)
+    for loader in (de.words, de.phrases, de.table):
+        loader.cache_clear()
+    yield tmp_path
+    for loader in (de.words, de.phrases, de.table):
+        loader.cache_clear()
+
+
+def test_a_list_includes_another_and_excludes_words(lexicon):
+    (lexicon / "starters.txt").write_text("Der\nund\naber # a comment\n", encoding="utf-8")
+    (lexicon / "roles.tsv").write_text("article\tder, die, das\npreposition\tmit, -die\n", encoding="utf-8")
+    (lexicon / "days.tsv").write_text("Montag\t1\nDienstag\t2\n", encoding="utf-8")
+    (lexicon / "function.txt").write_text("@starters\n-der\nnie\n@roles.tsv:article\n@days.tsv\n", encoding="utf-8")
+    assert de.phrases("function") == ("und", "aber", "nie", "die", "das", "Montag", "Dienstag")
+    assert de.words("function") == {"und", "aber", "nie", "die", "das", "montag", "dienstag"}
+    (lexicon / "cues.tsv").write_text("source\t@starters, von, -und\n", encoding="utf-8")
+    assert de.table("cues") == {"source": {"der", "aber", "von"}}
+
+
+def test_an_include_cycle_is_named(lexicon):
+    (lexicon / "a.txt").write_text("eins\n@b\n", encoding="utf-8")
+    (lexicon / "b.txt").write_text("zwei\n@a\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lang/de/b.txt: include cycle a.txt -> b.txt -> a.txt"):
+        de.words("a")
+
+
+def test_a_missing_include_is_named(lexicon):
+    (lexicon / "a.txt").write_text("eins\n@gone\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"lang/de/a.txt: @gone names no word list gone.txt"):
+        de.words("a")
+    (lexicon / "t.tsv").write_text("article\tder\n", encoding="utf-8")
+    (lexicon / "b.txt").write_text("@t.tsv:pronoun\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lang/de/b.txt: @t.tsv:pronoun: no key 'pronoun' in t.tsv"):
+        de.words("b")
+
+
+def test_the_lists_hold_their_words_once():
+    """The function words are the sentence starters less the articles plus their own, written once."""
+    assert "@sentence_starters" in (HERE / "function_words.txt").read_text(encoding="utf-8")
+    assert de.words("sentence_starters") - de.words("function_words") == {
+        "der", "die", "den", "dem", "des", "ein", "eine", "allein"}
+
+
+def test_a_file_of_two_readings_gives_each_its_pairs(tmp_path, monkeypatch):
+    (tmp_path / "quals.tsv").write_text("rund\tapprox\tAPPROX\nbis zu\tat_most\t.\ngenau\t.\t-\n", encoding="utf-8")
+    monkeypatch.setattr(de, "HERE", tmp_path)
+    de.rows.cache_clear()
+    try:
+        assert de.pairs("quals", column=1) == {"rund": "approx", "bis zu": "at_most"}
+        assert de.pairs("quals", column=2) == {"rund": "APPROX", "genau": "-"}
+        with pytest.raises(ValueError, match=r"quals.tsv: row 1 .*expected a code in column 3"):
+            de.pairs("quals", column=3)
+    finally:
+        de.rows.cache_clear()

@@ -437,10 +437,10 @@ def _scale_after(text: str, pos: int) -> bool:
 
 # --- figures ------------------------------------------------------------------------------------
 
-# the qualifiers' words (lang/de/figure_qualifiers.tsv) as one alternation a qualifier, in the file's order
+# the qualifiers' words (lang/de/qualifiers.tsv, column FIGURE) as one alternation a qualifier, in the file's order
 QUALIFIER_PATTERNS: list[tuple[str, str]] = [
-    ("|".join(re.escape(w) for w, q in de.pairs("figure_qualifiers").items() if q == qual), qual)
-    for qual in dict.fromkeys(de.pairs("figure_qualifiers").values())]
+    ("|".join(re.escape(w) for w, q in de.pairs("qualifiers", column=1).items() if q == qual), qual)
+    for qual in dict.fromkeys(de.pairs("qualifiers", column=1).values())]
 _QUAL_RX = [(re.compile(rf"(?<=[\s(„\"“»'])({p})\s+$", re.IGNORECASE), q) for p, q in QUALIFIER_PATTERNS]
 RANGE_JOIN = re.compile(r"\s*(bis|–|—|-|und)\s*")
 

@@ -64,7 +64,7 @@ UNITS: dict[str, tuple[str, bool, str]] = {w: (letter, kind == "time", prec)
                                            for w, letter, kind, prec in de.rows("time_units")}
 # ending of a duration adjective -> unit ("dreitägig" -> tag)
 _DURATION_SUFFIXES = {suffix: unit for suffix, unit, _ in de.rows("duration_suffixes")}
-MODS = {w: None if mod == "-" else mod for w, mod in de.pairs("time_qualifiers").items()}  # qualifier -> TIMEX3 mod
+MODS = {w: None if mod == "-" else mod for w, mod in de.pairs("qualifiers", column=2).items()}  # qualifiers.tsv: TIME
 POS_MODS = de.pairs("time_positions")
 
 

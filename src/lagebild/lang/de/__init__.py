@@ -4,6 +4,19 @@
 entries; `table(name)` reads ``name.tsv`` (key TAB entry) as key -> frozenset of entries; `rows(name)` reads
 ``name.tsv`` as its rows in file order (the first column lower case), `numbered(name)` as form -> integer,
 `pairs(name)` as form -> code; `phrases(name)` reads ``name.txt`` in file order, keeping its case.
+
+Each word exists once: a list that holds another list's words names that list instead of repeating them.
+In a ``.txt`` read by `words`/`phrases` an entry line, and in a ``.tsv`` read by `table` a comma-separated
+entry, may be an include or an exclusion:
+
+- ``@name``: every entry of ``name.txt``, in its order (its own includes expanded);
+- ``@name.tsv``: the first column of ``name.tsv`` (the forms of months.tsv, weekdays.tsv ...);
+- ``@name.tsv:key``: the entries of ``key`` in ``name.tsv`` read as a table ("the articles");
+- ``-word``: not this word, though an include brings it (compared in lower case, wherever it stands).
+
+So sentence_starters.txt is written as its own words, function_words.txt as ``@sentence_starters`` less the
+articles plus its own. An include cycle, a missing file or a missing key is a ValueError or FileNotFoundError
+naming the file that holds the include. `rows`, `pairs` and `numbered` read their files as written.
 """
 from __future__ import annotations
 
@@ -24,22 +37,66 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
+def _include(ref: str, where: str, stack: tuple[str, ...]) -> list[str]:
+    """The entries an include names (``@name``, ``@name.tsv``, ``@name.tsv:key``), read from file `where`."""
+    target, _, key = ref[1:].partition(":")
+    file = target if target.endswith(".tsv") else f"{target}.txt"
+    if file in stack:
+        raise ValueError(f"lang/de/{where}: include cycle {' -> '.join((*stack, file))}")
+    if not (HERE / file).exists():
+        raise FileNotFoundError(f"lang/de/{where}: {ref} names no word list {file} in {HERE}")
+    if file.endswith(".txt"):
+        if key:
+            raise ValueError(f"lang/de/{where}: {ref}: a .txt list has no keys")
+        return _entries(file, stack)
+    if not key:
+        return [line.split("\t", 1)[0].strip() for line in _lines(HERE / file)]
+    keyed = _keyed(file, stack)
+    if key not in keyed:
+        raise ValueError(f"lang/de/{where}: {ref}: no key {key!r} in {file}")
+    return keyed[key]
+
+
+def _expand(items: list[str], where: str, stack: tuple[str, ...]) -> list[str]:
+    """Items with their includes expanded and their exclusions (``-word``) applied, in order."""
+    out: list[str] = []
+    drop: set[str] = set()
+    for item in items:
+        if item.startswith("@"):
+            out.extend(_include(item, where, (*stack, where)))
+        elif item.startswith("-") and len(item) > 1:
+            drop.add(item[1:].strip().lower())
+        else:
+            out.append(item)
+    return [e for e in out if e.lower() not in drop]
+
+
+def _entries(file: str, stack: tuple[str, ...] = ()) -> list[str]:
+    """The entries of a ``.txt`` list as written, includes expanded, exclusions applied."""
+    return _expand(_lines(HERE / file), file, stack)
+
+
+def _keyed(file: str, stack: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """A ``.tsv`` table (KEY<TAB>entry, entry ...) as key -> entries in order, includes expanded per key."""
+    raw: dict[str, list[str]] = {}
+    for n, line in enumerate(_lines(HERE / file), 1):
+        key, sep, rest = line.partition("\t")
+        if not sep:
+            raise ValueError(f"lang/de/{file}:{n}: expected KEY<TAB>ENTRIES, got {line!r}")
+        raw.setdefault(key.strip(), []).extend(w.strip() for w in rest.split(",") if w.strip())
+    return {key: _expand(items, file, stack) for key, items in raw.items()}
+
+
 @cache
 def words(name: str) -> frozenset[str]:
-    """The entries of ``name.txt``, lower case."""
-    return frozenset(line.lower() for line in _lines(HERE / f"{name}.txt"))
+    """The entries of ``name.txt``, lower case (includes expanded)."""
+    return frozenset(line.lower() for line in _entries(f"{name}.txt"))
 
 
 @cache
 def table(name: str) -> dict[str, frozenset[str]]:
-    """``name.tsv`` as key -> entries (lower case); a key may have several lines."""
-    out: dict[str, set[str]] = {}
-    for n, line in enumerate(_lines(HERE / f"{name}.tsv"), 1):
-        key, sep, rest = line.partition("\t")
-        if not sep:
-            raise ValueError(f"lang/de/{name}.tsv:{n}: expected KEY<TAB>ENTRIES, got {line!r}")
-        out.setdefault(key.strip(), set()).update(w.strip().lower() for w in rest.split(",") if w.strip())
-    return {k: frozenset(v) for k, v in out.items()}
+    """``name.tsv`` as key -> entries (lower case); a key may have several lines (includes expanded)."""
+    return {key: frozenset(w.lower() for w in items) for key, items in _keyed(f"{name}.tsv").items()}
 
 
 @lru_cache(maxsize=None)
@@ -66,10 +123,18 @@ def numbered(name: str) -> dict[str, int]:
     return {form: n for form, n, _ in _numbered(name)}
 
 
-def pairs(name: str) -> dict[str, str]:
-    """``name.tsv`` (FORM<TAB>CODE) as form -> code, in file order; a row needs both columns."""
+def pairs(name: str, column: int | None = None) -> dict[str, str]:
+    """``name.tsv`` (FORM<TAB>CODE) as form -> code, in file order; a row needs both columns. With `column`,
+    a file of several readings (FORM<TAB>CODE<TAB>CODE ...): form -> its code in that column, rows whose code
+    there is "." (no such reading) left out."""
     out = {}
     for n, row in enumerate(rows(name), 1):
+        if column is not None:
+            if len(row) <= column or not row[column]:
+                raise ValueError(f"lang/de/{name}.tsv: row {n} {row!r}: expected a code in column {column}")
+            if row[column] != ".":
+                out[row[0]] = row[column]
+            continue
         if len(row) != 2 or not row[1]:
             raise ValueError(f"lang/de/{name}.tsv: row {n} {row!r}: expected FORM<TAB>CODE")
         out[row[0]] = row[1]
@@ -78,8 +143,8 @@ def pairs(name: str) -> dict[str, str]:
 
 @cache
 def phrases(name: str) -> tuple[str, ...]:
-    """The entries of ``name.txt`` in file order, as written (case kept)."""
-    return tuple(_lines(HERE / f"{name}.txt"))
+    """The entries of ``name.txt`` in file order, as written (case kept; includes expanded)."""
+    return tuple(_entries(f"{name}.txt"))
 
 
 def number_value(text: str) -> int | float:
