@@ -310,8 +310,13 @@ def test_a_story_keeps_its_title_until_its_articles_change():
     titles = {s.id: s.title for s in stories2}
     assert titles[quake] == "Markierung"                   # its articles are the same: kept
     assert titles[ferry] != "Markierung"                   # f2 joined: titled again
-    stories3, _ = st.update_stories(corpus(QUAKE, FERRY, VOTE), index=index2)
+    stories3, index3 = st.update_stories(corpus(QUAKE, FERRY, VOTE), index=index2)
     assert {s.id: s.title for s in stories3}[quake] != "Markierung"   # q3 joined: titled again
+    for c in index3["clusters"]:
+        c["title"] = ["Markierung", *c["title"][1:]]
+    titles = {s.id: s.title for s in st.update_stories(corpus(QUAKE[:2], FERRY, VOTE), index=index3)[0]}
+    assert titles[quake] != "Markierung"                   # q3 left: titled again
+    assert titles[ferry] == "Markierung"
 
 
 def test_index_of_another_version_is_rebuilt():
