@@ -298,6 +298,27 @@ def test_changed_and_deleted_articles_leave_their_story():
     assert of["f2"] != of["f1"]
 
 
+def test_a_story_keeps_its_title_until_its_articles_change():
+    """A later build titles only the stories that gained or lost articles; the others keep the title
+    the index holds (a marker put there stands in for a title made with other word weights)."""
+    stories1, index = st.update_stories(corpus(QUAKE[:2], FERRY[:1]))
+    quake = st.story_of(stories1)["q1"]
+    ferry = st.story_of(stories1)["f1"]
+    for c in index["clusters"]:
+        c["title"] = ["Markierung", *c["title"][1:]]
+    stories2, index2 = st.update_stories(corpus(QUAKE[:2], FERRY, VOTE), index=index)
+    titles = {s.id: s.title for s in stories2}
+    assert titles[quake] == "Markierung"                   # its articles are the same: kept
+    assert titles[ferry] != "Markierung"                   # f2 joined: titled again
+    stories3, index3 = st.update_stories(corpus(QUAKE, FERRY, VOTE), index=index2)
+    assert {s.id: s.title for s in stories3}[quake] != "Markierung"   # q3 joined: titled again
+    for c in index3["clusters"]:
+        c["title"] = ["Markierung", *c["title"][1:]]
+    titles = {s.id: s.title for s in st.update_stories(corpus(QUAKE[:2], FERRY, VOTE), index=index3)[0]}
+    assert titles[quake] != "Markierung"                   # q3 left: titled again
+    assert titles[ferry] == "Markierung"
+
+
 def test_index_of_another_version_is_rebuilt():
     assert st.StoryIndex.from_json({"version": -1, "n_docs": 3}).n_docs == 0
 

@@ -34,7 +34,8 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
-from the title when the story is opened and never changes.
+from the title when the story is opened and never changes; the title changes
+only when the story's articles do (the index keeps it).
 """
 from __future__ import annotations
 
@@ -272,6 +273,7 @@ class _Cluster:
     articles: list[str] = field(default_factory=list)
     start: int | None = None                                   # day numbers of the dated members
     end: int | None = None
+    title: list[Any] | None = None     # [title, event, place, first, last] as last titled; None: to title again
 
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
@@ -294,7 +296,8 @@ class StoryIndex:
     def to_json(self) -> dict[str, Any]:
         return {"version": self.version, "n_docs": self.n_docs, "df": dict(self.df), "hashes": self.hashes,
                 "clusters": [{"id": c.id, "centroid": c.centroid, "articles": c.articles,
-                              "start": c.start, "end": c.end} for c in self.clusters.values()]}
+                              "start": c.start, "end": c.end, **({"title": c.title} if c.title else {})}
+                             for c in self.clusters.values()]}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> StoryIndex:
@@ -303,7 +306,8 @@ class StoryIndex:
             return cls()
         idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}))
         for c in data["clusters"]:
-            cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"))
+            cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"),
+                          list(c["title"]) if c.get("title") else None)
             idx.clusters[cl.id] = cl
             for a in cl.articles:
                 idx.story_of[a] = cl.id
@@ -343,6 +347,7 @@ class StoryIndex:
                 continue
             c = self.clusters[cid]
             c.articles.remove(a)
+            c.title = None
             touched.add(cid)
             if vectors and a in vectors:
                 for t, w in vectors[a].items():
@@ -461,6 +466,7 @@ def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
         if not n.stored:
             index.clusters[n.id] = c
             opened.append(n.id)
+        c.title = None                 # its articles changed: titled again
         c.centroid = dict(sorted(n.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
         c.articles += n.articles
         c.start, c.end = n.start, n.end
@@ -489,9 +495,9 @@ def _order(items: Sequence[StoryInput]) -> list[StoryInput]:
 def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tuple[list[Story], StoryIndex]:
     """Put articles into stories: into the stories of `index` (which is updated) or new ones.
 
-    Articles already in the index keep their story (pass them again only to retitle);
-    new ones join stored stories or open new ones (`_agglomerate`). Returns every story of the
-    index that holds one of `items`' articles or was touched, titled, and the index."""
+    Articles already in the index keep their story; new ones join stored stories or open new ones
+    (`_agglomerate`). Returns every story of the index that holds one of `items`' articles, and the
+    index; a story whose articles did not change keeps the title the index holds for it (`_story`)."""
     index = index if index is not None else StoryIndex()
     by_id = {x.article.id: x for x in items}
     new = [x for x in _order(items) if x.article.id not in index.story_of]
@@ -534,7 +540,7 @@ def update_stories(articles: Sequence[Article], mentions: Sequence[Mention] = ()
 
     Articles the stored `index` has already placed keep their story; an article gone from the
     dossier leaves its story, a changed one (other content hash) is placed again; new ones
-    join a story or open one. Only titles and spans are computed over every article."""
+    join a story or open one. Only the stories that gained or lost articles are titled again."""
     idx = StoryIndex.from_json(index)
     current = {a.id: a.content_hash or "" for a in articles}
     stale = [a for a in idx.story_of if a not in current or idx.hashes.get(a, "") != current[a]]
@@ -821,8 +827,18 @@ def _slug(text: str) -> str:
 
 
 def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> Story:
-    p = _title_parts(members, index, found)
+    """The story of cluster `c`, titled over `members`. A story titled over all its articles keeps that
+    title (kept in the index) until its articles change: a build titles only the stories it touched, and
+    a title does not drift with the dossier-wide word weights while its story stays as it was."""
+    whole = len(members) == len(c.articles)
+    if not (whole and c.title):
+        p = _title_parts(members, index, found)
+        title: list[Any] = [_title(p), p.noun, p.place, p.first, p.last]
+        if whole:
+            c.title = title
+    else:
+        title = c.title
     top = sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
     keywords = [t for t, _ in top if not t.startswith("@")][:8]
-    return Story(id=c.id, title=_title(p), start=p.first, end=p.last, articles=list(c.articles),
-                 event=p.noun, place=p.place, keywords=keywords)
+    return Story(id=c.id, title=title[0], start=title[3], end=title[4], articles=list(c.articles),
+                 event=title[1], place=title[2], keywords=keywords)
