@@ -326,3 +326,10 @@ def test_the_origin_of_a_reporting_noun_is_the_source(nlp):
     text = "Vom Krisenstab kam am Abend die Information, bei dem Unglück seien 12 Wanderer verletzt worden."
     src = source_of(nlp, text, "12 Wanderer")
     assert src is not None and src.name == "Krisenstab"
+
+
+def test_an_outlet_the_speaker_talks_to_relays(nlp):
+    src = source_of(nlp, "Die Ministerin erklärte gegenüber der Agentur, 45 Schulen blieben geschlossen.", "45")
+    assert src is not None and src.name == "Ministerin" and src.relayed_by == "Agentur"
+    src = source_of(nlp, "Der Landrat sagte im Interview mit dem Sender, 120 Häuser seien zerstört worden.", "120")
+    assert src is not None and src.name == "Landrat" and src.relayed_by == "Sender"

@@ -278,11 +278,36 @@ def quotation_source(doc: Doc, q: Quotation, found: Sequence[Quotation], keep=la
     src = phrase_source(doc, spans, head)
     if src is None or not keep(src, doc[head] if head is not None else None):
         return None
-    if q.relay:
-        relay = phrase_source(doc, q.relay, q.relay_head)
-        if relay is not None and relay.name != src.name:
-            src.relayed_by = relay.name
+    relay = phrase_source(doc, q.relay, q.relay_head) if q.relay else _addressed_outlet(doc, q)
+    if relay is not None and relay.name != src.name:
+        src.relayed_by = relay.name
     return src
+
+
+def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
+    """The outlet a speaker talks to: ``sagte X dem Sender Y`` (dative object), ``erklärte X gegenüber der
+    Agentur Y``, ``im Interview mit der Zeitung Y`` (a ``mit`` phrase under an oblique of the verb). X is the
+    source; the outlet only relays what X said. None unless the phrase names a news outlet."""
+    verb = next((t for t in doc if q.cue and t.idx == q.cue[0][0]), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    near = []
+    for child in verb.children:
+        cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+        if child.dep_ in ("obj", "iobj") and "Dat" in child.morph.get("Case") or "gegenüber" in cases:
+            near.append(child)
+        elif child.dep_ == "obl":
+            near += [g for g in child.children if g.dep_ == "nmod"
+                     and any(c.dep_ == "case" and c.lower_ == "mit" for c in g.children)]
+    for tok in near:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == q.speaker_head:
+            continue
+        toks = np_tokens(tok)
+        src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), tok.i)
+        if src is not None and src.kind == "media":
+            STATS["outlet the speaker talks to"] += 1
+            return src
+    return None
 
 
 def speaker_phrase(doc: Doc, head: int) -> str:
