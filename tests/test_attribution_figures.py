@@ -333,3 +333,10 @@ def test_an_outlet_the_speaker_talks_to_relays(nlp):
     assert src is not None and src.name == "Ministerin" and src.relayed_by == "Agentur"
     src = source_of(nlp, "Der Landrat sagte im Interview mit dem Sender, 120 Häuser seien zerstört worden.", "120")
     assert src is not None and src.name == "Landrat" and src.relayed_by == "Sender"
+
+
+def test_a_konjunktiv_cue_the_lemmatiser_leaves_as_it_stands(nlp):
+    # "hervorgehe" keeps its form as lemma: the particle and Konjunktiv I ending repair it to "hervorgehen"
+    text = "Wie aus einer Statistik des Landesamts hervorgehe, seien 80 Brunnen verseucht."
+    src = source_of(nlp, text, "80")
+    assert src is not None and "Landesamts" in src.name
