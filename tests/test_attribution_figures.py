@@ -340,3 +340,15 @@ def test_a_konjunktiv_cue_the_lemmatiser_leaves_as_it_stands(nlp):
     text = "Wie aus einer Statistik des Landesamts hervorgehe, seien 80 Brunnen verseucht."
     src = source_of(nlp, text, "80")
     assert src is not None and "Landesamts" in src.name
+
+
+def test_unter_verweis_auf_names_the_original_source(nlp):
+    # "Verweis" like "Berufung" (lang/de/relay_nouns); the parse hangs the source beside it under the verb
+    # and the counted phrase under the source: neither keeps the outlet as the source
+    src = source_of(nlp, "Der Sender berichtete unter Verweis auf die Polizei von 14 Festnahmen.", "14")
+    assert src is not None and src.name == "Polizei" and src.relayed_by == "Sender"
+
+
+def test_a_fronted_unter_berufung_auf_names_the_original_source(nlp):
+    src = source_of(nlp, "Unter Berufung auf Ärzte berichtete die Zeitung von 25 Verletzten.", "25")
+    assert src is not None and src.name == "Ärzte" and src.relayed_by == "Zeitung"

@@ -1,6 +1,6 @@
 """Attribution cues from lemmas and morphology: reporting verbs and nouns, attribution prepositions,
 Konjunktiv I. The word lists live in ``lagebild/lang/de`` (reporting_verbs, relay_verbs, reporting_nouns,
-generic_sources, attribution_prepositions, konjunktiv1, konjunktiv2, carry_adverbs,
+generic_sources, attribution_prepositions, relay_nouns, konjunktiv1, konjunktiv2, carry_adverbs,
 verb_prefixes, irregular_participles)."""
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def is_reporting_verb(tok: Token) -> bool:
 
 def is_relay_verb(tok: Token) -> bool:
     return full_lemma(tok) in words("relay_verbs")
+
+
+def is_relay_noun(tok: Token) -> bool:
+    """``Berufung``, ``Verweis``: ``unter X auf Y`` names Y as the source."""
+    return tok.lemma_.lower() in words("relay_nouns") or tok.lower_ in words("relay_nouns")
 
 
 def is_reporting_noun(tok: Token) -> bool:

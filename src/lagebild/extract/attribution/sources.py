@@ -144,8 +144,8 @@ NAME_PREPOSITIONS = ("von", "vom", "für", "aus", "der", "des")
 
 
 def _attribute(tok: Token) -> bool:
-    if tok.like_num or tok.pos_ == "NUM":
-        return False                                 # "die Organisatoren von 10.000": the figure, no name
+    if tok.like_num or tok.pos_ == "NUM" or any(c.dep_ == "nummod" and c.like_num for c in tok.children):
+        return False                                 # "die Organisatoren von 10.000", "von 14 Festnahmen": the figure
     cases = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i]
     return not cases or cases[0] in NAME_PREPOSITIONS
 
