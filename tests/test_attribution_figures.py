@@ -352,3 +352,10 @@ def test_unter_verweis_auf_names_the_original_source(nlp):
 def test_a_fronted_unter_berufung_auf_names_the_original_source(nlp):
     src = source_of(nlp, "Unter Berufung auf Ärzte berichtete die Zeitung von 25 Verletzten.", "25")
     assert src is not None and src.name == "Ärzte" and src.relayed_by == "Zeitung"
+
+
+def test_the_object_of_zitieren_speaks_and_the_subject_relays(nlp):
+    src = source_of(nlp, "Die Agentur zitierte den Sprecher mit den Worten, 90 Soldaten seien gefallen.", "90")
+    assert src is not None and src.name == "Sprecher" and src.relayed_by == "Agentur"
+    src = source_of(nlp, "Die Zeitung zitierte den Bürgermeister, rund 300 Menschen seien obdachlos.", "300")
+    assert src is not None and src.name == "Bürgermeister" and src.relayed_by == "Zeitung"

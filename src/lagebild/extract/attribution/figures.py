@@ -264,7 +264,7 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
 
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .quotations import speaker_tokens
-    from .speakers import np_tokens, subject_of, wie_subject
+    from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("das", "dies", "es"):
@@ -290,6 +290,8 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
     q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),), spans, subj.i, how="verb")
     original = _berufung(verb) if _outlet(doc, subj) else None
+    if original is None and subj.dep_ == "nsubj":
+        original = quoted_object(verb)                 # "Die Zeitung zitierte den Bürgermeister, ..."
     if original is not None:                           # "wie die Zeitung unter Berufung auf X schreibt"
         otoks = np_tokens(original)
         q.relay, q.relay_head = q.speaker, q.speaker_head

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
 from . import cues as C
-from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, subject_of, wie_subject
+from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, quoted_object, subject_of, wie_subject
 
 Spans = tuple[tuple[int, int], ...]
 STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
@@ -194,6 +194,8 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
         sp = speaker_tokens(subj)
         q = Quotation(qtype, (), _spans(cue) if qtype != "Reported" else (), _spans(sp), subj.i, how=how, sent=si)
         src = _berufung(verb)
+        if src is None and quoted_object(verb) is not None:
+            src = quoted_object(verb)                  # "Die Agentur zitierte den Sprecher, ...": the object speaks
         if src is not None:                      # "wie n-tv unter Berufung auf Geheimdienstkreise meldete"
             q.relay, q.relay_head = q.speaker, q.speaker_head
             q.speaker, q.speaker_head = _spans(speaker_tokens(src)), src.i

@@ -93,6 +93,16 @@ def _passive_speaks(verb: Token) -> bool:
     return verb.lemma_.lower() in words("passive_speaker_verbs")
 
 
+def quoted_object(verb: Token) -> Token | None:
+    """``Die Agentur zitierte den Sprecher mit den Worten, ...``: the accusative object of a verb whose object
+    speaks (lang/de/passive_speaker_verbs: the active form of ``X wird zitiert``) - the speaker; the
+    subject passes it on."""
+    if not _passive_speaks(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in SPEAKER_POS
+                 and c.lower_ not in ("sich", "es", "das", "dies") and _can_speak(c)), None)
+
+
 def _can_speak(tok: Token) -> bool:
     """Can the phrase speak: a name, a pronoun, a person or organisation, a speaking noun (``Sprecher``)?"""
     from ...lang.de import words
