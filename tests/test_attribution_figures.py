@@ -359,3 +359,11 @@ def test_the_object_of_zitieren_speaks_and_the_subject_relays(nlp):
     assert src is not None and src.name == "Sprecher" and src.relayed_by == "Agentur"
     src = source_of(nlp, "Die Zeitung zitierte den Bürgermeister, rund 300 Menschen seien obdachlos.", "300")
     assert src is not None and src.name == "Bürgermeister" and src.relayed_by == "Zeitung"
+
+
+def test_the_outlet_after_a_name_is_the_one_told(nlp):
+    # no genitive follows a name: "der Agentur" after it is the dative, the outlet told (a relay)
+    src = source_of(nlp, "Rund 40 Häuser seien zerstört, sagte Landrat Peter Krause der Agentur.", "40")
+    assert src is not None and src.name == "Peter Krause" and src.relayed_by == "Agentur"
+    src = source_of(nlp, "Rund 40 Häuser seien zerstört, sagte Müller der Zeitung „Nordkurier“.", "40")
+    assert src is not None and src.name == "Müller" and src.relayed_by == "Nordkurier"

@@ -294,17 +294,24 @@ def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
     near = []
     for child in verb.children:
         cases = {g.lower_ for g in child.children if g.dep_ == "case"}
-        if child.dep_ in ("obj", "iobj") and "Dat" in child.morph.get("Case") or "gegenüber" in cases:
-            near.append(child)
+        if child.dep_ in ("obj", "iobj") and "Dat" in child.morph.get("Case") or "gegenüber" in cases \
+                or child.dep_ == "nsubj" and child.i != q.speaker_head and child.i > verb.i:
+            near.append(child)                         # the dative read as a second subject ("sagte X der Agentur")
         elif child.dep_ == "obl":
             near += [g for g in child.children if g.dep_ == "nmod"
                      and any(c.dep_ == "case" and c.lower_ == "mit" for c in g.children)]
+    speaker = doc[q.speaker_head] if q.speaker_head is not None else None
+    names = [] if speaker is None else [speaker] if speaker.pos_ == "PROPN" else [
+        c for c in speaker.children if c.dep_ in NAME_ARCS and (c.pos_ == "PROPN" or c.ent_type_ == "PER")]
+    for name in names:                                 # "sagte Landrat Sommer der Agentur": no genitive follows
+        near += [c for t in _name_tokens(name) for c in t.children      # a name - the dative it is
+                 if c.dep_ == "nmod" and c.i > t.i and not any(g.dep_ == "case" for g in c.children)]
     for tok in near:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i == q.speaker_head:
             continue
         toks = np_tokens(tok)
         src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), tok.i)
-        if src is not None and src.kind == "media":
+        if src is not None and "media" in (src.kind, legacy._kind(src.text)):   # "der Zeitung „Nordkurier“"
             STATS["outlet the speaker talks to"] += 1
             return src
     return None
