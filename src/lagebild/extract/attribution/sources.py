@@ -294,7 +294,7 @@ def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
     near = []
     for child in verb.children:
         cases = {g.lower_ for g in child.children if g.dep_ == "case"}
-        if child.dep_ in ("obj", "iobj") and "Dat" in child.morph.get("Case") or "gegenüber" in cases \
+        if child.dep_ in ("obj", "iobj") and "Dat" in child.morph.get("Case", []) or "gegenüber" in cases \
                 or child.dep_ == "nsubj" and child.i != q.speaker_head and child.i > verb.i:
             near.append(child)                         # the dative read as a second subject ("sagte X der Agentur")
         elif child.dep_ == "obl":
@@ -311,7 +311,7 @@ def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
             continue
         toks = np_tokens(tok)
         src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), tok.i)
-        if src is not None and "media" in (src.kind, legacy._kind(src.text)):   # "der Zeitung „Nordkurier“"
+        if src is not None and "media" in (src.kind, legacy._kind(src.text or "")):   # "der Zeitung „Nordkurier“"
             STATS["outlet the speaker talks to"] += 1
             return src
     return None
