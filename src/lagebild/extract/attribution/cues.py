@@ -1,6 +1,6 @@
 """Attribution cues from lemmas and morphology: reporting verbs and nouns, attribution prepositions,
 Konjunktiv I. The word lists live in ``lagebild/lang/de`` (reporting_verbs, relay_verbs, reporting_nouns,
-generic_sources, attribution_prepositions, konjunktiv1, konjunktiv2, carry_adverbs,
+generic_sources, attribution_prepositions, relay_nouns, konjunktiv1, konjunktiv2, carry_adverbs,
 verb_prefixes, irregular_participles)."""
 from __future__ import annotations
 
@@ -11,9 +11,30 @@ from spacy.tokens import Span, Token
 from ...lang.de import table, words
 
 
+def _separable(form: str) -> bool:
+    """Does the form begin with a separable verb particle (``hervor-``, ``mit-``) before a stem of its own?"""
+    prefixes = table("verb_prefixes")
+    return any(form.startswith(p) and len(form) > len(p) + 2 for p in prefixes["separable"] | prefixes["either"])
+
+
+def _unlemmatised_subjunctive(tok: Token) -> bool:
+    """A Konjunktiv I form the lemmatiser left as it stands (``hervorgehe``, lemma ``hervorgehe``): a finite
+    verb whose lemma is its own form ending in ``-e`` where the infinitive ends in ``-en`` - marked Mood=Sub
+    by the tagger, or a verb with its particle joined (a subordinate clause), whose indicative ends in ``-t``."""
+    low = tok.lower_
+    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == low and low.endswith("e")
+            and ("Sub" in tok.morph.get("Mood", []) or _separable(low)))
+
+
+def verb_lemma(tok: Token) -> str:
+    """The token's lemma, repaired where the lemmatiser left a Konjunktiv I form as it stands:
+    ``hervorgehe`` -> ``hervorgehen``."""
+    return tok.lemma_.lower() + "n" if _unlemmatised_subjunctive(tok) else tok.lemma_.lower()
+
+
 def full_lemma(verb: Token) -> str:
     """The lemma with its separated particle: ``teilte ... mit`` -> ``mitteilen``."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     for child in verb.children:
         if child.dep_ == "compound:prt":
             return child.lower_ + lemma
@@ -28,6 +49,11 @@ def is_reporting_verb(tok: Token) -> bool:
 
 def is_relay_verb(tok: Token) -> bool:
     return full_lemma(tok) in words("relay_verbs")
+
+
+def is_relay_noun(tok: Token) -> bool:
+    """``Berufung``, ``Verweis``: ``unter X auf Y`` names Y as the source."""
+    return tok.lemma_.lower() in words("relay_nouns") or tok.lower_ in words("relay_nouns")
 
 
 def is_reporting_noun(tok: Token) -> bool:
@@ -69,7 +95,7 @@ def konjunktiv1(tok: Token) -> bool:
     low = tok.lower_
     if low in words("konjunktiv2"):
         return False
-    if low in words("konjunktiv1"):
+    if low in words("konjunktiv1") or _unlemmatised_subjunctive(tok):
         return True
     return "Sub" in tok.morph.get("Mood", []) and tok.pos_ in ("VERB", "AUX") and not low.endswith("te")
 

@@ -263,7 +263,8 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
 
 
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
-    from .speakers import np_tokens, subject_of, wie_subject
+    from .quotations import speaker_tokens
+    from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("das", "dies", "es"):
@@ -283,12 +284,14 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
             STATS["subject parsed apart from its verb"] += 1
     if subj is None or subj.lower_ in ("das", "dies", "es", "man") or not _in(unit, subj.idx) \
-            or subj.dep_ == "nsubj:pass" or any(t.like_num for t in subj.subtree):
+            or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
-    toks = np_tokens(subj)
+    toks = speaker_tokens(subj)
     spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
     q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),), spans, subj.i, how="verb")
     original = _berufung(verb) if _outlet(doc, subj) else None
+    if original is None and subj.dep_ == "nsubj":
+        original = quoted_object(verb)                 # "Die Zeitung zitierte den Bürgermeister, ..."
     if original is not None:                           # "wie die Zeitung unter Berufung auf X schreibt"
         otoks = np_tokens(original)
         q.relay, q.relay_head = q.speaker, q.speaker_head
@@ -328,7 +331,7 @@ def _outlet(doc: Doc, head: Token) -> bool:
 def _berufung(verb: Token) -> Token | None:
     """``unter Berufung auf X``: X, the original source, hung under ``Berufung`` or beside it under the verb."""
     for child in verb.children:
-        if child.lemma_.lower() != "berufung":
+        if not C.is_relay_noun(child):
             continue
         nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
         if nxt is None or nxt.lower_ != "auf":

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
 from . import cues as C
-from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, subject_of, wie_subject
+from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, quoted_object, subject_of, wie_subject
 
 Spans = tuple[tuple[int, int], ...]
 STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
@@ -86,8 +86,15 @@ def _quote_marks(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker_tokens(head: Token) -> list[Token]:
-    return np_tokens(head)
+def speaker_tokens(head: Token) -> list[Token]:
+    """The speaker's phrase; a modifier after it that carries a figure is what is reported, hung there by the
+    parse ("unter Verweis auf die Polizei von 14 Festnahmen"), not part of who speaks."""
+    toks = np_tokens(head)
+    cut = {t.i for c in head.children if c.dep_ == "nmod" and c.i > head.i and any(x.like_num for x in c.subtree)
+           for t in c.subtree}
+    if cut & {t.i for t in toks}:
+        STATS["figure hung under the speaker"] += 1
+    return [t for t in toks if t.i not in cut]
 
 
 def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
@@ -140,10 +147,19 @@ def _berufung(verb: Token) -> Token | None:
     """``unter Berufung auf X`` under the verb or hung under its subject: X, the original source."""
     near = list(verb.children) + [g for c in verb.children if c.dep_ in ("nsubj", "obl") for g in c.children]
     for child in near:
-        if child.lemma_.lower() == "berufung":
-            for gc in child.children:
-                if gc.pos_ in SPEAKER_POS and gc.dep_ in ("nmod", "obl"):
-                    return gc
+        if not C.is_relay_noun(child):
+            continue
+        for gc in child.children:
+            if gc.pos_ in SPEAKER_POS and gc.dep_ in ("nmod", "obl"):
+                return gc
+        doc = verb.doc                                 # "unter Verweis auf X" with X hung beside it under the verb
+        after = doc[child.i + 1] if child.i + 1 < len(doc) else None
+        if after is not None and after.lower_ == "auf":
+            beside = next((t for t in doc[after.i + 1: after.i + 6] if t.head.i == verb.i and t.dep_ == "obl"
+                           and t.pos_ in SPEAKER_POS and any(c.i == after.i for c in t.children)), None)
+            if beside is not None:
+                STATS["relay noun's source hung beside it"] += 1
+                return beside
     return None
 
 
@@ -175,12 +191,14 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             continue
         toks, qtype = content
         cue = [verb] + [c for c in verb.children if c.dep_ == "compound:prt"]
-        sp = _speaker_tokens(subj)
+        sp = speaker_tokens(subj)
         q = Quotation(qtype, (), _spans(cue) if qtype != "Reported" else (), _spans(sp), subj.i, how=how, sent=si)
         src = _berufung(verb)
+        if src is None and quoted_object(verb) is not None:
+            src = quoted_object(verb)                  # "Die Agentur zitierte den Sprecher, ...": the object speaks
         if src is not None:                      # "wie n-tv unter Berufung auf Geheimdienstkreise meldete"
             q.relay, q.relay_head = q.speaker, q.speaker_head
-            q.speaker, q.speaker_head = _spans(np_tokens(src)), src.i
+            q.speaker, q.speaker_head = _spans(speaker_tokens(src)), src.i
         elif C.is_relay_verb(verb):
             q.relay_head = None
         quote = _content(toks) - (set(cue) | set(sp) if qtype != "Reported" else set())

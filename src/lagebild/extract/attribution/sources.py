@@ -143,8 +143,8 @@ NAME_PREPOSITIONS = ("von", "vom", "für", "aus", "der", "des")
 
 
 def _attribute(tok: Token) -> bool:
-    if tok.like_num or tok.pos_ == "NUM":
-        return False                                 # "die Organisatoren von 10.000": the figure, no name
+    if tok.like_num or tok.pos_ == "NUM" or any(c.dep_ == "nummod" and c.like_num for c in tok.children):
+        return False                                 # "die Organisatoren von 10.000", "von 14 Festnahmen": the figure
     cases = [c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i]
     return not cases or cases[0] in NAME_PREPOSITIONS
 
@@ -277,11 +277,43 @@ def quotation_source(doc: Doc, q: Quotation, found: Sequence[Quotation], keep=la
     src = phrase_source(doc, spans, head)
     if src is None or not keep(src, doc[head] if head is not None else None):
         return None
-    if q.relay:
-        relay = phrase_source(doc, q.relay, q.relay_head)
-        if relay is not None and relay.name != src.name:
-            src.relayed_by = relay.name
+    relay = phrase_source(doc, q.relay, q.relay_head) if q.relay else _addressed_outlet(doc, q)
+    if relay is not None and relay.name != src.name:
+        src.relayed_by = relay.name
     return src
+
+
+def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
+    """The outlet a speaker talks to: ``sagte X dem Sender Y`` (dative object), ``erklärte X gegenüber der
+    Agentur Y``, ``im Interview mit der Zeitung Y`` (a ``mit`` phrase under an oblique of the verb). X is the
+    source; the outlet only relays what X said. None unless the phrase names a news outlet."""
+    verb = next((t for t in doc if q.cue and t.idx == q.cue[0][0]), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    near = []
+    for child in verb.children:
+        cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+        if child.dep_ in ("obj", "iobj") and "Dat" in child.morph.get("Case", []) or "gegenüber" in cases \
+                or child.dep_ == "nsubj" and child.i != q.speaker_head and child.i > verb.i:
+            near.append(child)                         # the dative read as a second subject ("sagte X der Agentur")
+        elif child.dep_ == "obl":
+            near += [g for g in child.children if g.dep_ == "nmod"
+                     and any(c.dep_ == "case" and c.lower_ == "mit" for c in g.children)]
+    speaker = doc[q.speaker_head] if q.speaker_head is not None else None
+    names = [] if speaker is None else [speaker] if speaker.pos_ == "PROPN" else [
+        c for c in speaker.children if c.dep_ in NAME_ARCS and (c.pos_ == "PROPN" or c.ent_type_ == "PER")]
+    for name in names:                                 # "sagte Landrat Sommer der Agentur": no genitive follows
+        near += [c for t in _name_tokens(name) for c in t.children      # a name - the dative it is
+                 if c.dep_ == "nmod" and c.i > t.i and not any(g.dep_ == "case" for g in c.children)]
+    for tok in near:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == q.speaker_head:
+            continue
+        toks = np_tokens(tok)
+        src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), tok.i)
+        if src is not None and "media" in (src.kind, legacy._kind(src.text or "")):   # "der Zeitung „Nordkurier“"
+            STATS["outlet the speaker talks to"] += 1
+            return src
+    return None
 
 
 def speaker_phrase(doc: Doc, head: int) -> str:

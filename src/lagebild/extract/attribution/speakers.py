@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...lang.de import words
+
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
 NP_ARCS = {"det", "det:poss", "amod", "nmod", "nmod:poss", "appos", "flat", "flat:name", "compound", "nummod",
@@ -32,7 +34,7 @@ def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
                 continue
             if child.dep_ == "case" and tok.i == head.i and not keep_case:
                 continue
-            if child.lemma_.lower() == "berufung":
+            if child.lemma_.lower() in words("relay_nouns"):
                 continue                               # "der Sender unter Berufung auf X": X is another source
             if child.dep_ == "advmod" and (child.i > head.i or child.lower_ == "so"):
                 continue                               # "die Polizei am Abend": the adverb is the clause's
@@ -89,6 +91,16 @@ def _passive_speaks(verb: Token) -> bool:
     from ...lang.de import words
 
     return verb.lemma_.lower() in words("passive_speaker_verbs")
+
+
+def quoted_object(verb: Token) -> Token | None:
+    """``Die Agentur zitierte den Sprecher mit den Worten, ...``: the accusative object of a verb whose object
+    speaks (lang/de/passive_speaker_verbs: the active form of ``X wird zitiert``) - the speaker; the
+    subject passes it on."""
+    if not _passive_speaks(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in SPEAKER_POS
+                 and c.lower_ not in ("sich", "es", "das", "dies") and _can_speak(c)), None)
 
 
 def _can_speak(tok: Token) -> bool:
