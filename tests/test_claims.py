@@ -1,6 +1,7 @@
 """Claim extraction on invented German sentences: counted nouns, sources, hedges, stance, measures."""
 from __future__ import annotations
 
+import re
 import warnings
 
 import pytest
@@ -422,6 +423,25 @@ def test_missing_after_killed_counts_the_missing(nlp):
 ])
 def test_places_generalised(nlp, text, place):
     assert claims(nlp, "Titel\n\n" + text)[-1].measure.place == place
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Nach dem Unwetter starben in Nordrhein-Westfalen 12 Menschen.", "nordrhein-westfalen"),
+    ("In Kalabrien kamen 5 Menschen ums Leben.", "kalabrien"),      # ISO's German name of an Italian region
+    ("Auf Sizilien wurden 20 Menschen verletzt.", "sizilien"),         # an island the gazetteer knows as a region
+    ("Im Saarland wurden 300 Häuser beschädigt.", "saarland"),
+    ("In Köln starben 3 Menschen.", "koeln"),                           # a town as before
+    ("Nach Bayern flohen 200 Menschen.", None),                         # a destination, no place
+    ("Bei Meta fielen 300 Stellen weg.", None),                         # a company, not an area
+])
+def test_a_first_level_area_is_a_figures_place_without_the_ner(text, place):
+    """Areas by the gazetteer's feature class after "in"/"auf", where the NER has tagged nothing."""
+    from lagebild.extract import measures as meas
+
+    fig = re.search(r"\d+ (\w+)", text)
+    assert fig
+    ctx = meas.FigureContext(text, fig.start(), fig.start(), fig.end(), [fig.group(1)], [], (0, len(text)))
+    assert meas._place(ctx) == place
 
 
 @pytest.mark.parametrize("text, figure, value", [

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..geo import country_table, german_country_names
+from ..geo import COMPASS_NAME, country_table, gazetteer, german_country_names
 from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
 from ..lang.de.scopes import scope_pattern
@@ -683,6 +683,25 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(names)
 
 
+# "in Bayern", "auf Sizilien": prepositions placing a figure within an area, never a destination ("nach Bayern")
+# nor a company ("bei Meta") (lang/de/area_prepositions.txt)
+AREA_PREPS = words("area_prepositions")
+
+
+@lru_cache(maxsize=1)
+def _areas() -> frozenset[str]:
+    """Names (lower case) of the gazetteer's first-level areas and of the regions and islands it knows as areas
+    ("Nordrhein-Westfalen", "Kalabrien", "Idlib", "Sizilien"): places of a figure after a locative preposition;
+    compass names ("Nord") are words of any text."""
+    out = set()
+    for form, cands in gazetteer().by_form.items():
+        if COMPASS_NAME.match(form) or not form[:1].isupper():
+            continue
+        if any(c.id.startswith("a1-") or (c.precision == "region" and not c.area) for c in cands):
+            out.add(form.lower())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=16)
 def _article_places(text: str) -> frozenset[str]:
     """Places an article introduces with a type word ("die Provinz Caylloma", "der Insel Lampedusa")."""
@@ -774,6 +793,8 @@ def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] =
     if prev and INSTITUTION.search(prev[-1]):
         return None                                 # "das Innenministerium in Paris": the source's seat
     name = m.group(1)
+    if m.group(0).split()[0].lower() in AREA_PREPS:
+        local = local | _areas()                    # "in Bayern", "auf Sizilien"; never "nach Bayern"
     for cand in (name, name.split()[0]):
         key = _gazetteer_key(cand.lower(), gaz, local)
         if key:
