@@ -330,3 +330,8 @@ def test_holiday_undated_and_generic():
     assert _find("Ostern und andere Feste werden zweisprachig gefeiert.", "2020-06-01", "Ostern").value == "XXXX-XX-XX"
     # a quoted holiday names a topic
     assert [t.text for t in find_times('Ein Menü zum Thema "Weihnachten" wurde serviert.', "2020-06-01")] == []
+
+
+def test_holiday_after_article_and_modifier():
+    t = _find("Die Übergriffe in der Kölner Silvesternacht wurden erst Tage später bekannt.", "2016-01-20", "Silvesternacht")
+    assert t.value == "2015-12-31"

@@ -789,8 +789,10 @@ def holiday(m, ctx):
     rel = _rel_of(m["det"])
     year = int(m["y"]) if m["y"] else None
     fn = _holiday_value(code, weekend, ctx.tense(m.start(), m.end()), rel, year)
-    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 12):m.start()])
-    if not (m["det"] or year or (before and before.group(1).lower() in _HOLIDAY_PREPOSITIONS)):
+    # a preposition or article just before, or before one modifier ("in der Kölner Silvesternacht")
+    before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, m.start() - 30):m.start()])
+    words = [w.lower() for w in (before.groups() if before else ()) if w]
+    if not (m["det"] or year or any(w in _HOLIDAY_PREPOSITIONS or re.fullmatch(DET, w) for w in words)):
         fn = _interval(lambda lo, hi=None, f=fn: f(None))   # the feast itself, no day of it
     start = m.start() if rel else m.start("core")     # "vergangenen Ostern", "dem Heiligen Abend" -> "Heiligen Abend"
     return [Hit(start, m.end(), "DATE", fn)]
