@@ -299,3 +299,39 @@ def test_a_prefixed_strong_preterite_puts_a_weekday_in_the_past():
     for text in ("Am Dienstag erstach ein Mann in Jena einen Passanten.", "Am Dienstag überfiel eine Bande die Bank."):
         assert _find(text, "2025-03-10", "Dienstag").value == "2025-03-04"
     assert _find("Am Dienstag besucht der Kanzler Jena.", "2025-03-10", "Dienstag").value == "2025-03-11"
+
+
+# ---- holidays (lang/de/holidays.tsv): fixed dates and days counted from Easter ----
+@pytest.mark.parametrize("text,dct,expr,value", [
+    ("An Heiligabend blieben die Geschäfte geschlossen.", "2019-01-10", "Heiligabend", "2018-12-24"),
+    ("In der Silvesternacht 2015/16 kam es zu Übergriffen.", "2016-03-01", "Silvesternacht 2015/16", "2015-12-31"),
+    ("Silvester 2010 feierten Tausende am Brandenburger Tor.", "2013-05-02", "Silvester 2010", "2010-12-31"),
+    ("Zu Ostern kamen weniger Pilger als erwartet.", "2019-05-02", "Ostern", "2019-04-21"),
+    ("Am Ostermontag staute sich der Verkehr.", "2024-04-03", "Ostermontag", "2024-04-01"),
+    ("Die Bauarbeiten sollen bis Pfingsten dauern.", "2021-03-15", "Pfingsten", "2021-05-23"),
+    ("Seit Neujahr gilt die neue Regel.", "2023-02-01", "Neujahr", "2023-01-01"),
+    ("Am Tag der Deutschen Einheit sprach er in Halle.", "2021-10-05", "Tag der Deutschen Einheit", "2021-10-03"),
+    ("Die Brücke wird zu Christi Himmelfahrt gesperrt.", "2022-05-01", "Christi Himmelfahrt", "2022-05-26"),
+    ("Fronleichnam 2015 regnete es in Köln.", "2016-07-01", "Fronleichnam 2015", "2015-06-04"),
+    ("Am vergangenen Karfreitag wurde demonstriert.", "2020-06-01", "vergangenen Karfreitag", "2020-04-10"),
+    ("Am Osterwochenende wurde gestreikt.", "2018-04-10", "Osterwochenende", "2018-W13-WE"),
+    ("Über Weihnachten bleibt das Amt geschlossen.", "2020-12-10", "Weihnachten", "2020-12-24"),
+])
+def test_holiday(text, dct, expr, value):
+    t = _find(text, dct, expr)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_holiday_undated_and_generic():
+    # no publication date: the day of the year without the year; Easter-relative days not even that
+    assert _find("An Heiligabend blieb es ruhig.", None, "Heiligabend").value == "XXXX-12-24"
+    assert _find("Zu Pfingsten blieb es ruhig.", None, "Pfingsten").value == "XXXX-XX-XX"
+    # a feast named without preposition, article or year is the feast itself, no day of it
+    assert _find("Ostern und andere Feste werden zweisprachig gefeiert.", "2020-06-01", "Ostern").value == "XXXX-XX-XX"
+    # a quoted holiday names a topic
+    assert [t.text for t in find_times('Ein Menü zum Thema "Weihnachten" wurde serviert.', "2020-06-01")] == []
+
+
+def test_holiday_after_article_and_modifier():
+    t = _find("Die Übergriffe in der Kölner Silvesternacht wurden erst Tage später bekannt.", "2016-01-20", "Silvesternacht")
+    assert t.value == "2015-12-31"

@@ -726,6 +726,78 @@ def season(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", _season_value(SEASONS[m["core"].lower()], tense, rel))]
 
 
+# ---- holidays ------------------------------------------------------------------
+HOLIDAYS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2:3] == ("WE",)) for r in de.rows("holidays")}
+_HOLIDAY_PREPOSITIONS = de.words("holiday_prepositions")
+_QUOTES = set("\"'„“”»«‚‘’")
+
+
+def _easter(y: int) -> D:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return D(y, month, day + 1)
+
+
+def _holiday_date(code: str, y: int) -> D:
+    if code.startswith("E"):
+        return _easter(y) + dt.timedelta(days=int(code[1:]))
+    return D(y, int(code[:2]), int(code[3:]))
+
+
+def _holiday_value(code: str, weekend: bool, tense: str, rel: str | None = None,
+                   year: int | None = None) -> Resolver:
+    """A holiday's day (or the weekend of its week) in the year named, else the year the tense points to."""
+    def value(d: D | None) -> Value:
+        if d is None:
+            undated = "XXXX-WXX-WE" if weekend else "XXXX-XX-XX" if code.startswith("E") else f"XXXX-{code}"
+            return undated, "week" if weekend else "day", None
+        return (_week(d) + "-WE", "week", None) if weekend else (_iso(d), "day", None)
+
+    def fn(lo: D | None, hi: D | None = None) -> Value:
+        if year is not None:
+            return value(_holiday_date(code, year))
+        if lo is None:
+            return value(None)
+        hi = hi or lo
+        days = [_holiday_date(code, y) for y in range(lo.year - 1, hi.year + 2)]
+        if rel == "this":
+            return value(next(d for d in days if d.year == lo.year))
+        if rel == "past" or (rel is None and tense == "past"):
+            return value(max(d for d in days if (d < lo if rel else d <= hi)))
+        if rel == "next" or tense == "future":
+            return value(min(d for d in days if (d > hi if rel else d >= lo)))
+        mid = lo + (hi - lo) / 2
+        return value(min(days, key=lambda d: (abs((d - mid).days), d > mid)))
+    return _interval(fn)
+
+
+@rule(rf"\b(?:(?P<det>{DET}|{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<core>{_alt(HOLIDAYS)})\b(?!-)"
+      rf"(?:\s+(?P<y>{YEAR})(?:\s*/\s*(?:\d{{4}}|\d{{2}})(?![\d.,]))?)?")
+def holiday(m, ctx):
+    """"an Heiligabend", "zu Ostern", "in der Silvesternacht 2015/16" (the night's first year), "am Ostermontag"."""
+    code, weekend = HOLIDAYS[re.sub(r"\s+", " ", m["core"].lower())]
+    text = ctx.text
+    if text[m.start("core") - 1:m.start("core")] in _QUOTES and text[m.end("core"):m.end("core") + 1] in _QUOTES:
+        return []                                     # zum Thema "Weihnachten": the word, not a day
+    rel = _rel_of(m["det"])
+    year = int(m["y"]) if m["y"] else None
+    fn = _holiday_value(code, weekend, ctx.tense(m.start(), m.end()), rel, year)
+    # a preposition or article just before, or before one modifier ("in der Kölner Silvesternacht")
+    before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, m.start() - 30):m.start()])
+    words = [w.lower() for w in (before.groups() if before else ()) if w]
+    if not (m["det"] or year or any(w in _HOLIDAY_PREPOSITIONS or re.fullmatch(DET, w) for w in words)):
+        fn = _interval(lambda lo, hi=None, f=fn: f(None))   # the feast itself, no day of it
+    start = m.start() if rel else m.start("core")     # "vergangenen Ostern", "dem Heiligen Abend" -> "Heiligen Abend"
+    return [Hit(start, m.end(), "DATE", fn)]
+
+
 # ---- relative to the publication date ------------------------------------------
 @rule(r"\b(?P<w>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|[Üü]bermorgen)"
       r"(?:\s+(?P<part>[Ff]rüh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht)\b)?\b", flags=0)
