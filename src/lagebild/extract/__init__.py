@@ -4,7 +4,7 @@ Each is registered by name (``nlp.add_pipe("lagebild_claims")``) and writes
 its results to a `Doc` extension, so it can run in anyone's spaCy pipeline.
 They know no database, no files, no UI.
 """
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Precision, TimeValue
 
@@ -36,3 +36,24 @@ def default_time(doc: Doc, offset: int) -> TimeValue | None:
         precision = _DATE_PRECISION.get(len(dct[:10]), "unknown")
         return TimeValue(dct[:10], precision, None, "publication date")
     return None
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins every token anew on each access of `Doc.text`, which the
+    extractors read thousands of times an article (a cache in `doc.user_data`; tokens never change text)."""
+    text = doc.user_data.get("_lagebild_text")
+    if text is None:
+        text = doc.user_data["_lagebild_text"] = doc.text
+    return text
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that starts at character offset `char`, None if none does (an index kept in `doc.user_data`,
+    built once per Doc instead of a scan over its tokens per lookup)."""
+    starts = doc.user_data.get("_lagebild_token_starts")
+    if starts is None:
+        starts = doc.user_data["_lagebild_token_starts"] = {}
+        for t in doc:
+            starts.setdefault(t.idx, t.i)
+    i = starts.get(char)
+    return None if i is None else doc[i]

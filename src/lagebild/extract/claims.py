@@ -24,7 +24,7 @@ from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
 from . import attribution as attr
-from . import default_time, quantity
+from . import default_time, doc_text, quantity
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
@@ -49,7 +49,7 @@ class Unit:
 def split_units(doc: Doc, text: str | None = None) -> list[Unit]:
     """Sentences of the Doc, cut at line breaks; headlines are lines without a closing stop.
     text: doc.text when the caller has it (spaCy joins every token to make it)."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     title_end = doc._.title_end or 0            # no title known: none guessed
     units: list[Unit] = []
     paragraph = 0
@@ -355,7 +355,7 @@ def _time_of(doc: Doc, unit: Unit, pos: int, end: int) -> TimeValue | None:
     if times:
         cands = [t for t in times if unit.start <= t.start < unit.end and t.type in ("DATE", "TIME") and t.value]
         if cands:
-            a, b = _clause(doc.text, unit, pos, end)
+            a, b = _clause(doc_text(doc), unit, pos, end)
             # own clause first, then anchored values before vague ones ("in den kommenden Monaten"), then nearest
             cands.sort(key=lambda t: (not (a <= t.start < b), not t.anchored, t.start > pos, abs(t.start - pos)))
             t = cands[0]
@@ -411,7 +411,7 @@ class ClaimExtractor:
         return doc
 
     def extract(self, doc: Doc) -> list[Claim]:
-        text = doc.text
+        text = doc_text(doc)
         article = doc._.article_id or ""
         units = split_units(doc, text)
         if not units:

@@ -37,6 +37,7 @@ from ..lang import de
 from ..lang.de.places import place_type, plural_place_noun
 from ..model import Mention
 from ..text import within_one_edit
+from . import doc_text
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
@@ -309,11 +310,7 @@ def _sent_start(toks: list[Token], i: int) -> bool:
 
 
 def _text(doc: Doc) -> str:
-    """doc.text, built once per call (spaCy joins the tokens anew on every access)."""
-    text = doc.user_data.get("_lagebild_text")
-    if text is None:
-        text = doc.user_data["_lagebild_text"] = doc.text
-    return text
+    return doc_text(doc)
 
 
 def find_mentions(doc: Doc) -> list[Mention]:

@@ -37,7 +37,7 @@ from ..lang.de import table
 from ..lang.de.event_words import status_words, trigger_lexicon, vote_scope
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
-from . import default_time
+from . import default_time, doc_text
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
 
@@ -72,7 +72,7 @@ def find_triggers(doc: Doc, start: int, end: int,
     (docs/EVENTS.md), with the needs of an entry met by the sentence. Words inside a name are none
     ("Sturm" the person, "Brand" the company)."""
     lex = trigger_lexicon()
-    seg = doc.text[start:end].lower()
+    seg = doc_text(doc)[start:end].lower()
     out = []
     for tok in _tokens(doc, start, end):
         if not tok.text[:1].isalpha() or len(tok.text) < 4:
@@ -165,7 +165,7 @@ class EventTagger:
 
 
 def find_events(doc: Doc) -> list[Event]:
-    text = doc.text
+    text = doc_text(doc)
     units = split_units(doc)
     if not units:
         return []
@@ -652,13 +652,13 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
     if lemmas & words["historical"]:
         return "historical"
     if any(a <= t.start < b and t.type == "DURATION" and re.fullmatch(r"P([2-9]|\d\d+|X)(Y|DE|CE)", t.value or "")
-           and TALLY.search(doc.text[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
+           and TALLY.search(doc_text(doc)[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
         return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
         return "historical"
-    if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc.text[a:b]) and \
+    if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc_text(doc)[a:b]) and \
             any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
     return None

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from .. import extract  # noqa: F401  (registers the Doc extensions)
 from ..lang import de
 from ..model import Precision, TimeExpression
+from . import doc_text
 
 D = dt.date
 Value = tuple[str | None, Precision, str | None]    # (TIMEX3 value, precision, mod)
@@ -1295,7 +1296,7 @@ class TimeTagger:
     """spaCy component: doc._.times from doc.text and doc._.dct."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = find_times(doc.text, doc._.dct, doc._.article_id or "")
+        doc._.times = find_times(doc_text(doc), doc._.dct, doc._.article_id or "")
         return doc
 
 

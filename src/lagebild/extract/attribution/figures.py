@@ -31,6 +31,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Source
+from .. import doc_text
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
@@ -74,7 +75,7 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
     if q.speaker_head is None or not q.speaker:
         return False
     head = doc[q.speaker_head]
-    if head.is_space or not doc.text[q.speaker[0][0]:q.speaker[-1][1]].strip():
+    if head.is_space or not doc_text(doc)[q.speaker[0][0]:q.speaker[-1][1]].strip():
         STATS["whitespace token as speaker"] += 1
         return False
     return True
@@ -424,7 +425,7 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
 
 def _list_intro(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """An item of a list takes the source of the line that introduces the list (it ends in a colon)."""
-    text = doc.text
+    text = doc_text(doc)
     if not LIST_ITEM.match(text[units[i].start:units[i].end]):
         return None
     k = i - 1
@@ -552,7 +553,7 @@ def _side(doc: Doc, unit: UnitLike) -> Said | None:
         adj = next((c for c in tok.head.children if c.dep_ == "amod" and c.lemma_.lower().endswith("isch")), None)
         if adj is None:
             continue
-        src = Source(f"{adj.lemma_.lower()}e Seite", doc.text[tok.idx: tok.head.idx + len(tok.head.text)], "side")
+        src = Source(f"{adj.lemma_.lower()}e Seite", doc_text(doc)[tok.idx: tok.head.idx + len(tok.head.text)], "side")
         spans = ((tok.idx, tok.head.idx + len(tok.head.text)),)
         return Said(Quotation("Indirect", (), spans, spans, tok.head.i, how="prep"), src, list(spans))
     return None
@@ -588,7 +589,7 @@ def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
             continue
         a, b = min(x.idx for x in adjs), noun.idx + len(noun.text)
         spans = ((tok.idx, b),)
-        src = Source(doc.text[a:b], doc.text[tok.idx:b], "estimate")
+        src = Source(doc_text(doc)[a:b], doc_text(doc)[tok.idx:b], "estimate")
         return Said(Quotation("Indirect", (), spans, spans, noun.i, how="prep"), src, list(spans))
     return None
 
@@ -640,7 +641,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
 
 def _comma_between(doc: Doc, s: Said, tok: Token) -> bool:
     at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
-    between = doc.text[min(at, tok.idx): max(at, tok.idx)]
+    between = doc_text(doc)[min(at, tok.idx): max(at, tok.idx)]
     return "," in between or ";" in between
 
 

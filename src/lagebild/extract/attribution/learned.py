@@ -32,6 +32,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
+from .. import doc_text
 from . import cues as C
 from .quotations import Quotation, _content, _quote_marks, _spans, quotations
 from .speakers import np_tokens, subject_of
@@ -350,7 +351,7 @@ def doc_features(doc: Doc) -> DocFeatures:
     sent_feats, cands = [], []
     for si, sent in enumerate(sents):
         marked = any(t.i in ctx.in_marks for t in sent)
-        par = si == 0 or "\n" in doc.text[sents[si - 1].end_char: sent.start_char]
+        par = si == 0 or "\n" in doc_text(doc)[sents[si - 1].end_char: sent.start_char]
         cont = any(a < sent.start <= b for a, b in marks)
         sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked,
                                             hows.get(si + 1, set()), sents[si - 1] if si else None,

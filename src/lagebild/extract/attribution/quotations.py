@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
+from .. import doc_text
 from . import cues as C
 from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, quoted_object, subject_of, wie_subject
 
@@ -69,7 +70,14 @@ def _content(toks) -> set[Token]:
 
 
 def _quote_marks(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges [open, close] of quotation-marked passages."""
+    """Token ranges [open, close] of quotation-marked passages (found once per Doc: figures ask per figure)."""
+    cached = doc.user_data.get("_lagebild_quote_marks")
+    if cached is None:
+        cached = doc.user_data["_lagebild_quote_marks"] = _find_quote_marks(doc)
+    return list(cached)
+
+
+def _find_quote_marks(doc: Doc) -> list[tuple[int, int]]:
     out = []
     i = 0
     n = len(doc)
@@ -380,7 +388,7 @@ def quotations(doc: Doc) -> list[Quotation]:
     last: Quotation | None = None
     gap = 0
     for si, sent in enumerate(sents):
-        if si and "\n\n" in doc.text[sents[si - 1].end_char: sent.start_char]:
+        if si and "\n\n" in doc_text(doc)[sents[si - 1].end_char: sent.start_char]:
             last = None                              # a new paragraph ends the reported speech
         if si in by_sent:
             last = next((q for q in reversed(by_sent[si]) if q.speaker), last)

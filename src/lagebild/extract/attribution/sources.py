@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Source
+from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
 from .quotations import STATS, Quotation, Spans
@@ -200,7 +201,7 @@ def phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
         return None
     person = doc[head].ent_type_ == "PER" or any(t.ent_type_ == "PER" for t in doc[head].children
                                                   if t.dep_ in NAME_ARCS)
-    return Source(name, doc.text[a:b], legacy._kind(name, person))
+    return Source(name, doc_text(doc)[a:b], legacy._kind(name, person))
 
 
 def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Spans, int] | None:
@@ -287,7 +288,7 @@ def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
     """The outlet a speaker talks to: ``sagte X dem Sender Y`` (dative object), ``erklärte X gegenüber der
     Agentur Y``, ``im Interview mit der Zeitung Y`` (a ``mit`` phrase under an oblique of the verb). X is the
     source; the outlet only relays what X said. None unless the phrase names a news outlet."""
-    verb = next((t for t in doc if q.cue and t.idx == q.cue[0][0]), None)
+    verb = token_at(doc, q.cue[0][0]) if q.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     near = []
@@ -319,7 +320,7 @@ def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
 def speaker_phrase(doc: Doc, head: int) -> str:
     """The noun phrase a token heads, as written (for messages and tests)."""
     toks = np_tokens(doc[head])
-    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return doc_text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
 
 
 def survey_source(doc: Doc, limit_sents: int = 3) -> tuple[int, Source] | None:
@@ -343,5 +344,5 @@ def survey_source(doc: Doc, limit_sents: int = 3) -> tuple[int, Source] | None:
             gen = next((c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and c.i > tok.i
                         and c.pos_ in ("PROPN", "NOUN")), None)
             if gen is not None:
-                return tok.idx, Source(_name(doc, gen), doc.text[tok.idx: gen.idx + len(gen.text)], "estimate")
+                return tok.idx, Source(_name(doc, gen), doc_text(doc)[tok.idx: gen.idx + len(gen.text)], "estimate")
     return None
