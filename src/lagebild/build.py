@@ -254,7 +254,8 @@ def build_articles(
             if key is not None and store.meta().get("cross_fingerprint") == key:
                 summary.notes.append("nothing changed since the last consolidation: its results are kept")
             elif _cross_article(store, summary, set(stored), story_of):
-                key = cross_fingerprint(store, story_of)
+                if key is None:     # the articles are as they were when `key` was taken: the cross step keeps them
+                    key = cross_fingerprint(store, story_of)
                 store.set_meta("cross_fingerprint", key or "")
             summary.timings["cross"] = time.monotonic() - t1
             store.add_errors(summary.errors, build_id)
