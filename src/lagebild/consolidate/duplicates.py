@@ -68,7 +68,11 @@ def shingle_set(article: Article) -> set[str]:
 
 def signature(article: Article) -> np.ndarray | None:
     """The MinHash values of the article's shingles; None when it is too short to be anyone's copy."""
-    s = shingle_set(article)
+    return _signature(shingle_set(article))
+
+
+def _signature(s: set[str]) -> np.ndarray | None:
+    """The MinHash values of a shingle set (`signature`)."""
     if len(s) < MIN_SHINGLES:
         return None
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
@@ -133,7 +137,7 @@ def mark_duplicates(articles: list[Article], threshold: float = 0.8) -> None:
     """Set `duplicate_of` for near-copies (Jaccard of word 3-shingles >= threshold) of earlier articles."""
     _check(threshold)
     sets = [shingle_set(a) for a in articles]
-    sigs = {i: signature(a) for i, a in enumerate(articles)}
+    sigs = {i: _signature(s) for i, s in enumerate(sets)}      # of the sets above, not shingled again
     found = originals(range(len(articles)), near_pairs(sigs, sigs, sets.__getitem__, threshold))
     for i, a in enumerate(articles):
         root = found[i]
