@@ -154,17 +154,17 @@ def number_value(text: str) -> int | float:
 
 def months() -> dict[str, int]:
     """Month names, lower case -> 1..12 ("jänner" -> 1), in calendar order (months.tsv)."""
-    return {form: n for form, n, _ in _numbered("months")}
+    return numbered("months")
 
 
 def month_abbreviations() -> dict[str, int]:
     """Abbreviated month names without the full stop ("sept" -> 9), month_abbreviations.tsv."""
-    return {form: n for form, n, _ in _numbered("month_abbreviations")}
+    return numbered("month_abbreviations")
 
 
 def weekdays() -> dict[str, int]:
     """Weekday names -> ISO weekday ("sonnabend" -> 6), weekdays.tsv."""
-    return {form: n for form, n, _ in _numbered("weekdays")}
+    return numbered("weekdays")
 
 
 def number_words(compounding: bool = False) -> dict[str, int]:
