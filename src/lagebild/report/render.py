@@ -389,9 +389,12 @@ def dossier_view(store: Any) -> dict[str, Any]:
     claims = [c for c in store.claims() if c.article in r.by_id]
     figures = _figures(r, claims)
     group_views, ungrouped = _group_views(store.groups(), figures)
+    figures_of: dict[str, list[FigureMark]] = {}      # by article, in claim order: one pass, not one per article
+    for f in figures.values():
+        figures_of.setdefault(f.article.id, []).append(f)
     article_views = []
     for a in r.articles:
-        figs = [f for f in figures.values() if f.article is a]
+        figs = figures_of.get(a.id, [])
         article_views.append(ArticleView(a, r.art_anchor[a.id], _segments(a, r.sentences.get(a.id, []), figs), figs,
                                          safe_url(a.url)))
     entities = store.entities()
