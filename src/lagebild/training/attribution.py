@@ -156,17 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     dev = _examples(nlp, load_split("dev", a.limit), a.cache / "dev.spacy" if a.cache else None)
     print(f"parsed train {len(train)} / dev {len(dev)} articles in {time.perf_counter() - t0:.0f} s")
     sent_rows = [(fx.sent_feats[si], y) for _, _, fx, sy, _, _ in train for si, y in enumerate(sy)]
-    spk_rows = [(f + L.chain_features(t, d, ch[si], {doc[k].lemma_.lower() for k in ch[si]
-                                                     if doc[k].pos_ in ("NOUN", "PROPN")}), y)
-                for _, doc, fx, sy, ky, ch in train for si, ys in enumerate(ky) if sy[si]
-                for (t, d, f), y in zip(fx.cands[si], ys)]
+    # the speaker rows of each reported sentence, made once (the chain's nouns once per sentence)
+    spk_sents = [[(f + L.chain_features(t, d, ch[si], nouns), y) for (t, d, f), y in zip(fx.cands[si], ys)]
+                 for _, doc, fx, sy, ky, ch in train for si, ys in enumerate(ky) if sy[si]
+                 for nouns in [{doc[k].lemma_.lower() for k in ch[si] if doc[k].pos_ in ("NOUN", "PROPN")}]]
+    spk_rows = [row for rows in spk_sents for row in rows]
     sw, sb = _fit(sent_rows, a.epochs, lr=a.lr, l2=a.l2)
     cw, cb = _stack(train, a) if a.stack else (None, 0.0)
     if a.listwise:
-        groups = [[(f + L.chain_features(t, d, ch[si], {doc[k].lemma_.lower() for k in ch[si]
-                                                          if doc[k].pos_ in ("NOUN", "PROPN")}), y)
-                   for (t, d, f), y in zip(fx.cands[si], ys)]
-                  for _, doc, fx, sy, ky, ch in train for si, ys in enumerate(ky) if sy[si] and any(ys)]
+        groups = [rows for rows in spk_sents if any(y for _, y in rows)]
         kw, kb = _fit_listwise(groups, a.epochs, lr=a.lr, l2=a.l2), 0.0
     else:
         kw, kb = _fit(spk_rows, a.epochs, lr=a.lr, l2=a.l2)
