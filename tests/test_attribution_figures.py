@@ -358,3 +358,8 @@ def test_the_outlet_after_a_name_is_the_one_told(nlp):
     assert src is not None and src.name == "Peter Krause" and src.relayed_by == "Agentur"
     src = source_of(nlp, "Rund 40 Häuser seien zerstört, sagte Müller der Zeitung „Nordkurier“.", "40")
     assert src is not None and src.name == "Müller" and src.relayed_by == "Nordkurier"
+
+
+def test_the_origin_phrase_of_heissen_is_the_source(nlp):
+    assert name_of(nlp, "Vom Landratsamt hieß es am Abend, 30 Straßen seien gesperrt.", "30 Straßen") == "Landratsamt"
+    assert name_of(nlp, "Bei der Bergwacht hieß es, 12 Wanderer würden vermisst.", "12 Wanderer") == "Bergwacht"

@@ -30,6 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de import table
 from ...model import Source
 from .. import doc_text
 from . import cues as C
@@ -38,6 +39,9 @@ from .result import Attribution
 from .sources import phrase_source, quotation_source
 
 STATS: Counter[str] = Counter()
+_FUNCTION = table("attribution_function_words")
+_ORIGIN = _FUNCTION["origin"]                         # "Von der Bergwacht kam die Information"
+_HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß es"
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -276,7 +280,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
         subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
-            g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
+            g.dep_ == "case" and g.lower_ in _HEARD_AT for g in c.children)),
             None)
     if subj is None:
         subj = wie_subject(verb)                       # "Wie n-tv ... meldete": the subject hung under "wie"
@@ -601,7 +605,7 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj") or not C.is_reporting_noun(noun):
             continue
         origin = next((c for c in noun.head.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and any(
-            g.dep_ == "case" and g.lower_ in ("von", "vom", "aus", "vonseiten", "seitens") for g in c.children)), None)
+            g.dep_ == "case" and g.lower_ in _ORIGIN for g in c.children)), None)
         if origin is None:
             continue
         from .speakers import np_tokens
