@@ -88,15 +88,11 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
 def _is_place(name: str, head: Token | None = None) -> bool:
     """A place that is no government's metonym ("Mittelmeer", "Lyon"; but "Kiew", "Russland" speak); a
     name the NER tags as an organisation or person, or an acronym, is none ("NGO")."""
-    from ...geo.countries import countries
-    from ..measures import _gazetteer
+    from . import legacy
 
     if head is not None and (head.ent_type_ and not head.ent_type_.startswith("LOC") or head.text.isupper()):
         return False
-    low = name.lower()
-    if any(low == n.lower() for c in countries() for n in c.names):
-        return False
-    return low in _gazetteer()
+    return legacy._is_place(name)
 
 
 def _source(doc: Doc, q: Quotation, found: Sequence[Quotation]) -> Source | None:
