@@ -32,6 +32,11 @@ def source_of(nlp, text: str, figure: str, title: bool = False):
     return c.sources[0] if c.sources else None
 
 
+def name_of(nlp, text: str, figure: str, title: bool = False) -> str | None:
+    src = source_of(nlp, text, figure, title)
+    return src.name if src else None
+
+
 def test_line_breaks_end_sentences_before_the_parser(nlp):
     doc = nlp("Hochwasser im Tal\n\nDie Feuerwehr rettete 40 Menschen.")
     sents = [s.text.strip() for s in doc.sents if s.text.strip()]
@@ -69,9 +74,8 @@ def test_unter_berufung_auf_names_the_original_source(nlp):
 
 
 def test_next_sentence_names_the_source(nlp):
-    src = source_of(nlp, "Mehr als 900 Haushalte waren ohne Strom. Das teilte der Netzbetreiber am Abend mit.",
-                    "900")
-    assert src is not None and src.name == "Netzbetreiber"
+    assert name_of(nlp, "Mehr als 900 Haushalte waren ohne Strom. Das teilte der Netzbetreiber am Abend mit.",
+                   "900") == "Netzbetreiber"
 
 
 def test_konjunktiv_chain_and_its_end(nlp):
@@ -96,8 +100,7 @@ def test_subheading_takes_the_source_of_the_sentence_under_it(nlp):
 
 
 def test_headline_acronym_is_a_source_not_a_place(nlp):
-    src = source_of(nlp, "NGO: 80 Dörfer zerstört\n\nText ohne Zahl.", "80", title=True)
-    assert src is not None and src.name == "NGO"
+    assert name_of(nlp, "NGO: 80 Dörfer zerstört\n\nText ohne Zahl.", "80", title=True) == "NGO"
 
 
 def test_name_after_a_role_in_the_genitive(nlp):
@@ -113,8 +116,7 @@ def test_zufolge_takes_the_noun_before_it(nlp):
 
 
 def test_source_name_drops_time_and_seat(nlp):
-    src = source_of(nlp, "Das Umweltministerium in Mainz meldete am Freitag 17 Brände.", "17")
-    assert src is not None and src.name == "Umweltministerium"
+    assert name_of(nlp, "Das Umweltministerium in Mainz meldete am Freitag 17 Brände.", "17") == "Umweltministerium"
 
 
 def test_organisers_and_police_in_one_sentence(nlp):
@@ -194,29 +196,25 @@ def test_an_indicative_sentence_after_gives_no_source_back(nlp):
 def test_an_attribution_in_a_main_clause_goes_on_to_the_figures_after_it(nlp):
     text = ("Der Sommer war lang. Am Sonntag erreichten nach Angaben der Bergwacht rund 300 Wanderer den Gipfel. "
             "Am Nachmittag zog ein Gewitter auf. Insgesamt stiegen am Wochenende 1.200 Menschen auf.")
-    src = source_of(nlp, text, "1.200")
-    assert src is not None and src.name == "Bergwacht"
+    assert name_of(nlp, text, "1.200") == "Bergwacht"
 
 
 def test_an_attribution_goes_on_only_while_no_other_source_is_named(nlp):
     text = ("Der Sommer war lang. Am Sonntag erreichten nach Angaben der Bergwacht rund 300 Wanderer den Gipfel. "
             "Der Hüttenwirt berichtete von einem Gewitter. Insgesamt stiegen am Wochenende 1.200 Menschen auf.")
-    src = source_of(nlp, text, "1.200")
-    assert src is None or src.name != "Bergwacht"
+    assert name_of(nlp, text, "1.200") != "Bergwacht"
 
 
 def test_an_attributive_participle_coordinated_with_another_names_its_own_agent(nlp):
     text = ("Der Verband schlägt eine Obergrenze von 20 Euro pro Mitglied vor. Er liegt damit zwischen den vom "
             "Vorstand genannten 15 Euro und der von Kassiererin Huber genannten einen Million Euro.")
-    src = source_of(nlp, text, "einen Million")
-    assert src is not None and src.name == "Huber"
+    assert name_of(nlp, text, "einen Million") == "Huber"
 
 
 def test_konjunktiv_i_reaches_past_one_sentence_of_the_reporter(nlp):
     text = ("Die Feuerwehr sprach von einer ruhigen Nacht. In der Altstadt brannte ein Schuppen. "
             "Allein im Hafen seien 14 Boote beschädigt worden.")
-    src = source_of(nlp, text, "14 Boote")
-    assert src is not None and src.name == "Feuerwehr"
+    assert name_of(nlp, text, "14 Boote") == "Feuerwehr"
 
 
 def test_konjunktiv_ii_of_werden_takes_the_speaker_of_the_sentence_before(nlp):
@@ -229,8 +227,7 @@ def test_konjunktiv_ii_of_werden_takes_the_speaker_of_the_sentence_before(nlp):
 def test_konjunktiv_ii_of_werden_reaches_back_one_sentence_only(nlp):
     text = ("Der Bürgermeister sagte, die Stadt plane eine Brücke. Der Fluss ist dort breit. "
             "Eine Brücke würde 40 Millionen Euro kosten.")
-    src = source_of(nlp, text, "40 Millionen")
-    assert src is None or src.name != "Bürgermeister"
+    assert name_of(nlp, text, "40 Millionen") != "Bürgermeister"
 
 
 def test_an_als_phrase_is_no_speaker(nlp):
@@ -252,14 +249,12 @@ def test_the_figure_after_a_compound_reporting_noun_is_no_owner(nlp):
 
 def test_a_pronoun_speaker_is_the_agreeing_subject_before_it(nlp):
     text = "Der Bürgermeister äußerte sich am Abend. Bei dem Brand seien 12 Häuser zerstört worden, sagte er."
-    src = source_of(nlp, text, "12 Häuser")
-    assert src is not None and src.name == "Bürgermeister"
+    assert name_of(nlp, text, "12 Häuser") == "Bürgermeister"
 
 
 def test_a_pronoun_speaker_skips_a_subject_of_another_gender(nlp):
     text = "Die Feuerwehr rückte aus. Der Kommandant war vor Ort. Es gebe 30 Verletzte, sagte sie."
-    src = source_of(nlp, text, "30 Verletzte")
-    assert src is not None and src.name == "Feuerwehr"
+    assert name_of(nlp, text, "30 Verletzte") == "Feuerwehr"
 
 
 def test_an_adjective_inside_a_name_stays_in_the_name():
@@ -305,27 +300,23 @@ def test_the_passive_subject_of_a_reporting_verb_is_what_is_reported(nlp):
 
 def test_the_passive_subject_of_zitieren_is_the_speaker(nlp):
     text = "Der Kapitän wird mit den Worten zitiert, an Bord seien 40 Menschen gewesen."
-    src = source_of(nlp, text, "40 Menschen")
-    assert src is not None and src.name == "Kapitän"
+    assert name_of(nlp, text, "40 Menschen") == "Kapitän"
 
 
 def test_an_agentless_passive_report_takes_the_source_named_before(nlp):
     text = "Die Bergwacht meldete am Abend 40 Verletzte. Die Zahl der zerstörten Hütten wurde mit 214 angegeben."
-    src = source_of(nlp, text, "214")
-    assert src is not None and src.name == "Bergwacht"
+    assert name_of(nlp, text, "214") == "Bergwacht"
 
 
 def test_an_agentless_passive_with_a_cue_of_its_own_takes_no_source_from_before(nlp):
     text = ("Der Bürgermeister sagte, die Stadt erwarte eine Entlastung. Insgesamt wurden 500 Anträge gezählt, "
             "geht aus der Statistik des Landes hervor.")
-    src = source_of(nlp, text, "500 Anträge")
-    assert src is None or src.name != "Bürgermeister"
+    assert name_of(nlp, text, "500 Anträge") != "Bürgermeister"
 
 
 def test_the_origin_of_a_reporting_noun_is_the_source(nlp):
     text = "Vom Krisenstab kam am Abend die Information, bei dem Unglück seien 12 Wanderer verletzt worden."
-    src = source_of(nlp, text, "12 Wanderer")
-    assert src is not None and src.name == "Krisenstab"
+    assert name_of(nlp, text, "12 Wanderer") == "Krisenstab"
 
 
 def test_an_outlet_the_speaker_talks_to_relays(nlp):
@@ -367,3 +358,8 @@ def test_the_outlet_after_a_name_is_the_one_told(nlp):
     assert src is not None and src.name == "Peter Krause" and src.relayed_by == "Agentur"
     src = source_of(nlp, "Rund 40 Häuser seien zerstört, sagte Müller der Zeitung „Nordkurier“.", "40")
     assert src is not None and src.name == "Müller" and src.relayed_by == "Nordkurier"
+
+
+def test_the_origin_phrase_of_heissen_is_the_source(nlp):
+    assert name_of(nlp, "Vom Landratsamt hieß es am Abend, 30 Straßen seien gesperrt.", "30 Straßen") == "Landratsamt"
+    assert name_of(nlp, "Bei der Bergwacht hieß es, 12 Wanderer würden vermisst.", "12 Wanderer") == "Bergwacht"

@@ -30,6 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de import table
 from ...model import Source
 from .. import doc_text
 from . import cues as C
@@ -38,6 +39,9 @@ from .result import Attribution
 from .sources import phrase_source, quotation_source
 
 STATS: Counter[str] = Counter()
+_FUNCTION = table("attribution_function_words")
+_ORIGIN = _FUNCTION["origin"]                         # "Von der Bergwacht kam die Information"
+_HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß es"
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -84,15 +88,11 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
 def _is_place(name: str, head: Token | None = None) -> bool:
     """A place that is no government's metonym ("Mittelmeer", "Lyon"; but "Kiew", "Russland" speak); a
     name the NER tags as an organisation or person, or an acronym, is none ("NGO")."""
-    from ...geo.countries import countries
-    from ..measures import _gazetteer
+    from . import legacy
 
     if head is not None and (head.ent_type_ and not head.ent_type_.startswith("LOC") or head.text.isupper()):
         return False
-    low = name.lower()
-    if any(low == n.lower() for c in countries() for n in c.names):
-        return False
-    return low in _gazetteer()
+    return legacy._is_place(name)
 
 
 def _source(doc: Doc, q: Quotation, found: Sequence[Quotation]) -> Source | None:
@@ -276,7 +276,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
         subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
-            g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
+            g.dep_ == "case" and g.lower_ in _HEARD_AT for g in c.children)),
             None)
     if subj is None:
         subj = wie_subject(verb)                       # "Wie n-tv ... meldete": the subject hung under "wie"
@@ -601,7 +601,7 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj") or not C.is_reporting_noun(noun):
             continue
         origin = next((c for c in noun.head.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and any(
-            g.dep_ == "case" and g.lower_ in ("von", "vom", "aus", "vonseiten", "seitens") for g in c.children)), None)
+            g.dep_ == "case" and g.lower_ in _ORIGIN for g in c.children)), None)
         if origin is None:
             continue
         from .speakers import np_tokens

@@ -746,16 +746,21 @@ def _heading_cue(text: str, start: int, end: int) -> Cue | None:
     return Cue("heading", start + m.start(1), start + m.end(1), src)
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every name of geo's countries (capitals and seats included), lower case."""
+    from ...geo.countries import countries
+
+    return frozenset(n.lower() for c in countries() for n in c.names)
+
+
 def _is_place(name: str) -> bool:
     """A place that is no government's metonym: "Mittelmeer", "Lyon", "Bayern" (but "Kiew", "Moskau", "Kreml",
     "Russland" speak for a state)."""
-    from ...geo.countries import countries
     from ..measures import _gazetteer
 
     low = name.lower()
-    if any(low == n.lower() for c in countries() for n in c.names):
-        return False
-    return low in _gazetteer()
+    return low not in _country_names() and low in _gazetteer()
 
 
 # --- the figure's attribution ------------------------------------------------------------------

@@ -70,11 +70,10 @@ def _appos_name(head: Token) -> str | None:
 
 
 def _place_name(name: str) -> bool:
-    from ...geo.countries import countries
+    """A place the gazetteer knows (it holds every name of geo's countries, capitals and seats)."""
     from ..measures import _gazetteer
 
-    low = name.lower()
-    return low in _gazetteer() or any(low == n.lower() for c in countries() for n in c.names)
+    return name.lower() in _gazetteer()
 
 
 def _split_name(head: Token) -> str | None:
