@@ -316,22 +316,18 @@ def test_a_prefixed_strong_preterite_puts_a_weekday_in_the_past():
     ("Am vergangenen Karfreitag wurde demonstriert.", "2020-06-01", "vergangenen Karfreitag", "2020-04-10"),
     ("Am Osterwochenende wurde gestreikt.", "2018-04-10", "Osterwochenende", "2018-W13-WE"),
     ("Über Weihnachten bleibt das Amt geschlossen.", "2020-12-10", "Weihnachten", "2020-12-24"),
+    ("Die Übergriffe in der Kölner Silvesternacht wurden erst Tage später bekannt.", "2016-01-20", "Silvesternacht",
+     "2015-12-31"),                                               # after an article and a modifier
+    # no publication date: the day of the year without the year; Easter-relative days not even that
+    ("An Heiligabend blieb es ruhig.", None, "Heiligabend", "XXXX-12-24"),
+    ("Zu Pfingsten blieb es ruhig.", None, "Pfingsten", "XXXX-XX-XX"),
+    # a feast named without preposition, article or year is the feast itself, no day of it
+    ("Ostern und andere Feste werden zweisprachig gefeiert.", "2020-06-01", "Ostern", "XXXX-XX-XX"),
 ])
 def test_holiday(text, dct, expr, value):
     t = _find(text, dct, expr)
     assert (t.type, t.value) == ("DATE", value)
 
 
-def test_holiday_undated_and_generic():
-    # no publication date: the day of the year without the year; Easter-relative days not even that
-    assert _find("An Heiligabend blieb es ruhig.", None, "Heiligabend").value == "XXXX-12-24"
-    assert _find("Zu Pfingsten blieb es ruhig.", None, "Pfingsten").value == "XXXX-XX-XX"
-    # a feast named without preposition, article or year is the feast itself, no day of it
-    assert _find("Ostern und andere Feste werden zweisprachig gefeiert.", "2020-06-01", "Ostern").value == "XXXX-XX-XX"
-    # a quoted holiday names a topic
+def test_a_quoted_holiday_names_a_topic():
     assert [t.text for t in find_times('Ein Menü zum Thema "Weihnachten" wurde serviert.', "2020-06-01")] == []
-
-
-def test_holiday_after_article_and_modifier():
-    t = _find("Die Übergriffe in der Kölner Silvesternacht wurden erst Tage später bekannt.", "2016-01-20", "Silvesternacht")
-    assert t.value == "2015-12-31"

@@ -46,6 +46,7 @@ STOP = de.words("sentence_starters") | de.words("not_names")
 # lang/de: prepositions before a place's name, articles, particles of names (entity_function_words.tsv)
 _FUNCTION = de.table("entity_function_words")
 LOCATIVE = _FUNCTION["locative"]
+BARE_NAME_PREPOSITIONS = _FUNCTION["bare_name"]          # "in", "nach", "aus": a bare word after them is a name
 # Nouns before a place's name ("das Dorf Myrne", "die Region Kursk"), lang/de/place_nouns.tsv
 _PLACE_NOUNS = de.table("place_nouns")
 PLACE_NOUNS = _PLACE_NOUNS["region"] | _PLACE_NOUNS["place"]
@@ -427,7 +428,7 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         return chosen
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
             and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS
-                                                              or prev[-1].lower() in ("in", "nach", "aus")
+                                                              or prev[-1].lower() in BARE_NAME_PREPOSITIONS
                                                               and _name_only(_text(doc)[c.start:c.end]))
             else c for c in chosen]
 
@@ -1239,7 +1240,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
             tag, known = word_tag(w)
             reading = tag == "NE" if known else None
         # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
-        bare = bool(prev) and prev[-1] in ("in", "nach", "aus") and i > 0 and toks[i - 1].text.islower()
+        bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower()
         if reading is False and not (bare or geo_adjective):
             return False                               # "am Sonntag", "in der Lage", "im Namen"
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):

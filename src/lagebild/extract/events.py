@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -119,6 +120,7 @@ def _instrument(tok: Token, word: str, type_: str, mode: str | None,
     return mode, acled
 
 
+@lru_cache(maxsize=None)
 def _mode_acled(mode: str) -> str | None:
     """The ACLED class the trigger lexicon gives an attack mode (its first entry of that mode)."""
     lex = trigger_lexicon()
@@ -476,15 +478,13 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     actor = target = None
     places: list[tuple[int, Mention]] = []
     passive = any(c.dep_ == "aux:pass" for c in tok.children)
-    # a passive with "werden" (the parser may label its subject nsubj); "sein" also makes a perfect (eingedrungen waren)
-    werden_passive = any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in tok.children)
+    werden_passive = _werden_passive(tok)
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
         heads.append(tok.head)
     # "Bei dem Anschlag wurde ein Israeli getötet": the passive toll verb's subject is the attack's victim
     victims = len(heads) > 1 and trig.type == "ASSAULT" and tok.dep_ == "obl" and \
-        heads[1].lemma_.lower() in TOLL_VERBS and any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden"
-                                                      for c in heads[1].children)
+        heads[1].lemma_.lower() in TOLL_VERBS and _werden_passive(heads[1])
     for h in heads:
         for c in h.children:
             if c is tok:
@@ -864,8 +864,14 @@ def _passive_subject(doc: Doc, m: Mention) -> bool:
     """The mention is the subject (or, as the parser may read it, object) of a passive with "werden" ("wurde
     ein Israeli getötet"): one it happened to, not who did it."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
-    return span is not None and any(t.dep_ in ("nsubj", "nsubj:pass", "obj") and any(
-        c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in t.head.children) for t in span)
+    return span is not None and any(t.dep_ in ("nsubj", "nsubj:pass", "obj") and _werden_passive(t.head)
+                                    for t in span)
+
+
+def _werden_passive(verb: Token) -> bool:
+    """The verb is a passive with "werden" ("wurde ... getötet"; the parser may label its subject nsubj); "sein"
+    also makes a perfect ("eingedrungen waren")."""
+    return any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in verb.children)
 
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
