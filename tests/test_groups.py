@@ -224,31 +224,29 @@ def test_a_running_total_grows_apart_from_one_incidents_count(nlp):
     assert g[17].startswith("killed")
 
 
-def test_a_generic_running_total_is_one_series_in_any_inflected_form(nlp):
+@pytest.mark.parametrize("texts, story, same, apart", [
     # a noun of no class is one noun in any form (Beschwerden / der Beschwerden), and "bisher" / "stieg auf" make two
     # reports' figures one growing total; a figure of no such word still needs the same value to join
-    claims, _ = analyse(nlp, {
+    pytest.param({
         "a.txt": "Ärger um Müllabfuhr\n\nBei der Stadt gingen bisher 212 Beschwerden ein. Es gab 40 Termine.",
         "b.txt": "Mehr Beschwerden\n\nDie Zahl der Beschwerden stieg inzwischen auf 305. Es gab 60 Termine.",
-    }, story="muell")
-    g = {(c.article, c.low): c.group for c in claims}
-    assert g[("a.txt", 212)] == g[("b.txt", 305)]
-    assert g[("a.txt", 40)] != g[("b.txt", 60)]
-
-
-def test_people_of_no_role_restate_the_count_with_a_role(nlp):
+    }, "muell", (212, 305), (40, 60), id="a generic running total is one series in any inflected form"),
     # "Menschen" name any group of people: "in den Turnhallen schlafen noch 4.000 Menschen" (no role) of one report
     # is the evacuated of another when near in value; a small count ("drei Menschen") is near any other small count
     # and stays apart
-    claims, _ = analyse(nlp, {
+    pytest.param({
         "a.txt": ("Hochwasser am Fluss\n\nWegen des Hochwassers wurden rund 4.500 Menschen evakuiert. "
                   "Zwei Menschen wurden vermisst."),
         "b.txt": ("Pegel sinkt langsam\n\nIn den Turnhallen der Stadt schlafen noch etwa 4.000 Menschen. "
                   "Drei Menschen sind in Zelten."),
-    }, story="hochwasser")
+    }, "hochwasser", (4500, 4000), (2, 3), id="people of no role restate the count with a role"),
+])
+def test_two_reports_figures_join_or_stay_apart(nlp, texts, story, same, apart):
+    # `same`: (a.txt's figure, b.txt's figure) of one group; `apart`: of two
+    claims, _ = analyse(nlp, texts, story=story)
     g = {(c.article, c.low): c.group for c in claims}
-    assert g[("b.txt", 4000)] == g[("a.txt", 4500)]
-    assert g[("b.txt", 3)] != g[("a.txt", 2)]
+    assert g[("a.txt", same[0])] == g[("b.txt", same[1])]
+    assert g[("a.txt", apart[0])] != g[("b.txt", apart[1])]
 
 
 def test_two_round_figures_of_one_article_are_two_counts(nlp):

@@ -345,8 +345,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(restates(c, m) for m in cl) or
-                    running[id(c)] and all(running[id(m)] and m.article != c.article for m in cl)]
+            fits = [cl for cl in fits if all(restates(c, m) for m in cl) or _one_series(c, cl, running)]
         if c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published) or _one_series(c, cl, running)]

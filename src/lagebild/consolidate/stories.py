@@ -520,8 +520,10 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     used = set(index.clusters) - set(opened)
     for tmp in opened:
         members = [by_id[a] for a in index.clusters[tmp].articles]
-        sid = _story_id(_title_parts(members, index, found), used)
+        p = _title_parts(members, index, found)
+        sid = _story_id(p, used)
         index.rename(tmp, sid)
+        index.clusters[sid].title = _title_row(p)        # titled over all its articles: `_story` keeps it
         used.add(sid)
     stories = []
     for c in index.clusters.values():
@@ -826,14 +828,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
 
 
+def _title_row(p: _Parts) -> list[Any]:
+    """A cluster's title as the index keeps it: [title, event, place, first, last]."""
+    return [_title(p), p.noun, p.place, p.first, p.last]
+
+
 def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> Story:
     """The story of cluster `c`, titled over `members`. A story titled over all its articles keeps that
     title (kept in the index) until its articles change: a build titles only the stories it touched, and
     a title does not drift with the dossier-wide word weights while its story stays as it was."""
     whole = len(members) == len(c.articles)
     if not (whole and c.title):
-        p = _title_parts(members, index, found)
-        title: list[Any] = [_title(p), p.noun, p.place, p.first, p.last]
+        title = _title_row(_title_parts(members, index, found))
         if whole:
             c.title = title
     else:

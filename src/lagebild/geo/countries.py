@@ -70,8 +70,8 @@ def country_forms() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
             else:
                 forms.setdefault(a.lower(), (c.key, "prefix"))
         for d in c.demonyms:
-            for e in ("", "n", "in", "innen") if not d.endswith("n") else ("",):
-                forms.setdefault((d + e).lower(), (c.key, "demonym"))
+            for f in _inflected(d):
+                forms.setdefault(f, (c.key, "demonym"))
     alts = sorted(forms, key=len, reverse=True)
     rx = re.compile(r"(?<![\wÄÖÜäöüß])(" + "|".join(re.escape(a) for a in alts) + r")(?![\wÄÖÜäöüß])", re.IGNORECASE)
     return rx, forms
@@ -93,6 +93,12 @@ def _demonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in countries():
         for d in c.demonyms:
-            for e in ("", "n", "in", "innen") if not d.endswith("n") else ("",):
-                out.setdefault((d + e).lower(), c.key)
+            for f in _inflected(d):
+                out.setdefault(f, c.key)
     return out
+
+
+def _inflected(demonym: str) -> list[str]:
+    """A demonym's forms, lower-cased: ``Nordkoreaner`` -> nordkoreaner, -n, -in, -innen (one ending in n: itself)."""
+    endings = ("",) if demonym.endswith("n") else ("", "n", "in", "innen")
+    return [(demonym + e).lower() for e in endings]
