@@ -260,6 +260,9 @@ def test_city_adjective_before_a_building_noun_is_a_landmark(nlp):
     ms = places(nlp, "Am Abend beteten Hunderte im Kölner Dom und am Brandenburger Tor.")
     assert ms["Kölner Dom"].label == "LOC" and ms["Kölner Dom"].country == "DE" and ms["Kölner Dom"].ref is None
     assert ms["Brandenburger Tor"].country == "DE"
+    # "Tor" is a building noun of its own, not only in that one landmark's name (a gate of another city)
+    gate = places(nlp, "Am Nürnberger Tor versammelten sich am Abend rund 300 Menschen zu einer Mahnwache.")
+    assert gate["Nürnberger Tor"].label == "LOC" and gate["Nürnberger Tor"].country == "DE"
     # a square named after a city abroad lies anywhere: no country unless the article names that city's
     assert places(nlp, "Die Demonstranten zogen über den Pariser Platz.")["Pariser Platz"].country is None
     assert "Berliner Polizei" not in places(nlp, "Die Berliner Polizei meldete am Abend Festnahmen.")
