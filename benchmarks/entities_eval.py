@@ -162,7 +162,7 @@ def report(half: str, mode: str, c: Counter) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=Path, default=ROOT / "out" / "realnews")
-    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
+    ap.add_argument("--split", default="dev", help="a half (the `half` of entities.gold.jsonl), or all = dev + heldout")
     ap.add_argument("--src", type=Path, help="the src/ directory of the code to run (default: this checkout)")
     ap.add_argument("--article", action="append", help="only these gold articles (gnad-NNNN.txt; repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true")

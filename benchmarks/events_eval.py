@@ -93,7 +93,9 @@ def where_ok(g: dict, e) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=Path, default=ROOT / "out" / "realnews")
-    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
+    split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
+    ap.add_argument("--split", default="dev", choices=[*(k for k, v in split.items() if isinstance(v, list)), "all"],
+                    help="a half of split.json, or all = dev + heldout")
     ap.add_argument("--src", type=Path, help="the src/ directory of the code to run (default: this checkout)")
     ap.add_argument("--gold-blocks", action="store_true",
                     help="merge events over the whole gold story (no story clustering inside it)")
@@ -102,7 +104,6 @@ def main() -> None:
     sys.path.insert(0, str(args.src or ROOT / "src"))
     from lagebild.pipeline import run
 
-    split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
     stories = [s for k in (("dev", "heldout") if args.split == "all" else (args.split,)) for s in split[k]]
     gold = [json.loads(line) for line in (GOLD / "events.gold.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]

@@ -46,9 +46,29 @@ def num(s: str) -> int | float:
     return int(v) if v.is_integer() else v
 
 
-def build(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], stories: dict[str, str]):
-    out: dict[str, list[dict]] = {"dev": [], "heldout": []}
-    neg: dict[str, list[dict]] = {"dev": [], "heldout": []}
+def halves(split_map: dict) -> list[str]:
+    """The halves of split.json (every key with a list of story ids; `note` is prose)."""
+    return [k for k, v in split_map.items() if isinstance(v, list)]
+
+
+def annotation_files(gold_dir: Path) -> list[Path]:
+    """annotations.tsv and one annotations.<set>.tsv per later annotated set, so that sets annotated
+    side by side never edit one file."""
+    return sorted(gold_dir.glob("annotations*.tsv"))
+
+
+def build(tsvs: list[Path], rows: list[tuple[str, str]], split: dict[str, str], stories: dict[str, str]):
+    out: dict[str, list[dict]] = {h: [] for h in dict.fromkeys(split.values())}
+    neg: dict[str, list[dict]] = {h: [] for h in out}
+    for tsv in tsvs:
+        _read_tsv(tsv, rows, split, stories, out, neg)
+    for half in out.values():
+        mark_repeats(half)
+    return out, neg
+
+
+def _read_tsv(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], stories: dict[str, str],
+              out: dict[str, list[dict]], neg: dict[str, list[dict]]) -> None:
     for ln, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -83,9 +103,6 @@ def build(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], stories
             "hedged": None if hedged == "-" else hedged == "1",
             "group": None if group == "-" else group, "status": status,
         })
-    for half in out.values():
-        mark_repeats(half)
-    return out, neg
 
 
 NUMBER_WORDS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
@@ -131,14 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rows = export_10kgnad.read_rows(a.csv)
         split_map = json.loads((a.gold_dir / "split.json").read_text(encoding="utf-8"))
-        split = {sid: half for half in ("dev", "heldout") for sid in split_map[half]}
+        split = {sid: half for half in halves(split_map) for sid in split_map[half]}
         stories = {art: st["id"] for st in export_10kgnad.load_stories(a.gold_dir / "stories.gold.jsonl")
                    for art in st["articles"]}
-        out, neg = build(a.gold_dir / "annotations.tsv", rows, split, stories)
+        out, neg = build(annotation_files(a.gold_dir), rows, split, stories)
     except (OSError, ValueError, KeyError) as e:
         print(f"build_realnews_gold: {e}", file=sys.stderr)
         return 2
-    for half in ("dev", "heldout"):
+    for half in out:
         for name, items in ((f"claims.{half}.gold.jsonl", out[half]), (f"negatives.{half}.jsonl", neg[half])):
             with (a.gold_dir / name).open("w", encoding="utf-8") as fh:
                 for it in items:

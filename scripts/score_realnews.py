@@ -26,13 +26,14 @@ SCORER = ROOT.parent / "shared" / "eval" / "score_claims.py"
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("predicted", nargs="?", help="lagebild claims --format jsonl output (- for stdin)")
-    ap.add_argument("--half", choices=("dev", "heldout"), required=True)
+    split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
+    ap.add_argument("--half", choices=[k for k, v in split.items() if isinstance(v, list)], required=True,
+                    help="a half of tests/data/realnews/split.json (dev, heldout, and later annotated sets)")
     ap.add_argument("--out", default="out/realnews", help="export folder (for --print-paths)")
     ap.add_argument("--print-paths", action="store_true")
     ap.add_argument("--scorer", type=Path, default=SCORER)
     a, rest = ap.parse_known_args(argv)
     if a.print_paths:
-        split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
         print(" ".join(f"{a.out}/{sid}" for sid in split[a.half]))
         return 0
     if not a.predicted:
