@@ -341,3 +341,62 @@ def test_places_of_one_grain_a_far_figure_and_a_part_never_join_the_wider_place(
     g = by_value(claims)
     assert len({g[120], g[125], g[900]}) == 3
     assert g[84] != g[86]
+
+
+def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_its_value(nlp):
+    # German varies the noun of a count it names again ("82 Wahlkarten" ... "jene 82 Stimmzettel"): a figure after a
+    # definite article or demonstrative takes the key of the one earlier figure of its article with that value
+    # (same kind); not for small numbers, which recur ("acht Traktoren" ... "die acht Mähdrescher")
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Wahlkarten verschwunden\n\nDie Partei sprach von 82 verschwundenen Wahlkarten. Im Protokoll ist "
+                  "vermerkt, dass jene 82 gelben Stimmzettel nicht gefunden wurden. Die Liste erhielt 2.315 Stimmen."),
+        "b.txt": ("Schmuggel an der Grenze\n\nDie Zöllner fanden in dem Lastwagen 140 gefälschte Uhren. Die 140 "
+                  "Fälschungen sollen vernichtet werden. Die Firma verkaufte acht Traktoren. Die acht Mähdrescher "
+                  "blieben im Lager."),
+    }, story="grenze")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 82)] is not None
+    assert len({c.group for c in claims if c.article == "a.txt" and c.low == 82}) == 1
+    assert g[("a.txt", 82)] != g[("a.txt", 2315)]
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 140}) == 1
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 8}) == 2
+
+
+def test_a_figure_marked_as_an_earlier_statement_is_the_count_its_article_updates(nlp):
+    # "laut vorläufigem Endergebnis 48 Stimmen" ... "nun nur mehr 45 Stimmen": one count, updated within the article
+    # (lang/de/superseded_markers.txt); not two figures of one sentence, nor a figure far from it
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Nachzählung in Graz\n\nLaut vorläufigem Endergebnis lag die Liste nur 48 Stimmen hinter den "
+                  "Grünen. Nach der Nachzählung liegt sie nun nur mehr 45 Stimmen hinter den Grünen. Die Grünen "
+                  "erhielten 3.012 Stimmen."),
+        "b.txt": ("Wahl in Linz\n\nLaut vorläufigem Endergebnis erhielt die Liste 310 Stimmen und die Partei 290 "
+                  "Stimmen. Ungültig waren 17 Stimmen."),
+    }, story="wahl")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 48)] == g[("a.txt", 45)] != g[("a.txt", 3012)]
+    assert len({g[("b.txt", 310)], g[("b.txt", 290)], g[("b.txt", 17)]}) == 3
+
+
+def test_two_rounded_figures_and_a_headline_finer_than_its_body_are_two_counts(nlp):
+    # an author who rounds writes one round figure: "rund 2.100" and "rund 2.000" are two counts; a headline rounds
+    # its body, it does not refine a rounded body figure: "Rund 31.000" above "rund 30.000" counts more (the body's
+    # "weitere 1.000"), while "Rund 30.000" above "30.412" is that count rounded
+    texts = {
+        "a.txt": ("Ansturm\n\nIn dieser Woche sind rund 2.100 Urlauber abgereist. In der Woche davor waren rund 2.000 "
+                  "Urlauber abgereist."),
+        "b.txt": ("Rund 31.000 Menschen kamen im Mai ins Land\n\nIm Mai passierten rund 30.000 Menschen die Grenze zu "
+                  "Österreich. Weitere 1.000 Menschen stellten einen Asylantrag."),
+        "c.txt": "Rund 40.000 Menschen kamen im Juni ins Land\n\nIm Juni passierten 40.412 Menschen die Grenze.",
+    }
+    articles, claims = [], []
+    for aid, text in texts.items():
+        doc = nlp.make_doc(text)
+        doc._.article_id = aid
+        doc._.title_end = text.find("\n")
+        claims.extend(nlp(doc)._.claims)
+        articles.append(Article(aid, text, title=text.split("\n")[0]))
+    group_claims(claims, articles, dict.fromkeys(texts, "grenze"))
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 2100)] != g[("a.txt", 2000)]
+    assert g[("b.txt", 31000)] != g[("b.txt", 30000)]
+    assert g[("c.txt", 40000)] == g[("c.txt", 40412)]

@@ -301,6 +301,12 @@ def running_total(c: Claim) -> bool:
     return any(w in words("running_totals") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
 
 
+def superseded(c: Claim) -> bool:
+    """Is the figure marked as an earlier statement of a count ("laut vorläufigem Endergebnis 25 Stimmen",
+    "ursprünglich war von 30 Verletzten die Rede"; lang/de/superseded_markers.txt, words of its clause)?"""
+    return any(w in words("superseded_markers") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
+
+
 def _since(c: Claim) -> bool:
     """Is the claim's time expression the start of a running total ("Seit Anfang Oktober wurden 22 Israelis
     getötet": October is when the count began, not when it was counted)?"""

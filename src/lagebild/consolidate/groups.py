@@ -39,12 +39,13 @@ from functools import lru_cache
 from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
+from ..lang.de import table as lexicon_table
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..text import slugify
-from .estimates import compatible, point, reconcile, running_total
+from .estimates import compatible, point, reconcile, running_total, superseded
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -174,6 +175,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
+    _refers_back(claims, parts, by_article)
     members: dict[str, list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -253,19 +255,56 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
+        return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
+    if _update_of(a, b):
         return False
     return not _two_speakers(a, b)
+
+
+def _finer_than_body(title: Claim, body: Claim) -> bool:
+    """A headline rounds its body's figure, it never refines a figure the body gives rounded: "Rund 210.000
+    Menschen kamen ins Land" above "rund 200.000 Personen passierten" counts more than those 200.000, as "2.150"
+    above "rund 2.000" would. Only single figures, the body's marked as rounded ("rund", "etwa")."""
+    if title.low != title.high or body.low != body.high or body.qualifier != "approx" or title.low == body.low:
+        return False
+    return _grain(title.low) < _grain(body.low)
+
+
+def _grain(x: float) -> int:
+    """The place of a figure's last nonzero digit (2.100 -> 100; 0 for a fraction)."""
+    if x != int(x) or x == 0:
+        return 0
+    grain = 1
+    while int(x) % (grain * 10) == 0:
+        grain *= 10
+    return grain
+
+
+# Kinds whose key says nothing of what is measured: the nearest value is no sign of one count.
+UNDESCRIBED = frozenset({"percent", "money"})
+
+
+def _update_of(a: Claim, b: Claim) -> bool:
+    """Are two figures of one article and measure an earlier statement of a count and the count as the article
+    gives it now ("laut vorläufigem Endergebnis nur 25 Stimmen hinter ..." / "liegt nun nur mehr 21 Stimmen
+    hinter ...")? One is marked as superseded, the other not, in another sentence; not for percentages and amounts
+    of money, whose key does not say what they measure."""
+    return a.article == b.article and superseded(a) != superseded(b) and a.sentence_index != b.sentence_index \
+        and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b))
 
 
 def _one_figure(a: Claim, b: Claim) -> bool:
     """Can two figures of one article be one count? They must be compatible, and where both are single figures
     (exact or "rund"), one must be the other rounded: an author who rounds a count writes one round figure, so
     "am Wochenende rund 13.000" and "am Wochenende zuvor rund 15.000" are two counts, "2.087" and "rund 2.100"
-    one."""
+    one, and two rounded figures are one count only when equal ("rund 210.000" in all, "rund 200.000" of them).
+    """
     if not compatible(a, b):
         return False
     if {a.qualifier, b.qualifier} & ONE_SIDED or a.low != a.high or b.low != b.high:
         return True
+    if a.qualifier == b.qualifier == "approx":
+        return a.low == b.low           # two rounded figures: "rund 210.000" and "rund 200.000" are two counts
     return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
 
 
@@ -345,7 +384,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(restates(c, m) for m in cl) or _one_series(c, cl, running)]
+            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) for m in cl)
+                    or _one_series(c, cl, running)]
         if c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published) or _one_series(c, cl, running)]
@@ -808,3 +848,38 @@ def _within_vague(c: Claim, m: Claim) -> bool:
     Sicherheitskräfte" are not the two police officers of an attack)?"""
     return m.qualifier == "vague" and point(c) * MAX_RATIO >= m.low
 
+
+# The definite article's forms and the demonstratives that point back to an amount (lang/de)
+REFERRING = lexicon("anaphoric_determiners") | lexicon_table("determiner_forms")["definite"]
+
+
+def _refers(c: Claim, article: Article | None) -> bool:
+    """Is the figure introduced by a definite article or a demonstrative ("zu den rund 200.000 Flüchtlingen",
+    "jene 82 Stimmzettel"), not by a relative pronoun (", die 82 Tage warteten")?"""
+    if article is None:
+        return False
+    m = re.search(r"(\S)?\s*\b([A-Za-zÄÖÜäöüß]+)\s+$", article.text[max(0, c.start - 40):c.start])
+    return m is not None and m.group(2).lower() in REFERRING and m.group(1) != ","
+
+
+def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
+                 articles: Mapping[str, Article]) -> None:
+    """A figure introduced by a definite article or a demonstrative names a count its article gave before, whatever
+    noun it uses this time ("82 verschwundene Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen
+    passierten das Land" ... "zu den rund 200.000 Transitflüchtlingen kamen ..."): where the article gives exactly
+    one earlier figure of that value, of the same kind and scope and no other action, the figure takes its key.
+    Not below DISTINCT: small numbers recur ("drei der Insassen" ... "die drei Landsleute")."""
+    earlier_of: dict[str, list[int]] = defaultdict(list)
+    for k, m in enumerate(claims):
+        earlier_of[m.article].append(k)
+    moves: dict[int, tuple[str, ...]] = {}
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or c.low != c.high or abs(c.low) < DISTINCT or not _refers(c, articles.get(c.article)):
+            continue
+        keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and claims[k].low == c.low and
+                claims[k].high == c.high and (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and
+                (q[3] == p[3] or "-" in (q[3], p[3]))}
+        if len(keys) == 1:
+            moves[n] = keys.pop()
+    parts.update(moves)
