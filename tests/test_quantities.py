@@ -381,3 +381,14 @@ def test_a_day_named_in_one_report_only_does_not_split_one_count(run):
     assert g[("t1.txt", 2100)].measure.time and not g[("t2.txt", 2000)].measure.time
     assert g[("t1.txt", 2100)].group == g[("t2.txt", 2000)].group        # Sunday's count, said once without the day
     assert g[("t3.txt", 9000)].group != g[("t1.txt", 2100)].group        # another day is another count
+
+
+def test_a_bracketed_figure_takes_the_place_before_it_only_where_that_is_a_place(run):
+    # "Griechenland (3.200 Menschen)" gives a place's figure; a noun before the bracket is no place ("bei der ersten
+    # Auszählung (8.079)", "den Sparkassen (4,1 Millionen Euro)")
+    claims, _ = run({"k.txt": "Gemeinderatswahl\n\nBei der Nachzählung kam die Liste auf 8.120 gültige Stimmen, um 41 "
+                              "mehr als bei der ersten Auszählung (8.079). Die Behörden evakuierten 4.300 Menschen, "
+                              "davon Griechenland (3.200 Menschen) und Italien (1.100 Menschen)."})
+    v = by_value(claims)
+    assert v[8079].measure.place is None
+    assert v[3200].measure.place == "griechenland"

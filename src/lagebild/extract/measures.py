@@ -719,10 +719,14 @@ def _place(ctx: FigureContext) -> str | None:
     earlier sentences. "in der Türkei und Syrien" gives both."""
     text = ctx.text
     u0, u1 = ctx.unit
-    label = _LIST_LABEL.match(text, u0, u1) or \
-        re.search(r"([A-ZÄÖÜ][\wäöüß\-]+)\s*\(\s*$", text[max(u0, ctx.num_start - 40):ctx.num_start])
+    label = _LIST_LABEL.match(text, u0, u1)
     if label:
         return slugify(_place_key(label.group(1).lower()))
+    # "Attika (3.200)": a place's figure in brackets; not a noun's ("vorläufigen Endergebnis (46.363)", "den
+    # Sparkassen (4,1 Millionen Euro)")
+    label = re.search(r"([A-ZÄÖÜ][\wäöüß\-]+)\s*\(\s*$", text[max(u0, ctx.num_start - 40):ctx.num_start])
+    if label and (key := _gazetteer_key(label.group(1).lower(), _gazetteer(), _article_places(text) | ctx.places)):
+        return slugify(_place_key(key))
     nearest = list(reversed(ctx.context))
     spans = [ctx.unit] + [s for s in nearest if s != ctx.title][:PLACE_LOOKBACK] + \
         [s for s in nearest if s == ctx.title]
