@@ -581,3 +581,56 @@ def test_a_shared_figure_never_joins_the_background_to_the_story():
     assert len(merge_events([vote, old], groups=[share])) == 2
     planned = ev(2, "b", "VOTE", status="planned", figures=["b#9"])
     assert len(merge_events([vote, planned], groups=[share])) == 1     # planned, then held: one vote
+
+
+# --- session 12: verbs read by who does it, status from tense and time (invented sentences) ------------
+
+def test_storming_is_read_by_who_storms(nlp):
+    # lang/de/event_readings.tsv: the police storming a building raid it, armed men overrunning a post take it;
+    # a crowd storming a barrier stays a riot
+    e = one(events_of(nlp, "Am Dienstag hat die Polizei die Redaktion einer Zeitung in Lyon gestürmt."), "COERCE")
+    assert e.mode == "raid" and e.place is not None and e.place.name == "Lyon"
+    assert one(events_of(nlp, "Das Rathaus in Lyon wurde am Dienstag von Sicherheitskräften gestürmt."),
+               "COERCE").mode == "raid"
+    # who did it is enough to tell of it, without a place or a named party
+    assert one(events_of(nlp, "Die Aufständischen überrannten am Sonntag einen Armeeposten."),
+               "ASSAULT").mode == "occupy"
+    assert one(events_of(nlp, "Hunderte Fans stürmten in Lyon die Absperrung."), "PROTEST").mode == "riot"
+    none_of(events_of(nlp, "Hunderte Fans stürmten in Lyon die Absperrung."), "COERCE")
+
+
+def test_condemning_an_act_or_winning_back_a_majority_is_no_event(nlp):
+    none_of(events_of(nlp, "Regierung und Kirchen verurteilten am Montag die Bluttat von Lyon."), "ACCUSE")
+    assert one(events_of(nlp, "Ein Gericht in Lyon verurteilte den Mann am Montag zu acht Jahren Haft."),
+               "ACCUSE").mode == "sentence"
+    none_of(events_of(nlp, "Die Partei will in Lyon die verlorene Mehrheit zurückgewinnen."), "ASSAULT")
+    assert one(events_of(nlp, "Die Armee will die Stadt Lyon zurückgewinnen."), "ASSAULT").mode == "occupy"
+
+
+def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
+    none_of(events_of(nlp, "In Lyon wurde am Sonntag ein Mann vom Blitz getroffen."), "CONSULT")
+    assert one(events_of(nlp, "Der Minister traf am Sonntag in Lyon Emmanuel Macron."),
+               "CONSULT").mode == "meet"
+    none_of(events_of(nlp, "Der Minister war für einige Tage in Lyon."), "AGREE")      # "einige" is no "einigen"
+
+
+@pytest.mark.parametrize("text,type_,dct,status", [
+    # an event some days after "vor" in the news' own tense (present perfect) is still ahead; in the
+    # pluperfect of what came before, it is past
+    ("Drei Tage vor der Wahl in Peru hat die Polizei einen Kandidaten festgenommen.", "VOTE", None, "planned"),
+    ("Drei Tage vor der Wahl in Peru hatte die Partei in Umfragen geführt.", "VOTE", None, "reported"),
+    # a vote told in the present tense is ahead; the preterite by its form, where the morphology says present
+    ("Die Peruaner wählen am Sonntag in Peru ein neues Parlament.", "VOTE", None, "planned"),
+    ("Die Peruaner wählten am Sonntag in Peru ein neues Parlament.", "VOTE", None, "reported"),
+    # the pluperfect with a date three months or more before the article tells the background
+    ("Der Präsident war bereits vor acht Monaten ins Exil nach Peru geflohen.", "DISPLACE", None, "historical"),
+    ("Der Präsident war bereits vor acht Monaten ins Exil nach Peru geflohen.", "DISPLACE", "2016-05-03",
+     "historical"),
+    ("Die Rebellen hatten im vergangenen Jahr die Stadt Cusco erobert.", "ASSAULT", None, "historical"),
+    ("Die Rebellen hatten im Januar die Stadt Cusco erobert.", "ASSAULT", "2016-11-03", "historical"),
+    ("Die Rebellen hatten im Oktober die Stadt Cusco erobert.", "ASSAULT", "2016-11-03", "reported"),
+    ("Vor zwei Wochen hatte ein Mann in Lima einen Anschlag auf eine Bar verübt.", "ASSAULT", None, "reported"),
+    ("Die Rebellen haben im vergangenen Jahr die Stadt Cusco erobert.", "ASSAULT", None, "reported"),
+])
+def test_status_from_tense_and_time(nlp, text, type_, dct, status):
+    assert one(events_of(nlp, text, dct=dct), type_).status == status
