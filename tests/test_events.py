@@ -634,3 +634,19 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
 ])
 def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     assert one(events_of(nlp, text, dct=dct), type_).status == status
+
+
+def test_talks_returns_relocations_and_vigils(nlp):
+    # peace and coalition talks are meetings; a return from exile or flight and a transfer of asylum seekers are
+    # displacement (UNHCR returns, relocation); a sea of candles or a memorial service is a gathering
+    assert one(events_of(nlp, "Die Friedensgespräche zwischen Regierung und Rebellen begannen am 21. April in Genf."),
+               "CONSULT").place.name == "Genf"
+    assert one(events_of(nlp, "Präsident Alpha Condé ist am Dienstag aus seinem Exil nach Guinea zurückgekehrt."),
+               "DISPLACE").mode == "return"
+    none_of(events_of(nlp, "Der Minister ist am Dienstag nach Guinea zurückgekehrt."), "DISPLACE")   # no exile
+    e = one(events_of(nlp, "Zwanzig Asylwerber sollen am Freitag von Linz in die Slowakei überstellt werden."),
+            "DISPLACE")
+    assert e.mode == "relocation" and e.status == "planned"
+    assert one(events_of(nlp, "Tausende Menschen kamen am Abend zu einem Kerzenmeer vor dem Rathaus in Linz."),
+               "GATHER").place.name == "Linz"
+    none_of(events_of(nlp, "Die Verhandlung gegen den Angeklagten in Linz wurde vertagt."), "CONSULT")
