@@ -146,7 +146,8 @@ def main() -> None:
         c = Counter()
         for g in evs_gold:
             arts = set(g["articles"])
-            cands = [e for e in shown if fits(g, e) and arts & set(e.articles)]
+            pool = result.events if g.get("status") in BACKGROUND else shown   # background gold: kept off the map
+            cands = [e for e in pool if fits(g, e) and arts & set(e.articles)]
             merged = [e for e in cands if arts <= set(e.articles)]
             placed = [e for e in merged if where_ok(g, e)]
             if g["must"]:

@@ -650,3 +650,15 @@ def test_talks_returns_relocations_and_vigils(nlp):
     assert one(events_of(nlp, "Tausende Menschen kamen am Abend zu einem Kerzenmeer vor dem Rathaus in Linz."),
                "GATHER").place.name == "Linz"
     none_of(events_of(nlp, "Die Verhandlung gegen den Angeklagten in Linz wurde vertagt."), "CONSULT")
+
+
+def test_a_storm_and_its_floods_are_one_disaster():
+    # one weather event told as "Unwetter" by one sentence or outlet and as "Überschwemmungen" or "Hochwasser"
+    # by another; an earthquake nearby is another disaster
+    aalen, ulm = Place("Aalen", 48.84, 10.09, "city", "DE"), Place("Ulm", 48.40, 9.99, "city", "DE")
+    storm = Event("a#1", "DISASTER", mode="storm", place=aalen, articles=["a"], evidence=[Span("a", 1, 5, "x")])
+    flood = Event("b#1", "DISASTER", mode="flood", place=ulm, articles=["b"], evidence=[Span("b", 1, 5, "x")])
+    slide = Event("b#9", "DISASTER", mode="landslide", place=ulm, articles=["b"], evidence=[Span("b", 9, 15, "x")])
+    quake = Event("c#1", "DISASTER", mode="earthquake", place=ulm, articles=["c"], evidence=[Span("c", 1, 5, "x")])
+    out = merge_events([storm, flood, slide, quake])
+    assert sorted((e.mode, tuple(e.articles)) for e in out) == [("earthquake", ("c",)), ("storm", ("a", "b"))]
