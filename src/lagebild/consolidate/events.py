@@ -3,7 +3,8 @@
 Pure over events, entities and (optionally) claim groups. Two event mentions
 are the same event when nothing contradicts it and enough agrees:
 
-- same PLOVER type and mode (CONSULT's meet/visit/phone count as one);
+- same PLOVER type and mode (CONSULT's meet/visit/phone count as one; a storm and its floods and
+  landslides are one disaster);
 - parties agree: the same canonical entity, or a state and someone of that
   state (Nordkorea ~ Kim Jong Un); two different persons never agree;
   for CONSULT and AGREE the roles may be swapped (A meets B = B meets A);
@@ -260,10 +261,16 @@ def _status_class(s: str) -> str:
 GENERIC_MODES = {"attack", "accident", "election", "evacuation", "kill"}
 
 
+# Modes one occurrence is told by in turn: a storm and the floods and landslides it brings are one disaster
+# ("Bei schweren Unwettern und Überschwemmungen ...", "Hochwasser" in the next sentence, "Unwetter" in another
+# outlet; EM-DAT's meteorological and hydrological groups), never an earthquake or a wildfire
+MODE_FAMILIES = (frozenset({"storm", "flood", "landslide"}),)
+
+
 def _mode_ok(a: Event, mode: str | None) -> bool:
     """Can a mention of this mode join a member of `mode`?"""
     return a.type == "CONSULT" or a.mode is None or mode is None or a.mode == mode or \
-        a.mode in GENERIC_MODES or mode in GENERIC_MODES
+        a.mode in GENERIC_MODES or mode in GENERIC_MODES or any(a.mode in f and mode in f for f in MODE_FAMILIES)
 
 
 def _story(ev: Event, story_of: Mapping[str, str] | None) -> str:

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lang.de import table
-from ..lang.de.event_words import status_words, trigger_lexicon, vote_scope
+from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time, doc_text
@@ -50,6 +50,7 @@ class Trigger:
     mode: str | None
     acled: str | None     # "Event type: Sub-event type"
     nominal: bool = False  # a noun: "Luftangriff", "Besuch" (actor may be its adjective)
+    by_actor: bool = False  # read by who did it (lang/de/event_readings.tsv): "Rebellen überrannten ..."
 
 
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
@@ -92,12 +93,38 @@ def find_triggers(doc: Doc, start: int, end: int,
                 t_start = prev.idx
             else:
                 e = None
+        read = e
+        if e is not None and e.kind == "verb":
+            e = _reading(tok, e)
         if e is None or (e.needs and not any(n in seg for n in e.needs)):
             continue
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
-        out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb"), tok))
+        out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _role_words(tok: Token, role: str) -> list[str]:
+    """The words (lower case) of a verb's subject (a passive's von/durch agent) or accusative object."""
+    passive = any(c.dep_ == "aux:pass" for c in tok.children)
+    if role == "subject" and passive:
+        found = [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
+    elif role == "subject":                            # an "object" in the nominative is the subject the parse missed
+        found = [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))]
+    else:
+        found = [c for c in tok.children if c.dep_ == ("nsubj:pass" if passive else "obj")]
+    # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
+    return [w for c in found for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+
+
+def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
+    """A verb read by who does it or to what (lang/de/event_readings.tsv): "Die Polizei stürmte das Gebäude"
+    is a raid, "Rebellen überrannten den Stützpunkt" a capture, "verurteilten die Tat" a condemnation (no
+    event); a verb no reading fits keeps its lexicon entry."""
+    for r in verb_readings().get(e.word, ()):
+        if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
+            return r.entry
+    return e
 
 
 _INSTRUMENTS = table("event_instruments")          # lang/de/event_instruments.tsv: mode -> stems
@@ -654,6 +681,8 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
     if any(a <= t.start < b and t.type == "DURATION" and re.fullmatch(r"P([2-9]|\d\d+|X)(Y|DE|CE)", t.value or "")
            and TALLY.search(doc_text(doc)[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
         return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
+    if tok is not None and _long_before(doc, tok, a, b):
+        return "historical"                            # "Er war bereits vor sechs Monaten ins Exil geflohen"
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
@@ -662,6 +691,55 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
             any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
     return None
+
+
+# where the article has no date, a relative expression ("vor sechs Monaten") is measured from a neutral day
+NEUTRAL_DAY = "2000-07-01"
+BACKGROUND_MONTHS = 3          # a pluperfect this far before the article tells what came before the story
+
+
+def _pluperfect(tok: Token) -> bool:
+    """The verb a trigger is or hangs on is in the pluperfect ("war ... geflohen", "hatten ... erobert")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or "Fin" in verb.morph.get("VerbForm", []):
+        return False
+    verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... gezwungen"
+    return any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in ("haben", "sein") and "Past" in c.morph.get("Tense", [])
+               for v in verbs for c in v.children)
+
+
+def _months_back(value: str, ref: str) -> int | None:
+    """Whole months from a TIMEX3 value (its middle month where it names a year only) back to a day ref."""
+    m, r = re.match(r"(\d{4})(?:-(\d{2}))?", value), re.match(r"(\d{4})-(\d{2})", ref)
+    if m is None or r is None:
+        return None
+    month = int(m.group(2)) if m.group(2) else 6
+    return int(r.group(1)) * 12 + int(r.group(2)) - int(m.group(1)) * 12 - month
+
+
+def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
+    """Background told in the pluperfect: the clause's date lies three months or more before the article
+    ("Hadi war bereits vor sechs Monaten ins Exil geflohen", "hatten Anfang vergangenen Jahres die
+    Hauptstadt erobert"); where the article has no date a relative expression is measured from a neutral
+    day. "Vor einer Woche hatte ein Mann ... geschossen" is the story's own past."""
+    if not _pluperfect(tok):
+        return False
+    dct = doc._.dct if doc._.dct and re.match(r"\d{4}-\d{2}", doc._.dct) else None
+    for t in doc._.times or ():
+        if not (a <= t.start < b and t.type == "DATE") or re.search(r"\b(seit|ab)\s*$", doc_text(doc)[a:t.start]):
+            continue                                   # "seit März": a span reaching into the story
+        value, ref = t.value, dct
+        if value is None:                              # unanchored: "vor sechs Monaten" without a date
+            from .time import find_times
+
+            value = next((x.value for x in find_times(t.text, NEUTRAL_DAY) if x.type == "DATE" and x.value), None)
+            ref = NEUTRAL_DAY
+        if value is None or ref is None or not value[:4].isdigit():
+            continue
+        back = _months_back(value, ref)
+        if back is not None and back >= BACKGROUND_MONTHS:
+            return True
+    return False
 
 
 def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trigger, mentions: list[Mention],
@@ -687,9 +765,9 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
                              arc_actor, arc_target)
     if parsed and tok is not None and trig.type == "CONSULT" and not trig.nominal and any(
-            c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None
-            for c in tok.children):
-        return None                                    # "das Beben traf die Region": hit, not met
+            (c.dep_ == "obj" and c.pos_ == "NOUN" and _mention_of(c, _by_token(doc, mentions)) is None)
+            or c.dep_ == "aux:pass" for c in tok.children):
+        return None                                    # "das Beben traf die Region", "wurde vom Blitz getroffen": hit
     if trig.type in NO_PARTIES:
         # an earthquake or a shipwreck has no actor: a country named as its subject or object is where
         country = next((m for m in (arc_place, actor, target) if m is not None and m.label in ("GPE", "LOC")
@@ -714,7 +792,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
-    if actor is None and target is None and place is None and not any(
+    if actor is None and target is None and place is None and not trig.by_actor and not any(
             u.start <= c.start < u.end for c in claims) and not any(
             a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
         return None                                    # "Luftangriff" alone: nothing to tell about
@@ -773,6 +851,9 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if trig.nominal and trig.type in SCHEDULED and verb is not None and tok.head.i == verb.i and \
             _verb_lemma(verb) in status_words().get("scheduled", frozenset()) and _finite_present(verb):
         return "planned"
+    if not trig.nominal and trig.type in SCHEDULED and _finite_present(tok) and \
+            not _preterite_form(tok, trig.word) and any(c.dep_ in ("nsubj", "obj", "obl") for c in tok.children):
+        return "planned"                               # "Die Türken wählen am Sonntag ein neues Parlament"
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
     return status
@@ -801,6 +882,8 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
         return True                                    # the parse may hang "auf die Stichwahl" on the verb
     if case == "vor" and not _temporal_vor(tok):
         return False                                   # "fliehen vor dem Hochwasser": from it, not before it
+    if case == "vor" and _present_perfect(tok.head):
+        return True                                    # "Vier Tage vor der Wahl hat die Polizei ... gestürmt"
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
 
 
@@ -815,11 +898,32 @@ def _temporal_vor(tok: Token) -> bool:
     return bool(spans) or prev.lower_ in status_words().get("before", frozenset())
 
 
+def _present_perfect(tok: Token) -> bool:
+    """The verb a phrase hangs on is in the present perfect, the tense news tells the news in ("hat ...
+    gestürmt", "ist ... geflohen"), not the pluperfect of what came before it ("hatte ... erreicht")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or "Fin" in verb.morph.get("VerbForm", []):
+        return False
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("haben", "sein")]
+    return bool(aux) and all("Pres" in c.morph.get("Tense", []) for c in aux)
+
+
+def _preterite_form(verb: Token, lemma: str | None = None) -> bool:
+    """A preterite by its form, where the morphology says present ("wählten"): the stem of its lemma and a weak
+    ending, or the preterite stem of a strong verb (lang/de/strong_verbs.tsv)."""
+    low, lemma = verb.lower_, (lemma or verb.lemma_).lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    if low.startswith(stem) and low[len(stem):] in ("te", "test", "ten", "tet", "ete", "etest", "eten", "etet"):
+        return True
+    strong = strong_verbs().get(lemma)
+    return strong is not None and low.startswith(strong[0]) and not low.startswith(stem)
+
+
 def _finite_present(tok: Token) -> bool:
     """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
     ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
     verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or "Pres" not in verb.morph.get("Tense", []):
+    if verb is None or "Pres" not in verb.morph.get("Tense", []) or _preterite_form(verb):
         return False
     return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
                    ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm", [])

@@ -107,6 +107,10 @@ def _weak_forms(base: str, particle: str = "") -> set[str]:
     return finite | participle | {"zu" + base}
 
 
+# Parts of speech that are never a verb's form ("für einige Tage" is no "einigen").
+FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM")
+
+
 class TriggerLexicon:
     def __init__(self) -> None:
         needs = needs_lists()
@@ -150,7 +154,7 @@ class TriggerLexicon:
         e = self.forms.get(low)
         if e is None and upper and pos not in ("VERB", "AUX", "ADJ", "ADV"):
             e = self.noun(lem) or (self.noun(low) if lem != low else None)
-        if e is None and (not upper or pos in ("VERB", "AUX")):
+        if e is None and (not upper or pos in ("VERB", "AUX")) and pos not in FUNCTION_POS:
             if particle:                              # "reisten ... ein" is einreisen, not reisen
                 e = self.verbs.get(particle + lem) or self.verb_forms.get(particle + low)
             else:
@@ -185,3 +189,26 @@ def vote_scope(word: str) -> str | None:
     """'Bundespräsidentenwahl' -> country, 'Gemeinderatswahl' -> city, 'Stichwahl' -> None."""
     low = word.lower()
     return next((scope for stem, scope in vote_scopes() if stem in low), None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    role: str                   # subject, object
+    stems: tuple[str, ...]      # the role's word (lemma, lower case) ends in one of them
+    entry: TriggerEntry | None  # None: no event
+
+
+@lru_cache(maxsize=1)
+def verb_readings() -> dict[str, tuple[Reading, ...]]:
+    """verb lemma -> its readings by who does it or to what (``event_readings.tsv``), in file order;
+    ``@class`` stands for the stems of that class of ``counted_classes.tsv``."""
+    classes = {row[0]: row[2] for row in _rows("counted_classes.tsv") if len(row) > 2}
+    out: dict[str, list[Reading]] = {}
+    for verb, role, stems, type_, mode, acled in _rows("event_readings.tsv"):
+        items: list[str] = []
+        for s in (s.strip() for s in stems.split(",") if s.strip()):
+            items += [c.strip() for c in classes[s[1:]].split(",") if c.strip()] if s.startswith("@") else [s]
+        entry = None if type_ == "-" else TriggerEntry(verb, "verb", type_, None if mode == "-" else mode,
+                                                       None if acled == "-" else acled)
+        out.setdefault(verb, []).append(Reading(role, tuple(items), entry))
+    return {k: tuple(v) for k, v in out.items()}
