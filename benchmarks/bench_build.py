@@ -159,24 +159,25 @@ def _children_cpu() -> float:
 def jobs_ratio(arts, work: Path) -> None:
     """A build with --jobs 1 and with --jobs 2: the wall ratio (what counts on a quiet machine) and, from CPU
     seconds (what a loaded one distorts less), the parent's serial share and the ratio it allows."""
-    cpu, wall, load = {}, {}, {}
+    cpu, wall, load, workers = {}, {}, {}, []
     for j in (1, 2):
         db = work / f"jobs{j}.db"
         for f in work.glob(db.name + "*"):
             f.unlink()
         c0, k0, l0 = time.process_time(), _children_cpu(), os.getloadavg()[0]
-        wall[j], _ = build(arts, db, jobs=j)
+        wall[j], summary = build(arts, db, jobs=j)
         cpu[j] = (time.process_time() - c0, _children_cpu() - k0)
         load[j] = f"{l0:.1f}-{os.getloadavg()[0]:.1f}"
-    parent, workers = cpu[2]
-    share = parent / (parent + workers)    # all of the parent's CPU counted as serial (its writes overlap)
+        workers = [v for k, v in summary.timings.items() if k.startswith("cpu/worker")]
+    parent, children = cpu[2]
+    share = parent / (parent + children)    # all of the parent's CPU counted as serial (its writes overlap)
     print(f"--jobs 1: {wall[1]:.1f} s, {cpu[1][0]:.1f} s CPU (load {load[1]}); --jobs 2: {wall[2]:.1f} s, parent "
-          f"{parent:.1f} s CPU + workers {workers:.1f} s CPU (load {load[2]}); {len(arts)} articles: "
-          f"**{wall[1] / wall[2]:.2f}x** wall", flush=True)
+          f"{parent:.1f} s CPU + workers {' + '.join(f'{w:.1f}' for w in workers)} s CPU (load {load[2]}); "
+          f"{len(arts)} articles: **{wall[1] / wall[2]:.2f}x** wall", flush=True)
     print(f"  parent's serial CPU share {share:.1%}: at most {1 / (share + (1 - share) / 2):.2f}x on 2 free cores "
-          f"(Amdahl); the CPU seconds on 2 free cores, evenly shared: {cpu[1][0] / (parent + workers / 2):.2f}x "
-          f"(the workers' CPU is {workers / (cpu[1][0] - parent):.2f}x what their work costs in one process)",
-          flush=True)
+          f"(Amdahl); from the CPU seconds, the busiest worker after the parent: "
+          f"{cpu[1][0] / (parent + max(workers, default=children)):.2f}x (the workers' CPU is "
+          f"{children / (cpu[1][0] - parent):.2f}x what their work costs in one process)", flush=True)
 
 
 def main() -> None:

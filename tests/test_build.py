@@ -273,6 +273,8 @@ def test_jobs_two_make_the_dossier_one_makes(corpus, tmp_path, nlp, monkeypatch)
     summary = build_dossier([corpus], two, nlp=nlp, jobs=2)
     assert summary.processed == 7 and not summary.errors, summary.describe()
     assert [len(c) for c in sent[0]] == [2, 2, 1, 1, 1]
+    used = [v for k, v in summary.timings.items() if k.startswith("cpu/worker ")]   # each worker's CPU seconds
+    assert 1 <= len(used) <= 2 and all(v > 0 for v in used) and used == sorted(used, reverse=True)
     a, b = _dossier(one), _dossier(two)
     assert a["claims"] and a["mentions"] and a["events"] and a["stories"]
     assert a.keys() == b.keys()

@@ -357,7 +357,8 @@ def _analyse_and_store(
                                                    skipped=_kept(a, summary)) for a in todo)
                 return stored
         with _progress(console, len(todo)) as advance:
-            results = analysed if analysed is not None else _analysed(todo, comps, nlp, jobs, advance)
+            results = analysed if analysed is not None else _analysed(todo, comps, nlp, jobs, advance,
+                                                                      summary.timings)
             for chunk, result in results:
                 if isinstance(result, Exception):  # a failing chunk costs its articles, not the build
                     summary.errors.extend(ArticleError(a.id, f"analysis failed: {type(result).__name__}: {result}",
@@ -400,13 +401,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int,
-              advance: Callable[[], None]) -> Iterator[tuple[list[Article], Result | Exception]]:
+def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int, advance: Callable[[], None],
+              timings: dict[str, float] | None = None) -> Iterator[tuple[list[Article], Result | Exception]]:
     """(chunk, its analysis or the exception that failed it), in the order of `todo`.
 
     With jobs > 1 a pool of processes analyses chunks (each process builds the pipeline once; forked
     processes inherit this one's, loaded and warmed); this process only receives the results, in order,
-    so the dossier is the same, and stores each while the workers go on."""
+    so the dossier is the same, and stores each while the workers go on. `timings` gets the CPU seconds
+    of each worker ("cpu/worker 1", ... busiest first): how evenly they shared the work."""
     from .pipeline import analyse
 
     if jobs <= 1 or len(todo) < POOL_MIN:
@@ -436,10 +438,14 @@ def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int,
                                  initargs=(comps,)) as pool:
             # results in the order of `todo` (the dossier is the same); each is stored while later chunks
             # are analysed
-            for chunk, result in zip(chunks, pool.map(_worker_analyse, chunks)):
+            used: dict[int, float] = {}
+            for chunk, (result, pid, cpu) in zip(chunks, pool.map(_worker_analyse, chunks)):
+                used[pid] = cpu
                 for _ in chunk:
                     advance()
                 yield chunk, result
+        if timings is not None:
+            timings.update({f"cpu/worker {i}": c for i, c in enumerate(sorted(used.values(), reverse=True), 1)})
     finally:
         if fork:
             gc.unfreeze()
@@ -478,16 +484,18 @@ def _worker_init(comps: tuple[str, ...]) -> None:
         _WORKER.update(nlp=build_nlp(comps), comps=comps)
 
 
-def _worker_analyse(chunk: list[Article]) -> Result | Exception:
+def _worker_analyse(chunk: list[Article]) -> tuple[Result | Exception, int, float]:
+    """The chunk's analysis (or its failure), which process made it and that process's CPU seconds so far."""
     from .pipeline import analyse
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return analyse(chunk, _WORKER["comps"], nlp=_WORKER["nlp"], cross=False)
+            result: Result | Exception = analyse(chunk, _WORKER["comps"], nlp=_WORKER["nlp"], cross=False)
     except Exception as e:  # noqa: BLE001 - sent back as the chunk's failure (as text: it must pickle)
         log.exception("analysis of a chunk failed")
-        return RuntimeError(f"{type(e).__name__}: {e}")
+        result = RuntimeError(f"{type(e).__name__}: {e}")
+    return result, os.getpid(), time.process_time()
 
 
 def _kept(article: Article | None, summary: BuildSummary, skipped: str = "the whole article") -> str:
