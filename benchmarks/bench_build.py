@@ -18,8 +18,10 @@ neither near-duplicates nor the same persons) up to N articles, doubling (or thr
 the dossier, a second cross step with nothing new computed again (with seconds per step) and as a build
 does it (keeping the consolidation: nothing changed), and adding 10 new articles to the biggest (a
 build: their analysis plus the cross step). --jobs: the build of the first size with --jobs 1 and --jobs
-2 (needs 2 cores: run without taskset). --dask N: N articles analysed on a LocalCluster of 2 workers.
-Peak RSS at the end.
+2 (needs 2 cores: run without taskset): the wall ratio, and from CPU seconds (what a loaded machine
+distorts less) the parent's serial share (loading, writing, the cross step) and the ratio it allows;
+--jobs-only: that alone. --dask N: N articles analysed on a LocalCluster of 2 workers. Peak RSS at the
+end.
 
 Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs.
 """
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import resource
 import shutil
@@ -148,12 +151,42 @@ def steps(timings: dict[str, float]) -> str:
     return ", ".join(f"{k[6:]} {v:.1f}" for k, v in timings.items() if k.startswith("cross/"))
 
 
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)    # of the worker processes that ended
+    return r.ru_utime + r.ru_stime
+
+
+def jobs_ratio(arts, work: Path) -> None:
+    """A build with --jobs 1 and with --jobs 2: the wall ratio (what counts on a quiet machine) and, from CPU
+    seconds (what a loaded one distorts less), the parent's serial share and the ratio it allows."""
+    cpu, wall, load, workers = {}, {}, {}, []
+    for j in (1, 2):
+        db = work / f"jobs{j}.db"
+        for f in work.glob(db.name + "*"):
+            f.unlink()
+        c0, k0, l0 = time.process_time(), _children_cpu(), os.getloadavg()[0]
+        wall[j], summary = build(arts, db, jobs=j)
+        cpu[j] = (time.process_time() - c0, _children_cpu() - k0)
+        load[j] = f"{l0:.1f}-{os.getloadavg()[0]:.1f}"
+        workers = [v for k, v in summary.timings.items() if k.startswith("cpu/worker")]
+    parent, children = cpu[2]
+    share = parent / (parent + children)    # all of the parent's CPU counted as serial (its writes overlap)
+    print(f"--jobs 1: {wall[1]:.1f} s, {cpu[1][0]:.1f} s CPU (load {load[1]}); --jobs 2: {wall[2]:.1f} s, parent "
+          f"{parent:.1f} s CPU + workers {' + '.join(f'{w:.1f}' for w in workers)} s CPU (load {load[2]}); "
+          f"{len(arts)} articles: **{wall[1] / wall[2]:.2f}x** wall", flush=True)
+    print(f"  parent's serial CPU share {share:.1%}: at most {1 / (share + (1 - share) / 2):.2f}x on 2 free cores "
+          f"(Amdahl); from the CPU seconds, the busiest worker after the parent: "
+          f"{cpu[1][0] / (parent + max(workers, default=children)):.2f}x (the workers' CPU is "
+          f"{children / (cpu[1][0] - parent):.2f}x what their work costs in one process)", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000", help="dossier sizes built from the texts (comma-separated)")
     ap.add_argument("--big", type=int, default=0, help="grow the largest dossier by copies up to this many articles")
     ap.add_argument("--grow", default="", help="with --big: the sizes to grow through (default: doubling)")
     ap.add_argument("--jobs", action="store_true", help="also build the first size with --jobs 1 and 2")
+    ap.add_argument("--jobs-only", action="store_true", help="only the builds of --jobs")
     ap.add_argument("--dask", type=int, default=0, help="articles analysed on a LocalCluster of 2 workers")
     ap.add_argument("--keep", type=Path, default=None, help="folder to keep the dossiers in")
     args = ap.parse_args()
@@ -162,10 +195,11 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     pool = corpus(max(sizes + [args.dask]) + 10)
     build(corpus(2, seed=1)[:2], work / "warm.db")   # what the pipeline loads on first use: not the first size's
-    print(f"{'articles':>8} {'analyse/s':>9} {'build s':>8} {'build/s':>8} {'cross s':>8} "
-          f"{'model/s':>8} {'blank/s':>9}  analyse vs model, vs blank", flush=True)
+    if not args.jobs_only:
+        print(f"{'articles':>8} {'analyse/s':>9} {'build s':>8} {'build/s':>8} {'cross s':>8} "
+              f"{'model/s':>8} {'blank/s':>9}  analyse vs model, vs blank", flush=True)
     last = None
-    for n in sizes:
+    for n in [] if args.jobs_only else sizes:
         arts = pool[:n]
         db = work / f"d{n}.db"
         for f in work.glob(db.name + "*"):
@@ -177,16 +211,8 @@ def main() -> None:
               f"{summary.timings['cross']:>8.2f} {model:>8.2f} {blank:>9.0f}  {an / model:.2f}x, {an / blank:.4f}x",
               flush=True)
         last = db
-    if args.jobs:
-        n = sizes[0]
-        times = {}
-        for j in (1, 2):
-            db = work / f"jobs{j}.db"
-            for f in work.glob(db.name + "*"):
-                f.unlink()
-            times[j], _ = build(pool[:n], db, jobs=j)
-        print(f"--jobs 1: {times[1]:.1f} s, --jobs 2: {times[2]:.1f} s for {n} articles: {times[1] / times[2]:.2f}x",
-              flush=True)
+    if args.jobs or args.jobs_only:
+        jobs_ratio(pool[: sizes[0]], work)
     if args.big and last is not None:
         size, prev = sizes[-1], None
         todo = [int(x) for x in args.grow.split(",") if x] if args.grow else []

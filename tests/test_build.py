@@ -243,6 +243,57 @@ def test_jobs_two_store_what_one_stores(corpus, tmp_path, fake, monkeypatch):
     assert rows(two, "SELECT id FROM articles ORDER BY n") == rows(one, "SELECT id FROM articles ORDER BY n")
 
 
+
+def _dossier(db: Path) -> dict[str, list[tuple]]:
+    """Every table a build writes, rows in the order written, less when and by which build."""
+    with Store(db) as s:
+        tables = [t for (t,) in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                  if "fts" not in t and t not in ("builds", "meta", "errors")]
+        out = {}
+        for t in tables:
+            cols = [r[1] for r in s.db.execute(f'PRAGMA table_info("{t}")') if r[1] not in ("build_id", "stored_at")]
+            sql = f'SELECT {", ".join(f"{c!r}" for c in cols)} FROM "{t}" ORDER BY rowid'
+            out[t] = [tuple(r) for r in s.db.execute(sql)]
+    return out
+
+
+def test_jobs_two_make_the_dossier_one_makes(corpus, tmp_path, nlp, monkeypatch):
+    """The real extractors in two worker processes, the articles sent in shrinking chunks (the last of one
+    article), results stored by this process in order: the same dossier, table by table and row by row."""
+    import lagebild.build
+
+    monkeypatch.setattr(lagebild.build, "POOL_MIN", 2)
+    monkeypatch.setattr(lagebild.build, "CHUNK", 2)
+    monkeypatch.setattr(lagebild.build, "TAIL", 1)
+    sent = []
+    chunks = lagebild.build._chunks
+    monkeypatch.setattr(lagebild.build, "_chunks", lambda todo, jobs: sent.append(chunks(todo, jobs)) or sent[-1])
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    build_dossier([corpus], one, nlp=nlp, jobs=1)
+    summary = build_dossier([corpus], two, nlp=nlp, jobs=2)
+    assert summary.processed == 7 and not summary.errors, summary.describe()
+    assert [len(c) for c in sent[0]] == [2, 2, 1, 1, 1]
+    used = [v for k, v in summary.timings.items() if k.startswith("cpu/worker ")]   # each worker's CPU seconds
+    assert 1 <= len(used) <= 2 and all(v > 0 for v in used) and used == sorted(used, reverse=True)
+    a, b = _dossier(one), _dossier(two)
+    assert a["claims"] and a["mentions"] and a["events"] and a["stories"]
+    assert a.keys() == b.keys()
+    for t in a:
+        assert b[t] == a[t], t
+
+
+def test_chunks_shrink_towards_the_end():
+    """Each chunk an even share of what is left: in order, none over CHUNK, the last ones of TAIL."""
+    from lagebild.build import CHUNK, TAIL, _chunks
+
+    for n, jobs in ((24, 2), (300, 2), (1028, 2), (1028, 8), (5, 3)):
+        chunks = _chunks(list(range(n)), jobs)
+        assert [x for c in chunks for x in c] == list(range(n))
+        sizes = [len(c) for c in chunks]
+        assert sizes == sorted(sizes, reverse=True) and sizes[0] <= CHUNK
+        assert sizes[-1] <= TAIL and sizes.count(TAIL) >= min(jobs, n // TAIL), sizes
+
+
 def _stories(articles):
     """Two invented stories over the demo: the articles of early March and the rest."""
     return {a.id: "early" if (a.published or "") < "2026-03-04" else "late" for a in articles}

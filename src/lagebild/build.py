@@ -56,6 +56,7 @@ StoryOf = Mapping[str, str] | Callable[[Sequence[Article]], Mapping[str, str]]
 # (consolidate.stories); story_of=None runs them over all articles as one block.
 STORIES: Mapping[str, str] = types.MappingProxyType({})
 CHUNK = 64  # articles analysed and stored per round: bounds memory on big inputs
+TAIL = 4  # the smallest chunk a worker is sent: the last ones, so that all workers finish together
 POOL_MIN = 24  # fewer articles are analysed in this process whatever `jobs` says: starting processes costs more
 
 
@@ -356,7 +357,8 @@ def _analyse_and_store(
                                                    skipped=_kept(a, summary)) for a in todo)
                 return stored
         with _progress(console, len(todo)) as advance:
-            results = analysed if analysed is not None else _analysed(todo, comps, nlp, jobs, advance)
+            results = analysed if analysed is not None else _analysed(todo, comps, nlp, jobs, advance,
+                                                                      summary.timings)
             for chunk, result in results:
                 if isinstance(result, Exception):  # a failing chunk costs its articles, not the build
                     summary.errors.extend(ArticleError(a.id, f"analysis failed: {type(result).__name__}: {result}",
@@ -399,12 +401,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int,
-              advance: Callable[[], None]) -> Iterator[tuple[list[Article], Result | Exception]]:
+def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int, advance: Callable[[], None],
+              timings: dict[str, float] | None = None) -> Iterator[tuple[list[Article], Result | Exception]]:
     """(chunk, its analysis or the exception that failed it), in the order of `todo`.
 
     With jobs > 1 a pool of processes analyses chunks (each process builds the pipeline once; forked
-    processes inherit this one's); results come back in order, so the dossier is the same."""
+    processes inherit this one's, loaded and warmed); this process only receives the results, in order,
+    so the dossier is the same, and stores each while the workers go on. `timings` gets the CPU seconds
+    of each worker ("cpu/worker 1", ... busiest first): how evenly they shared the work."""
     from .pipeline import analyse
 
     if jobs <= 1 or len(todo) < POOL_MIN:
@@ -416,22 +420,48 @@ def _analysed(todo: list[Article], comps: tuple[str, ...], nlp: Any, jobs: int,
                 log.exception("analysis of a chunk failed")
                 yield chunk, e
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(1, min(CHUNK, -(-len(todo) // (jobs * 4))))     # several chunks per process: they even out
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    chunks = _chunks(todo, jobs)
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:   # a forked process starts with this pipeline and what it loads on first use (gazetteer, lexicon)
         _warm(nlp, comps)
+        # What is loaded stays out of the garbage collector's generations: a worker's collections then
+        # neither walk the model's objects nor write to (and so copy) the pages they share with this process.
+        gc.freeze()
     _WORKER.update(nlp=nlp, comps=comps)
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
-    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=ctx, initializer=_worker_init,
-                             initargs=(comps,)) as pool:
-        for chunk, result in zip(chunks, pool.map(_worker_analyse, chunks)):
-            for _ in chunk:
-                advance()
-            yield chunk, result
+    try:
+        with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=ctx, initializer=_worker_init,
+                                 initargs=(comps,)) as pool:
+            # results in the order of `todo` (the dossier is the same); each is stored while later chunks
+            # are analysed
+            used: dict[int, float] = {}
+            for chunk, (result, pid, cpu) in zip(chunks, pool.map(_worker_analyse, chunks)):
+                used[pid] = cpu
+                for _ in chunk:
+                    advance()
+                yield chunk, result
+        if timings is not None:
+            timings.update({f"cpu/worker {i}": c for i, c in enumerate(sorted(used.values(), reverse=True), 1)})
+    finally:
+        if fork:
+            gc.unfreeze()
+
+
+def _chunks(todo: list[Article], jobs: int) -> list[list[Article]]:
+    """The chunks `jobs` processes take in turn, in the order of `todo`: each an even share of what is left
+    (at most CHUNK, at least TAIL articles), so they shrink towards the end and the processes finish
+    together rather than one analysing a big last chunk while the others wait (guided self-scheduling)."""
+    chunks: list[list[Article]] = []
+    i = 0
+    while i < len(todo):
+        size = max(TAIL, min(CHUNK, -(-(len(todo) - i) // (2 * jobs))))
+        chunks.append(todo[i : i + size])
+        i += size
+    return chunks
 
 
 def _warm(nlp: Any, comps: tuple[str, ...]) -> None:
@@ -454,16 +484,18 @@ def _worker_init(comps: tuple[str, ...]) -> None:
         _WORKER.update(nlp=build_nlp(comps), comps=comps)
 
 
-def _worker_analyse(chunk: list[Article]) -> Result | Exception:
+def _worker_analyse(chunk: list[Article]) -> tuple[Result | Exception, int, float]:
+    """The chunk's analysis (or its failure), which process made it and that process's CPU seconds so far."""
     from .pipeline import analyse
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return analyse(chunk, _WORKER["comps"], nlp=_WORKER["nlp"], cross=False)
+            result: Result | Exception = analyse(chunk, _WORKER["comps"], nlp=_WORKER["nlp"], cross=False)
     except Exception as e:  # noqa: BLE001 - sent back as the chunk's failure (as text: it must pickle)
         log.exception("analysis of a chunk failed")
-        return RuntimeError(f"{type(e).__name__}: {e}")
+        result = RuntimeError(f"{type(e).__name__}: {e}")
+    return result, os.getpid(), time.process_time()
 
 
 def _kept(article: Article | None, summary: BuildSummary, skipped: str = "the whole article") -> str:
