@@ -314,9 +314,7 @@ def _rounds_to(x: float, y: float) -> bool:
         return True
     if y == 0 or y != int(y):
         return False
-    grain = 1
-    while int(y) % (grain * 10) == 0:
-        grain *= 10
+    grain = _grain(y)
     return round(x / grain) * grain == y
 
 
