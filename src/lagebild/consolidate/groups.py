@@ -289,8 +289,9 @@ def _update_of(a: Claim, b: Claim) -> bool:
     gives it now ("laut vorläufigem Endergebnis nur 25 Stimmen hinter ..." / "liegt nun nur mehr 21 Stimmen
     hinter ...")? One is marked as superseded, the other not, in another sentence; not for percentages and amounts
     of money, whose key does not say what they measure."""
-    return a.article == b.article and superseded(a) != superseded(b) and a.sentence_index != b.sentence_index \
-        and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b))
+    return a.article == b.article and a.sentence_index != b.sentence_index \
+        and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b)) \
+        and superseded(a) != superseded(b)
 
 
 def _one_figure(a: Claim, b: Claim) -> bool:
