@@ -39,6 +39,7 @@ from functools import lru_cache
 from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
+from ..lang.de import period_units
 from ..lang.de import table as lexicon_table
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -120,14 +121,17 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     return " ".join(bits)
 
 
-PERIOD_DE = {"D": ("Tag", "Tagen"), "W": ("Woche", "Wochen"), "M": ("Monat", "Monaten"), "Y": ("Jahr", "Jahren"),
-             "Y10": ("Jahrzehnt", "Jahrzehnten")}
+# A period's unit by its TIMEX3 letter (lang/de/time_units.tsv) -> its noun, singular and dative plural ("binnen 5
+# Monaten"): units of time ending in -e add -n (Wochen), the others -en (Tagen, Jahrzehnten).
+PERIOD_DE = {letter: (w.capitalize(), w.capitalize() + ("n" if w.endswith("e") else "en"))
+             for w, letter in period_units().items()}
+PERIOD = re.compile(rf"P(\d+(?:\.\d+)?)({'|'.join(sorted(PERIOD_DE, key=len, reverse=True))})")
 
 
 def time_de(value: str) -> str:
     """A quantity's time scope in German: P5M -> "binnen 5 Monaten", seit-1984 -> "seit 1984", a day -> 1.11.2015,
     a weekday -> Sonntag."""
-    if m := re.fullmatch(r"P(\d+(?:\.\d+)?)(D|W|M|Y10|Y)", value):
+    if m := PERIOD.fullmatch(value):
         n = m.group(1)
         one, many = PERIOD_DE[m.group(2)]
         return f"binnen {'einem ' + one if n == '1' else n + ' ' + many}"
