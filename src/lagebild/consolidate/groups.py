@@ -121,9 +121,11 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     return " ".join(bits)
 
 
-# A period's unit by its TIMEX3 letter (lang/de/time_units.tsv) -> its noun, singular and dative plural ("binnen 5
-# Monaten"): units of time ending in -e add -n (Wochen), the others -en (Tagen, Jahrzehnten).
-PERIOD_DE = {letter: (w.capitalize(), w.capitalize() + ("n" if w.endswith("e") else "en"))
+# A period's unit by its TIMEX3 letter (lang/de/time_units.tsv) -> its noun in the dative after "binnen", one and
+# many: units of time ending in -e are feminine and add -n ("einer Woche", "5 Wochen"), the others -en ("einem
+# Monat", "5 Monaten").
+PERIOD_DE = {letter: (("einer " if w.endswith("e") else "einem ") + w.capitalize(),
+                      w.capitalize() + ("n" if w.endswith("e") else "en"))
              for w, letter in period_units().items()}
 PERIOD = re.compile(rf"P(\d+(?:\.\d+)?)({'|'.join(sorted(PERIOD_DE, key=len, reverse=True))})")
 
@@ -134,7 +136,7 @@ def time_de(value: str) -> str:
     if m := PERIOD.fullmatch(value):
         n = m.group(1)
         one, many = PERIOD_DE[m.group(2)]
-        return f"binnen {'einem ' + one if n == '1' else n + ' ' + many}"
+        return f"binnen {one if n == '1' else n + ' ' + many}"
     if value.startswith("pro-"):
         return "pro " + value[4:].capitalize()
     if m := re.fullmatch(r"seit-(\d{4})", value):
