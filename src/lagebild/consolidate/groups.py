@@ -269,8 +269,9 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
 
 def _finer_than_body(title: Claim, body: Claim) -> bool:
     """A headline rounds its body's figure, it never refines a figure the body gives rounded: "Rund 210.000
-    Menschen kamen ins Land" above "rund 200.000 Personen passierten" counts more than those 200.000, as "2.150"
-    above "rund 2.000" would. Only single figures, the body's marked as rounded ("rund", "etwa")."""
+    Menschen kamen ins Land" above "rund 200.000 Personen passierten" counts more than those 200.000. Only single
+    figures, the body's marked as rounded ("rund", "etwa"); an exact headline figure the body's rounds to ("2.150"
+    above "rund 2.000") is one figure already (`_one_figure`) and never comes here."""
     if title.low != title.high or body.low != body.high or body.qualifier != "approx" or title.low == body.low:
         return False
     return _grain(title.low) < _grain(body.low)
