@@ -823,6 +823,7 @@ def _story_id(p: _Parts, used: set[str]) -> str:
 
 
 def _slug(text: str) -> str:
+    """A story id's part: text.slugify without its "+" and ":" (those join a key's parts, an id has none)."""
     t = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
