@@ -50,10 +50,6 @@ from .estimates import compatible, point, reconcile, running_total, superseded
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
-# Kinds that count what happened at one event: without nationality or place they stay within their article.
-EVENT_KINDS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missing", "displaced", "detained",
-               "attendees", "sites", "jobs", "personnel", "weapons-used", "weapons-intercepted",
-               "weapons-delivered"}
 WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
                   "weapons_delivered": "geliefert"}
 CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizisten", "helfer": "Helfer",
