@@ -375,12 +375,6 @@ class _Node:
     articles: list[str] = field(default_factory=list)
 
 
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
 def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[str]:
     """Group-average agglomerative clustering of the new articles into the index's stories or new ones.
 
