@@ -11,7 +11,7 @@ import pytest
 
 import lagebild.extract
 import lagebild.extract.claims  # noqa: F401
-from lagebild.consolidate.groups import group_claims
+from lagebild.consolidate.groups import group_claims, time_de
 from lagebild.model import Article
 
 
@@ -400,3 +400,12 @@ def test_two_rounded_figures_and_a_headline_finer_than_its_body_are_two_counts(n
     assert g[("a.txt", 2100)] != g[("a.txt", 2000)]
     assert g[("b.txt", 31000)] != g[("b.txt", 30000)]
     assert g[("c.txt", 40000)] == g[("c.txt", 40412)]
+
+
+def test_a_stretch_of_time_is_written_in_the_dative_of_its_unit():
+    # "binnen" takes the dative: feminine units of time (ending in -e) take "einer", the others "einem"
+    assert time_de("P1W") == "binnen einer Woche"
+    assert time_de("P1D") == "binnen einem Tag"
+    assert time_de("P3W") == "binnen 3 Wochen"
+    assert time_de("P5M") == "binnen 5 Monaten"
+    assert time_de("P2Q") == "binnen 2 Quartalen"

@@ -211,10 +211,13 @@ def test_a_count_over_a_stretch_of_time_is_its_own_quantity(run):
     texts = {"z1.txt": "Konflikt\n\nIn dem Konflikt wurden in den vergangenen 30 Jahren etwa 45.000 Menschen getötet.",
              "z2.txt": "Konflikt\n\nBei dem Anschlag am Markt wurden 40 Menschen getötet.",
              "z3.txt": "Bilanz\n\nBinnen fünf Monaten wurden 198 Zivilisten getötet.",
-             "z4.txt": "Ausgangssperre\n\nWährend der Ausgangssperre wurden mindestens 21 Zivilisten getötet."}
+             "z4.txt": "Ausgangssperre\n\nWährend der Ausgangssperre wurden mindestens 21 Zivilisten getötet.",
+             "z5.txt": "Bilanz\n\nIn den vergangenen zwei Jahrzehnten wurden 3.400 Soldaten getötet."}
     claims, groups = run(texts, dict.fromkeys(texts, "konflikt"), dict.fromkeys(texts, "2025-05-02"))
     v = by_value(claims)
     assert v[45000].measure.time == "P30Y" and v[198].measure.time == "P5M"
+    assert v[3400].measure.time == "P2DE"                       # TIMEX3's decade (lang/de/time_units.tsv)
+    assert "binnen 2 Jahrzehnten" in groups[v[3400].group].label
     assert v[45000].group != v[40].group and v[198].group != v[21].group
     assert "binnen 5 Monaten" in groups[v[198].group].label
     assert re.fullmatch(r"[a-z0-9+:\-]+", v[198].group), v[198].group          # ids stay lower-case slugs

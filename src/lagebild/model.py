@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "unknown"]
+# The precision of an ISO date by its length: 2015, 2015-11, 2015-11-01.
+ISO_DATE_PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "vague"]
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "vague")
 

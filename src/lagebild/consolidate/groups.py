@@ -39,6 +39,7 @@ from functools import lru_cache
 from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
+from ..lang.de import period_units
 from ..lang.de import table as lexicon_table
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -49,10 +50,6 @@ from .estimates import compatible, point, reconcile, running_total, superseded
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
-# Kinds that count what happened at one event: without nationality or place they stay within their article.
-EVENT_KINDS = {"killed", "injured", "killed-or-injured", "killed-or-missing", "missing", "displaced", "detained",
-               "attendees", "sites", "jobs", "personnel", "weapons-used", "weapons-intercepted",
-               "weapons-delivered"}
 WEAPON_ACTIONS = {"weapons_used": "eingesetzt", "weapons_intercepted": "abgefangen",
                   "weapons_delivered": "geliefert"}
 CLASS_LABELS = {"kind": "Kinder", "zivilist": "Zivilisten", "polizist": "Polizisten", "helfer": "Helfer",
@@ -120,17 +117,22 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     return " ".join(bits)
 
 
-PERIOD_DE = {"D": ("Tag", "Tagen"), "W": ("Woche", "Wochen"), "M": ("Monat", "Monaten"), "Y": ("Jahr", "Jahren"),
-             "Y10": ("Jahrzehnt", "Jahrzehnten")}
+# A period's unit by its TIMEX3 letter (lang/de/time_units.tsv) -> its noun in the dative after "binnen", one and
+# many: units of time ending in -e are feminine and add -n ("einer Woche", "5 Wochen"), the others -en ("einem
+# Monat", "5 Monaten").
+PERIOD_DE = {letter: (("einer " if w.endswith("e") else "einem ") + w.capitalize(),
+                      w.capitalize() + ("n" if w.endswith("e") else "en"))
+             for w, letter in period_units().items()}
+PERIOD = re.compile(rf"P(\d+(?:\.\d+)?)({'|'.join(sorted(PERIOD_DE, key=len, reverse=True))})")
 
 
 def time_de(value: str) -> str:
     """A quantity's time scope in German: P5M -> "binnen 5 Monaten", seit-1984 -> "seit 1984", a day -> 1.11.2015,
     a weekday -> Sonntag."""
-    if m := re.fullmatch(r"P(\d+(?:\.\d+)?)(D|W|M|Y10|Y)", value):
+    if m := PERIOD.fullmatch(value):
         n = m.group(1)
         one, many = PERIOD_DE[m.group(2)]
-        return f"binnen {'einem ' + one if n == '1' else n + ' ' + many}"
+        return f"binnen {one if n == '1' else n + ' ' + many}"
     if value.startswith("pro-"):
         return "pro " + value[4:].capitalize()
     if m := re.fullmatch(r"seit-(\d{4})", value):
@@ -263,8 +265,9 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
 
 def _finer_than_body(title: Claim, body: Claim) -> bool:
     """A headline rounds its body's figure, it never refines a figure the body gives rounded: "Rund 210.000
-    Menschen kamen ins Land" above "rund 200.000 Personen passierten" counts more than those 200.000, as "2.150"
-    above "rund 2.000" would. Only single figures, the body's marked as rounded ("rund", "etwa")."""
+    Menschen kamen ins Land" above "rund 200.000 Personen passierten" counts more than those 200.000. Only single
+    figures, the body's marked as rounded ("rund", "etwa"); an exact headline figure the body's rounds to ("2.150"
+    above "rund 2.000") is one figure already (`_one_figure`) and never comes here."""
     if title.low != title.high or body.low != body.high or body.qualifier != "approx" or title.low == body.low:
         return False
     return _grain(title.low) < _grain(body.low)
@@ -289,8 +292,9 @@ def _update_of(a: Claim, b: Claim) -> bool:
     gives it now ("laut vorläufigem Endergebnis nur 25 Stimmen hinter ..." / "liegt nun nur mehr 21 Stimmen
     hinter ...")? One is marked as superseded, the other not, in another sentence; not for percentages and amounts
     of money, whose key does not say what they measure."""
-    return a.article == b.article and superseded(a) != superseded(b) and a.sentence_index != b.sentence_index \
-        and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b))
+    return a.article == b.article and a.sentence_index != b.sentence_index \
+        and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b)) \
+        and superseded(a) != superseded(b)
 
 
 def _one_figure(a: Claim, b: Claim) -> bool:
@@ -314,9 +318,7 @@ def _rounds_to(x: float, y: float) -> bool:
         return True
     if y == 0 or y != int(y):
         return False
-    grain = 1
-    while int(y) % (grain * 10) == 0:
-        grain *= 10
+    grain = _grain(y)
     return round(x / grain) * grain == y
 
 

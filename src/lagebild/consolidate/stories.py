@@ -375,12 +375,6 @@ class _Node:
     articles: list[str] = field(default_factory=list)
 
 
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
 def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[str]:
     """Group-average agglomerative clustering of the new articles into the index's stories or new ones.
 
@@ -823,6 +817,7 @@ def _story_id(p: _Parts, used: set[str]) -> str:
 
 
 def _slug(text: str) -> str:
+    """A story id's part: text.slugify without its "+" and ":" (those join a key's parts, an id has none)."""
     t = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-")

@@ -6,9 +6,7 @@ They know no database, no files, no UI.
 """
 from spacy.tokens import Doc, Token
 
-from ..model import Precision, TimeValue
-
-_DATE_PRECISION: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}   # by the length of an ISO date
+from ..model import ISO_DATE_PRECISION, TimeValue
 
 # Set by the caller (our pipeline or yours); extractors fall back to sane defaults.
 for _name, _default in (
@@ -33,7 +31,7 @@ def default_time(doc: Doc, offset: int) -> TimeValue | None:
             return TimeValue(p.value, "day", None, p.basis)
     dct = doc._.dct
     if dct:
-        precision = _DATE_PRECISION.get(len(dct[:10]), "unknown")
+        precision = ISO_DATE_PRECISION.get(len(dct[:10]), "unknown")
         return TimeValue(dct[:10], precision, None, "publication date")
     return None
 

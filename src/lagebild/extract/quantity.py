@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lang.de import table, words
+from ..lang.de import period_units, table, words
 from .measures import classify
 from .numbers import parse_number
 
@@ -207,7 +207,7 @@ def where_clause_place(doc: Doc, clause_start: int, unit_start: int) -> str | No
 
 # A count over a stretch of time ("binnen fünf Monaten", "in den vergangenen 30 Jahren", "innerhalb von zwei
 # Tagen") is a quantity of its own: neither the toll of one incident nor a count over another stretch.
-PERIOD_UNITS = {"tag": "D", "woche": "W", "monat": "M", "jahr": "Y", "jahrzehnt": "Y10"}
+PERIOD_UNITS = period_units()                   # lang/de/time_units.tsv: "monat" -> "M"
 # "seit drei Wochen" is left out: a count since a point in time continues the series "seit Oktober" does
 PERIOD_CASES = frozenset({"binnen", "innerhalb", "in", "während", "im"})
 PERIOD_RECENT = frozenset({"vergangen", "letzt", "zurückliegend", "erst"})

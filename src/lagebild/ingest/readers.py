@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lang.de.outlets import outlet_name
-from ..model import Article, ArticleError, DatedPassage, OffsetMap, Precision
+from ..model import ISO_DATE_PRECISION, Article, ArticleError, DatedPassage, OffsetMap, Precision
 from . import language, newsplease
 from .cleaning import Cleaned, clean
 
@@ -76,7 +76,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _HEADER = re.compile(r"[ \t]?date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s)[ \t]*")
 _MOJIBAKE = re.compile(r"Ã[¤¶¼Ÿ„–œ©]|â€[žœ™“”˜]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -440,7 +439,7 @@ def date_value(value: Any) -> tuple[str | None, Precision]:
     if (mo and not 1 <= int(mo) <= 12) or (d and not 1 <= int(d) <= 31):
         return None, "unknown"
     iso = "-".join(x for x in (y, mo, d) if x)
-    return iso, _PRECISION[len(iso)]
+    return iso, ISO_DATE_PRECISION[len(iso)]
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:

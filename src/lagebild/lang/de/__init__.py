@@ -167,6 +167,12 @@ def weekdays() -> dict[str, int]:
     return numbered("weekdays")
 
 
+def period_units() -> dict[str, str]:
+    """Units of time a count may be counted over ("binnen fünf Monaten"): the date units of time_units.tsv,
+    lower case -> TIMEX3 duration letter ("monat" -> "M", "jahrzehnt" -> "DE"), in file order."""
+    return {w: letter for w, letter, kind, _ in rows("time_units") if kind == "date"}
+
+
 def number_words(compounding: bool = False) -> dict[str, int]:
     """Cardinal number words up to ninety -> value (number_words.tsv); with compounding=True only the
     forms that build compounds ("ein", not "eins": einundzwanzig, eineinhalb)."""
