@@ -454,3 +454,11 @@ def test_a_span_that_starts_with_a_place_noun_compound_is_the_place_named_after_
     assert toks[3:5] == ["Schwarzmeerhalbinsel", "Krim"]
     ms = _ner_mentions(text, [(3, 5, "ORG")])
     assert "Schwarzmeerhalbinsel Krim" not in ms and ms["Krim"].label == "LOC"
+
+
+def test_the_name_after_namens_is_a_person_first_name_included():
+    text = "Ermittler fassten einen Mann namens Jovan K. der Helfer sein soll."
+    toks = _tokens(text)
+    assert toks[5:9] == ["Jovan", "K.", "der", "Helfer"]
+    ms = _ner_mentions(text, [(6, 9, "PER")])                 # the NER dropped the first name
+    assert ms["Jovan K."].label == "PER" and "K." not in ms

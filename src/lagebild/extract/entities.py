@@ -1148,6 +1148,7 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                         if cf and cf.kind in ("adj", "name"):
                             iso = iso or cf.iso
                     out.append(Cand(toks[k + 1].idx, toks[end_i - 1].idx + len(toks[end_i - 1].text), "PER", 2, iso))
+    out += _named_as(toks)
     # "Friedrich Merz", "Sergej Lawrow": a first name the lexicon knows, then a name
     forms = country_forms()
     for i, t in enumerate(toks[:-1]):
@@ -1161,6 +1162,22 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
+    return out
+
+
+def _named_as(toks: list[Token]) -> list[Cand]:
+    """'ein Mann namens Jovan K.': the capitalised words and initials after 'namens' are a person's name,
+    first name included (lang/de/entity_function_words.tsv: name_introducer)."""
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ not in _FUNCTION["name_introducer"]:
+            continue
+        k = i + 1
+        while k < len(toks) and k <= i + 3 and toks[k].text[:1].isupper() and toks[k].text.lower() not in STOP \
+                and (NAME_RX.match(toks[k].text) or re.fullmatch(r"[A-ZÄÖÜ]\.", toks[k].text)):
+            k += 1
+        if k > i + 1:
+            out.append(Cand(toks[i + 1].idx, toks[k - 1].idx + len(toks[k - 1].text), "PER", 2))
     return out
 
 
