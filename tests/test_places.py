@@ -329,3 +329,26 @@ def test_a_surname_said_again_is_the_person_not_a_county(nlp):
             "sagte Warren am Abend.")
     ms = [m for m in nlp(nlp.make_doc(text))._.mentions if m.text == "Warren"]
     assert ms and all(m.label == "PER" for m in ms)
+
+
+def test_a_hyphenated_name_with_a_building_noun_as_head_is_a_landmark(nlp):
+    ms = places(nlp, "Tausende versammelten sich am Sonntag auf dem Rynek-Platz in der polnischen Stadt Krakau.")
+    assert ms["Rynek-Platz"].label == "LOC" and ms["Rynek-Platz"].country == "PL" and ms["Rynek-Platz"].ref is None
+    ms = places(nlp, "Die Eisenbahn-Brücke in Graz ist seit Montag gesperrt.")
+    assert "Eisenbahn-Brücke" not in ms                                  # a common noun first: no name
+
+
+def test_a_camp_on_a_named_island_lies_in_the_islands_country(nlp):
+    m = places(nlp, "Die Polizei räumte am Morgen das Lager Kalavria auf der Insel Chios.")["Kalavria"]
+    assert m.label == "LOC" and m.country == "GR" and m.ref is None
+
+
+def test_a_name_after_a_buildings_noun_no_gazetteer_holds_is_a_landmark(nlp):
+    m = places(nlp, "Der Blogger sitzt seit Mai im Gefängnis Zorvan in Teheran.")["Zorvan"]
+    assert m.label == "LOC" and m.country == "IR" and m.ref is None
+
+
+def test_a_common_noun_after_am_is_no_part_of_a_foreign_name(nlp):
+    # "am Morgen" is a time, not the end of a name like "Frankfurt am Main"
+    m = places(nlp, "Die Flüchtlinge erreichten die griechische Insel Chios am Morgen.")["Chios"]
+    assert m.label == "LOC" and m.country == "GR" and m.ref

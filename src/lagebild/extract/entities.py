@@ -493,9 +493,10 @@ def _alternatives(words) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
-# "X in Y", "X bei Y", "X nahe Y" (LOCATED; lang/de/entity_function_words.tsv): Y says where X lies
+# "X in Y", "X bei Y", "X auf der Insel Y" (LOCATED; lang/de/entity_function_words.tsv): Y says where X lies
 _ARTICLE = r"(?:(?:" + _alternatives(_FUNCTION["article"]) + r")\s+)?"
-LOCATED = re.compile(r"\s*,?\s+(?:" + _alternatives(_FUNCTION["located"]) + r")\s+" + _ARTICLE)
+_PLACE_NOUN = r"(?:(?:" + _alternatives({n[:1].upper() + n[1:] for n in PLACE_NOUNS}) + r")\s+)?"
+LOCATED = re.compile(r"\s*,?\s+(?:" + _alternatives(_FUNCTION["located"]) + r")\s+" + _ARTICLE + _PLACE_NOUN)
 # "X ... rund 50 Kilometer (nördlich) von Y": a distance in a unit of length (lang/de/measure_units.tsv: km)
 _LENGTHS = _alternatives(r[0] for r in rows("measure_units") if r[1:] == ("km",))
 DISTANCE = re.compile(r"\s+(?:[a-zäöüß]+\s+){0,2}\d[\d.,]*\s+(?i:" + _LENGTHS + r")\w*\s+(?:[a-zäöüß]+\s+)?"
@@ -1284,8 +1285,14 @@ def _named_buildings(doc: Doc, toks: list[Token]) -> list[Cand]:
     """'im Nordischen Museum', 'vor der Königlichen Oper': an adjective written capitalised inside a sentence
     before a building's noun is part of that building's name - a landmark (on no spot: where it lies comes
     from 'in X' after it, `_located_in`), not the country of the adjective. City adjectives (-er) are
-    `_town_landmarks`'."""
-    out = []
+    `_town_landmarks`'. So is a hyphenated name whose head is a building's or site's noun ('auf dem Rynek-Platz'),
+    its first part no common noun ('Eisenbahn-Brücke') nor a country's form ('US-Botschaft')."""
+    out, forms = [], country_forms()
+    for t in toks:
+        first, _, head = t.text.rpartition("-")
+        if first and head[:1].isupper() and first[:1].isupper() and place_type(head) in ("facility", "site") \
+                and "-" not in first and not _common_noun_only(first) and first not in forms:
+            out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
     for i in range(1, len(toks) - 1):
         w, noun = toks[i].text, toks[i + 1].text
         if w[:1].isupper() and not w.endswith("er") and not _sent_start(toks, i) and \
@@ -1321,8 +1328,8 @@ def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
             # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
             # says it is a place, is a place all the same - kept as its name, on no spot
             prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
-            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site")) and \
-                    NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
+            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site", "facility")) \
+                    and NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
                 hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
                                      place_type(prev[-1])))
         i += 1
@@ -1388,7 +1395,9 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
             reading = tag == "NE" if known else None
         # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
         bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower()
-        if reading is False and not (bare or geo_adjective):
+        # "die Insel Samos", "die Stadt Halle": a place's noun right before says it is a name, whatever else it is
+        typed = kind in ("island", "region", "site") or bool(prev) and prev[-1] in PLACE_NOUNS
+        if reading is False and not (bare or geo_adjective or typed):
             return False                               # "am Sonntag", "in der Lage", "im Namen"
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
@@ -1437,9 +1446,10 @@ WITHIN = re.compile(r"\s+(?:" + _alternatives(_FUNCTION["within"]) + r")\s+" + _
 
 
 def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
-    """'Stade de France', 'Champs de Mars': a foreign particle and a capitalised word follow."""
+    """'Stade de France', 'Champs de Mars', 'Frankfurt am Main': a foreign particle and a capitalised word
+    follow - a word that is no common noun ('Samos am Morgen' is Samos, in the morning)."""
     return j + 1 < len(toks) and toks[j].text in FOREIGN_PARTICLES and toks[j + 1].text[:1].isupper() and \
-        toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1
+        toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1 and not _common_noun_only(toks[j + 1].text)
 
 
 def _anchors(text: str, hits: list[PlaceHit]) -> None:
