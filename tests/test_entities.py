@@ -430,6 +430,10 @@ def test_a_name_after_an_organisations_noun_is_that_organisation_wherever_it_sta
     ms = _ner_mentions(text, [(2, 4, "PER"), (8, 10, "PER")])
     assert ms["Brandolin Kessler"].label == "ORG"
     assert _ner_mentions(text, [(8, 10, "PER")])["Brandolin Kessler"].label == "ORG"   # the second mention too
+    # a first name and a genitive after the noun: the person's party, not an organisation named after a person
+    text = "Die Wähler der Partei Maren Lindqvists jubelten."
+    assert _tokens(text)[4:6] == ["Maren", "Lindqvists"]
+    assert _ner_mentions(text, [(4, 6, "PER")])["Maren Lindqvists"].label == "PER"
     # with no determiner before the noun it introduces no organisation ("auf Initiative Merkels")
     text = "Auf Initiative Jorun Haldes kam es zur Wahl."
     assert _ner_mentions(text, [(2, 4, "PER")])["Jorun Haldes"].label == "PER"

@@ -800,17 +800,30 @@ def _named_in_apposition(doc: Doc) -> set[str]:
             and doc[t.i - 1].lower_.endswith(ORG_TYPE_HEADS)}
 
 
+def _persons_genitive(doc: Doc, i: int) -> bool:
+    """'Maren Lindqvists', 'Jean Dupont'': capitalised words from doc[i] on that open with a first name and
+    end in a genitive."""
+    k = i
+    while k < len(doc) and k < i + 4 and doc[k].text[:1].isupper():
+        k += 1
+    last = doc[k - 1].text
+    return k - i >= 2 and known_first_name(doc[i].text) and (last.endswith("s") or k < len(doc) and
+                                                               doc[k].text in ("'", "’"))
+
+
 def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'der Hersteller Acme Borealis', 'des Unternehmens Terre Vive': a name after an organisation's noun
     with its determiner is that organisation wherever the article names it, not a person (one sense per
-    name and article; 'auf Initiative Merkels', with no determiner, names no organisation)."""
+    name and article; 'auf Initiative Merkels', with no determiner, names no organisation, and 'die Partei
+    Maren Lindqvists' is a person's party: a first name and a genitive)."""
     named = set()
     for t in doc[1:]:
         noun = doc[t.i - 1]
         low = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
         if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
                                                                    low.endswith(ORG_TYPE_HEADS)) \
-                and any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]):
+                and any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]) \
+                and not _persons_genitive(doc, t.i):
             named.add(t.text)
     text = _text(doc)
     return [Cand(c.start, c.end, "ORG", c.prio, c.country, c.ref)
