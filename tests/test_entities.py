@@ -431,9 +431,13 @@ def test_a_name_after_an_organisations_noun_is_that_organisation_wherever_it_sta
     assert ms["Brandolin Kessler"].label == "ORG"
     assert _ner_mentions(text, [(8, 10, "PER")])["Brandolin Kessler"].label == "ORG"   # the second mention too
     # a first name and a genitive after the noun: the person's party, not an organisation named after a person
-    text = "Die Wähler der Partei Maren Lindqvists jubelten."
-    assert _tokens(text)[4:6] == ["Maren", "Lindqvists"]
-    assert _ner_mentions(text, [(4, 6, "PER")])["Maren Lindqvists"].label == "PER"
+    text = "Lindqvist gewann. Die Wähler der Partei Maren Lindqvists jubelten."
+    assert _tokens(text)[7:9] == ["Maren", "Lindqvists"]
+    assert _ner_mentions(text, [(7, 9, "PER")])["Maren Lindqvists"].label == "PER"
+    # a name that merely ends in -s is no genitive: "der Zeitung Jorun Daily News"
+    text = "Das meldete die Zeitung Maren Daily News am Montag."
+    assert _tokens(text)[4:7] == ["Maren", "Daily", "News"]
+    assert _ner_mentions(text, [(4, 7, "PER")])["Maren Daily News"].label == "ORG"
     # with no determiner before the noun it introduces no organisation ("auf Initiative Merkels")
     text = "Auf Initiative Jorun Haldes kam es zur Wahl."
     assert _ner_mentions(text, [(2, 4, "PER")])["Jorun Haldes"].label == "PER"

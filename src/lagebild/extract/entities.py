@@ -801,14 +801,15 @@ def _named_in_apposition(doc: Doc) -> set[str]:
 
 
 def _persons_genitive(doc: Doc, i: int) -> bool:
-    """'Maren Lindqvists', 'Jean Dupont'': capitalised words from doc[i] on that open with a first name and
-    end in a genitive."""
+    """'Maren Lindqvists' (Lindqvist named elsewhere), 'Jean Dupont'': capitalised words from doc[i] on that
+    open with a first name and end in a person's genitive ('Hürriyet Daily News' ends in no genitive)."""
     k = i
     while k < len(doc) and k < i + 4 and doc[k].text[:1].isupper():
         k += 1
     last = doc[k - 1].text
-    return k - i >= 2 and known_first_name(doc[i].text) and (last.endswith("s") or k < len(doc) and
-                                                               doc[k].text in ("'", "’"))
+    genitive = k < len(doc) and doc[k].text in ("'", "’") or \
+        last.endswith("s") and any(t.text == last[:-1] for t in doc if t.i != k - 1)
+    return k - i >= 2 and known_first_name(doc[i].text) and genitive
 
 
 def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
