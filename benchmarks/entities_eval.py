@@ -1,7 +1,9 @@
 """Persons and places on real news: how many of those a reader lists are wrong or missing.
 
-    python benchmarks/entities_eval.py [--articles out/realnews] [--split dev|heldout|all] [--src DIR]
+    python benchmarks/entities_eval.py [--articles out/realnews] [--split dev|heldout|all|<any half>] [--src DIR]
                                        [--article gnad-NNNN.txt ...] [-v]
+
+(halves: those of split.json with entity gold, e.g. dev-places / heldout-places.)
 
 The gold is `tests/data/realnews/entities.gold.jsonl` (written by reading, before running; its
 conventions in tests/data/realnews/README.md). The articles come from `scripts/export_10kgnad.py

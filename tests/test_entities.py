@@ -410,3 +410,63 @@ def test_a_name_goes_on_over_its_particles():
     assert ms["Anna Müller"].label == "PER" and not any("Polizei" in t for t in ms)
     ms = _ner_mentions("Die Spenden gehen an Van der Lindens Wahlkampf.", [(4, 8, "ORG")])
     assert ms["Van der Linden"].label == "PER"                     # the genitive's noun is no part of it
+
+
+def _tokens(text):
+    return [t.text for t in spacy.blank("de").make_doc(text)]
+
+
+def test_a_name_never_runs_over_a_datelines_dash():
+    text = "Lyon – Entscheidet die Stadt heute?"
+    assert _tokens(text)[:3] == ["Lyon", "–", "Entscheidet"]
+    ms = _ner_mentions(text, [(0, 3, "PER")])
+    assert "Lyon – Entscheidet" not in ms and "Entscheidet" not in ms
+
+
+def test_a_name_after_an_organisations_noun_is_that_organisation_wherever_it_stands():
+    text = "Der Hersteller Brandolin Kessler baut die Anlage. Brandolin Kessler liefert im Herbst."
+    toks = _tokens(text)
+    assert toks[2:4] == ["Brandolin", "Kessler"] and toks[8:10] == ["Brandolin", "Kessler"]
+    ms = _ner_mentions(text, [(2, 4, "PER"), (8, 10, "PER")])
+    assert ms["Brandolin Kessler"].label == "ORG"
+    assert _ner_mentions(text, [(8, 10, "PER")])["Brandolin Kessler"].label == "ORG"   # the second mention too
+    # a first name and a genitive after the noun: the person's party, not an organisation named after a person
+    text = "Lindqvist gewann. Die Wähler der Partei Maren Lindqvists jubelten."
+    assert _tokens(text)[7:9] == ["Maren", "Lindqvists"]
+    assert _ner_mentions(text, [(7, 9, "PER")])["Maren Lindqvists"].label == "PER"
+    # a name that merely ends in -s is no genitive: "der Zeitung Jorun Daily News"
+    text = "Das meldete die Zeitung Maren Daily News am Montag."
+    assert _tokens(text)[4:7] == ["Maren", "Daily", "News"]
+    assert _ner_mentions(text, [(4, 7, "PER")])["Maren Daily News"].label == "ORG"
+    # with no determiner before the noun it introduces no organisation ("auf Initiative Merkels")
+    text = "Auf Initiative Jorun Haldes kam es zur Wahl."
+    assert _ner_mentions(text, [(2, 4, "PER")])["Jorun Haldes"].label == "PER"
+
+
+def test_a_name_with_a_digit_is_no_person():
+    text = "Das berichtete Kanal24 am Abend."
+    assert _ner_mentions(text, [(2, 3, "PER")])["Kanal24"].label != "PER"
+
+
+def test_a_surname_before_a_common_noun_is_the_surname_alone():
+    text = "Die Forscherin Maren Lindqvist widerspricht. In Lindqvist Theorie fehlt ein Grab."
+    toks = _tokens(text)
+    assert toks[2:4] == ["Maren", "Lindqvist"] and toks[7:9] == ["Lindqvist", "Theorie"]
+    ms = _ner_mentions(text, [(2, 4, "PER"), (7, 9, "PER")])
+    assert "Lindqvist Theorie" not in ms and "Theorie" not in ms and ms["Lindqvist"].label == "PER"
+
+
+def test_a_span_that_starts_with_a_place_noun_compound_is_the_place_named_after_it():
+    text = "Russland besetzte die Schwarzmeerhalbinsel Krim im Jahr 2014."
+    toks = _tokens(text)
+    assert toks[3:5] == ["Schwarzmeerhalbinsel", "Krim"]
+    ms = _ner_mentions(text, [(3, 5, "ORG")])
+    assert "Schwarzmeerhalbinsel Krim" not in ms and ms["Krim"].label == "LOC"
+
+
+def test_the_name_after_namens_is_a_person_first_name_included():
+    text = "Ermittler fassten einen Mann namens Jovan K. der Helfer sein soll."
+    toks = _tokens(text)
+    assert toks[5:9] == ["Jovan", "K.", "der", "Helfer"]
+    ms = _ner_mentions(text, [(6, 9, "PER")])                 # the NER dropped the first name
+    assert ms["Jovan K."].label == "PER" and "K." not in ms

@@ -266,3 +266,89 @@ def test_city_adjective_before_a_building_noun_is_a_landmark(nlp):
     # a square named after a city abroad lies anywhere: no country unless the article names that city's
     assert places(nlp, "Die Demonstranten zogen über den Pariser Platz.")["Pariser Platz"].country is None
     assert "Berliner Polizei" not in places(nlp, "Die Berliner Polizei meldete am Abend Festnahmen.")
+
+
+def test_a_place_in_a_named_region_is_the_one_in_that_region(nlp):
+    # an article set abroad: a small German village would be far-and-small, were its region not named after it
+    text = "Die Jets aus Japan und Kanada landeten in Frauenau in Bayern. Kanada schickte weitere."
+    m = places(nlp, text)["Frauenau"]
+    assert m.country == "DE" and m.ref
+    alone = "Die Jets aus Japan und Kanada landeten in Frauenau. Kanada schickte weitere."
+    assert places(nlp, alone)["Frauenau"].ref is None
+
+
+def test_a_compass_point_joined_to_a_country_is_part_of_it(nlp):
+    from lagebild.extract.entities import _country_part
+
+    assert _country_part("Westslowakei") == "SK" and _country_part("Süd-Italien") == "IT"
+    assert _country_part("Ostende") is None and _country_part("Südtirol") is None   # no country after the point
+    m = places(nlp, "In der Nordslowakei kam es am Montag zu heftigen Unwettern.").get("Nordslowakei")
+    assert m is not None and m.label == "LOC" and m.country == "SK" and m.ref is None
+
+
+def test_a_capitalised_adjective_before_a_building_noun_is_a_landmark_where_in_x_says(nlp):
+    ms = places(nlp, "Die Ausstellung im Nordischen Museum in Stockholm wurde am Freitag eröffnet.")
+    m = ms["Nordischen Museum"]
+    assert m.label == "LOC" and m.country == "SE" and m.ref is None
+    # lowercase, the adjective is no part of a name
+    assert "neuen Museum" not in places(nlp, "Die Ausstellung im neuen Museum wurde eröffnet.")
+
+
+def test_a_landscape_noun_with_a_genitive_is_a_landmark_not_a_homonym_town(nlp):
+    # "Tal" alone is also a Syrian town; "Tal der Rosen" is one name, its country from the adjective before it
+    ms = places(nlp, "Die Grabungen im marokkanischen Tal der Rosen beginnen im Mai.")
+    m = ms["Tal der Rosen"]
+    assert m.label == "LOC" and m.country == "MA" and m.ref is None and "Tal" not in ms
+    # without an adjective "im Tal" is the common noun; once a place in the article, it is one at every mention
+    text = "Im algerischen Tal der Rosen blühen Felder. Die Grabungen im Tal der Rosen bei Tlemcen beginnen im Mai."
+    ms = [m for m in nlp(nlp.make_doc(text))._.mentions if m.text == "Tal der Rosen"]
+    assert len(ms) == 2 and all(m.country == "DZ" and m.ref is None for m in ms)
+
+
+def test_a_place_no_gazetteer_holds_takes_the_country_of_the_place_it_lies_at_a_distance_from(nlp):
+    text = "Das Lager liegt nahe der Kleinstadt Kaluvani. Kaluvani liegt rund 40 Kilometer von Nairobi entfernt."
+    ms = [m for m in nlp(nlp.make_doc(text))._.mentions if m.text == "Kaluvani"]
+    assert len(ms) == 2 and all(m.country == "KE" and m.ref is None for m in ms)
+
+
+def test_a_quarter_named_after_its_noun_is_a_place_in_the_articles_country(nlp):
+    text = ("In Algerien wächst die Wut. Im Arbeiterviertel Belcourt Nouveau der algerischen Hauptstadt Algier "
+            "brannten Autos. Algerien schickte Polizei nach Algier.")
+    m = places(nlp, text)["Belcourt Nouveau"]
+    assert m.label == "LOC" and m.country == "DZ" and m.ref is None
+
+
+def test_a_dateline_with_its_dash_clinging_is_the_place(nlp):
+    m = places(nlp, "Unfall auf der Autobahn. Oslo– Bei einem Unfall wurden drei Menschen verletzt.").get("Oslo")
+    assert m is not None and m.country == "NO"
+
+
+def test_a_surname_said_again_is_the_person_not_a_county(nlp):
+    # "Warren" alone is also a town in the US
+    text = ("Ministerin Laura Warren besuchte am Montag Kanada. Die Gespräche seien gut verlaufen, "
+            "sagte Warren am Abend.")
+    ms = [m for m in nlp(nlp.make_doc(text))._.mentions if m.text == "Warren"]
+    assert ms and all(m.label == "PER" for m in ms)
+
+
+def test_a_hyphenated_name_with_a_building_noun_as_head_is_a_landmark(nlp):
+    ms = places(nlp, "Tausende versammelten sich am Sonntag auf dem Rynek-Platz in der polnischen Stadt Krakau.")
+    assert ms["Rynek-Platz"].label == "LOC" and ms["Rynek-Platz"].country == "PL" and ms["Rynek-Platz"].ref is None
+    ms = places(nlp, "Die Eisenbahn-Brücke in Graz ist seit Montag gesperrt.")
+    assert "Eisenbahn-Brücke" not in ms                                  # a common noun first: no name
+
+
+def test_a_camp_on_a_named_island_lies_in_the_islands_country(nlp):
+    m = places(nlp, "Die Polizei räumte am Morgen das Lager Kalavria auf der Insel Chios.")["Kalavria"]
+    assert m.label == "LOC" and m.country == "GR" and m.ref is None
+
+
+def test_a_name_after_a_buildings_noun_no_gazetteer_holds_is_a_landmark(nlp):
+    m = places(nlp, "Der Blogger sitzt seit Mai im Gefängnis Zorvan in Teheran.")["Zorvan"]
+    assert m.label == "LOC" and m.country == "IR" and m.ref is None
+
+
+def test_a_common_noun_after_am_is_no_part_of_a_foreign_name(nlp):
+    # "am Morgen" is a time, not the end of a name like "Frankfurt am Main"
+    m = places(nlp, "Die Flüchtlinge erreichten die griechische Insel Chios am Morgen.")["Chios"]
+    assert m.label == "LOC" and m.country == "GR" and m.ref

@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import Candidate, gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
-from ..lang.de.places import place_type, plural_place_noun
+from ..lang.de import rows
+from ..lang.de.places import place_type, place_types, plural_place_noun
 from ..model import Mention
 from ..text import within_one_edit
 from . import doc_text
@@ -332,6 +333,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     rules += persons
     rules += _places(doc, toks)
     rules += _town_landmarks(doc, toks)
+    rules += _named_buildings(doc, toks)
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
     rules += _person_repeats(doc, toks, persons + ner_persons)
@@ -350,7 +352,8 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
-    chosen = _facilities_in_country(doc, chosen)
+    chosen = _facilities_in_country(doc, _organisations_named(doc, _surnames_not_places(doc, chosen)))
+    chosen = _located_in(doc, _genitive_landmarks(doc, chosen))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -433,6 +436,73 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
             else c for c in chosen]
 
 
+def _surnames_not_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'Minister Hal Brandt ... sagte Brandt': a one-word place that is the surname of a person the article
+    names in full, with no locative preposition before it, is that person again (a county of that name is not
+    meant)."""
+    text = _text(doc)
+    surnames = {text[c.start:c.end].split()[-1] for c in chosen if c.label == "PER" and " " in text[c.start:c.end]}
+    out = []
+    for c in chosen:
+        prev = _prev_words(doc, c.start, 1)
+        if c.label == "LOC" and text[c.start:c.end] in surnames and not (prev and prev[-1].lower() in LOCATIVE):
+            c = Cand(c.start, c.end, "PER", c.prio)
+        out.append(c)
+    return out
+
+
+def _genitive_landmarks(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'im Tal der Stille', 'am Platz der Republik': a landscape's or building's noun taken for a place (a town
+    'Tal') with a genitive of capitalised words after it is one landmark's name, on no spot; a country's
+    adjective right before it says its country ('im chilenischen Tal der Stille'). `chosen` in text order."""
+    text, out = _text(doc), []
+    for c in chosen:
+        word = text[c.start:c.end]
+        m = GENITIVE_NAME.match(text, c.end)
+        if c.label == "LOC" and m and " " not in word and (word.lower() in GEO_HEADS or place_type(word)) \
+                and word_tag(word) == ("NN", True):
+            prev = _prev_words(doc, c.start, 1)
+            c = Cand(c.start, m.end(), "LOC", c.prio, country_of_adjective(prev[-1]) if prev else None, None)
+        out.append(c)
+    return out
+
+
+# "der Könige", "des Himmlischen Friedens": a genitive of capitalised words going with the noun before it
+GENITIVE_NAME = re.compile(r" (?:" + "|".join(sorted(_FUNCTION["genitive_article"])) +
+                           r") [A-ZÄÖÜ][\wäöüß]+(?: [A-ZÄÖÜ][\wäöüß]+)?")
+
+
+def _located_in(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'das Nordische Museum in Oslo', 'die Siedlung Kaluva bei Nairobi', 'Kaluva liegt 30 Kilometer von
+    Nairobi entfernt': a place no gazetteer holds lies in the country of the place named right after it
+    with in/bei/nahe or at a distance from it - the country, never that place's spot; at all its mentions
+    (one sense per name and article). `chosen` in text order."""
+    text, out = _text(doc), list(chosen)
+    said: dict[str, str] = {}
+    for k, c in enumerate(out[:-1]):
+        nxt = out[k + 1]
+        if c.label == "LOC" and not c.country and not c.ref and nxt.label in ("LOC", "GPE") and nxt.country \
+                and ((m := LOCATED.match(text, c.end)) or (m := DISTANCE.match(text, c.end))) \
+                and m.end() == nxt.start:
+            said.setdefault(text[c.start:c.end], nxt.country)
+    return [Cand(c.start, c.end, c.label, c.prio, said[text[c.start:c.end]], None)
+            if c.label == "LOC" and not c.country and not c.ref and text[c.start:c.end] in said else c for c in out]
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# "X in Y", "X bei Y", "X auf der Insel Y" (LOCATED; lang/de/entity_function_words.tsv): Y says where X lies
+_ARTICLE = r"(?:(?:" + _alternatives(_FUNCTION["article"]) + r")\s+)?"
+_PLACE_NOUN = r"(?:(?:" + _alternatives({n[:1].upper() + n[1:] for n in PLACE_NOUNS}) + r")\s+)?"
+LOCATED = re.compile(r"\s*,?\s+(?:" + _alternatives(_FUNCTION["located"]) + r")\s+" + _ARTICLE + _PLACE_NOUN)
+# "X ... rund 50 Kilometer (nördlich) von Y": a distance in a unit of length (lang/de/measure_units.tsv: km)
+_LENGTHS = _alternatives(r[0] for r in rows("measure_units") if r[1:] == ("km",))
+DISTANCE = re.compile(r"\s+(?:[a-zäöüß]+\s+){0,2}\d[\d.,]*\s+(?i:" + _LENGTHS + r")\w*\s+(?:[a-zäöüß]+\s+)?"
+                      r"(?:" + _alternatives(_FUNCTION["distance"]) + r")\s+" + _ARTICLE)
+
+
 def _name_only(text: str) -> bool:
     """No word the lexicon knows as anything but a name ('aus Neu vorgestellt': the NER's place is an adverb)."""
     tag, known = word_tag(text) if " " not in text else ("NE", False)
@@ -463,14 +533,27 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
     return out
 
 
+DASHES = {"–", "—"}
+
+
+def _surname_before_noun(ents) -> list:
+    """'in Lindqvists Theorie' written 'in Lindqvist Theorie': a two-word person whose first word is the
+    surname of a person named in full elsewhere in the article and whose second word the lexicon knows
+    only as a common noun is that surname alone."""
+    surnames = {e[-1].text for e in ents if e.label_.upper() == "PER" and len(e) >= 2}
+    return [Span(e.doc, e.start, e.start + 1, label=e.label) if e.label_.upper() == "PER" and len(e) == 2
+            and e[0].text in surnames and _common_noun_only(e[1].text) else e for e in ents]
+
+
 def _cut_at_line_breaks(ents) -> list:
-    """A name never runs over a line break: keep a span's part before the first one
-    (a heading "Truppen Russland-Nordkorea" must not swallow the paragraph's first word)."""
+    """A name never runs over a line break or a dash standing alone: keep a span's part before the first one
+    (a heading "Truppen Russland-Nordkorea" must not swallow the paragraph's first word, nor a dateline
+    "Lyon – Am Montag" the first word of the report)."""
     out = []
     for e in ents:
         end = e.end
         for t in e:
-            if t.is_space or "\n" in t.text:
+            if t.is_space or "\n" in t.text or (t.text in DASHES and t.i > e.start):
                 end = t.i
                 break
             if "\n" in t.whitespace_:
@@ -717,6 +800,37 @@ def _named_in_apposition(doc: Doc) -> set[str]:
             and doc[t.i - 1].lower_.endswith(ORG_TYPE_HEADS)}
 
 
+def _persons_genitive(doc: Doc, i: int) -> bool:
+    """'Maren Lindqvists' (Lindqvist named elsewhere), 'Jean Dupont'': capitalised words from doc[i] on that
+    open with a first name and end in a person's genitive ('Hürriyet Daily News' ends in no genitive)."""
+    k = i
+    while k < len(doc) and k < i + 4 and doc[k].text[:1].isupper():
+        k += 1
+    last = doc[k - 1].text
+    genitive = k < len(doc) and doc[k].text in ("'", "’") or \
+        last.endswith("s") and any(t.text == last[:-1] for t in doc if t.i != k - 1)
+    return k - i >= 2 and known_first_name(doc[i].text) and genitive
+
+
+def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'der Hersteller Acme Borealis', 'des Unternehmens Terre Vive': a name after an organisation's noun
+    with its determiner is that organisation wherever the article names it, not a person (one sense per
+    name and article; 'auf Initiative Merkels', with no determiner, names no organisation, and 'die Partei
+    Maren Lindqvists' is a person's party: a first name and a genitive)."""
+    named = set()
+    for t in doc[1:]:
+        noun = doc[t.i - 1]
+        low = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
+        if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
+                                                                   low.endswith(ORG_TYPE_HEADS)) \
+                and any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]) \
+                and not _persons_genitive(doc, t.i):
+            named.add(t.text)
+    text = _text(doc)
+    return [Cand(c.start, c.end, "ORG", c.prio, c.country, c.ref)
+            if c.label == "PER" and text[c.start:c.end].split()[0].split("-")[0] in named else c for c in chosen]
+
+
 @lru_cache(maxsize=1)
 def _org_names() -> frozenset[str]:
     from ..nlp.gazetteer import organisations
@@ -729,7 +843,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     forms = country_forms()
     ents = _foreign_place_names(doc, list(doc.ents))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
-    ents = _trim_lowercase_ends(_trim_person_tails(_cut_at_line_breaks(ents)))
+    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(ents))))
     for e in _split_person_place(doc, _split_at_titles(doc, ents)):
         label = e.label_.upper()
         base = label[:3]
@@ -742,8 +856,14 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue
         if sum(c.isalpha() for c in text) < 2:
             continue                                   # "auf X.": one letter names nothing we can resolve
+        if base == "PER" and any(ch.isdigit() for ch in text):
+            base = "ORG"                               # "France24": a name with a digit is no person's
         if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)):
             continue                                   # "Mitte November": a time; "Van der Bellen": a person
+        if len(e) > 1 and base in ("LOC", "ORG", "OTH", "PER") and e[1].text[:1].isupper() and \
+                (e[0].lower_ in PLACE_NOUNS or place_type(e[0].text) in ("island", "region", "site")):
+            e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
+            text = e.text
         place = gazetteer().best(text)                 # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -757,10 +877,6 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             if f:
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
             continue
-        if base == "LOC" and len(e) > 1 and e[0].lower_ in PLACE_NOUNS:
-            e = e[1:]                                  # "Dorf Myrne": the name is Myrne
-            text = e.text
-            place = gazetteer().best(text)
         if base == "LOC":
             if f and f.kind in ("name", "adj", "demonym"):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
@@ -768,7 +884,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             if f and f.kind in ("capital", "seat") and _metonymic(doc, e.start_char):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
             else:
-                out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
+                out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH"):
             if base == "PER" and len(e) == 1 and e.start > 0 and \
@@ -779,6 +895,19 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 continue
             out.append(Cand(e.start_char, e.end_char, base, 3))
     return out
+
+
+def _country_part(text: str) -> str | None:
+    """'Ostukraine', 'Süd-Italien': a compass point joined to a country's name is a part of that country,
+    no spot ('Nordkorea', 'Südsudan' are countries of their own, found as such before)."""
+    forms = country_forms()
+    low = text.lower()
+    for side in sorted(_SIDES, key=len, reverse=True):
+        rest = text[len(side):].lstrip("-")
+        if low.startswith(side) and len(rest) > 2:
+            f = forms.get(rest[:1].upper() + rest[1:])
+            return f.iso if f and f.kind == "name" else None
+    return None
 
 
 def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
@@ -1034,6 +1163,7 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                         if cf and cf.kind in ("adj", "name"):
                             iso = iso or cf.iso
                     out.append(Cand(toks[k + 1].idx, toks[end_i - 1].idx + len(toks[end_i - 1].text), "PER", 2, iso))
+    out += _named_as(toks)
     # "Friedrich Merz", "Sergej Lawrow": a first name the lexicon knows, then a name
     forms = country_forms()
     for i, t in enumerate(toks[:-1]):
@@ -1047,6 +1177,22 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
+    return out
+
+
+def _named_as(toks: list[Token]) -> list[Cand]:
+    """'ein Mann namens Jovan K.': the capitalised words and initials after 'namens' are a person's name,
+    first name included (lang/de/entity_function_words.tsv: name_introducer)."""
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ not in _FUNCTION["name_introducer"]:
+            continue
+        k = i + 1
+        while k < len(toks) and k <= i + 3 and toks[k].text[:1].isupper() and toks[k].text.lower() not in STOP \
+                and (NAME_RX.match(toks[k].text) or re.fullmatch(r"[A-ZÄÖÜ]\.", toks[k].text)):
+            k += 1
+        if k > i + 1:
+            out.append(Cand(toks[i + 1].idx, toks[k - 1].idx + len(toks[k - 1].text), "PER", 2))
     return out
 
 
@@ -1107,6 +1253,7 @@ class PlaceHit:
     country: str | None = None   # "der ostukrainischen Region Donezk": the country said right before
     kind: str | None = None      # what a noun before it says it is: facility, site, island, region
     anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
+    within: str | None = None    # "Moorbach in Niedersachsen": the form of the region or country it lies in
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -1148,6 +1295,27 @@ def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
     return out
 
 
+def _named_buildings(doc: Doc, toks: list[Token]) -> list[Cand]:
+    """'im Nordischen Museum', 'vor der Königlichen Oper': an adjective written capitalised inside a sentence
+    before a building's noun is part of that building's name - a landmark (on no spot: where it lies comes
+    from 'in X' after it, `_located_in`), not the country of the adjective. City adjectives (-er) are
+    `_town_landmarks`'. So is a hyphenated name whose head is a building's or site's noun ('auf dem Rynek-Platz'),
+    its first part no common noun ('Eisenbahn-Brücke') nor a country's form ('US-Botschaft')."""
+    out, forms = [], country_forms()
+    for t in toks:
+        first, _, head = t.text.rpartition("-")
+        if first and head[:1].isupper() and first[:1].isupper() and place_type(head) in ("facility", "site") \
+                and "-" not in first and not _common_noun_only(first) and first not in forms:
+            out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
+    for i in range(1, len(toks) - 1):
+        w, noun = toks[i].text, toks[i + 1].text
+        if w[:1].isupper() and not w.endswith("er") and not _sent_start(toks, i) and \
+                word_tag(w.lower())[0].startswith("ADJ") and noun[:1].isupper() and place_type(noun) == "facility" and \
+                not (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()):
+            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, None, None))
+    return out
+
+
 def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
     """Gazetteer names among the tokens (three, two, one word long), and names the gazetteer lacks
     after a noun that says they are places ("die Insel Samothraki")."""
@@ -1174,8 +1342,8 @@ def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
             # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
             # says it is a place, is a place all the same - kept as its name, on no spot
             prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
-            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site")) and \
-                    NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
+            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site", "facility")) \
+                    and NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
                 hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
                                      place_type(prev[-1])))
         i += 1
@@ -1190,7 +1358,7 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
     for n in (3, 2, 1):
         if i + n > len(toks):
             continue
-        span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)]
+        span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)].rstrip("".join(DASHES))
         if n > 1 and not all(x.text[:1].isupper() for x in toks[i:i + n]):
             continue
         cands = g.candidates(span)
@@ -1215,8 +1383,8 @@ GEO_ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}isch(e|en|em|er|es)$")
 
 def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list[str], kind: str | None) -> bool:
     """Whether the gazetteer name toks[i:i+n] stands for a place here (prev: the two words before it,
-    lowercase; kind: what the word before says it is)."""
-    w = toks[i].text
+    lowercase; kind: what the word before says it is); a dateline's dash may cling to it ("Lyon– Am Montag")."""
+    w = toks[i].text.rstrip("".join(DASHES))
     if kind == "facility":
         return False                                   # "im Stadion Wembley", "Konzerthalle Halle": not the town
     if _foreign_name_goes_on(toks, i + n):
@@ -1241,7 +1409,9 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
             reading = tag == "NE" if known else None
         # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
         bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower()
-        if reading is False and not (bare or geo_adjective):
+        # "die Insel Samos", "die Stadt Halle": a place's noun right before says it is a name, whatever else it is
+        typed = kind in ("island", "region", "site") or bool(prev) and prev[-1] in PLACE_NOUNS
+        if reading is False and not (bare or geo_adjective or typed):
             return False                               # "am Sonntag", "in der Lage", "im Namen"
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
@@ -1282,10 +1452,18 @@ NEAR = re.compile(r"\s*,?\s*(?:bei|nahe|unweit|nahe\s+bei|in\s+der\s+Nähe\s+von
                   r"(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)?\s+von)\s+")
 
 
+# "Moorbach in Niedersachsen", "Moorbach im Bundesland X": a place and the area it lies in (the nouns of regions:
+# lang/de/place_nouns.tsv, place_types.tsv)
+_AREA_NOUNS = {n[:1].upper() + n[1:] for n in REGION_NOUNS | {k for k, v in place_types().items() if v == "region"}}
+WITHIN = re.compile(r"\s+(?:" + _alternatives(_FUNCTION["within"]) + r")\s+" + _ARTICLE +
+                    r"(?:(?:" + _alternatives(_AREA_NOUNS) + r")\s+)?")
+
+
 def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
-    """'Stade de France', 'Champs de Mars': a foreign particle and a capitalised word follow."""
+    """'Stade de France', 'Champs de Mars', 'Frankfurt am Main': a foreign particle and a capitalised word
+    follow - a word that is no common noun ('Samos am Morgen' is Samos, in the morning)."""
     return j + 1 < len(toks) and toks[j].text in FOREIGN_PARTICLES and toks[j + 1].text[:1].isupper() and \
-        toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1
+        toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1 and not _common_noun_only(toks[j + 1].text)
 
 
 def _anchors(text: str, hits: list[PlaceHit]) -> None:
@@ -1295,6 +1473,10 @@ def _anchors(text: str, hits: list[PlaceHit]) -> None:
         m = NEAR.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form:
             h.anchor = starts[m.end()].form
+        m = WITHIN.match(text, h.end)
+        if m and m.end() in starts and starts[m.end()].form != h.form and \
+                any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
+            h.within = starts[m.end()].form
 
 
 SMALL = 15000
@@ -1377,6 +1559,11 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         if best is not None and best.precision == "city" and distance_km((best.lat, best.lon), (a.lat, a.lon)) > 150:
             best = None                                # the only town of that name lies elsewhere: not it
         fixed[form] = best
+    for form, area in {h.form: h.within for h in hits if h.within}.items():
+        inside = _inside(form, fixed.get(area), doc_countries)
+        if inside is not None:                        # "Moorbach in Niedersachsen": the one in that region
+            fixed[form] = inside
+            anchored[form] = area
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
@@ -1400,6 +1587,17 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+def _inside(form: str, area, doc_countries: dict[str, int]):
+    """The place of that name within a first-level region (or a country's region the gazetteer keeps no
+    code for: then in its country), or None."""
+    if area is None:
+        return None
+    best = gazetteer().best(form, country=area.country, countries=doc_countries, admin_of=area)
+    if best is None or best.id == area.id or (area.admin1 and best.admin1 != area.admin1):
+        return None
+    return best
 
 
 def _ambiguous(form: str, best, doc_countries: dict[str, int], home: tuple[str, ...] = HOME) -> bool:
