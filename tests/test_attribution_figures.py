@@ -330,7 +330,7 @@ def test_a_konjunktiv_cue_the_lemmatiser_leaves_as_it_stands(nlp):
     # "hervorgehe" keeps its form as lemma: the particle and Konjunktiv I ending repair it to "hervorgehen"
     text = "Wie aus einer Statistik des Landesamts hervorgehe, seien 80 Brunnen verseucht."
     src = source_of(nlp, text, "80")
-    assert src is not None and "Landesamts" in src.name
+    assert src is not None and "Landesamt" in src.name
 
 
 def test_unter_verweis_auf_names_the_original_source(nlp):
@@ -363,3 +363,65 @@ def test_the_outlet_after_a_name_is_the_one_told(nlp):
 def test_the_origin_phrase_of_heissen_is_the_source(nlp):
     assert name_of(nlp, "Vom Landratsamt hieß es am Abend, 30 Straßen seien gesperrt.", "30 Straßen") == "Landratsamt"
     assert name_of(nlp, "Bei der Bergwacht hieß es, 12 Wanderer würden vermisst.", "12 Wanderer") == "Bergwacht"
+
+
+# --- session 12 (src7): rules from the set "sources" (dev-sources errors), each on an invented text ---
+
+
+def test_a_vague_adjective_names_no_side_and_demnach_carries_on(nlp):
+    text = ("Der Branchenverband berichtete am Montag über die Lage im Handel. Demnach wurden nach vorläufigen "
+            "Erkenntnissen 300 Geschäfte geschlossen.")
+    assert name_of(nlp, text, "300") == "Branchenverband"
+
+
+def test_nach_diesen_angaben_names_no_one_of_its_own(nlp):
+    # the parser may hang a time ("vergangenes Jahr") under "Angaben" as if a genitive owner: a reporting noun
+    # with a demonstrative points back and takes no owner that cannot speak; the subject of the cue speaks
+    text = ("Die Zeitung berief sich auf eine Statistik des Innenministeriums. Insgesamt stellte die Polizei nach "
+            "diesen Angaben vergangenes Jahr 4.500 Einbrüche fest.")
+    assert name_of(nlp, text, "4.500") == "Polizei"
+
+
+def test_a_konjunktiv_i_the_tagger_reads_as_indicative_carries_the_speaker(nlp):
+    text = ("Das Sozialministerium teilte mit, die Lage in den Quartieren sei ruhig. Die Stadt versorge derzeit "
+            "2.400 Obdachlose.")
+    assert name_of(nlp, text, "2.400") == "Sozialministerium"
+
+
+def test_the_circle_a_report_was_heard_in_is_its_source_and_the_chain_goes_on(nlp):
+    text = ("In Diplomatenkreisen war von 40 Toten die Rede. Zwölf weitere Menschen seien verletzt worden.")
+    assert "Diplomatenkreise" in (name_of(nlp, text, "40") or "")
+    assert "Diplomatenkreise" in (name_of(nlp, text, "Zwölf") or "")
+
+
+def test_a_konjunktiv_ii_in_the_plural_before_a_closing_cue_reports_the_lead(nlp):
+    text = ("Bei einer Razzia in Linz hat die Polizei 14 Verdächtige festgenommen. Die Beamten hätten Waffen und "
+            "Drogen sichergestellt, teilte das Innenministerium am Freitag mit.")
+    assert name_of(nlp, text, "14") == "Innenministerium"
+
+
+def test_a_report_closed_by_its_source_goes_on_over_sentences_of_figures(nlp):
+    text = ("Die Arbeitslosenquote stieg im März auf 7,9 Prozent. Das teilte das Statistikamt am Freitag mit. "
+            "Im Vorjahresmonat lag sie bei 7,1 Prozent.")
+    assert name_of(nlp, text, "7,1") == "Statistikamt"
+    text = ("Im Hafen wurden 300 Container kontrolliert, berichtete die Zeitung. Die Zahl der Beanstandungen lag "
+            "bei 45.")
+    assert name_of(nlp, text, "45") == "Zeitung"
+
+
+def test_a_closed_report_stops_at_a_sentence_without_figures_and_at_an_unnamed_report(nlp):
+    text = ("Am Morgen wurden 300 Container kontrolliert, berichtete die Zeitung. Das Wetter war schlecht. "
+            "In der Hafenstadt arbeiten 30.000 Menschen.")
+    assert name_of(nlp, text, "30.000") is None
+    text = ("Vier Patienten seien gestorben, teilte die Klinik mit. Zunächst war von 20 Toten die Rede.")
+    assert name_of(nlp, text, "20") is None
+
+
+def test_a_plural_in_ien_keeps_its_n(nlp):
+    assert name_of(nlp, "An der Kundgebung nahmen örtlichen Medien zufolge 5.000 Menschen teil.",
+                   "5.000") == "örtlichen Medien"
+
+
+def test_a_reporting_noun_with_an_owner_names_the_owner(nlp):
+    text = "Die neuen Zahlen des Gesundheitsamtes zeigen 120 weitere Fälle."
+    assert name_of(nlp, text, "120") == "Gesundheitsamt"

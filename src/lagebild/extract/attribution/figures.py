@@ -30,7 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import table
+from ...lang.de import table, words
 from ...model import Source
 from .. import doc_text
 from . import cues as C
@@ -42,6 +42,8 @@ STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
 _ORIGIN = _FUNCTION["origin"]                         # "Von der Bergwacht kam die Information"
 _HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß es"
+_HEARD_IN = _FUNCTION["heard_in"]                      # "In Justizkreisen war von ... die Rede"
+_REPORT_FORMS = tuple(sorted(words("reporting_noun_forms")))
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -352,6 +354,10 @@ def reported(sent: Span) -> bool:
     if C.reported_sentence(sent):
         return True
     for tok in sent:
+        if C.konjunktiv1_by_agreement(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ in (
+                "aux", "cop", "aux:pass")):
+            STATS["Konjunktiv I read as indicative"] += 1
+            return True
         if not C.konjunktiv1(tok):
             continue
         path, h = [tok], tok
@@ -364,6 +370,13 @@ def reported(sent: Span) -> bool:
     return False
 
 
+def carries_on(sent: Span) -> bool:
+    """``Demnach ...``, ``..., so X weiter``, ``nach diesen Angaben``: the sentence goes on with the source named
+    before."""
+    return C.carries_on(sent) or any(C.anaphoric_report(t) and any(
+        c.dep_ == "case" and (C.is_attribution_preposition(c) or c.lower_ == "nach") for c in t.children) for t in sent)
+
+
 def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[list[Said]]) -> Said | None:
     """Who speaks in a sentence: its last quotation's speaker, else the subject of its last reporting verb
     (where the parse gave the verb no quotation: "Das Amt teilte mit, ..." with the particle unattached)."""
@@ -374,7 +387,9 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
             said = _subject_said(doc, verb, units[k])
             if said is not None:
                 return said
-    return None
+    # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
+    return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
+        or _origin(doc, units[k])
 
 
 def _ersatz(sent: Span) -> bool:
@@ -404,7 +419,7 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     sent = _span(doc, units[i])
     if sent is None:
         return None
-    ersatz = not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
+    ersatz = not (reported(sent) or carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
     if ersatz and not _ersatz(sent):
         return None
     k, gaps = i - 1, 0
@@ -415,7 +430,7 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         prev = _span(doc, units[k])
         if prev is None or ersatz:
             break
-        if not (reported(prev) or C.carries_on(prev)):
+        if not (reported(prev) or carries_on(prev)):
             gaps += 1
             if gaps > 1:
                 break
@@ -478,11 +493,13 @@ def _root_level(doc: Doc, s: Said, unit: UnitLike) -> bool:
 
 def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Am Sonntag kamen nach Angaben der Polizei 350 Menschen. Gegen Abend war das Lager leer. Insgesamt
-    kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause goes on
-    to the declarative figures of the next sentences (up to three, also where the text has no paragraph
+    kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause - or of a
+    report of figures that names its source after them (``..., schrieb die Zeitung.``, ``Das teilte X mit.``) -
+    goes on to the declarative figures of the next sentences (up to three, also where the text has no paragraph
     breaks) while no other source is named between and no person or body acts in the figure's sentence."""
-    if units[i].heading or _acting_subject(doc, units[i]):
+    if units[i].heading or _acting_subject(doc, units[i]) or _own_report(doc, units[i]):
         return None
+    run = True                                         # a closed report goes on only over sentences of figures
     for k in range(i - 1, max(-1, i - 4), -1):
         if units[k].paragraph != units[i].paragraph or units[k].heading:
             return None
@@ -490,22 +507,56 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
         leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
         if leads and sent is not None and any(t.like_num for t in sent):
             return leads[0]
+        closing = _closing_report(doc, units, k, by_unit) if run else None
+        if closing is not None:
+            STATS["report closed by its source, carried on"] += 1
+            return closing
+        run = run and sent is not None and _has_figure(doc, units[k], sent)
         if by_unit[k] or sent is None or any(reporting(t) for t in sent):
             return None                                # another source (or a speech act) between
     return None
 
 
+def _own_report(doc: Doc, unit: UnitLike) -> bool:
+    """Is the sentence a report of its own whose source is left unnamed (``Zunächst war von 35 Toten die
+    Rede``, ``Es wurde berichtet, ...``)? Its main clause is a reporting verb or noun."""
+    sent = _span(doc, unit)
+    return any(t.dep_ == "ROOT" and (reporting(t) or t.pos_ == "NOUN" and C.is_reporting_noun(t)) for t in sent or ())
+
+
+def _closing_report(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[list[Said]]) -> Said | None:
+    """A report of figures that names its source after them: ``Es wurden 7.112 Verdächtige ermittelt, schrieb
+    die Zeitung.`` (the quotation before its cue, a figure in it), or ``Der Anteil sank auf 15,2 Prozent. Das
+    teilte die Behörde mit.`` (units[k] points back to a sentence with a figure)."""
+    for s in by_unit[k]:
+        cue = s.q.cue[0][0] if s.q.cue else None
+        if s.q.how in ("verb", "verb-fallback") and cue is not None and s.q.quote and s.q.quote[-1][1] <= cue \
+                and any(doc[t].pos_ == "NUM" and _in(units[k], doc[t].idx) for t in s.q.tokens):
+            return s
+    if k == 0 or units[k - 1].paragraph != units[k].paragraph:
+        return None
+    before = _span(doc, units[k - 1])
+    if before is None or not _has_figure(doc, units[k - 1], before):
+        return None
+    return _anaphoric_next(doc, units, k - 1, by_unit)
+
+
+def _has_figure(doc: Doc, unit: UnitLike, sent: Span) -> bool:
+    return any(t.pos_ == "NUM" and _in(unit, t.idx) for t in sent)
+
+
 def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Bei Kämpfen sind zwölf Menschen getötet worden. Unter den Opfern seien vier Polizisten, berichtete
-    die Agentur X.``: a sentence in Konjunktiv I whose source follows what it reports goes on with the
-    sentence before it; that sentence, naming no source of its own, is X's too."""
+    die Agentur X.``: a sentence in Konjunktiv I (or the Konjunktiv II standing in for it: ``hätten``) whose
+    source follows what it reports goes on with the sentence before it; that sentence, naming no source of its
+    own, is X's too."""
     j = i + 1
     if j >= len(units) or units[j].paragraph != units[i].paragraph or units[j].heading or units[i].heading:
         return None
     for s in by_unit[j]:
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
         if s.q.how in ("verb", "verb-fallback") and s.q.quote and s.q.quote[0][0] < at \
-                and any(C.konjunktiv1(doc[t]) for t in s.q.tokens):
+                and any(C.konjunktiv1(doc[t]) or C.ersatz_konjunktiv(doc[t]) for t in s.q.tokens):
             return s
     return None
 
@@ -596,15 +647,24 @@ def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
 
 def _origin(doc: Doc, unit: UnitLike) -> Said | None:
     """``Von der Bergwacht kam die Information, ...``: a reporting noun as the subject or object of a clause
-    whose ``von``/``aus`` phrase says where it came from; that phrase is the source."""
+    whose ``von``/``aus`` phrase says where it came from; that phrase is the source. Also the circle it was heard
+    in, where that phrase can speak: ``In Justizkreisen war von acht Toten die Rede``."""
+    from .speakers import can_speak, np_tokens
+
     for noun in _span(doc, unit) or ():
-        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj") or not C.is_reporting_noun(noun):
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj", "ROOT") or not C.is_reporting_noun(noun):
             continue
-        origin = next((c for c in noun.head.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and any(
-            g.dep_ == "case" and g.lower_ in _ORIGIN for g in c.children)), None)
+        origin = None
+        for c in noun.head.children:
+            cases = {g.lower_ for g in c.children if g.dep_ == "case"}
+            if c.dep_ != "obl" or c.pos_ not in ("NOUN", "PROPN") or any(g.like_num for g in c.children):
+                continue                               # "von acht Toten": what is reported, not who
+            if cases & _ORIGIN or cases & _HEARD_IN and (can_speak(c) or C.is_reporting_noun(c) or c.lower_.endswith(
+                    _REPORT_FORMS)):                   # "Justizkreisen": the lemmatiser leaves the dative plural
+                origin = c
+                break
         if origin is None:
             continue
-        from .speakers import np_tokens
 
         toks = np_tokens(origin)
         spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)

@@ -16,7 +16,7 @@ from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
 from .quotations import STATS, Quotation, Spans
-from .speakers import np_tokens
+from .speakers import genitive_or_von, np_tokens
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
 
@@ -117,7 +117,7 @@ def _name(doc: Doc, head: Token) -> str:
         return " ".join(t.text for t in _name_tokens(head))
     if C.is_reporting_noun(head):
         compound = C.compound_source(head)            # "Polizeiangaben" -> Polizei
-        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
+        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i and C.names_side(c)]
         if compound and side:                          # "einer ukrainischen Geheimdiensteinschätzung": the
             # adjective says whose, and it agrees with the whole compound, not with its first part
             return f"{side[-1].lemma_.lower()}e {nominative(head)}"
@@ -125,6 +125,9 @@ def _name(doc: Doc, head: Token) -> str:
             return compound
         if side:                                       # "nach russischen Angaben" -> russische Seite
             return f"{side[-1].lemma_.lower()}e Seite"
+        owner = genitive_or_von(head)
+        if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not C.is_reporting_noun(owner):
+            return _name(doc, owner)                   # "die Zahlen des Innenministeriums" -> Innenministerium
     named = _appos_name(head) or _split_name(head)
     if named:
         return named
@@ -179,7 +182,7 @@ def nominative(head: Token) -> str:
     morph = head.morph
     if "Plur" in morph.get("Number", []):
         if "Dat" in morph.get("Case", []) and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
-                and not lemma.endswith("e"):
+                and not lemma.endswith("e") and not text.endswith("ien"):   # "Medien", "Studien": no dative -n
             return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
         return text
     if "Gen" in morph.get("Case", []):
