@@ -425,3 +425,27 @@ def test_a_plural_in_ien_keeps_its_n(nlp):
 def test_a_reporting_noun_with_an_owner_names_the_owner(nlp):
     text = "Die neuen Zahlen des Gesundheitsamtes zeigen 120 weitere Fälle."
     assert name_of(nlp, text, "120") == "Gesundheitsamt"
+
+
+def test_an_outlet_german_news_sites_go_by_relays_its_berufung(nlp):
+    text = "Meldung\n\nWie n-tv unter Berufung auf Sicherheitskreise meldete, wurden 12 Kämpfer festgenommen."
+    src = source_of(nlp, text, "12", title=True)
+    assert src is not None and src.name == "Sicherheitskreise" and src.relayed_by == "n-tv"
+
+
+def test_dem_bericht_zufolge_points_back_to_the_report_named_before(nlp):
+    text = ("Meldung\n\nDie Zeitung „Kurier“ berichtete am Sonntag über die Razzia. Dem Bericht zufolge wurden "
+            "35 Wohnungen durchsucht.")
+    assert name_of(nlp, text, "35", title=True) == "Kurier"
+
+
+def test_in_regierungskreisen_hiess_es_names_the_circle(nlp):
+    text = "Meldung\n\nIn Regierungskreisen hieß es, 300 Beamte würden an die Grenze verlegt."
+    assert name_of(nlp, text, "300", title=True) == "Regierung"
+
+
+def test_a_verb_without_subject_takes_its_origin_phrase_not_a_place(nlp):
+    text = "Meldung\n\nAus dem Gesundheitsministerium verlautete, dass 70 Ärzte fehlten."
+    assert name_of(nlp, text, "70", title=True) == "Gesundheitsministerium"
+    text = "Meldung\n\nIn Oberwart wurden am Montag 80 Anträge registriert."
+    assert name_of(nlp, text, "80", title=True) is None

@@ -131,10 +131,17 @@ def names_side(adj: Token) -> bool:
 
 
 def anaphoric_report(noun: Token) -> bool:
-    """``nach diesen Angaben``, ``diesen Informationen zufolge``: a reporting noun with a demonstrative points
-    back to the report named before; it names no source of its own."""
-    return is_reporting_noun(noun) and any(c.dep_ == "det" and c.lower_ in words("anaphoric_determiners")
-                                           for c in noun.children)
+    """``nach diesen Angaben``, ``diesen Informationen zufolge``, ``dem Bericht zufolge``: a reporting noun with a
+    demonstrative, or with the definite article and no owner after it, points back to the report named before;
+    it names no source of its own."""
+    if not is_reporting_noun(noun):
+        return False
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if any(c.lower_ in words("anaphoric_determiners") for c in dets):
+        return True
+    owner = any(c.dep_ in ("nmod", "nmod:poss") and c.i > noun.i for c in noun.children)
+    return not owner and any("Def" in c.morph.get("Definite", []) and "Art" in c.morph.get("PronType", [])
+                             for c in dets)
 
 
 def reported_sentence(sent: Span) -> bool:

@@ -277,9 +277,10 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         if subj is not None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
-        subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
-            g.dep_ == "case" and g.lower_ in _HEARD_AT for g in c.children)),
-            None)
+        subj = _heard_phrase(verb, _HEARD_AT)
+    elif subj is None and (heard := _heard_phrase(verb, _ORIGIN)) is not None:
+        subj = heard                                   # "Aus dem Ministerium verlautete, ...": no subject, an origin
+        STATS["origin phrase of a verb without subject"] += 1
     if subj is None:
         subj = wie_subject(verb)                       # "Wie n-tv ... meldete": the subject hung under "wie"
         if subj is None and verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and doc[verb.i - 1].dep_ in (
@@ -301,6 +302,23 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         q.speaker, q.speaker_head = ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),), original.i
     src = _source(doc, q, [])
     return Said(q, src, [q.cue[0], spans[0]] + list(q.speaker)) if src is not None else None
+
+
+def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
+    """The phrase under a cue that says where a report came from or was heard: ``aus dem Ministerium``,
+    ``bei der Polizei`` (prepositions `cases`), or ``in Regierungskreisen`` where the phrase is a circle, a body
+    or an organisation (``in`` of a place or time is none); not a phrase holding the figure (``von acht Toten``)."""
+    from .speakers import can_speak
+
+    for c in head.children:
+        if c.dep_ not in ("obl", "nmod") or c.pos_ not in ("NOUN", "PROPN") or any(g.like_num for g in c.children):
+            continue
+        found = {g.lower_ for g in c.children if g.dep_ == "case"}
+        circle = C.is_reporting_noun(c) or c.lower_.endswith(_REPORT_FORMS) or c.ent_type_ == "ORG" \
+            or c.pos_ == "NOUN" and can_speak(c)       # "Justizkreisen": the lemmatiser leaves the dative plural
+        if found & cases or found & _HEARD_IN and circle:
+            return c                                   # "in Bad Radkersburg" (a place) is no circle
+    return None
 
 
 def _with_original(doc: Doc, q: Quotation) -> Quotation:
@@ -371,10 +389,13 @@ def reported(sent: Span) -> bool:
 
 
 def carries_on(sent: Span) -> bool:
-    """``Demnach ...``, ``..., so X weiter``, ``nach diesen Angaben``: the sentence goes on with the source named
-    before."""
-    return C.carries_on(sent) or any(C.anaphoric_report(t) and any(
-        c.dep_ == "case" and (C.is_attribution_preposition(c) or c.lower_ == "nach") for c in t.children) for t in sent)
+    """``Demnach ...``, ``..., so X weiter``, ``nach diesen Angaben``, ``dem Bericht zufolge``: the sentence goes on
+    with the source named before."""
+    def attributed(t: Token) -> bool:                  # "nach diesen Angaben", "dem Bericht zufolge" (postposition)
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+        return any(c.dep_ == "case" and (C.is_attribution_preposition(c) or c.lower_ == "nach") for c in t.children) \
+            or C.is_attribution_preposition(after)
+    return C.carries_on(sent) or any(C.anaphoric_report(t) and attributed(t) for t in sent)
 
 
 def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[list[Said]]) -> Said | None:
@@ -530,7 +551,8 @@ def _closing_report(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[l
     teilte die Behörde mit.`` (units[k] points back to a sentence with a figure)."""
     for s in by_unit[k]:
         cue = s.q.cue[0][0] if s.q.cue else None
-        if s.q.how in ("verb", "verb-fallback") and cue is not None and s.q.quote and s.q.quote[-1][1] <= cue \
+        verb = _token_at(doc, cue) if cue is not None else None
+        if s.q.how in ("verb", "verb-fallback") and verb is not None and _clause_head(verb).dep_ == "ROOT" \
                 and any(doc[t].pos_ == "NUM" and _in(units[k], doc[t].idx) for t in s.q.tokens):
             return s
     if k == 0 or units[k - 1].paragraph != units[k].paragraph:
@@ -649,21 +671,13 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
     """``Von der Bergwacht kam die Information, ...``: a reporting noun as the subject or object of a clause
     whose ``von``/``aus`` phrase says where it came from; that phrase is the source. Also the circle it was heard
     in, where that phrase can speak: ``In Justizkreisen war von acht Toten die Rede``."""
-    from .speakers import can_speak, np_tokens
+    from .speakers import np_tokens
 
     for noun in _span(doc, unit) or ():
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj", "ROOT") or not C.is_reporting_noun(noun):
             continue
-        origin = None
-        for c in noun.head.children:
-            cases = {g.lower_ for g in c.children if g.dep_ == "case"}
-            if c.dep_ != "obl" or c.pos_ not in ("NOUN", "PROPN") or any(g.like_num for g in c.children):
-                continue                               # "von acht Toten": what is reported, not who
-            if cases & _ORIGIN or cases & _HEARD_IN and (can_speak(c) or C.is_reporting_noun(c) or c.lower_.endswith(
-                    _REPORT_FORMS)):                   # "Justizkreisen": the lemmatiser leaves the dative plural
-                origin = c
-                break
-        if origin is None:
+        origin = _heard_phrase(noun.head, _ORIGIN)
+        if origin is None or origin.i == noun.i:
             continue
 
         toks = np_tokens(origin)
