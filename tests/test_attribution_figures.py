@@ -449,3 +449,25 @@ def test_a_verb_without_subject_takes_its_origin_phrase_not_a_place(nlp):
     assert name_of(nlp, text, "70", title=True) == "Gesundheitsministerium"
     text = "Meldung\n\nIn Oberwart wurden am Montag 80 Anträge registriert."
     assert name_of(nlp, text, "80", title=True) is None
+
+
+def test_a_weak_nouns_plural_keeps_its_en(nlp):
+    text = "Meldung\n\nDer Sender meldete unter Berufung auf Diplomaten, 40 Beobachter seien abgezogen worden."
+    src = source_of(nlp, text, "40", title=True)
+    assert src is not None and src.name == "Diplomaten"
+
+
+def test_an_umlauted_konjunktiv_ii_continues_the_report_before(nlp):
+    text = ("Meldung\n\nDas Landeskommando teilte mit, 300 Soldaten seien im Einsatz. Sie hätten 45 Dämme "
+            "verstärkt.")
+    from lagebild.extract.attribution import FIGURE_STATS
+
+    before = FIGURE_STATS["chain"]
+    assert name_of(nlp, text, "45", title=True) == "Landeskommando"
+    assert FIGURE_STATS["chain"] > before              # by the parse's chain, not the word rules' fallback
+
+
+def test_a_wie_clause_report_goes_on_over_the_next_figures(nlp):
+    text = ("Meldung\n\nWie das Arbeitsamt am Montag mitteilte, stieg die Zahl der Arbeitslosen auf 420.000. "
+            "Im Vorjahr waren es 390.000 gewesen.")
+    assert name_of(nlp, text, "390.000", title=True) == "Arbeitsamt"

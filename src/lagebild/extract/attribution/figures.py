@@ -414,9 +414,10 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
 
 
 def _ersatz(sent: Span) -> bool:
-    """``Jedes Jahr würden so 600 Autos zerstört``: Konjunktiv II of ``werden`` in the main clause, the form
-    reported speech takes where Konjunktiv I looks like the indicative (plural)."""
-    return any(t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) and (
+    """``Jedes Jahr würden so 600 Autos zerstört``, ``Sie hätten 45 Personen festgenommen``: Konjunktiv II of
+    ``werden`` (or an umlauted one in the plural) in the main clause, the form reported speech takes where
+    Konjunktiv I looks like the indicative (plural)."""
+    return any((t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) or C.ersatz_konjunktiv(t)) and (
         t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
 
 
@@ -552,7 +553,9 @@ def _closing_report(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[l
     for s in by_unit[k]:
         cue = s.q.cue[0][0] if s.q.cue else None
         verb = _token_at(doc, cue) if cue is not None else None
-        if s.q.how in ("verb", "verb-fallback") and verb is not None and _clause_head(verb).dep_ == "ROOT" \
+        main = verb is not None and (_clause_head(verb).dep_ == "ROOT" or any(    # "Wie X mitteilte, ..."
+            c.lower_ == "wie" and c.dep_ in ("mark", "advmod", "case") for c in verb.children))
+        if s.q.how in ("verb", "verb-fallback") and verb is not None and main \
                 and any(doc[t].pos_ == "NUM" and _in(units[k], doc[t].idx) for t in s.q.tokens):
             return s
     if k == 0 or units[k - 1].paragraph != units[k].paragraph:

@@ -182,7 +182,8 @@ def nominative(head: Token) -> str:
     morph = head.morph
     if "Plur" in morph.get("Number", []):
         if "Dat" in morph.get("Case", []) and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
-                and not lemma.endswith("e") and not text.endswith("ien"):   # "Medien", "Studien": no dative -n
+                and not lemma.endswith("e") and not text.endswith("ien") and text != lemma + "en":
+            # "Medien", "Studien", "Diplomaten" (a weak noun's plural): no dative -n
             return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
         return text
     if "Gen" in morph.get("Case", []):
