@@ -471,3 +471,19 @@ def test_a_wie_clause_report_goes_on_over_the_next_figures(nlp):
     text = ("Meldung\n\nWie das Arbeitsamt am Montag mitteilte, stieg die Zahl der Arbeitslosen auf 420.000. "
             "Im Vorjahr waren es 390.000 gewesen.")
     assert name_of(nlp, text, "390.000", title=True) == "Arbeitsamt"
+
+
+def test_the_body_that_presents_a_report_is_its_source(nlp):
+    text = "Meldung\n\nDie Feuerwehr zog am Abend Bilanz: 45 Keller seien ausgepumpt worden."
+    assert name_of(nlp, text, "45", title=True) == "Feuerwehr"
+    text = ("Meldung\n\nDas Sozialministerium legte am Montag eine Statistik vor. Demnach stieg die Zahl der "
+            "Anträge auf 12.000.")
+    assert name_of(nlp, text, "12.000", title=True) == "Sozialministerium"
+    # a result achieved is no report
+    text = "Meldung\n\nIn Linz hat die Partei ihr bestes Ergebnis erreicht: 41 Prozent der Wähler stimmten für sie."
+    assert name_of(nlp, text, "41", title=True) is None
+
+
+def test_an_organisation_whose_adjective_the_parser_took_for_the_head_keeps_its_name(nlp):
+    text = "Meldung\n\nDas Rote Kreuz sprach von 200 Verletzten."
+    assert name_of(nlp, text, "200", title=True) == "Rote Kreuz"

@@ -410,7 +410,7 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
                 return said
     # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
     return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
-        or _origin(doc, units[k])
+        or _origin(doc, units[k]) or _holder(doc, units[k])
 
 
 def _ersatz(sent: Span) -> bool:
@@ -692,6 +692,32 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _holder(doc: Doc, unit: UnitLike) -> Said | None:
+    """``Die Polizei zog Bilanz: ...``, ``Das Ministerium legte eine Statistik vor.``: a reporting noun of no owner
+    as the object of a reporting or presenting verb (report_presenting_verbs) whose subject can speak; that
+    subject is the source of the report."""
+    from .speakers import can_speak, genitive_or_von, np_tokens, subject_of
+
+    for noun in _span(doc, unit) or ():
+        if noun.pos_ != "NOUN" or noun.dep_ != "obj" or not C.is_reporting_noun(noun) or genitive_or_von(noun):
+            continue
+        verb = noun.head
+        if verb.pos_ not in ("VERB", "AUX") or not (reporting(verb) or C.full_lemma(verb) in words(
+                "report_presenting_verbs")):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.pos_ == "PRON" or not can_speak(subj) or not _in(unit, subj.idx):
+            continue
+        toks = np_tokens(subj)
+        spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
+        q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, subj.i, how="verb")
+        src = _source(doc, q, [])
+        if src is not None:
+            STATS["holder of a report noun"] += 1
+            return Said(q, src, list(spans) + list(q.cue))
+    return None
+
+
 def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
     """A cue of the figure's own sentence the parse did not extend over the figure (``..., wie die Polizei
     mitteilte``, ``2023 hatte das Bundesamt 300 Anträge gezählt``, ``nach Angaben der UN`` hung under
@@ -704,7 +730,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             if said is not None:
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
-        or _origin(doc, units[i])
+        or _origin(doc, units[i]) or _holder(doc, units[i])
     if side is not None:
         cands.append(side)
     if not cands:

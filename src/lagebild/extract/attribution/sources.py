@@ -113,6 +113,10 @@ def _name(doc: Doc, head: Token) -> str:
     ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
     with the adjectives before it and the genitive or ``von`` attribute after it as written ("Sprecher der
     Polizeiinspektion Freyung")."""
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None and ent.label_ == "ORG" and len(ent) > 1 and head.pos_ == "NOUN" \
+            and all(t.text[:1].isupper() for t in ent):
+        return ent.text                                # "Das Rote Kreuz": the adjective parsed as the head noun
     if head.pos_ == "PROPN":
         return " ".join(t.text for t in _name_tokens(head))
     if C.is_reporting_noun(head):
