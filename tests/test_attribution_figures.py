@@ -487,3 +487,10 @@ def test_the_body_that_presents_a_report_is_its_source(nlp):
 def test_an_organisation_whose_adjective_the_parser_took_for_the_head_keeps_its_name(nlp):
     text = "Meldung\n\nDas Rote Kreuz sprach von 200 Verletzten."
     assert name_of(nlp, text, "200", title=True) == "Rote Kreuz"
+
+
+def test_what_die_rede_war_von_is_no_source(nlp):
+    text = "Meldung\n\nUrsprünglich war von insgesamt drei Tätern die Rede gewesen."
+    assert name_of(nlp, text, "drei", title=True) is None
+    text = "Meldung\n\nZunächst war von Plünderungen in 40 Geschäften die Rede."
+    assert name_of(nlp, text, "40", title=True) is None

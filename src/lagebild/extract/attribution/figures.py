@@ -43,7 +43,8 @@ _FUNCTION = table("attribution_function_words")
 _ORIGIN = _FUNCTION["origin"]                         # "Von der Bergwacht kam die Information"
 _HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß es"
 _HEARD_IN = _FUNCTION["heard_in"]                      # "In Justizkreisen war von ... die Rede"
-_REPORT_FORMS = tuple(sorted(words("reporting_noun_forms")))
+_CIRCLES = tuple(sorted(_FUNCTION["circle_endings"]))   # "Regierungskreisen"
+_IMPERSONAL = _FUNCTION["impersonal_reporting"]        # "Aus dem Ministerium verlautete, ..."
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -278,7 +279,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
         subj = _heard_phrase(verb, _HEARD_AT)
-    elif subj is None and (heard := _heard_phrase(verb, _ORIGIN)) is not None:
+    elif subj is None and C.full_lemma(verb) in _IMPERSONAL and (heard := _heard_phrase(verb, _ORIGIN)) is not None:
         subj = heard                                   # "Aus dem Ministerium verlautete, ...": no subject, an origin
         STATS["origin phrase of a verb without subject"] += 1
     if subj is None:
@@ -311,13 +312,13 @@ def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
     from .speakers import can_speak
 
     for c in head.children:
-        if c.dep_ not in ("obl", "nmod") or c.pos_ not in ("NOUN", "PROPN") or any(g.like_num for g in c.children):
+        if c.dep_ not in ("obl", "nmod") or c.pos_ not in ("NOUN", "PROPN") \
+                or any(g.like_num or g.pos_ == "NUM" for g in c.subtree):
             continue
         found = {g.lower_ for g in c.children if g.dep_ == "case"}
-        circle = C.is_reporting_noun(c) or c.lower_.endswith(_REPORT_FORMS) or c.ent_type_ == "ORG" \
-            or c.pos_ == "NOUN" and can_speak(c)       # "Justizkreisen": the lemmatiser leaves the dative plural
+        circle = c.lower_.endswith(_CIRCLES) or c.ent_type_ == "ORG" or c.pos_ == "NOUN" and can_speak(c)
         if found & cases or found & _HEARD_IN and circle:
-            return c                                   # "in Bad Radkersburg" (a place) is no circle
+            return c                                   # "in Bad Radkersburg" (a place), "in einer Mitteilung": none
     return None
 
 
@@ -679,7 +680,9 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
     for noun in _span(doc, unit) or ():
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj", "ROOT") or not C.is_reporting_noun(noun):
             continue
-        origin = _heard_phrase(noun.head, _ORIGIN)
+        # "war von drei Tätern die Rede": the von phrase of "die Rede sein" is what is said, never who says it
+        idiom = noun.dep_ == "ROOT" or noun.head.lemma_ == "sein"
+        origin = _heard_phrase(noun.head, frozenset() if idiom else _ORIGIN)
         if origin is None or origin.i == noun.i:
             continue
 
