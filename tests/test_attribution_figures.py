@@ -494,3 +494,18 @@ def test_what_die_rede_war_von_is_no_source(nlp):
     assert name_of(nlp, text, "drei", title=True) is None
     text = "Meldung\n\nZunächst war von Plünderungen in 40 Geschäften die Rede."
     assert name_of(nlp, text, "40", title=True) is None
+
+
+def test_a_modal_konjunktiv_ii_is_a_possibility_not_reported_speech(nlp):
+    text = ("Meldung\n\nDer Sprecher sagte, die Lage sei ruhig. Die Behörden könnten künftig 300 weitere Beamte "
+            "einsetzen.")
+    from lagebild.extract.attribution import FIGURE_STATS
+
+    before = FIGURE_STATS["chain"]
+    claims(nlp, text, title=True)
+    assert FIGURE_STATS["chain"] == before
+
+
+def test_a_genitive_owner_keeps_its_written_case(nlp):
+    text = "Meldung\n\nKreisen des US-Militärs zufolge wurden 40 Raketen abgefangen."
+    assert name_of(nlp, text, "40", title=True) == "US-Militär"

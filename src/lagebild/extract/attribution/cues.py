@@ -118,9 +118,10 @@ def konjunktiv1_by_agreement(tok: Token) -> bool:
 def ersatz_konjunktiv(tok: Token) -> bool:
     """``Die Sicherheitskräfte hätten Messer beschlagnahmt``: an umlauted Konjunktiv II in the plural stands for a
     Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); not ``wären`` (``seien``
-    exists) nor ``sollten``/``wollten`` (also the preterite)."""
+    exists) nor ``sollten``/``wollten`` (also the preterite), nor a modal (``könnten``: a possibility of its own)."""
     low = tok.lower_
-    return low in words("konjunktiv2") and low.endswith("en") and low != "wären" and any(c in low for c in "äöü")
+    return low in words("konjunktiv2") and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") \
+        and tok.tag_ != "VMFIN"
 
 
 def names_side(adj: Token) -> bool:

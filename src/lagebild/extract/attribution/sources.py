@@ -192,8 +192,9 @@ def nominative(head: Token) -> str:
         return text
     if "Gen" in morph.get("Case", []):
         cut = text[:-2] if text.endswith("es") else text[:-1] if text.endswith("s") else text
-        if cut and lemma.startswith(cut):
-            return cut                               # the lemmatiser's "Zivilschutze" for "Zivilschutzes"
+        if cut and lemma.lower().startswith(cut.lower()):
+            return cut                               # the lemmatiser's "Zivilschutze" for "Zivilschutzes";
+            # "US-Militärs" -> "US-Militär", not the lemmatiser's "Us-militär"
     return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
 
 
