@@ -330,7 +330,7 @@ def test_a_konjunktiv_cue_the_lemmatiser_leaves_as_it_stands(nlp):
     # "hervorgehe" keeps its form as lemma: the particle and Konjunktiv I ending repair it to "hervorgehen"
     text = "Wie aus einer Statistik des Landesamts hervorgehe, seien 80 Brunnen verseucht."
     src = source_of(nlp, text, "80")
-    assert src is not None and "Landesamts" in src.name
+    assert src is not None and "Landesamt" in src.name
 
 
 def test_unter_verweis_auf_names_the_original_source(nlp):
@@ -363,3 +363,149 @@ def test_the_outlet_after_a_name_is_the_one_told(nlp):
 def test_the_origin_phrase_of_heissen_is_the_source(nlp):
     assert name_of(nlp, "Vom Landratsamt hieß es am Abend, 30 Straßen seien gesperrt.", "30 Straßen") == "Landratsamt"
     assert name_of(nlp, "Bei der Bergwacht hieß es, 12 Wanderer würden vermisst.", "12 Wanderer") == "Bergwacht"
+
+
+# --- session 12 (src7): rules from the set "sources" (dev-sources errors), each on an invented text ---
+
+
+def test_a_vague_adjective_names_no_side_and_demnach_carries_on(nlp):
+    text = ("Der Branchenverband berichtete am Montag über die Lage im Handel. Demnach wurden nach vorläufigen "
+            "Erkenntnissen 300 Geschäfte geschlossen.")
+    assert name_of(nlp, text, "300") == "Branchenverband"
+
+
+def test_nach_diesen_angaben_names_no_one_of_its_own(nlp):
+    # the parser may hang a time ("vergangenes Jahr") under "Angaben" as if a genitive owner: a reporting noun
+    # with a demonstrative points back and takes no owner that cannot speak; the subject of the cue speaks
+    text = ("Die Zeitung berief sich auf eine Statistik des Innenministeriums. Insgesamt stellte die Polizei nach "
+            "diesen Angaben vergangenes Jahr 4.500 Einbrüche fest.")
+    assert name_of(nlp, text, "4.500") == "Polizei"
+
+
+def test_a_konjunktiv_i_the_tagger_reads_as_indicative_carries_the_speaker(nlp):
+    text = ("Das Sozialministerium teilte mit, die Lage in den Quartieren sei ruhig. Die Stadt versorge derzeit "
+            "2.400 Obdachlose.")
+    assert name_of(nlp, text, "2.400") == "Sozialministerium"
+
+
+def test_the_circle_a_report_was_heard_in_is_its_source_and_the_chain_goes_on(nlp):
+    text = ("In Diplomatenkreisen war von 40 Toten die Rede. Zwölf weitere Menschen seien verletzt worden.")
+    assert "Diplomatenkreise" in (name_of(nlp, text, "40") or "")
+    assert "Diplomatenkreise" in (name_of(nlp, text, "Zwölf") or "")
+
+
+def test_a_konjunktiv_ii_in_the_plural_before_a_closing_cue_reports_the_lead(nlp):
+    text = ("Bei einer Razzia in Linz hat die Polizei 14 Verdächtige festgenommen. Die Beamten hätten Waffen und "
+            "Drogen sichergestellt, teilte das Innenministerium am Freitag mit.")
+    assert name_of(nlp, text, "14") == "Innenministerium"
+
+
+def test_a_report_closed_by_its_source_goes_on_over_sentences_of_figures(nlp):
+    text = ("Die Arbeitslosenquote stieg im März auf 7,9 Prozent. Das teilte das Statistikamt am Freitag mit. "
+            "Im Vorjahresmonat lag sie bei 7,1 Prozent.")
+    assert name_of(nlp, text, "7,1") == "Statistikamt"
+    text = ("Im Hafen wurden 300 Container kontrolliert, berichtete die Zeitung. Die Zahl der Beanstandungen lag "
+            "bei 45.")
+    assert name_of(nlp, text, "45") == "Zeitung"
+
+
+def test_a_closed_report_stops_at_a_sentence_without_figures_and_at_an_unnamed_report(nlp):
+    text = ("Am Morgen wurden 300 Container kontrolliert, berichtete die Zeitung. Das Wetter war schlecht. "
+            "In der Hafenstadt arbeiten 30.000 Menschen.")
+    assert name_of(nlp, text, "30.000") is None
+    text = ("Vier Patienten seien gestorben, teilte die Klinik mit. Zunächst war von 20 Toten die Rede.")
+    assert name_of(nlp, text, "20") is None
+
+
+def test_a_plural_in_ien_keeps_its_n(nlp):
+    assert name_of(nlp, "An der Kundgebung nahmen örtlichen Medien zufolge 5.000 Menschen teil.",
+                   "5.000") == "örtlichen Medien"
+
+
+def test_a_reporting_noun_with_an_owner_names_the_owner(nlp):
+    text = "Die neuen Zahlen des Gesundheitsamtes zeigen 120 weitere Fälle."
+    assert name_of(nlp, text, "120") == "Gesundheitsamt"
+
+
+def test_an_outlet_german_news_sites_go_by_relays_its_berufung(nlp):
+    text = "Meldung\n\nWie n-tv unter Berufung auf Sicherheitskreise meldete, wurden 12 Kämpfer festgenommen."
+    src = source_of(nlp, text, "12", title=True)
+    assert src is not None and src.name == "Sicherheitskreise" and src.relayed_by == "n-tv"
+
+
+def test_dem_bericht_zufolge_points_back_to_the_report_named_before(nlp):
+    text = ("Meldung\n\nDie Zeitung „Kurier“ berichtete am Sonntag über die Razzia. Dem Bericht zufolge wurden "
+            "35 Wohnungen durchsucht.")
+    assert name_of(nlp, text, "35", title=True) == "Kurier"
+
+
+def test_in_regierungskreisen_hiess_es_names_the_circle(nlp):
+    text = "Meldung\n\nIn Regierungskreisen hieß es, 300 Beamte würden an die Grenze verlegt."
+    assert name_of(nlp, text, "300", title=True) == "Regierung"
+
+
+def test_a_verb_without_subject_takes_its_origin_phrase_not_a_place(nlp):
+    text = "Meldung\n\nAus dem Gesundheitsministerium verlautete, dass 70 Ärzte fehlten."
+    assert name_of(nlp, text, "70", title=True) == "Gesundheitsministerium"
+    text = "Meldung\n\nIn Oberwart wurden am Montag 80 Anträge registriert."
+    assert name_of(nlp, text, "80", title=True) is None
+
+
+def test_a_weak_nouns_plural_keeps_its_en(nlp):
+    text = "Meldung\n\nDer Sender meldete unter Berufung auf Diplomaten, 40 Beobachter seien abgezogen worden."
+    src = source_of(nlp, text, "40", title=True)
+    assert src is not None and src.name == "Diplomaten"
+
+
+def test_an_umlauted_konjunktiv_ii_continues_the_report_before(nlp):
+    text = ("Meldung\n\nDas Landeskommando teilte mit, 300 Soldaten seien im Einsatz. Sie hätten 45 Dämme "
+            "verstärkt.")
+    from lagebild.extract.attribution import FIGURE_STATS
+
+    before = FIGURE_STATS["chain"]
+    assert name_of(nlp, text, "45", title=True) == "Landeskommando"
+    assert FIGURE_STATS["chain"] > before              # by the parse's chain, not the word rules' fallback
+
+
+def test_a_wie_clause_report_goes_on_over_the_next_figures(nlp):
+    text = ("Meldung\n\nWie das Arbeitsamt am Montag mitteilte, stieg die Zahl der Arbeitslosen auf 420.000. "
+            "Im Vorjahr waren es 390.000 gewesen.")
+    assert name_of(nlp, text, "390.000", title=True) == "Arbeitsamt"
+
+
+def test_the_body_that_presents_a_report_is_its_source(nlp):
+    text = "Meldung\n\nDie Feuerwehr zog am Abend Bilanz: 45 Keller seien ausgepumpt worden."
+    assert name_of(nlp, text, "45", title=True) == "Feuerwehr"
+    text = ("Meldung\n\nDas Sozialministerium legte am Montag eine Statistik vor. Demnach stieg die Zahl der "
+            "Anträge auf 12.000.")
+    assert name_of(nlp, text, "12.000", title=True) == "Sozialministerium"
+    # a result achieved is no report
+    text = "Meldung\n\nIn Linz hat die Partei ihr bestes Ergebnis erreicht: 41 Prozent der Wähler stimmten für sie."
+    assert name_of(nlp, text, "41", title=True) is None
+
+
+def test_an_organisation_whose_adjective_the_parser_took_for_the_head_keeps_its_name(nlp):
+    text = "Meldung\n\nDas Rote Kreuz sprach von 200 Verletzten."
+    assert name_of(nlp, text, "200", title=True) == "Rote Kreuz"
+
+
+def test_what_die_rede_war_von_is_no_source(nlp):
+    text = "Meldung\n\nUrsprünglich war von insgesamt drei Tätern die Rede gewesen."
+    assert name_of(nlp, text, "drei", title=True) is None
+    text = "Meldung\n\nZunächst war von Plünderungen in 40 Geschäften die Rede."
+    assert name_of(nlp, text, "40", title=True) is None
+
+
+def test_a_modal_konjunktiv_ii_is_a_possibility_not_reported_speech(nlp):
+    text = ("Meldung\n\nDer Sprecher sagte, die Lage sei ruhig. Die Behörden könnten künftig 300 weitere Beamte "
+            "einsetzen.")
+    from lagebild.extract.attribution import FIGURE_STATS
+
+    before = FIGURE_STATS["chain"]
+    claims(nlp, text, title=True)
+    assert FIGURE_STATS["chain"] == before
+
+
+def test_a_genitive_owner_keeps_its_written_case(nlp):
+    text = "Meldung\n\nKreisen des US-Militärs zufolge wurden 40 Raketen abgefangen."
+    assert name_of(nlp, text, "40", title=True) == "US-Militär"

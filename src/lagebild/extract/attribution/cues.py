@@ -100,6 +100,51 @@ def konjunktiv1(tok: Token) -> bool:
     return "Sub" in tok.morph.get("Mood", []) and tok.pos_ in ("VERB", "AUX") and not low.endswith("te")
 
 
+def konjunktiv1_by_agreement(tok: Token) -> bool:
+    """A Konjunktiv I the tagger read as indicative (``Italien versorge 86.000 Flüchtlinge``): a finite verb in
+    ``-e`` that is its infinitive less ``-n`` (or the lemmatiser's form as it stands) with a subject in the third
+    person singular - whose indicative ends in ``-t``. Not a preterite (``wurde``: another stem) nor a
+    Konjunktiv II (``gäbe``: umlaut), not ``ich gebe`` (first person)."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or not tok.tag_.endswith("FIN") or not low.endswith("e") \
+            or low in words("konjunktiv2") or not (lemma == low or lemma.endswith("en") and lemma[:-1] == low):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or "Sing" not in subj.morph.get("Number", []):
+        return False
+    return subj.pos_ in ("NOUN", "PROPN") or subj.pos_ == "PRON" and "3" in subj.morph.get("Person", [])
+
+
+def ersatz_konjunktiv(tok: Token) -> bool:
+    """``Die Sicherheitskräfte hätten Messer beschlagnahmt``: an umlauted Konjunktiv II in the plural stands for a
+    Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); not ``wären`` (``seien``
+    exists) nor ``sollten``/``wollten`` (also the preterite), nor a modal (``könnten``: a possibility of its own)."""
+    low = tok.lower_
+    return low in words("konjunktiv2") and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") \
+        and tok.tag_ != "VMFIN"
+
+
+def names_side(adj: Token) -> bool:
+    """Does an adjective before a reporting noun name whose report it is (``nach russischen Angaben``), not
+    only which (``nach vorläufigen Erkenntnissen``, ``nach ersten Angaben``: vague_source_adjectives)?"""
+    vague = table("vague_source_adjectives")
+    return adj.lower_ not in vague["any"] | vague["laut"]
+
+
+def anaphoric_report(noun: Token) -> bool:
+    """``nach diesen Angaben``, ``diesen Informationen zufolge``, ``dem Bericht zufolge``: a reporting noun with a
+    demonstrative, or with the definite article and no owner after it, points back to the report named before;
+    it names no source of its own."""
+    if not is_reporting_noun(noun):
+        return False
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if any(c.lower_ in words("anaphoric_determiners") for c in dets):
+        return True
+    owner = any(c.dep_ in ("nmod", "nmod:poss") and c.i > noun.i for c in noun.children)
+    return not owner and any("Def" in c.morph.get("Definite", []) and "Art" in c.morph.get("PronType", [])
+                             for c in dets)
+
+
 def reported_sentence(sent: Span) -> bool:
     """Does the sentence speak in Konjunktiv I in its main clause (not only in a subordinate one)?"""
     for tok in sent:

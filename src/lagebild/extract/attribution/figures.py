@@ -30,7 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import table
+from ...lang.de import table, words
 from ...model import Source
 from .. import doc_text
 from . import cues as C
@@ -42,6 +42,9 @@ STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
 _ORIGIN = _FUNCTION["origin"]                         # "Von der Bergwacht kam die Information"
 _HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß es"
+_HEARD_IN = _FUNCTION["heard_in"]                      # "In Justizkreisen war von ... die Rede"
+_CIRCLES = tuple(sorted(_FUNCTION["circle_endings"]))   # "Regierungskreisen"
+_IMPERSONAL = _FUNCTION["impersonal_reporting"]        # "Aus dem Ministerium verlautete, ..."
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -275,9 +278,10 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         if subj is not None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
-        subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
-            g.dep_ == "case" and g.lower_ in _HEARD_AT for g in c.children)),
-            None)
+        subj = _heard_phrase(verb, _HEARD_AT)
+    elif subj is None and C.full_lemma(verb) in _IMPERSONAL and (heard := _heard_phrase(verb, _ORIGIN)) is not None:
+        subj = heard                                   # "Aus dem Ministerium verlautete, ...": no subject, an origin
+        STATS["origin phrase of a verb without subject"] += 1
     if subj is None:
         subj = wie_subject(verb)                       # "Wie n-tv ... meldete": the subject hung under "wie"
         if subj is None and verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and doc[verb.i - 1].dep_ in (
@@ -299,6 +303,23 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         q.speaker, q.speaker_head = ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),), original.i
     src = _source(doc, q, [])
     return Said(q, src, [q.cue[0], spans[0]] + list(q.speaker)) if src is not None else None
+
+
+def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
+    """The phrase under a cue that says where a report came from or was heard: ``aus dem Ministerium``,
+    ``bei der Polizei`` (prepositions `cases`), or ``in Regierungskreisen`` where the phrase is a circle, a body
+    or an organisation (``in`` of a place or time is none); not a phrase holding the figure (``von acht Toten``)."""
+    from .speakers import can_speak
+
+    for c in head.children:
+        if c.dep_ not in ("obl", "nmod") or c.pos_ not in ("NOUN", "PROPN") \
+                or any(g.like_num or g.pos_ == "NUM" for g in c.subtree):
+            continue
+        found = {g.lower_ for g in c.children if g.dep_ == "case"}
+        circle = c.lower_.endswith(_CIRCLES) or c.ent_type_ == "ORG" or c.pos_ == "NOUN" and can_speak(c)
+        if found & cases or found & _HEARD_IN and circle:
+            return c                                   # "in Bad Radkersburg" (a place), "in einer Mitteilung": none
+    return None
 
 
 def _with_original(doc: Doc, q: Quotation) -> Quotation:
@@ -352,6 +373,10 @@ def reported(sent: Span) -> bool:
     if C.reported_sentence(sent):
         return True
     for tok in sent:
+        if C.konjunktiv1_by_agreement(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ in (
+                "aux", "cop", "aux:pass")):
+            STATS["Konjunktiv I read as indicative"] += 1
+            return True
         if not C.konjunktiv1(tok):
             continue
         path, h = [tok], tok
@@ -364,6 +389,16 @@ def reported(sent: Span) -> bool:
     return False
 
 
+def carries_on(sent: Span) -> bool:
+    """``Demnach ...``, ``..., so X weiter``, ``nach diesen Angaben``, ``dem Bericht zufolge``: the sentence goes on
+    with the source named before."""
+    def attributed(t: Token) -> bool:                  # "nach diesen Angaben", "dem Bericht zufolge" (postposition)
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+        return any(c.dep_ == "case" and (C.is_attribution_preposition(c) or c.lower_ == "nach") for c in t.children) \
+            or C.is_attribution_preposition(after)
+    return C.carries_on(sent) or any(C.anaphoric_report(t) and attributed(t) for t in sent)
+
+
 def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[list[Said]]) -> Said | None:
     """Who speaks in a sentence: its last quotation's speaker, else the subject of its last reporting verb
     (where the parse gave the verb no quotation: "Das Amt teilte mit, ..." with the particle unattached)."""
@@ -374,13 +409,16 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
             said = _subject_said(doc, verb, units[k])
             if said is not None:
                 return said
-    return None
+    # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
+    return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
+        or _origin(doc, units[k]) or _holder(doc, units[k])
 
 
 def _ersatz(sent: Span) -> bool:
-    """``Jedes Jahr würden so 600 Autos zerstört``: Konjunktiv II of ``werden`` in the main clause, the form
-    reported speech takes where Konjunktiv I looks like the indicative (plural)."""
-    return any(t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) and (
+    """``Jedes Jahr würden so 600 Autos zerstört``, ``Sie hätten 45 Personen festgenommen``: Konjunktiv II of
+    ``werden`` (or an umlauted one in the plural) in the main clause, the form reported speech takes where
+    Konjunktiv I looks like the indicative (plural)."""
+    return any((t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) or C.ersatz_konjunktiv(t)) and (
         t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
 
 
@@ -404,7 +442,7 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     sent = _span(doc, units[i])
     if sent is None:
         return None
-    ersatz = not (reported(sent) or C.carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
+    ersatz = not (reported(sent) or carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
     if ersatz and not _ersatz(sent):
         return None
     k, gaps = i - 1, 0
@@ -415,7 +453,7 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         prev = _span(doc, units[k])
         if prev is None or ersatz:
             break
-        if not (reported(prev) or C.carries_on(prev)):
+        if not (reported(prev) or carries_on(prev)):
             gaps += 1
             if gaps > 1:
                 break
@@ -478,11 +516,13 @@ def _root_level(doc: Doc, s: Said, unit: UnitLike) -> bool:
 
 def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Am Sonntag kamen nach Angaben der Polizei 350 Menschen. Gegen Abend war das Lager leer. Insgesamt
-    kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause goes on
-    to the declarative figures of the next sentences (up to three, also where the text has no paragraph
+    kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause - or of a
+    report of figures that names its source after them (``..., schrieb die Zeitung.``, ``Das teilte X mit.``) -
+    goes on to the declarative figures of the next sentences (up to three, also where the text has no paragraph
     breaks) while no other source is named between and no person or body acts in the figure's sentence."""
-    if units[i].heading or _acting_subject(doc, units[i]):
+    if units[i].heading or _acting_subject(doc, units[i]) or _own_report(doc, units[i]):
         return None
+    run = True                                         # a closed report goes on only over sentences of figures
     for k in range(i - 1, max(-1, i - 4), -1):
         if units[k].paragraph != units[i].paragraph or units[k].heading:
             return None
@@ -490,22 +530,59 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
         leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
         if leads and sent is not None and any(t.like_num for t in sent):
             return leads[0]
+        closing = _closing_report(doc, units, k, by_unit) if run else None
+        if closing is not None:
+            STATS["report closed by its source, carried on"] += 1
+            return closing
+        run = run and sent is not None and _has_figure(doc, units[k], sent)
         if by_unit[k] or sent is None or any(reporting(t) for t in sent):
             return None                                # another source (or a speech act) between
     return None
 
 
+def _own_report(doc: Doc, unit: UnitLike) -> bool:
+    """Is the sentence a report of its own whose source is left unnamed (``Zunächst war von 35 Toten die
+    Rede``, ``Es wurde berichtet, ...``)? Its main clause is a reporting verb or noun."""
+    sent = _span(doc, unit)
+    return any(t.dep_ == "ROOT" and (reporting(t) or t.pos_ == "NOUN" and C.is_reporting_noun(t)) for t in sent or ())
+
+
+def _closing_report(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[list[Said]]) -> Said | None:
+    """A report of figures that names its source after them: ``Es wurden 7.112 Verdächtige ermittelt, schrieb
+    die Zeitung.`` (the quotation before its cue, a figure in it), or ``Der Anteil sank auf 15,2 Prozent. Das
+    teilte die Behörde mit.`` (units[k] points back to a sentence with a figure)."""
+    for s in by_unit[k]:
+        cue = s.q.cue[0][0] if s.q.cue else None
+        verb = _token_at(doc, cue) if cue is not None else None
+        main = verb is not None and (_clause_head(verb).dep_ == "ROOT" or any(    # "Wie X mitteilte, ..."
+            c.lower_ == "wie" and c.dep_ in ("mark", "advmod", "case") for c in verb.children))
+        if s.q.how in ("verb", "verb-fallback") and verb is not None and main \
+                and any(doc[t].pos_ == "NUM" and _in(units[k], doc[t].idx) for t in s.q.tokens):
+            return s
+    if k == 0 or units[k - 1].paragraph != units[k].paragraph:
+        return None
+    before = _span(doc, units[k - 1])
+    if before is None or not _has_figure(doc, units[k - 1], before):
+        return None
+    return _anaphoric_next(doc, units, k - 1, by_unit)
+
+
+def _has_figure(doc: Doc, unit: UnitLike, sent: Span) -> bool:
+    return any(t.pos_ == "NUM" and _in(unit, t.idx) for t in sent)
+
+
 def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Bei Kämpfen sind zwölf Menschen getötet worden. Unter den Opfern seien vier Polizisten, berichtete
-    die Agentur X.``: a sentence in Konjunktiv I whose source follows what it reports goes on with the
-    sentence before it; that sentence, naming no source of its own, is X's too."""
+    die Agentur X.``: a sentence in Konjunktiv I (or the Konjunktiv II standing in for it: ``hätten``) whose
+    source follows what it reports goes on with the sentence before it; that sentence, naming no source of its
+    own, is X's too."""
     j = i + 1
     if j >= len(units) or units[j].paragraph != units[i].paragraph or units[j].heading or units[i].heading:
         return None
     for s in by_unit[j]:
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
         if s.q.how in ("verb", "verb-fallback") and s.q.quote and s.q.quote[0][0] < at \
-                and any(C.konjunktiv1(doc[t]) for t in s.q.tokens):
+                and any(C.konjunktiv1(doc[t]) or C.ersatz_konjunktiv(doc[t]) for t in s.q.tokens):
             return s
     return None
 
@@ -596,21 +673,50 @@ def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
 
 def _origin(doc: Doc, unit: UnitLike) -> Said | None:
     """``Von der Bergwacht kam die Information, ...``: a reporting noun as the subject or object of a clause
-    whose ``von``/``aus`` phrase says where it came from; that phrase is the source."""
+    whose ``von``/``aus`` phrase says where it came from; that phrase is the source. Also the circle it was heard
+    in, where that phrase can speak: ``In Justizkreisen war von acht Toten die Rede``."""
+    from .speakers import np_tokens
+
     for noun in _span(doc, unit) or ():
-        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj") or not C.is_reporting_noun(noun):
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj", "ROOT") or not C.is_reporting_noun(noun):
             continue
-        origin = next((c for c in noun.head.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and any(
-            g.dep_ == "case" and g.lower_ in _ORIGIN for g in c.children)), None)
-        if origin is None:
+        # "war von drei Tätern die Rede": the von phrase of "die Rede sein" is what is said, never who says it
+        idiom = noun.dep_ == "ROOT" or noun.head.lemma_ == "sein"
+        origin = _heard_phrase(noun.head, frozenset() if idiom else _ORIGIN)
+        if origin is None or origin.i == noun.i:
             continue
-        from .speakers import np_tokens
 
         toks = np_tokens(origin)
         spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
         q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, origin.i, how="prep")
         src = _source(doc, q, [])
         if src is not None:
+            return Said(q, src, list(spans) + list(q.cue))
+    return None
+
+
+def _holder(doc: Doc, unit: UnitLike) -> Said | None:
+    """``Die Polizei zog Bilanz: ...``, ``Das Ministerium legte eine Statistik vor.``: a reporting noun of no owner
+    as the object of a reporting or presenting verb (report_presenting_verbs) whose subject can speak; that
+    subject is the source of the report."""
+    from .speakers import can_speak, genitive_or_von, np_tokens, subject_of
+
+    for noun in _span(doc, unit) or ():
+        if noun.pos_ != "NOUN" or noun.dep_ != "obj" or not C.is_reporting_noun(noun) or genitive_or_von(noun):
+            continue
+        verb = noun.head
+        if verb.pos_ not in ("VERB", "AUX") or not (reporting(verb) or C.full_lemma(verb) in words(
+                "report_presenting_verbs")):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.pos_ == "PRON" or not can_speak(subj) or not _in(unit, subj.idx):
+            continue
+        toks = np_tokens(subj)
+        spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
+        q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, subj.i, how="verb")
+        src = _source(doc, q, [])
+        if src is not None:
+            STATS["holder of a report noun"] += 1
             return Said(q, src, list(spans) + list(q.cue))
     return None
 
@@ -627,7 +733,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             if said is not None:
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
-        or _origin(doc, units[i])
+        or _origin(doc, units[i]) or _holder(doc, units[i])
     if side is not None:
         cands.append(side)
     if not cands:

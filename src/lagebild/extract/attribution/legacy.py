@@ -495,11 +495,23 @@ _KIND_STEMS = {kind: stems | _HEADS["media"] if kind == "media" else stems
                for kind, stems in table("source_kinds").items()}
 
 
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """The names German-language news outlets go by (lang/de/outlets.tsv), lower case, also without their
+    article ("Der Spiegel" -> "spiegel")."""
+    from ...lang.de.outlets import outlets
+
+    names = {n.lower() for n in outlets().values()}
+    return frozenset(names | {n.split(" ", 1)[1] for n in names if n.split(" ", 1)[0] in DETERMINERS})
+
+
 def _kind(name: str, person: bool = False) -> str:
     n = name.lower()
     for kind, stems in _KIND_STEMS.items():
         if any(s in n for s in stems):
             return kind
+    if n in _outlet_names():
+        return "media"                                 # "n-tv", "Tagesspiegel": an outlet German news sites go by
     from ...nlp.gazetteer import organisation_kinds
 
     known = organisation_kinds()

@@ -29,7 +29,16 @@ from spacy.tokens import Doc, Span, Token
 from ...lang.de import words
 from .. import doc_text
 from . import cues as C
-from .speakers import SPEAKER_POS, genitive_or_von, np_tokens, prep_object, quoted_object, subject_of, wie_subject
+from .speakers import (
+    SPEAKER_POS,
+    can_speak,
+    genitive_or_von,
+    np_tokens,
+    prep_object,
+    quoted_object,
+    subject_of,
+    wie_subject,
+)
 
 Spans = tuple[tuple[int, int], ...]
 STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
@@ -275,6 +284,8 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
                 continue
             if C.is_reporting_noun(obj):
                 speaker = genitive_or_von(obj)
+                if C.anaphoric_report(obj) and (speaker is None or not can_speak(speaker)):
+                    continue                           # "nach diesen Angaben": the report named before
                 if speaker is None and C.compound_source(obj):
                     speaker = obj                      # "nach Polizeiangaben": the compound names the police
                 if speaker is None and any(c.lower_ == "eigenen" for c in obj.children):
@@ -282,7 +293,8 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
                     speaker = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
                     if speaker is not None:
                         phrase = set(np_tokens(obj, keep_case=True))
-                if speaker is None and any(c.dep_ == "amod" for c in obj.children) and not C.is_generic(obj):
+                if speaker is None and any(c.dep_ == "amod" and C.names_side(c) for c in obj.children) \
+                        and not C.is_generic(obj):
                     speaker = obj                      # "nach russischen Angaben": the Russian side
                 if speaker is None:
                     continue

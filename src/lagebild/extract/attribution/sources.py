@@ -16,7 +16,7 @@ from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
 from .quotations import STATS, Quotation, Spans
-from .speakers import np_tokens
+from .speakers import genitive_or_von, np_tokens
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
 
@@ -113,11 +113,15 @@ def _name(doc: Doc, head: Token) -> str:
     ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
     with the adjectives before it and the genitive or ``von`` attribute after it as written ("Sprecher der
     Polizeiinspektion Freyung")."""
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None and ent.label_ == "ORG" and len(ent) > 1 and head.pos_ == "NOUN" \
+            and all(t.text[:1].isupper() for t in ent):
+        return ent.text                                # "Das Rote Kreuz": the adjective parsed as the head noun
     if head.pos_ == "PROPN":
         return " ".join(t.text for t in _name_tokens(head))
     if C.is_reporting_noun(head):
         compound = C.compound_source(head)            # "Polizeiangaben" -> Polizei
-        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
+        side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i and C.names_side(c)]
         if compound and side:                          # "einer ukrainischen Geheimdiensteinschätzung": the
             # adjective says whose, and it agrees with the whole compound, not with its first part
             return f"{side[-1].lemma_.lower()}e {nominative(head)}"
@@ -125,6 +129,9 @@ def _name(doc: Doc, head: Token) -> str:
             return compound
         if side:                                       # "nach russischen Angaben" -> russische Seite
             return f"{side[-1].lemma_.lower()}e Seite"
+        owner = genitive_or_von(head)
+        if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not C.is_reporting_noun(owner):
+            return _name(doc, owner)                   # "die Zahlen des Innenministeriums" -> Innenministerium
     named = _appos_name(head) or _split_name(head)
     if named:
         return named
@@ -179,13 +186,15 @@ def nominative(head: Token) -> str:
     morph = head.morph
     if "Plur" in morph.get("Number", []):
         if "Dat" in morph.get("Case", []) and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
-                and not lemma.endswith("e"):
+                and not lemma.endswith("e") and not text.endswith("ien") and text != lemma + "en":
+            # "Medien", "Studien", "Diplomaten" (a weak noun's plural): no dative -n
             return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
         return text
     if "Gen" in morph.get("Case", []):
         cut = text[:-2] if text.endswith("es") else text[:-1] if text.endswith("s") else text
-        if cut and lemma.startswith(cut):
-            return cut                               # the lemmatiser's "Zivilschutze" for "Zivilschutzes"
+        if cut and lemma.lower().startswith(cut.lower()):
+            return cut                               # the lemmatiser's "Zivilschutze" for "Zivilschutzes";
+            # "US-Militärs" -> "US-Militär", not the lemmatiser's "Us-militär"
     return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
 
 

@@ -70,7 +70,7 @@ def subject_of(verb: Token) -> Token | None:
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
     real = [c for c in subjects if not _als_phrase(c)] or subjects
     real = [c for c in real if not _genitive_phrase(c)]
-    speaking = [c for c in real if _can_speak(c)]
+    speaking = [c for c in real if can_speak(c)]
     if len(real) > 1 and speaking and len(speaking) < len(real):
         return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
     if real:
@@ -100,10 +100,10 @@ def quoted_object(verb: Token) -> Token | None:
     if not _passive_speaks(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in SPEAKER_POS
-                 and c.lower_ not in ("sich", "es", "das", "dies") and _can_speak(c)), None)
+                 and c.lower_ not in ("sich", "es", "das", "dies") and can_speak(c)), None)
 
 
-def _can_speak(tok: Token) -> bool:
+def can_speak(tok: Token) -> bool:
     """Can the phrase speak: a name, a pronoun, a person or organisation, a speaking noun (``Sprecher``)?"""
     from ...lang.de import words
 
