@@ -30,6 +30,7 @@ import os
 import time
 import types
 import warnings
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import Article, ArticleError, Result
+from .model import Article, ArticleError, Entity, Mention, Result
 from .pipeline import available_components, blocks_of, cross_article, event_article
 from .store.check import finish_stale, stale_builds
 from .store.identity import Identities
@@ -530,12 +531,14 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     was = {a.id: a.duplicate_of for a in articles}
     known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
               for k, v in store.signatures(VERSION).items()}, store.near_copies(VERSION))
+    resolution = _Resolution(store)
     cross = cross_article(articles, claims, mentions, store.extracted_events(), story_of=story_of,
                           blocks=None if keep is None else set(block.values()) - set(keep),
-                          stored_groups=store.groups, stored_entities=store.entities, known=known)
+                          stored_groups=store.groups, stored_entities=store.entities, known=known,
+                          resolve=resolution)
     if keep and cross.entities is not None:
         # a kept event naming an entity that is gone (its canonical name changed) is redone with its block
-        old, new = {e.id for e in store.entities()}, {e.id for e in cross.entities}
+        old, new = store.entity_ids(), {e.id for e in cross.entities}
         stale = {b for b, (_, evs) in keep.items()
                  if any(x in old and x not in new for e in evs for x in (e.actor, e.target))}
         if stale:
@@ -562,9 +565,77 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         cross.near_copies)
     store.replace_cross(duplicates=None if cross.duplicates is None else {   # only what changed is written
         k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
-        groups=groups, entities=cross.entities, sourced=cross.sourced, events=events)
+        groups=groups, entities=cross.entities, sourced=cross.sourced, events=events,
+        **(resolution.write if cross.entities is not None else {}))
     summary.timings["cross/write"] = time.monotonic() - t0
     return found is not None and not cross.failed
+
+
+class _Resolution:
+    """Entity resolution against the index the store keeps (consolidate.entities.components): where the index
+    was made by this code, only the parts that the unresolved mentions (of new articles) touch are resolved
+    again, with all their stored mentions - the same entities as a resolution over all mentions; without
+    one (a first build, an article replaced or deleted), over all, and the index is made. Called with all
+    stored mentions in their order (`Store.mentions`); `write` is what `Store.replace_cross` keeps of it."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.write: dict[str, Any] = {}
+
+    def __call__(self, mentions: Sequence[Mention]) -> list[Entity]:
+        from .consolidate.entities import INDEX_VERSION, components, resolve_entities
+
+        linked = self.store.mention_entities()
+        if self.store.entity_index() != INDEX_VERSION or len(linked) != len(mentions):
+            entities = resolve_entities(mentions)
+            self.write = {"entity_index": (INDEX_VERSION, components(mentions, entities)[1])}
+            return entities
+        return self._part(mentions, linked)
+
+    def _part(self, mentions: Sequence[Mention], linked: list[str | None]) -> list[Entity]:
+        from .consolidate.entities import part_keys, resolve_entities
+
+        store = self.store
+        part_of = store.entity_parts()
+        of = [None if e is None else part_of.get(e) for e in linked]
+        new = [m for m, p in zip(mentions, of) if p is None]
+        parts = set(store.key_parts(part_keys(new, [])).values())
+        redone: list[Entity] = []
+        again: list[tuple[Mention, str | None]] = []
+        while new:   # the parts the new mentions touch, and those whose entity ids the result meets
+            again = [(m, eid) for m, eid, p in zip(mentions, linked, of) if p is None or p in parts]
+            redone = resolve_entities([m for m, _ in again])
+            more = set(store.key_parts("e:" + e.id for e in redone).values()) - parts
+            if not more:
+                break
+            parts |= more
+        kept: dict[str, list[Mention]] = defaultdict(list)
+        for m, eid, p in zip(mentions, linked, of):
+            if eid is not None and p is not None and p not in parts:
+                kept[eid].append(m)
+        stored = store.entity_rows()
+        gone = {e.id for e in stored if part_of.get(e.id) in parts}
+        entities = [e for e in stored if e.id not in gone]
+        for e in entities:
+            e.mentions = kept.get(e.id, [])
+        entities += redone
+        entities.sort(key=lambda e: (-len(e.mentions), e.id))     # as resolve_entities orders them
+        if not new:
+            self.write = {"entity_part": ([], set(), [], -1, set(), [])}
+            return entities
+        was = {e.id: e for e in stored if e.id in gone}
+        changed = [e for e in redone if e.id not in was or _entity_row(e) != _entity_row(was[e.id])]
+        entity_of = {(m.article, m.start, m.end): e.id for e in redone for m in e.mentions}
+        relinked = [(eid, m.article, m.start, m.end) for m, old in again
+                    if (eid := entity_of.get((m.article, m.start, m.end))) != old]
+        part = min(parts) if parts else store.next_part()
+        self.write = {"entity_part": (changed, gone - {e.id for e in redone}, relinked, part, parts,
+                                      part_keys(new, redone))}
+        return entities
+
+
+def _entity_row(e: Entity) -> tuple:
+    return (e.name, e.type, e.aliases, e.lat, e.lon, e.country, e.wikidata)
 
 
 def _stories(store: Store, articles: list[Article], mentions: list, summary: BuildSummary) -> dict[str, str] | None:

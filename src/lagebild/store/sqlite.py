@@ -28,7 +28,7 @@ import sqlite3
 import time
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -248,6 +248,11 @@ CREATE TABLE IF NOT EXISTS near_copies (
     b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (a, b)
 );
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT PRIMARY KEY,       -- consolidate.entities.mention_keys, "e:<entity id>": what a new mention is
+    part INTEGER NOT NULL       -- resolved against; mentions sharing a key are of one part
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_keys_part ON entity_keys(part);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     build_id INTEGER,
@@ -298,7 +303,7 @@ MODEL_TABLES: dict[str, type] = {
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
 # Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
 # the next build fills them).
-ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies")
+ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys")
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
 
@@ -688,7 +693,8 @@ class Store:
     ) -> None:
         """Store one article and what was extracted from it, replacing any earlier version, atomically."""
         with self.transaction():
-            self.db.execute("DELETE FROM articles WHERE id=?", (article.id,))  # cascades to its rows
+            if self.db.execute("DELETE FROM articles WHERE id=?", (article.id,)).rowcount:  # cascades to its rows
+                self._drop_entity_index()     # its mentions' parts are gone: the next resolution is over all
             row = encode(article)
             row.update(analysed_with=json.dumps(analysed_with or {}), build_id=build_id, stored_at=now())
             self._insert("articles", [row])
@@ -710,6 +716,8 @@ class Store:
     def delete_article(self, article_id: str) -> bool:
         with self.transaction():
             cur = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+            if cur.rowcount:
+                self._drop_entity_index()
         return cur.rowcount > 0
 
     def set_claim_sources(self, claims: Sequence[Claim]) -> None:
@@ -803,6 +811,67 @@ class Store:
             # only the mentions whose entity changed are written
             self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND idx=?', [
                 (new, r[0], r[1]) for r in rows if (new := entity_of.get((r[0], r[2], r[3]))) != r[4]])
+
+    def replace_entity_part(self, entities: Sequence[Entity], changed: Sequence[Entity], gone: Collection[str],
+                            relinked: Sequence[tuple[str, str, int, int]], part: int, merged: Collection[int],
+                            keys: Iterable[str]) -> None:
+        """An incremental resolution: `entities` all of them, in order (positions are rewritten where they
+        moved); `changed` the entities written again, `gone` ids deleted; `relinked` (entity, article, start,
+        end) of the mentions whose entity changed; the parts `merged` and the `keys` become `part`."""
+        with self.transaction():
+            self.db.executemany("DELETE FROM entities WHERE id=?", [(i,) for i in {*gone, *(e.id for e in changed)}])
+            self._insert("entities", [dict(encode(e, skip={"mentions"}), position=None) for e in changed])
+            pos = {r[0]: r[1] for r in self.db.execute("SELECT id, position FROM entities")}
+            self.db.executemany("UPDATE entities SET position=? WHERE id=?",
+                                [(i, e.id) for i, e in enumerate(entities) if pos.get(e.id, i) != i])
+            self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND start=? AND "end"=?', relinked)
+            self.db.executemany("UPDATE entity_keys SET part=? WHERE part=?", [(part, p) for p in merged if p != part])
+            self.db.executemany("INSERT OR REPLACE INTO entity_keys(key, part) VALUES (?, ?)",
+                                [(k, part) for k in keys])
+
+    def set_entity_index(self, version: str, keys: Mapping[str, int]) -> None:
+        """The index of a resolution over all mentions (consolidate.entities.components): each key's part;
+        `version` names the code that made it."""
+        with self.transaction():
+            self.db.execute("DELETE FROM entity_keys")
+            self.db.executemany("INSERT INTO entity_keys(key, part) VALUES (?, ?)", keys.items())
+            self.set_meta("entity_index", version)
+
+    def _drop_entity_index(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key='entity_index'")
+
+    def entity_index(self) -> str | None:
+        """The version of the stored entity index, None when there is none that holds."""
+        return self.meta().get("entity_index") if self.columns("entity_keys") else None
+
+    def key_parts(self, keys: Iterable[str]) -> dict[str, int]:
+        """key -> its part, for the keys of these that the entity index holds."""
+        todo, out = list(keys), dict[str, int]()
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            out.update(self.db.execute(
+                f"SELECT key, part FROM entity_keys WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return out
+
+    def mention_entities(self) -> list[str | None]:
+        """The entity of each mention, in the order of `mentions()`."""
+        return [r[0] for r in self.db.execute("SELECT entity FROM mentions ORDER BY article, idx")]
+
+    def entity_parts(self) -> dict[str, int]:
+        """entity id -> its part in the entity index."""
+        sql = "SELECT key, part FROM entity_keys WHERE key >= 'e:' AND key < 'e;'"
+        return {r[0][2:]: r[1] for r in self.db.execute(sql)}
+
+    def next_part(self) -> int:
+        """A part number the entity index does not use yet."""
+        return int(self.db.execute("SELECT coalesce(max(part), -1) + 1 FROM entity_keys").fetchone()[0])
+
+    def entity_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM entities")}
+
+    def entity_rows(self) -> list[Entity]:
+        """The entities in order, without their mentions."""
+        return [make(Entity, _row_dict(r)) for r in self.db.execute("SELECT * FROM entities ORDER BY position, id")]
 
     def entities(self) -> list[Entity]:
         by_entity: dict[str, list[Mention]] = {}
@@ -901,9 +970,15 @@ class Store:
         entities: Sequence[Entity] | None = None,
         sourced: Sequence[Claim] | None = None,
         events: Sequence[Event] | None = None,
+        entity_index: tuple[str, Mapping[str, int]] | None = None,
+        entity_part: tuple[Sequence[Entity], Collection[str], Sequence[tuple[str, str, int, int]], int,
+                           Collection[int], Iterable[str]] | None = None,
     ) -> None:
         """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored.
-        `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs)."""
+        `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs);
+        `entity_index`: with `entities` resolved over all, their index (`set_entity_index`); `entity_part`:
+        instead, `entities` resolved again in one part (`replace_entity_part`: changed, gone, relinked, part,
+        merged, keys)."""
         with self.transaction():
             if duplicates is not None:
                 self.set_duplicates(duplicates)
@@ -911,8 +986,14 @@ class Store:
                 self._replace_near_copies(*near_copies)
             if groups is not None:
                 self.replace_groups(groups)
-            if entities is not None:
+            if entities is not None and entity_part is not None:
+                self.replace_entity_part(entities, *entity_part)
+            elif entities is not None:
                 self.replace_entities(entities)
+                if entity_index is not None:
+                    self.set_entity_index(*entity_index)
+                else:
+                    self._drop_entity_index()
             if sourced is not None:
                 self.set_claim_sources(sourced)
             if events is not None:
