@@ -389,3 +389,36 @@ def test_entities_resolved_in_parts_are_those_resolved_over_all(tmp_path, monkey
     build_articles([], steps, components=())
     assert sizes == [total]
     assert _entity_rows(steps) == _entity_rows(whole)
+
+
+def test_articles_analysed_ahead_of_the_lock_are_stored_as_analysed_in_it(corpus, tmp_path, fake, monkeypatch):
+    """A few articles are analysed before the build takes the dossier's lock (a web upload holds its write
+    lock only to store and consolidate): the build stores that analysis, not analysing again, and the
+    dossier is the one a build analysing under the lock makes; an analysis made before the dossier
+    changed (another build stored the article meanwhile) is not used."""
+    from lagebild.build import analyse_ahead
+    from lagebild.pipeline import read_articles
+
+    paths = sorted(corpus.iterdir())
+    plain, early = tmp_path / "plain.db", tmp_path / "early.db"
+    for db in (plain, early):
+        build_dossier(paths[:-3], db, components=fake)
+    build_dossier(paths[-3:], plain, components=fake, jobs=1)
+    articles = read_articles(paths[-3:])[0]
+    ahead = analyse_ahead(articles, early, components=fake)
+    assert ahead is not None and len(ahead.todo) == 3
+    calls = []
+    real = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: calls.append(1) or real(*a, **k))
+    summary = build_articles(articles, early, components=fake, ahead=ahead)
+    assert not calls and len(summary.new) == 3
+    for sql in ('SELECT id, article, text, low, "group" FROM claims ORDER BY id', "SELECT id, title FROM articles ORDER BY id"):
+        assert rows(early, sql) == rows(plain, sql) and rows(plain, sql)
+    stale = tmp_path / "stale.db"
+    build_dossier(paths[:-1], stale, components=fake)
+    ahead = analyse_ahead(read_articles(paths[-2:])[0], stale, components=fake)   # one of the two is stored
+    assert ahead is not None and len(ahead.todo) == 1
+    build_dossier(paths[-1:], stale, components=fake)                            # ... then both are
+    calls.clear()
+    summary = build_articles(read_articles(paths[-2:])[0], stale, components=fake, ahead=ahead)
+    assert not summary.new and summary.unchanged == 2 and not calls

@@ -47,7 +47,8 @@ from .store.sqlite import Store, StoreError, is_disk_full
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "build_from_partitions",
+__all__ = ["Ahead", "BuildSummary", "analyse_ahead", "available_components", "build_articles", "build_dossier",
+           "build_from_partitions",
            "content_hash", "cross_fingerprint", "default_jobs", "fingerprint"]
 
 PACKAGE = Path(__file__).resolve().parent
@@ -204,6 +205,49 @@ def build_from_partitions(folder: str | Path, db_path: str | Path, **kw: Any) ->
                           analysed=[(c, r) for c, r in analysed if c], **kw)
 
 
+@dataclass
+class Ahead:
+    """Articles analysed before the build's lock is taken (`analyse_ahead`), for a build of the same articles:
+    the build stores these results when it finds the same articles to analyse (ids, origins, contents)."""
+
+    todo: dict[str, tuple[str | None, str | None]]      # article id -> (origin, content hash)
+    results: list[tuple[list[Article], Result | Exception]]
+    analysed_with: dict[str, Any]
+    notes: list[str]
+    seconds: float
+
+
+def analyse_ahead(articles: Sequence[Article], db_path: str | Path, *, components: Iterable[str] | None = None,
+                  nlp: Any = None, force: bool = False) -> Ahead | None:
+    """Analyse what a build of `articles` into `db_path` would analyse, as the dossier is now, without its
+    lock (a web upload: the write lock is then held only to store and consolidate). None: nothing to do."""
+    import dataclasses
+
+    from .pipeline import build_nlp
+
+    t0 = time.monotonic()
+    comps = available_components(components)[0]
+    analysed_with: dict[str, Any] = {"components": list(comps), "fingerprint": fingerprint(comps)}
+    try:
+        state = {}
+        if Path(db_path).exists():
+            with Store(db_path, readonly=True) as store:
+                state = store.article_state()
+        copies = [dataclasses.replace(a) for a in articles]      # the build's own are claimed under its lock
+        todo = _to_analyse(copies, Identities(state), comps, analysed_with, force, BuildSummary(db=Path(db_path)))
+        if not todo:
+            return None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            nlp = build_nlp(comps, nlp)
+            results = list(_analysed(todo, comps, nlp, 1, lambda: None))
+    except Exception:  # noqa: BLE001 - the build analyses them itself, and says what is wrong
+        log.debug("analysis ahead of the build failed", exc_info=True)
+        return None
+    return Ahead({a.id: (a.origin, a.content_hash) for a in todo}, results, analysed_with,
+                 [str(w.message) for w in caught], time.monotonic() - t0)
+
+
 def build_articles(
     articles: Sequence[Article],
     db_path: str | Path,
@@ -217,6 +261,7 @@ def build_articles(
     story_of: StoryOf | None = STORIES,
     jobs: int = 1,
     analysed: Iterable[tuple[list[Article], Result | Exception]] | None = None,
+    ahead: Ahead | None = None,
 ) -> BuildSummary:
     """`build_dossier` for articles already read (by our readers or anyone's).
 
@@ -224,13 +269,16 @@ def build_articles(
     dossier's own stories, STORIES) makes claim grouping and event merging run per story, and only for
     the stories this build touched; None runs them over all articles as one block. `jobs`
     processes analyse (this one stores). `analysed`: the articles' analyses made elsewhere
-    (`read_partitions`), stored instead of analysing."""
+    (`read_partitions`), stored instead of analysing. `ahead`: what `analyse_ahead` made of these articles
+    (a few articles, fewer than a pool is started for, are analysed so by default: before the lock is taken)."""
     t0 = time.monotonic()
     summary = BuildSummary(db=Path(db_path), inputs=len(articles) + len(errors))
     summary.errors.extend(errors)
     comps, summary.skipped_components = available_components(components)
     summary.components = comps
     analysed_with: dict[str, Any] = {"components": list(comps), "fingerprint": fingerprint(comps)}
+    if ahead is None and analysed is None and 0 < len(articles) < POOL_MIN:
+        ahead = analyse_ahead(articles, db_path, components=comps, nlp=nlp, force=force)
 
     with build_lock(db_path), Store(db_path, create=True) as store:
         stale = stale_builds(store)   # we hold the lock: whoever started these is gone
@@ -241,8 +289,14 @@ def build_articles(
         todo = _to_analyse(articles, Identities(store.article_state()), comps, analysed_with, force, summary)
 
         t1 = time.monotonic()
+        if ahead is not None and ahead.analysed_with == analysed_with and analysed is None and (
+                ahead.todo == {a.id: (a.origin, a.content_hash) for a in todo}):   # as when it was analysed
+            analysed, t1 = ahead.results, t1 - ahead.seconds
+        else:
+            ahead = None
         stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console, jobs,
                                     analysed)
+        summary.notes.extend(dict.fromkeys(ahead.notes if ahead else ()))
         summary.timings["analyse"] = time.monotonic() - t1
         # Only what really got stored counts as processed; the rest is in summary.errors.
         for ids in (summary.new, summary.replaced, summary.reanalysed):

@@ -395,10 +395,14 @@ def _builder(tp: Any) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return (lambda v, b=_builder(args[0]): None if v is None else b(v)) if len(args) == 1 else _same
+        if len(args) != 1 or _builder(args[0]) is _same:
+            return _same
+        return lambda v, b=_builder(args[0]): None if v is None else b(v)
     if origin is list:
         (arg,) = typing.get_args(tp) or (Any,)
         inner = _builder(arg)
+        if inner is _same:      # a JSON list of plain values is what it is
+            return _same
         return lambda v: [None if x is None else inner(x) for x in v]
     if origin is tuple:
         return tuple
@@ -423,7 +427,7 @@ def make(cls: type, data: dict[str, Any]) -> Any:
             v = data[name]
             if nested and isinstance(v, str):
                 v = json.loads(v)
-            kw[name] = None if v is None else build(v)
+            kw[name] = v if v is None or build is _same else build(v)
     return cls(**kw)
 
 
@@ -443,7 +447,7 @@ def _is_nested(tp: Any) -> bool:
 
 
 def _row_dict(row: sqlite3.Row) -> dict[str, Any]:
-    return {k: row[k] for k in row.keys()}
+    return dict(zip(row.keys(), row))
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -775,7 +779,16 @@ class Store:
         sql, args = "SELECT * FROM mentions", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
-        return [make(Mention, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
+        return self._flat(Mention, sql + " ORDER BY article, idx", args)
+
+    def _flat(self, cls: type, sql: str, args: tuple[str, ...]) -> list[Any]:
+        """The rows of `sql` ("SELECT * ...") as `cls`; a class of plain fields only (no JSON) is made from
+        its columns directly, which is several times faster than `make` (a dossier holds ~25 mentions an article)."""
+        plan = _plan(cls)
+        if any(nested or build is not _same for _, nested, build in plan):
+            return [make(cls, _row_dict(r)) for r in self.db.execute(sql, args)]
+        cols = ", ".join(_q(name) for name, _, _ in plan)
+        return [cls(*r) for r in self.db.execute(sql.replace("SELECT *", f"SELECT {cols}", 1), args)]
 
     def extracted_events(self) -> list[Event]:
         rows = self.db.execute("SELECT data FROM extracted_events ORDER BY article, idx")
