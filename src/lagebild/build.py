@@ -571,7 +571,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
 
     t0 = time.monotonic()
     articles = store.articles()
-    claims = store.claims()
+    links = store.claim_links()
     mentions = store.mentions()
     t1 = time.monotonic()
     found = _stories(store, articles, mentions, summary)
@@ -581,7 +581,14 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     if callable(story_of):
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
-    keep = _kept_blocks(store, claims, block, changed) if story_of is not None else None
+    keep = _kept_blocks(store, links, block, changed) if story_of is not None else None
+    t1 = time.monotonic()
+    if keep is None:
+        claims = store.claims()
+    else:   # those of the blocks grouped again, and all that name a source (entities link them)
+        redo = set(block.values()) - set(keep)
+        claims = store.claims_of([a for a, b in block.items() if b in redo], sourced=True)
+    summary.timings["cross/read"] += time.monotonic() - t1
     was = {a.id: a.duplicate_of for a in articles}
     known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
               for k, v in store.signatures(VERSION).items()}, store.near_copies(VERSION))
@@ -596,7 +603,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         stale = {b for b, (_, evs) in keep.items()
                  if any(x in old and x not in new for e in evs for x in (e.actor, e.target))}
         if stale:
-            again = cross_article(articles, claims, [], store.extracted_events(), steps=("groups", "events"),
+            again = cross_article(articles, store.claims(), [], store.extracted_events(), steps=("groups", "events"),
                                   story_of=story_of, blocks=stale, stored_entities=lambda: cross.entities or [])
             cross.group_blocks.update(again.group_blocks)
             cross.event_blocks.update(again.event_blocks)
@@ -718,11 +725,13 @@ def complete_cross_article(store: Store) -> list[str]:
     return summary.notes
 
 
-def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set[str]) -> dict[str, tuple[list, list]]:
+def _kept_blocks(store: Store, claims: list[tuple[str, str, str | None]], block: dict[str, str],
+                 changed: set[str]) -> dict[str, tuple[list, list]]:
     """Block -> (stored groups, stored events) for each block whose stored results still hold: none of its
-    articles changed, each of its claims is in one of its groups or none, each group and event is of it."""
+    articles changed, each of its claims ((id, article, group), `Store.claim_links`) is in one of its groups
+    or none, each group and event is of it."""
     touched = {block[a] for a in changed if a in block}
-    article_of = {c.id: c.article for c in claims}
+    article_of = {cid: article for cid, article, _ in claims}
     groups: dict[str, list] = {}
     for g in store.groups():
         b = block.get(article_of.get(g.members[0], "")) if g.members else None
@@ -731,9 +740,9 @@ def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set
             continue
         groups.setdefault(b, []).append(g)
     ids = {b: {g.id for g in gs} for b, gs in groups.items()}
-    for c in claims:
-        b = block.get(c.article)
-        if b is not None and c.group is not None and c.group not in ids.get(b, ()):
+    for _, article, group in claims:
+        b = block.get(article)
+        if b is not None and group is not None and group not in ids.get(b, ()):
             touched.add(b)
     events: dict[str, list] = {}
     for ev in store.events():

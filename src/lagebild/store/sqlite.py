@@ -769,6 +769,20 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY article, start, id", args)
         return [make(Claim, _row_dict(r)) for r in rows]
 
+    def claim_links(self) -> list[tuple[str, str, str | None]]:
+        """(id, article, group) of each claim."""
+        return [(r[0], r[1], r[2]) for r in self.db.execute('SELECT id, article, "group" FROM claims')]
+
+    def claims_of(self, articles: Collection[str], *, sourced: bool = False) -> list[Claim]:
+        """The claims of these articles (and, `sourced`, every claim that names a source), in `claims()` order."""
+        with self.transaction():
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_articles (id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM wanted_articles")
+            self.db.executemany("INSERT OR IGNORE INTO wanted_articles(id) VALUES (?)", [(a,) for a in articles])
+        where = "article IN (SELECT id FROM wanted_articles)" + (" OR sources != '[]'" if sourced else "")
+        rows = self.db.execute(f"SELECT * FROM claims WHERE {where} ORDER BY article, start, id")
+        return [make(Claim, _row_dict(r)) for r in rows]
+
     def times(self, article: str | None = None) -> list[TimeExpression]:
         sql, args = "SELECT * FROM times", tuple[str, ...]()
         if article is not None:
