@@ -627,6 +627,8 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     store.replace_cross(duplicates=None if cross.duplicates is None else {   # only what changed is written
         k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
         groups=groups, entities=cross.entities, sourced=cross.sourced, events=events,
+        kept_groups={g.id for gs, _ in (keep or {}).values() for g in gs},
+        kept_events={e.id for _, es in (keep or {}).values() for e in es},
         **(resolution.write if cross.entities is not None else {}))
     summary.timings["cross/write"] = time.monotonic() - t0
     return found is not None and not cross.failed

@@ -810,14 +810,16 @@ class Store:
 
     # -- cross-article rows (replaced wholesale by each build) --
 
-    def replace_groups(self, groups: Sequence[ClaimGroup]) -> None:
-        """The claim groups over all stored claims; claims not in any group get group NULL."""
+    def replace_groups(self, groups: Sequence[ClaimGroup], kept: Collection[str] = ()) -> None:
+        """The claim groups over all stored claims; claims not in any group get group NULL. `kept`: ids of
+        groups given as they are stored (read back and kept by an incremental build): only moved, not rewritten."""
         was = {r[0]: r[1] for r in self.db.execute('SELECT id, "group" FROM claims')}
         with self.transaction():
-            self.db.execute("DELETE FROM claim_groups")
-            self._insert("claim_groups", [dict(encode(g), position=i) for i, g in enumerate(groups)])
+            new = self._replace_kept("claim_groups", groups, kept)
+            self._insert("claim_groups", [dict(encode(g), position=i) for i, g in new])
+            self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)',
+                                [(g.id, m) for _, g in new for m in dict.fromkeys(g.members) if m in was])
             members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in was]
-            self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)', members)
             group_of: dict[str, str | None] = dict.fromkeys(was)
             group_of.update((m, g) for g, m in members)      # a claim in two groups: the last one's
             # only the claims whose group changed are written (a build that adds a few articles changes few)
@@ -911,12 +913,27 @@ class Store:
             out.append(e)
         return out
 
-    def replace_events(self, events: Sequence[Event]) -> None:
+    def _replace_kept(self, table: str, items: Sequence[Any], kept: Collection[str]) -> list[tuple[int, Any]]:
+        """Delete the rows of `table` but those `kept` (moved to their new position); (position, item) of
+        the others, to insert."""
+        kept = set(kept)
+        if not kept:
+            self.db.execute(f"DELETE FROM {table}")
+            return list(enumerate(items))
+        stored = {r[0]: r[1] for r in self.db.execute(f"SELECT id, position FROM {table}")}
+        self.db.executemany(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stored if i not in kept])
+        self.db.executemany(f"UPDATE {table} SET position=? WHERE id=?",
+                            [(i, x.id) for i, x in enumerate(items) if x.id in kept and stored.get(x.id) != i])
+        return [(i, x) for i, x in enumerate(items) if x.id not in kept]
+
+    def replace_events(self, events: Sequence[Event], kept: Collection[str] = ()) -> None:
+        """The merged events; `kept` as in `replace_groups`."""
         known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
         with self.transaction():
-            self.db.execute("DELETE FROM events")
+            new = self._replace_kept("events", events, kept)
+            events = [e for _, e in new]
             rows = []
-            for i, e in enumerate(events):
+            for i, e in new:
                 r = encode(e)
                 r.update(place_name=e.place.name if e.place else None,
                          lat=e.place.lat if e.place else None, lon=e.place.lon if e.place else None,
@@ -997,12 +1014,15 @@ class Store:
         entities: Sequence[Entity] | None = None,
         sourced: Sequence[Claim] | None = None,
         events: Sequence[Event] | None = None,
+        kept_groups: Collection[str] = (),
+        kept_events: Collection[str] = (),
         entity_index: tuple[str, Mapping[str, int]] | None = None,
         entity_part: tuple[Sequence[Entity], Collection[str], Sequence[tuple[str, str, int, int]], int,
                            Collection[int], Iterable[str]] | None = None,
     ) -> None:
         """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored.
         `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs);
+        `kept_groups`, `kept_events`: ids of those given as stored (`replace_groups`);
         `entity_index`: with `entities` resolved over all, their index (`set_entity_index`); `entity_part`:
         instead, `entities` resolved again in one part (`replace_entity_part`: changed, gone, relinked, part,
         merged, keys)."""
@@ -1012,7 +1032,7 @@ class Store:
             if near_copies is not None:
                 self._replace_near_copies(*near_copies)
             if groups is not None:
-                self.replace_groups(groups)
+                self.replace_groups(groups, kept_groups)
             if entities is not None and entity_part is not None:
                 self.replace_entity_part(entities, *entity_part)
             elif entities is not None:
@@ -1024,7 +1044,7 @@ class Store:
             if sourced is not None:
                 self.set_claim_sources(sourced)
             if events is not None:
-                self.replace_events(events)
+                self.replace_events(events, kept_events)
 
     # -- overview --
 
