@@ -373,3 +373,103 @@ def test_nothing_changed_keeps_the_consolidation(corpus, tmp_path, fake, monkeyp
     assert calls
     with Store(db) as s:
         assert all(gone not in e.articles for e in s.events())
+
+
+# Invented articles, each a list of (name, NER label, ref): names whose resolution reaches across articles
+# (a spelling variant, short forms, a vote on a one-word name's kind, a full name read as a person elsewhere,
+# a genitive, a country).
+_NAMED = {
+    "b1": [("Wolodymyr Selenskyj", "PER", None), ("Selenskyj", "PER", None), ("Korvane", "LOC", None),
+           ("Brückenwerk", "ORG", None), ("Mira Lenz", "ORG", None), ("Tarvok", "LOC", None)],
+    "b3": [("Selensykj", "PER", None), ("Korvane", "PER", None), ("Brückenwerks", "ORG", None),
+           ("Moskau", "LOC", "country:RU")],
+    "b5": [("Olena Selenska", "PER", None), ("Kim Jong Un", "PER", None), ("Kim", "PER", None)],
+    # added later: ids before, between and after the stored ones
+    "b0": [("Korvane", "PER", None), ("Korvane", "PER", None), ("Wladimir Selenskyj", "PER", None)],
+    "b2": [("Selenskyj", "PER", None), ("Wladimir Selenskyj", "PER", None), ("Mira Lenz", "PER", None)],
+    "b4": [("Kim Jong-un", "PER", None), ("Brückenwerk", "OTH", None), ("Kim Yo Jong", "PER", None)],
+    "b6": [("Kim", "PER", None), ("Selenska", "PER", None), ("Russland", "LOC", "country:RU")],
+}
+
+
+def _store_named(db: Path, ids: list[str], version: str = "") -> None:
+    from lagebild.model import Mention
+
+    with Store(db, create=True) as s:
+        for aid in ids:
+            text, mentions = "Bericht.\n\n", []
+            for name, label, ref in _NAMED[aid]:
+                text += "Heute sprach "
+                mentions.append(Mention(aid, len(text), len(text) + len(name), name, label, None, ref))
+                text += name + ". "
+            s.replace_article(Article(id=aid, text=text, title="Bericht", published=f"2026-03-0{aid[1]}",
+                                      content_hash=f"sha256:{aid}{version}"), mentions=mentions)
+
+
+def _entity_rows(db: Path) -> tuple:
+    with Store(db) as s:
+        return ([(e.id, e.name, e.type, e.aliases, e.country, [(m.article, m.start, m.label) for m in e.mentions])
+                 for e in s.entities()],
+                rows(db, 'SELECT article, idx, entity FROM mentions ORDER BY article, idx'))
+
+
+def test_entities_resolved_in_parts_are_those_resolved_over_all(tmp_path, monkeypatch):
+    """Adding articles resolves only the parts their mentions touch, against the index in the store: the
+    same entities (ids, names, kinds, mentions, order) as one resolution over all mentions; an article
+    replaced drops the index and the next resolution is over all again."""
+    import lagebild.consolidate.entities as entities_module
+
+    whole = tmp_path / "whole.db"
+    _store_named(whole, list(_NAMED))
+    build_articles([], whole, components=())
+    steps = tmp_path / "steps.db"
+    _store_named(steps, ["b1", "b3", "b5"])
+    build_articles([], steps, components=())
+    sizes = []
+    real = entities_module.resolve_entities
+    monkeypatch.setattr(entities_module, "resolve_entities", lambda ms: sizes.append(len(ms)) or real(ms))
+    _store_named(steps, ["b0", "b2", "b4", "b6"])
+    build_articles([], steps, components=())
+    total = sum(len(v) for v in _NAMED.values())
+    assert sizes and max(sizes) < total          # in parts: Tarvok's mention was not resolved again
+    assert _entity_rows(steps) == _entity_rows(whole)
+    names = {e[1] for e in _entity_rows(steps)[0]}
+    assert {"Wolodymyr Selenskyj", "Wladimir Selenskyj", "Korvane"} <= names
+    sizes.clear()
+    _store_named(steps, ["b2"], "v2")            # an article replaced: resolved over all
+    build_articles([], steps, components=())
+    assert sizes == [total]
+    assert _entity_rows(steps) == _entity_rows(whole)
+
+
+def test_articles_analysed_ahead_of_the_lock_are_stored_as_analysed_in_it(corpus, tmp_path, fake, monkeypatch):
+    """A few articles are analysed before the build takes the dossier's lock (a web upload holds its write
+    lock only to store and consolidate): the build stores that analysis, not analysing again, and the
+    dossier is the one a build analysing under the lock makes; an analysis made before the dossier
+    changed (another build stored the article meanwhile) is not used."""
+    from lagebild.build import analyse_ahead
+    from lagebild.pipeline import read_articles
+
+    paths = sorted(corpus.iterdir())
+    plain, early = tmp_path / "plain.db", tmp_path / "early.db"
+    for db in (plain, early):
+        build_dossier(paths[:-3], db, components=fake)
+    build_dossier(paths[-3:], plain, components=fake, jobs=1)
+    articles = read_articles(paths[-3:])[0]
+    ahead = analyse_ahead(articles, early, components=fake)
+    assert ahead is not None and len(ahead.todo) == 3
+    calls = []
+    real = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: calls.append(1) or real(*a, **k))
+    summary = build_articles(articles, early, components=fake, ahead=ahead)
+    assert not calls and len(summary.new) == 3
+    for sql in ('SELECT id, article, text, low, "group" FROM claims ORDER BY id', "SELECT id, title FROM articles ORDER BY id"):
+        assert rows(early, sql) == rows(plain, sql) and rows(plain, sql)
+    stale = tmp_path / "stale.db"
+    build_dossier(paths[:-1], stale, components=fake)
+    ahead = analyse_ahead(read_articles(paths[-2:])[0], stale, components=fake)   # one of the two is stored
+    assert ahead is not None and len(ahead.todo) == 1
+    build_dossier(paths[-1:], stale, components=fake)                            # ... then both are
+    calls.clear()
+    summary = build_articles(read_articles(paths[-2:])[0], stale, components=fake, ahead=ahead)
+    assert not summary.new and summary.unchanged == 2 and not calls

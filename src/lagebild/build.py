@@ -30,6 +30,7 @@ import os
 import time
 import types
 import warnings
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import Article, ArticleError, Result
+from .model import Article, ArticleError, Entity, Mention, Result
 from .pipeline import available_components, blocks_of, cross_article, event_article
 from .store.check import finish_stale, stale_builds
 from .store.identity import Identities
@@ -46,7 +47,8 @@ from .store.sqlite import Store, StoreError, is_disk_full
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildSummary", "available_components", "build_articles", "build_dossier", "build_from_partitions",
+__all__ = ["Ahead", "BuildSummary", "analyse_ahead", "available_components", "build_articles", "build_dossier",
+           "build_from_partitions",
            "content_hash", "cross_fingerprint", "default_jobs", "fingerprint"]
 
 PACKAGE = Path(__file__).resolve().parent
@@ -204,6 +206,49 @@ def build_from_partitions(folder: str | Path, db_path: str | Path, **kw: Any) ->
                           analysed=[(c, r) for c, r in analysed if c], **kw)
 
 
+@dataclass
+class Ahead:
+    """Articles analysed before the build's lock is taken (`analyse_ahead`), for a build of the same articles:
+    the build stores these results when it finds the same articles to analyse (ids, origins, contents)."""
+
+    todo: dict[str, tuple[str | None, str | None]]      # article id -> (origin, content hash)
+    results: list[tuple[list[Article], Result | Exception]]
+    analysed_with: dict[str, Any]
+    notes: list[str]
+    seconds: float
+
+
+def analyse_ahead(articles: Sequence[Article], db_path: str | Path, *, components: Iterable[str] | None = None,
+                  nlp: Any = None, force: bool = False) -> Ahead | None:
+    """Analyse what a build of `articles` into `db_path` would analyse, as the dossier is now, without its
+    lock (a web upload: the write lock is then held only to store and consolidate). None: nothing to do."""
+    import dataclasses
+
+    from .pipeline import build_nlp
+
+    t0 = time.monotonic()
+    comps = available_components(components)[0]
+    analysed_with: dict[str, Any] = {"components": list(comps), "fingerprint": fingerprint(comps)}
+    try:
+        state = {}
+        if Path(db_path).exists():
+            with Store(db_path, readonly=True) as store:
+                state = store.article_state()
+        copies = [dataclasses.replace(a) for a in articles]      # the build's own are claimed under its lock
+        todo = _to_analyse(copies, Identities(state), comps, analysed_with, force, BuildSummary(db=Path(db_path)))
+        if not todo:
+            return None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            nlp = build_nlp(comps, nlp)
+            results = list(_analysed(todo, comps, nlp, 1, lambda: None))
+    except Exception:  # noqa: BLE001 - the build analyses them itself, and says what is wrong
+        log.debug("analysis ahead of the build failed", exc_info=True)
+        return None
+    return Ahead({a.id: (a.origin, a.content_hash) for a in todo}, results, analysed_with,
+                 [str(w.message) for w in caught], time.monotonic() - t0)
+
+
 def build_articles(
     articles: Sequence[Article],
     db_path: str | Path,
@@ -217,6 +262,7 @@ def build_articles(
     story_of: StoryOf | None = STORIES,
     jobs: int = 1,
     analysed: Iterable[tuple[list[Article], Result | Exception]] | None = None,
+    ahead: Ahead | None = None,
 ) -> BuildSummary:
     """`build_dossier` for articles already read (by our readers or anyone's).
 
@@ -224,13 +270,16 @@ def build_articles(
     dossier's own stories, STORIES) makes claim grouping and event merging run per story, and only for
     the stories this build touched; None runs them over all articles as one block. `jobs`
     processes analyse (this one stores). `analysed`: the articles' analyses made elsewhere
-    (`read_partitions`), stored instead of analysing."""
+    (`read_partitions`), stored instead of analysing. `ahead`: what `analyse_ahead` made of these articles
+    (a few articles, fewer than a pool is started for, are analysed so by default: before the lock is taken)."""
     t0 = time.monotonic()
     summary = BuildSummary(db=Path(db_path), inputs=len(articles) + len(errors))
     summary.errors.extend(errors)
     comps, summary.skipped_components = available_components(components)
     summary.components = comps
     analysed_with: dict[str, Any] = {"components": list(comps), "fingerprint": fingerprint(comps)}
+    if ahead is None and analysed is None and 0 < len(articles) < POOL_MIN:
+        ahead = analyse_ahead(articles, db_path, components=comps, nlp=nlp, force=force)
 
     with build_lock(db_path), Store(db_path, create=True) as store:
         stale = stale_builds(store)   # we hold the lock: whoever started these is gone
@@ -241,8 +290,14 @@ def build_articles(
         todo = _to_analyse(articles, Identities(store.article_state()), comps, analysed_with, force, summary)
 
         t1 = time.monotonic()
+        if ahead is not None and ahead.analysed_with == analysed_with and analysed is None and (
+                ahead.todo == {a.id: (a.origin, a.content_hash) for a in todo}):   # as when it was analysed
+            analysed, t1 = ahead.results, t1 - ahead.seconds
+        else:
+            ahead = None
         stored = _analyse_and_store(store, todo, comps, nlp, analysed_with, build_id, summary, console, jobs,
                                     analysed)
+        summary.notes.extend(dict.fromkeys(ahead.notes if ahead else ()))
         summary.timings["analyse"] = time.monotonic() - t1
         # Only what really got stored counts as processed; the rest is in summary.errors.
         for ids in (summary.new, summary.replaced, summary.reanalysed):
@@ -548,7 +603,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
 
     t0 = time.monotonic()
     articles = store.articles()
-    claims = store.claims()
+    links = store.claim_links()
     mentions = store.mentions()
     t1 = time.monotonic()
     found = _stories(store, articles, mentions, summary)
@@ -558,20 +613,29 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     if callable(story_of):
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
-    keep = _kept_blocks(store, claims, block, changed) if story_of is not None else None
+    keep = _kept_blocks(store, links, block, changed) if story_of is not None else None
+    t1 = time.monotonic()
+    if keep is None:
+        claims = store.claims()
+    else:   # those of the blocks grouped again, and all that name a source (entities link them)
+        redo = set(block.values()) - set(keep)
+        claims = store.claims_of([a for a, b in block.items() if b in redo], sourced=True)
+    summary.timings["cross/read"] += time.monotonic() - t1
     was = {a.id: a.duplicate_of for a in articles}
     known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
               for k, v in store.signatures(VERSION).items()}, store.near_copies(VERSION))
+    resolution = _Resolution(store)
     cross = cross_article(articles, claims, mentions, store.extracted_events(), story_of=story_of,
                           blocks=None if keep is None else set(block.values()) - set(keep),
-                          stored_groups=store.groups, stored_entities=store.entities, known=known)
+                          stored_groups=store.groups, stored_entities=store.entities, known=known,
+                          resolve=resolution)
     if keep and cross.entities is not None:
         # a kept event naming an entity that is gone (its canonical name changed) is redone with its block
-        old, new = {e.id for e in store.entities()}, {e.id for e in cross.entities}
+        old, new = store.entity_ids(), {e.id for e in cross.entities}
         stale = {b for b, (_, evs) in keep.items()
                  if any(x in old and x not in new for e in evs for x in (e.actor, e.target))}
         if stale:
-            again = cross_article(articles, claims, [], store.extracted_events(), steps=("groups", "events"),
+            again = cross_article(articles, store.claims(), [], store.extracted_events(), steps=("groups", "events"),
                                   story_of=story_of, blocks=stale, stored_entities=lambda: cross.entities or [])
             cross.group_blocks.update(again.group_blocks)
             cross.event_blocks.update(again.event_blocks)
@@ -594,9 +658,79 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         cross.near_copies)
     store.replace_cross(duplicates=None if cross.duplicates is None else {   # only what changed is written
         k: v for k, v in cross.duplicates.items() if was.get(k, "") != v}, near_copies=copies,
-        groups=groups, entities=cross.entities, sourced=cross.sourced, events=events)
+        groups=groups, entities=cross.entities, sourced=cross.sourced, events=events,
+        kept_groups={g.id for gs, _ in (keep or {}).values() for g in gs},
+        kept_events={e.id for _, es in (keep or {}).values() for e in es},
+        **(resolution.write if cross.entities is not None else {}))
     summary.timings["cross/write"] = time.monotonic() - t0
     return found is not None and not cross.failed
+
+
+class _Resolution:
+    """Entity resolution against the index the store keeps (consolidate.entities.components): where the index
+    was made by this code, only the parts that the unresolved mentions (of new articles) touch are resolved
+    again, with all their stored mentions - the same entities as a resolution over all mentions; without
+    one (a first build, an article replaced or deleted), over all, and the index is made. Called with all
+    stored mentions in their order (`Store.mentions`); `write` is what `Store.replace_cross` keeps of it."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.write: dict[str, Any] = {}
+
+    def __call__(self, mentions: Sequence[Mention]) -> list[Entity]:
+        from .consolidate.entities import INDEX_VERSION, components, resolve_entities
+
+        linked = self.store.mention_entities()
+        if self.store.entity_index() != INDEX_VERSION or len(linked) != len(mentions):
+            entities = resolve_entities(mentions)
+            self.write = {"entity_index": (INDEX_VERSION, components(mentions, entities)[1])}
+            return entities
+        return self._part(mentions, linked)
+
+    def _part(self, mentions: Sequence[Mention], linked: list[str | None]) -> list[Entity]:
+        from .consolidate.entities import part_keys, resolve_entities
+
+        store = self.store
+        part_of = store.entity_parts()
+        of = [None if e is None else part_of.get(e) for e in linked]
+        new = [m for m, p in zip(mentions, of) if p is None]
+        parts = set(store.key_parts(part_keys(new, [])).values())
+        redone: list[Entity] = []
+        again: list[tuple[Mention, str | None]] = []
+        while new:   # the parts the new mentions touch, and those whose entity ids the result meets
+            again = [(m, eid) for m, eid, p in zip(mentions, linked, of) if p is None or p in parts]
+            redone = resolve_entities([m for m, _ in again])
+            more = set(store.key_parts("e:" + e.id for e in redone).values()) - parts
+            if not more:
+                break
+            parts |= more
+        kept: dict[str, list[Mention]] = defaultdict(list)
+        for m, eid, p in zip(mentions, linked, of):
+            if eid is not None and p is not None and p not in parts:
+                kept[eid].append(m)
+        stored = store.entity_rows()
+        gone = {e.id for e in stored if part_of.get(e.id) in parts}
+        entities = [e for e in stored if e.id not in gone]
+        for e in entities:
+            e.mentions = kept.get(e.id, [])
+        entities += redone
+        entities.sort(key=lambda e: (-len(e.mentions), e.id))     # as resolve_entities orders them
+        if not new:
+            self.write = {"entity_part": ([], set(), [], -1, set(), [])}
+            return entities
+        was = {e.id: e for e in stored if e.id in gone}
+        changed = [e for e in redone if e.id not in was or _entity_row(e) != _entity_row(was[e.id])]
+        entity_of = {(m.article, m.start, m.end): e.id for e in redone for m in e.mentions}
+        relinked = [(eid, m.article, m.start, m.end) for m, old in again
+                    if (eid := entity_of.get((m.article, m.start, m.end))) != old]
+        part = min(parts) if parts else store.next_part()
+        self.write = {"entity_part": (changed, gone - {e.id for e in redone}, relinked, part, parts,
+                                      part_keys(new, redone))}
+        return entities
+
+
+def _entity_row(e: Entity) -> tuple:
+    return (e.name, e.type, e.aliases, e.lat, e.lon, e.country, e.wikidata)
 
 
 def _stories(store: Store, articles: list[Article], mentions: list, summary: BuildSummary) -> dict[str, str] | None:
@@ -625,11 +759,13 @@ def complete_cross_article(store: Store) -> list[str]:
     return summary.notes
 
 
-def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set[str]) -> dict[str, tuple[list, list]]:
+def _kept_blocks(store: Store, claims: list[tuple[str, str, str | None]], block: dict[str, str],
+                 changed: set[str]) -> dict[str, tuple[list, list]]:
     """Block -> (stored groups, stored events) for each block whose stored results still hold: none of its
-    articles changed, each of its claims is in one of its groups or none, each group and event is of it."""
+    articles changed, each of its claims ((id, article, group), `Store.claim_links`) is in one of its groups
+    or none, each group and event is of it."""
     touched = {block[a] for a in changed if a in block}
-    article_of = {c.id: c.article for c in claims}
+    article_of = {cid: article for cid, article, _ in claims}
     groups: dict[str, list] = {}
     for g in store.groups():
         b = block.get(article_of.get(g.members[0], "")) if g.members else None
@@ -638,9 +774,9 @@ def _kept_blocks(store: Store, claims: list, block: dict[str, str], changed: set
             continue
         groups.setdefault(b, []).append(g)
     ids = {b: {g.id for g in gs} for b, gs in groups.items()}
-    for c in claims:
-        b = block.get(c.article)
-        if b is not None and c.group is not None and c.group not in ids.get(b, ()):
+    for _, article, group in claims:
+        b = block.get(article)
+        if b is not None and group is not None and group not in ids.get(b, ()):
             touched.add(b)
     events: dict[str, list] = {}
     for ev in store.events():

@@ -254,6 +254,7 @@ def cross_article(
     stored_groups: Callable[[], list[ClaimGroup]] | None = None,
     stored_entities: Callable[[], list[Entity]] | None = None,
     known: tuple[Mapping[str, Any], Iterable[tuple[str, str]]] | None = None,
+    resolve: Callable[[Sequence[Mention]], list[Entity]] | None = None,
 ) -> Cross:
     """The cross-article steps, pure over the extracted items (claims and events are updated in place:
     `Claim.group`, `Source.entity`).
@@ -264,7 +265,9 @@ def cross_article(
     that fails is recorded in `Cross.failed` and the later steps read `stored_groups()` /
     `stored_entities()` instead of its result; without, its exception propagates. `known`: the stored
     signatures (article id -> signature) and near-copy pairs: near-duplicates are then looked for only
-    for the articles without a signature (consolidate.duplicates; the same result as over all).
+    for the articles without a signature (consolidate.duplicates; the same result as over all). `resolve`:
+    the entity resolution (default: `resolve_entities` over all mentions; the build's resolves only the
+    parts new mentions touch, against an index kept in the store, to the same result).
     """
     steps = set(steps)
     out = Cross()
@@ -299,7 +302,7 @@ def cross_article(
     def entities() -> None:
         from .consolidate.entities import link_sources, resolve_entities
 
-        out.entities = resolve_entities(mentions)
+        out.entities = (resolve or resolve_entities)(mentions)
         out.sourced = link_sources(claims, out.entities)
 
     def merge() -> None:

@@ -92,7 +92,8 @@ def near_pairs(signatures: Mapping[K, np.ndarray | None], new: Iterable[K], shin
     _check(threshold)
     # LSH at a somewhat lower threshold: MinHash estimates vary, the exact check decides
     lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)
-    hashes = {k: MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hv)
+    perms = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations    # made once, not per signature
+    hashes = {k: MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hv, permutations=perms)
               for k, hv in signatures.items() if hv is not None}
     for k, m in hashes.items():
         lsh.insert(k, m)

@@ -332,3 +332,98 @@ def link_sources(claims: Iterable, entities: Sequence[Entity]) -> list:
         if touched:
             changed.append(c)
     return changed
+
+
+# --- resolving a part: what a new mention can change -----------------------------------------
+
+def _index_version() -> str:
+    """Of the code that decides entities and the keys below: a stored index made by other code is not used."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve()
+    h = hashlib.sha256()
+    for p in (here, here.parent.parent / "geo" / "translit.py", here.parent.parent / "text.py"):
+        h.update(p.read_bytes())
+    return "keys1-" + h.hexdigest()[:12]
+
+
+INDEX_VERSION = _index_version()
+
+
+def _near_keys(word: str) -> tuple[str, ...]:
+    """Keys that two words `_near` each other share: a long word's deletion forms, a short word itself."""
+    return tuple("d:" + d for d in (_deletions(word) if len(word) >= 6 else (word,)))
+
+
+def mention_keys(m: Mention) -> set[str]:
+    """What a mention's resolution can share with another's (`resolve_entities`): two mentions with no key
+    in common, directly or through others, never change each other's entity. Keys of the text's votes on
+    its kind, of a full name read as a person elsewhere, of the buckets it may fall in (any kind; a
+    genitive with its nominative) and, for a person, the near-forms of the words a full name or short form
+    is matched by. Wider than needed is safe (more is redone); narrower would not be."""
+    text = m.text.strip()
+    label = (m.label or "OTH").upper()
+    keys: set[str] = set()
+    if not m.ref and " " not in text:
+        keys.add("t:" + text)
+    if (label == "PER" and " " in text) or (label in ("ORG", "OTH", "LOC") and not m.ref):
+        keys.add("n:" + _name_key(m.text))
+    if m.ref and m.ref.startswith(("country:", "geo:")):
+        keys.add("b:" + m.ref)
+    else:
+        ident = _slug(m.ref.split(":", 1)[1].replace(":", " ")) if m.ref and m.ref.startswith("org:") else _slug(m.text)
+        keys.update(("x:" + ident, "x:" + ident[:-1] if ident.endswith("s") else "x:" + ident))
+    if label == "PER" and not (m.ref and m.ref.startswith(("country:", "geo:", "org:"))):   # else its ref decides
+        words = _words(m.text)
+        if len(words) >= 2:
+            for w in _parts(words):
+                keys.update(_near_keys(w))
+        elif words:
+            w = words[0]
+            for v in {w, w[:-1] if w.endswith("s") and len(w) > 4 else w}:
+                keys.update(_near_keys(v) + _near_keys(_slug(v)))
+        slug = _slug(m.text)
+        if "-" not in slug:
+            keys.update(_near_keys(slug))
+    return keys
+
+
+def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple[list[int], dict[str, int]]:
+    """The parts of a resolution that do not touch each other: a number per mention (in order) and per key
+    (`mention_keys`, and "e:<id>" of each entity: one entity is always one part)."""
+    entity_of = {(m.article, m.start, m.end): e.id for e in entities for m in e.mentions}
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        root = k
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[k] != root:
+            parent[k], k = root, parent[k]
+        return root
+
+    first: list[str | None] = []
+    for m in mentions:
+        keys = mention_keys(m)
+        eid = entity_of.get((m.article, m.start, m.end))
+        if eid is not None:
+            keys.add("e:" + eid)
+        head = None
+        for k in sorted(keys):
+            r = find(k)
+            if head is None:
+                head = r
+            elif r != head:
+                parent[r] = head
+        first.append(head)
+    number: dict[str, int] = {}
+    key_part = {k: number.setdefault(find(k), len(number)) for k in parent}
+    return [-1 if k is None else key_part[k] for k in first], key_part
+
+
+def part_keys(mentions: Iterable[Mention], entities: Iterable[Entity]) -> set[str]:
+    """All keys of these mentions and entities (one part, `components`)."""
+    keys = {k for m in mentions for k in mention_keys(m)}
+    keys.update("e:" + e.id for e in entities)
+    return keys

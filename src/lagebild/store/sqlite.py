@@ -28,7 +28,7 @@ import sqlite3
 import time
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -248,6 +248,11 @@ CREATE TABLE IF NOT EXISTS near_copies (
     b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (a, b)
 );
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT PRIMARY KEY,       -- consolidate.entities.mention_keys, "e:<entity id>": what a new mention is
+    part INTEGER NOT NULL       -- resolved against; mentions sharing a key are of one part
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_keys_part ON entity_keys(part);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     build_id INTEGER,
@@ -298,7 +303,7 @@ MODEL_TABLES: dict[str, type] = {
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
 # Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
 # the next build fills them).
-ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies")
+ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys")
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
 
@@ -390,10 +395,14 @@ def _builder(tp: Any) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return (lambda v, b=_builder(args[0]): None if v is None else b(v)) if len(args) == 1 else _same
+        if len(args) != 1 or _builder(args[0]) is _same:
+            return _same
+        return lambda v, b=_builder(args[0]): None if v is None else b(v)
     if origin is list:
         (arg,) = typing.get_args(tp) or (Any,)
         inner = _builder(arg)
+        if inner is _same:      # a JSON list of plain values is what it is
+            return _same
         return lambda v: [None if x is None else inner(x) for x in v]
     if origin is tuple:
         return tuple
@@ -418,7 +427,7 @@ def make(cls: type, data: dict[str, Any]) -> Any:
             v = data[name]
             if nested and isinstance(v, str):
                 v = json.loads(v)
-            kw[name] = None if v is None else build(v)
+            kw[name] = v if v is None or build is _same else build(v)
     return cls(**kw)
 
 
@@ -438,7 +447,7 @@ def _is_nested(tp: Any) -> bool:
 
 
 def _row_dict(row: sqlite3.Row) -> dict[str, Any]:
-    return {k: row[k] for k in row.keys()}
+    return dict(zip(row.keys(), row))
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -688,7 +697,8 @@ class Store:
     ) -> None:
         """Store one article and what was extracted from it, replacing any earlier version, atomically."""
         with self.transaction():
-            self.db.execute("DELETE FROM articles WHERE id=?", (article.id,))  # cascades to its rows
+            if self.db.execute("DELETE FROM articles WHERE id=?", (article.id,)).rowcount:  # cascades to its rows
+                self._drop_entity_index()     # its mentions' parts are gone: the next resolution is over all
             row = encode(article)
             row.update(analysed_with=json.dumps(analysed_with or {}), build_id=build_id, stored_at=now())
             self._insert("articles", [row])
@@ -710,6 +720,8 @@ class Store:
     def delete_article(self, article_id: str) -> bool:
         with self.transaction():
             cur = self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+            if cur.rowcount:
+                self._drop_entity_index()
         return cur.rowcount > 0
 
     def set_claim_sources(self, claims: Sequence[Claim]) -> None:
@@ -757,6 +769,20 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY article, start, id", args)
         return [make(Claim, _row_dict(r)) for r in rows]
 
+    def claim_links(self) -> list[tuple[str, str, str | None]]:
+        """(id, article, group) of each claim."""
+        return [(r[0], r[1], r[2]) for r in self.db.execute('SELECT id, article, "group" FROM claims')]
+
+    def claims_of(self, articles: Collection[str], *, sourced: bool = False) -> list[Claim]:
+        """The claims of these articles (and, `sourced`, every claim that names a source), in `claims()` order."""
+        with self.transaction():
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_articles (id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM wanted_articles")
+            self.db.executemany("INSERT OR IGNORE INTO wanted_articles(id) VALUES (?)", [(a,) for a in articles])
+        where = "article IN (SELECT id FROM wanted_articles)" + (" OR sources != '[]'" if sourced else "")
+        rows = self.db.execute(f"SELECT * FROM claims WHERE {where} ORDER BY article, start, id")
+        return [make(Claim, _row_dict(r)) for r in rows]
+
     def times(self, article: str | None = None) -> list[TimeExpression]:
         sql, args = "SELECT * FROM times", tuple[str, ...]()
         if article is not None:
@@ -767,7 +793,16 @@ class Store:
         sql, args = "SELECT * FROM mentions", tuple[str, ...]()
         if article is not None:
             sql, args = sql + " WHERE article=?", (article,)
-        return [make(Mention, _row_dict(r)) for r in self.db.execute(sql + " ORDER BY article, idx", args)]
+        return self._flat(Mention, sql + " ORDER BY article, idx", args)
+
+    def _flat(self, cls: type, sql: str, args: tuple[str, ...]) -> list[Any]:
+        """The rows of `sql` ("SELECT * ...") as `cls`; a class of plain fields only (no JSON) is made from
+        its columns directly, which is several times faster than `make` (a dossier holds ~25 mentions an article)."""
+        plan = _plan(cls)
+        if any(nested or build is not _same for _, nested, build in plan):
+            return [make(cls, _row_dict(r)) for r in self.db.execute(sql, args)]
+        cols = ", ".join(_q(name) for name, _, _ in plan)
+        return [cls(*r) for r in self.db.execute(sql.replace("SELECT *", f"SELECT {cols}", 1), args)]
 
     def extracted_events(self) -> list[Event]:
         rows = self.db.execute("SELECT data FROM extracted_events ORDER BY article, idx")
@@ -775,14 +810,16 @@ class Store:
 
     # -- cross-article rows (replaced wholesale by each build) --
 
-    def replace_groups(self, groups: Sequence[ClaimGroup]) -> None:
-        """The claim groups over all stored claims; claims not in any group get group NULL."""
+    def replace_groups(self, groups: Sequence[ClaimGroup], kept: Collection[str] = ()) -> None:
+        """The claim groups over all stored claims; claims not in any group get group NULL. `kept`: ids of
+        groups given as they are stored (read back and kept by an incremental build): only moved, not rewritten."""
         was = {r[0]: r[1] for r in self.db.execute('SELECT id, "group" FROM claims')}
         with self.transaction():
-            self.db.execute("DELETE FROM claim_groups")
-            self._insert("claim_groups", [dict(encode(g), position=i) for i, g in enumerate(groups)])
+            new = self._replace_kept("claim_groups", groups, kept)
+            self._insert("claim_groups", [dict(encode(g), position=i) for i, g in new])
+            self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)',
+                                [(g.id, m) for _, g in new for m in dict.fromkeys(g.members) if m in was])
             members = [(g.id, m) for g in groups for m in dict.fromkeys(g.members) if m in was]
-            self.db.executemany('INSERT OR IGNORE INTO group_members("group", claim) VALUES (?, ?)', members)
             group_of: dict[str, str | None] = dict.fromkeys(was)
             group_of.update((m, g) for g, m in members)      # a claim in two groups: the last one's
             # only the claims whose group changed are written (a build that adds a few articles changes few)
@@ -804,6 +841,67 @@ class Store:
             self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND idx=?', [
                 (new, r[0], r[1]) for r in rows if (new := entity_of.get((r[0], r[2], r[3]))) != r[4]])
 
+    def replace_entity_part(self, entities: Sequence[Entity], changed: Sequence[Entity], gone: Collection[str],
+                            relinked: Sequence[tuple[str, str, int, int]], part: int, merged: Collection[int],
+                            keys: Iterable[str]) -> None:
+        """An incremental resolution: `entities` all of them, in order (positions are rewritten where they
+        moved); `changed` the entities written again, `gone` ids deleted; `relinked` (entity, article, start,
+        end) of the mentions whose entity changed; the parts `merged` and the `keys` become `part`."""
+        with self.transaction():
+            self.db.executemany("DELETE FROM entities WHERE id=?", [(i,) for i in {*gone, *(e.id for e in changed)}])
+            self._insert("entities", [dict(encode(e, skip={"mentions"}), position=None) for e in changed])
+            pos = {r[0]: r[1] for r in self.db.execute("SELECT id, position FROM entities")}
+            self.db.executemany("UPDATE entities SET position=? WHERE id=?",
+                                [(i, e.id) for i, e in enumerate(entities) if pos.get(e.id, i) != i])
+            self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND start=? AND "end"=?', relinked)
+            self.db.executemany("UPDATE entity_keys SET part=? WHERE part=?", [(part, p) for p in merged if p != part])
+            self.db.executemany("INSERT OR REPLACE INTO entity_keys(key, part) VALUES (?, ?)",
+                                [(k, part) for k in keys])
+
+    def set_entity_index(self, version: str, keys: Mapping[str, int]) -> None:
+        """The index of a resolution over all mentions (consolidate.entities.components): each key's part;
+        `version` names the code that made it."""
+        with self.transaction():
+            self.db.execute("DELETE FROM entity_keys")
+            self.db.executemany("INSERT INTO entity_keys(key, part) VALUES (?, ?)", keys.items())
+            self.set_meta("entity_index", version)
+
+    def _drop_entity_index(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key='entity_index'")
+
+    def entity_index(self) -> str | None:
+        """The version of the stored entity index, None when there is none that holds."""
+        return self.meta().get("entity_index") if self.columns("entity_keys") else None
+
+    def key_parts(self, keys: Iterable[str]) -> dict[str, int]:
+        """key -> its part, for the keys of these that the entity index holds."""
+        todo, out = list(keys), dict[str, int]()
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            out.update(self.db.execute(
+                f"SELECT key, part FROM entity_keys WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return out
+
+    def mention_entities(self) -> list[str | None]:
+        """The entity of each mention, in the order of `mentions()`."""
+        return [r[0] for r in self.db.execute("SELECT entity FROM mentions ORDER BY article, idx")]
+
+    def entity_parts(self) -> dict[str, int]:
+        """entity id -> its part in the entity index."""
+        sql = "SELECT key, part FROM entity_keys WHERE key >= 'e:' AND key < 'e;'"
+        return {r[0][2:]: r[1] for r in self.db.execute(sql)}
+
+    def next_part(self) -> int:
+        """A part number the entity index does not use yet."""
+        return int(self.db.execute("SELECT coalesce(max(part), -1) + 1 FROM entity_keys").fetchone()[0])
+
+    def entity_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM entities")}
+
+    def entity_rows(self) -> list[Entity]:
+        """The entities in order, without their mentions."""
+        return [make(Entity, _row_dict(r)) for r in self.db.execute("SELECT * FROM entities ORDER BY position, id")]
+
     def entities(self) -> list[Entity]:
         by_entity: dict[str, list[Mention]] = {}
         for r in self.db.execute("SELECT * FROM mentions WHERE entity IS NOT NULL ORDER BY article, idx"):
@@ -815,12 +913,27 @@ class Store:
             out.append(e)
         return out
 
-    def replace_events(self, events: Sequence[Event]) -> None:
+    def _replace_kept(self, table: str, items: Sequence[Any], kept: Collection[str]) -> list[tuple[int, Any]]:
+        """Delete the rows of `table` but those `kept` (moved to their new position); (position, item) of
+        the others, to insert."""
+        kept = set(kept)
+        if not kept:
+            self.db.execute(f"DELETE FROM {table}")
+            return list(enumerate(items))
+        stored = {r[0]: r[1] for r in self.db.execute(f"SELECT id, position FROM {table}")}
+        self.db.executemany(f"DELETE FROM {table} WHERE id=?", [(i,) for i in stored if i not in kept])
+        self.db.executemany(f"UPDATE {table} SET position=? WHERE id=?",
+                            [(i, x.id) for i, x in enumerate(items) if x.id in kept and stored.get(x.id) != i])
+        return [(i, x) for i, x in enumerate(items) if x.id not in kept]
+
+    def replace_events(self, events: Sequence[Event], kept: Collection[str] = ()) -> None:
+        """The merged events; `kept` as in `replace_groups`."""
         known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
         with self.transaction():
-            self.db.execute("DELETE FROM events")
+            new = self._replace_kept("events", events, kept)
+            events = [e for _, e in new]
             rows = []
-            for i, e in enumerate(events):
+            for i, e in new:
                 r = encode(e)
                 r.update(place_name=e.place.name if e.place else None,
                          lat=e.place.lat if e.place else None, lon=e.place.lon if e.place else None,
@@ -901,22 +1014,37 @@ class Store:
         entities: Sequence[Entity] | None = None,
         sourced: Sequence[Claim] | None = None,
         events: Sequence[Event] | None = None,
+        kept_groups: Collection[str] = (),
+        kept_events: Collection[str] = (),
+        entity_index: tuple[str, Mapping[str, int]] | None = None,
+        entity_part: tuple[Sequence[Entity], Collection[str], Sequence[tuple[str, str, int, int]], int,
+                           Collection[int], Iterable[str]] | None = None,
     ) -> None:
         """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored.
-        `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs)."""
+        `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs);
+        `kept_groups`, `kept_events`: ids of those given as stored (`replace_groups`);
+        `entity_index`: with `entities` resolved over all, their index (`set_entity_index`); `entity_part`:
+        instead, `entities` resolved again in one part (`replace_entity_part`: changed, gone, relinked, part,
+        merged, keys)."""
         with self.transaction():
             if duplicates is not None:
                 self.set_duplicates(duplicates)
             if near_copies is not None:
                 self._replace_near_copies(*near_copies)
             if groups is not None:
-                self.replace_groups(groups)
-            if entities is not None:
+                self.replace_groups(groups, kept_groups)
+            if entities is not None and entity_part is not None:
+                self.replace_entity_part(entities, *entity_part)
+            elif entities is not None:
                 self.replace_entities(entities)
+                if entity_index is not None:
+                    self.set_entity_index(*entity_index)
+                else:
+                    self._drop_entity_index()
             if sourced is not None:
                 self.set_claim_sources(sourced)
             if events is not None:
-                self.replace_events(events)
+                self.replace_events(events, kept_events)
 
     # -- overview --
 

@@ -109,6 +109,7 @@ class Dossier:
         Store(self.path, readonly=not token).close()
         self.local = threading.local()
         self.write_lock = threading.Lock()
+        self.analyse_lock = threading.Lock()     # one analysis at a time (the pipeline is one object)
         self.cache: OrderedDict[tuple, Any] = OrderedDict()
         self.cache_lock = threading.Lock()
         self._nlp = None

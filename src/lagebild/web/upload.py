@@ -109,7 +109,7 @@ def add_post(
 
 def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
     """Add uploaded files and a pasted text to the dossier through the regular build."""
-    from ..build import build_articles
+    from ..build import analyse_ahead, build_articles
 
     files: list[UploadFile] = form["files"]
     text = (form.get("text") or "").strip()
@@ -134,6 +134,8 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
             "articles": [],
             "summary": "nothing could be read",
         }
+    with dossier.analyse_lock:   # the analysis outside the write lock: readers and another upload's writes go on
+        ahead = analyse_ahead(articles, dossier.path, nlp=dossier.nlp())
     with dossier.write_lock:
         summary = build_articles(
             articles,
@@ -141,6 +143,7 @@ def add_articles(dossier: Dossier, form: dict[str, Any]) -> dict[str, Any]:
             errors=errors,
             inputs=[a.source_path or a.id for a in articles],
             nlp=dossier.nlp(),
+            ahead=ahead,
         )
     dossier.cache.clear()
     dossier.prewarm()
