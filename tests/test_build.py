@@ -243,7 +243,6 @@ def test_jobs_two_store_what_one_stores(corpus, tmp_path, fake, monkeypatch):
     assert rows(two, "SELECT id FROM articles ORDER BY n") == rows(one, "SELECT id FROM articles ORDER BY n")
 
 
-
 def _dossier(db: Path) -> dict[str, list[tuple]]:
     """Every table a build writes, rows in the order written, less when and by which build."""
     with Store(db) as s:
@@ -252,7 +251,10 @@ def _dossier(db: Path) -> dict[str, list[tuple]]:
         out = {}
         for t in tables:
             cols = [r[1] for r in s.db.execute(f'PRAGMA table_info("{t}")') if r[1] not in ("build_id", "stored_at")]
-            sql = f'SELECT {", ".join(f"{c!r}" for c in cols)} FROM "{t}" ORDER BY rowid'
+            without_rowid = s.db.execute("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = ?",
+                                         (t,)).fetchone()[0]
+            order = "1" if without_rowid else "rowid"  # a WITHOUT ROWID table's rows are in key order
+            sql = f'SELECT {", ".join(f"{c!r}" for c in cols)} FROM "{t}" ORDER BY {order}'
             out[t] = [tuple(r) for r in s.db.execute(sql)]
     return out
 
