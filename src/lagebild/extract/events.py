@@ -700,7 +700,7 @@ BACKGROUND_MONTHS = 3          # a pluperfect this far before the article tells 
 
 def _pluperfect(tok: Token) -> bool:
     """The verb a trigger is or hangs on is in the pluperfect ("war ... geflohen", "hatten ... erobert")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
     verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... gezwungen"
@@ -843,7 +843,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
             return "reported"
     if status != "reported":
         return status
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
             c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
             for c in verb.children):
@@ -901,7 +901,7 @@ def _temporal_vor(tok: Token) -> bool:
 def _present_perfect(tok: Token) -> bool:
     """The verb a phrase hangs on is in the present perfect, the tense news tells the news in ("hat ...
     gestürmt", "ist ... geflohen"), not the pluperfect of what came before it ("hatte ... erreicht")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
     aux = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("haben", "sein")]
@@ -919,10 +919,15 @@ def _preterite_form(verb: Token, lemma: str | None = None) -> bool:
     return strong is not None and low.startswith(strong[0]) and not low.startswith(stem)
 
 
+def _verb_above(tok: Token) -> Token | None:
+    """The verb a phrase hangs on: tok itself or its nearest verb or auxiliary above."""
+    return next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
 def _finite_present(tok: Token) -> bool:
     """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
     ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is None or "Pres" not in verb.morph.get("Tense", []) or _preterite_form(verb):
         return False
     return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
