@@ -119,7 +119,7 @@ def _role_words(tok: Token, role: str) -> list[str]:
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
     """A verb read by who does it or to what (lang/de/event_readings.tsv): "Die Polizei stürmte das Gebäude"
-    is a raid, "Rebellen überrannten den Stützpunkt" a capture, "verurteilten die Tat" a condemnation (no
+    is a raid, "Aufständische überrannten einen Armeeposten" a capture, "verurteilten die Tat" a condemnation (no
     event); a verb no reading fits keeps its lexicon entry."""
     for r in verb_readings().get(e.word, ()):
         if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
@@ -682,7 +682,7 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
            and TALLY.search(doc_text(doc)[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
         return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
     if tok is not None and _long_before(doc, tok, a, b):
-        return "historical"                            # "Er war bereits vor sechs Monaten ins Exil geflohen"
+        return "historical"                            # "Die Familie war schon vor fünf Monaten geflohen"
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
@@ -703,7 +703,7 @@ def _pluperfect(tok: Token) -> bool:
     verb = _verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
-    verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... gezwungen"
+    verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... vertrieben"
     return any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in ("haben", "sein") and "Past" in c.morph.get("Tense", [])
                for v in verbs for c in v.children)
 
@@ -719,8 +719,8 @@ def _months_back(value: str, ref: str) -> int | None:
 
 def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
     """Background told in the pluperfect: the clause's date lies three months or more before the article
-    ("Hadi war bereits vor sechs Monaten ins Exil geflohen", "hatten Anfang vergangenen Jahres die
-    Hauptstadt erobert"); where the article has no date a relative expression is measured from a neutral
+    ("Die Familie war schon vor fünf Monaten nach Peru geflohen", "hatte im vergangenen Jahr die
+    Provinzhauptstadt erobert"); where the article has no date a relative expression is measured from a neutral
     day. "Vor einer Woche hatte ein Mann ... geschossen" is the story's own past."""
     if not _pluperfect(tok):
         return False
@@ -853,7 +853,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "planned"
     if not trig.nominal and trig.type in SCHEDULED and _finite_present(tok) and \
             not _preterite_form(tok, trig.word) and any(c.dep_ in ("nsubj", "obj", "obl") for c in tok.children):
-        return "planned"                               # "Die Türken wählen am Sonntag ein neues Parlament"
+        return "planned"                               # "Im Mai wählen die Bürger einen neuen Stadtrat"
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
     return status
@@ -883,7 +883,7 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
     if case == "vor" and not _temporal_vor(tok):
         return False                                   # "fliehen vor dem Hochwasser": from it, not before it
     if case == "vor" and _present_perfect(tok.head):
-        return True                                    # "Vier Tage vor der Wahl hat die Polizei ... gestürmt"
+        return True                                    # "Zwei Wochen vor der Wahl ist der Minister zurückgetreten"
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
 
 
