@@ -604,6 +604,8 @@ def test_condemning_an_act_or_winning_back_a_majority_is_no_event(nlp):
     assert one(events_of(nlp, "Ein Gericht in Lyon verurteilte den Mann am Montag zu acht Jahren Haft."),
                "ACCUSE").mode == "sentence"
     none_of(events_of(nlp, "Die Partei will in Lyon die verlorene Mehrheit zurückgewinnen."), "ASSAULT")
+    # the parse may call the accusative object a subject: its case tells
+    none_of(events_of(nlp, "Der Bürgermeister von Lyon will das Vertrauen der Wähler zurückgewinnen."), "ASSAULT")
     assert one(events_of(nlp, "Die Armee will die Stadt Lyon zurückgewinnen."), "ASSAULT").mode == "occupy"
 
 

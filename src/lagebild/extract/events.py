@@ -111,8 +111,10 @@ def _role_words(tok: Token, role: str) -> list[str]:
         found = [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
     elif role == "subject":                            # an "object" in the nominative is the subject the parse missed
         found = [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))]
-    else:
-        found = [c for c in tok.children if c.dep_ == ("nsubj:pass" if passive else "obj")]
+    elif passive:
+        found = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    else:                                              # a "subject" in the accusative is the object the parse missed
+        found = [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
     # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
     return [w for c in found for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
 
