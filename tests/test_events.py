@@ -600,7 +600,7 @@ def test_storming_is_read_by_who_storms(nlp):
 
 
 def test_condemning_an_act_or_winning_back_a_majority_is_no_event(nlp):
-    none_of(events_of(nlp, "Regierung und Kirchen verurteilten am Montag die Bluttat von Lyon."), "ACCUSE")
+    none_of(events_of(nlp, "Die Opposition verurteilte am Montag die Gewalt gegen Demonstranten in Lyon."), "ACCUSE")
     assert one(events_of(nlp, "Ein Gericht in Lyon verurteilte den Mann am Montag zu acht Jahren Haft."),
                "ACCUSE").mode == "sentence"
     none_of(events_of(nlp, "Die Partei will in Lyon die verlorene Mehrheit zurückgewinnen."), "ASSAULT")
