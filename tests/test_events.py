@@ -607,6 +607,9 @@ def test_condemning_an_act_or_winning_back_a_majority_is_no_event(nlp):
     # the parse may call the accusative object a subject: its case tells
     none_of(events_of(nlp, "Der Bürgermeister von Lyon will das Vertrauen der Wähler zurückgewinnen."), "ASSAULT")
     assert one(events_of(nlp, "Die Armee will die Stadt Lyon zurückgewinnen."), "ASSAULT").mode == "occupy"
+    none_of(events_of(nlp, "Die Partei hat bei der Wahl in Lyon zwölf Sitze zurückgewonnen."), "ASSAULT")
+    assert one(events_of(nlp, "Die Armee hat am Sonntag den Regierungssitz in Mosul zurückerobert."),
+               "ASSAULT").mode == "occupy"
 
 
 def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
