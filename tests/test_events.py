@@ -588,7 +588,7 @@ def test_a_shared_figure_never_joins_the_background_to_the_story():
 def test_storming_is_read_by_who_storms(nlp):
     # lang/de/event_readings.tsv: the police storming a building raid it, armed men overrunning a post take it;
     # a crowd storming a barrier stays a riot
-    e = one(events_of(nlp, "Am Dienstag hat die Polizei die Redaktion einer Zeitung in Lyon gestürmt."), "COERCE")
+    e = one(events_of(nlp, "Beamte einer Sondereinheit stürmten am Montag eine Wohnung in Lyon."), "COERCE")
     assert e.mode == "raid" and e.place is not None and e.place.name == "Lyon"
     assert one(events_of(nlp, "Das Rathaus in Lyon wurde am Dienstag von Sicherheitskräften gestürmt."),
                "COERCE").mode == "raid"
@@ -600,15 +600,21 @@ def test_storming_is_read_by_who_storms(nlp):
 
 
 def test_condemning_an_act_or_winning_back_a_majority_is_no_event(nlp):
-    none_of(events_of(nlp, "Regierung und Kirchen verurteilten am Montag die Bluttat von Lyon."), "ACCUSE")
+    none_of(events_of(nlp, "Die Opposition verurteilte am Montag die Gewalt gegen Demonstranten in Lyon."), "ACCUSE")
     assert one(events_of(nlp, "Ein Gericht in Lyon verurteilte den Mann am Montag zu acht Jahren Haft."),
                "ACCUSE").mode == "sentence"
     none_of(events_of(nlp, "Die Partei will in Lyon die verlorene Mehrheit zurückgewinnen."), "ASSAULT")
+    # the parse may call the accusative object a subject: its case tells
+    none_of(events_of(nlp, "Der Bürgermeister von Lyon will das Vertrauen der Wähler zurückgewinnen."), "ASSAULT")
     assert one(events_of(nlp, "Die Armee will die Stadt Lyon zurückgewinnen."), "ASSAULT").mode == "occupy"
+    none_of(events_of(nlp, "Die Partei hat bei der Wahl in Lyon zwölf Sitze zurückgewonnen."), "ASSAULT")
+    assert one(events_of(nlp, "Die Armee hat am Sonntag den Regierungssitz in Mosul zurückerobert."),
+               "ASSAULT").mode == "occupy"
 
 
 def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
-    none_of(events_of(nlp, "In Lyon wurde am Sonntag ein Mann vom Blitz getroffen."), "CONSULT")
+    none_of(events_of(nlp, "Bei dem Sturm in Lyon wurde ein Radfahrer von einem umstürzenden Baum getroffen."),
+            "CONSULT")
     assert one(events_of(nlp, "Der Minister traf am Sonntag in Lyon Emmanuel Macron."),
                "CONSULT").mode == "meet"
     none_of(events_of(nlp, "Der Minister war für einige Tage in Lyon."), "AGREE")      # "einige" is no "einigen"
@@ -617,20 +623,21 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
 @pytest.mark.parametrize("text,type_,dct,status", [
     # an event some days after "vor" in the news' own tense (present perfect) is still ahead; in the
     # pluperfect of what came before, it is past
-    ("Drei Tage vor der Wahl in Peru hat die Polizei einen Kandidaten festgenommen.", "VOTE", None, "planned"),
-    ("Drei Tage vor der Wahl in Peru hatte die Partei in Umfragen geführt.", "VOTE", None, "reported"),
+    ("Zwei Wochen vor der Präsidentenwahl in Peru ist der Innenminister zurückgetreten.", "VOTE", None, "planned"),
+    ("Zwei Wochen vor der Präsidentenwahl in Peru hatte der Innenminister in Umfragen vorne gelegen.", "VOTE", None,
+     "reported"),
     # a vote told in the present tense is ahead; the preterite by its form, where the morphology says present
-    ("Die Peruaner wählen am Sonntag in Peru ein neues Parlament.", "VOTE", None, "planned"),
-    ("Die Peruaner wählten am Sonntag in Peru ein neues Parlament.", "VOTE", None, "reported"),
+    ("Im Mai wählen die Bürger in Peru einen neuen Stadtrat.", "VOTE", None, "planned"),
+    ("Im Mai wählten die Bürger in Peru einen neuen Stadtrat.", "VOTE", None, "reported"),
     # the pluperfect with a date three months or more before the article tells the background
-    ("Der Präsident war bereits vor acht Monaten ins Exil nach Peru geflohen.", "DISPLACE", None, "historical"),
-    ("Der Präsident war bereits vor acht Monaten ins Exil nach Peru geflohen.", "DISPLACE", "2016-05-03",
+    ("Die Familie des Generals war schon vor fünf Monaten nach Peru geflohen.", "DISPLACE", None, "historical"),
+    ("Die Familie des Generals war schon vor fünf Monaten nach Peru geflohen.", "DISPLACE", "2016-05-03",
      "historical"),
-    ("Die Rebellen hatten im vergangenen Jahr die Stadt Cusco erobert.", "ASSAULT", None, "historical"),
-    ("Die Rebellen hatten im Januar die Stadt Cusco erobert.", "ASSAULT", "2016-11-03", "historical"),
-    ("Die Rebellen hatten im Oktober die Stadt Cusco erobert.", "ASSAULT", "2016-11-03", "reported"),
+    ("Im vergangenen Jahr hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", None, "historical"),
+    ("Im Januar hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "historical"),
+    ("Im Oktober hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "reported"),
     ("Vor zwei Wochen hatte ein Mann in Lima einen Anschlag auf eine Bar verübt.", "ASSAULT", None, "reported"),
-    ("Die Rebellen haben im vergangenen Jahr die Stadt Cusco erobert.", "ASSAULT", None, "reported"),
+    ("Im vergangenen Jahr hat die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", None, "reported"),
 ])
 def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     assert one(events_of(nlp, text, dct=dct), type_).status == status
@@ -639,15 +646,15 @@ def test_status_from_tense_and_time(nlp, text, type_, dct, status):
 def test_talks_returns_relocations_and_vigils(nlp):
     # peace and coalition talks are meetings; a return from exile or flight and a transfer of asylum seekers are
     # displacement (UNHCR returns, relocation); a sea of candles or a memorial service is a gathering
-    assert one(events_of(nlp, "Die Friedensgespräche zwischen Regierung und Rebellen begannen am 21. April in Genf."),
+    assert one(events_of(nlp, "Die Friedensgespräche zwischen Regierung und Rebellen wurden in Genf fortgesetzt."),
                "CONSULT").place.name == "Genf"
-    assert one(events_of(nlp, "Präsident Alpha Condé ist am Dienstag aus seinem Exil nach Guinea zurückgekehrt."),
+    assert one(events_of(nlp, "Tausende Flüchtlinge sind im Frühjahr in ihre Heimat im Südsudan zurückgekehrt."),
                "DISPLACE").mode == "return"
     none_of(events_of(nlp, "Der Minister ist am Dienstag nach Guinea zurückgekehrt."), "DISPLACE")   # no exile
-    e = one(events_of(nlp, "Zwanzig Asylwerber sollen am Freitag von Linz in die Slowakei überstellt werden."),
+    e = one(events_of(nlp, "Nächste Woche sollen 150 Flüchtlinge von Lampedusa nach Sizilien überstellt werden."),
             "DISPLACE")
     assert e.mode == "relocation" and e.status == "planned"
-    assert one(events_of(nlp, "Tausende Menschen kamen am Abend zu einem Kerzenmeer vor dem Rathaus in Linz."),
+    assert one(events_of(nlp, "Am Abend bildeten Anwohner ein Lichtermeer vor dem Rathaus in Linz."),
                "GATHER").place.name == "Linz"
     none_of(events_of(nlp, "Die Verhandlung gegen den Angeklagten in Linz wurde vertagt."), "CONSULT")
 
@@ -655,10 +662,10 @@ def test_talks_returns_relocations_and_vigils(nlp):
 def test_a_storm_and_its_floods_are_one_disaster():
     # one weather event told as "Unwetter" by one sentence or outlet and as "Überschwemmungen" or "Hochwasser"
     # by another; an earthquake nearby is another disaster
-    aalen, ulm = Place("Aalen", 48.84, 10.09, "city", "DE"), Place("Ulm", 48.40, 9.99, "city", "DE")
-    storm = Event("a#1", "DISASTER", mode="storm", place=aalen, articles=["a"], evidence=[Span("a", 1, 5, "x")])
-    flood = Event("b#1", "DISASTER", mode="flood", place=ulm, articles=["b"], evidence=[Span("b", 1, 5, "x")])
-    slide = Event("b#9", "DISASTER", mode="landslide", place=ulm, articles=["b"], evidence=[Span("b", 9, 15, "x")])
-    quake = Event("c#1", "DISASTER", mode="earthquake", place=ulm, articles=["c"], evidence=[Span("c", 1, 5, "x")])
+    pas, deg = Place("Passau", 48.57, 13.43, "city", "DE"), Place("Deggendorf", 48.84, 12.96, "city", "DE")
+    storm = Event("a#1", "DISASTER", mode="storm", place=pas, articles=["a"], evidence=[Span("a", 1, 5, "x")])
+    flood = Event("b#1", "DISASTER", mode="flood", place=deg, articles=["b"], evidence=[Span("b", 1, 5, "x")])
+    slide = Event("b#9", "DISASTER", mode="landslide", place=deg, articles=["b"], evidence=[Span("b", 9, 15, "x")])
+    quake = Event("c#1", "DISASTER", mode="earthquake", place=deg, articles=["c"], evidence=[Span("c", 1, 5, "x")])
     out = merge_events([storm, flood, slide, quake])
     assert sorted((e.mode, tuple(e.articles)) for e in out) == [("earthquake", ("c",)), ("storm", ("a", "b"))]

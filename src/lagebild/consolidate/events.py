@@ -262,8 +262,8 @@ GENERIC_MODES = {"attack", "accident", "election", "evacuation", "kill"}
 
 
 # Modes one occurrence is told by in turn: a storm and the floods and landslides it brings are one disaster
-# ("Bei schweren Unwettern und Überschwemmungen ...", "Hochwasser" in the next sentence, "Unwetter" in another
-# outlet; EM-DAT's meteorological and hydrological groups), never an earthquake or a wildfire
+# ("Unwetter" in one sentence or outlet, "Überschwemmungen" or "Hochwasser" in another; EM-DAT's
+# meteorological and hydrological groups), never an earthquake or a wildfire
 MODE_FAMILIES = (frozenset({"storm", "flood", "landslide"}),)
 
 

@@ -111,15 +111,17 @@ def _role_words(tok: Token, role: str) -> list[str]:
         found = [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
     elif role == "subject":                            # an "object" in the nominative is the subject the parse missed
         found = [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))]
-    else:
-        found = [c for c in tok.children if c.dep_ == ("nsubj:pass" if passive else "obj")]
+    elif passive:
+        found = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    else:                                              # a "subject" in the accusative is the object the parse missed
+        found = [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
     # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
     return [w for c in found for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
     """A verb read by who does it or to what (lang/de/event_readings.tsv): "Die Polizei stürmte das Gebäude"
-    is a raid, "Rebellen überrannten den Stützpunkt" a capture, "verurteilten die Tat" a condemnation (no
+    is a raid, "Aufständische überrannten einen Armeeposten" a capture, "verurteilten die Tat" a condemnation (no
     event); a verb no reading fits keeps its lexicon entry."""
     for r in verb_readings().get(e.word, ()):
         if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
@@ -682,7 +684,7 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
            and TALLY.search(doc_text(doc)[max(0, t.start - 6):t.end]) for t in doc._.times or ()):
         return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
     if tok is not None and _long_before(doc, tok, a, b):
-        return "historical"                            # "Er war bereits vor sechs Monaten ins Exil geflohen"
+        return "historical"                            # "Die Familie war schon vor fünf Monaten geflohen"
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
@@ -700,10 +702,10 @@ BACKGROUND_MONTHS = 3          # a pluperfect this far before the article tells 
 
 def _pluperfect(tok: Token) -> bool:
     """The verb a trigger is or hangs on is in the pluperfect ("war ... geflohen", "hatten ... erobert")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
-    verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... gezwungen"
+    verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... vertrieben"
     return any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in ("haben", "sein") and "Past" in c.morph.get("Tense", [])
                for v in verbs for c in v.children)
 
@@ -719,8 +721,8 @@ def _months_back(value: str, ref: str) -> int | None:
 
 def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
     """Background told in the pluperfect: the clause's date lies three months or more before the article
-    ("Hadi war bereits vor sechs Monaten ins Exil geflohen", "hatten Anfang vergangenen Jahres die
-    Hauptstadt erobert"); where the article has no date a relative expression is measured from a neutral
+    ("Die Familie war schon vor fünf Monaten nach Peru geflohen", "hatte im vergangenen Jahr die
+    Provinzhauptstadt erobert"); where the article has no date a relative expression is measured from a neutral
     day. "Vor einer Woche hatte ein Mann ... geschossen" is the story's own past."""
     if not _pluperfect(tok):
         return False
@@ -843,7 +845,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
             return "reported"
     if status != "reported":
         return status
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
             c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
             for c in verb.children):
@@ -853,7 +855,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "planned"
     if not trig.nominal and trig.type in SCHEDULED and _finite_present(tok) and \
             not _preterite_form(tok, trig.word) and any(c.dep_ in ("nsubj", "obj", "obl") for c in tok.children):
-        return "planned"                               # "Die Türken wählen am Sonntag ein neues Parlament"
+        return "planned"                               # "Im Mai wählen die Bürger einen neuen Stadtrat"
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
     return status
@@ -883,7 +885,7 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
     if case == "vor" and not _temporal_vor(tok):
         return False                                   # "fliehen vor dem Hochwasser": from it, not before it
     if case == "vor" and _present_perfect(tok.head):
-        return True                                    # "Vier Tage vor der Wahl hat die Polizei ... gestürmt"
+        return True                                    # "Zwei Wochen vor der Wahl ist der Minister zurückgetreten"
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
 
 
@@ -901,7 +903,7 @@ def _temporal_vor(tok: Token) -> bool:
 def _present_perfect(tok: Token) -> bool:
     """The verb a phrase hangs on is in the present perfect, the tense news tells the news in ("hat ...
     gestürmt", "ist ... geflohen"), not the pluperfect of what came before it ("hatte ... erreicht")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
     aux = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("haben", "sein")]
@@ -919,10 +921,15 @@ def _preterite_form(verb: Token, lemma: str | None = None) -> bool:
     return strong is not None and low.startswith(strong[0]) and not low.startswith(stem)
 
 
+def _verb_above(tok: Token) -> Token | None:
+    """The verb a phrase hangs on: tok itself or its nearest verb or auxiliary above."""
+    return next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
 def _finite_present(tok: Token) -> bool:
     """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
     ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(tok)
     if verb is None or "Pres" not in verb.morph.get("Tense", []) or _preterite_form(verb):
         return False
     return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in

@@ -132,6 +132,8 @@ class TriggerLexicon:
                 for f in verb_forms(rest, particle):
                     self.verb_forms.setdefault(f, e)
             elif kind == "form":
+                if lemma != lemma.lower():            # match() looks forms up in lower case
+                    raise ValueError(f"event_triggers.tsv: {word}: a form is written in lower case")
                 self.forms[lemma] = e
             else:
                 raise ValueError(f"event_triggers.tsv: {word}: kind must be noun, verb or form, not {kind!r}")
