@@ -32,3 +32,29 @@ def test_country_mentions_of_a_window_as_if_scanned_alone():
             want = [cm for m in rx.finditer(TEXT, a, b) if (cm := M._country_mention(TEXT, m)) is not None]
             assert M.country_mentions(TEXT, a, b) == want, (a, b)
     assert [m.key for m in M.country_mentions(TEXT, 0, 60)] == ["nordkorea", "russland"]
+
+
+def _one_edit_table(a: str, b: str) -> bool:
+    """The edit-distance table (with adjacent transpositions) that within_one_edit's scan replaces."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1] <= 1
+
+
+def test_within_one_edit_as_the_edit_distance_table():
+    from itertools import product
+
+    from lagebild.text import within_one_edit
+
+    words = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]     # every word of 0-4 letters
+    for a in words:
+        for b in words:
+            assert within_one_edit(a, b) == _one_edit_table(a, b), (a, b)
+    assert within_one_edit("Selenskyj", "Selesnkyj") and not within_one_edit("Meier", "Maurer")

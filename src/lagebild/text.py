@@ -15,20 +15,19 @@ def within_one_edit(a: str, b: str) -> bool:
         within_one_edit("Selenskyj", "Selesnkyj")  -> True   (one transposition)
         within_one_edit("Meier", "Maurer")         -> False
     """
-    if abs(len(a) - len(b)) > 1:
-        return False
     la, lb = len(a), len(b)
-    prev2: list[int] = []
-    prev = list(range(lb + 1))
-    for i in range(1, la + 1):
-        cur = [i] + [0] * lb
-        for j in range(1, lb + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[lb] <= 1
+    if abs(la - lb) > 1:
+        return False
+    i = 0                                   # the first difference: the one edit must be made there
+    while i < la and i < lb and a[i] == b[i]:
+        i += 1
+    if la == lb:                            # a substitution, or two neighbours swapped
+        if a[i + 1:] == b[i + 1:]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    if la > lb:                             # a deletion
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]               # an insertion
 
 
 def slugify(s: str | None) -> str | None:
