@@ -58,3 +58,17 @@ def test_within_one_edit_as_the_edit_distance_table():
         for b in words:
             assert within_one_edit(a, b) == _one_edit_table(a, b), (a, b)
     assert within_one_edit("Selenskyj", "Selesnkyj") and not within_one_edit("Meier", "Maurer")
+
+
+def test_fast_hanta_analyses_words_as_hanta():
+    import pytest
+
+    ht = pytest.importorskip("HanTa.HanoverTagger")
+    from lagebild.nlp.hanta import FastHanoverTagger
+
+    slow, fast = ht.HanoverTagger("morphmodel_ger.pgz"), FastHanoverTagger("morphmodel_ger.pgz")
+    words = ("Grenzschutzbeamtinnen", "Bürgermeisterwahl", "Krötzlinger", "Wasserstoffbombe", "Ostseeküste",
+             "Pfuhlmann-Oberbichl", "Schneewittchen", "verhandelten", "unverzüglich", "Zwgl", "a", "Ö")
+    for w in words:
+        assert fast.analyze_forward(w.lower()) == slow.analyze_forward(w.lower()), w
+        assert fast.tag_word(w) == slow.tag_word(w), w
