@@ -28,6 +28,8 @@ class FastHanoverTagger(HanoverTagger):
         # tags that give a probability to unknown morphemes too (lp_m_t guesses from their suffix)
         self._open = frozenset() if self.strict else frozenset(t for t in self.LP_m_t
                                                               if t in self.LP_hapax_t and t in self.LP_s_t)
+        # lp_m_t's guess for an unknown morpheme under an open tag, its parts that do not depend on it
+        self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._open}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
 
@@ -36,7 +38,7 @@ class FastHanoverTagger(HanoverTagger):
         only (under any other lp_m_t is -inf, which changes nothing)."""
         lowerbound = -1e6
         wlen = len(word)
-        strict, lp_m_t, morphemes, open_tags = self.strict, self.lp_m_t, self._morphemes, self._open
+        morphemes, open_tags = self._morphemes, self._open
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         for i in range(wlen + 1):
             row = table[i]
@@ -56,7 +58,7 @@ class FastHanoverTagger(HanoverTagger):
                         if known is not None and tag1 in known:
                             lpm = known[tag1]
                         elif tag1 in open_tags:
-                            lpm = lp_m_t(segment, tag1, wlen, strict)
+                            lpm = self._guessed(segment, tag1, wlen)
                         else:
                             continue
                         lp1 = lp + lpt + lpm
@@ -66,6 +68,27 @@ class FastHanoverTagger(HanoverTagger):
                             if old is None or lp1 > old:
                                 cell[newstate] = lp1
         return self._forward_results(table, lowerbound)
+
+    def _guessed(self, m, t, wlen):
+        """lp_m_t(m, t, wlen, False) for an open tag t that does not know m: the same sums, in the same order."""
+        mlen = len(m)
+        if not (wlen < 4 or mlen > 2):
+            return -math.inf
+        base, len_lp, LP_s = self._guess[t]
+        if mlen > 4 and m[-4:] in LP_s:
+            lp_suf = LP_s[m[-4:]]
+        elif mlen > 3 and m[-3:] in LP_s:
+            lp_suf = LP_s[m[-3:]]
+        elif mlen > 2 and m[-2:] in LP_s:
+            lp_suf = LP_s[m[-2:]]
+        elif mlen > 1 and m[-1:] in LP_s:
+            lp_suf = LP_s[m[-1:]]
+        else:
+            lp_suf = LP_s['']
+        lp = base + len_lp[min(mlen, 24)] + lp_suf
+        if wlen == mlen:
+            lp -= 4.6
+        return lp
 
     def _forward_results(self, table, lowerbound):
         """The end of HanTa's analyze_forward, unchanged: final transitions, probability per tag."""
