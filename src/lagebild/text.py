@@ -18,14 +18,16 @@ def within_one_edit(a: str, b: str) -> bool:
     la, lb = len(a), len(b)
     if abs(la - lb) > 1:
         return False
-    i, n = 0, min(la, lb)
-    while i < n and a[i] == b[i]:       # the first difference: the one edit must be there
+    i = 0                                   # the first difference: the one edit must be made there
+    while i < la and i < lb and a[i] == b[i]:
         i += 1
-    if la > lb:
+    if la == lb:                            # a substitution, or two neighbours swapped
+        if a[i + 1:] == b[i + 1:]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    if la > lb:                             # a deletion
         return a[i + 1:] == b[i:]
-    if la < lb:
-        return a[i:] == b[i + 1:]
-    return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return a[i:] == b[i + 1:]               # an insertion
 
 
 def slugify(s: str | None) -> str | None:

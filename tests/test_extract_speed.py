@@ -1,0 +1,74 @@
+"""Speed-ups of the extractors (issue 21) must not change what they find: each faster path is
+checked here against the plain computation it replaces, on invented text."""
+from __future__ import annotations
+
+from lagebild.extract import measures as M
+from lagebild.geo.countries import country_forms
+
+TEXT = ("Nordkorea schickt weitere Soldaten nach Russland. Laut Südkoreas Geheimdienst kämpfen "
+        "nordkoreanische Truppen in Kursk; US-Soldaten und Nato-Truppen sind nicht beteiligt.\n"
+        "Die Vereinigten Staaten und die Deutschen warnen, Deutschlands Außenministerin reist nach "
+        "Guinea-Bissau, die russisch-ukrainischen Gespräche ruhen. Deutsche Diplomaten in Osttimor.")
+
+
+def test_country_tree_pattern_matches_like_the_list_of_forms():
+    rx, forms = country_forms()
+    fast = M._country_rx()
+    words = sorted(forms)
+    for text in (TEXT, " ".join(words), ", ".join(w.upper() for w in words), "-".join(w.title() for w in words),
+                 "x".join(words), TEXT.replace(" ", "")):
+        want = [(m.span(), m.group(1)) for m in rx.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in fast.finditer(text)] == want
+        for end in range(0, len(text), 7):      # a window's end may cut a form: the shorter one matches
+            a = max(0, end - 60)
+            assert [m.span() for m in fast.finditer(text, a, end)] == [m.span() for m in rx.finditer(text, a, end)]
+
+
+def test_country_mentions_of_a_window_as_if_scanned_alone():
+    rx, _ = country_forms()
+    cuts = sorted({0, len(TEXT)} | {i for i, c in enumerate(TEXT) if not c.isalpha()} | set(range(0, len(TEXT), 5)))
+    for a in cuts:
+        for b in cuts[::3]:
+            want = [cm for m in rx.finditer(TEXT, a, b) if (cm := M._country_mention(TEXT, m)) is not None]
+            assert M.country_mentions(TEXT, a, b) == want, (a, b)
+    assert [m.key for m in M.country_mentions(TEXT, 0, 60)] == ["nordkorea", "russland"]
+
+
+def _one_edit_table(a: str, b: str) -> bool:
+    """The edit-distance table (with adjacent transpositions) that within_one_edit's scan replaces."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1] <= 1
+
+
+def test_within_one_edit_as_the_edit_distance_table():
+    from itertools import product
+
+    from lagebild.text import within_one_edit
+
+    words = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]     # every word of 0-4 letters
+    for a in words:
+        for b in words:
+            assert within_one_edit(a, b) == _one_edit_table(a, b), (a, b)
+    assert within_one_edit("Selenskyj", "Selesnkyj") and not within_one_edit("Meier", "Maurer")
+
+
+def test_fast_hanta_analyses_words_as_hanta():
+    import pytest
+
+    ht = pytest.importorskip("HanTa.HanoverTagger")
+    from lagebild.nlp.hanta import FastHanoverTagger
+
+    slow, fast = ht.HanoverTagger("morphmodel_ger.pgz"), FastHanoverTagger("morphmodel_ger.pgz")
+    words = ("Grenzschutzbeamtinnen", "Bürgermeisterwahl", "Krötzlinger", "Wasserstoffbombe", "Ostseeküste",
+             "Pfuhlmann-Oberbichl", "Schneewittchen", "verhandelten", "unverzüglich", "Zwgl", "a", "Ö")
+    for w in words:
+        assert fast.analyze_forward(w.lower()) == slow.analyze_forward(w.lower()), w
+        assert fast.tag_word(w) == slow.tag_word(w), w
