@@ -1305,13 +1305,14 @@ def _named_buildings(doc: Doc, toks: list[Token]) -> list[Cand]:
     for t in toks:
         first, _, head = t.text.rpartition("-")
         if first and head[:1].isupper() and first[:1].isupper() and place_type(head) in ("facility", "site") \
-                and "-" not in first and not _common_noun_only(first) and first not in forms:
+                and "-" not in first and first not in forms and not _common_noun_only(first):
             out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
     for i in range(1, len(toks) - 1):
         w, noun = toks[i].text, toks[i + 1].text
-        if w[:1].isupper() and not w.endswith("er") and not _sent_start(toks, i) and \
-                word_tag(w.lower())[0].startswith("ADJ") and noun[:1].isupper() and place_type(noun) == "facility" and \
-                not (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()):
+        # the cheap tests first: the word's analysis (HanTa) only before a building's noun
+        if w[:1].isupper() and not w.endswith("er") and noun[:1].isupper() and place_type(noun) == "facility" and \
+                not _sent_start(toks, i) and not (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()) and \
+                word_tag(w.lower())[0].startswith("ADJ"):
             out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, None, None))
     return out
 
