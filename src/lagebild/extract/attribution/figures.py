@@ -675,8 +675,6 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
     """``Von der Bergwacht kam die Information, ...``: a reporting noun as the subject or object of a clause
     whose ``von``/``aus`` phrase says where it came from; that phrase is the source. Also the circle it was heard
     in, where that phrase can speak: ``In Justizkreisen war von acht Toten die Rede``."""
-    from .speakers import np_tokens
-
     for noun in _span(doc, unit) or ():
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj", "ROOT") or not C.is_reporting_noun(noun):
             continue
@@ -686,20 +684,28 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         if origin is None or origin.i == noun.i:
             continue
 
-        toks = np_tokens(origin)
-        spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
-        q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, origin.i, how="prep")
-        src = _source(doc, q, [])
-        if src is not None:
-            return Said(q, src, list(spans) + list(q.cue))
+        said = _report_noun_said(doc, noun, origin, "prep")
+        if said is not None:
+            return said
     return None
+
+
+def _report_noun_said(doc: Doc, noun: Token, speaker: Token, how: str) -> Said | None:
+    """The report a reporting noun names, said by the phrase headed by ``speaker`` (None: no source there)."""
+    from .speakers import np_tokens
+
+    toks = np_tokens(speaker)
+    spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
+    q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, speaker.i, how=how)
+    src = _source(doc, q, [])
+    return Said(q, src, list(spans) + list(q.cue)) if src is not None else None
 
 
 def _holder(doc: Doc, unit: UnitLike) -> Said | None:
     """``Die Polizei zog Bilanz: ...``, ``Das Ministerium legte eine Statistik vor.``: a reporting noun of no owner
     as the object of a reporting or presenting verb (report_presenting_verbs) whose subject can speak; that
     subject is the source of the report."""
-    from .speakers import can_speak, genitive_or_von, np_tokens, subject_of
+    from .speakers import can_speak, genitive_or_von, subject_of
 
     for noun in _span(doc, unit) or ():
         if noun.pos_ != "NOUN" or noun.dep_ != "obj" or not C.is_reporting_noun(noun) or genitive_or_von(noun):
@@ -711,13 +717,10 @@ def _holder(doc: Doc, unit: UnitLike) -> Said | None:
         subj = subject_of(verb)
         if subj is None or subj.pos_ == "PRON" or not can_speak(subj) or not _in(unit, subj.idx):
             continue
-        toks = np_tokens(subj)
-        spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
-        q = Quotation("Reported", (), ((noun.idx, noun.idx + len(noun.text)),), spans, subj.i, how="verb")
-        src = _source(doc, q, [])
-        if src is not None:
+        said = _report_noun_said(doc, noun, subj, "verb")
+        if said is not None:
             STATS["holder of a report noun"] += 1
-            return Said(q, src, list(spans) + list(q.cue))
+            return said
     return None
 
 
