@@ -304,7 +304,7 @@ def test_a_prefixed_strong_preterite_puts_a_weekday_in_the_past():
 # ---- holidays (lang/de/holidays.tsv): fixed dates and days counted from Easter ----
 @pytest.mark.parametrize("text,dct,expr,value", [
     ("An Heiligabend blieben die Geschäfte geschlossen.", "2019-01-10", "Heiligabend", "2018-12-24"),
-    ("In der Silvesternacht 2015/16 kam es zu Übergriffen.", "2016-03-01", "Silvesternacht 2015/16", "2015-12-31"),
+    ("In der Silvesternacht 2022/23 brannten Autos.", "2023-03-01", "Silvesternacht 2022/23", "2022-12-31"),
     ("Silvester 2010 feierten Tausende am Brandenburger Tor.", "2013-05-02", "Silvester 2010", "2010-12-31"),
     ("Zu Ostern kamen weniger Pilger als erwartet.", "2019-05-02", "Ostern", "2019-04-21"),
     ("Am Ostermontag staute sich der Verkehr.", "2024-04-03", "Ostermontag", "2024-04-01"),
@@ -316,8 +316,8 @@ def test_a_prefixed_strong_preterite_puts_a_weekday_in_the_past():
     ("Am vergangenen Karfreitag wurde demonstriert.", "2020-06-01", "vergangenen Karfreitag", "2020-04-10"),
     ("Am Osterwochenende wurde gestreikt.", "2018-04-10", "Osterwochenende", "2018-W13-WE"),
     ("Über Weihnachten bleibt das Amt geschlossen.", "2020-12-10", "Weihnachten", "2020-12-24"),
-    ("Die Übergriffe in der Kölner Silvesternacht wurden erst Tage später bekannt.", "2016-01-20", "Silvesternacht",
-     "2015-12-31"),                                               # after an article and a modifier
+    ("Die Krawalle in der Berliner Silvesternacht wurden erst Tage später aufgearbeitet.", "2023-01-20",
+     "Silvesternacht", "2022-12-31"),                                               # after an article and a modifier
     # no publication date: the day of the year without the year; Easter-relative days not even that
     ("An Heiligabend blieb es ruhig.", None, "Heiligabend", "XXXX-12-24"),
     ("Zu Pfingsten blieb es ruhig.", None, "Pfingsten", "XXXX-XX-XX"),
