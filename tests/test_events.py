@@ -376,6 +376,11 @@ def test_old_year_in_a_story_is_historical():
                  articles=["a"], evidence=[Span("a", 9, 15, "x")])]
     out = {e.id: e.status for e in merge_events(evs)}
     assert out == {"a#1": "reported", "a#9": "historical"}
+    # a vote planned years ahead ("die nächste Wahl 2019") does not make the story's attack background
+    ahead = Event("a#20", "VOTE", mode="election", status="planned", articles=["a"], evidence=[Span("a", 20, 25, "x")],
+                  time=TimeValue("2019", "year", "2019", "expression"))
+    out = {e.id: e.status for e in merge_events([*evs, ahead])}
+    assert out == {"a#1": "reported", "a#9": "historical", "a#20": "planned"}
 
 
 # --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------
@@ -709,6 +714,8 @@ def test_merge_the_weapons_of_one_attack_where_something_ties_them():
     # a suspect shot in a raid in a neighbouring town, no day or figure in common, is not the bombing
     raid = kind(2, "c", "ASSAULT", "firearms", VILLEURBANNE)
     assert len(merge_events([bombs, raid])) == 2
+    # once the shots and the bombs are tied, another report of the bombs joins without a tie of its own
+    assert len(merge_events([shots, bombs, kind(3, "g", "ASSAULT", "explode")])) == 1
     # a shared toll ties them wherever each report places it
     from lagebild.model import ClaimGroup, Measure
 

@@ -392,11 +392,12 @@ def _year(t: TimeValue | None) -> int | None:
 
 def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None) -> list[Event]:
     """An event told with a year two or more before the story's latest ("1995 geboren", "der Anschlag
-    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map."""
+    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map. The story's
+    frame is what it tells as happened: a vote planned for a later year ("die Wahl 2028") moves it not."""
     latest: dict[str, int] = {}
     for e in events:
         y = _year(e.time)
-        if y is not None:
+        if y is not None and _status_class(e.status) != "planned":
             k = _story(e, story_of)
             latest[k] = max(latest.get(k, y), y)
     out = []
@@ -529,11 +530,12 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
         return None
     named = bool(ev.place and ev.place.name in c.place_names)
     if ev.type in TIED and not (strong or named or _same_day(when, c.whens, slack)) and \
-            not all(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
+            not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
         # only where something ties them beyond not contradicting: a shared figure, the same place, the same
         # day (a suspect shot in a raid days after a bombing, its place and day unknown, is not the bombing);
-        # a flight and its arrival are told at their two ends, a place never ties them
+        # a cluster already tied to the mention's own kind needs no second tie; a flight and its arrival are
+        # told at their two ends, a place never ties them
         return None
     score = 10.0 * strong
     score += 2.0 * any(a in c.in_articles for a in ev.articles)
