@@ -811,3 +811,15 @@ def test_merge_reports_of_one_occurrence_read_from_sentences(nlp):
     assert {e.type for e in a} == {"ACCIDENT"} and {e.type for e in b} == {"ASSAULT"}
     out = merge_events([*a, *b, *c, *d])
     assert sorted((e.type, len(e.articles)) for e in out) == [("ASSAULT", 2), ("DISPLACE", 2)]
+
+
+def test_merge_a_region_holds_its_places_however_far_its_centre():
+    # "Schüsse in Texas" / "in El Paso": 840 km from the centre of Texas, but in it (the gazetteer's admin1)
+    texas = Place("Texas", 30.9674, -97.6853, "region", "US")
+    el_paso = Place("El Paso", 31.7587, -106.4869, "city", "US")
+    shreveport = Place("Shreveport", 32.5252, -93.7502, "city", "US")     # Louisiana, 410 km from the centre
+    assert distance_km((texas.lat, texas.lon), (el_paso.lat, el_paso.lon)) > 250
+    assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", texas, day("2026-08-03")),
+                             kind(1, "b", "ASSAULT", "firearms", el_paso, day("2026-08-03"))])) == 1
+    assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", texas, day("2026-08-03")),
+                             kind(1, "b", "ASSAULT", "firearms", shreveport, day("2026-08-03"))])) == 2

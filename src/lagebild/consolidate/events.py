@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..model import BACKGROUND_STATUSES, ClaimGroup, Entity, Event, Place, TimeValue
 
@@ -244,7 +245,30 @@ def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
     if d is None:
         return True                                    # a name the gazetteer lacks says nothing against it
     limit = 250.0 if "region" in (a.precision, b.precision) else 100.0
-    return d <= limit
+    return d <= limit or _holds(a, b) or _holds(b, a)
+
+
+def _holds(region: Place, place: Place) -> bool:
+    """A first-level region holds a place of its own (the gazetteer's admin1), however far its middle lies
+    ("Provinz Belutschistan" and Quetta, Texas and El Paso): the distance is measured to the region's centre."""
+    if region.precision != "region" or place.precision != "city" or region.country != place.country:
+        return False
+    ra, pa = _admin1(region.name, region.lat, region.lon, True), _admin1(place.name, place.lat, place.lon, False)
+    return ra is not None and ra == pa
+
+
+@lru_cache(maxsize=4096)
+def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tuple[str, str] | None:
+    """(country, admin1) of the gazetteer's place of this name at this spot; for an area only a first-level one."""
+    from ..geo import gazetteer
+
+    if lat is None or lon is None:
+        return None
+    for c in gazetteer().candidates(name):
+        if abs(c.lat - lat) < 0.05 and abs(c.lon - lon) < 0.05 and c.admin1 and \
+                (not area or c.id.startswith("a1-")):
+            return (c.country, c.admin1)
+    return None
 
 
 def _best_place(places: list[Place | None]) -> Place | None:
