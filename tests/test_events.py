@@ -379,8 +379,12 @@ def test_old_year_in_a_story_is_historical():
     # a vote planned years ahead ("die nächste Wahl 2019") does not make the story's attack background
     ahead = Event("a#20", "VOTE", mode="election", status="planned", articles=["a"], evidence=[Span("a", 20, 25, "x")],
                   time=TimeValue("2019", "year", "2019", "expression"))
-    out = {e.id: e.status for e in merge_events([*evs, ahead])}
-    assert out == {"a#1": "reported", "a#9": "historical", "a#20": "planned"}
+    dated = Event("a#30", "ACCUSE", articles=["a"], evidence=[Span("a", 30, 35, "x")],
+                  time=TimeValue("2015-11-20", "day", None, "publication date"))
+    out = {e.id: e.status for e in merge_events([*evs, ahead, dated])}
+    assert out == {"a#1": "reported", "a#9": "historical", "a#20": "planned", "a#30": "reported"}
+    # an undated story (10kGNAD) still takes its frame from all its years, the planned one too
+    assert {e.id: e.status for e in merge_events([*evs, ahead])}["a#1"] == "historical"
 
 
 # --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------

@@ -416,13 +416,15 @@ def _year(t: TimeValue | None) -> int | None:
 
 def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None) -> list[Event]:
     """An event told with a year two or more before the story's latest ("1995 geboren", "der Anschlag
-    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map. The story's
-    frame is what it tells as happened: a vote planned for a later year ("die Wahl 2028") moves it not."""
+    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map. The frame
+    of a story whose articles are dated is what it tells as happened: a vote planned for a later year ("die
+    Wahl 2028") moves it not; an undated story takes it from all its years."""
     latest: dict[str, int] = {}
+    dated = {_story(e, story_of) for e in events if e.time is not None and e.time.basis == "publication date"}
     for e in events:
         y = _year(e.time)
-        if y is not None and _status_class(e.status) != "planned":
-            k = _story(e, story_of)
+        k = _story(e, story_of)
+        if y is not None and (k not in dated or _status_class(e.status) != "planned"):
             latest[k] = max(latest.get(k, y), y)
     out = []
     for e in events:
