@@ -827,3 +827,22 @@ def test_merge_a_region_holds_its_places_however_far_its_centre():
                              kind(1, "b", "ASSAULT", "firearms", el_paso, day("2026-08-03"))])) == 1
     assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", texas, day("2026-08-03")),
                              kind(1, "b", "ASSAULT", "firearms", shreveport, day("2026-08-03"))])) == 2
+
+
+def test_invented_stories_each_core_event_is_one_event_over_its_articles():
+    """tests/data/event_stories: four invented stories whose outlets name their core event differently."""
+    from pathlib import Path
+
+    from lagebild.pipeline import run
+
+    folder = Path(__file__).parent / "data" / "event_stories"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events = run(sorted(folder.glob("*.txt"))).events
+    core = {"a": "ACCIDENT", "b": "ASSAULT", "c": "DISASTER", "d": "DISPLACE"}
+    for story, etype in core.items():
+        arts = sorted(p.name for p in folder.glob(f"{story}*.txt"))
+        merged = [e for e in events if e.type == etype and e.status == "reported" and sorted(e.articles) == arts]
+        assert len(merged) == 1, (story, [(e.type, e.mode, e.status, e.articles) for e in events])
+    quakes = sorted(e.status for e in events if e.type == "DISASTER")
+    assert quakes == ["comparison", "historical", "reported"]           # "seit 1999", "im Jahr 2020"
