@@ -376,6 +376,15 @@ def test_old_year_in_a_story_is_historical():
                  articles=["a"], evidence=[Span("a", 9, 15, "x")])]
     out = {e.id: e.status for e in merge_events(evs)}
     assert out == {"a#1": "reported", "a#9": "historical"}
+    # a vote planned years ahead ("die nächste Wahl 2019") does not make the story's attack background
+    ahead = Event("a#20", "VOTE", mode="election", status="planned", articles=["a"], evidence=[Span("a", 20, 25, "x")],
+                  time=TimeValue("2019", "year", "2019", "expression"))
+    dated = Event("a#30", "ACCUSE", articles=["a"], evidence=[Span("a", 30, 35, "x")],
+                  time=TimeValue("2015-11-20", "day", None, "publication date"))
+    out = {e.id: e.status for e in merge_events([*evs, ahead, dated])}
+    assert out == {"a#1": "reported", "a#9": "historical", "a#20": "planned", "a#30": "reported"}
+    # an undated story (10kGNAD) still takes its frame from all its years, the planned one too
+    assert {e.id: e.status for e in merge_events([*evs, ahead])}["a#1"] == "historical"
 
 
 # --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------
@@ -669,3 +678,171 @@ def test_a_storm_and_its_floods_are_one_disaster():
     quake = Event("c#1", "DISASTER", mode="earthquake", place=deg, articles=["c"], evidence=[Span("c", 1, 5, "x")])
     out = merge_events([storm, flood, slide, quake])
     assert sorted((e.mode, tuple(e.articles)) for e in out) == [("earthquake", ("c",)), ("storm", ("a", "b"))]
+
+
+# --- merging one occurrence across the articles of a story (issue 17: kindred types, windows, parties) ---
+
+def kind(i, art, type_, mode, place=None, time=None, status="reported", actor=None, figures=()):
+    e = ev(i, art, type_, actor=actor, place=place, time=time, status=status, figures=figures)
+    e.mode = mode
+    return e
+
+
+def day(value, basis="expression"):
+    return TimeValue(value, "day", value, basis)
+
+
+LYON = Place("Lyon", 45.76, 4.84, "city", "FR")
+VILLEURBANNE = Place("Villeurbanne", 45.77, 4.88, "city", "FR")
+
+
+def test_merge_an_explosion_and_the_attack_it_was():
+    # "Eine Explosion erschütterte am Freitagabend Lyon" / "Bei dem Anschlag in Lyon starben ..."
+    evs = [kind(1, "a", "ACCIDENT", "explosion", LYON, day("2026-05-08")),
+           kind(1, "b", "ASSAULT", "explode", LYON, day("2026-05-08"))]
+    out = merge_events(evs)
+    assert len(out) == 1 and out[0].type == "ASSAULT" and out[0].mode == "explode"
+    assert out[0].articles == ["a", "b"]
+    # a fire in the same city a month later is another occurrence
+    fire = kind(2, "c", "ACCIDENT", "fire", LYON, day("2026-06-12"))
+    assert len(merge_events([*evs, fire])) == 2
+    # an explosion told as possible attack ("ob es ein Anschlag war") never joins what happened
+    assert len(merge_events([evs[0], kind(3, "d", "ASSAULT", "explode", LYON, status="hypothetical")])) == 2
+
+
+def test_merge_the_weapons_of_one_attack_where_something_ties_them():
+    # "Bewaffnete schossen in Restaurants" / "Attentäter sprengten sich in die Luft": one attack at one place
+    shots = kind(1, "a", "ASSAULT", "firearms", LYON, day("2026-05-08"))
+    bombs = kind(1, "b", "ASSAULT", "explode", LYON, TimeValue("2026-05-10", "day", None, "publication date"))
+    assert len(merge_events([shots, bombs])) == 1
+    # a suspect shot in a raid in a neighbouring town, no day or figure in common, is not the bombing
+    raid = kind(2, "c", "ASSAULT", "firearms", VILLEURBANNE)
+    assert len(merge_events([bombs, raid])) == 2
+    # once the shots and the bombs are tied, another report of the bombs joins without a tie of its own
+    assert len(merge_events([shots, bombs, kind(3, "g", "ASSAULT", "explode")])) == 1
+    # a shared toll ties them wherever each report places it
+    from lagebild.model import ClaimGroup, Measure
+
+    toll = ClaimGroup("s/killed", Measure("killed"), ["b#9", "c#9"], best=41)
+    bombs.figures, raid.figures = ["b#9"], ["c#9"]
+    assert len(merge_events([bombs, raid], groups=[toll])) == 1
+    # a stabbing and a bombing a day apart with only the city in common are not joined by day alone
+    assert len(merge_events([kind(1, "e", "ASSAULT", "stabbing", VILLEURBANNE, day("2026-05-01")),
+                             kind(1, "f", "ASSAULT", "explode", LYON, day("2026-05-08"))])) == 2
+
+
+def test_merge_a_flight_and_its_arrival_as_one_movement():
+    # "Zehntausende sind aus Myanmar nach Bangladesch geflohen" / "In Cox's Bazar kommen täglich Tausende an"
+    flight = kind(1, "a", "DISPLACE", "flight", Place("Myanmar", 21.0, 96.0, "country", "MM"),
+                  TimeValue("2026-09-01", "day", None, "publication date"))
+    arrival = kind(1, "b", "DISPLACE", "arrival", Place("Cox's Bazar", 21.45, 91.97, "city", "BD"),
+                   day("2026-09-03"))
+    assert len(merge_events([flight, arrival])) == 1
+    # an evacuation of the same people is the same movement, an arrival half a year later is not
+    evac = kind(2, "c", "EVACUATE", "evacuation", Place("Cox's Bazar", 21.45, 91.97, "city", "BD"), day("2026-08-30"))
+    later = kind(3, "d", "DISPLACE", "arrival", Place("Cox's Bazar", 21.45, 91.97, "city", "BD"), day("2027-03-02"))
+    out = merge_events([flight, arrival, evac, later])
+    assert sorted(len(e.articles) for e in out) == [1, 3]
+
+
+def test_merge_time_windows_by_what_lasts():
+    # an attack "am Freitagabend" and "in der Nacht zum Samstag": a day apart, one attack
+    assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", LYON, day("2026-05-08")),
+                             kind(1, "b", "ASSAULT", "firearms", LYON, day("2026-05-09"))])) == 1
+    # a week apart: two attacks
+    assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", LYON, day("2026-05-08")),
+                             kind(1, "b", "ASSAULT", "firearms", LYON, day("2026-05-15"))])) == 2
+    # a flood dated by the day each report speaks of (30 May, 9 June): one flood; in March and in June: two
+    passau = Place("Passau", 48.57, 13.43, "city", "DE")
+    assert len(merge_events([kind(1, "a", "DISASTER", "flood", passau, day("2026-05-30")),
+                             kind(1, "b", "DISASTER", "flood", passau, day("2026-06-09"))])) == 1
+    assert len(merge_events([kind(1, "a", "DISASTER", "flood", passau, day("2026-03-10")),
+                             kind(1, "b", "DISASTER", "flood", passau, day("2026-06-09"))])) == 2
+    # air strikes on a city recur night after night: no day of slack
+    kyiv = Place("Kiew", 50.45, 30.52, "city", "UA")
+    assert len(merge_events([kind(1, "a", "ASSAULT", "aerial", kyiv, day("2026-06-16")),
+                             kind(1, "b", "ASSAULT", "aerial", kyiv, day("2026-06-17"))])) == 2
+
+
+def test_merge_keeps_a_second_quake_and_the_background_apart():
+    malatya = Place("Malatya", 38.35, 38.31, "city", "TR")
+    quake = kind(1, "a", "DISASTER", "earthquake", malatya, day("2026-02-06"))
+    told = kind(1, "b", "DISASTER", "earthquake", Place("Türkei", 39.0, 35.0, "country", "TR"),
+                TimeValue("2026-02-08", "day", None, "publication date"))
+    second = kind(1, "c", "DISASTER", "earthquake", malatya, day("2026-06-20"))
+    before = kind(5, "b", "DISASTER", "earthquake", malatya, TimeValue("2020", "year", "2020", "expression"))
+    worst = kind(7, "a", "DISASTER", "earthquake", None, status="comparison")   # "das schwerste Beben seit 1999"
+    out = merge_events([quake, told, second, before, worst])
+    assert sorted((len(e.articles), e.status) for e in out) == \
+        [(1, "comparison"), (1, "historical"), (1, "reported"), (2, "reported")]
+
+
+def test_merge_a_demonstration_and_its_riot_and_vigil():
+    wien = Place("Wien", 48.21, 16.37, "city", "AT")
+    evs = [kind(1, "a", "PROTEST", "demo", wien, day("2026-01-17")),
+           kind(1, "b", "PROTEST", "riot", wien, day("2026-01-17")),
+           kind(1, "c", "GATHER", "gathering", wien, day("2026-01-17"))]
+    out = merge_events(evs)
+    assert len(out) == 1 and out[0].type == "PROTEST"
+
+
+def test_merge_a_word_no_entity_stands_for_names_no_side():
+    ents = [Entity("org:is", "Islamischer Staat", "ORG", ["IS"], []),
+            Entity("gpe:FR", "Frankreich", "GPE", [], [], country="FR"),
+            Entity("gpe:RU", "Russland", "GPE", [], [], country="RU")]
+    # "Die Attentäter schossen ..." / "Der IS hat die Anschläge verübt"
+    evs = [kind(1, "a", "ASSAULT", "firearms", LYON, day("2026-05-08"), actor="Attentäter"),
+           kind(1, "b", "ASSAULT", "firearms", LYON, day("2026-05-08"), actor="IS")]
+    assert len(merge_events(evs, ents)) == 1
+    # two states striking one city on one day are two strikes
+    kyiv = Place("Kiew", 50.45, 30.52, "city", "UA")
+    evs = [kind(1, "a", "ASSAULT", "aerial", kyiv, day("2026-06-16"), actor="Russland"),
+           kind(1, "b", "ASSAULT", "aerial", kyiv, day("2026-06-16"), actor="Frankreich")]
+    assert len(merge_events(evs, ents)) == 2
+
+
+def test_merge_reports_of_one_occurrence_read_from_sentences(nlp):
+    def article(art, text, dct):
+        doc = nlp.make_doc(text)
+        doc._.article_id = art
+        doc._.dct = dct
+        return list(nlp(doc)._.events)
+
+    a = article("a.txt", "Eine gewaltige Explosion hat am Montagabend den Hafen von Split erschüttert.", "2026-03-03")
+    b = article("b.txt", "Bei dem Anschlag im Hafen von Split wurden am Montag 40 Menschen getötet.", "2026-03-04")
+    c = article("c.txt", "Rund 20.000 Menschen sind seit Sonntag aus Mossul geflohen.", "2026-03-05")
+    d = article("d.txt", "In Erbil kommen seit Tagen Tausende Flüchtlinge aus Mossul an.", "2026-03-06")
+    assert {e.type for e in a} == {"ACCIDENT"} and {e.type for e in b} == {"ASSAULT"}
+    out = merge_events([*a, *b, *c, *d])
+    assert sorted((e.type, len(e.articles)) for e in out) == [("ASSAULT", 2), ("DISPLACE", 2)]
+
+
+def test_merge_a_region_holds_its_places_however_far_its_centre():
+    # "Schüsse in Texas" / "in El Paso": 840 km from the centre of Texas, but in it (the gazetteer's admin1)
+    texas = Place("Texas", 30.9674, -97.6853, "region", "US")
+    el_paso = Place("El Paso", 31.7587, -106.4869, "city", "US")
+    shreveport = Place("Shreveport", 32.5252, -93.7502, "city", "US")     # Louisiana, 410 km from the centre
+    assert distance_km((texas.lat, texas.lon), (el_paso.lat, el_paso.lon)) > 250
+    assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", texas, day("2026-08-03")),
+                             kind(1, "b", "ASSAULT", "firearms", el_paso, day("2026-08-03"))])) == 1
+    assert len(merge_events([kind(1, "a", "ASSAULT", "firearms", texas, day("2026-08-03")),
+                             kind(1, "b", "ASSAULT", "firearms", shreveport, day("2026-08-03"))])) == 2
+
+
+def test_invented_stories_each_core_event_is_one_event_over_its_articles():
+    """tests/data/event_stories: four invented stories whose outlets name their core event differently."""
+    from pathlib import Path
+
+    from lagebild.pipeline import run
+
+    folder = Path(__file__).parent / "data" / "event_stories"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events = run(sorted(folder.glob("*.txt"))).events
+    core = {"a": "ACCIDENT", "b": "ASSAULT", "c": "DISASTER", "d": "DISPLACE"}
+    for story, etype in core.items():
+        arts = sorted(p.name for p in folder.glob(f"{story}*.txt"))
+        merged = [e for e in events if e.type == etype and e.status == "reported" and sorted(e.articles) == arts]
+        assert len(merged) == 1, (story, [(e.type, e.mode, e.status, e.articles) for e in events])
+    quakes = sorted(e.status for e in events if e.type == "DISASTER")
+    assert quakes == ["comparison", "historical", "reported"]           # "seit 1999", "im Jahr 2020"

@@ -23,10 +23,12 @@ articles and evidence.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..model import BACKGROUND_STATUSES, ClaimGroup, Entity, Event, Place, TimeValue
 
@@ -35,9 +37,12 @@ PRECISION_RANK = {"day": 7, "week": 6, "month": 5, "season": 4, "quarter": 4, "h
                   "decade": 1, "century": 0, "unknown": -1}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 PLACE_RANK = {"city": 3, "region": 2, "water": 2, "country": 1}
+ANY = frozenset({"*"})                 # any mode of a type (KINDRED, SUDDEN, LASTING)
 
 
 # --- parties ----------------------------------------------------------------------------
+
+UNRESOLVED = "name:"                  # the id of a party no entity stands for
 
 @dataclass(frozen=True)
 class Party:
@@ -79,13 +84,14 @@ class Parties:
         if e is None:
             from ..geo.translit import key
 
-            return Party(f"name:{key(name)}", name, "OTH", None)
+            return Party(f"{UNRESOLVED}{key(name)}", name, "OTH", None)
         return Party(e.id, e.name, e.type, e.country)
 
 
 def _party_ok(a: Party | None, b: Party | None) -> bool:
-    """The same side: one entity, or a state and someone or something of that state."""
-    if a is None or b is None or a.id == b.id:
+    """The same side: one entity, or a state and someone or something of that state. A word no entity
+    stands for ("Attentäter", "Luftwaffe", an agency's name the entities lack) names no side: it agrees."""
+    if a is None or b is None or a.id == b.id or a.id.startswith(UNRESOLVED) or b.id.startswith(UNRESOLVED):
         return True
     if a.type == "PER" and b.type == "PER":
         return False
@@ -134,27 +140,66 @@ def _months(w: When) -> tuple[int, int] | None:
     return None
 
 
-def _time_ok(a: When | None, b: When | None) -> bool:
+def _span(w: When, year: int) -> tuple[int, int] | None:
+    """The days (ordinals) a time covers; `year` stands in for a missing one. None: it says nothing."""
+    y = w.year or year
+    try:
+        if w.month and w.day:
+            d = dt.date(y, w.month, w.day).toordinal()
+            return d, d
+        months = _months(w)
+        if months:
+            lo = dt.date(y, months[0], 1)
+            end_y, end_m = y + (months[1] - 1) // 12, (months[1] - 1) % 12 + 1
+            hi = dt.date(end_y + end_m // 12, end_m % 12 + 1, 1) - dt.timedelta(days=1)
+            return lo.toordinal(), hi.toordinal()
+    except ValueError:                                 # "XXXX-02-30": a day no calendar has
+        return None
+    if w.year:
+        return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
+    return None
+
+
+def _time_ok(a: When | None, b: When | None, slack: int = 0) -> bool:
+    """Do two times leave room for one occurrence? Each is a span of days (a day, a month, a season, a
+    year; a missing year is the other's); a publication date bounds from above ("on or before"); spans
+    `slack` days apart still meet (an attack of Friday night told as Saturday's; a flood dated by the day
+    each report speaks of)."""
     if a is None or b is None:
         return True
     if a.future or b.future:
         return (a.future and b.future) or a.upto or b.upto
     if a.upto and b.upto:
         return True
+    year = a.year or b.year or 2000
     if a.upto or b.upto:
         bound, other = (a, b) if a.upto else (b, a)
         if other.year is None or bound.year is None:
             return True
-        if other.year != bound.year:
-            return other.year < bound.year
-        mo, bm = _months(other), bound.month
-        return mo is None or bm is None or mo[0] <= bm
-    if a.year and b.year and a.year != b.year:
-        return False
-    ma, mb = _months(a), _months(b)
-    if ma and mb and (ma[1] < mb[0] or mb[1] < ma[0]):
-        return False
-    return not (a.day and b.day and a.month == b.month and a.day != b.day)
+        sb, so = _span(bound, year), _span(other, year)
+        return sb is None or so is None or so[0] <= sb[1] + slack
+    sa, sb = _span(a, year), _span(b, year)
+    if sa is None or sb is None:
+        return True
+    return sa[0] <= sb[1] + slack and sb[0] <= sa[1] + slack
+
+
+# Days two reports of one occurrence may be apart (`_time_ok`'s slack): a sudden event (an attack, an
+# explosion, an earthquake, an accident) is told on the evening by one report and as "the night to
+# Saturday" by another - a day off at most; an event lasting days or weeks (a flood, a storm, a wildfire,
+# a flight, an evacuation, an airlift) is dated by each report at the day it speaks of; strikes and clashes
+# of a war recur day after day, votes and meetings have their day: no slack.
+SUDDEN = {"ASSAULT": frozenset({"explode", "firearms", "stabbing", "abduct", "attack"}),
+          "ACCIDENT": ANY, "DISASTER": frozenset({"earthquake", "tsunami", "volcanic"})}
+LASTING = {"DISPLACE": ANY, "EVACUATE": ANY, "AID": frozenset({"humanitarian"}),
+           "DISASTER": frozenset({"flood", "storm", "landslide", "wildfire", "drought", "temperature", "epidemic"})}
+LASTING_DAYS = 14
+
+
+def _slack(etype: str, mode: str | None) -> int:
+    if _in((etype, LASTING.get(etype, frozenset())), etype, mode):
+        return LASTING_DAYS
+    return 1 if _in((etype, SUDDEN.get(etype, frozenset())), etype, mode) else 0
 
 
 def _merge_time(times: list[TimeValue | None]) -> TimeValue | None:
@@ -200,7 +245,30 @@ def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
     if d is None:
         return True                                    # a name the gazetteer lacks says nothing against it
     limit = 250.0 if "region" in (a.precision, b.precision) else 100.0
-    return d <= limit
+    return d <= limit or _holds(a, b) or _holds(b, a)
+
+
+def _holds(region: Place, place: Place) -> bool:
+    """A first-level region holds a place of its own (the gazetteer's admin1), however far its middle lies
+    ("Provinz Belutschistan" and Quetta, Texas and El Paso): the distance is measured to the region's centre."""
+    if region.precision != "region" or place.precision != "city" or region.country != place.country:
+        return False
+    ra, pa = _admin1(region.name, region.lat, region.lon, True), _admin1(place.name, place.lat, place.lon, False)
+    return ra is not None and ra == pa
+
+
+@lru_cache(maxsize=4096)
+def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tuple[str, str] | None:
+    """(country, admin1) of the gazetteer's place of this name at this spot; for an area only a first-level one."""
+    from ..geo import gazetteer
+
+    if lat is None or lon is None:
+        return None
+    for c in gazetteer().candidates(name):
+        if abs(c.lat - lat) < 0.05 and abs(c.lon - lon) < 0.05 and c.admin1 and \
+                (not area or c.id.startswith("a1-")):
+            return (c.country, c.admin1)
+    return None
 
 
 def _best_place(places: list[Place | None]) -> Place | None:
@@ -226,7 +294,7 @@ class Cluster:
     story: str = ""
     # what _fit reads of the members, each distinct value once (kept by `add`): a fit costs the
     # distinct places, times and parties of a cluster, not its number of members
-    modes: set[str | None] = field(default_factory=set)
+    kinds: set[tuple[str, str | None]] = field(default_factory=set)      # (type, mode) of the members
     statuses: set[str] = field(default_factory=set)
     places: dict[tuple | None, Place | None] = field(default_factory=dict)
     whens: set[When | None] = field(default_factory=set)
@@ -237,7 +305,7 @@ class Cluster:
 
     def add(self, ev: Event, actor: Party | None, target: Party | None) -> None:
         self.members.append(ev)
-        self.modes.add(ev.mode)
+        self.kinds.add((ev.type, ev.mode))
         self.statuses.add(_status_class(ev.status))
         p = ev.place
         self.places[(p.precision, p.country, p.lat, p.lon) if p is not None else None] = p
@@ -266,11 +334,72 @@ GENERIC_MODES = {"attack", "accident", "election", "evacuation", "kill"}
 # meteorological and hydrological groups), never an earthquake or a wildfire
 MODE_FAMILIES = (frozenset({"storm", "flood", "landslide"}),)
 
+# Kindred modes: within a story these name one occurrence from two sides (of violence, disasters and
+# accidents only where something ties the reports: a shared figure, the place's name, the day; `_fit`):
+# - the weapons of one attack: a coordinated attack is told as "Anschläge" (bombs), "Schüsse" (guns) and
+#   "Geiselnahme" by different outlets or sentences (ACLED codes the event once; its sub-event by the main one);
+# - one movement of people told where it starts or where it ends (UNHCR: a flight is an arrival elsewhere);
+# - an explosion, the fire it sets and the building it brings down (EM-DAT: one technological disaster);
+# - a demonstration and the riot it turned into.
+# Distinct occurrences stay apart by place and time (and status: background never joins).
+KIN_MODES = (frozenset({"explode", "firearms", "stabbing", "abduct"}),
+             frozenset({"flight", "arrival"}),
+             frozenset({"explosion", "fire", "collapse"}),
+             frozenset({"demo", "riot"}))
+
+# The type hierarchy across types (docs/EVENTS.md, "Merging"): pairs of (type, modes) one occurrence is
+# reported as by different outlets - the one wording says what happened, the other what it was:
+# an explosion or fire (EM-DAT technological) that another report calls the attack it was (PLOVER ASSAULT;
+# not a battle: occupations, incursions and clashes are no explosion's cause told otherwise); a fire and
+# the wildfire it is; a flight and the evacuation of the same people (UNHCR/IDMC); an airlift of aid and
+# the evacuation it flies; a gathering (vigil, march) and the demonstration it is.
+KINDRED: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
+    (("ASSAULT", frozenset({"explode", "firearms", "stabbing", "abduct", "attack", "kill", "aerial"})),
+     ("ACCIDENT", frozenset({"explosion", "fire", "collapse"}))),
+    (("DISASTER", frozenset({"wildfire"})), ("ACCIDENT", frozenset({"fire"}))),
+    (("DISPLACE", frozenset({"flight", "arrival"})), ("EVACUATE", ANY)),
+    (("AID", frozenset({"humanitarian"})), ("EVACUATE", ANY)),
+    (("PROTEST", frozenset({"demo", "riot"})), ("GATHER", ANY)),
+)
+
+
+def _families() -> dict[str, str]:
+    """Type -> the family its clusters are looked for in: the types KINDRED links, directly or through others."""
+    fam = {t: t for pair in KINDRED for t, _ in pair}
+    for _ in KINDRED:                                  # as many rounds as links: each may join two families
+        for (a, _), (b, _) in KINDRED:
+            old, new = fam[b], fam[a]
+            fam = {t: new if f == old else f for t, f in fam.items()}
+    return fam
+
+
+TYPE_FAMILY = _families()
+# The type a merged event of kindred types takes: what it was (an attack) over how it showed (an explosion);
+# equal ranks go by the number of mentions
+TYPE_RANK = {"ASSAULT": 2, "DISASTER": 2, "ACCIDENT": 1, "PROTEST": 1}
+TIED = ("ASSAULT", "ACCIDENT", "DISASTER")   # kindred kinds of these join only where something ties them
+
+
+def _family(etype: str) -> str:
+    return TYPE_FAMILY.get(etype, etype)
+
 
 def _mode_ok(a: Event, mode: str | None) -> bool:
-    """Can a mention of this mode join a member of `mode`?"""
+    """Can a mention of this mode join a member of `mode` (of the same type)?"""
     return a.type == "CONSULT" or a.mode is None or mode is None or a.mode == mode or \
         a.mode in GENERIC_MODES or mode in GENERIC_MODES or any(a.mode in f and mode in f for f in MODE_FAMILIES)
+
+
+def _in(kind: tuple[str, frozenset[str]], etype: str, mode: str | None) -> bool:
+    return etype == kind[0] and (kind[1] is ANY or mode in kind[1])
+
+
+def _kin_ok(a: Event, etype: str, mode: str | None) -> bool:
+    """Can mention `a` join a member of this type and mode: the same type and a fitting mode, or kindred types?"""
+    if a.type == etype:
+        return _mode_ok(a, mode) or any(a.mode in f and mode in f for f in KIN_MODES)
+    return any((_in(x, a.type, a.mode) and _in(y, etype, mode)) or (_in(y, a.type, a.mode) and _in(x, etype, mode))
+               for x, y in KINDRED)
 
 
 def _story(ev: Event, story_of: Mapping[str, str] | None) -> str:
@@ -287,12 +416,15 @@ def _year(t: TimeValue | None) -> int | None:
 
 def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None) -> list[Event]:
     """An event told with a year two or more before the story's latest ("1995 geboren", "der Anschlag
-    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map."""
+    von 2004" in a story of 2015) is background: status historical, kept off the timeline and map. The frame
+    of a story whose articles are dated is what it tells as happened: a vote planned for a later year ("die
+    Wahl 2028") moves it not; an undated story takes it from all its years."""
     latest: dict[str, int] = {}
+    dated = {_story(e, story_of) for e in events if e.time is not None and e.time.basis == "publication date"}
     for e in events:
         y = _year(e.time)
-        if y is not None:
-            k = _story(e, story_of)
+        k = _story(e, story_of)
+        if y is not None and (k not in dated or _status_class(e.status) != "planned"):
             latest[k] = max(latest.get(k, y), y)
     out = []
     for e in events:
@@ -349,19 +481,19 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
 
     order = sorted(range(len(info)), key=rank)
     clusters: list[Cluster] = []
-    open_: dict[tuple[str, str], list[Cluster]] = defaultdict(list)   # (story, type) -> its clusters
+    open_: dict[tuple[str, str], list[Cluster]] = defaultdict(list)   # (story, type family) -> its clusters
     for i in order:
         ev, actor, target, gs, mags, when, story = info[i]
         best: Cluster | None = None
         best_score = -1.0
-        for cl in open_[(story, ev.type)]:
+        for cl in open_[(story, _family(ev.type))]:
             score = _fit(cl, ev, actor, target, gs, mags, when)
             if score is not None and score > best_score:
                 best, best_score = cl, score
         if best is None:
             best = Cluster(story=story)
             clusters.append(best)
-            open_[(story, ev.type)].append(best)
+            open_[(story, _family(ev.type))].append(best)
         if best.members and ev.type in SYMMETRIC and not _straight(best, actor, target):
             actor, target = target, actor              # "B traf A" joins "A traf B" the cluster's way round
         best.add(ev, actor, target)
@@ -402,8 +534,7 @@ def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> li
 def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: set[str],
          mags: dict[str, float], when: When | None) -> float | None:
     """How well an event mention fits a cluster; None where something contradicts."""
-    first = c.members[0]
-    if ev.type != first.type or not all(_mode_ok(ev, mode) for mode in c.modes):
+    if not all(_kin_ok(ev, t, mode) for t, mode in c.kinds):
         return None
     strong = bool(gs & c.groups)
     status = _status_class(ev.status)
@@ -412,8 +543,10 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if any(s != status and (not strong or s in BACKGROUND_STATUSES or status in BACKGROUND_STATUSES)
            for s in c.statuses):
         return None
-    if not all(_place_ok(p, ev.place, ev.type in WIDE) for p in c.places.values()) or \
-            not all(_time_ok(w, when) for w in c.whens):
+    wide = ev.type in WIDE or any(t in WIDE for t, _ in c.kinds)
+    slack = max(_slack(t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
+    if not all(_place_ok(p, ev.place, wide) for p in c.places.values()) or \
+            not all(_time_ok(w, when, slack) for w in c.whens):
         return None
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
@@ -421,12 +554,41 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
+    named = bool(ev.place and ev.place.name in c.place_names)
+    if ev.type in TIED and not (strong or named or _same_day(when, c.whens, slack)) and \
+            not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
+        # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
+        # only where something ties them beyond not contradicting: a shared figure, the same place, the same
+        # day (a suspect shot in a raid days after a bombing, its place and day unknown, is not the bombing);
+        # a cluster already tied to the mention's own kind needs no second tie; a flight and its arrival are
+        # told at their two ends, a place never ties them
+        return None
     score = 10.0 * strong
     score += 2.0 * any(a in c.in_articles for a in ev.articles)
     score += 1.0 * any(actor and actor.id == a.id for a in c.actor_set)
     score += 1.0 * any(target and target.id == t.id for t in c.target_set)
-    score += 1.0 * bool(ev.place and ev.place.name in c.place_names)
+    score += 1.0 * named
     return score
+
+
+def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
+    """A day the text names (not a publication date) that a member's named day meets within `slack` days."""
+    if when is None or when.upto or not when.day:
+        return False
+    for w in whens:
+        if w is not None and not w.upto and w.day:
+            year = when.year or w.year or 2000
+            mine, other = _span(when, year), _span(w, year)
+            if mine and other and abs(other[0] - mine[0]) <= slack:
+                return True
+    return False
+    mine = _span(when, when.year or 2000)
+    for w in whens:
+        if w is not None and not w.upto and w.day and mine:
+            other = _span(w, w.year or when.year or 2000)
+            if other and abs(other[0] - mine[0]) <= slack and (not w.year or not when.year or True):
+                return True
+    return False
 
 
 def _straight(c: Cluster, actor: Party | None, target: Party | None) -> bool:
@@ -458,14 +620,17 @@ def _combine(c: Cluster) -> Event:
     first = members[0]
     statuses = Counter(e.status for e in members)
     status = max(statuses, key=lambda s: (statuses[s], s == "reported"))
-    modes = Counter(e.mode for e in members if e.mode and e.mode not in GENERIC_MODES) or \
-        Counter(e.mode for e in members if e.mode)
+    types = Counter(e.type for e in members)          # kindred types: what it was over how it showed
+    etype = max(types, key=lambda t: (TYPE_RANK.get(t, 0), types[t], t == first.type))
+    typed = [e for e in members if e.type == etype]
+    modes = Counter(e.mode for e in typed if e.mode and e.mode not in GENERIC_MODES) or \
+        Counter(e.mode for e in typed if e.mode)
     mode = modes.most_common(1)[0][0] if modes else None
-    acled = Counter(e.acled_type for e in members if e.acled_type and e.mode == mode) or \
-        Counter(e.acled_type for e in members if e.acled_type)
+    acled = Counter(e.acled_type for e in typed if e.acled_type and e.mode == mode) or \
+        Counter(e.acled_type for e in typed if e.acled_type)
     return Event(
         id=first.id,
-        type=first.type,
+        type=etype,
         acled_type=acled.most_common(1)[0][0] if acled else None,
         mode=mode,
         actor=_pick(c.actors),
@@ -477,5 +642,5 @@ def _combine(c: Cluster) -> Event:
         sources=list(dict.fromkeys(s for e in members for s in e.sources)),
         articles=list(dict.fromkeys(a for e in members for a in e.articles)),
         evidence=[s for e in members for s in e.evidence],
-        trigger=first.trigger,
+        trigger=typed[0].trigger,
     )
