@@ -395,3 +395,43 @@ def test_a_bracketed_figure_takes_the_place_before_it_only_where_that_is_a_place
     v = by_value(claims)
     assert v[8079].measure.place is None
     assert v[3200].measure.place == "griechenland"
+
+
+# --- a figure that names a count its article gave before ------------------------------------------------------
+
+
+def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
+    from lagebild.extract.quantity import determiner_of
+
+    def det(sentence: str, figure: str) -> str | None:
+        doc = parser(sentence)
+        i = sentence.index(figure)
+        return determiner_of(doc, i, i + len(figure))
+
+    assert det("Zu den rund 40.000 Pendlern kamen am Montag weitere hinzu.", "rund 40.000") == "definite"
+    assert det("Von den 75 wurden 12 im Stadion verletzt.", "75") == "definite"
+    assert det("Von den 75 wurden 12 im Stadion verletzt.", "12") is None
+    assert det("Diese 2.500 Helfer sollen im Sommer kommen.", "2.500") == "demonstrative"
+    assert det("Erst danach tauchten jene 64 blauen Formulare auf.", "64") == "demonstrative"
+    # a relative pronoun opens a clause; it introduces no figure
+    assert det("Die Fahrgäste, die 45 Minuten warteten, waren empört.", "45") is None
+    assert det("Mehr als 300 Menschen wurden verletzt.", "300") is None
+
+
+def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_its_value(run):
+    # German varies the noun of a count it names again ("82 Wahlkarten" ... "jene 82 Stimmzettel"): a figure after a
+    # definite article or demonstrative (read from the parse) takes the key of the one earlier figure of its article
+    # with that value (same kind); not for small numbers, which recur ("acht Traktoren" ... "die acht Mähdrescher")
+    claims, _ = run({
+        "a.txt": ("Wahlkarten verschwunden\n\nDie Partei sprach von 82 verschwundenen Wahlkarten. Im Protokoll ist "
+                  "vermerkt, dass jene 82 gelben Stimmzettel nicht gefunden wurden. Die Liste erhielt 2.315 Stimmen."),
+        "b.txt": ("Schmuggel an der Grenze\n\nDie Zöllner fanden in dem Lastwagen 140 gefälschte Uhren. Die 140 "
+                  "Fälschungen sollen vernichtet werden. Die Firma verkaufte acht Traktoren. Die acht Mähdrescher "
+                  "blieben im Lager."),
+    }, {"a.txt": "grenze", "b.txt": "grenze"})
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 82)] is not None
+    assert len({c.group for c in claims if c.article == "a.txt" and c.low == 82}) == 1
+    assert g[("a.txt", 82)] != g[("a.txt", 2315)]
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 140}) == 1
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 8}) == 2

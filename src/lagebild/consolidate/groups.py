@@ -40,7 +40,6 @@ from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
 from ..lang.de import period_units
-from ..lang.de import table as lexicon_table
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
@@ -177,7 +176,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
-    _refers_back(claims, parts, by_article)
+    _refers_back(claims, parts)
     members: dict[str, list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -851,25 +850,12 @@ def _within_vague(c: Claim, m: Claim) -> bool:
     return m.qualifier == "vague" and point(c) * MAX_RATIO >= m.low
 
 
-# The definite article's forms and the demonstratives that point back to an amount (lang/de)
-REFERRING = lexicon("anaphoric_determiners") | lexicon_table("determiner_forms")["definite"]
-
-
-def _refers(c: Claim, article: Article | None) -> bool:
-    """Is the figure introduced by a definite article or a demonstrative ("zu den rund 200.000 Flüchtlingen",
-    "jene 82 Stimmzettel"), not by a relative pronoun (", die 82 Tage warteten")?"""
-    if article is None:
-        return False
-    m = re.search(r"(\S)?\s*\b([A-Za-zÄÖÜäöüß]+)\s+$", article.text[max(0, c.start - 40):c.start])
-    return m is not None and m.group(2).lower() in REFERRING and m.group(1) != ","
-
-
-def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
-                 articles: Mapping[str, Article]) -> None:
-    """A figure introduced by a definite article or a demonstrative names a count its article gave before, whatever
-    noun it uses this time ("82 verschwundene Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen
-    passierten das Land" ... "zu den rund 200.000 Transitflüchtlingen kamen ..."): where the article gives exactly
-    one earlier figure of that value, of the same kind and scope and no other action, the figure takes its key.
+def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
+    """A figure introduced by a definite article or a demonstrative (`Claim.determiner`, read from the parse at
+    extraction) names a count its article gave before, whatever noun it uses this time ("82 verschwundene
+    Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen passierten das Land" ... "zu den rund
+    200.000 Transitflüchtlingen kamen ..."): where the article gives exactly one earlier figure of that value, of
+    the same kind and scope and no other action, the figure takes its key.
     Not below DISTINCT: small numbers recur ("drei der Insassen" ... "die drei Landsleute")."""
     earlier_of: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
@@ -877,7 +863,7 @@ def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
-        if p is None or c.low != c.high or abs(c.low) < DISTINCT or not _refers(c, articles.get(c.article)):
+        if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner is None:
             continue
         keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and claims[k].low == c.low and
                 claims[k].high == c.high and (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and

@@ -484,7 +484,7 @@ class ClaimExtractor:
                 counted=counted, source=attribution.source, hedged=attribution.hedged,
                 id=f"{article}#{fig.start}", sources=attribution.sources, stance=attribution.stance,
                 measure=measure, time=_time_of(doc, unit, fig.num_start, fig.end), sentence_index=unit.sent_index,
-                unit=unit_sym,
+                unit=unit_sym, determiner=quantity.determiner_of(doc, fig.start, end),
             )
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):
