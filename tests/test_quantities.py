@@ -435,3 +435,35 @@ def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_it
     assert g[("a.txt", 82)] != g[("a.txt", 2315)]
     assert len({c.group for c in claims if c.article == "b.txt" and c.low == 140}) == 1
     assert len({c.group for c in claims if c.article == "b.txt" and c.low == 8}) == 2
+
+
+# --- one quantity across the articles of a story -----------------------------------------------------------------
+
+
+def test_an_article_that_names_two_keys_tells_apart_only_the_figures_near_in_value(run):
+    # a report that gives "400 Tote seit April" and "300.000 Tote im Krieg bis 1999" keys both; another report's
+    # "300.000 Toten" (no year) is the war's toll, not this spring's: the first report told apart 400 and 300.000,
+    # it says nothing of which key a figure near 300.000 has
+    claims, _ = run({
+        "a.txt": ("Gewalt in Velmaria\n\nSeit April sind in Velmaria mehr als 400 Menschen getötet worden. Man "
+                  "fürchtet einen Krieg wie jenen, in dem zwischen 1991 und 1999 in Velmaria mehr als 300.000 Menschen "
+                  "getötet wurden."),
+        "b.txt": ("Angst vor neuem Krieg\n\nDer Bürgerkrieg in Velmaria forderte 300.000 Tote. Die Regierung "
+                  "bestreitet jede Verantwortung."),
+    }, {"a.txt": "velmaria", "b.txt": "velmaria"}, {"a.txt": "2016-05-02", "b.txt": "2016-05-04"})
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 300000)] == g[("b.txt", 300000)] != g[("a.txt", 400)]
+
+
+def test_a_figure_whose_deed_is_unsaid_joins_the_one_near_figure_that_says_it(run):
+    # "12.400 Flüchtlinge in Spielfeld" and, in another report, "12.400 Flüchtlinge kamen in Spielfeld an": the noun
+    # alone leaves the deed unsaid; a modality (erwartet) or another place is never filled in
+    claims, _ = run({
+        "a.txt": "Grenze\n\nAm Grenzübergang Spielfeld warteten am Abend rund 12.400 Flüchtlinge auf die Weiterreise.",
+        "b.txt": "Ansturm an der Grenze\n\nIn Spielfeld befanden sich am Abend rund 12.400 Flüchtlinge.",
+        "c.txt": "Behörden\n\nIn Spielfeld werden morgen rund 12.000 Flüchtlinge erwartet.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "grenze"))
+    g = {(c.article, c.low): c for c in claims}
+    a, b, c = g[("a.txt", 12400)], g[("b.txt", 12400)], g[("c.txt", 12000)]
+    assert a.measure.action == "waiting" and b.measure.action is None and c.measure.action == "expected"
+    assert a.group == b.group != c.group

@@ -586,19 +586,34 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
             parts[n] = fits[0]
 
 
-# Parts that one report may leave unsaid or name at a finer or coarser grain: nationality, class, place, time scope.
-# Kind, action and scope (a part) are the role: they never differ within one quantity.
-REFINABLE = (1, 2, 4, 5)
+# Parts that one report may leave unsaid or name at a finer or coarser grain: nationality, class, action (a deed
+# only, see DEEDS), place, time scope. Kind and scope (a part) are the role: they never differ within one quantity.
+REFINABLE = (1, 2, 3, 4, 5)
+ACTION = 3
+# What people on the move did, as a fact: one report says "12.000 Flüchtlinge in Spielfeld", another of the same story
+# "12.000 kamen in Spielfeld an" - the noun alone leaves the deed unsaid. A modality (planned, expected), a force's
+# strength and a severity (serious, light: a part of the injured) are never left unsaid: they make another quantity.
+# (key slugs)
+DEEDS = frozenset({"arrived", "waiting", "registered", "housed", "moved-on", "fled", "evacuated", "asylum"})
 
 
 def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None) -> bool:
-    """Can two keys name one quantity, one report saying more than the other? Equal role (kind, action, part), and
-    each other part equal, unsaid in one ("-"), or a place named at two grains ("irak+tuerkei" / "irak"; with
-    `within`, a place and the country or first-level area it lies in: "paris" / "frankreich")."""
+    """Can two keys name one quantity, one report saying more than the other? Equal role (kind, part), and each
+    other part equal, unsaid in one ("-"; an action only where the other's is a deed, DEEDS, and all else is equal),
+    or a place named at two grains ("irak+tuerkei" / "irak"; with `within`, a place and the country or first-level
+    area it lies in: "paris" / "frankreich")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
         return False
     for i in REFINABLE:
-        if p[i] == q[i] or "-" in (p[i], q[i]):
+        if p[i] == q[i]:
+            continue
+        if i == ACTION:
+            # a deed left unsaid, and nothing else: filled in together with a place or a class it is a guess
+            if "-" in (p[i], q[i]) and {p[i], q[i]} - {"-"} <= DEEDS and \
+                    all(p[k] == q[k] for k in REFINABLE if k != ACTION):
+                continue
+            return False
+        if "-" in (p[i], q[i]):
             continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
             continue
@@ -711,20 +726,21 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                  stated: Mapping[int, tuple[str, ...] | None] | None = None,
                  within: Callable[[str, str, str], bool] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
-    another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
-    getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of
-    its story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two
-    figures are near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure
-    under the other's key as it states it (`stated`: an article that names both told them apart; a detail filled in
-    from elsewhere is not the article's). A place inside the other's place says more (`within(story, whole, part)`:
-    "in Paris" beside "in Frankreich", "in Köln" beside "in Nordrhein-Westfalen"). Of several such keys, the
-    one that shares the most named details (a place at either grain, a class, a nationality, a time scope) and only
-    one; the figures of a key are then told apart by value as any others (`_within_articles`)."""
+    another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak getötet";
+    "am Wochenende" named in one report only). A figure joins the key of a figure of another article of its story
+    when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two figures are
+    near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure under the
+    other's key as it states it that is near the figure it would join (`stated`, `_told_apart`: an article that
+    names both told them apart; a detail filled in from elsewhere is not the article's). A place inside the other's
+    place says more (`within(story, whole, part)`: "in Paris" beside "in Frankreich", "in Köln" beside "in
+    Nordrhein-Westfalen"). Of several such keys, the one that shares the most named details (a place at either
+    grain, a class, a nationality, a time scope) and only one; the figures of a key are then told apart by value as
+    any others (`_within_articles`)."""
     said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
-    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
-            own[c.article].add(p)
+            own[(c.article, p)].append(c)
     # the claims by story and role (the parts a refinement keeps): only those can be compatible
     role: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
@@ -742,8 +758,9 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
             m, q = claims[k], parts[k]
             # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
             inside = None if grains is None or _part_place(c) or _part_place(m) else grains
-            if q is None or m.article == c.article or said[k] < said[n] or q in own[c.article] or \
-                    p in own[m.article] or story.get(m.article, "") != mine or not _compatible_parts(p, q, inside):
+            if q is None or m.article == c.article or said[k] < said[n] or story.get(m.article, "") != mine or \
+                    _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
+                    not _compatible_parts(p, q, inside):
                 continue
             if said[k] == said[n] and not (inside is not None and inside(p[PLACE], q[PLACE])):
                 continue                # as much said, and not a place inside the other's
@@ -756,6 +773,13 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         if len(top) == 1:
             moves[n] = top[0]
     parts.update(moves)
+
+
+def _told_apart(figures: list[Claim], c: Claim) -> bool:
+    """Does another article give, under the key it would join c to, a figure that c restates (`_near`)? Then that
+    article named both keys and told the two apart, and c is that figure's quantity, not the other. A figure far
+    from c in value ("400 Tote seit April" beside "300.000 Tote im Bürgerkrieg") says nothing of c."""
+    return any(_near(x, c) for x in figures)
 
 
 # Kinds that count people by what happened to them or what they do: a count of "Menschen" with no role restates one.
