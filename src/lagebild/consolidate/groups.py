@@ -727,8 +727,8 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                  within: Callable[[str, str, str], bool] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
     another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
-    getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of its story
-    when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two figures are
+    getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of its
+    story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two figures are
     near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure under the
     other's key as it states it that is near the figure it would join (`stated`, `_told_apart`: an article that
     names both told them apart; a detail filled in from elsewhere is not the article's). A place inside the other's
