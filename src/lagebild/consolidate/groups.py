@@ -489,7 +489,8 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
              story: Mapping[str, str], strict: bool = True) -> None:
     """A claim missing nationality or place joins the one group of its story (given, or the fallback's when not
     `strict`) that agrees on everything else and has it, when the claim's article names that nationality or place
-    somewhere; where the stories are given, also the one group that fits, named or not."""
+    somewhere; where the stories are given, also the one group that fits, named or not, when the claim restates a
+    figure of it."""
     keyed: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -510,10 +511,12 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
     # the places an article gives its counts of one kind, of any class: "260 PKK-Kämpfer im Nordirak getötet" and
     # "zwei Soldaten getötet" (no place) - the article named that place for another count, not for this one
     own_places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_key: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := parts[n]) is not None:
             own[c.article].add(p)
             own_places[(c.article, p[0])].add(p[PLACE])
+            by_key[(story.get(c.article, ""), p)].append(c)
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
@@ -533,10 +536,12 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # only what the claim's own article names; of those the most specific, and only one
         named = [q for q in fits if all(count(c.article, q[i]) > 0 for i in holes if q[i] != "-")]
         # within a story given by the stories step, the one group that fits may fill what the article leaves
-        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote")
-        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote"); a total ("insgesamt") is
-        # no part's ("im Theater 40", "insgesamt 66")
-        fits = named if named or not strict or len({slug_of(q) for q in fits}) != 1 or _total(c) else fits
+        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote") when it restates a figure of that
+        # group (`_near`: "8.500 Asylanträge" are not the "37.500 Asylwerber in Griechenland" of another report); a
+        # total ("insgesamt") is no part's ("im Theater 40", "insgesamt 66")
+        unnamed = strict and len({slug_of(q) for q in fits}) == 1 and not _total(c) and \
+            any(_near(c, m) for q in fits for m in by_key[(mine, q)])
+        fits = named if named or not unnamed else fits
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
         if len({slug_of(q) for q in fits}) > 1:
@@ -590,6 +595,9 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
 # only, see DEEDS), place, time scope. Kind and scope (a part) are the role: they never differ within one quantity.
 REFINABLE = (1, 2, 3, 4, 5)
 ACTION = 3
+TIME = 5
+# A time scope that is a year (or a span since one): extract/claims.py sets it only for another year than the report's
+YEAR = re.compile(r"-?(?:seit-)?\d{4}-?")
 # What people on the move did, as a fact: one report says "12.000 Flüchtlinge in Spielfeld", another of the same story
 # "12.000 kamen in Spielfeld an" - the noun alone leaves the deed unsaid. A modality (planned, expected), a force's
 # strength and a severity (serious, light: a part of the injured) are never left unsaid: they make another quantity.
@@ -597,11 +605,14 @@ ACTION = 3
 DEEDS = frozenset({"arrived", "waiting", "registered", "housed", "moved-on", "fled", "evacuated", "asylum"})
 
 
-def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None) -> bool:
+def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None,
+                      same_value: bool = False) -> bool:
     """Can two keys name one quantity, one report saying more than the other? Equal role (kind, part), and each
     other part equal, unsaid in one ("-"; an action only where the other's is a deed, DEEDS, and all else is equal),
     or a place named at two grains ("irak+tuerkei" / "irak"; with `within`, a place and the country or first-level
-    area it lies in: "paris" / "frankreich")."""
+    area it lies in: "paris" / "frankreich"). A year (another than the report's) is never unsaid in the other: a
+    figure without one counts the report's own year - unless the two figures are the same (`same_value`: "300.000
+    Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg forderte 300.000 Tote")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
         return False
     for i in REFINABLE:
@@ -613,6 +624,8 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
                     all(p[k] == q[k] for k in REFINABLE if k != ACTION):
                 continue
             return False
+        if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(p[i] + q[i]) and not same_value:
+            return False        # no year is the report's own year ("2014 starben 30" is no count of this year)
         if "-" in (p[i], q[i]):
             continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
@@ -760,7 +773,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
             inside = None if grains is None or _part_place(c) or _part_place(m) else grains
             if q is None or m.article == c.article or said[k] < said[n] or story.get(m.article, "") != mine or \
                     _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
-                    not _compatible_parts(p, q, inside):
+                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high):
                 continue
             if said[k] == said[n] and not (inside is not None and inside(p[PLACE], q[PLACE])):
                 continue                # as much said, and not a place inside the other's
