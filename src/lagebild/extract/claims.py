@@ -478,14 +478,13 @@ class ClaimExtractor:
                     meas.classify(nouns[-1].text)[1] is None and not meas.demonym_key(nouns[-1].text) and \
                     nouns[-1].lower not in meas.KIN:
                 counted = fig.unit
-            unit_sym = self._unit(noun_words[-1], measure.kind)
             claim = Claim(
                 article=article, text=text[fig.start:end], sentence=text[unit.start:unit.end],
                 start=fig.start, end=end, low=fig.low, high=fig.high, qualifier=fig.qualifier,
                 counted=counted, source=attribution.source, hedged=attribution.hedged,
                 id=f"{article}#{fig.start}", sources=attribution.sources, stance=attribution.stance,
                 measure=measure, time=_time_of(doc, unit, fig.num_start, fig.end), sentence_index=unit.sent_index,
-                unit=unit_sym, determiner=quantity.determiner_of(doc, fig.start, end),
+                unit=self._unit(noun_words[-1], measure.kind), determiner=quantity.determiner_of(doc, fig.start, end),
             )
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):

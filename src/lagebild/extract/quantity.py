@@ -76,12 +76,12 @@ def determiner_of(doc: Doc, start: int, end: int) -> str | None:
         for d in head.children:
             if d.dep_ != "det" or d.i >= tok.i:
                 continue
-            kinds = d.morph.get("PronType")
+            kinds = d.morph.get("PronType", [])
             if "Rel" in kinds:
                 continue
             if "Dem" in kinds:
                 return "demonstrative"
-            if "Art" in kinds and "Def" in d.morph.get("Definite"):
+            if "Art" in kinds and "Def" in d.morph.get("Definite", []):
                 return "definite"
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is not None and len(first) and first[0].i > 0 and doc[first[0].i - 1].lower_ in ANAPHORIC:
