@@ -390,3 +390,17 @@ def test_a_stretch_of_time_is_written_in_the_dative_of_its_unit():
     assert time_de("P3W") == "binnen 3 Wochen"
     assert time_de("P5M") == "binnen 5 Monaten"
     assert time_de("P2Q") == "binnen 2 Quartalen"
+
+
+def test_two_bounds_of_one_side_in_one_article_are_two_counts(nlp):
+    # "mindestens 412 ... mindestens 236" in one report: two counts (by two kinds of violence), not one bound given
+    # twice; "mindestens 412" and "mindestens 410" (the same bound rounded) stay one
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Gewalt im Land\n\nBei Angriffen von Hooligans wurden im Vorjahr mindestens 412 Menschen verletzt. Bei "
+                  "Angriffen von Fußballfans wurden mindestens 236 Menschen verletzt."),
+        "b.txt": ("Bericht\n\nBei Angriffen wurden mindestens 412 Menschen verletzt. Die Polizei zählte mindestens "
+                  "410 Verletzte."),
+    }, story="gewalt")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 412)] != g[("a.txt", 236)]
+    assert g[("b.txt", 412)] == g[("b.txt", 410)]

@@ -300,10 +300,14 @@ def _one_figure(a: Claim, b: Claim) -> bool:
     """Can two figures of one article be one count? They must be compatible, and where both are single figures
     (exact or "rund"), one must be the other rounded: an author who rounds a count writes one round figure, so
     "am Wochenende rund 13.000" and "am Wochenende zuvor rund 15.000" are two counts, "2.087" and "rund 2.100"
-    one, and two rounded figures are one count only when equal ("rund 210.000" in all, "rund 200.000" of them).
+    one, and two rounded figures are one count only when equal ("rund 210.000" in all, "rund 200.000" of them); so
+    are two bounds of one side ("mindestens 691" / "mindestens 397" are two counts).
     """
     if not compatible(a, b):
         return False
+    if a.qualifier == b.qualifier and a.qualifier in ONE_SIDED and a.low == a.high and b.low == b.high:
+        # two bounds of one side: "mindestens 691 ... mindestens 397" are two counts, one bound given twice is one
+        return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
     if {a.qualifier, b.qualifier} & ONE_SIDED or a.low != a.high or b.low != b.high:
         return True
     if a.qualifier == b.qualifier == "approx":
