@@ -11,22 +11,27 @@ evolution from disagreement), different roles or scopes never do.
 Stories come from ``story_of`` (article id -> story id, the stories step); without it a light fallback
 keeps counts that name neither whose nor where apart when their articles share no distinctive words.
 A claim that misses a detail its article leaves implicit (no nationality, no place) joins the one group of
-its story that has it, when exactly one such group fits and its article names that detail somewhere.
+its story that has it, when exactly one such group fits and its article names that detail somewhere (or, the
+stories given, when it restates a figure of that group).
 Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
 another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
-unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" /
-"in Saint-Denis und Paris", the same figure within a bound's reach) is one quantity, and so is one toll named in a
-town and in the country or first-level area it lies in (the gazetteer's hierarchy: "in Lyon" / "in Frankreich"; two
-towns never, a part - "allein in Lyon" - never its whole); a headline figure is the body
-figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich") is its own quantity
-(extract/quantity.py sets it as the time scope).
-Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100").
-A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a report is a
-quantity of its own, and the running totals of the story's reports are one series however far they grew. A counted
-noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role of another report.
-Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
-story where a call holds several; they never carry an article's name. Pure: the same claims give the
-same groups.
+unless either article names both keys for figures near in value (`_refinements`, `_told_apart`); a deed of people
+on the move left unsaid ("12.400 Flüchtlinge in Spielfeld" / "12.400 kamen in Spielfeld an") is such a detail when
+all else is equal, a year (another than the report's) never, unless the figures are the same. Within a story, one
+toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a bound's reach) is one
+quantity, and so is one toll named in a town and in the country or first-level area it lies in (the gazetteer's
+hierarchy: "in Lyon" / "in Frankreich"; two towns never, a part - "allein in Lyon" - never its whole); a headline
+figure is the body figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich")
+is its own quantity (extract/quantity.py sets it as the time scope).
+Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100"),
+and so are two bounds of one side ("mindestens 691" / "mindestens 397": two counts). A figure introduced by a
+definite article or a demonstrative (`Claim.determiner`, from the parse) names the earlier count of its value in
+its article. A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a
+report is a quantity of its own, and the running totals of the story's reports are one series however far they
+grew. A counted noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role
+of another report. Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``),
+prefixed by the story where a call holds several; they never carry an article's name. Pure: the same claims give
+the same groups.
 """
 from __future__ import annotations
 

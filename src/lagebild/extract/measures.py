@@ -5,7 +5,8 @@ is a matter of comparing them. Everything here is German lexical knowledge, its 
 (counted_classes.tsv and the lists it names, force_nouns.txt, deployment_markers.tsv, seas.tsv, ...):
 
 - counted nouns fall into classes by their (compound) head: ``Kampfdrohnen``
-  -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed;
+  -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed; a noun no stem ends takes the class of
+  the stem it means by the pipeline's word vectors, of the same head (``Asylwerber`` -> flüchtling);
 - casualty, flight, arrest, protest and interception verbs in the figure's
   clause turn persons into casualties, displaced people, detainees, attendees;
 - nationality comes from the noun phrase (``nordkoreanische Soldaten``,
