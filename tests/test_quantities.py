@@ -508,3 +508,15 @@ def test_a_figure_fills_an_unsaid_place_from_the_one_group_of_its_story_only_whe
     assert g[14].group == g[16].group
     assert not any(x.status == "disagree" for x in groups.values() if x.members and len(x.members) > 1
                    and {"a.txt#", "b.txt#"} <= {m.split("#")[0] + "#" for m in x.members})
+
+
+def test_a_count_of_another_day_fills_in_the_one_group_of_its_story_however_far_it_moved(run):
+    # "mehr als 40 Vermisste in Talheim" (3.3.) and "sechs Menschen werden noch vermisst" (6.3.): one count that fell
+    # between the days, though the later report names no place and is far from the earlier figure
+    claims, groups = run({
+        "a.txt": "Hochwasser in Talheim\n\nIn Talheim werden mehr als 40 Menschen vermisst.",
+        "b.txt": "Suche geht weiter\n\nSechs Menschen werden noch vermisst.",
+    }, {"a.txt": "flut", "b.txt": "flut"}, {"a.txt": "2026-03-03", "b.txt": "2026-03-06"})
+    g = by_value(claims)
+    assert g[40].group == g[6].group
+    assert groups[g[40].group].status == "evolution"

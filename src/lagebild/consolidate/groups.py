@@ -499,7 +499,7 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
     """A claim missing nationality or place joins the one group of its story (given, or the fallback's when not
     `strict`) that agrees on everything else and has it, when the claim's article names that nationality or place
     somewhere; where the stories are given, also the one group that fits, named or not, when the claim restates a
-    figure of it."""
+    figure of it or was reported on another day than one."""
     keyed: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -546,10 +546,11 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         named = [q for q in fits if all(count(c.article, q[i]) > 0 for i in holes if q[i] != "-")]
         # within a story given by the stories step, the one group that fits may fill what the article leaves
         # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote") when it restates a figure of that
-        # group (`_near`: "8.500 Asylanträge" are not the "37.500 Asylwerber in Griechenland" of another report); a
-        # total ("insgesamt") is no part's ("im Theater 40", "insgesamt 66")
+        # group (`_near`: "8.500 Asylanträge" are not the "37.500 Asylwerber in Griechenland" of another report) or
+        # was reported on another day than one of them (a count moves between days: "mehr als 40 Vermisste" ... "6");
+        # a total ("insgesamt") is no part's ("im Theater 40", "insgesamt 66")
         unnamed = strict and len({slug_of(q) for q in fits}) == 1 and not _total(c) and \
-            any(_near(c, m) for q in fits for m in by_key[(mine, q)])
+            any(_near(c, m) or _other_day(c, m, articles) for q in fits for m in by_key[(mine, q)])
         fits = named if named or not unnamed else fits
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
@@ -562,6 +563,12 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
                 all(v * 2 <= top for q, v in times.items() if times[q] != top) else fits
         if len({slug_of(q) for q in fits}) == 1 and best:       # keys of one slug are one group
             parts[n] = fits[0]
+
+
+def _other_day(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
+    """Were the two figures reported on different days (both their articles dated)?"""
+    da, db = (((x := articles.get(c.article)) and x.published or "")[:10] for c in (a, b))
+    return bool(da and db and da != db)
 
 
 def _unfilled(p: tuple[str, ...]) -> tuple[str, ...]:
