@@ -395,3 +395,128 @@ def test_a_bracketed_figure_takes_the_place_before_it_only_where_that_is_a_place
     v = by_value(claims)
     assert v[8079].measure.place is None
     assert v[3200].measure.place == "griechenland"
+
+
+# --- a figure that names a count its article gave before ------------------------------------------------------
+
+
+def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
+    from lagebild.extract.quantity import determiner_of
+
+    def det(sentence: str, figure: str) -> str | None:
+        doc = parser(sentence)
+        i = sentence.index(figure)
+        return determiner_of(doc, i, i + len(figure))
+
+    assert det("Zu den rund 40.000 Pendlern kamen am Montag weitere hinzu.", "rund 40.000") == "definite"
+    assert det("Von den 75 wurden 12 im Stadion verletzt.", "75") == "definite"
+    assert det("Von den 75 wurden 12 im Stadion verletzt.", "12") is None
+    assert det("Diese 2.500 Helfer sollen im Sommer kommen.", "2.500") == "demonstrative"
+    assert det("Erst danach tauchten jene 64 blauen Formulare auf.", "64") == "demonstrative"
+    # a relative pronoun opens a clause; it introduces no figure
+    assert det("Die Fahrgäste, die 45 Minuten warteten, waren empört.", "45") is None
+    assert det("Mehr als 300 Menschen wurden verletzt.", "300") is None
+
+
+def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_its_value(run):
+    # German varies the noun of a count it names again ("82 Wahlkarten" ... "jene 82 Stimmzettel"): a figure after a
+    # definite article or demonstrative (read from the parse) takes the key of the one earlier figure of its article
+    # with that value (same kind); not for small numbers, which recur ("acht Traktoren" ... "die acht Mähdrescher")
+    claims, _ = run({
+        "a.txt": ("Wahlkarten verschwunden\n\nDie Partei sprach von 82 verschwundenen Wahlkarten. Im Protokoll ist "
+                  "vermerkt, dass jene 82 gelben Stimmzettel nicht gefunden wurden. Die Liste erhielt 2.315 Stimmen."),
+        "b.txt": ("Schmuggel an der Grenze\n\nDie Zöllner fanden in dem Lastwagen 140 gefälschte Uhren. Die 140 "
+                  "Fälschungen sollen vernichtet werden. Die Firma verkaufte acht Traktoren. Die acht Mähdrescher "
+                  "blieben im Lager."),
+    }, {"a.txt": "grenze", "b.txt": "grenze"})
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 82)] is not None
+    assert len({c.group for c in claims if c.article == "a.txt" and c.low == 82}) == 1
+    assert g[("a.txt", 82)] != g[("a.txt", 2315)]
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 140}) == 1
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 8}) == 2
+
+
+# --- one quantity across the articles of a story -----------------------------------------------------------------
+
+
+def test_an_article_that_names_two_keys_tells_apart_only_the_figures_near_in_value(run):
+    # a report that gives "400 Tote seit April" and "300.000 Tote im Krieg bis 1999" keys both; another report's
+    # "300.000 Toten" (no year) is the war's toll, not this spring's: the first report told apart 400 and 300.000,
+    # it says nothing of which key a figure near 300.000 has
+    claims, _ = run({
+        "a.txt": ("Gewalt in Velmaria\n\nSeit April sind in Velmaria mehr als 400 Menschen getötet worden. Man "
+                  "fürchtet einen Krieg wie jenen, in dem zwischen 1991 und 1999 in Velmaria mehr als 300.000 Menschen "
+                  "getötet wurden."),
+        "b.txt": ("Angst vor neuem Krieg\n\nDer Bürgerkrieg in Velmaria forderte 300.000 Tote. Die Regierung "
+                  "bestreitet jede Verantwortung."),
+    }, {"a.txt": "velmaria", "b.txt": "velmaria"}, {"a.txt": "2016-05-02", "b.txt": "2016-05-04"})
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 300000)] == g[("b.txt", 300000)] != g[("a.txt", 400)]
+
+
+def test_a_figure_whose_deed_is_unsaid_joins_the_one_near_figure_that_says_it(run):
+    # "12.400 Flüchtlinge in Spielfeld" and, in another report, "12.400 Flüchtlinge kamen in Spielfeld an": the noun
+    # alone leaves the deed unsaid; a modality (erwartet) or another place is never filled in
+    claims, _ = run({
+        "a.txt": "Grenze\n\nAm Grenzübergang Spielfeld warteten am Abend rund 12.400 Flüchtlinge auf die Weiterreise.",
+        "b.txt": "Ansturm an der Grenze\n\nIn Spielfeld befanden sich am Abend rund 12.400 Flüchtlinge.",
+        "c.txt": "Behörden\n\nIn Spielfeld werden morgen rund 12.000 Flüchtlinge erwartet.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "grenze"))
+    g = {(c.article, c.low): c for c in claims}
+    a, b, c = g[("a.txt", 12400)], g[("b.txt", 12400)], g[("c.txt", 12000)]
+    assert a.measure.action == "waiting" and b.measure.action is None and c.measure.action == "expected"
+    assert a.group == b.group != c.group
+
+
+def test_a_counted_noun_outside_the_stems_takes_the_class_it_means_by_the_word_vectors(run):
+    # "Asylwerber" (no stem of lang/de/counted_classes.tsv ends it) is, by our word vectors and its head, the
+    # Asylbewerber of the refugee class; "Straftaten" is near "Straftäter" only by its modifier: no class
+    claims, _ = run({
+        "a.txt": "Notquartier\n\nIn der Halle in Varnitz wohnen derzeit 230 Asylwerbern.",
+        "b.txt": "Statistik\n\nDie Polizei in Varnitz zählte im Vorjahr 101 Straftaten.",
+    })
+    g = by_value(claims)
+    assert g[230].measure.kind == "displaced"
+    assert g[101].measure.kind == "other"
+
+
+def test_a_year_is_never_left_unsaid_by_another_report_unless_the_figure_is_the_same(run):
+    # a figure without a year counts the report's own year: "2009 starben bei Unruhen mehr als 30 Menschen" is not
+    # another report's "mindestens 24 Zivilisten in Velden getötet"
+    claims, _ = run({
+        "a.txt": "Unruhen\n\nSchon im Jahr 2009 waren bei Unruhen mehr als 30 Menschen getötet worden.",
+        "b.txt": "Gewalt in Velden\n\nIn Velden wurden mindestens 24 Zivilisten getötet.",
+    }, {"a.txt": "velden", "b.txt": "velden"}, {"a.txt": "2016-03-01", "b.txt": "2016-03-02"})
+    g = by_value(claims)
+    assert g[30].measure.time == "2009"
+    assert g[30].group != g[24].group
+
+
+def test_a_figure_fills_an_unsaid_place_from_the_one_group_of_its_story_only_when_it_restates_it(run):
+    # "8.500 Asylanträge" (no place) is not the "37.500 Asylanträge in Griechenland" of another report, though that
+    # is the one group of its role in the story; "Nach dem Brand: 16 Tote" is the "14 Tote" of "Brand in Lerhaven"
+    claims, groups = run({
+        "a.txt": "Lage in Griechenland\n\nIn Griechenland wurden bisher 37.500 Asylanträge gestellt.",
+        "b.txt": "Neue Zahlen\n\nIm ersten Halbjahr wurden 8.500 Asylanträge gestellt.",
+        "c.txt": "Brand in Lerhaven\n\nIn Lerhaven sind bei einem Brand 14 Menschen getötet worden.",
+        "d.txt": "Nach dem Brand\n\nNach dem Brand wurden 16 Tote geborgen.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt", "d.txt"), "lage"))
+    g = by_value(claims)
+    assert g[37500].measure.kind == g[8500].measure.kind == "displaced"
+    assert g[37500].group != g[8500].group
+    assert g[14].group == g[16].group
+    assert not any(x.status == "disagree" for x in groups.values() if x.members and len(x.members) > 1
+                   and {"a.txt#", "b.txt#"} <= {m.split("#")[0] + "#" for m in x.members})
+
+
+def test_a_count_of_another_day_fills_in_the_one_group_of_its_story_however_far_it_moved(run):
+    # "mehr als 40 Vermisste in Talheim" (3.3.) and "sechs Menschen werden noch vermisst" (6.3.): one count that fell
+    # between the days, though the later report names no place and is far from the earlier figure
+    claims, groups = run({
+        "a.txt": "Hochwasser in Talheim\n\nIn Talheim werden mehr als 40 Menschen vermisst.",
+        "b.txt": "Suche geht weiter\n\nSechs Menschen werden noch vermisst.",
+    }, {"a.txt": "flut", "b.txt": "flut"}, {"a.txt": "2026-03-03", "b.txt": "2026-03-06"})
+    g = by_value(claims)
+    assert g[40].group == g[6].group
+    assert groups[g[40].group].status == "evolution"

@@ -204,6 +204,7 @@ class Claim:
     raw_start: int | None = None
     raw_end: int | None = None
     unit: str | None = None                  # currency, %, km, ...
+    determiner: str | None = None            # "definite" / "demonstrative": how the parse says its phrase begins
 
     def to_contract(self) -> dict[str, Any]:
         """The JSONL object of the claims contract, plus our extra fields."""

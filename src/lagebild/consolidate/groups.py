@@ -11,22 +11,27 @@ evolution from disagreement), different roles or scopes never do.
 Stories come from ``story_of`` (article id -> story id, the stories step); without it a light fallback
 keeps counts that name neither whose nor where apart when their articles share no distinctive words.
 A claim that misses a detail its article leaves implicit (no nationality, no place) joins the one group of
-its story that has it, when exactly one such group fits and its article names that detail somewhere.
+its story that has it, when exactly one such group fits and its article names that detail somewhere (or, the
+stories given, when it restates a figure of that group).
 Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
 another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
-unless either article names both keys (`_refinements`). Within a story, one toll named at two grains ("in Paris" /
-"in Saint-Denis und Paris", the same figure within a bound's reach) is one quantity, and so is one toll named in a
-town and in the country or first-level area it lies in (the gazetteer's hierarchy: "in Lyon" / "in Frankreich"; two
-towns never, a part - "allein in Lyon" - never its whole); a headline figure is the body
-figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich") is its own quantity
-(extract/quantity.py sets it as the time scope).
-Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100").
-A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a report is a
-quantity of its own, and the running totals of the story's reports are one series however far they grew. A counted
-noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role of another report.
-Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``), prefixed by the
-story where a call holds several; they never carry an article's name. Pure: the same claims give the
-same groups.
+unless either article names both keys for figures near in value (`_refinements`, `_told_apart`); a deed of people
+on the move left unsaid ("12.400 Flüchtlinge in Spielfeld" / "12.400 kamen in Spielfeld an") is such a detail when
+all else is equal, a year (another than the report's) never, unless the figures are the same. Within a story, one
+toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a bound's reach) is one
+quantity, and so is one toll named in a town and in the country or first-level area it lies in (the gazetteer's
+hierarchy: "in Lyon" / "in Frankreich"; two towns never, a part - "allein in Lyon" - never its whole); a headline
+figure is the body figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich")
+is its own quantity (extract/quantity.py sets it as the time scope).
+Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100"),
+and so are two bounds of one side ("mindestens 691" / "mindestens 397": two counts). A figure introduced by a
+definite article or a demonstrative (`Claim.determiner`, from the parse) names the earlier count of its value in
+its article. A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a
+report is a quantity of its own, and the running totals of the story's reports are one series however far they
+grew. A counted noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role
+of another report. Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``),
+prefixed by the story where a call holds several; they never carry an article's name. Pure: the same claims give
+the same groups.
 """
 from __future__ import annotations
 
@@ -40,7 +45,6 @@ from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
 from ..keys import key_parts, slug_of
 from ..lang.de import period_units
-from ..lang.de import table as lexicon_table
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
@@ -177,7 +181,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _headline_restates(claims, parts, headline)
-    _refers_back(claims, parts, by_article)
+    _refers_back(claims, parts)
     members: dict[str, list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -301,10 +305,14 @@ def _one_figure(a: Claim, b: Claim) -> bool:
     """Can two figures of one article be one count? They must be compatible, and where both are single figures
     (exact or "rund"), one must be the other rounded: an author who rounds a count writes one round figure, so
     "am Wochenende rund 13.000" and "am Wochenende zuvor rund 15.000" are two counts, "2.087" and "rund 2.100"
-    one, and two rounded figures are one count only when equal ("rund 210.000" in all, "rund 200.000" of them).
+    one, and two rounded figures are one count only when equal ("rund 210.000" in all, "rund 200.000" of them); so
+    are two bounds of one side ("mindestens 691" / "mindestens 397" are two counts).
     """
     if not compatible(a, b):
         return False
+    if a.qualifier == b.qualifier and a.qualifier in ONE_SIDED and a.low == a.high and b.low == b.high:
+        # two bounds of one side: "mindestens 691 ... mindestens 397" are two counts, one bound given twice is one
+        return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
     if {a.qualifier, b.qualifier} & ONE_SIDED or a.low != a.high or b.low != b.high:
         return True
     if a.qualifier == b.qualifier == "approx":
@@ -490,7 +498,8 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
              story: Mapping[str, str], strict: bool = True) -> None:
     """A claim missing nationality or place joins the one group of its story (given, or the fallback's when not
     `strict`) that agrees on everything else and has it, when the claim's article names that nationality or place
-    somewhere; where the stories are given, also the one group that fits, named or not."""
+    somewhere; where the stories are given, also the one group that fits, named or not, when the claim restates a
+    figure of it or was reported on another day than one."""
     keyed: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
         p = parts[n]
@@ -511,10 +520,12 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
     # the places an article gives its counts of one kind, of any class: "260 PKK-Kämpfer im Nordirak getötet" and
     # "zwei Soldaten getötet" (no place) - the article named that place for another count, not for this one
     own_places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_key: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := parts[n]) is not None:
             own[c.article].add(p)
             own_places[(c.article, p[0])].add(p[PLACE])
+            by_key[(story.get(c.article, ""), p)].append(c)
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
@@ -534,10 +545,13 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
         # only what the claim's own article names; of those the most specific, and only one
         named = [q for q in fits if all(count(c.article, q[i]) > 0 for i in holes if q[i] != "-")]
         # within a story given by the stories step, the one group that fits may fill what the article leaves
-        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote")
-        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote"); a total ("insgesamt") is
-        # no part's ("im Theater 40", "insgesamt 66")
-        fits = named if named or not strict or len({slug_of(q) for q in fits}) != 1 or _total(c) else fits
+        # unsaid ("Nach dem Brand: 16 Tote" beside "Brand in Lerhaven: 14 Tote") when it restates a figure of that
+        # group (`_near`: "8.500 Asylanträge" are not the "37.500 Asylwerber in Griechenland" of another report) or
+        # was reported on another day than one of them (a count moves between days: "mehr als 40 Vermisste" ... "6");
+        # a total ("insgesamt") is no part's ("im Theater 40", "insgesamt 66")
+        unnamed = strict and len({slug_of(q) for q in fits}) == 1 and not _total(c) and \
+            any(_near(c, m) or _other_day(c, m, articles) for q in fits for m in by_key[(mine, q)])
+        fits = named if named or not unnamed else fits
         best = max((sum(q[i] != "-" for i in holes) for q in fits), default=0)
         fits = [q for q in fits if sum(q[i] != "-" for i in holes) == best]
         if len({slug_of(q) for q in fits}) > 1:
@@ -549,6 +563,12 @@ def _backoff(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], arti
                 all(v * 2 <= top for q, v in times.items() if times[q] != top) else fits
         if len({slug_of(q) for q in fits}) == 1 and best:       # keys of one slug are one group
             parts[n] = fits[0]
+
+
+def _other_day(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
+    """Were the two figures reported on different days (both their articles dated)?"""
+    da, db = (((x := articles.get(c.article)) and x.published or "")[:10] for c in (a, b))
+    return bool(da and db and da != db)
 
 
 def _unfilled(p: tuple[str, ...]) -> tuple[str, ...]:
@@ -587,19 +607,42 @@ def _two_grains(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], s
             parts[n] = fits[0]
 
 
-# Parts that one report may leave unsaid or name at a finer or coarser grain: nationality, class, place, time scope.
-# Kind, action and scope (a part) are the role: they never differ within one quantity.
-REFINABLE = (1, 2, 4, 5)
+# Parts that one report may leave unsaid or name at a finer or coarser grain: nationality, class, action (a deed
+# only, see DEEDS), place, time scope. Kind and scope (a part) are the role: they never differ within one quantity.
+REFINABLE = (1, 2, 3, 4, 5)
+ACTION = 3
+TIME = 5
+# A time scope that is a year (or a span since one): extract/claims.py sets it only for another year than the report's
+YEAR = re.compile(r"-?(?:seit-)?\d{4}-?")
+# What people on the move did, as a fact: one report says "12.000 Flüchtlinge in Spielfeld", another of the same story
+# "12.000 kamen in Spielfeld an" - the noun alone leaves the deed unsaid. A modality (planned, expected), a force's
+# strength and a severity (serious, light: a part of the injured) are never left unsaid: they make another quantity.
+# (key slugs)
+DEEDS = frozenset({"arrived", "waiting", "registered", "housed", "moved-on", "fled", "evacuated", "asylum"})
 
 
-def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None) -> bool:
-    """Can two keys name one quantity, one report saying more than the other? Equal role (kind, action, part), and
-    each other part equal, unsaid in one ("-"), or a place named at two grains ("irak+tuerkei" / "irak"; with
-    `within`, a place and the country or first-level area it lies in: "paris" / "frankreich")."""
+def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None,
+                      same_value: bool = False) -> bool:
+    """Can two keys name one quantity, one report saying more than the other? Equal role (kind, part), and each
+    other part equal, unsaid in one ("-"; an action only where the other's is a deed, DEEDS, and all else is equal),
+    or a place named at two grains ("irak+tuerkei" / "irak"; with `within`, a place and the country or first-level
+    area it lies in: "paris" / "frankreich"). A year (another than the report's) is never unsaid in the other: a
+    figure without one counts the report's own year - unless the two figures are the same (`same_value`: "300.000
+    Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg forderte 300.000 Tote")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
         return False
     for i in REFINABLE:
-        if p[i] == q[i] or "-" in (p[i], q[i]):
+        if p[i] == q[i]:
+            continue
+        if i == ACTION:
+            # a deed left unsaid, and nothing else: filled in together with a place or a class it is a guess
+            if "-" in (p[i], q[i]) and {p[i], q[i]} - {"-"} <= DEEDS and \
+                    all(p[k] == q[k] for k in REFINABLE if k != ACTION):
+                continue
+            return False
+        if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(p[i] + q[i]) and not same_value:
+            return False        # no year is the report's own year ("2014 starben 30" is no count of this year)
+        if "-" in (p[i], q[i]):
             continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
             continue
@@ -713,19 +756,20 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                  within: Callable[[str, str, str], bool] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
     another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
-    getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of
-    its story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two
-    figures are near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure
-    under the other's key as it states it (`stated`: an article that names both told them apart; a detail filled in
-    from elsewhere is not the article's). A place inside the other's place says more (`within(story, whole, part)`:
-    "in Paris" beside "in Frankreich", "in Köln" beside "in Nordrhein-Westfalen"). Of several such keys, the
-    one that shares the most named details (a place at either grain, a class, a nationality, a time scope) and only
-    one; the figures of a key are then told apart by value as any others (`_within_articles`)."""
+    getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of its
+    story when the keys do not contradict each other (see `_compatible_parts`), that key says more, the two figures are
+    near (`_near`: two reports of a toll within a bound's reach), and neither article holds a figure under the
+    other's key as it states it that is near the figure it would join (`stated`, `_told_apart`: an article that
+    names both told them apart; a detail filled in from elsewhere is not the article's). A place inside the other's
+    place says more (`within(story, whole, part)`: "in Paris" beside "in Frankreich", "in Köln" beside "in
+    Nordrhein-Westfalen"). Of several such keys, the one that shares the most named details (a place at either
+    grain, a class, a nationality, a time scope) and only one; the figures of a key are then told apart by value as
+    any others (`_within_articles`)."""
     said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
-    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
-            own[c.article].add(p)
+            own[(c.article, p)].append(c)
     # the claims by story and role (the parts a refinement keeps): only those can be compatible
     role: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
@@ -743,8 +787,9 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
             m, q = claims[k], parts[k]
             # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
             inside = None if grains is None or _part_place(c) or _part_place(m) else grains
-            if q is None or m.article == c.article or said[k] < said[n] or q in own[c.article] or \
-                    p in own[m.article] or story.get(m.article, "") != mine or not _compatible_parts(p, q, inside):
+            if q is None or m.article == c.article or said[k] < said[n] or story.get(m.article, "") != mine or \
+                    _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
+                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high):
                 continue
             if said[k] == said[n] and not (inside is not None and inside(p[PLACE], q[PLACE])):
                 continue                # as much said, and not a place inside the other's
@@ -757,6 +802,13 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         if len(top) == 1:
             moves[n] = top[0]
     parts.update(moves)
+
+
+def _told_apart(figures: list[Claim], c: Claim) -> bool:
+    """Does another article give, under the key it would join c to, a figure that c restates (`_near`)? Then that
+    article named both keys and told the two apart, and c is that figure's quantity, not the other. A figure far
+    from c in value ("400 Tote seit April" beside "300.000 Tote im Bürgerkrieg") says nothing of c."""
+    return any(_near(x, c) for x in figures)
 
 
 # Kinds that count people by what happened to them or what they do: a count of "Menschen" with no role restates one.
@@ -851,25 +903,12 @@ def _within_vague(c: Claim, m: Claim) -> bool:
     return m.qualifier == "vague" and point(c) * MAX_RATIO >= m.low
 
 
-# The definite article's forms and the demonstratives that point back to an amount (lang/de)
-REFERRING = lexicon("anaphoric_determiners") | lexicon_table("determiner_forms")["definite"]
-
-
-def _refers(c: Claim, article: Article | None) -> bool:
-    """Is the figure introduced by a definite article or a demonstrative ("zu den rund 200.000 Flüchtlingen",
-    "jene 82 Stimmzettel"), not by a relative pronoun (", die 82 Tage warteten")?"""
-    if article is None:
-        return False
-    m = re.search(r"(\S)?\s*\b([A-Za-zÄÖÜäöüß]+)\s+$", article.text[max(0, c.start - 40):c.start])
-    return m is not None and m.group(2).lower() in REFERRING and m.group(1) != ","
-
-
-def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
-                 articles: Mapping[str, Article]) -> None:
-    """A figure introduced by a definite article or a demonstrative names a count its article gave before, whatever
-    noun it uses this time ("82 verschwundene Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen
-    passierten das Land" ... "zu den rund 200.000 Transitflüchtlingen kamen ..."): where the article gives exactly
-    one earlier figure of that value, of the same kind and scope and no other action, the figure takes its key.
+def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
+    """A figure introduced by a definite article or a demonstrative (`Claim.determiner`, read from the parse at
+    extraction) names a count its article gave before, whatever noun it uses this time ("82 verschwundene
+    Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen passierten das Land" ... "zu den rund
+    200.000 Transitflüchtlingen kamen ..."): where the article gives exactly one earlier figure of that value, of
+    the same kind and scope and no other action, the figure takes its key.
     Not below DISTINCT: small numbers recur ("drei der Insassen" ... "die drei Landsleute")."""
     earlier_of: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
@@ -877,7 +916,7 @@ def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
-        if p is None or c.low != c.high or abs(c.low) < DISTINCT or not _refers(c, articles.get(c.article)):
+        if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner is None:
             continue
         keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and claims[k].low == c.low and
                 claims[k].high == c.high and (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and

@@ -458,7 +458,8 @@ class ClaimExtractor:
             ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
                                      context, attribution.spans, fig.kind, fig.unit,
                                      figures[fi + 1].start if fi + 1 < len(figures) else None,
-                                     None if unit.title else title_span, places)
+                                     None if unit.title else title_span, places, vocab=doc.vocab,
+                                     lemmas={t.text: quantity.lemma_of(doc, t.start, t.end, t.text) for t in nouns})
             measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None
@@ -477,14 +478,13 @@ class ClaimExtractor:
                     meas.classify(nouns[-1].text)[1] is None and not meas.demonym_key(nouns[-1].text) and \
                     nouns[-1].lower not in meas.KIN:
                 counted = fig.unit
-            unit_sym = self._unit(noun_words[-1], measure.kind)
             claim = Claim(
                 article=article, text=text[fig.start:end], sentence=text[unit.start:unit.end],
                 start=fig.start, end=end, low=fig.low, high=fig.high, qualifier=fig.qualifier,
                 counted=counted, source=attribution.source, hedged=attribution.hedged,
                 id=f"{article}#{fig.start}", sources=attribution.sources, stance=attribution.stance,
                 measure=measure, time=_time_of(doc, unit, fig.num_start, fig.end), sentence_index=unit.sent_index,
-                unit=unit_sym,
+                unit=self._unit(noun_words[-1], measure.kind), determiner=quantity.determiner_of(doc, fig.start, end),
             )
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):

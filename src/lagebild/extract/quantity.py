@@ -7,6 +7,8 @@
   schwer", "allein in Tarsa 120"): `lang/de/quantity_parts.txt`.
 - **lemma**: the counted noun's lemma, so a noun outside any class still names its quantity
   ("Bataillonsgruppen" -> Bataillonsgruppe), never its article.
+- **determiner**: the figure's noun phrase is introduced by a definite article or a demonstrative ("die 130 Toten",
+  "jene 82 Stimmzettel"): it may name a count its article gave before (consolidate/groups.py).
 - **scale**: the figure is a reading on a scale ("der Stärke 6,8"): `lang/de/quantity_scales.txt`.
 
 Works on any Doc: without a parse (blank tokenizer) every answer is None.
@@ -19,6 +21,8 @@ from ..lang.de import period_units, table, words
 from .measures import classify
 from .numbers import parse_number
 
+# Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
+ANAPHORIC = words("anaphoric_determiners")
 # Verbs that carry no role of their own: look at their dependents and the next verb up (lang/de/light_verbs.txt).
 LIGHT_VERBS = words("light_verbs")
 
@@ -57,6 +61,32 @@ def counted_token(tok: Token) -> Token:
         else:
             break
     return x
+
+
+def determiner_of(doc: Doc, start: int, end: int) -> str | None:
+    """How the figure's noun phrase is introduced, by the parse: "definite" (an article: "zu den rund 200.000
+    Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), else None - no
+    determiner, or a relative pronoun (", die 82 Tage warteten" starts a clause, it introduces no figure). The
+    determiner is a `det` of the counted noun or of the number itself, before the number (morphology: PronType,
+    Definite), or a demonstrative right before the figure. None without a parse."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    for head in dict.fromkeys((counted_token(tok), tok)):
+        for d in head.children:
+            if d.dep_ != "det" or d.i >= tok.i:
+                continue
+            kinds = d.morph.get("PronType", [])
+            if "Rel" in kinds:
+                continue
+            if "Dem" in kinds:
+                return "demonstrative"
+            if "Art" in kinds and "Def" in d.morph.get("Definite", []):
+                return "definite"
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is not None and len(first) and first[0].i > 0 and doc[first[0].i - 1].lower_ in ANAPHORIC:
+        return "demonstrative"          # "jene 82 Stimmzettel": a demonstrative the parser took for an adverb
+    return None
 
 
 def _trigger_index() -> dict[str, str]:

@@ -125,7 +125,8 @@ CREATE TABLE IF NOT EXISTS claims (
     raw_start INTEGER,
     raw_end INTEGER,
     unit TEXT,
-    measure_key TEXT
+    measure_key TEXT,
+    determiner TEXT
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_group ON claims("group");
@@ -300,7 +301,8 @@ MODEL_TABLES: dict[str, type] = {
     "stories": Story,
 }
 # Columns added after schema version 1 was released: a dossier without them gets them on open.
-ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT")]
+ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT"),
+                                              ("claims", "determiner", "TEXT")]
 # Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
 # the next build fills them).
 ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys")
