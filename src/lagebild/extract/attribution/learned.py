@@ -90,6 +90,12 @@ def load_model(path: str | None = None) -> Model | None:
                  ctx_w, float(b[5]) if len(b) > 5 else 0.0)
 
 
+@lru_cache(maxsize=1)
+def trained_model() -> Model | None:
+    """The packaged weights, loaded once per process (the claims extractor asks per article)."""
+    return load_model()
+
+
 def _score(w: np.ndarray, b: float, feats: list[int]) -> float:
     return 1.0 / (1.0 + np.exp(-(b + float(w[feats].sum()))))
 
