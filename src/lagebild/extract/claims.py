@@ -401,14 +401,15 @@ class _Learned:
     """The trained attribution component's quotations of one Doc, read only when a figure asks (none where no
     weights are packaged: the rules then work alone)."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
+    def __init__(self, doc: Doc, said: list):
+        self.doc, self.said = doc, said
         self.found: list | None = None
 
     def source(self, pos: int):
         if self.found is None:
             model = attr.trained_model()
-            self.found = attr.learned_quotations(self.doc, model) if model is not None else []
+            self.found = attr.learned_quotations(self.doc, model, attr.doc_features(self.doc, self.said)) \
+                if model is not None else []
         return attr.learned_source(self.doc, pos, self.found) if self.found else None
 
 
@@ -437,7 +438,7 @@ class ClaimExtractor:
         parsed = doc.has_annotation("DEP")
         said = attr.quotations(doc) if parsed else []
         by_unit = attr.sources_by_unit(doc, units, said) if parsed else None
-        survey, learned = (attr.survey_source(doc), _Learned(doc)) if parsed else (None, None)
+        survey, learned = (attr.survey_source(doc), _Learned(doc, said)) if parsed else (None, None)
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
