@@ -509,3 +509,43 @@ def test_a_modal_konjunktiv_ii_is_a_possibility_not_reported_speech(nlp):
 def test_a_genitive_owner_keeps_its_written_case(nlp):
     text = "Meldung\n\nKreisen des US-Militärs zufolge wurden 40 Raketen abgefangen."
     assert name_of(nlp, text, "40", title=True) == "US-Militär"
+
+
+# --- the trained component's speaker where the rules name no one (benchmarks/claims_source_wikinews.py) ---
+
+WISH = "Wie hoch soll die Rente sein? Die Kandidatin Maria Berger hätte gern, dass alle 1.800 Euro bekommen."
+
+
+def test_a_figure_the_rules_leave_unsourced_takes_the_trained_components_speaker(nlp, monkeypatch):
+    from lagebild.extract import attribution as attr
+
+    if attr.trained_model() is None:
+        pytest.skip("no trained attribution weights packaged")
+    assert name_of(nlp, WISH, "1.800") == "Maria Berger"
+    monkeypatch.setattr(attr, "trained_model", lambda: None)      # the rules alone: no one
+    assert name_of(nlp, WISH, "1.800") is None
+
+
+def test_a_trained_speaker_that_is_only_the_report_names_no_one(nlp):
+    from lagebild.extract import attribution as attr
+
+    model = attr.trained_model()
+    if model is None:
+        pytest.skip("no trained attribution weights packaged")
+    text = "Nach ersten Angaben wurden 12 Menschen verletzt."
+    doc = nlp(text)
+    found = attr.learned_quotations(doc, model)
+    assert any(q.speaker_head is not None and doc[q.speaker_head].lower_ == "angaben" for q in found)
+    assert attr.learned_source(doc, text.index("12"), found) is None
+    assert name_of(nlp, text, "12") is None
+
+
+def test_names_no_one_reads_the_report_noun_and_its_owner(nlp):
+    from lagebild.extract.attribution.figures import names_no_one
+
+    by = {t.text: t for text in ("Berichten zufolge kamen 20 Menschen.", "Nach NASA-Angaben flog die Sonde 30 Meilen.",
+                                 "Nach Angaben der Feuerwehr brannten 4 Häuser.", "Demnach waren 7 Menschen betroffen.")
+          for t in nlp(text)}
+    assert names_no_one(by["Berichten"]) and names_no_one(by["Demnach"])
+    assert not names_no_one(by["NASA-Angaben"])
+    assert not names_no_one(by["Angaben"]) and not names_no_one(by["Feuerwehr"])

@@ -397,6 +397,22 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
     return counted, end, from_prev
 
 
+class _Learned:
+    """The trained attribution component's quotations of one Doc, read only when a figure asks (none where no
+    weights are packaged: the rules then work alone)."""
+
+    def __init__(self, doc: Doc, said: list):
+        self.doc, self.said = doc, said
+        self.found: list | None = None
+
+    def source(self, pos: int):
+        if self.found is None:
+            model = attr.trained_model()
+            self.found = attr.learned_quotations(self.doc, model, attr.doc_features(self.doc, self.said)) \
+                if model is not None else []
+        return attr.learned_source(self.doc, pos, self.found) if self.found else None
+
+
 class ClaimExtractor:
     """Writes doc._.claims (see the module docstring)."""
 
@@ -422,7 +438,7 @@ class ClaimExtractor:
         parsed = doc.has_annotation("DEP")
         said = attr.quotations(doc) if parsed else []
         by_unit = attr.sources_by_unit(doc, units, said) if parsed else None
-        survey = attr.survey_source(doc) if parsed else None
+        survey, learned = (attr.survey_source(doc), _Learned(doc, said)) if parsed else (None, None)
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
@@ -453,7 +469,7 @@ class ClaimExtractor:
             if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
-            attribution = self._attribution(doc, text, units, ui, fig.num_start, cues, said, by_unit, survey)
+            attribution = self._attribution(doc, text, units, ui, fig.num_start, cues, said, by_unit, survey, learned)
             context = self._context(units, ui, lead)
             ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
                                      context, attribution.spans, fig.kind, fig.unit,
@@ -493,10 +509,11 @@ class ClaimExtractor:
 
     @staticmethod
     def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, pos: int, cues, said, by_unit,
-                     survey) -> attr.Attribution:
+                     survey, learned: _Learned | None = None) -> attr.Attribution:
         """Who says the figure at pos: the parse first (attribution/figures.py), then a poll the lead
-        reports; the word rules of attribution/legacy.py where the parse names no one (counted in
-        attr.FIGURE_STATS), and for hedging and stance."""
+        reports; the word rules of attribution/legacy.py where the parse names no one, then the speaker the
+        trained attribution component decides for the quotation the figure sits in (each counted in
+        attr.FIGURE_STATS); the word rules for hedging and stance."""
         words = attr.attribute(text, units, ui, pos, cues)
         if by_unit is None:
             return words
@@ -507,6 +524,11 @@ class ClaimExtractor:
         if not out.sources and words.sources:
             attr.FIGURE_STATS["fallback: word rules"] += 1
             out.sources, out.spans = words.sources, words.spans
+        if not out.sources and learned is not None:
+            said_here = learned.source(pos)
+            if said_here is not None:
+                out.sources, out.spans = [said_here.source], said_here.spans
+                attr.FIGURE_STATS["trained component's quotation"] += 1
         out.hedged, out.stance = words.hedged, words.stance
         return out
 

@@ -20,7 +20,11 @@ from __future__ import annotations
 
 from .figures import STATS as FIGURE_STATS  # noqa: F401  (the claims extractor reads these)
 from .figures import attribute as attribute_figure  # noqa: F401
-from .figures import sources_by_unit  # noqa: F401
+from .figures import (
+    learned_source,  # noqa: F401
+    sources_by_unit,  # noqa: F401
+)
+from .learned import doc_features, learned_quotations, trained_model  # noqa: F401
 from .legacy import (  # noqa: F401  (the claims and events extractors read these)
     DETERMINERS,
     FALLBACK_KIND,

@@ -37,6 +37,7 @@ from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
 from .sources import phrase_source, quotation_source
+from .speakers import can_speak
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -847,3 +848,34 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
             result.sources.append(Source(s.source.name, s.source.text, s.source.kind, s.source.relayed_by))
             result.spans.extend(s.spans)
     return result
+
+
+def names_no_one(head: Token) -> bool:
+    """A speaker that is only the report (``ersten Angaben``, ``Berichten``, ``demnach``): an adverb, a generic
+    report, or a reporting noun with no source in its compound, no owner and no adjective naming a side.
+    The quotation corpus marks these as speakers; lagebild names no source for them."""
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return True
+    owner = any(c.dep_ in ("nmod", "nmod:poss") or c.dep_ == "amod" and C.names_side(c) for c in head.children)
+    if C.is_generic(head):                 # "Berichten zufolge", but "Angaben der Feuerwehr"
+        return not owner
+    if not C.is_reporting_noun(head) or C.compound_source(head) is not None or "-" in head.text:
+        return False                       # "NASA-Angaben": the compound's first part names the source
+    return not owner
+
+
+def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | None:
+    """The source the trained component decides for the quotation the figure at pos sits in (its own
+    sentence-level quotations, not the rules' ones it passes on), with where its cue and speaker stand;
+    None where its speaker names no one, cannot speak (`speakers.can_speak`) or is a place."""
+    tok = _token_at(doc, pos)
+    if tok is None:
+        return None
+    covering = [q for q in learned if q.how == "learned" and tok.i in q.tokens and _valid_speaker(doc, q)]
+    if not covering:
+        return None
+    q = min(covering, key=lambda q: len(q.tokens))
+    if q.speaker_head is None or names_no_one(doc[q.speaker_head]) or not can_speak(doc[q.speaker_head]):
+        return None                        # "die genaue Zeit", "Jahre": a ranked candidate that cannot speak
+    src = _source(doc, q, learned)
+    return Said(q, src, list(q.cue) + [_phrase_extent(doc, q.speaker_head)]) if src is not None else None

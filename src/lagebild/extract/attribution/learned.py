@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,6 +89,12 @@ def load_model(path: str | None = None) -> Model | None:
     ctx_w = z["ctx_w"].astype(np.float32) if "ctx_w" in z.files else None
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
                  ctx_w, float(b[5]) if len(b) > 5 else 0.0)
+
+
+@lru_cache(maxsize=1)
+def trained_model() -> Model | None:
+    """The packaged weights, loaded once per process (the claims extractor asks per article)."""
+    return load_model()
 
 
 def _score(w: np.ndarray, b: float, feats: list[int]) -> float:
@@ -304,12 +311,33 @@ def chain_features(tok: Token, dist: int, chain: set[int], chain_lemmas: set[str
     return [_h(x) for x in f]
 
 
+class _Candidates(Sequence):
+    """Each sentence's speaker candidates with their features, computed when a sentence is first asked for:
+    prediction ranks the candidates of the sentences the sentence classifier accepts only (the features of
+    all candidates were three quarters of the component's time), training asks for every sentence."""
+
+    def __init__(self, sents: list[Span], ctx: CandContext):
+        self.sents, self.ctx = sents, ctx
+        self.done: dict[int, list[tuple[Token, int, list[int]]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.sents)
+
+    def __getitem__(self, si):  # type: ignore[override]
+        if isinstance(si, slice):
+            return [self[k] for k in range(*si.indices(len(self)))]
+        si = range(len(self))[si]
+        if si not in self.done:
+            self.done[si] = [(t, d, speaker_features(t, d, self.ctx, si)) for t, d in candidates(self.sents, si)]
+        return self.done[si]
+
+
 @dataclass
 class DocFeatures:
     sents: list[Span]
     rules: list[Quotation]
     sent_feats: list[list[int]]
-    cands: list[list[tuple[Token, int, list[int]]]]
+    cands: Sequence[list[tuple[Token, int, list[int]]]]
     marks: list[tuple[int, int]]
 
 
@@ -340,15 +368,16 @@ def _context(doc: Doc, sents: list[Span], rules: list[Quotation], marks: list[tu
     return ctx
 
 
-def doc_features(doc: Doc) -> DocFeatures:
+def doc_features(doc: Doc, rules: list[Quotation] | None = None) -> DocFeatures:
+    """The component's features of one Doc; `rules`: the parse rules' quotations where already read."""
     sents = list(doc.sents)
-    rules = quotations(doc)
+    rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
     ctx = _context(doc, sents, rules, marks)
     hows: dict[int, set[str]] = {}
     for q in rules:
         hows.setdefault(q.sent, set()).add(q.how)
-    sent_feats, cands = [], []
+    sent_feats = []
     for si, sent in enumerate(sents):
         marked = any(t.i in ctx.in_marks for t in sent)
         par = si == 0 or "\n" in doc_text(doc)[sents[si - 1].end_char: sent.start_char]
@@ -356,8 +385,7 @@ def doc_features(doc: Doc) -> DocFeatures:
         sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked,
                                             hows.get(si + 1, set()), sents[si - 1] if si else None,
                                             sents[si + 1] if si + 1 < len(sents) else None, par, cont))
-        cands.append([(t, d, speaker_features(t, d, ctx, si)) for t, d in candidates(sents, si)])
-    return DocFeatures(sents, rules, sent_feats, cands, marks)
+    return DocFeatures(sents, rules, sent_feats, _Candidates(sents, ctx), marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
