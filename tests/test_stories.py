@@ -168,6 +168,40 @@ def test_two_attacks_months_apart_with_the_same_suspects_are_two_stories():
     assert grouping(found) == {frozenset({"p1", "p2"}), frozenset({"b1"})}
 
 
+CAMP_A = [
+    ("c1", None, "Lager in Velindorf überfüllt",
+     "Im kroatischen Velindorf warten 3000 Flüchtlinge im Lager auf Busse. Die kroatische Polizei lässt nur "
+     "kleine Gruppen zum Bahnhof von Velindorf. Kroatien fordert Hilfe von der EU, Helfer des Roten Kreuzes "
+     "verteilen Decken."),
+    ("c2", None, "Regen verschärft die Lage in Velindorf",
+     "Nach starkem Regen stehen die Zelte im Lager von Velindorf im Schlamm. Die kroatische Regierung will das "
+     "Lager räumen; Bürgermeister Tomislav Radek verlangt mehr Busse für Velindorf. Kroatien zählte am "
+     "Wochenende 8000 Flüchtlinge."),
+]
+CAMP_B = [
+    ("s1", None, "Grenzübergang Saramin geschlossen",
+     "Kroatien hat den Grenzübergang Saramin geschlossen. Hunderte Migranten sitzen vor dem Zaun fest, "
+     "Grenzschützer setzten Tränengas ein. Innenministerin Vesna Horvat verteidigte den Einsatz in Saramin: "
+     "Kroatien werde seine Grenze schützen, sagte die kroatische Ministerin."),
+]
+
+
+def test_two_stories_that_share_only_their_country_stay_apart():
+    """A camp in one town and a closed crossing in another, undated: the country they share (named as a word,
+    as an entity and as an adjective in every article) does not make them one story; the camp's two days do."""
+    found = st.cluster_articles(corpus(CAMP_A, CAMP_B, QUAKE, FERRY, VOTE))
+    assert frozenset({"c1", "c2"}) in grouping(found)
+    assert frozenset({"s1"}) in grouping(found)
+
+
+def test_a_countrys_terms_weigh_less_than_a_towns():
+    idx = st.StoryIndex(n_docs=10, df=Counter({"@country:HR": 3, "@in:HR": 3, "@geo:1": 3}))
+    v = idx.vector({"@country:HR": 1, "@in:HR": 1, "@geo:1": 1})
+    assert v["@country:HR"] == pytest.approx(st.COUNTRY_WEIGHT * v["@geo:1"])
+    assert v["@in:HR"] == pytest.approx(st.COUNTRY_WEIGHT * v["@geo:1"])
+    assert st.COUNTRY_WEIGHT < 1
+
+
 def test_span_factor_is_the_gap_between_two_stories():
     d = st.day_number
     assert st.span_factor(d("2024-01-01"), d("2024-01-20"), d("2024-01-10"), d("2024-02-01")) == 1.0   # overlap
