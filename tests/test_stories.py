@@ -91,6 +91,23 @@ def test_same_words_months_apart_are_two_stories():
     assert grouping(found) == {frozenset({"k1", "k3"}), frozenset({"k2"})}
 
 
+def test_a_follow_up_a_month_later_stays_in_its_story():
+    """A dam break and, five weeks on, the inquiry into it (the place, the dam and the reservoir named again):
+    one story; a month's quiet does not end it."""
+    dam = [("d1", "2024-06-03", "Damm bei Orvalia gebrochen",
+            "Nach tagelangem Regen ist der Damm des Stausees bei Orvalia gebrochen. Das Wasser überflutete drei "
+            "Dörfer, die Armee brachte 4000 Bewohner in Sicherheit. Der Gouverneur der Provinz Tessaro sprach von "
+            "einer Katastrophe."),
+           ("d2", "2024-06-05", "Orvalia: Suche nach Vermissten",
+            "Zwei Tage nach dem Dammbruch suchen Taucher in den überfluteten Dörfern um Orvalia nach Vermissten. "
+            "Die Provinz Tessaro bittet um Hilfe; Ingenieure prüfen die Reste des Damms."),
+           ("d3", "2024-07-08", "Ermittlungen nach Dammbruch von Orvalia",
+            "Einen Monat nach dem Dammbruch von Orvalia ermittelt die Staatsanwaltschaft gegen die Betreiberfirma des "
+            "Stausees. Gutachter hatten schon im Frühjahr Risse im Damm gemeldet.")]
+    found = st.cluster_articles(corpus(dam, QUAKE, FERRY, VOTE))
+    assert frozenset({"d1", "d2", "d3"}) in grouping(found)
+
+
 def test_time_factor_decays_beyond_a_week():
     assert st.time_factor(100, 90, 95) == 1.0
     assert st.time_factor(None, 90, 95) == 1.0
