@@ -91,6 +91,23 @@ def test_same_words_months_apart_are_two_stories():
     assert grouping(found) == {frozenset({"k1", "k3"}), frozenset({"k2"})}
 
 
+def test_a_follow_up_a_month_later_stays_in_its_story():
+    """A dam break and, five weeks on, the inquiry into it (the place, the dam and the reservoir named again):
+    one story; a month's quiet does not end it."""
+    dam = [("d1", "2024-06-03", "Damm bei Orvalia gebrochen",
+            "Nach tagelangem Regen ist der Damm des Stausees bei Orvalia gebrochen. Das Wasser überflutete drei "
+            "Dörfer, die Armee brachte 4000 Bewohner in Sicherheit. Der Gouverneur der Provinz Tessaro sprach von "
+            "einer Katastrophe."),
+           ("d2", "2024-06-05", "Orvalia: Suche nach Vermissten",
+            "Zwei Tage nach dem Dammbruch suchen Taucher in den überfluteten Dörfern um Orvalia nach Vermissten. "
+            "Die Provinz Tessaro bittet um Hilfe; Ingenieure prüfen die Reste des Damms."),
+           ("d3", "2024-07-08", "Ermittlungen nach Dammbruch von Orvalia",
+            "Einen Monat nach dem Dammbruch von Orvalia ermittelt die Staatsanwaltschaft gegen die Betreiberfirma des "
+            "Stausees. Gutachter hatten schon im Frühjahr Risse im Damm gemeldet.")]
+    found = st.cluster_articles(corpus(dam, QUAKE, FERRY, VOTE))
+    assert frozenset({"d1", "d2", "d3"}) in grouping(found)
+
+
 def test_time_factor_decays_beyond_a_week():
     assert st.time_factor(100, 90, 95) == 1.0
     assert st.time_factor(None, 90, 95) == 1.0
@@ -166,6 +183,40 @@ def test_two_attacks_months_apart_with_the_same_suspects_are_two_stories():
               "Zelle von Karim Vessoud, der nach den Anschlägen von Lerna gefasst worden war.")]
     found = st.cluster_articles(corpus(first, later))
     assert grouping(found) == {frozenset({"p1", "p2"}), frozenset({"b1"})}
+
+
+CAMP_A = [
+    ("c1", None, "Lager in Velindorf überfüllt",
+     "Im kroatischen Velindorf warten 3000 Flüchtlinge im Lager auf Busse. Die kroatische Polizei lässt nur "
+     "kleine Gruppen zum Bahnhof von Velindorf. Kroatien fordert Hilfe von der EU, Helfer des Roten Kreuzes "
+     "verteilen Decken."),
+    ("c2", None, "Regen verschärft die Lage in Velindorf",
+     "Nach starkem Regen stehen die Zelte im Lager von Velindorf im Schlamm. Die kroatische Regierung will das "
+     "Lager räumen; Bürgermeister Tomislav Radek verlangt mehr Busse für Velindorf. Kroatien zählte am "
+     "Wochenende 8000 Flüchtlinge."),
+]
+CAMP_B = [
+    ("s1", None, "Grenzübergang Saramin geschlossen",
+     "Kroatien hat den Grenzübergang Saramin geschlossen. Hunderte Migranten sitzen vor dem Zaun fest, "
+     "Grenzschützer setzten Tränengas ein. Innenministerin Vesna Horvat verteidigte den Einsatz in Saramin: "
+     "Kroatien werde seine Grenze schützen, sagte die kroatische Ministerin."),
+]
+
+
+def test_two_stories_that_share_only_their_country_stay_apart():
+    """A camp in one town and a closed crossing in another, undated: the country they share (named as a word,
+    as an entity and as an adjective in every article) does not make them one story; the camp's two days do."""
+    found = st.cluster_articles(corpus(CAMP_A, CAMP_B, QUAKE, FERRY, VOTE))
+    assert frozenset({"c1", "c2"}) in grouping(found)
+    assert frozenset({"s1"}) in grouping(found)
+
+
+def test_a_countrys_terms_weigh_less_than_a_towns():
+    idx = st.StoryIndex(n_docs=10, df=Counter({"@country:HR": 3, "@in:HR": 3, "@geo:1": 3}))
+    v = idx.vector({"@country:HR": 1, "@in:HR": 1, "@geo:1": 1})
+    assert v["@country:HR"] == pytest.approx(st.COUNTRY_WEIGHT * v["@geo:1"])
+    assert v["@in:HR"] == pytest.approx(st.COUNTRY_WEIGHT * v["@geo:1"])
+    assert st.COUNTRY_WEIGHT < 1
 
 
 def test_span_factor_is_the_gap_between_two_stories():

@@ -16,7 +16,9 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   writes as words of their own ("Bundespräsidentenwahl": Bundespräsident, Wahl);
   plus one term per entity mention (a gazetteer id or country code where the
   extractor gave one, so "Kiew" and "Kyjiw" are one term) and one per country a
-  place lies in;
+  place lies in; those two country terms weigh COUNTRY_WEIGHT (the country's name
+  counts as a word already: without it, two stories of one topic in one country met
+  on the country alone);
 * weights: sublinear term frequency x IDF over the dossier (smoothed by
   PRIOR_DOCS empty pseudo-documents, so that a small dossier of one story does
   not weigh its own words down to zero), L2-normalised, the TOP_TERMS
@@ -55,16 +57,17 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 2              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 3              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
 CENTROID_TERMS = 200     # heaviest terms kept per story centroid in the index
 SAME_TIME_DAYS = 7       # days beyond a story's span at which its similarity is still undiminished
-DECAY_DAYS = 14.0        # then it halves every DECAY_DAYS more (a story quiet for a month or more is over)
+DECAY_DAYS = 21.0        # then it halves every DECAY_DAYS more (a story quiet for six weeks or more is over)
 LEAD_SENTENCES = 2       # of an article without a title: its first sentences (headline, teaser, lead) count as one
 TITLE_WEIGHT = 2         # a title word counts this often
 ENTITY_WEIGHT = 1        # an entity mention counts this often
+COUNTRY_WEIGHT = 0.5     # a country's entity and country-of-a-place terms weigh this much (the name is a word too)
 MIN_COMPOUND = 5         # shortest stem counted as the first part of a compound for a title
 MIN_WORD = 3             # shorter capitalised words (abbreviations like "EU" come in through the entity terms)
 MIN_PART = 4             # shortest part of a compound counted as a term of its own ("Wahl", not "Amt")
@@ -177,6 +180,15 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
         if m.country and not (m.ref or "").startswith("country:"):
             terms[f"@in:{m.country}"] += 1
     return terms
+
+
+def term_weight(term: str) -> float:
+    """How much a term's tf-idf counts. A country is named three times over in an article's terms: its name
+    as a word ("Griechenland"), its entity ("@country:GR") and the country of each place in it ("@in:GR" for
+    Idomeni, Athen, Lesbos); every story there shares them, so that two stories of one topic in one country
+    (two border camps, two elections) would meet on the country alone. Its entity and place-country terms
+    count COUNTRY_WEIGHT each; towns, persons, organisations and words count fully."""
+    return COUNTRY_WEIGHT if term.startswith(("@country:", "@in:")) else 1.0
 
 
 def entity_key(m: Mention) -> str | None:
@@ -322,7 +334,8 @@ class StoryIndex:
         return math.log((self.n_docs + PRIOR_DOCS + 1) / (self.df.get(term, 0) + 1))
 
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
-        v = {t: (1 + math.log(n)) * self.idf(t) for t, n in terms.items() if n > 0}
+        """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
+        v = {t: (1 + math.log(n)) * self.idf(t) * term_weight(t) for t, n in terms.items() if n > 0}
         top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
