@@ -253,7 +253,7 @@ def cross_article(
     isolate: bool = True,
     stored_groups: Callable[[], list[ClaimGroup]] | None = None,
     stored_entities: Callable[[], list[Entity]] | None = None,
-    known: tuple[Mapping[str, Any], Iterable[tuple[str, str]]] | None = None,
+    known: tuple[Mapping[str, Any], Iterable[tuple[str, str]], Callable[[str], Article | None]] | None = None,
     resolve: Callable[[Sequence[Mention]], list[Entity]] | None = None,
 ) -> Cross:
     """The cross-article steps, pure over the extracted items (claims and events are updated in place:
@@ -264,8 +264,10 @@ def cross_article(
     and merging to those blocks (an incremental build redoes only the stories it touched). With `isolate`, a step
     that fails is recorded in `Cross.failed` and the later steps read `stored_groups()` /
     `stored_entities()` instead of its result; without, its exception propagates. `known`: the stored
-    signatures (article id -> signature) and near-copy pairs: near-duplicates are then looked for only
-    for the articles without a signature (consolidate.duplicates; the same result as over all). `resolve`:
+    signatures (article id -> signature), near-copy pairs and a reader of an article with its text (for
+    those of `articles` given without, that a new article's signature points to): near-duplicates are
+    then looked for only for the articles without a signature (consolidate.duplicates; the same result
+    as over all). `resolve`:
     the entity resolution (default: `resolve_entities` over all mentions; the build's resolves only the
     parts new mentions touch, against an index kept in the store, to the same result).
     """
@@ -342,10 +344,11 @@ def _run_step(out: Cross, name: str, fn: Callable[[], Any], isolate: bool) -> No
         out.seconds[name] = time.monotonic() - t0
 
 
-def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any],
-                 pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Any], set[tuple[str, str]]]:
+def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any], pairs: Iterable[tuple[str, str]],
+                 read: Callable[[str], Article | None] | None = None) -> tuple[dict[str, Any], set[tuple[str, str]]]:
     """Mark near-duplicates from the stored signatures and pairs, computing them for the articles without
-    a signature; the new signatures and all pairs."""
+    a signature (these with their texts); the new signatures and all pairs. `read`: an article with its
+    text, for those given without whose shingles are compared."""
     from .consolidate.duplicates import near_pairs, originals, shingle_set, signature
 
     by_id = {a.id: a for a in articles}
@@ -355,7 +358,8 @@ def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any],
 
     def shingles_of(i: str) -> set[str]:
         if i not in sets:
-            sets[i] = shingle_set(by_id[i])
+            a = by_id[i]
+            sets[i] = shingle_set(a if a.text or read is None else read(i) or a)
         return sets[i]
 
     found = {(a, b) for a, b in pairs if a in by_id and b in by_id} | near_pairs(sigs, new, shingles_of)
