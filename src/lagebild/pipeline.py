@@ -39,7 +39,8 @@ ALL = tuple(COMPONENTS)
 
 def read_articles(paths: Sequence[str | Path], options=None) -> tuple[list[Article], list[ArticleError]]:
     """Read every input (files, folders, URLs, feeds, web archives); bad ones become errors, the rest
-    articles. `options`: ingest.sources.InputOptions (offline, cache, outlet)."""
+    articles. `options`: ingest.sources.InputOptions (offline, cache, outlet). Near-duplicates are not
+    marked here: that is a cross-article step (`consolidate`, a build's), done once over what is analysed."""
     from .ingest.readers import read_paths
 
     articles: list[Article] = []
@@ -49,12 +50,10 @@ def read_articles(paths: Sequence[str | Path], options=None) -> tuple[list[Artic
             errors.append(item)
         else:
             articles.append(item)
-    from .consolidate.duplicates import mark_duplicates
     from .extract.pubdate import infer_published
 
     for a in articles:
         infer_published(a)  # only fills a date the input's metadata did not give
-    mark_duplicates(articles)
     return articles, errors
 
 
@@ -190,7 +189,7 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
     from .consolidate.stories import story_of
 
     result.stories = stories_of(result.articles, result.mentions, result.times)
-    steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
+    steps = [s for s, needs in CROSS_NEEDS.items() if needs is None or needs in components]
     # claims are grouped and events merged within each story, as a build does
     cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps,
                           story_of=story_of(result.stories), isolate=False)
