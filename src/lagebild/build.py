@@ -619,16 +619,17 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     signatures = store.signatures(VERSION)
     articles = _with_texts(store, articles, block, keep, changed | (block.keys() - signatures.keys()))
     if keep is None:
-        claims = store.claims()
+        claims, extracted = store.claims(), store.extracted_events()
     else:   # those of the blocks grouped again, and all that name a source (entities link them)
         redo = set(block.values()) - set(keep)
         claims = store.claims_of([a for a, b in block.items() if b in redo], sourced=True)
+        extracted = store.extracted_events_of([a for a, b in block.items() if b in redo])  # the blocks merged again
     summary.timings["cross/read"] += time.monotonic() - t1
     was = {a.id: a.duplicate_of for a in articles}
     known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
               for k, v in signatures.items()}, store.near_copies(VERSION), store.article)
     resolution = _Resolution(store)
-    cross = cross_article(articles, claims, mentions, store.extracted_events(), story_of=story_of,
+    cross = cross_article(articles, claims, mentions, extracted, story_of=story_of,
                           blocks=None if keep is None else set(block.values()) - set(keep),
                           stored_groups=store.groups, stored_entities=store.entities, known=known,
                           resolve=resolution)

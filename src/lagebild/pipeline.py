@@ -263,10 +263,8 @@ def cross_article(
     and merging to those blocks (an incremental build redoes only the stories it touched). With `isolate`, a step
     that fails is recorded in `Cross.failed` and the later steps read `stored_groups()` /
     `stored_entities()` instead of its result; without, its exception propagates. `known`: the stored
-    signatures (article id -> signature), near-copy pairs and a reader of an article with its text (for
-    those of `articles` given without, that a new article's signature points to): near-duplicates are
-    then looked for only for the articles without a signature (consolidate.duplicates; the same result
-    as over all). `resolve`:
+    signatures (article id -> signature), near-copy pairs, a reader of an article given without its text:
+    near-duplicates are looked for only for the articles without a signature (the same as over all). `resolve`:
     the entity resolution (default: `resolve_entities` over all mentions; the build's resolves only the
     parts new mentions touch, against an index kept in the store, to the same result).
     """

@@ -406,7 +406,10 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
 
     def push(a: str, b: str) -> None:
         na, nb = nodes[a], nodes[b]
-        sim = dots[a][b] / (na.size * nb.size) * span_factor(na.start, na.end, nb.start, nb.end)
+        sim = dots[a][b] / (na.size * nb.size)
+        if sim < THRESHOLD:      # span_factor is at most 1: the pair cannot reach the threshold
+            return
+        sim *= span_factor(na.start, na.end, nb.start, nb.end)
         if sim >= THRESHOLD:
             a, b = min(a, b), max(a, b)
             heapq.heappush(heap, (-sim, a, b, version[a], version[b]))

@@ -836,6 +836,12 @@ class Store:
         rows = self.db.execute("SELECT data FROM extracted_events ORDER BY article, idx")
         return [make(Event, json.loads(r["data"])) for r in rows]
 
+    def extracted_events_of(self, articles: Iterable[str]) -> list[Event]:
+        """The extracted events of these articles, in `extracted_events()` order."""
+        rows = self.db.execute(f"SELECT data FROM extracted_events WHERE article IN ({self._wanted(articles)}) "
+                               "ORDER BY article, idx")
+        return [make(Event, json.loads(r["data"])) for r in rows]
+
     # -- cross-article rows (replaced wholesale by each build) --
 
     def replace_groups(self, groups: Sequence[ClaimGroup], kept: Collection[str] = ()) -> None:
