@@ -21,9 +21,12 @@ build: their analysis plus the cross step). --jobs: the build of the first size 
 2 (needs 2 cores: run without taskset): the wall ratio, and from CPU seconds (what a loaded machine
 distorts less) the parent's serial share (loading, writing, the cross step) and the ratio it allows;
 --jobs-only: that alone. --dask N: N articles analysed on a LocalCluster of 2 workers. Peak RSS at the
-end.
+end. --add-to DB: only adding 10 new articles (the corpus' from --add-first, default 1000: those --big
+adds after --sizes 1000) to a copy of the dossier DB (one made by --big and kept with --keep, say), step by
+step; --cpu: every step's seconds in CPU seconds of this process (what a machine shared with other work
+distorts less; the columns "cross s" and "build s" then hold CPU seconds too).
 
-Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs.
+Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs, or --cpu.
 """
 from __future__ import annotations
 
@@ -180,6 +183,19 @@ def jobs_ratio(arts, work: Path) -> None:
           f"{children / (cpu[1][0] - parent):.2f}x what their work costs in one process)", flush=True)
 
 
+def add(arts, db: Path) -> None:
+    """Adding the articles to the dossier `db` (a build): seconds, CPU seconds, seconds per step."""
+    from lagebild.store.sqlite import Store
+
+    with Store(db) as s:
+        n = s.counts()["articles"]
+    c0 = time.process_time()
+    seconds, summary = build(arts, db)
+    print(f"add {len(arts)} articles to {n}: {seconds:.1f} s, CPU {time.process_time() - c0:.1f} s (analyse "
+          f"{summary.timings['analyse']:.1f} s, cross {summary.timings['cross']:.1f} s: "
+          f"{steps(summary.timings)})", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000", help="dossier sizes built from the texts (comma-separated)")
@@ -189,13 +205,19 @@ def main() -> None:
     ap.add_argument("--jobs-only", action="store_true", help="only the builds of --jobs")
     ap.add_argument("--dask", type=int, default=0, help="articles analysed on a LocalCluster of 2 workers")
     ap.add_argument("--keep", type=Path, default=None, help="folder to keep the dossiers in")
+    ap.add_argument("--add-to", type=Path, default=None, help="only add 10 new articles to a copy of this dossier")
+    ap.add_argument("--add-first", type=int, default=1000, help="--add-to: the corpus' articles from this one")
+    ap.add_argument("--cpu", action="store_true", help="seconds per step in CPU seconds of this process")
     args = ap.parse_args()
-    sizes = [int(x) for x in args.sizes.split(",") if x]
+    if args.cpu:     # every timing the build takes (time.monotonic) counts this process's CPU seconds
+        time.monotonic = time.process_time
+        print("seconds are CPU seconds of this process (--cpu)", flush=True)
+    sizes = [] if args.add_to else [int(x) for x in args.sizes.split(",") if x]
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     pool = corpus(max(sizes + [args.dask]) + 10)
     build(corpus(2, seed=1)[:2], work / "warm.db")   # what the pipeline loads on first use: not the first size's
-    if not args.jobs_only:
+    if not args.jobs_only and sizes:
         print(f"{'articles':>8} {'analyse/s':>9} {'build s':>8} {'build/s':>8} {'cross s':>8} "
               f"{'model/s':>8} {'blank/s':>9}  analyse vs model, vs blank", flush=True)
     last = None
@@ -217,26 +239,28 @@ def main() -> None:
         size, prev = sizes[-1], None
         todo = [int(x) for x in args.grow.split(",") if x] if args.grow else []
         print(f"{'articles':>8} {'cross s':>8} {'CPU s':>7} {'x prev':>7} per doubling  | again, computed: "
-              "s, CPU s | kept: s  | seconds per step computed again", flush=True)
+              "s, CPU s | kept: s  | seconds per step computed again | of the first", flush=True)
         big = work / "big.db"
         grow(last, big, size)
         while True:
-            c, cpu, _ = cross_only(big)        # the copies are new to the stories and near-duplicate steps
+            c, cpu, first = cross_only(big)    # the copies are new to the stories and near-duplicate steps
             again, again_cpu, timings = cross_only(big)
             kept, _, _ = cross_only(big, compute=False)
             ratio = (cpu / prev[1]) ** (math.log(2) / math.log(size / prev[0])) if prev else float("nan")
             print(f"{size:>8} {c:>8.2f} {cpu:>7.2f} {ratio:>7.2f}              | {again:.2f}, {again_cpu:.2f} | "
-                  f"{kept:.2f}  | {steps(timings)}", flush=True)
+                  f"{kept:.2f}  | {steps(timings)} | {steps(first)}", flush=True)
             if size >= args.big:
                 break
             prev = (size, cpu)
             size = min(args.big, todo.pop(0) if todo else size * 2)
             grow(last, big, size)
-        c0 = time.process_time()
-        seconds, summary = build(pool[-10:], big)
-        print(f"add 10 articles to {size}: {seconds:.1f} s, CPU {time.process_time() - c0:.1f} s (analyse "
-              f"{summary.timings['analyse']:.1f} s, cross {summary.timings['cross']:.1f} s: "
-              f"{steps(summary.timings)})", flush=True)
+        add(pool[-10:], big)
+    if args.add_to:
+        db = work / "add.db"
+        for f in work.glob(db.name + "*"):
+            f.unlink()
+        shutil.copy(args.add_to, db)
+        add(corpus(args.add_first + 10)[-10:], db)
     if args.dask:
         from lagebild.partitions import analyse_on_dask
 

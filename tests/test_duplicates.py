@@ -120,3 +120,46 @@ def test_incremental_is_all_at_once():
             pairs |= near_pairs(sigs, [a.id for a in batch], lambda i: shingle_set(by_id[i]))
         got = originals([a.id for a in arts], pairs)
         assert got == {a.id: a.duplicate_of for a in whole}
+
+
+def test_candidates_are_those_of_an_lsh_index():
+    """The candidates found band by band (few new articles: arrays compared; many: hash tables) are
+    those a datasketch MinHashLSH index over all signatures returns, at the bands it chooses."""
+    from datasketch import MinHash, MinHashLSH
+    from datasketch.lsh import _optimal_param
+
+    from lagebild.consolidate import duplicates as d
+
+    assert d.bands(0.8 - 0.15) == _optimal_param(0.8 - 0.15, d.NUM_PERM, 0.5, 0.5)
+    rnd = random.Random(5)
+    arts = [art(f"s{i}", f"Titel {i}", story(400 + i)) for i in range(20)]
+    arts += [art(f"c{k}", "Kopie", edit(rnd.choice(arts).text.split("\n\n", 1)[1], 500 + k, 12)) for k in range(20)]
+    sigs = {a.id: d.signature(a) for a in arts}
+    lsh = MinHashLSH(threshold=0.8 - 0.15, num_perm=d.NUM_PERM)
+    perms = MinHash(num_perm=d.NUM_PERM, seed=1, scheme=d.SCHEME).permutations
+    hashes = {k: MinHash(num_perm=d.NUM_PERM, seed=1, scheme=d.SCHEME, hashvalues=v, permutations=perms)
+              for k, v in sigs.items()}
+    for k, m in hashes.items():
+        lsh.insert(k, m)
+    for few in (True, False):
+        new = list(sigs)[-3:] if few else list(sigs)
+        got = d.candidates(sigs, new, 0.8 - 0.15)
+        assert {k: set(v) for k, v in got.items()} == {k: set(lsh.query(hashes[k])) for k in new}
+    assert any(len(v) > 1 for v in got.values())      # copies were found, not only each article itself
+
+
+def test_reading_marks_no_copies_consolidating_does(tmp_path):
+    """Near-duplicates are a cross-article step: reading leaves them unmarked (a build or the analysis of
+    a partition does not mark them twice); the in-memory consolidation (the CLI's) marks them."""
+    from lagebild.model import Result
+    from lagebild.pipeline import consolidate, read_articles
+
+    base = story(7)
+    (tmp_path / "a.txt").write_text("Streik legt Verkehr lahm\n\n" + base, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Warnstreik: Busse stehen still\n\n" + base + " Mehr am Abend.", encoding="utf-8")
+    articles, errors = read_articles([tmp_path])
+    assert len(articles) == 2 and not errors
+    assert all(a.duplicate_of is None for a in articles)
+    result = Result(articles=articles)
+    consolidate(result, ())
+    assert sorted(a.duplicate_of is None for a in result.articles) == [False, True]

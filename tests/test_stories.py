@@ -337,6 +337,26 @@ def test_new_articles_join_stored_stories_without_reclustering():
     assert len(stories2) == 3
 
 
+def test_lazy_update_reads_only_the_new_articles_and_the_stories_they_join():
+    """A build that adds articles reads the inputs of the new articles and of the stories titled again
+    (those that got one), not the whole dossier's; the stories and index are those of `update_stories`."""
+    first = corpus(QUAKE[:2], FERRY[:1], VOTE)
+    _, index = st.update_stories(first)
+    later = corpus(QUAKE, FERRY, VOTE)
+    expected = st.update_stories(later, index=json.loads(json.dumps(index)))
+    by_id = {x.article.id: x for x in st.story_inputs(later, (), ())}
+    asked: list[str] = []
+    got = st.update_stories_lazily({a.id: a.content_hash or "" for a in later},
+                                   lambda ids: asked.extend(ids) or [by_id[i] for i in ids],
+                                   json.loads(json.dumps(index)))
+    assert got == expected
+    of = st.story_of(got[0])
+    assert {"q3", "f2"} <= set(asked)                              # the new ones
+    assert {"q1", "q2", "f1"} <= set(asked)                        # their stories' articles: titled again
+    assert not {"v1", "v2"} & set(asked)                           # a story nothing joined is kept as it was
+    assert of["v1"] == of["v2"] and len(got[0]) == 3
+
+
 def test_changed_and_deleted_articles_leave_their_story():
     arts = corpus(QUAKE, FERRY)
     _, index = st.update_stories(arts)

@@ -602,30 +602,34 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     from .consolidate.duplicates import VERSION
 
     t0 = time.monotonic()
-    articles = store.articles()
+    articles = store.articles(text=False)    # their texts below, where a step reads them
     links = store.claim_links()
     mentions = store.mentions()
     t1 = time.monotonic()
     found = _stories(store, articles, mentions, summary)
     summary.timings.update({"cross/read": t1 - t0, "cross/stories": time.monotonic() - t1})
+    t1 = time.monotonic()
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
+        articles = store.articles()
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
     keep = _kept_blocks(store, links, block, changed) if story_of is not None else None
-    t1 = time.monotonic()
+    signatures = store.signatures(VERSION)
+    articles = _with_texts(store, articles, block, keep, changed | (block.keys() - signatures.keys()))
     if keep is None:
-        claims = store.claims()
+        claims, extracted = store.claims(), store.extracted_events()
     else:   # those of the blocks grouped again, and all that name a source (entities link them)
         redo = set(block.values()) - set(keep)
         claims = store.claims_of([a for a, b in block.items() if b in redo], sourced=True)
+        extracted = store.extracted_events_of([a for a, b in block.items() if b in redo])  # the blocks merged again
     summary.timings["cross/read"] += time.monotonic() - t1
     was = {a.id: a.duplicate_of for a in articles}
     known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
-              for k, v in store.signatures(VERSION).items()}, store.near_copies(VERSION))
+              for k, v in signatures.items()}, store.near_copies(VERSION), store.article)
     resolution = _Resolution(store)
-    cross = cross_article(articles, claims, mentions, store.extracted_events(), story_of=story_of,
+    cross = cross_article(articles, claims, mentions, extracted, story_of=story_of,
                           blocks=None if keep is None else set(block.values()) - set(keep),
                           stored_groups=store.groups, stored_entities=store.entities, known=known,
                           resolve=resolution)
@@ -664,6 +668,19 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         **(resolution.write if cross.entities is not None else {}))
     summary.timings["cross/write"] = time.monotonic() - t0
     return found is not None and not cross.failed
+
+
+def _with_texts(store: Store, articles: list[Article], block: dict[str, str], keep: dict[str, Any] | None,
+                need: set[str]) -> list[Article]:
+    """`articles` (read without their texts) with the texts the steps read: of the articles of the blocks
+    grouped again and of `need` (new, or without a near-duplicate signature); all when every block is."""
+    if articles and articles[0].text:
+        return articles
+    if keep is None:
+        return store.articles()
+    redo = set(block.values()) - set(keep)
+    full = {a.id: a for a in store.articles_of({a for a, b in block.items() if b in redo} | need)}
+    return [full.get(a.id, a) for a in articles]
 
 
 class _Resolution:
@@ -737,12 +754,18 @@ def _stories(store: Store, articles: list[Article], mentions: list, summary: Bui
     """The stories step: each new article joins a stored story or opens one (consolidate.stories, through
     the index kept in the store); stored with their article links. Returns story_of (article id -> story
     id), None when the step failed (the stored stories are kept)."""
-    from .consolidate.stories import story_of, update_stories
+    from .consolidate.stories import story_inputs, story_of, update_stories_lazily
+
+    countries = not store.has_mentions()     # no entity extractor ran: the countries named stand in
+
+    def inputs_of(ids: Sequence[str]) -> list:   # read only for the articles clustering looks at
+        return story_inputs(store.articles_of(ids), store.mentions_of(ids), store.times_of(ids), countries)
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            stories, index = update_stories(articles, mentions, store.times(), store.story_index())
+            stories, index = update_stories_lazily({a.id: a.content_hash or "" for a in articles}, inputs_of,
+                                                   store.story_index())
         store.replace_stories(stories, index)
     except Exception as e:  # noqa: BLE001 - the other steps go on, the stored stories stay
         log.exception("cross-article step stories failed")

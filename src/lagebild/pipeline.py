@@ -39,7 +39,8 @@ ALL = tuple(COMPONENTS)
 
 def read_articles(paths: Sequence[str | Path], options=None) -> tuple[list[Article], list[ArticleError]]:
     """Read every input (files, folders, URLs, feeds, web archives); bad ones become errors, the rest
-    articles. `options`: ingest.sources.InputOptions (offline, cache, outlet)."""
+    articles. `options`: ingest.sources.InputOptions (offline, cache, outlet). Near-duplicates are not
+    marked here: that is a cross-article step (`consolidate`, a build's), done once over what is analysed."""
     from .ingest.readers import read_paths
 
     articles: list[Article] = []
@@ -49,12 +50,10 @@ def read_articles(paths: Sequence[str | Path], options=None) -> tuple[list[Artic
             errors.append(item)
         else:
             articles.append(item)
-    from .consolidate.duplicates import mark_duplicates
     from .extract.pubdate import infer_published
 
     for a in articles:
         infer_published(a)  # only fills a date the input's metadata did not give
-    mark_duplicates(articles)
     return articles, errors
 
 
@@ -190,7 +189,7 @@ def consolidate(result: Result, components: Sequence[str]) -> None:
     from .consolidate.stories import story_of
 
     result.stories = stories_of(result.articles, result.mentions, result.times)
-    steps = [s for s, needs in CROSS_NEEDS.items() if needs and needs in components]
+    steps = [s for s, needs in CROSS_NEEDS.items() if needs is None or needs in components]
     # claims are grouped and events merged within each story, as a build does
     cross = cross_article(result.articles, result.claims, result.mentions, result.events, steps=steps,
                           story_of=story_of(result.stories), isolate=False)
@@ -253,7 +252,7 @@ def cross_article(
     isolate: bool = True,
     stored_groups: Callable[[], list[ClaimGroup]] | None = None,
     stored_entities: Callable[[], list[Entity]] | None = None,
-    known: tuple[Mapping[str, Any], Iterable[tuple[str, str]]] | None = None,
+    known: tuple[Mapping[str, Any], Iterable[tuple[str, str]], Callable[[str], Article | None]] | None = None,
     resolve: Callable[[Sequence[Mention]], list[Entity]] | None = None,
 ) -> Cross:
     """The cross-article steps, pure over the extracted items (claims and events are updated in place:
@@ -264,8 +263,8 @@ def cross_article(
     and merging to those blocks (an incremental build redoes only the stories it touched). With `isolate`, a step
     that fails is recorded in `Cross.failed` and the later steps read `stored_groups()` /
     `stored_entities()` instead of its result; without, its exception propagates. `known`: the stored
-    signatures (article id -> signature) and near-copy pairs: near-duplicates are then looked for only
-    for the articles without a signature (consolidate.duplicates; the same result as over all). `resolve`:
+    signatures (article id -> signature), near-copy pairs, a reader of an article given without its text:
+    near-duplicates are looked for only for the articles without a signature (the same as over all). `resolve`:
     the entity resolution (default: `resolve_entities` over all mentions; the build's resolves only the
     parts new mentions touch, against an index kept in the store, to the same result).
     """
@@ -342,10 +341,11 @@ def _run_step(out: Cross, name: str, fn: Callable[[], Any], isolate: bool) -> No
         out.seconds[name] = time.monotonic() - t0
 
 
-def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any],
-                 pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Any], set[tuple[str, str]]]:
+def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any], pairs: Iterable[tuple[str, str]],
+                 read: Callable[[str], Article | None] | None = None) -> tuple[dict[str, Any], set[tuple[str, str]]]:
     """Mark near-duplicates from the stored signatures and pairs, computing them for the articles without
-    a signature; the new signatures and all pairs."""
+    a signature (these with their texts); the new signatures and all pairs. `read`: an article with its
+    text, for those given without whose shingles are compared."""
     from .consolidate.duplicates import near_pairs, originals, shingle_set, signature
 
     by_id = {a.id: a for a in articles}
@@ -355,7 +355,8 @@ def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any],
 
     def shingles_of(i: str) -> set[str]:
         if i not in sets:
-            sets[i] = shingle_set(by_id[i])
+            a = by_id[i]
+            sets[i] = shingle_set(a if a.text or read is None else read(i) or a)
         return sets[i]
 
     found = {(a, b) for a, b in pairs if a in by_id and b in by_id} | near_pairs(sigs, new, shingles_of)

@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
 
@@ -75,6 +74,8 @@ def _signature(s: set[str]) -> np.ndarray | None:
     """The MinHash values of a shingle set (`signature`)."""
     if len(s) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash  # imported where a signature is made, not by every import of ours
+
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch([x.encode("utf-8") for x in s])
     return m.hashvalues
@@ -85,24 +86,59 @@ def _check(threshold: float) -> None:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
 
 
+# LSH bands (b, r) over the NUM_PERM values as datasketch's MinHashLSH chooses them (`_optimal_param` with
+# equal weights) for an index threshold: the default's kept here, others asked of datasketch.
+_BANDS = {(round(0.8 - 0.15, 9), NUM_PERM): (16, 8)}
+_FEW = 64     # up to this many new articles, their candidates are found by comparing arrays, not hash tables
+
+
+def bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """The (bands, rows) of a MinHashLSH index at `threshold` over `num_perm` values."""
+    key = (round(threshold, 9), num_perm)
+    if key not in _BANDS:
+        from datasketch.lsh import _optimal_param
+
+        _BANDS[key] = tuple(_optimal_param(threshold, num_perm, 0.5, 0.5))
+    return _BANDS[key]
+
+
+def candidates(signatures: Mapping[K, np.ndarray | None], new: Iterable[K], threshold: float) -> dict[K, list[K]]:
+    """Each of `new` (with a signature) -> the keys whose signatures agree with its own in all rows of
+    one band at least: the candidates a MinHashLSH index over all `signatures` (datasketch, `bands`) would
+    return for it, itself included, found by comparing the signatures band by band (the stored ones need
+    no index rebuilt per build)."""
+    keys = [k for k, hv in signatures.items() if hv is not None]
+    todo = [k for k in dict.fromkeys(new) if signatures.get(k) is not None]
+    if not keys or not todo:
+        return {}
+    b, r = bands(threshold)
+    sig = np.stack([np.asarray(signatures[k], dtype=np.uint64) for k in keys])[:, : b * r]
+    pos = {k: i for i, k in enumerate(keys)}
+    if len(todo) <= _FEW:
+        out = {}
+        for k in todo:
+            hit = (sig == sig[pos[k]]).reshape(len(keys), b, r).all(axis=2).any(axis=1)
+            out[k] = [keys[i] for i in np.flatnonzero(hit)]
+        return out
+    tables: list[dict[bytes, list[int]]] = [{} for _ in range(b)]
+    for i in range(b):
+        for j, row in enumerate(sig[:, i * r:(i + 1) * r]):
+            tables[i].setdefault(row.tobytes(), []).append(j)
+    return {k: [keys[j] for j in sorted({j for i in range(b)
+                                          for j in tables[i][sig[pos[k], i * r:(i + 1) * r].tobytes()]})]
+            for k in todo}
+
+
 def near_pairs(signatures: Mapping[K, np.ndarray | None], new: Iterable[K], shingles_of: Callable[[K], set[str]],
                threshold: float = 0.8) -> set[tuple[K, K]]:
     """The pairs (a < b) with one of `new` in them whose shingle sets' Jaccard is >= threshold: the
-    candidates of an LSH index over all `signatures`, each checked exactly."""
+    candidates of an LSH index over all `signatures` (`candidates`), each checked exactly."""
     _check(threshold)
     # LSH at a somewhat lower threshold: MinHash estimates vary, the exact check decides
-    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)
-    perms = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations    # made once, not per signature
-    hashes = {k: MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hv, permutations=perms)
-              for k, hv in signatures.items() if hv is not None}
-    for k, m in hashes.items():
-        lsh.insert(k, m)
     out: set[tuple[K, K]] = set()
     checked: set[tuple[K, K]] = set()
-    for k in new:
-        if k not in hashes:
-            continue
-        for j in lsh.query(hashes[k]):
+    for k, found in candidates(signatures, new, max(0.05, threshold - 0.15)).items():
+        for j in found:
             pair = (k, j) if k < j else (j, k)
             if j == k or pair in checked:
                 continue

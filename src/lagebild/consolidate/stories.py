@@ -419,7 +419,10 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
 
     def push(a: str, b: str) -> None:
         na, nb = nodes[a], nodes[b]
-        sim = dots[a][b] / (na.size * nb.size) * span_factor(na.start, na.end, nb.start, nb.end)
+        sim = dots[a][b] / (na.size * nb.size)
+        if sim < THRESHOLD:      # span_factor is at most 1: the pair cannot reach the threshold
+            return
+        sim *= span_factor(na.start, na.end, nb.start, nb.end)
         if sim >= THRESHOLD:
             a, b = min(a, b), max(a, b)
             heapq.heappush(heap, (-sim, a, b, version[a], version[b]))
@@ -505,9 +508,26 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     Articles already in the index keep their story; new ones join stored stories or open new ones
     (`_agglomerate`). Returns every story of the index that holds one of `items`' articles, and the
     index; a story whose articles did not change keeps the title the index holds for it (`_story`)."""
-    index = index if index is not None else StoryIndex()
     by_id = {x.article.id: x for x in items}
-    new = [x for x in _order(items) if x.article.id not in index.story_of]
+    return cluster_lazily(list(by_id), lambda ids: [by_id[i] for i in ids], index)
+
+
+def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequence[StoryInput]],
+                   index: StoryIndex | None = None) -> tuple[list[Story], StoryIndex]:
+    """`cluster` over the articles `ids`, reading an article's input (`inputs_of(ids)`) only where it is
+    needed: the new articles' (to place them) and those of the stories titled again (whose articles
+    changed); a stored story that kept its articles is made from the index alone. The same result as
+    `cluster` over the inputs of all `ids`."""
+    index = index if index is not None else StoryIndex()
+    loaded: dict[str, StoryInput] = {}
+
+    def members_of(wanted: Sequence[str]) -> list[StoryInput]:
+        missing = [a for a in dict.fromkeys(wanted) if a not in loaded]
+        if missing:
+            loaded.update((x.article.id, x) for x in inputs_of(missing))
+        return [loaded[a] for a in wanted]
+
+    new = _order(members_of([i for i in ids if i not in index.story_of]))
     found = _Nouns()
     base = {x.article.id: article_terms(x.article, x.mentions, x.times, found=found.of(x)) for x in new}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
@@ -526,20 +546,28 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     # a story opened now is named after its title over all the articles it got in this pass; then never again
     used = set(index.clusters) - set(opened)
     for tmp in opened:
-        members = [by_id[a] for a in index.clusters[tmp].articles]
-        p = _title_parts(members, index, found)
+        p = _title_parts(members_of(index.clusters[tmp].articles), index, found)
         sid = _story_id(p, used)
         index.rename(tmp, sid)
         index.clusters[sid].title = _title_row(p)        # titled over all its articles: `_story` keeps it
         used.add(sid)
+    return _stories(index, set(ids), members_of, found), index
+
+
+def _stories(index: StoryIndex, ids: set[str], members_of: Callable[[Sequence[str]], list[StoryInput]],
+             found: _Nouns) -> list[Story]:
+    """The stories of the index that hold one of `ids`, sorted; the inputs read (at once) only of the
+    stories to be titled (`_story`)."""
+    of = {c.id: [a for a in c.articles if a in ids] for c in index.clusters.values()}
+    members_of([a for c in index.clusters.values() if of[c.id] and not (c.title and len(of[c.id]) == len(c.articles))
+                for a in of[c.id]])
     stories = []
     for c in index.clusters.values():
-        members = [by_id[a] for a in c.articles if a in by_id]
-        if not members:
+        if not of[c.id]:
             continue
-        stories.append(_story(c, members, index, found))
+        stories.append(_story(c, of[c.id], members_of, index, found))
     stories.sort(key=lambda s: (s.start is None, s.start or "", -len(s.articles), s.id))
-    return stories, index
+    return stories
 
 
 def update_stories(articles: Sequence[Article], mentions: Sequence[Mention] = (),
@@ -550,25 +578,36 @@ def update_stories(articles: Sequence[Article], mentions: Sequence[Mention] = ()
     Articles the stored `index` has already placed keep their story; an article gone from the
     dossier leaves its story, a changed one (other content hash) is placed again; new ones
     join a story or open one. Only the stories that gained or lost articles are titled again."""
+    by_id = {x.article.id: x for x in story_inputs(articles, mentions, times)}
+    return update_stories_lazily({a.id: a.content_hash or "" for a in articles},
+                                 lambda ids: [by_id[i] for i in ids], index)
+
+
+def update_stories_lazily(current: Mapping[str, str], inputs_of: Callable[[Sequence[str]], Sequence[StoryInput]],
+                          index: Mapping[str, Any] | None = None) -> tuple[list[Story], dict[str, Any]]:
+    """`update_stories` over the stored articles `current` (id -> content hash, oldest first), reading
+    an article's input (`inputs_of(ids)`: each with all its mentions and times, `StoryInput`) only where
+    clustering needs it (`cluster_lazily`): a build that adds a few articles to a big dossier reads theirs
+    and those of the stories they join, not the whole dossier's. The same result as `update_stories`."""
     idx = StoryIndex.from_json(index)
-    current = {a.id: a.content_hash or "" for a in articles}
     stale = [a for a in idx.story_of if a not in current or idx.hashes.get(a, "") != current[a]]
     idx.remove(stale)
     for a in stale:
         idx.hashes.pop(a, None)
         idx.n_docs = max(0, idx.n_docs - 1)   # its terms stay in df: a small bias the next full rebuild clears
-    stories, idx = cluster(_inputs(articles, mentions, times), idx)
+    stories, idx = cluster_lazily(list(current), inputs_of, idx)
     return stories, idx.to_json()
 
 
-def _inputs(articles: Sequence[Article], mentions: Sequence[Mention],
-            times: Sequence[TimeExpression]) -> list[StoryInput]:
+def story_inputs(articles: Sequence[Article], mentions: Sequence[Mention],
+            times: Sequence[TimeExpression], countries: bool | None = None) -> list[StoryInput]:
     """Each article with its mentions and time expressions. Where the entity extractor did not
-    run (no article has a mention), the countries named in the text stand in for them."""
+    run (no article has a mention; `countries` says so of a dossier when only some of its articles are
+    given), the countries named in the text stand in for them."""
     by_article: dict[str, list] = defaultdict(list)
     for m in mentions:
         by_article[m.article].append(m)
-    if not by_article:
+    if countries if countries is not None else not by_article:
         for a in articles:
             by_article[a.id] = country_mentions(a)
     times_of: dict[str, list] = defaultdict(list)
@@ -607,7 +646,7 @@ def country_mentions(article: Article) -> list[Mention]:
 def cluster_articles(articles: Sequence[Article], mentions: Sequence[Mention] = (),
                      times: Sequence[TimeExpression] = ()) -> list[Story]:
     """Stories of a batch of articles from scratch (the `lagebild stories PATH...` case)."""
-    return cluster(_inputs(articles, mentions, times))[0]
+    return cluster(story_inputs(articles, mentions, times))[0]
 
 
 def story_of(stories: Iterable[Story]) -> dict[str, str]:
@@ -841,13 +880,15 @@ def _title_row(p: _Parts) -> list[Any]:
     return [_title(p), p.noun, p.place, p.first, p.last]
 
 
-def _story(c: _Cluster, members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> Story:
-    """The story of cluster `c`, titled over `members`. A story titled over all its articles keeps that
-    title (kept in the index) until its articles change: a build titles only the stories it touched, and
-    a title does not drift with the dossier-wide word weights while its story stays as it was."""
+def _story(c: _Cluster, members: Sequence[str], inputs_of: Callable[[Sequence[str]], list[StoryInput]],
+           index: StoryIndex, found: _Nouns) -> Story:
+    """The story of cluster `c`, titled over `members` (read by `inputs_of` only then). A story titled over
+    all its articles keeps that title (kept in the index) until its articles change: a build titles only
+    the stories it touched, and a title does not drift with the dossier-wide word weights while its story
+    stays as it was."""
     whole = len(members) == len(c.articles)
     if not (whole and c.title):
-        title = _title_row(_title_parts(members, index, found))
+        title = _title_row(_title_parts(inputs_of(members), index, found))
         if whole:
             c.title = title
     else:

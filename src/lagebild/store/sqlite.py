@@ -775,15 +775,43 @@ class Store:
         """(id, article, group) of each claim."""
         return [(r[0], r[1], r[2]) for r in self.db.execute('SELECT id, article, "group" FROM claims')]
 
-    def claims_of(self, articles: Collection[str], *, sourced: bool = False) -> list[Claim]:
-        """The claims of these articles (and, `sourced`, every claim that names a source), in `claims()` order."""
+    def _wanted(self, articles: Iterable[str]) -> str:
+        """The article ids in a temporary table; the SQL that selects them."""
         with self.transaction():
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_articles (id TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM wanted_articles")
             self.db.executemany("INSERT OR IGNORE INTO wanted_articles(id) VALUES (?)", [(a,) for a in articles])
-        where = "article IN (SELECT id FROM wanted_articles)" + (" OR sources != '[]'" if sourced else "")
+        return "SELECT id FROM wanted_articles"
+
+    def claims_of(self, articles: Collection[str], *, sourced: bool = False) -> list[Claim]:
+        """The claims of these articles (and, `sourced`, every claim that names a source), in `claims()` order."""
+        where = f"article IN ({self._wanted(articles)})" + (" OR sources != '[]'" if sourced else "")
         rows = self.db.execute(f"SELECT * FROM claims WHERE {where} ORDER BY article, start, id")
         return [make(Claim, _row_dict(r)) for r in rows]
+
+    def articles_of(self, articles: Iterable[str]) -> list[Article]:
+        """These articles, in `articles()` order."""
+        rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({self._wanted(articles)}) "
+                               "ORDER BY published IS NULL, published, id")
+        return [make(Article, _row_dict(r)) for r in rows]
+
+    def mentions_of(self, articles: Iterable[str]) -> list[Mention]:
+        """The mentions of these articles, in `mentions()` order."""
+        return self._flat(Mention, f"SELECT * FROM mentions WHERE article IN ({self._wanted(articles)}) "
+                          "ORDER BY article, idx", ())
+
+    def times_of(self, articles: Iterable[str]) -> list[TimeExpression]:
+        """The time expressions of these articles, in `times()` order."""
+        rows = self.db.execute(f"SELECT * FROM times WHERE article IN ({self._wanted(articles)}) ORDER BY article, idx")
+        return [make(TimeExpression, _row_dict(r)) for r in rows]
+
+    def has_mentions(self) -> bool:
+        return self.db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
+
+    def article_hashes(self) -> dict[str, str]:
+        """id -> content hash of every article, in `articles()` order (oldest publication first)."""
+        return {r[0]: r[1] or "" for r in self.db.execute(
+            "SELECT id, content_hash FROM articles ORDER BY published IS NULL, published, id")}
 
     def times(self, article: str | None = None) -> list[TimeExpression]:
         sql, args = "SELECT * FROM times", tuple[str, ...]()
@@ -808,6 +836,12 @@ class Store:
 
     def extracted_events(self) -> list[Event]:
         rows = self.db.execute("SELECT data FROM extracted_events ORDER BY article, idx")
+        return [make(Event, json.loads(r["data"])) for r in rows]
+
+    def extracted_events_of(self, articles: Iterable[str]) -> list[Event]:
+        """The extracted events of these articles, in `extracted_events()` order."""
+        rows = self.db.execute(f"SELECT data FROM extracted_events WHERE article IN ({self._wanted(articles)}) "
+                               "ORDER BY article, idx")
         return [make(Event, json.loads(r["data"])) for r in rows]
 
     # -- cross-article rows (replaced wholesale by each build) --
