@@ -393,3 +393,20 @@ def test_a_landmark_named_by_its_buildings_noun_lies_in_the_articles_country(nlp
             "und das Velmora-Stadion.")
     m = places(nlp, text)["Velmora-Stadion"]
     assert m.label == "LOC" and m.country == "DE" and m.ref is None
+
+
+def test_a_small_place_is_found_without_its_diacritics():
+    # German text writes "Moria", "Vathy" for Mória, Vathý: the gazetteer keeps that form for every place
+    assert any(c.country == "GR" for c in gazetteer().candidates("Moria"))
+    assert any(c.country == "GR" for c in gazetteer().candidates("Vathy"))
+
+
+def test_a_name_after_a_comma_is_not_typed_by_the_noun_before_it(nlp):
+    # "die Sprecherin der Gemeinde, Maria Kolbe": an apposition, the place noun types nothing
+    ms = places(nlp, "Die Sprecherin der Gemeinde, Maria Kolbe, bestätigte den Vorfall.")
+    assert ms["Maria Kolbe"].label == "PER"
+
+
+def test_an_institution_the_ner_reads_as_an_organisation_stays_one(nlp):
+    ms = places(nlp, "Die Studie entstand an der Universität Wien und wurde im Mai vorgestellt.")
+    assert ms["Universität Wien"].label == "ORG"

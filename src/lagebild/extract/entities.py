@@ -378,6 +378,8 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     """A name after "in der Konzerthalle", "im Stadion", "im Lager", "die Provinz", "die Insel" is a place,
     not a person or an organisation; after a building's noun it is that building, not a town of the same name."""
     prev = _prev_words(doc, c.start, 1)
+    if prev and not _text(doc)[max(0, c.start - len(prev[-1]) - 1):c.start].rstrip().endswith(prev[-1]):
+        prev = []                                      # "in der Landeshauptstadt, Gabi X": a comma between, no type
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
     if (kind is not None or (prev and _place_noun(prev[-1]))) and c.label in ("PER", "ORG", "OTH"):
         return Cand(c.start, c.end, "LOC", c.prio)     # "die Provinz Hakkari", "die Insel X": a place too
@@ -966,12 +968,17 @@ def _building_named(doc: Doc, e: Span, base: str) -> bool | None:
         before = doc[e.start - 2].lower_
     if before not in LOCATIVE and before not in FUSED_LOCATIVE:
         return False
-    return len(e) > 1 and _building_noun_in(e)
+    return len(e) > 1 and _building_noun_in(e, institution=base != "ORG")
 
 
-def _building_noun_in(e: Span) -> bool:
-    """The span's first or last word is (or ends in) a building's noun: 'Moschee Al-Noor', 'Royal Albert Hall'."""
-    return any(place_type(w.text) == "facility" and w.text[:1].isupper() for w in (e[0], e[-1]))
+INSTITUTION_NOUNS = de.words("institution_nouns")
+
+
+def _building_noun_in(e: Span, institution: bool = True) -> bool:
+    """The span's first or last word is (or ends in) a building's noun: 'Moschee Al-Noor', 'Royal Albert Hall';
+    institution=False: not one that names the institution housed there too ('Universität Wien')."""
+    return any(place_type(w.text) == "facility" and w.text[:1].isupper() and
+               (institution or not w.lower_.endswith(tuple(INSTITUTION_NOUNS))) for w in (e[0], e[-1]))
 
 
 def _country_part(text: str) -> str | None:
