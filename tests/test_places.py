@@ -410,3 +410,33 @@ def test_a_name_after_a_comma_is_not_typed_by_the_noun_before_it(nlp):
 def test_an_institution_the_ner_reads_as_an_organisation_stays_one(nlp):
     ms = places(nlp, "Die Studie entstand an der Universität Wien und wurde im Mai vorgestellt.")
     assert ms["Universität Wien"].label == "ORG"
+
+
+def test_a_town_after_a_sentence_initial_preposition_is_no_person(nlp):
+    m = places(nlp, "In Cox's Bazar kamen am Montag weitere Flüchtlinge aus Myanmar an. Bangladesch bat um Hilfe.")[
+        "Cox's Bazar"]
+    assert m.label == "LOC" and m.country == "BD" and m.ref
+
+
+def test_a_towns_name_with_lowercase_particles_is_one_name(nlp):
+    ms = places(nlp, "Die Feuerwehr war in Neustadt an der Weinstraße stundenlang im Einsatz.")
+    assert "Neustadt an der Weinstraße" in ms and ms["Neustadt an der Weinstraße"].country == "DE"
+
+
+def test_a_name_after_im_lies_in_the_articles_country(nlp):
+    text = ("In Frankreich wurde gestreikt. In Lyon und Marseille standen die Züge still. "
+            "Im Zenithal spielte keine Band.")
+    m = places(nlp, text)["Zenithal"]
+    assert m.label == "LOC" and m.country == "FR" and m.ref is None
+
+
+def test_a_town_abroad_of_a_story_set_in_another_country_is_no_spot(nlp):
+    # the only "Mati" of the gazetteer is a Philippine city; the story is set in Greece
+    m = places(nlp, "Nach dem Sturm in Griechenland räumten Helfer in Athen und in Mati auf.")["Mati"]
+    assert m.ref is None and m.country != "PH"
+
+
+def test_a_demonym_says_who_not_where(nlp):
+    text = ("Zwei Niederländer verunglückten beim Wandern. "
+            "Die beiden Niederländer wurden im Ortsteil Velmhofen gefunden.")
+    assert places(nlp, text)["Velmhofen"].country is None

@@ -440,7 +440,10 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'der Musikclub X', 'das Lager X', 'der Bezirk X', 'in X' that no gazetteer holds lies in the country the article
     is set in, where three quarters of its places and country words (two at least) are in one country: the
     country, never a spot ('im Lager Idomeni an der Grenze zu Mazedonien' is not in Macedonia)."""
-    countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
+    text, forms = _text(doc), country_forms()
+    # a demonym ("zwei Niederländer") says who, not where: no vote for the setting
+    countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref and
+                        not ((f := forms.get(text[c.start:c.end])) and f.kind == "demonym"))
     if not countries:
         return chosen
     iso, n = countries.most_common(1)[0]
@@ -457,7 +460,8 @@ def _said_a_place(doc: Doc, c: Cand) -> bool:
     prev = _prev_words(doc, c.start, 1)
     name = _text(doc)[c.start:c.end]
     if prev and (place_type(prev[-1]) or _place_noun(prev[-1]) or
-                 prev[-1].lower() in BARE_NAME_PREPOSITIONS and _name_only(name)):
+                 (prev[-1].lower() in BARE_NAME_PREPOSITIONS or prev[-1].lower() in FUSED_LOCATIVE)
+                 and _name_only(name)):
         return True
     words = name.replace("-", " ").split()
     return any(w[:1].isupper() and place_type(w) in ("facility", "site") for w in (words[0], words[-1]))
@@ -1021,7 +1025,7 @@ def _town_after_preposition(doc: Doc, rule: Cand, ner: Cand) -> bool:
     resolved, after a locative preposition - the town, not a person."""
     prev = _prev_words(doc, ner.start, 1)
     return rule.label == "LOC" and ner.label == "PER" and bool(rule.ref) and (rule.start, rule.end) == \
-        (ner.start, ner.end) and bool(prev) and prev[-1] in LOCATIVE
+        (ner.start, ner.end) and bool(prev) and prev[-1].lower() in LOCATIVE
 
 
 # --- countries, capitals, seats ---------------------------------------------------------
@@ -1453,11 +1457,14 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
     context says it is no town here; None where the gazetteer has no name there."""
     g = gazetteer()
     t = toks[i]
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if i + n > len(toks):
             continue
         span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)].rstrip("".join(DASHES))
-        if n > 1 and not all(x.text[:1].isupper() for x in toks[i:i + n]):
+        # "Simbach am Inn", "Halle an der Saale": a name's particles may stand lowercase inside it
+        if n > 1 and not (toks[i + n - 1].text[:1].isupper() and
+                          all(x.text[:1].isupper() or x.text in FOREIGN_PARTICLES or x.text in PARTICLES
+                              for x in toks[i:i + n])):
             continue
         cands = g.candidates(span)
         if not cands:
@@ -1732,4 +1739,17 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     if best.population < SMALL:
         return True
     f = country_forms().get(form)
-    return not best.primary and not (f and f.kind == "capital")
+    if f and f.kind == "capital":
+        return False
+    return not best.primary or best.population < WORLD_CITY and _set_in_another_country(best.country, doc_countries)
+
+
+WORLD_CITY = 1_000_000
+
+
+def _set_in_another_country(iso: str, doc_countries: dict[str, int]) -> bool:
+    """The article's country words point to one other country (three quarters of them, two at least): a town of
+    under a million abroad of a name it uses ('der Küstenort Mati' in a story on Greece is not Mati in the
+    Philippines) is no better a guess than a place the gazetteer lacks."""
+    top = max(doc_countries.items(), key=lambda kv: kv[1], default=None)
+    return top is not None and top[0] != iso and top[1] >= 2 and top[1] >= 0.75 * sum(doc_countries.values())
