@@ -440,3 +440,11 @@ def test_a_demonym_says_who_not_where(nlp):
     text = ("Zwei Niederländer verunglückten beim Wandern. "
             "Die beiden Niederländer wurden im Ortsteil Velmhofen gefunden.")
     assert places(nlp, text)["Velmhofen"].country is None
+
+
+def test_a_name_the_gazetteer_knows_only_abroad_is_not_moved_into_the_setting(nlp):
+    # a story set in Israel names "Genf" (an alternate name of Geneva): not a place in Israel
+    text = ("Israel wies den Bericht zurück. Israels Regierung sprach von Hetze. Zwei Israelis wurden verletzt. "
+            "Der Bericht wurde in Genf vorgestellt.")
+    m = places(nlp, text).get("Genf")
+    assert m is None or m.country != "IL"

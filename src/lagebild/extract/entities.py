@@ -449,8 +449,15 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     iso, n = countries.most_common(1)[0]
     if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
         return chosen
+    # a name the gazetteer knows only elsewhere ("in Genf" of a story set in Israel) is not moved into the setting
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
-            and _said_a_place(doc, c) else c for c in chosen]
+            and _said_a_place(doc, c) and _may_lie_in(text[c.start:c.end], iso) else c for c in chosen]
+
+
+def _may_lie_in(name: str, iso: str) -> bool:
+    """No place of that name in the gazetteer, or one in that country."""
+    cands = gazetteer().candidates(name)
+    return not cands or any(c.country == iso for c in cands)
 
 
 def _said_a_place(doc: Doc, c: Cand) -> bool:
