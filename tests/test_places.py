@@ -352,3 +352,99 @@ def test_a_common_noun_after_am_is_no_part_of_a_foreign_name(nlp):
     # "am Morgen" is a time, not the end of a name like "Frankfurt am Main"
     m = places(nlp, "Die Flüchtlinge erreichten die griechische Insel Chios am Morgen.")["Chios"]
     assert m.label == "LOC" and m.country == "GR" and m.ref
+
+
+def test_a_name_after_a_fused_article_is_no_persons(nlp):
+    # "im"/"am" carry an article, and news give a person's name none: a building, not a person
+    m = places(nlp, "Im Bataclan starben am Abend viele Besucher.")["Bataclan"]
+    assert m.label == "LOC" and m.ref is None
+    ms = places(nlp, "Die Familie schlief im Keller und will im Jänner weiter.")
+    assert "Keller" not in ms and "Jänner" not in ms                     # a common noun, a month: no name at all
+
+
+def test_a_name_with_a_buildings_noun_is_that_building(nlp):
+    # the NER's organisation or work of art headed by a building's noun, after a locative preposition or not
+    assert places(nlp, "Das Finale im Olympiastadion Kasimir Lato wurde unterbrochen.")[
+        "Olympiastadion Kasimir Lato"].label == "LOC"
+    assert places(nlp, "Der Tenor sang in der Carnegie Hall vor vollem Haus.")["Carnegie Hall"].label == "LOC"
+    assert places(nlp, "Unbekannte beschädigten die Synagoge Beth Tikva in der Nacht.")["Beth Tikva"].label == "LOC"
+
+
+def test_the_one_place_of_a_name_after_a_place_noun_is_it(nlp):
+    # "die Insel X", "das Dorf X": the type noun says it is a place; the gazetteer's only place of that name is it
+    m = places(nlp, "Die Fähre legte an der Insel Lampedusa an.")["Lampedusa"]
+    assert m.country == "IT" and m.ref
+
+
+def test_a_place_noun_in_the_genitive_or_as_a_compounds_head_types_the_name(nlp):
+    m = places(nlp, "Die Bewohner des Dorfes Norcia verließen ihre Häuser.")["Norcia"]
+    assert m.country == "IT" and m.ref
+    m = places(nlp, "Die Helfer erreichten das Bergdorf Varnello erst am Abend.")["Varnello"]
+    assert m.label == "LOC" and m.ref is None                            # not a person
+
+
+def test_a_quarter_after_a_towns_adjective_lies_in_that_towns_country(nlp):
+    m = places(nlp, "Ein Brand zerstörte mehrere Häuser im Hamburger Stadtteil Velmsdorf.")["Velmsdorf"]
+    assert m.label == "LOC" and m.country == "DE" and m.ref is None
+
+
+def test_a_landmark_named_by_its_buildings_noun_lies_in_the_articles_country(nlp):
+    text = ("In Köln und Bonn wurde demonstriert. Die Polizei sperrte später die Innenstadt in Köln "
+            "und das Velmora-Stadion.")
+    m = places(nlp, text)["Velmora-Stadion"]
+    assert m.label == "LOC" and m.country == "DE" and m.ref is None
+
+
+def test_a_small_place_is_found_without_its_diacritics():
+    # German text writes "Moria", "Vathy" for Mória, Vathý: the gazetteer keeps that form for every place
+    assert any(c.country == "GR" for c in gazetteer().candidates("Moria"))
+    assert any(c.country == "GR" for c in gazetteer().candidates("Vathy"))
+
+
+def test_a_name_after_a_comma_is_not_typed_by_the_noun_before_it(nlp):
+    # "die Sprecherin der Gemeinde, Maria Kolbe": an apposition, the place noun types nothing
+    ms = places(nlp, "Die Sprecherin der Gemeinde, Maria Kolbe, bestätigte den Vorfall.")
+    assert ms["Maria Kolbe"].label == "PER"
+
+
+def test_an_institution_the_ner_reads_as_an_organisation_stays_one(nlp):
+    ms = places(nlp, "Die Studie entstand an der Universität Wien und wurde im Mai vorgestellt.")
+    assert ms["Universität Wien"].label == "ORG"
+
+
+def test_a_town_after_a_sentence_initial_preposition_is_no_person(nlp):
+    m = places(nlp, "In Cox's Bazar kamen am Montag weitere Flüchtlinge aus Myanmar an. Bangladesch bat um Hilfe.")[
+        "Cox's Bazar"]
+    assert m.label == "LOC" and m.country == "BD" and m.ref
+
+
+def test_a_towns_name_with_lowercase_particles_is_one_name(nlp):
+    ms = places(nlp, "Die Feuerwehr war in Neustadt an der Weinstraße stundenlang im Einsatz.")
+    assert "Neustadt an der Weinstraße" in ms and ms["Neustadt an der Weinstraße"].country == "DE"
+
+
+def test_a_name_after_im_lies_in_the_articles_country(nlp):
+    text = ("In Frankreich wurde gestreikt. In Lyon und Marseille standen die Züge still. "
+            "Im Zenithal spielte keine Band.")
+    m = places(nlp, text)["Zenithal"]
+    assert m.label == "LOC" and m.country == "FR" and m.ref is None
+
+
+def test_a_town_abroad_of_a_story_set_in_another_country_is_no_spot(nlp):
+    # the only "Mati" of the gazetteer is a Philippine city; the story is set in Greece
+    m = places(nlp, "Nach dem Sturm in Griechenland räumten Helfer in Athen und in Mati auf.")["Mati"]
+    assert m.ref is None and m.country != "PH"
+
+
+def test_a_demonym_says_who_not_where(nlp):
+    text = ("Zwei Niederländer verunglückten beim Wandern. "
+            "Die beiden Niederländer wurden im Ortsteil Velmhofen gefunden.")
+    assert places(nlp, text)["Velmhofen"].country is None
+
+
+def test_a_name_the_gazetteer_knows_only_abroad_is_not_moved_into_the_setting(nlp):
+    # a story set in Israel names "Genf" (an alternate name of Geneva): not a place in Israel
+    text = ("Israel wies den Bericht zurück. Israels Regierung sprach von Hetze. Zwei Israelis wurden verletzt. "
+            "Der Bericht wurde in Genf vorgestellt.")
+    m = places(nlp, text).get("Genf")
+    assert m is None or m.country != "IL"

@@ -51,6 +51,20 @@ BARE_NAME_PREPOSITIONS = _FUNCTION["bare_name"]          # "in", "nach", "aus": 
 # Nouns before a place's name ("das Dorf Myrne", "die Region Kursk"), lang/de/place_nouns.tsv
 _PLACE_NOUNS = de.table("place_nouns")
 PLACE_NOUNS = _PLACE_NOUNS["region"] | _PLACE_NOUNS["place"]
+COMPOUND_HEADS = _PLACE_NOUNS["compound_head"]
+
+
+@lru_cache(maxsize=20_000)
+def _place_noun(word: str) -> bool:
+    """A noun of place_nouns.tsv, also in the genitive ("des Dorfes X", "des Bezirks X") and as the head of a
+    compound with a head of place_nouns.tsv's compound_head ("das Bergdorf X", "die Ferieninsel X")."""
+    low = word.lower()
+    if low in PLACE_NOUNS:
+        return True
+    for form in (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low):
+        if form in PLACE_NOUNS or any(form.endswith(n) and len(form) - len(n) >= 3 for n in COMPOUND_HEADS):
+            return True
+    return False
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = de.words("government_nouns")
 
@@ -352,7 +366,8 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
-    chosen = _facilities_in_country(doc, _organisations_named(doc, _surnames_not_places(doc, chosen)))
+    chosen = _facilities_in_country(doc, _in_town_of_adjective(
+        doc, _organisations_named(doc, _surnames_not_places(doc, chosen))))
     chosen = _located_in(doc, _genitive_landmarks(doc, chosen))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
@@ -363,8 +378,10 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     """A name after "in der Konzerthalle", "im Stadion", "im Lager", "die Provinz", "die Insel" is a place,
     not a person or an organisation; after a building's noun it is that building, not a town of the same name."""
     prev = _prev_words(doc, c.start, 1)
+    if prev and not _text(doc)[max(0, c.start - len(prev[-1]) - 1):c.start].rstrip().endswith(prev[-1]):
+        prev = []                                      # "in der Landeshauptstadt, Gabi X": a comma between, no type
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
-    if (kind is not None or (prev and prev[-1].lower() in PLACE_NOUNS)) and c.label in ("PER", "ORG", "OTH"):
+    if (kind is not None or (prev and _place_noun(prev[-1]))) and c.label in ("PER", "ORG", "OTH"):
         return Cand(c.start, c.end, "LOC", c.prio)     # "die Provinz Hakkari", "die Insel X": a place too
     if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
         return Cand(c.start, c.end, "LOC", c.prio)
@@ -423,17 +440,53 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'der Musikclub X', 'das Lager X', 'der Bezirk X', 'in X' that no gazetteer holds lies in the country the article
     is set in, where three quarters of its places and country words (two at least) are in one country: the
     country, never a spot ('im Lager Idomeni an der Grenze zu Mazedonien' is not in Macedonia)."""
-    countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref)
+    text, forms = _text(doc), country_forms()
+    # a demonym ("zwei Niederländer") says who, not where: no vote for the setting
+    countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref and
+                        not ((f := forms.get(text[c.start:c.end])) and f.kind == "demonym"))
     if not countries:
         return chosen
     iso, n = countries.most_common(1)[0]
     if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
         return chosen
+    # a name the gazetteer knows only elsewhere ("in Genf" of a story set in Israel) is not moved into the setting
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
-            and (prev := _prev_words(doc, c.start, 1)) and (place_type(prev[-1]) or prev[-1].lower() in PLACE_NOUNS
-                                                              or prev[-1].lower() in BARE_NAME_PREPOSITIONS
-                                                              and _name_only(_text(doc)[c.start:c.end]))
-            else c for c in chosen]
+            and _said_a_place(doc, c) and _may_lie_in(text[c.start:c.end], iso) else c for c in chosen]
+
+
+def _may_lie_in(name: str, iso: str) -> bool:
+    """No place of that name in the gazetteer, or one in that country."""
+    cands = gazetteer().candidates(name)
+    return not cands or any(c.country == iso for c in cands)
+
+
+def _said_a_place(doc: Doc, c: Cand) -> bool:
+    """A type noun before the name ('das Lager X', 'der Bezirk X'), a bare name after in/nach/aus, or a name
+    whose own head is a building's or site's noun ('Alexanderplatz', 'Olympiastadion Luschniki',
+    'Royal Albert Hall'): a place of the article's setting."""
+    prev = _prev_words(doc, c.start, 1)
+    name = _text(doc)[c.start:c.end]
+    if prev and (place_type(prev[-1]) or _place_noun(prev[-1]) or
+                 (prev[-1].lower() in BARE_NAME_PREPOSITIONS or prev[-1].lower() in FUSED_LOCATIVE)
+                 and _name_only(name)):
+        return True
+    words = name.replace("-", " ").split()
+    return any(w[:1].isupper() and place_type(w) in ("facility", "site") for w in (words[0], words[-1]))
+
+
+def _in_town_of_adjective(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'im Brüsseler Viertel Matonge', 'im Pariser Stadtteil X': a name no gazetteer holds after a town's -er
+    adjective and a place's noun lies in that town's country (the country, never the town's spot)."""
+    out = []
+    for c in chosen:
+        if c.label == "LOC" and not c.ref and not c.country:
+            prev = _prev_words(doc, c.start, 2)
+            town = _town_of_adjective(prev[0]) if len(prev) == 2 and \
+                (_place_noun(prev[1]) or place_type(prev[1]) in ("region", "site")) else None
+            if town is not None and town.country:
+                c = Cand(c.start, c.end, c.label, c.prio, town.country, None)
+        out.append(c)
+    return out
 
 
 def _surnames_not_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -861,9 +914,17 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
         if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)):
             continue                                   # "Mitte November": a time; "Van der Bellen": a person
         if len(e) > 1 and base in ("LOC", "ORG", "OTH", "PER") and e[1].text[:1].isupper() and \
-                (e[0].lower_ in PLACE_NOUNS or place_type(e[0].text) in ("island", "region", "site")):
+                (_place_noun(e[0].text) or place_type(e[0].text) in ("island", "region", "site")):
             e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
             text = e.text
+        elif len(e) > 2 and e[2].text[:1].isupper() and _town_of_adjective(e[0].text) and \
+                (_place_noun(e[1].text) or place_type(e[1].text) in ("region", "site")):
+            e, base = e[2:], "LOC"                     # "Brüsseler Viertel Matonge": the name is the quarter
+            text = e.text
+        if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
+            if building:                               # "im Bataclan", "im Olympiastadion X": a building
+                out.append(Cand(e.start_char, e.end_char, "LOC", 3))
+            continue                                   # "im Keller", "im Jänner": a common noun or a month
         place = gazetteer().best(text)                 # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -895,6 +956,40 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 continue
             out.append(Cand(e.start_char, e.end_char, base, 3))
     return out
+
+
+FUSED_LOCATIVE = _FUNCTION["fused_locative"]
+
+
+def _building_named(doc: Doc, e: Span, base: str) -> bool | None:
+    """A name the NER took for a person or an organisation that is a building or site, by the words before it:
+    after a preposition fused with the article ("im Bataclan", "am Maidan") no person's name stands (news give a
+    person no article): a building, or no name at all where the word is a common noun or a month the lexicon
+    knows ("im Keller", "im Jänner": None); after a locative preposition, a name whose first or last word is a
+    building's noun ("im Olympiastadion Luschniki", "in der Royal Albert Hall") is that building, not its owner."""
+    if len(e) > 1 and base != "ORG" and _building_noun_in(e):
+        return True                                    # "die Moschee Al-Noor": no person, no work of art
+    if e.start == 0:
+        return False
+    before = doc[e.start - 1].lower_
+    if before in FUSED_LOCATIVE and base == "PER":
+        word = e[-1].text
+        return None if len(e) == 1 and (word_tag(word) == ("NN", True) or word.lower() in de.months()) else True
+    if before in ARTICLES and e.start > 1:
+        before = doc[e.start - 2].lower_
+    if before not in LOCATIVE and before not in FUSED_LOCATIVE:
+        return False
+    return len(e) > 1 and _building_noun_in(e, institution=base != "ORG")
+
+
+INSTITUTION_NOUNS = de.words("institution_nouns")
+
+
+def _building_noun_in(e: Span, institution: bool = True) -> bool:
+    """The span's first or last word is (or ends in) a building's noun: 'Moschee Al-Noor', 'Royal Albert Hall';
+    institution=False: not one that names the institution housed there too ('Universität Wien')."""
+    return any(place_type(w.text) == "facility" and w.text[:1].isupper() and
+               (institution or not w.lower_.endswith(tuple(INSTITUTION_NOUNS))) for w in (e[0], e[-1]))
 
 
 def _country_part(text: str) -> str | None:
@@ -937,7 +1032,7 @@ def _town_after_preposition(doc: Doc, rule: Cand, ner: Cand) -> bool:
     resolved, after a locative preposition - the town, not a person."""
     prev = _prev_words(doc, ner.start, 1)
     return rule.label == "LOC" and ner.label == "PER" and bool(rule.ref) and (rule.start, rule.end) == \
-        (ner.start, ner.end) and bool(prev) and prev[-1] in LOCATIVE
+        (ner.start, ner.end) and bool(prev) and prev[-1].lower() in LOCATIVE
 
 
 # --- countries, capitals, seats ---------------------------------------------------------
@@ -1254,6 +1349,7 @@ class PlaceHit:
     kind: str | None = None      # what a noun before it says it is: facility, site, island, region
     anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
     within: str | None = None    # "Moorbach in Niedersachsen": the form of the region or country it lies in
+    typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -1265,7 +1361,9 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     hits.sort(key=lambda h: h.start)
     named = Counter(f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower()))
                     and f.kind in ("name", "adj", "capital", "demonym"))
-    hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.region or _after_place_noun(doc, h))]
+    for h in hits:
+        h.typed = h.region or h.kind in ("island", "region") or _after_place_noun(doc, h)
+    hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.typed)]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
     seen = {h.start for h in hits}
@@ -1276,19 +1374,29 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     return _resolve_places(hits, doc_countries=dict(named), elsewhere=_story_elsewhere(doc, named))
 
 
+@lru_cache(maxsize=4096)
+def _town_of_adjective(word: str) -> Candidate | None:
+    """'Kölner' -> Köln, 'Brüsseler' -> Brüssel, 'Bremer' -> Bremen: the town (of 100,000 or more) or region a
+    capitalised -er adjective is made of, or None."""
+    if not (word.endswith("er") and word[:1].isupper()):
+        return None
+    g = gazetteer()
+    return next((t for f in dict.fromkeys((word[:-2], word[:-2] + "en", word[:-3] + "en"))
+                 if (t := g.best(f)) is not None and (t.precision == "region" or t.population >= 100000)), None)
+
+
 def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
     """'am Brandenburger Tor', 'im Kölner Dom', 'am Münchner Hauptbahnhof': a city's or region's adjective (-er
     of a town of 100,000 or more, or of a region) before a building's or site's noun with no name after it is
     a landmark in that country ('im Kiewer Stadtteil Obolon' names Obolon, 'die Berliner Polizei' no place)."""
-    g, out, forms = gazetteer(), [], country_forms()
+    out, forms = [], country_forms()
     named = {f.iso for t in toks if (f := forms.get(t.text) or forms.get(t.text.lower())) and f.kind != "capital"}
     for i in range(len(toks) - 1):
         w, noun = toks[i].text, toks[i + 1].text
         if not (w.endswith("er") and w[:1].isupper() and noun[:1].isupper() and
                 place_type(noun) in ("facility", "site")) or (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()):
             continue
-        town = next((t for f in dict.fromkeys((w[:-2], w[:-2] + "en", w[:-3] + "en"))
-                     if (t := g.best(f)) is not None and (t.precision == "region" or t.population >= 100000)), None)
+        town = _town_of_adjective(w)
         if town is not None:                           # a town abroad lends its country only where the article names
             iso = town.country if town.country in HOME or town.country in named else None   # it: 'Pariser Platz'
             out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))   # is in Berlin
@@ -1343,7 +1451,7 @@ def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
             # "die Insel Samothraki", "das Dorf Kutupalong": a name the gazetteer lacks, after a noun that
             # says it is a place, is a place all the same - kept as its name, on no spot
             prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
-            if prev and (prev[-1] in PLACE_NOUNS or place_type(prev[-1]) in ("island", "region", "site", "facility")) \
+            if prev and (_place_noun(prev[-1]) or place_type(prev[-1]) in ("island", "region", "site", "facility")) \
                     and NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
                 hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
                                      place_type(prev[-1])))
@@ -1356,11 +1464,14 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
     context says it is no town here; None where the gazetteer has no name there."""
     g = gazetteer()
     t = toks[i]
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if i + n > len(toks):
             continue
         span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)].rstrip("".join(DASHES))
-        if n > 1 and not all(x.text[:1].isupper() for x in toks[i:i + n]):
+        # "Simbach am Inn", "Halle an der Saale": a name's particles may stand lowercase inside it
+        if n > 1 and not (toks[i + n - 1].text[:1].isupper() and
+                          all(x.text[:1].isupper() or x.text in FOREIGN_PARTICLES or x.text in PARTICLES
+                              for x in toks[i:i + n])):
             continue
         cands = g.candidates(span)
         if not cands:
@@ -1394,11 +1505,11 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
             (toks[i + 1].text in PARTICLES or toks[i + 1].text[:1].isupper()):
         return False                                   # "Van der Bellen", "Le Pen": a name's particle, not Van
     if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
-            (len(prev) < 2 or prev[-2] not in PLACE_NOUNS):
+            (len(prev) < 2 or not _place_noun(prev[-2])):
         return False                                   # "in der Halle": towns take no article
     # "im steirischen Spielfeld": a preposition and a place's adjective before the name
     geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
-    cue = bool(prev) and (prev[-1] in LOCATIVE or prev[-1] in PLACE_NOUNS or geo_adjective or
+    cue = bool(prev) and (prev[-1] in LOCATIVE or _place_noun(prev[-1]) or geo_adjective or
                           kind in ("region", "island", "site") or
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
         _joined_after_preposition(doc, toks, i)
@@ -1411,7 +1522,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
         bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower()
         # "die Insel Samos", "die Stadt Halle": a place's noun right before says it is a name, whatever else it is
-        typed = kind in ("island", "region", "site") or bool(prev) and prev[-1] in PLACE_NOUNS
+        typed = kind in ("island", "region", "site") or bool(prev) and _place_noun(prev[-1])
         if reading is False and not (bare or geo_adjective or typed):
             return False                               # "am Sonntag", "in der Lage", "im Namen"
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
@@ -1486,7 +1597,7 @@ HOME = ("DE", "AT", "CH")
 
 def _after_place_noun(doc: Doc, h: PlaceHit) -> bool:
     prev = [p.lower() for p in _prev_words(doc, h.start, 1)]
-    return bool(prev) and prev[-1] in PLACE_NOUNS
+    return bool(prev) and _place_noun(prev[-1])
 
 
 def _plausible_place(doc: Doc, h: PlaceHit, named: Counter, prev_place_noun: bool) -> bool:
@@ -1537,6 +1648,10 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     for h in hits:
         by_form.setdefault(h.form, []).append(h)
     anchored = {h.form: h.anchor for h in hits if h.anchor}
+    # "die Insel Lampedusa", "die Kleinstadt X": a type noun says it is a place; the one place of that name is it,
+    # unless the article names other countries only or is set among places the gazetteer lacks (`_story_elsewhere`)
+    typed = {h.form for h in hits if h.typed and not elsewhere and len(cands := g.candidates(h.form)) == 1
+             and (not doc_countries or cands[0].country in doc_countries or cands[0].country in HOME)}
     # Unambiguous places first: they anchor the others.
     fixed: dict[str, Candidate | None] = {}
     for form, group in by_form.items():
@@ -1569,7 +1684,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     for form, group in by_form.items():
         best = fixed.get(form)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                _far_and_small(best, doc_countries, form, home):
+                form not in typed and _far_and_small(best, doc_countries, form, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -1580,7 +1695,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             admin = max(near_regions, key=lambda h: h.start) if near_regions else None
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
-            if best is not None and not near and admin_place is None and (
+            if best is not None and not near and admin_place is None and form not in typed and (
                     _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)
                     or _rival_abroad(form, best, doc_countries, home)):
                 best = None                            # nothing tells which place, or that it is this one
@@ -1631,4 +1746,17 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     if best.population < SMALL:
         return True
     f = country_forms().get(form)
-    return not best.primary and not (f and f.kind == "capital")
+    if f and f.kind == "capital":
+        return False
+    return not best.primary or best.population < WORLD_CITY and _set_in_another_country(best.country, doc_countries)
+
+
+WORLD_CITY = 1_000_000
+
+
+def _set_in_another_country(iso: str, doc_countries: dict[str, int]) -> bool:
+    """The article's country words point to one other country (three quarters of them, two at least): a town of
+    under a million abroad of a name it uses ('der Küstenort Mati' in a story on Greece is not Mati in the
+    Philippines) is no better a guess than a place the gazetteer lacks."""
+    top = max(doc_countries.items(), key=lambda kv: kv[1], default=None)
+    return top is not None and top[0] != iso and top[1] >= 2 and top[1] >= 0.75 * sum(doc_countries.values())
