@@ -51,3 +51,58 @@ def test_a_passage_in_marks_over_two_sentences_is_one_quotation(parser, model):
     direct = [q for q in quotes if "Glück" in doc.text[q.quote[0][0]: q.quote[-1][1]]]
     assert len(direct) == 1 and "gut gespielt" in doc.text[direct[0].quote[0][0]: direct[0].quote[-1][1]]
     assert "Trainer" in " ".join(doc.text[a:b] for a, b in direct[0].speaker)
+
+
+# --- the sequence tagger whose probabilities the packaged weights read (extract/attribution/tagger.py) ---
+
+
+def test_the_tagger_carries_its_licence():
+    import json
+
+    from lagebild.extract.attribution import tagger as T
+
+    if T.load() is None:
+        pytest.skip("no tagger packaged")
+    meta = json.loads((T.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert "CC BY-NC-SA 4.0" in meta["license"]
+
+
+def test_weights_that_read_the_tagger_are_not_used_without_it(tmp_path):
+    """Weights trained with the tagger's probabilities as features need the tagger beside them; without
+    it `load_model` gives None and the parse rules work alone."""
+    target = tmp_path / "attribution"
+    L.Model(np.zeros(L.DIM), 0.0, np.zeros(L.DIM), 0.0, tagger=object()).save(target, {})
+    assert L.load_model(str(target)) is None
+    plain = tmp_path / "plain" / "attribution"
+    L.Model(np.zeros(L.DIM), 0.0, np.zeros(L.DIM), 0.0).save(plain, {})
+    assert L.load_model(str(plain)) is not None
+
+
+def test_tagger_weights_saved_and_loaded_predict_the_same(parser, tmp_path):
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Der Sprecher der Polizei sagte, die Straße bleibe gesperrt.")
+    model = T.build()
+    T._initialize(model, doc)
+    for node in model.walk():                  # random, not zero, output weights: the test can fail
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, np.random.default_rng(1).normal(0, 0.5, node.get_param(name).shape).astype("f"))
+    T.save(model, tmp_path / "t", {"license": "test"})
+    loaded = T.load(str(tmp_path / "t"))
+    before, after = T.probabilities(model, doc), T.probabilities(loaded, doc)
+    assert before.shape == (len(doc), len(T.LABELS))
+    assert np.allclose(before.sum(1), 1.0, atol=1e-3)
+    assert np.allclose(before, after, atol=2e-2)
+
+
+def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):
+    from lagebild.extract.attribution import tagger as T
+
+    model = T.load()
+    if model is None:
+        pytest.skip("no tagger packaged")
+    doc = parser("Die Ministerin sagte am Dienstag, die Schulen blieben bis Ostern geschlossen.")
+    p = T.probabilities(model, doc)
+    spk = {t.text: float(p[t.i, T.SPK]) for t in doc}
+    assert spk["Ministerin"] > 0.5 > max(spk["Schulen"], spk["Ostern"])

@@ -408,7 +408,7 @@ class _Learned:
     def source(self, pos: int):
         if self.found is None:
             model = attr.trained_model()
-            self.found = attr.learned_quotations(self.doc, model, attr.doc_features(self.doc, self.said)) \
+            self.found = attr.learned_quotations(self.doc, model, attr.model_features(self.doc, model, self.said)) \
                 if model is not None else []
         return attr.learned_source(self.doc, pos, self.found) if self.found else None
 

@@ -15,12 +15,15 @@ run); ``--stack`` (a second sentence pass over the first pass' scores) measured 
 from __future__ import annotations
 
 import argparse
+import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..extract.attribution import learned as L
+from ..extract.attribution import tagger as T
 from .quotation_corpus import Article, Quot, Tally, _prf, load_split, score_end_to_end
 
 
@@ -40,11 +43,12 @@ def _docs(nlp, arts: list[Article], cache: Path | None) -> list:
     return docs
 
 
-def _examples(nlp, arts: list[Article], cache: Path | None = None):
-    """(doc features, sentence labels, speaker labels per sentence) for each article."""
+def _examples(nlp, arts: list[Article], cache: Path | None = None, probs=None):
+    """(doc features, sentence labels, speaker labels per sentence) for each article; `probs(k, doc)`:
+    the tagger's probabilities for article k, where the features read them."""
     out = []
-    for art, doc in zip(arts, _docs(nlp, arts, cache)):
-        fx = L.doc_features(doc)
+    for k, (art, doc) in enumerate(zip(arts, _docs(nlp, arts, cache))):
+        fx = L.doc_features(doc, probs=probs(k, doc) if probs is not None else None)
         ids = [art.ids(t.idx, t.idx + len(t.text)) for t in doc]
         sent_y, spk_y, chains = [], [], []
         chain: set[int] = set()
@@ -147,13 +151,24 @@ def main(argv: list[str] | None = None) -> int:
                     help="speaker weights by a softmax over each sentence's candidates (else one logistic score each)")
     ap.add_argument("--limit", type=int, default=None, help="first N train/dev articles (smoke test)")
     ap.add_argument("--cache", type=Path, default=None, help="folder for parsed DocBins (train.spacy, dev.spacy)")
+    ap.add_argument("--tagger", type=Path, default=None,
+                    help="the tagger's weights (attribution_tagger); its probabilities become features: train "
+                         "reads the out-of-fold ones the tagger's training left in --cache (tagger_oof.npz)")
     a = ap.parse_args(argv)
     from .. import nlp as lnlp
 
     nlp = lnlp.load()
     t0 = time.perf_counter()
-    train = _examples(nlp, load_split("train", a.limit), a.cache / "train.spacy" if a.cache else None)
-    dev = _examples(nlp, load_split("dev", a.limit), a.cache / "dev.spacy" if a.cache else None)
+    seq, train_p, dev_p = None, None, None
+    if a.tagger is not None:
+        seq = T.load(str(a.tagger))
+        if seq is None:
+            raise SystemExit(f"no tagger weights in {a.tagger}")
+        oof = np.load(a.cache / "tagger_oof.npz")
+        train_p = lambda k, doc: oof[str(k)].astype(np.float32)  # noqa: E731
+        dev_p = lambda k, doc: T.probabilities(seq, doc)  # noqa: E731
+    train = _examples(nlp, load_split("train", a.limit), a.cache / "train.spacy" if a.cache else None, train_p)
+    dev = _examples(nlp, load_split("dev", a.limit), a.cache / "dev.spacy" if a.cache else None, dev_p)
     print(f"parsed train {len(train)} / dev {len(dev)} articles in {time.perf_counter() - t0:.0f} s")
     sent_rows = [(fx.sent_feats[si], y) for _, _, fx, sy, _, _ in train for si, y in enumerate(sy)]
     # the speaker rows of each reported sentence, made once (the chain's nouns once per sentence)
@@ -171,11 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     best = (-1.0, 0.5, 0.1)
     for st in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
         for kt in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5):
-            f1 = _dev_f1(L.Model(sw, sb, kw, kb, st, kt, a.listwise, cw, cb), dev)
+            f1 = _dev_f1(L.Model(sw, sb, kw, kb, st, kt, a.listwise, cw, cb, seq), dev)
             if f1 > best[0]:
                 best = (f1, st, kt)
-    model = L.Model(sw, sb, kw, kb, best[1], best[2], a.listwise, cw, cb)
-    meta = {
+    model = L.Model(sw, sb, kw, kb, best[1], best[2], a.listwise, cw, cb, seq)
+    meta: dict[str, Any] = {
         "name": "lagebild attribution (sentence logistic regression + speaker ranker over parse features)",
         "trained_on": "German news quotation attribution corpus (Petersen-Frey & Biemann, LREC-COLING 2024), "
                       f"train split ({len(train)} articles); thresholds chosen on its dev split",
@@ -187,6 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         "training": {"epochs": a.epochs, "lr": a.lr, "l2": a.l2, "listwise": a.listwise, "stack": a.stack,
                      "command": "python -m lagebild.training.attribution --cache /tmp/attr_cache"},
     }
+    if a.tagger is not None:
+        meta["tagger"] = ("the tagger's probabilities are features (lagebild/models/attribution_tagger, read "
+                          "beside these weights)")
+        meta["training"]["command"] += " --tagger src/lagebild/models/attribution_tagger"
+        beside = a.out.parent / "attribution_tagger"
+        if a.tagger.resolve() != beside.resolve():
+            beside.mkdir(parents=True, exist_ok=True)
+            for f in ("weights.npz", "meta.json"):
+                shutil.copyfile(a.tagger / f, beside / f)
     model.save(a.out, meta)
     print(f"dev speaker F1 (overlap) {best[0]:.3f} at thresholds {best[1]}/{best[2]}; wrote {a.out}")
     return 0

@@ -13,7 +13,11 @@ shipped in ``lagebild/models/attribution/`` are a work trained on it, see its me
   reporting verb or noun?), whether it stands inside quotation marks or inside what is said, on which
   side of the sentence's cue and how far, distance in sentences, whether the rules chose it, and
   whether it (or its lemma) is the speaker chosen for the quotation before (the chain of reported
-  speech, decided left to right).
+  speech, decided left to right);
+- both also read a trained sequence tagger (`tagger`, a small thinc CNN over the tokens and their arcs)
+  where the weights were trained with it: each candidate's speaker probability and its rank among the
+  window's candidates, each sentence's mean quotation probability and its most speaker- and cue-like
+  token, and those of the sentences around it.
 
 `learned_quotations(doc, model)` gives `Quotation`s like `quotations.quotations`; the rule path works
 without the model (`load_model()` returns None when no weights are packaged).
@@ -35,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lang.de import words
 from .. import doc_text
 from . import cues as C
+from . import tagger as T
 from .quotations import Quotation, _content, _quote_marks, _spans, quotations
 from .speakers import np_tokens, subject_of
 
@@ -61,13 +66,14 @@ class Model:
     listwise: bool = False                   # speaker weights trained as a softmax over each sentence's candidates
     ctx_w: np.ndarray | None = None          # second sentence pass: reads the first pass' scores around it
     ctx_b: float = 0.0
+    tagger: Any = None                       # the sequence tagger whose probabilities are features (tagger.py)
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
         arrays: dict[str, Any] = {
             "sent_w": self.sent_w.astype(np.float16), "spk_w": self.spk_w.astype(np.float16),
             "bias": np.array([self.sent_b, self.spk_b, self.sent_threshold, self.spk_threshold,
-                              float(self.listwise), self.ctx_b])}
+                              float(self.listwise), self.ctx_b, float(self.tagger is not None)])}
         if self.ctx_w is not None:
             arrays["ctx_w"] = self.ctx_w.astype(np.float16)
         np.savez_compressed(path / "weights.npz", **arrays)
@@ -87,8 +93,13 @@ def load_model(path: str | None = None) -> Model | None:
     if len(sent_w) != DIM or len(spk_w) != DIM:
         return None                          # weights of another feature layout: retrain
     ctx_w = z["ctx_w"].astype(np.float32) if "ctx_w" in z.files else None
+    seq = None
+    if len(b) > 6 and b[6]:                  # weights trained with the tagger's probabilities as features
+        seq = T.load(str(target.parent / "attribution_tagger") if path else None)
+        if seq is None:
+            return None                      # without the tagger these weights do not apply: the rules work alone
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
-                 ctx_w, float(b[5]) if len(b) > 5 else 0.0)
+                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq)
 
 
 @lru_cache(maxsize=1)
@@ -316,8 +327,8 @@ class _Candidates(Sequence):
     prediction ranks the candidates of the sentences the sentence classifier accepts only (the features of
     all candidates were three quarters of the component's time), training asks for every sentence."""
 
-    def __init__(self, sents: list[Span], ctx: CandContext):
-        self.sents, self.ctx = sents, ctx
+    def __init__(self, sents: list[Span], ctx: CandContext, probs: np.ndarray | None = None):
+        self.sents, self.ctx, self.probs = sents, ctx, probs
         self.done: dict[int, list[tuple[Token, int, list[int]]]] = {}
 
     def __len__(self) -> int:
@@ -328,7 +339,12 @@ class _Candidates(Sequence):
             return [self[k] for k in range(*si.indices(len(self)))]
         si = range(len(self))[si]
         if si not in self.done:
-            self.done[si] = [(t, d, speaker_features(t, d, self.ctx, si)) for t, d in candidates(self.sents, si)]
+            window = candidates(self.sents, si)
+            rows = [(t, d, speaker_features(t, d, self.ctx, si)) for t, d in window]
+            if self.probs is not None:           # the tagger's view of each candidate, where the model reads it
+                extra = tagger_candidate_features(self.probs, window)
+                rows = [(t, d, f + [_h(x) for x in tf]) for (t, d, f), tf in zip(rows, extra)]
+            self.done[si] = rows
         return self.done[si]
 
 
@@ -368,8 +384,53 @@ def _context(doc: Doc, sents: list[Span], rules: list[Quotation], marks: list[tu
     return ctx
 
 
-def doc_features(doc: Doc, rules: list[Quotation] | None = None) -> DocFeatures:
-    """The component's features of one Doc; `rules`: the parse rules' quotations where already read."""
+def _tenth(x: float) -> int:
+    return min(int(x * 10), 9)
+
+
+def tagger_sentence_features(probs: np.ndarray, sents: list[Span], si: int) -> list[int]:
+    """The tagger's view of a sentence and its neighbours: how much of it is reported (mean QUOTE), its
+    most speaker-like and most cue-like token."""
+    f = []
+    for name, k in (("t", si), ("tp", si - 1), ("tn", si + 1)):
+        if not 0 <= k < len(sents):
+            f.append(name + "=none")
+            continue
+        p = probs[sents[k].start: sents[k].end]
+        f += [f"{name}_q={_tenth(float(p[:, T.QUOTE].mean()))}", f"{name}_s={_tenth(float(p[:, T.SPK].max()))}",
+              f"{name}_c={_tenth(float(p[:, T.CUE].max()))}"]
+    p = probs[sents[si].start: sents[si].end]
+    f.append(f"t_qs={_tenth(float(p[:, T.QUOTE].mean()))}|{_tenth(float(p[:, T.SPK].max()))}")
+    return [_h(x) for x in f]
+
+
+def _spk_prob(probs: np.ndarray, tok: Token) -> float:
+    """A candidate's speaker probability: the most speaker-like token of its head and the words that
+    name it with it (name parts, compounds, its article and adjectives)."""
+    ks = [tok.i] + [c.i for c in tok.children if c.dep_ in ("flat", "flat:name", "compound", "det", "amod", "appos")]
+    return float(probs[ks, T.SPK].max())
+
+
+def tagger_candidate_features(probs: np.ndarray, cands: list[tuple[Token, int]]) -> list[list[str]]:
+    """Each candidate's speaker probability (tenths, with its distance) and its rank among the candidates
+    of the quotation's window by that probability."""
+    ps = [_spk_prob(probs, t) for t, _ in cands]
+    order = sorted(range(len(ps)), key=lambda k: -ps[k])
+    rank = {k: r for r, k in enumerate(order)}
+    top = ps[order[0]] if ps else 0.0
+    out = []
+    for k, (_, d) in enumerate(cands):
+        r = min(rank[k], 3)
+        gap = _tenth(top - ps[k]) if r else _tenth(ps[k] - (ps[order[1]] if len(ps) > 1 else 0.0))
+        out.append([f"ts={_tenth(ps[k])}", f"ts_d={_tenth(ps[k])}|{d}", f"tr={r}", f"tr_d={r}|{d}",
+                    f"tr_gap={r}|{gap}", f"tr_ts={r}|{_tenth(ps[k])}"])
+    return out
+
+
+def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: np.ndarray | None = None) -> DocFeatures:
+    """Features of each sentence and of its candidate speakers; `rules`: the parse rules' quotations where
+    already read; `probs` are the tagger's probabilities (tagger.probabilities), where the model was trained
+    with them."""
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
@@ -385,7 +446,9 @@ def doc_features(doc: Doc, rules: list[Quotation] | None = None) -> DocFeatures:
         sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked,
                                             hows.get(si + 1, set()), sents[si - 1] if si else None,
                                             sents[si + 1] if si + 1 < len(sents) else None, par, cont))
-    return DocFeatures(sents, rules, sent_feats, _Candidates(sents, ctx), marks)
+        if probs is not None:
+            sent_feats[-1] += tagger_sentence_features(probs, sents, si)
+    return DocFeatures(sents, rules, sent_feats, _Candidates(sents, ctx, probs), marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
@@ -443,11 +506,16 @@ def _merge_marked_runs(doc: Doc, out: list[Quotation], marks: list[tuple[int, in
     return merged
 
 
+def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None) -> DocFeatures:
+    """The features `model` reads: with the tagger's probabilities where it was trained with them."""
+    return doc_features(doc, rules, T.probabilities(model.tagger, doc) if model.tagger is not None else None)
+
+
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
     the rules where they found the sentence, else by form."""
-    fx = feats or doc_features(doc)
+    fx = feats or model_features(doc, model)
     by_sent: dict[int, list[Quotation]] = {}
     for q in fx.rules:
         by_sent.setdefault(q.sent, []).append(q)

@@ -1,0 +1,98 @@
+"""A small trained sequence tagger for who speaks (thinc CNN, CPU, no PyTorch).
+
+Each token of a parsed Doc gets four probabilities: part of a speaker (``SPK``), of a cue (``CUE``),
+of what is reported (``QUOTE``) or none (``O``). The network reads a window of the tokens around each
+token (a convolutional tok2vec of its own: hashed embeddings of the word's norm, lemma, prefix, suffix,
+shape and of our pipeline's part of speech, dependency label, morphology and entity type, four maxout
+window layers - each token sees four tokens on either side), so a noun phrase is scored by the words and
+arcs around it, not by one hand-made feature at a time. Its probabilities are features of the speaker
+ranker and the sentence classifier of `learned`.
+
+Trained on the German news quotation attribution corpus' train split
+(``python -m lagebild.training.attribution_tagger``; **CC BY-NC-SA 4.0** - the weights shipped in
+``lagebild/models/attribution_tagger/`` are a work trained on it, see its meta.json). ``load()`` returns
+None where no weights are packaged; `learned` then does not load weights trained with these features,
+and the parse rules work alone.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+from thinc.api import Model
+
+LABELS = ("O", "SPK", "CUE", "QUOTE")
+SPK, CUE, QUOTE = 1, 2, 3
+ATTRS = ("NORM", "LEMMA", "PREFIX", "SUFFIX", "SHAPE", "POS", "DEP", "MORPH", "ENT_TYPE")
+ROWS = (5000, 5000, 1000, 2000, 500, 100, 200, 1000, 50)
+WIDTH = 64
+DEPTH = 4
+WINDOW = 1                                   # tokens on either side each layer reads (meta.json may say otherwise)
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution_tagger"
+
+
+def build(dropout: float = 0.0, window: int = WINDOW) -> Model:
+    """The network (the same layout for training and for loading the packaged weights); `dropout` while
+    training, on the embeddings and after each layer."""
+    from spacy.ml.models import MaxoutWindowEncoder, MultiHashEmbed, build_tagger_model, build_Tok2Vec_model
+
+    embed = MultiHashEmbed(width=WIDTH, attrs=list(ATTRS), rows=list(ROWS), include_static_vectors=False)
+    encode = MaxoutWindowEncoder(width=WIDTH, window_size=window, maxout_pieces=3, depth=DEPTH)
+    model = build_tagger_model(build_Tok2Vec_model(embed, encode), nO=len(LABELS), normalize=True)
+    for node in model.walk():
+        if "dropout_rate" in node.attrs:
+            node.attrs["dropout_rate"] = dropout
+    return model
+
+
+def _params(model: Model) -> dict[str, np.ndarray]:
+    out = {}
+    for k, node in enumerate(model.walk()):
+        for name in node.param_names:
+            if node.has_param(name):
+                out[f"{k}.{name}"] = np.array(node.get_param(name), copy=True)
+    return out
+
+
+def save(model: Model, path: Path, meta: dict) -> None:
+    """Weights as float16 (npz) and a meta.json."""
+    path.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, Any] = {k: v.astype(np.float16) for k, v in _params(model).items()}
+    np.savez_compressed(path / "weights.npz", **arrays)
+    (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _initialize(model: Model, doc: Doc) -> None:
+    model.initialize(X=[doc], Y=[model.ops.alloc2f(len(doc), len(LABELS))])
+
+
+@lru_cache(maxsize=2)
+def load(path: str | None = None) -> Model | None:
+    """The packaged tagger, or None where no weights are packaged."""
+    target = Path(path) if path else MODEL_DIR
+    f = target / "weights.npz"
+    if not f.exists():
+        return None
+    import spacy
+
+    meta = json.loads((target / "meta.json").read_text(encoding="utf-8")) if (target / "meta.json").exists() else {}
+    model = build(window=int(meta.get("window", WINDOW)))
+    _initialize(model, spacy.blank("de")("Er sagte das ."))
+    z = np.load(f)
+    for k, node in enumerate(model.walk()):
+        for name in node.param_names:
+            key = f"{k}.{name}"
+            if key in z.files:
+                node.set_param(name, z[key].astype(np.float32))
+    return model
+
+
+def probabilities(model: Model, doc: Doc) -> np.ndarray:
+    """(len(doc), 4) probabilities of O / SPK / CUE / QUOTE for each token."""
+    if len(doc) == 0:
+        return np.zeros((0, len(LABELS)), dtype=np.float32)
+    return np.asarray(model.predict([doc])[0])
