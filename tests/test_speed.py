@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from lagebild import nlp as lnlp
+from lagebild.nlp import speed
 from lagebild.nlp.speed import OpenBlasOps, cache_tok2vec_embeddings, use_openblas
 
 TEXT = ("Nordkoreas Staatschef Kim Jong-un hat zugesagt, rund 6.000 Soldaten in die Region Kursk "
@@ -74,6 +75,18 @@ def test_cache_fills_once_per_word_and_honours_token_norms(plain_and_fast):
         docs.append(nlp.get_pipe("tok2vec")(doc))
     numpy.testing.assert_allclose(docs[0].tensor, docs[1].tensor, atol=1e-4)
     assert len(cache) == size + 1           # (Soldaten, truppen) is a key of its own
+
+
+@needs_model
+def test_new_words_embedded_in_parts_give_the_same_rows(monkeypatch):
+    stems = ["Ber", "lin", "ge", "mein", "rat", "haus", "stadt", "wald", "griff", "sol", "da", "ten", "zug", "bahn"]
+    words = [a + b.lower() + c for a in stems for b in stems for c in ("", "en")][:300]     # 300 new forms
+    tensors = []
+    for probe_words in (1000, 100):         # one probe doc, or three of 100 words
+        monkeypatch.setattr(speed, "PROBE_WORDS", probe_words)
+        nlp = lnlp.load()
+        tensors.append(nlp.get_pipe("tok2vec")(Doc(nlp.vocab, words=words)).tensor)
+    assert numpy.array_equal(tensors[0], tensors[1])
 
 
 @needs_model
