@@ -124,3 +124,13 @@ def test_use_openblas_reaches_every_layer():
     nlp.initialize()
     use_openblas(nlp)
     assert all(isinstance(node.ops, OpenBlasOps) for node in nlp.get_pipe("tagger").model.walk())
+
+
+def test_no_huge_pages_turns_numpys_madvise_off():
+    multiarray = pytest.importorskip("numpy._core.multiarray")
+    before = multiarray._set_madvise_hugepage(True)
+    try:
+        lnlp.no_huge_pages()
+        assert multiarray._set_madvise_hugepage(True) is False       # what it was: off
+    finally:
+        multiarray._set_madvise_hugepage(before)
