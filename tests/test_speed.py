@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from lagebild import nlp as lnlp
+from lagebild.nlp import speed
 from lagebild.nlp.speed import OpenBlasOps, cache_tok2vec_embeddings, use_openblas
 
 TEXT = ("Nordkoreas Staatschef Kim Jong-un hat zugesagt, rund 6.000 Soldaten in die Region Kursk "
@@ -77,6 +78,18 @@ def test_cache_fills_once_per_word_and_honours_token_norms(plain_and_fast):
 
 
 @needs_model
+def test_new_words_embedded_in_parts_give_the_same_rows(monkeypatch):
+    stems = ["Ber", "lin", "ge", "mein", "rat", "haus", "stadt", "wald", "griff", "sol", "da", "ten", "zug", "bahn"]
+    words = [a + b.lower() + c for a in stems for b in stems for c in ("", "en")][:300]     # 300 new forms
+    tensors = []
+    for probe_words in (1000, 100):         # one probe doc, or three of 100 words
+        monkeypatch.setattr(speed, "PROBE_WORDS", probe_words)
+        nlp = lnlp.load()
+        tensors.append(nlp.get_pipe("tok2vec")(Doc(nlp.vocab, words=words)).tensor)
+    assert numpy.array_equal(tensors[0], tensors[1])
+
+
+@needs_model
 def test_training_step_and_new_weights_empty_the_cache():
     nlp = lnlp.load()
     (cache,) = cache_tok2vec_embeddings(nlp)
@@ -111,3 +124,13 @@ def test_use_openblas_reaches_every_layer():
     nlp.initialize()
     use_openblas(nlp)
     assert all(isinstance(node.ops, OpenBlasOps) for node in nlp.get_pipe("tagger").model.walk())
+
+
+def test_no_huge_pages_turns_numpys_madvise_off():
+    multiarray = pytest.importorskip("numpy._core.multiarray")
+    before = multiarray._set_madvise_hugepage(True)
+    try:
+        lnlp.no_huge_pages()
+        assert multiarray._set_madvise_hugepage(True) is False       # what it was: off
+    finally:
+        multiarray._set_madvise_hugepage(before)

@@ -849,8 +849,9 @@ ORG_TYPE_HEADS = tuple(sorted(de.words("organisation_types")))
 
 def _named_in_apposition(doc: Doc) -> set[str]:
     """Words the article introduces as names of an organisation ('Hilfsorganisation Brückenwerk')."""
-    return {t.text for t in doc[1:] if t.text[:1].isupper() and doc[t.i - 1].text[:1].isupper()
-            and doc[t.i - 1].lower_.endswith(ORG_TYPE_HEADS)}
+    toks = list(doc)
+    return {t.text for prev, t in zip(toks, toks[1:]) if t.text[:1].isupper() and prev.text[:1].isupper()
+            and prev.lower_.endswith(ORG_TYPE_HEADS)}
 
 
 def _persons_genitive(doc: Doc, i: int) -> bool:
@@ -871,8 +872,8 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     name and article; 'auf Initiative Merkels', with no determiner, names no organisation, and 'die Partei
     Maren Lindqvists' is a person's party: a first name and a genitive)."""
     named = set()
-    for t in doc[1:]:
-        noun = doc[t.i - 1]
+    toks = list(doc)
+    for noun, t in zip(toks, toks[1:]):
         low = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
         if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
                                                                    low.endswith(ORG_TYPE_HEADS)) \
@@ -1467,12 +1468,12 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
     for n in (4, 3, 2, 1):
         if i + n > len(toks):
             continue
-        span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)].rstrip("".join(DASHES))
         # "Simbach am Inn", "Halle an der Saale": a name's particles may stand lowercase inside it
         if n > 1 and not (toks[i + n - 1].text[:1].isupper() and
                           all(x.text[:1].isupper() or x.text in FOREIGN_PARTICLES or x.text in PARTICLES
                               for x in toks[i:i + n])):
             continue
+        span = _text(doc)[t.idx:toks[i + n - 1].idx + len(toks[i + n - 1].text)].rstrip("".join(DASHES))
         cands = g.candidates(span)
         if not cands:
             continue

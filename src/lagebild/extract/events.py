@@ -76,10 +76,14 @@ def find_triggers(doc: Doc, start: int, end: int,
     lex = trigger_lexicon()
     seg = doc_text(doc)[start:end].lower()
     out = []
-    for tok in _tokens(doc, start, end):
+    tokens = _tokens(doc, start, end)
+    lo, hi = (tokens[0].idx, tokens[-1].idx) if tokens else (0, -1)
+    inside = [(m.start, m.end) for m in names                     # the names among these tokens
+              if m.start <= hi and m.end > lo and m.label in ("PER", "ORG", "LOC", "GPE")]
+    for tok in tokens:
         if not tok.text[:1].isalpha() or len(tok.text) < 4:
             continue
-        if any(m.start <= tok.idx < m.end and m.label in ("PER", "ORG", "LOC", "GPE") for m in names):
+        if any(a <= tok.idx < b for a, b in inside):
             continue
         if any(c.dep_ == "det" and c.lower_.startswith(GENERIC_DETS) for c in tok.children):
             continue                                   # "solche Angriffe", "jeder Anschlag": no event

@@ -163,7 +163,8 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(r"(?<![\d.:,])\d{1,2}\s*Uhr\b")),
     ("year", re.compile(r"(?<![\d.])(?:1[5-9]|20)\d{2}/(?:\d{2}|\d{4})(?!\d)")),                # 2024/25
     ("year", re.compile(r"(?<![\d.])\d{2,4}er(?:\s*Jahre\w*)?\b")),                            # 1990er
-    ("id", re.compile(rf"{_WORD}-?\d[\d.,]*(?:-?{_WORD})?")),                                  # F-16, MH17
+    # F-16, MH17; tried only where a word begins (a match inside a word's letters would begin at their start)
+    ("id", re.compile(rf"(?<![A-Za-zÄÖÜäöüß\u00ad]){_WORD}-?\d[\d.,]*(?:-?{_WORD})?")),
     ("id", re.compile(r"(?<![\d\w])[§#№]\s*\d+\w*")),
     ("id", re.compile(r"(?<![\d\w])\+?\d[\d /-]{8,}\d(?!\d)")),                                 # phone numbers
     ("id", re.compile(r"https?://\S+|www\.\S+")),

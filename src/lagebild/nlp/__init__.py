@@ -80,6 +80,7 @@ def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> La
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("lagebild_line_breaks", before="parser")
         one_blas_thread()
+        no_huge_pages()
         return speed_up(nlp)
     if path:
         raise FileNotFoundError(f"no spaCy pipeline at {target}")
@@ -94,6 +95,21 @@ def one_blas_thread() -> None:
     machine, 300 articles: one process 23.1 s wall either way, 29.7 -> 23.3 s CPU; two build processes
     (`--jobs 2`), each with two BLAS threads, fought over the cores: 16.5 -> 12.0 s wall."""
     threadpool_limits(limits=1, user_api="blas")
+
+
+def no_huge_pages() -> None:
+    """Let numpy stop asking the kernel for transparent huge pages on its large arrays (what
+    NUMPY_MADVISE_HUGEPAGE=0 does at import). Where the kernel defragments memory for such requests
+    (defrag=madvise, a common default), every fresh tok2vec array of a batch (20,000 x 288 floats)
+    waited in the kernel: 200 10kGNAD articles, tok2vec 0.8-1.0 -> 0.4-0.5 s system CPU. Same numbers."""
+    import importlib
+
+    for module in ("numpy._core.multiarray", "numpy.core.multiarray"):      # numpy 2, numpy 1
+        try:
+            importlib.import_module(module)._set_madvise_hugepage(False)
+            return
+        except (ImportError, AttributeError):
+            continue
 
 
 @lru_cache(maxsize=2)

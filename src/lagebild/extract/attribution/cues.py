@@ -61,12 +61,12 @@ def is_reporting_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if "-" in lemma and tok.pos_ == "PROPN":           # "UN-Angaben" tagged as a name, its lemma not reduced
         lemma = lemma.rstrip("n") if lemma.endswith("en") else lemma
-    return _reporting_lemma(lemma)
+    return _reporting_noun_lemma(lemma)
 
 
-@lru_cache(maxsize=8192)
-def _reporting_lemma(lemma: str) -> bool:
-    """A reporting noun's lemma, or a compound ending in one (asked for every noun the attribution reads)."""
+@lru_cache(maxsize=65536)
+def _reporting_noun_lemma(lemma: str) -> bool:
+    """A reporting noun's lemma, or a compound ending in one (asked of every noun near a figure)."""
     return lemma in words("reporting_nouns") or any(
         lemma.endswith(n) and len(lemma) > len(n) + 2 for n in words("reporting_nouns") if len(n) > 4)
 

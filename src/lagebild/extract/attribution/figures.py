@@ -234,8 +234,9 @@ def reporting(verb: Token) -> bool:
             STATS["preposition read as a verb particle"] += 1        # "spricht von 42.000"
             return True
         return False
-    prt = next((t for t in verb.sent if t.i > verb.i and (t.tag_ == "PTKVZ" or t.head.i == verb.i and t.dep_ == "advmod"
-                                                            and t.tag_ == "ADJD")
+    after = verb.doc[verb.i + 1:verb.sent.end]
+    prt = next((t for t in after if (t.tag_ == "PTKVZ" or t.head.i == verb.i and t.dep_ == "advmod"
+                                     and t.tag_ == "ADJD")
                 and t.lower_ + lemma in words("reporting_verbs")), None)
     if prt is not None:
         STATS["separated particle not hung under its verb"] += 1   # "gab ... bekannt" read as an adverb
