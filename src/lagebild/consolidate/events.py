@@ -582,13 +582,6 @@ def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
             if mine and other and abs(other[0] - mine[0]) <= slack:
                 return True
     return False
-    mine = _span(when, when.year or 2000)
-    for w in whens:
-        if w is not None and not w.upto and w.day and mine:
-            other = _span(w, w.year or when.year or 2000)
-            if other and abs(other[0] - mine[0]) <= slack and (not w.year or not when.year or True):
-                return True
-    return False
 
 
 def _straight(c: Cluster, actor: Party | None, target: Party | None) -> bool:
