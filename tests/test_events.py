@@ -726,7 +726,10 @@ def test_merge_the_weapons_of_one_attack_where_something_ties_them():
     toll = ClaimGroup("s/killed", Measure("killed"), ["b#9", "c#9"], best=41)
     bombs.figures, raid.figures = ["b#9"], ["c#9"]
     assert len(merge_events([bombs, raid], groups=[toll])) == 1
-    # a stabbing and a bombing a day apart with only the city in common are not joined by day alone
+    # a stabbing and a bombing in neighbouring towns: the named day ties them (within a sudden event's day of
+    # slack: "Freitagnacht" / "Samstag"); a week apart they are two attacks
+    assert len(merge_events([kind(1, "e", "ASSAULT", "stabbing", VILLEURBANNE, day("2026-05-07")),
+                             kind(1, "f", "ASSAULT", "explode", LYON, day("2026-05-08"))])) == 1
     assert len(merge_events([kind(1, "e", "ASSAULT", "stabbing", VILLEURBANNE, day("2026-05-01")),
                              kind(1, "f", "ASSAULT", "explode", LYON, day("2026-05-08"))])) == 2
 

@@ -469,16 +469,19 @@ def test_a_figure_whose_deed_is_unsaid_joins_the_one_near_figure_that_says_it(ru
     assert a.group == b.group != c.group
 
 
-def test_a_counted_noun_outside_the_stems_takes_the_class_it_means_by_the_word_vectors(run):
-    # "Asylwerber" (no stem of lang/de/counted_classes.tsv ends it) is, by our word vectors and its head, the
-    # Asylbewerber of the refugee class; "Straftaten" is near "Straftäter" only by its modifier: no class
+def test_the_austrian_asylwerber_is_a_refugee_noun_and_look_alike_nouns_take_no_class(run):
+    # "Asylwerber" is Austria's word for Asylbewerber (lang/de/counted_classes.tsv); nouns that only look like a
+    # stem of a class are not of it: "Straftaten" (Straftäter), "Eilanträge" (Asylantrag), "Hinrichtungen"
+    # (Einrichtung), "Ausschüsse" (Beschuss) - our subword vectors put each within 0.8-0.9 of that stem
     claims, _ = run({
         "a.txt": "Notquartier\n\nIn der Halle in Varnitz wohnen derzeit 230 Asylwerbern.",
         "b.txt": "Statistik\n\nDie Polizei in Varnitz zählte im Vorjahr 101 Straftaten.",
+        "c.txt": "Gericht\n\nDas Gericht in Varnitz wies 17 Eilanträge ab.",
+        "d.txt": "Bericht\n\nIm Land wurden im Vorjahr 93 Hinrichtungen vollstreckt. Der Landtag setzte 12 Ausschüsse ein.",
     })
     g = by_value(claims)
     assert g[230].measure.kind == "displaced"
-    assert g[101].measure.kind == "other"
+    assert {g[n].measure.kind for n in (101, 17, 93, 12)} == {"other"}
 
 
 def test_a_year_is_never_left_unsaid_by_another_report_unless_the_figure_is_the_same(run):

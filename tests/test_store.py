@@ -24,7 +24,7 @@ from lagebild.model import (
     TimeExpression,
     TimeValue,
 )
-from lagebild.store.sqlite import DERIVED_FIELDS, MODEL_TABLES, SCHEMA_VERSION, Store, StoreError
+from lagebild.store.sqlite import ADDED_COLUMNS, DERIVED_FIELDS, MODEL_TABLES, SCHEMA_VERSION, Store, StoreError
 
 TEXT = "Flut in Velm\n\nMindestens 12 Menschen starben. Rund 3.000 Flüchtlinge erreichten Tesnik."
 
@@ -204,12 +204,19 @@ def test_opening_what_is_not_a_dossier(tmp_path):
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError):
         Store(junk)
-    early = tmp_path / "early.db"     # version 1 before the passage_dates column: gets it on open
+    early = tmp_path / "early.db"     # version 1 before the added columns (passage_dates, claims.determiner, ...)
     with Store(early, create=True) as s:
-        s.db.execute("ALTER TABLE articles DROP COLUMN passage_dates")
+        s.db.execute("DROP INDEX IF EXISTS articles_origin")
+        for table, column, _ in ADDED_COLUMNS:
+            s.db.execute(f'ALTER TABLE {table} DROP COLUMN "{column}"')
         s.db.commit()
-    with Store(early) as s:
-        assert "passage_dates" in s.columns("articles")
+        assert "determiner" not in s.columns("claims")
+    with Store(early) as s:           # gets them on open, and stores what they hold
+        for table, column, _ in ADDED_COLUMNS:
+            assert column in s.columns(table)
+        a = article()
+        put(s, a, [claim(a, "Mindestens 12 Menschen", 12, "Menschen", determiner="definite")])
+        assert [c.determiner for c in s.claims()] == ["definite"]
     old = tmp_path / "old.db"
     with Store(old, create=True) as s:
         s.set_meta("schema_version", "0")

@@ -38,6 +38,11 @@ PRECISION_RANK = {"day": 7, "week": 6, "month": 5, "season": 4, "quarter": 4, "h
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 PLACE_RANK = {"city": 3, "region": 2, "water": 2, "country": 1}
 ANY = frozenset({"*"})                 # any mode of a type (KINDRED, SUDDEN, LASTING)
+# Mode sets that several tables below name (KIN_MODES, KINDRED, SUDDEN; each explained there)
+WEAPONS = frozenset({"explode", "firearms", "stabbing", "abduct"})     # ASSAULT: the weapons of one attack
+BLAST = frozenset({"explosion", "fire", "collapse"})                   # ACCIDENT: a blast, its fire, what falls
+MOVEMENT = frozenset({"flight", "arrival"})                            # DISPLACE: one movement at its two ends
+DEMO = frozenset({"demo", "riot"})                                     # PROTEST: a demonstration and its riot
 
 
 # --- parties ----------------------------------------------------------------------------
@@ -189,7 +194,7 @@ def _time_ok(a: When | None, b: When | None, slack: int = 0) -> bool:
 # Saturday" by another - a day off at most; an event lasting days or weeks (a flood, a storm, a wildfire,
 # a flight, an evacuation, an airlift) is dated by each report at the day it speaks of; strikes and clashes
 # of a war recur day after day, votes and meetings have their day: no slack.
-SUDDEN = {"ASSAULT": frozenset({"explode", "firearms", "stabbing", "abduct", "attack"}),
+SUDDEN = {"ASSAULT": WEAPONS | {"attack"},
           "ACCIDENT": ANY, "DISASTER": frozenset({"earthquake", "tsunami", "volcanic"})}
 LASTING = {"DISPLACE": ANY, "EVACUATE": ANY, "AID": frozenset({"humanitarian"}),
            "DISASTER": frozenset({"flood", "storm", "landslide", "wildfire", "drought", "temperature", "epidemic"})}
@@ -342,10 +347,7 @@ MODE_FAMILIES = (frozenset({"storm", "flood", "landslide"}),)
 # - an explosion, the fire it sets and the building it brings down (EM-DAT: one technological disaster);
 # - a demonstration and the riot it turned into.
 # Distinct occurrences stay apart by place and time (and status: background never joins).
-KIN_MODES = (frozenset({"explode", "firearms", "stabbing", "abduct"}),
-             frozenset({"flight", "arrival"}),
-             frozenset({"explosion", "fire", "collapse"}),
-             frozenset({"demo", "riot"}))
+KIN_MODES = (WEAPONS, MOVEMENT, BLAST, DEMO)
 
 # The type hierarchy across types (docs/EVENTS.md, "Merging"): pairs of (type, modes) one occurrence is
 # reported as by different outlets - the one wording says what happened, the other what it was:
@@ -354,12 +356,11 @@ KIN_MODES = (frozenset({"explode", "firearms", "stabbing", "abduct"}),
 # the wildfire it is; a flight and the evacuation of the same people (UNHCR/IDMC); an airlift of aid and
 # the evacuation it flies; a gathering (vigil, march) and the demonstration it is.
 KINDRED: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
-    (("ASSAULT", frozenset({"explode", "firearms", "stabbing", "abduct", "attack", "kill", "aerial"})),
-     ("ACCIDENT", frozenset({"explosion", "fire", "collapse"}))),
+    (("ASSAULT", WEAPONS | {"attack", "kill", "aerial"}), ("ACCIDENT", BLAST)),
     (("DISASTER", frozenset({"wildfire"})), ("ACCIDENT", frozenset({"fire"}))),
-    (("DISPLACE", frozenset({"flight", "arrival"})), ("EVACUATE", ANY)),
+    (("DISPLACE", MOVEMENT), ("EVACUATE", ANY)),
     (("AID", frozenset({"humanitarian"})), ("EVACUATE", ANY)),
-    (("PROTEST", frozenset({"demo", "riot"})), ("GATHER", ANY)),
+    (("PROTEST", DEMO), ("GATHER", ANY)),
 )
 
 
@@ -580,13 +581,6 @@ def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
             year = when.year or w.year or 2000
             mine, other = _span(when, year), _span(w, year)
             if mine and other and abs(other[0] - mine[0]) <= slack:
-                return True
-    return False
-    mine = _span(when, when.year or 2000)
-    for w in whens:
-        if w is not None and not w.upto and w.day and mine:
-            other = _span(w, w.year or when.year or 2000)
-            if other and abs(other[0] - mine[0]) <= slack and (not w.year or not when.year or True):
                 return True
     return False
 

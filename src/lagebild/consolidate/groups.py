@@ -613,7 +613,7 @@ REFINABLE = (1, 2, 3, 4, 5)
 ACTION = 3
 TIME = 5
 # A time scope that is a year (or a span since one): extract/claims.py sets it only for another year than the report's
-YEAR = re.compile(r"-?(?:seit-)?\d{4}-?")
+YEAR = re.compile(r"(?:seit-)?\d{4}")
 # What people on the move did, as a fact: one report says "12.000 Flüchtlinge in Spielfeld", another of the same story
 # "12.000 kamen in Spielfeld an" - the noun alone leaves the deed unsaid. A modality (planned, expected), a force's
 # strength and a severity (serious, light: a part of the injured) are never left unsaid: they make another quantity.
@@ -640,7 +640,7 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
                     all(p[k] == q[k] for k in REFINABLE if k != ACTION):
                 continue
             return False
-        if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(p[i] + q[i]) and not same_value:
+        if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(q[i] if p[i] == "-" else p[i]) and not same_value:
             return False        # no year is the report's own year ("2014 starben 30" is no count of this year)
         if "-" in (p[i], q[i]):
             continue

@@ -474,8 +474,7 @@ class ClaimExtractor:
             ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
                                      context, attribution.spans, fig.kind, fig.unit,
                                      figures[fi + 1].start if fi + 1 < len(figures) else None,
-                                     None if unit.title else title_span, places, vocab=doc.vocab,
-                                     lemmas={t.text: quantity.lemma_of(doc, t.start, t.end, t.text) for t in nouns})
+                                     None if unit.title else title_span, places)
             measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None

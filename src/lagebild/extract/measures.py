@@ -5,8 +5,7 @@ is a matter of comparing them. Everything here is German lexical knowledge, its 
 (counted_classes.tsv and the lists it names, force_nouns.txt, deployment_markers.tsv, seas.tsv, ...):
 
 - counted nouns fall into classes by their (compound) head: ``Kampfdrohnen``
-  -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed; a noun no stem ends takes the class of
-  the stem it means by the pipeline's word vectors, of the same head (``Asylwerber`` -> flüchtling);
+  -> drohne, ``Minen-Entschärfer`` -> pionier, ``Tote`` -> killed;
 - casualty, flight, arrest, protest and interception verbs in the figure's
   clause turn persons into casualties, displaced people, detainees, attendees;
 - nationality comes from the noun phrase (``nordkoreanische Soldaten``,
@@ -194,61 +193,6 @@ def classify(noun: str | None) -> tuple[str | None, str | None]:
     return cls, CLASSES[cls][0]
 
 
-# A counted noun none of the stems matches ("Asylwerber", "Patienten") takes the class of the stem it means, read
-# from the pipeline's word vectors: the nearest stem of the classes that count people or things, when it is this near
-# (cosine) and nearer by MEANING_MARGIN than any stem of another class ("Kräfte": as near to Räumkräfte as to
-# Streitkräfte - no class). Units (time, money, percent, measures) are lists, never guessed.
-MEANING_MIN = 0.8
-MEANING_MARGIN = 0.1
-# Our vectors are built from subwords, so a shared modifier makes two nouns near ("Straftaten" / "Straftäter",
-# "Gemeinderäte" / "Gemeinde"): a German compound is what its head is, so the noun (its lemma) and the stem must end
-# alike - a variant of the same head ("Asylwerber" / "Asylbewerber", "Patienten" / "Patient"), not of the modifier.
-HEAD = 4
-MEANING_DOMAINS = frozenset({"person", "casualty", "weapon", "vehicle", "event", "site", "jobs"})
-
-
-@lru_cache(maxsize=2)
-def _stem_vectors(vocab) -> tuple[list[str], list[str], object] | None:   # noqa: ANN001 - a spaCy Vocab
-    """The classes' stems as nouns (capitalised): their classes, the stems, their unit vectors; None where the vocab
-    has no vectors."""
-    import numpy as np
-
-    if not vocab.vectors_length:
-        return None
-    stems = [(w[:1].upper() + w[1:], cls) for cls, (dom, nouns) in CLASSES.items() if dom in MEANING_DOMAINS
-             for w in nouns if w.isalpha()]
-    rows_ = np.stack([vocab.get_vector(w) for w, _ in stems]).astype("float32")
-    norms = np.linalg.norm(rows_, axis=1, keepdims=True)
-    return [cls for _, cls in stems], [w.lower() for w, _ in stems], rows_ / np.where(norms == 0, 1, norms)
-
-
-def class_by_meaning(noun: str | None, vocab, lemma: str | None = None) -> tuple[str | None, str | None]:  # noqa: ANN001
-    """A counted noun -> (class, domain) by classify, else by meaning: the nearest stem's class (see MEANING_MIN) for
-    the noun as written or its lemma (the parse's: "Asylwerbern" -> Asylwerber); (None, None) for a noun of no class
-    or a vocab (a spaCy Vocab) without vectors."""
-    found = classify(noun)
-    if found[0] is not None or not noun or vocab is None or not noun[:1].isupper():
-        return found
-    table_ = _stem_vectors(vocab)
-    if table_ is None:
-        return found
-    import numpy as np
-
-    classes, stems, unit = table_
-    for form in dict.fromkeys(f for f in (lemma and lemma[:1].upper() + lemma[1:], noun) if f):
-        v = vocab.get_vector(form)
-        n = float(np.linalg.norm(v))
-        if n == 0:
-            continue
-        sims = unit @ (v / n)
-        best = int(np.argmax(sims))
-        rival = max((float(x) for x, c in zip(sims, classes, strict=True) if c != classes[best]), default=0.0)
-        if sims[best] >= MEANING_MIN and sims[best] - rival >= MEANING_MARGIN and \
-                form.lower()[-HEAD:] == stems[best][-HEAD:]:
-            return classes[best], CLASSES[classes[best]][0]
-    return found
-
-
 # --- verbs in the clause --------------------------------------------------------------------------
 
 KILLED = re.compile(r"\b(getötet|gefallen|ums leben|starben|gestorben|sterben|umgekommen|tot\b|erschossen|ertrunken|"
@@ -367,8 +311,6 @@ class FigureContext:
     next_figure: int | None = None   # where the next figure of the sentence starts (verbs after it are its own)
     title: tuple[int, int] | None = None   # the article's title line, when the figure is not in it
     places: frozenset[str] = frozenset()   # names the pipeline's NER tags as places in the article (lower case)
-    vocab: object = None             # the pipeline's Vocab: its word vectors class a noun outside the stems
-    lemmas: dict[str, str] = field(default_factory=dict)   # counted noun as written -> its lemma (the parse's)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -434,7 +376,7 @@ def measure_for(ctx: FigureContext) -> Measure:
     """The measure of one figure (see module docstring)."""
     text = ctx.text
     head = ctx.counted[-1] if ctx.counted else None
-    classes = [class_by_meaning(c, ctx.vocab, ctx.lemmas.get(c)) for c in ctx.counted]
+    classes = [classify(c) for c in ctx.counted]
     cls, domain = classes[0] if classes else (None, None)
     if ctx.figure_kind == "compound" or domain == "time":
         return _duration_or_age(ctx, head, domain)
