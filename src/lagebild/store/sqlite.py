@@ -808,11 +808,6 @@ class Store:
     def has_mentions(self) -> bool:
         return self.db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
 
-    def article_hashes(self) -> dict[str, str]:
-        """id -> content hash of every article, in `articles()` order (oldest publication first)."""
-        return {r[0]: r[1] or "" for r in self.db.execute(
-            "SELECT id, content_hash FROM articles ORDER BY published IS NULL, published, id")}
-
     def times(self, article: str | None = None) -> list[TimeExpression]:
         sql, args = "SELECT * FROM times", tuple[str, ...]()
         if article is not None:
