@@ -756,10 +756,14 @@ def _stories(store: Store, articles: list[Article], mentions: list, summary: Bui
     id), None when the step failed (the stored stories are kept)."""
     from .consolidate.stories import story_inputs, story_of, update_stories_lazily
 
-    countries = not store.has_mentions()     # no entity extractor ran: the countries named stand in
+    of: dict[str, list] = defaultdict(list)     # the mentions, read for the entities step already
+    for m in mentions:
+        of[m.article].append(m)
 
     def inputs_of(ids: Sequence[str]) -> list:   # read only for the articles clustering looks at
-        return story_inputs(store.articles_of(ids), store.mentions_of(ids), store.times_of(ids), countries)
+        # no mention stored: no entity extractor ran, the countries named stand in
+        return story_inputs(store.articles_of(ids), [m for i in ids for m in of.get(i, ())], store.times_of(ids),
+                            not mentions)
 
     try:
         with warnings.catch_warnings():
