@@ -602,7 +602,9 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     from .consolidate.duplicates import VERSION
 
     t0 = time.monotonic()
-    articles = store.articles(text=False)    # their texts below, where a step reads them
+    # their texts below, where a step reads them; all at once where every block is grouped again or a
+    # story_of function reads them
+    articles = store.articles(text=story_of is None or callable(story_of))
     links = store.claim_links()
     mentions = store.mentions()
     t1 = time.monotonic()
@@ -612,7 +614,6 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
-        articles = store.articles()
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
     keep = _kept_blocks(store, links, block, changed) if story_of is not None else None
