@@ -122,15 +122,13 @@ def test_incremental_is_all_at_once():
         assert got == {a.id: a.duplicate_of for a in whole}
 
 
-def test_candidates_are_those_of_an_lsh_index():
+def test_candidates_are_those_of_an_lsh_index(monkeypatch):
     """The candidates found band by band (few new articles: arrays compared; many: hash tables) are
     those a datasketch MinHashLSH index over all signatures returns, at the bands it chooses."""
     from datasketch import MinHash, MinHashLSH
-    from datasketch.lsh import _optimal_param
 
     from lagebild.consolidate import duplicates as d
 
-    assert d.bands(0.8 - 0.15) == _optimal_param(0.8 - 0.15, d.NUM_PERM, 0.5, 0.5)
     rnd = random.Random(5)
     arts = [art(f"s{i}", f"Titel {i}", story(400 + i)) for i in range(20)]
     arts += [art(f"c{k}", "Kopie", edit(rnd.choice(arts).text.split("\n\n", 1)[1], 500 + k, 12)) for k in range(20)]
@@ -141,8 +139,10 @@ def test_candidates_are_those_of_an_lsh_index():
               for k, v in sigs.items()}
     for k, m in hashes.items():
         lsh.insert(k, m)
+    assert d.bands(0.8 - 0.15) == (lsh.b, lsh.r)
     for few in (True, False):
         new = list(sigs)[-3:] if few else list(sigs)
+        monkeypatch.setattr(d, "_FEW", len(new) if few else len(new) - 1)   # the one way or the other
         got = d.candidates(sigs, new, 0.8 - 0.15)
         assert {k: set(v) for k, v in got.items()} == {k: set(lsh.query(hashes[k])) for k in new}
     assert any(len(v) > 1 for v in got.values())      # copies were found, not only each article itself

@@ -394,6 +394,24 @@ def test_index_of_another_version_is_rebuilt():
     assert st.StoryIndex.from_json({"version": -1, "n_docs": 3}).n_docs == 0
 
 
+def test_lazy_update_rebuilds_an_index_of_another_version_once():
+    """A stored index of an earlier VERSION (terms or weights changed since): the lazy update reads every
+    article once and gives the stories made from scratch; the index it returns is of this VERSION, so
+    the next update reads none of them again."""
+    arts = corpus(QUAKE, FERRY, VOTE)
+    _, index = st.update_stories(arts)
+    old = {**json.loads(json.dumps(index)), "version": st.VERSION - 1}
+    by_id = {x.article.id: x for x in st.story_inputs(arts, (), ())}
+    asked: list[str] = []
+    current = {a.id: a.content_hash or "" for a in arts}
+    got = st.update_stories_lazily(current, lambda ids: asked.extend(ids) or [by_id[i] for i in ids], old)
+    assert got == st.update_stories(arts) and got[1]["version"] == st.VERSION
+    assert sorted(asked) == sorted(current)
+    asked.clear()
+    again = st.update_stories_lazily(current, lambda ids: asked.extend(ids) or [by_id[i] for i in ids], got[1])
+    assert again[0] == got[0] and not asked
+
+
 # --- store ------------------------------------------------------------------------------------
 
 def test_store_keeps_stories_and_links(tmp_path):

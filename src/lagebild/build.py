@@ -602,7 +602,9 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     from .consolidate.duplicates import VERSION
 
     t0 = time.monotonic()
-    articles = store.articles(text=False)    # their texts below, where a step reads them
+    # their texts below, where a step reads them; all at once where every block is grouped again or a
+    # story_of function reads them
+    articles = store.articles(text=story_of is None or callable(story_of))
     links = store.claim_links()
     mentions = store.mentions()
     t1 = time.monotonic()
@@ -612,7 +614,6 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
-        articles = store.articles()
         story_of = story_of(articles)
     block = blocks_of((a.id for a in articles), story_of)
     keep = _kept_blocks(store, links, block, changed) if story_of is not None else None
@@ -756,10 +757,14 @@ def _stories(store: Store, articles: list[Article], mentions: list, summary: Bui
     id), None when the step failed (the stored stories are kept)."""
     from .consolidate.stories import story_inputs, story_of, update_stories_lazily
 
-    countries = not store.has_mentions()     # no entity extractor ran: the countries named stand in
+    of: dict[str, list] = defaultdict(list)     # the mentions, read for the entities step already
+    for m in mentions:
+        of[m.article].append(m)
 
     def inputs_of(ids: Sequence[str]) -> list:   # read only for the articles clustering looks at
-        return story_inputs(store.articles_of(ids), store.mentions_of(ids), store.times_of(ids), countries)
+        # no mention stored: no entity extractor ran, the countries named stand in
+        return story_inputs(store.articles_of(ids), [m for i in ids for m in of.get(i, ())], store.times_of(ids),
+                            not mentions)
 
     try:
         with warnings.catch_warnings():

@@ -795,23 +795,10 @@ class Store:
                                "ORDER BY published IS NULL, published, id")
         return [make(Article, _row_dict(r)) for r in rows]
 
-    def mentions_of(self, articles: Iterable[str]) -> list[Mention]:
-        """The mentions of these articles, in `mentions()` order."""
-        return self._flat(Mention, f"SELECT * FROM mentions WHERE article IN ({self._wanted(articles)}) "
-                          "ORDER BY article, idx", ())
-
     def times_of(self, articles: Iterable[str]) -> list[TimeExpression]:
         """The time expressions of these articles, in `times()` order."""
         rows = self.db.execute(f"SELECT * FROM times WHERE article IN ({self._wanted(articles)}) ORDER BY article, idx")
         return [make(TimeExpression, _row_dict(r)) for r in rows]
-
-    def has_mentions(self) -> bool:
-        return self.db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone() is not None
-
-    def article_hashes(self) -> dict[str, str]:
-        """id -> content hash of every article, in `articles()` order (oldest publication first)."""
-        return {r[0]: r[1] or "" for r in self.db.execute(
-            "SELECT id, content_hash FROM articles ORDER BY published IS NULL, published, id")}
 
     def times(self, article: str | None = None) -> list[TimeExpression]:
         sql, args = "SELECT * FROM times", tuple[str, ...]()
