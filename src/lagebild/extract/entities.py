@@ -57,14 +57,16 @@ COMPOUND_HEADS = _PLACE_NOUNS["compound_head"]
 @lru_cache(maxsize=20_000)
 def _place_noun(word: str) -> bool:
     """A noun of place_nouns.tsv, also in the genitive ("des Dorfes X", "des Bezirks X") and as the head of a
-    compound with a head of place_nouns.tsv's compound_head ("das Bergdorf X", "die Ferieninsel X")."""
+    compound with a head of place_nouns.tsv's compound_head ("das Bergdorf X", "die Ferieninsel X"); a town's
+    name of that shape is a name the lexicon knows, no noun ("am Düsseldorf Airport", "aus Neustadt")."""
     low = word.lower()
-    if low in PLACE_NOUNS:
+    forms = (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low)
+    if any(form in PLACE_NOUNS for form in forms):
         return True
-    for form in (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low):
-        if form in PLACE_NOUNS or any(form.endswith(n) and len(form) - len(n) >= 3 for n in COMPOUND_HEADS):
-            return True
-    return False
+    return any(form.endswith(n) and len(form) - len(n) >= 3 for form in forms for n in COMPOUND_HEADS) and \
+        word_tag(word[:1].upper() + word[1:]) != ("NE", True)
+
+
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = de.words("government_nouns")
 
