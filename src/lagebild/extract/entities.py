@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -446,10 +447,8 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     # a demonym ("zwei Niederländer") says who, not where: no vote for the setting
     countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref and
                         not ((f := forms.get(text[c.start:c.end])) and f.kind == "demonym"))
-    if not countries:
-        return chosen
-    iso, n = countries.most_common(1)[0]
-    if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
+    iso = _setting(countries)
+    if iso is None:
         return chosen
     # a name the gazetteer knows only elsewhere ("in Genf" of a story set in Israel) is not moved into the setting
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
@@ -1750,15 +1749,18 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     f = country_forms().get(form)
     if f and f.kind == "capital":
         return False
-    return not best.primary or best.population < WORLD_CITY and _set_in_another_country(best.country, doc_countries)
+    # a town of under a million abroad in a story set in another country ('der Küstenort Mati' in a story on
+    # Greece is not Mati in the Philippines) is no better a guess than a place the gazetteer lacks
+    return not best.primary or best.population < WORLD_CITY and _setting(doc_countries) not in (None, best.country)
 
 
 WORLD_CITY = 1_000_000
 
 
-def _set_in_another_country(iso: str, doc_countries: dict[str, int]) -> bool:
-    """The article's country words point to one other country (three quarters of them, two at least): a town of
-    under a million abroad of a name it uses ('der Küstenort Mati' in a story on Greece is not Mati in the
-    Philippines) is no better a guess than a place the gazetteer lacks."""
-    top = max(doc_countries.items(), key=lambda kv: kv[1], default=None)
-    return top is not None and top[0] != iso and top[1] >= 2 and top[1] >= 0.75 * sum(doc_countries.values())
+def _setting(countries: Mapping[str, int]) -> str | None:
+    """The country an article is set in: the one that three quarters of its country votes (two at least) go to;
+    None where none does (one country named once may be a neighbour's)."""
+    if not countries:
+        return None
+    iso, n = max(countries.items(), key=lambda kv: kv[1])
+    return iso if n >= 2 and n >= 0.75 * sum(countries.values()) else None
