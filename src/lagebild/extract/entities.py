@@ -983,14 +983,14 @@ def _building_named(doc: Doc, e: Span, base: str) -> bool | None:
     return len(e) > 1 and _building_noun_in(e, institution=base != "ORG")
 
 
-INSTITUTION_NOUNS = de.words("institution_nouns")
+INSTITUTION_NOUNS = tuple(sorted(de.words("institution_nouns")))    # matched as a word's ending
 
 
 def _building_noun_in(e: Span, institution: bool = True) -> bool:
     """The span's first or last word is (or ends in) a building's noun: 'Moschee Al-Noor', 'Royal Albert Hall';
     institution=False: not one that names the institution housed there too ('Universität Wien')."""
     return any(place_type(w.text) == "facility" and w.text[:1].isupper() and
-               (institution or not w.lower_.endswith(tuple(INSTITUTION_NOUNS))) for w in (e[0], e[-1]))
+               (institution or not w.lower_.endswith(INSTITUTION_NOUNS)) for w in (e[0], e[-1]))
 
 
 def _country_part(text: str) -> str | None:
