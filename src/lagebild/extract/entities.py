@@ -482,12 +482,17 @@ def _in_town_of_adjective(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         if c.label == "LOC" and not c.ref and not c.country:
             prev = _prev_words(doc, c.start, 2)
-            town = _town_of_adjective(prev[0]) if len(prev) == 2 and \
-                (_place_noun(prev[1]) or place_type(prev[1]) in ("region", "site")) else None
+            town = _town_of_adjective(prev[0]) if len(prev) == 2 and _part_of_town_noun(prev[1]) else None
             if town is not None and town.country:
                 c = Cand(c.start, c.end, c.label, c.prio, town.country, None)
         out.append(c)
     return out
+
+
+def _part_of_town_noun(word: str) -> bool:
+    """A noun after a town's -er adjective that names a part of it or a place near it ('Viertel', 'Stadtteil',
+    'Bezirk', 'Vorort')."""
+    return _place_noun(word) or place_type(word) in ("region", "site")
 
 
 def _surnames_not_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -919,7 +924,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
             text = e.text
         elif len(e) > 2 and e[2].text[:1].isupper() and _town_of_adjective(e[0].text) and \
-                (_place_noun(e[1].text) or place_type(e[1].text) in ("region", "site")):
+                _part_of_town_noun(e[1].text):
             e, base = e[2:], "LOC"                     # "Brüsseler Viertel Matonge": the name is the quarter
             text = e.text
         if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
