@@ -102,9 +102,13 @@ def names(source: str | None, gold: set[str]) -> bool:
     return any(agree(a, b) for a in words(source) for b in gold)
 
 
+def _gold_tokens(doc, art: Article, ids: frozenset[int]) -> list:
+    """Our tokens of the gold tokens ids (punctuation left out)."""
+    return [t for i in ids for t in doc.char_span(*art.tokens[i], alignment_mode="expand") or () if not t.is_punct]
+
+
 def _pronoun(doc, art: Article, ids: frozenset[int]) -> bool:
-    toks = [t for i in ids for t in doc.char_span(*art.tokens[i], alignment_mode="expand") or ()
-            if not t.is_punct]
+    toks = _gold_tokens(doc, art, ids)
     return bool(toks) and all(t.pos_ == "PRON" or t.is_stop and t.pos_ == "DET" for t in toks)
 
 
@@ -128,8 +132,7 @@ def names_no_one(doc, art: Article, ids: frozenset[int]) -> bool:
     """A gold speaker that is only the report (``ersten Angaben``, ``Berichten``, ``demnach``)."""
     from lagebild.extract.attribution.cues import compound_source, is_generic, is_reporting_noun, names_side
 
-    toks = [t for i in ids for t in doc.char_span(*art.tokens[i], alignment_mode="expand") or ()
-            if not t.is_punct]
+    toks = _gold_tokens(doc, art, ids)
     if any(t.pos_ == "PROPN" and not is_reporting_noun(t) for t in toks):
         return False
     nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]

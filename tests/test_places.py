@@ -448,3 +448,9 @@ def test_a_name_the_gazetteer_knows_only_abroad_is_not_moved_into_the_setting(nl
             "Der Bericht wurde in Genf vorgestellt.")
     m = places(nlp, text).get("Genf")
     assert m is None or m.country != "IL"
+
+
+def test_a_towns_name_shaped_like_a_compound_place_noun_types_nothing(nlp):
+    # "Düsseldorf", "Neustadt" end in a compound_head (-dorf, -stadt) but are names: the word after is no place
+    ms = places(nlp, "Am Düsseldorf Airport fielen am Montag viele Flüge aus.")
+    assert "Airport" not in ms and ms["Düsseldorf"].country == "DE"   # not the US town Airport

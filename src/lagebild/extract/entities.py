@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,14 +58,16 @@ COMPOUND_HEADS = _PLACE_NOUNS["compound_head"]
 @lru_cache(maxsize=20_000)
 def _place_noun(word: str) -> bool:
     """A noun of place_nouns.tsv, also in the genitive ("des Dorfes X", "des Bezirks X") and as the head of a
-    compound with a head of place_nouns.tsv's compound_head ("das Bergdorf X", "die Ferieninsel X")."""
+    compound with a head of place_nouns.tsv's compound_head ("das Bergdorf X", "die Ferieninsel X"); a town's
+    name of that shape is a name the lexicon knows, no noun ("am Düsseldorf Airport", "aus Neustadt")."""
     low = word.lower()
-    if low in PLACE_NOUNS:
+    forms = (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low)
+    if any(form in PLACE_NOUNS for form in forms):
         return True
-    for form in (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low):
-        if form in PLACE_NOUNS or any(form.endswith(n) and len(form) - len(n) >= 3 for n in COMPOUND_HEADS):
-            return True
-    return False
+    return any(form.endswith(n) and len(form) - len(n) >= 3 for form in forms for n in COMPOUND_HEADS) and \
+        word_tag(word[:1].upper() + word[1:]) != ("NE", True)
+
+
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = de.words("government_nouns")
 
@@ -444,10 +447,8 @@ def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     # a demonym ("zwei Niederländer") says who, not where: no vote for the setting
     countries = Counter(c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and c.ref and
                         not ((f := forms.get(text[c.start:c.end])) and f.kind == "demonym"))
-    if not countries:
-        return chosen
-    iso, n = countries.most_common(1)[0]
-    if n < 2 or n < 0.75 * sum(countries.values()):          # one country named once may be a neighbour's
+    iso = _setting(countries)
+    if iso is None:
         return chosen
     # a name the gazetteer knows only elsewhere ("in Genf" of a story set in Israel) is not moved into the setting
     return [Cand(c.start, c.end, c.label, c.prio, iso, c.ref) if c.label == "LOC" and not c.ref and not c.country
@@ -481,12 +482,17 @@ def _in_town_of_adjective(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         if c.label == "LOC" and not c.ref and not c.country:
             prev = _prev_words(doc, c.start, 2)
-            town = _town_of_adjective(prev[0]) if len(prev) == 2 and \
-                (_place_noun(prev[1]) or place_type(prev[1]) in ("region", "site")) else None
+            town = _town_of_adjective(prev[0]) if len(prev) == 2 and _part_of_town_noun(prev[1]) else None
             if town is not None and town.country:
                 c = Cand(c.start, c.end, c.label, c.prio, town.country, None)
         out.append(c)
     return out
+
+
+def _part_of_town_noun(word: str) -> bool:
+    """A noun after a town's -er adjective that names a part of it or a place near it ('Viertel', 'Stadtteil',
+    'Bezirk', 'Vorort')."""
+    return _place_noun(word) or place_type(word) in ("region", "site")
 
 
 def _surnames_not_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -919,7 +925,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
             text = e.text
         elif len(e) > 2 and e[2].text[:1].isupper() and _town_of_adjective(e[0].text) and \
-                (_place_noun(e[1].text) or place_type(e[1].text) in ("region", "site")):
+                _part_of_town_noun(e[1].text):
             e, base = e[2:], "LOC"                     # "Brüsseler Viertel Matonge": the name is the quarter
             text = e.text
         if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
@@ -983,14 +989,14 @@ def _building_named(doc: Doc, e: Span, base: str) -> bool | None:
     return len(e) > 1 and _building_noun_in(e, institution=base != "ORG")
 
 
-INSTITUTION_NOUNS = de.words("institution_nouns")
+INSTITUTION_NOUNS = tuple(sorted(de.words("institution_nouns")))    # matched as a word's ending
 
 
 def _building_noun_in(e: Span, institution: bool = True) -> bool:
     """The span's first or last word is (or ends in) a building's noun: 'Moschee Al-Noor', 'Royal Albert Hall';
     institution=False: not one that names the institution housed there too ('Universität Wien')."""
     return any(place_type(w.text) == "facility" and w.text[:1].isupper() and
-               (institution or not w.lower_.endswith(tuple(INSTITUTION_NOUNS))) for w in (e[0], e[-1]))
+               (institution or not w.lower_.endswith(INSTITUTION_NOUNS)) for w in (e[0], e[-1]))
 
 
 def _country_part(text: str) -> str | None:
@@ -1749,15 +1755,18 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     f = country_forms().get(form)
     if f and f.kind == "capital":
         return False
-    return not best.primary or best.population < WORLD_CITY and _set_in_another_country(best.country, doc_countries)
+    # a town of under a million abroad in a story set in another country ('der Küstenort Mati' in a story on
+    # Greece is not Mati in the Philippines) is no better a guess than a place the gazetteer lacks
+    return not best.primary or best.population < WORLD_CITY and _setting(doc_countries) not in (None, best.country)
 
 
 WORLD_CITY = 1_000_000
 
 
-def _set_in_another_country(iso: str, doc_countries: dict[str, int]) -> bool:
-    """The article's country words point to one other country (three quarters of them, two at least): a town of
-    under a million abroad of a name it uses ('der Küstenort Mati' in a story on Greece is not Mati in the
-    Philippines) is no better a guess than a place the gazetteer lacks."""
-    top = max(doc_countries.items(), key=lambda kv: kv[1], default=None)
-    return top is not None and top[0] != iso and top[1] >= 2 and top[1] >= 0.75 * sum(doc_countries.values())
+def _setting(countries: Mapping[str, int]) -> str | None:
+    """The country an article is set in: the one that three quarters of its country votes (two at least) go to;
+    None where none does (one country named once may be a neighbour's)."""
+    if not countries:
+        return None
+    iso, n = max(countries.items(), key=lambda kv: kv[1])
+    return iso if n >= 2 and n >= 0.75 * sum(countries.values()) else None
