@@ -51,8 +51,17 @@ EXTRA = True
 MARKS = ("„", "“", "»", "«", '"')
 
 
+_HASHED: dict[str, int] = {}
+
+
 def _h(feat: str) -> int:
-    return zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
+    """The feature's index (kept per process: most feature strings recur in every article)."""
+    out = _HASHED.get(feat)
+    if out is None:
+        out = zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
+        if len(_HASHED) < 1 << 18:
+            _HASHED[feat] = out
+    return out
 
 
 @dataclass
@@ -162,13 +171,19 @@ class _Toks:
         self.head = [t.head.i for t in toks]
         self.repverb = [C.is_reporting_verb(t) for t in toks]
         self.attrprep = [C.is_attribution_preposition(t) for t in toks]
-        self.konj1 = [C.konjunktiv1(t) for t in toks]
         self.sent_start = [0] * len(toks)
         for sent in sents:
             for k in range(sent.start, sent.end):
                 self.sent_start[k] = sent.start
         self._full: dict[int, str] = {}
         self._repnoun: dict[int, bool] = {}
+        self._konj1: dict[int, bool] = {}
+
+    def konj1(self, i: int) -> bool:
+        out = self._konj1.get(i)
+        if out is None:
+            out = self._konj1[i] = C.konjunktiv1(self.toks[i])
+        return out
 
     def full_lemma(self, i: int) -> str:
         out = self._full.get(i)
@@ -185,8 +200,8 @@ class _Toks:
     def reported(self, sent: Span) -> bool:
         """C.reported_sentence from the table."""
         dep = self.dep
-        return any(self.konj1[k] and (dep[k] == "ROOT" or dep[self.head[k]] == "ROOT" and dep[k] in (
-            "aux", "cop", "aux:pass")) for k in range(sent.start, sent.end))
+        return any((dep[k] == "ROOT" or dep[self.head[k]] == "ROOT" and dep[k] in ("aux", "cop", "aux:pass"))
+                   and self.konj1(k) for k in range(sent.start, sent.end))
 
     def hearsay(self, sent: Span) -> bool:
         """C.hearsay_modal from the table."""
@@ -248,7 +263,7 @@ def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, ru
             t = tk.toks[k]
             f.append("vl=" + tk.full_lemma(k))
             f.append(f"vdep={tk.dep[k]}|{'/'.join(t.morph.get('Mood', [])) or '-'}")
-            if tk.konj1[k]:
+            if tk.konj1(k):
                 f.append("konj1")
                 f.append("konj1_dep=" + tk.dep[k])
             if tk.lemma[k] == "sollen":
@@ -330,7 +345,11 @@ def _case(tok: Token) -> str:
 
 
 def _speaking(tok: Token) -> bool:
-    low = tok.lemma_.lower()
+    return _speaking_lemma(tok.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _speaking_lemma(low: str) -> bool:
     return any(low.endswith(n) for n in words("speaking_nouns"))
 
 
@@ -371,7 +390,7 @@ def speaker_features(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int, fx
     # does the quotation's sentence name its own speaker?
     own = f"{bool(ctx.cue_tokens.get(si))}/{bool(ctx.this_rule.get(si))}"
     f += [f"own={own}|{dist}", f"own_dep={own}|{dep}|{dist}", f"own_pos={own}|{pos}|{dist}",
-          f"head_konj={tk.konj1[h]}|{dep}|{dist}|{own}", f"head_root={tk.dep[h]}|{dep}|{dist}"]
+          f"head_konj={tk.konj1(h)}|{dep}|{dist}|{own}", f"head_root={tk.dep[h]}|{dep}|{dist}"]
     if k - tk.sent_start[k] < 3:
         f.append(f"sent_start|{dist}")
     if ctx.first_head.get(si - dist) == k:
