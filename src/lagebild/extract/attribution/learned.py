@@ -510,19 +510,28 @@ def _tenth(x: float) -> int:
     return min(int(x * 10), 9)
 
 
-def tagger_sentence_features(probs: np.ndarray, sents: list[Span], si: int) -> list[int]:
+def tagger_sentence_stats(probs: np.ndarray, sents: list[Span]) -> list[tuple[int, int, int]]:
+    """Each sentence's mean QUOTE, most speaker-like and most cue-like token, in tenths (read once: a
+    sentence's features read its neighbours' too)."""
+    out = []
+    for sent in sents:
+        p = probs[sent.start: sent.end]
+        out.append((_tenth(float(p[:, T.QUOTE].mean())), _tenth(float(p[:, T.SPK].max())),
+                    _tenth(float(p[:, T.CUE].max()))))
+    return out
+
+
+def tagger_sentence_features(stats: list[tuple[int, int, int]], si: int) -> list[int]:
     """The tagger's view of a sentence and its neighbours: how much of it is reported (mean QUOTE), its
-    most speaker-like and most cue-like token."""
+    most speaker-like and most cue-like token (`stats`: tagger_sentence_stats)."""
     f = []
     for name, k in (("t", si), ("tp", si - 1), ("tn", si + 1)):
-        if not 0 <= k < len(sents):
+        if not 0 <= k < len(stats):
             f.append(name + "=none")
             continue
-        p = probs[sents[k].start: sents[k].end]
-        f += [f"{name}_q={_tenth(float(p[:, T.QUOTE].mean()))}", f"{name}_s={_tenth(float(p[:, T.SPK].max()))}",
-              f"{name}_c={_tenth(float(p[:, T.CUE].max()))}"]
-    p = probs[sents[si].start: sents[si].end]
-    f.append(f"t_qs={_tenth(float(p[:, T.QUOTE].mean()))}|{_tenth(float(p[:, T.SPK].max()))}")
+        q, sp, c = stats[k]
+        f += [f"{name}_q={q}", f"{name}_s={sp}", f"{name}_c={c}"]
+    f.append(f"t_qs={stats[si][0]}|{stats[si][1]}")
     return [_h(x) for x in f]
 
 
@@ -570,6 +579,7 @@ def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: np.ndarr
         hows.setdefault(q.sent, set()).add(q.how)
     info = _SentInfo.of(tk, sents)
     text = doc_text(doc)
+    stats = tagger_sentence_stats(probs, sents) if probs is not None else []
     sent_feats = []
     for si, sent in enumerate(sents):
         marked = any(k in ctx.in_marks for k in range(sent.start, sent.end))
@@ -578,7 +588,7 @@ def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: np.ndarr
         sent_feats.append(sentence_features(tk, info, sents, si, hows.get(si, set()), hows.get(si - 1, set()), marked,
                                             hows.get(si + 1, set()), par, cont))
         if probs is not None:
-            sent_feats[-1] += tagger_sentence_features(probs, sents, si)
+            sent_feats[-1] += tagger_sentence_features(stats, si)
     return DocFeatures(sents, rules, sent_feats, _Candidates(tk, sents, ctx, probs), marks)
 
 
