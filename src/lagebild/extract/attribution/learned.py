@@ -51,17 +51,26 @@ EXTRA = True
 MARKS = ("„", "“", "»", "«", '"')
 
 
-_HASHED: dict[str, int] = {}
+class _Hashes(dict):
+    """Feature string -> index, kept per process (most feature strings recur in every article; bounded)."""
+
+    def __missing__(self, feat: str) -> int:
+        out = zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
+        if len(self) < 1 << 18:
+            self[feat] = out
+        return out
+
+
+_HASHED = _Hashes()
 
 
 def _h(feat: str) -> int:
-    """The feature's index (kept per process: most feature strings recur in every article)."""
-    out = _HASHED.get(feat)
-    if out is None:
-        out = zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
-        if len(_HASHED) < 1 << 18:
-            _HASHED[feat] = out
-    return out
+    return _HASHED[feat]
+
+
+def _hashes(feats: list[str]) -> list[int]:
+    h = _HASHED
+    return [h[x] for x in feats]
 
 
 @dataclass
@@ -127,7 +136,7 @@ def context_features(first: list[float], si: int) -> list[int]:
         return str(int(first[k] * 10)) if 0 <= k < len(first) else "-"
     f = [f"c_self={tenth(si)}", f"c_prev={tenth(si - 1)}", f"c_next={tenth(si + 1)}", f"c_prev2={tenth(si - 2)}",
          f"c_self_prev={tenth(si)}|{tenth(si - 1)}", f"c_self_next={tenth(si)}|{tenth(si + 1)}"]
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
 def sentence_scores(model: Model, sent_feats: list[list[int]]) -> list[float]:
@@ -300,7 +309,7 @@ def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, ru
         f.append("hearsay")
     if C.carries_on(sent):
         f.append("carries_on")
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
 def _candidate(tk: _Toks, k: int) -> bool:
@@ -397,7 +406,7 @@ def speaker_features(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int, fx
         f.append(f"first_head|{dist}")
     if pos != "PROPN":
         f.append("lemma=" + tk.lemma[k].lower())
-    return [_h(x) for x in f + _speaker_context(tk, k, dist, ctx, si)]
+    return _hashes(f + _speaker_context(tk, k, dist, ctx, si))
 
 
 def _speaker_context(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int) -> list[str]:
@@ -433,7 +442,7 @@ def chain_features(tok: Token, dist: int, chain: set[int], chain_lemmas: set[str
         f += ["chain", f"chain|{dist}", f"chain|{tok.pos_}"]
     elif tok.lemma_.lower() in chain_lemmas:
         f += ["chain_lemma", f"chain_lemma|{dist}"]
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
 class _Candidates(Sequence):
@@ -465,7 +474,7 @@ class _Candidates(Sequence):
             rows = [(t, d, speaker_features(self.tk, t.i, d, self.ctx, si, self._facts(t.i))) for t, d in window]
             if self.probs is not None:           # the tagger's view of each candidate, where the model reads it
                 extra = tagger_candidate_features(self.probs, window, self.spk)
-                rows = [(t, d, f + [_h(x) for x in tf]) for (t, d, f), tf in zip(rows, extra)]
+                rows = [(t, d, f + _hashes(tf)) for (t, d, f), tf in zip(rows, extra)]
             self.done[si] = rows
         return self.done[si]
 
@@ -532,7 +541,7 @@ def tagger_sentence_features(stats: list[tuple[int, int, int]], si: int) -> list
         q, sp, c = stats[k]
         f += [f"{name}_q={q}", f"{name}_s={sp}", f"{name}_c={c}"]
     f.append(f"t_qs={stats[si][0]}|{stats[si][1]}")
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
 def _spk_prob(probs: np.ndarray, tok: Token) -> float:
