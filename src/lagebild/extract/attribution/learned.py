@@ -51,8 +51,26 @@ EXTRA = True
 MARKS = ("„", "“", "»", "«", '"')
 
 
+class _Hashes(dict):
+    """Feature string -> index, kept per process (most feature strings recur in every article; bounded)."""
+
+    def __missing__(self, feat: str) -> int:
+        out = zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
+        if len(self) < 1 << 18:
+            self[feat] = out
+        return out
+
+
+_HASHED = _Hashes()
+
+
 def _h(feat: str) -> int:
-    return zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
+    return _HASHED[feat]
+
+
+def _hashes(feats: list[str]) -> list[int]:
+    h = _HASHED
+    return [h[x] for x in feats]
 
 
 @dataclass
@@ -118,7 +136,7 @@ def context_features(first: list[float], si: int) -> list[int]:
         return str(int(first[k] * 10)) if 0 <= k < len(first) else "-"
     f = [f"c_self={tenth(si)}", f"c_prev={tenth(si - 1)}", f"c_next={tenth(si + 1)}", f"c_prev2={tenth(si - 2)}",
          f"c_self_prev={tenth(si)}|{tenth(si - 1)}", f"c_self_next={tenth(si)}|{tenth(si + 1)}"]
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
 def sentence_scores(model: Model, sent_feats: list[list[int]]) -> list[float]:
@@ -145,95 +163,175 @@ def rank_speakers(model: Model, feats: list[list[int]]) -> list[float]:
 # --- features -----------------------------------------------------------------------------------
 
 
-def _cue_summary(sent: Span | None, prefix: str) -> list[str]:
-    """What marks a neighbouring sentence as reported speech, as features with a prefix."""
-    if sent is None:
-        return [prefix + "none"]
+class _Toks:
+    """A Doc's token attributes and cue tests read once per token (spaCy makes a new Token object on each
+    index and the features ask the same tests of a token for itself and as a neighbour's, a head's or a
+    candidate's in several windows)."""
+
+    def __init__(self, doc: Doc, sents: list[Span]):
+        toks = list(doc)
+        self.toks = toks
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.lemma = [t.lemma_ for t in toks]
+        self.ent = [t.ent_type_ for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.repverb = [C.is_reporting_verb(t) for t in toks]
+        self.attrprep = [C.is_attribution_preposition(t) for t in toks]
+        self.sent_start = [0] * len(toks)
+        for sent in sents:
+            for k in range(sent.start, sent.end):
+                self.sent_start[k] = sent.start
+        self._full: dict[int, str] = {}
+        self._repnoun: dict[int, bool] = {}
+        self._konj1: dict[int, bool] = {}
+
+    def konj1(self, i: int) -> bool:
+        out = self._konj1.get(i)
+        if out is None:
+            out = self._konj1[i] = C.konjunktiv1(self.toks[i])
+        return out
+
+    def full_lemma(self, i: int) -> str:
+        out = self._full.get(i)
+        if out is None:
+            out = self._full[i] = C.full_lemma(self.toks[i])
+        return out
+
+    def repnoun(self, i: int) -> bool:
+        out = self._repnoun.get(i)
+        if out is None:
+            out = self._repnoun[i] = C.is_reporting_noun(self.toks[i])
+        return out
+
+    def reported(self, sent: Span) -> bool:
+        """C.reported_sentence from the table."""
+        dep = self.dep
+        return any((dep[k] == "ROOT" or dep[self.head[k]] == "ROOT" and dep[k] in ("aux", "cop", "aux:pass"))
+                   and self.konj1(k) for k in range(sent.start, sent.end))
+
+    def hearsay(self, sent: Span) -> bool:
+        """C.hearsay_modal from the table."""
+        dep = self.dep
+        return any(self.lemma[k] == "sollen" and dep[k] in ("aux", "ROOT") and (
+            dep[k] == "ROOT" or dep[self.head[k]] == "ROOT") for k in range(sent.start, sent.end))
+
+
+def _cue_summary(tk: _Toks, sent: Span, reported: bool, hearsay: bool) -> list[str]:
+    """What marks a neighbouring sentence as reported speech (its features take a prefix)."""
     out = []
-    for t in sent:
-        if C.is_reporting_verb(t):
-            out.append(prefix + "repverb")
-        if C.is_attribution_preposition(t):
-            out.append(prefix + "attrprep")
-        if t.text in MARKS:
-            out.append(prefix + "marks")
-        if t.text == ":":
-            out.append(prefix + "colon")
-    if C.reported_sentence(sent):
-        out.append(prefix + "konj1")
-    if C.hearsay_modal(sent):
-        out.append(prefix + "sollen")
-    return sorted(set(out)) or [prefix + "plain"]
+    for k in range(sent.start, sent.end):
+        if tk.repverb[k]:
+            out.append("repverb")
+        if tk.attrprep[k]:
+            out.append("attrprep")
+        if tk.text[k] in MARKS:
+            out.append("marks")
+        if tk.text[k] == ":":
+            out.append("colon")
+    if reported:
+        out.append("konj1")
+    if hearsay:
+        out.append("sollen")
+    return sorted(set(out)) or ["plain"]
 
 
-def sentence_features(sent: Span, rule_hows: set[str], prev_hows: set[str], in_marks: bool,
-                      next_hows: AbstractSet[str] = frozenset(), prev: Span | None = None, nxt: Span | None = None,
+@dataclass
+class _SentInfo:
+    """Per-sentence facts read by a sentence's features and by its neighbours'."""
+
+    reported: list[bool]
+    hearsay: list[bool]
+    summary: list[list[str]]
+
+    @classmethod
+    def of(cls, tk: _Toks, sents: list[Span]) -> _SentInfo:
+        rep = [tk.reported(s) for s in sents]
+        hs = [tk.hearsay(s) for s in sents]
+        return cls(rep, hs, [_cue_summary(tk, s, r, h) for s, r, h in zip(sents, rep, hs)])
+
+    def prefixed(self, k: int, prefix: str) -> list[str]:
+        if not 0 <= k < len(self.summary):
+            return [prefix + "none"]
+        return [prefix + x for x in self.summary[k]]
+
+
+def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, rule_hows: set[str],
+                      prev_hows: set[str], in_marks: bool, next_hows: AbstractSet[str] = frozenset(),
                       par_start: bool = False, cont_marks: bool = False) -> list[int]:
-    f = ["bias", "first=" + sent[0].lower_, "firstpos=" + sent[0].pos_]
-    for t in sent:
-        if t.pos_ in ("NOUN", "ADV", "ADP", "SCONJ"):
-            f.append(f"{t.pos_}={t.lemma_.lower()}")
-        if t.pos_ in ("VERB", "AUX"):
-            f.append("vl=" + C.full_lemma(t))
-            f.append(f"vdep={t.dep_}|{'/'.join(t.morph.get('Mood', [])) or '-'}")
-            if C.konjunktiv1(t):
+    sent = sents[si]
+    first = sent.start
+    f = ["bias", "first=" + tk.lower[first], "firstpos=" + tk.pos[first]]
+    for k in range(sent.start, sent.end):
+        pos = tk.pos[k]
+        if pos in ("NOUN", "ADV", "ADP", "SCONJ"):
+            f.append(f"{pos}={tk.lemma[k].lower()}")
+        if pos in ("VERB", "AUX"):
+            t = tk.toks[k]
+            f.append("vl=" + tk.full_lemma(k))
+            f.append(f"vdep={tk.dep[k]}|{'/'.join(t.morph.get('Mood', [])) or '-'}")
+            if tk.konj1(k):
                 f.append("konj1")
-                f.append("konj1_dep=" + t.dep_)
-            if t.lemma_ == "sollen":
+                f.append("konj1_dep=" + tk.dep[k])
+            if tk.lemma[k] == "sollen":
                 f.append("sollen")
-        if C.is_reporting_verb(t):
-            f += ["repverb", "repverb_dep=" + t.dep_, "repverb=" + C.full_lemma(t)]
-        if C.is_attribution_preposition(t):
-            f += ["attrprep", "attrprep=" + t.lower_]
-        if t.pos_ == "NOUN" and C.is_reporting_noun(t):
-            f.append("repnoun=" + t.lemma_.lower())
-            f.append("repnoun_dep=" + t.dep_)
-        if t.text in MARKS:
+        if tk.repverb[k]:
+            f += ["repverb", "repverb_dep=" + tk.dep[k], "repverb=" + tk.full_lemma(k)]
+        if tk.attrprep[k]:
+            f += ["attrprep", "attrprep=" + tk.lower[k]]
+        if pos == "NOUN" and tk.repnoun(k):
+            f.append("repnoun=" + tk.lemma[k].lower())
+            f.append("repnoun_dep=" + tk.dep[k])
+        if tk.text[k] in MARKS:
             f.append("quote_mark")
-        if t.text == ":":
+        if tk.text[k] == ":":
             f.append("colon")
-        if t.ent_type_ == "PER":
+        if tk.ent[k] == "PER":
             f.append("per")
     f += ["rule=" + h for h in rule_hows] or ["rule=none"]
     f += ["prev_rule=" + h for h in prev_hows] or ["prev_rule=none"]
     f += ["next_rule=" + h for h in next_hows] or ["next_rule=none"]
-    f += _cue_summary(prev, "p_") + _cue_summary(nxt, "n_")
+    f += info.prefixed(si - 1, "p_") + info.prefixed(si + 1, "n_")
     if in_marks:
         f.append("in_marks")
-    if sent[0].text in MARKS:
+    if tk.text[first] in MARKS:
         f.append("starts_mark")
     if par_start:
         f.append("par_start")
     if cont_marks:                           # inside a passage in marks opened in a sentence before
         f.append("cont_marks")
     f.append("len=%d" % min(len(sent) // 8, 6))
-    if C.reported_sentence(sent):
+    if info.reported[si]:
         f.append("reported_main")
-    if C.hearsay_modal(sent):
+    if info.hearsay[si]:
         f.append("hearsay")
     if C.carries_on(sent):
         f.append("carries_on")
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
-def _candidate(t: Token) -> bool:
+def _candidate(tk: _Toks, k: int) -> bool:
     """A word that can stand for who speaks: a noun-phrase head, a demonstrative standing alone
     (``Diese erklärten``), an adverb carrying the source on (``demnach``)."""
-    if t.pos_ in HEAD_POS:
-        return t.dep_ not in ("det", "amod", "compound", "flat", "flat:name", "case")
-    if t.pos_ == "DET":
-        return t.dep_ in ("nsubj", "obl", "nmod", "nsubj:pass")
-    return t.pos_ == "ADV" and t.lower_ in words("carry_adverbs")
+    pos, dep = tk.pos[k], tk.dep[k]
+    if pos in HEAD_POS:
+        return dep not in ("det", "amod", "compound", "flat", "flat:name", "case")
+    if pos == "DET":
+        return dep in ("nsubj", "obl", "nmod", "nsubj:pass")
+    return pos == "ADV" and tk.lower[k] in words("carry_adverbs")
 
 
-def candidates(sents: list[Span], si: int) -> list[tuple[Token, int]]:
+def candidates(tk: _Toks, sents: list[Span], si: int) -> list[tuple[Token, int]]:
     """Candidate speakers in the sentence, the WINDOW sentences before it and the one after it (``„...“
     Das sagte X.``), with their distance (-1: the sentence after)."""
     out: list[tuple[Token, int]] = []
     for d in range(-1, WINDOW + 1):
         if si - d < 0 or si - d >= len(sents):
             continue
-        out.extend((t, d) for t in sents[si - d] if _candidate(t))
+        sent = sents[si - d]
+        out.extend((tk.toks[k], d) for k in range(sent.start, sent.end) if _candidate(tk, k))
     return out
 
 
@@ -256,60 +354,85 @@ def _case(tok: Token) -> str:
 
 
 def _speaking(tok: Token) -> bool:
-    low = tok.lemma_.lower()
+    return _speaking_lemma(tok.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _speaking_lemma(low: str) -> bool:
     return any(low.endswith(n) for n in words("speaking_nouns"))
 
 
-def speaker_features(tok: Token, dist: int, ctx: CandContext, si: int) -> list[int]:
-    head = tok.head
-    hl = C.full_lemma(head)
-    case = _case(tok)
-    f = ["bias", f"dist={dist}", f"dep={tok.dep_}", f"pos={tok.pos_}", f"ent={tok.ent_type_ or '-'}",
-         f"dep_dist={tok.dep_}|{dist}", f"headpos={head.pos_}", f"headlemma={hl}",
-         f"ent_dist={tok.ent_type_ or '-'}|{dist}", f"pos_dist={tok.pos_}|{dist}", f"dep_head={tok.dep_}|{hl}",
-         f"case={case}", f"case_dist={case}|{dist}", f"case_head={case}|{hl}",
-         f"num={'/'.join(tok.morph.get('Number', [])) or '-'}", f"cas={'/'.join(tok.morph.get('Case', [])) or '-'}"]
-    if C.is_reporting_verb(head):
-        f += [f"head_rep|{tok.dep_}", f"head_rep|{tok.dep_}|{dist}"]
-    if C.is_reporting_noun(head):
-        f += [f"head_repnoun|{tok.dep_}", f"head_repnoun|{tok.dep_}|{case}"]
-    if C.is_reporting_noun(tok):
+@dataclass
+class _TokFacts:
+    """What the speaker features read of a candidate whatever its window (asked once per token)."""
+
+    hl: str
+    case: str
+    num: str
+    cas: str
+    speaking: bool
+
+    @classmethod
+    def of(cls, tk: _Toks, k: int) -> _TokFacts:
+        tok = tk.toks[k]
+        return cls(tk.full_lemma(tk.head[k]), _case(tok), "/".join(tok.morph.get("Number", [])) or "-",
+                   "/".join(tok.morph.get("Case", [])) or "-", _speaking(tok))
+
+
+def speaker_features(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int, fx: _TokFacts) -> list[int]:
+    h = tk.head[k]
+    hl, case, dep, pos, ent = fx.hl, fx.case, tk.dep[k], tk.pos[k], tk.ent[k] or "-"
+    f = ["bias", f"dist={dist}", f"dep={dep}", f"pos={pos}", f"ent={ent}",
+         f"dep_dist={dep}|{dist}", f"headpos={tk.pos[h]}", f"headlemma={hl}",
+         f"ent_dist={ent}|{dist}", f"pos_dist={pos}|{dist}", f"dep_head={dep}|{hl}",
+         f"case={case}", f"case_dist={case}|{dist}", f"case_head={case}|{hl}", f"num={fx.num}", f"cas={fx.cas}"]
+    if tk.repverb[h]:
+        f += [f"head_rep|{dep}", f"head_rep|{dep}|{dist}"]
+    if tk.repnoun(h):
+        f += [f"head_repnoun|{dep}", f"head_repnoun|{dep}|{case}"]
+    if tk.repnoun(k):
         f += ["is_repnoun", f"is_repnoun|{case}", f"is_repnoun|{case}|{dist}"]
-    if _speaking(tok):
-        f += ["speaking", f"speaking|{tok.dep_}"]
-    if tok.i in ctx.this_rule.get(si, ()):
-        f += ["rule_this", "rule_this_dep=" + tok.dep_]
+    if fx.speaking:
+        f += ["speaking", f"speaking|{dep}"]
+    if k in ctx.this_rule.get(si, ()):
+        f += ["rule_this", "rule_this_dep=" + dep]
     # does the quotation's sentence name its own speaker?
     own = f"{bool(ctx.cue_tokens.get(si))}/{bool(ctx.this_rule.get(si))}"
-    f += [f"own={own}|{dist}", f"own_dep={own}|{tok.dep_}|{dist}", f"own_pos={own}|{tok.pos_}|{dist}",
-          f"head_konj={C.konjunktiv1(head)}|{tok.dep_}|{dist}|{own}", f"head_root={head.dep_}|{tok.dep_}|{dist}"]
-    if tok.i - tok.sent.start < 3:
+    f += [f"own={own}|{dist}", f"own_dep={own}|{dep}|{dist}", f"own_pos={own}|{pos}|{dist}",
+          f"head_konj={tk.konj1(h)}|{dep}|{dist}|{own}", f"head_root={tk.dep[h]}|{dep}|{dist}"]
+    if k - tk.sent_start[k] < 3:
         f.append(f"sent_start|{dist}")
-    if ctx.first_head.get(si - dist) == tok.i:
+    if ctx.first_head.get(si - dist) == k:
         f.append(f"first_head|{dist}")
-    if tok.pos_ != "PROPN":
-        f.append("lemma=" + tok.lemma_.lower())
-    if tok.i in ctx.rule_heads:
-        f += ["rule", "rule=" + ctx.rule_heads[tok.i], f"rule_dist={dist}"]
-    if tok.i in ctx.rep_subjects:
+    if pos != "PROPN":
+        f.append("lemma=" + tk.lemma[k].lower())
+    return _hashes(f + _speaker_context(tk, k, dist, ctx, si))
+
+
+def _speaker_context(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int) -> list[str]:
+    f: list[str] = []
+    dep = tk.dep[k]
+    if k in ctx.rule_heads:
+        f += ["rule", "rule=" + ctx.rule_heads[k], f"rule_dist={dist}"]
+    if k in ctx.rep_subjects:
         f += ["repsubj", f"repsubj_dist={dist}"]
-    if tok.i in ctx.prep_objects:
+    if k in ctx.prep_objects:
         f += ["prepobj", f"prepobj_dist={dist}"]
-    if tok.i in ctx.in_marks:
+    if k in ctx.in_marks:
         f += ["in_marks", f"in_marks|{dist}"]
-    if tok.i in ctx.rule_quote.get(si, ()):
-        f += ["in_rule_quote", f"in_rule_quote|{tok.dep_}"]
-    if tok.pos_ == "PRON":
-        f += ["pron=" + tok.lower_, f"pron_dist={tok.lower_}|{dist}"]
+    if k in ctx.rule_quote.get(si, ()):
+        f += ["in_rule_quote", f"in_rule_quote|{dep}"]
+    if tk.pos[k] == "PRON":
+        f += ["pron=" + tk.lower[k], f"pron_dist={tk.lower[k]}|{dist}"]
     cues = ctx.cue_tokens.get(si - dist, [])
     if cues:
-        near = min(cues, key=lambda c: abs(c - tok.i))
-        side = "L" if tok.i < near else "R"
-        f += [f"side={side}|{dist}", f"cue_gap={side}{min(abs(near - tok.i) // 3, 5)}|{dist}",
-              f"side_dep={side}|{tok.dep_}"]
+        near = min(cues, key=lambda c: abs(c - k))
+        side = "L" if k < near else "R"
+        f += [f"side={side}|{dist}", f"cue_gap={side}{min(abs(near - k) // 3, 5)}|{dist}",
+              f"side_dep={side}|{dep}"]
     else:
         f.append(f"no_cue|{dist}")
-    return [_h(x) for x in f]
+    return f
 
 
 def chain_features(tok: Token, dist: int, chain: set[int], chain_lemmas: set[str]) -> list[int]:
@@ -319,7 +442,7 @@ def chain_features(tok: Token, dist: int, chain: set[int], chain_lemmas: set[str
         f += ["chain", f"chain|{dist}", f"chain|{tok.pos_}"]
     elif tok.lemma_.lower() in chain_lemmas:
         f += ["chain_lemma", f"chain_lemma|{dist}"]
-    return [_h(x) for x in f]
+    return _hashes(f)
 
 
 class _Candidates(Sequence):
@@ -327,9 +450,17 @@ class _Candidates(Sequence):
     prediction ranks the candidates of the sentences the sentence classifier accepts only (the features of
     all candidates were three quarters of the component's time), training asks for every sentence."""
 
-    def __init__(self, sents: list[Span], ctx: CandContext, probs: np.ndarray | None = None):
-        self.sents, self.ctx, self.probs = sents, ctx, probs
+    def __init__(self, tk: _Toks, sents: list[Span], ctx: CandContext, probs: np.ndarray | None = None):
+        self.tk, self.sents, self.ctx, self.probs = tk, sents, ctx, probs
         self.done: dict[int, list[tuple[Token, int, list[int]]]] = {}
+        self.facts: dict[int, _TokFacts] = {}
+        self.spk: dict[int, float] = {}
+
+    def _facts(self, k: int) -> _TokFacts:
+        out = self.facts.get(k)
+        if out is None:
+            out = self.facts[k] = _TokFacts.of(self.tk, k)
+        return out
 
     def __len__(self) -> int:
         return len(self.sents)
@@ -339,11 +470,11 @@ class _Candidates(Sequence):
             return [self[k] for k in range(*si.indices(len(self)))]
         si = range(len(self))[si]
         if si not in self.done:
-            window = candidates(self.sents, si)
-            rows = [(t, d, speaker_features(t, d, self.ctx, si)) for t, d in window]
+            window = candidates(self.tk, self.sents, si)
+            rows = [(t, d, speaker_features(self.tk, t.i, d, self.ctx, si, self._facts(t.i))) for t, d in window]
             if self.probs is not None:           # the tagger's view of each candidate, where the model reads it
-                extra = tagger_candidate_features(self.probs, window)
-                rows = [(t, d, f + [_h(x) for x in tf]) for (t, d, f), tf in zip(rows, extra)]
+                extra = tagger_candidate_features(self.probs, window, self.spk)
+                rows = [(t, d, f + _hashes(tf)) for (t, d, f), tf in zip(rows, extra)]
             self.done[si] = rows
         return self.done[si]
 
@@ -357,7 +488,7 @@ class DocFeatures:
     marks: list[tuple[int, int]]
 
 
-def _context(doc: Doc, sents: list[Span], rules: list[Quotation], marks: list[tuple[int, int]]) -> CandContext:
+def _context(tk: _Toks, sents: list[Span], rules: list[Quotation], marks: list[tuple[int, int]]) -> CandContext:
     ctx = CandContext(in_marks={k for a, b in marks for k in range(a, b + 1)})
     for q in rules:
         if q.speaker_head is not None:
@@ -365,20 +496,20 @@ def _context(doc: Doc, sents: list[Span], rules: list[Quotation], marks: list[tu
             ctx.this_rule.setdefault(q.sent, set()).add(q.speaker_head)
         ctx.rule_quote.setdefault(q.sent, set()).update(q.tokens)
     for si, sent in enumerate(sents):
-        for t in sent:
-            if C.is_reporting_verb(t) or C.is_attribution_preposition(t) or t.pos_ == "NOUN" and C.is_reporting_noun(t):
-                ctx.cue_tokens.setdefault(si, []).append(t.i)
-            if si not in ctx.first_head and t.pos_ in HEAD_POS and t.dep_ not in ("det", "amod", "compound"):
-                ctx.first_head[si] = t.i
-    for t in doc:
-        if C.is_reporting_verb(t):
+        for k in range(sent.start, sent.end):
+            if tk.repverb[k] or tk.attrprep[k] or tk.pos[k] == "NOUN" and tk.repnoun(k):
+                ctx.cue_tokens.setdefault(si, []).append(k)
+            if si not in ctx.first_head and tk.pos[k] in HEAD_POS and tk.dep[k] not in ("det", "amod", "compound"):
+                ctx.first_head[si] = k
+    for k, t in enumerate(tk.toks):
+        if tk.repverb[k]:
             s = subject_of(t)
             if s is not None:
                 ctx.rep_subjects.add(s.i)
-        if C.is_attribution_preposition(t) or t.lower_ == "nach":
-            if t.head.i != t.i:
-                ctx.prep_objects.add(t.head.i)
-                for c in t.head.children:
+        if tk.attrprep[k] or tk.lower[k] == "nach":
+            if tk.head[k] != k:
+                ctx.prep_objects.add(tk.head[k])
+                for c in tk.toks[tk.head[k]].children:
                     if c.dep_ in ("nmod", "nmod:poss"):
                         ctx.prep_objects.add(c.i)
     return ctx
@@ -388,20 +519,29 @@ def _tenth(x: float) -> int:
     return min(int(x * 10), 9)
 
 
-def tagger_sentence_features(probs: np.ndarray, sents: list[Span], si: int) -> list[int]:
+def tagger_sentence_stats(probs: np.ndarray, sents: list[Span]) -> list[tuple[int, int, int]]:
+    """Each sentence's mean QUOTE, most speaker-like and most cue-like token, in tenths (read once: a
+    sentence's features read its neighbours' too)."""
+    out = []
+    for sent in sents:
+        p = probs[sent.start: sent.end]
+        out.append((_tenth(float(p[:, T.QUOTE].mean())), _tenth(float(p[:, T.SPK].max())),
+                    _tenth(float(p[:, T.CUE].max()))))
+    return out
+
+
+def tagger_sentence_features(stats: list[tuple[int, int, int]], si: int) -> list[int]:
     """The tagger's view of a sentence and its neighbours: how much of it is reported (mean QUOTE), its
-    most speaker-like and most cue-like token."""
+    most speaker-like and most cue-like token (`stats`: tagger_sentence_stats)."""
     f = []
     for name, k in (("t", si), ("tp", si - 1), ("tn", si + 1)):
-        if not 0 <= k < len(sents):
+        if not 0 <= k < len(stats):
             f.append(name + "=none")
             continue
-        p = probs[sents[k].start: sents[k].end]
-        f += [f"{name}_q={_tenth(float(p[:, T.QUOTE].mean()))}", f"{name}_s={_tenth(float(p[:, T.SPK].max()))}",
-              f"{name}_c={_tenth(float(p[:, T.CUE].max()))}"]
-    p = probs[sents[si].start: sents[si].end]
-    f.append(f"t_qs={_tenth(float(p[:, T.QUOTE].mean()))}|{_tenth(float(p[:, T.SPK].max()))}")
-    return [_h(x) for x in f]
+        q, sp, c = stats[k]
+        f += [f"{name}_q={q}", f"{name}_s={sp}", f"{name}_c={c}"]
+    f.append(f"t_qs={stats[si][0]}|{stats[si][1]}")
+    return _hashes(f)
 
 
 def _spk_prob(probs: np.ndarray, tok: Token) -> float:
@@ -411,10 +551,17 @@ def _spk_prob(probs: np.ndarray, tok: Token) -> float:
     return float(probs[ks, T.SPK].max())
 
 
-def tagger_candidate_features(probs: np.ndarray, cands: list[tuple[Token, int]]) -> list[list[str]]:
+def tagger_candidate_features(probs: np.ndarray, cands: list[tuple[Token, int]],
+                              seen: dict[int, float] | None = None) -> list[list[str]]:
     """Each candidate's speaker probability (tenths, with its distance) and its rank among the candidates
-    of the quotation's window by that probability."""
-    ps = [_spk_prob(probs, t) for t, _ in cands]
+    of the quotation's window by that probability; `seen`: the probabilities already read, by token."""
+    seen = {} if seen is None else seen
+    ps = []
+    for t, _ in cands:
+        p = seen.get(t.i)
+        if p is None:
+            p = seen[t.i] = _spk_prob(probs, t)
+        ps.append(p)
     order = sorted(range(len(ps)), key=lambda k: -ps[k])
     rank = {k: r for r, k in enumerate(order)}
     top = ps[order[0]] if ps else 0.0
@@ -434,21 +581,24 @@ def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: np.ndarr
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
-    ctx = _context(doc, sents, rules, marks)
+    tk = _Toks(doc, sents)
+    ctx = _context(tk, sents, rules, marks)
     hows: dict[int, set[str]] = {}
     for q in rules:
         hows.setdefault(q.sent, set()).add(q.how)
+    info = _SentInfo.of(tk, sents)
+    text = doc_text(doc)
+    stats = tagger_sentence_stats(probs, sents) if probs is not None else []
     sent_feats = []
     for si, sent in enumerate(sents):
-        marked = any(t.i in ctx.in_marks for t in sent)
-        par = si == 0 or "\n" in doc_text(doc)[sents[si - 1].end_char: sent.start_char]
+        marked = any(k in ctx.in_marks for k in range(sent.start, sent.end))
+        par = si == 0 or "\n" in text[sents[si - 1].end_char: sent.start_char]
         cont = any(a < sent.start <= b for a, b in marks)
-        sent_feats.append(sentence_features(sent, hows.get(si, set()), hows.get(si - 1, set()), marked,
-                                            hows.get(si + 1, set()), sents[si - 1] if si else None,
-                                            sents[si + 1] if si + 1 < len(sents) else None, par, cont))
+        sent_feats.append(sentence_features(tk, info, sents, si, hows.get(si, set()), hows.get(si - 1, set()), marked,
+                                            hows.get(si + 1, set()), par, cont))
         if probs is not None:
-            sent_feats[-1] += tagger_sentence_features(probs, sents, si)
-    return DocFeatures(sents, rules, sent_feats, _Candidates(sents, ctx, probs), marks)
+            sent_feats[-1] += tagger_sentence_features(stats, si)
+    return DocFeatures(sents, rules, sent_feats, _Candidates(tk, sents, ctx, probs), marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
