@@ -441,18 +441,18 @@ def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_it
 
 
 def test_an_article_that_names_two_keys_tells_apart_only_the_figures_near_in_value(run):
-    # a report that gives "400 Tote seit April" and "300.000 Tote im Krieg bis 1999" keys both; another report's
-    # "300.000 Toten" (no year) is the war's toll, not this spring's: the first report told apart 400 and 300.000,
-    # it says nothing of which key a figure near 300.000 has
+    # a report that gives "250 Tote seit April" and "120.000 Tote im Krieg bis 1999" keys both; another report's
+    # "120.000 Toten" (no year) is the war's toll, not this spring's: the first report told apart 250 and 120.000,
+    # it says nothing of which key a figure near 120.000 has
     claims, _ = run({
-        "a.txt": ("Gewalt in Velmaria\n\nSeit April sind in Velmaria mehr als 400 Menschen getötet worden. Man "
-                  "fürchtet einen Krieg wie jenen, in dem zwischen 1991 und 1999 in Velmaria mehr als 300.000 Menschen "
+        "a.txt": ("Gewalt in Velmaria\n\nSeit April sind in Velmaria mehr als 250 Menschen getötet worden. Man "
+                  "fürchtet einen Krieg wie jenen, in dem zwischen 1991 und 1999 in Velmaria mehr als 120.000 Menschen "
                   "getötet wurden."),
-        "b.txt": ("Angst vor neuem Krieg\n\nDer Bürgerkrieg in Velmaria forderte 300.000 Tote. Die Regierung "
+        "b.txt": ("Angst vor neuem Krieg\n\nDer Bürgerkrieg in Velmaria forderte 120.000 Tote. Die Regierung "
                   "bestreitet jede Verantwortung."),
     }, {"a.txt": "velmaria", "b.txt": "velmaria"}, {"a.txt": "2016-05-02", "b.txt": "2016-05-04"})
     g = {(c.article, c.low): c.group for c in claims}
-    assert g[("a.txt", 300000)] == g[("b.txt", 300000)] != g[("a.txt", 400)]
+    assert g[("a.txt", 120000)] == g[("b.txt", 120000)] != g[("a.txt", 250)]
 
 
 def test_a_figure_whose_deed_is_unsaid_joins_the_one_near_figure_that_says_it(run):
@@ -497,17 +497,17 @@ def test_a_year_is_never_left_unsaid_by_another_report_unless_the_figure_is_the_
 
 
 def test_a_figure_fills_an_unsaid_place_from_the_one_group_of_its_story_only_when_it_restates_it(run):
-    # "8.500 Asylanträge" (no place) is not the "37.500 Asylanträge in Griechenland" of another report, though that
+    # "6.200 Asylanträge" (no place) is not the "52.000 Asylanträge in Italien" of another report, though that
     # is the one group of its role in the story; "Nach dem Brand: 16 Tote" is the "14 Tote" of "Brand in Lerhaven"
     claims, groups = run({
-        "a.txt": "Lage in Griechenland\n\nIn Griechenland wurden bisher 37.500 Asylanträge gestellt.",
-        "b.txt": "Neue Zahlen\n\nIm ersten Halbjahr wurden 8.500 Asylanträge gestellt.",
+        "a.txt": "Lage in Italien\n\nIn Italien wurden bisher 52.000 Asylanträge gestellt.",
+        "b.txt": "Neue Zahlen\n\nIm ersten Halbjahr wurden 6.200 Asylanträge gestellt.",
         "c.txt": "Brand in Lerhaven\n\nIn Lerhaven sind bei einem Brand 14 Menschen getötet worden.",
         "d.txt": "Nach dem Brand\n\nNach dem Brand wurden 16 Tote geborgen.",
     }, dict.fromkeys(("a.txt", "b.txt", "c.txt", "d.txt"), "lage"))
     g = by_value(claims)
-    assert g[37500].measure.kind == g[8500].measure.kind == "displaced"
-    assert g[37500].group != g[8500].group
+    assert g[52000].measure.kind == g[6200].measure.kind == "displaced"
+    assert g[52000].group != g[6200].group
     assert g[14].group == g[16].group
     assert not any(x.status == "disagree" for x in groups.values() if x.members and len(x.members) > 1
                    and {"a.txt#", "b.txt#"} <= {m.split("#")[0] + "#" for m in x.members})
