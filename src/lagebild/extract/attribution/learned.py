@@ -120,9 +120,8 @@ def load_model(path: str | None = None) -> Model | None:
                  ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq)
 
 
-@lru_cache(maxsize=1)
 def trained_model() -> Model | None:
-    """The packaged weights, loaded once per process (the claims extractor asks per article)."""
+    """The packaged weights (load_model keeps them once loaded; the claims extractor asks per article)."""
     return load_model()
 
 
@@ -184,27 +183,23 @@ class _Toks:
         for sent in sents:
             for k in range(sent.start, sent.end):
                 self.sent_start[k] = sent.start
-        self._full: dict[int, str] = {}
-        self._repnoun: dict[int, bool] = {}
-        self._konj1: dict[int, bool] = {}
+        self._asked: dict[tuple[Any, int], Any] = {}
+
+    def _ask(self, test: Any, i: int) -> Any:
+        """A test of token i (konjunktiv1, full_lemma, is_reporting_noun), asked once per Doc."""
+        key = (test, i)
+        if key not in self._asked:
+            self._asked[key] = test(self.toks[i])
+        return self._asked[key]
 
     def konj1(self, i: int) -> bool:
-        out = self._konj1.get(i)
-        if out is None:
-            out = self._konj1[i] = C.konjunktiv1(self.toks[i])
-        return out
+        return self._ask(C.konjunktiv1, i)
 
     def full_lemma(self, i: int) -> str:
-        out = self._full.get(i)
-        if out is None:
-            out = self._full[i] = C.full_lemma(self.toks[i])
-        return out
+        return self._ask(C.full_lemma, i)
 
     def repnoun(self, i: int) -> bool:
-        out = self._repnoun.get(i)
-        if out is None:
-            out = self._repnoun[i] = C.is_reporting_noun(self.toks[i])
-        return out
+        return self._ask(C.is_reporting_noun, i)
 
     def reported(self, sent: Span) -> bool:
         """C.reported_sentence from the table."""
@@ -466,8 +461,6 @@ class _Candidates(Sequence):
         return len(self.sents)
 
     def __getitem__(self, si):  # type: ignore[override]
-        if isinstance(si, slice):
-            return [self[k] for k in range(*si.indices(len(self)))]
         si = range(len(self))[si]
         if si not in self.done:
             window = candidates(self.tk, self.sents, si)
