@@ -3,10 +3,10 @@
 negatives.{dev,heldout}.jsonl) from the hand annotation tests/data/realnews/annotations.tsv.
 
 The annotation holds, per claim, the figure phrase as it stands in the exported article
-(`scripts/export_10kgnad.py`); this script finds it in the article text (the n-th occurrence with
-a `#n` suffix, 1-based), so start/end are offsets into the exported file, and writes the contract's
-gold format (the fields `../shared/eval/score_claims.py` reads) plus `text`, `start`, `end`,
-`relayed_by`, `story`.
+(`scripts/export_10kgnad.py`; the `wn-ID.txt` articles of set "wn": `scripts/export_wikinews.py`); this
+script finds it in the article text (the n-th occurrence with a `#n` suffix, 1-based), so start/end are
+offsets into the exported file, and writes the contract's gold format (the fields
+`../shared/eval/score_claims.py` reads) plus `text`, `start`, `end`, `relayed_by`, `story`.
 
 annotations.tsv, fields separated by |, `#` starts a comment line:
     C  article  quote[#n]  low  high  qualifier  counted  source  relayed_by  hedged  group  status
@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import export_10kgnad  # noqa: E402
+import export_wikinews  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "realnews"
 QUALIFIERS = {"exact", "approx", "at_least", "more_than", "at_most", "less_than", "vague"}
@@ -57,17 +58,33 @@ def annotation_files(gold_dir: Path) -> list[Path]:
     return sorted(gold_dir.glob("annotations*.tsv"))
 
 
-def build(tsvs: list[Path], rows: list[tuple[str, str]], split: dict[str, str], stories: dict[str, str]):
+class Texts:
+    """The exported text of an article id: a 10kGNAD row (`gnad-NNNN.txt`) or a Wikinews test article
+    (`wn-ID.txt`, read from the corpus only when the annotation names one)."""
+
+    def __init__(self, rows: list[tuple[str, str]], wikinews_dir: Path = export_wikinews.DEFAULT_DIR):
+        self.rows, self.wikinews_dir, self._docs = rows, wikinews_dir, None
+
+    def __call__(self, art: str) -> str:
+        if export_wikinews.is_article(art):
+            if self._docs is None:
+                self._docs = export_wikinews.read_docs(self.wikinews_dir)
+            return export_wikinews.article_text(self._docs[export_wikinews.doc_of(art)])
+        return export_10kgnad.article_text(self.rows[export_10kgnad.row_of(art)][1])
+
+
+def build(tsvs: list[Path], rows: "list[tuple[str, str]] | Texts", split: dict[str, str], stories: dict[str, str]):
     out: dict[str, list[dict]] = {h: [] for h in dict.fromkeys(split.values())}
     neg: dict[str, list[dict]] = {h: [] for h in out}
+    texts = rows if isinstance(rows, Texts) else Texts(rows)
     for tsv in tsvs:
-        _read_tsv(tsv, rows, split, stories, out, neg)
+        _read_tsv(tsv, texts, split, stories, out, neg)
     for half in out.values():
         mark_repeats(half)
     return out, neg
 
 
-def _read_tsv(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], stories: dict[str, str],
+def _read_tsv(tsv: Path, texts: Texts, split: dict[str, str], stories: dict[str, str],
               out: dict[str, list[dict]], neg: dict[str, list[dict]]) -> None:
     for ln, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -79,7 +96,7 @@ def _read_tsv(tsv: Path, rows: list[tuple[str, str]], split: dict[str, str], sto
         if story is None:
             raise ValueError(f"{where}: {art} is in no gold story")
         half = split[story]
-        text = export_10kgnad.article_text(rows[export_10kgnad.row_of(art)][1])
+        text = texts(art)
         if f[0] == "N":
             if len(f) != 5:
                 raise ValueError(f"{where}: a negative has 5 fields, not {len(f)}")
@@ -144,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--csv", type=Path, default=export_10kgnad.DEFAULT_CSV)
     ap.add_argument("--gold-dir", type=Path, default=GOLD)
+    ap.add_argument("--wikinews-dir", type=Path, default=export_wikinews.DEFAULT_DIR,
+                    help="Wikinews quotation corpus split folder (set wn)")
     a = ap.parse_args(argv)
     try:
         rows = export_10kgnad.read_rows(a.csv)
@@ -151,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         split = {sid: half for half in halves(split_map) for sid in split_map[half]}
         stories = {art: st["id"] for st in export_10kgnad.load_stories(a.gold_dir / "stories.gold.jsonl")
                    for art in st["articles"]}
-        out, neg = build(annotation_files(a.gold_dir), rows, split, stories)
+        out, neg = build(annotation_files(a.gold_dir), Texts(rows, a.wikinews_dir), split, stories)
     except (OSError, ValueError, KeyError) as e:
         print(f"build_realnews_gold: {e}", file=sys.stderr)
         return 2

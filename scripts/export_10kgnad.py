@@ -9,6 +9,9 @@ and the real-news gold in tests/data/realnews/ refers to them.
     export_10kgnad.py --rows 12,57,301                                 # only these rows
     export_10kgnad.py --stories tests/data/realnews/stories.gold.jsonl # one subfolder per story
 
+With --stories, the Wikinews articles of a story (`wn-ID.txt`, set "wn") are exported too, by
+scripts/export_wikinews.py from its corpus (skipped with a note where that corpus is absent).
+
 The file holds the article text exactly as in the csv cell followed by one newline, so
 offsets into the file are offsets into the text.
 """
@@ -21,6 +24,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import export_wikinews  # noqa: E402
+
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "10kgnad" / "test.csv"
 
 
@@ -75,6 +81,18 @@ def load_stories(path: Path) -> list[dict]:
     return stories
 
 
+def _export_wikinews(stories: list[dict], out: Path) -> int:
+    """The stories' Wikinews articles (set "wn"), where the corpus is present."""
+    wanted = export_wikinews.story_articles(stories)
+    if not wanted:
+        return 0
+    if not export_wikinews.DEFAULT_DIR.is_dir():
+        print(f"export_10kgnad: {len(wanted)} Wikinews articles skipped (no {export_wikinews.DEFAULT_DIR})",
+              file=sys.stderr)
+        return 0
+    return export_wikinews.export(export_wikinews.read_docs(), wanted, out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="10kGNAD test.csv")
@@ -85,16 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     try:
         rows = read_rows(a.csv)
+        wn = 0
         if a.rows:
             wanted = {int(r): "" for r in a.rows.split(",") if r.strip()}
         elif a.stories:
-            wanted = {}
-            for st in load_stories(a.stories):
-                for art in st["articles"]:
-                    wanted[row_of(art)] = st["id"]
+            stories = load_stories(a.stories)
+            wanted = {row_of(art): st["id"] for st in stories for art in st["articles"]
+                      if not export_wikinews.is_article(art)}
+            wn = _export_wikinews(stories, a.out)
         else:
             wanted = {r: "" for r in range(len(rows))}
-        n = export(rows, wanted, a.out)
+        n = export(rows, wanted, a.out) + wn
     except (OSError, ValueError, KeyError) as e:
         print(f"export_10kgnad: {e}", file=sys.stderr)
         return 2

@@ -1,7 +1,8 @@
 """The real-news gold (tests/data/realnews/): stories, split, claims with offsets, events.
 
-Offsets are checked against the articles exported from ../shared/data/10kgnad/test.csv (skipped
-without it); the structure is checked always.
+Offsets are checked against the articles exported from ../shared/data/10kgnad/test.csv and, for set
+"wn" (`wn-ID.txt`), from the Wikinews quotation corpus's test split (skipped without them); the
+structure is checked always.
 """
 from __future__ import annotations
 
@@ -41,11 +42,15 @@ def test_stories_are_well_formed():
     ids = [s["id"] for s in STORIES]
     assert len(ids) == len(set(ids))
     export = _script("export_10kgnad")
+    wikinews = _script("export_wikinews")
     seen: set[str] = set()
     for s in STORIES:
         assert s["title"] and s["kind"] and s["articles"]
         for a in s["articles"]:
-            assert 0 <= export.row_of(a) < 1028
+            if wikinews.is_article(a):
+                assert wikinews.doc_of(a).isdigit() and s["id"].startswith("wn-"), a
+            else:
+                assert 0 <= export.row_of(a) < 1028
             assert a not in seen, f"{a} is in two stories"
             seen.add(a)
     assert sum(len(s["articles"]) >= 3 for s in STORIES) >= 8
@@ -119,21 +124,25 @@ def test_events():
         assert any(e["must"] for e in EVENTS if e["story"] == sid), sid
 
 
+def _wikinews_dir(shared_dir: Path) -> Path:
+    return shared_dir / "data" / "german_news_quotation_attribution_2024" / "data" / "test"
+
+
 def test_offsets_match_the_exported_text(shared_dir, tmp_path):
     csv_path = shared_dir / "data" / "10kgnad" / "test.csv"
-    if not csv_path.is_file():
-        pytest.skip("10kGNAD test.csv is not present")
-    export = _script("export_10kgnad")
-    rows = export.read_rows(csv_path)
+    if not csv_path.is_file() or not _wikinews_dir(shared_dir).is_dir():
+        pytest.skip("10kGNAD test.csv or the Wikinews quotation corpus is not present")
+    build = _script("build_realnews_gold")
+    texts = build.Texts(_script("export_10kgnad").read_rows(csv_path), _wikinews_dir(shared_dir))
     negatives = [n for half in CLAIMS for n in _jsonl(f"negatives.{half}.jsonl")]
     for item in [c for half in CLAIMS.values() for c in half] + negatives:
-        text = export.article_text(rows[export.row_of(item["article"])][1])
+        text = texts(item["article"])
         assert text[item["start"]:item["end"]] == item["quote"], item
     # the committed gold is exactly what the annotation builds
-    build = _script("build_realnews_gold")
     for path in [GOLD / "stories.gold.jsonl", GOLD / "split.json", *GOLD.glob("annotations*.tsv")]:
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    assert build.main(["--csv", str(csv_path), "--gold-dir", str(tmp_path)]) == 0
+    assert build.main(["--csv", str(csv_path), "--gold-dir", str(tmp_path),
+                       "--wikinews-dir", str(_wikinews_dir(shared_dir))]) == 0
     for half in CLAIMS:
         for name in (f"claims.{half}.gold.jsonl", f"negatives.{half}.jsonl"):
             assert (tmp_path / name).read_text(encoding="utf-8") == (GOLD / name).read_text(encoding="utf-8"), name
@@ -158,3 +167,37 @@ def test_repeats_become_optional():
     build.mark_repeats(claims)
     assert [c["status"] for c in claims] == ["must", "optional", "optional", "must", "must", "must", "must"]
     assert claims[1]["repeat_of"] == "Zwölf Soldaten@0"
+
+
+def test_set_wn_is_complete():
+    """Set "wn" (Wikinews test split): every story in one of its halves, claims in both halves, persons and
+    places of every article, and one multi-article story at least."""
+    wn = {s["id"]: s for s in STORIES if s["id"].startswith("wn-")}
+    assert sorted(wn) == sorted(SPLIT["dev-wn"] + SPLIT["heldout-wn"])
+    assert any(len(s["articles"]) >= 2 for s in wn.values())
+    for half in ("dev-wn", "heldout-wn"):
+        assert {c["story"] for c in CLAIMS[half]} <= set(SPLIT[half])
+        assert sum(c["status"] == "must" for c in CLAIMS[half]) >= 30, half
+    entities = _jsonl("entities.gold.jsonl")
+    covered = {e["article"] for e in entities if e["half"] in ("dev-wn", "heldout-wn")}
+    assert covered == {a for s in wn.values() for a in s["articles"]}
+
+
+def test_wikinews_export(shared_dir, tmp_path):
+    """wn-ID.txt is the title, a blank line and originalText; the sidecar gives the documentName's date."""
+    folder = _wikinews_dir(shared_dir)
+    if not folder.is_dir():
+        pytest.skip("the Wikinews quotation corpus is not present")
+    wikinews = _script("export_wikinews")
+    assert wikinews.article_id("65602") == "wn-65602.txt" and wikinews.doc_of("x/wn-65602.txt") == "65602"
+    with pytest.raises(ValueError):
+        wikinews.doc_of("gnad-0001.txt")
+    story = next(s for s in STORIES if s["id"].startswith("wn-"))
+    doc_id = wikinews.doc_of(story["articles"][0])
+    assert wikinews.main(["--dir", str(folder), "--out", str(tmp_path), "--ids", doc_id]) == 0
+    path = tmp_path / story["articles"][0]
+    doc = json.loads(next(folder.glob(f"{doc_id} - *.json")).read_text(encoding="utf-8"))
+    title, _, text = path.read_text(encoding="utf-8").partition("\n\n")
+    assert text == doc["originalText"] + "\n" and doc["documentName"].startswith(f"{doc_id} - {title} (")
+    meta = json.loads(path.with_name(path.name[:-4] + ".meta.json").read_text(encoding="utf-8"))
+    assert doc["documentName"].endswith(f"({meta['published']})")
