@@ -1,7 +1,7 @@
 """Story clustering on real news: 1,028 10kGNAD articles (derStandard 2015-2016) against our gold.
 
     python benchmarks/stories_eval.py [--entities [--cache FILE]] [--threshold T] [--show N] [--non-gold N]
-                                      [--batches N]
+                                      [--batches N] [--corpus 10kgnad|wn]
 
 Clusters all 1,028 articles of ../shared/data/10kgnad/test.csv (row N is the article
 gnad-NNNN.txt, as scripts/export_10kgnad.py names it) and scores the clusters against
@@ -23,6 +23,12 @@ Without it the terms come from the text alone.
 --batches N clusters as N successive builds do (the first 1/N of the rows, then the next
 ones into the stored index: update_stories), to measure the incremental path.
 
+--corpus wn clusters instead the 148 German Wikinews articles of the quotation corpus's test split
+(../shared/data/german_news_quotation_attribution_2024/data/test; `wn-ID.txt` as scripts/export_wikinews.py
+writes them: title line, blank line, text; with their publication dates, so the time decay plays its part)
+against the gold stories of set "wn" (training/REALNEWS_EVAL.md section 10). The default scores the
+10kGNAD gold stories only, as before.
+
 --non-gold N prints N articles outside the gold (at random, seeded) that joined a gold
 story's cluster, with their first words: read them to judge the precision beyond the gold.
 """
@@ -31,6 +37,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -38,7 +45,8 @@ from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# LAGEBILD_SRC: the src/ directory of another checkout's code to measure (default: this checkout's)
+sys.path.insert(0, os.environ.get("LAGEBILD_SRC") or str(ROOT / "src"))
 
 from lagebild.consolidate import stories as st
 from lagebild.model import Article
@@ -53,8 +61,21 @@ def read_gnad(path: Path = CSV) -> list[Article]:
     return [Article(id=f"gnad-{i:04d}.txt", text=r[1]) for i, r in enumerate(rows)]
 
 
-def read_gold(path: Path = GOLD) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_wikinews() -> list[Article]:
+    """The Wikinews test articles as lagebild reads the exported files: title first, dated."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import export_wikinews
+
+    docs = export_wikinews.read_docs()
+    return [Article(id=export_wikinews.article_id(i), text=export_wikinews.article_text(d).rstrip("\n"),
+                    title=d["title"], published=d["date"], published_precision="day") for i, d in docs.items()]
+
+
+def read_gold(path: Path = GOLD, corpus: str = "10kgnad") -> list[dict]:
+    """The gold stories of one corpus (10kGNAD `gnad-` or Wikinews `wn-` articles)."""
+    prefix = "wn-" if corpus == "wn" else "gnad-"
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [g for g in gold if all(a.startswith(prefix) for a in g["articles"])]
 
 
 def score(predicted: dict[str, str], gold: list[dict]) -> dict:
@@ -145,14 +166,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="with --entities: keep the analysis in this file")
     ap.add_argument("--non-gold", type=int, default=0, help="print N non-gold articles that joined gold stories")
     ap.add_argument("--batches", type=int, default=1, help="cluster in N successive builds (incremental)")
+    ap.add_argument("--corpus", choices=("10kgnad", "wn"), default="10kgnad",
+                    help="10kGNAD (default) or the Wikinews test split of set wn")
     args = ap.parse_args(argv)
-    if not CSV.exists():
-        print(f"10kGNAD not found at {CSV}: nothing to measure", file=sys.stderr)
+    wn_dir = ROOT.parent / "shared" / "data" / "german_news_quotation_attribution_2024" / "data" / "test"
+    where = wn_dir if args.corpus == "wn" else CSV
+    if not where.exists():
+        print(f"{args.corpus} not found at {where}: nothing to measure", file=sys.stderr)
         return 1
     if args.threshold is not None:
         st.THRESHOLD = args.threshold
-    articles = read_gnad()
-    gold = read_gold()
+    articles = read_wikinews() if args.corpus == "wn" else read_gnad()
+    gold = read_gold(corpus=args.corpus)
     mentions, times = [], []
     if args.entities:
         mentions, times = analysed(articles, args.cache)
