@@ -152,3 +152,18 @@ def test_asked_at_one_place_it_decides_only_the_sentences_that_place_depends_on(
     found = [q for q in at.around_char(pos) if q.how == "learned" and doc[q.speaker_head].text == "Sprecher"]
     assert found                                                        # the chain of the police's report
     assert 0 not in at.decisions.made                                   # the Landrat's report is not decided
+
+
+def test_marks_around_a_name_are_no_quotation(parser, model):
+    doc = parser("Ein Sprecher des Instituts sagte, das Forschungsschiff „Meteor“ werde im Mai in Kiel erwartet.")
+    quotes = said_by(doc, L.learned_quotations(doc, model))
+    assert any("erwartet" in q and "Sprecher" in sp for q, sp in quotes)
+    assert not any(q.strip("„“ ") == "Meteor" for q, _ in quotes)
+
+
+def test_marks_that_are_all_that_is_said_are_the_quotation(parser, model):
+    doc = parser("Die Gewerkschafter sprachen am Dienstag von einem „Angriff auf die Tarifautonomie“.")
+    quotes = [q for q in L.learned_quotations(doc, model) if q.how == "learned"]
+    assert len(quotes) == 1 and quotes[0].type == "Direct"
+    said = doc.text[quotes[0].quote[0][0]: quotes[0].quote[-1][1]]
+    assert "Angriff" in said and "sprachen" not in said

@@ -651,17 +651,45 @@ def _qtype(sent: Span, own: Quotation | None) -> str:
     return "FreeIndirect" if C.hearsay_modal(sent) else "Reported"
 
 
-def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]]) -> list[Quotation]:
+def _names_something(doc: Doc, a: int, b: int) -> bool:
+    """Marks around a name or title, not around words someone said: only proper nouns or foreign words
+    inside (``„Department of Vertebrate Zoology“``), or hung on a noun as its name or apposition (``der Sender
+    „Silverbird“``, ``die Walfangstation „Hvalstödin“``)."""
+    inner = [t for t in doc[a + 1: b] if not t.is_punct]
+    if not inner:
+        return True
+    root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
+    return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
+
+
+def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]],
+                  speaker: AbstractSet[int] = frozenset()) -> list[Quotation]:
     """A passage in quotation marks inside what is reported is a direct quotation of the same speaker
-    ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation."""
+    ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation, name something
+    (`_names_something`) or stand inside the speaker's phrase (``Vertreter der „Iceland Nature Conservation
+    Association“``)."""
     out = []
     for a, b in marks:
         inner = set(range(a, b + 1))
-        if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens):
+        if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens) \
+                and not inner & speaker and not _names_something(doc, a, b):
             out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
                                  q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=q.sent,
                                  tokens=inner))
     return out
+
+
+def _marks_alone(doc: Doc, q: Quotation, nested: list[Quotation]) -> Quotation | None:
+    """``Analysten sprachen von „Panikverkäufen“``, ``verkündete er: „Keine Familie wird ...“``: where the one
+    passage in marks is all that is said - no verb outside it but the reporting verb (and its auxiliaries) -
+    the quotation is that passage, Direct, and not the sentence with the passage again inside it."""
+    if len(nested) != 1:
+        return None
+    rest = [doc[k] for k in q.tokens - nested[0].tokens]
+    if any(t.pos_ in ("VERB", "AUX") and not C.is_reporting_verb(t)
+           and not (t.pos_ == "AUX" and C.is_reporting_verb(t.head)) for t in rest):
+        return None
+    return replace(nested[0], how="learned")
 
 
 def _merge_marked_runs(doc: Doc, out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
@@ -769,8 +797,10 @@ class _Decisions:
         q = Quotation(_qtype(sent, own), _spans(quote), own.cue if own else (), _spans(sp), head.i,
                       own.relay if own else (), own.relay_head if own else None, how="learned", sent=si,
                       tokens={t.i for t in quote})
-        out = [q] + _nested_marks(doc, q, sent, fx.marks)
-        if EXTRA:
+        nested = _nested_marks(doc, q, sent, fx.marks, {t.i for t in sp})
+        alone = _marks_alone(doc, q, nested)
+        out = [alone] if alone is not None else [q] + nested
+        if EXTRA:                                # the sentence's other rule quotations (outside what it reports)
             out.extend(r for r in rule if r is not own and r.speaker and r.tokens and not r.tokens & q.tokens)
         new = ({t.i for t in sp} | {best[1].i}, {t.lemma_.lower() for t in sp if t.pos_ in ("NOUN", "PROPN")}, si)
         return out, new
