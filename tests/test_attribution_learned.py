@@ -106,3 +106,64 @@ def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):
     p = T.probabilities(model, doc)
     spk = {t.text: float(p[t.i, T.SPK]) for t in doc}
     assert spk["Ministerin"] > 0.5 > max(spk["Schulen"], spk["Ostern"])
+
+
+# --- the component asked at one place (LearnedDoc: the claims extractor asks at a figure) ---
+
+_REPORT = ("Der Landrat eröffnete am Montag die neue Brücke. Sie habe 12 Millionen Euro gekostet, sagte er. "
+           "Der Bau habe zwei Jahre gedauert. Die Opposition nannte das Projekt „viel zu teuer“. "
+           "Nach Angaben der Stadtwerke fahren täglich 8.000 Autos über die Brücke. Am Abend gab es ein Fest. "
+           "Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie habe 300 Meter gemessen.")
+
+
+def test_the_tagger_over_stretches_gives_what_it_gives_over_the_whole_doc(parser):
+    from lagebild.extract.attribution import tagger as T
+
+    model = T.load()
+    if model is None:
+        pytest.skip("no tagger packaged")
+    doc = parser(_REPORT)
+    whole = T.probabilities(model, doc)
+    lazy = T.LazyProbabilities(model, doc)
+    assert np.allclose(lazy[20:25], whole[20:25], atol=1e-6)          # tagged with its context only
+    assert np.allclose(lazy[[3, len(doc) - 2], T.SPK], whole[[3, len(doc) - 2], T.SPK], atol=1e-6)
+    assert np.allclose(lazy[0: len(doc)], whole, atol=1e-6)
+
+
+def test_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model):
+    doc = parser(_REPORT)
+    whole = L.learned_quotations(doc, model)
+    at = L.LearnedDoc(doc, model)
+    for tok in doc:
+        if not tok.like_num:
+            continue
+        mine = [q for q in at.around(tok.i) if q.how == "learned" and tok.i in q.tokens]
+        theirs = [q for q in whole if q.how == "learned" and tok.i in q.tokens]
+        assert [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in mine] == \
+               [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in theirs], tok.text
+
+
+def test_asked_at_one_place_it_decides_only_the_sentences_that_place_depends_on(parser, model):
+    doc = parser("Der Landrat sagte, die Brücke habe 12 Millionen Euro gekostet. Am Abend gab es ein Fest. "
+                 "Die Kapelle spielte bis Mitternacht. Viele Familien kamen mit ihren Kindern. Es regnete nicht. "
+                 "Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie sei 300 Meter lang.")
+    at = L.LearnedDoc(doc, model)
+    pos = doc.text.index("300")
+    found = [q for q in at.around_char(pos) if q.how == "learned" and doc[q.speaker_head].text == "Sprecher"]
+    assert found                                                        # the chain of the police's report
+    assert 0 not in at.decisions.made                                   # the Landrat's report is not decided
+
+
+def test_marks_around_a_name_are_no_quotation(parser, model):
+    doc = parser("Ein Sprecher des Instituts sagte, das Forschungsschiff „Meteor“ werde im Mai in Kiel erwartet.")
+    quotes = said_by(doc, L.learned_quotations(doc, model))
+    assert any("erwartet" in q and "Sprecher" in sp for q, sp in quotes)
+    assert not any(q.strip("„“ ") == "Meteor" for q, _ in quotes)
+
+
+def test_marks_that_are_all_that_is_said_are_the_quotation(parser, model):
+    doc = parser("Die Gewerkschafter sprachen am Dienstag von einem „Angriff auf die Tarifautonomie“.")
+    quotes = [q for q in L.learned_quotations(doc, model) if q.how == "learned"]
+    assert len(quotes) == 1 and quotes[0].type == "Direct"
+    said = doc.text[quotes[0].quote[0][0]: quotes[0].quote[-1][1]]
+    assert "Angriff" in said and "sprachen" not in said

@@ -403,14 +403,14 @@ class _Learned:
 
     def __init__(self, doc: Doc, said: list):
         self.doc, self.said = doc, said
-        self.found: list | None = None
+        self.found: attr.LearnedDoc | None | bool = None
 
     def source(self, pos: int):
-        if self.found is None:
+        if self.found is None:              # decided only for the sentences the figure's quotation needs
             model = attr.trained_model()
-            self.found = attr.learned_quotations(self.doc, model, attr.model_features(self.doc, model, self.said)) \
-                if model is not None else []
-        return attr.learned_source(self.doc, pos, self.found) if self.found else None
+            self.found = attr.LearnedDoc(self.doc, model, self.said) if model is not None else False
+        found = self.found.around_char(pos) if isinstance(self.found, attr.LearnedDoc) else []
+        return attr.learned_source(self.doc, pos, found) if found else None
 
 
 class ClaimExtractor:

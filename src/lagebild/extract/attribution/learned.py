@@ -28,7 +28,7 @@ import json
 import zlib
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,7 @@ def context_features(first: list[float], si: int) -> list[int]:
     return _hashes(f)
 
 
-def sentence_scores(model: Model, sent_feats: list[list[int]]) -> list[float]:
+def sentence_scores(model: Model, sent_feats: Sequence[list[int]]) -> list[float]:
     """Is each sentence reported speech: the first pass, and where the model has one, the second pass
     that reads the first pass' scores of the sentences around it."""
     first = [_score(model.sent_w, model.sent_b, f) for f in sent_feats]
@@ -445,7 +445,7 @@ class _Candidates(Sequence):
     prediction ranks the candidates of the sentences the sentence classifier accepts only (the features of
     all candidates were three quarters of the component's time), training asks for every sentence."""
 
-    def __init__(self, tk: _Toks, sents: list[Span], ctx: CandContext, probs: np.ndarray | None = None):
+    def __init__(self, tk: _Toks, sents: list[Span], ctx: CandContext, probs: Any = None):
         self.tk, self.sents, self.ctx, self.probs = tk, sents, ctx, probs
         self.done: dict[int, list[tuple[Token, int, list[int]]]] = {}
         self.facts: dict[int, _TokFacts] = {}
@@ -463,6 +463,8 @@ class _Candidates(Sequence):
     def __getitem__(self, si):  # type: ignore[override]
         si = range(len(self))[si]
         if si not in self.done:
+            if isinstance(self.probs, T.LazyProbabilities):      # the window's tokens tagged in one run
+                self.probs.need(self.sents[max(0, si - WINDOW)].start, self.sents[min(len(self) - 1, si + 1)].end)
             window = candidates(self.tk, self.sents, si)
             rows = [(t, d, speaker_features(self.tk, t.i, d, self.ctx, si, self._facts(t.i))) for t, d in window]
             if self.probs is not None:           # the tagger's view of each candidate, where the model reads it
@@ -476,7 +478,7 @@ class _Candidates(Sequence):
 class DocFeatures:
     sents: list[Span]
     rules: list[Quotation]
-    sent_feats: list[list[int]]
+    sent_feats: Sequence[list[int]]
     cands: Sequence[list[tuple[Token, int, list[int]]]]
     marks: list[tuple[int, int]]
 
@@ -512,7 +514,7 @@ def _tenth(x: float) -> int:
     return min(int(x * 10), 9)
 
 
-def tagger_sentence_stats(probs: np.ndarray, sents: list[Span]) -> list[tuple[int, int, int]]:
+def tagger_sentence_stats(probs: Any, sents: list[Span]) -> list[tuple[int, int, int]]:
     """Each sentence's mean QUOTE, most speaker-like and most cue-like token, in tenths (read once: a
     sentence's features read its neighbours' too)."""
     out = []
@@ -523,28 +525,31 @@ def tagger_sentence_stats(probs: np.ndarray, sents: list[Span]) -> list[tuple[in
     return out
 
 
-def tagger_sentence_features(stats: list[tuple[int, int, int]], si: int) -> list[int]:
+def tagger_sentence_features(stats: dict[int, tuple[int, int, int] | None], si: int) -> list[int]:
     """The tagger's view of a sentence and its neighbours: how much of it is reported (mean QUOTE), its
-    most speaker-like and most cue-like token (`stats`: tagger_sentence_stats)."""
+    most speaker-like and most cue-like token (`stats`: tagger_sentence_stats of sentences si-1, si, si+1;
+    None outside the Doc)."""
     f = []
     for name, k in (("t", si), ("tp", si - 1), ("tn", si + 1)):
-        if not 0 <= k < len(stats):
+        got = stats.get(k)
+        if got is None:
             f.append(name + "=none")
             continue
-        q, sp, c = stats[k]
+        q, sp, c = got
         f += [f"{name}_q={q}", f"{name}_s={sp}", f"{name}_c={c}"]
-    f.append(f"t_qs={stats[si][0]}|{stats[si][1]}")
+    own = stats[si] or (0, 0, 0)
+    f.append(f"t_qs={own[0]}|{own[1]}")
     return _hashes(f)
 
 
-def _spk_prob(probs: np.ndarray, tok: Token) -> float:
+def _spk_prob(probs: Any, tok: Token) -> float:
     """A candidate's speaker probability: the most speaker-like token of its head and the words that
     name it with it (name parts, compounds, its article and adjectives)."""
     ks = [tok.i] + [c.i for c in tok.children if c.dep_ in ("flat", "flat:name", "compound", "det", "amod", "appos")]
     return float(probs[ks, T.SPK].max())
 
 
-def tagger_candidate_features(probs: np.ndarray, cands: list[tuple[Token, int]],
+def tagger_candidate_features(probs: Any, cands: list[tuple[Token, int]],
                               seen: dict[int, float] | None = None) -> list[list[str]]:
     """Each candidate's speaker probability (tenths, with its distance) and its rank among the candidates
     of the quotation's window by that probability; `seen`: the probabilities already read, by token."""
@@ -567,31 +572,61 @@ def tagger_candidate_features(probs: np.ndarray, cands: list[tuple[Token, int]],
     return out
 
 
-def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: np.ndarray | None = None) -> DocFeatures:
-    """Features of each sentence and of its candidate speakers; `rules`: the parse rules' quotations where
-    already read; `probs` are the tagger's probabilities (tagger.probabilities), where the model was trained
-    with them."""
+class _SentFeats(Sequence):
+    """Each sentence's features, made when the sentence is first asked for (the tagger's part reads its
+    probabilities of the sentence and its neighbours: with `LazyProbabilities` only those are tagged)."""
+
+    def __init__(self, doc: Doc, tk: _Toks, sents: list[Span], rules: list[Quotation], ctx: CandContext,
+                 probs: Any = None):
+        self.tk, self.sents, self.ctx, self.probs = tk, sents, ctx, probs
+        self.hows: dict[int, set[str]] = {}
+        for q in rules:
+            self.hows.setdefault(q.sent, set()).add(q.how)
+        self.info = _SentInfo.of(tk, sents)
+        self.text = doc_text(doc)
+        self.marks = [(a, b) for a, b in _quote_marks(doc)]
+        self.stats: dict[int, tuple[int, int, int]] = {}
+        self.done: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.sents)
+
+    def _stats(self, si: int) -> tuple[int, int, int] | None:
+        if not 0 <= si < len(self.sents):
+            return None
+        if si not in self.stats:
+            self.stats[si] = tagger_sentence_stats(self.probs, [self.sents[si]])[0]
+        return self.stats[si]
+
+    def __getitem__(self, si):  # type: ignore[override]
+        si = range(len(self))[si]
+        if si not in self.done:
+            sents, hows = self.sents, self.hows
+            sent = sents[si]
+            marked = any(k in self.ctx.in_marks for k in range(sent.start, sent.end))
+            par = si == 0 or "\n" in self.text[sents[si - 1].end_char: sent.start_char]
+            cont = any(a < sent.start <= b for a, b in self.marks)
+            f = sentence_features(self.tk, self.info, sents, si, hows.get(si, set()), hows.get(si - 1, set()),
+                                  marked, hows.get(si + 1, set()), par, cont)
+            if isinstance(self.probs, T.LazyProbabilities):      # the sentence and its neighbours in one run
+                self.probs.need(sents[max(0, si - 1)].start, sents[min(len(sents) - 1, si + 1)].end)
+            if self.probs is not None:
+                f += tagger_sentence_features({k: self._stats(k) for k in (si - 1, si, si + 1)}, si)
+            self.done[si] = f
+        return self.done[si]
+
+
+def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = None) -> DocFeatures:
+    """Features of each sentence and of its candidate speakers, each made when first asked for; `rules`: the
+    parse rules' quotations where already read; `probs` are the tagger's probabilities (an array of
+    tagger.probabilities, or a tagger.LazyProbabilities), where the model was trained with them."""
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
     tk = _Toks(doc, sents)
     ctx = _context(tk, sents, rules, marks)
-    hows: dict[int, set[str]] = {}
-    for q in rules:
-        hows.setdefault(q.sent, set()).add(q.how)
-    info = _SentInfo.of(tk, sents)
-    text = doc_text(doc)
-    stats = tagger_sentence_stats(probs, sents) if probs is not None else []
-    sent_feats = []
-    for si, sent in enumerate(sents):
-        marked = any(k in ctx.in_marks for k in range(sent.start, sent.end))
-        par = si == 0 or "\n" in text[sents[si - 1].end_char: sent.start_char]
-        cont = any(a < sent.start <= b for a, b in marks)
-        sent_feats.append(sentence_features(tk, info, sents, si, hows.get(si, set()), hows.get(si - 1, set()), marked,
-                                            hows.get(si + 1, set()), par, cont))
-        if probs is not None:
-            sent_feats[-1] += tagger_sentence_features(stats, si)
-    return DocFeatures(sents, rules, sent_feats, _Candidates(tk, sents, ctx, probs), marks)
+    return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, probs), _Candidates(tk, sents, ctx, probs),
+                       marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
@@ -616,17 +651,45 @@ def _qtype(sent: Span, own: Quotation | None) -> str:
     return "FreeIndirect" if C.hearsay_modal(sent) else "Reported"
 
 
-def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]]) -> list[Quotation]:
+def _names_something(doc: Doc, a: int, b: int) -> bool:
+    """Marks around a name or title, not around words someone said: only proper nouns or foreign words
+    inside (``„Department of Vertebrate Zoology“``), or hung on a noun as its name or apposition (``der Sender
+    „Silverbird“``, ``die Walfangstation „Hvalstödin“``)."""
+    inner = [t for t in doc[a + 1: b] if not t.is_punct]
+    if not inner:
+        return True
+    root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
+    return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
+
+
+def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]],
+                  speaker: AbstractSet[int] = frozenset()) -> list[Quotation]:
     """A passage in quotation marks inside what is reported is a direct quotation of the same speaker
-    ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation."""
+    ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation, name something
+    (`_names_something`) or stand inside the speaker's phrase (``Vertreter der „Iceland Nature Conservation
+    Association“``)."""
     out = []
     for a, b in marks:
         inner = set(range(a, b + 1))
-        if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens):
+        if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < 0.8 * len(q.tokens) \
+                and not inner & speaker and not _names_something(doc, a, b):
             out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
                                  q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=q.sent,
                                  tokens=inner))
     return out
+
+
+def _marks_alone(doc: Doc, q: Quotation, nested: list[Quotation]) -> Quotation | None:
+    """``Analysten sprachen von „Panikverkäufen“``, ``verkündete er: „Keine Familie wird ...“``: where the one
+    passage in marks is all that is said - no verb outside it but the reporting verb (and its auxiliaries) -
+    the quotation is that passage, Direct, and not the sentence with the passage again inside it."""
+    if len(nested) != 1:
+        return None
+    rest = [doc[k] for k in q.tokens - nested[0].tokens]
+    if any(t.pos_ in ("VERB", "AUX") and not C.is_reporting_verb(t)
+           and not (t.pos_ == "AUX" and C.is_reporting_verb(t.head)) for t in rest):
+        return None
+    return replace(nested[0], how="learned")
 
 
 def _merge_marked_runs(doc: Doc, out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
@@ -649,34 +712,80 @@ def _merge_marked_runs(doc: Doc, out: list[Quotation], marks: list[tuple[int, in
     return merged
 
 
-def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None) -> DocFeatures:
-    """The features `model` reads: with the tagger's probabilities where it was trained with them."""
-    return doc_features(doc, rules, T.probabilities(model.tagger, doc) if model.tagger is not None else None)
+def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None, lazy: bool = False) -> DocFeatures:
+    """The features `model` reads: with the tagger's probabilities where it was trained with them (`lazy`: the
+    tagger runs only over the tokens the sentences asked for need, `LearnedDoc`)."""
+    if model.tagger is None:
+        return doc_features(doc, rules)
+    probs = T.LazyProbabilities(model.tagger, doc) if lazy else T.probabilities(model.tagger, doc)
+    return doc_features(doc, rules, probs)
 
 
-def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
-    """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
-    best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
-    the rules where they found the sentence, else by form."""
-    fx = feats or model_features(doc, model)
-    by_sent: dict[int, list[Quotation]] = {}
-    for q in fx.rules:
-        by_sent.setdefault(q.sent, []).append(q)
-    out: list[Quotation] = []
-    chain: set[int] = set()
-    chain_lemmas: set[str] = set()
-    chain_si = -10
-    probs = sentence_scores(model, fx.sent_feats)
-    for si, sent in enumerate(fx.sents):
-        if si - chain_si > WINDOW:
-            chain, chain_lemmas = set(), set()
-        if probs[si] < model.sent_threshold:
-            continue
-        conf = rank_speakers(model, [f + chain_features(t, d, chain, chain_lemmas) for t, d, f in fx.cands[si]])
+_Chain = tuple[set[int], set[str], int]        # speaker tokens, their noun lemmas, the sentence that chose them
+_EMPTY: _Chain = (set(), set(), -10)
+
+
+class _Decisions:
+    """The component's decisions, sentence by sentence from left to right (the speaker chosen before is a
+    feature of the next choice): each made once, in text order from the first sentence whose chain is empty."""
+
+    def __init__(self, doc: Doc, model: Model, fx: DocFeatures):
+        self.doc, self.model, self.fx = doc, model, fx
+        self.by_sent: dict[int, list[Quotation]] = {}
+        for q in fx.rules:
+            self.by_sent.setdefault(q.sent, []).append(q)
+        self.scores: dict[int, float] = {}
+        self.made: dict[int, tuple[list[Quotation], _Chain | None]] = {}
+        self.entry: dict[int, _Chain] = {}      # the chain each decided sentence saw
+
+    def score(self, si: int) -> float:
+        if si not in self.scores:
+            if self.model.ctx_w is not None:         # the second pass reads its neighbours' first pass: all at once
+                self.scores.update(enumerate(sentence_scores(self.model, self.fx.sent_feats)))
+            else:
+                self.scores[si] = _score(self.model.sent_w, self.model.sent_b, self.fx.sent_feats[si])
+        return self.scores[si]
+
+    def start(self, si: int) -> tuple[int, _Chain]:
+        """Where a left-to-right pass must begin for sentence si to see the chain a pass over the whole Doc
+        gives it, with the chain there: back over the sentences the classifier accepts while they stand within
+        WINDOW of each other, to one whose chain is known or one with no accepted sentence within WINDOW
+        before it (the chain there is empty)."""
+        k = si
+        while k not in self.entry:
+            back = [j for j in range(max(0, k - WINDOW), k) if self.score(j) >= self.model.sent_threshold]
+            if not back:
+                return k, _EMPTY
+            k = back[0]
+        return k, self.entry[k]
+
+    def run(self, lo: int, hi: int) -> list[Quotation]:
+        """The quotations of sentences lo..hi-1, each decided with the chain a pass over the whole Doc gives it."""
+        begin, chain = self.start(lo)
+        out: list[Quotation] = []
+        for si in range(begin, hi):
+            if si - chain[2] > WINDOW:
+                chain = _EMPTY
+            self.entry.setdefault(si, chain)
+            if si not in self.made:
+                self.made[si] = self._decide(si, chain)
+            qs, new = self.made[si]
+            if new is not None:
+                chain = new
+            if si >= lo:
+                out.extend(qs)
+        return out
+
+    def _decide(self, si: int, chain: _Chain) -> tuple[list[Quotation], _Chain | None]:
+        model, fx, doc = self.model, self.fx, self.doc
+        if self.score(si) < model.sent_threshold:
+            return [], None
+        conf = rank_speakers(model, [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]])
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if best is None or best[0] < model.spk_threshold:
-            continue
-        rule = by_sent.get(si, [])
+            return [], None
+        sent = fx.sents[si]
+        rule = self.by_sent.get(si, [])
         head = maximal_np_head(best[1])
         sp = np_tokens(head)
         own = next((q for q in rule if q.speaker_head == head.i), rule[0] if rule else None)
@@ -684,15 +793,73 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
         if own is not None and own.tokens:
             quote = {doc[i] for i in own.tokens}
         if not quote:
-            continue
+            return [], None
         q = Quotation(_qtype(sent, own), _spans(quote), own.cue if own else (), _spans(sp), head.i,
                       own.relay if own else (), own.relay_head if own else None, how="learned", sent=si,
                       tokens={t.i for t in quote})
-        out.append(q)
-        out.extend(_nested_marks(doc, q, sent, fx.marks))
-        if EXTRA:
+        nested = _nested_marks(doc, q, sent, fx.marks, {t.i for t in sp})
+        alone = _marks_alone(doc, q, nested)
+        out = [alone] if alone is not None else [q] + nested
+        if EXTRA:                                # the sentence's other rule quotations (outside what it reports)
             out.extend(r for r in rule if r is not own and r.speaker and r.tokens and not r.tokens & q.tokens)
-        chain = {t.i for t in sp} | {best[1].i}
-        chain_lemmas = {t.lemma_.lower() for t in sp if t.pos_ in ("NOUN", "PROPN")}
-        chain_si = si
-    return _merge_marked_runs(doc, out, fx.marks)
+        new = ({t.i for t in sp} | {best[1].i}, {t.lemma_.lower() for t in sp if t.pos_ in ("NOUN", "PROPN")}, si)
+        return out, new
+
+
+def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
+    """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
+    best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
+    the rules where they found the sentence, else by form."""
+    fx = feats or model_features(doc, model)
+    return _merge_marked_runs(doc, _Decisions(doc, model, fx).run(0, len(fx.sents)), fx.marks)
+
+
+class LearnedDoc:
+    """The trained component's quotations of one Doc where a question needs them (the claims extractor asks
+    at a figure): `around(i)` decides only the sentences whose decisions the quotation at token i depends on
+    - its own, those of a passage in marks over it, and the chain of accepted sentences before them - and the
+    tagger runs only over the tokens their features read (`model_features(lazy=True)`). What it gives equals
+    what `learned_quotations` gives over the whole Doc for the quotations covering token i (a pronoun speaker
+    is resolved over all quotations before it: then every sentence before it is decided)."""
+
+    def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
+        self.doc = doc
+        self.fx = model_features(doc, model, rules, lazy=True)
+        self.decisions = _Decisions(doc, model, self.fx)
+        self.sent_of = np.zeros(len(doc), dtype=np.int32)
+        for si, sent in enumerate(self.fx.sents):
+            self.sent_of[sent.start: sent.end] = si
+        self.passages = [(int(self.sent_of[a]), int(self.sent_of[b])) for a, b in self.fx.marks
+                         if self.sent_of[a] != self.sent_of[b]]
+
+    def _merged(self, lo: int, hi: int) -> list[Quotation]:
+        qs = [replace(q, tokens=set(q.tokens)) for q in self.decisions.run(lo, hi)]
+        return _merge_marked_runs(self.doc, qs, self.fx.marks)
+
+    def around(self, i: int) -> list[Quotation]:
+        """The quotations whose decisions the quotation covering token i depends on (see the class)."""
+        if not 0 <= i < len(self.doc):
+            return []
+        si = lo = int(self.sent_of[i])
+        moved = True
+        while moved:                             # passages in marks that reach into sentences lo..si
+            opens = [a for a, b in self.passages if a < lo and b >= lo]
+            moved = bool(opens)
+            lo = min(opens, default=lo)
+        out = self._merged(lo, si + 1)
+        prons = [self.sent_of[q.speaker_head] for q in out
+                 if q.speaker_head is not None and self.doc[q.speaker_head].pos_ == "PRON"]
+        if prons:
+            out = self._merged(0, min(len(self.fx.sents), max(max(prons), si) + WINDOW + 1))
+        return out
+
+    def around_char(self, pos: int) -> list[Quotation]:
+        """`around` the token at char offset pos (the token a figure's first character stands in)."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return self.around(span[0].i) if span is not None and len(span) else []
+
+    @property
+    def tagged(self) -> int:
+        """Tokens the tagger ran over (with their context), for the benchmark."""
+        probs = self.fx.cands.probs if isinstance(self.fx.cands, _Candidates) else None
+        return getattr(probs, "tagged", 0)

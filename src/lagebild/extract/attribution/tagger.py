@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
-from thinc.api import Model
+from thinc.api import Model, NumpyOps
 
 LABELS = ("O", "SPK", "CUE", "QUOTE")
 SPK, CUE, QUOTE = 1, 2, 3
@@ -33,6 +33,7 @@ WIDTH = 64
 DEPTH = 4
 WINDOW = 1                                   # tokens on either side each layer reads (meta.json may say otherwise)
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution_tagger"
+BLOCK = 96                                   # tokens LazyProbabilities tags at once
 
 
 def build(dropout: float = 0.0, window: int = WINDOW) -> Model:
@@ -46,7 +47,15 @@ def build(dropout: float = 0.0, window: int = WINDOW) -> Model:
     for node in model.walk():
         if "dropout_rate" in node.attrs:
             node.attrs["dropout_rate"] = dropout
+    model.attrs["reach"] = DEPTH * window
     return model
+
+
+def reach(model: Model) -> int:
+    """How many tokens on either side a token's probabilities read (each window layer widens the view by its
+    window): a stretch of tokens tagged with that many more on each side gets the probabilities the whole Doc
+    gives it."""
+    return int(model.attrs.get("reach", DEPTH * WINDOW))
 
 
 def _params(model: Model) -> dict[str, np.ndarray]:
@@ -88,11 +97,78 @@ def load(path: str | None = None) -> Model | None:
             key = f"{k}.{name}"
             if key in z.files:
                 node.set_param(name, z[key].astype(np.float32))
+    # prediction multiplies its matrices with numpy's BLAS (thinc's own blis gemm took 1.7 times as long on one
+    # core for these small matrices; the probabilities agree to 1e-6)
+    ops = NumpyOps(use_blis=False)
+    for node in model.walk():
+        node.ops = ops
     return model
 
 
-def probabilities(model: Model, doc: Doc) -> np.ndarray:
-    """(len(doc), 4) probabilities of O / SPK / CUE / QUOTE for each token."""
+def probabilities(model: Model, doc: Any) -> np.ndarray:
+    """(len(doc), 4) probabilities of O / SPK / CUE / QUOTE for each token (of a Doc, or of a stretch of one:
+    anything with len() and the Doc's to_array)."""
     if len(doc) == 0:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     return np.asarray(model.predict([doc])[0])
+
+
+class _Stretch:
+    """Tokens start..end-1 of a Doc as the network's feature extractor reads them (their rows of the Doc's
+    to_array, which is made once per Doc)."""
+
+    def __init__(self, owner: LazyProbabilities, start: int, end: int):
+        self.owner, self.start, self.end = owner, start, end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def to_array(self, columns: Any) -> np.ndarray:
+        key = tuple(columns)
+        if key not in self.owner.arrays:
+            self.owner.arrays[key] = self.owner.doc.to_array(list(columns))
+        return self.owner.arrays[key][self.start: self.end]
+
+
+class LazyProbabilities:
+    """The probabilities of a Doc's tokens, tagged only for the stretches asked for (``probs[a:b]``,
+    ``probs[rows, SPK]``): each stretch is tagged with `reach` tokens of context on either side, so its
+    probabilities equal those of tagging the whole Doc. `tagged` counts the tokens run through the network."""
+
+    def __init__(self, model: Model, doc: Doc):
+        self.model, self.doc = model, doc
+        self.p = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
+        self.done = np.zeros(len(doc), dtype=bool)
+        self.reach = reach(model)
+        self.tagged = 0
+        self.arrays: dict[tuple, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.p)
+
+    def need(self, start: int, end: int) -> None:
+        """Tag tokens start..end-1 where not yet tagged."""
+        start, end = max(start, 0), min(end, len(self.p))
+        if start >= end:
+            return
+        todo = np.flatnonzero(~self.done[start:end])
+        if not len(todo):
+            return
+        a, b = start + int(todo[0]), start + int(todo[-1]) + 1
+        # whole blocks of BLOCK tokens: each run of the network has a fixed cost, and the sentences a decision
+        # reads lie near each other (the same probabilities, fewer runs)
+        a, b = a // BLOCK * BLOCK, min(len(self.p), -(-b // BLOCK) * BLOCK)
+        lo, hi = max(0, a - self.reach), min(len(self.p), b + self.reach)
+        self.p[a:b] = probabilities(self.model, _Stretch(self, lo, hi))[a - lo: b - lo]
+        self.done[a:b] = True
+        self.tagged += hi - lo
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        rows = key[0] if isinstance(key, tuple) else key
+        if isinstance(rows, slice):
+            self.need(rows.start or 0, len(self.p) if rows.stop is None else rows.stop)
+        elif isinstance(rows, (int, np.integer)):
+            self.need(int(rows), int(rows) + 1)
+        elif len(rows):
+            self.need(int(min(rows)), int(max(rows)) + 1)
+        return self.p[key]
