@@ -549,3 +549,31 @@ def test_names_no_one_reads_the_report_noun_and_its_owner(nlp):
     assert names_no_one(by["Berichten"]) and names_no_one(by["Demnach"])
     assert not names_no_one(by["NASA-Angaben"])
     assert not names_no_one(by["Angaben"]) and not names_no_one(by["Feuerwehr"])
+
+
+def test_the_author_of_a_ranking_is_the_source_of_its_figures(nlp):
+    # a document noun (lang/de document_nouns) in a phrase of the clause; its author in the von phrase
+    # under the document's genitive, a name without article
+    text = "Auf der Weltrangliste der Lebensqualität von Städtebund Global liegt die Stadt auf Platz 3 von 230 Städten."
+    assert name_of(nlp, text, "230 Städten") == "Städtebund Global"
+
+
+def test_the_author_of_a_report_in_its_genitive(nlp):
+    assert name_of(nlp, "Im Bericht des Umweltbundesamtes sind 120 Messstellen genannt.", "120") == "Umweltbundesamt"
+
+
+def test_a_document_of_no_author_names_no_source(nlp):
+    # the genitive is the document's topic, not who wrote it; a list holding the figure is no source of it
+    assert name_of(nlp, "Auf der Liste der gefährdeten Arten stehen 300 Tiere.", "300") is None
+    assert name_of(nlp, "Eine Liste von 300 Namen wurde am Montag veröffentlicht.", "300") is None
+
+
+def test_a_von_phrase_before_a_participle_is_its_agent_not_an_owner(nlp):
+    from lagebild.extract.attribution.speakers import genitive_or_von
+
+    doc = nlp("Viele Dörfer sind laut einer neuen Studie von Dürre bedroht.")
+    study = next(t for t in doc if t.lower_ == "studie")
+    assert genitive_or_von(study) is None
+    doc = nlp("Laut einer Studie von Greenpeace sind viele Dörfer bedroht.")
+    study = next(t for t in doc if t.lower_ == "studie")
+    assert genitive_or_von(study) is not None and genitive_or_von(study).text == "Greenpeace"

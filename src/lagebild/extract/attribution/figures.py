@@ -46,6 +46,9 @@ _HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß 
 _HEARD_IN = _FUNCTION["heard_in"]                      # "In Justizkreisen war von ... die Rede"
 _CIRCLES = tuple(sorted(_FUNCTION["circle_endings"]))   # "Regierungskreisen"
 _IMPERSONAL = _FUNCTION["impersonal_reporting"]        # "Aus dem Ministerium verlautete, ..."
+_DOCUMENT_AT = _FUNCTION["document_at"]                 # "Auf der Rangliste von X liegt ..."
+# heads of a body that can author a document: "des Umweltbundesamtes", "der Universität"
+_BODY_HEADS = tuple(sorted(set().union(*table("source_heads").values()) | words("institution_nouns")))
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -656,6 +659,60 @@ def _genitive_inverted(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _document(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | None:
+    """``Auf der Rangliste der Pressefreiheit von Reporter ohne Grenzen liegt das Land auf Platz 149 von 180
+    Staaten``, ``Im Bericht des Rechnungshofs sind 120 Fälle genannt``: a document noun (document_nouns) in a
+    phrase of the clause (document_at: ``in``, ``auf``, ``laut`` ...) whose author stands in its ``von`` phrase or
+    genitive; the author is the source of the clause's figures (of tok's clause where tok is given)."""
+    for noun in _span(doc, unit) or ():
+        if noun.dep_ not in ("obl", "nmod", "nsubj") or not C.is_document_noun(noun) \
+                or not any(c.dep_ in ("case", "dep") and c.lower_ in _DOCUMENT_AT for c in noun.children):
+            continue
+        if tok is not None and (tok.i in {t.i for t in noun.subtree} or _clause_head(noun).i != _clause_head(tok).i):
+            continue                                   # "eine Liste von 300 Namen": the figure is the document's
+        author = _document_author(noun)
+        if author is not None:
+            said = _report_noun_said(doc, noun, author, "prep")
+            if said is not None and author.pos_ == "NOUN" and not any(c.dep_ == "det" for c in author.children):
+                said.source.name = said.source.text or said.source.name   # "von Transparency International": a name
+            if said is not None:
+                STATS["author of a document"] += 1
+                return said
+    return None
+
+
+def _document_author(noun: Token) -> Token | None:
+    """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Rangliste der Pressefreiheit von
+    X``) that names someone - a name, a body, a phrase without article (``von Reporter ohne Grenzen``) - else a
+    genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
+    from .speakers import agent_of_verb, can_speak
+
+    def named(t: Token, von: bool) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree):
+            return False
+        if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or t.lemma_.lower().endswith(_BODY_HEADS):
+            return True
+        return von and t.text[:1].isupper() and not any(c.dep_ == "det" for c in t.children) \
+            and "Sing" in t.morph.get("Number", ["Sing"]) and not _is_place(t.text, t)
+
+    layer = [noun]
+    for _ in range(2):                                 # the document's attributes and theirs
+        nxt = []
+        for h in layer:
+            for c in h.children:
+                if c.dep_ not in ("nmod", "nmod:poss") or c.i < noun.i:
+                    continue
+                cases = {g.lower_ for g in c.children if g.dep_ == "case"}
+                if cases & {"von", "vom"} and named(c, True) and not agent_of_verb(c):   # "von X bedroht"
+                    return c
+                if not cases and h.i == noun.i and "Gen" in c.morph.get("Case", ["Gen"]) and named(c, False):
+                    return c
+                if not cases or cases & {"von", "vom"}:
+                    nxt.append(c)
+        layer = nxt
+    return None
+
+
 def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
     """``In südkoreanischen und ukrainischen Schätzungen wird von ... gesprochen``: estimates qualified by
     adjectives, in an ``in`` phrase, are the source (as written)."""
@@ -738,7 +795,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             if said is not None:
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
-        or _origin(doc, units[i]) or _holder(doc, units[i])
+        or _origin(doc, units[i]) or _holder(doc, units[i]) or _document(doc, units[i], tok)
     if side is not None:
         cands.append(side)
     if not cands:
