@@ -36,7 +36,7 @@ from .. import doc_text
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
-from .sources import phrase_source, quotation_source
+from .sources import QUOTE_MARKS, phrase_source, quotation_source
 from .speakers import can_speak
 
 STATS: Counter[str] = Counter()
@@ -268,6 +268,23 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
         subj = _subject_said(doc, verb, units[i + 1])
         if subj is not None:
             return subj
+    return _pointing_back(doc, sent)
+
+
+def _pointing_back(doc: Doc, sent: Span) -> Said | None:
+    """``Diese Angabe kommt aus dem Innenministerium.``, ``Die Zahlen stammen von der UNO.``: the next sentence's
+    subject is a report pointing back (a reporting noun with a demonstrative, or the definite article and no owner)
+    and its clause names where the report came from (``aus``/``von``); that phrase is the source of this one."""
+    for noun in sent:
+        if noun.dep_ != "nsubj" or not C.anaphoric_report(noun) or noun.i - sent.start > 2:   # opens the sentence
+            continue
+        origin = _heard_phrase(_clause_head(noun), _ORIGIN)
+        if origin is not None and origin.i != noun.i and (can_speak(origin) or origin.lemma_.lower().endswith(
+                _BODY_HEADS)):                         # "Die Zahlen stammen aus dem Jahr 2015": no one
+            said = _report_noun_said(doc, noun, origin, "prep")
+            if said is not None:
+                STATS["report pointing back to the sentence before, its origin named"] += 1
+                return said
     return None
 
 
@@ -391,7 +408,34 @@ def reported(sent: Span) -> bool:
         if not any(t.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in t.children) for t in path):
             STATS["Konjunktiv I hung under a noun"] += 1
             return True
+        if _verb_second(sent, tok):
+            STATS["Konjunktiv I in a main clause the parse hung as subordinate"] += 1
+            return True
     return False
+
+
+def _verb_second(sent: Span, verb: Token) -> bool:
+    """Is the finite verb in the word order of a main clause, whatever the parser hung it under? In the clause
+    between commas it stands neither first nor last and no subordinating conjunction or relative or
+    interrogative word opens the clause: ``Nicht nur, dass ..., auch zehn Stimmzettel seien gewertet worden``
+    (a subordinate clause puts its finite verb last: ``..., dass zehn Stimmzettel gewertet worden seien``)."""
+    if not verb.tag_.endswith("FIN"):
+        return False
+    a, b = verb.i, verb.i
+    while a > sent.start and not _clause_break(sent.doc[a - 1]):
+        a -= 1
+    while b + 1 < sent.end and not _clause_break(sent.doc[b + 1]):
+        b += 1
+    clause = sent.doc[a:b + 1]
+    if verb.i in (a, b) or any(t.tag_ in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT") or
+                              t.dep_ == "mark" for t in clause):
+        return False
+    return True
+
+
+def _clause_break(tok: Token) -> bool:
+    """A token that ends a clause of the sentence's surface: a comma, semicolon, colon, dash or quotation mark."""
+    return tok.is_punct and tok.text in (",", ";", ":", "–", "-", "(", ")") or tok.text in QUOTE_MARKS
 
 
 def carries_on(sent: Span) -> bool:
