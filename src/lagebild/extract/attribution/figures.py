@@ -434,8 +434,9 @@ def _verb_second(sent: Span, verb: Token) -> bool:
 
 
 def _clause_break(tok: Token) -> bool:
-    """A token that ends a clause of the sentence's surface: a comma, semicolon, colon, dash or quotation mark."""
-    return tok.is_punct and tok.text in (",", ";", ":", "–", "-", "(", ")") or tok.text in QUOTE_MARKS
+    """A token that ends a clause of the sentence's surface: punctuation (comma, dash, the full stop ...) or a
+    quotation mark."""
+    return tok.is_punct or tok.text in QUOTE_MARKS
 
 
 def carries_on(sent: Span) -> bool:
