@@ -549,3 +549,55 @@ def test_names_no_one_reads_the_report_noun_and_its_owner(nlp):
     assert names_no_one(by["Berichten"]) and names_no_one(by["Demnach"])
     assert not names_no_one(by["NASA-Angaben"])
     assert not names_no_one(by["Angaben"]) and not names_no_one(by["Feuerwehr"])
+
+
+def test_the_author_of_a_ranking_is_the_source_of_its_figures(nlp):
+    # a document noun (lang/de document_nouns) in a phrase of the clause; its author in the von phrase
+    # under the document's genitive, a name without article
+    text = "Auf der Weltrangliste der Lebensqualität von Städtebund Global liegt die Stadt auf Platz 3 von 230 Städten."
+    assert name_of(nlp, text, "230 Städten") == "Städtebund Global"
+
+
+def test_the_author_of_a_report_in_its_genitive(nlp):
+    assert name_of(nlp, "Im Bericht des Umweltbundesamtes sind 120 Messstellen genannt.", "120") == "Umweltbundesamt"
+
+
+def test_a_document_of_no_author_names_no_source(nlp):
+    # the genitive is the document's topic, not who wrote it; a list holding the figure is no source of it
+    assert name_of(nlp, "Auf der Liste der gefährdeten Arten stehen 300 Tiere.", "300") is None
+    assert name_of(nlp, "Eine Liste von 300 Namen wurde am Montag veröffentlicht.", "300") is None
+
+
+def test_a_von_phrase_before_a_participle_is_its_agent_not_an_owner(nlp):
+    from lagebild.extract.attribution.speakers import genitive_or_von
+
+    doc = nlp("Viele Dörfer sind laut einer neuen Studie von Dürre bedroht.")
+    study = next(t for t in doc if t.lower_ == "studie")
+    assert genitive_or_von(study) is None
+    doc = nlp("Laut einer Studie von Greenpeace sind viele Dörfer bedroht.")
+    study = next(t for t in doc if t.lower_ == "studie")
+    assert genitive_or_von(study) is not None and genitive_or_von(study).text == "Greenpeace"
+
+
+def test_a_report_pointing_back_names_its_origin(nlp):
+    # the next sentence opens with the report (demonstrative, or definite and no owner) and says where it came from
+    text = "Im vergangenen Jahr reisten rund 90.000 Menschen über die Grenze. Diese Angabe kommt aus dem Innenministerium."
+    assert name_of(nlp, text, "90.000") == "Innenministerium"
+    text = "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen von der Asylbehörde."
+    assert name_of(nlp, text, "4.000") == "Asylbehörde"
+    # a time is no origin that speaks
+    assert name_of(nlp, "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen aus dem Jahr 2015.", "4.000") is None
+
+
+def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(nlp):
+    # "Nicht nur, dass ..., auch X seien ...": the parser hangs the second clause under the dass clause; its finite
+    # verb stands second (main-clause order), so the sentence reports the speaker named before
+    text = ("Bei der Auszählung gab es Fehler, so der Bezirkschef Karl Huber. Nicht nur, dass die Liste nun "
+            "um 100 Stimmen mehr hat, auch zehn Stimmzettel seien als gültig gewertet worden.")
+    assert name_of(nlp, text, "100 Stimmen") == "Karl Huber"
+    assert name_of(nlp, text, "zehn Stimmzettel") == "Karl Huber"
+    from lagebild.extract.attribution.figures import _verb_second
+
+    doc = nlp("Er sagte, dass zehn Stimmzettel gewertet worden seien.")
+    seien = next(t for t in doc if t.text == "seien")
+    assert not _verb_second(next(iter(doc.sents)), seien)

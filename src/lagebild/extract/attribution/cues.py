@@ -1,6 +1,6 @@
 """Attribution cues from lemmas and morphology: reporting verbs and nouns, attribution prepositions,
 Konjunktiv I. The word lists live in ``lagebild/lang/de`` (reporting_verbs, relay_verbs, reporting_nouns,
-generic_sources, attribution_prepositions, relay_nouns, konjunktiv1, konjunktiv2, carry_adverbs,
+generic_sources, attribution_prepositions, relay_nouns, konjunktiv1, konjunktiv2, carry_adverbs, document_nouns,
 verb_prefixes, irregular_participles)."""
 from __future__ import annotations
 
@@ -69,6 +69,17 @@ def _reporting_noun_lemma(lemma: str) -> bool:
     """A reporting noun's lemma, or a compound ending in one (asked of every noun near a figure)."""
     return lemma in words("reporting_nouns") or any(
         lemma.endswith(n) and len(lemma) > len(n) + 2 for n in words("reporting_nouns") if len(n) > 4)
+
+
+def is_document_noun(tok: Token) -> bool:
+    """``Rangliste``, ``Korruptionsindex``, ``Jahresbericht``, ``Studie``: a noun naming a document whose author
+    is the source of what it lists (document_nouns, lemma endings)."""
+    return tok.pos_ in ("NOUN", "PROPN") and _document_lemma(tok.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _document_lemma(lemma: str) -> bool:
+    return lemma.endswith(tuple(words("document_nouns")))
 
 
 def compound_source(tok: Token) -> str | None:

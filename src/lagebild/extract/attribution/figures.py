@@ -36,7 +36,7 @@ from .. import doc_text
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
-from .sources import phrase_source, quotation_source
+from .sources import QUOTE_MARKS, phrase_source, quotation_source
 from .speakers import can_speak
 
 STATS: Counter[str] = Counter()
@@ -46,6 +46,9 @@ _HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß 
 _HEARD_IN = _FUNCTION["heard_in"]                      # "In Justizkreisen war von ... die Rede"
 _CIRCLES = tuple(sorted(_FUNCTION["circle_endings"]))   # "Regierungskreisen"
 _IMPERSONAL = _FUNCTION["impersonal_reporting"]        # "Aus dem Ministerium verlautete, ..."
+_DOCUMENT_AT = _FUNCTION["document_at"]                 # "Auf der Rangliste von X liegt ..."
+# heads of a body that can author a document: "des Umweltbundesamtes", "der Universität"
+_BODY_HEADS = tuple(sorted(set().union(*table("source_heads").values()) | words("institution_nouns")))
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -265,6 +268,23 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
         subj = _subject_said(doc, verb, units[i + 1])
         if subj is not None:
             return subj
+    return _pointing_back(doc, sent)
+
+
+def _pointing_back(doc: Doc, sent: Span) -> Said | None:
+    """``Diese Angabe kommt aus dem Innenministerium.``, ``Die Zahlen stammen von der UNO.``: the next sentence's
+    subject is a report pointing back (a reporting noun with a demonstrative, or the definite article and no owner)
+    and its clause names where the report came from (``aus``/``von``); that phrase is the source of this one."""
+    for noun in sent:
+        if noun.dep_ != "nsubj" or not C.anaphoric_report(noun) or noun.i - sent.start > 2:   # opens the sentence
+            continue
+        origin = _heard_phrase(_clause_head(noun), _ORIGIN)
+        if origin is not None and origin.i != noun.i and (can_speak(origin) or origin.lemma_.lower().endswith(
+                _BODY_HEADS)):                         # "Die Zahlen stammen aus dem Jahr 2015": no one
+            said = _report_noun_said(doc, noun, origin, "prep")
+            if said is not None:
+                STATS["report pointing back to the sentence before, its origin named"] += 1
+                return said
     return None
 
 
@@ -388,7 +408,35 @@ def reported(sent: Span) -> bool:
         if not any(t.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in t.children) for t in path):
             STATS["Konjunktiv I hung under a noun"] += 1
             return True
+        if _verb_second(sent, tok):
+            STATS["Konjunktiv I in a main clause the parse hung as subordinate"] += 1
+            return True
     return False
+
+
+def _verb_second(sent: Span, verb: Token) -> bool:
+    """Is the finite verb in the word order of a main clause, whatever the parser hung it under? In the clause
+    between commas it stands neither first nor last and no subordinating conjunction or relative or
+    interrogative word opens the clause: ``Nicht nur, dass ..., auch zehn Stimmzettel seien gewertet worden``
+    (a subordinate clause puts its finite verb last: ``..., dass zehn Stimmzettel gewertet worden seien``)."""
+    if not verb.tag_.endswith("FIN"):
+        return False
+    a, b = verb.i, verb.i
+    while a > sent.start and not _clause_break(sent.doc[a - 1]):
+        a -= 1
+    while b + 1 < sent.end and not _clause_break(sent.doc[b + 1]):
+        b += 1
+    clause = sent.doc[a:b + 1]
+    if verb.i in (a, b) or any(t.tag_ in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT") or
+                              t.dep_ == "mark" for t in clause):
+        return False
+    return True
+
+
+def _clause_break(tok: Token) -> bool:
+    """A token that ends a clause of the sentence's surface: punctuation (comma, dash, the full stop ...) or a
+    quotation mark."""
+    return tok.is_punct or tok.text in QUOTE_MARKS
 
 
 def carries_on(sent: Span) -> bool:
@@ -656,6 +704,60 @@ def _genitive_inverted(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _document(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | None:
+    """``Auf der Rangliste der Pressefreiheit von Reporter ohne Grenzen liegt das Land auf Platz 149 von 180
+    Staaten``, ``Im Bericht des Rechnungshofs sind 120 Fälle genannt``: a document noun (document_nouns) in a
+    phrase of the clause (document_at: ``in``, ``auf``, ``laut`` ...) whose author stands in its ``von`` phrase or
+    genitive; the author is the source of the clause's figures (of tok's clause where tok is given)."""
+    for noun in _span(doc, unit) or ():
+        if noun.dep_ not in ("obl", "nmod", "nsubj") or not C.is_document_noun(noun) \
+                or not any(c.dep_ in ("case", "dep") and c.lower_ in _DOCUMENT_AT for c in noun.children):
+            continue
+        if tok is not None and (tok.i in {t.i for t in noun.subtree} or _clause_head(noun).i != _clause_head(tok).i):
+            continue                                   # "eine Liste von 300 Namen": the figure is the document's
+        author = _document_author(noun)
+        if author is not None:
+            said = _report_noun_said(doc, noun, author, "prep")
+            if said is not None and author.pos_ == "NOUN" and not any(c.dep_ == "det" for c in author.children):
+                said.source.name = said.source.text or said.source.name   # "von Transparency International": a name
+            if said is not None:
+                STATS["author of a document"] += 1
+                return said
+    return None
+
+
+def _document_author(noun: Token) -> Token | None:
+    """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Rangliste der Pressefreiheit von
+    X``) that names someone - a name, a body, a phrase without article (``von Reporter ohne Grenzen``) - else a
+    genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
+    from .speakers import agent_of_verb, can_speak
+
+    def named(t: Token, von: bool) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree):
+            return False
+        if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or t.lemma_.lower().endswith(_BODY_HEADS):
+            return True
+        return von and t.text[:1].isupper() and not any(c.dep_ == "det" for c in t.children) \
+            and "Sing" in t.morph.get("Number", ["Sing"]) and not _is_place(t.text, t)
+
+    layer = [noun]
+    for _ in range(2):                                 # the document's attributes and theirs
+        nxt = []
+        for h in layer:
+            for c in h.children:
+                if c.dep_ not in ("nmod", "nmod:poss") or c.i < noun.i:
+                    continue
+                cases = {g.lower_ for g in c.children if g.dep_ == "case"}
+                if cases & {"von", "vom"} and named(c, True) and not agent_of_verb(c):   # "von X bedroht"
+                    return c
+                if not cases and h.i == noun.i and "Gen" in c.morph.get("Case", ["Gen"]) and named(c, False):
+                    return c
+                if not cases or cases & {"von", "vom"}:
+                    nxt.append(c)
+        layer = nxt
+    return None
+
+
 def _estimate(doc: Doc, unit: UnitLike) -> Said | None:
     """``In südkoreanischen und ukrainischen Schätzungen wird von ... gesprochen``: estimates qualified by
     adjectives, in an ``in`` phrase, are the source (as written)."""
@@ -738,7 +840,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             if said is not None:
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
-        or _origin(doc, units[i]) or _holder(doc, units[i])
+        or _origin(doc, units[i]) or _holder(doc, units[i]) or _document(doc, units[i], tok)
     if side is not None:
         cands.append(side)
     if not cands:

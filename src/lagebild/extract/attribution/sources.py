@@ -16,7 +16,7 @@ from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
 from .quotations import STATS, Quotation, Spans
-from .speakers import genitive_or_von, np_tokens
+from .speakers import agent_of_verb, genitive_or_von, np_tokens
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
 
@@ -138,7 +138,7 @@ def _name(doc: Doc, head: Token) -> str:
     parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
     words_ = [t.text for t in sorted(parts, key=lambda t: t.i)] + [nominative(head)]
     gen = next((c for c in head.children if c.dep_ in ("nmod", "nmod:poss") and c.i > head.i
-                and _attribute(c)), None)
+                and _attribute(c) and not agent_of_verb(c)), None)
     if gen is not None:
         words_ += [t.text for t in _attribute_tokens(gen)]
     return " ".join(words_)

@@ -154,6 +154,21 @@ def genitive_or_von(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i \
                 and not any(c.dep_ == "nummod" or c.like_num for c in child.children):   # "laut Angaben 7.000 Menschen"
-            if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children):
+            if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children) \
+                    and not agent_of_verb(child):
                 return child
     return None
+
+
+def agent_of_verb(tok: Token) -> bool:
+    """``laut einer Studie von Wassermangel bedroht``: a ``von`` phrase right before a participle or a clause-final
+    verb is that verb's agent, whatever the parser hung it under - no owner of the noun before it (a fronted ``von``
+    phrase before the finite verb of a main clause, ``Auf der Liste von X liegt ...``, stays the noun's)."""
+    if not any(c.dep_ == "case" and c.lower_ in ("von", "vom") for c in tok.children):
+        return False
+    doc, k = tok.doc, tok.right_edge.i + 1
+    if k >= len(doc):
+        return False
+    after = doc[k]
+    final = k + 1 >= len(doc) or doc[k + 1].is_punct          # a verb closing its clause ("... bedroht.")
+    return after.tag_ in ("VVPP", "VVINF", "ADJD") or after.pos_ in ("VERB", "AUX") and final   # not "von X liegt ..."
