@@ -24,7 +24,9 @@ distorts less) the parent's serial share (loading, writing, the cross step) and 
 end. --add-to DB: only adding 10 new articles (the corpus' from --add-first, default 1000: those --big
 adds after --sizes 1000) to a copy of the dossier DB (one made by --big and kept with --keep, say), step by
 step; --cpu: every step's seconds in CPU seconds of this process (what a machine shared with other work
-distorts less; the columns "cross s" and "build s" then hold CPU seconds too).
+distorts less; the columns "cross s" and "build s" then hold CPU seconds too). --cross-of DB: only the first
+cross step over a copy of DB (one grown by --big and kept, say: its copies are new to the stories and
+near-duplicate steps), with its seconds per step (with --cpu, CPU seconds).
 
 Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs, or --cpu.
 """
@@ -208,11 +210,13 @@ def main() -> None:
     ap.add_argument("--add-to", type=Path, default=None, help="only add 10 new articles to a copy of this dossier")
     ap.add_argument("--add-first", type=int, default=1000, help="--add-to: the corpus' articles from this one")
     ap.add_argument("--cpu", action="store_true", help="seconds per step in CPU seconds of this process")
+    ap.add_argument("--cross-of", type=Path, default=None,
+                    help="only the first cross step over a copy of this dossier (as after growing it), per step")
     args = ap.parse_args()
     if args.cpu:     # every timing the build takes (time.monotonic) counts this process's CPU seconds
         time.monotonic = time.process_time
         print("seconds are CPU seconds of this process (--cpu)", flush=True)
-    sizes = [] if args.add_to else [int(x) for x in args.sizes.split(",") if x]
+    sizes = [] if args.add_to or args.cross_of else [int(x) for x in args.sizes.split(",") if x]
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     pool = corpus(max(sizes + [args.dask]) + 10)
@@ -261,6 +265,13 @@ def main() -> None:
             f.unlink()
         shutil.copy(args.add_to, db)
         add(corpus(args.add_first + 10)[-10:], db)
+    if args.cross_of:
+        db = work / "cross.db"
+        for f in work.glob(db.name + "*"):
+            f.unlink()
+        shutil.copy(args.cross_of, db)
+        c, cpu, timings = cross_only(db)
+        print(f"first cross step over {args.cross_of}: {c:.2f} s, CPU {cpu:.2f} s ({steps(timings)})", flush=True)
     if args.dask:
         from lagebild.partitions import analyse_on_dask
 

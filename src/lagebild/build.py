@@ -712,7 +712,8 @@ class _Resolution:
         part_of = store.entity_parts()
         of = [None if e is None else part_of.get(e) for e in linked]
         new = [m for m, p in zip(mentions, of) if p is None]
-        parts = set(store.key_parts(part_keys(new, [])).values())
+        new_keys = part_keys(new, [])       # asked once: the index is written with them below
+        parts = set(store.key_parts(new_keys).values())
         redone: list[Entity] = []
         again: list[tuple[Mention, str | None]] = []
         while new:   # the parts the new mentions touch, and those whose entity ids the result meets
@@ -743,7 +744,7 @@ class _Resolution:
                     if (eid := entity_of.get((m.article, m.start, m.end))) != old]
         part = min(parts) if parts else store.next_part()
         self.write = {"entity_part": (changed, gone - {e.id for e in redone}, relinked, part, parts,
-                                      part_keys(new, redone))}
+                                      new_keys | {"e:" + e.id for e in redone})}
         return entities
 
 

@@ -27,6 +27,7 @@ from ..model import FALLBACK_KIND, Entity, Mention
 from ..text import within_one_edit
 
 
+@functools.lru_cache(maxsize=200_000)
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 

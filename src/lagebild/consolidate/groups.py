@@ -654,9 +654,14 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
 
 def _part_place(c: Claim) -> bool:
     """Is the figure's place introduced as a part ("allein in Lyon", "davon in Köln": lang/de/quantity_parts.txt)?"""
-    sentence = (c.sentence or "").lower()
-    return any(re.search(rf"(?<![\wäöüß]){re.escape(w)}\s+(?:in|im|auf|an|am)\s", sentence)
-               for w in lexicon("quantity_parts"))
+    return _part_place_rx().search((c.sentence or "").lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _part_place_rx() -> re.Pattern[str]:
+    """One pattern for all words of quantity_parts (compiled once, not one search per word and claim)."""
+    alternatives = "|".join(re.escape(w) for w in lexicon("quantity_parts")) or "(?!)"
+    return re.compile(rf"(?<![\wäöüß])(?:{alternatives})\s+(?:in|im|auf|an|am)\s")
 
 
 def _story_grains(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None], articles: Mapping[str, Article],

@@ -69,6 +69,7 @@ def _below_thousand() -> dict[str, int]:
     return words
 
 
+@lru_cache(maxsize=65536)   # asked of every word of every article: words repeat
 def parse_word(word: str) -> float | None:
     """A German number word -> its value: ``zwölf`` 12, ``dreieinhalb`` 3.5, ``zweitausend`` 2000.
 
@@ -127,6 +128,7 @@ def parse_number(phrase: str) -> float | None:
     return value
 
 
+@lru_cache(maxsize=65536)   # asked of every word of every article: words repeat
 def vague_bounds(word: str) -> tuple[float, float] | None:
     """``Hunderte`` -> (200, 999), ``zehntausende`` -> (20000, 99999); None if not a vague plural.
 
@@ -415,6 +417,7 @@ def _article_one(text: str, s: int, e: int, word: str) -> list[Number]:
     return []
 
 
+@lru_cache(maxsize=65536)   # asked of every word of every article: words repeat
 def _word_compound(lw: str) -> tuple[float, str] | None:
     """``dreitägigen`` -> (3, "Tage")."""
     for suffix, unit in DURATION_SUFFIXES.items():

@@ -353,9 +353,20 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in order (asked once per class: rows are encoded by the hundred thousand)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -373,7 +384,7 @@ def _cell(value: Any) -> Any:
 def encode(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
     """A model dataclass as a row dict (column -> cell)."""
     skip = set(skip)
-    return {f.name: _cell(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
+    return {name: _cell(getattr(obj, name)) for name in _field_names(type(obj)) if name not in skip}
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
