@@ -2,6 +2,7 @@
 
     python benchmarks/stories_eval.py [--entities [--cache FILE]] [--threshold T] [--show N] [--non-gold N]
                                       [--batches N] [--corpus 10kgnad|wn]
+                                      [--grow 1000,2500,5000,10000 [--add 10]]
 
 Clusters all 1,028 articles of ../shared/data/10kgnad/test.csv (row N is the article
 gnad-NNNN.txt, as scripts/export_10kgnad.py names it) and scores the clusters against
@@ -28,6 +29,13 @@ ones into the stored index: update_stories), to measure the incremental path.
 writes them: title line, blank line, text; with their publication dates, so the time decay plays its part)
 against the gold stories of set "wn" (training/REALNEWS_EVAL.md section 10). The default scores the
 10kGNAD gold stories only, as before.
+
+--grow SIZES: the stories step alone as successive builds of a growing dossier (needs --entities):
+the 1,028 articles, then copies of them with other digits and other vowels in half of their
+capitalised words (benchmarks/bench_build.py's copies) up to each size, each build placing the
+articles new to it into the stored index (update_stories_lazily); CPU seconds per build and the
+ratio per doubling of the dossier. --add N then adds N more copies to the biggest (the index through
+a JSON round trip, as the store keeps it).
 
 --non-gold N prints N articles outside the gold (at random, seeded) that joined a gold
 story's cluster, with their first words: read them to judge the precision beyond the gold.
@@ -141,6 +149,49 @@ def incremental(articles: list[Article], mentions: list, times: list, batches: i
     return stories
 
 
+def grow(articles: list[Article], mentions: list, times: list, sizes: list[int], add: int) -> None:
+    """The stories step of successive builds through `sizes` (CPU seconds; copies past the 1,028)."""
+    import math
+    from dataclasses import replace
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_build import _vary
+
+    of: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for m in mentions:
+        of[m.article][0].append(m)
+    for t in times:
+        of[t.article][1].append(t)
+
+    def copies(total: int) -> list[st.StoryInput]:
+        out = [st.StoryInput(replace(a, content_hash=a.id), *of[a.id]) for a in articles][:total]
+        k = 0
+        while len(out) < total:
+            k += 1
+            for a in articles[: total - len(out)]:
+                text, aid = _vary(a.text, k), f"{a.id}~{k}"
+                out.append(st.StoryInput(replace(a, id=aid, text=text, content_hash=aid),
+                                         [replace(m, article=aid, text=text[m.start:m.end]) for m in of[a.id][0]],
+                                         [replace(t, article=aid) for t in of[a.id][1]]))
+        return out
+
+    pool = copies(sizes[-1] + add)
+    by = {x.article.id: x for x in pool}
+    index, prev = None, None
+    for n in sizes + ([sizes[-1] + add] if add else []):
+        items = pool[:n]
+        index = json.loads(json.dumps(index)) if index is not None else None
+        c0 = time.process_time()
+        stories, index = st.update_stories_lazily({x.article.id: x.article.content_hash or "" for x in items},
+                                                  lambda ids: [by[i] for i in ids], index)
+        json.dumps(index)
+        cpu = time.process_time() - c0
+        ratio = (cpu / prev[1]) ** (math.log(2) / math.log(n / prev[0])) if prev and n >= 2 * prev[0] else None
+        print(f"{n:>6} articles (+{n - (prev[0] if prev else 0)} new): {len(stories)} stories, {cpu:.2f} s CPU"
+              f"{f', x{ratio:.2f} per doubling' if ratio else ''}", flush=True)
+        prev = (n, cpu)
+
+
 def non_gold(stories: list, predicted: dict[str, str], gold: list[dict], articles: list[Article], n: int) -> None:
     """Print n articles outside the gold that joined a gold story's cluster (at random, seeded)."""
     import random
@@ -168,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batches", type=int, default=1, help="cluster in N successive builds (incremental)")
     ap.add_argument("--corpus", choices=("10kgnad", "wn"), default="10kgnad",
                     help="10kGNAD (default) or the Wikinews test split of set wn")
+    ap.add_argument("--grow", default="", help="with --entities: the stories step of builds up to these sizes")
+    ap.add_argument("--add", type=int, default=0, help="with --grow: then add this many articles to the biggest")
     args = ap.parse_args(argv)
     wn_dir = ROOT.parent / "shared" / "data" / "german_news_quotation_attribution_2024" / "data" / "test"
     where = wn_dir if args.corpus == "wn" else CSV
@@ -181,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     mentions, times = [], []
     if args.entities:
         mentions, times = analysed(articles, args.cache)
+    if args.grow:
+        grow(articles, mentions, times, [int(x) for x in args.grow.split(",")], args.add)
+        return 0
     t0 = time.process_time()
     stories = incremental(articles, mentions, times, args.batches)
     seconds = time.process_time() - t0

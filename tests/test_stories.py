@@ -219,6 +219,59 @@ def test_a_countrys_terms_weigh_less_than_a_towns():
     assert st.COUNTRY_WEIGHT < 1
 
 
+def _nodes(vectors: dict[str, dict[str, float]], stored: tuple[str, ...] = ()) -> dict[str, st._Node]:
+    return {k: st._Node(k, dict(v), 1, None, None, k in stored, [k]) for k, v in vectors.items()}
+
+
+def test_blocking_finds_candidates_by_a_specific_term_not_by_a_topic_word(monkeypatch):
+    """Blocking: two articles that share a term heavy in one of them and rare in the dossier (a town) are
+    compared; two that share only a word of many stories (a topic word) are not, though it counts in
+    the dot product of a pair found otherwise."""
+    monkeypatch.setattr(st, "BLOCK_NODES", 4)
+    vectors = {f"n{k}": {"topic": 0.6, f"own{k}": 0.8} for k in range(6)}     # six stories, one topic word
+    vectors["a"] = {"topic": 0.3, "town": 0.9, "x": 0.3}
+    vectors["b"] = {"topic": 0.3, "town": 0.8, "y": 0.5}
+    dots = st._candidate_dots(_nodes(vectors))
+    assert dots["a"]["b"] == pytest.approx(0.3 * 0.3 + 0.9 * 0.8)               # exact, topic word included
+    assert "n1" not in dots["n0"] and "n0" not in dots["a"]
+
+
+def test_stored_stories_are_no_candidates_of_each_other():
+    dots = st._candidate_dots(_nodes({"s1": {"town": 1.0}, "s2": {"town": 1.0}, "new": {"town": 1.0}},
+                                     stored=("s1", "s2")))
+    assert set(dots["new"]) == {"s1", "s2"} and "s2" not in dots["s1"]
+
+
+def test_a_merged_storys_similarities_stay_exact():
+    """After a merge, the dot product of the merged story with each candidate of either part is that of
+    their vector sums, also where only one part was a candidate (the other pair shared no blocking term)."""
+    nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "u": 0.5}})
+    dots = {"a": {"b": 0.48}, "b": {"a": 0.48, "c": 0.4}, "c": {"b": 0.4}}     # a and c: no candidates
+    st._merge(nodes, dots, "a", "b")
+    assert dots["a"]["c"] == pytest.approx(st._dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.4)
+    assert dots["c"] == {"a": pytest.approx(0.4)} and "b" not in nodes
+
+
+def test_blocked_clustering_finds_what_comparing_all_pairs_finds(monkeypatch):
+    arts = corpus(QUAKE, FERRY, VOTE, CAMP_A, CAMP_B)
+    blocked = grouping(st.cluster_articles(arts))
+    monkeypatch.setattr(st, "BLOCK_TERMS", 10 ** 6)
+    monkeypatch.setattr(st, "BLOCK_NODES", 10 ** 6)
+    assert grouping(st.cluster_articles(arts)) == blocked
+
+
+def test_nouns_outside_mentions_are_read_once():
+    """The nouns outside an article's mentions are its nouns less those that begin in a mention, as if
+    the text were read again with the mentions skipped."""
+    a = art("m1", None, "Hilfe für Marrakesch", "Das Rote Kreuz schickt Zelte nach Marrakesch. Helfer aus Spanien "
+            "und dem Roten Halbmond verteilen Decken.")
+    ms = [Mention("m1", m.start(), m.end(), m.group(), "ORG", None, None)
+          for m in re.finditer(r"Rote[n]? (?:Kreuz|Halbmond)|Marrakesch|Spanien", a.text)]
+    x = st.StoryInput(a, ms, ())
+    assert st._Nouns().of(x, True) == st.nouns(a, st._skip_spans((), ms))
+    assert len(st._Nouns().of(x, True)) < len(st._Nouns().of(x))
+
+
 def test_span_factor_is_the_gap_between_two_stories():
     d = st.day_number
     assert st.span_factor(d("2024-01-01"), d("2024-01-20"), d("2024-01-10"), d("2024-02-01")) == 1.0   # overlap

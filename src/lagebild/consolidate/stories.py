@@ -72,6 +72,8 @@ MIN_COMPOUND = 5         # shortest stem counted as the first part of a compound
 MIN_WORD = 3             # shorter capitalised words (abbreviations like "EU" come in through the entity terms)
 MIN_PART = 4             # shortest part of a compound counted as a term of its own ("Wahl", not "Amt")
 PART_WEIGHT = 1.0        # a compound's part counts this often (the compound itself counts once as well)
+BLOCK_TERMS = 10         # a story is looked up (blocking) by its this many heaviest terms ...
+BLOCK_NODES = 50         # ... each of which is in no more stories than this while clustering
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -399,21 +401,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
                                for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", dict(vec), 1, day, day, False, [aid])
-    postings: dict[str, list[str]] = defaultdict(list)
-    for n in nodes.values():
-        for t in n.centroid:
-            postings[t].append(n.id)
-    dots: dict[str, dict[str, float]] = defaultdict(dict)    # dot products of pairs with a new story in them
-    for n in nodes.values():
-        if n.stored:
-            continue
-        acc: dict[str, float] = defaultdict(float)
-        for t, w in n.centroid.items():
-            for other in postings[t]:
-                if other != n.id and (nodes[other].stored or other > n.id):
-                    acc[other] += w * nodes[other].centroid[t]
-        for other, d in acc.items():
-            dots[n.id][other] = dots[other][n.id] = d
+    dots = _candidate_dots(nodes)
     version: Counter = Counter()
     heap: list[tuple[float, str, str, int, int]] = []
 
@@ -447,8 +435,52 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     return _into_index(index, nodes)
 
 
+def _candidate_dots(nodes: Mapping[str, _Node]) -> dict[str, dict[str, float]]:
+    """Dot products of the pairs of stories that may merge: those with a new story in them that share a
+    term which is one of the BLOCK_TERMS heaviest of either and is in no more than BLOCK_NODES stories.
+
+    Blocking: articles of one story share what is specific to it (a place, a person, the event's noun) and
+    weigh it heavily; a topic word many stories share (Flüchtlinge, Wahl, Polizei) finds no candidates,
+    though it counts in the dot product of a pair found otherwise. A story is looked up by a bounded
+    number of terms in postings of bounded length, so that placing an article costs about the same in a
+    dossier of any size, where comparing it with every story sharing any word grew with the dossier."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for n in nodes.values():
+        for t in n.centroid:
+            postings[t].append(n.id)
+    dots: dict[str, dict[str, float]] = defaultdict(dict)
+    for n in nodes.values():
+        top = heapq.nlargest(BLOCK_TERMS, n.centroid.items(), key=lambda kv: (kv[1], kv[0]))
+        for t, _ in top:
+            ids = postings[t]
+            if len(ids) > BLOCK_NODES:
+                continue
+            for other in ids:
+                if other == n.id or (n.stored and nodes[other].stored) or other in dots[n.id]:
+                    continue
+                dots[n.id][other] = dots[other][n.id] = _dot(n.centroid, nodes[other].centroid)
+    return dots
+
+
 def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str) -> None:
+    """Story `gone` into `keep`: vector sums, sizes, spans added. The merged story's candidates are both
+    stories' (blocking, `_candidate_dots`); its dot product with one that was a candidate of both is the
+    sum of theirs, with one that was a candidate of only one it is computed from the vector sums (what the
+    other pair would have added), so that a candidate pair's similarity is exact."""
     k, g = nodes[keep], nodes.pop(gone)
+    row = dots.pop(gone, {})
+    row.pop(keep, None)
+    mine = dots[keep]
+    mine.pop(gone, None)
+    merged = {}
+    for other in row.keys() | mine.keys():
+        dots[other].pop(gone, None)
+        if k.stored and nodes[other].stored:
+            dots[other].pop(keep, None)
+            continue
+        o = nodes[other].centroid
+        merged[other] = (mine[other] if other in mine else _dot(k.centroid, o)) + \
+            (row[other] if other in row else _dot(g.centroid, o))
     for t, w in g.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += g.size
@@ -456,14 +488,14 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     if g.start is not None and g.end is not None:
         k.start = g.start if k.start is None else min(k.start, g.start)
         k.end = g.end if k.end is None else max(k.end, g.end)
-    row = dots.pop(gone, {})
-    row.pop(keep, None)
-    dots[keep].pop(gone, None)
-    for other, d in row.items():
-        dots[other].pop(gone, None)
-        if nodes[keep].stored and nodes[other].stored:
-            continue
-        dots[keep][other] = dots[other][keep] = dots[keep].get(other, 0.0) + d
+    dots[keep] = merged
+    for other, d in merged.items():
+        dots[other][keep] = d
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors over their shared terms (the key views' intersection runs in C)."""
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
@@ -677,8 +709,23 @@ class _Nouns:
     def of(self, x: StoryInput, names: bool = False) -> list[tuple[str, str, int]]:
         key = (x.article.id, names)
         if key not in self.found:
-            self.found[key] = nouns(x.article, _skip_spans(x.times, x.mentions if names else ()))
+            self.found[key] = _outside(self.of(x), _skip_spans((), x.mentions)) if names else \
+                nouns(x.article, _skip_spans(x.times, ()))
         return self.found[key]
+
+
+def _outside(found: Sequence[tuple[str, str, int]], skip: Sequence[tuple[int, int]]) -> list[tuple[str, str, int]]:
+    """The nouns of `found` (in text order) that begin in none of the sorted spans `skip`: `nouns` with
+    those spans skipped too, without reading the text again."""
+    out = []
+    k = 0
+    for item in found:
+        start = item[2]
+        while k < len(skip) and skip[k][1] <= start:
+            k += 1
+        if not (k < len(skip) and skip[k][0] <= start < skip[k][1]):
+            out.append(item)
+    return out
 
 
 def _title_parts(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns | None = None) -> _Parts:
