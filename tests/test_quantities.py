@@ -523,3 +523,51 @@ def test_a_count_of_another_day_fills_in_the_one_group_of_its_story_however_far_
     g = by_value(claims)
     assert g[40].group == g[6].group
     assert groups[g[40].group].status == "evolution"
+
+
+# --- session 14 (groups9): person-ness by form, breakdowns, percents by their rate noun ------------------------
+
+
+def test_person_nouns_of_no_class_are_people_by_their_form():
+    # a nominalised adjective or participle (its base plus an adjective ending) and an agent noun name people;
+    # nouns of the same shapes that are none ("Geschäfte", "Berichte", "Geräte", "Bahnsteige") do not
+    from lagebild.extract.measures import classify_counted, person_form
+
+    for noun in ("Betroffenen", "Jugendlichen", "Angeklagte", "Vorsitzende", "Erwachsene", "Vertriebene",
+                 "Bedienstete", "Vermisste", "Pensionisten", "Gläubiger"):
+        assert person_form(noun), noun
+    for noun in ("Geschäfte", "Berichte", "Gebiete", "Geräte", "Verluste", "Abschnitte", "Bahnsteige", "Fristen",
+                 "Filialen", "Verbote", "Gemeinden", "Legenden"):
+        assert not person_form(noun), noun
+    assert classify_counted("Betroffenen") == ("mensch", "person") and classify_counted("Geschäfte") == (None, None)
+    assert classify_counted("kroatischen") == (None, None)          # an adjective as written is no counted noun
+
+
+def test_one_count_of_people_named_by_different_nouns_across_reports_is_one_quantity(run):
+    # "4.100 Vertragsbedienstete" in one report, "die 4100 Betroffenen" and "4100 Mitarbeiter" in another: the
+    # same rare figure of people under the same story is one quantity, whatever noun names them
+    claims, _ = run({
+        "a.txt": "Umstellung\n\nDie Stadt Lorbach plant den Wechsel von 4.100 Vertragsbediensteten in ein neues "
+                 "Dienstrecht.",
+        "b.txt": "Dienstrecht\n\nDer Wechsel von 4100 Mitarbeitern der Stadt verzögert sich. Die 4100 Betroffenen "
+                 "wurden am Montag informiert.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "lorbach"))
+    fours = [c for c in claims if c.low == 4100]
+    assert len(fours) == 3
+    assert all(c.measure.kind == "people" for c in fours)
+    assert len({c.group for c in fours}) == 1
+
+
+def test_a_breakdown_after_a_colon_is_a_part_never_its_whole(run):
+    # "Tausende Angestellte sind betroffen: rund 900 in X und rund 2.500 in Y": the listed figures are parts of
+    # the whole before the colon; one figure after a colon that restates the count is no breakdown
+    claims, _ = run({
+        "a.txt": "Sparplan\n\nTausende Angestellte der Versicherung sind betroffen: Rund 900 arbeiten in der "
+                 "Zentrale und rund 2.500 in den Geschäftsstellen.",
+        "b.txt": "Bilanz\n\nDie Zahl der Toten stieg auf 40: Die Behörden meldeten am Abend 40 Tote.",
+    })
+    g = {(c.article, c.low): c for c in claims}
+    whole, p1, p2 = g[("a.txt", 2000)], g[("a.txt", 900)], g[("a.txt", 2500)]
+    assert whole.measure.scope is None and p1.measure.scope == p2.measure.scope == "part"
+    assert whole.group not in (p1.group, p2.group) and p1.group != p2.group
+    assert all(c.measure.scope is None for c in claims if c.article == "b.txt")

@@ -224,6 +224,25 @@ ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
 
+def _breakdown_whole(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase,
+                     figures: list[QuantityPhrase]) -> Claim | None:
+    """The whole a figure breaks down: a sentence that gives a count, then after a colon a list of two or more
+    figures, each below it ("Tausende Beschäftigte sind betroffen: Rund 700 arbeiten für X und rund 3.000 in Y").
+    A part is never the quantity of its whole; one figure after a colon may restate the count ("stieg auf 50:
+    die Behörden meldeten 50 Tote") and is no breakdown."""
+    colon = text.rfind(":", unit.start, fig.num_start)
+    if colon < 0:
+        return None
+    whole = next((c for c in reversed(claims) if unit.start <= c.start and c.end <= colon and c.measure is not None
+                  and c.measure.kind not in ("duration", "age")), None)
+    listed = [f for f in figures if colon < f.num_start < unit.end]
+    if whole is None or len(listed) < 2:
+        return None
+    if whole.qualifier != "vague" and any(f.high >= whole.low for f in listed):
+        return None
+    return whole
+
+
 def _last_in(claims: list[Claim], unit: Unit) -> Claim | None:
     """The figure before this one in its sentence (the whole a "darunter" figure is part of), if any."""
     last = claims[-1] if claims else None
@@ -487,6 +506,10 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns))
+            whole = _breakdown_whole(claims, text, unit, fig, figures)
+            if whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
+                    (not nouns or measure.subject == whole.measure.subject):
+                measure.scope = "part"          # "Tausende betroffen: rund 700 in X und rund 3.000 in Y"
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
