@@ -571,3 +571,34 @@ def test_a_breakdown_after_a_colon_is_a_part_never_its_whole(run):
     assert whole.measure.scope is None and p1.measure.scope == p2.measure.scope == "part"
     assert whole.group not in (p1.group, p2.group) and p1.group != p2.group
     assert all(c.measure.scope is None for c in claims if c.article == "b.txt")
+
+
+def test_a_percentage_is_keyed_by_its_rate_noun_and_its_time_from_the_parse(run):
+    # "Damals lagen die Mitgliedsbeiträge bei 4 bis 5 Prozent, jetzt bei 9 Prozent" and, in another report, "Der
+    # aktuelle Beitragssatz liegt bei 9,4 Prozent (4,2 Prozent zahlt der Verein)": the rate now is one quantity in
+    # both (Mitgliedsbeiträge / Beitragssatz: one head), the rate then another, and 4,2 (no rate said) never joins
+    # the rate of then by lying inside its range
+    claims, _ = run({
+        "a.txt": "Verein\n\nDamals lagen die Mitgliedsbeiträge bei 4 bis 5 Prozent, jetzt bei 9 Prozent.",
+        "b.txt": "Beiträge\n\nDer aktuelle Beitragssatz liegt bei 9,4 Prozent (4,2 Prozent zahlt der Verein).",
+    }, dict.fromkeys(("a.txt", "b.txt"), "verein"))
+    g = by_value(claims)
+    assert g[4].measure.time == "damals" and g[9].measure.time == g[9.4].measure.time == "jetzt"
+    assert g[9].measure.subject == "mitgliedsbeitrag" and g[9.4].measure.subject == "beitrag"
+    assert g[9].group == g[9.4].group
+    assert g[4].group not in (g[9].group, g[4.2].group)
+
+
+def test_a_change_or_a_far_figure_is_not_the_rate_and_an_unsaid_rate_takes_the_one_said_for_its_figure(run):
+    # "um 2 Prozent" is a change, no level of the rate; the youth rate (60) is not the rate (44) though both end in
+    # the same head; "mit 13 Prozent" of one report is the "Stimmenanteil von 13 Prozent" of another
+    claims, _ = run({
+        "a.txt": "Arbeitsmarkt\n\nDie Arbeitslosenquote stieg um 2 Prozent auf 44 Prozent. Die Partei kam bei der "
+                 "Wahl mit 13 Prozent ins Parlament.",
+        "b.txt": "Jugend\n\nDie Jugendarbeitslosenquote liegt bei 60 Prozent. Die Partei erreichte einen "
+                 "Stimmenanteil von 13 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "arbeit"))
+    g = {(c.article, c.low): c for c in claims}
+    assert g[("a.txt", 2)].measure.subject is None and g[("a.txt", 44)].measure.subject == "arbeitslosen"
+    assert g[("a.txt", 44)].group != g[("b.txt", 60)].group
+    assert g[("a.txt", 13)].group == g[("b.txt", 13)].group

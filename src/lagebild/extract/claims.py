@@ -265,6 +265,10 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+    if measure.kind == "percent":
+        # a percentage is a rate of something, then or now: "die Beiträge lagen damals bei 10 Prozent, jetzt bei 22"
+        measure.subject = quantity.rate_noun(doc, fig.num_start, fig.end) or measure.subject
+        measure.time = measure.time or quantity.rate_time(doc, fig.num_start, fig.end)
     return measure, counted
 
 
