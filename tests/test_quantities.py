@@ -602,3 +602,28 @@ def test_a_change_or_a_far_figure_is_not_the_rate_and_an_unsaid_rate_takes_the_o
     assert g[("a.txt", 2)].measure.subject is None and g[("a.txt", 44)].measure.subject == "arbeitslosen"
     assert g[("a.txt", 44)].group != g[("b.txt", 60)].group
     assert g[("a.txt", 13)].group == g[("b.txt", 13)].group
+
+
+def test_a_partitive_counts_its_noun_as_a_part_and_an_extended_attribute_its_last_noun(run):
+    # "rund 300 der Pendler" are some of the commuters (a part, never the whole of them); "die vier der Koalition
+    # zustehenden Sitze" count seats; "12,55 der Arbeitgeber" has no genitive of the figure (a subject)
+    claims, _ = run({
+        "a.txt": "Pendler\n\nHunderte Pendler saßen am Morgen in Lindau fest. Rund 300 der Pendler fuhren am Abend "
+                 "mit Bussen weiter. Verhandelt wird über die vier der Koalition zustehenden Sitze.",
+    })
+    g = by_value(claims)
+    assert g[300].counted == "Pendler" and g[300].measure.scope == "part"
+    assert g[300].group != g[200].group
+    assert g[4].counted == "Sitze" and g[4].measure.scope is None
+
+
+def test_a_rank_is_no_count_and_a_place_adjective_is_not_the_counted_noun(run):
+    # "auf Rang 57 von 120 Ländern": 57 is a rank (a label before the figure), 120 a count; "hunderte Grazer
+    # Lehrkräfte" count Lehrkräfte, the city adjective modifies them
+    claims, _ = run({
+        "a.txt": "Index\n\nIm Index liegt das Land auf Rang 57 von 120 Ländern. Im Vorjahr wechselten hunderte "
+                 "Grazer Lehrkräfte in den Ruhestand.",
+    })
+    g = by_value(claims)
+    assert 57 not in g and g[120].counted == "Ländern"
+    assert g[200].counted == "Lehrkräfte"

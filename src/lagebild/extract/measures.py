@@ -787,6 +787,16 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(names)
 
 
+def place_adjective(word: str) -> bool:
+    """Is a capitalised word in -er the adjective of a place in the gazetteer ("Wiener", "Grazer", "Münchner",
+    "Bremer", "Schweizer")? Such a word stands before the noun it modifies and is never what is counted."""
+    w = word.lower()
+    if not word[:1].isupper() or not w.endswith("er") or len(w) < 5 or classify(word)[1] is not None:
+        return False                                # "Bürger" is a counted noun, not Bürg's adjective
+    gaz = _gazetteer()
+    return any(c in gaz for c in (w[:-2], w[:-2] + "en", w[:-3] + "en", w[:-2] + "e"))
+
+
 # "in Bayern", "auf Sizilien": prepositions placing a figure within an area, never a destination ("nach Bayern")
 # nor a company ("bei Meta") (lang/de/area_prepositions.txt)
 AREA_PREPS = words("area_prepositions")
