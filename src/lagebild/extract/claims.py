@@ -267,6 +267,17 @@ ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
 
+def _a_part(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
+            measure: meas.Measure, nouns: list[attr.Tok]) -> bool:
+    """Is the figure a part by its construction: a partitive ("rund 400 der Flüchtlinge" are some of them) or a
+    breakdown of the count before a colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
+    if nouns and re.fullmatch(r"\s*der\s+(?:[a-zäöüß]+\s+){0,3}", text[fig.end:nouns[0].start]):
+        return True
+    whole = _breakdown_whole(claims, text, unit, fig, figures)
+    return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
+        (not nouns or measure.subject == whole.measure.subject)
+
+
 def _breakdown_whole(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase,
                      figures: list[QuantityPhrase]) -> Claim | None:
     """The whole a figure breaks down: a sentence that gives a count, then after a colon a list of two or more
@@ -553,12 +564,7 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns))
-            if nouns and re.fullmatch(r"\s*der\s+(?:[a-zäöüß]+\s+){0,3}", text[fig.end:nouns[0].start]):
-                measure.scope = "part"          # a partitive: "rund 400 der Flüchtlinge" are some of them
-            whole = _breakdown_whole(claims, text, unit, fig, figures)
-            if whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
-                    (not nouns or measure.subject == whole.measure.subject):
-                measure.scope = "part"          # "Tausende betroffen: rund 700 in X und rund 3.000 in Y"
+            measure.scope = "part" if _a_part(claims, text, unit, fig, figures, measure, nouns) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
