@@ -15,6 +15,8 @@ Works on any Doc: without a parse (blank tokenizer) every answer is None.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..lang.de import pairs, period_units, table, words
@@ -318,6 +320,7 @@ def _among(before: str) -> bool:
 
 # --- percentages: of what, and when --------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def _rate_words() -> dict[str, frozenset[str]]:
     """lang/de/rate_words.tsv: kind -> words (verbs, heads, now, then)."""
     return {k: frozenset(w.strip() for w in ",".join(v).split(",") if w.strip())
@@ -377,6 +380,11 @@ def _rate_stem(lemma: str, heads: frozenset[str]) -> str:
     return lemma
 
 
+@lru_cache(maxsize=1)
+def _time_refs() -> dict[str, str]:
+    return pairs("vague_time_references")
+
+
 def rate_time(doc: Doc, start: int, end: int) -> str | None:
     """When a percentage holds, where the parse says so: an adverb on the percentage, then on its first conjunct
     and its verb ("jetzt bei 22 Prozent", "damals lagen die Beiträge bei 10 Prozent") -> jetzt / damals
@@ -387,7 +395,7 @@ def rate_time(doc: Doc, start: int, end: int) -> str | None:
         return None
     pct, x, verb, noun = found
     rw = _rate_words()
-    refs = pairs("vague_time_references")
+    refs = _time_refs()
     when = {"PRESENT_REF": "jetzt", "PAST_REF": "damals"}
     for head in (figure_token(doc, start, end), pct, x, verb):
         for c in head.children if head is not None else ():
