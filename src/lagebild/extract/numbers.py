@@ -352,16 +352,18 @@ def _digit_numbers(text: str, blocked: list[tuple[int, int, str]]) -> list[Numbe
 def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:
     prev, pstart = _prev_word(text, s)
     pl = prev.lower().rstrip(".,")
+    of_total = re.match(r"\s*von\s+\d", text[e:e + 12]) is not None       # "47 von 52 Drohnen", "Platz 149 von 180"
     bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
-        not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])    # "47 von 52 Drohnen"
+        not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])
+    nounless = bare or of_total and not _followed_by_noun(text, e) and not _scale_after(text, e)
     year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
     if year_like and pl in STRONG_YEAR_CONTEXT:
         return "year"
     if year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
         return "year"
-    if bare and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
+    if nounless and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
             and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
-        return "id"                    # a label: "Resolution 1718", "Artikel 5", "Apollo 11"
+        return "id"                    # a label: "Resolution 1718", "Artikel 5", a rank "Platz 149 von 180"
     if bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:
         return "id"                    # the list goes on: "1718, 1874 und 2270"
     if year_like and (bare or pl in YEAR_CONTEXT and not _followed_by_noun(text, e)):

@@ -15,9 +15,11 @@ Works on any Doc: without a parse (blank tokenizer) every answer is None.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
-from ..lang.de import period_units, table, words
+from ..lang.de import pairs, period_units, table, words
 from .measures import classify
 from .numbers import parse_number
 
@@ -314,3 +316,95 @@ def _among(before: str) -> bool:
             if domain in ("person", "casualty"):
                 return True
     return False
+
+
+# --- percentages: of what, and when --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _rate_words() -> dict[str, frozenset[str]]:
+    """lang/de/rate_words.tsv: kind -> words (verbs, heads, now, then)."""
+    return {k: frozenset(w.strip() for w in ",".join(v).split(",") if w.strip())
+            for k, v in table("rate_words").items()}
+
+
+def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | None, Token | None] | None:
+    """(percent noun, its first conjunct, the verb it hangs on, the rate noun) of a percentage, or None."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    pct = counted_token(tok)
+    rw = _rate_words()
+    noun = None
+    x = pct
+    while x.dep_ == "conj" and x.head is not x and x.head.pos_ in ("NOUN", "PROPN"):
+        x = x.head                                  # "bei 10 Prozent, jetzt bei 22 Prozent": the first conjunct's verb
+    verb = x.head if x.head is not x and x.head.pos_ in ("VERB", "AUX") else None
+    # the level a rate stands at: "bei/auf X Prozent" or the object of "beträgt"; "um X Prozent" is a change
+    cases = [c.lower_ for c in x.children] + [g.lower_ for c in x.children if c.like_num for g in c.children]
+    level = x.dep_ == "obj" or x.dep_ in ("obl", "conj", "advcl") and any(c in ("bei", "auf") for c in cases)
+    if verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.i != x.i
+                and c.pos_ == "NOUN" and not any(t.like_num for t in c.subtree)]
+        noun = subj[0] if subj else None
+    elif x.head is not x and x.head.pos_ == "NOUN" and any(c.lower_ == "von" for c in x.children):
+        noun = x.head                               # "eine Quote von 5 Prozent"
+    return pct, x, verb, noun
+
+
+def rate_noun(doc: Doc, start: int, end: int) -> str | None:
+    """What a percentage is a rate of, from the parse: the subject of the verb a rate is given with ("Die Beiträge
+    lagen bei 10 Prozent, jetzt bei 22 Prozent" -> beiträge; "Der Satz beträgt 7 Prozent"), or the noun a "von X
+    Prozent" phrase modifies ("eine Quote von 5 Prozent"); a rate noun ("Beitragssatz", "Arbeitslosenquote") gives
+    its modifier (beitrag, arbeitslosen). The lemma, lower case; None where the parse names none; "um X Prozent"
+    (a change) names no rate."""
+    found = _rate_parse(doc, start, end)
+    noun = found[3] if found else None
+    if noun is None:
+        return None
+    rw = _rate_words()
+    if (noun.lemma_ or "").lower() in rw["heads"]:
+        # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen
+        of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"]
+        noun = of[0] if of else noun
+    return _rate_stem((noun.lemma_ or noun.text).lower(), rw["heads"])
+
+
+def _rate_stem(lemma: str, heads: frozenset[str]) -> str:
+    for h in sorted(heads, key=len, reverse=True):
+        if lemma.endswith(h) and len(lemma) - len(h) >= 4:
+            stem = lemma[: -len(h)]
+            for link in ("es", "s"):
+                if stem.endswith(link) and len(stem) - len(link) >= 4:
+                    return stem[: -len(link)]
+            return stem
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def _time_refs() -> dict[str, str]:
+    return pairs("vague_time_references")
+
+
+def rate_time(doc: Doc, start: int, end: int) -> str | None:
+    """When a percentage holds, where the parse says so: an adverb on the percentage, then on its first conjunct
+    and its verb ("jetzt bei 22 Prozent", "damals lagen die Beiträge bei 10 Prozent") -> jetzt / damals
+    (lang/de/vague_time_references.tsv), or an adjective on the rate noun ("der aktuelle Satz", "die damalige
+    Quote"); None otherwise. A rate then and a rate now are two quantities."""
+    found = _rate_parse(doc, start, end)
+    if found is None:
+        return None
+    pct, x, verb, noun = found
+    rw = _rate_words()
+    refs = _time_refs()
+    when = {"PRESENT_REF": "jetzt", "PAST_REF": "damals"}
+    for head in (figure_token(doc, start, end), pct, x, verb):
+        for c in head.children if head is not None else ():
+            if c.pos_ == "ADV" and refs.get(c.lower_) in when:
+                return when[refs[c.lower_]]
+    for c in noun.children if noun is not None else ():
+        lemma = (c.lemma_ or c.text).lower()
+        if c.dep_ == "amod" and lemma in rw["now"]:
+            return "jetzt"
+        if c.dep_ == "amod" and lemma in rw["then"]:
+            return "damals"
+    return None
