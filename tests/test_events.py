@@ -921,8 +921,8 @@ def test_dateline_is_the_default_place(nlp):
 
 def test_merge_keeps_apart_other_towns_and_other_weekdays():
     """Across articles: the same kind of event in two towns neither of which holds the other (Vienna's station,
-    a border village 60 km away) is two events; so are two named weekdays, where no date anchors them, for what
-    has its day (a raid); a lasting event (refugees arriving) is told on many days."""
+    a border village 60 km away) is two events; so are two named weekdays, where no date anchors them (a raid, an
+    arrival); a disaster is told on many of its days."""
     wien = Place("Wien", 48.21, 16.37, "city", "AT")
     nickelsdorf = Place("Nickelsdorf", 47.94, 17.07, "city", "AT")
     simmering = Place("Wien-Simmering", 48.17, 16.42, "city", "AT")
@@ -938,6 +938,9 @@ def test_merge_keeps_apart_other_towns_and_other_weekdays():
     assert len(merge_events(raids)) == 2
     raids[1].time = TimeValue("XXXX-WXX-1", "day", "am Montagabend", "expression")
     assert len(merge_events(raids)) == 1
-    flows = [Event("a#3", "DISPLACE", mode="arrival", place=wien, time=monday, articles=["a"]),
-             Event("b#3", "DISPLACE", mode="arrival", place=wien, time=wednesday, articles=["b"])]
-    assert len(merge_events(flows)) == 1
+    arrivals = [Event("a#3", "DISPLACE", mode="arrival", place=wien, time=monday, articles=["a"]),
+                Event("b#3", "DISPLACE", mode="arrival", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(arrivals)) == 2             # a train arriving on Monday, another on Wednesday
+    floods = [Event("a#4", "DISASTER", mode="flood", place=wien, time=monday, articles=["a"]),
+              Event("b#4", "DISASTER", mode="flood", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(floods)) == 1               # one flood, told on two of its days

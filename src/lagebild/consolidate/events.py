@@ -179,8 +179,6 @@ def _time_ok(a: When | None, b: When | None, slack: int = 0) -> bool:
         return True
     if a.future or b.future:
         return (a.future and b.future) or a.upto or b.upto
-    if not _weekdays_ok(a, b, slack):
-        return False
     if a.upto and b.upto:
         return True
     year = a.year or b.year or 2000
@@ -211,9 +209,9 @@ def _weekday(w: When) -> int | None:
 def _weekdays_ok(a: When, b: When, slack: int) -> bool:
     """Two reports that name the weekday of what they tell ("am Montagabend", "am Mittwoch"; a date's weekday)
     tell one occurrence only on the same day, or a day apart where `slack` allows it (Friday night and
-    Saturday); an event lasting longer (`slack` beyond a day) is told on many days. Where no weekday is
-    anchored to a date, this is all the time says (10kGNAD's articles have none)."""
-    if slack > 1 or (a.upto or b.upto) or not (a.weekday or b.weekday):
+    Saturday): `_fit` asks it of reports of one kind in different articles, but for disasters (a flood told on
+    many days). Where no weekday is anchored to a date, this is all the time says (10kGNAD's articles have none)."""
+    if a.upto or b.upto or not (a.weekday or b.weekday):
         return True
     da, db = _weekday(a), _weekday(b)
     if da is None or db is None:
@@ -600,9 +598,10 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not all(_place_ok(p, ev.place, wide) for p in c.places.values()) or \
             not all(_time_ok(w, when, slack) for w in c.whens):
         return None
-    if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and not c.in_articles & set(ev.articles) and \
-            any(_other_town(p, ev.place) for p in c.places.values()):
-        return None                                    # another report of its kind in another town: another event
+    if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and not c.in_articles & set(ev.articles) and (
+            any(_other_town(p, ev.place) for p in c.places.values()) or
+            not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None)):
+        return None                                    # another report of its kind in another town or on another day
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
         if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):

@@ -615,8 +615,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE"):
                 if case in LOC_CASES:
                     places.append((0 if own else 2, m))
-                elif case in FROM_CASES and trig.type in MOVES:
-                    places.append((3, m))
+                elif case in FROM_CASES and trig.type in MOVES and trig.mode != "arrival":
+                    places.append((3, m))              # an arrival is where they arrive, not "aus Ungarn"
                 elif case in TO_CASES and trig.type in MOVES:
                     places.append((4, m))
     # the closest role first; among equals a place the gazetteer knows
@@ -869,8 +869,10 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
             u.start <= c.start < u.end for c in claims) and not any(
             a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
         return None                                    # "Luftangriff" alone: nothing to tell about
-    if place is None and not reference and trig.type != "VOTE":
-        place = _dateline_place(doc, text, mentions, u)   # "Istanbul – ...": where the report is set
+    if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
+        # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
+        # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
+        place = _dateline_place(doc, text, mentions, u)
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
