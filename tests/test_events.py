@@ -904,6 +904,12 @@ def test_generic_and_conditional_clauses_are_hypothetical(nlp):
     past = one(events_of(nlp, "Bei Flüchtlingen, die nach Schweden weiterreisen wollten, wurde am Montag eine "
                               "Abschiebung nach Italien veranlasst."), "COERCE")
     assert past.status == "reported"
+    sale = one(events_of(nlp, "Sollte der Konzern Alpina seine Sparte in Polen verkaufen, haben die Mitarbeiter "
+                              "wenig Chancen."), "BUSINESS")
+    assert sale.status == "hypothetical"                  # a condition told by its verb first
+    visit = one(events_of(nlp, "Ein größerer Akt wird erst stattfinden, wenn Außenminister Kerry für seinen Besuch "
+                               "in Havanna eintrifft."), "CONSULT")
+    assert visit.status != "hypothetical"                 # "wenn" under a future tells when, not whether
 
 
 def test_dateline_is_the_default_place(nlp):

@@ -957,8 +957,9 @@ def _intended(tok: Token) -> bool:
 
 def _generic(tok: Token, status: str = "reported") -> bool:
     """A rule, not an occurrence: the event's verb in a conditional clause in the present tense ("wenn ... abgeschoben
-    werden"), or a present passive with "bei" and a noun a relative clause restricts and no date in the sentence
-    ("Bei Flüchtlingen, die weiterreisen wollen, werde eine Rückabschiebung veranlasst")."""
+    werden"; a verb-first condition, "Sollte ... verkauft werden, ..."), or a present passive with "bei" and a noun
+    a relative clause restricts and no date in the sentence ("Bei Flüchtlingen, die weiterreisen wollen, werde eine
+    Rückabschiebung veranlasst")."""
     verb = _verb_above(tok)
     if verb is None:
         return False
@@ -966,8 +967,12 @@ def _generic(tok: Token, status: str = "reported") -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
     finite = auxes or [verb]
     present = bool(finite) and not any("Past" in t.morph.get("Tense", []) for t in finite)
-    if present and any(_conditional_mark(c, conditional) for c in verb.children):
-        return True                                    # "wenn sie abgeschoben werden"
+    # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether
+    future = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" for c in verb.head.children) and \
+        "Part" not in verb.head.morph.get("VerbForm", []) and "Past" not in verb.head.morph.get("Tense", [])
+    if status == "reported" and (present and not future and any(_conditional_mark(c, conditional)
+                                                                for c in verb.children) or _verb_first_condition(verb)):
+        return True                                    # "wenn sie abgeschoben werden", "Sollte X verkauft werden, ..."
     if present and status == "reported" and _trigger_type(tok) not in SPEECH and any(
             c.dep_ == "advcl" and any(_conditional_mark(g, conditional) for g in c.children) for c in verb.children):
         return True                                    # "Wenn ..., droht ihnen die Abschiebung": a rule
@@ -979,6 +984,17 @@ def _generic(tok: Token, status: str = "reported") -> bool:
     return passive and not dated and any(
         c.dep_ in ("obl", "advmod") and _case(c) == "bei" and any(g.dep_ in ("acl", "acl:relcl") for g in c.children)
         for c in verb.children)
+
+
+def _verb_first_condition(verb: Token) -> bool:
+    """A condition told by its finite verb first, in a clause another depends on ("Sollte das Geschäft verkauft
+    werden, haben die Mitarbeiter wenig Chancen"; "Sollte die Stadt nicht verkaufen, werde ..."): no subordinator,
+    the clause's first word its finite verb or auxiliary."""
+    if verb.dep_ not in ("advcl", "ccomp") or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct), None)
+    return first is not None and first.pos_ in ("AUX", "VERB") and bool(first.morph.get("Mood", [])) and \
+        first.i < verb.i and first.i < verb.head.i
 
 
 def _conditional_mark(c: Token, conditional: frozenset[str]) -> bool:
