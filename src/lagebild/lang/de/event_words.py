@@ -139,13 +139,35 @@ class TriggerLexicon:
                 raise ValueError(f"event_triggers.tsv: {word}: kind must be noun, verb or form, not {kind!r}")
 
     def noun(self, word: str) -> TriggerEntry | None:
-        """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters."""
+        """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters; a
+        compound read by its modifier first (`compound_readings`: "Filialbereinigung" a restructuring,
+        "Wahlsieg" the vote)."""
+        by_modifier = self.compound(word)
+        if by_modifier is not None:
+            return by_modifier
         if word in self.nouns:
             return self.nouns[word]
         for k in range(3, len(word) - 3):
             e = self.nouns.get(word[k:])
             if e is not None:
                 return e
+        return None
+
+    def compound(self, word: str) -> TriggerEntry | None:
+        """The sense a compound's modifier gives its head (``event_compounds.tsv``): "Filialschließung" is a
+        restructuring, "Wahlsieg" and "Wahlniederlage" the vote whose outcome they name."""
+        for head, readings in compound_readings():
+            modifier = word[:-len(head)] if word.endswith(head) else ""
+            if len(modifier) < 3:
+                continue
+            for stems, entry in readings:
+                if stems != ("*",) and not modifier.startswith(stems):
+                    continue
+                if entry is not None:
+                    return entry
+                own = self.noun(modifier) or (self.noun(modifier[:-1]) if modifier.endswith("s") else None)
+                if own is not None and own.type != "-":
+                    return own
         return None
 
     def match(self, text: str, lemma: str, pos: str = "", particle: str = "") -> TriggerEntry | None:
@@ -166,6 +188,18 @@ class TriggerLexicon:
         if e is not None and e.type == "-":
             return None
         return e
+
+
+@lru_cache(maxsize=1)
+def compound_readings() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], TriggerEntry | None], ...]], ...]:
+    """(head, ((modifier stems, entry or None for the modifier's own event), ...)) of ``event_compounds.tsv``,
+    the longest head first."""
+    out: dict[str, list[tuple[tuple[str, ...], TriggerEntry | None]]] = {}
+    for head, stems, type_, mode, acled in _rows("event_compounds.tsv"):
+        entry = None if type_ == "@" else TriggerEntry(head, "noun", type_, None if mode == "-" else mode,
+                                                         None if acled == "-" else acled)
+        out.setdefault(head, []).append((tuple(s.strip() for s in stems.split(",") if s.strip()), entry))
+    return tuple((h, tuple(r)) for h, r in sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
 @lru_cache(maxsize=1)
