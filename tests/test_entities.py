@@ -527,3 +527,23 @@ def test_a_name_after_a_periodicals_noun_is_an_organisation_at_every_mention():
     ms = _ner_mentions("Das berichtete die Zeitschrift Kalem. Kalem erscheint wöchentlich.",
                        [(4, 5, "PER"), (6, 7, "PER")])
     assert ms["Kalem"].label == "ORG"
+
+
+def test_a_facility_name_needs_a_name_of_its_own_and_no_organisation_noun():
+    ms = _ner_mentions("Er liegt im New Yorker Lenox Hill-Krankenhaus.", [(3, 5, "LOC")])
+    assert all(m.country != "GB" for m in ms.values())           # "New Yorker" is no adjective of York
+    from lagebild.lang.de.places import singular_place_type
+
+    assert singular_place_type("Traiskirchen") is None           # a town that ends like "Kirchen", no facility
+    assert singular_place_type("Ostbahnhof") == "site"
+    ms = _ner_mentions("Sie kamen aus dem Erstaufnahmezentrum Traiskirchen.", [(5, 6, "LOC")])
+    assert ms["Traiskirchen"].country == "AT"
+    ms = _ner_mentions("Das fordert die Bürgerinitiative Lindenstraße seit Jahren.", [(4, 5, "ORG")])
+    assert "Bürgerinitiative Lindenstraße" not in ms
+
+
+def test_a_seat_of_government_that_is_a_common_noun_needs_its_country_named():
+    ms = _ner_mentions("Die Bundesregierung beschloss das Gesetz am Montag.", [])
+    assert "Bundesregierung" not in ms
+    ms = _ner_mentions("Die Bundesregierung in Berlin beschloss das Gesetz.", [])
+    assert ms["Bundesregierung"].country == "DE"

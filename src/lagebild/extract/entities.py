@@ -36,7 +36,7 @@ from ..geo import Candidate, english_country_names, gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
 from ..lang.de import rows
-from ..lang.de.places import place_type, place_types, plural_place_noun
+from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
 from ..text import within_one_edit
 from . import doc_text
@@ -389,7 +389,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
     chosen = _facilities_in_country(doc, _in_town_of_adjective(
         doc, _organisations_named(doc, _surnames_not_places(doc, chosen))))
-    chosen = _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen)))
+    chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -566,16 +566,28 @@ def _located_in(doc: Doc, chosen: list[Cand]) -> list[Cand]:
             if c.label == "LOC" and not c.country and not c.ref and text[c.start:c.end] in said else c for c in out]
 
 
+def _generic_seats(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'die Bundesregierung', 'das Kanzleramt': a seat of government that is a common noun (several countries have
+    one of that name) stands for its country only where the article names that country or one of its places;
+    else no place ('Kreml', 'Weißes Haus' are one country's)."""
+    text, forms = _text(doc), country_forms()
+    named = {c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and not (
+        (f := forms.get(text[c.start:c.end])) and f.kind == "seat")}
+    return [c for c in chosen if not (c.label == "GPE" and c.country not in named and
+                                      (f := forms.get(text[c.start:c.end])) and f.kind == "seat"
+                                      and " " not in text[c.start:c.end] and _common_noun_only(text[c.start:c.end]))]
+
+
 def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'Die Polizei drang auf dem Tempelberg in Jerusalem in die Al-Aksa Moschee ein': a landmark (a name whose head
     is a building's, site's or landscape's noun) that nothing else placed lies in the country of the places its
-    sentence names, where they are all of one country, else (its sentence naming none) in the country of the
+    sentence names (towns, not countries), where they are all of one country, else (its sentence naming none) in the country of the
     article's dateline ('Wien – ...'): the country, never their spot."""
     text, out = _text(doc), []
     sent_of = _sentence_index(doc)
     by_sent: dict[int, set[str]] = {}
-    for c in chosen:
-        if c.label in ("LOC", "GPE") and c.country:
+    for c in chosen:                                   # towns, not countries (a team's, an origin's)
+        if c.label == "LOC" and c.country and c.ref and c.ref.startswith("geo:"):
             by_sent.setdefault(sent_of(c.start), set()).add(c.country)
     dateline = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and DATELINE_DASH.match(
         text, c.end) and (c.start == 0 or text[:c.start].rstrip()[-1:] in (".", "!", "?", "") or
@@ -597,7 +609,7 @@ def _landmark_name(name: str) -> bool:
     """A name whose last word is a building's or site's noun ('Al-Aksa Moschee', 'Ostbahnhof') or a compound
     of a landscape's ('Tempelberg')."""
     last = name.replace("-", " ").split()[-1]
-    return last[:1].isupper() and (place_type(last) in ("facility", "site") or _landmark_compound(last))
+    return last[:1].isupper() and (singular_place_type(last) in ("facility", "site") or _landmark_compound(last))
 
 
 def _alternatives(words) -> str:
@@ -643,7 +655,7 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
         # names ("Wladimir Putin"); a three-part name whose surname alone recurs is one person ("Recep Tayyip
         # Erdogan ... Erdogan")
         last = e[-1].text
-        if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and (
+        if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and e[-2].lower_ not in PARTICLES and (
                 e[-2].text in alone or any(s == e[-2].text for s, _ in full) or e[:-1].text in {p.text for p in pers}
                 or any(s == last and f != e[:-1].text for s, f in full)):
             out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
@@ -705,7 +717,7 @@ def _split_person_place(doc: Doc, ents) -> list:
     for e in ents:
         last = e[-1].text if len(e) >= 2 else ""
         if e.label_ in ("PER", "LOC") and last[:1].isupper() and (last in forms or noun_or_place(last)) \
-                and place_type(last) not in ("facility", "site") \
+                and singular_place_type(last) not in ("facility", "site") \
                 and not (e[0].text in forms or noun_or_place(e[0].text)) \
                 and not (e.text in forms or gazetteer().best(e.text)):
             if e.label_ == "PER":       # as LOC ("Schoigu Pjöngjang"), the rules decide what the first words are
@@ -1539,18 +1551,21 @@ def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
     else the article or the sentence says where it lies (`_facilities_in_country`, `_sentence_place`)."""
     out = []
     for j, t in enumerate(toks):
-        if not (t.text[:1].isupper() and place_type(t.text) in ("facility", "site")) or j == 0:
-            continue
+        if not (t.text[:1].isupper() and singular_place_type(t.text) in ("facility", "site")) or j == 0 or \
+                t.lower_.endswith(INSTITUTION_NOUNS):
+            continue                                   # "Pädagogische Hochschule": an institution, named as one
         i = j
         while i > 0 and j - i < 3 and toks[i - 1].text[:1].isupper() and NAME_RX.match(toks[i - 1].text) and \
                 not _town_of_adjective(toks[i - 1].text) and not _sent_start(toks, i - 1):
             i -= 1
         words = [x.text for x in toks[i:j]]
         if not words or all(_common_noun_only(w) or place_type(w) or _place_noun(w) for w in words) or \
+                any(w.lower().endswith(ORG_TYPE_HEADS) for w in words) or \
                 (len(words) == 1 and gazetteer().best(words[0]) is not None and _town_reading_name(words[0])):
             continue                                   # "die Stadt Halle", "Frankfurt Hauptbahnhof": no new name
         before = toks[i - 1].text if i > 0 else ""
-        town = _town_of_adjective(before) if before else None
+        town = _town_of_adjective(before) if before and not (
+            i > 1 and toks[i - 2].text[:1].isupper() and not _sent_start(toks, i - 2)) else None   # "New Yorker"
         if not (town or before.lower() in ARTICLES or before.lower() in FUSED_LOCATIVE or before.lower() in LOCATIVE):
             continue
         iso = town.country if town is not None and not _street_noun(t.text) else None
