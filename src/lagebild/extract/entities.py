@@ -581,8 +581,8 @@ def _generic_seats(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'Die Polizei drang auf dem Tempelberg in Jerusalem in die Al-Aksa Moschee ein': a landmark (a name whose head
     is a building's, site's or landscape's noun) that nothing else placed lies in the country of the places its
-    sentence names (towns, not countries), where they are all of one country, else (its sentence naming none) in the country of the
-    article's dateline ('Wien – ...'): the country, never their spot."""
+    sentence names (towns, not countries), where they are all of one country, else (its sentence naming none)
+    in the country of the article's dateline ('Wien – ...'): the country, never their spot."""
     text, out = _text(doc), []
     sent_of = _sentence_index(doc)
     by_sent: dict[int, set[str]] = {}
