@@ -924,9 +924,10 @@ def _lone_common_noun(text: str, base: str, f, place, named: set[str]) -> bool:
 
 def _landmark_compound(word: str) -> bool:
     """'Tempelberg', 'Ölberg', 'Stadtpark': a compound the lexicon knows as a common noun, its head a landscape's,
-    building's or site's noun - what the NER reads as a place here is a landmark's name ('auf dem Tempelberg')."""
+    building's or site's noun - what the NER reads as a place here is a landmark's name ('auf dem Tempelberg');
+    not a settlement's noun ('Zelt- und Budenstadt' is no name)."""
     head = compound_head(word)
-    return head is not None and (head in GEO_HEADS or place_type(head) in ("facility", "site"))
+    return head is not None and (head in _PLACE_NOUNS["landscape"] or place_type(head) in ("facility", "site"))
 
 
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
