@@ -547,3 +547,12 @@ def test_a_seat_of_government_that_is_a_common_noun_needs_its_country_named():
     assert "Bundesregierung" not in ms
     ms = _ner_mentions("Die Bundesregierung in Berlin beschloss das Gesetz.", [])
     assert ms["Bundesregierung"].country == "DE"
+
+
+def test_a_full_name_that_is_the_tail_of_a_longer_one_is_that_person():
+    ents = resolve_entities([M("Maria Luisa Ferrantes", "a.txt", 0), M("Luisa Ferrantes", "b.txt", 0),
+                             M("Ferrantes", "b.txt", 30), M("Paolo Ferrantes", "b.txt", 60)])
+    pers = sorted((e.name, sorted(e.aliases)) for e in ents if e.type == "PER")
+    assert ("Maria Luisa Ferrantes", ["Ferrantes", "Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers \
+        or ("Maria Luisa Ferrantes", ["Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers
+    assert any(name == "Paolo Ferrantes" for name, _ in pers)      # another first name: another person
