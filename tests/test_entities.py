@@ -470,3 +470,89 @@ def test_the_name_after_namens_is_a_person_first_name_included():
     assert toks[5:9] == ["Jovan", "K.", "der", "Helfer"]
     ms = _ner_mentions(text, [(6, 9, "PER")])                 # the NER dropped the first name
     assert ms["Jovan K."].label == "PER" and "K." not in ms
+
+
+# --- session 14 (places9): names typed and kept whole by their context ---------------------------------------
+
+def test_a_three_part_name_whose_surname_recurs_alone_stays_whole():
+    ms = _ner_mentions("Präsidentin Maria Luisa Ferrantes sprach. Später sagte Ferrantes, sie bleibe.",
+                       [(1, 4, "PER"), (8, 9, "PER")])
+    assert ms["Maria Luisa Ferrantes"].label == "PER" and "Maria Luisa" not in ms
+
+
+def test_a_facility_name_is_a_landmark_not_a_person_nor_the_homonymous_town():
+    ms = _ner_mentions("In der Blue Star Halle schliefen 300 Menschen.", [(2, 5, "LOC")])
+    assert ms["Blue Star Halle"].label == "LOC" and "Halle" not in ms
+    ms = _ner_mentions("Die Tagung fand im Grazer Alpen Center statt.", [])
+    assert ms["Grazer Alpen Center"].label == "LOC" and ms["Grazer Alpen Center"].country == "AT"
+
+
+def test_a_station_after_a_town_adjective_lies_in_that_town_a_street_only_at_home():
+    ms = _ner_mentions("Hunderte warteten am Prager Hauptbahnhof auf Züge.", [])
+    assert ms["Prager Hauptbahnhof"].country == "CZ"
+    ms = _ner_mentions("Hunderte warteten am Prager Hauptbahnhof Stunden auf Züge.", [])
+    assert ms["Prager Hauptbahnhof"].country == "CZ"          # a common noun after it ends the name
+    ms = _ner_mentions("Hunderte demonstrierten auf dem Prager Platz.", [])
+    assert ms["Prager Platz"].country is None                 # a square named after a town lies anywhere
+
+
+def test_a_landmark_takes_the_country_of_its_sentence_or_of_the_dateline():
+    ms = _ner_mentions("Die Polizei räumte am Abend in Jerusalem die Omar Moschee.", [(5, 6, "LOC")])
+    assert ms["Omar Moschee"].label == "LOC" and ms["Omar Moschee"].country == "IL"
+    ms = _ner_mentions("Linz – In der Blue Star Halle schliefen 300 Menschen.", [(0, 1, "LOC"), (4, 7, "LOC")])
+    assert ms["Blue Star Halle"].country == "AT"
+
+
+def test_a_landmark_compound_the_ner_reads_as_a_place_is_kept():
+    ms = _ner_mentions("Sie versammelten sich auf dem Kapellenberg bei Salzburg.", [(5, 6, "LOC"), (7, 8, "LOC")])
+    assert ms["Kapellenberg"].label == "LOC" and ms["Kapellenberg"].country == "AT"
+
+
+def test_a_name_after_a_town_adjective_is_a_place_not_a_person():
+    ms = _ner_mentions("Der Unfall geschah an der Ausfahrt Grazer Harnwald.", [(7, 8, "PER")])
+    assert ms["Grazer Harnwald"].label == "LOC" and ms["Grazer Harnwald"].country == "AT"
+
+
+def test_an_acronym_in_brackets_takes_its_expansions_type():
+    ms = _ner_mentions("Der Bericht der Liga für Menschenrechte (LfM) kritisiert das.", [(7, 8, "PER")])
+    assert ms["LfM"].label == "ORG"
+
+
+def test_an_english_country_name_typed_as_a_person_is_the_country():
+    ms = _ner_mentions("Auf Twitter hieß es: Thank you Austria!", [(7, 8, "PER")])
+    assert ms["Austria"].label == "GPE" and ms["Austria"].country == "AT"
+
+
+def test_a_name_after_a_periodicals_noun_is_an_organisation_at_every_mention():
+    ms = _ner_mentions("Das berichtete die Zeitschrift Kalem. Kalem erscheint wöchentlich.",
+                       [(4, 5, "PER"), (6, 7, "PER")])
+    assert ms["Kalem"].label == "ORG"
+
+
+def test_a_facility_name_needs_a_name_of_its_own_and_no_organisation_noun():
+    ms = _ner_mentions("Er liegt im New Yorker Lenox Hill-Krankenhaus.", [(3, 5, "LOC")])
+    assert all(m.country != "GB" for m in ms.values())           # "New Yorker" is no adjective of York
+    from lagebild.lang.de.places import singular_place_type
+
+    assert singular_place_type("Traiskirchen") is None           # a town that ends like "Kirchen", no facility
+    assert singular_place_type("Ostbahnhof") == "site"
+    ms = _ner_mentions("Sie kamen aus dem Erstaufnahmezentrum Traiskirchen.", [(5, 6, "LOC")])
+    assert ms["Traiskirchen"].country == "AT"
+    ms = _ner_mentions("Das fordert die Bürgerinitiative Lindenstraße seit Jahren.", [(4, 5, "ORG")])
+    assert "Bürgerinitiative Lindenstraße" not in ms
+
+
+def test_a_seat_of_government_that_is_a_common_noun_needs_its_country_named():
+    ms = _ner_mentions("Die Bundesregierung beschloss das Gesetz am Montag.", [])
+    assert "Bundesregierung" not in ms
+    ms = _ner_mentions("Die Bundesregierung in Berlin beschloss das Gesetz.", [])
+    assert ms["Bundesregierung"].country == "DE"
+
+
+def test_a_full_name_that_is_the_tail_of_a_longer_one_is_that_person():
+    ents = resolve_entities([M("Maria Luisa Ferrantes", "a.txt", 0), M("Luisa Ferrantes", "b.txt", 0),
+                             M("Ferrantes", "b.txt", 30), M("Paolo Ferrantes", "b.txt", 60)])
+    pers = sorted((e.name, sorted(e.aliases)) for e in ents if e.type == "PER")
+    assert ("Maria Luisa Ferrantes", ["Ferrantes", "Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers \
+        or ("Maria Luisa Ferrantes", ["Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers
+    assert any(name == "Paolo Ferrantes" for name, _ in pers)      # another first name: another person

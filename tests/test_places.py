@@ -454,3 +454,18 @@ def test_a_towns_name_shaped_like_a_compound_place_noun_types_nothing(nlp):
     # "Düsseldorf", "Neustadt" end in a compound_head (-dorf, -stadt) but are names: the word after is no place
     ms = places(nlp, "Am Düsseldorf Airport fielen am Montag viele Flüge aus.")
     assert "Airport" not in ms and ms["Düsseldorf"].country == "DE"   # not the US town Airport
+
+
+def test_a_settlement_compound_before_a_name_makes_it_a_place(nlp):
+    ms = places(nlp, "Die Gruppe ging zwischen dem Grenzort Nickelsdorf und dem Nachbarort Zurndorf weiter.")
+    assert ms["Zurndorf"].country == "AT"
+
+
+def test_a_town_and_its_district_joined_by_a_hyphen_is_the_district(nlp):
+    from lagebild.extract.entities import _district_of_town
+
+    assert _district_of_town("Berlin-Neukölln").name == "Neukölln"
+    assert _district_of_town("Hamburg-Altona").country == "DE"
+    assert _district_of_town("Berlin-Altona") is None         # not near Berlin: no district of it
+    ms = places(nlp, "In Berlin-Neukölln gab es eine Razzia.")
+    assert ms["Berlin-Neukölln"].country == "DE"

@@ -197,12 +197,14 @@ def _parts(fw: list[str]) -> list[str]:
 
 
 def _same_full(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same surname (or variant) and first names that agree."""
+    """Two full names of one person: same surname (or variant) and first names that agree, or the one name
+    the other's last words ('Tayyip Erdogan' of 'Recep Tayyip Erdogan': the longest span holds the shorter)."""
     if a == b:
         return True
     if not _near(a[-1], b[-1]) and a[-1] != b[-1]:
         return False
-    return a[0] == b[0] or _near(a[0], b[0])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return a[0] == b[0] or _near(a[0], b[0]) or short[:-1] == long_[len(long_) - len(short):-1]
 
 
 def _compatible(countries: Counter, country: str | None) -> bool:

@@ -32,11 +32,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import Candidate, gazetteer
+from ..geo import Candidate, english_country_names, gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
 from ..lang.de import rows
-from ..lang.de.places import place_type, place_types, plural_place_noun
+from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
 from ..text import within_one_edit
 from . import doc_text
@@ -64,8 +64,25 @@ def _place_noun(word: str) -> bool:
     forms = (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low)
     if any(form in PLACE_NOUNS for form in forms):
         return True
-    return any(form.endswith(n) and len(form) - len(n) >= 3 for form in forms for n in COMPOUND_HEADS) and \
-        word_tag(word[:1].upper() + word[1:]) != ("NE", True)
+    return (any(form.endswith(n) and len(form) - len(n) >= 3 for form in forms for n in COMPOUND_HEADS) or
+            compound_head(word) in SEGMENTED_HEADS) and word_tag(word[:1].upper() + word[1:]) != ("NE", True)
+
+
+SEGMENTED_HEADS = _PLACE_NOUNS["segmented_head"]
+
+
+@lru_cache(maxsize=20_000)
+def compound_head(word: str) -> str | None:
+    """The last part of a compound as the lexicon (HanTa) splits it ('Nachbarort' -> 'ort', 'Tempelberg' ->
+    'berg'); None for a word of one part ('Export') or one the lexicon cannot split."""
+    tagger = _hanta()
+    if tagger is None or not word.isalpha():
+        return None
+    try:
+        parts = tagger.analyze(word[:1].upper() + word[1:], taglevel=3)[1]
+    except Exception:  # noqa: BLE001
+        return None
+    return parts[-1][0].lower() if len(parts) >= 2 and isinstance(parts[-1], tuple) else None
 
 
 # "das Regime in Pjöngjang": the government of the capital's country.
@@ -350,6 +367,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     rules += persons
     rules += _places(doc, toks)
     rules += _town_landmarks(doc, toks)
+    rules += _facility_names(doc, toks)
     rules += _named_buildings(doc, toks)
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
@@ -371,7 +389,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
     chosen = _facilities_in_country(doc, _in_town_of_adjective(
         doc, _organisations_named(doc, _surnames_not_places(doc, chosen))))
-    chosen = _located_in(doc, _genitive_landmarks(doc, chosen))
+    chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -548,6 +566,52 @@ def _located_in(doc: Doc, chosen: list[Cand]) -> list[Cand]:
             if c.label == "LOC" and not c.country and not c.ref and text[c.start:c.end] in said else c for c in out]
 
 
+def _generic_seats(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'die Bundesregierung', 'das Kanzleramt': a seat of government that is a common noun (several countries have
+    one of that name) stands for its country only where the article names that country or one of its places;
+    else no place ('Kreml', 'Weißes Haus' are one country's)."""
+    text, forms = _text(doc), country_forms()
+    named = {c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and not (
+        (f := forms.get(text[c.start:c.end])) and f.kind == "seat")}
+    return [c for c in chosen if not (c.label == "GPE" and c.country not in named and
+                                      (f := forms.get(text[c.start:c.end])) and f.kind == "seat"
+                                      and " " not in text[c.start:c.end] and _common_noun_only(text[c.start:c.end]))]
+
+
+def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'Die Polizei drang auf dem Tempelberg in Jerusalem in die Al-Aksa Moschee ein': a landmark (a name whose head
+    is a building's, site's or landscape's noun) that nothing else placed lies in the country of the places its
+    sentence names (towns, not countries), where they are all of one country, else (its sentence naming none)
+    in the country of the article's dateline ('Wien – ...'): the country, never their spot."""
+    text, out = _text(doc), []
+    sent_of = _sentence_index(doc)
+    by_sent: dict[int, set[str]] = {}
+    for c in chosen:                                   # towns, not countries (a team's, an origin's)
+        if c.label == "LOC" and c.country and c.ref and c.ref.startswith("geo:"):
+            by_sent.setdefault(sent_of(c.start), set()).add(c.country)
+    dateline = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and DATELINE_DASH.match(
+        text, c.end) and (c.start == 0 or text[:c.start].rstrip()[-1:] in (".", "!", "?", "") or
+                          "\n" in text[max(0, c.start - 2):c.start])), None)
+    for c in chosen:
+        isos = by_sent.get(sent_of(c.start), set())
+        if c.label == "LOC" and not c.country and not c.ref and _landmark_name(text[c.start:c.end]) and \
+                (len(isos) == 1 or (not isos and dateline)):
+            c = Cand(c.start, c.end, c.label, c.prio, next(iter(isos)) if isos else dateline, None)
+        out.append(c)
+    return out
+
+
+# "Wien – In Nickelsdorf ...": the place a report is filed from, a dash after it
+DATELINE_DASH = re.compile(r"\s*[–—]\s")
+
+
+def _landmark_name(name: str) -> bool:
+    """A name whose last word is a building's or site's noun ('Al-Aksa Moschee', 'Ostbahnhof') or a compound
+    of a landscape's ('Tempelberg')."""
+    last = name.replace("-", " ").split()[-1]
+    return last[:1].isupper() and (singular_place_type(last) in ("facility", "site") or _landmark_compound(last))
+
+
 def _alternatives(words) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
@@ -582,10 +646,18 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
     a person named on its own elsewhere in the article, it is two persons.
     """
     pers = [e for e in ents if e.label_.upper() == "PER"]
-    surnames = {e[-1].text for e in pers if len(e) <= 2}
+    alone = {e.text for e in pers if len(e) == 1}                    # surnames said alone
+    full = {(e[-1].text, e[:-1].text) for e in pers if len(e) >= 2}   # (surname, first names) of full names
     out = []
     for e in ents:
-        if e in pers and len(e) >= 3 and e[-1].text in surnames and e[-1].text not in {t.text for t in e[:-1]}:
+        # two persons only where the first words name one of their own: its surname is said alone ("Gerassimow"),
+        # or they are a full name elsewhere, or the last word is the surname of a full name with other first
+        # names ("Wladimir Putin"); a three-part name whose surname alone recurs is one person ("Recep Tayyip
+        # Erdogan ... Erdogan")
+        last = e[-1].text
+        if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and e[-2].lower_ not in PARTICLES and (
+                e[-2].text in alone or any(s == e[-2].text for s, _ in full) or e[:-1].text in {p.text for p in pers}
+                or any(s == last and f != e[:-1].text for s, f in full)):
             out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
         else:
             out.append(e)
@@ -645,6 +717,7 @@ def _split_person_place(doc: Doc, ents) -> list:
     for e in ents:
         last = e[-1].text if len(e) >= 2 else ""
         if e.label_ in ("PER", "LOC") and last[:1].isupper() and (last in forms or noun_or_place(last)) \
+                and singular_place_type(last) not in ("facility", "site") \
                 and not (e[0].text in forms or noun_or_place(e[0].text)) \
                 and not (e.text in forms or gazetteer().best(e.text)):
             if e.label_ == "PER":       # as LOC ("Schoigu Pjöngjang"), the rules decide what the first words are
@@ -842,11 +915,19 @@ def _lone_common_noun(text: str, base: str, f, place, named: set[str]) -> bool:
     if not re.fullmatch(r"\w+", text) or f or word_tag(text) != ("NN", True):
         return False
     if base == "LOC":
-        return place is None
+        return place is None and not _landmark_compound(text)
     if base == "ORG":
         return not text.lower().endswith(INSTITUTIONS) and text not in KNOWN_ORGS and text not in _org_names() \
             and text not in named
     return True
+
+
+def _landmark_compound(word: str) -> bool:
+    """'Tempelberg', 'Ölberg', 'Stadtpark': a compound the lexicon knows as a common noun, its head a landscape's,
+    building's or site's noun - what the NER reads as a place here is a landmark's name ('auf dem Tempelberg');
+    not a settlement's noun ('Zelt- und Budenstadt' is no name)."""
+    head = compound_head(word)
+    return head is not None and (head in _PLACE_NOUNS["landscape"] or place_type(head) in ("facility", "site"))
 
 
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
@@ -928,11 +1009,22 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 _part_of_town_noun(e[1].text):
             e, base = e[2:], "LOC"                     # "Brüsseler Viertel Matonge": the name is the quarter
             text = e.text
+        if base == "PER" and (iso := english_country_names().get(text)) and not any(
+                o.label_ == "PER" and o is not e and text in o.text.split() for o in ents):
+            out.append(Cand(e.start_char, e.end_char, "GPE", 3, iso, f"country:{iso}"))
+            continue                                   # "#Hungary" in an embedded tweet: the country, no person
+        if base == "PER" and _acronym_of_words_before(doc, e):
+            base = "ORG"                               # "Reporter ohne Grenzen (RoG)": its expansion's, no person
+        if base == "PER" and len(e) == 1 and e.start > 0 and (town := _town_of_adjective(doc[e.start - 1].text)) \
+                and not _common_noun_only(doc[e.start - 1].text) and not known_first_name(e.text):
+            # "Ausfahrt Simmeringer Haide": a place named after its town, no person
+            out.append(Cand(doc[e.start - 1].idx, e.end_char, "LOC", 3, town.country, None))
+            continue
         if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
             if building:                               # "im Bataclan", "im Olympiastadion X": a building
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3))
             continue                                   # "im Keller", "im Jänner": a common noun or a month
-        place = gazetteer().best(text)                 # the span's reading as a place, asked once
+        place = gazetteer().best(text) or _district_of_town(text)   # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
         if base in ("ORG", "OTH", "PER") and _geographic_compound(text):
@@ -966,6 +1058,37 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
 
 
 FUSED_LOCATIVE = _FUNCTION["fused_locative"]
+
+
+def _acronym_of_words_before(doc: Doc, e: Span) -> bool:
+    """'Reporter ohne Grenzen (RoG)', 'Internationaler Währungsfonds (IWF)': one word in brackets whose capitals
+    are the initials of the words before the bracket is their short name - of an organisation, no person."""
+    if len(e) != 1 or e.start < 2 or doc[e.start - 1].text != "(" or e.end >= len(doc) or doc[e.end].text != ")":
+        return False
+    caps = [ch for ch in e.text if ch.isupper()]
+    letters = [ch.lower() for ch in e.text if ch.isalpha()]
+    if len(caps) < 2:
+        return False
+    words = [t.text for t in doc[max(0, e.start - 1 - len(letters)):e.start - 1] if t.is_alpha]
+    return len(words) >= len(letters) and [w[0].lower() for w in words[-len(letters):]] == letters
+
+
+def _district_of_town(text: str) -> Candidate | None:
+    """'Wien-Simmering', 'Berlin-Neukölln': a town and its district joined by a hyphen is the district, where the
+    gazetteer holds both and the district lies within 30 km of the town."""
+    from ..geo import distance_km
+
+    parts = text.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    g = gazetteer()
+    town = g.best(parts[0])
+    if town is None:
+        return None
+    near = g.best(parts[1], country=town.country, near=[(town.lat, town.lon)])
+    if near is None or near.id == town.id or distance_km((near.lat, near.lon), (town.lat, town.lon)) > 30:
+        return None
+    return near
 
 
 def _building_named(doc: Doc, e: Span, base: str) -> bool | None:
@@ -1401,13 +1524,60 @@ def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
     for i in range(len(toks) - 1):
         w, noun = toks[i].text, toks[i + 1].text
         if not (w.endswith("er") and w[:1].isupper() and noun[:1].isupper() and
-                place_type(noun) in ("facility", "site")) or (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()):
-            continue
+                place_type(noun) in ("facility", "site")) or (i + 2 < len(toks) and toks[i + 2].text[:1].isupper()
+                                                              and not _common_noun_only(toks[i + 2].text)):
+            continue                                   # "am Kölner Hauptbahnhof Züge besteigen": a noun after it
         town = _town_of_adjective(w)
-        if town is not None:                           # a town abroad lends its country only where the article names
-            iso = town.country if town.country in HOME or town.country in named else None   # it: 'Pariser Platz'
-            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))   # is in Berlin
+        if town is not None:                           # a street's town abroad lends its country only where the
+            iso = town.country if town.country in HOME or town.country in named or \
+                not _street_noun(noun) else None       # article names it: 'Pariser Platz' is in Berlin
+            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
     return out
+
+
+STREET_HEADS = _FUNCTION["street"]
+
+
+def _street_noun(word: str) -> bool:
+    """'Platz', 'Schlossallee', 'Prager Straße': a street's or square's noun (or a compound ending in one)."""
+    low = word.lower()
+    return any(low.endswith(h) for h in STREET_HEADS)
+
+
+def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
+    """'in der Nova Rock Halle', 'im Wiener Austria Center', 'in die Al-Aksa Moschee': capitalised words ending in
+    a building's or site's noun (place_types.tsv), after an article, a locative preposition or a town's -er
+    adjective, are one landmark's name, looked up whole: never the town that is the noun's homonym ('Halle'),
+    never a person. A town's adjective before it says its town's country (a street's only at home: `_street_noun`);
+    else the article or the sentence says where it lies (`_facilities_in_country`, `_sentence_place`)."""
+    out = []
+    for j, t in enumerate(toks):
+        if not (t.text[:1].isupper() and singular_place_type(t.text) in ("facility", "site")) or j == 0 or \
+                t.lower_.endswith(INSTITUTION_NOUNS):
+            continue                                   # "Pädagogische Hochschule": an institution, named as one
+        i = j
+        while i > 0 and j - i < 3 and toks[i - 1].text[:1].isupper() and NAME_RX.match(toks[i - 1].text) and \
+                not _town_of_adjective(toks[i - 1].text) and not _sent_start(toks, i - 1):
+            i -= 1
+        words = [x.text for x in toks[i:j]]
+        if not words or all(_common_noun_only(w) or place_type(w) or _place_noun(w) for w in words) or \
+                any(w.lower().endswith(ORG_TYPE_HEADS) for w in words) or \
+                (len(words) == 1 and gazetteer().best(words[0]) is not None and _town_reading_name(words[0])):
+            continue                                   # "die Stadt Halle", "Frankfurt Hauptbahnhof": no new name
+        before = toks[i - 1].text if i > 0 else ""
+        town = _town_of_adjective(before) if before and not (
+            i > 1 and toks[i - 2].text[:1].isupper() and not _sent_start(toks, i - 2)) else None   # "New Yorker"
+        if not (town or before.lower() in ARTICLES or before.lower() in FUSED_LOCATIVE or before.lower() in LOCATIVE):
+            continue
+        iso = town.country if town is not None and not _street_noun(t.text) else None
+        start = toks[i - 1].idx if town is not None else toks[i].idx
+        out.append(Cand(start, t.idx + len(t.text), "LOC", 3, iso, None))
+    return out
+
+
+def _town_reading_name(word: str) -> bool:
+    """A word the lexicon knows as a name (a town's: 'Frankfurt'), not as a common noun."""
+    return word_tag(word) == ("NE", True)
 
 
 def _named_buildings(doc: Doc, toks: list[Token]) -> list[Cand]:

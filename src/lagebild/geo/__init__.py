@@ -77,6 +77,19 @@ def german_country_names() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def english_country_names() -> dict[str, str]:
+    """A country's English name (pycountry's short and common names, one word or more) -> ISO 3166-1 alpha-2:
+    what an English hashtag or quotation in a German article calls it ("#Hungary"); empty without pycountry."""
+    try:
+        import pycountry
+
+        return {n: c.alpha_2 for c in pycountry.countries
+                for n in (c.name, getattr(c, "common_name", c.name)) if "," not in n and "(" not in n}
+    except Exception:  # noqa: BLE001 - a bonus, not a need
+        return {}
+
+
+@lru_cache(maxsize=1)
 def country_table() -> tuple[Country, ...]:
     """The one country table: ``countries_de.tsv`` (names, adjective stems, demonyms, capital, seats of
     government), each country's pycountry German names added after its own; in file order, without

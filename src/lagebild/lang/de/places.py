@@ -26,6 +26,12 @@ def place_type(word: str) -> str | None:
     return kind
 
 
+def singular_place_type(word: str) -> str | None:
+    """The kind of place a noun in the singular (or a compound ending in one) introduces: 'Ostbahnhof' -> site;
+    not a name that only ends like a plural of one ('Traiskirchen', 'Neukirchen')."""
+    return _singular_type(word.lower())
+
+
 def plural_place_noun(word: str) -> bool:
     """'Provinzen', 'Inseln', 'Bezirke': a type noun in the plural, so a list of names follows."""
     low = word.lower()
