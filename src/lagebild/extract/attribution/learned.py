@@ -857,9 +857,3 @@ class LearnedDoc:
         """`around` the token at char offset pos (the token a figure's first character stands in)."""
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return self.around(span[0].i) if span is not None and len(span) else []
-
-    @property
-    def tagged(self) -> int:
-        """Tokens the tagger ran over (with their context), for the benchmark."""
-        probs = self.fx.cands.probs if isinstance(self.fx.cands, _Candidates) else None
-        return getattr(probs, "tagged", 0)

@@ -133,14 +133,13 @@ class _Stretch:
 class LazyProbabilities:
     """The probabilities of a Doc's tokens, tagged only for the stretches asked for (``probs[a:b]``,
     ``probs[rows, SPK]``): each stretch is tagged with `reach` tokens of context on either side, so its
-    probabilities equal those of tagging the whole Doc. `tagged` counts the tokens run through the network."""
+    probabilities equal those of tagging the whole Doc."""
 
     def __init__(self, model: Model, doc: Doc):
         self.model, self.doc = model, doc
         self.p = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
         self.done = np.zeros(len(doc), dtype=bool)
         self.reach = reach(model)
-        self.tagged = 0
         self.arrays: dict[tuple, np.ndarray] = {}
 
     def __len__(self) -> int:
@@ -161,7 +160,6 @@ class LazyProbabilities:
         lo, hi = max(0, a - self.reach), min(len(self.p), b + self.reach)
         self.p[a:b] = probabilities(self.model, _Stretch(self, lo, hi))[a - lo: b - lo]
         self.done[a:b] = True
-        self.tagged += hi - lo
 
     def __getitem__(self, key: Any) -> np.ndarray:
         rows = key[0] if isinstance(key, tuple) else key
