@@ -577,14 +577,13 @@ class _SentFeats(Sequence):
     probabilities of the sentence and its neighbours: with `LazyProbabilities` only those are tagged)."""
 
     def __init__(self, doc: Doc, tk: _Toks, sents: list[Span], rules: list[Quotation], ctx: CandContext,
-                 probs: Any = None):
-        self.tk, self.sents, self.ctx, self.probs = tk, sents, ctx, probs
+                 marks: list[tuple[int, int]], probs: Any = None):
+        self.tk, self.sents, self.ctx, self.marks, self.probs = tk, sents, ctx, marks, probs
         self.hows: dict[int, set[str]] = {}
         for q in rules:
             self.hows.setdefault(q.sent, set()).add(q.how)
         self.info = _SentInfo.of(tk, sents)
         self.text = doc_text(doc)
-        self.marks = [(a, b) for a, b in _quote_marks(doc)]
         self.stats: dict[int, tuple[int, int, int]] = {}
         self.done: dict[int, list[int]] = {}
 
@@ -625,8 +624,8 @@ def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = No
     marks = _quote_marks(doc)
     tk = _Toks(doc, sents)
     ctx = _context(tk, sents, rules, marks)
-    return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, probs), _Candidates(tk, sents, ctx, probs),
-                       marks)
+    return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, marks, probs),
+                       _Candidates(tk, sents, ctx, probs), marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
