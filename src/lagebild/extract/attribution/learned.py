@@ -819,7 +819,8 @@ class LearnedDoc:
     - its own, those of a passage in marks over it, and the chain of accepted sentences before them - and the
     tagger runs only over the tokens their features read (`model_features(lazy=True)`). What it gives equals
     what `learned_quotations` gives over the whole Doc for the quotations covering token i (a pronoun speaker
-    is resolved over all quotations before it: then every sentence before it is decided)."""
+    is resolved over all quotations before it: then every sentence before it is decided) - up to the tagger's
+    float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border."""
 
     def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
         self.doc = doc
