@@ -130,6 +130,8 @@ def test_the_tagger_over_stretches_gives_what_it_gives_over_the_whole_doc(parser
     lazy = T.LazyProbabilities(model, doc)
     assert np.allclose(lazy[2 * b: 3 * b], whole[2 * b: 3 * b], atol=1e-6)    # one stretch, with its context only
     assert lazy.done.sum() == b
+    assert np.allclose(lazy[-12, T.QUOTE], whole[-12, T.QUOTE], atol=1e-6)    # rows counted from the end: tagged too
+    assert np.allclose(lazy[:-60], whole[:-60], atol=1e-6)
     assert np.allclose(lazy[[3, len(doc) - 2], T.SPK], whole[[3, len(doc) - 2], T.SPK], atol=1e-6)
     assert np.allclose(lazy[0: len(doc)], whole, atol=1e-6)
     blind = T.LazyProbabilities(model, doc)

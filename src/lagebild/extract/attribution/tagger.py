@@ -141,6 +141,7 @@ class LazyProbabilities:
         self.model, self.doc = model, doc
         self.p = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
         self.done = np.zeros(len(doc), dtype=bool)
+        self.rows = np.arange(len(doc))
         self.reach = reach(model)
         self.arrays: dict[tuple, np.ndarray] = {}
 
@@ -164,11 +165,8 @@ class LazyProbabilities:
         self.done[a:b] = True
 
     def __getitem__(self, key: Any) -> np.ndarray:
-        rows = key[0] if isinstance(key, tuple) else key
-        if isinstance(rows, slice):
-            self.need(rows.start or 0, len(self.p) if rows.stop is None else rows.stop)
-        elif isinstance(rows, (int, np.integer)):
-            self.need(int(rows), int(rows) + 1)
-        elif len(rows):
-            self.need(int(min(rows)), int(max(rows)) + 1)
+        # the rows asked for, however indexed (negative, a mask, a step): none may be read untagged
+        rows = np.atleast_1d(self.rows[key[0] if isinstance(key, tuple) else key])
+        if len(rows):
+            self.need(int(rows.min()), int(rows.max()) + 1)
         return self.p[key]
