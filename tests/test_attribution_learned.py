@@ -116,21 +116,33 @@ _REPORT = ("Der Landrat eröffnete am Montag die neue Brücke. Sie habe 12 Milli
            "Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie habe 300 Meter gemessen.")
 
 
-def test_the_tagger_over_stretches_gives_what_it_gives_over_the_whole_doc(parser):
+def test_the_tagger_over_stretches_gives_what_it_gives_over_the_whole_doc(parser, monkeypatch):
     from lagebild.extract.attribution import tagger as T
 
     model = T.load()
     if model is None:
         pytest.skip("no tagger packaged")
+    monkeypatch.setattr(T, "BLOCK", 8)          # stretches shorter than the Doc: their borders lie inside it
     doc = parser(_REPORT)
+    b = T.BLOCK
+    assert len(doc) > 4 * b
     whole = T.probabilities(model, doc)
     lazy = T.LazyProbabilities(model, doc)
-    assert np.allclose(lazy[20:25], whole[20:25], atol=1e-6)          # tagged with its context only
+    assert np.allclose(lazy[2 * b: 3 * b], whole[2 * b: 3 * b], atol=1e-6)    # one stretch, with its context only
+    assert lazy.done.sum() == b
+    assert np.allclose(lazy[-12, T.QUOTE], whole[-12, T.QUOTE], atol=1e-6)    # rows counted from the end: tagged too
+    assert np.allclose(lazy[:-60], whole[:-60], atol=1e-6)
     assert np.allclose(lazy[[3, len(doc) - 2], T.SPK], whole[[3, len(doc) - 2], T.SPK], atol=1e-6)
     assert np.allclose(lazy[0: len(doc)], whole, atol=1e-6)
+    blind = T.LazyProbabilities(model, doc)
+    blind.reach = 0                             # the same stretch without its context: its borders differ
+    assert not np.allclose(blind[2 * b: 3 * b], whole[2 * b: 3 * b], atol=1e-3)
 
 
-def test_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model):
+def test_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model, monkeypatch):
+    from lagebild.extract.attribution import tagger as T
+
+    monkeypatch.setattr(T, "BLOCK", 8)          # the tagger runs over stretches of the Doc, not all of it
     doc = parser(_REPORT)
     whole = L.learned_quotations(doc, model)
     at = L.LearnedDoc(doc, model)

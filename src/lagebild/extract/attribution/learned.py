@@ -577,14 +577,13 @@ class _SentFeats(Sequence):
     probabilities of the sentence and its neighbours: with `LazyProbabilities` only those are tagged)."""
 
     def __init__(self, doc: Doc, tk: _Toks, sents: list[Span], rules: list[Quotation], ctx: CandContext,
-                 probs: Any = None):
-        self.tk, self.sents, self.ctx, self.probs = tk, sents, ctx, probs
+                 marks: list[tuple[int, int]], probs: Any = None):
+        self.tk, self.sents, self.ctx, self.marks, self.probs = tk, sents, ctx, marks, probs
         self.hows: dict[int, set[str]] = {}
         for q in rules:
             self.hows.setdefault(q.sent, set()).add(q.how)
         self.info = _SentInfo.of(tk, sents)
         self.text = doc_text(doc)
-        self.marks = [(a, b) for a, b in _quote_marks(doc)]
         self.stats: dict[int, tuple[int, int, int]] = {}
         self.done: dict[int, list[int]] = {}
 
@@ -625,8 +624,8 @@ def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = No
     marks = _quote_marks(doc)
     tk = _Toks(doc, sents)
     ctx = _context(tk, sents, rules, marks)
-    return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, probs), _Candidates(tk, sents, ctx, probs),
-                       marks)
+    return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, marks, probs),
+                       _Candidates(tk, sents, ctx, probs), marks)
 
 
 # --- prediction ---------------------------------------------------------------------------------
@@ -820,7 +819,8 @@ class LearnedDoc:
     - its own, those of a passage in marks over it, and the chain of accepted sentences before them - and the
     tagger runs only over the tokens their features read (`model_features(lazy=True)`). What it gives equals
     what `learned_quotations` gives over the whole Doc for the quotations covering token i (a pronoun speaker
-    is resolved over all quotations before it: then every sentence before it is decided)."""
+    is resolved over all quotations before it: then every sentence before it is decided) - up to the tagger's
+    float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border."""
 
     def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
         self.doc = doc
@@ -857,9 +857,3 @@ class LearnedDoc:
         """`around` the token at char offset pos (the token a figure's first character stands in)."""
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return self.around(span[0].i) if span is not None and len(span) else []
-
-    @property
-    def tagged(self) -> int:
-        """Tokens the tagger ran over (with their context), for the benchmark."""
-        probs = self.fx.cands.probs if isinstance(self.fx.cands, _Candidates) else None
-        return getattr(probs, "tagged", 0)
