@@ -245,11 +245,46 @@ def test_stored_stories_are_no_candidates_of_each_other():
 def test_a_merged_storys_similarities_stay_exact():
     """After a merge, the dot product of the merged story with each candidate of either part is that of
     their vector sums, also where only one part was a candidate (the other pair shared no blocking term)."""
-    nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "u": 0.5}})
+    nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "w": 0.5}})
     dots = {"a": {"b": 0.48}, "b": {"a": 0.48, "c": 0.4}, "c": {"b": 0.4}}     # a and c: no candidates
-    st._merge(nodes, dots, "a", "b")
-    assert dots["a"]["c"] == pytest.approx(st._dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.4)
-    assert dots["c"] == {"a": pytest.approx(0.4)} and "b" not in nodes
+    st._merge(nodes, dots, "a", "b")                                            # (they share w: 0.3)
+    assert dots["a"]["c"] == pytest.approx(st._dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.7)
+    assert dots["c"] == {"a": pytest.approx(0.7)} and "b" not in nodes
+
+
+def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch):
+    """Invented random vectors (some of stored stories), blocking that leaves pairs out, then merges as
+    _agglomerate makes them: after each one every kept dot product equals that of the vector sums, no two
+    stored stories are paired, and the merged story's candidates are the union of its parts'."""
+    import random
+
+    rng = random.Random(7)
+    monkeypatch.setattr(st, "BLOCK_TERMS", 2)
+    monkeypatch.setattr(st, "BLOCK_NODES", 5)
+    vocab = [f"t{k}" for k in range(25)]
+    vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, 6)} for k in range(30)}
+    nodes = _nodes(vectors, stored=("n00", "n01", "n02", "n03"))
+    dots = st._candidate_dots(nodes)
+    everything = {(a, b) for a in nodes for b in nodes if a < b and not (nodes[a].stored and nodes[b].stored)
+                  and nodes[a].centroid.keys() & nodes[b].centroid.keys()}
+    assert 0 < sum(b in dots[a] for a, b in everything) < len(everything)     # blocking left pairs out
+    merges = 0
+    while merges < 20:
+        pairs = sorted((a, b) for a in dots if a in nodes for b in dots[a] if a < b)
+        if not pairs:
+            break
+        a, b = rng.choice(pairs)
+        keep, gone = (a, b) if nodes[a].stored or not nodes[b].stored else (b, a)
+        union = (set(dots[a]) | set(dots[b])) - {a, b}
+        st._merge(nodes, dots, keep, gone)
+        merges += 1
+        assert set(dots[keep]) == {o for o in union if not (nodes[keep].stored and nodes[o].stored)}
+        for x in nodes:
+            for y, d in dots.get(x, {}).items():
+                assert y in nodes and not (nodes[x].stored and nodes[y].stored)
+                assert dots[y][x] == d
+                assert d == pytest.approx(st._dot(nodes[x].centroid, nodes[y].centroid), abs=1e-12)
+    assert merges >= 10
 
 
 def test_blocked_clustering_finds_what_comparing_all_pairs_finds(monkeypatch):
