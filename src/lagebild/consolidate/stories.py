@@ -484,8 +484,7 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     merged = {}
     for other in row.keys() | mine.keys():
         dots[other].pop(gone, None)
-        if k.stored and nodes[other].stored:
-            dots[other].pop(keep, None)
+        if k.stored and nodes[other].stored:     # never candidates of each other: nothing to drop
             continue
         o = nodes[other].centroid
         merged[other] = (mine[other] if other in mine else _dot(k.centroid, o)) + \
