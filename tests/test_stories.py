@@ -245,11 +245,46 @@ def test_stored_stories_are_no_candidates_of_each_other():
 def test_a_merged_storys_similarities_stay_exact():
     """After a merge, the dot product of the merged story with each candidate of either part is that of
     their vector sums, also where only one part was a candidate (the other pair shared no blocking term)."""
-    nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "u": 0.5}})
+    nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "w": 0.5}})
     dots = {"a": {"b": 0.48}, "b": {"a": 0.48, "c": 0.4}, "c": {"b": 0.4}}     # a and c: no candidates
-    st._merge(nodes, dots, "a", "b")
-    assert dots["a"]["c"] == pytest.approx(st._dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.4)
-    assert dots["c"] == {"a": pytest.approx(0.4)} and "b" not in nodes
+    st._merge(nodes, dots, "a", "b")                                            # (they share w: 0.3)
+    assert dots["a"]["c"] == pytest.approx(st._dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.7)
+    assert dots["c"] == {"a": pytest.approx(0.7)} and "b" not in nodes
+
+
+def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch):
+    """Invented random vectors (some of stored stories), blocking that leaves pairs out, then merges as
+    _agglomerate makes them: after each one every kept dot product equals that of the vector sums, no two
+    stored stories are paired, and the merged story's candidates are the union of its parts'."""
+    import random
+
+    rng = random.Random(7)
+    monkeypatch.setattr(st, "BLOCK_TERMS", 2)
+    monkeypatch.setattr(st, "BLOCK_NODES", 5)
+    vocab = [f"t{k}" for k in range(25)]
+    vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, 6)} for k in range(30)}
+    nodes = _nodes(vectors, stored=("n00", "n01", "n02", "n03"))
+    dots = st._candidate_dots(nodes)
+    everything = {(a, b) for a in nodes for b in nodes if a < b and not (nodes[a].stored and nodes[b].stored)
+                  and nodes[a].centroid.keys() & nodes[b].centroid.keys()}
+    assert 0 < sum(b in dots[a] for a, b in everything) < len(everything)     # blocking left pairs out
+    merges = 0
+    while merges < 20:
+        pairs = sorted((a, b) for a in dots if a in nodes for b in dots[a] if a < b)
+        if not pairs:
+            break
+        a, b = rng.choice(pairs)
+        keep, gone = (a, b) if nodes[a].stored or not nodes[b].stored else (b, a)
+        union = (set(dots[a]) | set(dots[b])) - {a, b}
+        st._merge(nodes, dots, keep, gone)
+        merges += 1
+        assert set(dots[keep]) == {o for o in union if not (nodes[keep].stored and nodes[o].stored)}
+        for x in nodes:
+            for y, d in dots.get(x, {}).items():
+                assert y in nodes and not (nodes[x].stored and nodes[y].stored)
+                assert dots[y][x] == d
+                assert d == pytest.approx(st._dot(nodes[x].centroid, nodes[y].centroid), abs=1e-12)
+    assert merges >= 10
 
 
 def test_blocked_clustering_finds_what_comparing_all_pairs_finds(monkeypatch):
@@ -261,15 +296,18 @@ def test_blocked_clustering_finds_what_comparing_all_pairs_finds(monkeypatch):
 
 
 def test_nouns_outside_mentions_are_read_once():
-    """The nouns outside an article's mentions are its nouns less those that begin in a mention, as if
-    the text were read again with the mentions skipped."""
-    a = art("m1", None, "Hilfe für Marrakesch", "Das Rote Kreuz schickt Zelte nach Marrakesch. Helfer aus Spanien "
-            "und dem Roten Halbmond verteilen Decken.")
+    """The nouns outside an article's mentions and time expressions (spans that may overlap) are its
+    nouns less those that begin in one of them, as if the text were read again with them skipped."""
+    a = art("m1", None, "Hilfe für Marrakesch", "Das Rote Kreuz schickt am Montag Zelte nach Marrakesch. Helfer "
+            "aus Spanien und dem Roten Halbmond verteilen Decken.")
     ms = [Mention("m1", m.start(), m.end(), m.group(), "ORG", None, None)
-          for m in re.finditer(r"Rote[n]? (?:Kreuz|Halbmond)|Marrakesch|Spanien", a.text)]
-    x = st.StoryInput(a, ms, ())
-    assert st._Nouns().of(x, True) == st.nouns(a, st._skip_spans((), ms))
-    assert len(st._Nouns().of(x, True)) < len(st._Nouns().of(x))
+          for m in re.finditer(r"Rote[n]? (?:Kreuz|Halbmond)|Marrakesch|Spanien|Kreuz schickt am Montag", a.text)]
+    i = a.text.index("am Montag")
+    x = st.StoryInput(a, ms, [TimeExpression("m1", "am Montag", i, i + 9, "DATE", "2023-03-06")])
+    spans = [(m.start, m.end) for m in ms] + [(i, i + 9)]
+    assert st._Nouns().of(x, True) == [n for n in st.nouns(a) if not any(s <= n[2] < e for s, e in spans)]
+    assert {w for _, w, _ in st._Nouns().of(x, True)} == {"Hilfe", "Zelte", "Helfer", "Decken"}
+    assert {w for _, w, _ in st._Nouns().of(x)} >= {"Kreuz", "Spanien", "Halbmond", "Zelte"}
 
 
 def test_span_factor_is_the_gap_between_two_stories():

@@ -137,19 +137,28 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
     words = list(_WORD.finditer(text))
     lower = {m.group().casefold() for m in words if m.group()[0].islower()} | _stop_words()
     out = []
-    k = 0
     for m in words:
         w = m.group()
         if not w[0].isupper() or len(w) < MIN_WORD or w.isupper():
-            continue
-        while k < len(skip) and skip[k][1] <= m.start():
-            k += 1
-        if k < len(skip) and skip[k][0] <= m.start() < skip[k][1]:
             continue
         folded = w.casefold()
         if folded in lower and (_initial(text, m.start()) or folded in _stop_words()):
             continue
         out.append((cistem(w), w, m.start()))
+    return _outside(out, skip) if skip else out
+
+
+def _outside(found: Sequence[tuple[str, str, int]], skip: Sequence[tuple[int, int]]) -> list[tuple[str, str, int]]:
+    """The nouns of `found` (in text order) that begin in none of the sorted spans `skip`: whether a word is
+    a noun does not depend on the spans, so `nouns` with more spans skipped need not read the text again."""
+    out = []
+    k = 0
+    for item in found:
+        start = item[2]
+        while k < len(skip) and skip[k][1] <= start:
+            k += 1
+        if not (k < len(skip) and skip[k][0] <= start < skip[k][1]):
+            out.append(item)
     return out
 
 
@@ -475,8 +484,7 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     merged = {}
     for other in row.keys() | mine.keys():
         dots[other].pop(gone, None)
-        if k.stored and nodes[other].stored:
-            dots[other].pop(keep, None)
+        if k.stored and nodes[other].stored:     # never candidates of each other: nothing to drop
             continue
         o = nodes[other].centroid
         merged[other] = (mine[other] if other in mine else _dot(k.centroid, o)) + \
@@ -712,20 +720,6 @@ class _Nouns:
             self.found[key] = _outside(self.of(x), _skip_spans((), x.mentions)) if names else \
                 nouns(x.article, _skip_spans(x.times, ()))
         return self.found[key]
-
-
-def _outside(found: Sequence[tuple[str, str, int]], skip: Sequence[tuple[int, int]]) -> list[tuple[str, str, int]]:
-    """The nouns of `found` (in text order) that begin in none of the sorted spans `skip`: `nouns` with
-    those spans skipped too, without reading the text again."""
-    out = []
-    k = 0
-    for item in found:
-        start = item[2]
-        while k < len(skip) and skip[k][1] <= start:
-            k += 1
-        if not (k < len(skip) and skip[k][0] <= start < skip[k][1]):
-            out.append(item)
-    return out
 
 
 def _title_parts(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns | None = None) -> _Parts:
