@@ -225,15 +225,27 @@ def _nodes(vectors: dict[str, dict[str, float]], stored: tuple[str, ...] = ()) -
 
 def test_blocking_finds_candidates_by_a_specific_term_not_by_a_topic_word(monkeypatch):
     """Blocking: two articles that share a term heavy in one of them and rare in the dossier (a town) are
-    compared; two that share only a word of many stories (a topic word) are not, though it counts in
-    the dot product of a pair found otherwise."""
+    compared; a word of many stories (a topic word) finds only the BLOCK_NODES stories where it weighs
+    most, and counts in the dot product of a pair found otherwise."""
     monkeypatch.setattr(st, "BLOCK_NODES", 4)
-    vectors = {f"n{k}": {"topic": 0.6, f"own{k}": 0.8} for k in range(6)}     # six stories, one topic word
-    vectors["a"] = {"topic": 0.3, "town": 0.9, "x": 0.3}
-    vectors["b"] = {"topic": 0.3, "town": 0.8, "y": 0.5}
+    vectors = {f"n{k}": {"topic": 0.1 * (k + 1), f"own{k}": 0.8} for k in range(6)}   # six stories, one topic word
+    vectors["a"] = {"topic": 0.05, "town": 0.9, "x": 0.3}
+    vectors["b"] = {"topic": 0.05, "town": 0.8, "y": 0.5}
     dots = st._candidate_dots(_nodes(vectors))
-    assert dots["a"]["b"] == pytest.approx(0.3 * 0.3 + 0.9 * 0.8)               # exact, topic word included
-    assert "n1" not in dots["n0"] and "n0" not in dots["a"]
+    assert dots["a"]["b"] == pytest.approx(0.05 * 0.05 + 0.9 * 0.8)             # exact, topic word included
+    assert "n0" not in dots["n1"] and "n0" not in dots["a"]       # n0, n1, a, b: where the topic weighs least
+    assert "n5" in dots["n4"] and "n2" in dots["n5"]             # n2..n5: the four where it weighs most
+
+
+def test_a_town_of_many_stories_still_finds_the_stories_it_dominates(monkeypatch):
+    """A term in more stories than BLOCK_NODES is cut to the stories where it weighs most, not skipped:
+    a new article about a town that a big dossier names in many stories still meets the town's own story."""
+    monkeypatch.setattr(st, "BLOCK_NODES", 3)
+    vectors = {f"n{k}": {"town": 0.1, f"own{k}": 0.9} for k in range(8)}     # the town in passing
+    vectors["story"] = {"town": 0.9, "quake": 0.4}
+    vectors["new"] = {"town": 0.8, "flood": 0.5}                            # the town is all they share
+    dots = st._candidate_dots(_nodes(vectors, stored=tuple(vectors)[:-1]))
+    assert dots["new"]["story"] == pytest.approx(0.9 * 0.8)
 
 
 def test_stored_stories_are_no_candidates_of_each_other():

@@ -446,25 +446,36 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
 
 def _candidate_dots(nodes: Mapping[str, _Node]) -> dict[str, dict[str, float]]:
     """Dot products of the pairs of stories that may merge: those with a new story in them that share a
-    term which is one of the BLOCK_TERMS heaviest of either and is in no more than BLOCK_NODES stories.
+    term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES stories finds
+    only the BLOCK_NODES where it weighs most.
 
     Blocking: articles of one story share what is specific to it (a place, a person, the event's noun) and
-    weigh it heavily; a topic word many stories share (Flüchtlinge, Wahl, Polizei) finds no candidates,
-    though it counts in the dot product of a pair found otherwise. A story is looked up by a bounded
-    number of terms in postings of bounded length, so that placing an article costs about the same in a
-    dossier of any size, where comparing it with every story sharing any word grew with the dossier."""
+    weigh it heavily; a topic word many stories share (Flüchtlinge, Wahl, Polizei) finds only the stories
+    it dominates, and counts in the dot product of a pair found otherwise. Cutting a long posting to its
+    heaviest stories rather than skipping the term keeps what a term finds the same as the dossier grows (a
+    town named in 60 stories of a big dossier still finds the stories about it; skipping it lost recall as
+    the dossier grew: F1 0.726 -> 0.486 on our gold with the limit at a tenth, against 0.726 cut). A story is
+    looked up by a bounded number of terms in postings of bounded length, so that placing an article costs
+    about the same in a dossier of any size, where comparing it with every story sharing any word grew with
+    the dossier."""
     postings: dict[str, list[str]] = defaultdict(list)
     for n in nodes.values():
         for t in n.centroid:
             postings[t].append(n.id)
+    cut: dict[str, list[str]] = {}
+
+    def where_heavy(t: str) -> list[str]:
+        """The stories with term t, no more than BLOCK_NODES: those where it weighs most (mean per article)."""
+        ids = postings[t]
+        if len(ids) > BLOCK_NODES and t not in cut:
+            cut[t] = heapq.nlargest(BLOCK_NODES, ids, key=lambda i: nodes[i].centroid[t] / nodes[i].size)
+        return cut.get(t, ids)
+
     dots: dict[str, dict[str, float]] = defaultdict(dict)
     for n in nodes.values():
         top = heapq.nlargest(BLOCK_TERMS, n.centroid.items(), key=lambda kv: (kv[1], kv[0]))
         for t, _ in top:
-            ids = postings[t]
-            if len(ids) > BLOCK_NODES:
-                continue
-            for other in ids:
+            for other in where_heavy(t):
                 if other == n.id or (n.stored and nodes[other].stored) or other in dots[n.id]:
                     continue
                 dots[n.id][other] = dots[other][n.id] = _dot(n.centroid, nodes[other].centroid)
