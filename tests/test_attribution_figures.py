@@ -579,6 +579,15 @@ def test_a_von_phrase_before_a_participle_is_its_agent_not_an_owner(nlp):
     assert genitive_or_von(study) is not None and genitive_or_von(study).text == "Greenpeace"
 
 
+def test_a_von_phrase_that_can_speak_or_stands_before_a_finite_verb_owns_the_report(nlp):
+    # only a participle takes a von agent, and only what cannot speak is one: these von phrases own the report
+    text = "Die Arbeitslosigkeit stieg auf 8 Prozent, wie Angaben von Eurostat zeigen."
+    assert name_of(nlp, text, "8 Prozent") == "Eurostat"
+    text = "Die Zahl der Arbeitslosen stieg auf 3 Millionen, wie aus einem Bericht von Eurostat hervorgeht."
+    assert name_of(nlp, text, "3 Millionen") == "Eurostat"
+    assert name_of(nlp, "Rund 300 Dörfer sind laut einer Studie von Greenpeace bedroht.", "300") == "Greenpeace"
+
+
 def test_a_report_pointing_back_names_its_origin(nlp):
     # the next sentence opens with the report (demonstrative, or definite and no owner) and says where it came from
     text = "Im vergangenen Jahr reisten rund 90.000 Menschen über die Grenze. Diese Angabe kommt aus dem Innenministerium."
