@@ -566,6 +566,9 @@ def test_a_document_of_no_author_names_no_source(nlp):
     # the genitive is the document's topic, not who wrote it; a list holding the figure is no source of it
     assert name_of(nlp, "Auf der Liste der gefährdeten Arten stehen 300 Tiere.", "300") is None
     assert name_of(nlp, "Eine Liste von 300 Namen wurde am Montag veröffentlicht.", "300") is None
+    # a time (the times component's) in the von phrase dates the document, it wrote nothing
+    assert name_of(nlp, "Im Bericht von Montag ist von 40 Toten die Rede.", "40 Toten") is None
+    assert name_of(nlp, "In der Untersuchung von Mai wurden 400 Proben genommen.", "400 Proben") is None
 
 
 def test_a_von_phrase_before_a_participle_is_its_agent_not_an_owner(nlp):

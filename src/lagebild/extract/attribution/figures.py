@@ -733,7 +733,8 @@ def _document_author(noun: Token) -> Token | None:
     from .speakers import agent_of_verb, can_speak
 
     def named(t: Token, von: bool) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree):
+        if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree) \
+                or any(x.start <= t.idx < x.end for x in t.doc._.times or ()):   # "vom Montag", "von Mai"
             return False
         if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or t.lemma_.lower().endswith(_BODY_HEADS):
             return True
