@@ -37,7 +37,7 @@ from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
 from .sources import QUOTE_MARKS, phrase_source, quotation_source
-from .speakers import can_speak
+from .speakers import agent_of_verb, can_speak
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -730,8 +730,6 @@ def _document_author(noun: Token) -> Token | None:
     """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Rangliste der Pressefreiheit von
     X``) that names someone - a name, a body, a phrase without article (``von Reporter ohne Grenzen``) - else a
     genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
-    from .speakers import agent_of_verb, can_speak
-
     def named(t: Token, von: bool) -> bool:
         if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree) \
                 or any(x.start <= t.idx < x.end for x in t.doc._.times or ()):   # "vom Montag", "von Mai"
