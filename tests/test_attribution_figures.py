@@ -613,3 +613,8 @@ def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(n
     doc = nlp("Er sagte, dass zehn Stimmzettel gewertet worden seien.")
     seien = next(t for t in doc if t.text == "seien")
     assert not _verb_second(next(iter(doc.sents)), seien)
+    # a dass clause a relative clause cut in two: its last stretch holds no subject, its verb is last but for
+    # the comparison after it - no main clause
+    doc = nlp("Die Opposition bestreitet, dass die Zahl der Toten, die gestern gemeldet wurde, höher sei als angegeben.")
+    sei = next(t for t in doc if t.text == "sei")
+    assert not _verb_second(next(iter(doc.sents)), sei)

@@ -430,7 +430,10 @@ def _verb_second(sent: Span, verb: Token) -> bool:
     if verb.i in (a, b) or any(t.tag_ in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT") or
                               t.dep_ == "mark" for t in clause):
         return False
-    return True
+    # a main clause holds its subject; a stretch with none is the rest of a clause a comma cut, its verb last but
+    # for what follows it: "..., dass die Zahl, die gemeldet wurde, höher sei als angegeben"
+    return any(t.dep_ in ("nsubj", "nsubj:pass", "expl") or t.pos_ in ("NOUN", "PROPN", "PRON", "DET")
+               and "Nom" in t.morph.get("Case", []) for t in clause)
 
 
 def _clause_break(tok: Token) -> bool:
