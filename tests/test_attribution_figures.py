@@ -598,6 +598,7 @@ def test_a_report_pointing_back_names_its_origin(nlp):
     text = "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen von der Asylbehörde."
     assert name_of(nlp, text, "4.000") == "Asylbehörde"
     # a time is no origin that speaks
+    assert name_of(nlp, "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen vom Montag.", "4.000") is None
     assert name_of(nlp, "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen aus dem Jahr 2015.", "4.000") is None
 
 

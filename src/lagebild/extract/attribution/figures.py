@@ -279,8 +279,8 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
         if noun.dep_ != "nsubj" or not C.anaphoric_report(noun) or noun.i - sent.start > 2:   # opens the sentence
             continue
         origin = _heard_phrase(_clause_head(noun), _ORIGIN)
-        if origin is not None and origin.i != noun.i and (can_speak(origin) or origin.lemma_.lower().endswith(
-                _BODY_HEADS)):                         # "Die Zahlen stammen aus dem Jahr 2015": no one
+        if origin is not None and origin.i != noun.i and not _timed(origin) and (can_speak(origin) or
+                origin.lemma_.lower().endswith(_BODY_HEADS)):   # "stammen aus dem Jahr 2015", "vom Montag": no one
             said = _report_noun_said(doc, noun, origin, "prep")
             if said is not None:
                 STATS["report pointing back to the sentence before, its origin named"] += 1
@@ -412,6 +412,11 @@ def reported(sent: Span) -> bool:
             STATS["Konjunktiv I in a main clause the parse hung as subordinate"] += 1
             return True
     return False
+
+
+def _timed(tok: Token) -> bool:
+    """Does the word stand in a time expression the times component found (``vom Montag``, ``von Mai``)?"""
+    return any(x.start <= tok.idx < x.end for x in tok.doc._.times or ())
 
 
 def _verb_second(sent: Span, verb: Token) -> bool:
@@ -735,7 +740,7 @@ def _document_author(noun: Token) -> Token | None:
     genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
     def named(t: Token, von: bool) -> bool:
         if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree) \
-                or any(x.start <= t.idx < x.end for x in t.doc._.times or ()):   # "vom Montag", "von Mai"
+                or _timed(t):                          # "vom Montag", "von Mai"
             return False
         if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or t.lemma_.lower().endswith(_BODY_HEADS):
             return True
