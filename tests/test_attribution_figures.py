@@ -566,6 +566,9 @@ def test_a_document_of_no_author_names_no_source(nlp):
     # the genitive is the document's topic, not who wrote it; a list holding the figure is no source of it
     assert name_of(nlp, "Auf der Liste der gefährdeten Arten stehen 300 Tiere.", "300") is None
     assert name_of(nlp, "Eine Liste von 300 Namen wurde am Montag veröffentlicht.", "300") is None
+    # a time (the times component's) in the von phrase dates the document, it wrote nothing
+    assert name_of(nlp, "Im Bericht von Montag ist von 40 Toten die Rede.", "40 Toten") is None
+    assert name_of(nlp, "In der Untersuchung von Mai wurden 400 Proben genommen.", "400 Proben") is None
 
 
 def test_a_von_phrase_before_a_participle_is_its_agent_not_an_owner(nlp):
@@ -579,6 +582,15 @@ def test_a_von_phrase_before_a_participle_is_its_agent_not_an_owner(nlp):
     assert genitive_or_von(study) is not None and genitive_or_von(study).text == "Greenpeace"
 
 
+def test_a_von_phrase_that_can_speak_or_stands_before_a_finite_verb_owns_the_report(nlp):
+    # only a participle takes a von agent, and only what cannot speak is one: these von phrases own the report
+    text = "Die Arbeitslosigkeit stieg auf 8 Prozent, wie Angaben von Eurostat zeigen."
+    assert name_of(nlp, text, "8 Prozent") == "Eurostat"
+    text = "Die Zahl der Arbeitslosen stieg auf 3 Millionen, wie aus einem Bericht von Eurostat hervorgeht."
+    assert name_of(nlp, text, "3 Millionen") == "Eurostat"
+    assert name_of(nlp, "Rund 300 Dörfer sind laut einer Studie von Greenpeace bedroht.", "300") == "Greenpeace"
+
+
 def test_a_report_pointing_back_names_its_origin(nlp):
     # the next sentence opens with the report (demonstrative, or definite and no owner) and says where it came from
     text = "Im vergangenen Jahr reisten rund 90.000 Menschen über die Grenze. Diese Angabe kommt aus dem Innenministerium."
@@ -586,6 +598,7 @@ def test_a_report_pointing_back_names_its_origin(nlp):
     text = "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen von der Asylbehörde."
     assert name_of(nlp, text, "4.000") == "Asylbehörde"
     # a time is no origin that speaks
+    assert name_of(nlp, "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen vom Montag.", "4.000") is None
     assert name_of(nlp, "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen aus dem Jahr 2015.", "4.000") is None
 
 
@@ -601,3 +614,8 @@ def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(n
     doc = nlp("Er sagte, dass zehn Stimmzettel gewertet worden seien.")
     seien = next(t for t in doc if t.text == "seien")
     assert not _verb_second(next(iter(doc.sents)), seien)
+    # a dass clause a relative clause cut in two: its last stretch holds no subject, its verb is last but for
+    # the comparison after it - no main clause
+    doc = nlp("Die Opposition bestreitet, dass die Zahl der Toten, die gestern gemeldet wurde, höher sei als angegeben.")
+    sei = next(t for t in doc if t.text == "sei")
+    assert not _verb_second(next(iter(doc.sents)), sei)

@@ -37,7 +37,7 @@ from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
 from .sources import QUOTE_MARKS, phrase_source, quotation_source
-from .speakers import can_speak
+from .speakers import agent_of_verb, can_speak
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -279,8 +279,8 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
         if noun.dep_ != "nsubj" or not C.anaphoric_report(noun) or noun.i - sent.start > 2:   # opens the sentence
             continue
         origin = _heard_phrase(_clause_head(noun), _ORIGIN)
-        if origin is not None and origin.i != noun.i and (can_speak(origin) or origin.lemma_.lower().endswith(
-                _BODY_HEADS)):                         # "Die Zahlen stammen aus dem Jahr 2015": no one
+        if origin is not None and origin.i != noun.i and not _timed(origin) and (can_speak(origin) or
+                origin.lemma_.lower().endswith(_BODY_HEADS)):   # "stammen aus dem Jahr 2015", "vom Montag": no one
             said = _report_noun_said(doc, noun, origin, "prep")
             if said is not None:
                 STATS["report pointing back to the sentence before, its origin named"] += 1
@@ -414,6 +414,11 @@ def reported(sent: Span) -> bool:
     return False
 
 
+def _timed(tok: Token) -> bool:
+    """Does the word stand in a time expression the times component found (``vom Montag``, ``von Mai``)?"""
+    return any(x.start <= tok.idx < x.end for x in tok.doc._.times or ())
+
+
 def _verb_second(sent: Span, verb: Token) -> bool:
     """Is the finite verb in the word order of a main clause, whatever the parser hung it under? In the clause
     between commas it stands neither first nor last and no subordinating conjunction or relative or
@@ -430,7 +435,10 @@ def _verb_second(sent: Span, verb: Token) -> bool:
     if verb.i in (a, b) or any(t.tag_ in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT") or
                               t.dep_ == "mark" for t in clause):
         return False
-    return True
+    # a main clause holds its subject; a stretch with none is the rest of a clause a comma cut, its verb last but
+    # for what follows it: "..., dass die Zahl, die gemeldet wurde, höher sei als angegeben"
+    return any(t.dep_ in ("nsubj", "nsubj:pass", "expl") or t.pos_ in ("NOUN", "PROPN", "PRON", "DET")
+               and "Nom" in t.morph.get("Case", []) for t in clause)
 
 
 def _clause_break(tok: Token) -> bool:
@@ -730,10 +738,9 @@ def _document_author(noun: Token) -> Token | None:
     """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Rangliste der Pressefreiheit von
     X``) that names someone - a name, a body, a phrase without article (``von Reporter ohne Grenzen``) - else a
     genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
-    from .speakers import agent_of_verb, can_speak
-
     def named(t: Token, von: bool) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree):
+        if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree) \
+                or _timed(t):                          # "vom Montag", "von Mai"
             return False
         if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or t.lemma_.lower().endswith(_BODY_HEADS):
             return True

@@ -161,14 +161,12 @@ def genitive_or_von(noun: Token) -> Token | None:
 
 
 def agent_of_verb(tok: Token) -> bool:
-    """``laut einer Studie von Wassermangel bedroht``: a ``von`` phrase right before a participle or a clause-final
-    verb is that verb's agent, whatever the parser hung it under - no owner of the noun before it (a fronted ``von``
-    phrase before the finite verb of a main clause, ``Auf der Liste von X liegt ...``, stays the noun's)."""
-    if not any(c.dep_ == "case" and c.lower_ in ("von", "vom") for c in tok.children):
+    """``laut einer Studie von Wassermangel bedroht``: a ``von`` phrase right before a participle is that
+    participle's agent, whatever the parser hung it under - no owner of the noun before it. Only a phrase that cannot
+    speak: one that can is the report's owner (``laut einer Studie von Greenpeace bedroht``), and so is a ``von``
+    phrase before a finite verb (``wie Angaben von Eurostat zeigen``, ``wie aus einem Bericht von X hervorgeht``,
+    ``Auf der Liste von X liegt ...``): German names an agent with ``von`` only beside a participle."""
+    if not any(c.dep_ == "case" and c.lower_ in ("von", "vom") for c in tok.children) or can_speak(tok):
         return False
-    doc, k = tok.doc, tok.right_edge.i + 1
-    if k >= len(doc):
-        return False
-    after = doc[k]
-    final = k + 1 >= len(doc) or doc[k + 1].is_punct          # a verb closing its clause ("... bedroht.")
-    return after.tag_ in ("VVPP", "VVINF", "ADJD") or after.pos_ in ("VERB", "AUX") and final   # not "von X liegt ..."
+    k = tok.right_edge.i + 1
+    return k < len(tok.doc) and tok.doc[k].tag_ in ("VVPP", "ADJD")
