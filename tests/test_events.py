@@ -925,6 +925,24 @@ def test_dateline_is_the_default_place(nlp):
     assert one(evs, "COERCE").place is None             # the sentence names a place of its own
 
 
+def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):
+    """A dateline is where the desk sits: no default place where the article names another town of the desk's
+    country (a capital's desk covers its country), nor where it never names the desk's country again while it names
+    others twice; a neighbour's name alone, or the desk's own country, leaves it the default."""
+    evs = events_of(nlp, "Streit um Verdächtige. Berlin – Die Polizei hat am Montag zwei Männer festgenommen. "
+                         "Sie sollen die Moschee in Stuttgart beschmiert haben.")
+    assert one(evs, "COERCE").place is None             # Stuttgart: the Berlin desk tells of elsewhere
+    evs = events_of(nlp, "Streit um Reporter. Beirut – Kämpfer haben am Montag zwei Journalisten festgenommen. "
+                         "Beide arbeiten seit Jahren in Syrien und im Irak.")
+    assert one(evs, "COERCE").place is None             # a desk abroad of the countries it reports on
+    evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer festgenommen. "
+                         "Es war die größte Aktion in Österreich seit Jahren, sagte ein Sprecher.")
+    assert one(evs, "COERCE").place.name == "Wien"
+    evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer festgenommen. "
+                         "Beide stammen aus Deutschland.")
+    assert one(evs, "COERCE").place.name == "Wien"      # one foreign name is no story set abroad
+
+
 def test_merge_keeps_apart_other_towns_and_other_weekdays():
     """Across articles: the same kind of event in two towns neither of which holds the other (Vienna's station,
     a border village 60 km away) is two events; so are two named weekdays, where no date anchors them (a raid, an
