@@ -888,6 +888,10 @@ def test_occupying_takes_a_place_and_threatening_an_agent(nlp):
     none_of(events_of(nlp, "Die Regierung hat am Montag in Wien die Hälfte der Posten mit Frauen besetzt."),
             "ASSAULT")
     assert one(events_of(nlp, "Die Rebellen besetzten am Montag das Dorf Kamari."), "ASSAULT").mode == "occupy"
+    # a chair is an office, though it ends like a seat of power ("den Amtssitz besetzen" takes a place)
+    none_of(events_of(nlp, "Die Partei hat am Montag den Parteivorsitz neu besetzt."), "ASSAULT")
+    assert one(events_of(nlp, "Die Rebellen besetzten am Montag den Amtssitz des Gouverneurs."),
+               "ASSAULT").mode == "occupy"
     none_of(events_of(nlp, "Wegen der Verzögerung droht Österreich am Montag eine EU-Strafe."), "THREATEN")
     assert one(events_of(nlp, "Russland droht der Ukraine mit Sanktionen."), "THREATEN").actor == "Russland"
 
