@@ -888,6 +888,10 @@ def test_occupying_takes_a_place_and_threatening_an_agent(nlp):
     none_of(events_of(nlp, "Die Regierung hat am Montag in Wien die Hälfte der Posten mit Frauen besetzt."),
             "ASSAULT")
     assert one(events_of(nlp, "Die Rebellen besetzten am Montag das Dorf Kamari."), "ASSAULT").mode == "occupy"
+    # a chair is an office, though it ends like a seat of power ("den Amtssitz besetzen" takes a place)
+    none_of(events_of(nlp, "Die Partei hat am Montag den Parteivorsitz neu besetzt."), "ASSAULT")
+    assert one(events_of(nlp, "Die Rebellen besetzten am Montag den Amtssitz des Gouverneurs."),
+               "ASSAULT").mode == "occupy"
     none_of(events_of(nlp, "Wegen der Verzögerung droht Österreich am Montag eine EU-Strafe."), "THREATEN")
     assert one(events_of(nlp, "Russland droht der Ukraine mit Sanktionen."), "THREATEN").actor == "Russland"
 
@@ -923,6 +927,24 @@ def test_dateline_is_the_default_place(nlp):
     assert one(evs, "COERCE").place.name == "Wien"      # a capital in a dateline is the town, not its state
     evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer aus Ungarn festgenommen.")
     assert one(evs, "COERCE").place is None             # the sentence names a place of its own
+
+
+def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):
+    """A dateline is where the desk sits: no default place where the article names another town of the desk's
+    country (a capital's desk covers its country), nor where it never names the desk's country again while it names
+    others twice; a neighbour's name alone, or the desk's own country, leaves it the default."""
+    evs = events_of(nlp, "Streit um Verdächtige. Berlin – Die Polizei hat am Montag zwei Männer festgenommen. "
+                         "Sie sollen die Moschee in Stuttgart beschmiert haben.")
+    assert one(evs, "COERCE").place is None             # Stuttgart: the Berlin desk tells of elsewhere
+    evs = events_of(nlp, "Streit um Reporter. Beirut – Kämpfer haben am Montag zwei Journalisten festgenommen. "
+                         "Beide arbeiten seit Jahren in Syrien und im Irak.")
+    assert one(evs, "COERCE").place is None             # a desk abroad of the countries it reports on
+    evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer festgenommen. "
+                         "Es war die größte Aktion in Österreich seit Jahren, sagte ein Sprecher.")
+    assert one(evs, "COERCE").place.name == "Wien"
+    evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer festgenommen. "
+                         "Beide stammen aus Deutschland.")
+    assert one(evs, "COERCE").place.name == "Wien"      # one foreign name is no story set abroad
 
 
 def test_merge_keeps_apart_other_towns_and_other_weekdays():

@@ -1188,12 +1188,38 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | 
             before = text[:m.start].rstrip()
             if m.label in ("LOC", "GPE") and (m.ref or "").startswith(("geo:", "country:")) and \
                     (not before or before[-1] in ".!?\"\n") and DATELINE.match(text, m.end):
-                data[key] = (m, _town(m) or _mention_place(doc, m))
+                place = _town(m) or _mention_place(doc, m)
+                data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break
     line, place = data[key]
     if any(u.start <= m.start < u.end and m.label in ("LOC", "GPE") and m is not line for m in mentions):
         return None                                    # the sentence names a place of its own (an origin, say)
     return place
+
+
+DESK_KM = 25.0          # a town this far from the dateline's is another place (consolidate/events.py TOWN_KM)
+
+
+def _told_elsewhere(doc: Doc, mentions: list[Mention], line: Mention, desk: Place) -> bool:
+    """A dateline says where the desk sits, which is where its article's events happened only where the article is
+    not about elsewhere: no default where the article names another town of the desk's country ("Berlin – ... der
+    Anschlag in Villingen-Schwenningen": a capital's desk covers its country), nor where it never names the desk's
+    country again while it names others twice or more ("Beirut – ... in Syrien ... im Irak")."""
+    from collections import Counter
+
+    from ..geo import distance_km
+
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m is line or m.label not in ("LOC", "GPE") or not m.country:
+            continue
+        votes[m.country] += 1
+        p = _mention_place(doc, m) if (m.ref or "").startswith("geo:") and m.country == desk.country else None
+        if p is not None and p.precision == desk.precision == "city" and p.name not in desk.name and \
+                desk.name not in p.name and p.lat is not None and p.lon is not None and desk.lat is not None and \
+                desk.lon is not None and distance_km((p.lat, p.lon), (desk.lat, desk.lon)) > DESK_KM:
+            return True
+    return votes.get(desk.country or "", 0) == 0 and sum(votes.values()) >= 2
 
 
 def _town(m: Mention) -> Place | None:
