@@ -501,6 +501,12 @@ def test_a_landmark_takes_the_country_of_its_sentence_or_of_the_dateline():
     assert ms["Omar Moschee"].label == "LOC" and ms["Omar Moschee"].country == "IL"
     ms = _ner_mentions("Linz – In der Blue Star Halle schliefen 300 Menschen.", [(0, 1, "LOC"), (4, 7, "LOC")])
     assert ms["Blue Star Halle"].country == "AT"
+    text = "Linz – Die Lage ist ruhig. In der Blue Star Halle schliefen 300 Menschen."
+    ms = _ner_mentions(text, [(0, 1, "LOC"), (9, 12, "LOC")])
+    assert ms["Blue Star Halle"].country == "AT"              # its sentence names no town: the dateline's
+    ms = _ner_mentions(text + " Am Freitag spielte die Elf in München.",
+                       [(0, 1, "LOC"), (9, 12, "LOC"), (22, 23, "LOC")])
+    assert ms["München"].country == "DE" and ms["Blue Star Halle"].country is None   # towns of two countries
 
 
 def test_a_landmark_compound_the_ner_reads_as_a_place_is_kept():
