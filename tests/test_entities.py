@@ -562,3 +562,8 @@ def test_a_full_name_that_is_the_tail_of_a_longer_one_is_that_person():
     assert ("Maria Luisa Ferrantes", ["Ferrantes", "Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers \
         or ("Maria Luisa Ferrantes", ["Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers
     assert any(name == "Paolo Ferrantes" for name, _ in pers)      # another first name: another person
+    ents = resolve_entities([M("Anna Maria Schmidt", "a.txt", 0), M("Maria Schmidt", "a.txt", 40)])
+    pers = sorted(e.name for e in ents if e.type == "PER")
+    assert pers == ["Anna Maria Schmidt", "Maria Schmidt"]          # in one article: her daughter, say
+    ents = resolve_entities([M("Anna Maria Schmidt", "a.txt", 0), M("Anna Schmidt", "a.txt", 40)])
+    assert [e.name for e in ents if e.type == "PER"] == ["Anna Maria Schmidt"]   # first names agree: one
