@@ -527,6 +527,8 @@ def test_an_acronym_in_brackets_takes_its_expansions_type():
 def test_an_english_country_name_typed_as_a_person_is_the_country():
     ms = _ner_mentions("Auf Twitter hieß es: Thank you Austria!", [(7, 8, "PER")])
     assert ms["Austria"].label == "GPE" and ms["Austria"].country == "AT"
+    ms = _ner_mentions("Auf Twitter hieß es: Pray for Turkey!", [(7, 8, "PER")])
+    assert ms["Turkey"].label == "GPE" and ms["Turkey"].country == "TR"   # the name news use, not ISO's "Türkiye"
 
 
 def test_a_name_after_a_periodicals_noun_is_an_organisation_at_every_mention():
