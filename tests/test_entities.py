@@ -501,6 +501,12 @@ def test_a_landmark_takes_the_country_of_its_sentence_or_of_the_dateline():
     assert ms["Omar Moschee"].label == "LOC" and ms["Omar Moschee"].country == "IL"
     ms = _ner_mentions("Linz – In der Blue Star Halle schliefen 300 Menschen.", [(0, 1, "LOC"), (4, 7, "LOC")])
     assert ms["Blue Star Halle"].country == "AT"
+    text = "Linz – Die Lage ist ruhig. In der Blue Star Halle schliefen 300 Menschen."
+    ms = _ner_mentions(text, [(0, 1, "LOC"), (9, 12, "LOC")])
+    assert ms["Blue Star Halle"].country == "AT"              # its sentence names no town: the dateline's
+    ms = _ner_mentions(text + " Am Freitag spielte die Elf in München.",
+                       [(0, 1, "LOC"), (9, 12, "LOC"), (22, 23, "LOC")])
+    assert ms["München"].country == "DE" and ms["Blue Star Halle"].country is None   # towns of two countries
 
 
 def test_a_landmark_compound_the_ner_reads_as_a_place_is_kept():
@@ -521,6 +527,8 @@ def test_an_acronym_in_brackets_takes_its_expansions_type():
 def test_an_english_country_name_typed_as_a_person_is_the_country():
     ms = _ner_mentions("Auf Twitter hieß es: Thank you Austria!", [(7, 8, "PER")])
     assert ms["Austria"].label == "GPE" and ms["Austria"].country == "AT"
+    ms = _ner_mentions("Auf Twitter hieß es: Pray for Turkey!", [(7, 8, "PER")])
+    assert ms["Turkey"].label == "GPE" and ms["Turkey"].country == "TR"   # the name news use, not ISO's "Türkiye"
 
 
 def test_a_name_after_a_periodicals_noun_is_an_organisation_at_every_mention():
@@ -556,3 +564,8 @@ def test_a_full_name_that_is_the_tail_of_a_longer_one_is_that_person():
     assert ("Maria Luisa Ferrantes", ["Ferrantes", "Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers \
         or ("Maria Luisa Ferrantes", ["Luisa Ferrantes", "Maria Luisa Ferrantes"]) in pers
     assert any(name == "Paolo Ferrantes" for name, _ in pers)      # another first name: another person
+    ents = resolve_entities([M("Anna Maria Schmidt", "a.txt", 0), M("Maria Schmidt", "a.txt", 40)])
+    pers = sorted(e.name for e in ents if e.type == "PER")
+    assert pers == ["Anna Maria Schmidt", "Maria Schmidt"]          # in one article: her daughter, say
+    ents = resolve_entities([M("Anna Maria Schmidt", "a.txt", 0), M("Anna Schmidt", "a.txt", 40)])
+    assert [e.name for e in ents if e.type == "PER"] == ["Anna Maria Schmidt"]   # first names agree: one

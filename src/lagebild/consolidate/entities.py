@@ -135,7 +135,8 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
         if len(words) >= 2:
             for n in by_surname.near(words[-1]):
                 fw, group, countries = full[n]
-                if _same_full(words, fw) and _compatible(countries, m.country):
+                if _same_full(words, fw) and _compatible(countries, m.country) and \
+                        not (m.article in articles[n] and _tail_only(words, fw)):
                     group.append(m)
                     articles[n].add(m.article)
                     if m.country:
@@ -205,6 +206,14 @@ def _same_full(a: list[str], b: list[str]) -> bool:
         return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return a[0] == b[0] or _near(a[0], b[0]) or short[:-1] == long_[len(long_) - len(short):-1]
+
+
+def _tail_only(a: list[str], b: list[str]) -> bool:
+    """The names agree only as one the other's last words: across articles outlets print more or fewer first
+    names ('Tayyip Erdogan', 'Recep Tayyip Erdogan'); in one article, where a person is named in full once, a
+    second full name that drops a first name is another person ('Anna Maria Schmidt und ihre Tochter Maria
+    Schmidt')."""
+    return len(a) != len(b) and a[0] != b[0] and not _near(a[0], b[0])
 
 
 def _compatible(countries: Counter, country: str | None) -> bool:

@@ -582,7 +582,9 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'Die Polizei drang auf dem Tempelberg in Jerusalem in die Al-Aksa Moschee ein': a landmark (a name whose head
     is a building's, site's or landscape's noun) that nothing else placed lies in the country of the places its
     sentence names (towns, not countries), where they are all of one country, else (its sentence naming none)
-    in the country of the article's dateline ('Wien – ...'): the country, never their spot."""
+    in the country of the article's dateline ('Wien – ...') where every town the article names lies in that
+    country: the dateline says where the report is filed, not where what it tells happens (a report filed from
+    Istanbul on a match in Vienna names Vienna: its stadium stays unplaced). The country, never their spot."""
     text, out = _text(doc), []
     sent_of = _sentence_index(doc)
     by_sent: dict[int, set[str]] = {}
@@ -592,6 +594,8 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     dateline = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and DATELINE_DASH.match(
         text, c.end) and (c.start == 0 or text[:c.start].rstrip()[-1:] in (".", "!", "?", "") or
                           "\n" in text[max(0, c.start - 2):c.start])), None)
+    if dateline and any(isos - {dateline} for isos in by_sent.values()):
+        dateline = None                                # towns of another country: the dateline decides nothing
     for c in chosen:
         isos = by_sent.get(sent_of(c.start), set())
         if c.label == "LOC" and not c.country and not c.ref and _landmark_name(text[c.start:c.end]) and \

