@@ -534,10 +534,10 @@ def test_person_nouns_of_no_class_are_people_by_their_form():
     from lagebild.extract.measures import classify_counted, person_form
 
     for noun in ("Betroffenen", "Jugendlichen", "Angeklagte", "Vorsitzende", "Erwachsene", "Vertriebene",
-                 "Bedienstete", "Vermisste", "Pensionisten", "Gläubiger"):
+                 "Bedienstete", "Vermisste", "Pensionisten", "Gläubiger", "Populisten", "Evangelisten"):
         assert person_form(noun), noun
     for noun in ("Geschäfte", "Berichte", "Gebiete", "Geräte", "Verluste", "Abschnitte", "Bahnsteige", "Fristen",
-                 "Filialen", "Verbote", "Gemeinden", "Legenden"):
+                 "Filialen", "Verbote", "Gemeinden", "Legenden", "Kandidatenlisten", "Wahllisten", "Holzkisten"):
         assert not person_form(noun), noun
     assert classify_counted("Betroffenen") == ("mensch", "person") and classify_counted("Geschäfte") == (None, None)
     assert classify_counted("kroatischen") == (None, None)          # an adjective as written is no counted noun
