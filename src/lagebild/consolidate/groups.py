@@ -209,7 +209,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
         rate = m0 is not None and m0.kind == "percent" and gid.split(":")[-1] != "percent" and \
             any(c.measure is not None and c.measure.subject for c in ms)
         for k, cluster in enumerate(_within_articles(ms, generic and not rate, published, headline,
-                                                     RATE_REACH if rate else MAX_LOG_RATIO)):
+                                                     RATE_REACH if rate else None)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -276,7 +276,7 @@ def _rate_unsaid(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         if p is None or p[0] != "percent" or p[CLASS] != "-" or any(x != "-" for x in p[CLASS + 1:]):
             continue
         fits = {q for q in described.get((story.get(c.article, ""), c.low, c.high), ()) if q not in own[c.article]
-                and all(q[i] == p[i] for i in range(len(p)) if i not in (CLASS, 5))}
+                and all(q[i] == p[i] for i in range(len(p)) if i not in (CLASS, TIME))}
         if len(fits) == 1:
             parts[n] = fits.pop()
 
@@ -436,7 +436,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
     amount in one story is the only sign of one quantity. A figure more than fivefold
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
-    cluster are running totals of other reports (`_one_series`). A headline's
+    cluster are running totals of other reports (`_one_series`). With `reach` (a named rate, `RATE_REACH`) a
+    figure joins only a cluster within that distance, on any day. A headline's
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
     running = {id(c): running_total(c) for c in ms}
@@ -450,7 +451,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             # "die Zahl der Anzeigen stieg auf 516")
             fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) for m in cl)
                     or _one_series(c, cl, running)]
-        if reach is not None and reach < MAX_LOG_RATIO:
+        if reach is not None:
             fits = [cl for cl in fits if _distance(c, cl) <= reach]       # a rate: near figures only, any day
         elif c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
