@@ -351,9 +351,9 @@ def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: 
     prev, pstart = _prev_word(text, s)
     pl = prev.lower().rstrip(".,")
     of_total = re.match(r"\s*von\s+\d", text[e:e + 12]) is not None       # "47 von 52 Drohnen", "Platz 149 von 180"
-    bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
-        not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])
-    nounless = bare or of_total and not _followed_by_noun(text, e) and not _scale_after(text, e)
+    noun_after = _followed_by_noun(text, e) or _scale_after(text, e)
+    bare = not noun_after and not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])
+    nounless = bare or of_total and not noun_after
     year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
     if year_like and pl in STRONG_YEAR_CONTEXT:
         return "year"
