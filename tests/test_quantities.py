@@ -618,12 +618,14 @@ def test_a_partitive_counts_its_noun_as_a_part_and_an_extended_attribute_its_las
 
 
 def test_a_rank_is_no_count_and_a_place_adjective_is_not_the_counted_noun(run):
-    # "auf Rang 57 von 120 Ländern": 57 is a rank (a label before the figure), 120 a count; "hunderte Grazer
+    # "auf Rang 57 von 120 Ländern": 57 is a rank (a label before the figure), 120 a count, "Immerhin 47 von 52" a
+    # count; "hunderte Grazer
     # Lehrkräfte" count Lehrkräfte, the city adjective modifies them
     claims, _ = run({
         "a.txt": "Index\n\nIm Index liegt das Land auf Rang 57 von 120 Ländern. Im Vorjahr wechselten hunderte "
-                 "Grazer Lehrkräfte in den Ruhestand.",
+                 "Grazer Lehrkräfte in den Ruhestand. Immerhin 47 von 52 Drohnen wurden abgefangen.",
     })
     g = by_value(claims)
     assert 57 not in g and g[120].counted == "Ländern"
+    assert g[47].counted == "Drohnen"          # a word opening the sentence is no label of a rank
     assert g[200].counted == "Lehrkräfte"
