@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lang.de import pairs, period_units, table, words
-from .measures import classify
+from .measures import classify, person_form
 from .numbers import parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
@@ -342,13 +342,30 @@ def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | N
     # the level a rate stands at: "bei/auf X Prozent" or the object of "beträgt"; "um X Prozent" is a change
     cases = [c.lower_ for c in x.children] + [g.lower_ for c in x.children if c.like_num for g in c.children]
     level = x.dep_ == "obj" or x.dep_ in ("obl", "conj", "advcl") and any(c in ("bei", "auf") for c in cases)
-    if verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
+    # the percent noun's own complement first: "24 Prozent der Stimmen", "zwölf Prozent von allen Befragten"
+    of = [c for c in pct.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"
+          and not any(t.like_num for t in c.subtree)]
+    if of:
+        noun = of[0]
+    elif verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
+        # a subject that names people, a party, an organisation or a place is whose rate, not the rate
+        # ("Die Sozialdemokraten liegen bei 20 Prozent"): no rate noun
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.i != x.i
-                and c.pos_ == "NOUN" and not any(t.like_num for t in c.subtree)]
+                and c.pos_ == "NOUN" and not any(t.like_num for t in c.subtree) and not _whose(c)]
         noun = subj[0] if subj else None
     elif x.head is not x and x.head.pos_ == "NOUN" and any(c.lower_ == "von" for c in x.children):
         noun = x.head                               # "eine Quote von 5 Prozent"
     return pct, x, verb, noun
+
+
+def _whose(tok: Token) -> bool:
+    """Does a noun name whose rate it is - people, a party, an organisation, a place (a named entity of the parse,
+    a noun of a people class, a noun that names people by its form) - rather than what the rate is of?"""
+    if tok.ent_type_ in ("PER", "ORG", "LOC", "GPE") or any(c.dep_ == "flat" or c.pos_ == "PROPN" for c in tok.children
+                                                           if c.dep_ in ("flat", "appos")):
+        return True
+    lemma = tok.lemma_ or tok.text
+    return classify(lemma)[1] == "person" or classify(tok.text)[1] == "person" or person_form(tok.text)
 
 
 def rate_noun(doc: Doc, start: int, end: int) -> str | None:
