@@ -342,17 +342,15 @@ def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | N
     # the level a rate stands at: "bei/auf X Prozent" or the object of "beträgt"; "um X Prozent" is a change
     cases = [c.lower_ for c in x.children] + [g.lower_ for c in x.children if c.like_num for g in c.children]
     level = x.dep_ == "obj" or x.dep_ in ("obl", "conj", "advcl") and any(c in ("bei", "auf") for c in cases)
-    # the percent noun's own complement first: "24 Prozent der Stimmen", "zwölf Prozent von allen Befragten"
-    of = [c for c in pct.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"
-          and not any(t.like_num for t in c.subtree)]
-    if of:
-        noun = of[0]
-    elif verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
-        # a subject that names people, a party, an organisation or a place is whose rate, not the rate
-        # ("Die Sozialdemokraten liegen bei 20 Prozent"): no rate noun
+    if verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
+        # the percent noun's own genitive first ("kam auf 24 Prozent der Stimmen"); then the verb's subject, unless
+        # it names people, a party, an organisation or a place: that is whose rate, not the rate ("Die Union liegt
+        # bei 28 Prozent" names no rate)
+        of = [c for c in pct.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN" and c.i > pct.i
+              and not any(t.dep_ == "case" for t in c.children) and not any(t.like_num for t in c.subtree)]
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.i != x.i
                 and c.pos_ == "NOUN" and not any(t.like_num for t in c.subtree) and not _whose(c)]
-        noun = subj[0] if subj else None
+        noun = (of or subj or [None])[0]
     elif x.head is not x and x.head.pos_ == "NOUN" and any(c.lower_ == "von" for c in x.children):
         noun = x.head                               # "eine Quote von 5 Prozent"
     return pct, x, verb, noun
