@@ -589,19 +589,22 @@ def test_a_percentage_is_keyed_by_its_rate_noun_and_its_time_from_the_parse(run)
     assert g[4].group not in (g[9].group, g[4.2].group)
 
 
-def test_a_change_or_a_far_figure_is_not_the_rate_and_an_unsaid_rate_takes_the_one_said_for_its_figure(run):
-    # "um 2 Prozent" is a change, no level of the rate; the youth rate (60) is not the rate (44) though both end in
-    # the same head; "mit 13 Prozent" of one report is the "Stimmenanteil von 13 Prozent" of another
+def test_a_change_or_a_far_figure_is_not_the_rate_and_an_equal_figure_alone_names_no_rate(run):
+    # in a survey, "fiel um 4 Prozent" is a change, no level of the approval rate; the approval among pensioners
+    # (52, "Zustimmungsrate") is not the approval (38) though both name the same rate noun; a party "auf 12 Prozent"
+    # does not take the turnout another report gives as 12 Prozent: an equal figure alone is no rate
     claims, _ = run({
-        "a.txt": "Arbeitsmarkt\n\nDie Arbeitslosenquote stieg um 2 Prozent auf 44 Prozent. Die Partei kam bei der "
-                 "Wahl mit 13 Prozent ins Parlament.",
-        "b.txt": "Jugend\n\nDie Jugendarbeitslosenquote liegt bei 60 Prozent. Die Partei erreichte einen "
-                 "Stimmenanteil von 13 Prozent.",
-    }, dict.fromkeys(("a.txt", "b.txt"), "arbeit"))
+        "a.txt": "Umfrage\n\nDie Zustimmung zur Regierung fiel um 4 Prozent auf 38 Prozent. Die Grünen kamen in "
+                 "der Umfrage auf 12 Prozent.",
+        "b.txt": "Rentner\n\nDie Zustimmungsrate unter Rentnern liegt bei 52 Prozent. Die Wahlbeteiligung lag "
+                 "bei der letzten Wahl bei 12 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "umfrage"))
     g = {(c.article, c.low): c for c in claims}
-    assert g[("a.txt", 2)].measure.subject is None and g[("a.txt", 44)].measure.subject == "arbeitslosen"
-    assert g[("a.txt", 44)].group != g[("b.txt", 60)].group
-    assert g[("a.txt", 13)].group == g[("b.txt", 13)].group
+    assert g[("a.txt", 4)].measure.subject is None and g[("a.txt", 38)].measure.subject == "zustimmung"
+    assert g[("b.txt", 52)].measure.subject == "zustimmung"
+    assert g[("a.txt", 38)].group != g[("b.txt", 52)].group
+    assert g[("b.txt", 12)].measure.subject == "wahlbeteiligung" and g[("a.txt", 12)].measure.subject is None
+    assert g[("a.txt", 12)].group != g[("b.txt", 12)].group
 
 
 def test_a_partitive_counts_its_noun_as_a_part_and_an_extended_attribute_its_last_noun(run):
@@ -645,3 +648,17 @@ def test_a_percentage_takes_its_own_genitive_as_rate_and_a_party_subject_is_whos
     assert g[("a.txt", 31)].measure.subject == "stimme" and g[("b.txt", 31)].measure.subject == "stimmen"
     assert g[("a.txt", 31)].group == g[("b.txt", 31)].group
     assert g[("b.txt", 28)].measure.subject != "union"
+
+
+def test_a_named_rate_restated_with_rounding_is_one_quantity_a_tenth_apart_two(run):
+    # RATE_REACH: the vaccination rate "bei 71,6 Prozent" and, a report later, "bei 68 Prozent" (an older or
+    # rounded reading) are one quantity (within a tenth); a target of 80 Prozent for the same rate is another
+    claims, _ = run({
+        "a.txt": "Impfung\n\nDie Impfquote im Landkreis liegt bei 71,6 Prozent.",
+        "b.txt": "Impfzentrum\n\nIm Landkreis liegt die Impfquote bei 68 Prozent.",
+        "c.txt": "Ziel\n\nDas Gesundheitsamt will, dass die Impfquote im Landkreis auf 80 Prozent steigt.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "impfung"))
+    g = by_value(claims)
+    assert g[71.6].measure.subject == g[68].measure.subject == g[80].measure.subject == "impf"
+    assert g[71.6].group == g[68].group
+    assert g[80].group not in (g[68].group, g[71.6].group)
