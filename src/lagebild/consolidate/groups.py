@@ -184,6 +184,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _headline_restates(claims, parts, headline)
     _refers_back(claims, parts)
     members: dict[str, list[Claim]] = defaultdict(list)
+    key_of: dict[str, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None:
@@ -196,6 +197,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
             gid += f":{story.get(c.article, 'geschichte')}"     # whose? where? only its story tells
         c.group = gid
         members[gid].append(c)
+        key_of[gid] = p
     split: dict[str, list[Claim]] = {}
     published = {a.id: a.published for a in articles}
     for gid, ms in members.items():
@@ -205,8 +207,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
         generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
         # a percentage whose rate the text names ("der Beitragssatz liegt bei 22,8 Prozent") is described: another
         # report's near figure of that rate is the same quantity ("jetzt bei 22 Prozent")
-        rate = m0 is not None and m0.kind == "percent" and gid.split(":")[-1] != "percent" and \
-            any(c.measure is not None and c.measure.subject for c in ms)
+        p0 = key_of[gid]
+        rate = p0[0] == "percent" and p0[CLASS] != "-" and any(c.measure is not None and c.measure.subject for c in ms)
         for k, cluster in enumerate(_within_articles(ms, generic and not rate, published, headline,
                                                      RATE_REACH if rate else None)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
@@ -253,14 +255,14 @@ def _one_rate(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], sto
     for n, c in enumerate(claims):
         if (p := parts[n]) is None or p[0] != "percent" or p[CLASS] == "-":
             continue
-        mine = _rate_stem(p[CLASS])
+        mine = _slug_stem(p[CLASS])
         heads = [q for q in stems[story.get(c.article, "")]
-                 if q != p[CLASS] and len(_rate_stem(q)) >= 5 and mine.endswith(_rate_stem(q))]
+                 if q != p[CLASS] and len(_slug_stem(q)) >= 5 and mine.endswith(_slug_stem(q))]
         if heads:
             parts[n] = p[:CLASS] + (min(heads, key=len),) + p[CLASS + 1:]
 
 
-def _rate_stem(slug: str) -> str:
+def _slug_stem(slug: str) -> str:
     """The CISTEM stem of a slug, its umlauts spelled out in the slug folded back ("beitraege" -> beitrag)."""
     return cistem(slug.replace("ae", "a").replace("oe", "o").replace("ue", "u"))
 
