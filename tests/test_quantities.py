@@ -634,12 +634,11 @@ def test_a_rank_is_no_count_and_a_place_adjective_is_not_the_counted_noun(run):
 
 
 def test_a_percentage_takes_its_own_genitive_as_rate_and_a_party_subject_is_whose_not_what(run):
-    # "kam auf 31 Prozent der Stimmen" names its rate by the percent noun's genitive (the votes), not by the
+    # "hat 31 Prozent der gültigen Stimmen erreicht" names its rate by the percent noun's genitive (the votes), not by the
     # subject that holds it (a list of candidates); "einen Stimmenanteil von 31 Prozent" in another report is the
     # same rate; a party or person as the subject of "liegen bei" is whose the figure is, never what it is a rate of
     claims, _ = run({
-        "a.txt": "Kommunalwahl\n\nBei der Kommunalwahl in Hallstadt kam die Bürgerliste auf 31 Prozent der "
-                 "Stimmen.",
+        "a.txt": "Kommunalwahl\n\nDie Bürgerliste hat in Hallstadt 31 Prozent der gültigen Stimmen erreicht.",
         "b.txt": "Wahlabend\n\nDie Bürgerliste kam in Hallstadt auf einen Stimmenanteil von 31 Prozent. In der "
                  "Umfrage davor lag die Union bei 28 Prozent.",
     }, dict.fromkeys(("a.txt", "b.txt"), "wahl"))

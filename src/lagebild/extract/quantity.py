@@ -343,7 +343,7 @@ def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | N
     cases = [c.lower_ for c in x.children] + [g.lower_ for c in x.children if c.like_num for g in c.children]
     level = x.dep_ == "obj" or x.dep_ in ("obl", "conj", "advcl") and any(c in ("bei", "auf") for c in cases)
     if verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
-        # the percent noun's own genitive first ("kam auf 24 Prozent der Stimmen"); then the verb's subject, unless
+        # the percent noun's own genitive first ("erreichte 24 Prozent der Stimmen"); then the verb's subject, unless
         # it names people, a party, an organisation or a place: that is whose rate, not the rate ("Die Union liegt
         # bei 28 Prozent" names no rate)
         of = [c for c in pct.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN" and c.i > pct.i
