@@ -175,7 +175,6 @@ def group_claims(claims: list[Claim], articles: list[Article],
         parts[n] = key_parts(c.measure) if c.measure is not None else None
     _one_noun(claims, parts, story)
     _one_rate(claims, parts, story)
-    _rate_unsaid(claims, parts, story)
     stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
@@ -185,6 +184,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _headline_restates(claims, parts, headline)
     _refers_back(claims, parts)
     members: dict[str, list[Claim]] = defaultdict(list)
+    key_of: dict[str, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
         if p is None:
@@ -197,6 +197,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
             gid += f":{story.get(c.article, 'geschichte')}"     # whose? where? only its story tells
         c.group = gid
         members[gid].append(c)
+        key_of[gid] = p
     split: dict[str, list[Claim]] = {}
     published = {a.id: a.published for a in articles}
     for gid, ms in members.items():
@@ -206,10 +207,10 @@ def group_claims(claims: list[Claim], articles: list[Article],
         generic = m0 is not None and ((slugify(m0.kind) or "") in PER_CLAIM or m0.kind == "displaced" and not m0.action)
         # a percentage whose rate the text names ("der Beitragssatz liegt bei 22,8 Prozent") is described: another
         # report's near figure of that rate is the same quantity ("jetzt bei 22 Prozent")
-        rate = m0 is not None and m0.kind == "percent" and gid.split(":")[-1] != "percent" and \
-            any(c.measure is not None and c.measure.subject for c in ms)
+        p0 = key_of[gid]
+        rate = p0[0] == "percent" and p0[CLASS] != "-" and any(c.measure is not None and c.measure.subject for c in ms)
         for k, cluster in enumerate(_within_articles(ms, generic and not rate, published, headline,
-                                                     RATE_REACH if rate else MAX_LOG_RATIO)):
+                                                     RATE_REACH if rate else None)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -254,34 +255,14 @@ def _one_rate(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], sto
     for n, c in enumerate(claims):
         if (p := parts[n]) is None or p[0] != "percent" or p[CLASS] == "-":
             continue
-        mine = _rate_stem(p[CLASS])
+        mine = _slug_stem(p[CLASS])
         heads = [q for q in stems[story.get(c.article, "")]
-                 if q != p[CLASS] and len(_rate_stem(q)) >= 5 and mine.endswith(_rate_stem(q))]
+                 if q != p[CLASS] and len(_slug_stem(q)) >= 5 and mine.endswith(_slug_stem(q))]
         if heads:
             parts[n] = p[:CLASS] + (min(heads, key=len),) + p[CLASS + 1:]
 
 
-def _rate_unsaid(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
-    """A percentage whose report names no rate ("die Partei kam mit 13 Prozent ins Parlament") is the rate another
-    report of its story names for the same figure ("mit einem Stimmenanteil von 13 Prozent"), when exactly one
-    such rate has it; never a figure its own article gives a rate of its own."""
-    described: dict[tuple[str, float, float], set[tuple[str, ...]]] = defaultdict(set)
-    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for n, c in enumerate(claims):
-        if (p := parts[n]) is not None and p[0] == "percent" and p[CLASS] != "-":
-            described[(story.get(c.article, ""), c.low, c.high)].add(p)
-            own[c.article].add(p)
-    for n, c in enumerate(claims):
-        p = parts[n]
-        if p is None or p[0] != "percent" or p[CLASS] != "-" or any(x != "-" for x in p[CLASS + 1:]):
-            continue
-        fits = {q for q in described.get((story.get(c.article, ""), c.low, c.high), ()) if q not in own[c.article]
-                and all(q[i] == p[i] for i in range(len(p)) if i not in (CLASS, 5))}
-        if len(fits) == 1:
-            parts[n] = fits.pop()
-
-
-def _rate_stem(slug: str) -> str:
+def _slug_stem(slug: str) -> str:
     """The CISTEM stem of a slug, its umlauts spelled out in the slug folded back ("beitraege" -> beitrag)."""
     return cistem(slug.replace("ae", "a").replace("oe", "o").replace("ue", "u"))
 
@@ -415,9 +396,10 @@ def _distance(c: Claim, cluster: list[Claim]) -> float:
 # different days a toll may grow any amount (632 -> 2.901) and stays one series.
 MAX_RATIO = 5
 MAX_LOG_RATIO = math.log(MAX_RATIO)
-# A rate named by its noun in two reports ("jetzt bei 22 Prozent", "der aktuelle Beitragssatz liegt bei 22,8 Prozent")
-# is one quantity when the figures lie within a tenth of each other: a rate moves little between reports, and two
-# rates of one noun far apart ("Jugendarbeitslosigkeit" 60, "Arbeitslosigkeit" 44) are two.
+# A rate named by its noun in two reports is one quantity when the figures lie within a tenth of each other: in news
+# a rate restated with rounding differs by less than 10% ("bei 71,6 Prozent" / "bei 68 Prozent"),
+# while a target, an old level or a subgroup's rate of the same noun lies further off
+# ("auf 80 Prozent steigen"; test_a_named_rate_restated_with_rounding_is_one_quantity_a_tenth_apart_two).
 RATE_REACH = math.log(1.1)
 
 
@@ -436,7 +418,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
     amount in one story is the only sign of one quantity. A figure more than fivefold
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
-    cluster are running totals of other reports (`_one_series`). A headline's
+    cluster are running totals of other reports (`_one_series`). With `reach` (a named rate, `RATE_REACH`) a
+    figure joins only a cluster within that distance, on any day. A headline's
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
     running = {id(c): running_total(c) for c in ms}
@@ -450,7 +433,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             # "die Zahl der Anzeigen stieg auf 516")
             fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) for m in cl)
                     or _one_series(c, cl, running)]
-        if reach is not None and reach < MAX_LOG_RATIO:
+        if reach is not None:
             fits = [cl for cl in fits if _distance(c, cl) <= reach]       # a rate: near figures only, any day
         elif c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)

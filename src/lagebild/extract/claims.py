@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..keys import key_parts
-from ..lang.de import weekdays
+from ..lang.de import rows, weekdays
 from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
@@ -120,13 +121,15 @@ def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
 
 
 def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
-                   has_pos: bool) -> tuple[list[attr.Tok], list[str], int]:
-    """The counted noun(s) after a figure: (nouns, modifiers, end offset); text is doc.text (computed once)."""
+                   has_pos: bool) -> tuple[list[attr.Tok], list[str], int, bool]:
+    """The counted noun(s) after a figure: (nouns, modifiers, end offset, a partitive: "rund 400 der Flüchtlinge");
+    text is doc.text (computed once)."""
     toks = attr.tokenize(text[fig.end:limit][:160], fig.end)
     nouns: list[attr.Tok] = []
     mods: list[str] = []
-    if toks and toks[0].lower == "der" and (part := _partitive(doc, toks, has_pos)) is not None:
-        return [part], [], part.end
+    if toks and toks[0].lower == "der" and (found := _partitive(doc, toks, has_pos)) is not None:
+        part, of_them = found
+        return [part], [], part.end, of_them
     k = 0
     while k < len(toks) and len(mods) <= 3:
         t = toks[k]
@@ -145,9 +148,9 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
             mods.append(t.text)
             k += 1
             continue
-        return [], mods, fig.end
+        return [], mods, fig.end, False
     if not nouns:
-        return [], mods, fig.end
+        return [], mods, fig.end, False
     # English compounds in German text: "5.000 europäische Foreign Fighters", "Special Forces"
     if k + 1 < len(toks) and _ENGLISH_ADJ.search(nouns[0].text) and toks[k + 1].is_cap and \
             re.fullmatch(r"[A-Za-z]+s", toks[k + 1].text) and toks[k + 1].start == nouns[0].end + 1:
@@ -170,13 +173,13 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
             break
         nouns.append(second)
         k = j + 1
-    return nouns, mods, nouns[-1].end
+    return nouns, mods, nouns[-1].end, False
 
 
-def _partitive(doc: Doc, toks: list[attr.Tok], has_pos: bool) -> attr.Tok | None:
-    """The counted noun after a figure and a genitive article: a partitive ("rund 400 der Flüchtlinge": some of
-    them), or an extended attribute ("drei der Partei zustehenden Ministerposten": the noun after the participle
-    phrase)."""
+def _partitive(doc: Doc, toks: list[attr.Tok], has_pos: bool) -> tuple[attr.Tok, bool] | None:
+    """The counted noun after a figure and a genitive article, and whether the figure is a part of it: a partitive
+    ("rund 400 der Flüchtlinge": some of them, True), or an extended attribute ("drei der Partei zustehenden
+    Ministerposten": the noun after the participle phrase, False)."""
     if not has_pos:
         return None
     k = 1
@@ -187,12 +190,12 @@ def _partitive(doc: Doc, toks: list[attr.Tok], has_pos: bool) -> attr.Tok | None
     span = doc.char_span(toks[k].start, toks[k].end, alignment_mode="expand")
     if span is None or span[-1].pos_ != "NOUN" or not span[-1].dep_.startswith("nmod") or \
             span[-1].head.pos_ != "NUM":
-        return None                     # "12,55 der Arbeitgeber": a subject, no genitive of the figure
+        return None                     # "wovon 4,2 der Verein trägt": a subject, no genitive of the figure
     j = k + 1
     if j + 1 < len(toks) and toks[j].is_word and not toks[j].is_cap and _attribute(doc, toks[j]) and \
             _is_noun(doc, toks[j + 1], has_pos):
-        return toks[j + 1]              # "der Partei zustehenden Ministerposten"
-    return toks[k]
+        return toks[j + 1], False       # "der Partei zustehenden Ministerposten"
+    return toks[k], True
 
 
 def _pos(doc: Doc, t: attr.Tok) -> str | None:
@@ -205,8 +208,20 @@ def _attribute(doc: Doc, t: attr.Tok) -> bool:
     """Does a word close an extended attribute before its noun: an inflected adjective or participle
     ("zustehenden", "genannten"), not a verb ("sollen")?"""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and (span[0].tag_ in ("ADJA", "VVPP") or
-                                                     re.search(r"nde[nrs]?$", t.lower) is not None)
+    return span is not None and len(span) > 0 and (span[0].tag_ in ("ADJA", "VVPP") or _present_participle(t.lower))
+
+
+@lru_cache(maxsize=1)
+def _participle_endings() -> tuple[str, ...]:
+    """A present participle's inflected endings (lang/de/person_forms.tsv: present x endings): "-ende", "-enden"."""
+    forms = {r[0]: r[1] for r in rows("person_forms") if len(r) > 1}
+    present = [w.strip() for w in forms["present"].split(",") if w.strip()]
+    endings = [w.strip() for w in forms["endings"].split(",") if w.strip()]
+    return tuple(p + e for p in present for e in endings)
+
+
+def _present_participle(word: str) -> bool:
+    return word.endswith(_participle_endings())
 
 
 _ENGLISH_ADJ = re.compile(r"^[A-Z][a-z]*(ign|ial|al|an|ed|ing|ic|ous|ive|ern|ish|ary|ial|ced|ble)$")
@@ -268,10 +283,10 @@ MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"
 
 
 def _a_part(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
-            measure: meas.Measure, nouns: list[attr.Tok]) -> bool:
-    """Is the figure a part by its construction: a partitive ("rund 400 der Flüchtlinge" are some of them) or a
-    breakdown of the count before a colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
-    if nouns and re.fullmatch(r"\s*der\s+(?:[a-zäöüß]+\s+){0,3}", text[fig.end:nouns[0].start]):
+            measure: meas.Measure, nouns: list[attr.Tok], partitive: bool) -> bool:
+    """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
+    them) or a breakdown of the count before a colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
+    if partitive:
         return True
     whole = _breakdown_whole(claims, text, unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
@@ -321,8 +336,9 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
     if measure.kind == "percent":
         # a percentage is a rate of something, then or now: "die Beiträge lagen damals bei 10 Prozent, jetzt bei 22"
-        measure.subject = quantity.rate_noun(doc, fig.num_start, fig.end) or measure.subject
-        measure.time = measure.time or quantity.rate_time(doc, fig.num_start, fig.end)
+        noun, when = quantity.percent_rate(doc, fig.num_start, fig.end)
+        measure.subject = noun or measure.subject
+        measure.time = measure.time or when
     return measure, counted
 
 
@@ -463,7 +479,7 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
         counted = counted or last_noun.get(ui)
         if counted is None and fi + 1 < len(figures) and \
                 re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
-            nxt, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
+            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
             counted = nxt[-1].text if nxt else None
         if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
                 re.match(r"\s*(?:(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}|[.!?]?\s*$)", after):
@@ -535,7 +551,7 @@ class ClaimExtractor:
             if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
                 fig = QuantityPhrase(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
                              fig.kind, fig.num_start, fig.unit, fig.is_range)
-            nouns, mods, end = _counted_after(doc, text, fig, unit.end, has_pos)
+            nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
             if not counted:
@@ -564,7 +580,7 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns))
-            measure.scope = "part" if _a_part(claims, text, unit, fig, figures, measure, nouns) else measure.scope
+            measure.scope = "part" if _a_part(claims, text, unit, fig, figures, measure, nouns, of) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \

@@ -216,7 +216,8 @@ def person_form(noun: str) -> bool:
     a participle in -t begins with a verb prefix and ends in no noun ending ("Geschäfte", "Berichte" are none)."""
     f = _person_forms()
     n = noun.lower()
-    if any(n.endswith(a) and len(n) - len(a) >= 4 for a in f["agent"]) and not n.endswith(f["agent_not"]):
+    if any(n.endswith(a) and len(n) - len(a) >= 4 for a in f["agent"]) and not n.endswith(f["agent_not"]) and \
+            not any(n.endswith(h) and n[-len(h) - 1] not in "aeiouäöüy" for h in f["agent_head"] if len(n) > len(h)):
         return True
     for e in f["endings"]:
         base = n[: -len(e)] if n.endswith(e) else ""

@@ -251,6 +251,12 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     return tok, base + m.start(1)
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does the word at pos open a sentence, a line or a quotation?"""
+    before = text[max(0, pos - 40):pos].rstrip(" \t")
+    return not before or before[-1] in '.!?:\n"„“»«'
+
+
 def _next_word(text: str, pos: int) -> tuple[str, int]:
     m = re.match(r"\s*([A-Za-zÄÖÜäöüß\u00ad][\w\u00ad\-]*\.?|\S)", text[pos:])
     if not m:
@@ -353,9 +359,11 @@ def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: 
     prev, pstart = _prev_word(text, s)
     pl = prev.lower().rstrip(".,")
     of_total = re.match(r"\s*von\s+\d", text[e:e + 12]) is not None       # "47 von 52 Drohnen", "Platz 149 von 180"
-    bare = not _followed_by_noun(text, e) and not _scale_after(text, e) and \
-        not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])
-    nounless = bare or of_total and not _followed_by_noun(text, e) and not _scale_after(text, e)
+    noun_after = _followed_by_noun(text, e) or _scale_after(text, e)
+    bare = not noun_after and not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])
+    # a rank before "von N" ("auf Platz 149 von 180") is a label; a word opening the sentence is none ("Immerhin 47
+    # von 52 Drohnen", "Bisher 12 von 20 Bezirken"): sentence openers are too many to list
+    nounless = bare or of_total and not noun_after and not _opens_sentence(text, pstart)
     year_like = re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100
     if year_like and pl in STRONG_YEAR_CONTEXT:
         return "year"

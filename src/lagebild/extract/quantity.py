@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lang.de import pairs, period_units, table, words
-from .measures import classify
+from .measures import classify, person_form
 from .numbers import parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
@@ -343,12 +343,27 @@ def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | N
     cases = [c.lower_ for c in x.children] + [g.lower_ for c in x.children if c.like_num for g in c.children]
     level = x.dep_ == "obj" or x.dep_ in ("obl", "conj", "advcl") and any(c in ("bei", "auf") for c in cases)
     if verb is not None and level and (verb.lemma_ or "").lower() in rw["verbs"]:
+        # the percent noun's own genitive first ("erreichte 24 Prozent der Stimmen"); then the verb's subject, unless
+        # it names people, a party, an organisation or a place: that is whose rate, not the rate ("Die Union liegt
+        # bei 28 Prozent" names no rate)
+        of = [c for c in pct.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN" and c.i > pct.i
+              and not any(t.dep_ == "case" for t in c.children) and not any(t.like_num for t in c.subtree)]
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.i != x.i
-                and c.pos_ == "NOUN" and not any(t.like_num for t in c.subtree)]
-        noun = subj[0] if subj else None
+                and c.pos_ == "NOUN" and not any(t.like_num for t in c.subtree) and not _whose(c)]
+        noun = next(iter(of + subj), None)
     elif x.head is not x and x.head.pos_ == "NOUN" and any(c.lower_ == "von" for c in x.children):
         noun = x.head                               # "eine Quote von 5 Prozent"
     return pct, x, verb, noun
+
+
+def _whose(tok: Token) -> bool:
+    """Does a noun name whose rate it is - people, a party, an organisation, a place (a named entity of the parse,
+    a noun of a people class, a noun that names people by its form) - rather than what the rate is of?"""
+    if tok.ent_type_ in ("PER", "ORG", "LOC", "GPE") or any(c.dep_ == "flat" or c.pos_ == "PROPN" for c in tok.children
+                                                           if c.dep_ in ("flat", "appos")):
+        return True
+    lemma = tok.lemma_ or tok.text
+    return classify(lemma)[1] == "person" or classify(tok.text)[1] == "person" or person_form(tok.text)
 
 
 def rate_noun(doc: Doc, start: int, end: int) -> str | None:
@@ -357,7 +372,16 @@ def rate_noun(doc: Doc, start: int, end: int) -> str | None:
     Prozent" phrase modifies ("eine Quote von 5 Prozent"); a rate noun ("Beitragssatz", "Arbeitslosenquote") gives
     its modifier (beitrag, arbeitslosen). The lemma, lower case; None where the parse names none; "um X Prozent"
     (a change) names no rate."""
+    return _rate_noun(_rate_parse(doc, start, end))
+
+
+def percent_rate(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """(`rate_noun`, `rate_time`) of a percentage from one reading of its parse."""
     found = _rate_parse(doc, start, end)
+    return _rate_noun(found), _rate_time(doc, start, end, found)
+
+
+def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:
     noun = found[3] if found else None
     if noun is None:
         return None
@@ -366,10 +390,11 @@ def rate_noun(doc: Doc, start: int, end: int) -> str | None:
         # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen
         of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"]
         noun = of[0] if of else noun
-    return _rate_stem((noun.lemma_ or noun.text).lower(), rw["heads"])
+    return _rate_modifier((noun.lemma_ or noun.text).lower(), rw["heads"])
 
 
-def _rate_stem(lemma: str, heads: frozenset[str]) -> str:
+def _rate_modifier(lemma: str, heads: frozenset[str]) -> str:
+    """A rate noun's modifier, the compound without its rate head and linking s ("beitragssatz" -> beitrag)."""
     for h in sorted(heads, key=len, reverse=True):
         if lemma.endswith(h) and len(lemma) - len(h) >= 4:
             stem = lemma[: -len(h)]
@@ -390,7 +415,11 @@ def rate_time(doc: Doc, start: int, end: int) -> str | None:
     and its verb ("jetzt bei 22 Prozent", "damals lagen die Beiträge bei 10 Prozent") -> jetzt / damals
     (lang/de/vague_time_references.tsv), or an adjective on the rate noun ("der aktuelle Satz", "die damalige
     Quote"); None otherwise. A rate then and a rate now are two quantities."""
-    found = _rate_parse(doc, start, end)
+    return _rate_time(doc, start, end, _rate_parse(doc, start, end))
+
+
+def _rate_time(doc: Doc, start: int, end: int,
+               found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:
     if found is None:
         return None
     pct, x, verb, noun = found
