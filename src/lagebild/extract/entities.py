@@ -581,7 +581,7 @@ def _generic_seats(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 
 
 def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
-    """'Die Polizei drang auf dem Tempelberg in Jerusalem in die Al-Aksa Moschee ein': a landmark (a name whose head
+    """'Die Feuerwehr rückte zum Schlossberg über Graz und in die Herz-Jesu Kirche aus': a landmark (a name whose head
     is a building's, site's or landscape's noun) that nothing else placed lies in the country of the places its
     sentence names (towns, not countries), where they are all of one country, else (its sentence naming none)
     in the country of the article's dateline ('Wien – ...') where every town the article names lies in that
@@ -607,7 +607,7 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
-# "Wien – In Nickelsdorf ...": the place a report is filed from, a dash after it
+# "Graz – In Spielberg ...": the place a report is filed from, a dash after it
 DATELINE_DASH = re.compile(r"\s*[–—]\s")
 
 
@@ -1023,7 +1023,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             base = "ORG"                               # "Reporter ohne Grenzen (RoG)": its expansion's, no person
         if base == "PER" and len(e) == 1 and e.start > 0 and (town := _town_of_adjective(doc[e.start - 1].text)) \
                 and not _common_noun_only(doc[e.start - 1].text) and not known_first_name(e.text):
-            # "Ausfahrt Simmeringer Haide": a place named after its town, no person
+            # "Ausfahrt Favoritner Heide": a place named after its town, no person
             out.append(Cand(doc[e.start - 1].idx, e.end_char, "LOC", 3, town.country, None))
             continue
         if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
@@ -1551,7 +1551,7 @@ def _street_noun(word: str) -> bool:
 
 
 def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
-    """'in der Nova Rock Halle', 'im Wiener Austria Center', 'in die Al-Aksa Moschee': capitalised words ending in
+    """'in der Metal Fest Halle', 'im Grazer Messe Center', 'in die Sankt Georgs Kirche': capitalised words ending in
     a building's or site's noun (place_types.tsv), after an article, a locative preposition or a town's -er
     adjective, are one landmark's name, looked up whole: never the town that is the noun's homonym ('Halle'),
     never a person. A town's adjective before it says its town's country (a street's only at home: `_street_noun`);

@@ -713,7 +713,7 @@ def _genitive_inverted(doc: Doc, unit: UnitLike) -> Said | None:
 
 
 def _document(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | None:
-    """``Auf der Rangliste der Pressefreiheit von Reporter ohne Grenzen liegt das Land auf Platz 149 von 180
+    """``Auf der Liste der Korruptionsbekämpfung von Transparency International steht das Land unter 120
     Staaten``, ``Im Bericht des Rechnungshofs sind 120 Fälle genannt``: a document noun (document_nouns) in a
     phrase of the clause (document_at: ``in``, ``auf``, ``laut`` ...) whose author stands in its ``von`` phrase or
     genitive; the author is the source of the clause's figures (of tok's clause where tok is given)."""
@@ -735,7 +735,7 @@ def _document(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | None
 
 
 def _document_author(noun: Token) -> Token | None:
-    """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Rangliste der Pressefreiheit von
+    """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Liste der Korruptionsbekämpfung von
     X``) that names someone - a name, a body, a phrase without article (``von Reporter ohne Grenzen``) - else a
     genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
     def named(t: Token, von: bool) -> bool:
