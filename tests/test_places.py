@@ -457,8 +457,9 @@ def test_a_towns_name_shaped_like_a_compound_place_noun_types_nothing(nlp):
 
 
 def test_a_settlement_compound_before_a_name_makes_it_a_place(nlp):
-    ms = places(nlp, "Die Gruppe ging zwischen dem Grenzort Nickelsdorf und dem Nachbarort Zurndorf weiter.")
-    assert ms["Zurndorf"].country == "AT"
+    ms = places(nlp, "Der Wanderweg führt vom Grenzort Furth im Wald zum Nachbarort Eschlkam.")
+    assert ms["Furth"].label == "LOC" and ms["Furth"].country == "DE"   # a person without the rule
+    assert ms["Eschlkam"].country == "DE"
 
 
 def test_a_town_and_its_district_joined_by_a_hyphen_is_the_district(nlp):
