@@ -602,6 +602,20 @@ def test_a_report_pointing_back_names_its_origin(nlp):
     assert name_of(nlp, "Im Sommer wurden 4.000 Anträge gestellt. Die Zahlen stammen aus dem Jahr 2015.", "4.000") is None
 
 
+def test_a_body_is_matched_by_its_compound_head_not_by_a_suffix(nlp):
+    # "Stadtrat" is headed by "Rat" (a body), "Vorrat" only ends in its letters; so with "Amt" and "Pfand|amt"
+    from lagebild.extract.attribution.figures import _BODY_HEADS
+    from lagebild.extract.attribution.speakers import headed_by, speaking_noun
+
+    text = "Im Winter lagerten 4.000 Tonnen Getreide im Hafen. Die Zahlen stammen aus dem Stadtrat."
+    assert name_of(nlp, text, "4.000") == "Stadtrat"
+    text = "Im Winter lagerten 4.000 Tonnen Getreide im Hafen. Die Zahlen stammen aus dem Vorrat."
+    assert name_of(nlp, text, "4.000") is None
+    assert headed_by("gemeinderat", _BODY_HEADS) and headed_by("umweltbundesamt", _BODY_HEADS)
+    assert not any(headed_by(w, _BODY_HEADS) for w in ("vorrat", "heirat", "zwangsheirat", "verrat", "apparat"))
+    assert speaking_noun("un-sprecher") and speaking_noun("parteichef") and not speaking_noun("vorrat")
+
+
 def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(nlp):
     # "Nicht nur, dass ..., auch X seien ...": the parser hangs the second clause under the dass clause; its finite
     # verb stands second (main-clause order), so the sentence reports the speaker named before

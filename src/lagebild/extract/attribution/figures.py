@@ -37,7 +37,7 @@ from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
 from .sources import QUOTE_MARKS, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak
+from .speakers import agent_of_verb, can_speak, headed_by, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -48,7 +48,7 @@ _CIRCLES = tuple(sorted(_FUNCTION["circle_endings"]))   # "Regierungskreisen"
 _IMPERSONAL = _FUNCTION["impersonal_reporting"]        # "Aus dem Ministerium verlautete, ..."
 _DOCUMENT_AT = _FUNCTION["document_at"]                 # "Auf der Rangliste von X liegt ..."
 # heads of a body that can author a document: "des Umweltbundesamtes", "der Universität"
-_BODY_HEADS = tuple(sorted(set().union(*table("source_heads").values()) | words("institution_nouns")))
+_BODY_HEADS = frozenset(set().union(*table("source_heads").values()) | words("institution_nouns"))
 # A line that is an item of a list: "- 38 Tote in Caylloma", "2) ..."
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
@@ -280,7 +280,7 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
             continue
         origin = _heard_phrase(_clause_head(noun), _ORIGIN)
         if origin is not None and origin.i != noun.i and not _timed(origin) and (can_speak(origin) or
-                origin.lemma_.lower().endswith(_BODY_HEADS)):   # "stammen aus dem Jahr 2015", "vom Montag": no one
+                headed_by(origin.lemma_.lower(), _BODY_HEADS)):   # "stammen aus dem Jahr 2015", "vom Montag": no one
             said = _report_noun_said(doc, noun, origin, "prep")
             if said is not None:
                 STATS["report pointing back to the sentence before, its origin named"] += 1
@@ -543,12 +543,11 @@ def _list_intro(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[
 def _acting_subject(doc: Doc, unit: UnitLike) -> bool:
     """Does the sentence's main clause have a person or body for its subject ("Die Küstenwache barg 23
     Leichen")? Then it tells what they did, not what the paragraph's source reported."""
-    from ...lang.de import words
 
     sent = _span(doc, unit)
     for tok in sent or ():
         if tok.dep_ in ("nsubj", "nsubj:pass") and _clause_head(tok).dep_ == "ROOT" and (
-                tok.ent_type_ in ("PER", "ORG") or tok.lemma_.lower().endswith(tuple(words("speaking_nouns")))):
+                tok.ent_type_ in ("PER", "ORG") or speaking_noun(tok.lemma_.lower())):
             return True
     return False
 
@@ -742,7 +741,7 @@ def _document_author(noun: Token) -> Token | None:
         if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree) \
                 or _timed(t):                          # "vom Montag", "von Mai"
             return False
-        if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or t.lemma_.lower().endswith(_BODY_HEADS):
+        if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or headed_by(t.lemma_.lower(), _BODY_HEADS):
             return True
         return von and t.text[:1].isupper() and not any(c.dep_ == "det" for c in t.children) \
             and "Sing" in t.morph.get("Number", ["Sing"]) and not _is_place(t.text, t)
@@ -868,7 +867,6 @@ def _comma_between(doc: Doc, s: Said, tok: Token) -> bool:
 def _gapped(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
     """``Die Polizei sprach von 3.000, die Veranstalter von 10.000``: a clause without a verb whose first
     noun can speak, after a reporting clause, has that noun for its source (the verb is left out)."""
-    from ...lang.de import words
 
     sent = _span(doc, units[i])
     if sent is None or not any(reporting(t) for t in sent):
@@ -880,7 +878,7 @@ def _gapped(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: li
         return None
     noun = next((t for t in clause if t.pos_ in ("NOUN", "PROPN") and t.i < tok.i), None)
     if noun is None or not (noun.ent_type_ in ("ORG", "PER")
-                            or noun.lemma_.lower().endswith(tuple(words("speaking_nouns")))):
+                            or speaking_noun(noun.lemma_.lower())):
         return None
     spans = ((noun.idx, noun.idx + len(noun.text)),)
     q = Quotation("Reported", (), (), spans, noun.i, how="verb")

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import words
 from .. import doc_text
 from . import cues as C
 from .speakers import (
@@ -36,6 +35,7 @@ from .speakers import (
     np_tokens,
     prep_object,
     quoted_object,
+    speaking_noun,
     subject_of,
     wie_subject,
 )
@@ -340,7 +340,7 @@ def _colon_speaker(doc: Doc, sent: Span, colon: Token) -> Token | None:
     head = heads[0] if heads else before[-1]
     if head.pos_ not in SPEAKER_POS or head.pos_ == "PRON":
         return None
-    if head.ent_type_ in ("PER", "ORG") or head.lemma_.lower().endswith(tuple(words("speaking_nouns"))):
+    if head.ent_type_ in ("PER", "ORG") or speaking_noun(head.lemma_.lower()):
         return head
     return None
 

@@ -6,9 +6,12 @@ no tokenising or chunking of our own.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ...lang.de import words
+from ..entities import compound_head, word_tag
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -105,14 +108,48 @@ def quoted_object(verb: Token) -> Token | None:
 
 def can_speak(tok: Token) -> bool:
     """Can the phrase speak: a name, a pronoun, a person or organisation, a speaking noun (``Sprecher``)?"""
-    from ...lang.de import words
 
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PER", "ORG"):
         return True
     if any(c.dep_ in ("appos", "flat", "flat:name", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PER", "ORG"))
            for c in tok.children):
         return True
-    return tok.lemma_.lower().endswith(tuple(words("speaking_nouns")))
+    return speaking_noun(tok.lemma_.lower())
+
+
+SHORT_HEAD = 6       # a head of this many letters or fewer is often the end of a word that is no compound of it
+
+
+def speaking_noun(lemma: str) -> bool:
+    """A lemma headed by a noun of lang/de speaking_nouns (``Sprecher``, ``Polizeisprecher``): see `headed_by`."""
+    return headed_by(lemma, words("speaking_nouns"))
+
+
+@lru_cache(maxsize=65536)
+def headed_by(lemma: str, heads: frozenset[str]) -> bool:
+    """Is the noun `lemma` (lower case) one of `heads` or a compound whose head is one of them? Matched by the
+    compound's head, not by a suffix: ``Stadtrat``, ``UN-Sprecher`` yes, ``Vorrat``, ``Heirat`` (``rat``) no.
+    The lexicon's split (HanTa) decides where it splits the word; where it does not, a long head (more than
+    SHORT_HEAD letters: ``Innenministerium``) still counts as the head, a short one only after a part the
+    lexicon knows as a noun (``Stadt|rat``, ``Partei|chef``; a linking ``s`` allowed)."""
+    if lemma in heads:
+        return True
+    if "-" in lemma:                                   # "un-sprecher": the part after the last hyphen
+        return headed_by(lemma.rsplit("-", 1)[1], heads)
+    ends = [h for h in heads if lemma.endswith(h) and len(lemma) > len(h)]
+    if not ends:
+        return False
+    split = compound_head(lemma)
+    if split is not None:                              # the lexicon's head: a listed head must cover it
+        return any(len(h) >= len(split) and h.endswith(split) for h in ends)
+    if any(len(h) > SHORT_HEAD for h in ends):
+        return True
+    for h in ends:
+        rest = lemma[: -len(h)]
+        for part in (rest, rest[:-1] if rest.endswith("s") else ""):
+            if len(part) >= 3 and word_tag(part[:1].upper() + part[1:]) == ("NN", True):
+                return True
+    return False
 
 
 def _als_phrase(tok: Token) -> bool:
