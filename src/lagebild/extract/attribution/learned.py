@@ -85,19 +85,13 @@ class Model:
     ctx_w: np.ndarray | None = None          # second sentence pass: reads the first pass' scores around it
     ctx_b: float = 0.0
     tagger: Any = None                       # the sequence tagger whose probabilities are features (tagger.py)
-    null_w: np.ndarray | None = None         # joint decision: "no speaker here" scored over the sentence features
-    null_b: float = 0.0
-    joint_threshold: float = 0.5             # joint decision: answer where P(some candidate speaks) reaches it
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
         arrays: dict[str, Any] = {
             "sent_w": self.sent_w.astype(np.float16), "spk_w": self.spk_w.astype(np.float16),
             "bias": np.array([self.sent_b, self.spk_b, self.sent_threshold, self.spk_threshold,
-                              float(self.listwise), self.ctx_b, float(self.tagger is not None),
-                              self.null_b, self.joint_threshold])}
-        if self.null_w is not None:
-            arrays["null_w"] = self.null_w.astype(np.float16)
+                              float(self.listwise), self.ctx_b, float(self.tagger is not None)])}
         if self.ctx_w is not None:
             arrays["ctx_w"] = self.ctx_w.astype(np.float16)
         np.savez_compressed(path / "weights.npz", **arrays)
@@ -122,10 +116,8 @@ def load_model(path: str | None = None) -> Model | None:
         seq = T.load(str(target.parent / "attribution_tagger") if path else None)
         if seq is None:
             return None                      # without the tagger these weights do not apply: the rules work alone
-    null_w = z["null_w"].astype(np.float32) if "null_w" in z.files else None
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
-                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, null_w, float(b[7]) if len(b) > 8 else 0.0,
-                 float(b[8]) if len(b) > 8 else 0.5)
+                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq)
 
 
 def trained_model() -> Model | None:
@@ -155,17 +147,12 @@ def sentence_scores(model: Model, sent_feats: Sequence[list[int]]) -> list[float
     return [_score(model.ctx_w, model.ctx_b, f + context_features(first, si)) for si, f in enumerate(sent_feats)]
 
 
-def rank_speakers(model: Model, feats: list[list[int]], sent_feats: list[int] | None = None) -> list[float]:
+def rank_speakers(model: Model, feats: list[list[int]]) -> list[float]:
     """Each candidate's confidence: its share of a softmax over the sentence's candidates (listwise
-    weights) or its own logistic probability; with a joint model (`null_w`) and `sent_feats`, the softmax
-    also holds "no speaker here" (its score read from the sentence's features), whose share comes last."""
+    weights) or its own logistic probability."""
     if not feats:
         return []
     raw = np.array([model.spk_b + float(model.spk_w[f].sum()) for f in feats])
-    if model.null_w is not None and sent_feats is not None:
-        raw = np.append(raw, model.null_b + float(model.null_w[sent_feats].sum()))
-        e = np.exp(raw - raw.max())
-        return list(e / e.sum())
     if not model.listwise:
         return list(1.0 / (1.0 + np.exp(-raw)))
     e = np.exp(raw - raw.max())
@@ -792,13 +779,7 @@ class _Decisions:
         model, fx, doc = self.model, self.fx, self.doc
         if self.score(si) < model.sent_threshold:
             return [], None
-        conf = rank_speakers(model, [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]],
-                             fx.sent_feats[si] if model.null_w is not None else None)
-        if model.null_w is not None and conf:    # joint: P(someone speaks) = 1 - P(no speaker), then the share
-            some = 1.0 - conf.pop()
-            if some < model.joint_threshold:
-                return [], None
-            conf = [c / some for c in conf]
+        conf = rank_speakers(model, [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]])
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if best is None or best[0] < model.spk_threshold:
             return [], None
