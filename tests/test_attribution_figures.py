@@ -614,6 +614,11 @@ def test_a_body_is_matched_by_its_compound_head_not_by_a_suffix(nlp):
     assert headed_by("gemeinderat", _BODY_HEADS) and headed_by("umweltbundesamt", _BODY_HEADS)
     assert not any(headed_by(w, _BODY_HEADS) for w in ("vorrat", "heirat", "zwangsheirat", "verrat", "apparat"))
     assert speaking_noun("un-sprecher") and speaking_noun("parteichef") and not speaking_noun("vorrat")
+    # where the lexicon does not split the word: a content word before the head (an adjective, a name), a
+    # longer part the lexicon splits off headed in turn (Fach|hochschule -> Hoch|schule)
+    assert headed_by("nationalrat", _BODY_HEADS) and headed_by("fachhochschule", _BODY_HEADS)
+    assert speaking_noun("kremlchef")
+    assert not any(headed_by(w, _BODY_HEADS) for w in ("sozialdemokrat", "verdienst", "allesamt", "fotoapparat"))
 
 
 def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(nlp):

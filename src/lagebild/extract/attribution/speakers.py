@@ -130,8 +130,8 @@ def headed_by(lemma: str, heads: frozenset[str]) -> bool:
     """Is the noun `lemma` (lower case) one of `heads` or a compound whose head is one of them? Matched by the
     compound's head, not by a suffix: ``Stadtrat``, ``UN-Sprecher`` yes, ``Vorrat``, ``Heirat`` (``rat``) no.
     The lexicon's split (HanTa) decides where it splits the word; where it does not, a long head (more than
-    SHORT_HEAD letters: ``Innenministerium``) still counts as the head, a short one only after a part the
-    lexicon knows as a noun (``Stadt|rat``, ``Partei|chef``; a linking ``s`` allowed)."""
+    SHORT_HEAD letters: ``Innenministerium``) still counts as the head, a short one only after a content word
+    the lexicon knows (`_ends_in_word`: ``Stadt|rat``, ``National|rat``, ``Kreml|chef``)."""
     if lemma in heads:
         return True
     if "-" in lemma:                                   # "un-sprecher": the part after the last hyphen
@@ -140,15 +140,29 @@ def headed_by(lemma: str, heads: frozenset[str]) -> bool:
     if not ends:
         return False
     split = compound_head(lemma)
-    if split is not None:                              # the lexicon's head: a listed head must cover it
-        return any(len(h) >= len(split) and h.endswith(split) for h in ends)
+    if split is not None:                              # the lexicon's head: a listed head covers it or heads it
+        return any(len(h) >= len(split) and h.endswith(split) for h in ends) or (
+            split != lemma and headed_by(split, heads))
     if any(len(h) > SHORT_HEAD for h in ends):
         return True
-    for h in ends:
-        rest = lemma[: -len(h)]
-        for part in (rest, rest[:-1] if rest.endswith("s") else ""):
-            if len(part) >= 3 and word_tag(part[:1].upper() + part[1:]) == ("NN", True):
-                return True
+    return any(_ends_in_word(lemma[: -len(h)]) for h in ends)
+
+
+OPEN_TAGS = ("NN", "NE", "ADJ", "ADV", "VV")      # STTS tags of content words (not "vor", "bei", "alles")
+
+
+@lru_cache(maxsize=65536)
+def _ends_in_word(rest: str) -> bool:
+    """Does the part before a head end in a content word the lexicon knows (``national|rat``, ``kreml|chef``,
+    ``landeskriminal|amt``, a linking ``s`` allowed: ``regierungs|sprecher``)? Not ``vor|rat``, ``hei|rat``,
+    ``sozialdemok|rat``, ``insges|amt``, ``ver|dienst``."""
+    for part in (rest, rest[:-1] if rest.endswith("s") else ""):
+        for k in range(len(part) - 3, -1, -1):
+            piece = part[k:]
+            for form in (piece[:1].upper() + piece[1:], piece):
+                tag, known = word_tag(form)
+                if known and tag.startswith(OPEN_TAGS) and (tag != "NE" or len(piece) > 3):   # not "Ges"
+                    return True
     return False
 
 
