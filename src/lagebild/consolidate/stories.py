@@ -397,8 +397,6 @@ class _Node:
     end: int | None
     stored: bool
     articles: list[str] = field(default_factory=list)
-    norm: float | None = None                                  # of `centroid`, once asked (`_norm`)
-    later: list[_Later] = field(default_factory=list)          # dot products with `centroid` not computed yet
 
 
 def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[str]:
@@ -412,18 +410,13 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
                                for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", dict(vec), 1, day, day, False, [aid])
-    dots: dict[str, dict[str, Any]] = _candidate_dots(nodes)    # a value may be left for later (_merge)
+    dots = _candidate_dots(nodes)
     version: Counter = Counter()
     heap: list[tuple[float, str, str, int, int]] = []
 
     def push(a: str, b: str) -> None:
         na, nb = nodes[a], nodes[b]
-        d = dots[a][b]
-        if type(d) in _LAZY:     # computed only where its bound lets the pair reach the threshold
-            if d.hi / (na.size * nb.size) < THRESHOLD:
-                return
-            d = dots[a][b] = dots[b][a] = _exact(d)
-        sim = d / (na.size * nb.size)
+        sim = dots[a][b] / (na.size * nb.size)
         if sim < THRESHOLD:      # span_factor is at most 1: the pair cannot reach the threshold
             return
         sim *= span_factor(na.start, na.end, nb.start, nb.end)
@@ -489,39 +482,24 @@ def _candidate_dots(nodes: Mapping[str, _Node]) -> dict[str, dict[str, float]]:
     return dots
 
 
-def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, Any]], keep: str, gone: str) -> None:
+def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str) -> None:
     """Story `gone` into `keep`: vector sums, sizes, spans added. The merged story's candidates are both
     stories' (blocking, `_candidate_dots`); its dot product with one that was a candidate of both is the
     sum of theirs, with one that was a candidate of only one it is computed from the vector sums (what the
-    other pair would have added), so that a candidate pair's similarity is exact.
-
-    The part of `gone` with a candidate of `keep` alone is computed when the pair's similarity is asked
-    for and its upper bound (`_Later`, Cauchy-Schwarz) could reach the threshold (`_agglomerate`), or
-    before that candidate's vector sum changes: a big story that takes in one article after another has
-    many candidates, of which few ever come near the threshold again - computing each at each merge grew
-    with the square of the story's size. The value, once computed, is the same sum in the same order."""
+    other pair would have added), so that a candidate pair's similarity is exact."""
     k, g = nodes[keep], nodes.pop(gone)
     row = dots.pop(gone, {})
     row.pop(keep, None)
     mine = dots[keep]
     mine.pop(gone, None)
-    merged: dict[str, Any] = {}
-    g_norm = _norm(g)
+    merged = {}
     for other in row.keys() | mine.keys():
         dots[other].pop(gone, None)
-        n = nodes[other]
-        if k.stored and n.stored:     # never candidates of each other: nothing to drop
+        if k.stored and nodes[other].stored:     # never candidates of each other: nothing to drop
             continue
-        if other in row:
-            part = row[other]
-        else:
-            part = _Later(g.centroid, n.centroid, g_norm * _norm(n))
-            n.later.append(part)
-        merged[other] = _plus(mine[other] if other in mine else _dot(k.centroid, n.centroid), part)
-    for x in k.later:                 # its vector sum changes now
-        if x.val is None:
-            x.val = _dot(x.a, x.b)
-    k.later, k.norm = [], None
+        o = nodes[other].centroid
+        merged[other] = (mine[other] if other in mine else _dot(k.centroid, o)) + \
+            (row[other] if other in row else _dot(g.centroid, o))
     for t, w in g.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += g.size
@@ -532,65 +510,6 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, Any]], keep: str, 
     dots[keep] = merged
     for other, d in merged.items():
         dots[other][keep] = d
-
-
-class _Later:
-    """A dot product of two vector sums not computed yet (`a` will not change; `b` is computed before it
-    does), with `hi` its upper bound (the product of their norms)."""
-
-    __slots__ = ("a", "b", "hi", "val")
-
-    def __init__(self, a: dict[str, float], b: dict[str, float], bound: float):
-        self.a, self.b, self.hi = a, b, bound * (1 + 1e-9) + 1e-12
-        self.val: float | None = None
-
-
-class _Sum:
-    """The sum of two dot products, one of them at least not computed yet (`_plus`)."""
-
-    __slots__ = ("a", "b", "hi")
-
-    def __init__(self, a: Any, b: Any):
-        self.a, self.b = a, b
-        self.hi = (a.hi if type(a) in _LAZY else a) + (b.hi if type(b) in _LAZY else b)
-
-
-_LAZY = (_Later, _Sum)
-
-
-def _plus(a: Any, b: Any) -> Any:
-    """a + b, or their `_Sum` where one is not computed yet."""
-    return _Sum(a, b) if type(a) in _LAZY or type(b) in _LAZY else a + b
-
-
-def _exact(x: Any) -> float:
-    """The value of a dot product, computing what was left for later (`_Later`): the sums in the order
-    `_plus` met them, so that it equals the value computed at once (no recursion: a big story's chain of
-    merges is deep)."""
-    if type(x) not in _LAZY:
-        return x
-    out: list[float] = []
-    todo: list[tuple[Any, bool]] = [(x, False)]
-    while todo:
-        n, done = todo.pop()
-        if type(n) is _Later:
-            if n.val is None:
-                n.val = _dot(n.a, n.b)
-            out.append(n.val)
-        elif type(n) is not _Sum:
-            out.append(n)
-        elif done:
-            b = out.pop()
-            out.append(out.pop() + b)
-        else:
-            todo += [(n, True), (n.b, False), (n.a, False)]
-    return out[0]
-
-
-def _norm(n: _Node) -> float:
-    if n.norm is None:
-        n.norm = math.sqrt(sum(w * w for w in n.centroid.values()))
-    return n.norm
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
