@@ -148,6 +148,28 @@ def test_merge_with_entities_and_groups_indexed_once_is_the_same():
     assert len(merge_events(blocks[0], ents)) == 2                  # without it, status keeps them apart
 
 
+def test_known_indexed_for_the_merged_articles_only_merges_the_same():
+    """A build merging the events of a few stories indexes the mentions of those events' articles only
+    (`Known(..., articles)`): the same events as with every mention of the dossier indexed, where a name
+    resolves by its mention in the event's span (two persons called Kim in two articles) or by its name."""
+    from lagebild.consolidate.events import Known, Parties
+    from lagebild.model import Mention
+
+    kim_a = Entity("per:kim-a", "Kim Jong Un", "PER", ["Kim"], [Mention("a", 2, 5, "Kim", "PER")])
+    kim_z = Entity("per:kim-z", "Kim Yo Jong", "PER", ["Kim"], [Mention("z", 2, 5, "Kim", "PER"),
+                                                               Mention("b", 3, 6, "Kim", "PER")])
+    lawrow = Entity("per:lawrow", "Sergej Lawrow", "PER", ["Lawrow"], [Mention("y", 0, 6, "Lawrow", "PER")])
+    ents = [kim_a, kim_z, lawrow]
+    evs = [ev(1, "a", "MEET", "Kim", "Lawrow"), ev(1, "b", "MEET", "Kim", "Lawrow"),
+           ev(2, "b", "MEET", "Lawrow", "Kim")]
+    articles = {sp.article for e in evs for sp in e.evidence}
+    assert merge_events(evs, known=Known(ents, [], articles)) == merge_events(evs, known=Known(ents, []))
+    assert {k[0] for k in Parties(ents, articles).by_mention} == {"a", "b"}     # z's and y's not indexed
+    out = merge_events(evs, known=Known(ents, [], articles))
+    names = {n for e in out for n in (e.actor, e.target)}
+    assert {"Kim Jong Un", "Kim Yo Jong", "Sergej Lawrow"} <= names          # each Kim by its own mention
+
+
 # --- the seeds' reference list ----------------------------------------------------------
 
 @pytest.fixture(scope="module")

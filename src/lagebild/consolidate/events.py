@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -60,12 +60,15 @@ class Party:
 class Parties:
     """Actor and target strings of extracted events -> canonical entities."""
 
-    def __init__(self, entities: Sequence[Entity]):
+    def __init__(self, entities: Sequence[Entity], articles: Collection[str] | None = None):
+        """`articles`: those of the events to be resolved (their evidence's), where only their mentions need
+        be indexed (a build merging the events of a few stories of a big dossier); None: all."""
         self.by_mention: dict[tuple[str, int, str], Entity] = {}
         self.by_name: dict[str, Entity] = {}
         for e in entities:
             for m in e.mentions:
-                self.by_mention[(m.article, m.start, m.text)] = e
+                if articles is None or m.article in articles:
+                    self.by_mention[(m.article, m.start, m.text)] = e
         for e in entities:                             # states win a shared name ("Kiew" the government)
             for n in [e.name, *e.aliases]:
                 if e.type == "GPE" or n not in self.by_name:
@@ -492,8 +495,9 @@ class Known:
     canonical entities (`Parties`) and each claim's group. Built per call instead, merging the
     stories of a dossier one by one would cost stories x entities."""
 
-    def __init__(self, entities: Sequence[Entity] = (), groups: Sequence[ClaimGroup] | None = None):
-        self.parties = Parties(entities)
+    def __init__(self, entities: Sequence[Entity] = (), groups: Sequence[ClaimGroup] | None = None,
+                 articles: Collection[str] | None = None):
+        self.parties = Parties(entities, articles)     # `articles`: of the events merged with it (Parties)
         self.group_of: dict[str, ClaimGroup] = {}
         for g in groups or ():
             for cid in g.members:
