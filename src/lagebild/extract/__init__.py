@@ -4,7 +4,11 @@ Each is registered by name (``nlp.add_pipe("lagebild_claims")``) and writes
 its results to a `Doc` extension, so it can run in anyone's spaCy pipeline.
 They know no database, no files, no UI.
 """
-from spacy.tokens import Doc, Token
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
 
 from ..model import ISO_DATE_PRECISION, TimeValue
 
@@ -55,3 +59,48 @@ def token_at(doc: Doc, char: int) -> Token | None:
             starts.setdefault(t.idx, t.i)
     i = starts.get(char)
     return None if i is None else doc[i]
+
+
+_R = TypeVar("_R")
+
+
+def per_token(test: Callable[[Token], _R]) -> Callable[[Token], _R]:
+    """A test of a token, asked once per token and Doc: its answers kept in `doc.user_data` under the test's
+    name, by token index. Only for tests that read nothing but the parsed Doc (tag, lemma, arcs, text) and the
+    word lists, so that asking again gives the same answer: the claims extractor asks the same cue tests of a
+    token for every figure near it and for every sentence a source is looked for in."""
+    key = f"_lagebild_memo:{test.__module__}.{test.__qualname__}"
+
+    @wraps(test)
+    def memo(tok: Token) -> _R:
+        data = tok.doc.user_data
+        answers = data.get(key)
+        if answers is None:
+            answers = data[key] = {}
+        i = tok.i
+        if i in answers:
+            return answers[i]
+        out = answers[i] = test(tok)
+        return out
+
+    return memo
+
+
+def per_span(test: Callable[[Span], _R]) -> Callable[[Span], _R]:
+    """`per_token` for a test of a stretch of tokens (a sentence): asked once per Doc and stretch (by its first
+    and end token)."""
+    key = f"_lagebild_memo:{test.__module__}.{test.__qualname__}"
+
+    @wraps(test)
+    def memo(span: Span) -> _R:
+        data = span.doc.user_data
+        answers = data.get(key)
+        if answers is None:
+            answers = data[key] = {}
+        at = (span.start, span.end)
+        if at in answers:
+            return answers[at]
+        out = answers[at] = test(span)
+        return out
+
+    return memo

@@ -1200,11 +1200,16 @@ def _countries(doc: Doc, toks: list[Token]) -> list[Cand]:
     prefixes = _form_prefixes()
     text = _text(doc)
     out: list[Cand] = []
+    words = [t.text for t in toks]
     i = 0
     while i < len(toks):
+        w = words[i]
+        several = w in prefixes
+        if not several and w not in forms and w.lower() not in forms:
+            i += 1                                     # no form of one word nor the start of a longer one
+            continue
         t = toks[i]
         matched = False
-        several = t.text in prefixes
         for n in (4, 3, 2, 1):                         # multi-word names first: "Vereinigte Staaten"
             if i + n > len(toks) or (n > 1 and not several):
                 continue

@@ -150,6 +150,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=65536)                # asked of every capitalised word with an umlaut the gazetteer lacks
 def ascii_fold(name: str) -> str:
     """The name without its diacritics ('Vysočina' -> 'Vysocina', 'Iğdır' -> 'Igdir'); ß and umlauts
     stay as German writes them."""
@@ -178,6 +179,7 @@ class Gazetteer:
         self.by_id: dict[str, Candidate] = {}
         self.countries: dict[str, Country] = {}
         self._areas: dict[tuple[str, str], Candidate] = {}
+        self._asked: dict[str, tuple[Candidate, ...]] = {}      # candidates() by name (the forms never change)
         self._load_places()
         self._load_german_area_names()
         self._load_regions()
@@ -243,7 +245,16 @@ class Gazetteer:
 
     # --- lookup ----------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Candidate]:
-        """Places a form may name; tries the German genitive ('Kiews', 'Moskaus') too."""
+        """Places a form may name; tries the German genitive ('Kiews', 'Moskaus') too (each name worked out
+        once: the entities extractor asks every capitalised word of every article)."""
+        known = self._asked.get(name)
+        if known is None:
+            if len(self._asked) >= 200_000:
+                self._asked.clear()
+            known = self._asked[name] = tuple(self._candidates(name))
+        return list(known)
+
+    def _candidates(self, name: str) -> list[Candidate]:
         name = " ".join(name.split())
         found = self.by_form.get(name)
         if not found and len(name) > 4 and name.endswith("s"):

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
+from .. import per_span, per_token
 
 
 def _separable(form: str) -> bool:
@@ -41,6 +42,7 @@ def full_lemma(verb: Token) -> str:
     return lemma
 
 
+@per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VV"):
         return False
@@ -56,6 +58,7 @@ def is_relay_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in words("relay_nouns") or tok.lower_ in words("relay_nouns")
 
 
+@per_token
 def is_reporting_noun(tok: Token) -> bool:
     """``Angaben``, ``Polizeiangaben``, ``Medienberichten``: a noun that carries a source's information."""
     lemma = tok.lemma_.lower()
@@ -106,6 +109,7 @@ def is_attribution_preposition(tok: Token) -> bool:
     return tok.lower_ in words("attribution_prepositions")
 
 
+@per_token
 def konjunktiv1(tok: Token) -> bool:
     """A finite verb in Konjunktiv I (reported speech): morphology Mood=Sub outside the Konjunktiv II
     forms, or one of the unambiguous Konjunktiv I forms the tagger mislabels (``seien``)."""
@@ -162,6 +166,7 @@ def anaphoric_report(noun: Token) -> bool:
                              for c in dets)
 
 
+@per_span
 def reported_sentence(sent: Span) -> bool:
     """Does the sentence speak in Konjunktiv I in its main clause (not only in a subordinate one)?"""
     for tok in sent:
@@ -171,11 +176,13 @@ def reported_sentence(sent: Span) -> bool:
     return False
 
 
+@per_span
 def carries_on(sent: Span) -> bool:
     """``Demnach ...``, ``..., so X weiter``: the sentence continues the source named before."""
     return any(t.lower_ in words("carry_adverbs") for t in sent)
 
 
+@per_span
 def hearsay_modal(sent: Span) -> bool:
     """``Der Mann soll ... gestiegen sein``: ``sollen`` of hearsay in the main clause."""
     return any(t.lemma_ == "sollen" and t.dep_ in ("aux", "ROOT") and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT")

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import table, words
 from ...model import Source
-from .. import doc_text
+from .. import doc_text, per_span, per_token
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
@@ -224,26 +224,32 @@ def _relay_first(doc: Doc, cands: list[Said], units: Sequence[UnitLike]) -> list
 def reporting(verb: Token) -> bool:
     """A reporting verb, also where the parser did not hang its separated particle under it ("Das teilte
     X ... mit" with "mit" elsewhere): the sentence's particle (PTKVZ) joined to the lemma."""
+    why = _reporting(verb)
+    if isinstance(why, str):
+        STATS[why] += 1
+        return True
+    return why
+
+
+@per_token                                   # asked of every token of a sentence for each figure near it
+def _reporting(verb: Token) -> bool | str:
+    """`reporting`'s answer, or why a verb the lemma alone does not make one is one (a STATS key)."""
     if C.is_reporting_verb(verb):
         return True
     if verb.pos_ != "VERB":
         return False
-    from ...lang.de import words
-
     lemma = verb.lemma_.lower()
     prt = next((c for c in verb.children if c.dep_ == "compound:prt"), None)
     if prt is not None:
         if prt.tag_ == "APPR" and lemma in words("reporting_verbs"):
-            STATS["preposition read as a verb particle"] += 1        # "spricht von 42.000"
-            return True
+            return "preposition read as a verb particle"             # "spricht von 42.000"
         return False
     after = verb.doc[verb.i + 1:verb.sent.end]
     prt = next((t for t in after if (t.tag_ == "PTKVZ" or t.head.i == verb.i and t.dep_ == "advmod"
                                      and t.tag_ == "ADJD")
                 and t.lower_ + lemma in words("reporting_verbs")), None)
     if prt is not None:
-        STATS["separated particle not hung under its verb"] += 1   # "gab ... bekannt" read as an adverb
-        return True
+        return "separated particle not hung under its verb"         # "gab ... bekannt" read as an adverb
     return False
 
 
@@ -392,13 +398,22 @@ def reported(sent: Span) -> bool:
     """Does the sentence speak in Konjunktiv I in its main clause? Also where the parse hangs the verb as a
     copula or auxiliary under a noun ("... seien drei Messer sichergestellt worden"): no subordinate arc
     and no subordinating conjunction on its way up to the root."""
+    why = _reported(sent)
+    if isinstance(why, str):
+        STATS[why] += 1
+        return True
+    return why
+
+
+@per_span                                   # asked of a sentence for each figure in it and in the three after it
+def _reported(sent: Span) -> bool | str:
+    """`reported`'s answer, or why a sentence the plain test misses is reported (a STATS key)."""
     if C.reported_sentence(sent):
         return True
     for tok in sent:
         if C.konjunktiv1_by_agreement(tok) and (tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT" and tok.dep_ in (
                 "aux", "cop", "aux:pass")):
-            STATS["Konjunktiv I read as indicative"] += 1
-            return True
+            return "Konjunktiv I read as indicative"
         if not C.konjunktiv1(tok):
             continue
         path, h = [tok], tok
@@ -406,11 +421,9 @@ def reported(sent: Span) -> bool:
             h = h.head
             path.append(h)
         if not any(t.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in t.children) for t in path):
-            STATS["Konjunktiv I hung under a noun"] += 1
-            return True
+            return "Konjunktiv I hung under a noun"
         if _verb_second(sent, tok):
-            STATS["Konjunktiv I in a main clause the parse hung as subordinate"] += 1
-            return True
+            return "Konjunktiv I in a main clause the parse hung as subordinate"
     return False
 
 
@@ -447,6 +460,7 @@ def _clause_break(tok: Token) -> bool:
     return tok.is_punct or tok.text in QUOTE_MARKS
 
 
+@per_span
 def carries_on(sent: Span) -> bool:
     """``Demnach ...``, ``..., so X weiter``, ``nach diesen Angaben``, ``dem Bericht zufolge``: the sentence goes on
     with the source named before."""
@@ -472,6 +486,7 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
         or _origin(doc, units[k]) or _holder(doc, units[k])
 
 
+@per_span
 def _ersatz(sent: Span) -> bool:
     """``Jedes Jahr würden so 600 Autos zerstört``, ``Sie hätten 45 Personen festgenommen``: Konjunktiv II of
     ``werden`` (or an umlauted one in the plural) in the main clause, the form reported speech takes where
@@ -480,6 +495,7 @@ def _ersatz(sent: Span) -> bool:
         t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
 
 
+@per_span
 def _agentless_report(sent: Span) -> bool:
     """``Die Zahl der Verletzten wurde mit 40 angegeben``: the main clause's reporting verb in the passive, its
     agent not named, and no other cue in the sentence (``..., geht aus der Statistik hervor``)."""

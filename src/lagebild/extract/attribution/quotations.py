@@ -90,11 +90,11 @@ def _find_quote_marks(doc: Doc) -> list[tuple[int, int]]:
     out = []
     i = 0
     n = len(doc)
+    texts = [t.text for t in doc]                      # read once, not a Token made per look
     while i < n:
-        t = doc[i]
-        closers = OPEN_QUOTES.get(t.text)
-        if closers and (t.text != '"' or i + 1 < n and not doc[i + 1].is_punct):
-            j = next((k for k in range(i + 1, min(n, i + 400)) if doc[k].text in closers), None)
+        closers = OPEN_QUOTES.get(texts[i])
+        if closers and (texts[i] != '"' or i + 1 < n and not doc[i + 1].is_punct):
+            j = next((k for k in range(i + 1, min(n, i + 400)) if texts[k] in closers), None)
             if j is not None and j > i + 1:
                 out.append((i, j))
                 i = j + 1
@@ -354,7 +354,7 @@ def quotations(doc: Doc) -> list[Quotation]:
         found.extend(_prep_quotations(doc, sent, si))
         found.extend(_participle_quotations(doc, sent, si))
     covered = set().union(*(q.tokens for q in found)) if found else set()
-    sent_of = {t.i: si for si, s in enumerate(sents) for t in s}
+    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
     # quotation marks
     for a, b in _quote_marks(doc):
         inner = set(range(a, b + 1))
