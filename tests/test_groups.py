@@ -404,3 +404,26 @@ def test_two_bounds_of_one_side_in_one_article_are_two_counts(nlp):
     g = {(c.article, c.low): c.group for c in claims}
     assert g[("a.txt", 412)] != g[("a.txt", 236)]
     assert g[("b.txt", 412)] == g[("b.txt", 410)]
+
+
+def test_a_figure_restated_in_its_article_joins_the_key_that_says_more(nlp):
+    """Within one article the same count said twice says less the second time: no nationality, a generic person
+    noun of no role. It joins the key that says it; a figure that says it counts others ("weitere") or a part
+    ("darunter") stays apart, and so does a count near but not the same."""
+    claims, _ = analyse(nlp, {"a.txt": (
+        "Fähre sinkt vor Lerhaven\n\nMindestens zwölf eritreische Migranten sind beim Untergang einer Fähre "
+        "ertrunken. Die Küstenwache teilte mit, bei dem Unglück seien mindestens zwölf Menschen ums Leben gekommen. "
+        "40 Menschen wurden verletzt.")}, "faehre")
+    g = {c.text: c.group for c in claims}
+    assert g["Mindestens zwölf eritreische Migranten"] == g["mindestens zwölf Menschen"] == "killed:eritrea"
+    claims, _ = analyse(nlp, {"b.txt": (
+        "Brand in Lagerhalle\n\nZwei serbische Arbeiter starben bei dem Brand in der Lagerhalle. Am Abend starben "
+        "zwei weitere Menschen im Krankenhaus. Bei dem Feuer starben 49 Menschen, darunter zwei Serben.")}, "brand")
+    g = {c.text: c.group for c in claims}
+    assert len({g["Zwei serbische Arbeiter"], g["zwei weitere Menschen"], g["49 Menschen"], g["zwei Serben"]}) == 4
+    claims, _ = analyse(nlp, {"c.txt": (
+        "Hochwasser in Talbach\n\nWegen des Hochwassers wurden in Talbach 300 Bewohner evakuiert. In der Turnhalle "
+        "harrten am Abend 300 Personen aus, sagte der Bürgermeister. Am Morgen waren es 250 Menschen.")}, "flut")
+    g = {c.text: c.group for c in claims}
+    assert g["300 Bewohner"] == g["300 Personen"] == "displaced:evacuated"
+    assert g["250 Menschen"] != g["300 Bewohner"]
