@@ -427,3 +427,21 @@ def test_a_figure_restated_in_its_article_joins_the_key_that_says_more(nlp):
     g = {c.text: c.group for c in claims}
     assert g["300 Bewohner"] == g["300 Personen"] == "displaced:evacuated"
     assert g["250 Menschen"] != g["300 Bewohner"]
+
+
+def test_a_figure_its_article_corrects_is_evolution_and_two_sources_at_one_time_disagree(nlp):
+    """A figure marked as an earlier statement ("ursprünglich", "vorläufig") and the figure its article gives now
+    are one count at two report times: a correction, not a disagreement. Two sources' figures of one time that
+    differ beyond rounding are a disagreement."""
+    claims, groups = analyse(nlp, {"d.txt": (
+        "Unfall auf der A9\n\nUrsprünglich war von 30 Verletzten die Rede. Die Polizei meldete am Abend 24 "
+        "Verletzte, darunter drei Kinder.")}, "unfall")
+    g = {c.text: c.group for c in claims}
+    assert g["30 Verletzten"] == g["24 Verletzte"] != g["drei Kinder"]
+    corrected = next(x for x in groups if x.id == g["24 Verletzte"])
+    assert corrected.status == "evolution" and corrected.best == 24
+    assert "frühere Angabe zuerst" in (corrected.explanation or "")
+    _, groups = analyse(nlp, {"e.txt": (
+        "Demo in Velmar\n\nDie Polizei zählte 8.000 Teilnehmer. Die Veranstalter sprachen von 20.000 Teilnehmern.")},
+        "demo")
+    assert [x.status for x in groups] == ["disagree"]
