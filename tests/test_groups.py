@@ -417,10 +417,10 @@ def test_a_figure_restated_in_its_article_joins_the_key_that_says_more(nlp):
     g = {c.text: c.group for c in claims}
     assert g["Mindestens zwölf eritreische Migranten"] == g["mindestens zwölf Menschen"] == "killed:eritrea"
     claims, _ = analyse(nlp, {"b.txt": (
-        "Brand in Lagerhalle\n\nZwei serbische Arbeiter starben bei dem Brand in der Lagerhalle. Am Abend starben "
-        "zwei weitere Menschen im Krankenhaus. Bei dem Feuer starben 49 Menschen, darunter zwei Serben.")}, "brand")
+        "Brand in Lagerhalle\n\nZwölf serbische Arbeiter starben bei dem Brand in der Lagerhalle. Am Abend starben "
+        "zwölf weitere Menschen im Krankenhaus. Bei dem Feuer starben 49 Menschen, darunter zwölf Serben.")}, "brand")
     g = {c.text: c.group for c in claims}
-    assert len({g["Zwei serbische Arbeiter"], g["zwei weitere Menschen"], g["49 Menschen"], g["zwei Serben"]}) == 4
+    assert len({g["Zwölf serbische Arbeiter"], g["zwölf weitere Menschen"], g["49 Menschen"], g["zwölf Serben"]}) == 4
     claims, _ = analyse(nlp, {"c.txt": (
         "Hochwasser in Talbach\n\nWegen des Hochwassers wurden in Talbach 300 Bewohner evakuiert. In der Turnhalle "
         "harrten am Abend 300 Personen aus, sagte der Bürgermeister. Am Morgen waren es 250 Menschen.")}, "flut")

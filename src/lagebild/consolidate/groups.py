@@ -903,8 +903,8 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
     its article that says what it leaves unsaid and contradicts it nowhere (`_says_more`), when it restates one of
     its figures (`_same_count`: the same figure, or one the other rounded). A nationality or
     class stated in both and different is another count, and so is a part and its whole (the scope is the role): "49
-    Tote, darunter zwei Serben" restates nothing. A count of people of no role ("Menschen", "Personen") takes the role
-    only from a figure of DISTINCT or more (small counts recur by chance). A figure that says it counts others
+    Tote, darunter zwei Serben" restates nothing. Only figures of DISTINCT or more: small counts recur by chance
+    ("drei Männer" arrested in one town, "drei Personen" in another). A figure that says it counts others
     ("zwei weitere", `_additive`) restates none. Headlines aside (`headline`: ids of
     headline claims; a headline figure is its body's, `_headline_restates`)."""
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -920,7 +920,7 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
         for k in by_article[c.article]:
             m, q = claims[k], parts[k]
             if q is None or q == p or k == n or not _says_more(p, q) or not _same_count(c, m) or \
-                    (p[0] != q[0] and abs(point(c)) < DISTINCT) or _additive(c) or _additive(m):
+                    abs(point(c)) < DISTINCT or _additive(c) or _additive(m):
                 continue
             cands.add(q)
         if len(cands) == 1:
