@@ -287,10 +287,10 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     """Do two figures of one measure count different things? Within one article, two figures that differ
     beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
     Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
-    Veranstalter: 200.000" is one crowd, disputed - but a total, "insgesamt", and a smaller figure not said to be one
-    are a whole and its part whoever gives them: `_whole_and_part`), one is a vague word, or one is in the headline (`headline`:
-    ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden verletzt" is
-    one count, reported twice). Figures of different articles are never apart here."""
+    Veranstalter: 200.000" is one crowd, disputed - but a total, "insgesamt", and a smaller figure not said to be
+    one are a whole and its part whoever gives them: `_whole_and_part`), one is a vague word, or one is in the
+    headline (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere
+    wurden verletzt" is one count, reported twice). Figures of different articles are never apart here."""
     if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
