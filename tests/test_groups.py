@@ -421,12 +421,13 @@ def test_a_figure_restated_in_its_article_joins_the_key_that_says_more(nlp):
         "zwölf weitere Menschen im Krankenhaus. Bei dem Feuer starben 49 Menschen, darunter zwölf Serben.")}, "brand")
     g = {c.text: c.group for c in claims}
     assert len({g["Zwölf serbische Arbeiter"], g["zwölf weitere Menschen"], g["49 Menschen"], g["zwölf Serben"]}) == 4
+    # a count of people of no role takes another's role only where its phrase refers back (`Claim.determiner`, from
+    # the parse; the rule-only pipeline here reads none): "Am Sonntag waren 300 Menschen weitergereist" is another count
     claims, _ = analyse(nlp, {"c.txt": (
-        "Hochwasser in Talbach\n\nWegen des Hochwassers wurden in Talbach 300 Bewohner evakuiert. In der Turnhalle "
-        "harrten am Abend 300 Personen aus, sagte der Bürgermeister. Am Morgen waren es 250 Menschen.")}, "flut")
+        "Hochwasser in Talbach\n\nWegen des Hochwassers wurden in Talbach 300 Bewohner evakuiert. Am Sonntag waren "
+        "300 Menschen weitergereist.")}, "flut")
     g = {c.text: c.group for c in claims}
-    assert g["300 Bewohner"] == g["300 Personen"] == "displaced:evacuated"
-    assert g["250 Menschen"] != g["300 Bewohner"]
+    assert g["300 Bewohner"] != g["300 Menschen"]
 
 
 def test_a_figure_its_article_corrects_is_evolution_and_two_sources_at_one_time_disagree(nlp):

@@ -909,15 +909,17 @@ def _people_with_a_role(claims: list[Claim], parts: dict[int, tuple[str, ...] | 
 def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
                          headline: Collection[int] = ()) -> None:
     """Within one article, a figure that restates a figure of the same count says less the second time: "Zehn
-    sudanesische Flüchtlinge getötet" ... "bei der mindestens zehn Menschen gestorben sind" (no nationality), "50
-    Flüchtlinge kamen an" ... "Dutzende Personen" (a generic person noun, no role). The figure joins the one key of
-    its article that says what it leaves unsaid and contradicts it nowhere (`_says_more`), when it restates one of
-    its figures (`_same_count`: the same figure, or one the other rounded). A nationality or
-    class stated in both and different is another count, and so is a part and its whole (the scope is the role): "49
-    Tote, darunter zwei Serben" restates nothing. Only figures of DISTINCT or more: small counts recur by chance
-    ("drei Männer" arrested in one town, "drei Personen" in another). A figure that says it counts others
-    ("zwei weitere", `_additive`) restates none. Headlines aside (`headline`: ids of
-    headline claims; a headline figure is its body's, `_headline_restates`)."""
+    sudanesische Flüchtlinge getötet" ... "bei der mindestens zehn Menschen gestorben sind" (no nationality), "300
+    Bewohner evakuiert" ... "die 300 Personen harrten aus" (a generic person noun, no role). The figure joins the one
+    key of its article that says what it leaves unsaid and contradicts it nowhere (`_says_more`), when it restates
+    one of its figures (`_same_count`: the same figure, or one the other rounded). A count of people of no role takes
+    the other's role only where its phrase refers back to it (`Claim.determiner`, from the parse: "die 300
+    Personen"; "Am Sonntag waren 2.000 Menschen weitergereist" beside "rund 2.000 in der Sammelstelle" is another
+    count). A nationality or class stated in both and different is another count, and so is a part and its whole
+    (the scope is the role): "49 Tote, darunter zwei Serben" restates nothing. Only figures of DISTINCT or more:
+    small counts recur by chance ("drei Männer" arrested in one town, "drei Personen" in another). A figure that
+    says it counts others ("zwei weitere", `_additive`) restates none. Headlines aside (`headline`: ids of headline
+    claims; a headline figure is its body's, `_headline_restates`)."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
         if parts[k] is not None and id(m) not in headline:
@@ -933,6 +935,8 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
             if q is None or q == p or k == n or not _says_more(p, q) or not _same_count(c, m) or \
                     abs(point(c)) < DISTINCT or _additive(c) or _additive(m):
                 continue
+            if p[0] != q[0] and (c.determiner is None or m.start > c.start):
+                continue            # a role taken only by a phrase that refers back: "die 300 Personen"
             cands.add(q)
         if len(cands) == 1:
             moves[n] = cands.pop()
@@ -957,14 +961,14 @@ def _same_count(a: Claim, b: Claim) -> bool:
 
 
 def _says_more(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
-    """Does key q say all that key p says, and more? The same role (kind, unless p counts people of no role and q
-    people with one: then q's kind and action), each other part of p unsaid or equal in q (a place named in one part
-    of two: "paris" in "paris+saint-denis"), and q not a whole of which p is a part."""
+    """Does key q say all that key p says, and more? The same role (kind and action, unless p counts people of no
+    role and q people with one: then q's kind and action), each other part of p unsaid or equal in q (a place named
+    in one part of two: "paris" in "paris+saint-denis"), and q not a whole of which p is a part."""
     role = p[0] == "people" and q[0] in PERSON_ROLES and p[3] == "-"
     if role:
         p = q[:1] + p[1:3] + q[3:4] + p[4:]
-    if p[0] != q[0] or p[6] != q[6]:
-        return False
+    if p[0] != q[0] or p[6] != q[6] or p[ACTION] != q[ACTION]:
+        return False        # what people did is never left unsaid in one article: "rund 2.000 in der Sammelstelle"
     return all(x == "-" or x == y or (i == PLACE and set(x.split("+")) >= set(y.split("+")) and y != "-")
                for i, (x, y) in enumerate(zip(p, q, strict=True))) and \
         (role or sum(x != "-" for x in q) > sum(x != "-" for x in p))
