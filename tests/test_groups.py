@@ -404,3 +404,59 @@ def test_two_bounds_of_one_side_in_one_article_are_two_counts(nlp):
     g = {(c.article, c.low): c.group for c in claims}
     assert g[("a.txt", 412)] != g[("a.txt", 236)]
     assert g[("b.txt", 412)] == g[("b.txt", 410)]
+
+
+def test_a_figure_restated_in_its_article_joins_the_key_that_says_more(nlp):
+    """Within one article the same count said twice says less the second time: no nationality, a generic person
+    noun of no role. It joins the key that says it; a figure that says it counts others ("weitere") or a part
+    ("darunter") stays apart, and so does a count near but not the same."""
+    claims, _ = analyse(nlp, {"a.txt": (
+        "Fähre sinkt vor Lerhaven\n\nMindestens zwölf eritreische Migranten sind beim Untergang einer Fähre "
+        "ertrunken. Die Küstenwache teilte mit, bei dem Unglück seien mindestens zwölf Menschen ums Leben gekommen. "
+        "40 Menschen wurden verletzt.")}, "faehre")
+    g = {c.text: c.group for c in claims}
+    assert g["Mindestens zwölf eritreische Migranten"] == g["mindestens zwölf Menschen"] == "killed:eritrea"
+    claims, _ = analyse(nlp, {"b.txt": (
+        "Brand in Lagerhalle\n\nZwölf serbische Arbeiter starben bei dem Brand in der Lagerhalle. Am Abend starben "
+        "zwölf weitere Menschen im Krankenhaus. Bei dem Feuer starben 49 Menschen, darunter zwölf Serben.")}, "brand")
+    g = {c.text: c.group for c in claims}
+    assert len({g["Zwölf serbische Arbeiter"], g["zwölf weitere Menschen"], g["49 Menschen"], g["zwölf Serben"]}) == 4
+    # a count of people of no role takes another's role only where its phrase refers back (`Claim.determiner`, from
+    # the parse; the rule-only pipeline here reads none): "Am Sonntag waren 300 Menschen weitergereist" is another count
+    claims, _ = analyse(nlp, {"c.txt": (
+        "Hochwasser in Talbach\n\nWegen des Hochwassers wurden in Talbach 300 Bewohner evakuiert. Am Sonntag waren "
+        "300 Menschen weitergereist.")}, "flut")
+    g = {c.text: c.group for c in claims}
+    assert g["300 Bewohner"] != g["300 Menschen"]
+
+
+def test_a_figure_its_article_corrects_is_evolution_and_two_sources_at_one_time_disagree(nlp):
+    """A figure marked as an earlier statement ("ursprünglich", "vorläufig") and the figure its article gives now
+    are one count at two report times: a correction, not a disagreement. Two sources' figures of one time that
+    differ beyond rounding are a disagreement."""
+    claims, groups = analyse(nlp, {"d.txt": (
+        "Unfall auf der A9\n\nUrsprünglich war von 30 Verletzten die Rede. Die Polizei meldete am Abend 24 "
+        "Verletzte, darunter drei Kinder.")}, "unfall")
+    g = {c.text: c.group for c in claims}
+    assert g["30 Verletzten"] == g["24 Verletzte"] != g["drei Kinder"]
+    corrected = next(x for x in groups if x.id == g["24 Verletzte"])
+    assert corrected.status == "evolution" and corrected.best == 24
+    assert "frühere Angabe zuerst" in (corrected.explanation or "")
+    _, groups = analyse(nlp, {"e.txt": (
+        "Demo in Velmar\n\nDie Polizei zählte 8.000 Teilnehmer. Die Veranstalter sprachen von 20.000 Teilnehmern.")},
+        "demo")
+    assert [x.status for x in groups] == ["disagree"]
+
+
+def test_a_total_and_a_smaller_count_of_another_source_are_whole_and_part(nlp):
+    """Two sources' figures of one article are one count, disputed - unless one is said to be a total
+    ("insgesamt") and the other, below it, is not: then they are a whole and a part, and no disagreement."""
+    claims, groups = analyse(nlp, {"f.txt": (
+        "Unruhen in Velmar\n\nBei den Krawallen, die in der ganzen Stadt stattfanden, starben nach Angaben von Ärzten "
+        "insgesamt 25 Demonstranten. Die Armee sprach von 14 getöteten Demonstranten vor ihrem Stützpunkt.")}, "unruhen")
+    g = {c.low: c.group for c in claims}
+    assert g[25] != g[14] and all(x.status != "disagree" for x in groups)
+    _, groups = analyse(nlp, {"g.txt": (
+        "Streik in Velmar\n\nNach Angaben der Polizei protestierten 8.000 Menschen. Die Gewerkschaft sprach von 20.000 "
+        "Teilnehmern.")}, "streik")
+    assert [x.status for x in groups] == ["disagree"]

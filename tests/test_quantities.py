@@ -660,3 +660,14 @@ def test_a_named_rate_restated_with_rounding_is_one_quantity_a_tenth_apart_two(r
     assert g[71.6].measure.subject == g[68].measure.subject == g[80].measure.subject == "impf"
     assert g[71.6].group == g[68].group
     assert g[80].group not in (g[68].group, g[71.6].group)
+
+
+def test_a_generic_count_that_refers_back_takes_the_role_of_the_count_it_restates(run):
+    """Within one article "die 120 Menschen" (a definite phrase, from the parse) restate "120 Bewohner evakuiert":
+    the generic noun takes the role; "2.000 Menschen" with no such phrase beside "rund 2.000 Schutzsuchende" of
+    another deed stays another count (test above)."""
+    claims, _ = run({"v.txt": "Brand in Velmar\n\nWegen des Feuers wurden in Velmar 120 Bewohner evakuiert. Die 120 "
+                              "Menschen bekamen in der Schule Decken und Tee."})
+    evacuated, generic = sorted(claims, key=lambda c: c.start)
+    assert generic.determiner == "definite" and generic.measure.kind == "people"
+    assert generic.group == evacuated.group

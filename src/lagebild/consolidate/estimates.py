@@ -450,6 +450,21 @@ def _running_series(credible: list[Report]) -> list[list[Report]] | None:
     return slices if len(slices) >= 2 else None
 
 
+def _corrected(credible: list[Report]) -> list[list[Report]] | None:
+    """Figures marked as an earlier statement ("laut vorläufigem Endergebnis 25 Stimmen", "zunächst war von 35
+    Verletzten die Rede": `superseded`) and the figures their own articles give now: the marked ones are of an
+    earlier report time than the figures beside them, so a figure that differs from them is a correction, not a
+    disagreement. Only where every article with a marked figure gives an unmarked one, the unmarked figures agree
+    with one another, and some marked figure differs from them; the slices: [earlier, now]."""
+    earlier = [r for r in credible if superseded(r.claim)]
+    now = [r for r in credible if not superseded(r.claim)]
+    if not earlier or not now or not all_compatible(now) or all_compatible(credible):
+        return None
+    if not all(any(n.claim.article == r.claim.article for n in now) for r in earlier):
+        return None
+    return [earlier, now]
+
+
 def trend(slices: list[list[Report]]) -> str:
     """rose, fell or changed: how the figure moved from the first report time to the last."""
     tops = [max(r.point for r in s) for s in slices]
@@ -516,6 +531,8 @@ def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Ar
     slices = _evolution(credible, kind in CUMULATIVE)
     if slices is None and kind in CUMULATIVE:
         slices = _running_series(credible)
+    if slices is None:
+        slices = _corrected(credible)
     n_credible_origins = len({r.origin for r in credible})
     measured = kind in READINGS and not all_compatible(credible)
     if slices:
@@ -716,5 +733,6 @@ def _explain_series(slices: list[list[Report]], cumulative: bool, best: float) -
     move = trend(slices)
     word = "nach unten korrigiert" if move == "fell" and cumulative else TREND_DE[move]
     lead = f"laut {steps[0].who}: " if one else ""
-    undated = " (laufende Zählung ohne Datum, nach Größe geordnet)" if not any(r.date for r in steps) else ""
+    undated = "" if any(r.date for r in steps) else " (frühere Angabe zuerst)" if superseded(steps[0].claim) else \
+        " (laufende Zählung ohne Datum, nach Größe geordnet)"
     return f"{lead}{' → '.join(shown)}, {word}{undated}; zuletzt {fmt(best)}."

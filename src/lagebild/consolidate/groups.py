@@ -181,6 +181,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _refinements(claims, parts, story, stated, _story_grains(claims, parts, by_article, story))
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
+    _restated_in_article(claims, parts, headline)
     _headline_restates(claims, parts, headline)
     _refers_back(claims, parts)
     members: dict[str, list[Claim]] = defaultdict(list)
@@ -286,16 +287,27 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     """Do two figures of one measure count different things? Within one article, two figures that differ
     beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
     Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
-    Veranstalter: 200.000" is one crowd, disputed), one is a vague word, or one is in the headline (`headline`:
-    ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden verletzt" is
-    one count, reported twice). Figures of different articles are never apart here."""
+    Veranstalter: 200.000" is one crowd, disputed - but a total, "insgesamt", and a smaller figure not said to be
+    one are a whole and its part whoever gives them: `_whole_and_part`), one is a vague word, or one is in the
+    headline (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere
+    wurden verletzt" is one count, reported twice). Figures of different articles are never apart here."""
     if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
     if _update_of(a, b):
         return False
-    return not _two_speakers(a, b)
+    return not _two_speakers(a, b) or _whole_and_part(a, b)
+
+
+def _whole_and_part(a: Claim, b: Claim) -> bool:
+    """Is one figure said to be a total ("insgesamt", "landesweit": `_total`) and the other, not said to be one,
+    below it? Then they are a whole and a part, whoever gives them ("laut Ärzten starben insgesamt mindestens 12",
+    "die Bundeswehr sprach von zehn Toten" at its post), not two estimates of one count."""
+    if _total(a) == _total(b):
+        return False
+    whole, part = (a, b) if _total(a) else (b, a)
+    return point(part) < point(whole) and not compatible(part, whole)
 
 
 def _finer_than_body(title: Claim, body: Claim) -> bool:
@@ -892,6 +904,74 @@ def _people_with_a_role(claims: list[Claim], parts: dict[int, tuple[str, ...] | 
         if len(cands) == 1:
             moves[n] = cands.pop()
     parts.update(moves)
+
+
+def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
+                         headline: Collection[int] = ()) -> None:
+    """Within one article, a figure that restates a figure of the same count says less the second time: "Zehn
+    sudanesische Flüchtlinge getötet" ... "bei der mindestens zehn Menschen gestorben sind" (no nationality), "300
+    Bewohner evakuiert" ... "die 300 Personen harrten aus" (a generic person noun, no role). The figure joins the one
+    key of its article that says what it leaves unsaid and contradicts it nowhere (`_says_more`), when it restates
+    one of its figures (`_same_count`: the same figure, or one the other rounded). A count of people of no role takes
+    the other's role only where its phrase refers back to it (`Claim.determiner`, from the parse: "die 300
+    Personen"; "Am Sonntag waren 2.000 Menschen weitergereist" beside "rund 2.000 in der Sammelstelle" is another
+    count). A nationality or class stated in both and different is another count, and so is a part and its whole
+    (the scope is the role): "49 Tote, darunter zwei Serben" restates nothing. Only figures of DISTINCT or more:
+    small counts recur by chance ("drei Männer" arrested in one town, "drei Personen" in another). A figure that
+    says it counts others ("zwei weitere", `_additive`) restates none. Headlines aside (`headline`: ids of headline
+    claims; a headline figure is its body's, `_headline_restates`)."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, m in enumerate(claims):
+        if parts[k] is not None and id(m) not in headline:
+            by_article[m.article].append(k)
+    moves: dict[int, tuple[str, ...]] = {}
+    for n, c in enumerate(claims):
+        p = parts[n]
+        if p is None or (p[0] in PER_CLAIM and p[0] != "people") or id(c) in headline:
+            continue
+        cands = set()
+        for k in by_article[c.article]:
+            m, q = claims[k], parts[k]
+            if q is None or q == p or k == n or not _says_more(p, q) or not _same_count(c, m) or \
+                    abs(point(c)) < DISTINCT or _additive(c) or _additive(m):
+                continue
+            if p[0] != q[0] and (c.determiner is None or m.start > c.start):
+                continue            # a role taken only by a phrase that refers back: "die 300 Personen"
+            cands.add(q)
+        if len(cands) == 1:
+            moves[n] = cands.pop()
+    parts.update(moves)
+
+
+def _additive(c: Claim) -> bool:
+    """Does the figure's own phrase say it counts others ("zwei weitere Nordkoreaner": lang/de/additive_words.txt)?"""
+    return not lexicon("additive_words").isdisjoint(re.findall(r"[a-zäöüß]+", c.text.lower()))
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """Do two figures of one article give the same count: the same figure or range ("mindestens zehn" twice), or a
+    single figure and the same rounded ("2.087" / "rund 2.100")? Not a bound near another ("mindestens 89" /
+    "129"), nor a vague word ("Tausende": its range takes any count of a story)."""
+    if "vague" in (a.qualifier, b.qualifier) or not compatible(a, b):
+        return False
+    if (a.low, a.high) == (b.low, b.high):
+        return a.qualifier == b.qualifier or not {a.qualifier, b.qualifier} & ONE_SIDED
+    return a.low == a.high and b.low == b.high and not {a.qualifier, b.qualifier} & ONE_SIDED and \
+        (_rounds_to(a.low, b.low) or _rounds_to(b.low, a.low))
+
+
+def _says_more(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
+    """Does key q say all that key p says, and more? The same role (kind and action, unless p counts people of no
+    role and q people with one: then q's kind and action), each other part of p unsaid or equal in q (a place named
+    in one part of two: "paris" in "paris+saint-denis"), and q not a whole of which p is a part."""
+    role = p[0] == "people" and q[0] in PERSON_ROLES and p[3] == "-"
+    if role:
+        p = q[:1] + p[1:3] + q[3:4] + p[4:]
+    if p[0] != q[0] or p[6] != q[6] or p[ACTION] != q[ACTION]:
+        return False        # what people did is never left unsaid in one article: "rund 2.000 in der Sammelstelle"
+    return all(x == "-" or x == y or (i == PLACE and set(x.split("+")) >= set(y.split("+")) and y != "-")
+               for i, (x, y) in enumerate(zip(p, q, strict=True))) and \
+        (role or sum(x != "-" for x in q) > sum(x != "-" for x in p))
 
 
 def _role(p: tuple[str, ...]) -> tuple[str, ...]:
