@@ -1007,6 +1007,13 @@ def test_narrative_date_carried_over_past_tense_sentences(nlp):
     evs = events_of(nlp, text, dct="2025-03-12")
     flight = one(evs, "DISPLACE")
     assert flight.time.value == "2024-05-04" and flight.time.basis == "narrative" and flight.status == "historical"
+    # a length of time ("über zwei Tage hinweg") says no when; a span back from now ("in den vergangenen Jahren") does
+    text = ("Der Täter hatte am 4. Mai 2024 eine Bombe gezündet. Daraufhin mussten 100 Einwohner der Stadt über zwei "
+            "Tage hinweg evakuiert werden.")
+    assert one(events_of(nlp, text, dct="2025-03-12"), "EVACUATE").time.value == "2024-05-04"
+    text = ("Die Rebellen hatten im Jahr 1984 den Kampf begonnen. In dem Konflikt wurden in den vergangenen 30 Jahren "
+            "etwa 45.000 Menschen getötet.")
+    assert one(events_of(nlp, text, dct="2015-08-02"), "ASSAULT").time.basis != "narrative"
     text = ("Die Polizei hat am Montag in Ulm einen Mann festgenommen. Danach floh seine Familie nach Frankreich.")
     flight = one(events_of(nlp, text, dct="2025-03-12"), "DISPLACE")
     assert flight.status == "reported" and flight.time.basis != "narrative"

@@ -123,10 +123,12 @@ def narrative_dates(doc: Doc, units) -> list[list[Any]]:
     return out
 
 
-def narrative_time(doc: Doc, units, ui: int, start: int) -> TimeValue | None:
+def narrative_time(doc: Doc, units, ui: int, start: int, carried: bool = True) -> TimeValue | None:
     """The narrative's last explicit date before a trigger at `start` whose clause names none: one earlier in
-    its sentence, else carried from past-tense sentences before it."""
-    dates = [t for t in narrative_dates(doc, units)[ui] if t.start < start and t.value[:4].isdigit()]
+    its sentence, else (carried) one carried from past-tense sentences before it."""
+    u = units[ui]
+    dates = [t for t in narrative_dates(doc, units)[ui] if t.start < start and t.value[:4].isdigit()
+             and (carried or t.start >= u.start)]
     if not dates:
         return None
     t = dates[-1]

@@ -736,7 +736,7 @@ def _country_place(m: Mention | None) -> Place | None:
 
 
 def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times: list[TimeExpression],
-          status: str) -> TimeValue:
+          status: str, etype: str = "") -> TimeValue:
     u = units[ui]
     usable = [t for t in times if u.start <= t.start < u.end and t.type == "DATE" and t.value
               and t.value not in ("PRESENT_REF", "PAST_REF")]
@@ -755,9 +755,19 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
                 if nxt.start <= t.start < nxt.end and t.type == "DATE" and t.value and not t.value.endswith("_REF"):
                     return TimeValue(t.value, t.precision, t.text, "report date", t.mod)
     # the narrative's date, where the clause names no time of its own ("in den vergangenen 30 Jahren" is one)
-    narrative = narrative_time(doc, units, ui, start) if status not in ("planned", "hypothetical") and not any(
-        a <= t.start < b for t in times) else None
+    # (what someone says, demands or rejects is told in the report's preterite, not the narrative's: its own sentence)
+    narrative = narrative_time(doc, units, ui, start, carried=etype not in SAYING) if status not in (
+        "planned", "hypothetical") and not any(a <= t.start < b and _anchors(text, t) for t in times) else None
     return narrative or default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+
+
+SINCE_THEN = re.compile(r"\b(vergangen|letzt|zurückliegend|seit)", re.IGNORECASE)
+
+
+def _anchors(text: str, t: TimeExpression) -> bool:
+    """A time expression that says when of its own: a date, a time, a frequency, a span back from now ("in den
+    vergangenen 30 Jahren", "seit Jahren"); a bare length ("über zwei Tage hinweg") does not."""
+    return t.type != "DURATION" or bool(SINCE_THEN.search(text[max(0, t.start - 20):t.end]))
 
 
 CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\s+(zu\s+)?(haben|sein|worden)\b",
@@ -949,7 +959,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
-        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status)
+        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status, trig.type)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     attribution = attr.attribute(text, units, ui, start, cues)
@@ -1211,6 +1221,7 @@ def _werden_passive(verb: Token) -> bool:
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
                          r"welche[rsnm]?)\b", re.IGNORECASE)
 SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION")
+SAYING = ("DEMAND", "REJECT", "CONCEDE", "THREATEN")     # acts of saying
 
 
 def _speaker_acts(speaker: Mention | None, trig: Trigger) -> Mention | None:
