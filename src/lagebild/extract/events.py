@@ -755,7 +755,7 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
                 if nxt.start <= t.start < nxt.end and t.type == "DATE" and t.value and not t.value.endswith("_REF"):
                     return TimeValue(t.value, t.precision, t.text, "report date", t.mod)
     # the narrative's date, where the clause names no time of its own ("in den vergangenen 30 Jahren" is one)
-    # (what someone says, demands or rejects is told in the report's preterite, not the narrative's: its own sentence)
+    # (what someone says, demands or rejects, and a legal action, are told in the report's preterite: own sentence)
     narrative = narrative_time(doc, units, ui, start, carried=etype not in SAYING) if status not in (
         "planned", "hypothetical") and not any(a <= t.start < b and _anchors(text, t) for t in times) else None
     return narrative or default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
@@ -1221,7 +1221,9 @@ def _werden_passive(verb: Token) -> bool:
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
                          r"welche[rsnm]?)\b", re.IGNORECASE)
 SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION")
-SAYING = ("DEMAND", "REJECT", "CONCEDE", "THREATEN")     # acts of saying
+# acts of saying and legal actions: told in the report's preterite of now, dated by their own sentence only (a
+# verdict's report tells the deed by the narrative's dates, not the verdict)
+SAYING = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE")
 
 
 def _speaker_acts(speaker: Mention | None, trig: Trigger) -> Mention | None:
