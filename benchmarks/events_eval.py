@@ -11,9 +11,9 @@ for story clustering) and its merged events are compared with `events.gold.jsonl
 - found merged: one such event whose articles hold all of the gold event's articles;
 - at the right place: and its place (by any of its gazetteer names, or its country's) is named in
   the gold's "where";
-- precision: of the events emitted (not historical/comparison), those of a fitting type that share
-  an article with some gold event of the story (must or may);
-- background: events emitted as historical or comparison (kept off the timeline and map);
+- precision: of the events emitted (not background: historical, comparison, generic, state), those of a
+  fitting type that share an article with some gold event of the story (must or may);
+- background: events emitted as historical, comparison, generic or state (kept off the timeline and map);
 - historical gold shown as current: gold events of status historical/comparison for which a shown
   event of their type comes from their articles that no current gold event there explains (the
   issue's "0 historical mentions shown as current events"); a historical gold event is matched only
@@ -55,7 +55,7 @@ TYPES = {
     "rescue": {"RESCUE"}, "gathering": {"GATHER", "PROTEST"},
     "return": {"DISPLACE", "CONSULT"}, "migrant_deaths": {"DISPLACE", "DISASTER", "ACCIDENT"},
 }
-BACKGROUND = ("historical", "comparison")
+BACKGROUND = ("historical", "comparison", "generic", "state")   # model.BACKGROUND_STATUSES
 
 
 def status_fits(gold: str, pred: str) -> bool:

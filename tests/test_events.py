@@ -994,3 +994,93 @@ def test_merge_keeps_apart_other_towns_and_other_weekdays():
     floods = [Event("a#4", "DISASTER", mode="flood", place=wien, time=monday, articles=["a"]),
               Event("b#4", "DISASTER", mode="flood", place=wien, time=wednesday, articles=["b"])]
     assert len(merge_events(floods)) == 1               # one flood, told on two of its days
+
+
+# --- session 15 (status10): background mentions, places from the parse, nominal readings, collapses ---------------
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the standard of a comparison: the last vote is measured against, not the story's
+    ("Die Beteiligung lag niedriger als bei der Wahl am 11. Mai in Kassel.", "VOTE", "comparison"),
+    # a habitual rule by a frequency of years (TIMEX3 SET), present tense or reported speech
+    ("In der Region werden jährlich etwa 30 Erdbeben registriert.", "DISASTER", "generic"),
+    ("Alle zwanzig Jahre kommt es hier zu einer Überschwemmung.", "DISASTER", "generic"),
+    # a statal passive in a relative clause on the actors: what they are, not what happened
+    ("Drei Polizisten, die in Mali stationiert sind, besuchten am Montag Bamako.", "AID", "state"),
+])
+def test_background_statuses_from_the_parse(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status
+
+
+def test_background_statuses_leave_the_story_s_own_events_alone(nlp):
+    # a daily rate is what goes on now; the perfect of a motion verb is no statal passive
+    assert one(events_of(nlp, "In Lesbos kommen täglich Tausende Flüchtlinge aus der Türkei an."),
+               "DISPLACE").status == "reported"
+    assert one(events_of(nlp, "Die Familie, die nach Polen geflohen ist, lebt heute in Krakau."),
+               "DISPLACE").status == "reported"
+    assert one(events_of(nlp, "Bei der Wahl am Sonntag in Kassel lag die Beteiligung bei 40 Prozent."),
+               "VOTE").status == "reported"
+
+
+def test_narrative_date_carried_over_past_tense_sentences(nlp):
+    """A past-tense sentence without a date happened when the narrative's last date says; ten months or more before
+    the article that is history. The present (perfect) of the news ends the narrative."""
+    text = ("Ein Mann hat am Montag in Stuttgart gestanden, eine Bombe gelegt zu haben. Er hatte am 4. Mai 2024 in Ulm "
+            "einen Sprengsatz gezündet. Danach floh er nach Frankreich, wo er eine Bank überfiel.")
+    evs = events_of(nlp, text, dct="2025-03-12")
+    flight = one(evs, "DISPLACE")
+    assert flight.time.value == "2024-05-04" and flight.time.basis == "narrative" and flight.status == "historical"
+    # a length of time ("über zwei Tage hinweg") says no when; a span back from now ("in den vergangenen Jahren") does
+    text = ("Der Täter hatte am 4. Mai 2024 eine Bombe gezündet. Daraufhin mussten 100 Einwohner der Stadt über zwei "
+            "Tage hinweg evakuiert werden.")
+    assert one(events_of(nlp, text, dct="2025-03-12"), "EVACUATE").time.value == "2024-05-04"
+    text = ("Die Rebellen hatten im Jahr 1984 den Kampf begonnen. In dem Konflikt wurden in den vergangenen 30 Jahren "
+            "etwa 45.000 Menschen getötet.")
+    assert one(events_of(nlp, text, dct="2015-08-02"), "ASSAULT").time.basis != "narrative"
+    text = ("Die Polizei hat am Montag in Ulm einen Mann festgenommen. Danach floh seine Familie nach Frankreich.")
+    flight = one(events_of(nlp, text, dct="2025-03-12"), "DISPLACE")
+    assert flight.status == "reported" and flight.time.basis != "narrative"
+    # a carried date a few months back is the story's own past, not history
+    text = "Das Lager in Ulm war am 2. Januar 2025 geräumt worden. Danach floh seine Familie nach Frankreich."
+    flight = one(events_of(nlp, text, dct="2025-03-12"), "DISPLACE")
+    assert flight.status == "reported" and flight.time.value == "2025-01-02" and flight.time.basis == "narrative"
+
+
+def test_place_on_the_argument_of_a_nominal_trigger_and_the_office_of_a_vote(nlp):
+    evs = events_of(nlp, "Bei der Erstürmung eines Protestlagers von Studenten in Lyon durch die Polizei wurden "
+                         "40 Menschen festgenommen.")
+    raid = [e for e in evs if e.mode == "raid"]
+    assert len(raid) == 1 and raid[0].type == "COERCE" and raid[0].place.name == "Lyon"
+    vote = one(events_of(nlp, "Bei der Wahl zum Bürgermeister der Stadt Kassel erhielt Müller 40 Prozent."), "VOTE")
+    assert vote.place is not None and vote.place.name == "Kassel"
+
+
+def test_legal_action_at_its_court_and_title_dateline(nlp):
+    text = ("Der als Brandstifter von Gießen bekannte Mann ist zu acht Jahren Haft verurteilt worden. Das Urteil "
+            "fiel nach zehn Verhandlungstagen am Landgericht Marburg.")
+    assert one(events_of(nlp, text), "ACCUSE").place.name == "Marburg"
+    evs = events_of(nlp, "Lima: Zwölf Menschen bei Unruhen getötet\n\nDie Lage blieb am Abend angespannt.")
+    assert one(evs, "ASSAULT").place.name == "Lima"
+
+
+def test_nominal_reading_and_toll_of_a_raid(nlp):
+    """A -ung nominalisation takes its verb's readings (the agent in "durch X"); the dead told right after a raid
+    are its figures, no killing of their own."""
+    evs = events_of(nlp, "Bei der Erstürmung eines Lagers in Lyon durch die Polizei brach Panik aus. Mindestens acht "
+                         "Menschen wurden dabei getötet.")
+    assert one(evs, "COERCE").mode == "raid"
+    none_of(evs, "ASSAULT")
+    army = events_of(nlp, "Die Erstürmung der Stadt durch die Armee dauerte drei Tage.")
+    assert one(army, "ASSAULT").mode == "occupy"
+
+
+def test_collapse_of_a_structure_and_a_determiner_is_no_verb(nlp):
+    assert one(events_of(nlp, "In Kiel ist am Sonntag das Dach einer Turnhalle zusammengebrochen."),
+               "ACCIDENT").mode == "collapse"
+    none_of(events_of(nlp, "Nach dem Zusammenbruch der Bank im Mai verloren viele Sparer ihr Geld."), "ACCIDENT")
+    none_of(events_of(nlp, "Die Regierung versprach, einige ihrer Forderungen zu erfüllen."), "AGREE")
+
+
+def test_merge_in_one_article_blocks_another_weekday():
+    a = ev(1, "a.txt", "COERCE", time=TimeValue("XXXX-WXX-3", "day", "am Mittwoch", "expression"))
+    b = ev(2, "a.txt", "COERCE", time=TimeValue("XXXX-WXX-6", "day", "am Samstag", "expression"))
+    assert len(merge_events([a, b])) == 2

@@ -279,8 +279,9 @@ class Entity:
     wikidata: str | None = None
 
 
-# Events told as background, not as what happened in the story: off the timeline and the map.
-BACKGROUND_STATUSES = ("historical", "comparison")
+# Events told as background, not as what happened in the story: off the timeline and the map - history, the
+# standard of a comparison, a habitual rule ("jährlich"), a state ("die dort stationiert sind").
+BACKGROUND_STATUSES = ("historical", "comparison", "generic", "state")
 
 
 @dataclass
@@ -293,7 +294,7 @@ class Event:
     target: str | None = None
     place: Place | None = None
     time: TimeValue | None = None
-    status: str = "reported"                 # reported, planned, denied, hypothetical, historical, comparison
+    status: str = "reported"       # reported, planned, denied, hypothetical; background: BACKGROUND_STATUSES
     figures: list[str] = field(default_factory=list)       # claim ids
     sources: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)

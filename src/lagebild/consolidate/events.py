@@ -602,10 +602,11 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not all(_place_ok(p, ev.place, wide) for p in c.places.values()) or \
             not all(_time_ok(w, when, slack) for w in c.whens):
         return None
-    if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and not c.in_articles & set(ev.articles) and (
-            any(_other_town(p, ev.place) for p in c.places.values()) or
+    if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
+            (not c.in_articles & set(ev.articles) and any(_other_town(p, ev.place) for p in c.places.values())) or
             not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None)):
-        return None                                    # another report of its kind in another town or on another day
+        return None                                    # another report of its kind in another town, or on another
+        #                                                day (told by another article or further on in the same one)
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
         if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +42,7 @@ from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
+from .event_background import background_status, long_past, narrative_time
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,12 @@ def find_triggers(doc: Doc, start: int, end: int,
         read = e
         if e is not None and e.kind == "verb":
             e = _reading(tok, e)
+        elif e is None and tok.pos_ == "NOUN":
+            e = read = _nominal_reading(tok)           # "die Erstürmung ... durch die Polizei": a raid
         if e is None or (e.needs and not any(n in seg for n in e.needs)):
             continue
+        if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
+            continue                                   # "einige ihrer Forderungen": a determiner, not "einigen"
         if e.kind == "verb" and not _restrictions_met(tok, e, _by_token(doc, list(names))):
             continue                                   # "Posten besetzen", "droht eine Strafe": another sense
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
@@ -200,6 +205,30 @@ def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
     return e
 
 
+def _nominal_reading(tok: Token) -> TriggerEntry | None:
+    """A verb's nominalisation in -ung read as its verb by who does it or to what (lang/de/event_readings.tsv):
+    the agent is its "durch"/"von" phrase, the object its genitive ("die Erstürmung des Lagers durch die Polizei"
+    is the raid "die Polizei erstürmte das Lager"); no reading fits, no event (the verb's own entry may be of
+    another sense)."""
+    lemma = tok.lemma_.lower()
+    if not lemma.endswith("ung") or len(lemma) < 7:
+        return None
+    readings = verb_readings().get(lemma[:-3] + "en", ())
+    if not readings:
+        return None
+    # the parse may hang "durch X" after the noun on the noun's verb ("Bei der Erstürmung ... durch die Polizei brach
+    # Panik aus")
+    siblings = [c for c in tok.head.children if c.i > tok.i and c.dep_ == "obl" and _case(c) == "durch"] \
+        if tok.dep_ == "obl" and tok.head is not tok else []
+    roles = {"subject": [c for c in tok.children if c.dep_ == "nmod" and _case(c) in AGENT_CASES] + siblings,
+             "object": [c for c in tok.children if c.dep_ == "nmod" and _case(c) is None]}
+    for r in readings:
+        words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_)]
+        if r.entry is not None and any(w.endswith(r.stems) for w in words):
+            return replace(r.entry, word=lemma, kind="noun")
+    return None
+
+
 _INSTRUMENTS = table("event_instruments")          # lang/de/event_instruments.tsv: mode -> stems
 
 
@@ -278,6 +307,7 @@ def find_events(doc: Doc) -> list[Event]:
     cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
+    last_force: tuple[int, Event] | None = None
     for ui, u in enumerate(units):
         found = find_triggers(doc, u.start, u.end, mentions)
         if not found:
@@ -300,10 +330,16 @@ def find_events(doc: Doc) -> list[Event]:
                 sentence_events.append(ev)
         sentence_events = _one_assault_per_sentence(sentence_events)
         cause = next((e for e in sentence_events if e.type in TOLL_TYPES and e.mode != "kill"), None)
+        force = next((e for e in sentence_events if (e.type, e.mode) in FORCE), None)
         if cause is not None:
             last_assault = (ui, cause)
         elif last_assault is not None and ui - last_assault[0] <= 6:
             cause = last_assault[1]
+        if force is not None or (last_force is not None and ui - last_force[0] <= 1):
+            # "Bei der Erstürmung des Lagers brach Panik aus. Zehn Menschen wurden dabei getötet": the dead of a raid
+            # or a riot told in its sentence or the next are its toll, no killing of their own
+            last_force = (ui, force) if force is not None else last_force
+            sentence_events = _absorb_kills(last_force[1], sentence_events) if last_force else sentence_events
         if cause is not None:
             # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
             # the attack's or the disaster's, not an accident of their own; and the dead of an attack,
@@ -317,6 +353,17 @@ def find_events(doc: Doc) -> list[Event]:
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
+
+
+FORCE = (("COERCE", "raid"), ("PROTEST", "riot"))    # force used at a place, whose dead the next sentence tells
+
+
+def _absorb_kills(cause: Event, sentence_events: list[Event]) -> list[Event]:
+    """The killings among a sentence's events become figures of the raid or riot that caused them."""
+    kills = [e for e in sentence_events if e is not cause and e.type == "ASSAULT" and e.mode == "kill"]
+    for e in kills:
+        cause.figures = list(dict.fromkeys(cause.figures + e.figures))
+    return [e for e in sentence_events if e not in kills]
 
 
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
@@ -619,10 +666,31 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                     places.append((3, m))              # an arrival is where they arrive, not "aus Ungarn"
                 elif case in TO_CASES and trig.type in MOVES:
                     places.append((4, m))
+    if trig.nominal and not places:
+        places += [(1, m) for m in _argument_places(tok, trig, by_token)]
     # the closest role first; among equals a place the gazetteer knows
     place = min(places, key=lambda p: (p[0], not (p[1].ref or "").startswith(("geo:", "country:"))))[1] \
         if places else None
     return actor, target, place
+
+
+def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
+    """The place of a nominal trigger told on one of its arguments: "die Erstürmung eines Protestcamps in Kairo" (a
+    locative PP on its genitive), "die Wahl zum Bürgermeister der Stadt Chemnitz" (for a vote, also the office's
+    genitive or "von" place: where the office is, the vote is)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES:
+            continue
+        for g in c.children:
+            case = _case(g)
+            vote_office = trig.type == "VOTE" and case in (None, "von")
+            if g.dep_ not in ("nmod", "obl") or not (case in LOC_CASES or vote_office):
+                continue
+            m = _mention_of(g, by_token, via=NAME_PARTS + ("nmod",))
+            if m is not None and m.label in ("LOC", "GPE"):
+                out.append(m)
+    return out
 
 
 def _mention_place(doc: Doc, m: Mention) -> Place | None:
@@ -668,7 +736,7 @@ def _country_place(m: Mention | None) -> Place | None:
 
 
 def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times: list[TimeExpression],
-          status: str) -> TimeValue:
+          status: str, etype: str = "") -> TimeValue:
     u = units[ui]
     usable = [t for t in times if u.start <= t.start < u.end and t.type == "DATE" and t.value
               and t.value not in ("PRESENT_REF", "PAST_REF")]
@@ -686,7 +754,20 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
             for t in times:
                 if nxt.start <= t.start < nxt.end and t.type == "DATE" and t.value and not t.value.endswith("_REF"):
                     return TimeValue(t.value, t.precision, t.text, "report date", t.mod)
-    return default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+    # the narrative's date, where the clause names no time of its own ("in den vergangenen 30 Jahren" is one)
+    # (what someone says, demands or rejects, and a legal action, are told in the report's preterite: own sentence)
+    narrative = narrative_time(doc, units, ui, start, carried=etype not in SAYING) if status not in (
+        "planned", "hypothetical") and not any(a <= t.start < b and _anchors(text, t) for t in times) else None
+    return narrative or default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+
+
+SINCE_THEN = re.compile(r"\b(vergangen|letzt|zurückliegend|seit)", re.IGNORECASE)
+
+
+def _anchors(text: str, t: TimeExpression) -> bool:
+    """A time expression that says when of its own: a date, a time, a frequency, a span back from now ("in den
+    vergangenen 30 Jahren", "seit Jahren"); a bare length ("über zwei Tage hinweg") does not."""
+    return t.type != "DURATION" or bool(SINCE_THEN.search(text[max(0, t.start - 20):t.end]))
 
 
 CLAIMED = re.compile(r"\b(will|wollen|soll|sollen)\b(\s+\S+){0,10}?\s+\w+(t|en)\s+(zu\s+)?(haben|sein|worden)\b",
@@ -756,6 +837,8 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
         return "historical"                            # "in den vergangenen 30 Jahren", "seit Jahrzehnten": a tally
     if tok is not None and _long_before(doc, tok, a, b):
         return "historical"                            # "Die Familie war schon vor fünf Monaten geflohen"
+    if long_past(doc, tok, time):
+        return "historical"                            # "hatte am 19. August 2009 ... gezündet. Darauf fuhr er ..."
     dct = doc._.dct
     if time.basis == "expression" and time.value and time.value[:4].isdigit() and dct and dct[:4].isdigit() \
             and int(time.value[:4]) < int(dct[:4]) - 1:
@@ -876,7 +959,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
-        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status)
+        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status, trig.type)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     attribution = attr.attribute(text, units, ui, start, cues)
@@ -913,6 +996,9 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     case = _case(tok)
     if status == "hypothetical" and _only_other_nouns_possible(tok):
         return "reported"
+    background = background_status(tok, trig.nominal)
+    if background is not None and status != "denied":
+        return background                              # "als bei der Wahl am ...", "jährlich", "stationiert sind"
     if not trig.nominal and _intended(tok):
         return "planned"                               # "hat angekündigt, das Geschäft abzuziehen"
     if status in ("reported", "planned") and _generic(tok, status):
@@ -1135,6 +1221,9 @@ def _werden_passive(verb: Token) -> bool:
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
                          r"welche[rsnm]?)\b", re.IGNORECASE)
 SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION")
+# acts of saying and legal actions: told in the report's preterite of now, dated by their own sentence only (a
+# verdict's report tells the deed by the narrative's dates, not the verdict)
+SAYING = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE")
 
 
 def _speaker_acts(speaker: Mention | None, trig: Trigger) -> Mention | None:
@@ -1156,6 +1245,8 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
     if trig.type == "VOTE":
         return _vote_place(text, start, place, mentions)
+    if place is None and trig.type == "ACCUSE":
+        place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
         place = _place(doc, text, a, b, a, b, mentions, start) or place
@@ -1170,6 +1261,26 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     return place
 
 
+COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
+
+
+def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
+    """Where a legal action is taken: the town of a court named in its sentence, else in the article ("Nach sechs
+    Verhandlungstagen am Landgericht Darmstadt ..."): a place in apposition to, or a PP or genitive on, a court noun
+    (lang/de/court_nouns.txt), not the origin in a defendant's epithet ("der Bombenleger von X")."""
+    by_token = _by_token(doc, mentions)
+    sent = doc.char_span(u.start, u.end, alignment_mode="expand")
+    for tokens in (sent or (), doc):
+        for t in tokens:
+            if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith(COURTS):
+                continue
+            for c in t.children:
+                if c.dep_ in NAME_PARTS + ("nmod",) and (m := _mention_of(c, by_token)) is not None and \
+                        m.label in ("LOC", "GPE") and (place := _mention_place(doc, m)) is not None:
+                    return place
+    return None
+
+
 DATELINE = re.compile(r"\s*[–—]\s")              # "Istanbul – Die Polizei ...": one place, then a dash
 
 
@@ -1177,7 +1288,8 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | 
     """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place
     of its events whose sentence names none: a gazetteer place at the start of a sentence in the article's first
     lines, followed by a dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
-    "Moskau:" heads an agency digest of news from anywhere, `_dateline`)."""
+    "Moskau:" heads an agency digest of news from anywhere, `_dateline`), or the place that opens the title followed
+    by a colon ("Kairo: Zehn Flüchtlinge ... getötet", the dateline of the title)."""
     key = ("lagebild_events", "dateline")
     data: dict[Any, Any] = doc.user_data
     if key not in data:
@@ -1187,7 +1299,8 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | 
                 break
             before = text[:m.start].rstrip()
             if m.label in ("LOC", "GPE") and (m.ref or "").startswith(("geo:", "country:")) and \
-                    (not before or before[-1] in ".!?\"\n") and DATELINE.match(text, m.end):
+                    (not before or before[-1] in ".!?\"\n") and (DATELINE.match(text, m.end) or (
+                        not before and text[m.end:m.end + 1] == ":")):    # "Kairo: ..." heading the title
                 place = _town(m) or _mention_place(doc, m)
                 data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break
