@@ -107,3 +107,18 @@ def test_an_expected_crowd_is_its_own_quantity_and_no_hedge(claims_of):
 
 def test_hearsay_still_hedges_the_claim(claims_of):
     assert claims_of("Bei dem Brand sollen 14 Menschen ums Leben gekommen sein.")[14].hedged is True
+
+
+# --- ranks and "X von Y N" --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bei der Wahl kam die Liste auf Platz drei, hinter den Grünen.",
+    "Der Verein rutschte auf Tabellenrang vier ab.",
+])
+def test_a_number_governed_by_a_rank_noun_is_no_claim(claims_of, text):
+    assert not any(c.low in (3, 4) for c in claims_of(text).values())
+
+
+def test_x_of_y_counts_its_own_noun_before_the_sentences_last_one(claims_of):
+    cs = claims_of("Die Bürgermeisterin erhielt 52,4 Prozent (4.210 von 8.030 gültigen Stimmen).")
+    assert cs[4210].counted == "Stimmen" and cs[4210].measure.kind != "percent"

@@ -560,26 +560,31 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
                       last_noun: dict[int, str], has_pos: bool) -> tuple[str | None, int, bool]:
     """What a figure counts: its noun(s) as written; a compound's unit; for a figure without a noun the noun
     before it, the noun of the figure after "von", or the last noun of the sentence before ("Mehr als 1.000
-    weitere wurden verletzt."). Returns (counted, end offset, taken from the sentence before)."""
+    weitere wurden verletzt."). Returns (counted, end offset, taken from the sentence before); the noun of an
+    "X von Y N" phrase is added to nouns (the figure's own, as if written after it)."""
     unit = units[ui]
     counted, from_prev = None, False
     if nouns:
         counted = text[nouns[0].start:nouns[-1].end]     # "Tote und Verletzte" as written
     elif fig.kind == "compound":
         counted, end = fig.unit, fig.end
+    elif _rank(doc, fig):
+        return None, end, False                  # "Auf Platz zwei": a rank, no count
     else:
         after = text[fig.end:unit.end]
         counted = _counted_before(text, unit, fig)
         if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
                 not re.match(r"\s*(?:weitere|andere)", after):
             counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
+        if counted is None and fi + 1 < len(figures) and \
+                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
+            # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)"
+            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
+            counted = nxt[-1].text if nxt else None
+            nouns.extend(nxt[-1:])               # its own noun: no antecedent's measure
         if counted is None and text[fig.start - 1:fig.start] == "(" and after.startswith(")"):
             counted = last_noun.get(ui) or _subject_noun(text, unit, fig)   # "aus Syrien (76.765)"
         counted = counted or last_noun.get(ui)
-        if counted is None and fi + 1 < len(figures) and \
-                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
-            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
-            counted = nxt[-1].text if nxt else None
         if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
                 re.match(r"\s*(?:(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}|[.!?]?\s*$)", after):
             # "Mehr als 1.000 weitere wurden verletzt.", "Armenien kommt auf etwa 42.000."
@@ -587,6 +592,20 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
             from_prev = counted is not None
         end = fig.end
     return counted, end, from_prev
+
+
+RANK_NOUNS = tuple(sorted(lexicon_words("rank_nouns")))        # lang/de/rank_nouns.txt
+
+
+def _rank(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Is a figure with no noun after it a rank: its number governed by the noun right before it, a rank noun
+    or a compound of one ("Auf Platz zwei", "auf Tabellenrang drei")? (Digits after any capitalised word are
+    labels already: numbers.py.)"""
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.i == 0:
+        return False
+    head = doc[num.i - 1]
+    return num.head.i == head.i and head.pos_ in ("NOUN", "PROPN") and head.lower_.endswith(RANK_NOUNS)
 
 
 class _Learned:
