@@ -122,3 +122,19 @@ def test_a_number_governed_by_a_rank_noun_is_no_claim(claims_of, text):
 def test_x_of_y_counts_its_own_noun_before_the_sentences_last_one(claims_of):
     cs = claims_of("Die Bürgermeisterin erhielt 52,4 Prozent (4.210 von 8.030 gültigen Stimmen).")
     assert cs[4210].counted == "Stimmen" and cs[4210].measure.kind != "percent"
+
+
+# --- person by form: the morphological lexicon vetoes plain nouns --------------------------------------------
+
+def test_plain_nouns_with_a_participle_ending_name_no_people():
+    # "-end-en" and "ge-...-t-er" look like participles; the lexicon knows them (or their compound's head) as plain
+    # nouns only: money, no people. Nominalised participles and adjectives stay people.
+    from lagebild.extract.measures import person_form
+    from lagebild.nlp.lemmas import packaged_table
+
+    if not packaged_table():
+        pytest.skip("no packaged lemma table")
+    for noun in ("Dividenden", "Gehälter", "Parteispenden", "Managergehälter"):
+        assert not person_form(noun), noun
+    for noun in ("Reisende", "Schutzsuchende", "Betroffene", "Zugewanderte", "Beschäftigte", "Pensionisten"):
+        assert person_form(noun), noun
