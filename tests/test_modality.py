@@ -138,3 +138,12 @@ def test_plain_nouns_with_a_participle_ending_name_no_people():
         assert not person_form(noun), noun
     for noun in ("Reisende", "Schutzsuchende", "Betroffene", "Zugewanderte", "Beschäftigte", "Pensionisten"):
         assert person_form(noun), noun
+
+
+# --- number-unit-noun compounds -------------------------------------------------------------------------------
+
+def test_a_number_unit_noun_compound_is_a_measurement_of_its_head(claims_of):
+    cs = claims_of("Ermittler fanden eine 5-Kilo-Bombe und einen 40-Tonnen-Lkw, aber keine 3-Zimmer-Wohnung.")
+    assert (cs[5].text, cs[5].counted, cs[5].measure.kind) == ("5-Kilo-Bombe", "Kilo-Bombe", "measurement")
+    assert cs[40].counted == "Tonnen-Lkw" and cs[40].measure.kind == "measurement"
+    assert 3 not in cs                                  # no unit of measurement: a label, as before

@@ -132,6 +132,10 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
     if toks and toks[0].lower == "der" and (found := _partitive(doc, toks, has_pos)) is not None:
         part, of_them = found
         return [part], [], part.end, of_them
+    if len(toks) > 1 and toks[0].text == "-" and toks[0].start == fig.end and toks[1].start == toks[0].end and \
+            toks[1].is_cap and re.fullmatch(r"[\d.,]+", text[fig.num_start:fig.end]):
+        # "8-Kilo-Bombe" (numbers.py): counted as written, measured by its unit (the word Kilo, the offsets of all)
+        return [attr.Tok(toks[1].text.split("-")[0], toks[1].start, toks[1].end)], [], toks[1].end, False
     k = 0
     attached = _attached_noun(doc, fig, limit) if has_pos else None
     if attached is not None:
