@@ -147,3 +147,12 @@ def test_a_number_unit_noun_compound_is_a_measurement_of_its_head(claims_of):
     assert (cs[5].text, cs[5].counted, cs[5].measure.kind) == ("5-Kilo-Bombe", "Kilo-Bombe", "measurement")
     assert cs[40].counted == "Tonnen-Lkw" and cs[40].measure.kind == "measurement"
     assert 3 not in cs                                  # no unit of measurement: a label, as before
+
+
+# --- "gut" as a qualifier by the parse --------------------------------------------------------------------------
+
+def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers_adverb(claims_of):
+    cs = claims_of("Die Liste gewann noch einmal gut sechs Prozentpunkte. Zur Kundgebung kamen gut 300 Menschen.")
+    assert (cs[6].qualifier, cs[6].text) == ("more_than", "gut sechs Prozentpunkte")
+    assert cs[300].qualifier == "more_than"
+    assert claims_of("Das Gut umfasst 120 Hektar Wald.")[120].qualifier == "exact"     # a noun, no qualifier

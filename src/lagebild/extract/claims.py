@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..keys import key_parts
-from ..lang.de import rows, weekdays
+from ..lang.de import pairs, rows, weekdays
 from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
@@ -361,6 +361,27 @@ def _english_thousands(text: str, fig: QuantityPhrase, counted: str) -> Quantity
     return QuantityPhrase(fig.start, fig.end, fig.text, value, value, fig.qualifier, fig.kind, fig.num_start, fig.unit)
 
 
+# Qualifier words the word rules of numbers.py take only in listed contexts (qualifier_contexts.tsv): the parse
+# decides where they stand elsewhere ("noch einmal gut acht Prozentpunkte")
+_CONTEXT_QUALIFIERS = {w: q for w, q in pairs("qualifiers", column=1).items() if w == "gut"}
+
+
+def _qualifier_by_parse(doc: Doc, fig: QuantityPhrase) -> QuantityPhrase:
+    """A figure without a qualifier whose number has "gut" right before it as its adverb in the parse ("gewann noch
+    einmal gut acht Prozentpunkte"): more than, the phrase from "gut" on (numbers.py reads "gut" only after the
+    words of qualifier_contexts.tsv; an adjective "gut", a noun "Gut" or a "gut" of another word stays none)."""
+    if fig.qualifier != "exact" or fig.start != fig.num_start:
+        return fig
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.i == 0:
+        return fig
+    prev = doc[num.i - 1]
+    if prev.text not in _CONTEXT_QUALIFIERS or prev.dep_ != "advmod" or prev.head.i != num.i:
+        return fig
+    return QuantityPhrase(prev.idx, fig.end, doc.text[prev.idx:fig.end], fig.low, fig.high,
+                          _CONTEXT_QUALIFIERS[prev.text], fig.kind, fig.num_start, fig.unit, fig.is_range)
+
+
 def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.Measure:
     """The measure of an elliptic figure: the one before it, with its own place and its own nationality
     where it names one ("Aserbaidschan hat 64.000 aktive Soldaten. Armenien kommt auf 42.000.")."""
@@ -680,7 +701,7 @@ class ClaimExtractor:
                 continue
             if counted.lower() in NOT_COUNTED:
                 continue
-            fig = _english_thousands(text, fig, counted)
+            fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
