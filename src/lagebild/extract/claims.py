@@ -13,19 +13,20 @@ carry no full stop. POS tags are used only where the pipeline has them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..keys import key_parts
-from ..lang.de import rows, weekdays
+from ..lang.de import pairs, rows, weekdays
 from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
 from . import attribution as attr
-from . import default_time, doc_text, quantity
+from . import default_time, doc_text, modality, quantity
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
@@ -123,14 +124,28 @@ def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
 def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
                    has_pos: bool) -> tuple[list[attr.Tok], list[str], int, bool]:
     """The counted noun(s) after a figure: (nouns, modifiers, end offset, a partitive: "rund 400 der Flüchtlinge");
-    text is doc.text (computed once)."""
-    toks = attr.tokenize(text[fig.end:limit][:160], fig.end)
+    text is doc.text (computed once). The noun the number attaches to in the parse first (`_attached_noun`), past
+    whatever stands between; the words right after the figure where the parse gives none."""
+    toks = _glue_insertions(attr.tokenize(text[fig.end:limit][:160], fig.end))
     nouns: list[attr.Tok] = []
     mods: list[str] = []
     if toks and toks[0].lower == "der" and (found := _partitive(doc, toks, has_pos)) is not None:
         part, of_them = found
         return [part], [], part.end, of_them
+    if len(toks) > 1 and toks[0].text == "-" and toks[0].start == fig.end and toks[1].start == toks[0].end and \
+            toks[1].is_cap and re.fullmatch(r"[\d.,]+", text[fig.num_start:fig.end]):
+        # "8-Kilo-Bombe" (numbers.py): counted as written, measured by its unit (the word Kilo, the offsets of all)
+        return [attr.Tok(toks[1].text.split("-")[0], toks[1].start, toks[1].end)], [], toks[1].end, False
     k = 0
+    attached = _attached_noun(doc, fig, limit) if has_pos else None
+    if attached is not None:
+        k = next((j for j, t in enumerate(toks) if t.start == attached.idx), -1)
+        if k > 0:                        # past an attribute: "die 250 an Bord befindlichen Menschen"
+            nouns.append(toks[k])
+            mods = [t.text for t in toks[:k] if t.is_word and not t.is_cap and (attr._adj_like(t) or _attribute(
+                doc, t))]
+            return _coordinated(doc, toks, k, nouns, mods, has_pos)
+        k = 0
     while k < len(toks) and len(mods) <= 3:
         t = toks[k]
         if t.text in ("%", "€", "$", "£"):
@@ -151,6 +166,13 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
         return [], mods, fig.end, False
     if not nouns:
         return [], mods, fig.end, False
+    return _coordinated(doc, toks, k, nouns, mods, has_pos)
+
+
+def _coordinated(doc: Doc, toks: list[attr.Tok], k: int, nouns: list[attr.Tok], mods: list[str],
+                 has_pos: bool) -> tuple[list[attr.Tok], list[str], int, bool]:
+    """The counted noun toks[k] (nouns[0]) with an English compound's second word and the nouns coordinated with
+    it: (nouns, modifiers, end offset, no partitive)."""
     # English compounds in German text: "5.000 europäische Foreign Fighters", "Special Forces"
     if k + 1 < len(toks) and _ENGLISH_ADJ.search(nouns[0].text) and toks[k + 1].is_cap and \
             re.fullmatch(r"[A-Za-z]+s", toks[k + 1].text) and toks[k + 1].start == nouns[0].end + 1:
@@ -174,6 +196,82 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
         nouns.append(second)
         k = j + 1
     return nouns, mods, nouns[-1].end, False
+
+
+# Editorial insertions glued to a word in quotations: "angreifende[n]", "Soldat[en]" (one word for the walk)
+_INSERTION = re.compile(r"\[[a-zäöüß]{1,3}\]")
+
+
+def _glue_insertions(toks: list[attr.Tok]) -> list[attr.Tok]:
+    """Words with an editorial insertion glued to them ("angreifende[n]") as one word, read with the insertion
+    ("angreifenden"), its offsets those of the whole."""
+    out: list[attr.Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if k + 3 < len(toks) and toks[k + 1].start == t.end and _INSERTION.fullmatch(
+                "".join(x.text for x in toks[k + 1:k + 4])) and toks[k + 3].end - t.end == 2 + len(toks[k + 2].text):
+            out.append(attr.Tok(t.text + toks[k + 2].text, t.start, toks[k + 3].end))
+            k += 4
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+# Counted nouns found past what stands between the figure and its noun, by how (reported by benchmarks)
+COUNTED_STATS: Counter[str] = Counter()
+# Parts of speech (STTS) of an extended attribute's words before its closing participle or adjective: a PP's
+# preposition, article and noun, adverbs ("die 250 an Bord befindlichen", "90.000 seit Jahren in Ägypten lebende")
+_ATTRIBUTE_TAGS = frozenset({"APPR", "APPRART", "ART", "NN", "NE", "ADV", "ADJD", "ADJA", "CARD", "PIAT",
+                             "PPOSAT", "PDAT", "KON", "TRUNC"})
+
+
+def _attached_noun(doc: Doc, fig: QuantityPhrase, limit: int) -> Token | None:
+    """The noun a figure's number counts past an extended attribute between them ("etwa 90.000 in Ägypten lebende
+    Flüchtlinge", "die 250 an Bord befindlichen Menschen"): the noun that closes the attribute by its parts of
+    speech (`_attribute_close`), in number agreement with the figure. Counted in COUNTED_STATS by whether the
+    parse agrees (the number is the noun's `nummod`) or attaches the number elsewhere (a wrong parse: the parts
+    of speech decide). None where the noun follows the figure directly (the word walk of `_counted_after` reads
+    it) or no attribute closes."""
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.i + 1 >= len(doc) or doc[num.i + 1].idx >= limit:
+        return None
+    found = _attribute_close(doc, num.i + 1, limit)
+    if found is None or not _agrees(found, fig):
+        return None
+    agree = num.dep_ == "nummod" and num.head.i == found.i
+    COUNTED_STATS["parse: nummod past an attribute" if agree else "fallback: attribute by parts of speech"] += 1
+    return found
+
+
+def _agrees(noun: Token, fig: QuantityPhrase) -> bool:
+    """Does the attribute agree with a figure above one in number: its closing adjective or participle in no
+    singular-only strong ending (-er, -es: "vier für den Verein nur einmaliger Ausrutscher" counts no Ausrutscher;
+    plural "lebende", "nominierten")? Inflection, not the morphologizer's number, which says singular of plural
+    participles and of nouns that look alike in both ("Arbeiter")."""
+    return fig.high <= 1 or not noun.doc[noun.i - 1].lower_.endswith(("er", "es"))
+
+
+def _attribute_close(doc: Doc, i: int, limit: int) -> Token | None:
+    """The noun after an extended attribute that starts at token i: a prepositional phrase first, then at most
+    eight words of _ATTRIBUTE_TAGS, closed by an inflected participle or adjective (ADJA) right before a noun that
+    no preposition governs; None for anything else ("500 aus dem benachbarten Dorf" is a PP, no attribute)."""
+    if i >= len(doc) or doc[i].tag_ not in ("APPR", "APPRART", "ADV", "ADJD"):
+        return None
+    in_pp = False
+    for j in range(i, min(len(doc) - 1, i + 9)):
+        t, nxt = doc[j], doc[j + 1]
+        if t.tag_ not in _ATTRIBUTE_TAGS or nxt.idx >= limit or nxt.is_sent_start or \
+                t.tag_ in ("ART", "PIAT", "PPOSAT", "PDAT") and not in_pp:
+            return None                    # an article outside a PP opens a noun phrase of its own
+        if t.tag_ in ("APPR", "APPRART"):
+            in_pp = True
+        elif t.tag_ in ("NN", "NE"):
+            in_pp = False                  # the PP's noun closes it
+        elif t.tag_ == "ADJA" and not in_pp and nxt.tag_ == "NN" and nxt.pos_ == "NOUN":
+            return nxt
+    return None
 
 
 def _partitive(doc: Doc, toks: list[attr.Tok], has_pos: bool) -> tuple[attr.Tok, bool] | None:
@@ -263,6 +361,27 @@ def _english_thousands(text: str, fig: QuantityPhrase, counted: str) -> Quantity
     return QuantityPhrase(fig.start, fig.end, fig.text, value, value, fig.qualifier, fig.kind, fig.num_start, fig.unit)
 
 
+# Qualifier words the word rules of numbers.py take only in listed contexts (qualifier_contexts.tsv): the parse
+# decides where they stand elsewhere ("noch einmal gut acht Prozentpunkte")
+_CONTEXT_QUALIFIERS = {w: q for w, q in pairs("qualifiers", column=1).items() if w == "gut"}
+
+
+def _qualifier_by_parse(doc: Doc, fig: QuantityPhrase) -> QuantityPhrase:
+    """A figure without a qualifier whose number has "gut" right before it as its adverb in the parse ("gewann noch
+    einmal gut acht Prozentpunkte"): more than, the phrase from "gut" on (numbers.py reads "gut" only after the
+    words of qualifier_contexts.tsv; an adjective "gut", a noun "Gut" or a "gut" of another word stays none)."""
+    if fig.qualifier != "exact" or fig.start != fig.num_start:
+        return fig
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.i == 0:
+        return fig
+    prev = doc[num.i - 1]
+    if prev.text not in _CONTEXT_QUALIFIERS or prev.dep_ != "advmod" or prev.head.i != num.i:
+        return fig
+    return QuantityPhrase(prev.idx, fig.end, doc.text[prev.idx:fig.end], fig.low, fig.high,
+                          _CONTEXT_QUALIFIERS[prev.text], fig.kind, fig.num_start, fig.unit, fig.is_range)
+
+
 def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.Measure:
     """The measure of an elliptic figure: the one before it, with its own place and its own nationality
     where it names one ("Aserbaidschan hat 64.000 aktive Soldaten. Armenien kommt auf 42.000.")."""
@@ -278,6 +397,8 @@ def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.
 ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing": ("missing", None),
               "rescued": ("rescued", None), "evacuated": ("displaced", "evacuated"), "fled": ("displaced", "fled"),
               "arrested": ("detained", None), "participating": ("attendees", None), "aboard": ("aboard", None)}
+# What a plan or an expectation makes of a crowd's or a force's figure of no action (the actions measures.py gives)
+PLANNED_ACTIONS = {"attendees": "expected", "personnel": "planned"}
 # Roles of people on the move: each its own quantity (lang/de/quantity_roles.tsv)
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
@@ -320,10 +441,13 @@ def _last_in(claims: list[Claim], unit: Unit) -> Claim | None:
 
 
 def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.Measure, before: Claim | None,
-            counted: str, end: int, has_noun: bool) -> tuple[meas.Measure, str]:
+            counted: str, end: int, has_noun: bool, planned: bool = False) -> tuple[meas.Measure, str]:
     """The measure read further from the parse (`_by_parse`), the counted noun's lemma for a noun of no class,
-    a scale's noun as the counted word, and the figure's time scope (another year, a day's flow)."""
+    a scale's noun as the counted word, the figure's time scope (another year, a day's flow), and a crowd or a
+    force its clause makes a plan or an expectation (planned: modality.py) as its own quantity."""
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
+    if planned and measure.action is None and measure.kind in PLANNED_ACTIONS:
+        measure.action = PLANNED_ACTIONS[measure.kind]      # "an der bis zu 3.000 teilnehmen sollten": expected
     if measure.kind == "rating":
         counted = quantity.scale_before(text, unit.start, fig.start) or counted
     elif measure.kind == "other" and has_noun:
@@ -461,26 +585,31 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
                       last_noun: dict[int, str], has_pos: bool) -> tuple[str | None, int, bool]:
     """What a figure counts: its noun(s) as written; a compound's unit; for a figure without a noun the noun
     before it, the noun of the figure after "von", or the last noun of the sentence before ("Mehr als 1.000
-    weitere wurden verletzt."). Returns (counted, end offset, taken from the sentence before)."""
+    weitere wurden verletzt."). Returns (counted, end offset, taken from the sentence before); the noun of an
+    "X von Y N" phrase is added to nouns (the figure's own, as if written after it)."""
     unit = units[ui]
     counted, from_prev = None, False
     if nouns:
         counted = text[nouns[0].start:nouns[-1].end]     # "Tote und Verletzte" as written
     elif fig.kind == "compound":
         counted, end = fig.unit, fig.end
+    elif _rank(doc, fig):
+        return None, end, False                  # "Auf Platz zwei": a rank, no count
     else:
         after = text[fig.end:unit.end]
         counted = _counted_before(text, unit, fig)
         if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
                 not re.match(r"\s*(?:weitere|andere)", after):
             counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
+        if counted is None and fi + 1 < len(figures) and \
+                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
+            # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)"
+            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
+            counted = nxt[-1].text if nxt else None
+            nouns.extend(nxt[-1:])               # its own noun: no antecedent's measure
         if counted is None and text[fig.start - 1:fig.start] == "(" and after.startswith(")"):
             counted = last_noun.get(ui) or _subject_noun(text, unit, fig)   # "aus Syrien (76.765)"
         counted = counted or last_noun.get(ui)
-        if counted is None and fi + 1 < len(figures) and \
-                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
-            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)   # "47 von 52 Drohnen"
-            counted = nxt[-1].text if nxt else None
         if counted is None and ui > 0 and units[ui - 1].paragraph == unit.paragraph and \
                 re.match(r"\s*(?:(?:weitere\w*\s+|andere\w*\s+)?[a-zäöüß]{3,}|[.!?]?\s*$)", after):
             # "Mehr als 1.000 weitere wurden verletzt.", "Armenien kommt auf etwa 42.000."
@@ -488,6 +617,20 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
             from_prev = counted is not None
         end = fig.end
     return counted, end, from_prev
+
+
+RANK_NOUNS = tuple(sorted(lexicon_words("rank_nouns")))        # lang/de/rank_nouns.txt
+
+
+def _rank(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Is a figure with no noun after it a rank: its number governed by the noun right before it, a rank noun
+    or a compound of one ("Auf Platz zwei", "auf Tabellenrang drei")? (Digits after any capitalised word are
+    labels already: numbers.py.)"""
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.i == 0:
+        return False
+    head = doc[num.i - 1]
+    return num.head.i == head.i and head.pos_ in ("NOUN", "PROPN") and head.lower_.endswith(RANK_NOUNS)
 
 
 class _Learned:
@@ -558,11 +701,11 @@ class ClaimExtractor:
                 continue
             if counted.lower() in NOT_COUNTED:
                 continue
-            fig = _english_thousands(text, fig, counted)
+            fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
             noun_words = [t.text for t in nouns] or [counted]
-            attribution = self._attribution(doc, text, units, ui, fig.num_start, cues, said, by_unit, survey, learned)
+            attribution = self._attribution(doc, text, units, ui, fig, cues, said, by_unit, survey, learned)
             context = self._context(units, ui, lead)
             ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
                                      context, attribution.spans, fig.kind, fig.unit,
@@ -579,7 +722,7 @@ class ClaimExtractor:
                 if measure.kind == "injured":
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
-                                       counted, end, bool(nouns))
+                                       counted, end, bool(nouns), attribution.planned)
             measure.scope = "part" if _a_part(claims, text, unit, fig, figures, measure, nouns, of) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
@@ -601,12 +744,14 @@ class ClaimExtractor:
         return claims
 
     @staticmethod
-    def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, pos: int, cues, said, by_unit,
+    def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, fig: QuantityPhrase, cues, said, by_unit,
                      survey, learned: _Learned | None = None) -> attr.Attribution:
-        """Who says the figure at pos: the parse first (attribution/figures.py), then a poll the lead
+        """Who says the figure: the parse first (attribution/figures.py), then a poll the lead
         reports; the word rules of attribution/legacy.py where the parse names no one, then the speaker the
         trained attribution component decides for the quotation the figure sits in (each counted in
-        attr.FIGURE_STATS); the word rules for hedging and stance."""
+        attr.FIGURE_STATS). Hedging and planning from the figure's own clause in the parse (modality.py), with the
+        sentence's report basis (`Berichten zufolge`, unverified); the word rules without a parse; stance by words."""
+        pos = fig.num_start
         words = attr.attribute(text, units, ui, pos, cues)
         if by_unit is None:
             return words
@@ -622,7 +767,9 @@ class ClaimExtractor:
             if said_here is not None:
                 out.sources, out.spans = [said_here.source], said_here.spans
                 attr.FIGURE_STATS["trained component's quotation"] += 1
-        out.hedged, out.stance = words.hedged, words.stance
+        modal = modality.figure_modality(doc, fig.num_start, fig.end)
+        out.hedged = words.hedged if modal is None else modal.hedged or words.sentence_hedged
+        out.planned, out.stance = modal is not None and modal.planned, words.stance
         return out
 
     @staticmethod

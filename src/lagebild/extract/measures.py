@@ -28,6 +28,7 @@ from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
 from ..lang.de.scopes import scope_pattern
 from ..model import Measure
+from ..nlp.lemmas import readings
 from ..text import slugify
 
 log = logging.getLogger(__name__)
@@ -219,6 +220,8 @@ def person_form(noun: str) -> bool:
     if any(n.endswith(a) and len(n) - len(a) >= 4 for a in f["agent"]) and not n.endswith(f["agent_not"]) and \
             not any(n.endswith(h) and n[-len(h) - 1] not in "aeiouäöüy" for h in f["agent_head"] if len(n) > len(h)):
         return True
+    if _plain_noun(noun):
+        return False
     for e in f["endings"]:
         base = n[: -len(e)] if n.endswith(e) else ""
         if len(base) < 6 or base.endswith(f["lexical"]) or base.endswith(f["lexical_st"]) and base[-3] != "s":
@@ -229,6 +232,18 @@ def person_form(noun: str) -> bool:
         # "Gerät", "Verbot")
         if base.startswith(f["prefixes"]) and (base.endswith("en") or base.endswith("t") and base[-2] not in "aiouäöü"):
             return True
+    return False
+
+
+def _plain_noun(noun: str) -> bool:
+    """Does the morphological lexicon (the packaged lemma table, HanTa's readings) know the noun, or its compound's
+    head, as a plain noun only - no nominalised adjective or participle (NNA), no adjective: "Gehälter" (Gehalt),
+    "Dividenden", "Parteispenden" (Spende)? Their endings look like a participle's, their stem is no verb's."""
+    for k in range(0, max(1, len(noun) - 4)):
+        form = noun[k:] if k == 0 else noun[k].upper() + noun[k + 1:]
+        found = readings(form)
+        if found is not None:
+            return "NN" in found and not any(tag in found for tag in ("NNA", "ADJA", "ADJD"))
     return False
 
 

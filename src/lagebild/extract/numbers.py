@@ -304,6 +304,17 @@ def scan_numbers(text: str) -> list[Number]:
     return out
 
 
+# Units of measurement (lang/de/measure_units.tsv), the first column
+MEASURE_UNITS = tuple(row[0] for row in de.rows("measure_units"))
+
+
+def _unit_compound(text: str, m: re.Match) -> bool:
+    """Is a glued number a number-unit-noun compound: a unit of measurement, a hyphen and a noun ("8-Kilo-Bombe",
+    "40-Tonnen-Lkw")?"""
+    return m.group(1)[:1].isupper() and m.group(1).lower().startswith(MEASURE_UNITS) and \
+        re.match(r"-[A-ZÄÖÜ]", text[m.end():m.end() + 2]) is not None
+
+
 def _ordinals(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
     """Ordinals: "2. Korps", "(2.vl)", but not "stieg auf 14. Die Polizei ..."."""
     out = []
@@ -325,8 +336,13 @@ def _glued(text: str, blocked: list[tuple[int, int, str]]) -> list[Number]:
         if _overlaps(blocked, m.start(), m.end()):
             continue
         suffix = m.group(1).lower()
-        unit = next((u for s, u in DURATION_SUFFIXES.items() if suffix.startswith(s)), None)
         num = parse_digits(text[m.start(): m.start(1)].rstrip("-"))
+        if num is not None and text[m.start(1) - 1] == "-" and _unit_compound(text, m):
+            # "8-Kilo-Bombe", "40-Tonnen-Lkw": a figure in a unit, the compound's head after it says of what
+            out.append(Number(m.start(), m.start(1) - 1, text[m.start():m.start(1) - 1], num, "cardinal"))
+            blocked.append((m.start(), m.start(1) - 1, "cardinal"))
+            continue
+        unit = next((u for s, u in DURATION_SUFFIXES.items() if suffix.startswith(s)), None)
         kind = "compound" if unit and num is not None else "id"
         end = m.end()
         blocked.append((m.start(), end, kind))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -114,3 +115,21 @@ class LemmaTable:
         with gzip.open(Path(path) / "lemmas.json.gz", "rt", encoding="utf-8") as f:
             self.table = json.load(f)
         return self
+
+
+PACKAGED = Path(__file__).resolve().parent.parent / "models" / "de_lagebild" / "lagebild_lemmas" / "lemmas.json.gz"
+
+
+@lru_cache(maxsize=1)
+def packaged_table() -> dict[str, dict[str, str]]:
+    """The packaged pipeline's lemma table (form -> {STTS tag: lemma}); empty where no pipeline is packaged."""
+    if not PACKAGED.exists():
+        return {}
+    with gzip.open(PACKAGED, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def readings(form: str) -> dict[str, str] | None:
+    """HanTa's readings of a word form ({STTS tag: lemma}: "Gehälter" -> {"NN": "Gehalt"}, "Verletzte" -> ADJA,
+    NNA, VVFIN), None for a form the table does not hold."""
+    return packaged_table().get(form)

@@ -100,6 +100,13 @@ HEDGES = re.compile(
     r"scheinbar|vermeintlich\w*|unbestätigt\w*|soll|sollen|solle|sollten|sollte|könnte|könnten|dürfte|dürften|"
     r"(?:medien)?berichten zufolge|schätzungen zufolge|nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|"
     r"nicht überprüfbar|kaum (?:unabhängig )?überprüf\w*)\b", re.IGNORECASE)
+# The hedges of HEDGES that speak for the whole sentence, not for one clause: reports and estimates as the basis
+# ("Berichten zufolge"), unverified ("nicht unabhängig überprüft"). Where the pipeline parses, the adverbs and
+# modal verbs are read from the figure's own clause instead (extract/modality.py).
+SENTENCE_HEDGES = re.compile(
+    r"\b(unbestätigt\w*|(?:medien)?berichten zufolge|schätzungen zufolge|"
+    r"nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|nicht überprüfbar|kaum (?:unabhängig )?überprüf\w*)\b",
+    re.IGNORECASE)
 # Konjunktiv I: the sentence goes on reporting someone's words.
 REPORTED = re.compile(r"\b(sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|hätten|befänden|befinde)\b")
 # Heads naming a body, not a person: a name after them is the body's ("Hilfsorganisation Brückenwerk",
@@ -870,9 +877,10 @@ def attribute(text: str, units: Sequence, i: int, pos: int, cues: Sequence[Seque
     if primary and relays and result.sources and len(result.sources) > 1:
         result.sources[0].relayed_by = result.sources[1].name
     # hedging: in the figure's own sentence only (a subheading's hedge stays with its figures)
-    result.hedged = bool(HEDGES.search(seg)) or any(c.kind == "generic" for c in cues[i]) or (
+    result.sentence_hedged = bool(SENTENCE_HEDGES.search(seg)) or any(c.kind == "generic" for c in cues[i]) or (
         i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph and not units[i].heading
         and UNVERIFIED.search(text[units[i + 1].start:units[i + 1].end]) is not None)
+    result.hedged = result.sentence_hedged or bool(HEDGES.search(seg))
     if DENIAL.search(seg):
         result.stance = "denied"
     elif nxt is not None and nxt.denial:

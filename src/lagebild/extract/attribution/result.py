@@ -12,6 +12,8 @@ class Attribution:
     hedged: bool = False
     stance: str = "asserted"
     spans: list[tuple[int, int]] = field(default_factory=list)   # cue and speaker spans, masked by callers
+    sentence_hedged: bool = False        # by what speaks for the whole sentence (a report as basis, unverified)
+    planned: bool = False                # the figure's clause makes it a plan or an expectation (extract/modality.py)
 
     @property
     def source(self) -> str | None:

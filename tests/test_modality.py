@@ -1,0 +1,158 @@
+"""A figure's counted noun and modality from the parse (issue 15; REALNEWS_EVAL 10.1 C1-C3, H1, H2, G1), each on
+invented sentences: the noun the number attaches to past an extended attribute, an editorial insertion, elliptic
+figures after it; hedging and planning from the figure's own clause, never from another clause of the sentence.
+The trained pipeline parses (skips where none is packaged)."""
+from __future__ import annotations
+
+import pytest
+
+import lagebild.extract.claims  # noqa: F401  (registers "lagebild_claims")
+from lagebild.extract import modality
+from lagebild.extract.numbers import find_figures, scan_numbers
+
+
+@pytest.fixture(scope="module")
+def claims_of(parser):
+    from lagebild.pipeline import build_nlp
+
+    nlp = build_nlp()
+
+    def go(text: str) -> dict[float, object]:
+        doc = nlp.make_doc(text)
+        doc._.article_id = "t.txt"
+        return {c.low: c for c in nlp(doc)._.claims}
+
+    return go
+
+
+def _modal(parser, text: str) -> dict[float, modality.Modality | None]:
+    doc = parser(text)
+    return {f.low: modality.figure_modality(doc, f.num_start, f.end) for f in find_figures(text, scan_numbers(text))}
+
+
+# --- the counted noun past what stands between ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,counted", [
+    ("Von den 120 an Bord befindlichen Passagieren wurden 30 verletzt.", 120, "Passagieren"),
+    ("In der Stadt leben etwa 40.000 seit Jahren in Jordanien lebende Iraker.", 40000, "Iraker"),
+    ("Die Behörde zählte rund 700 neu ankommende Saisonarbeiter.", 700, "Saisonarbeiter"),
+    ("Ein Sprecher nannte drei angreifende[n] Polizisten.", 3, "Polizisten"),
+])
+def test_counted_noun_past_an_attribute(claims_of, text, value, counted):
+    assert claims_of(text)[value].counted == counted
+
+
+def test_a_part_of_them_before_a_verb_is_no_attribute(claims_of):
+    # the tagger may call the pronoun a determiner and the verb a participle: the PP has no noun, no attribute
+    cs = claims_of("Rund 500 Menschen kamen in der Nacht an, 80 von ihnen stellten Anträge.")
+    assert cs[80].counted == "Menschen"
+
+
+def test_elliptic_figures_take_the_noun_found_past_the_attribute(claims_of):
+    cs = claims_of("Von den 120 an Bord befindlichen Passagieren wurden 30 verletzt, zwölf von ihnen schwer.")
+    assert {v: c.counted for v, c in cs.items()} == {120: "Passagieren", 30: "Passagieren", 12: "Passagieren"}
+    assert cs[30].measure.kind == "injured"
+
+
+@pytest.mark.parametrize("text", [
+    "Es kamen 500 aus dem benachbarten Dorf.",          # a PP with its own adjective: no attribute
+    "Von den Arbeitern kamen 80 aus der nahen Stadt.",
+    "Vereinschef: 2:3 für den Trainer nur einmaliger Patzer.",      # a singular noun counts no 3
+    "Er hält das 1:5 am Sonntag gegen den Tabellenführer für ein einmaliges Versagen.",   # an article opens an NP
+])
+def test_a_prepositional_phrase_is_no_attribute(claims_of, text):
+    assert all(c.counted not in ("Dorf", "Stadt", "Patzer", "Versagen") for c in claims_of(text).values())
+
+
+# --- hedging and planning from the figure's own clause ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,hedged,planned", [
+    # an expectation in a relative clause on another noun neither hedges the figure of the main clause nor plans it
+    ("Zum Konzert, an dem bis zu 8.000 Besucher teilnehmen sollten, kamen etwa 500 Besucher.", 500, False, False),
+    ("Zum Konzert, an dem bis zu 8.000 Besucher teilnehmen sollten, kamen etwa 500 Besucher.", 8000, False, True),
+    # hearsay about another figure in another clause
+    ("Die Feuerwehr nahm 30 Personen in Obhut, vier von ihnen sollen den Brand gelegt haben.", 30, False, False),
+    ("Die Feuerwehr nahm 30 Personen in Obhut, vier von ihnen sollen den Brand gelegt haben.", 4, True, False),
+    # "könnten" of a relative clause on another noun
+    ("Der Verband nannte Kosten von 90 Millionen Euro, die anderswo eingesetzt werden könnten.", 90e6, False, False),
+    # hearsay, possibility and evidential adverbs that govern the figure's clause
+    ("Bei dem Brand sollen 14 Menschen ums Leben gekommen sein.", 14, True, False),
+    ("Im Lager sollen 5.000 Menschen leben.", 5000, True, False),
+    ("Experten schätzen, dass die Zahl auf 300 steigen könnte.", 300, True, False),
+    ("Offenbar wurden 12 Häuser zerstört.", 12, True, False),
+    ("Die Wehr sagte, dass angeblich 70 Helfer im Einsatz waren.", 70, True, False),
+    ("Bei dem Unfall sollen 40 Menschen getötet und 100 verletzt worden sein.", 100, True, False),
+    # plans and expectations: no hedge
+    ("Zur Messe werden 20.000 Besucher erwartet.", 20000, False, True),
+    ("Für den Gipfel sollen 400 Polizisten eingesetzt werden.", 400, False, True),
+    ("In der Halle sollten etwa 900 Gäste Platz finden.", 900, False, True),
+])
+def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+
+
+def test_the_stretch_decides_where_the_parse_hangs_the_figure_outside_it(parser):
+    # the parser attaches "Prozent" to the noun of the dass-clause and that to "schätzen" (no clause of its own):
+    # the stretch between the commas has its finite verb, so it is the figure's clause
+    m = _modal(parser, "Demoskopen schätzen, dass die Beteiligung wieder auf 65 Prozent und darüber steigen könnte.")
+    assert m[65] is not None and m[65].hedged
+
+
+def test_an_expected_crowd_is_its_own_quantity_and_no_hedge(claims_of):
+    cs = claims_of("Zum Konzert, an dem bis zu 8.000 Besucher teilnehmen sollten, kamen etwa 500 Besucher.")
+    assert (cs[8000].hedged, cs[500].hedged) == (False, False)
+    assert cs[8000].measure.action == "expected" and cs[500].measure.action != "expected"
+
+
+def test_hearsay_still_hedges_the_claim(claims_of):
+    assert claims_of("Bei dem Brand sollen 14 Menschen ums Leben gekommen sein.")[14].hedged is True
+
+
+# --- ranks and "X von Y N" --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bei der Wahl kam die Liste auf Platz drei, hinter den Grünen.",
+    "Der Verein rutschte auf Tabellenrang vier ab.",
+])
+def test_a_number_governed_by_a_rank_noun_is_no_claim(claims_of, text):
+    assert not any(c.low in (3, 4) for c in claims_of(text).values())
+
+
+def test_x_of_y_counts_its_own_noun_before_the_sentences_last_one(claims_of):
+    cs = claims_of("Die Bürgermeisterin erhielt 52,4 Prozent (4.210 von 8.030 gültigen Stimmen).")
+    assert cs[4210].counted == "Stimmen" and cs[4210].measure.kind != "percent"
+
+
+# --- person by form: the morphological lexicon vetoes plain nouns --------------------------------------------
+
+def test_plain_nouns_with_a_participle_ending_name_no_people():
+    # "-end-en" and "ge-...-t-er" look like participles; the lexicon knows them (or their compound's head) as plain
+    # nouns only: money, no people. Nominalised participles and adjectives stay people.
+    from lagebild.extract.measures import person_form
+    from lagebild.nlp.lemmas import packaged_table
+
+    if not packaged_table():
+        pytest.skip("no packaged lemma table")
+    for noun in ("Dividenden", "Gehälter", "Parteispenden", "Managergehälter"):
+        assert not person_form(noun), noun
+    for noun in ("Reisende", "Schutzsuchende", "Betroffene", "Zugewanderte", "Beschäftigte", "Pensionisten"):
+        assert person_form(noun), noun
+
+
+# --- number-unit-noun compounds -------------------------------------------------------------------------------
+
+def test_a_number_unit_noun_compound_is_a_measurement_of_its_head(claims_of):
+    cs = claims_of("Ermittler fanden eine 5-Kilo-Bombe und einen 40-Tonnen-Lkw, aber keine 3-Zimmer-Wohnung.")
+    assert (cs[5].text, cs[5].counted, cs[5].measure.kind) == ("5-Kilo-Bombe", "Kilo-Bombe", "measurement")
+    assert cs[40].counted == "Tonnen-Lkw" and cs[40].measure.kind == "measurement"
+    assert 3 not in cs                                  # no unit of measurement: a label, as before
+
+
+# --- "gut" as a qualifier by the parse --------------------------------------------------------------------------
+
+def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers_adverb(claims_of):
+    cs = claims_of("Die Liste gewann noch einmal gut sechs Prozentpunkte. Zur Kundgebung kamen gut 300 Menschen.")
+    assert (cs[6].qualifier, cs[6].text) == ("more_than", "gut sechs Prozentpunkte")
+    assert cs[300].qualifier == "more_than"
+    assert claims_of("Das Gut umfasst 120 Hektar Wald.")[120].qualifier == "exact"     # a noun, no qualifier
