@@ -72,3 +72,44 @@ def test_fast_hanta_analyses_words_as_hanta():
     for w in words:
         assert fast.analyze_forward(w.lower()) == slow.analyze_forward(w.lower()), w
         assert fast.tag_word(w) == slow.tag_word(w), w
+
+
+def test_per_doc_memos_answer_each_doc_token_and_span_for_itself():
+    # `per_token` / `per_span` keep a test's answers in the Doc: a token or stretch asked again gets the first
+    # answer without the test running again, and neither another Doc nor another stretch of the same start shares it
+    import spacy
+
+    from lagebild.extract import per_span, per_token
+
+    nlp = spacy.blank("de")
+    asked: list[str] = []
+
+    @per_token
+    def acronym(tok):
+        asked.append(tok.text)
+        return tok.text.isupper()
+
+    @per_span
+    def last(span):
+        asked.append(span.text)
+        return span[-1].text
+
+    a, b = nlp("NATO und EU"), nlp("und NATO EU")
+    assert [acronym(t) for t in a] == [True, False, True] and [acronym(t) for t in b] == [False, True, True]
+    assert [acronym(t) for t in a] == [True, False, True] and len(asked) == 6
+    assert (last(a[0:2]), last(a[0:3]), last(a[1:3]), last(b[0:2])) == ("und", "EU", "EU", "NATO")
+    assert (last(a[0:2]), last(b[0:2])) == ("und", "NATO") and len(asked) == 10
+
+
+def test_gazetteer_candidates_kept_per_name_are_those_worked_out():
+    # `Gazetteer.candidates` keeps its answer per name: the same places as working them out, and the list it
+    # hands out is the caller's (emptying it changes no later answer)
+    from lagebild.geo import gazetteer
+
+    g = gazetteer()
+    for name in ("Kiew", "Moskaus", "Frankfurt", "Vysočina", "Guinea-Bissau", "Xyzzyqland"):
+        got = g.candidates(name)
+        assert got == g._candidates(name), name
+        got.clear()
+        assert g.candidates(name) == g._candidates(name), name
+    assert g.candidates("Moskaus") and not g.candidates("Xyzzyqland")

@@ -153,9 +153,10 @@ OPEN_TAGS = ("NN", "NE", "ADJ", "ADV", "VV")      # STTS tags of content words (
 
 @lru_cache(maxsize=65536)
 def _ends_in_word(rest: str) -> bool:
-    """Does the part before a head end in a content word the lexicon knows (``national|rat``, ``kreml|chef``,
-    ``landeskriminal|amt``, a linking ``s`` allowed: ``regierungs|sprecher``)? Not ``vor|rat``, ``hei|rat``,
-    ``sozialdemok|rat``, ``insges|amt``, ``ver|dienst``."""
+    """Does the part before a head end in a content word the lexicon knows (``national|rat``, ``kreml|chef``, a
+    linking ``s`` allowed: ``regierungs|sprecher``)? Not ``vor|rat``, ``hei|rat``, ``sozialdemok|rat``, ``insges|amt``,
+    ``ver|dienst`` - nor ``landeskriminal|amt``, ``bei|rat`` (the lexicon knows no ``kriminal``; ``bei`` is a
+    preposition as ``vor`` is), bodies this loses."""
     for part in (rest, rest[:-1] if rest.endswith("s") else ""):
         for k in range(len(part) - 3, -1, -1):
             piece = part[k:]
