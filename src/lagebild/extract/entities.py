@@ -40,6 +40,7 @@ from ..lang.de.places import place_type, place_types, plural_place_noun, singula
 from ..model import Mention
 from ..text import within_one_edit
 from . import doc_text
+from .name_type import retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
@@ -734,6 +735,29 @@ def _split_person_place(doc: Doc, ents) -> list:
     return out
 
 
+def _split_place_person(doc: Doc, ents) -> list:
+    """'der Kämmerer der Stadt Chemnitz Detlef Nonnen', 'der Bürgermeister von Tübingen Boris Palmer': the NER
+    ran the place an official serves into the official's name after it (no comma between). Where the span's
+    first word is a place that a place noun or a title's 'von' introduces and its second a name that is no
+    place, the first word is the place and the rest - with the name words the parse joins to it (`flat`) -
+    the person."""
+    out = []
+    for e in ents:
+        i = e.start
+        intro = i > 0 and (_place_noun(doc[i - 1].text) or
+                           (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
+        if len(e) >= 2 and intro and e.label_ in ("PER", "LOC", "ORG") and gazetteer().best(e[0].text) \
+                and not gazetteer().best(e.text) and name_like(e[1].text) and not noun_or_place(e[1].text):
+            end = e.end
+            while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
+                    and doc[end].text[:1].isupper():
+                end += 1
+            out += [Span(doc, i, i + 1, label="LOC"), Span(doc, i + 1, end, label="PER")]
+        else:
+            out.append(e)
+    return out
+
+
 def _common_noun_only(word: str) -> bool:
     """Known to the lexicon as a common noun and never as a name ('Montagabend'; not 'Koch', 'Fischer')."""
     tags = _tags(word)
@@ -749,14 +773,24 @@ def _trim_person_tails(ents) -> list:
     for e in ents:
         end = e.end
         if e.label_ == "PER":
-            cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and e.doc[t.i - 1].lower_ not in PARTICLES), None)
-            end = cut if cut is not None else end
+            cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and (e.doc[t.i - 1].lower_ not in PARTICLES
+                                                                       or _institution_after(e.doc, t.i))), None)
+            end = cut - 1 if cut is not None and e.doc[cut - 1].lower_ in PARTICLES else cut if cut else end
             while end - e.start >= 3 and _common_noun_only(e.doc[end - 1].text) \
                     and e.doc[end - 2].lower_ not in PARTICLES:
                 end -= 1
         if end > e.start:
             out.append(e if end == e.end else Span(e.doc, e.start, end, label=e.label))
     return out
+
+
+def _institution_after(doc: Doc, i: int) -> bool:
+    """'Claus Meier von der Landessternwarte': after a particle and the article doc[i] stands a common noun
+    (tagged NN by the parse, no name the lexicon knows), the institution the person speaks for - 'von der
+    Leyen' goes on with a name. A nobiliary 'von der' takes a name, never a noun."""
+    k = i + 1
+    return k < len(doc) and doc[k].tag_ == "NN" and known_reading(doc[k].text) is not True \
+        and not (doc[k].text[:1].isupper() and doc[k - 1].text[:1].isupper())
 
 
 def _capital_particle(doc: Doc, i: int) -> bool:
@@ -991,7 +1025,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     ents = _foreign_place_names(doc, list(doc.ents))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(ents))))
-    for e in _split_person_place(doc, _split_at_titles(doc, ents)):
+    for e in _split_place_person(doc, _split_person_place(doc, _split_at_titles(doc, ents))):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
@@ -1026,10 +1060,17 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             # "Ausfahrt Favoritner Heide": a place named after its town, no person
             out.append(Cand(doc[e.start - 1].idx, e.end_char, "LOC", 3, town.country, None))
             continue
+        if base == "PER" and (kind := _typed_by_evidence(e, ents)) is not None:
+            if kind == "NONE":
+                continue                               # "gegen Fremdenhass", "das Granulat": a common noun
+            base = kind                                # "in die Lahn", "Werder Bremen": a place, a club
         if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
             if building:                               # "im Bataclan", "im Olympiastadion X": a building
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3))
             continue                                   # "im Keller", "im Jänner": a common noun or a month
+        if (route := _route(e)) is not None:
+            out += route                               # "die Strecke Lübben–Cottbus": two towns, no person
+            continue
         place = gazetteer().best(text) or _district_of_town(text)   # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -1064,6 +1105,37 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
 
 
 FUSED_LOCATIVE = _FUNCTION["fused_locative"]
+
+
+ROUTE = re.compile(r"([A-ZÄÖÜ][\w.]+)\s?[–—]\s?([A-ZÄÖÜ][\w.]+)")
+
+
+def _route(e: Span) -> list[Cand] | None:
+    """'Neubaustrecke Wendlingen–Ulm', 'A 7 Hamburg–Flensburg': two places joined by a dash are a route between
+    them, each a place of its own (of the country of the first where both have a reading there)."""
+    m = ROUTE.fullmatch(e.text)
+    if m is None:
+        return None
+    first = gazetteer().best(m.group(1))
+    second = gazetteer().best(m.group(2), country=first.country) if first else None
+    if first is None or second is None:
+        return None
+    return [Cand(e.start_char + m.start(k), e.start_char + m.end(k), "LOC", 3, p.country, f"geo:{p.id}")
+            for k, p in ((1, first), (2, second))]
+
+
+def _typed_by_evidence(e: Span, ents: list) -> str | None:
+    """What the trained name typer (`name_type`) says the NER's person is where it is sure it is none:
+    "LOC", "ORG", "OTH" or "NONE" (a common noun). A word the article also gives as a person's surname
+    ('Wise' after 'Anna Wise') stays that person, and so does a name the lexicon knows followed by names
+    that are no places ('Anton Kerber'; 'Werder Bremen' is asked)."""
+    words = e.text.split()
+    if any(o.label_ == "PER" and o is not e and len(o) > len(e) and o.text.split()[-len(words):] == words
+           for o in ents):
+        return None
+    if len(words) >= 2 and known_first_name(words[0]) and not any(gazetteer().best(w) for w in words[1:]):
+        return None                                    # "Anton Kerber": a first name and a name that is no place
+    return retype(e)
 
 
 def _acronym_of_words_before(doc: Doc, e: Span) -> bool:
@@ -1401,14 +1473,22 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
         nxt = toks[i + 1].text          # asked first: cheaper than the lexicon, and a name needs it
         if NAME_RX.match(t.text) and NAME_RX.match(nxt) and not (nxt in forms and forms[nxt].kind != "demonym") \
                 and not _is_title(nxt) and known_first_name(t.text) and t.text not in forms \
-                and t.text not in NOT_PLACE:
+                and t.text not in NOT_PLACE and not _town_after_place_noun(toks, i):
             n = _name_at(doc, toks, i + 1)
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
                 n = 0
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
+                span = doc.char_span(t.idx, end)
+                if span is not None and retype(span) is not None:
+                    continue           # "von Werder Bremen gegen ...": two names, no first name - the evidence says
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
     return out
+
+
+def _town_after_place_noun(toks: list[Token], i: int) -> bool:
+    """'der Stadt Chemnitz Detlef N.': a town after a place noun, then the person - no first name."""
+    return i > 0 and _place_noun(toks[i - 1].text) and gazetteer().best(toks[i].text) is not None
 
 
 def _named_as(toks: list[Token]) -> list[Cand]:
