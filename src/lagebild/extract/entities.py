@@ -789,8 +789,10 @@ def _institution_after(doc: Doc, i: int) -> bool:
     (tagged NN by the parse, no name the lexicon knows), the institution the person speaks for - 'von der
     Leyen' goes on with a name. A nobiliary 'von der' takes a name, never a noun."""
     k = i + 1
-    return k < len(doc) and doc[k].tag_ == "NN" and known_reading(doc[k].text) is not True \
-        and not (doc[k].text[:1].isupper() and doc[k - 1].text[:1].isupper())
+    if k >= len(doc) or doc[i - 1].text not in ("von", "vom") or doc[k].tag_ != "NN" or known_reading(doc[k].text):
+        return False                                   # "Van der Bellen": a foreign particle, capitalised
+    head = compound_head(doc[k].text)
+    return word_tag(doc[k].text) == ("NN", True) or (head is not None and word_tag(head.capitalize()) == ("NN", True))
 
 
 def _capital_particle(doc: Doc, i: int) -> bool:
@@ -1126,15 +1128,13 @@ def _route(e: Span) -> list[Cand] | None:
 
 def _typed_by_evidence(e: Span, ents: list) -> str | None:
     """What the trained name typer (`name_type`) says the NER's person is where it is sure it is none:
-    "LOC", "ORG", "OTH" or "NONE" (a common noun). A word the article also gives as a person's surname
-    ('Wise' after 'Anna Wise') stays that person, and so does a name the lexicon knows followed by names
-    that are no places ('Anton Kerber'; 'Werder Bremen' is asked)."""
-    words = e.text.split()
-    if any(o.label_ == "PER" and o is not e and len(o) > len(e) and o.text.split()[-len(words):] == words
-           for o in ents):
-        return None
-    if len(words) >= 2 and known_first_name(words[0]) and not any(gazetteer().best(w) for w in words[1:]):
-        return None                                    # "Anton Kerber": a first name and a name that is no place
+    "LOC", "ORG", "OTH" or "NONE" (a common noun). Asked of one-word persons only: several name words
+    ('Anton Kerber', 'Pharao Tutanchamun') are the evidence of a name the NER read; a word the article also
+    gives as a person's surname ('Wise' after 'Anna Wise') or a word after a title or role noun stays a person."""
+    if len(e) > 1 or any(o.label_ == "PER" and o is not e and len(o) > 1 and o[-1].text == e.text for o in ents):
+        return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
+    if e.start > 0 and _is_title(e.doc[e.start - 1].text):
+        return None                                    # "Pharao Tutanchamun", "Ministerin X": a title says person
     return retype(e)
 
 
@@ -1480,8 +1480,8 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 span = doc.char_span(t.idx, end)
-                if span is not None and retype(span) is not None:
-                    continue           # "von Werder Bremen gegen ...": two names, no first name - the evidence says
+                if span is not None and retype(span, threshold=0.5) is not None:
+                    continue           # "von Werder Bremen gegen ...": two names and no NER's person: likelier a club
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
     return out
 
@@ -1775,7 +1775,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     cue = bool(prev) and (prev[-1] in LOCATIVE or _place_noun(prev[-1]) or geo_adjective or
                           kind in ("region", "island", "site") or
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
-        _joined_after_preposition(doc, toks, i)
+        _joined_after_preposition(doc, toks, i) or _locative_over_attributes(toks[i])
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     if n == 1:
         reading = known_reading(w)
@@ -1791,6 +1791,14 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
     return True
+
+
+def _locative_over_attributes(tok: Token) -> bool:
+    """'im nahe gelegenen Plaidt', 'ins benachbarte Gondorf': a locative preposition the parse attaches to the
+    name (its `case`) over attributes between them - the words before the name alone do not show it."""
+    return any(c.dep_ == "case" and (c.lower_ in LOCATIVE or c.lower_ in FUSED_LOCATIVE) and c.i < tok.i - 1
+               for c in tok.children) and \
+        any(c.dep_ == "amod" and c.i < tok.i for c in tok.children)
 
 
 def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
@@ -1841,14 +1849,19 @@ def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
         toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1 and not _common_noun_only(toks[j + 1].text)
 
 
+# "Limburg (Hessen)", "Neustadt (Sachsen)": a region in brackets after a place's name says where it lies
+BRACKET = re.compile(r"\s*\(\s*")
+
+
 def _anchors(text: str, hits: list[PlaceHit]) -> None:
-    """'Marienfeld bei Berlin', 'ein Dorf nahe Mossul': the place after bei/nahe anchors the one before."""
+    """'Marienfeld bei Berlin', 'ein Dorf nahe Mossul': the place after bei/nahe anchors the one before;
+    'Moorbach in Niedersachsen', 'Limburg (Hessen)': the region after in/bracket holds it."""
     starts = {h.start: h for h in hits}
     for h in hits:
         m = NEAR.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form:
             h.anchor = starts[m.end()].form
-        m = WITHIN.match(text, h.end)
+        m = WITHIN.match(text, h.end) or BRACKET.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form and \
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form

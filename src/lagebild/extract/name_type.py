@@ -174,15 +174,16 @@ def type_probs(span: Span, model: Model | None = None) -> dict[str, float] | Non
     return dict(zip(CLASSES, (float(x) for x in p)))
 
 
-def retype(span: Span) -> str | None:
+def retype(span: Span, threshold: float | None = None) -> str | None:
     """The type the evidence gives a span the NER calls a person, where it overrules the NER: "LOC",
     "ORG", "OTH" or "NONE" (no name); None where the person stands (or no model is packaged, or the Doc
-    has no parse)."""
+    has no parse). ``threshold``: P(PER) below which the person is overruled, where the person has less
+    evidence than the NER's (the model's own threshold by default)."""
     model = load_model()
     if model is None or not span.doc.has_annotation("DEP"):
         return None                                    # no parse (a blank pipeline): the features are the parse's
     p = model.probs(hashed(features(span)))
     best = int(np.argmax(p))
-    if p[0] >= model.threshold or CLASSES[best] == "PER":
+    if p[0] >= (model.threshold if threshold is None else threshold) or CLASSES[best] == "PER":
         return None
     return CLASSES[best]

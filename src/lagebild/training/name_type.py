@@ -117,8 +117,9 @@ def _flip(p: np.ndarray, threshold: float) -> bool:
 
 
 def ner_f1(docs: list[Doc], sents, model: N.Model | None) -> dict:
-    """Outer-chunk micro P/R/F1 of the NER's chunks (exact span and label), the NER's persons retyped by
-    ``model`` where given (LOC/ORG/OTH relabelled, NONE dropped)."""
+    """Outer-chunk micro P/R/F1 of the NER's chunks (exact span and label), the NER's one-word persons
+    retyped by ``model`` where given (LOC/ORG/OTH relabelled, NONE dropped), as the entities step does
+    (without its article-wide guards: a surname said in full elsewhere, a title before)."""
     tp = fp = fn = 0
     per: Counter[str] = Counter()
     changed: Counter[str] = Counter()
@@ -127,7 +128,7 @@ def ner_f1(docs: list[Doc], sents, model: N.Model | None) -> dict:
         pred = set()
         for e in doc.ents:
             lab = e.label_
-            if model is not None and lab == "PER":
+            if model is not None and lab == "PER" and len(e) == 1:     # as the entities step asks it
                 p = model.probs(N.hashed(N.features(e)))
                 best = N.CLASSES[int(np.argmax(p))]
                 if p[0] < model.threshold and best != "PER":
