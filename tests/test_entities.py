@@ -629,3 +629,23 @@ def test_a_route_of_two_towns_is_two_places(parser):
     _, ms = _parsed_mentions(parser, "Die Neubaustrecke Hamburg–Flensburg soll 2030 fertig sein.")
     assert ms["Hamburg"].country == "DE" and ms["Flensburg"].country == "DE"
     assert "Hamburg–Flensburg" not in ms
+
+
+def test_a_region_in_brackets_after_a_town_says_which_town(parser):
+    _, ms = _parsed_mentions(parser, "Bei Limburg brannte in der Nacht eine Scheune.")
+    assert ms["Limburg"].country != "DE"                          # alone: the bigger homonym (a province)
+    _, ms = _parsed_mentions(parser, "In Limburg (Hessen) sperrte die Polizei eine Brücke.")
+    assert ms["Limburg"].country == "DE"                          # not the Belgian or Dutch province
+
+
+def test_a_locative_preposition_over_attributes_introduces_a_town(parser):
+    _, ms = _parsed_mentions(parser, "Der Stau reichte bis ins benachbarte Mendig.")
+    assert ms["Mendig"].label == "LOC" and ms["Mendig"].country == "DE"
+    _, ms = _parsed_mentions(parser, "Im nahe gelegenen Wald fand die Polizei nichts.")
+    assert "Wald" not in ms                                       # a common noun stays one
+
+
+def test_the_typer_spares_a_name_of_several_words_and_a_name_after_a_title(parser):
+    _, ms = _parsed_mentions(parser, "Das Grab von Pharao Amenemhet wurde 1911 entdeckt. Die Grabkammer von "
+                                     "Amenemhet ist leer.")
+    assert all(m.label == "PER" for t, m in ms.items() if "Amenemhet" in t)

@@ -1062,10 +1062,6 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             # "Ausfahrt Favoritner Heide": a place named after its town, no person
             out.append(Cand(doc[e.start - 1].idx, e.end_char, "LOC", 3, town.country, None))
             continue
-        if base == "PER" and (kind := _typed_by_evidence(e, ents)) is not None:
-            if kind == "NONE":
-                continue                               # "gegen Fremdenhass", "das Granulat": a common noun
-            base = kind                                # "in die Lahn", "Werder Bremen": a place, a club
         if base in ("ORG", "OTH", "PER") and (building := _building_named(doc, e, base)) is not False:
             if building:                               # "im Bataclan", "im Olympiastadion X": a building
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3))
@@ -1095,15 +1091,26 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             else:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
-        elif base in ("PER", "ORG", "OTH"):
-            if base == "PER" and len(e) == 1 and e.start > 0 and \
-                    doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
-                continue        # "verlassen den Maidan": news give a bare surname no article
-            if base == "ORG" and f and f.kind == "seat":
-                out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
-                continue
-            out.append(Cand(e.start_char, e.end_char, base, 3))
+        elif base in ("PER", "ORG", "OTH") and (named_cand := _name_cand(e, ents, base, place, f)) is not None:
+            out.append(named_cand)
     return out
+
+
+def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
+    """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
+    doc = e.doc
+    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
+        return None             # "verlassen den Maidan": news give a bare surname no article
+    if base == "PER" and (kind := _typed_by_evidence(e, ents, place)) is not None:
+        if kind == "LOC":                              # "in die Lahn", "Erdbebenwarte Bensberg": a place
+            return Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
+                        f"geo:{place.id}" if place else None)
+        if kind == "NONE":
+            return None                                # "gegen Fremdenhass": a common noun
+        base = kind                                    # "der Uno", "über Twitter": an organisation
+    if base == "ORG" and f and f.kind == "seat":
+        return Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}")
+    return Cand(e.start_char, e.end_char, base, 3)
 
 
 FUSED_LOCATIVE = _FUNCTION["fused_locative"]
@@ -1126,7 +1133,7 @@ def _route(e: Span) -> list[Cand] | None:
             for k, p in ((1, first), (2, second))]
 
 
-def _typed_by_evidence(e: Span, ents: list) -> str | None:
+def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | None:
     """What the trained name typer (`name_type`) says the NER's person is where it is sure it is none:
     "LOC", "ORG", "OTH" or "NONE" (a common noun). Asked of one-word persons only: several name words
     ('Anton Kerber', 'Pharao Tutanchamun') are the evidence of a name the NER read; a word the article also
@@ -1135,7 +1142,10 @@ def _typed_by_evidence(e: Span, ents: list) -> str | None:
         return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
     if e.start > 0 and _is_title(e.doc[e.start - 1].text):
         return None                                    # "Pharao Tutanchamun", "Ministerin X": a title says person
-    return retype(e)
+    kind = retype(e)
+    if kind == "LOC" and place is None or kind == "NONE" and known_reading(e.text) is True:
+        return None     # a place needs the gazetteer's word, a common noun no name the lexicon knows ("Mitterrand")
+    return kind
 
 
 def _acronym_of_words_before(doc: Doc, e: Span) -> bool:
@@ -1479,9 +1489,6 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                 n = 0
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
-                span = doc.char_span(t.idx, end)
-                if span is not None and retype(span, threshold=0.5) is not None:
-                    continue           # "von Werder Bremen gegen ...": two names and no NER's person: likelier a club
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
     return out
 
@@ -1795,10 +1802,11 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
 
 def _locative_over_attributes(tok: Token) -> bool:
     """'im nahe gelegenen Plaidt', 'ins benachbarte Gondorf': a locative preposition the parse attaches to the
-    name (its `case`) over attributes between them - the words before the name alone do not show it."""
+    name (its `case`) over attributes between them - the words before the name alone do not show it; a town
+    takes no article ('über das syrische Essen' is food)."""
+    kids = [c for c in tok.children if c.i < tok.i]
     return any(c.dep_ == "case" and (c.lower_ in LOCATIVE or c.lower_ in FUSED_LOCATIVE) and c.i < tok.i - 1
-               for c in tok.children) and \
-        any(c.dep_ == "amod" and c.i < tok.i for c in tok.children)
+               for c in kids) and any(c.dep_ == "amod" for c in kids) and not any(c.tag_ == "ART" for c in kids)
 
 
 def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
