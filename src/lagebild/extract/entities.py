@@ -1142,10 +1142,13 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
         return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
     if e.start > 0 and _is_title(e.doc[e.start - 1].text):
         return None                                    # "Pharao Tutanchamun", "Ministerin X": a title says person
+    if e.text.endswith("s") and any(t.text == e.text[:-1] for t in e.doc):
+        return None                                    # "Biograf Kohls ... Kohl": a person's genitive
     kind = retype(e)
-    if kind == "LOC" and place is None or kind == "NONE" and known_reading(e.text) is True:
-        return None     # a place needs the gazetteer's word, a common noun no name the lexicon knows ("Mitterrand")
-    return kind
+    if kind == "LOC" and place is None and not (e.start > 0 and e.doc[e.start - 1].tag_ == "NN") or \
+            kind == "NONE" and known_reading(e.text) is True:
+        return None     # a place needs the gazetteer's word or a noun it names ("Erdbebenwarte Bensberg");
+    return kind         # a common noun is no name the lexicon knows ("wie einst Mitterrand" stays a person)
 
 
 def _acronym_of_words_before(doc: Doc, e: Span) -> bool:
