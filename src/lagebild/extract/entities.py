@@ -738,16 +738,17 @@ def _split_person_place(doc: Doc, ents) -> list:
 def _split_place_person(doc: Doc, ents) -> list:
     """'der Kämmerer der Stadt Chemnitz Detlef Nonnen', 'der Bürgermeister von Tübingen Boris Palmer': the NER
     ran the place an official serves into the official's name after it (no comma between). Where the span's
-    first word is a place that a place noun or a title's 'von' introduces and its second a name that is no
-    place, the first word is the place and the rest - with the name words the parse joins to it (`flat`) -
-    the person."""
+    first word is a place that a place noun or a title's 'von' introduces and its second a name the lexicon
+    knows that is no big place, the first word is the place and the rest - with the name words the parse joins
+    to it (`flat`) - the person. Not where the NER reads the whole as a place ('im Arbeiterviertel Belcourt
+    Nouveau': one name)."""
     out = []
     for e in ents:
         i = e.start
         intro = i > 0 and (_place_noun(doc[i - 1].text) or
                            (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
-        if len(e) >= 2 and intro and e.label_ in ("PER", "LOC", "ORG") and gazetteer().best(e[0].text) \
-                and not gazetteer().best(e.text) and name_like(e[1].text) and not noun_or_place(e[1].text):
+        if len(e) >= 2 and intro and e.label_ in ("PER", "ORG") and gazetteer().best(e[0].text) \
+                and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
             end = e.end
             while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
                     and doc[end].text[:1].isupper():
