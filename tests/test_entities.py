@@ -569,3 +569,83 @@ def test_a_full_name_that_is_the_tail_of_a_longer_one_is_that_person():
     assert pers == ["Anna Maria Schmidt", "Maria Schmidt"]          # in one article: her daughter, say
     ents = resolve_entities([M("Anna Maria Schmidt", "a.txt", 0), M("Anna Schmidt", "a.txt", 40)])
     assert [e.name for e in ents if e.type == "PER"] == ["Anna Maria Schmidt"]   # first names agree: one
+
+
+# --- names typed by evidence (extract/name_type.py, the trained name typer) --------------
+
+def _parsed_mentions(parser, text):
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser(text)
+    doc._.article_id = "x"
+    return doc, by_text(find_mentions(doc))
+
+
+def _typer_on(doc, words):
+    from lagebild.extract.name_type import retype
+
+    toks = [t.text for t in doc]
+    i = toks.index(words[0])
+    return retype(doc[i:i + len(words)])
+
+
+def test_the_name_typer_overrules_a_person_on_evidence(parser):
+    from lagebild.extract.name_type import load_model
+
+    if load_model() is None:
+        pytest.skip("no name-typing weights packaged")
+    doc = parser("Die Demonstranten zogen gegen Fremdenhass und Antisemitismus durch die Innenstadt.")
+    assert _typer_on(doc, ["Fremdenhass"]) == "NONE"             # a compound of common nouns, no person
+    doc = parser("Das mit Öl verseuchte Löschwasser gelangte über einen Graben in die Mosel.")
+    assert _typer_on(doc, ["Mosel"]) == "LOC"                    # a river after "in die"
+    doc = parser("Bürgermeisterin Paula Schenk sagte am Abend, die Lage sei ruhig.")
+    assert _typer_on(doc, ["Paula", "Schenk"]) is None           # a person stays one
+
+
+def test_a_common_noun_the_ner_calls_a_person_is_no_person(parser):
+    from lagebild.extract.name_type import load_model
+
+    if load_model() is None:
+        pytest.skip("no name-typing weights packaged")
+    doc, ms = _parsed_mentions(parser, "Die Demonstranten zogen gegen Fremdenhass und Antisemitismus durch die Stadt.")
+    assert not any(m.label == "PER" for m in ms.values())
+
+
+def test_von_der_and_an_institution_end_a_persons_name(parser):
+    _, ms = _parsed_mentions(parser, "Der Seismologe Anton Kerber von der Landessternwarte sagte, das Beben "
+                                     "sei harmlos gewesen.")
+    assert ms["Anton Kerber"].label == "PER" and not any("Landessternwarte" in t for t in ms)
+    _, ms = _parsed_mentions(parser, "Ursula von der Leyen reiste am Montag nach Rom.")
+    assert ms["Ursula von der Leyen"].label == "PER"             # a nobiliary "von der" goes on with a name
+
+
+def test_a_place_run_into_the_officials_name_after_it_is_split(parser):
+    _, ms = _parsed_mentions(parser, "Das sagte der Landrat des Kreises Kassel Andreas Siebert (SPD) am Montag.")
+    assert ms["Kassel"].label == "LOC" and ms["Kassel"].country == "DE"
+    assert ms["Andreas Siebert"].label == "PER"
+
+
+def test_a_route_of_two_towns_is_two_places(parser):
+    _, ms = _parsed_mentions(parser, "Die Neubaustrecke Hamburg–Flensburg soll 2030 fertig sein.")
+    assert ms["Hamburg"].country == "DE" and ms["Flensburg"].country == "DE"
+    assert "Hamburg–Flensburg" not in ms
+
+
+def test_a_region_in_brackets_after_a_town_says_which_town(parser):
+    _, ms = _parsed_mentions(parser, "Bei Limburg brannte in der Nacht eine Scheune.")
+    assert ms["Limburg"].country != "DE"                          # alone: the bigger homonym (a province)
+    _, ms = _parsed_mentions(parser, "In Limburg (Hessen) sperrte die Polizei eine Brücke.")
+    assert ms["Limburg"].country == "DE"                          # not the Belgian or Dutch province
+
+
+def test_a_locative_preposition_over_attributes_introduces_a_town(parser):
+    _, ms = _parsed_mentions(parser, "Der Stau reichte bis ins benachbarte Mendig.")
+    assert ms["Mendig"].label == "LOC" and ms["Mendig"].country == "DE"
+    _, ms = _parsed_mentions(parser, "Im nahe gelegenen Wald fand die Polizei nichts.")
+    assert "Wald" not in ms                                       # a common noun stays one
+
+
+def test_the_typer_spares_a_name_of_several_words_and_a_name_after_a_title(parser):
+    _, ms = _parsed_mentions(parser, "Das Grab von Pharao Amenemhet wurde 1911 entdeckt. Die Grabkammer von "
+                                     "Amenemhet ist leer.")
+    assert all(m.label == "PER" for t, m in ms.items() if "Amenemhet" in t)

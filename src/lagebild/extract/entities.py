@@ -40,6 +40,7 @@ from ..lang.de.places import place_type, place_types, plural_place_noun, singula
 from ..model import Mention
 from ..text import within_one_edit
 from . import doc_text
+from .name_type import retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
@@ -734,6 +735,30 @@ def _split_person_place(doc: Doc, ents) -> list:
     return out
 
 
+def _split_place_person(doc: Doc, ents) -> list:
+    """'der Kämmerer der Stadt Chemnitz Detlef Nonnen', 'der Bürgermeister von Tübingen Boris Palmer': the NER
+    ran the place an official serves into the official's name after it (no comma between). Where the span's
+    first word is a place that a place noun or a title's 'von' introduces and its second a name the lexicon
+    knows that is no big place, the first word is the place and the rest - with the name words the parse joins
+    to it (`flat`) - the person. Not where the NER reads the whole as a place ('im Arbeiterviertel Belcourt
+    Nouveau': one name)."""
+    out = []
+    for e in ents:
+        i = e.start
+        intro = i > 0 and (_place_noun(doc[i - 1].text) or
+                           (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
+        if len(e) >= 2 and intro and e.label_ in ("PER", "ORG") and gazetteer().best(e[0].text) \
+                and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
+            end = e.end
+            while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
+                    and doc[end].text[:1].isupper():
+                end += 1
+            out += [Span(doc, i, i + 1, label="LOC"), Span(doc, i + 1, end, label="PER")]
+        else:
+            out.append(e)
+    return out
+
+
 def _common_noun_only(word: str) -> bool:
     """Known to the lexicon as a common noun and never as a name ('Montagabend'; not 'Koch', 'Fischer')."""
     tags = _tags(word)
@@ -749,14 +774,26 @@ def _trim_person_tails(ents) -> list:
     for e in ents:
         end = e.end
         if e.label_ == "PER":
-            cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and e.doc[t.i - 1].lower_ not in PARTICLES), None)
-            end = cut if cut is not None else end
+            cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and (e.doc[t.i - 1].lower_ not in PARTICLES
+                                                                       or _institution_after(e.doc, t.i))), None)
+            end = cut - 1 if cut is not None and e.doc[cut - 1].lower_ in PARTICLES else cut if cut else end
             while end - e.start >= 3 and _common_noun_only(e.doc[end - 1].text) \
                     and e.doc[end - 2].lower_ not in PARTICLES:
                 end -= 1
         if end > e.start:
             out.append(e if end == e.end else Span(e.doc, e.start, end, label=e.label))
     return out
+
+
+def _institution_after(doc: Doc, i: int) -> bool:
+    """'Claus Meier von der Landessternwarte': after a particle and the article doc[i] stands a common noun
+    (tagged NN by the parse, no name the lexicon knows), the institution the person speaks for - 'von der
+    Leyen' goes on with a name. A nobiliary 'von der' takes a name, never a noun."""
+    k = i + 1
+    if k >= len(doc) or doc[i - 1].text not in ("von", "vom") or doc[k].tag_ != "NN" or known_reading(doc[k].text):
+        return False                                   # "Van der Bellen": a foreign particle, capitalised
+    head = compound_head(doc[k].text)
+    return word_tag(doc[k].text) == ("NN", True) or (head is not None and word_tag(head.capitalize()) == ("NN", True))
 
 
 def _capital_particle(doc: Doc, i: int) -> bool:
@@ -991,7 +1028,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     ents = _foreign_place_names(doc, list(doc.ents))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(ents))))
-    for e in _split_person_place(doc, _split_at_titles(doc, ents)):
+    for e in _split_place_person(doc, _split_person_place(doc, _split_at_titles(doc, ents))):
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
@@ -1030,6 +1067,9 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             if building:                               # "im Bataclan", "im Olympiastadion X": a building
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3))
             continue                                   # "im Keller", "im Jänner": a common noun or a month
+        if (route := _route(e)) is not None:
+            out += route                               # "die Strecke Lübben–Cottbus": two towns, no person
+            continue
         place = gazetteer().best(text) or _district_of_town(text)   # the span's reading as a place, asked once
         if base == "LOC" and _part_compound(text, place):
             continue                                   # "Ukraine-Krieg" tagged LOC: GermEval's LOCpart, no actor
@@ -1052,18 +1092,64 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             else:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
-        elif base in ("PER", "ORG", "OTH"):
-            if base == "PER" and len(e) == 1 and e.start > 0 and \
-                    doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
-                continue        # "verlassen den Maidan": news give a bare surname no article
-            if base == "ORG" and f and f.kind == "seat":
-                out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
-                continue
-            out.append(Cand(e.start_char, e.end_char, base, 3))
+        elif base in ("PER", "ORG", "OTH") and (named_cand := _name_cand(e, ents, base, place, f)) is not None:
+            out.append(named_cand)
     return out
 
 
+def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
+    """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
+    doc = e.doc
+    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
+        return None             # "verlassen den Maidan": news give a bare surname no article
+    if base == "PER" and (kind := _typed_by_evidence(e, ents, place)) is not None:
+        if kind == "LOC":                              # "in die Lahn", "Erdbebenwarte Bensberg": a place
+            return Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
+                        f"geo:{place.id}" if place else None)
+        if kind == "NONE":
+            return None                                # "gegen Fremdenhass": a common noun
+        base = kind                                    # "der Uno", "über Twitter": an organisation
+    if base == "ORG" and f and f.kind == "seat":
+        return Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}")
+    return Cand(e.start_char, e.end_char, base, 3)
+
+
 FUSED_LOCATIVE = _FUNCTION["fused_locative"]
+
+
+ROUTE = re.compile(r"([A-ZÄÖÜ][\w.]+)\s?[–—]\s?([A-ZÄÖÜ][\w.]+)")
+
+
+def _route(e: Span) -> list[Cand] | None:
+    """'Neubaustrecke Wendlingen–Ulm', 'A 7 Hamburg–Flensburg': two places joined by a dash are a route between
+    them, each a place of its own (of the country of the first where both have a reading there)."""
+    m = ROUTE.fullmatch(e.text)
+    if m is None:
+        return None
+    first = gazetteer().best(m.group(1))
+    second = gazetteer().best(m.group(2), country=first.country) if first else None
+    if first is None or second is None:
+        return None
+    return [Cand(e.start_char + m.start(k), e.start_char + m.end(k), "LOC", 3, p.country, f"geo:{p.id}")
+            for k, p in ((1, first), (2, second))]
+
+
+def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | None:
+    """What the trained name typer (`name_type`) says the NER's person is where it is sure it is none:
+    "LOC", "ORG", "OTH" or "NONE" (a common noun). Asked of one-word persons only: several name words
+    ('Anton Kerber', 'Pharao Tutanchamun') are the evidence of a name the NER read; a word the article also
+    gives as a person's surname ('Wise' after 'Anna Wise') or a word after a title or role noun stays a person."""
+    if len(e) > 1 or any(o.label_ == "PER" and o is not e and len(o) > 1 and o[-1].text == e.text for o in ents):
+        return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
+    if e.start > 0 and _is_title(e.doc[e.start - 1].text):
+        return None                                    # "Pharao Tutanchamun", "Ministerin X": a title says person
+    if e.text.endswith("s") and any(t.text == e.text[:-1] for t in e.doc):
+        return None                                    # "Biograf Kohls ... Kohl": a person's genitive
+    kind = retype(e)
+    if kind == "LOC" and place is None and not (e.start > 0 and e.doc[e.start - 1].tag_ == "NN") or \
+            kind == "NONE" and known_reading(e.text) is True:
+        return None     # a place needs the gazetteer's word or a noun it names ("Erdbebenwarte Bensberg");
+    return kind         # a common noun is no name the lexicon knows ("wie einst Mitterrand" stays a person)
 
 
 def _acronym_of_words_before(doc: Doc, e: Span) -> bool:
@@ -1406,7 +1492,7 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
         nxt = toks[i + 1].text          # asked first: cheaper than the lexicon, and a name needs it
         if NAME_RX.match(t.text) and NAME_RX.match(nxt) and not (nxt in forms and forms[nxt].kind != "demonym") \
                 and not _is_title(nxt) and known_first_name(t.text) and t.text not in forms \
-                and t.text not in NOT_PLACE:
+                and t.text not in NOT_PLACE and not _town_after_place_noun(toks, i):
             n = _name_at(doc, toks, i + 1)
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
                 n = 0
@@ -1414,6 +1500,11 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
     return out
+
+
+def _town_after_place_noun(toks: list[Token], i: int) -> bool:
+    """'der Stadt Chemnitz Detlef N.': a town after a place noun, then the person - no first name."""
+    return i > 0 and _place_noun(toks[i - 1].text) and gazetteer().best(toks[i].text) is not None
 
 
 def _named_as(toks: list[Token]) -> list[Cand]:
@@ -1700,7 +1791,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     cue = bool(prev) and (prev[-1] in LOCATIVE or _place_noun(prev[-1]) or geo_adjective or
                           kind in ("region", "island", "site") or
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
-        _joined_after_preposition(doc, toks, i)
+        _joined_after_preposition(doc, toks, i) or _locative_over_attributes(toks[i])
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     if n == 1:
         reading = known_reading(w)
@@ -1716,6 +1807,15 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
     return True
+
+
+def _locative_over_attributes(tok: Token) -> bool:
+    """'im nahe gelegenen Plaidt', 'ins benachbarte Gondorf': a locative preposition the parse attaches to the
+    name (its `case`) over attributes between them - the words before the name alone do not show it; a town
+    takes no article ('über das syrische Essen' is food)."""
+    kids = [c for c in tok.children if c.i < tok.i]
+    return any(c.dep_ == "case" and (c.lower_ in LOCATIVE or c.lower_ in FUSED_LOCATIVE) and c.i < tok.i - 1
+               for c in kids) and any(c.dep_ == "amod" for c in kids) and not any(c.tag_ == "ART" for c in kids)
 
 
 def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
@@ -1766,14 +1866,19 @@ def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
         toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1 and not _common_noun_only(toks[j + 1].text)
 
 
+# "Limburg (Hessen)", "Neustadt (Sachsen)": a region in brackets after a place's name says where it lies
+BRACKET = re.compile(r"\s*\(\s*")
+
+
 def _anchors(text: str, hits: list[PlaceHit]) -> None:
-    """'Marienfeld bei Berlin', 'ein Dorf nahe Mossul': the place after bei/nahe anchors the one before."""
+    """'Marienfeld bei Berlin', 'ein Dorf nahe Mossul': the place after bei/nahe anchors the one before;
+    'Moorbach in Niedersachsen', 'Limburg (Hessen)': the region after in/bracket holds it."""
     starts = {h.start: h for h in hits}
     for h in hits:
         m = NEAR.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form:
             h.anchor = starts[m.end()].form
-        m = WITHIN.match(text, h.end)
+        m = WITHIN.match(text, h.end) or BRACKET.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form and \
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form
