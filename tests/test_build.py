@@ -394,13 +394,13 @@ _NAMED = {
 }
 
 
-def _store_named(db: Path, ids: list[str], version: str = "") -> None:
+def _store_named(db: Path, ids: list[str], version: str = "", named: dict | None = None) -> None:
     from lagebild.model import Mention
 
     with Store(db, create=True) as s:
         for aid in ids:
             text, mentions = "Bericht.\n\n", []
-            for name, label, ref in _NAMED[aid]:
+            for name, label, ref in (named or _NAMED)[aid]:
                 text += "Heute sprach "
                 mentions.append(Mention(aid, len(text), len(text) + len(name), name, label, None, ref))
                 text += name + ". "
@@ -442,6 +442,49 @@ def test_entities_resolved_in_parts_are_those_resolved_over_all(tmp_path, monkey
     build_articles([], steps, components=())
     assert sizes == [total]
     assert _entity_rows(steps) == _entity_rows(whole)
+
+
+# Invented articles whose persons share first names and surnames ("Anna" opens three-word names, so a bare
+# "Anna" is a short form of them; "Keller" is the surname of two persons of different first names).
+_SHARED = {
+    "c1": [("Anna Maria Keller", "PER", None), ("Keller", "PER", None), ("Lukas Brenner", "PER", None)],
+    "c3": [("Anna Sofie Marten", "PER", None), ("Anna", "PER", None), ("Jonas Keller", "PER", None)],
+    "c5": [("Paul Oswin", "PER", None), ("Oswin", "PER", None)],
+    "c7": [("Greta Hollmann", "PER", None)],
+    # added later
+    "c2": [("Anna", "PER", None), ("Keller", "PER", None), ("Anna Maria Keller", "PER", None)],
+    "c4": [("Jonas Kellner", "PER", None), ("Anna Marten", "PER", None), ("Brenner", "PER", None)],
+    "c6": [("Lisa Hollmann", "PER", None), ("Hollmann", "PER", None)],
+    "c8": [("Greta Hollmann", "PER", None), ("Hollmann", "PER", None)],
+}
+
+
+def test_entities_of_persons_sharing_name_parts_resolved_in_parts_are_those_resolved_over_all(tmp_path, monkeypatch):
+    """Persons sharing a first name or a surname: articles added in steps give the entities one resolution
+    over all gives; what one add resolved together is kept in the index as the parts that do not touch each
+    other, so a later add resolves only its own part again ("Greta Hollmann" not with the Annas and Kellers)."""
+    import lagebild.consolidate.entities as entities_module
+
+    whole = tmp_path / "whole.db"
+    _store_named(whole, list(_SHARED), named=_SHARED)
+    build_articles([], whole, components=())
+    steps = tmp_path / "steps.db"
+    _store_named(steps, ["c1"], named=_SHARED)
+    build_articles([], steps, components=())
+    _store_named(steps, ["c3", "c5", "c7"], named=_SHARED)       # resolved together with c1's part
+    build_articles([], steps, components=())
+    sizes: list[int] = []
+    real = entities_module.resolve_entities
+    monkeypatch.setattr(entities_module, "resolve_entities", lambda ms: sizes.append(len(ms)) or real(ms))
+    _store_named(steps, ["c8"], named=_SHARED)
+    build_articles([], steps, components=())
+    assert sizes and max(sizes) == 3         # c7's Greta Hollmann and c8's two mentions, none of c1, c3, c5
+    _store_named(steps, ["c2", "c4", "c6"], named=_SHARED)
+    build_articles([], steps, components=())
+    assert _entity_rows(steps) == _entity_rows(whole)
+    by_name = {e[1]: e for e in _entity_rows(whole)[0]}
+    assert {"Anna Maria Keller", "Jonas Keller", "Greta Hollmann", "Lisa Hollmann"} <= set(by_name)
+    assert len(by_name["Anna Maria Keller"][5]) >= 3
 
 
 def test_articles_analysed_ahead_of_the_lock_are_stored_as_analysed_in_it(corpus, tmp_path, fake, monkeypatch):

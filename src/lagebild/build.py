@@ -706,7 +706,7 @@ class _Resolution:
         return self._part(mentions, linked)
 
     def _part(self, mentions: Sequence[Mention], linked: list[str | None]) -> list[Entity]:
-        from .consolidate.entities import part_keys, resolve_entities
+        from .consolidate.entities import components, part_keys, resolve_entities
 
         store = self.store
         part_of = store.entity_parts()
@@ -735,16 +735,19 @@ class _Resolution:
         entities += redone
         entities.sort(key=lambda e: (-len(e.mentions), e.id))     # as resolve_entities orders them
         if not new:
-            self.write = {"entity_part": ([], set(), [], -1, set(), [])}
+            self.write = {"entity_part": ([], set(), [], set(), {})}
             return entities
         was = {e.id: e for e in stored if e.id in gone}
         changed = [e for e in redone if e.id not in was or _entity_row(e) != _entity_row(was[e.id])]
         entity_of = {(m.article, m.start, m.end): e.id for e in redone for m in e.mentions}
         relinked = [(eid, m.article, m.start, m.end) for m, old in again
                     if (eid := entity_of.get((m.article, m.start, m.end))) != old]
-        part = min(parts) if parts else store.next_part()
-        self.write = {"entity_part": (changed, gone - {e.id for e in redone}, relinked, part, parts,
-                                      new_keys | {"e:" + e.id for e in redone})}
+        # the index of what was resolved again, split into the parts that no longer touch each other (a part
+        # merged by new mentions once stays apart where they do not join it): numbers of the redone parts first
+        local = components([m for m, _ in again], redone)[1]
+        free = [*sorted(parts), *range(store.next_part(), store.next_part() + len(set(local.values())))]
+        self.write = {"entity_part": (changed, gone - {e.id for e in redone}, relinked, parts,
+                                      {k: free[n] for k, n in local.items()})}
         return entities
 
 

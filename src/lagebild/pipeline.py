@@ -310,11 +310,9 @@ def cross_article(
         ents = out.entities if out.entities is not None else stored_entities() if stored_entities else []
         gs = out.groups if out.groups is not None else stored_groups() if stored_groups else []
         todo = {b: evs for b, (_, evs) in _by_block(articles, events, block, event_article).items()
-                if blocks is None or b in blocks}
-        # indexed once for all blocks, the mentions of the articles of the events merged only
+                if blocks is None or b in blocks}   # Known: indexed once, the merged events' articles only
         known = Known(ents, gs, {sp.article for evs in todo.values() for ev in evs for sp in ev.evidence})
-        for b, evs in todo.items():
-            out.event_blocks[b] = _qualified(merge_events(evs, known=known), b, story_of)
+        out.event_blocks.update({b: _qualified(merge_events(evs, known=known), b, story_of) for b, evs in todo.items()})
         out.events = [e for es in out.event_blocks.values() for e in es]
 
     step("duplicates", duplicates)

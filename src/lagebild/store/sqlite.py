@@ -876,11 +876,12 @@ class Store:
                 (new, r[0], r[1]) for r in rows if (new := entity_of.get((r[0], r[2], r[3]))) != r[4]])
 
     def replace_entity_part(self, entities: Sequence[Entity], changed: Sequence[Entity], gone: Collection[str],
-                            relinked: Sequence[tuple[str, str, int, int]], part: int, merged: Collection[int],
-                            keys: Iterable[str]) -> None:
+                            relinked: Sequence[tuple[str, str, int, int]], redone: Collection[int],
+                            keys: Mapping[str, int]) -> None:
         """An incremental resolution: `entities` all of them, in order (positions are rewritten where they
         moved); `changed` the entities written again, `gone` ids deleted; `relinked` (entity, article, start,
-        end) of the mentions whose entity changed; the parts `merged` and the `keys` become `part`."""
+        end) of the mentions whose entity changed; the keys of the parts `redone` are replaced by `keys`
+        (key -> part: the parts of what was resolved again, split where they no longer touch)."""
         with self.transaction():
             self.db.executemany("DELETE FROM entities WHERE id=?", [(i,) for i in {*gone, *(e.id for e in changed)}])
             self._insert("entities", [dict(encode(e, skip={"mentions"}), position=None) for e in changed])
@@ -888,9 +889,8 @@ class Store:
             self.db.executemany("UPDATE entities SET position=? WHERE id=?",
                                 [(i, e.id) for i, e in enumerate(entities) if pos.get(e.id, i) != i])
             self.db.executemany('UPDATE mentions SET entity=? WHERE article=? AND start=? AND "end"=?', relinked)
-            self.db.executemany("UPDATE entity_keys SET part=? WHERE part=?", [(part, p) for p in merged if p != part])
-            self.db.executemany("INSERT OR REPLACE INTO entity_keys(key, part) VALUES (?, ?)",
-                                [(k, part) for k in keys])
+            self.db.executemany("DELETE FROM entity_keys WHERE part=?", [(p,) for p in redone])
+            self.db.executemany("INSERT OR REPLACE INTO entity_keys(key, part) VALUES (?, ?)", keys.items())
 
     def set_entity_index(self, version: str, keys: Mapping[str, int]) -> None:
         """The index of a resolution over all mentions (consolidate.entities.components): each key's part;
@@ -1051,15 +1051,15 @@ class Store:
         kept_groups: Collection[str] = (),
         kept_events: Collection[str] = (),
         entity_index: tuple[str, Mapping[str, int]] | None = None,
-        entity_part: tuple[Sequence[Entity], Collection[str], Sequence[tuple[str, str, int, int]], int,
-                           Collection[int], Iterable[str]] | None = None,
+        entity_part: tuple[Sequence[Entity], Collection[str], Sequence[tuple[str, str, int, int]],
+                           Collection[int], Mapping[str, int]] | None = None,
     ) -> None:
         """What the cross-article steps derived, in one transaction; a part given as None keeps what is stored.
         `duplicates`: the articles whose duplicate_of changed; `near_copies`: (version, new signatures, all pairs);
         `kept_groups`, `kept_events`: ids of those given as stored (`replace_groups`);
         `entity_index`: with `entities` resolved over all, their index (`set_entity_index`); `entity_part`:
-        instead, `entities` resolved again in one part (`replace_entity_part`: changed, gone, relinked, part,
-        merged, keys)."""
+        instead, `entities` resolved again in some parts (`replace_entity_part`: changed, gone, relinked,
+        redone parts, their keys' new parts)."""
         with self.transaction():
             if duplicates is not None:
                 self.set_duplicates(duplicates)
