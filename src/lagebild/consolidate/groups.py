@@ -908,8 +908,8 @@ def _people_with_a_role(claims: list[Claim], parts: dict[int, tuple[str, ...] | 
 
 def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
                          headline: Collection[int] = ()) -> None:
-    """Within one article, a figure that restates a figure of the same count says less the second time: "Zehn
-    sudanesische Flüchtlinge getötet" ... "bei der mindestens zehn Menschen gestorben sind" (no nationality), "300
+    """Within one article, a figure that restates a figure of the same count says less the second time: "Zwölf
+    eritreische Migranten ertrunken" ... "mindestens zwölf Menschen kamen ums Leben" (no nationality), "300
     Bewohner evakuiert" ... "die 300 Personen harrten aus" (a generic person noun, no role). The figure joins the one
     key of its article that says what it leaves unsaid and contradicts it nowhere (`_says_more`), when it restates
     one of its figures (`_same_count`: the same figure, or one the other rounded). A count of people of no role takes
