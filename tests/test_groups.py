@@ -440,6 +440,16 @@ def test_a_small_count_said_again_with_less_restates_nothing(nlp):
     assert g["drei slowakische Polizisten"] != g["drei Menschen"]
 
 
+def test_a_figure_above_a_bound_restates_nothing(nlp):
+    """"Mindestens 40" and 46 are compatible but not the same count (`_same_count`): the 46 dead may be more than the
+    40 of one nationality, so the figure that says less stays its own."""
+    claims, _ = analyse(nlp, {"i.txt": (
+        "Fähre sinkt vor Lerhaven\n\nMindestens 40 eritreische Migranten sind beim Untergang einer Fähre ertrunken. Die "
+        "Küstenwache teilte mit, bei dem Unglück seien 46 Menschen ums Leben gekommen.")}, "faehre")
+    g = {c.text: c.group for c in claims}
+    assert g["Mindestens 40 eritreische Migranten"] != g["46 Menschen"]
+
+
 def test_a_figure_its_article_corrects_is_evolution_and_two_sources_at_one_time_disagree(nlp):
     """A figure marked as an earlier statement ("ursprünglich", "vorläufig") and the figure its article gives now
     are one count at two report times: a correction, not a disagreement. Two sources' figures of one time that
