@@ -468,6 +468,16 @@ def test_a_figure_its_article_corrects_is_evolution_and_two_sources_at_one_time_
     assert [x.status for x in groups] == ["disagree"]
 
 
+def test_a_provisional_arrest_is_no_earlier_statement(nlp):
+    """"vorläufig festgenommen" says the arrest is provisional, not that the figure is an earlier report of a count
+    (lang/de/superseded_markers.txt keeps only the attributive forms: "laut vorläufigem Endergebnis"): two sources'
+    figures of arrests that differ are a disagreement, not a correction."""
+    _, groups = analyse(nlp, {"j.txt": (
+        "Krawalle in Velmar\n\nNach Angaben der Polizei wurden 14 Demonstranten vorläufig festgenommen. Die "
+        "Veranstalter sprachen von 40 Festnahmen.")}, "krawalle")
+    assert [x.status for x in groups] == ["disagree"]
+
+
 def test_two_sources_of_one_crowd_disagree_even_where_one_says_insgesamt(nlp):
     """Two sources' figures of one article are one count, disputed: "insgesamt" in the organisers' figure does not
     make the police's smaller count a part of it (a whole and its part need words that say the part: a place, a
