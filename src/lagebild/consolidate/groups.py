@@ -287,27 +287,16 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     """Do two figures of one measure count different things? Within one article, two figures that differ
     beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
     Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
-    Veranstalter: 200.000" is one crowd, disputed - but a total, "insgesamt", and a smaller figure not said to be
-    one are a whole and its part whoever gives them: `_whole_and_part`), one is a vague word, or one is in the
-    headline (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere
-    wurden verletzt" is one count, reported twice). Figures of different articles are never apart here."""
+    Veranstalter: 200.000" is one crowd, disputed, even where one says "insgesamt"), one is a vague word, or one is in
+    the headline (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31
+    weitere wurden verletzt" is one count, reported twice). Figures of different articles are never apart here."""
     if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
     if _update_of(a, b):
         return False
-    return not _two_speakers(a, b) or _whole_and_part(a, b)
-
-
-def _whole_and_part(a: Claim, b: Claim) -> bool:
-    """Is one figure said to be a total ("insgesamt", "landesweit": `_total`) and the other, not said to be one,
-    below it? Then they are a whole and a part, whoever gives them ("laut Ärzten starben insgesamt mindestens 12",
-    "die Bundeswehr sprach von zehn Toten" at its post), not two estimates of one count."""
-    if _total(a) == _total(b):
-        return False
-    whole, part = (a, b) if _total(a) else (b, a)
-    return point(part) < point(whole) and not compatible(part, whole)
+    return not _two_speakers(a, b)
 
 
 def _finer_than_body(title: Claim, body: Claim) -> bool:
@@ -908,8 +897,8 @@ def _people_with_a_role(claims: list[Claim], parts: dict[int, tuple[str, ...] | 
 
 def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
                          headline: Collection[int] = ()) -> None:
-    """Within one article, a figure that restates a figure of the same count says less the second time: "Zehn
-    sudanesische Flüchtlinge getötet" ... "bei der mindestens zehn Menschen gestorben sind" (no nationality), "300
+    """Within one article, a figure that restates a figure of the same count says less the second time: "Zwölf
+    eritreische Migranten ertrunken" ... "mindestens zwölf Menschen kamen ums Leben" (no nationality), "300
     Bewohner evakuiert" ... "die 300 Personen harrten aus" (a generic person noun, no role). The figure joins the one
     key of its article that says what it leaves unsaid and contradicts it nowhere (`_says_more`), when it restates
     one of its figures (`_same_count`: the same figure, or one the other rounded). A count of people of no role takes
