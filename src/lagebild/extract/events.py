@@ -42,7 +42,7 @@ from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
-from .event_background import background_status, long_past, narrative_time
+from .event_background import background_status, long_past, months_back, narrative_time
 
 
 @dataclass(frozen=True)
@@ -864,15 +864,6 @@ def _pluperfect(tok: Token) -> bool:
                for v in verbs for c in v.children)
 
 
-def _months_back(value: str, ref: str) -> int | None:
-    """Whole months from a TIMEX3 value (its middle month where it names a year only) back to a day ref."""
-    m, r = re.match(r"(\d{4})(?:-(\d{2}))?", value), re.match(r"(\d{4})-(\d{2})", ref)
-    if m is None or r is None:
-        return None
-    month = int(m.group(2)) if m.group(2) else 6
-    return int(r.group(1)) * 12 + int(r.group(2)) - int(m.group(1)) * 12 - month
-
-
 def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
     """Background told in the pluperfect: the clause's date lies three months or more before the article
     ("Die Familie war schon vor fünf Monaten nach Peru geflohen", "hatte im vergangenen Jahr die
@@ -892,7 +883,7 @@ def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
             ref = NEUTRAL_DAY
         if value is None or ref is None or not value[:4].isdigit():
             continue
-        back = _months_back(value, ref)
+        back = months_back(value, ref)
         if back is not None and back >= BACKGROUND_MONTHS:
             return True
     return False
