@@ -335,11 +335,12 @@ def find_events(doc: Doc) -> list[Event]:
             last_assault = (ui, cause)
         elif last_assault is not None and ui - last_assault[0] <= 6:
             cause = last_assault[1]
-        if force is not None or (last_force is not None and ui - last_force[0] <= 1):
+        if force is not None:
+            last_force = (ui, force)
+        if last_force is not None and ui - last_force[0] <= 1:
             # "Bei der Erstürmung des Lagers brach Panik aus. Zehn Menschen wurden dabei getötet": the dead of a raid
             # or a riot told in its sentence or the next are its toll, no killing of their own
-            last_force = (ui, force) if force is not None else last_force
-            sentence_events = _absorb_kills(last_force[1], sentence_events) if last_force else sentence_events
+            sentence_events = _absorb_kills(last_force[1], sentence_events)
         if cause is not None:
             # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
             # the attack's or the disaster's, not an accident of their own; and the dead of an attack,
