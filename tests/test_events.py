@@ -997,6 +997,10 @@ def test_background_statuses_leave_the_story_s_own_events_alone(nlp):
                "DISPLACE").status == "reported"
     assert one(events_of(nlp, "Bei der Wahl am Sonntag in Kassel lag die Beteiligung bei 40 Prozent."),
                "VOTE").status == "reported"
+    # a temporal "als" heading a clause (the parse's mark) before a PP: the story's own event, no comparison
+    blast = one(events_of(nlp, "Als bei der Explosion am Montag in Lyon zwölf Menschen starben, war der Minister in "
+                               "Berlin."), "ACCIDENT")
+    assert blast.status == "reported"
 
 
 def test_narrative_date_carried_over_past_tense_sentences(nlp):
