@@ -1051,6 +1051,10 @@ def test_nominal_reading_and_toll_of_a_raid(nlp):
                          "Menschen wurden dabei getötet.")
     assert one(evs, "COERCE").mode == "raid"
     none_of(evs, "ASSAULT")
+    # the dead of the next sentence at another place are no raid's toll
+    evs = events_of(nlp, "Die Polizei stürmte am Montag ein Haus in Lyon. In Marseille wurden am Dienstag bei einem "
+                         "Streit zwei Männer getötet.")
+    assert one(evs, "COERCE").figures == [] and one(evs, "ASSAULT").place.name == "Marseille"
     army = events_of(nlp, "Die Erstürmung der Stadt durch die Armee dauerte drei Tage.")
     assert one(army, "ASSAULT").mode == "occupy"
 

@@ -340,7 +340,7 @@ def find_events(doc: Doc) -> list[Event]:
         if last_force is not None and ui - last_force[0] <= 1:
             # "Bei der Erstürmung des Lagers brach Panik aus. Zehn Menschen wurden dabei getötet": the dead of a raid
             # or a riot told in its sentence or the next are its toll, no killing of their own
-            sentence_events = _absorb_kills(last_force[1], sentence_events)
+            sentence_events = _absorb_kills(last_force[1], sentence_events, next_sentence=ui > last_force[0])
         if cause is not None:
             # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
             # the attack's or the disaster's, not an accident of their own; and the dead of an attack,
@@ -359,9 +359,12 @@ def find_events(doc: Doc) -> list[Event]:
 FORCE = (("COERCE", "raid"), ("PROTEST", "riot"))    # force used at a place, whose dead the next sentence tells
 
 
-def _absorb_kills(cause: Event, sentence_events: list[Event]) -> list[Event]:
-    """The killings among a sentence's events become figures of the raid or riot that caused them."""
-    kills = [e for e in sentence_events if e is not cause and e.type == "ASSAULT" and e.mode == "kill"]
+def _absorb_kills(cause: Event, sentence_events: list[Event], next_sentence: bool = False) -> list[Event]:
+    """The killings among a sentence's events become figures of the raid or riot that caused them; from the next
+    sentence only those at no other place ("Die Polizei stürmte ein Haus in Lyon. In Marseille wurden zwei Männer
+    getötet": another event)."""
+    kills = [e for e in sentence_events if e is not cause and e.type == "ASSAULT" and e.mode == "kill" and not (
+        next_sentence and e.place is not None and cause.place is not None and e.place.name != cause.place.name)]
     for e in kills:
         cause.figures = list(dict.fromkeys(cause.figures + e.figures))
     return [e for e in sentence_events if e not in kills]
