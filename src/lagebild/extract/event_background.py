@@ -174,7 +174,8 @@ def background_status(tok: Token, nominal: bool) -> str | None:
 def _compared(tok: Token) -> bool:
     """'als bei der Wahl am 11. Juni', 'wie beim Beben von 1999': the trigger's phrase is a prepositional phrase
     right after a comparative particle - the standard of a comparison (a temporal "als der Anschlag geschah" has
-    no preposition of its own)."""
+    no preposition of its own; where the particle heads a clause, the parse's mark - "Als bei der Explosion zwölf
+    Menschen starben, ..." - the phrase is that clause's, the story's own event)."""
     words = sorted(tok.subtree, key=lambda t: t.i)
     if words[0].lower_ in COMPARATIVE and len(words) > 1:     # the parse may hang the particle on the noun
         particle, head = words[0], words[1]
@@ -182,7 +183,7 @@ def _compared(tok: Token) -> bool:
         particle, head = tok.doc[words[0].i - 1], words[0]
     else:
         return False
-    return particle.lower_ in COMPARATIVE and head.pos_ == "ADP" and head.head.i == tok.i
+    return particle.lower_ in COMPARATIVE and particle.dep_ != "mark" and head.pos_ == "ADP" and head.head.i == tok.i
 
 
 def _habitual(tok: Token, verb: Token) -> bool:

@@ -42,7 +42,7 @@ from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
-from .event_background import background_status, long_past, narrative_time
+from .event_background import background_status, long_past, months_back, narrative_time
 
 
 @dataclass(frozen=True)
@@ -335,11 +335,12 @@ def find_events(doc: Doc) -> list[Event]:
             last_assault = (ui, cause)
         elif last_assault is not None and ui - last_assault[0] <= 6:
             cause = last_assault[1]
-        if force is not None or (last_force is not None and ui - last_force[0] <= 1):
+        if force is not None:
+            last_force = (ui, force)
+        if last_force is not None and ui - last_force[0] <= 1:
             # "Bei der Erstürmung des Lagers brach Panik aus. Zehn Menschen wurden dabei getötet": the dead of a raid
             # or a riot told in its sentence or the next are its toll, no killing of their own
-            last_force = (ui, force) if force is not None else last_force
-            sentence_events = _absorb_kills(last_force[1], sentence_events) if last_force else sentence_events
+            sentence_events = _absorb_kills(last_force[1], sentence_events, next_sentence=ui > last_force[0])
         if cause is not None:
             # "Explosionen", "Brände" during or right after an attack, houses collapsing in an earthquake:
             # the attack's or the disaster's, not an accident of their own; and the dead of an attack,
@@ -358,9 +359,12 @@ def find_events(doc: Doc) -> list[Event]:
 FORCE = (("COERCE", "raid"), ("PROTEST", "riot"))    # force used at a place, whose dead the next sentence tells
 
 
-def _absorb_kills(cause: Event, sentence_events: list[Event]) -> list[Event]:
-    """The killings among a sentence's events become figures of the raid or riot that caused them."""
-    kills = [e for e in sentence_events if e is not cause and e.type == "ASSAULT" and e.mode == "kill"]
+def _absorb_kills(cause: Event, sentence_events: list[Event], next_sentence: bool = False) -> list[Event]:
+    """The killings among a sentence's events become figures of the raid or riot that caused them; from the next
+    sentence only those at no other place ("Die Polizei stürmte ein Haus in Lyon. In Marseille wurden zwei Männer
+    getötet": another event)."""
+    kills = [e for e in sentence_events if e is not cause and e.type == "ASSAULT" and e.mode == "kill" and not (
+        next_sentence and e.place is not None and cause.place is not None and e.place.name != cause.place.name)]
     for e in kills:
         cause.figures = list(dict.fromkeys(cause.figures + e.figures))
     return [e for e in sentence_events if e not in kills]
@@ -864,15 +868,6 @@ def _pluperfect(tok: Token) -> bool:
                for v in verbs for c in v.children)
 
 
-def _months_back(value: str, ref: str) -> int | None:
-    """Whole months from a TIMEX3 value (its middle month where it names a year only) back to a day ref."""
-    m, r = re.match(r"(\d{4})(?:-(\d{2}))?", value), re.match(r"(\d{4})-(\d{2})", ref)
-    if m is None or r is None:
-        return None
-    month = int(m.group(2)) if m.group(2) else 6
-    return int(r.group(1)) * 12 + int(r.group(2)) - int(m.group(1)) * 12 - month
-
-
 def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
     """Background told in the pluperfect: the clause's date lies three months or more before the article
     ("Die Familie war schon vor fünf Monaten nach Peru geflohen", "hatte im vergangenen Jahr die
@@ -892,7 +887,7 @@ def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
             ref = NEUTRAL_DAY
         if value is None or ref is None or not value[:4].isdigit():
             continue
-        back = _months_back(value, ref)
+        back = months_back(value, ref)
         if back is not None and back >= BACKGROUND_MONTHS:
             return True
     return False
