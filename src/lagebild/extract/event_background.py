@@ -25,7 +25,7 @@ from ..model import TimeValue
 from . import doc_text
 
 COMPARATIVE = ("als", "wie")          # the particles of a comparison's standard (closed class of German)
-HISTORY_MONTHS = 10                   # a past event the narrative dates this far before the article is history
+HISTORY_MONTHS = 12                   # a past event the narrative dates this far before the article is history
 SINCE = re.compile(r"\b(seit|ab|bis|von)\s*$", re.IGNORECASE)   # a span reaching into or out of the story
 
 
@@ -145,8 +145,8 @@ def months_back(value: str, ref: str) -> int | None:
 
 
 def long_past(doc: Doc, tok: Token | None, time: TimeValue | None) -> bool:
-    """A past-tense mention the narrative dates ten months or more before the article: history the report tells as
-    background ("Der Täter hatte am 19. August 2009 ... Darauf fuhr er ..." in an article of June 2010). A date in
+    """A past-tense mention the narrative dates a year or more before the article: history the report tells as
+    background ("Der Täter hatte am 19. August 2009 ... Darauf fuhr er ..." in an article of October 2010). A date in
     the mention's own clause is the story's where it names it ("der im Juni 2024 unterzeichnete Vertrag" in a
     story of 2025 about that treaty; `events._time_status` judges those by year)."""
     dct = doc._.dct
