@@ -736,7 +736,7 @@ def _split_person_place(doc: Doc, ents) -> list:
 
 
 def _split_place_person(doc: Doc, ents) -> list:
-    """'der Kämmerer der Stadt Chemnitz Detlef Nonnen', 'der Bürgermeister von Tübingen Boris Palmer': the NER
+    """'der Landrat des Kreises Kassel Andreas Siebert', 'der Bürgermeister von Tübingen Boris Palmer': the NER
     ran the place an official serves into the official's name after it (no comma between). Where the span's
     first word is a place that a place noun or a title's 'von' introduces and its second a name the lexicon
     knows that is no big place, the first word is the place and the rest - with the name words the parse joins
@@ -1103,7 +1103,7 @@ def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form 
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
         return None             # "verlassen den Maidan": news give a bare surname no article
     if base == "PER" and (kind := _typed_by_evidence(e, ents, place)) is not None:
-        if kind == "LOC":                              # "in die Lahn", "Erdbebenwarte Bensberg": a place
+        if kind == "LOC":                              # "in die Lahn", "Messstation Moorbach": a place
             return Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
                         f"geo:{place.id}" if place else None)
         if kind == "NONE":
@@ -1121,7 +1121,7 @@ ROUTE = re.compile(r"([A-ZÄÖÜ][\w.]+)\s?[–—]\s?([A-ZÄÖÜ][\w.]+)")
 
 
 def _route(e: Span) -> list[Cand] | None:
-    """'Neubaustrecke Wendlingen–Ulm', 'A 7 Hamburg–Flensburg': two places joined by a dash are a route between
+    """'die Neubaustrecke Hamburg–Flensburg': two places joined by a dash are a route between
     them, each a place of its own (of the country of the first where both have a reading there)."""
     m = ROUTE.fullmatch(e.text)
     if m is None:
@@ -1148,7 +1148,7 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
     kind = retype(e)
     if kind == "LOC" and place is None and not (e.start > 0 and e.doc[e.start - 1].tag_ == "NN") or \
             kind == "NONE" and known_reading(e.text) is True:
-        return None     # a place needs the gazetteer's word or a noun it names ("Erdbebenwarte Bensberg");
+        return None     # a place needs the gazetteer's word or a noun it names ("Messstation Moorbach");
     return kind         # a common noun is no name the lexicon knows ("wie einst Mitterrand" stays a person)
 
 
@@ -1503,7 +1503,7 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
 
 
 def _town_after_place_noun(toks: list[Token], i: int) -> bool:
-    """'der Stadt Chemnitz Detlef N.': a town after a place noun, then the person - no first name."""
+    """'der Stadt Kassel Anna N.': a town after a place noun, then the person - no first name."""
     return i > 0 and _place_noun(toks[i - 1].text) and gazetteer().best(toks[i].text) is not None
 
 
@@ -1810,7 +1810,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
 
 
 def _locative_over_attributes(tok: Token) -> bool:
-    """'im nahe gelegenen Plaidt', 'ins benachbarte Gondorf': a locative preposition the parse attaches to the
+    """'bis ins benachbarte Mendig': a locative preposition the parse attaches to the
     name (its `case`) over attributes between them - the words before the name alone do not show it; a town
     takes no article ('über das syrische Essen' is food)."""
     kids = [c for c in tok.children if c.i < tok.i]
@@ -1866,7 +1866,7 @@ def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
         toks[j].idx == toks[j - 1].idx + len(toks[j - 1].text) + 1 and not _common_noun_only(toks[j + 1].text)
 
 
-# "Limburg (Hessen)", "Neustadt (Sachsen)": a region in brackets after a place's name says where it lies
+# "Paris (Texas)", "Limburg (Hessen)": a region in brackets after a place's name says where it lies
 BRACKET = re.compile(r"\s*\(\s*")
 
 

@@ -1,0 +1,30 @@
+"""The name typer's packaged weights and its training step (no corpus needed: synthetic rows)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from lagebild.extract import name_type as N
+from lagebild.training.name_type import fit
+
+
+def test_the_packaged_weights_load_and_agree_with_their_meta():
+    # load_model() answers None on a missing file or a shape mismatch, and the typer's tests then skip:
+    # the packaged model must load, with the classes, feature dimension and threshold its meta.json states
+    model = N.load_model()
+    assert model is not None
+    meta = json.loads((N.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert tuple(meta["classes"]) == N.CLASSES and meta["dim"] == N.DIM
+    assert model.w.shape == (N.DIM, len(N.CLASSES)) and model.threshold == meta["threshold"]
+    assert "CC BY 4.0" in meta["license"]
+
+
+def test_training_is_deterministic_and_learns_separable_rows():
+    # two feature sets, one per class; each row also given without its "own words" (the drop-out copy)
+    rows = [([1, 2], 0, None, [2]), ([3, 4], 1, None, [4])] * 20
+    w1, b1 = fit(rows, epochs=3, seed=0)
+    w2, b2 = fit(rows, epochs=3, seed=0)
+    assert np.array_equal(w1, w2) and np.array_equal(b1, b2)      # seed 0: the same weights every run
+    model = N.Model(w1.astype(np.float32), b1.astype(np.float32), 0.2)
+    assert int(np.argmax(model.probs([1, 2]))) == 0 and int(np.argmax(model.probs([3, 4]))) == 1
