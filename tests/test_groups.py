@@ -460,3 +460,13 @@ def test_a_total_and_a_smaller_count_of_another_source_are_whole_and_part(nlp):
         "Streik in Velmar\n\nNach Angaben der Polizei protestierten 8.000 Menschen. Die Gewerkschaft sprach von 20.000 "
         "Teilnehmern.")}, "streik")
     assert [x.status for x in groups] == ["disagree"]
+
+
+def test_percentage_points_and_percent_are_never_one_quantity(nlp):
+    # a change of a share in percentage points is no share, however near the values ("mehr als 9" and 11,4)
+    text = ("Wahl in Neustadt\n\nDie Grünen erreichten 11,4 Prozent. Die Liste der Bürger legte um gut "
+            "neun Prozentpunkte zu.")
+    claims, _ = analyse(nlp, {"w.txt": text})
+    c = {x.low: x for x in claims}
+    assert (c[11.4].unit, c[9].unit) == ("%", "pp")
+    assert c[11.4].group != c[9].group

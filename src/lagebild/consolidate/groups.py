@@ -424,8 +424,8 @@ def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str 
 def _within_articles(ms: list[Claim], same_value: bool = False,
                      published: Mapping[str, str | None] | None = None,
                      headline: Collection[int] = (), reach: float | None = None) -> list[list[Claim]]:
-    """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
-    to different clusters; a figure of another article joins the cluster nearest in value. A generic count
+    """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) or given in
+    different units (`_other_unit`) go to different clusters; a figure of another article joins the cluster nearest in value. A generic count
     (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
     it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
     amount in one story is the only sign of one quantity. A figure more than fivefold
@@ -438,7 +438,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     incident = _incidents(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
-        fits = [cl for cl in clusters if not any(apart(c, m, headline) for m in cl)]
+        fits = [cl for cl in clusters if not any(apart(c, m, headline) or _other_unit(c, m) for m in cl)]
         fits = _series_fits(c, fits, running, incident)
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
@@ -457,6 +457,12 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             fits = [cl for cl in fits if any(running[id(m)] for m in cl)] or fits
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
+
+
+def _other_unit(a: Claim, b: Claim) -> bool:
+    """Are two figures given in different units, both known: never one quantity, whatever their values ("gut acht
+    Prozentpunkte" is a change of a share, no share of 12 %; dollars are no euros)?"""
+    return a.unit is not None and b.unit is not None and a.unit != b.unit
 
 
 def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> bool:

@@ -792,8 +792,8 @@ class ClaimExtractor:
     @staticmethod
     def _unit(noun: str, kind: str) -> str | None:
         n = noun.lower()
-        if kind == "percent":
-            return "%"
+        if kind == "percent":       # a share (%), or a change of one in percentage points (pp): never one quantity
+            return next((v for k, v in meas.PERCENT_UNITS.items() if n.startswith(k)), "%")
         if kind == "money":
             return next((v for k, v in meas.CURRENCIES.items() if n.endswith(k)), None)
         if kind == "measurement":
