@@ -124,8 +124,8 @@ def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
 def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
                    has_pos: bool) -> tuple[list[attr.Tok], list[str], int, bool]:
     """The counted noun(s) after a figure: (nouns, modifiers, end offset, a partitive: "rund 400 der Flüchtlinge");
-    text is doc.text (computed once). The noun the number attaches to in the parse first (`_attached_noun`), past
-    whatever stands between; the words right after the figure where the parse gives none."""
+    text is doc.text (computed once). The noun that closes an extended attribute after the figure by its parts of
+    speech (`_attached_noun`: the parser does not attach the number there), else the words right after it."""
     toks = _glue_insertions(attr.tokenize(text[fig.end:limit][:160], fig.end))
     nouns: list[attr.Tok] = []
     mods: list[str] = []
@@ -219,7 +219,8 @@ def _glue_insertions(toks: list[attr.Tok]) -> list[attr.Tok]:
     return out
 
 
-# Counted nouns found past what stands between the figure and its noun, by how (reported by benchmarks)
+# Counted nouns found past what stands between the figure and its noun, by whether the parse agrees (reported by
+# benchmarks/parse_fallbacks.py; on the dev half the parse attached none of them, 2026-12-05)
 COUNTED_STATS: Counter[str] = Counter()
 # Parts of speech (STTS) of an extended attribute's words before its closing participle or adjective: a PP's
 # preposition, article and noun, adverbs ("die 250 an Bord befindlichen", "90.000 seit Jahren in Ägypten lebende")
