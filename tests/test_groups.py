@@ -489,3 +489,13 @@ def test_two_sources_of_one_crowd_disagree_even_where_one_says_insgesamt(nlp):
                       "sprach von 20.000 Teilnehmern.")):
         _, groups = analyse(nlp, {aid: text}, "streik")
         assert [x.status for x in groups] == ["disagree"], aid
+
+
+def test_percentage_points_and_percent_are_never_one_quantity(nlp):
+    # a change of a share in percentage points is no share, however near the values ("mehr als 9" and 11,4)
+    text = ("Wahl in Neustadt\n\nDie Grünen erreichten 11,4 Prozent. Die Liste der Bürger legte um gut "
+            "neun Prozentpunkte zu.")
+    claims, _ = analyse(nlp, {"w.txt": text})
+    c = {x.low: x for x in claims}
+    assert (c[11.4].unit, c[9].unit) == ("%", "pp")
+    assert c[11.4].group != c[9].group

@@ -149,6 +149,13 @@ def test_a_number_unit_noun_compound_is_a_measurement_of_its_head(claims_of):
     assert 3 not in cs                                  # no unit of measurement: a label, as before
 
 
+def test_a_compound_of_a_degree_names_a_kind_no_amount(claims_of):
+    # a degree (angle, temperature) in a compound says what kind of thing its head is, not how much of it
+    cs = claims_of("Der Sender zeigte 180-Grad-Aufnahmen des Hafens. Das Land hält am 2-Grad-Ziel fest.")
+    assert 180 not in cs and 2 not in cs
+    assert claims_of("Die Bauarbeiter errichteten einen 12-Kilometer-Damm.")[12].measure.kind == "measurement"
+
+
 # --- "gut" as a qualifier by the parse --------------------------------------------------------------------------
 
 def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers_adverb(claims_of):

@@ -413,11 +413,11 @@ def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str 
 def _within_articles(ms: list[Claim], same_value: bool = False,
                      published: Mapping[str, str | None] | None = None,
                      headline: Collection[int] = (), reach: float | None = None) -> list[list[Claim]]:
-    """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) go
-    to different clusters; a figure of another article joins the cluster nearest in value. A generic count
-    (money, percent, a noun of no class: nothing says what happened to it) joins only a cluster whose figure
-    it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5 Millionen) - the same
-    amount in one story is the only sign of one quantity. A figure more than fivefold
+    """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) or given in
+    different units (`_other_unit`) go to different clusters; a figure of another article joins the cluster
+    nearest in value. A generic count (money, percent, a noun of no class: nothing says what happened to it) joins
+    only a cluster whose figure it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5
+    Millionen) - the same amount in one story is the only sign of one quantity. A figure more than fivefold
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
     cluster are running totals of other reports (`_one_series`). With `reach` (a named rate, `RATE_REACH`) a
     figure joins only a cluster within that distance, on any day. A headline's
@@ -427,7 +427,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     incident = _incidents(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
-        fits = [cl for cl in clusters if not any(apart(c, m, headline) for m in cl)]
+        fits = [cl for cl in clusters if not any(apart(c, m, headline) or _other_unit(c, m) for m in cl)]
         fits = _series_fits(c, fits, running, incident)
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
@@ -446,6 +446,12 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             fits = [cl for cl in fits if any(running[id(m)] for m in cl)] or fits
         min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
     return clusters
+
+
+def _other_unit(a: Claim, b: Claim) -> bool:
+    """Are two figures given in different units, both known: never one quantity, whatever their values ("um neun
+    Prozentpunkte" is a change of a share, no share of 11 %; dollars are no euros)?"""
+    return a.unit is not None and b.unit is not None and a.unit != b.unit
 
 
 def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> bool:

@@ -124,8 +124,8 @@ def _is_noun(doc: Doc, t: attr.Tok, has_pos: bool) -> bool:
 def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
                    has_pos: bool) -> tuple[list[attr.Tok], list[str], int, bool]:
     """The counted noun(s) after a figure: (nouns, modifiers, end offset, a partitive: "rund 400 der Flüchtlinge");
-    text is doc.text (computed once). The noun the number attaches to in the parse first (`_attached_noun`), past
-    whatever stands between; the words right after the figure where the parse gives none."""
+    text is doc.text (computed once). The noun that closes an extended attribute after the figure by its parts of
+    speech (`_attached_noun`: the parser does not attach the number there), else the words right after it."""
     toks = _glue_insertions(attr.tokenize(text[fig.end:limit][:160], fig.end))
     nouns: list[attr.Tok] = []
     mods: list[str] = []
@@ -140,7 +140,7 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
     attached = _attached_noun(doc, fig, limit) if has_pos else None
     if attached is not None:
         k = next((j for j, t in enumerate(toks) if t.start == attached.idx), -1)
-        if k > 0:                        # past an attribute: "die 250 an Bord befindlichen Menschen"
+        if k > 0:                        # past an attribute: "die 40 im Stollen eingeschlossenen Bergleute"
             nouns.append(toks[k])
             mods = [t.text for t in toks[:k] if t.is_word and not t.is_cap and (attr._adj_like(t) or _attribute(
                 doc, t))]
@@ -219,17 +219,18 @@ def _glue_insertions(toks: list[attr.Tok]) -> list[attr.Tok]:
     return out
 
 
-# Counted nouns found past what stands between the figure and its noun, by how (reported by benchmarks)
+# Counted nouns found past what stands between the figure and its noun, by whether the parse agrees (reported by
+# benchmarks/parse_fallbacks.py; on the dev half the parse attached none of them, 2026-12-05)
 COUNTED_STATS: Counter[str] = Counter()
 # Parts of speech (STTS) of an extended attribute's words before its closing participle or adjective: a PP's
-# preposition, article and noun, adverbs ("die 250 an Bord befindlichen", "90.000 seit Jahren in Ägypten lebende")
+# preposition, article and noun, adverbs ("die 40 im Stollen eingeschlossenen", "5.000 seit Jahren im Land lebende")
 _ATTRIBUTE_TAGS = frozenset({"APPR", "APPRART", "ART", "NN", "NE", "ADV", "ADJD", "ADJA", "CARD", "PIAT",
                              "PPOSAT", "PDAT", "KON", "TRUNC"})
 
 
 def _attached_noun(doc: Doc, fig: QuantityPhrase, limit: int) -> Token | None:
-    """The noun a figure's number counts past an extended attribute between them ("etwa 90.000 in Ägypten lebende
-    Flüchtlinge", "die 250 an Bord befindlichen Menschen"): the noun that closes the attribute by its parts of
+    """The noun a figure's number counts past an extended attribute between them ("etwa 5.000 im Land lebende
+    Saisonkräfte", "die 40 im Stollen eingeschlossenen Bergleute"): the noun that closes the attribute by its parts of
     speech (`_attribute_close`), in number agreement with the figure. Counted in COUNTED_STATS by whether the
     parse agrees (the number is the noun's `nummod`) or attaches the number elsewhere (a wrong parse: the parts
     of speech decide). None where the noun follows the figure directly (the word walk of `_counted_after` reads
@@ -362,13 +363,13 @@ def _english_thousands(text: str, fig: QuantityPhrase, counted: str) -> Quantity
 
 
 # Qualifier words the word rules of numbers.py take only in listed contexts (qualifier_contexts.tsv): the parse
-# decides where they stand elsewhere ("noch einmal gut acht Prozentpunkte")
+# decides where they stand elsewhere ("verlor zuletzt gut drei Prozentpunkte")
 _CONTEXT_QUALIFIERS = {w: q for w, q in pairs("qualifiers", column=1).items() if w == "gut"}
 
 
 def _qualifier_by_parse(doc: Doc, fig: QuantityPhrase) -> QuantityPhrase:
-    """A figure without a qualifier whose number has "gut" right before it as its adverb in the parse ("gewann noch
-    einmal gut acht Prozentpunkte"): more than, the phrase from "gut" on (numbers.py reads "gut" only after the
+    """A figure without a qualifier whose number has "gut" right before it as its adverb in the parse ("verlor zuletzt
+    gut drei Prozentpunkte"): more than, the phrase from "gut" on (numbers.py reads "gut" only after the
     words of qualifier_contexts.tsv; an adjective "gut", a noun "Gut" or a "gut" of another word stays none)."""
     if fig.qualifier != "exact" or fig.start != fig.num_start:
         return fig
@@ -447,7 +448,7 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     force its clause makes a plan or an expectation (planned: modality.py) as its own quantity."""
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
     if planned and measure.action is None and measure.kind in PLANNED_ACTIONS:
-        measure.action = PLANNED_ACTIONS[measure.kind]      # "an der bis zu 3.000 teilnehmen sollten": expected
+        measure.action = PLANNED_ACTIONS[measure.kind]      # "zu dem 800 Gäste kommen sollten": expected
     if measure.kind == "rating":
         counted = quantity.scale_before(text, unit.start, fig.start) or counted
     elif measure.kind == "other" and has_noun:
@@ -792,8 +793,8 @@ class ClaimExtractor:
     @staticmethod
     def _unit(noun: str, kind: str) -> str | None:
         n = noun.lower()
-        if kind == "percent":
-            return "%"
+        if kind == "percent":       # a share (%), or a change of one in percentage points (pp): never one quantity
+            return next((v for k, v in meas.PERCENT_UNITS.items() if n.startswith(k)), "%")
         if kind == "money":
             return next((v for k, v in meas.CURRENCIES.items() if n.endswith(k)), None)
         if kind == "measurement":

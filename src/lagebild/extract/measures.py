@@ -162,6 +162,8 @@ TIME_UNIT_NOUNS = pairs("time_unit_nouns")
 # a claim's unit: "Milliarden Euro" -> EUR, "Kilometern" -> km (lang/de/currencies.tsv, measure_units.tsv)
 CURRENCIES = {row[0]: row[1] for row in rows("currencies") if len(row) > 1}
 UNITS = {row[0]: row[1] for row in rows("measure_units") if len(row) > 1}
+# a percentage's unit: "Prozent" -> %, "Prozentpunkte" -> pp (lang/de/percent_units.tsv)
+PERCENT_UNITS = pairs("percent_units")
 # Person nouns an age compound stands before ("eine 25-jährige Frau"): an age (lang/de/aged_person_nouns.txt).
 KIN = words("aged_person_nouns")
 # Nouns an adjective of nationality may modify to make it the subject's nationality (lang/de/force_nouns.txt).

@@ -9,8 +9,8 @@ figure in a conjoined clause - says nothing about this figure.
 - **hedged**: an evidential adverb in the clause (`offenbar`, `angeblich`), hearsay `soll`/`sollen` governing it
   (with a passive infinitive a plan instead: `sollen eingesetzt werden`), any `sollen` with a perfect infinitive
   (`sollen ... begangen haben`, `sollten getötet worden sein`), `könnte`/`dürfte` governing it.
-- **planned**: a plan or an expectation - past or subjunctive `sollen` without a perfect infinitive (`an der
-  3.000 teilnehmen sollten`), `sollen` with a passive infinitive, an expectation verb (`werden erwartet`,
+- **planned**: a plan or an expectation - past or subjunctive `sollen` without a perfect infinitive (`zu dem
+  800 Gäste kommen sollten`), `sollen` with a passive infinitive, an expectation verb (`werden erwartet`,
   `rechnet mit`): the figure is what was expected, not what happened, and never a hedge.
 
 The words are `lang/de/figure_modality.tsv`. Without a parse there is no answer (None): the word rules of

@@ -304,13 +304,14 @@ def scan_numbers(text: str) -> list[Number]:
     return out
 
 
-# Units of measurement (lang/de/measure_units.tsv), the first column
-MEASURE_UNITS = tuple(row[0] for row in de.rows("measure_units"))
+# Units of measurement of an extent (lang/de/measure_units.tsv, the first column): not those of a degree on a scale
+# (column `degree`: Grad), which in a compound name a kind ("360-Grad-Video"), no amount
+MEASURE_UNITS = tuple(row[0] for row in de.rows("measure_units") if "degree" not in row[2:])
 
 
 def _unit_compound(text: str, m: re.Match) -> bool:
-    """Is a glued number a number-unit-noun compound: a unit of measurement, a hyphen and a noun ("8-Kilo-Bombe",
-    "40-Tonnen-Lkw")?"""
+    """Is a glued number a number-unit-noun compound: a unit of measurement of an extent, a hyphen and a noun
+    ("8-Kilo-Bombe", "40-Tonnen-Lkw"; not "360-Grad-Video")?"""
     return m.group(1)[:1].isupper() and m.group(1).lower().startswith(MEASURE_UNITS) and \
         re.match(r"-[A-ZÄÖÜ]", text[m.end():m.end() + 2]) is not None
 

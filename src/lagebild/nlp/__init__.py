@@ -54,7 +54,7 @@ def line_breaks(doc):
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text or tok.is_space and "\n" in tok.text:
             tok.is_sent_start = True
-    for tok in doc[1:-3]:                   # "angreifende[n] Demonstranten": an editorial insertion glued to
+    for tok in doc[1:-3]:                   # "bewaffnete[n] Männer": an editorial insertion glued to
         prev = doc[tok.i - 1]               # a word in a quotation is inside the sentence, never its end
         if tok.text == "[" and not prev.whitespace_ and prev.is_alpha and doc[tok.i + 2].text == "]" and \
                 not tok.whitespace_ and doc[tok.i + 1].is_alpha and len(doc[tok.i + 1].text) <= 3:

@@ -112,21 +112,25 @@ class LemmaTable:
             json.dump(self.table, f, ensure_ascii=False, separators=(",", ":"))
 
     def from_disk(self, path, *, exclude=()):
-        with gzip.open(Path(path) / "lemmas.json.gz", "rt", encoding="utf-8") as f:
-            self.table = json.load(f)
+        self.table = _load((Path(path) / "lemmas.json.gz").resolve())
         return self
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> dict[str, dict[str, str]]:
+    """A lemma table file, read once per process: the pipeline's component and `readings` share the packaged one
+    (read only, never changed)."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
 
 
 PACKAGED = Path(__file__).resolve().parent.parent / "models" / "de_lagebild" / "lagebild_lemmas" / "lemmas.json.gz"
 
 
-@lru_cache(maxsize=1)
 def packaged_table() -> dict[str, dict[str, str]]:
-    """The packaged pipeline's lemma table (form -> {STTS tag: lemma}); empty where no pipeline is packaged."""
-    if not PACKAGED.exists():
-        return {}
-    with gzip.open(PACKAGED, "rt", encoding="utf-8") as f:
-        return json.load(f)
+    """The packaged pipeline's lemma table (form -> {STTS tag: lemma}), the very dict its component holds where the
+    pipeline is loaded; empty where no pipeline is packaged."""
+    return _load(PACKAGED) if PACKAGED.exists() else {}
 
 
 def readings(form: str) -> dict[str, str] | None:

@@ -95,18 +95,17 @@ SPEECH_VERBS: dict[str, str | None] = {form: row[1] if len(row) > 1 else None
                                        for row in rows("speech_verb_forms") for form in row[0].split()}
 DENIAL = re.compile(r"\b(bestritt\w*|bestreite\w*|dementier\w*|zurückgewiesen|widersprach\w*|wies\b[^.]*\bzurück|"
                     r"weist\b[^.]*\bzurück|wiesen\b[^.]*\bzurück)", re.IGNORECASE)
+# The hedges that speak for the whole sentence, not for one clause: reports and estimates as the basis ("Berichten
+# zufolge"), unverified ("nicht unabhängig überprüft"). Where the pipeline parses, the adverbs and modal verbs of
+# HEDGES are read from the figure's own clause instead (extract/modality.py).
+_SENTENCE_HEDGE = (r"unbestätigt\w*|(?:medien)?berichten zufolge|schätzungen zufolge|"
+                   r"nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|nicht überprüfbar|"
+                   r"kaum (?:unabhängig )?überprüf\w*")
+SENTENCE_HEDGES = re.compile(rf"\b({_SENTENCE_HEDGE})\b", re.IGNORECASE)
 HEDGES = re.compile(
     r"\b(offenbar|offensichtlich|angeblich\w*|mutmaßlich\w*|vermutlich|wohl|möglicherweise|womöglich|anscheinend|"
-    r"scheinbar|vermeintlich\w*|unbestätigt\w*|soll|sollen|solle|sollten|sollte|könnte|könnten|dürfte|dürften|"
-    r"(?:medien)?berichten zufolge|schätzungen zufolge|nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|"
-    r"nicht überprüfbar|kaum (?:unabhängig )?überprüf\w*)\b", re.IGNORECASE)
-# The hedges of HEDGES that speak for the whole sentence, not for one clause: reports and estimates as the basis
-# ("Berichten zufolge"), unverified ("nicht unabhängig überprüft"). Where the pipeline parses, the adverbs and
-# modal verbs are read from the figure's own clause instead (extract/modality.py).
-SENTENCE_HEDGES = re.compile(
-    r"\b(unbestätigt\w*|(?:medien)?berichten zufolge|schätzungen zufolge|"
-    r"nicht (?:unabhängig )?(?:überprüf|bestätig|verifizier)\w*|nicht überprüfbar|kaum (?:unabhängig )?überprüf\w*)\b",
-    re.IGNORECASE)
+    r"scheinbar|vermeintlich\w*|soll|sollen|solle|sollten|sollte|könnte|könnten|dürfte|dürften|"
+    rf"{_SENTENCE_HEDGE})\b", re.IGNORECASE)
 # Konjunktiv I: the sentence goes on reporting someone's words.
 REPORTED = re.compile(r"\b(sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|hätten|befänden|befinde)\b")
 # Heads naming a body, not a person: a name after them is the body's ("Hilfsorganisation Brückenwerk",
