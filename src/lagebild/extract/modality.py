@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lang.de import table
-from .quantity import figure_token
+from .quantity import figure_token, punct_segment
 
 WORDS = table("figure_modality")
 # Dependencies that open a clause of its own. Upward through the complement and relative ones (the clause above
@@ -37,17 +37,6 @@ GOVERNED = frozenset({"ccomp", "xcomp", "csubj", "acl", "acl:relcl"})
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # How each figure's clause was read: by the parse, or by the stretch between punctuation where the parse is wrong
 STATS: Counter[str] = Counter()
-
-
-def _segment(doc, tok: Token) -> list[Token]:
-    """The words of tok's sentence between the punctuation marks around it (commas, dashes, colons, brackets)."""
-    sent = tok.sent
-    lo, hi = tok.i, tok.i
-    while lo > sent.start and not doc[lo - 1].is_punct:
-        lo -= 1
-    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
-        hi += 1
-    return list(doc[lo:hi + 1])
 
 
 @dataclass
@@ -113,7 +102,7 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
     if tok is None:
         return None
     head = clause_head(tok)
-    segment = _segment(doc, tok)
+    segment = punct_segment(doc, tok)
     if not any(t.i == head.i for t in segment) and any(t.tag_ in FINITE for t in segment):
         # the parse hangs the figure into a clause outside its own stretch between commas, which has a finite verb
         # of its own ("schätzen, dass die Beteiligung auf 70 Prozent steigen könnte" with "Prozent" under

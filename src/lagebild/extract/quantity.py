@@ -136,15 +136,20 @@ def _role_at(t: Token) -> str | None:
     return idx.get(t.text.lower())
 
 
-def _phrase_role(doc: Doc, tok: Token) -> str | None:
-    """A fixed phrase of the roles list ("an Bord") among the words of the figure's clause."""
+def punct_segment(doc: Doc, tok: Token) -> list[Token]:
+    """The words of tok's sentence between the punctuation marks around it (commas, dashes, colons, brackets)."""
     sent = tok.sent
     lo, hi = tok.i, tok.i
     while lo > sent.start and not doc[lo - 1].is_punct:
         lo -= 1
     while hi < sent.end - 1 and not doc[hi + 1].is_punct:
         hi += 1
-    clause = " " + " ".join(t.text.lower() for t in doc[lo:hi + 1]) + " "
+    return list(doc[lo:hi + 1])
+
+
+def _phrase_role(doc: Doc, tok: Token) -> str | None:
+    """A fixed phrase of the roles list ("an Bord") among the words of the figure's clause."""
+    clause = " " + " ".join(t.text.lower() for t in punct_segment(doc, tok)) + " "
     for key, role in _index().items():
         if " " in key and f" {key} " in clause:
             return role
