@@ -4,9 +4,9 @@ Each is registered by name (``nlp.add_pipe("lagebild_claims")``) and writes
 its results to a `Doc` extension, so it can run in anyone's spaCy pipeline.
 They know no database, no files, no UI.
 """
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import wraps
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -69,38 +69,28 @@ def per_token(test: Callable[[Token], _R]) -> Callable[[Token], _R]:
     name, by token index. Only for tests that read nothing but the parsed Doc (tag, lemma, arcs, text) and the
     word lists, so that asking again gives the same answer: the claims extractor asks the same cue tests of a
     token for every figure near it and for every sentence a source is looked for in."""
-    key = f"_lagebild_memo:{test.__module__}.{test.__qualname__}"
-
-    @wraps(test)
-    def memo(tok: Token) -> _R:
-        data = tok.doc.user_data
-        answers = data.get(key)
-        if answers is None:
-            answers = data[key] = {}
-        i = tok.i
-        if i in answers:
-            return answers[i]
-        out = answers[i] = test(tok)
-        return out
-
-    return memo
+    return _memoised(test, lambda tok: tok.i)
 
 
 def per_span(test: Callable[[Span], _R]) -> Callable[[Span], _R]:
     """`per_token` for a test of a stretch of tokens (a sentence): asked once per Doc and stretch (by its first
     and end token)."""
+    return _memoised(test, lambda span: (span.start, span.end))
+
+
+def _memoised(test: Callable[[Any], _R], place: Callable[[Any], Hashable]) -> Callable[[Any], _R]:
+    """`test` with its answers kept in its Doc's `user_data`, one per `place` (of a token or a span)."""
     key = f"_lagebild_memo:{test.__module__}.{test.__qualname__}"
 
     @wraps(test)
-    def memo(span: Span) -> _R:
-        data = span.doc.user_data
-        answers = data.get(key)
+    def memo(x: Any) -> _R:
+        answers = x.doc.user_data.get(key)
         if answers is None:
-            answers = data[key] = {}
-        at = (span.start, span.end)
+            answers = x.doc.user_data[key] = {}
+        at = place(x)
         if at in answers:
             return answers[at]
-        out = answers[at] = test(span)
+        out = answers[at] = test(x)
         return out
 
     return memo
