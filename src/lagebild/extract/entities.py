@@ -790,7 +790,7 @@ def _institution_after(doc: Doc, i: int) -> bool:
     (tagged NN by the parse, no name the lexicon knows), the institution the person speaks for - 'von der
     Leyen' goes on with a name. A nobiliary 'von der' takes a name, never a noun."""
     k = i + 1
-    if k >= len(doc) or doc[i - 1].text not in ("von", "vom") or doc[k].tag_ != "NN" or known_reading(doc[k].text):
+    if k >= len(doc) or doc[i - 1].text != "von" or doc[k].tag_ != "NN" or known_reading(doc[k].text):
         return False                                   # "Van der Bellen": a foreign particle, capitalised
     head = compound_head(doc[k].text)
     return word_tag(doc[k].text) == ("NN", True) or (head is not None and word_tag(head.capitalize()) == ("NN", True))
