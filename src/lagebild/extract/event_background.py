@@ -157,11 +157,16 @@ def long_past(doc: Doc, tok: Token | None, time: TimeValue | None) -> bool:
     return back is not None and back >= HISTORY_MONTHS
 
 
+def verb_above(tok: Token) -> Token | None:
+    """The verb a phrase hangs on: tok itself or its nearest verb or auxiliary above."""
+    return next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
 def background_status(tok: Token, nominal: bool) -> str | None:
     """comparison, generic or state (module doc), read off the parse around a trigger; None: none of them."""
     if nominal and _compared(tok):
         return "comparison"
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(tok)
     if verb is None:
         return None
     if _habitual(tok, verb):

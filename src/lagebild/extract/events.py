@@ -42,7 +42,7 @@ from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
-from .event_background import background_status, long_past, months_back, narrative_time
+from .event_background import background_status, long_past, months_back, narrative_time, verb_above
 
 
 @dataclass(frozen=True)
@@ -860,7 +860,7 @@ BACKGROUND_MONTHS = 3          # a pluperfect this far before the article tells 
 
 def _pluperfect(tok: Token) -> bool:
     """The verb a trigger is or hangs on is in the pluperfect ("war ... geflohen", "hatten ... erobert")."""
-    verb = _verb_above(tok)
+    verb = verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
     verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... vertrieben"
@@ -1005,7 +1005,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
             return "reported"
     if status != "reported":
         return status
-    verb = _verb_above(tok)
+    verb = verb_above(tok)
     if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
             c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
             for c in verb.children):
@@ -1041,7 +1041,7 @@ def _generic(tok: Token, status: str = "reported") -> bool:
     werden"; a verb-first condition, "Sollte ... verkauft werden, ..."), or a present passive with "bei" and a noun
     a relative clause restricts and no date in the sentence ("Bei Flüchtlingen, die weiterreisen wollen, werde eine
     Rückabschiebung veranlasst")."""
-    verb = _verb_above(tok)
+    verb = verb_above(tok)
     if verb is None:
         return False
     conditional = status_words().get("conditional", frozenset())
@@ -1131,7 +1131,7 @@ def _temporal_vor(tok: Token) -> bool:
 def _present_perfect(tok: Token) -> bool:
     """The verb a phrase hangs on is in the present perfect, the tense news tells the news in ("hat ...
     gestürmt", "ist ... geflohen"), not the pluperfect of what came before it ("hatte ... erreicht")."""
-    verb = _verb_above(tok)
+    verb = verb_above(tok)
     if verb is None or "Fin" in verb.morph.get("VerbForm", []):
         return False
     aux = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("haben", "sein")]
@@ -1149,15 +1149,10 @@ def _preterite_form(verb: Token, lemma: str | None = None) -> bool:
     return strong is not None and low.startswith(strong[0]) and not low.startswith(stem)
 
 
-def _verb_above(tok: Token) -> Token | None:
-    """The verb a phrase hangs on: tok itself or its nearest verb or auxiliary above."""
-    return next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-
-
 def _finite_present(tok: Token) -> bool:
     """The verb a phrase hangs on (tok or its nearest verb above) is in the present tense and no perfect
     ("liegen", not "hat ... gesagt", "hatte ... erreicht")."""
-    verb = _verb_above(tok)
+    verb = verb_above(tok)
     if verb is None or "Pres" not in verb.morph.get("Tense", []) or _preterite_form(verb):
         return False
     return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
