@@ -138,3 +138,37 @@ def test_word_rules_take_the_longest_reporting_noun():
     assert sources("Nach Polizeiangaben wurden in der Nacht zwölf Autos beschädigt.") == ["Polizei"]
     assert sources("Nach Einschätzungen stieg die Zahl der Besucher auf 3000.") == []
     assert sources("Nach vorläufiger Auszählung kam die Liste auf 30 Prozent.") == []
+
+
+def _parsed(parser, words, heads, deps, pos, morphs, lemmas):
+    """A Doc with a parse given by hand (a parse the pipeline gives on some sentences, not on every one)."""
+    from spacy.tokens import Doc
+
+    return Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_relative_clause_hung_under_the_reporting_verb_is_not_what_is_said(parser):
+    from lagebild.extract.attribution.quotations import _clause_content
+
+    # "Anna Berger, die als Sprecherin fungiert, erklärte, dass die Reform scheitere." with the relative clause
+    # hung under "erklärte" as advcl (as the parser does on some sentences): what is said is the dass clause
+    words = ["Anna", "Berger", ",", "die", "als", "Sprecherin", "fungiert", ",", "erklärte", ",", "dass", "die",
+             "Reform", "scheitere", "."]
+    heads = [8, 0, 6, 6, 5, 6, 8, 6, 8, 13, 13, 12, 13, 8, 8]
+    deps = ["nsubj", "flat:name", "punct", "nsubj", "case", "obl", "advcl", "punct", "ROOT", "punct", "mark", "det",
+            "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON", "ADP", "NOUN", "VERB", "PUNCT", "VERB", "PUNCT", "SCONJ", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    morphs = ["", "", "", "PronType=Dem,Rel", "", "", "VerbForm=Fin", "", "VerbForm=Fin", "", "", "PronType=Art", "",
+              "Mood=Sub|VerbForm=Fin", ""]
+    lemmas = ["Anna", "Berger", ",", "der", "als", "Sprecherin", "fungieren", ",", "erklären", ",", "dass", "der",
+              "Reform", "scheitern", "."]
+    doc = _parsed(parser, words, heads, deps, pos, morphs, lemmas)
+    toks, kind = _clause_content(doc[8])
+    assert kind == "Indirect" and {t.text for t in toks} >= {"dass", "Reform", "scheitere"}
+    assert "fungiert" not in {t.text for t in toks}
+    # a demonstrative's main clause is said: "Die Sprecherin sagte, der habe nichts damit zu tun."
+    doc = parser("Die Sprecherin sagte, der habe nichts damit zu tun.")
+    assert any("habe" in doc.text[q.quote[0][0]: q.quote[-1][1]]
+               for q in quotations(doc))

@@ -179,3 +179,21 @@ def test_marks_that_are_all_that_is_said_are_the_quotation(parser, model):
     assert len(quotes) == 1 and quotes[0].type == "Direct"
     said = doc.text[quotes[0].quote[0][0]: quotes[0].quote[-1][1]]
     assert "Angriff" in said and "sprachen" not in said
+
+
+def test_one_word_in_marks_stays_inside_the_quotation_around_it(parser):
+    doc = parser("Die Ärztin sagte, die Lage sei „ernst“ und die Hilfe „komme viel zu spät“.")
+    sent = next(doc.sents)
+    q = L.Quotation("Indirect", (), (), (), None, sent=0, tokens={t.i for t in L._content(sent)} - {0, 1, 2})
+    nested = L._nested_marks(doc, q, sent, L._quote_marks(doc))
+    assert sorted(len(n.tokens) for n in nested) == [3, 6]               # both passages lie inside what is said
+    kept = [doc.text[n.quote[0][0]: n.quote[-1][1]] for n in L._quoted_apart(doc, nested)]
+    assert kept == ["„komme viel zu spät“"]
+
+
+def test_a_rule_quotation_of_another_speaker_is_not_taken_for_the_chosen_one(parser):
+    doc = parser("Der Anwalt widersprach, während die Polizei mitteilte, der Mann sei geflohen.")
+    police = L.Quotation("Indirect", (), (), (), 6, sent=0, tokens={9, 10, 11, 12})
+    lawyer = doc[1]
+    assert L._own_rule([police], lawyer, [doc[0], lawyer]) is None      # the sentence's content is said instead
+    assert L._own_rule([police], doc[6], [doc[5], doc[6]]) is police

@@ -120,7 +120,7 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
     Konjunktiv I), the clause it is set into (parataxis: "Es gebe ..., sagte er") or, for a verb with an
     object or a ``von``/``vor``/``auf`` phrase, the whole clause (Reported: "Die Polizei geht von Suizid aus")."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis", "csubj", "xcomp", "advcl"):
+        if child.dep_ in ("ccomp", "parataxis", "csubj", "xcomp", "advcl") and not _relative_clause(child):
             return set(child.subtree), "Indirect"
         if child.dep_ == "conj" and child.i > verb.i and any(C.konjunktiv1(t) for t in child.subtree):
             return set(child.subtree), "Indirect"
@@ -140,6 +140,23 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
     if C.full_lemma(verb) == "sprechen" and any(t.lower_ == "von" and t.dep_ == "case" for t in verb.subtree):
         return set(verb.subtree), "Reported"        # "sprach in ihrem Schreiben von 40 Toten" (attached lower)
     return None
+
+
+def _relative_clause(clause: Token) -> bool:
+    """A relative clause the parser hung under the verb as its complement (``X, der als Sprecher fungiert,
+    erklärte, dass ...``): it opens with a relative pronoun (after a preposition at most) and ends with its
+    finite verb - what it says is about X, not what X says. Counted in STATS."""
+    toks = [t for t in clause.subtree if not t.is_punct]
+    if len(toks) < 2:
+        return False
+    first = toks[1] if toks[0].pos_ == "ADP" else toks[0]
+    if "Rel" not in first.morph.get("PronType", []) or first.head.i != clause.i:
+        return False
+    verbs = [t for t in toks if t.i == clause.i or t.head.i == clause.i and t.dep_ in ("aux", "aux:pass", "cop")]
+    if toks[-1] not in verbs or any(t.morph.get("VerbForm") == ["Fin"] for t in verbs if t is not toks[-1]):
+        return False                         # not verb-final: a demonstrative's main clause (``der habe ...``)
+    STATS["relative clause hung as the reporting verb's complement"] += 1
+    return True
 
 
 def _fronted_reported(verb: Token) -> set[Token]:
