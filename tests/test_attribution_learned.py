@@ -197,3 +197,11 @@ def test_a_rule_quotation_of_another_speaker_is_not_taken_for_the_chosen_one(par
     lawyer = doc[1]
     assert L._own_rule([police], lawyer, [doc[0], lawyer]) is None      # the sentence's content is said instead
     assert L._own_rule([police], doc[6], [doc[5], doc[6]]) is police
+
+
+def test_a_passage_in_marks_with_a_comma_inside_is_nested_in_the_quotation(parser):
+    doc = parser("Die Ärztin sagte, die Lage im Krankenhaus sei „ernst, aber beherrschbar“ gewesen.")
+    sent = next(doc.sents)
+    q = L.Quotation("Indirect", (), (), (), None, sent=0, tokens={t.i for t in L._content(sent)} - {0, 1, 2})
+    nested = L._nested_marks(doc, q, sent, L._quote_marks(doc))
+    assert [doc.text[n.quote[0][0]: n.quote[-1][1]] for n in nested] == ["„ernst, aber beherrschbar“"]

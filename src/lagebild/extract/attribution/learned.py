@@ -671,7 +671,7 @@ def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int
     Association“``)."""
     out = []
     for a, b in marks:
-        inner = set(range(a, b + 1))
+        inner = {t.i for t in _content(doc[a: b + 1])}   # counted as what is said is: commas inside left out
         if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < NESTED_SHARE * len(q.tokens) \
                 and not inner & speaker and not _names_something(doc, a, b):
             out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
