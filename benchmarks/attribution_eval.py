@@ -14,7 +14,12 @@ and over all:
 
 The line ``speaker F1 X`` is the end-to-end speaker F1 with token overlap over all quotation types.
 
-    python benchmarks/attribution_eval.py [--split test|dev|train] [--limit N] [--legacy]
+    python benchmarks/attribution_eval.py [--split test|dev|train] [--limit N] [--legacy] [--decompose]
+
+``--decompose`` also prints where the speaker F1 is lost: each gold quotation with a speaker by what became of
+it (right; no quotation of ours overlaps it; ours was matched to another; a wrong speaker - pronoun against name,
+another mention, another entity) and the speakers we output that match no gold speaker, each class with the F1
+it would give if it were right (use it on dev, never to study the test split).
 
 ``--legacy`` measures the word-rule attribution this project had before the parse-based one (the
 first-run figures in training/ATTRIBUTION.md). Types follow the corpus: IndirectFreeIndirect is
@@ -41,11 +46,14 @@ from lagebild.training.quotation_corpus import (  # noqa: E402
     Tally,
     _prf,
     load_split,
+    match,
     score_at_quotation,
     score_end_to_end,
 )
 
 # --- systems ------------------------------------------------------------------------------------
+
+PRONOUNS: dict[str, frozenset[int]] = {}     # corpus token ids the parse reads as pronouns, per article
 
 
 def parse_system(nlp, art: Article, model=None) -> tuple[list[Quot], list[frozenset[int]]]:
@@ -53,6 +61,7 @@ def parse_system(nlp, art: Article, model=None) -> tuple[list[Quot], list[frozen
     from lagebild.extract.attribution.learned import learned_quotations
 
     doc = nlp(art.text)
+    PRONOUNS[art.name] = art.ids_of([(t.idx, t.idx + len(t.text)) for t in doc if t.pos_ == "PRON"])
     found = learned_quotations(doc, model) if model is not None else quotations(doc)
     system = [Quot(q.type, art.ids_of(q.quote), art.ids_of(q.cue), art.ids_of(q.speaker)) for q in found]
     answers = []
@@ -114,6 +123,76 @@ def legacy_system(nlp, art: Article) -> tuple[list[Quot], list[frozenset[int]]]:
     return system, answers
 
 
+# --- where the speaker F1 is lost (--decompose) ------------------------------------------------------
+
+GOLD_CLASSES = ("right speaker", "no quotation of ours overlaps it", "ours overlaps it but was matched to another",
+                "matched, no speaker of ours", "wrong speaker: ours a pronoun, gold a name or noun",
+                "wrong speaker: gold a pronoun, ours a name or noun", "wrong speaker: another mention, shared words",
+                "wrong speaker: another entity")
+SYS_CLASSES = ("speaker at a gold quotation without speaker", "unmatched, overlaps no gold quotation",
+               "unmatched, overlaps a gold quotation matched to another of ours")
+
+
+def _words(art: Article, ids: frozenset[int]) -> set[str]:
+    return {art.text[art.tokens[i][0]: art.tokens[i][1]].lower() for i in ids}
+
+
+def _wrong_kind(art: Article, ours: frozenset[int], gold: frozenset[int]) -> str:
+    pron = PRONOUNS.get(art.name, frozenset())
+    if ours <= pron and not gold <= pron:
+        return GOLD_CLASSES[4]
+    if gold <= pron and not ours <= pron:
+        return GOLD_CLASSES[5]
+    names = {w for w in _words(art, ours) & _words(art, gold) if w[:1].isalpha() and len(w) > 2}
+    return GOLD_CLASSES[6] if names - _words(art, pron) else GOLD_CLASSES[7]
+
+
+def decompose(art: Article, system: list[Quot], gold_counts: Tally, sys_counts: Tally) -> None:
+    """Each gold quotation with a speaker by what became of it, and each speaker we output that is not right by
+    why (the same one-to-one matching as the score: `speaker F1` = 2 * right / (ours + gold))."""
+    pairs = match(system, art.gold)
+    g2s, s2g = {j: i for i, j in pairs}, {i: j for i, j in pairs}
+    for j, g in enumerate(art.gold):
+        if not g.speaker:
+            continue
+        if j not in g2s:
+            kind = GOLD_CLASSES[2] if any(s.quote & g.quote for s in system) else GOLD_CLASSES[1]
+        elif not system[g2s[j]].speaker:
+            kind = GOLD_CLASSES[3]
+        elif system[g2s[j]].speaker & g.speaker:
+            kind = GOLD_CLASSES[0]
+        else:
+            kind = _wrong_kind(art, system[g2s[j]].speaker, g.speaker)
+        for key in (g.type, "all"):
+            gold_counts.tp[(kind, key)] += 1
+    for i, s in enumerate(system):
+        if not s.speaker or i in s2g and art.gold[s2g[i]].speaker:
+            continue
+        if i in s2g:
+            kind = SYS_CLASSES[0]
+        else:
+            kind = SYS_CLASSES[2] if any(s.quote & g.quote for g in art.gold) else SYS_CLASSES[1]
+        sys_counts.tp[kind] += 1
+
+
+def report_decomposition(gold_counts: Tally, sys_counts: Tally, e2e: Tally) -> None:
+    tp = e2e.tp[("speaker", "all", "overlap")]
+    n_sys, n_gold = e2e.sys[("speaker", "all")], e2e.gold[("speaker", "all")]
+    print("\nwhere the speaker F1 is lost (gold quotations with a speaker, by type; F1 if that class were right)")
+    short = {"FreeIndirect": "FreeInd", "IndirectFreeIndirect": "IndFreeInd"}
+    print(f"{'class':62} " + " ".join(f"{short.get(t, t):>10}" for t in TYPES) + f" {'all':>5} {'F1 if':>6}")
+    for kind in GOLD_CLASSES:
+        n = gold_counts.tp[(kind, "all")]
+        add = n if kind in GOLD_CLASSES[1:4] else 0          # a quotation or speaker we would have to add
+        f1 = "" if kind == GOLD_CLASSES[0] else f"{2 * (tp + n) / (n_sys + add + n_gold):.3f}"
+        cells = " ".join(f"{int(gold_counts.tp[(kind, t)]):10d}" for t in TYPES)
+        print(f"{kind:62} {cells} {int(n):5d} {f1:>6}")
+    print("speakers of ours that are not right, other than the wrong speakers above (F1 if dropped)")
+    for kind in SYS_CLASSES:
+        n = sys_counts.tp[kind]
+        print(f"{kind:62} {int(n):5d} {2 * tp / (n_sys - n + n_gold):.3f}")
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -156,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--legacy", action="store_true", help="measure the word-rule attribution of before")
     ap.add_argument("--rules-only", action="store_true", help="the parse rules without the trained component")
     ap.add_argument("--model", default=None, help="trained attribution weights (default: the packaged ones)")
+    ap.add_argument("--decompose", action="store_true", help="also where the speaker F1 is lost, by class")
     args = ap.parse_args(argv)
     if not CORPUS.exists():
         print(f"attribution_eval: corpus not found at {CORPUS}", file=sys.stderr)
@@ -168,15 +248,19 @@ def main(argv: list[str] | None = None) -> int:
     from lagebild.extract.attribution.quotations import STATS
 
     model = None if args.rules_only or args.legacy else load_model(args.model)
-    e2e, atq = Tally(), Tally()
+    e2e, atq, gold_counts, sys_counts = Tally(), Tally(), Tally(), Tally()
     t0 = time.perf_counter()
     for art in arts:
         system, answers = legacy_system(nlp, art) if args.legacy else parse_system(nlp, art, model)
         score_end_to_end(system, art.gold, e2e)
         score_at_quotation(answers, art.gold, atq)
+        if args.decompose:
+            decompose(art, system, gold_counts, sys_counts)
     label = "word rules (before the parse)" if args.legacy else \
         "parse rules + trained component" if model is not None else "parse rules"
     report(args.split, e2e, atq, len(arts), time.perf_counter() - t0, label)
+    if args.decompose:
+        report_decomposition(gold_counts, sys_counts, e2e)
     if STATS and not args.legacy:
         print("parse fallbacks: " + ", ".join(f"{k} {v}" for k, v in sorted(STATS.items())))
     return 0

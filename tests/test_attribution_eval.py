@@ -1,0 +1,43 @@
+"""The quotation corpus benchmark's decomposition of the speaker F1 (benchmarks/attribution_eval.py), on
+invented token ids: no corpus needed."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from lagebild.training.quotation_corpus import Article, Quot, Tally, score_end_to_end
+
+
+def _bench():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_eval.py"
+    spec = importlib.util.spec_from_file_location("attribution_eval", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_each_gold_speaker_and_each_wrong_speaker_of_ours_falls_in_one_class():
+    bench = _bench()
+    text = "Er sagte , es regne . Anna meinte , es schneie . Die Polizei warnte vor Glätte ."
+    spans, pos = [], 0
+    for w in text.split(" "):
+        spans.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    gold = [Quot("Indirect", frozenset({3, 4}), frozenset({1}), frozenset({0})),      # Er: we name Anna
+            Quot("Indirect", frozenset({9, 10}), frozenset({7}), frozenset({6})),      # Anna: right
+            Quot("Reported", frozenset({12, 13, 14, 15, 16}), frozenset(), frozenset({12, 13}))]  # missed
+    art = Article("invented", text, spans, gold)
+    bench.PRONOUNS["invented"] = frozenset({0, 3, 9})
+    system = [Quot("Indirect", frozenset({3, 4}), frozenset({1}), frozenset({6})),
+              Quot("Indirect", frozenset({9, 10}), frozenset({7}), frozenset({6})),
+              Quot("Direct", frozenset({15}), frozenset(), frozenset({6}))]                # overlaps a missed one
+    e2e, g, s = Tally(), Tally(), Tally()
+    score_end_to_end(system, gold, e2e)
+    bench.decompose(art, system, g, s)
+    assert g.tp[("right speaker", "all")] == 1
+    assert g.tp[("wrong speaker: gold a pronoun, ours a name or noun", "all")] == 1
+    assert sum(g.tp[(k, "all")] for k in bench.GOLD_CLASSES) == 3     # every gold speaker in one class
+    assert g.tp[("right speaker", "all")] == e2e.tp[("speaker", "all", "overlap")]
+    assert g.tp[("ours overlaps it but was matched to another", "all")] == 0
+    assert g.tp[("no quotation of ours overlaps it", "all")] == 0    # the Direct one overlaps it and matched it
+    assert g.tp[("wrong speaker: another entity", "all")] == 1
