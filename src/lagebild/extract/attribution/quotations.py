@@ -153,7 +153,7 @@ def _relative_clause(clause: Token) -> bool:
     if "Rel" not in first.morph.get("PronType", []) or first.head.i != clause.i:
         return False
     verbs = [t for t in toks if t.i == clause.i or t.head.i == clause.i and t.dep_ in ("aux", "aux:pass", "cop")]
-    if toks[-1] not in verbs or any(t.morph.get("VerbForm") == ["Fin"] for t in verbs if t is not toks[-1]):
+    if toks[-1] not in verbs or any("Fin" in t.morph.get("VerbForm", []) for t in verbs if t is not toks[-1]):
         return False                         # not verb-final: a demonstrative's main clause (``der habe ...``)
     STATS["relative clause hung as the reporting verb's complement"] += 1
     return True
