@@ -191,12 +191,16 @@ def test_one_word_in_marks_stays_inside_the_quotation_around_it(parser):
     assert kept == ["„komme viel zu spät“"]
 
 
-def test_a_rule_quotation_of_another_speaker_is_not_taken_for_the_chosen_one(parser):
-    doc = parser("Der Anwalt widersprach, während die Polizei mitteilte, der Mann sei geflohen.")
-    police = L.Quotation("Indirect", (), (), (), 6, sent=0, tokens={9, 10, 11, 12})
-    lawyer = doc[1]
-    assert L._own_rule([police], lawyer, [doc[0], lawyer]) is None      # the sentence's content is said instead
-    assert L._own_rule([police], doc[6], [doc[5], doc[6]]) is police
+def test_the_rule_quotation_of_the_chosen_speaker_comes_first(parser, monkeypatch):
+    doc = parser("Der Anwalt Peter Roth widersprach, während die Polizei mitteilte, der Mann sei geflohen.")
+    police = L.Quotation("Indirect", (), (), (), 8, sent=0, tokens={11, 12, 13, 14})
+    lawyer = L.Quotation("Reported", (), (), (), 2, sent=0, tokens={4})
+    phrase = [doc[0], doc[1], doc[2], doc[3]]
+    assert L._own_rule([police, lawyer], doc[1], phrase) is lawyer       # "Peter" stands in the chosen phrase
+    assert L._own_rule([police, lawyer], doc[8], [doc[7], doc[8]]) is police
+    assert L._own_rule([police], doc[1], phrase) is police               # the clause the rules read is said
+    monkeypatch.setattr(L, "OWN_FALLBACK", False)
+    assert L._own_rule([police], doc[1], phrase) is None
 
 
 def test_a_passage_in_marks_with_a_comma_inside_is_nested_in_the_quotation(parser):
