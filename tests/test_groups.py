@@ -530,3 +530,21 @@ def test_a_counted_noun_said_alone_restates_the_one_compound_of_its_figure(nlp):
         "b.txt": "Durchsuchungen\n\nInsgesamt wurden 17 Hallen durchsucht, sagte ein Sprecher.",
     }, story="razzia")
     assert len({c.group for c in claims}) == 3
+
+
+def test_two_deeds_of_one_distinct_figure_are_one_count_of_people_on_the_move():
+    # "12.480 Flüchtlinge kamen an" / "12.480 Flüchtlinge wurden registriert": two outlets' verbs for one count when
+    # the figure is the same and distinct (the stories step and `_refinements` give the same figure); a near figure,
+    # a deed beside a plan, or two deeds with another detail apart stay two
+    from lagebild.consolidate.groups import _compatible_parts, _joined, _one_noun_class
+    arrived = ("displaced", "-", "-", "arrived", "-", "-", "-")
+    registered = ("displaced", "-", "-", "registered", "-", "-", "-")
+    assert _compatible_parts(arrived, registered, same_value=True)
+    assert not _compatible_parts(arrived, registered)
+    assert not _compatible_parts(arrived, ("displaced", "-", "-", "planned", "-", "-", "-"), same_value=True)
+    assert not _compatible_parts(arrived, registered[:4] + ("velm",) + registered[5:], same_value=True)
+    assert _joined(arrived, registered, None) == _joined(registered, arrived, None)
+    # a compound and its head (by stems), never two compounds, nor a head shorter than four letters
+    assert _one_noun_class("terrorkommando", "kommandos")
+    assert not _one_noun_class("lagerhallen", "werkshallen")
+    assert not _one_noun_class("beirat", "rat")

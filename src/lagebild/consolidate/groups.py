@@ -712,7 +712,9 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
             continue
         if i == ACTION:
             # a deed left unsaid, and nothing else: filled in together with a place or a class it is a guess
-            if "-" in (p[i], q[i]) and {p[i], q[i]} - {"-"} <= DEEDS and \
+            # two deeds of one distinct figure ("37.500 Asylwerber vorgesehen" / "37.500 Flüchtlinge aufnehmen"): two
+            # outlets' verbs for what one count of people on the move did (`same_value`: DISTINCT or more, equal)
+            if ("-" in (p[i], q[i]) or same_value) and {p[i], q[i]} - {"-"} <= DEEDS and \
                     all(p[k] == q[k] for k in REFINABLE if k != ACTION):
                 continue
             return False
@@ -756,6 +758,8 @@ def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str],
             out.append(y if set(y.split("+")) < set(x.split("+")) or inside is not None and inside(x, y) else x)
         elif i == CLASS:
             out.append(max((x, y), key=lambda v: (len(_slug_stem(v)), v)))
+        elif i == ACTION:       # two deeds of one figure: either report's word, the same for both
+            out.append(min(x, y))
         else:
             out.append(x)
     return tuple(out)
@@ -921,7 +925,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                 continue
             if _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
                     _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
-                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high):
+                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
                 continue
             if not _near(c, m):
                 continue
