@@ -924,7 +924,6 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                 restated = restated or _near(c, m)
                 continue
             if _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
-                    _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
                     not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
                 continue
             if not _near(c, m):
