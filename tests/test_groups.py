@@ -499,3 +499,52 @@ def test_percentage_points_and_percent_are_never_one_quantity(nlp):
     c = {x.low: x for x in claims}
     assert (c[11.4].unit, c[9].unit) == ("%", "pp")
     assert c[11.4].group != c[9].group
+
+
+def test_two_reports_each_saying_a_detail_the_other_leaves_unsaid_are_one_quantity(nlp):
+    # one outlet names where ("vor Korfu"), another whose ("griechische Passagiere"): neither says all the other says,
+    # both say the toll - one quantity under the key that says both (evolution or disagreement is reconcile's)
+    ferry = "Fähre sinkt vor {place}\n\nBeim Untergang einer Fähre vor {place} sind 37 Menschen ums Leben gekommen."
+    other = "Trauer um Passagiere\n\nBei dem Unglück starben 36 griechische Passagiere, teilte das Ministerium mit."
+    claims, groups = analyse(nlp, {"a.txt": ferry.format(place="Korfu"), "b.txt": other}, story="faehre")
+    g = by_value(claims)
+    assert g[37] == g[36] == "killed:griechenland:korfu"
+    assert len([x for x in groups if x.id == g[37]]) == 1
+    # a place in another country than the victims' is no such detail: two tolls (or two stories clustered as one)
+    claims, _ = analyse(nlp, {"a.txt": ferry.format(place="Neapel"), "b.txt": other}, story="faehre")
+    g = by_value(claims)
+    assert g[37] != g[36]
+
+
+def test_a_counted_noun_said_alone_restates_the_one_compound_of_its_figure(nlp):
+    # "17 Hallen" of one report are the "17 Lagerhallen" of another (a compound names a kind of its head); the
+    # head's other figure ("12 Hallen") is no restatement, and of two compounds with that figure neither is chosen
+    claims, _ = analyse(nlp, {
+        "a.txt": "Razzia im Hafen\n\nDie Ermittler durchsuchten 17 Lagerhallen im Hafen.",
+        "b.txt": "Durchsuchungen\n\nInsgesamt wurden 17 Hallen durchsucht, sagte ein Sprecher. 12 Hallen waren leer.",
+    }, story="razzia")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 17)] == g[("b.txt", 17)] != g[("b.txt", 12)]
+    claims, _ = analyse(nlp, {
+        "a.txt": "Razzia im Hafen\n\nDie Ermittler durchsuchten 17 Lagerhallen und 17 Werkshallen im Hafen.",
+        "b.txt": "Durchsuchungen\n\nInsgesamt wurden 17 Hallen durchsucht, sagte ein Sprecher.",
+    }, story="razzia")
+    assert len({c.group for c in claims}) == 3
+
+
+def test_two_deeds_of_one_distinct_figure_are_one_count_of_people_on_the_move():
+    # "12.480 Flüchtlinge kamen an" / "12.480 Flüchtlinge wurden registriert": two outlets' verbs for one count when
+    # the figure is the same and distinct (the stories step and `_refinements` give the same figure); a near figure,
+    # a deed beside a plan, or two deeds with another detail apart stay two
+    from lagebild.consolidate.groups import _compatible_parts, _joined, _one_noun_class
+    arrived = ("displaced", "-", "-", "arrived", "-", "-", "-")
+    registered = ("displaced", "-", "-", "registered", "-", "-", "-")
+    assert _compatible_parts(arrived, registered, same_value=True)
+    assert not _compatible_parts(arrived, registered)
+    assert not _compatible_parts(arrived, ("displaced", "-", "-", "planned", "-", "-", "-"), same_value=True)
+    assert not _compatible_parts(arrived, registered[:4] + ("velm",) + registered[5:], same_value=True)
+    assert _joined(arrived, registered, None) == _joined(registered, arrived, None)
+    # a compound and its head (by stems), never two compounds, nor a head shorter than four letters
+    assert _one_noun_class("terrorkommando", "kommandos")
+    assert not _one_noun_class("lagerhallen", "werkshallen")
+    assert not _one_noun_class("beirat", "rat")

@@ -15,7 +15,10 @@ its story that has it, when exactly one such group fits and its article names th
 stories given, when it restates a figure of that group).
 Keys are compared by compatibility, not only equality: a figure whose key says less than that of a near figure of
 another report of its story (no class, no day, a place at another grain) and contradicts it nowhere joins it,
-unless either article names both keys for figures near in value (`_refinements`, `_told_apart`); a deed of people
+unless either article names both keys for figures near in value (`_refinements`, `_told_apart`); two reports that
+each name a detail the other leaves unsaid (one the place, one the victims' nationality of that place's country) join
+the key that says both; a counted noun said alone with the figure of the one compound of its story that ends in it
+("17 Hallen" / "17 Lagerhallen") is that compound's count (`_one_compound`); a deed of people
 on the move left unsaid ("12.400 Flüchtlinge in Spielfeld" / "12.400 kamen in Spielfeld an") is such a detail when
 all else is equal, a year (another than the report's) never, unless the figures are the same. Within a story, one
 toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a bound's reach) is one
@@ -175,6 +178,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
         parts[n] = key_parts(c.measure) if c.measure is not None else None
     _one_noun(claims, parts, story)
     _one_rate(claims, parts, story)
+    _one_compound(claims, parts, story)
     stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
@@ -243,6 +247,30 @@ def _one_noun(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], sto
             seen = forms[(story.get(c.article, ""), cistem(p[CLASS]))]
             if len(seen) > 1:
                 parts[n] = p[:CLASS] + (_base_form(seen),) + p[CLASS + 1:]
+
+
+def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
+    """A counted noun said alone restates a compound of its story that ends in it when it gives the same figure:
+    "drei Kommandos" in one report, "drei Terrorkommandos" in another (`_one_noun_class`: German compounds end in
+    their head, and name a kind of it). The head's figure takes the compound's class, of the same kind, where
+    exactly one compound of that figure fits ("17 Hallen" beside "17 Lagerhallen" and "17 Werkshallen" stays
+    itself); a head with another figure ("zehntausende Arbeiter" beside "5.000 Bauarbeiter") is no restatement,
+    and two compounds never join each other."""
+    figures: dict[tuple[str, str, str], set[tuple[float, float]]] = defaultdict(set)
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is not None and p[CLASS] != "-" and c.qualifier != "vague":
+            figures[(story.get(c.article, ""), p[0], p[CLASS])].add((c.low, c.high))
+    classes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, kind, cls in figures:
+        classes[(s, kind)].add(cls)
+    for n, c in enumerate(claims):
+        if (p := parts[n]) is None or p[CLASS] == "-" or c.qualifier == "vague":
+            continue
+        mine = story.get(c.article, "")
+        longer = [x for x in classes[(mine, p[0])] if len(_slug_stem(x)) > len(_slug_stem(p[CLASS])) and
+                  _one_noun_class(p[CLASS], x) and (c.low, c.high) in figures[(mine, p[0], x)]]
+        if len(longer) == 1:
+            parts[n] = p[:CLASS] + (longer[0],) + p[CLASS + 1:]
 
 
 def _one_rate(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
@@ -672,7 +700,9 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
     """Can two keys name one quantity, one report saying more than the other? Equal role (kind, part), and each
     other part equal, unsaid in one ("-"; an action only where the other's is a deed, DEEDS, and all else is equal),
     or a place named at two grains ("irak+tuerkei" / "irak"; with `within`, a place and the country or first-level
-    area it lies in: "paris" / "frankreich"). A year (another than the report's) is never unsaid in the other: a
+    area it lies in: "paris" / "frankreich"), or a counted noun and a compound of it (`_one_noun_class`:
+    "kommandos" / "terrorkommandos" - a German compound names a kind of its head). A year (another than the
+    report's) is never unsaid in the other: a
     figure without one counts the report's own year - unless the two figures are the same (`same_value`: "300.000
     Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg forderte 300.000 Tote")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
@@ -682,7 +712,9 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
             continue
         if i == ACTION:
             # a deed left unsaid, and nothing else: filled in together with a place or a class it is a guess
-            if "-" in (p[i], q[i]) and {p[i], q[i]} - {"-"} <= DEEDS and \
+            # two deeds of one distinct figure ("37.500 Asylwerber vorgesehen" / "37.500 Flüchtlinge aufnehmen"): two
+            # outlets' verbs for what one count of people on the move did (`same_value`: DISTINCT or more, equal)
+            if ("-" in (p[i], q[i]) or same_value) and {p[i], q[i]} - {"-"} <= DEEDS and \
                     all(p[k] == q[k] for k in REFINABLE if k != ACTION):
                 continue
             return False
@@ -690,12 +722,55 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
             return False        # no year is the report's own year ("2014 starben 30" is no count of this year)
         if "-" in (p[i], q[i]):
             continue
+        if i == CLASS and _one_noun_class(p[i], q[i]):
+            continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
             continue
         if i == 4 and within is not None and (within(p[i], q[i]) or within(q[i], p[i])):
             continue
         return False
     return True
+
+
+HEAD = 4      # the shortest stem a compound's head may have: "sitz" in "Landtagssitze"; no "amt", "rat"
+
+
+def _one_noun_class(a: str, b: str) -> bool:
+    """Is one counted noun (a class slug) a compound whose head is the other ("terrorkommando" / "kommando",
+    "landtagssitze" / "sitze"), compared by CISTEM stems, as the stories step stems nouns? German compounds end in
+    their head, and a compound counts a kind of what its head counts."""
+    x, y = _slug_stem(a), _slug_stem(b)
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= HEAD and long_ != short and long_.endswith(short)
+
+
+def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str], bool] | None) -> tuple[str, ...]:
+    """The key of two compatible keys (`_compatible_parts`) that says all either says: each part said in one, the
+    finer of two places (one of two named together, or `inside(whole, part)`), the compound of two counted nouns
+    (`_one_noun_class`)."""
+    out = []
+    for i, (x, y) in enumerate(zip(p, q, strict=True)):
+        if x == y or y == "-":
+            out.append(x)
+        elif x == "-":
+            out.append(y)
+        elif i == PLACE:     # one place of two named together ("irak" / "irak+tuerkei"), a place inside another
+            out.append(y if set(y.split("+")) < set(x.split("+")) or inside is not None and inside(x, y) else x)
+        elif i == CLASS:
+            out.append(max((x, y), key=lambda v: (len(_slug_stem(v)), v)))
+        elif i == ACTION:       # two deeds of one figure: either report's word, the same for both
+            out.append(min(x, y))
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+def _one_country(u: tuple[str, ...], inside: Callable[[str, str], bool] | None) -> bool:
+    """Do a joined key's whose and where fit together: a nationality and a place in that country ("griechenland" /
+    "korfu")? Two reports of one story that name the victims' nationality and the place of another country count
+    two tolls (or their story was clustered too widely), not one."""
+    nat, place = u[1], u[PLACE]
+    return nat == "-" or place == "-" or nat == place or inside is not None and inside(nat, place)
 
 
 def _part_place(c: Claim) -> bool:
@@ -813,10 +888,13 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     other's key as it states it that is near the figure it would join (`stated`, `_told_apart`: an article that
     names both told them apart; a detail filled in from elsewhere is not the article's). A place inside the other's
     place says more (`within(story, whole, part)`: "in Paris" beside "in Frankreich", "in Köln" beside "in
-    Nordrhein-Westfalen"). Of several such keys, the one that shares the most named details (a place at either
-    grain, a class, a nationality, a time scope) and only one; the figures of a key are then told apart by value as
-    any others (`_within_articles`)."""
-    said = {n: sum(x != "-" for x in p) for n, p in parts.items() if p is not None}
+    Nordrhein-Westfalen"). Where each report says a detail the other leaves unsaid - whose and where, the details an
+    article leaves implicit ("37 Tote vor Korfu" / "36 griechische Passagiere") - both join the key that says both
+    (`_joined`), when the nationality is that of the place's country (`_one_country`) and no other report restates
+    the figure under its own key already (it has its quantity: moving it alone would split it from that report).
+    Of several such keys, the one that shares the most named details (a place at either grain, a class, a
+    nationality, a time scope) and only one; the figures of a key are then told apart by value as any others
+    (`_within_articles`)."""
     own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
@@ -831,25 +909,40 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         p = parts[n]
         if p is None or p[0] in PER_CLAIM:
             continue
-        cands: set[tuple[str, ...]] = set()
+        more: dict[tuple[str, ...], int] = {}      # a key that says all p says, and more -> details shared with p
+        both: dict[tuple[str, ...], int] = {}      # the same for a key joined of p's and another's details
+        restated = False
         mine = story.get(c.article, "")
         grains = None if within is None else lambda whole, part, s=mine: within(s, whole, part)
         for k in role[(mine, _role(p))]:
             m, q = claims[k], parts[k]
             # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
             inside = None if grains is None or _part_place(c) or _part_place(m) else grains
-            if q is None or m.article == c.article or said[k] < said[n] or story.get(m.article, "") != mine or \
-                    _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
-                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high):
+            if q is None or m.article == c.article or story.get(m.article, "") != mine:
                 continue
-            if said[k] == said[n] and not (inside is not None and inside(p[PLACE], q[PLACE])):
-                continue                # as much said, and not a place inside the other's
-            if _near(c, m):
-                cands.add(q)
-        if not cands:
+            if slug_of(q) == slug_of(p):           # one group: another report restates the figure as it is keyed
+                restated = restated or _near(c, m)
+                continue
+            if _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
+                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
+                continue
+            if not _near(c, m):
+                continue
+            # each report may say a detail the other leaves unsaid ("37 Tote vor Korfu" / "36 griechische
+            # Passagiere starben"): both join the key that says what either says (`_joined`) - where the details
+            # are whose and where (what an article leaves implicit, FILLABLE) and no other report restates the
+            # figure under its own key (then it has its quantity already)
+            u = _joined(p, q, inside)
+            if slug_of(u) == slug_of(p):
+                restated = True
+            elif u == q or {i for i in range(len(u)) if u[i] != p[i] or u[i] != q[i]} <= set(FILLABLE) and \
+                    _one_country(u, inside):
+                d = more if u == q else both
+                d[u] = max(d.get(u, 0), sum(p[i] != "-" != q[i] for i in REFINABLE))
+        shared = more if restated else more | both
+        if not shared:
             continue
-        shared = {q: sum(p[i] != "-" and q[i] != "-" for i in REFINABLE) for q in cands}
-        top = [q for q in cands if shared[q] == max(shared.values())]
+        top = [u for u in shared if shared[u] == max(shared.values())]
         if len(top) == 1:
             moves[n] = top[0]
     parts.update(moves)
