@@ -172,3 +172,13 @@ def test_a_relative_clause_hung_under_the_reporting_verb_is_not_what_is_said(par
     doc = parser("Die Sprecherin sagte, der habe nichts damit zu tun.")
     assert any("habe" in doc.text[q.quote[0][0]: q.quote[-1][1]]
                for q in quotations(doc))
+
+
+def test_a_clause_opened_by_a_w_word_under_the_reporting_verb_is_what_is_said(parser):
+    # an indirect question or free relative (``was``, ``wer``: no antecedent) is the verb's complement, unlike a
+    # relative clause opened by ``der``/``die``/``das``
+    for text, said in (("Der Trainer sagte, was er von der Mannschaft erwarte.", "was er von der Mannschaft erwarte"),
+                       ("Die Sprecherin erklärte nicht, was der Konzern mit dem Geld vorhabe.",
+                        "was der Konzern mit dem Geld vorhabe")):
+        doc = parser(text)
+        assert [doc.text[q.quote[0][0]: q.quote[-1][1]] for q in quotations(doc)] == [said]
