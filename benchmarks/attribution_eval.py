@@ -53,7 +53,11 @@ from lagebild.training.quotation_corpus import (  # noqa: E402
 
 # --- systems ------------------------------------------------------------------------------------
 
-PRONOUNS: dict[str, frozenset[int]] = {}     # corpus token ids the parse reads as pronouns, per article
+PRONOUNS: dict[str, frozenset[int]] = {}     # corpus token ids the parse reads as pronouns, per article (--decompose)
+
+
+def _note_pronouns(art: Article, doc) -> None:
+    PRONOUNS[art.name] = art.ids_of([(t.idx, t.idx + len(t.text)) for t in doc if t.pos_ == "PRON"])
 
 
 def parse_system(nlp, art: Article, model=None) -> tuple[list[Quot], list[frozenset[int]]]:
@@ -61,7 +65,7 @@ def parse_system(nlp, art: Article, model=None) -> tuple[list[Quot], list[frozen
     from lagebild.extract.attribution.learned import learned_quotations
 
     doc = nlp(art.text)
-    PRONOUNS[art.name] = art.ids_of([(t.idx, t.idx + len(t.text)) for t in doc if t.pos_ == "PRON"])
+    _note_pronouns(art, doc)
     found = learned_quotations(doc, model) if model is not None else quotations(doc)
     system = [Quot(q.type, art.ids_of(q.quote), art.ids_of(q.cue), art.ids_of(q.speaker)) for q in found]
     answers = []
@@ -83,6 +87,7 @@ def legacy_system(nlp, art: Article) -> tuple[list[Quot], list[frozenset[int]]]:
     from lagebild.extract.claims import split_units
 
     doc = nlp(art.text)
+    _note_pronouns(art, doc)
     text = doc.text
     units = split_units(doc, text)
     cues = [attr.find_cues(text, u.start, u.end, heading=u.heading) for u in units]

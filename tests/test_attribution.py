@@ -172,3 +172,25 @@ def test_a_relative_clause_hung_under_the_reporting_verb_is_not_what_is_said(par
     doc = parser("Die Sprecherin sagte, der habe nichts damit zu tun.")
     assert any("habe" in doc.text[q.quote[0][0]: q.quote[-1][1]]
                for q in quotations(doc))
+    # the same with "der" hung under "habe", the clause's head (the pipeline hangs it lower): only the clause's
+    # finite verb standing second, not last, tells the demonstrative's main clause from a relative clause
+    words = ["Die", "Sprecherin", "sagte", ",", "der", "habe", "nichts", "damit", "zu", "tun", "."]
+    heads = [1, 2, 2, 5, 5, 2, 9, 9, 9, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "punct", "nsubj", "ccomp", "obj", "advmod", "mark", "xcomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "PRON", "ADV", "PART", "VERB", "PUNCT"]
+    morphs = ["", "", "VerbForm=Fin", "", "PronType=Dem,Rel", "Mood=Sub|VerbForm=Fin", "", "", "", "VerbForm=Inf",
+              ""]
+    lemmas = ["der", "Sprecherin", "sagen", ",", "der", "haben", "nichts", "damit", "zu", "tun", "."]
+    doc = _parsed(parser, words, heads, deps, pos, morphs, lemmas)
+    toks, kind = _clause_content(doc[2])
+    assert kind == "Indirect" and {t.text for t in toks} >= {"der", "habe", "tun"}
+
+
+def test_a_clause_opened_by_a_w_word_under_the_reporting_verb_is_what_is_said(parser):
+    # an indirect question or free relative (``was``, ``wer``: no antecedent) is the verb's complement, unlike a
+    # relative clause opened by ``der``/``die``/``das``
+    for text, said in (("Der Trainer sagte, was er von der Mannschaft erwarte.", "was er von der Mannschaft erwarte"),
+                       ("Die Sprecherin erklärte nicht, was der Konzern mit dem Geld vorhabe.",
+                        "was der Konzern mit dem Geld vorhabe")):
+        doc = parser(text)
+        assert [doc.text[q.quote[0][0]: q.quote[-1][1]] for q in quotations(doc)] == [said]

@@ -30,7 +30,8 @@ def test_each_gold_speaker_and_each_wrong_speaker_of_ours_falls_in_one_class():
     bench.PRONOUNS["invented"] = frozenset({0, 3, 9})
     system = [Quot("Indirect", frozenset({3, 4}), frozenset({1}), frozenset({6})),
               Quot("Indirect", frozenset({9, 10}), frozenset({7}), frozenset({6})),
-              Quot("Direct", frozenset({15}), frozenset(), frozenset({6}))]                # overlaps a missed one
+              Quot("Direct", frozenset({15}), frozenset(), frozenset({6})),                # overlaps a missed one
+              Quot("Reported", frozenset({1}), frozenset(), frozenset({0}))]               # overlaps no gold one
     e2e, g, s = Tally(), Tally(), Tally()
     score_end_to_end(system, gold, e2e)
     bench.decompose(art, system, g, s)
@@ -41,3 +42,4 @@ def test_each_gold_speaker_and_each_wrong_speaker_of_ours_falls_in_one_class():
     assert g.tp[("ours overlaps it but was matched to another", "all")] == 0
     assert g.tp[("no quotation of ours overlaps it", "all")] == 0    # the Direct one overlaps it and matched it
     assert g.tp[("wrong speaker: another entity", "all")] == 1
+    assert [s.tp[k] for k in bench.SYS_CLASSES] == [0, 1, 0]          # ours matched to no gold quotation: 1

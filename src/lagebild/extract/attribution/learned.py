@@ -824,8 +824,8 @@ def _own_rule(rule: list[Quotation], head: Token, sp: list[Token]) -> Quotation 
     changed, ``..., so die Wissenschafter``)."""
     own = next((q for q in rule if q.speaker_head == head.i), None)
     if own is None:
-        words_ = {t.i for t in sp} | {head.i}
-        own = next((q for q in rule if q.speaker_head in words_), None)
+        phrase = {t.i for t in sp}                       # np_tokens(head): the head is in it
+        own = next((q for q in rule if q.speaker_head in phrase), None)
     if own is None and OWN_FALLBACK and rule:
         own = rule[0]
     return own

@@ -144,13 +144,15 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
 
 def _relative_clause(clause: Token) -> bool:
     """A relative clause the parser hung under the verb as its complement (``X, der als Sprecher fungiert,
-    erklärte, dass ...``): it opens with a relative pronoun (after a preposition at most) and ends with its
-    finite verb - what it says is about X, not what X says. Counted in STATS."""
+    erklärte, dass ...``): it opens with a d-relative pronoun (PronType Dem and Rel; after a preposition at most)
+    and ends with its finite verb - what it says is about X, not what X says. A clause opened by a w-word (``was``,
+    ``wer``: PronType Int and Rel) needs no antecedent and is what is said (``sagte, was er erwarte``). Counted in
+    STATS."""
     toks = [t for t in clause.subtree if not t.is_punct]
     if len(toks) < 2:
         return False
     first = toks[1] if toks[0].pos_ == "ADP" else toks[0]
-    if "Rel" not in first.morph.get("PronType", []) or first.head.i != clause.i:
+    if not {"Dem", "Rel"} <= set(first.morph.get("PronType", [])) or first.head.i != clause.i:
         return False
     verbs = [t for t in toks if t.i == clause.i or t.head.i == clause.i and t.dep_ in ("aux", "aux:pass", "cop")]
     if toks[-1] not in verbs or any("Fin" in t.morph.get("VerbForm", []) for t in verbs if t is not toks[-1]):
