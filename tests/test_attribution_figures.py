@@ -638,3 +638,34 @@ def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(n
     doc = nlp("Die Opposition bestreitet, dass die Zahl der Toten, die gestern gemeldet wurde, höher sei als angegeben.")
     sei = next(t for t in doc if t.text == "sei")
     assert not _verb_second(next(iter(doc.sents)), sei)
+
+
+def test_a_phrase_an_oblique_article_opens_is_no_subject(nlp):
+    # "Den ..." is never nominative: the parser's subject is the fronted object, the speaker stands after the verb
+    assert name_of(nlp, "Den Gesamtschaden beziffert die Versicherung auf 40 Millionen Euro.", "40 Millionen") \
+        == "Versicherung"
+    # an "als" phrase is a role, no subject: "Als Grund gab X an"
+    assert name_of(nlp, "Als Grund gab die Stadtverwaltung an, es fehlten 30 Lehrer.", "30 Lehrer") \
+        == "Stadtverwaltung"
+
+
+def test_a_fronted_object_that_cannot_speak_leaves_the_subject_after_the_verb(nlp):
+    assert name_of(nlp, "Die Zahl der Verletzten bezifferte die Feuerwehr mit 13.", "13") == "Feuerwehr"
+    assert name_of(nlp, "Die Polizei bezifferte die Zahl der Verletzten mit 13.", "13") == "Polizei"
+    # a document speaks for itself: its object is what it names
+    assert name_of(nlp, "Die Studie nennt die Regierung als Hauptverantwortliche für 300 Fälle.", "300") == "Studie"
+
+
+def test_a_compound_report_with_the_definite_article_names_its_source(nlp):
+    # "nach den Feuerwehrangaben" does not point back: the compound names the fire brigade; a counted phrase after
+    # it ("elf Personen", the number word read as an article) is what is reported, not whose report it is
+    text = "Bei dem Brand sind nach den Feuerwehrangaben elf Arbeiter gestorben und etwa 40 verletzt worden."
+    assert name_of(nlp, text, "elf Arbeiter") == "Feuerwehr"
+    # a first part that names no one ("Endergebnis") leaves the report anaphoric
+    assert name_of(nlp, "Nach dem vorläufigen Endergebnis erreichte die Partei 45,6 Prozent der Stimmen.",
+                   "45,6") is None
+
+
+def test_a_genitive_name_is_an_owner_and_does_not_make_its_phrase_speak(nlp):
+    assert name_of(nlp, "Eine Schätzung beziffert die Schulden Portugals auf 120 Milliarden Euro.", "120") \
+        != "Portugals"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ...lang.de import words
+from ...lang.de import table, words
 from ..entities import compound_head, word_tag
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
@@ -21,6 +21,7 @@ NP_ARCS = {"det", "det:poss", "amod", "nmod", "nmod:poss", "appos", "flat", "fla
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "X"}
 SUBJECT_ARCS = ("nsubj", "nsubj:pass")
 QUOTE_MARKS = set("„“”\"«»‚‘’")
+_OBLIQUE = table("determiner_forms")["oblique"]
 NOT_SPEAKER_POS = {"VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "ADV", "PART"}
 
 
@@ -71,8 +72,17 @@ def subject_of(verb: Token) -> Token | None:
                 and (arc == "nsubj" or _passive_speaks(verb))]
     # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
-    real = [c for c in subjects if not _als_phrase(c)] or subjects
-    real = [c for c in real if not _genitive_phrase(c)]
+    # nor does a phrase an oblique article opens ("Den Schaden beziffert die Versicherung ...": the parser may take the
+    # fronted object for the subject and the subject for the object) - then the object that can speak is the subject
+    real = [c for c in subjects if not _als_phrase(c) and not _genitive_phrase(c) and not _oblique(c)]
+    if subjects and not real:
+        obj = _speaking_object(verb) or (_speaking_object(verb, after=True, speaks=False) if any(
+            _oblique(c) or _als_phrase(c) for c in subjects) else None)
+        real = [obj] if obj is not None else [c for c in subjects if not _genitive_phrase(c)]
+    if len(real) == 1 and real[0].i < verb.i and not can_speak(real[0]) and not _is_report(real[0]):
+        # object first, subject after the verb: "Die Zahl der Verletzten bezifferte die Feuerwehr mit 13" - the
+        # parser may label the fronted object the subject; the phrase after the verb that can speak is the subject
+        real = [c for c in (_speaking_object(verb, after=True),) if c is not None] or real
     speaking = [c for c in real if can_speak(c)]
     if len(real) > 1 and speaking and len(speaking) < len(real):
         return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
@@ -111,8 +121,10 @@ def can_speak(tok: Token) -> bool:
 
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PER", "ORG"):
         return True
+    # a name in apposition names the phrase ("der Sender CNN"); one in the genitive is its owner ("die Schulden
+    # Portugals", which the parser may hang as an apposition), and an owner does not make the phrase speak
     if any(c.dep_ in ("appos", "flat", "flat:name", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PER", "ORG"))
-           for c in tok.children):
+           and c.morph.get("Case") != ["Gen"] for c in tok.children):
         return True
     return speaking_noun(tok.lemma_.lower())
 
@@ -173,6 +185,28 @@ def _als_phrase(tok: Token) -> bool:
         tok.i > 0 and tok.doc[tok.i - 1].lower_ == "als" and tok.doc[tok.i - 1].tag_ == "KOKOM")
 
 
+def _speaking_object(verb: Token, after: bool = False, speaks: bool = True) -> Token | None:
+    """The verb's object that can speak (where `speaks`) and may be its subject: a noun or name, no oblique article,
+    no figure in it (``auf 40 Millionen Euro``); only one after the verb where `after`."""
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")
+                 and (not speaks or can_speak(c)) and not _oblique(c) and (not after or c.i > verb.i)
+                 and not any(t.like_num or t.pos_ == "NUM" for t in c.subtree)), None)
+
+
+def _is_report(tok: Token) -> bool:
+    """A document as the subject (``Die Studie nennt die Regierung ...``): it says what it says, no object speaks
+    for it."""
+    from .cues import is_document_noun
+
+    return is_document_noun(tok)
+
+
+def _oblique(tok: Token) -> bool:
+    """Does an article or possessive that is never nominative open the phrase (``den``, ``dem``, ``einen``:
+    lang/de determiner_forms oblique)?"""
+    return any(c.dep_ in ("det", "det:poss") and c.i < tok.i and c.lower_ in _OBLIQUE for c in tok.children)
+
+
 def _genitive_phrase(tok: Token) -> bool:
     """``Des Weiteren``: a phrase whose article is ``des`` (genitive only) is no subject."""
     return any(c.dep_ == "det" and c.lower_ == "des" and c.i < tok.i for c in tok.children)
@@ -205,11 +239,19 @@ def genitive_or_von(noun: Token) -> Token | None:
     """Whose information a reporting noun carries: ``Angaben [der Polizei]``, ``Angaben [von Ärzten]``."""
     for child in noun.children:
         if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i \
-                and not any(c.dep_ == "nummod" or c.like_num for c in child.children):   # "laut Angaben 7.000 Menschen"
+                and not any(c.dep_ == "nummod" or _counts(c) for c in child.children):   # "laut Angaben 7.000 Menschen"
             if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children) \
                     and not agent_of_verb(child):
                 return child
     return None
+
+
+def _counts(tok: Token) -> bool:
+    """A number, in digits or in words (``elf Personen``, which the tagger may read as an article): a phrase it counts
+    is what is reported, never whose report it is."""
+    from ..numbers import parse_word
+
+    return tok.like_num or parse_word(tok.lower_) is not None
 
 
 def agent_of_verb(tok: Token) -> bool:
