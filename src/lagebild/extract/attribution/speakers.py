@@ -124,7 +124,7 @@ def can_speak(tok: Token) -> bool:
     # a name in apposition names the phrase ("der Sender CNN"); one in the genitive is its owner ("die Schulden
     # Portugals", which the parser may hang as an apposition), and an owner does not make the phrase speak
     if any(c.dep_ in ("appos", "flat", "flat:name", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PER", "ORG"))
-           and c.morph.get("Case") != ["Gen"] for c in tok.children):
+           and c.morph.get("Case", []) != ["Gen"] for c in tok.children):
         return True
     return speaking_noun(tok.lemma_.lower())
 
