@@ -669,3 +669,14 @@ def test_a_compound_report_with_the_definite_article_names_its_source(nlp):
 def test_a_genitive_name_is_an_owner_and_does_not_make_its_phrase_speak(nlp):
     assert name_of(nlp, "Eine Schätzung beziffert die Schulden Portugals auf 120 Milliarden Euro.", "120") \
         != "Portugals"
+
+
+def test_statements_and_findings_carry_their_owners_information(nlp):
+    # nouns of stating or finding (lang/de reporting_nouns) name their owner as the source, like "Angaben"
+    assert name_of(nlp, "Nach Ermittlungen der Staatsanwaltschaft hat der Mann 40 Wohnungen ausgeräumt.", "40") \
+        == "Staatsanwaltschaft"
+    assert name_of(nlp, "Nach einer Stellungnahme des Konzerns sollen 400 Stellen wegfallen.", "400") == "Konzern"
+    assert name_of(nlp, "Nach der Vorhersage des Wetterdienstes fallen bis zu 30 Zentimeter Schnee.", "30") \
+        == "Wetterdienst"
+    # the statement as the subject of a clause of its own is no attribution
+    assert name_of(nlp, "Die Stellungnahme des Ministers umfasst 20 Seiten.", "20") is None
