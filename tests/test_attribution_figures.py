@@ -680,3 +680,20 @@ def test_statements_and_findings_carry_their_owners_information(nlp):
         == "Wetterdienst"
     # the statement as the subject of a clause of its own is no attribution
     assert name_of(nlp, "Die Stellungnahme des Ministers umfasst 20 Seiten.", "20") is None
+
+
+def test_a_separated_particle_hung_as_a_complement_still_makes_a_reporting_verb(nlp):
+    # "gab ... bekannt" with "bekannt" parsed as xcomp: the sentence names a speaker the hearsay chain goes on with
+    text = "Der Verein gab am Freitag die Eintrittspreise bekannt. So soll eine Dauerkarte 250 Euro kosten."
+    assert name_of(nlp, text, "250 Euro") == "Verein"
+
+
+def test_konjunktiv_two_standing_for_konjunktiv_one_goes_on_over_a_run_of_it(nlp):
+    text = ("Die Bergwacht meldete, die Lage am Pass sei unübersichtlich. Am Gipfel säßen noch zwölf Wanderer fest. "
+            "Für den Abstieg stünden nur vier Retter bereit.")
+    assert name_of(nlp, text, "zwölf Wanderer") == "Bergwacht"
+    assert name_of(nlp, text, "vier Retter") == "Bergwacht"
+    # a modal's Konjunktiv II is a possibility of its own: it ends the chain
+    text = ("Die Bergwacht meldete, die Lage am Pass sei unübersichtlich. Am Gipfel könnten noch Wanderer festsitzen. "
+            "Für den Abstieg stünden nur vier Retter bereit.")
+    assert name_of(nlp, text, "vier Retter") is None

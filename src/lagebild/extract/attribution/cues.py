@@ -150,8 +150,16 @@ def ersatz_konjunktiv(tok: Token) -> bool:
     Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); not ``wären`` (``seien``
     exists) nor ``sollten``/``wollten`` (also the preterite), nor a modal (``könnten``: a possibility of its own)."""
     low = tok.lower_
-    return low in words("konjunktiv2") and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") \
-        and tok.tag_ != "VMFIN"
+    listed = low in words("konjunktiv2") or _umlauted_preterite_stem(tok)
+    return listed and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
+
+
+def _umlauted_preterite_stem(tok: Token) -> bool:
+    """``stünden``, ``säßen``, ``lägen``: a finite full verb ending in ``-en`` with an umlaut its infinitive lacks - the
+    Konjunktiv II of a strong verb (the present puts an umlaut only before ``-st``/``-t``: ``fällt``)."""
+    lemma = verb_lemma(tok)
+    return tok.tag_ == "VVFIN" and tok.lower_.endswith("en") and not any(c in lemma for c in "äöü") \
+        and lemma.endswith("en") and lemma != tok.lower_
 
 
 def names_side(adj: Token) -> bool:
