@@ -6,12 +6,10 @@ no tokenising or chunking of our own.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
-from ..entities import compound_head, word_tag
+from ...nlp.compounds import headed_by
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -129,54 +127,9 @@ def can_speak(tok: Token) -> bool:
     return speaking_noun(tok.lemma_.lower())
 
 
-SHORT_HEAD = 6       # a head of this many letters or fewer is often the end of a word that is no compound of it
-
-
 def speaking_noun(lemma: str) -> bool:
     """A lemma headed by a noun of lang/de speaking_nouns (``Sprecher``, ``Polizeisprecher``): see `headed_by`."""
     return headed_by(lemma, words("speaking_nouns"))
-
-
-@lru_cache(maxsize=65536)
-def headed_by(lemma: str, heads: frozenset[str]) -> bool:
-    """Is the noun `lemma` (lower case) one of `heads` or a compound whose head is one of them? Matched by the
-    compound's head, not by a suffix: ``Stadtrat``, ``UN-Sprecher`` yes, ``Vorrat``, ``Heirat`` (``rat``) no.
-    The lexicon's split (HanTa) decides where it splits the word; where it does not, a long head (more than
-    SHORT_HEAD letters: ``Innenministerium``) still counts as the head, a short one only after a content word
-    the lexicon knows (`_ends_in_word`: ``Stadt|rat``, ``National|rat``, ``Kreml|chef``)."""
-    if lemma in heads:
-        return True
-    if "-" in lemma:                                   # "un-sprecher": the part after the last hyphen
-        return headed_by(lemma.rsplit("-", 1)[1], heads)
-    ends = [h for h in heads if lemma.endswith(h) and len(lemma) > len(h)]
-    if not ends:
-        return False
-    split = compound_head(lemma)
-    if split is not None:                              # the lexicon's head: a listed head covers it or heads it
-        return any(len(h) >= len(split) and h.endswith(split) for h in ends) or (
-            split != lemma and headed_by(split, heads))
-    if any(len(h) > SHORT_HEAD for h in ends):
-        return True
-    return any(_ends_in_word(lemma[: -len(h)]) for h in ends)
-
-
-OPEN_TAGS = ("NN", "NE", "ADJ", "ADV", "VV")      # STTS tags of content words (not "vor", "bei", "alles")
-
-
-@lru_cache(maxsize=65536)
-def _ends_in_word(rest: str) -> bool:
-    """Does the part before a head end in a content word the lexicon knows (``national|rat``, ``kreml|chef``, a
-    linking ``s`` allowed: ``regierungs|sprecher``)? Not ``vor|rat``, ``hei|rat``, ``sozialdemok|rat``, ``insges|amt``,
-    ``ver|dienst`` - nor ``landeskriminal|amt``, ``bei|rat`` (the lexicon knows no ``kriminal``; ``bei`` is a
-    preposition as ``vor`` is), bodies this loses."""
-    for part in (rest, rest[:-1] if rest.endswith("s") else ""):
-        for k in range(len(part) - 3, -1, -1):
-            piece = part[k:]
-            for form in (piece[:1].upper() + piece[1:], piece):
-                tag, known = word_tag(form)
-                if known and tag.startswith(OPEN_TAGS) and (tag != "NE" or len(piece) > 3):   # not "Ges"
-                    return True
-    return False
 
 
 def _als_phrase(tok: Token) -> bool:
