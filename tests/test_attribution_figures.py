@@ -697,3 +697,12 @@ def test_konjunktiv_two_standing_for_konjunktiv_one_goes_on_over_a_run_of_it(nlp
     text = ("Die Bergwacht meldete, die Lage am Pass sei unübersichtlich. Am Gipfel könnten noch Wanderer festsitzen. "
             "Für den Abstieg stünden nur vier Retter bereit.")
     assert name_of(nlp, text, "vier Retter") is None
+
+
+def test_a_bare_name_after_the_verb_is_the_subject_of_a_fronted_object(nlp):
+    # the tagger reads an unknown surname as a common noun and the parser labels it the object: no article and a
+    # word the lexicon reads as a name make it the speaker of "Eine Verlängerung ... bezeichnete X als ..."
+    text = "Eine Verlängerung der Frist bezeichnete Kowalczyk als unnötig, weil die Firma seit vier Jahren warte."
+    assert name_of(nlp, text, "vier Jahren") == "Kowalczyk"
+    # a common noun after the verb stays what it is
+    assert name_of(nlp, "Den Sieg widmete der Trainer den 40 Helfern.", "40") != "Sieg"

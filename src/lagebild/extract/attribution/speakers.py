@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
-from ...nlp.compounds import headed_by
+from ...nlp.compounds import headed_by, word_tag
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -80,7 +80,7 @@ def subject_of(verb: Token) -> Token | None:
     if len(real) == 1 and real[0].i < verb.i and not can_speak(real[0]) and not _is_report(real[0]):
         # object first, subject after the verb: "Die Zahl der Verletzten bezifferte die Feuerwehr mit 13" - the
         # parser may label the fronted object the subject; the phrase after the verb that can speak is the subject
-        real = [c for c in (_speaking_object(verb, after=True),) if c is not None] or real
+        real = [c for c in (_speaking_object(verb, after=True) or _named_object(verb),) if c is not None] or real
     speaking = [c for c in real if can_speak(c)]
     if len(real) > 1 and speaking and len(speaking) < len(real):
         return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
@@ -144,6 +144,14 @@ def _speaking_object(verb: Token, after: bool = False, speaks: bool = True) -> T
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")
                  and (not speaks or can_speak(c)) and not _oblique(c) and (not after or c.i > verb.i)
                  and not any(t.like_num or t.pos_ == "NUM" for t in c.subtree)), None)
+
+
+def _named_object(verb: Token) -> Token | None:
+    """An object after the verb that is a bare name the tagger took for a common noun (``bezeichnete Conze als ...``):
+    no article, and the lexicon reads the word as a name (or does not know it)."""
+    return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"
+                 and c.text[:1].isupper() and not any(g.dep_ in ("det", "det:poss") for g in c.children)
+                 and word_tag(c.text)[0] == "NE"), None)
 
 
 def _is_report(tok: Token) -> bool:
