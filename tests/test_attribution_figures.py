@@ -638,3 +638,71 @@ def test_konjunktiv_in_verb_second_order_is_reported_speech_whatever_the_parse(n
     doc = nlp("Die Opposition bestreitet, dass die Zahl der Toten, die gestern gemeldet wurde, höher sei als angegeben.")
     sei = next(t for t in doc if t.text == "sei")
     assert not _verb_second(next(iter(doc.sents)), sei)
+
+
+def test_a_phrase_an_oblique_article_opens_is_no_subject(nlp):
+    # "Den ..." is never nominative: the parser's subject is the fronted object, the speaker stands after the verb
+    assert name_of(nlp, "Den Gesamtschaden beziffert die Versicherung auf 40 Millionen Euro.", "40 Millionen") \
+        == "Versicherung"
+    # an "als" phrase is a role, no subject: "Als Grund gab X an"
+    assert name_of(nlp, "Als Grund gab die Stadtverwaltung an, es fehlten 30 Lehrer.", "30 Lehrer") \
+        == "Stadtverwaltung"
+
+
+def test_a_fronted_object_that_cannot_speak_leaves_the_subject_after_the_verb(nlp):
+    assert name_of(nlp, "Die Zahl der Verletzten bezifferte die Feuerwehr mit 13.", "13") == "Feuerwehr"
+    assert name_of(nlp, "Die Polizei bezifferte die Zahl der Verletzten mit 13.", "13") == "Polizei"
+    # a document speaks for itself: its object is what it names
+    assert name_of(nlp, "Die Studie nennt die Regierung als Hauptverantwortliche für 300 Fälle.", "300") == "Studie"
+
+
+def test_a_compound_report_with_the_definite_article_names_its_source(nlp):
+    # "nach den Feuerwehrangaben" does not point back: the compound names the fire brigade; a counted phrase after
+    # it ("elf Personen", the number word read as an article) is what is reported, not whose report it is
+    text = "Bei dem Brand sind nach den Feuerwehrangaben elf Arbeiter gestorben und etwa 40 verletzt worden."
+    assert name_of(nlp, text, "elf Arbeiter") == "Feuerwehr"
+    # a first part that names no one ("Endergebnis") leaves the report anaphoric
+    assert name_of(nlp, "Nach dem vorläufigen Endergebnis erreichte die Partei 45,6 Prozent der Stimmen.",
+                   "45,6") is None
+
+
+def test_a_genitive_name_is_an_owner_and_does_not_make_its_phrase_speak(nlp):
+    assert name_of(nlp, "Eine Schätzung beziffert die Schulden Portugals auf 120 Milliarden Euro.", "120") \
+        != "Portugals"
+
+
+def test_statements_and_findings_carry_their_owners_information(nlp):
+    # nouns of stating or finding (lang/de reporting_nouns) name their owner as the source, like "Angaben"
+    assert name_of(nlp, "Nach Ermittlungen der Staatsanwaltschaft hat der Mann 40 Wohnungen ausgeräumt.", "40") \
+        == "Staatsanwaltschaft"
+    assert name_of(nlp, "Nach einer Stellungnahme des Konzerns sollen 400 Stellen wegfallen.", "400") == "Konzern"
+    assert name_of(nlp, "Nach der Vorhersage des Wetterdienstes fallen bis zu 30 Zentimeter Schnee.", "30") \
+        == "Wetterdienst"
+    # the statement as the subject of a clause of its own is no attribution
+    assert name_of(nlp, "Die Stellungnahme des Ministers umfasst 20 Seiten.", "20") is None
+
+
+def test_a_separated_particle_hung_as_a_complement_still_makes_a_reporting_verb(nlp):
+    # "gab ... bekannt" with "bekannt" parsed as xcomp: the sentence names a speaker the hearsay chain goes on with
+    text = "Der Verein gab am Freitag die Eintrittspreise bekannt. So soll eine Dauerkarte 250 Euro kosten."
+    assert name_of(nlp, text, "250 Euro") == "Verein"
+
+
+def test_konjunktiv_two_standing_for_konjunktiv_one_goes_on_over_a_run_of_it(nlp):
+    text = ("Die Bergwacht meldete, die Lage am Pass sei unübersichtlich. Am Gipfel säßen noch zwölf Wanderer fest. "
+            "Für den Abstieg stünden nur vier Retter bereit.")
+    assert name_of(nlp, text, "zwölf Wanderer") == "Bergwacht"
+    assert name_of(nlp, text, "vier Retter") == "Bergwacht"
+    # a modal's Konjunktiv II is a possibility of its own: it ends the chain
+    text = ("Die Bergwacht meldete, die Lage am Pass sei unübersichtlich. Am Gipfel könnten noch Wanderer festsitzen. "
+            "Für den Abstieg stünden nur vier Retter bereit.")
+    assert name_of(nlp, text, "vier Retter") is None
+
+
+def test_a_bare_name_after_the_verb_is_the_subject_of_a_fronted_object(nlp):
+    # the tagger reads an unknown surname as a common noun and the parser labels it the object: no article and a
+    # word the lexicon reads as a name make it the speaker of "Eine Verlängerung ... bezeichnete X als ..."
+    text = "Eine Verlängerung der Frist bezeichnete Kowalczyk als unnötig, weil die Firma seit vier Jahren warte."
+    assert name_of(nlp, text, "vier Jahren") == "Kowalczyk"
+    # a common noun after the verb stays what it is
+    assert name_of(nlp, "Den Sieg widmete der Trainer den 40 Helfern.", "40") != "Sieg"

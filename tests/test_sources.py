@@ -30,3 +30,12 @@ def test_wire_copy_counts_once():
     claims = [_claim("a.txt", Source("UNHCR")), _claim("b.txt", Source("UN-Flüchtlingshilfswerk")),
               _claim("c.txt", Source("Polizei Rheinland-Pfalz"))]
     assert len(independent_sources(claims)) == 2
+
+
+def test_a_body_is_named_by_its_compound_head_not_by_a_suffix():
+    # one test of a speaking noun with the extractors (lagebild.nlp.compounds.headed_by): "Stadtrat" is a council,
+    # "Vorrat" and "Sozialdemokrat" end in "rat" but are none
+    assert source_key("Stadtrat") == "body:stadtrat"
+    assert source_key("Gemeinderat Ulm") == "body:gemeinderat@Ulm"
+    assert source_key("Vorrat") == "name:vorrat"
+    assert source_key("Sozialdemokrat") == "name:sozialdemokrat"

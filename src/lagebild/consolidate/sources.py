@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..lang.de import table, words
+from ..nlp.compounds import headed_by
 
 
 def _norm(text: str) -> str:
@@ -37,7 +38,7 @@ def _place_of(name: str) -> str | None:
     from ..geo import geocode
 
     for word in re.findall(r"[A-ZÄÖÜ][\w\-]+", name):
-        if word.lower().endswith(tuple(words("speaking_nouns"))):
+        if headed_by(word.lower(), words("speaking_nouns")):
             continue
         place = geocode(word)
         if place is not None:
@@ -56,7 +57,7 @@ def source_key(name: str, entity: str | None = None, place: str | None = None) -
     if alias is not None:
         return f"body:{alias}"
     body = next((w for w in re.findall(r"[\wÄÖÜäöüß\-]+", norm)
-                 if w.endswith(tuple(words("speaking_nouns")))), None)
+                 if headed_by(w, words("speaking_nouns"))), None)
     if body is None:
         return f"name:{norm}"
     where = _place_of(name) or place

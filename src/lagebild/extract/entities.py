@@ -38,6 +38,7 @@ from ..lang import de
 from ..lang.de import rows
 from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
+from ..nlp.compounds import _hanta, _tags, compound_head, word_tag  # noqa: F401 - HanTa's word classes
 from ..text import within_one_edit
 from . import doc_text
 from .name_type import retype
@@ -72,20 +73,6 @@ def _place_noun(word: str) -> bool:
 
 
 SEGMENTED_HEADS = _PLACE_NOUNS["segmented_head"]
-
-
-@lru_cache(maxsize=20_000)
-def compound_head(word: str) -> str | None:
-    """The last part of a compound as the lexicon (HanTa) splits it ('Nachbarort' -> 'ort', 'Tempelberg' ->
-    'berg'); None for a word of one part ('Export') or one the lexicon cannot split."""
-    tagger = _hanta()
-    if tagger is None or not word.isalpha():
-        return None
-    try:
-        parts = tagger.analyze(word[:1].upper() + word[1:], taglevel=3)[1]
-    except Exception:  # noqa: BLE001
-        return None
-    return parts[-1][0].lower() if len(parts) >= 2 and isinstance(parts[-1], tuple) else None
 
 
 # "das Regime in Pjöngjang": the government of the capital's country.
@@ -135,30 +122,10 @@ PARTICLES = _FUNCTION["name_particle"]
 
 # --- word classes -----------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _hanta():
-    try:
-        from ..nlp.hanta import FastHanoverTagger  # HanTa's tagger, its word analysis faster
-
-        return FastHanoverTagger("morphmodel_ger.pgz")
-    except Exception:  # noqa: BLE001 - without HanTa every unknown capitalised word may be a name
-        return None
-
-
 def word_class(word: str) -> tuple[str, bool, str]:
     """(best STTS tag, known to the lexicon, lemma) for one word, from HanTa."""
     tag, known = word_tag(word)
     return (tag, known, lemma(word))
-
-
-@lru_cache(maxsize=65536)
-def word_tag(word: str) -> tuple[str, bool]:
-    """(best STTS tag, known to the lexicon) for one word, from HanTa."""
-    tags = _tags(word)
-    if not tags:
-        return ("NE", False)
-    best, score = tags[0]
-    return (best, float(score) > -25.0)
 
 
 @lru_cache(maxsize=65536)
@@ -171,17 +138,6 @@ def lemma(word: str) -> str:
         return _hanta().analyze(word, pos=tags[0][0])[0]
     except Exception:  # noqa: BLE001
         return word
-
-
-@lru_cache(maxsize=8192)
-def _tags(word: str) -> list[tuple[str, float]]:
-    tagger = _hanta()
-    if tagger is None:
-        return []
-    try:
-        return tagger.tag_word(word)
-    except Exception:  # noqa: BLE001
-        return []
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,15 @@ def compound_source(tok: Token) -> str | None:
     return None
 
 
+def _compound_speaker(tok: Token) -> bool:
+    """Does a compound reporting noun's first part name someone who speaks: an acronym (``UN-Angaben``) or a speaking
+    noun of lang/de (``Polizeiangaben``)?"""
+    from .speakers import speaking_noun
+
+    first = compound_source(tok)
+    return first is not None and (first.isupper() or speaking_noun(first.lower()))
+
+
 def is_generic(tok: Token) -> bool:
     """``Berichten zufolge``, ``laut Medienberichten``: a report that names no one."""
     return tok.lemma_.lower() in words("generic_sources") or tok.text.lower() in words("generic_sources")
@@ -141,8 +150,16 @@ def ersatz_konjunktiv(tok: Token) -> bool:
     Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); not ``wären`` (``seien``
     exists) nor ``sollten``/``wollten`` (also the preterite), nor a modal (``könnten``: a possibility of its own)."""
     low = tok.lower_
-    return low in words("konjunktiv2") and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") \
-        and tok.tag_ != "VMFIN"
+    listed = low in words("konjunktiv2") or _umlauted_preterite_stem(tok)
+    return listed and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
+
+
+def _umlauted_preterite_stem(tok: Token) -> bool:
+    """``stünden``, ``säßen``, ``lägen``: a finite full verb ending in ``-en`` with an umlaut its infinitive lacks - the
+    Konjunktiv II of a strong verb (the present puts an umlaut only before ``-st``/``-t``: ``fällt``)."""
+    lemma = verb_lemma(tok)
+    return tok.tag_ == "VVFIN" and tok.lower_.endswith("en") and not any(c in lemma for c in "äöü") \
+        and lemma.endswith("en") and lemma != tok.lower_
 
 
 def names_side(adj: Token) -> bool:
@@ -155,8 +172,9 @@ def names_side(adj: Token) -> bool:
 def anaphoric_report(noun: Token) -> bool:
     """``nach diesen Angaben``, ``diesen Informationen zufolge``, ``dem Bericht zufolge``: a reporting noun with a
     demonstrative, or with the definite article and no owner after it, points back to the report named before;
-    it names no source of its own."""
-    if not is_reporting_noun(noun):
+    it names no source of its own - unless the compound names one (``nach den Polizeiangaben``; not
+    ``dem Endergebnis``)."""
+    if not is_reporting_noun(noun) or _compound_speaker(noun):
         return False
     dets = [c for c in noun.children if c.dep_ == "det"]
     if any(c.lower_ in words("anaphoric_determiners") for c in dets):

@@ -245,7 +245,7 @@ def _reporting(verb: Token) -> bool | str:
             return "preposition read as a verb particle"             # "spricht von 42.000"
         return False
     after = verb.doc[verb.i + 1:verb.sent.end]
-    prt = next((t for t in after if (t.tag_ == "PTKVZ" or t.head.i == verb.i and t.dep_ == "advmod"
+    prt = next((t for t in after if (t.tag_ == "PTKVZ" or t.head.i == verb.i and t.dep_ in ("advmod", "xcomp")
                                      and t.tag_ == "ADJD")
                 and t.lower_ + lemma in words("reporting_verbs")), None)
     if prt is not None:
@@ -512,7 +512,9 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     ``so X weiter``, with hearsay ``sollen`` or a reporting verb in the passive without its agent (``wurde mit
     214 angegeben``) takes the source of the sentences before it in the paragraph (up to
     three back; one sentence of the reporter's own between them does not end the chain: Konjunktiv I
-    always reports someone); Konjunktiv II of ``werden`` (``würden``) only that of the sentence right before."""
+    always reports someone); Konjunktiv II of ``werden`` (``würden``) or an umlauted one standing for Konjunktiv I
+    (``stünden``) only that of the sentence right before, or of the one before a run of such sentences (a modal's
+    Konjunktiv II - ``könnten`` - is a possibility of its own and ends the chain)."""
     sent = _span(doc, units[i])
     if sent is None:
         return None
@@ -525,9 +527,9 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         if speaker is not None:
             return speaker
         prev = _span(doc, units[k])
-        if prev is None or ersatz:
-            break
-        if not (reported(prev) or carries_on(prev)):
+        if prev is None or ersatz and not _ersatz(prev):
+            break                                      # Konjunktiv II goes back only over Konjunktiv II
+        if not ersatz and not (reported(prev) or carries_on(prev)):
             gaps += 1
             if gaps > 1:
                 break

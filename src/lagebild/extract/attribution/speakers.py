@@ -6,12 +6,10 @@ no tokenising or chunking of our own.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from ...lang.de import words
-from ..entities import compound_head, word_tag
+from ...lang.de import table, words
+from ...nlp.compounds import headed_by, word_tag
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -21,6 +19,7 @@ NP_ARCS = {"det", "det:poss", "amod", "nmod", "nmod:poss", "appos", "flat", "fla
 SPEAKER_POS = {"NOUN", "PROPN", "PRON", "X"}
 SUBJECT_ARCS = ("nsubj", "nsubj:pass")
 QUOTE_MARKS = set("„“”\"«»‚‘’")
+_OBLIQUE = table("determiner_forms")["oblique"]
 NOT_SPEAKER_POS = {"VERB", "AUX", "NUM", "PUNCT", "SCONJ", "CCONJ", "ADP", "ADV", "PART"}
 
 
@@ -71,8 +70,17 @@ def subject_of(verb: Token) -> Token | None:
                 and (arc == "nsubj" or _passive_speaks(verb))]
     # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
-    real = [c for c in subjects if not _als_phrase(c)] or subjects
-    real = [c for c in real if not _genitive_phrase(c)]
+    # nor does a phrase an oblique article opens ("Den Schaden beziffert die Versicherung ...": the parser may take the
+    # fronted object for the subject and the subject for the object) - then the object that can speak is the subject
+    real = [c for c in subjects if not _als_phrase(c) and not _genitive_phrase(c) and not _oblique(c)]
+    if subjects and not real:
+        obj = _speaking_object(verb) or (_speaking_object(verb, after=True, speaks=False) if any(
+            _oblique(c) or _als_phrase(c) for c in subjects) else None)
+        real = [obj] if obj is not None else [c for c in subjects if not _genitive_phrase(c)]
+    if len(real) == 1 and real[0].i < verb.i and not can_speak(real[0]) and not _is_report(real[0]):
+        # object first, subject after the verb: "Die Zahl der Verletzten bezifferte die Feuerwehr mit 13" - the
+        # parser may label the fronted object the subject; the phrase after the verb that can speak is the subject
+        real = [c for c in (_speaking_object(verb, after=True) or _named_object(verb),) if c is not None] or real
     speaking = [c for c in real if can_speak(c)]
     if len(real) > 1 and speaking and len(speaking) < len(real):
         return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
@@ -111,13 +119,12 @@ def can_speak(tok: Token) -> bool:
 
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PER", "ORG"):
         return True
+    # a name in apposition names the phrase ("der Sender CNN"); one in the genitive is its owner ("die Schulden
+    # Portugals", which the parser may hang as an apposition), and an owner does not make the phrase speak
     if any(c.dep_ in ("appos", "flat", "flat:name", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PER", "ORG"))
-           for c in tok.children):
+           and c.morph.get("Case", []) != ["Gen"] for c in tok.children):
         return True
     return speaking_noun(tok.lemma_.lower())
-
-
-SHORT_HEAD = 6       # a head of this many letters or fewer is often the end of a word that is no compound of it
 
 
 def speaking_noun(lemma: str) -> bool:
@@ -125,52 +132,40 @@ def speaking_noun(lemma: str) -> bool:
     return headed_by(lemma, words("speaking_nouns"))
 
 
-@lru_cache(maxsize=65536)
-def headed_by(lemma: str, heads: frozenset[str]) -> bool:
-    """Is the noun `lemma` (lower case) one of `heads` or a compound whose head is one of them? Matched by the
-    compound's head, not by a suffix: ``Stadtrat``, ``UN-Sprecher`` yes, ``Vorrat``, ``Heirat`` (``rat``) no.
-    The lexicon's split (HanTa) decides where it splits the word; where it does not, a long head (more than
-    SHORT_HEAD letters: ``Innenministerium``) still counts as the head, a short one only after a content word
-    the lexicon knows (`_ends_in_word`: ``Stadt|rat``, ``National|rat``, ``Kreml|chef``)."""
-    if lemma in heads:
-        return True
-    if "-" in lemma:                                   # "un-sprecher": the part after the last hyphen
-        return headed_by(lemma.rsplit("-", 1)[1], heads)
-    ends = [h for h in heads if lemma.endswith(h) and len(lemma) > len(h)]
-    if not ends:
-        return False
-    split = compound_head(lemma)
-    if split is not None:                              # the lexicon's head: a listed head covers it or heads it
-        return any(len(h) >= len(split) and h.endswith(split) for h in ends) or (
-            split != lemma and headed_by(split, heads))
-    if any(len(h) > SHORT_HEAD for h in ends):
-        return True
-    return any(_ends_in_word(lemma[: -len(h)]) for h in ends)
-
-
-OPEN_TAGS = ("NN", "NE", "ADJ", "ADV", "VV")      # STTS tags of content words (not "vor", "bei", "alles")
-
-
-@lru_cache(maxsize=65536)
-def _ends_in_word(rest: str) -> bool:
-    """Does the part before a head end in a content word the lexicon knows (``national|rat``, ``kreml|chef``, a
-    linking ``s`` allowed: ``regierungs|sprecher``)? Not ``vor|rat``, ``hei|rat``, ``sozialdemok|rat``, ``insges|amt``,
-    ``ver|dienst`` - nor ``landeskriminal|amt``, ``bei|rat`` (the lexicon knows no ``kriminal``; ``bei`` is a
-    preposition as ``vor`` is), bodies this loses."""
-    for part in (rest, rest[:-1] if rest.endswith("s") else ""):
-        for k in range(len(part) - 3, -1, -1):
-            piece = part[k:]
-            for form in (piece[:1].upper() + piece[1:], piece):
-                tag, known = word_tag(form)
-                if known and tag.startswith(OPEN_TAGS) and (tag != "NE" or len(piece) > 3):   # not "Ges"
-                    return True
-    return False
-
-
 def _als_phrase(tok: Token) -> bool:
     """``Als Begründung``: a noun introduced by the comparative ``als`` (a role or predicate, no subject)."""
     return any(c.lower_ == "als" and c.tag_ == "KOKOM" and c.i < tok.i for c in tok.children) or (
         tok.i > 0 and tok.doc[tok.i - 1].lower_ == "als" and tok.doc[tok.i - 1].tag_ == "KOKOM")
+
+
+def _speaking_object(verb: Token, after: bool = False, speaks: bool = True) -> Token | None:
+    """The verb's object that can speak (where `speaks`) and may be its subject: a noun or name, no oblique article,
+    no figure in it (``auf 40 Millionen Euro``); only one after the verb where `after`."""
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")
+                 and (not speaks or can_speak(c)) and not _oblique(c) and (not after or c.i > verb.i)
+                 and not any(t.like_num or t.pos_ == "NUM" for t in c.subtree)), None)
+
+
+def _named_object(verb: Token) -> Token | None:
+    """An object after the verb that is a bare name the tagger took for a common noun (``bezeichnete Conze als ...``):
+    no article, and the lexicon reads the word as a name (or does not know it)."""
+    return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"
+                 and c.text[:1].isupper() and not any(g.dep_ in ("det", "det:poss") for g in c.children)
+                 and word_tag(c.text)[0] == "NE"), None)
+
+
+def _is_report(tok: Token) -> bool:
+    """A document as the subject (``Die Studie nennt die Regierung ...``): it says what it says, no object speaks
+    for it."""
+    from .cues import is_document_noun
+
+    return is_document_noun(tok)
+
+
+def _oblique(tok: Token) -> bool:
+    """Does an article or possessive that is never nominative open the phrase (``den``, ``dem``, ``einen``:
+    lang/de determiner_forms oblique)?"""
+    return any(c.dep_ in ("det", "det:poss") and c.i < tok.i and c.lower_ in _OBLIQUE for c in tok.children)
 
 
 def _genitive_phrase(tok: Token) -> bool:
@@ -205,11 +200,19 @@ def genitive_or_von(noun: Token) -> Token | None:
     """Whose information a reporting noun carries: ``Angaben [der Polizei]``, ``Angaben [von Ärzten]``."""
     for child in noun.children:
         if child.dep_ in ("nmod", "nmod:poss") and child.pos_ in SPEAKER_POS and child.i > noun.i \
-                and not any(c.dep_ == "nummod" or c.like_num for c in child.children):   # "laut Angaben 7.000 Menschen"
+                and not any(c.dep_ == "nummod" or _counts(c) for c in child.children):   # "laut Angaben 7.000 Menschen"
             if not any(c.dep_ == "case" and c.lower_ not in ("von", "aus", "seitens") for c in child.children) \
                     and not agent_of_verb(child):
                 return child
     return None
+
+
+def _counts(tok: Token) -> bool:
+    """A number, in digits or in words (``elf Personen``, which the tagger may read as an article): a phrase it counts
+    is what is reported, never whose report it is."""
+    from ..numbers import parse_word
+
+    return tok.like_num or parse_word(tok.lower_) is not None
 
 
 def agent_of_verb(tok: Token) -> bool:
