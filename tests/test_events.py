@@ -1155,6 +1155,10 @@ def test_merge_a_hazard_and_the_collapse_it_brought_are_one_disaster_where_the_p
     roof = kind(7, "f", "ACCIDENT", "collapse", GRAZ, day("2026-01-06"))   # a roof under its snow, a day on
     assert len(merge_events([storm, roof])) == 1
     assert len(merge_events([storm, kind(7, "g", "ACCIDENT", "crash", GRAZ, day("2026-01-06"))])) == 2
+    # the same country is no tie: a quake "in Chile" is not every collapse the story tells in Chile (an old one)
+    chile = Place("Chile", -33.45, -70.67, "country", "CL")
+    assert len(merge_events([kind(1, "h", "DISASTER", "earthquake", chile, day("2026-04", "publication date")),
+                             kind(5, "h", "ACCIDENT", "collapse", chile, day("2026-03-02"))])) == 2
 
 
 def test_merge_a_town_the_cluster_names_joins_whatever_other_towns_one_report_told():

@@ -648,8 +648,10 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
-    held = named or any(_holds(p, ev.place) or _holds(ev.place, p) for p in c.places.values()
-                        if p is not None and ev.place is not None)
+    # a town or region ties, the same country does not (a quake "in Neuseeland" is not every collapse there)
+    held = ev.place is not None and ((named and ev.place.precision != "country") or
+                                     any(_holds(p, ev.place) or _holds(ev.place, p) for p in c.places.values()
+                                         if p is not None))
     if ev.type in TIED and not (strong or held or _same_day(when, c.whens, slack)) and \
             not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
