@@ -1122,3 +1122,74 @@ def test_session15_rules_on_sentences_of_other_stories(nlp):
     flood = one(events_of(nlp, "So viele Menschen wie bei dem Hochwasser von 2002 mussten nicht evakuiert werden."),
                 "DISASTER")
     assert flood.status == "comparison"
+
+
+# --- session 16 (evmerge16): kindred hazards, regions of the German names' table, a town the cluster names -------
+
+STEIERMARK = Place("Steiermark", 47.36, 15.06, "region", "AT")       # regions_de.tsv: no admin code of its own
+GRAZ = Place("Graz", 47.0667, 15.45, "city", "AT")                    # in it (GeoNames admin1 06)
+KLAGENFURT = Place("Klagenfurt", 46.6247, 14.3053, "city", "AT")      # Kärnten, 100 km from Steiermark's centre
+
+
+def test_merge_a_region_of_the_german_names_table_holds_its_towns():
+    from lagebild.consolidate.events import _holds
+
+    assert _holds(STEIERMARK, GRAZ) and not _holds(STEIERMARK, KLAGENFURT)
+    assert _holds(Place("Sizilien", 37.60, 14.00, "region", "IT"), Place("Catania", 37.49, 15.07, "city", "IT"))
+
+
+def test_merge_a_hazard_and_the_collapse_it_brought_are_one_disaster_where_the_place_ties_them():
+    """Invented: one outlet tells an earthquake in a province, another the houses that fell in a town of it; the
+    quake is what happened (DISASTER over ACCIDENT). A collapse in a town of another province, and one months
+    later in the same town, are other events."""
+    quake = kind(1, "a", "DISASTER", "earthquake", STEIERMARK, day("2026-03-14"))
+    houses = kind(4, "b", "ACCIDENT", "collapse", GRAZ, day("2026-03", "publication date"))
+    out = merge_events([quake, houses])
+    assert [(e.type, e.mode, e.articles) for e in out] == [("DISASTER", "earthquake", ["a", "b"])]
+    assert out[0].place.name == "Graz" and out[0].time.value == "2026-03-14"
+    elsewhere = kind(4, "c", "ACCIDENT", "collapse", KLAGENFURT, day("2026-03", "publication date"))
+    assert len(merge_events([quake, elsewhere])) == 2             # nothing ties them: not its province, no day
+    later = kind(4, "d", "ACCIDENT", "collapse", GRAZ, day("2026-06-02"))
+    assert len(merge_events([quake, later])) == 2
+    storm = kind(2, "e", "DISASTER", "storm", STEIERMARK, day("2026-01-05"))
+    roof = kind(7, "f", "ACCIDENT", "collapse", GRAZ, day("2026-01-06"))   # a roof under its snow, a day on
+    assert len(merge_events([storm, roof])) == 1
+    assert len(merge_events([storm, kind(7, "g", "ACCIDENT", "crash", GRAZ, day("2026-01-06"))])) == 2
+    # the same country is no tie: a quake "in Chile" is not every collapse the story tells in Chile (an old one)
+    chile = Place("Chile", -33.45, -70.67, "country", "CL")
+    assert len(merge_events([kind(1, "h", "DISASTER", "earthquake", chile, day("2026-04", "publication date")),
+                             kind(5, "h", "ACCIDENT", "collapse", chile, day("2026-03-02"))])) == 2
+
+
+def test_merge_a_town_the_cluster_names_joins_whatever_other_towns_one_report_told():
+    """Invented: one report tells refugees arriving at two border crossings (one flow, one cluster); another
+    outlet's arrival at one of them joins it; an arrival at a third town 25 km or more from both stays apart."""
+    spielberg = Place("Spielberg", 47.2167, 14.7833, "city", "AT")
+    leoben = Place("Leoben", 47.3765, 15.0914, "city", "AT")
+    one = [kind(1, "a", "DISPLACE", "arrival", spielberg), kind(9, "a", "DISPLACE", "arrival", leoben)]
+    assert len(merge_events(one)) == 1
+    out = merge_events([*one, kind(3, "b", "DISPLACE", "arrival", leoben)])
+    assert [sorted(e.articles) for e in out] == [["a", "b"]]
+    out = merge_events([*one, kind(3, "c", "DISPLACE", "arrival", GRAZ)])
+    assert sorted(len(e.articles) for e in out) == [1, 1]
+
+
+@pytest.mark.parametrize("text,found", [
+    # what collapses or sinks is the trigger's own argument (subject, a noun's genitive), not any word of the sentence
+    ("Im Weißen Haus sprach man am Montag vom Zusammenbruch des Handels.", False),
+    ("Beim Zusammenbruch einer Tribüne in Lyon wurden zwölf Zuschauer verletzt.", True),
+    ("Vor Kreta ist am Montag ein Fischkutter gesunken.", True),
+    ("Die Zahl der Passagiere auf den Fähren nach Kreta ist im Winter gesunken.", False),
+])
+def test_a_collapse_or_a_sinking_needs_its_structure_or_vessel_as_argument(nlp, text, found):
+    evs = [e for e in events_of(nlp, text) if e.type == "ACCIDENT"]
+    assert bool(evs) == found, [(e.mode, e.trigger) for e in evs]
+
+
+def test_a_verdict_is_at_the_court_named_last_before_it_not_at_an_earlier_instance(nlp):
+    text = ("Das Amtsgericht Hameln hatte den Mann im Frühjahr freigesprochen. Die Berufung wurde vor dem "
+            "Landgericht Hannover verhandelt. Am Freitag wurde er zu zwei Jahren Haft verurteilt. "
+            "Sein Anwalt will nun vor das Oberlandesgericht Celle ziehen.")
+    verdict = [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.trigger == "verurteilt"]
+    assert [e.place.name for e in verdict] == ["Hannover"]
+

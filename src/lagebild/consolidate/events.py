@@ -43,6 +43,8 @@ WEAPONS = frozenset({"explode", "firearms", "stabbing", "abduct"})     # ASSAULT
 BLAST = frozenset({"explosion", "fire", "collapse"})                   # ACCIDENT: a blast, its fire, what falls
 MOVEMENT = frozenset({"flight", "arrival"})                            # DISPLACE: one movement at its two ends
 DEMO = frozenset({"demo", "riot"})                                     # PROTEST: a demonstration and its riot
+QUAKE = frozenset({"earthquake", "tsunami", "volcanic"})                # DISASTER: geophysical (EM-DAT)
+WEATHER = frozenset({"storm", "flood", "landslide"})                   # DISASTER: meteorological, hydrological
 
 
 # --- parties ----------------------------------------------------------------------------
@@ -229,7 +231,7 @@ def _weekdays_ok(a: When, b: When, slack: int) -> bool:
 # a flight, an evacuation, an airlift) is dated by each report at the day it speaks of; strikes and clashes
 # of a war recur day after day, votes and meetings have their day: no slack.
 SUDDEN = {"ASSAULT": WEAPONS | {"attack"},
-          "ACCIDENT": ANY, "DISASTER": frozenset({"earthquake", "tsunami", "volcanic"})}
+          "ACCIDENT": ANY, "DISASTER": QUAKE}
 LASTING = {"DISPLACE": ANY, "EVACUATE": ANY, "AID": frozenset({"humanitarian"}),
            "DISASTER": frozenset({"flood", "storm", "landslide", "wildfire", "drought", "temperature", "epidemic"})}
 LASTING_DAYS = 14
@@ -316,16 +318,41 @@ def _holds(region: Place, place: Place) -> bool:
 
 @lru_cache(maxsize=4096)
 def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tuple[str, str] | None:
-    """(country, admin1) of the gazetteer's place of this name at this spot; for an area only a first-level one."""
+    """(country, admin1) of the gazetteer's place of this name at this spot; for an area only a first-level one,
+    or a region of the German names' table ("Steiermark", "Sizilien", "Lesbos": no admin code of their own) -
+    that of the town nearest its centre, which lies in it."""
     from ..geo import gazetteer
 
     if lat is None or lon is None:
         return None
     for c in gazetteer().candidates(name):
-        if abs(c.lat - lat) < 0.05 and abs(c.lon - lon) < 0.05 and c.admin1 and \
-                (not area or c.id.startswith("a1-")):
-            return (c.country, c.admin1)
+        if abs(c.lat - lat) < 0.05 and abs(c.lon - lon) < 0.05:
+            if c.admin1 and (not area or c.id.startswith("a1-")):
+                return (c.country, c.admin1)
+            if area and c.precision == "region" and not c.admin1 and c.country:
+                return _admin1_at(c.country, c.lat, c.lon)
     return None
+
+
+@lru_cache(maxsize=1024)
+def _admin1_at(country: str, lat: float, lon: float) -> tuple[str, str] | None:
+    """(country, admin1) of the gazetteer's town nearest a spot of that country."""
+    towns = _towns_by_country().get(country)
+    if not towns:
+        return None
+    best = min(towns, key=lambda t: (t[0] - lat) ** 2 + (t[1] - lon) ** 2)
+    return (country, best[2])
+
+
+@lru_cache(maxsize=1)
+def _towns_by_country() -> dict[str, list[tuple[float, float, str]]]:
+    from ..geo import gazetteer
+
+    out: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for c in gazetteer().by_id.values():
+        if c.precision == "city" and c.admin1 and not c.area:
+            out[c.country].append((c.lat, c.lon, c.admin1))
+    return out
 
 
 def _best_place(places: list[Place | None]) -> Place | None:
@@ -389,7 +416,7 @@ GENERIC_MODES = {"attack", "accident", "election", "evacuation", "kill"}
 # Modes one occurrence is told by in turn: a storm and the floods and landslides it brings are one disaster
 # ("Unwetter" in one sentence or outlet, "Überschwemmungen" or "Hochwasser" in another; EM-DAT's
 # meteorological and hydrological groups), never an earthquake or a wildfire
-MODE_FAMILIES = (frozenset({"storm", "flood", "landslide"}),)
+MODE_FAMILIES = (WEATHER,)
 
 # Kindred modes: within a story these name one occurrence from two sides (of violence, disasters and
 # accidents only where something ties the reports: a shared figure, the place's name, the day; `_fit`):
@@ -406,10 +433,14 @@ KIN_MODES = (WEAPONS, MOVEMENT, BLAST, DEMO)
 # an explosion or fire (EM-DAT technological) that another report calls the attack it was (PLOVER ASSAULT;
 # not a battle: occupations, incursions and clashes are no explosion's cause told otherwise); a fire and
 # the wildfire it is; a flight and the evacuation of the same people (UNHCR/IDMC); an airlift of aid and
-# the evacuation it flies; a gathering (vigil, march) and the demonstration it is.
+# the evacuation it flies; a gathering (vigil, march) and the demonstration it is; a natural hazard and the
+# collapse, fire or "Unglück" it brings (EM-DAT's natural hazard that triggers a technological disaster: houses
+# fallen in a quake, a roof under a storm's snow, a bridge taken by a flood - told as a collapse by one outlet,
+# as the quake by another).
 KINDRED: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
     (("ASSAULT", WEAPONS | {"attack", "kill", "aerial"}), ("ACCIDENT", BLAST)),
     (("DISASTER", frozenset({"wildfire"})), ("ACCIDENT", frozenset({"fire"}))),
+    (("DISASTER", QUAKE | WEATHER), ("ACCIDENT", frozenset({"collapse", "fire", "accident"}))),
     (("DISPLACE", MOVEMENT), ("EVACUATE", ANY)),
     (("AID", frozenset({"humanitarian"})), ("EVACUATE", ANY)),
     (("PROTEST", DEMO), ("GATHER", ANY)),
@@ -602,23 +633,31 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not all(_place_ok(p, ev.place, wide) for p in c.places.values()) or \
             not all(_time_ok(w, when, slack) for w in c.whens):
         return None
+    named = bool(ev.place and ev.place.name in c.place_names)
     if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
-            (not c.in_articles & set(ev.articles) and any(_other_town(p, ev.place) for p in c.places.values())) or
+            (not named and not c.in_articles & set(ev.articles) and
+             any(_other_town(p, ev.place) for p in c.places.values())) or
             not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None)):
         return None                                    # another report of its kind in another town, or on another
-        #                                                day (told by another article or further on in the same one)
+        #                                                day (told by another article or further on in the same one);
+        #                                                a town the cluster names is its own, whatever other towns
+        #                                                one report told it at (a flow over two border crossings)
     for kind, v in mags.items():
         other = c.magnitude.get(kind)
         if other and not strong and ev.type in SIZED and max(v, other) > 3 * min(v, other):
             return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
-    named = bool(ev.place and ev.place.name in c.place_names)
-    if ev.type in TIED and not (strong or named or _same_day(when, c.whens, slack)) and \
+    # a town or region ties, the same country does not (a quake "in Neuseeland" is not every collapse there)
+    held = ev.place is not None and ((named and ev.place.precision != "country") or
+                                     any(_holds(p, ev.place) or _holds(ev.place, p) for p in c.places.values()
+                                         if p is not None))
+    if ev.type in TIED and not (strong or held or _same_day(when, c.whens, slack)) and \
             not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
-        # only where something ties them beyond not contradicting: a shared figure, the same place, the same
-        # day (a suspect shot in a raid days after a bombing, its place and day unknown, is not the bombing);
+        # only where something ties them beyond not contradicting: a shared figure, the same place or one
+        # holding the other (a quake in a province, a house collapsed in its town), the same day (a suspect
+        # shot in a raid days after a bombing, its place and day unknown, is not the bombing);
         # a cluster already tied to the mention's own kind needs no second tie; a flight and its arrival are
         # told at their two ends, a place never ties them
         return None
@@ -628,6 +667,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     score += 1.0 * any(target and target.id == t.id for t in c.target_set)
     score += 1.0 * named
     return score
+
 
 
 def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:

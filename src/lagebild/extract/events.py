@@ -104,7 +104,7 @@ def find_triggers(doc: Doc, start: int, end: int,
             e = _reading(tok, e)
         elif e is None and tok.pos_ == "NOUN":
             e = read = _nominal_reading(tok)           # "die Erstürmung ... durch die Polizei": a raid
-        if e is None or (e.needs and not any(n in seg for n in e.needs)):
+        if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
             continue                                   # "einige ihrer Forderungen": a determiner, not "einigen"
@@ -114,6 +114,29 @@ def find_triggers(doc: Doc, start: int, end: int,
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
+    """A trigger's needs (lang/de/event_needs.tsv) met: in its sentence, or for the lists marked "argument" in
+    its own word or its arguments ("Das Dach der Halle brach zusammen", "der Einsturz einer Brücke", "Ein
+    Fischkutter sank"; not "Das Weiße Haus warnte vor einem Zusammenbruch der Wirtschaft")."""
+    if not e.in_arguments:
+        return any(n in seg for n in e.needs)
+    words = [w.lower_ for a in _arguments(tok) for w in (a, *(c for c in a.children if c.dep_ == "conj"))]
+    return any(n in w for n in e.needs for w in [tok.lower_, *words])
+
+
+def _arguments(tok: Token) -> list[Token]:
+    """What a trigger happens to: a verb's subject (a passive's too; an attributive participle's noun, a
+    relative clause's antecedent), a noun's genitive or von-attribute."""
+    if tok.pos_ in ("VERB", "AUX"):                   # a bare noun phrase too: the parse reads the subject of
+        #                                                "ist das Dach zusammengebrochen" as an accusative object
+        out = _subjects(tok, [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")])
+        if tok.dep_ in ("amod", "acl", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            out.append(tok.head)                       # "die eingestürzte Brücke", "das Dach, das zusammenbrach"
+        return out
+    return [c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and
+            ("Gen" in c.morph.get("Case", []) or _case(c) in ("von", "vom"))]
 
 
 def _role_words(tok: Token, role: str) -> list[str]:
@@ -1255,20 +1278,24 @@ COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
 
 
 def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
-    """Where a legal action is taken: the town of a court named in its sentence, else in the article ("Nach sechs
-    Verhandlungstagen am Landgericht Darmstadt ..."): a place in apposition to, or a PP or genitive on, a court noun
-    (lang/de/court_nouns.txt), not the origin in a defendant's epithet ("der Bombenleger von X")."""
+    """Where a legal action is taken: the town of a court named in its sentence, else the court the text named last
+    before it ("Nach sechs Verhandlungstagen am Landgericht Darmstadt ... Das Urteil ..."; a court named
+    before that is an earlier instance's), else the first named after it ("Das Urteil fiel am Landgericht X"): a
+    place in apposition to, or a PP or genitive on, a court noun (lang/de/court_nouns.txt), not the origin in a
+    defendant's epithet ("der Bombenleger von X")."""
     by_token = _by_token(doc, mentions)
-    sent = doc.char_span(u.start, u.end, alignment_mode="expand")
-    for tokens in (sent or (), doc):
-        for t in tokens:
-            if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith(COURTS):
-                continue
-            for c in t.children:
-                if c.dep_ in NAME_PARTS + ("nmod",) and (m := _mention_of(c, by_token)) is not None and \
-                        m.label in ("LOC", "GPE") and (place := _mention_place(doc, m)) is not None:
-                    return place
-    return None
+    before = None
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith(COURTS):
+            continue
+        for c in t.children:
+            if c.dep_ in NAME_PARTS + ("nmod",) and (m := _mention_of(c, by_token)) is not None and \
+                    m.label in ("LOC", "GPE") and (place := _mention_place(doc, m)) is not None:
+                if t.idx >= u.start:
+                    return place if t.idx < u.end or before is None else before
+                before = place
+                break
+    return before
 
 
 DATELINE = re.compile(r"\s*[–—]\s")              # "Istanbul – Die Polizei ...": one place, then a dash

@@ -33,6 +33,7 @@ class TriggerEntry:
     acled: str | None
     needs: tuple[str, ...] = ()   # stems one of which the sentence must hold
     particle: str = ""        # separable particle: "fest"
+    in_arguments: bool = False    # needs met by the trigger's own word or arguments (event_needs.tsv "argument")
 
 
 def _rows(name: str):
@@ -43,7 +44,14 @@ def _rows(name: str):
 
 @lru_cache(maxsize=1)
 def needs_lists() -> dict[str, tuple[str, ...]]:
-    return {name: tuple(s.strip() for s in stems.split(",") if s.strip()) for name, stems in _rows("event_needs.tsv")}
+    return {name: tuple(s.strip() for s in stems.split(",") if s.strip())
+            for name, stems, *_ in _rows("event_needs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def argument_needs() -> frozenset[str]:
+    """The needs lists a trigger's own word or arguments must meet (event_needs.tsv's third column)."""
+    return frozenset(name for name, _, *where in _rows("event_needs.tsv") if where and where[0] == "argument")
 
 
 # Prefixes a verb takes either way: "brach durch" / "durchbrachen", "durchgebrochen" / "durchbrochen".
@@ -124,7 +132,7 @@ class TriggerLexicon:
             if need != "-" and need not in needs:
                 raise ValueError(f"event_triggers.tsv: {word}: unknown needs list {need!r}")
             e = TriggerEntry(lemma, kind, type_, None if mode == "-" else mode, None if acled == "-" else acled,
-                      needs.get(need, ()), particle)
+                      needs.get(need, ()), particle, need in argument_needs())
             if kind == "noun":
                 self.nouns[lemma] = e
             elif kind == "verb":
