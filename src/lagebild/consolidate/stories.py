@@ -80,6 +80,16 @@ BLOCK_NODES = 50         # ... each of which is in no more stories than this whi
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
 _OPEN = set(" \t\r\"'„“”‚‘’»«()[]-")
+_DOUBLE = re.compile(r"(.)\1")       # CISTEM marks a doubled letter as one letter and a star ...
+_STARRED = re.compile(r"(.)\*")      # ... and doubles it again after stripping (a function replaces: faster)
+
+
+def _starred(m: re.Match[str]) -> str:
+    return m.group(1) + "*"
+
+
+def _doubled(m: re.Match[str]) -> str:
+    return m.group(1) * 2
 
 
 # --- terms -----------------------------------------------------------------------------------
@@ -94,7 +104,7 @@ def cistem(word: str) -> str:
     if w.startswith("ge") and len(w) >= 6:
         w = w[2:]
     w = w.replace("sch", "$").replace("ie", "&").replace("ei", "%")
-    w = re.sub(r"(.)\1", r"\1*", w)
+    w = _DOUBLE.sub(_starred, w)
     while len(w) > 3:
         if len(w) > 5 and w[-2:] in ("em", "er", "nd"):
             w = w[:-2]
@@ -102,7 +112,7 @@ def cistem(word: str) -> str:
             w = w[:-1]
         else:
             break
-    w = re.sub(r"(.)\*", r"\1\1", w)
+    w = _STARRED.sub(_doubled, w)
     return w.replace("%", "ei").replace("&", "ie").replace("$", "sch")
 
 
@@ -167,11 +177,12 @@ def _outside(found: Sequence[tuple[str, str, int]], skip: Sequence[tuple[int, in
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
                   times: Sequence[TimeExpression] = (), known: Callable[[str], bool] | None = None,
                   found: Sequence[tuple[str, str, int]] | None = None,
-                  compounds: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
+                  compounds: dict[str, tuple[str, ...]] | None = None,
+                  stems: dict[str, str | None] | None = None) -> dict[str, float]:
     """The weighted terms of one article: noun stems (names too: "Hofer" counts as a word as well as
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
     entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
-    `compounds`: word -> compound_parts, shared by calls with one `known`."""
+    `compounds`: word -> compound_parts, and `stems`: its memo, shared by calls with one `known`."""
     title_end = len(article.title) if article.title and article.text.startswith(article.title) \
         else _lead_end(article.text, LEAD_SENTENCES)
     terms: dict[str, float] = defaultdict(float)
@@ -183,7 +194,7 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
         terms[stem] += weight
         if known is not None:
             if word not in parts:
-                parts[word] = compound_parts(word, known)
+                parts[word] = compound_parts(word, known, stems)
             for p in parts[word]:
                 terms[p] += PART_WEIGHT * weight
     for m in mentions:
@@ -217,29 +228,37 @@ def _fold(word: str) -> str:
     return word.casefold().replace("ü", "u").replace("ö", "o").replace("ä", "a").replace("ß", "ss")
 
 
-def compound_parts(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+def compound_parts(word: str, known: Callable[[str], bool],
+                   stems: dict[str, str | None] | None = None) -> tuple[str, ...]:
     """The stems of the parts of a German compound that are nouns of their own in the dossier.
 
     German writes a compound as one word: "Bundespräsidentenwahl" (Bundespräsident + Wahl),
     "Präsidentschaftskandidatin" (Präsidentschaft + Kandidatin); articles about one story name it in
     ever other compounds. A word splits where its tail is a `known` stem and its head, less a linking
     element (-s-, -es-, -n-, -en-, -e-), is one too or splits again; a part's feminine -in/-innen
-    counts as its known stem ("Kandidatin" -> Kandidat). Nothing for a word that is no compound."""
-    return tuple(dict.fromkeys(_split(_fold(word), known, top=True)))
+    counts as its known stem ("Kandidatin" -> Kandidat). Nothing for a word that is no compound. `stems`: the
+    known stems of the word's pieces (`_known`), kept for the next call with the same `known` (the pieces of
+    one dossier's words recur: -wahl, -minister, bundes-)."""
+    return tuple(dict.fromkeys(_split(_fold(word), known, {} if stems is None else stems, top=True)))
 
 
-def _known(w: str, known: Callable[[str], bool]) -> str | None:
-    """The stem of `w` if known, or of `w` less a feminine -in/-innen."""
+def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -> str | None:
+    """The stem of `w` if known, or of `w` less a feminine -in/-innen (remembered in `stems`)."""
+    if w in stems:
+        return stems[w]
+    found = None
     for cut in ("", "innen", "in"):
         base = w[: len(w) - len(cut)] if w.endswith(cut) else ""
         if len(base) >= MIN_PART and known(cistem(base)):
-            return cistem(base)
-    return None
+            found = cistem(base)
+            break
+    stems[w] = found
+    return found
 
 
-def _split(w: str, known: Callable[[str], bool], top: bool = False) -> list[str]:
+def _split(w: str, known: Callable[[str], bool], stems: dict[str, str | None], top: bool = False) -> list[str]:
     for i in range(len(w) - MIN_PART, MIN_PART - 1, -1):      # the longest head first: Bundespräsidenten|wahl
-        tail = _known(w[i:], known)
+        tail = _known(w[i:], known, stems)
         if tail is None:
             continue
         head = w[:i]
@@ -247,13 +266,13 @@ def _split(w: str, known: Callable[[str], bool], top: bool = False) -> list[str]
             if not head.endswith(link) or len(head) - len(link) < MIN_PART:
                 continue
             stem = head[: len(head) - len(link)]
-            whole = _known(stem, known)
-            inner = _split(stem, known)
+            whole = _known(stem, known, stems)
+            inner = _split(stem, known, stems)
             if whole or inner:
-                return [*([whole] if whole else []), *inner, tail, *_split(w[i:], known)]
+                return [*([whole] if whole else []), *inner, tail, *_split(w[i:], known, stems)]
     if not top:
         return []
-    whole = _known(w, known)
+    whole = _known(w, known, stems)
     return [whole] if whole and whole != cistem(w) else []
 
 
@@ -631,7 +650,8 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
         index.df.update(base[x.article.id].keys())
     # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
     compounds: dict[str, tuple[str, ...]] = {}     # index.known does not change while the terms are read
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds)
+    stems: dict[str, str | None] = {}
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds, stems)
              for x in new}                         # the placed articles keep their vectors in the index
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
