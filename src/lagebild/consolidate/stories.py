@@ -426,25 +426,32 @@ class _Node:
 class _Space:
     """The clustering's vectors over one vocabulary: each node's vector sum also as arrays of term ids and
     weights, so that a story's dot products with its many candidates are one gather and one sum (numpy)
-    instead of a set intersection and a loop per pair."""
+    instead of a set intersection and a loop per pair. A node gets its arrays when a dot product first
+    needs them: a build that adds a few articles to a big dossier makes those of the stories they meet."""
 
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         self.ids: dict[str, int] = {}
-        for n in nodes.values():
-            self.put(n)
-        self.dense = np.zeros(len(self.ids))
+        self.dense = np.zeros(1 << 10)
+        for n in nodes.values():     # arrays of another space (or none) are made again
+            n.ix = n.w = None
 
     def put(self, n: _Node) -> None:
-        """n's arrays from its centroid (in its terms' order)."""
+        """n's arrays from its centroid (in its terms' order), unless it has them."""
+        if n.ix is not None:
+            return
         ids = self.ids
         n.ix = np.fromiter((ids.setdefault(t, len(ids)) for t in n.centroid), np.int64, len(n.centroid))
         n.w = np.fromiter(n.centroid.values(), np.float64, len(n.centroid))
+        if len(ids) > len(self.dense):
+            self.dense = np.zeros(2 * len(ids))
 
     def dots(self, a: _Node, others: Sequence[_Node]) -> list[float]:
         """The dot product of a's vector sum with each of `others'`: a's weights spread over the vocabulary,
         the others' gathered from it; each product summed in the other's term order."""
         if not others:
             return []
+        for n in (a, *others):
+            self.put(n)
         lens = np.fromiter((len(o.ix) for o in others), np.int64, len(others))
         self.dense[a.ix] = a.w
         prod = self.dense[np.concatenate([o.ix for o in others])] * np.concatenate([o.w for o in others])
@@ -455,6 +462,8 @@ class _Space:
 
     def add(self, k: _Node, g: _Node) -> None:
         """g's vector sum into k's arrays (k + g per term, as the centroid dict sums them)."""
+        self.put(k)
+        self.put(g)
         u, inv = np.unique(np.concatenate((k.ix, g.ix)), return_inverse=True)
         k.w = np.bincount(inv, weights=np.concatenate((k.w, g.w)), minlength=len(u))
         k.ix = u
