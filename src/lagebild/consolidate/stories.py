@@ -53,6 +53,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,16 @@ BLOCK_NODES = 50         # ... each of which is in no more stories than this whi
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
 _OPEN = set(" \t\r\"'„“”‚‘’»«()[]-")
+_DOUBLE = re.compile(r"(.)\1")       # CISTEM marks a doubled letter as one letter and a star ...
+_STARRED = re.compile(r"(.)\*")      # ... and doubles it again after stripping (a function replaces: faster)
+
+
+def _starred(m: re.Match[str]) -> str:
+    return m.group(1) + "*"
+
+
+def _doubled(m: re.Match[str]) -> str:
+    return m.group(1) * 2
 
 
 # --- terms -----------------------------------------------------------------------------------
@@ -92,7 +104,7 @@ def cistem(word: str) -> str:
     if w.startswith("ge") and len(w) >= 6:
         w = w[2:]
     w = w.replace("sch", "$").replace("ie", "&").replace("ei", "%")
-    w = re.sub(r"(.)\1", r"\1*", w)
+    w = _DOUBLE.sub(_starred, w)
     while len(w) > 3:
         if len(w) > 5 and w[-2:] in ("em", "er", "nd"):
             w = w[:-2]
@@ -100,7 +112,7 @@ def cistem(word: str) -> str:
             w = w[:-1]
         else:
             break
-    w = re.sub(r"(.)\*", r"\1\1", w)
+    w = _STARRED.sub(_doubled, w)
     return w.replace("%", "ei").replace("&", "ie").replace("$", "sch")
 
 
@@ -165,11 +177,12 @@ def _outside(found: Sequence[tuple[str, str, int]], skip: Sequence[tuple[int, in
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
                   times: Sequence[TimeExpression] = (), known: Callable[[str], bool] | None = None,
                   found: Sequence[tuple[str, str, int]] | None = None,
-                  compounds: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
+                  compounds: dict[str, tuple[str, ...]] | None = None,
+                  stems: dict[str, str | None] | None = None) -> dict[str, float]:
     """The weighted terms of one article: noun stems (names too: "Hofer" counts as a word as well as
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
     entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
-    `compounds`: word -> compound_parts, shared by calls with one `known`."""
+    `compounds`: word -> compound_parts, and `stems`: its memo, shared by calls with one `known`."""
     title_end = len(article.title) if article.title and article.text.startswith(article.title) \
         else _lead_end(article.text, LEAD_SENTENCES)
     terms: dict[str, float] = defaultdict(float)
@@ -181,7 +194,7 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
         terms[stem] += weight
         if known is not None:
             if word not in parts:
-                parts[word] = compound_parts(word, known)
+                parts[word] = compound_parts(word, known, stems)
             for p in parts[word]:
                 terms[p] += PART_WEIGHT * weight
     for m in mentions:
@@ -215,29 +228,37 @@ def _fold(word: str) -> str:
     return word.casefold().replace("ü", "u").replace("ö", "o").replace("ä", "a").replace("ß", "ss")
 
 
-def compound_parts(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+def compound_parts(word: str, known: Callable[[str], bool],
+                   stems: dict[str, str | None] | None = None) -> tuple[str, ...]:
     """The stems of the parts of a German compound that are nouns of their own in the dossier.
 
     German writes a compound as one word: "Bundespräsidentenwahl" (Bundespräsident + Wahl),
     "Präsidentschaftskandidatin" (Präsidentschaft + Kandidatin); articles about one story name it in
     ever other compounds. A word splits where its tail is a `known` stem and its head, less a linking
     element (-s-, -es-, -n-, -en-, -e-), is one too or splits again; a part's feminine -in/-innen
-    counts as its known stem ("Kandidatin" -> Kandidat). Nothing for a word that is no compound."""
-    return tuple(dict.fromkeys(_split(_fold(word), known, top=True)))
+    counts as its known stem ("Kandidatin" -> Kandidat). Nothing for a word that is no compound. `stems`: the
+    known stems of the word's pieces (`_known`), kept for the next call with the same `known` (the pieces of
+    one dossier's words recur: -wahl, -minister, bundes-)."""
+    return tuple(dict.fromkeys(_split(_fold(word), known, {} if stems is None else stems, top=True)))
 
 
-def _known(w: str, known: Callable[[str], bool]) -> str | None:
-    """The stem of `w` if known, or of `w` less a feminine -in/-innen."""
+def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -> str | None:
+    """The stem of `w` if known, or of `w` less a feminine -in/-innen (remembered in `stems`)."""
+    if w in stems:
+        return stems[w]
+    found = None
     for cut in ("", "innen", "in"):
         base = w[: len(w) - len(cut)] if w.endswith(cut) else ""
         if len(base) >= MIN_PART and known(cistem(base)):
-            return cistem(base)
-    return None
+            found = cistem(base)
+            break
+    stems[w] = found
+    return found
 
 
-def _split(w: str, known: Callable[[str], bool], top: bool = False) -> list[str]:
+def _split(w: str, known: Callable[[str], bool], stems: dict[str, str | None], top: bool = False) -> list[str]:
     for i in range(len(w) - MIN_PART, MIN_PART - 1, -1):      # the longest head first: Bundespräsidenten|wahl
-        tail = _known(w[i:], known)
+        tail = _known(w[i:], known, stems)
         if tail is None:
             continue
         head = w[:i]
@@ -245,13 +266,13 @@ def _split(w: str, known: Callable[[str], bool], top: bool = False) -> list[str]
             if not head.endswith(link) or len(head) - len(link) < MIN_PART:
                 continue
             stem = head[: len(head) - len(link)]
-            whole = _known(stem, known)
-            inner = _split(stem, known)
+            whole = _known(stem, known, stems)
+            inner = _split(stem, known, stems)
             if whole or inner:
-                return [*([whole] if whole else []), *inner, tail, *_split(w[i:], known)]
+                return [*([whole] if whole else []), *inner, tail, *_split(w[i:], known, stems)]
     if not top:
         return []
-    whole = _known(w, known)
+    whole = _known(w, known, stems)
     return [whole] if whole and whole != cistem(w) else []
 
 
@@ -388,7 +409,8 @@ class StoryIndex:
 
 @dataclass
 class _Node:
-    """A story while clustering: its members' vector sum, size and time span; `stored`: one of the index."""
+    """A story while clustering: its members' vector sum, size and time span; `stored`: one of the index.
+    `ix`, `w`: the vector sum as term ids and weights of a `_Space` (set by it)."""
 
     id: str
     centroid: dict[str, float]
@@ -397,6 +419,54 @@ class _Node:
     end: int | None
     stored: bool
     articles: list[str] = field(default_factory=list)
+    ix: Any = None
+    w: Any = None
+
+
+class _Space:
+    """The clustering's vectors over one vocabulary: each node's vector sum also as arrays of term ids and
+    weights, so that a story's dot products with its many candidates are one gather and one sum (numpy)
+    instead of a set intersection and a loop per pair. A node gets its arrays when a dot product first
+    needs them: a build that adds a few articles to a big dossier makes those of the stories they meet."""
+
+    def __init__(self, nodes: Mapping[str, _Node]) -> None:
+        self.ids: dict[str, int] = {}
+        self.dense = np.zeros(1 << 10)
+        for n in nodes.values():     # arrays of another space (or none) are made again
+            n.ix = n.w = None
+
+    def put(self, n: _Node) -> None:
+        """n's arrays from its centroid (in its terms' order), unless it has them."""
+        if n.ix is not None:
+            return
+        ids = self.ids
+        n.ix = np.fromiter((ids.setdefault(t, len(ids)) for t in n.centroid), np.int64, len(n.centroid))
+        n.w = np.fromiter(n.centroid.values(), np.float64, len(n.centroid))
+        if len(ids) > len(self.dense):
+            self.dense = np.zeros(2 * len(ids))
+
+    def dots(self, a: _Node, others: Sequence[_Node]) -> list[float]:
+        """The dot product of a's vector sum with each of `others'`: a's weights spread over the vocabulary,
+        the others' gathered from it; each product summed in the other's term order."""
+        if not others:
+            return []
+        for n in (a, *others):
+            self.put(n)
+        lens = np.fromiter((len(o.ix) for o in others), np.int64, len(others))
+        self.dense[a.ix] = a.w
+        prod = self.dense[np.concatenate([o.ix for o in others])] * np.concatenate([o.w for o in others])
+        self.dense[a.ix] = 0.0
+        out: list[float] = np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod,
+                                       minlength=len(others)).tolist()
+        return out
+
+    def add(self, k: _Node, g: _Node) -> None:
+        """g's vector sum into k's arrays (k + g per term, as the centroid dict sums them)."""
+        self.put(k)
+        self.put(g)
+        u, inv = np.unique(np.concatenate((k.ix, g.ix)), return_inverse=True)
+        k.w = np.bincount(inv, weights=np.concatenate((k.w, g.w)), minlength=len(u))
+        k.ix = u
 
 
 def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[str]:
@@ -410,7 +480,8 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
                                for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", dict(vec), 1, day, day, False, [aid])
-    dots = _candidate_dots(nodes)
+    space = _Space(nodes)
+    dots = _candidate_dots(nodes, space)
     version: Counter = Counter()
     heap: list[tuple[float, str, str, int, int]] = []
 
@@ -433,7 +504,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
         if a not in nodes or b not in nodes or (va, vb) != (version[a], version[b]):
             continue
         keep, gone = (a, b) if nodes[a].stored or (not nodes[b].stored and nodes[a].size >= nodes[b].size) else (b, a)
-        _merge(nodes, dots, keep, gone)
+        _merge(nodes, dots, keep, gone, space)
         version[keep] += 1
         for other in dots[keep]:
             if not (nodes[keep].stored and nodes[other].stored):
@@ -444,7 +515,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     return _into_index(index, nodes)
 
 
-def _candidate_dots(nodes: Mapping[str, _Node]) -> dict[str, dict[str, float]]:
+def _candidate_dots(nodes: Mapping[str, _Node], space: _Space | None = None) -> dict[str, dict[str, float]]:
     """Dot products of the pairs of stories that may merge: those with a new story in them that share a
     term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES stories finds
     only the BLOCK_NODES where it weighs most.
@@ -457,7 +528,8 @@ def _candidate_dots(nodes: Mapping[str, _Node]) -> dict[str, dict[str, float]]:
     the dossier grew: F1 0.726 -> 0.486 on our gold with the limit at a tenth, against 0.726 cut). A story is
     looked up by a bounded number of terms in postings of bounded length, so that placing an article costs
     about the same in a dossier of any size, where comparing it with every story sharing any word grew with
-    the dossier."""
+    the dossier. A story's dot products with its candidates are computed at once (`_Space.dots`)."""
+    space = space or _Space(nodes)
     postings: dict[str, list[str]] = defaultdict(list)
     for n in nodes.values():
         for t in n.centroid:
@@ -474,32 +546,38 @@ def _candidate_dots(nodes: Mapping[str, _Node]) -> dict[str, dict[str, float]]:
     dots: dict[str, dict[str, float]] = defaultdict(dict)
     for n in nodes.values():
         top = heapq.nlargest(BLOCK_TERMS, n.centroid.items(), key=lambda kv: (kv[1], kv[0]))
-        for t, _ in top:
-            for other in where_heavy(t):
-                if other == n.id or (n.stored and nodes[other].stored) or other in dots[n.id]:
-                    continue
-                dots[n.id][other] = dots[other][n.id] = _dot(n.centroid, nodes[other].centroid)
+        mine = dots[n.id]
+        found = list(dict.fromkeys(other for t, _ in top for other in where_heavy(t)
+                                   if other != n.id and not (n.stored and nodes[other].stored) and other not in mine))
+        for other, d in zip(found, space.dots(n, [nodes[o] for o in found])):
+            mine[other] = dots[other][n.id] = d
     return dots
 
 
-def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str) -> None:
+def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str,
+           space: _Space | None = None) -> None:
     """Story `gone` into `keep`: vector sums, sizes, spans added. The merged story's candidates are both
     stories' (blocking, `_candidate_dots`); its dot product with one that was a candidate of both is the
     sum of theirs, with one that was a candidate of only one it is computed from the vector sums (what the
-    other pair would have added), so that a candidate pair's similarity is exact."""
+    other pair would have added), so that a candidate pair's similarity is exact. Those are computed at once
+    per part (`_Space.dots`); without a `space`, one is made of `nodes`."""
+    space = space or _Space(nodes)
     k, g = nodes[keep], nodes.pop(gone)
     row = dots.pop(gone, {})
     row.pop(keep, None)
     mine = dots[keep]
     mine.pop(gone, None)
-    merged = {}
+    others = []
     for other in row.keys() | mine.keys():
         dots[other].pop(gone, None)
-        if k.stored and nodes[other].stored:     # never candidates of each other: nothing to drop
-            continue
-        o = nodes[other].centroid
-        merged[other] = (mine[other] if other in mine else _dot(k.centroid, o)) + \
-            (row[other] if other in row else _dot(g.centroid, o))
+        if not (k.stored and nodes[other].stored):     # never candidates of each other: nothing to drop
+            others.append(other)
+    with_k = [o for o in others if o not in mine]
+    with_g = [o for o in others if o not in row]
+    dk = dict(zip(with_k, space.dots(k, [nodes[o] for o in with_k])))
+    dg = dict(zip(with_g, space.dots(g, [nodes[o] for o in with_g])))
+    merged = {o: (mine[o] if o in mine else dk[o]) + (row[o] if o in row else dg[o]) for o in others}
+    space.add(k, g)
     for t, w in g.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += g.size
@@ -510,11 +588,6 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     dots[keep] = merged
     for other, d in merged.items():
         dots[other][keep] = d
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two sparse vectors over their shared terms (the key views' intersection runs in C)."""
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
@@ -586,7 +659,8 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
         index.df.update(base[x.article.id].keys())
     # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
     compounds: dict[str, tuple[str, ...]] = {}     # index.known does not change while the terms are read
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds)
+    stems: dict[str, str | None] = {}
+    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds, stems)
              for x in new}                         # the placed articles keep their vectors in the index
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
