@@ -72,6 +72,11 @@ def test_fast_hanta_analyses_words_as_hanta():
     for w in words:
         assert fast.analyze_forward(w.lower()) == slow.analyze_forward(w.lower()), w
         assert fast.tag_word(w) == slow.tag_word(w), w
+        assert fast.tag_word(w) == slow.tag_word(w), w                   # a second time: the kept analysis
+        # the best split (lemma, compound parts), the tag read off the word or given, strict run or guessing
+        for tag in ("EMPTY", "NN", "NE", "ADJA", "VVFIN"):
+            for level in (1, 2, 3):
+                assert fast.analyze(w, pos=tag, taglevel=level) == slow.analyze(w, pos=tag, taglevel=level), (w, tag)
 
 
 def test_per_doc_memos_answer_each_doc_token_and_span_for_itself():
