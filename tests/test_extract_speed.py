@@ -72,6 +72,11 @@ def test_fast_hanta_analyses_words_as_hanta():
     for w in words:
         assert fast.analyze_forward(w.lower()) == slow.analyze_forward(w.lower()), w
         assert fast.tag_word(w) == slow.tag_word(w), w
+        assert fast.tag_word(w) == slow.tag_word(w), w                   # a second time: the kept analysis
+        # the best split (lemma, compound parts), the tag read off the word or given, strict run or guessing
+        for tag in ("EMPTY", "NN", "NE", "ADJA", "VVFIN"):
+            for level in (1, 2, 3):
+                assert fast.analyze(w, pos=tag, taglevel=level) == slow.analyze(w, pos=tag, taglevel=level), (w, tag)
 
 
 def test_per_doc_memos_answer_each_doc_token_and_span_for_itself():
@@ -113,3 +118,25 @@ def test_gazetteer_candidates_kept_per_name_are_those_worked_out():
         got.clear()
         assert g.candidates(name) == g._candidates(name), name
     assert g.candidates("Moskaus") and not g.candidates("Xyzzyqland")
+
+
+def test_lazy_list_makes_each_item_once_when_read_and_indexes_as_a_list():
+    # `Lazy`: the word rules' cues of a sentence are made only where a figure or trigger reads them
+    import pytest
+
+    from lagebild.extract import Lazy
+
+    made: list[int] = []
+
+    def make(k: int) -> str:
+        made.append(k)
+        return "abcd"[k]
+
+    items = Lazy(4, make)
+    assert made == [] and len(items) == 4
+    assert items[2] == "c" and items[2] == "c" and items[-1] == "d" and made == [2, 3]
+    assert items[1:3] == ["b", "c"] and list(items) == list("abcd") and made == [2, 3, 1, 0]
+    with pytest.raises(IndexError):
+        items[4]
+    with pytest.raises(IndexError):
+        items[-5]

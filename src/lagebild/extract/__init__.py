@@ -4,9 +4,9 @@ Each is registered by name (``nlp.add_pipe("lagebild_claims")``) and writes
 its results to a `Doc` extension, so it can run in anyone's spaCy pipeline.
 They know no database, no files, no UI.
 """
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,3 +94,31 @@ def _memoised(test: Callable[[Any], _R], place: Callable[[Any], Hashable]) -> Ca
         return out
 
     return memo
+
+
+class Lazy(Sequence[_R]):
+    """A list of n items, each made when first read (`make(k)` for item k, once): for per-sentence work that
+    only some sentences need - the word rules' cues of a sentence are read where a figure or a trigger stands
+    in it or near it, not in every sentence of the article. Indexed as a list (negative from the end,
+    IndexError past it)."""
+
+    def __init__(self, n: int, make: Callable[[int], _R]):
+        self._n, self._make = n, make
+        self._made: dict[int, _R] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, k: int) -> _R: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[_R]: ...
+
+    def __getitem__(self, k: int | slice) -> _R | list[_R]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(self._n)[k]]
+        k = range(self._n)[k]
+        if k not in self._made:
+            self._made[k] = self._make(k)
+        return self._made[k]

@@ -149,34 +149,34 @@ def vague_bounds(word: str) -> tuple[float, float] | None:
 
 _WORD = r"[A-Za-zÄÖÜäöüß\u00ad]+"
 _SEP = r"[.'’\u2009\u202f\u00a0 ]"
-DIGITS = re.compile(rf"(?<![\d\w.,])(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)|\d+)(?:,\d+(?!\d))?")
+DIGITS = re.compile(rf"\d(?<![\d\w.,]\d)(?:\d{{0,2}}(?:{_SEP}\d{{3}})+(?!\d)|\d*)(?:,\d+(?!\d))?")
 WORD = re.compile(_WORD)
 
 _month_alt = "|".join(sorted(MONTHS + _MONTH_ABBR, key=len, reverse=True))      # longest first
 # Spans that hold digits but no quantity; matched first and kept out.
 BLOCKS: list[tuple[str, re.Pattern]] = [
-    ("date", re.compile(r"(?<![\d.])\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?(?!\d)")),             # ISO
-    ("date", re.compile(r"(?<!\d)(?<!\d\.)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4}(?!\d))?")),               # 13.01.2025
-    ("date", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s*(?:{_month_alt})\b\.?(?:\s+\d{{4}}(?!\d))?", re.IGNORECASE)),
+    ("date", re.compile(r"\d(?<![\d.]\d)\d{3}-\d{2}(?:-\d{2})?(?:T[\d:]+)?(?!\d)")),             # ISO
+    ("date", re.compile(r"\d(?<!\d\d)(?<!\d\.\d)\d?\.\s?\d{1,2}\.(?:\s?\d{2,4}(?!\d))?")),             # 13.01.2025
+    ("date", re.compile(rf"\d(?<![\d.]\d)\d?\.?\s*(?:{_month_alt})\b\.?(?:\s+\d{{4}}(?!\d))?", re.IGNORECASE)),
     ("date", re.compile(rf"\b(?:{_month_alt})\.?\s+\d{{4}}(?!\d)", re.IGNORECASE)),                     # Juni 2024
-    ("date", re.compile(r"(?<![\d.])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)")),
-    ("time", re.compile(r"(?<![\d.:,])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:Uhr|h\b|min\b|Min\.?)", re.IGNORECASE)),
-    ("time", re.compile(r"(?<![\d.:,])\d{1,2}:\d{2}(?::\d{2})?(?![\d])")),                      # 1:27, 3:1
-    ("time", re.compile(r"(?<![\d.:,])\d{1,2}\s*Uhr\b")),
+    ("date", re.compile(r"\d(?<![\d.]\d)\d?/\d{1,2}/\d{2,4}(?!\d)")),
+    ("time", re.compile(r"\d(?<![\d.:,]\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:Uhr|h\b|min\b|Min\.?)", re.IGNORECASE)),
+    ("time", re.compile(r"\d(?<![\d.:,]\d)\d?:\d{2}(?::\d{2})?(?![\d])")),                      # 1:27, 3:1
+    ("time", re.compile(r"\d(?<![\d.:,]\d)\d?\s*Uhr\b")),
     ("year", re.compile(r"(?<![\d.])(?:1[5-9]|20)\d{2}/(?:\d{2}|\d{4})(?!\d)")),                # 2024/25
-    ("year", re.compile(r"(?<![\d.])\d{2,4}er(?:\s*Jahre\w*)?\b")),                            # 1990er
+    ("year", re.compile(r"\d(?<![\d.]\d)\d{1,3}er(?:\s*Jahre\w*)?\b")),                            # 1990er
     # F-16, MH17; tried only where a word begins (a match inside a word's letters would begin at their start)
     ("id", re.compile(rf"(?<![A-Za-zÄÖÜäöüß\u00ad]){_WORD}-?\d[\d.,]*(?:-?{_WORD})?")),
-    ("id", re.compile(r"(?<![\d\w])[§#№]\s*\d+\w*")),
+    ("id", re.compile(r"[§#№](?<![\d\w][§#№])\s*\d+\w*")),
     ("id", re.compile(r"(?<![\d\w])\+?\d[\d /-]{8,}\d(?!\d)")),                                 # phone numbers
     ("id", re.compile(r"https?://\S+|www\.\S+")),
     # Signed numbers ("-5", "−3,5") are no count of anything; powers ("10^50", "2**64", "1e308") are notation.
-    ("signed", re.compile(r"(?<![\w\d.,)\]%])[-−](?=\d)\d[\d.,]*")),
-    ("power", re.compile(r"(?<![\w.,])\d[\d.,]*\s*(?:\^|\*\*)\s*[-−]?\d+|(?<![\w.,])\d+(?:,\d+)?[eE][-+]?\d+(?!\w)")),
-    ("id", re.compile(r"(?<![\d\w.,])\d+\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),      # 10 Cg 17/15b-8
+    ("signed", re.compile(r"[-−](?<![\w\d.,)\]%][-−])(?=\d)\d[\d.,]*")),
+    ("power", re.compile(r"\d(?<![\w.,]\d)(?:[\d.,]*\s*(?:\^|\*\*)\s*[-−]?\d+|\d*(?:,\d+)?[eE][-+]?\d+(?!\w))")),
+    ("id", re.compile(r"\d(?<![\d\w.,]\d)\d*\s+[A-ZÄÖÜ][a-zäöü]{0,3}\s+\d+/\d+[\w\-/]*")),  # 10 Cg 17/15b-8
 ]
-ORDINAL = re.compile(r"(?<![\d.,])\d{1,4}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
-GLUED = re.compile(rf"(?<![\d.,])\d+(?:,\d+)?-?({_WORD})")
+ORDINAL = re.compile(r"\d(?<![\d.,]\d)\d{0,3}\.(?=[ \t\u00a0]*[A-Za-zÄÖÜäöü(])")
+GLUED = re.compile(rf"\d(?<![\d.,]\d)\d*(?:,\d+)?-?({_WORD})")
 # After "N." a sentence may begin; then the number is a cardinal ("stieg auf 14. Die Polizei ...").
 SENTENCE_STARTERS = de.words("sentence_starters")           # lang/de/sentence_starters.txt
 _YEAR_WORDS = de.pairs("year_context")                      # lang/de/year_context.tsv, seasons.tsv
@@ -402,11 +402,13 @@ def _word_numbers(text: str, taken: list[tuple[int, int, str]]) -> list[Number]:
     """Numbers written as words: cardinals, vague plurals ("Tausende"), compounds ("dreitägigen")."""
     out = []
     for m in WORD.finditer(text):
+        word = m.group(0)
+        lw = word.lower().replace("\u00ad", "")
+        if not _number_word(lw):
+            continue                       # (no other word gives a number below)
         s, e = m.start(), m.end()
         if _overlaps(taken, s, e):
             continue
-        word = m.group(0)
-        lw = word.lower().replace("\u00ad", "")
         if lw in SCALES or vague_bounds(lw):
             prev, _ = _prev_word(text, s)
             if parse_digits(prev) is not None or parse_word(prev) is not None or prev.lower() in ARTICLE_ONE:
@@ -432,6 +434,13 @@ def _word_numbers(text: str, taken: list[tuple[int, int, str]]) -> list[Number]:
             continue
         out.append(Number(s, e, word, value, "cardinal"))
     return out
+
+
+@lru_cache(maxsize=65536)   # asked of every word of every article: words repeat
+def _number_word(lw: str) -> bool:
+    """Can the word (lower-cased) be a number in `_word_numbers`: a vague plural, a duration compound, "ein"
+    or a number word? Asked first, so that the other words of a text are passed over at once."""
+    return bool(vague_bounds(lw)) or _word_compound(lw) is not None or lw in ARTICLE_ONE or parse_word(lw) is not None
 
 
 def _article_one(text: str, s: int, e: int, word: str) -> list[Number]:

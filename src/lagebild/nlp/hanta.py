@@ -14,7 +14,9 @@ from __future__ import annotations
 import math
 from operator import itemgetter
 
-from HanTa.HanoverTagger import EMPTY, START, UNKNOWN, HanoverTagger, logaddexp
+from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, START, UNKNOWN, HanoverTagger, logaddexp
+
+FORWARD_KEPT = 50_000      # words whose analysis is kept (then the store starts afresh)
 
 
 class FastHanoverTagger(HanoverTagger):
@@ -29,36 +31,43 @@ class FastHanoverTagger(HanoverTagger):
         self._open = frozenset() if self.strict else frozenset(t for t in self.LP_m_t
                                                               if t in self.LP_hapax_t and t in self.LP_s_t)
         # lp_m_t's guess for an unknown morpheme under an open tag, its parts that do not depend on it
-        self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._open}
+        # tags whose lp_m_t guesses when not strict (analyze_viterbi's second run guesses whatever self.strict says)
+        self._guessing = frozenset(t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t)
+        self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._guessing}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
+        self._forward_done: dict[str, tuple] = {}
 
     def analyze_forward(self, word):
         """HanTa's analyze_forward: a segment that is no known morpheme is tried under the open tags
-        only (under any other lp_m_t is -inf, which changes nothing)."""
+        only (under any other lp_m_t is -inf, which changes nothing), and only where a guess can give it a
+        probability (`_segments`). A word's analysis is kept: the extractors ask about the same word in
+        several ways (`tag_word`, `analyze` without a tag, `noun_too`), which each ran the analysis again."""
+        done = self._forward_done.get(word)
+        if done is not None:
+            return list(done)
         lowerbound = -1e6
         wlen = len(word)
-        morphemes, open_tags = self._morphemes, self._open
+        open_tags, guessed = self._open, self._guessed
+        nonfinal, open_followups = self.LP_trans_nonfinal, self._open_followup
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         for i in range(wlen + 1):
             row = table[i]
+            if not row:
+                continue
             rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
-            segments = [(word[i:j], table[j]) for j in range(i + 1, wlen + 1)]
-            segments = [(seg, cell, morphemes.get(seg)) for seg, cell in segments]
-            known_segments = [x for x in segments if x[2] is not None]
-            for state in row:
-                lp = row[state]
+            segments, known_segments = self._segments(word, i, table)
+            for state, lp in row.items():
                 if lp < rowbound:
                     continue
-                followup = self.LP_trans_nonfinal.get(state, [])
-                open_followup = self._open_followup.get(state, [])
+                open_followup = open_followups.get(state, ())
                 prev_tag = state[1]
                 for segment, cell, known in (segments if open_followup else known_segments):
-                    for tag1, lpt in (followup if known else open_followup):
+                    for tag1, lpt in (nonfinal.get(state, ()) if known is not None else open_followup):
                         if known is not None and tag1 in known:
                             lpm = known[tag1]
                         elif tag1 in open_tags:
-                            lpm = self._guessed(segment, tag1, wlen)
+                            lpm = guessed(segment, tag1, wlen)
                         else:
                             continue
                         lp1 = lp + lpt + lpm
@@ -67,7 +76,104 @@ class FastHanoverTagger(HanoverTagger):
                             old = cell.get(newstate)
                             if old is None or lp1 > old:
                                 cell[newstate] = lp1
-        return self._forward_results(table, lowerbound)
+        out = self._forward_results(table, lowerbound)
+        if len(self._forward_done) >= FORWARD_KEPT:
+            self._forward_done.clear()
+        self._forward_done[word] = tuple(out)
+        return out
+
+    def _segments(self, word, i, table):
+        """The segments word[i:j] a state at i may go on with - (segment, the table's cell at j, its known
+        tags or None) - all of them and the known ones. An unknown segment of at most
+        two letters in a word of four or more is left out: no tag knows it and no tag may guess it (lp_m_t is
+        -inf for it under every tag, which changes nothing)."""
+        wlen = len(word)
+        morphemes = self._morphemes
+        shortest = 3 if wlen >= 4 else 1
+        segments = []
+        for j in range(i + 1, wlen + 1):
+            segment = word[i:j]
+            known = morphemes.get(segment)
+            if known is not None or j - i >= shortest:
+                segments.append((segment, table[j], known))
+        return segments, [x for x in segments if x[2] is not None]
+
+    def analyze_viterbi(self, word, targetpos):
+        """HanTa's analyze_viterbi (the best split of a word of a known part of speech: its lemma, its compound
+        parts) with the segments looked up once among the known morphemes, as `analyze_forward`: a segment
+        no tag knows is tried only under the tags that guess (and only in the second, not strict, run);
+        the same additions, comparisons and order as HanTa's, so the same split."""
+        wlen = len(word)
+        lowerbound = -1e6
+        reachable_t = self.reachability.get(targetpos, frozenset())
+        morphemes, guessing, guessed = self._morphemes, self._guessing, self._guessed
+        for localstrict in (True, False):
+            table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+            backpointer = [{} for _ in range(wlen + 2)]
+            for i in range(wlen + 1):
+                row = table[i]
+                rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
+                segments = [(j, word[i:j]) for j in range(i + 1, wlen + 1)]
+                segments = [(j, seg, morphemes.get(seg)) for j, seg in segments]
+                for state, lp in row.items():
+                    if lp < rowbound:
+                        continue
+                    followup = [(t, p) for (t, p) in self.LP_trans_nonfinal.get(state, []) if t in reachable_t]
+                    for j, segment, known in segments:
+                        cell = table[j]
+                        for tag1, lpt in followup:
+                            if known is not None and tag1 in known:
+                                lpm = known[tag1]
+                            elif not localstrict and tag1 in guessing:
+                                lpm = guessed(segment, tag1, wlen)
+                            else:
+                                continue
+                            lp1 = lp + lpt + lpm
+                            if lp1 > lowerbound:
+                                newstate = (state[1], tag1)
+                                if newstate not in cell or lp1 > cell[newstate]:
+                                    cell[newstate] = lp1
+                                    backpointer[j][newstate] = (state, i)
+            self._viterbi_final(table, backpointer, targetpos, wlen, lowerbound)
+            if len(table[-1]) > 0:
+                break
+        return self._viterbi_path(table, backpointer)
+
+    def _viterbi_final(self, table, backpointer, targetpos, wlen, lowerbound):
+        """The final transitions of HanTa's analyze_viterbi, unchanged."""
+        for state in table[-2]:
+            lp = table[-2][state]
+            for tag1, lpt in self.LP_trans_final.get(state, []):
+                if tag1 == targetpos:
+                    lp1 = lp + lpt
+                    if lp1 > lowerbound:
+                        newstate = (state[1], tag1)
+                        if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                            table[-1][newstate] = lp1
+                            backpointer[-1][newstate] = (state, wlen)
+                    break
+
+    @staticmethod
+    def _viterbi_path(table, backpointer):
+        """The end of HanTa's analyze_viterbi, unchanged: the best final state's path back."""
+        pmax = -math.inf
+        beststate = (EMPTY, EMPTY)
+        for state in table[-1]:
+            lp = table[-1][state]
+            if lp > pmax:
+                pmax = lp
+                beststate = state
+        i = len(backpointer) - 1
+        if beststate == (EMPTY, EMPTY):
+            states = [((UNKNOWN, END_UNKNOWN), i), ((START, UNKNOWN), i - 1)]
+        else:
+            states = [(beststate, i)]
+            state = beststate
+            while i > 0:
+                state, i = backpointer[i][state]
+                states.append((state, i))
+            states = states[:-1]
+        return [(state[1], i) for (state, i) in states[::-1]]
 
     def _guessed(self, m, t, wlen):
         """lp_m_t(m, t, wlen, False) for an open tag t that does not know m: the same sums, in the same order."""

@@ -872,6 +872,9 @@ class LearnedDoc:
             opens = [a for a, b in self.passages if a < lo and b >= lo]
             moved = bool(opens)
             lo = min(opens, default=lo)
+        if lo == si and self.decisions.score(si) < self.decisions.model.sent_threshold:
+            return []                            # its sentence is no reported speech and no passage reaches into it:
+        #                                          no quotation covers it, whatever the chain before (left undecided)
         out = self._merged(lo, si + 1)
         prons = [self.sent_of[q.speaker_head] for q in out
                  if q.speaker_head is not None and self.doc[q.speaker_head].pos_ == "PRON"]
