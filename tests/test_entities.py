@@ -651,3 +651,29 @@ def test_the_typer_spares_a_name_of_several_words_and_a_name_after_a_title(parse
     _, ms = _parsed_mentions(parser, "Das Grab von Pharao Amenemhet wurde 1911 entdeckt. Die Grabkammer von "
                                      "Amenemhet ist leer.")
     assert ms["Pharao Amenemhet"].label == "PER" and ms["Amenemhet"].label == "PER"   # the bare name too
+
+
+def test_a_town_or_area_after_its_type_noun_is_resolved():
+    # the NER read the name as a person; the type noun makes it a place, and the gazetteer says which
+    ms = _ner_mentions("Die Delegation landete in der Hauptstadt Vientiane am Morgen.", [(6, 7, "PER")])
+    assert ms["Vientiane"].label == "LOC" and ms["Vientiane"].country == "LA" and ms["Vientiane"].ref.startswith("geo:")
+    ms = _ner_mentions("Die Fans feierten im Stadion Bremen bis spät.", [(5, 6, "PER")])
+    assert ms["Bremen"].label == "LOC" and ms["Bremen"].ref is None        # a building's noun names no town
+
+
+def test_a_surname_that_is_also_a_towns_name_stays_in_the_persons_name():
+    ms = _ner_mentions("Den Ausgleich schoss Pablo Toledo kurz vor Schluss.", [(3, 5, "PER")])
+    assert ms["Pablo Toledo"].label == "PER" and "Toledo" not in ms
+    # the words before the town given alone elsewhere: a surname, and the span ran on into a place
+    ms = _ner_mentions("Außenminister Lawrow sprach lange. Am Montag erreichte Lawrow Homs mit dem Flugzeug.",
+                       [(8, 10, "PER")])
+    assert ms["Homs"].label == "LOC" and ms["Homs"].country == "SY"
+
+
+def test_a_dateline_is_a_place_whatever_the_ner_read():
+    ms = _ner_mentions("Die Spiele sind eröffnet. Rio de Janeiro – Die Stadt feiert.", [(5, 8, "ORG")])
+    assert ms["Rio de Janeiro"].label == "LOC" and ms["Rio de Janeiro"].country == "BR"
+    ms = _ner_mentions("Der Streit geht weiter. Lyon/Paris – Die Gewerkschaft ruft zum Streik.", [(5, 6, "PER")])
+    assert ms["Lyon"].label == "LOC" and ms["Lyon"].country == "FR"
+    ms = _ner_mentions("Der Streit geht weiter, sagte Anna Lyon am Montag.", [(6, 8, "PER")])
+    assert ms["Anna Lyon"].label == "PER"                              # no dash after it: no dateline
