@@ -677,3 +677,9 @@ def test_a_dateline_is_a_place_whatever_the_ner_read():
     assert ms["Lyon"].label == "LOC" and ms["Lyon"].country == "FR"
     ms = _ner_mentions("Der Streit geht weiter, sagte Anna Lyon am Montag.", [(6, 8, "PER")])
     assert ms["Anna Lyon"].label == "PER"                              # no dash after it: no dateline
+
+
+def test_a_name_a_type_noun_placed_is_the_same_place_at_its_other_mentions():
+    # the second "Kerala" (read as an organisation) is the place the first one's type noun made, with its reading
+    ms = _ner_mentions("Der Bundesstaat Kerala meldet Regen. Auch in Kerala sank der Pegel.", [(2, 3, "PER"), (8, 9, "ORG")])
+    assert ms["Kerala"].label == "LOC" and ms["Kerala"].country == "IN" and ms["Kerala"].ref.startswith("geo:")

@@ -484,3 +484,12 @@ def test_several_words_that_name_a_place_are_no_person(nlp):
     ms = {m.text: m for m in find_mentions(doc)}
     assert ms["Santiago de Chile"].label == "LOC" and ms["Santiago de Chile"].country == "CL"
     assert ms["Anna Kramer"].label == "PER"
+
+
+def test_every_country_is_a_country_not_a_towns_homonym(nlp):
+    # countries outside the hand-written table (pycountry's German names) are countries, at their largest place;
+    # "Jamaika" is no town in New York state, and Kingston then lies in Jamaica
+    ms = places(nlp, "Gold holte ein Sprinter aus Jamaika. Der Läufer aus Kingston siegte mit Vorsprung.")
+    assert ms["Jamaika"].label == "GPE" and ms["Jamaika"].country == "JM"
+    assert ms["Kingston"].country == "JM"
+    assert gazetteer().countries["LR"].name == "Liberia" and gazetteer().countries["LR"].lat is not None

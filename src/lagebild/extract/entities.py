@@ -459,9 +459,12 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                 listed[head.start] = head
             else:
                 out.append(head)
-    placed = {text[n.start:n.end] for c, n in zip(chosen, out) if n.label == "LOC" and c.label != "LOC"}
-    return sorted((Cand(n.start, n.end, "LOC", n.prio) if n.label in ("PER", "ORG", "OTH")
-                   and text[n.start:n.end] in placed else n for n in out), key=lambda c: c.start)
+    # the place's reading goes with it ("Bundesstaat Uttar Pradesh ... in Uttar Pradesh": one place)
+    placed = {text[n.start:n.end]: (n.country, n.ref) for c, n in zip(chosen, out)
+              if n.label == "LOC" and c.label != "LOC"}
+    return sorted((Cand(n.start, n.end, "LOC", n.prio, *placed[text[n.start:n.end]])
+                   if n.label in ("PER", "ORG", "OTH") and text[n.start:n.end] in placed else n for n in out),
+                  key=lambda c: c.start)
 
 
 def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
