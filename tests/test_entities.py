@@ -683,3 +683,14 @@ def test_a_name_a_type_noun_placed_is_the_same_place_at_its_other_mentions():
     # the second "Kerala" (read as an organisation) is the place the first one's type noun made, with its reading
     ms = _ner_mentions("Der Bundesstaat Kerala meldet Regen. Auch in Kerala sank der Pegel.", [(2, 3, "PER"), (8, 9, "ORG")])
     assert ms["Kerala"].label == "LOC" and ms["Kerala"].country == "IN" and ms["Kerala"].ref.startswith("geo:")
+
+
+def test_a_role_noun_or_demonym_before_a_full_name_is_no_part_of_it():
+    ms = _ner_mentions("Das Tor schoss Abwehrchef Lukas Berger in der Nachspielzeit.", [(3, 6, "ORG")])
+    assert ms["Lukas Berger"].label == "PER" and "Abwehrchef Lukas Berger" not in ms
+    ms = _ner_mentions("Sie unterlag der Tschechin Petra Novakova klar.", [(3, 6, "LOC")])
+    assert ms["Petra Novakova"].label == "PER" and "Tschechin Petra Novakova" not in ms
+    ms = _ner_mentions("Gesperrt wurde Argentiniens Mittelstürmer Alvarez.", [(2, 5, "PER")])
+    assert ms["Alvarez"].label == "PER" and ms["Argentiniens"].country == "AR"
+    ms = _ner_mentions("Das sagte Roman Weidinger am Montag.", [(2, 4, "PER")])
+    assert ms["Roman Weidinger"].label == "PER"                       # a first name the lexicon knows as a noun too

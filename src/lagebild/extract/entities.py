@@ -924,6 +924,34 @@ def _trim_lowercase_ends(ents) -> list:
     return out
 
 
+def _role_before_name(e: Span, k: int, forms) -> bool:
+    """'Mittelfeldstar Arturo Vidal', 'Brasiliens Top-Stürmer Neymar', 'den Russen Jewgeni Donskoj': a word the
+    lexicon knows only as a common noun (a role, a profession; of a compound its last part) or a demonym, at the
+    span's start or after a country's genitive, with nothing but a person's name words after it - at least two
+    where it starts the span - is no part of the name."""
+    word = e[k].text
+    part = word.rsplit("-", 1)[-1]
+    if k and not _country_form(e[:k].text, forms) or part.isupper() or place_type(part) or _place_noun(part):
+        return False            # "Champions Hockey League", "FC Bayern": an organisation; "Olympiastadion X": a place
+    if not (part[:1].isupper() and (_common_noun_only(part) or _noun_compound(part) or
+                                    (forms.get(word) and forms[word].kind == "demonym"))):
+        return False
+    rest = [t.text for t in e[k + 1:]]
+    if len(rest) < (2 if k == 0 else 1) or rest[0].lower() in PARTICLES or not name_like(rest[0]) or \
+            not name_like(rest[-1]):
+        return False                                   # "Maggie Van Dam": no name starts with a particle
+    return all(name_like(w) or w.lower() in PARTICLES for w in rest)
+
+
+def _noun_compound(word: str) -> bool:
+    """'Mittelfeldstar', 'Tennisstar': a word the lexicon does not know, read as a common noun, whose last part
+    (as the lexicon splits it) is a common noun it knows - no name ('Wolfgang' is a name it knows)."""
+    if known_reading(word) is not None or word_tag(word)[0] != "NN":
+        return False
+    head = compound_head(word)
+    return head is not None and len(head) >= 4 and word_tag(head[:1].upper() + head[1:]) == ("NN", True)
+
+
 def _split_at_titles(doc: Doc, ents: list) -> list:
     """Split a span that swallowed a title and the name after it ("Nordkoreas Machthaber Kim Jong Un").
 
@@ -935,7 +963,7 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
     forms = country_forms()
     out = []
     for e in ents:
-        cut = next((k for k in range(len(e) - 1) if _is_title(e[k].text)), None)
+        cut = next((k for k in range(len(e) - 1) if _is_title(e[k].text) or _role_before_name(e, k, forms)), None)
         if cut is None:
             if (e.label_ != "PER" and e.start > 0 and _is_title(doc[e.start - 1].text)
                     and _name_at(doc, list(e), 0) == len(e)):
