@@ -651,3 +651,46 @@ def test_the_typer_spares_a_name_of_several_words_and_a_name_after_a_title(parse
     _, ms = _parsed_mentions(parser, "Das Grab von Pharao Amenemhet wurde 1911 entdeckt. Die Grabkammer von "
                                      "Amenemhet ist leer.")
     assert ms["Pharao Amenemhet"].label == "PER" and ms["Amenemhet"].label == "PER"   # the bare name too
+
+
+def test_a_town_or_area_after_its_type_noun_is_resolved():
+    # the NER read the name as a person; the type noun makes it a place, and the gazetteer says which
+    ms = _ner_mentions("Die Delegation landete in der Hauptstadt Vientiane am Morgen.", [(6, 7, "PER")])
+    assert ms["Vientiane"].label == "LOC" and ms["Vientiane"].country == "LA" and ms["Vientiane"].ref.startswith("geo:")
+    ms = _ner_mentions("Die Fans feierten im Stadion Bremen bis spät.", [(5, 6, "PER")])
+    assert ms["Bremen"].label == "LOC" and ms["Bremen"].ref is None        # a building's noun names no town
+
+
+def test_a_surname_that_is_also_a_towns_name_stays_in_the_persons_name():
+    ms = _ner_mentions("Den Ausgleich schoss Pablo Toledo kurz vor Schluss.", [(3, 5, "PER")])
+    assert ms["Pablo Toledo"].label == "PER" and "Toledo" not in ms
+    # the words before the town given alone elsewhere: a surname, and the span ran on into a place
+    ms = _ner_mentions("Außenminister Lawrow sprach lange. Am Montag erreichte Lawrow Homs mit dem Flugzeug.",
+                       [(8, 10, "PER")])
+    assert ms["Homs"].label == "LOC" and ms["Homs"].country == "SY"
+
+
+def test_a_dateline_is_a_place_whatever_the_ner_read():
+    ms = _ner_mentions("Die Spiele sind eröffnet. Rio de Janeiro – Die Stadt feiert.", [(5, 8, "ORG")])
+    assert ms["Rio de Janeiro"].label == "LOC" and ms["Rio de Janeiro"].country == "BR"
+    ms = _ner_mentions("Der Streit geht weiter. Lyon/Paris – Die Gewerkschaft ruft zum Streik.", [(5, 6, "PER")])
+    assert ms["Lyon"].label == "LOC" and ms["Lyon"].country == "FR"
+    ms = _ner_mentions("Der Streit geht weiter, sagte Anna Lyon am Montag.", [(6, 8, "PER")])
+    assert ms["Anna Lyon"].label == "PER"                              # no dash after it: no dateline
+
+
+def test_a_name_a_type_noun_placed_is_the_same_place_at_its_other_mentions():
+    # the second "Kerala" (read as an organisation) is the place the first one's type noun made, with its reading
+    ms = _ner_mentions("Der Bundesstaat Kerala meldet Regen. Auch in Kerala sank der Pegel.", [(2, 3, "PER"), (8, 9, "ORG")])
+    assert ms["Kerala"].label == "LOC" and ms["Kerala"].country == "IN" and ms["Kerala"].ref.startswith("geo:")
+
+
+def test_a_role_noun_or_demonym_before_a_full_name_is_no_part_of_it():
+    ms = _ner_mentions("Das Tor schoss Abwehrchef Lukas Berger in der Nachspielzeit.", [(3, 6, "ORG")])
+    assert ms["Lukas Berger"].label == "PER" and "Abwehrchef Lukas Berger" not in ms
+    ms = _ner_mentions("Sie unterlag der Tschechin Petra Novakova klar.", [(3, 6, "LOC")])
+    assert ms["Petra Novakova"].label == "PER" and "Tschechin Petra Novakova" not in ms
+    ms = _ner_mentions("Gesperrt wurde Argentiniens Mittelstürmer Alvarez.", [(2, 5, "PER")])
+    assert ms["Alvarez"].label == "PER" and ms["Argentiniens"].country == "AR"
+    ms = _ner_mentions("Das sagte Roman Weidinger am Montag.", [(2, 4, "PER")])
+    assert ms["Roman Weidinger"].label == "PER"                       # a first name the lexicon knows as a noun too

@@ -28,3 +28,21 @@ def test_training_is_deterministic_and_learns_separable_rows():
     assert np.array_equal(w1, w2) and np.array_equal(b1, b2)      # seed 0: the same weights every run
     model = N.Model(w1.astype(np.float32), b1.astype(np.float32), 0.2)
     assert int(np.argmax(model.probs([1, 2]))) == 0 and int(np.argmax(model.probs([3, 4]))) == 1
+
+
+def test_the_word_lists_the_features_read_are_those_the_weights_were_trained_with():
+    # the features read lang/de lists through entities' helpers: an edit of one (a new title, place noun, noun
+    # ending) changes the features under the packaged weights - retrain (`python -m lagebild.training.name_type
+    # --save`), which records the lists' fingerprint in meta.json
+    meta = json.loads((N.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["feature_lists_sha256"] == N.feature_lists_fingerprint()
+
+
+def test_the_fingerprint_changes_with_a_list_entry(monkeypatch):
+    from lagebild.lang import de
+
+    before = N.feature_lists_fingerprint()
+    words = de.words
+    monkeypatch.setattr(de, "words", lambda name: words(name) | {"oberzauberer"} if name == "person_titles" else
+                        words(name))
+    assert N.feature_lists_fingerprint() != before

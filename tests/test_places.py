@@ -470,3 +470,26 @@ def test_a_town_and_its_district_joined_by_a_hyphen_is_the_district(nlp):
     assert _district_of_town("Berlin-Altona") is None         # not near Berlin: no district of it
     ms = places(nlp, "In Berlin-Neukölln gab es eine Razzia.")
     assert ms["Berlin-Neukölln"].country == "DE"
+
+
+def test_several_words_that_name_a_place_are_no_person(nlp):
+    # the NER's person "Santiago de Chile" is as a whole a place's name, and the trained typer reads it as one;
+    # a person's name that is no place ("Anna Kramer") is not asked
+    from spacy.tokens import Span
+
+    from lagebild.extract.entities import find_mentions
+
+    doc = nlp(nlp.make_doc("Die Delegation traf am Montag in Santiago de Chile ein, sagte Anna Kramer."))
+    doc.ents = [Span(doc, 6, 9, label="PER"), Span(doc, 12, 14, label="PER")]
+    ms = {m.text: m for m in find_mentions(doc)}
+    assert ms["Santiago de Chile"].label == "LOC" and ms["Santiago de Chile"].country == "CL"
+    assert ms["Anna Kramer"].label == "PER"
+
+
+def test_every_country_is_a_country_not_a_towns_homonym(nlp):
+    # countries outside the hand-written table (pycountry's German names) are countries, at their largest place;
+    # "Jamaika" is no town in New York state, and Kingston then lies in Jamaica
+    ms = places(nlp, "Gold holte ein Sprinter aus Jamaika. Der Läufer aus Kingston siegte mit Vorsprung.")
+    assert ms["Jamaika"].label == "GPE" and ms["Jamaika"].country == "JM"
+    assert ms["Kingston"].country == "JM"
+    assert gazetteer().countries["LR"].name == "Liberia" and gazetteer().countries["LR"].lat is not None

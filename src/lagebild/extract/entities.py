@@ -362,7 +362,11 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
         prev = []                                      # "in der Landeshauptstadt, Gabi X": a comma between, no type
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
     if (kind is not None or (prev and _place_noun(prev[-1]))) and c.label in ("PER", "ORG", "OTH"):
-        return Cand(c.start, c.end, "LOC", c.prio)     # "die Provinz Hakkari", "die Insel X": a place too
+        # "die Provinz Hakkari", "Kambodschas Hauptstadt Phnom Penh": a place too - where the noun names a town or
+        # an area, the gazetteer's reading of the name (a building's noun names no town: "im Stadion X")
+        place = gazetteer().best(_text(doc)[c.start:c.end]) if kind != "facility" else None
+        return Cand(c.start, c.end, "LOC", c.prio, place.country if place else None,
+                    f"geo:{place.id}" if place else None)
     if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
         return Cand(c.start, c.end, "LOC", c.prio)
     return c
@@ -411,9 +415,12 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                 listed[head.start] = head
             else:
                 out.append(head)
-    placed = {text[n.start:n.end] for c, n in zip(chosen, out) if n.label == "LOC" and c.label != "LOC"}
-    return sorted((Cand(n.start, n.end, "LOC", n.prio) if n.label in ("PER", "ORG", "OTH")
-                   and text[n.start:n.end] in placed else n for n in out), key=lambda c: c.start)
+    # the place's reading goes with it ("Bundesstaat Uttar Pradesh ... in Uttar Pradesh": one place)
+    placed = {text[n.start:n.end]: (n.country, n.ref) for c, n in zip(chosen, out)
+              if n.label == "LOC" and c.label != "LOC"}
+    return sorted((Cand(n.start, n.end, "LOC", n.prio, *placed[text[n.start:n.end]])
+                   if n.label in ("PER", "ORG", "OTH") and text[n.start:n.end] in placed else n for n in out),
+                  key=lambda c: c.start)
 
 
 def _facilities_in_country(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -566,6 +573,19 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 
 # "Graz – In Spielberg ...": the place a report is filed from, a dash after it
 DATELINE_DASH = re.compile(r"\s*[–—]\s")
+# a dateline of several places: "Zürich/Wien – ...", "New York/San Juan – ..."
+DATELINE_AFTER = re.compile(r"(?:/[^\W\d][^\n/–—]{0,40}?)*\s*[–—]\s")
+
+
+def _at_dateline(e: Span) -> bool:
+    """A name at the start of a sentence or line with a dash after it (or after the other places of a dateline,
+    '/'-joined): the dateline, which names where the report is filed."""
+    text = _text(e.doc)
+    before = text[:e.start_char].rstrip()
+    return bool(DATELINE_AFTER.match(text, e.end_char)) and (
+        not before or before[-1] in ".!?" or "\n" in text[max(0, e.start_char - 2):e.start_char])
+
+
 
 
 def _landmark_name(name: str) -> bool:
@@ -674,7 +694,10 @@ def _not_name_word(word: str) -> bool:
 
 def _split_person_place(doc: Doc, ents) -> list:
     """'Schoigu Pjöngjang' (PER): a person's span that ran on into a well-known place; the place
-    is its own mention ('Paris Hilton' stays: Hilton is no place)."""
+    is its own mention ('Paris Hilton' stays: Hilton is no place). A person's span stays whole where its
+    last word is a surname that is also a town's name ('Raul Jimenez', 'Yukio Mishima'): unless that word is a
+    country's or capital's name or a city of a million, the words before it must be a surname the article
+    gives alone elsewhere ('Sergej Schoigu ... Schoigu Moskau') - a first name is not said alone."""
     forms = country_forms()
     out = []
     for e in ents:
@@ -682,13 +705,31 @@ def _split_person_place(doc: Doc, ents) -> list:
         if e.label_ in ("PER", "LOC") and last[:1].isupper() and (last in forms or noun_or_place(last)) \
                 and singular_place_type(last) not in ("facility", "site") \
                 and not (e[0].text in forms or noun_or_place(e[0].text)) \
-                and not (e.text in forms or gazetteer().best(e.text)):
+                and not (e.text in forms or gazetteer().best(e.text)) \
+                and (e.label_ == "LOC" or last in forms or _city_of_millions(last) or _said_alone(doc, e[:-1])):
             if e.label_ == "PER":       # as LOC ("Schoigu Pjöngjang"), the rules decide what the first words are
                 out.append(Span(doc, e.start, e.end - 1, label="PER"))
             out.append(Span(doc, e.end - 1, e.end, label="LOC"))
         else:
             out.append(e)
     return out
+
+
+def _city_of_millions(word: str) -> bool:
+    best = gazetteer().best(word)
+    return best is not None and best.population >= 1_000_000
+
+
+def _said_alone(doc: Doc, words: Span) -> bool:
+    """Whether the article gives these name words elsewhere as a name of their own, not followed by another
+    capitalised name word ('Schoigu sagte'): a surname; a first name comes with the surname after it."""
+    n = len(words)
+    target = [t.text for t in words]
+    for i in range(len(doc) - n + 1):
+        if i != words.start and [t.text for t in doc[i:i + n]] == target and \
+                not (i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha):
+            return True
+    return False
 
 
 def _split_place_person(doc: Doc, ents) -> list:
@@ -839,6 +880,34 @@ def _trim_lowercase_ends(ents) -> list:
     return out
 
 
+def _role_before_name(e: Span, k: int, forms) -> bool:
+    """'Mittelfeldstar Arturo Vidal', 'Brasiliens Top-Stürmer Neymar', 'den Russen Jewgeni Donskoj': a word the
+    lexicon knows only as a common noun (a role, a profession; of a compound its last part) or a demonym, at the
+    span's start or after a country's genitive, with nothing but a person's name words after it - at least two
+    where it starts the span - is no part of the name."""
+    word = e[k].text
+    part = word.rsplit("-", 1)[-1]
+    if k and not _country_form(e[:k].text, forms) or part.isupper() or place_type(part) or _place_noun(part):
+        return False            # "Champions Hockey League", "FC Bayern": an organisation; "Olympiastadion X": a place
+    if not (part[:1].isupper() and (_common_noun_only(part) or _noun_compound(part) or
+                                    (forms.get(word) and forms[word].kind == "demonym"))):
+        return False
+    rest = [t.text for t in e[k + 1:]]
+    if len(rest) < (2 if k == 0 else 1) or rest[0].lower() in PARTICLES or not name_like(rest[0]) or \
+            not name_like(rest[-1]):
+        return False                                   # "Maggie Van Dam": no name starts with a particle
+    return all(name_like(w) or w.lower() in PARTICLES for w in rest)
+
+
+def _noun_compound(word: str) -> bool:
+    """'Mittelfeldstar', 'Tennisstar': a word the lexicon does not know, read as a common noun, whose last part
+    (as the lexicon splits it) is a common noun it knows - no name ('Wolfgang' is a name it knows)."""
+    if known_reading(word) is not None or word_tag(word)[0] != "NN":
+        return False
+    head = compound_head(word)
+    return head is not None and len(head) >= 4 and word_tag(head[:1].upper() + head[1:]) == ("NN", True)
+
+
 def _split_at_titles(doc: Doc, ents: list) -> list:
     """Split a span that swallowed a title and the name after it ("Nordkoreas Machthaber Kim Jong Un").
 
@@ -850,7 +919,7 @@ def _split_at_titles(doc: Doc, ents: list) -> list:
     forms = country_forms()
     out = []
     for e in ents:
-        cut = next((k for k in range(len(e) - 1) if _is_title(e[k].text)), None)
+        cut = next((k for k in range(len(e) - 1) if _is_title(e[k].text) or _role_before_name(e, k, forms)), None)
         if cut is None:
             if (e.label_ != "PER" and e.start > 0 and _is_title(doc[e.start - 1].text)
                     and _name_at(doc, list(e), 0) == len(e)):
@@ -1058,6 +1127,9 @@ def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form 
     doc = e.doc
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
         return None             # "verlassen den Maidan": news give a bare surname no article
+    if place is not None and (f is None or f.kind == "capital") and _at_dateline(e):
+        # "Santiago de Chile – Wegen ...", "New York/San Juan – Das ...": the place a report is filed from
+        return Cand(e.start_char, e.end_char, "LOC", 3, place.country, f"geo:{place.id}")
     if base == "PER" and (kind := _typed_by_evidence(e, ents, place)) is not None:
         if kind == "LOC":                              # "in die Lahn", "Messstation Moorbach": a place
             return Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else None,
@@ -1094,7 +1166,13 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
     """What the trained name typer (`name_type`) says the NER's person is where it is sure it is none:
     "LOC", "ORG", "OTH" or "NONE" (a common noun). Asked of one-word persons only: several name words
     ('Anton Kerber', 'Pharao Tutanchamun') are the evidence of a name the NER read; a word the article also
-    gives as a person's surname ('Wise' after 'Anna Wise') or a word after a title or role noun stays a person."""
+    gives as a person's surname ('Wise' after 'Anna Wise') or a word after a title or role noun stays a person.
+    Several words that are as a whole a place's name ('Santiago de Chile', 'Papua Neu-Guinea') are asked too: a
+    place where the typer reads one (after a type noun, 'Bundesstaat Uttar Pradesh', `_typed_by_noun` decides)."""
+    if len(e) > 1 and place is not None:
+        prev = e.doc[e.start - 1].text if e.start > 0 else ""
+        typed = prev[:1].isupper() and (_place_noun(prev) or place_type(prev) is not None)
+        return "LOC" if not typed and retype(e) == "LOC" else None
     if len(e) > 1 or any(o.label_ == "PER" and o is not e and len(o) > 1 and o[-1].text == e.text for o in ents):
         return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
     if e.start > 0 and _is_title(e.doc[e.start - 1].text):

@@ -20,6 +20,7 @@ the span is no person (`retype`).
 """
 from __future__ import annotations
 
+import hashlib
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,26 @@ from spacy.tokens import Span
 CLASSES = ("PER", "LOC", "ORG", "OTH", "NONE")
 DIM = 1 << 18
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "name_type"
+
+
+# The word lists of lang/de the features read (through entities' helpers `_is_title`, `ORG_TYPE_HEADS`,
+# `_place_noun`, `compound_head`, `name_like`'s noun endings, and places.place_type): a change of one changes the
+# features the packaged weights were trained on. meta.json records their fingerprint at training; a test compares
+# it with the lists as they are, so a list edited without a retrain (`python -m lagebild.training.name_type
+# --save`) fails.
+FEATURE_LISTS = ("person_titles", "organisation_types", "place_nouns", "place_types", "noun_endings")
+
+
+def feature_lists_fingerprint() -> str:
+    """sha256 over the entries of `FEATURE_LISTS` (sorted; comments and order of lines do not count)."""
+    from ..lang import de
+
+    h = hashlib.sha256()
+    for name in FEATURE_LISTS:
+        entries = sorted(de.words(name)) if (de.HERE / f"{name}.txt").exists() else sorted(
+            "\t".join(r) for r in de.rows(name))
+        h.update(("\n".join([name, *entries]) + "\n").encode("utf-8"))
+    return h.hexdigest()
 
 
 def _h(feat: str) -> int:

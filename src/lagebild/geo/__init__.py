@@ -242,6 +242,26 @@ class Gazetteer:
             if cap:
                 c.lat, c.lon = cap.lat, cap.lon
             self.countries[c.iso] = c
+        self._load_other_countries()
+
+    def _load_other_countries(self) -> None:
+        """Every other country of ISO 3166-1 by its pycountry German names ("Jamaika", "Liberia", "Papua-Neuguinea"),
+        at its largest place: without one a country's name is read as a homonym of a town ("Jamaika" in New York
+        state). No adjective, demonym or capital (a capital's name such as "Hamilton" or "Victoria" is too often
+        a person's or another place's); a name another country already has stays that one's."""
+        taken = {n for c in self.countries.values() for n in c.names}
+        largest: dict[str, Candidate] = {}
+        for cand in self.by_id.values():
+            best = largest.get(cand.country)
+            if not cand.area and cand.country and (best is None or cand.population > best.population):
+                largest[cand.country] = cand
+        for iso, forms in sorted(german_country_names().items()):
+            names = sorted((n for n in forms if n not in taken and len(n) > 3), key=lambda n: (len(n), n))
+            if iso in self.countries or not names:
+                continue
+            spot = largest.get(iso)
+            self.countries[iso] = Country(iso, names[0], names, [], [], None, [], spot.lat if spot else None,
+                                          spot.lon if spot else None)
 
     # --- lookup ----------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Candidate]:
