@@ -548,3 +548,18 @@ def test_two_deeds_of_one_distinct_figure_are_one_count_of_people_on_the_move():
     assert _one_noun_class("terrorkommando", "kommandos")
     assert not _one_noun_class("lagerhallen", "werkshallen")
     assert not _one_noun_class("beirat", "rat")
+
+
+def test_an_article_that_gives_a_noun_and_its_compound_one_figure_told_them_apart(nlp):
+    # "12 Stimmen, 12 Gegenstimmen" in one article are two counts (a tie), not a noun restating its compound; another
+    # report's "12 Stimmen" is then the head's count, not the compound's
+    claims, _ = analyse(nlp, {
+        "a.txt": "Abstimmung im Stadtrat\n\nDer Antrag erhielt 12 Stimmen, es gab aber auch 12 Gegenstimmen.",
+        "b.txt": "Patt im Rat\n\nFür den Antrag gab es 12 Stimmen, sagte die Bürgermeisterin.",
+    }, story="rat")
+    g = {(c.article, c.text.split()[-1]): c.group for c in claims}
+    assert g[("a.txt", "Stimmen")] == g[("b.txt", "Stimmen")] != g[("a.txt", "Gegenstimmen")]
+    claims, _ = analyse(nlp, {
+        "a.txt": "Transfers\n\nDer Verein verkaufte drei Spieler und holte drei Nachwuchsspieler.",
+    }, story="verein")
+    assert len({c.group for c in claims}) == 2

@@ -255,21 +255,24 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     their head, and name a kind of it). The head's figure takes the compound's class, of the same kind, where
     exactly one compound of that figure fits ("17 Hallen" beside "17 Lagerhallen" and "17 Werkshallen" stays
     itself); a head with another figure ("zehntausende Arbeiter" beside "5.000 Bauarbeiter") is no restatement,
-    and two compounds never join each other."""
-    figures: dict[tuple[str, str, str], set[tuple[float, float]]] = defaultdict(set)
+    and two compounds never join each other. An article that gives both nouns that figure told them apart ("12
+    Stimmen, 12 Gegenstimmen", "drei Spieler und drei Nachwuchsspieler": `_told_apart`); a restatement within one
+    article refers back (`_refers_back`)."""
+    figures: dict[tuple[str, str, str], dict[tuple[float, float], set[str]]] = defaultdict(lambda: defaultdict(set))
     for n, c in enumerate(claims):
         if (p := parts[n]) is not None and p[CLASS] != "-" and c.qualifier != "vague":
-            figures[(story.get(c.article, ""), p[0], p[CLASS])].add((c.low, c.high))
+            figures[(story.get(c.article, ""), p[0], p[CLASS])][(c.low, c.high)].add(c.article)
     classes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, kind, cls in figures:
         classes[(s, kind)].add(cls)
     for n, c in enumerate(claims):
         if (p := parts[n]) is None or p[CLASS] == "-" or c.qualifier == "vague":
             continue
-        mine = story.get(c.article, "")
+        mine, value = story.get(c.article, ""), (c.low, c.high)
+        said = figures[(mine, p[0], p[CLASS])][value]          # the articles that give the head this figure
         longer = [x for x in classes[(mine, p[0])] if len(_slug_stem(x)) > len(_slug_stem(p[CLASS])) and
-                  _one_noun_class(p[CLASS], x) and (c.low, c.high) in figures[(mine, p[0], x)]]
-        if len(longer) == 1:
+                  _one_noun_class(p[CLASS], x) and value in figures[(mine, p[0], x)]]
+        if len(longer) == 1 and not said & figures[(mine, p[0], longer[0])][value]:
             parts[n] = p[:CLASS] + (longer[0],) + p[CLASS + 1:]
 
 
