@@ -563,3 +563,19 @@ def test_an_article_that_gives_a_noun_and_its_compound_one_figure_told_them_apar
         "a.txt": "Transfers\n\nDer Verein verkaufte drei Spieler und holte drei Nachwuchsspieler.",
     }, story="verein")
     assert len({c.group for c in claims}) == 2
+
+
+def test_a_counted_noun_with_another_figure_than_its_compound_is_no_restatement(nlp):
+    # "rund 4.000 Arbeiter" of one report are not the "5.000 Bauarbeiter" of another (a compound names a kind of its
+    # head: the head may count more); only the same figure restates the compound (`_one_compound`)
+    claims, _ = analyse(nlp, {
+        "a.txt": "Hilfe für Russland\n\nNordkorea hat 5.000 Bauarbeiter nach Russland entsandt.",
+        "b.txt": "Arbeiter aus Pjöngjang\n\nNordkorea hat rund 4.000 Arbeiter nach Russland entsandt.",
+    }, story="hilfe")
+    g = by_value(claims)
+    assert g[5000] != g[4000]
+    claims, _ = analyse(nlp, {
+        "a.txt": "Hilfe für Russland\n\nNordkorea hat 5.000 Bauarbeiter nach Russland entsandt.",
+        "b.txt": "Arbeiter aus Pjöngjang\n\nNordkorea hat 5.000 Arbeiter nach Russland entsandt.",
+    }, story="hilfe")
+    assert len(set(by_value(claims).values())) == 1

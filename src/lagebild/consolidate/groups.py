@@ -703,11 +703,11 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
     """Can two keys name one quantity, one report saying more than the other? Equal role (kind, part), and each
     other part equal, unsaid in one ("-"; an action only where the other's is a deed, DEEDS, and all else is equal),
     or a place named at two grains ("irak+tuerkei" / "irak"; with `within`, a place and the country or first-level
-    area it lies in: "paris" / "frankreich"), or a counted noun and a compound of it (`_one_noun_class`:
-    "kommandos" / "terrorkommandos" - a German compound names a kind of its head). A year (another than the
-    report's) is never unsaid in the other: a
-    figure without one counts the report's own year - unless the two figures are the same (`same_value`: "300.000
-    Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg forderte 300.000 Tote")."""
+    area it lies in: "paris" / "frankreich"). A counted noun and a compound of it are one class only at the same
+    figure (`_one_compound`: "rund 4.000 Arbeiter" are not the "5.000 Bauarbeiter" of another report). A year
+    (another than the report's) is never unsaid in the other: a figure without one counts the report's own year -
+    unless the two figures are the same (`same_value`: "300.000 Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg
+    forderte 300.000 Tote")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
         return False
     for i in REFINABLE:
@@ -724,8 +724,6 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
         if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(q[i] if p[i] == "-" else p[i]) and not same_value:
             return False        # no year is the report's own year ("2014 starben 30" is no count of this year)
         if "-" in (p[i], q[i]):
-            continue
-        if i == CLASS and _one_noun_class(p[i], q[i]):
             continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
             continue
@@ -749,8 +747,7 @@ def _one_noun_class(a: str, b: str) -> bool:
 
 def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str], bool] | None) -> tuple[str, ...]:
     """The key of two compatible keys (`_compatible_parts`) that says all either says: each part said in one, the
-    finer of two places (one of two named together, or `inside(whole, part)`), the compound of two counted nouns
-    (`_one_noun_class`)."""
+    finer of two places (one of two named together, or `inside(whole, part)`), one of two deeds."""
     out = []
     for i, (x, y) in enumerate(zip(p, q, strict=True)):
         if x == y or y == "-":
@@ -759,8 +756,6 @@ def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str],
             out.append(y)
         elif i == PLACE:     # one place of two named together ("irak" / "irak+tuerkei"), a place inside another
             out.append(y if set(y.split("+")) < set(x.split("+")) or inside is not None and inside(x, y) else x)
-        elif i == CLASS:
-            out.append(max((x, y), key=lambda v: (len(_slug_stem(v)), v)))
         elif i == ACTION:       # two deeds of one figure: either report's word, the same for both
             out.append(min(x, y))
         else:
