@@ -579,3 +579,16 @@ def test_a_counted_noun_with_another_figure_than_its_compound_is_no_restatement(
         "b.txt": "Arbeiter aus Pjöngjang\n\nNordkorea hat 5.000 Arbeiter nach Russland entsandt.",
     }, story="hilfe")
     assert len(set(by_value(claims).values())) == 1
+
+
+def test_a_key_joined_of_two_reports_details_is_not_taken_by_one_alone(nlp):
+    # "12 österreichische Urlauber" fit the toll "in Graz" and the toll "in Linz" of two other reports alike: they join
+    # neither, and neither town's toll takes their nationality alone (a detail its own report did not give)
+    claims, _ = analyse(nlp, {
+        "a.txt": "Unwetter in der Steiermark\n\nIn Graz starben 12 Menschen.",
+        "b.txt": "Sturm in Oberösterreich\n\nIn Linz starben 11 Menschen.",
+        "c.txt": "Trauer um Urlauber\n\nBei den Unwettern starben 12 österreichische Urlauber.",
+    }, story="unwetter")
+    g = {c.article: c.group for c in claims}
+    assert len(set(g.values())) == 3
+    assert (g["a.txt"], g["b.txt"]) == ("killed:graz", "killed:linz")

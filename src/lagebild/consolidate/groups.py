@@ -943,7 +943,14 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         top = [u for u in shared if shared[u] == max(shared.values())]
         if len(top) == 1:
             moves[n] = top[0]
-    parts.update(moves)
+    # a key joined of two reports' details is one quantity of both: not taken by one report alone (its other report
+    # joined another key, or none) - a figure keeps the details its own report gives
+    keys = {(story.get(c.article, ""), p) for n, c in enumerate(claims) if (p := parts[n]) is not None}
+    taken: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for n, u in moves.items():
+        taken[(story.get(claims[n].article, ""), u)].add(claims[n].article)
+    parts.update((n, u) for n, u in moves.items()
+                 if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
 
 
 def _told_apart(figures: list[Claim], c: Claim) -> bool:
