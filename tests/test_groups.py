@@ -509,7 +509,7 @@ def test_two_reports_each_saying_a_detail_the_other_leaves_unsaid_are_one_quanti
     claims, groups = analyse(nlp, {"a.txt": ferry.format(place="Korfu"), "b.txt": other}, story="faehre")
     g = by_value(claims)
     assert g[37] == g[36] == "killed:griechenland:korfu"
-    assert len([x for x in groups if x.id == g[37]]) == 1
+    assert [len(x.members) for x in groups if x.id == g[37]] == [2]     # one group of the two figures
     # a place in another country than the victims' is no such detail: two tolls (or two stories clustered as one)
     claims, _ = analyse(nlp, {"a.txt": ferry.format(place="Neapel"), "b.txt": other}, story="faehre")
     g = by_value(claims)
@@ -548,3 +548,47 @@ def test_two_deeds_of_one_distinct_figure_are_one_count_of_people_on_the_move():
     assert _one_noun_class("terrorkommando", "kommandos")
     assert not _one_noun_class("lagerhallen", "werkshallen")
     assert not _one_noun_class("beirat", "rat")
+
+
+def test_an_article_that_gives_a_noun_and_its_compound_one_figure_told_them_apart(nlp):
+    # "12 Stimmen, 12 Gegenstimmen" in one article are two counts (a tie), not a noun restating its compound; another
+    # report's "12 Stimmen" is then the head's count, not the compound's
+    claims, _ = analyse(nlp, {
+        "a.txt": "Abstimmung im Stadtrat\n\nDer Antrag erhielt 12 Stimmen, es gab aber auch 12 Gegenstimmen.",
+        "b.txt": "Patt im Rat\n\nFür den Antrag gab es 12 Stimmen, sagte die Bürgermeisterin.",
+    }, story="rat")
+    g = {(c.article, c.text.split()[-1]): c.group for c in claims}
+    assert g[("a.txt", "Stimmen")] == g[("b.txt", "Stimmen")] != g[("a.txt", "Gegenstimmen")]
+    claims, _ = analyse(nlp, {
+        "a.txt": "Transfers\n\nDer Verein verkaufte drei Spieler und holte drei Nachwuchsspieler.",
+    }, story="verein")
+    assert len({c.group for c in claims}) == 2
+
+
+def test_a_counted_noun_with_another_figure_than_its_compound_is_no_restatement(nlp):
+    # "rund 4.000 Arbeiter" of one report are not the "5.000 Bauarbeiter" of another (a compound names a kind of its
+    # head: the head may count more); only the same figure restates the compound (`_one_compound`)
+    claims, _ = analyse(nlp, {
+        "a.txt": "Hilfe für Russland\n\nNordkorea hat 5.000 Bauarbeiter nach Russland entsandt.",
+        "b.txt": "Arbeiter aus Pjöngjang\n\nNordkorea hat rund 4.000 Arbeiter nach Russland entsandt.",
+    }, story="hilfe")
+    g = by_value(claims)
+    assert g[5000] != g[4000]
+    claims, _ = analyse(nlp, {
+        "a.txt": "Hilfe für Russland\n\nNordkorea hat 5.000 Bauarbeiter nach Russland entsandt.",
+        "b.txt": "Arbeiter aus Pjöngjang\n\nNordkorea hat 5.000 Arbeiter nach Russland entsandt.",
+    }, story="hilfe")
+    assert len(set(by_value(claims).values())) == 1
+
+
+def test_a_key_joined_of_two_reports_details_is_not_taken_by_one_alone(nlp):
+    # "12 österreichische Urlauber" fit the toll "in Graz" and the toll "in Linz" of two other reports alike: they join
+    # neither, and neither town's toll takes their nationality alone (a detail its own report did not give)
+    claims, _ = analyse(nlp, {
+        "a.txt": "Unwetter in der Steiermark\n\nIn Graz starben 12 Menschen.",
+        "b.txt": "Sturm in Oberösterreich\n\nIn Linz starben 11 Menschen.",
+        "c.txt": "Trauer um Urlauber\n\nBei den Unwettern starben 12 österreichische Urlauber.",
+    }, story="unwetter")
+    g = {c.article: c.group for c in claims}
+    assert len(set(g.values())) == 3
+    assert (g["a.txt"], g["b.txt"]) == ("killed:graz", "killed:linz")

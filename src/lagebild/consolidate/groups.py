@@ -255,21 +255,24 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     their head, and name a kind of it). The head's figure takes the compound's class, of the same kind, where
     exactly one compound of that figure fits ("17 Hallen" beside "17 Lagerhallen" and "17 Werkshallen" stays
     itself); a head with another figure ("zehntausende Arbeiter" beside "5.000 Bauarbeiter") is no restatement,
-    and two compounds never join each other."""
-    figures: dict[tuple[str, str, str], set[tuple[float, float]]] = defaultdict(set)
+    and two compounds never join each other. An article that gives both nouns that figure told them apart ("12
+    Stimmen, 12 Gegenstimmen", "drei Spieler und drei Nachwuchsspieler": `_told_apart`); a restatement within one
+    article refers back (`_refers_back`)."""
+    figures: dict[tuple[str, str, str], dict[tuple[float, float], set[str]]] = defaultdict(lambda: defaultdict(set))
     for n, c in enumerate(claims):
         if (p := parts[n]) is not None and p[CLASS] != "-" and c.qualifier != "vague":
-            figures[(story.get(c.article, ""), p[0], p[CLASS])].add((c.low, c.high))
+            figures[(story.get(c.article, ""), p[0], p[CLASS])][(c.low, c.high)].add(c.article)
     classes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, kind, cls in figures:
         classes[(s, kind)].add(cls)
     for n, c in enumerate(claims):
         if (p := parts[n]) is None or p[CLASS] == "-" or c.qualifier == "vague":
             continue
-        mine = story.get(c.article, "")
+        mine, value = story.get(c.article, ""), (c.low, c.high)
+        said = figures[(mine, p[0], p[CLASS])][value]          # the articles that give the head this figure
         longer = [x for x in classes[(mine, p[0])] if len(_slug_stem(x)) > len(_slug_stem(p[CLASS])) and
-                  _one_noun_class(p[CLASS], x) and (c.low, c.high) in figures[(mine, p[0], x)]]
-        if len(longer) == 1:
+                  _one_noun_class(p[CLASS], x) and value in figures[(mine, p[0], x)]]
+        if len(longer) == 1 and not said & figures[(mine, p[0], longer[0])][value]:
             parts[n] = p[:CLASS] + (longer[0],) + p[CLASS + 1:]
 
 
@@ -700,11 +703,11 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
     """Can two keys name one quantity, one report saying more than the other? Equal role (kind, part), and each
     other part equal, unsaid in one ("-"; an action only where the other's is a deed, DEEDS, and all else is equal),
     or a place named at two grains ("irak+tuerkei" / "irak"; with `within`, a place and the country or first-level
-    area it lies in: "paris" / "frankreich"), or a counted noun and a compound of it (`_one_noun_class`:
-    "kommandos" / "terrorkommandos" - a German compound names a kind of its head). A year (another than the
-    report's) is never unsaid in the other: a
-    figure without one counts the report's own year - unless the two figures are the same (`same_value`: "300.000
-    Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg forderte 300.000 Tote")."""
+    area it lies in: "paris" / "frankreich"). A counted noun and a compound of it are one class only at the same
+    figure (`_one_compound`: "rund 4.000 Arbeiter" are not the "5.000 Bauarbeiter" of another report). A year
+    (another than the report's) is never unsaid in the other: a figure without one counts the report's own year -
+    unless the two figures are the same (`same_value`: "300.000 Tote im Bürgerkrieg 1993-2006" / "der Bürgerkrieg
+    forderte 300.000 Tote")."""
     if p == q or any(p[i] != q[i] for i in range(len(p)) if i not in REFINABLE):
         return False
     for i in REFINABLE:
@@ -721,8 +724,6 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
         if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(q[i] if p[i] == "-" else p[i]) and not same_value:
             return False        # no year is the report's own year ("2014 starben 30" is no count of this year)
         if "-" in (p[i], q[i]):
-            continue
-        if i == CLASS and _one_noun_class(p[i], q[i]):
             continue
         if i == 4 and (set(p[i].split("+")) <= set(q[i].split("+")) or set(q[i].split("+")) <= set(p[i].split("+"))):
             continue
@@ -746,8 +747,7 @@ def _one_noun_class(a: str, b: str) -> bool:
 
 def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str], bool] | None) -> tuple[str, ...]:
     """The key of two compatible keys (`_compatible_parts`) that says all either says: each part said in one, the
-    finer of two places (one of two named together, or `inside(whole, part)`), the compound of two counted nouns
-    (`_one_noun_class`)."""
+    finer of two places (one of two named together, or `inside(whole, part)`), one of two deeds."""
     out = []
     for i, (x, y) in enumerate(zip(p, q, strict=True)):
         if x == y or y == "-":
@@ -756,8 +756,6 @@ def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str],
             out.append(y)
         elif i == PLACE:     # one place of two named together ("irak" / "irak+tuerkei"), a place inside another
             out.append(y if set(y.split("+")) < set(x.split("+")) or inside is not None and inside(x, y) else x)
-        elif i == CLASS:
-            out.append(max((x, y), key=lambda v: (len(_slug_stem(v)), v)))
         elif i == ACTION:       # two deeds of one figure: either report's word, the same for both
             out.append(min(x, y))
         else:
@@ -945,7 +943,14 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         top = [u for u in shared if shared[u] == max(shared.values())]
         if len(top) == 1:
             moves[n] = top[0]
-    parts.update(moves)
+    # a key joined of two reports' details is one quantity of both: not taken by one report alone (its other report
+    # joined another key, or none) - a figure keeps the details its own report gives
+    keys = {(story.get(c.article, ""), p) for n, c in enumerate(claims) if (p := parts[n]) is not None}
+    taken: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+    for n, u in moves.items():
+        taken[(story.get(claims[n].article, ""), u)].add(claims[n].article)
+    parts.update((n, u) for n, u in moves.items()
+                 if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
 
 
 def _told_apart(figures: list[Claim], c: Claim) -> bool:
