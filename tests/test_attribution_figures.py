@@ -605,7 +605,8 @@ def test_a_report_pointing_back_names_its_origin(nlp):
 def test_a_body_is_matched_by_its_compound_head_not_by_a_suffix(nlp):
     # "Stadtrat" is headed by "Rat" (a body), "Vorrat" only ends in its letters; so with "Amt" and "Pfand|amt"
     from lagebild.extract.attribution.figures import _BODY_HEADS
-    from lagebild.extract.attribution.speakers import headed_by, speaking_noun
+    from lagebild.extract.attribution.speakers import speaking_noun
+    from lagebild.nlp.compounds import headed_by
 
     text = "Im Winter lagerten 4.000 Tonnen Getreide im Hafen. Die Zahlen stammen aus dem Stadtrat."
     assert name_of(nlp, text, "4.000") == "Stadtrat"
