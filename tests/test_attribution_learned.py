@@ -179,3 +179,18 @@ def test_marks_that_are_all_that_is_said_are_the_quotation(parser, model):
     assert len(quotes) == 1 and quotes[0].type == "Direct"
     said = doc.text[quotes[0].quote[0][0]: quotes[0].quote[-1][1]]
     assert "Angriff" in said and "sprachen" not in said
+
+
+def test_the_packaged_weights_read_the_reporting_nouns_they_were_trained_with(parser, model):
+    # the features ask whether a noun is a reporting noun (lang/de reporting_nouns); the list grows with the rules,
+    # the weights do not: they read the list recorded in their meta.json at training (training/attribution.py)
+    import json
+
+    meta = json.loads((L.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert model.reporting_nouns == frozenset(meta["feature_reporting_nouns"])
+    doc = parser("Nach einer Stellungnahme des Ministeriums sei die Lage ruhig.")
+    noun = next(t for t in doc if t.text == "Stellungnahme")
+    sents = list(doc.sents)
+    assert L._Toks(doc, sents).repnoun(noun.i)                                  # lang/de's list as it is now
+    assert not L._Toks(doc, sents, frozenset({"angabe", "bericht"})).repnoun(noun.i)
+    assert L._Toks(doc, sents, frozenset({"angabe", "nahme"})).repnoun(noun.i)  # a compound ending in one
