@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
+from ...nlp.compounds import compound_head
 from .. import per_span, per_token
 
 
@@ -75,8 +76,16 @@ def reporting_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _reporting_noun_lemma(lemma: str, nouns: frozenset[str]) -> bool:
-    """A reporting noun's lemma, or a compound ending in one (asked of every noun near a figure)."""
-    return lemma in nouns or any(lemma.endswith(n) and len(lemma) > len(n) + 2 for n in nouns if len(n) > 4)
+    """A reporting noun's lemma, or a compound ending in one (asked of every noun near a figure) - where the lexicon
+    splits the compound, its head is the listed noun, ends in it or is a reporting noun in turn: not ``Arbeits|
+    vermittlung``, ``Daten|übermittlung`` (``ermittlung``), whose heads only end in a listed noun's letters."""
+    if lemma in nouns:
+        return True
+    ends = [n for n in nouns if len(n) > 4 and lemma.endswith(n) and len(lemma) > len(n) + 2]
+    if not ends:
+        return False
+    head = compound_head(lemma)
+    return head is None or any(n.endswith(head) for n in ends) or (head != lemma and _reporting_noun_lemma(head, nouns))
 
 
 def is_document_noun(tok: Token) -> bool:
