@@ -28,10 +28,11 @@ How a source names the gold speaker (token overlap on the head words, decided be
 * a generic speaker (``Experten``, ``Angaben der Polizei``, ``Ermittler``) counts like any other: its words;
 * a gold speaker that names no one - the corpus marks the report itself where no one is named (``ersten
   Angaben``, ``eigenen Angaben``, ``Berichten``, ``demnach``): no proper noun and every noun a reporting noun
-  of lang/de with no source in the compound (``NASA-Angaben`` names NASA), every adjective one that names no
-  side (lang/de vague_source_adjectives) - is left out of the headline (lagebild names no source for these
-  by design; printed as ``gold speaker names no one`` with what we answered); the line ``... (all gold
-  speakers)`` counts them as well, where only naming the report's words is right (the first run's measure).
+  (`REPORT_NOUNS`: lang/de's list of main 57ffa4a, frozen here) with no source in the compound (``NASA-Angaben``
+  names NASA), every adjective one that names no side (lang/de vague_source_adjectives) - is left out of the
+  headline (lagebild names no source for these by design; printed as ``gold speaker names no one`` with what we
+  answered); the line ``... (all gold speakers)`` counts them as well, where only naming the report's words is
+  right (the first run's measure).
 
 What went wrong, for the claims whose first source is not the gold speaker: ``no source`` (split by where
 the gold speaker stands: the figure's sentence or another), ``wrong neighbour`` (ours and gold's both in
@@ -63,6 +64,17 @@ sys.path.insert(0, str(ROOT / "src"))
 from lagebild.training.quotation_corpus import CORPUS, TYPES, Article, Quot, load_split  # noqa: E402
 
 CONTENT = re.compile(r"[^\W\d_]{3,}|[A-Z]{2,}")
+# Which gold speaker "names no one" is this benchmark's definition, so it reads a list of its own: the reporting nouns
+# of lang/de as they were at main 57ffa4a (the list the figures up to session 15 were measured with), frozen. Read
+# through the extractor's list, a noun added there for the rules would take its claims out of the headline's
+# denominator - the change being measured moving its own measure. ``all gold speakers`` reads no list at all.
+REPORT_NOUNS = frozenset({
+    "analyse", "angabe", "ansicht", "auffassung", "auskunft", "aussage", "auszählung", "behauptung", "berechnung",
+    "bericht", "bilanz", "darstellung", "datum", "einschätzung", "ergebnis", "erkenntnis", "erklärung",
+    "hochrechnung", "information", "kreis", "meinung", "meldung", "mitteilung", "prognose", "quelle", "recherche",
+    "rede", "schilderung", "schätzung", "sicht", "statistik", "studie", "umfrage", "vorwurf", "wort", "zahl",
+    "zählung", "überzeugung",
+})
 
 
 @dataclass
@@ -130,7 +142,10 @@ def _expected(doc, art: Article, g: Quot) -> tuple[frozenset[int], str] | None:
 
 def names_no_one(doc, art: Article, ids: frozenset[int]) -> bool:
     """A gold speaker that is only the report (``ersten Angaben``, ``Berichten``, ``demnach``)."""
-    from lagebild.extract.attribution.cues import compound_source, is_generic, is_reporting_noun, names_side
+    from lagebild.extract.attribution.cues import compound_source, is_generic, names_side, reporting_noun_of
+
+    def is_reporting_noun(t) -> bool:
+        return reporting_noun_of(t, REPORT_NOUNS)
 
     toks = _gold_tokens(doc, art, ids)
     if any(t.pos_ == "PROPN" and not is_reporting_noun(t) for t in toks):

@@ -605,7 +605,8 @@ def test_a_report_pointing_back_names_its_origin(nlp):
 def test_a_body_is_matched_by_its_compound_head_not_by_a_suffix(nlp):
     # "Stadtrat" is headed by "Rat" (a body), "Vorrat" only ends in its letters; so with "Amt" and "Pfand|amt"
     from lagebild.extract.attribution.figures import _BODY_HEADS
-    from lagebild.extract.attribution.speakers import headed_by, speaking_noun
+    from lagebild.extract.attribution.speakers import speaking_noun
+    from lagebild.nlp.compounds import headed_by
 
     text = "Im Winter lagerten 4.000 Tonnen Getreide im Hafen. Die Zahlen stammen aus dem Stadtrat."
     assert name_of(nlp, text, "4.000") == "Stadtrat"
@@ -706,3 +707,16 @@ def test_a_bare_name_after_the_verb_is_the_subject_of_a_fronted_object(nlp):
     assert name_of(nlp, text, "vier Jahren") == "Kowalczyk"
     # a common noun after the verb stays what it is
     assert name_of(nlp, "Den Sieg widmete der Trainer den 40 Helfern.", "40") != "Sieg"
+
+
+def test_a_compound_whose_head_only_ends_in_a_reporting_nouns_letters_is_no_report(nlp):
+    # "Arbeits|vermittlung" ends in the letters of "Ermittlung" but is headed by "Vermittlung" (the lexicon's split):
+    # it is the body that speaks, not a report whose compound names "Arbeitsv"
+    text = "Die Arbeitsvermittlung meldete, es gebe derzeit 420 offene Stellen in der Pflege."
+    assert name_of(nlp, text, "420") == "Arbeitsvermittlung"
+    from lagebild.extract.attribution.cues import _reporting_noun_lemma
+    from lagebild.lang.de import words
+
+    nouns = words("reporting_nouns")
+    assert not _reporting_noun_lemma("stellenvermittlung", nouns)
+    assert _reporting_noun_lemma("polizeiermittlung", nouns) and _reporting_noun_lemma("wettervorhersage", nouns)

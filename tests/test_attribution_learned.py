@@ -209,3 +209,18 @@ def test_a_passage_in_marks_with_a_comma_inside_is_nested_in_the_quotation(parse
     q = L.Quotation("Indirect", (), (), (), None, sent=0, tokens={t.i for t in L._content(sent)} - {0, 1, 2})
     nested = L._nested_marks(doc, q, sent, L._quote_marks(doc))
     assert [doc.text[n.quote[0][0]: n.quote[-1][1]] for n in nested] == ["„ernst, aber beherrschbar“"]
+
+
+def test_the_packaged_weights_read_the_reporting_nouns_they_were_trained_with(parser, model):
+    # the features ask whether a noun is a reporting noun (lang/de reporting_nouns); the list grows with the rules,
+    # the weights do not: they read the list recorded in their meta.json at training (training/attribution.py)
+    import json
+
+    meta = json.loads((L.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert model.reporting_nouns == frozenset(meta["feature_reporting_nouns"])
+    doc = parser("Nach einer Stellungnahme des Ministeriums sei die Lage ruhig.")
+    noun = next(t for t in doc if t.text == "Stellungnahme")
+    sents = list(doc.sents)
+    assert L._Toks(doc, sents).repnoun(noun.i)                                  # lang/de's list as it is now
+    assert not L._Toks(doc, sents, frozenset({"angabe", "bericht"})).repnoun(noun.i)
+    assert L._Toks(doc, sents, frozenset({"angabe", "nahme"})).repnoun(noun.i)  # a compound ending in one

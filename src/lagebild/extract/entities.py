@@ -38,7 +38,7 @@ from ..lang import de
 from ..lang.de import rows
 from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
-from ..nlp.compounds import _hanta, _tags, compound_head, word_tag  # noqa: F401 - HanTa's word classes
+from ..nlp.compounds import _hanta, _tags, compound_head, word_tag
 from ..text import within_one_edit
 from . import doc_text
 from .name_type import retype

@@ -24,6 +24,7 @@ import numpy as np
 
 from ..extract.attribution import learned as L
 from ..extract.attribution import tagger as T
+from ..lang.de import words
 from .quotation_corpus import Article, Quot, Tally, _prf, load_split, score_end_to_end
 
 
@@ -199,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         "features": f"hashed, {L.DIM} dims; see lagebild/extract/attribution/learned.py",
         "sentence_examples": len(sent_rows), "speaker_examples": len(spk_rows),
         "sent_threshold": best[1], "spk_threshold": best[2], "dev_speaker_f1_overlap": round(best[0], 4),
+        # the features read this list (learned._Toks.repnoun): the packaged weights keep reading it as trained
+        "feature_reporting_nouns": sorted(words("reporting_nouns")),
         "training": {"epochs": a.epochs, "lr": a.lr, "l2": a.l2, "listwise": a.listwise, "stack": a.stack,
                      "command": "python -m lagebild.training.attribution --cache /tmp/attr_cache"},
     }

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
+from ...nlp.compounds import compound_head
 from .. import per_span, per_token
 
 
@@ -61,17 +62,30 @@ def is_relay_noun(tok: Token) -> bool:
 @per_token
 def is_reporting_noun(tok: Token) -> bool:
     """``Angaben``, ``Polizeiangaben``, ``Medienberichten``: a noun that carries a source's information."""
+    return reporting_noun_of(tok, words("reporting_nouns"))
+
+
+def reporting_noun_of(tok: Token, nouns: frozenset[str]) -> bool:
+    """`is_reporting_noun` by a given list of reporting nouns (the trained component reads the list its weights were
+    trained with, recorded in their meta.json)."""
     lemma = tok.lemma_.lower()
     if "-" in lemma and tok.pos_ == "PROPN":           # "UN-Angaben" tagged as a name, its lemma not reduced
         lemma = lemma.rstrip("n") if lemma.endswith("en") else lemma
-    return _reporting_noun_lemma(lemma)
+    return _reporting_noun_lemma(lemma, nouns)
 
 
 @lru_cache(maxsize=65536)
-def _reporting_noun_lemma(lemma: str) -> bool:
-    """A reporting noun's lemma, or a compound ending in one (asked of every noun near a figure)."""
-    return lemma in words("reporting_nouns") or any(
-        lemma.endswith(n) and len(lemma) > len(n) + 2 for n in words("reporting_nouns") if len(n) > 4)
+def _reporting_noun_lemma(lemma: str, nouns: frozenset[str]) -> bool:
+    """A reporting noun's lemma, or a compound ending in one (asked of every noun near a figure) - where the lexicon
+    splits the compound, its head is the listed noun, ends in it or is a reporting noun in turn: not ``Arbeits|
+    vermittlung``, ``Daten|übermittlung`` (``ermittlung``), whose heads only end in a listed noun's letters."""
+    if lemma in nouns:
+        return True
+    ends = [n for n in nouns if len(n) > 4 and lemma.endswith(n) and len(lemma) > len(n) + 2]
+    if not ends:
+        return False
+    head = compound_head(lemma)
+    return head is None or any(n.endswith(head) for n in ends) or (head != lemma and _reporting_noun_lemma(head, nouns))
 
 
 def is_document_noun(tok: Token) -> bool:

@@ -32,12 +32,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import table, words
 from ...model import Source
+from ...nlp.compounds import headed_by
 from .. import doc_text, per_span, per_token
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
 from .sources import QUOTE_MARKS, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak, headed_by, speaking_noun
+from .speakers import agent_of_verb, can_speak, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")

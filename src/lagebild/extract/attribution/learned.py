@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,9 @@ class Model:
     ctx_w: np.ndarray | None = None          # second sentence pass: reads the first pass' scores around it
     ctx_b: float = 0.0
     tagger: Any = None                       # the sequence tagger whose probabilities are features (tagger.py)
+    # the reporting nouns of lang/de as they were when the weights were trained (meta.json), which the features read
+    # (None: the list as it is now - training)
+    reporting_nouns: frozenset[str] | None = None
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -118,8 +121,10 @@ def load_model(path: str | None = None) -> Model | None:
         seq = T.load(str(target.parent / "attribution_tagger") if path else None)
         if seq is None:
             return None                      # without the tagger these weights do not apply: the rules work alone
+    meta = json.loads((target / "meta.json").read_text(encoding="utf-8")) if (target / "meta.json").exists() else {}
+    nouns = meta.get("feature_reporting_nouns")
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
-                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq)
+                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None)
 
 
 def trained_model() -> Model | None:
@@ -169,7 +174,7 @@ class _Toks:
     index and the features ask the same tests of a token for itself and as a neighbour's, a head's or a
     candidate's in several windows)."""
 
-    def __init__(self, doc: Doc, sents: list[Span]):
+    def __init__(self, doc: Doc, sents: list[Span], reporting_nouns: frozenset[str] | None = None):
         toks = list(doc)
         self.toks = toks
         self.text = [t.text for t in toks]
@@ -186,6 +191,8 @@ class _Toks:
             for k in range(sent.start, sent.end):
                 self.sent_start[k] = sent.start
         self._asked: dict[tuple[Any, int], Any] = {}
+        self._repnoun = C.is_reporting_noun if reporting_nouns is None else partial(
+            C.reporting_noun_of, nouns=reporting_nouns)
 
     def _ask(self, test: Any, i: int) -> Any:
         """A test of token i (konjunktiv1, full_lemma, is_reporting_noun), asked once per Doc."""
@@ -201,7 +208,7 @@ class _Toks:
         return self._ask(C.full_lemma, i)
 
     def repnoun(self, i: int) -> bool:
-        return self._ask(C.is_reporting_noun, i)
+        return self._ask(self._repnoun, i)
 
     def reported(self, sent: Span) -> bool:
         """C.reported_sentence from the table."""
@@ -617,14 +624,16 @@ class _SentFeats(Sequence):
         return self.done[si]
 
 
-def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = None) -> DocFeatures:
+def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = None,
+                 reporting_nouns: frozenset[str] | None = None) -> DocFeatures:
     """Features of each sentence and of its candidate speakers, each made when first asked for; `rules`: the
     parse rules' quotations where already read; `probs` are the tagger's probabilities (an array of
-    tagger.probabilities, or a tagger.LazyProbabilities), where the model was trained with them."""
+    tagger.probabilities, or a tagger.LazyProbabilities), where the model was trained with them;
+    `reporting_nouns`: the list the model was trained with (`Model.reporting_nouns`; None: lang/de's now)."""
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
-    tk = _Toks(doc, sents)
+    tk = _Toks(doc, sents, reporting_nouns)
     ctx = _context(tk, sents, rules, marks)
     return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, marks, probs),
                        _Candidates(tk, sents, ctx, probs), marks)
@@ -725,9 +734,9 @@ def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None,
     """The features `model` reads: with the tagger's probabilities where it was trained with them (`lazy`: the
     tagger runs only over the tokens the sentences asked for need, `LearnedDoc`)."""
     if model.tagger is None:
-        return doc_features(doc, rules)
+        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns)
     probs = T.LazyProbabilities(model.tagger, doc) if lazy else T.probabilities(model.tagger, doc)
-    return doc_features(doc, rules, probs)
+    return doc_features(doc, rules, probs, model.reporting_nouns)
 
 
 _Chain = tuple[set[int], set[str], int]        # speaker tokens, their noun lemmas, the sentence that chose them
