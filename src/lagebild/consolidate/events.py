@@ -648,12 +648,8 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
-    # a town or region ties, the same country does not (a quake "in Neuseeland" is not every collapse there)
-    held = ev.place is not None and ((named and ev.place.precision != "country") or
-                                     any(_holds(p, ev.place) or _holds(ev.place, p) for p in c.places.values()
-                                         if p is not None))
-    if ev.type in TIED and not (strong or held or _same_day(when, c.whens, slack)) and \
-            not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
+    if ev.type in TIED and not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds) and \
+            not (strong or _same_day(when, c.whens, slack) or _place_ties(c, ev.place, named)):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
         # only where something ties them beyond not contradicting: a shared figure, the same place or one
         # holding the other (a quake in a province, a house collapsed in its town), the same day (a suspect
@@ -668,6 +664,12 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     score += 1.0 * named
     return score
 
+
+def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
+    """A town or region ties a mention to a cluster: the same name, or one holding the other; the same country does
+    not (a quake "in Neuseeland" is not every collapse there). Asked only where a kindred kind needs a tie."""
+    return place is not None and ((named and place.precision != "country") or
+                                  any(_holds(p, place) or _holds(place, p) for p in c.places.values() if p is not None))
 
 
 def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
