@@ -132,6 +132,8 @@ def _arguments(tok: Token) -> list[Token]:
     if tok.pos_ in ("VERB", "AUX"):                   # a bare noun phrase too: the parse reads the subject of
         #                                                "ist das Dach zusammengebrochen" as an accusative object
         out = _subjects(tok, [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")])
+        if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            return _arguments(tok.head)                # a shared subject: "Das Boot geriet in Seenot und sank"
         if tok.dep_ in ("amod", "acl", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
             out.append(tok.head)                       # "die eingestürzte Brücke", "das Dach, das zusammenbrach"
         return out
