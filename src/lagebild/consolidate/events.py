@@ -320,7 +320,8 @@ def _holds(region: Place, place: Place) -> bool:
 def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tuple[str, str] | None:
     """(country, admin1) of the gazetteer's place of this name at this spot; for an area only a first-level one,
     or a region of the German names' table ("Steiermark", "Sizilien", "Lesbos": no admin code of their own) -
-    that of the town nearest its centre, which lies in it."""
+    that of the town nearest its centre, which lies in it. Too wide for a region smaller than its admin1 (an island:
+    "Lesbos" holds Chios' towns, both North Aegean) and too narrow for one over several ("Donbass": Donezk's only)."""
     from ..geo import gazetteer
 
     if lat is None or lon is None:
