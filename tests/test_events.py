@@ -1180,6 +1180,14 @@ def test_merge_a_town_the_cluster_names_joins_whatever_other_towns_one_report_to
     ("Beim Zusammenbruch einer Tribüne in Lyon wurden zwölf Zuschauer verletzt.", True),
     ("Vor Kreta ist am Montag ein Fischkutter gesunken.", True),
     ("Die Zahl der Passagiere auf den Fähren nach Kreta ist im Winter gesunken.", False),
+    # a verb conjoined to the one that names what collapses or sinks shares its subject
+    ("Ein Flüchtlingsboot geriet am Montag vor Malta in Seenot und sank.", True),
+    ("Das Hallendach in Bad Reichenhall ächzte unter der Schneelast und brach am Montag zusammen.", True),
+    ("Die Preise für Schiffe stiegen im Sommer und sanken im Winter.", False),
+    # an argument names the structure as its compound's head (last part), not as a modifier inside it
+    ("Nach dem Zusammenbruch des Hallendaches in Bad Reichenhall suchten Retter am Montag nach Verschütteten.", True),
+    ("Am Montag kam es in Berlin zum Zusammenbruch der Krankenversicherung.", False),
+    ("Am Montag kam es in Berlin zum Zusammenbruch des Dachverbands der Vereine.", False),
 ])
 def test_a_collapse_or_a_sinking_needs_its_structure_or_vessel_as_argument(nlp, text, found):
     evs = [e for e in events_of(nlp, text) if e.type == "ACCIDENT"]

@@ -320,7 +320,8 @@ def _holds(region: Place, place: Place) -> bool:
 def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tuple[str, str] | None:
     """(country, admin1) of the gazetteer's place of this name at this spot; for an area only a first-level one,
     or a region of the German names' table ("Steiermark", "Sizilien", "Lesbos": no admin code of their own) -
-    that of the town nearest its centre, which lies in it."""
+    that of the town nearest its centre, which lies in it. Too wide for a region smaller than its admin1 (an island:
+    "Lesbos" holds Chios' towns, both North Aegean) and too narrow for one over several ("Donbass": Donezk's only)."""
     from ..geo import gazetteer
 
     if lat is None or lon is None:
@@ -648,12 +649,8 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             return None                                # 6,000 builders are not 25,000 soldiers
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
-    # a town or region ties, the same country does not (a quake "in Neuseeland" is not every collapse there)
-    held = ev.place is not None and ((named and ev.place.precision != "country") or
-                                     any(_holds(p, ev.place) or _holds(ev.place, p) for p in c.places.values()
-                                         if p is not None))
-    if ev.type in TIED and not (strong or held or _same_day(when, c.whens, slack)) and \
-            not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds):
+    if ev.type in TIED and not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds) and \
+            not (strong or _same_day(when, c.whens, slack) or _place_ties(c, ev.place, named)):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
         # only where something ties them beyond not contradicting: a shared figure, the same place or one
         # holding the other (a quake in a province, a house collapsed in its town), the same day (a suspect
@@ -668,6 +665,12 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     score += 1.0 * named
     return score
 
+
+def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
+    """A town or region ties a mention to a cluster: the same name, or one holding the other; the same country does
+    not (a quake "in Neuseeland" is not every collapse there). Asked only where a kindred kind needs a tie."""
+    return place is not None and ((named and place.precision != "country") or
+                                  any(_holds(p, place) or _holds(place, p) for p in c.places.values() if p is not None))
 
 
 def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:

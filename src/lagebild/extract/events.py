@@ -122,8 +122,11 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
     Fischkutter sank"; not "Das Weiße Haus warnte vor einem Zusammenbruch der Wirtschaft")."""
     if not e.in_arguments:
         return any(n in seg for n in e.needs)
-    words = [w.lower_ for a in _arguments(tok) for w in (a, *(c for c in a.children if c.dep_ == "conj"))]
-    return any(n in w for n in e.needs for w in [tok.lower_, *words])
+    # the trigger's own word holds it anywhere ("Brückeneinsturz"), an argument as its compound's head, the last
+    # part ("Hallendach", "Flüchtlingsboote"; not "Dachverband", "Krankenversicherung" for "dach", "kran")
+    forms = [f for a in _arguments(tok) for w in (a, *(c for c in a.children if c.dep_ == "conj"))
+             for f in (w.lemma_.lower(), w.lower_, w.lower_[:-1], w.lower_[:-2])]
+    return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
 
 
 def _arguments(tok: Token) -> list[Token]:
@@ -132,6 +135,8 @@ def _arguments(tok: Token) -> list[Token]:
     if tok.pos_ in ("VERB", "AUX"):                   # a bare noun phrase too: the parse reads the subject of
         #                                                "ist das Dach zusammengebrochen" as an accusative object
         out = _subjects(tok, [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")])
+        if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            return _arguments(tok.head)                # a shared subject: "Das Boot geriet in Seenot und sank"
         if tok.dep_ in ("amod", "acl", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
             out.append(tok.head)                       # "die eingestürzte Brücke", "das Dach, das zusammenbrach"
         return out
