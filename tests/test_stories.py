@@ -127,6 +127,15 @@ def test_cistem_joins_inflected_forms():
     assert st.cistem("Erdbebens") == st.cistem("Erdbeben")
 
 
+def test_cistem_keeps_a_doubled_letter_that_ends_the_stem():
+    """CISTEM marks a doubled letter so that its second half is not stripped as an ending ("Kongress" is
+    no "Kongre" + s) and writes it double again: the stem keeps both letters, in every inflected form."""
+    assert st.cistem("Kongress") == st.cistem("Kongresses") == "kongress"
+    assert st.cistem("Bett") == st.cistem("Betten") == "bett"
+    assert st.cistem("Straße") == st.cistem("Straßen") == "strass"
+    assert st.cistem("Programm") == st.cistem("Programme") == "programm"
+
+
 def test_compound_parts_are_nouns_of_the_dossier():
     known = {st.cistem(w) for w in ("Wahl", "Bundespräsident", "Präsident", "Bund", "Kandidat", "Lager", "Hochwasser")}
     parts = st.compound_parts
