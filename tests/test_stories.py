@@ -127,6 +127,15 @@ def test_cistem_joins_inflected_forms():
     assert st.cistem("Erdbebens") == st.cistem("Erdbeben")
 
 
+def test_cistem_keeps_a_doubled_letter_that_ends_the_stem():
+    """CISTEM marks a doubled letter so that its second half is not stripped as an ending ("Kongress" is
+    no "Kongre" + s) and writes it double again: the stem keeps both letters, in every inflected form."""
+    assert st.cistem("Kongress") == st.cistem("Kongresses") == "kongress"
+    assert st.cistem("Bett") == st.cistem("Betten") == "bett"
+    assert st.cistem("Straße") == st.cistem("Straßen") == "strass"
+    assert st.cistem("Programm") == st.cistem("Programme") == "programm"
+
+
 def test_compound_parts_are_nouns_of_the_dossier():
     known = {st.cistem(w) for w in ("Wahl", "Bundespräsident", "Präsident", "Bund", "Kandidat", "Lager", "Hochwasser")}
     parts = st.compound_parts
@@ -236,7 +245,8 @@ def test_blocking_finds_candidates_by_a_specific_term_not_by_a_topic_word(monkey
     vectors = {f"n{k}": {"topic": 0.1 * (k + 1), f"own{k}": 0.8} for k in range(6)}   # six stories, one topic word
     vectors["a"] = {"topic": 0.05, "town": 0.9, "x": 0.3}
     vectors["b"] = {"topic": 0.05, "town": 0.8, "y": 0.5}
-    dots = st._candidate_dots(_nodes(vectors))
+    nodes = _nodes(vectors)
+    dots = st._candidate_dots(nodes, st._Space(nodes))
     assert dots["a"]["b"] == pytest.approx(0.05 * 0.05 + 0.9 * 0.8)             # exact, topic word included
     assert "n0" not in dots["n1"] and "n0" not in dots["a"]       # n0, n1, a, b: where the topic weighs least
     assert "n5" in dots["n4"] and "n2" in dots["n5"]             # n2..n5: the four where it weighs most
@@ -249,13 +259,14 @@ def test_a_town_of_many_stories_still_finds_the_stories_it_dominates(monkeypatch
     vectors = {f"n{k}": {"town": 0.1, f"own{k}": 0.9} for k in range(8)}     # the town in passing
     vectors["story"] = {"town": 0.9, "quake": 0.4}
     vectors["new"] = {"town": 0.8, "flood": 0.5}                            # the town is all they share
-    dots = st._candidate_dots(_nodes(vectors, stored=tuple(vectors)[:-1]))
+    nodes = _nodes(vectors, stored=tuple(vectors)[:-1])
+    dots = st._candidate_dots(nodes, st._Space(nodes))
     assert dots["new"]["story"] == pytest.approx(0.9 * 0.8)
 
 
 def test_stored_stories_are_no_candidates_of_each_other():
-    dots = st._candidate_dots(_nodes({"s1": {"town": 1.0}, "s2": {"town": 1.0}, "new": {"town": 1.0}},
-                                     stored=("s1", "s2")))
+    nodes = _nodes({"s1": {"town": 1.0}, "s2": {"town": 1.0}, "new": {"town": 1.0}}, stored=("s1", "s2"))
+    dots = st._candidate_dots(nodes, st._Space(nodes))
     assert set(dots["new"]) == {"s1", "s2"} and "s2" not in dots["s1"]
 
 
@@ -264,7 +275,7 @@ def test_a_merged_storys_similarities_stay_exact():
     their vector sums, also where only one part was a candidate (the other pair shared no blocking term)."""
     nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "w": 0.5}})
     dots = {"a": {"b": 0.48}, "b": {"a": 0.48, "c": 0.4}, "c": {"b": 0.4}}     # a and c: no candidates
-    st._merge(nodes, dots, "a", "b")                                            # (they share w: 0.3)
+    st._merge(nodes, dots, "a", "b", st._Space(nodes))                          # (they share w: 0.3)
     assert dots["a"]["c"] == pytest.approx(_dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.7)
     assert dots["c"] == {"a": pytest.approx(0.7)} and "b" not in nodes
 
@@ -281,7 +292,8 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
     vocab = [f"t{k}" for k in range(25)]
     vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, 6)} for k in range(30)}
     nodes = _nodes(vectors, stored=("n00", "n01", "n02", "n03"))
-    dots = st._candidate_dots(nodes)
+    space = st._Space(nodes)                     # one for the whole chain, as in _agglomerate: a merged story's
+    dots = st._candidate_dots(nodes, space)      # arrays are those of its vector sum, never left stale
     everything = {(a, b) for a in nodes for b in nodes if a < b and not (nodes[a].stored and nodes[b].stored)
                   and nodes[a].centroid.keys() & nodes[b].centroid.keys()}
     assert 0 < sum(b in dots[a] for a, b in everything) < len(everything)     # blocking left pairs out
@@ -293,7 +305,7 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
         a, b = rng.choice(pairs)
         keep, gone = (a, b) if nodes[a].stored or not nodes[b].stored else (b, a)
         union = (set(dots[a]) | set(dots[b])) - {a, b}
-        st._merge(nodes, dots, keep, gone)
+        st._merge(nodes, dots, keep, gone, space)
         merges += 1
         assert set(dots[keep]) == {o for o in union if not (nodes[keep].stored and nodes[o].stored)}
         for x in nodes:
@@ -301,7 +313,40 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
                 assert y in nodes and not (nodes[x].stored and nodes[y].stored)
                 assert dots[y][x] == d
                 assert d == pytest.approx(_dot(nodes[x].centroid, nodes[y].centroid), abs=1e-12)
+        terms = list(space.ids)
+        for n in nodes.values():
+            if n.ix is not None:                  # arrays made: the vector sum's, term by term
+                assert dict(zip((terms[i] for i in n.ix), n.w.tolist())) == pytest.approx(n.centroid, abs=1e-12)
     assert merges >= 10
+
+
+def test_batched_dot_products_equal_pair_by_pair_ones():
+    """_Space.dots against the sparse dot product on stories of varied shape: an empty one, one with terms
+    the other stories never have, one sharing all, one sharing none, long random ones; and again after adds
+    (a merged story's arrays are its new vector sum), in spaces whose arrays are made in different orders."""
+    import random
+
+    rng = random.Random(11)
+    vocab = [f"t{k}" for k in range(300)]
+    vectors = {"empty": {}, "own": {"u1": 0.7, "u2": 0.2}, "all": {t: 0.01 * (k + 1) for k, t in enumerate(vocab[:40])},
+               "none": {"v1": 1.0}, "one": {"t3": 2.5}}
+    vectors |= {f"r{k}": {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 120))} for k in range(12)}
+    for order in (list(vectors), list(reversed(vectors))):
+        nodes = _nodes({k: vectors[k] for k in order})
+        space = st._Space(nodes)
+        for a in nodes.values():
+            others = [o for o in nodes.values() if o is not a]
+            got = space.dots(a, others)
+            assert got == [pytest.approx(_dot(a.centroid, o.centroid), abs=1e-12) for o in others]
+        rest = [o for o in nodes.values() if o.id != "empty"]
+        assert space.dots(nodes["empty"], rest) == [0] * len(rest) and space.dots(nodes["one"], []) == []
+        for keep, gone in (("empty", "own"), ("r0", "all"), ("r0", "r1"), ("one", "r2")):
+            space.add(nodes[keep], nodes[gone])
+            for t, w in nodes.pop(gone).centroid.items():
+                nodes[keep].centroid[t] = nodes[keep].centroid.get(t, 0.0) + w
+            others = [o for o in nodes.values() if o.id != keep]
+            assert space.dots(nodes[keep], others) == [pytest.approx(_dot(nodes[keep].centroid, o.centroid), abs=1e-12)
+                                                       for o in others]
 
 
 def test_blocked_clustering_finds_what_comparing_all_pairs_finds(monkeypatch):

@@ -447,7 +447,8 @@ class _Space:
 
     def dots(self, a: _Node, others: Sequence[_Node]) -> list[float]:
         """The dot product of a's vector sum with each of `others'`: a's weights spread over the vocabulary,
-        the others' gathered from it; each product summed in the other's term order."""
+        the others' gathered from it; each product summed in the order of the other's arrays (the same in
+        every run, where the set intersection's order followed the process's string hashing)."""
         if not others:
             return []
         for n in (a, *others):
@@ -515,7 +516,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     return _into_index(index, nodes)
 
 
-def _candidate_dots(nodes: Mapping[str, _Node], space: _Space | None = None) -> dict[str, dict[str, float]]:
+def _candidate_dots(nodes: Mapping[str, _Node], space: _Space) -> dict[str, dict[str, float]]:
     """Dot products of the pairs of stories that may merge: those with a new story in them that share a
     term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES stories finds
     only the BLOCK_NODES where it weighs most.
@@ -528,8 +529,7 @@ def _candidate_dots(nodes: Mapping[str, _Node], space: _Space | None = None) -> 
     the dossier grew: F1 0.726 -> 0.486 on our gold with the limit at a tenth, against 0.726 cut). A story is
     looked up by a bounded number of terms in postings of bounded length, so that placing an article costs
     about the same in a dossier of any size, where comparing it with every story sharing any word grew with
-    the dossier. A story's dot products with its candidates are computed at once (`_Space.dots`)."""
-    space = space or _Space(nodes)
+    the dossier. A story's dot products with its candidates are computed at once (`space`: of `nodes`)."""
     postings: dict[str, list[str]] = defaultdict(list)
     for n in nodes.values():
         for t in n.centroid:
@@ -555,13 +555,12 @@ def _candidate_dots(nodes: Mapping[str, _Node], space: _Space | None = None) -> 
 
 
 def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str,
-           space: _Space | None = None) -> None:
+           space: _Space) -> None:
     """Story `gone` into `keep`: vector sums, sizes, spans added. The merged story's candidates are both
     stories' (blocking, `_candidate_dots`); its dot product with one that was a candidate of both is the
     sum of theirs, with one that was a candidate of only one it is computed from the vector sums (what the
     other pair would have added), so that a candidate pair's similarity is exact. Those are computed at once
-    per part (`_Space.dots`); without a `space`, one is made of `nodes`."""
-    space = space or _Space(nodes)
+    per part in the clustering's `space`, whose arrays of `keep` take those of `gone`."""
     k, g = nodes[keep], nodes.pop(gone)
     row = dots.pop(gone, {})
     row.pop(keep, None)
