@@ -81,8 +81,12 @@ def compound_head(word: str) -> str | None:
     tagger = _hanta()
     if tagger is None or not word.isalpha():
         return None
-    try:
-        parts = tagger.analyze(word[:1].upper() + word[1:], taglevel=3)[1]
+    word = word[:1].upper() + word[1:]
+    tags = _tags(word)
+    if not tags:
+        return None
+    try:  # analyze() without the tag would tag the word a second time to find it (as in `lemma`)
+        parts = tagger.analyze(word, pos=tags[0][0], taglevel=3)[1]
     except Exception:  # noqa: BLE001
         return None
     return parts[-1][0].lower() if len(parts) >= 2 and isinstance(parts[-1], tuple) else None
@@ -173,7 +177,7 @@ def lemma(word: str) -> str:
         return word
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)   # every HanTa question about a word goes through here: its analysis made once
 def _tags(word: str) -> list[tuple[str, float]]:
     tagger = _hanta()
     if tagger is None:
@@ -208,13 +212,7 @@ def known_reading(word: str) -> bool | None:
 @lru_cache(maxsize=65536)
 def noun_too(word: str) -> bool:
     """A word the lexicon also knows as a common noun ('Essen', 'Halle'): a name only in context."""
-    tagger = _hanta()
-    if tagger is None:
-        return False
-    try:
-        tags = tagger.tag_word(word)
-    except Exception:  # noqa: BLE001
-        return False
+    tags = _tags(word)
     if not tags or float(tags[0][1]) < -25.0:
         return False
     best = float(tags[0][1])

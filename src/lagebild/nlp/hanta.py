@@ -16,8 +16,6 @@ from operator import itemgetter
 
 from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, START, UNKNOWN, HanoverTagger, logaddexp
 
-FORWARD_KEPT = 50_000      # words whose analysis is kept (then the store starts afresh)
-
 
 class FastHanoverTagger(HanoverTagger):
     def __init__(self, *args, **kwargs):
@@ -36,16 +34,11 @@ class FastHanoverTagger(HanoverTagger):
         self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._guessing}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
-        self._forward_done: dict[str, tuple] = {}
 
     def analyze_forward(self, word):
         """HanTa's analyze_forward: a segment that is no known morpheme is tried under the open tags
         only (under any other lp_m_t is -inf, which changes nothing), and only where a guess can give it a
-        probability (`_segments`). A word's analysis is kept: the extractors ask about the same word in
-        several ways (`tag_word`, `analyze` without a tag, `noun_too`), which each ran the analysis again."""
-        done = self._forward_done.get(word)
-        if done is not None:
-            return list(done)
+        probability (`_segments`)."""
         lowerbound = -1e6
         wlen = len(word)
         open_tags, guessed = self._open, self._guessed
@@ -76,11 +69,7 @@ class FastHanoverTagger(HanoverTagger):
                             old = cell.get(newstate)
                             if old is None or lp1 > old:
                                 cell[newstate] = lp1
-        out = self._forward_results(table, lowerbound)
-        if len(self._forward_done) >= FORWARD_KEPT:
-            self._forward_done.clear()
-        self._forward_done[word] = tuple(out)
-        return out
+        return self._forward_results(table, lowerbound)
 
     def _segments(self, word, i, table):
         """The segments word[i:j] a state at i may go on with - (segment, the table's cell at j, its known
