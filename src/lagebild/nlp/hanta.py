@@ -49,13 +49,14 @@ class FastHanoverTagger(HanoverTagger):
             if not row:
                 continue
             rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
-            segments, known_segments = self._segments(word, i, table)
+            segments, known_segments = self._segments(word, i)
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
                 open_followup = open_followups.get(state, ())
                 prev_tag = state[1]
-                for segment, cell, known in (segments if open_followup else known_segments):
+                for j, segment, known in (segments if open_followup else known_segments):
+                    cell = table[j]
                     for tag1, lpt in (nonfinal.get(state, ()) if known is not None else open_followup):
                         if known is not None and tag1 in known:
                             lpm = known[tag1]
@@ -71,8 +72,8 @@ class FastHanoverTagger(HanoverTagger):
                                 cell[newstate] = lp1
         return self._forward_results(table, lowerbound)
 
-    def _segments(self, word, i, table):
-        """The segments word[i:j] a state at i may go on with - (segment, the table's cell at j, its known
+    def _segments(self, word, i):
+        """The segments word[i:j] a state at i may go on with - (j, segment, its known
         tags or None) - all of them and the known ones. An unknown segment of at most
         two letters in a word of four or more is left out: no tag knows it and no tag may guess it (lp_m_t is
         -inf for it under every tag, which changes nothing)."""
@@ -84,26 +85,27 @@ class FastHanoverTagger(HanoverTagger):
             segment = word[i:j]
             known = morphemes.get(segment)
             if known is not None or j - i >= shortest:
-                segments.append((segment, table[j], known))
+                segments.append((j, segment, known))
         return segments, [x for x in segments if x[2] is not None]
 
     def analyze_viterbi(self, word, targetpos):
         """HanTa's analyze_viterbi (the best split of a word of a known part of speech: its lemma, its compound
-        parts) with the segments looked up once among the known morphemes, as `analyze_forward`: a segment
-        no tag knows is tried only under the tags that guess (and only in the second, not strict, run);
+        parts) with the segments looked up once among the known morphemes (`_segments`, as `analyze_forward`):
+        a segment no tag knows is tried only under the tags that guess, and only in the second, not strict, run;
         the same additions, comparisons and order as HanTa's, so the same split."""
         wlen = len(word)
         lowerbound = -1e6
         reachable_t = self.reachability.get(targetpos, frozenset())
-        morphemes, guessing, guessed = self._morphemes, self._guessing, self._guessed
+        guessing, guessed = self._guessing, self._guessed
         for localstrict in (True, False):
             table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
             backpointer = [{} for _ in range(wlen + 2)]
             for i in range(wlen + 1):
                 row = table[i]
+                if not row:
+                    continue
                 rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
-                segments = [(j, word[i:j]) for j in range(i + 1, wlen + 1)]
-                segments = [(j, seg, morphemes.get(seg)) for j, seg in segments]
+                segments = self._segments(word, i)[1 if localstrict else 0]    # strict: the known ones only
                 for state, lp in row.items():
                     if lp < rowbound:
                         continue
