@@ -25,12 +25,11 @@ class FastHanoverTagger(HanoverTagger):
         for tag, lps in self.LP_m_t.items():
             for m, lp in lps.items():
                 self._morphemes.setdefault(m, {})[tag] = lp
-        # tags that give a probability to unknown morphemes too (lp_m_t guesses from their suffix)
-        self._open = frozenset() if self.strict else frozenset(t for t in self.LP_m_t
-                                                              if t in self.LP_hapax_t and t in self.LP_s_t)
-        # lp_m_t's guess for an unknown morpheme under an open tag, its parts that do not depend on it
-        # tags whose lp_m_t guesses when not strict (analyze_viterbi's second run guesses whatever self.strict says)
+        # tags that give a probability to unknown morphemes too where not strict (lp_m_t guesses from their
+        # suffix): analyze_viterbi's second run guesses whatever self.strict says, analyze_forward only if not strict
         self._guessing = frozenset(t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t)
+        self._open = frozenset() if self.strict else self._guessing
+        # lp_m_t's guess for an unknown morpheme under a guessing tag, its parts that do not depend on it
         self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._guessing}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
