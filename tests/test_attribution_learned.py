@@ -160,6 +160,7 @@ def test_asked_at_one_place_it_decides_only_the_sentences_that_place_depends_on(
                  "Die Kapelle spielte bis Mitternacht. Viele Familien kamen mit ihren Kindern. Es regnete nicht. "
                  "Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie sei 300 Meter lang.")
     at = L.LearnedDoc(doc, model)
+    assert at.around_char(doc.text.index("regnete")) == [] and not at.decisions.made    # no speech, nothing decided
     pos = doc.text.index("300")
     found = [q for q in at.around_char(pos) if q.how == "learned" and doc[q.speaker_head].text == "Sprecher"]
     assert found                                                        # the chain of the police's report

@@ -72,7 +72,6 @@ def test_fast_hanta_analyses_words_as_hanta():
     for w in words:
         assert fast.analyze_forward(w.lower()) == slow.analyze_forward(w.lower()), w
         assert fast.tag_word(w) == slow.tag_word(w), w
-        assert fast.tag_word(w) == slow.tag_word(w), w                   # a second time: the kept analysis
         # the best split (lemma, compound parts), the tag read off the word or given, strict run or guessing
         for tag in ("EMPTY", "NN", "NE", "ADJA", "VVFIN"):
             for level in (1, 2, 3):
@@ -140,3 +139,20 @@ def test_lazy_list_makes_each_item_once_when_read_and_indexes_as_a_list():
         items[4]
     with pytest.raises(IndexError):
         items[-5]
+
+
+def test_each_hanta_question_about_a_word_analyses_it_once(monkeypatch):
+    # the word's tag, lemma, "a noun too" and compound split all read the one analysis kept in nlp.compounds._tags
+    import pytest
+
+    from lagebild.extract import entities as E
+
+    tagger = E._hanta()
+    if tagger is None:
+        pytest.skip("no HanTa")
+    analysed: list[str] = []
+    forward = tagger.analyze_forward
+    monkeypatch.setattr(tagger, "analyze_forward", lambda w: analysed.append(w) or forward(w))
+    word = "Kranichbergdorf"                    # an invented compound, in no cache yet
+    E.word_tag(word), E.lemma(word), E.noun_too(word), E.compound_head(word), E.compound_head(word.lower())
+    assert analysed == [word.lower()]

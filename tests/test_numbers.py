@@ -190,3 +190,29 @@ def test_qualifier_context_and_halves(text, expected):
 ])
 def test_years_file_numbers_and_anaphors_are_no_figures(text):
     assert not [f for f in find_figures(text) if f.low in (2019, 1923, 1980, 10, 17, 2e9)], find_figures(text)
+
+
+def test_number_patterns_begin_only_where_their_lookbehind_allows():
+    # the digit-led patterns consume their first digit before the lookbehind (speed): a number still begins
+    # only at the text's start or after what their conditions allow - not inside a word, a decimal or a date
+    from lagebild.extract.numbers import BLOCKS, DIGITS, GLUED, ORDINAL
+
+    def found(rx, s):
+        return [m.group(0) for m in rx.finditer(s)]
+
+    assert found(DIGITS, "1.000.000,5 und a1 oder x12.3, 7") == ["1.000.000,5", "7"]
+    assert found(DIGITS, "3,5 -4 1 000 000 §12") == ["3,5", "4", "1 000 000", "12"]
+    assert found(ORDINAL, "3. Mai, 1.14. Die, a4. Liga") == ["3.", "4."]
+    assert found(ORDINAL, "114. Runde") == ["114."]
+    assert found(GLUED, "3-Jährige, a4-fach 12,5fach .5x") == ["3-Jährige", "4-fach", "12,5fach"]
+    blocks = {k: [] for k, _ in BLOCKS}
+    for s in ("13.01.2025, 1.13.01.2025", "12:30 Uhr a1:27 1:27", "-5, a-5, %-5, 1-5, (-5)", "§ 12, a§1, 10^50, a1e3",
+              "1990er Jahre, x.1990er"):
+        for k, rx in BLOCKS:
+            blocks[k] += found(rx, s)
+    assert blocks["date"] == ["13.01.2025", "1.13.01"]
+    assert blocks["time"] == ["12:30 Uhr", "12:30", "1:27", "1:27"]
+    assert blocks["signed"] == ["-5,", "-5"]
+    assert blocks["power"] == ["10^50"]
+    assert blocks["year"] == ["1990er Jahre"]
+    assert "§ 12" in blocks["id"] and not any("§1" in x for x in blocks["id"])

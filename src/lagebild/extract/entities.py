@@ -164,13 +164,7 @@ def known_reading(word: str) -> bool | None:
 @lru_cache(maxsize=65536)
 def noun_too(word: str) -> bool:
     """A word the lexicon also knows as a common noun ('Essen', 'Halle'): a name only in context."""
-    tagger = _hanta()
-    if tagger is None:
-        return False
-    try:
-        tags = tagger.tag_word(word)
-    except Exception:  # noqa: BLE001
-        return False
+    tags = _tags(word)
     if not tags or float(tags[0][1]) < -25.0:
         return False
     best = float(tags[0][1])

@@ -17,7 +17,7 @@ def _hanta():
         return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)   # every HanTa question about a word goes through here: its analysis made once
 def _tags(word: str) -> list[tuple[str, float]]:
     tagger = _hanta()
     if tagger is None:
@@ -45,8 +45,12 @@ def compound_head(word: str) -> str | None:
     tagger = _hanta()
     if tagger is None or not word.isalpha():
         return None
-    try:
-        parts = tagger.analyze(word[:1].upper() + word[1:], taglevel=3)[1]
+    word = word[:1].upper() + word[1:]
+    tags = _tags(word)
+    if not tags:
+        return None
+    try:  # analyze() without the tag would tag the word a second time to find it (as in `lemma`)
+        parts = tagger.analyze(word, pos=tags[0][0], taglevel=3)[1]
     except Exception:  # noqa: BLE001
         return None
     return parts[-1][0].lower() if len(parts) >= 2 and isinstance(parts[-1], tuple) else None

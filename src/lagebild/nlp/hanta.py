@@ -16,8 +16,6 @@ from operator import itemgetter
 
 from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, START, UNKNOWN, HanoverTagger, logaddexp
 
-FORWARD_KEPT = 50_000      # words whose analysis is kept (then the store starts afresh)
-
 
 class FastHanoverTagger(HanoverTagger):
     def __init__(self, *args, **kwargs):
@@ -27,25 +25,19 @@ class FastHanoverTagger(HanoverTagger):
         for tag, lps in self.LP_m_t.items():
             for m, lp in lps.items():
                 self._morphemes.setdefault(m, {})[tag] = lp
-        # tags that give a probability to unknown morphemes too (lp_m_t guesses from their suffix)
-        self._open = frozenset() if self.strict else frozenset(t for t in self.LP_m_t
-                                                              if t in self.LP_hapax_t and t in self.LP_s_t)
-        # lp_m_t's guess for an unknown morpheme under an open tag, its parts that do not depend on it
-        # tags whose lp_m_t guesses when not strict (analyze_viterbi's second run guesses whatever self.strict says)
+        # tags that give a probability to unknown morphemes too where not strict (lp_m_t guesses from their
+        # suffix): analyze_viterbi's second run guesses whatever self.strict says, analyze_forward only if not strict
         self._guessing = frozenset(t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t)
+        self._open = frozenset() if self.strict else self._guessing
+        # lp_m_t's guess for an unknown morpheme under a guessing tag, its parts that do not depend on it
         self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._guessing}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
-        self._forward_done: dict[str, tuple] = {}
 
     def analyze_forward(self, word):
         """HanTa's analyze_forward: a segment that is no known morpheme is tried under the open tags
         only (under any other lp_m_t is -inf, which changes nothing), and only where a guess can give it a
-        probability (`_segments`). A word's analysis is kept: the extractors ask about the same word in
-        several ways (`tag_word`, `analyze` without a tag, `noun_too`), which each ran the analysis again."""
-        done = self._forward_done.get(word)
-        if done is not None:
-            return list(done)
+        probability (`_segments`)."""
         lowerbound = -1e6
         wlen = len(word)
         open_tags, guessed = self._open, self._guessed
@@ -56,13 +48,14 @@ class FastHanoverTagger(HanoverTagger):
             if not row:
                 continue
             rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
-            segments, known_segments = self._segments(word, i, table)
+            segments, known_segments = self._segments(word, i)
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
                 open_followup = open_followups.get(state, ())
                 prev_tag = state[1]
-                for segment, cell, known in (segments if open_followup else known_segments):
+                for j, segment, known in (segments if open_followup else known_segments):
+                    cell = table[j]
                     for tag1, lpt in (nonfinal.get(state, ()) if known is not None else open_followup):
                         if known is not None and tag1 in known:
                             lpm = known[tag1]
@@ -76,14 +69,10 @@ class FastHanoverTagger(HanoverTagger):
                             old = cell.get(newstate)
                             if old is None or lp1 > old:
                                 cell[newstate] = lp1
-        out = self._forward_results(table, lowerbound)
-        if len(self._forward_done) >= FORWARD_KEPT:
-            self._forward_done.clear()
-        self._forward_done[word] = tuple(out)
-        return out
+        return self._forward_results(table, lowerbound)
 
-    def _segments(self, word, i, table):
-        """The segments word[i:j] a state at i may go on with - (segment, the table's cell at j, its known
+    def _segments(self, word, i):
+        """The segments word[i:j] a state at i may go on with - (j, segment, its known
         tags or None) - all of them and the known ones. An unknown segment of at most
         two letters in a word of four or more is left out: no tag knows it and no tag may guess it (lp_m_t is
         -inf for it under every tag, which changes nothing)."""
@@ -95,26 +84,27 @@ class FastHanoverTagger(HanoverTagger):
             segment = word[i:j]
             known = morphemes.get(segment)
             if known is not None or j - i >= shortest:
-                segments.append((segment, table[j], known))
+                segments.append((j, segment, known))
         return segments, [x for x in segments if x[2] is not None]
 
     def analyze_viterbi(self, word, targetpos):
         """HanTa's analyze_viterbi (the best split of a word of a known part of speech: its lemma, its compound
-        parts) with the segments looked up once among the known morphemes, as `analyze_forward`: a segment
-        no tag knows is tried only under the tags that guess (and only in the second, not strict, run);
+        parts) with the segments looked up once among the known morphemes (`_segments`, as `analyze_forward`):
+        a segment no tag knows is tried only under the tags that guess, and only in the second, not strict, run;
         the same additions, comparisons and order as HanTa's, so the same split."""
         wlen = len(word)
         lowerbound = -1e6
         reachable_t = self.reachability.get(targetpos, frozenset())
-        morphemes, guessing, guessed = self._morphemes, self._guessing, self._guessed
+        guessing, guessed = self._guessing, self._guessed
         for localstrict in (True, False):
             table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
             backpointer = [{} for _ in range(wlen + 2)]
             for i in range(wlen + 1):
                 row = table[i]
+                if not row:
+                    continue
                 rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
-                segments = [(j, word[i:j]) for j in range(i + 1, wlen + 1)]
-                segments = [(j, seg, morphemes.get(seg)) for j, seg in segments]
+                segments = self._segments(word, i)[1 if localstrict else 0]    # strict: the known ones only
                 for state, lp in row.items():
                     if lp < rowbound:
                         continue
