@@ -761,7 +761,7 @@ def _split_person_place(doc: Doc, ents) -> list:
 
 def _city_of_millions(word: str) -> bool:
     best = gazetteer().best(word)
-    return best is not None and best.population >= 1_000_000
+    return best is not None and best.population >= WORLD_CITY
 
 
 def _said_alone(doc: Doc, words: Span) -> bool:
