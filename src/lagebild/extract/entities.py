@@ -602,8 +602,7 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if c.label == "LOC" and c.country and c.ref and c.ref.startswith("geo:"):
             by_sent.setdefault(sent_of(c.start), set()).add(c.country)
     dateline = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and DATELINE_DASH.match(
-        text, c.end) and (c.start == 0 or text[:c.start].rstrip()[-1:] in (".", "!", "?", "") or
-                          "\n" in text[max(0, c.start - 2):c.start])), None)
+        text, c.end) and _opens_sentence_or_line(text, c.start)), None)
     if dateline and any(isos - {dateline} for isos in by_sent.values()):
         dateline = None                                # towns of another country: the dateline decides nothing
     for c in chosen:
@@ -625,11 +624,14 @@ def _at_dateline(e: Span) -> bool:
     """A name at the start of a sentence or line with a dash after it (or after the other places of a dateline,
     '/'-joined): the dateline, which names where the report is filed."""
     text = _text(e.doc)
-    before = text[:e.start_char].rstrip()
-    return bool(DATELINE_AFTER.match(text, e.end_char)) and (
-        not before or before[-1] in ".!?" or "\n" in text[max(0, e.start_char - 2):e.start_char])
+    return bool(DATELINE_AFTER.match(text, e.end_char)) and _opens_sentence_or_line(text, e.start_char)
 
 
+def _opens_sentence_or_line(text: str, start: int) -> bool:
+    """Whether the text at `start` opens the text, a sentence (after '.', '!' or '?') or a line: where a dateline
+    stands."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?" or "\n" in text[max(0, start - 2):start]
 
 
 def _landmark_name(name: str) -> bool:
