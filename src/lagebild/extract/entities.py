@@ -88,6 +88,13 @@ def compound_head(word: str) -> str | None:
     return parts[-1][0].lower() if len(parts) >= 2 and isinstance(parts[-1], tuple) else None
 
 
+def noun_head(word: str) -> str | None:
+    """The last part of a compound where the lexicon knows it as a common noun ('Fremdenhass' -> 'hass',
+    'Mittelfeldstar' -> 'star'): a compound of common nouns; None otherwise."""
+    head = compound_head(word)
+    return head if head and word_tag(head[:1].upper() + head[1:]) == ("NN", True) else None
+
+
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = de.words("government_nouns")
 
@@ -835,8 +842,7 @@ def _institution_after(doc: Doc, i: int) -> bool:
     k = i + 1
     if k >= len(doc) or doc[i - 1].text != "von" or doc[k].tag_ != "NN" or known_reading(doc[k].text):
         return False                                   # "Van der Bellen": a foreign particle, capitalised
-    head = compound_head(doc[k].text)
-    return word_tag(doc[k].text) == ("NN", True) or (head is not None and word_tag(head.capitalize()) == ("NN", True))
+    return word_tag(doc[k].text) == ("NN", True) or noun_head(doc[k].text) is not None
 
 
 def _capital_particle(doc: Doc, i: int) -> bool:
@@ -950,8 +956,8 @@ def _noun_compound(word: str) -> bool:
     (as the lexicon splits it) is a common noun it knows - no name ('Wolfgang' is a name it knows)."""
     if known_reading(word) is not None or word_tag(word)[0] != "NN":
         return False
-    head = compound_head(word)
-    return head is not None and len(head) >= 4 and word_tag(head[:1].upper() + head[1:]) == ("NN", True)
+    head = noun_head(word)
+    return head is not None and len(head) >= 4
 
 
 def _split_at_titles(doc: Doc, ents: list) -> list:
