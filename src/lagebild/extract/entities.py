@@ -75,6 +75,13 @@ def _place_noun(word: str) -> bool:
 SEGMENTED_HEADS = _PLACE_NOUNS["segmented_head"]
 
 
+def noun_head(word: str) -> str | None:
+    """The last part of a compound where the lexicon knows it as a common noun ('Fremdenhass' -> 'hass',
+    'Mittelfeldstar' -> 'star'): a compound of common nouns; None otherwise."""
+    head = compound_head(word)
+    return head if head and word_tag(head[:1].upper() + head[1:]) == ("NN", True) else None
+
+
 # "das Regime in Pjöngjang": the government of the capital's country.
 GOV_NOUNS = de.words("government_nouns")
 
@@ -552,8 +559,7 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if c.label == "LOC" and c.country and c.ref and c.ref.startswith("geo:"):
             by_sent.setdefault(sent_of(c.start), set()).add(c.country)
     dateline = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and DATELINE_DASH.match(
-        text, c.end) and (c.start == 0 or text[:c.start].rstrip()[-1:] in (".", "!", "?", "") or
-                          "\n" in text[max(0, c.start - 2):c.start])), None)
+        text, c.end) and _opens_sentence_or_line(text, c.start)), None)
     if dateline and any(isos - {dateline} for isos in by_sent.values()):
         dateline = None                                # towns of another country: the dateline decides nothing
     for c in chosen:
@@ -575,11 +581,14 @@ def _at_dateline(e: Span) -> bool:
     """A name at the start of a sentence or line with a dash after it (or after the other places of a dateline,
     '/'-joined): the dateline, which names where the report is filed."""
     text = _text(e.doc)
-    before = text[:e.start_char].rstrip()
-    return bool(DATELINE_AFTER.match(text, e.end_char)) and (
-        not before or before[-1] in ".!?" or "\n" in text[max(0, e.start_char - 2):e.start_char])
+    return bool(DATELINE_AFTER.match(text, e.end_char)) and _opens_sentence_or_line(text, e.start_char)
 
 
+def _opens_sentence_or_line(text: str, start: int) -> bool:
+    """Whether the text at `start` opens the text, a sentence (after '.', '!' or '?') or a line: where a dateline
+    stands."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?" or "\n" in text[max(0, start - 2):start]
 
 
 def _landmark_name(name: str) -> bool:
@@ -711,7 +720,7 @@ def _split_person_place(doc: Doc, ents) -> list:
 
 def _city_of_millions(word: str) -> bool:
     best = gazetteer().best(word)
-    return best is not None and best.population >= 1_000_000
+    return best is not None and best.population >= WORLD_CITY
 
 
 def _said_alone(doc: Doc, words: Span) -> bool:
@@ -783,8 +792,7 @@ def _institution_after(doc: Doc, i: int) -> bool:
     k = i + 1
     if k >= len(doc) or doc[i - 1].text != "von" or doc[k].tag_ != "NN" or known_reading(doc[k].text):
         return False                                   # "Van der Bellen": a foreign particle, capitalised
-    head = compound_head(doc[k].text)
-    return word_tag(doc[k].text) == ("NN", True) or (head is not None and word_tag(head.capitalize()) == ("NN", True))
+    return word_tag(doc[k].text) == ("NN", True) or noun_head(doc[k].text) is not None
 
 
 def _capital_particle(doc: Doc, i: int) -> bool:
@@ -898,8 +906,8 @@ def _noun_compound(word: str) -> bool:
     (as the lexicon splits it) is a common noun it knows - no name ('Wolfgang' is a name it knows)."""
     if known_reading(word) is not None or word_tag(word)[0] != "NN":
         return False
-    head = compound_head(word)
-    return head is not None and len(head) >= 4 and word_tag(head[:1].upper() + head[1:]) == ("NN", True)
+    head = noun_head(word)
+    return head is not None and len(head) >= 4
 
 
 def _split_at_titles(doc: Doc, ents: list) -> list:

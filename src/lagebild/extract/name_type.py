@@ -86,8 +86,7 @@ def _lexical(word: str) -> list[str]:
     if reading is not True and tag.startswith("NN"):
         out.append("lexNN" if known else "guessNN")   # HanTa's best reading (or guess) a common noun
     out.append("lex=" + {True: "name", False: "word", None: "unknown"}[reading])
-    if reading is not True and word.isalpha() and (head := E.compound_head(word)) and E.word_tag(
-            head[:1].upper() + head[1:]) == ("NN", True):
+    if reading is not True and word.isalpha() and E.noun_head(word):
         out.append("nounhead")                         # "Fremden|hass": a compound of common nouns
     if E._is_title(word):
         out.append("title")

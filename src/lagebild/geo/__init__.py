@@ -118,6 +118,16 @@ def country_table() -> tuple[Country, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def untabled_country_names() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-1 alpha-2 -> pycountry's German names (of more than three letters, sorted) of every country the
+    table (`country_table`) leaves out ("Jamaika", "Liberia", "Andorra"): the other countries of the gazetteer
+    and of the measures' country forms (`geo.countries`)."""
+    tabled = {c.iso for c in country_table()}
+    return {iso: tuple(sorted(n for n in forms if len(n) > 3)) for iso, forms in german_country_names().items()
+            if iso not in tabled}
+
+
 # "Solomjanskyj rajon", "Obolon Raion": the Latin forms of a city district (район) with the generic word
 DISTRICT_SUFFIX = re.compile(r" (?:[Rr]ajon|[Rr]aion|[Rr]ayon)$")
 # ISO's German names that are compass points ("Süd", "Nordwest"): words of any text, no name to look up
@@ -255,9 +265,9 @@ class Gazetteer:
             best = largest.get(cand.country)
             if not cand.area and cand.country and (best is None or cand.population > best.population):
                 largest[cand.country] = cand
-        for iso, forms in sorted(german_country_names().items()):
-            names = sorted((n for n in forms if n not in taken and len(n) > 3), key=lambda n: (len(n), n))
-            if iso in self.countries or not names:
+        for iso, forms in sorted(untabled_country_names().items()):
+            names = sorted((n for n in forms if n not in taken), key=lambda n: (len(n), n))
+            if not names:
                 continue
             spot = largest.get(iso)
             self.countries[iso] = Country(iso, names[0], names, [], [], None, [], spot.lat if spot else None,

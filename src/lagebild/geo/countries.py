@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..lang.de.nations import collective_actors, country_aliases
 from ..text import slugify
-from . import country_table, german_country_names
+from . import country_table, untabled_country_names
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,9 @@ def countries() -> list[CountryForms]:
     for key, actor_names, prefixes in actors:
         out.append(CountryForms(key, list(prefixes), list(actor_names), []))
     known = {n.lower() for c in out for n in c.names}
-    tabled = {c.iso for c in country_table()}
-    for iso, forms in german_country_names().items():
-        if iso in tabled:
-            continue
-        for name in sorted(forms):
-            if name.lower() not in known and len(name) > 3:
+    for others in untabled_country_names().values():
+        for name in others:
+            if name.lower() not in known:
                 known.add(name.lower())
                 out.append(CountryForms(slugify(name) or name.lower(), [], [name], []))
     return out
