@@ -6,6 +6,7 @@ They know no database, no files, no UI.
 """
 from collections.abc import Callable, Hashable, Sequence
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,15 @@ for _name, _default in (
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def packaged_weights(path: str | None, default: Path) -> Any | None:
+    """The arrays of a trained component's ``weights.npz`` in `path` (else its packaged folder `default`), or None
+    where none are there - the component then stands aside and the rules work alone."""
+    import numpy as np
+
+    f = (Path(path) if path else default) / "weights.npz"
+    return np.load(f) if f.exists() else None
 
 
 def default_time(doc: Doc, offset: int) -> TimeValue | None:

@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
+from . import packaged_weights
+
 CLASSES = ("PER", "LOC", "ORG", "OTH", "NONE")
 DIM = 1 << 18
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "name_type"
@@ -175,11 +177,9 @@ class Model:
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The packaged weights, or None where none are packaged (the NER's type then stands)."""
-    target = Path(path) if path else MODEL_DIR
-    f = target / "weights.npz"
-    if not f.exists():
+    z = packaged_weights(path, MODEL_DIR)
+    if z is None:
         return None
-    z = np.load(f)
     w = z["w"].astype(np.float32)
     if w.shape != (DIM, len(CLASSES)):
         return None

@@ -37,7 +37,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
-from .. import doc_text
+from .. import doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
 from .quotations import Quotation, _content, _quote_marks, _spans, quotations
@@ -107,10 +107,9 @@ class Model:
 def load_model(path: str | None = None) -> Model | None:
     """The packaged weights, or None where none are packaged (the rules then work alone)."""
     target = Path(path) if path else MODEL_DIR
-    f = target / "weights.npz"
-    if not f.exists():
+    z = packaged_weights(path, MODEL_DIR)
+    if z is None:
         return None
-    z = np.load(f)
     b = z["bias"]
     sent_w, spk_w = z["sent_w"].astype(np.float32), z["spk_w"].astype(np.float32)
     if len(sent_w) != DIM or len(spk_w) != DIM:
