@@ -27,6 +27,7 @@ from ..geo import COMPASS_NAME, country_table, gazetteer, german_country_names
 from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
 from ..lang.de.scopes import scope_pattern
+from ..loading import loader
 from ..model import Measure
 from ..nlp.lemmas import readings
 from ..text import slugify
@@ -784,6 +785,7 @@ def _sea_keys() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+@loader
 def _gazetteer() -> frozenset[str]:
     """Place names a German text may use: our countries and capitals, pycountry's German country names, seas,
     GeoNames cities (>15,000; three-letter names only for cities over 100,000)."""

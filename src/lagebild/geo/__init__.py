@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..loading import loader
 from ..model import Place
 from .translit import fold, key  # noqa: F401  (re-exported)
 
@@ -357,6 +358,7 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+@loader
 def gazetteer() -> Gazetteer:
     """The one gazetteer of the process (loading takes about a second)."""
     return Gazetteer()

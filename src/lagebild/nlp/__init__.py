@@ -24,6 +24,7 @@ import spacy
 from spacy.language import Language
 from threadpoolctl import threadpool_limits
 
+from ..loading import loader
 from . import features as _features  # noqa: F401  (registers the "lagebild.word_flags.v1" callback)
 from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
 from . import lemmas as _lemmas  # noqa: F401  (registers "lagebild_lemmas")
@@ -75,6 +76,7 @@ def slow_spacy(version: str = spacy.__version__) -> bool:
     return parts >= (3, 8, 8)
 
 
+@loader
 def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
     """Load lagebild's German pipeline from the installed package (no network)."""
     target = Path(path) if path else MODEL_DIR
