@@ -813,13 +813,8 @@ def _areas() -> frozenset[str]:
     """Names (lower case) of the gazetteer's first-level areas and of the regions and islands it knows as areas
     ("Nordrhein-Westfalen", "Kalabrien", "Idlib", "Sizilien"): places of a figure after a locative preposition;
     compass names ("Nord") are words of any text."""
-    out = set()
-    for form, cands in gazetteer().by_form.items():
-        if COMPASS_NAME.match(form) or not form[:1].isupper():
-            continue
-        if any(c.id.startswith("a1-") or (c.precision == "region" and not c.area) for c in cands):
-            out.add(form.lower())
-    return frozenset(out)
+    return frozenset(form.lower() for form in gazetteer().area_forms
+                     if form[:1].isupper() and not COMPASS_NAME.match(form))
 
 
 @lru_cache(maxsize=16)

@@ -230,6 +230,7 @@ class Gazetteer:
         self.countries: dict[str, Country] = {}
         self._areas: dict[tuple[str, str], Candidate] = {}
         self._asked: dict[str, tuple[Candidate, ...]] = {}      # candidates() by name (the forms never change)
+        self.area_forms: set[str] = set()        # forms naming a first-level area or a curated region (`_add`)
         self._load_places()
         self._load_german_area_names()
         self._load_regions()
@@ -238,6 +239,8 @@ class Gazetteer:
     # --- loading ---------------------------------------------------------------------------
     def _add(self, form: str, cand: Candidate) -> None:
         self.by_form.setdefault(form, []).append(cand)
+        if cand.id.startswith("a1-") or (cand.precision == "region" and not cand.area):
+            self.area_forms.add(form)
 
     def _load_places(self) -> None:
         # gzip does not close a file object it was given: both go in the with
@@ -255,6 +258,8 @@ class Gazetteer:
                 if kind:
                     for form in forms:
                         self._areas.setdefault((cc, form.casefold()), base)
+                    if gid.startswith("a1-"):                 # what _add keeps of an area (its kind: region)
+                        self.area_forms.update(forms)
                 elif "ajon" in names or "aion" in names or "ayon" in names:
                     for form in forms:                     # "Solomjanskyj rajon": the district "Solomjanskyj"
                         m = DISTRICT_SUFFIX.search(form)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..loading import loader
+
 
 @lru_cache(maxsize=1)
+@loader
 def _hanta():
     try:
         from .hanta import FastHanoverTagger  # HanTa's tagger, its word analysis faster
