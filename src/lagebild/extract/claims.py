@@ -25,8 +25,8 @@ from ..lang.de import pairs, rows, weekdays
 from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
-from . import Lazy, default_time, doc_text, modality, quantity
 from . import attribution as attr
+from . import default_time, doc_text, modality, quantity
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
@@ -670,7 +670,7 @@ class ClaimExtractor:
         if not units:
             return []
         has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
-        cues = Lazy(len(units), lambda k: attr.find_cues(text, units[k].start, units[k].end, heading=units[k].heading))
+        cues = attr.unit_cues(doc, text, units)
         # who says what by the parse, where the pipeline parses; the word rules' cues come first
         parsed = doc.has_annotation("DEP")
         said = attr.quotations(doc) if parsed else []

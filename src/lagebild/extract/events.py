@@ -38,8 +38,8 @@ from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
-from . import Lazy, default_time, doc_text
 from . import attribution as attr
+from . import default_time, doc_text
 from .claims import split_units
 from .entities import REGION_NOUNS, _prev_words
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
@@ -332,7 +332,7 @@ def find_events(doc: Doc) -> list[Event]:
     mentions: list[Mention] = list(doc._.mentions or ())
     times: list[TimeExpression] = list(doc._.times or ())
     claims: list[Claim] = list(doc._.claims or ())
-    cues = Lazy(len(units), lambda k: attr.find_cues(text, units[k].start, units[k].end, heading=units[k].heading))
+    cues = attr.unit_cues(doc, text, units)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     last_force: tuple[int, Event] | None = None

@@ -37,6 +37,7 @@ from .legacy import (  # noqa: F401  (the claims and events extractors read thes
     attribute,
     find_cues,
     tokenize,
+    unit_cues,
 )
 from .quotations import Quotation, quotations, speaker_at  # noqa: F401
 from .sources import source_at, survey_source  # noqa: F401

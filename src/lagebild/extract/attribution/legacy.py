@@ -22,9 +22,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ...lang.de import month_names, rows, table, weekdays, words
 from ...model import Source
+from .. import Lazy
 from .result import Attribution
 
 # --- tokens --------------------------------------------------------------------------------------
@@ -535,6 +537,24 @@ def _source(toks: list[Tok], a: int, b: int) -> Source | None:
     if src is not None and _is_place(src.name):
         return None                                   # "New Orleans zählte 452.000 Einwohner": a place says nothing
     return src
+
+
+def unit_cues(doc: Any, text: str, units: Sequence) -> Lazy[list[Cue]]:
+    """find_cues() of each of a Doc's units, made when first read and kept in the Doc's `user_data` by the
+    unit's span: the claims and the events extractor read the cues of the same sentences of an article, which
+    are then made once per Doc, not once per extractor (`text` is the Doc's text). The cues are read, never
+    changed (`attribute` copies the sources it returns)."""
+    made: dict[tuple[int, int, bool], list[Cue]] = doc.user_data.setdefault("_lagebild_cues", {})
+
+    def make(k: int) -> list[Cue]:
+        u = units[k]
+        key = (u.start, u.end, bool(u.heading))
+        cues = made.get(key)
+        if cues is None:
+            cues = made[key] = find_cues(text, u.start, u.end, heading=u.heading)
+        return cues
+
+    return Lazy(len(units), make)
 
 
 def find_cues(text: str, start: int, end: int, *, heading: bool = False) -> list[Cue]:
