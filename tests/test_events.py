@@ -1201,3 +1201,20 @@ def test_a_verdict_is_at_the_court_named_last_before_it_not_at_an_earlier_instan
     verdict = [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.trigger == "verurteilt"]
     assert [e.place.name for e in verdict] == ["Hannover"]
 
+
+
+def test_claims_and_events_read_one_set_of_cues_per_doc(nlp):
+    """The word rules' cues of a sentence are made once per Doc (attribution.unit_cues) and both extractors
+    read those: the events extractor after the claims extractor makes none again."""
+    from lagebild.extract import attribution as attr
+    from lagebild.extract.claims import split_units
+
+    doc = nlp("Nach Angaben der Feuerwehr brannten zwei Lagerhallen in Kassel nieder. Der Sprecher sagte, "
+              "drei Menschen seien verletzt worden.")
+    made = doc.user_data["_lagebild_cues"]
+    assert made                                          # made while the pipeline ran
+    units = split_units(doc)
+    cues = attr.unit_cues(doc, doc.text, units)
+    again = [cues[k] for k in range(len(units))]
+    assert all(any(c is m for m in made.values()) for c in again)
+    assert any(c.source and c.source.name == "Feuerwehr" for c in again[0])
