@@ -454,7 +454,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     figure joins only a cluster within that distance, on any day. A headline's
     figure comes after its body's, and joins the nearest of their clusters."""
     published = published or {}
-    running = {id(c): running_total(c) for c in ms}
+    # a percentage is a share or a change, never a count up to the report's time ("stieg um 0,6 Prozent")
+    running = {id(c): running_total(c) and not (c.measure is not None and c.measure.kind == "percent") for c in ms}
     incident = _incidents(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
@@ -696,6 +697,11 @@ YEAR = re.compile(r"(?:seit-)?\d{4}")
 # strength and a severity (serious, light: a part of the injured) are never left unsaid: they make another quantity.
 # (key slugs)
 DEEDS = frozenset({"arrived", "waiting", "registered", "housed", "moved-on", "fled", "evacuated", "asylum"})
+# Two reports' verbs for one count of people on the move name one direction of their way: into the place that counts
+# them (arrived, waiting, registered, housed, asylum) or out of a place (moved on, fled, evacuated). "kamen an" and
+# "wurden registriert" can be one count; "kamen an" and "reisten weiter" are the two ends of a transit, two counts
+# even when equal.
+LEAVING = frozenset({"moved-on", "fled", "evacuated"})
 
 
 def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[str, str], bool] | None = None,
@@ -717,8 +723,9 @@ def _compatible_parts(p: tuple[str, ...], q: tuple[str, ...], within: Callable[[
             # a deed left unsaid, and nothing else: filled in together with a place or a class it is a guess
             # two deeds of one distinct figure ("37.500 Asylwerber vorgesehen" / "37.500 Flüchtlinge aufnehmen"): two
             # outlets' verbs for what one count of people on the move did (`same_value`: DISTINCT or more, equal)
-            if ("-" in (p[i], q[i]) or same_value) and {p[i], q[i]} - {"-"} <= DEEDS and \
-                    all(p[k] == q[k] for k in REFINABLE if k != ACTION):
+            deeds = {p[i], q[i]} - {"-"}
+            if ("-" in (p[i], q[i]) or same_value and len({d in LEAVING for d in deeds}) == 1) and deeds <= DEEDS \
+                    and all(p[k] == q[k] for k in REFINABLE if k != ACTION):
                 continue
             return False
         if i == TIME and "-" in (p[i], q[i]) and YEAR.fullmatch(q[i] if p[i] == "-" else p[i]) and not same_value:
