@@ -752,8 +752,9 @@ def _one_noun_class(a: str, b: str) -> bool:
 
 
 # A rate noun's head needs a longer stem than a count's (`RATE_HEAD`): the short heads of rates name what many rates
-# of one story share - "Treibstoffpreise" and the "Preise" of other goods (stem "prei") would be one rate; measured on
-# 50 unlabelled 10kGNAD rows rich in percentages (session 17): a head of four letters regrouped three pairs, two wrongly.
+# of one story share - "Treibstoffpreise" and the "Preise" of other goods (stem "prei") would be one rate; measured
+# on 50 unlabelled 10kGNAD rows rich in percentages (session 17): a head of four letters regrouped three pairs, two
+# wrongly.
 RATE_HEAD = 5
 
 
