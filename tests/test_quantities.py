@@ -709,3 +709,16 @@ def test_an_elliptic_conjunct_takes_its_first_conjuncts_rate(run):
     g = by_value(claims)
     assert g[2.1].measure.subject == g[2.3].measure.subject == "defizit"
     assert g[1.9].measure.subject is None
+
+
+def test_a_percentage_is_never_a_running_total(run):
+    # a market report: "Im Burgenland stieg sie um 30 Prozent" and, in another report, "Im Quartal stiegen sie um 0,6
+    # Prozent" - "stieg" marks a running total of a count (a toll up to now), never of a share or a change: two
+    # percentages of nothing named join only when equal
+    claims, _ = run({
+        "a.txt": "Arbeitsmarkt\n\nDie Arbeitslosigkeit im Osten ist hoch. Im Burgenland stieg sie um 30 Prozent.",
+        "b.txt": "Investitionen\n\nDie Investitionen der Betriebe legten zu. Im Quartal stiegen sie um 0,6 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "wirtschaft"))
+    g = by_value(claims)
+    assert g[30].measure.kind == g[0.6].measure.kind == "percent"
+    assert g[30].group != g[0.6].group
