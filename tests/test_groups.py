@@ -544,6 +544,13 @@ def test_two_deeds_of_one_distinct_figure_are_one_count_of_people_on_the_move():
     assert not _compatible_parts(arrived, ("displaced", "-", "-", "planned", "-", "-", "-"), same_value=True)
     assert not _compatible_parts(arrived, registered[:4] + ("velm",) + registered[5:], same_value=True)
     assert _joined(arrived, registered, None) == _joined(registered, arrived, None)
+    # the two ends of a transit are two counts even when equal: "2.000 kamen in Spielfeld an" / "2.000 reisten
+    # weiter" (a deed into the place, a deed out of it); two deeds out of a place may be one ("flohen" / "evakuiert")
+    moved_on = ("displaced", "-", "-", "moved-on", "-", "-", "-")
+    fled, evacuated = (("displaced", "-", "-", d, "-", "-", "-") for d in ("fled", "evacuated"))
+    assert not _compatible_parts(arrived, moved_on, same_value=True)
+    assert not _compatible_parts(("displaced", "-", "-", "waiting", "-", "-", "-"), moved_on, same_value=True)
+    assert _compatible_parts(fled, evacuated, same_value=True)
     # a compound and its head (by stems), never two compounds, nor a head shorter than four letters
     assert _one_noun_class("terrorkommando", "kommandos")
     assert not _one_noun_class("lagerhallen", "werkshallen")

@@ -589,7 +589,7 @@ def test_a_percentage_is_keyed_by_its_rate_noun_and_its_time_from_the_parse(run)
 
 
 def test_a_change_or_a_far_figure_is_not_the_rate_and_an_equal_figure_alone_names_no_rate(run):
-    # in a survey, "fiel um 4 Prozent" is a change, no level of the approval rate; the approval among pensioners
+    # in a survey, "fiel um 4 Prozent" is a change of the approval rate, no level of it; the approval among pensioners
     # (52, "Zustimmungsrate") is not the approval (38) though both name the same rate noun; a party "auf 12 Prozent"
     # does not take the turnout another report gives as 12 Prozent: an equal figure alone is no rate
     claims, _ = run({
@@ -599,7 +599,10 @@ def test_a_change_or_a_far_figure_is_not_the_rate_and_an_equal_figure_alone_name
                  "bei der letzten Wahl bei 12 Prozent.",
     }, dict.fromkeys(("a.txt", "b.txt"), "umfrage"))
     g = {(c.article, c.low): c for c in claims}
-    assert g[("a.txt", 4)].measure.subject is None and g[("a.txt", 38)].measure.subject == "zustimmung"
+    # the change names what changed, and is keyed as a change: never the level (session 17)
+    change, level = g[("a.txt", 4)].measure, g[("a.txt", 38)].measure
+    assert change.subject == level.subject == "zustimmung" and change.action == "change" and level.action is None
+    assert g[("a.txt", 4)].group != g[("a.txt", 38)].group
     assert g[("b.txt", 52)].measure.subject == "zustimmung"
     assert g[("a.txt", 38)].group != g[("b.txt", 52)].group
     assert g[("b.txt", 12)].measure.subject == "wahlbeteiligung" and g[("a.txt", 12)].measure.subject is None
@@ -671,3 +674,51 @@ def test_a_generic_count_that_refers_back_takes_the_role_of_the_count_it_restate
     evacuated, generic = sorted(claims, key=lambda c: c.start)
     assert generic.determiner == "definite" and generic.measure.kind == "people"
     assert generic.group == evacuated.group
+
+
+def test_a_change_in_percent_is_keyed_by_what_changed_read_from_the_parse(run):
+    # trade figures (session 17, issue 15: percentages of no named rate joined by equal value across reports):
+    # "um X Prozent" gives the change of the verb's subject in the figure's own clause, a bracket after a common noun
+    # that noun's figure; equal changes of different things are different quantities, within a report and across
+    # reports; a subject in another clause ("..., Sprit um 13,5 Prozent") names nothing; a place before a bracket
+    # says whose, not what
+    claims, _ = run({
+        "a.txt": "Handel\n\nDie Ausfuhren stiegen im Quartal um 2,5 Prozent. Die Importe von Stahl (+2,5 Prozent) "
+                 "und Holz (+1,2 Prozent) legten zu. Heizöl verteuerte sich um ein Viertel, Strom um 3,1 Prozent.",
+        "b.txt": "Bilanz\n\nDer Umsatz der Reederei sank um 2,5 Prozent. In Linz (plus 3,1 Prozent) wuchs der Hafen.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "handel"))
+    at = {(c.article, c.sentence_index, c.low): c for c in claims}
+    exports, steel, wood, turnover = at[("a.txt", 2, 2.5)], at[("a.txt", 3, 2.5)], at[("a.txt", 3, 1.2)], \
+        at[("b.txt", 2, 2.5)]
+    assert exports.measure.subject == "ausfuhr" and exports.measure.action == "change"
+    assert steel.measure.subject == "stahl" and wood.measure.subject == "holz"
+    assert turnover.measure.subject == "umsatz"
+    assert len({exports.group, steel.group, turnover.group}) == 3
+    g = {(c.article, c.low): c for c in claims}
+    assert g[("a.txt", 3.1)].measure.subject is None        # Strom's verb is left out: no subject read
+    assert g[("b.txt", 3.1)].measure.subject is None        # Linz: whose, not what
+
+
+def test_an_elliptic_conjunct_takes_its_first_conjuncts_rate(run):
+    # forecasts: "ein Defizit von 2,1 Prozent, die Notenbank mit 2,3 Prozent" - the second names whose estimate, the
+    # rate is the first's; a bracketed share after a time noun ("im Vorjahr (1,9 Prozent)") names no rate
+    claims, _ = run({
+        "a.txt": "Prognose\n\nDas Institut rechnet für das Land mit einem Defizit von 2,1 Prozent, die Notenbank mit "
+                 "2,3 Prozent. Das Defizit war kleiner als im Vorjahr (1,9 Prozent).",
+    })
+    g = by_value(claims)
+    assert g[2.1].measure.subject == g[2.3].measure.subject == "defizit"
+    assert g[1.9].measure.subject is None
+
+
+def test_a_percentage_is_never_a_running_total(run):
+    # a market report: "Im Burgenland stieg sie um 30 Prozent" and, in another report, "Im Quartal stiegen sie um 0,6
+    # Prozent" - "stieg" marks a running total of a count (a toll up to now), never of a share or a change: two
+    # percentages of nothing named join only when equal
+    claims, _ = run({
+        "a.txt": "Arbeitsmarkt\n\nDie Arbeitslosigkeit im Osten ist hoch. Im Burgenland stieg sie um 30 Prozent.",
+        "b.txt": "Investitionen\n\nDie Investitionen der Betriebe legten zu. Im Quartal stiegen sie um 0,6 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt"), "wirtschaft"))
+    g = by_value(claims)
+    assert g[30].measure.kind == g[0.6].measure.kind == "percent"
+    assert g[30].group != g[0.6].group

@@ -464,6 +464,9 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         noun, when = quantity.percent_rate(doc, fig.num_start, fig.end)
         measure.subject = noun or measure.subject
         measure.time = measure.time or when
+        if noun and quantity.percent_change(doc, fig.num_start, fig.end):
+            measure.action = "change"       # what changed by how much: never the level it names
+
     return measure, counted
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lang.de import pairs, period_units, table, words
-from .measures import classify, person_form
+from .measures import classify, classify_counted, person_form
 from .numbers import parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
@@ -358,7 +358,58 @@ def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | N
         noun = next(iter(of + subj), None)
     elif x.head is not x and x.head.pos_ == "NOUN" and any(c.lower_ == "von" for c in x.children):
         noun = x.head                               # "eine Quote von 5 Prozent"
+    if noun is None:
+        noun = _bracketed(tok) or _changed(x, verb) or _gapped(x)
     return pct, x, verb, noun
+
+
+def _bracketed(tok: Token) -> Token | None:
+    """A percentage in brackets right after a common noun is that noun's figure: "Exporte (+0,5 Prozent)",
+    "Wohnbau (-0,1 Prozent)", "Wahlbeteiligung (68 Prozent)". Read from the tokens, not the tree (the parse hangs
+    such a bracket anywhere); only sign words may stand between the bracket and the number; a name, a place or
+    people before the bracket say whose figure it is, not what it measures ("Wien (plus 10,5 Prozent)")."""
+    doc, i = tok.doc, tok.i - 1
+    while i > tok.sent.start and doc[i].text != "(" and doc[i].pos_ in ("ADV", "ADJ", "SYM", "CCONJ", "X") \
+            and not doc[i].like_num:
+        i -= 1
+    if i <= tok.sent.start or doc[i].text != "(":
+        return None
+    before = doc[i - 1]
+    # a time noun ("im Vorjahr (0,9 Prozent)") dates the clause's rate, a percentage ("38,9 Prozent (plus 8,9
+    # Prozentpunkte)") is the figure the bracket changes, a place ("Eisenstadt (plus 4,2 Prozent)") says whose
+    domain = classify_counted(before.text)[1] or classify(before.lemma_ or before.text)[1]
+    if before.pos_ != "NOUN" or _whose(before) or domain in ("time", "percent", "site", "person"):
+        return None
+    return before
+
+
+def _changed(x: Token, verb: Token | None) -> Token | None:
+    """By how much something changed: "um X Prozent" on a verb gives the change of the verb's subject ("Die
+    Nachfrage stieg um 0,8 Prozent", "die Exporte sind um drei Prozent gesunken") - German marks the difference
+    by "um", whatever the verb. The subject must stand in the figure's own clause ("Heizöl verteuerte sich um ein
+    Viertel, Sprit um 13,5 Prozent": the second clause's verb is left out, its subject is Sprit, not Heizöl); a
+    subject naming people, a party or a place says whose, not what; a pronoun names nothing here."""
+    if verb is None or not any(c.lower_ == "um" and c.dep_ == "case" for c in x.children):
+        return None
+    lo, hi = _clause_span(x.doc, x)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lo <= c.i <= hi
+            and not any(t.like_num for t in c.subtree) and not _whose(c)]
+    return subj[0] if subj else None
+
+
+def _gapped(x: Token) -> Token | None:
+    """A percentage in an elliptic conjunct repeats its sentence's previous rate: "ein Wachstum von 1,4 Prozent, das
+    IHS mit 1,6 Prozent" (the second names whose estimate, "mit" repeats the first's "mit einem Wachstum von"). Read
+    from the tokens back to the previous percentage of the sentence, which must name its rate by "von" (the parse
+    hangs the conjunct on the rate noun or on the verb)."""
+    h = x.head
+    if h is x or h.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "mit" and c.dep_ == "case" for c in x.children):
+        return None
+    for t in reversed(x.doc[x.sent.start:h.i]):
+        if (t.lemma_ or "").lower() in ("prozent", "prozentpunkt"):
+            named = t.head is not t and t.head.pos_ == "NOUN" and any(g.lower_ == "von" for g in t.children)
+            return t.head if named else None
+    return None
 
 
 def _whose(tok: Token) -> bool:
@@ -384,6 +435,20 @@ def percent_rate(doc: Doc, start: int, end: int) -> tuple[str | None, str | None
     """(`rate_noun`, `rate_time`) of a percentage from one reading of its parse."""
     found = _rate_parse(doc, start, end)
     return _rate_noun(found), _rate_time(doc, start, end, found)
+
+
+def percent_change(doc: Doc, start: int, end: int) -> bool:
+    """Is a percentage a change, not a level: "um 4 Prozent" (German marks by how much with "um"), or a signed
+    figure ("+0,5 Prozent", "plus 2,1 Prozent", "minus 0,4 Prozent")? A change of a rate and the rate are two
+    quantities even where both name one noun ("Die Zustimmung fiel um 4 Prozent auf 38 Prozent")."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    x = counted_token(tok)
+    if any(c.lower_ == "um" and c.dep_ == "case" for c in x.children) or tok.text[:1] in "+-\u2212":
+        return True
+    prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return prev is not None and prev.lower_ in ("plus", "minus")
 
 
 def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:

@@ -15,4 +15,5 @@ ACTION_LABELS = {
     "evacuated": "evakuiert", "fled": "geflohen", "cut": "gestrichen", "created": "neu geschaffen",
     "captured": "eingenommen", "damaged": "beschädigt", "arrived": "angekommen", "waiting": "wartend",
     "registered": "registriert", "housed": "untergebracht", "moved_on": "weitergereist",
+    "change": "Veränderung",
 }
