@@ -720,3 +720,16 @@ def test_a_compound_whose_head_only_ends_in_a_reporting_nouns_letters_is_no_repo
     nouns = words("reporting_nouns")
     assert not _reporting_noun_lemma("stellenvermittlung", nouns)
     assert _reporting_noun_lemma("polizeiermittlung", nouns) and _reporting_noun_lemma("wettervorhersage", nouns)
+
+
+def test_a_figure_in_the_speakers_own_phrase_is_stated_by_the_article(nlp):
+    # the figure says who speaks, not what is said: no source, and no fallback names one
+    assert name_of(nlp, "Streik bei der Bahn. Der seit mehr als zwölf Jahren amtierende Gewerkschaftschef "
+                        "erklärte am Montag, man werde nicht nachgeben.\n", "zwölf") is None
+    assert name_of(nlp, "Proteste in der Hauptstadt. Zehntausende forderten am Wochenende den Rücktritt der "
+                        "Regierung.\n", "Zehntausende") is None
+    # what the speaker says keeps its source; the object of an attribution phrase is no speaker's own phrase
+    assert name_of(nlp, "Streik bei der Post. Die Gewerkschaft sprach von 4.000 Teilnehmern.\n", "4.000") \
+        == "Gewerkschaft"
+    assert name_of(nlp, "Streik im Hafen. Laut Verdi bundesweit 12.000 Streikende, davon 3.000 in Hamburg.\n",
+                   "12.000") == "Verdi"
