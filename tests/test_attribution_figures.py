@@ -733,3 +733,29 @@ def test_a_figure_in_the_speakers_own_phrase_is_stated_by_the_article(nlp):
         == "Gewerkschaft"
     assert name_of(nlp, "Streik im Hafen. Laut Verdi bundesweit 12.000 Streikende, davon 3.000 in Hamburg.\n",
                    "12.000") == "Verdi"
+
+
+def test_a_poll_noun_in_the_lead_is_a_source_only_where_the_lead_cites_it(nlp):
+    from lagebild.extract.attribution.sources import survey_source
+
+    def poll(text):
+        found = survey_source(nlp(text))
+        return found[1].name if found else None
+    # cited: under a preposition citing a document, or subject/object of a reporting verb
+    assert poll("Laut einer Umfrage des Instituts Allensbach sind 41 Prozent dafür.") == "Instituts Allensbach"
+    assert poll("Eine Studie der Arbeiterkammer ergab, dass 12 Prozent betroffen sind.") == "Arbeiterkammer"
+    # a tendency, or a count asked for, cites nothing: the figures after it are not the genitive's
+    assert poll("Nun scheint der Trend der städtischen Pendler zum Auto gebrochen. Der Absatz stieg um 4 Prozent.") \
+        is None
+    assert poll("Der Verband ruft zu Bestandserhebungen der Wölfe auf. In Sachsen leben 30 Rudel.") is None
+
+
+def test_a_compound_reporting_noun_names_its_first_part_only_where_that_can_name_someone(nlp):
+    from lagebild.extract.attribution import cues as C
+
+    doc = nlp("Nach Feuerwehrangaben, laut Vorausbericht, laut Vorabmeldung, laut Arbeitsvermittlung.")
+    got = {t.text: C.compound_source(t) for t in doc if t.pos_ in ("NOUN", "PROPN")}
+    assert got.get("Feuerwehrangaben") == "Feuerwehr"
+    # a particle or adverb before the reporting noun names no one; a head that only ends in one's letters is none
+    assert got.get("Vorausbericht") is None and got.get("Vorabmeldung") is None
+    assert got.get("Arbeitsvermittlung") is None

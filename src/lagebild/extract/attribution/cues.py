@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
-from ...nlp.compounds import compound_head
+from ...nlp.compounds import compound_head, word_tag
 from .. import per_span, per_token
 
 
@@ -101,17 +101,33 @@ def _document_lemma(lemma: str) -> bool:
 
 def compound_source(tok: Token) -> str | None:
     """The source a compound reporting noun names: ``Polizeiangaben`` -> ``Polizei``,
-    ``US-Angaben`` -> ``US``; None for a plain reporting noun."""
+    ``US-Angaben`` -> ``US``; None for a plain reporting noun, for a compound whose head only ends in a listed
+    noun's letters (``Arbeits|vermittlung``: `_reporting_noun_lemma`), and for a first part that names no one: a
+    particle or adverb the lexicon knows (``Voraus|bericht``, ``Vorab|meldung``)."""
     lemma = tok.lemma_.lower()
-    if lemma in words("reporting_nouns"):
+    nouns = words("reporting_nouns")
+    if lemma in nouns:
         return None
-    for n in sorted(words("reporting_nouns"), key=len, reverse=True):
+    for n in sorted(nouns, key=len, reverse=True):
         if len(n) > 4 and lemma.endswith(n) and len(lemma) > len(n) + 2:
+            if not _reporting_noun_lemma(lemma, nouns):
+                return None
             prefix = tok.text[: len(lemma) - len(n)].rstrip("-")
+            if not prefix.isupper() and "-" not in tok.text and not _names_part(prefix):
+                return None
             if prefix.lower().endswith("s") and not prefix.isupper() and len(prefix) > 4:
                 prefix = prefix[:-1]                   # linking s: "Regierungsangaben" -> "Regierung"
             return prefix if prefix.isupper() else prefix[:1].upper() + prefix[1:]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _names_part(part: str) -> bool:
+    """Can a compound's first part name a source: a noun or name in the lexicon (asked in lower case, where its
+    tag tells a word's class: ``polizei`` NN, ``voraus`` a particle, ``vorab`` an adverb), or a word it does not
+    know?"""
+    tag, _ = word_tag(part.lower())
+    return tag.startswith(("NN", "NE"))
 
 
 def _compound_speaker(tok: Token) -> bool:
