@@ -45,9 +45,15 @@ def full_lemma(verb: Token) -> str:
 
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
+    return reporting_verb_of(tok, words("reporting_verbs"))
+
+
+def reporting_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """`is_reporting_verb` by a given list of reporting verbs (the trained component reads the list its weights
+    were trained with, recorded in their meta.json)."""
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VV"):
         return False
-    return full_lemma(tok) in words("reporting_verbs")
+    return full_lemma(tok) in verbs
 
 
 def is_relay_verb(tok: Token) -> bool:
