@@ -759,3 +759,16 @@ def test_a_compound_reporting_noun_names_its_first_part_only_where_that_can_name
     # a particle or adverb before the reporting noun names no one; a head that only ends in one's letters is none
     assert got.get("Vorausbericht") is None and got.get("Vorabmeldung") is None
     assert got.get("Arbeitsvermittlung") is None
+
+
+def test_eigen_in_any_inflection_names_the_clauses_subject_not_a_side(nlp):
+    # "nach eigenen Angaben", "eigener Aussage zufolge", "laut eigenem Bekunden": the adjective's stem, not one form
+    assert name_of(nlp, "Firma wächst. Das Unternehmen hat eigener Aussage zufolge 300 neue Stellen geschaffen.\n",
+                   "300") == "Unternehmen"
+    assert name_of(nlp, "Firma wächst. Der Konzern beschäftigt nach eigener Darstellung 4.000 Menschen.\n",
+                   "4.000") == "Konzern"
+    assert name_of(nlp, "Neue Oper eröffnet. Die Intendantin hat laut eigenem Bekunden seit 20 Jahren auf diesen "
+                        "Tag gewartet.\n", "20") == "Intendantin"
+    # an adjective of a side still names the side
+    assert "russisch" in (name_of(nlp, "Kämpfe im Osten. Nach russischen Angaben wurden 40 Soldaten getötet.\n",
+                                  "40") or "")

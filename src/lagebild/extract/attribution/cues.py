@@ -200,9 +200,24 @@ def _umlauted_preterite_stem(tok: Token) -> bool:
 
 def names_side(adj: Token) -> bool:
     """Does an adjective before a reporting noun name whose report it is (``nach russischen Angaben``), not
-    only which (``nach vorläufigen Erkenntnissen``, ``nach ersten Angaben``: vague_source_adjectives)?"""
+    only which (``nach vorläufigen Erkenntnissen``, ``nach ersten Angaben``, ``eigener Aussage zufolge``:
+    vague_source_adjectives, in whatever inflection)?"""
+    return adjective_stem(adj.lower_) not in _vague_stems()
+
+
+@lru_cache(maxsize=1)
+def _vague_stems() -> frozenset[str]:
     vague = table("vague_source_adjectives")
-    return adj.lower_ not in vague["any"] | vague["laut"]
+    return frozenset(adjective_stem(w) for w in vague["any"] | vague["laut"])
+
+
+def adjective_stem(word: str) -> str:
+    """An adjective without its inflection ending (``eigenem``, ``eigener``, ``eigenen`` -> ``eigen``; ``ersten``
+    -> ``erst``), where a stem of three letters or more remains."""
+    for ending in ("em", "en", "er", "es", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def anaphoric_report(noun: Token) -> bool:
