@@ -129,11 +129,11 @@ def compound_source(tok: Token) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _names_part(part: str) -> bool:
-    """Can a compound's first part name a source: a noun or name in the lexicon (asked in lower case, where its
-    tag tells a word's class: ``polizei`` NN, ``voraus`` a particle, ``vorab`` an adverb), or a word it does not
-    know?"""
+    """Can a compound's first part name a source: not a particle, adverb or preposition in the lexicon (asked in
+    lower case, where its tag tells a word's class: ``voraus`` a verb particle, ``vorab`` an adverb; ``polizei``
+    NN, ``zeugen`` - a verb's form too - stay)?"""
     tag, _ = word_tag(part.lower())
-    return tag.startswith(("NN", "NE"))
+    return not tag.startswith(("ADV", "PTK", "APPR", "APZR", "KO"))
 
 
 def _compound_speaker(tok: Token) -> bool:
