@@ -142,11 +142,19 @@ def _expected(doc, art: Article, g: Quot) -> tuple[frozenset[int], str] | None:
 
 def names_no_one(doc, art: Article, ids: frozenset[int]) -> bool:
     """A gold speaker that is only the report (``ersten Angaben``, ``Berichten``, ``demnach``)."""
-    from lagebild.extract.attribution.cues import compound_source, is_generic, names_side, reporting_noun_of
+    from lagebild.extract.attribution.cues import compound_source, is_generic, reporting_noun_of
+    from lagebild.lang.de import table
 
     def is_reporting_noun(t) -> bool:
         return reporting_noun_of(t, REPORT_NOUNS)
 
+    def stem(w: str) -> str:           # an adjective's inflection ending off: "vorläufigem" as "vorläufigen"
+        return next((w[:-len(e)] for e in ("em", "en", "er", "es", "e") if w.endswith(e) and len(w) > len(e) + 2), w)
+
+    vague = {stem(w) for w in table("vague_source_adjectives")["any"] | table("vague_source_adjectives")["laut"]}
+
+    def names_side(t) -> bool:         # lang/de's vague adjectives, in any inflection
+        return stem(t.lower_) not in vague
     toks = _gold_tokens(doc, art, ids)
     if any(t.pos_ == "PROPN" and not is_reporting_noun(t) for t in toks):
         return False

@@ -720,3 +720,55 @@ def test_a_compound_whose_head_only_ends_in_a_reporting_nouns_letters_is_no_repo
     nouns = words("reporting_nouns")
     assert not _reporting_noun_lemma("stellenvermittlung", nouns)
     assert _reporting_noun_lemma("polizeiermittlung", nouns) and _reporting_noun_lemma("wettervorhersage", nouns)
+
+
+def test_a_figure_in_the_speakers_own_phrase_is_stated_by_the_article(nlp):
+    # the figure says who speaks, not what is said: no source, and no fallback names one
+    assert name_of(nlp, "Streik bei der Bahn. Der seit mehr als zwölf Jahren amtierende Gewerkschaftschef "
+                        "erklärte am Montag, man werde nicht nachgeben.\n", "zwölf") is None
+    assert name_of(nlp, "Proteste in der Hauptstadt. Zehntausende forderten am Wochenende den Rücktritt der "
+                        "Regierung.\n", "Zehntausende") is None
+    # what the speaker says keeps its source; the object of an attribution phrase is no speaker's own phrase
+    assert name_of(nlp, "Streik bei der Post. Die Gewerkschaft sprach von 4.000 Teilnehmern.\n", "4.000") \
+        == "Gewerkschaft"
+    assert name_of(nlp, "Streik im Hafen. Laut Verdi bundesweit 12.000 Streikende, davon 3.000 in Hamburg.\n",
+                   "12.000") == "Verdi"
+
+
+def test_a_poll_noun_in_the_lead_is_a_source_only_where_the_lead_cites_it(nlp):
+    from lagebild.extract.attribution.sources import survey_source
+
+    def poll(text):
+        found = survey_source(nlp(text))
+        return found[1].name if found else None
+    # cited: under a preposition citing a document, or subject/object of a reporting verb
+    assert poll("Laut einer Umfrage des Instituts Allensbach sind 41 Prozent dafür.") == "Instituts Allensbach"
+    assert poll("Eine Studie der Arbeiterkammer ergab, dass 12 Prozent betroffen sind.") == "Arbeiterkammer"
+    # a tendency, or a count asked for, cites nothing: the figures after it are not the genitive's
+    assert poll("Nun scheint der Trend der städtischen Pendler zum Auto gebrochen. Der Absatz stieg um 4 Prozent.") \
+        is None
+    assert poll("Der Verband ruft zu Bestandserhebungen der Wölfe auf. In Sachsen leben 30 Rudel.") is None
+
+
+def test_a_compound_reporting_noun_names_its_first_part_only_where_that_can_name_someone(nlp):
+    from lagebild.extract.attribution import cues as C
+
+    doc = nlp("Nach Feuerwehrangaben, laut Vorausbericht, laut Vorabmeldung, laut Arbeitsvermittlung.")
+    got = {t.text: C.compound_source(t) for t in doc if t.pos_ in ("NOUN", "PROPN")}
+    assert got.get("Feuerwehrangaben") == "Feuerwehr"
+    # a particle or adverb before the reporting noun names no one; a head that only ends in one's letters is none
+    assert got.get("Vorausbericht") is None and got.get("Vorabmeldung") is None
+    assert got.get("Arbeitsvermittlung") is None
+
+
+def test_eigen_in_any_inflection_names_the_clauses_subject_not_a_side(nlp):
+    # "nach eigenen Angaben", "eigener Aussage zufolge", "laut eigenem Bekunden": the adjective's stem, not one form
+    assert name_of(nlp, "Firma wächst. Das Unternehmen hat eigener Aussage zufolge 300 neue Stellen geschaffen.\n",
+                   "300") == "Unternehmen"
+    assert name_of(nlp, "Firma wächst. Der Konzern beschäftigt nach eigener Darstellung 4.000 Menschen.\n",
+                   "4.000") == "Konzern"
+    assert name_of(nlp, "Neue Oper eröffnet. Die Intendantin hat laut eigenem Bekunden seit 20 Jahren auf diesen "
+                        "Tag gewartet.\n", "20") == "Intendantin"
+    # an adjective of a side still names the side
+    assert "russisch" in (name_of(nlp, "Kämpfe im Osten. Nach russischen Angaben wurden 40 Soldaten getötet.\n",
+                                  "40") or "")

@@ -225,3 +225,22 @@ def test_the_packaged_weights_read_the_reporting_nouns_they_were_trained_with(pa
     assert L._Toks(doc, sents).repnoun(noun.i)                                  # lang/de's list as it is now
     assert not L._Toks(doc, sents, frozenset({"angabe", "bericht"})).repnoun(noun.i)
     assert L._Toks(doc, sents, frozenset({"angabe", "nahme"})).repnoun(noun.i)  # a compound ending in one
+
+
+def test_the_packaged_weights_read_the_other_lists_they_were_trained_with(parser, model):
+    # reporting verbs, speaking nouns, carry adverbs: each recorded in meta.json at training and read as recorded
+    import json
+
+    meta = json.loads((L.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    for name in L.OTHER_FEATURE_LISTS:
+        assert model.lists[name] == frozenset(meta[f"feature_{name}"])
+    doc = parser("Demnach verkündete der Wachmann, es seien 40 Gäste gewesen.")
+    sents = list(doc.sents)
+    verb = next(t for t in doc if t.text == "verkündete")
+    guard = next(t for t in doc if t.text == "Wachmann")
+    now = L._Toks(doc, sents)
+    other = L._Toks(doc, sents, lists={"reporting_verbs": frozenset({"sagen"}), "speaking_nouns": frozenset({"mann"}),
+                                       "carry_adverbs": frozenset({"zufolge"})})
+    assert now.repverb[verb.i] and not other.repverb[verb.i]
+    assert L._TokFacts.of(other, guard.i).speaking                      # "Wach|mann" headed by a listed noun
+    assert L._candidate(now, 0) and not L._candidate(other, 0)          # "Demnach" carries only by the list

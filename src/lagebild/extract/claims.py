@@ -760,13 +760,14 @@ class ClaimExtractor:
         if by_unit is None:
             return words
         out = attr.attribute_figure(doc, units, ui, pos, said, by_unit)
-        if not out.sources and survey is not None and survey[0] <= pos:
+        stated = not out.sources and attr.in_speaker_phrase(doc, ui, pos, by_unit)   # no fallback names a source
+        if not out.sources and not stated and survey is not None and survey[0] <= pos:
             out.sources.append(survey[1])
             attr.FIGURE_STATS["survey"] += 1
-        if not out.sources and words.sources:
+        if not out.sources and not stated and words.sources:
             attr.FIGURE_STATS["fallback: word rules"] += 1
             out.sources, out.spans = words.sources, words.spans
-        if not out.sources and learned is not None:
+        if not out.sources and not stated and learned is not None:
             said_here = learned.source(pos)
             if said_here is not None:
                 out.sources, out.spans = [said_here.source], said_here.spans

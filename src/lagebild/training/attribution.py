@@ -202,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         "sent_threshold": best[1], "spk_threshold": best[2], "dev_speaker_f1_overlap": round(best[0], 4),
         # the features read this list (learned._Toks.repnoun): the packaged weights keep reading it as trained
         "feature_reporting_nouns": sorted(words("reporting_nouns")),
+        **{f"feature_{name}": sorted(words(name)) for name in L.OTHER_FEATURE_LISTS},
         "training": {"epochs": a.epochs, "lr": a.lr, "l2": a.l2, "listwise": a.listwise, "stack": a.stack,
                      "command": "python -m lagebild.training.attribution --cache /tmp/attr_cache"},
     }

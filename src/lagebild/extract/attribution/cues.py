@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
-from ...nlp.compounds import compound_head
+from ...nlp.compounds import compound_head, word_tag
 from .. import per_span, per_token
 
 
@@ -45,9 +45,15 @@ def full_lemma(verb: Token) -> str:
 
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
+    return reporting_verb_of(tok, words("reporting_verbs"))
+
+
+def reporting_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """`is_reporting_verb` by a given list of reporting verbs (the trained component reads the list its weights
+    were trained with, recorded in their meta.json)."""
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VV"):
         return False
-    return full_lemma(tok) in words("reporting_verbs")
+    return full_lemma(tok) in verbs
 
 
 def is_relay_verb(tok: Token) -> bool:
@@ -101,17 +107,33 @@ def _document_lemma(lemma: str) -> bool:
 
 def compound_source(tok: Token) -> str | None:
     """The source a compound reporting noun names: ``Polizeiangaben`` -> ``Polizei``,
-    ``US-Angaben`` -> ``US``; None for a plain reporting noun."""
+    ``US-Angaben`` -> ``US``; None for a plain reporting noun, for a compound whose head only ends in a listed
+    noun's letters (``Arbeits|vermittlung``: `_reporting_noun_lemma`), and for a first part that names no one: a
+    particle or adverb the lexicon knows (``Voraus|bericht``, ``Vorab|meldung``)."""
     lemma = tok.lemma_.lower()
-    if lemma in words("reporting_nouns"):
+    nouns = words("reporting_nouns")
+    if lemma in nouns:
         return None
-    for n in sorted(words("reporting_nouns"), key=len, reverse=True):
+    for n in sorted(nouns, key=len, reverse=True):
         if len(n) > 4 and lemma.endswith(n) and len(lemma) > len(n) + 2:
+            if not _reporting_noun_lemma(lemma, nouns):
+                return None
             prefix = tok.text[: len(lemma) - len(n)].rstrip("-")
+            if not prefix.isupper() and "-" not in tok.text and not _names_part(prefix):
+                return None
             if prefix.lower().endswith("s") and not prefix.isupper() and len(prefix) > 4:
                 prefix = prefix[:-1]                   # linking s: "Regierungsangaben" -> "Regierung"
             return prefix if prefix.isupper() else prefix[:1].upper() + prefix[1:]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _names_part(part: str) -> bool:
+    """Can a compound's first part name a source: not a particle, adverb or preposition in the lexicon (asked in
+    lower case, where its tag tells a word's class: ``voraus`` a verb particle, ``vorab`` an adverb; ``polizei``
+    NN, ``zeugen`` - a verb's form too - stay)?"""
+    tag, _ = word_tag(part.lower())
+    return not tag.startswith(("ADV", "PTK", "APPR", "APZR", "KO"))
 
 
 def _compound_speaker(tok: Token) -> bool:
@@ -178,9 +200,24 @@ def _umlauted_preterite_stem(tok: Token) -> bool:
 
 def names_side(adj: Token) -> bool:
     """Does an adjective before a reporting noun name whose report it is (``nach russischen Angaben``), not
-    only which (``nach vorläufigen Erkenntnissen``, ``nach ersten Angaben``: vague_source_adjectives)?"""
+    only which (``nach vorläufigen Erkenntnissen``, ``nach ersten Angaben``, ``eigener Aussage zufolge``:
+    vague_source_adjectives, in whatever inflection)?"""
+    return adjective_stem(adj.lower_) not in _vague_stems()
+
+
+@lru_cache(maxsize=1)
+def _vague_stems() -> frozenset[str]:
     vague = table("vague_source_adjectives")
-    return adj.lower_ not in vague["any"] | vague["laut"]
+    return frozenset(adjective_stem(w) for w in vague["any"] | vague["laut"])
+
+
+def adjective_stem(word: str) -> str:
+    """An adjective without its inflection ending (``eigenem``, ``eigener``, ``eigenen`` -> ``eigen``; ``ersten``
+    -> ``erst``), where a stem of three letters or more remains."""
+    for ending in ("em", "en", "er", "es", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def anaphoric_report(noun: Token) -> bool:

@@ -37,6 +37,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
+from ...nlp.compounds import headed_by
 from .. import doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
@@ -90,6 +91,9 @@ class Model:
     # the reporting nouns of lang/de as they were when the weights were trained (meta.json), which the features read
     # (None: the list as it is now - training)
     reporting_nouns: frozenset[str] | None = None
+    # the other lists the features read (OTHER_FEATURE_LISTS), as they were when the weights were trained (meta.json
+    # "feature_<name>"); a list missing there is read as it is now
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -101,6 +105,13 @@ class Model:
             arrays["ctx_w"] = self.ctx_w.astype(np.float16)
         np.savez_compressed(path / "weights.npz", **arrays)
         (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# lang/de lists the features read besides reporting_nouns: the trainer records each in meta.json ("feature_<name>")
+# and the packaged weights read them as recorded - a list that grows with the rules does not move features the
+# weights were not trained on (reporting verbs: _Toks.repverb; speaking nouns: _TokFacts.speaking; carry adverbs:
+# _candidate)
+OTHER_FEATURE_LISTS = ("reporting_verbs", "speaking_nouns", "carry_adverbs")
 
 
 @lru_cache(maxsize=2)
@@ -122,8 +133,10 @@ def load_model(path: str | None = None) -> Model | None:
             return None                      # without the tagger these weights do not apply: the rules work alone
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8")) if (target / "meta.json").exists() else {}
     nouns = meta.get("feature_reporting_nouns")
+    lists = {name: frozenset(meta[f"feature_{name}"]) for name in OTHER_FEATURE_LISTS if f"feature_{name}" in meta}
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
-                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None)
+                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None,
+                 lists)
 
 
 def trained_model() -> Model | None:
@@ -173,7 +186,8 @@ class _Toks:
     index and the features ask the same tests of a token for itself and as a neighbour's, a head's or a
     candidate's in several windows)."""
 
-    def __init__(self, doc: Doc, sents: list[Span], reporting_nouns: frozenset[str] | None = None):
+    def __init__(self, doc: Doc, sents: list[Span], reporting_nouns: frozenset[str] | None = None,
+                 lists: dict[str, frozenset[str]] | None = None):
         toks = list(doc)
         self.toks = toks
         self.text = [t.text for t in toks]
@@ -183,7 +197,11 @@ class _Toks:
         self.lemma = [t.lemma_ for t in toks]
         self.ent = [t.ent_type_ for t in toks]
         self.head = [t.head.i for t in toks]
-        self.repverb = [C.is_reporting_verb(t) for t in toks]
+        lists = lists or {}
+        verbs = lists.get("reporting_verbs")
+        self.repverb = [C.is_reporting_verb(t) if verbs is None else C.reporting_verb_of(t, verbs) for t in toks]
+        self.carry = lists.get("carry_adverbs") or words("carry_adverbs")
+        self.speaking_nouns = lists.get("speaking_nouns")
         self.attrprep = [C.is_attribution_preposition(t) for t in toks]
         self.sent_start = [0] * len(toks)
         for sent in sents:
@@ -323,7 +341,7 @@ def _candidate(tk: _Toks, k: int) -> bool:
         return dep not in ("det", "amod", "compound", "flat", "flat:name", "case")
     if pos == "DET":
         return dep in ("nsubj", "obl", "nmod", "nsubj:pass")
-    return pos == "ADV" and tk.lower[k] in words("carry_adverbs")
+    return pos == "ADV" and tk.lower[k] in tk.carry
 
 
 def candidates(tk: _Toks, sents: list[Span], si: int) -> list[tuple[Token, int]]:
@@ -356,8 +374,10 @@ def _case(tok: Token) -> str:
     return next((c.lower_ for c in tok.children if c.dep_ == "case"), "-")
 
 
-def _speaking(tok: Token) -> bool:
-    return _speaking_lemma(tok.lemma_.lower())
+def _speaking(tok: Token, nouns: frozenset[str] | None = None) -> bool:
+    """A speaking noun by lang/de's list now, or by the list the weights were trained with."""
+    low = tok.lemma_.lower()
+    return _speaking_lemma(low) if nouns is None else headed_by(low, nouns)
 
 
 @lru_cache(maxsize=65536)
@@ -379,7 +399,7 @@ class _TokFacts:
     def of(cls, tk: _Toks, k: int) -> _TokFacts:
         tok = tk.toks[k]
         return cls(tk.full_lemma(tk.head[k]), _case(tok), "/".join(tok.morph.get("Number", [])) or "-",
-                   "/".join(tok.morph.get("Case", [])) or "-", _speaking(tok))
+                   "/".join(tok.morph.get("Case", [])) or "-", _speaking(tok, tk.speaking_nouns))
 
 
 def speaker_features(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int, fx: _TokFacts) -> list[int]:
@@ -624,15 +644,17 @@ class _SentFeats(Sequence):
 
 
 def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = None,
-                 reporting_nouns: frozenset[str] | None = None) -> DocFeatures:
+                 reporting_nouns: frozenset[str] | None = None,
+                 lists: dict[str, frozenset[str]] | None = None) -> DocFeatures:
     """Features of each sentence and of its candidate speakers, each made when first asked for; `rules`: the
     parse rules' quotations where already read; `probs` are the tagger's probabilities (an array of
     tagger.probabilities, or a tagger.LazyProbabilities), where the model was trained with them;
-    `reporting_nouns`: the list the model was trained with (`Model.reporting_nouns`; None: lang/de's now)."""
+    `reporting_nouns`, `lists`: the lists the model was trained with (`Model.reporting_nouns`, `Model.lists`; None:
+    lang/de's now)."""
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
-    tk = _Toks(doc, sents, reporting_nouns)
+    tk = _Toks(doc, sents, reporting_nouns, lists)
     ctx = _context(tk, sents, rules, marks)
     return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, marks, probs),
                        _Candidates(tk, sents, ctx, probs), marks)
@@ -733,9 +755,9 @@ def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None,
     """The features `model` reads: with the tagger's probabilities where it was trained with them (`lazy`: the
     tagger runs only over the tokens the sentences asked for need, `LearnedDoc`)."""
     if model.tagger is None:
-        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns)
+        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns, lists=model.lists)
     probs = T.LazyProbabilities(model.tagger, doc) if lazy else T.probabilities(model.tagger, doc)
-    return doc_features(doc, rules, probs, model.reporting_nouns)
+    return doc_features(doc, rules, probs, model.reporting_nouns, model.lists)
 
 
 _Chain = tuple[set[int], set[str], int]        # speaker tokens, their noun lemmas, the sentence that chose them

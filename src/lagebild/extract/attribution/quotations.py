@@ -307,7 +307,7 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
                     continue                           # "nach diesen Angaben": the report named before
                 if speaker is None and C.compound_source(obj):
                     speaker = obj                      # "nach Polizeiangaben": the compound names the police
-                if speaker is None and any(c.lower_ == "eigenen" for c in obj.children):
+                if speaker is None and any(C.adjective_stem(c.lower_) == "eigen" for c in obj.children):
                     verb = obj.head
                     speaker = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
                     if speaker is not None:

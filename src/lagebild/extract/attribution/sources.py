@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ...lang.de import table
 from ...model import Source
 from .. import doc_text, token_at
 from . import cues as C
@@ -331,6 +332,9 @@ def speaker_phrase(doc: Doc, head: int) -> str:
     return doc_text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
 
 
+_POLL_AT = table("attribution_function_words")["document_at"]    # "laut", "in", "nach" ... a poll
+
+
 def survey_source(doc: Doc, limit_sents: int = 3) -> tuple[int, Source] | None:
     """A poll or study the article's lead reports (``im APA/OGM-Vertrauensindex``, ``eine Umfrage des
     Instituts Forsa``, ``laut einer Studie von X``): (char offset, its institute as a Source). A poll
@@ -351,6 +355,17 @@ def survey_source(doc: Doc, limit_sents: int = 3) -> tuple[int, Source] | None:
                     return tok.idx, Source(prefix, tok.text, "estimate")
             gen = next((c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and c.i > tok.i
                         and c.pos_ in ("PROPN", "NOUN")), None)
-            if gen is not None:
+            if gen is not None and _cited(tok):
                 return tok.idx, Source(_name(doc, gen), doc_text(doc)[tok.idx: gen.idx + len(gen.text)], "estimate")
     return None
+
+
+def _cited(poll: Token) -> bool:
+    """Does the lead cite the poll as what reports: under a preposition that cites a document (``laut einer
+    Umfrage``, ``im Index``, ``nach einer Studie``), or as the subject or object of a reporting verb (``Eine
+    Studie ergab``, ``veröffentlichte eine Studie``)? ``Der Trend der Verbraucher scheint gebrochen``, ``ruft zu
+    Bestandserhebungen auf`` cite nothing."""
+    if any(c.dep_ == "case" and c.lower_ in _POLL_AT for c in poll.children):
+        return True
+    return poll.dep_ in ("nsubj", "obj") and C.is_reporting_verb(poll.head)
+
