@@ -225,3 +225,50 @@ def test_the_packaged_weights_read_the_reporting_nouns_they_were_trained_with(pa
     assert L._Toks(doc, sents).repnoun(noun.i)                                  # lang/de's list as it is now
     assert not L._Toks(doc, sents, frozenset({"angabe", "bericht"})).repnoun(noun.i)
     assert L._Toks(doc, sents, frozenset({"angabe", "nahme"})).repnoun(noun.i)  # a compound ending in one
+
+
+def _acts(parser, text: str, acts: frozenset[str] | None = None) -> list[str]:
+    from lagebild.lang.de import words
+
+    doc = parser(text)
+    sents = list(doc.sents)
+    tk = L._Toks(doc, sents, None, words("speech_act_verbs") if acts is None else acts)
+    return L.act_features(tk, sents[0])
+
+
+def test_a_speech_act_without_a_clause_is_read_by_its_verbs_meaning_class(parser):
+    # "auffordern" is no reporting verb, but a speech act (lang/de speech_act_verbs): the feature names its class
+    # and frame (object + `zu` phrase, a named body performing it), not its lemma
+    feats = _acts(parser, "Der Landkreis forderte die Bahn am Freitag zur Reparatur der Gleise auf.")
+    assert "act=act" in feats and any(f.startswith("act=act|act|") for f in feats)
+    assert not any("auffordern" in f for f in feats)
+    assert _acts(parser, "Der Bürgermeister eröffnete am Montag die neue Sporthalle.") == []
+
+
+def test_a_dass_clause_under_a_verb_of_deciding_is_its_frame(parser):
+    feats = _acts(parser, "Das Landgericht entschied, dass der Vermieter die Kaution zurückzahlen müsse.")
+    assert any(f.startswith("act=act|") and ":dass" in f for f in feats)
+
+
+def test_a_passive_speech_act_takes_its_von_agent(parser):
+    doc = parser("Von den Gewerkschaften wurde der Plan als unsozial kritisiert.")
+    from lagebild.lang.de import words
+
+    tk = L._Toks(doc, list(doc.sents), None, words("speech_act_verbs"))
+    verb = next(t for t in doc if t.text == "kritisiert")
+    voice, agent, _ = tk.frame(verb.i)
+    assert voice == "pass" and agent != "none"
+    assert L.passive_agent(verb).text == "Gewerkschaften"
+
+
+def test_weights_trained_before_the_speech_act_features_do_not_read_them(parser):
+    # no list recorded in the weights' meta.json: the features stay off, as the weights were trained
+    doc = parser("Der Landkreis forderte die Bahn zur Reparatur der Gleise auf.")
+    assert L.act_features(L._Toks(doc, list(doc.sents)), list(doc.sents)[0]) == []
+
+
+def test_the_packaged_weights_read_the_speech_act_verbs_they_were_trained_with(model):
+    import json
+
+    meta = json.loads((L.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert model.speech_acts == frozenset(meta["feature_speech_act_verbs"])

@@ -90,6 +90,8 @@ class Model:
     # the reporting nouns of lang/de as they were when the weights were trained (meta.json), which the features read
     # (None: the list as it is now - training)
     reporting_nouns: frozenset[str] | None = None
+    # the speech-act verbs of lang/de the weights were trained with (meta.json; None: weights of before that feature)
+    speech_acts: frozenset[str] | None = None
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -121,9 +123,10 @@ def load_model(path: str | None = None) -> Model | None:
         if seq is None:
             return None                      # without the tagger these weights do not apply: the rules work alone
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8")) if (target / "meta.json").exists() else {}
-    nouns = meta.get("feature_reporting_nouns")
+    nouns, acts = meta.get("feature_reporting_nouns"), meta.get("feature_speech_act_verbs")
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
-                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None)
+                 ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None,
+                 frozenset(acts) if acts is not None else None)
 
 
 def trained_model() -> Model | None:
@@ -173,7 +176,8 @@ class _Toks:
     index and the features ask the same tests of a token for itself and as a neighbour's, a head's or a
     candidate's in several windows)."""
 
-    def __init__(self, doc: Doc, sents: list[Span], reporting_nouns: frozenset[str] | None = None):
+    def __init__(self, doc: Doc, sents: list[Span], reporting_nouns: frozenset[str] | None = None,
+                 speech_acts: frozenset[str] | None = None):
         toks = list(doc)
         self.toks = toks
         self.text = [t.text for t in toks]
@@ -192,6 +196,23 @@ class _Toks:
         self._asked: dict[tuple[Any, int], Any] = {}
         self._repnoun = C.is_reporting_noun if reporting_nouns is None else partial(
             C.reporting_noun_of, nouns=reporting_nouns)
+        self.acts = speech_acts
+        self._frames: dict[int, tuple[str, str, str]] = {}
+
+    def act_class(self, k: int) -> str | None:
+        """The meaning class of a verb for the speech-act features: a reporting verb, a verb of another speech act
+        or stated judgement (lang/de speech_act_verbs), or None (also where the weights predate these features)."""
+        if self.acts is None or self.pos[k] not in ("VERB", "AUX"):
+            return None
+        if self.repverb[k]:
+            return "report"
+        return "act" if self.full_lemma(k) in self.acts else None
+
+    def frame(self, k: int) -> tuple[str, str, str]:
+        """`act_frame` of token k, asked once per Doc."""
+        if k not in self._frames:
+            self._frames[k] = act_frame(self, k)
+        return self._frames[k]
 
     def _ask(self, test: Any, i: int) -> Any:
         """A test of token i (konjunktiv1, full_lemma, is_reporting_noun), asked once per Doc."""
@@ -261,6 +282,72 @@ class _SentInfo:
         return [prefix + x for x in self.summary[k]]
 
 
+def _complement(tk: _Toks, verb: Token, agent: Token | None = None) -> str:
+    """What a speech-act verb governs, by form: a clause (its arc, its complementiser - dass, ob, zu, wie -, a
+    w-word opening it, Konjunktiv I inside), an object, a prepositional phrase (by its preposition), an `als`
+    predicative (``wertete X als Erfolg``), or nothing (``warnte``)."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "csubj", "advcl", "parataxis"):
+            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
+            if mark is None:
+                mark = "w" if c.left_edge.tag_.startswith("PW") else "bare"
+            k1 = any(tk.konj1(t.i) for t in c.subtree if tk.pos[t.i] in ("VERB", "AUX"))
+            return f"{c.dep_}:{mark}" + ("+k1" if k1 else "")
+    kinds = []
+    for c in verb.children:
+        if agent is not None and c.i == agent.i:
+            continue
+        case = _case(c)
+        if case == "als" or any(g.lower_ == "als" and g.dep_ in ("mark", "cc") for g in c.children):
+            return "als"
+        if c.dep_ == "obj" and c.pos_ in HEAD_POS:
+            kinds.append("obj")
+        elif c.dep_ in ("obl", "obl:arg") and case != "-":
+            kinds.append("pp:" + case)
+    return "+".join(sorted(set(kinds))) or "none"
+
+
+def _agent_kind(tk: _Toks, subj: Token | None) -> str:
+    if subj is None:
+        return "none"
+    ent = tk.ent[subj.i]
+    if ent in ("PER", "ORG"):
+        return ent
+    return "speaking" if _speaking(subj) else tk.pos[subj.i]
+
+
+def act_frame(tk: _Toks, k: int) -> tuple[str, str, str]:
+    """A speech-act verb's voice, who performs it (its subject, a passive's `von` agent: by entity type, a
+    speaking noun, else part of speech) and what it governs (`_complement`)."""
+    verb = tk.toks[k]
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        agent = passive_agent(verb)
+        return "pass", _agent_kind(tk, agent), _complement(tk, verb, agent)
+    return "act", _agent_kind(tk, subject_of(verb)), _complement(tk, verb)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """A passive verb's agent: its ``von``/``durch``/``seitens`` phrase (``von der Opposition kritisiert``)."""
+    return next((c for c in verb.children if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in HEAD_POS
+                 and _case(c) in ("von", "durch", "seitens", "vonseiten")), None)
+
+
+def act_features(tk: _Toks, sent: Span) -> list[str]:
+    """The sentence's verbs by meaning class (a reporting verb, another speech act or judgement) with the frame
+    each stands in: a speech act without a clause (``forderte die Regierung zur Kooperation auf``), a `dass`
+    clause under a verb of deciding, a passive with its agent - read whatever the verb's lemma."""
+    f: list[str] = []
+    for k in range(sent.start, sent.end):
+        cls = tk.act_class(k)
+        if cls is None:
+            continue
+        voice, agent, comp = tk.frame(k)
+        dep = tk.dep[k]
+        f += [f"act={cls}", f"act={cls}|{dep}", f"act={cls}|{voice}|{agent}", f"act={cls}|{comp}",
+              f"act={cls}|{voice}|{comp}", f"act={cls}|{dep}|{comp}|{agent != 'none'}"]
+    return f
+
+
 def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, rule_hows: set[str],
                       prev_hows: set[str], in_marks: bool, next_hows: AbstractSet[str] = frozenset(),
                       par_start: bool = False, cont_marks: bool = False) -> list[int]:
@@ -312,7 +399,7 @@ def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, ru
         f.append("hearsay")
     if C.carries_on(sent):
         f.append("carries_on")
-    return _hashes(f)
+    return _hashes(f + act_features(tk, sent))
 
 
 def _candidate(tk: _Toks, k: int) -> bool:
@@ -350,6 +437,7 @@ class CandContext:
     rule_quote: dict[int, set[int]] = field(default_factory=dict)      # sentence -> tokens the rules quote
     this_rule: dict[int, set[int]] = field(default_factory=dict)       # sentence -> rule speaker heads
     first_head: dict[int, int] = field(default_factory=dict)           # sentence -> its first NP head
+    act_args: dict[int, str] = field(default_factory=dict)             # who performs a speech act -> class|voice
 
 
 def _case(tok: Token) -> str:
@@ -419,6 +507,8 @@ def _speaker_context(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int) ->
         f += ["rule", "rule=" + ctx.rule_heads[k], f"rule_dist={dist}"]
     if k in ctx.rep_subjects:
         f += ["repsubj", f"repsubj_dist={dist}"]
+    if k in ctx.act_args:
+        f += ["act_arg=" + ctx.act_args[k], f"act_arg={ctx.act_args[k]}|{dist}"]
     if k in ctx.prep_objects:
         f += ["prepobj", f"prepobj_dist={dist}"]
     if k in ctx.in_marks:
@@ -505,6 +595,12 @@ def _context(tk: _Toks, sents: list[Span], rules: list[Quotation], marks: list[t
             if si not in ctx.first_head and tk.pos[k] in HEAD_POS and tk.dep[k] not in ("det", "amod", "compound"):
                 ctx.first_head[si] = k
     for k, t in enumerate(tk.toks):
+        cls = tk.act_class(k)
+        if cls is not None:
+            voice, _, comp = tk.frame(k)
+            agent = passive_agent(t) if voice == "pass" else subject_of(t)
+            if agent is not None:
+                ctx.act_args.setdefault(agent.i, f"{cls}|{voice}|{comp.split(':')[0]}")
         if tk.repverb[k]:
             s = subject_of(t)
             if s is not None:
@@ -624,15 +720,17 @@ class _SentFeats(Sequence):
 
 
 def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = None,
-                 reporting_nouns: frozenset[str] | None = None) -> DocFeatures:
+                 reporting_nouns: frozenset[str] | None = None, speech_acts: frozenset[str] | None = None
+                 ) -> DocFeatures:
     """Features of each sentence and of its candidate speakers, each made when first asked for; `rules`: the
     parse rules' quotations where already read; `probs` are the tagger's probabilities (an array of
     tagger.probabilities, or a tagger.LazyProbabilities), where the model was trained with them;
-    `reporting_nouns`: the list the model was trained with (`Model.reporting_nouns`; None: lang/de's now)."""
+    `reporting_nouns`: the list the model was trained with (`Model.reporting_nouns`; None: lang/de's now);
+    `speech_acts`: the speech-act verbs it was trained with (`Model.speech_acts`; None: no speech-act features)."""
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
-    tk = _Toks(doc, sents, reporting_nouns)
+    tk = _Toks(doc, sents, reporting_nouns, speech_acts)
     ctx = _context(tk, sents, rules, marks)
     return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, marks, probs),
                        _Candidates(tk, sents, ctx, probs), marks)
@@ -733,9 +831,9 @@ def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None,
     """The features `model` reads: with the tagger's probabilities where it was trained with them (`lazy`: the
     tagger runs only over the tokens the sentences asked for need, `LearnedDoc`)."""
     if model.tagger is None:
-        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns)
+        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns, speech_acts=model.speech_acts)
     probs = T.LazyProbabilities(model.tagger, doc) if lazy else T.probabilities(model.tagger, doc)
-    return doc_features(doc, rules, probs, model.reporting_nouns)
+    return doc_features(doc, rules, probs, model.reporting_nouns, model.speech_acts)
 
 
 _Chain = tuple[set[int], set[str], int]        # speaker tokens, their noun lemmas, the sentence that chose them
