@@ -272,3 +272,50 @@ def test_the_packaged_weights_read_the_speech_act_verbs_they_were_trained_with(m
 
     meta = json.loads((L.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert model.speech_acts == frozenset(meta["feature_speech_act_verbs"])
+
+
+@pytest.mark.parametrize("text, word, kinds", [
+    ("Die Aufgabe sei schwierig, sagte der Trainer am Sonntag.", "Aufgabe", ("mute",)),
+    ("Die Aufgabe sei schwierig, sagte der Trainer am Sonntag.", "Trainer", ("agent", "role", "person")),
+    ("Die Kinder erzählten, das Wasser im Becken sei kalt gewesen.", "Kinder", ("person",)),
+    ("Die Betroffenen klagen, man habe sie vergessen.", "Betroffenen", ("person",)),
+    ("Die Betroffenen klagen, man habe sie vergessen.", "man", ("pron",)),
+    ("Das Innenministerium erklärte, die Lage sei ruhig.", "Innenministerium", ("role", "body")),
+    ("Die Studie kommt zu dem Schluss, dass die Mieten steigen.", "Studie", ("document",)),
+    ("Die Studie kommt zu dem Schluss, dass die Mieten steigen.", "Mieten", ("mute",)),
+    ("Die Stadt teilte mit, die Brücke bleibe gesperrt.", "Stadt", ("inhabited",)),
+])
+def test_a_candidate_speaker_is_read_by_what_can_speak(parser, text, word, kinds):
+    from lagebild.extract.attribution.speakers import SPEAKING_KINDS, speaker_kind
+
+    doc = parser(text)
+    kind = speaker_kind(next(t for t in doc if t.text == word))
+    assert kind in kinds
+    assert (kind in SPEAKING_KINDS) == (kind != "mute")
+
+
+def test_a_thing_that_cannot_speak_is_never_chosen_as_speaker(parser, model, monkeypatch):
+    from dataclasses import replace
+
+    doc = parser("Der Bürgermeister besuchte die Baustelle. Die Aufgabe sei gewaltig, man brauche mehr Personal, "
+                 "sagte er am Abend.")
+    m = replace(model, speaker_kinds=True, spk_threshold=0.0, sent_threshold=0.0)
+    fx = L.model_features(doc, m)
+    cands = fx.cands[1]
+    # the ranker prefers the sentence's first noun phrase: the constraint must still not take it
+    monkeypatch.setattr(L, "rank_speakers", lambda model, feats: [
+        1.0 if t.text == "Aufgabe" else 0.5 if t.text == "er" else 0.1 for t, _, _ in cands][:len(feats)])
+    found = said_by(doc, L.learned_quotations(doc, m, fx))
+    assert found and all("Aufgabe" not in sp for _, sp in found)
+
+
+def test_a_cited_document_gives_way_to_the_speaking_subject_of_its_clause(parser):
+    from lagebild.extract.attribution.quotations import quotations
+
+    doc = parser("Laut Redemanuskript sagte er, die Steuerreform komme im Herbst.")
+    speakers = [" ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc)]
+    assert speakers == ["er"]
+    doc = parser("Laut dem Bericht der Kommission steigen die Preise im Winter.")   # no speaking subject: it stays
+    assert [q.how for q in quotations(doc)] == ["prep"]
+    doc = parser("Nach dem Protokoll der Sitzung erklärte die Ministerin, die Schulen blieben geöffnet.")
+    assert all("Protokoll" not in " ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc))
