@@ -244,3 +244,97 @@ def test_the_packaged_weights_read_the_other_lists_they_were_trained_with(parser
     assert now.repverb[verb.i] and not other.repverb[verb.i]
     assert L._TokFacts.of(other, guard.i).speaking                      # "Wach|mann" headed by a listed noun
     assert L._candidate(now, 0) and not L._candidate(other, 0)          # "Demnach" carries only by the list
+
+
+def _acts(parser, text: str, acts: frozenset[str] | None = None) -> list[str]:
+    from lagebild.lang.de import words
+
+    doc = parser(text)
+    sents = list(doc.sents)
+    tk = L._Toks(doc, sents, None, words("speech_act_verbs") if acts is None else acts)
+    return L.act_features(tk, sents[0])
+
+
+def test_a_speech_act_without_a_clause_is_read_by_its_verbs_meaning_class(parser):
+    # "auffordern" is no reporting verb, but a speech act (lang/de speech_act_verbs): the feature names its class
+    # and frame (object + `zu` phrase, a named body performing it), not its lemma
+    feats = _acts(parser, "Der Landkreis forderte die Bahn am Freitag zur Reparatur der Gleise auf.")
+    assert "act=act" in feats and any(f.startswith("act=act|act|") for f in feats)
+    assert not any("auffordern" in f for f in feats)
+    assert _acts(parser, "Der Bürgermeister eröffnete am Montag die neue Sporthalle.") == []
+
+
+def test_a_dass_clause_under_a_verb_of_deciding_is_its_frame(parser):
+    feats = _acts(parser, "Das Landgericht entschied, dass der Vermieter die Kaution zurückzahlen müsse.")
+    assert any(f.startswith("act=act|") and ":dass" in f for f in feats)
+
+
+def test_a_passive_speech_act_takes_its_von_agent(parser):
+    doc = parser("Von den Gewerkschaften wurde der Plan als unsozial kritisiert.")
+    from lagebild.lang.de import words
+
+    tk = L._Toks(doc, list(doc.sents), None, words("speech_act_verbs"))
+    verb = next(t for t in doc if t.text == "kritisiert")
+    voice, agent, _ = tk.frame(verb.i)
+    assert voice == "pass" and agent != "none"
+    assert L.passive_agent(verb).text == "Gewerkschaften"
+
+
+def test_weights_trained_before_the_speech_act_features_do_not_read_them(parser):
+    # no list recorded in the weights' meta.json: the features stay off, as the weights were trained
+    doc = parser("Der Landkreis forderte die Bahn zur Reparatur der Gleise auf.")
+    assert L.act_features(L._Toks(doc, list(doc.sents)), list(doc.sents)[0]) == []
+
+
+def test_the_packaged_weights_read_the_speech_act_verbs_they_were_trained_with(model):
+    import json
+
+    meta = json.loads((L.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert model.speech_acts == frozenset(meta["feature_speech_act_verbs"])
+
+
+@pytest.mark.parametrize("text, word, kinds", [
+    ("Die Aufgabe sei schwierig, sagte der Trainer am Sonntag.", "Aufgabe", ("mute",)),
+    ("Die Aufgabe sei schwierig, sagte der Trainer am Sonntag.", "Trainer", ("agent", "role", "person")),
+    ("Die Kinder erzählten, das Wasser im Becken sei kalt gewesen.", "Kinder", ("person",)),
+    ("Die Betroffenen klagen, man habe sie vergessen.", "Betroffenen", ("person",)),
+    ("Die Betroffenen klagen, man habe sie vergessen.", "man", ("pron",)),
+    ("Das Innenministerium erklärte, die Lage sei ruhig.", "Innenministerium", ("role", "body")),
+    ("Die Studie kommt zu dem Schluss, dass die Mieten steigen.", "Studie", ("document",)),
+    ("Die Studie kommt zu dem Schluss, dass die Mieten steigen.", "Mieten", ("mute",)),
+    ("Die Stadt teilte mit, die Brücke bleibe gesperrt.", "Stadt", ("inhabited",)),
+])
+def test_a_candidate_speaker_is_read_by_what_can_speak(parser, text, word, kinds):
+    from lagebild.extract.attribution.speakers import SPEAKING_KINDS, speaker_kind
+
+    doc = parser(text)
+    kind = speaker_kind(next(t for t in doc if t.text == word))
+    assert kind in kinds
+    assert (kind in SPEAKING_KINDS) == (kind != "mute")
+
+
+def test_a_thing_that_cannot_speak_is_never_chosen_as_speaker(parser, model, monkeypatch):
+    from dataclasses import replace
+
+    doc = parser("Der Bürgermeister besuchte die Baustelle. Die Aufgabe sei gewaltig, man brauche mehr Personal, "
+                 "sagte er am Abend.")
+    m = replace(model, speaker_kinds=True, spk_threshold=0.0, sent_threshold=0.0)
+    fx = L.model_features(doc, m)
+    cands = fx.cands[1]
+    # the ranker prefers the sentence's first noun phrase: the constraint must still not take it
+    monkeypatch.setattr(L, "rank_speakers", lambda model, feats: [
+        1.0 if t.text == "Aufgabe" else 0.5 if t.text == "er" else 0.1 for t, _, _ in cands][:len(feats)])
+    found = said_by(doc, L.learned_quotations(doc, m, fx))
+    assert found and all("Aufgabe" not in sp for _, sp in found)
+
+
+def test_a_cited_document_gives_way_to_the_speaking_subject_of_its_clause(parser):
+    from lagebild.extract.attribution.quotations import quotations
+
+    doc = parser("Laut Redemanuskript sagte er, die Steuerreform komme im Herbst.")
+    speakers = [" ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc)]
+    assert speakers == ["er"]
+    doc = parser("Laut dem Bericht der Kommission steigen die Preise im Winter.")   # no speaking subject: it stays
+    assert [q.how for q in quotations(doc)] == ["prep"]
+    doc = parser("Nach dem Protokoll der Sitzung erklärte die Ministerin, die Schulen blieben geöffnet.")
+    assert all("Protokoll" not in " ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc))

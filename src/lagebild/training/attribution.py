@@ -44,12 +44,14 @@ def _docs(nlp, arts: list[Article], cache: Path | None) -> list:
     return docs
 
 
-def _examples(nlp, arts: list[Article], cache: Path | None = None, probs=None):
+def _examples(nlp, arts: list[Article], cache: Path | None = None, probs=None, acts: frozenset[str] | None = None,
+              kinds: bool = False):
     """(doc features, sentence labels, speaker labels per sentence) for each article; `probs(k, doc)`:
-    the tagger's probabilities for article k, where the features read them."""
+    the tagger's probabilities for article k, where the features read them; `acts`: the speech-act verbs the
+    features read (None: none)."""
     out = []
     for k, (art, doc) in enumerate(zip(arts, _docs(nlp, arts, cache))):
-        fx = L.doc_features(doc, probs=probs(k, doc) if probs is not None else None)
+        fx = L.doc_features(doc, probs=probs(k, doc) if probs is not None else None, speech_acts=acts, kinds=kinds)
         ids = [art.ids(t.idx, t.idx + len(t.text)) for t in doc]
         sent_y, spk_y, chains = [], [], []
         chain: set[int] = set()
@@ -141,6 +143,49 @@ def _dev_f1(model: L.Model, dev) -> float:
                 tally.gold[("speaker", "all")])[2]
 
 
+# the lang/de lists `speakers.speaker_kind` reads (recorded by name in meta.json with the weights that read them)
+KIND_LISTS = ["speaking_nouns", "person_titles", "institution_nouns", "organisation_types", "government_nouns",
+              "counted_classes", "person_forms", "inhabited_places", "document_nouns", "reporting_nouns",
+              "carry_adverbs"]
+
+
+def _meta(a: argparse.Namespace, n_train: int, n_sent: int, n_spk: int, best: tuple[float, float, float],
+          acts: frozenset[str] | None) -> dict[str, Any]:
+    """The weights' meta.json: what they were trained on, its licence, the feature lists they read, the command."""
+    return {
+        "name": "lagebild attribution (sentence logistic regression + speaker ranker over parse features)",
+        "trained_on": "German news quotation attribution corpus (Petersen-Frey & Biemann, LREC-COLING 2024), "
+                      f"train split ({n_train} articles); thresholds chosen on its dev split",
+        "license": "CC BY-NC-SA 4.0 (the weights are trained on a corpus under that licence: non-commercial, "
+                   "share alike)",
+        "features": f"hashed, {L.DIM} dims; see lagebild/extract/attribution/learned.py: sentence features (verbs' "
+                    "lemmas and mood, reporting verbs, reporting nouns of feature_reporting_nouns, attribution "
+                    "prepositions, Konjunktiv I, sollen, marks, colon, the rules' quotations, the neighbours' cues, "
+                    "the tagger's probabilities)" + ("" if acts is None else "; each verb's meaning class (a reporting "
+                    "verb or one of feature_speech_act_verbs) with its frame - voice, who performs it (subject or "
+                    "passive von-agent: entity type, speaking noun, part of speech), what it governs (a clause with "
+                    "its complementiser and Konjunktiv I, object, preposition, als); the speaker features read whether "
+                    "a candidate performs such a speech act"),
+        "sentence_examples": n_sent, "speaker_examples": n_spk,
+        "sent_threshold": best[1], "spk_threshold": best[2], "dev_speaker_f1_overlap": round(best[0], 4),
+        "thresholds": "given (--thresholds), their dev F1 measured" if a.thresholds else "the dev grid's best",
+        # the features read this list (learned._Toks.repnoun): the packaged weights keep reading it as trained
+        "feature_reporting_nouns": sorted(words("reporting_nouns")),
+        # and the speech-act verbs (learned._Toks.act_class), recorded for the same reason
+        **({"feature_speech_act_verbs": sorted(acts)} if acts is not None else {}),
+        # the other lists the features read (reporting verbs, speaking nouns, carry adverbs), recorded the same way
+        **{f"feature_{name}": sorted(words(name)) for name in L.OTHER_FEATURE_LISTS},
+        # the candidates' speaker kinds (speakers.speaker_kind) read these lang/de lists, recorded as the others
+        **({"feature_speaker_kinds": True, "feature_speaker_kind_lists": KIND_LISTS} if a.speaker_kinds else {}),
+        "training": {"epochs": a.epochs, "lr": a.lr, "l2": a.l2, "listwise": a.listwise, "stack": a.stack,
+                     "speech_acts": acts is not None, "speaker_kinds": a.speaker_kinds,
+                     "command": "python -m lagebild.training.attribution --cache /tmp/attr_cache"
+                                + ("" if acts is not None else " --no-speech-acts")
+                                + ("" if a.speaker_kinds else " --no-speaker-kinds")
+                                + (" --thresholds %g %g" % tuple(a.thresholds) if a.thresholds else "")},
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=L.MODEL_DIR)
@@ -155,8 +200,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tagger", type=Path, default=None,
                     help="the tagger's weights (attribution_tagger); its probabilities become features: train "
                          "reads the out-of-fold ones the tagger's training left in --cache (tagger_oof.npz)")
+    ap.add_argument("--speech-acts", action=argparse.BooleanOptionalAction, default=True,
+                    help="features of the verbs' meaning class (lang/de speech_act_verbs) and the frame each stands in")
+    ap.add_argument("--speaker-kinds", action=argparse.BooleanOptionalAction, default=True,
+                    help="features of what kind of speaker each candidate is (speakers.speaker_kind: person, body, "
+                         "pronoun, document, a thing that cannot speak), and only one that can speak is chosen")
+    ap.add_argument("--thresholds", type=float, nargs=2, default=None, metavar=("SENT", "SPK"),
+                    help="sentence and speaker thresholds to package instead of the dev grid's best (its F1 printed)")
     a = ap.parse_args(argv)
     from .. import nlp as lnlp
+
+    acts = words("speech_act_verbs") if a.speech_acts else None
 
     nlp = lnlp.load()
     t0 = time.perf_counter()
@@ -168,8 +222,10 @@ def main(argv: list[str] | None = None) -> int:
         oof = np.load(a.cache / "tagger_oof.npz")
         train_p = lambda k, doc: oof[str(k)].astype(np.float32)  # noqa: E731
         dev_p = lambda k, doc: T.probabilities(seq, doc)  # noqa: E731
-    train = _examples(nlp, load_split("train", a.limit), a.cache / "train.spacy" if a.cache else None, train_p)
-    dev = _examples(nlp, load_split("dev", a.limit), a.cache / "dev.spacy" if a.cache else None, dev_p)
+    train = _examples(nlp, load_split("train", a.limit), a.cache / "train.spacy" if a.cache else None, train_p, acts,
+                      a.speaker_kinds)
+    dev = _examples(nlp, load_split("dev", a.limit), a.cache / "dev.spacy" if a.cache else None, dev_p, acts,
+                    a.speaker_kinds)
     print(f"parsed train {len(train)} / dev {len(dev)} articles in {time.perf_counter() - t0:.0f} s")
     sent_rows = [(fx.sent_feats[si], y) for _, _, fx, sy, _, _ in train for si, y in enumerate(sy)]
     # the speaker rows of each reported sentence, made once (the chain's nouns once per sentence)
@@ -185,27 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         kw, kb = _fit(spk_rows, a.epochs, lr=a.lr, l2=a.l2)
     best = (-1.0, 0.5, 0.1)
-    for st in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
-        for kt in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5):
-            f1 = _dev_f1(L.Model(sw, sb, kw, kb, st, kt, a.listwise, cw, cb, seq), dev)
-            if f1 > best[0]:
-                best = (f1, st, kt)
-    model = L.Model(sw, sb, kw, kb, best[1], best[2], a.listwise, cw, cb, seq)
-    meta: dict[str, Any] = {
-        "name": "lagebild attribution (sentence logistic regression + speaker ranker over parse features)",
-        "trained_on": "German news quotation attribution corpus (Petersen-Frey & Biemann, LREC-COLING 2024), "
-                      f"train split ({len(train)} articles); thresholds chosen on its dev split",
-        "license": "CC BY-NC-SA 4.0 (the weights are trained on a corpus under that licence: non-commercial, "
-                   "share alike)",
-        "features": f"hashed, {L.DIM} dims; see lagebild/extract/attribution/learned.py",
-        "sentence_examples": len(sent_rows), "speaker_examples": len(spk_rows),
-        "sent_threshold": best[1], "spk_threshold": best[2], "dev_speaker_f1_overlap": round(best[0], 4),
-        # the features read this list (learned._Toks.repnoun): the packaged weights keep reading it as trained
-        "feature_reporting_nouns": sorted(words("reporting_nouns")),
-        **{f"feature_{name}": sorted(words(name)) for name in L.OTHER_FEATURE_LISTS},
-        "training": {"epochs": a.epochs, "lr": a.lr, "l2": a.l2, "listwise": a.listwise, "stack": a.stack,
-                     "command": "python -m lagebild.training.attribution --cache /tmp/attr_cache"},
-    }
+    grid = [(st, kt) for st in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6) for kt in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)]
+    for st, kt in [tuple(a.thresholds)] if a.thresholds else grid:
+        f1 = _dev_f1(L.Model(sw, sb, kw, kb, st, kt, a.listwise, cw, cb, seq, None, acts, a.speaker_kinds), dev)
+        if f1 > best[0]:
+            best = (f1, st, kt)
+    model = L.Model(sw, sb, kw, kb, best[1], best[2], a.listwise, cw, cb, seq, None, acts, a.speaker_kinds)
+    meta = _meta(a, len(train), len(sent_rows), len(spk_rows), best, acts)
     if a.tagger is not None:
         meta["tagger"] = ("the tagger's probabilities are features (lagebild/models/attribution_tagger, read "
                           "beside these weights)")

@@ -42,7 +42,7 @@ from .. import doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
 from .quotations import Quotation, _content, _quote_marks, _spans, quotations
-from .speakers import np_tokens, speaking_noun, subject_of
+from .speakers import SPEAKING_KINDS, np_tokens, speaker_kind, speaking_noun, subject_of
 
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
@@ -91,6 +91,10 @@ class Model:
     # the reporting nouns of lang/de as they were when the weights were trained (meta.json), which the features read
     # (None: the list as it is now - training)
     reporting_nouns: frozenset[str] | None = None
+    # the speech-act verbs of lang/de the weights were trained with (meta.json; None: weights of before that feature)
+    speech_acts: frozenset[str] | None = None
+    # weights trained with the candidates' speaker kinds (`speakers.speaker_kind`, meta.json feature_speaker_kinds)
+    speaker_kinds: bool = False
     # the other lists the features read (OTHER_FEATURE_LISTS), as they were when the weights were trained (meta.json
     # "feature_<name>"); a list missing there is read as it is now
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -132,11 +136,11 @@ def load_model(path: str | None = None) -> Model | None:
         if seq is None:
             return None                      # without the tagger these weights do not apply: the rules work alone
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8")) if (target / "meta.json").exists() else {}
-    nouns = meta.get("feature_reporting_nouns")
+    nouns, acts = meta.get("feature_reporting_nouns"), meta.get("feature_speech_act_verbs")
     lists = {name: frozenset(meta[f"feature_{name}"]) for name in OTHER_FEATURE_LISTS if f"feature_{name}" in meta}
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
                  ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None,
-                 lists)
+                 frozenset(acts) if acts is not None else None, bool(meta.get("feature_speaker_kinds")), lists)
 
 
 def trained_model() -> Model | None:
@@ -187,6 +191,7 @@ class _Toks:
     candidate's in several windows)."""
 
     def __init__(self, doc: Doc, sents: list[Span], reporting_nouns: frozenset[str] | None = None,
+                 speech_acts: frozenset[str] | None = None, kinds: bool = False,
                  lists: dict[str, frozenset[str]] | None = None):
         toks = list(doc)
         self.toks = toks
@@ -210,6 +215,24 @@ class _Toks:
         self._asked: dict[tuple[Any, int], Any] = {}
         self._repnoun = C.is_reporting_noun if reporting_nouns is None else partial(
             C.reporting_noun_of, nouns=reporting_nouns)
+        self.acts = speech_acts
+        self.kinds = kinds                   # the speaker features read each candidate's speaker_kind
+        self._frames: dict[int, tuple[str, str, str]] = {}
+
+    def act_class(self, k: int) -> str | None:
+        """The meaning class of a verb for the speech-act features: a reporting verb, a verb of another speech act
+        or stated judgement (lang/de speech_act_verbs), or None (also where the weights predate these features)."""
+        if self.acts is None or self.pos[k] not in ("VERB", "AUX"):
+            return None
+        if self.repverb[k]:
+            return "report"
+        return "act" if self.full_lemma(k) in self.acts else None
+
+    def frame(self, k: int) -> tuple[str, str, str]:
+        """`act_frame` of token k, asked once per Doc."""
+        if k not in self._frames:
+            self._frames[k] = act_frame(self, k)
+        return self._frames[k]
 
     def _ask(self, test: Any, i: int) -> Any:
         """A test of token i (konjunktiv1, full_lemma, is_reporting_noun), asked once per Doc."""
@@ -279,6 +302,72 @@ class _SentInfo:
         return [prefix + x for x in self.summary[k]]
 
 
+def _complement(tk: _Toks, verb: Token, agent: Token | None = None) -> str:
+    """What a speech-act verb governs, by form: a clause (its arc, its complementiser - dass, ob, zu, wie -, a
+    w-word opening it, Konjunktiv I inside), an object, a prepositional phrase (by its preposition), an `als`
+    predicative (``wertete X als Erfolg``), or nothing (``warnte``)."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "csubj", "advcl", "parataxis"):
+            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
+            if mark is None:
+                mark = "w" if c.left_edge.tag_.startswith("PW") else "bare"
+            k1 = any(tk.konj1(t.i) for t in c.subtree if tk.pos[t.i] in ("VERB", "AUX"))
+            return f"{c.dep_}:{mark}" + ("+k1" if k1 else "")
+    kinds = []
+    for c in verb.children:
+        if agent is not None and c.i == agent.i:
+            continue
+        case = _case(c)
+        if case == "als" or any(g.lower_ == "als" and g.dep_ in ("mark", "cc") for g in c.children):
+            return "als"
+        if c.dep_ == "obj" and c.pos_ in HEAD_POS:
+            kinds.append("obj")
+        elif c.dep_ in ("obl", "obl:arg") and case != "-":
+            kinds.append("pp:" + case)
+    return "+".join(sorted(set(kinds))) or "none"
+
+
+def _agent_kind(tk: _Toks, subj: Token | None) -> str:
+    if subj is None:
+        return "none"
+    ent = tk.ent[subj.i]
+    if ent in ("PER", "ORG"):
+        return ent
+    return "speaking" if _speaking(subj, tk.speaking_nouns) else tk.pos[subj.i]
+
+
+def act_frame(tk: _Toks, k: int) -> tuple[str, str, str]:
+    """A speech-act verb's voice, who performs it (its subject, a passive's `von` agent: by entity type, a
+    speaking noun, else part of speech) and what it governs (`_complement`)."""
+    verb = tk.toks[k]
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        agent = passive_agent(verb)
+        return "pass", _agent_kind(tk, agent), _complement(tk, verb, agent)
+    return "act", _agent_kind(tk, subject_of(verb)), _complement(tk, verb)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """A passive verb's agent: its ``von``/``durch``/``seitens`` phrase (``von der Opposition kritisiert``)."""
+    return next((c for c in verb.children if c.dep_ in ("obl", "obl:agent", "nmod") and c.pos_ in HEAD_POS
+                 and _case(c) in ("von", "durch", "seitens", "vonseiten")), None)
+
+
+def act_features(tk: _Toks, sent: Span) -> list[str]:
+    """The sentence's verbs by meaning class (a reporting verb, another speech act or judgement) with the frame
+    each stands in: a speech act without a clause (``forderte die Regierung zur Kooperation auf``), a `dass`
+    clause under a verb of deciding, a passive with its agent - read whatever the verb's lemma."""
+    f: list[str] = []
+    for k in range(sent.start, sent.end):
+        cls = tk.act_class(k)
+        if cls is None:
+            continue
+        voice, agent, comp = tk.frame(k)
+        dep = tk.dep[k]
+        f += [f"act={cls}", f"act={cls}|{dep}", f"act={cls}|{voice}|{agent}", f"act={cls}|{comp}",
+              f"act={cls}|{voice}|{comp}", f"act={cls}|{dep}|{comp}|{agent != 'none'}"]
+    return f
+
+
 def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, rule_hows: set[str],
                       prev_hows: set[str], in_marks: bool, next_hows: AbstractSet[str] = frozenset(),
                       par_start: bool = False, cont_marks: bool = False) -> list[int]:
@@ -330,7 +419,7 @@ def sentence_features(tk: _Toks, info: _SentInfo, sents: list[Span], si: int, ru
         f.append("hearsay")
     if C.carries_on(sent):
         f.append("carries_on")
-    return _hashes(f)
+    return _hashes(f + act_features(tk, sent))
 
 
 def _candidate(tk: _Toks, k: int) -> bool:
@@ -368,6 +457,8 @@ class CandContext:
     rule_quote: dict[int, set[int]] = field(default_factory=dict)      # sentence -> tokens the rules quote
     this_rule: dict[int, set[int]] = field(default_factory=dict)       # sentence -> rule speaker heads
     first_head: dict[int, int] = field(default_factory=dict)           # sentence -> its first NP head
+    act_args: dict[int, str] = field(default_factory=dict)             # who performs a speech act -> class|voice
+    cited_with_subject: dict[int, int] = field(default_factory=dict)   # document noun -> the speaking subject beside it
 
 
 def _case(tok: Token) -> str:
@@ -394,12 +485,14 @@ class _TokFacts:
     num: str
     cas: str
     speaking: bool
+    kind: str | None = None                  # speakers.speaker_kind, where the weights read it
 
     @classmethod
     def of(cls, tk: _Toks, k: int) -> _TokFacts:
         tok = tk.toks[k]
         return cls(tk.full_lemma(tk.head[k]), _case(tok), "/".join(tok.morph.get("Number", [])) or "-",
-                   "/".join(tok.morph.get("Case", [])) or "-", _speaking(tok, tk.speaking_nouns))
+                   "/".join(tok.morph.get("Case", [])) or "-", _speaking(tok, tk.speaking_nouns),
+                   speaker_kind(tok) if tk.kinds else None)
 
 
 def speaker_features(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int, fx: _TokFacts) -> list[int]:
@@ -429,7 +522,20 @@ def speaker_features(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int, fx
         f.append(f"first_head|{dist}")
     if pos != "PROPN":
         f.append("lemma=" + tk.lemma[k].lower())
+    if fx.kind is not None:
+        f += kind_features(fx.kind, k, dep, dist, ctx)
     return _hashes(f + _speaker_context(tk, k, dist, ctx, si))
+
+
+def kind_features(kind: str, k: int, dep: str, dist: int, ctx: CandContext) -> list[str]:
+    """What kind of speaker the candidate is (`speakers.speaker_kind`: a person, a group, a body, a pronoun, a
+    document, or a thing that cannot speak), with its arc and distance, and whether it performs the sentence's
+    speech act or is a document cited where a speaking subject performs one in the same clause."""
+    act = "act" if k in ctx.act_args or k in ctx.rep_subjects else "-"
+    f = ["kind=" + kind, f"kind={kind}|{dist}", f"kind={kind}|{dep}", f"kind={kind}|{act}|{dist}"]
+    if kind == "document" and k in ctx.cited_with_subject:
+        f += ["doc_under_subject", f"doc_under_subject|{dist}"]
+    return f
 
 
 def _speaker_context(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int) -> list[str]:
@@ -439,6 +545,8 @@ def _speaker_context(tk: _Toks, k: int, dist: int, ctx: CandContext, si: int) ->
         f += ["rule", "rule=" + ctx.rule_heads[k], f"rule_dist={dist}"]
     if k in ctx.rep_subjects:
         f += ["repsubj", f"repsubj_dist={dist}"]
+    if k in ctx.act_args:
+        f += ["act_arg=" + ctx.act_args[k], f"act_arg={ctx.act_args[k]}|{dist}"]
     if k in ctx.prep_objects:
         f += ["prepobj", f"prepobj_dist={dist}"]
     if k in ctx.in_marks:
@@ -525,6 +633,14 @@ def _context(tk: _Toks, sents: list[Span], rules: list[Quotation], marks: list[t
             if si not in ctx.first_head and tk.pos[k] in HEAD_POS and tk.dep[k] not in ("det", "amod", "compound"):
                 ctx.first_head[si] = k
     for k, t in enumerate(tk.toks):
+        cls = tk.act_class(k)
+        if cls is not None:
+            voice, _, comp = tk.frame(k)
+            agent = passive_agent(t) if voice == "pass" else subject_of(t)
+            if agent is not None:
+                ctx.act_args.setdefault(agent.i, f"{cls}|{voice}|{comp.split(':')[0]}")
+                if tk.kinds:
+                    _cited_beside(tk, t, agent, ctx)
         if tk.repverb[k]:
             s = subject_of(t)
             if s is not None:
@@ -644,17 +760,18 @@ class _SentFeats(Sequence):
 
 
 def doc_features(doc: Doc, rules: list[Quotation] | None = None, probs: Any = None,
-                 reporting_nouns: frozenset[str] | None = None,
-                 lists: dict[str, frozenset[str]] | None = None) -> DocFeatures:
+                 reporting_nouns: frozenset[str] | None = None, speech_acts: frozenset[str] | None = None,
+                 kinds: bool = False, lists: dict[str, frozenset[str]] | None = None) -> DocFeatures:
     """Features of each sentence and of its candidate speakers, each made when first asked for; `rules`: the
     parse rules' quotations where already read; `probs` are the tagger's probabilities (an array of
     tagger.probabilities, or a tagger.LazyProbabilities), where the model was trained with them;
     `reporting_nouns`, `lists`: the lists the model was trained with (`Model.reporting_nouns`, `Model.lists`; None:
-    lang/de's now)."""
+    lang/de's now); `speech_acts`: the speech-act verbs it was trained with (`Model.speech_acts`; None: no
+    speech-act features); `kinds`: the speaker features read each candidate's kind (`Model.speaker_kinds`)."""
     sents = list(doc.sents)
     rules = quotations(doc) if rules is None else rules
     marks = _quote_marks(doc)
-    tk = _Toks(doc, sents, reporting_nouns, lists)
+    tk = _Toks(doc, sents, reporting_nouns, speech_acts, kinds, lists)
     ctx = _context(tk, sents, rules, marks)
     return DocFeatures(sents, rules, _SentFeats(doc, tk, sents, rules, ctx, marks, probs),
                        _Candidates(tk, sents, ctx, probs), marks)
@@ -755,13 +872,33 @@ def model_features(doc: Doc, model: Model, rules: list[Quotation] | None = None,
     """The features `model` reads: with the tagger's probabilities where it was trained with them (`lazy`: the
     tagger runs only over the tokens the sentences asked for need, `LearnedDoc`)."""
     if model.tagger is None:
-        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns, lists=model.lists)
+        return doc_features(doc, rules, reporting_nouns=model.reporting_nouns, speech_acts=model.speech_acts,
+                            kinds=model.speaker_kinds, lists=model.lists)
     probs = T.LazyProbabilities(model.tagger, doc) if lazy else T.probabilities(model.tagger, doc)
-    return doc_features(doc, rules, probs, model.reporting_nouns, model.lists)
+    return doc_features(doc, rules, probs, model.reporting_nouns, model.speech_acts, model.speaker_kinds, model.lists)
 
 
 _Chain = tuple[set[int], set[str], int]        # speaker tokens, their noun lemmas, the sentence that chose them
 _EMPTY: _Chain = (set(), set(), -10)
+
+
+def _cited_beside(tk: _Toks, verb: Token, subj: Token, ctx: CandContext) -> None:
+    """A document cited in the clause of a speech act whose subject can speak (``Laut Redemanuskript sagte er``,
+    ``Nach dem Bericht erklärte die Ministerin``): the subject speaks, the document is where it is written."""
+    if speaker_kind(subj) in ("document", "mute", "other"):
+        return
+    for c in verb.subtree:
+        if c.i != subj.i and tk.dep[c.i] in ("obl", "nmod", "obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") \
+                and speaker_kind(c) == "document" and _clause_verb(c) == verb.i:
+            ctx.cited_with_subject.setdefault(c.i, subj.i)
+
+
+def _clause_verb(tok: Token) -> int:
+    """The verb whose clause a phrase stands in (up its arcs to the first verb)."""
+    h = tok.head
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    return h.i
 
 
 class _Decisions:
@@ -815,12 +952,43 @@ class _Decisions:
                 out.extend(qs)
         return out
 
+    def _can_speak(self, si: int, conf: list[float], best: tuple[float, Token]) -> tuple[float, Token]:
+        """A speaker must be something that can speak (`speakers.speaker_kind`): where the ranker's best candidate
+        is a thing that cannot (``Die Aufgabe``), the best one that can is taken (its own confidence meets the
+        threshold or nothing is said); where it is a document cited in a clause whose speech act a speaking subject
+        performs (``Laut Redemanuskript sagte er``), that subject is taken."""
+        cands = [t for t, _, _ in self.fx.cands[si]]
+        ctx = getattr(self.fx.cands, "ctx", None)
+        tok = best[1]
+        if ctx is not None and tok.i in ctx.cited_with_subject:
+            subj = ctx.cited_with_subject[tok.i]
+            return next(((c, t) for c, t in zip(conf, cands) if t.i == subj), (best[0], self.doc[subj]))
+        if self._speaks(tok, ctx):
+            return best
+        return max(((c, t) for c, t in zip(conf, cands) if self._speaks(t, ctx)), key=lambda x: x[0],
+                   default=(0.0, tok))
+
+    @staticmethod
+    def _speaks(tok: Token, ctx: CandContext | None) -> bool:
+        """Can the candidate speak: its kind or its whole phrase's head's (``des Ministeriums`` in ``ein Sprecher des
+        Ministeriums``); or the parse makes it perform a speech act (the subject of a reporting verb or of one of
+        speech_act_verbs, whatever its noun), or cites it as the source (``laut Gesetz``, ``dem Schreiben zufolge``)."""
+        if speaker_kind(tok) in SPEAKING_KINDS:
+            return True
+        if ctx is not None and (tok.i in ctx.act_args or tok.i in ctx.rep_subjects):
+            return True
+        if any(c.dep_ == "case" and C.is_attribution_preposition(c) for c in tok.children):
+            return True
+        return speaker_kind(maximal_np_head(tok)) in SPEAKING_KINDS
+
     def _decide(self, si: int, chain: _Chain) -> tuple[list[Quotation], _Chain | None]:
         model, fx, doc = self.model, self.fx, self.doc
         if self.score(si) < model.sent_threshold:
             return [], None
         conf = rank_speakers(model, [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]])
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
+        if model.speaker_kinds and best is not None:
+            best = self._can_speak(si, conf, best)
         if best is None or best[0] < model.spk_threshold:
             return [], None
         sent = fx.sents[si]

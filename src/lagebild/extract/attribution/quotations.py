@@ -30,11 +30,13 @@ from .. import doc_text
 from . import cues as C
 from .speakers import (
     SPEAKER_POS,
+    SPEAKING_KINDS,
     can_speak,
     genitive_or_von,
     np_tokens,
     prep_object,
     quoted_object,
+    speaker_kind,
     speaking_noun,
     subject_of,
     wie_subject,
@@ -364,6 +366,19 @@ def _colon_speaker(doc: Doc, sent: Span, colon: Token) -> Token | None:
     return None
 
 
+def _speaking_subject_first(doc: Doc, found: list[Quotation]) -> list[Quotation]:
+    """A document cited under an attribution preposition is no speaker where a subject that can speak performs the
+    speech act of the same clause (``Laut Redemanuskript sagte er, ...``, ``Nach dem Protokoll erklärte die
+    Ministerin, ...``): the subject's quotation stays, the document's goes. A document cited with no speaking subject
+    (``Laut Bericht steigen die Preise``) and a body or person under the preposition (``laut der Polizei``) stay."""
+    def speaks(q: Quotation) -> bool:
+        return q.how not in ("prep", "so") and q.speaker_head is not None and \
+            speaker_kind(doc[q.speaker_head]) in SPEAKING_KINDS - {"document"}
+    return [q for q in found if not (
+        q.how == "prep" and q.speaker_head is not None and speaker_kind(doc[q.speaker_head]) in ("document", "mute")
+        and any(speaks(v) and v.sent == q.sent and v.tokens & q.tokens for v in found))]
+
+
 def quotations(doc: Doc) -> list[Quotation]:
     """All quotations of a parsed Doc with their cue, speaker and relaying outlet."""
     sents = list(doc.sents)
@@ -372,6 +387,7 @@ def quotations(doc: Doc) -> list[Quotation]:
         found.extend(_verb_quotations(doc, sent, si))
         found.extend(_prep_quotations(doc, sent, si))
         found.extend(_participle_quotations(doc, sent, si))
+    found = _speaking_subject_first(doc, found)
     covered = set().union(*(q.tokens for q in found)) if found else set()
     sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
     # quotation marks

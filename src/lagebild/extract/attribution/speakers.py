@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
 from ...nlp.compounds import headed_by, word_tag
+from .cues import is_reporting_noun
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -225,3 +226,62 @@ def agent_of_verb(tok: Token) -> bool:
         return False
     k = tok.right_edge.i + 1
     return k < len(tok.doc) and tok.doc[k].tag_ in ("VVPP", "ADJD")
+
+
+# What a candidate speaker is, by what can speak (`speaker_kind`): a person, a group of people, a body, a pronoun
+# standing for one - or a document, cited as a source - or none of these (a thing, an act, a state).
+SPEAKING_KINDS = frozenset({"pron", "pron_dem", "adv", "per", "org", "place", "misc", "name", "named", "role",
+                            "body", "person", "inhabited", "document", "agent"})
+
+
+def speaker_kind(tok: Token) -> str:
+    """The kind of speaker a candidate head is, read from the parse, the NER label, morphology, the compound's head
+    and the lang/de lists of roles, bodies and documents: ``pron`` (a personal pronoun of the 1st-3rd person but
+    ``es``, or ``man``), ``pron_dem`` (a demonstrative or relative standing alone), ``per``/``org``/``place``/
+    ``misc`` (a named entity), ``name`` (a name the NER left untyped), ``named`` (a noun with a name in
+    apposition), ``role``/``body`` (speaking_nouns, person_titles; institution_nouns, organisation_types,
+    government_nouns, by the compound's head), ``person`` (a noun naming people by its class or form: ``Kinder``,
+    ``Betroffene``, ``Pensionisten``), ``agent`` (a noun in -er, -erin by its form: ``Trainer``, ``Anwohner``),
+    ``inhabited`` (``Stadt``, ``Land``: a place speaking through its authorities), ``document`` (document_nouns,
+    reporting_nouns: ``Bericht``, ``Studie``) - or ``mute``: a noun none of these (``Aufgabe``, ``Modus``), which
+    cannot speak; ``other`` for the rest (an adverb, an impersonal pronoun)."""
+    pos, low = tok.pos_, tok.lemma_.lower()
+    if not tok.text.strip() or pos == "SPACE":
+        return "other"                               # a run of spaces the tagger took for a name
+    if pos == "PRON" or pos == "DET":
+        kind = tok.morph.get("PronType", [])
+        if low == "man" or "Prs" in kind and low not in ("es", "sich"):
+            return "pron"
+        return "pron_dem" if {"Dem", "Rel"} & set(kind) or pos == "DET" else "other"
+    if pos == "ADV":
+        return "adv" if low in words("carry_adverbs") else "other"
+    ent = {"PER": "per", "ORG": "org", "LOC": "place", "GPE": "place", "MISC": "misc"}.get(tok.ent_type_)
+    if ent is not None:
+        return ent
+    if pos in ("PROPN", "X"):
+        return "name"
+    return _noun_kind(tok, low)
+
+
+def _noun_kind(tok: Token, low: str) -> str:
+    from ..measures import classify_counted
+    forms = (low, tok.lower_) if tok.lower_ != low else (low,)     # the lemmatiser may leave a plural ("Augenzeugen")
+    if any(speaking_noun(w) or headed_by(w, words("person_titles")) for w in forms):
+        return "role"
+    if any(headed_by(w, words(n)) for w in forms for n in ("institution_nouns", "organisation_types",
+                                                             "government_nouns")):
+        return "body"
+    if classify_counted(tok.text)[1] == "person" or classify_counted(tok.lemma_)[1] == "person":
+        return "person"
+    if low in words("inhabited_places"):
+        return "inhabited"
+    if any(headed_by(w, words("document_nouns")) for w in forms) or is_reporting_noun(tok):
+        return "document"
+    if can_speak(tok):
+        return "named"
+    tag, known = word_tag(tok.text)
+    if tag == "NE" or not known:
+        return "name"                                # a name the tagger took for a noun ("Kondé", "Milinkewitsch")
+    if low.endswith(("er", "erin", "erinnen")) and "Fem" not in tok.morph.get("Gender", []) or low.endswith("erin"):
+        return "agent"                               # an agent noun by its form (Trainer, Anwohner, Wissenschaftlerin)
+    return "mute"
