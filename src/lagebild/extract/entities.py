@@ -2061,9 +2061,11 @@ def _rival_abroad(form: str, best, doc_countries: dict[str, int], home: tuple[st
     'Valencia'), the article naming neither country: the larger is no better a guess than the other."""
     if best.precision != "city" or best.country in doc_countries or best.country in home:
         return False
+    # a town known by the name only as one of its alternate names (Amman, once Philadelphia) is no rival of the
+    # town whose own name it is
     return any(c.id != best.id and c.precision == "city" and c.country != best.country and
-               c.population * 3 >= best.population and c.country not in doc_countries
-               for c in gazetteer().candidates(form))
+               c.population * 3 >= best.population and c.country not in doc_countries and
+               (c.primary or not best.primary) for c in gazetteer().candidates(form))
 
 
 def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tuple[str, ...] = HOME) -> bool:
@@ -2075,7 +2077,7 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     if best.population < SMALL:
         return True
     f = country_forms().get(form)
-    if f and f.kind == "capital":
+    if (f and f.kind == "capital") or _exonym(form, best):
         return False
     # a town of under a million abroad in a story set in another country ('der Küstenort Mati' in a story on
     # Greece is not Mati in the Philippines) is no better a guess than a place the gazetteer lacks
@@ -2083,6 +2085,16 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
 
 
 WORLD_CITY = 1_000_000
+EXONYM_CITY = 100_000
+
+
+def _exonym(form: str, best) -> bool:
+    """'Genf', 'Bozen', 'Mailand': a name the gazetteer gives one place only, as an alternate name of a city of
+    100,000 or more - a city that German readers know by a name of its own. A name shared with another place
+    ('Moria': Jerusalem and a Greek village) or a smaller town's old name ('Marienfeld') says no such thing."""
+    if best.primary or best.population < EXONYM_CITY:
+        return False
+    return all(c.id == best.id for c in gazetteer().candidates(form))
 
 
 def _setting(countries: Mapping[str, int]) -> str | None:
