@@ -509,3 +509,9 @@ def test_every_country_is_a_country_not_a_towns_homonym(nlp):
     assert ms["Kingston"].country == "JM"
     assert gazetteer().countries["LR"].name == "Liberia" and gazetteer().countries["LR"].lat is not None
 
+
+def test_a_month_or_weekday_alone_is_no_name(nlp):
+    # the NER takes the Austrian "Jänner" for a person: a month's or weekday's name names no one
+    ms = places(nlp, "Der Sänger werde seit Jänner in einem Gefängnis festgehalten, sagte sein Bruder am Sonntag.")
+    assert "Jänner" not in ms and "Sonntag" not in ms
+    assert "Feber" not in places(nlp, "Der Minister hatte Ende Feber erklärt, er trete zurück.")

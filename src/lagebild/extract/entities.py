@@ -47,6 +47,8 @@ LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
 # Function words that start sentences capitalised; never names (lang/de: the sentence starters and the rest).
 STOP = de.words("sentence_starters") | de.words("not_names")
+# "seit Jänner", "am Freitag": a month's or weekday's name (lang/de months.tsv, weekdays.tsv) alone names no one
+TIME_NAMES = frozenset(de.months()) | frozenset(de.weekdays())
 # lang/de: prepositions before a place's name, articles, particles of names (entity_function_words.tsv)
 _FUNCTION = de.table("entity_function_words")
 LOCATIVE = _FUNCTION["locative"]
@@ -1069,8 +1071,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue                                   # "auf X.": one letter names nothing we can resolve
         if base == "PER" and any(ch.isdigit() for ch in text):
             base = "ORG"                               # "France24": a name with a digit is no person's
-        if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)):
-            continue                                   # "Mitte November": a time; "Van der Bellen": a person
+        if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)) or text.lower() in TIME_NAMES:
+            continue                                   # "Mitte November", "seit Jänner": a time; "Van der Bellen": a person
         if len(e) > 1 and base in ("LOC", "ORG", "OTH", "PER") and e[1].text[:1].isupper() and \
                 (_place_noun(e[0].text) or place_type(e[0].text) in ("island", "region", "site")):
             e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
