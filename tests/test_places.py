@@ -515,3 +515,12 @@ def test_a_month_or_weekday_alone_is_no_name(nlp):
     ms = places(nlp, "Der Sänger werde seit Jänner in einem Gefängnis festgehalten, sagte sein Bruder am Sonntag.")
     assert "Jänner" not in ms and "Sonntag" not in ms
     assert "Feber" not in places(nlp, "Der Minister hatte Ende Feber erklärt, er trete zurück.")
+
+
+def test_only_the_articles_first_dash_opening_is_its_dateline(nlp):
+    # "Linz – so hieß es – ...": a later sentence opening a name and a dash is no dateline
+    from lagebild.extract.entities import _at_dateline
+
+    doc = nlp("Regierung tagt. Graz – Die Landesregierung tagte am Montag. Linz – so hieß es – sei nicht betroffen.")
+    ents = {e.text: e for e in doc.ents}
+    assert _at_dateline(ents["Graz"]) and not _at_dateline(ents["Linz"])

@@ -316,6 +316,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         return _find_mentions(doc)
     finally:
         doc.user_data.pop("_lagebild_text", None)
+        doc.user_data.pop("_lagebild_dateline", None)
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
@@ -581,9 +582,21 @@ DATELINE_AFTER = re.compile(r"(?:/[^\W\d][^\n/–—]{0,40}?)*\s*[–—]\s")
 
 def _at_dateline(e: Span) -> bool:
     """A name at the start of a sentence or line with a dash after it (or after the other places of a dateline,
-    '/'-joined): the dateline, which names where the report is filed."""
-    text = _text(e.doc)
-    return bool(DATELINE_AFTER.match(text, e.end_char)) and _opens_sentence_or_line(text, e.start_char)
+    '/'-joined), the article's first such: the dateline, which names where the report is filed. A later sentence
+    opening 'Name – ...' (an interview's speaker, a list's entry, a results table) is no dateline."""
+    doc = e.doc
+    first = doc.user_data.get("_lagebild_dateline")
+    if first is None:
+        text = _text(doc)
+        first = doc.user_data["_lagebild_dateline"] = next(
+            (o.start_char for o in doc.ents if _dateline_form(text, o.start_char, o.end_char)), -1)
+    return e.start_char == first
+
+
+def _dateline_form(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] opens a sentence or line and a dash follows it (or the dateline's
+    other, '/'-joined places)."""
+    return bool(DATELINE_AFTER.match(text, end)) and _opens_sentence_or_line(text, start)
 
 
 def _opens_sentence_or_line(text: str, start: int) -> bool:
@@ -1072,7 +1085,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
         if base == "PER" and any(ch.isdigit() for ch in text):
             base = "ORG"                               # "France24": a name with a digit is no person's
         if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)) or text.lower() in TIME_NAMES:
-            continue                                   # "Mitte November", "seit Jänner": a time; "Van der Bellen": a person
+            continue                                   # "seit Jänner": a time; "Van der Bellen": a person
         if len(e) > 1 and base in ("LOC", "ORG", "OTH", "PER") and e[1].text[:1].isupper() and \
                 (_place_noun(e[0].text) or place_type(e[0].text) in ("island", "region", "site")):
             e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
