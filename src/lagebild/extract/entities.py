@@ -38,7 +38,7 @@ from ..lang import de
 from ..lang.de import rows
 from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
-from ..nlp.compounds import _hanta, _tags, compound_head, word_tag
+from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text
 from .name_type import retype
@@ -137,16 +137,7 @@ def word_class(word: str) -> tuple[str, bool, str]:
     return (tag, known, lemma(word))
 
 
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """HanTa's lemma of the word's best reading."""
-    tags = _tags(word)
-    if not tags:
-        return word
-    try:  # analyze() without the tag would tag the word a second time to find it
-        return _hanta().analyze(word, pos=tags[0][0])[0]
-    except Exception:  # noqa: BLE001
-        return word
+lemma = word_lemma      # HanTa's lemma of the word's best reading (nlp.compounds)
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +164,7 @@ def known_reading(word: str) -> bool | None:
 @lru_cache(maxsize=65536)
 def noun_too(word: str) -> bool:
     """A word the lexicon also knows as a common noun ('Essen', 'Halle'): a name only in context."""
-    tags = _tags(word)
+    tags = word_tags(word)
     if not tags or float(tags[0][1]) < -25.0:
         return False
     best = float(tags[0][1])
@@ -776,7 +767,7 @@ def _split_place_person(doc: Doc, ents) -> list:
 
 def _common_noun_only(word: str) -> bool:
     """Known to the lexicon as a common noun and never as a name ('Montagabend'; not 'Koch', 'Fischer')."""
-    tags = _tags(word)
+    tags = word_tags(word)
     return known_reading(word) is False and bool(tags) and tags[0][0] == "NN" and all(t != "NE" for t, _ in tags)
 
 
