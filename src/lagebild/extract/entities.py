@@ -356,7 +356,7 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     if prev and not _text(doc)[max(0, c.start - len(prev[-1]) - 1):c.start].rstrip().endswith(prev[-1]):
         prev = []                                      # "in der Landeshauptstadt, Gabi X": a comma between, no type
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
-    if (kind is not None or (prev and _place_noun(prev[-1]))) and c.label in ("PER", "ORG", "OTH"):
+    if prev and _type_noun(prev[-1]) and c.label in ("PER", "ORG", "OTH"):
         # "die Provinz Hakkari", "Kambodschas Hauptstadt Phnom Penh": a place too - where the noun names a town or
         # an area, the gazetteer's reading of the name (a building's noun names no town: "im Stadion X")
         place = gazetteer().best(_text(doc)[c.start:c.end]) if kind != "facility" else None
@@ -365,6 +365,12 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
         return Cand(c.start, c.end, "LOC", c.prio)
     return c
+
+
+def _type_noun(word: str) -> bool:
+    """A capitalised noun that says the name after it is a place: a place noun ('Dorf', 'Hauptstadt', a compound
+    of one) or a noun of a kind of place ('Stadion', 'Provinz', 'Insel'; lang/de place_types)."""
+    return word[:1].isupper() and (_place_noun(word) or place_type(word) is not None)
 
 
 JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ][\w-]+)")
@@ -1178,8 +1184,7 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
     Several words that are as a whole a place's name ('Santiago de Chile', 'Papua Neu-Guinea') are asked too: a
     place where the typer reads one (after a type noun, 'Bundesstaat Uttar Pradesh', `_typed_by_noun` decides)."""
     if len(e) > 1 and place is not None:
-        prev = e.doc[e.start - 1].text if e.start > 0 else ""
-        typed = prev[:1].isupper() and (_place_noun(prev) or place_type(prev) is not None)
+        typed = e.start > 0 and _type_noun(e.doc[e.start - 1].text)
         return "LOC" if not typed and retype(e) == "LOC" else None
     if len(e) > 1 or any(o.label_ == "PER" and o is not e and len(o) > 1 and o[-1].text == e.text for o in ents):
         return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
