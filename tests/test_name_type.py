@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from lagebild.extract import name_type as N
 from lagebild.training.name_type import fit
@@ -36,6 +37,15 @@ def test_the_word_lists_the_features_read_are_those_the_weights_were_trained_wit
     # --save`), which records the lists' fingerprint in meta.json
     meta = json.loads((N.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert meta["feature_lists_sha256"] == N.feature_lists_fingerprint()
+
+
+@pytest.mark.xfail(strict=True, reason="d985f1d added 202 country forms (every ISO country) without a retrain: "
+                   "retrain (`python -m lagebild.training.name_type --save`) and drop this mark")
+def test_the_gazetteer_data_the_features_read_is_that_the_weights_were_trained_with():
+    # the features read the country forms and the gazetteer (`_gazetteer`): the fingerprint of both at training
+    # is in meta.json; strict, so that a retrain which records the new fingerprint makes this mark fail
+    meta = json.loads((N.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["feature_data_sha256"] == N.feature_data_fingerprint()
 
 
 def test_the_fingerprint_changes_with_a_list_entry(monkeypatch):

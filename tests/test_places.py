@@ -82,6 +82,21 @@ def test_alternate_name_abroad_is_not_taken(nlp):
     assert places(nlp, "Im Lager Moria brach ein Feuer aus.")["Moria"].ref is None
 
 
+def test_a_german_name_of_one_city_abroad_is_that_city(nlp):
+    # "Genf", "Mailand": the gazetteer's only place of that name, a city it knows by it as an alternate name; an
+    # article on other countries (or set away from home) does not make it doubtful
+    m = places(nlp, "Die Gespräche über Libyen und den Irak sollen in Genf fortgesetzt werden, sagte der Gesandte.")
+    assert m["Genf"].country == "CH"
+    m = places(nlp, "Der Schwede gewann das Turnier in Mailand vor einem Portugiesen.")["Mailand"]
+    assert m.country == "IT"
+
+
+def test_an_old_name_of_another_city_is_no_rival(nlp):
+    # Amman was once Philadelphia: the US city whose own name it is is not made doubtful by it
+    m = places(nlp, "Philadelphia – Bei einem Brand in einem Wohnhaus ist ein Mann gestorben.")["Philadelphia"]
+    assert m.country == "US"
+
+
 def test_country_of_the_article_picks_the_homonym(nlp):
     m = places(nlp, "In Mexiko wurden Leichen in San Pedro gefunden.")["San Pedro"]
     assert gazetteer().by_id[m.ref.split(":", 1)[1]].country == "MX"
@@ -493,3 +508,19 @@ def test_every_country_is_a_country_not_a_towns_homonym(nlp):
     assert ms["Jamaika"].label == "GPE" and ms["Jamaika"].country == "JM"
     assert ms["Kingston"].country == "JM"
     assert gazetteer().countries["LR"].name == "Liberia" and gazetteer().countries["LR"].lat is not None
+
+
+def test_a_month_or_weekday_alone_is_no_name(nlp):
+    # the NER takes the Austrian "Jänner" for a person: a month's or weekday's name names no one
+    ms = places(nlp, "Der Sänger werde seit Jänner in einem Gefängnis festgehalten, sagte sein Bruder am Sonntag.")
+    assert "Jänner" not in ms and "Sonntag" not in ms
+    assert "Feber" not in places(nlp, "Der Minister hatte Ende Feber erklärt, er trete zurück.")
+
+
+def test_only_the_articles_first_dash_opening_is_its_dateline(nlp):
+    # "Linz – so hieß es – ...": a later sentence opening a name and a dash is no dateline
+    from lagebild.extract.entities import _at_dateline
+
+    doc = nlp("Regierung tagt. Graz – Die Landesregierung tagte am Montag. Linz – so hieß es – sei nicht betroffen.")
+    ents = {e.text: e for e in doc.ents}
+    assert _at_dateline(ents["Graz"]) and not _at_dateline(ents["Linz"])

@@ -38,7 +38,7 @@ from ..lang import de
 from ..lang.de import rows
 from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
-from ..nlp.compounds import _hanta, _tags, compound_head, word_tag
+from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text
 from .name_type import retype
@@ -47,6 +47,8 @@ LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
 # Function words that start sentences capitalised; never names (lang/de: the sentence starters and the rest).
 STOP = de.words("sentence_starters") | de.words("not_names")
+# "seit Jänner", "am Freitag": a month's or weekday's name (lang/de months.tsv, weekdays.tsv) alone names no one
+TIME_NAMES = frozenset(de.months()) | frozenset(de.weekdays())
 # lang/de: prepositions before a place's name, articles, particles of names (entity_function_words.tsv)
 _FUNCTION = de.table("entity_function_words")
 LOCATIVE = _FUNCTION["locative"]
@@ -135,16 +137,7 @@ def word_class(word: str) -> tuple[str, bool, str]:
     return (tag, known, lemma(word))
 
 
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """HanTa's lemma of the word's best reading."""
-    tags = _tags(word)
-    if not tags:
-        return word
-    try:  # analyze() without the tag would tag the word a second time to find it
-        return _hanta().analyze(word, pos=tags[0][0])[0]
-    except Exception:  # noqa: BLE001
-        return word
+lemma = word_lemma      # HanTa's lemma of the word's best reading (nlp.compounds)
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +164,7 @@ def known_reading(word: str) -> bool | None:
 @lru_cache(maxsize=65536)
 def noun_too(word: str) -> bool:
     """A word the lexicon also knows as a common noun ('Essen', 'Halle'): a name only in context."""
-    tags = _tags(word)
+    tags = word_tags(word)
     if not tags or float(tags[0][1]) < -25.0:
         return False
     best = float(tags[0][1])
@@ -314,6 +307,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         return _find_mentions(doc)
     finally:
         doc.user_data.pop("_lagebild_text", None)
+        doc.user_data.pop("_lagebild_dateline", None)
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
@@ -362,7 +356,7 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     if prev and not _text(doc)[max(0, c.start - len(prev[-1]) - 1):c.start].rstrip().endswith(prev[-1]):
         prev = []                                      # "in der Landeshauptstadt, Gabi X": a comma between, no type
     kind = place_type(prev[-1]) if prev and prev[-1][:1].isupper() else None
-    if (kind is not None or (prev and _place_noun(prev[-1]))) and c.label in ("PER", "ORG", "OTH"):
+    if prev and _type_noun(prev[-1]) and c.label in ("PER", "ORG", "OTH"):
         # "die Provinz Hakkari", "Kambodschas Hauptstadt Phnom Penh": a place too - where the noun names a town or
         # an area, the gazetteer's reading of the name (a building's noun names no town: "im Stadion X")
         place = gazetteer().best(_text(doc)[c.start:c.end]) if kind != "facility" else None
@@ -371,6 +365,12 @@ def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
     if kind == "facility" and c.label == "LOC" and c.ref and c.ref.startswith("geo:"):
         return Cand(c.start, c.end, "LOC", c.prio)
     return c
+
+
+def _type_noun(word: str) -> bool:
+    """A capitalised noun that says the name after it is a place: a place noun ('Dorf', 'Hauptstadt', a compound
+    of one) or a noun of a kind of place ('Stadion', 'Provinz', 'Insel'; lang/de place_types)."""
+    return word[:1].isupper() and (_place_noun(word) or place_type(word) is not None)
 
 
 JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ][\w-]+)")
@@ -579,9 +579,21 @@ DATELINE_AFTER = re.compile(r"(?:/[^\W\d][^\n/–—]{0,40}?)*\s*[–—]\s")
 
 def _at_dateline(e: Span) -> bool:
     """A name at the start of a sentence or line with a dash after it (or after the other places of a dateline,
-    '/'-joined): the dateline, which names where the report is filed."""
-    text = _text(e.doc)
-    return bool(DATELINE_AFTER.match(text, e.end_char)) and _opens_sentence_or_line(text, e.start_char)
+    '/'-joined), the article's first such: the dateline, which names where the report is filed. A later sentence
+    opening 'Name – ...' (an interview's speaker, a list's entry, a results table) is no dateline."""
+    doc = e.doc
+    first = doc.user_data.get("_lagebild_dateline")
+    if first is None:
+        text = _text(doc)
+        first = doc.user_data["_lagebild_dateline"] = next(
+            (o.start_char for o in doc.ents if _dateline_form(text, o.start_char, o.end_char)), -1)
+    return e.start_char == first
+
+
+def _dateline_form(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] opens a sentence or line and a dash follows it (or the dateline's
+    other, '/'-joined places)."""
+    return bool(DATELINE_AFTER.match(text, end)) and _opens_sentence_or_line(text, start)
 
 
 def _opens_sentence_or_line(text: str, start: int) -> bool:
@@ -761,7 +773,7 @@ def _split_place_person(doc: Doc, ents) -> list:
 
 def _common_noun_only(word: str) -> bool:
     """Known to the lexicon as a common noun and never as a name ('Montagabend'; not 'Koch', 'Fischer')."""
-    tags = _tags(word)
+    tags = word_tags(word)
     return known_reading(word) is False and bool(tags) and tags[0][0] == "NN" and all(t != "NE" for t, _ in tags)
 
 
@@ -1069,8 +1081,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue                                   # "auf X.": one letter names nothing we can resolve
         if base == "PER" and any(ch.isdigit() for ch in text):
             base = "ORG"                               # "France24": a name with a digit is no person's
-        if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)):
-            continue                                   # "Mitte November": a time; "Van der Bellen": a person
+        if base == "LOC" and (text.lower() in STOP or _name_particle(doc, e)) or text.lower() in TIME_NAMES:
+            continue                                   # "seit Jänner": a time; "Van der Bellen": a person
         if len(e) > 1 and base in ("LOC", "ORG", "OTH", "PER") and e[1].text[:1].isupper() and \
                 (_place_noun(e[0].text) or place_type(e[0].text) in ("island", "region", "site")):
             e, base = e[1:], "LOC"                     # "Schwarzmeerhalbinsel Krim": the name is the place
@@ -1172,8 +1184,7 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
     Several words that are as a whole a place's name ('Santiago de Chile', 'Papua Neu-Guinea') are asked too: a
     place where the typer reads one (after a type noun, 'Bundesstaat Uttar Pradesh', `_typed_by_noun` decides)."""
     if len(e) > 1 and place is not None:
-        prev = e.doc[e.start - 1].text if e.start > 0 else ""
-        typed = prev[:1].isupper() and (_place_noun(prev) or place_type(prev) is not None)
+        typed = e.start > 0 and _type_noun(e.doc[e.start - 1].text)
         return "LOC" if not typed and retype(e) == "LOC" else None
     if len(e) > 1 or any(o.label_ == "PER" and o is not e and len(o) > 1 and o[-1].text == e.text for o in ents):
         return None                                    # several name words ("Pharao Tutanchamun"): the NER's person
@@ -2061,9 +2072,11 @@ def _rival_abroad(form: str, best, doc_countries: dict[str, int], home: tuple[st
     'Valencia'), the article naming neither country: the larger is no better a guess than the other."""
     if best.precision != "city" or best.country in doc_countries or best.country in home:
         return False
+    # a town known by the name only as one of its alternate names (Amman, once Philadelphia) is no rival of the
+    # town whose own name it is
     return any(c.id != best.id and c.precision == "city" and c.country != best.country and
-               c.population * 3 >= best.population and c.country not in doc_countries
-               for c in gazetteer().candidates(form))
+               c.population * 3 >= best.population and c.country not in doc_countries and
+               (c.primary or not best.primary) for c in gazetteer().candidates(form))
 
 
 def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tuple[str, ...] = HOME) -> bool:
@@ -2075,7 +2088,7 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     if best.population < SMALL:
         return True
     f = country_forms().get(form)
-    if f and f.kind == "capital":
+    if (f and f.kind == "capital") or _exonym(form, best):
         return False
     # a town of under a million abroad in a story set in another country ('der Küstenort Mati' in a story on
     # Greece is not Mati in the Philippines) is no better a guess than a place the gazetteer lacks
@@ -2083,6 +2096,16 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
 
 
 WORLD_CITY = 1_000_000
+EXONYM_CITY = 100_000
+
+
+def _exonym(form: str, best) -> bool:
+    """'Genf', 'Bozen', 'Mailand': a name the gazetteer gives one place only, as an alternate name of a city of
+    100,000 or more - a city that German readers know by a name of its own. A name shared with another place
+    ('Moria': Jerusalem and a Greek village) or a smaller town's old name ('Marienfeld') says no such thing."""
+    if best.primary or best.population < EXONYM_CITY:
+        return False
+    return all(c.id == best.id for c in gazetteer().candidates(form))
 
 
 def _setting(countries: Mapping[str, int]) -> str | None:

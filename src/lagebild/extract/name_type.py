@@ -56,6 +56,21 @@ def feature_lists_fingerprint() -> str:
     return h.hexdigest()
 
 
+def feature_data_fingerprint() -> str:
+    """sha256 over what the gazetteer features (`_gazetteer`) read besides the word lists: the country forms
+    (form, country, kind; sorted) and the gazetteer's place and region files as shipped. Recorded in meta.json
+    at training like `feature_lists_fingerprint`."""
+    from ..geo import DATA
+    from . import entities as E
+
+    h = hashlib.sha256()
+    for form, f in sorted(E.country_forms().items()):
+        h.update(f"{form}\t{f.iso}\t{f.kind}\n".encode("utf-8"))
+    for name in ("gazetteer.tsv.gz", "regions_de.tsv"):
+        h.update(hashlib.sha256(DATA.joinpath(name).read_bytes()).digest())
+    return h.hexdigest()
+
+
 def _h(feat: str) -> int:
     return zlib.crc32(feat.encode("utf-8")) & (DIM - 1)
 

@@ -31,6 +31,30 @@ def _tags(word: str) -> list[tuple[str, float]]:
         return []
 
 
+def have_lexicon() -> bool:
+    """Whether the lexicon (HanTa) is installed: without it every unknown capitalised word may be a name."""
+    return _hanta() is not None
+
+
+def word_tags(word: str) -> list[tuple[str, float]]:
+    """The lexicon's readings of one word, (STTS tag, score) best first; [] without HanTa. The one memo of
+    HanTa's word analysis (`_tags`) answers."""
+    return _tags(word)
+
+
+@lru_cache(maxsize=65536)
+def word_lemma(word: str) -> str:
+    """HanTa's lemma of the word's best reading (the word itself without HanTa)."""
+    tags = _tags(word)
+    tagger = _hanta()
+    if not tags or tagger is None:
+        return word
+    try:  # analyze() without the tag would tag the word a second time to find it
+        return tagger.analyze(word, pos=tags[0][0])[0]
+    except Exception:  # noqa: BLE001
+        return word
+
+
 @lru_cache(maxsize=65536)
 def word_tag(word: str) -> tuple[str, bool]:
     """(best STTS tag, known to the lexicon) for one word, from HanTa."""

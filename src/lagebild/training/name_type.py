@@ -200,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                 "license": "CC BY 4.0 (GermEval 2014)", "classes": list(N.CLASSES), "dim": N.DIM,
                 "epochs": args.epochs, "threshold": args.threshold, "examples": len(train),
                 "feature_lists_sha256": N.feature_lists_fingerprint(),
+                "feature_data_sha256": N.feature_data_fingerprint(),
                 "measured": res}
         if not args.no_test:
             meta["measured_test_note"] = ("GermEval 2014 test, measured once with `python -m "
