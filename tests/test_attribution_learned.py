@@ -242,6 +242,7 @@ def test_the_packaged_weights_read_the_other_lists_they_were_trained_with(parser
     other = L._Toks(doc, sents, lists={"reporting_verbs": frozenset({"sagen"}), "speaking_nouns": frozenset({"mann"}),
                                        "carry_adverbs": frozenset({"zufolge"})})
     assert now.repverb[verb.i] and not other.repverb[verb.i]
+    assert not L._TokFacts.of(now, guard.i).speaking                    # not a speaking noun of lang/de's list
     assert L._TokFacts.of(other, guard.i).speaking                      # "Wach|mann" headed by a listed noun
     assert L._candidate(now, 0) and not L._candidate(other, 0)          # "Demnach" carries only by the list
 

@@ -760,7 +760,7 @@ class ClaimExtractor:
         if by_unit is None:
             return words
         out = attr.attribute_figure(doc, units, ui, pos, said, by_unit)
-        stated = not out.sources and attr.in_speaker_phrase(doc, ui, pos, by_unit)   # no fallback names a source
+        stated = out.stated                 # a figure in a speaker's own phrase: no fallback names a source
         if not out.sources and not stated and survey is not None and survey[0] <= pos:
             out.sources.append(survey[1])
             attr.FIGURE_STATS["survey"] += 1

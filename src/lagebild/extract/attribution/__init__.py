@@ -21,7 +21,6 @@ from __future__ import annotations
 from .figures import STATS as FIGURE_STATS  # noqa: F401  (the claims extractor reads these)
 from .figures import attribute as attribute_figure  # noqa: F401
 from .figures import (
-    in_speaker_phrase,  # noqa: F401
     learned_source,  # noqa: F401
     sources_by_unit,  # noqa: F401
 )

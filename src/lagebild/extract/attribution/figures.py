@@ -947,6 +947,7 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         return result
     if in_speaker_phrase(doc, i, pos, by_unit):
         STATS["figure in the speaker's own phrase: stated by the article"] += 1
+        result.stated = True
         return result
     gapped = _gapped(doc, units, i, tok, by_unit)
     own = [gapped] if gapped is not None else _own(doc, units, i, tok, by_unit)

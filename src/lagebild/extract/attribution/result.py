@@ -14,6 +14,8 @@ class Attribution:
     spans: list[tuple[int, int]] = field(default_factory=list)   # cue and speaker spans, masked by callers
     sentence_hedged: bool = False        # by what speaks for the whole sentence (a report as basis, unverified)
     planned: bool = False                # the figure's clause makes it a plan or an expectation (extract/modality.py)
+    stated: bool = False                 # the figure stands in a speaker's own phrase: the article states it, on no
+                                         # one's word - no fallback may name a source (figures.in_speaker_phrase)
 
     @property
     def source(self) -> str | None:
