@@ -536,6 +536,10 @@ def test_a_crowd_overrunning_a_barrier_is_a_riot(nlp):
     ("Die Polizei nahm am Montag in Brüssel einen möglichen Komplizen der Attentäter fest.", "COERCE",
      "2025-03-10", "reported"),                                      # the accomplice is possible, not the arrest
     ("Ein möglicher Anschlag in Brüssel wurde am Montag vereitelt.", "ASSAULT", "2025-03-10", "hypothetical"),
+    # a given happening as the modal clause's subject: what is guessed is its effect, not the event
+    ("Das Erdbeben in Chile könnte die Kupferpreise treiben.", "DISASTER", "2025-03-10", "reported"),
+    ("Ein Erdbeben in Chile könnte die Kupferpreise treiben.", "DISASTER", "2025-03-10", "hypothetical"),
+    ("Die Wahl in Bayern könnte die Koalition beenden.", "VOTE", "2025-03-10", "hypothetical"),
     # an attack or flood a clause follows has happened
     ("Nach dem Anschlag in Lyon will die Regierung die Kontrollen verschärfen.", "ASSAULT", "2025-03-10",
      "reported"),
@@ -949,6 +953,18 @@ def test_dateline_is_the_default_place(nlp):
     assert one(evs, "COERCE").place.name == "Wien"      # a capital in a dateline is the town, not its state
     evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer aus Ungarn festgenommen.")
     assert one(evs, "COERCE").place is None             # the sentence names a place of its own
+
+
+def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
+    """"Ein Urlauber aus Hamburg ... ist im Gebirge abgestürzt": an "aus" phrase on a noun tells an origin (also the
+    country nested in it); no place rather than the wrong one. The place of the event itself stays."""
+    evs = events_of(nlp, "Ein 52-jähriger Urlauber aus Hamburg in Deutschland ist am Sonntag im Gebirge mit seinem "
+                         "Gleitschirm abgestürzt.")
+    assert one(evs, "ACCIDENT").place is None
+    evs = events_of(nlp, "Ein Mann aus Graz ist am Montag auf einer Skitour von einer Lawine verschüttet worden.")
+    assert one(evs, "DISASTER").place is None
+    evs = events_of(nlp, "Ein Mann aus Graz ist am Montag in Salzburg von einer Lawine verschüttet worden.")
+    assert one(evs, "DISASTER").place.name == "Salzburg"
 
 
 def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):

@@ -585,14 +585,15 @@ def _same_party(a: Mention, b: Mention) -> bool:
 
 
 def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list[Mention],
-           start: int) -> Place | None:
-    """The event's place: a located mention in the clause (else the sentence), nearest the trigger."""
+           start: int, moves: bool = False) -> Place | None:
+    """The event's place: a located mention in the clause (else the sentence), nearest the trigger, not a noun's
+    origin (`_origin`) unless the event moves people ("evakuierte 3000 Menschen aus der Stadt Idlib")."""
     from ..geo import gazetteer
 
     g = gazetteer()
     for lo, hi in ((a, b), (ua, ub)):
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
-                and not _dateline(text, m)]
+                and not _dateline(text, m) and (moves or not _origin(doc, m))]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
             cand = g.by_id.get((m.ref or "").split(":", 1)[1])
@@ -606,7 +607,20 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     return None
 
 
+def _origin(doc: Doc, m: Mention) -> bool:
+    """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Mann aus Leonberg in
+    Deutschland ist im Gebirge abgestürzt": neither Leonberg nor Deutschland is where he fell), read from the parse."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    t = span.root if span is not None else None
+    while t is not None and t.head is not t and t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ == "nmod" and _case(t) in ORIGIN_CASES and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        t = t.head
+    return False
+
+
 LOC_CASES = _FUNCTION_WORDS["location"]
+ORIGIN_CASES = _FUNCTION_WORDS["origin"]
 FROM_CASES = _FUNCTION_WORDS["from"]
 TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
@@ -1008,7 +1022,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     """The status the regular expressions of `_status` read off the clause, corrected by the parse:
 
     - a clause's modal belongs to its own verb: an event named with a definite or demonstrative
-      article in a phrase of it is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
+      article in a phrase of it (an attack, disaster, accident or flight also as its subject or object: "Das
+      Unglück könnte die Saison beenden") is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
       könnte": the vote is no hypothesis; "bei einer Wahl könnte" stays one);
     - an attack, disaster, accident or flight the clause is set after or caused by ("nach dem Anschlag
       will die Regierung ...", "wegen der Überschwemmungen könnte ...") has happened;
@@ -1026,7 +1041,9 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "planned"                               # "hat angekündigt, das Geschäft abzuziehen"
     if status in ("reported", "planned") and _generic(tok, status):
         return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
-    if trig.nominal and status in ("planned", "hypothetical") and case is not None:
+    # a happening the modal clause is about, as its subject or object ("Der Angriff könnte die Gespräche gefährden")
+    argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj")
+    if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
         if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
@@ -1267,13 +1284,13 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start) or place
+        place = _place(doc, text, a, b, a, b, mentions, start, trig.type in MOVES) or place
     if not reference:
-        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start, trig.type in MOVES)
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):
         place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
-                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
+                       mentions, u.start, trig.type in MOVES)  # "dort", "das Gebiet": the place named just before
     if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
         place = _country_place(target)                 # "nach Russland": the destination country
     return place
