@@ -953,6 +953,9 @@ def test_dateline_is_the_default_place(nlp):
     assert one(evs, "COERCE").place.name == "Wien"      # a capital in a dateline is the town, not its state
     evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer aus Ungarn festgenommen.")
     assert one(evs, "COERCE").place is None             # the sentence names a place of its own
+    evs = events_of(nlp, "Proteste gegen Minister. Rhodos – Rund 300 Bewohner protestierten am Freitag, weil immer "
+                         "mehr Migranten aus der Türkei ankommen.")
+    assert one(evs, "PROTEST").place.name == "Rhodos"   # a place in another clause is not the protest's
 
 
 def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):

@@ -992,7 +992,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
-        place = _dateline_place(doc, text, mentions, u)
+        place = _dateline_place(doc, text, mentions, (a, b))
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
@@ -1323,10 +1323,11 @@ def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
 DATELINE = re.compile(r"\s*[–—]\s")              # "Istanbul – Die Polizei ...": one place, then a dash
 
 
-def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | None:
-    """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place
-    of its events whose sentence names none: a gazetteer place at the start of a sentence in the article's first
-    lines, followed by a dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
+def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[int, int]) -> Place | None:
+    """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place of its events whose
+    clause names none (a place in another clause of the sentence, "..., weil Migranten aus der Türkei ankommen", is
+    not where it happened): a gazetteer place at the start of a sentence in the article's first lines, followed by a
+    dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
     "Moskau:" heads an agency digest of news from anywhere, `_dateline`), or the place that opens the title followed
     by a colon ("Kairo: Zehn Flüchtlinge ... getötet", the dateline of the title)."""
     key = ("lagebild_events", "dateline")
@@ -1344,8 +1345,8 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | 
                 data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break
     line, place = data[key]
-    if any(u.start <= m.start < u.end and m.label in ("LOC", "GPE") and m is not line for m in mentions):
-        return None                                    # the sentence names a place of its own (an origin, say)
+    if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line for m in mentions):
+        return None                                    # the clause names a place of its own (an origin, say)
     return place
 
 
