@@ -1075,6 +1075,11 @@ def test_place_on_the_argument_of_a_nominal_trigger_and_the_office_of_a_vote(nlp
     assert len(raid) == 1 and raid[0].type == "COERCE" and raid[0].place.name == "Lyon"
     vote = one(events_of(nlp, "Bei der Wahl zum Bürgermeister der Stadt Kassel erhielt Müller 40 Prozent."), "VOTE")
     assert vote.place is not None and vote.place.name == "Kassel"
+    # the target of an attack ("auf X") is no place itself, its locative phrase is where the attack was
+    attack = one(events_of(nlp, "Der Angriff auf eine Polizeistation in Kenia dauerte die ganze Nacht."), "ASSAULT")
+    assert attack.place is not None and attack.place.name == "Kenia"
+    fire = one(events_of(nlp, "Der Brand auf einem Frachter im Hafen von Hamburg ist gelöscht."), "ACCIDENT")
+    assert fire.place is not None and fire.place.name == "Hamburg"
 
 
 def test_legal_action_at_its_court_and_title_dateline(nlp):

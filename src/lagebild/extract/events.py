@@ -723,10 +723,11 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
     """The place of a nominal trigger told on one of its arguments: "die Erstürmung eines Protestcamps in Kairo" (a
     locative PP on its genitive), "die Wahl zum Bürgermeister der Stadt Chemnitz" (for a vote, also the office's
-    genitive or "von" place: where the office is, the vote is)."""
+    genitive or "von" place: where the office is, the vote is); so on its target ("der Angriff auf eine Polizeistation
+    in Kenia": "auf" says what was hit, where that is, the attack was)."""
     out = []
     for c in tok.children:
-        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES:
+        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES - TARGET_CASES:
             continue
         for g in c.children:
             case = _case(g)
