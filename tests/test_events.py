@@ -1225,3 +1225,14 @@ def test_a_verdict_is_at_the_court_named_last_before_it_not_at_an_earlier_instan
     verdict = [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.trigger == "verurteilt"]
     assert [e.place.name for e in verdict] == ["Hannover"]
 
+
+
+def test_a_time_of_a_named_day_gives_the_event_its_day(nlp):
+    """"am Samstagabend", "Dienstagfrüh": the time expression names a day (XXXX-WXX-6TEV), the event's day; a time of
+    day alone ("gegen 19 Uhr") names none and leaves the report's date."""
+    e = one(events_of(nlp, "Bei einer Explosion in Essen wurden am Samstagabend drei Menschen verletzt.",
+                      dct="2025-03-10"), "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-08"
+    e = one(events_of(nlp, "Zwei Frauen sind am Sonntagnachmittag in Innsbruck von einer Lawine erfasst worden.",
+                      dct="2025-03-10"), "DISASTER")
+    assert e.time is not None and e.time.value == "2025-03-09"

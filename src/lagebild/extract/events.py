@@ -785,8 +785,8 @@ def _country_place(m: Mention | None) -> Place | None:
 def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times: list[TimeExpression],
           status: str, etype: str = "") -> TimeValue:
     u = units[ui]
-    usable = [t for t in times if u.start <= t.start < u.end and t.type == "DATE" and t.value
-              and t.value not in ("PRESENT_REF", "PAST_REF")]
+    usable = [d for t in times if u.start <= t.start < u.end and (d := _day_of(t)) is not None and d.value
+              and d.value not in ("PRESENT_REF", "PAST_REF")]
     if status != "planned":
         usable = [t for t in usable if t.value != "FUTURE_REF"]
     in_clause = [t for t in usable if a <= t.start < b]
@@ -806,6 +806,17 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
     narrative = narrative_time(doc, units, ui, start, carried=etype not in SAYING) if status not in (
         "planned", "hypothetical") and not any(a <= t.start < b and _anchors(text, t) for t in times) else None
     return narrative or default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+
+
+def _day_of(t: TimeExpression) -> TimeExpression | None:
+    """A date expression, or the day of a time that names one ("am Sonntagnachmittag" XXXX-WXX-7TAF, "Dienstagfrüh",
+    "am 3. Mai um 19 Uhr": the day is when the event happened; a time of day alone, "gegen 19.00 Uhr", is none)."""
+    if t.type == "DATE":
+        return t
+    day = (t.value or "").split("T", 1)[0]
+    if t.type != "TIME" or not day:
+        return None
+    return replace(t, type="DATE", value=day)
 
 
 SINCE_THEN = re.compile(r"\b(vergangen|letzt|zurückliegend|seit)", re.IGNORECASE)
