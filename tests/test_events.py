@@ -968,6 +968,8 @@ def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
     assert one(evs, "DISASTER").place is None
     evs = events_of(nlp, "Ein Mann aus Graz ist am Montag in Salzburg von einer Lawine verschüttet worden.")
     assert one(evs, "DISASTER").place.name == "Salzburg"
+    # a verbless sentence: the climb from the place ends at its noun root (ran forever before)
+    assert one(events_of(nlp, "Großer Schaden in Essen beim Brand."), "ACCIDENT").place.name == "Essen"
 
 
 def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):

@@ -612,7 +612,7 @@ def _origin(doc: Doc, m: Mention) -> bool:
     Deutschland ist im Gebirge abgestürzt": neither Leonberg nor Deutschland is where he fell), read from the parse."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     t = span.root if span is not None else None
-    while t is not None and t.head is not t and t.pos_ in ("NOUN", "PROPN"):
+    while t is not None and t.head.i != t.i and t.pos_ in ("NOUN", "PROPN"):
         if t.dep_ == "nmod" and _case(t) in ORIGIN_CASES and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return True
         t = t.head
