@@ -536,6 +536,10 @@ def test_a_crowd_overrunning_a_barrier_is_a_riot(nlp):
     ("Die Polizei nahm am Montag in Brüssel einen möglichen Komplizen der Attentäter fest.", "COERCE",
      "2025-03-10", "reported"),                                      # the accomplice is possible, not the arrest
     ("Ein möglicher Anschlag in Brüssel wurde am Montag vereitelt.", "ASSAULT", "2025-03-10", "hypothetical"),
+    # a given happening as the modal clause's subject: what is guessed is its effect, not the event
+    ("Das Erdbeben in Chile könnte die Kupferpreise treiben.", "DISASTER", "2025-03-10", "reported"),
+    ("Ein Erdbeben in Chile könnte die Kupferpreise treiben.", "DISASTER", "2025-03-10", "hypothetical"),
+    ("Die Wahl in Bayern könnte die Koalition beenden.", "VOTE", "2025-03-10", "hypothetical"),
     # an attack or flood a clause follows has happened
     ("Nach dem Anschlag in Lyon will die Regierung die Kontrollen verschärfen.", "ASSAULT", "2025-03-10",
      "reported"),
@@ -949,6 +953,23 @@ def test_dateline_is_the_default_place(nlp):
     assert one(evs, "COERCE").place.name == "Wien"      # a capital in a dateline is the town, not its state
     evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer aus Ungarn festgenommen.")
     assert one(evs, "COERCE").place is None             # the sentence names a place of its own
+    evs = events_of(nlp, "Proteste gegen Minister. Rhodos – Rund 300 Bewohner protestierten am Freitag, weil immer "
+                         "mehr Migranten aus der Türkei ankommen.")
+    assert one(evs, "PROTEST").place.name == "Rhodos"   # a place in another clause is not the protest's
+
+
+def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
+    """"Ein Urlauber aus Hamburg ... ist im Gebirge abgestürzt": an "aus" phrase on a noun tells an origin (also the
+    country nested in it); no place rather than the wrong one. The place of the event itself stays."""
+    evs = events_of(nlp, "Ein 52-jähriger Urlauber aus Hamburg in Deutschland ist am Sonntag im Gebirge mit seinem "
+                         "Gleitschirm abgestürzt.")
+    assert one(evs, "ACCIDENT").place is None
+    evs = events_of(nlp, "Ein Mann aus Graz ist am Montag auf einer Skitour von einer Lawine verschüttet worden.")
+    assert one(evs, "DISASTER").place is None
+    evs = events_of(nlp, "Ein Mann aus Graz ist am Montag in Salzburg von einer Lawine verschüttet worden.")
+    assert one(evs, "DISASTER").place.name == "Salzburg"
+    # a verbless sentence: the climb from the place ends at its noun root (ran forever before)
+    assert one(events_of(nlp, "Großer Schaden in Essen beim Brand."), "ACCIDENT").place.name == "Essen"
 
 
 def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):
@@ -1056,6 +1077,11 @@ def test_place_on_the_argument_of_a_nominal_trigger_and_the_office_of_a_vote(nlp
     assert len(raid) == 1 and raid[0].type == "COERCE" and raid[0].place.name == "Lyon"
     vote = one(events_of(nlp, "Bei der Wahl zum Bürgermeister der Stadt Kassel erhielt Müller 40 Prozent."), "VOTE")
     assert vote.place is not None and vote.place.name == "Kassel"
+    # the target of an attack ("auf X") is no place itself, its locative phrase is where the attack was
+    attack = one(events_of(nlp, "Der Angriff auf eine Polizeistation in Kenia dauerte die ganze Nacht."), "ASSAULT")
+    assert attack.place is not None and attack.place.name == "Kenia"
+    fire = one(events_of(nlp, "Der Brand auf einem Frachter im Hafen von Hamburg ist gelöscht."), "ACCIDENT")
+    assert fire.place is not None and fire.place.name == "Hamburg"
 
 
 def test_legal_action_at_its_court_and_title_dateline(nlp):
@@ -1218,3 +1244,14 @@ def test_claims_and_events_read_one_set_of_cues_per_doc(nlp):
     again = [cues[k] for k in range(len(units))]
     assert all(any(c is m for m in made.values()) for c in again)
     assert any(c.source and c.source.name == "Feuerwehr" for c in again[0])
+
+
+def test_a_time_of_a_named_day_gives_the_event_its_day(nlp):
+    """"am Samstagabend", "Dienstagfrüh": the time expression names a day (XXXX-WXX-6TEV), the event's day; a time of
+    day alone ("gegen 19 Uhr") names none and leaves the report's date."""
+    e = one(events_of(nlp, "Bei einer Explosion in Essen wurden am Samstagabend drei Menschen verletzt.",
+                      dct="2025-03-10"), "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-08"
+    e = one(events_of(nlp, "Zwei Frauen sind am Sonntagnachmittag in Innsbruck von einer Lawine erfasst worden.",
+                      dct="2025-03-10"), "DISASTER")
+    assert e.time is not None and e.time.value == "2025-03-09"

@@ -585,14 +585,15 @@ def _same_party(a: Mention, b: Mention) -> bool:
 
 
 def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list[Mention],
-           start: int) -> Place | None:
-    """The event's place: a located mention in the clause (else the sentence), nearest the trigger."""
+           start: int, moves: bool = False) -> Place | None:
+    """The event's place: a located mention in the clause (else the sentence), nearest the trigger, not a noun's
+    origin (`_origin`) unless the event moves people ("evakuierte 3000 Menschen aus der Stadt Idlib")."""
     from ..geo import gazetteer
 
     g = gazetteer()
     for lo, hi in ((a, b), (ua, ub)):
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
-                and not _dateline(text, m)]
+                and not _dateline(text, m) and (moves or not _origin(doc, m))]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
             cand = g.by_id.get((m.ref or "").split(":", 1)[1])
@@ -606,7 +607,20 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     return None
 
 
+def _origin(doc: Doc, m: Mention) -> bool:
+    """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Mann aus Leonberg in
+    Deutschland ist im Gebirge abgestürzt": neither Leonberg nor Deutschland is where he fell), read from the parse."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    t = span.root if span is not None else None
+    while t is not None and t.head.i != t.i and t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ == "nmod" and _case(t) in ORIGIN_CASES and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        t = t.head
+    return False
+
+
 LOC_CASES = _FUNCTION_WORDS["location"]
+ORIGIN_CASES = _FUNCTION_WORDS["origin"]
 FROM_CASES = _FUNCTION_WORDS["from"]
 TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
@@ -709,10 +723,11 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
     """The place of a nominal trigger told on one of its arguments: "die Erstürmung eines Protestcamps in Kairo" (a
     locative PP on its genitive), "die Wahl zum Bürgermeister der Stadt Chemnitz" (for a vote, also the office's
-    genitive or "von" place: where the office is, the vote is)."""
+    genitive or "von" place: where the office is, the vote is); so on its target ("der Angriff auf eine Polizeistation
+    in Kenia": "auf" says what was hit, where that is, the attack was)."""
     out = []
     for c in tok.children:
-        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES:
+        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES - TARGET_CASES:
             continue
         for g in c.children:
             case = _case(g)
@@ -770,8 +785,8 @@ def _country_place(m: Mention | None) -> Place | None:
 def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times: list[TimeExpression],
           status: str, etype: str = "") -> TimeValue:
     u = units[ui]
-    usable = [t for t in times if u.start <= t.start < u.end and t.type == "DATE" and t.value
-              and t.value not in ("PRESENT_REF", "PAST_REF")]
+    usable = [d for t in times if u.start <= t.start < u.end and (d := _day_of(t)) is not None and d.value
+              and d.value not in ("PRESENT_REF", "PAST_REF")]
     if status != "planned":
         usable = [t for t in usable if t.value != "FUTURE_REF"]
     in_clause = [t for t in usable if a <= t.start < b]
@@ -791,6 +806,17 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
     narrative = narrative_time(doc, units, ui, start, carried=etype not in SAYING) if status not in (
         "planned", "hypothetical") and not any(a <= t.start < b and _anchors(text, t) for t in times) else None
     return narrative or default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+
+
+def _day_of(t: TimeExpression) -> TimeExpression | None:
+    """A date expression, or the day of a time that names one ("am Sonntagnachmittag" XXXX-WXX-7TAF, "Dienstagfrüh",
+    "am 3. Mai um 19 Uhr": the day is when the event happened; a time of day alone, "gegen 19.00 Uhr", is none)."""
+    if t.type == "DATE":
+        return t
+    day = (t.value or "").split("T", 1)[0]
+    if t.type != "TIME" or not day:
+        return None
+    return replace(t, type="DATE", value=day)
 
 
 SINCE_THEN = re.compile(r"\b(vergangen|letzt|zurückliegend|seit)", re.IGNORECASE)
@@ -978,7 +1004,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
-        place = _dateline_place(doc, text, mentions, u)
+        place = _dateline_place(doc, text, mentions, (a, b))
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
@@ -1008,7 +1034,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     """The status the regular expressions of `_status` read off the clause, corrected by the parse:
 
     - a clause's modal belongs to its own verb: an event named with a definite or demonstrative
-      article in a phrase of it is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
+      article in a phrase of it (an attack, disaster, accident or flight also as its subject or object: "Das
+      Unglück könnte die Saison beenden") is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
       könnte": the vote is no hypothesis; "bei einer Wahl könnte" stays one);
     - an attack, disaster, accident or flight the clause is set after or caused by ("nach dem Anschlag
       will die Regierung ...", "wegen der Überschwemmungen könnte ...") has happened;
@@ -1026,7 +1053,9 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "planned"                               # "hat angekündigt, das Geschäft abzuziehen"
     if status in ("reported", "planned") and _generic(tok, status):
         return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
-    if trig.nominal and status in ("planned", "hypothetical") and case is not None:
+    # a happening the modal clause is about, as its subject or object ("Der Angriff könnte die Gespräche gefährden")
+    argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj")
+    if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
         if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
@@ -1267,13 +1296,13 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start) or place
+        place = _place(doc, text, a, b, a, b, mentions, start, trig.type in MOVES) or place
     if not reference:
-        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start)
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start, trig.type in MOVES)
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):
         place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
-                       mentions, u.start)         # "dort", "das Gebiet": the place named just before
+                       mentions, u.start, trig.type in MOVES)  # "dort", "das Gebiet": the place named just before
     if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
         place = _country_place(target)                 # "nach Russland": the destination country
     return place
@@ -1306,10 +1335,11 @@ def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
 DATELINE = re.compile(r"\s*[–—]\s")              # "Istanbul – Die Polizei ...": one place, then a dash
 
 
-def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | None:
-    """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place
-    of its events whose sentence names none: a gazetteer place at the start of a sentence in the article's first
-    lines, followed by a dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
+def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[int, int]) -> Place | None:
+    """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place of its events whose
+    clause names none (a place in another clause of the sentence, "..., weil Migranten aus der Türkei ankommen", is
+    not where it happened): a gazetteer place at the start of a sentence in the article's first lines, followed by a
+    dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
     "Moskau:" heads an agency digest of news from anywhere, `_dateline`), or the place that opens the title followed
     by a colon ("Kairo: Zehn Flüchtlinge ... getötet", the dateline of the title)."""
     key = ("lagebild_events", "dateline")
@@ -1327,8 +1357,8 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], u) -> Place | 
                 data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break
     line, place = data[key]
-    if any(u.start <= m.start < u.end and m.label in ("LOC", "GPE") and m is not line for m in mentions):
-        return None                                    # the sentence names a place of its own (an origin, say)
+    if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line for m in mentions):
+        return None                                    # the clause names a place of its own (an origin, say)
     return place
 
 

@@ -43,15 +43,23 @@ def _rows(name: str):
 
 
 @lru_cache(maxsize=1)
+def _needs_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """event_needs.tsv read once: list name -> stems, and the names whose third column says "argument"."""
+    lists, argument = {}, set()
+    for name, stems, *where in _rows("event_needs.tsv"):
+        lists[name] = tuple(s.strip() for s in stems.split(",") if s.strip())
+        if where and where[0] == "argument":
+            argument.add(name)
+    return lists, frozenset(argument)
+
+
 def needs_lists() -> dict[str, tuple[str, ...]]:
-    return {name: tuple(s.strip() for s in stems.split(",") if s.strip())
-            for name, stems, *_ in _rows("event_needs.tsv")}
+    return _needs_table()[0]
 
 
-@lru_cache(maxsize=1)
 def argument_needs() -> frozenset[str]:
     """The needs lists a trigger's own word or arguments must meet (event_needs.tsv's third column)."""
-    return frozenset(name for name, _, *where in _rows("event_needs.tsv") if where and where[0] == "argument")
+    return _needs_table()[1]
 
 
 # Prefixes a verb takes either way: "brach durch" / "durchbrachen", "durchgebrochen" / "durchbrochen".
