@@ -146,17 +146,18 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
     "Nachdem", the polite "Sie") are none anywhere. Words inside `skip` (entity
     mentions, time expressions: they become terms of their own or none) are left out."""
     text = article.text
-    words = list(_WORD.finditer(text))
-    lower = {m.group().casefold() for m in words if m.group()[0].islower()} | _stop_words()
+    stop = _stop_words()
+    words = _WORD.findall(text)
+    lower = {w.casefold() for w in set(words) if w[0].islower()}
     out = []
-    for m in words:
-        w = m.group()
-        if not w[0].isupper() or len(w) < MIN_WORD or w.isupper():
-            continue
-        folded = w.casefold()
-        if folded in lower and (_initial(text, m.start()) or folded in _stop_words()):
-            continue
-        out.append((cistem(w), w, m.start()))
+    start = 0
+    for w in words:     # each word's offset: the next place it is written (only non-letters lie between words)
+        start = text.find(w, start)
+        if len(w) >= MIN_WORD and w[0].isupper() and not w.isupper():
+            folded = w.casefold()
+            if not (folded in stop or (folded in lower and _initial(text, start))):
+                out.append((cistem(w), w, start))
+        start += len(w)
     return _outside(out, skip) if skip else out
 
 
@@ -249,8 +250,8 @@ def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -
     found = None
     for cut in ("", "innen", "in"):
         base = w[: len(w) - len(cut)] if w.endswith(cut) else ""
-        if len(base) >= MIN_PART and known(cistem(base)):
-            found = cistem(base)
+        if len(base) >= MIN_PART and known(stem := cistem(base)):
+            found = stem
             break
     stems[w] = found
     return found
@@ -367,7 +368,8 @@ class StoryIndex:
 
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
         """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
-        v = {t: (1 + math.log(n)) * self.idf(t) * term_weight(t) for t, n in terms.items() if n > 0}
+        docs, df, log = self.n_docs + PRIOR_DOCS + 1, self.df, math.log     # idf(t) inline: the same floats
+        v = {t: (1 + log(n)) * log(docs / (df.get(t, 0) + 1)) * term_weight(t) for t, n in terms.items() if n > 0}
         top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
