@@ -101,9 +101,11 @@ def _near(a: str, b: str) -> bool:
     return within_one_edit(a, b)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _deletions(word: str) -> tuple[str, ...]:
     """The word and each form of it with one letter left out: two words one edit apart (a letter
-    changed, added, dropped or two swapped) share one of these, so they find each other by it."""
+    changed, added, dropped or two swapped) share one of these, so they find each other by it. Once per
+    word (a dossier names one person in many articles); every caller reads them as a set."""
     return (word, *{word[:i] + word[i + 1:] for i in range(len(word))})
 
 
