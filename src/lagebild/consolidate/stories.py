@@ -184,26 +184,40 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
     entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
     `compounds`: word -> compound_parts, and `stems`: its memo, shared by calls with one `known`."""
-    title_end = len(article.title) if article.title and article.text.startswith(article.title) \
-        else _lead_end(article.text, LEAD_SENTENCES)
+    title_end = _title_end(article)
     terms: dict[str, float] = defaultdict(float)
-    parts: dict[str, tuple[str, ...]] = {} if compounds is None else compounds
     if found is None:
         found = nouns(article, _skip_spans(times, ()))
-    for stem, word, start in found:
-        weight = TITLE_WEIGHT if start < title_end else 1
-        terms[stem] += weight
-        if known is not None:
-            if word not in parts:
-                parts[word] = compound_parts(word, known, stems)
-            for p in parts[word]:
-                terms[p] += PART_WEIGHT * weight
+    for stem, _, start in found:
+        terms[stem] += TITLE_WEIGHT if start < title_end else 1
+    if known is not None:
+        _add_parts(terms, article, found, known, compounds, stems)
     for m in mentions:
         key = entity_key(m)
         if key:
             terms[key] += ENTITY_WEIGHT
         if m.country and not (m.ref or "").startswith("country:"):
             terms[f"@in:{m.country}"] += 1
+    return terms
+
+
+def _title_end(article: Article) -> int:
+    return len(article.title) if article.title and article.text.startswith(article.title) \
+        else _lead_end(article.text, LEAD_SENTENCES)
+
+
+def _add_parts(terms: dict[str, float], article: Article, found: Sequence[tuple[str, str, int]],
+               known: Callable[[str], bool], compounds: dict[str, tuple[str, ...]] | None = None,
+               stems: dict[str, str | None] | None = None) -> dict[str, float]:
+    """`terms` (a defaultdict(float)) with the known parts of the compounds among the nouns `found` added
+    (`article_terms`): the same sums in any order, each weight a whole number."""
+    title_end = _title_end(article)
+    parts: dict[str, tuple[str, ...]] = {} if compounds is None else compounds
+    for _, word, start in found:
+        if word not in parts:
+            parts[word] = compound_parts(word, known, stems)
+        for p in parts[word]:
+            terms[p] += PART_WEIGHT * (TITLE_WEIGHT if start < title_end else 1)
     return terms
 
 
@@ -661,8 +675,9 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
     # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
     compounds: dict[str, tuple[str, ...]] = {}     # index.known does not change while the terms are read
     stems: dict[str, str | None] = {}
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds, stems)
-             for x in new}                         # the placed articles keep their vectors in the index
+    # (the base terms with the parts added: article_terms with `known`; the placed articles keep their vectors)
+    terms = {x.article.id: _add_parts(defaultdict(float, base[x.article.id]), x.article, found.of(x), index.known,
+                                      compounds, stems) for x in new}
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
