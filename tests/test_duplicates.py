@@ -163,3 +163,18 @@ def test_reading_marks_no_copies_consolidating_does(tmp_path):
     result = Result(articles=articles)
     consolidate(result, ())
     assert sorted(a.duplicate_of is None for a in result.articles) == [False, True]
+
+
+def test_signature_is_datasketchs_minhash():
+    """The signature takes all shingles' hashes at once; it must be datasketch's MinHash of them (its default
+    SHA-1 hash, seed 1, the same scheme), or stored signatures and candidates would change."""
+    from datasketch import MinHash
+
+    from lagebild.consolidate import duplicates as d
+
+    s = shingles("Die Feuerwehr löschte am Montag 12 Brände in Graz, Wien und Linz; Überstunden fielen an. " * 3
+                 + "Ärzte behandelten 7 Verletzte.")
+    m = MinHash(num_perm=d.NUM_PERM, seed=1, scheme=d.SCHEME)
+    m.update_batch([x.encode("utf-8") for x in s])
+    assert (d._signature(s) == m.hashvalues).all()
+    assert d._signature({"a b c"}) is None

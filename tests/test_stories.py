@@ -681,3 +681,13 @@ def test_claims_facts_and_stories_name_the_same_stories():
     story_ids = {r["id"] for r in rows("stories")}
     assert claim_groups and claim_groups <= fact_groups
     assert {g.split("/", 1)[0] for g in fact_groups} <= story_ids
+
+
+def test_nouns_offsets_past_digits_and_repeated_words():
+    """Each noun's offset is where that occurrence is written, also where digits or underscores join words
+    ("Haus2Haus") and a word recurs; a sentence-initial word the text writes lower-case elsewhere is none."""
+    text = "Laut Polizei kam Haus2Haus_Haus an. Die Polizei sprach laut. Polizei!"
+    found = st.nouns(Article(id="n", text=text, title=""))
+    assert [(w, text[o:o + len(w)] == w) for _, w, o in found] == [
+        ("Polizei", True), ("Haus", True), ("Haus", True), ("Haus", True), ("Polizei", True), ("Polizei", True)]
+    assert [o for _, w, o in found if w == "Haus"] == [17, 22, 27]

@@ -20,6 +20,7 @@ same as `mark_duplicates` over all articles.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -41,7 +42,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     toks = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).casefold())
     if len(toks) < k:
         return {" ".join(toks)} if toks else set()
-    return {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
+    return set(map(" ".join, zip(*(toks[i:] for i in range(k)))))
 
 
 def body(article: Article) -> str:
@@ -72,14 +73,26 @@ def signature(article: Article) -> np.ndarray | None:
 
 
 def _signature(s: set[str]) -> np.ndarray | None:
-    """The MinHash values of a shingle set (`signature`)."""
+    """The MinHash values of a shingle set (`signature`): datasketch's MinHash with its default hash (the
+    first 4 bytes of SHA-1, little-endian), here taken for all shingles at once (one array of the digests'
+    bytes, not a Python call per shingle) and the permutations made once per process - the same values."""
     if len(s) < MIN_SHINGLES:
         return None
     from datasketch import MinHash  # imported where a signature is made, not by every import of ours
 
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    m.update_batch([x.encode("utf-8") for x in s])
+    sha1 = hashlib.sha1
+    values = np.frombuffer(b"".join([sha1(x.encode("utf-8")).digest()[:4] for x in s]), dtype="<u4")
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
+    m.update_batch(values.tolist())
     return m.hashvalues
+
+
+@functools.cache
+def _permutations() -> Any:
+    """The permutations of datasketch's MinHash (num_perm NUM_PERM, seed 1, SCHEME), made once."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 def _check(threshold: float) -> None:

@@ -101,9 +101,11 @@ def _near(a: str, b: str) -> bool:
     return within_one_edit(a, b)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _deletions(word: str) -> tuple[str, ...]:
     """The word and each form of it with one letter left out: two words one edit apart (a letter
-    changed, added, dropped or two swapped) share one of these, so they find each other by it."""
+    changed, added, dropped or two swapped) share one of these, so they find each other by it. Once per
+    word (a dossier names one person in many articles); every caller reads them as a set."""
     return (word, *{word[:i] + word[i + 1:] for i in range(len(word))})
 
 
@@ -374,6 +376,14 @@ def mention_keys(m: Mention) -> set[str]:
     its kind, of a full name read as a person elsewhere, of the buckets it may fall in (any kind; a
     genitive with its nominative) and, for a person, the near-forms of the words a full name or short form
     is matched by. Wider than needed is safe (more is redone); narrower would not be."""
+    return set(_keys_of(m.text, m.label, m.ref))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _keys_of(raw: str, label_: str | None, ref: str | None) -> frozenset[str]:
+    """`mention_keys` of a mention's text, label and ref (all it reads): once per name, not per mention (a
+    dossier names one person, town or organisation in many articles)."""
+    m = Mention("", 0, 0, raw, label_, None, ref)
     text = m.text.strip()
     label = (m.label or "OTH").upper()
     keys: set[str] = set()
@@ -398,7 +408,7 @@ def mention_keys(m: Mention) -> set[str]:
         slug = _slug(m.text)
         if "-" not in slug:
             keys.update(_near_keys(slug))
-    return keys
+    return frozenset(keys)
 
 
 def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple[list[int], dict[str, int]]:
@@ -417,10 +427,10 @@ def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple
 
     first: list[str | None] = []
     for m in mentions:
-        keys = mention_keys(m)
+        keys = _keys_of(m.text, m.label, m.ref)
         eid = entity_of.get((m.article, m.start, m.end))
         if eid is not None:
-            keys.add("e:" + eid)
+            keys = keys | {"e:" + eid}
         head = None
         for k in sorted(keys):
             r = find(k)
@@ -436,6 +446,6 @@ def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple
 
 def part_keys(mentions: Iterable[Mention], entities: Iterable[Entity]) -> set[str]:
     """All keys of these mentions and entities (one part, `components`)."""
-    keys = {k for m in mentions for k in mention_keys(m)}
+    keys = {k for m in mentions for k in _keys_of(m.text, m.label, m.ref)}
     keys.update("e:" + e.id for e in entities)
     return keys

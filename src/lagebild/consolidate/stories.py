@@ -146,17 +146,18 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
     "Nachdem", the polite "Sie") are none anywhere. Words inside `skip` (entity
     mentions, time expressions: they become terms of their own or none) are left out."""
     text = article.text
-    words = list(_WORD.finditer(text))
-    lower = {m.group().casefold() for m in words if m.group()[0].islower()} | _stop_words()
+    stop = _stop_words()
+    words = _WORD.findall(text)
+    lower = {w.casefold() for w in set(words) if w[0].islower()}
     out = []
-    for m in words:
-        w = m.group()
-        if not w[0].isupper() or len(w) < MIN_WORD or w.isupper():
-            continue
-        folded = w.casefold()
-        if folded in lower and (_initial(text, m.start()) or folded in _stop_words()):
-            continue
-        out.append((cistem(w), w, m.start()))
+    start = 0
+    for w in words:     # each word's offset: the next place it is written (only non-letters lie between words)
+        start = text.find(w, start)
+        if len(w) >= MIN_WORD and w[0].isupper() and not w.isupper():
+            folded = w.casefold()
+            if not (folded in stop or (folded in lower and _initial(text, start))):
+                out.append((cistem(w), w, start))
+        start += len(w)
     return _outside(out, skip) if skip else out
 
 
@@ -183,26 +184,40 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
     entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
     `compounds`: word -> compound_parts, and `stems`: its memo, shared by calls with one `known`."""
-    title_end = len(article.title) if article.title and article.text.startswith(article.title) \
-        else _lead_end(article.text, LEAD_SENTENCES)
+    title_end = _title_end(article)
     terms: dict[str, float] = defaultdict(float)
-    parts: dict[str, tuple[str, ...]] = {} if compounds is None else compounds
     if found is None:
         found = nouns(article, _skip_spans(times, ()))
-    for stem, word, start in found:
-        weight = TITLE_WEIGHT if start < title_end else 1
-        terms[stem] += weight
-        if known is not None:
-            if word not in parts:
-                parts[word] = compound_parts(word, known, stems)
-            for p in parts[word]:
-                terms[p] += PART_WEIGHT * weight
+    for stem, _, start in found:
+        terms[stem] += TITLE_WEIGHT if start < title_end else 1
+    if known is not None:
+        _add_parts(terms, article, found, known, compounds, stems)
     for m in mentions:
         key = entity_key(m)
         if key:
             terms[key] += ENTITY_WEIGHT
         if m.country and not (m.ref or "").startswith("country:"):
             terms[f"@in:{m.country}"] += 1
+    return terms
+
+
+def _title_end(article: Article) -> int:
+    return len(article.title) if article.title and article.text.startswith(article.title) \
+        else _lead_end(article.text, LEAD_SENTENCES)
+
+
+def _add_parts(terms: dict[str, float], article: Article, found: Sequence[tuple[str, str, int]],
+               known: Callable[[str], bool], compounds: dict[str, tuple[str, ...]] | None = None,
+               stems: dict[str, str | None] | None = None) -> dict[str, float]:
+    """`terms` (a defaultdict(float)) with the known parts of the compounds among the nouns `found` added
+    (`article_terms`): the same sums in any order, each weight a whole number."""
+    title_end = _title_end(article)
+    parts: dict[str, tuple[str, ...]] = {} if compounds is None else compounds
+    for _, word, start in found:
+        if word not in parts:
+            parts[word] = compound_parts(word, known, stems)
+        for p in parts[word]:
+            terms[p] += PART_WEIGHT * (TITLE_WEIGHT if start < title_end else 1)
     return terms
 
 
@@ -249,8 +264,8 @@ def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -
     found = None
     for cut in ("", "innen", "in"):
         base = w[: len(w) - len(cut)] if w.endswith(cut) else ""
-        if len(base) >= MIN_PART and known(cistem(base)):
-            found = cistem(base)
+        if len(base) >= MIN_PART and known(stem := cistem(base)):
+            found = stem
             break
     stems[w] = found
     return found
@@ -367,7 +382,8 @@ class StoryIndex:
 
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
         """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
-        v = {t: (1 + math.log(n)) * self.idf(t) * term_weight(t) for t, n in terms.items() if n > 0}
+        docs, df, log = self.n_docs + PRIOR_DOCS + 1, self.df, math.log     # idf(t) inline: the same floats
+        v = {t: (1 + log(n)) * log(docs / (df.get(t, 0) + 1)) * term_weight(t) for t, n in terms.items() if n > 0}
         top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
@@ -659,8 +675,9 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
     # then the parts of compounds that the dossier writes as words of their own (in two articles at least)
     compounds: dict[str, tuple[str, ...]] = {}     # index.known does not change while the terms are read
     stems: dict[str, str | None] = {}
-    terms = {x.article.id: article_terms(x.article, x.mentions, x.times, index.known, found.of(x), compounds, stems)
-             for x in new}                         # the placed articles keep their vectors in the index
+    # (the base terms with the parts added: article_terms with `known`; the placed articles keep their vectors)
+    terms = {x.article.id: _add_parts(defaultdict(float, base[x.article.id]), x.article, found.of(x), index.known,
+                                      compounds, stems) for x in new}
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
