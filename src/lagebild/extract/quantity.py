@@ -406,7 +406,7 @@ def _gapped(x: Token) -> Token | None:
     if h is x or h.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "mit" and c.dep_ == "case" for c in x.children):
         return None
     for t in reversed(x.doc[x.sent.start:h.i]):
-        if (t.lemma_ or "").lower() in ("prozent", "prozentpunkt"):
+        if classify(t.lemma_ or t.text)[1] == "percent":      # Prozent, Prozentpunkt, % (lang/de counted classes)
             named = t.head is not t and t.head.pos_ == "NOUN" and any(g.lower_ == "von" for g in t.children)
             return t.head if named else None
     return None
