@@ -327,7 +327,7 @@ def _among(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _rate_words() -> dict[str, frozenset[str]]:
-    """lang/de/rate_words.tsv: kind -> words (verbs, heads, now, then)."""
+    """lang/de/rate_words.tsv: kind -> words (verbs, heads, now, then, signs)."""
     return {k: frozenset(w.strip() for w in ",".join(v).split(",") if w.strip())
             for k, v in table("rate_words").items()}
 
@@ -448,7 +448,7 @@ def percent_change(doc: Doc, start: int, end: int) -> bool:
     if any(c.lower_ == "um" and c.dep_ == "case" for c in x.children) or tok.text[:1] in "+-\u2212":
         return True
     prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
-    return prev is not None and prev.lower_ in ("plus", "minus")
+    return prev is not None and prev.lower_ in _rate_words()["signs"]
 
 
 def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:
