@@ -327,7 +327,7 @@ def _among(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _rate_words() -> dict[str, frozenset[str]]:
-    """lang/de/rate_words.tsv: kind -> words (verbs, heads, now, then)."""
+    """lang/de/rate_words.tsv: kind -> words (verbs, heads, now, then, signs)."""
     return {k: frozenset(w.strip() for w in ",".join(v).split(",") if w.strip())
             for k, v in table("rate_words").items()}
 
@@ -389,12 +389,18 @@ def _changed(x: Token, verb: Token | None) -> Token | None:
     by "um", whatever the verb. The subject must stand in the figure's own clause ("Heizöl verteuerte sich um ein
     Viertel, Sprit um 13,5 Prozent": the second clause's verb is left out, its subject is Sprit, not Heizöl); a
     subject naming people, a party or a place says whose, not what; a pronoun names nothing here."""
-    if verb is None or not any(c.lower_ == "um" and c.dep_ == "case" for c in x.children):
+    if verb is None or not _by_how_much(x):
         return None
     lo, hi = _clause_span(x.doc, x)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lo <= c.i <= hi
             and not any(t.like_num for t in c.subtree) and not _whose(c)]
     return subj[0] if subj else None
+
+
+def _by_how_much(x: Token) -> bool:
+    """Does "um" mark the percent noun as a difference ("stieg um 0,8 Prozent")? German marks by how much with "um",
+    whatever the verb (`_changed`, `percent_change`)."""
+    return any(c.lower_ == "um" and c.dep_ == "case" for c in x.children)
 
 
 def _gapped(x: Token) -> Token | None:
@@ -406,7 +412,7 @@ def _gapped(x: Token) -> Token | None:
     if h is x or h.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "mit" and c.dep_ == "case" for c in x.children):
         return None
     for t in reversed(x.doc[x.sent.start:h.i]):
-        if (t.lemma_ or "").lower() in ("prozent", "prozentpunkt"):
+        if classify(t.lemma_ or t.text)[1] == "percent":      # Prozent, Prozentpunkt, % (lang/de counted classes)
             named = t.head is not t and t.head.pos_ == "NOUN" and any(g.lower_ == "von" for g in t.children)
             return t.head if named else None
     return None
@@ -444,11 +450,10 @@ def percent_change(doc: Doc, start: int, end: int) -> bool:
     tok = figure_token(doc, start, end)
     if tok is None:
         return False
-    x = counted_token(tok)
-    if any(c.lower_ == "um" and c.dep_ == "case" for c in x.children) or tok.text[:1] in "+-\u2212":
+    if _by_how_much(counted_token(tok)) or tok.text[:1] in "+-\u2212":
         return True
     prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
-    return prev is not None and prev.lower_ in ("plus", "minus")
+    return prev is not None and prev.lower_ in _rate_words()["signs"]
 
 
 def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:
