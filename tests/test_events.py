@@ -1214,7 +1214,7 @@ def test_claims_and_events_read_one_set_of_cues_per_doc(nlp):
     made = doc.user_data["_lagebild_cues"]
     assert made                                          # made while the pipeline ran
     units = split_units(doc)
-    cues = attr.unit_cues(doc, doc.text, units)
+    cues = attr.unit_cues(doc, units)
     again = [cues[k] for k in range(len(units))]
     assert all(any(c is m for m in made.values()) for c in again)
     assert any(c.source and c.source.name == "Feuerwehr" for c in again[0])
