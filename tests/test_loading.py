@@ -38,3 +38,38 @@ def test_nested_loaders_restore_the_outer_thresholds():
     before = gc.get_threshold()
     assert outer() == (0, 0)
     assert gc.get_threshold() == before
+
+
+def test_overlapping_loads_in_two_threads_restore_the_thresholds_from_before_both():
+    """Thread a's load ends while thread b's still runs (the web app's analysis of one upload and build of another): the
+    collector stays paused for b, and b's end restores the thresholds from before a began, not a's pause."""
+    import threading
+
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    during: list[int] = []
+
+    @loader
+    def load_a():
+        a_in.set()
+        assert b_in.wait(10)
+
+    @loader
+    def load_b():
+        b_in.set()
+        assert a_out.wait(10)
+        during.append(gc.get_threshold()[0])
+
+    def run_a():
+        load_a()
+        a_out.set()
+
+    before = gc.get_threshold()
+    ta = threading.Thread(target=run_a)
+    ta.start()
+    assert a_in.wait(10)
+    tb = threading.Thread(target=load_b)
+    tb.start()
+    ta.join(10)
+    tb.join(10)
+    assert during == [0]                           # still paused after a ended
+    assert gc.get_threshold() == before

@@ -9,26 +9,40 @@ what the load made is collected as usual afterwards (one full collection instead
 Nothing is frozen (`gc.freeze` would keep for the process's life any cyclic garbage of what is alive at that
 moment - the Docs of a batch being analysed when an extractor loads a table on first use - and raised a 10,000-
 article add's peak memory by 200 MB).
+
+The thresholds are the process's: loads that overlap - nested, or in two threads (the web app analyses one upload
+while it builds another's, each thread may load a table on first use) - share one pause, which the first of them
+begins and the last ends, so the thresholds from before the first are restored, whichever load ends last.
 """
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Callable
 from functools import wraps
-from typing import Callable, TypeVar
+from typing import ParamSpec, TypeVar
 
+P = ParamSpec("P")
 T = TypeVar("T")
 
+_lock = threading.Lock()
+_paused: list[tuple[int, ...]] = []          # the thresholds from before the first load running, once per load
 
-def loader(load: Callable[..., T]) -> Callable[..., T]:
+
+def loader(load: Callable[P, T]) -> Callable[P, T]:
     """`load` with the collector's automatic runs paused (threshold 0) while it runs (see the module)."""
 
     @wraps(load)
-    def run(*args, **kwargs) -> T:
-        thresholds = gc.get_threshold()
-        gc.set_threshold(0)             # not gc.disable(): a library may enable it again (srsly's msgpack does)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        with _lock:
+            _paused.append(_paused[0] if _paused else gc.get_threshold())
+            gc.set_threshold(0)         # not gc.disable(): a library may enable it again (srsly's msgpack does)
         try:
             return load(*args, **kwargs)
         finally:
-            gc.set_threshold(*thresholds)
+            with _lock:
+                before = _paused.pop()
+                if not _paused:
+                    gc.set_threshold(*before)
 
     return run

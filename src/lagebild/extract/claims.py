@@ -673,7 +673,7 @@ class ClaimExtractor:
         if not units:
             return []
         has_pos = any(t.pos for t in doc[:50])     # doc.has_annotation walks every token; a tagger tags all
-        cues = attr.unit_cues(doc, text, units)
+        cues = attr.unit_cues(doc, units)
         # who says what by the parse, where the pipeline parses; the word rules' cues come first
         parsed = doc.has_annotation("DEP")
         said = attr.quotations(doc) if parsed else []

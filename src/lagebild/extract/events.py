@@ -332,7 +332,7 @@ def find_events(doc: Doc) -> list[Event]:
     mentions: list[Mention] = list(doc._.mentions or ())
     times: list[TimeExpression] = list(doc._.times or ())
     claims: list[Claim] = list(doc._.claims or ())
-    cues = attr.unit_cues(doc, text, units)
+    cues = attr.unit_cues(doc, units)
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     last_force: tuple[int, Event] | None = None

@@ -16,7 +16,6 @@ is a matter of comparing them. Everything here is German lexical knowledge, its 
 """
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -31,8 +30,6 @@ from ..loading import loader
 from ..model import Measure
 from ..nlp.lemmas import readings
 from ..text import slugify
-
-log = logging.getLogger(__name__)
 
 # --- countries: geo's one country table, with the forms lang/de adds (armed forces, armed groups) ---------
 

@@ -237,9 +237,14 @@ class Gazetteer:
         self._load_countries()
 
     # --- loading ---------------------------------------------------------------------------
+    @staticmethod
+    def _names_area(cand: Candidate) -> bool:
+        """Whether `cand` is a first-level area or a curated region (not one within an area): `area_forms`."""
+        return cand.id.startswith("a1-") or (cand.precision == "region" and not cand.area)
+
     def _add(self, form: str, cand: Candidate) -> None:
         self.by_form.setdefault(form, []).append(cand)
-        if cand.id.startswith("a1-") or (cand.precision == "region" and not cand.area):
+        if self._names_area(cand):
             self.area_forms.add(form)
 
     def _load_places(self) -> None:
@@ -258,7 +263,7 @@ class Gazetteer:
                 if kind:
                     for form in forms:
                         self._areas.setdefault((cc, form.casefold()), base)
-                    if gid.startswith("a1-"):                 # what _add keeps of an area (its kind: region)
+                    if self._names_area(base):
                         self.area_forms.update(forms)
                 elif "ajon" in names or "aion" in names or "ayon" in names:
                     for form in forms:                     # "Solomjanskyj rajon": the district "Solomjanskyj"

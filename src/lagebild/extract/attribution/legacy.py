@@ -26,7 +26,7 @@ from typing import Any
 
 from ...lang.de import month_names, rows, table, weekdays, words
 from ...model import Source
-from .. import Lazy
+from .. import Lazy, doc_text
 from .result import Attribution
 
 # --- tokens --------------------------------------------------------------------------------------
@@ -539,11 +539,12 @@ def _source(toks: list[Tok], a: int, b: int) -> Source | None:
     return src
 
 
-def unit_cues(doc: Any, text: str, units: Sequence) -> Lazy[list[Cue]]:
+def unit_cues(doc: Any, units: Sequence) -> Lazy[list[Cue]]:
     """find_cues() of each of a Doc's units, made when first read and kept in the Doc's `user_data` by the
     unit's span: the claims and the events extractor read the cues of the same sentences of an article, which
-    are then made once per Doc, not once per extractor (`text` is the Doc's text). The cues are read, never
-    changed (`attribute` copies the sources it returns)."""
+    are then made once per Doc, not once per extractor. The cues are read, never changed (`attribute` copies
+    the sources it returns)."""
+    text = doc_text(doc)
     made: dict[tuple[int, int, bool], list[Cue]] = doc.user_data.setdefault("_lagebild_cues", {})
 
     def make(k: int) -> list[Cue]:
