@@ -146,8 +146,9 @@ def test_each_hanta_question_about_a_word_analyses_it_once(monkeypatch):
     import pytest
 
     from lagebild.extract import entities as E
+    from lagebild.nlp.compounds import _hanta
 
-    tagger = E._hanta()
+    tagger = _hanta()
     if tagger is None:
         pytest.skip("no HanTa")
     analysed: list[str] = []
