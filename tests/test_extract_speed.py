@@ -146,13 +146,14 @@ def test_each_hanta_question_about_a_word_analyses_it_once(monkeypatch):
     import pytest
 
     from lagebild.extract import entities as E
+    from lagebild.nlp.compounds import _hanta
 
-    tagger = E._hanta()
+    tagger = _hanta()
     if tagger is None:
         pytest.skip("no HanTa")
     analysed: list[str] = []
     forward = tagger.analyze_forward
     monkeypatch.setattr(tagger, "analyze_forward", lambda w: analysed.append(w) or forward(w))
     word = "Kranichbergdorf"                    # an invented compound, in no cache yet
-    E.word_tag(word), E.lemma(word), E.noun_too(word), E.compound_head(word), E.compound_head(word.lower())
+    E.word_tag(word), E.word_lemma(word), E.noun_too(word), E.compound_head(word), E.compound_head(word.lower())
     assert analysed == [word.lower()]

@@ -515,6 +515,7 @@ def test_a_month_or_weekday_alone_is_no_name(nlp):
     ms = places(nlp, "Der Sänger werde seit Jänner in einem Gefängnis festgehalten, sagte sein Bruder am Sonntag.")
     assert "Jänner" not in ms and "Sonntag" not in ms
     assert "Feber" not in places(nlp, "Der Minister hatte Ende Feber erklärt, er trete zurück.")
+    assert "Jänner" not in places(nlp, "Seit Jänner sitzt der Journalist in Untersuchungshaft.")  # NER: PER
 
 
 def test_only_the_articles_first_dash_opening_is_its_dateline(nlp):

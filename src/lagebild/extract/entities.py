@@ -134,10 +134,7 @@ PARTICLES = _FUNCTION["name_particle"]
 def word_class(word: str) -> tuple[str, bool, str]:
     """(best STTS tag, known to the lexicon, lemma) for one word, from HanTa."""
     tag, known = word_tag(word)
-    return (tag, known, lemma(word))
-
-
-lemma = word_lemma      # HanTa's lemma of the word's best reading (nlp.compounds)
+    return (tag, known, word_lemma(word))
 
 
 @lru_cache(maxsize=1)
@@ -1421,7 +1418,7 @@ def _orgs(doc: Doc, toks: list[Token], named: set[str]) -> list[Cand]:
             # "Nachrichtenagentur KCNA": the agency's own name is the organisation
             if low.endswith("nachrichtenagentur") and i + 1 < len(toks) and ACRONYM_RX.match(toks[i + 1].text):
                 continue
-            head = lemma(w.split("-", 1)[1] if "-" in w else w)
+            head = word_lemma(w.split("-", 1)[1] if "-" in w else w)
             out.append(Cand(t.idx, t.idx + len(w), "ORG", 1, iso, f"org:{head}:{iso}"))
     # a name the article introduces as an organisation's ("die Hilfsorganisation Brückenwerk") is one
     # wherever it recurs there, also where the NER left it untagged
@@ -1471,7 +1468,7 @@ def _name_at(doc: Doc, toks: list[Token], i: int, first_known: bool = False) -> 
 
 def _genitive_name(word: str) -> bool:
     """'Grubers', 'Merkels': a name part in the genitive (HanTa reads it as the name less its -s)."""
-    return len(word) > 3 and word.endswith("s") and lemma(word) == word[:-1]
+    return len(word) > 3 and word.endswith("s") and word_lemma(word) == word[:-1]
 
 
 def _person_country(doc: Doc, toks: list[Token], i: int) -> str | None:
