@@ -74,8 +74,8 @@ def signature(article: Article) -> np.ndarray | None:
 
 def _signature(s: set[str]) -> np.ndarray | None:
     """The MinHash values of a shingle set (`signature`): datasketch's MinHash with its default hash (the
-    first 4 bytes of SHA-1, little-endian), here taken for all shingles at once (one array of the digests'
-    bytes, not a Python call per shingle) and the permutations made once per process - the same values."""
+    first 4 bytes of SHA-1, little-endian), here read for all shingles at once (one array of the digests'
+    first bytes, not a struct.unpack per shingle) and the permutations made once per process - the same values."""
     if len(s) < MIN_SHINGLES:
         return None
     from datasketch import MinHash  # imported where a signature is made, not by every import of ours

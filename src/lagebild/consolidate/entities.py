@@ -379,10 +379,10 @@ def mention_keys(m: Mention) -> set[str]:
     return set(_keys_of(m.text, m.label, m.ref))
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def _keys_of(raw: str, label_: str | None, ref: str | None) -> frozenset[str]:
-    """`mention_keys` of a mention's text, label and ref (all it reads): once per name, not per mention (a
-    dossier names one person, town or organisation in many articles)."""
+    """`mention_keys` of a mention's text, label and ref (all it reads). `components` and `part_keys` take
+    them once per name, not per mention (a dossier names one person, town or organisation in many articles),
+    in a memo of their own call: its names' keys (tens of MB at 10,000 articles) are not kept after it."""
     m = Mention("", 0, 0, raw, label_, None, ref)
     text = m.text.strip()
     label = (m.label or "OTH").upper()
@@ -426,8 +426,9 @@ def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple
         return root
 
     first: list[str | None] = []
+    keys_of = functools.cache(_keys_of)
     for m in mentions:
-        keys = _keys_of(m.text, m.label, m.ref)
+        keys = keys_of(m.text, m.label, m.ref)
         eid = entity_of.get((m.article, m.start, m.end))
         if eid is not None:
             keys = keys | {"e:" + eid}
@@ -446,6 +447,7 @@ def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple
 
 def part_keys(mentions: Iterable[Mention], entities: Iterable[Entity]) -> set[str]:
     """All keys of these mentions and entities (one part, `components`)."""
-    keys = {k for m in mentions for k in _keys_of(m.text, m.label, m.ref)}
+    keys_of = functools.cache(_keys_of)
+    keys = {k for m in mentions for k in keys_of(m.text, m.label, m.ref)}
     keys.update("e:" + e.id for e in entities)
     return keys

@@ -382,8 +382,7 @@ class StoryIndex:
 
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
         """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
-        docs, df, log = self.n_docs + PRIOR_DOCS + 1, self.df, math.log     # idf(t) inline: the same floats
-        v = {t: (1 + log(n)) * log(docs / (df.get(t, 0) + 1)) * term_weight(t) for t, n in terms.items() if n > 0}
+        v = {t: (1 + math.log(n)) * self.idf(t) * term_weight(t) for t, n in terms.items() if n > 0}
         top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
