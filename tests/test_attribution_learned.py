@@ -339,3 +339,6 @@ def test_a_cited_document_gives_way_to_the_speaking_subject_of_its_clause(parser
     assert [q.how for q in quotations(doc)] == ["prep"]
     doc = parser("Nach dem Protokoll der Sitzung erklärte die Ministerin, die Schulen blieben geöffnet.")
     assert all("Protokoll" not in " ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc))
+    # cited inside what an outlet relays, the document is the source of that clause: it stays beside the outlet
+    doc = parser("Laut einem Gutachten ist die Brücke marode, berichtet die Zeitung.")
+    assert any("Gutachten" in " ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc))

@@ -370,13 +370,16 @@ def _speaking_subject_first(doc: Doc, found: list[Quotation]) -> list[Quotation]
     """A document cited under an attribution preposition is no speaker where a subject that can speak performs the
     speech act of the same clause (``Laut Redemanuskript sagte er, ...``, ``Nach dem Protokoll erklärte die
     Ministerin, ...``): the subject's quotation stays, the document's goes. A document cited with no speaking subject
-    (``Laut Bericht steigen die Preise``) and a body or person under the preposition (``laut der Polizei``) stay."""
+    (``Laut Bericht steigen die Preise``), one cited inside what the subject says (``Laut einem Gutachten ist die
+    Brücke marode, berichtet die Zeitung``: the outlet relays the document's finding) and a body or person under the
+    preposition (``laut der Polizei``) stay."""
     def speaks(q: Quotation) -> bool:
         return q.how not in ("prep", "so") and q.speaker_head is not None and \
             speaker_kind(doc[q.speaker_head]) in SPEAKING_KINDS - {"document"}
     return [q for q in found if not (
         q.how == "prep" and q.speaker_head is not None and speaker_kind(doc[q.speaker_head]) in ("document", "mute")
-        and any(speaks(v) and v.sent == q.sent and v.tokens & q.tokens for v in found))]
+        and any(speaks(v) and v.sent == q.sent and v.tokens & q.tokens and q.speaker_head not in v.tokens
+                for v in found))]
 
 
 def quotations(doc: Doc) -> list[Quotation]:
