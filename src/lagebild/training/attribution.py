@@ -181,7 +181,7 @@ def _meta(a: argparse.Namespace, n_train: int, n_sent: int, n_spk: int, best: tu
                      "speech_acts": acts is not None, "speaker_kinds": a.speaker_kinds,
                      "command": "python -m lagebild.training.attribution --cache /tmp/attr_cache"
                                 + ("" if acts is not None else " --no-speech-acts")
-                                + ("" if a.speaker_kinds else " --no-speaker-kinds")
+                                + (" --speaker-kinds" if a.speaker_kinds else "")
                                 + (" --thresholds %g %g" % tuple(a.thresholds) if a.thresholds else "")},
     }
 
@@ -202,7 +202,10 @@ def main(argv: list[str] | None = None) -> int:
                          "reads the out-of-fold ones the tagger's training left in --cache (tagger_oof.npz)")
     ap.add_argument("--speech-acts", action=argparse.BooleanOptionalAction, default=True,
                     help="features of the verbs' meaning class (lang/de speech_act_verbs) and the frame each stands in")
-    ap.add_argument("--speaker-kinds", action=argparse.BooleanOptionalAction, default=True,
+    # off by default: weights trained with them measured no better on dev (0.623 vs 0.624) and worse on test (0.598
+    # vs 0.608), and review rv33 found speaker_kind's -er agent form and 'mute' class wrong both ways (Computer an
+    # agent; Anwalt, Ärztin, Mutter mute) - the packaged weights are trained without them (ATTRIBUTION.md, session 17)
+    ap.add_argument("--speaker-kinds", action=argparse.BooleanOptionalAction, default=False,
                     help="features of what kind of speaker each candidate is (speakers.speaker_kind: person, body, "
                          "pronoun, document, a thing that cannot speak), and only one that can speak is chosen")
     ap.add_argument("--thresholds", type=float, nargs=2, default=None, metavar=("SENT", "SPK"),
