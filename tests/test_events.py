@@ -956,6 +956,9 @@ def test_dateline_is_the_default_place(nlp):
     evs = events_of(nlp, "Proteste gegen Minister. Rhodos – Rund 300 Bewohner protestierten am Freitag, weil immer "
                          "mehr Migranten aus der Türkei ankommen.")
     assert one(evs, "PROTEST").place.name == "Rhodos"   # a place in another clause is not the protest's
+    evs = events_of(nlp, "Schmuggel aus dem Süden. Kairo – Die Polizei hat am Montag zwei Männer festgenommen, die "
+                         "Waffen aus Libyen geschmuggelt haben sollen.")
+    assert one(evs, "COERCE").place.name == "Kairo"     # so in a relative clause of another story
 
 
 def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
@@ -968,6 +971,8 @@ def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
     assert one(evs, "DISASTER").place is None
     evs = events_of(nlp, "Ein Mann aus Graz ist am Montag in Salzburg von einer Lawine verschüttet worden.")
     assert one(evs, "DISASTER").place.name == "Salzburg"
+    evs = events_of(nlp, "Eine Touristin aus Wien ist am Sonntag vor Kreta bei einem Bootsunglück ums Leben gekommen.")
+    assert one(evs, "ACCIDENT").place.name == "Kreta"  # another story: the origin gives way to the place
     # a verbless sentence: the climb from the place ends at its noun root (ran forever before)
     assert one(events_of(nlp, "Großer Schaden in Essen beim Brand."), "ACCIDENT").place.name == "Essen"
 

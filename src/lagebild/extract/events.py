@@ -608,14 +608,17 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
 
 
 def _origin(doc: Doc, m: Mention) -> bool:
-    """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Mann aus Leonberg in
-    Deutschland ist im Gebirge abgestürzt": neither Leonberg nor Deutschland is where he fell), read from the parse."""
+    """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Urlauber aus Hamburg in
+    Deutschland ist im Gebirge abgestürzt": neither Hamburg nor Deutschland is where he fell), read from the parse:
+    up the noun phrases that hold the place (spaCy's `ancestors`, which ends at the root on any parse)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    t = span.root if span is not None else None
-    while t is not None and t.head.i != t.i and t.pos_ in ("NOUN", "PROPN"):
+    if span is None:
+        return False
+    for t in (span.root, *span.root.ancestors):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
         if t.dep_ == "nmod" and _case(t) in ORIGIN_CASES and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return True
-        t = t.head
     return False
 
 
