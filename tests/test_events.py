@@ -1236,7 +1236,16 @@ def test_a_verdict_is_at_the_court_named_last_before_it_not_at_an_earlier_instan
 
 def test_a_time_of_a_named_day_gives_the_event_its_day(nlp):
     """"am Samstagabend", "Dienstagfrüh": the time expression names a day (XXXX-WXX-6TEV), the event's day; a time of
-    day alone ("gegen 19 Uhr") names none and leaves the report's date."""
+    day alone ("gegen 19 Uhr") is resolved on the report's date by the time tagger, so gives that day."""
+    e = one(events_of(nlp, "Bei einem Brand in einer Lagerhalle in Linz wurden am Freitagabend zwei Arbeiter verletzt.",
+                      dct="2025-03-10"), "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-07"
+    e = one(events_of(nlp, "Bei einem Unfall in Dortmund wurden Dienstagfrüh zwei Menschen verletzt.",
+                      dct="2025-03-10"), "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-04"
+    e = one(events_of(nlp, "Bei einem Brand in Linz wurden gegen 19 Uhr zwei Menschen verletzt.", dct="2025-03-10"),
+            "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-10"
     e = one(events_of(nlp, "Bei einer Explosion in Essen wurden am Samstagabend drei Menschen verletzt.",
                       dct="2025-03-10"), "ACCIDENT")
     assert e.time is not None and e.time.value == "2025-03-08"

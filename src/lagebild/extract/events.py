@@ -813,7 +813,9 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
 
 def _day_of(t: TimeExpression) -> TimeExpression | None:
     """A date expression, or the day of a time that names one ("am Sonntagnachmittag" XXXX-WXX-7TAF, "Dienstagfrüh",
-    "am 3. Mai um 19 Uhr": the day is when the event happened; a time of day alone, "gegen 19.00 Uhr", is none)."""
+    "am 3. Mai um 19 Uhr": the day is when the event happened). A time of day alone ("gegen 19.00 Uhr", "am Abend") is
+    resolved by the time tagger on its reference day (a day named before it, else the report's date), so gives that
+    day too, told as its expression; only without a reference day does it stay dayless ("T19:00") and give none."""
     if t.type == "DATE":
         return t
     day = (t.value or "").split("T", 1)[0]
