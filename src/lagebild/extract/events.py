@@ -627,6 +627,7 @@ ORIGIN_CASES = _FUNCTION_WORDS["origin"]
 FROM_CASES = _FUNCTION_WORDS["from"]
 TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
+WHERE_ONLY_CASES = LOC_CASES - TARGET_CASES          # "in", "bei" say where; "auf", "an" may name what was hit
 AGENT_CASES = _FUNCTION_WORDS["agent"]
 REFERENCE_CASES = _FUNCTION_WORDS["reference"]
 _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
@@ -730,7 +731,7 @@ def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) ->
     in Kenia": "auf" says what was hit, where that is, the attack was)."""
     out = []
     for c in tok.children:
-        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES - TARGET_CASES:
+        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in WHERE_ONLY_CASES:
             continue
         for g in c.children:
             case = _case(g)
