@@ -956,6 +956,9 @@ def test_dateline_is_the_default_place(nlp):
     evs = events_of(nlp, "Proteste gegen Minister. Rhodos – Rund 300 Bewohner protestierten am Freitag, weil immer "
                          "mehr Migranten aus der Türkei ankommen.")
     assert one(evs, "PROTEST").place.name == "Rhodos"   # a place in another clause is not the protest's
+    evs = events_of(nlp, "Schmuggel aus dem Süden. Kairo – Die Polizei hat am Montag zwei Männer festgenommen, die "
+                         "Waffen aus Libyen geschmuggelt haben sollen.")
+    assert one(evs, "COERCE").place.name == "Kairo"     # so in a relative clause of another story
 
 
 def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
@@ -968,6 +971,8 @@ def test_a_place_a_person_is_from_is_not_where_it_happened(nlp):
     assert one(evs, "DISASTER").place is None
     evs = events_of(nlp, "Ein Mann aus Graz ist am Montag in Salzburg von einer Lawine verschüttet worden.")
     assert one(evs, "DISASTER").place.name == "Salzburg"
+    evs = events_of(nlp, "Eine Touristin aus Wien ist am Sonntag vor Kreta bei einem Bootsunglück ums Leben gekommen.")
+    assert one(evs, "ACCIDENT").place.name == "Kreta"  # another story: the origin gives way to the place
     # a verbless sentence: the climb from the place ends at its noun root (ran forever before)
     assert one(events_of(nlp, "Großer Schaden in Essen beim Brand."), "ACCIDENT").place.name == "Essen"
 
@@ -1255,7 +1260,16 @@ def test_claims_and_events_read_one_set_of_cues_per_doc(nlp, monkeypatch):
 
 def test_a_time_of_a_named_day_gives_the_event_its_day(nlp):
     """"am Samstagabend", "Dienstagfrüh": the time expression names a day (XXXX-WXX-6TEV), the event's day; a time of
-    day alone ("gegen 19 Uhr") names none and leaves the report's date."""
+    day alone ("gegen 19 Uhr") is resolved on the report's date by the time tagger, so gives that day."""
+    e = one(events_of(nlp, "Bei einem Brand in einer Lagerhalle in Linz wurden am Freitagabend zwei Arbeiter verletzt.",
+                      dct="2025-03-10"), "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-07"
+    e = one(events_of(nlp, "Bei einem Unfall in Dortmund wurden Dienstagfrüh zwei Menschen verletzt.",
+                      dct="2025-03-10"), "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-04"
+    e = one(events_of(nlp, "Bei einem Brand in Linz wurden gegen 19 Uhr zwei Menschen verletzt.", dct="2025-03-10"),
+            "ACCIDENT")
+    assert e.time is not None and e.time.value == "2025-03-10"
     e = one(events_of(nlp, "Bei einer Explosion in Essen wurden am Samstagabend drei Menschen verletzt.",
                       dct="2025-03-10"), "ACCIDENT")
     assert e.time is not None and e.time.value == "2025-03-08"

@@ -608,14 +608,17 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
 
 
 def _origin(doc: Doc, m: Mention) -> bool:
-    """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Mann aus Leonberg in
-    Deutschland ist im Gebirge abgestürzt": neither Leonberg nor Deutschland is where he fell), read from the parse."""
+    """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Urlauber aus Hamburg in
+    Deutschland ist im Gebirge abgestürzt": neither Hamburg nor Deutschland is where he fell), read from the parse:
+    up the noun phrases that hold the place (spaCy's `ancestors`, which ends at the root on any parse)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    t = span.root if span is not None else None
-    while t is not None and t.head.i != t.i and t.pos_ in ("NOUN", "PROPN"):
+    if span is None:
+        return False
+    for t in (span.root, *span.root.ancestors):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
         if t.dep_ == "nmod" and _case(t) in ORIGIN_CASES and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return True
-        t = t.head
     return False
 
 
@@ -624,6 +627,7 @@ ORIGIN_CASES = _FUNCTION_WORDS["origin"]
 FROM_CASES = _FUNCTION_WORDS["from"]
 TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
+WHERE_ONLY_CASES = LOC_CASES - TARGET_CASES          # "in", "bei" say where; "auf", "an" may name what was hit
 AGENT_CASES = _FUNCTION_WORDS["agent"]
 REFERENCE_CASES = _FUNCTION_WORDS["reference"]
 _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
@@ -727,7 +731,7 @@ def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) ->
     in Kenia": "auf" says what was hit, where that is, the attack was)."""
     out = []
     for c in tok.children:
-        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in LOC_CASES - TARGET_CASES:
+        if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in WHERE_ONLY_CASES:
             continue
         for g in c.children:
             case = _case(g)
@@ -810,7 +814,9 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
 
 def _day_of(t: TimeExpression) -> TimeExpression | None:
     """A date expression, or the day of a time that names one ("am Sonntagnachmittag" XXXX-WXX-7TAF, "Dienstagfrüh",
-    "am 3. Mai um 19 Uhr": the day is when the event happened; a time of day alone, "gegen 19.00 Uhr", is none)."""
+    "am 3. Mai um 19 Uhr": the day is when the event happened). A time of day alone ("gegen 19.00 Uhr", "am Abend") is
+    resolved by the time tagger on its reference day (a day named before it, else the report's date), so gives that
+    day too, told as its expression; only without a reference day does it stay dayless ("T19:00") and give none."""
     if t.type == "DATE":
         return t
     day = (t.value or "").split("T", 1)[0]
