@@ -540,6 +540,7 @@ def test_a_crowd_overrunning_a_barrier_is_a_riot(nlp):
     ("Das Erdbeben in Chile könnte die Kupferpreise treiben.", "DISASTER", "2025-03-10", "reported"),
     ("Ein Erdbeben in Chile könnte die Kupferpreise treiben.", "DISASTER", "2025-03-10", "hypothetical"),
     ("Die Wahl in Bayern könnte die Koalition beenden.", "VOTE", "2025-03-10", "hypothetical"),
+    ("Der Angriff auf Iran würde die ganze Region destabilisieren.", "ASSAULT", "2025-03-10", "hypothetical"),
     # an attack or flood a clause follows has happened
     ("Nach dem Anschlag in Lyon will die Regierung die Kontrollen verschärfen.", "ASSAULT", "2025-03-10",
      "reported"),

@@ -1036,6 +1036,14 @@ HAPPENINGS = ("ASSAULT", "DISASTER", "ACCIDENT", "DISPLACE")   # no one sets the
 AFTER_CASES = REFERENCE_CASES - {"vor", "bis"}      # "nach dem Anschlag", "wegen der Flut": it came first
 
 
+def _conditional(tok: Token) -> bool:
+    """The clause of `tok` is a conditional: its verb has "werden" in the Konjunktiv II as auxiliary ("würde ...
+    destabilisieren")."""
+    verb = verb_above(tok)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" in c.morph.get("Mood", []) for c in verb.children)
+
+
 def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     """The status the regular expressions of `_status` read off the clause, corrected by the parse:
 
@@ -1060,7 +1068,9 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if status in ("reported", "planned") and _generic(tok, status):
         return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
     # a happening the modal clause is about, as its subject or object ("Der Angriff könnte die Gespräche gefährden")
-    argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj")
+    # - but not in a conditional with "würde" ("Der Angriff würde die Region destabilisieren": the whole clause,
+    # the attack included, is supposed; review rv35)
+    argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj") and not _conditional(tok)
     if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
