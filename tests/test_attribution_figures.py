@@ -733,6 +733,10 @@ def test_a_figure_in_the_speakers_own_phrase_is_stated_by_the_article(nlp):
         == "Gewerkschaft"
     assert name_of(nlp, "Streik im Hafen. Laut Verdi bundesweit 12.000 Streikende, davon 3.000 in Hamburg.\n",
                    "12.000") == "Verdi"
+    # a share of those a poll asked is the poll's result, also where it names who speaks (review rv31)
+    assert name_of(nlp, "Pflege am Limit. Eine Studie der Arbeiterkammer ergab große Belastungen. Zwei Drittel der "
+                        "befragten Pflegekräfte gaben an, regelmäßig Überstunden zu leisten.\n", "Zwei Drittel") \
+        == "Arbeiterkammer"
 
 
 def test_a_poll_noun_in_the_lead_is_a_source_only_where_the_lead_cites_it(nlp):
