@@ -945,7 +945,7 @@ def test_generic_and_conditional_clauses_are_hypothetical(nlp):
 
 def test_dateline_is_the_default_place(nlp):
     """"Graz – ...": an event whose sentence names no place took place where the report is set; one whose sentence
-    names a place keeps it, also where it is only an origin."""
+    names a place keeps it; a place told only as an origin ("zwei Männer aus Ungarn") is none (review rv35)."""
     evs = events_of(nlp, "Streit um Verdächtige. Graz – Die Polizei hat am Montag zwei Männer festgenommen.")
     assert one(evs, "COERCE").place.name == "Graz"
     evs = events_of(nlp, "Streit um Verdächtige. Graz – Die Polizei hat am Montag in Linz zwei Männer festgenommen.")
@@ -953,7 +953,9 @@ def test_dateline_is_the_default_place(nlp):
     evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer festgenommen.")
     assert one(evs, "COERCE").place.name == "Wien"      # a capital in a dateline is the town, not its state
     evs = events_of(nlp, "Streit um Verdächtige. Wien – Die Polizei hat am Montag zwei Männer aus Ungarn festgenommen.")
-    assert one(evs, "COERCE").place is None             # the sentence names a place of its own
+    assert one(evs, "COERCE").place.name == "Wien"      # an origin is not where it happened: the dateline stays
+    evs = events_of(nlp, "Razzia im Hafen. Hamburg – Der Zoll hat am Dienstag drei Männer aus Polen festgenommen.")
+    assert one(evs, "COERCE").place.name == "Hamburg"   # another story
     evs = events_of(nlp, "Proteste gegen Minister. Rhodos – Rund 300 Bewohner protestierten am Freitag, weil immer "
                          "mehr Migranten aus der Türkei ankommen.")
     assert one(evs, "PROTEST").place.name == "Rhodos"   # a place in another clause is not the protest's

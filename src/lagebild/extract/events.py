@@ -1373,8 +1373,9 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[
                 data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break
     line, place = data[key]
-    if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line for m in mentions):
-        return None                                    # the clause names a place of its own (an origin, say)
+    if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line and not _origin(doc, m)
+           for m in mentions):
+        return None                                    # the clause names a place of its own; an origin is none
     return place
 
 
