@@ -1261,21 +1261,16 @@ def test_claims_and_events_read_one_set_of_cues_per_doc(nlp, monkeypatch):
     assert any(c.source and c.source.name == "Feuerwehr" for c in again[0])
 
 
-def test_a_time_of_a_named_day_gives_the_event_its_day(nlp):
+@pytest.mark.parametrize("text, type_, day", [
+    ("Bei einem Brand in einer Lagerhalle in Linz wurden am Freitagabend zwei Arbeiter verletzt.", "ACCIDENT",
+     "2025-03-07"),
+    ("Bei einem Unfall in Dortmund wurden Dienstagfrüh zwei Menschen verletzt.", "ACCIDENT", "2025-03-04"),
+    ("Bei einem Brand in Linz wurden gegen 19 Uhr zwei Menschen verletzt.", "ACCIDENT", "2025-03-10"),
+    ("Bei einer Explosion in Essen wurden am Samstagabend drei Menschen verletzt.", "ACCIDENT", "2025-03-08"),
+    ("Zwei Frauen sind am Sonntagnachmittag in Innsbruck von einer Lawine erfasst worden.", "DISASTER", "2025-03-09"),
+])
+def test_a_time_of_a_named_day_gives_the_event_its_day(nlp, text, type_, day):
     """"am Samstagabend", "Dienstagfrüh": the time expression names a day (XXXX-WXX-6TEV), the event's day; a time of
     day alone ("gegen 19 Uhr") is resolved on the report's date by the time tagger, so gives that day."""
-    e = one(events_of(nlp, "Bei einem Brand in einer Lagerhalle in Linz wurden am Freitagabend zwei Arbeiter verletzt.",
-                      dct="2025-03-10"), "ACCIDENT")
-    assert e.time is not None and e.time.value == "2025-03-07"
-    e = one(events_of(nlp, "Bei einem Unfall in Dortmund wurden Dienstagfrüh zwei Menschen verletzt.",
-                      dct="2025-03-10"), "ACCIDENT")
-    assert e.time is not None and e.time.value == "2025-03-04"
-    e = one(events_of(nlp, "Bei einem Brand in Linz wurden gegen 19 Uhr zwei Menschen verletzt.", dct="2025-03-10"),
-            "ACCIDENT")
-    assert e.time is not None and e.time.value == "2025-03-10"
-    e = one(events_of(nlp, "Bei einer Explosion in Essen wurden am Samstagabend drei Menschen verletzt.",
-                      dct="2025-03-10"), "ACCIDENT")
-    assert e.time is not None and e.time.value == "2025-03-08"
-    e = one(events_of(nlp, "Zwei Frauen sind am Sonntagnachmittag in Innsbruck von einer Lawine erfasst worden.",
-                      dct="2025-03-10"), "DISASTER")
-    assert e.time is not None and e.time.value == "2025-03-09"
+    e = one(events_of(nlp, text, dct="2025-03-10"), type_)
+    assert e.time is not None and e.time.value == day
