@@ -86,7 +86,9 @@ def test_new_words_embedded_in_parts_give_the_same_rows(monkeypatch):
         monkeypatch.setattr(speed, "PROBE_WORDS", probe_words)
         nlp = lnlp.load()
         tensors.append(nlp.get_pipe("tok2vec")(Doc(nlp.vocab, words=words)).tensor)
-    assert numpy.array_equal(tensors[0], tensors[1])
+    # Equal up to float32 rounding, not bit for bit: OpenBLAS picks its kernel by the CPU and the number of
+    # rows, so a batch of 100 and one of 300 may sum in another order (seen on an AMD EPYC: 1e-6 apart).
+    numpy.testing.assert_allclose(tensors[0], tensors[1], rtol=1e-5, atol=1e-5)
 
 
 @needs_model
