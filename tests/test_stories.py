@@ -691,3 +691,28 @@ def test_nouns_offsets_past_digits_and_repeated_words():
     assert [(w, text[o:o + len(w)] == w) for _, w, o in found] == [
         ("Polizei", True), ("Haus", True), ("Haus", True), ("Haus", True), ("Polizei", True), ("Polizei", True)]
     assert [o for _, w, o in found if w == "Haus"] == [17, 22, 27]
+
+
+def test_nouns_offsets_past_words_with_an_inner_capital():
+    """Words without a capital are passed over when offsets are searched (session 18, speed); a word that
+    has one inside ("eSport", "iPad") is still searched, so that a noun it contains ("Sport") is found
+    where it is written on its own, not inside it."""
+    text = "Beim eSport kam das iPad nicht an, aber beim Sport und am Pad lief es."
+    found = st.nouns(Article(id="n", text=text, title=""))
+    assert [(w, o) for _, w, o in found] == [("Sport", text.index(" Sport") + 1), ("Pad", text.index(" Pad") + 1)]
+
+
+def test_idf_is_remembered_only_while_a_pass_weighs():
+    """Within a pass the document frequencies are final and each term's idf is computed once (session 18,
+    speed: the same value); after it, the index computes it again, so that the next build's new articles
+    change the weights."""
+    items = [st.StoryInput(Article(id=f"a{k}", text=f"Wien. Die Feuerwehr löschte den Brand in der Halle {k}.",
+                                   title="")) for k in range(3)]
+    _, index = st.cluster(items)
+    assert index.idf_memo is None
+    before = index.idf("feuerwehr")
+    index.idf_memo = {}
+    assert index.idf("feuerwehr") == before and "feuerwehr" in index.idf_memo
+    index.idf_memo = None
+    index.df["feuerwehr"] += 5
+    assert index.idf("feuerwehr") < before

@@ -152,6 +152,10 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
     out = []
     start = 0
     for w in words:     # each word's offset: the next place it is written (only non-letters lie between words)
+        if w.islower():
+            # no capital: no noun; nor can a word with one be found inside it, so the search for the next
+            # such word may begin before it (most words are these: finding each was most of the time here)
+            continue
         start = text.find(w, start)
         if len(w) >= MIN_WORD and w[0].isupper() and not w.isupper():
             folded = w.casefold()
@@ -350,6 +354,9 @@ class StoryIndex:
     story_of: dict[str, str] = field(default_factory=dict)     # article id -> story id
     hashes: dict[str, str] = field(default_factory=dict)       # article id -> content hash it was placed with
     version: int = VERSION
+    # idf per term while the document frequencies stay as they are (a pass's weighing and titling, `cluster_lazily`):
+    # the same term is weighed in many articles and stories; None: computed each time
+    idf_memo: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
     # -- persistence --
     def to_json(self) -> dict[str, Any]:
@@ -378,7 +385,13 @@ class StoryIndex:
         return self.df.get(stem, 0) >= 2
 
     def idf(self, term: str) -> float:
-        return math.log((self.n_docs + PRIOR_DOCS + 1) / (self.df.get(term, 0) + 1))
+        memo = self.idf_memo
+        if memo is None:
+            return math.log((self.n_docs + PRIOR_DOCS + 1) / (self.df.get(term, 0) + 1))
+        value = memo.get(term)
+        if value is None:
+            value = memo[term] = math.log((self.n_docs + PRIOR_DOCS + 1) / (self.df.get(term, 0) + 1))
+        return value
 
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
         """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
@@ -679,6 +692,17 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
                                       compounds, stems) for x in new}
     for x in new:
         index.df.update(terms[x.article.id].keys() - base[x.article.id].keys())
+    index.idf_memo = {}      # the document frequencies are final for this pass: its weighing and titling
+    try:
+        return _weigh_and_place(index, ids, new, terms, members_of, found)
+    finally:
+        index.idf_memo = None
+
+
+def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryInput],
+                     terms: Mapping[str, Mapping[str, float]], members_of: Callable[[Sequence[str]], list[StoryInput]],
+                     found: _Nouns) -> tuple[list[Story], StoryIndex]:
+    """cluster_lazily's second half: the new articles' vectors placed (`_agglomerate`), stories opened named."""
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
     for x in new:
         index.hashes[x.article.id] = x.article.content_hash or ""
