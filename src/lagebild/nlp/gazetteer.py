@@ -180,17 +180,20 @@ class GazetteerMatcher:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
+        # the tokens' texts read once (spaCy makes a new Token object on each doc[i])
+        texts = [t.text for t in doc]
+        n = len(texts)
         new = []
         i = 0
-        while i < len(doc):
-            cands = self.entries.get(doc[i].text)
+        while i < n:
+            cands = self.entries.get(texts[i])
             hit = None
             if cands and not taken[i]:
                 for toks, strict in cands:
                     if strict and self.require_tag and doc[i].tag_ != self.require_tag:
                         continue
                     end = i + len(toks)
-                    if end <= len(doc) and all(doc[j].text == toks[j - i] and not taken[j] for j in range(i, end)):
+                    if end <= n and all(texts[j] == toks[j - i] and not taken[j] for j in range(i, end)):
                         hit = end
                         break
             if hit:
@@ -198,18 +201,22 @@ class GazetteerMatcher:
                 i = hit
             else:
                 i += 1
-        for i, tok in enumerate(doc):        # news agencies the NER left untagged are ORG
-            for toks in self.org_entries.get(tok.text, ()):
+        for i, text in enumerate(texts):     # news agencies the NER left untagged are ORG
+            for toks in self.org_entries.get(text, ()):
                 end = i + len(toks)
-                if end <= len(doc) and all(doc[j].text == toks[j - i] and not taken[j] for j in range(i, end)) \
+                if end <= n and all(texts[j] == toks[j - i] and not taken[j] for j in range(i, end)) \
                         and not any(s.start < end and i < s.end for s in new):
                     new.append(Span(doc, i, end, label="ORG"))
                     break
         old = list(doc.ents)
         if self.part_label:
-            for i, tok in enumerate(doc):
-                if not taken[i] and not any(s.start <= i < s.end for s in new):
-                    label = self._part_label(tok.text)
+            # the tokens the spans found so far cover (a part found below covers only its own token, passed by then)
+            covered = taken[:]
+            for s in new:
+                covered[s.start:s.end] = [True] * (s.end - s.start)
+            for i, text in enumerate(texts):
+                if not covered[i]:
+                    label = self._part_label(text)
                     if label:
                         new.append(Span(doc, i, i + 1, label=label))
             for k, ent in enumerate(old):     # a one-token part on a known head: the head says whose part

@@ -29,8 +29,11 @@ class FastHanoverTagger(HanoverTagger):
         # suffix): analyze_viterbi's second run guesses whatever self.strict says, analyze_forward only if not strict
         self._guessing = frozenset(t for t in self.LP_m_t if t in self.LP_hapax_t and t in self.LP_s_t)
         self._open = frozenset() if self.strict else self._guessing
-        # lp_m_t's guess for an unknown morpheme under a guessing tag, its parts that do not depend on it
-        self._guess = {t: (self.Int_t + self.LP_hapax_t[t], self.LP_len_t[t], self.LP_s_t[t]) for t in self._guessing}
+        # lp_m_t's guess for an unknown morpheme under a guessing tag, its parts that do not depend on it: its first
+        # sum done once per tag and length k (Int_t + LP_hapax_t + LP_len_t[min(k, 24)], the same float as lp_m_t's
+        # left-to-right sum) and the tag's suffix table
+        self._guess = {t: (tuple(self.Int_t + self.LP_hapax_t[t] + self.LP_len_t[t][min(k, 24)] for k in range(25)),
+                           self.LP_s_t[t]) for t in self._guessing}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
 
@@ -49,6 +52,8 @@ class FastHanoverTagger(HanoverTagger):
                 continue
             rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lowerbound
             segments, known_segments = self._segments(word, i)
+            # each segment's guesses, made once per segment and tag however many states ask (`_guessed`'s values)
+            guesses: dict[int, dict[int, float]] = {}
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
@@ -60,7 +65,12 @@ class FastHanoverTagger(HanoverTagger):
                         if known is not None and tag1 in known:
                             lpm = known[tag1]
                         elif tag1 in open_tags:
-                            lpm = guessed(segment, tag1, wlen)
+                            of_segment = guesses.get(j)
+                            if of_segment is None:
+                                of_segment = guesses[j] = {}
+                            lpm = of_segment.get(tag1)
+                            if lpm is None:
+                                lpm = of_segment[tag1] = guessed(segment, tag1, wlen)
                         else:
                             continue
                         lp1 = lp + lpt + lpm
@@ -166,22 +176,24 @@ class FastHanoverTagger(HanoverTagger):
         return [(state[1], i) for (state, i) in states[::-1]]
 
     def _guessed(self, m, t, wlen):
-        """lp_m_t(m, t, wlen, False) for an open tag t that does not know m: the same sums, in the same order."""
+        """lp_m_t(m, t, wlen, False) for an open tag t that does not know m: the same sums, in the same order (the
+        first of them made once, in `_guess`); analyze_forward asks it of every unknown segment under every open tag."""
         mlen = len(m)
-        if not (wlen < 4 or mlen > 2):
+        if wlen >= 4 and mlen <= 2:
             return -math.inf
-        base, len_lp, LP_s = self._guess[t]
-        if mlen > 4 and m[-4:] in LP_s:
-            lp_suf = LP_s[m[-4:]]
-        elif mlen > 3 and m[-3:] in LP_s:
-            lp_suf = LP_s[m[-3:]]
-        elif mlen > 2 and m[-2:] in LP_s:
-            lp_suf = LP_s[m[-2:]]
-        elif mlen > 1 and m[-1:] in LP_s:
-            lp_suf = LP_s[m[-1:]]
-        else:
+        by_len, LP_s = self._guess[t]
+        lp_suf = None
+        if mlen > 4:
+            lp_suf = LP_s.get(m[-4:])
+        if lp_suf is None and mlen > 3:
+            lp_suf = LP_s.get(m[-3:])
+        if lp_suf is None and mlen > 2:
+            lp_suf = LP_s.get(m[-2:])
+        if lp_suf is None and mlen > 1:
+            lp_suf = LP_s.get(m[-1:])
+        if lp_suf is None:
             lp_suf = LP_s['']
-        lp = base + len_lp[min(mlen, 24)] + lp_suf
+        lp = by_len[mlen if mlen < 24 else 24] + lp_suf
         if wlen == mlen:
             lp -= 4.6
         return lp
