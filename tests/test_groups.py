@@ -599,3 +599,36 @@ def test_a_key_joined_of_two_reports_details_is_not_taken_by_one_alone(nlp):
     g = {c.article: c.group for c in claims}
     assert len(set(g.values())) == 3
     assert (g["a.txt"], g["b.txt"]) == ("killed:graz", "killed:linz")
+
+
+def test_a_change_stated_from_to_is_one_quantity_shown_as_a_series(nlp):
+    # "von X auf Y" states one count at two times (the old value, the new): one group, an evolution, never a
+    # disagreement and never two counts, however far apart the values; "Y statt X" corrects a figure the same way
+    claims, groups = analyse(nlp, {
+        "a.txt": ("Notquartiere in Velden\n\nDie Zahl der obdachlosen Asylwerber in Velden ist von einst rund 1.500 "
+                  "auf nun 150 gesunken. Am Bahnhof warteten am Abend 40 Flüchtlinge auf einen Zug."),
+    }, story="velden")
+    g = by_value(claims)
+    assert g[1500] == g[150] != g[40]
+    group = next(x for x in groups if x.id == g[150])
+    assert group.status != "disagree" and group.best == 150
+    claims, groups = analyse(nlp, {
+        "b.txt": ("Export wächst stärker\n\nDie Ausfuhren der Region stiegen im Frühjahr um 2,5 statt 1,7 Prozent, "
+                  "teilte das Statistikamt mit. Die Einfuhren sanken um 0,8 Prozent."),
+    }, story="export")
+    g = by_value(claims)
+    assert g[2.5] == g[1.7] != g[0.8]
+    group = next(x for x in groups if x.id == g[2.5])
+    assert group.status != "disagree" and group.best == 2.5
+
+
+def test_a_change_said_as_a_forecast_keeps_the_level_and_the_forecast_apart(nlp):
+    # the new value of a change said as expected ("soll ... steigen") is a forecast, a quantity of another time than
+    # the level now; a change reported as done ("ist ... gestiegen") is one quantity at two times
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Prognose für Kärnten\n\nDie Arbeitslosenquote in Kärnten soll von 8,2 auf 8,9 Prozent steigen. "
+                  "In Tirol ist die Quote von 5,1 auf 5,6 Prozent gestiegen."),
+    }, story="prognose")
+    g = by_value(claims)
+    assert g[8.2] != g[8.9]
+    assert g[5.1] == g[5.6]
