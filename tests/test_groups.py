@@ -620,6 +620,14 @@ def test_a_change_stated_from_to_is_one_quantity_shown_as_a_series(nlp):
     assert g[2.5] == g[1.7] != g[0.8]
     group = next(x for x in groups if x.id == g[2.5])
     assert group.status != "disagree" and group.best == 2.5
+    # the change's preposition may open the sentence or a bracket: "Von einst ...", "(von 48 auf 53 Prozent)"
+    claims, _ = analyse(nlp, {
+        "c.txt": ("Mehr Radfahrer in Velden\n\nVon einst 300 Stellplätzen sei man auf 420 gekommen. Der Anteil "
+                  "der Radfahrer stieg deutlich (von 48 auf 53 Prozent). Am Bahnhof stehen 90 Stellplätze."),
+    }, story="rad")
+    g = by_value(claims)
+    assert g[300] == g[420] != g[90]
+    assert g[48] == g[53]
 
 
 def test_a_change_said_as_a_forecast_keeps_the_level_and_the_forecast_apart(nlp):

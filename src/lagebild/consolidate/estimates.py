@@ -515,11 +515,11 @@ def _running_series(credible: list[Report]) -> list[list[Report]] | None:
 
 def _corrected(credible: list[Report]) -> list[list[Report]] | None:
     """Figures marked as an earlier statement ("laut vorläufigem Endergebnis 25 Stimmen", "ursprünglich war von 35
-    Verletzten die Rede": `superseded`; the old value of a stated change, `changed_from`; not "zunächst", which orders events too) and the figures their own articles
-    give now: the marked ones are of an earlier report time than the figures beside them, so a figure that differs
-    from them is a correction, not a disagreement. Only where every article with a marked figure gives an unmarked
-    one, the unmarked figures agree with one another, and some marked figure differs from them; the slices:
-    [earlier, now]."""
+    Verletzten die Rede": `superseded`; the old value of a stated change, `changed_from`; not "zunächst", which
+    orders events too) and the figures their own articles give now: the marked ones are of an earlier report time
+    than the figures beside them, so a figure that differs from them is a correction, not a disagreement. Only where
+    every article with a marked figure gives an unmarked one, the unmarked figures agree with one another, and some
+    marked figure differs from them; the slices: [earlier, now]."""
     earlier = [r for r in credible if earlier_value(r.claim)]
     now = [r for r in credible if not earlier_value(r.claim)]
     if not earlier or not now or not all_compatible(now) or all_compatible(credible):
