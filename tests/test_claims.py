@@ -58,6 +58,20 @@ def test_elliptic_figure_takes_the_noun_before(nlp):
     assert [(c.low, c.counted, c.measure.kind) for c in cs] == [(25, "Menschen", "killed"), (40, "Menschen", "injured")]
 
 
+@pytest.mark.parametrize("text,first", [
+    ("Die Kamera nimmt wahlweise 60 oder 90 Bilder pro Sekunde auf.", 60),
+    ("Die Pacht stieg um 4,2 statt 3,8 Prozent.", 4.2),
+    ("Der Verband meldete 12 beziehungsweise 15 Neuzulassungen.", 12),
+    ("Die Umsatzsteigerung 2,5 statt 1,9 Prozent überraschte die Analysten.", 2.5),
+])
+def test_two_alternative_figures_share_the_noun_said_once(nlp, text, first):
+    # German gaps the noun of the first of two figures joined by "statt", "oder", "beziehungsweise": it counts
+    # what the second counts (and a figure after a noun, "Umsatzsteigerung 2,5", is no label when "statt" follows)
+    cs = claims(nlp, text)
+    assert len(cs) == 2 and cs[0].low == first and cs[0].counted == cs[1].counted, \
+        [(c.text, c.low, c.counted) for c in cs]
+
+
 @pytest.mark.parametrize("text", [
     "Am 17. Juni traf er in Pjöngjang ein.",
     "Seit Februar 2022 führt Russland Krieg.",

@@ -599,3 +599,70 @@ def test_a_key_joined_of_two_reports_details_is_not_taken_by_one_alone(nlp):
     g = {c.article: c.group for c in claims}
     assert len(set(g.values())) == 3
     assert (g["a.txt"], g["b.txt"]) == ("killed:graz", "killed:linz")
+
+
+def test_a_change_stated_from_to_is_one_quantity_shown_as_a_series(nlp):
+    # "von X auf Y" states one count at two times (the old value, the new): one group, an evolution, never a
+    # disagreement and never two counts, however far apart the values; "Y statt X" corrects a figure the same way
+    claims, groups = analyse(nlp, {
+        "a.txt": ("Notquartiere in Velden\n\nDie Zahl der obdachlosen Asylwerber in Velden ist von einst rund 1.500 "
+                  "auf nun 150 gesunken. Am Bahnhof warteten am Abend 40 Flüchtlinge auf einen Zug."),
+    }, story="velden")
+    g = by_value(claims)
+    assert g[1500] == g[150] != g[40]
+    group = next(x for x in groups if x.id == g[150])
+    assert group.status != "disagree" and group.best == 150
+    claims, groups = analyse(nlp, {
+        "b.txt": ("Export wächst stärker\n\nDie Ausfuhren der Region stiegen im Frühjahr um 2,5 statt 1,7 Prozent, "
+                  "teilte das Statistikamt mit. Die Einfuhren sanken um 0,8 Prozent."),
+    }, story="export")
+    g = by_value(claims)
+    assert g[2.5] == g[1.7] != g[0.8]
+    group = next(x for x in groups if x.id == g[2.5])
+    assert group.status != "disagree" and group.best == 2.5
+    # the change's preposition may open the sentence or a bracket: "Von einst ...", "(von 48 auf 53 Prozent)"
+    claims, _ = analyse(nlp, {
+        "c.txt": ("Mehr Radfahrer in Velden\n\nVon einst 300 Stellplätzen sei man auf 420 gekommen. Der Anteil "
+                  "der Radfahrer stieg deutlich (von 48 auf 53 Prozent). Am Bahnhof stehen 90 Stellplätze."),
+    }, story="rad")
+    g = by_value(claims)
+    assert g[300] == g[420] != g[90]
+    assert g[48] == g[53]
+
+
+def test_a_change_said_as_a_forecast_keeps_the_level_and_the_forecast_apart(nlp):
+    # the new value of a change said as expected ("soll ... steigen") is a forecast, a quantity of another time than
+    # the level now; a change reported as done ("ist ... gestiegen") is one quantity at two times
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Prognose für Kärnten\n\nDie Arbeitslosenquote in Kärnten soll von 8,2 auf 8,9 Prozent steigen. "
+                  "In Tirol ist die Quote von 5,1 auf 5,6 Prozent gestiegen."),
+    }, story="prognose")
+    g = by_value(claims)
+    assert g[8.2] != g[8.9]
+    assert g[5.1] == g[5.6]
+
+
+# Open (review rv36): the change rule joins two periods' flows. A guard from the time tagger (a calendar period or a
+# frequency in the change's clause -> two quantities) fixed these but split a stock or rate dated by a period ("stieg
+# im Juli von 800 auf 1.200") and, measured once, lost a frozen-half gold pair: not adopted; see REALNEWS_EVAL 12.4.
+@pytest.mark.xfail(strict=True, reason="a flow per period vs a stock: not told apart yet (groups.py _one_change)")
+@pytest.mark.parametrize("text", [
+    "Die Zahl der Einbürgerungen in Vorarlberg ist im Vorjahr von 1.200 auf 900 gesunken.",
+    "Im ersten Halbjahr stieg der Umsatz der Handelskette von 80 auf 95 Millionen Euro.",
+    "Die Zahl der Anträge auf Wohnbeihilfe stieg von 2.300 auf 5.100 pro Monat.",
+    "Die Zahl der Wildunfälle ist 2015 gegenüber dem Vorjahr von 430 auf 479 gestiegen.",
+])
+def test_a_change_between_two_periods_flows_keeps_them_apart(nlp, text):
+    # a count per period (a year's applications, a half-year's revenue, a month's requests) said "von X auf Y" with
+    # its period compares two periods: two quantities (last year's count is not this year's), not one at two times
+    claims, _ = analyse(nlp, {"a.txt": "Bilanz\n\n" + text}, story="bilanz")
+    assert len(claims) == 2 and claims[0].group != claims[1].group, [(c.text, c.group) for c in claims]
+
+
+def test_a_stock_changed_since_or_within_a_time_is_one_quantity(nlp):
+    # a span's start ("seit Jänner") or a point ("Ende Juni") dates a stock's evolution, no period's flow
+    claims, _ = analyse(nlp, {"a.txt": ("Lager in Velden\n\nSeit Jänner ist die Zahl der Menschen im Lager von 800 auf "
+                                        "3.000 gestiegen. Bis Ende Juni sank der Anteil der Kinder von 40 auf "
+                                        "32 Prozent.")}, story="lager")
+    g = by_value(claims)
+    assert g[800] == g[3000] and g[40] == g[32], [(c.text, c.group) for c in claims]

@@ -307,6 +307,69 @@ def superseded(c: Claim) -> bool:
     return any(w in words("superseded_markers") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
 
 
+def earlier_value(c: Claim) -> bool:
+    """Is the figure an earlier value of its quantity, by a marker (`superseded`) or as the old value of a change its
+    sentence states (`changed_from`: "von 40 auf 55", "55 statt 40")? The reconciled series shows it first."""
+    return superseded(c) or changed_from(c)
+
+
+# A figure's phrase may hold lowercase adverbs and qualifiers between its preposition and its number ("von einst
+# rund 2.000", "auf nun 200"); a capitalised word, a number or a punctuation mark ends the look back.
+PHRASE_LOOKBACK = 4
+# After "von X", the new value: "auf", up to two lowercase words, a number ("auf nun 200", "auf 2,9").
+TO_VALUE = re.compile(r"(?<![\wäöüß])auf\s+(?:[a-zäöüß]+\s+){0,2}\d")
+
+
+def _preposition_before(c: Claim) -> str | None:
+    """The preposition that governs the figure's phrase, read back over lowercase adverbs ("von einst rund 2.000"
+    -> "von"); None where a noun, a name, a number or a punctuation mark comes first."""
+    s = c.sentence or ""
+    at = s.find(c.text)
+    if at < 0:
+        return None
+    for w in reversed(s[:at].split()[-PHRASE_LOOKBACK:]):
+        w = w.lstrip("(„\"'")             # "(von 59 auf 65 Prozent)"
+        if w.lower() in ("von", "auf", "statt", "anstatt"):
+            return w.lower()                # "Von einst rund 2.000 ..." opens its sentence
+        if not w.isalpha() or not w.islower():
+            return None
+    return None
+
+
+def change_of(old: Claim, new: Claim) -> bool:
+    """Are two figures of one sentence the old and the new value of the change it states (`changed_from`): "von
+    <old> ... auf <new>", the new value later in the old one's clause, or "<new> statt <old>", the new value right
+    before "statt"?"""
+    s = old.sentence or ""
+    if new.sentence != s or not changed_from(old) or changed_from(new):
+        return False
+    at_old, at_new = s.find(old.text), s.find(new.text)
+    if at_old < 0 or at_new < 0:
+        return False
+    if _preposition_before(old) == "von":
+        return at_new > at_old and _preposition_before(new) == "auf" and new.text in _clause(old)
+    between = s[at_new + len(new.text):at_old].split()
+    return at_new < at_old and len(between) == 1 and between[0].lower() == _preposition_before(old)
+
+
+def changed_from(c: Claim) -> bool:
+    """Is the figure the old value of a change its sentence states, the new value given beside it? German states a
+    change from one value to another as "von X auf Y" ("die Zahl stieg von 40 auf 55", "von einst rund 2.000 auf nun
+    200") and corrects a figure as "Y statt X" ("um 0,5 statt 0,4 Prozent"): X, after "von" with "auf" and a number
+    later in its clause, or after "statt" right behind a number, is the value before. Both values are one quantity at
+    two times (consolidate/groups.py `_one_change`), not two quantities and no disagreement."""
+    word = _preposition_before(c)
+    if word == "von":
+        clause = _clause(c)
+        at = clause.find(c.text)
+        return at >= 0 and TO_VALUE.search(clause, at + len(c.text)) is not None
+    if word in ("statt", "anstatt"):
+        s = c.sentence or ""
+        before = s[:s.find(c.text)].split()
+        return len(before) >= 2 and before[-1].lower() == word and any(ch.isdigit() for ch in before[-2])
+    return False
+
+
 def _since(c: Claim) -> bool:
     """Is the claim's time expression the start of a running total ("Seit Anfang Oktober wurden 22 Israelis
     getötet": October is when the count began, not when it was counted)?"""
@@ -452,13 +515,13 @@ def _running_series(credible: list[Report]) -> list[list[Report]] | None:
 
 def _corrected(credible: list[Report]) -> list[list[Report]] | None:
     """Figures marked as an earlier statement ("laut vorläufigem Endergebnis 25 Stimmen", "ursprünglich war von 35
-    Verletzten die Rede": `superseded`; not "zunächst", which orders events too) and the figures their own articles
-    give now: the marked ones are of an earlier report time than the figures beside them, so a figure that differs
-    from them is a correction, not a disagreement. Only where every article with a marked figure gives an unmarked
-    one, the unmarked figures agree with one another, and some marked figure differs from them; the slices:
-    [earlier, now]."""
-    earlier = [r for r in credible if superseded(r.claim)]
-    now = [r for r in credible if not superseded(r.claim)]
+    Verletzten die Rede": `superseded`; the old value of a stated change, `changed_from`; not "zunächst", which
+    orders events too) and the figures their own articles give now: the marked ones are of an earlier report time
+    than the figures beside them, so a figure that differs from them is a correction, not a disagreement. Only where
+    every article with a marked figure gives an unmarked one, the unmarked figures agree with one another, and some
+    marked figure differs from them; the slices: [earlier, now]."""
+    earlier = [r for r in credible if earlier_value(r.claim)]
+    now = [r for r in credible if not earlier_value(r.claim)]
     if not earlier or not now or not all_compatible(now) or all_compatible(credible):
         return None
     if not all(any(n.claim.article == r.claim.article for n in now) for r in earlier):
@@ -734,6 +797,6 @@ def _explain_series(slices: list[list[Report]], cumulative: bool, best: float) -
     move = trend(slices)
     word = "nach unten korrigiert" if move == "fell" and cumulative else TREND_DE[move]
     lead = f"laut {steps[0].who}: " if one else ""
-    undated = "" if any(r.date for r in steps) else " (frühere Angabe zuerst)" if superseded(steps[0].claim) else \
+    undated = "" if any(r.date for r in steps) else " (frühere Angabe zuerst)" if earlier_value(steps[0].claim) else \
         " (laufende Zählung ohne Datum, nach Größe geordnet)"
     return f"{lead}{' → '.join(shown)}, {word}{undated}; zuletzt {fmt(best)}."

@@ -53,7 +53,7 @@ from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..text import slugify
-from .estimates import compatible, point, reconcile, running_total, superseded
+from .estimates import change_of, compatible, point, reconcile, running_total, superseded
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -188,6 +188,7 @@ def group_claims(claims: list[Claim], articles: list[Article],
     _restated_in_article(claims, parts, headline)
     _headline_restates(claims, parts, headline)
     _refers_back(claims, parts)
+    _one_change_key(claims, parts)
     members: dict[str, list[Claim]] = defaultdict(list)
     key_of: dict[str, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
@@ -319,7 +320,7 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     Veranstalter: 200.000" is one crowd, disputed, even where one says "insgesamt"), one is a vague word, or one is in
     the headline (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31
     weitere wurden verletzt" is one count, reported twice). Figures of different articles are never apart here."""
-    if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier):
+    if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier) or _one_change(a, b):
         return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
     if id(a) in headline or id(b) in headline:
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
@@ -360,6 +361,45 @@ def _update_of(a: Claim, b: Claim) -> bool:
     return a.article == b.article and a.sentence_index != b.sentence_index \
         and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b)) \
         and superseded(a) != superseded(b)
+
+
+def _one_change(a: Claim, b: Claim) -> bool:
+    """Are two figures of one sentence the old and the new value of one quantity ("sank von 3,1 auf 2,9 Prozent",
+    "1,6 statt 1,3 Prozent": `changed_from`)? One quantity at two times, however far apart the values: the
+    group shows the change as a series, not a disagreement. Not a change said as expected or reported ("die
+    Arbeitslosigkeit soll von 9,1 auf 9,5 Prozent zunehmen"): its new value is a forecast, a quantity of another
+    time than the level now (a forecast is never the count it forecasts)."""
+    return a.article == b.article and a.sentence_index == b.sentence_index and \
+        (change_of(a, b) or change_of(b, a)) and not any(c.hedged or c.measure is not None and
+                                                       c.measure.action in FORECAST for c in (a, b))
+
+
+# Actions (key slugs of measures.py) that make a figure a plan or an expectation, not a count of what is.
+FORECAST = frozenset({"planned", "expected"})
+
+
+def _one_change_key(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
+    """The old and the new value of a change its sentence states (`_one_change`: "um 2,5 statt 1,7 Prozent") are one
+    quantity: where the parse read more detail for one of them (the rate's noun, the verb's "um" change) and the
+    other leaves it unsaid, both take the key that says what either says; where they read different details, the
+    later figure's (its phrase holds the noun said once). Kind, scope and time scope must be equal
+    (the values of a change are of two times: "von 3,07 Prozent heuer auf 3,35 Prozent 2020" names the later
+    one's year, no year of the first): a change's two values never differ in what they count."""
+    by_sentence: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for n, c in enumerate(claims):
+        if parts[n] is not None:
+            by_sentence[(c.article, c.sentence_index)].append(n)
+    for ns in by_sentence.values():
+        for i, n in enumerate(ns):
+            for k in ns[i + 1:]:
+                p, q = parts[n], parts[k]
+                if p is None or q is None or p == q or p[0] != q[0] or p[6] != q[6] or p[TIME] != q[TIME] or \
+                        not _one_change(claims[n], claims[k]):
+                    continue
+                # where the two read different details, the later figure's hold: the noun said once is in its
+                # phrase, the earlier figure borrowed it ("von 5,1 auf 5,6 Prozent")
+                first, later = (p, q) if claims[n].start < claims[k].start else (q, p)
+                parts[n] = parts[k] = tuple(x if x != "-" else y for x, y in zip(later, first, strict=True))
 
 
 def _one_figure(a: Claim, b: Claim) -> bool:
@@ -462,19 +502,23 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) for m in cl)
+            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) or _one_change(c, m) for m in cl)
                     or _one_series(c, cl, running)]
         if reach is not None:
-            fits = [cl for cl in fits if _distance(c, cl) <= reach]       # a rate: near figures only, any day
+            # a rate: near figures only, any day; a change its sentence states ("von 3,1 auf 2,9") any amount
+            fits = [cl for cl in fits if _distance(c, cl) <= reach or any(_one_change(c, m) for m in cl)]
         elif c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
-                    or _reported_apart(c, cl, published) or _one_series(c, cl, running)]
+                    or _reported_apart(c, cl, published) or _one_series(c, cl, running)
+                    or any(_one_change(c, m) for m in cl)]
         if not fits:
             clusters.append([c])
             continue
         if running[id(c)]:          # a running total continues the running totals of other reports
             fits = [cl for cl in fits if any(running[id(m)] for m in cl)] or fits
-        min(fits, key=lambda cl: (_distance(c, cl), clusters.index(cl))).append(c)
+        # the cluster of the figure's old or new value first ("von 40 auf 55"), then the nearest
+        min(fits, key=lambda cl: (not any(_one_change(c, m) for m in cl), _distance(c, cl),
+                                  clusters.index(cl))).append(c)
     return clusters
 
 

@@ -601,7 +601,15 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
         return None, end, False                  # "Auf Platz zwei": a rank, no count
     else:
         after = text[fig.end:unit.end]
-        counted = _counted_before(text, unit, fig)
+        counted = None
+        if fi + 1 < len(figures) and GAPPED_NOUN.fullmatch(text[fig.end:figures[fi + 1].num_start]):
+            # the noun said once for two figures counts both: "um 0,5 statt 0,4 Prozent", "3,5 oder 3,6 Prozent",
+            # "von 8,2 auf 8,9 Prozent" (German gaps the noun of the first of two figures joined by "statt", "oder",
+            # "auf")
+            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
+            counted = nxt[-1].text if nxt else None
+            nouns.extend(nxt[-1:])
+        counted = counted or _counted_before(text, unit, fig)
         if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
                 not re.match(r"\s*(?:weitere|andere)", after):
             counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
@@ -623,6 +631,9 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
     return counted, end, from_prev
 
 
+# The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
+# 90 Bilder") and the two values of a change ("von 8,2 auf 8,9 Prozent").
+GAPPED_NOUN = re.compile(r"\s*(?:statt|anstatt|oder|bzw\.|beziehungsweise|auf)\s*")
 RANK_NOUNS = tuple(sorted(lexicon_words("rank_nouns")))        # lang/de/rank_nouns.txt
 
 

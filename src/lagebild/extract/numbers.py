@@ -377,7 +377,8 @@ def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: 
     pl = prev.lower().rstrip(".,")
     of_total = re.match(r"\s*von\s+\d", text[e:e + 12]) is not None       # "47 von 52 Drohnen", "Platz 149 von 180"
     noun_after = _followed_by_noun(text, e) or _scale_after(text, e)
-    bare = not noun_after and not re.match(r"\s*(?:von|aus|bis)\s+\d", text[e:e + 12])
+    # a figure whose noun is said once after the next figure ("um 1,6 statt 1,3 Prozent") is no label
+    bare = not noun_after and not re.match(r"\s*(?:von|aus|bis|statt|anstatt)\s+\d", text[e:e + 12])
     # a rank before "von N" ("auf Platz 149 von 180") is a label; a word opening the sentence is none ("Immerhin 47
     # von 52 Drohnen", "Bisher 12 von 20 Bezirken"): sentence openers are too many to list
     nounless = bare or of_total and not noun_after and not _opens_sentence(text, pstart)
