@@ -384,7 +384,8 @@ def find_events(doc: Doc) -> list[Event]:
     return events
 
 
-FORCE = (("COERCE", "raid"), ("PROTEST", "riot"))    # force used at a place, whose dead the next sentence tells
+FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))   # force used at a place, whose dead the next
+#                                                                          sentence tells
 
 
 def _absorb_kills(cause: Event, sentence_events: list[Event], next_sentence: bool = False) -> list[Event]:
@@ -692,6 +693,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",))
                 if m is not None and m.label not in ("LOC", "GPE"):
                     m = None
+            if m is None and case in UNTYPED_PLACE_CASES and c.dep_ in ("obl", "nmod"):
+                m = _untyped_place(c, by_token)        # "Vor Lampedusa kenterte ein Boot": a name the NER left
             if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
                 continue
             own = h is tok
@@ -722,6 +725,37 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     place = min(places, key=lambda p: (p[0], not (p[1].ref or "").startswith(("geo:", "country:"))))[1] \
         if places else None
     return actor, target, place
+
+
+# Prepositions that put a name untyped by the NER at a place: "in", "vor" (off a coast), "nahe", "bei" ("bei" + a
+# firm the NER missed is no place: only names the gazetteer has as a place's own name, below)
+UNTYPED_PLACE_CASES = frozenset({"in", "im", "vor", "nahe", "unweit", "bei"})
+UNTYPED_MIN_POPULATION = 1000
+
+
+def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """A place named by a proper noun the NER left untyped, as the object of a locative preposition on the trigger
+    ("Vor Lampedusa kenterte ein Boot": the parse has `Lampedusa` as PROPN obl with case `vor`, the NER no entity
+    after a sentence-initial preposition): the gazetteer's place whose own name it is (not an alternate spelling:
+    "Hamas" is an alternate of Hamm), a town of 1,000 or more or a region. Its name parts ("Bad Ischl") go with it;
+    a token any mention covers is that mention's, never re-read here."""
+    from ..geo import gazetteer
+
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or tok.i in by_token:
+        return None
+    parts = [tok, *(c for c in tok.children if c.dep_ in ("flat", "flat:name") and c.pos_ == "PROPN")]
+    parts.sort(key=lambda t: t.i)
+    if any(b.i != a.i + 1 for a, b in zip(parts, parts[1:])) or any(t.i in by_token for t in parts):
+        return None
+    name = " ".join(t.text for t in parts)
+    cands = [c for c in gazetteer().candidates(name)
+             if c.primary and (c.precision != "city" or c.population >= UNTYPED_MIN_POPULATION)]
+    if not cands:
+        return None
+    cand = max(cands, key=lambda c: (c.precision != "city", c.population))
+    start = parts[0].idx
+    return Mention(tok.doc._.article_id or "", start, start + len(name), name, "LOC", cand.country or None,
+                   f"geo:{cand.id}")
 
 
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
