@@ -1343,3 +1343,18 @@ def test_untyped_place_name_after_a_locative_preposition(nlp):
     e = one(events_of(nlp, "Vor Lampedusa ist am Morgen ein Fischkutter gesunken."), "ACCIDENT")
     assert e.place.name == "Lampedusa" and e.place.country == "IT"
 
+
+def test_a_flood_sets_no_fire_a_quake_does():
+    """A natural hazard and the collapse, fire or accident it brings are one event (EM-DAT) - but water sets no fire:
+    a flood and a house fire in one town on one day are two events; a quake and the fire it set stay one."""
+    town = Place("Passau", 48.57, 13.43, "city", "DE")
+    day = TimeValue("2025-06-03", "day", "am 3. Juni", "expression")
+    flood = [Event("a#1", "DISASTER", mode="flood", place=town, time=day, articles=["a"]),
+             Event("b#1", "ACCIDENT", mode="fire", place=town, time=day, articles=["b"])]
+    assert len(merge_events(flood)) == 2
+    quake = [Event("a#2", "DISASTER", mode="earthquake", place=town, time=day, articles=["a"]),
+             Event("b#2", "ACCIDENT", mode="fire", place=town, time=day, articles=["b"])]
+    assert len(merge_events(quake)) == 1
+    collapse = [Event("a#3", "DISASTER", mode="flood", place=town, time=day, articles=["a"]),
+                Event("b#3", "ACCIDENT", mode="collapse", place=town, time=day, articles=["b"])]
+    assert len(merge_events(collapse)) == 1

@@ -442,7 +442,10 @@ KIN_MODES = (WEAPONS, MOVEMENT, BLAST, DEMO)
 KINDRED: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
     (("ASSAULT", WEAPONS | {"attack", "kill", "aerial"}), ("ACCIDENT", BLAST)),
     (("DISASTER", frozenset({"wildfire"})), ("ACCIDENT", frozenset({"fire"}))),
-    (("DISASTER", QUAKE | WEATHER), ("ACCIDENT", frozenset({"collapse", "fire", "accident"}))),
+    # what a hazard brings: a quake or a storm (lightning) fires too, a flood or a landslide no fire ("Hochwasser" and
+    # a house fire of one town and day are two events: water sets none)
+    (("DISASTER", QUAKE | frozenset({"storm"})), ("ACCIDENT", frozenset({"collapse", "fire", "accident"}))),
+    (("DISASTER", frozenset({"flood", "landslide"})), ("ACCIDENT", frozenset({"collapse", "accident"}))),
     (("DISPLACE", MOVEMENT), ("EVACUATE", ANY)),
     (("AID", frozenset({"humanitarian"})), ("EVACUATE", ANY)),
     (("PROTEST", DEMO), ("GATHER", ANY)),
