@@ -611,7 +611,16 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
 def _origin(doc: Doc, m: Mention) -> bool:
     """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Urlauber aus Hamburg in
     Deutschland ist im Gebirge abgestürzt": neither Hamburg nor Deutschland is where he fell), read from the parse:
-    up the noun phrases that hold the place (spaCy's `ancestors`, which ends at the root on any parse)."""
+    up the noun phrases that hold the place (spaCy's `ancestors`, which ends at the root on any parse). Read once per
+    mention and doc (cached on the doc's user data): `_place` asks it of every place of a clause for every trigger."""
+    key = ("lagebild_events", "origin", m.start, m.end)
+    data: dict[Any, Any] = doc.user_data
+    if key not in data:
+        data[key] = _origin_of(doc, m)
+    return data[key]
+
+
+def _origin_of(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
