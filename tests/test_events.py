@@ -1335,6 +1335,9 @@ def test_combat_aircraft_moved_by_a_force_are_a_deployment(nlp):
     e = one(events_of(nlp, "Die Luftwaffe hat vier Kampfflugzeuge nach Litauen verlegt."), "AID")
     assert e.mode == "military" and e.place.name == "Litauen"
     none_of(events_of(nlp, "Der Termin der Sitzung wurde auf Mittwoch verlegt."), "AID")
+    # a deployment is where the forces go, not where they left (a flight or an evacuation is told where it starts)
+    e = one(events_of(nlp, "Die Marine hat zwei Fregatten von Kiel nach Lettland verlegt."), "AID")
+    assert e.place.name == "Lettland"
 
 
 def test_untyped_place_name_after_a_locative_preposition(nlp):

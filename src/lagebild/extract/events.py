@@ -643,6 +643,7 @@ REFERENCE_CASES = _FUNCTION_WORDS["reference"]
 _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
 TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
+SENT = ("AID",)        # a deployment or a delivery happens where it goes; a flight or an evacuation where it starts
 
 
 def _case(tok: Token) -> str | None:
@@ -725,9 +726,11 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 if case in LOC_CASES:
                     places.append((0 if own else 2, m))
                 elif case in FROM_CASES and trig.type in MOVES and trig.mode != "arrival":
-                    places.append((3, m))              # an arrival is where they arrive, not "aus Ungarn"
+                    places.append((3 if trig.type not in SENT else 4, m))   # an arrival is where they arrive, not
+                    #                                                        "aus Ungarn"
                 elif case in TO_CASES and trig.type in MOVES:
-                    places.append((4, m))
+                    places.append((4 if trig.type not in SENT else 3, m))   # forces or aid sent: where they go
+                    #                                                        ("von Bremen nach Litauen verlegt")
     if trig.nominal and not places:
         places += [(1, m) for m in _argument_places(tok, trig, by_token)]
     # the closest role first; among equals a place the gazetteer knows
