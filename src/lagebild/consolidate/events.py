@@ -216,7 +216,8 @@ def _weekdays_ok(a: When, b: When, slack: int) -> bool:
     tell one occurrence only on the same day, or a day apart where `slack` allows it (Friday night and
     Saturday): `_fit` asks it of reports of one kind in different articles, but for disasters (a flood told on
     many days) and events lasting days or weeks (`LASTING`: refugees arriving at one crossing "am Mittwoch" in one
-    report and "am Sonntagabend" in another are one flow, as two full dates within LASTING_DAYS already were). Where no weekday is anchored to a date, this is all the time says (10kGNAD's articles have none)."""
+    report and "am Sonntagabend" in another are one flow, as two full dates within LASTING_DAYS already were).
+    Where no weekday is anchored to a date, this is all the time says (10kGNAD's articles have none)."""
     if a.upto or b.upto or not (a.weekday or b.weekday):
         return True
     da, db = _weekday(a), _weekday(b)
@@ -618,7 +619,8 @@ def _rejoin(group: list[Cluster], info: list[tuple]) -> list[Cluster]:
             if any(a is j for j in joined) or not (a.place_names & b.place_names):
                 continue
             items = [row[id(ev)] for ev in b.members]
-            if all(_fit(a, *item[:5], item[5]) is not None for item in items):
+            if all(_fit(a, ev, actor, target, gs, mags, when) is not None
+                   for ev, actor, target, gs, mags, when, _ in items):
                 for item in items:
                     _join(a, item)
                 joined.append(b)
