@@ -1019,7 +1019,9 @@ def test_merge_keeps_apart_other_towns_and_other_weekdays():
     assert len(merge_events(raids)) == 1
     arrivals = [Event("a#3", "DISPLACE", mode="arrival", place=wien, time=monday, articles=["a"]),
                 Event("b#3", "DISPLACE", mode="arrival", place=wien, time=wednesday, articles=["b"])]
-    assert len(merge_events(arrivals)) == 2             # a train arriving on Monday, another on Wednesday
+    # session 18: arrivals last (LASTING, as full dates two days apart already merged): one flow at one place
+    # told on two of its days; the weekday keeps apart sudden and one-day events only (the raids above)
+    assert len(merge_events(arrivals)) == 1
     floods = [Event("a#4", "DISASTER", mode="flood", place=wien, time=monday, articles=["a"]),
               Event("b#4", "DISASTER", mode="flood", place=wien, time=wednesday, articles=["b"])]
     assert len(merge_events(floods)) == 1               # one flood, told on two of its days
@@ -1274,3 +1276,88 @@ def test_a_time_of_a_named_day_gives_the_event_its_day(nlp, text, type_, day):
     day alone ("gegen 19 Uhr") is resolved on the report's date by the time tagger, so gives that day."""
     e = one(events_of(nlp, text, dct="2025-03-10"), type_)
     assert e.time is not None and e.time.value == day
+
+
+# --- session 18 (events18): one occurrence merged across outlets, triggers and places of other wordings -------------
+
+def test_arrivals_at_one_crossing_on_different_weekdays_are_one_flow():
+    """Refugees arriving at one border crossing, told "am Dienstag" by one outlet and "am Samstagabend" by another:
+    an event lasting days (LASTING) is dated by each report at the day it speaks of - the weekday rule keeps
+    apart only what happens on one day (a raid, an attack)."""
+    town = Place("Bruck", 47.41, 15.27, "city", "AT")
+    tuesday = TimeValue("XXXX-WXX-2", "day", "am Dienstag", "expression")
+    saturday = TimeValue("XXXX-WXX-6", "day", "am Samstagabend", "expression")
+    arrivals = [Event("a#1", "DISPLACE", mode="arrival", place=town, time=tuesday, articles=["a"]),
+                Event("b#1", "DISPLACE", mode="arrival", place=town, time=saturday, articles=["b"])]
+    assert len(merge_events(arrivals)) == 1
+    attacks = [Event("a#2", "ASSAULT", mode="stabbing", place=town, time=tuesday, articles=["a"]),
+               Event("b#2", "ASSAULT", mode="stabbing", place=town, time=saturday, articles=["b"])]
+    assert len(merge_events(attacks)) == 2
+
+
+def test_cluster_left_apart_by_the_greedy_order_rejoins_at_a_shared_town():
+    """One report tells a flow at two crossings (the first with its day), another outlet the second crossing with
+    its day: that outlet's mention comes before the first report's cluster names the second crossing, so it founds a
+    cluster of its own ("another town"); the clusters share the town and every mention fits: one event."""
+    north = Place("Passau", 48.57, 13.43, "city", "DE")
+    south = Place("Salzburg", 47.80, 13.04, "city", "AT")
+    wednesday = TimeValue("XXXX-WXX-3", "day", "am Mittwoch", "expression")
+    thursday = TimeValue("XXXX-WXX-4", "day", "am Donnerstag", "expression")
+    evs = [Event("a#1", "DISPLACE", mode="arrival", place=north, time=wednesday, articles=["a"]),
+           Event("a#9", "DISPLACE", mode="arrival", place=south, articles=["a"]),
+           Event("b#1", "DISPLACE", mode="arrival", place=south, time=thursday, articles=["b"])]
+    out = merge_events(evs)
+    assert len(out) == 1 and out[0].articles == ["a", "b"]
+    # a third town no cluster names stays another event
+    far = Place("Graz", 47.07, 15.44, "city", "AT")
+    out = merge_events([*evs, Event("c#1", "DISPLACE", mode="arrival", place=far, time=thursday, articles=["c"])])
+    assert len(out) == 2
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Bei einer Massenschlägerei vor einer Diskothek in Linz wurden am Sonntag sechs Männer verletzt.", "Linz"),
+    ("Eine Rauferei unter Jugendlichen in Graz endete mit zwei Verletzten.", "Graz"),
+])
+def test_a_brawl_is_mob_violence(nlp, text, place):
+    e = one(events_of(nlp, text), "PROTEST")
+    assert (e.mode, e.acled_type, e.place.name) == ("brawl", "Riots: Mob violence", place)
+
+
+def test_a_brawl_joins_no_gathering():
+    """A brawl is no demonstration: it does not join a gathering (a vigil, an assembly) of its story as a riot does."""
+    hall = Place("Linz", 48.31, 14.29, "city", "AT")
+    evs = [Event("a#1", "PROTEST", mode="brawl", place=hall, articles=["a"]),
+           Event("a#50", "GATHER", mode="assembly", place=hall, articles=["a"])]
+    assert len(merge_events(evs)) == 2
+
+
+def test_combat_aircraft_moved_by_a_force_are_a_deployment(nlp):
+    e = one(events_of(nlp, "Die Luftwaffe hat vier Kampfflugzeuge nach Litauen verlegt."), "AID")
+    assert e.mode == "military" and e.place.name == "Litauen"
+    none_of(events_of(nlp, "Der Termin der Sitzung wurde auf Mittwoch verlegt."), "AID")
+    # a deployment is where the forces go, not where they left (a flight or an evacuation is told where it starts)
+    e = one(events_of(nlp, "Die Marine hat zwei Fregatten von Kiel nach Lettland verlegt."), "AID")
+    assert e.place.name == "Lettland"
+
+
+def test_untyped_place_name_after_a_locative_preposition(nlp):
+    """The NER leaves a name after a sentence-initial preposition untyped; the parse has it as the object of a
+    locative preposition on the trigger and the gazetteer as a place's own name: the event's place."""
+    e = one(events_of(nlp, "Vor Lampedusa ist am Morgen ein Fischkutter gesunken."), "ACCIDENT")
+    assert e.place.name == "Lampedusa" and e.place.country == "IT"
+
+
+def test_a_flood_sets_no_fire_a_quake_does():
+    """A natural hazard and the collapse, fire or accident it brings are one event (EM-DAT) - but water sets no fire:
+    a flood and a house fire in one town on one day are two events; a quake and the fire it set stay one."""
+    town = Place("Passau", 48.57, 13.43, "city", "DE")
+    day = TimeValue("2025-06-03", "day", "am 3. Juni", "expression")
+    flood = [Event("a#1", "DISASTER", mode="flood", place=town, time=day, articles=["a"]),
+             Event("b#1", "ACCIDENT", mode="fire", place=town, time=day, articles=["b"])]
+    assert len(merge_events(flood)) == 2
+    quake = [Event("a#2", "DISASTER", mode="earthquake", place=town, time=day, articles=["a"]),
+             Event("b#2", "ACCIDENT", mode="fire", place=town, time=day, articles=["b"])]
+    assert len(merge_events(quake)) == 1
+    collapse = [Event("a#3", "DISASTER", mode="flood", place=town, time=day, articles=["a"]),
+                Event("b#3", "ACCIDENT", mode="collapse", place=town, time=day, articles=["b"])]
+    assert len(merge_events(collapse)) == 1

@@ -215,7 +215,9 @@ def _weekdays_ok(a: When, b: When, slack: int) -> bool:
     """Two reports that name the weekday of what they tell ("am Montagabend", "am Mittwoch"; a date's weekday)
     tell one occurrence only on the same day, or a day apart where `slack` allows it (Friday night and
     Saturday): `_fit` asks it of reports of one kind in different articles, but for disasters (a flood told on
-    many days). Where no weekday is anchored to a date, this is all the time says (10kGNAD's articles have none)."""
+    many days) and events lasting days or weeks (`LASTING`: refugees arriving at one crossing "am Mittwoch" in one
+    report and "am Sonntagabend" in another are one flow, as two full dates within LASTING_DAYS already were).
+    Where no weekday is anchored to a date, this is all the time says (10kGNAD's articles have none)."""
     if a.upto or b.upto or not (a.weekday or b.weekday):
         return True
     da, db = _weekday(a), _weekday(b)
@@ -441,7 +443,10 @@ KIN_MODES = (WEAPONS, MOVEMENT, BLAST, DEMO)
 KINDRED: tuple[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]], ...] = (
     (("ASSAULT", WEAPONS | {"attack", "kill", "aerial"}), ("ACCIDENT", BLAST)),
     (("DISASTER", frozenset({"wildfire"})), ("ACCIDENT", frozenset({"fire"}))),
-    (("DISASTER", QUAKE | WEATHER), ("ACCIDENT", frozenset({"collapse", "fire", "accident"}))),
+    # what a hazard brings: a quake or a storm (lightning) fires too, a flood or a landslide no fire ("Hochwasser" and
+    # a house fire of one town and day are two events: water sets none)
+    (("DISASTER", QUAKE | frozenset({"storm"})), ("ACCIDENT", frozenset({"collapse", "fire", "accident"}))),
+    (("DISASTER", frozenset({"flood", "landslide"})), ("ACCIDENT", frozenset({"collapse", "accident"}))),
     (("DISPLACE", MOVEMENT), ("EVACUATE", ANY)),
     (("AID", frozenset({"humanitarian"})), ("EVACUATE", ANY)),
     (("PROTEST", DEMO), ("GATHER", ANY)),
@@ -580,15 +585,47 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
             best = Cluster(story=story)
             clusters.append(best)
             open_[(story, _family(ev.type))].append(best)
-        if best.members and ev.type in SYMMETRIC and not _straight(best, actor, target):
-            actor, target = target, actor              # "B traf A" joins "A traf B" the cluster's way round
-        best.add(ev, actor, target)
-        best.groups |= gs
-        for k, v in mags.items():
-            best.magnitude[k] = max(best.magnitude.get(k, 0.0), v)
+        _join(best, info[i])
+    joined = {id(b) for group in open_.values() for b in _rejoin(group, info)}
+    clusters = [c for c in clusters if id(c) not in joined]
     out = _attach_tolls([_combine(c) for c in clusters], group_of)
     out.sort(key=lambda e: (e.time.value if e.time and e.time.value else "9999", e.id))
     return out
+
+
+def _join(c: Cluster, item: tuple) -> None:
+    """Add a mention (its `merge_events` info row) to a cluster."""
+    ev, actor, target, gs, mags = item[:5]
+    if c.members and ev.type in SYMMETRIC and not _straight(c, actor, target):
+        actor, target = target, actor                  # "B traf A" joins "A traf B" the cluster's way round
+    c.add(ev, actor, target)
+    c.groups |= gs
+    for k, v in mags.items():
+        c.magnitude[k] = max(c.magnitude.get(k, 0.0), v)
+
+
+def _rejoin(group: list[Cluster], info: list[tuple]) -> list[Cluster]:
+    """The clusters of one story and type family that the greedy order left apart though they tell one occurrence
+    at a place both name: a report naming a town first founds a cluster of its own where the cluster that comes to
+    name that town later (another outlet's report of a flow over several crossings) did not name it yet ("another
+    town"). A later cluster joins an earlier one where they share a place's name and every one of its mentions fits
+    the earlier cluster (`_fit`, as it stands then); returns the clusters so joined into another."""
+    row = {id(item[0]): item for item in info}
+    joined: list[Cluster] = []
+    for k, b in enumerate(group):
+        if not b.place_names:
+            continue
+        for a in group[:k]:
+            if any(a is j for j in joined) or not (a.place_names & b.place_names):
+                continue
+            items = [row[id(ev)] for ev in b.members]
+            if all(_fit(a, ev, actor, target, gs, mags, when) is not None
+                   for ev, actor, target, gs, mags, when, _ in items):
+                for item in items:
+                    _join(a, item)
+                joined.append(b)
+                break
+    return joined
 
 
 TOLL_EVENTS = ("ASSAULT", "DISASTER", "ACCIDENT")
@@ -638,7 +675,8 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
             (not named and not c.in_articles & set(ev.articles) and
              any(_other_town(p, ev.place) for p in c.places.values())) or
-            not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None)):
+            (slack < LASTING_DAYS and
+             not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None))):
         return None                                    # another report of its kind in another town, or on another
         #                                                day (told by another article or further on in the same one);
         #                                                a town the cluster names is its own, whatever other towns

@@ -384,7 +384,8 @@ def find_events(doc: Doc) -> list[Event]:
     return events
 
 
-FORCE = (("COERCE", "raid"), ("PROTEST", "riot"))    # force used at a place, whose dead the next sentence tells
+FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))   # force used at a place, whose dead the next
+#                                                                          sentence tells
 
 
 def _absorb_kills(cause: Event, sentence_events: list[Event], next_sentence: bool = False) -> list[Event]:
@@ -610,7 +611,16 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
 def _origin(doc: Doc, m: Mention) -> bool:
     """A place told as where a person or thing is from: in an "aus" phrase on a noun ("Ein Urlauber aus Hamburg in
     Deutschland ist im Gebirge abgestürzt": neither Hamburg nor Deutschland is where he fell), read from the parse:
-    up the noun phrases that hold the place (spaCy's `ancestors`, which ends at the root on any parse)."""
+    up the noun phrases that hold the place (spaCy's `ancestors`, which ends at the root on any parse). Read once per
+    mention and doc (cached on the doc's user data): `_place` asks it of every place of a clause for every trigger."""
+    key = ("lagebild_events", "origin", m.start, m.end)
+    data: dict[Any, Any] = doc.user_data
+    if key not in data:
+        data[key] = _origin_of(doc, m)
+    return data[key]
+
+
+def _origin_of(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
@@ -633,6 +643,7 @@ REFERENCE_CASES = _FUNCTION_WORDS["reference"]
 _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
 TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
+SENT = ("AID",)        # a deployment or a delivery happens where it goes; a flight or an evacuation where it starts
 
 
 def _case(tok: Token) -> str | None:
@@ -692,6 +703,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",))
                 if m is not None and m.label not in ("LOC", "GPE"):
                     m = None
+            if m is None and case in UNTYPED_PLACE_CASES and c.dep_ in ("obl", "nmod"):
+                m = _untyped_place(c, by_token)        # "Vor Lampedusa kenterte ein Boot": a name the NER left
             if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
                 continue
             own = h is tok
@@ -713,15 +726,48 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                 if case in LOC_CASES:
                     places.append((0 if own else 2, m))
                 elif case in FROM_CASES and trig.type in MOVES and trig.mode != "arrival":
-                    places.append((3, m))              # an arrival is where they arrive, not "aus Ungarn"
+                    places.append((3 if trig.type not in SENT else 4, m))   # an arrival is where they arrive, not
+                    #                                                        "aus Ungarn"
                 elif case in TO_CASES and trig.type in MOVES:
-                    places.append((4, m))
+                    places.append((4 if trig.type not in SENT else 3, m))   # forces or aid sent: where they go
+                    #                                                        ("von Bremen nach Litauen verlegt")
     if trig.nominal and not places:
         places += [(1, m) for m in _argument_places(tok, trig, by_token)]
     # the closest role first; among equals a place the gazetteer knows
     place = min(places, key=lambda p: (p[0], not (p[1].ref or "").startswith(("geo:", "country:"))))[1] \
         if places else None
     return actor, target, place
+
+
+# Prepositions that put a name untyped by the NER at a place: "in", "vor" (off a coast), "nahe", "bei" ("bei" + a
+# firm the NER missed is no place: only names the gazetteer has as a place's own name, below)
+UNTYPED_PLACE_CASES = frozenset({"in", "im", "vor", "nahe", "unweit", "bei"})
+UNTYPED_MIN_POPULATION = 1000
+
+
+def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """A place named by a proper noun the NER left untyped, as the object of a locative preposition on the trigger
+    ("Vor Lampedusa kenterte ein Boot": the parse has `Lampedusa` as PROPN obl with case `vor`, the NER no entity
+    after a sentence-initial preposition): the gazetteer's place whose own name it is (not an alternate spelling:
+    "Hamas" is an alternate of Hamm), a town of 1,000 or more or a region. Its name parts ("Bad Ischl") go with it;
+    a token any mention covers is that mention's, never re-read here."""
+    from ..geo import gazetteer
+
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or tok.i in by_token:
+        return None
+    parts = [tok, *(c for c in tok.children if c.dep_ in ("flat", "flat:name") and c.pos_ == "PROPN")]
+    parts.sort(key=lambda t: t.i)
+    if any(b.i != a.i + 1 for a, b in zip(parts, parts[1:])) or any(t.i in by_token for t in parts):
+        return None
+    name = " ".join(t.text for t in parts)
+    cands = [c for c in gazetteer().candidates(name)
+             if c.primary and (c.precision != "city" or c.population >= UNTYPED_MIN_POPULATION)]
+    if not cands:
+        return None
+    cand = max(cands, key=lambda c: (c.precision != "city", c.population))
+    start = parts[0].idx
+    return Mention(tok.doc._.article_id or "", start, start + len(name), name, "LOC", cand.country or None,
+                   f"geo:{cand.id}")
 
 
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:

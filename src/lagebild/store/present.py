@@ -35,8 +35,8 @@ EVENT_MODE_DE = {
     "occupy": "Einnahme", "incursion": "Vorstoß", "clash": "Gefecht", "military": "militärisch",
     "arms": "Waffen", "humanitarian": "humanitär", "meet": "Treffen", "visit": "Besuch", "phone": "Telefonat",
     "sign": "unterzeichnet", "admit": "bestätigt", "arrest": "Festnahme", "expel": "Ausweisung",
-    "demo": "Demonstration", "riot": "Ausschreitungen", "strike": "Streik", "disaster": "Katastrophe",
-    "accident": "Unfall",
+    "demo": "Demonstration", "riot": "Ausschreitungen", "brawl": "Schlägerei", "strike": "Streik",
+    "disaster": "Katastrophe", "accident": "Unfall",
 }
 EVENT_STATUS_DE = {"reported": "berichtet", "planned": "geplant", "denied": "bestritten",
                    "hypothetical": "möglich"}
