@@ -590,3 +590,11 @@ def test_a_regions_adjective_before_a_town_puts_it_in_that_region(nlp):
     ms = places(nlp, "Nach dem Brand im niedersächsischen Bergen ermittelt die Polizei gegen einen Nachbarn.")
     assert ms["Bergen"].country == "DE"
     assert places(nlp, "Der Hafen im norwegischen Bergen wurde gesperrt.")["Bergen"].country == "NO"
+
+
+def test_the_one_town_of_a_datelines_name_is_it_in_an_article_set_abroad(nlp):
+    # a dateline names where the report is filed, at home as abroad: an article on another country still files
+    # from the one town of that name (small towns far from the article's country are otherwise left unresolved)
+    ms = places(nlp, "Neuer Vertrag für den Verteidiger. Perchtoldsdorf/Rom – Der italienische Erstligist hat den "
+                     "Verteidiger verpflichtet, teilte der Klub in Italien am Montag mit.")
+    assert ms["Perchtoldsdorf"].country == "AT" and ms["Rom"].label == "LOC"

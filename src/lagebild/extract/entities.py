@@ -1767,6 +1767,7 @@ class PlaceHit:
     anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
     within: str | None = None    # "Moorbach in Niedersachsen": the form of the region or country it lies in
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
+    dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -1780,6 +1781,7 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
                     and f.kind in ("name", "adj", "capital", "demonym"))
     for h in hits:
         h.typed = h.region or h.kind in ("island", "region") or _after_place_noun(doc, h)
+        h.dateline = _in_dateline(doc, h.start)
     hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.typed)]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
@@ -2166,6 +2168,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     # unless the article names other countries only or is set among places the gazetteer lacks (`_story_elsewhere`)
     typed = {h.form for h in hits if h.typed and not elsewhere and len(cands := g.candidates(h.form)) == 1
              and (not doc_countries or cands[0].country in doc_countries or cands[0].country in HOME)}
+    # a dateline's place is where the report is filed from, at home as abroad: the one place of that name is it
+    typed |= {h.form for h in hits if h.dateline and len(g.candidates(h.form)) == 1}
     # Unambiguous places first: they anchor the others.
     fixed: dict[str, Candidate | None] = {}
     for form, group in by_form.items():
