@@ -592,7 +592,8 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
 
     g = gazetteer()
     _dateline_place(doc, text, mentions, (0, 0))       # the article's 'Town – ...' dateline, kept in user_data
-    desk = doc.user_data[("lagebild_events", "dateline")][0]
+    data: dict[Any, Any] = doc.user_data
+    desk = data[("lagebild_events", "dateline")][0]
     for lo, hi in ((a, b), (ua, ub)):
         # the dateline's town (a capital's too, a town since entities read it so) is the desk's: `_dateline_place`
         # decides whether it is the event's place, not its standing in the clause
