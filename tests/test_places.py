@@ -598,3 +598,12 @@ def test_the_one_town_of_a_datelines_name_is_it_in_an_article_set_abroad(nlp):
     ms = places(nlp, "Neuer Vertrag für den Verteidiger. Perchtoldsdorf/Rom – Der italienische Erstligist hat den "
                      "Verteidiger verpflichtet, teilte der Klub in Italien am Montag mit.")
     assert ms["Perchtoldsdorf"].country == "AT" and ms["Rom"].label == "LOC"
+
+
+def test_a_teams_name_after_its_town_said_alone_is_the_team(nlp):
+    # one sense per name and article: 'Shelbyville Hawks' named, 'die Hawks' alone is the team, not a person;
+    # a person of that surname with a first name stays a person
+    ms = mentions_of(nlp, "Ergebnisse: Springfield Wombats – Shelbyville Hawks 2:3. Am Ende feierten die Hawks. "
+                          "Trainer Otto Hawks lobte.")
+    assert {(m.text, m.label) for m in ms if "Hawks" in m.text} == {
+        ("Shelbyville Hawks", "ORG"), ("Hawks", "ORG"), ("Otto Hawks", "PER")}

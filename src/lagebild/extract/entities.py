@@ -1117,9 +1117,11 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'VfL Wolfsburg ... der Mittelfeldspieler von Wolfsburg', 'Dinamo Zagreb ... gegen Zagreb': where the article
     names an organisation by a name of its own and a town's name after it (a club; not 'Universität Wien',
     'Flughafen Graz': common nouns only), the town's name alone - or in the genitive - is that organisation
-    again (one sense per name and article), unless 'in', 'nach', 'aus' put it as a place or it is the dateline."""
+    again (one sense per name and article), unless 'in', 'nach', 'aus' put it as a place or it is the dateline;
+    likewise a team's name after its town ('Nashville Predators') said alone is the team, not a person."""
     text = _text(doc)
     towns: set[str] = set()
+    nicknames: set[str] = set()
     for c in chosen:
         words = text[c.start:c.end].split()
         if c.label != "ORG" or len(words) < 2:
@@ -1129,7 +1131,9 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         own_name = any(ACRONYM_RX.match(w) or word_tag(w)[0] != "NN" or known_reading(w) for w in rest)
         if len(spots) == 1 and words[-1] == spots[0] and own_name:
             towns.add(spots[0])                        # "VfL Wolfsburg", "Dinamo Zagreb": a name, then the town
-    if not towns:
+        elif len(spots) == 1 and len(words) == 2 and words[0] == spots[0] and not _common_noun_only(words[1]):
+            nicknames.add(words[1])                    # "Nashville Predators": the town, then the team's name
+    if not towns and not nicknames:
         return chosen
     out = []
     for c in chosen:
@@ -1139,6 +1143,8 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if c.label in ("LOC", "GPE", "PER") and base in towns and not _in_dateline(doc, c.start) \
                 and not (prev and prev[-1].lower() in BARE_NAME_PREPOSITIONS):
             c = Cand(c.start, c.end, "ORG", c.prio)
+        elif c.label == "PER" and name in nicknames:
+            c = Cand(c.start, c.end, "ORG", c.prio)    # "gegen die Predators": the team again, no person
         out.append(c)
     return out
 
