@@ -694,3 +694,12 @@ def test_a_role_noun_or_demonym_before_a_full_name_is_no_part_of_it():
     assert ms["Alvarez"].label == "PER" and ms["Argentiniens"].country == "AR"
     ms = _ner_mentions("Das sagte Roman Weidinger am Montag.", [(2, 4, "PER")])
     assert ms["Roman Weidinger"].label == "PER"                       # a first name the lexicon knows as a noun too
+
+
+def test_a_dateline_the_ner_did_not_tag_is_still_the_city(tagger):
+    # the rules alone (no NER): the article's first 'Name – ' opening is its dateline, tagged or not; the capital
+    # there is the city, the same name as a sentence's subject later its government
+    ms = mentions(tagger, "Rebellen melden Geländegewinne. Damaskus – Bei Kämpfen im Norden des Landes sind Dutzende "
+                          "Menschen gestorben. Damaskus wies die Berichte zurück.")
+    assert [(m.text, m.label, m.country) for m in ms if m.text == "Damaskus"] == [
+        ("Damaskus", "LOC", "SY"), ("Damaskus", "GPE", "SY")]

@@ -525,3 +525,85 @@ def test_only_the_articles_first_dash_opening_is_its_dateline(nlp):
     doc = nlp("Regierung tagt. Graz – Die Landesregierung tagte am Montag. Linz – so hieß es – sei nicht betroffen.")
     ents = {e.text: e for e in doc.ents}
     assert _at_dateline(ents["Graz"]) and not _at_dateline(ents["Linz"])
+
+
+def test_a_capital_in_the_dateline_is_the_city_not_its_government(nlp):
+    # "Prag – Die Regierung ...": the dateline names the city the report is filed from, even when the sentence
+    # after it is about the government; the capital standing for its government is another sentence's reading
+    ms = places(nlp, "Die Gewerkschaft warnt vor dem Sparpaket. Prag – Die Regierung hat am Montag neue Steuern "
+                     "beschlossen, sagte Finanzminister Karel Novak.")
+    assert (ms["Prag"].label, ms["Prag"].country) == ("LOC", "CZ") and ms["Prag"].ref.startswith("geo:")
+    ms = places(nlp, "Neue Regeln für Mieter. Budapest/Prag – Die Regierungen beider Länder haben am Dienstag einen "
+                     "Vertrag unterzeichnet.")
+    assert {k: ms[k].label for k in ("Budapest", "Prag")} == {"Budapest": "LOC", "Prag": "LOC"}
+    ms = places(nlp, "Budapest – Ein Abkommen wurde unterzeichnet. Auch Prag meldete am Dienstag Einwände an.")
+    assert ms["Prag"].label == "GPE"                  # outside the dateline the government still speaks
+
+
+def test_the_sides_of_a_match_result_are_teams_not_persons_or_places(nlp):
+    # a results line 'A – B 2:1': the names a dash joins before a score are the two sides of a match (a
+    # town's name there is its club), whatever the NER or the gazetteer reads; a player in brackets stays a person
+    ms = places(nlp, "Die Ergebnisse vom Dienstag: Springfield Otters – Shelbyville Hawks 2:3, Capital City "
+                     "Goofballs (mit Meier) – Ogdenville Owls 4:1 n.V., Rapid – Salzburg 1:0.")
+    for team in ("Springfield Otters", "Shelbyville Hawks", "Capital City Goofballs", "Ogdenville Owls", "Rapid",
+                 "Salzburg"):
+        assert ms[team].label == "ORG", team
+    assert ms["Meier"].label == "PER"
+    ms = places(nlp, "Der Zug fuhr am Morgen von Salzburg nach Linz, gegen 9:30 Uhr kam er an.")
+    assert ms["Salzburg"].label == "LOC" and ms["Linz"].label == "LOC"       # no dash, no result
+    ms = places(nlp, "Sitzung vertagt. Linz – Um 10:30 Uhr begann die Sitzung des Gemeinderats.")
+    assert ms["Linz"].label == "LOC"                                          # a dateline and a time, no result
+
+
+def test_a_places_genitive_run_into_a_name_is_the_place_and_the_person(nlp):
+    # the NER runs a country's or big city's genitive into the role noun or the name it goes with: the genitive
+    # is the place, a first name and surname after it the person, a role noun no name of its own
+    ms = places(nlp, "Der Trainer wurde knapp vor Markus Berger vom FC Passau und Freiburgs Lukas Brenner gewählt.")
+    assert ms["Lukas Brenner"].label == "PER" and "Freiburgs Lukas Brenner" not in ms
+    assert "Freiburgs Lukas" not in ms
+    ms = places(nlp, "Zudem kam Costa Ricas Präsident zu Besuch.")
+    assert ms["Costa Ricas"].label == "GPE" and ms["Costa Ricas"].country == "CR"
+    ms = places(nlp, "Im Juni hatte Puerto Ricos Gouverneur Alejandro Garcia erklärt, es werde zahlen.")
+    assert ms["Puerto Ricos"].country == "PR" and ms["Alejandro Garcia"].label == "PER"
+    assert places(nlp, "Am Abend sprach Niklas Wiesauer mit Andreas Lukas.")["Niklas Wiesauer"].label == "PER"
+
+
+def test_a_town_named_with_its_club_is_the_club_again_unless_put_as_a_place(nlp):
+    # one sense per name and article: after a club's name of its own with its town ('FC Passau'), the town's name
+    # alone is the club; 'in Passau' stays the town, and 'Universität Wien' (common nouns only) makes no club
+    ms = mentions_of(nlp, "Der Stürmer von Passau traf zweimal. Der Spieler von Tabellenführer FC Passau gewann "
+                          "die Wahl. In Passau wurde gefeiert.")
+    assert [m.label for m in ms if m.text == "Passau"] == ["ORG", "LOC"]
+    ms = mentions_of(nlp, "Die Universität Wien lud ein. Wien will die Steuer erhöhen, sagte die Stadträtin.")
+    assert [m.label for m in ms if m.text == "Wien"] == ["GPE"]
+
+
+def mentions_of(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    return list(nlp(doc)._.mentions)
+
+
+def test_a_regions_adjective_before_a_town_puts_it_in_that_region(nlp):
+    # "im niedersächsischen Bergen": the -isch adjective of a region (its stem, umlaut or not, and the name's
+    # ending) says which homonym - the Bergen in Germany, not the bigger Norwegian city
+    ms = places(nlp, "Nach dem Brand im niedersächsischen Bergen ermittelt die Polizei gegen einen Nachbarn.")
+    assert ms["Bergen"].country == "DE"
+    assert places(nlp, "Der Hafen im norwegischen Bergen wurde gesperrt.")["Bergen"].country == "NO"
+
+
+def test_the_one_town_of_a_datelines_name_is_it_in_an_article_set_abroad(nlp):
+    # a dateline names where the report is filed, at home as abroad: an article on another country still files
+    # from the one town of that name (small towns far from the article's country are otherwise left unresolved)
+    ms = places(nlp, "Neuer Vertrag für den Verteidiger. Perchtoldsdorf/Rom – Der italienische Erstligist hat den "
+                     "Verteidiger verpflichtet, teilte der Klub in Italien am Montag mit.")
+    assert ms["Perchtoldsdorf"].country == "AT" and ms["Rom"].label == "LOC"
+
+
+def test_a_teams_name_after_its_town_said_alone_is_the_team(nlp):
+    # one sense per name and article: 'Shelbyville Hawks' named, 'die Hawks' alone is the team, not a person;
+    # a person of that surname with a first name stays a person
+    ms = mentions_of(nlp, "Ergebnisse: Springfield Wombats – Shelbyville Hawks 2:3. Am Ende feierten die Hawks. "
+                          "Trainer Otto Hawks lobte.")
+    assert {(m.text, m.label) for m in ms if "Hawks" in m.text} == {
+        ("Shelbyville Hawks", "ORG"), ("Hawks", "ORG"), ("Otto Hawks", "PER")}

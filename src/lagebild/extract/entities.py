@@ -305,12 +305,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
     finally:
         doc.user_data.pop("_lagebild_text", None)
         doc.user_data.pop("_lagebild_dateline", None)
+        doc.user_data.pop("_lagebild_dateline_span", None)
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
     toks = _words(doc)
     named = _named_in_apposition(doc)      # names the article introduces as an organisation's
-    ner = _from_ents(doc, named)
+    ner = _from_ents(doc, named) + _result_side_cands(doc)    # a match's sides: teams, over any name read in them
     rules: list[Cand] = []
     rules += _countries(doc, toks)
     rules += _orgs(doc, toks, named)
@@ -341,6 +342,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = _facilities_in_country(doc, _in_town_of_adjective(
         doc, _organisations_named(doc, _surnames_not_places(doc, chosen))))
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
+    chosen = _clubs_of_towns(doc, chosen)
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -587,6 +589,30 @@ def _at_dateline(e: Span) -> bool:
     return e.start_char == first
 
 
+def _in_dateline(doc: Doc, pos: int) -> bool:
+    """Whether text position `pos` lies in the article's dateline: from its first name to the dash, every
+    '/'-joined place included ('Maria Enzersdorf/London – ...')."""
+    span = doc.user_data.get("_lagebild_dateline_span")
+    if span is None:
+        span = doc.user_data["_lagebild_dateline_span"] = _dateline_span(doc)
+    return span[0] <= pos < span[1]
+
+
+def _dateline_span(doc: Doc) -> tuple[int, int]:
+    """(start, end) characters of the article's first opening of up to four capitalised words with a dash after
+    them (or after the dateline's '/'-joined places), whether or not the NER tagged the name; (-1, -1): none."""
+    text = _text(doc)
+    for t in doc:
+        if not (t.text[:1].isupper() and t.is_alpha) or not _opens_sentence_or_line(text, t.idx):
+            continue
+        for k in range(t.i, min(len(doc), t.i + 4)):
+            if not doc[k].text[:1].isupper():
+                break
+            if m := DATELINE_AFTER.match(text, doc[k].idx + len(doc[k].text)):
+                return t.idx, m.end()
+    return -1, -1
+
+
 def _dateline_form(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] opens a sentence or line and a dash follows it (or the dateline's
     other, '/'-joined places)."""
@@ -765,6 +791,42 @@ def _split_place_person(doc: Doc, ents) -> list:
             out += [Span(doc, i, i + 1, label="LOC"), Span(doc, i + 1, end, label="PER")]
         else:
             out.append(e)
+    return out
+
+
+def _genitive_place(word: str) -> bool:
+    """'Ecuadors', 'Freiburgs': a country's or a big city's name in the genitive (its -s), no first name."""
+    if len(word) < 4 or not word.endswith("s") or not word[:1].isupper():
+        return False
+    stem = word[:-1]
+    if any(c.name == word for c in gazetteer().candidates(word)):
+        return False                                   # "Los Angeles", "Paris": a place's own name in -s
+    f = country_forms().get(stem)
+    if f is not None and f.kind in ("name", "capital"):
+        return True
+    best = gazetteer().best(stem)
+    return best is not None and best.population >= EXONYM_CITY
+
+
+def _split_genitive_place(doc: Doc, ents) -> list:
+    """'Freiburgs Lukas Brenner' (LOC), 'Ecuadors Präsident' (PER): the NER ran a place's genitive into the
+    noun or name it goes with. The genitive is left to the rules (a country's form, a town); what follows is a
+    person where it opens with a first name, a role noun alone no name of its own, and anything else keeps the
+    NER's label for the rules after ('Argentiniens Mittelstürmer Alvarez': the title then the name)."""
+    out = []
+    for e in ents:
+        k = next((k for k in range(1, len(e)) if e.label_ in ("PER", "LOC") and _genitive_place(e[:k].text)
+                  and e[k].text[:1].isupper() and e[k].is_alpha), None)
+        if k is None and e.label_ == "PER" and len(e) >= 2 and _genitive_place(e.text):
+            continue                                   # "Costa Ricas" (its noun trimmed): the rules read the place
+        if k is None or gazetteer().best(e.text) or e.text in country_forms():
+            out.append(e)
+            continue
+        rest = e[k:]
+        if len(rest) >= 2:              # "Lukas Brenner": a person; "Mittelstürmer Alvarez": the title rules go on
+            out.append(Span(doc, rest.start, rest.end, label="PER" if known_first_name(rest[0].text) else e.label_))
+        elif not _common_noun_only(rest[0].text):
+            out.append(Span(doc, rest.start, rest.end, label=e.label_))
     return out
 
 
@@ -1051,11 +1113,88 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
             if c.label == "PER" and text[c.start:c.end].split()[0].split("-")[0] in named else c for c in chosen]
 
 
+def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'VfL Wolfsburg ... der Mittelfeldspieler von Wolfsburg', 'Dinamo Zagreb ... gegen Zagreb': where the article
+    names an organisation by a name of its own and a town's name after it (a club; not 'Universität Wien',
+    'Flughafen Graz': common nouns only), the town's name alone - or in the genitive - is that organisation
+    again (one sense per name and article), unless 'in', 'nach', 'aus' put it as a place or it is the dateline;
+    likewise a team's name after its town ('Nashville Predators') said alone is the team, not a person."""
+    text = _text(doc)
+    towns: set[str] = set()
+    nicknames: set[str] = set()
+    for c in chosen:
+        words = text[c.start:c.end].split()
+        if c.label != "ORG" or len(words) < 2:
+            continue
+        spots = [w for w in words if w[:1].isupper() and gazetteer().best(w) is not None and w not in country_forms()]
+        rest = [w for w in words if w not in spots]
+        own_name = any(ACRONYM_RX.match(w) or word_tag(w)[0] != "NN" or known_reading(w) for w in rest)
+        if len(spots) == 1 and words[-1] == spots[0] and own_name:
+            towns.add(spots[0])                        # "VfL Wolfsburg", "Dinamo Zagreb": a name, then the town
+        elif len(spots) == 1 and len(words) == 2 and words[0] == spots[0] and not _common_noun_only(words[1]):
+            nicknames.add(words[1])                    # "Nashville Predators": the town, then the team's name
+    if not towns and not nicknames:
+        return chosen
+    out = []
+    for c in chosen:
+        name = text[c.start:c.end]
+        base = name[:-1] if name.endswith("s") and name[:-1] in towns else name
+        prev = _prev_words(doc, c.start, 1)
+        if c.label in ("LOC", "GPE", "PER") and base in towns and not _in_dateline(doc, c.start) \
+                and not (prev and prev[-1].lower() in BARE_NAME_PREPOSITIONS):
+            c = Cand(c.start, c.end, "ORG", c.prio)
+        elif c.label == "PER" and name in nicknames:
+            c = Cand(c.start, c.end, "ORG", c.prio)    # "gegen die Predators": the team again, no person
+        out.append(c)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _org_names() -> frozenset[str]:
     from ..nlp.gazetteer import organisations
 
     return frozenset(organisations()[1])
+
+
+# the priority of a match result's side: the layout ('A – B 2:1') is firmer evidence than a town's name read
+# in the gazetteer ('Rapid – Salzburg 1:0': the club), so no rule's place or person overrules it
+RESULT_SIDE = 4
+SCORE = re.compile(r"^\d{1,3}:\d{1,3}\.?$")
+
+
+def _side_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised words (and a bracketed aside after them) that end right before doc[i]: one side of a
+    result; None where a lowercase word or nothing comes first."""
+    end = i
+    if end > 0 and doc[end - 1].text == ")":
+        end = next((k for k in range(end - 2, max(-1, end - 12), -1) if doc[k].text == "("), end)
+    start = end
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and end - start < 5:
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _results_sides(doc: Doc) -> list[tuple[int, int]]:
+    """'Rapid – Sturm 2:1', 'Otters (mit Meier) – Hawks 3:2 n.V.': the capitalised words a dash joins before a
+    score are the two sides of a match - teams, clubs or players' pairs, never a person or place by themselves.
+    Token spans (start, end) of those sides, their bracketed asides left out."""
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if not SCORE.match(t.text) or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr"):
+            continue                                   # "Wien – Um 10:30 Uhr": a time, no score
+        right = _side_before(doc, t.i)
+        if right is None or right[0] < 1 or doc[right[0] - 1].text not in ("–", "—", "-"):
+            continue
+        left = _side_before(doc, right[0] - 1)
+        if left is not None and not any(doc[a].lower_ in STOP or _in_dateline(doc, doc[a].idx)
+                                        for a, _ in (left, right)):
+            out += [left, right]
+    return out
+
+
+def _result_side_cands(doc: Doc) -> list[Cand]:
+    return [Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), "ORG", RESULT_SIDE)
+            for a, b in _results_sides(doc)]
 
 
 def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
@@ -1064,7 +1203,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     ents = _foreign_place_names(doc, list(doc.ents))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(ents))))
-    for e in _split_place_person(doc, _split_person_place(doc, _split_at_titles(doc, ents))):
+    ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
+    for e in ents:
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
@@ -1284,6 +1424,9 @@ def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
     text = _text(doc)
     out = []
     for c in ner:
+        if c.prio >= RESULT_SIDE:
+            out.append(c)
+            continue
         one_word = not re.search(r"\s", text[c.start:c.end])
         if any(r.start <= c.start and c.end <= r.end and
                (r.end - r.start > c.end - c.start if r.label == c.label else
@@ -1308,7 +1451,10 @@ def _prev_words(doc: Doc, pos: int, n: int = 3) -> list[str]:
 
 
 def _metonymic(doc: Doc, pos: int) -> bool:
-    """'Moskau meldete', 'das Regime in Pjöngjang', 'der Kreml': a capital or seat standing for its government."""
+    """'Moskau meldete', 'das Regime in Pjöngjang', 'der Kreml': a capital or seat standing for its government.
+    Never in the dateline ('Wien – Die Regierung ...'): it names the city the report is filed from."""
+    if _in_dateline(doc, pos):
+        return False
     prev = [w.lower() for w in _prev_words(doc, pos, 3)]
     if len(prev) >= 2 and prev[-1] in ("in", "im") and prev[-2] in GOV_NOUNS:
         return True
@@ -1536,8 +1682,9 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
         nxt = toks[i + 1].text          # asked first: cheaper than the lexicon, and a name needs it
         if NAME_RX.match(t.text) and NAME_RX.match(nxt) and not (nxt in forms and forms[nxt].kind != "demonym") \
                 and not _is_title(nxt) and known_first_name(t.text) and t.text not in forms \
-                and t.text not in NOT_PLACE and not _town_after_place_noun(toks, i):
-            n = _name_at(doc, toks, i + 1)
+                and t.text not in NOT_PLACE and not _town_after_place_noun(toks, i) \
+                and not _genitive_place(t.text) and not _genitive_place(f"{t.text} {nxt}"):
+            n = _name_at(doc, toks, i + 1)        # not "Freiburgs Lukas", "Costa Ricas": a place's genitive
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
                 n = 0
             if n:
@@ -1626,6 +1773,7 @@ class PlaceHit:
     anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
     within: str | None = None    # "Moorbach in Niedersachsen": the form of the region or country it lies in
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
+    dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -1639,6 +1787,7 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
                     and f.kind in ("name", "adj", "capital", "demonym"))
     for h in hits:
         h.typed = h.region or h.kind in ("island", "region") or _after_place_noun(doc, h)
+        h.dateline = _in_dateline(doc, h.start)
     hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.typed)]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
@@ -1922,10 +2071,46 @@ def _anchors(text: str, hits: list[PlaceHit]) -> None:
         m = NEAR.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form:
             h.anchor = starts[m.end()].form
+        if h.within is None and (region := _region_of_adjective(_prev_words_text(text, h.start))) is not None:
+            h.within = region.name                     # "im niedersächsischen Bergen": the Bergen in that region
         m = WITHIN.match(text, h.end) or BRACKET.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form and \
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form
+
+
+def _prev_words_text(text: str, pos: int) -> str:
+    """The word right before text position `pos` ('' where none)."""
+    words = re.findall(r"[\wäöüÄÖÜß-]+", text[max(0, pos - 40):pos])
+    return words[-1] if words else ""
+
+
+ADJ_ENDING = re.compile(r"isch(?:e|en|er|es|em)?$")
+
+
+# German -isch adjectives of a region drop the name's ending and may take an umlaut: Bayern -> bayerisch,
+# Niedersachsen -> niedersächsisch, Kalifornien -> kalifornisch, Brandenburg -> brandenburgisch
+REGION_NAME_ENDINGS = ("", "n", "en", "ien", "e", "a")
+UMLAUT_BACK = str.maketrans("äöü", "aou")
+
+
+@lru_cache(maxsize=4096)
+def _region_of_adjective(word: str) -> Candidate | None:
+    """'niedersächsischen' -> Niedersachsen, 'bayerischen' -> Bayern: the first-level region or curated region
+    a lowercase -isch adjective is made of (its stem, with or without its umlaut, and a name's ending), or None;
+    a country's adjective is the country forms' business."""
+    if not word[:1].islower() or not (m := ADJ_ENDING.search(word)) or word in country_forms():
+        return None
+    stem = word[:m.start()]
+    if len(stem) < 4:
+        return None
+    g = gazetteer()
+    for base in dict.fromkeys((stem, stem.translate(UMLAUT_BACK))):
+        for ending in REGION_NAME_ENDINGS:
+            form = base[:1].upper() + base[1:] + ending
+            if form in g.area_forms and (c := g.best(form)) is not None and c.precision == "region":
+                return c
+    return None
 
 
 SMALL = 15000
@@ -1989,6 +2174,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     # unless the article names other countries only or is set among places the gazetteer lacks (`_story_elsewhere`)
     typed = {h.form for h in hits if h.typed and not elsewhere and len(cands := g.candidates(h.form)) == 1
              and (not doc_countries or cands[0].country in doc_countries or cands[0].country in HOME)}
+    # a dateline's place is where the report is filed from, at home as abroad: the one place of that name is it
+    typed |= {h.form for h in hits if h.dateline and len(g.candidates(h.form)) == 1}
     # Unambiguous places first: they anchor the others.
     fixed: dict[str, Candidate | None] = {}
     for form, group in by_form.items():
@@ -2013,7 +2200,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             best = None                                # the only town of that name lies elsewhere: not it
         fixed[form] = best
     for form, area in {h.form: h.within for h in hits if h.within}.items():
-        inside = _inside(form, fixed.get(area), doc_countries)
+        # the area is another hit's form, or a region an adjective named ("im niedersächsischen Bergen")
+        inside = _inside(form, fixed.get(area) if area in by_form else g.best(area), doc_countries)
         if inside is not None:                        # "Moorbach in Niedersachsen": the one in that region
             fixed[form] = inside
             anchored[form] = area

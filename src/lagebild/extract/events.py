@@ -592,9 +592,14 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     from ..geo import gazetteer
 
     g = gazetteer()
+    _dateline_place(doc, text, mentions, (0, 0))       # the article's 'Town – ...' dateline, kept in user_data
+    data: dict[Any, Any] = doc.user_data
+    desk = data[("lagebild_events", "dateline")][0]
     for lo, hi in ((a, b), (ua, ub)):
+        # the dateline's town (a capital's too, a town since entities read it so) is the desk's: `_dateline_place`
+        # decides whether it is the event's place, not its standing in the clause
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
-                and not _dateline(text, m) and (moves or not _origin(doc, m))]
+                and not _dateline(text, m) and m is not desk and (moves or not _origin(doc, m))]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
             cand = g.by_id.get((m.ref or "").split(":", 1)[1])
