@@ -90,7 +90,41 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
     if head.is_space or not doc_text(doc)[q.speaker[0][0]:q.speaker[-1][1]].strip():
         STATS["whitespace token as speaker"] += 1
         return False
+    if indefinite(head):
+        STATS["indefinite pronoun as speaker: no one named"] += 1
+        return False
+    if dateline(head):
+        STATS["dateline as speaker"] += 1
+        return False
+    if _timed(head):                                   # "dem Bericht vom Donnerstag zufolge": a day, no one
+        STATS["time as speaker"] += 1
+        return False
     return True
+
+
+DASHES = ("–", "—", "-")
+
+
+def dateline(head: Token) -> bool:
+    """The place an article's text opens with before a dash (``Köln – Im Streit ... hat der Autor ... geklagt``,
+    ``Kuala Lumpur/Wien –``) says where it was written; the parser may take it for the subject of the first clause."""
+    doc = head.doc
+    if head.pos_ != "PROPN":
+        return False
+    a = b = head.i
+    while a > 0 and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].text == "/"):
+        a -= 1
+    while b + 1 < len(doc) and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].text == "/"):
+        b += 1
+    opens = a == 0 or doc[a - 1].is_space or doc[a - 1].text in (".", "!", "?", ":") or doc[a - 1].text in QUOTE_MARKS
+    return opens and b + 1 < len(doc) and doc[b + 1].text in DASHES
+
+def indefinite(head: Token) -> bool:
+    """An indefinite pronoun in the plural standing alone names no one: ``manche sagen ..., andere ...``,
+    ``einige schätzen`` (tagged PIS, no attribute: ``einige der Ermittler`` names the investigators). ``man`` in
+    reported speech (``man müsse davon ausgehen``) is the speaker's own voice, read as a pronoun before."""
+    return head.tag_ == "PIS" and "Plur" in head.morph.get("Number", []) \
+        and not any(c.dep_ in ("nmod", "appos") for c in head.children)
 
 
 def _is_place(name: str, head: Token | None = None) -> bool:
@@ -317,7 +351,8 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
                 "ROOT", "dep") and doc[verb.i - 1].text[:1].isupper():
             subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
             STATS["subject parsed apart from its verb"] += 1
-    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or not _in(unit, subj.idx) \
+    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or indefinite(subj) or dateline(subj) \
+            or not _in(unit, subj.idx) \
             or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
     toks = speaker_tokens(subj)
@@ -914,6 +949,10 @@ def _headline(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Sa
     if not (units[i].heading or units[i].title):
         return None
     sent = [t for t in _span(doc, units[i]) or () if not t.is_space]
+    if i > 0 and units[i - 1].paragraph == units[i].paragraph and (units[i - 1].heading or units[i - 1].title):
+        before = [t for t in _span(doc, units[i - 1]) or () if not t.is_space]
+        if before and before[-1].text == ":":         # the sentence splitter cut the prefix off: "Davies:" | "Ziel
+            sent = before + sent                       # sei, ..." is one headline
     colon = next((k for k, t in enumerate(sent[:6]) if t.text == ":"), None)
     if not colon:
         return None
@@ -1008,11 +1047,35 @@ def in_speaker_phrase(doc: Doc, i: int, pos: int, by_unit: list[list[Said]]) -> 
                                    and _within_phrase(tok, doc[s.q.speaker_head]) for s in by_unit[i])
 
 
+def word_cue_misread(doc: Doc, spans: Sequence[tuple[int, int]], name: str | None = None) -> bool:
+    """Is a cue (of the word rules, or the trained component's) a reporting verb by its form only? ``sprach ...
+    frei`` matches ``sprach`` by its letters, but the parse joins the particle: ``freisprechen``, no speech act.
+    Or is the name the word rules read from it a time (``dem Bericht vom Donnerstag zufolge``: the times component
+    found the day)?"""
+    for a, b in spans:
+        if name and any(a <= x.start and x.end <= b and name.lower() in x.text.lower() for x in doc._.times or ()):
+            STATS["word rules' source is a time"] += 1
+            return True
+        span = doc.char_span(a, b, alignment_mode="expand")
+        for tok in span or ():
+            if tok.pos_ in ("VERB", "AUX") and C.full_lemma(tok) != C.verb_lemma(tok) and not reporting(tok) \
+                    and C.verb_lemma(tok) in words("reporting_verbs"):
+                STATS["word rules' verb is another verb by its particle"] += 1
+                return True
+    return False
+
+
+def _subject_verb(head: Token) -> tuple[tuple[int, int], ...]:
+    """The verb a speaker is the subject of, as a cue span (the trained component's quotation may have none)."""
+    verb = head.head
+    return ((verb.idx, verb.idx + len(verb.text)),) if head.dep_ == "nsubj" and verb.i != head.i else ()
+
+
 def names_no_one(head: Token) -> bool:
     """A speaker that is only the report (``ersten Angaben``, ``Berichten``, ``demnach``): an adverb, a generic
     report, or a reporting noun with no source in its compound, no owner and no adjective naming a side.
     The quotation corpus marks these as speakers; lagebild names no source for them."""
-    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or indefinite(head):
         return True
     owner = any(c.dep_ in ("nmod", "nmod:poss") or c.dep_ == "amod" and C.names_side(c) for c in head.children)
     if C.is_generic(head):                 # "Berichten zufolge", but "Angaben der Feuerwehr"
@@ -1034,7 +1097,8 @@ def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | N
         return None
     q = min(covering, key=lambda q: len(q.tokens))
     if q.speaker_head is None or names_no_one(doc[q.speaker_head]) or not can_speak(doc[q.speaker_head]) \
-            or _within_phrase(tok, doc[q.speaker_head]):
+            or _within_phrase(tok, doc[q.speaker_head]) \
+            or word_cue_misread(doc, q.cue or _subject_verb(doc[q.speaker_head])):
         return None                        # "die genaue Zeit", "Jahre": a ranked candidate that cannot speak
     src = _source(doc, q, learned)
     return Said(q, src, list(q.cue) + [_phrase_extent(doc, q.speaker_head)]) if src is not None else None
