@@ -845,3 +845,14 @@ def test_a_headline_prefix_the_sentence_splitter_cut_off_still_names_the_source(
 ])
 def test_a_dative_before_the_subject_is_the_addressee_not_the_speaker(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+def test_das_teilte_x_mit_names_the_source_of_the_report_from_its_first_sentence(nlp):
+    text = ("Linz – Das Landesgericht hat über zwei Baufirmen eine Geldbuße in der Höhe von 340.000 Euro verhängt. "
+            "Die Firmen hatten bei öffentlichen Aufträgen Preise abgesprochen. Das teilte die Wettbewerbsbehörde am "
+            "Montag mit.")
+    assert name_of(nlp, text, "340.000") == "Wettbewerbsbehörde"
+    # a sentence between that reports someone else ends the reach
+    other = ("Das Landesgericht hat über zwei Baufirmen eine Geldbuße von 340.000 Euro verhängt. Die Firmen sagten, sie "
+             "hätten keine Preise abgesprochen. Das teilte die Wettbewerbsbehörde am Montag mit.")
+    assert name_of(nlp, other, "340.000") != "Wettbewerbsbehörde"

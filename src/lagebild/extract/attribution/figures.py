@@ -96,9 +96,9 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
     if dateline(head):
         STATS["dateline as speaker"] += 1
         return False
-    if _timed(head):                                   # "dem Bericht vom Donnerstag zufolge": a day, no one
-        STATS["time as speaker"] += 1
-        return False
+    if _timed(head) and not any(can_speak(t) and not _timed(t) for t in head.subtree if t.i != head.i):
+        STATS["time as speaker"] += 1                  # "dem Bericht vom Donnerstag zufolge": a day, no one; but
+        return False                                   # "am Mittwoch von der Regierung präsentierten Zahlen"
     return True
 
 
@@ -290,7 +290,22 @@ def _reporting(verb: Token) -> bool | str:
 
 def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Das teilte der Zivilschutz mit.``: the next sentence of the paragraph names the source of this one
-    by a reporting verb whose object (or whose ``es``) points back."""
+    by a reporting verb whose object (or whose ``es``) points back. It points back over the whole report from the
+    paragraph's first sentence: ``Das Gericht verhängte eine Buße von 500.000 Euro. Die Firmen hatten Preise
+    abgesprochen. Das teilte die Behörde mit.`` (the sentence between names no source and reports no one)."""
+    said = _anaphoric_after(doc, units, i, by_unit)
+    if said is None and i + 2 < len(units) and (i == 0 or units[i - 1].paragraph != units[i].paragraph
+                                                 or units[i - 1].title or units[i - 1].heading) \
+            and units[i + 1].paragraph == units[i].paragraph and not units[i + 1].heading and not units[i].heading \
+            and not by_unit[i + 1] and (between := _span(doc, units[i + 1])) is not None \
+            and not any(reporting(t) for t in between) and not reported(between) and not carries_on(between):
+        said = _anaphoric_after(doc, units, i + 1, by_unit)
+        if said is not None:
+            STATS["report named two sentences after its first"] += 1
+    return said
+
+
+def _anaphoric_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     if i + 1 >= len(units) or units[i + 1].paragraph != units[i].paragraph:
         return None
     sent = _span(doc, units[i + 1])
