@@ -853,6 +853,6 @@ def test_das_teilte_x_mit_names_the_source_of_the_report_from_its_first_sentence
             "Montag mit.")
     assert name_of(nlp, text, "340.000") == "Wettbewerbsbehörde"
     # a sentence between that reports someone else ends the reach
-    other = ("Das Landesgericht hat über zwei Baufirmen eine Geldbuße von 340.000 Euro verhängt. Die Firmen sagten, sie "
-             "hätten keine Preise abgesprochen. Das teilte die Wettbewerbsbehörde am Montag mit.")
+    other = ("Das Landesgericht hat über zwei Baufirmen eine Geldbuße von 340.000 Euro verhängt. Die Firmen sagten, "
+             "sie hätten keine Preise abgesprochen. Das teilte die Wettbewerbsbehörde am Montag mit.")
     assert name_of(nlp, other, "340.000") != "Wettbewerbsbehörde"

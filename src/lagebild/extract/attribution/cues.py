@@ -46,15 +46,11 @@ def full_lemma(verb: Token) -> str:
     return lemma
 
 
-# the prepositions a pronominal adverb is made of ("darauf", "womit"): a closed class of German
-_PRONOMINAL_PARTS = ("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach", "neben",
-                     "über", "um", "unter", "von", "vor", "zu", "zwischen")
-
-
 def _pronominal_adverb(word: str) -> bool:
     """``darauf``, ``davon``, ``worüber``: the tagger may take one at the clause's end for a verb particle
     (``verwies ... darauf, dass``); it never is one."""
-    return any(word.startswith(p) and word[len(p):] in _PRONOMINAL_PARTS for p in ("dar", "da", "wor", "wo"))
+    parts = words("pronominal_adverb_parts")
+    return any(word.startswith(p) and word[len(p):] in parts for p in ("dar", "da", "wor", "wo"))
 
 
 @per_token                         # asked of a token for every figure and sentence near it
