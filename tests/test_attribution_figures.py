@@ -856,3 +856,46 @@ def test_das_teilte_x_mit_names_the_source_of_the_report_from_its_first_sentence
     other = ("Das Landesgericht hat über zwei Baufirmen eine Geldbuße von 340.000 Euro verhängt. Die Firmen sagten, "
              "sie hätten keine Preise abgesprochen. Das teilte die Wettbewerbsbehörde am Montag mit.")
     assert name_of(nlp, other, "340.000") != "Wettbewerbsbehörde"
+
+
+# --- review rv37 of src18: the same rules where they must not fire -------------------------------------------------
+
+
+def test_a_subject_before_the_dative_stays_the_speaker(nlp):
+    # the usual order: the subject first, the addressee after it; only a dative article opens an addressee
+    text = "Die Gemeinde habe 60 neue Wohnungen gebaut, sagte die Sprecherin dem Sender."
+    assert (name_of(nlp, text, "60") or "").startswith("Sprecherin")
+
+
+def test_a_name_with_an_aside_between_dashes_is_no_dateline(nlp):
+    text = ("Der Konzern baut um. Bosch – der Zulieferer hat weltweit 400.000 Beschäftigte – kündigte an, "
+            "3.000 Stellen zu streichen.")
+    assert name_of(nlp, text, "3.000") == "Bosch"
+
+
+def test_das_teilte_x_mit_does_not_reach_over_a_new_event(nlp):
+    # the sentence between tells something new (no pronoun going on, no pluperfect): "Das" is that event only
+    text = ("Der Ort hat rund 9.000 Einwohner. Am Dienstag stürzte dort eine Brücke ein. Das teilte die Polizei "
+            "am Abend mit.")
+    assert name_of(nlp, text, "9.000") is None
+
+
+def test_a_time_as_the_word_rules_source_is_matched_by_words_not_letters(nlp):
+    from lagebild.extract.attribution import word_cue_misread
+
+    text = "Die UN zählten am 17. Juni 400 Tote."
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc = nlp(doc)
+    assert doc._.times, "the times component finds the date"
+    assert word_cue_misread(doc, [(0, len(text))], "Juni")
+    assert not word_cue_misread(doc, [(0, len(text))], "UN")
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    ("Die Zeugin sagte vor Gericht aus, sie habe mindestens 15 Schüsse gehört.", "15", "Zeugin"),
+    ("Der Gutachter sagte aus, der Schaden betrage rund 80.000 Euro.", "80.000", "Gutachter"),
+])
+def test_a_speech_verb_with_its_particle_joined_still_reports(nlp, text, figure, name):
+    # "sagte ... aus" (testimony) stays a speech act once the particle is joined
+    assert name_of(nlp, text, figure) == name

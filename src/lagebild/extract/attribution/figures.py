@@ -117,7 +117,13 @@ def dateline(head: Token) -> bool:
     while b + 1 < len(doc) and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].text == "/"):
         b += 1
     opens = a == 0 or doc[a - 1].is_space or doc[a - 1].text in (".", "!", "?", ":") or doc[a - 1].text in QUOTE_MARKS
-    return opens and b + 1 < len(doc) and doc[b + 1].text in DASHES
+    if not (opens and b + 1 < len(doc) and doc[b + 1].text in DASHES):
+        return False
+    # a second dash before the sentence ends closes an aside about the name, which then speaks: "Siemens – der
+    # Konzern beschäftigt 300.000 Menschen – kündigte an, ..."; a dateline's dash stands alone
+    end = head.sent.end
+    return not any(t.text in DASHES for t in doc[b + 2:end])
+
 
 def indefinite(head: Token) -> bool:
     """An indefinite pronoun in the plural standing alone names no one: ``manche sagen ..., andere ...``,
@@ -298,11 +304,22 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
                                                  or units[i - 1].title or units[i - 1].heading) \
             and units[i + 1].paragraph == units[i].paragraph and not units[i + 1].heading and not units[i].heading \
             and not by_unit[i + 1] and (between := _span(doc, units[i + 1])) is not None \
-            and not any(reporting(t) for t in between) and not reported(between) and not carries_on(between):
+            and not any(reporting(t) for t in between) and not reported(between) and not carries_on(between) \
+            and _continues(between):
         said = _anaphoric_after(doc, units, i + 1, by_unit)
         if said is not None:
             STATS["report named two sentences after its first"] += 1
     return said
+
+
+def _continues(sent: Span) -> bool:
+    """Does the sentence go on with the one before rather than tell something new: its subject a personal
+    pronoun (``Sie hatten ...``), or its verb in the pluperfect, the background of the event just told (``Die Firmen
+    hatten Preise abgesprochen``)? ``Die Stadt hat 120.000 Einwohner. Am Montag brannte eine Halle ab. Das teilte
+    die Feuerwehr mit.``: ``Das`` is the fire, not the town's size."""
+    return any(t.dep_ == "nsubj" and t.tag_ == "PPER" for t in sent) \
+        or any(t.pos_ == "AUX" and t.lemma_ in ("haben", "sein") and "Past" in t.morph.get("Tense", [])
+               and t.head.tag_ == "VVPP" for t in sent)
 
 
 def _anaphoric_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -367,6 +384,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
             STATS["subject parsed apart from its verb"] += 1
     if subj is None or subj.lower_ in ("das", "dies", "es", "man") or indefinite(subj) or dateline(subj) \
+            or _timed(subj) and not any(can_speak(t) and not _timed(t) for t in subj.subtree if t.i != subj.i) \
             or not _in(unit, subj.idx) \
             or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
@@ -1068,7 +1086,9 @@ def word_cue_misread(doc: Doc, spans: Sequence[tuple[int, int]], name: str | Non
     Or is the name the word rules read from it a time (``dem Bericht vom Donnerstag zufolge``: the times component
     found the day)?"""
     for a, b in spans:
-        if name and any(a <= x.start and x.end <= b and name.lower() in x.text.lower() for x in doc._.times or ()):
+        # the name's words among the time's words (not letters: "UN" is in "im Juni", "AMS" in "am Samstag")
+        if name and any(a <= x.start and x.end <= b and set(name.lower().split()) <= set(x.text.lower().split())
+                        for x in doc._.times or ()):
             STATS["word rules' source is a time"] += 1
             return True
         span = doc.char_span(a, b, alignment_mode="expand")

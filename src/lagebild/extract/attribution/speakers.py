@@ -72,11 +72,17 @@ def _after_addressee(verb: Token, subj: Token) -> Token:
     it is the subject, the speaker."""
     if subj.i < verb.i or subj.pos_ != "NOUN":
         return subj
+    # the first phrase must be a dative by its article ("dem", "der", "den", "einem", "einer"): in "sagte die
+    # Sprecherin dem Sender" the subject comes first and the dative after it is the addressee
+    own = next((d for d in subj.children if d.dep_ == "det" and d.i < subj.i), None)
+    if own is None or own.tag_ != "ART" or own.lower_ not in ("dem", "der", "den", "einem", "einer"):
+        return subj
     for c in subj.children:
         if c.dep_ != "nmod" or c.i <= subj.i or c.pos_ not in ("NOUN", "PROPN") or c.left_edge.i != subj.i + 1:
             continue
         det = next((d for d in c.children if d.dep_ == "det" and d.i < c.i), None)
-        if det is None or det.tag_ != "ART" or det.lower_ in ("des", "der", "eines", "einer") \
+        # a nominative's article that is no genitive's or dative's ("der" may be a genitive, "dem" never a subject)
+        if det is None or det.tag_ != "ART" or det.lower_ not in ("ein", "eine", "die", "das") \
                 or any(d.dep_ == "case" for d in c.children):
             continue
         return c
