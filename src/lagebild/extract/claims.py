@@ -777,7 +777,9 @@ class ClaimExtractor:
         if not out.sources and survey is not None and survey[0] <= pos:
             out.sources.append(survey[1])
             attr.FIGURE_STATS["survey"] += 1
-        if not out.sources and not stated and words.sources:
+        # a word rule's verb the parse reads as another verb, or its speaker a time: no fallback
+        misread = bool(words.sources) and attr.word_cue_misread(doc, words.spans[:1], words.sources[0].name)
+        if not out.sources and not stated and words.sources and not misread:
             attr.FIGURE_STATS["fallback: word rules"] += 1
             out.sources, out.spans = words.sources, words.spans
         if not out.sources and not stated and learned is not None:

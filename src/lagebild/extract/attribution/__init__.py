@@ -23,6 +23,7 @@ from .figures import attribute as attribute_figure  # noqa: F401
 from .figures import (
     learned_source,  # noqa: F401
     sources_by_unit,  # noqa: F401
+    word_cue_misread,  # noqa: F401
 )
 from .learned import LearnedDoc, doc_features, learned_quotations, model_features, trained_model  # noqa: F401
 from .legacy import (  # noqa: F401  (the claims and events extractors read these)

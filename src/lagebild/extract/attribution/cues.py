@@ -35,12 +35,22 @@ def verb_lemma(tok: Token) -> str:
 
 
 def full_lemma(verb: Token) -> str:
-    """The lemma with its separated particle: ``teilte ... mit`` -> ``mitteilen``."""
+    """The lemma with its separated particle: ``teilte ... mit`` -> ``mitteilen``; also a particle the tagger
+    tagged as one (PTKVZ) that the parser hung as an adverb: ``sprach ihn ... frei`` is ``freisprechen``, no
+    speech act."""
     lemma = verb_lemma(verb)
     for child in verb.children:
-        if child.dep_ == "compound:prt":
+        if child.dep_ == "compound:prt" or child.tag_ == "PTKVZ" and child.dep_ in ("advmod", "mark") \
+                and not _pronominal_adverb(child.lower_):
             return child.lower_ + lemma
     return lemma
+
+
+def _pronominal_adverb(word: str) -> bool:
+    """``darauf``, ``davon``, ``worüber``: the tagger may take one at the clause's end for a verb particle
+    (``verwies ... darauf, dass``); it never is one."""
+    parts = words("pronominal_adverb_parts")
+    return any(word.startswith(p) and word[len(p):] in parts for p in ("dar", "da", "wor", "wo"))
 
 
 @per_token                         # asked of a token for every figure and sentence near it

@@ -90,7 +90,47 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
     if head.is_space or not doc_text(doc)[q.speaker[0][0]:q.speaker[-1][1]].strip():
         STATS["whitespace token as speaker"] += 1
         return False
+    if indefinite(head):
+        STATS["indefinite pronoun as speaker: no one named"] += 1
+        return False
+    if dateline(head):
+        STATS["dateline as speaker"] += 1
+        return False
+    if _timed(head) and not any(can_speak(t) and not _timed(t) for t in head.subtree if t.i != head.i):
+        STATS["time as speaker"] += 1                  # "dem Bericht vom Donnerstag zufolge": a day, no one; but
+        return False                                   # "am Mittwoch von der Regierung präsentierten Zahlen"
     return True
+
+
+DASHES = ("–", "—", "-")
+
+
+def dateline(head: Token) -> bool:
+    """The place an article's text opens with before a dash (``Köln – Im Streit ... hat der Autor ... geklagt``,
+    ``Kuala Lumpur/Wien –``) says where it was written; the parser may take it for the subject of the first clause."""
+    doc = head.doc
+    if head.pos_ != "PROPN":
+        return False
+    a = b = head.i
+    while a > 0 and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].text == "/"):
+        a -= 1
+    while b + 1 < len(doc) and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].text == "/"):
+        b += 1
+    opens = a == 0 or doc[a - 1].is_space or doc[a - 1].text in (".", "!", "?", ":") or doc[a - 1].text in QUOTE_MARKS
+    if not (opens and b + 1 < len(doc) and doc[b + 1].text in DASHES):
+        return False
+    # a second dash before the sentence ends closes an aside about the name, which then speaks: "Siemens – der
+    # Konzern beschäftigt 300.000 Menschen – kündigte an, ..."; a dateline's dash stands alone
+    end = head.sent.end
+    return not any(t.text in DASHES for t in doc[b + 2:end])
+
+
+def indefinite(head: Token) -> bool:
+    """An indefinite pronoun in the plural standing alone names no one: ``manche sagen ..., andere ...``,
+    ``einige schätzen`` (tagged PIS, no attribute: ``einige der Ermittler`` names the investigators). ``man`` in
+    reported speech (``man müsse davon ausgehen``) is the speaker's own voice, read as a pronoun before."""
+    return head.tag_ == "PIS" and "Plur" in head.morph.get("Number", []) \
+        and not any(c.dep_ in ("nmod", "appos") for c in head.children)
 
 
 def _is_place(name: str, head: Token | None = None) -> bool:
@@ -256,7 +296,33 @@ def _reporting(verb: Token) -> bool | str:
 
 def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Das teilte der Zivilschutz mit.``: the next sentence of the paragraph names the source of this one
-    by a reporting verb whose object (or whose ``es``) points back."""
+    by a reporting verb whose object (or whose ``es``) points back. It points back over the whole report from the
+    paragraph's first sentence: ``Das Gericht verhängte eine Buße von 500.000 Euro. Die Firmen hatten Preise
+    abgesprochen. Das teilte die Behörde mit.`` (the sentence between names no source and reports no one)."""
+    said = _anaphoric_after(doc, units, i, by_unit)
+    if said is None and i + 2 < len(units) and (i == 0 or units[i - 1].paragraph != units[i].paragraph
+                                                 or units[i - 1].title or units[i - 1].heading) \
+            and units[i + 1].paragraph == units[i].paragraph and not units[i + 1].heading and not units[i].heading \
+            and not by_unit[i + 1] and (between := _span(doc, units[i + 1])) is not None \
+            and not any(reporting(t) for t in between) and not reported(between) and not carries_on(between) \
+            and _continues(between):
+        said = _anaphoric_after(doc, units, i + 1, by_unit)
+        if said is not None:
+            STATS["report named two sentences after its first"] += 1
+    return said
+
+
+def _continues(sent: Span) -> bool:
+    """Does the sentence go on with the one before rather than tell something new: its subject a personal
+    pronoun (``Sie hatten ...``), or its verb in the pluperfect, the background of the event just told (``Die Firmen
+    hatten Preise abgesprochen``)? ``Die Stadt hat 120.000 Einwohner. Am Montag brannte eine Halle ab. Das teilte
+    die Feuerwehr mit.``: ``Das`` is the fire, not the town's size."""
+    return any(t.dep_ == "nsubj" and t.tag_ == "PPER" for t in sent) \
+        or any(t.pos_ == "AUX" and t.lemma_ in ("haben", "sein") and "Past" in t.morph.get("Tense", [])
+               and t.head.tag_ == "VVPP" for t in sent)
+
+
+def _anaphoric_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     if i + 1 >= len(units) or units[i + 1].paragraph != units[i].paragraph:
         return None
     sent = _span(doc, units[i + 1])
@@ -317,7 +383,9 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
                 "ROOT", "dep") and doc[verb.i - 1].text[:1].isupper():
             subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
             STATS["subject parsed apart from its verb"] += 1
-    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or not _in(unit, subj.idx) \
+    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or indefinite(subj) or dateline(subj) \
+            or _timed(subj) and not any(can_speak(t) and not _timed(t) for t in subj.subtree if t.i != subj.i) \
+            or not _in(unit, subj.idx) \
             or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
     toks = speaker_tokens(subj)
@@ -914,6 +982,10 @@ def _headline(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Sa
     if not (units[i].heading or units[i].title):
         return None
     sent = [t for t in _span(doc, units[i]) or () if not t.is_space]
+    if i > 0 and units[i - 1].paragraph == units[i].paragraph and (units[i - 1].heading or units[i - 1].title):
+        before = [t for t in _span(doc, units[i - 1]) or () if not t.is_space]
+        if before and before[-1].text == ":":         # the sentence splitter cut the prefix off: "Davies:" | "Ziel
+            sent = before + sent                       # sei, ..." is one headline
     colon = next((k for k, t in enumerate(sent[:6]) if t.text == ":"), None)
     if not colon:
         return None
@@ -1008,11 +1080,37 @@ def in_speaker_phrase(doc: Doc, i: int, pos: int, by_unit: list[list[Said]]) -> 
                                    and _within_phrase(tok, doc[s.q.speaker_head]) for s in by_unit[i])
 
 
+def word_cue_misread(doc: Doc, spans: Sequence[tuple[int, int]], name: str | None = None) -> bool:
+    """Is a cue (of the word rules, or the trained component's) a reporting verb by its form only? ``sprach ...
+    frei`` matches ``sprach`` by its letters, but the parse joins the particle: ``freisprechen``, no speech act.
+    Or is the name the word rules read from it a time (``dem Bericht vom Donnerstag zufolge``: the times component
+    found the day)?"""
+    for a, b in spans:
+        # the name's words among the time's words (not letters: "UN" is in "im Juni", "AMS" in "am Samstag")
+        if name and any(a <= x.start and x.end <= b and set(name.lower().split()) <= set(x.text.lower().split())
+                        for x in doc._.times or ()):
+            STATS["word rules' source is a time"] += 1
+            return True
+        span = doc.char_span(a, b, alignment_mode="expand")
+        for tok in span or ():
+            if tok.pos_ in ("VERB", "AUX") and C.full_lemma(tok) != C.verb_lemma(tok) and not reporting(tok) \
+                    and C.verb_lemma(tok) in words("reporting_verbs"):
+                STATS["word rules' verb is another verb by its particle"] += 1
+                return True
+    return False
+
+
+def _subject_verb(head: Token) -> tuple[tuple[int, int], ...]:
+    """The verb a speaker is the subject of, as a cue span (the trained component's quotation may have none)."""
+    verb = head.head
+    return ((verb.idx, verb.idx + len(verb.text)),) if head.dep_ == "nsubj" and verb.i != head.i else ()
+
+
 def names_no_one(head: Token) -> bool:
     """A speaker that is only the report (``ersten Angaben``, ``Berichten``, ``demnach``): an adverb, a generic
     report, or a reporting noun with no source in its compound, no owner and no adjective naming a side.
     The quotation corpus marks these as speakers; lagebild names no source for them."""
-    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or indefinite(head):
         return True
     owner = any(c.dep_ in ("nmod", "nmod:poss") or c.dep_ == "amod" and C.names_side(c) for c in head.children)
     if C.is_generic(head):                 # "Berichten zufolge", but "Angaben der Feuerwehr"
@@ -1034,7 +1132,8 @@ def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | N
         return None
     q = min(covering, key=lambda q: len(q.tokens))
     if q.speaker_head is None or names_no_one(doc[q.speaker_head]) or not can_speak(doc[q.speaker_head]) \
-            or _within_phrase(tok, doc[q.speaker_head]):
+            or _within_phrase(tok, doc[q.speaker_head]) \
+            or word_cue_misread(doc, q.cue or _subject_verb(doc[q.speaker_head])):
         return None                        # "die genaue Zeit", "Jahre": a ranked candidate that cannot speak
     src = _source(doc, q, learned)
     return Said(q, src, list(q.cue) + [_phrase_extent(doc, q.speaker_head)]) if src is not None else None

@@ -70,6 +70,27 @@ def _appos_name(head: Token) -> str | None:
     return None
 
 
+def _comma_name(head: Token) -> str | None:
+    """``sagte der Sprecher der Feuerwehr, Max Huber, ...``: a person's name between commas right after a role's
+    phrase names the role; the parser may hang it beside the phrase (under the verb) instead of as its
+    apposition. The name stands in the nominative case the role stands in and is tagged a person."""
+    doc = head.doc
+    end = max(t.i for t in np_tokens(head))
+    k = end + 1
+    if head.pos_ != "NOUN" or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    name = doc[k + 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PER" or name.head.i not in (head.i, head.head.i) \
+            or "Nom" not in name.morph.get("Case", ["Nom"]) or "Nom" not in head.morph.get("Case", ["Nom"]):
+        return None
+    parts = _name_tokens(name)
+    after = doc[parts[-1].i + 1] if parts[-1].i + 1 < len(doc) else None
+    if after is not None and after.text not in (",", ".", ";") and not after.is_space:
+        return None                                    # "..., Max Huber sagte": a clause of its own
+    STATS["name after a role between commas"] += 1
+    return " ".join(t.text for t in parts)
+
+
 def _place_name(name: str) -> bool:
     """A place the gazetteer knows (it holds every name of geo's countries, capitals and seats)."""
     from ..measures import _gazetteer
@@ -133,7 +154,7 @@ def _name(doc: Doc, head: Token) -> str:
         owner = genitive_or_von(head)
         if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not C.is_reporting_noun(owner):
             return _name(doc, owner)                   # "die Zahlen des Innenministeriums" -> Innenministerium
-    named = _appos_name(head) or _split_name(head)
+    named = _appos_name(head) or _split_name(head) or _comma_name(head)
     if named:
         return named
     parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
@@ -319,6 +340,8 @@ def _addressed_outlet(doc: Doc, q: Quotation) -> Source | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i == q.speaker_head:
             continue
         toks = np_tokens(tok)
+        if speaker is not None and tok.i < speaker.i <= toks[-1].i:
+            continue                                   # "sagte dem Sender ein Sanitäter": the speaker hung under it
         src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), tok.i)
         if src is not None and "media" in (src.kind, legacy._kind(src.text or "")):   # "der Zeitung „Nordkurier“"
             STATS["outlet the speaker talks to"] += 1

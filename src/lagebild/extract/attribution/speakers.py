@@ -64,6 +64,31 @@ def np_span(head: Token, *, keep_case: bool = False) -> Span:
     return head.doc[toks[0].i: toks[-1].i + 1]
 
 
+def _after_addressee(verb: Token, subj: Token) -> Token:
+    """``..., sagte der Polizei ein Sanitäter``, ``sagte dem Sender eine Sprecherin``: after the verb a dative (the
+    addressee) may stand before the subject; the parser takes the dative for the subject and hangs the subject
+    under it. A noun phrase right after it with an article of its own that is no genitive article (``ein``,
+    ``eine``, ``die``, ``das``; not ``des``/``der``/``eines``/``einer``) and no preposition is no attribute of it:
+    it is the subject, the speaker."""
+    if subj.i < verb.i or subj.pos_ != "NOUN":
+        return subj
+    # the first phrase must be a dative by its article ("dem", "der", "den", "einem", "einer"): in "sagte die
+    # Sprecherin dem Sender" the subject comes first and the dative after it is the addressee
+    own = next((d for d in subj.children if d.dep_ == "det" and d.i < subj.i), None)
+    if own is None or own.tag_ != "ART" or own.lower_ not in ("dem", "der", "den", "einem", "einer"):
+        return subj
+    for c in subj.children:
+        if c.dep_ != "nmod" or c.i <= subj.i or c.pos_ not in ("NOUN", "PROPN") or c.left_edge.i != subj.i + 1:
+            continue
+        det = next((d for d in c.children if d.dep_ == "det" and d.i < c.i), None)
+        # a nominative's article that is no genitive's or dative's ("der" may be a genitive, "dem" never a subject)
+        if det is None or det.tag_ != "ART" or det.lower_ not in ("ein", "eine", "die", "das") \
+                or any(d.dep_ == "case" for d in c.children):
+            continue
+        return c
+    return subj
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
@@ -86,7 +111,7 @@ def subject_of(verb: Token) -> Token | None:
     if len(real) > 1 and speaking and len(speaking) < len(real):
         return speaking[0]                         # "Die Zahl der Toten bezifferte die Agentur X mit 13"
     if real:
-        return real[0]
+        return _after_addressee(verb, real[0])
     if subjects:                                   # "Des Weiteren verwies X darauf": X read as the object
         return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")), None)
     for child in verb.children:
