@@ -1323,6 +1323,15 @@ def test_a_brawl_is_mob_violence(nlp, text, place):
     assert (e.mode, e.acled_type, e.place.name) == ("brawl", "Riots: Mob violence", place)
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Im Landtag lieferten sich Regierung und Opposition am Dienstag eine verbale Rauferei.", "PROTEST"),
+    ("Der Parteichef startete am Montag einen verbalen Angriff auf den Koalitionspartner.", "ASSAULT"),
+])
+def test_a_fight_in_words_is_no_event(nlp, text, kind):
+    """'verbal' makes a brawl or an attack one of words: no violence, no event (review rv39)."""
+    assert not [e for e in events_of(nlp, text) if e.type == kind]
+
+
 def test_a_brawl_joins_no_gathering():
     """A brawl is no demonstration: it does not join a gathering (a vigil, an assembly) of its story as a riot does."""
     hall = Place("Linz", 48.31, 14.29, "city", "AT")
