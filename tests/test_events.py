@@ -1025,6 +1025,10 @@ def test_merge_keeps_apart_other_towns_and_other_weekdays():
     floods = [Event("a#4", "DISASTER", mode="flood", place=wien, time=monday, articles=["a"]),
               Event("b#4", "DISASTER", mode="flood", place=wien, time=wednesday, articles=["b"])]
     assert len(merge_events(floods)) == 1               # one flood, told on two of its days
+    # an evacuation is ordered on a day: one for the rising river on Monday, one for a found bomb on Wednesday
+    evacuations = [Event("a#5", "EVACUATE", place=wien, time=monday, articles=["a"]),
+                   Event("b#5", "EVACUATE", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(evacuations)) == 2
 
 
 # --- session 15 (status10): background mentions, places from the parse, nominal readings, collapses ---------------
