@@ -58,8 +58,9 @@ TYPES = {
     # the table lacked, so those events could never be found (session 18): a crime of violence is an attack or
     # a brawl (ACLED's mob violence, our PROTEST riot), a court's ruling, trial or appeal a legal action, a riot
     # a protest or a clash, a deployment or a security measure a deployment, migration a movement of people,
-    # an insolvency or the economy a business event; a policy or a law has no event type of ours (none fits)
-    "crime": {"ASSAULT", "PROTEST"}, "shooting": {"ASSAULT"}, "abduction": {"ASSAULT"},
+    # an insolvency or the economy a business event; a policy or a law has no event type of ours (none fits).
+    # "TYPE/mode" admits one mode of a type only: a crime is a brawl or a riot, never a demonstration or a strike
+    "crime": {"ASSAULT", "PROTEST/brawl", "PROTEST/riot"}, "shooting": {"ASSAULT"}, "abduction": {"ASSAULT"},
     "riot": {"PROTEST", "ASSAULT"}, "court ruling": {"ACCUSE", "COERCE", "SANCTION"},
     "trial": {"ACCUSE"}, "appeal": {"ACCUSE"}, "deployment": {"AID", "MOBILIZE"},
     "security measures": {"MOBILIZE", "COERCE", "AID"}, "migration": {"DISPLACE"},
@@ -82,13 +83,19 @@ def shown_as_current(g: dict, e, evs_gold: list[dict]) -> bool:
     its articles that no current gold event of the story (of a fitting type, in those articles) explains."""
     if g.get("status") not in BACKGROUND or e.status in BACKGROUND:
         return False
-    if e.type not in TYPES.get(g["type"], set()) or not set(g["articles"]) & set(e.articles):
+    if not type_fits(g["type"], e) or not set(g["articles"]) & set(e.articles):
         return False
     return not any(fits(o, e) and set(o["articles"]) & set(e.articles) for o in evs_gold if o is not g)
 
 
+def type_fits(word: str, e) -> bool:
+    """The event's type is one the gold's word maps to (TYPES), the whole type or, for "TYPE/mode", that mode of it."""
+    ours = TYPES.get(word, set())
+    return e.type in ours or f"{e.type}/{e.mode}" in ours
+
+
 def fits(g: dict, e) -> bool:
-    return e.type in TYPES.get(g["type"], set()) and status_fits(g.get("status", "reported"), e.status)
+    return type_fits(g["type"], e) and status_fits(g.get("status", "reported"), e.status)
 
 
 def place_names(place) -> set[str]:

@@ -1025,6 +1025,10 @@ def test_merge_keeps_apart_other_towns_and_other_weekdays():
     floods = [Event("a#4", "DISASTER", mode="flood", place=wien, time=monday, articles=["a"]),
               Event("b#4", "DISASTER", mode="flood", place=wien, time=wednesday, articles=["b"])]
     assert len(merge_events(floods)) == 1               # one flood, told on two of its days
+    # an evacuation is ordered on a day: one for the rising river on Monday, one for a found bomb on Wednesday
+    evacuations = [Event("a#5", "EVACUATE", place=wien, time=monday, articles=["a"]),
+                   Event("b#5", "EVACUATE", place=wien, time=wednesday, articles=["b"])]
+    assert len(merge_events(evacuations)) == 2
 
 
 # --- session 15 (status10): background mentions, places from the parse, nominal readings, collapses ---------------
@@ -1321,6 +1325,15 @@ def test_cluster_left_apart_by_the_greedy_order_rejoins_at_a_shared_town():
 def test_a_brawl_is_mob_violence(nlp, text, place):
     e = one(events_of(nlp, text), "PROTEST")
     assert (e.mode, e.acled_type, e.place.name) == ("brawl", "Riots: Mob violence", place)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Im Landtag lieferten sich Regierung und Opposition am Dienstag eine verbale Rauferei.", "PROTEST"),
+    ("Der Parteichef startete am Montag einen verbalen Angriff auf den Koalitionspartner.", "ASSAULT"),
+])
+def test_a_fight_in_words_is_no_event(nlp, text, kind):
+    """'verbal' makes a brawl or an attack one of words: no violence, no event (review rv39)."""
+    assert not [e for e in events_of(nlp, text) if e.type == kind]
 
 
 def test_a_brawl_joins_no_gathering():

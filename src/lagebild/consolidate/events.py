@@ -237,6 +237,10 @@ SUDDEN = {"ASSAULT": WEAPONS | {"attack"},
 LASTING = {"DISPLACE": ANY, "EVACUATE": ANY, "AID": frozenset({"humanitarian"}),
            "DISASTER": frozenset({"flood", "storm", "landslide", "wildfire", "drought", "temperature", "epidemic"})}
 LASTING_DAYS = 14
+# Of those, the ones whose every day is the same occurrence, whatever weekday a report names: a flow of people
+# and a flood, storm or fire of many days. An evacuation or an airlift is lasting within dates but is ordered on a
+# day: two weekdays at one town are two (a flood's evacuation on Monday, a bomb's on Friday).
+ALL_ITS_DAYS = {"DISPLACE": ANY, "DISASTER": LASTING["DISASTER"]}
 
 
 def _slack(etype: str, mode: str | None) -> int:
@@ -675,8 +679,8 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
             (not named and not c.in_articles & set(ev.articles) and
              any(_other_town(p, ev.place) for p in c.places.values())) or
-            (slack < LASTING_DAYS and
-             not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None))):
+            (not any(_in((t, ALL_ITS_DAYS.get(t, frozenset())), t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
+             and not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None))):
         return None                                    # another report of its kind in another town, or on another
         #                                                day (told by another article or further on in the same one);
         #                                                a town the cluster names is its own, whatever other towns

@@ -58,6 +58,8 @@ class Trigger:
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
 CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
+# an adjective that makes a fight one of words: "verbale Attacke", "verbale Rauferei im Parlament" - no violence
+IN_WORDS = ("verbal",)
 ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "stabbing", "abduct", "incursion", "clash", "attack",
                  "kill")
 
@@ -89,6 +91,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue
         if any(c.dep_ == "det" and c.lower_.startswith(GENERIC_DETS) for c in tok.children):
             continue                                   # "solche Angriffe", "jeder Anschlag": no event
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_.startswith(IN_WORDS) for c in tok.children):
+            continue                                   # "eine verbale Rauferei", "ein verbaler Angriff": words only
         prt = _particle(tok)
         e = lex.match(tok.text, tok.lemma_, tok.pos_, prt.text.lower() if prt is not None else "")
         t_start = tok.idx
