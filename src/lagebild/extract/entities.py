@@ -609,6 +609,8 @@ def _dateline_span(doc: Doc) -> tuple[int, int]:
             if not doc[k].text[:1].isupper():
                 break
             if m := DATELINE_AFTER.match(text, doc[k].idx + len(doc[k].text)):
+                if t.lower_ in STOP and not gazetteer().candidates(doc[t.i:k + 1].text):
+                    break                      # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
                 return t.idx, m.end()
     return -1, -1
 
