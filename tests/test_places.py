@@ -623,3 +623,10 @@ def nlp_mentions(nlp, text):
     doc = nlp.make_doc(text)
     doc._.article_id = "t.txt"
     return list(nlp(doc)._.mentions)
+
+
+def test_a_dateline_of_a_place_named_with_a_lowercase_particle_is_the_dateline(nlp):
+    # 'Frankfurt am Main – ...': the dateline is the whole place's name, so a later 'Moskau – so hieß es – ...' is
+    # no dateline and its capital may stand for the government
+    ms = nlp_mentions(nlp, "Frankfurt am Main – Die Bank meldete Gewinne. Moskau – so hieß es – reagierte verärgert.")
+    assert [(m.text, m.label) for m in ms] == [("Frankfurt am Main", "LOC"), ("Moskau", "GPE")]
