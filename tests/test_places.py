@@ -607,3 +607,26 @@ def test_a_teams_name_after_its_town_said_alone_is_the_team(nlp):
                           "Trainer Otto Hawks lobte.")
     assert {(m.text, m.label) for m in ms if "Hawks" in m.text} == {
         ("Shelbyville Hawks", "ORG"), ("Hawks", "ORG"), ("Otto Hawks", "PER")}
+
+
+def test_a_sentence_opening_with_a_function_word_before_a_dash_is_no_dateline(nlp):
+    # 'Im Streit A – B ...' opens a sentence with a dash after capitalised words, but a preposition opens it, not
+    # a place's name: no dateline, so a capital there may still stand for its government; 'Den Haag' is a name
+    from lagebild.extract.entities import _dateline_span
+
+    ms = nlp_mentions(nlp, "Der Zollstreit geht weiter. Im Streit Madrid – Lissabon hat zuletzt Madrid nachgegeben.")
+    assert [m.label for m in ms if m.text == "Madrid"] == ["GPE", "GPE"]
+    assert _dateline_span(nlp("Den Haag – Das Gericht hat am Montag sein Urteil verkündet.")) == (0, 11)
+
+
+def nlp_mentions(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    return list(nlp(doc)._.mentions)
+
+
+def test_a_dateline_of_a_place_named_with_a_lowercase_particle_is_the_dateline(nlp):
+    # 'Frankfurt am Main – ...': the dateline is the whole place's name, so a later 'Moskau – so hieß es – ...' is
+    # no dateline and its capital may stand for the government
+    ms = nlp_mentions(nlp, "Frankfurt am Main – Die Bank meldete Gewinne. Moskau – so hieß es – reagierte verärgert.")
+    assert [(m.text, m.label) for m in ms] == [("Frankfurt am Main", "LOC"), ("Moskau", "GPE")]

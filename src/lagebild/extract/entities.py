@@ -600,16 +600,20 @@ def _in_dateline(doc: Doc, pos: int) -> bool:
 
 def _dateline_span(doc: Doc) -> tuple[int, int]:
     """(start, end) characters of the article's first opening of up to four capitalised words with a dash after
-    them (or after the dateline's '/'-joined places), whether or not the NER tagged the name; (-1, -1): none."""
+    them (or after the dateline's '/'-joined places), whether or not the NER tagged the name - or of a place's
+    name with a lowercase particle ('Ried im Innkreis', 'Frankfurt am Main'); (-1, -1): none."""
     text = _text(doc)
     for t in doc:
         if not (t.text[:1].isupper() and t.is_alpha) or not _opens_sentence_or_line(text, t.idx):
             continue
         for k in range(t.i, min(len(doc), t.i + 4)):
-            if not doc[k].text[:1].isupper():
-                break
-            if m := DATELINE_AFTER.match(text, doc[k].idx + len(doc[k].text)):
-                return t.idx, m.end()
+            if not (m := DATELINE_AFTER.match(text, doc[k].idx + len(doc[k].text))):
+                continue
+            words = doc[t.i:k + 1]
+            named = bool(gazetteer().candidates(words.text))
+            if not named and (t.lower_ in STOP or any(not w.text[:1].isupper() for w in words)):
+                break                      # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
+            return t.idx, m.end()
     return -1, -1
 
 
