@@ -630,3 +630,19 @@ def test_a_dateline_of_a_place_named_with_a_lowercase_particle_is_the_dateline(n
     # no dateline and its capital may stand for the government
     ms = nlp_mentions(nlp, "Frankfurt am Main – Die Bank meldete Gewinne. Moskau – so hieß es – reagierte verärgert.")
     assert [(m.text, m.label) for m in ms] == [("Frankfurt am Main", "LOC"), ("Moskau", "GPE")]
+
+
+def test_a_persons_name_typed_as_an_organisation_makes_no_team_of_the_surname(nlp):
+    # 'Town Name' is a team after its town ('Nashville Predators'), but a first name that is also a town's name
+    # ('Regina', 'Sebastian') opens a person's name (the NER typed ORG): the surname said alone stays the person
+    from lagebild.extract.entities import Cand, _clubs_of_towns
+
+    text = "Am Burgtheater spielt Regina Fritsch die Hauptrolle. Fritsch sitzt als Königin auf dem Thron."
+    doc = nlp(text)
+    a, b = text.index("Regina Fritsch"), text.index("Fritsch sitzt")
+    out = _clubs_of_towns(doc, [Cand(a, a + 14, "ORG", 1), Cand(b, b + 7, "PER", 1)])
+    assert [c.label for c in out] == ["ORG", "PER"]
+    text = "Die Springfield Wombats siegten. Die Wombats feierten."
+    a, b = text.index("Springfield Wombats"), text.index("Wombats feierten")
+    out = _clubs_of_towns(nlp(text), [Cand(a, a + 19, "ORG", 1), Cand(b, b + 7, "PER", 1)])
+    assert [c.label for c in out] == ["ORG", "ORG"]

@@ -1135,8 +1135,10 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         own_name = any(ACRONYM_RX.match(w) or word_tag(w)[0] != "NN" or known_reading(w) for w in rest)
         if len(spots) == 1 and words[-1] == spots[0] and own_name:
             towns.add(spots[0])                        # "VfL Wolfsburg", "Dinamo Zagreb": a name, then the town
-        elif len(spots) == 1 and len(words) == 2 and words[0] == spots[0] and not _common_noun_only(words[1]):
+        elif len(spots) == 1 and len(words) == 2 and words[0] == spots[0] and not _common_noun_only(words[1]) \
+                and not known_first_name(words[0]):
             nicknames.add(words[1])                    # "Nashville Predators": the town, then the team's name
+            # (not "Regina Fritsch", "Sebastian Kurz" the NER typed ORG: a first name that is also a town's)
     if not towns and not nicknames:
         return chosen
     out = []
