@@ -1274,3 +1274,11 @@ def test_a_time_of_a_named_day_gives_the_event_its_day(nlp, text, type_, day):
     day alone ("gegen 19 Uhr") is resolved on the report's date by the time tagger, so gives that day."""
     e = one(events_of(nlp, text, dct="2025-03-10"), type_)
     assert e.time is not None and e.time.value == day
+
+
+def test_a_town_s_dateline_stays_the_place_of_its_own_sentence(nlp):
+    """A capital's dateline is the desk (`_dateline_place` decides), but a town's dateline standing in the event's
+    own sentence places it there, even where the article names another town of the country later."""
+    evs = events_of(nlp, "Offensive im Süden. Kandahar – Der Gouverneur ist am Montag aus seinem pakistanischen Exil "
+                         "zurückgekehrt. Er will die Offensive gegen die Taliban in Herat überwachen.")
+    assert any(e.type == "DISPLACE" and e.place is not None and e.place.name == "Kandahar" for e in evs)
