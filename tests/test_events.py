@@ -1374,3 +1374,10 @@ def test_a_flood_sets_no_fire_a_quake_does():
     collapse = [Event("a#3", "DISASTER", mode="flood", place=town, time=day, articles=["a"]),
                 Event("b#3", "ACCIDENT", mode="collapse", place=town, time=day, articles=["b"])]
     assert len(merge_events(collapse)) == 1
+
+def test_a_town_s_dateline_stays_the_place_of_its_own_sentence(nlp):
+    """A capital's dateline is the desk (`_dateline_place` decides), but a town's dateline standing in the event's
+    own sentence places it there, even where the article names another town of the country later."""
+    evs = events_of(nlp, "Offensive im Süden. Kandahar – Der Gouverneur ist am Montag aus seinem pakistanischen Exil "
+                         "zurückgekehrt. Er will die Offensive gegen die Taliban in Herat überwachen.")
+    assert any(e.type == "DISPLACE" and e.place is not None and e.place.name == "Kandahar" for e in evs)

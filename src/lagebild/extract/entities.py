@@ -1135,10 +1135,13 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         own_name = any(ACRONYM_RX.match(w) or word_tag(w)[0] != "NN" or known_reading(w) for w in rest)
         if len(spots) == 1 and words[-1] == spots[0] and own_name:
             towns.add(spots[0])                        # "VfL Wolfsburg", "Dinamo Zagreb": a name, then the town
-        elif len(spots) == 1 and len(words) == 2 and words[0] == spots[0] and not _common_noun_only(words[1]):
+        elif len(spots) == 1 and len(words) == 2 and words[0] == spots[0] and not _common_noun_only(words[1]) \
+                and not known_first_name(words[0]):
             nicknames.add(words[1])                    # "Nashville Predators": the town, then the team's name
-    if not towns and not nicknames:
-        return chosen
+            # (not "Regina Fritsch", "Sebastian Kurz" the NER typed ORG: a first name that is also a town's)
+    if not towns and not nicknames or not _has_score(doc):
+        return chosen       # a club said by its town's name is sports reporting: a result ('2:1') shows it;
+        #                     elsewhere 'ÖVP Burgenland', 'AKH Linz' or 'FC Barcelona' leave the town a town
     out = []
     for c in chosen:
         name = text[c.start:c.end]
@@ -1164,6 +1167,11 @@ def _org_names() -> frozenset[str]:
 # in the gazetteer ('Rapid – Salzburg 1:0': the club), so no rule's place or person overrules it
 RESULT_SIDE = 4
 SCORE = re.compile(r"^\d{1,3}:\d{1,3}\.?$")
+
+
+def _has_score(doc: Doc) -> bool:
+    """A match result in the article ('2:1', '(1:0)'), not a time of day ('14:30 Uhr')."""
+    return any(SCORE.match(t.text) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr") for t in doc)
 
 
 def _side_before(doc: Doc, i: int) -> tuple[int, int] | None:

@@ -41,7 +41,7 @@ from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValu
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
-from .entities import REGION_NOUNS, _prev_words
+from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
 
 
@@ -599,8 +599,10 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     _dateline_place(doc, text, mentions, (0, 0))       # the article's 'Town – ...' dateline, kept in user_data
     data: dict[Any, Any] = doc.user_data
     desk = data[("lagebild_events", "dateline")][0]
+    if desk is not None and getattr(country_forms().get(desk.text), "kind", None) not in ("capital", "seat"):
+        desk = None     # a town's dateline ('Aden – ... zurückgekehrt') stays the clause's place where it stands in it
     for lo, hi in ((a, b), (ua, ub)):
-        # the dateline's town (a capital's too, a town since entities read it so) is the desk's: `_dateline_place`
+        # a capital's dateline (a town since entities read it so, no longer its country) is the desk's: `_dateline_place`
         # decides whether it is the event's place, not its standing in the clause
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
                 and not _dateline(text, m) and m is not desk and (moves or not _origin(doc, m))]
