@@ -479,11 +479,15 @@ class _Space:
         every run, where the set intersection's order followed the process's string hashing)."""
         if not others:
             return []
-        for n in (a, *others):
-            self.put(n)
-        lens = np.fromiter((len(o.ix) for o in others), np.int64, len(others))
+        self.put(a)
+        ixs = [o.ix for o in others]
+        if any(ix is None for ix in ixs):      # (a merge's others have theirs: each was in a dot product before)
+            for n in others:
+                self.put(n)
+            ixs = [o.ix for o in others]
+        lens = np.fromiter(map(len, ixs), np.int64, len(others))
         self.dense[a.ix] = a.w
-        prod = self.dense[np.concatenate([o.ix for o in others])] * np.concatenate([o.w for o in others])
+        prod = self.dense[np.concatenate(ixs)] * np.concatenate([o.w for o in others])
         self.dense[a.ix] = 0.0
         out: list[float] = np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod,
                                        minlength=len(others)).tolist()
@@ -594,16 +598,24 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     row.pop(keep, None)
     mine = dots[keep]
     mine.pop(gone, None)
-    others = []
-    for other in row.keys() | mine.keys():
+    # the rows are symmetric (only gone's candidates hold it), and keep's row is updated in place: a big story
+    # absorbing a small one does not rebuild its many candidates' row; each sum is the one a new row had
+    for other in row:
         dots[other].pop(gone, None)
-        if not (k.stored and nodes[other].stored):     # never candidates of each other: nothing to drop
-            others.append(other)
-    with_k = [o for o in others if o not in mine]
-    with_g = [o for o in others if o not in row]
-    dk = dict(zip(with_k, space.dots(k, [nodes[o] for o in with_k])))
-    dg = dict(zip(with_g, space.dots(g, [nodes[o] for o in with_g])))
-    merged = {o: (mine[o] if o in mine else dk[o]) + (row[o] if o in row else dg[o]) for o in others}
+    with_k = [o for o in row if o not in mine and not (k.stored and nodes[o].stored)]   # stored: never candidates
+    with_g = [o for o in mine if o not in row]       # (a stored keep's row holds no stored story)
+    dk = space.dots(k, [nodes[o] for o in with_k])
+    dg = space.dots(g, [nodes[o] for o in with_g])
+    for other, d in row.items():
+        if other in mine:
+            mine[other] += d
+            dots[other][keep] = mine[other]
+    for other, d in zip(with_k, dk):
+        mine[other] = dots[other][keep] = d + row[other]
+    for other, d in zip(with_g, dg):
+        if d != 0.0:        # x + 0.0 is x: the row of a candidate sharing no term with gone stays
+            mine[other] += d
+            dots[other][keep] = mine[other]
     space.add(k, g)
     for t, w in g.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
@@ -612,9 +624,6 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     if g.start is not None and g.end is not None:
         k.start = g.start if k.start is None else min(k.start, g.start)
         k.end = g.end if k.end is None else max(k.end, g.end)
-    dots[keep] = merged
-    for other, d in merged.items():
-        dots[other][keep] = d
 
 
 def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
