@@ -468,7 +468,9 @@ class _Space:
         if n.ix is not None:
             return
         ids = self.ids
-        n.ix = np.fromiter((ids.setdefault(t, len(ids)) for t in n.centroid), np.int64, len(n.centroid))
+        unseen = [t for t in n.centroid if t not in ids]     # numbered in the order first met
+        ids.update(zip(unseen, range(len(ids), len(ids) + len(unseen))))
+        n.ix = np.fromiter(map(ids.__getitem__, n.centroid), np.int64, len(n.centroid))
         n.w = np.fromiter(n.centroid.values(), np.float64, len(n.centroid))
         if len(ids) > len(self.dense):
             self.dense = np.zeros(2 * len(ids))
@@ -477,17 +479,26 @@ class _Space:
         """The dot product of a's vector sum with each of `others'`: a's weights spread over the vocabulary,
         the others' gathered from it; each product summed in the order of the other's arrays (the same in
         every run, where the set intersection's order followed the process's string hashing)."""
-        if not others:
-            return []
-        for n in (a, *others):
-            self.put(n)
-        lens = np.fromiter((len(o.ix) for o in others), np.int64, len(others))
-        self.dense[a.ix] = a.w
-        prod = self.dense[np.concatenate([o.ix for o in others])] * np.concatenate([o.w for o in others])
-        self.dense[a.ix] = 0.0
-        out: list[float] = np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod,
-                                       minlength=len(others)).tolist()
+        out: list[float] = self.sums(a, others).tolist()
         return out
+
+    def sums(self, a: _Node, others: Sequence[_Node]) -> np.ndarray:
+        """`dots` as an array."""
+        if not others:
+            return np.zeros(0)
+        self.put(a)
+        ixs = [o.ix for o in others]
+        try:
+            lens = np.fromiter(map(len, ixs), np.int64, len(others))
+        except TypeError:       # one without arrays (len(None)); a merge's others have them: each was in a dot product
+            for n in others:
+                self.put(n)
+            ixs = [o.ix for o in others]
+            lens = np.fromiter(map(len, ixs), np.int64, len(others))
+        self.dense[a.ix] = a.w
+        prod = self.dense[np.concatenate(ixs)] * np.concatenate([o.w for o in others])
+        self.dense[a.ix] = 0.0
+        return np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod, minlength=len(others))
 
     def add(self, k: _Node, g: _Node) -> None:
         """g's vector sum into k's arrays (k + g per term, as the centroid dict sums them)."""
@@ -535,9 +546,19 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
         keep, gone = (a, b) if nodes[a].stored or (not nodes[b].stored and nodes[a].size >= nodes[b].size) else (b, a)
         _merge(nodes, dots, keep, gone, space)
         version[keep] += 1
-        for other in dots[keep]:
-            if not (nodes[keep].stored and nodes[other].stored):
-                push(keep, other)
+        nk = nodes[keep]
+        vk = version[keep]
+        for other, d in dots[keep].items():     # push(keep, other), inlined: a big story has many candidates
+            no = nodes[other]
+            if nk.stored and no.stored:
+                continue
+            sim = d / (nk.size * no.size)
+            if sim < THRESHOLD:
+                continue
+            sim *= span_factor(nk.start, nk.end, no.start, no.end)
+            if sim >= THRESHOLD:
+                heapq.heappush(heap, (-sim, keep, other, vk, version[other]) if keep < other
+                               else (-sim, other, keep, version[other], vk))
     rank = {aid: k for k, (aid, _, _) in enumerate(new)}
     for n in nodes.values():
         n.articles.sort(key=rank.__getitem__)     # in the order given: of publication
@@ -573,10 +594,11 @@ def _candidate_dots(nodes: Mapping[str, _Node], space: _Space) -> dict[str, dict
 
     dots: dict[str, dict[str, float]] = defaultdict(dict)
     for n in nodes.values():
-        top = heapq.nlargest(BLOCK_TERMS, n.centroid.items(), key=lambda kv: (kv[1], kv[0]))
+        top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
         mine = dots[n.id]
-        found = list(dict.fromkeys(other for t, _ in top for other in where_heavy(t)
-                                   if other != n.id and not (n.stored and nodes[other].stored) and other not in mine))
+        seen = dict.fromkeys(other for _, t in top for other in where_heavy(t))   # each once, in the order found
+        seen.pop(n.id, None)
+        found = [other for other in seen if other not in mine and not (n.stored and nodes[other].stored)]
         for other, d in zip(found, space.dots(n, [nodes[o] for o in found])):
             mine[other] = dots[other][n.id] = d
     return dots
@@ -594,16 +616,25 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     row.pop(keep, None)
     mine = dots[keep]
     mine.pop(gone, None)
-    others = []
-    for other in row.keys() | mine.keys():
+    # the rows are symmetric (only gone's candidates hold it), and keep's row is updated in place: a big story
+    # absorbing a small one does not rebuild its many candidates' row; each sum is the one a new row had
+    for other in row:
         dots[other].pop(gone, None)
-        if not (k.stored and nodes[other].stored):     # never candidates of each other: nothing to drop
-            others.append(other)
-    with_k = [o for o in others if o not in mine]
-    with_g = [o for o in others if o not in row]
-    dk = dict(zip(with_k, space.dots(k, [nodes[o] for o in with_k])))
-    dg = dict(zip(with_g, space.dots(g, [nodes[o] for o in with_g])))
-    merged = {o: (mine[o] if o in mine else dk[o]) + (row[o] if o in row else dg[o]) for o in others}
+    with_k = [o for o in row if o not in mine and not (k.stored and nodes[o].stored)]   # stored: never candidates
+    with_g = [o for o in mine if o not in row]       # (a stored keep's row holds no stored story)
+    dk = space.dots(k, [nodes[o] for o in with_k])
+    dg = space.sums(g, [nodes[o] for o in with_g])
+    for other, d in row.items():
+        if other in mine:
+            mine[other] += d
+            dots[other][keep] = mine[other]
+    for other, d in zip(with_k, dk):
+        mine[other] = dots[other][keep] = d + row[other]
+    shared = np.flatnonzero(dg)     # x + 0.0 is x: the row of a candidate sharing no term with gone stays
+    for i, d in zip(shared.tolist(), dg[shared].tolist()):
+        other = with_g[i]
+        mine[other] += d
+        dots[other][keep] = mine[other]
     space.add(k, g)
     for t, w in g.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
@@ -612,9 +643,6 @@ def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str
     if g.start is not None and g.end is not None:
         k.start = g.start if k.start is None else min(k.start, g.start)
         k.end = g.end if k.end is None else max(k.end, g.end)
-    dots[keep] = merged
-    for other, d in merged.items():
-        dots[other][keep] = d
 
 
 def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
