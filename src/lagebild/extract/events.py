@@ -602,8 +602,8 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     if desk is not None and getattr(country_forms().get(desk.text), "kind", None) not in ("capital", "seat"):
         desk = None     # a town's dateline ('Aden – ... zurückgekehrt') stays the clause's place where it stands in it
     for lo, hi in ((a, b), (ua, ub)):
-        # a capital's dateline (a town since entities read it so, no longer its country) is the desk's: `_dateline_place`
-        # decides whether it is the event's place, not its standing in the clause
+        # a capital's dateline (a town since entities read it so, no longer its country) is the desk's:
+        # `_dateline_place` decides whether it is the event's place, not its standing in the clause
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
                 and not _dateline(text, m) and m is not desk and (moves or not _origin(doc, m))]
         if locs:
