@@ -1169,9 +1169,15 @@ RESULT_SIDE = 4
 SCORE = re.compile(r"^\d{1,3}:\d{1,3}\.?$")
 
 
+def _is_score(t: Token) -> bool:
+    """'2:1', '1:0.': a match result, not a time of day ('um 14:30 Uhr')."""
+    doc = t.doc
+    return bool(SCORE.match(t.text)) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr")
+
+
 def _has_score(doc: Doc) -> bool:
-    """A match result in the article ('2:1', '(1:0)'), not a time of day ('14:30 Uhr')."""
-    return any(SCORE.match(t.text) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr") for t in doc)
+    """A match result in the article ('2:1', '(1:0)')."""
+    return any(_is_score(t) for t in doc)
 
 
 def _side_before(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -1192,7 +1198,7 @@ def _results_sides(doc: Doc) -> list[tuple[int, int]]:
     Token spans (start, end) of those sides, their bracketed asides left out."""
     out: list[tuple[int, int]] = []
     for t in doc:
-        if not SCORE.match(t.text) or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr"):
+        if not _is_score(t):
             continue                                   # "Wien – Um 10:30 Uhr": a time, no score
         right = _side_before(doc, t.i)
         if right is None or right[0] < 1 or doc[right[0] - 1].text not in ("–", "—", "-"):
@@ -1807,7 +1813,7 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     for t in toks:
         if t.text in found and t.idx not in seen and not any(h.start <= t.idx < h.end for h in hits):
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
-    _anchors(_text(doc), hits)
+    _anchors(doc, hits)
     return _resolve_places(hits, doc_countries=dict(named), elsewhere=_story_elsewhere(doc, named))
 
 
@@ -2075,26 +2081,22 @@ def _foreign_name_goes_on(toks: list[Token], j: int) -> bool:
 BRACKET = re.compile(r"\s*\(\s*")
 
 
-def _anchors(text: str, hits: list[PlaceHit]) -> None:
+def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
     """'Marienfeld bei Berlin', 'ein Dorf nahe Mossul': the place after bei/nahe anchors the one before;
     'Moorbach in Niedersachsen', 'Limburg (Hessen)': the region after in/bracket holds it."""
+    text = _text(doc)
     starts = {h.start: h for h in hits}
     for h in hits:
         m = NEAR.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form:
             h.anchor = starts[m.end()].form
-        if h.within is None and (region := _region_of_adjective(_prev_words_text(text, h.start))) is not None:
+        if h.within is None and (prev := _prev_words(doc, h.start, 1)) and \
+                (region := _region_of_adjective(prev[0])) is not None:
             h.within = region.name                     # "im niedersächsischen Bergen": the Bergen in that region
         m = WITHIN.match(text, h.end) or BRACKET.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form and \
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form
-
-
-def _prev_words_text(text: str, pos: int) -> str:
-    """The word right before text position `pos` ('' where none)."""
-    words = re.findall(r"[\wäöüÄÖÜß-]+", text[max(0, pos - 40):pos])
-    return words[-1] if words else ""
 
 
 ADJ_ENDING = re.compile(r"isch(?:e|en|er|es|em)?$")

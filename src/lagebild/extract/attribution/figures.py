@@ -90,16 +90,23 @@ def _valid_speaker(doc: Doc, q: Quotation) -> bool:
     if head.is_space or not doc_text(doc)[q.speaker[0][0]:q.speaker[-1][1]].strip():
         STATS["whitespace token as speaker"] += 1
         return False
-    if indefinite(head):
-        STATS["indefinite pronoun as speaker: no one named"] += 1
+    if (why := _why_no_speaker(head)) is not None:
+        STATS[why] += 1
         return False
-    if dateline(head):
-        STATS["dateline as speaker"] += 1
-        return False
-    if _timed(head) and not any(can_speak(t) and not _timed(t) for t in head.subtree if t.i != head.i):
-        STATS["time as speaker"] += 1                  # "dem Bericht vom Donnerstag zufolge": a day, no one; but
-        return False                                   # "am Mittwoch von der Regierung präsentierten Zahlen"
     return True
+
+
+def _why_no_speaker(head: Token) -> str | None:
+    """Why a phrase the parse offers as a speaker names no one, or None: an indefinite pronoun alone, the
+    article's dateline, or a time ("dem Bericht vom Donnerstag zufolge": a day; but "am Mittwoch von der
+    Regierung präsentierten Zahlen" keeps the government under it)."""
+    if indefinite(head):
+        return "indefinite pronoun as speaker: no one named"
+    if dateline(head):
+        return "dateline as speaker"
+    if _timed(head) and not any(can_speak(t) and not _timed(t) for t in head.subtree if t.i != head.i):
+        return "time as speaker"
+    return None
 
 
 DASHES = ("–", "—", "-")
@@ -383,8 +390,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
                 "ROOT", "dep") and doc[verb.i - 1].text[:1].isupper():
             subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
             STATS["subject parsed apart from its verb"] += 1
-    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or indefinite(subj) or dateline(subj) \
-            or _timed(subj) and not any(can_speak(t) and not _timed(t) for t in subj.subtree if t.i != subj.i) \
+    if subj is None or subj.lower_ in ("das", "dies", "es", "man") or _why_no_speaker(subj) is not None \
             or not _in(unit, subj.idx) \
             or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
