@@ -237,6 +237,17 @@ def _nodes(vectors: dict[str, dict[str, float]], stored: tuple[str, ...] = ()) -
     return {k: st._Node(k, dict(v), 1, None, None, k in stored, [k]) for k, v in vectors.items()}
 
 
+def _named(g: st._Graph) -> dict[str, dict[str, float]]:
+    """The clustering's dot products (`g.dots`, by the stories' numbers) by the stories' ids, of those left."""
+    return {g.nodes[i].id: {g.nodes[j].id: d for j, d in row.items()} for i, row in enumerate(g.dots) if g.live[i]}
+
+
+def _candidates(nodes: dict[str, st._Node]) -> dict[str, dict[str, float]]:
+    g = st._Graph(nodes)
+    st._candidate_dots(g)
+    return _named(g)
+
+
 def test_blocking_finds_candidates_by_a_specific_term_not_by_a_topic_word(monkeypatch):
     """Blocking: two articles that share a term heavy in one of them and rare in the dossier (a town) are
     compared; a word of many stories (a topic word) finds only the BLOCK_NODES stories where it weighs
@@ -245,8 +256,7 @@ def test_blocking_finds_candidates_by_a_specific_term_not_by_a_topic_word(monkey
     vectors = {f"n{k}": {"topic": 0.1 * (k + 1), f"own{k}": 0.8} for k in range(6)}   # six stories, one topic word
     vectors["a"] = {"topic": 0.05, "town": 0.9, "x": 0.3}
     vectors["b"] = {"topic": 0.05, "town": 0.8, "y": 0.5}
-    nodes = _nodes(vectors)
-    dots = st._candidate_dots(nodes, st._Space(nodes))
+    dots = _candidates(_nodes(vectors))
     assert dots["a"]["b"] == pytest.approx(0.05 * 0.05 + 0.9 * 0.8)             # exact, topic word included
     assert "n0" not in dots["n1"] and "n0" not in dots["a"]       # n0, n1, a, b: where the topic weighs least
     assert "n5" in dots["n4"] and "n2" in dots["n5"]             # n2..n5: the four where it weighs most
@@ -259,14 +269,12 @@ def test_a_town_of_many_stories_still_finds_the_stories_it_dominates(monkeypatch
     vectors = {f"n{k}": {"town": 0.1, f"own{k}": 0.9} for k in range(8)}     # the town in passing
     vectors["story"] = {"town": 0.9, "quake": 0.4}
     vectors["new"] = {"town": 0.8, "flood": 0.5}                            # the town is all they share
-    nodes = _nodes(vectors, stored=tuple(vectors)[:-1])
-    dots = st._candidate_dots(nodes, st._Space(nodes))
+    dots = _candidates(_nodes(vectors, stored=tuple(vectors)[:-1]))
     assert dots["new"]["story"] == pytest.approx(0.9 * 0.8)
 
 
 def test_stored_stories_are_no_candidates_of_each_other():
-    nodes = _nodes({"s1": {"town": 1.0}, "s2": {"town": 1.0}, "new": {"town": 1.0}}, stored=("s1", "s2"))
-    dots = st._candidate_dots(nodes, st._Space(nodes))
+    dots = _candidates(_nodes({"s1": {"town": 1.0}, "s2": {"town": 1.0}, "new": {"town": 1.0}}, stored=("s1", "s2")))
     assert set(dots["new"]) == {"s1", "s2"} and "s2" not in dots["s1"]
 
 
@@ -274,10 +282,12 @@ def test_a_merged_storys_similarities_stay_exact():
     """After a merge, the dot product of the merged story with each candidate of either part is that of
     their vector sums, also where only one part was a candidate (the other pair shared no blocking term)."""
     nodes = _nodes({"a": {"town": 0.8, "w": 0.6}, "b": {"town": 0.6, "v": 0.8}, "c": {"v": 0.5, "w": 0.5}})
-    dots = {"a": {"b": 0.48}, "b": {"a": 0.48, "c": 0.4}, "c": {"b": 0.4}}     # a and c: no candidates
-    st._merge(nodes, dots, "a", "b", st._Space(nodes))                          # (they share w: 0.3)
+    g = st._Graph(nodes)                                                       # numbers a 0, b 1, c 2
+    g.dots = [{1: 0.48}, {0: 0.48, 2: 0.4}, {1: 0.4}]     # a and c: no candidates
+    st._merge(g, 0, 1)                                    # (they share w: 0.3)
+    dots = _named(g)
     assert dots["a"]["c"] == pytest.approx(_dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.7)
-    assert dots["c"] == {"a": pytest.approx(0.7)} and "b" not in nodes
+    assert dots["c"] == {"a": pytest.approx(0.7)} and "b" not in dots
 
 
 def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch):
@@ -292,8 +302,10 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
     vocab = [f"t{k}" for k in range(25)]
     vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, 6)} for k in range(30)}
     nodes = _nodes(vectors, stored=("n00", "n01", "n02", "n03"))
-    space = st._Space(nodes)                     # one for the whole chain, as in _agglomerate: a merged story's
-    dots = st._candidate_dots(nodes, space)      # arrays are those of its vector sum, never left stale
+    g = st._Graph(nodes)                         # one space for the whole chain, as in _agglomerate: a merged
+    st._candidate_dots(g)                        # story's arrays are those of its vector sum, never left stale
+    space, number = g.space, {n.id: i for i, n in enumerate(g.nodes)}
+    dots = _named(g)
     everything = {(a, b) for a in nodes for b in nodes if a < b and not (nodes[a].stored and nodes[b].stored)
                   and nodes[a].centroid.keys() & nodes[b].centroid.keys()}
     assert 0 < sum(b in dots[a] for a, b in everything) < len(everything)     # blocking left pairs out
@@ -305,7 +317,9 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
         a, b = rng.choice(pairs)
         keep, gone = (a, b) if nodes[a].stored or not nodes[b].stored else (b, a)
         union = (set(dots[a]) | set(dots[b])) - {a, b}
-        st._merge(nodes, dots, keep, gone, space)
+        st._merge(g, number[keep], number[gone])
+        del nodes[gone]
+        dots = _named(g)
         merges += 1
         assert set(dots[keep]) == {o for o in union if not (nodes[keep].stored and nodes[o].stored)}
         for x in nodes:

@@ -51,6 +51,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -151,11 +153,10 @@ def nouns(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[
     lower = {w.casefold() for w in set(words) if w[0].islower()}
     out = []
     start = 0
-    for w in words:     # each word's offset: the next place it is written (only non-letters lie between words)
-        if w.islower():
-            # no capital: no noun; nor can a word with one be found inside it, so the search for the next
-            # such word may begin before it (most words are these: finding each was most of the time here)
-            continue
+    # each word's offset: the next place it is written (only non-letters lie between words). A word without a
+    # capital (islower) is no noun; nor can a word with one be found inside it, so the search for the next such
+    # word may begin before it (most words are these: finding each, then looping over them, was most of the time)
+    for w in filterfalse(str.islower, words):
         start = text.find(w, start)
         if len(w) >= MIN_WORD and w[0].isupper() and not w.isupper():
             folded = w.casefold()
@@ -261,6 +262,9 @@ def compound_parts(word: str, known: Callable[[str], bool],
     return tuple(dict.fromkeys(_split(_fold(word), known, {} if stems is None else stems, top=True)))
 
 
+_UNSEEN = object()
+
+
 def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -> str | None:
     """The stem of `w` if known, or of `w` less a feminine -in/-innen (remembered in `stems`)."""
     if w in stems:
@@ -277,7 +281,9 @@ def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -
 
 def _split(w: str, known: Callable[[str], bool], stems: dict[str, str | None], top: bool = False) -> list[str]:
     for i in range(len(w) - MIN_PART, MIN_PART - 1, -1):      # the longest head first: Bundespräsidenten|wahl
-        tail = _known(w[i:], known, stems)
+        tail = stems.get(w[i:], _UNSEEN)      # _known's memo read here: most tails were asked before
+        if tail is _UNSEEN:
+            tail = _known(w[i:], known, stems)
         if tail is None:
             continue
         head = w[:i]
@@ -325,6 +331,12 @@ def span_factor(a_start: int | None, a_end: int | None, b_start: int | None, b_e
         return 1.0
     gap = max(b_start - a_end, a_start - b_end, 0) - SAME_TIME_DAYS
     return 1.0 if gap <= 0 else 0.5 ** (gap / DECAY_DAYS)
+
+
+def _heaviest(weights: Mapping[str, float]) -> list[tuple[str, float]]:
+    """(term, weight), heaviest first, a tie by term: sorted by term, then (stably) by weight - two sorts in C,
+    not a key function called per term."""
+    return sorted(sorted(weights.items()), key=itemgetter(1), reverse=True)
 
 
 # --- the index --------------------------------------------------------------------------------
@@ -396,7 +408,7 @@ class StoryIndex:
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
         """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
         v = {t: (1 + math.log(n)) * self.idf(t) * term_weight(t) for t, n in terms.items() if n > 0}
-        top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        top = _heaviest(v)[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
 
@@ -496,7 +508,8 @@ class _Space:
             ixs = [o.ix for o in others]
             lens = np.fromiter(map(len, ixs), np.int64, len(others))
         self.dense[a.ix] = a.w
-        prod = self.dense[np.concatenate(ixs)] * np.concatenate([o.w for o in others])
+        prod = np.take(self.dense, np.concatenate(ixs))      # (take: some times faster than indexing)
+        prod *= np.concatenate([o.w for o in others])
         self.dense[a.ix] = 0.0
         return np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod, minlength=len(others))
 
@@ -515,47 +528,31 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     The similarity of two stories is the mean cosine over their pairs of articles (the dot product of
     their vector sums over the product of their sizes; a stored story's centroid is that sum), times
     span_factor of their time spans. The two most similar stories merge while that is THRESHOLD or more;
-    two stored stories never merge (their ids stay). Returns the ids of the stories opened (temporary)."""
+    two stored stories never merge (their ids stay). Returns the ids of the stories opened (temporary).
+
+    The stories are numbered in the order of their ids (`_Graph`), so that the heap's ties break as the ids
+    would; a story's similarities with its candidates are weighed at once (numpy), the few that reach the
+    threshold then one by one."""
     nodes: dict[str, _Node] = {cid: _Node(cid, dict(c.centroid), len(c.articles), c.start, c.end, True)
                                for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", dict(vec), 1, day, day, False, [aid])
-    space = _Space(nodes)
-    dots = _candidate_dots(nodes, space)
-    version: Counter = Counter()
-    heap: list[tuple[float, str, str, int, int]] = []
-
-    def push(a: str, b: str) -> None:
-        na, nb = nodes[a], nodes[b]
-        sim = dots[a][b] / (na.size * nb.size)
-        if sim < THRESHOLD:      # span_factor is at most 1: the pair cannot reach the threshold
-            return
-        sim *= span_factor(na.start, na.end, nb.start, nb.end)
-        if sim >= THRESHOLD:
-            a, b = min(a, b), max(a, b)
-            heapq.heappush(heap, (-sim, a, b, version[a], version[b]))
-
-    for a, row in dots.items():
-        for b in row:
-            if a < b:
-                push(a, b)
+    g = _Graph(nodes)
+    heap = _candidate_dots(g)
+    version = [0] * len(g.nodes)
+    live = g.live
     while heap:
         _, a, b, va, vb = heapq.heappop(heap)
-        if a not in nodes or b not in nodes or (va, vb) != (version[a], version[b]):
+        if not (live[a] and live[b]) or va != version[a] or vb != version[b]:
             continue
-        keep, gone = (a, b) if nodes[a].stored or (not nodes[b].stored and nodes[a].size >= nodes[b].size) else (b, a)
-        _merge(nodes, dots, keep, gone, space)
+        na, nb = g.nodes[a], g.nodes[b]
+        keep, gone = (a, b) if na.stored or (not nb.stored and na.size >= nb.size) else (b, a)
+        _merge(g, keep, gone)
+        del nodes[g.nodes[gone].id]
         version[keep] += 1
-        nk = nodes[keep]
-        vk = version[keep]
-        for other, d in dots[keep].items():     # push(keep, other), inlined: a big story has many candidates
-            no = nodes[other]
-            if nk.stored and no.stored:
-                continue
-            sim = d / (nk.size * no.size)
-            if sim < THRESHOLD:
-                continue
-            sim *= span_factor(nk.start, nk.end, no.start, no.end)
+        nk, vk = g.nodes[keep], version[keep]
+        for other, sim in g.reaching(keep):     # push(keep, other) for each candidate that may merge now
+            sim *= span_factor(nk.start, nk.end, g.nodes[other].start, g.nodes[other].end)
             if sim >= THRESHOLD:
                 heapq.heappush(heap, (-sim, keep, other, vk, version[other]) if keep < other
                                else (-sim, other, keep, version[other], vk))
@@ -565,10 +562,47 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     return _into_index(index, nodes)
 
 
-def _candidate_dots(nodes: Mapping[str, _Node], space: _Space) -> dict[str, dict[str, float]]:
-    """Dot products of the pairs of stories that may merge: those with a new story in them that share a
-    term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES stories finds
-    only the BLOCK_NODES where it weighs most.
+class _Graph:
+    """The clustering's stories as numbers (in the order of their ids: a number compares with another as the
+    ids do), their sizes and whether stored as arrays, the dot products of the candidate pairs (`dots[i]`:
+    candidate -> dot product, symmetric) and the vectors (`space`)."""
+
+    def __init__(self, nodes: Mapping[str, _Node]) -> None:
+        ids = sorted(nodes)
+        number = {nid: i for i, nid in enumerate(ids)}
+        self.nodes = [nodes[nid] for nid in ids]
+        self.visit = [number[nid] for nid in nodes]          # the order the stories were given in
+        self.size = np.fromiter((n.size for n in self.nodes), np.int64, len(ids))
+        self.stored = np.fromiter((n.stored for n in self.nodes), bool, len(ids))
+        self.live = [True] * len(ids)
+        self.dots: list[dict[int, float]] = [{} for _ in ids]
+        self.space = _Space(nodes)
+
+    def reaching(self, i: int, others: Sequence[int] | None = None,
+                 dots: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(other, similarity before span_factor) of i's candidates (or of `others`, their `dots`) whose mean
+        cosine reaches THRESHOLD (span_factor is at most 1: the others cannot), no two stored."""
+        if others is None:
+            row = self.dots[i]
+            if not row:
+                return []
+            others = np.fromiter(row, np.int64, len(row))
+            dots = np.fromiter(row.values(), np.float64, len(row))
+        else:
+            others = np.asarray(others, np.int64)
+        sim = dots / (self.nodes[i].size * self.size[others])     # as the int product then the float division
+        ok = sim >= THRESHOLD
+        if self.nodes[i].stored:
+            ok &= ~self.stored[others]
+        at = np.flatnonzero(ok)
+        return list(zip(others[at].tolist(), sim[at].tolist()))
+
+
+def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
+    """Dot products of the pairs of stories that may merge (into `g.dots`): those with a new story in them
+    that share a term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES
+    stories finds only the BLOCK_NODES where it weighs most. Returns the heap of the pairs that reach the
+    threshold.
 
     Blocking: articles of one story share what is specific to it (a place, a person, the event's noun) and
     weigh it heavily; a topic word many stories share (Flüchtlinge, Wahl, Polizei) finds only the stories
@@ -578,71 +612,89 @@ def _candidate_dots(nodes: Mapping[str, _Node], space: _Space) -> dict[str, dict
     the dossier grew: F1 0.726 -> 0.486 on our gold with the limit at a tenth, against 0.726 cut). A story is
     looked up by a bounded number of terms in postings of bounded length, so that placing an article costs
     about the same in a dossier of any size, where comparing it with every story sharing any word grew with
-    the dossier. A story's dot products with its candidates are computed at once (`space`: of `nodes`)."""
-    postings: dict[str, list[str]] = defaultdict(list)
-    for n in nodes.values():
-        for t in n.centroid:
-            postings[t].append(n.id)
-    cut: dict[str, list[str]] = {}
+    the dossier. A story's dot products with its candidates are computed at once (`g.space`)."""
+    nodes, dots, space = g.nodes, g.dots, g.space
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in g.visit:
+        for t in nodes[i].centroid:
+            postings[t].append(i)
+    cut: dict[str, list[int]] = {}
 
-    def where_heavy(t: str) -> list[str]:
+    def where_heavy(t: str) -> list[int]:
         """The stories with term t, no more than BLOCK_NODES: those where it weighs most (mean per article)."""
         ids = postings[t]
         if len(ids) > BLOCK_NODES and t not in cut:
             cut[t] = heapq.nlargest(BLOCK_NODES, ids, key=lambda i: nodes[i].centroid[t] / nodes[i].size)
         return cut.get(t, ids)
 
-    dots: dict[str, dict[str, float]] = defaultdict(dict)
-    for n in nodes.values():
+    # a stored story's candidates are new ones: found only by a term some new story has (a build adding a few
+    # articles to a big dossier looks up few terms of its stories)
+    fresh = {t for n in nodes if not n.stored for t in n.centroid} if g.stored.any() else None
+    heap = []
+    for i in g.visit:
+        n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
-        mine = dots[n.id]
+        mine = dots[i]
+        if n.stored and fresh is not None:
+            top = [(w, t) for w, t in top if t in fresh]
         seen = dict.fromkeys(other for _, t in top for other in where_heavy(t))   # each once, in the order found
-        seen.pop(n.id, None)
-        found = [other for other in seen if other not in mine and not (n.stored and nodes[other].stored)]
-        for other, d in zip(found, space.dots(n, [nodes[o] for o in found])):
-            mine[other] = dots[other][n.id] = d
-    return dots
+        seen.pop(i, None)
+        found = [o for o in seen if o not in mine and not (n.stored and nodes[o].stored)]
+        if not found:
+            continue
+        d = space.sums(n, [nodes[o] for o in found])
+        for other, x in zip(found, d.tolist()):
+            mine[other] = dots[other][i] = x
+        for other, sim in g.reaching(i, found, d):
+            sim *= span_factor(n.start, n.end, nodes[other].start, nodes[other].end)
+            if sim >= THRESHOLD:
+                heap.append((-sim, min(i, other), max(i, other), 0, 0))
+    heapq.heapify(heap)     # the pairs differ: they pop in one order however they were pushed
+    return heap
 
 
-def _merge(nodes: dict[str, _Node], dots: dict[str, dict[str, float]], keep: str, gone: str,
-           space: _Space) -> None:
+def _merge(g: _Graph, keep: int, gone: int) -> None:
     """Story `gone` into `keep`: vector sums, sizes, spans added. The merged story's candidates are both
     stories' (blocking, `_candidate_dots`); its dot product with one that was a candidate of both is the
     sum of theirs, with one that was a candidate of only one it is computed from the vector sums (what the
     other pair would have added), so that a candidate pair's similarity is exact. Those are computed at once
     per part in the clustering's `space`, whose arrays of `keep` take those of `gone`."""
-    k, g = nodes[keep], nodes.pop(gone)
-    row = dots.pop(gone, {})
+    k, x = g.nodes[keep], g.nodes[gone]
+    dots, stored = g.dots, g.stored
+    g.live[gone] = False
+    row, dots[gone] = dots[gone], {}
     row.pop(keep, None)
     mine = dots[keep]
     mine.pop(gone, None)
     # the rows are symmetric (only gone's candidates hold it), and keep's row is updated in place: a big story
     # absorbing a small one does not rebuild its many candidates' row; each sum is the one a new row had
-    for other in row:
-        dots[other].pop(gone, None)
-    with_k = [o for o in row if o not in mine and not (k.stored and nodes[o].stored)]   # stored: never candidates
-    with_g = [o for o in mine if o not in row]       # (a stored keep's row holds no stored story)
-    dk = space.dots(k, [nodes[o] for o in with_k])
-    dg = space.sums(g, [nodes[o] for o in with_g])
+    with_k = []
     for other, d in row.items():
+        theirs = dots[other]
+        del theirs[gone]
         if other in mine:
-            mine[other] += d
-            dots[other][keep] = mine[other]
-    for other, d in zip(with_k, dk):
+            mine[other] = theirs[keep] = mine[other] + d
+        elif not (k.stored and stored[other]):      # stored: never candidates
+            with_k.append(other)
+    with_g = [o for o in mine if o not in row]       # (a stored keep's row holds no stored story)
+    nodes, space = g.nodes, g.space
+    dk = space.sums(k, [nodes[o] for o in with_k])
+    dg = space.sums(x, [nodes[o] for o in with_g])
+    for other, d in zip(with_k, dk.tolist()):
         mine[other] = dots[other][keep] = d + row[other]
     shared = np.flatnonzero(dg)     # x + 0.0 is x: the row of a candidate sharing no term with gone stays
     for i, d in zip(shared.tolist(), dg[shared].tolist()):
         other = with_g[i]
-        mine[other] += d
-        dots[other][keep] = mine[other]
-    space.add(k, g)
-    for t, w in g.centroid.items():
+        mine[other] = dots[other][keep] = mine[other] + d
+    space.add(k, x)
+    for t, w in x.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
-    k.size += g.size
-    k.articles += g.articles
-    if g.start is not None and g.end is not None:
-        k.start = g.start if k.start is None else min(k.start, g.start)
-        k.end = g.end if k.end is None else max(k.end, g.end)
+    k.size += x.size
+    g.size[keep] = k.size
+    k.articles += x.articles
+    if x.start is not None and x.end is not None:
+        k.start = x.start if k.start is None else min(k.start, x.start)
+        k.end = x.end if k.end is None else max(k.end, x.end)
 
 
 def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
@@ -656,7 +708,7 @@ def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
             index.clusters[n.id] = c
             opened.append(n.id)
         c.title = None                 # its articles changed: titled again
-        c.centroid = dict(sorted(n.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        c.centroid = dict(_heaviest(n.centroid)[:CENTROID_TERMS])
         c.articles += n.articles
         c.start, c.end = n.start, n.end
         for a in n.articles:
@@ -885,7 +937,6 @@ def _title_parts(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns
 def _event_noun(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns) -> str | None:
     """The heaviest noun stem over the members (title and first sentence count double), not a name or a month."""
     weight: dict[str, float] = defaultdict(float)
-    forms: dict[str, Counter] = defaultdict(Counter)
     months = _months()
     for x in members:
         a = x.article
@@ -895,8 +946,6 @@ def _event_noun(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns)
             if word.casefold() in months:
                 continue
             seen[stem] += 2 if start < lead else 1
-        for stem, word, _ in found.of(x):   # the forms shown: inside names too
-            forms[stem][word] += 1
         for stem, n in seen.items():
             weight[stem] += (1 + math.log(n)) * index.idf(stem)
     if not weight:
@@ -906,9 +955,10 @@ def _event_noun(members: Sequence[StoryInput], index: StoryIndex, found: _Nouns)
     # nouns gains half their weight
     score = _compound_scores(weight)
     stem = max(score, key=lambda s: (score[s], s))
+    forms = Counter(word for x in members for s, word, _ in found.of(x) if s == stem)   # shown: inside names too
     # the two noun lists are read with different spans skipped; where they disagree on a stem (a noun cut by
     # an odd span), the stem has no form to show and the title goes without the noun
-    return _display(forms[stem]) if forms[stem] else None
+    return _display(forms) if forms else None
 
 
 def _compound_scores(weight: Mapping[str, float]) -> dict[str, float]:
@@ -1086,7 +1136,7 @@ def _story(c: _Cluster, members: Sequence[str], inputs_of: Callable[[Sequence[st
             c.title = title
     else:
         title = c.title
-    top = sorted(c.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = _heaviest(c.centroid)
     keywords = [t for t, _ in top if not t.startswith("@")][:8]
     return Story(id=c.id, title=title[0], start=title[3], end=title[4], articles=list(c.articles),
                  event=title[1], place=title[2], keywords=keywords)
