@@ -730,3 +730,19 @@ def test_idf_is_remembered_only_while_a_pass_weighs():
     index.idf_memo = None
     index.df["feuerwehr"] += 5
     assert index.idf("feuerwehr") < before
+
+
+def test_heaviest_terms_first_a_tie_by_term():
+    """The order the vectors and centroids are cut in: weight descending, equal weights by term."""
+    assert st._heaviest({"b": 0.5, "a": 0.5, "c": 0.9, "@in:AT": 0.1}) == [
+        ("c", 0.9), ("a", 0.5), ("b", 0.5), ("@in:AT", 0.1)]
+
+
+def test_clustering_numbers_compare_as_the_story_ids():
+    """The heap breaks a tie of similarities by the pair's numbers: they must order as the ids do ("~10"
+    before "~9", as strings), and the stories are visited in the order given (stored first)."""
+    nodes = _nodes({"s": {"x": 1.0}, "~9": {"x": 1.0}, "~10": {"x": 1.0}}, stored=("s",))
+    g = st._Graph(nodes)
+    assert [n.id for n in g.nodes] == sorted(nodes) == ["s", "~10", "~9"]
+    assert [g.nodes[i].id for i in g.visit] == ["s", "~9", "~10"]
+    assert g.stored.tolist() == [True, False, False] and g.size.tolist() == [1, 1, 1]

@@ -614,11 +614,16 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
     about the same in a dossier of any size, where comparing it with every story sharing any word grew with
     the dossier. A story's dot products with its candidates are computed at once (`g.space`)."""
     nodes, dots, space = g.nodes, g.dots, g.space
+    # a stored story's candidates are new ones, found by a term some new story has: with stored stories only those
+    # terms are looked up (a build adding a few articles to a big dossier reads few of its stories' terms)
+    fresh = {t for n in nodes if not n.stored for t in n.centroid} if g.stored.any() else None
     postings: dict[str, list[int]] = defaultdict(list)
     for i in g.visit:
-        for t in nodes[i].centroid:
+        c = nodes[i].centroid
+        for t in c if fresh is None else c.keys() & fresh:     # each posting in the order of the stories
             postings[t].append(i)
     cut: dict[str, list[int]] = {}
+    new_of: dict[str, list[int]] = {}
 
     def where_heavy(t: str) -> list[int]:
         """The stories with term t, no more than BLOCK_NODES: those where it weighs most (mean per article)."""
@@ -627,17 +632,21 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
             cut[t] = heapq.nlargest(BLOCK_NODES, ids, key=lambda i: nodes[i].centroid[t] / nodes[i].size)
         return cut.get(t, ids)
 
-    # a stored story's candidates are new ones: found only by a term some new story has (a build adding a few
-    # articles to a big dossier looks up few terms of its stories)
-    fresh = {t for n in nodes if not n.stored for t in n.centroid} if g.stored.any() else None
+    def new_where_heavy(t: str) -> list[int]:
+        """The new stories of where_heavy(t), in its order."""
+        if t not in new_of:
+            new_of[t] = [i for i in where_heavy(t) if not nodes[i].stored]
+        return new_of[t]
+
     heap = []
     for i in g.visit:
         n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
         mine = dots[i]
-        if n.stored and fresh is not None:
-            top = [(w, t) for w, t in top if t in fresh]
-        seen = dict.fromkeys(other for _, t in top for other in where_heavy(t))   # each once, in the order found
+        if n.stored and fresh is not None:     # each once, in the order found
+            seen = dict.fromkeys(other for _, t in top if t in fresh for other in new_where_heavy(t))
+        else:
+            seen = dict.fromkeys(other for _, t in top for other in where_heavy(t))
         seen.pop(i, None)
         found = [o for o in seen if o not in mine and not (n.stored and nodes[o].stored)]
         if not found:
