@@ -262,9 +262,6 @@ def compound_parts(word: str, known: Callable[[str], bool],
     return tuple(dict.fromkeys(_split(_fold(word), known, {} if stems is None else stems, top=True)))
 
 
-_UNSEEN = object()
-
-
 def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -> str | None:
     """The stem of `w` if known, or of `w` less a feminine -in/-innen (remembered in `stems`)."""
     if w in stems:
@@ -281,9 +278,8 @@ def _known(w: str, known: Callable[[str], bool], stems: dict[str, str | None]) -
 
 def _split(w: str, known: Callable[[str], bool], stems: dict[str, str | None], top: bool = False) -> list[str]:
     for i in range(len(w) - MIN_PART, MIN_PART - 1, -1):      # the longest head first: Bundespräsidenten|wahl
-        tail = stems.get(w[i:], _UNSEEN)      # _known's memo read here: most tails were asked before
-        if tail is _UNSEEN:
-            tail = _known(w[i:], known, stems)
+        piece = w[i:]           # _known's memo read here: most tails were asked before
+        tail = stems[piece] if piece in stems else _known(piece, known, stems)
         if tail is None:
             continue
         head = w[:i]
@@ -586,16 +582,16 @@ class _Graph:
             row = self.dots[i]
             if not row:
                 return []
-            others = np.fromiter(row, np.int64, len(row))
-            dots = np.fromiter(row.values(), np.float64, len(row))
+            ids = np.fromiter(row, np.int64, len(row))
+            ds = np.fromiter(row.values(), np.float64, len(row))
         else:
-            others = np.asarray(others, np.int64)
-        sim = dots / (self.nodes[i].size * self.size[others])     # as the int product then the float division
+            ids, ds = np.asarray(others, np.int64), np.asarray(dots, np.float64)
+        sim = ds / (self.nodes[i].size * self.size[ids])     # as the int product then the float division
         ok = sim >= THRESHOLD
         if self.nodes[i].stored:
-            ok &= ~self.stored[others]
+            ok &= ~self.stored[ids]
         at = np.flatnonzero(ok)
-        return list(zip(others[at].tolist(), sim[at].tolist()))
+        return list(zip(ids[at].tolist(), sim[at].tolist()))
 
 
 def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
