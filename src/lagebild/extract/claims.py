@@ -26,6 +26,7 @@ from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
 from . import attribution as attr
+from . import changes
 from . import default_time, doc_text, modality, quantity
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
@@ -756,6 +757,7 @@ class ClaimExtractor:
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
+        changes.mark_changes(doc, claims)         # "von 40 auf 55", "55 statt 40": the old value's new one
         return claims
 
     @staticmethod
