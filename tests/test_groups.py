@@ -694,5 +694,4 @@ def test_a_stock_a_level_or_a_correction_changed_in_a_period_stays_one_quantity(
     # percent: a stock or a level at two times; "statt" corrects one period's count: one quantity each
     claims, _ = analyse(nlp, {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
     assert len(claims) == 2 and claims[0].group == claims[1].group, [(c.text, c.group) for c in claims]
-    old, new = sorted(claims, key=lambda c: c.low if "statt" not in text else -c.start)
     assert [c.changed_to for c in claims].count(None) == 1

@@ -26,8 +26,7 @@ from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
 from . import attribution as attr
-from . import changes
-from . import default_time, doc_text, modality, quantity
+from . import changes, default_time, doc_text, modality, quantity
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
