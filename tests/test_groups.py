@@ -695,3 +695,28 @@ def test_a_stock_a_level_or_a_correction_changed_in_a_period_stays_one_quantity(
     claims, _ = analyse(nlp, {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
     assert len(claims) == 2 and claims[0].group == claims[1].group, [(c.text, c.group) for c in claims]
     assert [c.changed_to for c in claims].count(None) == 1
+
+
+@pytest.fixture(scope="module")
+def parsed_nlp():
+    """The analysis pipeline with its parser (skips where no trained pipeline is packaged)."""
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = build_nlp()
+    if "parser" not in n.pipe_names:
+        pytest.skip("no trained pipeline packaged")
+    return n
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("Der Gewinn der ersten drei Quartale sank von 12,5 auf 9,8 Millionen Euro.", True),
+    ("Bis Ende des Jahres stieg die Zahl der Bewohner des Heims von 60 auf 85.", False),
+])
+def test_a_period_in_the_genitive_of_the_changing_subject_makes_two_periods_counts(parsed_nlp, text, apart):
+    # the genitive of the subject names the period its amount is kept for (two periods compared); the genitive of a
+    # point ("Ende des Jahres") dates a stock's change
+    claims, _ = analyse(parsed_nlp, {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
+    figs = [c for c in claims if c.text.split()[0] in ("12,5", "9,8", "60", "85")]
+    assert len(figs) == 2 and (figs[0].group != figs[1].group) == apart, [(c.text, c.group) for c in claims]

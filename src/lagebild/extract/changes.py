@@ -193,7 +193,19 @@ def compares_periods(doc: Doc, old: Token, new: Token, a: Claim, b: Claim | None
             return True
         if _period_compound(t.text):
             return True                               # "Der Jahresumsatz stieg von 80 auf 95 Millionen Euro"
+        if _genitive_period_of_subject(t):
+            return True                               # "das EGT der ersten drei Quartale sank von ... auf ..."
     return False
+
+
+def _genitive_period_of_subject(t: Token) -> bool:
+    """By the parse: is the token a period noun (singular or plural: "des ersten Halbjahres", "der ersten drei
+    Quartale") in the genitive of the changing clause's subject - the period the counted amount is kept for? Not
+    the genitive of a point ("bis Ende des Jahres": Ende is no subject)."""
+    if not t.doc.has_annotation("DEP") or t.dep_ != "nmod" or not t.head.dep_.startswith("nsubj"):
+        return False
+    lemma = (t.lemma_ or t.text).lower()
+    return t.text[:1].isupper() and any(re.fullmatch(rf"[a-zäöüß]*{unit}", lemma) for unit in _count_periods())
 
 
 def _names_whole_period(doc: Doc, t: Token, lo: int) -> bool:
