@@ -365,7 +365,8 @@ def _update_of(a: Claim, b: Claim) -> bool:
 
 def _one_change(a: Claim, b: Claim) -> bool:
     """Are two figures of one sentence the old and the new value of one quantity ("sank von 3,1 auf 2,9 Prozent",
-    "1,6 statt 1,3 Prozent": `changed_from`)? One quantity at two times, however far apart the values: the
+    "1,6 statt 1,3 Prozent": `changed_from`, read at extraction; two periods' counts compared - "im Vorjahr von
+    1.200 auf 900 Anträge" - are not marked there)? One quantity at two times, however far apart the values: the
     group shows the change as a series, not a disagreement. Not a change said as expected or reported ("die
     Arbeitslosigkeit soll von 9,1 auf 9,5 Prozent zunehmen"): its new value is a forecast, a quantity of another
     time than the level now (a forecast is never the count it forecasts)."""

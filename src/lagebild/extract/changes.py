@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..lang.de import rows, table
 from ..model import Claim
@@ -29,16 +29,14 @@ PHRASE_LOOKBACK = 4
 CHANGE_WORDS = frozenset({"von", "auf", "statt", "anstatt"})
 # The words that end a clause within a sentence: the values of one change stand in one clause.
 CLAUSE_ENDS = frozenset({",", ";", ":", "–"})
-# Words before a period noun that make it no period a count is kept for: a span's start or end ("seit dem Vorjahr",
-# "bis zum Jahr 2020"), a point before or after ("vor einem Jahr", "nach dem ersten Quartal"), a stretch ("binnen
-# eines Jahres", "innerhalb des Jahres"), an indefinite stretch ("eines Jahres").
-NOT_PERIOD_OPENERS = frozenset({"seit", "bis", "ab", "vor", "nach", "binnen", "innerhalb", "zwischen", "von", "vom",
-                                "über", "ein", "eine", "eines", "einem", "einer", "einen"})
-# Prepositions that open a time adverbial naming a whole period ("im Vorjahr", "in diesem Quartal", "gegenüber dem
-# Vorjahr", "im Vergleich zum Vormonat", "während des ersten Halbjahres").
-PERIOD_OPENERS = frozenset({"im", "in", "gegenüber", "zum", "während"})
-DETERMINERS = frozenset({"der", "die", "das", "dem", "den", "des", "diesem", "dieses", "diesen", "dieser",
-                         "jenem", "jenes"})
+# Words around a period noun (lang/de/period_phrases.tsv): prepositions of a whole period ("im Vorjahr", "gegenüber dem
+# Vorjahr"), words of a span, a point or a stretch ("seit dem Vorjahr", "binnen eines Jahres"), the determiners between,
+# and the last parts of a compound that make it a point ("Jahresende")
+PERIOD_PHRASES = table("period_phrases")
+PERIOD_OPENERS = PERIOD_PHRASES["whole"]
+NOT_PERIOD_OPENERS = PERIOD_PHRASES["not_whole"]
+DETERMINERS = PERIOD_PHRASES["determiners"]
+POINT_PARTS = tuple(sorted(PERIOD_PHRASES["points"]))
 
 
 @lru_cache(maxsize=1)
@@ -74,19 +72,16 @@ def _period_compound(word: str) -> bool:
 
 
 def _point_of_period(w: str) -> bool:
-    return w.endswith(("ende", "beginn", "anfang", "mitte", "wechsel", "tag", "frist", "hälfte"))
+    return w.endswith(POINT_PARTS)
 
 
-def _sentence_tokens(doc: Doc, c: Claim) -> tuple[Span | None, Token | None]:
-    """The tokens of the claim's sentence (by its offsets) and the number token of its figure (the first numeric
-    token of its text: "rund 2.000" -> 2.000, "95 Millionen Euro" -> 95)."""
+def _number_token(doc: Doc, c: Claim) -> Token | None:
+    """The number token of the claim's figure: the first numeric token of its text ("rund 2.000" -> 2.000, "95
+    Millionen Euro" -> 95)."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None, None
-    num = next((t for t in span if t.like_num or t.pos_ == "NUM" or any(ch.isdigit() for ch in t.text)), None)
-    if num is None:
-        return None, None
-    return num.sent if doc.has_annotation("SENT_START") else doc[:], num
+    if span is None:
+        return None
+    return next((t for t in span if t.like_num or t.pos_ == "NUM" or any(ch.isdigit() for ch in t.text)), None)
 
 
 def _preposition(num: Token, parsed: bool) -> tuple[str | None, Token | None]:
@@ -116,20 +111,18 @@ def _preposition(num: Token, parsed: bool) -> tuple[str | None, Token | None]:
     return None, None
 
 
-def mark_changes(doc: Doc, claims: list[Claim]) -> None:
-    """Set `changed_to` on the old value of each change a sentence states: "von <X> ... auf <Y>" in one clause,
-    "<Y> statt <X>" (Y's number right before "statt"); not where two periods' flows are compared
+def mark_changes(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """The claims, `changed_to` set on the old value of each change a sentence states: "von <X> ... auf <Y>" in one
+    clause, "<Y> statt <X>" (Y's number right before "statt"); not where two periods' flows are compared
     (`compares_periods`)."""
     parsed = doc.has_annotation("DEP")
-    by_start: dict[int, Claim] = {}
     read: list[tuple[Claim, Token, str | None, Token | None]] = []
     for c in claims:
-        _, num = _sentence_tokens(doc, c)
+        num = _number_token(doc, c)
         if num is None:
             continue
         word, prep = _preposition(num, parsed)
         read.append((c, num, word, prep))
-        by_start[num.i] = c
     for c, num, word, prep in read:
         if word == "von":
             new = _to_value(num, parsed)
@@ -145,6 +138,7 @@ def mark_changes(doc: Doc, claims: list[Claim]) -> None:
             new_claim = next((d for d in claims if d is not c and d.start <= before.idx < d.end), None)
             if new_claim is not None and any(ch.isdigit() for ch in before.text) and new_claim.start < c.start:
                 c.changed_to = new_claim.start
+    return claims
 
 
 def _to_value(num: Token, parsed: bool) -> Token | None:

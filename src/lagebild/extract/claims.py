@@ -756,8 +756,7 @@ class ClaimExtractor:
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
-        changes.mark_changes(doc, claims)         # "von 40 auf 55", "55 statt 40": the old value's new one
-        return claims
+        return changes.mark_changes(doc, claims)      # "von 40 auf 55", "55 statt 40": the old value's new one
 
     @staticmethod
     def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, fig: QuantityPhrase, cues, said, by_unit,
