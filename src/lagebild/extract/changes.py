@@ -37,6 +37,8 @@ PERIOD_OPENERS = PERIOD_PHRASES["whole"]
 NOT_PERIOD_OPENERS = PERIOD_PHRASES["not_whole"]
 DETERMINERS = PERIOD_PHRASES["determiners"]
 POINT_PARTS = tuple(sorted(PERIOD_PHRASES["points"]))
+# article forms that are never nominative ("des", "dem", "einem"): a noun they open is no subject
+OBLIQUE = table("determiner_forms")["oblique"]
 
 
 @lru_cache(maxsize=1)
@@ -185,11 +187,28 @@ def compares_periods(doc: Doc, old: Token, new: Token, a: Claim, b: Claim | None
             return True                               # "pro Monat", "je Jahr"
         if _period_noun(t.text) and _names_whole_period(doc, t, lo):
             return True
-        if _period_compound(t.text):
+        if _period_compound(t.text) and _changing_noun(doc, t, lo):
             return True                               # "Der Jahresumsatz stieg von 80 auf 95 Millionen Euro"
         if _genitive_period_of_subject(t):
             return True                               # "das EGT der ersten drei Quartale sank von ... auf ..."
     return False
+
+
+def _changing_noun(doc: Doc, t: Token, lo: int) -> bool:
+    """Is the noun the one whose amount the clause changes - its subject ("Der Jahresgewinn sank von ...") or, by the
+    parse, its object ("erhöhte das Jahresbudget von ...") - not a noun of a prepositional or genitive phrase ("laut
+    Jahresbericht", "nach Angaben des Monatsberichts": a document, no count per period)? By the parse where it
+    parses; else by the word before it over lowercase adjectives: the clause's start or an article form that can be
+    nominative."""
+    if doc.has_annotation("DEP"):
+        return t.dep_.startswith("nsubj") or t.dep_ == "obj"
+    k = t.i - 1
+    # up to two adjectives between the article and the noun ("der gesamte Jahresumsatz")
+    while k >= max(lo, t.i - 3) and doc[k].is_alpha and doc[k].text.islower() and doc[k].lower_ not in DETERMINERS:
+        k -= 1
+    if k < lo:
+        return k == t.i - 1                            # the noun opens the clause
+    return doc[k].lower_ in DETERMINERS and doc[k].lower_ not in OBLIQUE
 
 
 def _genitive_period_of_subject(t: Token) -> bool:
