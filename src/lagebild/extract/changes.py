@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lang.de import rows, table
+from ..lang.de import pairs, rows, table
 from ..model import Claim
 
 # A figure's phrase may hold lowercase adverbs and qualifiers between its preposition and its number ("von einst
@@ -37,6 +37,8 @@ PERIOD_OPENERS = PERIOD_PHRASES["whole"]
 NOT_PERIOD_OPENERS = PERIOD_PHRASES["not_whole"]
 DETERMINERS = PERIOD_PHRASES["determiners"]
 POINT_PARTS = tuple(sorted(PERIOD_PHRASES["points"]))
+# seasons ("Frühjahr" ends in a period noun): a season dates a stock's change as a month's name does
+SEASONS = frozenset(pairs("seasons"))
 # article forms that are never nominative ("des", "dem", "einem"): a noun they open is no subject
 OBLIQUE = table("determiner_forms")["oblique"]
 
@@ -61,6 +63,8 @@ def _period_noun(word: str) -> bool:
     """Is the word a period noun in the singular, alone or as the last part of a compound ("Vorjahr", "Halbjahres",
     "Geschäftsjahr", "Vormonat", "Quartal")? A plural ("in den vergangenen Jahren") is a stretch of several."""
     w = word.lower()
+    if w in SEASONS or re.sub(r"(?:es|s|e)$", "", w) in SEASONS:
+        return False                                   # "im Frühjahr": a season, no count period
     return word[:1].isupper() and any(re.fullmatch(rf"[a-zäöüß]*{unit}(?:e|es|s)?", w) for unit in _count_periods())
 
 
@@ -218,6 +222,8 @@ def _genitive_period_of_subject(t: Token) -> bool:
     if not t.doc.has_annotation("DEP") or t.dep_ != "nmod" or not t.head.dep_.startswith("nsubj"):
         return False
     lemma = (t.lemma_ or t.text).lower()
+    if lemma in SEASONS:
+        return False                                   # "der Umsatz des Frühjahrs": a season, no count period
     return t.text[:1].isupper() and any(re.fullmatch(rf"[a-zäöüß]*{unit}", lemma) for unit in _count_periods())
 
 
