@@ -686,6 +686,7 @@ def test_two_periods_counts_of_one_change_are_two_quantities(nlp, text):
     "Seit dem Vorjahr ist die Zahl der Bewohner des Heims von 60 auf 85 gestiegen.",
     "Im Mai stieg die Zahl der Zelte im Park von 40 auf 70.",
     "Im Frühjahr stieg die Zahl der Betten in der Notschlafstelle von 40 auf 70.",   # a season (review rv40)
+    "Bis zum Jahr 2019 stieg die Zahl der Einwohner des Dorfes von 800 auf 950.",  # a span's end (review rv40)
     "Die Arbeitslosenquote stieg im Vorjahr von 5,1 auf 5,6 Prozent.",
     "Die Zahl der Toten stieg am Vortag von 31 auf 38.",
     "Die Behörde meldete für das Vorjahr 520 statt 480 Anzeigen.",

@@ -244,15 +244,21 @@ def _names_whole_period(doc: Doc, t: Token, lo: int) -> bool:
         return adjectives > 0                          # "Vergangenes Jahr stieg ..." opens the clause
     w = doc[k].lower_
     if w in PERIOD_OPENERS:
-        return True
+        return not _after_span_word(doc, k, lo)       # "bis zum Jahr 2020": a span's end, not "zum Vorjahr"
     if w in DETERMINERS:
         if k - 1 >= lo and doc[k - 1].lower_ in PERIOD_OPENERS:
-            return True                                # "gegenüber dem Vorjahr", "in diesem Quartal"
+            return not _after_span_word(doc, k - 1, lo)   # "gegenüber dem Vorjahr", "in diesem Quartal"
         return False                                   # "Ende des Jahres", "des Vorjahres" of another noun
     if w in NOT_PERIOD_OPENERS or doc[k].like_num:
         return False
     # "vergangenes Jahr" after a verb or a noun: an accusative of time
     return adjectives > 0 and not doc[k].text[:1].isupper()
+
+
+def _after_span_word(doc: Doc, k: int, lo: int) -> bool:
+    """Does a span's or a point's word stand right before the opener ("bis zum Jahr 2020", "bis in das Jahr")? The
+    opener then belongs to the span's bound ("bis zu"), not to a whole period."""
+    return k - 1 >= lo and doc[k - 1].lower_ in NOT_PERIOD_OPENERS
 
 
 def _clause(doc: Doc, old: Token, new: Token) -> tuple[int, int]:
