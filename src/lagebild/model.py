@@ -205,6 +205,9 @@ class Claim:
     raw_end: int | None = None
     unit: str | None = None                  # currency, %, km, ...
     determiner: str | None = None            # "definite" / "demonstrative": how the parse says its phrase begins
+    # the old value of a change its sentence states ("von <this> auf <that>", "<that> statt <this>"): the start
+    # offset of the new value's figure in the same article (extract/changes.py)
+    changed_to: int | None = None
 
     def to_contract(self) -> dict[str, Any]:
         """The JSONL object of the claims contract, plus our extra fields."""

@@ -313,61 +313,20 @@ def earlier_value(c: Claim) -> bool:
     return superseded(c) or changed_from(c)
 
 
-# A figure's phrase may hold lowercase adverbs and qualifiers between its preposition and its number ("von einst
-# rund 2.000", "auf nun 200"); a capitalised word, a number or a punctuation mark ends the look back.
-PHRASE_LOOKBACK = 4
-# After "von X", the new value: "auf", up to two lowercase words, a number ("auf nun 200", "auf 2,9").
-TO_VALUE = re.compile(r"(?<![\wäöüß])auf\s+(?:[a-zäöüß]+\s+){0,2}\d")
-
-
-def _preposition_before(c: Claim) -> str | None:
-    """The preposition that governs the figure's phrase, read back over lowercase adverbs ("von einst rund 2.000"
-    -> "von"); None where a noun, a name, a number or a punctuation mark comes first."""
-    s = c.sentence or ""
-    at = s.find(c.text)
-    if at < 0:
-        return None
-    for w in reversed(s[:at].split()[-PHRASE_LOOKBACK:]):
-        w = w.lstrip("(„\"'")             # "(von 59 auf 65 Prozent)"
-        if w.lower() in ("von", "auf", "statt", "anstatt"):
-            return w.lower()                # "Von einst rund 2.000 ..." opens its sentence
-        if not w.isalpha() or not w.islower():
-            return None
-    return None
-
-
 def change_of(old: Claim, new: Claim) -> bool:
-    """Are two figures of one sentence the old and the new value of the change it states (`changed_from`): "von
-    <old> ... auf <new>", the new value later in the old one's clause, or "<new> statt <old>", the new value right
-    before "statt"?"""
-    s = old.sentence or ""
-    if new.sentence != s or not changed_from(old) or changed_from(new):
-        return False
-    at_old, at_new = s.find(old.text), s.find(new.text)
-    if at_old < 0 or at_new < 0:
-        return False
-    if _preposition_before(old) == "von":
-        return at_new > at_old and _preposition_before(new) == "auf" and new.text in _clause(old)
-    between = s[at_new + len(new.text):at_old].split()
-    return at_new < at_old and len(between) == 1 and between[0].lower() == _preposition_before(old)
+    """Are two figures of one article the old and the new value of the change their sentence states (`changed_from`):
+    "von <old> ... auf <new>", "<new> statt <old>" (read at extraction, extract/changes.py)?"""
+    return old.changed_to is not None and old.article == new.article and old.changed_to == new.start
 
 
 def changed_from(c: Claim) -> bool:
     """Is the figure the old value of a change its sentence states, the new value given beside it? German states a
     change from one value to another as "von X auf Y" ("die Zahl stieg von 40 auf 55", "von einst rund 2.000 auf nun
-    200") and corrects a figure as "Y statt X" ("um 0,5 statt 0,4 Prozent"): X, after "von" with "auf" and a number
-    later in its clause, or after "statt" right behind a number, is the value before. Both values are one quantity at
-    two times (consolidate/groups.py `_one_change`), not two quantities and no disagreement."""
-    word = _preposition_before(c)
-    if word == "von":
-        clause = _clause(c)
-        at = clause.find(c.text)
-        return at >= 0 and TO_VALUE.search(clause, at + len(c.text)) is not None
-    if word in ("statt", "anstatt"):
-        s = c.sentence or ""
-        before = s[:s.find(c.text)].split()
-        return len(before) >= 2 and before[-1].lower() == word and any(ch.isdigit() for ch in before[-2])
-    return False
+    200") and corrects a figure as "Y statt X" ("um 0,5 statt 0,4 Prozent"): X is the value before. Both values are
+    one quantity at two times (consolidate/groups.py `_one_change`), not two quantities and no disagreement - unless
+    the sentence compares two periods' counts (a flow: "im Vorjahr von 1.200 auf 900 Einbürgerungen"), which
+    extraction does not mark (extract/changes.py `compares_periods`)."""
+    return c.changed_to is not None
 
 
 def _since(c: Claim) -> bool:

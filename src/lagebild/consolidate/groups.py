@@ -365,7 +365,8 @@ def _update_of(a: Claim, b: Claim) -> bool:
 
 def _one_change(a: Claim, b: Claim) -> bool:
     """Are two figures of one sentence the old and the new value of one quantity ("sank von 3,1 auf 2,9 Prozent",
-    "1,6 statt 1,3 Prozent": `changed_from`)? One quantity at two times, however far apart the values: the
+    "1,6 statt 1,3 Prozent": `changed_from`, read at extraction; two periods' counts compared - "im Vorjahr von
+    1.200 auf 900 Anträge" - are not marked there)? One quantity at two times, however far apart the values: the
     group shows the change as a series, not a disagreement. Not a change said as expected or reported ("die
     Arbeitslosigkeit soll von 9,1 auf 9,5 Prozent zunehmen"): its new value is a forecast, a quantity of another
     time than the level now (a forecast is never the count it forecasts)."""
@@ -499,6 +500,8 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m, headline) or _other_unit(c, m) for m in cl)]
         fits = _series_fits(c, fits, running, incident)
+        # the clusters holding the figure's old or new value ("von 40 auf 55"), asked once per figure
+        changes = [cl for cl in fits if any(_one_change(c, m) for m in cl)]
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
@@ -506,20 +509,25 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
                     or _one_series(c, cl, running)]
         if reach is not None:
             # a rate: near figures only, any day; a change its sentence states ("von 3,1 auf 2,9") any amount
-            fits = [cl for cl in fits if _distance(c, cl) <= reach or any(_one_change(c, m) for m in cl)]
+            fits = [cl for cl in fits if _distance(c, cl) <= reach or _holds(changes, cl)]
         elif c.qualifier != "vague":
             fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published) or _one_series(c, cl, running)
-                    or any(_one_change(c, m) for m in cl)]
+                    or _holds(changes, cl)]
         if not fits:
             clusters.append([c])
             continue
         if running[id(c)]:          # a running total continues the running totals of other reports
             fits = [cl for cl in fits if any(running[id(m)] for m in cl)] or fits
         # the cluster of the figure's old or new value first ("von 40 auf 55"), then the nearest
-        min(fits, key=lambda cl: (not any(_one_change(c, m) for m in cl), _distance(c, cl),
+        min(fits, key=lambda cl: (not _holds(changes, cl), _distance(c, cl),
                                   clusters.index(cl))).append(c)
     return clusters
+
+
+def _holds(clusters: list[list[Claim]], cl: list[Claim]) -> bool:
+    """Is the cluster one of the clusters (by identity: two clusters may hold equal claims)?"""
+    return any(x is cl for x in clusters)
 
 
 def _other_unit(a: Claim, b: Claim) -> bool:

@@ -26,7 +26,7 @@ from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeValue
 from ..text import slugify
 from . import attribution as attr
-from . import default_time, doc_text, modality, quantity
+from . import changes, default_time, doc_text, modality, quantity
 from . import measures as meas
 from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
 
@@ -756,7 +756,7 @@ class ClaimExtractor:
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
-        return claims
+        return changes.mark_changes(doc, claims)      # "von 40 auf 55", "55 statt 40": the old value's new one
 
     @staticmethod
     def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, fig: QuantityPhrase, cues, said, by_unit,

@@ -126,7 +126,8 @@ CREATE TABLE IF NOT EXISTS claims (
     raw_end INTEGER,
     unit TEXT,
     measure_key TEXT,
-    determiner TEXT
+    determiner TEXT,
+    changed_to INTEGER
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE INDEX IF NOT EXISTS claims_group ON claims("group");
@@ -302,7 +303,7 @@ MODEL_TABLES: dict[str, type] = {
 }
 # Columns added after schema version 1 was released: a dossier without them gets them on open.
 ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT"), ("articles", "origin", "TEXT"),
-                                              ("claims", "determiner", "TEXT")]
+                                              ("claims", "determiner", "TEXT"), ("claims", "changed_to", "INTEGER")]
 # Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
 # the next build fills them).
 ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys")
