@@ -42,13 +42,14 @@ from .. import doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
 from .quotations import Quotation, _content, _quote_marks, _spans, quotations
-from .speakers import SPEAKING_KINDS, np_tokens, speaker_kind, speaking_noun, subject_of
+from .speakers import SPEAKING_KINDS, np_tokens, said_about, speaker_kind, speaking_noun, subject_of
 
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
 WINDOW = 3                                   # sentences before the quotation where a speaker may stand
 EXTRA = True
+PARSE_REFUSES = True                         # speakers.said_about: the subject of `sollen` is said about, not the speaker
 OWN_FALLBACK = True                          # no rule quotation of the chosen speaker: the first one's clause is said
 NESTED_SHARE = 0.8                           # a passage in marks under this share of the quotation is nested in it
 MARKS = ("„", "“", "»", "«", '"')
@@ -989,6 +990,11 @@ class _Decisions:
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if model.speaker_kinds and best is not None:
             best = self._can_speak(si, conf, best)
+        if best is not None and PARSE_REFUSES and said_about(best[1]):
+            # the parse shows the ranker's choice is what is said about (`speakers.said_about`): the best candidate
+            # it does not refuse, under its own confidence
+            best = max(((c, t) for c, t in zip(conf, (t for t, _, _ in fx.cands[si])) if not said_about(t)),
+                       key=lambda x: x[0], default=None)
         if best is None or best[0] < model.spk_threshold:
             return [], None
         sent = fx.sents[si]
