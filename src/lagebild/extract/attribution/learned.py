@@ -41,7 +41,7 @@ from ...nlp.compounds import headed_by
 from .. import doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
-from .quotations import Quotation, _content, _quote_marks, _spans, quotations
+from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations
 from .speakers import SPEAKING_KINDS, np_tokens, said_about, speaker_kind, speaking_noun, subject_of
 
 DIM = 1 << 17
@@ -800,15 +800,7 @@ def _qtype(sent: Span, own: Quotation | None) -> str:
     return "FreeIndirect" if C.hearsay_modal(sent) else "Reported"
 
 
-def _names_something(doc: Doc, a: int, b: int) -> bool:
-    """Marks around a name or title, not around words someone said: only proper nouns or foreign words
-    inside (``„Department of Vertebrate Zoology“``), or hung on a noun as its name or apposition (``der Sender
-    „Silverbird“``, ``die Walfangstation „Hvalstödin“``)."""
-    inner = [t for t in doc[a + 1: b] if not t.is_punct]
-    if not inner:
-        return True
-    root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
-    return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
+_names_something = names_something
 
 
 def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]],
