@@ -318,7 +318,8 @@ def said_about(tok: Token) -> str | None:
     clause whose finite verb is ``sollen`` is what is said about (hearsay: ``Der Kassier soll Geld unterschlagen
     haben``) or what is to be done (``Die Steuer soll steigen``), never who says it - unless the verb under ``sollen``
     is itself a reporting verb (``Der Minister soll gesagt haben, ...``), or the phrase is a report or is cited as the
-    source (``Berichten zufolge sollen ...``, ``Dem Vernehmen nach soll ...``: the parser may take it for the subject)."""
+    source (``Berichten zufolge sollen ...``, ``Dem Vernehmen nach soll ...``: the parser may take it for the
+    subject)."""
     from .cues import is_attribution_preposition, is_reporting_verb
 
     if tok.dep_ not in ("nsubj", "nsubj:pass") or is_reporting_noun(tok):
