@@ -350,6 +350,8 @@ def test_a_cited_document_gives_way_to_the_speaking_subject_of_its_clause(parser
     ("Die Gemeinde teilte mit, die Grundsteuer steige im nächsten Jahr.", "Gemeinde", None),
     ("Der Trainer soll gesagt haben, die Mannschaft sei müde.", "Trainer", None),     # sollen over a reporting verb
     ("Anwohnern zufolge soll der Brand in der Küche ausgebrochen sein.", "Anwohnern", None),
+    # sollen over a verb of another speech act (lang/de speech_act_verbs): its subject performs it, it speaks
+    ("Die Ärztekammer soll sich gegen die neue Regel ausgesprochen haben.", "Ärztekammer", None),
 ])
 def test_the_subject_of_sollen_is_said_about_not_the_speaker(parser, text, word, why):
     from lagebild.extract.attribution.speakers import said_about
@@ -372,3 +374,11 @@ def test_the_subject_of_sollen_is_never_chosen_as_speaker(parser, model, monkeyp
         for t, _, _ in cands][:len(feats)])
     found = said_by(doc, L.learned_quotations(doc, m, fx))
     assert found and all("Kassenwart" not in sp for _, sp in found)
+
+
+def test_a_noun_inside_the_phrase_of_the_subject_of_sollen_is_refused_with_it(parser, model):
+    # the ranker may pick the genitive inside the subject's phrase ("des Jugendamts"), whose whole phrase becomes
+    # the speaker: the parse refuses that phrase, as it refuses its head
+    doc = parser("Eine Mitarbeiterin des Jugendamts soll Hinweise ignoriert haben.")
+    found = said_by(doc, L.learned_quotations(doc, model))
+    assert all("Mitarbeiterin" not in sp for _, sp in found)

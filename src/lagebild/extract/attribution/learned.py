@@ -982,11 +982,12 @@ class _Decisions:
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if model.speaker_kinds and best is not None:
             best = self._can_speak(si, conf, best)
-        if best is not None and PARSE_REFUSES and said_about(best[1]):
+        if best is not None and PARSE_REFUSES and said_about(maximal_np_head(best[1])):
             # the parse shows the ranker's choice is what is said about (`speakers.said_about`): the best candidate
-            # it does not refuse, under its own confidence
-            best = max(((c, t) for c, t in zip(conf, (t for t, _, _ in fx.cands[si])) if not said_about(t)),
-                       key=lambda x: x[0], default=None)
+            # it does not refuse, under its own confidence; asked of the whole phrase's head, since a genitive in the
+            # subject's phrase ("des Jugendamts") would make that subject the speaker
+            best = max(((c, t) for c, t in zip(conf, (t for t, _, _ in fx.cands[si]))
+                        if not said_about(maximal_np_head(t))), key=lambda x: x[0], default=None)
         if best is None or best[0] < model.spk_threshold:
             return [], None
         sent = fx.sents[si]

@@ -317,10 +317,12 @@ def said_about(tok: Token) -> str | None:
     """Why the parse shows that a phrase is not who speaks in its sentence (None where it may speak): the subject of a
     clause whose finite verb is ``sollen`` is what is said about (hearsay: ``Der Kassier soll Geld unterschlagen
     haben``) or what is to be done (``Die Steuer soll steigen``), never who says it - unless the verb under ``sollen``
-    is itself a reporting verb (``Der Minister soll gesagt haben, ...``), or the phrase is a report or is cited as the
+    is itself a reporting verb or another speech act (``Der Minister soll gesagt haben, ...``, ``Der Verband soll sich
+    gegen den Plan ausgesprochen haben``: lang/de speech_act_verbs), or the phrase is a report or is cited as the
     source (``Berichten zufolge sollen ...``, ``Dem Vernehmen nach soll ...``: the parser may take it for the
     subject)."""
-    from .cues import is_attribution_preposition, is_reporting_verb
+    from ...lang.de import words
+    from .cues import full_lemma, is_attribution_preposition, is_reporting_verb
 
     if tok.dep_ not in ("nsubj", "nsubj:pass") or is_reporting_noun(tok):
         return None
@@ -332,6 +334,7 @@ def said_about(tok: Token) -> str | None:
     verb = tok.head
     modal = verb if verb.lemma_ == "sollen" else next(
         (c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "sollen"), None)
-    if modal is None or modal is not verb and is_reporting_verb(verb):
-        return None
+    acts = is_reporting_verb(verb) or full_lemma(verb) in words("speech_act_verbs")
+    if modal is None or modal is not verb and acts:
+        return None                                  # 'soll gesagt / sich gegen X ausgesprochen haben': it speaks
     return "subject of sollen"
