@@ -194,3 +194,11 @@ def test_a_clause_opened_by_a_w_word_under_the_reporting_verb_is_what_is_said(pa
                         "was der Konzern mit dem Geld vorhabe")):
         doc = parser(text)
         assert [doc.text[q.quote[0][0]: q.quote[-1][1]] for q in quotations(doc)] == [said]
+
+
+def test_marks_around_a_name_in_the_speakers_phrase_are_no_quotation(parser):
+    doc = parser("Der norwegische Radiosender „Kanal 4“ berichtete, die Regierung habe dem Plan zugestimmt.")
+    quotes = [doc.text[q.quote[0][0]: q.quote[-1][1]] for q in quotations(doc)]
+    assert quotes and not any("Kanal" in q for q in quotes)
+    doc = parser("Der Vorsitzende sagte: „Wir bleiben bei unserem Nein.“")          # words someone says stay
+    assert any("Nein" in doc.text[q.quote[0][0]: q.quote[-1][1]] for q in quotations(doc))

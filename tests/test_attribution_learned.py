@@ -342,3 +342,43 @@ def test_a_cited_document_gives_way_to_the_speaking_subject_of_its_clause(parser
     # cited inside what an outlet relays, the document is the source of that clause: it stays beside the outlet
     doc = parser("Laut einem Gutachten ist die Brücke marode, berichtet die Zeitung.")
     assert any("Gutachten" in " ".join(doc.text[a:b] for a, b in q.speaker) for q in quotations(doc))
+
+
+@pytest.mark.parametrize("text, word, why", [
+    ("Der Kassenwart des Schützenvereins soll die Beiträge veruntreut haben.", "Kassenwart", "subject of sollen"),
+    ("Die Grundsteuer soll im nächsten Jahr steigen, teilte die Gemeinde mit.", "Grundsteuer", "subject of sollen"),
+    ("Die Gemeinde teilte mit, die Grundsteuer steige im nächsten Jahr.", "Gemeinde", None),
+    ("Der Trainer soll gesagt haben, die Mannschaft sei müde.", "Trainer", None),     # sollen over a reporting verb
+    ("Anwohnern zufolge soll der Brand in der Küche ausgebrochen sein.", "Anwohnern", None),
+    # sollen over a verb of another speech act (lang/de speech_act_verbs): its subject performs it, it speaks
+    ("Die Ärztekammer soll sich gegen die neue Regel ausgesprochen haben.", "Ärztekammer", None),
+])
+def test_the_subject_of_sollen_is_said_about_not_the_speaker(parser, text, word, why):
+    from lagebild.extract.attribution.speakers import said_about
+
+    doc = parser(text)
+    assert said_about(next(t for t in doc if t.text == word)) == why
+
+
+def test_the_subject_of_sollen_is_never_chosen_as_speaker(parser, model, monkeypatch):
+    from dataclasses import replace
+
+    doc = parser("Die Staatsanwaltschaft ermittelt gegen den Verein. Der Kassenwart soll die Beiträge veruntreut "
+                 "haben, heißt es in der Anklage.")
+    m = replace(model, spk_threshold=0.0, sent_threshold=0.0)
+    fx = L.model_features(doc, m)
+    cands = fx.cands[1]
+    # the ranker prefers the clause's subject: the parse shows it is what is said about
+    monkeypatch.setattr(L, "rank_speakers", lambda model, feats: [
+        1.0 if t.text == "Kassenwart" else 0.5 if t.text in ("Anklage", "Staatsanwaltschaft") else 0.1
+        for t, _, _ in cands][:len(feats)])
+    found = said_by(doc, L.learned_quotations(doc, m, fx))
+    assert found and all("Kassenwart" not in sp for _, sp in found)
+
+
+def test_a_noun_inside_the_phrase_of_the_subject_of_sollen_is_refused_with_it(parser, model):
+    # the ranker may pick the genitive inside the subject's phrase ("des Jugendamts"), whose whole phrase becomes
+    # the speaker: the parse refuses that phrase, as it refuses its head
+    doc = parser("Eine Mitarbeiterin des Jugendamts soll Hinweise ignoriert haben.")
+    found = said_by(doc, L.learned_quotations(doc, model))
+    assert all("Mitarbeiterin" not in sp for _, sp in found)

@@ -41,14 +41,15 @@ from ...nlp.compounds import headed_by
 from .. import doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
-from .quotations import Quotation, _content, _quote_marks, _spans, quotations
-from .speakers import SPEAKING_KINDS, np_tokens, speaker_kind, speaking_noun, subject_of
+from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations
+from .speakers import SPEAKING_KINDS, np_tokens, said_about, speaker_kind, speaking_noun, subject_of
 
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
 WINDOW = 3                                   # sentences before the quotation where a speaker may stand
 EXTRA = True
+PARSE_REFUSES = True                         # speakers.said_about: the subject of `sollen` is said about, not who says
 OWN_FALLBACK = True                          # no rule quotation of the chosen speaker: the first one's clause is said
 NESTED_SHARE = 0.8                           # a passage in marks under this share of the quotation is nested in it
 MARKS = ("„", "“", "»", "«", '"')
@@ -799,15 +800,7 @@ def _qtype(sent: Span, own: Quotation | None) -> str:
     return "FreeIndirect" if C.hearsay_modal(sent) else "Reported"
 
 
-def _names_something(doc: Doc, a: int, b: int) -> bool:
-    """Marks around a name or title, not around words someone said: only proper nouns or foreign words
-    inside (``„Department of Vertebrate Zoology“``), or hung on a noun as its name or apposition (``der Sender
-    „Silverbird“``, ``die Walfangstation „Hvalstödin“``)."""
-    inner = [t for t in doc[a + 1: b] if not t.is_punct]
-    if not inner:
-        return True
-    root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
-    return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
+_names_something = names_something
 
 
 def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]],
@@ -989,6 +982,12 @@ class _Decisions:
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if model.speaker_kinds and best is not None:
             best = self._can_speak(si, conf, best)
+        if best is not None and PARSE_REFUSES and said_about(maximal_np_head(best[1])):
+            # the parse shows the ranker's choice is what is said about (`speakers.said_about`): the best candidate
+            # it does not refuse, under its own confidence; asked of the whole phrase's head, since a genitive in the
+            # subject's phrase ("des Jugendamts") would make that subject the speaker
+            best = max(((c, t) for c, t in zip(conf, (t for t, _, _ in fx.cands[si]))
+                        if not said_about(maximal_np_head(t))), key=lambda x: x[0], default=None)
         if best is None or best[0] < model.spk_threshold:
             return [], None
         sent = fx.sents[si]

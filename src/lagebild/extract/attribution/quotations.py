@@ -105,6 +105,17 @@ def _find_quote_marks(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def names_something(doc: Doc, a: int, b: int) -> bool:
+    """Marks around a name or title, not around words someone said: only proper nouns or foreign words
+    inside (``„Department of Vertebrate Zoology“``), or hung on a noun as its name or apposition (``der Sender
+    „Silverbird“``, ``die Walfangstation „Hvalstödin“``)."""
+    inner = [t for t in doc[a + 1: b] if not t.is_punct]
+    if not inner:
+        return True
+    root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
+    return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
+
+
 def speaker_tokens(head: Token) -> list[Token]:
     """The speaker's phrase; a modifier after it that carries a figure is what is reported, hung there by the
     parse ("unter Verweis auf die Polizei von 14 Festnahmen"), not part of who speaks."""
@@ -400,8 +411,8 @@ def quotations(doc: Doc) -> list[Quotation]:
         if owner is not None and len(owner.tokens & inner) >= 0.5 * (b - a - 1):
             owner.type = "Direct"
             continue
-        if len(inner & covered) >= 0.5 * (b - a - 1) or b - a < 3:
-            continue
+        if len(inner & covered) >= 0.5 * (b - a - 1) or b - a < 3 or names_something(doc, a, b):
+            continue                                   # marks around a name or title: no one says it
         si = sent_of.get(a, 0)
         q = Quotation("Direct", _spans([doc[k] for k in range(a, b + 1)]), how="quote", sent=si,
                       tokens=set(range(a, b + 1)))

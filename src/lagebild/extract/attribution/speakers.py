@@ -310,3 +310,31 @@ def _noun_kind(tok: Token, low: str) -> str:
     if low.endswith(("er", "erin", "erinnen")) and "Fem" not in tok.morph.get("Gender", []) or low.endswith("erin"):
         return "agent"                               # an agent noun by its form (Trainer, Anwohner, Wissenschaftlerin)
     return "mute"
+
+
+
+def said_about(tok: Token) -> str | None:
+    """Why the parse shows that a phrase is not who speaks in its sentence (None where it may speak): the subject of a
+    clause whose finite verb is ``sollen`` is what is said about (hearsay: ``Der Kassier soll Geld unterschlagen
+    haben``) or what is to be done (``Die Steuer soll steigen``), never who says it - unless the verb under ``sollen``
+    is itself a reporting verb or another speech act (``Der Minister soll gesagt haben, ...``, ``Der Verband soll sich
+    gegen den Plan ausgesprochen haben``: lang/de speech_act_verbs), or the phrase is a report or is cited as the
+    source (``Berichten zufolge sollen ...``, ``Dem Vernehmen nach soll ...``: the parser may take it for the
+    subject)."""
+    from ...lang.de import words
+    from .cues import full_lemma, is_attribution_preposition, is_reporting_verb
+
+    if tok.dep_ not in ("nsubj", "nsubj:pass") or is_reporting_noun(tok):
+        return None
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if any(c.dep_ == "case" and is_attribution_preposition(c) for c in tok.children) or after is not None and (
+            is_attribution_preposition(after) or after.lower_ == "nach" and after.head.i == tok.i):
+        return None
+    verb = tok.head
+    modal = verb if verb.lemma_ == "sollen" else next(
+        (c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "sollen"), None)
+    acts = is_reporting_verb(verb) or full_lemma(verb) in words("speech_act_verbs")
+    if modal is None or modal is not verb and acts:
+        return None                                  # 'soll gesagt / sich gegen X ausgesprochen haben': it speaks
+    return "subject of sollen"
