@@ -163,3 +163,56 @@ def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers
     assert (cs[6].qualifier, cs[6].text) == ("more_than", "gut sechs Prozentpunkte")
     assert cs[300].qualifier == "more_than"
     assert claims_of("Das Gut umfasst 120 Hektar Wald.")[120].qualifier == "exact"     # a noun, no qualifier
+
+
+# --- session 19: what a hedge reaches, forecasts (REALNEWS_EVAL 19) ---------------------------------------------
+
+@pytest.mark.parametrize("text,value,hedged,planned", [
+    # an evidential adjective speaks of its noun, not of the count: the thieves are suspects, 14 were arrested
+    ("Die Polizei nahm in der Nacht 14 mutmaßliche Diebe fest.", 14, False, False),
+    ("Wegen angeblicher Steuerschulden wurden 40 Konten gesperrt.", 40, False, False),
+    # an unconfirmed basis of the clause (estimate, allegation) with an adposition of accordance hedges
+    ("Nach Schätzungen des Roten Kreuzes leben in dem Lager 8.000 Menschen.", 8000, True, False),
+    ("Nach Vorwürfen der Opposition wurden 12 Wahlurnen vertauscht.", 12, True, False),
+    ("Trotz der Vorwürfe stellte die Firma 300 Leute ein.", 300, False, False),
+    # an insertion between dashes is no part of the figure's clause
+    ("Die Ärztin fand bei dem Buben vier Wunden – vermutlich von einem Hund – am Bein.", 4, False, False),
+    # a relative clause is what is known of its noun: the main clause's modal does not reach it; its own does
+    ("Die Schwierigkeiten, die der Verein mit dem Umzug von 400 Mitgliedern hat, sollten bald gelöst sein.",
+     400, False, False),
+    ("Das Heim, in dem angeblich 60 Kinder leben, wird geschlossen.", 60, True, False),
+    # a figure in a definite adjunct or attribute is taken as known: the clause's hedge is about something else
+    ("In Verbindung mit der geplanten Schließung von 12 Filialen droht der Bank womöglich eine Klage.", 12, False,
+     False),
+    # ... but a subject is what the hedged clause tells of: its deed is the claim
+    ("Die 300 Soldaten sollen bei dem Angriff getötet worden sein.", 300, True, False),
+    # forecasts: future tense, a forecast adverb, a dass-clause under an expectation - planned, never a hedge
+    ("Die Behörde erwartet, dass die Zahl der Anträge auf 7.000 steigen wird.", 7000, False, True),
+    ("Der Umbau des Bahnhofs wird voraussichtlich 40 Millionen Euro kosten.", 40e6, False, True),
+    ("Im kommenden Jahr werden 600 Lehrer in Pension gehen.", 600, False, True),
+    ("Die Förderungen sollen um 15 Prozent gekürzt werden.", 15, False, True),
+    ("Der Verband rechnet mit 2.500 Teilnehmern.", 2500, False, True),
+    # not forecasts: what was done, a present passive; hearsay of a past deed and a possibility stay hedges
+    ("Die Förderungen wurden um 15 Prozent gekürzt.", 15, False, False),
+    ("In dem Dorf sollen 20 Menschen gestorben sein.", 20, True, False),
+    ("Bis zu 600 Häuser könnten vom Hochwasser betroffen sein.", 600, True, False),
+    # an estimate's dass-clause is hedged
+    ("Helfer vermuten, dass noch 50 Menschen unter den Trümmern liegen.", 50, True, False),
+])
+def test_what_a_hedge_reaches_and_forecasts(parser, text, value, hedged, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+
+
+def test_a_stretch_with_its_own_finite_verb_is_another_clause(parser):
+    # two clauses the parse may join: the hearsay of the second is not the first figure's
+    m = _modal(parser, "Etwa 150 Fans wurden vorübergehend festgehalten, fünf von ihnen sollen Feuerwerk "
+                       "gezündet haben.")
+    assert (m[150].hedged, m[5].hedged) == (False, True)
+
+
+def test_a_clause_with_a_finite_verb_of_its_own_is_no_infinitive_complement(parser):
+    # the parser may make the second clause an infinitive complement of the first: "dürfte" is not its modal
+    m = _modal(parser, "Die Opposition dürfte dagegen stimmen, der Minister würde die Ausgaben auf fünf Millionen "
+                       "begrenzen.")
+    assert m[5e6].hedged is False

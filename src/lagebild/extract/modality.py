@@ -11,7 +11,14 @@ figure in a conjoined clause - says nothing about this figure.
   (`sollen ... begangen haben`, `sollten getötet worden sein`), `könnte`/`dürfte` governing it.
 - **planned**: a plan or an expectation - past or subjunctive `sollen` without a perfect infinitive (`zu dem
   800 Gäste kommen sollten`), `sollen` with a passive infinitive, an expectation verb (`werden erwartet`,
-  `rechnet mit`): the figure is what was expected, not what happened, and never a hedge.
+  `rechnet mit`), a forecast (future `wird ... kosten`, `voraussichtlich`, a dass-clause under `erwarten`): the
+  figure is what was expected, not what happened, and never a hedge (the contract's `hedged` is "unconfirmed";
+  a forecast is no unconfirmed report). The claim keeps it as its measure's action (claims.py PLANNED_ACTIONS).
+
+What a hedge does not reach: an attributive adjective (`23 mutmaßliche Rebellen` are firmly 23), an insertion
+between dashes, a relative clause below the hedged clause, a definite adjunct or attribute the figure stands in
+(`im Zusammenhang mit der Übertragung von 3.300 Pensionisten droht möglicherweise ...`: the figure is taken as
+known), a stretch between commas with a finite verb of its own that the parse joined to the figure's clause.
 
 The words are `lang/de/figure_modality.tsv`. Without a parse there is no answer (None): the word rules of
 attribution/legacy.py decide then.
@@ -31,10 +38,13 @@ WORDS = table("figure_modality")
 # governs the figure's), never through the others (a sibling clause says nothing of the figure).
 CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp", "list",
                          "appos"})
-GOVERNED = frozenset({"ccomp", "xcomp", "csubj", "acl", "acl:relcl"})
+# Not the relative ones: a relative clause tells what is known of its noun, which the main clause's hedge does not
+# reach ("Die Probleme, die die Bank mit dem Transfer von 3.300 Leuten hat, sollten bald ausgeräumt sein").
+GOVERNED = frozenset({"ccomp", "xcomp", "csubj"})
 
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+DASHES = frozenset({"–", "—", "-", "(", ")", "[", "]"})
 # How each figure's clause was read: by the parse, or by the stretch between punctuation where the parse is wrong
 STATS: Counter[str] = Counter()
 
@@ -72,16 +82,22 @@ def _clause_tokens(head: Token) -> list[Token]:
     return own
 
 
-def _reading(tokens: list[Token]) -> tuple[bool, bool]:
-    """(hedged, planned) of one clause's words."""
-    forms = {t.lower_ for t in tokens}
+def _reading(tokens: list[Token], keep: frozenset[int] | None = None) -> tuple[bool, bool]:
+    """(hedged, planned) of one clause's words; where keep is given only those words may hedge (a presupposed
+    phrase's: `_presupposed`)."""
+    hedging = tokens if keep is None else [t for t in tokens if t.i in keep]
+    # an attributive adjective speaks of its noun, not of what the clause tells: "23 mutmaßliche Rebellen getötet"
+    # counts the dead firmly, "wegen mutmaßlicher Umtriebe" hedges no figure
+    adverbs = [t for t in hedging if t.tag_ != "ADJA"]
+    forms = {t.lower_ for t in hedging}
     lemmas = {(t.lemma_ or t.text).lower() for t in tokens}
     # a perfect infinitive: a participle with an infinitive auxiliary (haben, sein, worden sein)
     perfect = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() in ("haben", "sein") for t in tokens) and \
         any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in tokens)
     passive = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() == "werden" for t in tokens)
-    hedged = bool(forms & WORDS["evidential"] or lemmas & WORDS["evidential"]) or bool(forms & WORDS["possible"])
-    planned = bool(lemmas & WORDS["expect"])
+    hedged = any(t.lower_ in WORDS["evidential"] or (t.lemma_ or "").lower() in WORDS["evidential"]
+                 for t in adverbs) or bool(forms & WORDS["possible"]) or _on_a_basis(hedging)
+    planned = bool(lemmas & WORDS["expect"]) or bool(lemmas & WORDS["forecast"]) or _future(tokens)
     if forms & WORDS["hearsay"]:
         if passive and not perfect:
             planned = True                    # "sollen eingesetzt werden": a plan
@@ -93,6 +109,77 @@ def _reading(tokens: list[Token]) -> tuple[bool, bool]:
         else:
             planned = True                    # "teilnehmen sollten": an expectation
     return hedged, planned and not hedged
+
+
+def _future(tokens: list[Token]) -> bool:
+    """Future tense: a present indicative "werden" with an infinitive in the clause ("wird 200 Millionen kosten",
+    "werden um 20 Prozent gekürzt werden"); a passive has a participle and no infinitive ("werden erwartet")."""
+    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood")
+               and "Pres" in t.morph.get("Tense") for t in tokens) and \
+        any(t.tag_ in ("VVINF", "VAINF", "VMINF") for t in tokens)
+
+
+def _on_a_basis(tokens: list[Token]) -> bool:
+    """Is the clause told on an unconfirmed basis: a noun of estimate or allegation with an adposition of
+    accordance ("nach Schätzungen der Küstenwache", "Vorwürfen zufolge")?"""
+    return any((t.lemma_ or t.text).lower() in WORDS["basis"] and
+               any(c.dep_ == "case" and (c.lemma_ or c.text).lower() in WORDS["according"] for c in t.children)
+               for t in tokens)
+
+
+def _presupposed(tok: Token, head: Token) -> Token | None:
+    """The outermost definite noun phrase the figure stands in as an adjunct or a noun's attribute, below its
+    clause head ("im Zusammenhang mit der Übertragung von 3.300 Pensionisten", "in der 120.000-Einwohner-Stadt"):
+    what it tells is taken as known, so an adverb or modal of the clause hedges what the clause says of it, not the
+    figure. A subject or object is no such phrase ("die 300 Soldaten sollen getötet worden sein": the deed is
+    the claim and it is hearsay)."""
+    top, x, below = None, tok, None
+    for _ in range(12):
+        if x.i == head.i or x.head.i == x.i:
+            break
+        # the figure in the noun's own word, or in an attribute with an adposition of its own ("von 3.300"): an
+        # attribute without one is as likely the parser's misreading of a subject ("in dem Lager 8.000 Menschen")
+        attribute = below is None or any(c.dep_ == "case" for c in below.children)
+        if attribute and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("nmod", "obl") and any(
+                c.dep_ in ("det", "case") and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                for c in x.children):
+            top = x
+        below, x = x, x.head
+    return top
+
+
+def _parenthesis(doc, tok: Token) -> tuple[int, int] | None:
+    """The [start, end) of the insertion between dashes or brackets tok stands in, if any."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
+        hi += 1
+    if lo > sent.start and hi < sent.end - 1 and doc[lo - 1].text in DASHES and doc[hi + 1].text in DASHES:
+        return lo, hi + 1
+    return None
+
+
+def _own_stretch(doc, tok: Token, tokens: list[Token]) -> list[Token]:
+    """The clause's words less those the parse joined to it from elsewhere: an insertion between dashes or
+    brackets the figure is not in ("durch drei Stiche – vermutlich durch ein Messer – fest"), and a stretch between
+    commas with a finite verb of its own where the figure's stretch has one too (two clauses the parse did not
+    part: "200 wurden festgenommen, sieben von ihnen sollen Straftaten begangen haben")."""
+    own = {t.i for t in punct_segment(doc, tok)}
+    own_finite = any(doc[i].tag_ in FINITE for i in own)
+    out = []
+    for t in tokens:
+        if t.i not in own:
+            ins = _parenthesis(doc, t)
+            if ins is not None and not ins[0] <= tok.i < ins[1]:
+                STATS["an insertion left out"] += 1
+                continue
+            if own_finite and any(s.tag_ in FINITE for s in punct_segment(doc, t)):
+                STATS["another clause's stretch left out"] += 1
+                continue
+        out.append(t)
+    return out
 
 
 def figure_modality(doc, start: int, end: int) -> Modality | None:
@@ -111,12 +198,18 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
         hedged, planned = _reading(segment)
         return Modality(hedged, planned and not hedged)
     STATS["parse: the figure's clause"] += 1
-    hedged, planned = _reading(_clause_tokens(head))
+    top = _presupposed(tok, head)
+    keep = None if top is None else frozenset(t.i for t in top.subtree)
+    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep)
     x = head
     for _ in range(6):                        # the clauses above that govern the figure's
-        if x.head.i == x.i or x.dep_ not in GOVERNED:
+        if x.head.i == x.i or x.dep_ not in GOVERNED or keep is not None:
             break
+        if x.dep_ == "xcomp" and any(t.tag_ in FINITE for t in _clause_tokens(x)):
+            break                             # a clause with a finite verb of its own is no infinitive complement
         x = clause_head(x.head)
         up_hedged, _ = _reading(_clause_tokens(x))
-        hedged = hedged or up_hedged
+        verb = (x.lemma_ or "").lower()
+        hedged = hedged or up_hedged or verb in WORDS["estimate"]     # "schätzen, dass 300 dort leben"
+        planned = planned or verb in WORDS["expect"]                  # "erwarten, dass die Zahl auf 5.000 steigt"
     return Modality(hedged, planned and not hedged)
