@@ -184,7 +184,9 @@ def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers
     # a figure in a definite adjunct or attribute is taken as known: the clause's hedge is about something else
     ("In Verbindung mit der geplanten Schließung von 12 Filialen droht der Bank womöglich eine Klage.", 12, False,
      False),
-    # ... but a subject is what the hedged clause tells of: its deed is the claim
+    # a name's article makes it no known phrase: the parse hanging the amount under the party keeps the hedge
+    ("Die Anklage betrifft eine angeblich illegale Spende an die SPD in Höhe von 80.000 Euro.", 80000, True, False),
+    # ... nor is a subject one: its deed is what the hedged clause tells, the claim
     ("Die 300 Soldaten sollen bei dem Angriff getötet worden sein.", 300, True, False),
     # forecasts: future tense, a forecast adverb, a dass-clause under an expectation - planned, never a hedge
     ("Die Behörde erwartet, dass die Zahl der Anträge auf 7.000 steigen wird.", 7000, False, True),

@@ -140,7 +140,8 @@ def _presupposed(tok: Token, head: Token) -> Token | None:
         # the figure in the noun's own word, or in an attribute with an adposition of its own ("von 3.300"): an
         # attribute without one is as likely the parser's misreading of a subject ("in dem Lager 8.000 Menschen")
         attribute = below is None or any(c.dep_ == "case" for c in below.children)
-        if attribute and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("nmod", "obl") and any(
+        # a common noun: a name takes its article from being a name ("die FPÖ"), not from being known in the story
+        if attribute and x.pos_ == "NOUN" and x.dep_ in ("nmod", "obl") and any(
                 c.dep_ in ("det", "case") and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
                 for c in x.children):
             top = x
