@@ -194,6 +194,14 @@ def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers
     ("Im kommenden Jahr werden 600 Lehrer in Pension gehen.", 600, False, True),
     ("Die Förderungen sollen um 15 Prozent gekürzt werden.", 15, False, True),
     ("Der Verband rechnet mit 2.500 Teilnehmern.", 2500, False, True),
+    # what a forecast clause forecasts is its verb's argument: not an attribute's amount, a partitive's whole, or
+    # the level a change starts from
+    ("Mit der Reform wird auch die Gebühr in Höhe von 300 Euro wegfallen.", 300, False, False),
+    ("Zwei der acht Abgeordneten werden im Herbst nicht mehr antreten.", 8, False, False),
+    ("Zwei der acht Abgeordneten werden im Herbst nicht mehr antreten.", 2, False, True),
+    ("Die Bank erwartet, dass die Quote von 12 Prozent auf 20 Prozent steigen wird.", 12, False, False),
+    ("Die Bank erwartet, dass die Quote von 12 Prozent auf 20 Prozent steigen wird.", 20, False, True),
+    ("Der 45-jährige Trainer wird den Verein verlassen.", 45, False, False),
     # not forecasts: what was done, a present passive; hearsay of a past deed and a possibility stay hedges
     ("Die Förderungen wurden um 15 Prozent gekürzt.", 15, False, False),
     ("In dem Dorf sollen 20 Menschen gestorben sein.", 20, True, False),

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lang.de import table
-from .quantity import figure_token, punct_segment
+from .quantity import counted_token, figure_token, punct_segment
 
 WORDS = table("figure_modality")
 # Dependencies that open a clause of its own. Upward through the complement and relative ones (the clause above
@@ -45,6 +45,10 @@ GOVERNED = frozenset({"ccomp", "xcomp", "csubj"})
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 DASHES = frozenset({"–", "—", "-", "(", ")", "[", "]"})
+# The dependencies of a verb's arguments (and a bare number's)
+ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nummod"})
+# The adpositions of a noun's attribute (the genitive's "von", the "mit" of what a thing has), not of a verb's object
+ATTRIBUTE_CASES = frozenset({"von", "mit"})
 # How each figure's clause was read: by the parse, or by the stretch between punctuation where the parse is wrong
 STATS: Counter[str] = Counter()
 
@@ -82,33 +86,47 @@ def _clause_tokens(head: Token) -> list[Token]:
     return own
 
 
-def _reading(tokens: list[Token], keep: frozenset[int] | None = None) -> tuple[bool, bool]:
+def _reading(tokens: list[Token], keep: frozenset[int] | None = None,
+             forecast: bool = True) -> tuple[bool, bool]:
     """(hedged, planned) of one clause's words; where keep is given only those words may hedge (a presupposed
-    phrase's: `_presupposed`)."""
+    phrase's: `_presupposed`); forecast: may the clause's future tense or forecast adverb make the figure a
+    forecast (`_forecast_value`)."""
     hedging = tokens if keep is None else [t for t in tokens if t.i in keep]
     # an attributive adjective speaks of its noun, not of what the clause tells: "23 mutmaßliche Rebellen getötet"
     # counts the dead firmly, "wegen mutmaßlicher Umtriebe" hedges no figure
     adverbs = [t for t in hedging if t.tag_ != "ADJA"]
-    forms = {t.lower_ for t in hedging}
+    forms = {t.lower_ for t in tokens}
+    hedge_forms = {t.lower_ for t in hedging}
     lemmas = {(t.lemma_ or t.text).lower() for t in tokens}
     # a perfect infinitive: a participle with an infinitive auxiliary (haben, sein, worden sein)
     perfect = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() in ("haben", "sein") for t in tokens) and \
         any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in tokens)
     passive = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() == "werden" for t in tokens)
     hedged = any(t.lower_ in WORDS["evidential"] or (t.lemma_ or "").lower() in WORDS["evidential"]
-                 for t in adverbs) or bool(forms & WORDS["possible"]) or _on_a_basis(hedging)
-    planned = bool(lemmas & WORDS["expect"]) or bool(lemmas & WORDS["forecast"]) or _future(tokens)
+                 for t in adverbs) or bool(hedge_forms & WORDS["possible"]) or _on_a_basis(hedging)
+    planned = bool(lemmas & WORDS["expect"]) or forecast and (bool(lemmas & WORDS["forecast"]) or _future(tokens))
     if forms & WORDS["hearsay"]:
         if passive and not perfect:
             planned = True                    # "sollen eingesetzt werden": a plan
-        else:
+        elif hedge_forms & WORDS["hearsay"]:
             hedged = True
     if forms & WORDS["plan"]:
-        if perfect:
-            hedged = True                     # "sollten getötet worden sein"
-        else:
+        if not perfect:
             planned = True                    # "teilnehmen sollten": an expectation
+        elif hedge_forms & WORDS["plan"]:
+            hedged = True                     # "sollten getötet worden sein"
     return hedged, planned and not hedged
+
+
+def _forecast_value(tok: Token, head: Token) -> bool:
+    """Is the figure what a forecast clause forecasts: an argument of its verb ("wird 40 Millionen kosten", "werden
+    600 Lehrer gehen", "auf 60 Prozent steigen") - not an attribute of another noun ("der Beitrag in Höhe von 450
+    Euro wird fallen": the fee is forecast to go, its amount is today's), an age ("28-jähriger"), or the level a
+    change starts from ("von 45 Prozent auf 60 Prozent steigen wird": 45 is now)?"""
+    x = counted_token(tok)
+    if tok.tag_ == "ADJA" or x.head.i != head.i or x.dep_ not in ARGUMENTS:
+        return False
+    return not any(c.dep_ == "case" and (c.lemma_ or c.text).lower() == "von" for c in x.children)
 
 
 def _future(tokens: list[Token]) -> bool:
@@ -137,9 +155,12 @@ def _presupposed(tok: Token, head: Token) -> Token | None:
     for _ in range(12):
         if x.i == head.i or x.head.i == x.i:
             break
-        # the figure in the noun's own word, or in an attribute with an adposition of its own ("von 3.300"): an
-        # attribute without one is as likely the parser's misreading of a subject ("in dem Lager 8.000 Menschen")
-        attribute = below is None or any(c.dep_ == "case" for c in below.children)
+        # the figure in the noun's own word, or in an attribute with the adposition of a noun's attribute ("von
+        # 3.300", "mit 130 Toten"): an attribute without one is as likely the parser's misreading of a subject ("in
+        # dem Lager 8.000 Menschen"), one with another adposition of a verb's object ("an der Erzeugung auf 40
+        # Prozent erhöht")
+        attribute = below is None or any(c.dep_ == "case" and (c.lemma_ or c.text).lower() in ATTRIBUTE_CASES
+                                         for c in below.children)
         # a common noun: a name takes its article from being a name ("die FPÖ"), not from being known in the story
         if attribute and x.pos_ == "NOUN" and x.dep_ in ("nmod", "obl") and any(
                 c.dep_ in ("det", "case") and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
@@ -201,8 +222,10 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
     STATS["parse: the figure's clause"] += 1
     top = _presupposed(tok, head)
     keep = None if top is None else frozenset(t.i for t in top.subtree)
-    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep)
+    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep,
+                               keep is None and _forecast_value(tok, head))
     x = head
+    below_is_value = _forecast_value(tok, head)
     for _ in range(6):                        # the clauses above that govern the figure's
         if x.head.i == x.i or x.dep_ not in GOVERNED or keep is not None:
             break
@@ -212,5 +235,6 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
         up_hedged, _ = _reading(_clause_tokens(x))
         verb = (x.lemma_ or "").lower()
         hedged = hedged or up_hedged or verb in WORDS["estimate"]     # "schätzen, dass 300 dort leben"
-        planned = planned or verb in WORDS["expect"]                  # "erwarten, dass die Zahl auf 5.000 steigt"
+        # "erwarten, dass die Zahl auf 5.000 steigt"
+        planned = planned or verb in WORDS["expect"] and below_is_value
     return Modality(hedged, planned and not hedged)
