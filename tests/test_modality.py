@@ -226,3 +226,22 @@ def test_a_clause_with_a_finite_verb_of_its_own_is_no_infinitive_complement(pars
     m = _modal(parser, "Die Opposition dürfte dagegen stimmen, der Minister würde die Ausgaben auf fünf Millionen "
                        "begrenzen.")
     assert m[5e6].hedged is False
+
+
+def test_future_is_werden_as_auxiliary_of_an_infinitive(parser):
+    # the parse as the tagger gave it for a headline: the conjoined participle "vorgelegt" tagged an infinitive; the
+    # "wird" is the auxiliary of the first verb's participle, so neither clause is a future
+    from spacy.tokens import Doc
+
+    words = ["Plan", "wird", "übergeben", ",", "Grenze", "auf", "800", "Euro", "vorgelegt", "."]
+    doc = Doc(parser.vocab, words=words,
+              tags=["NN", "VAFIN", "VVPP", "$,", "NN", "APPR", "CARD", "NN", "VVINF", "$."],
+              heads=[2, 2, 2, 8, 8, 7, 7, 8, 2, 2],
+              deps=["nsubj", "aux:pass", "ROOT", "punct", "obj", "case", "nummod", "obl", "conj", "punct"],
+              lemmas=["Plan", "werden", "übergeben", ",", "Grenze", "auf", "800", "Euro", "vorlegen", "."],
+              morphs=["", "Mood=Ind|Tense=Pres", "", "", "", "", "", "", "", ""])
+    assert not modality._future(list(doc))
+    future = Doc(parser.vocab, words=["Es", "wird", "steigen"], tags=["PPER", "VAFIN", "VVINF"], heads=[2, 2, 2],
+                 deps=["nsubj", "aux", "ROOT"], lemmas=["es", "werden", "steigen"],
+                 morphs=["", "Mood=Ind|Tense=Pres", ""])
+    assert modality._future(list(future))

@@ -45,6 +45,7 @@ GOVERNED = frozenset({"ccomp", "xcomp", "csubj"})
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 DASHES = frozenset({"–", "—", "-", "(", ")", "[", "]"})
+INFINITIVES = frozenset({"VVINF", "VAINF", "VMINF"})
 # The dependencies of a verb's arguments (and a bare number's)
 ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nummod"})
 # The adpositions of a noun's attribute (the genitive's "von", the "mit" of what a thing has), not of a verb's object
@@ -130,11 +131,14 @@ def _forecast_value(tok: Token, head: Token) -> bool:
 
 
 def _future(tokens: list[Token]) -> bool:
-    """Future tense: a present indicative "werden" with an infinitive in the clause ("wird 200 Millionen kosten",
-    "werden um 20 Prozent gekürzt werden"); a passive has a participle and no infinitive ("werden erwartet")."""
+    """Future tense: a present indicative "werden" auxiliary of an infinitive ("wird 200 Millionen kosten") or of a
+    participle with an infinitive auxiliary ("werden um 20 Prozent gekürzt werden"); a passive has a participle
+    and none ("werden erwartet"), nor does a conjoined participle the tagger calls an infinitive ("Entwurf wird
+    übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the first verb's)."""
     return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood")
-               and "Pres" in t.morph.get("Tense") for t in tokens) and \
-        any(t.tag_ in ("VVINF", "VAINF", "VMINF") for t in tokens)
+               and "Pres" in t.morph.get("Tense") and t.head.i != t.i and (
+                   t.head.tag_ in INFINITIVES or any(c.tag_ == "VAINF" and c.dep_.startswith("aux")
+                                                     for c in t.head.children)) for t in tokens)
 
 
 def _on_a_basis(tokens: list[Token]) -> bool:
