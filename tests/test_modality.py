@@ -245,3 +245,11 @@ def test_future_is_werden_as_auxiliary_of_an_infinitive(parser):
                  deps=["nsubj", "aux", "ROOT"], lemmas=["es", "werden", "steigen"],
                  morphs=["", "Mood=Ind|Tense=Pres", ""])
     assert modality._future(list(future))
+
+
+def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
+    # the measure's action records the forecast (the contract's "hedged" stays for unconfirmed reports)
+    forecast = claims_of("Der Konzern wird im kommenden Jahr voraussichtlich 900 Millionen Euro umsetzen.")[9e8]
+    done = claims_of("Der Konzern setzte im vergangenen Jahr 900 Millionen Euro um.")[9e8]
+    assert (forecast.hedged, forecast.measure.action) == (False, "planned")
+    assert done.measure.action != "planned" and done.measure.key() != forecast.measure.key()
