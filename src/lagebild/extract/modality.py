@@ -135,8 +135,8 @@ def _future(tokens: list[Token]) -> bool:
     participle with an infinitive auxiliary ("werden um 20 Prozent gekürzt werden"); a passive has a participle
     and none ("werden erwartet"), nor does a conjoined participle the tagger calls an infinitive ("Entwurf wird
     übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the first verb's)."""
-    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood")
-               and "Pres" in t.morph.get("Tense") and t.head.i != t.i and (
+    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood", [])
+               and "Pres" in t.morph.get("Tense", []) and t.head.i != t.i and (
                    t.head.tag_ in INFINITIVES or any(c.tag_ == "VAINF" and c.dep_.startswith("aux")
                                                      for c in t.head.children)) for t in tokens)
 
@@ -167,11 +167,15 @@ def _presupposed(tok: Token, head: Token) -> Token | None:
                                          for c in below.children)
         # a common noun: a name takes its article from being a name ("die FPÖ"), not from being known in the story
         if attribute and x.pos_ == "NOUN" and x.dep_ in ("nmod", "obl") and any(
-                c.dep_ in ("det", "case") and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
-                for c in x.children):
+                c.dep_ in ("det", "case") and _definite(c) for c in x.children):
             top = x
         below, x = x, x.head
     return top
+
+
+def _definite(t: Token) -> bool:
+    """A definite or demonstrative article (or an adposition fused with one: "im", "zur")."""
+    return "Def" in t.morph.get("Definite", []) or "Dem" in t.morph.get("PronType", [])
 
 
 def _parenthesis(doc, tok: Token) -> tuple[int, int] | None:
