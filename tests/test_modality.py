@@ -253,3 +253,27 @@ def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
     done = claims_of("Der Konzern setzte im vergangenen Jahr 900 Millionen Euro um.")[9e8]
     assert (forecast.hedged, forecast.measure.action) == (False, "planned")
     assert done.measure.action != "planned" and done.measure.key() != forecast.measure.key()
+
+
+# --- review rv43: what the rules must not reach ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,hedged,planned", [
+    # a definite phrase behind the verb is what the clause asserts ("es kam zu", "führte zu", "endete mit"): the
+    # hedge is the figure's; only the frame before a verb-second clause's finite verb is taken as known
+    ("Offenbar kam es bei dem Unglück zum Tod von 30 Menschen.", 30, True, False),
+    ("Die Explosion führte vermutlich zum Einsturz von drei Häusern.", 3, True, False),
+    ("Der Anschlag soll zum Tod von 12 Menschen geführt haben.", 12, True, False),
+    ("Wegen der Festnahme von 30 Journalisten soll der Botschafter einbestellt worden sein.", 30, False, False),
+    # ... but a figure in the noun's own word names a known thing wherever it stands
+    ("Der Verein könnte bald die Geduld mit dem 34-Jährigen verlieren.", 34, False, False),
+    # a feared toll is no forecast ("befürchten" is no expectation verb); a feared rise in the future tense is
+    ("Die Helfer befürchten bis zu 100 Tote.", 100, False, False),
+    ("Die Retter befürchten, dass in dem Dorf 40 Menschen starben.", 40, False, False),
+    ("Helfer befürchten, dass die Zahl der Toten auf 500 steigen wird.", 500, False, True),
+    # the main clause's modal does not reach into a relative clause (GOVERNED without acl:relcl)
+    ("Die Firma, die 300 Leute beschäftigt, soll zahlungsunfähig sein.", 300, False, False),
+    ("Der Verein, der 900 Mitglieder hat, dürfte bald aufgelöst werden.", 900, False, False),
+])
+def test_what_the_hedge_and_forecast_rules_do_not_reach(parser, text, value, hedged, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (hedged, planned)

@@ -170,7 +170,32 @@ def _presupposed(tok: Token, head: Token) -> Token | None:
                 c.dep_ in ("det", "case") and _definite(c) for c in x.children):
             top = x
         below, x = x, x.head
+    # a figure in the noun's own word ("mit dem 52-Jährigen", "in der 120.000-Einwohner-Stadt") names a known thing
+    # wherever it stands; an attribute's figure ("zum Tod von 30 Menschen") only in the clause's frame
+    if top is None or top.i != tok.i and not _in_the_vorfeld(top, head):
+        return None
     return top
+
+
+def _in_the_vorfeld(phrase: Token, head: Token) -> bool:
+    """Does the phrase stand in (or under the one constituent before) the finite verb of a verb-second clause: the
+    frame the clause is told in ("Wegen der Festnahme von 30 Journalisten soll ..."), taken as known? Behind the
+    verb a definite phrase is as often what the clause asserts, and its hedge with it ("Offenbar kam es zum Tod
+    von 30 Menschen", "Der Anschlag soll zum Tod von 12 Menschen geführt haben"); a verb-final clause has its
+    subject, relative pronoun or conjunction before the verb. What punctuation parts off before it is no part of the
+    clause's field (a dateline: "Wien – Im Zusammenhang mit ...")."""
+    fin = head if head.tag_ in FINITE else next((c for c in head.children if c.tag_ in FINITE), None)
+    if fin is None:
+        return False
+    constituent = phrase
+    while constituent.head.i != head.i and constituent.head.i != constituent.i:
+        constituent = constituent.head
+    inside = {t.i for t in constituent.subtree}
+    start = min((t.i for t in constituent.subtree if not t.is_punct), default=constituent.i)   # not a dash it took
+    doc = head.doc
+    return constituent.i < fin.i and all(
+        t.i in inside or t.i < start and any(p.is_punct for p in doc[t.i + 1:start])
+        for t in _clause_tokens(head) if t.i < fin.i and not t.is_punct)
 
 
 def _definite(t: Token) -> bool:
