@@ -270,6 +270,11 @@ def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
     ("Die Helfer befürchten bis zu 100 Tote.", 100, False, False),
     ("Die Retter befürchten, dass in dem Dorf 40 Menschen starben.", 40, False, False),
     ("Helfer befürchten, dass die Zahl der Toten auf 500 steigen wird.", 500, False, True),
+    # "nach" with a definite article is as often "after": no basis; the bare noun and "laut" with any are
+    ("Nach den Vorwürfen gegen den Trainer verließen 20 Spieler den Verein.", 20, False, False),
+    ("Nach ersten Schätzungen kamen 200 Menschen ums Leben.", 200, True, False),
+    ("Laut den Schätzungen der Helfer sind 3.000 Menschen obdachlos.", 3000, True, False),
+    ("Laut Polizeiangaben wurden 35 Personen festgenommen.", 35, False, False),
     # the main clause's modal does not reach into a relative clause (GOVERNED without acl:relcl)
     ("Die Firma, die 300 Leute beschäftigt, soll zahlungsunfähig sein.", 300, False, False),
     ("Der Verein, der 900 Mitglieder hat, dürfte bald aufgelöst werden.", 900, False, False),

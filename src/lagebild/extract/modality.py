@@ -144,9 +144,17 @@ def _future(tokens: list[Token]) -> bool:
 def _on_a_basis(tokens: list[Token]) -> bool:
     """Is the clause told on an unconfirmed basis: a noun of estimate or allegation with an adposition of
     accordance ("nach Schätzungen der Küstenwache", "Vorwürfen zufolge")?"""
-    return any((t.lemma_ or t.text).lower() in WORDS["basis"] and
-               any(c.dep_ == "case" and (c.lemma_ or c.text).lower() in WORDS["according"] for c in t.children)
-               for t in tokens)
+    return any((t.lemma_ or t.text).lower() in WORDS["basis"] and _according(t) for t in tokens)
+
+
+def _according(noun: Token) -> bool:
+    """Does an adposition of accordance govern the noun? "nach" with a definite article is as often "after" ("Nach
+    den Vorwürfen gegen den Trainer verließen 20 Spieler den Verein", "nach der Schätzung des Schadens"): only
+    the bare noun ("nach ersten Schätzungen") is the accordance; "laut", "zufolge", "gemäß" are it always."""
+    cases = {(c.lemma_ or c.text).lower() for c in noun.children if c.dep_ == "case"}
+    if cases & (WORDS["according"] - {"nach"}):
+        return True
+    return "nach" in cases and not any(c.dep_ == "det" and _definite(c) for c in noun.children)
 
 
 def _presupposed(tok: Token, head: Token) -> Token | None:
