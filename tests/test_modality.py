@@ -163,3 +163,122 @@ def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers
     assert (cs[6].qualifier, cs[6].text) == ("more_than", "gut sechs Prozentpunkte")
     assert cs[300].qualifier == "more_than"
     assert claims_of("Das Gut umfasst 120 Hektar Wald.")[120].qualifier == "exact"     # a noun, no qualifier
+
+
+# --- session 19: what a hedge reaches, forecasts (REALNEWS_EVAL 19) ---------------------------------------------
+
+@pytest.mark.parametrize("text,value,hedged,planned", [
+    # an evidential adjective speaks of its noun, not of the count: the thieves are suspects, 14 were arrested
+    ("Die Polizei nahm in der Nacht 14 mutmaßliche Diebe fest.", 14, False, False),
+    ("Wegen angeblicher Steuerschulden wurden 40 Konten gesperrt.", 40, False, False),
+    # an unconfirmed basis of the clause (estimate, allegation) with an adposition of accordance hedges
+    ("Nach Schätzungen des Roten Kreuzes leben in dem Lager 8.000 Menschen.", 8000, True, False),
+    ("Nach Vorwürfen der Opposition wurden 12 Wahlurnen vertauscht.", 12, True, False),
+    ("Trotz der Vorwürfe stellte die Firma 300 Leute ein.", 300, False, False),
+    # an insertion between dashes is no part of the figure's clause
+    ("Die Ärztin fand bei dem Buben vier Wunden – vermutlich von einem Hund – am Bein.", 4, False, False),
+    # a relative clause is what is known of its noun: the main clause's modal does not reach it; its own does
+    ("Die Schwierigkeiten, die der Verein mit dem Umzug von 400 Mitgliedern hat, sollten bald gelöst sein.",
+     400, False, False),
+    ("Das Heim, in dem angeblich 60 Kinder leben, wird geschlossen.", 60, True, False),
+    # a figure in a definite adjunct or attribute is taken as known: the clause's hedge is about something else
+    ("In Verbindung mit der geplanten Schließung von 12 Filialen droht der Bank womöglich eine Klage.", 12, False,
+     False),
+    # a name's article makes it no known phrase: the parse hanging the amount under the party keeps the hedge
+    ("Die Anklage betrifft eine angeblich illegale Spende an die SPD in Höhe von 80.000 Euro.", 80000, True, False),
+    # ... nor is a subject one: its deed is what the hedged clause tells, the claim
+    ("Die 300 Soldaten sollen bei dem Angriff getötet worden sein.", 300, True, False),
+    # forecasts: future tense, a forecast adverb, a dass-clause under an expectation - planned, never a hedge
+    ("Die Behörde erwartet, dass die Zahl der Anträge auf 7.000 steigen wird.", 7000, False, True),
+    ("Der Umbau des Bahnhofs wird voraussichtlich 40 Millionen Euro kosten.", 40e6, False, True),
+    ("Im kommenden Jahr werden 600 Lehrer in Pension gehen.", 600, False, True),
+    ("Die Förderungen sollen um 15 Prozent gekürzt werden.", 15, False, True),
+    ("Der Verband rechnet mit 2.500 Teilnehmern.", 2500, False, True),
+    # what a forecast clause forecasts is its verb's argument: not an attribute's amount, a partitive's whole, or
+    # the level a change starts from
+    ("Mit der Reform wird auch die Gebühr in Höhe von 300 Euro wegfallen.", 300, False, False),
+    ("Zwei der acht Abgeordneten werden im Herbst nicht mehr antreten.", 8, False, False),
+    ("Zwei der acht Abgeordneten werden im Herbst nicht mehr antreten.", 2, False, True),
+    ("Die Bank erwartet, dass die Quote von 12 Prozent auf 20 Prozent steigen wird.", 12, False, False),
+    ("Die Bank erwartet, dass die Quote von 12 Prozent auf 20 Prozent steigen wird.", 20, False, True),
+    ("Der 45-jährige Trainer wird den Verein verlassen.", 45, False, False),
+    # not forecasts: what was done, a present passive; hearsay of a past deed and a possibility stay hedges
+    ("Die Förderungen wurden um 15 Prozent gekürzt.", 15, False, False),
+    ("In dem Dorf sollen 20 Menschen gestorben sein.", 20, True, False),
+    ("Bis zu 600 Häuser könnten vom Hochwasser betroffen sein.", 600, True, False),
+    # an estimate's dass-clause is hedged
+    ("Helfer vermuten, dass noch 50 Menschen unter den Trümmern liegen.", 50, True, False),
+])
+def test_what_a_hedge_reaches_and_forecasts(parser, text, value, hedged, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+
+
+def test_a_stretch_with_its_own_finite_verb_is_another_clause(parser):
+    # two clauses the parse may join: the hearsay of the second is not the first figure's
+    m = _modal(parser, "Etwa 150 Fans wurden vorübergehend festgehalten, fünf von ihnen sollen Feuerwerk "
+                       "gezündet haben.")
+    assert (m[150].hedged, m[5].hedged) == (False, True)
+
+
+def test_a_clause_with_a_finite_verb_of_its_own_is_no_infinitive_complement(parser):
+    # the parser may make the second clause an infinitive complement of the first: "dürfte" is not its modal
+    m = _modal(parser, "Die Opposition dürfte dagegen stimmen, der Minister würde die Ausgaben auf fünf Millionen "
+                       "begrenzen.")
+    assert m[5e6].hedged is False
+
+
+def test_future_is_werden_as_auxiliary_of_an_infinitive(parser):
+    # the parse as the tagger gave it for a headline: the conjoined participle "vorgelegt" tagged an infinitive; the
+    # "wird" is the auxiliary of the first verb's participle, so neither clause is a future
+    from spacy.tokens import Doc
+
+    words = ["Plan", "wird", "übergeben", ",", "Grenze", "auf", "800", "Euro", "vorgelegt", "."]
+    doc = Doc(parser.vocab, words=words,
+              tags=["NN", "VAFIN", "VVPP", "$,", "NN", "APPR", "CARD", "NN", "VVINF", "$."],
+              heads=[2, 2, 2, 8, 8, 7, 7, 8, 2, 2],
+              deps=["nsubj", "aux:pass", "ROOT", "punct", "obj", "case", "nummod", "obl", "conj", "punct"],
+              lemmas=["Plan", "werden", "übergeben", ",", "Grenze", "auf", "800", "Euro", "vorlegen", "."],
+              morphs=["", "Mood=Ind|Tense=Pres", "", "", "", "", "", "", "", ""])
+    assert not modality._future(list(doc))
+    future = Doc(parser.vocab, words=["Es", "wird", "steigen"], tags=["PPER", "VAFIN", "VVINF"], heads=[2, 2, 2],
+                 deps=["nsubj", "aux", "ROOT"], lemmas=["es", "werden", "steigen"],
+                 morphs=["", "Mood=Ind|Tense=Pres", ""])
+    assert modality._future(list(future))
+
+
+def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
+    # the measure's action records the forecast (the contract's "hedged" stays for unconfirmed reports)
+    forecast = claims_of("Der Konzern wird im kommenden Jahr voraussichtlich 900 Millionen Euro umsetzen.")[9e8]
+    done = claims_of("Der Konzern setzte im vergangenen Jahr 900 Millionen Euro um.")[9e8]
+    assert (forecast.hedged, forecast.measure.action) == (False, "planned")
+    assert done.measure.action != "planned" and done.measure.key() != forecast.measure.key()
+
+
+# --- review rv43: what the rules must not reach ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,hedged,planned", [
+    # a definite phrase behind the verb is what the clause asserts ("es kam zu", "führte zu", "endete mit"): the
+    # hedge is the figure's; only the frame before a verb-second clause's finite verb is taken as known
+    ("Offenbar kam es bei dem Unglück zum Tod von 30 Menschen.", 30, True, False),
+    ("Die Explosion führte vermutlich zum Einsturz von drei Häusern.", 3, True, False),
+    ("Der Anschlag soll zum Tod von 12 Menschen geführt haben.", 12, True, False),
+    ("Wegen der Festnahme von 30 Journalisten soll der Botschafter einbestellt worden sein.", 30, False, False),
+    # ... but a figure in the noun's own word names a known thing wherever it stands
+    ("Der Verein könnte bald die Geduld mit dem 34-Jährigen verlieren.", 34, False, False),
+    # a feared toll is no forecast ("befürchten" is no expectation verb); a feared rise in the future tense is
+    ("Die Helfer befürchten bis zu 100 Tote.", 100, False, False),
+    ("Die Retter befürchten, dass in dem Dorf 40 Menschen starben.", 40, False, False),
+    ("Helfer befürchten, dass die Zahl der Toten auf 500 steigen wird.", 500, False, True),
+    # "nach" with a definite article is as often "after": no basis; the bare noun and "laut" with any are
+    ("Nach den Vorwürfen gegen den Trainer verließen 20 Spieler den Verein.", 20, False, False),
+    ("Nach ersten Schätzungen kamen 200 Menschen ums Leben.", 200, True, False),
+    ("Laut den Schätzungen der Helfer sind 3.000 Menschen obdachlos.", 3000, True, False),
+    ("Laut Polizeiangaben wurden 35 Personen festgenommen.", 35, False, False),
+    # the main clause's modal does not reach into a relative clause (GOVERNED without acl:relcl)
+    ("Die Firma, die 300 Leute beschäftigt, soll zahlungsunfähig sein.", 300, False, False),
+    ("Der Verein, der 900 Mitglieder hat, dürfte bald aufgelöst werden.", 900, False, False),
+])
+def test_what_the_hedge_and_forecast_rules_do_not_reach(parser, text, value, hedged, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (hedged, planned)

@@ -447,8 +447,10 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     a scale's noun as the counted word, the figure's time scope (another year, a day's flow), and a crowd or a
     force its clause makes a plan or an expectation (planned: modality.py) as its own quantity."""
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
-    if planned and measure.action is None and measure.kind in PLANNED_ACTIONS:
-        measure.action = PLANNED_ACTIONS[measure.kind]      # "zu dem 800 Gäste kommen sollten": expected
+    if planned and measure.action is None and measure.kind not in ("duration", "age"):
+        # "zu dem 800 Gäste kommen sollten": expected; "wird voraussichtlich 40 Millionen kosten": a forecast, never
+        # the quantity it forecasts
+        measure.action = PLANNED_ACTIONS.get(measure.kind, "planned")
     if measure.kind == "rating":
         counted = quantity.scale_before(text, unit.start, fig.start) or counted
     elif measure.kind == "other" and has_noun:

@@ -11,7 +11,14 @@ figure in a conjoined clause - says nothing about this figure.
   (`sollen ... begangen haben`, `sollten getötet worden sein`), `könnte`/`dürfte` governing it.
 - **planned**: a plan or an expectation - past or subjunctive `sollen` without a perfect infinitive (`zu dem
   800 Gäste kommen sollten`), `sollen` with a passive infinitive, an expectation verb (`werden erwartet`,
-  `rechnet mit`): the figure is what was expected, not what happened, and never a hedge.
+  `rechnet mit`), a forecast (future `wird ... kosten`, `voraussichtlich`, a dass-clause under `erwarten`): the
+  figure is what was expected, not what happened, and never a hedge (the contract's `hedged` is "unconfirmed";
+  a forecast is no unconfirmed report). The claim keeps it as its measure's action (claims.py PLANNED_ACTIONS).
+
+What a hedge does not reach: an attributive adjective (`23 mutmaßliche Rebellen` are firmly 23), an insertion
+between dashes, a relative clause below the hedged clause, a definite adjunct or attribute the figure stands in
+(`im Zusammenhang mit der Übertragung von 3.300 Pensionisten droht möglicherweise ...`: the figure is taken as
+known), a stretch between commas with a finite verb of its own that the parse joined to the figure's clause.
 
 The words are `lang/de/figure_modality.tsv`. Without a parse there is no answer (None): the word rules of
 attribution/legacy.py decide then.
@@ -24,17 +31,25 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lang.de import table
-from .quantity import figure_token, punct_segment
+from .quantity import counted_token, figure_token, punct_segment
 
 WORDS = table("figure_modality")
 # Dependencies that open a clause of its own. Upward through the complement and relative ones (the clause above
 # governs the figure's), never through the others (a sibling clause says nothing of the figure).
 CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp", "list",
                          "appos"})
-GOVERNED = frozenset({"ccomp", "xcomp", "csubj", "acl", "acl:relcl"})
+# Not the relative ones: a relative clause tells what is known of its noun, which the main clause's hedge does not
+# reach ("Die Probleme, die die Bank mit dem Transfer von 3.300 Leuten hat, sollten bald ausgeräumt sein").
+GOVERNED = frozenset({"ccomp", "xcomp", "csubj"})
 
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+DASHES = frozenset({"–", "—", "-", "(", ")", "[", "]"})
+INFINITIVES = frozenset({"VVINF", "VAINF", "VMINF"})
+# The dependencies of a verb's arguments (and a bare number's)
+ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nummod"})
+# The adpositions of a noun's attribute (the genitive's "von", the "mit" of what a thing has), not of a verb's object
+ATTRIBUTE_CASES = frozenset({"von", "mit"})
 # How each figure's clause was read: by the parse, or by the stretch between punctuation where the parse is wrong
 STATS: Counter[str] = Counter()
 
@@ -72,27 +87,162 @@ def _clause_tokens(head: Token) -> list[Token]:
     return own
 
 
-def _reading(tokens: list[Token]) -> tuple[bool, bool]:
-    """(hedged, planned) of one clause's words."""
+def _reading(tokens: list[Token], keep: frozenset[int] | None = None,
+             forecast: bool = True) -> tuple[bool, bool]:
+    """(hedged, planned) of one clause's words; where keep is given only those words may hedge (a presupposed
+    phrase's: `_presupposed`); forecast: may the clause's future tense or forecast adverb make the figure a
+    forecast (`_forecast_value`)."""
+    hedging = tokens if keep is None else [t for t in tokens if t.i in keep]
+    # an attributive adjective speaks of its noun, not of what the clause tells: "23 mutmaßliche Rebellen getötet"
+    # counts the dead firmly, "wegen mutmaßlicher Umtriebe" hedges no figure
+    adverbs = [t for t in hedging if t.tag_ != "ADJA"]
     forms = {t.lower_ for t in tokens}
+    hedge_forms = {t.lower_ for t in hedging}
     lemmas = {(t.lemma_ or t.text).lower() for t in tokens}
     # a perfect infinitive: a participle with an infinitive auxiliary (haben, sein, worden sein)
     perfect = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() in ("haben", "sein") for t in tokens) and \
         any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in tokens)
     passive = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() == "werden" for t in tokens)
-    hedged = bool(forms & WORDS["evidential"] or lemmas & WORDS["evidential"]) or bool(forms & WORDS["possible"])
-    planned = bool(lemmas & WORDS["expect"])
+    hedged = any(t.lower_ in WORDS["evidential"] or (t.lemma_ or "").lower() in WORDS["evidential"]
+                 for t in adverbs) or bool(hedge_forms & WORDS["possible"]) or _on_a_basis(hedging)
+    planned = bool(lemmas & WORDS["expect"]) or forecast and (bool(lemmas & WORDS["forecast"]) or _future(tokens))
     if forms & WORDS["hearsay"]:
         if passive and not perfect:
             planned = True                    # "sollen eingesetzt werden": a plan
-        else:
+        elif hedge_forms & WORDS["hearsay"]:
             hedged = True
     if forms & WORDS["plan"]:
-        if perfect:
-            hedged = True                     # "sollten getötet worden sein"
-        else:
+        if not perfect:
             planned = True                    # "teilnehmen sollten": an expectation
+        elif hedge_forms & WORDS["plan"]:
+            hedged = True                     # "sollten getötet worden sein"
     return hedged, planned and not hedged
+
+
+def _forecast_value(tok: Token, head: Token) -> bool:
+    """Is the figure what a forecast clause forecasts: an argument of its verb ("wird 40 Millionen kosten", "werden
+    600 Lehrer gehen", "auf 60 Prozent steigen") - not an attribute of another noun ("der Beitrag in Höhe von 450
+    Euro wird fallen": the fee is forecast to go, its amount is today's), an age ("28-jähriger"), or the level a
+    change starts from ("von 45 Prozent auf 60 Prozent steigen wird": 45 is now)?"""
+    x = counted_token(tok)
+    if tok.tag_ == "ADJA" or x.head.i != head.i or x.dep_ not in ARGUMENTS:
+        return False
+    return not any(c.dep_ == "case" and (c.lemma_ or c.text).lower() == "von" for c in x.children)
+
+
+def _future(tokens: list[Token]) -> bool:
+    """Future tense: a present indicative "werden" auxiliary of an infinitive ("wird 200 Millionen kosten") or of a
+    participle with an infinitive auxiliary ("werden um 20 Prozent gekürzt werden"); a passive has a participle
+    and none ("werden erwartet"), nor does a conjoined participle the tagger calls an infinitive ("Entwurf wird
+    übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the first verb's)."""
+    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood", [])
+               and "Pres" in t.morph.get("Tense", []) and t.head.i != t.i and (
+                   t.head.tag_ in INFINITIVES or any(c.tag_ == "VAINF" and c.dep_.startswith("aux")
+                                                     for c in t.head.children)) for t in tokens)
+
+
+def _on_a_basis(tokens: list[Token]) -> bool:
+    """Is the clause told on an unconfirmed basis: a noun of estimate or allegation with an adposition of
+    accordance ("nach Schätzungen der Küstenwache", "Vorwürfen zufolge")?"""
+    return any((t.lemma_ or t.text).lower() in WORDS["basis"] and _according(t) for t in tokens)
+
+
+def _according(noun: Token) -> bool:
+    """Does an adposition of accordance govern the noun? "nach" with a definite article is as often "after" ("Nach
+    den Vorwürfen gegen den Trainer verließen 20 Spieler den Verein", "nach der Schätzung des Schadens"): only
+    the bare noun ("nach ersten Schätzungen") is the accordance; "laut", "zufolge", "gemäß" are it always."""
+    cases = {(c.lemma_ or c.text).lower() for c in noun.children if c.dep_ == "case"}
+    if cases & (WORDS["according"] - {"nach"}):
+        return True
+    return "nach" in cases and not any(c.dep_ == "det" and _definite(c) for c in noun.children)
+
+
+def _presupposed(tok: Token, head: Token) -> Token | None:
+    """The outermost definite noun phrase the figure stands in as an adjunct or a noun's attribute, below its
+    clause head ("im Zusammenhang mit der Übertragung von 3.300 Pensionisten", "in der 120.000-Einwohner-Stadt"):
+    what it tells is taken as known, so an adverb or modal of the clause hedges what the clause says of it, not the
+    figure. A subject or object is no such phrase ("die 300 Soldaten sollen getötet worden sein": the deed is
+    the claim and it is hearsay)."""
+    top, x, below = None, tok, None
+    for _ in range(12):
+        if x.i == head.i or x.head.i == x.i:
+            break
+        # the figure in the noun's own word, or in an attribute with the adposition of a noun's attribute ("von
+        # 3.300", "mit 130 Toten"): an attribute without one is as likely the parser's misreading of a subject ("in
+        # dem Lager 8.000 Menschen"), one with another adposition of a verb's object ("an der Erzeugung auf 40
+        # Prozent erhöht")
+        attribute = below is None or any(c.dep_ == "case" and (c.lemma_ or c.text).lower() in ATTRIBUTE_CASES
+                                         for c in below.children)
+        # a common noun: a name takes its article from being a name ("die FPÖ"), not from being known in the story
+        if attribute and x.pos_ == "NOUN" and x.dep_ in ("nmod", "obl") and any(
+                c.dep_ in ("det", "case") and _definite(c) for c in x.children):
+            top = x
+        below, x = x, x.head
+    # a figure in the noun's own word ("mit dem 52-Jährigen", "in der 120.000-Einwohner-Stadt") names a known thing
+    # wherever it stands; an attribute's figure ("zum Tod von 30 Menschen") only in the clause's frame
+    if top is None or top.i != tok.i and not _in_the_vorfeld(top, head):
+        return None
+    return top
+
+
+def _in_the_vorfeld(phrase: Token, head: Token) -> bool:
+    """Does the phrase stand in (or under the one constituent before) the finite verb of a verb-second clause: the
+    frame the clause is told in ("Wegen der Festnahme von 30 Journalisten soll ..."), taken as known? Behind the
+    verb a definite phrase is as often what the clause asserts, and its hedge with it ("Offenbar kam es zum Tod
+    von 30 Menschen", "Der Anschlag soll zum Tod von 12 Menschen geführt haben"); a verb-final clause has its
+    subject, relative pronoun or conjunction before the verb. What punctuation parts off before it is no part of the
+    clause's field (a dateline: "Wien – Im Zusammenhang mit ...")."""
+    fin = head if head.tag_ in FINITE else next((c for c in head.children if c.tag_ in FINITE), None)
+    if fin is None:
+        return False
+    constituent = phrase
+    while constituent.head.i != head.i and constituent.head.i != constituent.i:
+        constituent = constituent.head
+    inside = {t.i for t in constituent.subtree}
+    start = min((t.i for t in constituent.subtree if not t.is_punct), default=constituent.i)   # not a dash it took
+    doc = head.doc
+    return constituent.i < fin.i and all(
+        t.i in inside or t.i < start and any(p.is_punct for p in doc[t.i + 1:start])
+        for t in _clause_tokens(head) if t.i < fin.i and not t.is_punct)
+
+
+def _definite(t: Token) -> bool:
+    """A definite or demonstrative article (or an adposition fused with one: "im", "zur")."""
+    return "Def" in t.morph.get("Definite", []) or "Dem" in t.morph.get("PronType", [])
+
+
+def _parenthesis(doc, tok: Token) -> tuple[int, int] | None:
+    """The [start, end) of the insertion between dashes or brackets tok stands in, if any."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
+        hi += 1
+    if lo > sent.start and hi < sent.end - 1 and doc[lo - 1].text in DASHES and doc[hi + 1].text in DASHES:
+        return lo, hi + 1
+    return None
+
+
+def _own_stretch(doc, tok: Token, tokens: list[Token]) -> list[Token]:
+    """The clause's words less those the parse joined to it from elsewhere: an insertion between dashes or
+    brackets the figure is not in ("durch drei Stiche – vermutlich durch ein Messer – fest"), and a stretch between
+    commas with a finite verb of its own where the figure's stretch has one too (two clauses the parse did not
+    part: "200 wurden festgenommen, sieben von ihnen sollen Straftaten begangen haben")."""
+    own = {t.i for t in punct_segment(doc, tok)}
+    own_finite = any(doc[i].tag_ in FINITE for i in own)
+    out = []
+    for t in tokens:
+        if t.i not in own:
+            ins = _parenthesis(doc, t)
+            if ins is not None and not ins[0] <= tok.i < ins[1]:
+                STATS["an insertion left out"] += 1
+                continue
+            if own_finite and any(s.tag_ in FINITE for s in punct_segment(doc, t)):
+                STATS["another clause's stretch left out"] += 1
+                continue
+        out.append(t)
+    return out
 
 
 def figure_modality(doc, start: int, end: int) -> Modality | None:
@@ -111,12 +261,21 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
         hedged, planned = _reading(segment)
         return Modality(hedged, planned and not hedged)
     STATS["parse: the figure's clause"] += 1
-    hedged, planned = _reading(_clause_tokens(head))
+    top = _presupposed(tok, head)
+    keep = None if top is None else frozenset(t.i for t in top.subtree)
+    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep,
+                               keep is None and _forecast_value(tok, head))
     x = head
+    below_is_value = _forecast_value(tok, head)
     for _ in range(6):                        # the clauses above that govern the figure's
-        if x.head.i == x.i or x.dep_ not in GOVERNED:
+        if x.head.i == x.i or x.dep_ not in GOVERNED or keep is not None:
             break
+        if x.dep_ == "xcomp" and any(t.tag_ in FINITE for t in _clause_tokens(x)):
+            break                             # a clause with a finite verb of its own is no infinitive complement
         x = clause_head(x.head)
         up_hedged, _ = _reading(_clause_tokens(x))
-        hedged = hedged or up_hedged
+        verb = (x.lemma_ or "").lower()
+        hedged = hedged or up_hedged or verb in WORDS["estimate"]     # "schätzen, dass 300 dort leben"
+        # "erwarten, dass die Zahl auf 5.000 steigt"
+        planned = planned or verb in WORDS["expect"] and below_is_value
     return Modality(hedged, planned and not hedged)
