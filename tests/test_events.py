@@ -1381,3 +1381,67 @@ def test_a_town_s_dateline_stays_the_place_of_its_own_sentence(nlp):
     evs = events_of(nlp, "Offensive im Süden. Kandahar – Der Gouverneur ist am Montag aus seinem pakistanischen Exil "
                          "zurückgekehrt. Er will die Offensive gegen die Taliban in Herat überwachen.")
     assert any(e.type == "DISPLACE" and e.place is not None and e.place.name == "Kandahar" for e in evs)
+
+
+@pytest.mark.parametrize("text,mode,actor,status", [
+    # a named actor makes public what it will do: the announcement happened; what it announces is ahead
+    ("Die Landesrätin Petra Kofler kündigte am Dienstag an, drei Geburtenstationen in Tirol zu schließen.",
+     "plan", "Petra Kofler", "reported"),
+    ("Bürgermeister Jens Möller hat angekündigt, den Busverkehr in Kiel ausbauen zu wollen.", "plan", "Jens Möller",
+     "reported"),
+    ("Die Verkehrsministerin Ines Lorenz will am Freitag ein neues Mautgesetz ankündigen.", "plan", "Ines Lorenz",
+     "planned"),
+    # a candidacy: declared in the future tense ("wird kandidieren") or made public ("verkündete ihre Kandidatur");
+    # the one who makes it public holds it, also where she is the sentence's speaker
+    ("Der Tierarzt Lukas Brenner wird bei der Bürgermeisterwahl in Bregenz kandidieren.", "candidacy",
+     "Lukas Brenner", "reported"),
+    ("Die Juristin Clara Wendt verkündete am Montag in Salzburg ihre Kandidatur für den Landtag.", "candidacy",
+     "Clara Wendt", "reported"),
+])
+def test_announcements_and_candidacies(nlp, text, mode, actor, status):
+    e = one(events_of(nlp, text), "ANNOUNCE")
+    assert (e.mode, e.status) == (mode, status) and actor in (e.actor or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Das kündigte der Parteichef Max Huber am Abend an.",              # what is announced is not told here
+    "Die Wetterdienste kündigten für das Wochenende an.",              # nothing announced
+    "Für Sonntag ist in Tirol heftiger Schneefall angekündigt.",       # weather, no one's act
+    "Der Gemeinderat Otto Sommer wird nicht mehr kandidieren.",         # a candidacy ruled out
+    "Der Preis brachte dem Chor eine Nominierung zum Europäischen Musikpreis.",   # no one's candidacy
+])
+def test_no_announcement_without_a_named_actor_and_what_is_announced(nlp, text):
+    none_of(events_of(nlp, text), "ANNOUNCE")
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the present tense with a time after the article's date is the future (dct Monday 10 March 2025)
+    ("Am Samstag protestieren die Landwirte in Linz gegen die Zollpläne.", "PROTEST", "planned"),
+    ("Die Mahnwache vor dem Rathaus in Linz beginnt am Donnerstag.", "PROTEST", "planned"),
+    ("Am Freitag protestierten die Landwirte in Linz gegen die Zollpläne.", "PROTEST", "reported"),
+    ("Heute protestieren die Landwirte in Linz gegen die Zollpläne.", "PROTEST", "reported"),
+])
+def test_present_tense_with_a_later_time_is_ahead(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status
+
+
+def test_a_bare_time_of_day_dates_only_the_report_s_own_event(nlp):
+    """"am Abend" without a day named before it is the publication day's evening for the report's own event; in the
+    pluperfect of what came before it is some earlier evening: the event keeps only the "on or before" date."""
+    own = one(events_of(nlp, "Ein Unbekannter hat am Abend in einem Lokal in Wels einen Kellner niedergestochen."),
+              "ASSAULT")
+    assert (own.time.value, own.time.basis) == ("2025-03-10", "expression")
+    before = one(events_of(nlp, "Der Angeklagte hatte am Abend in einem Lokal in Wels einen Kellner niedergestochen."),
+                 "ASSAULT")
+    assert before.time.basis == "publication date"
+    named = one(events_of(nlp, "Am Freitag hatte ein Unbekannter am Abend in Wels einen Kellner niedergestochen."),
+                "ASSAULT")
+    assert named.time.value == "2025-03-07"
+
+
+def test_werden_with_an_infinitive_is_the_future_not_a_passive(nlp):
+    """The parser labels "werden" + infinitive aux:pass: it is the future - its subject acts, and it is ahead."""
+    e = one(events_of(nlp, "Die Salzburger ÖVP wird auf einem Landesparteitag am 14. Juni einen neuen Obmann wählen."),
+            "VOTE")
+    assert e.status == "planned" and "ÖVP" in (e.actor or "")
+    assert one(events_of(nlp, "Der Bürgermeister wurde am Sonntag in Linz gewählt."), "VOTE").status == "reported"
