@@ -1374,8 +1374,13 @@ def _finite_present(tok: Token) -> bool:
     verb = verb_above(tok)
     if verb is None or "Pres" not in verb.morph.get("Tense", []) or _preterite_form(verb):
         return False
+    # a participle heading a clause of its own ("findet am 3. Oktober statt, danach wird ... bestimmt") is no perfect
+    # of this verb
     return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
-                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm", [])
+                   ("VERB", "AUX") and c.dep_ not in OWN_CLAUSES) and "Part" not in verb.morph.get("VerbForm", [])
+
+
+OWN_CLAUSES = ("ccomp", "conj", "advcl", "parataxis", "acl", "acl:relcl", "csubj")
 
 
 def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
