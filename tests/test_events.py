@@ -1455,3 +1455,13 @@ def test_a_vote_taking_place_ahead_is_planned_whatever_clause_follows(nlp, text)
     """"findet ... statt" in the present is ahead; a participle heading the next clause (the parser's ccomp of the
     finite verb) is no perfect of "findet"."""
     assert one(events_of(nlp, text), "VOTE").status == "planned"
+
+
+def test_the_time_of_what_is_announced_is_not_the_announcing_s(nlp):
+    """A date inside the announced object or in a "für" phrase is the content's ("kündigte eine Sitzung für den
+    3. Mai an"): the announcement keeps its own day, or the publication date."""
+    e = one(events_of(nlp, "Der Bürgermeister Karl Wimmer kündigte am Freitag eine Sondersitzung für den 3. Mai an."),
+            "ANNOUNCE")
+    assert e.time.value == "2025-03-07"
+    e = one(events_of(nlp, "Der Bürgermeister Karl Wimmer kündigte eine Sondersitzung für den 3. Mai an."), "ANNOUNCE")
+    assert e.time.basis == "publication date"

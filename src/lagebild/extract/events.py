@@ -1101,7 +1101,10 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if reference:                                      # not the clause's date: the report's, if any
         when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
     else:
-        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status, trig.type,
+        times_here = list(doc._.times or ())
+        if parsed and tok is not None and trig.type == "ANNOUNCE" and not trig.nominal:
+            times_here = [t for t in times_here if not _announced_time(doc, tok, t)]
+        when = _time(doc, text, units, ui, a, b, start, times_here, status, trig.type,
                      own=not (parsed and tok is not None and _pluperfect(tok)))
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
@@ -1155,6 +1158,25 @@ def _negated(tok: Token) -> bool:
     """The trigger is negated: "nicht" on it or on its adverb ("wird nicht mehr kandidieren")."""
     return any("Neg" in c.morph.get("Polarity", []) or (
         c.dep_ == "advmod" and any("Neg" in g.morph.get("Polarity", []) for g in c.children)) for c in tok.children)
+
+
+CONTENT_DEPS = ("obj", "xcomp", "ccomp", "dep", "parataxis")
+
+
+def _announced_time(doc: Doc, verb: Token, t: TimeExpression) -> bool:
+    """A time of what is announced, not of the announcing: inside the announced object or clause, or a "für" phrase
+    ("kündigte eine Pressekonferenz für den 3. Mai an", "kündigte für Ende 2026 den Bau ... an")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != verb.i and node.head.i != node.i:
+        if any(c.dep_ == "case" and c.lower_ == "für" for c in node.children):
+            return True
+        if node.head.i == verb.i:
+            return node.dep_ in CONTENT_DEPS
+        node = node.head
+    return False
 
 
 def _announcing_status(verb: Token) -> str:
