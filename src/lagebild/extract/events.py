@@ -1082,13 +1082,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
-    if trig.type == "ANNOUNCE" and (actor is None or actor.label not in ACTOR_LABELS or (
-            parsed and tok is not None and (((trig.nominal or trig.mode == "candidacy") and arc_actor is None) or
-            (not trig.nominal and not _announced(tok)) or _negated(tok)))):
-        # news is full of announcing: only a named actor's act; a candidacy's holder as the parse names it ("Die
-        # Senatorin hat sich die Kandidatur gesichert"; not a word window's name or the sentence's speaker: "brachte
-        # dem Chor eine Nominierung zum Musikpreis", "Jungpolitiker, die ... kandidieren"), an announcement with what
-        # it announces ("kündigte an, ... zu schließen"), and not ruled out ("wird nicht mehr kandidieren")
+    if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
     if actor is None and target is None and place is None and not trig.by_actor and not any(
             u.start <= c.start < u.end for c in claims) and not any(
@@ -1098,14 +1092,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
         place = _dateline_place(doc, text, mentions, (a, b))
-    if reference:                                      # not the clause's date: the report's, if any
-        when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
-    else:
-        times_here = list(doc._.times or ())
-        if parsed and tok is not None and trig.type == "ANNOUNCE" and not trig.nominal:
-            times_here = [t for t in times_here if not _announced_time(doc, tok, t)]
-        when = _time(doc, text, units, ui, a, b, start, times_here, status, trig.type,
-                     own=not (parsed and tok is not None and _pluperfect(tok)))
+    when = _event_time(doc, text, units, ui, (a, b), start, trig, status, reference, tok if parsed else None)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
@@ -1158,6 +1145,33 @@ def _negated(tok: Token) -> bool:
     """The trigger is negated: "nicht" on it or on its adverb ("wird nicht mehr kandidieren")."""
     return any("Neg" in c.morph.get("Polarity", []) or (
         c.dep_ == "advmod" and any("Neg" in g.morph.get("Polarity", []) for g in c.children)) for c in tok.children)
+
+
+def _event_time(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, trig: Trigger, status: str,
+                reference: bool, tok: Token | None) -> TimeValue:
+    """When: a reference takes the report's date; else the clause's time (`_time`), less the time of what an
+    announcement announces, a bare time of day dating only the report's own event (not one in the pluperfect)."""
+    if reference:                                      # not the clause's date: the report's, if any
+        return default_time(doc, units[ui].start) or TimeValue(None, "unknown", None, None)
+    times_here = list(doc._.times or ())
+    if tok is not None and trig.type == "ANNOUNCE" and not trig.nominal:
+        times_here = [t for t in times_here if not _announced_time(doc, tok, t)]
+    return _time(doc, text, units, ui, clause[0], clause[1], start, times_here, status, trig.type,
+                 own=not (tok is not None and _pluperfect(tok)))
+
+
+def _announcement(tok: Token | None, trig: Trigger, actor: Mention | None, arc_actor: Mention | None) -> bool:
+    """News is full of announcing: only a named actor's act; a candidacy's holder as the parse names it ("Die
+    Senatorin hat sich die Kandidatur gesichert"; not a word window's name or the sentence's speaker: "brachte dem
+    Chor eine Nominierung zum Musikpreis", "Jungpolitiker, die ... kandidieren"), an announcement with what it
+    announces ("kündigte an, ... zu schließen"), and not ruled out ("wird nicht mehr kandidieren")."""
+    if actor is None or actor.label not in ACTOR_LABELS:
+        return False
+    if tok is None:
+        return True
+    if (trig.nominal or trig.mode == "candidacy") and arc_actor is None:
+        return False
+    return (trig.nominal or _announced(tok)) and not _negated(tok)
 
 
 CONTENT_DEPS = ("obj", "xcomp", "ccomp", "dep", "parataxis")
