@@ -1465,3 +1465,28 @@ def test_the_time_of_what_is_announced_is_not_the_announcing_s(nlp):
     assert e.time.value == "2025-03-07"
     e = one(events_of(nlp, "Der Bürgermeister Karl Wimmer kündigte eine Sondersitzung für den 3. Mai an."), "ANNOUNCE")
     assert e.time.basis == "publication date"
+
+
+def test_wurde_with_what_looks_like_an_infinitive_stays_a_passive(nlp):
+    """"überfallen", "überfahren": participle and infinitive are one form; with "wurde" (no German future) the tagger's
+    infinitive is a participle - the passive of a past deed, not a plan."""
+    e = one(events_of(nlp, "Eine Tankstelle in Graz wurde am Sonntag von zwei Männern überfallen."), "ASSAULT")
+    assert e.status == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bauern protestieren seit Freitag in Wien gegen die Zollpläne.",     # the tagger's Friday may be the next one
+    "Die Bauern in Wien protestieren noch bis Freitag gegen die Zollpläne.",
+])
+def test_present_tense_bounded_by_since_or_until_runs_now(nlp, text):
+    """"seit"/"bis" with a present verb: the protest is running, not ahead of the article's date."""
+    assert one(events_of(nlp, text), "PROTEST").status == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Die ÖVP kündigte keinen Widerstand gegen die Reform der Mietbeihilfe an.",
+    "Die Ministerin Eva Gruber verkündete am Montag keine Kandidatur für den Parteivorsitz.",
+])
+def test_kein_negates_an_announcement(nlp, text):
+    """"kein" on what is announced (or on the candidacy) rules it out as "nicht" does."""
+    none_of(events_of(nlp, text), "ANNOUNCE")

@@ -698,7 +698,7 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     places: list[tuple[int, Mention]] = []
     # "werden" with an infinitive is the future, not a passive: the parser labels "wird ... kandidieren", "werden
     # ... angreifen" aux:pass, whose subject then acts
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not tok.tag_.endswith("INF")
+    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
     werden_passive = _werden_passive(tok) and passive
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
@@ -1124,6 +1124,9 @@ def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:
     day = value.split("T", 1)[0]
     if day <= dct[:len(day)]:
         return False
+    words = set((when.text or "").split())
+    if any(c.dep_ == "case" and c.lower_ in ("seit", "bis") and c.head.text in words for c in tok.sent):
+        return False                                   # "streiken noch bis Freitag", "seit Freitag": running now
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "obj", "nsubj:pass"):
         return False                                   # "vor der Wahl am Sonntag": told by _ahead, not here
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -1136,14 +1139,15 @@ def _announced(tok: Token) -> bool:
     needs none."""
     if _verb_lemma(tok) not in ANNOUNCING:
         return True
-    return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")) or c.dep_ in ("xcomp", "ccomp") or (
-        c.dep_ in ("dep", "parataxis") and c.pos_ in ("VERB", "AUX")) for c in tok.children)   # the parser's
+    return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and not _negated(c)) or c.dep_ in ("xcomp", "ccomp")
+               or (c.dep_ in ("dep", "parataxis") and c.pos_ in ("VERB", "AUX")) for c in tok.children)   # the parser's
     #                                                   "dep" for "..., das Gesetz ändern zu wollen", ": Wir werden"
 
 
 def _negated(tok: Token) -> bool:
-    """The trigger is negated: "nicht" on it or on its adverb ("wird nicht mehr kandidieren")."""
-    return any("Neg" in c.morph.get("Polarity", []) or (
+    """The trigger is negated: "nicht" on it or on its adverb ("wird nicht mehr kandidieren"), "kein" on a noun
+    ("keine Kandidatur", "kündigte keine Maßnahmen an")."""
+    return any("Neg" in c.morph.get("Polarity", []) or (c.dep_ == "det" and "Neg" in c.morph.get("PronType", [])) or (
         c.dep_ == "advmod" and any("Neg" in g.morph.get("Polarity", []) for g in c.children)) for c in tok.children)
 
 
@@ -1260,9 +1264,9 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if status != "reported":
         return status
     verb = verb_above(tok)
-    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
-            (c.dep_ == "aux" or (c.dep_ == "aux:pass" and verb.tag_.endswith("INF"))) and c.lemma_.lower() == "werden"
-            and "Sub" not in c.morph.get("Mood", []) for c in verb.children) and trig.word not in DECLARED:
+    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and (any(
+            c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
+            for c in verb.children) or _werden_future(verb)) and trig.word not in DECLARED:
         # the parser's aux:pass on "werden" + infinitive ("wird ... einen Obmann wählen") is the future too
         return "planned"                               # "wird ... kandidieren"; not "wird ... getötet" (aux:pass)
     if trig.nominal and trig.type in SCHEDULED and verb is not None and tok.head.i == verb.i and \
@@ -1460,6 +1464,15 @@ def _passive_subject(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
     return span is not None and any(t.dep_ in ("nsubj", "nsubj:pass", "obj") and _werden_passive(t.head)
                                     for t in span)
+
+
+def _werden_future(verb: Token) -> bool:
+    """"werden" in the present with an infinitive is the future, though the parser labels it aux:pass ("wird ...
+    angreifen"); "wurde" with one is no German future: the tagger read a participle that looks like an infinitive
+    ("wurde ... überfallen", "wurde ... überfahren") - a passive."""
+    return verb.tag_.endswith("INF") and any(
+        c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" and "Pres" in c.morph.get("Tense", [])
+        and "Sub" not in c.morph.get("Mood", []) for c in verb.children)
 
 
 def _werden_passive(verb: Token) -> bool:
