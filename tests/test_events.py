@@ -1490,3 +1490,12 @@ def test_present_tense_bounded_by_since_or_until_runs_now(nlp, text):
 def test_kein_negates_an_announcement(nlp, text):
     """"kein" on what is announced (or on the candidacy) rules it out as "nicht" does."""
     none_of(events_of(nlp, text), "ANNOUNCE")
+
+
+@pytest.mark.parametrize("when", ["am Nachmittag", "gegen 21.45 Uhr"])
+def test_a_time_of_day_with_tag_or_a_dotted_clock_names_no_day(nlp, when):
+    """"Nachmittag" holds "tag" and "21.45" a number with a dot, yet neither names a day: in the pluperfect the event
+    keeps only the "on or before" date."""
+    e = one(events_of(nlp, f"Die Beschuldigte hatte {when} vor einer Bar in Villach einen Türsteher niedergestochen."),
+            "ASSAULT")
+    assert e.time.basis == "publication date"

@@ -890,8 +890,9 @@ def _day_of(t: TimeExpression) -> TimeExpression | None:
     return replace(t, type="DATE", value=day)
 
 
-DAY_WORDS = re.compile(r"\d+\.|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|vortag|"
-                       r"tag|woche|monat|jahr", re.IGNORECASE)
+# words that name a day (at a word's start: "Nachmittag", "Vormittag" name none; "3. Mai" does, "19.30 Uhr" does not)
+DAY_WORDS = re.compile(r"\d+\.(?!\d)|\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|"
+                       r"vortag|tag|woche|monat|jahr)", re.IGNORECASE)
 
 
 def _publication_day(doc: Doc, t: TimeExpression) -> bool:
