@@ -44,7 +44,7 @@ TYPES = {
     "legal_action": {"ACCUSE", "COERCE"}, "dismissal": {"COERCE"},
     "protest": {"PROTEST"}, "displacement": {"DISPLACE", "EVACUATE"}, "evacuation": {"EVACUATE", "DISPLACE"},
     "meeting": {"CONSULT"}, "visit": {"CONSULT"}, "negotiation": {"CONSULT", "AGREE"},
-    "announcement": {"CONCEDE", "DEMAND", "THREATEN", "REJECT"}, "disclose": {"CONCEDE"},
+    "announcement": {"CONCEDE", "DEMAND", "THREATEN", "REJECT", "ANNOUNCE"}, "disclose": {"CONCEDE"},
     "election": {"VOTE"}, "vote": {"VOTE"}, "poll": {"VOTE"},
     "deploy": {"AID", "MOBILIZE"}, "fortification": {"MOBILIZE", "AID"},
     "reject": {"REJECT"}, "request": {"DEMAND"}, "proposal": {"DEMAND", "AGREE"},

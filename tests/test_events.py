@@ -1381,3 +1381,121 @@ def test_a_town_s_dateline_stays_the_place_of_its_own_sentence(nlp):
     evs = events_of(nlp, "Offensive im Süden. Kandahar – Der Gouverneur ist am Montag aus seinem pakistanischen Exil "
                          "zurückgekehrt. Er will die Offensive gegen die Taliban in Herat überwachen.")
     assert any(e.type == "DISPLACE" and e.place is not None and e.place.name == "Kandahar" for e in evs)
+
+
+@pytest.mark.parametrize("text,mode,actor,status", [
+    # a named actor makes public what it will do: the announcement happened; what it announces is ahead
+    ("Die Landesrätin Petra Kofler kündigte am Dienstag an, drei Geburtenstationen in Tirol zu schließen.",
+     "plan", "Petra Kofler", "reported"),
+    ("Bürgermeister Jens Möller hat angekündigt, den Busverkehr in Kiel ausbauen zu wollen.", "plan", "Jens Möller",
+     "reported"),
+    ("Die Verkehrsministerin Ines Lorenz will am Freitag ein neues Mautgesetz ankündigen.", "plan", "Ines Lorenz",
+     "planned"),
+    # a candidacy: declared in the future tense ("wird kandidieren") or made public ("verkündete ihre Kandidatur");
+    # the one who makes it public holds it, also where she is the sentence's speaker
+    ("Der Tierarzt Lukas Brenner wird bei der Bürgermeisterwahl in Bregenz kandidieren.", "candidacy",
+     "Lukas Brenner", "reported"),
+    ("Die Juristin Clara Wendt verkündete am Montag in Salzburg ihre Kandidatur für den Landtag.", "candidacy",
+     "Clara Wendt", "reported"),
+])
+def test_announcements_and_candidacies(nlp, text, mode, actor, status):
+    e = one(events_of(nlp, text), "ANNOUNCE")
+    assert (e.mode, e.status) == (mode, status) and actor in (e.actor or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Das kündigte der Parteichef Max Huber am Abend an.",              # what is announced is not told here
+    "Die Wetterdienste kündigten für das Wochenende an.",              # nothing announced
+    "Für Sonntag ist in Tirol heftiger Schneefall angekündigt.",       # weather, no one's act
+    "Der Gemeinderat Otto Sommer wird nicht mehr kandidieren.",         # a candidacy ruled out
+    "Der Preis brachte dem Chor eine Nominierung zum Europäischen Musikpreis.",   # no one's candidacy
+])
+def test_no_announcement_without_a_named_actor_and_what_is_announced(nlp, text):
+    none_of(events_of(nlp, text), "ANNOUNCE")
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the present tense with a time after the article's date is the future (dct Monday 10 March 2025)
+    ("Am Samstag protestieren die Landwirte in Linz gegen die Zollpläne.", "PROTEST", "planned"),
+    ("Die Mahnwache vor dem Rathaus in Linz beginnt am Donnerstag.", "PROTEST", "planned"),
+    ("Am Freitag protestierten die Landwirte in Linz gegen die Zollpläne.", "PROTEST", "reported"),
+    ("Heute protestieren die Landwirte in Linz gegen die Zollpläne.", "PROTEST", "reported"),
+])
+def test_present_tense_with_a_later_time_is_ahead(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status
+
+
+def test_a_bare_time_of_day_dates_only_the_report_s_own_event(nlp):
+    """"am Abend" without a day named before it is the publication day's evening for the report's own event; in the
+    pluperfect of what came before it is some earlier evening: the event keeps only the "on or before" date."""
+    own = one(events_of(nlp, "Ein Unbekannter hat am Abend in einem Lokal in Wels einen Kellner niedergestochen."),
+              "ASSAULT")
+    assert (own.time.value, own.time.basis) == ("2025-03-10", "expression")
+    before = one(events_of(nlp, "Der Angeklagte hatte am Abend in einem Lokal in Wels einen Kellner niedergestochen."),
+                 "ASSAULT")
+    assert before.time.basis == "publication date"
+    named = one(events_of(nlp, "Am Freitag hatte ein Unbekannter am Abend in Wels einen Kellner niedergestochen."),
+                "ASSAULT")
+    assert named.time.value == "2025-03-07"
+
+
+def test_werden_with_an_infinitive_is_the_future_not_a_passive(nlp):
+    """The parser labels "werden" + infinitive aux:pass: it is the future - its subject acts, and it is ahead."""
+    e = one(events_of(nlp, "Die Salzburger ÖVP wird auf einem Landesparteitag am 14. Juni einen neuen Obmann wählen."),
+            "VOTE")
+    assert e.status == "planned" and "ÖVP" in (e.actor or "")
+    assert one(events_of(nlp, "Der Bürgermeister wurde am Sonntag in Linz gewählt."), "VOTE").status == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Am 5. Oktober findet die Bürgermeisterwahl in Graz statt, bis dahin werden die Plakate neu geklebt.",
+    "Die Landtagswahl in Tirol findet am 12. Oktober statt, bis dahin wird noch viel versprochen.",
+])
+def test_a_vote_taking_place_ahead_is_planned_whatever_clause_follows(nlp, text):
+    """"findet ... statt" in the present is ahead; a participle heading the next clause (the parser's ccomp of the
+    finite verb) is no perfect of "findet"."""
+    assert one(events_of(nlp, text), "VOTE").status == "planned"
+
+
+def test_the_time_of_what_is_announced_is_not_the_announcing_s(nlp):
+    """A date inside the announced object or in a "für" phrase is the content's ("kündigte eine Sitzung für den
+    3. Mai an"): the announcement keeps its own day, or the publication date."""
+    e = one(events_of(nlp, "Der Bürgermeister Karl Wimmer kündigte am Freitag eine Sondersitzung für den 3. Mai an."),
+            "ANNOUNCE")
+    assert e.time.value == "2025-03-07"
+    e = one(events_of(nlp, "Der Bürgermeister Karl Wimmer kündigte eine Sondersitzung für den 3. Mai an."), "ANNOUNCE")
+    assert e.time.basis == "publication date"
+
+
+def test_wurde_with_what_looks_like_an_infinitive_stays_a_passive(nlp):
+    """"überfallen", "überfahren": participle and infinitive are one form; with "wurde" (no German future) the tagger's
+    infinitive is a participle - the passive of a past deed, not a plan."""
+    e = one(events_of(nlp, "Eine Tankstelle in Graz wurde am Sonntag von zwei Männern überfallen."), "ASSAULT")
+    assert e.status == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bauern protestieren seit Freitag in Wien gegen die Zollpläne.",     # the tagger's Friday may be the next one
+    "Die Bauern in Wien protestieren noch bis Freitag gegen die Zollpläne.",
+])
+def test_present_tense_bounded_by_since_or_until_runs_now(nlp, text):
+    """"seit"/"bis" with a present verb: the protest is running, not ahead of the article's date."""
+    assert one(events_of(nlp, text), "PROTEST").status == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Die ÖVP kündigte keinen Widerstand gegen die Reform der Mietbeihilfe an.",
+    "Die Ministerin Eva Gruber verkündete am Montag keine Kandidatur für den Parteivorsitz.",
+])
+def test_kein_negates_an_announcement(nlp, text):
+    """"kein" on what is announced (or on the candidacy) rules it out as "nicht" does."""
+    none_of(events_of(nlp, text), "ANNOUNCE")
+
+
+@pytest.mark.parametrize("when", ["am Nachmittag", "gegen 21.45 Uhr"])
+def test_a_time_of_day_with_tag_or_a_dotted_clock_names_no_day(nlp, when):
+    """"Nachmittag" holds "tag" and "21.45" a number with a dot, yet neither names a day: in the pluperfect the event
+    keeps only the "on or before" date."""
+    e = one(events_of(nlp, f"Die Beschuldigte hatte {when} vor einer Bar in Villach einen Türsteher niedergestochen."),
+            "ASSAULT")
+    assert e.time.basis == "publication date"

@@ -696,8 +696,10 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     verb a nominal trigger belongs to ("Bei der Explosion im Hafen von Beirut starben ..."), is the place."""
     actor = target = None
     places: list[tuple[int, Mention]] = []
-    passive = any(c.dep_ == "aux:pass" for c in tok.children)
-    werden_passive = _werden_passive(tok)
+    # "werden" with an infinitive is the future, not a passive: the parser labels "wird ... kandidieren", "werden
+    # ... angreifen" aux:pass, whose subject then acts
+    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
+    werden_passive = _werden_passive(tok) and passive
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
         heads.append(tok.head)
@@ -716,14 +718,19 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                     m = None
             if m is None and case in UNTYPED_PLACE_CASES and c.dep_ in ("obl", "nmod"):
                 m = _untyped_place(c, by_token)        # "Vor Lampedusa kenterte ein Boot": a name the NER left
-            if m is None or any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks):
-                continue
             own = h is tok
+            # "verkündete ihre Kandidatur", "gab seine Kandidatur bekannt": who makes a candidacy public holds it (the
+            # speaker too: saying is the act)
+            holder = m is not None and trig.type == "ANNOUNCE" and trig.nominal and not own and tok.dep_ == "obj" \
+                and c.dep_ == "nsubj" and m.label in ACTOR_LABELS
+            if m is None or (not holder and any(s <= m.start < e and (m.text in src or src in m.text)
+                                                for s, e, src in masks)):
+                continue
             adjective = c.dep_ == "amod" and m.label == "GPE" and trig.nominal        # "russischer Luftangriff"
             subject = c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS
             agent = (passive or trig.nominal) and (c.dep_ == "obl:agent" or (
                 case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
-            if own and (adjective or subject or agent):
+            if (own and (adjective or subject or agent)) or holder:
                 actor = actor or m
             elif victims and not own and c.dep_ in ("nsubj", "nsubj:pass") and m.label in ACTOR_LABELS:
                 target = target or m
@@ -844,10 +851,11 @@ def _country_place(m: Mention | None) -> Place | None:
 
 
 def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times: list[TimeExpression],
-          status: str, etype: str = "") -> TimeValue:
+          status: str, etype: str = "", own: bool = True) -> TimeValue:
+    """own: the event is the report's own (not told in the pluperfect of what came before)."""
     u = units[ui]
     usable = [d for t in times if u.start <= t.start < u.end and (d := _day_of(t)) is not None and d.value
-              and d.value not in ("PRESENT_REF", "PAST_REF")]
+              and d.value not in ("PRESENT_REF", "PAST_REF") and (own or not _publication_day(doc, t))]
     if status != "planned":
         usable = [t for t in usable if t.value != "FUTURE_REF"]
     in_clause = [t for t in usable if a <= t.start < b]
@@ -880,6 +888,19 @@ def _day_of(t: TimeExpression) -> TimeExpression | None:
     if t.type != "TIME" or not day:
         return None
     return replace(t, type="DATE", value=day)
+
+
+# words that name a day (at a word's start: "Nachmittag", "Vormittag" name none; "3. Mai" does, "19.30 Uhr" does not)
+DAY_WORDS = re.compile(r"\d+\.(?!\d)|\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|"
+                       r"vortag|tag|woche|monat|jahr)", re.IGNORECASE)
+
+
+def _publication_day(doc: Doc, t: TimeExpression) -> bool:
+    """A time of day that names no day ("am Abend", "gegen 19 Uhr") the time tagger put on the publication date for
+    want of a day named before it: the report's day, so the day only of the report's own events - in the pluperfect
+    of what came before ("Der Mann hatte am Abend ... niedergestochen") the evening is some earlier one."""
+    day = (t.value or "").split("T", 1)[0]
+    return t.type == "TIME" and bool(doc._.dct) and day == doc._.dct[:10] and not DAY_WORDS.search(t.text or "")
 
 
 SINCE_THEN = re.compile(r"\b(vergangen|letzt|zurückliegend|seit)", re.IGNORECASE)
@@ -1049,6 +1070,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
+    if parsed and tok is not None and trig.type == "ANNOUNCE" and not trig.nominal and status == "planned":
+        status = _announcing_status(tok)               # "hat angekündigt, ... zu schließen": the content is ahead
     if parsed and tok is not None:
         status = _parsed_status(tok, trig, status)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
@@ -1060,6 +1083,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
+    if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
+        return None
     if actor is None and target is None and place is None and not trig.by_actor and not any(
             u.start <= c.start < u.end for c in claims) and not any(
             a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
@@ -1068,12 +1093,11 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
         place = _dateline_place(doc, text, mentions, (a, b))
-    if reference:                                      # not the clause's date: the report's, if any
-        when = default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
-    else:
-        when = _time(doc, text, units, ui, a, b, start, list(doc._.times or ()), status, trig.type)
+    when = _event_time(doc, text, units, ui, (a, b), start, trig, status, reference, tok if parsed else None)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
+    if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
+        status = "planned"                             # "Am Samstag demonstrieren die Bauern in Wien": ahead
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
@@ -1086,6 +1110,107 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:
+    """The present tense with a time of its own after the article's date is the future ("Am Samstag demonstrieren
+    die Bauern", "Die Kundgebung beginnt am Samstag", "Die Gewerkschaft streikt ab Montag"): the trigger verb, or the
+    verb a nominal trigger is the subject or object of, finite in the present and no perfect; the day, month or year
+    of the expression later than the publication date's (the same day is today's news)."""
+    dct = doc._.dct or ""
+    value = when.value or ""
+    if when.basis != "expression" or not re.match(r"\d{4}-\d\d-\d\d", dct) or \
+            not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?", value):
+        return False
+    day = value.split("T", 1)[0]
+    if day <= dct[:len(day)]:
+        return False
+    words = set((when.text or "").split())
+    if any(c.dep_ == "case" and c.lower_ in ("seit", "bis") and c.head.text in words for c in tok.sent):
+        return False                                   # "streiken noch bis Freitag", "seit Freitag": running now
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "obj", "nsubj:pass"):
+        return False                                   # "vor der Wahl am Sonntag": told by _ahead, not here
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return verb.pos_ in ("VERB", "AUX") and _finite_present(verb) and not _preterite_form(verb)
+
+
+def _announced(tok: Token) -> bool:
+    """An announcing verb tells what it announces: an object noun or name ("kündigte neue Steuern an"; not "das",
+    "es"), a zu-infinitive, a dass-clause or a quotation ("kündigte an, das Werk zu schließen"); a candidacy verb
+    needs none."""
+    if _verb_lemma(tok) not in ANNOUNCING:
+        return True
+    return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and not _negated(c)) or c.dep_ in ("xcomp", "ccomp")
+               or (c.dep_ in ("dep", "parataxis") and c.pos_ in ("VERB", "AUX")) for c in tok.children)   # the parser's
+    #                                                   "dep" for "..., das Gesetz ändern zu wollen", ": Wir werden"
+
+
+def _negated(tok: Token) -> bool:
+    """The trigger is negated: "nicht" on it or on its adverb ("wird nicht mehr kandidieren"), "kein" on a noun
+    ("keine Kandidatur", "kündigte keine Maßnahmen an")."""
+    return any("Neg" in c.morph.get("Polarity", []) or (c.dep_ == "det" and "Neg" in c.morph.get("PronType", [])) or (
+        c.dep_ == "advmod" and any("Neg" in g.morph.get("Polarity", []) for g in c.children)) for c in tok.children)
+
+
+def _event_time(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, trig: Trigger, status: str,
+                reference: bool, tok: Token | None) -> TimeValue:
+    """When: a reference takes the report's date; else the clause's time (`_time`), less the time of what an
+    announcement announces, a bare time of day dating only the report's own event (not one in the pluperfect)."""
+    if reference:                                      # not the clause's date: the report's, if any
+        return default_time(doc, units[ui].start) or TimeValue(None, "unknown", None, None)
+    times_here = list(doc._.times or ())
+    if tok is not None and trig.type == "ANNOUNCE" and not trig.nominal:
+        times_here = [t for t in times_here if not _announced_time(doc, tok, t)]
+    return _time(doc, text, units, ui, clause[0], clause[1], start, times_here, status, trig.type,
+                 own=not (tok is not None and _pluperfect(tok)))
+
+
+def _announcement(tok: Token | None, trig: Trigger, actor: Mention | None, arc_actor: Mention | None) -> bool:
+    """News is full of announcing: only a named actor's act; a candidacy's holder as the parse names it ("Die
+    Senatorin hat sich die Kandidatur gesichert"; not a word window's name or the sentence's speaker: "brachte dem
+    Chor eine Nominierung zum Musikpreis", "Jungpolitiker, die ... kandidieren"), an announcement with what it
+    announces ("kündigte an, ... zu schließen"), and not ruled out ("wird nicht mehr kandidieren")."""
+    if actor is None or actor.label not in ACTOR_LABELS:
+        return False
+    if tok is None:
+        return True
+    if (trig.nominal or trig.mode == "candidacy") and arc_actor is None:
+        return False
+    return (trig.nominal or _announced(tok)) and not _negated(tok)
+
+
+CONTENT_DEPS = ("obj", "xcomp", "ccomp", "dep", "parataxis")
+
+
+def _announced_time(doc: Doc, verb: Token, t: TimeExpression) -> bool:
+    """A time of what is announced, not of the announcing: inside the announced object or clause, or a "für" phrase
+    ("kündigte eine Pressekonferenz für den 3. Mai an", "kündigte für Ende 2026 den Bau ... an")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.i != verb.i and node.head.i != node.i:
+        if any(c.dep_ == "case" and c.lower_ == "für" for c in node.children):
+            return True
+        if node.head.i == verb.i:
+            return node.dep_ in CONTENT_DEPS
+        node = node.head
+    return False
+
+
+def _announcing_status(verb: Token) -> str:
+    """An announcing verb is ahead only by its own auxiliary ("will am Montag ankündigen", "wird ... bekanntgeben");
+    the future the clause's words tell ("angekündigt", "will ... schließen") is what it announces, already said."""
+    own = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("werden", "wollen", "sollen")
+           and "Sub" not in c.morph.get("Mood", [])]
+    return "planned" if own else "reported"
+
+
+# ANNOUNCE verbs that need what they announce (kandidieren needs none)
+ANNOUNCING = ("ankündigen",)
+# standing is declared: "wird kandidieren" tells a candidacy there is (a jury that "soll im Herbst einen Sieger
+# nominieren" has not yet)
+DECLARED = ("kandidieren",)
 
 
 SCHEDULED = ("VOTE", "GATHER")                     # held on a set day: "für die Wahl am 24. April"
@@ -1122,6 +1247,10 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return background                              # "als bei der Wahl am ...", "jährlich", "stationiert sind"
     if not trig.nominal and _intended(tok):
         return "planned"                               # "hat angekündigt, das Geschäft abzuziehen"
+    if not trig.nominal and trig.word in DECLARED and status == "planned":
+        # "Sie wird bei der Wahl kandidieren", "Er will für das Amt kandidieren": a candidacy is declared - the
+        # vote is ahead, the candidacy told is there ("könnte kandidieren" stays a hypothesis)
+        return "reported"
     if status in ("reported", "planned") and _generic(tok, status):
         return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
     # a happening the modal clause is about, as its subject or object ("Der Angriff könnte die Gespräche gefährden")
@@ -1136,9 +1265,10 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if status != "reported":
         return status
     verb = verb_above(tok)
-    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and any(
+    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and (any(
             c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
-            for c in verb.children):
+            for c in verb.children) or _werden_future(verb)) and trig.word not in DECLARED:
+        # the parser's aux:pass on "werden" + infinitive ("wird ... einen Obmann wählen") is the future too
         return "planned"                               # "wird ... kandidieren"; not "wird ... getötet" (aux:pass)
     if trig.nominal and trig.type in SCHEDULED and verb is not None and tok.head.i == verb.i and \
             _verb_lemma(verb) in status_words().get("scheduled", frozenset()) and _finite_present(verb):
@@ -1285,8 +1415,13 @@ def _finite_present(tok: Token) -> bool:
     verb = verb_above(tok)
     if verb is None or "Pres" not in verb.morph.get("Tense", []) or _preterite_form(verb):
         return False
+    # a participle heading a clause of its own ("findet am 3. Oktober statt, danach wird ... bestimmt") is no perfect
+    # of this verb
     return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
-                   ("VERB", "AUX")) and "Part" not in verb.morph.get("VerbForm", [])
+                   ("VERB", "AUX") and c.dep_ not in OWN_CLAUSES) and "Part" not in verb.morph.get("VerbForm", [])
+
+
+OWN_CLAUSES = ("ccomp", "conj", "advcl", "parataxis", "acl", "acl:relcl", "csubj")
 
 
 def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
@@ -1332,6 +1467,15 @@ def _passive_subject(doc: Doc, m: Mention) -> bool:
                                     for t in span)
 
 
+def _werden_future(verb: Token) -> bool:
+    """"werden" in the present with an infinitive is the future, though the parser labels it aux:pass ("wird ...
+    angreifen"); "wurde" with one is no German future: the tagger read a participle that looks like an infinitive
+    ("wurde ... überfallen", "wurde ... überfahren") - a passive."""
+    return verb.tag_.endswith("INF") and any(
+        c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" and "Pres" in c.morph.get("Tense", [])
+        and "Sub" not in c.morph.get("Mood", []) for c in verb.children)
+
+
 def _werden_passive(verb: Token) -> bool:
     """The verb is a passive with "werden" ("wurde ... getötet"; the parser may label its subject nsubj); "sein"
     also makes a perfect ("eingedrungen waren")."""
@@ -1340,10 +1484,10 @@ def _werden_passive(verb: Token) -> bool:
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
                          r"welche[rsnm]?)\b", re.IGNORECASE)
-SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION")
+SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION", "ANNOUNCE")
 # acts of saying and legal actions: told in the report's preterite of now, dated by their own sentence only (a
 # verdict's report tells the deed by the narrative's dates, not the verdict)
-SAYING = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE")
+SAYING = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "ANNOUNCE")
 
 
 def _speaker_acts(speaker: Mention | None, trig: Trigger) -> Mention | None:

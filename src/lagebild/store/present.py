@@ -27,7 +27,7 @@ EVENT_TYPE_DE = {
     "ASSAULT": "Angriff", "AID": "Unterstützung", "CONSULT": "Treffen, Gespräch", "AGREE": "Vereinbarung",
     "CONCEDE": "Eingeständnis", "DEMAND": "Forderung", "REJECT": "Zurückweisung", "THREATEN": "Drohung",
     "SANCTION": "Sanktion", "MOBILIZE": "Mobilisierung", "COERCE": "Zwangsmaßnahme", "PROTEST": "Protest",
-    "OTHER": "Sonstiges Ereignis", "REPORT": "Meldung",
+    "ANNOUNCE": "Ankündigung, Kandidatur", "OTHER": "Sonstiges Ereignis", "REPORT": "Meldung",
 }
 EVENT_MODE_DE = {
     "aerial": "aus der Luft", "shelling": "Beschuss", "explode": "Anschlag", "firearms": "Schusswaffen",
@@ -36,7 +36,7 @@ EVENT_MODE_DE = {
     "arms": "Waffen", "humanitarian": "humanitär", "meet": "Treffen", "visit": "Besuch", "phone": "Telefonat",
     "sign": "unterzeichnet", "admit": "bestätigt", "arrest": "Festnahme", "expel": "Ausweisung",
     "demo": "Demonstration", "riot": "Ausschreitungen", "brawl": "Schlägerei", "strike": "Streik",
-    "disaster": "Katastrophe", "accident": "Unfall",
+    "disaster": "Katastrophe", "accident": "Unfall", "plan": "Vorhaben", "candidacy": "Kandidatur",
 }
 EVENT_STATUS_DE = {"reported": "berichtet", "planned": "geplant", "denied": "bestritten",
                    "hypothetical": "möglich"}
