@@ -16,6 +16,13 @@ def test_the_dateline_is_read_from_tokens_with_its_joined_places(nlp):
     line = dateline(nlp(text))
     assert [text[a:b] for a, b in line.places] == ["Lyon", "Genf"]
     assert text[line.start:line.end] == "Lyon/Genf – "
+    # a hyphenated name, and a dash clinging to the name, are a dateline too
+    text = "Streit um Wasser. Neu-Ulm – Die Stadt hat am Montag die Preise erhöht."
+    line = dateline(nlp(text))
+    assert [text[a:b] for a, b in line.places] == ["Neu-Ulm"]
+    text = "Streit um Wasser. Bregenz– Die Stadt hat am Montag die Preise erhöht."
+    line = dateline(nlp(text))
+    assert [text[a:b] for a, b in line.places] == ["Bregenz"] and text[line.start:line.end] == "Bregenz– "
     # a name, a dash, a lowercase word and a second dash: an aside about the name, which is the subject
     assert dateline(nlp("Der Zulieferer baut um. Mahle – das Unternehmen zählt 70.000 Beschäftigte – streicht "
                         "Stellen.")) is None

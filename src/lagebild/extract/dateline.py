@@ -70,54 +70,68 @@ def _opens(doc: Doc, i: int) -> bool:
 
 
 def _capitalised_word(tok) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha
+    word = tok.text.rstrip("".join(DASHES))                 # "Lyon– Am Montag": the dash may cling to the name
+    return word[:1].isupper() and word.replace("-", "").isalpha()         # "Neu-Delhi"
+
+
+def _clinging_dash(tok) -> bool:
+    """'Belgrad– Bei einem ...': a word with the dateline's dash on it, a space after."""
+    return len(tok.text) > 1 and tok.text[-1] in DASHES and bool(tok.whitespace_)
 
 
 def _dash_dateline(doc: Doc) -> Dateline | None:
     from ..geo import gazetteer
     from .entities import STOP
 
+    text = doc_text(doc)
     for t in doc:
         if not _capitalised_word(t) or not _opens(doc, t.i):
             continue
         for k in range(t.i, min(len(doc), t.i + NAME_WORDS)):
-            if (after := _joined_then_dash(doc, k + 1)) is None:
-                if doc[k].is_space or "\n" in doc[k].whitespace_:
+            if (after := _joined_then_dash(doc, k)) is None:
+                if doc[k].is_space or _clinging_dash(doc[k]):
                     break
                 continue
-            dash, joined = after
-            words = doc[t.i:k + 1]
-            if not gazetteer().candidates(words.text) and (
-                    t.lower_ in STOP or any(not w.text[:1].isupper() for w in words)):
+            dash, dash_end, joined = after
+            name_end = doc[k].idx + len(doc[k].text) - (1 if _clinging_dash(doc[k]) else 0)
+            name = text[t.idx:name_end]
+            if not gazetteer().candidates(name) and (
+                    t.lower_ in STOP or any(not w.text[:1].isupper() for w in doc[t.i:k + 1])):
                 break                  # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
             if _aside(doc, dash):
                 break
-            places = ((t.idx, doc[k].idx + len(doc[k].text)), *joined)
-            return Dateline(t.idx, doc[dash].idx + len(doc[dash].text) + 1, places, doc[dash].text)
+            return Dateline(t.idx, dash_end + 1, ((t.idx, name_end), *joined), text[dash_end - 1])
     return None
 
 
-def _joined_then_dash(doc: Doc, j: int) -> tuple[int, list[tuple[int, int]]] | None:
-    """After a dateline's first name at token j: its other '/'-joined places, then a dash with a space after it;
-    (the dash's index, the joined names' character spans), None where no dash follows so."""
+def _joined_then_dash(doc: Doc, k: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """After a dateline's first name, ending at token k: its other '/'-joined places, then a dash with a space after
+    it (a token of its own or clinging to the last name); (the dash's token, the character after the dash, the
+    joined names' character spans), None where no dash follows so."""
+    if _clinging_dash(doc[k]):
+        return k, doc[k].idx + len(doc[k].text), []
     joined: list[tuple[int, int]] = []
     n = len(doc)
+    j = k + 1
     while j + 1 < n and doc[j].text == "/" and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha():
         a = e = j + 1
         while e < n and e - a < JOINED_WORDS and doc[e].text not in DASHES and doc[e].text != "/" and \
                 "\n" not in doc[e].text:
             e += 1
-        if e == a:
-            return None
+            if _clinging_dash(doc[e - 1]):
+                break
         last = e - 1
         while last > a and doc[last].is_space:
             last -= 1
+        if _clinging_dash(doc[last]):
+            joined.append((doc[a].idx, doc[last].idx + len(doc[last].text) - 1))
+            return last, doc[last].idx + len(doc[last].text), joined
         joined.append((doc[a].idx, doc[last].idx + len(doc[last].text)))
         j = e
     while j < n and doc[j].is_space:
         j += 1
     if j < n and doc[j].text in DASHES and (doc[j].whitespace_ or (j + 1 < n and doc[j + 1].is_space)):
-        return j, joined
+        return j, doc[j].idx + len(doc[j].text), joined
     return None
 
 
