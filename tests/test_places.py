@@ -675,3 +675,30 @@ def test_a_persons_name_typed_as_an_organisation_makes_no_team_of_the_surname(nl
     out = _clubs_of_towns(nlp(text), [Cand(a, a + 19, "ORG", 1), Cand(b, b + 7, "PER", 1)])
     assert [c.label for c in out] == ["ORG", "ORG"]
 
+
+def test_a_towns_name_as_a_side_of_a_match_result_is_a_team(nlp):
+    # the subject, the object or the 'gegen' of a clause with a score are the match's sides: teams said by their
+    # town's name, even where the article never names the club in full; the town where it was played stays a place
+    ms = places(nlp, "Freiburg gewann am Samstag 3:1 gegen Bochum.")
+    assert ms["Freiburg"].label == "ORG" and ms["Bochum"].label == "ORG"
+    assert places(nlp, "Das Spiel in Freiburg endete am Samstag 3:1.")["Freiburg"].label == "LOC"
+    # a pair that counts a noun is a vote, no result
+    assert places(nlp, "Der Gemeinderat stimmte mit 30:12 Stimmen gegen Bochum als Standort.")["Bochum"].label == "LOC"
+
+
+def test_a_name_in_apposition_to_a_works_or_a_bands_noun_is_no_person(nlp):
+    # the parse makes the name the apposition of the noun (a compound's last part counts: 'Debütalbum'): a work's
+    # title (OTH), an artists' group (ORG); a role's noun before a name leaves the person
+    ms = places(nlp, "Ihr neues Album Snake Bronze erscheint im Mai.")
+    assert ms["Snake Bronze"].label == "OTH"
+    ms = places(nlp, "Der Regisseur Steven Spielberg drehte den Film Jurassic Park.")
+    assert ms["Jurassic Park"].label == "OTH" and ms["Steven Spielberg"].label == "PER"
+    assert places(nlp, "Die Band Bee Gees schrieb die Musik dazu.")["Gees"].label == "ORG"
+    # a name of several words quoted whole is a title
+    assert places(nlp, "Die Kinder lasen „Harry Potter“ in einer Nacht.")["Harry Potter"].label == "OTH"
+
+
+def test_a_name_never_runs_over_a_sentences_end_or_a_score(nlp):
+    # the tokenizer leaves the full stop on the score ('2:1.'), so the NER may join the two sentences' names
+    ms = places(nlp, "Bochum verlor gegen Mainz 2:1. Wolfsburg spielte am Sonntag unentschieden.")
+    assert "Mainz" in ms and "Wolfsburg" in ms and not any("2:1" in name for name in ms)

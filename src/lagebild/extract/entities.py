@@ -339,9 +339,9 @@ def _find_mentions(doc: Doc) -> list[Mention]:
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
     chosen = _facilities_in_country(doc, _in_town_of_adjective(
-        doc, _organisations_named(doc, _surnames_not_places(doc, chosen))))
+        doc, _organisations_named(doc, _named_by_head_noun(doc, _surnames_not_places(doc, chosen)))))
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
-    chosen = _clubs_of_towns(doc, chosen)
+    chosen = _towns_as_sides(doc, _clubs_of_towns(doc, chosen))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -652,6 +652,25 @@ def _surname_before_noun(ents) -> list:
     surnames = {e[-1].text for e in ents if e.label_.upper() == "PER" and len(e) >= 2}
     return [Span(e.doc, e.start, e.start + 1, label=e.label) if e.label_.upper() == "PER" and len(e) == 2
             and e[0].text in surnames and _common_noun_only(e[1].text) else e for e in ents]
+
+
+def _split_at_sentence_ends(ents) -> list:
+    """'Mainz 2:1. Wolfsburg': a name never runs over a sentence's end (a '.', '!' or '?' standing alone, or the
+    full stop the tokenizer leaves on a number: '2:1.') nor over a match result: the words before and after it
+    are names of their own, the punctuation and the score none."""
+    out = []
+    for e in ents:
+        start = e.start
+        for t in e:
+            if t.text in (".", "!", "?") or _is_score(t):
+                if start < t.i:
+                    out.append(Span(e.doc, start, t.i, label=e.label))
+                start = t.i + 1
+        if start == e.start:
+            out.append(e)
+        elif start < e.end:
+            out.append(Span(e.doc, start, e.end, label=e.label))
+    return out
 
 
 def _cut_at_line_breaks(ents) -> list:
@@ -1028,6 +1047,46 @@ def _landmark_compound(word: str) -> bool:
     return head is not None and (head in _PLACE_NOUNS["landscape"] or place_type(head) in ("facility", "site"))
 
 
+# lang/de/named_work_nouns.tsv: nouns whose apposition names a work (OTH) or an artists' group (ORG)
+_NAMED_WORK = {kind: nouns for kind, nouns in de.table("named_work_nouns").items()}
+_APPOSITION = frozenset({"appos", "flat", "flat:name", "compound"})
+
+
+def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'der Film „Saturday Night Fever“', 'die Band Bee Gees', 'ihr Album Snake Bronze': a name the parse makes the
+    apposition of a work's noun (a compound's last part: 'Kinofilm', 'Debütalbum') is the work's title (OTH), of
+    an artists' group's noun ('Rockband') the group (ORG) - not a person however its words read."""
+    text, out = _text(doc), []
+    for c in chosen:
+        if c.label == "PER" and (kind := _head_noun_kind(doc, c)) is not None:
+            c = Cand(c.start, c.end, "OTH" if kind == "work" else "ORG", c.prio, c.country, c.ref)
+        elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
+                text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
+            # 'tanzte in „Saturday Night Fever“': a name of several words quoted whole is a title; news quote no
+            # one's full name (a nickname, one word, may be: 'Bastian „Schweini“ ...')
+            c = Cand(c.start, c.end, "OTH", c.prio, c.country, c.ref)
+        out.append(c)
+    return out
+
+
+OPENING_QUOTES = frozenset("„“\"»«‚‘'")
+CLOSING_QUOTES = frozenset("“”\"«»‘’'")
+
+
+def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
+    """'work' or 'group': what the common noun the mention stands in apposition to names (over the other words
+    of the name the parse hangs it on: 'Bee' of 'Bee Gees'), or None."""
+    tok = _span_root(doc, c)
+    for _ in range(3):
+        if tok is None or tok.dep_ not in _APPOSITION or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.idx < c.start and _common_noun_only(tok.text):
+            noun = compound_head(tok.text) or tok.lower_
+            return next((kind for kind, nouns in _NAMED_WORK.items() if noun in nouns), None)
+    return None
+
+
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
 ORG_TYPE_HEADS = tuple(sorted(de.words("organisation_types")))
 
@@ -1109,6 +1168,45 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
+# a town's name the parse makes a side of a match: the subject or the object of the clause, or after "gegen"
+SIDE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+AGAINST = frozenset(_FUNCTION["against"])
+
+
+def _towns_as_sides(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'Freiburg gewann am Samstag 3:1 gegen Bochum', 'Bochum besiegte Augsburg 2:0': in a clause whose verb has a
+    match result ('3:1'; not a count, '30:12 Stimmen'), a town's name that the parse makes the verb's subject or
+    object, or that follows 'gegen', is a team said by its town's name - no place, even where the article never
+    names the club in full (`_clubs_of_towns`). 'in Freiburg' (where it was played) stays the town."""
+    if not _has_score(doc):
+        return chosen
+    out = []
+    for c in chosen:
+        if c.label == "LOC" and (c.ref or "").startswith("geo:") and (tok := _span_root(doc, c)) is not None and \
+                (tok.dep_ in SIDE_DEPS or (tok.dep_ == "obl" and any(
+                    k.dep_ == "case" and k.lower_ in AGAINST for k in tok.children))) and \
+                (p := gazetteer().by_id.get((c.ref or "").split(":", 1)[1])) is not None and p.precision == "city" \
+                and any(_is_score(k) and k.head == tok.head and not _counts_a_noun(k) for k in tok.head.children):
+            c = Cand(c.start, c.end, "ORG", c.prio)
+        out.append(c)
+    return out
+
+
+def _span_root(doc: Doc, c: Cand) -> Token | None:
+    """The token of the mention's words whose head lies outside them (None: no token starts the mention)."""
+    first = token_at(doc, c.start)
+    if first is None:
+        return None
+    toks = [t for t in doc[first.i:] if t.idx < c.end]
+    return next((t for t in toks if not (first.i <= t.head.i < first.i + len(toks)) or t.head == t), None)
+
+
+def _counts_a_noun(score: Token) -> bool:
+    """'mit 30:12 Stimmen': the pair counts what the noun after it names - a vote, no match result."""
+    nxt = score.nbor(1) if score.i + 1 < len(score.doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and not score.text.endswith(".")
+
+
 @lru_cache(maxsize=1)
 def _org_names() -> frozenset[str]:
     from ..nlp.gazetteer import organisations
@@ -1173,7 +1271,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     forms = country_forms()
     ents = _foreign_place_names(doc, list(doc.ents))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
-    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(ents))))
+    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
+        _split_at_sentence_ends(ents)))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
     for e in ents:
         label = e.label_.upper()
