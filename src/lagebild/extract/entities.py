@@ -1053,12 +1053,12 @@ _APPOSITION = frozenset({"appos", "flat", "flat:name", "compound"})
 
 
 def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
-    """'der Film „Saturday Night Fever“', 'die Band Bee Gees', 'ihr Album Snake Bronze': a name the parse makes the
+    """'der Film „Lange Schatten“', 'die Band Kalte Sterne', 'ihr Album Silver Harbour': a name the parse makes the
     apposition of a work's noun (a compound's last part: 'Kinofilm', 'Debütalbum') is the work's title (OTH), of
-    an artists' group's noun ('Rockband') the group (ORG) - not a person however its words read."""
+    an artists' group's noun ('Rockband') the group (ORG) - not a person nor a place however its words read."""
     text, out = _text(doc), []
     for c in chosen:
-        if c.label == "PER" and (kind := _head_noun_kind(doc, c)) is not None:
+        if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) is not None:
             c = Cand(c.start, c.end, "OTH" if kind == "work" else "ORG", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
@@ -1075,15 +1075,26 @@ CLOSING_QUOTES = frozenset("“”\"«»‘’'")
 
 def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
     """'work' or 'group': what the common noun the mention stands in apposition to names (over the other words
-    of the name the parse hangs it on: 'Bee' of 'Bee Gees'), or None."""
+    of the name the parse hangs it on: 'Bee' of 'Bee Gees'), or the noun right before it that the parse makes part
+    of the name's phrase ('den Tanzfilm Saturday Night Fever': a compound of the name), or None."""
     tok = _span_root(doc, c)
+    first = token_at(doc, c.start)
+    if tok is None or first is None:
+        return None
+    nouns = []
+    if first.i > 0 and (prev := doc[first.i - 1]).dep_ in _APPOSITION and first.i <= prev.head.i and \
+            prev.head.idx < c.end:
+        nouns.append(prev)                             # the parse may tag the compound a name (PROPN)
     for _ in range(3):
-        if tok is None or tok.dep_ not in _APPOSITION or tok.head == tok:
-            return None
+        if tok.dep_ not in _APPOSITION or tok.head == tok:
+            break
         tok = tok.head
-        if tok.pos_ == "NOUN" and tok.idx < c.start and _common_noun_only(tok.text):
-            noun = compound_head(tok.text) or tok.lower_
-            return next((kind for kind, nouns in _NAMED_WORK.items() if noun in nouns), None)
+        if tok.idx < c.start and tok.pos_ == "NOUN":
+            nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
+    for noun in nouns:
+        word = compound_head(noun.text) or noun.lower_
+        if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
+            return kind
     return None
 
 
