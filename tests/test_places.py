@@ -696,6 +696,9 @@ def test_a_name_in_apposition_to_a_works_or_a_bands_noun_is_no_person(nlp):
     assert places(nlp, "Die Band Jimmy Hollow spielte am Samstag in Linz.")["Jimmy Hollow"].label == "ORG"
     assert places(nlp, "Sie sang in der Rockoper Alma und im Musical Peter Brandt.")["Alma"].label == "OTH"
     assert places(nlp, "Das Mitglied Hans Müller trat am Montag aus.")["Hans Müller"].label == "PER"
+    # a pair's or a trio's noun lists persons as often as it names a band: its apposition keeps the persons
+    ms = places(nlp, "Das Führungsduo Carola Wendt und Jens Albrecht legte am Montag sein Programm vor.")
+    assert ms["Carola Wendt"].label == "PER"
     # a name of several words quoted whole is a title
     assert places(nlp, "Die Kinder lasen „Harry Potter“ in einer Nacht.")["Harry Potter"].label == "OTH"
 
