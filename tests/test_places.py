@@ -597,6 +597,28 @@ def test_a_regions_adjective_before_a_town_puts_it_in_that_region(nlp):
     assert places(nlp, "Der Hafen im norwegischen Bergen wurde gesperrt.")["Bergen"].country == "NO"
 
 
+def admin1(m):
+    c = gazetteer().by_id.get(m.ref.split(":", 1)[1]) if m.ref and m.ref.startswith("geo:") else None
+    return (c.country, c.admin1) if c else None
+
+
+def test_a_regions_adjective_is_read_from_the_lemma_of_the_adjective(nlp):
+    # 'im steirischen Berndorf': the morphologizer's lemma 'steirisch' is the stem of Steiermark, whose unstressed
+    # e German drops before -isch; the Styrian Berndorf, not the bigger one in Lower Austria
+    ms = places(nlp, "Im steirischen Berndorf ist am Sonntag eine Scheune abgebrannt.")
+    assert admin1(ms["Berndorf"]) == ("AT", "06")
+
+
+def test_a_town_in_a_state_of_the_german_names_table_lies_in_that_state(nlp):
+    # 'Bayern' has no GeoNames code of its own (its area goes by 'Bavaria'): the code of the town nearest its
+    # centre says which Bergen lies in it; a Neustadt 'in Hessen', where the gazetteer has none, is no spot
+    ms = places(nlp, "Beim Hochwasser im bayerischen Bergen mussten am Montag 40 Menschen ihre Häuser verlassen.")
+    assert admin1(ms["Bergen"]) == ("DE", "02")
+    ms = places(nlp, "Der Sturm hat in Neustadt in Hessen am Montag mehrere Dächer abgedeckt.")
+    assert ms["Neustadt"].ref is None
+    assert gazetteer().admin1_of(gazetteer().best("Steiermark")) == "06"
+
+
 def test_the_one_town_of_a_datelines_name_is_it_in_an_article_set_abroad(nlp):
     # a dateline names where the report is filed, at home as abroad: an article on another country still files
     # from the one town of that name (small towns far from the article's country are otherwise left unresolved)
@@ -617,11 +639,12 @@ def test_a_teams_name_after_its_town_said_alone_is_the_team(nlp):
 def test_a_sentence_opening_with_a_function_word_before_a_dash_is_no_dateline(nlp):
     # 'Im Streit A – B ...' opens a sentence with a dash after capitalised words, but a preposition opens it, not
     # a place's name: no dateline, so a capital there may still stand for its government; 'Den Haag' is a name
-    from lagebild.extract.entities import _dateline_span
+    from lagebild.extract.dateline import dateline
 
     ms = nlp_mentions(nlp, "Der Zollstreit geht weiter. Im Streit Madrid – Lissabon hat zuletzt Madrid nachgegeben.")
     assert [m.label for m in ms if m.text == "Madrid"] == ["GPE", "GPE"]
-    assert _dateline_span(nlp("Den Haag – Das Gericht hat am Montag sein Urteil verkündet.")) == (0, 11)
+    line = dateline(nlp("Den Haag – Das Gericht hat am Montag sein Urteil verkündet."))
+    assert (line.start, line.end) == (0, 11)
 
 
 def nlp_mentions(nlp, text):
@@ -651,3 +674,36 @@ def test_a_persons_name_typed_as_an_organisation_makes_no_team_of_the_surname(nl
     a, b = text.index("Springfield Wombats"), text.index("Wombats feierten")
     out = _clubs_of_towns(nlp(text), [Cand(a, a + 19, "ORG", 1), Cand(b, b + 7, "PER", 1)])
     assert [c.label for c in out] == ["ORG", "ORG"]
+
+
+def test_a_towns_name_as_a_side_of_a_match_result_is_a_team(nlp):
+    # the subject, the object or the 'gegen' of a clause with a score are the match's sides: teams said by their
+    # town's name, even where the article never names the club in full; the town where it was played stays a place
+    ms = places(nlp, "Freiburg gewann am Samstag 3:1 gegen Bochum.")
+    assert ms["Freiburg"].label == "ORG" and ms["Bochum"].label == "ORG"
+    assert places(nlp, "Das Spiel in Freiburg endete am Samstag 3:1.")["Freiburg"].label == "LOC"
+    # a pair that counts a noun is a vote, no result
+    assert places(nlp, "Der Gemeinderat stimmte mit 30:12 Stimmen gegen Bochum als Standort.")["Bochum"].label == "LOC"
+
+
+def test_a_name_in_apposition_to_a_works_or_a_bands_noun_is_no_person(nlp):
+    # the parse makes the name the apposition of the noun (a compound's last part counts: 'Rockoper'): a work's
+    # title (OTH), an artists' group (ORG) - not a person nor a place; a role's noun before a name leaves the person
+    ms = places(nlp, "Ihr neues Album Silver Harbour erscheint im Mai.")
+    assert ms["Silver Harbour"].label == "OTH"
+    ms = places(nlp, "Der Regisseur Steven Spielberg drehte den Film Jurassic Park.")
+    assert ms["Jurassic Park"].label == "OTH" and ms["Steven Spielberg"].label == "PER"
+    assert places(nlp, "Die Band Jimmy Hollow spielte am Samstag in Linz.")["Jimmy Hollow"].label == "ORG"
+    assert places(nlp, "Sie sang in der Rockoper Alma und im Musical Peter Brandt.")["Alma"].label == "OTH"
+    assert places(nlp, "Das Mitglied Hans Müller trat am Montag aus.")["Hans Müller"].label == "PER"
+    # a pair's or a trio's noun lists persons as often as it names a band: its apposition keeps the persons
+    ms = places(nlp, "Das Führungsduo Carola Wendt und Jens Albrecht legte am Montag sein Programm vor.")
+    assert ms["Carola Wendt"].label == "PER"
+    # a name of several words quoted whole is a title
+    assert places(nlp, "Die Kinder lasen „Harry Potter“ in einer Nacht.")["Harry Potter"].label == "OTH"
+
+
+def test_a_name_never_runs_over_a_sentences_end_or_a_score(nlp):
+    # the tokenizer leaves the full stop on the score ('2:1.'), so the NER may join the two sentences' names
+    ms = places(nlp, "Bochum verlor gegen Mainz 2:1. Wolfsburg spielte am Sonntag unentschieden.")
+    assert "Mainz" in ms and "Wolfsburg" in ms and not any("2:1" in name for name in ms)

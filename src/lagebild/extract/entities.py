@@ -40,7 +40,8 @@ from ..lang.de.places import place_type, place_types, plural_place_noun, singula
 from ..model import Mention
 from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
-from . import doc_text
+from . import doc_text, token_at
+from .dateline import dateline
 from .name_type import retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
@@ -304,8 +305,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
         return _find_mentions(doc)
     finally:
         doc.user_data.pop("_lagebild_text", None)
-        doc.user_data.pop("_lagebild_dateline", None)
-        doc.user_data.pop("_lagebild_dateline_span", None)
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
@@ -340,9 +339,9 @@ def _find_mentions(doc: Doc) -> list[Mention]:
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
     chosen = _facilities_in_country(doc, _in_town_of_adjective(
-        doc, _organisations_named(doc, _surnames_not_places(doc, chosen))))
+        doc, _organisations_named(doc, _named_by_head_noun(doc, _surnames_not_places(doc, chosen)))))
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
-    chosen = _clubs_of_towns(doc, chosen)
+    chosen = _towns_as_sides(doc, _clubs_of_towns(doc, chosen))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -557,77 +556,31 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:                                   # towns, not countries (a team's, an origin's)
         if c.label == "LOC" and c.country and c.ref and c.ref.startswith("geo:"):
             by_sent.setdefault(sent_of(c.start), set()).add(c.country)
-    dateline = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and DATELINE_DASH.match(
-        text, c.end) and _opens_sentence_or_line(text, c.start)), None)
-    if dateline and any(isos - {dateline} for isos in by_sent.values()):
-        dateline = None                                # towns of another country: the dateline decides nothing
+    line = dateline(doc)                               # one place before the dash: its country
+    dateline_country = next((c.country for c in chosen if c.label in ("LOC", "GPE") and c.country and line and
+                             len(line.places) == 1 and line.names(c.start, c.end)), None)
+    if dateline_country and any(isos - {dateline_country} for isos in by_sent.values()):
+        dateline_country = None                        # towns of another country: the dateline decides nothing
     for c in chosen:
         isos = by_sent.get(sent_of(c.start), set())
         if c.label == "LOC" and not c.country and not c.ref and _landmark_name(text[c.start:c.end]) and \
-                (len(isos) == 1 or (not isos and dateline)):
-            c = Cand(c.start, c.end, c.label, c.prio, next(iter(isos)) if isos else dateline, None)
+                (len(isos) == 1 or (not isos and dateline_country)):
+            c = Cand(c.start, c.end, c.label, c.prio, next(iter(isos)) if isos else dateline_country, None)
         out.append(c)
     return out
 
 
-# "Graz – In Spielberg ...": the place a report is filed from, a dash after it
-DATELINE_DASH = re.compile(r"\s*[–—]\s")
-# a dateline of several places: "Zürich/Wien – ...", "New York/San Juan – ..."
-DATELINE_AFTER = re.compile(r"(?:/[^\W\d][^\n/–—]{0,40}?)*\s*[–—]\s")
-
-
 def _at_dateline(e: Span) -> bool:
-    """A name at the start of a sentence or line with a dash after it (or after the other places of a dateline,
-    '/'-joined), the article's first such: the dateline, which names where the report is filed. A later sentence
-    opening 'Name – ...' (an interview's speaker, a list's entry, a results table) is no dateline."""
-    doc = e.doc
-    first = doc.user_data.get("_lagebild_dateline")
-    if first is None:
-        text = _text(doc)
-        first = doc.user_data["_lagebild_dateline"] = next(
-            (o.start_char for o in doc.ents if _dateline_form(text, o.start_char, o.end_char)), -1)
-    return e.start_char == first
+    """The name that opens the article's dateline (`dateline.dateline`), which names where the report is filed."""
+    line = dateline(e.doc)
+    return line is not None and e.start_char == line.start
 
 
 def _in_dateline(doc: Doc, pos: int) -> bool:
     """Whether text position `pos` lies in the article's dateline: from its first name to the dash, every
     '/'-joined place included ('Maria Enzersdorf/London – ...')."""
-    span = doc.user_data.get("_lagebild_dateline_span")
-    if span is None:
-        span = doc.user_data["_lagebild_dateline_span"] = _dateline_span(doc)
-    return span[0] <= pos < span[1]
-
-
-def _dateline_span(doc: Doc) -> tuple[int, int]:
-    """(start, end) characters of the article's first opening of up to four capitalised words with a dash after
-    them (or after the dateline's '/'-joined places), whether or not the NER tagged the name - or of a place's
-    name with a lowercase particle ('Ried im Innkreis', 'Frankfurt am Main'); (-1, -1): none."""
-    text = _text(doc)
-    for t in doc:
-        if not (t.text[:1].isupper() and t.is_alpha) or not _opens_sentence_or_line(text, t.idx):
-            continue
-        for k in range(t.i, min(len(doc), t.i + 4)):
-            if not (m := DATELINE_AFTER.match(text, doc[k].idx + len(doc[k].text))):
-                continue
-            words = doc[t.i:k + 1]
-            named = bool(gazetteer().candidates(words.text))
-            if not named and (t.lower_ in STOP or any(not w.text[:1].isupper() for w in words)):
-                break                      # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
-            return t.idx, m.end()
-    return -1, -1
-
-
-def _dateline_form(text: str, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] opens a sentence or line and a dash follows it (or the dateline's
-    other, '/'-joined places)."""
-    return bool(DATELINE_AFTER.match(text, end)) and _opens_sentence_or_line(text, start)
-
-
-def _opens_sentence_or_line(text: str, start: int) -> bool:
-    """Whether the text at `start` opens the text, a sentence (after '.', '!' or '?') or a line: where a dateline
-    stands."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?" or "\n" in text[max(0, start - 2):start]
+    line = dateline(doc)
+    return line is not None and line.holds(pos)
 
 
 def _landmark_name(name: str) -> bool:
@@ -699,6 +652,25 @@ def _surname_before_noun(ents) -> list:
     surnames = {e[-1].text for e in ents if e.label_.upper() == "PER" and len(e) >= 2}
     return [Span(e.doc, e.start, e.start + 1, label=e.label) if e.label_.upper() == "PER" and len(e) == 2
             and e[0].text in surnames and _common_noun_only(e[1].text) else e for e in ents]
+
+
+def _split_at_sentence_ends(ents) -> list:
+    """'Mainz 2:1. Wolfsburg': a name never runs over a sentence's end (a '.', '!' or '?' standing alone, or the
+    full stop the tokenizer leaves on a number: '2:1.') nor over a match result: the words before and after it
+    are names of their own, the punctuation and the score none."""
+    out = []
+    for e in ents:
+        start = e.start
+        for t in e:
+            if t.text in (".", "!", "?") or _is_score(t):
+                if start < t.i:
+                    out.append(Span(e.doc, start, t.i, label=e.label))
+                start = t.i + 1
+        if start == e.start:
+            out.append(e)
+        elif start < e.end:
+            out.append(Span(e.doc, start, e.end, label=e.label))
+    return out
 
 
 def _cut_at_line_breaks(ents) -> list:
@@ -1075,6 +1047,57 @@ def _landmark_compound(word: str) -> bool:
     return head is not None and (head in _PLACE_NOUNS["landscape"] or place_type(head) in ("facility", "site"))
 
 
+# lang/de/named_work_nouns.tsv: nouns whose apposition names a work (OTH) or an artists' group (ORG)
+_NAMED_WORK = {kind: nouns for kind, nouns in de.table("named_work_nouns").items()}
+_APPOSITION = frozenset({"appos", "flat", "flat:name", "compound"})
+
+
+def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'der Film „Lange Schatten“', 'die Band Kalte Sterne', 'ihr Album Silver Harbour': a name the parse makes the
+    apposition of a work's noun (a compound's last part: 'Kinofilm', 'Debütalbum') is the work's title (OTH), of
+    an artists' group's noun ('Rockband') the group (ORG) - not a person nor a place however its words read."""
+    text, out = _text(doc), []
+    for c in chosen:
+        if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) is not None:
+            c = Cand(c.start, c.end, "OTH" if kind == "work" else "ORG", c.prio, c.country, c.ref)
+        elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
+                text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
+            # 'tanzte in „Saturday Night Fever“': a name of several words quoted whole is a title; news quote no
+            # one's full name (a nickname, one word, may be: 'Bastian „Schweini“ ...')
+            c = Cand(c.start, c.end, "OTH", c.prio, c.country, c.ref)
+        out.append(c)
+    return out
+
+
+OPENING_QUOTES = frozenset("„“\"»«‚‘'")
+CLOSING_QUOTES = frozenset("“”\"«»‘’'")
+
+
+def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
+    """'work' or 'group': what the common noun the mention stands in apposition to names (over the other words
+    of the name the parse hangs it on: 'Bee' of 'Bee Gees'), or the noun right before it that the parse makes part
+    of the name's phrase ('den Tanzfilm Saturday Night Fever': a compound of the name), or None."""
+    tok = _span_root(doc, c)
+    first = token_at(doc, c.start)
+    if tok is None or first is None:
+        return None
+    nouns = []
+    if first.i > 0 and (prev := doc[first.i - 1]).dep_ in _APPOSITION and first.i <= prev.head.i and \
+            prev.head.idx < c.end:
+        nouns.append(prev)                             # the parse may tag the compound a name (PROPN)
+    for _ in range(3):
+        if tok.dep_ not in _APPOSITION or tok.head == tok:
+            break
+        tok = tok.head
+        if tok.idx < c.start and tok.pos_ == "NOUN":
+            nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
+    for noun in nouns:
+        word = compound_head(noun.text) or noun.lower_
+        if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
+            return kind
+    return None
+
+
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
 ORG_TYPE_HEADS = tuple(sorted(de.words("organisation_types")))
 
@@ -1156,6 +1179,45 @@ def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
+# a town's name the parse makes a side of a match: the subject or the object of the clause, or after "gegen"
+SIDE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+AGAINST = frozenset(_FUNCTION["against"])
+
+
+def _towns_as_sides(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'Freiburg gewann am Samstag 3:1 gegen Bochum', 'Bochum besiegte Augsburg 2:0': in a clause whose verb has a
+    match result ('3:1'; not a count, '30:12 Stimmen'), a town's name that the parse makes the verb's subject or
+    object, or that follows 'gegen', is a team said by its town's name - no place, even where the article never
+    names the club in full (`_clubs_of_towns`). 'in Freiburg' (where it was played) stays the town."""
+    if not _has_score(doc):
+        return chosen
+    out = []
+    for c in chosen:
+        if c.label == "LOC" and (c.ref or "").startswith("geo:") and (tok := _span_root(doc, c)) is not None and \
+                (tok.dep_ in SIDE_DEPS or (tok.dep_ == "obl" and any(
+                    k.dep_ == "case" and k.lower_ in AGAINST for k in tok.children))) and \
+                (p := gazetteer().by_id.get((c.ref or "").split(":", 1)[1])) is not None and p.precision == "city" \
+                and any(_is_score(k) and k.head == tok.head and not _counts_a_noun(k) for k in tok.head.children):
+            c = Cand(c.start, c.end, "ORG", c.prio)
+        out.append(c)
+    return out
+
+
+def _span_root(doc: Doc, c: Cand) -> Token | None:
+    """The token of the mention's words whose head lies outside them (None: no token starts the mention)."""
+    first = token_at(doc, c.start)
+    if first is None:
+        return None
+    toks = [t for t in doc[first.i:] if t.idx < c.end]
+    return next((t for t in toks if not (first.i <= t.head.i < first.i + len(toks)) or t.head == t), None)
+
+
+def _counts_a_noun(score: Token) -> bool:
+    """'mit 30:12 Stimmen': the pair counts what the noun after it names - a vote, no match result."""
+    nxt = score.nbor(1) if score.i + 1 < len(score.doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and not score.text.endswith(".")
+
+
 @lru_cache(maxsize=1)
 def _org_names() -> frozenset[str]:
     from ..nlp.gazetteer import organisations
@@ -1220,7 +1282,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     forms = country_forms()
     ents = _foreign_place_names(doc, list(doc.ents))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
-    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(ents))))
+    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
+        _split_at_sentence_ends(ents)))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
     for e in ents:
         label = e.label_.upper()
@@ -2090,8 +2153,8 @@ def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
         m = NEAR.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form:
             h.anchor = starts[m.end()].form
-        if h.within is None and (prev := _prev_words(doc, h.start, 1)) and \
-                (region := _region_of_adjective(prev[0])) is not None:
+        if h.within is None and (adj := _word_before(doc, h.start)) is not None and adj.pos_ == "ADJ" and \
+                adj.text[:1].islower() and (region := _region_of_adjective(adj.lemma_)) is not None:
             h.within = region.name                     # "im niedersächsischen Bergen": the Bergen in that region
         m = WITHIN.match(text, h.end) or BRACKET.match(text, h.end)
         if m and m.end() in starts and starts[m.end()].form != h.form and \
@@ -2099,27 +2162,36 @@ def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
             h.within = starts[m.end()].form
 
 
-ADJ_ENDING = re.compile(r"isch(?:e|en|er|es|em)?$")
+def _word_before(doc: Doc, pos: int) -> Token | None:
+    """The word token right before the token that starts at character `pos` (None: none, or none starts there)."""
+    tok = token_at(doc, pos)
+    i = tok.i - 1 if tok is not None else -1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
 
 
-# German -isch adjectives of a region drop the name's ending and may take an umlaut: Bayern -> bayerisch,
-# Niedersachsen -> niedersächsisch, Kalifornien -> kalifornisch, Brandenburg -> brandenburgisch
-REGION_NAME_ENDINGS = ("", "n", "en", "ien", "e", "a")
+# an unstressed e German drops before r or l and -isch: Steier(mark) -> steirisch, Eifel -> eiflisch
+SCHWA_DROPPED = re.compile(r"(?<![e])(?=[rl]$)")
 UMLAUT_BACK = str.maketrans("äöü", "aou")
+# what a region's name adds to its adjective's stem: Bayer-n, Hess-en, Kaliforn-ien, Sachs-en, and "Mark", the
+# borderland's word of German region names (Steier-mark, Ucker-mark)
+REGION_NAME_ENDINGS = ("", "n", "en", "ien", "e", "a", "mark")
 
 
 @lru_cache(maxsize=4096)
-def _region_of_adjective(word: str) -> Candidate | None:
-    """'niedersächsischen' -> Niedersachsen, 'bayerischen' -> Bayern: the first-level region or curated region
-    a lowercase -isch adjective is made of (its stem, with or without its umlaut, and a name's ending), or None;
-    a country's adjective is the country forms' business."""
-    if not word[:1].islower() or not (m := ADJ_ENDING.search(word)) or word in country_forms():
+def _region_of_adjective(lemma: str) -> Candidate | None:
+    """'niedersächsisch' -> Niedersachsen, 'steirisch' -> Steiermark: the first-level region or curated region
+    a -isch adjective (the lemma the morphologizer gives the adjective token) is made of, or None: German makes
+    the adjective of the name's stem, which may take an umlaut (Sachsen -> sächsisch) and drop an unstressed e
+    (Steiermark -> steirisch); a country's adjective is the country forms' business."""
+    if not lemma.endswith("isch") or lemma in country_forms():
         return None
-    stem = word[:m.start()]
+    stem = lemma[:-4]
     if len(stem) < 4:
         return None
     g = gazetteer()
-    for base in dict.fromkeys((stem, stem.translate(UMLAUT_BACK))):
+    for base in dict.fromkeys(v for s in (stem, stem.translate(UMLAUT_BACK)) for v in (s, SCHWA_DROPPED.sub("e", s))):
         for ending in REGION_NAME_ENDINGS:
             form = base[:1].upper() + base[1:] + ending
             if form in g.area_forms and (c := g.best(form)) is not None and c.precision == "region":
@@ -2215,9 +2287,15 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         fixed[form] = best
     for form, area in {h.form: h.within for h in hits if h.within}.items():
         # the area is another hit's form, or a region an adjective named ("im niedersächsischen Bergen")
-        inside = _inside(form, fixed.get(area) if area in by_form else g.best(area), doc_countries)
+        region = fixed.get(area) if area in by_form else g.best(area)
+        inside = _inside(form, region, doc_countries)
         if inside is not None:                        # "Moorbach in Niedersachsen": the one in that region
             fixed[form] = inside
+            anchored[form] = area
+        elif region is not None and region.precision == "region" and g.admin1_of(region) and \
+                any(c.country == region.country for c in g.candidates(form)):
+            # "Neustadt in Hessen": the country's towns of that name lie in other regions: no spot, not another's
+            fixed[form] = None
             anchored[form] = area
     out: list[Cand] = []
     for form, group in by_form.items():
@@ -2245,12 +2323,14 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
 
 
 def _inside(form: str, area, doc_countries: dict[str, int]):
-    """The place of that name within a first-level region (or a country's region the gazetteer keeps no
-    code for: then in its country), or None."""
+    """The place of that name within a first-level region (a state of the German names' table by its nearest
+    town's code, `Gazetteer.admin1_of`; a region of no code: then in its country), or None."""
     if area is None:
         return None
-    best = gazetteer().best(form, country=area.country, countries=doc_countries, admin_of=area)
-    if best is None or best.id == area.id or (area.admin1 and best.admin1 != area.admin1):
+    g = gazetteer()
+    best = g.best(form, country=area.country, countries=doc_countries, admin_of=area)
+    # 'Bergen in Bayern': a state of the German names' table has its area's code too (`admin1_of`)
+    if best is None or best.id == area.id or ((code := g.admin1_of(area)) and best.admin1 != code):
         return None
     return best
 

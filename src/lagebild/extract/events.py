@@ -41,6 +41,7 @@ from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValu
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
+from .dateline import dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
 
@@ -1549,27 +1550,23 @@ def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
     return before
 
 
-DATELINE = re.compile(r"\s*[–—]\s")              # "Istanbul – Die Polizei ...": one place, then a dash
-
-
 def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[int, int]) -> Place | None:
-    """The place of the article's dateline ("Istanbul – Einen Tag nach ..."), the default place of its events whose
-    clause names none (a place in another clause of the sentence, "..., weil Migranten aus der Türkei ankommen", is
-    not where it happened): a gazetteer place at the start of a sentence in the article's first lines, followed by a
-    dash (one place only: "Wien/Budapest –" says where two desks are, not where it happened;
-    "Moskau:" heads an agency digest of news from anywhere, `_dateline`), or the place that opens the title followed
-    by a colon ("Kairo: Zehn Flüchtlinge ... getötet", the dateline of the title)."""
+    """The place of the article's dateline ("Istanbul – Einen Tag nach ...", `dateline.dateline`), the default place
+    of its events whose clause names none (a place in another clause of the sentence, "..., weil Migranten aus der
+    Türkei ankommen", is not where it happened): a gazetteer place in the article's first lines (one place only:
+    "Wien/Budapest –" says where two desks are, not where it happened; "Moskau:" heads an agency digest of news
+    from anywhere, `_dateline`), or the place that opens the title followed by a colon ("Kairo: Zehn Flüchtlinge
+    ... getötet", the dateline of the title)."""
     key = ("lagebild_events", "dateline")
     data: dict[Any, Any] = doc.user_data
     if key not in data:
         data[key] = (None, None)
-        for m in sorted(mentions, key=lambda m: m.start):
-            if m.start > 800:
-                break
-            before = text[:m.start].rstrip()
-            if m.label in ("LOC", "GPE") and (m.ref or "").startswith(("geo:", "country:")) and \
-                    (not before or before[-1] in ".!?\"\n") and (DATELINE.match(text, m.end) or (
-                        not before and text[m.end:m.end + 1] == ":")):    # "Kairo: ..." heading the title
+        for line in (title_dateline(doc), dateline(doc)):
+            if line is None or line.start > 800 or len(line.places) != 1:
+                continue
+            m = next((m for m in mentions if line.names(m.start, m.end) and m.label in ("LOC", "GPE") and
+                      (m.ref or "").startswith(("geo:", "country:"))), None)
+            if m is not None:
                 place = _town(m) or _mention_place(doc, m)
                 data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break

@@ -231,6 +231,7 @@ class Gazetteer:
         self._areas: dict[tuple[str, str], Candidate] = {}
         self._asked: dict[str, tuple[Candidate, ...]] = {}      # candidates() by name (the forms never change)
         self.area_forms: set[str] = set()        # forms naming a first-level area or a curated region (`_add`)
+        self._admin1_of_region: dict[str, str] = {}   # `admin1_of` of the curated regions, by id
         self._load_places()
         self._load_german_area_names()
         self._load_regions()
@@ -372,7 +373,8 @@ class Gazetteer:
         admin = None
         if admin_of:
             region = admin_of if isinstance(admin_of, Candidate) else self.best(admin_of, countries=countries)
-            admin = (region.country, region.admin1) if region and region.admin1 else None
+            code = self.admin1_of(region) if region else ""
+            admin = (region.country, code) if region and code else None
         # Countries the text is about, weighted by how often it names them (most named = 1).
         if isinstance(countries, Mapping):
             top = max(countries.values(), default=1) or 1
@@ -398,6 +400,21 @@ class Gazetteer:
             return s
 
         return max(cands, key=score)
+
+    def admin1_of(self, cand: Candidate) -> str:
+        """The first-level area a place lies in (its admin1 code); for a region of the German names' table, which
+        has no code of its own ("Bayern", "Steiermark": the GeoNames area goes by its English name), that of the
+        town nearest its centre, which lies in it ('' for a water or a region of no country). Too wide for a region
+        smaller than its area (an island) and too narrow for one over several ("Donbass": Donezk's only)."""
+        if cand.admin1 or cand.precision != "region" or cand.area or not cand.country:
+            return cand.admin1
+        code = self._admin1_of_region.get(cand.id)
+        if code is None:
+            towns = [c for c in self.by_id.values() if c.country == cand.country and c.precision == "city" and
+                     c.admin1 and not c.area]
+            code = min(towns, key=lambda t: (t.lat - cand.lat) ** 2 + (t.lon - cand.lon) ** 2).admin1 if towns else ""
+            self._admin1_of_region[cand.id] = code
+        return code
 
     def country_of(self, text: str) -> Country | None:
         for c in self.countries.values():

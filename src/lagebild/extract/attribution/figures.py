@@ -34,6 +34,7 @@ from ...lang.de import table, words
 from ...model import Source
 from ...nlp.compounds import headed_by
 from .. import doc_text, per_span, per_token
+from ..dateline import dateline as article_dateline
 from . import cues as C
 from .quotations import Quotation
 from .result import Attribution
@@ -109,27 +110,12 @@ def _why_no_speaker(head: Token) -> str | None:
     return None
 
 
-DASHES = ("–", "—", "-")
-
-
 def dateline(head: Token) -> bool:
     """The place an article's text opens with before a dash (``Köln – Im Streit ... hat der Autor ... geklagt``,
-    ``Kuala Lumpur/Wien –``) says where it was written; the parser may take it for the subject of the first clause."""
-    doc = head.doc
-    if head.pos_ != "PROPN":
-        return False
-    a = b = head.i
-    while a > 0 and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].text == "/"):
-        a -= 1
-    while b + 1 < len(doc) and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].text == "/"):
-        b += 1
-    opens = a == 0 or doc[a - 1].is_space or doc[a - 1].text in (".", "!", "?", ":") or doc[a - 1].text in QUOTE_MARKS
-    if not (opens and b + 1 < len(doc) and doc[b + 1].text in DASHES):
-        return False
-    # a second dash before the sentence ends closes an aside about the name, which then speaks: "Siemens – der
-    # Konzern beschäftigt 300.000 Menschen – kündigte an, ..."; a dateline's dash stands alone
-    end = head.sent.end
-    return not any(t.text in DASHES for t in doc[b + 2:end])
+    ``Kuala Lumpur/Wien –``, `extract.dateline`) says where it was written; the parser may take it for the subject
+    of the first clause."""
+    line = article_dateline(head.doc)
+    return line is not None and any(a <= head.idx < b for a, b in line.places)
 
 
 def indefinite(head: Token) -> bool:

@@ -1,0 +1,157 @@
+"""The article's dateline: where its report is filed ("Wien – Die Regierung ...", "Zürich/Wien – ...").
+
+One reading per Doc, from the tokens, kept in ``doc.user_data`` and asked by entities (a dateline's capital is
+the city, not its government; a landmark's country), events (the desk's town as the default place of the
+article's events) and attribution (the parser's subject "Wien" of the first clause is no speaker).
+
+The dateline is the article's first opening (of the text, a sentence or a line) of up to four capitalised words,
+the other places of the dateline '/'-joined after them, then a dash standing alone: a name the gazetteer knows
+('Den Haag', 'Frankfurt am Main'), or else capitalised words that no function word opens ('Im Streit Madrid – Lissabon'
+is a sentence). A dash followed by a lowercase word with a second dash before the sentence ends is an aside about
+the name, which then goes on as the sentence's subject ('Bosch – der Zulieferer hat ... – kündigte an').
+
+A title that opens with a name and a colon ('Kairo: Zehn Flüchtlinge ... getötet') is read too, as the title's
+dateline (`title_dateline`): only events take it, where the name is a place ('Merkel: ...' is a speaker).
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from . import doc_text
+
+DASHES = frozenset({"–", "—"})
+_KEY = "_lagebild_dateline_read"
+NAME_WORDS = 4             # 'Santiago de Chile', 'Ried im Innkreis': a place's name of up to four words
+JOINED_WORDS = 6           # a '/'-joined place after the first: 'New York/San Juan –'
+
+
+class Dateline(NamedTuple):
+    start: int                                 # character of the first name's start
+    end: int                                   # character after the dash and the space after it
+    places: tuple[tuple[int, int], ...]        # (start, end) characters of each '/'-joined name
+    mark: str                                  # the dash, or ':' for a title's dateline
+
+    def names(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is one of the dateline's names."""
+        return (start, end) in self.places
+
+    def holds(self, pos: int) -> bool:
+        """Whether character `pos` lies in the dateline, from its first name to the dash."""
+        return self.start <= pos < self.end
+
+
+def dateline(doc: Doc) -> Dateline | None:
+    """The article's dateline ('Wien – ...'), None if it has none."""
+    return _read(doc)[0]
+
+
+def title_dateline(doc: Doc) -> Dateline | None:
+    """A name and a colon opening the text ('Kairo: Zehn Flüchtlinge ...'), None if the text opens otherwise."""
+    return _read(doc)[1]
+
+
+def _read(doc: Doc) -> tuple[Dateline | None, Dateline | None]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        found = (_dash_dateline(doc), _colon_title(doc))
+        cached = doc.user_data[_KEY] = tuple(tuple(d) if d else None for d in found)
+    return tuple(Dateline(d[0], d[1], tuple(tuple(p) for p in d[2]), d[3]) if d else None  # type: ignore[return-value]
+                 for d in cached)
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """Whether token i opens the text, a sentence (after '.', '!' or '?') or a line: where a dateline stands."""
+    text = doc_text(doc)
+    start = doc[i].idx
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?" or "\n" in text[max(0, start - 2):start]
+
+
+def _capitalised_word(tok) -> bool:
+    word = tok.text.rstrip("".join(DASHES))                 # "Lyon– Am Montag": the dash may cling to the name
+    return word[:1].isupper() and word.replace("-", "").isalpha()         # "Neu-Delhi"
+
+
+def _clinging_dash(tok) -> bool:
+    """'Belgrad– Bei einem ...': a word with the dateline's dash on it, a space after."""
+    return len(tok.text) > 1 and tok.text[-1] in DASHES and bool(tok.whitespace_)
+
+
+def _dash_dateline(doc: Doc) -> Dateline | None:
+    from ..geo import gazetteer
+    from .entities import STOP
+
+    text = doc_text(doc)
+    for t in doc:
+        if not _capitalised_word(t) or not _opens(doc, t.i):
+            continue
+        for k in range(t.i, min(len(doc), t.i + NAME_WORDS)):
+            if (after := _joined_then_dash(doc, k)) is None:
+                if doc[k].is_space or _clinging_dash(doc[k]):
+                    break
+                continue
+            dash, dash_end, joined = after
+            name_end = doc[k].idx + len(doc[k].text) - (1 if _clinging_dash(doc[k]) else 0)
+            name = text[t.idx:name_end]
+            if not gazetteer().candidates(name) and (
+                    t.lower_ in STOP or any(not w.text[:1].isupper() for w in doc[t.i:k + 1])):
+                break                  # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
+            if _aside(doc, dash):
+                break
+            return Dateline(t.idx, dash_end + 1, ((t.idx, name_end), *joined), text[dash_end - 1])
+    return None
+
+
+def _joined_then_dash(doc: Doc, k: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """After a dateline's first name, ending at token k: its other '/'-joined places, then a dash with a space after
+    it (a token of its own or clinging to the last name); (the dash's token, the character after the dash, the
+    joined names' character spans), None where no dash follows so."""
+    if _clinging_dash(doc[k]):
+        return k, doc[k].idx + len(doc[k].text), []
+    joined: list[tuple[int, int]] = []
+    n = len(doc)
+    j = k + 1
+    while j + 1 < n and doc[j].text == "/" and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha():
+        a = e = j + 1
+        while e < n and e - a < JOINED_WORDS and doc[e].text not in DASHES and doc[e].text != "/" and \
+                "\n" not in doc[e].text:
+            e += 1
+            if _clinging_dash(doc[e - 1]):
+                break
+        last = e - 1
+        while last > a and doc[last].is_space:
+            last -= 1
+        if _clinging_dash(doc[last]):
+            joined.append((doc[a].idx, doc[last].idx + len(doc[last].text) - 1))
+            return last, doc[last].idx + len(doc[last].text), joined
+        joined.append((doc[a].idx, doc[last].idx + len(doc[last].text)))
+        j = e
+    while j < n and doc[j].is_space:
+        j += 1
+    if j < n and doc[j].text in DASHES and (doc[j].whitespace_ or (j + 1 < n and doc[j + 1].is_space)):
+        return j, doc[j].idx + len(doc[j].text), joined
+    return None
+
+
+def _aside(doc: Doc, dash: int) -> bool:
+    """'Bosch – der Zulieferer hat 400.000 Beschäftigte – kündigte an': a lowercase word after the dash and a second
+    dash before the sentence ends make an aside about the name, no dateline."""
+    nxt = next((t for t in doc[dash + 1:] if not t.is_space), None)
+    if nxt is None or not nxt.text[:1].islower():
+        return False
+    return any(t.text in DASHES for t in doc[dash + 1:nxt.sent.end])
+
+
+def _colon_title(doc: Doc) -> Dateline | None:
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None or not _capitalised_word(first):
+        return None
+    for k in range(first.i, min(len(doc), first.i + NAME_WORDS)):
+        if k + 1 < len(doc) and doc[k + 1].text == ":" and not doc[k].whitespace_:
+            end = doc[k].idx + len(doc[k].text)
+            return Dateline(first.idx, end + 1, ((first.idx, end),), ":")
+        if not doc[k].text[:1].isalpha():
+            return None
+    return None

@@ -1,0 +1,46 @@
+"""The article's dateline, read once (`lagebild.extract.dateline`) for entities, events and attribution."""
+from __future__ import annotations
+
+
+def _doc(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.dct = "2025-03-10"
+    return nlp(doc)
+
+
+def test_the_dateline_is_read_from_tokens_with_its_joined_places(nlp):
+    from lagebild.extract.dateline import dateline
+
+    text = "Gipfel ohne Ergebnis. Lyon/Genf – Die Minister haben am Montag keine Einigung erzielt."
+    line = dateline(nlp(text))
+    assert [text[a:b] for a, b in line.places] == ["Lyon", "Genf"]
+    assert text[line.start:line.end] == "Lyon/Genf – "
+    # a hyphenated name, and a dash clinging to the name, are a dateline too
+    text = "Streit um Wasser. Neu-Ulm – Die Stadt hat am Montag die Preise erhöht."
+    line = dateline(nlp(text))
+    assert [text[a:b] for a, b in line.places] == ["Neu-Ulm"]
+    text = "Streit um Wasser. Bregenz– Die Stadt hat am Montag die Preise erhöht."
+    line = dateline(nlp(text))
+    assert [text[a:b] for a, b in line.places] == ["Bregenz"] and text[line.start:line.end] == "Bregenz– "
+    # a name, a dash, a lowercase word and a second dash: an aside about the name, which is the subject
+    assert dateline(nlp("Der Zulieferer baut um. Mahle – das Unternehmen zählt 70.000 Beschäftigte – streicht "
+                        "Stellen.")) is None
+
+
+def test_a_dateline_after_a_title_line_is_the_desk_for_events_too(nlp):
+    # the title ends with no full stop, the dateline opens the next line: entities, events and attribution read
+    # the one dateline; events once asked for a full stop before it
+    text = "Razzia am Hauptbahnhof\nLinz – Die Polizei hat am Montag zwei Männer festgenommen."
+    doc = _doc(nlp, text)
+    assert [e.place.name for e in doc._.events if e.type == "COERCE"] == ["Linz"]
+    assert [m.label for m in doc._.mentions if m.text == "Linz"] == ["LOC"]
+
+
+def test_only_the_articles_dateline_is_no_speaker(nlp):
+    # 'Name – ...' opening a later sentence is no dateline: attribution asks the article's one reading
+    from lagebild.extract.attribution.figures import dateline as is_dateline
+
+    doc = nlp("Wahl im Land. Graz – Die Landesregierung tagte am Montag. Leoben – Der Ort meldet 300 neue Wohnungen.")
+    heads = {t.text: t for t in doc}
+    assert is_dateline(heads["Graz"]) and not is_dateline(heads["Leoben"])
