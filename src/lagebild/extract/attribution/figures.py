@@ -343,6 +343,9 @@ def _anaphoric_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[
         if not back:
             continue
         mine = [s for s in by_unit[i + 1] if s.q.cue and s.q.cue[0][0] == verb.idx]
+        if mine and _judges_the_sentence_before(doc, mine[0]):
+            STATS["a speaker's comment on the sentence before: not its report"] += 1
+            return None                                # "Dies sei ein Zeichen, sagte X": "Dies" in the quotation
         if mine:
             return mine[0]
         subj = _subject_said(doc, verb, units[i + 1])
@@ -370,13 +373,28 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
 
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .quotations import speaker_tokens
-    from .speakers import np_tokens, quoted_object, subject_of, wie_subject
+    from .speakers import can_speak, np_tokens, quoted_object, subject_of, wie_subject
 
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("das", "dies", "es"):
-        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object
-        subj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
-                     and c.lower_ not in ("das", "dies")), None)
+        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object; or
+        # label the subject an object, or hang it under the auxiliary ("So hat das Amt die Ergebnisse
+        # veröffentlicht"). Without a pronoun pointing back, only a phrase that can speak is taken ("... hat dessen
+        # Übernahme angekündigt", "Konkret hatten ..." read as a noun: no speaker)
+        back = subj is not None or any(c.lower_ in ("das", "dies") and (c.pos_ == "PRON" or c.tag_ == "PDS")
+                                       for c in verb.children)
+        objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+                and c.lower_ not in ("das", "dies")]
+        under_aux = [g for c in verb.children if c.dep_ in ("aux", "aux:pass") for g in c.children
+                     if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+        finite = next((c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.tag_.endswith("FIN")), verb)
+        number = finite.morph.get("Number", [])    # the verb's own where no auxiliary ("wie Angaben ... zeigen")
+
+        def agrees(c: Token) -> bool:                  # "Konkret hatten die Freiheitlichen ... gesprochen"
+            return bool(number) and c.morph.get("Number", []) == number
+        subj = next((c for c in sorted(objs + under_aux, key=lambda t: t.i)
+                     if can_speak(c) or c.ent_type_ in ("PER", "ORG")), None) \
+            or next((c for c in objs if back or agrees(c)), None)
         if subj is not None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
@@ -582,6 +600,29 @@ def _agentless_report(sent: Span) -> bool:
         and not any(c.dep_ == "obl:agent" for c in verb.children)
 
 
+def _told_of(sent: Span) -> Token | None:
+    """The personal pronoun an agentless report in the passive is made to or about (``Ihm war vorgeworfen
+    worden, ...``, ``Ihr wurde mitgeteilt, ...``): the person it points back to is told, not telling."""
+    for verb in sent:
+        if reporting(verb) and any(c.dep_ == "aux:pass" for c in verb.children):
+            return next((c for c in verb.children if c.tag_ == "PPER" and "3" in c.morph.get("Person", [])
+                         and set(c.morph.get("Case", [])) & {"Dat", "Acc"}), None)
+    return None
+
+
+def _agrees(pronoun: Token, head: Token) -> bool:
+    """Can a third-person pronoun point back to the speaker's head: same number, and for a noun the same gender
+    (``die Sprecherin`` - ``ihr``)? A name's gender in the parse is a guess from its letters (``Wałęsa`` read as
+    feminine, a person's name tagged a body): a name agrees with any pronoun of its number."""
+    num, gen = pronoun.morph.get("Number", []), pronoun.morph.get("Gender", [])
+    hnum, hgen = head.morph.get("Number", []), head.morph.get("Gender", [])
+    if num and hnum and num != hnum:
+        return False
+    if head.pos_ == "NOUN" and gen and hgen:
+        return gen == hgen
+    return head.pos_ in ("PROPN", "PRON", "NOUN")
+
+
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
     ``so X weiter``, with hearsay ``sollen`` or a reporting verb in the passive without its agent (``wurde mit
@@ -596,10 +637,15 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     ersatz = not (reported(sent) or carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
     if ersatz and not _ersatz(sent):
         return None
+    about = None if ersatz or reported(sent) or carries_on(sent) or C.hearsay_modal(sent) else _told_of(sent)
     k, gaps = i - 1, 0
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
         if speaker is not None:
+            if about is not None and speaker.q.speaker_head is not None \
+                    and _agrees(about, doc[speaker.q.speaker_head]):
+                STATS["agentless report about the speaker before: no source"] += 1
+                return None
             return speaker
         prev = _span(doc, units[k])
         if prev is None or ersatz and not _ersatz(prev):
@@ -733,8 +779,22 @@ def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
         if s.q.how in ("verb", "verb-fallback") and s.q.quote and s.q.quote[0][0] < at \
                 and any(C.konjunktiv1(doc[t]) or C.ersatz_konjunktiv(doc[t]) for t in s.q.tokens):
+            if _judges_the_sentence_before(doc, s):
+                STATS["a speaker's comment on the sentence before: not its report"] += 1
+                return None
             return s
     return None
+
+
+def _judges_the_sentence_before(doc: Doc, s: Said) -> bool:
+    """``Die Armee hatte 40 Panzer geliefert. Dies sei ein wichtiges Signal, sagte der Minister.``: the reported
+    clause's subject is a demonstrative pronoun pointing back and its verb the copula ``sein`` with no verb of
+    its own and no figure - the speaker judges what the sentence before told (on the reporter's word), he does not
+    report it. (``Das seien 20 mehr als im Vorjahr``, a figure of its own, goes on with the report.)"""
+    quote = [doc[t] for t in s.q.tokens]
+    return any(t.dep_ == "nsubj" and t.tag_ == "PDS" for t in quote) \
+        and any(t.lemma_ == "sein" and t.tag_ == "VAFIN" for t in quote) \
+        and not any(t.pos_ in ("VERB", "NUM") or t.like_num for t in quote)
 
 
 def _under_heading(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -1039,6 +1099,12 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if picked:
             break
         said = rule(doc, units, i, tok, by_unit)
+        if said is not None and said.q.how != "prep" and said.q.speaker_head is not None \
+                and _within_phrase(tok, doc[said.q.speaker_head]):
+            # "Dutzende gaben ein falsches Alter an": the figure is the speaker - the article states it
+            STATS["figure in the speaker's own phrase: stated by the article"] += 1
+            result.stated = True
+            return result
         if said is not None:
             STATS[rule.__name__.strip("_")] += 1
             picked = _relay_first(doc, [said], units)
