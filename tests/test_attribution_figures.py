@@ -967,3 +967,15 @@ def test_the_figure_as_subject_of_a_reporting_verb_is_stated_by_the_article(nlp)
     # "Dutzende gaben ... an": the figure is the speaker itself - no one else reports it
     text = "Hunderte gaben bei der Befragung ein falsches Alter an."
     assert name_of(nlp, text, "Hunderte") is None
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # a person introduced by role and name, later named by the role alone: the person
+    ("Die Sprecherin der Feuerwehr, Anna Berger, sagte am Morgen, der Brand sei gelöscht. Am Abend sagte die "
+     "Sprecherin, 35 Bewohner seien evakuiert worden.", "35", "Anna Berger"),
+    # a body named fully, later by its noun alone: the body as named first
+    ("Das Amt für Verbraucherschutz rief die Wurst zurück. Das Amt teilte mit, 9 Filialen seien betroffen.", "9",
+     "Amt für Verbraucherschutz"),
+])
+def test_a_role_named_before_is_the_speaker_named_in_full(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

@@ -1116,6 +1116,7 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[later.__name__.strip("_")] += 1
             picked = [said]
+    picked = [_named_before(doc, s) for s in picked]
     seen: set[str] = set()
     for s in picked:
         if s.source.name not in seen:
@@ -1123,6 +1124,45 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
             result.sources.append(Source(s.source.name, s.source.text, s.source.kind, s.source.relayed_by))
             result.spans.extend(s.spans)
     return result
+
+
+def _bare_role(head: Token) -> bool:
+    """A speaker named by its role alone, with the definite article (``der Sprecher``, ``die Behörde``): no name,
+    owner, apposition or adjective of its own - it points back to the one named fully before."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) and
+                                       "Art" in c.morph.get("PronType", []) for c in head.children) \
+        and not any(c.dep_ not in ("det", "punct", "case", "acl", "acl:relcl") for c in head.children)
+    # (a clause under it names no one: the parser may hang the reported clause there)
+
+
+def _named_before(doc: Doc, s: Said) -> Said:
+    """``Der Sprecher der Polizei, Max Huber, sagte ... Später sagte der Sprecher, 40 ...``: a speaker named by its
+    role alone takes the nearest earlier mention of the same noun that names more (a name in apposition, an owner:
+    ``die Behörde für Lebensmittelsicherheit``) - the same speaker, named as the article introduced it."""
+    from .quotations import speaker_tokens
+
+    if s.q.speaker_head is None or s.q.how == "headline":
+        return s
+    head = doc[s.q.speaker_head]
+    if not _bare_role(head):
+        return s
+    for t in reversed(doc[:head.i]):
+        # what names more: an owner or a name in apposition - not an outlet the parse hung there ("sagte ein
+        # Sprecher der APA": the agency is addressed, in the dative)
+        if t.lemma_ != head.lemma_ or t.pos_ != "NOUN" or _bare_role(t) or not any(
+                (c.dep_ in ("nmod", "appos", "flat", "nmod:poss") or c.pos_ == "PROPN") and not _outlet(doc, c)
+                for c in t.children):
+            continue
+        toks = speaker_tokens(t)
+        q = Quotation(s.q.type, s.q.quote, s.q.cue, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), t.i,
+                      s.q.relay, s.q.relay_head, s.q.how, s.q.sent, s.q.tokens)
+        src = _source(doc, q, [])
+        person = any(c.dep_ == "appos" and c.ent_type_ == "PER" for c in t.children)
+        if src is None or src.name == s.source.name or not person and head.text.lower() not in src.name.lower():
+            return s                                   # the fuller mention's name is another's ("Burgenland")
+        STATS["a role named before: its fuller mention"] += 1
+        return Said(q, src, s.spans)
+    return s
 
 
 CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "root", "ROOT"})
