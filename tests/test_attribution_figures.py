@@ -979,3 +979,18 @@ def test_the_figure_as_subject_of_a_reporting_verb_is_stated_by_the_article(nlp)
 ])
 def test_a_role_named_before_is_the_speaker_named_in_full(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name,relay", [
+    # "X beruft sich auf Y" then a report going on: Y is the source, X relays it
+    ("Das Nachrichtenportal berief sich auf Angaben der Bergwacht. Demnach wurden 6 Wanderer vermisst.", "6",
+     "Bergwacht", "Nachrichtenportal"),
+    ("Der Sender stützt sich auf Regierungskreise. Dort seien 200 Beamte versetzt worden.", "200",
+     "Regierungskreise", "Sender"),
+    # an "auf" phrase that names no one (a time) cites no source
+    ("Die Statistik bezieht sich auf das Jahr 2019. Damals seien 70 Betriebe geschlossen worden.", "70", None, None),
+])
+def test_a_source_cited_by_sich_berufen_auf_is_relayed_by_the_citing_subject(nlp, text, figure, name, relay):
+    src = source_of(nlp, text, figure)
+    assert (src.name if src else None) == name
+    assert (src.relayed_by if src else None) == relay

@@ -576,7 +576,44 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
                 return said
     # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
     return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
-        or _origin(doc, units[k]) or _holder(doc, units[k])
+        or _origin(doc, units[k]) or _holder(doc, units[k]) or _citing(doc, units[k])
+
+
+def _citing(doc: Doc, unit: UnitLike) -> Said | None:
+    """``Die Zeitung berief sich auf Angaben der Polizei. Demnach ...``: a verb citing a source (lang/de
+    `citing_verbs`, reflexive with an ``auf`` phrase) names the source its subject passes on - the phrase's owner
+    where it is a report (``Angaben der Polizei``); the subject relays it."""
+    from .quotations import speaker_tokens
+    from .speakers import can_speak, subject_of
+
+    for verb in _span(doc, unit) or ():
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("citing_verbs") \
+                or not any(c.tag_ == "PRF" for c in verb.children):
+            continue
+        cited = next((c for c in verb.children if c.dep_ in ("obl", "obj") and c.pos_ in ("NOUN", "PROPN")
+                      and any(g.dep_ == "case" and g.lower_ == "auf" for g in c.children)), None)
+        if cited is None:
+            continue
+        owner = next((c for c in cited.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")),
+                     None)
+        reported_by = owner is not None and C.is_reporting_noun(cited)
+        if reported_by:
+            cited = owner                              # "auf Angaben der Polizei": the police (whoever gives them)
+        if _timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
+                                 or cited.lower_.endswith(_CIRCLES)):
+            continue                                   # "bezieht sich auf das Jahr 2015": no one cited
+        toks = speaker_tokens(cited)
+        q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),),
+                      ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), cited.i, how="verb")
+        subj = subject_of(verb)
+        if subj is not None and _in(unit, subj.idx):
+            stoks = speaker_tokens(subj)
+            q.relay, q.relay_head = ((stoks[0].idx, stoks[-1].idx + len(stoks[-1].text)),), subj.i
+        src = _source(doc, q, [])
+        if src is not None:
+            STATS["a source cited by a reflexive verb (sich berufen auf)"] += 1
+            return Said(q, src, [q.cue[0]] + list(q.speaker))
+    return None
 
 
 @per_span
