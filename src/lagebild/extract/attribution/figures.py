@@ -597,7 +597,7 @@ def _citing(doc: Doc, unit: UnitLike) -> Said | None:
         owner = next((c for c in cited.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")),
                      None)
         reported_by = owner is not None and C.is_reporting_noun(cited)
-        if reported_by:
+        if owner is not None and reported_by:
             cited = owner                              # "auf Angaben der Polizei": the police (whoever gives them)
         if _timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
                                  or cited.lower_.endswith(_CIRCLES)):
