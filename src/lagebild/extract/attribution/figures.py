@@ -373,28 +373,13 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
 
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .quotations import speaker_tokens
-    from .speakers import can_speak, np_tokens, quoted_object, subject_of, wie_subject
+    from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("das", "dies", "es"):
-        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object; or
-        # label the subject an object, or hang it under the auxiliary ("So hat das Amt die Ergebnisse
-        # veröffentlicht"). Without a pronoun pointing back, only a phrase that can speak is taken ("... hat dessen
-        # Übernahme angekündigt", "Konkret hatten ..." read as a noun: no speaker)
-        back = subj is not None or any(c.lower_ in ("das", "dies") and (c.pos_ == "PRON" or c.tag_ == "PDS")
-                                       for c in verb.children)
-        objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
-                and c.lower_ not in ("das", "dies")]
-        under_aux = [g for c in verb.children if c.dep_ in ("aux", "aux:pass") for g in c.children
-                     if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
-        finite = next((c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.tag_.endswith("FIN")), verb)
-        number = finite.morph.get("Number", [])    # the verb's own where no auxiliary ("wie Angaben ... zeigen")
-
-        def agrees(c: Token) -> bool:                  # "Konkret hatten die Freiheitlichen ... gesprochen"
-            return bool(number) and c.morph.get("Number", []) == number
-        subj = next((c for c in sorted(objs + under_aux, key=lambda t: t.i)
-                     if can_speak(c) or c.ent_type_ in ("PER", "ORG")), None) \
-            or next((c for c in objs if back or agrees(c)), None)
+        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object
+        subj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+                     and c.lower_ not in ("das", "dies")), None)
         if subj is not None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
@@ -599,6 +584,8 @@ def _citing(doc: Doc, unit: UnitLike) -> Said | None:
         reported_by = owner is not None and C.is_reporting_noun(cited)
         if owner is not None and reported_by:
             cited = owner                              # "auf Angaben der Polizei": the police (whoever gives them)
+        if verb.lemma_.lower() == "beziehen" and not reported_by:
+            continue                                   # "Der Bericht bezieht sich auf die Regierung": about, not from
         if _timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
                                  or cited.lower_.endswith(_CIRCLES)):
             continue                                   # "bezieht sich auf das Jahr 2015": no one cited
