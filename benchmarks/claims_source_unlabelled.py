@@ -6,6 +6,7 @@ The judgements were written before the code was changed, without looking at the 
 
     claims_source_unlabelled.py --print-rows                  # the 10kGNAD rows, for scripts/export_10kgnad.py --rows
     claims_source_unlabelled.py PRED.jsonl [--half tune|frozen] [-v]
+    claims_source_unlabelled.py --gold tests/data/realnews/sources19.unlabelled.tsv ...   # session 19's 16 rows
 
 PRED.jsonl is `lagebild claims ... --format jsonl` over the exported rows. A claim is found by (article, start);
 a judged claim that the prediction lacks counts as wrong. Expected `-` wants no source; otherwise one of the
@@ -51,8 +52,9 @@ def main() -> int:
     ap.add_argument("--half", choices=("tune", "frozen"))
     ap.add_argument("--print-rows", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="judged claims (default: sources17.unlabelled.tsv)")
     a = ap.parse_args()
-    gold = load_gold()
+    gold = load_gold(a.gold)
     if a.print_rows:
         print(",".join(str(int(r["article"][5:9])) for r in sorted({g["article"]: g for g in gold}.values(),
                                                                      key=lambda g: g["article"])))

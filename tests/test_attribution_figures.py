@@ -899,3 +899,63 @@ def test_a_time_as_the_word_rules_source_is_matched_by_words_not_letters(nlp):
 def test_a_speech_verb_with_its_particle_joined_still_reports(nlp, text, figure, name):
     # "sagte ... aus" (testimony) stays a speech act once the particle is joined
     assert name_of(nlp, text, figure) == name
+
+
+# session 19 (figsrc19): sources carried to a sentence that is no report, and speakers the parse misplaces
+
+def test_a_speakers_comment_on_the_sentence_before_does_not_source_it(nlp):
+    # "Dies sei ...": the speaker judges what the reporter told; the figure before is the reporter's own
+    text = ("Im Frühjahr hatte die Regierung 40 Schützenpanzer an die Ukraine geschickt. Dies sei ein wichtiges "
+            "Zeichen der Solidarität, sagte die Ministerin.")
+    assert name_of(nlp, text, "40") is None
+
+
+def test_a_report_continued_after_its_figure_still_sources_it(nlp):
+    # the next sentence goes on with new facts (no demonstrative judging the one before): its speaker's report
+    text = ("Bei einem Brand in Graz sind 12 Bewohner verletzt worden. Unter ihnen seien drei Kinder, "
+            "berichtete die Feuerwehr.")
+    assert name_of(nlp, text, "12") == "Feuerwehr"
+
+
+def test_an_agentless_report_about_the_speaker_before_names_no_source(nlp):
+    # "Ihm war vorgeworfen worden": he is the one accused, not the one reporting
+    text = ("Der Bürgermeister wies die Kritik am Montag zurück. Er will sich vor Gericht wehren. Schon im Sommer "
+            "war ihm in drei Zeitungsartikeln vorgeworfen worden, Gelder veruntreut zu haben.")
+    assert name_of(nlp, text, "drei") is None
+
+
+def test_the_figure_as_subject_of_a_reporting_verb_is_stated_by_the_article(nlp):
+    # "Dutzende gaben ... an": the figure is the speaker itself - no one else reports it
+    text = "Hunderte gaben bei der Befragung ein falsches Alter an."
+    assert name_of(nlp, text, "Hunderte") is None
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # a person introduced by role and name, later named by the role alone: the person
+    ("Die Sprecherin der Feuerwehr, Anna Berger, sagte am Morgen, der Brand sei gelöscht. Am Abend sagte die "
+     "Sprecherin, 35 Bewohner seien evakuiert worden.", "35", "Anna Berger"),
+    # a body named fully, later by its noun alone: the body as named first
+    ("Das Amt für Verbraucherschutz rief die Wurst zurück. Das Amt teilte mit, 9 Filialen seien betroffen.", "9",
+     "Amt für Verbraucherschutz"),
+])
+def test_a_role_named_before_is_the_speaker_named_in_full(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name,relay", [
+    # "X beruft sich auf Y" then a report going on: Y is the source, X relays it
+    ("Das Nachrichtenportal berief sich auf Angaben der Bergwacht. Demnach wurden 6 Wanderer vermisst.", "6",
+     "Bergwacht", "Nachrichtenportal"),
+    ("Der Sender stützt sich auf Regierungskreise. Dort seien 200 Beamte versetzt worden.", "200",
+     "Regierungskreise", "Sender"),
+    # an "auf" phrase that names no one (a time) cites no source
+    ("Die Statistik bezieht sich auf das Jahr 2019. Damals seien 70 Betriebe geschlossen worden.", "70", None, None),
+    # rv41: "sich beziehen auf" a body is what a text is about, not whom it cites; only "auf Angaben von Y" cites
+    ("Der Bericht bezieht sich auf die Landesregierung. Demnach seien 50 Stellen gestrichen worden.", "50", None,
+     None),
+])
+def test_a_source_cited_by_sich_berufen_auf_is_relayed_by_the_citing_subject(nlp, text, figure, name, relay):
+    src = source_of(nlp, text, figure)
+    assert (src.name if src else None) == name
+    assert (src.relayed_by if src else None) == relay
+

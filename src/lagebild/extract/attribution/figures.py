@@ -329,6 +329,9 @@ def _anaphoric_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[
         if not back:
             continue
         mine = [s for s in by_unit[i + 1] if s.q.cue and s.q.cue[0][0] == verb.idx]
+        if mine and _judges_the_sentence_before(doc, mine[0]):
+            STATS["a speaker's comment on the sentence before: not its report"] += 1
+            return None                                # "Dies sei ein Zeichen, sagte X": "Dies" in the quotation
         if mine:
             return mine[0]
         subj = _subject_said(doc, verb, units[i + 1])
@@ -544,7 +547,46 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
                 return said
     # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
     return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
-        or _origin(doc, units[k]) or _holder(doc, units[k])
+        or _origin(doc, units[k]) or _holder(doc, units[k]) or _citing(doc, units[k])
+
+
+def _citing(doc: Doc, unit: UnitLike) -> Said | None:
+    """``Die Zeitung berief sich auf Angaben der Polizei. Demnach ...``: a verb citing a source (lang/de
+    `citing_verbs`, reflexive with an ``auf`` phrase) names the source its subject passes on - the phrase's owner
+    where it is a report (``Angaben der Polizei``); the subject relays it."""
+    from .quotations import speaker_tokens
+    from .speakers import can_speak, subject_of
+
+    for verb in _span(doc, unit) or ():
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("citing_verbs") \
+                or not any(c.tag_ == "PRF" for c in verb.children):
+            continue
+        cited = next((c for c in verb.children if c.dep_ in ("obl", "obj") and c.pos_ in ("NOUN", "PROPN")
+                      and any(g.dep_ == "case" and g.lower_ == "auf" for g in c.children)), None)
+        if cited is None:
+            continue
+        owner = next((c for c in cited.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")),
+                     None)
+        reported_by = owner is not None and C.is_reporting_noun(cited)
+        if owner is not None and reported_by:
+            cited = owner                              # "auf Angaben der Polizei": the police (whoever gives them)
+        if verb.lemma_.lower() == "beziehen" and not reported_by:
+            continue                                   # "Der Bericht bezieht sich auf die Regierung": about, not from
+        if _timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
+                                 or cited.lower_.endswith(_CIRCLES)):
+            continue                                   # "bezieht sich auf das Jahr 2015": no one cited
+        toks = speaker_tokens(cited)
+        q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),),
+                      ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), cited.i, how="verb")
+        subj = subject_of(verb)
+        if subj is not None and _in(unit, subj.idx):
+            stoks = speaker_tokens(subj)
+            q.relay, q.relay_head = ((stoks[0].idx, stoks[-1].idx + len(stoks[-1].text)),), subj.i
+        src = _source(doc, q, [])
+        if src is not None:
+            STATS["a source cited by a reflexive verb (sich berufen auf)"] += 1
+            return Said(q, src, [q.cue[0]] + list(q.speaker))
+    return None
 
 
 @per_span
@@ -568,6 +610,29 @@ def _agentless_report(sent: Span) -> bool:
         and not any(c.dep_ == "obl:agent" for c in verb.children)
 
 
+def _told_of(sent: Span) -> Token | None:
+    """The personal pronoun an agentless report in the passive is made to or about (``Ihm war vorgeworfen
+    worden, ...``, ``Ihr wurde mitgeteilt, ...``): the person it points back to is told, not telling."""
+    for verb in sent:
+        if reporting(verb) and any(c.dep_ == "aux:pass" for c in verb.children):
+            return next((c for c in verb.children if c.tag_ == "PPER" and "3" in c.morph.get("Person", [])
+                         and set(c.morph.get("Case", [])) & {"Dat", "Acc"}), None)
+    return None
+
+
+def _agrees(pronoun: Token, head: Token) -> bool:
+    """Can a third-person pronoun point back to the speaker's head: same number, and for a noun the same gender
+    (``die Sprecherin`` - ``ihr``)? A name's gender in the parse is a guess from its letters (``Wałęsa`` read as
+    feminine, a person's name tagged a body): a name agrees with any pronoun of its number."""
+    num, gen = pronoun.morph.get("Number", []), pronoun.morph.get("Gender", [])
+    hnum, hgen = head.morph.get("Number", []), head.morph.get("Gender", [])
+    if num and hnum and num != hnum:
+        return False
+    if head.pos_ == "NOUN" and gen and hgen:
+        return gen == hgen
+    return head.pos_ in ("PROPN", "PRON", "NOUN")
+
+
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
     ``so X weiter``, with hearsay ``sollen`` or a reporting verb in the passive without its agent (``wurde mit
@@ -582,10 +647,15 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     ersatz = not (reported(sent) or carries_on(sent) or C.hearsay_modal(sent) or _agentless_report(sent))
     if ersatz and not _ersatz(sent):
         return None
+    about = None if ersatz or reported(sent) or carries_on(sent) or C.hearsay_modal(sent) else _told_of(sent)
     k, gaps = i - 1, 0
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
         if speaker is not None:
+            if about is not None and speaker.q.speaker_head is not None \
+                    and _agrees(about, doc[speaker.q.speaker_head]):
+                STATS["agentless report about the speaker before: no source"] += 1
+                return None
             return speaker
         prev = _span(doc, units[k])
         if prev is None or ersatz and not _ersatz(prev):
@@ -719,8 +789,22 @@ def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
         if s.q.how in ("verb", "verb-fallback") and s.q.quote and s.q.quote[0][0] < at \
                 and any(C.konjunktiv1(doc[t]) or C.ersatz_konjunktiv(doc[t]) for t in s.q.tokens):
+            if _judges_the_sentence_before(doc, s):
+                STATS["a speaker's comment on the sentence before: not its report"] += 1
+                return None
             return s
     return None
+
+
+def _judges_the_sentence_before(doc: Doc, s: Said) -> bool:
+    """``Die Armee hatte 40 Panzer geliefert. Dies sei ein wichtiges Signal, sagte der Minister.``: the reported
+    clause's subject is a demonstrative pronoun pointing back and its verb the copula ``sein`` with no verb of
+    its own and no figure - the speaker judges what the sentence before told (on the reporter's word), he does not
+    report it. (``Das seien 20 mehr als im Vorjahr``, a figure of its own, goes on with the report.)"""
+    quote = [doc[t] for t in s.q.tokens]
+    return any(t.dep_ == "nsubj" and t.tag_ == "PDS" for t in quote) \
+        and any(t.lemma_ == "sein" and t.tag_ == "VAFIN" for t in quote) \
+        and not any(t.pos_ in ("VERB", "NUM") or t.like_num for t in quote)
 
 
 def _under_heading(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -1025,6 +1109,12 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if picked:
             break
         said = rule(doc, units, i, tok, by_unit)
+        if said is not None and said.q.how != "prep" and said.q.speaker_head is not None \
+                and _within_phrase(tok, doc[said.q.speaker_head]):
+            # "Dutzende gaben ein falsches Alter an": the figure is the speaker - the article states it
+            STATS["figure in the speaker's own phrase: stated by the article"] += 1
+            result.stated = True
+            return result
         if said is not None:
             STATS[rule.__name__.strip("_")] += 1
             picked = _relay_first(doc, [said], units)
@@ -1036,6 +1126,7 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[later.__name__.strip("_")] += 1
             picked = [said]
+    picked = [_named_before(doc, s) for s in picked]
     seen: set[str] = set()
     for s in picked:
         if s.source.name not in seen:
@@ -1043,6 +1134,45 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
             result.sources.append(Source(s.source.name, s.source.text, s.source.kind, s.source.relayed_by))
             result.spans.extend(s.spans)
     return result
+
+
+def _bare_role(head: Token) -> bool:
+    """A speaker named by its role alone, with the definite article (``der Sprecher``, ``die Behörde``): no name,
+    owner, apposition or adjective of its own - it points back to the one named fully before."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and "Def" in c.morph.get("Definite", []) and
+                                       "Art" in c.morph.get("PronType", []) for c in head.children) \
+        and not any(c.dep_ not in ("det", "punct", "case", "acl", "acl:relcl") for c in head.children)
+    # (a clause under it names no one: the parser may hang the reported clause there)
+
+
+def _named_before(doc: Doc, s: Said) -> Said:
+    """``Der Sprecher der Polizei, Max Huber, sagte ... Später sagte der Sprecher, 40 ...``: a speaker named by its
+    role alone takes the nearest earlier mention of the same noun that names more (a name in apposition, an owner:
+    ``die Behörde für Lebensmittelsicherheit``) - the same speaker, named as the article introduced it."""
+    from .quotations import speaker_tokens
+
+    if s.q.speaker_head is None or s.q.how == "headline":
+        return s
+    head = doc[s.q.speaker_head]
+    if not _bare_role(head):
+        return s
+    for t in reversed(doc[:head.i]):
+        # what names more: an owner or a name in apposition - not an outlet the parse hung there ("sagte ein
+        # Sprecher der APA": the agency is addressed, in the dative)
+        if t.lemma_ != head.lemma_ or t.pos_ != "NOUN" or _bare_role(t) or not any(
+                (c.dep_ in ("nmod", "appos", "flat", "nmod:poss") or c.pos_ == "PROPN") and not _outlet(doc, c)
+                for c in t.children):
+            continue
+        toks = speaker_tokens(t)
+        q = Quotation(s.q.type, s.q.quote, s.q.cue, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), t.i,
+                      s.q.relay, s.q.relay_head, s.q.how, s.q.sent, s.q.tokens)
+        src = _source(doc, q, [])
+        person = any(c.dep_ == "appos" and c.ent_type_ == "PER" for c in t.children)
+        if src is None or src.name == s.source.name or not person and head.text.lower() not in src.name.lower():
+            return s                                   # the fuller mention's name is another's ("Burgenland")
+        STATS["a role named before: its fuller mention"] += 1
+        return Said(q, src, s.spans)
+    return s
 
 
 CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "root", "ROOT"})
