@@ -213,12 +213,9 @@ def _definite(t: Token) -> bool:
 
 def _parenthesis(doc, tok: Token) -> tuple[int, int] | None:
     """The [start, end) of the insertion between dashes or brackets tok stands in, if any."""
+    segment = punct_segment(doc, tok)
+    lo, hi = segment[0].i, segment[-1].i
     sent = tok.sent
-    lo, hi = tok.i, tok.i
-    while lo > sent.start and not doc[lo - 1].is_punct:
-        lo -= 1
-    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
-        hi += 1
     if lo > sent.start and hi < sent.end - 1 and doc[lo - 1].text in DASHES and doc[hi + 1].text in DASHES:
         return lo, hi + 1
     return None
