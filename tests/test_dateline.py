@@ -44,3 +44,20 @@ def test_only_the_articles_dateline_is_no_speaker(nlp):
     doc = nlp("Wahl im Land. Graz – Die Landesregierung tagte am Montag. Leoben – Der Ort meldet 300 neue Wohnungen.")
     heads = {t.text: t for t in doc}
     assert is_dateline(heads["Graz"]) and not is_dateline(heads["Leoben"])
+
+
+def test_an_abbreviations_or_ordinals_period_opens_no_dateline(nlp):
+    from lagebild.extract.dateline import dateline
+
+    # 'St.' is one token with its period: the name after it does not open a sentence, the dateline is the whole name
+    text = "Neue Bezirke für das Land. St. Veit – Der Landtag hat am Montag die Reform beschlossen."
+    line = dateline(nlp(text))
+    assert line is not None and [text[a:b] for a, b in line.places] == ["St. Veit"]
+    # a title line's dash after an ordinal's date ('am 3. März –') is no dateline; the one after the title is
+    text = "Nächste Sitzung am 3. März – Huber plant keine Reform. Graz – Die Stadt hat am Montag beraten."
+    line = dateline(nlp(text))
+    assert line is not None and [text[a:b] for a, b in line.places] == ["Graz"]
+    # a cardinal's period ends the sentence: the year before the dateline keeps it
+    text = "Die Mieten stiegen zwischen 2010 und 2019. Linz – Die Stadt hat am Montag neue Zahlen vorgelegt."
+    line = dateline(nlp(text))
+    assert line is not None and [text[a:b] for a, b in line.places] == ["Linz"]

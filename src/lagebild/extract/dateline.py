@@ -62,16 +62,31 @@ def _read(doc: Doc) -> tuple[Dateline | None, Dateline | None]:
 
 
 def _opens(doc: Doc, i: int) -> bool:
-    """Whether token i opens the text, a sentence (after '.', '!' or '?') or a line: where a dateline stands."""
+    """Whether token i opens the text, a sentence (after '.', '!' or '?') or a line: where a dateline stands. A
+    period that clings to the word before (one token, 'St.', '6.') whose head in the parse is token i ends no
+    sentence: it is an abbreviation's or an ordinal's in i's phrase ('nach St. Pölten', 'am 6. Oktober –')."""
     text = doc_text(doc)
     start = doc[i].idx
     before = text[:start].rstrip()
-    return not before or before[-1] in ".!?" or "\n" in text[max(0, start - 2):start]
+    if "\n" in text[max(0, start - 2):start] or not before:
+        return True
+    prev = next((t for t in reversed(doc[:i]) if not t.is_space), None)
+    if prev is not None and prev.i == i - 1 and _in_phrase_period(prev):
+        return False       # an abbreviation's or ordinal's period in the word's phrase: 'St. Pölten', 'am 6. Mai'
+    return before[-1] in ".!?"
 
 
 def _capitalised_word(tok) -> bool:
     word = tok.text.rstrip("".join(DASHES))                 # "Lyon– Am Montag": the dash may cling to the name
     return word[:1].isupper() and word.replace("-", "").isalpha()         # "Neu-Delhi"
+
+
+def _in_phrase_period(tok) -> bool:
+    """A word with its period in one token ('St.', '6.'), tagged attributive (ADJA) and headed by the next word: an
+    abbreviation or ordinal inside the next word's phrase ('St. Pölten', 'am 6. Oktober'), whose period ends no
+    sentence. A cardinal's period does ('zwischen 2008 und 2014. Wien –': a year ends the sentence)."""
+    return len(tok.text) > 1 and tok.text.endswith(".") and tok.text[-2].isalnum() and tok.tag_ == "ADJA" \
+        and tok.head.i == tok.i + 1
 
 
 def _clinging_dash(tok) -> bool:
@@ -85,7 +100,8 @@ def _dash_dateline(doc: Doc) -> Dateline | None:
 
     text = doc_text(doc)
     for t in doc:
-        if not _capitalised_word(t) or not _opens(doc, t.i):
+        if not (_capitalised_word(t) or (t.text[:-1].isalpha() and t.text[:1].isupper() and _in_phrase_period(t))) \
+                or not _opens(doc, t.i):          # 'St. Pölten –': a name may open with an abbreviation
             continue
         for k in range(t.i, min(len(doc), t.i + NAME_WORDS)):
             if (after := _joined_then_dash(doc, k)) is None:
