@@ -607,6 +607,12 @@ def test_a_regions_adjective_is_read_from_the_lemma_of_the_adjective(nlp):
     # e German drops before -isch; the Styrian Berndorf, not the bigger one in Lower Austria
     ms = places(nlp, "Im steirischen Berndorf ist am Sonntag eine Scheune abgebrannt.")
     assert admin1(ms["Berndorf"]) == ("AT", "06")
+    # a hyphenated region's adjective is capitalised in each part: the gazetteer has no plain Neustadt in
+    # Baden-Württemberg, so the town stays unresolved rather than the Neustadt of another state
+    ms = places(nlp, "Im baden-württembergischen Neustadt hat am Montag eine Lagerhalle gebrannt.")
+    assert ms["Neustadt"].ref is None
+    ms = places(nlp, "Im baden-württembergischen Freiburg hat am Montag eine Lagerhalle gebrannt.")
+    assert admin1(ms["Freiburg"]) == ("DE", "01")
 
 
 def test_a_town_in_a_state_of_the_german_names_table_lies_in_that_state(nlp):

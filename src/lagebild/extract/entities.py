@@ -2193,7 +2193,8 @@ def _region_of_adjective(lemma: str) -> Candidate | None:
     g = gazetteer()
     for base in dict.fromkeys(v for s in (stem, stem.translate(UMLAUT_BACK)) for v in (s, SCHWA_DROPPED.sub("e", s))):
         for ending in REGION_NAME_ENDINGS:
-            form = base[:1].upper() + base[1:] + ending
+            # a hyphenated name is capitalised in each part ('baden-württembergisch' -> Baden-Württemberg)
+            form = "-".join(part[:1].upper() + part[1:] for part in base.split("-")) + ending
             if form in g.area_forms and (c := g.best(form)) is not None and c.precision == "region":
                 return c
     return None
