@@ -337,29 +337,9 @@ def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tupl
             if c.admin1 and (not area or c.id.startswith("a1-")):
                 return (c.country, c.admin1)
             if area and c.precision == "region" and not c.admin1 and c.country:
-                return _admin1_at(c.country, c.lat, c.lon)
+                code = gazetteer().admin1_near(c.country, c.lat, c.lon)
+                return (c.country, code) if code else None
     return None
-
-
-@lru_cache(maxsize=1024)
-def _admin1_at(country: str, lat: float, lon: float) -> tuple[str, str] | None:
-    """(country, admin1) of the gazetteer's town nearest a spot of that country."""
-    towns = _towns_by_country().get(country)
-    if not towns:
-        return None
-    best = min(towns, key=lambda t: (t[0] - lat) ** 2 + (t[1] - lon) ** 2)
-    return (country, best[2])
-
-
-@lru_cache(maxsize=1)
-def _towns_by_country() -> dict[str, list[tuple[float, float, str]]]:
-    from ..geo import gazetteer
-
-    out: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
-    for c in gazetteer().by_id.values():
-        if c.precision == "city" and c.admin1 and not c.area:
-            out[c.country].append((c.lat, c.lon, c.admin1))
-    return out
 
 
 def _best_place(places: list[Place | None]) -> Place | None:

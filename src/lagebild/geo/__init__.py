@@ -232,6 +232,7 @@ class Gazetteer:
         self._asked: dict[str, tuple[Candidate, ...]] = {}      # candidates() by name (the forms never change)
         self.area_forms: set[str] = set()        # forms naming a first-level area or a curated region (`_add`)
         self._admin1_of_region: dict[str, str] = {}   # `admin1_of` of the curated regions, by id
+        self._towns_by_country: dict[str, list[Candidate]] | None = None   # `admin1_near`'s towns, built once
         self._load_places()
         self._load_german_area_names()
         self._load_regions()
@@ -410,11 +411,18 @@ class Gazetteer:
             return cand.admin1
         code = self._admin1_of_region.get(cand.id)
         if code is None:
-            towns = [c for c in self.by_id.values() if c.country == cand.country and c.precision == "city" and
-                     c.admin1 and not c.area]
-            code = min(towns, key=lambda t: (t.lat - cand.lat) ** 2 + (t.lon - cand.lon) ** 2).admin1 if towns else ""
-            self._admin1_of_region[cand.id] = code
+            code = self._admin1_of_region[cand.id] = self.admin1_near(cand.country, cand.lat, cand.lon)
         return code
+
+    def admin1_near(self, country: str, lat: float, lon: float) -> str:
+        """The admin1 code of the country's town nearest a spot ('' where the gazetteer has no town there)."""
+        if self._towns_by_country is None:
+            self._towns_by_country = {}
+            for c in self.by_id.values():
+                if c.precision == "city" and c.admin1 and not c.area:
+                    self._towns_by_country.setdefault(c.country, []).append(c)
+        towns = self._towns_by_country.get(country)
+        return min(towns, key=lambda t: (t.lat - lat) ** 2 + (t.lon - lon) ** 2).admin1 if towns else ""
 
     def country_of(self, text: str) -> Country | None:
         for c in self.countries.values():
