@@ -217,11 +217,11 @@ def watch_merges() -> list[tuple]:
     log: list[tuple] = []
     merge, agglomerate = st._merge, st._agglomerate
 
-    def logged_merge(nodes, dots, keep, gone, space):  # noqa: ANN001, ANN202 - st._merge's own
-        k, g = nodes[keep], nodes[gone]
-        log.append((list(k.articles), list(g.articles), dots[keep][gone] / (k.size * g.size),
-                    dict(k.centroid), dict(g.centroid), k.size, g.size))
-        return merge(nodes, dots, keep, gone, space)
+    def logged_merge(g, keep, gone):  # noqa: ANN001, ANN202 - st._merge's own
+        k, x = g.nodes[keep], g.nodes[gone]
+        log.append((list(k.articles), list(x.articles), g.dots[keep][gone] / (k.size * x.size),
+                    dict(k.centroid), dict(x.centroid), k.size, x.size))
+        return merge(g, keep, gone)
 
     def vectors_kept(index, new):  # noqa: ANN001, ANN202 - st._agglomerate's own
         log.append(("vectors", {aid: vec for aid, vec, _ in new}))

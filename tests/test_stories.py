@@ -746,3 +746,79 @@ def test_clustering_numbers_compare_as_the_story_ids():
     assert [n.id for n in g.nodes] == sorted(nodes) == ["s", "~10", "~9"]
     assert [g.nodes[i].id for i in g.visit] == ["s", "~9", "~10"]
     assert g.stored.tolist() == [True, False, False] and g.size.tolist() == [1, 1, 1]
+
+
+# --- where: two lone reports from different countries ---------------------------------------------
+
+def _places_of(arts: list[Article], places: dict[str, tuple[str, str]]) -> list[Mention]:
+    """A place mention (ref, country) for each place word in each article."""
+    return [Mention(a.id, m.start(), m.end(), word, "LOC", country, ref)
+            for a in arts for word, (ref, country) in places.items() for m in re.finditer(word, a.text)]
+
+
+BLASTS = [
+    ("x1", None, "Explosion in Wohnhaus in Brelkow",
+     ("Bei einer Explosion in einem Wohnhaus in Brelkow sind am Samstagabend vier Menschen verletzt worden. "
+      "Die Feuerwehr war mit 80 Einsatzkräften vor Ort, die Polizei schließt einen Anschlag aus. Die Ursache "
+      "der Explosion ist unklar, ein Sprecher der Polizei nannte eine Gasleitung als möglich.")),
+    ("x2", None, "Explosionen erschüttern Tarvani",
+     ("Eine Serie von Explosionen hat am Montag die Stadt Tarvani erschüttert. Ein Sprecher der Polizei sprach von "
+      "zwölf Toten; ob es ein Anschlag oder ein Unfall in einem Munitionslager war, ist unklar. Die Feuerwehr "
+      "löschte bis in die Nacht.")),
+]
+BLAST_PLACES = {"Brelkow": ("geo:901", "DE"), "Tarvani": ("geo:902", "AF")}
+
+
+def test_two_lone_reports_of_one_kind_of_event_in_different_countries_are_two_stories(monkeypatch):
+    """Two explosions, one in a German town, one in an Afghan city: the event's words (Explosion, Anschlag,
+    Polizei, Feuerwehr, Sprecher) are all they share; the countries of their places differ."""
+    arts = corpus(BLASTS, dated=False)
+    mentions = _places_of(arts, BLAST_PLACES)
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"x1"}), frozenset({"x2"})}
+    monkeypatch.setattr(st, "APART_FACTOR", 1.0)      # the words alone would make them one story
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"x1", "x2"})}
+
+
+def test_lone_reports_without_places_are_weighed_by_their_words():
+    """The rule needs both reports placed: without the entity extractor's places the words decide."""
+    arts = corpus(BLASTS, dated=False)
+    assert grouping(st.cluster_articles(arts)) == {frozenset({"x1", "x2"})}
+
+
+def test_place_factor_needs_countries_on_both_sides_and_none_shared():
+    assert st.place_factor(frozenset({"DE"}), frozenset({"AF"})) == st.APART_FACTOR
+    assert st.place_factor(frozenset({"DE", "AF"}), frozenset({"AF"})) == 1.0
+    assert st.place_factor(frozenset(), frozenset({"AF"})) == 1.0
+    assert st.countries_of({"@in:DE": 0.2, "@country:AT": 0.1, "@geo:901": 0.3, "explosio": 0.5}) == {"DE"}
+
+
+LEAK = [
+    ("l1", "2024-03-04", "Kanzlei Morvent: Regierung von Calvera sagt Aufklärung zu",
+     ("Nach den Enthüllungen über die Kanzlei Morvent und ihre Briefkastenfirmen hat die Regierung in Calvera "
+      "Aufklärung zugesagt. Die Kanzlei habe für Kunden aus aller Welt Briefkastenfirmen gegründet, berichten die "
+      "Journalisten, die die Dokumente auswerteten.")),
+    ("l2", "2024-03-05", "Briefkastenfirmen: Premier von Nordvik unter Druck",
+     ("Die Enthüllungen über Briefkastenfirmen der Kanzlei Morvent bringen den Premier von Nordvik unter Druck. "
+      "In Halden demonstrierten Tausende, die Opposition fordert Neuwahlen. Die Dokumente zeigen eine Firma "
+      "seiner Frau.")),
+    ("l3", "2024-03-06", "Kanzlei Morvent: Ermittlungen in mehreren Ländern",
+     ("Nach den Enthüllungen über die Briefkastenfirmen der Kanzlei Morvent ermitteln Behörden in Calvera und "
+      "in Nordvik. Der Premier in Halden weist Vorwürfe zurück, die Regierung in Calvera prüft die Dokumente der "
+      "Kanzlei.")),
+]
+LEAK_PLACES = {"Calvera": ("country:CV", "CV"), "Halden": ("geo:903", "NV"), "Nordvik": ("country:NV", "NV")}
+
+
+def test_a_story_reported_from_two_countries_stays_whole():
+    """A leak and its reactions in two countries: the reports from each share no country, one naming both
+    joins them; the rule weighs two lone reports only, not a story of several."""
+    arts = corpus(LEAK, QUAKE, FERRY)
+    mentions = _places_of(arts, {**LEAK_PLACES, "Marrakesch": ("geo:904", "MA"), "Konstanz": ("geo:905", "DE")})
+    assert frozenset({"l1", "l2", "l3"}) in grouping(st.cluster_articles(arts, mentions))
+
+
+def test_a_story_over_several_days_in_one_country_stays_whole():
+    arts = corpus(QUAKE, BLASTS)
+    mentions = _places_of(arts, {"Marrakesch": ("geo:904", "MA"), "Marokko": ("country:MA", "MA"),
+                                 "Spanien": ("country:ES", "ES"), **BLAST_PLACES})
+    assert frozenset({"q1", "q2", "q3"}) in grouping(st.cluster_articles(arts, mentions))

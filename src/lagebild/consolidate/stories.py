@@ -78,6 +78,7 @@ MIN_PART = 4             # shortest part of a compound counted as a term of its 
 PART_WEIGHT = 1.0        # a compound's part counts this often (the compound itself counts once as well)
 BLOCK_TERMS = 10         # a story is looked up (blocking) by its this many heaviest terms ...
 BLOCK_NODES = 50         # ... each of which is in no more stories than this while clustering
+APART_FACTOR = 0.0       # similarity kept of two single reports set in different countries only (place_factor)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -329,6 +330,21 @@ def span_factor(a_start: int | None, a_end: int | None, b_start: int | None, b_e
     return 1.0 if gap <= 0 else 0.5 ** (gap / DECAY_DAYS)
 
 
+def countries_of(centroid: Mapping[str, float]) -> frozenset[str]:
+    """The countries an article (or story) is set in: of its country entities ("@country:MA") and of its
+    places ("@in:MA": Essen -> DE)."""
+    return frozenset(t[4:] for t in centroid if t.startswith("@in:"))
+
+
+def place_factor(a: frozenset[str], b: frozenset[str]) -> float:
+    """APART_FACTOR where two reports name countries and none in common, else 1 (`_factor`: for two single
+    articles). A report of an event names where it happened, and with it that place's country; two reports
+    of explosions, shootings or protests in different countries share the event's noun and its words
+    ("Explosion", "Anschlag", "Polizei") and nothing that places them: two stories. One without a country
+    (no place named, or no entity extractor) is not weighed."""
+    return APART_FACTOR if a and b and a.isdisjoint(b) else 1.0
+
+
 def _heaviest(weights: Mapping[str, float]) -> list[tuple[str, float]]:
     """(term, weight), heaviest first, a tie by term: sorted by term, then (stably) by weight - two sorts in C,
     not a key function called per term."""
@@ -459,6 +475,18 @@ class _Node:
     w: Any = None
 
 
+def _factor(a: _Node, b: _Node) -> float:
+    """What the similarity of stories a and b keeps: span_factor of their time spans, and for two single articles
+    place_factor of their countries. Only there: a story of several reports holds those of its reactions
+    and its other side too (Panama Papers: the reports from Panama and from Iceland share no country, one
+    from London names both), so its countries say less of where one event happened; two lone reports from
+    different countries that met only on the event's words do not seed a story for others to join."""
+    f = span_factor(a.start, a.end, b.start, b.end)
+    if f and a.size == 1 and b.size == 1:
+        f *= place_factor(countries_of(a.centroid), countries_of(b.centroid))
+    return f
+
+
 class _Space:
     """The clustering's vectors over one vocabulary: each node's vector sum also as arrays of term ids and
     weights, so that a story's dot products with its many candidates are one gather and one sum (numpy)
@@ -548,7 +576,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
         version[keep] += 1
         nk, vk = g.nodes[keep], version[keep]
         for other, sim in g.reaching(keep):     # push(keep, other) for each candidate that may merge now
-            sim *= span_factor(nk.start, nk.end, g.nodes[other].start, g.nodes[other].end)
+            sim *= _factor(nk, g.nodes[other])
             if sim >= THRESHOLD:
                 heapq.heappush(heap, (-sim, keep, other, vk, version[other]) if keep < other
                                else (-sim, other, keep, version[other], vk))
@@ -651,7 +679,7 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
         for other, x in zip(found, d.tolist()):
             mine[other] = dots[other][i] = x
         for other, sim in g.reaching(i, found, d):
-            sim *= span_factor(n.start, n.end, nodes[other].start, nodes[other].end)
+            sim *= _factor(n, nodes[other])
             if sim >= THRESHOLD:
                 heap.append((-sim, min(i, other), max(i, other), 0, 0))
     heapq.heapify(heap)     # the pairs differ: they pop in one order however they were pushed
