@@ -32,7 +32,12 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   (`StoryIndex`) the store keeps, and new articles join stored stories or open
   new ones by the same rule, two stored stories never merging, without the
   dossier being clustered again. Unlike joining articles one by one, the result
-  does not depend on the order articles come in.
+  does not depend on the order articles come in;
+* two single articles whose places lie in different countries never merge
+  (`place_factor`): they met on the event's words alone (two explosions, one
+  in a German town, one in an Afghan city). A story of several articles is
+  not weighed so: its reports from abroad (reactions, the other side) share
+  no country with some of its others.
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
@@ -331,13 +336,14 @@ def span_factor(a_start: int | None, a_end: int | None, b_start: int | None, b_e
 
 
 def countries_of(centroid: Mapping[str, float]) -> frozenset[str]:
-    """The countries an article (or story) is set in: of its country entities ("@country:MA") and of its
-    places ("@in:MA": Essen -> DE)."""
+    """The countries of an article's (or story's) places ("@in:MA": a town in Morocco). A country named on its
+    own ("@country:MA") does not count: articles name countries in passing, and without the entity extractor
+    they are read from the words alone (`country_mentions`; with them the text-only clustering lost recall)."""
     return frozenset(t[4:] for t in centroid if t.startswith("@in:"))
 
 
 def place_factor(a: frozenset[str], b: frozenset[str]) -> float:
-    """APART_FACTOR where two reports name countries and none in common, else 1 (`_factor`: for two single
+    """APART_FACTOR where two reports name places in countries and none in common, else 1 (`_factor`: for two single
     articles). A report of an event names where it happened, and with it that place's country; two reports
     of explosions, shootings or protests in different countries share the event's noun and its words
     ("Explosion", "Anschlag", "Polizei") and nothing that places them: two stories. One without a country
@@ -478,8 +484,8 @@ class _Node:
 def _factor(a: _Node, b: _Node) -> float:
     """What the similarity of stories a and b keeps: span_factor of their time spans, and for two single articles
     place_factor of their countries. Only there: a story of several reports holds those of its reactions
-    and its other side too (Panama Papers: the reports from Panama and from Iceland share no country, one
-    from London names both), so its countries say less of where one event happened; two lone reports from
+    and its other side too (a leak: the reports from the two countries it shook share no country, one naming
+    both joins them), so its countries say less of where one event happened; two lone reports from
     different countries that met only on the event's words do not seed a story for others to join."""
     f = span_factor(a.start, a.end, b.start, b.end)
     if f and a.size == 1 and b.size == 1:
