@@ -822,3 +822,45 @@ def test_a_story_over_several_days_in_one_country_stays_whole():
     mentions = _places_of(arts, {"Marrakesch": ("geo:904", "MA"), "Marokko": ("country:MA", "MA"),
                                  "Spanien": ("country:ES", "ES"), **BLAST_PLACES})
     assert frozenset({"q1", "q2", "q3"}) in grouping(st.cluster_articles(arts, mentions))
+
+
+# --- what: a single report joins the story of its occurrence, not of its topic ----------------------
+
+UTILITIES = [
+    ("u1", "2024-02-06", "Stadtwerke Arnfeld steigern Gewinn",
+     ("Die Stadtwerke Arnfeld haben im Vorjahr ihren Gewinn deutlich gesteigert. Das Betriebsergebnis stieg auf "
+      "48 Millionen Euro, weil viele Kunden in feste Stromtarife wechselten. Für heuer erwartet der Vorstand "
+      "sinkende Strompreise.")),
+    ("u2", "2024-02-07", "Arnfelder Stadtwerke: Dividende für die Stadt",
+     ("Von dem Gewinn der Stadtwerke Arnfeld profitiert auch die Stadtkasse: Der Vorstand schüttet 20 Millionen Euro "
+      "an die Stadt aus. Die Kunden sollen im Frühjahr eine Gutschrift auf ihre Stromrechnung bekommen.")),
+    ("u3", "2024-02-08", "Kraftwerke Oberau mit weniger Gewinn",
+     ("Die Kraftwerke Oberau haben im Vorjahr weniger verdient: die niedrigen Strompreise an der Börse drückten "
+      "den Gewinn. Das Wasserkraftwerk am Inn lieferte wegen der Trockenheit ein Fünftel weniger, die Kunden "
+      "merken davon nichts.")),
+]
+UTILITY_NAMES = {"Arnfeld": ("org:arnfeld", None), "Oberau": ("org:oberau", None)}
+
+
+def test_a_lone_report_sharing_only_the_topics_words_with_a_story_stays_apart(monkeypatch):
+    """Two reports on one utility's results and one on another utility's: the third shares the topic's words
+    (Gewinn, Strompreise, Kunden) and names nothing the story names; it is a story of its own."""
+    arts = corpus(UTILITIES, QUAKE, FERRY, VOTE)
+    mentions = _places_of(arts, UTILITY_NAMES)
+    found = grouping(st.cluster_articles(arts, mentions))
+    assert frozenset({"u1", "u2"}) in found and frozenset({"u3"}) in found
+    monkeypatch.setattr(st, "UNNAMED_FACTOR", 1.0)      # the words alone would join it
+    assert frozenset({"u1", "u2", "u3"}) in grouping(st.cluster_articles(arts, mentions))
+
+
+def test_a_lone_report_without_named_things_is_weighed_by_its_words():
+    arts = corpus(UTILITIES, QUAKE, FERRY, VOTE)
+    assert frozenset({"u1", "u2", "u3"}) in grouping(st.cluster_articles(arts))
+
+
+def test_named_factor_needs_named_things_on_both_sides_and_none_shared():
+    assert st.named_factor(frozenset({"@org:a"}), frozenset({"@org:b"})) == st.UNNAMED_FACTOR
+    assert st.named_factor(frozenset({"@org:a", "@geo:1"}), frozenset({"@geo:1"})) == 1.0
+    assert st.named_factor(frozenset(), frozenset({"@geo:1"})) == 1.0
+    assert st.named_of({"@in:DE": 0.2, "@country:AT": 0.1, "@geo:901": 0.3, "@org:x": 0.1, "gewinn": 0.5}) == \
+        {"@geo:901", "@org:x"}
