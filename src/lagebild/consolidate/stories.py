@@ -38,12 +38,6 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   in a German town, one in an Afghan city). A story of several articles is
   not weighed so: its reports from abroad (reactions, the other side) share
   no country with some of its others.
-* a single article joins a story (or another single article) that names
-  nothing it names - no person, organisation or place in common, countries
-  aside - only at twice the threshold (`named_factor`): a story is one
-  occurrence, and its reports name its place, people or firm; one sharing
-  only the topic's words (another phone rumour, another utility's results)
-  is another story. One without named things is weighed by its words.
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
@@ -90,7 +84,6 @@ PART_WEIGHT = 1.0        # a compound's part counts this often (the compound its
 BLOCK_TERMS = 10         # a story is looked up (blocking) by its this many heaviest terms ...
 BLOCK_NODES = 50         # ... each of which is in no more stories than this while clustering
 APART_FACTOR = 0.0       # similarity kept of two single reports set in different countries only (place_factor)
-UNNAMED_FACTOR = 0.5     # similarity kept of a single report and a story that name nothing in common (named_factor)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -358,21 +351,6 @@ def place_factor(a: frozenset[str], b: frozenset[str]) -> float:
     return APART_FACTOR if a and b and a.isdisjoint(b) else 1.0
 
 
-def named_of(centroid: Mapping[str, float]) -> frozenset[str]:
-    """The named things of an article (or story): its entity keys (persons, organisations, places by gazetteer
-    id or name), not countries ("@country:", "@in:"), which many stories of one topic share."""
-    return frozenset(t for t in centroid if t[0] == "@" and not t.startswith(("@country:", "@in:")))
-
-
-def named_factor(a: frozenset[str], b: frozenset[str]) -> float:
-    """UNNAMED_FACTOR where a single report and a story both name things and none in common, else 1 (`_factor`).
-    A story is one occurrence: a report of it names its place, its people or its firm as the others do. A
-    report that shares only the topic's words with a story (another phone rumour, another utility's results,
-    another lawsuit) joins it only where its words are that much closer (twice the threshold at 0.5). One
-    without named things (no entity extractor, or none found) is weighed by its words alone."""
-    return UNNAMED_FACTOR if a and b and a.isdisjoint(b) else 1.0
-
-
 def _heaviest(weights: Mapping[str, float]) -> list[tuple[str, float]]:
     """(term, weight), heaviest first, a tie by term: sorted by term, then (stably) by weight - two sorts in C,
     not a key function called per term."""
@@ -504,15 +482,12 @@ class _Node:
 
 
 def _factor(a: _Node, b: _Node) -> float:
-    """What the similarity of stories a and b keeps: span_factor of their time spans; where one is a single article,
-    named_factor of their named things (it joins the story of its occurrence, not of its topic); and for two
-    single articles place_factor of their countries. Only there: a story of several reports holds those of its reactions
+    """What the similarity of stories a and b keeps: span_factor of their time spans, and for two single articles
+    place_factor of their countries. Only there: a story of several reports holds those of its reactions
     and its other side too (a leak: the reports from the two countries it shook share no country, one naming
     both joins them), so its countries say less of where one event happened; two lone reports from
     different countries that met only on the event's words do not seed a story for others to join."""
     f = span_factor(a.start, a.end, b.start, b.end)
-    if f and (a.size == 1 or b.size == 1):
-        f *= named_factor(named_of(a.centroid), named_of(b.centroid))
     if f and a.size == 1 and b.size == 1:
         f *= place_factor(countries_of(a.centroid), countries_of(b.centroid))
     return f
