@@ -959,3 +959,23 @@ def test_a_source_cited_by_sich_berufen_auf_is_relayed_by_the_citing_subject(nlp
     assert (src.name if src else None) == name
     assert (src.relayed_by if src else None) == relay
 
+
+
+def test_a_subject_hung_under_the_auxiliary_still_speaks(nlp):
+    # session 20: the parser may hang the subject of a perfect under "hat" instead of the participle
+    text = ("So hat das Statistische Landesamt nun die Ergebnisse einer Umfrage unter 1500 Lehrern aus mehreren "
+            "Bezirken, darunter Mitte und Nord, veröffentlicht.")
+    assert "Landesamt" in (name_of(nlp, text, "1500") or "")
+
+
+def test_the_object_of_a_perfect_with_haben_is_no_speaker(nlp):
+    # the parser may label the subject of "haben ... angekündigt" a passive subject: the perfect with "haben" is
+    # active, the figure stands in its subject (stated by the article), and the object is what was announced
+    assert name_of(nlp, "Die vier großen Stromkonzerne haben gestern deren Verkauf an Investoren angekündigt.",
+                   "vier") is None
+
+
+def test_a_cue_in_the_figures_clause_whose_subject_holds_the_figure_is_no_source(nlp):
+    text = "Schon im Mai sollen drei Informanten vor dem Angriff gewarnt haben, wie aus Akten der Behörde hervorgehe."
+    c = next(c for c in claims(nlp, text) if "drei" in c.text)
+    assert [s.name for s in c.sources] == ["Akten der Behörde"]

@@ -357,11 +357,34 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
     return None
 
 
+def _perfect_subject(verb: Token) -> Token | None:
+    """The subject of a participle in the perfect the parser did not hang under it as ``nsubj``: hung under the
+    finite auxiliary instead (``So hat das Amt nun die Ergebnisse ... veröffentlicht``), or labelled a passive
+    subject though the auxiliary is ``haben`` (the perfect with ``haben`` is active: its subject acts). Without it
+    the object would be read as the speaker (``haben deren Verkauf angekündigt`` -> "Verkauf"; counted in STATS)."""
+    for a in verb.children:
+        if a.dep_ == "aux":
+            subj = next((c for c in a.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if subj is not None:
+                STATS["subject hung under the auxiliary"] += 1
+                return subj
+    if verb.tag_ == "VVPP" and any(a.dep_ == "aux" and a.lemma_ == "haben" for a in verb.children) \
+            and not any(a.dep_ == "aux:pass" for a in verb.children):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj:pass" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None:
+            STATS["passive subject of a perfect with haben: the active subject"] += 1
+            return subj
+    return None
+
+
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .quotations import speaker_tokens
     from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
     subj = subject_of(verb)
+    active = _perfect_subject(verb) if subj is None else None
+    if active is not None:
+        subj = active
     if subj is None or subj.lower_ in ("das", "dies", "es"):
         # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object
         subj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
@@ -381,7 +404,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             STATS["subject parsed apart from its verb"] += 1
     if subj is None or subj.lower_ in ("das", "dies", "es", "man") or _why_no_speaker(subj) is not None \
             or not _in(unit, subj.idx) \
-            or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
+            or subj.dep_ == "nsubj:pass" and subj is not active or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
     toks = speaker_tokens(subj)
     spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
@@ -1101,7 +1124,8 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
     own = [gapped] if gapped is not None else _own(doc, units, i, tok, by_unit)
     near = _in_sentence(doc, units, i, tok, by_unit) if own else None
     if near is not None and not _comma_between(doc, near, tok) and all(_comma_between(doc, s, tok) for s in own) \
-            and not any(s.q.type == "Direct" for s in own):
+            and not any(s.q.type == "Direct" for s in own) \
+            and not (near.q.speaker_head is not None and _within_phrase(tok, doc[near.q.speaker_head])):
         STATS["own clause's cue before a covering one"] += 1
         own = [near] + own                             # "Nach X nahmen 5.000 teil, der Veranstalter sprach von 12.000"
     picked: list[Said] = _relay_first(doc, own, units)
