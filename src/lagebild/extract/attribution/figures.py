@@ -1266,6 +1266,18 @@ def names_no_one(head: Token) -> bool:
     return not owner
 
 
+def _addressee(head: Token) -> bool:
+    """A bare phrase in the dative or accusative by its article (``dem``, ``den``, ``einem``: never nominative) and
+    with no adposition of its own (``laut dem Bericht``, ``dem Bericht zufolge`` speak): the one a report was
+    given to, not who gave it (``Dem Gericht wurde mitgeteilt, dass ...``; counted in STATS)."""
+    from .speakers import _oblique
+
+    if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in head.children) or not _oblique(head):
+        return False
+    STATS["trained component's speaker in the dative: the addressee"] += 1
+    return True
+
+
 def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | None:
     """The source the trained component decides for the quotation the figure at pos sits in (its own
     sentence-level quotations, not the rules' ones it passes on), with where its cue and speaker stand;
@@ -1278,7 +1290,7 @@ def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | N
         return None
     q = min(covering, key=lambda q: len(q.tokens))
     if q.speaker_head is None or names_no_one(doc[q.speaker_head]) or not can_speak(doc[q.speaker_head]) \
-            or _within_phrase(tok, doc[q.speaker_head]) \
+            or _within_phrase(tok, doc[q.speaker_head]) or _addressee(doc[q.speaker_head]) \
             or word_cue_misread(doc, q.cue or _subject_verb(doc[q.speaker_head])):
         return None                        # "die genaue Zeit", "Jahre": a ranked candidate that cannot speak
     src = _source(doc, q, learned)
