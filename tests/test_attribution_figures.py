@@ -992,3 +992,18 @@ def test_the_dative_a_report_was_given_to_is_no_source(nlp, text, figure):
 
 def test_an_oblique_article_under_an_attribution_adposition_still_speaks(nlp):
     assert name_of(nlp, "Dem Ministerium zufolge wurden 40 Zeugen geladen.", "40") == "Ministerium"
+
+
+@pytest.mark.parametrize("text,figure,source,relay", [
+    ('Die Zeitung "Haaretz", die sich auf Armeekreise berief, meldete 30 Tote.', "30", "Armeekreise", "Haaretz"),
+    ("Laut einem Bericht des Senders CNN, der sich auf Regierungsbeamte beruft, wurden 200 Drohnen geliefert.",
+     "200", "Regierungsbeamte", "CNN"),
+])
+def test_an_outlets_relative_clause_naming_what_it_relies_on_relays(nlp, text, figure, source, relay):
+    # "die sich auf X beruft" is the verb of "unter Berufung auf X": X is the source, the outlet relays it
+    src = source_of(nlp, text, figure)
+    assert src is not None and (src.name, src.relayed_by) == (source, relay)
+
+
+def test_a_body_relying_on_witnesses_stays_the_source(nlp):
+    assert name_of(nlp, "Das Hilfswerk, das sich auf Überlebende beruft, meldete 30 Tote.", "30") == "Hilfswerk"

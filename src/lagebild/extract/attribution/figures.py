@@ -1150,7 +1150,7 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[later.__name__.strip("_")] += 1
             picked = [said]
-    picked = [_named_before(doc, s) for s in picked]
+    picked = [_named_before(doc, _relative_relay(doc, s)) for s in picked]
     seen: set[str] = set()
     for s in picked:
         if s.source.name not in seen:
@@ -1158,6 +1158,50 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
             result.sources.append(Source(s.source.name, s.source.text, s.source.kind, s.source.relayed_by))
             result.spans.extend(s.spans)
     return result
+
+
+def _relay_verb_of_noun(verb: Token) -> bool:
+    """Is the verb the one a relay noun is made from ("sich berufen auf" - "Berufung", "verweisen auf" -
+    "Verweis")?"""
+    lemma = verb.lemma_.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+    return verb.pos_ == "VERB" and bool({stem, stem + "ung"} & set(words("relay_nouns")))
+
+
+def _relative_relay(doc: Doc, s: Said) -> Said:
+    """``Laut einem Bericht der "Times", die sich auf Regierungsbeamte beruft, ...``, ``Die Zeitung, die sich auf
+    Armeekreise berief, meldete ...``: an outlet whose relative clause names what it relies on (the verb of
+    ``unter Berufung auf``) relays; the ``auf`` phrase is the source (counted in STATS)."""
+    if s.source.relayed_by or s.q.speaker_head is None:
+        return s
+    head = doc[s.q.speaker_head]
+    if "media" not in (s.source.kind, _kind(s.source.text, head)):      # "die Zeitung "Haaretz"": the noun says
+        return s
+    owners = [head]
+    while owners[-1].dep_ in ("nmod", "appos", "flat", "flat:name") and len(owners) < 4:
+        owners.append(owners[-1].head)                 # "eines Berichts des Senders CNN, der sich auf ... beruft"
+    owners += [c for o in owners for c in o.children if c.dep_ in ("appos", "flat", "flat:name") and c not in owners]
+    for owner in owners:
+        for rel in owner.children:
+            if rel.dep_ != "acl:relcl" or not _relay_verb_of_noun(rel):
+                continue
+            orig = next((g for g in rel.children if g.dep_ in ("obl", "obj") and g.pos_ in ("NOUN", "PROPN")
+                         and any(c.dep_ == "case" and c.lower_ == "auf" for c in g.children)), None)
+            if orig is None:
+                continue
+            from .speakers import np_tokens
+
+            otoks = np_tokens(orig)
+            q = Quotation(s.q.type, s.q.quote, s.q.cue, ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),),
+                          orig.i, s.q.speaker, s.q.speaker_head, s.q.how, s.q.sent, s.q.tokens)
+            src = _source(doc, q, [])
+            if src is None:
+                continue
+            if not src.relayed_by:
+                src = Source(src.name, src.text, src.kind, s.source.name)
+            STATS["an outlet's relative clause names what it relies on: a relay"] += 1
+            return Said(q, src, s.spans + [(otoks[0].idx, otoks[-1].idx + len(otoks[-1].text))])
+    return s
 
 
 def _bare_role(head: Token) -> bool:
