@@ -1175,8 +1175,8 @@ def _relative_relay(doc: Doc, s: Said) -> Said:
     if s.source.relayed_by or s.q.speaker_head is None:
         return s
     head = doc[s.q.speaker_head]
-    if "media" not in (s.source.kind, _kind(s.source.text, head)):      # "die Zeitung "Haaretz"": the noun says
-        return s
+    if "media" not in (s.source.kind, _kind(s.source.text or s.source.name, head)):
+        return s                                       # "die Zeitung "Haaretz"": the noun says it is an outlet
     owners = [head]
     while owners[-1].dep_ in ("nmod", "appos", "flat", "flat:name") and len(owners) < 4:
         owners.append(owners[-1].head)                 # "eines Berichts des Senders CNN, der sich auf ... beruft"
