@@ -1007,3 +1007,18 @@ def test_an_outlets_relative_clause_naming_what_it_relies_on_relays(nlp, text, f
 
 def test_a_body_relying_on_witnesses_stays_the_source(nlp):
     assert name_of(nlp, "Das Hilfswerk, das sich auf Überlebende beruft, meldete 30 Tote.", "30") == "Hilfswerk"
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # review rv46: an outlet citing its own work stays the source; "verweisen auf" a fact names no source
+    ("Die Zeitung, die sich auf eigene Recherchen beruft, meldete 30 Tote.", "30", "Zeitung"),
+    ("Der Sender, der auf steigende Kosten verwies, berichtete von 400 Entlassungen.", "400", "Sender"),
+])
+def test_an_outlets_own_work_or_a_pointed_to_fact_is_no_relay(nlp, text, figure, name):
+    src = source_of(nlp, text, figure)
+    assert src is not None and (src.name, src.relayed_by) == (name, None)
+
+
+def test_verweisen_auf_a_speaker_still_relays(nlp):
+    src = source_of(nlp, "Die Zeitung, die auf einen Sprecher der Armee verwies, meldete 30 Tote.", "30")
+    assert src is not None and src.relayed_by == "Zeitung" and "Sprecher" in src.name

@@ -301,6 +301,14 @@ def test_what_the_hedge_and_forecast_rules_do_not_reach(parser, text, value, hed
     ("Der Schaden wird auf 40 Millionen Euro geschätzt.", 40000000, True, False),
     ("Die Ärzte vermuten 20 weitere Fälle.", 20, True, False),
     ("Die 300 Mitglieder schätzen den Austausch.", 300, False, False),
+    # review rv46: "schätzen"/"vermuten" of a known thing the figure stands in (value, place) is no estimate
+    ("Die Kunden schätzen die 300 Filialen der Sparkasse.", 300, False, False),
+    ("Die Anwohner schätzen den 40 Jahre alten Stadtpark sehr.", 40, False, False),
+    ("Die Ermittler vermuten die 20 Täter im Ausland.", 20, False, False),
+    ("Viele Gäste schätzen das Angebot von 300 Kursen.", 300, False, False),
+    ("Helfer vermuten mehr als 200 Verschüttete.", 200, True, False),
+    ("Die Zahl der Obdachlosen wird auf 20.000 geschätzt.", 20000, True, False),
+    ("Die Helfer schätzen die Zahl der Verletzten auf weit über 2.000.", 2000, True, False),
 ])
 def test_passive_particle_verbs_and_estimates(parser, text, value, hedged, planned):
     m = _modal(parser, text)[value]

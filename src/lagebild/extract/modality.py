@@ -154,15 +154,32 @@ def _future(tokens: list[Token]) -> bool:
 
 def _estimated(tok: Token, head: Token) -> bool:
     """Is the figure what its own clause's verb of estimate estimates ("Die Behörde schätzte die Zahl der Opfer auf
-    300", "Der Schaden wird auf 40 Millionen geschätzt", "Ärzte vermuten 20 weitere Fälle"): the verb heads the
-    clause as a verb (not an attributive "die geschätzten 300") and the figure is not in its subject ("Die 300
-    Mitglieder schätzen den Austausch": appreciate)? An estimate is unconfirmed, as "Schätzungen zufolge" is."""
+    300", "Der Schaden wird auf 40 Millionen geschätzt", "Ärzte vermuten 20 weitere Fälle")? The verb heads the
+    clause as a verb (not an attributive "die geschätzten 300"), and the figure is the value its "auf" phrase gives
+    or the quantity it takes for its object, with no definite, demonstrative or possessive article (the quantity is
+    what is guessed). A figure in the subject ("Die 300 Mitglieder schätzen den Austausch"), inside a known thing
+    the verb values or places ("Kunden schätzen die 300 Filialen", "den 40 Jahre alten Park", "vermuten die 20
+    Täter im Ausland", "hinter den 12 Anschlägen") is no estimate. An estimate is unconfirmed, as "Schätzungen
+    zufolge" is."""
     if head.pos_ != "VERB" or head.tag_ == "ADJA" or _full_lemma(head) not in WORDS["estimate"]:
         return False
-    x = tok
-    while x.head.i != head.i and x.head.i != x.i:
-        x = x.head
-    return x.head.i == head.i and x.dep_ not in ("nsubj", "csubj")
+    path = [tok]
+    while path[-1].head.i != head.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    x = path[-1]
+    if x.head.i != head.i or x.dep_ in ("nsubj", "csubj"):
+        return False
+    first = x.doc[min(t.i for t in x.subtree)]
+    if any(c.dep_ == "case" and c.lower_ == "auf" for t in path for c in t.children) \
+            or first.dep_ == "case" and first.lower_ == "auf" or first.i > 0 and any(
+            c.dep_ == "case" and c.lower_ == "auf" and c.i == first.i - 1 for c in head.children):
+        # "auf 300"; the parser may hang the "auf" under the participle ("wird auf 20.000 geschätzt") or under
+        # a word of the range ("auf mehr als 25.000 Hektar")
+        return True
+    known = any(c.dep_ == "det:poss" or c.dep_ == "det" and (
+        "Def" in c.morph.get("Definite", []) or set(c.morph.get("PronType", [])) & {"Dem", "Prs"}) for c in x.children)
+    return (x.dep_ == "obj" or x.dep_ == "obl" and "Acc" in x.morph.get("Case", [])) \
+        and not known and all(t.dep_ in ("nummod", "amod") and t.i < x.i for t in path[:-1])
 
 
 def _present_passive(verb: Token) -> bool:

@@ -1187,9 +1187,15 @@ def _relative_relay(doc: Doc, s: Said) -> Said:
                 continue
             orig = next((g for g in rel.children if g.dep_ in ("obl", "obj") and g.pos_ in ("NOUN", "PROPN")
                          and any(c.dep_ == "case" and c.lower_ == "auf" for c in g.children)), None)
-            if orig is None:
+            if orig is None or any(c.dep_ == "amod" and c.lemma_.lower() == "eigen" for c in orig.children):
+                continue                               # "die sich auf eigene Recherchen beruft": its own, it speaks
+            from .speakers import can_speak, np_tokens
+
+            # "sich berufen auf" cites; "verweisen auf" (no "sich") points to anything ("der auf steigende Kosten
+            # verwies"): there the phrase is a source only where it or its owner can speak ("auf einen Sprecher")
+            if not any(c.tag_ == "PRF" for c in rel.children) and not can_speak(orig) \
+                    and not any(c.dep_ == "nmod" and can_speak(c) for c in orig.children):
                 continue
-            from .speakers import np_tokens
 
             otoks = np_tokens(orig)
             q = Quotation(s.q.type, s.q.quote, s.q.cue, ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),),
