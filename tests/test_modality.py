@@ -282,3 +282,34 @@ def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
 def test_what_the_hedge_and_forecast_rules_do_not_reach(parser, text, value, hedged, planned):
     m = _modal(parser, text)[value]
     assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+
+
+# --- session 20 (figsrc20): the present passive, particle verbs, an estimate on the figure's own clause -----------
+
+@pytest.mark.parametrize("text,value,hedged,planned", [
+    # a strong verb's participle has the infinitive's form and the tagger calls it one: with one argument only the
+    # clause is the present passive (now), with a subject and an object beside "werden" the future (a forecast)
+    ("In Wien werden täglich 300 Pakete verlassen.", 300, False, False),
+    ("Jährlich werden 300 Anträge vergeben.", 300, False, False),
+    ("Im Herbst werden 300 Schüler die Schule verlassen.", 300, False, True),
+    ("Im nächsten Jahr werden die Kosten auf 40 Millionen Euro steigen.", 40000000, False, True),
+    # a particle verb is another verb than its base: "rechnet ... ab" bills, "meldeten ... an" registers (expects)
+    ("Die Klinik rechnet die 300 Behandlungen mit der Kasse ab.", 300, False, False),
+    ("Die Veranstalter meldeten 5.000 Teilnehmer an.", 5000, False, True),
+    # an estimate verb heading the figure's own clause hedges it, not where the figure is its subject
+    ("Die Polizei schätzt die Zahl der Teilnehmer auf 5.000.", 5000, True, False),
+    ("Der Schaden wird auf 40 Millionen Euro geschätzt.", 40000000, True, False),
+    ("Die Ärzte vermuten 20 weitere Fälle.", 20, True, False),
+    ("Die 300 Mitglieder schätzen den Austausch.", 300, False, False),
+    # review rv46: "schätzen"/"vermuten" of a known thing the figure stands in (value, place) is no estimate
+    ("Die Kunden schätzen die 300 Filialen der Sparkasse.", 300, False, False),
+    ("Die Anwohner schätzen den 40 Jahre alten Stadtpark sehr.", 40, False, False),
+    ("Die Ermittler vermuten die 20 Täter im Ausland.", 20, False, False),
+    ("Viele Gäste schätzen das Angebot von 300 Kursen.", 300, False, False),
+    ("Helfer vermuten mehr als 200 Verschüttete.", 200, True, False),
+    ("Die Zahl der Obdachlosen wird auf 20.000 geschätzt.", 20000, True, False),
+    ("Die Helfer schätzen die Zahl der Verletzten auf weit über 2.000.", 2000, True, False),
+])
+def test_passive_particle_verbs_and_estimates(parser, text, value, hedged, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (hedged, planned)

@@ -98,7 +98,7 @@ def _reading(tokens: list[Token], keep: frozenset[int] | None = None,
     adverbs = [t for t in hedging if t.tag_ != "ADJA"]
     forms = {t.lower_ for t in tokens}
     hedge_forms = {t.lower_ for t in hedging}
-    lemmas = {(t.lemma_ or t.text).lower() for t in tokens}
+    lemmas = {_full_lemma(t) for t in tokens}
     # a perfect infinitive: a participle with an infinitive auxiliary (haben, sein, worden sein)
     perfect = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() in ("haben", "sein") for t in tokens) and \
         any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in tokens)
@@ -119,6 +119,16 @@ def _reading(tokens: list[Token], keep: frozenset[int] | None = None,
     return hedged, planned and not hedged
 
 
+def _full_lemma(t: Token) -> str:
+    """The lemma with the verb's separated particle before it ("rechnet ... ab" -> "abrechnen", "meldeten ... an" ->
+    "anmelden"): a particle verb is another verb than its base ("abrechnen" bills, "rechnen mit" expects)."""
+    lemma = (t.lemma_ or t.text).lower()
+    if t.pos_ not in ("VERB", "AUX"):
+        return lemma
+    prt = next((c for c in t.children if c.dep_ == "compound:prt" and c.tag_ == "PTKVZ"), None)
+    return prt.lower_ + lemma if prt is not None and not lemma.startswith(prt.lower_) else lemma
+
+
 def _forecast_value(tok: Token, head: Token) -> bool:
     """Is the figure what a forecast clause forecasts: an argument of its verb ("wird 40 Millionen kosten", "werden
     600 Lehrer gehen", "auf 60 Prozent steigen") - not an attribute of another noun ("der Beitrag in Höhe von 450
@@ -134,11 +144,62 @@ def _future(tokens: list[Token]) -> bool:
     """Future tense: a present indicative "werden" auxiliary of an infinitive ("wird 200 Millionen kosten") or of a
     participle with an infinitive auxiliary ("werden um 20 Prozent gekürzt werden"); a passive has a participle
     and none ("werden erwartet"), nor does a conjoined participle the tagger calls an infinitive ("Entwurf wird
-    übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the first verb's)."""
+    übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the first verb's), nor a participle with
+    the infinitive's form in a clause of one argument (`_present_passive`: "werden täglich 800 Menschen empfangen")."""
     return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood", [])
-               and "Pres" in t.morph.get("Tense", []) and t.head.i != t.i and (
+               and "Pres" in t.morph.get("Tense", []) and t.head.i != t.i and not _present_passive(t.head) and (
                    t.head.tag_ in INFINITIVES or any(c.tag_ == "VAINF" and c.dep_.startswith("aux")
                                                      for c in t.head.children)) for t in tokens)
+
+
+def _estimated(tok: Token, head: Token) -> bool:
+    """Is the figure what its own clause's verb of estimate estimates ("Die Behörde schätzte die Zahl der Opfer auf
+    300", "Der Schaden wird auf 40 Millionen geschätzt", "Ärzte vermuten 20 weitere Fälle")? The verb heads the
+    clause as a verb (not an attributive "die geschätzten 300"), and the figure is the value its "auf" phrase gives
+    or the quantity it takes for its object, with no definite, demonstrative or possessive article (the quantity is
+    what is guessed). A figure in the subject ("Die 300 Mitglieder schätzen den Austausch"), inside a known thing
+    the verb values or places ("Kunden schätzen die 300 Filialen", "den 40 Jahre alten Park", "vermuten die 20
+    Täter im Ausland", "hinter den 12 Anschlägen") is no estimate. An estimate is unconfirmed, as "Schätzungen
+    zufolge" is."""
+    if head.pos_ != "VERB" or head.tag_ == "ADJA" or _full_lemma(head) not in WORDS["estimate"]:
+        return False
+    path = [tok]
+    while path[-1].head.i != head.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    x = path[-1]
+    if x.head.i != head.i or x.dep_ in ("nsubj", "csubj"):
+        return False
+    first = x.doc[min(t.i for t in x.subtree)]
+    if any(c.dep_ == "case" and c.lower_ == "auf" for t in path for c in t.children) \
+            or first.dep_ == "case" and first.lower_ == "auf" or first.i > 0 and any(
+            c.dep_ == "case" and c.lower_ == "auf" and c.i == first.i - 1 for c in head.children):
+        # "auf 300"; the parser may hang the "auf" under the participle ("wird auf 20.000 geschätzt") or under
+        # a word of the range ("auf mehr als 25.000 Hektar")
+        return True
+    known = any(c.dep_ == "det:poss" or c.dep_ == "det" and (
+        "Def" in c.morph.get("Definite", []) or set(c.morph.get("PronType", [])) & {"Dem", "Prs"}) for c in x.children)
+    return (x.dep_ == "obj" or x.dep_ == "obl" and "Acc" in x.morph.get("Case", [])) \
+        and not known and all(t.dep_ in ("nummod", "amod") and t.i < x.i for t in path[:-1])
+
+
+def _present_passive(verb: Token) -> bool:
+    """Is "werden" + verb the present passive though the tagger calls the verb an infinitive: a strong verb's
+    participle has the infinitive's form ("empfangen", "verlassen", "erhalten", "vergeben"; the lexicon reads the
+    word as a participle about as well as an infinitive) and the clause has one core argument only - a passive has
+    no accusative object beside its subject ("In den Zentren werden täglich 800 Menschen empfangen": now), a future
+    has its subject and its object ("Die Beschäftigten werden 300 Euro mehr erhalten", "Die Kosten werden 40
+    Millionen betragen": a forecast). The parser labels "werden" aux:pass in both, so the arc cannot tell."""
+    from ..nlp.compounds import word_tags
+
+    if verb.tag_ not in INFINITIVES:
+        return False
+    readings = word_tags(verb.text.lower())
+    if not readings or not any(tag == "VV(PP)" and score >= readings[0][1] - 1.5 for tag, score in readings):
+        return False
+    core = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "expl", "expl:pv")]
+    if len(core) == 1:
+        STATS["a participle in the infinitive's form: present passive, no future"] += 1
+    return len(core) == 1
 
 
 def _on_a_basis(tokens: list[Token]) -> bool:
@@ -262,6 +323,9 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
     keep = None if top is None else frozenset(t.i for t in top.subtree)
     hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep,
                                keep is None and _forecast_value(tok, head))
+    if not hedged and _estimated(tok, head):
+        STATS["an estimate verb on the figure's own clause"] += 1
+        hedged, planned = True, False
     x = head
     below_is_value = _forecast_value(tok, head)
     for _ in range(6):                        # the clauses above that govern the figure's

@@ -357,11 +357,34 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
     return None
 
 
+def _perfect_subject(verb: Token) -> Token | None:
+    """The subject of a participle in the perfect the parser did not hang under it as ``nsubj``: hung under the
+    finite auxiliary instead (``So hat das Amt nun die Ergebnisse ... veröffentlicht``), or labelled a passive
+    subject though the auxiliary is ``haben`` (the perfect with ``haben`` is active: its subject acts). Without it
+    the object would be read as the speaker (``haben deren Verkauf angekündigt`` -> "Verkauf"; counted in STATS)."""
+    for a in verb.children:
+        if a.dep_ == "aux":
+            subj = next((c for c in a.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if subj is not None:
+                STATS["subject hung under the auxiliary"] += 1
+                return subj
+    if verb.tag_ == "VVPP" and any(a.dep_ == "aux" and a.lemma_ == "haben" for a in verb.children) \
+            and not any(a.dep_ == "aux:pass" for a in verb.children):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj:pass" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None:
+            STATS["passive subject of a perfect with haben: the active subject"] += 1
+            return subj
+    return None
+
+
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .quotations import speaker_tokens
     from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
     subj = subject_of(verb)
+    active = _perfect_subject(verb) if subj is None else None
+    if active is not None:
+        subj = active
     if subj is None or subj.lower_ in ("das", "dies", "es"):
         # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object
         subj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
@@ -381,7 +404,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
             STATS["subject parsed apart from its verb"] += 1
     if subj is None or subj.lower_ in ("das", "dies", "es", "man") or _why_no_speaker(subj) is not None \
             or not _in(unit, subj.idx) \
-            or subj.dep_ == "nsubj:pass" or any(t.like_num for t in speaker_tokens(subj)):
+            or subj.dep_ == "nsubj:pass" and subj is not active or any(t.like_num for t in speaker_tokens(subj)):
         return None                                    # "wurden 1.080 Menschen erwartet": what is reported
     toks = speaker_tokens(subj)
     spans = ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),)
@@ -1101,7 +1124,8 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
     own = [gapped] if gapped is not None else _own(doc, units, i, tok, by_unit)
     near = _in_sentence(doc, units, i, tok, by_unit) if own else None
     if near is not None and not _comma_between(doc, near, tok) and all(_comma_between(doc, s, tok) for s in own) \
-            and not any(s.q.type == "Direct" for s in own):
+            and not any(s.q.type == "Direct" for s in own) \
+            and not (near.q.speaker_head is not None and _within_phrase(tok, doc[near.q.speaker_head])):
         STATS["own clause's cue before a covering one"] += 1
         own = [near] + own                             # "Nach X nahmen 5.000 teil, der Veranstalter sprach von 12.000"
     picked: list[Said] = _relay_first(doc, own, units)
@@ -1126,7 +1150,7 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[later.__name__.strip("_")] += 1
             picked = [said]
-    picked = [_named_before(doc, s) for s in picked]
+    picked = [_named_before(doc, _relative_relay(doc, s)) for s in picked]
     seen: set[str] = set()
     for s in picked:
         if s.source.name not in seen:
@@ -1134,6 +1158,56 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
             result.sources.append(Source(s.source.name, s.source.text, s.source.kind, s.source.relayed_by))
             result.spans.extend(s.spans)
     return result
+
+
+def _relay_verb_of_noun(verb: Token) -> bool:
+    """Is the verb the one a relay noun is made from ("sich berufen auf" - "Berufung", "verweisen auf" -
+    "Verweis")?"""
+    lemma = verb.lemma_.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+    return verb.pos_ == "VERB" and bool({stem, stem + "ung"} & set(words("relay_nouns")))
+
+
+def _relative_relay(doc: Doc, s: Said) -> Said:
+    """``Laut einem Bericht der "Times", die sich auf Regierungsbeamte beruft, ...``, ``Die Zeitung, die sich auf
+    Armeekreise berief, meldete ...``: an outlet whose relative clause names what it relies on (the verb of
+    ``unter Berufung auf``) relays; the ``auf`` phrase is the source (counted in STATS)."""
+    if s.source.relayed_by or s.q.speaker_head is None:
+        return s
+    head = doc[s.q.speaker_head]
+    if "media" not in (s.source.kind, _kind(s.source.text or s.source.name, head)):
+        return s                                       # "die Zeitung "Haaretz"": the noun says it is an outlet
+    owners = [head]
+    while owners[-1].dep_ in ("nmod", "appos", "flat", "flat:name") and len(owners) < 4:
+        owners.append(owners[-1].head)                 # "eines Berichts des Senders CNN, der sich auf ... beruft"
+    owners += [c for o in owners for c in o.children if c.dep_ in ("appos", "flat", "flat:name") and c not in owners]
+    for owner in owners:
+        for rel in owner.children:
+            if rel.dep_ != "acl:relcl" or not _relay_verb_of_noun(rel):
+                continue
+            orig = next((g for g in rel.children if g.dep_ in ("obl", "obj") and g.pos_ in ("NOUN", "PROPN")
+                         and any(c.dep_ == "case" and c.lower_ == "auf" for c in g.children)), None)
+            if orig is None or any(c.dep_ == "amod" and c.lemma_.lower() == "eigen" for c in orig.children):
+                continue                               # "die sich auf eigene Recherchen beruft": its own, it speaks
+            from .speakers import can_speak, np_tokens
+
+            # "sich berufen auf" cites; "verweisen auf" (no "sich") points to anything ("der auf steigende Kosten
+            # verwies"): there the phrase is a source only where it or its owner can speak ("auf einen Sprecher")
+            if not any(c.tag_ == "PRF" for c in rel.children) and not can_speak(orig) \
+                    and not any(c.dep_ == "nmod" and can_speak(c) for c in orig.children):
+                continue
+
+            otoks = np_tokens(orig)
+            q = Quotation(s.q.type, s.q.quote, s.q.cue, ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),),
+                          orig.i, s.q.speaker, s.q.speaker_head, s.q.how, s.q.sent, s.q.tokens)
+            src = _source(doc, q, [])
+            if src is None:
+                continue
+            if not src.relayed_by:
+                src = Source(src.name, src.text, src.kind, s.source.name)
+            STATS["an outlet's relative clause names what it relies on: a relay"] += 1
+            return Said(q, src, s.spans + [(otoks[0].idx, otoks[-1].idx + len(otoks[-1].text))])
+    return s
 
 
 def _bare_role(head: Token) -> bool:
@@ -1242,6 +1316,18 @@ def names_no_one(head: Token) -> bool:
     return not owner
 
 
+def _addressee(head: Token) -> bool:
+    """A bare phrase in the dative or accusative by its article (``dem``, ``den``, ``einem``: never nominative) and
+    with no adposition of its own (``laut dem Bericht``, ``dem Bericht zufolge`` speak): the one a report was
+    given to, not who gave it (``Dem Gericht wurde mitgeteilt, dass ...``; counted in STATS)."""
+    from .speakers import _oblique
+
+    if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "case" for c in head.children) or not _oblique(head):
+        return False
+    STATS["trained component's speaker in the dative: the addressee"] += 1
+    return True
+
+
 def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | None:
     """The source the trained component decides for the quotation the figure at pos sits in (its own
     sentence-level quotations, not the rules' ones it passes on), with where its cue and speaker stand;
@@ -1254,7 +1340,7 @@ def learned_source(doc: Doc, pos: int, learned: Sequence[Quotation]) -> Said | N
         return None
     q = min(covering, key=lambda q: len(q.tokens))
     if q.speaker_head is None or names_no_one(doc[q.speaker_head]) or not can_speak(doc[q.speaker_head]) \
-            or _within_phrase(tok, doc[q.speaker_head]) \
+            or _within_phrase(tok, doc[q.speaker_head]) or _addressee(doc[q.speaker_head]) \
             or word_cue_misread(doc, q.cue or _subject_verb(doc[q.speaker_head])):
         return None                        # "die genaue Zeit", "Jahre": a ranked candidate that cannot speak
     src = _source(doc, q, learned)
