@@ -1512,3 +1512,25 @@ def test_a_time_of_day_with_tag_or_a_dotted_clock_names_no_day(nlp, when):
     e = one(events_of(nlp, f"Die Beschuldigte hatte {when} vor einer Bar in Villach einen Türsteher niedergestochen."),
             "ASSAULT")
     assert e.time.basis == "publication date"
+
+
+def test_an_event_the_clause_is_set_after_is_another_occurrence(nlp):
+    # one event per type and sentence, but a vote the clause is set after ("nach der Parlamentswahl") came before the
+    # one the clause tells: two votes, the earlier reported, the announced one ahead (session 20)
+    evs = [e for e in events_of(nlp, "Der Präsident hatte nach der Parlamentswahl in Ecuador für den Herbst "
+                                     "Neuwahlen angekündigt.", dct=None) if e.type == "VOTE"]
+    assert sorted((e.trigger, e.status) for e in evs) == [("Neuwahlen", "planned"), ("Parlamentswahl", "reported")]
+    # the same vote named twice in the clause's own words stays one event
+    evs = [e for e in events_of(nlp, "Bei der Wahl in Ecuador feierte die Partei einen klaren Wahlsieg.", dct=None)
+           if e.type == "VOTE"]
+    assert len(evs) == 1
+    # a vote the clause is set after, in a clause that tells the past, was held - the clause's announcing is no plan
+    # of it
+    for text in ("Die Regierung hatte wegen des Streits nach der Präsidentenwahl in Peru Neuwahlen angekündigt.",
+                 "Die Regierung hat wegen des Streits nach der Präsidentenwahl in Peru Neuwahlen angekündigt."):
+        assert one(events_of(nlp, text, dct=None), "VOTE").status == "reported"
+    assert one(events_of(nlp, "Nach der Wahl in Bayern will die Partei verhandeln.", dct=None), "VOTE").status \
+        == "planned"
+    # a modal's preterite is a plan of the past, not a past
+    assert one(events_of(nlp, "Nach seinem Besuch in Lima wollte der Minister nach Quito weiterreisen.", dct=None),
+               "CONSULT").status == "planned"

@@ -347,12 +347,14 @@ def find_events(doc: Doc) -> list[Event]:
         if not found:
             continue
         found.sort(key=lambda f: f[0])
-        # One event per type and sentence: the first trigger of a type stands for the others.
-        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger, Token]] = {}
+        # One event per type and sentence: the first trigger of a type stands for the others - but an event the
+        # clause is set after ("nach der Parlamentswahl", "wegen des Bebens") came before the clause's own one of
+        # that type, another occurrence ("kündigte nach der Parlamentswahl im Juni Neuwahlen an": two votes)
+        per_type: dict[tuple[str, str | None, bool], tuple[int, int, Trigger, Token]] = {}
         for f in found:
             if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
                 continue
-            per_type.setdefault((f[2].type, f[2].mode), f)
+            per_type.setdefault((f[2].type, f[2].mode, _set_after(f[3], f[2])), f)
         # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
         masks = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui] if c.source]
         sentence_events: list[Event] = []
@@ -388,6 +390,12 @@ def find_events(doc: Doc) -> list[Event]:
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
+
+
+def _set_after(tok: Token | None, trig: Trigger) -> bool:
+    """An event noun in a phrase the clause is set after or caused by ("nach der Wahl", "seit dem Beben", "wegen der
+    Flut"; event_function_words.tsv reference, less "vor"/"bis"): an occurrence before the clause's own."""
+    return tok is not None and trig.nominal and _case(tok) in AFTER_CASES
 
 
 FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))   # force used at a place, whose dead the next
@@ -1324,6 +1332,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
                     for c in tok.children)
         if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
             return "reported"
+        if case in AFTER_CASES and _past_clause(tok):
+            return "reported"                          # "hatte nach der Wahl Neuwahlen angekündigt": the vote was
     if status != "reported":
         return status
     verb = verb_above(tok)
@@ -1468,6 +1478,22 @@ def _temporal_vor(tok: Token) -> bool:
     prev = case.doc[case.i - 1]
     spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2]
     return bool(spans) or prev.lower_ in status_words().get("before", frozenset())
+
+
+def _past_clause(tok: Token) -> bool:
+    """The verb a phrase hangs on tells the past: a finite preterite ("kündigte ... an"), a past auxiliary ("hatte
+    ... angekündigt", "wurde ... gewählt") or the present perfect ("hat ... angekündigt")."""
+    verb = verb_above(tok)
+    if verb is None or verb.lemma_.lower() in MODALS or any(c.lemma_.lower() in MODALS for c in verb.children
+                                                             if c.dep_ == "aux"):
+        return False                                   # "wollte nach seinem Besuch weiterreisen": a plan of the past
+    if "Past" in verb.morph.get("Tense", []) and verb.morph.get("Mood") == ["Ind"]:
+        return True
+    return _present_perfect(tok) or any(c.dep_ in ("aux", "aux:pass") and "Past" in c.morph.get("Tense", [])
+                                        and c.morph.get("Mood") == ["Ind"] for c in verb.children)
+
+
+MODALS = frozenset({"wollen", "sollen", "müssen", "können", "dürfen", "mögen"})
 
 
 def _present_perfect(tok: Token) -> bool:
