@@ -1187,7 +1187,8 @@ def _points_ahead(expression: str) -> bool:
         if not values or not all(_later(v, anchor) for v in values):
             return False
     # relative to the day it is read from, not a date of its own ("Ende 2014", "am 3. Mai 2030")
-    return set(values) == {"FUTURE_REF"} or values != [t.value for t in find_times(expression, LATER_ANCHOR) if t.type in ("DATE", "TIME") and t.value]
+    later = [t.value for t in find_times(expression, LATER_ANCHOR) if t.type in ("DATE", "TIME") and t.value]
+    return set(values) == {"FUTURE_REF"} or values != later
 
 
 def _later(value: str, anchor: str) -> bool:
