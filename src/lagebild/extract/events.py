@@ -1488,10 +1488,10 @@ def _past_clause(tok: Token) -> bool:
     if verb is None or verb.lemma_.lower() in MODALS or any(c.lemma_.lower() in MODALS for c in verb.children
                                                              if c.dep_ == "aux"):
         return False                                   # "wollte nach seinem Besuch weiterreisen": a plan of the past
-    if "Past" in verb.morph.get("Tense", []) and verb.morph.get("Mood") == ["Ind"]:
+    if "Past" in verb.morph.get("Tense", []) and "Ind" in verb.morph.get("Mood", []):
         return True
     return _present_perfect(tok) or any(c.dep_ in ("aux", "aux:pass") and "Past" in c.morph.get("Tense", [])
-                                        and c.morph.get("Mood") == ["Ind"] for c in verb.children)
+                                        and "Ind" in c.morph.get("Mood", []) for c in verb.children)
 
 
 MODALS = frozenset({"wollen", "sollen", "müssen", "können", "dürfen", "mögen"})
