@@ -687,6 +687,9 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     ("Die Meteorologen warnten am Montag vor schweren Überschwemmungen in Lima.", "DISASTER", None, "planned"),
     ("Die Veranstalter erwarten in Lima eine große Demonstration gegen die Reform.", "PROTEST", None, "planned"),
     ("Die Meteorologen warnten nach den Überschwemmungen in Lima vor Seuchen.", "DISASTER", None, "reported"),
+    # a "vor" measured in time is when the warning came, not what it warned of (review rv50)
+    ("Zwei Tage vor der Wahl in Lima warnte der Präsident vor Gewalt.", "VOTE", None, "reported"),
+    ("Kurz vor dem Anschlag in Cusco hatte die Polizei die Bevölkerung gewarnt.", "ASSAULT", None, "reported"),
 ])
 def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     assert one(events_of(nlp, text, dct=dct), type_).status == status

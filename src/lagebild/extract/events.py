@@ -1177,7 +1177,8 @@ LATER_ANCHOR = "2003-07-09"            # the last day of that week three years o
 @lru_cache(maxsize=1024)
 def _points_ahead(expression: str) -> bool:
     """A time expression later than the day it is resolved from, whichever day of the week that is ("morgen",
-    "übermorgen", "am kommenden Montag", "nächste Woche", "in zwei Wochen"; not "am Freitag", "heute", "im Mai")."""
+    "übermorgen", "am kommenden Montag", "nächste Woche", "in den kommenden Tagen"; not "am Freitag", "heute",
+    "im Mai"; the tagger's "in zwei Wochen" is a duration, not a day: not either)."""
     from .time import find_times
 
     if not expression.strip():
@@ -1371,6 +1372,9 @@ def _expected(tok: Token) -> bool:
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
         return True
     case = _case(t)
+    if case == "vor" and _temporal_vor(t, durations_only=True):
+        return False                                   # "Zwei Tage vor der Wahl warnte er", "Kurz vor dem Anschlag
+        #                                                hatte die Polizei gewarnt": when, not what was warned of
     return case is not None and t.dep_ in ("obl", "nmod") and f"{lemma}:{case}" in expectation
 
 
@@ -1470,14 +1474,16 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
 
 
-def _temporal_vor(tok: Token) -> bool:
+def _temporal_vor(tok: Token, durations_only: bool = False) -> bool:
     """'eine Woche vor der Wahl', 'kurz vor der Wahl': "vor" measured in time (a span or a word of
-    nearness before it, lang/de/event_status.tsv "before"), not "fliehen vor", "warnen vor"."""
+    nearness before it, lang/de/event_status.tsv "before"), not "fliehen vor", "warnen vor". With `durations_only`
+    a day before it does not count ("warnten am Montag vor Überschwemmungen": the day of the warning)."""
     case = next((c for c in tok.children if c.dep_ == "case"), None)
     if case is None or case.i == 0:
         return False
     prev = case.doc[case.i - 1]
-    spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2]
+    spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2
+             and (not durations_only or t.type == "DURATION")]
     return bool(spans) or prev.lower_ in status_words().get("before", frozenset())
 
 
