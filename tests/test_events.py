@@ -674,6 +674,22 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     ("Im Oktober hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "reported"),
     ("Vor zwei Wochen hatte ein Mann in Lima einen Anschlag auf eine Bar verübt.", "ASSAULT", None, "reported"),
     ("Im vergangenen Jahr hat die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", None, "reported"),
+    # the present (and the present passive) with a time that points ahead by itself is ahead, in an undated
+    # article too; a bare weekday may be today's, and the perfect passive is past
+    ("Das Zeltlager am Stadtrand von Lima wird morgen geräumt.", "COERCE", None, "planned"),
+    ("Das Zeltlager am Stadtrand von Lima wird am 12. März geräumt.", "COERCE", "2025-03-10", "planned"),
+    ("Die Feuerwehr evakuiert am kommenden Montag das Altenheim in Cusco.", "EVACUATE", None, "planned"),
+    ("Die Feuerwehr evakuiert am Montag das Altenheim in Cusco.", "EVACUATE", None, "reported"),
+    ("Das Zeltlager am Stadtrand von Lima ist gestern geräumt worden.", "COERCE", None, "reported"),
+    # an event a verb of expectation has as its object, passive subject or phrase (event_status.tsv expectation) is
+    # foreseen, still ahead; the same verb's other phrases are not
+    ("Die Meteorologen erwarten für Sonntag schwere Überschwemmungen in Lima.", "DISASTER", None, "planned"),
+    ("Die Meteorologen warnten am Montag vor schweren Überschwemmungen in Lima.", "DISASTER", None, "planned"),
+    ("Die Veranstalter erwarten in Lima eine große Demonstration gegen die Reform.", "PROTEST", None, "planned"),
+    ("Die Meteorologen warnten nach den Überschwemmungen in Lima vor Seuchen.", "DISASTER", None, "reported"),
+    # a "vor" measured in time is when the warning came, not what it warned of (review rv50)
+    ("Zwei Tage vor der Wahl in Lima warnte der Präsident vor Gewalt.", "VOTE", None, "reported"),
+    ("Kurz vor dem Anschlag in Cusco hatte die Polizei die Bevölkerung gewarnt.", "ASSAULT", None, "reported"),
 ])
 def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     assert one(events_of(nlp, text, dct=dct), type_).status == status
@@ -1499,3 +1515,25 @@ def test_a_time_of_day_with_tag_or_a_dotted_clock_names_no_day(nlp, when):
     e = one(events_of(nlp, f"Die Beschuldigte hatte {when} vor einer Bar in Villach einen Türsteher niedergestochen."),
             "ASSAULT")
     assert e.time.basis == "publication date"
+
+
+def test_an_event_the_clause_is_set_after_is_another_occurrence(nlp):
+    # one event per type and sentence, but a vote the clause is set after ("nach der Parlamentswahl") came before the
+    # one the clause tells: two votes, the earlier reported, the announced one ahead (session 20)
+    evs = [e for e in events_of(nlp, "Der Präsident hatte nach der Parlamentswahl in Ecuador für den Herbst "
+                                     "Neuwahlen angekündigt.", dct=None) if e.type == "VOTE"]
+    assert sorted((e.trigger, e.status) for e in evs) == [("Neuwahlen", "planned"), ("Parlamentswahl", "reported")]
+    # the same vote named twice in the clause's own words stays one event
+    evs = [e for e in events_of(nlp, "Bei der Wahl in Ecuador feierte die Partei einen klaren Wahlsieg.", dct=None)
+           if e.type == "VOTE"]
+    assert len(evs) == 1
+    # a vote the clause is set after, in a clause that tells the past, was held - the clause's announcing is no plan
+    # of it
+    for text in ("Die Regierung hatte wegen des Streits nach der Präsidentenwahl in Peru Neuwahlen angekündigt.",
+                 "Die Regierung hat wegen des Streits nach der Präsidentenwahl in Peru Neuwahlen angekündigt."):
+        assert one(events_of(nlp, text, dct=None), "VOTE").status == "reported"
+    assert one(events_of(nlp, "Nach der Wahl in Bayern will die Partei verhandeln.", dct=None), "VOTE").status \
+        == "planned"
+    # a modal's preterite is a plan of the past, not a past
+    assert one(events_of(nlp, "Nach seinem Besuch in Lima wollte der Minister nach Quito weiterreisen.", dct=None),
+               "CONSULT").status == "planned"

@@ -25,6 +25,7 @@ vocabulary. It runs after ``lagebild_entities`` (actors, targets, places),
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -346,12 +347,14 @@ def find_events(doc: Doc) -> list[Event]:
         if not found:
             continue
         found.sort(key=lambda f: f[0])
-        # One event per type and sentence: the first trigger of a type stands for the others.
-        per_type: dict[tuple[str, str | None], tuple[int, int, Trigger, Token]] = {}
+        # One event per type and sentence: the first trigger of a type stands for the others - but an event the
+        # clause is set after ("nach der Parlamentswahl", "wegen des Bebens") came before the clause's own one of
+        # that type, another occurrence ("kündigte nach der Parlamentswahl im Juni Neuwahlen an": two votes)
+        per_type: dict[tuple[str, str | None, bool], tuple[int, int, Trigger, Token]] = {}
         for f in found:
             if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
                 continue
-            per_type.setdefault((f[2].type, f[2].mode), f)
+            per_type.setdefault((f[2].type, f[2].mode, _set_after(f[3], f[2])), f)
         # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
         masks = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui] if c.source]
         sentence_events: list[Event] = []
@@ -387,6 +390,12 @@ def find_events(doc: Doc) -> list[Event]:
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
+
+
+def _set_after(tok: Token | None, trig: Trigger) -> bool:
+    """An event noun in a phrase the clause is set after or caused by ("nach der Wahl", "seit dem Beben", "wegen der
+    Flut"; event_function_words.tsv reference, less "vor"/"bis"): an occurrence before the clause's own."""
+    return tok is not None and trig.nominal and _case(tok) in AFTER_CASES
 
 
 FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))   # force used at a place, whose dead the next
@@ -1116,23 +1125,83 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
 def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:
     """The present tense with a time of its own after the article's date is the future ("Am Samstag demonstrieren
     die Bauern", "Die Kundgebung beginnt am Samstag", "Die Gewerkschaft streikt ab Montag"): the trigger verb, or the
-    verb a nominal trigger is the subject or object of, finite in the present and no perfect; the day, month or year
-    of the expression later than the publication date's (the same day is today's news)."""
+    verb a nominal trigger is the subject or object of, finite in the present and no perfect, or a present passive
+    ("Das Lager wird am Samstag geräumt"); the day, month or year of the expression later than the publication
+    date's (the same day is today's news). Where the article has no date, a time expression on that verb must point
+    ahead by itself ("morgen", "am kommenden Montag"; `_points_ahead`): "am Freitag" may be today."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "obj", "nsubj:pass"):
+        return False                                   # "vor der Wahl am Sonntag": told by _ahead, not here
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX") or not (_finite_present(verb) and not _preterite_form(verb)
+                                                or _present_passive(verb)):
+        return False
     dct = doc._.dct or ""
+    if not dct:
+        # the expressions on the verb itself ("wird morgen geräumt"), resolved or not
+        texts = [t.text for t in doc._.times or () if t.type in ("DATE", "TIME") and (
+            span := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None and len(span)
+            and (above := verb_above(span.root)) is not None and above.i == verb.i]
+        return any(_points_ahead(x) and not _running(tok, x) for x in texts)
     value = when.value or ""
     if when.basis != "expression" or not re.match(r"\d{4}-\d\d-\d\d", dct) or \
             not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?", value):
         return False
     day = value.split("T", 1)[0]
-    if day <= dct[:len(day)]:
+    return day > dct[:len(day)] and not _running(tok, when.text or "")
+
+
+def _running(tok: Token, expression: str) -> bool:
+    """"streiken noch bis Freitag", "seit Freitag": running now, not ahead."""
+    words = set(expression.split())
+    return any(c.dep_ == "case" and c.lower_ in ("seit", "bis") and c.head.text in words for c in tok.sent)
+
+
+def _present_passive(verb: Token) -> bool:
+    """A participle with "werden" in the present as its only auxiliary ("Das Lager wird morgen geräumt"); not the
+    perfect ("ist geräumt worden": two auxiliaries) nor after a modal ("soll geräumt werden": "werden" not finite).
+    The tagger marks such a participle Tense=Past or VerbForm=Part."""
+    if "Part" not in verb.morph.get("VerbForm", []) and "Past" not in verb.morph.get("Tense", []):
         return False
-    words = set((when.text or "").split())
-    if any(c.dep_ == "case" and c.lower_ in ("seit", "bis") and c.head.text in words for c in tok.sent):
-        return False                                   # "streiken noch bis Freitag", "seit Freitag": running now
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nsubj", "obj", "nsubj:pass"):
-        return False                                   # "vor der Wahl am Sonntag": told by _ahead, not here
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return verb.pos_ in ("VERB", "AUX") and _finite_present(verb) and not _preterite_form(verb)
+    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    return len(aux) == 1 and aux[0].dep_ == "aux:pass" and aux[0].lemma_.lower() == "werden" and \
+        "Pres" in aux[0].morph.get("Tense", []) and "Inf" not in aux[0].morph.get("VerbForm", [])
+
+
+# the days a time expression of an undated article is resolved from: a whole week in each half of the year, so that
+# a weekday or a date named alone ("am Freitag", "im Mai", "am 17. Oktober") is on or before one of them, and only
+# what points ahead by itself is after all
+ANCHOR_WEEK = tuple(f"2000-{m:02d}-{d:02d}" for m in (1, 7) for d in range(3, 10))
+LATER_ANCHOR = "2003-07-09"            # the last day of that week three years on
+
+
+@lru_cache(maxsize=1024)
+def _points_ahead(expression: str) -> bool:
+    """A time expression later than the day it is resolved from, whichever day of the week that is ("morgen",
+    "übermorgen", "am kommenden Montag", "nächste Woche", "in den kommenden Tagen"; not "am Freitag", "heute",
+    "im Mai"; the tagger's "in zwei Wochen" is a duration, not a day: not either)."""
+    from .time import find_times
+
+    if not expression.strip():
+        return False
+    for anchor in ANCHOR_WEEK:
+        values = [t.value for t in find_times(expression, anchor) if t.type in ("DATE", "TIME") and t.value]
+        if not values or not all(_later(v, anchor) for v in values):
+            return False
+    # relative to the day it is read from, not a date of its own ("Ende 2014", "am 3. Mai 2030")
+    later = [t.value for t in find_times(expression, LATER_ANCHOR) if t.type in ("DATE", "TIME") and t.value]
+    return set(values) == {"FUTURE_REF"} or values != later
+
+
+def _later(value: str, anchor: str) -> bool:
+    """A TIMEX3 value wholly after the anchor day: a later day, week, month or year ("FUTURE_REF" too)."""
+    if value == "FUTURE_REF":
+        return True
+    day = dt.date.fromisoformat(anchor)
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+        return (int(m[1]), int(m[2])) > tuple(day.isocalendar())[:2]
+    if m := re.fullmatch(r"(\d{4}(?:-\d\d(?:-\d\d)?)?)(T.*)?", value):
+        return m[1] > anchor[:len(m[1])]
+    return False
 
 
 def _announced(tok: Token) -> bool:
@@ -1248,6 +1317,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return background                              # "als bei der Wahl am ...", "jährlich", "stationiert sind"
     if not trig.nominal and _intended(tok):
         return "planned"                               # "hat angekündigt, das Geschäft abzuziehen"
+    if trig.nominal and status in ("reported", "planned") and _expected(tok):
+        return "planned"                               # "Meteorologen erwarten Überschwemmungen": a forecast
     if not trig.nominal and trig.word in DECLARED and status == "planned":
         # "Sie wird bei der Wahl kandidieren", "Er will für das Amt kandidieren": a candidacy is declared - the
         # vote is ahead, the candidacy told is there ("könnte kandidieren" stays a hypothesis)
@@ -1263,6 +1334,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
                     for c in tok.children)
         if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
             return "reported"
+        if case in AFTER_CASES and _past_clause(tok):
+            return "reported"                          # "hatte nach der Wahl Neuwahlen angekündigt": the vote was
     if status != "reported":
         return status
     verb = verb_above(tok)
@@ -1280,6 +1353,29 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
     return status
+
+
+def _expected(tok: Token) -> bool:
+    """An event noun a verb of expectation has as its object or passive subject, or in its phrase with the verb's
+    preposition (`event_status.tsv` expectation: "Meteorologen erwarten schwere Überschwemmungen", "Ein Hurrikan
+    wird erwartet", "Der Wetterdienst warnt vor einem Orkan", "kündigte Neuwahlen an"): foreseen, still ahead."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head                                     # "erwarten Stürme und Überschwemmungen"
+    if t.head.i == t.i:
+        return False
+    verb = verb_above(t.head)                          # the parse may hang "vor ..." on a noun ("am Montag vor")
+    if verb is None:
+        return False
+    lemma = _verb_lemma(verb)
+    expectation = status_words().get("expectation", frozenset())
+    if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
+        return True
+    case = _case(t)
+    if case == "vor" and _temporal_vor(t, durations_only=True):
+        return False                                   # "Zwei Tage vor der Wahl warnte er", "Kurz vor dem Anschlag
+        #                                                hatte die Polizei gewarnt": when, not what was warned of
+    return case is not None and t.dep_ in ("obl", "nmod") and f"{lemma}:{case}" in expectation
 
 
 def _intended(tok: Token) -> bool:
@@ -1378,15 +1474,33 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
 
 
-def _temporal_vor(tok: Token) -> bool:
+def _temporal_vor(tok: Token, durations_only: bool = False) -> bool:
     """'eine Woche vor der Wahl', 'kurz vor der Wahl': "vor" measured in time (a span or a word of
-    nearness before it, lang/de/event_status.tsv "before"), not "fliehen vor", "warnen vor"."""
+    nearness before it, lang/de/event_status.tsv "before"), not "fliehen vor", "warnen vor". With `durations_only`
+    a day before it does not count ("warnten am Montag vor Überschwemmungen": the day of the warning)."""
     case = next((c for c in tok.children if c.dep_ == "case"), None)
     if case is None or case.i == 0:
         return False
     prev = case.doc[case.i - 1]
-    spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2]
+    spans = [t for t in case.doc._.times or () if t.end <= case.idx and case.idx - t.end <= 2
+             and (not durations_only or t.type == "DURATION")]
     return bool(spans) or prev.lower_ in status_words().get("before", frozenset())
+
+
+def _past_clause(tok: Token) -> bool:
+    """The verb a phrase hangs on tells the past: a finite preterite ("kündigte ... an"), a past auxiliary ("hatte
+    ... angekündigt", "wurde ... gewählt") or the present perfect ("hat ... angekündigt")."""
+    verb = verb_above(tok)
+    if verb is None or verb.lemma_.lower() in MODALS or any(c.lemma_.lower() in MODALS for c in verb.children
+                                                             if c.dep_ == "aux"):
+        return False                                   # "wollte nach seinem Besuch weiterreisen": a plan of the past
+    if "Past" in verb.morph.get("Tense", []) and "Ind" in verb.morph.get("Mood", []):
+        return True
+    return _present_perfect(tok) or any(c.dep_ in ("aux", "aux:pass") and "Past" in c.morph.get("Tense", [])
+                                        and "Ind" in c.morph.get("Mood", []) for c in verb.children)
+
+
+MODALS = frozenset({"wollen", "sollen", "müssen", "können", "dürfen", "mögen"})
 
 
 def _present_perfect(tok: Token) -> bool:
