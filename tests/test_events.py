@@ -690,6 +690,8 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     # a "vor" measured in time is when the warning came, not what it warned of (review rv50)
     ("Zwei Tage vor der Wahl in Lima warnte der Präsident vor Gewalt.", "VOTE", None, "reported"),
     ("Kurz vor dem Anschlag in Cusco hatte die Polizei die Bevölkerung gewarnt.", "ASSAULT", None, "reported"),
+    # a negated expectation foresees nothing (review rv50)
+    ("Die Behörden in Quito rechnen nicht mit weiteren Protesten gegen die Regierung.", "PROTEST", None, "reported"),
 ])
 def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     assert one(events_of(nlp, text, dct=dct), type_).status == status

@@ -1367,6 +1367,8 @@ def _expected(tok: Token) -> bool:
     verb = verb_above(t.head)                          # the parse may hang "vor ..." on a noun ("am Montag vor")
     if verb is None:
         return False
+    if _negated(verb):
+        return False                                   # "rechnen nicht mit weiteren Protesten": nothing foreseen
     lemma = _verb_lemma(verb)
     expectation = status_words().get("expectation", frozenset())
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
