@@ -754,6 +754,8 @@ def test_a_stock_compared_over_a_named_period_stays_one_quantity(request, pipeli
     "Die Zahl der Abschiebungen sank im ersten Halbjahr von 640 auf 580.",
     "Die Zahl der Verkehrstoten im Land sank im Vorjahr von 45 auf 38.",
     "Die Zahl der Insolvenzen im Bezirk stieg im Vorjahr von 31 auf 44.",
+    "Für den Gewinn vor Steuern, Zinsen und Abschreibungen rechnet die Molkerei mit einem Anstieg von 70 Millionen "
+    "Euro im Vorjahr auf 85 Millionen Euro.",
 ])
 def test_events_and_money_flows_compared_over_a_named_period_are_two_quantities(request, pipeline, text):
     # arrests, deportations, road deaths, insolvencies happen period by period; expenses are kept per accounting
@@ -761,3 +763,16 @@ def test_events_and_money_flows_compared_over_a_named_period_are_two_quantities(
     claims, _ = analyse(request.getfixturevalue(pipeline), {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
     assert len(claims) == 2 and claims[0].group != claims[1].group, [(c.text, c.group) for c in claims]
     assert all(c.changed_to is None for c in claims)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Das Institut hatte für 2014 mit einem Wachstum von 0,4 Prozent gerechnet, die Notenbank mit 0,6 Prozent.", "2014"),
+    ("Im Jahr 2013 kamen bei Lawinen im Land 28 Menschen ums Leben, darunter neun Skifahrer.", "2013"),
+])
+def test_an_elliptic_conjunct_shares_the_year_of_its_clause(parsed_nlp, text, year):
+    # German gaps the verb and its adjuncts in a second conjunct ("..., die Notenbank mit 0,6 Prozent"): the year the
+    # first clause dates its figure to dates the second's too (extract/claims.py _gapped_clause_start)
+    doc = parsed_nlp.make_doc(text)
+    doc._.article_id, doc._.dct = "t.txt", "2016-05-10"
+    claims = parsed_nlp(doc)._.claims
+    assert len(claims) == 2 and claims[1].measure.time == year, [(c.text, c.measure) for c in claims]

@@ -223,8 +223,9 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     (extract/measures.py `classify_counted`, the event lexicon, the noun's last part):
     - a level or a stock by its last part ("-stand", "-bestand"), things that exist (sites, buildings, vehicles,
       weapons, jobs): a stock;
-    - money: a flow where its noun is an amount kept per accounting period ("Umsatz", "Gewinn", "Ausgaben"), else
-      money held or a price (a stock or a level: "Schulden", "Vermögen", "Mindestlohn"), unknown without a noun;
+    - money: a flow where a noun of its sentence is an amount kept per accounting period ("Umsatz", "Gewinn",
+      "Ausgaben"; the subject or not: "rechnet für den Gewinn mit einem Anstieg von ... auf ..."), else money held
+      or a price (a stock or a level: "Schulden", "Vermögen", "Mindestlohn"), unknown without a noun;
     - an event noun (the event lexicon: "Unfall", "Insolvenz", "Festnahme") or a deverbal noun of an act or a case
       ("Einbürgerungen", "Straftaten", "Asylanträge"), the dead and injured (deaths and injuries happen): a flow;
     - people by their class or their form (a nominalised adjective or participle of a state, an agent noun:
@@ -233,6 +234,10 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     from .measures import classify_counted
 
     money = c.measure is not None and c.measure.kind == "money" or c.unit not in (None, "", "%", "pp")
+    levels, events, money_flows = _noun_kinds()
+    sent = doc[lo].sent if doc.has_annotation("SENT_START") else doc[lo:hi]
+    if money and any(t.text[:1].isupper() and (t.lemma_ or t.text).lower().endswith(money_flows) for t in sent):
+        return True                                    # "Für den Gewinn, ..., rechnet sie mit einem Anstieg von ..."
     noun = None if money else c.counted
     if not noun:
         noun = next((t.lemma_ if doc.has_annotation("LEMMA") and t.lemma_ else t.text
@@ -242,12 +247,11 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
                      and _changing_noun(doc, t, lo)), None)
     if not noun:
         return None
-    levels, events, money_flows = _noun_kinds()
     w = noun.lower().replace("-", "")
     if w.endswith(levels):
         return False                                   # "Schuldenstand", "Lagerbestand"
     if money:
-        return True if w.endswith(money_flows) else False
+        return False                                   # money held or a price: "Schulden", "Mindestlohn"
     cls, domain = classify_counted(noun)
     if domain in ("site", "vehicle", "weapon", "jobs"):
         return False                                   # things held: "Wohnungen", "Betten" of a class, "Stellen"
