@@ -776,3 +776,17 @@ def test_an_elliptic_conjunct_shares_the_year_of_its_clause(parsed_nlp, text, ye
     doc._.article_id, doc._.dct = "t.txt", "2016-05-10"
     claims = parsed_nlp(doc)._.claims
     assert len(claims) == 2 and claims[1].measure.time == year, [(c.text, c.measure) for c in claims]
+
+
+def test_a_result_at_a_vote_said_with_mit_or_auf_is_a_vote_share(parsed_nlp):
+    # German leaves "der Stimmen" out of a party's result at a vote ("bei der Gemeinderatswahl mit 17 Prozent
+    # Zweite", "kam bei der Landtagswahl auf 17 Prozent"): the same quantity as "ein Stimmenanteil von 17 Prozent"
+    # (extract/quantity.py _vote_share); a rate its clause names is that rate's
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": ("Wahl in Velden\n\nDie Liste, die bei der Gemeinderatswahl im März mit 17 Prozent überraschend "
+                  "Zweite wurde, stellt nun den Vizebürgermeister."),
+        "b.txt": "Bürgerliste\n\nDie Bürgerliste hatte im März einen Stimmenanteil von 17 Prozent erreicht.",
+        "c.txt": "Vor der Wahl\n\nVor der Wahl stieg die Arbeitslosenquote auf 17 Prozent.",
+    }, story="velden")
+    g = {c.article: c.group for c in claims}
+    assert g["a.txt"] == g["b.txt"] != g["c.txt"], [(c.article, c.text, c.group) for c in claims]

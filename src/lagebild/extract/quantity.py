@@ -438,9 +438,34 @@ def rate_noun(doc: Doc, start: int, end: int) -> str | None:
 
 
 def percent_rate(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
-    """(`rate_noun`, `rate_time`) of a percentage from one reading of its parse."""
+    """(`rate_noun`, `rate_time`) of a percentage from one reading of its parse; a vote share where the parse names
+    no rate (`_vote_share`)."""
     found = _rate_parse(doc, start, end)
-    return _rate_noun(found), _rate_time(doc, start, end, found)
+    noun = _rate_noun(found)
+    if noun is None and found is not None and _vote_share(found[1]):
+        noun = VOTE_SHARE
+    return noun, _rate_time(doc, start, end, found)
+
+
+# What a vote share is a rate of: the modifier of "Stimmenanteil" (the rate noun that names it, `_rate_modifier`)
+VOTE_SHARE = "stimmen"
+
+
+def _vote_share(x: Token) -> bool:
+    """Is a percentage that names no rate a vote share: said with "mit" or "auf" ("mit 13 Prozent", "kam auf 21
+    Prozent") in a clause that names a vote - a noun the event lexicon reads as one ("bei den Wahlen", "in der
+    Stichwahl")? German reports a party's or a candidate's result so, leaving "der Stimmen" out."""
+    from ..lang.de.event_words import trigger_lexicon
+
+    if not any(c.dep_ == "case" and c.lower_ in ("mit", "auf") for c in x.children):
+        return False
+    lexicon = trigger_lexicon()
+    for t in punct_segment(x.doc, x):
+        if t.pos_ in ("NOUN", "PROPN") and t.i != x.i:
+            e = lexicon.noun((t.lemma_ or t.text).lower())
+            if e is not None and e.type == "VOTE":
+                return True
+    return False
 
 
 def percent_change(doc: Doc, start: int, end: int) -> bool:
