@@ -790,3 +790,46 @@ def test_a_result_at_a_vote_said_with_mit_or_auf_is_a_vote_share(parsed_nlp):
     }, story="velden")
     g = {c.article: c.group for c in claims}
     assert g["a.txt"] == g["b.txt"] != g["c.txt"], [(c.article, c.text, c.group) for c in claims]
+
+
+# review rv47: a rate or a level changed in a clause that names a vote is not a vote share; the clause's subject
+# or the noun the figure hangs on says whose the percentage is (extract/quantity.py _may_get_votes)
+@pytest.mark.parametrize("text", [
+    "Kurz nach der Volksabstimmung senkte die Zentralbank den Leitzins auf 11 Prozent.",
+    "Nach der Landtagswahl wurde die Grunderwerbsteuer auf 11 Prozent erhöht.",
+])
+def test_a_rate_changed_in_a_clause_that_names_a_vote_is_no_vote_share(parsed_nlp, text):
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": "Nach der Wahl\n\n" + text,
+        "b.txt": "Ergebnis\n\nDie Bauernliste hatte bei der Landtagswahl einen Stimmenanteil von 11 Prozent erreicht.",
+    }, story="wahl")
+    g = {c.article: c.group for c in claims}
+    assert g["a.txt"] != g["b.txt"], [(c.article, c.text, c.group) for c in claims]
+
+
+def test_an_elliptic_conjunct_with_its_own_time_keeps_it(parsed_nlp):
+    # "2009 ..., heute nur noch 1.900": the gap contrasts the time, the conjunct does not share the first's year
+    doc = parsed_nlp.make_doc("Im Jahr 2009 besuchten noch 4.800 Schüler die Schulen des Tals, heute nur noch 1.900.")
+    doc._.article_id, doc._.dct = "t.txt", "2016-05-10"
+    claims = parsed_nlp(doc)._.claims
+    assert len(claims) == 2 and claims[0].measure.time == "2009" and claims[1].measure.time != "2009", \
+        [(c.text, c.measure) for c in claims]
+
+
+@pytest.mark.parametrize("pipeline", ["nlp", "parsed_nlp"])
+def test_a_physical_amount_compared_over_a_named_period_is_two_quantities(request, pipeline):
+    # what a year makes or uses (production, emissions, a harvest) is counted year by year (review rv47)
+    text = "Die Zuckerrübenernte im Land stieg im Vorjahr von 2,4 auf 2,9 Millionen Tonnen."
+    claims, _ = analyse(request.getfixturevalue(pipeline), {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
+    assert len(claims) == 2 and claims[0].group != claims[1].group, [(c.text, c.group) for c in claims]
+
+
+def test_a_party_named_by_its_members_keeps_its_vote_share(parsed_nlp):
+    # a plural subject ("die Freiheitlichen") is who got the votes, not a rate (review rv47)
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": "Gemeinderat\n\nDie Freiheitlichen sind bei der Gemeinderatswahl im April von 28 auf 21 Prozent "
+                 "abgerutscht.",
+        "b.txt": "Ergebnis\n\nDie FPÖ erreichte bei der Gemeinderatswahl einen Stimmenanteil von 21 Prozent.",
+    }, story="wahl")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 21.0)] == g[("b.txt", 21.0)], [(c.article, c.text, c.group) for c in claims]

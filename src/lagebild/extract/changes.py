@@ -223,6 +223,7 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     (extract/measures.py `classify_counted`, the event lexicon, the noun's last part):
     - a level or a stock by its last part ("-stand", "-bestand"), things that exist (sites, buildings, vehicles,
       weapons, jobs): a stock;
+    - an amount of a physical unit (tonnes, litres): a flow unless a level by its last part;
     - money: a flow where a noun of its sentence is an amount kept per accounting period ("Umsatz", "Gewinn",
       "Ausgaben"; the subject or not: "rechnet für den Gewinn mit einem Anstieg von ... auf ..."), else money held
       or a price (a stock or a level: "Schulden", "Vermögen", "Mindestlohn"), unknown without a noun;
@@ -233,7 +234,8 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     from ..lang.de.event_words import trigger_lexicon
     from .measures import classify_counted
 
-    money = c.measure is not None and c.measure.kind == "money" or c.unit not in (None, "", "%", "pp")
+    currency = c.measure is not None and c.measure.kind == "money"
+    money = currency or c.unit not in (None, "", "%", "pp")
     levels, events, money_flows = _noun_kinds()
     sent = doc[lo].sent if doc.has_annotation("SENT_START") else doc[lo:hi]
     if money and any(t.text[:1].isupper() and (t.lemma_ or t.text).lower().endswith(money_flows) for t in sent):
@@ -245,11 +247,16 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
                      and t.lower_ not in DETERMINERS and t.lower_ not in OBLIQUE
                      and (t.pos_ in ("NOUN", "PROPN") if doc.has_annotation("POS") else t.i > lo)
                      and _changing_noun(doc, t, lo)), None)
+    w = (noun or "").lower().replace("-", "")
+    if noun and w.endswith(levels):
+        return False                                   # "Schuldenstand", "Lagerbestand"
+    if money and not currency:
+        # an amount of a physical unit compared over a named period is what a period makes or uses: production,
+        # emissions, a harvest ("Die Stahlproduktion stieg im Vorjahr von 5,2 auf 6,1 Millionen Tonnen"); a stock
+        # of it says so by its last part ("Lagerbestand")
+        return True
     if not noun:
         return None
-    w = noun.lower().replace("-", "")
-    if w.endswith(levels):
-        return False                                   # "Schuldenstand", "Lagerbestand"
     if money:
         return False                                   # money held or a price: "Schulden", "Mindestlohn"
     cls, domain = classify_counted(noun)

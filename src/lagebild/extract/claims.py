@@ -533,8 +533,9 @@ def _gapped_clause_start(doc: Doc, unit: Unit, text: str, a: int, b: int) -> int
     own is an elliptic conjunct or a list item of the clause before it ("Das Wifo rechnete für 2016 mit 1,4
     Prozent, das IHS mit 1,6 Prozent"; "2014 starben 40 Menschen, darunter 12 Kinder"): German gaps the shared verb
     and its adjuncts, the time among them, so the clause reaches back over commas to the segment that has the verb,
-    within the sentence. Not from a colon's, a semicolon's or a bracket's segment ("(Vorjahr: 3,7 Mrd. Euro)"
-    labels its own figure). By the parse's parts of speech; without them the segment is its own clause."""
+    within the sentence, unless the conjunct names a time of its own ("..., heute nur noch 3.200"). Not from a
+    colon's, a semicolon's or a bracket's segment ("(Vorjahr: 3,7 Mrd. Euro)" labels its own figure). By the
+    parse's parts of speech; without them the segment is its own clause."""
     if not doc.has_annotation("POS") or not doc.has_annotation("SENT_START"):
         return a
     span = doc.char_span(a, b, alignment_mode="expand")
@@ -548,6 +549,9 @@ def _gapped_clause_start(doc: Doc, unit: Unit, text: str, a: int, b: int) -> int
         seg = doc.char_span(a, b, alignment_mode="expand")
         if seg is None or any(t.pos_ in ("VERB", "AUX") for t in seg):
             return a
+        if any(a <= t.start < b for t in doc._.times or ()):
+            return a                       # the conjunct names its own time, the gap contrasts it ("2010 lebten
+            # dort 5.000 Menschen, heute nur noch 3.200", "2014 300 Einbrüche, im laufenden Jahr bisher 120")
         b = a - 1
         # the segment before: back to a clause's comma (not a decimal one, "0,4 Prozent"), a colon, a semicolon
         # or a bracket

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang.de import pairs, period_units, table, words
 from .measures import classify, classify_counted, person_form
+from .numbers import MONTHS as MONTH_WORDS
 from .numbers import parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
@@ -460,12 +461,40 @@ def _vote_share(x: Token) -> bool:
     if not any(c.dep_ == "case" and c.lower_ in ("mit", "auf") for c in x.children):
         return False
     lexicon = trigger_lexicon()
-    for t in punct_segment(x.doc, x):
-        if t.pos_ in ("NOUN", "PROPN") and t.i != x.i:
-            e = lexicon.noun((t.lemma_ or t.text).lower())
-            if e is not None and e.type == "VOTE":
-                return True
-    return False
+    segment = punct_segment(x.doc, x)
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.i != x.i and _is_vote(t, lexicon) for t in segment):
+        return False
+    # whose the percentage is: the clause's subject and the noun the parse hangs it on. A thing that has a rate
+    # or a level ("hob die Notenbank den Leitzins auf 5 Prozent", "wurde die Mehrwertsteuer auf 19 Prozent
+    # angehoben", "sank die Beteiligung auf 45 Prozent") in a clause that names a vote is not a share of votes
+    holders = [t for t in segment if t.dep_ in ("nsubj", "nsubj:pass")]
+    if x.head.i != x.i and x.head.pos_ == "NOUN":
+        holders.append(x.head)
+    return not any(not _may_get_votes(t, lexicon) for t in holders)
+
+
+def _is_vote(t: Token, lexicon) -> bool:
+    e = lexicon.noun((t.lemma_ or t.text).lower())
+    return e is not None and e.type == "VOTE"
+
+
+# Last parts of common nouns of who stands at a vote ("Partei", "Bürgerliste", "Kandidatin"; lang/de/vote_holders.txt)
+VOTE_HOLDERS = tuple(sorted(words("vote_holders")))
+
+
+def _may_get_votes(t: Token, lexicon) -> bool:
+    """Can the noun hold a vote share or date it: a name, a pronoun (the relative "die"), an organisation or a
+    person by the parse, a plural (a party named by its members: "die Sozialdemokraten", "die Grünen"; a rate in the
+    plural, "die Zinsen", is a rate noun the parse reads before), people by their class, who stands at a vote by its
+    last part, the vote itself or a month ("bei der Wahl im Juni mit 13 Prozent", the parse hanging the figure on
+    "Juni")? A rate or a level is a singular common noun ("der Leitzins", "die Beteiligung", "die Wirtschaft")."""
+    if t.pos_ != "NOUN" or t.ent_type_ in ("ORG", "PER"):
+        return True
+    if "Plur" in t.morph.get("Number", []) and t.lemma_ and t.lemma_.lower() != t.lower_:
+        return True                        # a plural by its form too: the tagger reads "die Mehrwertsteuer" plural
+    lemma = (t.lemma_ or t.text).lower()
+    return (_is_vote(t, lexicon) or lemma in MONTH_WORDS or classify_counted(t.text)[1] == "person"
+            or lemma.endswith(VOTE_HOLDERS))
 
 
 def percent_change(doc: Doc, start: int, end: int) -> bool:
