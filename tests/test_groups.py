@@ -726,3 +726,110 @@ def test_a_count_per_period_compound_outside_the_changing_noun_does_not_split_a_
     # only the clause's subject (or, by the parse, object) makes the change two periods' counts
     claims, _ = analyse(request.getfixturevalue(pipeline), {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
     assert len(claims) == 2 and claims[0].group == claims[1].group, [(c.text, c.group) for c in claims]
+
+
+# Stock vs flow by the counted noun (review rv40; extract/changes.py counts_flow): a named period ("im Vorjahr",
+# "gegenüber dem Vorjahr", "im dritten Quartal") does not make a change two periods' counts by itself. People in a
+# state, a level ("-stand") and a price per hour are a stock or a level the period dates; a noun of no known kind
+# stays one quantity too.
+@pytest.mark.parametrize("pipeline", ["nlp", "parsed_nlp"])
+@pytest.mark.parametrize("text", [
+    "Die Zahl der Arbeitslosen im Bezirk sank im Vorjahr von 5.400 auf 4.100.",
+    "Der Schuldenstand der Gemeinde stieg gegenüber dem Vorjahr von 12 auf 14 Millionen Euro.",
+    "Der Lohn der Erntehelfer stieg im Vorjahr von 9,20 auf 9,80 Euro pro Stunde.",
+    "Die Zahl der Mitglieder des Alpenvereins stieg im ersten Halbjahr von 3.100 auf 3.400.",
+    "Die Zahl der Beschäftigten im Werk sank im dritten Quartal von 820 auf 760.",
+    "Die Zahl der Zelte am Platz stieg im Vorjahr von 40 auf 55.",
+])
+def test_a_stock_compared_over_a_named_period_stays_one_quantity(request, pipeline, text):
+    claims, _ = analyse(request.getfixturevalue(pipeline), {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
+    assert len(claims) == 2 and claims[0].group == claims[1].group, [(c.text, c.group) for c in claims]
+    assert [c.changed_to for c in claims].count(None) == 1
+
+
+@pytest.mark.parametrize("pipeline", ["nlp", "parsed_nlp"])
+@pytest.mark.parametrize("text", [
+    "Die Zahl der Festnahmen an der Grenze stieg im Vorjahr von 120 auf 150.",
+    "Die Ausgaben der Stadt stiegen gegenüber dem Vorjahr von 3 auf 4 Millionen Euro.",
+    "Die Zahl der Abschiebungen sank im ersten Halbjahr von 640 auf 580.",
+    "Die Zahl der Verkehrstoten im Land sank im Vorjahr von 45 auf 38.",
+    "Die Zahl der Insolvenzen im Bezirk stieg im Vorjahr von 31 auf 44.",
+    "Für den Gewinn vor Steuern, Zinsen und Abschreibungen rechnet die Molkerei mit einem Anstieg von 70 Millionen "
+    "Euro im Vorjahr auf 85 Millionen Euro.",
+])
+def test_events_and_money_flows_compared_over_a_named_period_are_two_quantities(request, pipeline, text):
+    # arrests, deportations, road deaths, insolvencies happen period by period; expenses are kept per accounting
+    # period: last year's count is not this year's
+    claims, _ = analyse(request.getfixturevalue(pipeline), {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
+    assert len(claims) == 2 and claims[0].group != claims[1].group, [(c.text, c.group) for c in claims]
+    assert all(c.changed_to is None for c in claims)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Das Institut hatte für 2014 mit einem Wachstum von 0,4 Prozent gerechnet, die Notenbank mit 0,6 Prozent.", "2014"),
+    ("Im Jahr 2013 kamen bei Lawinen im Land 28 Menschen ums Leben, darunter neun Skifahrer.", "2013"),
+])
+def test_an_elliptic_conjunct_shares_the_year_of_its_clause(parsed_nlp, text, year):
+    # German gaps the verb and its adjuncts in a second conjunct ("..., die Notenbank mit 0,6 Prozent"): the year the
+    # first clause dates its figure to dates the second's too (extract/claims.py _gapped_clause_start)
+    doc = parsed_nlp.make_doc(text)
+    doc._.article_id, doc._.dct = "t.txt", "2016-05-10"
+    claims = parsed_nlp(doc)._.claims
+    assert len(claims) == 2 and claims[1].measure.time == year, [(c.text, c.measure) for c in claims]
+
+
+def test_a_result_at_a_vote_said_with_mit_or_auf_is_a_vote_share(parsed_nlp):
+    # German leaves "der Stimmen" out of a party's result at a vote ("bei der Gemeinderatswahl mit 17 Prozent
+    # Zweite", "kam bei der Landtagswahl auf 17 Prozent"): the same quantity as "ein Stimmenanteil von 17 Prozent"
+    # (extract/quantity.py _vote_share); a rate its clause names is that rate's
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": ("Wahl in Velden\n\nDie Liste, die bei der Gemeinderatswahl im März mit 17 Prozent überraschend "
+                  "Zweite wurde, stellt nun den Vizebürgermeister."),
+        "b.txt": "Bürgerliste\n\nDie Bürgerliste hatte im März einen Stimmenanteil von 17 Prozent erreicht.",
+        "c.txt": "Vor der Wahl\n\nVor der Wahl stieg die Arbeitslosenquote auf 17 Prozent.",
+    }, story="velden")
+    g = {c.article: c.group for c in claims}
+    assert g["a.txt"] == g["b.txt"] != g["c.txt"], [(c.article, c.text, c.group) for c in claims]
+
+
+# review rv47: a rate or a level changed in a clause that names a vote is not a vote share; the clause's subject
+# or the noun the figure hangs on says whose the percentage is (extract/quantity.py _may_get_votes)
+@pytest.mark.parametrize("text", [
+    "Kurz nach der Volksabstimmung senkte die Zentralbank den Leitzins auf 11 Prozent.",
+    "Nach der Landtagswahl wurde die Grunderwerbsteuer auf 11 Prozent erhöht.",
+])
+def test_a_rate_changed_in_a_clause_that_names_a_vote_is_no_vote_share(parsed_nlp, text):
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": "Nach der Wahl\n\n" + text,
+        "b.txt": "Ergebnis\n\nDie Bauernliste hatte bei der Landtagswahl einen Stimmenanteil von 11 Prozent erreicht.",
+    }, story="wahl")
+    g = {c.article: c.group for c in claims}
+    assert g["a.txt"] != g["b.txt"], [(c.article, c.text, c.group) for c in claims]
+
+
+def test_an_elliptic_conjunct_with_its_own_time_keeps_it(parsed_nlp):
+    # "2009 ..., heute nur noch 1.900": the gap contrasts the time, the conjunct does not share the first's year
+    doc = parsed_nlp.make_doc("Im Jahr 2009 besuchten noch 4.800 Schüler die Schulen des Tals, heute nur noch 1.900.")
+    doc._.article_id, doc._.dct = "t.txt", "2016-05-10"
+    claims = parsed_nlp(doc)._.claims
+    assert len(claims) == 2 and claims[0].measure.time == "2009" and claims[1].measure.time != "2009", \
+        [(c.text, c.measure) for c in claims]
+
+
+@pytest.mark.parametrize("pipeline", ["nlp", "parsed_nlp"])
+def test_a_physical_amount_compared_over_a_named_period_is_two_quantities(request, pipeline):
+    # what a year makes or uses (production, emissions, a harvest) is counted year by year (review rv47)
+    text = "Die Zuckerrübenernte im Land stieg im Vorjahr von 2,4 auf 2,9 Millionen Tonnen."
+    claims, _ = analyse(request.getfixturevalue(pipeline), {"a.txt": "Zahlen\n\n" + text}, story="zahlen")
+    assert len(claims) == 2 and claims[0].group != claims[1].group, [(c.text, c.group) for c in claims]
+
+
+def test_a_party_named_by_its_members_keeps_its_vote_share(parsed_nlp):
+    # a plural subject ("die Freiheitlichen") is who got the votes, not a rate (review rv47)
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": "Gemeinderat\n\nDie Freiheitlichen sind bei der Gemeinderatswahl im April von 28 auf 21 Prozent "
+                 "abgerutscht.",
+        "b.txt": "Ergebnis\n\nDie FPÖ erreichte bei der Gemeinderatswahl einen Stimmenanteil von 21 Prozent.",
+    }, story="wahl")
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 21.0)] == g[("b.txt", 21.0)], [(c.article, c.text, c.group) for c in claims]

@@ -8,7 +8,8 @@ claim's `changed_to` is the start offset of Y's figure (consolidate/estimates.py
 Not for a flow counted per period: "die Zahl der Anträge stieg im Vorjahr von 1.200 auf 900", "von 2.300 auf 5.100
 pro Monat" compares two periods' counts - last year's applications are not this year's, two quantities, not one
 stock at two times (`compares_periods`). A stock reported at two dates ("seit Jänner", "bis Ende Juni", "im Juli")
-or a level (a percentage) stays one quantity.
+or a level (a percentage) stays one quantity, and so does a stock compared over a named period: what is counted
+decides (`counts_flow`: "die Zahl der Arbeitslosen sank im Vorjahr von 5.400 auf 4.100" is one quantity).
 
 The preposition that governs a figure is read from the parse where the pipeline parses (the `case` dependent of the
 number or of the noun it counts: "auf 95 Millionen Euro"), else from the words right before the figure.
@@ -174,28 +175,103 @@ def compares_periods(doc: Doc, old: Token, new: Token, a: Claim, b: Claim | None
     ("im Vorjahr", "im ersten Halbjahr", "gegenüber dem Vorjahr", "im Jahr 2015"), or a counted noun that is a count
     per period by its first part ("Jahresumsatz"). A percentage is a level (a share, a rate), never a flow; a span's
     start or end, a point and a stretch ("seit Jänner", "bis Ende Juni", "binnen eines Jahres", "in den vergangenen
-    Jahren") date a stock's change, and so does a month's name ("im Juli")."""
+    Jahren") date a stock's change, and so does a month's name ("im Juli").
+
+    A named period in a time adverbial does not make a flow by itself (a period in the genitive of the changing
+    noun does: "der Gewinn der ersten drei Quartale" is kept for them): what is counted decides (`counts_flow`).
+    Events and money kept per accounting period are counted period by period ("die Zahl der Festnahmen stieg im
+    Vorjahr", "die Ausgaben stiegen gegenüber dem Vorjahr"); people in a state, things held and a level are a stock
+    the period dates ("die Zahl der Arbeitslosen sank im Vorjahr von 5.400 auf 4.100", "der Schuldenstand stieg
+    gegenüber dem Vorjahr"); a noun of neither kind stays one quantity. A count of things per unit of time is a
+    frequency, a flow; money per unit of time is a price or a wage unless its noun is a money flow ("von 8,50 auf
+    8,84 Euro pro Stunde")."""
     if any(c is not None and (c.unit in ("%", "pp") or c.measure is not None and c.measure.kind == "percent")
            for c in (a, b)):
         return False
-    if any(c is not None and c.measure is not None and (c.measure.time or "").startswith("pro-") for c in (a, b)):
-        return True                                   # a rate the parse read ("pro Monat")
     lo, hi = _clause(doc, old, new)
+    money = any(c is not None and c.measure is not None and c.measure.kind == "money" for c in (a, b))
+    if any(c is not None and c.measure is not None and (c.measure.time or "").startswith("pro-") for c in (a, b)):
+        return not money or counts_flow(doc, a, lo, hi) is True     # a rate the parse read ("pro Monat")
     adverbs, units = _rate_words()
     toks = doc[lo:hi]
     for t in toks:
         w = t.lower_
-        if w in adverbs:
-            return True                               # "jährlich", "monatlich"
-        if t.i > 0 and doc[t.i - 1].lower_ in ("pro", "je") and w in units:
-            return True                               # "pro Monat", "je Jahr"
-        if _period_noun(t.text) and _names_whole_period(doc, t, lo):
-            return True
+        if w in adverbs or t.i > 0 and doc[t.i - 1].lower_ in ("pro", "je") and w in units:
+            # "jährlich", "pro Monat", "je Jahr"
+            return not money or counts_flow(doc, a, lo, hi) is True
         if _period_compound(t.text) and _changing_noun(doc, t, lo):
             return True                               # "Der Jahresumsatz stieg von 80 auf 95 Millionen Euro"
         if _genitive_period_of_subject(t):
             return True                               # "das EGT der ersten drei Quartale sank von ... auf ..."
+        if _period_noun(t.text) and _names_whole_period(doc, t, lo):
+            return counts_flow(doc, a, lo, hi) is True   # "im Vorjahr": what is counted decides
     return False
+
+
+@lru_cache(maxsize=1)
+def _noun_kinds() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(level heads, event heads, money flows) of lang/de/period_phrases.tsv, longest first."""
+    def longest(key: str) -> tuple[str, ...]:
+        return tuple(sorted(PERIOD_PHRASES[key], key=len, reverse=True))
+    return longest("level_heads"), longest("event_heads"), longest("money_flows")
+
+
+def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
+    """Is what the change counts a flow, counted period by period (True), a stock or a level held (False), or
+    unknown (None)? The counted noun is the claim's own ("Arbeitslosen", "Festnahmen"), or for money and units the
+    noun whose amount the clause changes ("Der Schuldenstand stieg", "Die Ausgaben stiegen"). Its class decides
+    (extract/measures.py `classify_counted`, the event lexicon, the noun's last part):
+    - a level or a stock by its last part ("-stand", "-bestand"), things that exist (sites, buildings, vehicles,
+      weapons, jobs): a stock;
+    - an amount of a physical unit (tonnes, litres): a flow unless a level by its last part;
+    - money: a flow where a noun of its sentence is an amount kept per accounting period ("Umsatz", "Gewinn",
+      "Ausgaben"; the subject or not: "rechnet für den Gewinn mit einem Anstieg von ... auf ..."), else money held
+      or a price (a stock or a level: "Schulden", "Vermögen", "Mindestlohn"), unknown without a noun;
+    - an event noun (the event lexicon: "Unfall", "Insolvenz", "Festnahme") or a deverbal noun of an act or a case
+      ("Einbürgerungen", "Straftaten", "Asylanträge"), the dead and injured (deaths and injuries happen): a flow;
+    - people by their class or their form (a nominalised adjective or participle of a state, an agent noun:
+      "Arbeitslose", "Beschäftigte", "Einwohner", "Mitglieder"): a stock."""
+    from ..lang.de.event_words import trigger_lexicon
+    from .measures import classify_counted
+
+    currency = c.measure is not None and c.measure.kind == "money"
+    money = currency or c.unit not in (None, "", "%", "pp")
+    levels, events, money_flows = _noun_kinds()
+    sent = doc[lo].sent if doc.has_annotation("SENT_START") else doc[lo:hi]
+    if money and any(t.text[:1].isupper() and (t.lemma_ or t.text).lower().endswith(money_flows) for t in sent):
+        return True                                    # "Für den Gewinn, ..., rechnet sie mit einem Anstieg von ..."
+    noun = None if money else c.counted
+    if not noun:
+        noun = next((t.lemma_ if doc.has_annotation("LEMMA") and t.lemma_ else t.text
+                     for t in doc[lo:hi] if t.text[:1].isupper() and t.is_alpha and not _period_noun(t.text)
+                     and t.lower_ not in DETERMINERS and t.lower_ not in OBLIQUE
+                     and (t.pos_ in ("NOUN", "PROPN") if doc.has_annotation("POS") else t.i > lo)
+                     and _changing_noun(doc, t, lo)), None)
+    w = (noun or "").lower().replace("-", "")
+    if noun and w.endswith(levels):
+        return False                                   # "Schuldenstand", "Lagerbestand"
+    if money and not currency:
+        # an amount of a physical unit compared over a named period is what a period makes or uses: production,
+        # emissions, a harvest ("Die Stahlproduktion stieg im Vorjahr von 5,2 auf 6,1 Millionen Tonnen"); a stock
+        # of it says so by its last part ("Lagerbestand")
+        return True
+    if not noun:
+        return None
+    if money:
+        return False                                   # money held or a price: "Schulden", "Mindestlohn"
+    cls, domain = classify_counted(noun)
+    if domain in ("site", "vehicle", "weapon", "jobs"):
+        return False                                   # things held: "Wohnungen", "Betten" of a class, "Stellen"
+    lexicon = trigger_lexicon()
+    # the singular of a plural the tokenizer left unlemmatised ("Insolvenzen" -> insolvenz)
+    forms = {w} | {w[:-len(e)] for e in ("en", "n", "e", "s") if w.endswith(e) and len(w) - len(e) >= 4}
+    if any((e := lexicon.noun(f)) is not None and e.type != "-" for f in forms) or w.endswith(events):
+        return True                                    # "Unfälle", "Insolvenzen", "Festnahmen", "Einbürgerungen"
+    if domain in ("casualty", "event"):
+        return True                                    # deaths and injuries, attacks of a period
+    if domain == "person":
+        return False                                   # "Arbeitslose", "Einwohner", "Mitglieder"
+    return None
 
 
 def _changing_noun(doc: Doc, t: Token, lo: int) -> bool:
@@ -232,7 +308,12 @@ def _names_whole_period(doc: Doc, t: Token, lo: int) -> bool:
     "zum", "während" (with a determiner and adjectives between: "im ersten Halbjahr", "gegenüber dem Vorjahr"),
     or an accusative of time ("vergangenes Jahr")? Not after a number ("zwei Jahre": a stretch), an indefinite
     article, a span's or a point's preposition, nor as the genitive of another noun ("Ende des Jahres", "im Laufe
-    des Jahres": a point or the course of it)."""
+    des Jahres": a point or the course of it). By the parse where it parses (`_whole_period_parsed`), else by the
+    words before the noun."""
+    if doc.has_annotation("DEP"):
+        parsed = _whole_period_parsed(t, lo)
+        if parsed is not None:
+            return parsed
     k = t.i - 1
     adjectives = 0
     # adjectives: lowercase, or capitalised as the clause's first word ("Vergangenes Jahr")
@@ -253,6 +334,27 @@ def _names_whole_period(doc: Doc, t: Token, lo: int) -> bool:
         return False
     # "vergangenes Jahr" after a verb or a noun: an accusative of time
     return adjectives > 0 and not doc[k].text[:1].isupper()
+
+
+def _whole_period_parsed(t: Token, lo: int) -> bool | None:
+    """The period noun's own dependents decide: a number ("zwei Jahre") or a span's, a point's word or an
+    indefinite article among them ("seit dem Vorjahr", "binnen eines Jahres"): no whole period; its preposition
+    one of a whole period ("im", "gegenüber", "zum"): a whole one; no preposition, as the genitive of another noun
+    ("Ende des Jahres"): none; an adjective and no preposition on a clause's adverbial ("vergangenes Jahr"): an
+    accusative of time. None where the parse says nothing of these (the words decide)."""
+    kids = [k for k in t.children if k.i < t.i]
+    if any(k.dep_ == "nummod" for k in t.children):
+        return False
+    if any(k.lower_ in NOT_PERIOD_OPENERS for k in kids if k.dep_ in ("case", "det", "advmod", "mark")):
+        return False
+    case = [k for k in kids if k.dep_ == "case"]
+    if case:
+        return case[0].lower_ in PERIOD_OPENERS and not _after_span_word(t.doc, case[0].i, lo)
+    if t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN"):
+        return False                                   # "Ende des Jahres", "im Laufe des Jahres"
+    if t.dep_ in ("obl", "obl:tmod", "nmod:tmod", "advmod") and any(k.dep_ == "amod" for k in kids):
+        return True                                    # "vergangenes Jahr"
+    return None
 
 
 def _after_span_word(doc: Doc, k: int, lo: int) -> bool:

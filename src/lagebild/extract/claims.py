@@ -528,6 +528,37 @@ def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
     return None
 
 
+def _gapped_clause_start(doc: Doc, unit: Unit, text: str, a: int, b: int) -> int:
+    """Where the clause a figure's time is read from starts: a segment after a clause's comma with no verb of its
+    own is an elliptic conjunct or a list item of the clause before it ("Das Wifo rechnete für 2016 mit 1,4
+    Prozent, das IHS mit 1,6 Prozent"; "2014 starben 40 Menschen, darunter 12 Kinder"): German gaps the shared verb
+    and its adjuncts, the time among them, so the clause reaches back over commas to the segment that has the verb,
+    within the sentence, unless the conjunct names a time of its own ("..., heute nur noch 3.200"). Not from a
+    colon's, a semicolon's or a bracket's segment ("(Vorjahr: 3,7 Mrd. Euro)" labels its own figure). By the
+    parse's parts of speech; without them the segment is its own clause."""
+    if not doc.has_annotation("POS") or not doc.has_annotation("SENT_START"):
+        return a
+    span = doc.char_span(a, b, alignment_mode="expand")
+    lo = max(unit.start, span.sent.start_char) if span is not None and len(span) else unit.start
+    if re.match(r",\d", text[b:b + 2]):
+        # the segment runs on over a decimal comma ("von 440,5 Mio."): to the next clause's comma
+        m = re.search(r"[;:()]|,(?!\d)", text[b + 1:unit.end])
+        b = b + 1 + m.start() if m else unit.end
+    while a > lo and text[a - 1] == "," and not text[a - 2:a - 1].isdigit() and \
+            "(" not in text[a:b] and ")" not in text[a:b]:
+        seg = doc.char_span(a, b, alignment_mode="expand")
+        if seg is None or any(t.pos_ in ("VERB", "AUX") for t in seg):
+            return a
+        if any(a <= t.start < b for t in doc._.times or ()):
+            return a                       # the conjunct names its own time, the gap contrasts it ("2010 lebten
+            # dort 5.000 Menschen, heute nur noch 3.200", "2014 300 Einbrüche, im laufenden Jahr bisher 120")
+        b = a - 1
+        # the segment before: back to a clause's comma (not a decimal one, "0,4 Prozent"), a colon, a semicolon
+        # or a bracket
+        a = max([lo] + [lo + m.end() for m in re.finditer(r"[;:()]|,(?!\d)", text[lo:b])])
+    return a
+
+
 def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | None:
     """The year a figure's clause dates it to, when that is not the year of publication ("2007 starben bei
     einem Beben 500 Menschen"): a count of another year is another quantity."""
@@ -537,6 +568,7 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
     a = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
     m = re.search(r"[,;:]", text[fig.end:unit.end])
     b = fig.end + m.start() if m else unit.end
+    a = _gapped_clause_start(doc, unit, text, a, b)
     best: tuple[int, str] | None = None
     for t in times:
         if not (a <= t.start < b) or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value) \

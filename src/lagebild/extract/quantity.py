@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang.de import pairs, period_units, table, words
 from .measures import classify, classify_counted, person_form
+from .numbers import MONTHS as MONTH_WORDS
 from .numbers import parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
@@ -438,9 +439,62 @@ def rate_noun(doc: Doc, start: int, end: int) -> str | None:
 
 
 def percent_rate(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
-    """(`rate_noun`, `rate_time`) of a percentage from one reading of its parse."""
+    """(`rate_noun`, `rate_time`) of a percentage from one reading of its parse; a vote share where the parse names
+    no rate (`_vote_share`)."""
     found = _rate_parse(doc, start, end)
-    return _rate_noun(found), _rate_time(doc, start, end, found)
+    noun = _rate_noun(found)
+    if noun is None and found is not None and _vote_share(found[1]):
+        noun = VOTE_SHARE
+    return noun, _rate_time(doc, start, end, found)
+
+
+# What a vote share is a rate of: the modifier of "Stimmenanteil" (the rate noun that names it, `_rate_modifier`)
+VOTE_SHARE = "stimmen"
+
+
+def _vote_share(x: Token) -> bool:
+    """Is a percentage that names no rate a vote share: said with "mit" or "auf" ("mit 13 Prozent", "kam auf 21
+    Prozent") in a clause that names a vote - a noun the event lexicon reads as one ("bei den Wahlen", "in der
+    Stichwahl")? German reports a party's or a candidate's result so, leaving "der Stimmen" out."""
+    from ..lang.de.event_words import trigger_lexicon
+
+    if not any(c.dep_ == "case" and c.lower_ in ("mit", "auf") for c in x.children):
+        return False
+    lexicon = trigger_lexicon()
+    segment = punct_segment(x.doc, x)
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.i != x.i and _is_vote(t, lexicon) for t in segment):
+        return False
+    # whose the percentage is: the clause's subject and the noun the parse hangs it on. A thing that has a rate
+    # or a level ("hob die Notenbank den Leitzins auf 5 Prozent", "wurde die Mehrwertsteuer auf 19 Prozent
+    # angehoben", "sank die Beteiligung auf 45 Prozent") in a clause that names a vote is not a share of votes
+    holders = [t for t in segment if t.dep_ in ("nsubj", "nsubj:pass")]
+    if x.head.i != x.i and x.head.pos_ == "NOUN":
+        holders.append(x.head)
+    return not any(not _may_get_votes(t, lexicon) for t in holders)
+
+
+def _is_vote(t: Token, lexicon) -> bool:
+    e = lexicon.noun((t.lemma_ or t.text).lower())
+    return e is not None and e.type == "VOTE"
+
+
+# Last parts of common nouns of who stands at a vote ("Partei", "Bürgerliste", "Kandidatin"; lang/de/vote_holders.txt)
+VOTE_HOLDERS = tuple(sorted(words("vote_holders")))
+
+
+def _may_get_votes(t: Token, lexicon) -> bool:
+    """Can the noun hold a vote share or date it: a name, a pronoun (the relative "die"), an organisation or a
+    person by the parse, a plural (a party named by its members: "die Sozialdemokraten", "die Grünen"; a rate in the
+    plural, "die Zinsen", is a rate noun the parse reads before), people by their class, who stands at a vote by its
+    last part, the vote itself or a month ("bei der Wahl im Juni mit 13 Prozent", the parse hanging the figure on
+    "Juni")? A rate or a level is a singular common noun ("der Leitzins", "die Beteiligung", "die Wirtschaft")."""
+    if t.pos_ != "NOUN" or t.ent_type_ in ("ORG", "PER"):
+        return True
+    if "Plur" in t.morph.get("Number", []) and t.lemma_ and t.lemma_.lower() != t.lower_:
+        return True                        # a plural by its form too: the tagger reads "die Mehrwertsteuer" plural
+    lemma = (t.lemma_ or t.text).lower()
+    return (_is_vote(t, lexicon) or lemma in MONTH_WORDS or classify_counted(t.text)[1] == "person"
+            or lemma.endswith(VOTE_HOLDERS))
 
 
 def percent_change(doc: Doc, start: int, end: int) -> bool:
