@@ -713,3 +713,27 @@ def test_a_name_never_runs_over_a_sentences_end_or_a_score(nlp):
     # the tokenizer leaves the full stop on the score ('2:1.'), so the NER may join the two sentences' names
     ms = places(nlp, "Bochum verlor gegen Mainz 2:1. Wolfsburg spielte am Sonntag unentschieden.")
     assert "Mainz" in ms and "Wolfsburg" in ms and not any("2:1" in name for name in ms)
+
+
+def test_a_place_its_named_region_holds_no_homonym_of_stays_unresolved(nlp):
+    # the text puts the town in that region; the gazetteer knows none of the name there: no spot, not the larger
+    # homonym in another country
+    m = places(nlp, "Ein Bus ist am Montag in Bergen in Tirol verunglückt. Die Polizei ermittelt.")["Bergen"]
+    assert m.ref is None
+    m = places(nlp, "Ein Lastwagen ist am Montag in Frankfurt in Kärnten umgestürzt.")["Frankfurt"]
+    assert m.ref is None
+
+
+def test_a_dateline_town_the_parse_makes_a_winner_stays_the_town(nlp):
+    m = places(nlp, "Finale verloren. Marseille – Die Spanierin gewann am Samstag gegen Meier 6:3, 6:2.")["Marseille"]
+    assert m.label == "LOC" and m.country == "FR"
+
+
+def test_a_landmark_with_no_town_in_its_sentence_lies_where_all_the_articles_towns_lie(nlp):
+    # no dateline, no town in the landmark's sentence: the one country of the article's towns; towns of two
+    # countries leave it unplaced
+    text = "Der Verein spielt am Samstag in Kiel. Die Polizei sperrt deshalb am Abend die Zufahrt zum Nordsee-Stadion."
+    assert places(nlp, text)["Nordsee-Stadion"].country == "DE"
+    text = ("Der Verein spielt am Samstag in Kiel, der Gegner kommt aus Wien. Die Polizei sperrt am Abend die Zufahrt "
+            "zum Nordsee-Stadion.")
+    assert places(nlp, text)["Nordsee-Stadion"].country is None

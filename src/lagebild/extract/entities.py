@@ -41,7 +41,7 @@ from ..model import Mention
 from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text, token_at
-from .dateline import dateline
+from .dateline import colon_line, dateline
 from .name_type import retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
@@ -549,7 +549,8 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     sentence names (towns, not countries), where they are all of one country, else (its sentence naming none)
     in the country of the article's dateline ('Wien – ...') where every town the article names lies in that
     country: the dateline says where the report is filed, not where what it tells happens (a report filed from
-    Istanbul on a match in Vienna names Vienna: its stadium stays unplaced). The country, never their spot."""
+    Istanbul on a match in Vienna names Vienna: its stadium stays unplaced). An article with no dateline whose towns
+    all lie in one country sets its landmarks there too. The country, never their spot."""
     text, out = _text(doc), []
     sent_of = _sentence_index(doc)
     by_sent: dict[int, set[str]] = {}
@@ -561,6 +562,8 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                              len(line.places) == 1 and line.names(c.start, c.end)), None)
     if dateline_country and any(isos - {dateline_country} for isos in by_sent.values()):
         dateline_country = None                        # towns of another country: the dateline decides nothing
+    if not line and len(all_isos := set().union(*by_sent.values())) == 1:
+        dateline_country = next(iter(all_isos))        # no dateline: the one country all the article's towns lie in
     for c in chosen:
         isos = by_sent.get(sent_of(c.start), set())
         if c.label == "LOC" and not c.country and not c.ref and _landmark_name(text[c.start:c.end]) and \
@@ -1188,12 +1191,14 @@ def _towns_as_sides(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'Freiburg gewann am Samstag 3:1 gegen Bochum', 'Bochum besiegte Augsburg 2:0': in a clause whose verb has a
     match result ('3:1'; not a count, '30:12 Stimmen'), a town's name that the parse makes the verb's subject or
     object, or that follows 'gegen', is a team said by its town's name - no place, even where the article never
-    names the club in full (`_clubs_of_towns`). 'in Freiburg' (where it was played) stays the town."""
+    names the club in full (`_clubs_of_towns`). 'in Freiburg' (where it was played) stays the town, and so does the
+    dateline's ('Rotterdam – Der Schweizer gewann 6:4': the parse may make the desk's town the winner)."""
     if not _has_score(doc):
         return chosen
     out = []
     for c in chosen:
-        if c.label == "LOC" and (c.ref or "").startswith("geo:") and (tok := _span_root(doc, c)) is not None and \
+        if c.label == "LOC" and (c.ref or "").startswith("geo:") and not _in_dateline(doc, c.start) and \
+                (tok := _span_root(doc, c)) is not None and \
                 (tok.dep_ in SIDE_DEPS or (tok.dep_ == "obl" and any(
                     k.dep_ == "case" and k.lower_ in AGAINST for k in tok.children))) and \
                 (p := gazetteer().by_id.get((c.ref or "").split(":", 1)[1])) is not None and p.precision == "city" \
@@ -1539,8 +1544,7 @@ def _metonymic(doc: Doc, pos: int) -> bool:
     prev = [w.lower() for w in _prev_words(doc, pos, 3)]
     if len(prev) >= 2 and prev[-1] in ("in", "im") and prev[-2] in GOV_NOUNS:
         return True
-    line_start = _text(doc).rfind("\n", 0, pos) + 1
-    if _text(doc)[line_start:pos].strip() == "" and re.match(r"[^\s:]+:", _text(doc)[pos:pos + 40]):
+    if colon_line(_text(doc), pos):
         return False                                   # dateline "Moskau: ..." is where the report comes from
     return not prev or prev[-1] not in LOCATIVE | PLACE_NOUNS | {"der", "die", "das", "dem", "des"} or \
         (prev[-1] in {"der", "dem", "den", "des"} and len(prev) > 1 and prev[-2] not in LOCATIVE)
@@ -2293,9 +2297,9 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         if inside is not None:                        # "Moorbach in Niedersachsen": the one in that region
             fixed[form] = inside
             anchored[form] = area
-        elif region is not None and region.precision == "region" and g.admin1_of(region) and \
-                any(c.country == region.country for c in g.candidates(form)):
-            # "Neustadt in Hessen": the country's towns of that name lie in other regions: no spot, not another's
+        elif region is not None and region.precision != "city" and all(c.id != region.id for c in g.candidates(form)):
+            # "Neustadt in Hessen", "Bergen in Tirol": the text puts it in that region, where the gazetteer knows no
+            # place of the name (with a region code or without) - unresolved text, never a homonym elsewhere
             fixed[form] = None
             anchored[form] = area
     out: list[Cand] = []
