@@ -737,3 +737,26 @@ def test_a_landmark_with_no_town_in_its_sentence_lies_where_all_the_articles_tow
     text = ("Der Verein spielt am Samstag in Kiel, der Gegner kommt aus Wien. Die Polizei sperrt am Abend die Zufahrt "
             "zum Nordsee-Stadion.")
     assert places(nlp, text)["Nordsee-Stadion"].country is None
+
+
+def test_a_common_noun_with_its_article_the_ner_took_for_a_name_is_no_person(nlp):
+    # the tagger reads the word as a common noun (NN) with its article: no person, however the NER labelled it
+    ms = places(nlp, "Der mit dem giftigen Granulat belastete Boden wurde am Freitag abgetragen.")
+    assert "Granulat" not in ms
+    # a surname after an article and an age stays the person (the tagger reads a name: NE)
+    assert places(nlp, "Der 41-jährige Huber wurde am Montag festgenommen.")["Huber"].label == "PER"
+
+
+def test_a_landmark_in_the_genitive_is_its_name_and_no_organisation(nlp):
+    # the genitive's ending is no part of the landmark's name; the NER's organisation of the very span a town's
+    # adjective and a station's noun make is the landmark (an institution's noun keeps the organisation)
+    m = places(nlp, "Der Umbau des Hamburger Hauptbahnhofs beginnt im Mai.")["Hamburger Hauptbahnhof"]
+    assert m.label == "LOC" and m.country == "DE"
+    assert "Bremer Dom" in places(nlp, "Die Sanierung des Bremer Doms kostet mehr als geplant.")
+    assert places(nlp, "Die Studie entstand an der Universität Wien.")["Universität Wien"].label == "ORG"
+
+
+def test_a_towns_adjective_before_a_noun_is_no_county_abroad_named_like_it(nlp):
+    # 'Bremer' is also a county's name in the gazetteer (abroad): before a noun it is the town's adjective
+    ms = places(nlp, "Die Versammlung im Bremer Stadtteil Vegesack wurde am Samstag von der Polizei geschützt.")
+    assert "Bremer" not in ms and ms["Vegesack"].country == "DE"

@@ -378,12 +378,31 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
     """'Martin Grubers Wahlkampf': a person's name in the genitive before the noun it goes with is
     the name less its -s (as a repeated surname is, `_person_repeats`)."""
     text = _text(doc)
+    if c.label == "LOC" and not c.ref:
+        return _landmark_without_genitive(text, c)
     if c.label != "PER":
         return c
     last = text[c.start:c.end].split()[-1]
     nxt = text[c.end:c.end + 40].split()
     if nxt and _genitive_name(last) and nxt[0][:1].isupper() and word_tag(nxt[0].strip(".,;:"))[0] == "NN":
         return Cand(c.start, c.end - 1, c.label, c.prio, c.country, c.ref)
+    return c
+
+
+def _landmark_without_genitive(text: str, c: Cand) -> Cand:
+    """'die Halle des Münchner Hauptbahnhofs': a landmark's name of a town's adjective (which declines not) and a
+    building's or site's noun in the genitive is its name less the ending (-s, -es), where only the word without it
+    is such a noun in the singular. An inflected adjective before the noun ('des Ägyptischen Museums') would stay
+    inflected: that name is left as written."""
+    words = text[c.start:c.end].split()
+    last = words[-1]
+    if len(words) != 2 or _town_of_adjective(words[0]) is None or not last[:1].isupper() or \
+            singular_place_type(last) is not None:
+        return c
+    for ending in ("es", "s"):
+        if last.endswith(ending) and len(last) - len(ending) >= 3 and \
+                singular_place_type(last[:-len(ending)]) in ("facility", "site"):
+            return Cand(c.start, c.end - len(ending), c.label, c.prio, c.country, c.ref)
     return c
 
 
@@ -1320,6 +1339,9 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue                                   # "#Hungary" in an embedded tweet: the country, no person
         if base == "PER" and _acronym_of_words_before(doc, e):
             base = "ORG"                               # "Reporter ohne Grenzen (RoG)": its expansion's, no person
+        if base == "PER" and len(e) == 1 and e[0].tag_ == "NN" and any(c.dep_ == "det" for c in e[0].children):
+            continue                                   # "mit dem giftigen Granulat": the tagger's common noun with
+            #                                            its article, which the NER took for a name
         if base == "PER" and len(e) == 1 and e.start > 0 and (town := _town_of_adjective(doc[e.start - 1].text)) \
                 and not _common_noun_only(doc[e.start - 1].text) and not known_first_name(e.text):
             # "Ausfahrt Favoritner Heide": a place named after its town, no person
@@ -1516,10 +1538,21 @@ def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
         one_word = not re.search(r"\s", text[c.start:c.end])
         if any(r.start <= c.start and c.end <= r.end and
                (r.end - r.start > c.end - c.start if r.label == c.label else
-                one_word or r.end - r.start > c.end - c.start or _town_after_preposition(doc, r, c)) for r in rules):
+                one_word or r.end - r.start > c.end - c.start or _town_after_preposition(doc, r, c) or
+                _landmark_not_institution(doc, r, c)) for r in rules):
             continue
         out.append(c)
     return out
+
+
+def _landmark_not_institution(doc: Doc, rule: Cand, ner: Cand) -> bool:
+    """'an den Seitenflügeln des Stuttgarter Hauptbahnhofs': the NER's organisation is the very span of a landmark
+    a rule read (a town's adjective and a building's or site's noun), whose noun names no institution housed there
+    ('Universität Wien' stays the organisation) - the landmark."""
+    words = _text(doc)[ner.start:ner.end].split()
+    return rule.label == "LOC" and ner.label == "ORG" and (rule.start, rule.end) == (ner.start, ner.end) and \
+        len(words) == 2 and place_type(words[-1]) in ("facility", "site") and \
+        not words[-1].lower().endswith(INSTITUTION_NOUNS) and _town_of_adjective(words[0]) is not None
 
 
 def _town_after_preposition(doc: Doc, rule: Cand, ner: Cand) -> bool:
@@ -2056,6 +2089,10 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     w = toks[i].text.rstrip("".join(DASHES))
     if kind == "facility":
         return False                                   # "im Stadion Wembley", "Konzerthalle Halle": not the town
+    if n == 1 and i + 1 < len(toks) and toks[i + 1].tag_ == "NN" and toks[i + 1].text[:1].isupper() and \
+            _town_of_adjective(w) is not None:
+        return False                                   # "die Bremer Parteien": a town's adjective before its noun,
+        #                                                not a county abroad named like it
     if _foreign_name_goes_on(toks, i + n):
         return False                                   # "Stade de France": a longer name, not Stade
     if n == 1 and w.lower() in PARTICLES and i + 1 < len(toks) and \
