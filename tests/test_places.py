@@ -743,6 +743,8 @@ def test_a_common_noun_with_its_article_the_ner_took_for_a_name_is_no_person(nlp
     # the tagger reads the word as a common noun (NN) with its article: no person, however the NER labelled it
     ms = places(nlp, "Der mit dem giftigen Granulat belastete Boden wurde am Freitag abgetragen.")
     assert "Granulat" not in ms
+    # a compound whose head names a landscape is read on as a place
+    assert places(nlp, "Die Stadt nahm das Wasser aus dem trüben Isar-Fluss.")["Isar-Fluss"].label == "LOC"
     # a surname after an article and an age stays the person (the tagger reads a name: NE)
     assert places(nlp, "Der 41-jährige Huber wurde am Montag festgenommen.")["Huber"].label == "PER"
 
@@ -753,6 +755,8 @@ def test_a_landmark_in_the_genitive_is_its_name_and_no_organisation(nlp):
     m = places(nlp, "Der Umbau des Hamburger Hauptbahnhofs beginnt im Mai.")["Hamburger Hauptbahnhof"]
     assert m.label == "LOC" and m.country == "DE"
     assert "Bremer Dom" in places(nlp, "Die Sanierung des Bremer Doms kostet mehr als geplant.")
+    # a plural's -s is no genitive: the article says which
+    assert "Wiener Traditionshotels" in places(nlp, "Die beiden Wiener Traditionshotels melden Rekorde.")
     assert places(nlp, "Die Studie entstand an der Universität Wien.")["Universität Wien"].label == "ORG"
 
 

@@ -379,7 +379,7 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
     the name less its -s (as a repeated surname is, `_person_repeats`)."""
     text = _text(doc)
     if c.label == "LOC" and not c.ref:
-        return _landmark_without_genitive(text, c)
+        return _landmark_without_genitive(doc, c)
     if c.label != "PER":
         return c
     last = text[c.start:c.end].split()[-1]
@@ -389,15 +389,25 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
     return c
 
 
-def _landmark_without_genitive(text: str, c: Cand) -> Cand:
+def _genitive_after_article(doc: Doc, start: int) -> bool:
+    """Whether the name starting at character `start` follows an article in the genitive singular ('des Münchner
+    Hauptbahnhofs'; 'die beiden Wiener Traditionsclubs' is a plural): the article's morphology, surer than the
+    name's."""
+    first = token_at(doc, start)
+    prev = doc[first.i - 1] if first is not None and first.i > 0 else None
+    return prev is not None and prev.pos_ == "DET" and "Gen" in prev.morph.get("Case") and \
+        "Sing" in prev.morph.get("Number")
+
+
+def _landmark_without_genitive(doc: Doc, c: Cand) -> Cand:
     """'die Halle des Münchner Hauptbahnhofs': a landmark's name of a town's adjective (which declines not) and a
     building's or site's noun in the genitive is its name less the ending (-s, -es), where only the word without it
     is such a noun in the singular. An inflected adjective before the noun ('des Ägyptischen Museums') would stay
     inflected: that name is left as written."""
-    words = text[c.start:c.end].split()
+    words = _text(doc)[c.start:c.end].split()
     last = words[-1]
     if len(words) != 2 or _town_of_adjective(words[0]) is None or not last[:1].isupper() or \
-            singular_place_type(last) is not None:
+            singular_place_type(last) is not None or not _genitive_after_article(doc, c.start):
         return c
     for ending in ("es", "s"):
         if last.endswith(ending) and len(last) - len(ending) >= 3 and \
@@ -1339,9 +1349,11 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue                                   # "#Hungary" in an embedded tweet: the country, no person
         if base == "PER" and _acronym_of_words_before(doc, e):
             base = "ORG"                               # "Reporter ohne Grenzen (RoG)": its expansion's, no person
-        if base == "PER" and len(e) == 1 and e[0].tag_ == "NN" and any(c.dep_ == "det" for c in e[0].children):
+        if base == "PER" and len(e) == 1 and e[0].tag_ == "NN" and any(c.dep_ == "det" for c in e[0].children) \
+                and not _geographic_compound(text):
             continue                                   # "mit dem giftigen Granulat": the tagger's common noun with
-            #                                            its article, which the NER took for a name
+            #                                            its article, which the NER took for a name (a compound
+            #                                            whose head names a landscape, 'der Isar-Fluss', is read on)
         if base == "PER" and len(e) == 1 and e.start > 0 and (town := _town_of_adjective(doc[e.start - 1].text)) \
                 and not _common_noun_only(doc[e.start - 1].text) and not known_first_name(e.text):
             # "Ausfahrt Favoritner Heide": a place named after its town, no person
