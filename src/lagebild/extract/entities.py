@@ -395,8 +395,8 @@ def _genitive_after_article(doc: Doc, start: int) -> bool:
     name's."""
     first = token_at(doc, start)
     prev = doc[first.i - 1] if first is not None and first.i > 0 else None
-    return prev is not None and prev.pos_ == "DET" and "Gen" in prev.morph.get("Case") and \
-        "Sing" in prev.morph.get("Number")
+    return prev is not None and prev.pos_ == "DET" and "Gen" in prev.morph.get("Case", []) and \
+        "Sing" in prev.morph.get("Number", [])
 
 
 def _landmark_without_genitive(doc: Doc, c: Cand) -> Cand:
