@@ -113,3 +113,15 @@ def test_an_agency_lines_place_after_a_date_is_where_the_report_is_filed(nlp):
     start = text.index("Kairo")
     assert colon_line(text, start) and colon_line(text, start, start + len("Kairo"))
     assert not colon_line("Er sagte in Kairo: Wir bleiben.", len("Er sagte in "))
+
+
+def test_a_results_line_pairing_two_sides_is_no_dateline(nlp):
+    from lagebild.extract.dateline import dateline
+
+    # two sides' names joined by a dash (a hyphen-minus or a dash) with the match result after the second: a pairing
+    assert dateline(nlp("Eishockey, 12. Runde\nVillach - Klagenfurt 4:2\nDie Kärntner spielten vor vollem Haus.")) \
+        is None
+    assert dateline(nlp("Pokal. Real Madrid – Atletico Madrid 1:1 n.V.\nDas Derby ging ins Elfmeterschießen.")) is None
+    # a dateline whose report's sentence carries a result stays the dateline
+    text = "Derbysieg.\nInnsbruck - Die Innsbrucker gewannen am Samstag 2:1 gegen Salzburg."
+    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Innsbruck"]

@@ -155,7 +155,7 @@ def _datelines(doc: Doc):
             known = bool(gazetteer().candidates(name))
             if not known and (t.lower_ in STOP or any(not w.text[:1].isupper() for w in doc[t.i:k + 1])):
                 break                  # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
-            if _aside(doc, dash):
+            if _aside(doc, dash) or _result_pairing(doc, dash):
                 break
             places = [(t.idx, name_end), *joined]
             if joined and gazetteer().candidates(text[t.idx:joined[0][1]]):
@@ -205,6 +205,26 @@ def _aside(doc: Doc, dash: int) -> bool:
     if nxt is None or not nxt.text[:1].islower():
         return False
     return any(_standing_dash(doc, j) for j in range(dash + 1, nxt.sent.end))
+
+
+_SCORE = re.compile(r"\d+:\d+")
+
+
+def _result_pairing(doc: Doc, dash: int) -> bool:
+    """'Rapid - Sturm 2:1', 'St. Pölten – Admira 1:0': a name, a dash, a second side's name and a match result
+    right after it pair two teams (a results line): no dateline, whose dash opens the report's sentence."""
+    words = 0
+    for tok in doc[dash + 1:dash + 2 + NAME_WORDS]:
+        if tok.is_space:
+            if words:
+                return False
+            continue
+        if _SCORE.match(tok.text):
+            return words > 0
+        if not tok.text[:1].isupper():
+            return False               # 'Graz – Die Grazer gewannen 2:1': a sentence, no second side's name alone
+        words += 1
+    return False
 
 
 # what may stand before an agency line's place on its line: blanks, quotes and a date ('12.03.2015 Moskau: ...')
