@@ -89,6 +89,8 @@ def test_an_agencys_bracket_and_a_slashed_name_of_one_place(nlp):
     assert line is not None and [text[a:b] for a, b in line.places] == ["Frankfurt/Oder"]
     text = "Neue Route. Köln/Wien (APA) – Die Bahn fährt ab Mai direkt."
     assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Köln", "Wien"]
+    # a bracket after a name the gazetteer does not know is a party's in a list, no agency's: no dateline
+    assert dateline(nlp("Das neue Kabinett:\nAnna Berger (SPD) - Innenministerin\nKarl Huber (CSU) - Finanzen")) is None
 
 
 def test_a_title_lines_dash_yields_to_the_dateline_on_the_next_line(nlp):

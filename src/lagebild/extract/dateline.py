@@ -155,6 +155,9 @@ def _datelines(doc: Doc):
             known = bool(gazetteer().candidates(name))
             if not known and (t.lower_ in STOP or any(not w.text[:1].isupper() for w in doc[t.i:k + 1])):
                 break                  # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
+            if not known and any(doc[b].text == ")" for b in range(k + 1, dash)):
+                break                  # "Sebastian Kurz (ÖVP) - Bundeskanzler": a bracket after a name no place's
+                #                        is a party's or a role's (a list's line), not an agency's after its desk
             if _aside(doc, dash) or _result_pairing(doc, dash):
                 break
             places = [(t.idx, name_end), *joined]
