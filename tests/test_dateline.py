@@ -61,3 +61,69 @@ def test_an_abbreviations_or_ordinals_period_opens_no_dateline(nlp):
     text = "Die Mieten stiegen zwischen 2010 und 2019. Linz – Die Stadt hat am Montag neue Zahlen vorgelegt."
     line = dateline(nlp(text))
     assert line is not None and [text[a:b] for a, b in line.places] == ["Linz"]
+
+
+def test_a_hyphen_minus_standing_for_the_dash_makes_a_dateline(nlp):
+    from lagebild.extract.attribution.figures import dateline as is_dateline
+    from lagebild.extract.dateline import dateline
+
+    text = "Neue Regeln für Taxis. Linz - Die Stadt hat am Dienstag die Tarife erhöht."
+    doc = nlp(text)
+    line = dateline(doc)
+    assert line is not None and [text[a:b] for a, b in line.places] == ["Linz"]
+    assert is_dateline(next(t for t in doc if t.text == "Linz"))
+    # a hyphen-minus aside about the name, as with the dash: no dateline
+    assert dateline(nlp("Der Händler baut um. Spar - die Kette zählt 400 Filialen - schließt Läden.")) is None
+
+
+def test_an_agencys_bracket_and_a_slashed_name_of_one_place(nlp):
+    from lagebild.extract.dateline import dateline
+
+    # the agency's bracket stands between the name and the dash; it is no place and no part of one
+    text = "Zinsen bleiben niedrig. Bonn (AFP) – Die Bank hat am Montag entschieden."
+    line = dateline(nlp(text))
+    assert line is not None and [text[a:b] for a, b in line.places] == ["Bonn"]
+    # 'Frankfurt/Oder': one town's name the gazetteer holds, not two joined places; 'Köln/Wien' are two
+    text = "Brücke gesperrt. Frankfurt/Oder (dpa) – Die Polizei hat am Montag die Brücke gesperrt."
+    line = dateline(nlp(text))
+    assert line is not None and [text[a:b] for a, b in line.places] == ["Frankfurt/Oder"]
+    text = "Neue Route. Köln/Wien (APA) – Die Bahn fährt ab Mai direkt."
+    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Köln", "Wien"]
+    # a bracket after a name the gazetteer does not know is a party's in a list, no agency's: no dateline
+    assert dateline(nlp("Das neue Kabinett:\nAnna Berger (SPD) - Innenministerin\nKarl Huber (CSU) - Finanzen")) is None
+
+
+def test_a_title_lines_dash_yields_to_the_dateline_on_the_next_line(nlp):
+    from lagebild.extract.dateline import dateline
+
+    text = "Teure Mieten – Mieter wehren sich\n\nInnsbruck – Der Mieterverein hat am Montag geklagt."
+    line = dateline(nlp(text))
+    assert line is not None and [text[a:b] for a, b in line.places] == ["Innsbruck"]
+    # a name opening a sentence later in the text is no dateline of the article
+    text = "Teure Mieten – Mieter wehren sich\nDer Verein hat geklagt. Innsbruck – Die Stadt schweigt."
+    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Teure Mieten"]
+
+
+def test_an_agency_lines_place_after_a_date_is_where_the_report_is_filed(nlp):
+    # entities and events ask one reading (`colon_line`): a capital opening a line with a colon, a date before it,
+    # is the city the report comes from, not its government
+    from lagebild.extract.dateline import colon_line
+
+    text = "Meldungen vom Tage\n12.03.2015 Kairo: Die Regierung hat am Montag neue Wahlen angekündigt.\n"
+    doc = _doc(nlp, text)
+    assert [(m.label, m.ref.split(":")[0]) for m in doc._.mentions if m.text == "Kairo"] == [("LOC", "geo")]
+    start = text.index("Kairo")
+    assert colon_line(text, start) and colon_line(text, start, start + len("Kairo"))
+    assert not colon_line("Er sagte in Kairo: Wir bleiben.", len("Er sagte in "))
+
+
+def test_a_results_line_pairing_two_sides_is_no_dateline(nlp):
+    from lagebild.extract.dateline import dateline
+
+    # two sides' names joined by a dash (a hyphen-minus or a dash) with the match result after the second: a pairing
+    assert dateline(nlp("Eishockey, 12. Runde\nVillach - Klagenfurt 4:2\nDie Kärntner spielten vor vollem Haus.")) \
+        is None
+    assert dateline(nlp("Pokal. Real Madrid – Atletico Madrid 1:1 n.V.\nDas Derby ging ins Elfmeterschießen.")) is None
+    # a dateline whose report's sentence carries a result stays the dateline
+    text = "Derbysieg.\nInnsbruck - Die Innsbrucker gewannen am Samstag 2:1 gegen Salzburg."
+    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Innsbruck"]

@@ -713,3 +713,54 @@ def test_a_name_never_runs_over_a_sentences_end_or_a_score(nlp):
     # the tokenizer leaves the full stop on the score ('2:1.'), so the NER may join the two sentences' names
     ms = places(nlp, "Bochum verlor gegen Mainz 2:1. Wolfsburg spielte am Sonntag unentschieden.")
     assert "Mainz" in ms and "Wolfsburg" in ms and not any("2:1" in name for name in ms)
+
+
+def test_a_place_its_named_region_holds_no_homonym_of_stays_unresolved(nlp):
+    # the text puts the town in that region; the gazetteer knows none of the name there: no spot, not the larger
+    # homonym in another country
+    m = places(nlp, "Ein Bus ist am Montag in Bergen in Tirol verunglückt. Die Polizei ermittelt.")["Bergen"]
+    assert m.ref is None
+    m = places(nlp, "Ein Lastwagen ist am Montag in Frankfurt in Kärnten umgestürzt.")["Frankfurt"]
+    assert m.ref is None
+
+
+def test_a_dateline_town_the_parse_makes_a_winner_stays_the_town(nlp):
+    m = places(nlp, "Finale verloren. Marseille – Die Spanierin gewann am Samstag gegen Meier 6:3, 6:2.")["Marseille"]
+    assert m.label == "LOC" and m.country == "FR"
+
+
+def test_a_landmark_with_no_town_in_its_sentence_lies_where_all_the_articles_towns_lie(nlp):
+    # no dateline, no town in the landmark's sentence: the one country of the article's towns; towns of two
+    # countries leave it unplaced
+    text = "Der Verein spielt am Samstag in Kiel. Die Polizei sperrt deshalb am Abend die Zufahrt zum Nordsee-Stadion."
+    assert places(nlp, text)["Nordsee-Stadion"].country == "DE"
+    text = ("Der Verein spielt am Samstag in Kiel, der Gegner kommt aus Wien. Die Polizei sperrt am Abend die Zufahrt "
+            "zum Nordsee-Stadion.")
+    assert places(nlp, text)["Nordsee-Stadion"].country is None
+
+
+def test_a_common_noun_with_its_article_the_ner_took_for_a_name_is_no_person(nlp):
+    # the tagger reads the word as a common noun (NN) with its article: no person, however the NER labelled it
+    ms = places(nlp, "Der mit dem giftigen Granulat belastete Boden wurde am Freitag abgetragen.")
+    assert "Granulat" not in ms
+    # a compound whose head names a landscape is read on as a place
+    assert places(nlp, "Die Stadt nahm das Wasser aus dem trüben Isar-Fluss.")["Isar-Fluss"].label == "LOC"
+    # a surname after an article and an age stays the person (the tagger reads a name: NE)
+    assert places(nlp, "Der 41-jährige Huber wurde am Montag festgenommen.")["Huber"].label == "PER"
+
+
+def test_a_landmark_in_the_genitive_is_its_name_and_no_organisation(nlp):
+    # the genitive's ending is no part of the landmark's name; the NER's organisation of the very span a town's
+    # adjective and a station's noun make is the landmark (an institution's noun keeps the organisation)
+    m = places(nlp, "Der Umbau des Hamburger Hauptbahnhofs beginnt im Mai.")["Hamburger Hauptbahnhof"]
+    assert m.label == "LOC" and m.country == "DE"
+    assert "Bremer Dom" in places(nlp, "Die Sanierung des Bremer Doms kostet mehr als geplant.")
+    # a plural's -s is no genitive: the article says which
+    assert "Wiener Traditionshotels" in places(nlp, "Die beiden Wiener Traditionshotels melden Rekorde.")
+    assert places(nlp, "Die Studie entstand an der Universität Wien.")["Universität Wien"].label == "ORG"
+
+
+def test_a_towns_adjective_before_a_noun_is_no_county_abroad_named_like_it(nlp):
+    # 'Bremer' is also a county's name in the gazetteer (abroad): before a noun it is the town's adjective
+    ms = places(nlp, "Die Versammlung im Bremer Stadtteil Vegesack wurde am Samstag von der Polizei geschützt.")
+    assert "Bremer" not in ms and ms["Vegesack"].country == "DE"

@@ -15,6 +15,7 @@ dateline (`title_dateline`): only events take it, where the name is a place ('Me
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -22,9 +23,11 @@ from spacy.tokens import Doc
 from . import doc_text
 
 DASHES = frozenset({"–", "—"})
+HYPHEN = "-"               # 'Wien - Die Regierung ...': a hyphen-minus typed for the dash, standing alone
 _KEY = "_lagebild_dateline_read"
 NAME_WORDS = 4             # 'Santiago de Chile', 'Ried im Innkreis': a place's name of up to four words
 JOINED_WORDS = 6           # a '/'-joined place after the first: 'New York/San Juan –'
+AGENCY_WORDS = 4           # an agency's bracket before the dash: '(dpa)', '(APA/AFP)', '(Reuters)'
 
 
 class Dateline(NamedTuple):
@@ -94,7 +97,45 @@ def _clinging_dash(tok) -> bool:
     return len(tok.text) > 1 and tok.text[-1] in DASHES and bool(tok.whitespace_)
 
 
+def _standing_dash(doc: Doc, j: int) -> bool:
+    """A dash standing alone as a token: '–' or '—' with a space after it, or a hyphen-minus typed for it with
+    spaces on both sides ('Wien - Die ...'; a hyphen-minus in a word is one token with it: 'Neu-Ulm')."""
+    tok = doc[j]
+    spaced_after = bool(tok.whitespace_) or (j + 1 < len(doc) and doc[j + 1].is_space)
+    if tok.text in DASHES:
+        return spaced_after
+    return tok.text == HYPHEN and spaced_after and j > 0 and (bool(doc[j - 1].whitespace_) or doc[j - 1].is_space)
+
+
 def _dash_dateline(doc: Doc) -> Dateline | None:
+    """The first dateline of the text; but an opening of words the gazetteer does not know as a place, in a line of
+    its own (a title: 'Neue Pläne – Regierung will sparen'), yields to a known place's dateline opening one of the
+    next lines ('Graz – Die Landesregierung ...')."""
+    found = _datelines(doc)
+    first = next(found, None)
+    if first is None or first[1]:
+        return first[0] if first else None
+    text = doc_text(doc)
+    line_end = text.find("\n", first[0].end)
+    if line_end < 0:
+        return first[0]
+    for line, known in found:
+        if text.count("\n", line_end, line.start) > TITLE_LINES:
+            break
+        if known and _opens_line(text, line.start):
+            return line
+    return first[0]
+
+
+TITLE_LINES = 3            # a title's line and the blank and subtitle lines between it and the dateline's line
+
+
+def _opens_line(text: str, start: int) -> bool:
+    return text[:start].rstrip(" \t").endswith("\n")
+
+
+def _datelines(doc: Doc):
+    """Each opening read as a dateline in the text's order, with whether the gazetteer knows its first name."""
     from ..geo import gazetteer
     from .entities import STOP
 
@@ -111,13 +152,19 @@ def _dash_dateline(doc: Doc) -> Dateline | None:
             dash, dash_end, joined = after
             name_end = doc[k].idx + len(doc[k].text) - (1 if _clinging_dash(doc[k]) else 0)
             name = text[t.idx:name_end]
-            if not gazetteer().candidates(name) and (
-                    t.lower_ in STOP or any(not w.text[:1].isupper() for w in doc[t.i:k + 1])):
+            known = bool(gazetteer().candidates(name))
+            if not known and (t.lower_ in STOP or any(not w.text[:1].isupper() for w in doc[t.i:k + 1])):
                 break                  # "Im Duell Athen – Brüssel ...": a sentence, no place's name ("Den Haag")
-            if _aside(doc, dash):
+            if not known and any(doc[b].text == ")" for b in range(k + 1, dash)):
+                break                  # "Sebastian Kurz (ÖVP) - Bundeskanzler": a bracket after a name no place's
+                #                        is a party's or a role's (a list's line), not an agency's after its desk
+            if _aside(doc, dash) or _result_pairing(doc, dash):
                 break
-            return Dateline(t.idx, dash_end + 1, ((t.idx, name_end), *joined), text[dash_end - 1])
-    return None
+            places = [(t.idx, name_end), *joined]
+            if joined and gazetteer().candidates(text[t.idx:joined[0][1]]):
+                places[:2] = [(t.idx, joined[0][1])]     # 'Frankfurt/Main', 'Frankfurt/Oder': one place's name
+            yield Dateline(t.idx, dash_end + 1, tuple(places), text[dash_end - 1]), known
+            break
 
 
 def _joined_then_dash(doc: Doc, k: int) -> tuple[int, int, list[tuple[int, int]]] | None:
@@ -131,7 +178,7 @@ def _joined_then_dash(doc: Doc, k: int) -> tuple[int, int, list[tuple[int, int]]
     j = k + 1
     while j + 1 < n and doc[j].text == "/" and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha():
         a = e = j + 1
-        while e < n and e - a < JOINED_WORDS and doc[e].text not in DASHES and doc[e].text != "/" and \
+        while e < n and e - a < JOINED_WORDS and not _standing_dash(doc, e) and doc[e].text not in ("/", "(") and \
                 "\n" not in doc[e].text:
             e += 1
             if _clinging_dash(doc[e - 1]):
@@ -146,7 +193,10 @@ def _joined_then_dash(doc: Doc, k: int) -> tuple[int, int, list[tuple[int, int]]
         j = e
     while j < n and doc[j].is_space:
         j += 1
-    if j < n and doc[j].text in DASHES and (doc[j].whitespace_ or (j + 1 < n and doc[j + 1].is_space)):
+    if j < n and doc[j].text == "(" and (close := next((b for b in range(j + 1, min(n, j + 1 + AGENCY_WORDS))
+                                                          if doc[b].text == ")"), None)):
+        j = close + 1                  # 'Frankfurt (dpa) –': the agency's bracket between the name and the dash
+    if j < n and _standing_dash(doc, j):
         return j, doc[j].idx + len(doc[j].text), joined
     return None
 
@@ -157,7 +207,44 @@ def _aside(doc: Doc, dash: int) -> bool:
     nxt = next((t for t in doc[dash + 1:] if not t.is_space), None)
     if nxt is None or not nxt.text[:1].islower():
         return False
-    return any(t.text in DASHES for t in doc[dash + 1:nxt.sent.end])
+    return any(_standing_dash(doc, j) for j in range(dash + 1, nxt.sent.end))
+
+
+_SCORE = re.compile(r"\d+:\d+")
+
+
+def _result_pairing(doc: Doc, dash: int) -> bool:
+    """'Rapid - Sturm 2:1', 'St. Pölten – Admira 1:0': a name, a dash, a second side's name and a match result
+    right after it pair two teams (a results line): no dateline, whose dash opens the report's sentence."""
+    words = 0
+    for tok in doc[dash + 1:dash + 2 + NAME_WORDS]:
+        if tok.is_space:
+            if words:
+                return False
+            continue
+        if _SCORE.match(tok.text):
+            return words > 0
+        if not tok.text[:1].isupper():
+            return False               # 'Graz – Die Grazer gewannen 2:1': a sentence, no second side's name alone
+        words += 1
+    return False
+
+
+# what may stand before an agency line's place on its line: blanks, quotes and a date ('12.03.2015 Moskau: ...')
+_LINE_LEAD = " \t'\"„“‚‘»«0123456789.-/"
+_COLON_NAME = re.compile(r"[^\W\d_][^\s:]*:")
+
+
+def colon_line(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the name at text[start:end] opens a line (after blanks, quotes or a date) with a colon right after it:
+    an agency digest's line ('Moskau: Nordkorea schickt ...') says where its report was filed, not where what it
+    tells happened nor who speaks. Without `end`, the name is the word at `start` ('Moskau:')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(_LINE_LEAD):
+        return False
+    if end is None:
+        return _COLON_NAME.match(text, start) is not None
+    return text[end:end + 1] == ":"
 
 
 def _colon_title(doc: Doc) -> Dateline | None:

@@ -41,7 +41,7 @@ from ..model import Mention
 from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text, token_at
-from .dateline import dateline
+from .dateline import colon_line, dateline
 from .name_type import retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
@@ -378,12 +378,41 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
     """'Martin Grubers Wahlkampf': a person's name in the genitive before the noun it goes with is
     the name less its -s (as a repeated surname is, `_person_repeats`)."""
     text = _text(doc)
+    if c.label == "LOC" and not c.ref:
+        return _landmark_without_genitive(doc, c)
     if c.label != "PER":
         return c
     last = text[c.start:c.end].split()[-1]
     nxt = text[c.end:c.end + 40].split()
     if nxt and _genitive_name(last) and nxt[0][:1].isupper() and word_tag(nxt[0].strip(".,;:"))[0] == "NN":
         return Cand(c.start, c.end - 1, c.label, c.prio, c.country, c.ref)
+    return c
+
+
+def _genitive_after_article(doc: Doc, start: int) -> bool:
+    """Whether the name starting at character `start` follows an article in the genitive singular ('des Münchner
+    Hauptbahnhofs'; 'die beiden Wiener Traditionsclubs' is a plural): the article's morphology, surer than the
+    name's."""
+    first = token_at(doc, start)
+    prev = doc[first.i - 1] if first is not None and first.i > 0 else None
+    return prev is not None and prev.pos_ == "DET" and "Gen" in prev.morph.get("Case", []) and \
+        "Sing" in prev.morph.get("Number", [])
+
+
+def _landmark_without_genitive(doc: Doc, c: Cand) -> Cand:
+    """'die Halle des Münchner Hauptbahnhofs': a landmark's name of a town's adjective (which declines not) and a
+    building's or site's noun in the genitive is its name less the ending (-s, -es), where only the word without it
+    is such a noun in the singular. An inflected adjective before the noun ('des Ägyptischen Museums') would stay
+    inflected: that name is left as written."""
+    words = _text(doc)[c.start:c.end].split()
+    last = words[-1]
+    if len(words) != 2 or _town_of_adjective(words[0]) is None or not last[:1].isupper() or \
+            singular_place_type(last) is not None or not _genitive_after_article(doc, c.start):
+        return c
+    for ending in ("es", "s"):
+        if last.endswith(ending) and len(last) - len(ending) >= 3 and \
+                singular_place_type(last[:-len(ending)]) in ("facility", "site"):
+            return Cand(c.start, c.end - len(ending), c.label, c.prio, c.country, c.ref)
     return c
 
 
@@ -549,7 +578,8 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     sentence names (towns, not countries), where they are all of one country, else (its sentence naming none)
     in the country of the article's dateline ('Wien – ...') where every town the article names lies in that
     country: the dateline says where the report is filed, not where what it tells happens (a report filed from
-    Istanbul on a match in Vienna names Vienna: its stadium stays unplaced). The country, never their spot."""
+    Istanbul on a match in Vienna names Vienna: its stadium stays unplaced). An article with no dateline whose towns
+    all lie in one country sets its landmarks there too. The country, never their spot."""
     text, out = _text(doc), []
     sent_of = _sentence_index(doc)
     by_sent: dict[int, set[str]] = {}
@@ -561,6 +591,8 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                              len(line.places) == 1 and line.names(c.start, c.end)), None)
     if dateline_country and any(isos - {dateline_country} for isos in by_sent.values()):
         dateline_country = None                        # towns of another country: the dateline decides nothing
+    if not line and len(all_isos := set().union(*by_sent.values())) == 1:
+        dateline_country = next(iter(all_isos))        # no dateline: the one country all the article's towns lie in
     for c in chosen:
         isos = by_sent.get(sent_of(c.start), set())
         if c.label == "LOC" and not c.country and not c.ref and _landmark_name(text[c.start:c.end]) and \
@@ -1188,12 +1220,14 @@ def _towns_as_sides(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'Freiburg gewann am Samstag 3:1 gegen Bochum', 'Bochum besiegte Augsburg 2:0': in a clause whose verb has a
     match result ('3:1'; not a count, '30:12 Stimmen'), a town's name that the parse makes the verb's subject or
     object, or that follows 'gegen', is a team said by its town's name - no place, even where the article never
-    names the club in full (`_clubs_of_towns`). 'in Freiburg' (where it was played) stays the town."""
+    names the club in full (`_clubs_of_towns`). 'in Freiburg' (where it was played) stays the town, and so does the
+    dateline's ('Rotterdam – Der Schweizer gewann 6:4': the parse may make the desk's town the winner)."""
     if not _has_score(doc):
         return chosen
     out = []
     for c in chosen:
-        if c.label == "LOC" and (c.ref or "").startswith("geo:") and (tok := _span_root(doc, c)) is not None and \
+        if c.label == "LOC" and (c.ref or "").startswith("geo:") and not _in_dateline(doc, c.start) and \
+                (tok := _span_root(doc, c)) is not None and \
                 (tok.dep_ in SIDE_DEPS or (tok.dep_ == "obl" and any(
                     k.dep_ == "case" and k.lower_ in AGAINST for k in tok.children))) and \
                 (p := gazetteer().by_id.get((c.ref or "").split(":", 1)[1])) is not None and p.precision == "city" \
@@ -1315,6 +1349,11 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             continue                                   # "#Hungary" in an embedded tweet: the country, no person
         if base == "PER" and _acronym_of_words_before(doc, e):
             base = "ORG"                               # "Reporter ohne Grenzen (RoG)": its expansion's, no person
+        if base == "PER" and len(e) == 1 and e[0].tag_ == "NN" and any(c.dep_ == "det" for c in e[0].children) \
+                and not _geographic_compound(text):
+            continue                                   # "mit dem giftigen Granulat": the tagger's common noun with
+            #                                            its article, which the NER took for a name (a compound
+            #                                            whose head names a landscape, 'der Isar-Fluss', is read on)
         if base == "PER" and len(e) == 1 and e.start > 0 and (town := _town_of_adjective(doc[e.start - 1].text)) \
                 and not _common_noun_only(doc[e.start - 1].text) and not known_first_name(e.text):
             # "Ausfahrt Favoritner Heide": a place named after its town, no person
@@ -1511,10 +1550,21 @@ def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
         one_word = not re.search(r"\s", text[c.start:c.end])
         if any(r.start <= c.start and c.end <= r.end and
                (r.end - r.start > c.end - c.start if r.label == c.label else
-                one_word or r.end - r.start > c.end - c.start or _town_after_preposition(doc, r, c)) for r in rules):
+                one_word or r.end - r.start > c.end - c.start or _town_after_preposition(doc, r, c) or
+                _landmark_not_institution(doc, r, c)) for r in rules):
             continue
         out.append(c)
     return out
+
+
+def _landmark_not_institution(doc: Doc, rule: Cand, ner: Cand) -> bool:
+    """'an den Seitenflügeln des Stuttgarter Hauptbahnhofs': the NER's organisation is the very span of a landmark
+    a rule read (a town's adjective and a building's or site's noun), whose noun names no institution housed there
+    ('Universität Wien' stays the organisation) - the landmark."""
+    words = _text(doc)[ner.start:ner.end].split()
+    return rule.label == "LOC" and ner.label == "ORG" and (rule.start, rule.end) == (ner.start, ner.end) and \
+        len(words) == 2 and place_type(words[-1]) in ("facility", "site") and \
+        not words[-1].lower().endswith(INSTITUTION_NOUNS) and _town_of_adjective(words[0]) is not None
 
 
 def _town_after_preposition(doc: Doc, rule: Cand, ner: Cand) -> bool:
@@ -1539,8 +1589,7 @@ def _metonymic(doc: Doc, pos: int) -> bool:
     prev = [w.lower() for w in _prev_words(doc, pos, 3)]
     if len(prev) >= 2 and prev[-1] in ("in", "im") and prev[-2] in GOV_NOUNS:
         return True
-    line_start = _text(doc).rfind("\n", 0, pos) + 1
-    if _text(doc)[line_start:pos].strip() == "" and re.match(r"[^\s:]+:", _text(doc)[pos:pos + 40]):
+    if colon_line(_text(doc), pos):
         return False                                   # dateline "Moskau: ..." is where the report comes from
     return not prev or prev[-1] not in LOCATIVE | PLACE_NOUNS | {"der", "die", "das", "dem", "des"} or \
         (prev[-1] in {"der", "dem", "den", "des"} and len(prev) > 1 and prev[-2] not in LOCATIVE)
@@ -2052,6 +2101,10 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     w = toks[i].text.rstrip("".join(DASHES))
     if kind == "facility":
         return False                                   # "im Stadion Wembley", "Konzerthalle Halle": not the town
+    if n == 1 and i + 1 < len(toks) and toks[i + 1].tag_ == "NN" and toks[i + 1].text[:1].isupper() and \
+            _town_of_adjective(w) is not None:
+        return False                                   # "die Bremer Parteien": a town's adjective before its noun,
+        #                                                not a county abroad named like it
     if _foreign_name_goes_on(toks, i + n):
         return False                                   # "Stade de France": a longer name, not Stade
     if n == 1 and w.lower() in PARTICLES and i + 1 < len(toks) and \
@@ -2293,9 +2346,9 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
         if inside is not None:                        # "Moorbach in Niedersachsen": the one in that region
             fixed[form] = inside
             anchored[form] = area
-        elif region is not None and region.precision == "region" and g.admin1_of(region) and \
-                any(c.country == region.country for c in g.candidates(form)):
-            # "Neustadt in Hessen": the country's towns of that name lie in other regions: no spot, not another's
+        elif region is not None and region.precision != "city" and all(c.id != region.id for c in g.candidates(form)):
+            # "Neustadt in Hessen", "Bergen in Tirol": the text puts it in that region, where the gazetteer knows no
+            # place of the name (with a region code or without) - unresolved text, never a homonym elsewhere
             fixed[form] = None
             anchored[form] = area
     out: list[Cand] = []

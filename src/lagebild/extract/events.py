@@ -42,7 +42,7 @@ from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValu
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
-from .dateline import dateline, title_dateline
+from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
 
@@ -839,9 +839,8 @@ def _mention_place(doc: Doc, m: Mention) -> Place | None:
 
 
 def _dateline(text: str, m: Mention) -> bool:
-    """'Moskau: Nordkorea schickt ...': where the report was filed, not where it happened."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    return text[line_start:m.start].strip(" \t'\"date0123456789-") == "" and text[m.end:m.end + 1] == ":"
+    """'Moskau: Nordkorea schickt ...': where the report was filed, not where it happened (`dateline.colon_line`)."""
+    return colon_line(text, m.start, m.end)
 
 
 def _country_mention(iso: str, art: str) -> Mention | None:
