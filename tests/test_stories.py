@@ -596,6 +596,35 @@ def test_store_keeps_stories_and_links(tmp_path):
         assert "q1" not in s.story_of()
 
 
+def test_store_writes_only_the_stories_that_changed(tmp_path):
+    """A later build's stories: one kept as it was (its row and links not written again, its position
+    moved), one changed, one gone, one new, one whose links were lost; the tables end as a rewrite of all
+    leaves them."""
+    arts = [Article(id=f"a{k}", text=f"Text {k}.") for k in range(6)]
+    first = [Story("flut", "Flut", articles=["a0", "a1"]), Story("wahl", "Wahl", articles=["a2"]),
+             Story("fest", "Fest", articles=["a3"]), Story("brand", "Brand", articles=["a4"])]
+    later = [Story("neu", "Neu", articles=["a5"]), Story("flut", "Flut", articles=["a0", "a1"]),
+             Story("wahl", "Wahl", articles=["a2", "a3"]), Story("brand", "Brand", articles=["a4"])]
+
+    def tables(s: Store) -> tuple:
+        return ([tuple(r) for r in s.db.execute("SELECT * FROM stories ORDER BY id")],
+                sorted(map(tuple, s.db.execute("SELECT story, article FROM story_articles"))))
+
+    with Store(tmp_path / "d.db", create=True) as s, Store(tmp_path / "all.db", create=True) as whole:
+        for a in arts:
+            s.replace_article(a)
+            whole.replace_article(a)
+        s.replace_stories(first, {"n": 1})
+        s.db.execute("DELETE FROM story_articles WHERE story = 'brand'")     # links lost: written again
+        rowid = s.db.execute("SELECT rowid FROM stories WHERE id = 'flut'").fetchone()[0]
+        s.replace_stories(later, {"n": 2})
+        whole.replace_stories(later, {"n": 2})
+        assert tables(s) == tables(whole)
+        assert [x.id for x in s.stories()] == ["neu", "flut", "wahl", "brand"] and s.story_index() == {"n": 2}
+        assert s.db.execute("SELECT rowid FROM stories WHERE id = 'flut'").fetchone()[0] == rowid   # kept, moved
+        assert s.story_of() == st.story_of(later)
+
+
 def test_older_dossier_gets_the_story_tables(tmp_path):
     db = tmp_path / "old.db"
     with Store(db, create=True) as s:

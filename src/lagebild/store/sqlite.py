@@ -28,6 +28,7 @@ import sqlite3
 import time
 import types
 import typing
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -983,13 +984,36 @@ class Store:
 
     def replace_stories(self, stories: Sequence[Story], index: dict[str, Any] | None = None) -> None:
         """The stories over all stored articles, each article linked to its story, and the index
-        that places the next new article (consolidate.stories.StoryIndex.to_json())."""
+        that places the next new article (consolidate.stories.StoryIndex.to_json()).
+
+        Only what changed is written: a build that adds a few articles to a big dossier changes a few of
+        its stories, and each of the others keeps its stored row and links (its position is set where it
+        moved); a story that changed is written anew with its links, one no longer given goes with them.
+        A kept story whose stored links are not the ones it has (a dossier written otherwise) is linked
+        anew, so the tables end as a rewrite of all would leave them."""
         known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        rows = [dict(encode(s), position=i) for i, s in enumerate(stories)]
+        links = {s.id: [a for a in dict.fromkeys(s.articles) if a in known] for s in stories}
+        cols = [c for c in rows[0] if c != "position"] if rows else []
+        stored = {r["id"]: r for r in self.db.execute("SELECT * FROM stories")}
+        linked: dict[str, set[str]] = defaultdict(set)
+        for story, article in self.db.execute("SELECT story, article FROM story_articles"):
+            linked[story].add(article)
+        new, moved = [], []
+        for r in rows:
+            old = stored.get(r["id"])
+            if old is None or any(old[c] != r[c] for c in cols) or linked.get(r["id"]) != set(links[r["id"]]):
+                new.append(r)
+            elif old["position"] != r["position"]:
+                moved.append((r["position"], r["id"]))
+        gone = [(sid,) for sid in stored.keys() - links.keys()] + [(r["id"],) for r in new if r["id"] in stored]
         with self.transaction():
-            self.db.execute("DELETE FROM stories")
-            self._insert("stories", [dict(encode(s), position=i) for i, s in enumerate(stories)])
+            self.db.executemany("DELETE FROM story_articles WHERE story = ?", gone)
+            self.db.executemany("DELETE FROM stories WHERE id = ?", gone)
+            self._insert("stories", new)
+            self.db.executemany("UPDATE stories SET position = ? WHERE id = ?", moved)
             self.db.executemany("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?, ?)",
-                                [(s.id, a) for s in stories for a in dict.fromkeys(s.articles) if a in known])
+                                [(r["id"], a) for r in new for a in links[r["id"]]])
             self.db.execute("DELETE FROM story_index")
             if index is not None:
                 self.db.execute("INSERT INTO story_index(id, data) VALUES (1, ?)",
