@@ -625,6 +625,27 @@ def test_store_writes_only_the_stories_that_changed(tmp_path):
         assert s.story_of() == st.story_of(later)
 
 
+def test_store_keeps_each_story_of_the_index_in_a_row(tmp_path):
+    """The index's stories in rows of their own: a build writes only those it changed (the others' rows as
+    they were); the index reads back as given; an index stored whole by an older build still reads."""
+    a, b = corpus(QUAKE), corpus(FERRY)
+    with Store(tmp_path / "d.db", create=True) as s:
+        for x in a + b:
+            s.replace_article(x)
+        stories, index = st.update_stories(a)
+        s.replace_stories(stories, index)
+        rows = dict(s.db.execute("SELECT id, rowid FROM story_clusters").fetchall())
+        stories, index = st.update_stories(a + b, index=s.story_index())
+        s.replace_stories(stories, index)
+        assert s.story_index() == json.loads(json.dumps(index))
+        after = dict(s.db.execute("SELECT id, rowid FROM story_clusters").fetchall())
+        assert rows and all(after[cid] == rowid for cid, rowid in rows.items())     # not written again
+        assert len(after) == len(index["clusters"]) > len(rows)
+        s.db.execute("UPDATE story_index SET data = ?", (json.dumps(index),))     # as an older build kept it
+        s.db.execute("DELETE FROM story_clusters")
+        assert s.story_index() == json.loads(json.dumps(index))
+
+
 def test_older_dossier_gets_the_story_tables(tmp_path):
     db = tmp_path / "old.db"
     with Store(db, create=True) as s:
