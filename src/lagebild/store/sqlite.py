@@ -314,7 +314,9 @@ ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT
 # the next build fills them).
 ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys",
                 "story_clusters")
-# A stored story index whose stories are in story_clusters (one row each) says so with this key.
+# A stored story index whose stories are in story_clusters (one row each) says so with this key; it holds
+# the index's "version" too, so that an older lagebild (whose index is one JSON row) finds no version of
+# its own there and clusters all articles anew, instead of failing on the missing stories at every build.
 _CLUSTERS_IN_ROWS = "clusters_in_rows"
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
@@ -1028,7 +1030,7 @@ class Store:
             if index is not None:
                 rest = {k: v for k, v in index.items() if k != "clusters"}
                 if clusters is not None:
-                    rest[_CLUSTERS_IN_ROWS] = True
+                    rest[_CLUSTERS_IN_ROWS] = {"version": rest.pop("version")} if "version" in rest else {}
                 self.db.execute("INSERT INTO story_index(id, data) VALUES (1, ?)",
                                 (json.dumps(rest, ensure_ascii=False),))
             self._write_clusters(clusters or [])
@@ -1070,7 +1072,9 @@ class Store:
         if not r:
             return None
         data = json.loads(r["data"])
-        if data.pop(_CLUSTERS_IN_ROWS, False):     # (an older dossier's index holds its stories itself)
+        in_rows = data.pop(_CLUSTERS_IN_ROWS, None)
+        if in_rows is not None:     # (an older dossier's index holds its stories itself)
+            data.update(in_rows)
             rows = self.db.execute("SELECT id, data FROM story_clusters ORDER BY position").fetchall()
             data["clusters"] = [json.loads(raw) for _, raw in rows]
             # what was read, for `replace_stories` to leave the rows of the stories that stay as they were
