@@ -1066,6 +1066,11 @@ class Store:
         return {r["article"]: r["story"] for r in self.db.execute("SELECT story, article FROM story_articles")}
 
     def story_index(self) -> dict[str, Any] | None:
+        """The index `replace_stories` stored (StoryIndex.to_json()), None when none is.
+
+        Its stories are the very objects `replace_stories` compares a later index's stories with, to leave
+        the rows of those that did not change: a caller changes copies of them (StoryIndex.from_json makes
+        its own), never them in place, or the change is not written."""
         if not self.columns("story_index"):
             return None
         r = self.db.execute("SELECT data FROM story_index WHERE id = 1").fetchone()
