@@ -596,6 +596,60 @@ def test_store_keeps_stories_and_links(tmp_path):
         assert "q1" not in s.story_of()
 
 
+def test_store_writes_only_the_stories_that_changed(tmp_path):
+    """A later build's stories: one kept as it was (its row and links not written again, its position
+    moved), one changed, one gone, one new, one whose links were lost; the tables end as a rewrite of all
+    leaves them."""
+    arts = [Article(id=f"a{k}", text=f"Text {k}.") for k in range(6)]
+    first = [Story("flut", "Flut", articles=["a0", "a1"]), Story("wahl", "Wahl", articles=["a2"]),
+             Story("fest", "Fest", articles=["a3"]), Story("brand", "Brand", articles=["a4"])]
+    later = [Story("neu", "Neu", articles=["a5"]), Story("flut", "Flut", articles=["a0", "a1"]),
+             Story("wahl", "Wahl", articles=["a2", "a3"]), Story("brand", "Brand", articles=["a4"])]
+
+    def tables(s: Store) -> tuple:
+        return ([tuple(r) for r in s.db.execute("SELECT * FROM stories ORDER BY id")],
+                sorted(map(tuple, s.db.execute("SELECT story, article FROM story_articles"))))
+
+    with Store(tmp_path / "d.db", create=True) as s, Store(tmp_path / "all.db", create=True) as whole:
+        for a in arts:
+            s.replace_article(a)
+            whole.replace_article(a)
+        s.replace_stories(first, {"n": 1})
+        s.db.execute("DELETE FROM story_articles WHERE story = 'brand'")     # links lost: written again
+        rowid = s.db.execute("SELECT rowid FROM stories WHERE id = 'flut'").fetchone()[0]
+        s.replace_stories(later, {"n": 2})
+        whole.replace_stories(later, {"n": 2})
+        assert tables(s) == tables(whole)
+        assert [x.id for x in s.stories()] == ["neu", "flut", "wahl", "brand"] and s.story_index() == {"n": 2}
+        assert s.db.execute("SELECT rowid FROM stories WHERE id = 'flut'").fetchone()[0] == rowid   # kept, moved
+        assert s.story_of() == st.story_of(later)
+
+
+def test_store_keeps_each_story_of_the_index_in_a_row(tmp_path):
+    """The index's stories in rows of their own: a build writes only those it changed (the others' rows as
+    they were); the index reads back as given; an index stored whole by an older build still reads."""
+    a, b = corpus(QUAKE), corpus(FERRY)
+    with Store(tmp_path / "d.db", create=True) as s:
+        for x in a + b:
+            s.replace_article(x)
+        stories, index = st.update_stories(a)
+        s.replace_stories(stories, index)
+        rows = dict(s.db.execute("SELECT id, rowid FROM story_clusters").fetchall())
+        stories, index = st.update_stories(a + b, index=s.story_index())
+        s.replace_stories(stories, index)
+        assert s.story_index() == json.loads(json.dumps(index))
+        after = dict(s.db.execute("SELECT id, rowid FROM story_clusters").fetchall())
+        assert rows and all(after[cid] == rowid for cid, rowid in rows.items())     # not written again
+        assert len(after) == len(index["clusters"]) > len(rows)
+        # the index row as an older lagebild reads it (its stories all in that row): no version of its own,
+        # so it clusters all articles anew (an empty index), not a KeyError at every build
+        old_reads = json.loads(s.db.execute("SELECT data FROM story_index").fetchone()[0])
+        assert "clusters" not in old_reads and st.StoryIndex.from_json(old_reads) == st.StoryIndex()
+        s.db.execute("UPDATE story_index SET data = ?", (json.dumps(index),))     # as an older build kept it
+        s.db.execute("DELETE FROM story_clusters")
+        assert s.story_index() == json.loads(json.dumps(index))
+
+
 def test_older_dossier_gets_the_story_tables(tmp_path):
     db = tmp_path / "old.db"
     with Store(db, create=True) as s:

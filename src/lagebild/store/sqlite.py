@@ -28,6 +28,7 @@ import sqlite3
 import time
 import types
 import typing
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -241,6 +242,11 @@ CREATE TABLE IF NOT EXISTS story_index (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     data TEXT NOT NULL          -- JSON: what places a new article in a story (consolidate.stories.StoryIndex)
 );
+CREATE TABLE IF NOT EXISTS story_clusters (
+    id TEXT PRIMARY KEY,        -- the index's stories, each in a row of its own (JSON), so that a build
+    position INTEGER NOT NULL,  -- writes only those it changed; in the index's order
+    data TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS signatures (
     article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     minhash BLOB                -- consolidate.duplicates.signature as little-endian uint64; NULL: too short
@@ -306,7 +312,12 @@ ADDED_COLUMNS: list[tuple[str, str, str]] = [("articles", "passage_dates", "TEXT
                                               ("claims", "determiner", "TEXT"), ("claims", "changed_to", "INTEGER")]
 # Tables added after schema version 1 was released: a dossier without them gets them on open (empty;
 # the next build fills them).
-ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys")
+ADDED_TABLES = ("stories", "story_articles", "story_index", "signatures", "near_copies", "entity_keys",
+                "story_clusters")
+# A stored story index whose stories are in story_clusters (one row each) says so with this key; it holds
+# the index's "version" too, so that an older lagebild (whose index is one JSON row) finds no version of
+# its own there and clusters all articles anew, instead of failing on the missing stories at every build.
+_CLUSTERS_IN_ROWS = "clusters_in_rows"
 # Fields not kept as a column of their own table (held elsewhere).
 DERIVED_FIELDS = {("entities", "mentions")}  # from mentions.entity
 
@@ -482,6 +493,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.readonly = readonly
         self.immutable = False
+        self._clusters_read: dict[str, tuple[str, Any]] = {}     # story_index's stories as read (raw, parsed)
         if readonly:
             self.db = self._connect_readonly()
         else:
@@ -983,17 +995,63 @@ class Store:
 
     def replace_stories(self, stories: Sequence[Story], index: dict[str, Any] | None = None) -> None:
         """The stories over all stored articles, each article linked to its story, and the index
-        that places the next new article (consolidate.stories.StoryIndex.to_json())."""
+        that places the next new article (consolidate.stories.StoryIndex.to_json()).
+
+        Only what changed is written: a build that adds a few articles to a big dossier changes a few of
+        its stories, and each of the others keeps its stored row and links (its position is set where it
+        moved); a story that changed is written anew with its links, one no longer given goes with them.
+        A kept story whose stored links are not the ones it has (a dossier written otherwise) is linked
+        anew, so the tables end as a rewrite of all would leave them."""
         known = {r[0] for r in self.db.execute("SELECT id FROM articles")}
+        rows = [dict(encode(s), position=i) for i, s in enumerate(stories)]
+        links = {s.id: [a for a in dict.fromkeys(s.articles) if a in known] for s in stories}
+        cols = [c for c in rows[0] if c != "position"] if rows else []
+        stored = {r["id"]: r for r in self.db.execute("SELECT * FROM stories")}
+        linked: dict[str, set[str]] = defaultdict(set)
+        for story, article in self.db.execute("SELECT story, article FROM story_articles"):
+            linked[story].add(article)
+        new, moved = [], []
+        for r in rows:
+            old = stored.get(r["id"])
+            if old is None or any(old[c] != r[c] for c in cols) or linked.get(r["id"]) != set(links[r["id"]]):
+                new.append(r)
+            elif old["position"] != r["position"]:
+                moved.append((r["position"], r["id"]))
+        gone = [(sid,) for sid in stored.keys() - links.keys()] + [(r["id"],) for r in new if r["id"] in stored]
         with self.transaction():
-            self.db.execute("DELETE FROM stories")
-            self._insert("stories", [dict(encode(s), position=i) for i, s in enumerate(stories)])
+            self.db.executemany("DELETE FROM story_articles WHERE story = ?", gone)
+            self.db.executemany("DELETE FROM stories WHERE id = ?", gone)
+            self._insert("stories", new)
+            self.db.executemany("UPDATE stories SET position = ? WHERE id = ?", moved)
             self.db.executemany("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?, ?)",
-                                [(s.id, a) for s in stories for a in dict.fromkeys(s.articles) if a in known])
+                                [(r["id"], a) for r in new for a in links[r["id"]]])
             self.db.execute("DELETE FROM story_index")
+            clusters = index.get("clusters") if index is not None else None
             if index is not None:
+                rest = {k: v for k, v in index.items() if k != "clusters"}
+                if clusters is not None:
+                    rest[_CLUSTERS_IN_ROWS] = {"version": rest.pop("version")} if "version" in rest else {}
                 self.db.execute("INSERT INTO story_index(id, data) VALUES (1, ?)",
-                                (json.dumps(index, ensure_ascii=False),))
+                                (json.dumps(rest, ensure_ascii=False),))
+            self._write_clusters(clusters or [])
+
+    def _write_clusters(self, clusters: Sequence[dict[str, Any]]) -> None:
+        """The index's stories into their rows: one as read by `story_index` (its row unchanged since) and
+        equal to it keeps its row (its position set where it moved); another is written."""
+        read, self._clusters_read = self._clusters_read, {}
+        stored = {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT id, position, data FROM story_clusters")}
+        write, moved = [], []
+        for pos, c in enumerate(clusters):
+            old, seen = stored.get(c["id"]), read.get(c["id"])
+            if old is not None and seen is not None and seen[0] == old[1] and seen[1] == c:
+                if old[0] != pos:
+                    moved.append((pos, c["id"]))
+            else:
+                write.append((c["id"], pos, json.dumps(c, ensure_ascii=False)))
+        self.db.executemany("DELETE FROM story_clusters WHERE id = ?",
+                            [(cid,) for cid in stored.keys() - {c["id"] for c in clusters}])
+        self.db.executemany("INSERT OR REPLACE INTO story_clusters(id, position, data) VALUES (?, ?, ?)", write)
+        self.db.executemany("UPDATE story_clusters SET position = ? WHERE id = ?", moved)
 
     def stories(self) -> list[Story]:
         """The stories, in consolidation's order (oldest first), each with its stored articles."""
@@ -1008,10 +1066,25 @@ class Store:
         return {r["article"]: r["story"] for r in self.db.execute("SELECT story, article FROM story_articles")}
 
     def story_index(self) -> dict[str, Any] | None:
+        """The index `replace_stories` stored (StoryIndex.to_json()), None when none is.
+
+        Its stories are the very objects `replace_stories` compares a later index's stories with, to leave
+        the rows of those that did not change: a caller changes copies of them (StoryIndex.from_json makes
+        its own), never them in place, or the change is not written."""
         if not self.columns("story_index"):
             return None
         r = self.db.execute("SELECT data FROM story_index WHERE id = 1").fetchone()
-        return json.loads(r["data"]) if r else None
+        if not r:
+            return None
+        data = json.loads(r["data"])
+        in_rows = data.pop(_CLUSTERS_IN_ROWS, None)
+        if in_rows is not None:     # (an older dossier's index holds its stories itself)
+            data.update(in_rows)
+            rows = self.db.execute("SELECT id, data FROM story_clusters ORDER BY position").fetchall()
+            data["clusters"] = [json.loads(raw) for _, raw in rows]
+            # what was read, for `replace_stories` to leave the rows of the stories that stay as they were
+            self._clusters_read = {cid: (raw, c) for (cid, raw), c in zip(rows, data["clusters"])}
+        return data
 
     # -- what near-duplicate detection keeps between builds (consolidate.duplicates) --
 
