@@ -66,7 +66,7 @@ def test_a_prepositional_phrase_is_no_attribute(claims_of, text):
 
 # --- hedging and planning from the figure's own clause ---------------------------------------------------------
 
-@pytest.mark.parametrize("text,value,hedged,planned", [
+CLAUSE_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figures_clause
     # an expectation in a relative clause on another noun neither hedges the figure of the main clause nor plans it
     ("Zum Konzert, an dem bis zu 8.000 Besucher teilnehmen sollten, kamen etwa 500 Besucher.", 500, False, False),
     ("Zum Konzert, an dem bis zu 8.000 Besucher teilnehmen sollten, kamen etwa 500 Besucher.", 8000, False, True),
@@ -86,10 +86,7 @@ def test_a_prepositional_phrase_is_no_attribute(claims_of, text):
     ("Zur Messe werden 20.000 Besucher erwartet.", 20000, False, True),
     ("Für den Gipfel sollen 400 Polizisten eingesetzt werden.", 400, False, True),
     ("In der Halle sollten etwa 900 Gäste Platz finden.", 900, False, True),
-])
-def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
-    m = _modal(parser, text)[value]
-    assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+]
 
 
 def test_the_stretch_decides_where_the_parse_hangs_the_figure_outside_it(parser):
@@ -167,7 +164,7 @@ def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers
 
 # --- session 19: what a hedge reaches, forecasts (REALNEWS_EVAL 19) ---------------------------------------------
 
-@pytest.mark.parametrize("text,value,hedged,planned", [
+REACH_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figures_clause
     # an evidential adjective speaks of its noun, not of the count: the thieves are suspects, 14 were arrested
     ("Die Polizei nahm in der Nacht 14 mutmaßliche Diebe fest.", 14, False, False),
     ("Wegen angeblicher Steuerschulden wurden 40 Konten gesperrt.", 40, False, False),
@@ -208,10 +205,7 @@ def test_gut_before_a_number_is_a_qualifier_where_the_parse_makes_it_the_numbers
     ("Bis zu 600 Häuser könnten vom Hochwasser betroffen sein.", 600, True, False),
     # an estimate's dass-clause is hedged
     ("Helfer vermuten, dass noch 50 Menschen unter den Trümmern liegen.", 50, True, False),
-])
-def test_what_a_hedge_reaches_and_forecasts(parser, text, value, hedged, planned):
-    m = _modal(parser, text)[value]
-    assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+]
 
 
 def test_a_stretch_with_its_own_finite_verb_is_another_clause(parser):
@@ -257,7 +251,7 @@ def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
 
 # --- review rv43: what the rules must not reach ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,value,hedged,planned", [
+NOT_REACHED_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figures_clause
     # a definite phrase behind the verb is what the clause asserts ("es kam zu", "führte zu", "endete mit"): the
     # hedge is the figure's; only the frame before a verb-second clause's finite verb is taken as known
     ("Offenbar kam es bei dem Unglück zum Tod von 30 Menschen.", 30, True, False),
@@ -278,15 +272,12 @@ def test_a_forecast_of_any_kind_is_its_own_quantity(claims_of):
     # the main clause's modal does not reach into a relative clause (GOVERNED without acl:relcl)
     ("Die Firma, die 300 Leute beschäftigt, soll zahlungsunfähig sein.", 300, False, False),
     ("Der Verein, der 900 Mitglieder hat, dürfte bald aufgelöst werden.", 900, False, False),
-])
-def test_what_the_hedge_and_forecast_rules_do_not_reach(parser, text, value, hedged, planned):
-    m = _modal(parser, text)[value]
-    assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+]
 
 
 # --- session 20 (figsrc20): the present passive, particle verbs, an estimate on the figure's own clause -----------
 
-@pytest.mark.parametrize("text,value,hedged,planned", [
+ESTIMATE_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figures_clause
     # a strong verb's participle has the infinitive's form and the tagger calls it one: with one argument only the
     # clause is the present passive (now), with a subject and an object beside "werden" the future (a forecast)
     ("In Wien werden täglich 300 Pakete verlassen.", 300, False, False),
@@ -309,7 +300,10 @@ def test_what_the_hedge_and_forecast_rules_do_not_reach(parser, text, value, hed
     ("Helfer vermuten mehr als 200 Verschüttete.", 200, True, False),
     ("Die Zahl der Obdachlosen wird auf 20.000 geschätzt.", 20000, True, False),
     ("Die Helfer schätzen die Zahl der Verletzten auf weit über 2.000.", 2000, True, False),
-])
-def test_passive_particle_verbs_and_estimates(parser, text, value, hedged, planned):
+]
+
+
+@pytest.mark.parametrize("text,value,hedged,planned", CLAUSE_CASES + REACH_CASES + NOT_REACHED_CASES + ESTIMATE_CASES)
+def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
     m = _modal(parser, text)[value]
     assert m is not None and (m.hedged, m.planned) == (hedged, planned)
