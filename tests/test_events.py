@@ -97,6 +97,14 @@ def test_merge_swapped_roles_partial_dates_and_places():
     assert out[0].articles == ["a", "b"] and {out[0].actor, out[0].target} == {"Kim Jong Un", "Sergej Lawrow"}
 
 
+def test_merged_events_show_a_shared_sentence_once():
+    # two events read in one sentence (a flood and the flooding it brought) share their evidence: once when merged
+    flood, flooding = ev(0, "a", "DISASTER"), ev(0, "a", "DISASTER")
+    flooding.evidence = [Span("a", 0, 10, "x"), Span("a", 30, 40, "y")]
+    out = merge_events([flood, flooding], [])
+    assert len(out) == 1 and [(s.start, s.end) for s in out[0].evidence] == [(0, 10), (30, 40)]
+
+
 def test_merge_keeps_apart_what_contradicts():
     pyongyang = Place("Pjöngjang", 39.03, 125.75, "city", "KP")
     wonsan = Place("Wonsan", 39.15, 127.44, "city", "KP")
@@ -690,6 +698,8 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     # a "vor" measured in time is when the warning came, not what it warned of (review rv50)
     ("Zwei Tage vor der Wahl in Lima warnte der Präsident vor Gewalt.", "VOTE", None, "reported"),
     ("Kurz vor dem Anschlag in Cusco hatte die Polizei die Bevölkerung gewarnt.", "ASSAULT", None, "reported"),
+    # a threat with "mit" names what is threatened, still ahead (review rv50)
+    ("Die Armee drohte den Rebellen in Cusco mit einem Angriff.", "ASSAULT", None, "planned"),
     # a negated expectation foresees nothing (review rv50)
     ("Die Behörden in Quito rechnen nicht mit weiteren Protesten gegen die Regierung.", "PROTEST", None, "reported"),
 ])

@@ -26,11 +26,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..model import BACKGROUND_STATUSES, ClaimGroup, Entity, Event, Place, TimeValue
+from ..model import BACKGROUND_STATUSES, ClaimGroup, Entity, Event, Place, Span, TimeValue
 
 SYMMETRIC = {"CONSULT", "AGREE"}
 PRECISION_RANK = {"day": 7, "week": 6, "month": 5, "season": 4, "quarter": 4, "half": 3, "year": 2,
@@ -732,6 +732,18 @@ def _pick(parties: list[Party]) -> str | None:
     return by_id[best].name
 
 
+def _distinct_spans(spans: Iterable[Span]) -> list[Span]:
+    """Each stretch of text once: two events read in one sentence (a flood and what it flooded, "wegen des
+    Hochwassers ... überflutet") share their evidence, and merged they would show it twice."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for s in spans:
+        if (s.article, s.start, s.end) not in seen:
+            seen.add((s.article, s.start, s.end))
+            out.append(s)
+    return out
+
+
 def _combine(c: Cluster) -> Event:
     members = sorted(c.members, key=lambda e: e.id)
     first = members[0]
@@ -758,6 +770,6 @@ def _combine(c: Cluster) -> Event:
         figures=list(dict.fromkeys(f for e in members for f in e.figures)),
         sources=list(dict.fromkeys(s for e in members for s in e.sources)),
         articles=list(dict.fromkeys(a for e in members for a in e.articles)),
-        evidence=[s for e in members for s in e.evidence],
+        evidence=_distinct_spans(s for e in members for s in e.evidence),
         trigger=typed[0].trigger,
     )
