@@ -739,6 +739,14 @@ def test_a_landmark_with_no_town_in_its_sentence_lies_where_all_the_articles_tow
     assert places(nlp, text)["Nordsee-Stadion"].country is None
 
 
+def test_a_landmark_named_in_a_foreign_language_takes_no_country_from_the_articles_towns(nlp):
+    # a landmark whose head noun German knows not as a common noun ('Hall'; 'Halle', 'Stadion' it knows) is
+    # named in another language: it lies abroad as likely as at home, the towns of an article with no dateline
+    # place it nowhere
+    text = "Die Lesung in Rostock fiel aus. Im Mai tritt der Autor in der Queen Elizabeth Hall auf."
+    assert places(nlp, text)["Queen Elizabeth Hall"].country is None
+
+
 def test_a_common_noun_with_its_article_the_ner_took_for_a_name_is_no_person(nlp):
     # the tagger reads the word as a common noun (NN) with its article: no person, however the NER labelled it
     ms = places(nlp, "Der mit dem giftigen Granulat belastete Boden wurde am Freitag abgetragen.")

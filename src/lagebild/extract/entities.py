@@ -579,7 +579,8 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     in the country of the article's dateline ('Wien – ...') where every town the article names lies in that
     country: the dateline says where the report is filed, not where what it tells happens (a report filed from
     Istanbul on a match in Vienna names Vienna: its stadium stays unplaced). An article with no dateline whose towns
-    all lie in one country sets its landmarks there too. The country, never their spot."""
+    all lie in one country sets its landmarks there too, where the landmark is named in German (`_german_head`:
+    'Royal Albert Hall' beside towns of Germany lies abroad as likely). The country, never their spot."""
     text, out = _text(doc), []
     sent_of = _sentence_index(doc)
     by_sent: dict[int, set[str]] = {}
@@ -596,7 +597,7 @@ def _sentence_place(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         isos = by_sent.get(sent_of(c.start), set())
         if c.label == "LOC" and not c.country and not c.ref and _landmark_name(text[c.start:c.end]) and \
-                (len(isos) == 1 or (not isos and dateline_country)):
+                (len(isos) == 1 or (not isos and dateline_country and (line or _german_head(text[c.start:c.end])))):
             c = Cand(c.start, c.end, c.label, c.prio, next(iter(isos)) if isos else dateline_country, None)
         out.append(c)
     return out
@@ -620,6 +621,12 @@ def _landmark_name(name: str) -> bool:
     of a landscape's ('Tempelberg')."""
     last = name.replace("-", " ").split()[-1]
     return last[:1].isupper() and (singular_place_type(last) in ("facility", "site") or _landmark_compound(last))
+
+
+def _german_head(name: str) -> bool:
+    """A landmark's name whose last word German knows as a common noun ('Weser-Stadion', 'Stadthalle', 'Sony
+    Center'), not only as a name or a foreign word ('Royal Albert Hall'): named in the language of its country."""
+    return any(tag == "NN" for tag, _ in word_tags(name.replace("-", " ").split()[-1]))
 
 
 def _alternatives(words) -> str:
