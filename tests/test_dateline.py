@@ -76,6 +76,22 @@ def test_a_hyphen_minus_standing_for_the_dash_makes_a_dateline(nlp):
     assert dateline(nlp("Der Händler baut um. Spar - die Kette zählt 400 Filialen - schließt Läden.")) is None
 
 
+def test_a_hyphen_minus_between_a_place_and_no_sentences_opening_is_no_dateline(nlp):
+    from lagebild.extract.dateline import dateline
+
+    # a hyphen-minus is typed in lists and between two places as often as for the dash: it makes a dateline only
+    # where a sentence opens after it - not a number (a list's figure), not a second place's name (a route, a
+    # title's pairing), not a name before a colon
+    assert dateline(nlp("Neue Plätze im Herbst\nLinz - 300 Plätze\nSteyr - 120 Plätze\nWels - 90 Plätze")) is None
+    text = "Köln - Bonn: Autobahn wieder frei\n\nDüsseldorf - Die Polizei hat am Morgen die Sperre aufgehoben."
+    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Düsseldorf"]
+    assert dateline(nlp("Der Zug fährt stündlich. Salzburg - Villach ist die schnellste Strecke im Süden.")) is None
+    assert dateline(nlp("Neue Wahl. Graz - Grüne: 14 Prozent, Neos: 5 Prozent.")) is None
+    # a person's name opens the report's sentence: the dateline stays
+    text = "Neue Spitze.\nMainz - Klaus Weber hat am Montag den Vorsitz der Partei übernommen."
+    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Mainz"]
+
+
 def test_an_agencys_bracket_and_a_slashed_name_of_one_place(nlp):
     from lagebild.extract.dateline import dateline
 

@@ -158,7 +158,8 @@ def _datelines(doc: Doc):
             if not known and any(doc[b].text == ")" for b in range(k + 1, dash)):
                 break                  # "Sebastian Kurz (ÖVP) - Bundeskanzler": a bracket after a name no place's
                 #                        is a party's or a role's (a list's line), not an agency's after its desk
-            if _aside(doc, dash) or _result_pairing(doc, dash):
+            if _aside(doc, dash) or _result_pairing(doc, dash) or \
+                    (doc[dash].text == HYPHEN and not _sentence_after_hyphen(doc, dash)):
                 break
             places = [(t.idx, name_end), *joined]
             if joined and gazetteer().candidates(text[t.idx:joined[0][1]]):
@@ -208,6 +209,26 @@ def _aside(doc: Doc, dash: int) -> bool:
     if nxt is None or not nxt.text[:1].islower():
         return False
     return any(_standing_dash(doc, j) for j in range(dash + 1, nxt.sent.end))
+
+
+def _sentence_after_hyphen(doc: Doc, dash: int) -> bool:
+    """'Linz - Die Stadt hat ...': a hyphen-minus, typed in lists ('Linz - 300 Plätze') and between two places
+    ('Salzburg - Villach ist die Strecke', 'Köln - Bonn: Autobahn frei') as often as for the dash, is a dateline's
+    only where a sentence opens after it: a capitalised word, not a place's name (the NER's place the gazetteer
+    knows), with no colon after the capitalised words that open it."""
+    from ..geo import gazetteer
+
+    words = [t for t in doc[dash + 1:dash + 2 + NAME_WORDS] if not t.is_space]
+    if not words or not _capitalised_word(words[0]):
+        return False                   # a number, a lowercase word: a list's entry
+    if words[0].ent_type_ in ("LOC", "GPE") and gazetteer().candidates(words[0].text):
+        return False                   # a second place: a route or a pairing ('Berlin - Martin Schulz hat': a person)
+    for tok in words:
+        if tok.text == ":":
+            return False               # 'Graz - Grüne: 14 Prozent': a list's heading
+        if not tok.text[:1].isupper():
+            break
+    return True
 
 
 _SCORE = re.compile(r"\d+:\d+")
