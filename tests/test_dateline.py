@@ -9,6 +9,14 @@ def _doc(nlp, text):
     return nlp(doc)
 
 
+def _dateline_names(nlp, text):
+    """The dateline's places as the text writes them; None where the text has no dateline."""
+    from lagebild.extract.dateline import dateline
+
+    line = dateline(nlp(text))
+    return None if line is None else [text[a:b] for a, b in line.places]
+
+
 def test_the_dateline_is_read_from_tokens_with_its_joined_places(nlp):
     from lagebild.extract.dateline import dateline
 
@@ -47,20 +55,15 @@ def test_only_the_articles_dateline_is_no_speaker(nlp):
 
 
 def test_an_abbreviations_or_ordinals_period_opens_no_dateline(nlp):
-    from lagebild.extract.dateline import dateline
-
     # 'St.' is one token with its period: the name after it does not open a sentence, the dateline is the whole name
     text = "Neue Bezirke für das Land. St. Veit – Der Landtag hat am Montag die Reform beschlossen."
-    line = dateline(nlp(text))
-    assert line is not None and [text[a:b] for a, b in line.places] == ["St. Veit"]
+    assert _dateline_names(nlp, text) == ["St. Veit"]
     # a title line's dash after an ordinal's date ('am 3. März –') is no dateline; the one after the title is
     text = "Nächste Sitzung am 3. März – Huber plant keine Reform. Graz – Die Stadt hat am Montag beraten."
-    line = dateline(nlp(text))
-    assert line is not None and [text[a:b] for a, b in line.places] == ["Graz"]
+    assert _dateline_names(nlp, text) == ["Graz"]
     # a cardinal's period ends the sentence: the year before the dateline keeps it
     text = "Die Mieten stiegen zwischen 2010 und 2019. Linz – Die Stadt hat am Montag neue Zahlen vorgelegt."
-    line = dateline(nlp(text))
-    assert line is not None and [text[a:b] for a, b in line.places] == ["Linz"]
+    assert _dateline_names(nlp, text) == ["Linz"]
 
 
 def test_a_hyphen_minus_standing_for_the_dash_makes_a_dateline(nlp):
@@ -84,12 +87,12 @@ def test_a_hyphen_minus_between_a_place_and_no_sentences_opening_is_no_dateline(
     # title's pairing), not a name before a colon
     assert dateline(nlp("Neue Plätze im Herbst\nLinz - 300 Plätze\nSteyr - 120 Plätze\nWels - 90 Plätze")) is None
     text = "Köln - Bonn: Autobahn wieder frei\n\nDüsseldorf - Die Polizei hat am Morgen die Sperre aufgehoben."
-    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Düsseldorf"]
+    assert _dateline_names(nlp, text) == ["Düsseldorf"]
     assert dateline(nlp("Der Zug fährt stündlich. Salzburg - Villach ist die schnellste Strecke im Süden.")) is None
     assert dateline(nlp("Neue Wahl. Graz - Grüne: 14 Prozent, Neos: 5 Prozent.")) is None
     # a person's name opens the report's sentence: the dateline stays
     text = "Neue Spitze.\nMainz - Klaus Weber hat am Montag den Vorsitz der Partei übernommen."
-    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Mainz"]
+    assert _dateline_names(nlp, text) == ["Mainz"]
 
 
 def test_an_agencys_bracket_and_a_slashed_name_of_one_place(nlp):
@@ -97,27 +100,22 @@ def test_an_agencys_bracket_and_a_slashed_name_of_one_place(nlp):
 
     # the agency's bracket stands between the name and the dash; it is no place and no part of one
     text = "Zinsen bleiben niedrig. Bonn (AFP) – Die Bank hat am Montag entschieden."
-    line = dateline(nlp(text))
-    assert line is not None and [text[a:b] for a, b in line.places] == ["Bonn"]
+    assert _dateline_names(nlp, text) == ["Bonn"]
     # 'Frankfurt/Oder': one town's name the gazetteer holds, not two joined places; 'Köln/Wien' are two
     text = "Brücke gesperrt. Frankfurt/Oder (dpa) – Die Polizei hat am Montag die Brücke gesperrt."
-    line = dateline(nlp(text))
-    assert line is not None and [text[a:b] for a, b in line.places] == ["Frankfurt/Oder"]
+    assert _dateline_names(nlp, text) == ["Frankfurt/Oder"]
     text = "Neue Route. Köln/Wien (APA) – Die Bahn fährt ab Mai direkt."
-    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Köln", "Wien"]
+    assert _dateline_names(nlp, text) == ["Köln", "Wien"]
     # a bracket after a name the gazetteer does not know is a party's in a list, no agency's: no dateline
     assert dateline(nlp("Das neue Kabinett:\nAnna Berger (SPD) - Innenministerin\nKarl Huber (CSU) - Finanzen")) is None
 
 
 def test_a_title_lines_dash_yields_to_the_dateline_on_the_next_line(nlp):
-    from lagebild.extract.dateline import dateline
-
     text = "Teure Mieten – Mieter wehren sich\n\nInnsbruck – Der Mieterverein hat am Montag geklagt."
-    line = dateline(nlp(text))
-    assert line is not None and [text[a:b] for a, b in line.places] == ["Innsbruck"]
+    assert _dateline_names(nlp, text) == ["Innsbruck"]
     # a name opening a sentence later in the text is no dateline of the article
     text = "Teure Mieten – Mieter wehren sich\nDer Verein hat geklagt. Innsbruck – Die Stadt schweigt."
-    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Teure Mieten"]
+    assert _dateline_names(nlp, text) == ["Teure Mieten"]
 
 
 def test_an_agency_lines_place_after_a_date_is_where_the_report_is_filed(nlp):
@@ -142,4 +140,4 @@ def test_a_results_line_pairing_two_sides_is_no_dateline(nlp):
     assert dateline(nlp("Pokal. Real Madrid – Atletico Madrid 1:1 n.V.\nDas Derby ging ins Elfmeterschießen.")) is None
     # a dateline whose report's sentence carries a result stays the dateline
     text = "Derbysieg.\nInnsbruck - Die Innsbrucker gewannen am Samstag 2:1 gegen Salzburg."
-    assert [text[a:b] for a, b in dateline(nlp(text)).places] == ["Innsbruck"]
+    assert _dateline_names(nlp, text) == ["Innsbruck"]
