@@ -335,7 +335,7 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
 
 
 def test_batched_dot_products_equal_pair_by_pair_ones():
-    """_Space.dots against the sparse dot product on stories of varied shape: an empty one, one with terms
+    """_Space.sums against the sparse dot product on stories of varied shape: an empty one, one with terms
     the other stories never have, one sharing all, one sharing none, long random ones; and again after adds
     (a merged story's arrays are its new vector sum), in spaces whose arrays are made in different orders."""
     import random
@@ -350,17 +350,18 @@ def test_batched_dot_products_equal_pair_by_pair_ones():
         space = st._Space(nodes)
         for a in nodes.values():
             others = [o for o in nodes.values() if o is not a]
-            got = space.dots(a, others)
+            got = space.sums(a, others).tolist()
             assert got == [pytest.approx(_dot(a.centroid, o.centroid), abs=1e-12) for o in others]
         rest = [o for o in nodes.values() if o.id != "empty"]
-        assert space.dots(nodes["empty"], rest) == [0] * len(rest) and space.dots(nodes["one"], []) == []
+        assert space.sums(nodes["empty"], rest).tolist() == [0] * len(rest)
+        assert space.sums(nodes["one"], []).tolist() == []
         for keep, gone in (("empty", "own"), ("r0", "all"), ("r0", "r1"), ("one", "r2")):
             space.add(nodes[keep], nodes[gone])
             for t, w in nodes.pop(gone).centroid.items():
                 nodes[keep].centroid[t] = nodes[keep].centroid.get(t, 0.0) + w
             others = [o for o in nodes.values() if o.id != keep]
-            assert space.dots(nodes[keep], others) == [pytest.approx(_dot(nodes[keep].centroid, o.centroid), abs=1e-12)
-                                                       for o in others]
+            want = [pytest.approx(_dot(nodes[keep].centroid, o.centroid), abs=1e-12) for o in others]
+            assert space.sums(nodes[keep], others).tolist() == want
 
 
 def test_blocked_clustering_finds_what_comparing_all_pairs_finds(monkeypatch):

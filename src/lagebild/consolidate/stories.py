@@ -232,15 +232,11 @@ def _add_parts(terms: dict[str, float], article: Article, found: Sequence[tuple[
     return terms
 
 
-def term_weight(term: str) -> float:
-    """How much a term's tf-idf counts. A country is named three times over in an article's terms: its name
-    as a word ("Griechenland"), its entity ("@country:GR") and the country of each place in it ("@in:GR" for
-    Idomeni, Athen, Lesbos); every story there shares them, so that two stories of one topic in one country
-    (two border camps, two elections) would meet on the country alone. Its entity and place-country terms
-    count COUNTRY_WEIGHT each; towns, persons, organisations and words count fully."""
-    return COUNTRY_WEIGHT if term.startswith(_COUNTRY_TERMS) else 1.0
-
-
+# A country is named three times over in an article's terms: its name as a word ("Griechenland"), its entity
+# ("@country:GR") and the country of each place in it ("@in:GR" for Idomeni, Athen, Lesbos); every story there shares
+# them, so that two stories of one topic in one country (two border camps, two elections) would meet on the country
+# alone. Its entity and place-country terms count COUNTRY_WEIGHT each (`StoryIndex.vector`); towns, persons,
+# organisations and words count fully.
 _COUNTRY_TERMS = ("@country:", "@in:")
 
 
@@ -427,12 +423,12 @@ class StoryIndex:
         return value
 
     def vector(self, terms: Mapping[str, float]) -> dict[str, float]:
-        """Sublinear tf x idf, a country's terms down-weighted (term_weight), the TOP_TERMS heaviest, L2-normed."""
+        """Sublinear tf x idf, a country's terms down-weighted (COUNTRY_WEIGHT), the TOP_TERMS heaviest, L2-normed."""
         memo, idf, log, country = self.idf_memo, self.idf, math.log, _COUNTRY_TERMS
         if memo is None:
             memo = {}
         v = {}
-        for t, n in terms.items():      # (1 + log n) x idf x term_weight, inlined: ~150 terms x every article
+        for t, n in terms.items():      # (1 + log n) x idf x country weight, inlined: ~150 terms x every article
             if n > 0:
                 i = memo.get(t)
                 if i is None:
@@ -529,15 +525,10 @@ class _Space:
         if len(ids) > len(self.dense):
             self.dense = np.zeros(2 * len(ids))
 
-    def dots(self, a: _Node, others: Sequence[_Node]) -> list[float]:
+    def sums(self, a: _Node, others: Sequence[_Node]) -> np.ndarray:
         """The dot product of a's vector sum with each of `others'`: a's weights spread over the vocabulary,
         the others' gathered from it; each product summed in the order of the other's arrays (the same in
         every run, where the set intersection's order followed the process's string hashing)."""
-        out: list[float] = self.sums(a, others).tolist()
-        return out
-
-    def sums(self, a: _Node, others: Sequence[_Node]) -> np.ndarray:
-        """`dots` as an array."""
         if not others:
             return np.zeros(0)
         self.put(a)

@@ -1013,7 +1013,7 @@ class Store:
         new, moved = [], []
         for r in rows:
             old = stored.get(r["id"])
-            if old is None or any(old[c] != r[c] for c in cols) or linked.get(r["id"]) != set(links[r["id"]]):
+            if old is None or any(old[c] != r[c] for c in cols) or linked.get(r["id"], set()) != set(links[r["id"]]):
                 new.append(r)
             elif old["position"] != r["position"]:
                 moved.append((r["position"], r["id"]))

@@ -440,16 +440,21 @@ def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
 def _with_original(doc: Doc, q: Quotation) -> Quotation:
     """A relaying verb's quotation whose ``unter Berufung auf X`` the parse hung beside ``Berufung``: X speaks,
     the subject relays (a copy; counted in STATS)."""
-    from dataclasses import replace
-
-    from .speakers import np_tokens
-
     verb = _token_at(doc, q.cue[0][0])
     speaker = doc[q.speaker_head] if q.speaker_head is not None else None
     original = _berufung(verb) if verb is not None and speaker is not None and _outlet(doc, speaker) else None
     if original is None or original.i == q.speaker_head:
         return q
     STATS["unter Berufung auf beside the verb"] += 1
+    return _original_speaks(q, original)
+
+
+def _original_speaks(q: Quotation, original: Token) -> Quotation:
+    """The quotation with `original`'s phrase as its speaker and its speaker as the relay (a copy)."""
+    from dataclasses import replace
+
+    from .speakers import np_tokens
+
     otoks = np_tokens(original)
     return replace(q, relay=q.speaker, relay_head=q.speaker_head, speaker_head=original.i,
                    speaker=((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),))
@@ -593,7 +598,7 @@ def _citing(doc: Doc, unit: UnitLike) -> Said | None:
         reported_by = owner is not None and C.is_reporting_noun(cited)
         if owner is not None and reported_by:
             cited = owner                              # "auf Angaben der Polizei": the police (whoever gives them)
-        if verb.lemma_.lower() == "beziehen" and not reported_by:
+        if verb.lemma_.lower() in words("citing_report_verbs") and not reported_by:
             continue                                   # "Der Bericht bezieht sich auf die Regierung": about, not from
         if _timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
                                  or cited.lower_.endswith(_CIRCLES)):
@@ -1165,7 +1170,7 @@ def _relay_verb_of_noun(verb: Token) -> bool:
     "Verweis")?"""
     lemma = verb.lemma_.lower()
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
-    return verb.pos_ == "VERB" and bool({stem, stem + "ung"} & set(words("relay_nouns")))
+    return verb.pos_ == "VERB" and bool({stem, stem + "ung"} & words("relay_nouns"))
 
 
 def _relative_relay(doc: Doc, s: Said) -> Said:
@@ -1189,24 +1194,20 @@ def _relative_relay(doc: Doc, s: Said) -> Said:
                          and any(c.dep_ == "case" and c.lower_ == "auf" for c in g.children)), None)
             if orig is None or any(c.dep_ == "amod" and c.lemma_.lower() == "eigen" for c in orig.children):
                 continue                               # "die sich auf eigene Recherchen beruft": its own, it speaks
-            from .speakers import can_speak, np_tokens
-
             # "sich berufen auf" cites; "verweisen auf" (no "sich") points to anything ("der auf steigende Kosten
             # verwies"): there the phrase is a source only where it or its owner can speak ("auf einen Sprecher")
             if not any(c.tag_ == "PRF" for c in rel.children) and not can_speak(orig) \
                     and not any(c.dep_ == "nmod" and can_speak(c) for c in orig.children):
                 continue
 
-            otoks = np_tokens(orig)
-            q = Quotation(s.q.type, s.q.quote, s.q.cue, ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),),
-                          orig.i, s.q.speaker, s.q.speaker_head, s.q.how, s.q.sent, s.q.tokens)
+            q = _original_speaks(s.q, orig)
             src = _source(doc, q, [])
             if src is None:
                 continue
             if not src.relayed_by:
                 src = Source(src.name, src.text, src.kind, s.source.name)
             STATS["an outlet's relative clause names what it relies on: a relay"] += 1
-            return Said(q, src, s.spans + [(otoks[0].idx, otoks[-1].idx + len(otoks[-1].text))])
+            return Said(q, src, s.spans + list(q.speaker))
     return s
 
 

@@ -800,20 +800,17 @@ def _qtype(sent: Span, own: Quotation | None) -> str:
     return "FreeIndirect" if C.hearsay_modal(sent) else "Reported"
 
 
-_names_something = names_something
-
-
 def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int]],
                   speaker: AbstractSet[int] = frozenset()) -> list[Quotation]:
     """A passage in quotation marks inside what is reported is a direct quotation of the same speaker
     ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation, name something
-    (`_names_something`) or stand inside the speaker's phrase (``Vertreter der „Iceland Nature Conservation
+    (`names_something`) or stand inside the speaker's phrase (``Vertreter der „Iceland Nature Conservation
     Association“``)."""
     out = []
     for a, b in marks:
         inner = {t.i for t in _content(doc[a: b + 1])}   # counted as what is said is: commas inside left out
         if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < NESTED_SHARE * len(q.tokens) \
-                and not inner & speaker and not _names_something(doc, a, b):
+                and not inner & speaker and not names_something(doc, a, b):
             out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
                                  q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=q.sent,
                                  tokens=inner))
