@@ -141,3 +141,6 @@ def test_a_results_line_pairing_two_sides_is_no_dateline(nlp):
     # a dateline whose report's sentence carries a result stays the dateline
     text = "Derbysieg.\nInnsbruck - Die Innsbrucker gewannen am Samstag 2:1 gegen Salzburg."
     assert _dateline_names(nlp, text) == ["Innsbruck"]
+    # a time of day after the dash is no result: the dateline stays
+    text = "Neuer Landtag.\nGraz – Um 10:30 Uhr begann am Montag die erste Sitzung."
+    assert _dateline_names(nlp, text) == ["Graz"]

@@ -287,6 +287,7 @@ ESTIMATE_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figu
     # a particle verb is another verb than its base: "rechnet ... ab" bills, "meldeten ... an" registers (expects)
     ("Die Klinik rechnet die 300 Behandlungen mit der Kasse ab.", 300, False, False),
     ("Die Veranstalter meldeten 5.000 Teilnehmer an.", 5000, False, True),
+    ("Der Verein meldete an, dass 3.000 Läufer starten.", 3000, False, True),   # the verb above, read whole too
     # an estimate verb heading the figure's own clause hedges it, not where the figure is its subject
     ("Die Polizei schätzt die Zahl der Teilnehmer auf 5.000.", 5000, True, False),
     ("Der Schaden wird auf 40 Millionen Euro geschätzt.", 40000000, True, False),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import doc_text
 
@@ -231,7 +231,13 @@ def _sentence_after_hyphen(doc: Doc, dash: int) -> bool:
     return True
 
 
-_SCORE = re.compile(r"\d+:\d+")
+SCORE = re.compile(r"^\d{1,3}:\d{1,3}\.?$")
+
+
+def is_score(t: Token) -> bool:
+    """'2:1', '1:0.': a match result, not a time of day ('um 14:30 Uhr')."""
+    doc = t.doc
+    return bool(SCORE.match(t.text)) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr")
 
 
 def _result_pairing(doc: Doc, dash: int) -> bool:
@@ -243,7 +249,7 @@ def _result_pairing(doc: Doc, dash: int) -> bool:
             if words:
                 return False
             continue
-        if _SCORE.match(tok.text):
+        if is_score(tok):
             return words > 0
         if not tok.text[:1].isupper():
             return False               # 'Graz – Die Grazer gewannen 2:1': a sentence, no second side's name alone

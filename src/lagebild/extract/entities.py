@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -41,7 +42,7 @@ from ..model import Mention
 from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text, token_at
-from .dateline import colon_line, dateline
+from .dateline import DASHES, colon_line, dateline, is_score
 from .name_type import retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
@@ -681,7 +682,6 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
     return out
 
 
-DASHES = {"–", "—"}
 
 
 def _surname_before_noun(ents) -> list:
@@ -701,7 +701,7 @@ def _split_at_sentence_ends(ents) -> list:
     for e in ents:
         start = e.start
         for t in e:
-            if t.text in (".", "!", "?") or _is_score(t):
+            if t.text in (".", "!", "?") or is_score(t):
                 if start < t.i:
                     out.append(Span(e.doc, start, t.i, label=e.label))
                 start = t.i + 1
@@ -1238,7 +1238,7 @@ def _towns_as_sides(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                 (tok.dep_ in SIDE_DEPS or (tok.dep_ == "obl" and any(
                     k.dep_ == "case" and k.lower_ in AGAINST for k in tok.children))) and \
                 (p := gazetteer().by_id.get((c.ref or "").split(":", 1)[1])) is not None and p.precision == "city" \
-                and any(_is_score(k) and k.head == tok.head and not _counts_a_noun(k) for k in tok.head.children):
+                and any(is_score(k) and k.head == tok.head and not _counts_a_noun(k) for k in tok.head.children):
             c = Cand(c.start, c.end, "ORG", c.prio)
         out.append(c)
     return out
@@ -1249,7 +1249,7 @@ def _span_root(doc: Doc, c: Cand) -> Token | None:
     first = token_at(doc, c.start)
     if first is None:
         return None
-    toks = [t for t in doc[first.i:] if t.idx < c.end]
+    toks = list(takewhile(lambda t: t.idx < c.end, doc[first.i:]))
     return next((t for t in toks if not (first.i <= t.head.i < first.i + len(toks)) or t.head == t), None)
 
 
@@ -1269,18 +1269,11 @@ def _org_names() -> frozenset[str]:
 # the priority of a match result's side: the layout ('A – B 2:1') is firmer evidence than a town's name read
 # in the gazetteer ('Rapid – Salzburg 1:0': the club), so no rule's place or person overrules it
 RESULT_SIDE = 4
-SCORE = re.compile(r"^\d{1,3}:\d{1,3}\.?$")
-
-
-def _is_score(t: Token) -> bool:
-    """'2:1', '1:0.': a match result, not a time of day ('um 14:30 Uhr')."""
-    doc = t.doc
-    return bool(SCORE.match(t.text)) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "uhr")
 
 
 def _has_score(doc: Doc) -> bool:
     """A match result in the article ('2:1', '(1:0)')."""
-    return any(_is_score(t) for t in doc)
+    return any(is_score(t) for t in doc)
 
 
 def _side_before(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -1301,7 +1294,7 @@ def _results_sides(doc: Doc) -> list[tuple[int, int]]:
     Token spans (start, end) of those sides, their bracketed asides left out."""
     out: list[tuple[int, int]] = []
     for t in doc:
-        if not _is_score(t):
+        if not is_score(t):
             continue                                   # "Wien – Um 10:30 Uhr": a time, no score
         right = _side_before(doc, t.i)
         if right is None or right[0] < 1 or doc[right[0] - 1].text not in ("–", "—", "-"):

@@ -615,7 +615,7 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
         # a capital's dateline (a town since entities read it so, no longer its country) is the desk's:
         # `_dateline_place` decides whether it is the event's place, not its standing in the clause
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
-                and not _dateline(text, m) and m is not desk and (moves or not _origin(doc, m))]
+                and not colon_line(text, m.start, m.end) and m is not desk and (moves or not _origin(doc, m))]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
             cand = g.by_id.get((m.ref or "").split(":", 1)[1])
@@ -836,11 +836,6 @@ def _mention_place(doc: Doc, m: Mention) -> Place | None:
     if m.label == "LOC":
         return Place(m.text)                           # not in the gazetteer: the name, on no spot
     return None
-
-
-def _dateline(text: str, m: Mention) -> bool:
-    """'Moskau: Nordkorea schickt ...': where the report was filed, not where it happened (`dateline.colon_line`)."""
-    return colon_line(text, m.start, m.end)
 
 
 def _country_mention(iso: str, art: str) -> Mention | None:
@@ -1622,7 +1617,8 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     just before ("dort"), else for deployments the destination country."""
     u = units[ui]
     a, b = clause
-    place = _mention_place(doc, arc_place) if arc_place is not None and not _dateline(text, arc_place) else None
+    filed_from = arc_place is not None and colon_line(text, arc_place.start, arc_place.end)
+    place = _mention_place(doc, arc_place) if arc_place is not None and not filed_from else None
     if trig.type == "VOTE":
         return _vote_place(text, start, place, mentions)
     if place is None and trig.type == "ACCUSE":

@@ -321,13 +321,12 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
     STATS["parse: the figure's clause"] += 1
     top = _presupposed(tok, head)
     keep = None if top is None else frozenset(t.i for t in top.subtree)
-    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep,
-                               keep is None and _forecast_value(tok, head))
+    below_is_value = _forecast_value(tok, head)
+    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep, keep is None and below_is_value)
     if not hedged and _estimated(tok, head):
         STATS["an estimate verb on the figure's own clause"] += 1
         hedged, planned = True, False
     x = head
-    below_is_value = _forecast_value(tok, head)
     for _ in range(6):                        # the clauses above that govern the figure's
         if x.head.i == x.i or x.dep_ not in GOVERNED or keep is not None:
             break
@@ -335,7 +334,7 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
             break                             # a clause with a finite verb of its own is no infinitive complement
         x = clause_head(x.head)
         up_hedged, _ = _reading(_clause_tokens(x))
-        verb = (x.lemma_ or "").lower()
+        verb = _full_lemma(x)                 # "meldete an, dass ...": anmelden, not melden
         hedged = hedged or up_hedged or verb in WORDS["estimate"]     # "schätzen, dass 300 dort leben"
         # "erwarten, dass die Zahl auf 5.000 steigt"
         planned = planned or verb in WORDS["expect"] and below_is_value
