@@ -510,6 +510,7 @@ class _Space:
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         self.ids: dict[str, int] = {}
         self.dense = np.zeros(1 << 10)
+        self.made = 0       # nodes given arrays
         for n in nodes.values():     # arrays of another space (or none) are made again
             n.ix = n.w = None
 
@@ -522,6 +523,7 @@ class _Space:
         ids.update(zip(unseen, range(len(ids), len(ids) + len(unseen))))
         n.ix = np.fromiter(map(ids.__getitem__, n.centroid), np.int64, len(n.centroid))
         n.w = np.fromiter(n.centroid.values(), np.float64, len(n.centroid))
+        self.made += 1
         if len(ids) > len(self.dense):
             self.dense = np.zeros(2 * len(ids))
 
@@ -545,6 +547,20 @@ class _Space:
         prod *= np.concatenate([o.w for o in others])
         self.dense[a.ix] = 0.0
         return np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod, minlength=len(others))
+
+    def rows(self, nodes: Sequence[_Node]) -> Any:
+        """The nodes' arrays as the rows of one sparse matrix (scipy CSR; a node without arrays: an empty
+        row), each row's terms in its arrays' order: a row's product with `dense` sums in that order from
+        0.0, as `sums` does (the same bits)."""
+        from scipy.sparse import csr_matrix
+
+        lens = np.fromiter((0 if n.ix is None else len(n.ix) for n in nodes), np.int64, len(nodes))
+        starts = np.zeros(len(nodes) + 1, np.int64)
+        np.cumsum(lens, out=starts[1:])
+        made = [n for n in nodes if n.ix is not None]
+        ix = np.concatenate([n.ix for n in made]) if made else np.zeros(0, np.int64)
+        w = np.concatenate([n.w for n in made]) if made else np.zeros(0)
+        return csr_matrix((w, ix, starts), shape=(len(nodes), len(self.dense)))
 
     def add(self, k: _Node, g: _Node) -> None:
         """g's vector sum into k's arrays (k + g per term, as the centroid dict sums them)."""
@@ -600,6 +616,8 @@ class _Graph:
     ids do), their sizes and whether stored as arrays, the dot products of the candidate pairs (`dots[i]`:
     candidate -> dot product, symmetric) and the vectors (`space`)."""
 
+    list_factor = 1.0      # `sharing` lists the candidates meeting a term where that costs less than this x gathering
+
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         ids = sorted(nodes)
         number = {nid: i for i, nid in enumerate(ids)}
@@ -610,6 +628,10 @@ class _Graph:
         self.live = [True] * len(ids)
         self.dots: list[dict[int, float]] = [{} for _ in ids]
         self.space = _Space(nodes)
+        # which live story holds each story's terms now (a merge's gone story's are its keeper's), and the
+        # stories by term (`sharing`): made at the first merge, when the candidates all have their arrays
+        self.owner = np.arange(len(ids))
+        self.postings: tuple[np.ndarray, np.ndarray, int, float] | None = None
 
     def reaching(self, i: int, others: Sequence[int] | None = None,
                  dots: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -629,6 +651,34 @@ class _Graph:
             ok &= ~self.stored[ids]
         at = np.flatnonzero(ok)
         return list(zip(ids[at].tolist(), sim[at].tolist()))
+
+    def sharing(self, gone: int, mine: Mapping[int, float], row: Mapping[int, float]) -> list[int] | None:
+        """The candidates of `mine` not in `row` that share a term with story `gone` (in no set order), or None
+        where listing those costs more than weighing all of them. A dot product with gone over no shared
+        term is 0.0 (every weight is positive), which a merge adds to nothing: a big story absorbing a
+        small one need not gather its thousands of candidates' arrays to find the few the small one meets.
+        The stories by term are those of the arrays made before the first merge; a merged story's terms
+        are its parts' (`owner`)."""
+        space = self.space
+        space.put(self.nodes[gone])
+        if self.postings is None or self.postings[2] != space.made:
+            made = [i for i, n in enumerate(self.nodes) if n.ix is not None]
+            ixs = [self.nodes[i].ix for i in made]
+            lens = np.fromiter(map(len, ixs), np.int64, len(ixs))
+            terms = np.concatenate(ixs) if ixs else np.zeros(0, np.int64)
+            holders = np.repeat(np.asarray(made, np.int64), lens)[np.argsort(terms, kind="stable")]
+            starts = np.zeros(len(space.ids) + 1, np.int64)
+            np.cumsum(np.bincount(terms, minlength=len(space.ids)), out=starts[1:])
+            self.postings = (starts, holders, space.made, len(terms) / max(1, len(made)))
+        starts, holders, _, mean_len = self.postings
+        t = self.nodes[gone].ix
+        first, counts = starts[t], starts[t + 1] - starts[t]
+        total = int(counts.sum())
+        if total >= self.list_factor * mean_len * len(mine):     # about what gathering their arrays costs
+            return None
+        at = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(first, counts)
+        met = np.unique(self.owner[holders[at]]).tolist()
+        return [o for o in met if o in mine and o not in row]
 
 
 def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
@@ -671,7 +721,11 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
             new_of[t] = [i for i in where_heavy(t) if not nodes[i].stored]
         return new_of[t]
 
-    heap = []
+    # the pairs first, each row's candidates entered in the order found and the arrays made in the order
+    # `space.sums` would make them (the term numbers, hence a merged story's arrays, stay as they were); then
+    # the products, each summed in the order of the candidate's arrays as `space.sums` does, over one sparse
+    # matrix of all the stories' arrays (one pass in C per story instead of numpy's gather, product and sums)
+    pairs = []
     for i in g.visit:
         n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
@@ -684,7 +738,21 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
         found = [o for o in seen if o not in mine and not (n.stored and nodes[o].stored)]
         if not found:
             continue
-        d = space.sums(n, [nodes[o] for o in found])
+        space.put(n)
+        for other in found:
+            space.put(nodes[other])
+            mine[other] = dots[other][i] = 0.0      # (the product below)
+        pairs.append((i, found))
+    heap = []
+    if not pairs:
+        return heap
+    rows = space.rows(nodes)
+    dense = space.dense
+    for i, found in pairs:
+        n, mine = nodes[i], dots[i]
+        dense[n.ix] = n.w
+        d = rows[found] @ dense
+        dense[n.ix] = 0.0
         for other, x in zip(found, d.tolist()):
             mine[other] = dots[other][i] = x
         for other, sim in g.reaching(i, found, d):
@@ -721,8 +789,10 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
         elif not (k_stored and stored[other]):      # stored: never candidates
             with_k.append(other)
     # (a stored keep's row holds no stored story); a set difference: each candidate's sum is its own, in
-    # whatever order the candidates come
-    with_g = list(mine.keys() - row.keys())
+    # whatever order the candidates come; only those sharing a term with gone where fewer to list (`sharing`)
+    with_g = g.sharing(gone, mine, row)
+    if with_g is None:
+        with_g = list(mine.keys() - row.keys())
     nodes, space = g.nodes, g.space
     dk = space.sums(k, [nodes[o] for o in with_k])
     dg = space.sums(x, [nodes[o] for o in with_g])
@@ -733,6 +803,8 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
         other = with_g[i]
         mine[other] = dots[other][keep] = mine[other] + d
     space.add(k, x)
+    owner = g.owner
+    owner[owner == gone] = keep
     for t, w in x.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += x.size
