@@ -936,3 +936,38 @@ def test_a_story_over_several_days_in_one_country_stays_whole():
     mentions = _places_of(arts, {"Marrakesch": ("geo:904", "MA"), "Marokko": ("country:MA", "MA"),
                                  "Spanien": ("country:ES", "ES"), **BLAST_PLACES})
     assert frozenset({"q1", "q2", "q3"}) in grouping(st.cluster_articles(arts, mentions))
+
+
+def test_title_preposition_reads_only_the_texts_naming_the_place_as_before():
+    """_in_phrase with its patterns compiled once (and texts without the place skipped) says what the patterns
+    compiled per call say, for places asked again, a place written otherwise and one only in an article."""
+    import re
+    from collections import Counter
+
+    def plain(place, texts):
+        pat = re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
+        found = Counter(m.group(1) for t in texts for m in pat.finditer(t))
+        if found:
+            return f"{found.most_common(1)[0][0]} {place}"
+        art = re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+        seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
+        fem, masc = seen["zur"] + seen["die"] + 0.5 * seen["der"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
+        return f"{'in der' if fem > masc else 'im' if masc > fem else 'in'} {place}"
+
+    texts = ["Die Fähre legte in der Slowakei an. Im Iran blieb es ruhig.", "Zur Slowakei gehört die Stadt.",
+             "DER IRAN meldete nichts; vom Iran kam keine Antwort.", "Ein Zug fuhr in den Niederlanden.",
+             "Sie reisten nach Malta und in Malta weiter."]
+    for _ in range(2):
+        for place in ("Slowakei", "Iran", "Niederlanden", "Malta", "Island", "iran"):
+            assert st._in_phrase(place, texts) == plain(place, texts)
+
+
+def test_a_single_articles_countries_are_read_once_and_forgotten_when_it_merges():
+    """_factor keeps a single article's countries (its centroid stays until it merges); a merge forgets them."""
+    nodes = _nodes({"a": {"@in:AT": 0.5, "w": 0.5}, "b": {"@in:DE": 0.5, "w": 0.5}, "c": {"@in:AT": 0.3, "w": 0.7}})
+    assert st._factor(nodes["a"], nodes["b"]) == st.APART_FACTOR and st._factor(nodes["a"], nodes["c"]) == 1.0
+    assert nodes["a"].countries == frozenset({"AT"})
+    g = st._Graph(nodes)
+    g.dots = [{1: 0.5, 2: 0.6}, {0: 0.5}, {0: 0.6}]
+    st._merge(g, 0, 2)
+    assert nodes["a"].countries is None and nodes["a"].size == 2

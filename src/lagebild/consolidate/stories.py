@@ -487,6 +487,7 @@ class _Node:
     articles: list[str] = field(default_factory=list)
     ix: Any = None
     w: Any = None
+    countries: frozenset[str] | None = None     # countries_of(centroid) while a single article (`_factor`)
 
 
 def _factor(a: _Node, b: _Node) -> float:
@@ -497,7 +498,12 @@ def _factor(a: _Node, b: _Node) -> float:
     different countries that met only on the event's words do not seed a story for others to join."""
     f = span_factor(a.start, a.end, b.start, b.end)
     if f and a.size == 1 and b.size == 1:
-        f *= place_factor(countries_of(a.centroid), countries_of(b.centroid))
+        # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
+        if a.countries is None:
+            a.countries = countries_of(a.centroid)
+        if b.countries is None:
+            b.countries = countries_of(b.centroid)
+        f *= place_factor(a.countries, b.countries)
     return f
 
 
@@ -808,6 +814,7 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
     for t, w in x.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += x.size
+    k.countries = None      # (of the centroid it had)
     g.size[keep] = k.size
     k.articles += x.articles
     if x.start is not None and x.end is not None:
@@ -1168,16 +1175,27 @@ def _place_name(key: str, texts: Counter) -> str:
     return _display(texts)
 
 
+@lru_cache(maxsize=4096)
+def _phrase_pattern(place: str, article: bool = False) -> re.Pattern[str]:
+    """`_in_phrase`'s pattern for one place (the preposition's, or with `article` the article's), compiled once:
+    titling a big dossier's new stories asks of the same places again and again, of more of them than the re
+    module's own cache holds."""
+    if article:
+        return re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+    return re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
+
+
 def _in_phrase(place: str, texts: Sequence[str]) -> str:
     """'in Marokko', 'in der Türkei', 'im Iran', 'in den USA': as the articles write it."""
-    pat = re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
-    found = Counter(m.group(1) for t in texts for m in pat.finditer(t))
+    pat = _phrase_pattern(place)
+    # (a text without the place as written has no match: only those are searched)
+    found = Counter(m.group(1) for t in texts if place in t for m in pat.finditer(t))
     if found:
         return f"{found.most_common(1)[0][0]} {place}"
     # no "in ..." in the texts: the article the place takes elsewhere says its gender
     # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im; "der Türkei" is weaker evidence:
     # "der Iran" is a nominative too)
-    art = re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+    art = _phrase_pattern(place, article=True)
     seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
     fem, masc = seen["zur"] + seen["die"] + 0.5 * seen["der"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
     prep = "in der" if fem > masc else "im" if masc > fem else "in"
