@@ -334,44 +334,6 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
     assert merges >= 10
 
 
-def _merge_chain(vectors: dict[str, dict[str, float]], list_factor: float, seed: int) -> tuple[list, list]:
-    """_candidate_dots, then random merges (as _agglomerate makes them) of one graph; its rows and arrays after."""
-    import random
-
-    rng = random.Random(seed)
-    g = st._Graph(_nodes(vectors, stored=("n00", "n01")))
-    g.list_factor = list_factor
-    st._candidate_dots(g)
-    for _ in range(25):
-        pairs = sorted((a, b) for a, row in enumerate(g.dots) if g.live[a] for b in row if a < b)
-        if not pairs:
-            break
-        a, b = rng.choice(pairs)
-        keep, gone = (a, b) if g.nodes[a].stored or not g.nodes[b].stored else (b, a)
-        st._merge(g, keep, gone)
-    rows = [list(row.items()) for i, row in enumerate(g.dots) if g.live[i]]
-    arrays = [(n.ix.tolist(), n.w.tolist()) for i, n in enumerate(g.nodes) if g.live[i] and n.ix is not None]
-    return rows, arrays
-
-
-def test_merges_weigh_only_the_candidates_meeting_a_term_to_the_same_bits(monkeypatch):
-    """A merge that lists the candidates sharing a term with the gone story (`_Graph.sharing`) leaves every dot
-    product, row order and array as weighing all of them does, bit for bit (invented random vectors, some
-    long, some sharing nothing; merges into big stories too)."""
-    import random
-
-    monkeypatch.setattr(st, "BLOCK_TERMS", 3)
-    monkeypatch.setattr(st, "BLOCK_NODES", 8)
-    rng = random.Random(5)
-    vocab = [f"t{k}" for k in range(60)]
-    vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 25))} for k in range(50)}
-    vectors["n49"] = {"own": 1.0}
-    for seed in (1, 2, 3):
-        listed = _merge_chain(vectors, float("inf"), seed)      # always listed
-        assert listed == _merge_chain(vectors, 0.0, seed)       # never: every candidate weighed
-        assert listed == _merge_chain(vectors, 1.0, seed)       # by the cost, as clustering does
-
-
 def test_candidate_dot_products_are_the_batched_ones_bit_for_bit(monkeypatch):
     """_candidate_dots' products (one sparse matrix of all stories' arrays) are those `_Space.sums` gives for
     the pair, to the bit, and each row's candidates are in the order blocking found them."""

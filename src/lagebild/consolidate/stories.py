@@ -516,7 +516,6 @@ class _Space:
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         self.ids: dict[str, int] = {}
         self.dense = np.zeros(1 << 10)
-        self.made = 0       # nodes given arrays
         for n in nodes.values():     # arrays of another space (or none) are made again
             n.ix = n.w = None
 
@@ -529,7 +528,6 @@ class _Space:
         ids.update(zip(unseen, range(len(ids), len(ids) + len(unseen))))
         n.ix = np.fromiter(map(ids.__getitem__, n.centroid), np.int64, len(n.centroid))
         n.w = np.fromiter(n.centroid.values(), np.float64, len(n.centroid))
-        self.made += 1
         if len(ids) > len(self.dense):
             self.dense = np.zeros(2 * len(ids))
 
@@ -622,8 +620,6 @@ class _Graph:
     ids do), their sizes and whether stored as arrays, the dot products of the candidate pairs (`dots[i]`:
     candidate -> dot product, symmetric) and the vectors (`space`)."""
 
-    list_factor = 1.0      # `sharing` lists the candidates meeting a term where that costs less than this x gathering
-
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         ids = sorted(nodes)
         number = {nid: i for i, nid in enumerate(ids)}
@@ -634,10 +630,6 @@ class _Graph:
         self.live = [True] * len(ids)
         self.dots: list[dict[int, float]] = [{} for _ in ids]
         self.space = _Space(nodes)
-        # which live story holds each story's terms now (a merge's gone story's are its keeper's), and the
-        # stories by term (`sharing`): made at the first merge, when the candidates all have their arrays
-        self.owner = np.arange(len(ids))
-        self.postings: tuple[np.ndarray, np.ndarray, int, float] | None = None
 
     def reaching(self, i: int, others: Sequence[int] | None = None,
                  dots: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -657,34 +649,6 @@ class _Graph:
             ok &= ~self.stored[ids]
         at = np.flatnonzero(ok)
         return list(zip(ids[at].tolist(), sim[at].tolist()))
-
-    def sharing(self, gone: int, mine: Mapping[int, float], row: Mapping[int, float]) -> list[int] | None:
-        """The candidates of `mine` not in `row` that share a term with story `gone` (in no set order), or None
-        where listing those costs more than weighing all of them. A dot product with gone over no shared
-        term is 0.0 (every weight is positive), which a merge adds to nothing: a big story absorbing a
-        small one need not gather its thousands of candidates' arrays to find the few the small one meets.
-        The stories by term are those of the arrays made before the first merge; a merged story's terms
-        are its parts' (`owner`)."""
-        space = self.space
-        space.put(self.nodes[gone])
-        if self.postings is None or self.postings[2] != space.made:
-            made = [i for i, n in enumerate(self.nodes) if n.ix is not None]
-            ixs = [self.nodes[i].ix for i in made]
-            lens = np.fromiter(map(len, ixs), np.int64, len(ixs))
-            terms = np.concatenate(ixs) if ixs else np.zeros(0, np.int64)
-            holders = np.repeat(np.asarray(made, np.int64), lens)[np.argsort(terms, kind="stable")]
-            starts = np.zeros(len(space.ids) + 1, np.int64)
-            np.cumsum(np.bincount(terms, minlength=len(space.ids)), out=starts[1:])
-            self.postings = (starts, holders, space.made, len(terms) / max(1, len(made)))
-        starts, holders, _, mean_len = self.postings
-        t = self.nodes[gone].ix
-        first, counts = starts[t], starts[t + 1] - starts[t]
-        total = int(counts.sum())
-        if total >= self.list_factor * mean_len * len(mine):     # about what gathering their arrays costs
-            return None
-        at = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(first, counts)
-        met = np.unique(self.owner[holders[at]]).tolist()
-        return [o for o in met if o in mine and o not in row]
 
 
 def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
@@ -795,10 +759,8 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
         elif not (k_stored and stored[other]):      # stored: never candidates
             with_k.append(other)
     # (a stored keep's row holds no stored story); a set difference: each candidate's sum is its own, in
-    # whatever order the candidates come; only those sharing a term with gone where fewer to list (`sharing`)
-    with_g = g.sharing(gone, mine, row)
-    if with_g is None:
-        with_g = list(mine.keys() - row.keys())
+    # whatever order the candidates come
+    with_g = list(mine.keys() - row.keys())
     nodes, space = g.nodes, g.space
     dk = space.sums(k, [nodes[o] for o in with_k])
     dg = space.sums(x, [nodes[o] for o in with_g])
@@ -809,8 +771,6 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
         other = with_g[i]
         mine[other] = dots[other][keep] = mine[other] + d
     space.add(k, x)
-    owner = g.owner
-    owner[owner == gone] = keep
     for t, w in x.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += x.size
