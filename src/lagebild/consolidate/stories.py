@@ -695,7 +695,7 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
     # `space.sums` would make them (the term numbers, hence a merged story's arrays, stay as they were); then
     # the products, each summed in the order of the candidate's arrays as `space.sums` does, over one sparse
     # matrix of all the stories' arrays (one pass in C per story instead of numpy's gather, product and sums)
-    pairs = []
+    pairs: list[tuple[int, list[int]]] = []
     for i in g.visit:
         n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
@@ -713,7 +713,7 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
             space.put(nodes[other])
             mine[other] = dots[other][i] = 0.0      # (the product below)
         pairs.append((i, found))
-    heap = []
+    heap: list[tuple[float, int, int, int, int]] = []
     if not pairs:
         return heap
     rows = space.rows(nodes)
