@@ -334,6 +334,27 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
     assert merges >= 10
 
 
+def test_candidate_dot_products_are_the_batched_ones_bit_for_bit(monkeypatch):
+    """_candidate_dots' products (one sparse matrix of all stories' arrays) are those `_Space.sums` gives for
+    the pair, to the bit, and each row's candidates are in the order blocking found them."""
+    import random
+
+    monkeypatch.setattr(st, "BLOCK_TERMS", 3)
+    monkeypatch.setattr(st, "BLOCK_NODES", 8)
+    rng = random.Random(9)
+    vocab = [f"t{k}" for k in range(80)]
+    vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 40))} for k in range(40)}
+    g = st._Graph(_nodes(vectors, stored=("n00", "n01", "n02")))
+    st._candidate_dots(g)
+    pairs = 0
+    for i, row in enumerate(g.dots):
+        for j, d in row.items():
+            one, other = g.space.sums(g.nodes[i], [g.nodes[j]])[0], g.space.sums(g.nodes[j], [g.nodes[i]])[0]
+            assert d in (one, other) and g.dots[j][i] == d
+            pairs += 1
+    assert pairs > 40
+
+
 def test_batched_dot_products_equal_pair_by_pair_ones():
     """_Space.sums against the sparse dot product on stories of varied shape: an empty one, one with terms
     the other stories never have, one sharing all, one sharing none, long random ones; and again after adds
@@ -877,3 +898,38 @@ def test_a_story_over_several_days_in_one_country_stays_whole():
     mentions = _places_of(arts, {"Marrakesch": ("geo:904", "MA"), "Marokko": ("country:MA", "MA"),
                                  "Spanien": ("country:ES", "ES"), **BLAST_PLACES})
     assert frozenset({"q1", "q2", "q3"}) in grouping(st.cluster_articles(arts, mentions))
+
+
+def test_title_preposition_reads_only_the_texts_naming_the_place_as_before():
+    """_in_phrase with its patterns compiled once (and texts without the place skipped) says what the patterns
+    compiled per call say, for places asked again, a place written otherwise and one only in an article."""
+    import re
+    from collections import Counter
+
+    def plain(place, texts):
+        pat = re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
+        found = Counter(m.group(1) for t in texts for m in pat.finditer(t))
+        if found:
+            return f"{found.most_common(1)[0][0]} {place}"
+        art = re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+        seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
+        fem, masc = seen["zur"] + seen["die"] + 0.5 * seen["der"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
+        return f"{'in der' if fem > masc else 'im' if masc > fem else 'in'} {place}"
+
+    texts = ["Die Fähre legte in der Slowakei an. Im Iran blieb es ruhig.", "Zur Slowakei gehört die Stadt.",
+             "DER IRAN meldete nichts; vom Iran kam keine Antwort.", "Ein Zug fuhr in den Niederlanden.",
+             "Sie reisten nach Malta und in Malta weiter."]
+    for _ in range(2):
+        for place in ("Slowakei", "Iran", "Niederlanden", "Malta", "Island", "iran"):
+            assert st._in_phrase(place, texts) == plain(place, texts)
+
+
+def test_a_single_articles_countries_are_read_once_and_forgotten_when_it_merges():
+    """_factor keeps a single article's countries (its centroid stays until it merges); a merge forgets them."""
+    nodes = _nodes({"a": {"@in:AT": 0.5, "w": 0.5}, "b": {"@in:DE": 0.5, "w": 0.5}, "c": {"@in:AT": 0.3, "w": 0.7}})
+    assert st._factor(nodes["a"], nodes["b"]) == st.APART_FACTOR and st._factor(nodes["a"], nodes["c"]) == 1.0
+    assert nodes["a"].countries == frozenset({"AT"})
+    g = st._Graph(nodes)
+    g.dots = [{1: 0.5, 2: 0.6}, {0: 0.5}, {0: 0.6}]
+    st._merge(g, 0, 2)
+    assert nodes["a"].countries is None and nodes["a"].size == 2

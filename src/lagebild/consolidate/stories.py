@@ -487,6 +487,7 @@ class _Node:
     articles: list[str] = field(default_factory=list)
     ix: Any = None
     w: Any = None
+    countries: frozenset[str] | None = None     # countries_of(centroid) while a single article (`_factor`)
 
 
 def _factor(a: _Node, b: _Node) -> float:
@@ -497,7 +498,12 @@ def _factor(a: _Node, b: _Node) -> float:
     different countries that met only on the event's words do not seed a story for others to join."""
     f = span_factor(a.start, a.end, b.start, b.end)
     if f and a.size == 1 and b.size == 1:
-        f *= place_factor(countries_of(a.centroid), countries_of(b.centroid))
+        # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
+        if a.countries is None:
+            a.countries = countries_of(a.centroid)
+        if b.countries is None:
+            b.countries = countries_of(b.centroid)
+        f *= place_factor(a.countries, b.countries)
     return f
 
 
@@ -545,6 +551,20 @@ class _Space:
         prod *= np.concatenate([o.w for o in others])
         self.dense[a.ix] = 0.0
         return np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod, minlength=len(others))
+
+    def rows(self, nodes: Sequence[_Node]) -> Any:
+        """The nodes' arrays as the rows of one sparse matrix (scipy CSR; a node without arrays: an empty
+        row), each row's terms in its arrays' order: a row's product with `dense` sums in that order from
+        0.0, as `sums` does (the same bits)."""
+        from scipy.sparse import csr_matrix
+
+        lens = np.fromiter((0 if n.ix is None else len(n.ix) for n in nodes), np.int64, len(nodes))
+        starts = np.zeros(len(nodes) + 1, np.int64)
+        np.cumsum(lens, out=starts[1:])
+        made = [n for n in nodes if n.ix is not None]
+        ix = np.concatenate([n.ix for n in made]) if made else np.zeros(0, np.int64)
+        w = np.concatenate([n.w for n in made]) if made else np.zeros(0)
+        return csr_matrix((w, ix, starts), shape=(len(nodes), len(self.dense)))
 
     def add(self, k: _Node, g: _Node) -> None:
         """g's vector sum into k's arrays (k + g per term, as the centroid dict sums them)."""
@@ -671,7 +691,11 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
             new_of[t] = [i for i in where_heavy(t) if not nodes[i].stored]
         return new_of[t]
 
-    heap = []
+    # the pairs first, each row's candidates entered in the order found and the arrays made in the order
+    # `space.sums` would make them (the term numbers, hence a merged story's arrays, stay as they were); then
+    # the products, each summed in the order of the candidate's arrays as `space.sums` does, over one sparse
+    # matrix of all the stories' arrays (one pass in C per story instead of numpy's gather, product and sums)
+    pairs: list[tuple[int, list[int]]] = []
     for i in g.visit:
         n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
@@ -684,7 +708,21 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
         found = [o for o in seen if o not in mine and not (n.stored and nodes[o].stored)]
         if not found:
             continue
-        d = space.sums(n, [nodes[o] for o in found])
+        space.put(n)
+        for other in found:
+            space.put(nodes[other])
+            mine[other] = dots[other][i] = 0.0      # (the product below)
+        pairs.append((i, found))
+    heap: list[tuple[float, int, int, int, int]] = []
+    if not pairs:
+        return heap
+    rows = space.rows(nodes)
+    dense = space.dense
+    for i, found in pairs:
+        n, mine = nodes[i], dots[i]
+        dense[n.ix] = n.w
+        d = rows[found] @ dense
+        dense[n.ix] = 0.0
         for other, x in zip(found, d.tolist()):
             mine[other] = dots[other][i] = x
         for other, sim in g.reaching(i, found, d):
@@ -736,6 +774,7 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
     for t, w in x.centroid.items():
         k.centroid[t] = k.centroid.get(t, 0.0) + w
     k.size += x.size
+    k.countries = None      # (of the centroid it had)
     g.size[keep] = k.size
     k.articles += x.articles
     if x.start is not None and x.end is not None:
@@ -1096,16 +1135,27 @@ def _place_name(key: str, texts: Counter) -> str:
     return _display(texts)
 
 
+@lru_cache(maxsize=4096)
+def _phrase_pattern(place: str, article: bool = False) -> re.Pattern[str]:
+    """`_in_phrase`'s pattern for one place (the preposition's, or with `article` the article's), compiled once:
+    titling a big dossier's new stories asks of the same places again and again, of more of them than the re
+    module's own cache holds."""
+    if article:
+        return re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+    return re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
+
+
 def _in_phrase(place: str, texts: Sequence[str]) -> str:
     """'in Marokko', 'in der Türkei', 'im Iran', 'in den USA': as the articles write it."""
-    pat = re.compile(r"\b(in der|in den|im|in)\s+" + re.escape(place) + r"\b")
-    found = Counter(m.group(1) for t in texts for m in pat.finditer(t))
+    pat = _phrase_pattern(place)
+    # (a text without the place as written has no match: only those are searched)
+    found = Counter(m.group(1) for t in texts if place in t for m in pat.finditer(t))
     if found:
         return f"{found.most_common(1)[0][0]} {place}"
     # no "in ..." in the texts: the article the place takes elsewhere says its gender
     # ("zur Türkei", "die Türkei" -> in der; "vom Iran", "des Iran" -> im; "der Türkei" is weaker evidence:
     # "der Iran" is a nominative too)
-    art = re.compile(r"\b(zur|die|der|vom|zum|dem|des)\s+" + re.escape(place) + r"\b", re.IGNORECASE)
+    art = _phrase_pattern(place, article=True)
     seen = Counter(m.group(1).lower() for t in texts for m in art.finditer(t))
     fem, masc = seen["zur"] + seen["die"] + 0.5 * seen["der"], seen["vom"] + seen["zum"] + seen["dem"] + seen["des"]
     prep = "in der" if fem > masc else "im" if masc > fem else "in"
