@@ -1419,7 +1419,8 @@ def _relative_past(tok: Token) -> bool:
     rel = doc[end + 2]
     if "Rel" not in rel.morph.get("PronType", []) or rel.head is rel or rel.head.i <= rel.i:
         return False
-    if rel.morph.get("Number") and tok.morph.get("Number") and rel.morph.get("Number") != tok.morph.get("Number"):
+    number, own = rel.morph.get("Number", []), tok.morph.get("Number", [])
+    if number and own and number != own:
         return False                                   # the pronoun refers to another noun (the tagger's gender errs)
     verb = rel.head
     finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass"))]
