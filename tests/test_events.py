@@ -417,6 +417,29 @@ def test_old_year_in_a_story_is_historical():
     assert {e.id: e.status for e in merge_events([*evs, ahead])}["a#1"] == "historical"
 
 
+def test_an_occurrence_half_a_year_before_the_articles_date_is_historical():
+    """A court's report of June tells the arson of the August before (dated by the narrative): background, though
+    only one year back; an occurrence weeks before the article's date stays current."""
+    verdict = Event("a#1", "ACCUSE", mode="sentence", articles=["a"], evidence=[Span("a", 1, 5, "x")],
+                    time=TimeValue("2011-06-14", "day", None, "publication date"))
+    arson = Event("a#9", "ACCIDENT", mode="fire", articles=["a"], evidence=[Span("a", 9, 15, "x")],
+                  time=TimeValue("2010-08-02", "day", "2. August 2010", "narrative"))
+    arrest = Event("a#20", "COERCE", mode="arrest", articles=["a"], evidence=[Span("a", 20, 25, "x")],
+                   time=TimeValue("2011-04-30", "day", "30. April", "expression"))
+    out = {e.id: e.status for e in merge_events([verdict, arson, arrest])}
+    assert out == {"a#1": "reported", "a#9": "historical", "a#20": "reported"}
+    # the frame is the story's earliest article's: another article's later date makes nothing historical of an
+    # article whose latest occurrence the arson is, nor does the arson's own report of August in the same story
+    other = Event("b#1", "ACCUSE", mode="sentence", articles=["b"], evidence=[Span("b", 1, 5, "x")],
+                  time=TimeValue("2011-06-14", "day", None, "publication date"))
+    assert {e.id: e.status for e in merge_events([other, arson])}["a#9"] == "reported"
+    august = Event("c#1", "ACCIDENT", mode="fire", articles=["c"], evidence=[Span("c", 1, 5, "x")],
+                   time=TimeValue("2010-08-03", "day", None, "publication date"))
+    assert {e.id: e.status for e in merge_events([verdict, arson, august])}["a#9"] == "reported"
+    assert {e.id: e.status for e in merge_events([verdict, arson, august], story_of={"a": "s", "c": "t"})}["a#9"] \
+        == "historical"
+
+
 # --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------
 
 def test_strong_verb_forms_the_lemmatizer_leaves_alone_are_triggers(nlp):
@@ -1549,3 +1572,41 @@ def test_an_event_the_clause_is_set_after_is_another_occurrence(nlp):
     # a modal's preterite is a plan of the past, not a past
     assert one(events_of(nlp, "Nach seinem Besuch in Lima wollte der Minister nach Quito weiterreisen.", dct=None),
                "CONSULT").status == "planned"
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # a negative pronoun or "kein" as the verb's subject or object, or "nicht" on the verb: it did not happen
+    ("Nach der Kundgebung in Bregenz wurde niemand festgenommen.", "COERCE", "denied"),
+    ("Die Beamten nahmen in Bregenz niemanden fest.", "COERCE", "denied"),
+    ("Keines der Dörfer am Inn wurde evakuiert.", "EVACUATE", "denied"),
+    ("Die Feuerwehr evakuierte in Bregenz keine Wohnhäuser.", "EVACUATE", "denied"),
+    ("Die Beamten haben die Aktivisten in Bregenz nicht festgenommen.", "COERCE", "denied"),
+    # a contrastive "nicht nur ..., sondern" negates a part; a "kein" in a relative clause is another verb's
+    ("Die Miliz hat die Stadt Homs nicht nur bombardiert, sondern auch belagert.", "ASSAULT", "reported"),
+    ("Die Beamten nahmen in Bregenz zwei Männer fest, die keine Papiere hatten.", "COERCE", "reported"),
+])
+def test_negated_by_a_pronoun_or_nicht_is_denied(nlp, text, type_, status):
+    assert [e.status for e in events_of(nlp, text) if e.type == type_][:1] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    # a warning of an occurrence a relative clause tells in the indicative past: it came (also where the clause stands
+    # behind the main clause's verbs and the parser hangs it there); in the subjunctive or the present it is ahead
+    ("Geologen hatten vor einem Erdbeben gewarnt, das dann am Freitag die Küste bei Antalya erschütterte.", "reported"),
+    ("Der Wetterdienst hatte vor einem Sturm gewarnt, der in der Nacht über Kärnten gezogen ist.", "reported"),
+    ("Der Wetterdienst hatte vor einem Sturm gewarnt, der Kärnten am Freitag erreichen könnte.", "planned"),
+    ("Geologen warnen vor einem Erdbeben, das die Küste bei Antalya treffen kann.", "planned"),
+])
+def test_a_warning_of_what_a_relative_clause_says_came_is_reported(nlp, text, status):
+    assert one(events_of(nlp, text), "DISASTER").status == status
+
+
+@pytest.mark.parametrize("text,type_,mode", [
+    # "werden" with an infinitive is the future, though the parser labels it aux:pass or tags the infinitive as a
+    # finite verb: its subject acts, read by the verb's readings (event_readings.tsv), not a passive's victim
+    ("Die Soldaten werden das Dorf bei Hama überrennen.", "ASSAULT", "occupy"),
+    ("Die Sicherheitskräfte werden das Haus in Klagenfurt stürmen.", "COERCE", "raid"),
+])
+def test_future_with_werden_is_no_passive(nlp, text, type_, mode):
+    e = one(events_of(nlp, text), type_)
+    assert (e.mode, e.status) == (mode, "planned")

@@ -500,15 +500,65 @@ def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None
         k = _story(e, story_of)
         if y is not None and (k not in dated or _status_class(e.status) != "planned"):
             latest[k] = max(latest.get(k, y), y)
+    told = _story_frames(_article_frames(events), events, story_of)
     out = []
     for e in events:
         y = _year(e.time)
         frame = latest.get(_story(e, story_of))
-        if e.status == "reported" and y is not None and frame is not None and e.time is not None \
-                and e.time.basis == "expression" and y < frame - 1:
+        old_year = y is not None and frame is not None and e.time is not None and e.time.basis == "expression" \
+            and y < frame - 1
+        if e.status == "reported" and (old_year or _before_frame(e, told.get(_story(e, story_of)))):
             e = replace(e, status="historical")
         out.append(e)
     return out
+
+
+# A report tells what happened in the days and weeks before it: an occurrence the article's dates (its own
+# expression or the narrative's) put half a year or more before the article's date or the latest occurrence it
+# tells (a trial's report of the bombing it judges, "am 19. August des Vorjahres" in a report of June, the
+# anniversary of a disaster) is the background of that one, whatever the years - unless it lies in the story's
+# frame: no more than that before the frame of the story's earliest article (a deployment of autumn told as
+# current by the autumn's reports stays current in the next summer's report of the same story).
+FRAME_DAYS = 180
+DATED_BY_TEXT = ("expression", "narrative")
+
+
+def _dated_span(e: Event, bases: tuple[str, ...] = DATED_BY_TEXT) -> tuple[int, int] | None:
+    """The days an event's time covers, where it is of one of these bases and names its year and at least a month."""
+    w = _when(e.time)
+    if e.time is None or e.time.basis not in bases or w is None or w.year is None or w.future \
+            or not (w.month or w.season):
+        return None
+    return _span(replace(w, upto=False), w.year)
+
+
+def _article_frames(events: Sequence[Event]) -> dict[str, int]:
+    """Article -> the first day of the latest occurrence it tells as happened (status reported, dated to the month
+    by the text) or its own date (an event dated by the publication date)."""
+    frames: dict[str, int] = {}
+    for e in events:
+        span = _dated_span(e, (*DATED_BY_TEXT, "publication date")) if e.status == "reported" else None
+        if span is not None and e.articles:
+            frames[e.articles[0]] = max(frames.get(e.articles[0], span[0]), span[0])
+    return frames
+
+
+def _story_frames(frames: Mapping[str, int], events: Sequence[Event],
+                  story_of: Mapping[str, str] | None) -> dict[str, int]:
+    """Story -> the frame of its earliest article (`_article_frames`)."""
+    out: dict[str, int] = {}
+    for e in events:
+        frame = frames.get(e.articles[0]) if e.articles else None
+        if frame is not None:
+            k = _story(e, story_of)
+            out[k] = min(out.get(k, frame), frame)
+    return out
+
+
+def _before_frame(e: Event, frame: int | None) -> bool:
+    """The event's own dates end FRAME_DAYS or more before `frame` (its story's, `_story_frames`)."""
+    span = _dated_span(e)
+    return span is not None and frame is not None and span[1] < frame - FRAME_DAYS
 
 
 class Known:

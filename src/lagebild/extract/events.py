@@ -158,12 +158,14 @@ def _role_words(tok: Token, role: str) -> list[str]:
 
 def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     """The heads of a verb's subject (a passive's von/durch agent) or accusative object (a passive's subject;
-    loose: also where the parser labels it nsubj)."""
-    passive = any(c.dep_ == "aux:pass" for c in tok.children)
+    loose: also where the parser labels it nsubj). "werden" with an infinitive is the future, though the parser
+    may label it aux:pass ("Die Armee wird die Festung überrennen"): its subject acts."""
+    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
-    if role == "subject":
-        return [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))]
+    if role == "subject":                              # the parser's nsubj:pass under a future "werden" is its subject
+        return [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and "Nom" in c.morph.get("Case", []))
+                or (c.dep_ == "nsubj:pass" and _werden_future(tok))]
     if passive:
         return [c for c in tok.children if c.dep_ == "nsubj:pass" or (loose and c.dep_ == "nsubj")]
     return [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
@@ -1216,6 +1218,29 @@ def _negated(tok: Token) -> bool:
         c.dep_ == "advmod" and any("Neg" in g.morph.get("Polarity", []) for g in c.children)) for c in tok.children)
 
 
+NEGATIVE_PRONOUNS = _FUNCTION_WORDS["negative"]
+CONTRAST = _FUNCTION_WORDS["contrast"]
+
+
+def _denied_by_parse(tok: Token) -> bool:
+    """A verb's event the clause says did not happen: "nicht" on the verb ("hat die Demonstranten nicht
+    festgenommen"; not a contrastive "nicht nur ..., sondern": it negates a part), or a negative pronoun or a noun
+    with "kein" as its subject or object ("Niemand wurde festgenommen", "Keiner der Orte wurde evakuiert", "nahm
+    keine Demonstranten fest")."""
+    if any("Neg" in c.morph.get("Polarity", []) for c in tok.children):
+        return not any(t.lower_ in CONTRAST for t in tok.sent if t.i > tok.i)
+    for c in tok.children:
+        pronoun = c.lower_ in NEGATIVE_PRONOUNS or c.lemma_.lower() in NEGATIVE_PRONOUNS
+        # the parser may read a negative pronoun object as a bare oblique ("nahm niemanden fest")
+        bare = c.dep_ == "obl" and not any(d.dep_ == "case" for d in c.children)
+        if c.dep_ not in ("nsubj", "nsubj:pass", "obj") and not (pronoun and bare):
+            continue
+        if pronoun or any(d.dep_ == "det" and (d.lower_ in NEGATIVE_PRONOUNS or "Neg" in d.morph.get("PronType", []))
+                          for d in c.children):
+            return True
+    return False
+
+
 def _event_time(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, trig: Trigger, status: str,
                 reference: bool, tok: Token | None) -> TimeValue:
     """When: a reference takes the report's date; else the clause's time (`_time`), less the time of what an
@@ -1304,6 +1329,8 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
       statt", `lang/de/event_status.tsv` "scheduled") are still ahead; so is an event after "vor"/"bis"
       in a present-tense clause (`_ahead`)."""
     case = _case(tok)
+    if not trig.nominal and status == "reported" and _denied_by_parse(tok):
+        return "denied"                                # "Niemand wurde festgenommen", "hat ... nicht gestürmt"
     if status == "hypothetical" and _only_other_nouns_possible(tok):
         return "reported"
     background = background_status(tok, trig.nominal)
@@ -1363,6 +1390,8 @@ def _expected(tok: Token) -> bool:
         return False
     if _negated(verb):
         return False                                   # "rechnen nicht mit weiteren Protesten": nothing foreseen
+    if _relative_past(tok):
+        return False                                   # "hatten vor einem Beben gewarnt, das ... erschütterte"
     lemma = _verb_lemma(verb)
     expectation = status_words().get("expectation", frozenset())
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
@@ -1372,6 +1401,36 @@ def _expected(tok: Token) -> bool:
         return False                                   # "Zwei Tage vor der Wahl warnte er", "Kurz vor dem Anschlag
         #                                                hatte die Polizei gewarnt": when, not what was warned of
     return case is not None and t.dep_ in ("obl", "nmod") and f"{lemma}:{case}" in expectation
+
+
+def _relative_past(tok: Token) -> bool:
+    """A relative clause on the event noun tells it in the indicative past ("Die Behörden hatten vor einem Beben
+    gewarnt, das am Sonntag die Region erschütterte", "..., die in der Nacht über das Tal gekommen war"): what was
+    foreseen has come. The parser may hang the clause on the main verb: a relative pronoun of the noun's number right
+    after the noun's phrase and a comma ties it to the noun, also past the clause's final verbs (the
+    relative clause moved behind them: "hatten vor einem Beben gewarnt, das ...")."""
+    end = max(t.i for t in tok.subtree)
+    doc = tok.doc
+    while end + 1 < len(doc) and doc[end + 1].pos_ in ("VERB", "AUX") or \
+            end + 1 < len(doc) and doc[end + 1].dep_ == "compound:prt":
+        end += 1                                       # the main clause's verbs at its end
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    rel = doc[end + 2]
+    if "Rel" not in rel.morph.get("PronType", []) or rel.head is rel or rel.head.i <= rel.i:
+        return False
+    number, own = rel.morph.get("Number", []), tok.morph.get("Number", [])
+    if number and own and number != own:
+        return False                                   # the pronoun refers to another noun (the tagger's gender errs)
+    verb = rel.head
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass"))]
+    if any("Sub" in v.morph.get("Mood", []) for v in finite):
+        return False                                   # "das ... hätte treffen können": not what came
+    past = any("Past" in v.morph.get("Tense", []) and "Part" not in v.morph.get("VerbForm", []) and
+               v.tag_.endswith("FIN") for v in finite)
+    perfect = verb.tag_ == "VVPP" and any(c.dep_ == "aux" and c.lemma_.lower() in ("haben", "sein")
+                                          for c in verb.children)
+    return past or perfect
 
 
 def _intended(tok: Token) -> bool:
@@ -1582,15 +1641,19 @@ def _werden_future(verb: Token) -> bool:
     """"werden" in the present with an infinitive is the future, though the parser labels it aux:pass ("wird ...
     angreifen"); "wurde" with one is no German future: the tagger read a participle that looks like an infinitive
     ("wurde ... überfallen", "wurde ... überfahren") - a passive."""
-    return verb.tag_.endswith("INF") and any(
+    # the tagger may read the infinitive as the finite form it looks like ("werden ... stürmen" VVFIN): a finite verb
+    # takes no auxiliary, so one under a present "werden" ending in -n is its infinitive
+    infinitive = verb.tag_.endswith("INF") or (verb.tag_.endswith("FIN") and verb.lower_.endswith("n"))
+    return infinitive and any(
         c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" and "Pres" in c.morph.get("Tense", [])
         and "Sub" not in c.morph.get("Mood", []) for c in verb.children)
 
 
 def _werden_passive(verb: Token) -> bool:
     """The verb is a passive with "werden" ("wurde ... getötet"; the parser may label its subject nsubj); "sein"
-    also makes a perfect ("eingedrungen waren")."""
-    return any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in verb.children)
+    also makes a perfect ("eingedrungen waren"); "werden" with an infinitive the future ("wird ... angreifen")."""
+    return any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in verb.children) \
+        and not _werden_future(verb)
 
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
