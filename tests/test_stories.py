@@ -977,3 +977,12 @@ def test_store_of_a_build_that_merges_two_stories_keeps_every_article(tmp_path):
     assert sorted(after) == sorted(a.id for a in arts)
     assert {x.id for x in stored} == {c["id"] for c in index["clusters"]} == set(after.values())
     assert sorted(a for x in stored for a in x.articles) == sorted(a.id for a in arts)
+
+
+def test_a_reached_story_with_articles_not_given_is_kept_as_stored():
+    """`cluster` over some articles into an index that holds others too: a story the new article reaches whose
+    articles cannot all be read is not clustered again (the new article joins it as before)."""
+    _, index = st.cluster(st.story_inputs(corpus(DAM[:2]), (), ()))
+    stories, index = st.cluster(st.story_inputs(corpus(DAM[2:]), (), ()), index)
+    assert {a for s in stories for a in s.articles} >= {"d3"}
+    assert sorted(index.story_of) == ["d1", "d2", "d3"]

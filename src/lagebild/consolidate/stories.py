@@ -867,7 +867,8 @@ def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryI
     for x in new:
         index.hashes[x.article.id] = x.article.content_hash or ""
     placing = list(new)
-    was = _dissolve(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published)) for x in new])
+    was = _dissolve(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published)) for x in new],
+                    set(ids))
     if was:
         again = members_of([a for c in was for a in c.articles])
         compounds: dict[str, tuple[str, ...]] = {}
@@ -898,13 +899,14 @@ def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryI
     return _stories(index, set(ids), members_of, found), index
 
 
-def _dissolve(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[_Cluster]:
+def _dissolve(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]],
+              readable: set[str]) -> list[_Cluster]:
     """The stored stories that one of the `new` articles reaches (`_reached`), taken out of the index (in the
-    index's order: oldest first)."""
+    index's order: oldest first); only those whose articles are all `readable` (their inputs can be read)."""
     if not index.clusters or not new:
         return []
     reached = _reached(index, new)
-    was = [c for cid, c in index.clusters.items() if cid in reached]
+    was = [c for cid, c in index.clusters.items() if cid in reached and readable.issuperset(c.articles)]
     for c in was:
         for a in c.articles:
             del index.story_of[a]
