@@ -811,8 +811,9 @@ def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tup
     """Put articles into stories: into the stories of `index` (which is updated) or new ones.
 
     Articles already in the index keep their story, unless a new article reaches it: then it is clustered again
-    with the new ones (`_weigh_and_place`); new ones join stored stories or open new ones (`_agglomerate`). Returns every story of the index that holds one of `items`' articles, and the
-    index; a story whose articles did not change keeps the title the index holds for it (`_story`)."""
+    with the new ones (`_weigh_and_place`); new ones join stored stories or open new ones (`_agglomerate`).
+    Returns every story of the index that holds one of `items`' articles, and the index; a story whose
+    articles did not change keeps the title the index holds for it (`_story`)."""
     by_id = {x.article.id: x for x in items}
     return cluster_lazily(list(by_id), lambda ids: [by_id[i] for i in ids], index)
 
@@ -931,7 +932,7 @@ def _heirs(index: StoryIndex, was: Sequence[_Cluster], opened: Sequence[str]) ->
     or is a stored story (which keeps its own)."""
     free = set(opened)
     heir: dict[str, _Cluster] = {}
-    for k, c in sorted(enumerate(was), key=lambda kc: (-len(kc[1].articles), kc[0])):
+    for c in sorted(was, key=lambda c: -len(c.articles)):       # stable: as large, the older first
         now = Counter(index.story_of[a] for a in c.articles)
         top = max(now, key=lambda cid: (now[cid], cid not in free))     # a tie: the stored story
         if top in free:
