@@ -293,7 +293,8 @@ def test_a_merged_storys_similarities_stay_exact():
 def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch):
     """Invented random vectors (some of stored stories), blocking that leaves pairs out, then merges as
     _agglomerate makes them: after each one every kept dot product equals that of the vector sums, no two
-    stored stories are paired, and the merged story's candidates are the union of its parts'."""
+    stored stories that did not change are paired, and the merged story's candidates are the union of its
+    parts' (stored ones too: it changed)."""
     import random
 
     rng = random.Random(7)
@@ -321,10 +322,10 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
         del nodes[gone]
         dots = _named(g)
         merges += 1
-        assert set(dots[keep]) == {o for o in union if not (nodes[keep].stored and nodes[o].stored)}
+        assert set(dots[keep]) == union and not g.fixed[number[keep]]
         for x in nodes:
             for y, d in dots.get(x, {}).items():
-                assert y in nodes and not (nodes[x].stored and nodes[y].stored)
+                assert y in nodes and not (g.fixed[number[x]] and g.fixed[number[y]])
                 assert dots[y][x] == d
                 assert d == pytest.approx(_dot(nodes[x].centroid, nodes[y].centroid), abs=1e-12)
         terms = list(space.ids)
@@ -933,3 +934,111 @@ def test_a_single_articles_countries_are_read_once_and_forgotten_when_it_merges(
     g.dots = [{1: 0.5, 2: 0.6}, {0: 0.5}, {0: 0.6}]
     st._merge(g, 0, 2)
     assert nodes["a"].countries is None and nodes["a"].size == 2
+
+
+# --- session 21: stored stories merge; a build converges to one pass -------------------------------
+
+# invented: one dam break reported first from its two villages apart, then in a report naming both
+DAM = [
+    ("d1", "2024-05-02", "Damm am Lechfluss gebrochen",
+     "Am Lechfluss ist in der Nacht ein Damm gebrochen. Das Wasser flutete die Felder bei Haldenau, "
+     "Landwirte brachten ihr Vieh auf höher gelegene Weiden. Der Damm war erst im Winter ausgebessert worden."),
+    ("d2", "2024-05-02", "Kirchwalden evakuiert",
+     "In Kirchwalden mussten 400 Bewohner ihre Häuser verlassen. Feuerwehr und Bundeswehr füllten Sandsäcke, "
+     "die Turnhalle dient als Notquartier. Der Pegel stieg bis zum Morgen weiter."),
+    ("d3", "2024-05-03", "Nach dem Dammbruch am Lechfluss: Kirchwalden unter Wasser",
+     "Der gebrochene Damm am Lechfluss hat nach Haldenau auch Kirchwalden erreicht. Die evakuierten Bewohner "
+     "bleiben im Notquartier in der Turnhalle, Feuerwehr und Bundeswehr sichern Sandsäcke am Damm."),
+]
+
+
+def test_two_stored_stories_merge_once_one_of_them_has_changed():
+    """A new article joins one stored story and brings it within the threshold of another stored story: the two
+    merge (they never did before), the larger keeps its id and the smaller's articles move to it."""
+    index = st.StoryIndex(n_docs=3)
+    for cid, centroid, articles in (("a", {"x": 1.0}, ["a1"]), ("b", {"y": 1.0}, ["b1"])):
+        index.clusters[cid] = st._Cluster(cid, centroid, list(articles))
+        index.story_of[articles[0]] = cid
+    assert st._agglomerate(index, [("n1", {"x": 0.6, "y": 0.8}, None)]) == []
+    assert set(index.clusters) == {"b"}                  # n1 joined b (0.8), then b + n1 met a at 0.3
+    assert sorted(index.clusters["b"].articles) == ["a1", "b1", "n1"]
+    assert index.story_of == {"a1": "b", "b1": "b", "n1": "b"}
+
+
+def test_two_stored_stories_that_did_not_change_are_not_compared():
+    index = st.StoryIndex(n_docs=3)
+    for cid, centroid in (("a", {"x": 1.0}), ("b", {"x": 1.0}), ("c", {"z": 1.0})):
+        index.clusters[cid] = st._Cluster(cid, centroid, [f"{cid}1"])
+        index.story_of[f"{cid}1"] = cid
+    st._agglomerate(index, [("n1", {"z": 1.0}, None)])
+    assert set(index.clusters) == {"a", "b", "c"} and index.story_of["n1"] == "c"
+
+
+def test_a_later_report_that_bridges_two_stored_stories_joins_them_as_one_pass_does():
+    """Two reports of one event, from its two places, are two stories in the first build; a later report naming
+    both places joins them, as one pass over all three does, and the older story keeps its id."""
+    arts = corpus(DAM, QUAKE, FERRY, VOTE)
+    one = grouping(st.cluster_articles(arts))
+    assert frozenset({"d1", "d2", "d3"}) in one
+    first, index = st.update_stories([a for a in arts if a.id != "d3"])
+    ids = st.story_of(first)
+    assert ids["d1"] != ids["d2"]                             # apart while the bridge is missing
+    stories, index2 = st.update_stories(arts, index=json.loads(json.dumps(index)))
+    assert grouping(stories) == one
+    of = st.story_of(stories)
+    assert of["d3"] == of["d2"] == of["d1"] == ids["d1"]      # as large: the older (first placed) keeps its id
+    assert ids["d2"] not in {c["id"] for c in index2["clusters"]}
+    assert sorted(a for c in index2["clusters"] for a in c["articles"]) == sorted(a.id for a in arts)
+    assert all(of[a] == s for a, s in ids.items() if not a.startswith("d"))   # the other stories as they were
+
+
+def test_a_story_clustered_again_as_it_was_keeps_its_id_order_and_title(monkeypatch):
+    """A stored story clustered again (`_reached` made to name it) that comes out as it was keeps its id, the order
+    of its articles and the title the index holds for it."""
+    first, index = st.update_stories(corpus(QUAKE, FERRY[:1]))
+    quake = next(c for c in index["clusters"] if "q1" in c["articles"])
+    quake["title"] = ["Markierung", *quake["title"][1:]]
+    quake["articles"] = quake["articles"][::-1]
+    monkeypatch.setattr(st, "_reached", lambda index, new: {quake["id"]})
+    stories, index2 = st.update_stories(corpus(QUAKE, FERRY), index=json.loads(json.dumps(index)))
+    again = next(s for s in stories if s.id == quake["id"])
+    assert again.title == "Markierung" and again.articles == quake["articles"]
+
+
+def test_a_dissolved_storys_id_goes_to_the_story_with_most_of_its_articles():
+    """The larger dissolved story first: it names the opened story holding most of its articles; a smaller one
+    whose articles went there too has no heir, nor one whose articles joined a stored story (which keeps its id)."""
+    index = st.StoryIndex()
+    big, small, away = (st._Cluster("big", {}, ["b1", "b2"]), st._Cluster("small", {}, ["s1"]),
+                        st._Cluster("away", {}, ["w1"]))
+    index.story_of.update(b1="~0", b2="~0", s1="~0", w1="kept", n1="~1")
+    assert st._heirs(index, [small, big, away], ["~0", "~1"]) == {"~0": big}
+
+
+def test_store_of_a_build_that_merges_two_stories_keeps_every_article(tmp_path):
+    """Two builds through the store: the story merged away goes with its rows and links, its articles are linked
+    to the story that took them, and the stories `lagebild stories --db` reads are those of the index."""
+    from lagebild.build import build_articles
+
+    db = tmp_path / "d.db"
+    arts = corpus(DAM, QUAKE, FERRY)
+    build_articles([a for a in arts if a.id != "d3"], db, components=[])
+    with Store(db) as s:
+        before = s.story_of()
+    build_articles(arts, db, components=[])
+    with Store(db) as s:
+        after, stored = s.story_of(), s.stories()
+        index = s.story_index()
+    assert before["d1"] != before["d2"] and after["d1"] == after["d2"] == after["d3"]
+    assert sorted(after) == sorted(a.id for a in arts)
+    assert {x.id for x in stored} == {c["id"] for c in index["clusters"]} == set(after.values())
+    assert sorted(a for x in stored for a in x.articles) == sorted(a.id for a in arts)
+
+
+def test_a_reached_story_with_articles_not_given_is_kept_as_stored():
+    """`cluster` over some articles into an index that holds others too: a story the new article reaches whose
+    articles cannot all be read is not clustered again (the new article joins it as before)."""
+    _, index = st.cluster(st.story_inputs(corpus(DAM[:2]), (), ()))
+    stories, index = st.cluster(st.story_inputs(corpus(DAM[2:]), (), ()), index)
+    assert {a for s in stories for a in s.articles} >= {"d3"}
+    assert sorted(index.story_of) == ["d1", "d2", "d3"]

@@ -30,9 +30,17 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   product of their sizes, so a story's vector sum (its centroid) and size are
   all a later build needs: the centroids and document frequencies are the index
   (`StoryIndex`) the store keeps, and new articles join stored stories or open
-  new ones by the same rule, two stored stories never merging, without the
-  dossier being clustered again. Unlike joining articles one by one, the result
-  does not depend on the order articles come in;
+  new ones by the same rule, without the dossier being clustered again. The
+  stored stories a new article reaches (it would join each alone) are clustered
+  again with the new articles from their articles' vectors (a stored story cannot
+  split: a later report fitting part of it, or bridging it with another story
+  begun in another build, would leave the stories as the builds' order made
+  them), and two stored stories merge once one of them changed and their
+  similarity reaches the threshold: so successive builds come close to one pass
+  over all their articles (training/REALNEWS_EVAL.md 9.0d). Two stored stories
+  that did not change keep the similarity they had, below the threshold, and
+  are not compared again. Unlike joining articles one by one, the result does
+  not depend on the order articles come in;
 * two single articles whose places lie in different countries never merge
   (`place_factor`): they met on the event's words alone (two explosions, one
   in a German town, one in an Afghan city). A story of several articles is
@@ -41,8 +49,9 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
-from the title when the story is opened and never changes; the title changes
-only when the story's articles do (the index keeps it).
+from the title when the story is opened and never changes (a story merged into
+another goes: the larger, then the older keeps its id); the title changes only
+when the story's articles do (the index keeps it).
 """
 from __future__ import annotations
 
@@ -485,6 +494,7 @@ class _Node:
     end: int | None
     stored: bool
     articles: list[str] = field(default_factory=list)
+    absorbed: list[str] = field(default_factory=list)   # stored stories merged into this one (their ids go)
     ix: Any = None
     w: Any = None
     countries: frozenset[str] | None = None     # countries_of(centroid) while a single article (`_factor`)
@@ -581,13 +591,18 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     The similarity of two stories is the mean cosine over their pairs of articles (the dot product of
     their vector sums over the product of their sizes; a stored story's centroid is that sum), times
     span_factor of their time spans. The two most similar stories merge while that is THRESHOLD or more;
-    two stored stories never merge (their ids stay). Returns the ids of the stories opened (temporary).
+    two stored stories merge only once one of them has gained an article in this pass (`_Graph.fixed`: two
+    that did not change were below the threshold when last compared, and their vector sums are as they
+    were). A stored story keeps its id against a new one; of two stored stories the larger keeps it (of
+    two as large, the older: the one first in the index), the other's articles move to it (`_into_index`).
+    Returns the ids of the stories opened (temporary).
 
     The stories are numbered in the order of their ids (`_Graph`), so that the heap's ties break as the ids
     would; a story's similarities with its candidates are weighed at once (numpy), the few that reach the
     threshold then one by one."""
     nodes: dict[str, _Node] = {cid: _Node(cid, dict(c.centroid), len(c.articles), c.start, c.end, True)
                                for cid, c in index.clusters.items()}
+    age = {cid: k for k, cid in enumerate(index.clusters)}      # opened in this order (`_into_index` appends)
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", dict(vec), 1, day, day, False, [aid])
     g = _Graph(nodes)
@@ -599,7 +614,12 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
         if not (live[a] and live[b]) or va != version[a] or vb != version[b]:
             continue
         na, nb = g.nodes[a], g.nodes[b]
-        keep, gone = (a, b) if na.stored or (not nb.stored and na.size >= nb.size) else (b, a)
+        if na.stored and nb.stored:
+            keep, gone = (a, b) if (na.size, -age[na.id]) >= (nb.size, -age[nb.id]) else (b, a)
+        else:
+            keep, gone = (a, b) if na.stored or (not nb.stored and na.size >= nb.size) else (b, a)
+        ng = g.nodes[gone]
+        g.nodes[keep].absorbed += ([ng.id] if ng.stored else []) + ng.absorbed
         _merge(g, keep, gone)
         del nodes[g.nodes[gone].id]
         version[keep] += 1
@@ -618,7 +638,8 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
 class _Graph:
     """The clustering's stories as numbers (in the order of their ids: a number compares with another as the
     ids do), their sizes and whether stored as arrays, the dot products of the candidate pairs (`dots[i]`:
-    candidate -> dot product, symmetric) and the vectors (`space`)."""
+    candidate -> dot product, symmetric) and the vectors (`space`). `fixed`: stored and not changed in this
+    pass (no article gained): two such stories are never candidates (they were compared when last changed)."""
 
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         ids = sorted(nodes)
@@ -627,6 +648,7 @@ class _Graph:
         self.visit = [number[nid] for nid in nodes]          # the order the stories were given in
         self.size = np.fromiter((n.size for n in self.nodes), np.int64, len(ids))
         self.stored = np.fromiter((n.stored for n in self.nodes), bool, len(ids))
+        self.fixed = self.stored.copy()
         self.live = [True] * len(ids)
         self.dots: list[dict[int, float]] = [{} for _ in ids]
         self.space = _Space(nodes)
@@ -634,7 +656,7 @@ class _Graph:
     def reaching(self, i: int, others: Sequence[int] | None = None,
                  dots: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(other, similarity before span_factor) of i's candidates (or of `others`, their `dots`) whose mean
-        cosine reaches THRESHOLD (span_factor is at most 1: the others cannot), no two stored."""
+        cosine reaches THRESHOLD (span_factor is at most 1: the others cannot), no two `fixed`."""
         if others is None:
             row = self.dots[i]
             if not row:
@@ -645,8 +667,8 @@ class _Graph:
             ids, ds = np.asarray(others, np.int64), np.asarray(dots, np.float64)
         sim = ds / (self.nodes[i].size * self.size[ids])     # as the int product then the float division
         ok = sim >= THRESHOLD
-        if self.nodes[i].stored:
-            ok &= ~self.stored[ids]
+        if self.fixed[i]:
+            ok &= ~self.fixed[ids]
         at = np.flatnonzero(ok)
         return list(zip(ids[at].tolist(), sim[at].tolist()))
 
@@ -740,7 +762,7 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
     other pair would have added), so that a candidate pair's similarity is exact. Those are computed at once
     per part in the clustering's `space`, whose arrays of `keep` take those of `gone`."""
     k, x = g.nodes[keep], g.nodes[gone]
-    dots, stored = g.dots, g.stored
+    dots = g.dots
     g.live[gone] = False
     row, dots[gone] = dots[gone], {}
     row.pop(keep, None)
@@ -748,18 +770,18 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
     mine.pop(gone, None)
     # the rows are symmetric (only gone's candidates hold it), and keep's row is updated in place: a big story
     # absorbing a small one does not rebuild its many candidates' row; each sum is the one a new row had
+    # keep changes now: a stored story it was never compared with (one that gone's row holds) becomes its candidate
+    g.fixed[keep] = False
     with_k = []
-    k_stored = k.stored
     for other, d in row.items():
         theirs = dots[other]
         del theirs[gone]
         m = mine.get(other)
         if m is not None:
             mine[other] = theirs[keep] = m + d
-        elif not (k_stored and stored[other]):      # stored: never candidates
+        else:
             with_k.append(other)
-    # (a stored keep's row holds no stored story); a set difference: each candidate's sum is its own, in
-    # whatever order the candidates come
+    # a set difference: each candidate's sum is its own, in whatever order the candidates come
     with_g = list(mine.keys() - row.keys())
     nodes, space = g.nodes, g.space
     dk = space.sums(k, [nodes[o] for o in with_k])
@@ -783,10 +805,11 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
 
 
 def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
-    """Write the clustering's stories into the index (centroids cut to CENTROID_TERMS); the new ids."""
+    """Write the clustering's stories into the index (centroids cut to CENTROID_TERMS); the new ids. A stored
+    story merged into another (`_Node.absorbed`) goes, its articles (in their order) before the new ones."""
     opened = []
     for n in nodes.values():
-        if not n.articles:
+        if not (n.articles or n.absorbed):
             continue
         c = index.clusters.get(n.id) or _Cluster(n.id)
         if not n.stored:
@@ -794,6 +817,11 @@ def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
             opened.append(n.id)
         c.title = None                 # its articles changed: titled again
         c.centroid = dict(_heaviest(n.centroid)[:CENTROID_TERMS])
+        for sid in n.absorbed:
+            old = index.clusters.pop(sid)
+            c.articles += old.articles
+            for a in old.articles:
+                index.story_of[a] = n.id
         c.articles += n.articles
         c.start, c.end = n.start, n.end
         for a in n.articles:
@@ -821,9 +849,10 @@ def _order(items: Sequence[StoryInput]) -> list[StoryInput]:
 def cluster(items: Sequence[StoryInput], index: StoryIndex | None = None) -> tuple[list[Story], StoryIndex]:
     """Put articles into stories: into the stories of `index` (which is updated) or new ones.
 
-    Articles already in the index keep their story; new ones join stored stories or open new ones
-    (`_agglomerate`). Returns every story of the index that holds one of `items`' articles, and the
-    index; a story whose articles did not change keeps the title the index holds for it (`_story`)."""
+    Articles already in the index keep their story, unless a new article reaches it: then it is clustered again
+    with the new ones (`_weigh_and_place`); new ones join stored stories or open new ones (`_agglomerate`).
+    Returns every story of the index that holds one of `items`' articles, and the index; a story whose
+    articles did not change keeps the title the index holds for it (`_story`)."""
     by_id = {x.article.id: x for x in items}
     return cluster_lazily(list(by_id), lambda ids: [by_id[i] for i in ids], index)
 
@@ -867,20 +896,88 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
 def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryInput],
                      terms: Mapping[str, Mapping[str, float]], members_of: Callable[[Sequence[str]], list[StoryInput]],
                      found: _Nouns) -> tuple[list[Story], StoryIndex]:
-    """cluster_lazily's second half: the new articles' vectors placed (`_agglomerate`), stories opened named."""
+    """cluster_lazily's second half: the new articles' vectors placed (`_agglomerate`), stories opened named.
+
+    The stored stories a new article reaches (it would join each alone: `_reached`) are clustered again with the
+    new articles, from their articles' vectors weighed anew (`_dissolve`): a stored story cannot split, and a
+    later report that fits a part of it better than the whole, or bridges it with another, would otherwise
+    leave the stories as the order of the builds made them, not as one pass over all the articles does. Each
+    such story's id goes to the story now holding most of its articles (the larger, then older, story first)."""
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
     for x in new:
         index.hashes[x.article.id] = x.article.content_hash or ""
-    opened = _agglomerate(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published)) for x in new])
+    placing = list(new)
+    was = _dissolve(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published)) for x in new],
+                    set(ids))
+    if was:
+        again = members_of([a for c in was for a in c.articles])
+        compounds: dict[str, tuple[str, ...]] = {}
+        stems: dict[str, str | None] = {}
+        for x in again:     # counted in the document frequencies when first placed
+            base = article_terms(x.article, x.mentions, x.times, found=found.of(x))
+            vecs[x.article.id] = index.vector(_add_parts(defaultdict(float, base), x.article, found.of(x),
+                                                         index.known, compounds, stems))
+        placing = _order([*new, *again])
+    opened = _agglomerate(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published))
+                                  for x in placing])
+    heir = _heirs(index, was, opened)
     # a story opened now is named after its title over all the articles it got in this pass; then never again
-    used = set(index.clusters) - set(opened)
+    used = set(index.clusters) - set(opened) | {c.id for c in heir.values()}
     for tmp in opened:
+        if tmp in heir:
+            old = heir[tmp]
+            c = index.clusters[tmp]
+            index.rename(tmp, old.id)
+            if set(c.articles) == set(old.articles):     # clustered again as it was: its order and title stay
+                c.articles, c.title = old.articles, old.title
+            continue
         p = _title_parts(members_of(index.clusters[tmp].articles), index, found)
         sid = _story_id(p, used)
         index.rename(tmp, sid)
         index.clusters[sid].title = _title_row(p)        # titled over all its articles: `_story` keeps it
         used.add(sid)
     return _stories(index, set(ids), members_of, found), index
+
+
+def _dissolve(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]],
+              readable: set[str]) -> list[_Cluster]:
+    """The stored stories that one of the `new` articles reaches (`_reached`), taken out of the index (in the
+    index's order: oldest first); only those whose articles are all `readable` (their inputs can be read)."""
+    if not index.clusters or not new:
+        return []
+    reached = _reached(index, new)
+    was = [c for cid, c in index.clusters.items() if cid in reached and readable.issuperset(c.articles)]
+    for c in was:
+        for a in c.articles:
+            del index.story_of[a]
+        del index.clusters[c.id]
+    return was
+
+
+def _reached(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> set[str]:
+    """The ids of the stored stories whose similarity with one of the `new` articles alone reaches THRESHOLD (after
+    `_factor`): those it would join, were it the only new one. Found as `_agglomerate` finds its first pairs."""
+    nodes: dict[str, _Node] = {cid: _Node(cid, c.centroid, len(c.articles), c.start, c.end, True)
+                               for cid, c in index.clusters.items()}
+    for k, (aid, vec, day) in enumerate(new):
+        nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
+    g = _Graph(nodes)
+    return {g.nodes[i].id for _, a, b, _, _ in _candidate_dots(g) for i in (a, b) if g.stored[i]}
+
+
+def _heirs(index: StoryIndex, was: Sequence[_Cluster], opened: Sequence[str]) -> dict[str, _Cluster]:
+    """Opened story -> the dissolved story whose id it takes: each dissolved story (the larger first, then the
+    older) gives its id to the opened story that holds most of its articles, unless that one has an id already
+    or is a stored story (which keeps its own)."""
+    free = set(opened)
+    heir: dict[str, _Cluster] = {}
+    for c in sorted(was, key=lambda c: -len(c.articles)):       # stable: as large, the older first
+        now = Counter(index.story_of[a] for a in c.articles)
+        top = max(now, key=lambda cid: (now[cid], cid not in free))     # a tie: the stored story
+        if top in free:
+            heir[top] = c
+            free.discard(top)
+    return heir
 
 
 def _stories(index: StoryIndex, ids: set[str], members_of: Callable[[Sequence[str]], list[StoryInput]],
@@ -904,7 +1001,8 @@ def update_stories(articles: Sequence[Article], mentions: Sequence[Mention] = ()
                    index: Mapping[str, Any] | None = None) -> tuple[list[Story], dict[str, Any]]:
     """The dossier's step: all stored articles in, their stories and the updated index (JSON) out.
 
-    Articles the stored `index` has already placed keep their story; an article gone from the
+    Articles the stored `index` has already placed keep their story (but for the stories a new article
+    reaches: clustered again with it, `_weigh_and_place`); an article gone from the
     dossier leaves its story, a changed one (other content hash) is placed again; new ones
     join a story or open one. Only the stories that gained or lost articles are titled again."""
     by_id = {x.article.id: x for x in story_inputs(articles, mentions, times)}
