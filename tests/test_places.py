@@ -822,3 +822,12 @@ def test_a_one_word_name_listed_with_persons_is_a_person(nlp):
     # the NER's place that no gazetteer holds, joined by the parse to persons' names, is one of them
     ms = places(nlp, "Auf der Ersatzbank saßen Lukas Berger, Jonas Maier und Thiago.")
     assert ms["Thiago"].label == "PER"
+
+
+def test_a_country_after_in_holds_the_place_never_a_homonym_elsewhere(nlp):
+    # the gazetteer knows no Neustadt in Canada: no German Neustadt's spot, the country the text gives at most
+    m = places(nlp, "Die Familie wanderte 1950 nach Neustadt in Kanada aus.")["Neustadt"]
+    assert m.ref is None and m.country in (None, "CA")
+    # the one of that name in the country named is it
+    m = places(nlp, "Die Brücke in Bergen in Norwegen ist gesperrt.")["Bergen"]
+    assert m.country == "NO" and m.ref

@@ -2033,6 +2033,7 @@ class PlaceHit:
     kind: str | None = None      # what a noun before it says it is: facility, site, island, region
     anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
     within: str | None = None    # "Moorbach in Niedersachsen": the form of the region or country it lies in
+    within_country: str | None = None   # "Neustadt in Kanada": the ISO code of the country the text puts it in
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
     dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
 
@@ -2344,6 +2345,13 @@ def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
         if m and m.end() in starts and starts[m.end()].form != h.form and \
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form
+        elif m and (word := COUNTRY_WORD.match(text, m.end())) and \
+                (f := country_forms().get(word.group(0))) is not None and f.kind == "name":
+            h.within_country = f.iso                   # "Neustadt in Kanada": a country, not one of the hits
+
+
+# the capitalised word (with hyphens) a country's name after "in" is read from
+COUNTRY_WORD = re.compile(r"[A-ZÄÖÜ][\w-]*")
 
 
 def _word_before(doc: Doc, pos: int) -> Token | None:
@@ -2482,6 +2490,10 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             # place of the name (with a region code or without) - unresolved text, never a homonym elsewhere
             fixed[form] = None
             anchored[form] = area
+    for form, iso in {h.form: h.within_country for h in hits if h.within_country}.items():
+        if form not in anchored:                       # "Neustadt in Kanada": the one in that country, or none -
+            fixed[form] = g.best(form, country=iso) if any(c.country == iso for c in g.candidates(form)) else None
+            anchored[form] = iso                       # never a homonym elsewhere
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
