@@ -831,3 +831,5 @@ def test_a_country_after_in_holds_the_place_never_a_homonym_elsewhere(nlp):
     # the one of that name in the country named is it
     m = places(nlp, "Die Brücke in Bergen in Norwegen ist gesperrt.")["Bergen"]
     assert m.country == "NO" and m.ref
+    # a country the parse hangs on the clause, not on the place, holds nothing: Aleppo stays in Syria
+    assert places(nlp, "Viele Flüchtlinge aus Aleppo leben jetzt in Lagern in der Türkei.")["Aleppo"].country == "SY"

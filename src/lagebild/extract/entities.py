@@ -2346,8 +2346,11 @@ def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form
         elif m and (word := COUNTRY_WORD.match(text, m.end())) and \
-                (f := country_forms().get(word.group(0))) is not None and f.kind == "name":
-            h.within_country = f.iso                   # "Neustadt in Kanada": a country, not one of the hits
+                (f := country_forms().get(word.group(0))) is not None and f.kind == "name" and \
+                (tok := token_at(doc, word.start())) is not None and h.start <= tok.head.idx < h.end:
+            # "Neustadt in Kanada": a country, not one of the hits, that the parse hangs on the place ("Flüchtlinge
+            # aus Aleppo in der Türkei": the country goes with the refugees, not with Aleppo)
+            h.within_country = f.iso
 
 
 # the capitalised word (with hyphens) a country's name after "in" is read from
