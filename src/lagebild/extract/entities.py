@@ -1332,15 +1332,20 @@ def _result_side_cands(doc: Doc) -> list[Cand]:
             for a, b in _results_sides(doc)]
 
 
-def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
-    out = []
-    forms = country_forms()
+def _ner_spans(doc: Doc) -> list:
+    """The NER's spans, cut, joined and relabelled by the span rules (in this order)."""
     ents = _split_at_acronyms(doc, _foreign_place_names(doc, list(doc.ents)))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
         _split_at_sentence_ends(ents)))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
-    ents = _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
+    return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
+
+
+def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
+    out = []
+    forms = country_forms()
+    ents = _ner_spans(doc)
     for e in ents:
         if e.label_ == CLUB:                           # "Werder Bremen": no person, place nor two places
             out.append(Cand(e.start_char, e.end_char, "ORG", 3))
