@@ -342,10 +342,30 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = _facilities_in_country(doc, _in_town_of_adjective(
         doc, _organisations_named(doc, _named_by_head_noun(doc, _surnames_not_places(doc, chosen)))))
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
-    chosen = _towns_as_sides(doc, _clubs_of_towns(doc, chosen))
+    chosen = _short_forms_of_places(doc, _towns_as_sides(doc, _clubs_of_towns(doc, chosen)))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
+
+
+def _short_forms_of_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'Wiener Neustadt ... in Wr. Neustadt ... Neustadt', 'Frankfurt am Main ... Frankfurt': a town the article
+    names in full and the gazetteer resolved is the town its short form names there - the full name less its
+    leading adjective or prefix (all words capitalised: the last word), or less what follows a lowercase particle
+    (the first word) - not a homonym elsewhere (one sense per name and article)."""
+    text = _text(doc)
+    full: dict[str, tuple[str | None, str | None]] = {}
+    for c in chosen:
+        words = text[c.start:c.end].split()
+        if c.label != "LOC" or not (c.ref or "").startswith("geo:") or len(words) < 2:
+            continue
+        short = words[0] if words[1][:1].islower() else words[-1] if all(w[:1].isupper() for w in words) else None
+        if short and short not in country_forms():
+            full.setdefault(short, (c.country, c.ref))
+    if not full:
+        return chosen
+    return [Cand(c.start, c.end, c.label, c.prio, *full[text[c.start:c.end]])
+            if c.label == "LOC" and text[c.start:c.end] in full else c for c in chosen]
 
 
 def _typed_by_noun(doc: Doc, c: Cand) -> Cand:
@@ -385,7 +405,8 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
         return c
     last = text[c.start:c.end].split()[-1]
     nxt = text[c.end:c.end + 40].split()
-    if nxt and _genitive_name(last) and nxt[0][:1].isupper() and word_tag(nxt[0].strip(".,;:"))[0] == "NN":
+    if nxt and _genitive_name(last) and nxt[0][:1].isupper() and (word_tag(nxt[0].strip(".,;:"))[0] == "NN" or
+                                                                   ACRONYM_RX.match(nxt[0].strip(".,;:"))):
         return Cand(c.start, c.end - 1, c.label, c.prio, c.country, c.ref)
     return c
 
@@ -1311,15 +1332,24 @@ def _result_side_cands(doc: Doc) -> list[Cand]:
             for a, b in _results_sides(doc)]
 
 
-def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
-    out = []
-    forms = country_forms()
-    ents = _foreign_place_names(doc, list(doc.ents))
+def _ner_spans(doc: Doc) -> list:
+    """The NER's spans, cut, joined and relabelled by the span rules (in this order)."""
+    ents = _split_at_acronyms(doc, _foreign_place_names(doc, list(doc.ents)))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
     ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
         _split_at_sentence_ends(ents)))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
+    return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
+
+
+def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
+    out = []
+    forms = country_forms()
+    ents = _ner_spans(doc)
     for e in ents:
+        if e.label_ == CLUB:                           # "Werder Bremen": no person, place nor two places
+            out.append(Cand(e.start_char, e.end_char, "ORG", 3))
+            continue
         label = e.label_.upper()
         base = label[:3]
         if label.endswith("PART"):
@@ -1393,11 +1423,117 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
     return out
 
 
+def _surname_before_role(doc: Doc, ents: list) -> list:
+    """'beschrieb Roland Frühstück, Klubobmann der ÖVP': the NER's one-word person, a first name, then a capitalised
+    word and a comma before a title or role is a full name whose surname is also a common noun (the NER stopped at
+    it): the apposition after the comma says who the name is."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        k = e.end
+        if e.label_ == "PER" and len(e) == 1 and k + 2 < len(doc) and k not in taken and \
+                doc[k].text[:1].isupper() and doc[k].is_alpha and \
+                doc[k + 1].text == "," and _is_title(doc[k + 2].text) and not _is_title(doc[k].text) and \
+                doc[k].text not in country_forms():
+            e = Span(doc, e.start, k + 1, label="PER")
+        out.append(e)
+    return out
+
+
+def _split_at_acronyms(doc: Doc, ents: list) -> list:
+    """'Hertha BSC', 'Peter Stögers FC Köln': a person's name has no word in capitals (an acronym, 'FC', 'BSC'), an
+    organisation's does. The NER's person with one is an organisation from that word on; the name words before
+    it are a person only where they are two or more ending in a genitive (the person's club: 'Peter Stögers'),
+    else they are the organisation's name too ('Hertha BSC'). A place's or organisation's span that opens with an
+    acronym before a name ('SC Wiener Neustadt', 'FC Zbrojovka Brno') is that organisation, not its town (a
+    country's short form, 'USA', opens no organisation)."""
+    out = []
+    forms = country_forms()
+    for e in ents:
+        if e.label_ in ("LOC", "ORG", "OTH") and len(e) >= 2 and ACRONYM_RX.match(e[0].text) and \
+                not _roman_or_unit(e[0].text) and not _country_form(e[0].text, forms) and e[1].text[:1].isupper():
+            out.append(Span(doc, e.start, e.end, label=CLUB))  # "SC Wiener Neustadt": the club, not the town
+            continue
+        k = next((k for k, t in enumerate(e) if ACRONYM_RX.match(t.text) and not _roman_or_unit(t.text)), None) \
+            if e.label_ == "PER" else None
+        if k is None:
+            out.append(e)
+        elif k >= 2 and _genitive_name(e[k - 1].text):
+            out += [Span(doc, e.start, e.start + k, label="PER"), Span(doc, e.start + k, e.end, label=CLUB)]
+        else:
+            out.append(Span(doc, e.start, e.end, label=CLUB))
+    return out
+
+
+def _clubs_named_by_town(doc: Doc, ents: list) -> list:
+    """'Werder Bremen', 'Bayern München', 'gegen Energie Cottbus': in sports reporting (a match result in the
+    article) a name of a word that is no person's first name's sort - a region's name, a common noun - and then a
+    town's name is a club named after its town, not a person, a place or two places. Read from the NER's span of
+    such words ('Bayern München', whatever its label) or from its town alone where the parse makes the town the
+    apposition of the capitalised common noun right before it ('Energie Cottbus', 'Eintracht Frankfurt'); not after
+    a place's, building's or institution's noun ('Stadion Wien', 'Universität Graz') nor a title ('Trainer Graz'),
+    and never the dateline's town."""
+    if not _has_score(doc):
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        last = e[-1].text
+        town = _town_name(last) and not _in_dateline(doc, e.start_char)
+        if town and len(e) >= 2 and e.label_ != "PER" and all(t.text[:1].isupper() and t.is_alpha for t in e) \
+                and not any(_type_noun(t.text) or _is_title(t.text) for t in e[:-1]) \
+                and gazetteer().best(e.text) is None and e.text not in country_forms():
+            out.append(Span(doc, e.start, e.end, label=CLUB))
+            continue
+        prev = doc[e.start - 1] if e.start > 0 else None
+        if town and len(e) == 1 and prev is not None and prev.i not in taken and prev.text[:1].isupper() \
+                and prev.is_alpha and not prev.is_sent_start and _common_noun_only(prev.text) \
+                and not (_type_noun(prev.text) or _is_title(prev.text) or prev.lower_.endswith(INSTITUTION_NOUNS)
+                         or prev.lower_.endswith(ORG_TYPE_HEADS)) \
+                and e[0].head == prev and e[0].dep_ in _APPOSITION | {"appos"}:
+            out.append(Span(doc, prev.i, e.end, label=CLUB))
+            continue
+        out.append(e)
+    return out
+
+
+# the label of an organisation's span read by `_split_at_acronyms` or `_clubs_named_by_town`: no place rule reads
+# it again (its town is no place of its own, its words no list of places)
+CLUB = "ORG_CLUB"
+
+
+def _town_name(word: str) -> bool:
+    """A word the gazetteer knows as a town's (a city's) name."""
+    best = gazetteer().best(word)
+    return best is not None and best.precision == "city"
+
+
+def _persons_in_lists(doc: Doc, ents: list) -> list:
+    """'Philipp Lahm, Thomas Müller, Xabi Alonso und Thiago': a one-word name the NER read as a place, which no
+    gazetteer or country table holds, joined by the parse (conj) to a person's name is a person of that list."""
+    persons = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ == "LOC" and len(e) == 1 and e[0].dep_ == "conj" and e[0].head.i in persons and \
+                not gazetteer().candidates(e.text) and not _country_form(e.text, country_forms()):
+            e = Span(doc, e.start, e.end, label="PER")
+        out.append(e)
+    return out
+
+
 def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
     """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
     doc = e.doc
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
         return None             # "verlassen den Maidan": news give a bare surname no article
+    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "der" and \
+            not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
+        return None             # "Schmuggler der Ndrangheta": nor a feminine article (no surname named in full; a
+        #                         relative "die" may open a clause on a person: "die Partnerschaft, die Kim schloss")
+    if base == "PER" and (e.start == 0 or e[0].is_sent_start) and word_tag(e[0].lower_)[0].startswith("ADJ") and \
+            word_tag(e[0].lower_)[1] and all(_common_noun_only(t.text) for t in e[1:]):
+        return None             # "Bisheriger Assistent ...", "Bisheriger Obmann": an adjective capitalised to open a
+        #                         sentence (and the common noun it goes with), no name
     if place is not None and (f is None or f.kind == "capital") and _at_dateline(e):
         # "Santiago de Chile – Wegen ...", "New York/San Juan – Das ...": the place a report is filed from
         return Cand(e.start_char, e.end_char, "LOC", 3, place.country, f"geo:{place.id}")
@@ -1902,6 +2038,7 @@ class PlaceHit:
     kind: str | None = None      # what a noun before it says it is: facility, site, island, region
     anchor: str | None = None    # "Marienfeld bei Berlin": the form of the place it lies by
     within: str | None = None    # "Moorbach in Niedersachsen": the form of the region or country it lies in
+    within_country: str | None = None   # "Neustadt in Kanada": the ISO code of the country the text puts it in
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
     dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
 
@@ -2213,6 +2350,16 @@ def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
         if m and m.end() in starts and starts[m.end()].form != h.form and \
                 any(c.precision != "city" for c in gazetteer().candidates(starts[m.end()].form)):
             h.within = starts[m.end()].form
+        elif m and (word := COUNTRY_WORD.match(text, m.end())) and \
+                (f := country_forms().get(word.group(0))) is not None and f.kind == "name" and \
+                (tok := token_at(doc, word.start())) is not None and h.start <= tok.head.idx < h.end:
+            # "Neustadt in Kanada": a country, not one of the hits, that the parse hangs on the place ("Flüchtlinge
+            # aus Aleppo in der Türkei": the country goes with the refugees, not with Aleppo)
+            h.within_country = f.iso
+
+
+# the capitalised word (with hyphens) a country's name after "in" is read from
+COUNTRY_WORD = re.compile(r"[A-ZÄÖÜ][\w-]*")
 
 
 def _word_before(doc: Doc, pos: int) -> Token | None:
@@ -2351,6 +2498,10 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             # place of the name (with a region code or without) - unresolved text, never a homonym elsewhere
             fixed[form] = None
             anchored[form] = area
+    for form, iso in {h.form: h.within_country for h in hits if h.within_country}.items():
+        if form not in anchored:                       # "Neustadt in Kanada": the one in that country, or none -
+            fixed[form] = g.best(form, country=iso) if any(c.country == iso for c in g.candidates(form)) else None
+            anchored[form] = iso                       # never a homonym elsewhere
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
