@@ -11,9 +11,9 @@ The judgements were written before the code was changed, without looking at the 
 
 PRED.jsonl is `lagebild claims ... --format jsonl` over the exported rows. A claim is found by (article, start),
 failing that (sources21: figures chosen by reading, not from the predicted claims) by the claim of the article that
-overlaps the judged figure's span most; a judged claim that the prediction lacks counts as wrong. Expected `-` wants no source; otherwise one of the
-alternatives (split by `|`) must be a case-folded substring of the predicted source. `relayed_by` is counted
-apart, over the claims whose judgement names one.
+overlaps the judged figure's span most; a judged claim that the prediction lacks counts as wrong. Expected `-` wants
+no source; otherwise one of the alternatives (split by `|`) must be a case-folded substring of the predicted source.
+`relayed_by` is counted apart, over the claims whose judgement names one.
 """
 from __future__ import annotations
 

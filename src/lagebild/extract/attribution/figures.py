@@ -1269,8 +1269,6 @@ def _named_before(doc: Doc, s: Said) -> Said:
     """``Der Sprecher der Polizei, Max Huber, sagte ... Später sagte der Sprecher, 40 ...``: a speaker named by its
     role alone takes the nearest earlier mention of the same noun that names more (a name in apposition, an owner:
     ``die Behörde für Lebensmittelsicherheit``) - the same speaker, named as the article introduced it."""
-    from .quotations import speaker_tokens
-
     if s.q.speaker_head is None or s.q.how == "headline":
         return s
     head = doc[s.q.speaker_head]
@@ -1291,8 +1289,8 @@ def _named_before(doc: Doc, s: Said) -> Said:
         # hang there too ("die Sprecherin der Polizeidirektion Burgenland"). Under a compound that names a kind of
         # body ("die Hilfsorganisation Sanaro") a name is the body's, whatever type the NER gives it
         compound = t.lemma_ != head.lemma_
-        named = any(c.dep_ in ("appos", "flat", "flat:name") and (c.ent_type_ == "PER" or compound and c.pos_ == "PROPN")
-                    for c in t.children)
+        named = any(c.dep_ in ("appos", "flat", "flat:name")
+                    and (c.ent_type_ == "PER" or compound and c.pos_ == "PROPN") for c in t.children)
         if said is None or said.source.name == s.source.name or not named and own not in said.source.name.lower():
             return s                                   # the fuller mention's name is another's ("Burgenland")
         STATS["a role named before: its fuller mention"] += 1
