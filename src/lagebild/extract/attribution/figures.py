@@ -1272,6 +1272,8 @@ def _named_before(doc: Doc, s: Said) -> Said:
     if s.q.speaker_head is None or s.q.how == "headline":
         return s
     head = doc[s.q.speaker_head]
+    from .speakers import speaker_kind
+
     if not _bare_role(head):
         return _epithet(doc, s, head)
     own = head.lemma_.lower()
@@ -1289,6 +1291,9 @@ def _named_before(doc: Doc, s: Said) -> Said:
         # hang there too ("die Sprecherin der Polizeidirektion Burgenland"). Under a compound that names a kind of
         # body ("die Hilfsorganisation Sanaro") a name is the body's, whatever type the NER gives it
         compound = t.lemma_ != head.lemma_
+        if compound and speaker_kind(t) in ("role", "person"):
+            continue                                   # a person's compound title may be another office: "Vize-
+            #                                            kanzler X ... der Kanzler", "Staatsanwalt X ... der Anwalt"
         named = any(c.dep_ in ("appos", "flat", "flat:name")
                     and (c.ent_type_ == "PER" or compound and c.pos_ == "PROPN") for c in t.children)
         if said is None or said.source.name == s.source.name or not named and own not in said.source.name.lower():
@@ -1329,13 +1334,27 @@ def _epithet(doc: Doc, s: Said, head: Token) -> Said:
     before = doc[sent.start - 1].sent
     people = {e.root.i: e for e in before.ents if e.label_ == "PER"}
     names = {e.text for e in people.values()}
-    if len(names) != 1:
+    if len(names) != 1 or not all(_may_speak_next(doc[i]) for i in people):
         return s                                       # none or two people named: whom it describes is unclear
     said = _said_by(doc, s, doc[max(people)])
     if said is None:
         return s
     STATS["an epithet for the person named in the sentence before"] += 1
     return said
+
+
+def _may_speak_next(name: Token) -> bool:
+    """May the next sentence's epithet describe the person this name names? Not a person the sentence tells
+    something was done to (the object, the subject of a passive: ``Bei dem Unfall wurde Max Huber verletzt. Der
+    zuständige Minister sagte ...`` - the victim is not the minister), nor one it introduced by a role noun of
+    their own (``den mutmaßlichen Täter Max Huber``, ``die Bergführerin Anna Moser``): an epithet with another
+    noun is another person."""
+    h = name
+    while h.dep_ in ("flat", "flat:name", "appos") and h.head.i != h.i:
+        h = h.head
+    if h.pos_ == "NOUN" or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.children):
+        return False
+    return h.dep_ not in ("obj", "iobj", "nsubj:pass", "obl:arg")
 
 
 CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "root", "ROOT"})
