@@ -1046,6 +1046,12 @@ def test_a_role_named_before_by_a_compound_it_heads(nlp, text, figure, name):
      "seien auf der Strecke gestorben.", "40 Menschen", "zuständige Minister"),
     ("Die Polizei nahm den mutmaßlichen Täter Stefan Gruber fest. Der frühere Polizeichef der Stadt erklärte, 120 "
      "Beamte seien im Einsatz gewesen.", "120", "frühere Polizeichef der Stadt"),
+    # integrator (rv55): the subject of a deed is no speaker introduced - the dead man is not the minister
+    ("Bei dem Unfall starb der 34-jährige Markus Brandl. Der zuständige Minister sagte, 40 Menschen seien auf der "
+     "Strecke gestorben.", "40 Menschen", "zuständige Minister"),
+    # the subject of a reporting verb is
+    ("Erika Moser kritisierte den Plan scharf. Die frühere Leiterin des Rechnungshofs verlangt eine Obergrenze von "
+     "40.000 Euro.", "40.000", "Erika Moser"),
     # two people named before: whom the epithet describes is unclear - it stays as written
     ("Der Plan stammt von Erika Moser und Paul Huber. Die frühere Leiterin des Rechnungshofs verlangt eine Obergrenze "
      "von 40.000 Euro.", "40.000", "frühere Leiterin des Rechnungshofs"),

@@ -1354,7 +1354,12 @@ def _may_speak_next(name: Token) -> bool:
         h = h.head
     if h.pos_ == "NOUN" or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.children):
         return False
-    return h.dep_ not in ("obj", "iobj", "nsubj:pass", "obl:arg")
+    # integrator (rv55): only one the sentence presents as speaking - the subject of a reporting verb, or whom a
+    # thing comes from ("Der Plan stammt von X"); the subject of another deed is a participant ("Bei dem Unfall
+    # starb X. Der zuständige Minister sagte ..." - the dead man is not the minister)
+    if h.dep_ == "nsubj":
+        return C.is_reporting_verb(h.head)
+    return h.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ == "von" for c in h.children)
 
 
 CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "root", "ROOT"})
