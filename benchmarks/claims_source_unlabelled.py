@@ -7,11 +7,13 @@ The judgements were written before the code was changed, without looking at the 
     claims_source_unlabelled.py --print-rows                  # the 10kGNAD rows, for scripts/export_10kgnad.py --rows
     claims_source_unlabelled.py PRED.jsonl [--half tune|frozen] [-v]
     claims_source_unlabelled.py --gold tests/data/realnews/sources19.unlabelled.tsv ...   # session 19's 16 rows
+    claims_source_unlabelled.py --gold tests/data/realnews/sources21.unlabelled.tsv ...   # session 21's 30 rows
 
-PRED.jsonl is `lagebild claims ... --format jsonl` over the exported rows. A claim is found by (article, start);
-a judged claim that the prediction lacks counts as wrong. Expected `-` wants no source; otherwise one of the
-alternatives (split by `|`) must be a case-folded substring of the predicted source. `relayed_by` is counted
-apart, over the claims whose judgement names one.
+PRED.jsonl is `lagebild claims ... --format jsonl` over the exported rows. A claim is found by (article, start),
+failing that (sources21: figures chosen by reading, not from the predicted claims) by the claim of the article that
+overlaps the judged figure's span most; a judged claim that the prediction lacks counts as wrong. Expected `-` wants
+no source; otherwise one of the alternatives (split by `|`) must be a case-folded substring of the predicted source.
+`relayed_by` is counted apart, over the claims whose judgement names one.
 """
 from __future__ import annotations
 
@@ -62,17 +64,32 @@ def main() -> int:
     if not a.predicted:
         ap.error("PRED.jsonl needed")
     pred = {}
+    by_article: dict[str, list[dict]] = {}
     for ln in Path(a.predicted).read_text(encoding="utf-8").splitlines():
         if ln.strip():
             c = json.loads(ln)
             pred[(c["article"], int(c["start"]))] = c
+            by_article.setdefault(c["article"], []).append(c)
+
+    def find(g: dict) -> dict | None:
+        start = int(g["start"])
+        if (g["article"], start) in pred:
+            return pred[(g["article"], start)]
+        end = start + len(g["figure"])
+        best, most = None, 0
+        for c in by_article.get(g["article"], []):
+            overlap = min(end, int(c.get("end", c["start"]))) - max(start, int(c["start"]))
+            if overlap > most:
+                best, most = c, overlap
+        return best
+
     for half in ("tune", "frozen"):
         if a.half and half != a.half:
             continue
         judged = [g for g in gold if g["half"] == half and g["source"] != "?"]
         right = named = named_right = relay = relay_right = missing = 0
         for g in judged:
-            c = pred.get((g["article"], int(g["start"])))
+            c = find(g)
             missing += c is None
             ok = c is not None and source_right(g["source"], c.get("source"))
             right += ok

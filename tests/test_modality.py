@@ -308,3 +308,33 @@ ESTIMATE_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figu
 def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
     m = _modal(parser, text)[value]
     assert m is not None and (m.hedged, m.planned) == (hedged, planned)
+
+
+# --- session 21 (figsrc21): a present passive on a named day, a dass-clause the parser labels adverbial ----------
+
+@pytest.mark.parametrize("text,value,planned", [
+    # the present with a named day (the times component's date) is what is scheduled: "werden" + participle is a
+    # plan either way
+    ("Beim Festival werden am Mittwoch fünf Freikarten vergeben.", 5, True),
+    # a frequency is no day: the present passive tells what happens now
+    ("In den Zentren werden täglich 800 Menschen empfangen.", 800, False),
+    ("Am Mittwoch wurden fünf Freikarten vergeben.", 5, False),
+])
+def test_a_present_passive_on_a_named_day_is_planned(claims_of, text, value, planned):
+    c = claims_of(text)[value]
+    assert (c.measure.action == "planned", c.hedged) == (planned, False)
+
+
+@pytest.mark.parametrize("text,value,planned", [
+    # "dass" opens a complement clause also where the parser labels it adverbial: the expectation above governs it
+    ("Es wird erwartet, dass 800 Gäste kommen.", 800, True),
+    ("Die Firma erwartet, dass im Herbst 200 Stellen wegfallen.", 200, True),
+    # "so dass" is a clause of result: nothing above governs it
+    ("Es regnete so stark, dass 300 Keller überflutet wurden.", 300, False),
+    # what follows the verb-final clause (the parse joins an "als" clause to it) is no part of it: not estimated
+    ("Die Forscher schätzen, dass die Beteiligung auf 60 Prozent steigen könnte – nach zuletzt 45 Prozent, als der "
+     "Bürgermeister 2012 gewählt wurde.", 45, False),
+])
+def test_an_adverbial_dass_clause_is_governed_by_the_verb_above(parser, text, value, planned):
+    m = _modal(parser, text)[value]
+    assert m is not None and (m.hedged, m.planned) == (False, planned)
