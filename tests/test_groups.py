@@ -742,6 +742,7 @@ STOCKS_OVER_A_PERIOD = [
     # session 21: organisations exist from period to period, whatever their "-ung" says of a deed; an amount kept per
     # period in another phrase of the sentence ("trotz höherer Einnahmen") is no flow of the amount that changes
     "Die Zahl der Regionalzeitungen im Land sank im Vorjahr von 48 auf 41.",
+    "Die Zahl der Gemeindewohnungen in der Stadt stieg im Vorjahr von 2.300 auf 2.450.",
     "Die Schulden der Gemeinde stiegen trotz höherer Einnahmen im Vorjahr von 12 auf 14 Millionen Euro.",
 ]
 # arrests, deportations, road deaths, insolvencies happen period by period; expenses are kept per accounting period:
@@ -752,6 +753,8 @@ FLOWS_OVER_A_PERIOD = [
     "Die Zahl der Abschiebungen sank im ersten Halbjahr von 640 auf 580.",
     "Die Zahl der Verkehrstoten im Land sank im Vorjahr von 45 auf 38.",
     "Die Zahl der Insolvenzen im Bezirk stieg im Vorjahr von 31 auf 44.",
+    # rv53: a body's ending is no list of bodies: movements of planes are deeds ("Flugbewegungen")
+    "Die Zahl der Flugbewegungen am Flughafen stieg im Vorjahr von 48.000 auf 51.000.",
     "Für den Gewinn vor Steuern, Zinsen und Abschreibungen rechnet die Molkerei mit einem Anstieg von 70 Millionen "
     "Euro im Vorjahr auf 85 Millionen Euro.",
 ]

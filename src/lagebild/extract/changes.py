@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lang.de import pairs, rows, table, words
+from ..lang.de import pairs, rows, table
 from ..model import Claim
 
 # A figure's phrase may hold lowercase adverbs and qualifiers between its preposition and its number ("von einst
@@ -228,8 +228,8 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
       "Gewinn", "Ausgaben"; the subject or the noun the amount is for: "rechnet für den Gewinn mit einem Anstieg von
       ... auf ...", `_amount_nouns`; not another phrase of the sentence: "trotz höherer Einnahmen"), else money held
       or a price (a stock or a level: "Schulden", "Vermögen", "Mindestlohn"), unknown without a noun;
-    - organisations ("Stiftungen", "Tageszeitungen", "Banken": lang/de/organisation_types.txt, a word's last part)
-      exist from period to period: a stock, whatever their ending says of a deed ("-ung");
+    - bodies and things in "-ung" ("Stiftungen", "Tageszeitungen", "Wohnungen": held_heads of period_phrases.tsv, a
+      word's last part) exist from period to period: a stock, whatever their ending says of a deed;
     - an event noun (the event lexicon: "Unfall", "Insolvenz", "Festnahme") or a deverbal noun of an act or a case
       ("Einbürgerungen", "Straftaten", "Asylanträge"), the dead and injured (deaths and injuries happen): a flow;
     - people by their class or their form (a nominalised adjective or participle of a state, an agent noun:
@@ -267,8 +267,8 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     lexicon = trigger_lexicon()
     # the singular of a plural the tokenizer left unlemmatised ("Insolvenzen" -> insolvenz)
     forms = {w} | {w[:-len(e)] for e in ("en", "n", "e", "s") if w.endswith(e) and len(w) - len(e) >= 4}
-    if any(f.endswith(tuple(words("organisation_types"))) for f in forms):
-        return False                                   # bodies held: "Stiftungen", "Tageszeitungen" (no deed's "-ung")
+    if w.endswith(tuple(PERIOD_PHRASES["held_heads"])):
+        return False                                   # bodies and things held: "Stiftungen", "Tageszeitungen"
     if any((e := lexicon.noun(f)) is not None and e.type != "-" for f in forms) or w.endswith(events):
         return True                                    # "Unfälle", "Insolvenzen", "Festnahmen", "Einbürgerungen"
     if domain in ("casualty", "event"):
