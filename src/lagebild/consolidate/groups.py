@@ -215,8 +215,13 @@ def group_claims(claims: list[Claim], articles: list[Article],
         # report's near figure of that rate is the same quantity ("jetzt bei 22 Prozent")
         p0 = key_of[gid]
         rate = p0[0] == "percent" and p0[CLASS] != "-" and any(c.measure is not None and c.measure.subject for c in ms)
+        # a percentage that names no rate: the shares of a story lie on one scale of 0 to 100, where a rounded share
+        # ("rund 60 Prozent": 55 to 65) takes a sixth of it, so near values of two reports recur by chance ("62
+        # Prozent der Geprüften" in one study, "rund 60 Prozent der Befragten" in another); with nothing said of
+        # what they measure, only an equal figure ties two reports' shares ("7 Prozent" / "sieben Prozent")
+        unnamed = p0[0] == "percent" and p0[CLASS] == "-"
         for k, cluster in enumerate(_within_articles(ms, generic and not rate, published, headline,
-                                                     RATE_REACH if rate else None)):
+                                                     RATE_REACH if rate else None, unnamed)):
             sub = gid if k == 0 else f"{gid}:{k + 1}"
             for c in cluster:
                 c.group = sub
@@ -482,7 +487,8 @@ def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str 
 
 def _within_articles(ms: list[Claim], same_value: bool = False,
                      published: Mapping[str, str | None] | None = None,
-                     headline: Collection[int] = (), reach: float | None = None) -> list[list[Claim]]:
+                     headline: Collection[int] = (), reach: float | None = None,
+                     equal_across: bool = False) -> list[list[Claim]]:
     """The claims of one measure split into quantities: figures an article keeps apart (see `apart`) or given in
     different units (`_other_unit`) go to different clusters; a figure of another article joins the cluster
     nearest in value. A generic count (money, percent, a noun of no class: nothing says what happened to it) joins
@@ -491,14 +497,19 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
     cluster are running totals of other reports (`_one_series`). With `reach` (a named rate, `RATE_REACH`) a
     figure joins only a cluster within that distance, on any day. A headline's
-    figure comes after its body's, and joins the nearest of their clusters."""
+    figure comes after its body's, and joins the nearest of their clusters. With `equal_across` (a percentage that
+    names no rate) a figure joins a cluster of other articles only where it gives their figure exactly."""
     published = published or {}
-    # a percentage is a share or a change, never a count up to the report's time ("stieg um 0,6 Prozent")
-    running = {id(c): running_total(c) and not (c.measure is not None and c.measure.kind == "percent") for c in ms}
+    # a percentage is a share or a change, never a count up to the report's time ("stieg um 0,6 Prozent"); an amount
+    # of money is keyed by its currency alone (UNDESCRIBED): "stieg auf 771 Millionen Euro" in one report and "sank
+    # auf 172 Millionen Euro" in another are two firms' results, not one sum counted up over reports
+    running = {id(c): running_total(c) and not (c.measure is not None and c.measure.kind in UNDESCRIBED) for c in ms}
     incident = _incidents(ms, running)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
         fits = [cl for cl in clusters if not any(apart(c, m, headline) or _other_unit(c, m) for m in cl)]
+        if equal_across:
+            fits = [cl for cl in fits if all(m.article == c.article or (m.low, m.high) == (c.low, c.high) for m in cl)]
         fits = _series_fits(c, fits, running, incident)
         # the clusters holding the figure's old or new value ("von 40 auf 55"), asked once per figure
         changes = [cl for cl in fits if any(_one_change(c, m) for m in cl)]

@@ -224,9 +224,12 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     - a level or a stock by its last part ("-stand", "-bestand"), things that exist (sites, buildings, vehicles,
       weapons, jobs): a stock;
     - an amount of a physical unit (tonnes, litres): a flow unless a level by its last part;
-    - money: a flow where a noun of its sentence is an amount kept per accounting period ("Umsatz", "Gewinn",
-      "Ausgaben"; the subject or not: "rechnet für den Gewinn mit einem Anstieg von ... auf ..."), else money held
+    - money: a flow where the noun whose amount changes is an amount kept per accounting period ("Umsatz",
+      "Gewinn", "Ausgaben"; the subject or the noun the amount is for: "rechnet für den Gewinn mit einem Anstieg von
+      ... auf ...", `_amount_nouns`; not another phrase of the sentence: "trotz höherer Einnahmen"), else money held
       or a price (a stock or a level: "Schulden", "Vermögen", "Mindestlohn"), unknown without a noun;
+    - bodies and things in "-ung" ("Stiftungen", "Tageszeitungen", "Wohnungen": held_heads of period_phrases.tsv, a
+      word's last part) exist from period to period: a stock, whatever their ending says of a deed;
     - an event noun (the event lexicon: "Unfall", "Insolvenz", "Festnahme") or a deverbal noun of an act or a case
       ("Einbürgerungen", "Straftaten", "Asylanträge"), the dead and injured (deaths and injuries happen): a flow;
     - people by their class or their form (a nominalised adjective or participle of a state, an agent noun:
@@ -237,8 +240,7 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     currency = c.measure is not None and c.measure.kind == "money"
     money = currency or c.unit not in (None, "", "%", "pp")
     levels, events, money_flows = _noun_kinds()
-    sent = doc[lo].sent if doc.has_annotation("SENT_START") else doc[lo:hi]
-    if money and any(t.text[:1].isupper() and (t.lemma_ or t.text).lower().endswith(money_flows) for t in sent):
+    if money and any((t.lemma_ or t.text).lower().endswith(money_flows) for t in _amount_nouns(doc, c, lo, hi)):
         return True                                    # "Für den Gewinn, ..., rechnet sie mit einem Anstieg von ..."
     noun = None if money else c.counted
     if not noun:
@@ -265,6 +267,8 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     lexicon = trigger_lexicon()
     # the singular of a plural the tokenizer left unlemmatised ("Insolvenzen" -> insolvenz)
     forms = {w} | {w[:-len(e)] for e in ("en", "n", "e", "s") if w.endswith(e) and len(w) - len(e) >= 4}
+    if w.endswith(tuple(PERIOD_PHRASES["held_heads"])):
+        return False                                   # bodies and things held: "Stiftungen", "Tageszeitungen"
     if any((e := lexicon.noun(f)) is not None and e.type != "-" for f in forms) or w.endswith(events):
         return True                                    # "Unfälle", "Insolvenzen", "Festnahmen", "Einbürgerungen"
     if domain in ("casualty", "event"):
@@ -272,6 +276,32 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     if domain == "person":
         return False                                   # "Arbeitslose", "Einwohner", "Mitglieder"
     return None
+
+
+def _amount_nouns(doc: Doc, c: Claim, lo: int, hi: int) -> list[Token]:
+    """The nouns that name what an amount of money changed "von X auf Y" is: by the parse, the subject or object of
+    the verb the old value hangs on ("Der Umsatz stieg von ..."), a "für" phrase of it ("Für den Gewinn ... rechnet
+    die Molkerei mit einem Anstieg von ..."), the nouns the value hangs on and their genitives ("ein Anstieg des
+    Umsatzes von ..."); not a noun of another phrase of the sentence ("trotz höherer Einnahmen": a reason, not the
+    amount). Without a parse: the clause's changing noun (`_changing_noun`) and a noun after "für" and an article."""
+    num = _number_token(doc, c)
+    if doc.has_annotation("DEP") and num is not None:
+        x, passed = num, []
+        while x.head is not x and x.pos_ not in ("VERB", "AUX"):
+            x = x.head
+            if x.pos_ in ("NOUN", "PROPN"):
+                passed.append(x)
+        own = [k for n in passed for k in n.children if k.dep_ in ("nmod", "nmod:poss") and k.pos_ == "NOUN"
+               and not any(g.dep_ == "case" for g in k.children)]
+        if x.pos_ in ("VERB", "AUX"):
+            own += [k for k in x.children if k.pos_ in ("NOUN", "PROPN") and
+                    (k.dep_ in ("nsubj", "nsubj:pass", "obj") or
+                     k.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "für" for g in k.children))]
+        return [t for t in passed + own if t.text[:1].isupper()]
+    sent = doc[lo].sent if doc.has_annotation("SENT_START") else doc[lo:hi]
+    return [t for t in sent if t.text[:1].isupper() and t.is_alpha and
+            (lo <= t.i < hi and _changing_noun(doc, t, lo) or
+             t.i - 2 >= sent.start and doc[t.i - 2].lower_ == "für" and doc[t.i - 1].lower_ in DETERMINERS)]
 
 
 def _changing_noun(doc: Doc, t: Token, lo: int) -> bool:

@@ -404,15 +404,29 @@ PLANNED_ACTIONS = {"attendees": "expected", "personnel": "planned"}
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
 
-def _a_part(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
+def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
             measure: meas.Measure, nouns: list[attr.Tok], partitive: bool) -> bool:
     """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
-    them) or a breakdown of the count before a colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
-    if partitive:
+    them), the first of a sequence (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a
+    colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
+    if partitive or _first_of_more(doc, fig) and measure.kind not in ("duration", "age"):   # "die ersten drei Tage"
         return True
-    whole = _breakdown_whole(claims, text, unit, fig, figures)
+    whole = _breakdown_whole(claims, doc_text(doc), unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
         (not nouns or measure.subject == whole.measure.subject)
+
+
+def _first_of_more(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Is the figure's number led by an ordinal ("die ersten 90 Asylwerber ziehen ein", "die ersten zwei Busse"):
+    the first of more to come, a part of the count the story gives in all? By the parse: the word right before the
+    number an adjective the tagger marks as an ordinal (NumType=Ord), of the number's own phrase, after its article
+    (not the ordinal of a noun left out: "im ersten Halbjahr 1.980, im zweiten 2.340")."""
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.i < 2 or not doc.has_annotation("MORPH"):
+        return False
+    before = doc[num.i - 1]
+    return before.pos_ == "ADJ" and "Ord" in before.morph.get("NumType", []) and doc[before.i - 1].pos_ == "DET" and \
+        (before.head.i == num.head.i or before.head.i == num.i or num.head.i == before.i)
 
 
 def _breakdown_whole(claims: list[Claim], text: str, unit: Unit, fig: QuantityPhrase,
@@ -772,7 +786,7 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns), attribution.planned)
-            measure.scope = "part" if _a_part(claims, text, unit, fig, figures, measure, nouns, of) else measure.scope
+            measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
