@@ -1596,6 +1596,10 @@ def test_an_event_the_clause_is_set_after_is_another_occurrence(nlp):
     # a contrastive "nicht nur ..., sondern" negates a part; a "kein" in a relative clause is another verb's
     ("Die Miliz hat die Stadt Homs nicht nur bombardiert, sondern auch belagert.", "ASSAULT", "reported"),
     ("Die Beamten nahmen in Bregenz zwei Männer fest, die keine Papiere hatten.", "COERCE", "reported"),
+    # "nicht" before another phrase negates that phrase; "kein" before a number is "less than"
+    ("Die Armee hat Homs nicht zum ersten Mal angegriffen.", "ASSAULT", "reported"),
+    ("Keine zwei Stunden später stürmte die Polizei das Haus in Linz.", "COERCE", "reported"),
+    ("Die Armee griff Homs nicht an.", "ASSAULT", "denied"),
 ])
 def test_negated_by_a_pronoun_or_nicht_is_denied(nlp, text, type_, status):
     assert [e.status for e in events_of(nlp, text) if e.type == type_][:1] == [status]
