@@ -440,6 +440,18 @@ def test_an_occurrence_half_a_year_before_the_articles_date_is_historical():
         == "historical"
 
 
+def test_an_occurrence_after_the_articles_date_sets_no_frame():
+    """A reported occurrence dated after the article's own date (a future the status misread: "werden im Herbst
+    evakuiert") does not push the article's frame ahead: the flood of the month before stays current."""
+    today = Event("a#1", "PROTEST", mode="demonstrate", articles=["a"], evidence=[Span("a", 1, 5, "x")],
+                  time=TimeValue("2025-03-10", "day", None, "publication date"))
+    flood = Event("a#9", "DISASTER", mode="flood", articles=["a"], evidence=[Span("a", 9, 15, "x")],
+                  time=TimeValue("2025-02", "month", "Im Februar", "expression"))
+    later = Event("a#20", "EVACUATE", mode="evacuation", articles=["a"], evidence=[Span("a", 20, 25, "x")],
+                  time=TimeValue("2025-FA", "season", "im Herbst", "expression"))
+    assert {e.id: e.status for e in merge_events([today, flood, later])}["a#9"] == "reported"
+
+
 # --- issue 17: strong verbs, killings as a toll, background tallies (invented sentences) ----------------
 
 def test_strong_verb_forms_the_lemmatizer_leaves_alone_are_triggers(nlp):
@@ -1584,6 +1596,10 @@ def test_an_event_the_clause_is_set_after_is_another_occurrence(nlp):
     # a contrastive "nicht nur ..., sondern" negates a part; a "kein" in a relative clause is another verb's
     ("Die Miliz hat die Stadt Homs nicht nur bombardiert, sondern auch belagert.", "ASSAULT", "reported"),
     ("Die Beamten nahmen in Bregenz zwei Männer fest, die keine Papiere hatten.", "COERCE", "reported"),
+    # "nicht" before another phrase negates that phrase; "kein" before a number is "less than"
+    ("Die Armee hat Homs nicht zum ersten Mal angegriffen.", "ASSAULT", "reported"),
+    ("Keine zwei Stunden später stürmte die Polizei das Haus in Linz.", "COERCE", "reported"),
+    ("Die Armee griff Homs nicht an.", "ASSAULT", "denied"),
 ])
 def test_negated_by_a_pronoun_or_nicht_is_denied(nlp, text, type_, status):
     assert [e.status for e in events_of(nlp, text) if e.type == type_][:1] == [status]

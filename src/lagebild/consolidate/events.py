@@ -536,9 +536,16 @@ def _article_frames(events: Sequence[Event]) -> dict[str, int]:
     """Article -> the first day of the latest occurrence it tells as happened (status reported, dated to the month
     by the text) or its own date (an event dated by the publication date)."""
     frames: dict[str, int] = {}
+    published: dict[str, int] = {}
+    for e in events:
+        span = _dated_span(e, ("publication date",)) if e.status == "reported" else None
+        if span is not None and e.articles:
+            published[e.articles[0]] = max(published.get(e.articles[0], span[0]), span[0])
     for e in events:
         span = _dated_span(e, (*DATED_BY_TEXT, "publication date")) if e.status == "reported" else None
-        if span is not None and e.articles:
+        # nothing told as happened lies after the article's own date: an occurrence dated later is one the status
+        # misread ("Die Bewohner werden im Herbst evakuiert" reported) and would push the frame into the future
+        if span is not None and e.articles and span[0] <= published.get(e.articles[0], span[0]):
             frames[e.articles[0]] = max(frames.get(e.articles[0], span[0]), span[0])
     return frames
 

@@ -1227,14 +1227,21 @@ def _denied_by_parse(tok: Token) -> bool:
     festgenommen"; not a contrastive "nicht nur ..., sondern": it negates a part), or a negative pronoun or a noun
     with "kein" as its subject or object ("Niemand wurde festgenommen", "Keiner der Orte wurde evakuiert", "nahm
     keine Demonstranten fest")."""
-    if any("Neg" in c.morph.get("Polarity", []) for c in tok.children):
-        return not any(t.lower_ in CONTRAST for t in tok.sent if t.i > tok.i)
+    for neg in (c for c in tok.children if "Neg" in c.morph.get("Polarity", [])):
+        # a sentence's "nicht" stands right before the verb's own words (its participle, particle, auxiliaries) or at
+        # the clause's end; before another phrase it negates that phrase ("hat Homs nicht zum ersten Mal angegriffen")
+        cluster = {tok.i, *(c.i for c in tok.children if c.dep_ in ("aux", "aux:pass", "compound:prt"))}
+        after = tok.doc[neg.i + 1] if neg.i + 1 < len(tok.doc) else None
+        if after is None or after.i in cluster or after.is_punct:
+            return not any(t.lower_ in CONTRAST for t in tok.sent if t.i > tok.i)
     for c in tok.children:
         pronoun = c.lower_ in NEGATIVE_PRONOUNS or c.lemma_.lower() in NEGATIVE_PRONOUNS
         # the parser may read a negative pronoun object as a bare oblique ("nahm niemanden fest")
         bare = c.dep_ == "obl" and not any(d.dep_ == "case" for d in c.children)
         if c.dep_ not in ("nsubj", "nsubj:pass", "obj") and not (pronoun and bare):
             continue
+        if any(d.dep_ == "nummod" for d in c.children):
+            continue                                   # "keine zwei Stunden später": less than a measure, no denial
         if pronoun or any(d.dep_ == "det" and (d.lower_ in NEGATIVE_PRONOUNS or "Neg" in d.morph.get("PronType", []))
                           for d in c.children):
             return True
