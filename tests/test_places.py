@@ -853,3 +853,9 @@ def test_a_short_form_two_towns_share_is_left_to_the_resolver(nlp):
                               "Partnerschaft. In Neustadt wird gefeiert."))
     full = next(m for m in ms if m.text == "Wiener Neustadt")
     assert all(m.ref != full.ref for m in ms if m.text == "Neustadt")
+
+
+def test_a_common_noun_some_town_abroad_bears_names_no_club(nlp):
+    # (review) 'Trainer' is a town's name in the gazetteer: after an adjective opening a sentence it is the noun
+    ms = places_all(nlp, "Villach – Neuer Trainer wird Karl Brunner. Nach dem 0:2 am Samstag war Schluss.")
+    assert not any(m.label == "ORG" and m.text.endswith("Trainer") for m in ms)

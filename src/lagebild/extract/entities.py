@@ -1484,7 +1484,8 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     out = []
     for e in ents:
         last = e[-1].text
-        town = _town_name(last) and not _in_dateline(doc, e.start_char)
+        # a town's name that is only a common noun ('Trainer', 'Tor', 'Ende': somewhere a town) is the noun
+        town = _town_name(last) and not _common_noun_only(last) and not _in_dateline(doc, e.start_char)
         if town and len(e) >= 2 and e.label_ != "PER" and all(t.text[:1].isupper() and t.is_alpha for t in e) \
                 and not any(_type_noun(t.text) or _is_title(t.text) for t in e[:-1]) \
                 and not (e.start > 0 and _type_noun(doc[e.start - 1].text)) \
