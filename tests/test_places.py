@@ -859,3 +859,9 @@ def test_a_common_noun_some_town_abroad_bears_names_no_club(nlp):
     # (review) 'Trainer' is a town's name in the gazetteer: after an adjective opening a sentence it is the noun
     ms = places_all(nlp, "Villach – Neuer Trainer wird Karl Brunner. Nach dem 0:2 am Samstag war Schluss.")
     assert not any(m.label == "ORG" and m.text.endswith("Trainer") for m in ms)
+
+
+def test_an_abbreviated_title_before_a_full_name_is_no_organisation(nlp):
+    # (review) Austrian news abbreviate titles ('LH' Landeshauptmann): the name after it stays the person
+    ms = places(nlp, "St. Pölten – LH Erwin Pröll lobte die Gemeinden. Das Derby endete 3:0.")
+    assert ms["Erwin Pröll"].label == "PER"

@@ -1461,6 +1461,10 @@ def _split_at_acronyms(doc: Doc, ents: list) -> list:
             if e.label_ == "PER" else None
         if k is None:
             out.append(e)
+        elif k == 0 and len(e) >= 3:
+            # 'LH Erwin Pröll', 'NR Peter Pilz': an abbreviated title before a first name and surname (a club's
+            # acronym comes before one name: 'FC Oberdorf')
+            out.append(Span(doc, e.start + 1, e.end, label="PER"))
         elif k >= 2:
             # two or more name words before the acronym are the person: 'Lena Hubers FC Oberdorf' (her club),
             # 'Peter Schmid SPD' (his party, the brackets left out); a club puts at most one word before it
