@@ -354,14 +354,17 @@ def _short_forms_of_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     leading adjective or prefix (all words capitalised: the last word), or less what follows a lowercase particle
     (the first word) - not a homonym elsewhere (one sense per name and article)."""
     text = _text(doc)
-    full: dict[str, tuple[str | None, str | None]] = {}
+    full: dict = {}
     for c in chosen:
         words = text[c.start:c.end].split()
         if c.label != "LOC" or not (c.ref or "").startswith("geo:") or len(words) < 2:
             continue
         short = words[0] if words[1][:1].islower() else words[-1] if all(w[:1].isupper() for w in words) else None
         if short and short not in country_forms():
-            full.setdefault(short, (c.country, c.ref))
+            full.setdefault(short, set()).add((c.country, c.ref))
+    # two towns named in full that share the short form ('Wiener Neustadt', 'Neustadt an der Weinstraße'): the
+    # short form names neither for sure, it is left to the resolver
+    full = {short: next(iter(towns)) for short, towns in full.items() if len(towns) == 1}
     if not full:
         return chosen
     return [Cand(c.start, c.end, c.label, c.prio, *full[text[c.start:c.end]])
@@ -1443,7 +1446,7 @@ def _surname_before_role(doc: Doc, ents: list) -> list:
 def _split_at_acronyms(doc: Doc, ents: list) -> list:
     """'Hertha BSC', 'Peter Stögers FC Köln': a person's name has no word in capitals (an acronym, 'FC', 'BSC'), an
     organisation's does. The NER's person with one is an organisation from that word on; the name words before
-    it are a person only where they are two or more ending in a genitive (the person's club: 'Peter Stögers'),
+    it are a person where they are two or more (the person's club: 'Peter Stögers'; party: 'Peter Schmid SPD'),
     else they are the organisation's name too ('Hertha BSC'). A place's or organisation's span that opens with an
     acronym before a name ('SC Wiener Neustadt', 'FC Zbrojovka Brno') is that organisation, not its town (a
     country's short form, 'USA', opens no organisation)."""
@@ -1458,7 +1461,13 @@ def _split_at_acronyms(doc: Doc, ents: list) -> list:
             if e.label_ == "PER" else None
         if k is None:
             out.append(e)
-        elif k >= 2 and _genitive_name(e[k - 1].text):
+        elif k == 0 and len(e) >= 3:
+            # 'LH Erwin Pröll', 'NR Peter Pilz': an abbreviated title before a first name and surname (a club's
+            # acronym comes before one name: 'FC Oberdorf')
+            out.append(Span(doc, e.start + 1, e.end, label="PER"))
+        elif k >= 2:
+            # two or more name words before the acronym are the person: 'Lena Hubers FC Oberdorf' (her club),
+            # 'Peter Schmid SPD' (his party, the brackets left out); a club puts at most one word before it
             out += [Span(doc, e.start, e.start + k, label="PER"), Span(doc, e.start + k, e.end, label=CLUB)]
         else:
             out.append(Span(doc, e.start, e.end, label=CLUB))
@@ -1479,10 +1488,13 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     out = []
     for e in ents:
         last = e[-1].text
-        town = _town_name(last) and not _in_dateline(doc, e.start_char)
+        # a town's name that is only a common noun ('Trainer', 'Tor', 'Ende': somewhere a town) is the noun
+        town = _town_name(last) and not _common_noun_only(last) and not _in_dateline(doc, e.start_char)
         if town and len(e) >= 2 and e.label_ != "PER" and all(t.text[:1].isupper() and t.is_alpha for t in e) \
                 and not any(_type_noun(t.text) or _is_title(t.text) for t in e[:-1]) \
+                and not (e.start > 0 and _type_noun(doc[e.start - 1].text)) \
                 and gazetteer().best(e.text) is None and e.text not in country_forms():
+            # not after a place's noun: 'die Stadt Hamburg Altona' is places, whatever the sports page
             out.append(Span(doc, e.start, e.end, label=CLUB))
             continue
         prev = doc[e.start - 1] if e.start > 0 else None
