@@ -1600,6 +1600,8 @@ def test_an_event_the_clause_is_set_after_is_another_occurrence(nlp):
     ("Die Armee hat Homs nicht zum ersten Mal angegriffen.", "ASSAULT", "reported"),
     ("Keine zwei Stunden später stürmte die Polizei das Haus in Linz.", "COERCE", "reported"),
     ("Die Armee griff Homs nicht an.", "ASSAULT", "denied"),
+    # "sondern" after a "nicht" on the verb corrects the verb: it did not happen
+    ("Die Polizei hat die Demonstranten in Linz nicht festgenommen, sondern nach Hause geschickt.", "COERCE", "denied"),
 ])
 def test_negated_by_a_pronoun_or_nicht_is_denied(nlp, text, type_, status):
     assert [e.status for e in events_of(nlp, text) if e.type == type_][:1] == [status]

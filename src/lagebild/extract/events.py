@@ -1219,21 +1219,21 @@ def _negated(tok: Token) -> bool:
 
 
 NEGATIVE_PRONOUNS = _FUNCTION_WORDS["negative"]
-CONTRAST = _FUNCTION_WORDS["contrast"]
 
 
 def _denied_by_parse(tok: Token) -> bool:
     """A verb's event the clause says did not happen: "nicht" on the verb ("hat die Demonstranten nicht
-    festgenommen"; not a contrastive "nicht nur ..., sondern": it negates a part), or a negative pronoun or a noun
-    with "kein" as its subject or object ("Niemand wurde festgenommen", "Keiner der Orte wurde evakuiert", "nahm
-    keine Demonstranten fest")."""
+    festgenommen", also corrected by "sondern": "nicht festgenommen, sondern heimgeschickt"; not a contrastive
+    "nicht nur ..., sondern": it negates a part), or a negative pronoun or a noun with "kein" as its subject or
+    object ("Niemand wurde festgenommen", "Keiner der Orte wurde evakuiert", "nahm keine Demonstranten fest")."""
     for neg in (c for c in tok.children if "Neg" in c.morph.get("Polarity", [])):
         # a sentence's "nicht" stands right before the verb's own words (its participle, particle, auxiliaries) or at
-        # the clause's end; before another phrase it negates that phrase ("hat Homs nicht zum ersten Mal angegriffen")
+        # the clause's end; before another phrase it negates that phrase ("hat Homs nicht zum ersten Mal angegriffen",
+        # and "nicht nur bombardiert, sondern auch belagert": "nur" stands between)
         cluster = {tok.i, *(c.i for c in tok.children if c.dep_ in ("aux", "aux:pass", "compound:prt"))}
         after = tok.doc[neg.i + 1] if neg.i + 1 < len(tok.doc) else None
         if after is None or after.i in cluster or after.is_punct:
-            return not any(t.lower_ in CONTRAST for t in tok.sent if t.i > tok.i)
+            return True
     for c in tok.children:
         pronoun = c.lower_ in NEGATIVE_PRONOUNS or c.lemma_.lower() in NEGATIVE_PRONOUNS
         # the parser may read a negative pronoun object as a bare oblique ("nahm niemanden fest")
