@@ -492,7 +492,8 @@ def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None
     """An event told with a year two or more before the story's latest ("1995 geboren", "der Anschlag
     von 2004" in a story of 2015) is background: status historical, kept off the timeline and map. The frame
     of a story whose articles are dated is what it tells as happened: a vote planned for a later year ("die
-    Wahl 2028") moves it not; an undated story takes it from all its years."""
+    Wahl 2028") moves it not; an undated story takes it from all its years. So is one its article dates more
+    than half a year before its story's frame (`_before_frame`), whatever the years."""
     latest: dict[str, int] = {}
     dated = {_story(e, story_of) for e in events if e.time is not None and e.time.basis == "publication date"}
     for e in events:
@@ -514,7 +515,7 @@ def _mark_historical(events: Sequence[Event], story_of: Mapping[str, str] | None
 
 
 # A report tells what happened in the days and weeks before it: an occurrence the article's dates (its own
-# expression or the narrative's) put half a year or more before the article's date or the latest occurrence it
+# expression or the narrative's) put more than half a year before the article's date or the latest occurrence it
 # tells (a trial's report of the bombing it judges, "am 19. August des Vorjahres" in a report of June, the
 # anniversary of a disaster) is the background of that one, whatever the years - unless it lies in the story's
 # frame: no more than that before the frame of the story's earliest article (a deployment of autumn told as
@@ -563,7 +564,7 @@ def _story_frames(frames: Mapping[str, int], events: Sequence[Event],
 
 
 def _before_frame(e: Event, frame: int | None) -> bool:
-    """The event's own dates end FRAME_DAYS or more before `frame` (its story's, `_story_frames`)."""
+    """The event's own dates end more than FRAME_DAYS before `frame` (its story's, `_story_frames`)."""
     span = _dated_span(e)
     return span is not None and frame is not None and span[1] < frame - FRAME_DAYS
 
