@@ -24,6 +24,13 @@ def places(nlp, text):
     return {m.text: m for m in nlp(doc)._.mentions}
 
 
+def places_all(nlp, text):
+    """All mentions in order (`places` keeps one per text: a text named twice with two readings needs all)."""
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    return nlp(doc)._.mentions
+
+
 def spot(m):
     c = gazetteer().by_id.get(m.ref.split(":", 1)[1]) if m.ref and m.ref.startswith("geo:") else None
     return (c.lat, c.lon) if c else None
@@ -812,12 +819,6 @@ def test_a_towns_short_form_is_the_town_the_article_names_in_full(nlp):
     full = next(m for m in ms if m.text == "Wiener Neustadt")
     short = next(m for m in ms if m.text == "Neustadt")
     assert short.ref == full.ref and short.country == "AT"
-
-
-def places_all(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.article_id = "t.txt"
-    return nlp(doc)._.mentions
 
 
 def test_a_one_word_name_listed_with_persons_is_a_person(nlp):
