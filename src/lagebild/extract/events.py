@@ -1325,6 +1325,8 @@ def _conditional(tok: Token) -> bool:
 def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     """The status the regular expressions of `_status` read off the clause, corrected by the parse:
 
+    - a verb with "nicht" on it, or with a negative pronoun or a "kein" noun as its subject or object, did not
+      happen: denied (`_denied_by_parse`: "Niemand wurde festgenommen");
     - a clause's modal belongs to its own verb: an event named with a definite or demonstrative
       article in a phrase of it (an attack, disaster, accident or flight also as its subject or object: "Das
       Unglück könnte die Saison beenden") is given ("dass seine Stimme bei dieser Wahl den Ausschlag geben
