@@ -1543,7 +1543,7 @@ def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form 
             not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
         return None             # "Schmuggler der Ndrangheta": nor a feminine article (no surname named in full; a
         #                         relative "die" may open a clause on a person: "die Partnerschaft, die Kim schloss";
-        #                         so may a relative "der", the parse's subject, not det: "der Botschafter, der Kim traf")
+        #                         so may a relative "der", the parse's subject, no det: "der Gesandte, der Kim traf")
     if base == "PER" and (e.start == 0 or e[0].is_sent_start) and word_tag(e[0].lower_)[0].startswith("ADJ") and \
             word_tag(e[0].lower_)[1] and all(_common_noun_only(t.text) for t in e[1:]):
         return None             # "Bisheriger Assistent ...", "Bisheriger Obmann": an adjective capitalised to open a
