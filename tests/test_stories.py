@@ -1015,6 +1015,21 @@ def test_a_dissolved_storys_id_goes_to_the_story_with_most_of_its_articles():
     assert st._heirs(index, [small, big, away], ["~0", "~1"]) == {"~0": big}
 
 
+def test_a_story_opened_in_the_build_that_took_a_story_apart_does_not_take_its_id(monkeypatch):
+    """A dissolved story without heir (its one article went to a larger dissolved story's heir) leaves its id
+    unused in that build: a story opened with the title it was named after gets another id."""
+    _, index = st.update_stories(corpus(QUAKE))
+    [quake] = index["clusters"]
+    ferry = "faehre-2023-09"        # the id the ferry story below is named after, were it free
+    index["clusters"] = [dict(quake, articles=quake["articles"][:-1]),
+                         {**quake, "id": ferry, "articles": quake["articles"][-1:], "title": None}]
+    monkeypatch.setattr(st, "_reached", lambda index, new: {quake["id"], ferry})
+    stories, _ = st.update_stories(corpus(QUAKE, FERRY[:1]), index=json.loads(json.dumps(index)))
+    of = st.story_of(stories)
+    assert of["q3"] == of["q1"] == quake["id"]
+    assert of["f1"] != ferry and of["f1"].startswith(ferry)
+
+
 def test_store_of_a_build_that_merges_two_stories_keeps_every_article(tmp_path):
     """Two builds through the store: the story merged away goes with its rows and links, its articles are linked
     to the story that took them, and the stories `lagebild stories --db` reads are those of the index."""

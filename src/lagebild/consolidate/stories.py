@@ -49,9 +49,11 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
-from the title when the story is opened and never changes (a story merged into
-another goes: the larger, then the older keeps its id); the title changes only
-when the story's articles do (the index keeps it).
+from the title when the story is opened and never changes: a story clustered
+again hands it to the story opened now that holds most of its articles, a
+story merged into another goes (the larger, then the older keeps its id), and
+no story opened in that build takes the id of one that went; the title changes
+only when the story's articles do (the index keeps it).
 """
 from __future__ import annotations
 
@@ -902,10 +904,14 @@ def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryI
     new articles, from their articles' vectors weighed anew (`_dissolve`): a stored story cannot split, and a
     later report that fits a part of it better than the whole, or bridges it with another, would otherwise
     leave the stories as the order of the builds made them, not as one pass over all the articles does. Each
-    such story's id goes to the story now holding most of its articles (the larger, then older, story first)."""
+    such story's id goes to the story opened now that holds most of its articles (`_heirs`; the larger, then
+    older, story first; none where a stored story holds most, which keeps its own)."""
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
     for x in new:
         index.hashes[x.article.id] = x.article.content_hash or ""
+    # a story opened now takes none of the ids the index holds but by inheritance (`_heirs`): not that of a story
+    # taken apart or merged away in this pass either (its articles are another story's now)
+    used = set(index.clusters)
     placing = list(new)
     was = _dissolve(index, [(x.article.id, vecs[x.article.id], day_number(x.article.published)) for x in new],
                     set(ids))
@@ -922,7 +928,6 @@ def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryI
                                   for x in placing])
     heir = _heirs(index, was, opened)
     # a story opened now is named after its title over all the articles it got in this pass; then never again
-    used = set(index.clusters) - set(opened) | {c.id for c in heir.values()}
     for tmp in opened:
         if tmp in heir:
             old = heir[tmp]
