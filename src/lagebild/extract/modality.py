@@ -163,9 +163,11 @@ def _dass_clause(head: Token, tok: Token) -> bool:
     Prozent``: the 50 are past, not estimated); and a clause has one subordinator - a second ("als", "wenn") under
     the same verb is a clause of its own the parse joined to it."""
     marks = [c for c in head.children if c.dep_ == "mark"]
-    return head.dep_ == "advcl" and len(marks) == 1 and any(
-        c.dep_ == "mark" and c.lower_ == "dass" and c.i < tok.i < head.i
-        and not (c.i > 0 and head.doc[c.i - 1].lower_ == "so") for c in head.children)
+    if head.dep_ != "advcl" or len(marks) != 1:
+        return False
+    dass = marks[0]
+    so_dass = dass.i > 0 and head.doc[dass.i - 1].lower_ == "so"
+    return dass.lower_ == "dass" and dass.i < tok.i < head.i and not so_dass
 
 
 def _on_a_day(verb: Token) -> bool:
@@ -173,7 +175,7 @@ def _on_a_day(verb: Token) -> bool:
     ``täglich``)? German news tells what happened on a named day in a past tense; the present with a day is what
     is scheduled (``Am Mittwoch werden fünf Tickets vergeben``), so "werden" with it is a plan either way."""
     times = getattr(verb.doc._, "times", None) or ()
-    own = [t for t in _clause_tokens(clause_head(verb))]
+    own = _clause_tokens(clause_head(verb))
     return any(x.type == "DATE" and any(x.start <= t.idx < x.end for t in own) for x in times)
 
 
