@@ -173,10 +173,16 @@ def _dass_clause(head: Token, tok: Token) -> bool:
 def _on_a_day(verb: Token) -> bool:
     """Does the verb's clause name a day (a weekday, a date: the times component's DATE, not a frequency such as
     ``täglich``)? German news tells what happened on a named day in a past tense; the present with a day is what
-    is scheduled (``Am Mittwoch werden fünf Tickets vergeben``), so "werden" with it is a plan either way."""
+    is scheduled (``Am Mittwoch werden fünf Tickets vergeben``), so "werden" with it is a plan either way. Not a
+    day "seit" makes the start of what still goes on (``Seit Montag werden täglich 800 Menschen empfangen``)."""
     times = getattr(verb.doc._, "times", None) or ()
     own = _clause_tokens(clause_head(verb))
-    return any(x.type == "DATE" and any(x.start <= t.idx < x.end for t in own) for x in times)
+    for x in times:
+        day = [t for t in own if x.start <= t.idx < x.end]
+        since = any(c.dep_ == "case" and c.lower_ == "seit" for t in day for c in t.children)
+        if x.type == "DATE" and day and not since:
+            return True
+    return False
 
 
 def _estimated(tok: Token, head: Token) -> bool:
