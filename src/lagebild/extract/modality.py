@@ -179,7 +179,8 @@ def _on_a_day(verb: Token) -> bool:
     own = _clause_tokens(clause_head(verb))
     for x in times:
         day = [t for t in own if x.start <= t.idx < x.end]
-        since = any(c.dep_ == "case" and c.lower_ == "seit" for t in day for c in t.children)
+        # the "seit" of the date's phrase: on a token of the span or on the noun it hangs on ("3." of "Mai")
+        since = any(c.dep_ == "case" and c.lower_ == "seit" for t in day for c in (*t.children, *t.head.children))
         if x.type == "DATE" and day and not since:
             return True
     return False
