@@ -882,6 +882,19 @@ def test_a_poll_before_a_vote_is_no_vote_share(parsed_nlp):
     assert g["a.txt"] != g["b.txt"], [(c.article, c.text, c.group) for c in claims]
 
 
+def test_a_projection_after_a_vote_is_a_vote_share(parsed_nlp):
+    # final read: a "Hochrechnung" projects the votes counted on the evening of the vote - a share of the votes cast,
+    # not a poll of intentions (extract/quantity.py VOTE_POLL_NOUNS)
+    claims, _ = analyse(parsed_nlp, {
+        "a.txt": ("Wahlabend\n\nNach der ersten Hochrechnung kommt die Bürgerliste bei der Gemeinderatswahl auf "
+                  "23 Prozent."),
+        "b.txt": ("Bürgerliste\n\nDie Bürgerliste hatte bei der Gemeinderatswahl einen Stimmenanteil von 23 Prozent "
+                  "erreicht."),
+    }, story="velden")
+    g = {c.article: c.group for c in claims}
+    assert g["a.txt"] == g["b.txt"], [(c.article, c.text, c.group) for c in claims]
+
+
 def test_the_first_of_a_count_is_a_part_not_a_disputed_whole(parsed_nlp):
     # session 21 (unlabelled 10kGNAD rows: "die ersten N" beside the N planned in all, two speakers, read as sources
     # that contradict each other): an ordinal before the number makes the figure the first of more, a part

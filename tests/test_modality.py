@@ -319,6 +319,8 @@ def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
     # a frequency is no day: the present passive tells what happens now
     ("In den Zentren werden täglich 800 Menschen empfangen.", 800, False),
     ("Am Mittwoch wurden fünf Freikarten vergeben.", 5, False),
+    # final read: a day "seit" names is where what goes on now began - no day it is scheduled for
+    ("Seit dem 3. Mai werden im Museum täglich 700 Besucher empfangen.", 700, False),
 ])
 def test_a_present_passive_on_a_named_day_is_planned(claims_of, text, value, planned):
     c = claims_of(text)[value]

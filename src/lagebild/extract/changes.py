@@ -264,11 +264,11 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     cls, domain = classify_counted(noun)
     if domain in ("site", "vehicle", "weapon", "jobs"):
         return False                                   # things held: "Wohnungen", "Betten" of a class, "Stellen"
+    if w.endswith(tuple(PERIOD_PHRASES["held_heads"])):
+        return False                                   # bodies and things held: "Stiftungen", "Tageszeitungen"
     lexicon = trigger_lexicon()
     # the singular of a plural the tokenizer left unlemmatised ("Insolvenzen" -> insolvenz)
     forms = {w} | {w[:-len(e)] for e in ("en", "n", "e", "s") if w.endswith(e) and len(w) - len(e) >= 4}
-    if w.endswith(tuple(PERIOD_PHRASES["held_heads"])):
-        return False                                   # bodies and things held: "Stiftungen", "Tageszeitungen"
     if any((e := lexicon.noun(f)) is not None and e.type != "-" for f in forms) or w.endswith(events):
         return True                                    # "Unfälle", "Insolvenzen", "Festnahmen", "Einbürgerungen"
     if domain in ("casualty", "event"):

@@ -163,18 +163,27 @@ def _dass_clause(head: Token, tok: Token) -> bool:
     Prozent``: the 50 are past, not estimated); and a clause has one subordinator - a second ("als", "wenn") under
     the same verb is a clause of its own the parse joined to it."""
     marks = [c for c in head.children if c.dep_ == "mark"]
-    return head.dep_ == "advcl" and len(marks) == 1 and any(
-        c.dep_ == "mark" and c.lower_ == "dass" and c.i < tok.i < head.i
-        and not (c.i > 0 and head.doc[c.i - 1].lower_ == "so") for c in head.children)
+    if head.dep_ != "advcl" or len(marks) != 1:
+        return False
+    dass = marks[0]
+    so_dass = dass.i > 0 and head.doc[dass.i - 1].lower_ == "so"
+    return dass.lower_ == "dass" and dass.i < tok.i < head.i and not so_dass
 
 
 def _on_a_day(verb: Token) -> bool:
     """Does the verb's clause name a day (a weekday, a date: the times component's DATE, not a frequency such as
     ``täglich``)? German news tells what happened on a named day in a past tense; the present with a day is what
-    is scheduled (``Am Mittwoch werden fünf Tickets vergeben``), so "werden" with it is a plan either way."""
+    is scheduled (``Am Mittwoch werden fünf Tickets vergeben``), so "werden" with it is a plan either way. Not a
+    day "seit" makes the start of what still goes on (``Seit Montag werden täglich 800 Menschen empfangen``)."""
     times = getattr(verb.doc._, "times", None) or ()
-    own = [t for t in _clause_tokens(clause_head(verb))]
-    return any(x.type == "DATE" and any(x.start <= t.idx < x.end for t in own) for x in times)
+    own = _clause_tokens(clause_head(verb))
+    for x in times:
+        day = [t for t in own if x.start <= t.idx < x.end]
+        # the "seit" of the date's phrase: on a token of the span or on the noun it hangs on ("3." of "Mai")
+        since = any(c.dep_ == "case" and c.lower_ == "seit" for t in day for c in (*t.children, *t.head.children))
+        if x.type == "DATE" and day and not since:
+            return True
+    return False
 
 
 def _estimated(tok: Token, head: Token) -> bool:

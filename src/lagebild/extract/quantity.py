@@ -456,8 +456,8 @@ def _vote_share(x: Token) -> bool:
     """Is a percentage that names no rate a vote share: said with "mit" or "auf" ("mit 13 Prozent", "kam auf 21
     Prozent") in a clause that names a vote - a noun the event lexicon reads as one ("bei den Wahlen", "in der
     Stichwahl")? German reports a party's or a candidate's result so, leaving "der Stimmen" out. Not in a clause
-    that names a poll ("kommt in Umfragen vor der Wahl auf 24 Prozent", lang/de/survey_nouns.txt by the lemma's last
-    part): a poll counts intentions before the vote, not the votes cast."""
+    that names a poll ("kommt in Umfragen vor der Wahl auf 24 Prozent", `VOTE_POLL_NOUNS` by the lemma's last part):
+    a poll counts intentions before the vote, not the votes cast."""
     from ..lang.de.event_words import trigger_lexicon
 
     if not any(c.dep_ == "case" and c.lower_ in ("mit", "auf") for c in x.children):
@@ -466,7 +466,7 @@ def _vote_share(x: Token) -> bool:
     segment = punct_segment(x.doc, x)
     if not any(t.pos_ in ("NOUN", "PROPN") and t.i != x.i and _is_vote(t, lexicon) for t in segment):
         return False
-    if any(t.pos_ == "NOUN" and (t.lemma_ or t.text).lower().endswith(SURVEY_NOUNS) for t in segment):
+    if any(t.pos_ == "NOUN" and (t.lemma_ or t.text).lower().endswith(VOTE_POLL_NOUNS) for t in segment):
         return False
     # whose the percentage is: the clause's subject and the noun the parse hangs it on. A thing that has a rate
     # or a level ("hob die Notenbank den Leitzins auf 5 Prozent", "wurde die Mehrwertsteuer auf 19 Prozent
@@ -482,8 +482,10 @@ def _is_vote(t: Token, lexicon) -> bool:
     return e is not None and e.type == "VOTE"
 
 
-# Last parts of nouns naming a poll or a survey ("Umfrage", "Befragung", "Vertrauensindex": lang/de/survey_nouns.txt)
-SURVEY_NOUNS = tuple(sorted(words("survey_nouns")))
+# Last parts of nouns naming a poll or a survey ("Umfrage", "Befragung", "Vertrauensindex": lang/de/survey_nouns.txt),
+# less "Hochrechnung": the projection of a vote's result from the ballots counted that evening is a share of the
+# votes cast ("kommt laut Hochrechnung auf 23 Prozent"), not of intentions before the vote
+VOTE_POLL_NOUNS = tuple(sorted(set(words("survey_nouns")) - {"hochrechnung"}))
 # Last parts of common nouns of who stands at a vote ("Partei", "Bürgerliste", "Kandidatin"; lang/de/vote_holders.txt)
 VOTE_HOLDERS = tuple(sorted(words("vote_holders")))
 

@@ -1267,13 +1267,15 @@ def _bare_role(head: Token) -> bool:
 
 def _named_before(doc: Doc, s: Said) -> Said:
     """``Der Sprecher der Polizei, Max Huber, sagte ... Später sagte der Sprecher, 40 ...``: a speaker named by its
-    role alone takes the nearest earlier mention of the same noun that names more (a name in apposition, an owner:
-    ``die Behörde für Lebensmittelsicherheit``) - the same speaker, named as the article introduced it."""
+    role alone takes the nearest earlier mention of the same noun, or of a compound it heads (``die Hilfsorganisation
+    Sanaro ... die Organisation``), that names more (a name in apposition, an owner: ``die Behörde für
+    Lebensmittelsicherheit``) - the same speaker, named as the article introduced it. A speaker described by more
+    than a bare role is `_epithet`'s."""
+    from .speakers import speaker_kind
+
     if s.q.speaker_head is None or s.q.how == "headline":
         return s
     head = doc[s.q.speaker_head]
-    from .speakers import speaker_kind
-
     if not _bare_role(head):
         return _epithet(doc, s, head)
     own = head.lemma_.lower()
