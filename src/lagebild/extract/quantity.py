@@ -482,10 +482,9 @@ def _is_vote(t: Token, lexicon) -> bool:
     return e is not None and e.type == "VOTE"
 
 
-# Last parts of nouns naming a poll or a survey ("Umfrage", "Befragung", "Vertrauensindex": lang/de/survey_nouns.txt),
-# less "Hochrechnung": the projection of a vote's result from the ballots counted that evening is a share of the
-# votes cast ("kommt laut Hochrechnung auf 23 Prozent"), not of intentions before the vote
-VOTE_POLL_NOUNS = tuple(sorted(set(words("survey_nouns")) - {"hochrechnung"}))
+# Last parts of nouns naming a poll of intentions before a vote ("Umfrage", "Befragung": lang/de/poll_nouns.txt) -
+# not every survey noun: a "Hochrechnung" or a "Wahlanalyse" reports the votes cast
+VOTE_POLL_NOUNS = tuple(sorted(words("poll_nouns")))
 # Last parts of common nouns of who stands at a vote ("Partei", "Bürgerliste", "Kandidatin"; lang/de/vote_holders.txt)
 VOTE_HOLDERS = tuple(sorted(words("vote_holders")))
 
