@@ -59,8 +59,8 @@ def annotation_files(gold_dir: Path) -> list[Path]:
 
 
 class Texts:
-    """The exported text of an article id: a 10kGNAD row (`gnad-NNNN.txt`) or a Wikinews test article
-    (`wn-ID.txt`, read from the corpus only when the annotation names one)."""
+    """The exported text of an article id: a 10kGNAD row (`gnad-NNNN.txt`) or a Wikinews article (`wn-ID.txt`,
+    read from the corpus only when the annotation names one: the split folder given, then its sibling splits)."""
 
     def __init__(self, rows: list[tuple[str, str]], wikinews_dir: Path = export_wikinews.DEFAULT_DIR):
         self.rows, self.wikinews_dir, self._docs = rows, wikinews_dir, None
@@ -68,7 +68,7 @@ class Texts:
     def __call__(self, art: str) -> str:
         if export_wikinews.is_article(art):
             if self._docs is None:
-                self._docs = export_wikinews.read_docs(self.wikinews_dir)
+                self._docs = export_wikinews.read_all_docs(self.wikinews_dir)
             return export_wikinews.article_text(self._docs[export_wikinews.doc_of(art)])
         return export_10kgnad.article_text(self.rows[export_10kgnad.row_of(art)][1])
 

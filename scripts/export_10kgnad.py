@@ -82,7 +82,7 @@ def load_stories(path: Path) -> list[dict]:
 
 
 def _export_wikinews(stories: list[dict], out: Path) -> int:
-    """The stories' Wikinews articles (set "wn"), where the corpus is present."""
+    """The stories' Wikinews articles (sets "wn", "g22"; any split of the corpus), where the corpus is present."""
     wanted = export_wikinews.story_articles(stories)
     if not wanted:
         return 0
@@ -90,7 +90,7 @@ def _export_wikinews(stories: list[dict], out: Path) -> int:
         print(f"export_10kgnad: {len(wanted)} Wikinews articles skipped (no {export_wikinews.DEFAULT_DIR})",
               file=sys.stderr)
         return 0
-    return export_wikinews.export(export_wikinews.read_docs(), wanted, out)
+    return export_wikinews.export(export_wikinews.read_all_docs(), wanted, out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,10 @@ and `originalText`. Article ID is written as `wn-ID.txt`; these file names are t
     export_wikinews.py --ids 65602,65671                                   # only these
     export_wikinews.py --stories tests/data/realnews/stories.gold.jsonl    # one subfolder per story
 
+With `--ids` or `--stories` and no `--dir`, an article is looked up in the test split first, then in the dev and
+train splits (set "g22" takes multi-article stories from them: the test split holds one only); the ids are German
+Wikinews article ids, unique across the splits.
+
 `wn-ID.txt` holds the title, a blank line, then `originalText` exactly, then one newline (lagebild takes
 the first line as the title, as a page's headline); offsets into the file are offsets into that text
 (an offset into `originalText` is the file offset minus len(title) + 2). Beside it, `wn-ID.meta.json`
@@ -27,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "german_news_quotation_attribution_2024" / "data"
 DEFAULT_DIR = CORPUS / "test"
+SPLITS = ("test", "dev", "train")  # looked up in this order by read_all_docs
 PREFIX = "wn-"
 _NAME = re.compile(r"(\d+) - (.*) \((\d{4}-\d{2}-\d{2})\)")
 
@@ -60,6 +65,18 @@ def read_docs(folder: Path = DEFAULT_DIR) -> dict[str, dict]:
     return docs
 
 
+def read_all_docs(first: Path = DEFAULT_DIR) -> dict[str, dict]:
+    """doc id -> doc of the split folder `first` and of its sibling splits (dev, train), `first` winning: the gold
+    names an article by its Wikinews id alone, whichever split of the corpus holds it."""
+    docs = read_docs(first)
+    for split in SPLITS:
+        sibling = first.parent / split
+        if sibling != first and sibling.is_dir():
+            for doc_id, doc in read_docs(sibling).items():
+                docs.setdefault(doc_id, doc)
+    return docs
+
+
 def article_text(doc: dict) -> str:
     """What the exported file holds: title, blank line, originalText, final newline."""
     return f"{doc['title']}\n\n{doc['text']}\n"
@@ -86,14 +103,15 @@ def story_articles(stories: list[dict]) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="corpus split folder (default: test)")
+    ap.add_argument("--dir", type=Path, default=None,
+                    help="corpus split folder (default: test; with --ids/--stories test, then dev and train)")
     ap.add_argument("--out", type=Path, default=Path("out/wikinews"), help="output folder")
     sel = ap.add_mutually_exclusive_group()
     sel.add_argument("--ids", help="comma-separated article ids (the number before ' - ' in documentName)")
     sel.add_argument("--stories", type=Path, help="stories jsonl: each story's wn- articles into out/<story id>/")
     a = ap.parse_args(argv)
     try:
-        docs = read_docs(a.dir)
+        docs = read_docs(a.dir or DEFAULT_DIR) if a.dir or not (a.ids or a.stories) else read_all_docs()
         if a.ids:
             wanted = {i.strip(): "" for i in a.ids.split(",") if i.strip()}
         elif a.stories:
