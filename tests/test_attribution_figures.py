@@ -1150,6 +1150,9 @@ def test_a_verb_framing_konjunktiv_i_reports(nlp, text, figure, name):
      "ärztlichen Schreiben"),
     # a time is no text
     ("Es gebe 30 Tote, hieß es in der Nacht.", "30", None),
+    # an origin named beside the text speaks: the text is its
+    ("Man habe auf die Natur Wert gelegt, hieß es seitens des Unternehmens in einer Aussendung: Insgesamt 150 "
+     "Einzelauflagen sorgten für Schutz.", "150", "Unternehmen"),
 ])
 def test_heissen_names_the_text_a_report_stands_in(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
@@ -1223,3 +1226,14 @@ def test_a_dass_clause_in_konjunktiv_i_does_not_make_a_verb_report(nlp):
         (".", ".", "PUNCT", "$.", "punct", 2, ""),
     ])
     assert not frames_reported_speech(doc[2])
+
+
+@pytest.mark.parametrize("text,name", [
+    # figsrc22: two sources set against each other in one sentence ("laut A 80, laut B 60"): neither goes on
+    ("Der Wirt soll laut Anklage 80, laut Gutachten zumindest 60 Gäste mit verdorbenem Fisch vergiftet haben. Mehr "
+     "als 20 Gäste erhielten Schmerzensgeld.", None),
+    ("Der Wirt soll laut Anklage 80 Gäste mit verdorbenem Fisch vergiftet haben. Mehr als 20 Gäste erhielten "
+     "Schmerzensgeld.", "Anklage"),
+])
+def test_sources_set_against_each_other_are_not_carried_on(nlp, text, name):
+    assert name_of(nlp, text, "Mehr als 20") == name

@@ -832,6 +832,10 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
         sent = _span(doc, units[k])
         leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
         if leads and sent is not None and any(t.like_num for t in sent):
+            if len({s.source.name for s in leads}) > 1:
+                # "laut Anklage 270, laut Urteil 262 Käufer": sources set against each other - neither goes on
+                STATS["sources set against each other: none carried on"] += 1
+                return None
             return leads[0]
         closing = _closing_report(doc, units, k, by_unit) if run else None
         if closing is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de import table
 from .. import doc_text
 from . import cues as C
 from .speakers import (
@@ -221,6 +222,10 @@ def _text_heard_in(verb: Token) -> Token | None:
 
     if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl") for c in verb.children):
         return None
+    origin = table("attribution_function_words")["origin"]
+    if any(c.lower_ in origin or any(g.lower_ in origin for g in c.children) for c in verb.children):
+        return None                                    # "hieß es seitens des Unternehmens in einer Aussendung": the
+        # origin speaks (the tagger may take "seitens" for a noun), the text is its
     times = verb.doc._.times or ()
     for c in verb.children:
         if c.dep_ not in ("obl", "nmod") or c.pos_ != "NOUN" or c.i < verb.i \
