@@ -220,7 +220,8 @@ def _text_heard_in(verb: Token) -> Token | None:
     under another verb is where something happened."""
     from .speakers import speaker_kind
 
-    if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl") for c in verb.children):
+    if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
+                                                 for c in verb.children):
         return None
     origin = table("attribution_function_words")["origin"]
     if any(c.lower_ in origin or any(g.lower_ in origin for g in c.children) for c in verb.children):
