@@ -1165,6 +1165,10 @@ def test_heissen_names_the_text_a_report_stands_in(nlp, text, figure, name):
     # with no source closing the run, the one who answers goes on speaking
     ("Die Gewerkschaft wirft dem Konzern Lohndumping vor. Die Leitung wies das zurück. Man habe die Löhne um 12 "
      "Prozent erhöht.", "12", "Leitung"),
+    # review figsrc22: "man" (or a pronoun agreeing with who answered) goes on with the answer - not the report of
+    # another speaker closing the next sentence
+    ("Die Umweltschützer werfen dem Werk Verschmutzung vor. Die Betreiber bestritten dies. Man habe 40 Filter "
+     "eingebaut. Der Fluss sei trotzdem belastet, sagte ein Biologe.", "40", "Betreiber"),
 ])
 def test_reported_speech_after_an_answer_takes_the_source_that_closes_it(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name

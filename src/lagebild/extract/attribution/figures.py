@@ -724,7 +724,8 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     k, gaps = i - 1, 0
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
-        if speaker is not None and _answers_the_report_before(doc, units[k]):
+        if speaker is not None and _answers_the_report_before(doc, units[k]) \
+                and not _answerer_goes_on(doc, sent, speaker):
             # "X klagt ... Die Genannten wiesen das zurück. Die Kampagne hätte 18 Geschäfte vernichtet, heißt es in
             # der Klageschrift": who only answers the report before (its object points back to it) has said nothing
             # the reported speech after it could go on with; where the next sentence names the run's source, that is it
@@ -747,6 +748,20 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
                 break
         k -= 1
     return None
+
+
+def _answerer_goes_on(doc: Doc, sent: Span, speaker: Said) -> bool:
+    """``Die Betreiber bestritten dies. Man habe 40 Filter eingebaut. Der Fluss sei belastet, sagte ein Biologe.``:
+    reported speech whose subject is ``man`` (a body speaking of itself) or a personal pronoun agreeing with the one
+    who answered goes on with that answer - it is not the report of a speaker named in the sentence after it."""
+    head = speaker.q.speaker_head
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.head.i != sent.root.i or t.pos_ != "PRON":
+            continue
+        if t.lower_ == "man" or t.tag_ == "PPER" and "3" in t.morph.get("Person", []) and head is not None \
+                and _agrees(t, doc[head]):
+            return True
+    return False
 
 
 def _answers_the_report_before(doc: Doc, unit: UnitLike) -> bool:
