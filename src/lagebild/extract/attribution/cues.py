@@ -55,7 +55,15 @@ def _pronominal_adverb(word: str) -> bool:
 
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
-    return reporting_verb_of(tok, words("reporting_verbs"))
+    return reporting_verb_of(tok, words("reporting_verbs")) or _report_going_on(tok)
+
+
+def _report_going_on(tok: Token) -> bool:
+    """``hieß es in der Mitteilung weiter``, ``erklärte sie weiter``: the parser may hang the adverb ``weiter`` as the
+    verb's particle, which makes a lemma no list holds (``weiterheißen``); the report goes on, the verb is the one
+    before the particle."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "compound:prt" and c.lower_ == "weiter" for c in tok.children) \
+        and verb_lemma(tok) in words("reporting_verbs")
 
 
 def reporting_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
@@ -64,6 +72,47 @@ def reporting_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VV"):
         return False
     return full_lemma(tok) in verbs
+
+
+@per_token
+def frames_reported_speech(verb: Token) -> bool:
+    """A verb of saying by what it does, not by a list: the finite full verb of the main clause (itself not in
+    Konjunktiv I), with a subject, whose clausal complement speaks in Konjunktiv I (``Der Patient habe keine
+    Beschwerden, bescheinigte die Ärztin``; ``Die Prüferin attestierte, die Brücke sei sicher``). German puts a
+    clause in Konjunktiv I in the order of a main clause (no ``dass``) under a verb only to report what someone says
+    or thinks, so the verb reports whatever
+    its lemma (bescheinigen, attestieren, konstatieren ...) - a relative clause hung under it says nothing, nor does
+    a verb with a noun for its object, whose clause is another's report the parser hung under it."""
+    from .speakers import SPEAKING_KINDS, speaker_kind
+
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not verb.tag_.endswith("FIN") or konjunktiv1(verb):
+        return False
+    # a subject that can speak: "Der Anschlag beweist, welche Gefahr ausgehe" is the writer's (or another's) reading
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") and speaker_kind(c) in SPEAKING_KINDS
+               for c in verb.children):
+        return False
+    if any(c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return False                                   # a noun object is what the verb does ("leitete eine
+        # Untersuchung ein"): the clause it comes with is another's report (the parse may hang it under the verb)
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis", "conj"):
+            continue
+        if clause.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in clause.children):
+            continue                                   # a predicative's clause: "..., die Brücke sei sicher"
+        if clause.dep_ == "conj" and (clause.i < verb.i or not any(c.dep_ in ("nsubj", "nsubj:pass", "expl")
+                                                                     for c in clause.children)):
+            continue                                   # a clause of its own the parser coordinated with the verb
+        if any(t.tag_ in ("PRELS", "PRELAT") or t.dep_ == "mark" for t in clause.subtree if t.head.i == clause.i):
+            continue                                   # only a clause in the order of a main clause, no "dass":
+            # "lehnte mit dem Argument ab, dass ... könne" is the content of a noun the parser hung as the verb's
+        if clause.i < verb.i and not all(t.is_punct for t in verb.doc[verb.sent.start:clause.left_edge.i]):
+            continue                                   # the clause fills the place before the verb, nothing else:
+            # "Nach Vorwürfen, es seien ..., leitete die Türkei eine Untersuchung ein" reports the Vorwürfe, not Türkei
+        finite = [clause] + [c for c in clause.children if c.dep_ in ("aux", "aux:pass", "cop", "conj")]
+        finite += [a for c in finite if c.dep_ == "conj" for a in c.children if a.dep_ in ("aux", "aux:pass", "cop")]
+        if any(konjunktiv1(t) for t in finite if t.tag_.endswith("FIN")):
+            return True
+    return False
 
 
 def is_relay_verb(tok: Token) -> bool:

@@ -724,6 +724,15 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     k, gaps = i - 1, 0
     while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
+        if speaker is not None and _answers_the_report_before(doc, units[k]) \
+                and not _answerer_goes_on(doc, sent, speaker):
+            # "X klagt ... Die Genannten wiesen das zurück. Die Kampagne hätte 18 Geschäfte vernichtet, heißt es in
+            # der Klageschrift": who only answers the report before (its object points back to it) has said nothing
+            # the reported speech after it could go on with; where the next sentence names the run's source, that is it
+            after = _next_reported(doc, units, i, by_unit)
+            if after is not None:
+                STATS["reported speech after an answer: the source that closes it"] += 1
+                return after
         if speaker is not None:
             if about is not None and speaker.q.speaker_head is not None \
                     and _agrees(about, doc[speaker.q.speaker_head]):
@@ -739,6 +748,36 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
                 break
         k -= 1
     return None
+
+
+def _answerer_goes_on(doc: Doc, sent: Span, speaker: Said) -> bool:
+    """``Die Betreiber bestritten dies. Man habe 40 Filter eingebaut. Der Fluss sei belastet, sagte ein Biologe.``:
+    reported speech whose subject is ``man`` (a body speaking of itself) or a personal pronoun agreeing with the one
+    who answered goes on with that answer - it is not the report of a speaker named in the sentence after it."""
+    head = speaker.q.speaker_head
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.head.i != sent.root.i or t.pos_ != "PRON":
+            continue
+        if t.lower_ == "man" or t.tag_ == "PPER" and "3" in t.morph.get("Person", []) and head is not None \
+                and _agrees(t, doc[head]):
+            return True
+    return False
+
+
+def _answers_the_report_before(doc: Doc, unit: UnitLike) -> bool:
+    """``Die Genannten wiesen das zurück.``, ``Der Konzern bestritt dies.``: a reporting verb whose only content is a
+    demonstrative or ``es`` pointing back to what was reported before - no clause, no figure of its own."""
+    sent = _span(doc, unit)
+    if sent is None or any(t.like_num or t.pos_ == "NUM" for t in sent):
+        return False
+    for verb in sent:
+        if not reporting(verb) or any(c.dep_ in ("ccomp", "parataxis", "xcomp", "csubj") for c in verb.children):
+            continue
+        # the tagger may read a demonstrative standing alone as an article ("wies das zurück": DET, no noun under it)
+        if any(c.dep_ in ("obj", "obl:arg") and c.pos_ in ("PRON", "DET") and not list(c.children)
+               and (c.lower_ == "es" or c.tag_ == "PDS" or c.lemma_ in ("der", "dieser")) for c in verb.children):
+            return True
+    return False
 
 
 def _list_intro(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -808,6 +847,10 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
         sent = _span(doc, units[k])
         leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
         if leads and sent is not None and any(t.like_num for t in sent):
+            if len({s.source.name for s in leads}) > 1:
+                # "laut Anklage 270, laut Urteil 262 Käufer": sources set against each other - neither goes on
+                STATS["sources set against each other: none carried on"] += 1
+                return None
             return leads[0]
         closing = _closing_report(doc, units, k, by_unit) if run else None
         if closing is not None:

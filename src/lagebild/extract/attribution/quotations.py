@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang.de import table
 from .. import doc_text
 from . import cues as C
 from .speakers import (
@@ -212,20 +213,47 @@ def _berufung(verb: Token) -> Token | None:
     return None
 
 
+def _text_heard_in(verb: Token) -> Token | None:
+    """``..., heißt es in der Klageschrift``, ``hieß es in dem Schreiben weiter``: impersonal ``heißen`` with an ``in``
+    phrase after it that an article opens names the text the report stands in - its source -, unless the phrase is
+    a place (``hieß es in der Hauptstadt``: who there is not said), a person or a time. Only ``heißen``: ``in``
+    under another verb is where something happened."""
+    from .speakers import speaker_kind
+
+    if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
+                                                 for c in verb.children):
+        return None
+    origin = table("attribution_function_words")["origin"]
+    if any(c.lower_ in origin or any(g.lower_ in origin for g in c.children) for c in verb.children):
+        return None                                    # "hieß es seitens des Unternehmens in einer Aussendung": the
+        # origin speaks (the tagger may take "seitens" for a noun), the text is its
+    times = verb.doc._.times or ()
+    for c in verb.children:
+        if c.dep_ not in ("obl", "nmod") or c.pos_ != "NOUN" or c.i < verb.i \
+                or not any(g.dep_ == "case" and g.lower_ in ("in", "im") for g in c.children) \
+                or not any(g.dep_ == "det" and g.tag_ == "ART" or g.lower_ == "im" for g in c.children):
+            continue
+        if speaker_kind(c) in ("place", "inhabited", "per") or any(x.start <= c.idx < x.end for x in times):
+            continue
+        STATS["heißen: the text a report stands in"] += 1
+        return c
+    return None
+
+
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     out = []
     for verb in sent:
-        if not C.is_reporting_verb(verb):
+        if not C.is_reporting_verb(verb) and not C.frames_reported_speech(verb):
             continue
         if verb.dep_ in ("ccomp", "xcomp", "csubj") and C.is_reporting_verb(verb.head):
             continue                                   # said inside what another says: the outer speaker
         subj = subject_of(verb)
         how = "verb"
-        if C.full_lemma(verb) in ("heißen", "hervorgehen"):
+        if C.full_lemma(verb) in ("heißen", "hervorgehen") or C.verb_lemma(verb) == "heißen":
             # "hieß es vonseiten der Polizei", "wie aus der Statistik hervorgeht": the phrase of origin
             subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
                 g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
-                None)
+                None) or _text_heard_in(verb)
         if subj is None:
             subj = wie_subject(verb)
             if subj is not None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...lang.de import table
+from ...lang.de import table, words
 from ...model import Source
 from .. import doc_text, token_at
 from . import cues as C
@@ -60,6 +60,11 @@ def _appos_name(head: Token) -> str | None:
             continue
         if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
             continue
+        if tok.head.i != head.i and _names_a_place(tok):
+            continue                                   # "Polizeichefin des Bezirks Nordheim": the district's name
+        if any(t.like_num or t.pos_ == "NUM" for t in tok.subtree):
+            continue                                   # a figure hung under the role ("die Agentur mit 3 Mrd.
+            # Dollar"): the measure phrase is the clause's, its unit no name
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.ent_type_ not in ("PER", "ORG", "MISC", "OTH") \
                 and tok.head.i != head.i and not any(c.dep_ in ("compound", "flat", "flat:name") for c in tok.children):
             continue
@@ -68,6 +73,20 @@ def _appos_name(head: Token) -> str | None:
         if name and not _place_name(name):
             return name
     return None
+
+
+def _names_a_place(name: Token) -> bool:
+    """A name hung under a noun of the role's phrase (``der Polizeichef der Provinz Karvan``) that the NER reads as a
+    place: it names the area the role serves, not the speaker (a person's name there names the role: ``Sekretär des
+    Sicherheitsrates Sergei Schoigu``) - or that follows a noun of an inhabited or administrative area (``Provinz``,
+    ``Bezirk``, ``Stadt``: lang/de inhabited_places, place_types' regions), whatever the NER made of it."""
+    from ...lang.de.places import singular_place_type
+
+    owner = name.head
+    if owner.pos_ != "NOUN":
+        return False
+    return name.ent_type_ in ("LOC", "GPE") or owner.lemma_.lower() in words("inhabited_places") \
+        or singular_place_type(owner.lemma_) in ("region", "island")
 
 
 def _comma_name(head: Token) -> str | None:
@@ -208,7 +227,9 @@ def nominative(head: Token) -> str:
     morph = head.morph
     if "Plur" in morph.get("Number", []):
         if "Dat" in morph.get("Case", []) and text.endswith("n") and text[:-1].endswith(("e", "er", "el")) \
-                and not lemma.endswith("e") and not text.endswith("ien") and text != lemma + "en":
+                and not lemma.endswith("e") and not text.endswith("ien") and text != lemma + "en" \
+                and not (text == lemma and text.endswith("en")):
+            # "Schreiben" (lemma "Schreiben"): a noun made from an infinitive, whose -n is no dative's
             # "Medien", "Studien", "Diplomaten" (a weak noun's plural): no dative -n
             return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
         return text

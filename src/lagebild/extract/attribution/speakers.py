@@ -103,7 +103,17 @@ def subject_of(verb: Token) -> Token | None:
         obj = _speaking_object(verb) or (_speaking_object(verb, after=True, speaks=False) if any(
             _oblique(c) or _als_phrase(c) for c in subjects) else None)
         real = [obj] if obj is not None else [c for c in subjects if not _genitive_phrase(c)]
-    if len(real) == 1 and real[0].i < verb.i and not can_speak(real[0]) and not _is_report(real[0]):
+    if len(real) > 1:
+        # "Die Kosten des Umbaus beziffert der Architekt mit 4 Millionen": of two phrases the parser took for
+        # subjects, one the finite verb does not agree with in number is the fronted object
+        agreeing = [c for c in real if not _disagrees(c, verb)]
+        real = agreeing if agreeing else real
+        # "Die Verluste der Werft beziffert der Gutachter": where number does not tell, the one that is a kind of
+        # speaker (a person, a role, a body, an agent noun) is the subject, the thing ("Verluste") the object
+        kinds = [c for c in real if speaker_kind(c) in SPEAKING_KINDS]
+        real = kinds if 0 < len(kinds) < len(real) else real
+    if len(real) == 1 and real[0].i < verb.i and (not can_speak(real[0]) or _disagrees(real[0], verb)) \
+            and not _is_report(real[0]):
         # object first, subject after the verb: "Die Zahl der Verletzten bezifferte die Feuerwehr mit 13" - the
         # parser may label the fronted object the subject; the phrase after the verb that can speak is the subject
         real = [c for c in (_speaking_object(verb, after=True) or _named_object(verb),) if c is not None] or real
@@ -120,6 +130,20 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
+
+
+def _disagrees(subj: Token, verb: Token) -> bool:
+    """Does the finite verb of the clause (the verb or its auxiliary) disagree in number with the noun the parser took
+    for its subject (``Die Kosten beziffert der Architekt``: ``beziffert`` is singular, ``Kosten`` plural)? Only a noun
+    or name with no coordinated phrase (``Polizei und Feuerwehr bezifferten``), both numbers known."""
+    if subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    fin = verb if verb.tag_.endswith("FIN") else next(
+        (c for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.tag_.endswith("FIN")), None)
+    if fin is None:
+        return False
+    mine, its = subj.morph.get("Number", []), fin.morph.get("Number", [])
+    return len(mine) == 1 and len(its) == 1 and mine != its
 
 
 def _passive_speaks(verb: Token) -> bool:
@@ -169,7 +193,18 @@ def _speaking_object(verb: Token, after: bool = False, speaks: bool = True) -> T
     no figure in it (``auf 40 Millionen Euro``); only one after the verb where `after`."""
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")
                  and (not speaks or can_speak(c)) and not _oblique(c) and (not after or c.i > verb.i)
-                 and not any(t.like_num or t.pos_ == "NUM" for t in c.subtree)), None)
+                 and not _counts_in_phrase(c)), None)
+
+
+def _counts_in_phrase(noun: Token) -> bool:
+    """A figure in the noun's own phrase (``auf 40 Millionen Euro`` taken for the object), not in a prepositional
+    phrase the parser hung under it: ``beziffert die Ratingagentur mit 3 Milliarden`` may come out with ``mit 3
+    Milliarden`` under the agency, whose phrase holds no figure - the measure phrase is the verb's."""
+    inner: set[int] = set()
+    for t in noun.subtree:                             # after the noun: "auf 40 Millionen Euro" is Euro's own figure
+        if t.i > noun.i and any(c.dep_ == "case" and c.pos_ == "ADP" for c in t.children):
+            inner |= {d.i for d in t.subtree}
+    return any((t.like_num or t.pos_ == "NUM") and t.i not in inner for t in noun.subtree)
 
 
 def _named_object(verb: Token) -> Token | None:
