@@ -676,6 +676,26 @@ def test_a_generic_count_that_refers_back_takes_the_role_of_the_count_it_restate
     assert generic.group == evacuated.group
 
 
+def test_the_growth_of_an_economy_is_one_rate_whichever_noun_names_it(run):
+    # forecasts (issue 15, session 22): "BIP-Zuwachs von 2,3 Prozent" in a headline (the tagger reads the compound as
+    # a determiner, the parse splits the headline), "ein Wirtschaftswachstum von 2,4 Prozent" and "die Wirtschaft ...
+    # mit einem Plus von 2,2 Prozent" name one rate, the economy's growth; a population's growth of 2,3 Prozent is
+    # another rate, and so is a rise of the tourists' number, even at the same figure
+    claims, _ = run({
+        "a.txt": "BIP-Zuwachs von 2,3 Prozent erwartet\n\nDie Nationalbank legte am Dienstag in Oslo ihre Prognose vor.",
+        "b.txt": "Prognose\n\nDie Ökonomen erwarten, dass die Wirtschaft mit einem Plus von 2,2 Prozent wächst. Für "
+                 "die Zahl der Touristen erwarten sie ein Plus von 2,3 Prozent.",
+        "c.txt": "Ausblick\n\nDie Bank erwartet ein Wirtschaftswachstum von 2,4 Prozent und ein Bevölkerungswachstum "
+                 "von 2,3 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "konjunktur"))
+    g = {(c.article, c.low): c for c in claims}
+    bip, plus, economy, people = g[("a.txt", 2.3)], g[("b.txt", 2.2)], g[("c.txt", 2.4)], g[("c.txt", 2.3)]
+    assert bip.measure.subject == plus.measure.subject == economy.measure.subject == "wachstum"
+    assert bip.group == economy.group
+    assert people.measure.subject != "wachstum" and people.group not in (bip.group, economy.group)
+    assert g[("b.txt", 2.3)].measure.subject != "wachstum"
+
+
 def test_a_change_in_percent_is_keyed_by_what_changed_read_from_the_parse(run):
     # trade figures (session 17, issue 15: percentages of no named rate joined by equal value across reports):
     # "um X Prozent" gives the change of the verb's subject in the figure's own clause, a bracket after a common noun
