@@ -696,6 +696,18 @@ def test_the_growth_of_an_economy_is_one_rate_whichever_noun_names_it(run):
     assert g[("b.txt", 2.3)].measure.subject != "wachstum"
 
 
+def test_an_elliptic_figure_takes_the_place_named_after_it_not_the_figure_befores(run):
+    # a flood (issue 15, session 22): "300 Bewohner in Linz, je 80 in Wels und in Steyr und 40 in Enns" gives each
+    # figure its place after it - the place before the comma is the first figure's, and "in Wels und in Steyr" is the
+    # place of the 80, not of the 40 that follows it
+    claims, _ = run({"h.txt": "Notquartiere\n\nNach dem Hochwasser schliefen 300 Bewohner in Linz in Turnhallen, je "
+                              "80 in Wels und in Steyr und 40 in Enns."})
+    g = by_value(claims)
+    assert g[300].measure.place == "linz"
+    assert g[80].measure.place == "steyr+wels" and g[40].measure.place == "enns"
+    assert len({g[300].group, g[80].group, g[40].group}) == 3
+
+
 def test_a_change_in_percent_is_keyed_by_what_changed_read_from_the_parse(run):
     # trade figures (session 17, issue 15: percentages of no named rate joined by equal value across reports):
     # "um X Prozent" gives the change of the verb's subject in the figure's own clause, a bracket after a common noun
