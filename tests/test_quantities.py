@@ -708,6 +708,16 @@ def test_an_elliptic_figure_takes_the_place_named_after_it_not_the_figure_before
     assert len({g[300].group, g[80].group, g[40].group}) == 3
 
 
+def test_a_real_rise_of_pensions_is_no_growth_of_the_economy(run):
+    # review of session 22: "Real-" says how a rise is measured, not what rose - pensions' "Realzuwachs" is not the
+    # economy's growth, while "Realwachstum" said alone is
+    claims, _ = run({"p.txt": "Pensionen\n\nDie Pensionisten erhalten im kommenden Jahr einen Realzuwachs von 0,8 "
+                              "Prozent. Die Forscher sagen ein Realwachstum von 1,3 Prozent voraus."})
+    g = by_value(claims)
+    assert g[0.8].measure.subject != "wachstum"
+    assert g[1.3].measure.subject == "wachstum"
+
+
 def test_a_change_in_percent_is_keyed_by_what_changed_read_from_the_parse(run):
     # trade figures (session 17, issue 15: percentages of no named rate joined by equal value across reports):
     # "um X Prozent" gives the change of the verb's subject in the figure's own clause, a bracket after a common noun

@@ -558,6 +558,8 @@ def _economy_growth(noun: Token) -> bool:
     if rise is None:
         return False
     modifier = lemma[: -len(rise)].rstrip("-")
+    if modifier in rw["measured"]:
+        modifier = ""                               # "Realwachstum": how it is measured, not what rose
     if modifier:
         return modifier in rw["economy"] or modifier.endswith("s") and modifier[:-1] in rw["economy"]
     owners = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"
