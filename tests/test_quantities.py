@@ -718,6 +718,15 @@ def test_a_real_rise_of_pensions_is_no_growth_of_the_economy(run):
     assert g[1.3].measure.subject == "wachstum"
 
 
+def test_an_elliptic_figure_takes_no_place_from_a_new_clause_after_und(run):
+    # review of session 22: "und in Neustadt stürzte ..." opens a main clause (a place before its finite verb); the
+    # elliptic figure before it keeps the place of its count, not the new clause's
+    claims, _ = run({"e.txt": "Beben\n\nIn Italien starben 90 Menschen, 30 davon allein in der Nacht und in Amatrice "
+                              "stürzte danach ein Hotel ein."})
+    g = by_value(claims)
+    assert g[30].measure.place == "italien"
+
+
 def test_a_change_in_percent_is_keyed_by_what_changed_read_from_the_parse(run):
     # trade figures (session 17, issue 15: percentages of no named rate joined by equal value across reports):
     # "um X Prozent" gives the change of the verb's subject in the figure's own clause, a bracket after a common noun
