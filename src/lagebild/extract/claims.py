@@ -412,7 +412,7 @@ def _place_after(ctx: meas.FigureContext, doc: Doc) -> str | None:
     clause_end = m.start() if m else stop
     span = [t for t in doc if ctx.end <= t.idx < clause_end]
     clause_end = next((t.idx for n, t in enumerate(span) if t.pos_ == "CCONJ" and any(
-        v.pos_ in ("VERB", "AUX") and (v.tag_.endswith("FIN") or v.morph.get("Mood")) for v in span[n + 1:])),
+        v.pos_ in ("VERB", "AUX") and (v.tag_.endswith("FIN") or v.morph.get("Mood", [])) for v in span[n + 1:])),
         clause_end)                                 # a finite verb: STTS *FIN, or a mood the tagger marks
     if clause_end <= ctx.end:
         return None
