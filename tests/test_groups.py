@@ -653,6 +653,9 @@ def test_a_change_said_as_a_forecast_keeps_the_level_and_the_forecast_apart(nlp)
     "Vergangenes Jahr sank die Zahl der Verkehrsunfälle im Bezirk von 2.100 auf 1.950.",
     "Die Zahl der Flüge ab dem Regionalflughafen stieg von 120 auf 150 täglich.",
     "Der Jahresgewinn der Brauerei sank von 40 auf 31 Millionen Euro.",
+    # people counted as they come through, and births, are a period's count (session 22)
+    "Im ersten Halbjahr stieg die Zahl der Fahrgäste der Seilbahn von 800.000 auf 950.000.",
+    "Die Zahl der Geburten im Landkreis sank im Vorjahr von 1.200 auf 1.100.",
 ])
 def test_two_periods_counts_of_one_change_are_two_quantities(nlp, text):
     # a year's, a half-year's, a quarter's, a day's count, a count per month or per year by its noun ("Jahresgewinn"):
@@ -682,6 +685,7 @@ def test_a_stock_changed_since_or_within_a_time_is_one_quantity(nlp):
     "Die Arbeitslosenquote stieg im Vorjahr von 5,1 auf 5,6 Prozent.",
     "Die Zahl der Toten stieg am Vortag von 31 auf 38.",
     "Die Behörde meldete für das Vorjahr 520 statt 480 Anzeigen.",
+    "Die Zahl der Passagiere an Bord der Fähre stieg am Vormittag von 120 auf 150.",   # people aboard: a stock
 ])
 def test_a_stock_a_level_or_a_correction_changed_in_a_period_stays_one_quantity(nlp, text):
     # a stretch ("innerhalb eines Jahres"), a span's start ("seit dem Vorjahr"), a month's name, a day, a rate in

@@ -676,6 +676,68 @@ def test_a_generic_count_that_refers_back_takes_the_role_of_the_count_it_restate
     assert generic.group == evacuated.group
 
 
+def test_the_growth_of_an_economy_is_one_rate_whichever_noun_names_it(run):
+    # forecasts (issue 15, session 22): "BIP-Zuwachs von 2,3 Prozent" in a headline (the tagger reads the compound as
+    # a determiner, the parse splits the headline), "ein Wirtschaftswachstum von 2,4 Prozent" and "die Wirtschaft ...
+    # mit einem Plus von 2,2 Prozent" name one rate, the economy's growth; a population's growth of 2,3 Prozent is
+    # another rate, and so is a rise of the tourists' number, even at the same figure
+    claims, _ = run({
+        "a.txt": "BIP-Zuwachs von 2,3 Prozent erwartet\n\nDie Nationalbank legte am Dienstag ihre Prognose vor.",
+        "b.txt": "Prognose\n\nDie Ökonomen erwarten, dass die Wirtschaft mit einem Plus von 2,2 Prozent wächst. Für "
+                 "die Zahl der Touristen erwarten sie ein Plus von 2,3 Prozent.",
+        "c.txt": "Ausblick\n\nDie Bank erwartet ein Wirtschaftswachstum von 2,4 Prozent und ein Bevölkerungswachstum "
+                 "von 2,3 Prozent.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "konjunktur"))
+    g = {(c.article, c.low): c for c in claims}
+    bip, plus, economy, people = g[("a.txt", 2.3)], g[("b.txt", 2.2)], g[("c.txt", 2.4)], g[("c.txt", 2.3)]
+    assert bip.measure.subject == plus.measure.subject == economy.measure.subject == "wachstum"
+    assert bip.group == economy.group
+    assert people.measure.subject != "wachstum" and people.group not in (bip.group, economy.group)
+    assert g[("b.txt", 2.3)].measure.subject != "wachstum"
+
+
+def test_an_elliptic_figure_takes_the_place_named_after_it_not_the_figure_befores(run):
+    # a flood (issue 15, session 22): "300 Bewohner in Linz, je 80 in Wels und in Steyr und 40 in Enns" gives each
+    # figure its place after it - the place before the comma is the first figure's, and "in Wels und in Steyr" is the
+    # place of the 80, not of the 40 that follows it
+    claims, _ = run({"h.txt": "Notquartiere\n\nNach dem Hochwasser schliefen 300 Bewohner in Linz in Turnhallen, je "
+                              "80 in Wels und in Steyr und 40 in Enns."})
+    g = by_value(claims)
+    assert g[300].measure.place == "linz"
+    assert g[80].measure.place == "steyr+wels" and g[40].measure.place == "enns"
+    assert len({g[300].group, g[80].group, g[40].group}) == 3
+
+
+def test_a_real_rise_of_pensions_is_no_growth_of_the_economy(run):
+    # review of session 22: "Real-" says how a rise is measured, not what rose - pensions' "Realzuwachs" is not the
+    # economy's growth, while "Realwachstum" said alone is
+    claims, _ = run({"p.txt": "Pensionen\n\nDie Pensionisten erhalten im kommenden Jahr einen Realzuwachs von 0,8 "
+                              "Prozent. Die Forscher sagen ein Realwachstum von 1,3 Prozent voraus."})
+    g = by_value(claims)
+    assert g[0.8].measure.subject != "wachstum"
+    assert g[1.3].measure.subject == "wachstum"
+
+
+def test_an_elliptic_figure_takes_no_place_from_a_new_clause_after_und(run):
+    # review of session 22: "und in Neustadt stürzte ..." opens a main clause (a place before its finite verb); the
+    # elliptic figure before it keeps the place of its count, not the new clause's
+    claims, _ = run({"e.txt": "Beben\n\nIn Italien starben 90 Menschen, 30 davon allein in der Nacht und in Amatrice "
+                              "stürzte danach ein Hotel ein."})
+    g = by_value(claims)
+    assert g[30].measure.place == "italien"
+
+
+def test_a_population_growth_never_folds_into_the_economy_growth_of_its_story(run):
+    # review of session 22 (groups._one_rate): "Bevölkerungswachstum" ends in "Wachstum", but the economy's growth is
+    # no head of another growth - two reports of one story at the same figure stay two quantities
+    claims, _ = run({"a.txt": "Prognose\n\nDie Nationalbank erwartet ein Bevölkerungswachstum von 1,5 Prozent.",
+                     "b.txt": "Ausblick\n\nDie Nationalbank erwartet ein Wirtschaftswachstum von 1,5 Prozent."},
+                    {"a.txt": "prognose", "b.txt": "prognose"})
+    g = {c.article: c for c in claims}
+    assert g["b.txt"].measure.subject == "wachstum"
+    assert g["a.txt"].group != g["b.txt"].group
+
+
 def test_a_change_in_percent_is_keyed_by_what_changed_read_from_the_parse(run):
     # trade figures (session 17, issue 15: percentages of no named rate joined by equal value across reports):
     # "um X Prozent" gives the change of the verb's subject in the figure's own clause, a bracket after a common noun

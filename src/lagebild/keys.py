@@ -10,6 +10,10 @@ import re
 from .model import Measure
 from .text import slugify
 
+# The class part of the growth of an economy's output, whichever noun a report names it by ("Wirtschaftswachstum",
+# "BIP-Anstieg", "Wachstum" alone): extract/quantity.py reads it, consolidate/groups.py keeps other growth apart
+GROWTH = "wachstum"
+
 
 def key_parts(m: Measure) -> tuple[str, ...] | None:
     """(kind, nationality, class, action, place, year, scope), "-" where unknown; None for durations and ages.

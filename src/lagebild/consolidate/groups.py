@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
-from ..keys import key_parts, slug_of
+from ..keys import GROWTH, key_parts, slug_of
 from ..lang.de import period_units
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -263,7 +263,8 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     itself); a head with another figure ("zehntausende Arbeiter" beside "5.000 Bauarbeiter") is no restatement,
     and two compounds never join each other. An article that gives both nouns that figure told them apart ("12
     Stimmen, 12 Gegenstimmen", "drei Spieler und drei Nachwuchsspieler": `_told_apart`); a restatement within one
-    article refers back (`_refers_back`)."""
+    article refers back (`_refers_back`). "Wachstum" said alone is the economy's growth (`GROWTH`), never another
+    growth's compound ("Bevölkerungswachstum")."""
     figures: dict[tuple[str, str, str], dict[tuple[float, float], set[str]]] = defaultdict(lambda: defaultdict(set))
     for n, c in enumerate(claims):
         if (p := parts[n]) is not None and p[CLASS] != "-" and c.qualifier != "vague":
@@ -272,7 +273,8 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     for s, kind, cls in figures:
         classes[(s, kind)].add(cls)
     for n, c in enumerate(claims):
-        if (p := parts[n]) is None or p[CLASS] == "-" or c.qualifier == "vague":
+        if (p := parts[n]) is None or p[CLASS] == "-" or c.qualifier == "vague" or p[0] == "percent" and \
+                p[CLASS] == GROWTH:
             continue
         mine, value = story.get(c.article, ""), (c.low, c.high)
         said = figures[(mine, p[0], p[CLASS])][value]          # the articles that give the head this figure
@@ -285,10 +287,12 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
 def _one_rate(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str]) -> None:
     """A rate named by a compound and by its head is one rate noun within a story ("Pensionsbeiträge" /
     "Beitragssatz" -> beitrag, by CISTEM stems: German compounds end in their head): the longer takes the head
-    it ends in. Percentages only; their figures must still be near to be one quantity (`RATE_REACH`)."""
+    it ends in. Percentages only; their figures must still be near to be one quantity (`RATE_REACH`). The economy's
+    growth (`keys.GROWTH`, read by extract/quantity.py from "Wirtschaftswachstum", "BIP-Anstieg", "Wachstum" alone)
+    is no head of the growth of anything else: "Bevölkerungswachstum" the extraction kept is the population's."""
     stems: dict[str, set[str]] = defaultdict(set)
     for n, c in enumerate(claims):
-        if (p := parts[n]) is not None and p[0] == "percent" and p[CLASS] != "-":
+        if (p := parts[n]) is not None and p[0] == "percent" and p[CLASS] not in ("-", GROWTH):
             stems[story.get(c.article, "")].add(p[CLASS])
     for n, c in enumerate(claims):
         if (p := parts[n]) is None or p[0] != "percent" or p[CLASS] == "-":

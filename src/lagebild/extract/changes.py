@@ -233,7 +233,9 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     - an event noun (the event lexicon: "Unfall", "Insolvenz", "Festnahme") or a deverbal noun of an act or a case
       ("Einbürgerungen", "Straftaten", "Asylanträge"), the dead and injured (deaths and injuries happen): a flow;
     - people by their class or their form (a nominalised adjective or participle of a state, an agent noun:
-      "Arbeitslose", "Beschäftigte", "Einwohner", "Mitglieder"): a stock."""
+      "Arbeitslose", "Beschäftigte", "Einwohner", "Mitglieder"): a stock; people counted by a visit or a journey
+      ("Fahrgäste", "Passagiere", "Besucher": visit_heads of period_phrases.tsv, a word's last part) and births
+      (event_heads): a flow."""
     from ..lang.de.event_words import trigger_lexicon
     from .measures import classify_counted
 
@@ -274,7 +276,9 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
     if domain in ("casualty", "event"):
         return True                                    # deaths and injuries, attacks of a period
     if domain == "person":
-        return False                                   # "Arbeitslose", "Einwohner", "Mitglieder"
+        # "Arbeitslose", "Einwohner", "Mitglieder": people in a state; "Fahrgäste", "Besucher": people counted as
+        # they come through, a period's count
+        return w.endswith(tuple(PERIOD_PHRASES["visit_heads"]))
     return None
 
 

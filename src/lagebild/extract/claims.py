@@ -394,6 +394,34 @@ def _elliptic(own: meas.Measure, prev: meas.Measure, place: str | None) -> meas.
     return meas.Measure(prev.kind, subject, prev.action, place or prev.place)
 
 
+# A clause's bound after a figure: a semicolon, a colon or a comma, never a decimal comma ("je 1,5 in ...")
+CLAUSE_MARK = re.compile(r"[;:]|,(?!\d)|(?<!\d),")
+
+
+def _place_after(ctx: meas.FigureContext, doc: Doc) -> str | None:
+    """The place an elliptic figure names right after itself, in its own clause and before the next figure: German
+    gives the figures of one count place by place, each place after its figure ("480 lebten in Neustadt in Zelten,
+    je 200 in Altdorf und in Tal und 50 in Au") - the place before the figure's comma is the figure before's, and
+    a place after it is the next figure's only past that figure. Of several, the last, the finest ("2.500 vor dem
+    Kanzleramt in Berlin"; places joined by "und" are one: "in Altdorf und in Tal"). None where it names none.
+    A conjunction followed by a finite verb before the clause's end opens a new main clause (German puts one phrase,
+    often a place, before the finite verb: "30 davon in der Nacht und in Neustadt stürzte danach ein Haus ein"): the
+    figure's clause ends at the conjunction, the place after it is the new clause's (`doc` is the parsed text)."""
+    stop = ctx.next_figure if ctx.next_figure is not None and ctx.next_figure < ctx.unit[1] else ctx.unit[1]
+    m = CLAUSE_MARK.search(ctx.text, ctx.end, stop)
+    clause_end = m.start() if m else stop
+    span = [t for t in doc if ctx.end <= t.idx < clause_end]
+    clause_end = next((t.idx for n, t in enumerate(span) if t.pos_ == "CCONJ" and any(
+        v.pos_ in ("VERB", "AUX") and (v.tag_.endswith("FIN") or v.morph.get("Mood", [])) for v in span[n + 1:])),
+        clause_end)                                 # a finite verb: STTS *FIN, or a mood the tagger marks
+    if clause_end <= ctx.end:
+        return None
+    seg = meas._masked(ctx.text, ctx.end, clause_end, ctx.masked)
+    found = meas._joint([(m.start(), key) for m in meas.LOCATIVE.finditer(seg)
+                         if (key := meas._known_place(seg, m, ctx.text, ctx.places))])
+    return found[-1][1] if found else None
+
+
 # What a role read from the parse makes of a figure whose counted noun says no role of its own.
 ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing": ("missing", None),
               "rescued": ("rescued", None), "evacuated": ("displaced", "evacuated"), "fled": ("displaced", "fled"),
@@ -781,7 +809,7 @@ class ClaimExtractor:
                     measure.action is None or from_prev)):
                 # an elliptic figure counts what the figure before it counted: "in Syrien mindestens 1.444",
                 # "3.500 Stellen abbauen, davon 1.400 in Deutschland", "Armenien kommt auf etwa 42.000."
-                measure = _elliptic(measure, prev_m, meas._place(ctx))
+                measure = _elliptic(measure, prev_m, _place_after(ctx, doc) or meas._place(ctx))
                 if measure.kind == "injured":
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),

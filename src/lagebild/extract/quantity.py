@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..keys import GROWTH
 from ..lang.de import pairs, period_units, table, words
 from .measures import classify, classify_counted, person_form
 from .numbers import MONTHS as MONTH_WORDS
@@ -360,8 +361,35 @@ def _rate_parse(doc: Doc, start: int, end: int) -> tuple[Token, Token, Token | N
     elif x.head is not x and x.head.pos_ == "NOUN" and any(c.lower_ == "von" for c in x.children):
         noun = x.head                               # "eine Quote von 5 Prozent"
     if noun is None:
-        noun = _bracketed(tok) or _changed(x, verb) or _gapped(x)
+        noun = _bracketed(tok) or _changed(x, verb) or _gapped(x) or _named_before(x)
     return pct, x, verb, noun
+
+
+# what may stand between "von" and the percent noun of a "N von X Prozent" phrase: its numbers and the words that join
+# two of them ("von 1,6 beziehungsweise 1,5 Prozent", "von 3 bis 4 Prozent")
+RANGE_JOINERS = frozenset({"bis", "-", "–"})
+
+
+def _named_before(x: Token) -> Token | None:
+    """The noun right before a "von X Prozent" phrase names the rate the phrase gives ("ein Realwachstum von 1,6
+    beziehungsweise 1,5 Prozent vorhergesagt", "BIP-Anstieg von 1,5 Prozent erwartet"): German gives a rate's value
+    by "von" after its noun, where the parse hangs the percent noun on the verb instead. Read from the tokens
+    back from the percent noun over its numbers and the words joining them; the noun must name a rate or a rise by
+    its last part (lang/de/rate_words.tsv heads, rises), whatever its tag (the tagger reads a hyphenated compound in
+    a headline as a name: "BIP-Anstieg"); a change said alone ("ein Minus von 2,2 Prozent") names nothing."""
+    doc, i = x.doc, x.i - 1
+    while i > 0 and (doc[i].like_num or doc[i].pos_ == "CCONJ" or doc[i].lower_ in RANGE_JOINERS):
+        i -= 1
+    if i >= x.i - 1 or i <= 0 or doc[i].lower_ != "von":
+        return None
+    before = doc[i - 1]             # the noun and its "von" never stand in two sentences: read across a split the
+    if before.is_punct:             # parse made in a headline ("BIP-Anstieg | von 1,5 Prozent erwartet")
+        return None
+    rw = _rate_words()
+    last = (before.lemma_ or before.text).lower().rsplit("-", 1)[-1]
+    if _rise(before) == last and not _economy_growth(before):
+        return None                 # "mit einem Plus von 3 Prozent": a rise said alone names nothing but the economy's
+    return before if any(last.endswith(h) for h in rw["heads"] | rw["rises"]) else None
 
 
 def _bracketed(tok: Token) -> Token | None:
@@ -517,10 +545,53 @@ def percent_change(doc: Doc, start: int, end: int) -> bool:
     return prev is not None and prev.lower_ in _rate_words()["signs"]
 
 
+def _economy_growth(noun: Token) -> bool:
+    """Does a noun name the growth of an economy's output: a rise noun whose compound modifier, genitive or clause
+    subject names the economy ("BIP-Anstieg", "Wirtschaftswachstum", "ein Anstieg des Bruttoinlandsprodukts", "Die
+    Wirtschaft wird mit einem Plus von 1,5 Prozent wachsen"), "Wachstum" said alone, or the economy noun as the
+    genitive of a rise noun (the parse hanging the figure on the genitive)? lang/de/rate_words.tsv rises, economy."""
+    rw = _rate_words()
+    lemma = (noun.lemma_ or noun.text).lower()
+    if lemma in rw["economy"]:
+        return noun.head is not noun and _rise(noun.head) is not None
+    rise = _rise(noun)
+    if rise is None:
+        return False
+    modifier = lemma[: -len(rise)].rstrip("-")
+    if modifier in rw["measured"]:
+        modifier = ""                               # "Realwachstum": how it is measured, not what rose
+    if modifier:
+        return modifier in rw["economy"] or modifier.endswith("s") and modifier[:-1] in rw["economy"]
+    owners = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"
+              and not any(t.like_num for t in c.subtree)]
+    if not owners and noun.head is not noun and (noun.head.lemma_ or "").lower() in rw["verbs"]:
+        # "Die Wirtschaft wird mit einem Plus von 1,5 Prozent wachsen": the subject of a verb of change ("rechnete
+        # mit einem Wachstum": the subject is who expects it), where the parse may hang the verb as a conjunct on
+        # the clause's first word
+        lo, hi = _clause_span(noun.doc, noun)
+        verbs = [noun.head] + ([noun.head.head] if noun.head.dep_ == "conj" else [])
+        owners = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"
+                  and lo <= c.i <= hi and not _whose(c)]
+    if not owners:
+        return rise == GROWTH
+    return (owners[0].lemma_ or owners[0].text).lower() in rw["economy"]
+
+
+def _rise(noun: Token) -> str | None:
+    """The rise head a noun ends in ("BIP-Anstieg" -> anstieg, "Wachstum"), None for a noun naming no rise. A
+    hyphenated compound is a noun whatever its tag (the tagger reads "BIP-Zuwachs" in a headline as a determiner)."""
+    lemma = (noun.lemma_ or noun.text).lower()
+    if noun.pos_ not in ("NOUN", "PROPN") and "-" not in noun.text.strip("-"):
+        return None
+    return next((h for h in sorted(_rate_words()["rises"], key=len, reverse=True) if lemma.endswith(h)), None)
+
+
 def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:
     noun = found[3] if found else None
     if noun is None:
         return None
+    if _economy_growth(noun):
+        return GROWTH
     rw = _rate_words()
     if (noun.lemma_ or "").lower() in rw["heads"]:
         # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen
