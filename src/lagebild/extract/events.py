@@ -164,9 +164,28 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         return any(n in seg for n in e.needs)
     # the trigger's own word holds it anywhere ("Brückeneinsturz"), an argument as its compound's head, the last
     # part ("Hallendach", "Flüchtlingsboote"; not "Dachverband", "Krankenversicherung" for "dach", "kran")
-    forms = [f for a in _arguments(tok) for w in (a, *(c for c in a.children if c.dep_ == "conj"))
+    args = _arguments(tok)
+    if e.in_objects and tok.pos_ in ("VERB", "AUX"):
+        # what a verb uses or is exposed to is its object ("setzten Senfgas ein"), not a word elsewhere in the sentence
+        # ("setzten Spürhunde ein" after a find of Senfgas; "setzte Inspektionen von Chemiewaffen aus": suspended);
+        # where the verb has no object of its own the parse has often lost it ("ist nach Angaben von Experten Senfgas
+        # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
+        objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
+        args += objects or _own_clause(tok)
+    forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj"))
              for f in (w.lemma_.lower(), w.lower_, w.lower_[:-1], w.lower_[:-2])]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
+
+
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj")
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """The words of a verb's own clause: its subtree less the clauses that hang on it (a clause of its own, a verb
+    joined by "und")."""
+    other = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+             for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in other and t.i != tok.i]
 
 
 def _arguments(tok: Token) -> list[Token]:
