@@ -1700,10 +1700,13 @@ def test_capitalised_word_the_tagger_calls_an_adjective_is_read_as_a_noun(nlp):
 # --- review of session 22 (invented sentences): the same rules, where they must not fire -----------------------
 
 def test_refugees_waiting_for_a_decision_are_not_held_up(nlp):
-    # "warten" tells a wait for anything (a decision, a meal), a place and refugees as subject or not
+    # "warten" tells a wait for anything: held up only where it is for the way on (or names nothing awaited)
     for text in ("In Linz warten derzeit 3000 Asylwerber auf ihren Bescheid.",
+                 "In Graz warten 2000 Flüchtlinge auf ihren Asylbescheid.",       # "auf" hung on the subject
                  "Die Flüchtlinge in der Kaserne warteten am Montag auf das Mittagessen."):
         none_of(events_of(nlp, text), "DISPLACE")
+    e = one(events_of(nlp, "In Röszke warteten am Montag 500 Flüchtlinge auf Sonderzüge nach Wien."), "DISPLACE")
+    assert e.mode == "stranded"
 
 
 def test_chemical_agent_must_be_what_is_used(nlp):

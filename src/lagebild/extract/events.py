@@ -213,6 +213,11 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     """The heads of a verb's subject (a passive's von/durch agent) or accusative object (a passive's subject;
     loose: also where the parser labels it nsubj). "werden" with an infinitive is the future, though the parser
     may label it aux:pass ("Die Armee wird die Festung überrennen"): its subject acts."""
+    if role == "awaited":                              # "warten auf ihre Weiterreise": the "auf" phrase, or one the
+        #                                                parse hangs on the subject ("warten 500 Flüchtlinge auf ...")
+        args = [c for c in tok.children if c.dep_ in ("nsubj", "obj")]
+        return [c for h in (tok, *args) for c in h.children
+                if c.dep_ in (("obl", "obj") if h is tok else ("nmod",)) and _case(c) == "auf"]
     passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -225,6 +230,7 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
 
 
 _RESTRICTIONS = [tuple(r) for r in rows("event_restrictions")]   # lang/de/event_restrictions.tsv
+_JOURNEY = words("journey_nouns")                # lang/de/journey_nouns.txt: the way on, what carries people
 _STRONGHOLDS = table("stronghold_nouns")         # lang/de/stronghold_nouns.tsv: sites a force takes, offices
 DATIVE_PRONOUNS = ("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen", "Ihnen")
 _AGENT_NOUNS = words("government_nouns") | words("organisation_types") | words("institution_nouns") | \
@@ -272,6 +278,8 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     m = _mention_of(c, by_token)
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
+    if cls == "journey":                               # the way on or what carries people on it
+        return any(w.endswith(tuple(_JOURNEY)) for w in (word, c.lower_))
     if cls == "place":
         stronghold = any(w.endswith(tuple(_STRONGHOLDS["site"])) and not w.endswith(tuple(_STRONGHOLDS["office"]))
                          for w in (word, c.lower_))
