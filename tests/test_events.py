@@ -1725,3 +1725,9 @@ def test_chemical_agent_must_be_what_is_used(nlp):
 
 def test_a_closed_level_crossing_is_no_border_measure(nlp):
     none_of(events_of(nlp, "Die Bahn schloss am Montag den Bahnübergang in Kleinmachnow."), "COERCE")
+
+
+def test_fighters_controlling_a_border_take_no_border_measure(nlp):
+    # armed groups holding the border is territory, not a state's control of who crosses
+    none_of(events_of(nlp, "Die Rebellen kontrollierten am Dienstag die Grenze zu Libyen."), "COERCE")
+    assert one(events_of(nlp, "Die Polizei kontrollierte am Mittwoch die Grenze zu Tschechien."), "COERCE").mode == "border"

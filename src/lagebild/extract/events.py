@@ -307,8 +307,8 @@ def _role_reading(tok: Token) -> TriggerEntry | None:
     Grenze kontrollieren" is a security measure, "die Qualität kontrollieren" none - the first reading whose role
     fits."""
     for r in verb_readings().get(tok.lemma_.lower(), ()):
-        if r.entry is not None and any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
-            return r.entry
+        if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
+            return r.entry                             # a row of type "-" first: no event ("Rebellen kontrollieren")
     return None
 
 
