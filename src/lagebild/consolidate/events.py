@@ -41,7 +41,7 @@ ANY = frozenset({"*"})                 # any mode of a type (KINDRED, SUDDEN, LA
 # Mode sets that several tables below name (KIN_MODES, KINDRED, SUDDEN; each explained there)
 WEAPONS = frozenset({"explode", "firearms", "stabbing", "abduct"})     # ASSAULT: the weapons of one attack
 BLAST = frozenset({"explosion", "fire", "collapse"})                   # ACCIDENT: a blast, its fire, what falls
-MOVEMENT = frozenset({"flight", "arrival"})                            # DISPLACE: one movement at its two ends
+MOVEMENT = frozenset({"flight", "arrival", "stranded"})   # DISPLACE: one movement at its two ends, or held up
 DEMO = frozenset({"demo", "riot"})                                     # PROTEST: a demonstration and its riot
 QUAKE = frozenset({"earthquake", "tsunami", "volcanic"})                # DISASTER: geophysical (EM-DAT)
 WEATHER = frozenset({"storm", "flood", "landslide"})                   # DISASTER: meteorological, hydrological
@@ -409,7 +409,8 @@ MODE_FAMILIES = (WEATHER,)
 # accidents only where something ties the reports: a shared figure, the place's name, the day; `_fit`):
 # - the weapons of one attack: a coordinated attack is told as "Anschläge" (bombs), "Schüsse" (guns) and
 #   "Geiselnahme" by different outlets or sentences (ACLED codes the event once; its sub-event by the main one);
-# - one movement of people told where it starts or where it ends (UNHCR: a flight is an arrival elsewhere);
+# - one movement of people told where it starts, where it ends or where it is held up (UNHCR: a flight is an arrival
+#   elsewhere; refugees stranded at a border are the flow that arrived there);
 # - an explosion, the fire it sets and the building it brings down (EM-DAT: one technological disaster);
 # - a demonstration and the riot it turned into.
 # Distinct occurrences stay apart by place and time (and status: background never joins).
@@ -775,7 +776,8 @@ def _parties_ok(c: Cluster, actor: Party | None, target: Party | None, symmetric
     if straight:
         # someone who only ever acted here must not turn up as the other side
         return symmetric or not any(actor and actor.type == "PER" and actor.id == t.id for t in c.target_set)
-    if symmetric and actor is not None and target is not None and c.actor_set and c.target_set:
+    # A meets B is B meets A; a report naming one side only ("die Türkei beim Gipfel") names either of them
+    if symmetric and (actor is not None or target is not None) and c.actor_set and c.target_set:
         return all(_party_ok(actor, t) for t in c.target_set) and all(_party_ok(target, a) for a in c.actor_set)
     return False
 

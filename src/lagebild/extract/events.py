@@ -89,14 +89,17 @@ def find_triggers(doc: Doc, start: int, end: int,
     for tok in tokens:
         if not tok.text[:1].isalpha() or len(tok.text) < 4:
             continue
-        if any(a <= tok.idx < b for a, b in inside):
-            continue
+        if any(a <= tok.idx and tok.idx + len(tok.text) <= b for a, b in inside):
+            continue                                   # a name's word; not a compound it heads ("Nato-Gipfel")
         if any(c.dep_ == "det" and c.lower_.startswith(GENERIC_DETS) for c in tok.children):
             continue                                   # "solche Angriffe", "jeder Anschlag": no event
         if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_.startswith(IN_WORDS) for c in tok.children):
             continue                                   # "eine verbale Rauferei", "ein verbaler Angriff": words only
         prt = _particle(tok)
-        e = lex.match(tok.text, tok.lemma_, tok.pos_, prt.text.lower() if prt is not None else "")
+        pos = _word_class(tok)
+        e = lex.match(tok.text, tok.lemma_, pos, prt.text.lower() if prt is not None else "")
+        if e is None and prt is None:
+            e = next((x for lemma in _uninflected(tok) if (x := lex.match(tok.text, lemma, pos)) is not None), None)
         t_start = tok.idx
         if e is None and prt is None and tok.i > 0 and doc[tok.i - 1].is_alpha and doc[tok.i - 1].is_lower:
             prev = doc[tok.i - 1]                      # "bekannt gegeben": a particle written apart
@@ -108,8 +111,12 @@ def find_triggers(doc: Doc, start: int, end: int,
         read = e
         if e is not None and e.kind == "verb":
             e = _reading(tok, e)
-        elif e is None and tok.pos_ == "NOUN":
-            e = read = _nominal_reading(tok)           # "die Erstürmung ... durch die Polizei": a raid
+        elif e is None and pos == "VERB" and prt is None:
+            e = read = _role_reading(tok)              # "die Grenze kontrollieren": an event only by its object
+        if (e is None or e.kind == "noun") and pos == "NOUN":
+            # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
+            # the noun's own entry (a closure)
+            e = read = _nominal_reading(tok) or e
         if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
@@ -122,6 +129,33 @@ def find_triggers(doc: Doc, start: int, end: int,
     return out
 
 
+# Case endings a noun the lemmatizer left as written may still carry, by its morphology: the genitive singular's
+# -es/-s, the plural's -en/-n/-e/-s (dative plural -n)
+CASE_ENDINGS = (("Gen", "Sing", ("es", "s")), ("", "Plur", ("en", "n", "e", "s")))
+
+
+def _word_class(tok: Token) -> str:
+    """The tagger's part of speech, less its adjective for a capitalised word inside the sentence that heads a phrase
+    of its own ("beim EU-Gipfel vorgelegte Vorschlag" tagged ADJ, an oblique): German capitalises nouns, and an
+    adjective's own phrase hangs on a noun (amod) or a verb (advmod, a predicate)."""
+    if tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start and \
+            tok.dep_ in ("obl", "obj", "nsubj", "nsubj:pass", "nmod") and any(c.dep_ == "case" for c in tok.children):
+        return "NOUN"
+    return tok.pos_
+
+
+def _uninflected(tok: Token) -> list[str]:
+    """The lemmas a noun may have where the lemmatizer left it as written: a hyphenated compound keeps its case ending
+    ("des EU-Gipfels", "den IS-Angriffen"; "Gipfels" alone it lemmatizes), so the lexicon's "gipfel" never
+    matched it - the word less the ending its case and number call for."""
+    pos = _word_class(tok)
+    if tok.lemma_ != tok.text or not (pos == "NOUN" or (pos == "PROPN" and "-" in tok.text)):
+        return []                                      # a name's compound is tagged as one: "des Nato-Gipfels"
+    case, number = tok.morph.get("Case", []), tok.morph.get("Number", [])
+    return [tok.text[:-len(end)] for c, n, ends in CASE_ENDINGS if (not c or c in case) and n in number
+            for end in ends if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+
+
 def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
     """A trigger's needs (lang/de/event_needs.tsv) met: in its sentence, or for the lists marked "argument" in
     its own word or its arguments ("Das Dach der Halle brach zusammen", "der Einsturz einer Brücke", "Ein
@@ -130,9 +164,28 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         return any(n in seg for n in e.needs)
     # the trigger's own word holds it anywhere ("Brückeneinsturz"), an argument as its compound's head, the last
     # part ("Hallendach", "Flüchtlingsboote"; not "Dachverband", "Krankenversicherung" for "dach", "kran")
-    forms = [f for a in _arguments(tok) for w in (a, *(c for c in a.children if c.dep_ == "conj"))
+    args = _arguments(tok)
+    if e.in_objects and tok.pos_ in ("VERB", "AUX"):
+        # what a verb uses or is exposed to is its object ("setzten Senfgas ein"), not a word elsewhere in the sentence
+        # ("setzten Spürhunde ein" after a find of Senfgas; "setzte Inspektionen von Chemiewaffen aus": suspended);
+        # where the verb has no object of its own the parse has often lost it ("ist nach Angaben von Experten Senfgas
+        # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
+        objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
+        args += objects or _own_clause(tok)
+    forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj"))
              for f in (w.lemma_.lower(), w.lower_, w.lower_[:-1], w.lower_[:-2])]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
+
+
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj")
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """The words of a verb's own clause: its subtree less the clauses that hang on it (a clause of its own, a verb
+    joined by "und")."""
+    other = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+             for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in other and t.i != tok.i]
 
 
 def _arguments(tok: Token) -> list[Token]:
@@ -160,6 +213,11 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     """The heads of a verb's subject (a passive's von/durch agent) or accusative object (a passive's subject;
     loose: also where the parser labels it nsubj). "werden" with an infinitive is the future, though the parser
     may label it aux:pass ("Die Armee wird die Festung überrennen"): its subject acts."""
+    if role == "awaited":                              # "warten auf ihre Weiterreise": the "auf" phrase, or one the
+        #                                                parse hangs on the subject ("warten 500 Flüchtlinge auf ...")
+        args = [c for c in tok.children if c.dep_ in ("nsubj", "obj")]
+        return [c for h in (tok, *args) for c in h.children
+                if c.dep_ in (("obl", "obj") if h is tok else ("nmod",)) and _case(c) == "auf"]
     passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -172,6 +230,7 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
 
 
 _RESTRICTIONS = [tuple(r) for r in rows("event_restrictions")]   # lang/de/event_restrictions.tsv
+_JOURNEY = words("journey_nouns")                # lang/de/journey_nouns.txt: the way on, what carries people
 _STRONGHOLDS = table("stronghold_nouns")         # lang/de/stronghold_nouns.tsv: sites a force takes, offices
 DATIVE_PRONOUNS = ("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen", "Ihnen")
 _AGENT_NOUNS = words("government_nouns") | words("organisation_types") | words("institution_nouns") | \
@@ -219,6 +278,8 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     m = _mention_of(c, by_token)
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
+    if cls == "journey":                               # the way on or what carries people on it
+        return any(w.endswith(tuple(_JOURNEY)) for w in (word, c.lower_))
     if cls == "place":
         stronghold = any(w.endswith(tuple(_STRONGHOLDS["site"])) and not w.endswith(tuple(_STRONGHOLDS["office"]))
                          for w in (word, c.lower_))
@@ -239,6 +300,16 @@ def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
         if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
             return r.entry
     return e
+
+
+def _role_reading(tok: Token) -> TriggerEntry | None:
+    """A verb the trigger lexicon lacks that is an event by what it is done to (lang/de/event_readings.tsv): "die
+    Grenze kontrollieren" is a security measure, "die Qualität kontrollieren" none - the first reading whose role
+    fits."""
+    for r in verb_readings().get(tok.lemma_.lower(), ()):
+        if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
+            return r.entry                             # a row of type "-" first: no event ("Rebellen kontrollieren")
+    return None
 
 
 def _nominal_reading(tok: Token) -> TriggerEntry | None:
@@ -1086,6 +1157,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor_country = actor.country if actor is not None else None
         if place.country != actor_country:
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
+    actor, target = _or_compound_parties(actor, target, tok if parsed else None, trig, mentions, art)
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
@@ -1116,6 +1188,38 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
+
+
+def _or_compound_parties(actor: Mention | None, target: Mention | None, tok: Token | None, trig: Trigger,
+                         mentions: list[Mention], art: str) -> tuple[Mention | None, Mention | None]:
+    """The parties read so far, or where there are none those a meeting noun's compound names (`_compound_parties`)."""
+    if actor is not None or target is not None or tok is None or trig.type not in MEETINGS or not trig.nominal:
+        return actor, target
+    return _compound_parties(tok, mentions, art)
+
+
+def _compound_parties(tok: Token, mentions: list[Mention], art: str) -> tuple[Mention | None, Mention | None]:
+    """(actor, target) a hyphenated meeting noun names in its modifier ("EU-Gipfel", "EU-Türkei-Gipfel",
+    "Nato-Treffen", "USA-Russland-Gespräche"): each part before the head that the article names elsewhere as a
+    state or an organisation (its mention there), a country's name or an organisation's short form
+    (data/organisations_de.tsv: EU, Nato, UNO); the first two such parts."""
+    from ..nlp.gazetteer import organisations
+    from .entities import country_forms
+
+    parts = tok.text.split("-")[:-1]
+    found: list[Mention] = []
+    for part in parts:
+        m = next((m for m in mentions if m.text == part and m.label in ("ORG", "GPE")), None)
+        if m is None and (form := country_forms().get(part)) is not None and form.kind == "name":
+            m = _country_mention(form.iso, art)
+        if m is None and part in organisations()[1]:
+            m = Mention(art, -1, -1, part, "ORG")
+        if m is not None and all(m.text != f.text for f in found):
+            found.append(m)
+    return (found[0] if found else None), (found[1] if len(found) > 1 else None)
 
 
 def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:

@@ -34,6 +34,7 @@ class TriggerEntry:
     needs: tuple[str, ...] = ()   # stems one of which the sentence must hold
     particle: str = ""        # separable particle: "fest"
     in_arguments: bool = False    # needs met by the trigger's own word or arguments (event_needs.tsv "argument")
+    in_objects: bool = False      # ... or its objects too (event_needs.tsv "object": what a verb uses, is exposed to)
 
 
 def _rows(name: str):
@@ -43,18 +44,26 @@ def _rows(name: str):
 
 
 @lru_cache(maxsize=1)
-def _needs_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """event_needs.tsv read once: list name -> stems, and the names whose third column says "argument"."""
-    lists, argument = {}, set()
+def _needs_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """event_needs.tsv read once: list name -> stems, the names whose third column says "argument" or "object", and
+    those of "object"."""
+    lists, argument, objects = {}, set(), set()
     for name, stems, *where in _rows("event_needs.tsv"):
         lists[name] = tuple(s.strip() for s in stems.split(",") if s.strip())
-        if where and where[0] == "argument":
+        if where and where[0] in ("argument", "object"):
             argument.add(name)
-    return lists, frozenset(argument)
+        if where and where[0] == "object":
+            objects.add(name)
+    return lists, frozenset(argument), frozenset(objects)
 
 
 def needs_lists() -> dict[str, tuple[str, ...]]:
     return _needs_table()[0]
+
+
+def object_needs() -> frozenset[str]:
+    """The needs lists a trigger's objects may meet as well as its arguments (event_needs.tsv "object")."""
+    return _needs_table()[2]
 
 
 def argument_needs() -> frozenset[str]:
@@ -140,7 +149,7 @@ class TriggerLexicon:
             if need != "-" and need not in needs:
                 raise ValueError(f"event_triggers.tsv: {word}: unknown needs list {need!r}")
             e = TriggerEntry(lemma, kind, type_, None if mode == "-" else mode, None if acled == "-" else acled,
-                      needs.get(need, ()), particle, need in argument_needs())
+                      needs.get(need, ()), particle, need in argument_needs(), need in object_needs())
             if kind == "noun":
                 self.nouns[lemma] = e
             elif kind == "verb":
