@@ -31,6 +31,11 @@ def reading(parser):
     ("Im Hafen werden wöchentlich Frachter von Zöllnern überprüft.", "überprüft", False, True, False),
     ("Im Grenzgebiet werden Lastwagen von Schmugglern überfallen.", "überfallen", False, True, False),
     ("Die Pensionisten werden im Herbst 40 Euro mehr erhalten.", "erhalten", True, False, False),
+    # review rv22: the lexicon gives an -ieren infinitive a participle reading near its best; a weak verb's
+    # participle ends in -iert, so one argument does not make it a passive
+    ("Die Nationalgarde wird in Kiew patrouillieren.", "patrouillieren", True, False, False),
+    # review rv22: the parser hangs the subject with its own article on the object as "amod"; still two arguments
+    ("Im Sahel werden die Milizen Dörfer überfallen.", "überfallen", True, False, False),
     # a modal's passive infinitive, a verb-final "werden" the tagger may call an infinitive: passives, no future
     ("Die Brücke soll im Mai gesprengt werden.", "gesprengt", False, True, False),
     ("Häftlinge, die nach Italien abgeschoben werden, verlieren ihren Anspruch.", "abgeschoben", False, True, False),

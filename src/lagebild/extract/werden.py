@@ -119,8 +119,11 @@ def _times(verb: Token, clause: list[Token]) -> tuple[bool, bool]:
         since = any(c.dep_ == "case" and c.lower_ == "seit" for t in span for c in (*t.children, *t.head.children))
         if x.type == "SET" or since:
             ongoing = True
-        elif x.type == "DATE" and any(t.head.i == verb.i for t in span) and not _bracketed(span[0]):
-            dated = True                               # the verb's own adjunct, not a year in an aside
+        elif x.type == "DATE" and x.value not in ("PRESENT_REF", "PAST_REF") and \
+                any(t.head.i == verb.i for t in span) and not _bracketed(span[0]):
+            # the verb's own adjunct, not a year in an aside; a day, not "derzeit", "jetzt" (PRESENT_REF: the present
+            # passive then tells what goes on now, "Derzeit werden 40 Verletzte behandelt") nor "damals"
+            dated = True
     return ongoing, dated
 
 
@@ -151,6 +154,10 @@ def werden_reading(verb: Token) -> Werden | None:
     form = verb_form(verb)
     if form == "both":
         core = [c for c in verb.children if c.dep_ in CORE]
+        # a noun with its own article that the parser hangs on another argument as an adjective is a noun phrase of
+        # its own: "werden die Milizen Dörfer überfallen" (subject "die Milizen" parsed amod of the object)
+        core += [g for c in core for g in c.children if g.dep_ == "amod" and g.pos_ in ("NOUN", "PROPN")
+                 and g.i < c.i and any(d.dep_ == "det" for d in g.children)]
         form = "participle" if tense == "Past" or ongoing or len(core) <= 1 else "infinitive"
     passive = form == "participle"
     # "würde": the Konjunktiv II of "werden" (Tense=Past, Mood=Sub); "werde" is the Konjunktiv I of reported speech
