@@ -164,8 +164,12 @@ def werden_reading(verb: Token) -> Werden | None:
     conditional = "Sub" in mood and tense == "Past"
     # a future: a present "werden" with an infinitive, or with a participle and a passive infinitive "werden"
     passive_infinitive = any(c.tag_ == "VAINF" and c is not finite for c in auxes)
+    # or with a participle and the infinitive "sein" or "haben": the future perfect, the future of a state ("werden
+    # auch die Minister vertreten sein", "wird bis dahin eingetroffen sein"); the parser may label that "sein" dep
+    perfect_infinitive = any(c.tag_ == "VAINF" and c.lemma_.lower() in ("sein", "haben")
+                             and c.dep_ in ("aux", "aux:pass", "dep") for c in verb.children)
     future = finite is not None and tense == "Pres" and not conditional and (
-        form == "infinitive" or passive and passive_infinitive)
+        form == "infinitive" or passive and passive_infinitive or perfect_infinitive)
     return Werden(future=future, passive=passive, conditional=conditional, tense=tense, ongoing=ongoing,
                   dated=dated)
 
