@@ -1731,3 +1731,25 @@ def test_fighters_controlling_a_border_take_no_border_measure(nlp):
     # armed groups holding the border is territory, not a state's control of who crosses
     none_of(events_of(nlp, "Die Rebellen kontrollierten am Dienstag die Grenze zu Libyen."), "COERCE")
     assert one(events_of(nlp, "Die Polizei kontrollierte am Mittwoch die Grenze zu Tschechien."), "COERCE").mode == "border"
+
+# --- session 22 (werden22): one reading of "werden" + a verb form (extract/werden.py), the parse's before any cue ---
+
+@pytest.mark.parametrize("text,type_,status", [
+    # a strong participle ends in -en like an infinitive: the raw text's "werden ... -en" read these as plans
+    ("In Kandahar werden seit Wochen Polizisten von Taliban-Kämpfern erschossen.", "ASSAULT", "reported"),
+    ("Im Osten Kongos werden Schulen von Rebellen überfallen.", "ASSAULT", "reported"),
+    ("Gegen den Bürgermeister von Linz werde wegen Untreue ermittelt, sagte ein Sprecher der Staatsanwaltschaft.",
+     "ACCUSE", "reported"),
+    # the future, also where the parser hangs "werde" on the object or tags the infinitive a participle
+    ("Ein Sprecher sagte, die Armee werde Idlib bombardieren.", "ASSAULT", "planned"),
+    ("Der Kanzler wird am Freitag zu einem Besuch nach Prag kommen.", "CONSULT", "planned"),
+])
+def test_werden_is_read_once_by_the_parse(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status
+
+
+def test_a_participle_as_an_adjective_takes_no_future_of_its_verb(nlp):
+    """"wie angekündigt": the announcing is done, whatever "werde" the verb it hangs on has."""
+    e = one(events_of(nlp, "Die Opposition bezweifelt, dass die Regierung in Wien die Quoten wie angekündigt senken "
+                           "werde."), "ANNOUNCE")
+    assert e.status == "reported"

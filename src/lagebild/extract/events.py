@@ -45,6 +45,10 @@ from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
+from .werden import Werden, werden_reading
+from .werden import present_passive as _present_passive
+from .werden import werden_future as _werden_future
+from .werden import werden_passive as _werden_passive
 
 
 @dataclass(frozen=True)
@@ -218,7 +222,7 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         args = [c for c in tok.children if c.dep_ in ("nsubj", "obj")]
         return [c for h in (tok, *args) for c in h.children
                 if c.dep_ in (("obl", "obj") if h is tok else ("nmod",)) and _case(c) == "auf"]
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
+    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok) or _werden_passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
     if role == "subject":                              # the parser's nsubj:pass under a future "werden" is its subject
@@ -373,10 +377,15 @@ PLANNED = re.compile(
     r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
     r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|im\s+kommenden|"
     r"(kommende[nms]?|nächste[nmrs]?)\s+(woche|monat|jahr)|demnächst|bald|künftig|"
-    r"werden?\s+(\S+\s+){0,6}?\w+en\b(?!\s+(sein|haben|worden))|soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
+    r"soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
     r"erwartet,\s+dass|vorbereitung\w*)", re.IGNORECASE)
-HYPOTHETICAL = re.compile(r"\b(könnte|könnten|würde|würden|wäre|wären|falls|möglich\w*|mögliche\w*|"
+HYPOTHETICAL = re.compile(r"\b(könnte|könnten|wäre|wären|falls|möglich\w*|mögliche\w*|"
                           r"befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b", re.IGNORECASE)
+# "werden" + a verb form read off the raw text: only where there is no parse (the parse's reading is
+# extract/werden.py). The text cannot tell a strong participle from an infinitive ("werden ... erschossen",
+# "werden ... überfallen" are passives), nor the trigger's "werden" from another clause's.
+WERDEN_FUTURE_TEXT = re.compile(r"\bwerden?\s+(\S+\s+){0,6}?\w+en\b(?!\s+(sein|haben|worden))", re.IGNORECASE)
+WERDEN_CONDITIONAL_TEXT = re.compile(r"\b(würde|würden)\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(bestritt\w*|bestreit\w*|dementier\w*|wies\s+\S+\s+zurück|nicht\s+\S+\s+zu\s+haben|"
                     r"keine[nmr]?\s+\S*(angriff|einsatz|soldaten)|leugne\w*)\b", re.IGNORECASE)
 _FUNCTION_WORDS = table("event_function_words")     # lang/de/event_function_words.tsv: role -> words
@@ -781,7 +790,7 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     places: list[tuple[int, Mention]] = []
     # "werden" with an infinitive is the future, not a passive: the parser labels "wird ... kandidieren", "werden
     # ... angreifen" aux:pass, whose subject then acts
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok)
+    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok) or _werden_passive(tok)
     werden_passive = _werden_passive(tok) and passive
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
@@ -1013,17 +1022,34 @@ def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim],
     return out
 
 
-def _status(before: str, clause: str) -> str:
-    """before: the sentence up to the trigger ("Die Armee bestritt, das Dorf eingenommen zu haben")."""
+def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool = False) -> str:
+    """before: the sentence up to the trigger ("Die Armee bestritt, das Dorf eingenommen zu haben"); werden: the
+    parse's reading of the "werden" of the trigger's verb (extract/werden.py), which decides the future and the
+    conditional before any cue word; parsed: there is a parse (without one the raw text's "werden" + "-en" is read
+    as the future, "würde" as a conditional)."""
     if DENIED.search(clause) or DENIED.search(before):
         return "denied"
     if CLAIMED.search(clause):
         return "reported"                              # "will ... eingenommen haben": a claim about the past
-    if PLANNED.search(clause):
+    if werden is not None and werden.conditional:
+        return "hypothetical"                          # "würde ... angreifen", "würden ... getötet"
+    if werden is not None and werden.future:
+        return "planned"                               # "wird ... angreifen", "werde ... angreifen"
+    if PLANNED.search(clause) or not parsed and WERDEN_FUTURE_TEXT.search(clause):
         return "planned"
-    if HYPOTHETICAL.search(clause):
+    if HYPOTHETICAL.search(clause) or not parsed and WERDEN_CONDITIONAL_TEXT.search(clause):
         return "hypothetical"
     return "reported"
+
+
+def _werden_of(tok: Token | None) -> Werden | None:
+    """The reading of the "werden" of the verb a trigger is or hangs on (extract/werden.py); none for a participle
+    used as an adjective ("wie angekündigt", "die angekündigte Reform"): it tells a deed done, whatever the tense of
+    the verb it hangs on."""
+    if tok is None or tok.pos_ == "ADJ":
+        return None
+    verb = verb_above(tok)
+    return werden_reading(verb) if verb is not None else None
 
 
 def _superlative(tok: Token) -> bool:
@@ -1142,7 +1168,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor = target = None
     elif trig.type in HUMANITARIAN:
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
-    status = _status(text[u.start:end], text[a:min(b, end + 30)])
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed)
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -1254,17 +1280,6 @@ def _running(tok: Token, expression: str) -> bool:
     """"streiken noch bis Freitag", "seit Freitag": running now, not ahead."""
     words = set(expression.split())
     return any(c.dep_ == "case" and c.lower_ in ("seit", "bis") and c.head.text in words for c in tok.sent)
-
-
-def _present_passive(verb: Token) -> bool:
-    """A participle with "werden" in the present as its only auxiliary ("Das Lager wird morgen geräumt"); not the
-    perfect ("ist geräumt worden": two auxiliaries) nor after a modal ("soll geräumt werden": "werden" not finite).
-    The tagger marks such a participle Tense=Past or VerbForm=Part."""
-    if "Part" not in verb.morph.get("VerbForm", []) and "Past" not in verb.morph.get("Tense", []):
-        return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]
-    return len(aux) == 1 and aux[0].dep_ == "aux:pass" and aux[0].lemma_.lower() == "werden" and \
-        "Pres" in aux[0].morph.get("Tense", []) and "Inf" not in aux[0].morph.get("VerbForm", [])
 
 
 # the days a time expression of an undated article is resolved from: a whole week in each half of the year, so that
@@ -1401,9 +1416,9 @@ def _announced_time(doc: Doc, verb: Token, t: TimeExpression) -> bool:
 def _announcing_status(verb: Token) -> str:
     """An announcing verb is ahead only by its own auxiliary ("will am Montag ankündigen", "wird ... bekanntgeben");
     the future the clause's words tell ("angekündigt", "will ... schließen") is what it announces, already said."""
-    own = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("werden", "wollen", "sollen")
+    own = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in ("wollen", "sollen")
            and "Sub" not in c.morph.get("Mood", [])]
-    return "planned" if own else "reported"
+    return "planned" if own or _werden_future(verb) else "reported"
 
 
 # ANNOUNCE verbs that need what they announce (kandidieren needs none)
@@ -1422,8 +1437,8 @@ def _conditional(tok: Token) -> bool:
     """The clause of `tok` is a conditional: its verb has "werden" in the Konjunktiv II as auxiliary ("würde ...
     destabilisieren")."""
     verb = verb_above(tok)
-    return verb is not None and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" in c.morph.get("Mood", []) for c in verb.children)
+    reading = werden_reading(verb) if verb is not None else None
+    return reading is not None and reading.conditional
 
 
 def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
@@ -1461,8 +1476,11 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
     # a happening the modal clause is about, as its subject or object ("Der Angriff könnte die Gespräche gefährden")
     # - but not in a conditional with "würde" ("Der Angriff würde die Region destabilisieren": the whole clause,
-    # the attack included, is supposed; review rv35)
-    argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj") and not _conditional(tok)
+    # the attack included, is supposed; review rv35); and any event the modal verb takes as its object: "dass er die
+    # Kandidatur nicht unterstützen würde" supposes the support, the candidacy named with "die" is there (not the
+    # object of a verb of fearing: "befürchtet die Festnahme" is what is feared)
+    argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj") and not _conditional(tok) or \
+        trig.type not in HAPPENINGS and tok.dep_ == "obj" and _conditional(tok)
     if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
@@ -1473,11 +1491,11 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     if status != "reported":
         return status
     verb = verb_above(tok)
-    if verb is not None and "Part" not in verb.morph.get("VerbForm", []) and (any(
-            c.dep_ == "aux" and c.lemma_.lower() == "werden" and "Sub" not in c.morph.get("Mood", [])
-            for c in verb.children) or _werden_future(verb)) and trig.word not in DECLARED:
-        # the parser's aux:pass on "werden" + infinitive ("wird ... einen Obmann wählen") is the future too
-        return "planned"                               # "wird ... kandidieren"; not "wird ... getötet" (aux:pass)
+    reading = _werden_of(tok)
+    if reading is not None and reading.future and trig.word not in DECLARED:
+        # one reading of "werden" (extract/werden.py): "wird ... kandidieren", "werde ... angreifen", "wird ... einen
+        # Obmann wählen" (the parser's aux:pass); not "wird ... getötet", "werden täglich ... überfallen" (passives)
+        return "planned"
     if trig.nominal and trig.type in SCHEDULED and verb is not None and tok.head.i == verb.i and \
             _verb_lemma(verb) in status_words().get("scheduled", frozenset()) and _finite_present(verb):
         return "planned"
@@ -1574,8 +1592,8 @@ def _generic(tok: Token, status: str = "reported") -> bool:
     finite = auxes or [verb]
     present = bool(finite) and not any("Past" in t.morph.get("Tense", []) for t in finite)
     # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether
-    future = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" for c in verb.head.children) and \
-        "Part" not in verb.head.morph.get("VerbForm", []) and "Past" not in verb.head.morph.get("Tense", [])
+    above = werden_reading(verb.head)
+    future = above is not None and not above.passive
     if status == "reported" and (present and not future and any(_conditional_mark(c, conditional)
                                                                 for c in verb.children) or _verb_first_condition(verb)):
         return True                                    # "wenn sie abgeschoben werden", "Sollte X verkauft werden, ..."
@@ -1583,8 +1601,7 @@ def _generic(tok: Token, status: str = "reported") -> bool:
             c.dep_ == "advcl" and any(_conditional_mark(g, conditional) for g in c.children) for c in verb.children):
         return True                                    # "Wenn ..., droht ihnen die Abschiebung": a rule
     # a participle with "werden" in the present: "werde ... veranlasst" (the parser may label it aux, not aux:pass)
-    participle = "Part" in verb.morph.get("VerbForm", []) or "Past" in verb.morph.get("Tense", [])
-    passive = participle and any(c.lemma_.lower() == "werden" and "Pres" in c.morph.get("Tense", []) for c in auxes)
+    passive = _present_passive(verb)
     dated = any(tok.sent.start_char <= t.start < tok.sent.end_char and t.type == "DATE" and t.value
                 and not t.value.endswith("_REF") for t in tok.doc._.times or ())
     return passive and not dated and any(
@@ -1748,25 +1765,6 @@ def _passive_subject(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
     return span is not None and any(t.dep_ in ("nsubj", "nsubj:pass", "obj") and _werden_passive(t.head)
                                     for t in span)
-
-
-def _werden_future(verb: Token) -> bool:
-    """"werden" in the present with an infinitive is the future, though the parser labels it aux:pass ("wird ...
-    angreifen"); "wurde" with one is no German future: the tagger read a participle that looks like an infinitive
-    ("wurde ... überfallen", "wurde ... überfahren") - a passive."""
-    # the tagger may read the infinitive as the finite form it looks like ("werden ... stürmen" VVFIN): a finite verb
-    # takes no auxiliary, so one under a present "werden" ending in -n is its infinitive
-    infinitive = verb.tag_.endswith("INF") or (verb.tag_.endswith("FIN") and verb.lower_.endswith("n"))
-    return infinitive and any(
-        c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "werden" and "Pres" in c.morph.get("Tense", [])
-        and "Sub" not in c.morph.get("Mood", []) for c in verb.children)
-
-
-def _werden_passive(verb: Token) -> bool:
-    """The verb is a passive with "werden" ("wurde ... getötet"; the parser may label its subject nsubj); "sein"
-    also makes a perfect ("eingedrungen waren"); "werden" with an infinitive the future ("wird ... angreifen")."""
-    return any(c.dep_ == "aux:pass" and c.lemma_.lower() == "werden" for c in verb.children) \
-        and not _werden_future(verb)
 
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from ..lang.de import table
 from .quantity import counted_token, figure_token, punct_segment
+from .werden import future_tense, scheduled
 
 WORDS = table("figure_modality")
 # Dependencies that open a clause of its own. Upward through the complement and relative ones (the clause above
@@ -45,7 +46,6 @@ GOVERNED = frozenset({"ccomp", "xcomp", "csubj"})
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 DASHES = frozenset({"–", "—", "-", "(", ")", "[", "]"})
-INFINITIVES = frozenset({"VVINF", "VAINF", "VMINF"})
 # The dependencies of a verb's arguments (and a bare number's)
 ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nummod"})
 # The adpositions of a noun's attribute (the genitive's "von", the "mit" of what a thing has), not of a verb's object
@@ -141,17 +141,19 @@ def _forecast_value(tok: Token, head: Token) -> bool:
 
 
 def _future(tokens: list[Token]) -> bool:
-    """Future tense: a present indicative "werden" auxiliary of an infinitive ("wird 200 Millionen kosten") or of a
-    participle with an infinitive auxiliary ("werden um 20 Prozent gekürzt werden"); a passive has a participle
-    and none ("werden erwartet"), nor does a conjoined participle the tagger calls an infinitive ("Entwurf wird
-    übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the first verb's), nor a participle with
-    the infinitive's form in a clause of one argument (`_present_passive`: "werden täglich 800 Menschen empfangen")
-    unless its clause names the day it happens on (`_on_a_day`: "werden am Mittwoch fünf Tickets vergeben")."""
-    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and "Ind" in t.morph.get("Mood", [])
-               and "Pres" in t.morph.get("Tense", []) and t.head.i != t.i
-               and not (_present_passive(t.head) and not _on_a_day(t.head)) and (
-                   t.head.tag_ in INFINITIVES or any(c.tag_ == "VAINF" and c.dep_.startswith("aux")
-                                                     for c in t.head.children)) for t in tokens)
+    """Future tense, or what is scheduled, by the one reading of "werden" (extract/werden.py): a present "werden"
+    auxiliary of an infinitive ("wird 200 Millionen kosten", "werde 300 Stellen streichen") or of a participle with
+    a passive infinitive ("werden um 20 Prozent gekürzt werden"); a present passive on a named day ("Am Mittwoch
+    werden fünf Tickets vergeben"). Not a passive ("werden erwartet"; a strong participle of the infinitive's form
+    in a clause of one argument: "werden täglich 800 Menschen empfangen"), nor a conjoined participle the tagger
+    calls an infinitive ("Entwurf wird übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the
+    first verb's)."""
+    ids = {t.i for t in tokens}
+    # a "werden" a conjoined verb shares (`_clause_tokens`) brings its future, not the day of the verb it is the
+    # auxiliary of ("Entwurf wird am Montag übermittelt, Begrenzung auf 2,5 Millionen vorgeschlagen")
+    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and t.head.i != t.i
+               and t.dep_ in ("aux", "aux:pass") and (future_tense(t.head) or t.head.i in ids and scheduled(t.head))
+               for t in tokens)
 
 
 def _dass_clause(head: Token, tok: Token) -> bool:
@@ -168,22 +170,6 @@ def _dass_clause(head: Token, tok: Token) -> bool:
     dass = marks[0]
     so_dass = dass.i > 0 and head.doc[dass.i - 1].lower_ == "so"
     return dass.lower_ == "dass" and dass.i < tok.i < head.i and not so_dass
-
-
-def _on_a_day(verb: Token) -> bool:
-    """Does the verb's clause name a day (a weekday, a date: the times component's DATE, not a frequency such as
-    ``täglich``)? German news tells what happened on a named day in a past tense; the present with a day is what
-    is scheduled (``Am Mittwoch werden fünf Tickets vergeben``), so "werden" with it is a plan either way. Not a
-    day "seit" makes the start of what still goes on (``Seit Montag werden täglich 800 Menschen empfangen``)."""
-    times = getattr(verb.doc._, "times", None) or ()
-    own = _clause_tokens(clause_head(verb))
-    for x in times:
-        day = [t for t in own if x.start <= t.idx < x.end]
-        # the "seit" of the date's phrase: on a token of the span or on the noun it hangs on ("3." of "Mai")
-        since = any(c.dep_ == "case" and c.lower_ == "seit" for t in day for c in (*t.children, *t.head.children))
-        if x.type == "DATE" and day and not since:
-            return True
-    return False
 
 
 def _estimated(tok: Token, head: Token) -> bool:
@@ -214,26 +200,6 @@ def _estimated(tok: Token, head: Token) -> bool:
         "Def" in c.morph.get("Definite", []) or set(c.morph.get("PronType", [])) & {"Dem", "Prs"}) for c in x.children)
     return (x.dep_ == "obj" or x.dep_ == "obl" and "Acc" in x.morph.get("Case", [])) \
         and not known and all(t.dep_ in ("nummod", "amod") and t.i < x.i for t in path[:-1])
-
-
-def _present_passive(verb: Token) -> bool:
-    """Is "werden" + verb the present passive though the tagger calls the verb an infinitive: a strong verb's
-    participle has the infinitive's form ("empfangen", "verlassen", "erhalten", "vergeben"; the lexicon reads the
-    word as a participle about as well as an infinitive) and the clause has one core argument only - a passive has
-    no accusative object beside its subject ("In den Zentren werden täglich 800 Menschen empfangen": now), a future
-    has its subject and its object ("Die Beschäftigten werden 300 Euro mehr erhalten", "Die Kosten werden 40
-    Millionen betragen": a forecast). The parser labels "werden" aux:pass in both, so the arc cannot tell."""
-    from ..nlp.compounds import word_tags
-
-    if verb.tag_ not in INFINITIVES:
-        return False
-    readings = word_tags(verb.text.lower())
-    if not readings or not any(tag == "VV(PP)" and score >= readings[0][1] - 1.5 for tag, score in readings):
-        return False
-    core = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "expl", "expl:pv")]
-    if len(core) == 1:
-        STATS["a participle in the infinitive's form: present passive, no future"] += 1
-    return len(core) == 1
 
 
 def _on_a_basis(tokens: list[Token]) -> bool:
