@@ -811,6 +811,8 @@ def test_a_name_with_a_feminine_article_or_an_adjective_opening_a_sentence_is_no
         assert not any(m.label == "PER" for m in places_all(nlp, text)), text
     # a relative "der" opens a clause on the person: no article of the name
     assert places(nlp, "Der Botschafter, der Merkel am Montag in Berlin empfing, schwieg.")["Merkel"].label == "PER"
+    # so does a relative "das" (the parse's subject, no det): the article rule reads determiners only
+    assert places(nlp, "Er lobte das Abkommen, das Orban mit Wien schloss.")["Orban"].label == "PER"
 
 
 def test_a_towns_short_form_is_the_town_the_article_names_in_full(nlp):

@@ -1536,8 +1536,11 @@ def _persons_in_lists(doc: Doc, ents: list) -> list:
 def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
     """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
     doc = e.doc
-    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
-        return None             # "verlassen den Maidan": news give a bare surname no article
+    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des") and \
+            (doc[e.start - 1].dep_ == "det" or not doc.has_annotation("DEP")):
+        return None             # "verlassen den Maidan": news give a bare surname no article (a relative pronoun
+        #                         opens a clause on the person, the parse's subject or object, no det: "das
+        #                         Abkommen, das Orban schloss"; without a parse the word is read as the article)
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "der" and \
             doc[e.start - 1].dep_ == "det" and \
             not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
