@@ -703,3 +703,8 @@ def test_a_dateline_the_ner_did_not_tag_is_still_the_city(tagger):
                           "Menschen gestorben. Damaskus wies die Berichte zurück.")
     assert [(m.text, m.label, m.country) for m in ms if m.text == "Damaskus"] == [
         ("Damaskus", "LOC", "SY"), ("Damaskus", "GPE", "SY")]
+
+
+def test_a_person_after_a_fused_article_and_a_capitalised_adjective_is_a_place_with_it():
+    ms = _ner_mentions("Die Schafe weiden den Sommer über im Kleinen Lautertal.", [(8, 9, "PER")])
+    assert "Lautertal" not in ms and ms["Kleinen Lautertal"].label == "LOC"

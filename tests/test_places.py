@@ -870,3 +870,8 @@ def test_an_abbreviated_title_before_a_full_name_is_no_organisation(nlp):
     # (review) Austrian news abbreviate titles ('LH' Landeshauptmann): the name after it stays the person
     ms = places(nlp, "St. Pölten – LH Erwin Pröll lobte die Gemeinden. Das Derby endete 3:0.")
     assert ms["Erwin Pröll"].label == "PER"
+
+
+def test_a_capitalised_adjective_before_a_place_is_part_of_its_name(nlp):
+    ms = places(nlp, "Die Hütte steht hoch über dem Oberen Gailtal in Kärnten.")
+    assert "Gailtal" not in ms and ms["Oberen Gailtal"].label == "LOC" and ms["Oberen Gailtal"].country == "AT"

@@ -992,6 +992,31 @@ def _trim_lowercase_ends(ents) -> list:
     return out
 
 
+def _adjective_of_place_name(ents) -> list:
+    """'im Großen Walsertal', 'über dem Oberen Gailtal': an adjective German capitalises inside a sentence
+    belongs to a name (a common adjective is written lowercase), so a place's span the NER began after it
+    takes it in, inflected as the text has it. Not a town's or country's adjective ('Grazer Schlossberg',
+    'Deutschen Reich': a place of its own), nor a word opening a sentence or line, nor one before another
+    adjective ('der Freien Syrischen Armee': an organisation's name the NER took for a place). A one-word person the NER
+    read there after a preposition fused with the article takes it in too ('im Großen Walsertal': news give a
+    person no article, `_building_named` then reads the name as a site's)."""
+    out = []
+    for e in ents:
+        doc = e.doc
+        words = [t for t in doc[max(e.start - 4, 0):e.start] if not t.is_space]   # a double space is a token
+        adj, before = (words[-1], words[-2]) if len(words) >= 2 else (None, None)
+        if adj is not None and (e.label_ == "LOC" or e.label_ == "PER" and len(e) == 1 and
+                                before.lower_ in FUSED_LOCATIVE) and \
+                adj.is_alpha and adj.text[:1].isupper() and not adj.is_sent_start and before.text[:1].islower() and \
+                "\n" not in before.whitespace_ and word_tag(adj.lower_)[0].startswith("ADJ") and \
+                word_tag(adj.lower_)[1] and _town_of_adjective(adj.text) is None and \
+                country_of_adjective(adj.text) is None and not any(o.start <= adj.i < o.end for o in ents) and \
+                not word_tag(e[0].lower_)[0].startswith("ADJ") and country_of_adjective(e[0].text) is None:
+            e = Span(doc, adj.i, e.end, label=e.label_)
+        out.append(e)
+    return out
+
+
 def _role_before_name(e: Span, k: int, forms) -> bool:
     """'Mittelfeldstar Arturo Vidal', 'Brasiliens Top-Stürmer Neymar', 'den Russen Jewgeni Donskoj': a word the
     lexicon knows only as a common noun (a role, a profession; of a compound its last part) or a demonym, at the
@@ -1339,8 +1364,8 @@ def _ner_spans(doc: Doc) -> list:
     """The NER's spans, cut, joined and relabelled by the span rules (in this order)."""
     ents = _split_at_acronyms(doc, _foreign_place_names(doc, list(doc.ents)))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
-    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
-        _split_at_sentence_ends(ents)))))
+    ents = _adjective_of_place_name(_trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
+        _split_at_sentence_ends(ents))))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
     return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
 
