@@ -708,3 +708,8 @@ def test_a_dateline_the_ner_did_not_tag_is_still_the_city(tagger):
 def test_a_person_after_a_fused_article_and_a_capitalised_adjective_is_a_place_with_it():
     ms = _ner_mentions("Die Schafe weiden den Sommer über im Kleinen Lautertal.", [(8, 9, "PER")])
     assert "Lautertal" not in ms and ms["Kleinen Lautertal"].label == "LOC"
+
+
+def test_an_acronym_with_an_umlaut_is_split_off_a_persons_name_as_one_without():
+    ms = _ner_mentions("Widerspruch kam von Klaus Berger ÖGB am Montag.", [(3, 6, "PER")])
+    assert ms["Klaus Berger"].label == "PER" and "Klaus Berger ÖGB" not in ms

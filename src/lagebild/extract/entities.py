@@ -127,7 +127,7 @@ def _name_shape(word: str) -> bool:
 
 
 NAME_RX = _NameShape()
-ACRONYM_RX = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+ACRONYM_RX = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,6}$")   # "ÖVP", "SPÖ", "ÖBB" too
 PARTICLES = _FUNCTION["name_particle"]
 
 
