@@ -713,3 +713,9 @@ def test_a_person_after_a_fused_article_and_a_capitalised_adjective_is_a_place_w
 def test_an_acronym_with_an_umlaut_is_split_off_a_persons_name_as_one_without():
     ms = _ner_mentions("Widerspruch kam von Klaus Berger ÖGB am Montag.", [(3, 6, "PER")])
     assert ms["Klaus Berger"].label == "PER" and "Klaus Berger ÖGB" not in ms
+
+
+def test_a_place_the_ner_ran_into_a_first_name_and_surname_after_it_is_split_off():
+    ms = _ner_mentions("Zum Treffen kam aus Schweden Ingrid Lundqvist angereist.", [(4, 7, "LOC")])
+    assert ms["Ingrid Lundqvist"].label == "PER" and "Schweden Ingrid Lundqvist" not in ms
+    assert ms["Schweden"].country == "SE"

@@ -821,7 +821,12 @@ def _split_place_person(doc: Doc, ents) -> list:
         i = e.start
         intro = i > 0 and (_place_noun(doc[i - 1].text) or
                            (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
-        if len(e) >= 2 and intro and e.label_ in ("PER", "ORG") and gazetteer().best(e[0].text) \
+        # 'an dem aus Österreich Johanna Berger teilnahm': a place, then a first name and a surname the NER read
+        # as one place - no place's name goes on with a first name and another name word
+        run_on = e.label_ == "LOC" and len(e) >= 3 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
+                                                            for t in e[1:])
+        if len(e) >= 2 and (intro and e.label_ in ("PER", "ORG") or run_on) and \
+                (gazetteer().best(e[0].text) or run_on and e[0].text in country_forms()) \
                 and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
             end = e.end
             while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
