@@ -715,6 +715,11 @@ def test_an_acronym_with_an_umlaut_is_split_off_a_persons_name_as_one_without():
     assert ms["Klaus Berger"].label == "PER" and "Klaus Berger ÖGB" not in ms
 
 
+def test_a_double_surname_alone_joins_the_full_name_in_its_article():
+    ents = resolve_entities([M("Kraus-Wendler", "a.txt", 0), M("Sabine Kraus-Wendler", "a.txt", 60)])
+    assert [e.name for e in ents if e.type == "PER"] == ["Sabine Kraus-Wendler"]
+
+
 def test_a_place_the_ner_ran_into_a_first_name_and_surname_after_it_is_split_off():
     ms = _ner_mentions("Zum Treffen kam aus Schweden Ingrid Lundqvist angereist.", [(4, 7, "LOC")])
     assert ms["Ingrid Lundqvist"].label == "PER" and "Schweden Ingrid Lundqvist" not in ms
