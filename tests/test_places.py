@@ -875,3 +875,8 @@ def test_an_abbreviated_title_before_a_full_name_is_no_organisation(nlp):
 def test_a_capitalised_adjective_before_a_place_is_part_of_its_name(nlp):
     ms = places(nlp, "Die Hütte steht hoch über dem Oberen Gailtal in Kärnten.")
     assert "Gailtal" not in ms and ms["Oberen Gailtal"].label == "LOC" and ms["Oberen Gailtal"].country == "AT"
+
+
+def test_two_clubs_named_by_their_towns_and_paired_by_gegen_are_clubs_without_a_result(nlp):
+    ms = places(nlp, "Nach dem Spiel von Sturm Graz gegen Rapid Wien zogen Fans durch die Innenstadt.")
+    assert not any(m.label in ("LOC", "GPE", "PER") for m in ms.values()), ms

@@ -1511,11 +1511,12 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     such words ('Bayern München', whatever its label) or from its town alone where the parse makes the town the
     apposition of the capitalised common noun right before it ('Energie Cottbus', 'Eintracht Frankfurt'); not after
     a place's, building's or institution's noun ('Stadion Wien', 'Universität Graz') nor a title ('Trainer Graz'),
-    and never the dateline's town."""
-    if not _has_score(doc):
-        return ents
+    and never the dateline's town. Without a result in the article two such names paired by 'gegen' are clubs too
+    ('wegen des Spiels von Werder Bremen gegen Energie Cottbus': a report on the match's policing, no score)."""
+    scored = _has_score(doc)
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
+    clubs: dict[int, Span] = {}                        # the index in `out` of each club read: the NER's span
     for e in ents:
         last = e[-1].text
         # a town's name that is only a common noun ('Trainer', 'Tor', 'Ende': somewhere a town) is the noun
@@ -1525,6 +1526,7 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
                 and not (e.start > 0 and _type_noun(doc[e.start - 1].text)) \
                 and gazetteer().best(e.text) is None and e.text not in country_forms():
             # not after a place's noun: 'die Stadt Hamburg Altona' is places, whatever the sports page
+            clubs[len(out)] = e
             out.append(Span(doc, e.start, e.end, label=CLUB))
             continue
         prev = doc[e.start - 1] if e.start > 0 else None
@@ -1533,10 +1535,15 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
                 and not (_type_noun(prev.text) or _is_title(prev.text) or prev.lower_.endswith(INSTITUTION_NOUNS)
                          or prev.lower_.endswith(ORG_TYPE_HEADS)) \
                 and e[0].head == prev and e[0].dep_ in _APPOSITION | {"appos"}:
+            clubs[len(out)] = e
             out.append(Span(doc, prev.i, e.end, label=CLUB))
             continue
         out.append(e)
-    return out
+    if scored:
+        return out
+    paired = {k for a in clubs for b in clubs if out[a].end < len(doc) and doc[out[a].end].lower_ == "gegen" and
+              out[b].start == out[a].end + 1 for k in (a, b)}
+    return [clubs[k] if k in clubs and k not in paired else x for k, x in enumerate(out)]
 
 
 # the label of an organisation's span read by `_split_at_acronyms` or `_clubs_named_by_town`: no place rule reads
