@@ -724,3 +724,10 @@ def test_a_place_the_ner_ran_into_a_first_name_and_surname_after_it_is_split_off
     ms = _ner_mentions("Zum Treffen kam aus Schweden Ingrid Lundqvist angereist.", [(4, 7, "LOC")])
     assert ms["Ingrid Lundqvist"].label == "PER" and "Schweden Ingrid Lundqvist" not in ms
     assert ms["Schweden"].country == "SE"
+
+
+def test_an_abbreviated_title_before_a_surname_named_in_full_is_no_club():
+    ms = _ner_mentions("Die Anfrage stellte Ulrike Brandstätter von den Grünen. GR Brandstätter verwies auf die Kosten.",
+                       [(3, 5, "PER"), (9, 11, "PER")])
+    assert ms["Brandstätter"].label == "PER" and "GR Brandstätter" not in ms
+    assert _ner_mentions("Das Tor schoss SV Oberdorf kurz vor Schluss.", [(3, 5, "PER")])["SV Oberdorf"].label == "ORG"

@@ -1495,6 +1495,11 @@ def _split_at_acronyms(doc: Doc, ents: list) -> list:
             # 'LH Erwin Pröll', 'NR Peter Pilz': an abbreviated title before a first name and surname (a club's
             # acronym comes before one name: 'FC Oberdorf')
             out.append(Span(doc, e.start + 1, e.end, label="PER"))
+        elif k == 0 and len(e) == 2 and any(o.label_ == "PER" and len(o) >= 2 and o[-1].text == e[1].text
+                                            for o in ents if o is not e):
+            # 'GR Brandstätter' after 'Ulrike Brandstätter': an abbreviated title before a surname the article
+            # names in full (a club's town or name is no person's surname there)
+            out.append(Span(doc, e.start + 1, e.end, label="PER"))
         elif k >= 2:
             # two or more name words before the acronym are the person: 'Lena Hubers FC Oberdorf' (her club),
             # 'Peter Schmid SPD' (his party, the brackets left out); a club puts at most one word before it
