@@ -1009,8 +1009,11 @@ def _adjective_of_place_name(ents) -> list:
     for e in ents:
         doc = e.doc
         words = [t for t in doc[max(e.start - 4, 0):e.start] if not t.is_space]   # a double space is a token
-        adj, before = (words[-1], words[-2]) if len(words) >= 2 else (None, None)
-        if adj is not None and (e.label_ == "LOC" or e.label_ == "PER" and len(e) == 1 and
+        if len(words) < 2:
+            out.append(e)
+            continue
+        adj, before = words[-1], words[-2]
+        if (e.label_ == "LOC" or e.label_ == "PER" and len(e) == 1 and
                                 before.lower_ in FUSED_LOCATIVE) and \
                 adj.is_alpha and adj.text[:1].isupper() and not adj.is_sent_start and before.text[:1].islower() and \
                 "\n" not in before.whitespace_ and word_tag(adj.lower_)[0].startswith("ADJ") and \
@@ -1520,7 +1523,7 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     ('wegen des Spiels von Werder Bremen gegen Energie Cottbus': a report on the match's policing, no score)."""
     scored = _has_score(doc)
     taken = {i for e in ents for i in range(e.start, e.end)}
-    out = []
+    out: list = []
     clubs: dict[int, Span] = {}                        # the index in `out` of each club read: the NER's span
     for e in ents:
         last = e[-1].text
