@@ -880,3 +880,8 @@ def test_a_capitalised_adjective_before_a_place_is_part_of_its_name(nlp):
 def test_two_clubs_named_by_their_towns_and_paired_by_gegen_are_clubs_without_a_result(nlp):
     ms = places(nlp, "Nach dem Spiel von Sturm Graz gegen Rapid Wien zogen Fans durch die Innenstadt.")
     assert not any(m.label in ("LOC", "GPE", "PER") for m in ms.values()), ms
+
+
+def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):
+    ms = places(nlp, "In Halle (Saale) demonstrierten am Montag 300 Menschen.")
+    assert ms["Halle (Saale)"].ref == "geo:2911522" and "Saale" not in ms

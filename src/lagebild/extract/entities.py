@@ -2281,6 +2281,12 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
         kind = place_type(prev[-1]) if prev else None
         if not _town_reading(doc, toks, i, n, cands, prev, kind):
             return None, 1
+        last = i + n - 1
+        if last + 3 < len(toks) and toks[last + 1].text == "(" and toks[last + 3].text == ")" and \
+                toks[last + 2].text[:1].isupper() and g.candidates(f"{span} ({toks[last + 2].text})") and \
+                _text(doc)[t.idx:toks[last + 3].idx + 1] == f"{span} ({toks[last + 2].text})":
+            # "Frankfurt (Oder)", "Halle (Saale)": the bracketed river or region is part of the town's name
+            span, n = f"{span} ({toks[last + 2].text})", n + 3
         local = None
         for pw in _prev_words(doc, t.idx, 3):
             pf = country_forms().get(pw) or country_forms().get(pw.lower())
