@@ -1019,10 +1019,19 @@ def _adjective_of_place_name(ents) -> list:
                 "\n" not in before.whitespace_ and word_tag(adj.lower_)[0].startswith("ADJ") and \
                 word_tag(adj.lower_)[1] and _town_of_adjective(adj.text) is None and \
                 country_of_adjective(adj.text) is None and not any(o.start <= adj.i < o.end for o in ents) and \
-                not word_tag(e[0].lower_)[0].startswith("ADJ") and country_of_adjective(e[0].text) is None:
+                not word_tag(e[0].lower_)[0].startswith("ADJ") and country_of_adjective(e[0].text) is None and \
+                not _genitive_of_a_noun(adj, e[-1]):
             e = Span(doc, adj.i, e.end, label=e.label_)
         out.append(e)
     return out
+
+
+def _genitive_of_a_noun(adj: Token, name: Token) -> bool:
+    """'an die Armen Afrikas', 'für die Ärmsten Europas': the capitalised word is a noun made of an adjective,
+    and the place after it its genitive attribute - the parse gives the place the genitive and the word another
+    case (a name's adjective agrees with it: 'im Großen Walsertal', both dative). Without a parse: False."""
+    case, adj_case = name.morph.get("Case", []), adj.morph.get("Case", [])
+    return case == ["Gen"] and bool(adj_case) and adj_case != ["Gen"]
 
 
 def _role_before_name(e: Span, k: int, forms) -> bool:
