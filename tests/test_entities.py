@@ -724,6 +724,9 @@ def test_a_place_the_ner_ran_into_a_first_name_and_surname_after_it_is_split_off
     ms = _ner_mentions("Zum Treffen kam aus Schweden Ingrid Lundqvist angereist.", [(4, 7, "LOC")])
     assert ms["Ingrid Lundqvist"].label == "PER" and "Schweden Ingrid Lundqvist" not in ms
     assert ms["Schweden"].country == "SE"
+    # (review) a place's name may itself hold a first name: no person split off it
+    ms = _ner_mentions("Der Bus hielt vor Santa Maria Novella am Bahnhof.", [(4, 7, "LOC")])
+    assert not any(m.label == "PER" for m in ms.values()), ms
 
 
 def test_an_abbreviated_title_before_a_surname_named_in_full_is_no_club():

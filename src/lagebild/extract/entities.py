@@ -824,7 +824,8 @@ def _split_place_person(doc: Doc, ents) -> list:
         # 'an dem aus Österreich Johanna Berger teilnahm': a place, then a first name and a surname the NER read
         # as one place - no place's name goes on with a first name and another name word
         run_on = e.label_ == "LOC" and len(e) >= 3 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
-                                                            for t in e[1:])
+                                                            for t in e[1:]) and \
+            not gazetteer().best(e[:2].text)    # 'Santa Maria Novella', 'San Marco': the first name is the place's
         if len(e) >= 2 and (intro and e.label_ in ("PER", "ORG") or run_on) and \
                 (gazetteer().best(e[0].text) or run_on and e[0].text in country_forms()) \
                 and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
