@@ -811,6 +811,8 @@ def test_a_name_with_a_feminine_article_or_an_adjective_opening_a_sentence_is_no
         assert not any(m.label == "PER" for m in places_all(nlp, text)), text
     # a relative "der" opens a clause on the person: no article of the name
     assert places(nlp, "Der Botschafter, der Merkel am Montag in Berlin empfing, schwieg.")["Merkel"].label == "PER"
+    # so does a relative "das" (the parse's subject, no det): the article rule reads determiners only
+    assert places(nlp, "Er lobte das Abkommen, das Orban mit Wien schloss.")["Orban"].label == "PER"
 
 
 def test_a_towns_short_form_is_the_town_the_article_names_in_full(nlp):
@@ -868,3 +870,26 @@ def test_an_abbreviated_title_before_a_full_name_is_no_organisation(nlp):
     # (review) Austrian news abbreviate titles ('LH' Landeshauptmann): the name after it stays the person
     ms = places(nlp, "St. Pölten – LH Erwin Pröll lobte die Gemeinden. Das Derby endete 3:0.")
     assert ms["Erwin Pröll"].label == "PER"
+
+
+def test_a_capitalised_adjective_before_a_place_is_part_of_its_name(nlp):
+    ms = places(nlp, "Die Hütte steht hoch über dem Oberen Gailtal in Kärnten.")
+    assert "Gailtal" not in ms and ms["Oberen Gailtal"].label == "LOC" and ms["Oberen Gailtal"].country == "AT"
+
+
+def test_a_noun_made_of_an_adjective_before_a_places_genitive_is_no_part_of_its_name(nlp):
+    # (review) 'die Ärmsten Europas': the place is the genitive attribute of the noun, not a name's adjective
+    for text, place in (("Die Stiftung hilft seit Jahren den Ärmsten Europas.", "Europas"),
+                        ("Das Geld ging im Winter an die Armen Afrikas.", "Afrikas")):
+        ms = places(nlp, text)
+        assert place in ms and not any(m.text.endswith(" " + place) for m in ms.values()), (text, ms)
+
+
+def test_two_clubs_named_by_their_towns_and_paired_by_gegen_are_clubs_without_a_result(nlp):
+    ms = places(nlp, "Nach dem Spiel von Sturm Graz gegen Rapid Wien zogen Fans durch die Innenstadt.")
+    assert not any(m.label in ("LOC", "GPE", "PER") for m in ms.values()), ms
+
+
+def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):
+    ms = places(nlp, "In Halle (Saale) demonstrierten am Montag 300 Menschen.")
+    assert ms["Halle (Saale)"].ref == "geo:2911522" and "Saale" not in ms

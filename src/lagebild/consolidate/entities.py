@@ -138,7 +138,10 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
             for n in by_surname.near(words[-1]):
                 fw, group, countries = full[n]
                 if _same_full(words, fw) and _compatible(countries, m.country) and \
-                        not (m.article in articles[n] and _tail_only(words, fw)):
+                        not (m.article in articles[n] and _tail_only(words, fw) and
+                             " " in m.text.strip() and " " in group[0].text.strip()):
+                    # a name written as one word is a double surname ('Kraus-Wendler' of 'Sabine
+                    # Kraus-Wendler'), no second full name that drops a first name
                     group.append(m)
                     articles[n].add(m.article)
                     if m.country:

@@ -127,7 +127,7 @@ def _name_shape(word: str) -> bool:
 
 
 NAME_RX = _NameShape()
-ACRONYM_RX = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+ACRONYM_RX = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,6}$")   # "ÖVP", "SPÖ", "ÖBB" too
 PARTICLES = _FUNCTION["name_particle"]
 
 
@@ -821,7 +821,13 @@ def _split_place_person(doc: Doc, ents) -> list:
         i = e.start
         intro = i > 0 and (_place_noun(doc[i - 1].text) or
                            (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
-        if len(e) >= 2 and intro and e.label_ in ("PER", "ORG") and gazetteer().best(e[0].text) \
+        # 'an dem aus Österreich Johanna Berger teilnahm': a place, then a first name and a surname the NER read
+        # as one place - no place's name goes on with a first name and another name word
+        run_on = e.label_ == "LOC" and len(e) >= 3 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
+                                                            for t in e[1:]) and \
+            not gazetteer().best(e[:2].text)    # 'Santa Maria Novella', 'San Marco': the first name is the place's
+        if len(e) >= 2 and (intro and e.label_ in ("PER", "ORG") or run_on) and \
+                (gazetteer().best(e[0].text) or run_on and e[0].text in country_forms()) \
                 and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
             end = e.end
             while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
@@ -990,6 +996,43 @@ def _trim_lowercase_ends(ents) -> list:
         if end > start:
             out.append(e if (start, end) == (e.start, e.end) else Span(e.doc, start, end, label=e.label))
     return out
+
+
+def _adjective_of_place_name(ents) -> list:
+    """'im Großen Walsertal', 'über dem Oberen Gailtal': an adjective German capitalises inside a sentence
+    belongs to a name (a common adjective is written lowercase), so a place's span the NER began after it
+    takes it in, inflected as the text has it. Not a town's or country's adjective ('Grazer Schlossberg',
+    'Deutschen Reich': a place of its own), nor a word opening a sentence or line, nor one before another
+    adjective ('der Freien Syrischen Armee': an organisation's name the NER took for a place). A one-word person the NER
+    read there after a preposition fused with the article takes it in too ('im Großen Walsertal': news give a
+    person no article, `_building_named` then reads the name as a site's)."""
+    out = []
+    for e in ents:
+        doc = e.doc
+        words = [t for t in doc[max(e.start - 4, 0):e.start] if not t.is_space]   # a double space is a token
+        if len(words) < 2:
+            out.append(e)
+            continue
+        adj, before = words[-1], words[-2]
+        if (e.label_ == "LOC" or e.label_ == "PER" and len(e) == 1 and
+                                before.lower_ in FUSED_LOCATIVE) and \
+                adj.is_alpha and adj.text[:1].isupper() and not adj.is_sent_start and before.text[:1].islower() and \
+                "\n" not in before.whitespace_ and word_tag(adj.lower_)[0].startswith("ADJ") and \
+                word_tag(adj.lower_)[1] and _town_of_adjective(adj.text) is None and \
+                country_of_adjective(adj.text) is None and not any(o.start <= adj.i < o.end for o in ents) and \
+                not word_tag(e[0].lower_)[0].startswith("ADJ") and country_of_adjective(e[0].text) is None and \
+                not _genitive_of_a_noun(adj, e[-1]):
+            e = Span(doc, adj.i, e.end, label=e.label_)
+        out.append(e)
+    return out
+
+
+def _genitive_of_a_noun(adj: Token, name: Token) -> bool:
+    """'an die Armen Afrikas', 'für die Ärmsten Europas': the capitalised word is a noun made of an adjective,
+    and the place after it its genitive attribute - the parse gives the place the genitive and the word another
+    case (a name's adjective agrees with it: 'im Großen Walsertal', both dative). Without a parse: False."""
+    case, adj_case = name.morph.get("Case", []), adj.morph.get("Case", [])
+    return case == ["Gen"] and bool(adj_case) and adj_case != ["Gen"]
 
 
 def _role_before_name(e: Span, k: int, forms) -> bool:
@@ -1339,8 +1382,8 @@ def _ner_spans(doc: Doc) -> list:
     """The NER's spans, cut, joined and relabelled by the span rules (in this order)."""
     ents = _split_at_acronyms(doc, _foreign_place_names(doc, list(doc.ents)))
     ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
-    ents = _trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
-        _split_at_sentence_ends(ents)))))
+    ents = _adjective_of_place_name(_trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
+        _split_at_sentence_ends(ents))))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
     return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
 
@@ -1465,6 +1508,11 @@ def _split_at_acronyms(doc: Doc, ents: list) -> list:
             # 'LH Erwin Pröll', 'NR Peter Pilz': an abbreviated title before a first name and surname (a club's
             # acronym comes before one name: 'FC Oberdorf')
             out.append(Span(doc, e.start + 1, e.end, label="PER"))
+        elif k == 0 and len(e) == 2 and any(o.label_ == "PER" and len(o) >= 2 and o[-1].text == e[1].text
+                                            for o in ents if o is not e):
+            # 'GR Brandstätter' after 'Ulrike Brandstätter': an abbreviated title before a surname the article
+            # names in full (a club's town or name is no person's surname there)
+            out.append(Span(doc, e.start + 1, e.end, label="PER"))
         elif k >= 2:
             # two or more name words before the acronym are the person: 'Lena Hubers FC Oberdorf' (her club),
             # 'Peter Schmid SPD' (his party, the brackets left out); a club puts at most one word before it
@@ -1481,11 +1529,12 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     such words ('Bayern München', whatever its label) or from its town alone where the parse makes the town the
     apposition of the capitalised common noun right before it ('Energie Cottbus', 'Eintracht Frankfurt'); not after
     a place's, building's or institution's noun ('Stadion Wien', 'Universität Graz') nor a title ('Trainer Graz'),
-    and never the dateline's town."""
-    if not _has_score(doc):
-        return ents
+    and never the dateline's town. Without a result in the article two such names paired by 'gegen' are clubs too
+    ('wegen des Spiels von Werder Bremen gegen Energie Cottbus': a report on the match's policing, no score)."""
+    scored = _has_score(doc)
     taken = {i for e in ents for i in range(e.start, e.end)}
-    out = []
+    out: list = []
+    clubs: dict[int, Span] = {}                        # the index in `out` of each club read: the NER's span
     for e in ents:
         last = e[-1].text
         # a town's name that is only a common noun ('Trainer', 'Tor', 'Ende': somewhere a town) is the noun
@@ -1495,6 +1544,7 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
                 and not (e.start > 0 and _type_noun(doc[e.start - 1].text)) \
                 and gazetteer().best(e.text) is None and e.text not in country_forms():
             # not after a place's noun: 'die Stadt Hamburg Altona' is places, whatever the sports page
+            clubs[len(out)] = e
             out.append(Span(doc, e.start, e.end, label=CLUB))
             continue
         prev = doc[e.start - 1] if e.start > 0 else None
@@ -1503,10 +1553,15 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
                 and not (_type_noun(prev.text) or _is_title(prev.text) or prev.lower_.endswith(INSTITUTION_NOUNS)
                          or prev.lower_.endswith(ORG_TYPE_HEADS)) \
                 and e[0].head == prev and e[0].dep_ in _APPOSITION | {"appos"}:
+            clubs[len(out)] = e
             out.append(Span(doc, prev.i, e.end, label=CLUB))
             continue
         out.append(e)
-    return out
+    if scored:
+        return out
+    paired = {k for a in clubs for b in clubs if out[a].end < len(doc) and doc[out[a].end].lower_ == "gegen" and
+              out[b].start == out[a].end + 1 for k in (a, b)}
+    return [clubs[k] if k in clubs and k not in paired else x for k, x in enumerate(out)]
 
 
 # the label of an organisation's span read by `_split_at_acronyms` or `_clubs_named_by_town`: no place rule reads
@@ -1536,8 +1591,11 @@ def _persons_in_lists(doc: Doc, ents: list) -> list:
 def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
     """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
     doc = e.doc
-    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des"):
-        return None             # "verlassen den Maidan": news give a bare surname no article
+    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des") and \
+            (doc[e.start - 1].dep_ == "det" or not doc.has_annotation("DEP")):
+        return None             # "verlassen den Maidan": news give a bare surname no article (a relative pronoun
+        #                         opens a clause on the person, the parse's subject or object, no det: "das
+        #                         Abkommen, das Orban schloss"; without a parse the word is read as the article)
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "der" and \
             doc[e.start - 1].dep_ == "det" and \
             not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
@@ -2233,6 +2291,12 @@ def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | No
         kind = place_type(prev[-1]) if prev else None
         if not _town_reading(doc, toks, i, n, cands, prev, kind):
             return None, 1
+        last = i + n - 1
+        if last + 3 < len(toks) and toks[last + 1].text == "(" and toks[last + 3].text == ")" and \
+                toks[last + 2].text[:1].isupper() and g.candidates(f"{span} ({toks[last + 2].text})") and \
+                _text(doc)[t.idx:toks[last + 3].idx + 1] == f"{span} ({toks[last + 2].text})":
+            # "Frankfurt (Oder)", "Halle (Saale)": the bracketed river or region is part of the town's name
+            span, n = f"{span} ({toks[last + 2].text})", n + 3
         local = None
         for pw in _prev_words(doc, t.idx, 3):
             pf = country_forms().get(pw) or country_forms().get(pw.lower())
