@@ -1021,7 +1021,10 @@ def _adjective_of_place_name(ents) -> list:
                 word_tag(adj.lower_)[1] and _town_of_adjective(adj.text) is None and \
                 country_of_adjective(adj.text) is None and not any(o.start <= adj.i < o.end for o in ents) and \
                 not word_tag(e[0].lower_)[0].startswith("ADJ") and country_of_adjective(e[0].text) is None and \
-                not _genitive_of_a_noun(adj, e[-1]):
+                not _genitive_of_a_noun(adj, e[-1]) and f"{adj.text} {e.text}" not in KNOWN_ORGS and \
+                f"{adj.text} {e.text}" not in country_forms():
+            # not a name the tables read as an organisation's or a state's body ('beim Roten Kreuz', 'im Weißen
+            # Haus': the rules after read it from the text, a place's span over it would hide it)
             e = Span(doc, adj.i, e.end, label=e.label_)
         out.append(e)
     return out
