@@ -888,6 +888,9 @@ def test_a_noun_made_of_an_adjective_before_a_places_genitive_is_no_part_of_its_
 def test_two_clubs_named_by_their_towns_and_paired_by_gegen_are_clubs_without_a_result(nlp):
     ms = places(nlp, "Nach dem Spiel von Sturm Graz gegen Rapid Wien zogen Fans durch die Innenstadt.")
     assert not any(m.label in ("LOC", "GPE", "PER") for m in ms.values()), ms
+    # (review) a city's districts compared by 'gegen' are places, no clubs
+    ms = places(nlp, "Der Vergleich Hamburg Altona gegen Berlin Neukölln zeigt die höchsten Mieten.")
+    assert not any(m.label == "ORG" for m in ms.values()), ms
 
 
 def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):

@@ -1021,7 +1021,10 @@ def _adjective_of_place_name(ents) -> list:
                 word_tag(adj.lower_)[1] and _town_of_adjective(adj.text) is None and \
                 country_of_adjective(adj.text) is None and not any(o.start <= adj.i < o.end for o in ents) and \
                 not word_tag(e[0].lower_)[0].startswith("ADJ") and country_of_adjective(e[0].text) is None and \
-                not _genitive_of_a_noun(adj, e[-1]):
+                not _genitive_of_a_noun(adj, e[-1]) and f"{adj.text} {e.text}" not in KNOWN_ORGS and \
+                f"{adj.text} {e.text}" not in country_forms():
+            # not a name the tables read as an organisation's or a state's body ('beim Roten Kreuz', 'im Weißen
+            # Haus': the rules after read it from the text, a place's span over it would hide it)
             e = Span(doc, adj.i, e.end, label=e.label_)
         out.append(e)
     return out
@@ -1559,8 +1562,12 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
         out.append(e)
     if scored:
         return out
+    # a club opens with a word of its own ('Rapid', 'Werder', 'Energie'), not a city's name: 'Hamburg Altona gegen
+    # Berlin Neukölln', both opening with a city, compare a city's districts (one alone may be the NER's run-on:
+    # 'das Derby Austria Wien gegen Rapid Wien')
+    city = {k for k in clubs if _city_name(out[k][0].text)}
     paired = {k for a in clubs for b in clubs if out[a].end < len(doc) and doc[out[a].end].lower_ == "gegen" and
-              out[b].start == out[a].end + 1 for k in (a, b)}
+              out[b].start == out[a].end + 1 and not (a in city and b in city) for k in (a, b)}
     return [clubs[k] if k in clubs and k not in paired else x for k, x in enumerate(out)]
 
 
@@ -1573,6 +1580,14 @@ def _town_name(word: str) -> bool:
     """A word the gazetteer knows as a town's (a city's) name."""
     best = gazetteer().best(word)
     return best is not None and best.precision == "city"
+
+
+def _city_name(word: str) -> bool:
+    """A capital's or a city's own name (100,000 people or more: 'Hamburg', 'Wien'; not a small place that shares a
+    club's word, 'Werder', 'Union')."""
+    f = country_forms().get(word)
+    return f is not None and f.kind == "capital" or \
+        any(c.name == word and c.population >= EXONYM_CITY for c in gazetteer().candidates(word))
 
 
 def _persons_in_lists(doc: Doc, ents: list) -> list:
