@@ -3,7 +3,7 @@
 negatives.{dev,heldout}.jsonl) from the hand annotation tests/data/realnews/annotations.tsv.
 
 The annotation holds, per claim, the figure phrase as it stands in the exported article
-(`scripts/export_10kgnad.py`; the `wn-ID.txt` articles of set "wn": `scripts/export_wikinews.py`); this
+(`scripts/export_10kgnad.py`; the `wn-ID.txt` articles of sets "wn" and "g22": `scripts/export_wikinews.py`); this
 script finds it in the article text (the n-th occurrence with a `#n` suffix, 1-based), so start/end are
 offsets into the exported file, and writes the contract's gold format (the fields
 `../shared/eval/score_claims.py` reads) plus `text`, `start`, `end`, `relayed_by`, `story`.
@@ -69,7 +69,9 @@ class Texts:
         if export_wikinews.is_article(art):
             if self._docs is None:
                 self._docs = export_wikinews.read_all_docs(self.wikinews_dir)
-            return export_wikinews.article_text(self._docs[export_wikinews.doc_of(art)])
+            doc = export_wikinews.doc_in(self._docs, export_wikinews.doc_of(art),
+                                         export_wikinews.searched(self.wikinews_dir))
+            return export_wikinews.article_text(doc)
         return export_10kgnad.article_text(self.rows[export_10kgnad.row_of(art)][1])
 
 

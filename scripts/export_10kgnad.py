@@ -9,8 +9,9 @@ and the real-news gold in tests/data/realnews/ refers to them.
     export_10kgnad.py --rows 12,57,301                                 # only these rows
     export_10kgnad.py --stories tests/data/realnews/stories.gold.jsonl # one subfolder per story
 
-With --stories, the Wikinews articles of a story (`wn-ID.txt`, set "wn") are exported too, by
-scripts/export_wikinews.py from its corpus (skipped with a note where that corpus is absent).
+With --stories, the Wikinews articles of a story (`wn-ID.txt`, sets "wn" and "g22") are exported too, by
+scripts/export_wikinews.py from its corpus, looked up in its test split, then dev and train (skipped with a note
+where that corpus is absent).
 
 The file holds the article text exactly as in the csv cell followed by one newline, so
 offsets into the file are offsets into the text.
@@ -90,7 +91,7 @@ def _export_wikinews(stories: list[dict], out: Path) -> int:
         print(f"export_10kgnad: {len(wanted)} Wikinews articles skipped (no {export_wikinews.DEFAULT_DIR})",
               file=sys.stderr)
         return 0
-    return export_wikinews.export(export_wikinews.read_all_docs(), wanted, out)
+    return export_wikinews.export(export_wikinews.read_all_docs(), wanted, out, export_wikinews.searched())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@
 The corpus (`../shared/data/german_news_quotation_attribution_2024/data/<split>/*.json`, CC BY-NC-SA 4.0,
 texts from German Wikinews) holds one JSON per article with `documentName` "ID - Title (YYYY-MM-DD)"
 and `originalText`. Article ID is written as `wn-ID.txt`; these file names are the article ids that
-`lagebild claims` prints, and the real-news gold of set "wn" (tests/data/realnews/) refers to them.
+`lagebild claims` prints, and the real-news gold of sets "wn" and "g22" (tests/data/realnews/) refers to them.
 
     export_wikinews.py [--dir DIR] [--out out/wikinews]                   # all articles of the split
     export_wikinews.py --ids 65602,65671                                   # only these
@@ -77,16 +77,29 @@ def read_all_docs(first: Path = DEFAULT_DIR) -> dict[str, dict]:
     return docs
 
 
+def searched(first: Path = DEFAULT_DIR, all_splits: bool = True) -> str:
+    """The folders an id is looked up in, for an error message: `first`, and with `all_splits` its sibling splits."""
+    others = [s for s in SPLITS if first.parent / s != first] if all_splits else []
+    return f"{first}" + (f" or its sibling splits ({', '.join(others)})" if others else "")
+
+
+def doc_in(docs: dict[str, dict], doc_id: str, where: str) -> dict:
+    """docs[doc_id]; an id the folders read lack is a one-line error naming them."""
+    if doc_id not in docs:
+        raise ValueError(f"Wikinews article {doc_id} is not in {where}")
+    return docs[doc_id]
+
+
 def article_text(doc: dict) -> str:
     """What the exported file holds: title, blank line, originalText, final newline."""
     return f"{doc['title']}\n\n{doc['text']}\n"
 
 
-def export(docs: dict[str, dict], wanted: dict[str, str], out: Path) -> int:
-    """Write doc id -> out/subfolder/wn-ID.txt (+ .meta.json) for every wanted id; returns files written."""
+def export(docs: dict[str, dict], wanted: dict[str, str], out: Path, where: str = "the corpus folder") -> int:
+    """Write doc id -> out/subfolder/wn-ID.txt (+ .meta.json) for every wanted id; returns files written.
+    `where` names the folders `docs` was read from (an id missing there is an error naming them)."""
     for doc_id, sub in sorted(wanted.items()):
-        if doc_id not in docs:
-            raise ValueError(f"Wikinews article {doc_id} is not in the corpus folder")
+        doc_in(docs, doc_id, where)
         folder = out / sub if sub else out
         folder.mkdir(parents=True, exist_ok=True)
         name = article_id(doc_id)
@@ -111,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     sel.add_argument("--stories", type=Path, help="stories jsonl: each story's wn- articles into out/<story id>/")
     a = ap.parse_args(argv)
     try:
-        docs = read_docs(a.dir or DEFAULT_DIR) if a.dir or not (a.ids or a.stories) else read_all_docs()
+        all_splits = a.dir is None and bool(a.ids or a.stories)
+        folder = a.dir or DEFAULT_DIR
+        docs = read_all_docs(folder) if all_splits else read_docs(folder)
         if a.ids:
             wanted = {i.strip(): "" for i in a.ids.split(",") if i.strip()}
         elif a.stories:
@@ -119,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             wanted = story_articles([json.loads(x) for x in lines if x.strip()])
         else:
             wanted = {i: "" for i in docs}
-        n = export(docs, wanted, a.out)
+        n = export(docs, wanted, a.out, searched(folder, all_splits))
     except (OSError, ValueError, KeyError) as e:
         print(f"export_wikinews: {e}", file=sys.stderr)
         return 2
