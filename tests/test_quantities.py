@@ -718,6 +718,16 @@ def test_a_real_rise_of_pensions_is_no_growth_of_the_economy(run):
     assert g[1.3].measure.subject == "wachstum"
 
 
+def test_a_rise_named_by_a_hyphenated_compound_names_its_rate(run):
+    # review of session 22: "Absatz-Plus" is a compound as "Absatzplus" is: its first part names what rose; only a
+    # rise said alone ("ein Plus von ...") names nothing but the economy's growth
+    claims, _ = run({"m.txt": "Autohandel\n\nDie Händler haben ein Absatz-Plus von 4 Prozent verbucht. Die Werkstätten "
+                              "haben ein Auftragsplus von 7 Prozent verbucht."})
+    g = by_value(claims)
+    assert g[4].measure.subject is not None and g[4].measure.subject.replace("-", "") == "absatzplus"
+    assert g[7].measure.subject == "auftragsplus"
+
+
 def test_an_elliptic_figure_takes_no_place_from_a_new_clause_after_und(run):
     # review of session 22: "und in Neustadt stürzte ..." opens a main clause (a place before its finite verb); the
     # elliptic figure before it keeps the place of its count, not the new clause's

@@ -234,7 +234,8 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
       ("Einbürgerungen", "Straftaten", "Asylanträge"), the dead and injured (deaths and injuries happen): a flow;
     - people by their class or their form (a nominalised adjective or participle of a state, an agent noun:
       "Arbeitslose", "Beschäftigte", "Einwohner", "Mitglieder"): a stock; people counted by a visit or a journey
-      ("Fahrgäste", "Passagiere", "Besucher": visit_heads of period_phrases.tsv, a word's last part) and births
+      ("Fahrgäste", "Passagiere", "Besucherinnen": visit_heads of period_phrases.tsv, a word's last part, a
+      feminine form by its masculine) and births
       (event_heads): a flow."""
     from ..lang.de.event_words import trigger_lexicon
     from .measures import classify_counted
@@ -277,8 +278,10 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
         return True                                    # deaths and injuries, attacks of a period
     if domain == "person":
         # "Arbeitslose", "Einwohner", "Mitglieder": people in a state; "Fahrgäste", "Besucher": people counted as
-        # they come through, a period's count
-        return w.endswith(tuple(PERIOD_PHRASES["visit_heads"]))
+        # they come through, a period's count - and so their feminine forms, the masculine noun and -in, -innen
+        # ("Zuschauerinnen", "Touristin")
+        visits = tuple(PERIOD_PHRASES["visit_heads"])
+        return w.endswith(visits) or re.sub(r"in(nen)?$", "", w).endswith(visits)
     return None
 
 

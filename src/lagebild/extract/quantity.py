@@ -386,10 +386,10 @@ def _named_before(x: Token) -> Token | None:
     if before.is_punct:             # parse made in a headline ("BIP-Anstieg | von 1,5 Prozent erwartet")
         return None
     rw = _rate_words()
-    last = (before.lemma_ or before.text).lower().rsplit("-", 1)[-1]
-    if _rise(before) == last and not _economy_growth(before):
+    lemma = (before.lemma_ or before.text).lower()
+    if _rise(before) == lemma and not _economy_growth(before):
         return None                 # "mit einem Plus von 3 Prozent": a rise said alone names nothing but the economy's
-    return before if any(last.endswith(h) for h in rw["heads"] | rw["rises"]) else None
+    return before if any(lemma.endswith(h) for h in rw["heads"] | rw["rises"]) else None
 
 
 def _bracketed(tok: Token) -> Token | None:

@@ -80,9 +80,9 @@ def frames_reported_speech(verb: Token) -> bool:
     Konjunktiv I), with a subject, whose clausal complement speaks in Konjunktiv I (``Der Patient habe keine
     Beschwerden, bescheinigte die Ärztin``; ``Die Prüferin attestierte, die Brücke sei sicher``). German puts a
     clause in Konjunktiv I in the order of a main clause (no ``dass``) under a verb only to report what someone says
-    or thinks, so the verb reports whatever
-    its lemma (bescheinigen, attestieren, konstatieren ...) - a relative clause hung under it says nothing, nor does
-    a verb with a noun for its object, whose clause is another's report the parser hung under it."""
+    or thinks, so the verb reports whatever its lemma (bescheinigen, attestieren, konstatieren ...) - a relative
+    clause hung under it says nothing, nor does a verb with a noun for its object, whose clause is another's report
+    the parser hung under it."""
     from .speakers import SPEAKING_KINDS, speaker_kind
 
     if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not verb.tag_.endswith("FIN") or konjunktiv1(verb):
@@ -98,7 +98,8 @@ def frames_reported_speech(verb: Token) -> bool:
         if clause.dep_ not in ("ccomp", "parataxis", "conj"):
             continue
         if clause.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in clause.children):
-            continue                                   # a predicative's clause: "..., die Brücke sei sicher"
+            continue                                   # no clause: neither a verb nor a predicative with its
+            # copula (the predicative "sicher" of "..., die Brücke sei sicher" heads a clause)
         if clause.dep_ == "conj" and (clause.i < verb.i or not any(c.dep_ in ("nsubj", "nsubj:pass", "expl")
                                                                      for c in clause.children)):
             continue                                   # a clause of its own the parser coordinated with the verb

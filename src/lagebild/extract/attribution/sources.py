@@ -218,9 +218,9 @@ def _attribute_tokens(gen: Token) -> list[Token]:
 
 
 def nominative(head: Token) -> str:
-    """A noun in the nominative: the lemma of a singular (``des Gesundheitsministeriums`` ->
-    ``Gesundheitsministerium``), a plural as written less a dative ``-n`` (``den Rettungskräften`` ->
-    ``Rettungskräfte``, but ``Behörden`` stays)."""
+    """A noun in the nominative: a feminine singular as written, the lemma of another singular
+    (``des Gesundheitsministeriums`` -> ``Gesundheitsministerium``), a plural as written less a dative ``-n``
+    (``den Rettungskräften`` -> ``Rettungskräfte``, but ``Behörden`` stays)."""
     if head.pos_ != "NOUN":
         return head.text
     text, lemma = head.text, head.lemma_
@@ -232,6 +232,13 @@ def nominative(head: Token) -> str:
             # "Schreiben" (lemma "Schreiben"): a noun made from an infinitive, whose -n is no dative's
             # "Medien", "Studien", "Diplomaten" (a weak noun's plural): no dative -n
             return text[:-1]                         # "Insidern" -> "Insider"; "Behörden" stays
+        return text
+    if morph.get("Number", []) == ["Sing"] and morph.get("Gender", []) == ["Fem"] and text[:1].isupper() \
+            and not any(c.dep_ == "det" and (c.morph.get("Number", []) == ["Plur"]
+                                             or c.morph.get("Gender", []) not in ([], ["Fem"])) for c in head.children):
+        # a feminine noun is the same in every case of the singular ("in der Einsatzzentrale"): as written is its
+        # nominative, where the lemmatiser may cut it ("Einsatzzentral"); an article of another number or gender
+        # says the noun's morph is wrong ("den Experten")
         return text
     if "Gen" in morph.get("Case", []):
         cut = text[:-2] if text.endswith("es") else text[:-1] if text.endswith("s") else text
