@@ -1753,3 +1753,10 @@ def test_a_participle_as_an_adjective_takes_no_future_of_its_verb(nlp):
     e = one(events_of(nlp, "Die Opposition bezweifelt, dass die Regierung in Wien die Quoten wie angekündigt senken "
                            "werde."), "ANNOUNCE")
     assert e.status == "reported"
+
+
+def test_a_wenn_clause_under_wuerde_is_a_condition(nlp):
+    # "wird stattfinden, wenn ..." tells when; "würde ... absagen, wenn ..." sets a condition: what the "wenn" clause
+    # tells is supposed, not reported
+    e = one(events_of(nlp, "Der Minister würde den Besuch absagen, wenn die Grenze geschlossen wird."), "COERCE")
+    assert e.status == "hypothetical"

@@ -1591,9 +1591,10 @@ def _generic(tok: Token, status: str = "reported") -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
     finite = auxes or [verb]
     present = bool(finite) and not any("Past" in t.morph.get("Tense", []) for t in finite)
-    # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether
+    # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether; under
+    # the conditional "würde" ("würde den Besuch absagen, wenn ...") it is the condition
     above = werden_reading(verb.head)
-    future = above is not None and not above.passive
+    future = above is not None and above.future
     if status == "reported" and (present and not future and any(_conditional_mark(c, conditional)
                                                                 for c in verb.children) or _verb_first_condition(verb)):
         return True                                    # "wenn sie abgeschoben werden", "Sollte X verkauft werden, ..."
