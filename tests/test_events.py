@@ -1760,3 +1760,15 @@ def test_a_wenn_clause_under_wuerde_is_a_condition(nlp):
     # tells is supposed, not reported
     e = one(events_of(nlp, "Der Minister würde den Besuch absagen, wenn die Grenze geschlossen wird."), "COERCE")
     assert e.status == "hypothetical"
+
+
+def test_a_meeting_a_wuerde_verb_takes_as_its_object_is_not_reported(nlp):
+    # a candidacy or a demand named with "die" under "würde" is there, said already ("würde die Kandidatur nicht
+    # unterstützen"); a meeting, vote or rally is held on a day: one that would be called off has not happened
+    for text, type_ in (("Österreich würde das Gipfeltreffen mit Ungarn in Wien verschieben, hieß es aus dem "
+                         "Ministerium.", "CONSULT"),
+                        ("Die Partei würde die Kundgebung in Graz absagen.", "PROTEST")):
+        assert one(events_of(nlp, text), type_).status == "hypothetical", text
+    e = one(events_of(nlp, "Der Landeshauptmann sagte, dass er die Kandidatur von Maria Huber in Linz nicht "
+                           "unterstützen würde."), "ANNOUNCE")
+    assert e.status == "reported"
