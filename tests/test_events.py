@@ -1772,3 +1772,12 @@ def test_a_meeting_a_wuerde_verb_takes_as_its_object_is_not_reported(nlp):
     e = one(events_of(nlp, "Der Landeshauptmann sagte, dass er die Kandidatur von Maria Huber in Linz nicht "
                            "unterstützen würde."), "ANNOUNCE")
     assert e.status == "reported"
+
+
+def test_an_event_demanded_is_still_ahead(nlp):
+    # what a verb of demand has as its object has not happened ("fordert die Schließung", "verlangt Neuwahlen"),
+    # whatever tense the demand is told in; an event that is the subject of "fordern" claims lives, it is told
+    for text, type_ in (("Die Bürgerliste forderte am Dienstag die Schließung der Grenze zu Italien.", "COERCE"),
+                        ("Die Opposition in Zagreb verlangte am Freitag die Festnahme des Bürgermeisters.", "COERCE")):
+        assert one(events_of(nlp, text), type_).status == "planned", text
+    assert one(events_of(nlp, "Der Anschlag in Kabul forderte am Montag 20 Tote."), "ASSAULT").status == "reported"
