@@ -1753,3 +1753,31 @@ def test_a_participle_as_an_adjective_takes_no_future_of_its_verb(nlp):
     e = one(events_of(nlp, "Die Opposition bezweifelt, dass die Regierung in Wien die Quoten wie angekündigt senken "
                            "werde."), "ANNOUNCE")
     assert e.status == "reported"
+
+
+def test_a_wenn_clause_under_wuerde_is_a_condition(nlp):
+    # "wird stattfinden, wenn ..." tells when; "würde ... absagen, wenn ..." sets a condition: what the "wenn" clause
+    # tells is supposed, not reported
+    e = one(events_of(nlp, "Der Minister würde den Besuch absagen, wenn die Grenze geschlossen wird."), "COERCE")
+    assert e.status == "hypothetical"
+
+
+def test_a_meeting_a_wuerde_verb_takes_as_its_object_is_not_reported(nlp):
+    # a candidacy or a demand named with "die" under "würde" is there, said already ("würde die Kandidatur nicht
+    # unterstützen"); a meeting, vote or rally is held on a day: one that would be called off has not happened
+    for text, type_ in (("Österreich würde das Gipfeltreffen mit Ungarn in Wien verschieben, hieß es aus dem "
+                         "Ministerium.", "CONSULT"),
+                        ("Die Partei würde die Kundgebung in Graz absagen.", "PROTEST")):
+        assert one(events_of(nlp, text), type_).status == "hypothetical", text
+    e = one(events_of(nlp, "Der Landeshauptmann sagte, dass er die Kandidatur von Maria Huber in Linz nicht "
+                           "unterstützen würde."), "ANNOUNCE")
+    assert e.status == "reported"
+
+
+def test_an_event_demanded_is_still_ahead(nlp):
+    # what a verb of demand has as its object has not happened ("fordert die Schließung", "verlangt Neuwahlen"),
+    # whatever tense the demand is told in; an event that is the subject of "fordern" claims lives, it is told
+    for text, type_ in (("Die Bürgerliste forderte am Dienstag die Schließung der Grenze zu Italien.", "COERCE"),
+                        ("Die Opposition in Zagreb verlangte am Freitag die Festnahme des Bürgermeisters.", "COERCE")):
+        assert one(events_of(nlp, text), type_).status == "planned", text
+    assert one(events_of(nlp, "Der Anschlag in Kabul forderte am Montag 20 Tote."), "ASSAULT").status == "reported"

@@ -1476,11 +1476,12 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "hypothetical"                          # "Bei Flüchtlingen, die ..., wird eine Abschiebung veranlasst"
     # a happening the modal clause is about, as its subject or object ("Der Angriff könnte die Gespräche gefährden")
     # - but not in a conditional with "würde" ("Der Angriff würde die Region destabilisieren": the whole clause,
-    # the attack included, is supposed; review rv35); and any event the modal verb takes as its object: "dass er die
-    # Kandidatur nicht unterstützen würde" supposes the support, the candidacy named with "die" is there (not the
-    # object of a verb of fearing: "befürchtet die Festnahme" is what is feared)
+    # the attack included, is supposed; review rv35); and an act of saying the modal verb takes as its object: "dass
+    # er die Kandidatur nicht unterstützen würde" supposes the support, the candidacy named with "die" is there, said
+    # (not the object of a verb of fearing: "befürchtet die Festnahme" is what is feared) - a meeting, vote or rally
+    # is held on a day, and one "würde" calls off ("würde das Treffen absagen") has not been
     argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj") and not _conditional(tok) or \
-        trig.type not in HAPPENINGS and tok.dep_ == "obj" and _conditional(tok)
+        trig.type in SAYING and tok.dep_ == "obj" and _conditional(tok)
     if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
         given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
                     for c in tok.children)
@@ -1591,9 +1592,10 @@ def _generic(tok: Token, status: str = "reported") -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
     finite = auxes or [verb]
     present = bool(finite) and not any("Past" in t.morph.get("Tense", []) for t in finite)
-    # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether
+    # a "wenn" clause under a future ("wird erst stattfinden, wenn Kerry eintrifft") tells when, not whether; under
+    # the conditional "würde" ("würde den Besuch absagen, wenn ...") it is the condition
     above = werden_reading(verb.head)
-    future = above is not None and not above.passive
+    future = above is not None and above.future
     if status == "reported" and (present and not future and any(_conditional_mark(c, conditional)
                                                                 for c in verb.children) or _verb_first_condition(verb)):
         return True                                    # "wenn sie abgeschoben werden", "Sollte X verkauft werden, ..."
