@@ -28,6 +28,11 @@ def _unlemmatised_subjunctive(tok: Token) -> bool:
             and ("Sub" in tok.morph.get("Mood", []) or _separable(low)))
 
 
+def timed(tok: Token) -> bool:
+    """Does the word stand in a time expression the times component found (``vom Montag``, ``in der Nacht``)?"""
+    return any(x.start <= tok.idx < x.end for x in tok.doc._.times or ())
+
+
 def verb_lemma(tok: Token) -> str:
     """The token's lemma, repaired where the lemmatiser left a Konjunktiv I form as it stands:
     ``hervorgehe`` -> ``hervorgehen``."""

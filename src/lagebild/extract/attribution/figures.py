@@ -105,7 +105,7 @@ def _why_no_speaker(head: Token) -> str | None:
         return "indefinite pronoun as speaker: no one named"
     if dateline(head):
         return "dateline as speaker"
-    if _timed(head) and not any(can_speak(t) and not _timed(t) for t in head.subtree if t.i != head.i):
+    if C.timed(head) and not any(can_speak(t) and not C.timed(t) for t in head.subtree if t.i != head.i):
         return "time as speaker"
     return None
 
@@ -348,7 +348,7 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
         if noun.dep_ != "nsubj" or not C.anaphoric_report(noun) or noun.i - sent.start > 2:   # opens the sentence
             continue
         origin = _heard_phrase(_clause_head(noun), _ORIGIN)
-        if origin is not None and origin.i != noun.i and not _timed(origin) and (can_speak(origin) or
+        if origin is not None and origin.i != noun.i and not C.timed(origin) and (can_speak(origin) or
                 headed_by(origin.lemma_.lower(), _BODY_HEADS)):   # "stammen aus dem Jahr 2015", "vom Montag": no one
             said = _report_noun_said(doc, noun, origin, "prep")
             if said is not None:
@@ -536,11 +536,6 @@ def _reported(sent: Span) -> bool | str:
     return False
 
 
-def _timed(tok: Token) -> bool:
-    """Does the word stand in a time expression the times component found (``vom Montag``, ``von Mai``)?"""
-    return any(x.start <= tok.idx < x.end for x in tok.doc._.times or ())
-
-
 def _verb_second(sent: Span, verb: Token) -> bool:
     """Is the finite verb in the word order of a main clause, whatever the parser hung it under? In the clause
     between commas it stands neither first nor last and no subordinating conjunction or relative or
@@ -608,7 +603,7 @@ def _pointed_to(doc: Doc, unit: UnitLike) -> Said | None:
         doc_noun = next((c for c in verb.children if c.dep_ in ("obl", "obj") and c.pos_ == "NOUN"
                          and any(g.dep_ == "case" and g.lower_ == "auf" for g in c.children)
                          and (C.is_reporting_noun(c) or speaker_kind(c) == "document")), None)
-        if doc_noun is None or _timed(doc_noun):
+        if doc_noun is None or C.timed(doc_noun):
             continue
         said = _report_noun_said(doc, doc_noun, doc_noun, "prep")
         if said is not None and not genitive_or_von(doc_noun):
@@ -645,7 +640,7 @@ def _citing(doc: Doc, unit: UnitLike) -> Said | None:
             cited = owner                              # "auf Angaben der Polizei": the police (whoever gives them)
         if verb.lemma_.lower() in words("citing_report_verbs") and not reported_by:
             continue                                   # "Der Bericht bezieht sich auf die Regierung": about, not from
-        if _timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
+        if C.timed(cited) or not (reported_by or can_speak(cited) or cited.ent_type_ in ("PER", "ORG")
                                  or cited.lower_.endswith(_CIRCLES)):
             continue                                   # "bezieht sich auf das Jahr 2015": no one cited
         toks = speaker_tokens(cited)
@@ -1018,7 +1013,7 @@ def _document_author(noun: Token) -> Token | None:
     genitive that can speak (``des Rechnungshofs``; ``der Pressefreiheit`` cannot); no figure, no time."""
     def named(t: Token, von: bool) -> bool:
         if t.pos_ not in ("NOUN", "PROPN") or t.like_num or any(c.like_num or c.pos_ == "NUM" for c in t.subtree) \
-                or _timed(t):                          # "vom Montag", "von Mai"
+                or C.timed(t):                          # "vom Montag", "von Mai"
             return False
         if can_speak(t) or t.ent_type_ in ("ORG", "PER", "MISC") or headed_by(t.lemma_.lower(), _BODY_HEADS):
             return True

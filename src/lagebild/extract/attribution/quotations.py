@@ -227,13 +227,12 @@ def _text_heard_in(verb: Token) -> Token | None:
     if any(c.lower_ in origin or any(g.lower_ in origin for g in c.children) for c in verb.children):
         return None                                    # "hieß es seitens des Unternehmens in einer Aussendung": the
         # origin speaks (the tagger may take "seitens" for a noun), the text is its
-    times = verb.doc._.times or ()
     for c in verb.children:
         if c.dep_ not in ("obl", "nmod") or c.pos_ != "NOUN" or c.i < verb.i \
                 or not any(g.dep_ == "case" and g.lower_ in ("in", "im") for g in c.children) \
                 or not any(g.dep_ == "det" and g.tag_ == "ART" or g.lower_ == "im" for g in c.children):
             continue
-        if speaker_kind(c) in ("place", "inhabited", "per") or any(x.start <= c.idx < x.end for x in times):
+        if speaker_kind(c) in ("place", "inhabited", "per") or C.timed(c):
             continue
         STATS["heißen: the text a report stands in"] += 1
         return c
