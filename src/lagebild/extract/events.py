@@ -213,6 +213,12 @@ def _role_words(tok: Token, role: str) -> list[str]:
     return [w for c in _role_tokens(tok, role) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
 
 
+def _passive(tok: Token) -> bool:
+    """Is the verb a passive? The parser's aux:pass arc (also a "sein" passive) unless its "werden" is the future
+    ("wird ... kandidieren", labelled aux:pass: its subject acts), or the shared reading of its "werden" says so."""
+    return any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok) or _werden_passive(tok)
+
+
 def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     """The heads of a verb's subject (a passive's von/durch agent) or accusative object (a passive's subject;
     loose: also where the parser labels it nsubj). "werden" with an infinitive is the future, though the parser
@@ -222,7 +228,7 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         args = [c for c in tok.children if c.dep_ in ("nsubj", "obj")]
         return [c for h in (tok, *args) for c in h.children
                 if c.dep_ in (("obl", "obj") if h is tok else ("nmod",)) and _case(c) == "auf"]
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok) or _werden_passive(tok)
+    passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
     if role == "subject":                              # the parser's nsubj:pass under a future "werden" is its subject
@@ -788,10 +794,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     verb a nominal trigger belongs to ("Bei der Explosion im Hafen von Beirut starben ..."), is the place."""
     actor = target = None
     places: list[tuple[int, Mention]] = []
-    # "werden" with an infinitive is the future, not a passive: the parser labels "wird ... kandidieren", "werden
-    # ... angreifen" aux:pass, whose subject then acts
-    passive = any(c.dep_ == "aux:pass" for c in tok.children) and not _werden_future(tok) or _werden_passive(tok)
-    werden_passive = _werden_passive(tok) and passive
+    passive = _passive(tok)
+    werden_passive = _werden_passive(tok)          # a passive by its "werden", not only by the parser's arc
     heads = [tok]
     if trig.nominal and tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok:
         heads.append(tok.head)
