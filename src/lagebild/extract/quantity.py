@@ -573,7 +573,7 @@ def _economy_growth(noun: Token) -> bool:
         owners = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"
                   and lo <= c.i <= hi and not _whose(c)]
     if not owners:
-        return rise == GROWTH
+        return rise in rw["alone"]
     return (owners[0].lemma_ or owners[0].text).lower() in rw["economy"]
 
 
