@@ -321,13 +321,6 @@ def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
     ("Am Mittwoch wurden fünf Freikarten vergeben.", 5, False),
     # final read: a day "seit" names is where what goes on now began - no day it is scheduled for
     ("Seit dem 3. Mai werden im Museum täglich 700 Besucher empfangen.", 700, False),
-])
-def test_a_present_passive_on_a_named_day_is_planned(claims_of, text, value, planned):
-    c = claims_of(text)[value]
-    assert (c.measure.action == "planned", c.hedged) == (planned, False)
-
-
-@pytest.mark.parametrize("text,value,planned", [
     # session 22 (werden22): one reading of "werden" (extract/werden.py) - the future of reported speech where the
     # parser hangs "werde" on the object, a present passive of a weak participle on a named time
     ("Ein Sprecher sagte, die Stadt werde 300 Wohnungen bauen.", 300, True),
@@ -338,7 +331,7 @@ def test_a_present_passive_on_a_named_day_is_planned(claims_of, text, value, pla
     # a year in brackets is an aside's, not the day the verb is scheduled for
     ("Immer mehr Schüler werden in Förderklassen unterrichtet (2010: 5,3 Prozent).", 5.3, False),
 ])
-def test_werden_read_once_for_figures(claims_of, text, value, planned):
+def test_werden_is_planned_as_the_future_or_on_a_named_day(claims_of, text, value, planned):
     c = claims_of(text)[value]
     assert (c.measure.action == "planned", c.hedged) == (planned, False)
 
