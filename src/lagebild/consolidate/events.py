@@ -619,11 +619,15 @@ def merge_events(events: Sequence[Event], entities: Sequence[Entity] = (),
     for i in order:
         ev, actor, target, gs, mags, when, story = info[i]
         best: Cluster | None = None
-        best_score = -1.0
+        best_score: tuple[float, int] = (-1.0, 0)
         for cl in open_[(story, _family(ev.type))]:
             score = _fit(cl, ev, actor, target, gs, mags, when)
-            if score is not None and score > best_score:
-                best, best_score = cl, score
+            # Equal fits go to the cluster more of the story's articles report: a mention that nothing tells apart
+            # ("die Grenzen wurden geschlossen", no place, no day) most likely tells the occurrence the outlets
+            # report, not one a single report names at a town of its own; the order clusters were founded in
+            # (by how precisely their first mention is placed) says nothing about that
+            if score is not None and (score, len(cl.in_articles)) > best_score:
+                best, best_score = cl, (score, len(cl.in_articles))
         if best is None:
             best = Cluster(story=story)
             clusters.append(best)
