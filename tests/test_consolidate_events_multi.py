@@ -20,3 +20,25 @@ def test_a_mention_nothing_tells_apart_joins_the_occurrence_more_articles_report
            mention(5, "d")]
     out = merge_events(evs, [])
     assert sorted(sorted(e.articles) for e in out) == [["a"], ["b", "c", "d"]]
+
+
+def test_a_toll_told_with_what_followed_counts_the_disasters_dead_not_the_measures():
+    # "40 Tote" of a landslide (two reports) and, in a third, "Nach dem Erdrutsch mit 40 Toten sperrten die Behörden
+    # die Passstraße": the closure's sentence holds the same reconciled toll, which is the landslide's
+    from lagebild.model import ClaimGroup, Measure
+
+    valley = Place("Sondrio", 46.17, 9.87, "city", "IT")
+    slide = [Event("a#1", "DISASTER", mode="landslide", place=valley, figures=["a#5"], articles=["a"],
+                   evidence=[Span("a", 1, 11, "x")]),
+             Event("b#1", "DISASTER", mode="landslide", place=valley, figures=["b#7"], articles=["b"],
+                   evidence=[Span("b", 1, 11, "x")])]
+    closure = Event("c#3", "COERCE", mode="closure", place=valley, figures=["c#40", "c#41"], articles=["c"],
+                    evidence=[Span("c", 3, 13, "x")])
+    dead = ClaimGroup("s/killed", Measure("killed"), ["a#5", "b#7", "c#40"], best=40)
+    out = {e.type: e for e in merge_events([*slide, closure], groups=[dead])}
+    assert set(out["DISASTER"].figures) == {"a#5", "b#7", "c#40"} and out["COERCE"].figures == ["c#41"]
+    # a riot at which people died is the same occurrence as their killing: its toll stays
+    riot = Event("c#3", "PROTEST", mode="riot", place=valley, figures=["c#40"], articles=["c"],
+                 evidence=[Span("c", 3, 13, "x")])
+    out = {e.type: e for e in merge_events([*slide, riot], groups=[dead])}
+    assert out["PROTEST"].figures == ["c#40"]

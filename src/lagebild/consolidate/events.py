@@ -676,6 +676,10 @@ def _rejoin(group: list[Cluster], info: list[tuple]) -> list[Cluster]:
 
 
 TOLL_EVENTS = ("ASSAULT", "DISASTER", "ACCIDENT")
+# Events a toll may be told of besides those: people die at a protest turned riot (ACLED counts the fatalities of its
+# riots and protests), where the killing and the protest are one occurrence told by two words of one sentence
+# ("Bei den gewaltsamen Protesten wurden 30 Menschen getötet"); a closure, a meeting or a demand kills no one
+DEADLY = (*TOLL_EVENTS, "PROTEST")
 TOLL_KINDS = ("killed", "injured", "killed_or_injured", "missing")
 
 
@@ -683,7 +687,10 @@ def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> li
     """The casualty figures of the story's claim groups join the event they belong to: a toll group (killed,
     injured, missing) of which exactly one attack, disaster or accident holds a figure brings it all its
     figures, and the articles that report them ("130 Tote" in an article naming no attack is that attack's
-    toll). A group two events hold is left as it is (which one it belongs to is not known)."""
+    toll). A group two events hold is left as it is (which one it belongs to is not known). The figures of such a
+    group leave the current events of other types that hold them: a toll told in the sentence of what followed the
+    attack ("nach den Anschlägen mit 130 Toten schloss die Regierung die Grenzen", "Trauernde gedachten der 40
+    Toten des Bebens") counts the attack's dead, not the closure's or the vigil's (`DEADLY`: a protest keeps it)."""
     holders: dict[str, list[Event]] = defaultdict(list)
     groups: dict[str, ClaimGroup] = {}               # only the groups the events hold: a block's, not the dossier's
     for e in events:
@@ -698,6 +705,10 @@ def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> li
         e = evs[0]
         e.figures = list(dict.fromkeys([*e.figures, *g.members]))
         e.articles = list(dict.fromkeys([*e.articles, *(c.split("#", 1)[0] for c in g.members)]))
+        tolls = set(g.members)
+        for other in events:
+            if other.type not in DEADLY and other.status not in BACKGROUND_STATUSES and tolls & set(other.figures):
+                other.figures = [f for f in other.figures if f not in tolls]
     return events
 
 
