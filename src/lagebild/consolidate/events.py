@@ -17,9 +17,9 @@ are the same event when nothing contradicts it and enough agrees:
 Sharing a claim group (the same figure, reconciled across articles by
 `consolidate.groups`) links two event mentions strongly. Mentions are
 clustered greedily, best documented first, each joining the agreeing cluster
-it shares most with. A merged event keeps the most precise place and time
-(``XXXX-06-17`` and ``2025-06`` give ``2025-06-17``), all figures, sources,
-articles and evidence.
+it shares most with (of equal ones, the cluster more articles report). A merged
+event keeps the most precise place and time (``XXXX-06-17`` and ``2025-06``
+give ``2025-06-17``), all figures, sources, articles and evidence.
 """
 from __future__ import annotations
 
