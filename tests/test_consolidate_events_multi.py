@@ -42,3 +42,31 @@ def test_a_toll_told_with_what_followed_counts_the_disasters_dead_not_the_measur
                  evidence=[Span("c", 3, 13, "x")])
     out = {e.type: e for e in merge_events([*slide, riot], groups=[dead])}
     assert out["PROTEST"].figures == ["c#40"]
+
+
+def test_a_raid_keeps_its_dead_where_another_report_tells_the_shooting_as_an_attack():
+    # review rv23: "Bei einer Razzia im Hafenviertel von Marseille wurden drei Männer getötet" (the raid holds the
+    # dead: extraction absorbs the killing) and another outlet's "Polizisten erschossen in Marseille drei Männer" (an
+    # attack): the attack is the one toll event holding the group, yet the raid's dead are the raid's own
+    from lagebild.model import ClaimGroup, Measure
+
+    port = Place("Marseille", 43.30, 5.37, "city", "FR")
+    raid = Event("a#1", "COERCE", mode="raid", place=port, figures=["a#9"], articles=["a"],
+                 evidence=[Span("a", 1, 11, "x")])
+    shooting = Event("b#1", "ASSAULT", mode="firearms", place=port, figures=["b#4"], articles=["b"],
+                     evidence=[Span("b", 1, 11, "x")])
+    dead = ClaimGroup("s/killed", Measure("killed"), ["a#9", "b#4"], best=3)
+    out = {e.type: e for e in merge_events([raid, shooting], groups=[dead])}
+    assert out["COERCE"].figures == ["a#9"] and set(out["ASSAULT"].figures) == {"a#9", "b#4"}
+    # an arrest after the attack holds its dead only by telling what it followed: they leave it
+    arrest = Event("a#1", "COERCE", mode="arrest", place=port, figures=["a#9"], articles=["a"],
+                   evidence=[Span("a", 1, 11, "x")])
+    out = {e.type: e for e in merge_events([arrest, shooting], groups=[dead])}
+    assert out["COERCE"].figures == []
+
+
+def test_the_force_that_keeps_its_dead_is_the_force_extraction_gives_them_to():
+    from lagebild.consolidate import events as consolidate_events
+    from lagebild.extract import events as extract_events
+
+    assert set(consolidate_events.FORCE) == set(extract_events.FORCE)
