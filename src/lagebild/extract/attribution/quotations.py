@@ -42,6 +42,7 @@ from .speakers import (
     subject_of,
     wie_subject,
 )
+from .speakers import _passive_speaks
 
 Spans = tuple[tuple[int, int], ...]
 STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
@@ -232,11 +233,32 @@ def _text_heard_in(verb: Token) -> Token | None:
                 or not any(g.dep_ == "case" and g.lower_ in ("in", "im") for g in c.children) \
                 or not any(g.dep_ == "det" and g.tag_ == "ART" or g.lower_ == "im" for g in c.children):
             continue
-        if speaker_kind(c) in ("place", "inhabited", "per") or C.timed(c):
+        if not_a_text(c):
             continue
         STATS["heißen: the text a report stands in"] += 1
         return c
     return None
+
+
+def not_a_text(noun: Token) -> bool:
+    """Is the ``in`` phrase of impersonal ``heißen`` no text a report stands in: a place (``hieß es in der
+    Hauptstadt``: who there is not said), a person or a time (``hieß es in der Nacht``)?"""
+    return speaker_kind(noun) in ("place", "inhabited", "per") or C.timed(noun)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """``Die Schäden wurden von der Versicherung mit 40 Millionen beziffert``: the passive of a reporting verb names
+    its speaker in a ``von`` phrase before the participle; the parser labels it a plain oblique (rarely
+    ``obl:agent``), so `speakers.subject_of`, which leaves the passive subject to what is reported, finds no one.
+    Only a phrase that can speak (``von 40 auf 50 Millionen beziffert`` is a change, no one's word)."""
+    if not any(c.dep_ == "aux:pass" for c in verb.children) or _passive_speaks(verb):
+        return None
+    agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN")
+                  and c.i < verb.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
+                  and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)), None)
+    if agent is not None:
+        STATS["passive report's von phrase: its speaker"] += 1
+    return agent
 
 
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
@@ -253,6 +275,8 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
                 g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
                 None) or _text_heard_in(verb)
+        if subj is None:
+            subj = _passive_agent(verb)
         if subj is None:
             subj = wie_subject(verb)
             if subj is not None:
@@ -372,6 +396,9 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             while nxt.head.i != nxt.i and nxt.head.pos_ in SPEAKER_POS and nxt.head.i > tok.i and \
                     nxt.dep_ in ("det", "amod", "compound", "flat", "flat:name"):
                 nxt = nxt.head
+            if any(not nxt.is_ancestor(t) for t in doc[tok.i + 1: nxt.i]):
+                continue                               # ", so dass für die Verteilung ... 200 Helfer bereitstehen":
+                # "so" opens a clause (a conjunction, an adverb before a preposition), no speaker right after it
             speaker = nxt
             phrase = set(np_tokens(nxt)) | {tok}
         else:
