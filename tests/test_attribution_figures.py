@@ -1274,6 +1274,8 @@ def test_so_dass_names_no_speaker(nlp, text, figure, name):
     ("Die Zahl der Teilnehmer wurde von den Veranstaltern auf 4.000 beziffert.", "4.000", "Veranstalter"),
     # guard: a change "von X auf Y" is no one's word
     ("Der Eintritt wurde von 12 auf 15 Euro angehoben.", "15", None),
+    # guard: "wird von 2.000 Vermissten gesprochen": a von phrase holding the figure is what is said
+    ("In ukrainischen Schätzungen wird von rund 2.000 Vermissten gesprochen.", "2.000", "ukrainischen Schätzungen"),
 ])
 def test_a_passive_report_names_its_von_phrase(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name

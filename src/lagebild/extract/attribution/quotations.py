@@ -42,7 +42,7 @@ from .speakers import (
     subject_of,
     wie_subject,
 )
-from .speakers import _passive_speaks
+from .speakers import _counts_in_phrase, _passive_speaks
 
 Spans = tuple[tuple[int, int], ...]
 STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
@@ -250,12 +250,14 @@ def _passive_agent(verb: Token) -> Token | None:
     """``Die Schäden wurden von der Versicherung mit 40 Millionen beziffert``: the passive of a reporting verb names
     its speaker in a ``von`` phrase before the participle; the parser labels it a plain oblique (rarely
     ``obl:agent``), so `speakers.subject_of`, which leaves the passive subject to what is reported, finds no one.
-    Only a phrase that can speak (``von 40 auf 50 Millionen beziffert`` is a change, no one's word)."""
+    Only a phrase that can speak and holds no figure: ``wird von 15.000 Soldaten gesprochen`` is what is said,
+    ``von 40 auf 50 Millionen`` a change."""
     if not any(c.dep_ == "aux:pass" for c in verb.children) or _passive_speaks(verb):
         return None
     agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN")
                   and c.i < verb.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
-                  and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)), None)
+                  and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)
+                  and not _counts_in_phrase(c)), None)
     if agent is not None:
         STATS["passive report's von phrase: its speaker"] += 1
     return agent
