@@ -1462,7 +1462,7 @@ def word_cue_misread(doc: Doc, spans: Sequence[tuple[int, int]], name: str | Non
             if _das_heisst(tok):
                 STATS["word rules' 'heißt' is 'das heißt' (that means)"] += 1
                 return True
-            if _heard_in_no_text(tok, span):
+            if span is not None and _heard_in_no_text(tok, span):
                 STATS["word rules' 'heißt es in X': the parse read X as no text"] += 1
                 return True
     return False

@@ -32,6 +32,8 @@ from . import cues as C
 from .speakers import (
     SPEAKER_POS,
     SPEAKING_KINDS,
+    _counts_in_phrase,
+    _passive_speaks,
     can_speak,
     genitive_or_von,
     np_tokens,
@@ -42,7 +44,6 @@ from .speakers import (
     subject_of,
     wie_subject,
 )
-from .speakers import _counts_in_phrase, _passive_speaks
 
 Spans = tuple[tuple[int, int], ...]
 STATS: Counter[str] = Counter()            # parse fallbacks taken, for the benchmark's report
@@ -219,8 +220,6 @@ def _text_heard_in(verb: Token) -> Token | None:
     phrase after it that an article opens names the text the report stands in - its source -, unless the phrase is
     a place (``hieß es in der Hauptstadt``: who there is not said), a person or a time. Only ``heißen``: ``in``
     under another verb is where something happened."""
-    from .speakers import speaker_kind
-
     if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
                                                  for c in verb.children):
         return None
