@@ -1295,3 +1295,12 @@ def test_a_figures_unit_is_no_speaker(nlp):
     text = "Beobachter gehen von 3 bis 4 Mio. Euro aus, manche schätzen sogar 6 Mio. Euro."
     assert name_of(nlp, text, "3 bis 4") == "Beobachter"
     assert name_of(nlp, text, "6 Mio") == "Beobachter"
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv23: "von Kiew aus": the place the passive report was made from, not its agent - no one is named
+    ("Die Zahl der Toten wurde von Kiew aus mit 45 angegeben.", "45", None),
+    ("Die Menge wurde vom Hafen Hamburg aus auf 4.000 Container geschätzt.", "4.000", None),
+])
+def test_a_von_aus_phrase_is_no_passive_agent(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

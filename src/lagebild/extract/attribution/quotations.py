@@ -256,10 +256,23 @@ def _passive_agent(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN")
                   and c.i < verb.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
                   and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)
-                  and not _counts_in_phrase(c)), None)
+                  and not _counts_in_phrase(c) and not _vantage(c)), None)
     if agent is not None:
         STATS["passive report's von phrase: its speaker"] += 1
     return agent
+
+
+def _vantage(noun: Token) -> bool:
+    """``wurde von Kiew aus mit 45 angegeben``: ``von X aus`` is the place a thing was done from, not its agent (rv23).
+    The parser hangs the postposition ``aus`` under the verb, or as the case of a later noun that has a preposition
+    of its own (``vom Hafen aus auf 4.000 Container``); ``von der Regierung aus Kiew``: ``aus`` is Kiew's own."""
+    end = max(t.i for t in noun.subtree)
+    if end + 1 >= len(noun.doc) or noun.doc[end + 1].lower_ != "aus":
+        return False
+    aus = noun.doc[end + 1]
+    if aus.dep_ != "case" or aus.head.i < aus.i:
+        return True
+    return any(t.dep_ == "case" and t.head.i == aus.head.i for t in noun.doc[aus.i + 1: aus.head.i])
 
 
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
