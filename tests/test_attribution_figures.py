@@ -1304,3 +1304,12 @@ def test_a_figures_unit_is_no_speaker(nlp):
 ])
 def test_a_von_aus_phrase_is_no_passive_agent(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv23: "ausgehen (von)", to assume, forms its perfect with sein: "sind davon ausgegangen" is active, its subject
+    # speaks - no state passive
+    ("Die Ermittler sind zunächst davon ausgegangen, dass 12 Menschen an Bord waren.", "12", "Ermittler"),
+])
+def test_ausgehen_von_with_sein_is_no_state_passive(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

@@ -384,6 +384,12 @@ def _state_passive(verb: Token) -> bool:
     if verb.tag_ != "VVPP" or not any(a.dep_ in ("aux", "cop") and a.lemma_ == "sein" for a in verb.children) \
             or any(a.dep_ in ("aux", "aux:pass") and a.lemma_ in ("haben", "werden") for a in verb.children):
         return False
+    # rv23: "Die Ermittler sind davon ausgegangen, dass ...": "ausgehen von", to assume, forms its perfect with sein -
+    # active, its subject speaks; its "von" complement (or "davon") marks it. A state passive's "von" phrase is its
+    # agent ("sind von der Polizei bestätigt"): someone speaks either way
+    if any(c.lower_ == "davon" or any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
+           for c in verb.children):
+        return False
     STATS["a reporting verb's participle with sein: the state passive, no speaker"] += 1
     return True
 
