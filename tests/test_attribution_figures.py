@@ -1313,3 +1313,13 @@ def test_a_von_aus_phrase_is_no_passive_agent(nlp, text, figure, name):
 ])
 def test_ausgehen_von_with_sein_is_no_state_passive(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,heard", [
+    # rv23: "hieß es in Kabul von Seiten der Armee": the word rules' phrase runs past the place to whom it was heard
+    # from - the place does not make it no source
+    ("40 Soldaten seien verletzt, hieß es in Kabul von Seiten der Armee.", "40", "Armee"),
+    ("40 Soldaten seien verletzt, hieß es in Berlin aus Regierungskreisen.", "40", "Regierungskreisen"),
+])
+def test_heissen_in_a_place_with_whom_after_it_keeps_the_source(nlp, text, figure, heard):
+    assert heard in (name_of(nlp, text, figure) or "")

@@ -1486,6 +1486,10 @@ def _heard_in_no_text(tok: Token, span: Span) -> bool:
     prep = next((t for t in span if t.i > tok.i and t.lower_ in ("in", "im") and t.dep_ == "case"), None)
     if prep is None or any(t.lower_ in _ORIGIN for t in span if tok.i < t.i < prep.i):
         return False
+    # rv23: "hieß es in Kabul von Seiten der Armee", "in Berlin aus Regierungskreisen": the phrase runs on past the
+    # place to whom it was heard from (a phrase of origin, a second "in" phrase) - the place alone is no reason
+    if any(t.lower_ in _ORIGIN | {"in", "im"} for t in span if t.i > prep.i):
+        return False
     return prep.head.pos_ in ("NOUN", "PROPN") and not_a_text(prep.head)
 
 
