@@ -1323,3 +1323,12 @@ def test_ausgehen_von_with_sein_is_no_state_passive(nlp, text, figure, name):
 ])
 def test_heissen_in_a_place_with_whom_after_it_keeps_the_source(nlp, text, figure, heard):
     assert heard in (name_of(nlp, text, figure) or "")
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv23: ", so gestern ein Sprecher": an adverb between "so" and the speaker (the parser hangs it apart) still
+    # leaves the speaker right after "so"; ", so dass ..." opens a clause (test_so_dass_names_no_speaker)
+    ("Mindestens 40 Menschen kamen ums Leben, so gestern ein Sprecher der Polizei.", "40", "Sprecher der Polizei"),
+])
+def test_so_with_an_adverb_before_the_speaker(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

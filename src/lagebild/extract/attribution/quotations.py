@@ -410,9 +410,10 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             while nxt.head.i != nxt.i and nxt.head.pos_ in SPEAKER_POS and nxt.head.i > tok.i and \
                     nxt.dep_ in ("det", "amod", "compound", "flat", "flat:name"):
                 nxt = nxt.head
-            if any(not nxt.is_ancestor(t) for t in doc[tok.i + 1: nxt.i]):
+            if any(not nxt.is_ancestor(t) and t.pos_ != "ADV" for t in doc[tok.i + 1: nxt.i]):
                 continue                               # ", so dass für die Verteilung ... 200 Helfer bereitstehen":
-                # "so" opens a clause (a conjunction, an adverb before a preposition), no speaker right after it
+                # "so" opens a clause (a conjunction, an adverb before a preposition), no speaker right after it;
+                # an adverb the parser hung apart is no clause (", so gestern ein Sprecher", rv23)
             speaker = nxt
             phrase = set(np_tokens(nxt)) | {tok}
         else:
