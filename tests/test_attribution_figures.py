@@ -1332,3 +1332,9 @@ def test_heissen_in_a_place_with_whom_after_it_keeps_the_source(nlp, text, figur
 ])
 def test_so_with_an_adverb_before_the_speaker(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+def test_a_year_before_a_name_is_no_figure_it_measures(nlp):
+    # rv23: "bezifferte 2014 Amnesty": the number before the name is a year (the times component found it), not the
+    # figure of a unit - the name after the verb speaks
+    assert name_of(nlp, "Die Zahl der Opfer bezifferte 2014 Amnesty auf 300.", "300") == "Amnesty"

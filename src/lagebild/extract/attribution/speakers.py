@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
 from ...nlp.compounds import headed_by, word_tag
-from .cues import is_reporting_noun
+from .cues import is_reporting_noun, timed
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -222,8 +222,10 @@ def _measured(noun: Token) -> bool:
     if _counts_in_phrase(noun):
         return True
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    return before is not None and (before.like_num or before.pos_ == "NUM" or any(
-        c.dep_ == "nummod" for c in before.children))
+    # rv23: a year is no figure ("bezifferte 2014 Amnesty die Zahl": the name speaks) - the parser hangs it as a
+    # time modifier, or the times component found it
+    return before is not None and before.dep_ != "obl:tmod" and not timed(before) and (
+        before.like_num or before.pos_ == "NUM" or any(c.dep_ == "nummod" for c in before.children))
 
 
 def _is_report(tok: Token) -> bool:
