@@ -377,10 +377,29 @@ def _perfect_subject(verb: Token) -> Token | None:
     return None
 
 
+def _state_passive(verb: Token) -> bool:
+    """``Derzeit sind andere Staaten gefordert``, ``Die Zahlen sind bestätigt``: a reporting verb's participle with
+    ``sein`` is the state passive - every German verb of saying forms its perfect with ``haben`` -, so its noun
+    phrase (which the parser may label the object) is what was demanded or reported, no one who speaks (counted)."""
+    if verb.tag_ != "VVPP" or not any(a.dep_ in ("aux", "cop") and a.lemma_ == "sein" for a in verb.children) \
+            or any(a.dep_ in ("aux", "aux:pass") and a.lemma_ in ("haben", "werden") for a in verb.children):
+        return False
+    # rv23: "Die Ermittler sind davon ausgegangen, dass ...": "ausgehen von", to assume, forms its perfect with sein -
+    # active, its subject speaks; its "von" complement (or "davon") marks it. A state passive's "von" phrase is its
+    # agent ("sind von der Polizei bestätigt"): someone speaks either way
+    if any(c.lower_ == "davon" or any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
+           for c in verb.children):
+        return False
+    STATS["a reporting verb's participle with sein: the state passive, no speaker"] += 1
+    return True
+
+
 def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     from .quotations import speaker_tokens
     from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
+    if _state_passive(verb):
+        return None
     subj = subject_of(verb)
     active = _perfect_subject(verb) if subj is None else None
     if active is not None:
@@ -1449,7 +1468,29 @@ def word_cue_misread(doc: Doc, spans: Sequence[tuple[int, int]], name: str | Non
             if _das_heisst(tok):
                 STATS["word rules' 'heißt' is 'das heißt' (that means)"] += 1
                 return True
+            if span is not None and _heard_in_no_text(tok, span):
+                STATS["word rules' 'heißt es in X': the parse read X as no text"] += 1
+                return True
     return False
+
+
+def _heard_in_no_text(tok: Token, span: Span) -> bool:
+    """``..., hieß es in der Region``, ``heißt es im Dorf``: the word rules take the ``in`` phrase after impersonal
+    ``heißen`` for its source whatever it names; the parse reads that phrase (`quotations.not_a_text`, as
+    `quotations._text_heard_in` does) - a place, a person or a time is no text the report stands in, so the word
+    rules' phrase is no source either."""
+    from .quotations import not_a_text
+
+    if C.verb_lemma(tok) != "heißen":
+        return False
+    prep = next((t for t in span if t.i > tok.i and t.lower_ in ("in", "im") and t.dep_ == "case"), None)
+    if prep is None or any(t.lower_ in _ORIGIN for t in span if tok.i < t.i < prep.i):
+        return False
+    # rv23: "hieß es in Kabul von Seiten der Armee", "in Berlin aus Regierungskreisen": the phrase runs on past the
+    # place to whom it was heard from (a phrase of origin, a second "in" phrase) - the place alone is no reason
+    if any(t.lower_ in _ORIGIN | {"in", "im"} for t in span if t.i > prep.i):
+        return False
+    return prep.head.pos_ in ("NOUN", "PROPN") and not_a_text(prep.head)
 
 
 def _das_heisst(tok: Token) -> bool:

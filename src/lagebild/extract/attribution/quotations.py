@@ -32,6 +32,8 @@ from . import cues as C
 from .speakers import (
     SPEAKER_POS,
     SPEAKING_KINDS,
+    _counts_in_phrase,
+    _passive_speaks,
     can_speak,
     genitive_or_von,
     np_tokens,
@@ -218,8 +220,6 @@ def _text_heard_in(verb: Token) -> Token | None:
     phrase after it that an article opens names the text the report stands in - its source -, unless the phrase is
     a place (``hieß es in der Hauptstadt``: who there is not said), a person or a time. Only ``heißen``: ``in``
     under another verb is where something happened."""
-    from .speakers import speaker_kind
-
     if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
                                                  for c in verb.children):
         return None
@@ -232,11 +232,47 @@ def _text_heard_in(verb: Token) -> Token | None:
                 or not any(g.dep_ == "case" and g.lower_ in ("in", "im") for g in c.children) \
                 or not any(g.dep_ == "det" and g.tag_ == "ART" or g.lower_ == "im" for g in c.children):
             continue
-        if speaker_kind(c) in ("place", "inhabited", "per") or C.timed(c):
+        if not_a_text(c):
             continue
         STATS["heißen: the text a report stands in"] += 1
         return c
     return None
+
+
+def not_a_text(noun: Token) -> bool:
+    """Is the ``in`` phrase of impersonal ``heißen`` no text a report stands in: a place (``hieß es in der
+    Hauptstadt``: who there is not said), a person or a time (``hieß es in der Nacht``)?"""
+    return speaker_kind(noun) in ("place", "inhabited", "per") or C.timed(noun)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """``Die Schäden wurden von der Versicherung mit 40 Millionen beziffert``: the passive of a reporting verb names
+    its speaker in a ``von`` phrase before the participle; the parser labels it a plain oblique (rarely
+    ``obl:agent``), so `speakers.subject_of`, which leaves the passive subject to what is reported, finds no one.
+    Only a phrase that can speak and holds no figure: ``wird von 15.000 Soldaten gesprochen`` is what is said,
+    ``von 40 auf 50 Millionen`` a change."""
+    if not any(c.dep_ == "aux:pass" for c in verb.children) or _passive_speaks(verb):
+        return None
+    agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN")
+                  and c.i < verb.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
+                  and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)
+                  and not _counts_in_phrase(c) and not _vantage(c)), None)
+    if agent is not None:
+        STATS["passive report's von phrase: its speaker"] += 1
+    return agent
+
+
+def _vantage(noun: Token) -> bool:
+    """``wurde von Kiew aus mit 45 angegeben``: ``von X aus`` is the place a thing was done from, not its agent (rv23).
+    The parser hangs the postposition ``aus`` under the verb, or as the case of a later noun that has a preposition
+    of its own (``vom Hafen aus auf 4.000 Container``); ``von der Regierung aus Kiew``: ``aus`` is Kiew's own."""
+    end = max(t.i for t in noun.subtree)
+    if end + 1 >= len(noun.doc) or noun.doc[end + 1].lower_ != "aus":
+        return False
+    aus = noun.doc[end + 1]
+    if aus.dep_ != "case" or aus.head.i < aus.i:
+        return True
+    return any(t.dep_ == "case" and t.head.i == aus.head.i for t in noun.doc[aus.i + 1: aus.head.i])
 
 
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
@@ -253,6 +289,8 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
                 g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
                 None) or _text_heard_in(verb)
+        if subj is None:
+            subj = _passive_agent(verb)
         if subj is None:
             subj = wie_subject(verb)
             if subj is not None:
@@ -372,6 +410,10 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             while nxt.head.i != nxt.i and nxt.head.pos_ in SPEAKER_POS and nxt.head.i > tok.i and \
                     nxt.dep_ in ("det", "amod", "compound", "flat", "flat:name"):
                 nxt = nxt.head
+            if any(not nxt.is_ancestor(t) and t.pos_ != "ADV" for t in doc[tok.i + 1: nxt.i]):
+                continue                               # ", so dass für die Verteilung ... 200 Helfer bereitstehen":
+                # "so" opens a clause (a conjunction, an adverb before a preposition), no speaker right after it;
+                # an adverb the parser hung apart is no clause (", so gestern ein Sprecher", rv23)
             speaker = nxt
             phrase = set(np_tokens(nxt)) | {tok}
         else:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...lang.de import table, words
 from ...nlp.compounds import headed_by, word_tag
-from .cues import is_reporting_noun
+from .cues import is_reporting_noun, timed
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
 # attributes ("Das Bundeskartellamt in Deutschland"), names and appositions ("Innenminister Klymenko").
@@ -193,7 +193,7 @@ def _speaking_object(verb: Token, after: bool = False, speaks: bool = True) -> T
     no figure in it (``auf 40 Millionen Euro``); only one after the verb where `after`."""
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("PROPN", "NOUN")
                  and (not speaks or can_speak(c)) and not _oblique(c) and (not after or c.i > verb.i)
-                 and not _counts_in_phrase(c)), None)
+                 and not _measured(c)), None)
 
 
 def _counts_in_phrase(noun: Token) -> bool:
@@ -212,7 +212,20 @@ def _named_object(verb: Token) -> Token | None:
     no article, and the lexicon reads the word as a name (or does not know it)."""
     return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"
                  and c.text[:1].isupper() and not any(g.dep_ in ("det", "det:poss") for g in c.children)
-                 and word_tag(c.text)[0] == "NE"), None)
+                 and word_tag(c.text)[0] == "NE" and not _measured(c)), None)
+
+
+def _measured(noun: Token) -> bool:
+    """Is the noun the unit of a figure (``schätzen 40 Mrd. Euro``: the lexicon reads ``Euro`` as a name): a figure
+    in its own phrase, or right before it where the parser hung the number's phrase apart (``40 Mrd.`` beside
+    ``Euro``)? A measure says how much, it speaks for no one."""
+    if _counts_in_phrase(noun):
+        return True
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    # rv23: a year is no figure ("bezifferte 2014 Amnesty die Zahl": the name speaks) - the parser hangs it as a
+    # time modifier, or the times component found it
+    return before is not None and before.dep_ != "obl:tmod" and not timed(before) and (
+        before.like_num or before.pos_ == "NUM" or any(c.dep_ == "nummod" for c in before.children))
 
 
 def _is_report(tok: Token) -> bool:
