@@ -868,3 +868,11 @@ def test_a_days_count_of_rockets_is_that_days_never_the_count_since_a_day(run):
     g = by_value(claims)
     assert g[25].measure.time == "dienstag" and g[200].measure.time is None
     assert g[25].group != g[200].group
+
+
+def test_a_conjunct_verb_of_change_takes_no_object_for_its_subject(run):
+    # a verb coordinated to one before it shares that verb's subject: its object is no subject read after the verb
+    # but an accusative of time ("legte diese Woche um 4 Prozent zu": no week rose; quantity._subject_deps)
+    claims, _ = run({"a.txt": "Börse\n\nDer Index eröffnete schwach und fiel den zweiten Tag in Folge um 4 Prozent.",
+                     "b.txt": "Börse\n\nDie Anleihe startete fest und legte diese Woche um 4 Prozent zu."})
+    assert [c.measure.subject for c in claims if c.low == 4] == [None, None], [(c.text, c.measure) for c in claims]

@@ -447,9 +447,12 @@ def _changed(x: Token, verb: Token | None) -> Token | None:
 def _subject_deps(verb: Token) -> tuple[str, ...]:
     """The arcs that give a verb's subject: nsubj; for a verb of growing or shrinking, which takes no object
     (rate_words grows, shrinks), an object where it has no subject - the parser reads the subject after the verb as
-    its object ("Laut Statistik wuchs die Volkswirtschaft um 1,3 Prozent")."""
+    its object ("Laut Statistik wuchs die Volkswirtschaft um 1,3 Prozent"). Not for a conjunct: a verb coordinated
+    to one before it shares that verb's subject, and its object is an accusative of time or the like ("Die Aktie
+    stieg und legte diese Woche um 3 Prozent zu": no week grew)."""
     rw = _rate_words()
-    if _lemma(verb) in rw["grows"] | rw["shrinks"] and not any(c.dep_.startswith("nsubj") for c in verb.children):
+    if _lemma(verb) in rw["grows"] | rw["shrinks"] and verb.dep_ != "conj" and \
+            not any(c.dep_.startswith("nsubj") for c in verb.children):
         return ("nsubj", "nsubj:pass", "obj")
     return ("nsubj", "nsubj:pass")
 
