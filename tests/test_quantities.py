@@ -876,3 +876,12 @@ def test_a_conjunct_verb_of_change_takes_no_object_for_its_subject(run):
     claims, _ = run({"a.txt": "Börse\n\nDer Index eröffnete schwach und fiel den zweiten Tag in Folge um 4 Prozent.",
                      "b.txt": "Börse\n\nDie Anleihe startete fest und legte diese Woche um 4 Prozent zu."})
     assert [c.measure.subject for c in claims if c.low == 4] == [None, None], [(c.text, c.measure) for c in claims]
+
+
+def test_a_count_of_attacks_since_a_start_takes_no_day_of_its_clause(run):
+    # "am Sonntag 900 Angriffe seit Beginn der Offensive": a running total told on a Sunday, not Sunday's attacks
+    # (claims._clause_day since=False, SPAN_STARTS); "am Sonntag 90 Angriffe" is Sunday's
+    claims, _ = run({"a.txt": "Offensive\n\nAm Sonntag gab es 900 Angriffe seit Beginn der Offensive.",
+                     "b.txt": "Offensive\n\nAm Sonntag gab es 90 Angriffe auf Stellungen im Norden."})
+    g = by_value(claims)
+    assert g[900].measure.time is None and g[90].measure.time == "sonntag", [(c.text, c.measure) for c in claims]

@@ -571,6 +571,11 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     return measure
 
 
+# Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a
+# running total
+SPAN_STARTS = frozenset({"seit", "seitdem", "seither"})
+
+
 def _since(text: str, a: int, t) -> bool:
     """Does a time expression name the day a span starts from: "seit" opens it or stands right before it ("seit dem
     vergangenen Samstag")?"""
@@ -582,8 +587,12 @@ def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: boo
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
     where the article gives no date to anchor it (sonntag), a weekend; None without one. Of several, the one
     nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's). since=False: a day a span
-    starts from ("seit dem vergangenen Samstag") dates no day's count."""
+    starts from ("seit dem vergangenen Samstag") dates no day's count, and a clause counting since a start at all
+    ("am Sonntag 1.200 Angriffe seit Beginn der Offensive", "seither") gives a running total: no day's count - the
+    day it names is the day it was told."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
+    if not since and any(t.lower_ in SPAN_STARTS for t in doc.char_span(a, b, alignment_mode="expand") or ()):
+        return None
     times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value
              and (since or not _since(text, a, t))]
     for t in sorted(times, key=lambda t: abs(t.start - fig.num_start)):
