@@ -885,3 +885,10 @@ def test_a_count_of_attacks_since_a_start_takes_no_day_of_its_clause(run):
                      "b.txt": "Offensive\n\nAm Sonntag gab es 90 Angriffe auf Stellungen im Norden."})
     g = by_value(claims)
     assert g[900].measure.time is None and g[90].measure.time == "sonntag", [(c.text, c.measure) for c in claims]
+
+
+def test_the_whole_number_of_something_is_that_somethings(run):
+    # "die Gesamtzahl der Verkehrsunfälle": "Gesamt-" says the count is the whole's, not what is counted - the
+    # genitive names it as for "Zahl" alone (rate_words.tsv whole; quantity._rate_noun)
+    claims, _ = run({"a.txt": "Verkehr\n\nDie Gesamtzahl der Verkehrsunfälle sank im Vorjahr um 6 Prozent."})
+    assert [c.measure.subject for c in claims] == ["verkehrsunfall"], [(c.text, c.measure) for c in claims]

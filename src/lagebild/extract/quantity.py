@@ -652,8 +652,10 @@ def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) ->
     if _economy_growth(noun) or _output_grew(found):
         return GROWTH
     rw = _rate_words()
-    if (noun.lemma_ or "").lower() in rw["heads"]:
-        # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen
+    lemma = (noun.lemma_ or "").lower()
+    if lemma in rw["heads"] or _rate_modifier(lemma, rw["heads"]) in rw["whole"]:
+        # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen; so does one whose
+        # modifier only says it is the whole's ("die Gesamtzahl der Unfälle" -> unfall, not "gesamt")
         of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"]
         noun = of[0] if of else noun
     return _rate_modifier((noun.lemma_ or noun.text).lower(), rw["heads"])
