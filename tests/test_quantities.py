@@ -881,10 +881,13 @@ def test_a_conjunct_verb_of_change_takes_no_object_for_its_subject(run):
 def test_a_count_of_attacks_since_a_start_takes_no_day_of_its_clause(run):
     # "am Sonntag 900 Angriffe seit Beginn der Offensive": a running total told on a Sunday, not Sunday's attacks
     # (claims._clause_day since=False, SPAN_STARTS); "am Sonntag 90 Angriffe" is Sunday's
+    # a "seit" phrase on another word dates nothing of the figure's ("Erstmals seit Wochen ... am Montag 12 Raketen")
     claims, _ = run({"a.txt": "Offensive\n\nAm Sonntag gab es 900 Angriffe seit Beginn der Offensive.",
-                     "b.txt": "Offensive\n\nAm Sonntag gab es 90 Angriffe auf Stellungen im Norden."})
+                     "b.txt": "Offensive\n\nAm Sonntag gab es 90 Angriffe auf Stellungen im Norden.",
+                     "c.txt": "Grenze\n\nErstmals seit Wochen wurden am Montag wieder 12 Raketen abgefeuert."})
     g = by_value(claims)
     assert g[900].measure.time is None and g[90].measure.time == "sonntag", [(c.text, c.measure) for c in claims]
+    assert g[12].measure.time == "montag", [(c.text, c.measure) for c in claims]
 
 
 def test_the_whole_number_of_something_is_that_somethings(run):

@@ -576,6 +576,23 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
 SPAN_STARTS = frozenset({"seit", "seitdem", "seither"})
 
 
+def _counted_since(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Is a figure counted over a span from a start: by the parse, a "seit" phrase ("seit Beginn der Offensive") or
+    "seither" on its counted noun or on the verb that noun hangs on - not one on another word ("Erstmals seit Wochen
+    wurden am Mittwoch 12 Raketen abgefeuert": Wednesday's rockets)."""
+    tok = quantity.figure_token(doc, fig.num_start, fig.end) if doc.has_annotation("DEP") else None
+    if tok is None:
+        return False
+    noun = quantity.counted_token(tok)
+    owners = {tok.i, noun.i, noun.head.i}
+    for t in tok.sent:
+        if t.lower_ in SPAN_STARTS:
+            phrase = t.head if t.dep_ == "case" else t          # "seit Beginn" -> Beginn; "seither" itself
+            if phrase.head.i in owners and phrase.i not in owners:
+                return True
+    return False
+
+
 def _since(text: str, a: int, t) -> bool:
     """Does a time expression name the day a span starts from: "seit" opens it or stands right before it ("seit dem
     vergangenen Samstag")?"""
@@ -587,11 +604,11 @@ def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: boo
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
     where the article gives no date to anchor it (sonntag), a weekend; None without one. Of several, the one
     nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's). since=False: a day a span
-    starts from ("seit dem vergangenen Samstag") dates no day's count, and a clause counting since a start at all
-    ("am Sonntag 1.200 Angriffe seit Beginn der Offensive", "seither") gives a running total: no day's count - the
-    day it names is the day it was told."""
+    starts from ("seit dem vergangenen Samstag") dates no day's count, and a figure counted since a start at all
+    ("am Sonntag 1.200 Angriffe seit Beginn der Offensive", "seither") is a running total: no day's count - the
+    day its clause names is the day it was told."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
-    if not since and any(t.lower_ in SPAN_STARTS for t in doc.char_span(a, b, alignment_mode="expand") or ()):
+    if not since and _counted_since(doc, fig):
         return None
     times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value
              and (since or not _since(text, a, t))]
