@@ -794,3 +794,104 @@ def test_a_percentage_is_never_a_running_total(run):
     g = by_value(claims)
     assert g[30].measure.kind == g[0.6].measure.kind == "percent"
     assert g[30].group != g[0.6].group
+
+
+# --- session 23 (qkey23): what a figure counts, read from the parse -------------------------------------------------
+
+def test_the_economy_growing_by_a_verb_is_its_growth_rate(run):
+    # "Die Wirtschaftsleistung wuchs um 1,3 Prozent" says the same rate as "ein Wachstum von 1,3 Prozent": one
+    # quantity, a level of growth, not a change of a rate (quantity._output_grew); a verb of shrinking, or a rise of
+    # something else (turnover), is no economy's growth
+    claims, groups = run({
+        "a.txt": "Konjunktur\n\nLaut Statistikamt wuchs die Volkswirtschaft im Frühjahr um 1,3 Prozent.",
+        "b.txt": "Bilanz\n\nDie Notenbank meldet für das Frühjahr ein Wachstum von 1,3 Prozent.",
+        "c.txt": "Einbruch\n\nIm Winter schrumpfte die Wirtschaftsleistung um 0,7 Prozent. Der Umsatz der Händler "
+                 "legte um 2,2 Prozent zu.",
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "konjunktur"))
+    g = {(c.article, c.low): c for c in claims}
+    verb, noun = g[("a.txt", 1.3)], g[("b.txt", 1.3)]
+    assert verb.measure.subject == noun.measure.subject == "wachstum" and verb.measure.action is None
+    assert verb.group == noun.group
+    assert g[("c.txt", 0.7)].measure.subject != "wachstum"
+    assert g[("c.txt", 2.2)].measure.subject != "wachstum"
+    # a rise's sign in a bracket after the economy noun says the same ("das BIP (+0,4 Prozent)")
+    claims, _ = run({"d.txt": "Quartal\n\nIm Osten legte das BIP (+0,4 Prozent) nur leicht zu, die Industrie "
+                              "(+1,2 Prozent) stärker."})
+    g = by_value(claims)
+    assert g[0.4].measure.subject == "wachstum" and g[1.2].measure.subject != "wachstum"
+
+
+def test_a_currency_sign_or_code_is_the_currency_word(run):
+    # "2.500 €", "2.500 EUR" and "2.500 Euro" count one currency: the same key and unit (measures.currency_code); a
+    # word ending in a code's letters is no currency ("Ingenieure")
+    claims, _ = run({"a.txt": "Fest\n\nDie Gemeinde gab 2.500 € für das Fest aus.",
+                     "b.txt": "Fest\n\nDie Gemeinde gab 2.500 EUR für das Fest aus.",
+                     "c.txt": "Fest\n\nDie Gemeinde gab 2.500 Euro für das Fest aus. Drei Ingenieure planten es."})
+    money = [c for c in claims if c.low == 2500]
+    assert len(money) == 3 and {(c.measure.kind, c.measure.subject, c.unit) for c in money} == {("money", "euro", "EUR")}
+    assert next(c for c in claims if c.low == 3).measure.kind != "money"
+
+
+def test_an_amount_per_unit_after_je_is_its_own_quantity(run):
+    # "Drei Boote mit je vier Fischern": four on each boat, never a total of four (quantity.distributive)
+    claims, _ = run({"a.txt": "Fischerei\n\nAm Morgen liefen drei Boote mit je vier Fischern aus.",
+                     "b.txt": "Fischerei\n\nAm Morgen liefen vier Fischer mit ihren Booten aus."},
+                    dict.fromkeys(("a.txt", "b.txt"), "fischer"))
+    each = next(c for c in claims if c.article == "a.txt" and c.low == 4)
+    total = next(c for c in claims if c.article == "b.txt" and c.low == 4)
+    assert each.measure.time == "je" and total.measure.time is None
+    assert each.group != total.group
+    # a rate is each one's whether said for one or for several: no total to tell it from
+    claims, _ = run({"c.txt": "Wahl\n\nDie Listen aus Tirol und Vorarlberg kamen auf je 12 Prozent."})
+    assert [c.measure.time for c in claims] == [None]
+
+
+def test_a_change_of_the_number_of_something_is_the_change_of_that_something(run):
+    # "die Zahl der Diebstähle stieg um 9 Prozent": "Zahl" names a count of its genitive, as "Anteil" names a share
+    # of it (rate_words.tsv heads): the change is the thefts', not a "Zahl"'s
+    claims, _ = run({"a.txt": "Kriminalität\n\nIn der Stadt stieg die Zahl der Diebstähle um 9 Prozent."})
+    assert [c.measure.subject for c in claims] == ["diebstahl"]
+
+
+def test_people_counted_in_the_noun_death_are_killed(run):
+    # "den Tod von sechs Bergsteigern": the noun of dying gives the role as its verb would (quantity_roles.tsv)
+    claims, _ = run({"a.txt": "Unglück\n\nDie Bergrettung bestätigte am Abend den Tod von sechs Bergsteigern."})
+    assert [c.measure.kind for c in claims] == ["killed"], [(c.text, c.measure) for c in claims]
+
+
+def test_a_days_count_of_rockets_is_that_days_never_the_count_since_a_day(run):
+    # "am Dienstag 25 Raketen" counts one day's rockets; "seit dem vergangenen Freitag mehr als 200" is a running
+    # total since a day: two quantities (claims.DEED_KINDS, _clause_day with since=False)
+    claims, _ = run({"a.txt": "Beschuss\n\nLaut Armee wurde das Grenzgebiet am Dienstag von insgesamt 25 Raketen "
+                              "getroffen. Seit dem vergangenen Freitag beläuft sich die Zahl der Raketen, die auf die "
+                              "Region abgefeuert wurden, auf mehr als 200."})
+    g = by_value(claims)
+    assert g[25].measure.time == "dienstag" and g[200].measure.time is None
+    assert g[25].group != g[200].group
+
+
+def test_a_conjunct_verb_of_change_takes_no_object_for_its_subject(run):
+    # a verb coordinated to one before it shares that verb's subject: its object is no subject read after the verb
+    # but an accusative of time ("legte diese Woche um 4 Prozent zu": no week rose; quantity._subject_deps)
+    claims, _ = run({"a.txt": "Börse\n\nDer Index eröffnete schwach und fiel den zweiten Tag in Folge um 4 Prozent.",
+                     "b.txt": "Börse\n\nDie Anleihe startete fest und legte diese Woche um 4 Prozent zu."})
+    assert [c.measure.subject for c in claims if c.low == 4] == [None, None], [(c.text, c.measure) for c in claims]
+
+
+def test_a_count_of_attacks_since_a_start_takes_no_day_of_its_clause(run):
+    # "am Sonntag 900 Angriffe seit Beginn der Offensive": a running total told on a Sunday, not Sunday's attacks
+    # (claims._clause_day since=False, SPAN_STARTS); "am Sonntag 90 Angriffe" is Sunday's
+    # a "seit" phrase on another word dates nothing of the figure's ("Erstmals seit Wochen ... am Montag 12 Raketen")
+    claims, _ = run({"a.txt": "Offensive\n\nAm Sonntag gab es 900 Angriffe seit Beginn der Offensive.",
+                     "b.txt": "Offensive\n\nAm Sonntag gab es 90 Angriffe auf Stellungen im Norden.",
+                     "c.txt": "Grenze\n\nErstmals seit Wochen wurden am Montag wieder 12 Raketen abgefeuert."})
+    g = by_value(claims)
+    assert g[900].measure.time is None and g[90].measure.time == "sonntag", [(c.text, c.measure) for c in claims]
+    assert g[12].measure.time == "montag", [(c.text, c.measure) for c in claims]
+
+
+def test_the_whole_number_of_something_is_that_somethings(run):
+    # "die Gesamtzahl der Verkehrsunfälle": "Gesamt-" says the count is the whole's, not what is counted - the
+    # genitive names it as for "Zahl" alone (rate_words.tsv whole; quantity._rate_noun)
+    claims, _ = run({"a.txt": "Verkehr\n\nDie Gesamtzahl der Verkehrsunfälle sank im Vorjahr um 6 Prozent."})
+    assert [c.measure.subject for c in claims] == ["verkehrsunfall"], [(c.text, c.measure) for c in claims]

@@ -281,8 +281,30 @@ def counts_flow(doc: Doc, c: Claim, lo: int, hi: int) -> bool | None:
         # they come through, a period's count - and so their feminine forms, the masculine noun and -in, -innen
         # ("Zuschauerinnen", "Touristin")
         visits = tuple(PERIOD_PHRASES["visit_heads"])
+        if _at_once(doc, c, noun):
+            return False                               # "Zuschauer, die gleichzeitig in das Stadion passen"
         return w.endswith(visits) or re.sub(r"in(nen)?$", "", w).endswith(visits)
     return None
+
+
+def _at_once(doc: Doc, c: Claim, noun: str) -> bool:
+    """Are the people counted at one moment: a relative clause of their noun says so by an adverb of simultaneity
+    ("die Zahl der Zuschauer, die gleichzeitig in das Stadion passen", "Besucher, die zeitgleich online sind";
+    period_phrases at_once)? A count at one moment is a capacity or a stock, not the visits of a period. By the parse:
+    the relative clause (acl:relcl) of the counted noun in the figure's sentence and that clause's adverbs."""
+    num = _number_token(doc, c) if doc.has_annotation("DEP") else None
+    if num is None:
+        return False
+    at_once = PERIOD_PHRASES["at_once"]
+    for t in num.sent:
+        if t.text != noun:
+            continue
+        # the parser hangs the clause on the noun or on the "Zahl" whose genitive it is
+        owners = [t] + ([t.head] if t.dep_ in ("nmod", "nmod:poss") else [])
+        for rel in (r for o in owners for r in o.children if r.dep_ == "acl:relcl"):
+            if any(a.dep_ == "advmod" and (a.lemma_ or a.text).lower() in at_once for a in rel.children):
+                return True
+    return False
 
 
 def _amount_nouns(doc: Doc, c: Claim, lo: int, hi: int) -> list[Token]:

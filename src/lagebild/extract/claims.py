@@ -422,12 +422,16 @@ def _place_after(ctx: meas.FigureContext, doc: Doc) -> str | None:
     return found[-1][1] if found else None
 
 
+# The time scope of an amount per unit ("je 5.000 Euro"): the amount of each, a key part of its own
+DISTRIBUTIVE = "je"
 # What a role read from the parse makes of a figure whose counted noun says no role of its own.
 ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing": ("missing", None),
               "rescued": ("rescued", None), "evacuated": ("displaced", "evacuated"), "fled": ("displaced", "fled"),
               "arrested": ("detained", None), "participating": ("attendees", None), "aboard": ("aboard", None)}
 # What a plan or an expectation makes of a crowd's or a force's figure of no action (the actions measures.py gives)
 PLANNED_ACTIONS = {"attendees": "expected", "personnel": "planned"}
+# Deeds counted day by day (rockets fired or intercepted, attacks, incidents): a day's count is that day's quantity
+DEED_KINDS = frozenset({"weapons_used", "weapons_intercepted", "incidents"})
 # Roles of people on the move: each its own quantity (lang/de/quantity_roles.tsv)
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
 
@@ -503,6 +507,16 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
         measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+    elif measure.kind in DEED_KINDS and not measure.time:
+        # "am Mittwoch von 40 Raketen getroffen": rockets fired and attacks flown are counted day by day - a day's
+        # count is that day's, never the count since a day ("seit Samstag einige hundert", a running total)
+        measure.time = _clause_day(doc, unit, fig, text, since=False)
+    if not measure.time and not measure.place and measure.kind != "percent" and \
+            quantity.distributive(doc, fig.num_start, fig.end):
+        # "Patrouillen mit je zwei Soldaten": each one's amount, never a total; a figure distributed over the places
+        # its clause names ("je 200 in Salzburg und in Krumpendorf") keeps them as its place; a rate is each one's
+        # whether said once or for several ("Österreich und Dänemark (je 10,1 Prozent)"): no total to tell it from
+        measure.time = DISTRIBUTIVE
     if measure.kind == "percent":
         # a percentage is a rate of something, then or now: "die Beiträge lagen damals bei 10 Prozent, jetzt bei 22"
         noun, when = quantity.percent_rate(doc, fig.num_start, fig.end)
@@ -525,7 +539,10 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     # children, civilians, attackers ... among victims are counted apart (measures.VICTIM_CLASSES)
     own = next((c for c in (meas.classify(w)[0] for w in counted.split()) if c in meas.VICTIM_CLASSES), None)
     if role in ROLE_KINDS and (measure.kind in ("people", "other") or
-                               role in ("rescued", "aboard") and measure.kind in ("missing", "personnel", "people")):
+                               role in ("rescued", "aboard") and measure.kind in ("missing", "personnel", "people") or
+                               role == "killed" and measure.kind == "attendees"):
+        # "vom Tod von vier Demonstranten": a crowd's members counted dead are the dead (a force's dead are read by
+        # measures.py, and as a part of the dead before them: "38 Tote, darunter drei Attentäter")
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
@@ -554,12 +571,47 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     return measure
 
 
-def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | None:
+# Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a
+# running total
+SPAN_STARTS = frozenset({"seit", "seitdem", "seither"})
+
+
+def _counted_since(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Is a figure counted over a span from a start: by the parse, a "seit" phrase ("seit Beginn der Offensive") or
+    "seither" on its counted noun or on the verb that noun hangs on - not one on another word ("Erstmals seit Wochen
+    wurden am Mittwoch 12 Raketen abgefeuert": Wednesday's rockets)."""
+    tok = quantity.figure_token(doc, fig.num_start, fig.end) if doc.has_annotation("DEP") else None
+    if tok is None:
+        return False
+    noun = quantity.counted_token(tok)
+    owners = {tok.i, noun.i, noun.head.i}
+    for t in tok.sent:
+        if t.lower_ in SPAN_STARTS:
+            phrase = t.head if t.dep_ == "case" else t          # "seit Beginn" -> Beginn; "seither" itself
+            if phrase.head.i in owners and phrase.i not in owners:
+                return True
+    return False
+
+
+def _since(text: str, a: int, t) -> bool:
+    """Does a time expression name the day a span starts from: "seit" opens it or stands right before it ("seit dem
+    vergangenen Samstag")?"""
+    return bool(re.match(r"seit\b", t.text or "", re.IGNORECASE)
+                or re.search(r"\bseit\s+(?:\w+\s+){0,2}$", text[max(a, t.start - 30):t.start], re.IGNORECASE))
+
+
+def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: bool = True) -> str | None:
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
     where the article gives no date to anchor it (sonntag), a weekend; None without one. Of several, the one
-    nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's)."""
+    nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's). since=False: a day a span
+    starts from ("seit dem vergangenen Samstag") dates no day's count, and a figure counted since a start at all
+    ("am Sonntag 1.200 Angriffe seit Beginn der Offensive", "seither") is a running total: no day's count - the
+    day its clause names is the day it was told."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
-    times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value]
+    if not since and _counted_since(doc, fig):
+        return None
+    times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value
+             and (since or not _since(text, a, t))]
     for t in sorted(times, key=lambda t: abs(t.start - fig.num_start)):
         if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
             return m.group(1)
@@ -678,7 +730,7 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
     else:
         after = text[fig.end:unit.end]
         counted = None
-        if fi + 1 < len(figures) and GAPPED_NOUN.fullmatch(text[fig.end:figures[fi + 1].num_start]):
+        if fi + 1 < len(figures) and _gapped_noun(doc, text, fig, figures[fi + 1]):
             # the noun said once for two figures counts both: "um 0,5 statt 0,4 Prozent", "3,5 oder 3,6 Prozent",
             # "von 8,2 auf 8,9 Prozent" (German gaps the noun of the first of two figures joined by "statt", "oder",
             # "auf")
@@ -708,8 +760,30 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
 
 
 # The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
-# 90 Bilder") and the two values of a change ("von 8,2 auf 8,9 Prozent").
-GAPPED_NOUN = re.compile(r"\s*(?:statt|anstatt|oder|bzw\.|beziehungsweise|auf)\s*")
+# 90 Bilder", "60 beziehungsweise 46 Prozent") and the two values of a change ("von 8,2 auf 8,9 Prozent").
+GAP_JOINERS = frozenset({"statt", "anstatt", "oder", "bzw.", "beziehungsweise", "auf"})
+
+
+def _gapped_noun(doc: Doc, text: str, fig: QuantityPhrase, nxt: QuantityPhrase) -> bool:
+    """Does a figure with no noun share the noun of the figure right after it? German says the noun once for two
+    figures joined by one word of an alternative or of a change's new value (GAP_JOINERS: "3,5 oder 3,6 Prozent",
+    "0,5 statt 0,4 Prozent", "von 8,2 auf 8,9 Prozent"). By the parse: that word depends on the second figure - on
+    its number or on the noun it counts (the parser hangs the first number anywhere: on the verb, on the noun), so
+    a joiner of another phrase ("stieg auf 300, 200 davon ...") joins nothing; without a parse, the word alone."""
+    between = text[fig.end:nxt.num_start].split()
+    if len(between) != 1 or between[0].lower() not in GAP_JOINERS:
+        return False
+    if not doc.has_annotation("DEP"):
+        return True
+    num = quantity.figure_token(doc, nxt.num_start, nxt.end)
+    second = doc.char_span(nxt.num_start, nxt.end, alignment_mode="expand")
+    joiner = doc.char_span(fig.end, nxt.num_start, alignment_mode="contract")
+    if num is None or second is None or joiner is None or len(joiner) != 1:
+        return False
+    # its number, a number word of it ("auf 14 Millionen Euro"), or the noun it counts
+    return joiner[0].head.i in {t.i for t in second} | {quantity.counted_token(num).i}
+
+
 RANK_NOUNS = tuple(sorted(lexicon_words("rank_nouns")))        # lang/de/rank_nouns.txt
 
 
@@ -891,7 +965,7 @@ class ClaimExtractor:
         if kind == "percent":       # a share (%), or a change of one in percentage points (pp): never one quantity
             return next((v for k, v in meas.PERCENT_UNITS.items() if n.startswith(k)), "%")
         if kind == "money":
-            return next((v for k, v in meas.CURRENCIES.items() if n.endswith(k)), None)
+            return meas.currency_code(noun)
         if kind == "measurement":
             return next((v for k, v in meas.UNITS.items() if n.startswith(k)), None)
         return None

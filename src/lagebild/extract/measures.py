@@ -159,6 +159,19 @@ CLASSES = _counted_classes()
 TIME_UNIT_NOUNS = pairs("time_unit_nouns")
 # a claim's unit: "Milliarden Euro" -> EUR, "Kilometern" -> km (lang/de/currencies.tsv, measure_units.tsv)
 CURRENCIES = {row[0]: row[1] for row in rows("currencies") if len(row) > 1}
+# A currency's name, the first word form of its code in the file ("EUR" -> euro, "USD" -> dollar): one key whether a
+# report writes the word, the sign or the code ("10.000 Euro", "10.000 €", "10.000 EUR")
+CURRENCY_NAMES = {code: form for form, code in reversed(list(CURRENCIES.items())) if form.isalpha()}
+
+
+def currency_code(noun: str) -> str | None:
+    """The ISO 4217 code of a currency noun as written: a form of lang/de/currencies.tsv ending the noun
+    ("Milliarden-Euro", "€"), or the code itself in capitals ("EUR", "USD": never a word's last letters -
+    "Ingenieur" is none)."""
+    if noun in CURRENCY_NAMES:
+        return noun
+    n = noun.lower()
+    return next((v for k, v in CURRENCIES.items() if n.endswith(k)), None)
 UNITS = {row[0]: row[1] for row in rows("measure_units") if len(row) > 1}
 # a percentage's unit: "Prozent" -> %, "Prozentpunkte" -> pp (lang/de/percent_units.tsv)
 PERCENT_UNITS = pairs("percent_units")
@@ -183,6 +196,8 @@ def classify(noun: str | None) -> tuple[str | None, str | None]:
     """A counted noun -> (class, domain): ``Kampfdrohnen`` -> (drohne, weapon); unknown -> (None, None)."""
     if not noun:
         return None, None
+    if noun in CURRENCY_NAMES:
+        return "geld", "money"                      # a currency's code as written: "4,5 Millionen EUR"
     n = noun.lower().replace("-", "").replace("\u00ad", "")
     if n in ("mann",):
         return "soldat", "person"                   # "10.000 Mann"
@@ -435,7 +450,8 @@ def measure_for(ctx: FigureContext) -> Measure:
     if ctx.figure_kind == "compound" or domain == "time":
         return _duration_or_age(ctx, head, domain)
     if domain == "money":
-        return Measure("money", slugify(head))
+        code = currency_code(head) if head else None
+        return Measure("money", (CURRENCY_NAMES.get(code) if code else None) or slugify(head))
     if domain == "percent":
         return Measure("percent")
     if domain == "measure":

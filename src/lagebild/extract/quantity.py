@@ -302,6 +302,24 @@ def rate_of(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+# The distributive particle before a figure: "mit je zwei Soldaten", "erhielten je 5.000 Euro"
+# (lang/de/distributives.txt)
+DISTRIBUTIVES = words("distributives")
+
+
+def distributive(doc: Doc, start: int, end: int) -> bool:
+    """Is the figure a count per unit of what it is distributed over ("zwölf Fässer mit je 200 Litern", "Die
+    Vereine erhielten je 5.000 Euro", "Patrouillen mit je zwei Soldaten")? German marks such an amount by "je"
+    right before the figure, which the parse hangs on the number or its counted noun: the amount of each, never a
+    total - its own quantity. None of it without a parse."""
+    tok = figure_token(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand") if tok is not None else None
+    if tok is None or span is None or span[0].i == 0:
+        return False
+    before = doc[span[0].i - 1]
+    return before.lower_ in DISTRIBUTIVES and before.head.i in (tok.i, counted_token(tok).i)
+
+
 def _clause_span(doc: Doc, tok: Token) -> tuple[int, int]:
     """The token range of the figure's clause: its sentence cut at commas, semicolons, colons and dashes."""
     sent = tok.sent
@@ -421,9 +439,22 @@ def _changed(x: Token, verb: Token | None) -> Token | None:
     if verb is None or not _by_how_much(x):
         return None
     lo, hi = _clause_span(x.doc, x)
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lo <= c.i <= hi
+    subj = [c for c in verb.children if c.dep_ in _subject_deps(verb) and c.pos_ == "NOUN" and lo <= c.i <= hi
             and not any(t.like_num for t in c.subtree) and not _whose(c)]
     return subj[0] if subj else None
+
+
+def _subject_deps(verb: Token) -> tuple[str, ...]:
+    """The arcs that give a verb's subject: nsubj; for a verb of growing or shrinking, which takes no object
+    (rate_words grows, shrinks), an object where it has no subject - the parser reads the subject after the verb as
+    its object ("Laut Statistik wuchs die Volkswirtschaft um 1,3 Prozent"). Not for a conjunct: a verb coordinated
+    to one before it shares that verb's subject, and its object is an accusative of time or the like ("Die Aktie
+    stieg und legte diese Woche um 3 Prozent zu": no week grew)."""
+    rw = _rate_words()
+    if _lemma(verb) in rw["grows"] | rw["shrinks"] and verb.dep_ != "conj" and \
+            not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return ("nsubj", "nsubj:pass", "obj")
+    return ("nsubj", "nsubj:pass")
 
 
 def _by_how_much(x: Token) -> bool:
@@ -539,6 +570,8 @@ def percent_change(doc: Doc, start: int, end: int) -> bool:
     tok = figure_token(doc, start, end)
     if tok is None:
         return False
+    if _output_grew(_rate_parse(doc, start, end)):
+        return False                # "Das BIP wuchs um 2 Prozent": the growth rate itself, a level of growth
     if _by_how_much(counted_token(tok)) or tok.text[:1] in "+-\u2212":
         return True
     prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
@@ -577,6 +610,32 @@ def _economy_growth(noun: Token) -> bool:
     return (owners[0].lemma_ or owners[0].text).lower() in rw["economy"]
 
 
+def _output_grew(found: tuple[Token, Token, Token | None, Token | None] | None) -> bool:
+    """Is a percentage the growth of an economy's output said by a verb: the output noun (rate_words economy) is
+    the subject of a verb of growth (rate_words grows) the percentage hangs on by "um" ("Das BIP legte um 0,5
+    Prozent zu", "Die Wirtschaft wuchs um 2 Prozent"), or the noun before a bracket with a rise's sign ("das BIP
+    (+0,4 Prozent)")? German says the economy's growth rate so as often as by "ein Wachstum von 2 Prozent": one
+    rate, the level of growth - not a change of it. A verb of shrinking keeps its own quantity (its value is
+    written without the sign)."""
+    if found is None:
+        return False
+    _, x, verb, noun = found
+    if noun is None:
+        return False
+    rw = _rate_words()
+    if (noun.lemma_ or noun.text).lower() not in rw["economy"]:
+        return False
+    if verb is not None and noun.head.i == verb.i and noun.dep_ in _subject_deps(verb) and _by_how_much(x) \
+            and _lemma(verb) in rw["grows"]:
+        return True
+    tok = next((t for t in x.subtree if t.like_num), None)
+    if tok is None:
+        return False
+    bracketed = _bracketed(tok)
+    return bracketed is not None and bracketed.i == noun.i and (tok.text[:1] == "+" or tok.i > 0
+                                                             and tok.doc[tok.i - 1].lower_ == "plus")
+
+
 def _rise(noun: Token) -> str | None:
     """The rise head a noun ends in ("BIP-Anstieg" -> anstieg, "Wachstum"), None for a noun naming no rise. A
     hyphenated compound is a noun whatever its tag (the tagger reads "BIP-Zuwachs" in a headline as a determiner)."""
@@ -590,11 +649,13 @@ def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) ->
     noun = found[3] if found else None
     if noun is None:
         return None
-    if _economy_growth(noun):
+    if _economy_growth(noun) or _output_grew(found):
         return GROWTH
     rw = _rate_words()
-    if (noun.lemma_ or "").lower() in rw["heads"]:
-        # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen
+    lemma = (noun.lemma_ or "").lower()
+    if lemma in rw["heads"] or _rate_modifier(lemma, rw["heads"]) in rw["whole"]:
+        # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen; so does one whose
+        # modifier only says it is the whole's ("die Gesamtzahl der Unfälle" -> unfall, not "gesamt")
         of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"]
         noun = of[0] if of else noun
     return _rate_modifier((noun.lemma_ or noun.text).lower(), rw["heads"])
