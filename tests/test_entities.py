@@ -657,6 +657,40 @@ def test_a_locative_preposition_over_attributes_introduces_a_town(parser):
     assert "Wald" not in ms                                       # a common noun stays one
 
 
+def test_a_full_name_after_a_title_and_an_organisations_genitive_is_the_titles_holder(parser):
+    # 'die Chefin des Unternehmens Anna Berger': the title's holder, not the company's name
+    _, ms = _parsed_mentions(parser, "Im Herbst trat die Chefin des Unternehmens Anna Berger überraschend zurück.")
+    assert ms["Anna Berger"].label == "PER", ms
+    # a first name the lexicon lacks: the NER's person of two words
+    _, ms = _parsed_mentions(parser, "Das sei falsch, sagte der Präsident des Verbands Gianluca Ferrotti am Montag.")
+    assert ms["Gianluca Ferrotti"].label == "PER", ms
+    # a name opening with no first name after the organisation's noun stays the organisation's
+    _, ms = _parsed_mentions(parser, "Die Hilfsorganisation Brückenwerk verteilte Decken.")
+    assert ms["Brückenwerk"].label == "ORG", ms
+
+
+def test_a_word_the_article_once_gives_an_article_is_no_person_anywhere_in_it(parser):
+    # one sense per article: 'mit dem Ethanoxal' says the word is a thing's, also where the parse gave it no article
+    _, ms = _parsed_mentions(parser, "Der LKW transportierte zehn Fässer des giftigen und brennbaren Ethanoxal nach "
+                                     "Wien. Drei der Fässer mit dem Ethanoxal explodierten.")
+    assert "Ethanoxal" not in ms, ms
+    # a surname the article names in full stays the person
+    _, ms = _parsed_mentions(parser, "Gegen den Willen von Peter Maier stimmte der Rat ab. Maier sprach von einem "
+                                     "Fehler, den Maier bereue.")
+    assert ms["Maier"].label == "PER", ms
+
+
+def test_a_role_nouns_feminine_form_is_no_person():
+    # 'Pharaonin', 'Ärztin': the -in (-nin, umlaut) form of a common noun names a role, not a person
+    ms = _ner_mentions("Nach dem Tod ihres Mannes regierte sie zehn Jahre als Pharaonin.", [(10, 11, "PER")])
+    assert "Pharaonin" not in ms, ms
+    ms = _ner_mentions("Am Abend kam endlich die Ärztin.", [(5, 6, "PER")])
+    assert "Ärztin" not in ms, ms
+    # a name whose stem is no common noun stays the person
+    ms = _ner_mentions("Am Abend sprach Putin im Fernsehen.", [(3, 4, "PER")])
+    assert ms["Putin"].label == "PER"
+
+
 def test_the_typer_spares_a_name_of_several_words_and_a_name_after_a_title(parser):
     _, ms = _parsed_mentions(parser, "Das Grab von Pharao Amenemhet wurde 1911 entdeckt. Die Grabkammer von "
                                      "Amenemhet ist leer.")
