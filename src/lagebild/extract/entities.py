@@ -1259,9 +1259,11 @@ def _after_neuter_or_masculine_article(t: Token) -> bool:
 def _given_an_article_elsewhere(e: Span) -> bool:
     """'Fässer des giftigen Ethanoxal ... mit dem Ethanoxal': a one-word name standing bare (no noun before it:
     'der Musikclub Mirabeau ... das Mirabeau' is the club's name, a noun says so) that the parse gives its
-    article elsewhere in the article is that thing's word there too (one sense per article)."""
+    article elsewhere in the article is that thing's word there too (one sense per article); not a word the lexicon
+    knows as a name ('Die Firma gehört Huber ... vertritt den Huber': a surname, the article colloquial)."""
     doc = e.doc
-    if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].text[:1].isupper():
+    if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].text[:1].isupper() or \
+            known_reading(e.text) is True:
         return False
     return any(_after_neuter_or_masculine_article(t) for t in doc if t.text == e.text and t.i != e.start)
 
@@ -1492,6 +1494,12 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 continue
             if f and f.kind in ("capital", "seat") and _metonymic(doc, e.start_char):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
+            elif place is None and f is None and len(e) == 1 and _after_neuter_or_masculine_article(e[0]) and \
+                    any(o.label_ == "PER" and len(o) == 1 and o.text == text and _given_an_article_elsewhere(o)
+                        for o in ents) and not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == text for o in ents):
+                continue        # "als Florestan ... den Florestan gab": the NER's person and, with the article, its
+                #                 place of one word no gazetteer holds: the person dropped (one sense per article,
+                #                 `_given_an_article_elsewhere`), the place of that thing's or role's word is none too
             else:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
