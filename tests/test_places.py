@@ -902,6 +902,15 @@ def test_a_club_the_ner_read_as_a_person_paired_by_gegen_with_another_club_is_a_
     assert ms["Anna Kirchberg"].label == "PER" and ms["Hans Ried"].label == "PER", ms
 
 
+def test_a_person_paired_by_gegen_with_a_club_the_ner_read_as_no_organisation_stays_a_person(nlp):
+    # the NER's person of a first name and a town's name is a club only where its pair is the NER's organisation:
+    # 'gegen' also opens a lawsuit's or a dispute's other party
+    ms = places(nlp, "Die Klage von Peter Steyr gegen Sturm Graz wurde abgewiesen.")
+    assert ms["Peter Steyr"].label == "PER", ms
+    ms = places(nlp, "Das Duell von Thomas Linz gegen Rapid Wien endete vor Gericht.")
+    assert ms["Thomas Linz"].label == "PER", ms
+
+
 def test_a_dateline_town_the_lexicon_reads_as_a_noun_is_the_town(nlp):
     # the name before the dateline's dash is where the report is filed from: a small town whose name the lexicon
     # also reads as a common noun ('Ebensee', 'Saalfelden') is the town there, after a title line too

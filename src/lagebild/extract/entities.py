@@ -1575,7 +1575,8 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     out: list = []
     clubs: dict[int, Span] = {}                        # the index in `out` of each club read: the NER's span
     # the NER's persons of such words ('Hansa Rostock') are clubs only where 'gegen' pairs them with a club the NER
-    # read as none, result or not ('die Klage von Anna Kirchberg gegen Hans Ried': two persons)
+    # read as an organisation, result or not ('die Klage von Anna Kirchberg gegen Hans Ried': two persons; 'die Klage
+    # von Peter Steyr gegen Sturm Graz': a person's lawsuit against a club - 'gegen' opens a dispute's party too)
     as_person: set[int] = set()
     for e in ents:
         last = e[-1].text
@@ -1605,9 +1606,11 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     # Berlin Neukölln', both opening with a city, compare a city's districts (one alone may be the NER's run-on:
     # 'das Derby Austria Wien gegen Rapid Wien')
     city = {k for k in clubs if _city_name(out[k][0].text)}
+    org_read = {k for k in clubs if clubs[k].label_[:3] in ("ORG", "OTH")}
     paired = {k for a in clubs for b in clubs if out[a].end < len(doc) and doc[out[a].end].lower_ == "gegen" and
               out[b].start == out[a].end + 1 and not (a in city and b in city)
-              and not (a in as_person and b in as_person) for k in (a, b)}
+              and not (a in as_person and b not in org_read) and not (b in as_person and a not in org_read)
+              for k in (a, b)}
     kept = set(clubs) - as_person if scored else set()
     return [clubs[k] if k in clubs and k not in paired | kept else x for k, x in enumerate(out)]
 
