@@ -924,6 +924,9 @@ def test_a_small_town_joined_to_a_place_the_ner_found_is_a_place_too(nlp):
     assert ms["Kapfenstein"].label == "LOC" and ms["Kapfenstein"].country == "AT", ms
     # joined to a person it stays no place
     assert "Kapfenstein" not in places(nlp, "Der Bürgermeister dankte Anna Berger und Kapfenstein.")
+    # a surname the NER reads as a person, joined to a place, stays the person (the gazetteer holds 'Weber' somewhere)
+    ms = places(nlp, "Der Landesrat lobte Wien und Weber für die Organisation.")
+    assert ms["Weber"].label == "PER", ms
 
 
 def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):

@@ -2451,8 +2451,8 @@ def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
     if len(prev) == 3 and prev[0].lower() in LOCATIVE and g.candidates(prev[-2]):
         return True
     first = toks[i - 2] if i >= 2 else None
-    if first is None or first.text != prev[-2] or first.ent_type_ != "LOC":
-        return False
+    if first is None or first.text != prev[-2] or first.ent_type_ != "LOC" or toks[i].ent_type_ == "PER":
+        return False                                   # "lobte Wien und Weber": the NER's person stays one
     ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
     return ent is not None and ent.end == first.i + 1 and bool(g.candidates(ent.text))
 
