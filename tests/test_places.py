@@ -916,6 +916,9 @@ def test_a_dateline_town_the_lexicon_reads_as_a_noun_is_the_town(nlp):
     # also reads as a common noun ('Ebensee', 'Saalfelden') is the town there, after a title line too
     ms = places(nlp, "Neue Lifte für den Winter. Ebensee – Die Bergbahnen investieren zehn Millionen Euro.")
     assert ms["Ebensee"].label == "LOC" and ms["Ebensee"].country == "AT", ms
+    # a common noun before a dash and a lowercase aside is no desk's town
+    assert "Wald" not in places(nlp, "Ein langer Tag. Wald – nicht jeder Besucher hält sich an die Regeln, sagt "
+                                     "der Förster.")
 
 
 def test_a_small_town_joined_to_a_place_the_ner_found_is_a_place_too(nlp):

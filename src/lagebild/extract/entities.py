@@ -2412,8 +2412,10 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         _joined_after_preposition(doc, toks, i) or _locative_over_attributes(toks[i])
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     # "Saalbach – Die Lifte ...": the name before the dateline's dash is where the report is filed from, a place
-    # whatever else the lexicon reads it as ("Saalfelden", a noun's plural to it)
-    at_dateline = _in_dateline(doc, toks[i].idx)
+    # whatever else the lexicon reads it as ("Saalfelden", a noun's plural to it) - where a sentence opens after the
+    # dash ("Wald – nicht jeder Besucher ...": a noun set before its aside, no desk)
+    line = dateline(doc)
+    at_dateline = _in_dateline(doc, toks[i].idx) and _text(doc)[line.end:line.end + 1].isupper()
     cue = cue or at_dateline
     if n == 1:
         reading = known_reading(w)
