@@ -893,6 +893,45 @@ def test_two_clubs_named_by_their_towns_and_paired_by_gegen_are_clubs_without_a_
     assert not any(m.label == "ORG" for m in ms.values()), ms
 
 
+def test_a_club_the_ner_read_as_a_person_paired_by_gegen_with_another_club_is_a_club(nlp):
+    # the NER's person 'Hansa Rostock' (no result in the article): 'gegen' and a club the NER read as none
+    ms = places(nlp, "Vor dem Spiel von Hansa Rostock gegen Dynamo Dresden sperrte die Polizei drei Straßen.")
+    assert ms["Hansa Rostock"].label == "ORG" and ms["Dynamo Dresden"].label == "ORG", ms
+    # two persons paired by 'gegen' stay persons, whatever towns their surnames name
+    ms = places(nlp, "Die Klage von Anna Kirchberg gegen Hans Ried wurde abgewiesen.")
+    assert ms["Anna Kirchberg"].label == "PER" and ms["Hans Ried"].label == "PER", ms
+
+
+def test_a_person_paired_by_gegen_with_a_club_the_ner_read_as_no_organisation_stays_a_person(nlp):
+    # the NER's person of a first name and a town's name is a club only where its pair is the NER's organisation:
+    # 'gegen' also opens a lawsuit's or a dispute's other party
+    ms = places(nlp, "Die Klage von Peter Steyr gegen Sturm Graz wurde abgewiesen.")
+    assert ms["Peter Steyr"].label == "PER", ms
+    ms = places(nlp, "Das Duell von Thomas Linz gegen Rapid Wien endete vor Gericht.")
+    assert ms["Thomas Linz"].label == "PER", ms
+
+
+def test_a_dateline_town_the_lexicon_reads_as_a_noun_is_the_town(nlp):
+    # the name before the dateline's dash is where the report is filed from: a small town whose name the lexicon
+    # also reads as a common noun ('Ebensee', 'Saalfelden') is the town there, after a title line too
+    ms = places(nlp, "Neue Lifte für den Winter. Ebensee – Die Bergbahnen investieren zehn Millionen Euro.")
+    assert ms["Ebensee"].label == "LOC" and ms["Ebensee"].country == "AT", ms
+    # a common noun before a dash and a lowercase aside is no desk's town
+    assert "Wald" not in places(nlp, "Ein langer Tag. Wald – nicht jeder Besucher hält sich an die Regeln, sagt "
+                                     "der Förster.")
+
+
+def test_a_small_town_joined_to_a_place_the_ner_found_is_a_place_too(nlp):
+    # 'X und Y' with no locative preposition before X: the NER's place X makes the small town Y a place too
+    ms = places(nlp, "Der Landeshauptmann dankte Bad Radkersburg und Kapfenstein für die Hilfe.")
+    assert ms["Kapfenstein"].label == "LOC" and ms["Kapfenstein"].country == "AT", ms
+    # joined to a person it stays no place
+    assert "Kapfenstein" not in places(nlp, "Der Bürgermeister dankte Anna Berger und Kapfenstein.")
+    # a surname the NER reads as a person, joined to a place, stays the person (the gazetteer holds 'Weber' somewhere)
+    ms = places(nlp, "Der Landesrat lobte Wien und Weber für die Organisation.")
+    assert ms["Weber"].label == "PER", ms
+
+
 def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):
     ms = places(nlp, "In Halle (Saale) demonstrierten am Montag 300 Menschen.")
     assert ms["Halle (Saale)"].ref == "geo:2911522" and "Saale" not in ms

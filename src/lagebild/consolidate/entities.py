@@ -248,6 +248,8 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
         typ = "GPE"
         if c:
             lat, lon, country = c.lat, c.lon, c.iso
+            # "die Staatsspitzen Mazedoniens": the country goes by the name the genitive is made of too
+            aliases += [n for n in c.names if n not in aliases and any(m.text in (n + "s", n + "es") for m in group)]
     elif kind == "loc":
         from ..geo import gazetteer
 

@@ -1242,11 +1242,41 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
                                                                    low.endswith(ORG_TYPE_HEADS)) \
                 and any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]) \
-                and not _persons_genitive(doc, t.i):
+                and not _persons_genitive(doc, t.i) and not _holder_of_title_before(doc, noun, t):
             named.add(t.text)
     text = _text(doc)
     return [Cand(c.start, c.end, "ORG", c.prio, c.country, c.ref)
             if c.label == "PER" and text[c.start:c.end].split()[0].split("-")[0] in named else c for c in chosen]
+
+
+def _after_neuter_or_masculine_article(t: Token) -> bool:
+    """'den/dem/das/des' right before the word as its article (the parse's det; without a parse, the word)."""
+    doc = t.doc
+    return t.i > 0 and doc[t.i - 1].lower_ in ("den", "dem", "das", "des") and \
+        (doc[t.i - 1].dep_ == "det" or not doc.has_annotation("DEP"))
+
+
+def _given_an_article_elsewhere(e: Span) -> bool:
+    """'Fässer des giftigen Ethanoxal ... mit dem Ethanoxal': a one-word name standing bare (no noun before it:
+    'der Musikclub Mirabeau ... das Mirabeau' is the club's name, a noun says so) that the parse gives its
+    article elsewhere in the article is that thing's word there too (one sense per article); not a word the lexicon
+    knows as a name ('Die Firma gehört Huber ... vertritt den Huber': a surname, the article colloquial)."""
+    doc = e.doc
+    if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].text[:1].isupper() or \
+            known_reading(e.text) is True:
+        return False
+    return any(_after_neuter_or_masculine_article(t) for t in doc if t.text == e.text and t.i != e.start)
+
+
+def _holder_of_title_before(doc: Doc, noun: Token, t: Token) -> bool:
+    """'die Präsidentin des Verbands Marta Ricciardi': after a title and an organisation's noun in the genitive,
+    a first name and a surname name the title's holder, not the organisation ('der Chef des Konzerns Terre Vive'
+    opens with no first name: the company); a first name the lexicon lacks where the NER reads the two words
+    as a person ('Gianluca Ferrotti')."""
+    if not (noun.i >= 2 and doc[noun.i - 1].lower_ == "des" and _is_title(doc[noun.i - 2].text) and
+            t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha):
+        return False
+    return known_first_name(t.text) or t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[t.i + 1].ent_iob_ == "I"
 
 
 def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -1464,6 +1494,12 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 continue
             if f and f.kind in ("capital", "seat") and _metonymic(doc, e.start_char):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
+            elif place is None and f is None and len(e) == 1 and _after_neuter_or_masculine_article(e[0]) and \
+                    any(o.label_ == "PER" and len(o) == 1 and o.text == text and _given_an_article_elsewhere(o)
+                        for o in ents) and not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == text for o in ents):
+                continue        # "als Florestan ... den Florestan gab": the NER's person and, with the article, its
+                #                 place of one word no gazetteer holds: the person dropped (one sense per article,
+                #                 `_given_an_article_elsewhere`), the place of that thing's or role's word is none too
             else:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
@@ -1538,15 +1574,21 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
     taken = {i for e in ents for i in range(e.start, e.end)}
     out: list = []
     clubs: dict[int, Span] = {}                        # the index in `out` of each club read: the NER's span
+    # the NER's persons of such words ('Hansa Rostock') are clubs only where 'gegen' pairs them with a club the NER
+    # read as an organisation, result or not ('die Klage von Anna Kirchberg gegen Hans Ried': two persons; 'die Klage
+    # von Peter Steyr gegen Sturm Graz': a person's lawsuit against a club - 'gegen' opens a dispute's party too)
+    as_person: set[int] = set()
     for e in ents:
         last = e[-1].text
         # a town's name that is only a common noun ('Trainer', 'Tor', 'Ende': somewhere a town) is the noun
         town = _town_name(last) and not _common_noun_only(last) and not _in_dateline(doc, e.start_char)
-        if town and len(e) >= 2 and e.label_ != "PER" and all(t.text[:1].isupper() and t.is_alpha for t in e) \
+        if town and len(e) >= 2 and all(t.text[:1].isupper() and t.is_alpha for t in e) \
                 and not any(_type_noun(t.text) or _is_title(t.text) for t in e[:-1]) \
                 and not (e.start > 0 and _type_noun(doc[e.start - 1].text)) \
                 and gazetteer().best(e.text) is None and e.text not in country_forms():
             # not after a place's noun: 'die Stadt Hamburg Altona' is places, whatever the sports page
+            if e.label_ == "PER":
+                as_person.add(len(out))
             clubs[len(out)] = e
             out.append(Span(doc, e.start, e.end, label=CLUB))
             continue
@@ -1560,15 +1602,17 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
             out.append(Span(doc, prev.i, e.end, label=CLUB))
             continue
         out.append(e)
-    if scored:
-        return out
     # a club opens with a word of its own ('Rapid', 'Werder', 'Energie'), not a city's name: 'Hamburg Altona gegen
     # Berlin Neukölln', both opening with a city, compare a city's districts (one alone may be the NER's run-on:
     # 'das Derby Austria Wien gegen Rapid Wien')
     city = {k for k in clubs if _city_name(out[k][0].text)}
+    org_read = {k for k in clubs if clubs[k].label_[:3] in ("ORG", "OTH")}
     paired = {k for a in clubs for b in clubs if out[a].end < len(doc) and doc[out[a].end].lower_ == "gegen" and
-              out[b].start == out[a].end + 1 and not (a in city and b in city) for k in (a, b)}
-    return [clubs[k] if k in clubs and k not in paired else x for k, x in enumerate(out)]
+              out[b].start == out[a].end + 1 and not (a in city and b in city)
+              and not (a in as_person and b not in org_read) and not (b in as_person and a not in org_read)
+              for k in (a, b)}
+    kept = set(clubs) - as_person if scored else set()
+    return [clubs[k] if k in clubs and k not in paired | kept else x for k, x in enumerate(out)]
 
 
 # the label of an organisation's span read by `_split_at_acronyms` or `_clubs_named_by_town`: no place rule reads
@@ -1606,11 +1650,12 @@ def _persons_in_lists(doc: Doc, ents: list) -> list:
 def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
     """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
     doc = e.doc
-    if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ in ("den", "dem", "das", "des") and \
-            (doc[e.start - 1].dep_ == "det" or not doc.has_annotation("DEP")):
+    if base == "PER" and len(e) == 1 and (_after_neuter_or_masculine_article(e[0]) or _given_an_article_elsewhere(e)) \
+            and not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
         return None             # "verlassen den Maidan": news give a bare surname no article (a relative pronoun
         #                         opens a clause on the person, the parse's subject or object, no det: "das
-        #                         Abkommen, das Orban schloss"; without a parse the word is read as the article)
+        #                         Abkommen, das Orban schloss"; without a parse the word is read as the article);
+        #                         one sense per article: "Fässer des giftigen Ethanoxal ... mit dem Ethanoxal"
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "der" and \
             doc[e.start - 1].dep_ == "det" and \
             not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
@@ -1672,11 +1717,27 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
         return None                                    # "Pharao Tutanchamun", "Ministerin X": a title says person
     if e.text.endswith("s") and any(t.text == e.text[:-1] for t in e.doc):
         return None                                    # "Biograf Kohls ... Kohl": a person's genitive
+    if _feminine_of_common_noun(e.text) and not known_first_name(e.text):
+        return "NONE"                                  # "ihre Vorgängerin als Pharaonin": a role, no name
     kind = retype(e)
     if kind == "LOC" and place is None and not (e.start > 0 and e.doc[e.start - 1].tag_ == "NN") or \
             kind == "NONE" and known_reading(e.text) is True:
         return None     # a place needs the gazetteer's word or a noun it names ("Messstation Moorbach");
     return kind         # a common noun is no name the lexicon knows ("wie einst Mitterrand" stays a person)
+
+
+_UNUMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def _feminine_of_common_noun(word: str) -> bool:
+    """'Pharaonin', 'Kanzlerin', 'Ärztin': a noun's feminine form in -in (-nin after a vowel, an umlaut on the
+    stem) whose stem the lexicon knows as a common noun only ('Pharao', 'Kanzler', 'Arzt') is that role's noun,
+    however the lexicon reads the derived word; a surname stem ('Bäuerin': Bauer, 'Köchin': Koch) is no such
+    noun, nor a name whose stem is none ('Putin', 'Lenin')."""
+    if not word.endswith("in") or len(word) < 6 or not word[:1].isupper():
+        return False
+    stems = {word[:-2]} | ({word[:-3]} if word[:-2].endswith("n") else set())
+    return any(_common_noun_only(s) for s in stems | {s.translate(_UNUMLAUT) for s in stems})
 
 
 def _acronym_of_words_before(doc: Doc, e: Span) -> bool:
@@ -2350,6 +2411,12 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
         _joined_after_preposition(doc, toks, i) or _locative_over_attributes(toks[i])
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
+    # "Saalbach – Die Lifte ...": the name before the dateline's dash is where the report is filed from, a place
+    # whatever else the lexicon reads it as ("Saalfelden", a noun's plural to it) - where a sentence opens after the
+    # dash ("Wald – nicht jeder Besucher ...": a noun set before its aside, no desk)
+    line = dateline(doc)
+    at_dateline = _in_dateline(doc, toks[i].idx) and _text(doc)[line.end:line.end + 1].isupper()
+    cue = cue or at_dateline
     if n == 1:
         reading = known_reading(w)
         if reading is None:
@@ -2359,7 +2426,7 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower()
         # "die Insel Samos", "die Stadt Halle": a place's noun right before says it is a name, whatever else it is
         typed = kind in ("island", "region", "site") or bool(prev) and _place_noun(prev[-1])
-        if reading is False and not (bare or geo_adjective or typed):
+        if reading is False and not (bare or geo_adjective or typed or at_dateline):
             return False                               # "am Sonntag", "in der Lage", "im Namen"
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
@@ -2376,10 +2443,20 @@ def _locative_over_attributes(tok: Token) -> bool:
 
 
 def _joined_after_preposition(doc: Doc, toks: list[Token], i: int) -> bool:
-    """'in Anderlecht und Molenbeek': the second name of a pair after a locative preposition has it too."""
+    """'in Anderlecht und Molenbeek': the second name of a pair after a locative preposition has it too; so has
+    the second of a pair whose first the NER reads as a place the gazetteer holds ('neben Nickelsdorf und
+    Heiligenkreuz')."""
     prev = _prev_words(doc, toks[i].idx, 3)
-    return len(prev) == 3 and prev[0].lower() in LOCATIVE and prev[1][:1].isupper() and \
-        prev[2] in ("und", "oder", "sowie") and bool(gazetteer().candidates(prev[1]))
+    if len(prev) < 2 or prev[-1] not in ("und", "oder", "sowie") or not prev[-2][:1].isupper():
+        return False
+    g = gazetteer()
+    if len(prev) == 3 and prev[0].lower() in LOCATIVE and g.candidates(prev[-2]):
+        return True
+    first = toks[i - 2] if i >= 2 else None
+    if first is None or first.text != prev[-2] or first.ent_type_ != "LOC" or toks[i].ent_type_ == "PER":
+        return False                                   # "lobte Wien und Weber": the NER's person stays one
+    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    return ent is not None and ent.end == first.i + 1 and bool(g.candidates(ent.text))
 
 
 def _ner_place_hits(doc: Doc, hits: list[PlaceHit], sent_of) -> list[PlaceHit]:
