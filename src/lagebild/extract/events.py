@@ -39,13 +39,14 @@ from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
+from ..nlp.compounds import _ends_in_word, compound_head
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
-from .werden import Werden, werden_reading
+from .werden import Werden, own_clause, werden_reading
 from .werden import present_passive as _present_passive
 from .werden import werden_future as _werden_future
 from .werden import werden_passive as _werden_passive
@@ -62,6 +63,7 @@ class Trigger:
 
 
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
+CHEMICAL_WEAPON = "Chemical weapon"                # the ACLED sub-event of a chemical agent's use
 CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
 # an adjective that makes a fight one of words: "verbale Attacke", "verbale Rauferei im Parlament" - no violence
@@ -175,21 +177,10 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         # where the verb has no object of its own the parse has often lost it ("ist nach Angaben von Experten Senfgas
         # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
         objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
-        args += objects or _own_clause(tok)
+        args += objects or [t for t in own_clause(tok) if t.i != tok.i]
     forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj"))
              for f in (w.lemma_.lower(), w.lower_, w.lower_[:-1], w.lower_[:-2])]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
-
-
-CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj")
-
-
-def _own_clause(tok: Token) -> list[Token]:
-    """The words of a verb's own clause: its subtree less the clauses that hang on it (a clause of its own, a verb
-    joined by "und")."""
-    other = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-             for t in c.subtree}
-    return [t for t in tok.subtree if t.i not in other and t.i != tok.i]
 
 
 def _arguments(tok: Token) -> list[Token]:
@@ -289,7 +280,7 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
     if cls == "journey":                               # the way on or what carries people on it
-        return any(w.endswith(tuple(_JOURNEY)) for w in (word, c.lower_))
+        return any(_journey_noun(w) for w in (word, c.lower_))
     if cls == "place":
         stronghold = any(w.endswith(tuple(_STRONGHOLDS["site"])) and not w.endswith(tuple(_STRONGHOLDS["office"]))
                          for w in (word, c.lower_))
@@ -300,6 +291,15 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     if c.pos_ == "PRON":
         return c.lower_ not in ("es", "das", "dies", "was")
     return c.pos_ == "PROPN" or domain == "person" or any(w.endswith(tuple(_AGENT_NOUNS)) for w in (word, c.lower_))
+
+
+def _journey_noun(word: str) -> bool:
+    """A noun of journey_nouns.txt or a compound it heads ("Sonderzug", "Weiterreise", "Rückflug"): the lexicon's
+    split, or a listed word after a content word the lexicon knows - not a word that only ends in one ("Abzug",
+    "Ausflug", "Eröffnung": a prefix's derivation, another word)."""
+    if word in _JOURNEY or compound_head(word) in _JOURNEY:
+        return True
+    return any(word.endswith(j) and len(word) > len(j) and _ends_in_word(word[:-len(j)]) for j in _JOURNEY)
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
@@ -864,11 +864,14 @@ def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     ("Vor Lampedusa kenterte ein Boot": the parse has `Lampedusa` as PROPN obl with case `vor`, the NER no entity
     after a sentence-initial preposition): the gazetteer's place whose own name it is (not an alternate spelling:
     "Hamas" is an alternate of Hamm), a town of 1,000 or more or a region. Its name parts ("Bad Ischl") go with it;
-    a token any mention covers is that mention's, never re-read here."""
+    a token any mention covers is that mention's, never re-read here; nor a word the times component reads as a
+    month, a day or a time ("im August": a town of that name exists)."""
     from ..geo import gazetteer
 
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or tok.i in by_token:
         return None
+    if any(x.start <= tok.idx < x.end for x in tok.doc._.times or ()):
+        return None                                    # "im August", "am Sonntag": when, not where (a town's name)
     parts = [tok, *(c for c in tok.children if c.dep_ in ("flat", "flat:name") and c.pos_ == "PROPN")]
     parts.sort(key=lambda t: t.i)
     if any(b.i != a.i + 1 for a, b in zip(parts, parts[1:])) or any(t.i in by_token for t in parts):
@@ -882,6 +885,13 @@ def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     start = parts[0].idx
     return Mention(tok.doc._.article_id or "", start, start + len(name), name, "LOC", cand.country or None,
                    f"geo:{cand.id}")
+
+
+def _somewhere(tok: Token, by_token: dict[int, Mention]) -> bool:
+    """A locative phrase on the trigger or its verb names a place, by name or by a place's noun ("in dem Vorort")."""
+    verb = verb_above(tok)
+    return any(c.dep_ in ("obl", "nmod") and (_case(c) or "") in LOC_CASES and _of_class(c, "place", by_token)
+               for h in {tok, verb} - {None} for c in h.children)
 
 
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
@@ -1197,6 +1207,12 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
             u.start <= c.start < u.end for c in claims) and not any(
             a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
         return None                                    # "Luftangriff" alone: nothing to tell about
+    if actor is None and target is None and place is None and (trig.acled or "").endswith(CHEMICAL_WEAPON) and \
+            not (parsed and tok is not None and _somewhere(tok, _by_token(doc, mentions))):
+        # the agents are also industrial chemicals ("Zur Reinigung wurde am Montag Chlorgas eingesetzt"): a use is an
+        # attack only with who used it, whom or where it hit (a place's name, or a place's noun: "in dem Vorort");
+        # a time or a figure alone does not make it one
+        return None
     if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
