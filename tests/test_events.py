@@ -1805,3 +1805,20 @@ def test_an_event_demanded_is_still_ahead(nlp):
                         ("Die Opposition in Zagreb verlangte am Freitag die Festnahme des Bürgermeisters.", "COERCE")):
         assert one(events_of(nlp, text), type_).status == "planned", text
     assert one(events_of(nlp, "Der Anschlag in Kabul forderte am Montag 20 Tote."), "ASSAULT").status == "reported"
+
+
+def test_a_modal_is_read_in_the_triggers_own_clause(nlp):
+    """events23: a modal verb or "falls" tells the status of its own clause's event, read from the parse; a modal of
+    the next clause after a comma is not the event's (the text's stretch reached it before)."""
+    for text in ("Am Dienstag wurde in Mosul ein Richter entführt, Beobachter könnten darin eine Drohung sehen.",
+                 "Am Dienstag wurde in Mosul ein Richter entführt, Kollegen wollen nun streiken."):
+        assert one(events_of(nlp, text), "ASSAULT").status == "reported", text
+    e = one(events_of(nlp, "Falls die Miliz am Dienstag Mosul angreift, fliehen die Bewohner."), "ASSAULT")
+    assert e.status == "hypothetical"
+    e = one(events_of(nlp, "Die Miliz soll am Dienstag in Mosul einen Richter entführt haben."), "ASSAULT")
+    assert e.status == "reported"                      # a claim about the past, no plan
+    # a zu-infinitive takes the modal of the clause that governs it
+    e = one(events_of(nlp, "Bei weiterem Andrang wäre Ungarn gezwungen, die Grenze zu Kroatien zu schließen."),
+            "COERCE")
+    assert e.status == "hypothetical"
+

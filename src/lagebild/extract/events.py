@@ -46,7 +46,7 @@ from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
-from .werden import Werden, own_clause, werden_reading
+from .werden import Werden, clause_head, own_clause, werden_reading
 from .werden import present_passive as _present_passive
 from .werden import werden_future as _werden_future
 from .werden import werden_passive as _werden_passive
@@ -379,14 +379,19 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
 
 
-PLANNED = re.compile(
-    r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
+# Cue words of a plan or a hypothesis in the clause's text. The modal verbs and "falls" among them are read from the
+# parse where there is one (`_modal_status`: the modal as the trigger clause's auxiliary, "falls" as its mark); the
+# rest (verbs and nouns of planning, adverbs of time, "möglich", "befürchten") are read off the text either way.
+PLANNED_MODAL = re.compile(r"\b(will|wollen|wolle|wollte|soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,])", re.IGNORECASE)
+PLANNED_WORDS = re.compile(
+    r"\b(plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
     r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|im\s+kommenden|"
     r"(kommende[nms]?|nächste[nmrs]?)\s+(woche|monat|jahr)|demnächst|bald|künftig|"
-    r"soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
     r"erwartet,\s+dass|vorbereitung\w*)", re.IGNORECASE)
-HYPOTHETICAL = re.compile(r"\b(könnte|könnten|wäre|wären|falls|möglich\w*|mögliche\w*|"
-                          r"befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b", re.IGNORECASE)
+HYPOTHETICAL_MODAL = re.compile(r"\b(könnte|könnten|wäre|wären|falls)\b", re.IGNORECASE)
+HYPOTHETICAL_WORDS = re.compile(r"\b(möglich\w*|mögliche\w*|befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b",
+                                re.IGNORECASE)
+HYPOTHETICAL = re.compile(f"{HYPOTHETICAL_MODAL.pattern}|{HYPOTHETICAL_WORDS.pattern}", re.IGNORECASE)
 # "werden" + a verb form read off the raw text: only where there is no parse (the parse's reading is
 # extract/werden.py). The text cannot tell a strong participle from an infinitive ("werden ... erschossen",
 # "werden ... überfallen" are passives), nor the trigger's "werden" from another clause's.
@@ -890,8 +895,9 @@ def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
 def _somewhere(tok: Token, by_token: dict[int, Mention]) -> bool:
     """A locative phrase on the trigger or its verb names a place, by name or by a place's noun ("in dem Vorort")."""
     verb = verb_above(tok)
+    heads = [tok] if verb is None or verb.i == tok.i else [tok, verb]
     return any(c.dep_ in ("obl", "nmod") and (_case(c) or "") in LOC_CASES and _of_class(c, "place", by_token)
-               for h in {tok, verb} - {None} for c in h.children)
+               for h in heads for c in h.children)
 
 
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
@@ -1036,24 +1042,78 @@ def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim],
     return out
 
 
-def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool = False) -> str:
+def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool = False,
+            modal: str | None = None) -> str:
     """before: the sentence up to the trigger ("Die Armee bestritt, das Dorf eingenommen zu haben"); werden: the
     parse's reading of the "werden" of the trigger's verb (extract/werden.py), which decides the future and the
-    conditional before any cue word; parsed: there is a parse (without one the raw text's "werden" + "-en" is read
-    as the future, "würde" as a conditional)."""
+    conditional before any cue word; parsed: there is a parse - its modal verbs and "falls" are then read from it
+    (modal: `_modal_status`), without one the raw text's ("soll ... -en", "könnte", "falls"; "werden" + "-en" as the
+    future, "würde" as a conditional)."""
     if DENIED.search(clause) or DENIED.search(before):
         return "denied"
-    if CLAIMED.search(clause):
+    if modal == "claimed" or not parsed and CLAIMED.search(clause):
         return "reported"                              # "will ... eingenommen haben": a claim about the past
     if werden is not None and werden.conditional:
         return "hypothetical"                          # "würde ... angreifen", "würden ... getötet"
     if werden is not None and werden.future:
         return "planned"                               # "wird ... angreifen", "werde ... angreifen"
-    if PLANNED.search(clause) or not parsed and WERDEN_FUTURE_TEXT.search(clause):
+    if modal == "planned" or PLANNED_WORDS.search(clause) or not parsed and (
+            PLANNED_MODAL.search(clause) or WERDEN_FUTURE_TEXT.search(clause)):
         return "planned"
-    if HYPOTHETICAL.search(clause) or not parsed and WERDEN_CONDITIONAL_TEXT.search(clause):
+    if modal == "hypothetical" or HYPOTHETICAL_WORDS.search(clause) or not parsed and (
+            HYPOTHETICAL_MODAL.search(clause) or WERDEN_CONDITIONAL_TEXT.search(clause)):
         return "hypothetical"
     return "reported"
+
+
+# Modal verbs by what they tell of the clause's event (their lemma): a will or an order is a plan ("will ...
+# angreifen", "soll ... geräumt werden"), a claim about the past with a perfect infinitive ("will ... eingenommen
+# haben", "soll ... getötet worden sein"); the Konjunktiv II of "können" and "sein" a hypothesis ("könnte ...
+# treffen", "wäre ... gekommen")
+PLAN_MODALS = ("wollen", "sollen")
+HYPOTHESIS_MODALS = ("können", "sein")
+CONDITION_MARKS = ("falls",)
+
+
+def _modal_status(tok: Token) -> str | None:
+    """"claimed", "planned", "hypothetical" or None by a modal verb among the words of the trigger's own clause (the
+    clause's head less the clauses below it, `werden.own_clause`; a conjoined verb without a finite verb of its own
+    shares the clause it is joined to: "soll getötet und verbrannt worden sein"), or by "falls" heading it or a
+    condition on it ("Falls ..., fliehen die Bewohner"). The modal's arc is not asked - the parser often mislabels
+    a modal or "falls" (a determiner, a subject) - but its clause is: a modal of another clause in the same stretch
+    of text is not this event's ("Kabul wurde angegriffen, die Armee könnte bald abziehen")."""
+    head = clause_head(tok)
+    # a verb the parser hangs on the head without a label (dep) is a clause of its own too ("Kabul wurde angegriffen,
+    # die Armee könnte bald abziehen": "abziehen" dep of "angegriffen")
+    apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    words = [t for t in own_clause(head) if t.i not in apart]
+    if head.dep_ == "conj" and not any(t.tag_.endswith("FIN") for t in words):
+        words += [c for c in head.head.children if c.dep_ in ("aux", "aux:pass")]
+    if head.dep_ == "xcomp" and head.head.i != head.i:
+        # a zu-infinitive is governed by its verb's clause: "wäre Serbien gezwungen, seine Grenzen zu schließen"
+        words += [t for t in own_clause(head.head) if t.dep_ in ("aux", "aux:pass", "cop") or t.i == head.head.i]
+    # a modal goes with an infinitive (or a participle's infinitive): a head finite of its own has none - a finite
+    # modal the parse puts in its clause belongs to another ("räumte das Lager, Hunderte wollen nun nach England")
+    # (a head the tagger calls finite beside an auxiliary of its own is the infinitive of the same form: "erobern")
+    finite = head.tag_.endswith("FIN") and not any(c.dep_ in ("aux", "aux:pass") for c in head.children)
+    verbs = [head] if finite else words
+    modals = [t for t in verbs if t.lemma_.lower() in PLAN_MODALS and t.tag_ == "VMFIN"]
+    # a perfect infinitive after the modal, also on a verb joined to the head ("soll ... angegriffen haben", "soll ...
+    # getötet worden sein", "sollen ... erobert und geplündert haben"): "haben"/"sein"/"worden" right after a
+    # participle (the tagger may call that "haben" finite; "Haben Sie ...?" of the next sentence is no perfect)
+    joined = [t for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in own_clause(c)]
+    if modals and any(t.lower_ in ("haben", "sein", "worden") and t.i > 0 and t.doc[t.i - 1].tag_.endswith("PP")
+                      for t in (*words, *joined)):
+        return "claimed"
+    # "soll" in the present ("soll", "sollen", "solle") orders; "sollte" tells a duty or a chance, no plan
+    if any(t.lemma_.lower() == "wollen" or "Pres" in t.morph.get("Tense", []) for t in modals):
+        return "planned"
+    conditions = [g for c in head.children if c.dep_ == "advcl" for g in own_clause(c)]
+    if any(t.lemma_.lower() in HYPOTHESIS_MODALS and t.pos_ in ("AUX", "VERB") and "Sub" in t.morph.get("Mood", [])
+           and "Past" in t.morph.get("Tense", []) for t in verbs) or \
+            any(t.lower_ in CONDITION_MARKS for t in (*words, *conditions)):
+        return "hypothetical"
+    return None
 
 
 def _werden_of(tok: Token | None) -> Werden | None:
@@ -1182,7 +1242,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor = target = None
     elif trig.type in HUMANITARIAN:
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
-    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed)
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
+                     _modal_status(tok) if parsed and tok is not None else None)
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):

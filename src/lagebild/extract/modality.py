@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from ..lang.de import table
 from .quantity import counted_token, figure_token, punct_segment
-from .werden import future_tense, opens_clause, scheduled
+from .werden import clause_head, future_tense, scheduled
 
 WORDS = table("figure_modality")
 # A clause of its own opens where werden.opens_clause says (a verb or predicate under a clause arc). A figure's
@@ -57,16 +57,6 @@ STATS: Counter[str] = Counter()
 class Modality:
     hedged: bool
     planned: bool
-
-
-def clause_head(t: Token) -> Token:
-    """The head of the clause t stands in."""
-    x = t
-    for _ in range(40):
-        if x.head.i == x.i or opens_clause(x):
-            return x
-        x = x.head
-    return x
 
 
 def _clause_tokens(head: Token) -> list[Token]:

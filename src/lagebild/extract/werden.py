@@ -104,6 +104,16 @@ def opens_clause(t: Token) -> bool:
         c.dep_ in ("cop", "aux", "aux:pass", "nsubj") for c in t.children))
 
 
+def clause_head(t: Token) -> Token:
+    """The head of the clause t stands in."""
+    x = t
+    for _ in range(40):
+        if x.head.i == x.i or opens_clause(x):
+            return x
+        x = x.head
+    return x
+
+
 def own_clause(verb: Token) -> list[Token]:
     """The words of the verb's clause: its subtree less the clauses below it (at any depth: a relative clause on
     its object too), the verb included."""
