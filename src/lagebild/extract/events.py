@@ -1264,15 +1264,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         return None                                    # "Gespräche" without anyone: no event
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
-    if actor is None and target is None and place is None and not trig.by_actor and not any(
-            u.start <= c.start < u.end for c in claims) and not any(
-            a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
-        return None                                    # "Luftangriff" alone: nothing to tell about
-    if actor is None and target is None and place is None and (trig.acled or "").endswith(CHEMICAL_WEAPON) and \
-            not (parsed and tok is not None and _somewhere(tok, _by_token(doc, mentions))):
-        # the agents are also industrial chemicals ("Zur Reinigung wurde am Montag Chlorgas eingesetzt"): a use is an
-        # attack only with who used it, whom or where it hit (a place's name, or a place's noun: "in dem Vorort");
-        # a time or a figure alone does not make it one
+    if actor is None and target is None and place is None and _nothing_to_tell(
+            trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)):
         return None
     if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
@@ -1295,6 +1288,18 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Claim], times: list[TimeExpression],
+                     tok: Token | None, by_token: dict[int, Mention]) -> bool:
+    """An event with no actor, target or place: "Luftangriff" alone tells nothing, unless a figure or a day is told
+    with it. A chemical weapon's use needs who used it, whom or where it hit (a place's noun too: "in dem Vorort"):
+    the agents are also industrial chemicals ("Zur Reinigung wurde am Montag Chlorgas eingesetzt"), and a time or a
+    figure alone does not make their use an attack."""
+    a, b = clause
+    bare = not trig.by_actor and not any(u.start <= c.start < u.end for c in claims) and not any(
+        a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times)
+    return bare or (trig.acled or "").endswith(CHEMICAL_WEAPON) and not (tok is not None and _somewhere(tok, by_token))
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
