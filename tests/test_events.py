@@ -1822,3 +1822,14 @@ def test_a_modal_is_read_in_the_triggers_own_clause(nlp):
             "COERCE")
     assert e.status == "hypothetical"
 
+
+def test_a_condition_or_a_modal_the_parser_hangs_apart_still_tells_the_status(nlp):
+    """review rv23e: a clause opened by "falls" that the parser makes the head, the main clause after it hung on it,
+    is still the main clause's condition; a verb hung on another by "dep" heads a clause of its own, whose modal
+    ("könnten") tells its nouns' status."""
+    for text in ("Falls der Deich bei Dresden bricht, werden 3.000 Menschen evakuiert.",
+                 "Falls die Miliz vorrückt, werden die Dörfer bei Goma evakuiert."):
+        assert one(events_of(nlp, text), "EVACUATE").status == "hypothetical", text
+    text = ("Die Staatsanwaltschaft in Istanbul hatte beantragt, das Verfahren gegen 30 Journalisten zu eröffnen, denen "
+            "jetzt Festnahmen drohen könnten.")
+    assert one(events_of(nlp, text), "COERCE").status == "hypothetical"

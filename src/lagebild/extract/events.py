@@ -1075,6 +1075,20 @@ HYPOTHESIS_MODALS = ("können", "sein")
 CONDITION_MARKS = ("falls",)
 
 
+def _trigger_clause_head(tok: Token) -> Token:
+    """The head of the trigger's clause (`werden.clause_head`), or the first verb on the way up to it that the parser
+    hangs on another without a label (dep): that verb heads a clause of its own ("Der Gouverneur hatte dazu
+    aufgerufen, die Proteste zu beenden, denen nun Festnahmen drohen könnten": "drohen" dep of "aufgerufen", its modal
+    "könnten" tells the arrests' status, not the call's clause)."""
+    head = clause_head(tok)
+    x = tok
+    while x.i != head.i and x.head.i != x.i:
+        if x.dep_ == "dep" and x.pos_ in ("VERB", "AUX"):
+            return x
+        x = x.head
+    return head
+
+
 def _modal_status(tok: Token) -> str | None:
     """"claimed", "planned", "hypothetical" or None by a modal verb among the words of the trigger's own clause (the
     clause's head less the clauses below it, `werden.own_clause`; a conjoined verb without a finite verb of its own
@@ -1082,7 +1096,7 @@ def _modal_status(tok: Token) -> str | None:
     condition on it ("Falls ..., fliehen die Bewohner"). The modal's arc is not asked - the parser often mislabels
     a modal or "falls" (a determiner, a subject) - but its clause is: a modal of another clause in the same stretch
     of text is not this event's ("Kabul wurde angegriffen, die Armee könnte bald abziehen")."""
-    head = clause_head(tok)
+    head = _trigger_clause_head(tok)
     # a verb the parser hangs on the head without a label (dep) is a clause of its own too ("Kabul wurde angegriffen,
     # die Armee könnte bald abziehen": "abziehen" dep of "angegriffen")
     apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
@@ -1109,6 +1123,11 @@ def _modal_status(tok: Token) -> str | None:
     if any(t.lemma_.lower() == "wollen" or "Pres" in t.morph.get("Tense", []) for t in modals):
         return "planned"
     conditions = [g for c in head.children if c.dep_ == "advcl" for g in own_clause(c)]
+    # a condition the parser makes the head, the main clause after it hung on it by any arc: "Falls der Deich bricht,
+    # werden die Dörfer evakuiert" ("evakuiert" conj of "bricht", or acl of a "Falls" read as a noun) - the clause
+    # above, opened by "falls", is this one's condition (or holds it: a clause inside a condition is supposed too)
+    above = own_clause(head.head) if head.head.i < head.i else []
+    conditions += above[:1]
     if any(t.lemma_.lower() in HYPOTHESIS_MODALS and t.pos_ in ("AUX", "VERB") and "Sub" in t.morph.get("Mood", [])
            and "Past" in t.morph.get("Tense", []) for t in verbs) or \
             any(t.lower_ in CONDITION_MARKS for t in (*words, *conditions)):
