@@ -1833,3 +1833,10 @@ def test_a_condition_or_a_modal_the_parser_hangs_apart_still_tells_the_status(nl
     text = ("Die Staatsanwaltschaft in Istanbul hatte beantragt, das Verfahren gegen 30 Journalisten zu eröffnen, denen "
             "jetzt Festnahmen drohen könnten.")
     assert one(events_of(nlp, text), "COERCE").status == "hypothetical"
+
+
+def test_waiting_for_entry_is_held_up_on_the_way(nlp):
+    # review rv23e: a journey of a prefix and a listed word is listed itself now that the ending alone no longer
+    # decides - "Einreise" is one ("Abzug" is none: test_a_journey_is_a_compound_headed_by_its_noun...)
+    text = "In Tovarnik warteten am Mittwoch 1.500 Flüchtlinge auf die Einreise nach Ungarn."
+    assert one(events_of(nlp, text), "DISPLACE").mode == "stranded"
