@@ -1840,3 +1840,10 @@ def test_waiting_for_entry_is_held_up_on_the_way(nlp):
     # decides - "Einreise" is one ("Abzug" is none: test_a_journey_is_a_compound_headed_by_its_noun...)
     text = "In Tovarnik warteten am Mittwoch 1.500 Flüchtlinge auf die Einreise nach Ungarn."
     assert one(events_of(nlp, text), "DISPLACE").mode == "stranded"
+
+
+def test_a_claim_with_a_strong_participle_the_tagger_misreads(nlp):
+    # review rv23e: "überfallen" (tagged finite) and "vertrieben" (tagged an infinitive) are participles: "sollen ...
+    # vertrieben haben" claims a past deed, no plan
+    text = "Die Milizen sollen das Lager bei Bunia überfallen und die Bewohner vertrieben haben."
+    assert one(events_of(nlp, text), "ASSAULT").status == "reported"

@@ -46,7 +46,7 @@ from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
-from .werden import Werden, clause_head, own_clause, werden_reading
+from .werden import Werden, clause_head, own_clause, verb_form, werden_reading
 from .werden import present_passive as _present_passive
 from .werden import werden_future as _werden_future
 from .werden import werden_passive as _werden_passive
@@ -1116,7 +1116,9 @@ def _modal_status(tok: Token) -> str | None:
     # getötet worden sein", "sollen ... erobert und geplündert haben"): "haben"/"sein"/"worden" right after a
     # participle (the tagger may call that "haben" finite; "Haben Sie ...?" of the next sentence is no perfect)
     joined = [t for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in own_clause(c)]
-    if modals and any(t.lower_ in ("haben", "sein", "worden") and t.i > 0 and t.doc[t.i - 1].tag_.endswith("PP")
+    # (a strong participle of the infinitive's form the tagger calls an infinitive or finite is one by the lexicon,
+    # `werden.verb_form`: "sollen das Dorf überfallen und die Bewohner vertrieben haben")
+    if modals and any(t.lower_ in ("haben", "sein", "worden") and t.i > 0 and _participle(t.doc[t.i - 1])
                       for t in (*words, *joined)):
         return "claimed"
     # "soll" in the present ("soll", "sollen", "solle") orders; "sollte" tells a duty or a chance, no plan
@@ -1133,6 +1135,10 @@ def _modal_status(tok: Token) -> str | None:
             any(t.lower_ in CONDITION_MARKS for t in (*words, *conditions)):
         return "hypothetical"
     return None
+
+
+def _participle(t: Token) -> bool:
+    return t.tag_.endswith("PP") or t.pos_ in ("VERB", "AUX") and verb_form(t) in ("participle", "both")
 
 
 def _werden_of(tok: Token | None) -> Werden | None:
