@@ -39,13 +39,14 @@ from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
+from ..nlp.compounds import _ends_in_word, compound_head
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
-from .werden import Werden, werden_reading
+from .werden import Werden, clause_head, own_clause, verb_form, werden_reading
 from .werden import present_passive as _present_passive
 from .werden import werden_future as _werden_future
 from .werden import werden_passive as _werden_passive
@@ -62,6 +63,7 @@ class Trigger:
 
 
 ATTACK_EFFECTS = ("explosion", "fire", "collapse")
+CHEMICAL_WEAPON = "Chemical weapon"                # the ACLED sub-event of a chemical agent's use
 CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
 # an adjective that makes a fight one of words: "verbale Attacke", "verbale Rauferei im Parlament" - no violence
@@ -175,21 +177,10 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         # where the verb has no object of its own the parse has often lost it ("ist nach Angaben von Experten Senfgas
         # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
         objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
-        args += objects or _own_clause(tok)
+        args += objects or [t for t in own_clause(tok) if t.i != tok.i]
     forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj"))
              for f in (w.lemma_.lower(), w.lower_, w.lower_[:-1], w.lower_[:-2])]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
-
-
-CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj")
-
-
-def _own_clause(tok: Token) -> list[Token]:
-    """The words of a verb's own clause: its subtree less the clauses that hang on it (a clause of its own, a verb
-    joined by "und")."""
-    other = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-             for t in c.subtree}
-    return [t for t in tok.subtree if t.i not in other and t.i != tok.i]
 
 
 def _arguments(tok: Token) -> list[Token]:
@@ -289,7 +280,7 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
     if cls == "journey":                               # the way on or what carries people on it
-        return any(w.endswith(tuple(_JOURNEY)) for w in (word, c.lower_))
+        return any(_journey_noun(w) for w in (word, c.lower_))
     if cls == "place":
         stronghold = any(w.endswith(tuple(_STRONGHOLDS["site"])) and not w.endswith(tuple(_STRONGHOLDS["office"]))
                          for w in (word, c.lower_))
@@ -300,6 +291,15 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     if c.pos_ == "PRON":
         return c.lower_ not in ("es", "das", "dies", "was")
     return c.pos_ == "PROPN" or domain == "person" or any(w.endswith(tuple(_AGENT_NOUNS)) for w in (word, c.lower_))
+
+
+def _journey_noun(word: str) -> bool:
+    """A noun of journey_nouns.txt or a compound it heads ("Sonderzug", "Weiterreise", "Rückflug"): the lexicon's
+    split, or a listed word after a content word the lexicon knows - not a word that only ends in one ("Abzug",
+    "Ausflug", "Eröffnung": a prefix's derivation, another word)."""
+    if word in _JOURNEY or compound_head(word) in _JOURNEY:
+        return True
+    return any(word.endswith(j) and len(word) > len(j) and _ends_in_word(word[:-len(j)]) for j in _JOURNEY)
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
@@ -379,14 +379,19 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
 
 
-PLANNED = re.compile(
-    r"\b(will|wollen|wolle|wollte|plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
+# Cue words of a plan or a hypothesis in the clause's text. The modal verbs and "falls" among them are read from the
+# parse where there is one (`_modal_status`: the modal as the trigger clause's auxiliary, "falls" as its mark); the
+# rest (verbs and nouns of planning, adverbs of time, "möglich", "befürchten") are read off the text either way.
+PLANNED_MODAL = re.compile(r"\b(will|wollen|wolle|wollte|soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,])", re.IGNORECASE)
+PLANNED_WORDS = re.compile(
+    r"\b(plant|planen|geplant|pläne|beabsichtigt|kündigt\w*\s+\S+\s*an|angekündigt|zugesagt|"
     r"sagte\s+\S+\s+zu|beschlossen,|beschlossen\s+hat|in\s+den\s+kommenden|im\s+kommenden|"
     r"(kommende[nms]?|nächste[nmrs]?)\s+(woche|monat|jahr)|demnächst|bald|künftig|"
-    r"soll(en)?\s+(\S+\s+){0,8}?\w+en\s*[.,]|"
     r"erwartet,\s+dass|vorbereitung\w*)", re.IGNORECASE)
-HYPOTHETICAL = re.compile(r"\b(könnte|könnten|wäre|wären|falls|möglich\w*|mögliche\w*|"
-                          r"befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b", re.IGNORECASE)
+HYPOTHETICAL_MODAL = re.compile(r"\b(könnte|könnten|wäre|wären|falls)\b", re.IGNORECASE)
+HYPOTHETICAL_WORDS = re.compile(r"\b(möglich\w*|mögliche\w*|befürchte\w*|fürchte\w*|droht\s+\w*\s*zu)\b",
+                                re.IGNORECASE)
+HYPOTHETICAL = re.compile(f"{HYPOTHETICAL_MODAL.pattern}|{HYPOTHETICAL_WORDS.pattern}", re.IGNORECASE)
 # "werden" + a verb form read off the raw text: only where there is no parse (the parse's reading is
 # extract/werden.py). The text cannot tell a strong participle from an infinitive ("werden ... erschossen",
 # "werden ... überfallen" are passives), nor the trigger's "werden" from another clause's.
@@ -864,11 +869,14 @@ def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     ("Vor Lampedusa kenterte ein Boot": the parse has `Lampedusa` as PROPN obl with case `vor`, the NER no entity
     after a sentence-initial preposition): the gazetteer's place whose own name it is (not an alternate spelling:
     "Hamas" is an alternate of Hamm), a town of 1,000 or more or a region. Its name parts ("Bad Ischl") go with it;
-    a token any mention covers is that mention's, never re-read here."""
+    a token any mention covers is that mention's, never re-read here; nor a word the times component reads as a
+    month, a day or a time ("im August": a town of that name exists)."""
     from ..geo import gazetteer
 
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or tok.i in by_token:
         return None
+    if any(x.start <= tok.idx < x.end for x in tok.doc._.times or ()):
+        return None                                    # "im August", "am Sonntag": when, not where (a town's name)
     parts = [tok, *(c for c in tok.children if c.dep_ in ("flat", "flat:name") and c.pos_ == "PROPN")]
     parts.sort(key=lambda t: t.i)
     if any(b.i != a.i + 1 for a, b in zip(parts, parts[1:])) or any(t.i in by_token for t in parts):
@@ -882,6 +890,14 @@ def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     start = parts[0].idx
     return Mention(tok.doc._.article_id or "", start, start + len(name), name, "LOC", cand.country or None,
                    f"geo:{cand.id}")
+
+
+def _somewhere(tok: Token, by_token: dict[int, Mention]) -> bool:
+    """A locative phrase on the trigger or its verb names a place, by name or by a place's noun ("in dem Vorort")."""
+    verb = verb_above(tok)
+    heads = [tok] if verb is None or verb.i == tok.i else [tok, verb]
+    return any(c.dep_ in ("obl", "nmod") and (_case(c) or "") in LOC_CASES and _of_class(c, "place", by_token)
+               for h in heads for c in h.children)
 
 
 def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) -> list[Mention]:
@@ -1026,24 +1042,103 @@ def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim],
     return out
 
 
-def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool = False) -> str:
+def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool = False,
+            modal: str | None = None) -> str:
     """before: the sentence up to the trigger ("Die Armee bestritt, das Dorf eingenommen zu haben"); werden: the
     parse's reading of the "werden" of the trigger's verb (extract/werden.py), which decides the future and the
-    conditional before any cue word; parsed: there is a parse (without one the raw text's "werden" + "-en" is read
-    as the future, "würde" as a conditional)."""
+    conditional before any cue word; parsed: there is a parse - its modal verbs and "falls" are then read from it
+    (modal: `_modal_status`), without one the raw text's ("soll ... -en", "könnte", "falls"; "werden" + "-en" as the
+    future, "würde" as a conditional)."""
     if DENIED.search(clause) or DENIED.search(before):
         return "denied"
-    if CLAIMED.search(clause):
+    if modal == "claimed" or not parsed and CLAIMED.search(clause):
         return "reported"                              # "will ... eingenommen haben": a claim about the past
     if werden is not None and werden.conditional:
         return "hypothetical"                          # "würde ... angreifen", "würden ... getötet"
     if werden is not None and werden.future:
         return "planned"                               # "wird ... angreifen", "werde ... angreifen"
-    if PLANNED.search(clause) or not parsed and WERDEN_FUTURE_TEXT.search(clause):
+    if modal == "planned" or PLANNED_WORDS.search(clause) or not parsed and (
+            PLANNED_MODAL.search(clause) or WERDEN_FUTURE_TEXT.search(clause)):
         return "planned"
-    if HYPOTHETICAL.search(clause) or not parsed and WERDEN_CONDITIONAL_TEXT.search(clause):
+    if modal == "hypothetical" or HYPOTHETICAL_WORDS.search(clause) or not parsed and (
+            HYPOTHETICAL_MODAL.search(clause) or WERDEN_CONDITIONAL_TEXT.search(clause)):
         return "hypothetical"
     return "reported"
+
+
+# Modal verbs by what they tell of the clause's event (their lemma): a will or an order is a plan ("will ...
+# angreifen", "soll ... geräumt werden"), a claim about the past with a perfect infinitive ("will ... eingenommen
+# haben", "soll ... getötet worden sein"); the Konjunktiv II of "können" and "sein" a hypothesis ("könnte ...
+# treffen", "wäre ... gekommen")
+PLAN_MODALS = ("wollen", "sollen")
+HYPOTHESIS_MODALS = ("können", "sein")
+CONDITION_MARKS = ("falls",)
+
+
+def _trigger_clause_head(tok: Token) -> Token:
+    """The head of the trigger's clause (`werden.clause_head`), or the first verb on the way up to it that the parser
+    hangs on another without a label (dep): that verb heads a clause of its own ("Der Gouverneur hatte dazu
+    aufgerufen, die Proteste zu beenden, denen nun Festnahmen drohen könnten": "drohen" dep of "aufgerufen", its modal
+    "könnten" tells the arrests' status, not the call's clause)."""
+    head = clause_head(tok)
+    x = tok
+    while x.i != head.i and x.head.i != x.i:
+        if x.dep_ == "dep" and x.pos_ in ("VERB", "AUX"):
+            return x
+        x = x.head
+    return head
+
+
+def _modal_status(tok: Token) -> str | None:
+    """"claimed", "planned", "hypothetical" or None by a modal verb among the words of the trigger's own clause (the
+    clause's head less the clauses below it, `werden.own_clause`; a conjoined verb without a finite verb of its own
+    shares the clause it is joined to: "soll getötet und verbrannt worden sein"), or by "falls" heading it or a
+    condition on it ("Falls ..., fliehen die Bewohner"). The modal's arc is not asked - the parser often mislabels
+    a modal or "falls" (a determiner, a subject) - but its clause is: a modal of another clause in the same stretch
+    of text is not this event's ("Kabul wurde angegriffen, die Armee könnte bald abziehen")."""
+    head = _trigger_clause_head(tok)
+    # a verb the parser hangs on the head without a label (dep) is a clause of its own too ("Kabul wurde angegriffen,
+    # die Armee könnte bald abziehen": "abziehen" dep of "angegriffen")
+    apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    words = [t for t in own_clause(head) if t.i not in apart]
+    if head.dep_ == "conj" and not any(t.tag_.endswith("FIN") for t in words):
+        words += [c for c in head.head.children if c.dep_ in ("aux", "aux:pass")]
+    if head.dep_ == "xcomp" and head.head.i != head.i:
+        # a zu-infinitive is governed by its verb's clause: "wäre Serbien gezwungen, seine Grenzen zu schließen"
+        words += [t for t in own_clause(head.head) if t.dep_ in ("aux", "aux:pass", "cop") or t.i == head.head.i]
+    # a modal goes with an infinitive (or a participle's infinitive): a head finite of its own has none - a finite
+    # modal the parse puts in its clause belongs to another ("räumte das Lager, Hunderte wollen nun nach England")
+    # (a head the tagger calls finite beside an auxiliary of its own is the infinitive of the same form: "erobern")
+    finite = head.tag_.endswith("FIN") and not any(c.dep_ in ("aux", "aux:pass") for c in head.children)
+    verbs = [head] if finite else words
+    modals = [t for t in verbs if t.lemma_.lower() in PLAN_MODALS and t.tag_ == "VMFIN"]
+    # a perfect infinitive after the modal, also on a verb joined to the head ("soll ... angegriffen haben", "soll ...
+    # getötet worden sein", "sollen ... erobert und geplündert haben"): "haben"/"sein"/"worden" right after a
+    # participle (the tagger may call that "haben" finite; "Haben Sie ...?" of the next sentence is no perfect)
+    joined = [t for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in own_clause(c)]
+    # (a strong participle of the infinitive's form the tagger calls an infinitive or finite is one by the lexicon,
+    # `werden.verb_form`: "sollen das Dorf überfallen und die Bewohner vertrieben haben")
+    if modals and any(t.lower_ in ("haben", "sein", "worden") and t.i > 0 and _participle(t.doc[t.i - 1])
+                      for t in (*words, *joined)):
+        return "claimed"
+    # "soll" in the present ("soll", "sollen", "solle") orders; "sollte" tells a duty or a chance, no plan
+    if any(t.lemma_.lower() == "wollen" or "Pres" in t.morph.get("Tense", []) for t in modals):
+        return "planned"
+    conditions = [g for c in head.children if c.dep_ == "advcl" for g in own_clause(c)]
+    # a condition the parser makes the head, the main clause after it hung on it by any arc: "Falls der Deich bricht,
+    # werden die Dörfer evakuiert" ("evakuiert" conj of "bricht", or acl of a "Falls" read as a noun) - the clause
+    # above, opened by "falls", is this one's condition (or holds it: a clause inside a condition is supposed too)
+    above = own_clause(head.head) if head.head.i < head.i else []
+    conditions += above[:1]
+    if any(t.lemma_.lower() in HYPOTHESIS_MODALS and t.pos_ in ("AUX", "VERB") and "Sub" in t.morph.get("Mood", [])
+           and "Past" in t.morph.get("Tense", []) for t in verbs) or \
+            any(t.lower_ in CONDITION_MARKS for t in (*words, *conditions)):
+        return "hypothetical"
+    return None
+
+
+def _participle(t: Token) -> bool:
+    return t.tag_.endswith("PP") or t.pos_ in ("VERB", "AUX") and verb_form(t) in ("participle", "both")
 
 
 def _werden_of(tok: Token | None) -> Werden | None:
@@ -1172,7 +1267,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor = target = None
     elif trig.type in HUMANITARIAN:
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
-    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed)
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
+                     _modal_status(tok) if parsed and tok is not None else None)
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -1193,10 +1289,9 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         return None                                    # "Gespräche" without anyone: no event
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
-    if actor is None and target is None and place is None and not trig.by_actor and not any(
-            u.start <= c.start < u.end for c in claims) and not any(
-            a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times):
-        return None                                    # "Luftangriff" alone: nothing to tell about
+    if actor is None and target is None and place is None and _nothing_to_tell(
+            trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)):
+        return None
     if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
@@ -1218,6 +1313,18 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Claim], times: list[TimeExpression],
+                     tok: Token | None, by_token: dict[int, Mention]) -> bool:
+    """An event with no actor, target or place: "Luftangriff" alone tells nothing, unless a figure or a day is told
+    with it. A chemical weapon's use needs who used it, whom or where it hit (a place's noun too: "in dem Vorort"):
+    the agents are also industrial chemicals ("Zur Reinigung wurde am Montag Chlorgas eingesetzt"), and a time or a
+    figure alone does not make their use an attack."""
+    a, b = clause
+    bare = not trig.by_actor and not any(u.start <= c.start < u.end for c in claims) and not any(
+        a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times)
+    return bare or (trig.acled or "").endswith(CHEMICAL_WEAPON) and not (tok is not None and _somewhere(tok, by_token))
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name

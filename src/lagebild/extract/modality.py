@@ -32,15 +32,14 @@ from spacy.tokens import Token
 
 from ..lang.de import table
 from .quantity import counted_token, figure_token, punct_segment
-from .werden import future_tense, scheduled
+from .werden import clause_head, future_tense, scheduled
 
 WORDS = table("figure_modality")
-# Dependencies that open a clause of its own. Upward through the complement and relative ones (the clause above
-# governs the figure's), never through the others (a sibling clause says nothing of the figure).
-CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp", "list",
-                         "appos"})
-# Not the relative ones: a relative clause tells what is known of its noun, which the main clause's hedge does not
-# reach ("Die Probleme, die die Bank mit dem Transfer von 3.300 Leuten hat, sollten bald ausgeräumt sein").
+# A clause of its own opens where werden.opens_clause says (a verb or predicate under a clause arc). A figure's
+# reading goes upward through the complement clauses (the clause above governs the figure's), never through the
+# others (a sibling clause says nothing of the figure); not the relative ones: a relative clause tells what is known
+# of its noun, which the main clause's hedge does not reach ("Die Probleme, die die Bank mit dem Transfer von 3.300
+# Leuten hat, sollten bald ausgeräumt sein").
 GOVERNED = frozenset({"ccomp", "xcomp", "csubj"})
 
 
@@ -58,23 +57,6 @@ STATS: Counter[str] = Counter()
 class Modality:
     hedged: bool
     planned: bool
-
-
-def _opens_clause(t: Token) -> bool:
-    """Does t head a clause of its own below its head: a verb (or a predicate with a copula) under a clause
-    dependency? ("50 Tote und 100 Verletzte": a conjoined noun is no clause.)"""
-    return t.dep_ in CLAUSE_DEPS and t.head.i != t.i and (t.pos_ in ("VERB", "AUX") or any(
-        c.dep_ in ("cop", "aux", "aux:pass", "nsubj") for c in t.children))
-
-
-def clause_head(t: Token) -> Token:
-    """The head of the clause t stands in."""
-    x = t
-    for _ in range(40):
-        if x.head.i == x.i or _opens_clause(x):
-            return x
-        x = x.head
-    return x
 
 
 def _clause_tokens(head: Token) -> list[Token]:

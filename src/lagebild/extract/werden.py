@@ -96,12 +96,31 @@ def verb_form(verb: Token) -> str | None:
     return "participle" if participle else None
 
 
+def opens_clause(t: Token) -> bool:
+    """Does t head a clause of its own below its head: a verb (or a predicate with a copula, an auxiliary or a
+    subject) under a clause arc? A noun joined by "und" or in apposition is a phrase of the clause it stands in
+    ("setzten Senfgas und Chlorgas ein"; "50 Tote und 100 Verletzte"), a verb joined by "und" a clause of its own."""
+    return t.dep_ in OWN_CLAUSES and t.head.i != t.i and (t.pos_ in ("VERB", "AUX") or any(
+        c.dep_ in ("cop", "aux", "aux:pass", "nsubj") for c in t.children))
+
+
+def clause_head(t: Token) -> Token:
+    """The head of the clause t stands in."""
+    x = t
+    for _ in range(40):
+        if x.head.i == x.i or opens_clause(x):
+            return x
+        x = x.head
+    return x
+
+
 def own_clause(verb: Token) -> list[Token]:
-    """The words of the verb's clause: its subtree less the clauses below it."""
+    """The words of the verb's clause: its subtree less the clauses below it (at any depth: a relative clause on
+    its object too), the verb included."""
     out = []
     for t in verb.subtree:
         x = t
-        while x.i != verb.i and x.dep_ not in OWN_CLAUSES and x.head.i != x.i:
+        while x.i != verb.i and not opens_clause(x) and x.head.i != x.i:
             x = x.head
         if x.i == verb.i:
             out.append(t)
@@ -155,9 +174,13 @@ def werden_reading(verb: Token) -> Werden | None:
     if form == "both":
         core = [c for c in verb.children if c.dep_ in CORE]
         # a noun with its own article that the parser hangs on another argument as an adjective is a noun phrase of
-        # its own: "werden die Milizen Dörfer überfallen" (subject "die Milizen" parsed amod of the object)
+        # its own: "werden die Milizen Dörfer überfallen" (subject "die Milizen" parsed amod of the object); so is a
+        # capitalised word inside the sentence the tagger calls an adjective (ADJA) but a noun (its part of speech),
+        # its article then hung on the other noun: "werden die Rebellen Lager überfallen" - an adjective is written
+        # small
         core += [g for c in core for g in c.children if g.dep_ == "amod" and g.pos_ in ("NOUN", "PROPN")
-                 and g.i < c.i and any(d.dep_ == "det" for d in g.children)]
+                 and g.i < c.i and (any(d.dep_ == "det" for d in g.children)
+                                    or g.pos_ == "NOUN" and g.text[:1].isupper() and not g.is_sent_start)]
         form = "participle" if tense == "Past" or ongoing or len(core) <= 1 else "infinitive"
     passive = form == "participle"
     # "würde": the Konjunktiv II of "werden" (Tense=Past, Mood=Sub); "werde" is the Konjunktiv I of reported speech
