@@ -661,9 +661,14 @@ def test_a_full_name_after_a_title_and_an_organisations_genitive_is_the_titles_h
     # 'die Chefin des Unternehmens Anna Berger': the title's holder, not the company's name
     _, ms = _parsed_mentions(parser, "Im Herbst trat die Chefin des Unternehmens Anna Berger überraschend zurück.")
     assert ms["Anna Berger"].label == "PER", ms
-    # a first name the lexicon lacks: the NER's person of two words
-    _, ms = _parsed_mentions(parser, "Das sei falsch, sagte der Präsident des Verbands Gianluca Ferrotti am Montag.")
+    # a first name the lexicon lacks: the NER's person of two words, the masculine title's holder where the article
+    # names him by the surname alone too
+    _, ms = _parsed_mentions(parser, "Das sei falsch, sagte der Präsident des Verbands Gianluca Ferrotti am Montag. "
+                                     "Ferrotti kündigte Widerstand an.")
     assert ms["Gianluca Ferrotti"].label == "PER", ms
+    # a company bearing its founder's name after a masculine title, named by the full name only, stays the company
+    _, ms = _parsed_mentions(parser, "Der Chef des Konzerns Hugo Boss kündigte am Montag neue Filialen an.")
+    assert ms["Hugo Boss"].label == "ORG", ms
     # a name opening with no first name after the organisation's noun stays the organisation's
     _, ms = _parsed_mentions(parser, "Die Hilfsorganisation Brückenwerk verteilte Decken.")
     assert ms["Brückenwerk"].label == "ORG", ms

@@ -1272,11 +1272,19 @@ def _holder_of_title_before(doc: Doc, noun: Token, t: Token) -> bool:
     """'die Präsidentin des Verbands Marta Ricciardi': after a title and an organisation's noun in the genitive,
     a first name and a surname name the title's holder, not the organisation ('der Chef des Konzerns Terre Vive'
     opens with no first name: the company); a first name the lexicon lacks where the NER reads the two words
-    as a person ('Gianluca Ferrotti')."""
-    if not (noun.i >= 2 and doc[noun.i - 1].lower_ == "des" and _is_title(doc[noun.i - 2].text) and
-            t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha):
+    as a person ('Gianluca Ferrotti'). Where a company bears its founder's name ('der Chef des Konzerns Hugo
+    Boss') the masculine title is also the office's generic word: the holder only where the title is feminine
+    by the parse (a woman holds it, named right after it) or the article names the holder by the surname
+    alone elsewhere, as news name a person again ('... Ferrotti sagte')."""
+    title, surname = doc[noun.i - 2] if noun.i >= 2 else None, doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if not (title is not None and surname is not None and doc[noun.i - 1].lower_ == "des" and
+            _is_title(title.text) and surname.text[:1].isupper() and surname.is_alpha):
         return False
-    return known_first_name(t.text) or t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[t.i + 1].ent_iob_ == "I"
+    if not (known_first_name(t.text) or t.ent_type_ == "PER" and t.ent_iob_ == "B" and surname.ent_iob_ == "I"):
+        return False
+    return "Fem" in title.morph.get("Gender") or any(
+        w.text == surname.text and w.ent_type_ == "PER" and w.ent_iob_ == "B" and
+        (w.i + 1 == len(doc) or doc[w.i + 1].ent_iob_ != "I") for w in doc if w.i != surname.i)
 
 
 def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
