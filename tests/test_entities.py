@@ -679,6 +679,10 @@ def test_a_word_the_article_once_gives_an_article_is_no_person_anywhere_in_it(pa
     _, ms = _parsed_mentions(parser, "Der LKW transportierte zehn Fässer des giftigen und brennbaren Ethanoxal nach "
                                      "Wien. Drei der Fässer mit dem Ethanoxal explodierten.")
     assert "Ethanoxal" not in ms, ms
+    # the bare word opening a sentence after a capitalised adverb is no name after a noun ('der Musikclub Mirabeau')
+    ms = _parsed_with_ents(parser, "Drei Fässer mit dem Ethanoxal explodierten. Auch Ethanoxal gilt als giftig.",
+                           [("Ethanoxal", 1, "PER")])
+    assert not any(t == "Ethanoxal" for t, _ in ms), ms
     # a surname the article names in full stays the person
     _, ms = _parsed_mentions(parser, "Gegen den Willen von Peter Maier stimmte der Rat ab. Maier sprach von einem "
                                      "Fehler, den Maier bereue.")

@@ -1257,12 +1257,13 @@ def _after_neuter_or_masculine_article(t: Token) -> bool:
 
 
 def _given_an_article_elsewhere(e: Span) -> bool:
-    """'Fässer des giftigen Ethanoxal ... mit dem Ethanoxal': a one-word name standing bare (no noun before it:
-    'der Musikclub Mirabeau ... das Mirabeau' is the club's name, a noun says so) that the parse gives its
-    article elsewhere in the article is that thing's word there too (one sense per article); not a word the lexicon
-    knows as a name ('Die Firma gehört Huber ... vertritt den Huber': a surname, the article colloquial)."""
+    """'Fässer des giftigen Ethanoxal ... mit dem Ethanoxal': a one-word name standing bare (no noun before it by
+    the parse's tag: 'der Musikclub Mirabeau ... das Mirabeau' is the club's name, a noun says so; a capitalised
+    adverb opening the sentence, 'Auch Ethanoxal gilt ...', is none) that the parse gives its article elsewhere in
+    the article is that thing's word there too (one sense per article); not a word the lexicon knows as a name
+    ('Die Firma gehört Huber ... vertritt den Huber': a surname, the article colloquial)."""
     doc = e.doc
-    if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].text[:1].isupper() or \
+    if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].tag_ in ("NN", "NE") or \
             known_reading(e.text) is True:
         return False
     return any(_after_neuter_or_masculine_article(t) for t in doc if t.text == e.text and t.i != e.start)
