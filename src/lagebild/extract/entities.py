@@ -1739,13 +1739,14 @@ _UNUMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
 
 
 def _feminine_of_common_noun(word: str) -> bool:
-    """'Pharaonin', 'Kanzlerin', 'Ärztin': a noun's feminine form in -in (-nin after a vowel, an umlaut on the
-    stem) whose stem the lexicon knows as a common noun only ('Pharao', 'Kanzler', 'Arzt') is that role's noun,
-    however the lexicon reads the derived word; a surname stem ('Bäuerin': Bauer, 'Köchin': Koch) is no such
-    noun, nor a name whose stem is none ('Putin', 'Lenin')."""
+    """'Pharaonin', 'Kanzlerin', 'Ärztin': a noun's feminine form in -in (-nin after a stem in -o, an umlaut on
+    the stem) whose stem the lexicon knows as a common noun only ('Pharao', 'Kanzler', 'Arzt') is that role's
+    noun, however the lexicon reads the derived word; a surname stem ('Bäuerin': Bauer, 'Köchin': Koch) is no
+    such noun, nor a name whose stem is none ('Putin', 'Lenin'). The n is put in after an -o only: a stem in
+    another vowel drops it or takes plain -in ('Kollege': 'Kollegin'), so 'Kalinin' is no 'Kali' + -nin."""
     if not word.endswith("in") or len(word) < 6 or not word[:1].isupper():
         return False
-    stems = {word[:-2]} | ({word[:-3]} if word[:-2].endswith("n") else set())
+    stems = {word[:-2]} | ({word[:-3]} if word[:-2].endswith("on") else set())
     return any(_common_noun_only(s) for s in stems | {s.translate(_UNUMLAUT) for s in stems})
 
 
