@@ -894,7 +894,7 @@ def test_two_clubs_named_by_their_towns_and_paired_by_gegen_are_clubs_without_a_
 
 
 def test_a_club_the_ner_read_as_a_person_paired_by_gegen_with_another_club_is_a_club(nlp):
-    # the NER's person 'Hansa Rostock' (no result in the article): 'gegen' and a club the NER read as none
+    # the NER's person 'Hansa Rostock' (no result in the article): 'gegen' and a club the NER read as another name
     ms = places(nlp, "Vor dem Spiel von Hansa Rostock gegen Dynamo Dresden sperrte die Polizei drei Straßen.")
     assert ms["Hansa Rostock"].label == "ORG" and ms["Dynamo Dresden"].label == "ORG", ms
     # two persons paired by 'gegen' stay persons, whatever towns their surnames name
