@@ -1505,7 +1505,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
             elif place is None and f is None and len(e) == 1 and _after_neuter_or_masculine_article(e[0]) and \
                     any(o.label_ == "PER" and len(o) == 1 and o.text == text and _given_an_article_elsewhere(o)
-                        for o in ents) and not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == text for o in ents):
+                        for o in ents) and not _named_in_full(text, ents):
                 continue        # "als Florestan ... den Florestan gab": the NER's person and, with the article, its
                 #                 place of one word no gazetteer holds: the person dropped (one sense per article,
                 #                 `_given_an_article_elsewhere`), the place of that thing's or role's word is none too
@@ -1656,18 +1656,23 @@ def _persons_in_lists(doc: Doc, ents: list) -> list:
     return out
 
 
+def _named_in_full(surname: str, ents: list) -> bool:
+    """The NER names a person of several words ending in ``surname`` in the article: the bare word is that person's
+    surname, whatever article stands before it ('Peter Maier ... den Maier')."""
+    return any(o.label_ == "PER" and len(o) > 1 and o[-1].text == surname for o in ents)
+
+
 def _name_cand(e: Span, ents: list, base: str, place: Candidate | None, f: Form | None) -> Cand | None:
     """The mention of the NER's person, organisation or other name ``e`` (None: no mention)."""
     doc = e.doc
     if base == "PER" and len(e) == 1 and (_after_neuter_or_masculine_article(e[0]) or _given_an_article_elsewhere(e)) \
-            and not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
+            and not _named_in_full(e.text, ents):
         return None             # "verlassen den Maidan": news give a bare surname no article (a relative pronoun
         #                         opens a clause on the person, the parse's subject or object, no det: "das
         #                         Abkommen, das Orban schloss"; without a parse the word is read as the article);
         #                         one sense per article: "Fässer des giftigen Ethanoxal ... mit dem Ethanoxal"
     if base == "PER" and len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "der" and \
-            doc[e.start - 1].dep_ == "det" and \
-            not any(o.label_ == "PER" and len(o) > 1 and o[-1].text == e.text for o in ents):
+            doc[e.start - 1].dep_ == "det" and not _named_in_full(e.text, ents):
         return None             # "Schmuggler der Ndrangheta": nor a feminine article (no surname named in full; a
         #                         relative "die" may open a clause on a person: "die Partnerschaft, die Kim schloss";
         #                         so may a relative "der", the parse's subject, no det: "der Gesandte, der Kim traf")
