@@ -694,8 +694,8 @@ def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> li
     toll). A group two events hold is left as it is (which one it belongs to is not known). The figures of such a
     group leave the current events of other types that hold them: a toll told in the sentence of what followed the
     attack ("nach den Anschlägen mit 130 Toten schloss die Regierung die Grenzen", "Trauernde gedachten der 40
-    Toten des Bebens") counts the attack's dead, not the closure's or the vigil's (`DEADLY`, `FORCE`: a protest or a raid
-    keeps it)."""
+    Toten des Bebens") counts the attack's dead, not the closure's or the vigil's (`DEADLY`, `FORCE`: a protest or a
+    raid keeps it)."""
     holders: dict[str, list[Event]] = defaultdict(list)
     groups: dict[str, ClaimGroup] = {}               # only the groups the events hold: a block's, not the dossier's
     for e in events:

@@ -1283,7 +1283,7 @@ def _holder_of_title_before(doc: Doc, noun: Token, t: Token) -> bool:
         return False
     if not (known_first_name(t.text) or t.ent_type_ == "PER" and t.ent_iob_ == "B" and surname.ent_iob_ == "I"):
         return False
-    return "Fem" in title.morph.get("Gender") or any(
+    return "Fem" in title.morph.get("Gender", []) or any(
         w.text == surname.text and w.ent_type_ == "PER" and w.ent_iob_ == "B" and
         (w.i + 1 == len(doc) or doc[w.i + 1].ent_iob_ != "I") for w in doc if w.i != surname.i)
 
@@ -1469,9 +1469,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             base = "ORG"                               # "Reporter ohne Grenzen (RoG)": its expansion's, no person
         if base == "PER" and len(e) == 1 and e[0].tag_ == "NN" and any(c.dep_ == "det" for c in e[0].children) \
                 and not _geographic_compound(text):
-            continue                                   # "mit dem giftigen Granulat": the tagger's common noun with
-            #                                            its article, which the NER took for a name (a compound
-            #                                            whose head names a landscape, 'der Isar-Fluss', is read on)
+            continue    # "mit dem giftigen Granulat": the tagger's common noun with its article, which the NER took for
+            #             a name (a compound whose head names a landscape, 'der Isar-Fluss', is read on)
         if base == "PER" and len(e) == 1 and e.start > 0 and (town := _town_of_adjective(doc[e.start - 1].text)) \
                 and not _common_noun_only(doc[e.start - 1].text) and not known_first_name(e.text):
             # "Ausfahrt Favoritner Heide": a place named after its town, no person
@@ -1503,18 +1502,24 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
                 continue
             if f and f.kind in ("capital", "seat") and _metonymic(doc, e.start_char):
                 out.append(Cand(e.start_char, e.end_char, "GPE", 3, f.iso, f"country:{f.iso}"))
-            elif place is None and f is None and len(e) == 1 and _after_neuter_or_masculine_article(e[0]) and \
-                    any(o.label_ == "PER" and len(o) == 1 and o.text == text and _given_an_article_elsewhere(o)
-                        for o in ents) and not _named_in_full(text, ents):
-                continue        # "als Florestan ... den Florestan gab": the NER's person and, with the article, its
-                #                 place of one word no gazetteer holds: the person dropped (one sense per article,
-                #                 `_given_an_article_elsewhere`), the place of that thing's or role's word is none too
+            elif place is None and f is None and _word_of_a_dropped_person(e, ents):
+                continue
             else:
                 out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH") and (named_cand := _name_cand(e, ents, base, place, f)) is not None:
             out.append(named_cand)
     return out
+
+
+def _word_of_a_dropped_person(e: Span, ents: list) -> bool:
+    """"als Florestan ... den Florestan gab": the NER's one-word place, with its article, that no gazetteer holds and
+    that the NER elsewhere reads as the person one sense per article drops (`_given_an_article_elsewhere`): the place
+    of that thing's or role's word is none either."""
+    text = e.text
+    return len(e) == 1 and _after_neuter_or_masculine_article(e[0]) and \
+        any(o.label_ == "PER" and len(o) == 1 and o.text == text and _given_an_article_elsewhere(o) for o in ents) and \
+        not _named_in_full(text, ents)
 
 
 def _surname_before_role(doc: Doc, ents: list) -> list:
@@ -2430,7 +2435,8 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     # whatever else the lexicon reads it as ("Saalfelden", a noun's plural to it) - where a sentence opens after the
     # dash ("Wald – nicht jeder Besucher ...": a noun set before its aside, no desk)
     line = dateline(doc)
-    at_dateline = _in_dateline(doc, toks[i].idx) and _text(doc)[line.end:line.end + 1].isupper()
+    at_dateline = line is not None and _in_dateline(doc, toks[i].idx) and \
+        _text(doc)[line.end:line.end + 1].isupper()
     cue = cue or at_dateline
     if n == 1:
         reading = known_reading(w)
