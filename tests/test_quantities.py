@@ -890,6 +890,15 @@ def test_a_count_of_attacks_since_a_start_takes_no_day_of_its_clause(run):
     assert g[12].measure.time == "montag", [(c.text, c.measure) for c in claims]
 
 
+def test_a_day_a_span_starts_from_dates_no_days_count(run):
+    # "seit dem vergangenen Samstag" on another noun than the figure's ("die erste Waffenruhe seit ..."): the figure
+    # counts no running total, and Saturday is where a span starts, not the day of the count (claims._since reads the
+    # time expression's "seit" phrase from the parse, as _counted_since reads the figure's)
+    claims, _ = run({"a.txt": "Grenze\n\nNach der ersten Waffenruhe seit dem vergangenen Samstag zählte die Armee "
+                              "30 Angriffe."})
+    assert [c.measure.time for c in claims] == [None], [(c.text, c.measure) for c in claims]
+
+
 def test_the_whole_number_of_something_is_that_somethings(run):
     # "die Gesamtzahl der Verkehrsunfälle": "Gesamt-" says the count is the whole's, not what is counted - the
     # genitive names it as for "Zahl" alone (rate_words.tsv whole; quantity._rate_noun)
