@@ -676,7 +676,7 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
             continue                       # a year ("im Vorjahr", "2007") or a date with its year ("im Mai 2023")
         if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
             continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
-        since = re.search(r"\bseit\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE)
+        since = _since(doc, t)
         if not since and re.search(r"\b(ab|bis|zwischen|von)\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE):
             continue                       # "von 2001 bis ...": a span's end points are no count's year
         if not since and dct and t.value[:4] >= dct[:4]:
