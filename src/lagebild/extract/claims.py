@@ -572,8 +572,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
 
 
 # Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a
-# running total
-SPAN_STARTS = frozenset({"seit", "seitdem", "seither"})
+# running total (lang/de/span_starts.txt)
+SPAN_STARTS = frozenset(lexicon_words("span_starts"))
 
 
 def _span_phrases(sent: Span) -> list[Token]:
@@ -764,8 +764,9 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
 
 
 # The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
-# 90 Bilder", "60 beziehungsweise 46 Prozent") and the two values of a change ("von 8,2 auf 8,9 Prozent").
-GAP_JOINERS = frozenset({"statt", "anstatt", "oder", "bzw.", "beziehungsweise", "auf"})
+# 90 Bilder", "60 beziehungsweise 46 Prozent") and the two values of a change ("von 8,2 auf 8,9 Prozent";
+# lang/de/gap_joiners.txt).
+GAP_JOINERS = frozenset(lexicon_words("gap_joiners"))
 
 
 def _gapped_noun(doc: Doc, text: str, fig: QuantityPhrase, nxt: QuantityPhrase) -> bool:
