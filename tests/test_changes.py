@@ -1,22 +1,15 @@
 """A change one sentence states between two of its figures (extract/changes.py), each rule on invented sentences."""
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
 
 @pytest.fixture(scope="module")
-def pipeline():
-    """The analysis pipeline with its parser (skips where no trained pipeline is packaged)."""
-    from lagebild.pipeline import build_nlp
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        n = build_nlp()
-    if "parser" not in n.pipe_names:
+def pipeline(nlp):
+    """The analysis pipeline of conftest, with its parser: the rules read the parse (skips where none is packaged)."""
+    if "parser" not in nlp.pipe_names:
         pytest.skip("no trained pipeline packaged")
-    return n
+    return nlp
 
 
 def _claims(nlp, text):

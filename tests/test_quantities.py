@@ -890,6 +890,26 @@ def test_a_count_of_attacks_since_a_start_takes_no_day_of_its_clause(run):
     assert g[12].measure.time == "montag", [(c.text, c.measure) for c in claims]
 
 
+def test_a_count_since_a_season_of_a_year_runs_from_that_year(run):
+    # "seit dem Frühjahr 2014": the year is the start of a span - a running total since 2014, not 2014's count; the
+    # "seit" phrase read from the parse (claims._since), not only a "seit" right before the year; "im Jahr 2013" is
+    # that year's
+    claims, _ = run({"a.txt": "Bilanz\n\nSeit dem Frühjahr 2014 flohen 9.000 Menschen aus dem Tal.",
+                     "b.txt": "Bilanz\n\nIm Jahr 2013 flohen 900 Menschen aus dem Tal."},
+                    published=dict.fromkeys(("a.txt", "b.txt"), "2016-05-01"))
+    g = by_value(claims)
+    assert g[9000].measure.time == "seit-2014" and g[900].measure.time == "2013", [(c.text, c.measure) for c in claims]
+
+
+def test_a_day_a_span_starts_from_dates_no_days_count(run):
+    # "seit dem vergangenen Samstag" on another noun than the figure's ("die erste Waffenruhe seit ..."): the figure
+    # counts no running total, and Saturday is where a span starts, not the day of the count (claims._since reads the
+    # time expression's "seit" phrase from the parse, as _counted_since reads the figure's)
+    claims, _ = run({"a.txt": "Grenze\n\nNach der ersten Waffenruhe seit dem vergangenen Samstag zählte die Armee "
+                              "30 Angriffe."})
+    assert [c.measure.time for c in claims] == [None], [(c.text, c.measure) for c in claims]
+
+
 def test_the_whole_number_of_something_is_that_somethings(run):
     # "die Gesamtzahl der Verkehrsunfälle": "Gesamt-" says the count is the whole's, not what is counted - the
     # genitive names it as for "Zahl" alone (rate_words.tsv whole; quantity._rate_noun)

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..keys import key_parts
 from ..lang.de import pairs, rows, weekdays
 from ..lang.de import words as lexicon_words
-from ..model import Claim, TimeValue
+from ..model import Claim, TimeExpression, TimeValue
 from ..text import slugify
 from . import attribution as attr
 from . import changes, default_time, doc_text, modality, quantity
@@ -572,8 +572,14 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
 
 
 # Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a
-# running total
-SPAN_STARTS = frozenset({"seit", "seitdem", "seither"})
+# running total (lang/de/span_starts.txt)
+SPAN_STARTS = frozenset(lexicon_words("span_starts"))
+
+
+def _span_phrases(sent: Span) -> list[Token]:
+    """The phrases a word opening a span from its start opens in a sentence: the noun of a "seit" phrase ("seit
+    Beginn der Offensive" -> Beginn, "seit dem vergangenen Samstag" -> Samstag) or the adverb itself ("seither")."""
+    return [t.head if t.dep_ == "case" else t for t in sent if t.lower_ in SPAN_STARTS]
 
 
 def _counted_since(doc: Doc, fig: QuantityPhrase) -> bool:
@@ -585,19 +591,17 @@ def _counted_since(doc: Doc, fig: QuantityPhrase) -> bool:
         return False
     noun = quantity.counted_token(tok)
     owners = {tok.i, noun.i, noun.head.i}
-    for t in tok.sent:
-        if t.lower_ in SPAN_STARTS:
-            phrase = t.head if t.dep_ == "case" else t          # "seit Beginn" -> Beginn; "seither" itself
-            if phrase.head.i in owners and phrase.i not in owners:
-                return True
-    return False
+    return any(phrase.head.i in owners and phrase.i not in owners for phrase in _span_phrases(tok.sent))
 
 
-def _since(text: str, a: int, t) -> bool:
-    """Does a time expression name the day a span starts from: "seit" opens it or stands right before it ("seit dem
-    vergangenen Samstag")?"""
-    return bool(re.match(r"seit\b", t.text or "", re.IGNORECASE)
-                or re.search(r"\bseit\s+(?:\w+\s+){0,2}$", text[max(a, t.start - 30):t.start], re.IGNORECASE))
+def _since(doc: Doc, t: TimeExpression) -> bool:
+    """Does a time expression name the day a span starts from: by the parse, it lies in a "seit" phrase ("seit dem
+    vergangenen Samstag", "seit Beginn der Woche") - the same phrases `_counted_since` reads. None without a parse."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc.has_annotation("DEP") else None
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return any(phrase.i == root.i or phrase.is_ancestor(root) for phrase in _span_phrases(root.sent))
 
 
 def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: bool = True) -> str | None:
@@ -611,7 +615,7 @@ def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: boo
     if not since and _counted_since(doc, fig):
         return None
     times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value
-             and (since or not _since(text, a, t))]
+             and (since or not _since(doc, t))]
     for t in sorted(times, key=lambda t: abs(t.start - fig.num_start)):
         if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
             return m.group(1)
@@ -672,7 +676,7 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
             continue                       # a year ("im Vorjahr", "2007") or a date with its year ("im Mai 2023")
         if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
             continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
-        since = re.search(r"\bseit\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE)
+        since = _since(doc, t)
         if not since and re.search(r"\b(ab|bis|zwischen|von)\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE):
             continue                       # "von 2001 bis ...": a span's end points are no count's year
         if not since and dct and t.value[:4] >= dct[:4]:
@@ -760,8 +764,9 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
 
 
 # The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
-# 90 Bilder", "60 beziehungsweise 46 Prozent") and the two values of a change ("von 8,2 auf 8,9 Prozent").
-GAP_JOINERS = frozenset({"statt", "anstatt", "oder", "bzw.", "beziehungsweise", "auf"})
+# 90 Bilder", "60 beziehungsweise 46 Prozent") and the two values of a change ("von 8,2 auf 8,9 Prozent";
+# lang/de/gap_joiners.txt).
+GAP_JOINERS = frozenset(lexicon_words("gap_joiners"))
 
 
 def _gapped_noun(doc: Doc, text: str, fig: QuantityPhrase, nxt: QuantityPhrase) -> bool:

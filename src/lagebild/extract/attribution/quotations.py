@@ -32,11 +32,11 @@ from . import cues as C
 from .speakers import (
     SPEAKER_POS,
     SPEAKING_KINDS,
-    _counts_in_phrase,
-    _passive_speaks,
     can_speak,
+    counts_in_phrase,
     genitive_or_von,
     np_tokens,
+    passive_speaks,
     prep_object,
     quoted_object,
     speaker_kind,
@@ -251,12 +251,12 @@ def _passive_agent(verb: Token) -> Token | None:
     ``obl:agent``), so `speakers.subject_of`, which leaves the passive subject to what is reported, finds no one.
     Only a phrase that can speak and holds no figure: ``wird von 15.000 Soldaten gesprochen`` is what is said,
     ``von 40 auf 50 Millionen`` a change."""
-    if not any(c.dep_ == "aux:pass" for c in verb.children) or _passive_speaks(verb):
+    if not any(c.dep_ == "aux:pass" for c in verb.children) or passive_speaks(verb):
         return None
     agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN")
                   and c.i < verb.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
                   and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)
-                  and not _counts_in_phrase(c) and not _vantage(c)), None)
+                  and not counts_in_phrase(c) and not _vantage(c)), None)
     if agent is not None:
         STATS["passive report's von phrase: its speaker"] += 1
     return agent

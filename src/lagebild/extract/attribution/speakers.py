@@ -93,7 +93,7 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
     subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS
-                and (arc == "nsubj" or _passive_speaks(verb))]
+                and (arc == "nsubj" or passive_speaks(verb))]
     # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
     # nor does a phrase an oblique article opens ("Den Schaden beziffert die Versicherung ...": the parser may take the
@@ -146,7 +146,7 @@ def _disagrees(subj: Token, verb: Token) -> bool:
     return len(mine) == 1 and len(its) == 1 and mine != its
 
 
-def _passive_speaks(verb: Token) -> bool:
+def passive_speaks(verb: Token) -> bool:
     """Is a passive subject of this verb its speaker (``X wird zitiert``)? Of most reporting verbs it is
     what is reported (``Der Schaden wird auf 3 Millionen geschätzt``)."""
     from ...lang.de import words
@@ -158,7 +158,7 @@ def quoted_object(verb: Token) -> Token | None:
     """``Die Agentur zitierte den Sprecher mit den Worten, ...``: the accusative object of a verb whose object
     speaks (lang/de/passive_speaker_verbs: the active form of ``X wird zitiert``) - the speaker; the
     subject passes it on."""
-    if not _passive_speaks(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+    if not passive_speaks(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in SPEAKER_POS
                  and c.lower_ not in ("sich", "es", "das", "dies") and can_speak(c)), None)
@@ -196,7 +196,7 @@ def _speaking_object(verb: Token, after: bool = False, speaks: bool = True) -> T
                  and not _measured(c)), None)
 
 
-def _counts_in_phrase(noun: Token) -> bool:
+def counts_in_phrase(noun: Token) -> bool:
     """A figure in the noun's own phrase (``auf 40 Millionen Euro`` taken for the object), not in a prepositional
     phrase the parser hung under it: ``beziffert die Ratingagentur mit 3 Milliarden`` may come out with ``mit 3
     Milliarden`` under the agency, whose phrase holds no figure - the measure phrase is the verb's."""
@@ -219,7 +219,7 @@ def _measured(noun: Token) -> bool:
     """Is the noun the unit of a figure (``schätzen 40 Mrd. Euro``: the lexicon reads ``Euro`` as a name): a figure
     in its own phrase, or right before it where the parser hung the number's phrase apart (``40 Mrd.`` beside
     ``Euro``)? A measure says how much, it speaks for no one."""
-    if _counts_in_phrase(noun):
+    if counts_in_phrase(noun):
         return True
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     # rv23: a year is no figure ("bezifferte 2014 Amnesty die Zahl": the name speaks) - the parser hangs it as a
