@@ -39,7 +39,7 @@ from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
 from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
-from ..nlp.compounds import _ends_in_word, compound_head
+from ..nlp.compounds import compound_head, ends_in_word
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
@@ -299,7 +299,7 @@ def _journey_noun(word: str) -> bool:
     "Ausflug", "Eröffnung": a prefix's derivation, another word)."""
     if word in _JOURNEY or compound_head(word) in _JOURNEY:
         return True
-    return any(word.endswith(j) and len(word) > len(j) and _ends_in_word(word[:-len(j)]) for j in _JOURNEY)
+    return any(word.endswith(j) and len(word) > len(j) and ends_in_word(word[:-len(j)]) for j in _JOURNEY)
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
