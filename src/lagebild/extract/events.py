@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
-from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
+from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from ..nlp.compounds import compound_head, ends_in_word
 from . import attribution as attr
 from . import default_time, doc_text
@@ -489,10 +489,6 @@ def _set_after(tok: Token | None, trig: Trigger) -> bool:
     """An event noun in a phrase the clause is set after or caused by ("nach der Wahl", "seit dem Beben", "wegen der
     Flut"; event_function_words.tsv reference, less "vor"/"bis"): an occurrence before the clause's own."""
     return tok is not None and trig.nominal and _case(tok) in AFTER_CASES
-
-
-FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))   # force used at a place, whose dead the next
-#                                                                          sentence tells
 
 
 def _absorb_kills(cause: Event, sentence_events: list[Event], next_sentence: bool = False) -> list[Event]:
