@@ -1423,12 +1423,12 @@ def test_untyped_place_name_after_a_locative_preposition(nlp):
     assert e.place.name == "Lampedusa" and e.place.country == "IT"
 
 
-
 def test_a_month_is_no_untyped_place(nlp):
     """events23: "im August" is the attack's time, not the town of that name the gazetteer holds (a word the times
     component reads as a month, a day or a time is no place)."""
     e = one(events_of(nlp, "Der Anschlag im August hatte die Stadt erschüttert."), "ASSAULT")
     assert e.place is None and e.target is None and e.time.value.endswith("-08")
+
 
 def test_a_flood_sets_no_fire_a_quake_does():
     """A natural hazard and the collapse, fire or accident it brings are one event (EM-DAT) - but water sets no fire:
