@@ -1830,8 +1830,8 @@ def test_a_condition_or_a_modal_the_parser_hangs_apart_still_tells_the_status(nl
     for text in ("Falls der Deich bei Dresden bricht, werden 3.000 Menschen evakuiert.",
                  "Falls die Miliz vorrückt, werden die Dörfer bei Goma evakuiert."):
         assert one(events_of(nlp, text), "EVACUATE").status == "hypothetical", text
-    text = ("Die Staatsanwaltschaft in Istanbul hatte beantragt, das Verfahren gegen 30 Journalisten zu eröffnen, denen "
-            "jetzt Festnahmen drohen könnten.")
+    text = ("Die Staatsanwaltschaft in Istanbul hatte beantragt, das Verfahren gegen 30 Journalisten zu eröffnen, "
+            "denen jetzt Festnahmen drohen könnten.")
     assert one(events_of(nlp, text), "COERCE").status == "hypothetical"
 
 
@@ -1847,3 +1847,12 @@ def test_a_claim_with_a_strong_participle_the_tagger_misreads(nlp):
     # vertrieben haben" claims a past deed, no plan
     text = "Die Milizen sollen das Lager bei Bunia überfallen und die Bewohner vertrieben haben."
     assert one(events_of(nlp, text), "ASSAULT").status == "reported"
+
+
+def test_the_genitive_of_fall_is_no_condition(nlp):
+    # read23b: "des Falls" is the genitive of "Fall" (the case), not the subordinator "falls": the arrest happened
+    for text in ("Wegen des Falls wurden am Montag in Köln drei Männer festgenommen.",
+                 "Im Zuge dieses Falls nahm die Polizei in Bremen am Dienstag zwei Verdächtige fest."):
+        assert one(events_of(nlp, text), "COERCE").status == "reported", text
+    e = one(events_of(nlp, "Die Bewohner fliehen, falls die Miliz am Dienstag Mosul angreift."), "ASSAULT")
+    assert e.status == "hypothetical"

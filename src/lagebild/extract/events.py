@@ -1122,9 +1122,16 @@ def _modal_status(tok: Token) -> str | None:
     conditions += above[:1]
     if any(t.lemma_.lower() in cues["hypothesis_modal"] and t.pos_ in ("AUX", "VERB")
            and "Sub" in t.morph.get("Mood", []) and "Past" in t.morph.get("Tense", []) for t in verbs) or \
-            any(t.lower_ in cues["condition_mark"] for t in (*words, *conditions)):
+            any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)):
         return "hypothetical"
     return None
+
+
+def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
+    """t is "falls" opening a condition, not the genitive of "Fall" ("wegen des Falls", "dieses Falls"): the noun has
+    a determiner, an adjective or a preposition of its own, the subordinator none (the parser's tag is no guide: it
+    often calls a sentence-initial "Falls" a noun)."""
+    return t.lower_ in marks and not any(c.dep_ in ("det", "amod", "case") for c in t.children)
 
 
 def _participle(t: Token) -> bool:
