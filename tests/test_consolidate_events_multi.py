@@ -7,10 +7,12 @@ from lagebild.model import Event, Place, Span, TimeValue
 KIEL = Place("Kiel", 54.32, 10.13, "city", "DE")
 HAMBURG = Place("Hamburg", 53.55, 9.99, "city", "DE")
 
+
 def mention(i: int, art: str, type_: str = "PROTEST", mode: str | None = "strike", place: Place | None = None,
             time: TimeValue | None = None, status: str = "reported") -> Event:
     return Event(f"{art}#{i}", type_, mode=mode, place=place, time=time, status=status,
                  articles=[art], evidence=[Span(art, i, i + 10, "x")])
+
 
 def test_a_mention_nothing_tells_apart_joins_the_occurrence_more_articles_report():
     # dockworkers strike in Hamburg (two outlets) and, in another report, in Kiel (90 km: another town, two events);
@@ -64,9 +66,3 @@ def test_a_raid_keeps_its_dead_where_another_report_tells_the_shooting_as_an_att
     out = {e.type: e for e in merge_events([arrest, shooting], groups=[dead])}
     assert out["COERCE"].figures == []
 
-
-def test_the_force_that_keeps_its_dead_is_the_force_extraction_gives_them_to():
-    from lagebild.consolidate import events as consolidate_events
-    from lagebild.extract import events as extract_events
-
-    assert set(consolidate_events.FORCE) == set(extract_events.FORCE)

@@ -1423,12 +1423,12 @@ def test_untyped_place_name_after_a_locative_preposition(nlp):
     assert e.place.name == "Lampedusa" and e.place.country == "IT"
 
 
-
 def test_a_month_is_no_untyped_place(nlp):
     """events23: "im August" is the attack's time, not the town of that name the gazetteer holds (a word the times
     component reads as a month, a day or a time is no place)."""
     e = one(events_of(nlp, "Der Anschlag im August hatte die Stadt erschüttert."), "ASSAULT")
     assert e.place is None and e.target is None and e.time.value.endswith("-08")
+
 
 def test_a_flood_sets_no_fire_a_quake_does():
     """A natural hazard and the collapse, fire or accident it brings are one event (EM-DAT) - but water sets no fire:
@@ -1830,8 +1830,8 @@ def test_a_condition_or_a_modal_the_parser_hangs_apart_still_tells_the_status(nl
     for text in ("Falls der Deich bei Dresden bricht, werden 3.000 Menschen evakuiert.",
                  "Falls die Miliz vorrückt, werden die Dörfer bei Goma evakuiert."):
         assert one(events_of(nlp, text), "EVACUATE").status == "hypothetical", text
-    text = ("Die Staatsanwaltschaft in Istanbul hatte beantragt, das Verfahren gegen 30 Journalisten zu eröffnen, denen "
-            "jetzt Festnahmen drohen könnten.")
+    text = ("Die Staatsanwaltschaft in Istanbul hatte beantragt, das Verfahren gegen 30 Journalisten zu eröffnen, "
+            "denen jetzt Festnahmen drohen könnten.")
     assert one(events_of(nlp, text), "COERCE").status == "hypothetical"
 
 
@@ -1847,3 +1847,12 @@ def test_a_claim_with_a_strong_participle_the_tagger_misreads(nlp):
     # vertrieben haben" claims a past deed, no plan
     text = "Die Milizen sollen das Lager bei Bunia überfallen und die Bewohner vertrieben haben."
     assert one(events_of(nlp, text), "ASSAULT").status == "reported"
+
+
+def test_the_genitive_of_fall_is_no_condition(nlp):
+    # read23b: "des Falls" is the genitive of "Fall" (the case), not the subordinator "falls": the arrest happened
+    for text in ("Wegen des Falls wurden am Montag in Köln drei Männer festgenommen.",
+                 "Im Zuge dieses Falls nahm die Polizei in Bremen am Dienstag zwei Verdächtige fest."):
+        assert one(events_of(nlp, text), "COERCE").status == "reported", text
+    e = one(events_of(nlp, "Die Bewohner fliehen, falls die Miliz am Dienstag Mosul angreift."), "ASSAULT")
+    assert e.status == "hypothetical"

@@ -285,6 +285,11 @@ class Entity:
 # Events told as background, not as what happened in the story: off the timeline and the map - history, the
 # standard of a comparison, a habitual rule ("jährlich"), a state ("die dort stationiert sind").
 BACKGROUND_STATUSES = ("historical", "comparison", "generic", "state")
+# Force used at a place, by (type, mode): its dead are told as its figures, not as a killing of their own - in an
+# article (extract/events.py: "Die Polizei stürmte das Lager. Zehn Menschen wurden dabei getötet") and across a
+# story's articles (consolidate/events.py: "Bei der Razzia wurden zwölf Menschen getötet" is the raid's toll also
+# where another outlet tells the shooting as an attack of its own)
+FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))
 
 
 @dataclass

@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..model import BACKGROUND_STATUSES, ClaimGroup, Entity, Event, Place, Span, TimeValue
+from ..model import BACKGROUND_STATUSES, FORCE, ClaimGroup, Entity, Event, Place, Span, TimeValue
 
 SYMMETRIC = {"CONSULT", "AGREE"}
 PRECISION_RANK = {"day": 7, "week": 6, "month": 5, "season": 4, "quarter": 4, "half": 3, "year": 2,
@@ -680,10 +680,6 @@ TOLL_EVENTS = ("ASSAULT", "DISASTER", "ACCIDENT")
 # riots and protests), where the killing and the protest are one occurrence told by two words of one sentence
 # ("Bei den gewaltsamen Protesten wurden 30 Menschen getötet"); a closure, a meeting or a demand kills no one
 DEADLY = (*TOLL_EVENTS, "PROTEST")
-# Force used at a place, whose dead extraction gives it as figures instead of a killing of their own (`extract.events
-# .FORCE`, kept equal by a test; not imported: consolidation loads no parser): "Bei der Razzia wurden zwölf Menschen
-# getötet" is the raid's toll also where another outlet tells the shooting as an attack of its own
-FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))
 TOLL_KINDS = ("killed", "injured", "killed_or_injured", "missing")
 
 
@@ -691,11 +687,11 @@ def _attach_tolls(events: list[Event], group_of: Mapping[str, ClaimGroup]) -> li
     """The casualty figures of the story's claim groups join the event they belong to: a toll group (killed,
     injured, missing) of which exactly one attack, disaster or accident holds a figure brings it all its
     figures, and the articles that report them ("130 Tote" in an article naming no attack is that attack's
-    toll). A group two events hold is left as it is (which one it belongs to is not known). The figures of such a
-    group leave the current events of other types that hold them: a toll told in the sentence of what followed the
-    attack ("nach den Anschlägen mit 130 Toten schloss die Regierung die Grenzen", "Trauernde gedachten der 40
-    Toten des Bebens") counts the attack's dead, not the closure's or the vigil's (`DEADLY`, `FORCE`: a protest or a
-    raid keeps it)."""
+    toll). A group two events hold is left as it is (which one it belongs to is not known). The figures of a group
+    so joined to its one toll event leave the other current (not background) events that hold them: a toll told in
+    the sentence of what followed the attack ("nach den Anschlägen mit 130 Toten schloss die Regierung die Grenzen",
+    "Trauernde gedachten der 40 Toten des Bebens") counts the attack's dead, not the closure's or the vigil's; a
+    protest or a force used at a place keeps them (`DEADLY`, `FORCE`: the dead of a riot or a raid are its own)."""
     holders: dict[str, list[Event]] = defaultdict(list)
     groups: dict[str, ClaimGroup] = {}               # only the groups the events hold: a block's, not the dossier's
     for e in events:

@@ -38,8 +38,8 @@ from spacy.tokens import Doc, Token
 from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
-from ..model import Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
-from ..nlp.compounds import _ends_in_word, compound_head
+from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
+from ..nlp.compounds import compound_head, ends_in_word
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
@@ -299,7 +299,7 @@ def _journey_noun(word: str) -> bool:
     "Ausflug", "Eröffnung": a prefix's derivation, another word)."""
     if word in _JOURNEY or compound_head(word) in _JOURNEY:
         return True
-    return any(word.endswith(j) and len(word) > len(j) and _ends_in_word(word[:-len(j)]) for j in _JOURNEY)
+    return any(word.endswith(j) and len(word) > len(j) and ends_in_word(word[:-len(j)]) for j in _JOURNEY)
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
@@ -489,10 +489,6 @@ def _set_after(tok: Token | None, trig: Trigger) -> bool:
     """An event noun in a phrase the clause is set after or caused by ("nach der Wahl", "seit dem Beben", "wegen der
     Flut"; event_function_words.tsv reference, less "vor"/"bis"): an occurrence before the clause's own."""
     return tok is not None and trig.nominal and _case(tok) in AFTER_CASES
-
-
-FORCE = (("COERCE", "raid"), ("PROTEST", "riot"), ("PROTEST", "brawl"))   # force used at a place, whose dead the next
-#                                                                          sentence tells
 
 
 def _absorb_kills(cause: Event, sentence_events: list[Event], next_sentence: bool = False) -> list[Event]:
@@ -1066,15 +1062,6 @@ def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool
     return "reported"
 
 
-# Modal verbs by what they tell of the clause's event (their lemma): a will or an order is a plan ("will ...
-# angreifen", "soll ... geräumt werden"), a claim about the past with a perfect infinitive ("will ... eingenommen
-# haben", "soll ... getötet worden sein"); the Konjunktiv II of "können" and "sein" a hypothesis ("könnte ...
-# treffen", "wäre ... gekommen")
-PLAN_MODALS = ("wollen", "sollen")
-HYPOTHESIS_MODALS = ("können", "sein")
-CONDITION_MARKS = ("falls",)
-
-
 def _trigger_clause_head(tok: Token) -> Token:
     """The head of the trigger's clause (`werden.clause_head`), or the first verb on the way up to it that the parser
     hangs on another without a label (dep): that verb heads a clause of its own ("Der Gouverneur hatte dazu
@@ -1090,12 +1077,14 @@ def _trigger_clause_head(tok: Token) -> Token:
 
 
 def _modal_status(tok: Token) -> str | None:
-    """"claimed", "planned", "hypothetical" or None by a modal verb among the words of the trigger's own clause (the
-    clause's head less the clauses below it, `werden.own_clause`; a conjoined verb without a finite verb of its own
-    shares the clause it is joined to: "soll getötet und verbrannt worden sein"), or by "falls" heading it or a
-    condition on it ("Falls ..., fliehen die Bewohner"). The modal's arc is not asked - the parser often mislabels
-    a modal or "falls" (a determiner, a subject) - but its clause is: a modal of another clause in the same stretch
-    of text is not this event's ("Kabul wurde angegriffen, die Armee könnte bald abziehen")."""
+    """"claimed", "planned", "hypothetical" or None by a modal verb (event_status.tsv plan_modal: "will ...
+    angreifen" planned, "soll ... getötet worden sein" claimed; hypothesis_modal: "könnte ... treffen") among the
+    words of the trigger's own clause (the clause's head less the clauses below it, `werden.own_clause`; a conjoined
+    verb without a finite verb of its own shares the clause it is joined to: "soll getötet und verbrannt worden
+    sein"), or by "falls" (condition_mark) heading it or a condition on it ("Falls ..., fliehen die Bewohner"). The
+    modal's arc is not asked - the parser often mislabels a modal or "falls" (a determiner, a subject) - but its
+    clause is: a modal of another clause in the same stretch of text is not this event's ("Kabul wurde angegriffen,
+    die Armee könnte bald abziehen")."""
     head = _trigger_clause_head(tok)
     # a verb the parser hangs on the head without a label (dep) is a clause of its own too ("Kabul wurde angegriffen,
     # die Armee könnte bald abziehen": "abziehen" dep of "angegriffen")
@@ -1111,7 +1100,8 @@ def _modal_status(tok: Token) -> str | None:
     # (a head the tagger calls finite beside an auxiliary of its own is the infinitive of the same form: "erobern")
     finite = head.tag_.endswith("FIN") and not any(c.dep_ in ("aux", "aux:pass") for c in head.children)
     verbs = [head] if finite else words
-    modals = [t for t in verbs if t.lemma_.lower() in PLAN_MODALS and t.tag_ == "VMFIN"]
+    cues = status_words()
+    modals = [t for t in verbs if t.lemma_.lower() in cues["plan_modal"] and t.tag_ == "VMFIN"]
     # a perfect infinitive after the modal, also on a verb joined to the head ("soll ... angegriffen haben", "soll ...
     # getötet worden sein", "sollen ... erobert und geplündert haben"): "haben"/"sein"/"worden" right after a
     # participle (the tagger may call that "haben" finite; "Haben Sie ...?" of the next sentence is no perfect)
@@ -1130,11 +1120,18 @@ def _modal_status(tok: Token) -> str | None:
     # above, opened by "falls", is this one's condition (or holds it: a clause inside a condition is supposed too)
     above = own_clause(head.head) if head.head.i < head.i else []
     conditions += above[:1]
-    if any(t.lemma_.lower() in HYPOTHESIS_MODALS and t.pos_ in ("AUX", "VERB") and "Sub" in t.morph.get("Mood", [])
-           and "Past" in t.morph.get("Tense", []) for t in verbs) or \
-            any(t.lower_ in CONDITION_MARKS for t in (*words, *conditions)):
+    if any(t.lemma_.lower() in cues["hypothesis_modal"] and t.pos_ in ("AUX", "VERB")
+           and "Sub" in t.morph.get("Mood", []) and "Past" in t.morph.get("Tense", []) for t in verbs) or \
+            any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)):
         return "hypothetical"
     return None
+
+
+def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
+    """t is "falls" opening a condition, not the genitive of "Fall" ("wegen des Falls", "dieses Falls"): the noun has
+    a determiner, an adjective or a preposition of its own, the subordinator none (the parser's tag is no guide: it
+    often calls a sentence-initial "Falls" a noun)."""
+    return t.lower_ in marks and not any(c.dep_ in ("det", "amod", "case") for c in t.children)
 
 
 def _participle(t: Token) -> bool:

@@ -93,7 +93,7 @@ def headed_by(lemma: str, heads: frozenset[str]) -> bool:
     compound's head, not by a suffix: ``Stadtrat``, ``UN-Sprecher`` yes, ``Vorrat``, ``Heirat`` (``rat``) no.
     The lexicon's split (HanTa) decides where it splits the word; where it does not, a long head (more than
     SHORT_HEAD letters: ``Innenministerium``) still counts as the head, a short one only after a content word
-    the lexicon knows (`_ends_in_word`: ``Stadt|rat``, ``National|rat``, ``Kreml|chef``)."""
+    the lexicon knows (`ends_in_word`: ``Stadt|rat``, ``National|rat``, ``Kreml|chef``)."""
     if lemma in heads:
         return True
     if "-" in lemma:                                   # "un-sprecher": the part after the last hyphen
@@ -107,11 +107,11 @@ def headed_by(lemma: str, heads: frozenset[str]) -> bool:
             split != lemma and headed_by(split, heads))
     if any(len(h) > SHORT_HEAD for h in ends):
         return True
-    return any(_ends_in_word(lemma[: -len(h)]) for h in ends)
+    return any(ends_in_word(lemma[: -len(h)]) for h in ends)
 
 
 @lru_cache(maxsize=65536)
-def _ends_in_word(rest: str) -> bool:
+def ends_in_word(rest: str) -> bool:
     """Does the part before a head end in a content word the lexicon knows (``national|rat``, ``kreml|chef``, a
     linking ``s`` allowed: ``regierungs|sprecher``)? Not ``vor|rat``, ``hei|rat``, ``sozialdemok|rat``, ``insges|amt``,
     ``ver|dienst`` - nor ``landeskriminal|amt``, ``bei|rat`` (the lexicon knows no ``kriminal``; ``bei`` is a
