@@ -286,7 +286,9 @@ def test_a_merged_storys_similarities_stay_exact():
     g.dots = [{1: 0.48}, {0: 0.48, 2: 0.4}, {1: 0.4}]     # a and c: no candidates
     st._merge(g, 0, 1)                                    # (they share w: 0.3)
     dots = _named(g)
-    assert dots["a"]["c"] == pytest.approx(_dot(nodes["a"].centroid, nodes["c"].centroid)) == pytest.approx(0.7)
+    merged = g.space.centroid(nodes["a"])
+    assert merged == {"town": 1.4, "w": 0.6, "v": 0.8}
+    assert dots["a"]["c"] == pytest.approx(_dot(merged, nodes["c"].centroid)) == pytest.approx(0.7)
     assert dots["c"] == {"a": pytest.approx(0.7)} and "b" not in dots
 
 
@@ -310,6 +312,7 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
     everything = {(a, b) for a in nodes for b in nodes if a < b and not (nodes[a].stored and nodes[b].stored)
                   and nodes[a].centroid.keys() & nodes[b].centroid.keys()}
     assert 0 < sum(b in dots[a] for a, b in everything) < len(everything)     # blocking left pairs out
+    sums = {n: dict(v) for n, v in vectors.items()}       # the vector sums, summed as a dict (brute force)
     merges = 0
     while merges < 20:
         pairs = sorted((a, b) for a in dots if a in nodes for b in dots[a] if a < b)
@@ -319,6 +322,8 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
         keep, gone = (a, b) if nodes[a].stored or not nodes[b].stored else (b, a)
         union = (set(dots[a]) | set(dots[b])) - {a, b}
         st._merge(g, number[keep], number[gone])
+        for t, w in sums.pop(gone).items():
+            sums[keep][t] = sums[keep].get(t, 0.0) + w
         del nodes[gone]
         dots = _named(g)
         merges += 1
@@ -327,11 +332,11 @@ def test_merged_similarities_equal_brute_force_through_merge_chains(monkeypatch)
             for y, d in dots.get(x, {}).items():
                 assert y in nodes and not (g.fixed[number[x]] and g.fixed[number[y]])
                 assert dots[y][x] == d
-                assert d == pytest.approx(_dot(nodes[x].centroid, nodes[y].centroid), abs=1e-12)
+                assert d == pytest.approx(_dot(sums[x], sums[y]), abs=1e-12)
         terms = list(space.ids)
         for n in nodes.values():
-            if n.ix is not None:                  # arrays made: the vector sum's, term by term
-                assert dict(zip((terms[i] for i in n.ix), n.w.tolist())) == pytest.approx(n.centroid, abs=1e-12)
+            if n.ix is not None:                  # arrays made: the vector sum's, term by term, to the bit
+                assert dict(zip((terms[i] for i in n.ix), n.w.tolist())) == sums[n.id] == space.centroid(n)
     assert merges >= 10
 
 
@@ -1057,3 +1062,21 @@ def test_a_reached_story_with_articles_not_given_is_kept_as_stored():
     stories, index = st.cluster(st.story_inputs(corpus(DAM[2:]), (), ()), index)
     assert {a for s in stories for a in s.articles} >= {"d3"}
     assert sorted(index.story_of) == ["d1", "d2", "d3"]
+
+
+def test_many_others_dot_products_by_one_matrix_are_those_of_the_gather_bit_for_bit(monkeypatch):
+    """`_Space.sums` with _MATRIX_ROWS others or more multiplies one sparse matrix: each product is summed in the
+    order of the other's arrays from 0.0, as numpy's gather and sums do (the same bits, so the same stories)."""
+    import random
+
+    rng = random.Random(11)
+    vocab = [f"t{k}" for k in range(40)]
+    vectors = {f"n{k:03d}": {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 9))} for k in range(90)}
+    nodes = _nodes(vectors)
+    space = st._Space(nodes)
+    a, others = nodes["n000"], [nodes[k] for k in sorted(nodes)[1:]]
+    assert len(others) >= st._MATRIX_ROWS
+    by_matrix = space.sums(a, others).tolist()
+    monkeypatch.setattr(st, "_MATRIX_ROWS", len(others) + 1)
+    assert space.sums(a, others).tolist() == by_matrix
+    assert by_matrix == pytest.approx([_dot(a.centroid, o.centroid) for o in others], abs=1e-12)
