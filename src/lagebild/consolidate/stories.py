@@ -599,12 +599,13 @@ class _Space:
         w = np.concatenate([n.w for n in made]) if made else np.zeros(0)
         return csr_matrix((w, ix, starts), shape=(len(nodes), len(self.dense)))
 
-    def centroid(self, n: _Node) -> dict[str, float]:
+    def centroid(self, n: _Node, terms: list[str] | None = None) -> dict[str, float]:
         """n's vector sum: its centroid, or where it merged in this pass (`_Node.summed`) its arrays' terms and
-        weights (each the sum the centroid dict would hold: 0.0 + k + g per term, in the order of the merges)."""
+        weights (each the sum the centroid dict would hold: 0.0 + k + g per term, in the order of the merges).
+        terms: `list(self.ids)` made once by a caller asking for many nodes."""
         if not n.summed:
             return n.centroid
-        terms = list(self.ids)      # (numbered in the order first met: a term's number is its place here)
+        terms = terms or list(self.ids)     # (numbered in the order first met: a term's number is its place here)
         return dict(zip(map(terms.__getitem__, n.ix.tolist()), n.w.tolist()))
 
     def add(self, k: _Node, g: _Node) -> None:
@@ -664,8 +665,8 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     rank = {aid: k for k, (aid, _, _) in enumerate(new)}
     terms = list(g.space.ids)
     for n in nodes.values():
-        if n.summed:        # (`_Space.centroid`, its term list made once)
-            n.centroid, n.summed = dict(zip(map(terms.__getitem__, n.ix.tolist()), n.w.tolist())), False
+        if n.summed:
+            n.centroid, n.summed = g.space.centroid(n, terms), False
         n.articles.sort(key=rank.__getitem__)     # in the order given: of publication
     return _into_index(index, nodes)
 
