@@ -1827,11 +1827,14 @@ def _finite_present(tok: Token) -> bool:
         return False
     # a participle heading a clause of its own ("findet am 3. Oktober statt, danach wird ... bestimmt") is no perfect
     # of this verb
-    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children if c.pos_ in
-                   ("VERB", "AUX") and c.dep_ not in OWN_CLAUSES) and "Part" not in verb.morph.get("VerbForm", [])
+    return not any(c.dep_ == "aux" or "Part" in c.morph.get("VerbForm", []) for c in verb.children
+                   if c.pos_ in ("VERB", "AUX") and c.dep_ not in PARTICIPLE_CLAUSE_ARCS) \
+        and "Part" not in verb.morph.get("VerbForm", [])
 
 
-OWN_CLAUSES = ("ccomp", "conj", "advcl", "parataxis", "acl", "acl:relcl", "csubj")
+# the arcs under which a participle heads a clause of its own, not this verb's perfect: narrower than
+# `werden.OWN_CLAUSES` (an xcomp/list/appos participle under a present verb is still read as its perfect here)
+PARTICIPLE_CLAUSE_ARCS = ("ccomp", "conj", "advcl", "parataxis", "acl", "acl:relcl", "csubj")
 
 
 def _parties(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], start: int, end: int, trig: Trigger,
