@@ -1,7 +1,7 @@
 """The real-news gold (tests/data/realnews/): stories, split, claims with offsets, events.
 
 Offsets are checked against the articles exported from ../shared/data/10kgnad/test.csv and, for set
-"wn" and "g22" (`wn-ID.txt`), from the Wikinews quotation corpus (skipped without them); the
+"wn", "g22" and "g24" (`wn-ID.txt`), from the Wikinews quotation corpus (skipped without them); the
 structure is checked always.
 """
 from __future__ import annotations
@@ -48,8 +48,8 @@ def test_stories_are_well_formed():
         assert s["title"] and s["kind"] and s["articles"]
         for a in s["articles"]:
             if wikinews.is_article(a):
-                # set "wn" (test split) and set "g22" (multi-article stories, any split of the corpus)
-                assert wikinews.doc_of(a).isdigit() and s["id"].startswith(("wn-", "g22-")), a
+                # set "wn" (test split), sets "g22" and "g24" (stories from any split of the corpus)
+                assert wikinews.doc_of(a).isdigit() and s["id"].startswith(("wn-", "g22-", "g24-")), a
             else:
                 assert 0 <= export.row_of(a) < 1028
             assert a not in seen, f"{a} is in two stories"
