@@ -186,6 +186,24 @@ def test_set_wn_is_complete():
     assert covered == {a for s in wn.values() for a in s["articles"]}
 
 
+def test_set_g24_is_complete():
+    """Set "g24" (session 24): every story in one of its halves, claims of each half in that half's stories, persons
+    and places of every article in the story's half, and a quantity reported across articles in the frozen half."""
+    g24 = {s["id"]: s for s in STORIES if s["id"].startswith("g24-")}
+    assert sorted(g24) == sorted(SPLIT["dev-g24"] + SPLIT["heldout-g24"])
+    half_of = {sid: h for h in ("dev-g24", "heldout-g24") for sid in SPLIT[h]}
+    for half in ("dev-g24", "heldout-g24"):
+        assert {c["story"] for c in CLAIMS[half]} <= set(SPLIT[half])
+    entities = {e["article"]: e for e in _jsonl("entities.gold.jsonl") if e["half"] in ("dev-g24", "heldout-g24")}
+    assert set(entities) == {a for s in g24.values() for a in s["articles"]}
+    assert all(e["half"] == half_of[e["story"]] and e["story"] == STORY_OF[a] for a, e in entities.items())
+    arts: dict[str, set[str]] = {}
+    for c in CLAIMS["heldout-g24"]:
+        if c["status"] == "must":
+            arts.setdefault(c["group"], set()).add(c["article"])
+    assert any(len(a) >= 2 for a in arts.values())
+
+
 def test_wikinews_export(shared_dir, tmp_path):
     """wn-ID.txt is the title, a blank line and originalText; the sidecar gives the documentName's date."""
     folder = _wikinews_dir(shared_dir)
