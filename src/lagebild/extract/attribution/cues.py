@@ -255,6 +255,17 @@ def ersatz_konjunktiv(tok: Token) -> bool:
     return listed and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
 
 
+def modal_ersatz(tok: Token) -> bool:
+    """``Diese könnten täglich nur 20 Tonnen liefern``: a modal's umlauted Konjunktiv II in the plural (``könnten``,
+    ``müssten``, ``dürften``) is also the form reported speech takes where the Konjunktiv I (``können``) looks like the
+    indicative; in the singular the Konjunktiv I has a form of its own (``könne``), so ``könnte`` is a possibility.
+    Not ``sollten``/``wollten`` (the preterite too)."""
+    low = tok.lower_
+    return tok.tag_ == "VMFIN" and "Sub" in tok.morph.get("Mood", []) and low.endswith("ten") \
+        and any(c in low for c in "äöü") and tok.morph.get("Number", []) == ["Plur"] \
+        and tok.morph.get("Person", ["3"]) == ["3"]
+
+
 def _umlauted_preterite_stem(tok: Token) -> bool:
     """``stünden``, ``säßen``, ``lägen``: a finite full verb ending in ``-en`` with an umlaut its infinitive lacks - the
     Konjunktiv II of a strong verb (the present puts an umlaut only before ``-st``/``-t``: ``fällt``)."""
@@ -295,7 +306,8 @@ def anaphoric_report(noun: Token) -> bool:
     dets = [c for c in noun.children if c.dep_ == "det"]
     if any(c.lower_ in words("anaphoric_determiners") for c in dets):
         return True
-    owner = any(c.dep_ in ("nmod", "nmod:poss") and c.i > noun.i for c in noun.children)
+    owner = any(c.dep_ in ("nmod", "nmod:poss") and c.i > noun.i and not timed(c)     # "dem Bericht vom Donnerstag
+                for c in noun.children)                                           # zufolge": a date is no owner
     return not owner and any("Def" in c.morph.get("Definite", []) and "Art" in c.morph.get("PronType", [])
                              for c in dets)
 

@@ -337,7 +337,26 @@ def _anaphoric_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[
         subj = _subject_said(doc, verb, units[i + 1])
         if subj is not None:
             return subj
-    return _pointing_back(doc, sent)
+    return _pointing_back(doc, sent) or _comes_from(doc, sent)
+
+
+def _comes_from(doc: Doc, sent: Span) -> Said | None:
+    """``Das geht aus einer Erhebung des Bundesamts hervor.``: ``hervorgehen`` whose subject points back (``das``,
+    ``dies``) names in its ``aus`` phrase where what was said before stands: the author of that document, or the
+    phrase itself where it names none."""
+    for verb in sent:
+        if C.full_lemma(verb) not in ("hervorgehen",) or not any(
+                c.lower_ in ("das", "dies", "dieses") and c.dep_ in ("nsubj", "expl") for c in verb.children):
+            continue
+        origin = _heard_phrase(verb, frozenset({"aus"}))
+        if origin is None or C.timed(origin):
+            continue
+        author = _document_author(origin) if C.is_document_noun(origin) or C.is_reporting_noun(origin) else None
+        said = _report_noun_said(doc, origin, author if author is not None else origin, "prep")
+        if said is not None:
+            STATS["das geht aus X hervor: X's author"] += 1
+            return said
+    return None
 
 
 def _pointing_back(doc: Doc, sent: Span) -> Said | None:
@@ -446,6 +465,9 @@ def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
     from .speakers import can_speak
 
     for c in head.children:
+        side = _side_of(c) if cases & {"seitens", "vonseiten"} else None
+        if side is not None:
+            return side
         if c.dep_ not in ("obl", "nmod") or c.pos_ not in ("NOUN", "PROPN") \
                 or any(g.like_num or g.pos_ == "NUM" for g in c.subtree):
             continue
@@ -454,6 +476,22 @@ def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
         if found & cases or found & _HEARD_IN and circle:
             return c                                   # "in Bad Radkersburg" (a place), "in einer Mitteilung": none
     return None
+
+
+def _side_of(tok: Token) -> Token | None:
+    """``Seitens der Veranstalter war von 20.000 die Rede``, ``Von Seiten der Polizei ...``: the parser may read the
+    preposition ``seitens`` (or ``Seiten`` after ``von``) as a noun, even as the clause's subject; the genitive under
+    it names the side that speaks, where it can speak (a body, a person, an organisation) and holds no figure."""
+    if tok.pos_ != "NOUN" or not (tok.lower_ in ("seitens", "vonseiten") or tok.lower_ == "seiten" and any(
+            g.dep_ == "case" and g.lower_ == "von" for g in tok.children)):
+        return None
+    owner = next((c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and c.i > tok.i
+                  and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is None or any(g.like_num or g.pos_ == "NUM" for g in owner.subtree) \
+            or not (owner.ent_type_ in ("ORG", "PER") or can_speak(owner)):
+        return None
+    STATS["seitens read as a noun"] += 1
+    return owner
 
 
 def _with_original(doc: Doc, q: Quotation) -> Quotation:
@@ -588,9 +626,10 @@ def carries_on(sent: Span) -> bool:
     """``Demnach ...``, ``..., so X weiter``, ``nach diesen Angaben``, ``dem Bericht zufolge``: the sentence goes on
     with the source named before."""
     def attributed(t: Token) -> bool:                  # "nach diesen Angaben", "dem Bericht zufolge" (postposition)
-        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
-        return any(c.dep_ == "case" and (C.is_attribution_preposition(c) or c.lower_ == "nach") for c in t.children) \
-            or C.is_attribution_preposition(after)
+        ends = (t.i + 1, t.right_edge.i + 1)            # "dem Bericht vom Donnerstag zufolge": after the whole phrase
+        return any(c.dep_ in ("case", "dep") and (C.is_attribution_preposition(c) or c.lower_ == "nach")
+                   for c in t.children) \
+            or any(k < len(t.doc) and C.is_attribution_preposition(t.doc[k]) for k in ends)
     return C.carries_on(sent) or any(C.anaphoric_report(t) and attributed(t) for t in sent)
 
 
@@ -605,8 +644,10 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
             if said is not None:
                 return said
     # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
+    sent = _span(doc, units[k])
     return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
-        or _origin(doc, units[k]) or _holder(doc, units[k]) or _citing(doc, units[k]) or _pointed_to(doc, units[k])
+        or _origin(doc, units[k]) or _holder(doc, units[k]) or _citing(doc, units[k]) or _pointed_to(doc, units[k]) \
+        or (_comes_from(doc, sent) if sent is not None else None)
 
 
 def _pointed_to(doc: Doc, unit: UnitLike) -> Said | None:
@@ -679,10 +720,21 @@ def _citing(doc: Doc, unit: UnitLike) -> Said | None:
 @per_span
 def _ersatz(sent: Span) -> bool:
     """``Jedes Jahr würden so 600 Autos zerstört``, ``Sie hätten 45 Personen festgenommen``: Konjunktiv II of
-    ``werden`` (or an umlauted one in the plural) in the main clause, the form reported speech takes where
-    Konjunktiv I looks like the indicative (plural)."""
+    ``werden`` (or an umlauted one in the plural; a modal's - ``könnten`` - after a pronoun pointing back) in the main
+    clause, the form reported speech takes where Konjunktiv I looks like the indicative (plural)."""
     return any((t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) or C.ersatz_konjunktiv(t)) and (
-        t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent)
+        t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent) \
+        or any(C.modal_ersatz(t) and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ == "aux"
+                                      or _verb_second(sent, t)) and _pronoun_subject_before(sent, t) for t in sent)
+    # a modal the parser hung elsewhere (as an article of the noun after it) is read by its main-clause place
+
+
+def _pronoun_subject_before(sent: Span, modal: Token) -> bool:
+    """``Diese könnten täglich nur 20 Tonnen liefern``: a modal's Konjunktiv II goes on with the report before only
+    where its subject points back to what was reported (a personal or demonstrative pronoun before it); with a
+    subject of its own (``Die Behörden könnten künftig 300 Beamte einsetzen``) it is a possibility the article
+    names."""
+    return any(t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("PDS", "PPER") and t.i < modal.i for t in sent)
 
 
 @per_span
@@ -726,8 +778,10 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     214 angegeben``) takes the source of the sentences before it in the paragraph (up to
     three back; one sentence of the reporter's own between them does not end the chain: Konjunktiv I
     always reports someone); Konjunktiv II of ``werden`` (``würden``) or an umlauted one standing for Konjunktiv I
-    (``stünden``) only that of the sentence right before, or of the one before a run of such sentences (a modal's
-    Konjunktiv II - ``könnten`` - is a possibility of its own and ends the chain)."""
+    (``stünden``) or a modal's in the plural after a pronoun pointing back (``Diese könnten``: ``können`` would look
+    like the indicative) only that of the sentence right before, or of the one before a run of such sentences (a
+    modal's Konjunktiv II in the singular - ``könnte`` - or with a subject of its own is a possibility and ends the
+    chain)."""
     sent = _span(doc, units[i])
     if sent is None:
         return None
@@ -756,6 +810,14 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         prev = _span(doc, units[k])
         if prev is None or ersatz and not _ersatz(prev):
             break                                      # Konjunktiv II goes back only over Konjunktiv II
+        if not ersatz and carries_on(prev):
+            # "Der Statistik zufolge ... . Im Vorjahr seien 173 Fälle gezählt worden": a sentence that goes on with a
+            # source named before it ("dem Bericht zufolge", "Demnach") speaks with that source - the run reaches
+            # back through it to where its report was named
+            carried = _chain(doc, units, k, by_unit)
+            if carried is not None:
+                STATS["chain through a sentence that carries on"] += 1
+                return carried
         if not ersatz and not (reported(prev) or carries_on(prev)):
             gaps += 1
             if gaps > 1:
@@ -1082,8 +1144,9 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "obj", "ROOT") or not C.is_reporting_noun(noun):
             continue
         # "war von drei Tätern die Rede": the von phrase of "die Rede sein" is what is said, never who says it
+        # (a side's phrase - ``seitens``, ``vonseiten`` - never is: it names who speaks in the idiom too)
         idiom = noun.dep_ == "ROOT" or noun.head.lemma_ == "sein"
-        origin = _heard_phrase(noun.head, frozenset() if idiom else _ORIGIN)
+        origin = _heard_phrase(noun.head, _ORIGIN - {"von", "vom"} if idiom else _ORIGIN)
         if origin is None or origin.i == noun.i:
             continue
 

@@ -275,6 +275,24 @@ def _vantage(noun: Token) -> bool:
     return any(t.dep_ == "case" and t.head.i == aus.head.i for t in noun.doc[aus.i + 1: aus.head.i])
 
 
+def _wie_clause_on_its_subject(verb: Token) -> Token | None:
+    """``Wie Karl Berger, Sprecher der Feuerwehr, mitteilte, hat die Stadt ...``: the parser may read ``Wie`` as the
+    name's preposition and hang the reporting verb under the name as its relative clause; a relative clause has a
+    relative pronoun, this one none - the name is the subject of the ``wie`` clause, and what the clause is set into
+    (the clause the name was hung in) is what was said. Counted in STATS."""
+    head = verb.head
+    if verb.dep_ not in ("acl", "acl:relcl") or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN") \
+            or head.head.i == head.i or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.lower_ == "wie" and c.i < head.i for c in head.children):
+        return None
+    if any("Rel" in t.morph.get("PronType", []) or t.tag_ in ("PRELS", "PRELAT")
+           for t in verb.subtree if head.i < t.i < verb.i):
+        return None
+    STATS["wie clause hung under its subject"] += 1
+    return head
+
+
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     out = []
     for verb in sent:
@@ -296,11 +314,15 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             if subj is not None:
                 STATS["wie-oblique taken as subject"] += 1
                 how = "verb-fallback"
+        named_wie = _wie_clause_on_its_subject(verb) if subj is None else None
+        if named_wie is not None:
+            subj, how = named_wie, "verb-fallback"
         if subj is None or subj.lower_ in ("es", "man", "das", "dies", "was"):
             if subj is None:
                 STATS["reporting verb without subject"] += 1
             continue
-        content = _clause_content(verb)
+        content = _clause_content(verb) if named_wie is None else \
+            (set(named_wie.head.subtree) - set(named_wie.subtree), "Indirect")
         if content is None:
             continue
         toks, qtype = content
@@ -478,7 +500,8 @@ def quotations(doc: Doc) -> list[Quotation]:
         inner = set(range(a, b + 1))
         owner = max(found, key=lambda q: len(q.tokens & inner), default=None)
         if owner is not None and len(owner.tokens & inner) >= 0.5 * (b - a - 1):
-            owner.type = "Direct"
+            if not names_something(doc, a, b):         # marks around a name or title inside a report (``die
+                owner.type = "Direct"                  # Operation „Blauer Fluss“``) quote no one's words
             continue
         if len(inner & covered) >= 0.5 * (b - a - 1) or b - a < 3 or names_something(doc, a, b):
             continue                                   # marks around a name or title: no one says it

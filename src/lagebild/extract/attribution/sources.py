@@ -173,7 +173,7 @@ def _name(doc: Doc, head: Token) -> str:
         owner = genitive_or_von(head)
         if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not C.is_reporting_noun(owner):
             return _name(doc, owner)                   # "die Zahlen des Innenministeriums" -> Innenministerium
-    named = _appos_name(head) or _split_name(head) or _comma_name(head)
+    named = _appos_name(head) or _split_name(head) or _comma_name(head) or _title_of_common_nouns(head)
     if named:
         return named
     parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
@@ -183,6 +183,33 @@ def _name(doc: Doc, head: Token) -> str:
     if gen is not None:
         words_ += [t.text for t in _attribute_tokens(gen)]
     return " ".join(words_)
+
+
+def _finite_verb(verb: Token) -> Token | None:
+    """The finite verb of a clause: the head itself, or its auxiliary that carries mood."""
+    if verb.morph.get("Mood", []) or verb.morph.get("VerbForm", []) == ["Fin"]:
+        return verb
+    return next((c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and c.morph.get("Mood", [])), None)
+
+
+def _title_of_common_nouns(head: Token) -> str | None:
+    """``Ärzte ohne Grenzen teilte mit``: a subject of common nouns with no article whose noun is not in its base
+    form (a plural) while its finite verb is singular is no plural of people but the one body the phrase names - a
+    title made of common nouns, the phrase as written (its lemma, ``Arzt``, would name someone else). A singular
+    subject of a count noun has an article in German; a bare plural takes a plural verb. Only a phrase with an
+    attribute after its noun: a bare word alone with a singular verb is a parse's number error, no title."""
+    if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj") \
+            or any(c.dep_ in ("det", "det:poss", "nmod:poss") for c in head.children):
+        return None
+    if head.lower_ == head.lemma_.lower() and "Plur" not in head.morph.get("Number", []):
+        return None                                    # its base form: a mass noun or a headline's bare noun
+    finite = _finite_verb(head.head)
+    if finite is None or finite.morph.get("Number", []) != ["Sing"]:
+        return None
+    toks = np_tokens(head)
+    if toks[-1].i <= head.i:
+        return None
+    return " ".join(t.text for t in toks)
 
 
 # Prepositions of an attribute that belongs to a name: "Bundesamt für Migration", "Sprecher vom Roten
