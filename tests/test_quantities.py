@@ -963,6 +963,15 @@ def test_coming_to_a_value_is_no_arrival(run):
     assert g[300].measure.action == "arrived"
 
 
+def test_arrivals_in_a_phrase_marked_auf_stay_arrivals(run):
+    # the parser may hang the arrivals on the "auf" phrase before them ("auf dem Schiff 350 Menschen" as one phrase):
+    # that "auf" marks the ship, not a value reached - they are arrivals (quantity.role_of)
+    claims, _ = run({"a.txt": "Hafen\n\nIn der Nacht kamen auf dem Schiff 350 Menschen an.",
+                     "b.txt": "Hafen\n\nMit der Fähre kamen auf einen Schlag 900 Flüchtlinge in Piräus an."})
+    g = by_value(claims)
+    assert g[350].measure.action == "arrived" and g[900].measure.action == "arrived"
+
+
 def test_a_figure_after_a_weekday_is_counted_that_day_not_on_the_report_day(run):
     # "teilte am Montag mit, dass am Samstag 1.800 Menschen ..." - the day the clause reports the arrivals with is
     # Saturday; a figure right after the weekday ("am Samstag 1.800") is no day of the month (time.weekday), so the

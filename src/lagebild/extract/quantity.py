@@ -171,12 +171,15 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             return role
     if role := _role_at(x):                    # the counted noun as a predicate ("35 Ärzte waren an Bord")
         return role
+    own = x
     for _ in range(4):
         head = x.head
         if head is x or (x.pos_ in ("VERB", "AUX") and x.dep_ in CLAUSE_DEPS):
             break
         if role := _role_at(head):
-            return None if role == "arrived" and _value_reached(x, head) else role
+            # only the figure's own phrase can be a value reached: a phrase it merely hangs in, as the parser may
+            # attach "350 Menschen" to "auf dem Schiff" ("kamen auf dem Schiff 350 Menschen an"), marks its own case
+            return None if role == "arrived" and x is own and _value_reached(x, head) else role
         if head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
             return None                        # the figure's own verb says nothing we know
         x = head
