@@ -839,11 +839,24 @@ def test_an_amount_per_unit_after_je_is_its_own_quantity(run):
                     dict.fromkeys(("a.txt", "b.txt"), "fischer"))
     each = next(c for c in claims if c.article == "a.txt" and c.low == 4)
     total = next(c for c in claims if c.article == "b.txt" and c.low == 4)
-    assert each.measure.time == "je" and total.measure.time is None
-    assert each.group != total.group
+    assert each.measure.scope == "each" and total.measure.scope is None
+    assert each.measure.time is None and each.group != total.group
     # a rate is each one's whether said for one or for several: no total to tell it from
     claims, _ = run({"c.txt": "Wahl\n\nDie Listen aus Tirol und Vorarlberg kamen auf je 12 Prozent."})
-    assert [c.measure.time for c in claims] == [None]
+    assert [c.measure.scope for c in claims] == [None]
+
+
+def test_an_amount_per_unit_keeps_its_year_and_its_scope(run):
+    # the distributive is the figure's scope, not its time: "2019 erhielten die Chöre je 800 Euro" is each choir's
+    # amount of 2019 - dated as any count, and never a total of 800 Euro (claims._refine, keys.SCOPES)
+    claims, groups = run({"a.txt": "Förderung\n\nIm Jahr 2019 erhielten die sieben Chöre des Bezirks je 800 Euro.",
+                          "b.txt": "Förderung\n\nIm Jahr 2019 erhielt der Chor des Bezirks 800 Euro."},
+                         dict.fromkeys(("a.txt", "b.txt"), "chor"), {"a.txt": "2024-05-02", "b.txt": "2024-05-02"})
+    each = next(c for c in claims if c.article == "a.txt" and c.low == 800)
+    total = next(c for c in claims if c.article == "b.txt" and c.low == 800)
+    assert each.measure.scope == "each" and each.measure.time == total.measure.time == "2019"
+    assert each.group != total.group
+    assert "(je)" in label_de(each.measure, [each])
 
 
 def test_a_change_of_the_number_of_something_is_the_change_of_that_something(run):
@@ -915,3 +928,67 @@ def test_the_whole_number_of_something_is_that_somethings(run):
     # genitive names it as for "Zahl" alone (rate_words.tsv whole; quantity._rate_noun)
     claims, _ = run({"a.txt": "Verkehr\n\nDie Gesamtzahl der Verkehrsunfälle sank im Vorjahr um 6 Prozent."})
     assert [c.measure.subject for c in claims] == ["verkehrsunfall"], [(c.text, c.measure) for c in claims]
+
+
+def test_a_year_a_span_ends_at_is_no_counts_year(run):
+    # "zwischen 2010 und 2014" bounds a span: its second year, a conjunct of the phrase "zwischen" opens, is no more
+    # the count's year than its first (claims._span_end reads the phrase from the parse, as `_since` does "seit")
+    claims, _ = run({"a.txt": "Abwanderung\n\nZwischen 2010 und 2014 wanderten 3.000 Familien aus dem Tal aus."},
+                    published={"a.txt": "2016-03-01"})
+    assert [c.measure.time for c in claims] == [None]
+
+
+def test_the_doers_of_a_passive_clause_are_not_the_victims_side(run):
+    # "Von Seiten der Syrer wurde die Grenzstadt beschossen": the Syrians named as the passive's doers
+    # (quantity.passive_agents) are the attackers - the dead of the shelling in the next sentence are not Syrian;
+    # people the clause reports killed still give their side to a count after them
+    claims, _ = run({"a.txt": "Grenze\n\nVon Seiten der Syrer wurde die Grenzstadt erneut mit Granaten beschossen. "
+                              "Dabei wurden bisher sechs Menschen getötet.",
+                     "b.txt": "Grenze\n\nBei dem Angriff wurden auch Syrer getötet. Insgesamt wurden dort bisher "
+                              "sechs Menschen getötet."})
+    six = {c.article: c for c in claims if c.low == 6}
+    assert six["a.txt"].measure.kind == "killed" and six["a.txt"].measure.subject is None
+    assert six["b.txt"].measure.subject == "syrien"
+
+
+def test_coming_to_a_value_is_no_arrival(run):
+    # "auf nun 150 gekommen" says what a count came to ("kommen auf N" = to amount to N), "von einst 3.000 ..." what
+    # it came from: no one arrived (quantity._value_reached, also where the parser hangs "auf" on the verb); "kamen
+    # 300 Flüchtlinge an" are arrivals, "Auf Lesbos" marks their place
+    claims, _ = run({"a.txt": "Notquartiere\n\nVon einst 3.000 obdachlosen Flüchtlingen sei man auf nun 150 "
+                              "gekommen, hieß es.",
+                     "b.txt": "Fähren\n\nAuf Lesbos kamen am Montag 300 Flüchtlinge an."})
+    g = by_value(claims)
+    assert g[3000].measure.action != "arrived" and g[150].measure.action != "arrived"
+    assert g[300].measure.action == "arrived"
+
+
+def test_arrivals_in_a_phrase_marked_auf_stay_arrivals(run):
+    # the parser may hang the arrivals on the "auf" phrase before them ("auf dem Schiff 350 Menschen" as one phrase):
+    # that "auf" marks the ship, not a value reached - they are arrivals (quantity.role_of)
+    claims, _ = run({"a.txt": "Hafen\n\nIn der Nacht kamen auf dem Schiff 350 Menschen an.",
+                     "b.txt": "Hafen\n\nMit der Fähre kamen auf einen Schlag 900 Flüchtlinge in Piräus an."})
+    g = by_value(claims)
+    assert g[350].measure.action == "arrived" and g[900].measure.action == "arrived"
+
+
+def test_a_figure_after_a_weekday_is_counted_that_day_not_on_the_report_day(run):
+    # "teilte am Montag mit, dass am Samstag 1.800 Menschen ..." - the day the clause reports the arrivals with is
+    # Saturday; a figure right after the weekday ("am Samstag 1.800") is no day of the month (time.weekday), so the
+    # figure keeps its own day, not the report's Monday
+    claims, _ = run({"a.txt": "Grenze\n\nDie Behörden teilten am Montag mit, dass am Samstag 1.800 Menschen über "
+                              "die Grenze gekommen seien."}, published={"a.txt": "2016-05-02"})
+    assert [(c.measure.time, c.time.value) for c in claims] == [("2016-04-30", "2016-04-30")]
+
+
+def test_a_bare_figure_counts_what_its_predicate_or_its_nouns_attribute_says(run):
+    # "Davon waren noch 80 obdachlos": the predicate says what the bare figure counts - the homeless, not the refugees
+    # it is a part of (quantity.predicate_adjective); "einst 900 obdachlose Migranten ... auf nun 80" counts homeless
+    # people both times: the noun's attribute narrows it (measures.displaced_action), and the bare 80 borrows it with
+    # the noun
+    claims, _ = run({"a.txt": "Turnhalle\n\nIn der Turnhalle schliefen am Morgen 600 Flüchtlinge. Davon waren noch "
+                              "80 obdachlos, sagte die Stadt.",
+                     "b.txt": "Turnhalle\n\nVon einst 900 obdachlosen Migranten sei die Stadt auf nun 70 gekommen."})
+    g = {(c.article, c.low): c.measure for c in claims}
+    assert g[("a.txt", 80)].action == "homeless" and g[("a.txt", 600)].action != "homeless"
+    assert g[("b.txt", 900)].action == g[("b.txt", 70)].action == "homeless"

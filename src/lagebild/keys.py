@@ -17,6 +17,7 @@ GROWTH = "wachstum"
 
 def key_parts(m: Measure) -> tuple[str, ...] | None:
     """(kind, nationality, class, action, place, year, scope), "-" where unknown; None for durations and ages.
+    The scope is the figure's role towards other counts (SCOPES): a part, or each one's amount.
 
     The year is set only where the text dates a count to another year than the article's."""
     if m.kind in ("duration", "age"):
@@ -35,7 +36,11 @@ def key_parts(m: Measure) -> tuple[str, ...] | None:
     if m.time and not re.fullmatch(r"\d{4}", m.time):
         year = m.time.lower()           # "seit-1984", or the day a flow is counted for ("am Sonntag kamen 2.100 an")
     return (slugify(m.kind) or "-", slugify(nat) or "-", slugify(cls) or "-", slugify(m.action) or "-",
-            slugify(m.place) or "-", year, {"part": "teil"}.get(m.scope or "", "-"))
+            slugify(m.place) or "-", year, SCOPES.get(m.scope or "", "-"))
+
+
+# A scope's key part: a part of a count before it ("darunter 20 Kinder"), an amount per unit ("mit je zwei Soldaten")
+SCOPES = {"part": "teil", "each": "je"}
 
 
 VICTIM_KINDS = ("killed", "injured", "killed_or_injured", "killed_or_missing", "missing", "displaced", "detained",

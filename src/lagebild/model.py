@@ -172,7 +172,8 @@ class Measure:
     action: str | None = None                # deployed, planned, killed, ...
     place: str | None = None
     time: str | None = None
-    scope: str | None = None                 # "part": introduced as a part of a count before it (darunter, davon)
+    scope: str | None = None                 # "part": introduced as a part of a count before it (darunter, davon);
+                                             # "each": an amount per unit ("mit je zwei Soldaten")
 
     def key(self) -> str:
         return "|".join(x or "" for x in (self.kind, self.subject, self.action, self.place)) + \

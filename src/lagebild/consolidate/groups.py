@@ -119,6 +119,8 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
         bits.append(f"in {_as_written(m.place, members)}")
     if m.scope == "part":
         bits.append("(Teilzahl)")
+    elif m.scope == "each":
+        bits.append("(je)")
     if m.time:
         bits.append(f"({time_de(m.time)})")
     return " ".join(bits)

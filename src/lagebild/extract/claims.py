@@ -422,8 +422,9 @@ def _place_after(ctx: meas.FigureContext, doc: Doc) -> str | None:
     return found[-1][1] if found else None
 
 
-# The time scope of an amount per unit ("je 5.000 Euro"): the amount of each, a key part of its own
-DISTRIBUTIVE = "je"
+# The scope of an amount per unit ("je 5.000 Euro"): the amount of each, never a total - a role like a part's, not a
+# time (keys.key_parts: scope "each")
+DISTRIBUTIVE = "each"
 # What a role read from the parse makes of a figure whose counted noun says no role of its own.
 ROLE_KINDS = {"killed": ("killed", None), "injured": ("injured", None), "missing": ("missing", None),
               "rescued": ("rescued", None), "evacuated": ("displaced", "evacuated"), "fled": ("displaced", "fled"),
@@ -511,12 +512,13 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
         # "am Mittwoch von 40 Raketen getroffen": rockets fired and attacks flown are counted day by day - a day's
         # count is that day's, never the count since a day ("seit Samstag einige hundert", a running total)
         measure.time = _clause_day(doc, unit, fig, text, since=False)
-    if not measure.time and not measure.place and measure.kind != "percent" and \
+    if not measure.scope and not measure.place and measure.kind != "percent" and \
             quantity.distributive(doc, fig.num_start, fig.end):
-        # "Patrouillen mit je zwei Soldaten": each one's amount, never a total; a figure distributed over the places
-        # its clause names ("je 200 in Salzburg und in Krumpendorf") keeps them as its place; a rate is each one's
-        # whether said once or for several ("Österreich und Dänemark (je 10,1 Prozent)"): no total to tell it from
-        measure.time = DISTRIBUTIVE
+        # "Patrouillen mit je zwei Soldaten": each one's amount, never a total - its scope, whatever time it holds
+        # for ("2014 erhielten die Vereine je 5.000 Euro"); a figure distributed over the places its clause names
+        # ("je 200 in Salzburg und in Krumpendorf") keeps them as its place; a rate is each one's whether said once
+        # or for several ("Österreich und Dänemark (je 10,1 Prozent)"): no total to tell it from
+        measure.scope = DISTRIBUTIVE
     if measure.kind == "percent":
         # a percentage is a rate of something, then or now: "die Beiträge lagen damals bei 10 Prozent, jetzt bei 22"
         noun, when = quantity.percent_rate(doc, fig.num_start, fig.end)
@@ -553,6 +555,11 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         measure.place = slugify(quantity.where_clause_place(doc, a, unit.start)) or measure.place
     if measure.kind == "displaced" and measure.action == "fled" and role != "fled" and quantity.has_parse(doc):
         measure.action = None          # "Flüchtlinge" names people on the move; only a verb says they fled
+    state = quantity.predicate_adjective(doc, fig.num_start, fig.end) if not has_noun else None
+    if state and measure.kind in ("displaced", "people") and (action := meas.displaced_action([state])):
+        # "Davon waren noch 200 obdachlos": a bare figure counts what its predicate says they are - the homeless, not
+        # the refugees it is a part of
+        measure = meas.Measure("displaced", measure.subject, action, measure.place)
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
@@ -574,6 +581,11 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
 # Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a
 # running total (lang/de/span_starts.txt)
 SPAN_STARTS = frozenset(lexicon_words("span_starts"))
+
+
+# Words bounding a span by its ends ("von 2001 bis 2005", "zwischen 2010 und 2014", "ab 2020"): a year in such a
+# phrase is an end point of a span, no count's year (lang/de/span_bounds.txt)
+SPAN_BOUNDS = frozenset(lexicon_words("span_bounds"))
 
 
 def _span_phrases(sent: Span) -> list[Token]:
@@ -677,7 +689,7 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
         if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
             continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
         since = _since(doc, t)
-        if not since and re.search(r"\b(ab|bis|zwischen|von)\s*$", text[max(a, t.start - 12):t.start], re.IGNORECASE):
+        if not since and _span_end(doc, t, text, a):
             continue                       # "von 2001 bis ...": a span's end points are no count's year
         if not since and dct and t.value[:4] >= dct[:4]:
             continue                       # this year's count: the article's own
@@ -686,6 +698,24 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
         if best is None or dist < best[0]:
             best = (dist, f"seit-{t.value[:4]}" if since else t.value[:4])   # the nearest year
     return best[1] if best else None
+
+
+def _span_end(doc: Doc, t: TimeExpression, text: str, a: int) -> bool:
+    """Is a time an end point of a span ("von 2001 bis 2005", "zwischen 2010 und 2014", "ab 2020", "die Zahl von
+    2014"): by the parse, a span-bounding word before it is the case of the time itself, or of the time it is a
+    conjunct of ("zwischen 2010 und 2014": 2014 too) - not a "von" of a phrase the time only stands in
+    ("ein Minus von 10 Prozent 2014" is 2014's). Such a word right before the time counts whatever the parse makes
+    of it (a sentence-final "2014." is read as punctuation, its "von" as a particle); without a parse only that."""
+    before = text[max(a, t.start - 12):t.start].split()
+    if before and before[-1].lower() in SPAN_BOUNDS:
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc.has_annotation("DEP") else None
+    if span is None or not len(span):
+        return False
+    root = span.root
+    first = root.head if root.dep_ == "conj" and root.head.i < span[0].i else None    # a conjunct of another time
+    heads = [root] + ([first] if first is not None and any(x.start <= first.idx < x.end for x in doc._.times) else [])
+    return any(c.dep_ == "case" and c.lower_ in SPAN_BOUNDS and c.i < span[0].i for h in heads for c in h.children)
 
 
 RELATIVE_CLAUSE = re.compile(r",\s*(?:die|der|das|denen|deren|dessen|welche[rns]?)\b")
@@ -803,6 +833,15 @@ def _rank(doc: Doc, fig: QuantityPhrase) -> bool:
     return num.head.i == head.i and head.pos_ in ("NOUN", "PROPN") and head.lower_.endswith(RANK_NOUNS)
 
 
+def _lead(units: list[Unit], figures: list[QuantityPhrase]) -> tuple[int, int] | None:
+    """The article's lead sentence up to its first figure (what sets the scene for a headline's figures)."""
+    lead_unit = next((u for u in units if not u.title and not u.heading), None)
+    if lead_unit is None:
+        return None
+    return lead_unit.start, min([lead_unit.end] + [f.num_start for f in figures
+                                                   if lead_unit.start <= f.num_start < lead_unit.end])
+
+
 class _Learned:
     """The trained attribution component's quotations of one Doc, read only when a figure asks (none where no
     weights are packaged: the rules then work alone)."""
@@ -848,13 +887,12 @@ class ClaimExtractor:
         figures = find_figures(text, scan_numbers(text))
         title_units = [u for u in units if u.title]
         title_span = (title_units[0].start, title_units[-1].end) if title_units else None
-        lead_unit = next((u for u in units if not u.title and not u.heading), None)
-        lead = (lead_unit.start, min([lead_unit.end] + [f.num_start for f in figures
-                                                        if lead_unit.start <= f.num_start < lead_unit.end])) \
-            if lead_unit else None
+        lead = _lead(units, figures)
         places = frozenset(e.text.lower() for e in doc.ents if e.label_ == "LOC")   # small towns the gazetteer lacks
+        doers = quantity.passive_agents(doc)        # never the victims' side
         claims: list[Claim] = []
         last_noun: dict[int, str] = {}
+        last_mods: dict[int, list[str]] = {}       # the attribute words of that noun ("obdachlose")
         antecedent: dict[int, Claim] = {}
         for fi, fig in enumerate(figures):
             ui = _unit_at(units, fig.num_start)
@@ -867,20 +905,21 @@ class ClaimExtractor:
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not counted:
-                continue
-            if counted.lower() in NOT_COUNTED:
+            if not counted or counted.lower() in NOT_COUNTED:
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
+            # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")
+            noun_mods = last_mods.get(ui, []) if not nouns and counted == last_noun.get(ui) else []
             if fig.kind != "compound" and meas.classify(counted.split()[-1])[1] != "time":
                 last_noun[ui] = counted            # durations are never the noun of a later bare figure
+                last_mods[ui] = mods if nouns else noun_mods
             noun_words = [t.text for t in nouns] or [counted]
             attribution = self._attribution(doc, text, units, ui, fig, cues, said, by_unit, survey, learned)
             context = self._context(units, ui, lead)
             ctx = meas.FigureContext(text, fig.start, fig.num_start, end, noun_words, mods, (unit.start, unit.end),
                                      context, attribution.spans, fig.kind, fig.unit,
                                      figures[fi + 1].start if fi + 1 < len(figures) else None,
-                                     None if unit.title else title_span, places)
+                                     None if unit.title else title_span, places, doers, noun_mods)
             measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None

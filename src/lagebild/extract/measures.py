@@ -380,6 +380,11 @@ class FigureContext:
     next_figure: int | None = None   # where the next figure of the sentence starts (verbs after it are its own)
     title: tuple[int, int] | None = None   # the article's title line, when the figure is not in it
     places: frozenset[str] = frozenset()   # names the pipeline's NER tags as places in the article (lower case)
+    # where people the parse makes the doers of a passive clause are named ("von Seiten militanter Palästinenser wurde
+    # ... beschossen"): character offsets (extract/quantity.passive_agents); never the victims' nationality
+    doers: frozenset[int] = frozenset()
+    # a bare figure's borrowed noun's attribute words ("2.000 obdachlose Asylwerber ... auf nun 200"): what they are
+    noun_mods: list[str] = field(default_factory=list)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -541,7 +546,7 @@ def _people(ctx: FigureContext, reach: _Reach, cls: str | None, pclasses: list[s
     u0, u1 = ctx.unit
     clauses, ci = reach.clauses, reach.ci
     if DISPLACED.search(lowered) or cls == "fluechtling":
-        action = _displaced_action(ctx.counted, lowered)
+        action = displaced_action(ctx.counted, lowered, list(ctx.mods) + list(ctx.noun_mods))
         return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
     if ARRESTED.search(lowered) or cls == "gefangener":
         return Measure("detained", _nationality(ctx, clauses, ci, "victim", dem), None, _place(ctx))
@@ -621,9 +626,11 @@ def _severity(ctx: FigureContext, clause_end: int) -> str | None:
     return None
 
 
-def _displaced_action(counted: Sequence[str], lowered: str) -> str | None:
-    """fled, evacuated, homeless, asylum: the noun says it first ("Evakuierte"), else the clause."""
-    for text in [" ".join(counted), lowered]:
+def displaced_action(counted: Sequence[str], lowered: str = "", mods: Sequence[str] = ()) -> str | None:
+    """fled, evacuated, homeless, asylum: the noun's own attribute says it first ("2.000 obdachlose Asylwerber" are
+    the homeless among asylum seekers: the attribute narrows what the noun counts), then the noun ("Evakuierte"),
+    else the clause."""
+    for text in [" ".join(mods), " ".join(counted), lowered]:
         for action, rx in DISPLACED_ACTIONS:
             if rx.search(text):
                 return action
@@ -758,7 +765,8 @@ def _subject_nationality(ctx: FigureContext, a: int, b: int, role: str, prefer_b
             if same_class is not None and role == "victim" and ncls != same_class:
                 continue
         elif m.form == "demonym":
-            pass
+            if role == "victim" and m.start in ctx.doers:
+                continue                                # "von Seiten der Palästinenser beschossen": the attackers
         elif role == "victim":
             continue                                    # "Russland griff an": a name is the actor, not the victims
         else:

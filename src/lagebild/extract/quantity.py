@@ -171,16 +171,88 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             return role
     if role := _role_at(x):                    # the counted noun as a predicate ("35 Ärzte waren an Bord")
         return role
+    own = x
     for _ in range(4):
         head = x.head
         if head is x or (x.pos_ in ("VERB", "AUX") and x.dep_ in CLAUSE_DEPS):
             break
         if role := _role_at(head):
-            return role
+            # only the figure's own phrase can be a value reached: a phrase it merely hangs in, as the parser may
+            # attach "350 Menschen" to "auf dem Schiff" ("kamen auf dem Schiff 350 Menschen an"), marks its own case
+            return None if role == "arrived" and x is own and _value_reached(x, head) else role
         if head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
             return None                        # the figure's own verb says nothing we know
         x = head
     return None
+
+
+def predicate_adjective(doc: Doc, start: int, end: int) -> str | None:
+    """The adjective a figure with no noun of its own is said to be ("Davon waren noch 200 obdachlos", "300 sind
+    evakuiert"): its number hangs on a predicative adjective or participle (STTS ADJD, VVPP) of its clause - German
+    names what a bare count counts by its predicate. The word as written; None without one or without a parse."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.head is tok or tok.dep_ not in ("nummod", "nsubj", "advmod", "amod"):
+        return None
+    head = tok.head
+    return head.text if head.tag_ in ("ADJD", "VVPP") and head.i > tok.i else None
+
+
+# The prepositions by which a verb of coming gives the value a count reaches, not who came: "auf nun 200 gekommen", "von
+# 2.000 auf 200 gekommen", "kommt auf 42.000" (German "auf N kommen" = to amount to N; "von" the value it started from)
+REACHED_CASES = frozenset({"auf"})
+REACHED_FROM = frozenset({"von"})
+
+
+def _value_reached(x: Token, verb: Token) -> bool:
+    """Is the figure's phrase x (the figure or its counted noun, a dependent of a verb of arriving) the value a count
+    comes to, not people who came: marked by "auf" ("sei man auf nun 200 gekommen"), or by "von" where the verb also
+    takes an "auf" phrase holding a number ("von einst 2.000 Obdachlosen auf 200 gekommen")? A count of arrivals is
+    the verb's subject or object ("kamen 200 Menschen an", "Auf Lesbos kamen 200 an": "auf" marks the place there,
+    not the figure)."""
+    if _case_of(x, verb) & REACHED_CASES:
+        return True
+    return bool(_case_of(x, verb) & REACHED_FROM) and any(
+        c.i != x.i and _case_of(c, verb) & REACHED_CASES and c.dep_ != "case" and
+        any(t.like_num or t.pos_ == "NUM" for t in c.subtree) for c in verb.children)
+
+
+def _case_of(x: Token, verb: Token) -> set[str]:
+    """The prepositions marking a verb's dependent x: its case children, or a preposition right before its phrase
+    (over adverbs: "auf nun 200") that the parser hung on the verb instead."""
+    cases = {c.lower_ for c in x.children if c.dep_ == "case"}
+    i = x.left_edge.i - 1
+    while i >= 0 and x.doc[i].pos_ == "ADV" and x.doc[i].head.i in (x.i, verb.i, x.left_edge.i):
+        i -= 1
+    if i >= 0 and x.doc[i].pos_ == "ADP" and x.doc[i].head.i in (x.i, verb.i):
+        cases.add(x.doc[i].lower_)
+    return cases
+
+
+# The prepositions marking the doer of a passive clause ("von den Rebellen beschossen", "seitens der Armee"); a noun
+# naming the side ("von Seiten militanter Palästinenser") passes it on to its genitive
+AGENT_CASES = frozenset({"von", "seitens"})
+
+
+def passive_agents(doc: Doc) -> frozenset[int]:
+    """Where the doers of a passive clause are named, by the parse: the noun of a "von"/"seitens" phrase on a verb
+    with a passive auxiliary, and the nouns of its genitives, appositions and conjuncts ("Von Seiten militanter
+    Palästinenser wurde Israel beschossen" -> Seiten, Palästinenser) - character offsets. People named so did the
+    deed the clause reports; the dead or injured of it are others (measures._subject_nationality). Empty without a
+    parse."""
+    if not has_parse(doc):
+        return frozenset()
+    out: set[int] = set()
+    for t in doc:
+        if t.dep_ != "obl" or t.head is t or not any(c.dep_ == "case" and c.lower_ in AGENT_CASES for c in t.children):
+            continue
+        if not any(c.dep_ == "aux:pass" for c in t.head.children):
+            continue
+        stack = [t]
+        while stack:
+            x = stack.pop()
+            out.add(x.idx)
+            stack.extend(c for c in x.children if c.dep_ in ("nmod", "appos", "conj", "flat"))
+    return frozenset(out)
 
 
 def is_part(doc: Doc, text: str, clause_start: int, num_start: int, num_end: int | None = None) -> bool:
@@ -632,8 +704,9 @@ def _output_grew(found: tuple[Token, Token, Token | None, Token | None] | None) 
     if tok is None:
         return False
     bracketed = _bracketed(tok)
+    # a rise's sign: "+", or a sign word that is also a rise noun ("plus": rate_words signs and rises)
     return bracketed is not None and bracketed.i == noun.i and (tok.text[:1] == "+" or tok.i > 0
-                                                             and tok.doc[tok.i - 1].lower_ == "plus")
+                                                             and tok.doc[tok.i - 1].lower_ in rw["signs"] & rw["rises"])
 
 
 def _rise(noun: Token) -> str | None:
