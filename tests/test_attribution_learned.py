@@ -382,3 +382,57 @@ def test_a_noun_inside_the_phrase_of_the_subject_of_sollen_is_refused_with_it(pa
     doc = parser("Eine Mitarbeiterin des Jugendamts soll Hinweise ignoriert haben.")
     found = said_by(doc, L.learned_quotations(doc, model))
     assert all("Mitarbeiterin" not in sp for _, sp in found)
+
+
+# --- the joint decider (learned.Pointer): no quotation or which candidate, one softmax per sentence ---
+
+
+def _pointer(seed: int, members: int = 1, d: int = 4, sent_b: float = 0.0) -> L.Pointer:
+    rng = np.random.default_rng(seed)
+    return L.Pointer(rng.normal(0, 0.1, (members, L.DIM)), np.full(members, sent_b), rng.normal(0, 0.1, (members, L.DIM)),
+                     rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)), rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)),
+                     threshold=0.3)
+
+
+def test_a_pointer_saved_and_loaded_gives_the_same_shares(tmp_path):
+    ptr = _pointer(1, members=2)
+    np.savez_compressed(tmp_path / "p.npz", **ptr.arrays())
+    back = L.Pointer.of(np.load(tmp_path / "p.npz"))
+    assert back is not None and back.threshold == ptr.threshold
+    sent, cands = [3, 70, 9000], [[5, 11], [12, 40000, 131000], [7]]
+    assert np.allclose(back.shares(sent, cands), ptr.shares(sent, cands), atol=2e-3)
+    assert L.Pointer.of(np.load(tmp_path / "p.npz", allow_pickle=False)) is not None
+    np.savez_compressed(tmp_path / "none.npz", sent_w=np.zeros(4))
+    assert L.Pointer.of(np.load(tmp_path / "none.npz")) is None
+
+
+def test_the_pointers_members_are_averaged():
+    a, b = _pointer(2), _pointer(3)
+    both = L.Pointer.members([a, b], 0.3)
+    sent, cands = [1, 2, 3], [[4, 5], [6]]
+    assert np.allclose(both.shares(sent, cands), (np.array(a.shares(sent, cands)) + b.shares(sent, cands)) / 2)
+    assert sum(a.shares(sent, cands)) < 1.0          # the rest is "no quotation"
+
+
+def test_where_the_pointer_holds_no_quotation_likelier_nothing_is_said(parser, model):
+    from dataclasses import replace
+
+    doc = parser("Die Schulleiterin sagte am Montag, der Unterricht falle wegen des Sturms aus.")
+    silent = replace(model, pointer=_pointer(4, sent_b=-50.0))
+    assert not [q for q in L.learned_quotations(doc, silent) if q.how == "learned"]
+    speaking = replace(model, pointer=_pointer(4, sent_b=50.0))          # every sentence with candidates reports
+    assert [q for q in L.learned_quotations(doc, speaking) if q.how == "learned"]
+
+
+def test_with_a_pointer_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model):
+    from dataclasses import replace
+
+    m = replace(model, pointer=_pointer(5, sent_b=2.0))
+    doc = parser(_REPORT)
+    whole = L.learned_quotations(doc, m)
+    at = L.LearnedDoc(doc, m)
+    for tok in doc:
+        mine = [q for q in at.around(tok.i) if q.how == "learned" and tok.i in q.tokens]
+        theirs = [q for q in whole if q.how == "learned" and tok.i in q.tokens]
+        assert [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in mine] == \
+               [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in theirs], tok.text

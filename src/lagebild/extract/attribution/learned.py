@@ -53,6 +53,10 @@ PARSE_REFUSES = True                         # speakers.said_about: the subject 
 OWN_FALLBACK = True                          # no rule quotation of the chosen speaker: the first one's clause is said
 NESTED_SHARE = 0.8                           # a passage in marks under this share of the quotation is nested in it
 MARKS = ("„", "“", "»", "«", '"')
+# where the pointer names no speaker but holds the sentence reported at least this much, the two models decide it
+# (dev: without it the pointer alone 0.664 but claims dev-wn source 1.000 -> 0.824; with it 0.645 and 1.000)
+POINTER_FALLBACK: float | None = 0.2
+USE_POINTER = True                           # the packaged weights' joint decider (Pointer) where they hold one
 
 
 class _Hashes(dict):
@@ -99,6 +103,9 @@ class Model:
     # the other lists the features read (OTHER_FEATURE_LISTS), as they were when the weights were trained (meta.json
     # "feature_<name>"); a list missing there is read as it is now
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the joint decider (`Pointer`): where the weights hold one, it decides each sentence - no quotation, or which
+    # candidate speaks - in place of the sentence classifier's threshold and the ranker
+    pointer: Pointer | None = None
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -108,8 +115,73 @@ class Model:
                               float(self.listwise), self.ctx_b, float(self.tagger is not None)])}
         if self.ctx_w is not None:
             arrays["ctx_w"] = self.ctx_w.astype(np.float16)
+        if self.pointer is not None:
+            arrays.update(self.pointer.arrays())
         np.savez_compressed(path / "weights.npz", **arrays)
         (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+POINTER_ROWS = 1 << 15                         # rows of the pointer's feature embeddings (hashes folded onto them)
+
+
+@dataclass
+class Pointer:
+    """One decision per sentence over its speaker candidates (ATTRIBUTION.md, session 23): a softmax over "no
+    quotation here" (score 0) and each candidate c, scored
+
+        sent_b + sent_w . sentence features + spk_w . features of c + <tanh(E_s . sentence), tanh(E_k . c)>
+
+    so that whether the sentence reports and who speaks in it are one choice, and the last term lets what the
+    sentence is like (its verbs, cues, marks) weigh what the candidate is like (its arc, side of the cue, distance)
+    - the two linear models of the component can only add them. Trained on the quotation corpus' train split
+    (`lagebild.training.attribution_pointer`) with the gold speaker as the target and "no quotation" where the
+    sentence holds none or its speaker is among no candidate (what the speaker F1 counts). Reads the features the
+    component's own models read (hashed, `DIM`; the embeddings fold them onto `POINTER_ROWS` rows). Several members
+    (the same model trained from other random starts; one alone varies by seed) are averaged: each array has the
+    member as its first axis."""
+
+    sent_w: np.ndarray                       # (members, DIM)
+    sent_b: np.ndarray                       # (members,)
+    spk_w: np.ndarray                        # (members, DIM)
+    sent_emb: np.ndarray                     # (members, POINTER_ROWS, d)
+    spk_emb: np.ndarray                      # (members, POINTER_ROWS, d)
+    threshold: float = 0.35                  # the chosen candidate's share needed to say it speaks
+
+    def shares(self, sent_feats: list[int], cand_feats: list[list[int]]) -> list[float]:
+        """Each candidate's share of the softmax (the rest is "no quotation"), averaged over the members."""
+        if not cand_feats:
+            return []
+        sf = np.asarray(sent_feats, dtype=np.int64)
+        base = self.sent_b + self.sent_w[:, sf].sum(1)                          # (members,)
+        hs = np.tanh(self.sent_emb[:, sf % POINTER_ROWS].sum(1))                # (members, d)
+        z = np.zeros((len(self.sent_b), len(cand_feats) + 1))
+        for j, f in enumerate(cand_feats):
+            cf = np.asarray(f, dtype=np.int64)
+            hc = np.tanh(self.spk_emb[:, cf % POINTER_ROWS].sum(1))
+            z[:, j + 1] = base + self.spk_w[:, cf].sum(1) + (hc * hs).sum(1)
+        e = np.exp(z - z.max(1, keepdims=True))
+        p = (e / e.sum(1, keepdims=True)).mean(0)
+        return [float(x) for x in p[1:]]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"ptr_sent_w": self.sent_w.astype(np.float16), "ptr_spk_w": self.spk_w.astype(np.float16),
+                "ptr_sent_emb": self.sent_emb.astype(np.float16), "ptr_spk_emb": self.spk_emb.astype(np.float16),
+                "ptr_sent_b": np.asarray(self.sent_b, dtype=np.float64), "ptr_threshold": np.array([self.threshold])}
+
+    @classmethod
+    def of(cls, z: Any) -> Pointer | None:
+        """The pointer the packaged arrays hold, or None (weights without one)."""
+        if "ptr_threshold" not in z.files:
+            return None
+        return cls(z["ptr_sent_w"].astype(np.float32), z["ptr_sent_b"].astype(np.float64),
+                   z["ptr_spk_w"].astype(np.float32), z["ptr_sent_emb"].astype(np.float32),
+                   z["ptr_spk_emb"].astype(np.float32), float(z["ptr_threshold"][0]))
+
+    @classmethod
+    def members(cls, parts: list[Pointer], threshold: float) -> Pointer:
+        """The average of single pointers."""
+        return cls(*(np.concatenate([getattr(p, k) for p in parts]) for k in
+                     ("sent_w", "sent_b", "spk_w", "sent_emb", "spk_emb")), threshold=threshold)
 
 
 # lang/de lists the features read besides reporting_nouns: the trainer records each in meta.json ("feature_<name>")
@@ -141,7 +213,8 @@ def load_model(path: str | None = None) -> Model | None:
     lists = {name: frozenset(meta[f"feature_{name}"]) for name in OTHER_FEATURE_LISTS if f"feature_{name}" in meta}
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
                  ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None,
-                 frozenset(acts) if acts is not None else None, bool(meta.get("feature_speaker_kinds")), lists)
+                 frozenset(acts) if acts is not None else None, bool(meta.get("feature_speaker_kinds")), lists,
+                 Pointer.of(z) if USE_POINTER else None)
 
 
 def trained_model() -> Model | None:
@@ -905,6 +978,14 @@ class _Decisions:
         self.entry: dict[int, _Chain] = {}      # the chain each decided sentence saw
 
     def score(self, si: int) -> float:
+        if self.model.pointer is not None:
+            # the pointer decides every sentence itself (its "no quotation" is the sentence decision) and that
+            # decision reads the chain: every sentence is a candidate, so a pass starts at the first one
+            return 1.0
+        return self.sent_score(si)
+
+    def sent_score(self, si: int) -> float:
+        """The sentence classifier's score (is the sentence reported speech)."""
         if si not in self.scores:
             if self.model.ctx_w is not None:         # the second pass reads its neighbours' first pass: all at once
                 self.scores.update(enumerate(sentence_scores(self.model, self.fx.sent_feats)))
@@ -975,7 +1056,15 @@ class _Decisions:
         model, fx, doc = self.model, self.fx, self.doc
         if self.score(si) < model.sent_threshold:
             return [], None
-        conf = rank_speakers(model, [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]])
+        feats = [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]]
+        if model.pointer is not None:
+            conf = model.pointer.shares(fx.sent_feats[si], feats)
+            threshold = model.pointer.threshold
+            if POINTER_FALLBACK is not None and max(conf, default=0.0) < threshold and sum(conf) >= POINTER_FALLBACK \
+                    and self.sent_score(si) >= model.sent_threshold:
+                conf, threshold = rank_speakers(model, feats), model.spk_threshold
+        else:
+            conf, threshold = rank_speakers(model, feats), model.spk_threshold
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if model.speaker_kinds and best is not None:
             best = self._can_speak(si, conf, best)
@@ -985,7 +1074,7 @@ class _Decisions:
             # subject's phrase ("des Jugendamts") would make that subject the speaker
             best = max(((c, t) for c, t in zip(conf, (t for t, _, _ in fx.cands[si]))
                         if not said_about(maximal_np_head(t))), key=lambda x: x[0], default=None)
-        if best is None or best[0] < model.spk_threshold:
+        if best is None or best[0] < threshold:
             return [], None
         sent = fx.sents[si]
         rule = self.by_sent.get(si, [])
