@@ -424,15 +424,57 @@ def test_where_the_pointer_holds_no_quotation_likelier_nothing_is_said(parser, m
     assert [q for q in L.learned_quotations(doc, speaking) if q.how == "learned"]
 
 
-def test_with_a_pointer_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model):
+def test_at_a_figure_the_two_models_decide_and_the_pointer_only_where_they_cover_nothing(parser, model):
+    """LearnedDoc (the claims extractor's question): the two models' quotation where one covers the token, as
+    without a pointer; else the pointer's, as `learned_quotations` with the pointer gives it over the whole Doc."""
     from dataclasses import replace
 
+    plain = replace(model, pointer=None)
     m = replace(model, pointer=_pointer(5, sent_b=2.0))
     doc = parser(_REPORT)
-    whole = L.learned_quotations(doc, m)
+    two, pointed = L.learned_quotations(doc, plain), L.learned_quotations(doc, m)
     at = L.LearnedDoc(doc, m)
+    asked_pointer = 0
     for tok in doc:
+        theirs = [q for q in two if q.how == "learned" and tok.i in q.tokens]
+        if not theirs:
+            theirs = [q for q in pointed if q.how == "learned" and tok.i in q.tokens]
+            asked_pointer += bool(theirs)
         mine = [q for q in at.around(tok.i) if q.how == "learned" and tok.i in q.tokens]
-        theirs = [q for q in whole if q.how == "learned" and tok.i in q.tokens]
         assert [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in mine] == \
                [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in theirs], tok.text
+    assert asked_pointer                              # the pointer names a speaker where the two models name none
+
+
+def test_where_the_two_models_cover_the_figure_the_pointer_is_not_asked(parser, model):
+    from dataclasses import replace
+
+    doc = parser("Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie sei 300 Meter lang.")
+    at = L.LearnedDoc(doc, replace(model, pointer=_pointer(6, sent_b=-50.0)))
+    found = [q for q in at.around_char(doc.text.index("300")) if q.how == "learned"]
+    assert found and doc[found[0].speaker_head].text == "Sprecher"
+    assert at.pointed is not None and not at.pointed.made
+
+
+def test_the_pointer_is_a_file_of_its_own_beside_the_weights(tmp_path):
+    """The two models' weights read the same with or without the pointer's file; without it there is no pointer."""
+    target = tmp_path / "attribution"
+    L.Model(np.zeros(L.DIM), 0.0, np.zeros(L.DIM), 0.0, pointer=_pointer(7)).save(target, {})
+    assert (target / L.POINTER_FILE).exists()
+    with_ptr = L.load_model(str(target))
+    assert with_ptr is not None and with_ptr.pointer is not None and with_ptr.pointer.threshold == 0.3
+    (target / L.POINTER_FILE).unlink()
+    L.load_model.cache_clear()
+    without = L.load_model(str(target))
+    assert without is not None and without.pointer is None
+
+
+def test_the_rules_work_alone_without_any_weights(nlp, monkeypatch):
+    """No weights packaged (no pointer either): the claims extractor's sources come from the rules alone."""
+    from lagebild.extract import attribution as attr
+    from lagebild.extract.claims import ClaimExtractor
+
+    monkeypatch.setattr(attr, "trained_model", lambda: None)
+    doc = nlp("Die Feuerwehr teilte mit, 14 Menschen seien verletzt worden.")
+    claims = ClaimExtractor().extract(doc)
+    assert any("Feuerwehr" in (c.source or "") for c in claims)

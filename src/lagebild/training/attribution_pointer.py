@@ -1,7 +1,7 @@
 """Train the joint decider of the learned attribution component (`learned.Pointer`) on the quotation corpus.
 
     python -m lagebild.training.attribution_pointer --cache DIR [--weights DIR] [--out DIR] [--epochs N]
-                                                    [--dim D] [--seed S] [--threshold X]
+                                                    [--dim D] [--rows R] [--seed S] [--members M] [--threshold X]
 
 Reads the parsed train/dev DocBins and the tagger's out-of-fold train probabilities in ``--cache`` (made by
 ``lagebild.training.attribution_tagger`` / ``lagebild.training.attribution --cache``), builds for every train
@@ -11,12 +11,15 @@ the gold speaker where the sentence holds a quotation whose speaker is among the
 there could only be wrong in the speaker F1). AdaGrad on the linear weights and the two embeddings, an L2 penalty
 on the touched rows. The pointer's threshold is chosen on the dev split by the end-to-end speaker F1 (token
 overlap), unless given; the test split is never read. The pointer is written beside the component's weights
-(``--weights``, default the packaged ones) into ``--out`` (default: the same folder), meta.json noting it.
+(``--weights``, default the packaged ones) as its own file (``learned.POINTER_FILE``) into ``--out`` (default: the
+same folder; elsewhere the component's and the tagger's weights are copied beside it), meta.json's "pointer" noting
+what it is, its licence and the command.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -47,10 +50,9 @@ def units(train) -> list[Unit]:
 
 
 def fit(data: list[Unit], epochs: int = 3, lr: float = 0.05, l2: float = 0.05, emb_lr: float = 0.05,
-        emb_l2: float = 1e-4, dim: int = 16, seed: int = 0) -> L.Pointer:
+        emb_l2: float = 1e-4, dim: int = 16, seed: int = 0, rows: int = L.POINTER_ROWS) -> L.Pointer:
     """The pointer by AdaGrad over the softmax of each unit (the gold speakers' shares summed: any of the
-    candidates that are the gold speaker's tokens is right)."""
-    rows = L.POINTER_ROWS
+    candidates that are the gold speaker's tokens is right); the embeddings fold the hashes onto `rows` rows."""
     rng = np.random.default_rng(seed)
     sw, kw = np.zeros(L.DIM), np.zeros(L.DIM)
     gs, gk = np.full(L.DIM, 1e-6), np.full(L.DIM, 1e-6)
@@ -109,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="where to write (default: --weights)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--dim", type=int, default=16)
+    ap.add_argument("--rows", type=int, default=L.POINTER_ROWS, help="embedding rows the hashes are folded onto")
     ap.add_argument("--seed", type=int, default=0, help="the first member's seed (the others: the next ones)")
     ap.add_argument("--members", type=int, default=1, help="pointers trained from other random starts, averaged")
     ap.add_argument("--threshold", type=float, default=None, help="the pointer's threshold (default: dev's best)")
@@ -127,40 +130,55 @@ def main(argv: list[str] | None = None) -> int:
                       lambda k, doc: oof[str(k)].astype(np.float32), model.speech_acts)
     data = units(train)
     print(f"{len(data)} train sentences with candidates in {time.perf_counter() - t0:.0f} s", flush=True)
-    ptr = L.Pointer.members([fit(data, a.epochs, dim=a.dim, seed=a.seed + k) for k in range(a.members)], 0.35)
+    ptr = L.Pointer.members([fit(data, a.epochs, dim=a.dim, seed=a.seed + k, rows=a.rows)
+                             for k in range(a.members)], 0.35)
     dev_arts = load_split("dev", a.limit)
     dev = [(art, doc, L.model_features(doc, model)) for art, doc in
            zip(dev_arts, _docs(nlp, dev_arts, a.cache / "dev.spacy"))]
     best = (-1.0, 0.0)
-    for th in [a.threshold] if a.threshold is not None else (0.25, 0.3, 0.35, 0.4, 0.45):
+    for th in [a.threshold] if a.threshold is not None else (0.25, 0.3, 0.35, 0.4):
         f1 = _dev_f1(replace(model, pointer=replace(ptr, threshold=th)), dev)
         print(f"dev speaker F1 (overlap) {f1:.4f} at pointer threshold {th}", flush=True)
         best = max(best, (f1, th))
     ptr = replace(ptr, threshold=best[1])
     out = a.out or a.weights
-    meta_path = a.weights / "meta.json"
+    if out.resolve() != a.weights.resolve():     # the component's weights and the tagger's beside the pointer
+        out.mkdir(parents=True, exist_ok=True)
+        for src, dst in ((a.weights, out), (a.weights.parent / "attribution_tagger", out.parent / "attribution_tagger")):
+            dst.mkdir(parents=True, exist_ok=True)
+            for f in ("weights.npz", "meta.json"):
+                if (src / f).exists():
+                    shutil.copyfile(src / f, dst / f)
+    np.savez_compressed(out / L.POINTER_FILE, **ptr.arrays())
+    meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    meta["pointer"] = {
-        "what": "joint decider per sentence (learned.Pointer): softmax over no quotation and the speaker candidates, "
-                "linear weights plus an interaction of sentence and candidate embeddings",
-        "trained_on": "German news quotation attribution corpus, train split; threshold chosen on its dev split",
+    meta["pointer"] = _meta(a, len(data), best)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"dev speaker F1 (overlap) {best[0]:.4f} at pointer threshold {best[1]}; wrote {out / L.POINTER_FILE}")
+    return 0
+
+
+def _meta(a: argparse.Namespace, n_units: int, best: tuple[float, float]) -> dict:
+    """meta.json's "pointer": what it is, what it was trained on, its licence, how to make it again."""
+    command = (f"python -m lagebild.training.attribution_pointer --cache {a.cache} --epochs {a.epochs} "
+               f"--dim {a.dim} --rows {a.rows} --seed {a.seed} --members {a.members}"
+               + (f" --threshold {a.threshold}" if a.threshold is not None else ""))
+    return {
+        "file": L.POINTER_FILE,
+        "what": "joint decider per sentence (learned.Pointer): a softmax over 'no quotation' and each speaker "
+                "candidate, linear weights plus an interaction of hashed sentence and candidate embeddings; "
+                f"{a.members} members from other random starts averaged; float16",
+        "trained_on": f"German news quotation attribution corpus (Petersen-Frey & Biemann, LREC-COLING 2024), train "
+                      f"split ({n_units} sentences with candidates); threshold chosen on its dev split; test not read",
         "license": "CC BY-NC-SA 4.0 (trained on a corpus under that licence: non-commercial, share alike)",
         "threshold": best[1], "dev_speaker_f1_overlap": round(best[0], 4),
-        "training": {"epochs": a.epochs, "dim": a.dim, "seed": a.seed, "members": a.members, "rows": L.POINTER_ROWS,
-                     "command": f"python -m lagebild.training.attribution_pointer --cache /tmp/attr_cache "
-                                f"--epochs {a.epochs} --dim {a.dim} --seed {a.seed} --members {a.members}"
-                                + (f" --threshold {a.threshold}" if a.threshold is not None else "")},
+        "training": {"epochs": a.epochs, "dim": a.dim, "rows": a.rows, "seed": a.seed, "members": a.members,
+                     "optimiser": "AdaGrad lr 0.05, L2 0.05 on the linear rows, 1e-4 on the embeddings",
+                     "cache": "train.spacy / dev.spacy (the corpus parsed by lagebild.nlp) and tagger_oof.npz (the "
+                              "tagger's out-of-fold train probabilities), as lagebild.training.attribution --cache "
+                              "makes them",
+                     "command": command},
     }
-    replace(model, pointer=ptr).save(out, meta)
-    if out.resolve() != a.weights.resolve() and model.tagger is not None:
-        beside = out.parent / "attribution_tagger"
-        src = a.weights.parent / "attribution_tagger"
-        if beside.resolve() != src.resolve():
-            beside.mkdir(parents=True, exist_ok=True)
-            for f in ("weights.npz", "meta.json"):
-                (beside / f).write_bytes((src / f).read_bytes())
-    print(f"dev speaker F1 (overlap) {best[0]:.4f} at pointer threshold {best[1]}; wrote {out}")
-    return 0
 
 
 if __name__ == "__main__":
