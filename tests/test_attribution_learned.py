@@ -389,9 +389,9 @@ def test_a_noun_inside_the_phrase_of_the_subject_of_sollen_is_refused_with_it(pa
 
 def _pointer(seed: int, members: int = 1, d: int = 4, sent_b: float = 0.0) -> L.Pointer:
     rng = np.random.default_rng(seed)
-    return L.Pointer(rng.normal(0, 0.1, (members, L.DIM)), np.full(members, sent_b), rng.normal(0, 0.1, (members, L.DIM)),
-                     rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)), rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)),
-                     threshold=0.3)
+    return L.Pointer(rng.normal(0, 0.1, (members, L.DIM)), np.full(members, sent_b),
+                     rng.normal(0, 0.1, (members, L.DIM)), rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)),
+                     rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)), threshold=0.3)
 
 
 def test_a_pointer_saved_and_loaded_gives_the_same_shares(tmp_path):

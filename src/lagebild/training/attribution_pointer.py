@@ -27,7 +27,6 @@ from pathlib import Path
 import numpy as np
 
 from ..extract.attribution import learned as L
-from ..extract.attribution import tagger as T
 from .attribution import _dev_f1, _docs, _examples
 from .quotation_corpus import load_split
 
@@ -144,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     out = a.out or a.weights
     if out.resolve() != a.weights.resolve():     # the component's weights and the tagger's beside the pointer
         out.mkdir(parents=True, exist_ok=True)
-        for src, dst in ((a.weights, out), (a.weights.parent / "attribution_tagger", out.parent / "attribution_tagger")):
+        tagger = "attribution_tagger"
+        for src, dst in ((a.weights, out), (a.weights.parent / tagger, out.parent / tagger)):
             dst.mkdir(parents=True, exist_ok=True)
             for f in ("weights.npz", "meta.json"):
                 if (src / f).exists():

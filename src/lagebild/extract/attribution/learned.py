@@ -168,10 +168,11 @@ class Pointer:
         p = (e / e.sum(1, keepdims=True)).mean(0)
         return [float(x) for x in p[1:]]
 
-    def arrays(self, bits: int = 8) -> dict[str, np.ndarray]:
+    def arrays(self, bits: int = 8) -> dict[str, Any]:
         """The arrays to save: weights and embeddings as float16, or (bits 8) as int8 with a float16 scale per
         member's weight vector and per embedding row (dev speaker F1 the same to 0.001; the file a third smaller)."""
-        out = {"ptr_sent_b": np.asarray(self.sent_b, dtype=np.float64), "ptr_threshold": np.array([self.threshold])}
+        out: dict[str, Any] = {"ptr_sent_b": np.asarray(self.sent_b, dtype=np.float64),
+                               "ptr_threshold": np.array([self.threshold])}
         for name, a in (("ptr_sent_w", self.sent_w), ("ptr_spk_w", self.spk_w), ("ptr_sent_emb", self.sent_emb),
                         ("ptr_spk_emb", self.spk_emb)):
             if bits == 8:
@@ -199,8 +200,11 @@ class Pointer:
     @classmethod
     def members(cls, parts: list[Pointer], threshold: float) -> Pointer:
         """The average of single pointers."""
-        return cls(*(np.concatenate([getattr(p, k) for p in parts]) for k in
-                     ("sent_w", "sent_b", "spk_w", "sent_emb", "spk_emb")), threshold=threshold)
+        def joined(name: str) -> np.ndarray:
+            return np.concatenate([getattr(p, name) for p in parts])
+
+        return cls(joined("sent_w"), joined("sent_b"), joined("spk_w"), joined("sent_emb"), joined("spk_emb"),
+                   threshold=threshold)
 
 
 # lang/de lists the features read besides reporting_nouns: the trainer records each in meta.json ("feature_<name>")
