@@ -140,9 +140,12 @@ def test_the_tagger_over_stretches_gives_what_it_gives_over_the_whole_doc(parser
 
 
 def test_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model, monkeypatch):
+    from dataclasses import replace
+
     from lagebild.extract.attribution import tagger as T
 
     monkeypatch.setattr(T, "BLOCK", 8)          # the tagger runs over stretches of the Doc, not all of it
+    model = replace(model, pointer=None)        # the two models' decisions (with a pointer: the test further below)
     doc = parser(_REPORT)
     whole = L.learned_quotations(doc, model)
     at = L.LearnedDoc(doc, model)
