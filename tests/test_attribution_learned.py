@@ -427,11 +427,26 @@ def test_where_the_pointer_holds_no_quotation_likelier_nothing_is_said(parser, m
     assert [q for q in L.learned_quotations(doc, speaking) if q.how == "learned"]
 
 
-def test_at_a_figure_the_two_models_decide_and_the_pointer_only_where_they_cover_nothing(parser, model):
+def test_by_default_the_claims_path_does_not_ask_the_pointer(parser, model):
+    """POINTER_AT_FIGURES is off (its pass from the article's start costs a third of the analysis): LearnedDoc
+    gives the two models' quotations alone, even where a pointer would name a speaker they do not."""
+    from dataclasses import replace
+
+    doc = parser(_REPORT)
+    plain = L.LearnedDoc(doc, replace(model, pointer=None))
+    at = L.LearnedDoc(doc, replace(model, pointer=_pointer(5, sent_b=2.0)))    # names speakers the two models do not
+    assert at.pointed is None
+    for tok in doc:
+        assert [(q.speaker, sorted(q.tokens)) for q in at.around(tok.i)] == \
+               [(q.speaker, sorted(q.tokens)) for q in plain.around(tok.i)], tok.text
+
+
+def test_at_a_figure_the_two_models_decide_and_the_pointer_only_where_they_cover_nothing(parser, model, monkeypatch):
     """LearnedDoc (the claims extractor's question): the two models' quotation where one covers the token, as
     without a pointer; else the pointer's, as `learned_quotations` with the pointer gives it over the whole Doc."""
     from dataclasses import replace
 
+    monkeypatch.setattr(L, "POINTER_AT_FIGURES", True)
     plain = replace(model, pointer=None)
     m = replace(model, pointer=_pointer(5, sent_b=2.0))
     doc = parser(_REPORT)
@@ -449,9 +464,10 @@ def test_at_a_figure_the_two_models_decide_and_the_pointer_only_where_they_cover
     assert asked_pointer                              # the pointer names a speaker where the two models name none
 
 
-def test_where_the_two_models_cover_the_figure_the_pointer_is_not_asked(parser, model):
+def test_where_the_two_models_cover_the_figure_the_pointer_is_not_asked(parser, model, monkeypatch):
     from dataclasses import replace
 
+    monkeypatch.setattr(L, "POINTER_AT_FIGURES", True)
     doc = parser("Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie sei 300 Meter lang.")
     at = L.LearnedDoc(doc, replace(model, pointer=_pointer(6, sent_b=-50.0)))
     found = [q for q in at.around_char(doc.text.index("300")) if q.how == "learned"]

@@ -57,8 +57,10 @@ USE_POINTER = True                           # the packaged weights' joint decid
 # the claims extractor (LearnedDoc) asks the pointer only at a figure no quotation of the two models covers: it is
 # more precise than they are, but drops a handful of continued reports the two models keep (a bare Konjunktiv I
 # sentence after an attributed one, 'seitens ... die Rede'; with the pointer deciding there, claims dev-wn source
-# 1.000 -> 0.824 - ATTRIBUTION.md, sessions 23-24)
-POINTER_AT_FIGURES = True
+# 1.000 -> 0.824 - ATTRIBUTION.md, sessions 23-24). Off: where it is asked it must decide every sentence from the
+# article's start (its chain reads them all), +20 ms an article of 10kGNAD (claims 2.66 -> 5.67 CPU s over 150,
+# a third of the whole analysis) for no changed claim on 160 unlabelled rows and one scored on dev (review, session 24)
+POINTER_AT_FIGURES = False
 
 
 class _Hashes(dict):
