@@ -140,9 +140,12 @@ def test_the_tagger_over_stretches_gives_what_it_gives_over_the_whole_doc(parser
 
 
 def test_asked_at_one_place_it_decides_as_over_the_whole_doc(parser, model, monkeypatch):
+    from dataclasses import replace
+
     from lagebild.extract.attribution import tagger as T
 
     monkeypatch.setattr(T, "BLOCK", 8)          # the tagger runs over stretches of the Doc, not all of it
+    model = replace(model, pointer=None)        # the two models' decisions (with a pointer: the test further below)
     doc = parser(_REPORT)
     whole = L.learned_quotations(doc, model)
     at = L.LearnedDoc(doc, model)
@@ -382,3 +385,115 @@ def test_a_noun_inside_the_phrase_of_the_subject_of_sollen_is_refused_with_it(pa
     doc = parser("Eine Mitarbeiterin des Jugendamts soll Hinweise ignoriert haben.")
     found = said_by(doc, L.learned_quotations(doc, model))
     assert all("Mitarbeiterin" not in sp for _, sp in found)
+
+
+# --- the joint decider (learned.Pointer): no quotation or which candidate, one softmax per sentence ---
+
+
+def _pointer(seed: int, members: int = 1, d: int = 4, sent_b: float = 0.0) -> L.Pointer:
+    rng = np.random.default_rng(seed)
+    return L.Pointer(rng.normal(0, 0.1, (members, L.DIM)), np.full(members, sent_b),
+                     rng.normal(0, 0.1, (members, L.DIM)), rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)),
+                     rng.normal(0, 0.3, (members, L.POINTER_ROWS, d)), threshold=0.3)
+
+
+def test_a_pointer_saved_and_loaded_gives_the_same_shares(tmp_path):
+    ptr = _pointer(1, members=2)
+    np.savez_compressed(tmp_path / "p.npz", **ptr.arrays())
+    back = L.Pointer.of(np.load(tmp_path / "p.npz"))
+    assert back is not None and back.threshold == ptr.threshold
+    sent, cands = [3, 70, 9000], [[5, 11], [12, 40000, 131000], [7]]
+    assert np.allclose(back.shares(sent, cands), ptr.shares(sent, cands), atol=2e-3)
+    assert L.Pointer.of(np.load(tmp_path / "p.npz", allow_pickle=False)) is not None
+    np.savez_compressed(tmp_path / "none.npz", sent_w=np.zeros(4))
+    assert L.Pointer.of(np.load(tmp_path / "none.npz")) is None
+
+
+def test_the_pointers_members_are_averaged():
+    a, b = _pointer(2), _pointer(3)
+    both = L.Pointer.members([a, b], 0.3)
+    sent, cands = [1, 2, 3], [[4, 5], [6]]
+    assert np.allclose(both.shares(sent, cands), (np.array(a.shares(sent, cands)) + b.shares(sent, cands)) / 2)
+    assert sum(a.shares(sent, cands)) < 1.0          # the rest is "no quotation"
+
+
+def test_where_the_pointer_holds_no_quotation_likelier_nothing_is_said(parser, model):
+    from dataclasses import replace
+
+    doc = parser("Die Schulleiterin sagte am Montag, der Unterricht falle wegen des Sturms aus.")
+    silent = replace(model, pointer=_pointer(4, sent_b=-50.0))
+    assert not [q for q in L.learned_quotations(doc, silent) if q.how == "learned"]
+    speaking = replace(model, pointer=_pointer(4, sent_b=50.0))          # every sentence with candidates reports
+    assert [q for q in L.learned_quotations(doc, speaking) if q.how == "learned"]
+
+
+def test_by_default_the_claims_path_does_not_ask_the_pointer(parser, model):
+    """POINTER_AT_FIGURES is off (its pass from the article's start costs a third of the analysis): LearnedDoc
+    gives the two models' quotations alone, even where a pointer would name a speaker they do not."""
+    from dataclasses import replace
+
+    doc = parser(_REPORT)
+    plain = L.LearnedDoc(doc, replace(model, pointer=None))
+    at = L.LearnedDoc(doc, replace(model, pointer=_pointer(5, sent_b=2.0)))    # names speakers the two models do not
+    assert at.pointed is None
+    for tok in doc:
+        assert [(q.speaker, sorted(q.tokens)) for q in at.around(tok.i)] == \
+               [(q.speaker, sorted(q.tokens)) for q in plain.around(tok.i)], tok.text
+
+
+def test_at_a_figure_the_two_models_decide_and_the_pointer_only_where_they_cover_nothing(parser, model, monkeypatch):
+    """LearnedDoc (the claims extractor's question): the two models' quotation where one covers the token, as
+    without a pointer; else the pointer's, as `learned_quotations` with the pointer gives it over the whole Doc."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(L, "POINTER_AT_FIGURES", True)
+    plain = replace(model, pointer=None)
+    m = replace(model, pointer=_pointer(5, sent_b=2.0))
+    doc = parser(_REPORT)
+    two, pointed = L.learned_quotations(doc, plain), L.learned_quotations(doc, m)
+    at = L.LearnedDoc(doc, m)
+    asked_pointer = 0
+    for tok in doc:
+        theirs = [q for q in two if q.how == "learned" and tok.i in q.tokens]
+        if not theirs:
+            theirs = [q for q in pointed if q.how == "learned" and tok.i in q.tokens]
+            asked_pointer += bool(theirs)
+        mine = [q for q in at.around(tok.i) if q.how == "learned" and tok.i in q.tokens]
+        assert [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in mine] == \
+               [(q.speaker, q.speaker_head, sorted(q.tokens)) for q in theirs], tok.text
+    assert asked_pointer                              # the pointer names a speaker where the two models name none
+
+
+def test_where_the_two_models_cover_the_figure_the_pointer_is_not_asked(parser, model, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(L, "POINTER_AT_FIGURES", True)
+    doc = parser("Ein Sprecher der Polizei sagte, die Umleitung werde am Freitag aufgehoben. Sie sei 300 Meter lang.")
+    at = L.LearnedDoc(doc, replace(model, pointer=_pointer(6, sent_b=-50.0)))
+    found = [q for q in at.around_char(doc.text.index("300")) if q.how == "learned"]
+    assert found and doc[found[0].speaker_head].text == "Sprecher"
+    assert at.pointed is not None and not at.pointed.made
+
+
+def test_the_pointer_is_a_file_of_its_own_beside_the_weights(tmp_path):
+    """The two models' weights read the same with or without the pointer's file; without it there is no pointer."""
+    target = tmp_path / "attribution"
+    L.Model(np.zeros(L.DIM), 0.0, np.zeros(L.DIM), 0.0, pointer=_pointer(7)).save(target, {})
+    assert (target / L.POINTER_FILE).exists()
+    with_ptr = L.load_model(str(target))
+    assert with_ptr is not None and with_ptr.pointer is not None and with_ptr.pointer.threshold == 0.3
+    (target / L.POINTER_FILE).unlink()
+    L.load_model.cache_clear()
+    without = L.load_model(str(target))
+    assert without is not None and without.pointer is None
+
+
+def test_the_rules_work_alone_without_any_weights(nlp, monkeypatch):
+    """No weights packaged (no pointer either): the claims extractor's sources come from the rules alone."""
+    from lagebild.extract import attribution as attr
+    from lagebild.extract.claims import ClaimExtractor
+
+    monkeypatch.setattr(attr, "trained_model", lambda: None)
+    doc = nlp("Die Feuerwehr teilte mit, 14 Menschen seien verletzt worden.")
+    claims = ClaimExtractor().extract(doc)
+    assert any("Feuerwehr" in (c.source or "") for c in claims)

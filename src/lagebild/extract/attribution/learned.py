@@ -53,6 +53,14 @@ PARSE_REFUSES = True                         # speakers.said_about: the subject 
 OWN_FALLBACK = True                          # no rule quotation of the chosen speaker: the first one's clause is said
 NESTED_SHARE = 0.8                           # a passage in marks under this share of the quotation is nested in it
 MARKS = ("„", "“", "»", "«", '"')
+USE_POINTER = True                           # the packaged weights' joint decider (Pointer) where they hold one
+# the claims extractor (LearnedDoc) asks the pointer only at a figure no quotation of the two models covers: it is
+# more precise than they are, but drops a handful of continued reports the two models keep (a bare Konjunktiv I
+# sentence after an attributed one, 'seitens ... die Rede'; with the pointer deciding there, claims dev-wn source
+# 1.000 -> 0.824 - ATTRIBUTION.md, sessions 23-24). Off: where it is asked it must decide every sentence from the
+# article's start (its chain reads them all), +20 ms an article of 10kGNAD (claims 2.66 -> 5.67 CPU s over 150,
+# a third of the whole analysis) for no changed claim on 160 unlabelled rows and one scored on dev (review, session 24)
+POINTER_AT_FIGURES = False
 
 
 class _Hashes(dict):
@@ -99,6 +107,10 @@ class Model:
     # the other lists the features read (OTHER_FEATURE_LISTS), as they were when the weights were trained (meta.json
     # "feature_<name>"); a list missing there is read as it is now
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the joint decider (`Pointer`, POINTER_FILE beside the weights): where there is one, it decides each sentence of
+    # `learned_quotations` - no quotation, or which candidate speaks - in place of the sentence classifier's
+    # threshold and the ranker (the claims extractor asks it only where those name no one: LearnedDoc)
+    pointer: Pointer | None = None
 
     def save(self, path: Path, meta: dict) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -109,7 +121,92 @@ class Model:
         if self.ctx_w is not None:
             arrays["ctx_w"] = self.ctx_w.astype(np.float16)
         np.savez_compressed(path / "weights.npz", **arrays)
+        if self.pointer is not None:             # a file of its own: the two models' weights read without it
+            np.savez_compressed(path / POINTER_FILE, **self.pointer.arrays())
         (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+POINTER_FILE = "pointer.npz"
+POINTER_ROWS = 1 << 13          # rows of the pointer's feature embeddings the trainer makes (hashes folded onto them)
+
+
+@dataclass
+class Pointer:
+    """One decision per sentence over its speaker candidates (ATTRIBUTION.md, session 23): a softmax over "no
+    quotation here" (score 0) and each candidate c, scored
+
+        sent_b + sent_w . sentence features + spk_w . features of c + <tanh(E_s . sentence), tanh(E_k . c)>
+
+    so that whether the sentence reports and who speaks in it are one choice, and the last term lets what the
+    sentence is like (its verbs, cues, marks) weigh what the candidate is like (its arc, side of the cue, distance)
+    - the two linear models of the component can only add them. Trained on the quotation corpus' train split
+    (`lagebild.training.attribution_pointer`) with the gold speaker as the target and "no quotation" where the
+    sentence holds none or its speaker is among no candidate (what the speaker F1 counts). Reads the features the
+    component's own models read (hashed, `DIM`; the embeddings fold them onto `POINTER_ROWS` rows). Several members
+    (the same model trained from other random starts; one alone varies by seed) are averaged: each array has the
+    member as its first axis."""
+
+    sent_w: np.ndarray                       # (members, DIM)
+    sent_b: np.ndarray                       # (members,)
+    spk_w: np.ndarray                        # (members, DIM)
+    sent_emb: np.ndarray                     # (members, POINTER_ROWS, d)
+    spk_emb: np.ndarray                      # (members, POINTER_ROWS, d)
+    threshold: float = 0.35                  # the chosen candidate's share needed to say it speaks
+
+    def shares(self, sent_feats: list[int], cand_feats: list[list[int]]) -> list[float]:
+        """Each candidate's share of the softmax (the rest is "no quotation"), averaged over the members."""
+        if not cand_feats:
+            return []
+        rows = self.sent_emb.shape[1]                                           # as trained (POINTER_ROWS then)
+        sf = np.asarray(sent_feats, dtype=np.int64)
+        base = self.sent_b + self.sent_w[:, sf].sum(1)                          # (members,)
+        hs = np.tanh(self.sent_emb[:, sf % rows].sum(1))                        # (members, d)
+        z = np.zeros((len(self.sent_b), len(cand_feats) + 1))
+        for j, f in enumerate(cand_feats):
+            cf = np.asarray(f, dtype=np.int64)
+            hc = np.tanh(self.spk_emb[:, cf % rows].sum(1))
+            z[:, j + 1] = base + self.spk_w[:, cf].sum(1) + (hc * hs).sum(1)
+        e = np.exp(z - z.max(1, keepdims=True))
+        p = (e / e.sum(1, keepdims=True)).mean(0)
+        return [float(x) for x in p[1:]]
+
+    def arrays(self, bits: int = 8) -> dict[str, Any]:
+        """The arrays to save: weights and embeddings as float16, or (bits 8) as int8 with a float16 scale per
+        member's weight vector and per embedding row (dev speaker F1 the same to 0.001; the file a third smaller)."""
+        out: dict[str, Any] = {"ptr_sent_b": np.asarray(self.sent_b, dtype=np.float64),
+                               "ptr_threshold": np.array([self.threshold])}
+        for name, a in (("ptr_sent_w", self.sent_w), ("ptr_spk_w", self.spk_w), ("ptr_sent_emb", self.sent_emb),
+                        ("ptr_spk_emb", self.spk_emb)):
+            if bits == 8:
+                scale = np.maximum(np.abs(a).max(-1, keepdims=True), 1e-8) / 127.0
+                out[name + "_q"] = np.round(a / scale).astype(np.int8)
+                out[name + "_scale"] = scale.astype(np.float16)
+            else:
+                out[name] = a.astype(np.float16)
+        return out
+
+    @classmethod
+    def of(cls, z: Any) -> Pointer | None:
+        """The pointer the packaged arrays hold, or None (weights without one)."""
+        if "ptr_threshold" not in z.files:
+            return None
+
+        def read(name: str) -> np.ndarray:
+            if name + "_q" in z.files:
+                return z[name + "_q"].astype(np.float32) * z[name + "_scale"].astype(np.float32)
+            return z[name].astype(np.float32)
+
+        return cls(read("ptr_sent_w"), z["ptr_sent_b"].astype(np.float64), read("ptr_spk_w"), read("ptr_sent_emb"),
+                   read("ptr_spk_emb"), float(z["ptr_threshold"][0]))
+
+    @classmethod
+    def members(cls, parts: list[Pointer], threshold: float) -> Pointer:
+        """The average of single pointers."""
+        def joined(name: str) -> np.ndarray:
+            return np.concatenate([getattr(p, name) for p in parts])
+
+        return cls(joined("sent_w"), joined("sent_b"), joined("spk_w"), joined("sent_emb"), joined("spk_emb"),
+                   threshold=threshold)
 
 
 # lang/de lists the features read besides reporting_nouns: the trainer records each in meta.json ("feature_<name>")
@@ -141,7 +238,14 @@ def load_model(path: str | None = None) -> Model | None:
     lists = {name: frozenset(meta[f"feature_{name}"]) for name in OTHER_FEATURE_LISTS if f"feature_{name}" in meta}
     return Model(sent_w, float(b[0]), spk_w, float(b[1]), float(b[2]), float(b[3]), len(b) > 4 and bool(b[4]),
                  ctx_w, float(b[5]) if len(b) > 5 else 0.0, seq, frozenset(nouns) if nouns is not None else None,
-                 frozenset(acts) if acts is not None else None, bool(meta.get("feature_speaker_kinds")), lists)
+                 frozenset(acts) if acts is not None else None, bool(meta.get("feature_speaker_kinds")), lists,
+                 _pointer(target) if USE_POINTER else None)
+
+
+def _pointer(folder: Path) -> Pointer | None:
+    """The joint decider packaged beside the weights (POINTER_FILE), or None where there is none."""
+    f = folder / POINTER_FILE
+    return Pointer.of(np.load(f)) if f.exists() else None
 
 
 def trained_model() -> Model | None:
@@ -905,6 +1009,14 @@ class _Decisions:
         self.entry: dict[int, _Chain] = {}      # the chain each decided sentence saw
 
     def score(self, si: int) -> float:
+        if self.model.pointer is not None:
+            # the pointer decides every sentence itself (its "no quotation" is the sentence decision) and that
+            # decision reads the chain: every sentence is a candidate, so a pass starts at the first one
+            return 1.0
+        return self.sent_score(si)
+
+    def sent_score(self, si: int) -> float:
+        """The sentence classifier's score (is the sentence reported speech)."""
         if si not in self.scores:
             if self.model.ctx_w is not None:         # the second pass reads its neighbours' first pass: all at once
                 self.scores.update(enumerate(sentence_scores(self.model, self.fx.sent_feats)))
@@ -975,7 +1087,11 @@ class _Decisions:
         model, fx, doc = self.model, self.fx, self.doc
         if self.score(si) < model.sent_threshold:
             return [], None
-        conf = rank_speakers(model, [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]])
+        feats = [f + chain_features(t, d, chain[0], chain[1]) for t, d, f in fx.cands[si]]
+        if model.pointer is not None:
+            conf, threshold = model.pointer.shares(fx.sent_feats[si], feats), model.pointer.threshold
+        else:
+            conf, threshold = rank_speakers(model, feats), model.spk_threshold
         best = max(zip(conf, (t for t, _, _ in fx.cands[si])), key=lambda x: x[0], default=None)
         if model.speaker_kinds and best is not None:
             best = self._can_speak(si, conf, best)
@@ -985,7 +1101,7 @@ class _Decisions:
             # subject's phrase ("des Jugendamts") would make that subject the speaker
             best = max(((c, t) for c, t in zip(conf, (t for t, _, _ in fx.cands[si]))
                         if not said_about(maximal_np_head(t))), key=lambda x: x[0], default=None)
-        if best is None or best[0] < model.spk_threshold:
+        if best is None or best[0] < threshold:
             return [], None
         sent = fx.sents[si]
         rule = self.by_sent.get(si, [])
@@ -1040,40 +1156,52 @@ class LearnedDoc:
     tagger runs only over the tokens their features read (`model_features(lazy=True)`). What it gives equals
     what `learned_quotations` gives over the whole Doc for the quotations covering token i (a pronoun speaker
     is resolved over all quotations before it: then every sentence before it is decided) - up to the tagger's
-    float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border."""
+    float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border.
+
+    Where the weights hold a pointer, these are the two models' decisions (the sentence classifier and the ranker,
+    as without one), and only where no quotation of theirs covers token i (POINTER_AT_FIGURES) are the pointer's
+    given - its decisions over the Doc up to i's sentence, as `learned_quotations` makes them: it decides every
+    sentence, its chain reads them all."""
 
     def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
         self.doc = doc
         self.fx = model_features(doc, model, rules, lazy=True)
-        self.decisions = _Decisions(doc, model, self.fx)
+        self.decisions = _Decisions(doc, replace(model, pointer=None), self.fx)
+        self.pointed = _Decisions(doc, model, self.fx) if model.pointer is not None and POINTER_AT_FIGURES else None
         self.sent_of = np.zeros(len(doc), dtype=np.int32)
         for si, sent in enumerate(self.fx.sents):
             self.sent_of[sent.start: sent.end] = si
         self.passages = [(int(self.sent_of[a]), int(self.sent_of[b])) for a, b in self.fx.marks
                          if self.sent_of[a] != self.sent_of[b]]
 
-    def _merged(self, lo: int, hi: int) -> list[Quotation]:
-        qs = [replace(q, tokens=set(q.tokens)) for q in self.decisions.run(lo, hi)]
+    def _merged(self, lo: int, hi: int, decisions: _Decisions) -> list[Quotation]:
+        qs = [replace(q, tokens=set(q.tokens)) for q in decisions.run(lo, hi)]
         return _merge_marked_runs(self.doc, qs, self.fx.marks)
 
     def around(self, i: int) -> list[Quotation]:
         """The quotations whose decisions the quotation covering token i depends on (see the class)."""
         if not 0 <= i < len(self.doc):
             return []
+        out = self._around(i, self.decisions)
+        if self.pointed is None or any(q.how == "learned" and i in q.tokens for q in out):
+            return out
+        return self._around(i, self.pointed)
+
+    def _around(self, i: int, decisions: _Decisions) -> list[Quotation]:
         si = lo = int(self.sent_of[i])
         moved = True
         while moved:                             # passages in marks that reach into sentences lo..si
             opens = [a for a, b in self.passages if a < lo and b >= lo]
             moved = bool(opens)
             lo = min(opens, default=lo)
-        if lo == si and self.decisions.score(si) < self.decisions.model.sent_threshold:
+        if lo == si and decisions.score(si) < decisions.model.sent_threshold:
             return []                            # its sentence is no reported speech and no passage reaches into it:
         #                                          no quotation covers it, whatever the chain before (left undecided)
-        out = self._merged(lo, si + 1)
+        out = self._merged(lo, si + 1, decisions)
         prons = [self.sent_of[q.speaker_head] for q in out
                  if q.speaker_head is not None and self.doc[q.speaker_head].pos_ == "PRON"]
         if prons:
-            out = self._merged(0, min(len(self.fx.sents), max(max(prons), si) + WINDOW + 1))
+            out = self._merged(0, min(len(self.fx.sents), max(max(prons), si) + WINDOW + 1), decisions)
         return out
 
     def around_char(self, pos: int) -> list[Quotation]:
