@@ -1377,8 +1377,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     elif trig.type in HUMANITARIAN:
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
     status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
-                     _modal_status(tok) if parsed and tok is not None else None,
-                     _cue_status(tok) if parsed and tok is not None else None)
+                     *((_modal_status(tok), _cue_status(tok)) if parsed and tok is not None else ()))
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
