@@ -1236,6 +1236,21 @@ def _cue_status(tok: Token) -> str | None:
     if any(lemmas(g) & cues["hypothesis_governor"] and ("drohen" not in lemmas(g) or head.dep_ == "xcomp")
            for g in governors) or modifies("hypothesis_modifier"):
         return "hypothetical"
+    # a copula clause the parser turns round ("Geplant ist am Samstag eine Kundgebung", "Möglich ist auch ein
+    # Angriff", "Befürchtet wird ein Angriff"): the event noun gets the copula, and the predicate - the cue - hangs on
+    # it as its subject, is the head the noun is conjoined to, or heads the copula the noun is hung on as an object
+    # ("Möglich sei eine Räumung"); a fronted participle is tagged a noun for its capital (lemma "Befürchten"), so its
+    # written form is read too
+    if tok.pos_ in ("NOUN", "PROPN"):
+        cop = [c for c in tok.children if c.dep_ == "cop"]
+        turned = [c for c in tok.children if c.dep_ == "nsubj"] + [tok.head] * (tok.dep_ == "conj") if cop else []
+        if tok.dep_ == "obj" and tok.head.dep_ == "cop":
+            turned.append(tok.head.head)
+        forms = {w for t in turned for w in (t.lower_, *lemmas(t))}
+        if forms & cues["plan_governor"]:
+            return "planned"
+        if forms & (cues["hypothesis_modifier"] | cues["hypothesis_governor"]) - {"drohen"}:
+            return "hypothetical"
     return None
 
 
