@@ -1856,3 +1856,95 @@ def test_the_genitive_of_fall_is_no_condition(nlp):
         assert one(events_of(nlp, text), "COERCE").status == "reported", text
     e = one(events_of(nlp, "Die Bewohner fliehen, falls die Miliz am Dienstag Mosul angreift."), "ASSAULT")
     assert e.status == "hypothetical"
+
+
+# --- session 24 (events24): bounds, lexical cues and "sollte" read from the parse -----------------------------------
+
+def test_a_bound_is_no_border_to_control(nlp):
+    # a noun of extent with a modifier of degree ("Höchst-", "Unter-") or a number as its complement is a bound, not a
+    # line on the map: controlling it is no border measure; a border keeps its neighbour or its people
+    for text in ("Die Regierung in Wien will die Höchstgrenze für Asylanträge ab Juli kontrollieren.",
+                 "Bayern will die Untergrenze bei 3.000 Euro künftig schärfer kontrollieren.",
+                 "Die Regierung will eine Grenze von 37.500 Anträgen im Jahr streng kontrollieren."):
+        none_of(events_of(nlp, text), "COERCE")
+    for text in ("Österreich will die Grenze zu Slowenien ab Juli streng kontrollieren.",
+                 "Die Regierung will die Grenze für Flüchtlinge ab Juli streng kontrollieren."):
+        assert one(events_of(nlp, text), "COERCE").mode == "border", text
+
+
+def test_a_stronghold_is_a_compound_headed_by_its_noun(nlp):
+    # "Besitz" only ends in "Sitz" (a seat a force takes): retaking one's property is no battle; a compound the noun
+    # heads still is one ("Regierungssitz", "Stützpunkt der Armee")
+    for text in ("Die Familie hat am Montag ihren Besitz in Homs zurückerobert.",
+                 "Die Erben eroberten am Montag den Besitz des Onkels in Aleppo."):
+        none_of(events_of(nlp, text), "ASSAULT")
+    for text in ("Die Rebellen haben am Montag einen Stützpunkt der Armee bei Aleppo erobert.",
+                 "Die Armee hat am Sonntag den Regierungssitz in Mosul zurückerobert."):
+        assert one(events_of(nlp, text), "ASSAULT").mode == "occupy", text
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # a cue counts where it governs the trigger's clause or modifies it, not anywhere in the clause's text
+    ("Die Armee hat Homs so schnell wie möglich evakuiert.", "EVACUATE", "reported"),
+    ("Die Armee wies den Vorwurf zurück, Homs bombardiert zu haben.", "ASSAULT", "denied"),
+    ("Die Regierung plant, die Grenze zu Serbien zu schließen.", "COERCE", "planned"),
+    ("Die geplante Schließung der Grenze zu Serbien wurde verschoben.", "COERCE", "planned"),
+    ("Experten befürchten einen Angriff auf Kabul.", "ASSAULT", "hypothetical"),
+    ("Ein Angriff auf Kabul sei möglich, sagte der General.", "ASSAULT", "hypothetical"),
+    ("Die Armee hat Homs bombardiert, die Regierung plant nun Verhandlungen in Genf.", "ASSAULT", "reported"),
+    # "sollte": a condition where it opens its clause or stands under "wenn", else a duty or a "was to" - a plan
+    ("Die Polizei sollte die Demonstranten in Graz festnehmen, doch sie flohen.", "COERCE", "planned"),
+    ("Ungarn sollte die Grenze zu Serbien sofort schließen, forderte die Opposition.", "COERCE", "planned"),
+    ("Im Laufe des Tages erwartete die Polizei weitere Menschen, in Spielfeld sollten etwa 1.000 Flüchtlinge "
+     "ankommen.", "DISPLACE", "planned"),
+    ("Wenn die Armee Aleppo angreifen sollte, fliehen die Bewohner nach Idlib.", "ASSAULT", "hypothetical"),
+    ("Sollte die Armee Aleppo angreifen, fliehen die Bewohner nach Idlib.", "ASSAULT", "hypothetical"),
+    # a time ahead says when, the Konjunktiv II whether
+    ("Die Rebellen könnten in den kommenden Tagen Aleppo angreifen.", "ASSAULT", "hypothetical"),
+    ("Die Rebellen werden Aleppo in den kommenden Tagen angreifen.", "ASSAULT", "planned"),
+    ("Die Armee greift bald Homs an.", "ASSAULT", "planned"),
+])
+def test_lexical_cues_and_sollte_read_from_the_parse(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+def test_a_measure_considered_is_ahead(nlp):
+    # verbs of considering take the measure they weigh as their object or in their phrase: it is still ahead
+    for text in ("Der Bürgermeister von Salzburg liebäugelt mit einem Demoverbot für den kommenden Samstag.",
+                 "Die Regierung in Prag denkt über Grenzkontrollen an der Grenze zu Österreich nach."):
+        assert one(events_of(nlp, text), "COERCE").status == "planned", text
+
+
+def test_the_work_of_a_rescue_is_the_rescue(nlp):
+    # "-arbeiten" names the work of its modifier's event ("Bergungsarbeiten": the rescue); "Bauarbeiten" none
+    e = one(events_of(nlp, "Die Bergungsarbeiten in der Turnhalle von Passau liefen die ganze Nacht über weiter."),
+            "RESCUE")
+    assert e.place.name == "Passau"
+    assert not events_of(nlp, "Die Bauarbeiten am Bahnhof in Linz dauern an.")
+
+
+def test_the_cause_of_an_event_names_it(nlp):
+    # "-ursache" names the event whose cause it is, as "Wahlsieg" names the vote
+    e = one(events_of(nlp, "Heute kamen erste Erkenntnisse über die Einsturzursache der Turnhalle in Passau ans "
+                           "Tageslicht."), "ACCIDENT")
+    assert e.mode == "collapse" and e.status == "reported"
+
+
+def test_a_nouns_relative_clause_tells_its_day_and_its_future(nlp):
+    # the day in the noun's own relative clause is told with it (past the comma), and its future makes it ahead
+    e = one(events_of(nlp, "Eine klare Meinung hat der Gewerkschafter auch zur Streikabstimmung, die vom 19. bis "
+                           "24. Juni stattfinden wird."), "VOTE")
+    assert e.status == "planned"
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the parser turns a copula clause round (the event noun gets the copula, the cue hangs on it as its subject or
+    # is the head it is conjoined to); a fronted participle is tagged a noun for its capital: its form is the cue
+    ("Geplant ist am Sonntag eine Kundgebung der Bauern in Erfurt.", "PROTEST", "planned"),
+    ("Befürchtet wird ein Angriff der Miliz auf Bunia am Wochenende.", "ASSAULT", "hypothetical"),
+    ("Möglich ist auch ein Streik der Lokführer in Leipzig am Freitag.", "PROTEST", "hypothetical"),
+    # a noun opening the sentence is no cue
+    ("Demonstranten haben am Sonntag eine Kundgebung in Erfurt abgehalten.", "PROTEST", "reported"),
+])
+def test_a_copula_clause_turned_round_keeps_its_cue(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text

@@ -39,7 +39,7 @@ from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
 from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
-from ..nlp.compounds import compound_head, ends_in_word
+from ..nlp.compounds import compound_head, ends_in_word, word_lemma
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
@@ -199,9 +199,37 @@ def _arguments(tok: Token) -> list[Token]:
 
 
 def _role_words(tok: Token, role: str) -> list[str]:
-    """The words (lower case) of a verb's subject (a passive's von/durch agent) or accusative object."""
+    """The words (lower case) of a verb's subject (a passive's von/durch agent) or accusative object; not a noun
+    that names a bound ("die Obergrenze kontrollieren" is no border measure, `_bound`)."""
     # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
-    return [w for c in _role_tokens(tok, role) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+    return [w for c in _role_tokens(tok, role) if not _bound(c)
+            for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+
+
+DEGREE = table("event_function_words")["degree"]     # lang/de/event_function_words.tsv
+EXTENT = table("event_function_words")["extent"]
+
+
+def _bound(c: Token) -> bool:
+    """A noun of extent (event_function_words.tsv extent: "Grenze", "Limit") read as a bound, not a line on the map:
+    its compound's modifier is a word of degree ("Obergrenze", "Höchstgrenze", "Mindestgrenze"; event_function_words
+    degree), or it has a number as its complement, its own or in a "von"/"bei"/"für" phrase right after it ("eine
+    Grenze von 50.000 Anträgen", "die Grenze bei 3.000 Euro") - a border takes a country ("die Grenze zu Serbien",
+    "für Flüchtlinge geschlossen")."""
+    if c.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = (c.lemma_ or c.text).lower().replace("-", "")
+    extent = next((e for w in (word, c.lower_) for e in EXTENT if w.rstrip("n").endswith(e)), None)
+    if extent is None:
+        return False                                   # "zwölf Sitze": a count of things, no bound
+    if word[:-len(extent)] in DEGREE:
+        return True
+    after = [x for x in (*c.children, *(c.head.children if c.head.i != c.i else ())) if x.i > c.i
+             and x.dep_ in ("nmod", "obl") and _case(x) in BOUND_CASES and x.left_edge.i <= c.right_edge.i + 2]
+    return any(n.dep_ == "nummod" for n in c.children) or any(n.like_num for x in after for n in x.subtree)
+
+
+BOUND_CASES = ("von", "bei", "für")
 
 
 def _passive(tok: Token) -> bool:
@@ -282,7 +310,7 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     if cls == "journey":                               # the way on or what carries people on it
         return any(_journey_noun(w) for w in (word, c.lower_))
     if cls == "place":
-        stronghold = any(w.endswith(tuple(_STRONGHOLDS["site"])) and not w.endswith(tuple(_STRONGHOLDS["office"]))
+        stronghold = any(_headed(w, _STRONGHOLDS["site"]) and not _headed(w, _STRONGHOLDS["office"])
                          for w in (word, c.lower_))
         return (m is not None and m.label in ("LOC", "GPE")) or c.ent_type_ == "LOC" or domain == "site" or \
             place_type(c.text) is not None or stronghold
@@ -297,9 +325,16 @@ def _journey_noun(word: str) -> bool:
     """A noun of journey_nouns.txt or a compound it heads ("Sonderzug", "Weiterreise", "Rückflug"): the lexicon's
     split, or a listed word after a content word the lexicon knows - not a word that only ends in one ("Abzug",
     "Ausflug", "Eröffnung": a prefix's derivation, another word)."""
-    if word in _JOURNEY or compound_head(word) in _JOURNEY:
+    return _headed(word, _JOURNEY)
+
+
+def _headed(word: str, heads: frozenset[str]) -> bool:
+    """The word is one of heads or a compound one of them heads: by the lexicon's split, or a listed word after a
+    content word the lexicon knows (`nlp.compounds.ends_in_word`: "Militär|stützpunkt", "Regierungs|sitz") - not a
+    word that only ends in one ("Besitz", "Vorstellung": a prefix's derivation, another word)."""
+    if word in heads or compound_head(word) in heads:
         return True
-    return any(word.endswith(j) and len(word) > len(j) and ends_in_word(word[:-len(j)]) for j in _JOURNEY)
+    return any(word.endswith(j) and len(word) > len(j) and ends_in_word(word[:-len(j)]) for j in heads)
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
@@ -1039,13 +1074,13 @@ def _following_figures(doc: Doc, text: str, units, ui: int, claims: list[Claim],
 
 
 def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool = False,
-            modal: str | None = None) -> str:
+            modal: str | None = None, cue: str | None = None) -> str:
     """before: the sentence up to the trigger ("Die Armee bestritt, das Dorf eingenommen zu haben"); werden: the
     parse's reading of the "werden" of the trigger's verb (extract/werden.py), which decides the future and the
     conditional before any cue word; parsed: there is a parse - its modal verbs and "falls" are then read from it
     (modal: `_modal_status`), without one the raw text's ("soll ... -en", "könnte", "falls"; "werden" + "-en" as the
     future, "würde" as a conditional)."""
-    if DENIED.search(clause) or DENIED.search(before):
+    if cue == "denied" or not parsed and (DENIED.search(clause) or DENIED.search(before)):
         return "denied"
     if modal == "claimed" or not parsed and CLAIMED.search(clause):
         return "reported"                              # "will ... eingenommen haben": a claim about the past
@@ -1053,11 +1088,14 @@ def _status(before: str, clause: str, werden: Werden | None = None, parsed: bool
         return "hypothetical"                          # "würde ... angreifen", "würden ... getötet"
     if werden is not None and werden.future:
         return "planned"                               # "wird ... angreifen", "werde ... angreifen"
-    if modal == "planned" or PLANNED_WORDS.search(clause) or not parsed and (
-            PLANNED_MODAL.search(clause) or WERDEN_FUTURE_TEXT.search(clause)):
+    # a time ahead ("bald", "in den kommenden Tagen") says when, a Konjunktiv II whether: "könnten in den kommenden
+    # Tagen angreifen" is supposed
+    if modal == "planned" or cue == "planned" or cue == "ahead" and modal != "hypothetical" or not parsed and (
+            PLANNED_WORDS.search(clause) or PLANNED_MODAL.search(clause) or WERDEN_FUTURE_TEXT.search(clause)):
         return "planned"
-    if modal == "hypothetical" or HYPOTHETICAL_WORDS.search(clause) or not parsed and (
-            HYPOTHETICAL_MODAL.search(clause) or WERDEN_CONDITIONAL_TEXT.search(clause)):
+    if modal == "hypothetical" or cue == "hypothetical" or not parsed and (
+            HYPOTHETICAL_WORDS.search(clause) or HYPOTHETICAL_MODAL.search(clause) or
+            WERDEN_CONDITIONAL_TEXT.search(clause)):
         return "hypothetical"
     return "reported"
 
@@ -1111,8 +1149,21 @@ def _modal_status(tok: Token) -> str | None:
     if modals and any(t.lower_ in ("haben", "sein", "worden") and t.i > 0 and _participle(t.doc[t.i - 1])
                       for t in (*words, *joined)):
         return "claimed"
-    # "soll" in the present ("soll", "sollen", "solle") orders; "sollte" tells a duty or a chance, no plan
+    # "soll" in the present ("soll", "sollen", "solle") orders
     if any(t.lemma_.lower() == "wollen" or "Pres" in t.morph.get("Tense", []) for t in modals):
+        return "planned"
+    # "sollte" tells a chance where it opens its clause or stands under "wenn"/"falls" ("Sollte die Armee angreifen,
+    # fliehen ...", "wenn es regnen sollte": a condition), else a duty - the Konjunktiv II's advice ("Die Regierung
+    # sollte die Grenze schließen") or the indicative's "was to" ("Die Brücke sollte im Mai eröffnet werden"): a plan
+    # (the two forms are one word; the tagger's Mood is a guess)
+    if modals:
+        # verb-first: the modal opens the sentence or follows a comma or quote ("..., sollte es regnen"); the parse's
+        # clause may lack a phrase before it ("in X sollten 1.000 Personen ankommen" - "in X" hung elsewhere)
+        first = [t for t in modals if t.i == t.sent.start or t.doc[t.i - 1].is_punct]
+        question = tok.sent[-1].text == "?"
+        if first and not question or \
+                any(_conditional_mark(c, cues["conditional"]) for c in (*head.children, *words)):
+            return "hypothetical"
         return "planned"
     conditions = [g for c in head.children if c.dep_ == "advcl" for g in own_clause(c)]
     # a condition the parser makes the head, the main clause after it hung on it by any arc: "Falls der Deich bricht,
@@ -1124,6 +1175,82 @@ def _modal_status(tok: Token) -> str | None:
            and "Sub" in t.morph.get("Mood", []) and "Past" in t.morph.get("Tense", []) for t in verbs) or \
             any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)):
         return "hypothetical"
+    return None
+
+
+GOVERNED_ARCS = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "dep", "parataxis")
+
+
+def _cue_status(tok: Token) -> str | None:
+    """"denied", "planned", "hypothetical" or None by a lexical cue of event_status.tsv read from the parse (the
+    regexes DENIED / PLANNED_WORDS / HYPOTHETICAL_WORDS read the raw clause only where there is none): a verb,
+    adjective or noun governing the trigger's clause or the event noun ("bestritt, dass die Armee das Dorf
+    bombardiert habe", "plant die Schließung", "befürchten einen Angriff", "Pläne für eine Offensive", "Ein Angriff
+    sei möglich", "droht zu eskalieren"), or an adverb or adjective modifying it - in its own clause or on the noun
+    ("wird bald angreifen", "die geplante Schließung", "ein möglicher Angriff", "in den kommenden Tagen"). A cue in
+    another clause of the stretch is not this event's ("Die Armee griff an; die Regierung plant Verhandlungen")."""
+    cues = status_words()
+    head = _trigger_clause_head(tok)
+    apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    clause = [t for t in own_clause(head) if t.i not in apart]
+    governors = []
+    for x in {tok.i: tok, head.i: head}.values():
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head                                 # "plant, ... zu schließen und ... zu kontrollieren"
+        if x.head.i == x.i:
+            continue
+        if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod") or \
+                x.dep_ in GOVERNED_ARCS:
+            governors.append(x.head)
+        # a bare noun (no article, no preposition: no genitive, no phrase of its own) the parser hangs on the noun
+        # before it is the verb's object ("hatte für den Herbst Neuwahlen angekündigt")
+        if x is tok and x.dep_ == "nmod" and x.head.head.i != x.head.i and x.head.head.pos_ in ("VERB", "AUX") and \
+                not any(c.dep_ in ("case", "det", "det:poss", "nmod:poss") for c in x.children):
+            governors.append(x.head.head)
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "advmod")] + \
+        [t for t in clause if t.dep_ in ("advmod", "amod") and (t.head.i == head.i or t.head.i == tok.i)]
+    times = [(t.start, t.end) for t in tok.doc._.times or ()]
+    ahead = [t for t in clause if t.dep_ == "amod" and t.lower_.startswith(tuple(cues["plan_time"]))
+             and any(s <= t.head.idx < e for s, e in times)]
+
+    def lemmas(t: Token) -> set[str]:
+        # the parse's lemma (with a verb's particle), and the lexicon's where the lemmatizer kept the form ("plant")
+        prt = _particle(t)
+        return {_verb_lemma(t), t.lemma_.lower(), (prt.lower_ if prt is not None else "") + word_lemma(t.text).lower()}
+
+    def governs(key: str) -> bool:
+        return any(lemmas(g) & cues[key] for g in governors)
+
+    def modifies(key: str) -> bool:
+        return any(lemmas(m) & cues[key] or m.lower_.rstrip("ernms") in cues[key] or m.lower_ in cues[key]
+                   for m in modifiers)
+
+    if governs("denial_governor"):
+        return "denied"
+    if governs("plan_governor") or modifies("plan_governor"):
+        return "planned"
+    if modifies("plan_modifier") or ahead:
+        return "ahead"
+    # "drohen" supposes with a zu-infinitive ("droht zu eskalieren"), not with its object ("droht mit einem Streik",
+    # read as expected: `_expected`)
+    if any(lemmas(g) & cues["hypothesis_governor"] and ("drohen" not in lemmas(g) or head.dep_ == "xcomp")
+           for g in governors) or modifies("hypothesis_modifier"):
+        return "hypothetical"
+    # a copula clause the parser turns round ("Geplant ist am Samstag eine Kundgebung", "Möglich ist auch ein
+    # Angriff", "Befürchtet wird ein Angriff"): the event noun gets the copula, and the predicate - the cue - hangs on
+    # it as its subject, is the head the noun is conjoined to, or heads the copula the noun is hung on as an object
+    # ("Möglich sei eine Räumung"); a fronted participle is tagged a noun for its capital (lemma "Befürchten"), so its
+    # written form is read too
+    if tok.pos_ in ("NOUN", "PROPN"):
+        cop = [c for c in tok.children if c.dep_ == "cop"]
+        turned = [c for c in tok.children if c.dep_ == "nsubj"] + [tok.head] * (tok.dep_ == "conj") if cop else []
+        if tok.dep_ == "obj" and tok.head.dep_ == "cop":
+            turned.append(tok.head.head)
+        forms = {w for t in turned for w in (t.lower_, *lemmas(t))}
+        if forms & cues["plan_governor"]:
+            return "planned"
+        if forms & (cues["hypothesis_modifier"] | cues["hypothesis_governor"]) - {"drohen"}:
+            return "hypothetical"
     return None
 
 
@@ -1265,7 +1392,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     elif trig.type in HUMANITARIAN:
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
     status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
-                     _modal_status(tok) if parsed and tok is not None else None)
+                     *((_modal_status(tok), _cue_status(tok)) if parsed and tok is not None else ()))
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -1319,6 +1446,10 @@ def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Cla
     the agents are also industrial chemicals ("Zur Reinigung wurde am Montag Chlorgas eingesetzt"), and a time or a
     figure alone does not make their use an attack."""
     a, b = clause
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+        # a noun's own relative clause tells its day past the comma that ends the text's clause ("zur
+        # Streikabstimmung, die vom 19. bis 24. Juni stattfindet")
+        b = max(b, tok.right_edge.idx + len(tok.right_edge.text))
     bare = not trig.by_actor and not any(u.start <= c.start < u.end for c in claims) and not any(
         a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times)
     return bare or (trig.acled or "").endswith(CHEMICAL_WEAPON) and not (tok is not None and _somewhere(tok, by_token))
@@ -1613,6 +1744,10 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
         return "planned"                               # "Im Mai wählen die Bürger einen neuen Stadtrat"
     if trig.nominal and _ahead(tok, trig):
         return "planned"                               # "eine Woche vor der Wahl liegen ... vorn": still ahead
+    if trig.nominal and any(c.dep_ == "acl:relcl" and c.pos_ in ("VERB", "AUX") and (r := werden_reading(c))
+                            is not None and r.future for c in tok.children):
+        return "planned"                               # its own relative clause's future: "die Abstimmung, die
+        #                                                vom 19. bis 24. Juni stattfinden wird"
     return status
 
 
