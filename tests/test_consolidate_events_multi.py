@@ -66,3 +66,78 @@ def test_a_raid_keeps_its_dead_where_another_report_tells_the_shooting_as_an_att
     out = {e.type: e for e in merge_events([arrest, shooting], groups=[dead])}
     assert out["COERCE"].figures == []
 
+
+
+def _day(value: str, text: str) -> TimeValue:
+    return TimeValue(value, "day", text, "expression")
+
+
+def test_a_day_apart_one_sudden_event_only_over_the_night_between():
+    # two outlets on a tram crash in Linz: "am Montagvormittag" and "am Dienstagnachmittag" tell two crashes (the
+    # one-day slack of a sudden event is for the night: "am Freitagabend" and "in der Nacht zum Samstag" /
+    # "Samstagfrüh" in another report are one); undated articles, weekdays only
+    linz = Place("Linz", 48.31, 14.29, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-1", "am Montagvormittag")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-2", "am Dienstagnachmittag"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5", "am Freitagabend")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6", "Samstagfrüh"))]
+    assert len(merge_events(evs, [])) == 1
+    # a weekday without a part leaves the night open, as before
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5", "am Freitagabend")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6", "am Samstag"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_full_dates_a_day_apart_keep_their_parts_of_the_day():
+    # dated articles: the gas explosion "am Mittwochmorgen" (2026-03-04) and another "am Donnerstagmittag"
+    # (2026-03-05) in Graz are two; "am Mittwochabend" and "am Donnerstag" one; and the same Sunday told by a
+    # Monday's and a Tuesday's article (each resolved to its date) one
+    graz = Place("Graz", 47.07, 15.44, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04", "am Mittwochmorgen")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05", "am Donnerstagmittag"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04", "am Mittwochabend")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05", "am Donnerstag"))]
+    assert len(merge_events(evs, [])) == 1
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-01", "am Sonntag")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-01", "am Sonntag"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_two_place_names_the_gazetteer_lacks_are_two_places():
+    # barn fires told by two outlets in two villages no gazetteer holds: two fires; the same village written
+    # another way, or a village beside a town the gazetteer has (it may lie in it), says nothing against one fire
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Oberwaldbrunn")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Kleinhadersdorf"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Oberwaldbrunn")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Oberwaldbrun"))]
+    assert len(merge_events(evs, [])) == 1
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Oberwaldbrunn")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Krems", 48.41, 15.61, "city", "AT"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_one_report_naming_two_days_tells_two_sudden_events_unless_it_names_the_night():
+    # one article on work accidents at two building sites: "am Donnerstag" a scaffold fell, "am Freitag" a crane
+    # tipped - two accidents (one writer dates one occurrence one way); "am Donnerstagabend" ... "am Freitag" in one
+    # article leaves the night between them open (the fire that broke out in the evening and burnt into the day)
+    site = Place("Bregenz", 47.50, 9.75, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4", "am Donnerstag")),
+           mention(40, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-5", "am Freitag"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4", "am Donnerstagabend")),
+           mention(40, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-5", "am Freitag"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_the_part_of_the_day_is_read_from_the_expression_or_the_value():
+    from lagebild.consolidate.events import _day_part
+
+    assert _day_part(TimeValue("XXXX-WXX-3", "day", "Mittwochnachmittag", "expression")) == "AF"
+    assert _day_part(TimeValue("XXXX-WXX-6", "day", "in der Nacht auf Sonntag", "expression")) == "NI"
+    assert _day_part(TimeValue("2026-05-02TEV", "day", None, "expression")) == "EV"
+    # "morgen" alone is the next day, not its morning
+    assert _day_part(TimeValue("XXXX-XX-XX", "day", "morgen", "expression")) is None
+    assert _day_part(TimeValue("XXXX-WXX-2", "day", "am Dienstag", "expression")) is None

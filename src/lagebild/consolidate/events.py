@@ -119,6 +119,7 @@ class When:
     future: bool = False
     upto: bool = False        # publication date: on or before
     weekday: int | None = None   # ISO 1-7 of a weekday no date anchors ("am Montag" in an undated article)
+    part: str | None = None      # the part of the day it names: MO, MI, AF, EV, NI (TIMEX3)
 
 
 def _when(t: TimeValue | None) -> When | None:
@@ -132,7 +133,7 @@ def _when(t: TimeValue | None) -> When | None:
     wd = re.match(r"(\d{4}|XXXX)-W(?:\d\d|XX)-(\d)", v)
     if wd:
         return When(None if wd.group(1) == "XXXX" else int(wd.group(1)), weekday=int(wd.group(2)),
-                    upto=(t.basis == "publication date"))
+                    upto=(t.basis == "publication date"), part=_day_part(t))
     m = re.match(r"(\d{4}|XXXX)(?:-(\d{2}|SP|SU|FA|WI|Q\d|H\d|W\d\d))?(?:-(\d{2}))?", v)
     if not m:
         return None
@@ -144,7 +145,37 @@ def _when(t: TimeValue | None) -> When | None:
     elif part in SEASON_MONTHS:
         season = part
     day = int(m.group(3)) if m.group(3) else None
-    return When(year, month, day, season, upto=(t.basis == "publication date"))
+    return When(year, month, day, season, upto=(t.basis == "publication date"),
+                part=_day_part(t) if day else None)
+
+
+def _day_part(t: TimeValue) -> str | None:
+    """The part of the day an event's time names (TIMEX3 MO, MI, AF, EV, NI): the value's own ("...TEV"), else the
+    part word of its expression (lang/de/dayparts.tsv, the time component's table: "Montagabend" EV, "in der Nacht
+    zum Samstag" NI, "Samstag früh" MO). Extraction keeps only the day of a time (`extract.events._day_of`), which is
+    all a date or a weekday compares, but the part tells two days' reports apart (`_one_night`)."""
+    m = DAY_PART.search(t.value or "")
+    return m.group(1) if m else _part_named(t.text) if t.text else None
+
+
+DAY_PART = re.compile(r"(?:^|[\dX])T(MO|MI|AF|EV|NI)")          # a TIMEX3 value's part of the day
+
+
+@lru_cache(maxsize=4096)
+def _part_named(text: str) -> str | None:
+    """The part word of a time expression: a word of the table, or a weekday compounded with one ("Dienstagnachmittag");
+    "morgen" alone is the next day, a morning only after "am" ("am Morgen")."""
+    from ..lang import de
+
+    parts, weekdays = de.pairs("dayparts"), de.weekdays()
+    words = re.findall(r"\w+", text.lower())
+    for i, w in enumerate(words):
+        if w in parts and (w != "morgen" or (i > 0 and words[i - 1] == "am")):
+            return parts[w]
+        for part, code in parts.items():
+            if w.endswith(part) and w[:-len(part)] in weekdays:
+                return code
+    return None
 
 
 def _months(w: When) -> tuple[int, int] | None:
@@ -209,6 +240,46 @@ def _weekday(w: When) -> int | None:
         except ValueError:
             return None
     return None
+
+
+# The parts of a day a night's occurrence is told by: the evening or night it began ("am Freitagabend") and the
+# night or early morning of the next day it went on into ("in der Nacht zum Samstag", "Samstagfrüh")
+LATE_PARTS = frozenset({"EV", "NI"})
+EARLY_PARTS = frozenset({"NI", "MO"})
+
+
+def _late(part: str | None) -> bool:
+    return part is None or part in LATE_PARTS
+
+
+def _early(part: str | None) -> bool:
+    return part is None or part in EARLY_PARTS
+
+
+def _one_night(a: When, b: When, one_report: bool = False) -> bool:
+    """Two reports of a sudden event a day apart (`SUDDEN`'s slack: Friday night told as Saturday's) tell one
+    occurrence only over the night between the two days: the earlier day's part, where named, is its evening or
+    night and the later day's its night or morning. Monday morning's and Tuesday afternoon's accidents are two.
+    `one_report`: both told by one article, whose writer dates one occurrence one way - its two days are one night's
+    only where it names the night ("am Freitagabend ... in der Nacht"); "am Dienstag" and "am Mittwoch" are two.
+    Days are compared as full dates where both are, else as weekdays (a date's own); other gaps are `_time_ok`'s
+    and `_weekdays_ok`'s to judge."""
+    if a.upto or b.upto or not (one_report or a.part or b.part):
+        return True
+    if a.year and a.month and a.day and b.year and b.month and b.day:
+        sa, sb = _span(a, a.year), _span(b, b.year)
+        if sa is None or sb is None:
+            return True
+        after = sb[0] - sa[0]
+    else:
+        da, db = _weekday(a), _weekday(b)
+        if da is None or db is None:
+            return True
+        after = 1 if (db - da) % 7 == 1 else -1 if (da - db) % 7 == 1 else 0
+    if abs(after) != 1:
+        return True
+    early, late = (a, b) if after == 1 else (b, a)
+    return _late(early.part) and _early(late.part) and not (one_report and early.part is None and late.part is None)
 
 
 def _weekdays_ok(a: When, b: When, slack: int) -> bool:
@@ -304,13 +375,33 @@ def _other_town(a: Place | None, b: Place | None) -> bool:
     Wien) TOWN_KM or more apart (`_fit` asks only across articles: one report may name a village and the region's
     town of the same name, "das Dorf Myrne" in "der Region Donezk", where the gazetteer knows only the town). A
     refugees' arrival at Vienna's station and their crossing at a border village 60 km away are two events, though
-    within the distance a flight and its arrival may lie apart."""
-    if a is None or b is None or a.precision != "city" or b.precision != "city" or a.name == b.name:
+    within the distance a flight and its arrival may lie apart.
+    Two names the gazetteer lacks (villages, the NER's places off its list) are two places as well, unless one is
+    the other written another way ("Piräus", "Piräeus"; `_spelt_alike`); a name it lacks beside one it has is not
+    known to lie apart (a quarter or a village of the town, or the town misread)."""
+    if a is None or b is None or a.name == b.name or a.name in b.name or b.name in a.name:
         return False
-    if a.name in b.name or b.name in a.name:
+    if _unplaced(a) and _unplaced(b):
+        return not _spelt_alike(a.name, b.name)
+    if a.precision != "city" or b.precision != "city":
         return False
     d = _distance(a, b)
     return d is not None and d > TOWN_KM
+
+
+def _unplaced(p: Place) -> bool:
+    """A place name the gazetteer lacks: the name alone, on no spot and of no kind (`extract.events._mention_place`)."""
+    return p.lat is None and p.precision is None and p.country is None
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two writings of one name: equal in the transliteration key, or one edit apart (a letter dropped, doubled or
+    swapped)."""
+    from ..geo.translit import key
+    from ..text import within_one_edit
+
+    ka, kb = key(a), key(b)
+    return ka == kb or within_one_edit(ka, kb)
 
 
 def _holds(region: Place, place: Place) -> bool:
@@ -370,6 +461,7 @@ class Cluster:
     places: dict[tuple | None, Place | None] = field(default_factory=dict)
     whens: set[When | None] = field(default_factory=set)
     in_articles: set[str] = field(default_factory=set)
+    article_whens: dict[str, set[When | None]] = field(default_factory=dict)   # article -> its members' times
     place_names: set[str] = field(default_factory=set)
     actor_set: dict[Party, None] = field(default_factory=dict)
     target_set: dict[Party, None] = field(default_factory=dict)
@@ -382,6 +474,8 @@ class Cluster:
         self.places[(p.precision, p.country, p.lat, p.lon) if p is not None else None] = p
         self.whens.add(_when(ev.time))
         self.in_articles.update(ev.articles)
+        for a in ev.articles:
+            self.article_whens.setdefault(a, set()).add(_when(ev.time))
         if p is not None:
             self.place_names.add(p.name)
         if actor:
@@ -736,7 +830,11 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             (not named and not c.in_articles & set(ev.articles) and
              any(_other_town(p, ev.place) for p in c.places.values())) or
             (not any(_in((t, ALL_ITS_DAYS.get(t, frozenset())), t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
-             and not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None))):
+             and not all(_weekdays_ok(w, when, min(slack, 1)) and (slack != 1 or _one_night(w, when))
+                         for w in c.whens if w is not None and when is not None)) or
+            (slack == 1 and when is not None and not all(
+                _one_night(w, when, one_report=True) for a in ev.articles for w in c.article_whens.get(a, ())
+                if w is not None))):
         return None                                    # another report of its kind in another town, or on another
         #                                                day (told by another article or further on in the same one);
         #                                                a town the cluster names is its own, whatever other towns
@@ -779,7 +877,7 @@ def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
         if w is not None and not w.upto and w.day:
             year = when.year or w.year or 2000
             mine, other = _span(when, year), _span(w, year)
-            if mine and other and abs(other[0] - mine[0]) <= slack:
+            if mine and other and abs(other[0] - mine[0]) <= slack and (slack != 1 or _one_night(w, when)):
                 return True
     return False
 
