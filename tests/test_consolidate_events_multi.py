@@ -141,3 +141,13 @@ def test_the_part_of_the_day_is_read_from_the_expression_or_the_value():
     # "morgen" alone is the next day, not its morning
     assert _day_part(TimeValue("XXXX-XX-XX", "day", "morgen", "expression")) is None
     assert _day_part(TimeValue("XXXX-WXX-2", "day", "am Dienstag", "expression")) is None
+
+
+def test_two_unlisted_venues_of_a_town_the_occurrence_is_told_at_stay_one():
+    # a bombing told at Lyon and at its "Konzerthaus Aurora" by one outlet and at the "Stadion Nord" by another: names
+    # the gazetteer lacks within a town it has may be two spots of one attack - the town holds them
+    lyon = Place("Lyon", 45.76, 4.84, "city", "FR")
+    evs = [mention(0, "a", "ASSAULT", "explode", lyon),
+           mention(20, "a", "ASSAULT", "explode", Place("Konzerthaus Aurora")),
+           mention(0, "b", "ASSAULT", "explode", Place("Stadion Nord"))]
+    assert len(merge_events(evs, [])) == 1

@@ -370,23 +370,30 @@ TOWN_KM = 25.0          # two towns this far apart are two places, however near 
 AREA_TYPES = ("DISASTER",)   # a flood or an earthquake strikes many towns at once
 
 
-def _other_town(a: Place | None, b: Place | None) -> bool:
+def _other_town(a: Place | None, b: Place | None, held: bool = False) -> bool:
     """Two towns, neither holding the other: different names (neither inside the other: "Wien-Simmering" is in
     Wien) TOWN_KM or more apart (`_fit` asks only across articles: one report may name a village and the region's
     town of the same name, "das Dorf Myrne" in "der Region Donezk", where the gazetteer knows only the town). A
     refugees' arrival at Vienna's station and their crossing at a border village 60 km away are two events, though
     within the distance a flight and its arrival may lie apart.
     Two names the gazetteer lacks (villages, the NER's places off its list) are two places as well, unless one is
-    the other written another way ("Piräus", "Piräeus"; `_spelt_alike`); a name it lacks beside one it has is not
-    known to lie apart (a quarter or a village of the town, or the town misread)."""
+    the other written another way ("Piräus", "Piräeus"; `_spelt_alike`) or `held`: the occurrence is told at a town
+    or region the gazetteer has, which may hold both (the concert hall and the stadium of one attack on a city); a
+    name it lacks beside one it has is not known to lie apart (a quarter or a village of the town, or the town
+    misread)."""
     if a is None or b is None or a.name == b.name or a.name in b.name or b.name in a.name:
         return False
     if _unplaced(a) and _unplaced(b):
-        return not _spelt_alike(a.name, b.name)
+        return not held and not _spelt_alike(a.name, b.name)
     if a.precision != "city" or b.precision != "city":
         return False
     d = _distance(a, b)
     return d is not None and d > TOWN_KM
+
+
+def _held(c: Cluster) -> bool:
+    """The cluster is told at a town or region the gazetteer has (`_other_town`'s `held`)."""
+    return any(p is not None and p.lat is not None and p.precision in ("city", "region") for p in c.places.values())
 
 
 def _unplaced(p: Place) -> bool:
@@ -828,7 +835,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     named = bool(ev.place and ev.place.name in c.place_names)
     if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
             (not named and not c.in_articles & set(ev.articles) and
-             any(_other_town(p, ev.place) for p in c.places.values())) or
+             any(_other_town(p, ev.place, _held(c)) for p in c.places.values())) or
             (not any(_in((t, ALL_ITS_DAYS.get(t, frozenset())), t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
              and not all(_weekdays_ok(w, when, min(slack, 1)) and (slack != 1 or _one_night(w, when))
                          for w in c.whens if w is not None and when is not None)) or
