@@ -151,3 +151,18 @@ def test_two_unlisted_venues_of_a_town_the_occurrence_is_told_at_stay_one():
            mention(20, "a", "ASSAULT", "explode", Place("Konzerthaus Aurora")),
            mention(0, "b", "ASSAULT", "explode", Place("Stadion Nord"))]
     assert len(merge_events(evs, [])) == 1
+
+
+def test_a_village_named_with_a_word_cut_short_is_the_same_village():
+    # review rv24: a hailstorm's barn fire told "in Sankt Wendelin im Forst" by one outlet and "in St. Wendelin im
+    # Forst" by another (neither in the gazetteer) is one fire; "a. d." is "an der" the same way. A word cut short
+    # with a full stop keeps the word's first letter and others in order: "St." is not "Sankt Wolfgang"'s "Wolfgang"
+    def fires(a: str, b: str) -> int:
+        return len(merge_events([mention(0, "a", "ACCIDENT", "fire", Place(a)),
+                                 mention(0, "b", "ACCIDENT", "fire", Place(b))], []))
+
+    assert fires("Sankt Wendelin im Forst", "St. Wendelin im Forst") == 1
+    assert fires("Kirchberg an der Raab", "Kirchberg a. d. Raab") == 1
+    assert fires("St. Wendelin", "Sankt Wendelin am See") == 1
+    assert fires("St. Wendelin", "Sankt Wolfgang") == 2
+    assert fires("Kirchberg a. d. Raab", "Kirchberg an der Mur") == 2

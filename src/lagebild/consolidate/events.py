@@ -403,12 +403,18 @@ def _unplaced(p: Place) -> bool:
 
 def _spelt_alike(a: str, b: str) -> bool:
     """Two writings of one name: equal in the transliteration key, or one edit apart (a letter dropped, doubled or
-    swapped)."""
+    swapped), or word by word the same where one cuts a word short ("St. Wendelin im Forst", "Sankt Wendelin";
+    `text.abbreviates`) - the shorter name's words the longer's first, as a name holds the other ("Neustadt",
+    "Neustadt an der Aisch")."""
     from ..geo.translit import key
-    from ..text import within_one_edit
+    from ..text import abbreviates, within_one_edit
 
     ka, kb = key(a), key(b)
-    return ka == kb or within_one_edit(ka, kb)
+    if ka == kb or within_one_edit(ka, kb):
+        return True
+    wa, wb = a.split(), b.split()
+    return any(abbreviates(x, y) or abbreviates(y, x) for x, y in zip(wa, wb)) and \
+        all(x == y or key(x) == key(y) or abbreviates(x, y) or abbreviates(y, x) for x, y in zip(wa, wb))
 
 
 def _holds(region: Place, place: Place) -> bool:
