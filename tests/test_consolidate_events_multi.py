@@ -166,3 +166,14 @@ def test_a_village_named_with_a_word_cut_short_is_the_same_village():
     assert fires("St. Wendelin", "Sankt Wendelin am See") == 1
     assert fires("St. Wendelin", "Sankt Wolfgang") == 2
     assert fires("Kirchberg a. d. Raab", "Kirchberg an der Mur") == 2
+
+
+def test_the_parts_of_the_day_of_an_occurrence_hours_of_clock_away_do_not_keep_two_days_apart():
+    # review rv24: a shooting in Houston "am Sonntagnachmittag (Ortszeit)" in one report is "am Montag" in another,
+    # dated by the clock of the outlet (seven hours ahead: after midnight); in Graz the same two days are two
+    houston = Place("Houston", 29.76, -95.36, "city", "US")
+    graz = Place("Graz", 47.07, 15.44, "city", "AT")
+    for town, n in ((houston, 1), (graz, 2)):
+        evs = [mention(0, "a", "ASSAULT", "firearms", town, _day("2026-03-01", "am Sonntagnachmittag")),
+               mention(0, "b", "ASSAULT", "firearms", town, _day("2026-03-02", "am Montag"))]
+        assert len(merge_events(evs, [])) == n

@@ -282,6 +282,17 @@ def _one_night(a: When, b: When, one_report: bool = False) -> bool:
     return _late(early.part) and _early(late.part) and not (one_report and early.part is None and late.part is None)
 
 
+# German news tells the time of day by its own clock (Central European, about 15 degrees east) or by the place's
+# ("am Sonntagnachmittag (Ortszeit)"): where the two differ by hours, one occurrence's parts of the day differ by as
+# much between reports (`_one_night` is asked only of places nearer)
+OWN_CLOCK_LON, CLOCK_HOURS_APART = 15.0, 3
+
+
+def _own_clock(places: Iterable[Place | None]) -> bool:
+    """Every place lies within `CLOCK_HOURS_APART` hours of news' own clock (15 degrees of longitude an hour)."""
+    return all(p is None or p.lon is None or abs(p.lon - OWN_CLOCK_LON) < 15.0 * CLOCK_HOURS_APART for p in places)
+
+
 def _weekdays_ok(a: When, b: When, slack: int) -> bool:
     """Two reports that name the weekday of what they tell ("am Montagabend", "am Mittwoch"; a date's weekday)
     tell one occurrence only on the same day, or a day apart where `slack` allows it (Friday night and
@@ -839,13 +850,14 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             not all(_time_ok(w, when, slack) for w in c.whens):
         return None
     named = bool(ev.place and ev.place.name in c.place_names)
+    night = slack == 1 and _own_clock([*c.places.values(), ev.place])     # the parts of the day tell (`_one_night`)
     if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
             (not named and not c.in_articles & set(ev.articles) and
              any(_other_town(p, ev.place, _held(c)) for p in c.places.values())) or
             (not any(_in((t, ALL_ITS_DAYS.get(t, frozenset())), t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
-             and not all(_weekdays_ok(w, when, min(slack, 1)) and (slack != 1 or _one_night(w, when))
+             and not all(_weekdays_ok(w, when, min(slack, 1)) and (not night or _one_night(w, when))
                          for w in c.whens if w is not None and when is not None)) or
-            (slack == 1 and when is not None and not all(
+            (night and when is not None and not all(
                 _one_night(w, when, one_report=True) for a in ev.articles for w in c.article_whens.get(a, ())
                 if w is not None))):
         return None                                    # another report of its kind in another town, or on another
@@ -859,7 +871,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
     if ev.type in TIED and not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds) and \
-            not (strong or _same_day(when, c.whens, slack) or _place_ties(c, ev.place, named)):
+            not (strong or _same_day(when, c.whens, slack, night) or _place_ties(c, ev.place, named)):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
         # only where something ties them beyond not contradicting: a shared figure, the same place or one
         # holding the other (a quake in a province, a house collapsed in its town), the same day (a suspect
@@ -882,15 +894,16 @@ def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
                                   any(_holds(p, place) or _holds(place, p) for p in c.places.values() if p is not None))
 
 
-def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
-    """A day the text names (not a publication date) that a member's named day meets within `slack` days."""
+def _same_day(when: When | None, whens: set[When | None], slack: int, night: bool = True) -> bool:
+    """A day the text names (not a publication date) that a member's named day meets within `slack` days (a day apart
+    over the night between only, `_one_night`, where `night`: the parts of the day tell)."""
     if when is None or when.upto or not when.day:
         return False
     for w in whens:
         if w is not None and not w.upto and w.day:
             year = when.year or w.year or 2000
             mine, other = _span(when, year), _span(w, year)
-            if mine and other and abs(other[0] - mine[0]) <= slack and (slack != 1 or _one_night(w, when)):
+            if mine and other and abs(other[0] - mine[0]) <= slack and (slack != 1 or not night or _one_night(w, when)):
                 return True
     return False
 
