@@ -66,3 +66,114 @@ def test_a_raid_keeps_its_dead_where_another_report_tells_the_shooting_as_an_att
     out = {e.type: e for e in merge_events([arrest, shooting], groups=[dead])}
     assert out["COERCE"].figures == []
 
+
+
+def _day(value: str, text: str) -> TimeValue:
+    return TimeValue(value, "day", text, "expression")
+
+
+def test_a_day_apart_one_sudden_event_only_over_the_night_between():
+    # two outlets on a tram crash in Linz: "am Montagvormittag" and "am Dienstagnachmittag" tell two crashes (the
+    # one-day slack of a sudden event is for the night: "am Freitagabend" and "in der Nacht zum Samstag" /
+    # "Samstagfrüh" in another report are one); undated articles, weekdays only
+    linz = Place("Linz", 48.31, 14.29, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-1", "am Montagvormittag")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-2", "am Dienstagnachmittag"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5", "am Freitagabend")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6", "Samstagfrüh"))]
+    assert len(merge_events(evs, [])) == 1
+    # a weekday without a part leaves the night open, as before
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5", "am Freitagabend")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6", "am Samstag"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_full_dates_a_day_apart_keep_their_parts_of_the_day():
+    # dated articles: the gas explosion "am Mittwochmorgen" (2026-03-04) and another "am Donnerstagmittag"
+    # (2026-03-05) in Graz are two; "am Mittwochabend" and "am Donnerstag" one; and the same Sunday told by a
+    # Monday's and a Tuesday's article (each resolved to its date) one
+    graz = Place("Graz", 47.07, 15.44, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04", "am Mittwochmorgen")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05", "am Donnerstagmittag"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04", "am Mittwochabend")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05", "am Donnerstag"))]
+    assert len(merge_events(evs, [])) == 1
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-01", "am Sonntag")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-01", "am Sonntag"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_two_place_names_the_gazetteer_lacks_are_two_places():
+    # barn fires told by two outlets in two villages no gazetteer holds: two fires; the same village written
+    # another way, or a village beside a town the gazetteer has (it may lie in it), says nothing against one fire
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Oberwaldbrunn")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Kleinhadersdorf"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Oberwaldbrunn")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Oberwaldbrun"))]
+    assert len(merge_events(evs, [])) == 1
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Oberwaldbrunn")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Krems", 48.41, 15.61, "city", "AT"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_one_report_naming_two_days_tells_two_sudden_events_unless_it_names_the_night():
+    # one article on work accidents at two building sites: "am Donnerstag" a scaffold fell, "am Freitag" a crane
+    # tipped - two accidents (one writer dates one occurrence one way); "am Donnerstagabend" ... "am Freitag" in one
+    # article leaves the night between them open (the fire that broke out in the evening and burnt into the day)
+    site = Place("Bregenz", 47.50, 9.75, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4", "am Donnerstag")),
+           mention(40, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-5", "am Freitag"))]
+    assert len(merge_events(evs, [])) == 2
+    evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4", "am Donnerstagabend")),
+           mention(40, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-5", "am Freitag"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_the_part_of_the_day_is_read_from_the_expression_or_the_value():
+    from lagebild.consolidate.events import _day_part
+
+    assert _day_part(TimeValue("XXXX-WXX-3", "day", "Mittwochnachmittag", "expression")) == "AF"
+    assert _day_part(TimeValue("XXXX-WXX-6", "day", "in der Nacht auf Sonntag", "expression")) == "NI"
+    assert _day_part(TimeValue("2026-05-02TEV", "day", None, "expression")) == "EV"
+    # "morgen" alone is the next day, not its morning
+    assert _day_part(TimeValue("XXXX-XX-XX", "day", "morgen", "expression")) is None
+    assert _day_part(TimeValue("XXXX-WXX-2", "day", "am Dienstag", "expression")) is None
+
+
+def test_two_unlisted_venues_of_a_town_the_occurrence_is_told_at_stay_one():
+    # a bombing told at Lyon and at its "Konzerthaus Aurora" by one outlet and at the "Stadion Nord" by another: names
+    # the gazetteer lacks within a town it has may be two spots of one attack - the town holds them
+    lyon = Place("Lyon", 45.76, 4.84, "city", "FR")
+    evs = [mention(0, "a", "ASSAULT", "explode", lyon),
+           mention(20, "a", "ASSAULT", "explode", Place("Konzerthaus Aurora")),
+           mention(0, "b", "ASSAULT", "explode", Place("Stadion Nord"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_a_village_named_with_a_word_cut_short_is_the_same_village():
+    # review rv24: a hailstorm's barn fire told "in Sankt Wendelin im Forst" by one outlet and "in St. Wendelin im
+    # Forst" by another (neither in the gazetteer) is one fire; "a. d." is "an der" the same way. A word cut short
+    # with a full stop keeps the word's first letter and others in order: "St." is not "Sankt Wolfgang"'s "Wolfgang"
+    def fires(a: str, b: str) -> int:
+        return len(merge_events([mention(0, "a", "ACCIDENT", "fire", Place(a)),
+                                 mention(0, "b", "ACCIDENT", "fire", Place(b))], []))
+
+    assert fires("Sankt Wendelin im Forst", "St. Wendelin im Forst") == 1
+    assert fires("Kirchberg an der Raab", "Kirchberg a. d. Raab") == 1
+    assert fires("St. Wendelin", "Sankt Wendelin am See") == 1
+    assert fires("St. Wendelin", "Sankt Wolfgang") == 2
+    assert fires("Kirchberg a. d. Raab", "Kirchberg an der Mur") == 2
+
+
+def test_the_parts_of_the_day_of_an_occurrence_hours_of_clock_away_do_not_keep_two_days_apart():
+    # review rv24: a shooting in Houston "am Sonntagnachmittag (Ortszeit)" in one report is "am Montag" in another,
+    # dated by the clock of the outlet (seven hours ahead: after midnight); in Graz the same two days are two
+    houston = Place("Houston", 29.76, -95.36, "city", "US")
+    graz = Place("Graz", 47.07, 15.44, "city", "AT")
+    for town, n in ((houston, 1), (graz, 2)):
+        evs = [mention(0, "a", "ASSAULT", "firearms", town, _day("2026-03-01", "am Sonntagnachmittag")),
+               mention(0, "b", "ASSAULT", "firearms", town, _day("2026-03-02", "am Montag"))]
+        assert len(merge_events(evs, [])) == n

@@ -30,6 +30,21 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]               # an insertion
 
 
+def abbreviates(short: str, word: str) -> bool:
+    """A word cut short with a full stop stands for `word`: it keeps the word's first letter and others in order
+    ("St." Sankt, "a." an, "d." der, "Bd." Bad), and is shorter.
+
+        abbreviates("St.", "Sankt")  -> True
+        abbreviates("St.", "Wolfgang") -> False
+    """
+    letters, full = short[:-1].lower(), word.lower()
+    if not short.endswith(".") or not letters or full.endswith(".") or len(full) <= len(letters) or \
+            full[0] != letters[0]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in letters)
+
+
 def slugify(s: str | None) -> str | None:
     """A lower-case ASCII slug for keys and ids: ``Süd-Korea`` -> ``sued-korea`` (German umlauts as ae/oe/ue/ss,
     other accents dropped; ``+`` and ``:`` kept, as keys use them); None for empty text."""

@@ -119,6 +119,7 @@ class When:
     future: bool = False
     upto: bool = False        # publication date: on or before
     weekday: int | None = None   # ISO 1-7 of a weekday no date anchors ("am Montag" in an undated article)
+    part: str | None = None      # the part of the day it names: MO, MI, AF, EV, NI (TIMEX3)
 
 
 def _when(t: TimeValue | None) -> When | None:
@@ -132,7 +133,7 @@ def _when(t: TimeValue | None) -> When | None:
     wd = re.match(r"(\d{4}|XXXX)-W(?:\d\d|XX)-(\d)", v)
     if wd:
         return When(None if wd.group(1) == "XXXX" else int(wd.group(1)), weekday=int(wd.group(2)),
-                    upto=(t.basis == "publication date"))
+                    upto=(t.basis == "publication date"), part=_day_part(t))
     m = re.match(r"(\d{4}|XXXX)(?:-(\d{2}|SP|SU|FA|WI|Q\d|H\d|W\d\d))?(?:-(\d{2}))?", v)
     if not m:
         return None
@@ -144,7 +145,37 @@ def _when(t: TimeValue | None) -> When | None:
     elif part in SEASON_MONTHS:
         season = part
     day = int(m.group(3)) if m.group(3) else None
-    return When(year, month, day, season, upto=(t.basis == "publication date"))
+    return When(year, month, day, season, upto=(t.basis == "publication date"),
+                part=_day_part(t) if day else None)
+
+
+def _day_part(t: TimeValue) -> str | None:
+    """The part of the day an event's time names (TIMEX3 MO, MI, AF, EV, NI): the value's own ("...TEV"), else the
+    part word of its expression (lang/de/dayparts.tsv, the time component's table: "Montagabend" EV, "in der Nacht
+    zum Samstag" NI, "Samstag früh" MO). Extraction keeps only the day of a time (`extract.events._day_of`), which is
+    all a date or a weekday compares, but the part tells two days' reports apart (`_one_night`)."""
+    m = DAY_PART.search(t.value or "")
+    return m.group(1) if m else _part_named(t.text) if t.text else None
+
+
+DAY_PART = re.compile(r"(?:^|[\dX])T(MO|MI|AF|EV|NI)")          # a TIMEX3 value's part of the day
+
+
+@lru_cache(maxsize=4096)
+def _part_named(text: str) -> str | None:
+    """The part word of a time expression: a word of the table, or a weekday compounded with one ("Dienstagnachmittag");
+    "morgen" alone is the next day, a morning only after "am" ("am Morgen")."""
+    from ..lang import de
+
+    parts, weekdays = de.pairs("dayparts"), de.weekdays()
+    words = re.findall(r"\w+", text.lower())
+    for i, w in enumerate(words):
+        if w in parts and (w != "morgen" or (i > 0 and words[i - 1] == "am")):
+            return parts[w]
+        for part, code in parts.items():
+            if w.endswith(part) and w[:-len(part)] in weekdays:
+                return code
+    return None
 
 
 def _months(w: When) -> tuple[int, int] | None:
@@ -209,6 +240,57 @@ def _weekday(w: When) -> int | None:
         except ValueError:
             return None
     return None
+
+
+# The parts of a day a night's occurrence is told by: the evening or night it began ("am Freitagabend") and the
+# night or early morning of the next day it went on into ("in der Nacht zum Samstag", "Samstagfrüh")
+LATE_PARTS = frozenset({"EV", "NI"})
+EARLY_PARTS = frozenset({"NI", "MO"})
+
+
+def _late(part: str | None) -> bool:
+    return part is None or part in LATE_PARTS
+
+
+def _early(part: str | None) -> bool:
+    return part is None or part in EARLY_PARTS
+
+
+def _one_night(a: When, b: When, one_report: bool = False) -> bool:
+    """Two reports of a sudden event a day apart (`SUDDEN`'s slack: Friday night told as Saturday's) tell one
+    occurrence only over the night between the two days: the earlier day's part, where named, is its evening or
+    night and the later day's its night or morning. Monday morning's and Tuesday afternoon's accidents are two.
+    `one_report`: both told by one article, whose writer dates one occurrence one way - its two days are one night's
+    only where it names the night ("am Freitagabend ... in der Nacht"); "am Dienstag" and "am Mittwoch" are two.
+    Days are compared as full dates where both are, else as weekdays (a date's own); other gaps are `_time_ok`'s
+    and `_weekdays_ok`'s to judge."""
+    if a.upto or b.upto or not (one_report or a.part or b.part):
+        return True
+    if a.year and a.month and a.day and b.year and b.month and b.day:
+        sa, sb = _span(a, a.year), _span(b, b.year)
+        if sa is None or sb is None:
+            return True
+        after = sb[0] - sa[0]
+    else:
+        da, db = _weekday(a), _weekday(b)
+        if da is None or db is None:
+            return True
+        after = 1 if (db - da) % 7 == 1 else -1 if (da - db) % 7 == 1 else 0
+    if abs(after) != 1:
+        return True
+    early, late = (a, b) if after == 1 else (b, a)
+    return _late(early.part) and _early(late.part) and not (one_report and early.part is None and late.part is None)
+
+
+# German news tells the time of day by its own clock (Central European, about 15 degrees east) or by the place's
+# ("am Sonntagnachmittag (Ortszeit)"): where the two differ by hours, one occurrence's parts of the day differ by as
+# much between reports (`_one_night` is asked only of places nearer)
+OWN_CLOCK_LON, CLOCK_HOURS_APART = 15.0, 3
+
+
+def _own_clock(places: Iterable[Place | None]) -> bool:
+    """Every place lies within `CLOCK_HOURS_APART` hours of news' own clock (15 degrees of longitude an hour)."""
+    return all(p is None or p.lon is None or abs(p.lon - OWN_CLOCK_LON) < 15.0 * CLOCK_HOURS_APART for p in places)
 
 
 def _weekdays_ok(a: When, b: When, slack: int) -> bool:
@@ -299,18 +381,51 @@ TOWN_KM = 25.0          # two towns this far apart are two places, however near 
 AREA_TYPES = ("DISASTER",)   # a flood or an earthquake strikes many towns at once
 
 
-def _other_town(a: Place | None, b: Place | None) -> bool:
+def _other_town(a: Place | None, b: Place | None, held: bool = False) -> bool:
     """Two towns, neither holding the other: different names (neither inside the other: "Wien-Simmering" is in
     Wien) TOWN_KM or more apart (`_fit` asks only across articles: one report may name a village and the region's
     town of the same name, "das Dorf Myrne" in "der Region Donezk", where the gazetteer knows only the town). A
     refugees' arrival at Vienna's station and their crossing at a border village 60 km away are two events, though
-    within the distance a flight and its arrival may lie apart."""
-    if a is None or b is None or a.precision != "city" or b.precision != "city" or a.name == b.name:
+    within the distance a flight and its arrival may lie apart.
+    Two names the gazetteer lacks (villages, the NER's places off its list) are two places as well, unless one is
+    the other written another way ("Piräus", "Piräeus"; `_spelt_alike`) or `held`: the occurrence is told at a town
+    or region the gazetteer has, which may hold both (the concert hall and the stadium of one attack on a city); a
+    name it lacks beside one it has is not known to lie apart (a quarter or a village of the town, or the town
+    misread)."""
+    if a is None or b is None or a.name == b.name or a.name in b.name or b.name in a.name:
         return False
-    if a.name in b.name or b.name in a.name:
+    if _unplaced(a) and _unplaced(b):
+        return not held and not _spelt_alike(a.name, b.name)
+    if a.precision != "city" or b.precision != "city":
         return False
     d = _distance(a, b)
     return d is not None and d > TOWN_KM
+
+
+def _held(c: Cluster) -> bool:
+    """The cluster is told at a town or region the gazetteer has (`_other_town`'s `held`)."""
+    return any(p is not None and p.lat is not None and p.precision in ("city", "region") for p in c.places.values())
+
+
+def _unplaced(p: Place) -> bool:
+    """A place name the gazetteer lacks: the name alone, on no spot and of no kind (`extract.events._mention_place`)."""
+    return p.lat is None and p.precision is None and p.country is None
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two writings of one name: equal in the transliteration key, or one edit apart (a letter dropped, doubled or
+    swapped), or word by word the same where one cuts a word short ("St. Wendelin im Forst", "Sankt Wendelin";
+    `text.abbreviates`) - the shorter name's words the longer's first, as a name holds the other ("Neustadt",
+    "Neustadt an der Aisch")."""
+    from ..geo.translit import key
+    from ..text import abbreviates, within_one_edit
+
+    ka, kb = key(a), key(b)
+    if ka == kb or within_one_edit(ka, kb):
+        return True
+    wa, wb = a.split(), b.split()
+    return any(abbreviates(x, y) or abbreviates(y, x) for x, y in zip(wa, wb)) and \
+        all(x == y or key(x) == key(y) or abbreviates(x, y) or abbreviates(y, x) for x, y in zip(wa, wb))
 
 
 def _holds(region: Place, place: Place) -> bool:
@@ -370,6 +485,7 @@ class Cluster:
     places: dict[tuple | None, Place | None] = field(default_factory=dict)
     whens: set[When | None] = field(default_factory=set)
     in_articles: set[str] = field(default_factory=set)
+    article_whens: dict[str, set[When | None]] = field(default_factory=dict)   # article -> its members' times
     place_names: set[str] = field(default_factory=set)
     actor_set: dict[Party, None] = field(default_factory=dict)
     target_set: dict[Party, None] = field(default_factory=dict)
@@ -382,6 +498,8 @@ class Cluster:
         self.places[(p.precision, p.country, p.lat, p.lon) if p is not None else None] = p
         self.whens.add(_when(ev.time))
         self.in_articles.update(ev.articles)
+        for a in ev.articles:
+            self.article_whens.setdefault(a, set()).add(_when(ev.time))
         if p is not None:
             self.place_names.add(p.name)
         if actor:
@@ -732,11 +850,16 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
             not all(_time_ok(w, when, slack) for w in c.whens):
         return None
     named = bool(ev.place and ev.place.name in c.place_names)
+    night = slack == 1 and _own_clock([*c.places.values(), ev.place])     # the parts of the day tell (`_one_night`)
     if ev.type not in AREA_TYPES and (ev.type, ev.mode) in c.kinds and (
             (not named and not c.in_articles & set(ev.articles) and
-             any(_other_town(p, ev.place) for p in c.places.values())) or
+             any(_other_town(p, ev.place, _held(c)) for p in c.places.values())) or
             (not any(_in((t, ALL_ITS_DAYS.get(t, frozenset())), t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
-             and not all(_weekdays_ok(w, when, min(slack, 1)) for w in c.whens if w is not None and when is not None))):
+             and not all(_weekdays_ok(w, when, min(slack, 1)) and (not night or _one_night(w, when))
+                         for w in c.whens if w is not None and when is not None)) or
+            (night and when is not None and not all(
+                _one_night(w, when, one_report=True) for a in ev.articles for w in c.article_whens.get(a, ())
+                if w is not None))):
         return None                                    # another report of its kind in another town, or on another
         #                                                day (told by another article or further on in the same one);
         #                                                a town the cluster names is its own, whatever other towns
@@ -748,7 +871,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not _parties_ok(c, actor, target, ev.type in SYMMETRIC):
         return None
     if ev.type in TIED and not any(t == ev.type and _mode_ok(ev, m) for t, m in c.kinds) and \
-            not (strong or _same_day(when, c.whens, slack) or _place_ties(c, ev.place, named)):
+            not (strong or _same_day(when, c.whens, slack, night) or _place_ties(c, ev.place, named)):
         # kindred kinds of violence (a shooting and a bombing, an explosion and an attack) are one occurrence
         # only where something ties them beyond not contradicting: a shared figure, the same place or one
         # holding the other (a quake in a province, a house collapsed in its town), the same day (a suspect
@@ -771,15 +894,16 @@ def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
                                   any(_holds(p, place) or _holds(place, p) for p in c.places.values() if p is not None))
 
 
-def _same_day(when: When | None, whens: set[When | None], slack: int) -> bool:
-    """A day the text names (not a publication date) that a member's named day meets within `slack` days."""
+def _same_day(when: When | None, whens: set[When | None], slack: int, night: bool = True) -> bool:
+    """A day the text names (not a publication date) that a member's named day meets within `slack` days (a day apart
+    over the night between only, `_one_night`, where `night`: the parts of the day tell)."""
     if when is None or when.upto or not when.day:
         return False
     for w in whens:
         if w is not None and not w.upto and w.day:
             year = when.year or w.year or 2000
             mine, other = _span(when, year), _span(w, year)
-            if mine and other and abs(other[0] - mine[0]) <= slack:
+            if mine and other and abs(other[0] - mine[0]) <= slack and (slack != 1 or not night or _one_night(w, when)):
                 return True
     return False
 
