@@ -935,3 +935,11 @@ def test_a_small_town_joined_to_a_place_the_ner_found_is_a_place_too(nlp):
 def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):
     ms = places(nlp, "In Halle (Saale) demonstrierten am Montag 300 Menschen.")
     assert ms["Halle (Saale)"].ref == "geo:2911522" and "Saale" not in ms
+
+
+def test_an_area_named_by_its_german_iso_name_is_the_area(nlp):
+    # the gazetteer's build takes ISO 3166-2's German names of areas (iso3166-2): 'Südtirol' is the province the
+    # GeoNames tables call Bolzano, whose own name the town took
+    ms = places(nlp, "Die Obstbauern in Südtirol rechnen nach dem Frost mit einer kleinen Ernte.")
+    assert ms["Südtirol"].label == "LOC" and ms["Südtirol"].country == "IT", ms
+
