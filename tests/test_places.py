@@ -937,13 +937,6 @@ def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):
     assert ms["Halle (Saale)"].ref == "geo:2911522" and "Saale" not in ms
 
 
-def test_an_area_named_by_its_german_iso_name_is_the_area(nlp):
-    # the gazetteer's build takes ISO 3166-2's German names of areas (iso3166-2): 'Südtirol' is the province the
-    # GeoNames tables call Bolzano, whose own name the town took
-    ms = places(nlp, "Die Obstbauern in Südtirol rechnen nach dem Frost mit einer kleinen Ernte.")
-    assert ms["Südtirol"].label == "LOC" and ms["Südtirol"].country == "IT", ms
-
-
 def test_a_bare_singular_joined_to_a_place_after_a_preposition_is_a_place_too(nlp):
     # a singular common noun takes an article ('neben dem Zollhaus'): the bare second word of a pair of places after
     # a preposition is the town the lexicon also reads as a noun ('Spielfeld', a pitch)
