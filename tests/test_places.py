@@ -935,3 +935,39 @@ def test_a_small_town_joined_to_a_place_the_ner_found_is_a_place_too(nlp):
 def test_a_towns_bracketed_qualifier_is_part_of_its_name(nlp):
     ms = places(nlp, "In Halle (Saale) demonstrierten am Montag 300 Menschen.")
     assert ms["Halle (Saale)"].ref == "geo:2911522" and "Saale" not in ms
+
+
+def test_a_bare_singular_joined_to_a_place_after_a_preposition_is_a_place_too(nlp):
+    # a singular common noun takes an article ('neben dem Zollhaus'): the bare second word of a pair of places after
+    # a preposition is the town the lexicon also reads as a noun ('Spielfeld', a pitch)
+    ms = places(nlp, "Kontrolliert wird künftig neben Bad Radkersburg und Spielfeld auch an kleineren Übergängen.")
+    assert ms["Spielfeld"].label == "LOC" and ms["Spielfeld"].country == "AT", ms
+    # with its article the noun stays a noun
+    assert "Spielfeld" not in places(nlp, "Die Kinder liefen neben Bad Radkersburg und dem Spielfeld entlang.")
+
+
+def test_a_place_the_ner_ran_into_the_common_noun_after_it_ends_before_the_noun(nlp):
+    # 'im Jemen Senfgas verwendet': the clause's object after the place is no part of its name
+    ms = places(nlp, "Die Kämpfer haben im Jemen Senfgas verwendet.")
+    assert ms["Jemen"].country == "YE" and "Jemen Senfgas" not in ms, ms
+    # a building's noun after a town stays part of the name the NER read
+    assert "Bad Radkersburg" in places(nlp, "Gesperrt sind Bad Radkersburg und Mureck.")
+    # a place in the genitive before its head noun names the head: the span is not cut to a place ('Kitzbühels
+    # Bürgermeister' read by the NER as one place stays as it is; the place alone would be a homonym's spot)
+    from spacy.tokens import Span
+
+    from lagebild.extract.entities import _cut_place_before_noun
+
+    doc = nlp("Gestern sprach Kitzbühels Bürgermeister vor der Presse.")
+    span = Span(doc, 2, 4, label="LOC")
+    assert [e.text for e in _cut_place_before_noun(doc, [span])] == ["Kitzbühels Bürgermeister"]
+    # a noun the parse gives no verb's argument function is part of a longer name ('Messe Graz AG': a company)
+    doc = nlp("Die Anwälte haben die Messe Graz AG vor einem Gericht in Boston verklagt.")
+    span = Span(doc, 5, 7, label="LOC")
+    assert [e.text for e in _cut_place_before_noun(doc, [span])] == ["Graz AG"]
+
+
+def test_a_place_no_gazetteer_holds_lies_in_the_country_of_the_area_an_adjective_and_a_place_noun_name(nlp):
+    # 'X in der nördlichen Provinz Y': the adjective before the place noun does not hide the area X lies in
+    ms = places(nlp, "Die Kämpfe in Tarun in der nördlichen Provinz Idlib dauern an.")
+    assert ms["Tarun"].country == "SY", ms

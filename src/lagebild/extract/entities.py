@@ -660,7 +660,9 @@ def _alternatives(words) -> str:
 
 # "X in Y", "X bei Y", "X auf der Insel Y" (LOCATED; lang/de/entity_function_words.tsv): Y says where X lies
 _ARTICLE = r"(?:(?:" + _alternatives(_FUNCTION["article"]) + r")\s+)?"
-_PLACE_NOUN = r"(?:(?:" + _alternatives({n[:1].upper() + n[1:] for n in PLACE_NOUNS}) + r")\s+)?"
+# "in der nördlichen Provinz Aleppo", "beim benachbarten Dorf X": a declined adjective may stand before the place noun
+_PLACE_NOUN = r"(?:(?:[a-zäöüß]+e[mnrs]?\s+)?(?:" + _alternatives({n[:1].upper() + n[1:] for n in PLACE_NOUNS}) + \
+    r")\s+)?"
 LOCATED = re.compile(r"\s*,?\s+(?:" + _alternatives(_FUNCTION["located"]) + r")\s+" + _ARTICLE + _PLACE_NOUN)
 # "X ... rund 50 Kilometer (nördlich) von Y": a distance in a unit of length (lang/de/measure_units.tsv: km)
 _LENGTHS = _alternatives(r[0] for r in rows("measure_units") if r[1:] == ("km",))
@@ -837,6 +839,39 @@ def _split_place_person(doc: Doc, ents) -> list:
         else:
             out.append(e)
     return out
+
+
+# the parse's functions of a verb's own arguments: a noun in one of them heads its phrase in the clause
+CLAUSE_ARGUMENTS = frozenset({"obj", "iobj", "obl", "obl:arg", "nsubj", "nsubj:pass"})
+
+
+def _cut_place_before_noun(doc: Doc, ents) -> list:
+    """'im Jemen Senfgas eingesetzt': the NER ran a place into the common noun after it (the clause's object). Where
+    the span's last word is a noun the tagger reads as a common noun and the lexicon too or not at all (an unsplit
+    compound: 'Senfgas') and the parse makes the place's head or a verb's argument ('New Jersey Devils' in a table of
+    results is a club, 'Flughafen Wien AG' a company: name words of one name) - no place's, building's or
+    landscape's noun ('Wien Hauptbahnhof' is one name) - and the words before it a country or a gazetteer place
+    (the whole none; not in the genitive: `_genitive_of_place`), the place ends before the noun."""
+    out = []
+    for e in ents:
+        last = e[-1] if len(e) >= 2 else None
+        if last is not None and e.label_ in ("LOC", "GPE") and last.tag_ == "NN" and last.is_alpha and \
+                (e[-2].head.i == last.i or last.dep_ in CLAUSE_ARGUMENTS and last.head.pos_ in ("VERB", "AUX")) and \
+                word_tag(last.text) in (("NN", True), ("NE", False)) and not _place_noun(last.text) and \
+                place_type(last.text) is None and not _landmark_compound(last.text) and \
+                (e[:-1].text in country_forms() or gazetteer().best(e[:-1].text)) and not gazetteer().best(e.text) \
+                and not _genitive_of_place(e[-2].text):
+            out.append(Span(doc, e.start, e.end - 1, label=e.label_))
+        else:
+            out.append(e)
+    return out
+
+
+def _genitive_of_place(word: str) -> bool:
+    """'Neustadts Präsident': a place's name in the genitive before its head noun - the span names the head, not the
+    place ('Paris' is no genitive: the gazetteer holds the name with its -s)."""
+    return word.endswith("s") and bool(gazetteer().candidates(word[:-1])) and \
+        not any(c.name == word for c in gazetteer().candidates(word))
 
 
 def _genitive_place(word: str) -> bool:
@@ -1427,6 +1462,7 @@ def _ner_spans(doc: Doc) -> list:
     ents = _adjective_of_place_name(_trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
         _split_at_sentence_ends(ents))))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
+    ents = _cut_place_before_noun(doc, ents)
     return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
 
 
@@ -2426,10 +2462,11 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         return False                                   # "in der Halle": towns take no article
     # "im steirischen Spielfeld": a preposition and a place's adjective before the name
     geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
+    joined = _joined_after_preposition(doc, toks, i)
     cue = bool(prev) and (prev[-1] in LOCATIVE or _place_noun(prev[-1]) or geo_adjective or
                           kind in ("region", "island", "site") or
                           (len(prev) > 1 and prev[-2] in LOCATIVE and prev[-1] in ARTICLES)) or \
-        _joined_after_preposition(doc, toks, i) or _locative_over_attributes(toks[i])
+        joined or _locative_over_attributes(toks[i])
     big = max(c.population for c in cands) >= 100000 or any(c.precision != "city" for c in cands)
     # "Saalbach – Die Lifte ...": the name before the dateline's dash is where the report is filed from, a place
     # whatever else the lexicon reads it as ("Saalfelden", a noun's plural to it) - where a sentence opens after the
@@ -2444,7 +2481,8 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
             tag, known = word_tag(w)
             reading = tag == "NE" if known else None
         # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
-        bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower()
+        bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower() or \
+            joined and _bare_singular_in_pair(toks, i)
         # "die Insel Samos", "die Stadt Halle": a place's noun right before says it is a name, whatever else it is
         typed = kind in ("island", "region", "site") or bool(prev) and _place_noun(prev[-1])
         if reading is False and not (bare or geo_adjective or typed or at_dateline):
@@ -2452,6 +2490,18 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
     return True
+
+
+def _bare_singular_in_pair(toks: list[Token], i: int) -> bool:
+    """'neben Nickelsdorf und Heiligenkreuz': the second of a pair of places right after a preposition, itself in
+    the singular and with no article - a singular common noun takes one ('neben dem Zollhaus'), so the word is
+    the name the lexicon also reads as a noun."""
+    if i < 3 or toks[i - 1].lower_ not in ("und", "oder", "sowie") or "Plur" in toks[i].morph.get("Number", []):
+        return False
+    first = toks[i - 2]
+    ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
+    start = ent.start if ent is not None and ent.end == first.i + 1 else first.i      # 'Bad Radkersburg' whole
+    return start > 0 and first.doc[start - 1].tag_ == "APPR"
 
 
 def _locative_over_attributes(tok: Token) -> bool:
