@@ -985,6 +985,30 @@ def test_a_report_from_another_country_naming_the_storys_actor_joins_it():
     assert grouping(st.cluster_articles(arts, _march_mentions(arts))) == {frozenset({"n1", "n2", "r1"})}
 
 
+def test_a_stored_storys_countries_and_names_are_its_articles_not_those_left_in_its_cut_centroid(monkeypatch):
+    """The index keeps a story's centroid cut to its CENTROID_TERMS heaviest terms, where a country's terms and a
+    name mentioned once weigh least: the next build weighs the stored story (`_factor`) by the countries and names
+    of its articles, as one pass does, not by those its cut centroid kept."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = _march_mentions(arts)
+    monkeypatch.setattr(st, "CENTROID_TERMS", 4)
+    march = [a for a in arts if a.id != "r1"]
+    _, index = st.update_stories(march, [m for m in mentions if m.article != "r1"])
+    (stored,) = json.loads(json.dumps(index))["clusters"]
+    assert "@in:XA" not in stored["centroid"] and "@org:patriotenbund" not in stored["centroid"]   # (cut)
+    graphs = []
+
+    class Recorded(st._Graph):      # the stories of each clustering (`_reached`, `_agglomerate`) as it makes them
+        def __init__(self, nodes):
+            super().__init__(nodes)
+            graphs.append(self)
+
+    monkeypatch.setattr(st, "_Graph", Recorded)
+    st.update_stories(arts, mentions, index=json.loads(json.dumps(index)))
+    seen = {tuple(map(frozenset, st._named(n))) for g in graphs for n in g.nodes if n.stored}
+    assert seen == {(frozenset({"XA"}), frozenset({"@geo:911", "@org:patriotenbund"}))}
+
+
 # --- session 21: stored stories merge; a build converges to one pass -------------------------------
 
 # invented: one dam break reported first from its two villages apart, then in a report naming both

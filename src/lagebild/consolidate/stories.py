@@ -384,6 +384,12 @@ class _Cluster:
     start: int | None = None                                   # day numbers of the dated members
     end: int | None = None
     title: list[Any] | None = None     # [title, event, place, first, last] as last titled; None: to title again
+    # `_named` of its articles' vectors, kept apart from the centroid: that is cut to CENTROID_TERMS, where a country's
+    # terms (COUNTRY_WEIGHT) and a name mentioned once weigh least - a stored story read back from it named fewer
+    # (or no) countries and names than the story one pass held (`_factor`). None: an index written without them.
+    # An article taken out (`remove`) leaves them: a story then names more, which holds it apart less, not more.
+    countries: list[str] | None = None
+    names: list[str] | None = None
 
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
@@ -409,7 +415,8 @@ class StoryIndex:
     def to_json(self) -> dict[str, Any]:
         return {"version": self.version, "n_docs": self.n_docs, "df": dict(self.df), "hashes": self.hashes,
                 "clusters": [{"id": c.id, "centroid": c.centroid, "articles": c.articles,
-                              "start": c.start, "end": c.end, **({"title": c.title} if c.title else {})}
+                              "start": c.start, "end": c.end, **({"title": c.title} if c.title else {}),
+                              **({"countries": c.countries, "names": c.names} if c.countries is not None else {})}
                              for c in self.clusters.values()]}
 
     @classmethod
@@ -420,7 +427,8 @@ class StoryIndex:
         idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}))
         for c in data["clusters"]:
             cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"),
-                          list(c["title"]) if c.get("title") else None)
+                          list(c["title"]) if c.get("title") else None,
+                          c.get("countries"), c.get("names"))
             idx.clusters[cl.id] = cl
             for a in cl.articles:
                 idx.story_of[a] = cl.id
@@ -537,6 +545,14 @@ def _factor(a: _Node, b: _Node) -> float:
     if ca and cb and ca.isdisjoint(cb) and na.isdisjoint(nb):
         f *= UNNAMED_APART_FACTOR
     return f
+
+
+def _stored_node(c: _Cluster) -> _Node:
+    """A stored story while clustering; its countries and names as stored (`_Cluster.countries`), where they are."""
+    n = _Node(c.id, c.centroid, len(c.articles), c.start, c.end, True)
+    if c.countries is not None and c.names is not None:
+        n.countries, n.names = set(c.countries), set(c.names)
+    return n
 
 
 def _named(n: _Node) -> tuple[set[str], set[str]]:
@@ -668,8 +684,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     would; a story's similarities with its candidates are weighed at once (numpy), the few that reach the
     threshold then one by one."""
     # (the centroids not copied: a merge sums into the arrays, `_Node.summed`; no centroid is changed in place)
-    nodes: dict[str, _Node] = {cid: _Node(cid, c.centroid, len(c.articles), c.start, c.end, True)
-                               for cid, c in index.clusters.items()}
+    nodes: dict[str, _Node] = {cid: _stored_node(c) for cid, c in index.clusters.items()}
     age = {cid: k for k, cid in enumerate(index.clusters)}      # opened in this order (`_into_index` appends)
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
@@ -887,6 +902,8 @@ def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
             index.clusters[n.id] = c
             opened.append(n.id)
         c.title = None                 # its articles changed: titled again
+        countries, names = _named(n)       # (the whole story's, before its centroid is cut)
+        c.countries, c.names = sorted(countries), sorted(names)
         c.centroid = dict(_heaviest(n.centroid)[:CENTROID_TERMS])
         for sid in n.absorbed:
             old = index.clusters.pop(sid)
@@ -1031,8 +1048,7 @@ def _dissolve(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int 
 def _reached(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> set[str]:
     """The ids of the stored stories whose similarity with one of the `new` articles alone reaches THRESHOLD (after
     `_factor`): those it would join, were it the only new one. Found as `_agglomerate` finds its first pairs."""
-    nodes: dict[str, _Node] = {cid: _Node(cid, c.centroid, len(c.articles), c.start, c.end, True)
-                               for cid, c in index.clusters.items()}
+    nodes: dict[str, _Node] = {cid: _stored_node(c) for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
     g = _Graph(nodes)
