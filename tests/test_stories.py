@@ -930,15 +930,83 @@ def test_title_preposition_reads_only_the_texts_naming_the_place_as_before():
             assert st._in_phrase(place, texts) == plain(place, texts)
 
 
-def test_a_single_articles_countries_are_read_once_and_forgotten_when_it_merges():
-    """_factor keeps a single article's countries (its centroid stays until it merges); a merge forgets them."""
-    nodes = _nodes({"a": {"@in:AT": 0.5, "w": 0.5}, "b": {"@in:DE": 0.5, "w": 0.5}, "c": {"@in:AT": 0.3, "w": 0.7}})
+def test_a_single_articles_countries_are_read_once_and_a_merge_holds_both_sides():
+    """_factor keeps a single article's countries and names (its centroid stays until it merges); a merged
+    story's are the union of its parts' (its centroid dict is a part's until the clustering ends)."""
+    nodes = _nodes({"a": {"@in:AT": 0.5, "w": 0.5}, "b": {"@in:DE": 0.5, "w": 0.5},
+                    "c": {"@in:AT": 0.3, "@in:CH": 0.1, "@org:x": 0.1, "@country:IT": 0.1, "w": 0.6}})
     assert st._factor(nodes["a"], nodes["b"]) == st.APART_FACTOR and st._factor(nodes["a"], nodes["c"]) == 1.0
-    assert nodes["a"].countries == frozenset({"AT"})
+    assert nodes["a"].countries == frozenset({"AT"}) and nodes["a"].names == frozenset()
     g = st._Graph(nodes)
     g.dots = [{1: 0.5, 2: 0.6}, {0: 0.5}, {0: 0.6}]
     st._merge(g, 0, 2)
-    assert nodes["a"].countries is None and nodes["a"].size == 2
+    assert nodes["a"].size == 2
+    assert nodes["a"].countries == frozenset({"AT", "CH"}) and nodes["a"].names == frozenset({"@org:x"})
+
+
+# invented: a march of nationalists in one country reported twice, riots of nationalists in another
+MARCH = [
+    ("n1", None, "Fackelmarsch durch Vardeno",
+     ("Mehrere tausend Nationalisten sind am Mittwoch mit Fackeln durch Vardeno gezogen. Die Kundgebung des "
+      "Patriotenbundes endete vor dem Rathaus, Demonstranten zündeten Feuerwerkskörper. Die Polizei nahm elf "
+      "Teilnehmer fest.")),
+    ("n2", None, "Nach dem Fackelmarsch in Vardeno: Anklage gegen Teilnehmer",
+     ("Nach dem Fackelmarsch des Patriotenbundes durch Vardeno hat die Staatsanwaltschaft elf Teilnehmer "
+      "angeklagt. Die Nationalisten hatten bei der Kundgebung Feuerwerkskörper auf Polizisten geworfen.")),
+]
+RIOT = ("r1", None, "Ausschreitungen in Korbillo",
+        ("In Korbillo haben Nationalisten bei einer Kundgebung Feuerwerkskörper auf die Polizei geworfen. Die "
+         "Randalierer verwüsteten einen Gebetsraum und beschädigten Autos am Hafen, der Bürgermeister verhängte ein "
+         "Versammlungsverbot für die Altstadt. Die Polizei nahm sieben Teilnehmer fest."))
+MARCH_NAMES = {"Vardeno": ("geo:911", "XA"), "Korbillo": ("geo:912", "XB")}
+
+
+def _march_mentions(arts: list[Article]) -> list[Mention]:
+    return _places_of(arts, MARCH_NAMES) + [
+        Mention(a.id, m.start(), m.end(), m.group(), "ORG", None, "org:patriotenbund")
+        for a in arts for m in re.finditer(r"Patriotenbund\w*", a.text)]
+
+
+def test_a_report_and_a_story_set_in_different_countries_naming_nothing_in_common_are_two_stories(monkeypatch):
+    """A story of two reports from one country and a report of the same kind of event from another: they share
+    the event's words (Nationalisten, Kundgebung, Feuerwerkskörper, Polizei) and no name; the rule for two
+    lone reports does not weigh a story of two. (Their mean similarity, 0.15, is under twice the threshold.)"""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = _march_mentions(arts)
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 1.0)      # the words alone would make them one story
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+
+
+def test_a_report_from_another_country_naming_the_storys_actor_joins_it():
+    """The same report naming the group that marched: one occurrence's reports name its actors in common."""
+    riot = (RIOT[0], None, RIOT[2], RIOT[3] + " Zur Kundgebung aufgerufen hatte der Patriotenbund.")
+    arts = corpus(MARCH, [riot], dated=False)
+    assert grouping(st.cluster_articles(arts, _march_mentions(arts))) == {frozenset({"n1", "n2", "r1"})}
+
+
+def test_a_stored_storys_countries_and_names_are_its_articles_not_those_left_in_its_cut_centroid(monkeypatch):
+    """The index keeps a story's centroid cut to its CENTROID_TERMS heaviest terms, where a country's terms and a
+    name mentioned once weigh least: the next build weighs the stored story (`_factor`) by the countries and names
+    of its articles, as one pass does, not by those its cut centroid kept."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = _march_mentions(arts)
+    monkeypatch.setattr(st, "CENTROID_TERMS", 4)
+    march = [a for a in arts if a.id != "r1"]
+    _, index = st.update_stories(march, [m for m in mentions if m.article != "r1"])
+    (stored,) = json.loads(json.dumps(index))["clusters"]
+    assert "@in:XA" not in stored["centroid"] and "@org:patriotenbund" not in stored["centroid"]   # (cut)
+    graphs = []
+
+    class Recorded(st._Graph):      # the stories of each clustering (`_reached`, `_agglomerate`) as it makes them
+        def __init__(self, nodes):
+            super().__init__(nodes)
+            graphs.append(self)
+
+    monkeypatch.setattr(st, "_Graph", Recorded)
+    st.update_stories(arts, mentions, index=json.loads(json.dumps(index)))
+    seen = {tuple(map(frozenset, st._named(n))) for g in graphs for n in g.nodes if n.stored}
+    assert seen == {(frozenset({"XA"}), frozenset({"@geo:911", "@org:patriotenbund"}))}
 
 
 # --- session 21: stored stories merge; a build converges to one pass -------------------------------

@@ -45,7 +45,11 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   (`place_factor`): they met on the event's words alone (two explosions, one
   in a German town, one in an Afghan city). A story of several articles is
   not weighed so: its reports from abroad (reactions, the other side) share
-  no country with some of its others.
+  no country with some of its others. But a story and a report (or two
+  stories) set in different countries that name nothing in common (no person,
+  organisation or place; countries aside) keep UNNAMED_APART_FACTOR of their
+  similarity: one occurrence's reports name its actors in common, two protests
+  of nationalists or two assaults in two countries only the kind of event.
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
@@ -65,6 +69,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
@@ -95,6 +100,7 @@ PART_WEIGHT = 1.0        # a compound's part counts this often (the compound its
 BLOCK_TERMS = 10         # a story is looked up (blocking) by its this many heaviest terms ...
 BLOCK_NODES = 50         # ... each of which is in no more stories than this while clustering
 APART_FACTOR = 0.0       # similarity kept of two single reports set in different countries only (place_factor)
+UNNAMED_APART_FACTOR = 0.5   # ... and of two stories set in different countries that name nothing in common (_factor)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -353,7 +359,7 @@ def countries_of(centroid: Mapping[str, float]) -> frozenset[str]:
     return frozenset(t[4:] for t in centroid if t.startswith("@in:"))
 
 
-def place_factor(a: frozenset[str], b: frozenset[str]) -> float:
+def place_factor(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """APART_FACTOR where two reports name places in countries and none in common, else 1 (`_factor`: for two single
     articles). A report of an event names where it happened, and with it that place's country; two reports
     of explosions, shootings or protests in different countries share the event's noun and its words
@@ -378,6 +384,12 @@ class _Cluster:
     start: int | None = None                                   # day numbers of the dated members
     end: int | None = None
     title: list[Any] | None = None     # [title, event, place, first, last] as last titled; None: to title again
+    # `_named` of its articles' vectors, kept apart from the centroid: that is cut to CENTROID_TERMS, where a country's
+    # terms (COUNTRY_WEIGHT) and a name mentioned once weigh least - a stored story read back from it named fewer
+    # (or no) countries and names than the story one pass held (`_factor`). None: an index written without them.
+    # An article taken out (`remove`) leaves them: a story then names more, which holds it apart less, not more.
+    countries: list[str] | None = None
+    names: list[str] | None = None
 
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
@@ -403,7 +415,8 @@ class StoryIndex:
     def to_json(self) -> dict[str, Any]:
         return {"version": self.version, "n_docs": self.n_docs, "df": dict(self.df), "hashes": self.hashes,
                 "clusters": [{"id": c.id, "centroid": c.centroid, "articles": c.articles,
-                              "start": c.start, "end": c.end, **({"title": c.title} if c.title else {})}
+                              "start": c.start, "end": c.end, **({"title": c.title} if c.title else {}),
+                              **({"countries": c.countries, "names": c.names} if c.countries is not None else {})}
                              for c in self.clusters.values()]}
 
     @classmethod
@@ -414,7 +427,8 @@ class StoryIndex:
         idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}))
         for c in data["clusters"]:
             cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"),
-                          list(c["title"]) if c.get("title") else None)
+                          list(c["title"]) if c.get("title") else None,
+                          c.get("countries"), c.get("names"))
             idx.clusters[cl.id] = cl
             for a in cl.articles:
                 idx.story_of[a] = cl.id
@@ -500,7 +514,8 @@ class _Node:
     absorbed: list[str] = field(default_factory=list)   # stored stories merged into this one (their ids go)
     ix: Any = None
     w: Any = None
-    countries: frozenset[str] | None = None     # countries_of(centroid) while a single article (`_factor`)
+    countries: set[str] | None = None     # countries_of its vector sum (`_named`, read by `_factor`) ...
+    names: set[str] | None = None         # ... and its entity keys, countries' aside
     # merged in this pass: its vector sum is that of its arrays (`_Space.centroid`), `centroid` is a part's until
     # `_agglomerate` ends (summing each absorbed story's terms into a dict too cost as much again; only a single
     # article's centroid is read while clustering)
@@ -508,20 +523,56 @@ class _Node:
 
 
 def _factor(a: _Node, b: _Node) -> float:
-    """What the similarity of stories a and b keeps: span_factor of their time spans, and for two single articles
-    place_factor of their countries. Only there: a story of several reports holds those of its reactions
-    and its other side too (a leak: the reports from the two countries it shook share no country, one naming
-    both joins them), so its countries say less of where one event happened; two lone reports from
-    different countries that met only on the event's words do not seed a story for others to join."""
+    """What the similarity of stories a and b keeps: span_factor of their time spans; for two single articles
+    place_factor of their countries; for stories of several articles UNNAMED_APART_FACTOR where their places lie
+    in different countries and they name nothing in common (`_named`).
+
+    Two single reports from different countries that met only on the event's words do not seed a story for
+    others to join. A story of several reports holds those of its reactions and its other side too (a leak:
+    the reports from the two countries it shook share no country, one naming both joins them), so its
+    countries alone say less of where one event happened; but reports of one occurrence name its actors,
+    the group, the company, the office, in common: a story and a report (or two stories) set in different
+    countries that share no name at all met only on the kind of event - two protests of nationalists, two
+    assaults, two attacks by militias - and keep part of their similarity (what reaches twice the threshold
+    still merges). The sets of several articles are the union of their articles' (`_merge`)."""
     f = span_factor(a.start, a.end, b.start, b.end)
-    if f and a.size == 1 and b.size == 1:
+    if not f:
+        return f
+    if a.size == 1 and b.size == 1:
         # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
-        if a.countries is None:
-            a.countries = countries_of(a.centroid)
-        if b.countries is None:
-            b.countries = countries_of(b.centroid)
-        f *= place_factor(a.countries, b.countries)
+        return f * place_factor(_named(a)[0], _named(b)[0])
+    (ca, na), (cb, nb) = _named(a), _named(b)
+    if ca and cb and ca.isdisjoint(cb) and na.isdisjoint(nb):
+        f *= UNNAMED_APART_FACTOR
     return f
+
+
+def _stored_node(c: _Cluster) -> _Node:
+    """A stored story while clustering; its countries and names as stored (`_Cluster.countries`), where they are."""
+    n = _Node(c.id, c.centroid, len(c.articles), c.start, c.end, True)
+    if c.countries is not None and c.names is not None:
+        n.countries, n.names = set(c.countries), set(c.names)
+    return n
+
+
+def _named(n: _Node) -> tuple[set[str], set[str]]:
+    """(countries of its places, its entity keys but countries') of a story: from its centroid once, then the
+    union of the merged stories' (`_merge`; a merged story's centroid is a part's until `_agglomerate` ends).
+    Each node's own sets: a merge adds into the keeping story's."""
+    if n.countries is None or n.names is None:
+        named = [t for t in n.centroid if t[:1] == "@"]
+        n.countries = {t[4:] for t in named if t.startswith("@in:")}
+        n.names = {t for t in named if not t.startswith(_COUNTRY_TERMS)}
+    return n.countries, n.names
+
+
+def _union(a: set[str], b: set[str]) -> set[str]:
+    """a | b, the smaller added into the larger (both a merge's, the gone story's no longer read): a big story
+    absorbing single reports one by one does not copy its names each time."""
+    if len(a) < len(b):
+        a, b = b, a
+    a |= b
+    return a
 
 
 # Others from which `_Space.sums` multiplies a sparse matrix (scipy: a pass in C, but ~25 us to make) instead of
@@ -633,8 +684,7 @@ def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], i
     would; a story's similarities with its candidates are weighed at once (numpy), the few that reach the
     threshold then one by one."""
     # (the centroids not copied: a merge sums into the arrays, `_Node.summed`; no centroid is changed in place)
-    nodes: dict[str, _Node] = {cid: _Node(cid, c.centroid, len(c.articles), c.start, c.end, True)
-                               for cid, c in index.clusters.items()}
+    nodes: dict[str, _Node] = {cid: _stored_node(c) for cid, c in index.clusters.items()}
     age = {cid: k for k, cid in enumerate(index.clusters)}      # opened in this order (`_into_index` appends)
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
@@ -828,10 +878,11 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
     for i, d in zip(shared.tolist(), dg[shared].tolist()):
         other = with_g[i]
         mine[other] = dots[other][keep] = mine[other] + d
+    (ck, nk), (cx, nx) = _named(k), _named(x)     # (before k is summed: read from its own centroid)
+    k.countries, k.names = _union(ck, cx), _union(nk, nx)
     space.add(k, x)
     k.summed = True
     k.size += x.size
-    k.countries = None      # (of the centroid it had)
     g.size[keep] = k.size
     k.articles += x.articles
     if x.start is not None and x.end is not None:
@@ -851,6 +902,8 @@ def _into_index(index: StoryIndex, nodes: Mapping[str, _Node]) -> list[str]:
             index.clusters[n.id] = c
             opened.append(n.id)
         c.title = None                 # its articles changed: titled again
+        countries, names = _named(n)       # (the whole story's, before its centroid is cut)
+        c.countries, c.names = sorted(countries), sorted(names)
         c.centroid = dict(_heaviest(n.centroid)[:CENTROID_TERMS])
         for sid in n.absorbed:
             old = index.clusters.pop(sid)
@@ -995,8 +1048,7 @@ def _dissolve(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int 
 def _reached(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> set[str]:
     """The ids of the stored stories whose similarity with one of the `new` articles alone reaches THRESHOLD (after
     `_factor`): those it would join, were it the only new one. Found as `_agglomerate` finds its first pairs."""
-    nodes: dict[str, _Node] = {cid: _Node(cid, c.centroid, len(c.articles), c.start, c.end, True)
-                               for cid, c in index.clusters.items()}
+    nodes: dict[str, _Node] = {cid: _stored_node(c) for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
     g = _Graph(nodes)
