@@ -497,3 +497,23 @@ def test_the_rules_work_alone_without_any_weights(nlp, monkeypatch):
     doc = nlp("Die Feuerwehr teilte mit, 14 Menschen seien verletzt worden.")
     claims = ClaimExtractor().extract(doc)
     assert any("Feuerwehr" in (c.source or "") for c in claims)
+
+
+def test_the_pointers_trainer_learns_which_candidate_speaks_and_when_none_does():
+    """lagebild.training.attribution_pointer.fit on invented units: a sentence feature that marks reported speech and
+    a candidate feature that marks the speaker; the fitted pointer points at that candidate there and says "no
+    quotation" where the sentence's feature is the other one."""
+    from lagebild.training.attribution_pointer import fit
+
+    rng = np.random.default_rng(0)
+    units = []
+    for k in range(300):
+        reports = k % 2 == 0
+        sent = np.array([5 if reports else 3, int(rng.integers(100, 200))], dtype=np.int64)
+        gold = int(rng.integers(0, 3))
+        cands = [np.array([7 if j == gold else int(rng.integers(300, 400)), 11 + j], dtype=np.int64) for j in range(3)]
+        units.append((sent, cands, int(reports), [gold] if reports else []))
+    ptr = fit(units, epochs=3, dim=4, seed=0, rows=64)
+    said = ptr.shares([5, 150], [[350, 11], [7, 12], [360, 13]])
+    assert said[1] > 0.5 and said[1] == max(said)
+    assert sum(ptr.shares([3, 150], [[350, 11], [7, 12], [360, 13]])) < 0.5
