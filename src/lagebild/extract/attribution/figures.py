@@ -1148,13 +1148,24 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         # (a side's phrase - ``seitens``, ``vonseiten`` - never is: it names who speaks in the idiom too)
         idiom = noun.dep_ == "ROOT" or noun.head.lemma_ == "sein"
         origin = _heard_phrase(noun.head, _ORIGIN - {"von", "vom"} if idiom else _ORIGIN)
-        if origin is None or origin.i == noun.i:
+        if origin is None or origin.i == noun.i or idiom and not _heard_from(origin):
             continue
 
         said = _report_noun_said(doc, noun, origin, "prep")
         if said is not None:
             return said
     return None
+
+
+def _heard_from(origin: Token) -> bool:
+    """In ``war von N die Rede`` no cue names a speaker, so an ``aus`` phrase is who speaks only where it can speak
+    (``Aus Polizeikreisen``, ``aus dem Ministerium``); ``aus`` also gives a cause (``Aus Angst vor Plünderungen war
+    von 40 Streifen die Rede``) or a place (``aus dem Krisengebiet``), which say nothing of who said it."""
+    from .speakers import can_speak
+
+    if not any(c.dep_ == "case" and c.lower_ == "aus" for c in origin.children):
+        return True                                    # "seitens", "vonseiten": a side, who speaks
+    return origin.lower_.endswith(_CIRCLES) or origin.ent_type_ == "ORG" or can_speak(origin)
 
 
 def _report_noun_said(doc: Doc, noun: Token, speaker: Token, how: str) -> Said | None:
