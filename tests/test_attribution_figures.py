@@ -1417,3 +1417,25 @@ def test_reported_speech_reaches_back_through_sentences_that_carry_on(nlp):
             "Dienstag zufolge nahm vor allem die Zahl der Banden zu. Im Vorjahr seien 120 Banden gezählt worden.")
     assert name_of(nlp, text, "120 Banden") == "Landeskriminalamt"
 
+
+
+def test_a_chain_through_sentences_that_carry_on_keeps_one_gap(nlp):
+    # rv24: the run reaches back through 'Demnach' / 'Den Angaben zufolge' sentences, but the one sentence of the
+    # reporter's own it may hold is counted over the whole run (figures._chain): two weather sentences between,
+    # the interior minister's report does not carry to the rain
+    text = ("Innenminister Huber sagte am Montag, die Polizei habe 300 zusätzliche Beamte im Einsatz. Demnach sind alle "
+            "Urlaubssperren aufgehoben. Am Dienstag regnete es in der ganzen Stadt. Demnach fallen viele Feste aus. Am "
+            "Mittwoch zog das Gewitter weiter. Den Angaben zufolge fielen 40 Liter Regen.")
+    assert name_of(nlp, text, "40 Liter") is None
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv24: in 'war von N die Rede' an 'aus' phrase names who speaks only where it can speak (figures._heard_from):
+    # 'aus Angst' is a cause, no source; a circle still speaks
+    ("Nach den Unruhen im Hafenviertel blieb es ruhig. Aus Angst vor Plünderungen war von 40 zusätzlichen Streifen "
+     "die Rede.", "40 zusätzlichen", None),
+    ("Nach den Unruhen im Hafenviertel blieb es ruhig. Aus Polizeikreisen war von 12 Festnahmen die Rede.",
+     "12 Festnahmen", "Polizeikreisen"),
+])
+def test_an_aus_phrase_in_die_rede_speaks_only_where_it_can(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

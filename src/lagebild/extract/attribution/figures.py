@@ -776,7 +776,8 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     """Reported speech running on: a sentence in Konjunktiv I (main clause), opened by ``demnach``, with
     ``so X weiter``, with hearsay ``sollen`` or a reporting verb in the passive without its agent (``wurde mit
     214 angegeben``) takes the source of the sentences before it in the paragraph (up to
-    three back; one sentence of the reporter's own between them does not end the chain: Konjunktiv I
+    three back, one more for each sentence between that carries on; one sentence of the reporter's own in the
+    whole run does not end the chain: Konjunktiv I
     always reports someone); Konjunktiv II of ``werden`` (``würden``) or an umlauted one standing for Konjunktiv I
     (``stünden``) or a modal's in the plural after a pronoun pointing back (``Diese könnten``: ``können`` would look
     like the indicative) only that of the sentence right before, or of the one before a run of such sentences (a
@@ -789,8 +790,8 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
     if ersatz and not _ersatz(sent):
         return None
     about = None if ersatz or reported(sent) or carries_on(sent) or C.hearsay_modal(sent) else _told_of(sent)
-    k, gaps = i - 1, 0
-    while k >= 0 and k >= i - 3 and units[k].paragraph == units[i].paragraph and not units[k].heading:
+    k, gaps, reach = i - 1, 0, i - 3
+    while k >= 0 and k >= reach and units[k].paragraph == units[i].paragraph and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
         if speaker is not None and _answers_the_report_before(doc, units[k]) \
                 and not _answerer_goes_on(doc, sent, speaker):
@@ -813,11 +814,11 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         if not ersatz and carries_on(prev):
             # "Der Statistik zufolge ... . Im Vorjahr seien 173 Fälle gezählt worden": a sentence that goes on with a
             # source named before it ("dem Bericht zufolge", "Demnach") speaks with that source - the run reaches
-            # back through it to where its report was named
-            carried = _chain(doc, units, k, by_unit)
-            if carried is not None:
-                STATS["chain through a sentence that carries on"] += 1
-                return carried
+            # one sentence further back through it to where its report was named; the one sentence of the reporter's
+            # own the run may hold is counted over the whole run (a fresh count at each such sentence would carry a
+            # source over any number of the reporter's sentences)
+            reach -= 1
+            STATS["chain through a sentence that carries on"] += 1
         if not ersatz and not (reported(prev) or carries_on(prev)):
             gaps += 1
             if gaps > 1:
@@ -1147,13 +1148,24 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         # (a side's phrase - ``seitens``, ``vonseiten`` - never is: it names who speaks in the idiom too)
         idiom = noun.dep_ == "ROOT" or noun.head.lemma_ == "sein"
         origin = _heard_phrase(noun.head, _ORIGIN - {"von", "vom"} if idiom else _ORIGIN)
-        if origin is None or origin.i == noun.i:
+        if origin is None or origin.i == noun.i or idiom and not _heard_from(origin):
             continue
 
         said = _report_noun_said(doc, noun, origin, "prep")
         if said is not None:
             return said
     return None
+
+
+def _heard_from(origin: Token) -> bool:
+    """In ``war von N die Rede`` no cue names a speaker, so an ``aus`` phrase is who speaks only where it can speak
+    (``Aus Polizeikreisen``, ``aus dem Ministerium``); ``aus`` also gives a cause (``Aus Angst vor Plünderungen war
+    von 40 Streifen die Rede``) or a place (``aus dem Krisengebiet``), which say nothing of who said it."""
+    from .speakers import can_speak
+
+    if not any(c.dep_ == "case" and c.lower_ == "aus" for c in origin.children):
+        return True                                    # "seitens", "vonseiten": a side, who speaks
+    return origin.lower_.endswith(_CIRCLES) or origin.ent_type_ == "ORG" or can_speak(origin)
 
 
 def _report_noun_said(doc: Doc, noun: Token, speaker: Token, how: str) -> Said | None:
