@@ -951,6 +951,15 @@ def test_the_doers_of_a_passive_clause_are_not_the_victims_side(run):
     assert six["b.txt"].measure.subject == "syrien"
 
 
+def test_the_doer_of_a_passive_report_is_no_attacker(run):
+    # "Von Seiten der Armenier wurden danach neun Tote bestätigt": the Armenians told of the dead (a passive verb of
+    # reporting: its doer is the report's source, often the victims' own side) - no doers of the attack
+    # (quantity.passive_agents skips reporting_verbs)
+    claims, _ = run({"a.txt": "Grenzdorf\n\nDas Grenzdorf wurde in der Nacht von Milizen angegriffen. Von Seiten der "
+                              "Armenier wurden danach neun Tote bestätigt."})
+    assert [(c.measure.kind, c.measure.subject) for c in claims if c.low == 9] == [("killed", "armenien")]
+
+
 def test_coming_to_a_value_is_no_arrival(run):
     # "auf nun 150 gekommen" says what a count came to ("kommen auf N" = to amount to N), "von einst 3.000 ..." what
     # it came from: no one arrived (quantity._value_reached, also where the parser hangs "auf" on the verb); "kamen

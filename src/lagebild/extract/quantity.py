@@ -231,6 +231,8 @@ def _case_of(x: Token, verb: Token) -> set[str]:
 # The prepositions marking the doer of a passive clause ("von den Rebellen beschossen", "seitens der Armee"); a noun
 # naming the side ("von Seiten militanter Palästinenser") passes it on to its genitive
 AGENT_CASES = frozenset({"von", "seitens"})
+# Verbs of reporting (lang/de/reporting_verbs.txt): the doer of a passive one is a report's source, not a deed's doer
+REPORTING_VERBS = words("reporting_verbs")
 
 
 def passive_agents(doc: Doc) -> frozenset[int]:
@@ -247,6 +249,8 @@ def passive_agents(doc: Doc) -> frozenset[int]:
             continue
         if not any(c.dep_ == "aux:pass" for c in t.head.children):
             continue
+        if _lemma(t.head) in REPORTING_VERBS:
+            continue        # "von Seiten der X wurden sieben Tote bestätigt": X told of the dead, often its own
         stack = [t]
         while stack:
             x = stack.pop()
