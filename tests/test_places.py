@@ -971,3 +971,18 @@ def test_a_place_no_gazetteer_holds_lies_in_the_country_of_the_area_an_adjective
     # 'X in der nördlichen Provinz Y': the adjective before the place noun does not hide the area X lies in
     ms = places(nlp, "Die Kämpfe in Tarun in der nördlichen Provinz Idlib dauern an.")
     assert ms["Tarun"].country == "SY", ms
+
+
+def test_a_town_and_noun_after_an_article_stay_one_name(nlp):
+    # a town takes no article: in 'der Vorstand der Linz Holding' the article goes with the noun, so town and noun
+    # are one name (a company) and the town is not cut out of it; a country with its article is still cut
+    from spacy.tokens import Span
+
+    from lagebild.extract.entities import _cut_place_before_noun
+
+    doc = nlp("Gestern wurde der Vorstand der Wien Holding neu bestellt.")
+    span = Span(doc, 5, 7, label="LOC")
+    assert [e.text for e in _cut_place_before_noun(doc, [span])] == ["Wien Holding"]
+    doc = nlp("Die Kämpfer haben im Jemen Senfgas verwendet.")
+    span = Span(doc, 4, 6, label="LOC")
+    assert [e.text for e in _cut_place_before_noun(doc, [span])] == ["Jemen"]

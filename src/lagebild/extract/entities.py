@@ -860,11 +860,19 @@ def _cut_place_before_noun(doc: Doc, ents) -> list:
                 word_tag(last.text) in (("NN", True), ("NE", False)) and not _place_noun(last.text) and \
                 place_type(last.text) is None and not _landmark_compound(last.text) and \
                 (e[:-1].text in country_forms() or gazetteer().best(e[:-1].text)) and not gazetteer().best(e.text) \
-                and not _genitive_of_place(e[-2].text):
+                and not _genitive_of_place(e[-2].text) and not _article_of_the_noun(doc, e):
             out.append(Span(doc, e.start, e.end - 1, label=e.label_))
         else:
             out.append(e)
     return out
+
+
+def _article_of_the_noun(doc: Doc, e: Span) -> bool:
+    """'der Vorstand der Wien Holding': a town takes no article, so an article right before town and noun goes with
+    the noun - the two are one name (a company's), not a place and the clause's noun ('im Jemen': a country takes
+    one, and 'im' is a preposition's contraction, no bare article)."""
+    form = country_forms().get(e[:-1].text)
+    return e.start > 0 and doc[e.start - 1].tag_ == "ART" and not (form and form.kind == "name")
 
 
 def _genitive_of_place(word: str) -> bool:
