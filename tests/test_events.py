@@ -1948,3 +1948,14 @@ def test_a_nouns_relative_clause_tells_its_day_and_its_future(nlp):
 ])
 def test_a_copula_clause_turned_round_keeps_its_cue(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+def test_a_border_closed_for_a_time_or_measured_in_length_is_no_bound(nlp):
+    # the number that makes "Grenze" a bound counts what is bounded; a time (how long, since when) or a length of
+    # the line keeps it a border
+    for text in ("Kroatien hat am Montag die Grenze zu Bosnien für 72 Stunden geschlossen.",
+                 "Die Slowakei kontrolliert die Grenze bei Bratislava seit dem 4. Oktober.",
+                 "Bulgarien will die Grenze von 260 Kilometern zur Türkei am Freitag schließen."):
+        assert one(events_of(nlp, text), "COERCE").mode == "border", text
+    none_of(events_of(nlp, "Die Regierung will eine Grenze von 12.000 Anträgen im Jahr streng kontrollieren."),
+            "COERCE")

@@ -46,6 +46,7 @@ from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
+from .numbers import MEASURE_UNITS
 from .werden import Werden, clause_head, own_clause, verb_form, werden_reading
 from .werden import present_passive as _present_passive
 from .werden import werden_future as _werden_future
@@ -226,7 +227,16 @@ def _bound(c: Token) -> bool:
         return True
     after = [x for x in (*c.children, *(c.head.children if c.head.i != c.i else ())) if x.i > c.i
              and x.dep_ in ("nmod", "obl") and _case(x) in BOUND_CASES and x.left_edge.i <= c.right_edge.i + 2]
-    return any(n.dep_ == "nummod" for n in c.children) or any(n.like_num for x in after for n in x.subtree)
+    # the number counts what is bounded ("37.500 Anträge"), not a time ("die Grenze für 24 Stunden schließen", "bei
+    # Spielfeld seit dem 13. September": the measure's span or day) nor a length ("eine Grenze von 175 Kilometern":
+    # a line on the map)
+    times = [(t.start, t.end) for t in c.doc._.times or ()]
+
+    def counts(n: Token) -> bool:
+        return n.like_num and not any(s <= n.idx < e for s, e in times) and \
+            not n.head.lower_.startswith(MEASURE_UNITS)
+    return any(n.dep_ == "nummod" and counts(n) for n in c.children) or any(counts(n) for x in after
+                                                                            for n in x.subtree)
 
 
 BOUND_CASES = ("von", "bei", "für")
