@@ -1948,3 +1948,27 @@ def test_a_nouns_relative_clause_tells_its_day_and_its_future(nlp):
 ])
 def test_a_copula_clause_turned_round_keeps_its_cue(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+def test_a_border_closed_for_a_time_or_measured_in_length_is_no_bound(nlp):
+    # the number that makes "Grenze" a bound counts what is bounded; a time (how long, since when) or a length of
+    # the line keeps it a border
+    for text in ("Kroatien hat am Montag die Grenze zu Bosnien für 72 Stunden geschlossen.",
+                 "Die Slowakei kontrolliert die Grenze bei Bratislava seit dem 4. Oktober.",
+                 "Bulgarien will die Grenze von 260 Kilometern zur Türkei am Freitag schließen."):
+        assert one(events_of(nlp, text), "COERCE").mode == "border", text
+    none_of(events_of(nlp, "Die Regierung will eine Grenze von 12.000 Anträgen im Jahr streng kontrollieren."),
+            "COERCE")
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # a denial of reports about an event denies the event (the parser hangs the "über" phrase on the verb)
+    ("Ankara dementierte am Dienstag Berichte über Luftangriffe auf Dörfer bei Afrin.", "ASSAULT", "denied"),
+    ("Der Sprecher bestritt die Berichte von Festnahmen in Baku am Sonntag.", "COERCE", "denied"),
+    # an event in another phrase of the denying verb is not what is denied
+    ("Die Armee dementierte am Montag nach dem Angriff auf Homs jede Verantwortung.", "ASSAULT", "reported"),
+    # plans whose zu-infinitive the parser hangs on the verb
+    ("Es gebe Pläne, am Freitag die Insel Samos zu evakuieren, sagte der Präfekt.", "EVACUATE", "planned"),
+])
+def test_a_denial_of_reports_and_plans_with_a_stray_infinitive(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text

@@ -46,6 +46,7 @@ from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import background_status, long_past, months_back, narrative_time, verb_above
+from .numbers import MEASURE_UNITS
 from .werden import Werden, clause_head, own_clause, verb_form, werden_reading
 from .werden import present_passive as _present_passive
 from .werden import werden_future as _werden_future
@@ -226,7 +227,16 @@ def _bound(c: Token) -> bool:
         return True
     after = [x for x in (*c.children, *(c.head.children if c.head.i != c.i else ())) if x.i > c.i
              and x.dep_ in ("nmod", "obl") and _case(x) in BOUND_CASES and x.left_edge.i <= c.right_edge.i + 2]
-    return any(n.dep_ == "nummod" for n in c.children) or any(n.like_num for x in after for n in x.subtree)
+    # the number counts what is bounded ("37.500 Anträge"), not a time ("die Grenze für 24 Stunden schließen", "bei
+    # Spielfeld seit dem 13. September": the measure's span or day) nor a length ("eine Grenze von 175 Kilometern":
+    # a line on the map)
+    times = [(t.start, t.end) for t in c.doc._.times or ()]
+
+    def counts(n: Token) -> bool:
+        return n.like_num and not any(s <= n.idx < e for s, e in times) and \
+            not n.head.lower_.startswith(MEASURE_UNITS)
+    return any(n.dep_ == "nummod" and counts(n) for n in c.children) or any(counts(n) for x in after
+                                                                            for n in x.subtree)
 
 
 BOUND_CASES = ("von", "bei", "für")
@@ -1178,6 +1188,7 @@ def _modal_status(tok: Token) -> str | None:
     return None
 
 
+ABOUT_CASES = ("über", "von")                        # what a report or a denial is about
 GOVERNED_ARCS = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "dep", "parataxis")
 
 
@@ -1193,7 +1204,7 @@ def _cue_status(tok: Token) -> str | None:
     head = _trigger_clause_head(tok)
     apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     clause = [t for t in own_clause(head) if t.i not in apart]
-    governors = []
+    governors, about = [], []
     for x in {tok.i: tok, head.i: head}.values():
         while x.dep_ == "conj" and x.head.i != x.i:
             x = x.head                                 # "plant, ... zu schließen und ... zu kontrollieren"
@@ -1207,6 +1218,14 @@ def _cue_status(tok: Token) -> str | None:
         if x is tok and x.dep_ == "nmod" and x.head.head.i != x.head.i and x.head.head.pos_ in ("VERB", "AUX") and \
                 not any(c.dep_ in ("case", "det", "det:poss", "nmod:poss") for c in x.children):
             governors.append(x.head.head)
+        # a zu-infinitive the parser hangs on the verb rather than on the noun it completes, the verb's object ("Es
+        # gebe Pläne, die Insel zu evakuieren"): the noun governs it
+        if x.dep_ in GOVERNED_ARCS and any(c.dep_ == "mark" and c.lower_ == "zu" for c in x.children):
+            governors += [c for c in x.head.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < x.i]
+        # what a denial is about: the event noun in an "über"/"von" phrase the parser hangs on the denying verb or on
+        # the report it denies ("dementierte Berichte über Luftangriffe", "bestritt die Berichte von Festnahmen")
+        if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obl", "nmod") and _case(x) in ABOUT_CASES:
+            about += [x.head, x.head.head] if x.head.dep_ == "obj" else [x.head]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "advmod")] + \
         [t for t in clause if t.dep_ in ("advmod", "amod") and (t.head.i == head.i or t.head.i == tok.i)]
     times = [(t.start, t.end) for t in tok.doc._.times or ()]
@@ -1225,7 +1244,7 @@ def _cue_status(tok: Token) -> str | None:
         return any(lemmas(m) & cues[key] or m.lower_.rstrip("ernms") in cues[key] or m.lower_ in cues[key]
                    for m in modifiers)
 
-    if governs("denial_governor"):
+    if governs("denial_governor") or any(lemmas(g) & cues["denial_governor"] for g in about):
         return "denied"
     if governs("plan_governor") or modifies("plan_governor"):
         return "planned"
