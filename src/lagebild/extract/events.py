@@ -1163,9 +1163,10 @@ def _modal_status(tok: Token) -> str | None:
     if any(t.lemma_.lower() == "wollen" or "Pres" in t.morph.get("Tense", []) for t in modals):
         return "planned"
     # "sollte" tells a chance where it opens its clause or stands under "wenn"/"falls" ("Sollte die Armee angreifen,
-    # fliehen ...", "wenn es regnen sollte": a condition), else a duty - the Konjunktiv II's advice ("Die Regierung
-    # sollte die Grenze schließen") or the indicative's "was to" ("Die Brücke sollte im Mai eröffnet werden"): a plan
-    # (the two forms are one word; the tagger's Mood is a guess)
+    # fliehen ...", "wenn es regnen sollte": a condition); else it is a duty ("Die Regierung sollte die Grenze
+    # schließen") or the narrator's "was to" of what then came ("Kurz darauf sollte die Polizei das Lager räumen",
+    # "Die Demonstration sollte die größte seit 1989 werden"), which the word alone cannot tell apart: no status of
+    # its own (review rv72: as a plan it marked past events planned; the two forms are one word, Mood a guess)
     if modals:
         # verb-first: the modal opens the sentence or follows a comma or quote ("..., sollte es regnen"); the parse's
         # clause may lack a phrase before it ("in X sollten 1.000 Personen ankommen" - "in X" hung elsewhere)
@@ -1174,7 +1175,6 @@ def _modal_status(tok: Token) -> str | None:
         if first and not question or \
                 any(_conditional_mark(c, cues["conditional"]) for c in (*head.children, *words)):
             return "hypothetical"
-        return "planned"
     conditions = [g for c in head.children if c.dep_ == "advcl" for g in own_clause(c)]
     # a condition the parser makes the head, the main clause after it hung on it by any arc: "Falls der Deich bricht,
     # werden die Dörfer evakuiert" ("evakuiert" conj of "bricht", or acl of a "Falls" read as a noun) - the clause
