@@ -44,6 +44,8 @@ from .speakers import agent_of_verb, can_speak, speaking_noun
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
 _ORIGIN = _FUNCTION["origin"]                         # "Von der Bergwacht kam die Information"
+_ORIGIN_IN_IDIOM = _ORIGIN - {"von", "vom"}           # "war von N die Rede": von is what is said
+_SIDES = frozenset({"seitens", "vonseiten"})          # prepositions the parser may read as a noun (_side_of)
 _HEARD_AT = _ORIGIN | _FUNCTION["heard_at"]            # "Bei der Polizei hieß es"
 _HEARD_IN = _FUNCTION["heard_in"]                      # "In Justizkreisen war von ... die Rede"
 _CIRCLES = tuple(sorted(_FUNCTION["circle_endings"]))   # "Regierungskreisen"
@@ -462,10 +464,9 @@ def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
     """The phrase under a cue that says where a report came from or was heard: ``aus dem Ministerium``,
     ``bei der Polizei`` (prepositions `cases`), or ``in Regierungskreisen`` where the phrase is a circle, a body
     or an organisation (``in`` of a place or time is none); not a phrase holding the figure (``von acht Toten``)."""
-    from .speakers import can_speak
-
+    sides = bool(cases & _SIDES)
     for c in head.children:
-        side = _side_of(c) if cases & {"seitens", "vonseiten"} else None
+        side = _side_of(c) if sides else None
         if side is not None:
             return side
         if c.dep_ not in ("obl", "nmod") or c.pos_ not in ("NOUN", "PROPN") \
@@ -1147,7 +1148,7 @@ def _origin(doc: Doc, unit: UnitLike) -> Said | None:
         # "war von drei Tätern die Rede": the von phrase of "die Rede sein" is what is said, never who says it
         # (a side's phrase - ``seitens``, ``vonseiten`` - never is: it names who speaks in the idiom too)
         idiom = noun.dep_ == "ROOT" or noun.head.lemma_ == "sein"
-        origin = _heard_phrase(noun.head, _ORIGIN - {"von", "vom"} if idiom else _ORIGIN)
+        origin = _heard_phrase(noun.head, _ORIGIN_IN_IDIOM if idiom else _ORIGIN)
         if origin is None or origin.i == noun.i or idiom and not _heard_from(origin):
             continue
 
@@ -1161,8 +1162,6 @@ def _heard_from(origin: Token) -> bool:
     """In ``war von N die Rede`` no cue names a speaker, so an ``aus`` phrase is who speaks only where it can speak
     (``Aus Polizeikreisen``, ``aus dem Ministerium``); ``aus`` also gives a cause (``Aus Angst vor Plünderungen war
     von 40 Streifen die Rede``) or a place (``aus dem Krisengebiet``), which say nothing of who said it."""
-    from .speakers import can_speak
-
     if not any(c.dep_ == "case" and c.lower_ == "aus" for c in origin.children):
         return True                                    # "seitens", "vonseiten": a side, who speaks
     return origin.lower_.endswith(_CIRCLES) or origin.ent_type_ == "ORG" or can_speak(origin)
