@@ -170,19 +170,16 @@ class Pointer:
         p = (e / e.sum(1, keepdims=True)).mean(0)
         return [float(x) for x in p[1:]]
 
-    def arrays(self, bits: int = 8) -> dict[str, Any]:
-        """The arrays to save: weights and embeddings as float16, or (bits 8) as int8 with a float16 scale per
-        member's weight vector and per embedding row (dev speaker F1 the same to 0.001; the file a third smaller)."""
+    def arrays(self) -> dict[str, Any]:
+        """The arrays to save: weights and embeddings as int8 with a float16 scale per member's weight vector and
+        per embedding row (dev speaker F1 as with float16 to 0.001; the file a third smaller)."""
         out: dict[str, Any] = {"ptr_sent_b": np.asarray(self.sent_b, dtype=np.float64),
                                "ptr_threshold": np.array([self.threshold])}
         for name, a in (("ptr_sent_w", self.sent_w), ("ptr_spk_w", self.spk_w), ("ptr_sent_emb", self.sent_emb),
                         ("ptr_spk_emb", self.spk_emb)):
-            if bits == 8:
-                scale = np.maximum(np.abs(a).max(-1, keepdims=True), 1e-8) / 127.0
-                out[name + "_q"] = np.round(a / scale).astype(np.int8)
-                out[name + "_scale"] = scale.astype(np.float16)
-            else:
-                out[name] = a.astype(np.float16)
+            scale = np.maximum(np.abs(a).max(-1, keepdims=True), 1e-8) / 127.0
+            out[name + "_q"] = np.round(a / scale).astype(np.int8)
+            out[name + "_scale"] = scale.astype(np.float16)
         return out
 
     @classmethod
@@ -192,9 +189,7 @@ class Pointer:
             return None
 
         def read(name: str) -> np.ndarray:
-            if name + "_q" in z.files:
-                return z[name + "_q"].astype(np.float32) * z[name + "_scale"].astype(np.float32)
-            return z[name].astype(np.float32)
+            return z[name + "_q"].astype(np.float32) * z[name + "_scale"].astype(np.float32)
 
         return cls(read("ptr_sent_w"), z["ptr_sent_b"].astype(np.float64), read("ptr_spk_w"), read("ptr_sent_emb"),
                    read("ptr_spk_emb"), float(z["ptr_threshold"][0]))
