@@ -483,7 +483,7 @@ def _side_of(tok: Token) -> Token | None:
     """``Seitens der Veranstalter war von 20.000 die Rede``, ``Von Seiten der Polizei ...``: the parser may read the
     preposition ``seitens`` (or ``Seiten`` after ``von``) as a noun, even as the clause's subject; the genitive under
     it names the side that speaks, where it can speak (a body, a person, an organisation) and holds no figure."""
-    if tok.pos_ != "NOUN" or not (tok.lower_ in ("seitens", "vonseiten") or tok.lower_ == "seiten" and any(
+    if tok.pos_ != "NOUN" or not (tok.lower_ in _SIDES or tok.lower_ == "seiten" and any(
             g.dep_ == "case" and g.lower_ == "von" for g in tok.children)):
         return None
     owner = next((c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and c.i > tok.i
