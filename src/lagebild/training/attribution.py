@@ -75,6 +75,13 @@ def _examples(nlp, arts: list[Article], cache: Path | None = None, probs=None, a
     return out
 
 
+def chained_candidates(doc, fx: L.DocFeatures, si: int, chain: set[int]) -> list[list[int]]:
+    """Sentence si's candidates' features with those of the chain (the speaker tokens before; their noun lemmas
+    read once per sentence) added, as the ranker and the pointer are trained."""
+    nouns = {doc[k].lemma_.lower() for k in chain if doc[k].pos_ in ("NOUN", "PROPN")}
+    return [f + L.chain_features(t, d, chain, nouns) for t, d, f in fx.cands[si]]
+
+
 def _fit(rows: list[tuple[list[int], int]], epochs: int, lr: float = 0.2, seed: int = 0,
          l2: float = 0.0) -> tuple[np.ndarray, float]:
     w = np.zeros(L.DIM)
@@ -232,9 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parsed train {len(train)} / dev {len(dev)} articles in {time.perf_counter() - t0:.0f} s")
     sent_rows = [(fx.sent_feats[si], y) for _, _, fx, sy, _, _ in train for si, y in enumerate(sy)]
     # the speaker rows of each reported sentence, made once (the chain's nouns once per sentence)
-    spk_sents = [[(f + L.chain_features(t, d, ch[si], nouns), y) for (t, d, f), y in zip(fx.cands[si], ys)]
-                 for _, doc, fx, sy, ky, ch in train for si, ys in enumerate(ky) if sy[si]
-                 for nouns in [{doc[k].lemma_.lower() for k in ch[si] if doc[k].pos_ in ("NOUN", "PROPN")}]]
+    spk_sents = [list(zip(chained_candidates(doc, fx, si, ch[si]), ys))
+                 for _, doc, fx, sy, ky, ch in train for si, ys in enumerate(ky) if sy[si]]
     spk_rows = [row for rows in spk_sents for row in rows]
     sw, sb = _fit(sent_rows, a.epochs, lr=a.lr, l2=a.l2)
     cw, cb = _stack(train, a) if a.stack else (None, 0.0)

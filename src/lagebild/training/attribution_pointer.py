@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..extract.attribution import learned as L
-from .attribution import _dev_f1, _docs, _examples
+from .attribution import _dev_f1, _docs, _examples, chained_candidates
 from .quotation_corpus import load_split
 
 Unit = tuple[np.ndarray, list[np.ndarray], int, list[int]]   # sentence feats, candidates' feats, label, gold ones
@@ -39,9 +39,7 @@ def units(train) -> list[Unit]:
     out = []
     for _art, doc, fx, sent_y, spk_y, chains in train:
         for si in range(len(fx.sents)):
-            nouns = {doc[k].lemma_.lower() for k in chains[si] if doc[k].pos_ in ("NOUN", "PROPN")}
-            cands = [np.array(f + L.chain_features(t, d, chains[si], nouns), dtype=np.int64)
-                     for t, d, f in fx.cands[si]]
+            cands = [np.array(f, dtype=np.int64) for f in chained_candidates(doc, fx, si, chains[si])]
             if cands:
                 out.append((np.array(fx.sent_feats[si], dtype=np.int64), cands, sent_y[si],
                             [j for j, y in enumerate(spk_y[si]) if y]))
