@@ -496,10 +496,11 @@ class Cluster:
         self.statuses.add(_status_class(ev.status))
         p = ev.place
         self.places[(p.precision, p.country, p.lat, p.lon) if p is not None else None] = p
-        self.whens.add(_when(ev.time))
+        when = _when(ev.time)
+        self.whens.add(when)
         self.in_articles.update(ev.articles)
         for a in ev.articles:
-            self.article_whens.setdefault(a, set()).add(_when(ev.time))
+            self.article_whens.setdefault(a, set()).add(when)
         if p is not None:
             self.place_names.add(p.name)
         if actor:

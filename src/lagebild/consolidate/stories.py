@@ -352,7 +352,7 @@ def span_factor(a_start: int | None, a_end: int | None, b_start: int | None, b_e
     return 1.0 if gap <= 0 else 0.5 ** (gap / DECAY_DAYS)
 
 
-def countries_of(centroid: Mapping[str, float]) -> frozenset[str]:
+def countries_of(centroid: Iterable[str]) -> frozenset[str]:
     """The countries of an article's (or story's) places ("@in:MA": a town in Morocco). A country named on its
     own ("@country:MA") does not count: articles name countries in passing, and without the entity extractor
     they are read from the words alone (`country_mentions`; with them the text-only clustering lost recall)."""
@@ -561,7 +561,7 @@ def _named(n: _Node) -> tuple[set[str], set[str]]:
     Each node's own sets: a merge adds into the keeping story's."""
     if n.countries is None or n.names is None:
         named = [t for t in n.centroid if t[:1] == "@"]
-        n.countries = {t[4:] for t in named if t.startswith("@in:")}
+        n.countries = set(countries_of(named))
         n.names = {t for t in named if not t.startswith(_COUNTRY_TERMS)}
     return n.countries, n.names
 
