@@ -77,14 +77,14 @@ def test_a_day_apart_one_sudden_event_only_over_the_night_between():
     # one-day slack of a sudden event is for the night: "am Freitagabend" and "in der Nacht zum Samstag" /
     # "Samstagfrüh" in another report are one); undated articles, weekdays only
     linz = Place("Linz", 48.31, 14.29, "city", "AT")
-    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-1", "am Montagvormittag")),
-           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-2", "am Dienstagnachmittag"))]
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-1TMO", "am Montagvormittag")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-2TAF", "am Dienstagnachmittag"))]
     assert len(merge_events(evs, [])) == 2
-    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5", "am Freitagabend")),
-           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6", "Samstagfrüh"))]
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5TEV", "am Freitagabend")),
+           mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6TMO", "Samstagfrüh"))]
     assert len(merge_events(evs, [])) == 1
     # a weekday without a part leaves the night open, as before
-    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5", "am Freitagabend")),
+    evs = [mention(0, "a", "ACCIDENT", "crash", linz, _day("XXXX-WXX-5TEV", "am Freitagabend")),
            mention(0, "b", "ACCIDENT", "crash", linz, _day("XXXX-WXX-6", "am Samstag"))]
     assert len(merge_events(evs, [])) == 1
 
@@ -94,10 +94,10 @@ def test_full_dates_a_day_apart_keep_their_parts_of_the_day():
     # (2026-03-05) in Graz are two; "am Mittwochabend" and "am Donnerstag" one; and the same Sunday told by a
     # Monday's and a Tuesday's article (each resolved to its date) one
     graz = Place("Graz", 47.07, 15.44, "city", "AT")
-    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04", "am Mittwochmorgen")),
-           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05", "am Donnerstagmittag"))]
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04TMO", "am Mittwochmorgen")),
+           mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05TMI", "am Donnerstagmittag"))]
     assert len(merge_events(evs, [])) == 2
-    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04", "am Mittwochabend")),
+    evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-04TEV", "am Mittwochabend")),
            mention(0, "b", "ACCIDENT", "explosion", graz, _day("2026-03-05", "am Donnerstag"))]
     assert len(merge_events(evs, [])) == 1
     evs = [mention(0, "a", "ACCIDENT", "explosion", graz, _day("2026-03-01", "am Sonntag")),
@@ -127,20 +127,37 @@ def test_one_report_naming_two_days_tells_two_sudden_events_unless_it_names_the_
     evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4", "am Donnerstag")),
            mention(40, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-5", "am Freitag"))]
     assert len(merge_events(evs, [])) == 2
-    evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4", "am Donnerstagabend")),
+    evs = [mention(0, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-4TEV", "am Donnerstagabend")),
            mention(40, "a", "ACCIDENT", "collapse", site, _day("XXXX-WXX-5", "am Freitag"))]
     assert len(merge_events(evs, [])) == 1
 
 
-def test_the_part_of_the_day_is_read_from_the_expression_or_the_value():
+def test_the_part_of_the_day_is_the_one_extraction_keeps_in_the_value():
+    # extraction keeps the time tagger's part of the day, or its clock, in the event's time (`_day_of`); merging reads
+    # it there, not in the words again
     from lagebild.consolidate.events import _day_part
 
-    assert _day_part(TimeValue("XXXX-WXX-3", "day", "Mittwochnachmittag", "expression")) == "AF"
-    assert _day_part(TimeValue("XXXX-WXX-6", "day", "in der Nacht auf Sonntag", "expression")) == "NI"
+    assert _day_part(TimeValue("XXXX-WXX-3TAF", "day", "Mittwochnachmittag", "expression")) == "AF"
     assert _day_part(TimeValue("2026-05-02TEV", "day", None, "expression")) == "EV"
-    # "morgen" alone is the next day, not its morning
-    assert _day_part(TimeValue("XXXX-XX-XX", "day", "morgen", "expression")) is None
     assert _day_part(TimeValue("XXXX-WXX-2", "day", "am Dienstag", "expression")) is None
+    # a clock's hour falls in a part: "um 6.15 Uhr" a morning, "gegen 13 Uhr" midday, "um 16 Uhr" an afternoon,
+    # "um 20.30 Uhr" an evening, "um 23.40 Uhr" and "um 2 Uhr" a night
+    hours = {"06:15": "MO", "13:00": "MI", "16:00": "AF", "20:30": "EV", "23:40": "NI", "02:00": "NI"}
+    for clock, part in hours.items():
+        assert _day_part(TimeValue(f"2026-05-02T{clock}", "day", None, "expression")) == part
+
+
+def test_a_clock_near_midnight_and_the_next_day_are_one_night():
+    # review rv24's open case, told of a bus fire in Villach: one report's "am Samstag um 23.50 Uhr" fing der Bus Feuer
+    # and "am Sonntag" brannte er aus - one night, one fire; where two outlets tell "am Samstag um 10 Uhr" and "am
+    # Sonntag", the morning and the next day are two fires
+    villach = Place("Villach", 46.61, 13.85, "city", "AT")
+    evs = [mention(0, "a", "ACCIDENT", "fire", villach, _day("2026-05-02T23:50", "am Samstag um 23.50 Uhr")),
+           mention(40, "a", "ACCIDENT", "fire", villach, _day("2026-05-03", "am Sonntag"))]
+    assert len(merge_events(evs, [])) == 1
+    evs = [mention(0, "a", "ACCIDENT", "fire", villach, _day("2026-05-02T10:00", "am Samstag um 10 Uhr")),
+           mention(0, "b", "ACCIDENT", "fire", villach, _day("2026-05-03", "am Sonntag"))]
+    assert len(merge_events(evs, [])) == 2
 
 
 def test_two_unlisted_venues_of_a_town_the_occurrence_is_told_at_stay_one():
@@ -174,6 +191,6 @@ def test_the_parts_of_the_day_of_an_occurrence_hours_of_clock_away_do_not_keep_t
     houston = Place("Houston", 29.76, -95.36, "city", "US")
     graz = Place("Graz", 47.07, 15.44, "city", "AT")
     for town, n in ((houston, 1), (graz, 2)):
-        evs = [mention(0, "a", "ASSAULT", "firearms", town, _day("2026-03-01", "am Sonntagnachmittag")),
+        evs = [mention(0, "a", "ASSAULT", "firearms", town, _day("2026-03-01TAF", "am Sonntagnachmittag")),
                mention(0, "b", "ASSAULT", "firearms", town, _day("2026-03-02", "am Montag"))]
         assert len(merge_events(evs, [])) == n

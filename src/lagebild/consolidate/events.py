@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -150,32 +150,31 @@ def _when(t: TimeValue | None) -> When | None:
 
 
 def _day_part(t: TimeValue) -> str | None:
-    """The part of the day an event's time names (TIMEX3 MO, MI, AF, EV, NI): the value's own ("...TEV"), else the
-    part word of its expression (lang/de/dayparts.tsv, the time component's table: "Montagabend" EV, "in der Nacht
-    zum Samstag" NI, "Samstag früh" MO). Extraction keeps only the day of a time (`extract.events._day_of`), which is
-    all a date or a weekday compares, but the part tells two days' reports apart (`_one_night`)."""
-    m = DAY_PART.search(t.value or "")
-    return m.group(1) if m else _part_named(t.text) if t.text else None
+    """The part of the day an event's time names (TIMEX3 MO, MI, AF, EV, NI), as extraction keeps it in the value
+    (`extract.events._day_of`): the time tagger's own part ("Montagabend" ...TEV, "in der Nacht zum Samstag" ...TNI,
+    "Samstagfrüh" ...TMO), else the part a clock's hour falls in ("am Sonntag um 23.40 Uhr" ...T23:40, a night).
+    A date or a weekday compares the day; the part tells two days' reports apart (`_one_night`)."""
+    value = t.value or ""
+    m = DAY_PART.search(value)
+    if m:
+        return m.group(1)
+    clock = CLOCK.search(value)
+    return _part_of_hour(int(clock.group(1))) if clock else None
 
 
 DAY_PART = re.compile(r"(?:^|[\dX])T(MO|MI|AF|EV|NI)")          # a TIMEX3 value's part of the day
+CLOCK = re.compile(r"(?:^|[\dX])T(\d\d):\d\d")                  # a TIMEX3 value's clock ("2026-05-03T19:00")
+# The hour each part of the day begins at, as German news uses the words ("um 5 Uhr früh", "um 12 Uhr mittags",
+# "um 15 Uhr nachmittags", "um 19 Uhr abends", "um 23 Uhr nachts"); the night runs on past midnight to the morning
+PART_STARTS = ((5, "MO"), (11, "MI"), (14, "AF"), (18, "EV"), (22, "NI"))
 
 
-@lru_cache(maxsize=4096)
-def _part_named(text: str) -> str | None:
-    """The part word of a time expression: a word of the table, or a weekday compounded with one ("Dienstagnachmittag");
-    "morgen" alone is the next day, a morning only after "am" ("am Morgen")."""
-    from ..lang import de
-
-    parts, weekdays = de.pairs("dayparts"), de.weekdays()
-    words = re.findall(r"\w+", text.lower())
-    for i, w in enumerate(words):
-        if w in parts and (w != "morgen" or (i > 0 and words[i - 1] == "am")):
-            return parts[w]
-        for part, code in parts.items():
-            if w.endswith(part) and w[:-len(part)] in weekdays:
-                return code
-    return None
+def _part_of_hour(hour: int) -> str:
+    part = "NI"
+    for start, code in PART_STARTS:
+        if hour >= start:
+            part = code
+    return part
 
 
 def _months(w: When) -> tuple[int, int] | None:
@@ -484,11 +483,16 @@ class Cluster:
     statuses: set[str] = field(default_factory=set)
     places: dict[tuple | None, Place | None] = field(default_factory=dict)
     whens: set[When | None] = field(default_factory=set)
-    in_articles: set[str] = field(default_factory=set)
     article_whens: dict[str, set[When | None]] = field(default_factory=dict)   # article -> its members' times
     place_names: set[str] = field(default_factory=set)
     actor_set: dict[Party, None] = field(default_factory=dict)
     target_set: dict[Party, None] = field(default_factory=dict)
+
+    @property
+    def in_articles(self) -> KeysView[str]:
+        """The articles that report the cluster's members (`whens` stays a set of its own: the distinct times a fit
+        compares, however many articles tell each)."""
+        return self.article_whens.keys()
 
     def add(self, ev: Event, actor: Party | None, target: Party | None) -> None:
         self.members.append(ev)
@@ -498,7 +502,6 @@ class Cluster:
         self.places[(p.precision, p.country, p.lat, p.lon) if p is not None else None] = p
         when = _when(ev.time)
         self.whens.add(when)
-        self.in_articles.update(ev.articles)
         for a in ev.articles:
             self.article_whens.setdefault(a, set()).add(when)
         if p is not None:

@@ -1026,15 +1026,17 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
 
 def _day_of(t: TimeExpression) -> TimeExpression | None:
     """A date expression, or the day of a time that names one ("am Sonntagnachmittag" XXXX-WXX-7TAF, "Dienstagfrüh",
-    "am 3. Mai um 19 Uhr": the day is when the event happened). A time of day alone ("gegen 19.00 Uhr", "am Abend") is
-    resolved by the time tagger on its reference day (a day named before it, else the report's date), so gives that
+    "am 3. Mai um 19 Uhr": the day is when the event happened), as a date that keeps the time's part of the day or
+    clock (TIMEX3 "XXXX-WXX-7TAF", "2026-05-03T19:00"): two reports a day apart tell one sudden occurrence only over
+    the night between the days (`consolidate.events._one_night`). A time of day alone ("gegen 19.00 Uhr", "am Abend")
+    is resolved by the time tagger on its reference day (a day named before it, else the report's date), so gives that
     day too, told as its expression; only without a reference day does it stay dayless ("T19:00") and give none."""
     if t.type == "DATE":
         return t
     day = (t.value or "").split("T", 1)[0]
     if t.type != "TIME" or not day:
         return None
-    return replace(t, type="DATE", value=day)
+    return replace(t, type="DATE")
 
 
 # words that name a day (at a word's start: "Nachmittag", "Vormittag" name none; "3. Mai" does, "19.30 Uhr" does not)

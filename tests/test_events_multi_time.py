@@ -1,0 +1,32 @@
+"""The time an event is extracted with keeps the part of the day or the clock its expression names, for merging to
+tell a night's occurrence from two days' (issue 17, scope 3): invented sentences."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_nlp(["events"])
+
+
+def times_of(nlp, text: str, dct: str | None = "2026-05-04") -> list[str | None]:
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    return [e.time.value if e.time else None for e in nlp(doc)._.events]
+
+
+def test_a_clock_or_a_part_of_the_day_stays_in_the_events_time(nlp):
+    # a gas tank's explosion "am Samstag um 23.50 Uhr": the day and its clock (a night's); "am Sonntagnachmittag" the
+    # afternoon; "Samstagfrüh" the morning
+    assert times_of(nlp, "Am Samstag um 23.50 Uhr explodierte in Villach ein Gastank.") == ["2026-05-02T23:50"]
+    assert times_of(nlp, "In Villach explodierte am Sonntagnachmittag ein Gastank.") == ["2026-05-03TAF"]
+    assert times_of(nlp, "In Villach explodierte Samstagfrüh ein Gastank.") == ["2026-05-02TMO"]
+    # a date alone stays a date
+    assert times_of(nlp, "In Villach explodierte am Samstag ein Gastank.") == ["2026-05-02"]
