@@ -1973,3 +1973,67 @@ def test_a_border_closed_for_a_time_or_measured_in_length_is_no_bound(nlp):
 ])
 def test_a_denial_of_reports_and_plans_with_a_stray_infinitive(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the parser hangs an object the conjoined verbs share on one of them: a cue on the other governs it too
+    ("Der Senat plant und bezahlt die Räumung des Zeltlagers in Bremen.", "COERCE", "planned"),
+    # a conjunct with an object of its own governs that object only
+    ("Der Senat plant einen Neubau und hat am Montag das Zeltlager in Bremen geräumt.", "COERCE", "reported"),
+])
+def test_a_cue_on_one_conjunct_governs_the_object_they_share(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text,status", [
+    # a call the text then tells was followed (joined to the calling verb or in the next sentence): it took place
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen, Zehntausende folgten.", "reported"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Rund 800 Beschäftigte beteiligten sich.",
+     "reported"),
+    # a following not told, denied or still ahead leaves the call's event ahead
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen.", "planned"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen, doch die Beschäftigten folgten nicht.",
+     "planned"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Die Beschäftigten werden folgen.",
+     "planned"),
+])
+def test_a_call_that_was_followed_took_place(nlp, text, status):
+    assert one(events_of(nlp, text), "PROTEST").status == status, text
+
+
+def test_a_base_is_a_force_s_site_only_by_its_modifier():
+    # "-basis" is a stronghold where its modifier names a force, fighters or arms; a base of data or a party is none
+    from lagebild.extract.events import _STRONGHOLDS, _force_site, _headed, _journey_noun
+
+    assert all(_force_site(w) for w in ("militärbasis", "luftwaffenbasis", "rebellenbasis", "us-militärbasis"))
+    assert not any(_force_site(w) or _headed(w, _STRONGHOLDS["site"]) for w in ("datenbasis", "parteibasis", "basis"))
+    # a listed head counts as a compound's head, not as the end of a prefix's derivation
+    assert _headed("militärstützpunkt", _STRONGHOLDS["site"]) and not _headed("vorstellung", _STRONGHOLDS["site"])
+    assert _journey_noun("sonderzug") and not _journey_noun("eröffnung") and not _journey_noun("abzug")
+
+
+def test_a_base_taken_is_a_site_by_its_modifier_or_its_holder(nlp):
+    # a bare "Basis" is a force's site where someone holds it (a possessive, a genitive); a data base is taken by no one
+    for text in ("Im Mai hatte die Armee seine Basis östlich von Sidon gestürmt.",
+                 "Die Kurden haben am Freitag eine Luftwaffenbasis bei Kobane erobert."):
+        assert one(events_of(nlp, text), "ASSAULT").mode == "occupy", text
+    none_of(events_of(nlp, "Die Statistiker haben am Freitag eine neue Datenbasis in Bern erobert."), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # an indefinite event in the genitive of "im Falle"/"für den Fall" is supposed, whatever the clause's modal says
+    ("Im Falle eines Hochwassers in Regensburg soll das Technische Hilfswerk die Altstadt sichern.", "DISASTER",
+     "hypothetical"),
+    ("Für den Fall eines Angriffs auf Vilnius hat die Nato Truppen in Litauen stationiert.", "ASSAULT", "hypothetical"),
+    # a definite one names the matter told
+    ("Im Fall des Anschlags auf die Moschee in Dresden ermittelt die Bundesanwaltschaft.", "ASSAULT", "reported"),
+])
+def test_an_event_in_the_case_supposed_is_hypothetical(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+def test_a_search_of_premises_is_a_raid(nlp):
+    # "Durchsuchung" and its compounds: the police or prosecutors searching premises
+    e = one(events_of(nlp, "Die Staatsanwaltschaft ließ am Mittwoch eine Hausdurchsuchung in Linz vornehmen."),
+            "COERCE")
+    assert e.mode == "raid" and e.place.name == "Linz"

@@ -39,7 +39,7 @@ from ..lang.de import rows, table, words
 from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
 from ..lang.de.places import place_type
 from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
-from ..nlp.compounds import compound_head, ends_in_word, word_lemma
+from ..nlp.compounds import compound_head, ends_in_word, headed_by, word_lemma
 from . import attribution as attr
 from . import default_time, doc_text
 from .claims import split_units
@@ -230,10 +230,8 @@ def _bound(c: Token) -> bool:
     # the number counts what is bounded ("37.500 Anträge"), not a time ("die Grenze für 24 Stunden schließen", "bei
     # Spielfeld seit dem 13. September": the measure's span or day) nor a length ("eine Grenze von 175 Kilometern":
     # a line on the map)
-    times = [(t.start, t.end) for t in c.doc._.times or ()]
-
     def counts(n: Token) -> bool:
-        return n.like_num and not any(s <= n.idx < e for s, e in times) and \
+        return n.like_num and not _in_time(n) and \
             not n.head.lower_.startswith(MEASURE_UNITS)
     return any(n.dep_ == "nummod" and counts(n) for n in c.children) or any(counts(n) for x in after
                                                                             for n in x.subtree)
@@ -274,6 +272,7 @@ _STRONGHOLDS = table("stronghold_nouns")         # lang/de/stronghold_nouns.tsv:
 DATIVE_PRONOUNS = ("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen", "Ihnen")
 _AGENT_NOUNS = words("government_nouns") | words("organisation_types") | words("institution_nouns") | \
     words("person_titles") | words("force_nouns")
+_FORCES = words("force_nouns")                   # lang/de/force_nouns.txt: a state's forces ("Armee", "Militär")
 
 
 def _restrictions_met(tok: Token, e: TriggerEntry, by_token: dict[int, Mention]) -> bool:
@@ -297,9 +296,8 @@ def _subjects(tok: Token, found: list[Token]) -> list[Token]:
     """What may be the subject of a verb the parser reads wrongly around a dative ("droht ihnen die Abschiebung",
     "droht Österreich eine EU-Strafe": the parse's object or bare noun phrase is the subject, its "subject" a
     dative): the subject, an accusative object, a noun phrase without preposition or time, less dative pronouns."""
-    times = [(t.start, t.end) for t in tok.doc._.times or ()]
     bare = [c for c in tok.children if c.dep_ in ("obj", "obl") and c.pos_ in ("NOUN", "PROPN")
-            and not any(g.dep_ == "case" for g in c.children) and not any(a <= c.idx < b for a, b in times)]
+            and not any(g.dep_ == "case" for g in c.children) and not _in_time(c)]
     finite = next((v for v in [tok, *(c for c in tok.children if c.dep_ in ("aux", "aux:pass"))]
                    if v.morph.get("Number", []) and v.morph.get("Person", [])), None)
     number = finite.morph.get("Number", []) if finite is not None else []
@@ -320,8 +318,8 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     if cls == "journey":                               # the way on or what carries people on it
         return any(_journey_noun(w) for w in (word, c.lower_))
     if cls == "place":
-        stronghold = any(_headed(w, _STRONGHOLDS["site"]) and not _headed(w, _STRONGHOLDS["office"])
-                         for w in (word, c.lower_))
+        stronghold = any((_headed(w, _STRONGHOLDS["site"]) or _force_site(w)) and not _headed(w, _STRONGHOLDS["office"])
+                         for w in (word, c.lower_)) or _possessed_force_site(c, word)
         return (m is not None and m.label in ("LOC", "GPE")) or c.ent_type_ == "LOC" or domain == "site" or \
             place_type(c.text) is not None or stronghold
     if m is not None and m.label in ("PER", "ORG", "GPE", "LOC") or c.ent_type_ in ("PER", "ORG", "LOC"):
@@ -339,12 +337,38 @@ def _journey_noun(word: str) -> bool:
 
 
 def _headed(word: str, heads: frozenset[str]) -> bool:
-    """The word is one of heads or a compound one of them heads: by the lexicon's split, or a listed word after a
-    content word the lexicon knows (`nlp.compounds.ends_in_word`: "Militär|stützpunkt", "Regierungs|sitz") - not a
-    word that only ends in one ("Besitz", "Vorstellung": a prefix's derivation, another word)."""
-    if word in heads or compound_head(word) in heads:
-        return True
-    return any(word.endswith(j) and len(word) > len(j) and ends_in_word(word[:-len(j)]) for j in heads)
+    """The word is one of heads or a compound one of them heads (`nlp.compounds.headed_by`: "Militär|stützpunkt",
+    "Regierungs|sitz"), a long head too only where the lexicon splits it off or a content word comes before it -
+    not a word that only ends in one ("Besitz", "Vor|stellung", "Er|öffnung": a prefix's derivation, another
+    word; `headed_by` takes a long head alone)."""
+    if not headed_by(word, heads):
+        return False
+    last = word.rsplit("-", 1)[-1]                     # "US-Militärstützpunkt": the part after the hyphen
+    return last in heads or compound_head(last) is not None or \
+        any(last.endswith(h) and ends_in_word(last[:-len(h)]) for h in heads if len(last) > len(h))
+
+
+def _possessed_force_site(c: Token, word: str) -> bool:
+    """A force_site stem alone with its holder, a possessive or a genitive ("stürmte seine Basis", "die Basis der
+    Miliz eingenommen"): a site someone holds - not "auf der Basis von", "eine neue Basis"."""
+    if word not in _STRONGHOLDS.get("force_site", ()):
+        return False
+    return any(d.dep_ == "det:poss" or d.dep_ in ("nmod", "nmod:poss") and "Gen" in d.morph.get("Case", [])
+               for d in c.children)
+
+
+def _force_site(word: str) -> bool:
+    """A compound of a site that is a force's only by its modifier (stronghold_nouns.tsv force_site: "Militärbasis",
+    "Luftwaffenbasis", "Rebellenbasis", "Raketenbasis"): the modifier is a force's noun (force_nouns.txt) or names
+    fighters or arms (`measures.classify`) - "Datenbasis", "Parteibasis", a bare "Basis" are none."""
+    from .measures import classify
+
+    head = next((h for h in _STRONGHOLDS.get("force_site", ()) if word.endswith(h) and len(word) > len(h)), None)
+    if head is None or not headed_by(word, frozenset({head})):
+        return False
+    modifier = word[:-len(head)].rstrip("-")
+    stems = {modifier, modifier[:-1]} if modifier.endswith("s") else {modifier}   # a linking "s"
+    return any(m.endswith(tuple(_FORCES)) or classify(m.capitalize())[1] in ("person", "weapon") for m in stems)
 
 
 def _reading(tok: Token, e: TriggerEntry) -> TriggerEntry | None:
@@ -808,6 +832,27 @@ def _case(tok: Token) -> str | None:
     return None
 
 
+def _in_time(tok: Token) -> bool:
+    """Does the token begin inside one of the doc's time expressions ("im August", "am Sonntag", "24 Stunden")?"""
+    return tok.i in _time_tokens(tok.doc)
+
+
+def _time_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens that begin inside a time expression, read once per doc (and again only when the
+    doc's list of times is another)."""
+    times = doc._.times or ()
+    cached = doc.user_data.get(_TIME_TOKENS_KEY)
+    if cached is not None and cached[0] is times:
+        return cached[1]
+    spans = [(t.start, t.end) for t in times]
+    inside = frozenset(tok.i for tok in doc if any(s <= tok.idx < e for s, e in spans))
+    doc.user_data[_TIME_TOKENS_KEY] = (times, inside)
+    return inside
+
+
+_TIME_TOKENS_KEY = "lagebild.events.time_tokens"
+
+
 NAME_PARTS = ("appos", "flat", "flat:name", "compound")
 
 
@@ -916,7 +961,7 @@ def _untyped_place(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
 
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or tok.i in by_token:
         return None
-    if any(x.start <= tok.idx < x.end for x in tok.doc._.times or ()):
+    if _in_time(tok):
         return None                                    # "im August", "am Sonntag": when, not where (a town's name)
     parts = [tok, *(c for c in tok.children if c.dep_ in ("flat", "flat:name") and c.pos_ == "PROPN")]
     parts.sort(key=lambda t: t.i)
@@ -1228,11 +1273,11 @@ def _cue_status(tok: Token) -> str | None:
         # the report it denies ("dementierte Berichte über Luftangriffe", "bestritt die Berichte von Festnahmen")
         if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obl", "nmod") and _case(x) in ABOUT_CASES:
             about += [x.head, x.head.head] if x.head.dep_ == "obj" else [x.head]
+    governors += [v for g in governors for v in _sharing_conjuncts(g)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "advmod")] + \
         [t for t in clause if t.dep_ in ("advmod", "amod") and (t.head.i == head.i or t.head.i == tok.i)]
-    times = [(t.start, t.end) for t in tok.doc._.times or ()]
     ahead = [t for t in clause if t.dep_ == "amod" and t.lower_.startswith(tuple(cues["plan_time"]))
-             and any(s <= t.head.idx < e for s, e in times)]
+             and _in_time(t.head)]
 
     def lemmas(t: Token) -> set[str]:
         # the parse's lemma (with a verb's particle), and the lexicon's where the lemmatizer kept the form ("plant")
@@ -1243,8 +1288,7 @@ def _cue_status(tok: Token) -> str | None:
         return any(lemmas(g) & cues[key] for g in governors)
 
     def modifies(key: str) -> bool:
-        return any(lemmas(m) & cues[key] or m.lower_.rstrip("ernms") in cues[key] or m.lower_ in cues[key]
-                   for m in modifiers)
+        return any(lemmas(m) & cues[key] or m.lower_ in cues[key] for m in modifiers)
 
     if governs("denial_governor") or any(lemmas(g) & cues["denial_governor"] for g in about):
         return "denied"
@@ -1273,6 +1317,37 @@ def _cue_status(tok: Token) -> str | None:
         if forms & (cues["hypothesis_modifier"] | cues["hypothesis_governor"]) - {"drohen"}:
             return "hypothetical"
     return None
+
+
+def _supposed_case(tok: Token) -> bool:
+    """An event noun with an indefinite article as the genitive of a noun of case (event_status.tsv
+    condition_noun: "Fall") in an "in"/"für" phrase is supposed, a condition ("im Falle einer Epidemie", "für den
+    Fall eines Angriffs"); with a definite one it names the matter told ("im Fall des Anschlags ermittelt ...")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nmod" or tok.head.i == tok.i:
+        return False
+    case_noun = tok.head
+    if case_noun.lemma_.lower() not in status_words().get("condition_noun", frozenset()):
+        return False
+    if not any(c.dep_ == "case" and c.lemma_.lower() in ("in", "für") for c in case_noun.children):
+        return False
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children)
+
+
+def _sharing_conjuncts(verb: Token) -> list[Token]:
+    """The verbs conjoined to `verb` that share its object or complement, having none of their own: the parser hangs
+    a shared object on one conjunct only ("plant und finanziert eine Räumung": "Räumung" on "finanziert"; "die eine
+    Räumung vorbereitet und plant": on "vorbereitet"), so a cue on the other governs it too. A conjunct with an
+    object of its own governs that ("plant eine Räumung und finanziert die Polizei")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    conjoined = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
+    conjoined += [c for c in verb.children if c.dep_ == "conj"]
+    # the tagger may call a conjunct an adjective ("plant" as "plan", flat): any conjunct but a noun
+    return [v for v in conjoined if v.pos_ not in ("NOUN", "PROPN") and v.i != verb.i
+            and not any(c.dep_ in SHARED_ARCS for c in v.children)]
+
+
+SHARED_ARCS = ("obj", "xcomp", "ccomp", "csubj")       # what a verb governs as its object or complement
 
 
 def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
@@ -1420,8 +1495,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         status = "planned"                             # "Nordkorea schickt ...": a decision announced
     if parsed and tok is not None and trig.type == "ANNOUNCE" and not trig.nominal and status == "planned":
         status = _announcing_status(tok)               # "hat angekündigt, ... zu schließen": the content is ahead
-    if parsed and tok is not None:
-        status = _parsed_status(tok, trig, status)
+    if parsed and tok is not None:                     # "im Falle einer Flut soll ...": the modal is the measure's
+        status = "hypothetical" if _supposed_case(tok) else _parsed_status(tok, trig, status)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
@@ -1790,13 +1865,42 @@ def _expected(tok: Token) -> bool:
         return False                                   # "hatten vor einem Beben gewarnt, das ... erschütterte"
     lemma = _verb_lemma(verb)
     expectation = status_words().get("expectation", frozenset())
+    if _answered(verb):
+        return False                                   # "hatte zum Streik aufgerufen, Tausende folgten": it came
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
         return True
     case = _case(t)
     if case == "vor" and _temporal_vor(t, durations_only=True):
         return False                                   # "Zwei Tage vor der Wahl warnte er", "Kurz vor dem Anschlag
         #                                                hatte die Polizei gewarnt": when, not what was warned of
-    return case is not None and t.dep_ in ("obl", "nmod") and f"{lemma}:{case}" in expectation
+    # the preposition's lemma: "zum"/"zur" are "zu" ("rief zum Streik auf", "zur Kundgebung")
+    preps = {c.lemma_.lower() for c in t.children if c.dep_ == "case"} | {case}
+    return case is not None and t.dep_ in ("obl", "nmod") and any(f"{lemma}:{p}" in expectation for p in preps)
+
+
+def _answered(verb: Token) -> bool:
+    """A call or demand the text then tells was followed, in a clause joined to the calling verb or as the next
+    sentence's main verb, in the indicative past (`event_status.tsv` answered: "hatte zum Streik aufgerufen,
+    Tausende folgten", "Die Partei rief zu einer Kundgebung auf. Rund 2.000 Menschen nahmen teil"): the event
+    called for took place. Not a following still ahead ("... , Tausende wollen folgen", "werden teilnehmen")."""
+    answering = status_words().get("answered", frozenset())
+    doc = verb.doc
+    joined = [c for c in verb.children if c.dep_ in ("conj", "dep", "parataxis") and c.i > verb.i]
+    sent = verb.sent
+    following = [doc[sent.end].sent.root] if sent.end < len(doc) else []
+    return any(_verb_lemma(v) in answering and _told_past(v) and not _negated(v) for v in joined + following)
+
+
+def _told_past(verb: Token) -> bool:
+    """The verb is an indicative preterite ("folgten", "nahmen ... teil") or a present perfect ("sind gefolgt",
+    "haben teilgenommen") - no modal, no "werden" on it."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    if any(c.lemma_.lower() in MODALS or c.lemma_.lower() == "werden" for c in aux):
+        return False
+    if not aux:
+        return "Past" in verb.morph.get("Tense", []) and "Sub" not in verb.morph.get("Mood", []) or \
+            verb.tag_.endswith("FIN") and _preterite_form(verb)
+    return verb.tag_.endswith("PP") and all(c.lemma_.lower() in ("haben", "sein") for c in aux)
 
 
 def _relative_past(tok: Token) -> bool:
