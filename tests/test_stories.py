@@ -1132,6 +1132,21 @@ def test_a_reached_story_with_articles_not_given_is_kept_as_stored():
     assert sorted(index.story_of) == ["d1", "d2", "d3"]
 
 
+def test_a_stored_lone_report_met_by_a_story_of_the_next_build_is_weighed_anew_as_one_pass_does():
+    """The riot report alone in the first build (weighed with that build's document frequencies: one article),
+    the march's two reports in the next: the new reports alone do not reach it by the rule for two lone reports
+    (different countries), but the story they make does meet it by the rule for stories - it must be weighed anew
+    with the build's frequencies (`_reached`), or its first build's weights join it to the march, which one pass
+    keeps apart."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = _march_mentions(arts)
+    one = grouping(st.cluster_articles(arts, mentions))
+    assert one == {frozenset({"n1", "n2"}), frozenset({"r1"})}
+    _, index = st.update_stories([a for a in arts if a.id == "r1"], [m for m in mentions if m.article == "r1"])
+    stories, _ = st.update_stories(arts, mentions, index=json.loads(json.dumps(index)))
+    assert grouping(stories) == one
+
+
 def test_many_others_dot_products_by_one_matrix_are_those_of_the_gather_bit_for_bit(monkeypatch):
     """`_Space.sums` with _MATRIX_ROWS others or more multiplies one sparse matrix: each product is summed in the
     order of the other's arrays from 0.0, as numpy's gather and sums do (the same bits, so the same stories)."""

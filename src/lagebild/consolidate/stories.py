@@ -522,7 +522,7 @@ class _Node:
     summed: bool = False
 
 
-def _factor(a: _Node, b: _Node) -> float:
+def _factor(a: _Node, b: _Node, lone: bool = True) -> float:
     """What the similarity of stories a and b keeps: span_factor of their time spans; for two single articles
     place_factor of their countries; for stories of several articles UNNAMED_APART_FACTOR where their places lie
     in different countries and they name nothing in common (`_named`).
@@ -534,11 +534,12 @@ def _factor(a: _Node, b: _Node) -> float:
     the group, the company, the office, in common: a story and a report (or two stories) set in different
     countries that share no name at all met only on the kind of event - two protests of nationalists, two
     assaults, two attacks by militias - and keep part of their similarity (what reaches twice the threshold
-    still merges). The sets of several articles are the union of their articles' (`_merge`)."""
+    still merges). The sets of several articles are the union of their articles' (`_merge`). `lone` False: two
+    single articles are weighed by the rule for stories too (`_reached`)."""
     f = span_factor(a.start, a.end, b.start, b.end)
     if not f:
         return f
-    if a.size == 1 and b.size == 1:
+    if lone and a.size == 1 and b.size == 1:
         # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
         return f * place_factor(_named(a)[0], _named(b)[0])
     (ca, na), (cb, nb) = _named(a), _named(b)
@@ -759,11 +760,11 @@ class _Graph:
         return list(zip(ids[at].tolist(), sim[at].tolist()))
 
 
-def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
+def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int, int, int]]:
     """Dot products of the pairs of stories that may merge (into `g.dots`): those with a new story in them
     that share a term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES
     stories finds only the BLOCK_NODES where it weighs most. Returns the heap of the pairs that reach the
-    threshold.
+    threshold (weighed by `_factor`; `lone` as there).
 
     Blocking: articles of one story share what is specific to it (a place, a person, the event's noun) and
     weigh it heavily; a topic word many stories share (Flüchtlinge, Wahl, Polizei) finds only the stories
@@ -834,7 +835,7 @@ def _candidate_dots(g: _Graph) -> list[tuple[float, int, int, int, int]]:
         for other, x in zip(found, d.tolist()):
             mine[other] = dots[other][i] = x
         for other, sim in g.reaching(i, found, d):
-            sim *= _factor(n, nodes[other])
+            sim *= _factor(n, nodes[other], lone)
             if sim >= THRESHOLD:
                 heap.append((-sim, min(i, other), max(i, other), 0, 0))
     heapq.heapify(heap)     # the pairs differ: they pop in one order however they were pushed
@@ -1052,7 +1053,11 @@ def _reached(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int |
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
     g = _Graph(nodes)
-    return {g.nodes[i].id for _, a, b, _, _ in _candidate_dots(g) for i in (a, b) if g.stored[i]}
+    # a stored lone report and a new one by the rule for stories, not place_factor: the new report may join others
+    # of this build first, and that story meets the lone report by the rule for stories - where it reaches it, the
+    # lone report is weighed anew with this build's document frequencies, as one pass weighs it (with those of the
+    # build that stored it, it could join a story that one pass keeps apart)
+    return {g.nodes[i].id for _, a, b, _, _ in _candidate_dots(g, lone=False) for i in (a, b) if g.stored[i]}
 
 
 def _heirs(index: StoryIndex, was: Sequence[_Cluster], opened: Sequence[str]) -> dict[str, _Cluster]:
