@@ -1439,3 +1439,64 @@ def test_a_chain_through_sentences_that_carry_on_keeps_one_gap(nlp):
 ])
 def test_an_aus_phrase_in_die_rede_speaks_only_where_it_can(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src25: a name in lower case as the class noun's apposition is the source (sources._appos_name), not the
+    # class noun ('der Nachrichtenagenturen dpa und AP')
+    ("Nach Angaben der Nachrichtenagenturen dpa und AP besuchten 4.000 Gläubige die Messe.", "4.000", "dpa"),
+    # src25: an adjective in -lich of a speaking body says whose report it is, even of a noun that alone names no
+    # one (cues.body_of_adjective, quotations._prep_quotations, sources._name: the phrase as written)
+    ("Nach behördlichen Angaben leben 300 Familien in dem Lager.", "300", "behördliche Angaben"),
+    # guard: an adjective of no body ('vorläufig') names no one
+    ("Nach vorläufigen Angaben leben 300 Familien in dem Lager.", "300", None),
+])
+def test_a_report_s_owner_named_by_a_lower_case_name_or_an_adjective(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src25: a reporting noun that names its owner (genitive, adjective of a body) as the subject of an agentless
+    # passive moving it to a figure: its figures are the owner's (figures._owned_report); 'Demnach' goes on with it
+    ("Die polizeilichen Angaben zur Zahl der Verletzten wurden inzwischen von 40 auf 35 korrigiert. Demnach wurden "
+     "in der Stadt 20 Menschen und auf dem Land 15 Menschen verletzt.", "20 Menschen", "polizeiliche Angaben"),
+    ("Die Angaben der Feuerwehr wurden am Abend auf 35 Verletzte erhöht.", "35 Verletzte", "Feuerwehr"),
+    # guard: the figure of another clause is not the report's
+    ("Die Angaben der Polizei waren falsch, tatsächlich starben 300 Menschen.", "300", None),
+    # src25: who corrects a count states the new one (lang/de reporting_verbs: korrigieren)
+    ("Das Gesundheitsamt korrigierte die Zahl der Infizierten auf 212.", "212", "Gesundheitsamt"),
+])
+def test_a_corrected_report_speaks_for_its_owner(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+def test_an_initialism_takes_the_name_spelt_out_before(nlp):
+    # src25: 'HRW' after 'Human Rights Watch' (figures._spelt_out): the organisation as the article introduced it
+    text = ("Die Organisation Human Rights Watch verurteilte die Festnahmen. Nach Angaben von HRW sitzen 40 "
+            "Journalisten in Haft.")
+    assert name_of(nlp, text, "40 Journalisten") == "Human Rights Watch"
+
+
+def test_a_plural_pronoun_stands_for_the_nearest_plural_subject(nlp):
+    # src25: 'Ihnen zufolge' is plural by its form: not the singular person before, the nearest plural subject
+    # (sources.resolve_pronoun, _agreeing_subject)
+    text = ("Der Landrat besuchte das Heim. Die Stadtwerke stellten ihre neuen Tabellen vor. Ihnen zufolge fehlen in "
+            "der Stadt 120 Wohnungen.")
+    assert name_of(nlp, text, "120 Wohnungen") == "Stadtwerke"
+
+
+def test_demnach_opening_a_paragraph_points_to_the_paragraph_before(nlp):
+    # src25: 'demnach' in a paragraph's first sentence reaches the last sentence before the break (figures._chain);
+    # guard: without it the paragraph break ends the report
+    text = ("Wohnungsnot in der Stadt\n\nLaut einer neuen Tabelle der Stadtwerke fehlen in der Stadt 120 Wohnungen.\n\n"
+            "Auch die Zahl der Obdachlosen stieg demnach auf 300.")
+    assert name_of(nlp, text, "300", title=True) == "neuen Tabelle der Stadtwerke"
+    assert name_of(nlp, text.replace(" demnach", ""), "300", title=True) is None
+
+
+def test_a_compound_whose_first_part_names_no_one_stays_as_written(nlp):
+    # src25: 'End|ergebnis' - 'end' is no noun or name by the lexicon: not the source 'End', the report as written
+    # (cues.compound_names_source, sources._name); 'Firmenangaben' keeps its first part
+    assert name_of(nlp, "Laut vorläufigem Endergebnis kam die Liste der Grünen auf 1.200 Stimmen.", "1.200") \
+        == "vorläufigem Endergebnis"
+    assert name_of(nlp, "Laut Firmenangaben arbeiten 400 Menschen im Werk.", "400") == "Firmen"

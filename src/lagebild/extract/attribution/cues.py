@@ -210,6 +210,14 @@ def _compound_speaker(tok: Token) -> bool:
     return first is not None and (first.isupper() or speaking_noun(first.lower()))
 
 
+def compound_names_source(tok: Token) -> bool:
+    """May a compound reporting noun's first part stand as its source's name: one that speaks (`_compound_speaker`)
+    or a noun or name by the lexicon's tag (``Firmenangaben``, ``Kremlangaben``) - not a verb's or a bound form
+    (``End|ergebnis``: ``end`` is tagged a verb), which leaves the report as written."""
+    first = compound_source(tok)
+    return first is not None and (_compound_speaker(tok) or word_tag(first.lower())[0].startswith(("NN", "NE")))
+
+
 def is_generic(tok: Token) -> bool:
     """``Berichten zufolge``, ``laut Medienberichten``: a report that names no one."""
     return tok.lemma_.lower() in words("generic_sources") or tok.text.lower() in words("generic_sources")
@@ -294,6 +302,27 @@ def adjective_stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
+
+
+def body_of_adjective(adj: Token) -> str | None:
+    """``polizeiliche Angaben``, ``nach behördlichen Zahlen``: an adjective in ``-lich`` made from a noun that names a
+    speaking body (lang/de speaking_nouns, by `speakers.speaking_noun`) says whose report it is, as the first part of
+    ``Polizeiangaben`` does; the body's noun (``Polizei``, ``Behörde``), else None. The stem is tried as it stands, with
+    the ``-e`` the suffix drops (``Behörde``) and without the umlaut it takes (``gerichtlich`` keeps none)."""
+    from .speakers import speaking_noun
+
+    lemma = adj.lemma_.lower()
+    if adj.pos_ != "ADJ" or not lemma.endswith("lich") or not names_side(adj):
+        return None
+    stem = lemma[:-4]
+    plain = stem.translate(_UMLAUT_OFF)
+    for noun in dict.fromkeys((stem, stem + "e", plain, plain + "e")):
+        if len(noun) > 2 and speaking_noun(noun):
+            return noun[:1].upper() + noun[1:]
+    return None
+
+
+_UMLAUT_OFF = str.maketrans("äöü", "aou")
 
 
 def anaphoric_report(noun: Token) -> bool:

@@ -648,6 +648,7 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
     sent = _span(doc, units[k])
     return _genitive_inverted(doc, units[k]) or _estimate(doc, units[k]) or _side(doc, units[k]) \
         or _origin(doc, units[k]) or _holder(doc, units[k]) or _citing(doc, units[k]) or _pointed_to(doc, units[k]) \
+        or _owned_report(doc, units[k]) \
         or (_comes_from(doc, sent) if sent is not None else None)
 
 
@@ -792,7 +793,11 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         return None
     about = None if ersatz or reported(sent) or carries_on(sent) or C.hearsay_modal(sent) else _told_of(sent)
     k, gaps, reach = i - 1, 0, i - 3
-    while k >= 0 and k >= reach and units[k].paragraph == units[i].paragraph and not units[k].heading:
+    # "demnach" opening a paragraph's first sentence points back over the break to the paragraph before: to its
+    # last sentence (the run then goes on within that paragraph)
+    para = units[i - 1].paragraph if i > 0 and units[i - 1].paragraph != units[i].paragraph and carries_on(sent) \
+        and not units[i - 1].heading else units[i].paragraph
+    while k >= 0 and k >= reach and units[k].paragraph == para and not units[k].heading:
         speaker = _unit_speaker(doc, units, k, by_unit)
         if speaker is not None and _answers_the_report_before(doc, units[k]) \
                 and not _answerer_goes_on(doc, sent, speaker):
@@ -1201,6 +1206,45 @@ def _holder(doc: Doc, unit: UnitLike) -> Said | None:
     return None
 
 
+def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | None:
+    """``Die Angaben der Polizei wurden auf 76 Tote korrigiert``, ``Die polizeilichen Angaben wurden von 86 auf 76
+    gesenkt``: a reporting noun that names its owner - a genitive or ``von`` phrase that can speak, a compound's first
+    part (``Polizeiangaben``), an adjective of a body (``polizeiliche``: `cues.body_of_adjective`) - as the subject
+    of an agentless passive that moves it to a figure (``auf``/``von``/``um`` N): the report now says that figure;
+    its owner is the source (of tok's phrase where tok is given). A figure of the report itself (``Die Stellungnahme
+    umfasst 20 Seiten``) or of another clause is not what it says."""
+    from .speakers import can_speak, genitive_or_von
+
+    for noun in _span(doc, unit) or ():
+        if noun.pos_ != "NOUN" or noun.dep_ != "nsubj:pass" or not C.is_reporting_noun(noun) \
+                or C.anaphoric_report(noun):
+            continue
+        verb = noun.head                               # as it is: the tagger may read the participle of
+        if any(c.dep_ == "obl:agent" for c in verb.children):   # "wurden korrigiert" as an adjective
+            continue
+        moved = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod") and _moved_to_figure(c)]
+        if not moved or tok is not None and not any(tok.i in {t.i for t in c.subtree} for c in moved):
+            continue                                   # the figure of another phrase or clause
+        owner = genitive_or_von(noun)
+        if owner is None or not can_speak(owner) or owner.pos_ == "PRON":
+            named = C.compound_source(noun) is not None and C._compound_speaker(noun) \
+                or any(c.dep_ == "amod" and C.body_of_adjective(c) for c in noun.children)
+            owner = noun if named else None
+        if owner is None:
+            continue
+        said = _report_noun_said(doc, noun, owner, "verb")
+        if said is not None:
+            STATS["owner of a report as the clause's subject"] += 1
+            return said
+    return None
+
+
+def _moved_to_figure(phrase: Token) -> bool:
+    """``auf 76 Tote``, ``von 86``, ``um 10 Prozent``: a phrase of a verb's change that holds a figure."""
+    return any(c.dep_ == "case" and c.lower_ in ("auf", "von", "um") for c in phrase.children) \
+        and any(t.like_num or t.pos_ == "NUM" for t in phrase.subtree)
+
+
 def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
     """A cue of the figure's own sentence the parse did not extend over the figure (``..., wie die Polizei
     mitteilte``, ``2023 hatte das Bundesamt 300 Anträge gezählt``, ``nach Angaben der UN`` hung under
@@ -1213,7 +1257,8 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
             if said is not None:
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
-        or _origin(doc, units[i]) or _holder(doc, units[i]) or _document(doc, units[i], tok)
+        or _origin(doc, units[i]) or _holder(doc, units[i]) or _document(doc, units[i], tok) \
+        or _owned_report(doc, units[i], tok)
     if side is not None:
         cands.append(side)
     if not cands:
@@ -1407,6 +1452,13 @@ def _named_before(doc: Doc, s: Said) -> Said:
     if s.q.speaker_head is None or s.q.how == "headline":
         return s
     head = doc[s.q.speaker_head]
+    full = _spelt_out(doc, head)
+    if full is not None:
+        said = _said_by(doc, s, full.root)
+        if said is not None:                           # the name as written: the parse may hang its words apart
+            said.source.name = full.text
+            STATS["an initialism spelt out before"] += 1
+            return said
     if not _bare_role(head):
         return _epithet(doc, s, head)
     own = head.lemma_.lower()
@@ -1434,6 +1486,20 @@ def _named_before(doc: Doc, s: Said) -> Said:
         STATS["a role named before: its fuller mention"] += 1
         return said
     return s
+
+
+def _spelt_out(doc: Doc, head: Token) -> Span | None:
+    """``Amnesty International ... Nach Angaben von AI``: a speaker named by an initialism (a name in capitals, two to
+    five letters) that the article spelt out before as a name of as many words, the initials in order - the
+    organisation as the article introduced it (that earlier name); None where no such name came before."""
+    letters = head.text
+    if head.pos_ != "PROPN" or not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 5:
+        return None
+    for ent in reversed([e for e in doc.ents if e.end <= head.i and len(e) == len(letters)]):
+        if "".join(t.text[:1] for t in ent).upper() == letters and sum(t.text[:1].isupper() for t in ent) >= 2 \
+                and all(t.is_alpha for t in ent):
+            return ent
+    return None
 
 
 def _said_by(doc: Doc, s: Said, t: Token) -> Said | None:

@@ -412,9 +412,10 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
                     speaker = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
                     if speaker is not None:
                         phrase = set(np_tokens(obj, keep_case=True))
-                if speaker is None and any(c.dep_ == "amod" and C.names_side(c) for c in obj.children) \
-                        and not C.is_generic(obj):
-                    speaker = obj                      # "nach russischen Angaben": the Russian side
+                if speaker is None and any(c.dep_ == "amod" and (C.names_side(c) and not C.is_generic(obj)
+                                                                 or C.body_of_adjective(c)) for c in obj.children):
+                    speaker = obj                      # "nach russischen Angaben": the Russian side; "nach
+                    # polizeilichen Angaben": the police, even of a noun that alone names no one
                 if speaker is None:
                     continue
             elif low == "nach":

@@ -58,8 +58,10 @@ def _appos_name(head: Token) -> str | None:
     for tok in head.subtree:
         if tok.i <= head.i or tok.i not in inside or tok.dep_ not in ("appos", "flat", "flat:name"):
             continue
-        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
-            continue
+        if not (tok.text[:1].isupper() or tok.pos_ == "PROPN" and tok.dep_ == "appos" and tok.head.i == head.i) \
+                or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            continue                                   # a name in lower case only as the head's own apposition
+            # ("der Agentur dpa"): written so by its owner, as a name
         if tok.head.i != head.i and _names_a_place(tok):
             continue                                   # "Polizeichefin des Bezirks Nordheim": the district's name
         if any(t.like_num or t.pos_ == "NUM" for t in tok.subtree):
@@ -166,8 +168,11 @@ def _name(doc: Doc, head: Token) -> str:
         if compound and side:                          # "einer ukrainischen Geheimdiensteinschätzung": the
             # adjective says whose, and it agrees with the whole compound, not with its first part
             return f"{side[-1].lemma_.lower()}e {nominative(head)}"
-        if compound:
-            return compound
+        if compound and C.compound_names_source(head):   # not "laut vorläufigem Endergebnis" ("End"): a first part
+            return compound                            # that names no one leaves the report as written (below)
+        body = next((c for c in side if C.body_of_adjective(c)), None)
+        if body is not None:                           # "nach polizeilichen Angaben": the body's report as written
+            return f"{body.lemma_.lower()}e {nominative(head)}"     # (not "polizeiliche Seite")
         if side:                                       # "nach russischen Angaben" -> russische Seite
             return f"{side[-1].lemma_.lower()}e Seite"
         owner = genitive_or_von(head)
@@ -291,13 +296,23 @@ def phrase_source(doc: Doc, spans: Spans, head: int | None) -> Source | None:
 
 def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Spans, int] | None:
     """Whom a pronoun speaker stands for: the last non-pronoun speaker before it, else the last person or
-    organisation named before it."""
+    organisation named before it - of its number where its form gives one (`_PRONOUN_NUMBER`); for a dative pronoun
+    the nearest agreeing subject after that speaker."""
+    number = _PRONOUN_NUMBER.get(doc[head].lower_)
     before = [q for q in found if q.speaker_head is not None and q.speaker_head < head
-              and doc[q.speaker_head].pos_ != "PRON"]
+              and doc[q.speaker_head].pos_ != "PRON" and _may_stand_for(number, doc[q.speaker_head])]
     if before:
         q = max(before, key=lambda q: q.speaker_head or 0)
+        subj = _agreeing_subject(doc, head) if doc[head].lower_ in _DATIVE_PRONOUNS else None
+        if subj is not None and subj.i > (q.speaker_head or 0) and q.speaker_head not in {t.i for t in subj.subtree}:
+            # the dative pronoun of "ihnen zufolge", "laut ihm" points to a report as readily as to a speaker: the
+            # nearest subject that agrees with it, where that comes after the last speaker ("Diese Listen ...
+            # Ihnen zufolge"); "sagte er" stays with the speakers
+            STATS["pronoun speaker resolved to the subject before it"] += 1
+            return _spans_of(np_tokens(subj)), subj.i
         return q.speaker, q.speaker_head or 0
-    ents = [e for e in doc.ents if e.end <= head and e.label_ in ("PER", "ORG")]
+    ents = [e for e in doc.ents if e.end <= head and e.label_ in ("PER", "ORG") and _may_stand_for(number, e.root)
+            and not (number == "Plur" and e.label_ == "PER")]
     if ents:
         e = ents[-1]
         return ((e.start_char, e.end_char),), e.root.i
@@ -308,11 +323,28 @@ def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Sp
     return None
 
 
+# the personal pronouns whose form alone gives their number ("sie" may be either, and the tagger's guess for it
+# is no ground to pass over a speaker): "ihnen zufolge" stands for a plural, "sagte er" for one
+_PRONOUN_NUMBER = {"ihnen": "Plur", "er": "Sing", "ihm": "Sing", "ihn": "Sing"}
+_DATIVE_PRONOUNS = ("ihnen", "ihm")
+
+
+def _may_stand_for(number: str | None, tok: Token) -> bool:
+    """May a pronoun of this number (None: either) stand for the phrase headed by tok: its noun's number agrees,
+    where the tagger gives one (a name or noun joined with another by ``und`` is plural)."""
+    if number is None:
+        return True
+    own = "Plur" if any(c.dep_ == "conj" for c in tok.children) else next(iter(tok.morph.get("Number", [])), None)
+    return own is None or own == number
+
+
 def _agreeing_subject(doc: Doc, head: int) -> Token | None:
     """``Der Bürgermeister äußerte sich. ... , sagte er.``: the last subject before the pronoun (in its
     sentence or the two before) that agrees with it in gender and number and can speak (a noun)."""
     pron = doc[head]
     gender, number = pron.morph.get("Gender", []), pron.morph.get("Number", [])
+    if pron.lower_ in _PRONOUN_NUMBER:                 # the form's number over the tagger's guess ("Ihnen": Sing)
+        number = [_PRONOUN_NUMBER[pron.lower_]]
     first = doc[head].sent.start
     for _ in range(2):
         if first > 0:
