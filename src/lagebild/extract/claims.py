@@ -775,9 +775,9 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
         if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
                 not re.match(r"\s*(?:weitere|andere)", after):
             counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
-        if counted is None and fi + 1 < len(figures) and \
-                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
-            # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)"
+        if counted is None and _of_whole(text, fig, figures, fi):
+            # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)", "44 der
+            # 101 Sitze"
             nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
             counted = nxt[-1].text if nxt else None
             nouns.extend(nxt[-1:])               # its own noun: no antecedent's measure
@@ -791,6 +791,37 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
             from_prev = counted is not None
         end = fig.end
     return counted, end, from_prev
+
+
+YEAR_PREPOSITIONS = lexicon_words("year_prepositions")      # lang/de/year_prepositions.txt
+
+
+def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase, kind: str) -> bool:
+    """Is a plain four-digit number the text reads as a count of the noun after it ("1999 Schauplatz") a year by
+    the parse? The year of a period named right before it (its head: "im ersten Halbjahr 2005 erzielte"); the noun
+    of its own "bis"/"seit"/"ab" (YEAR_PREPOSITIONS: "bis 2020 weitere Verluste"); or, for a figure of no known
+    class, a number above one before a singular noun (a count takes the plural; units and classes such as "Mann",
+    "Euro", "Meter" are no class-less noun: "war 1999 Schauplatz von Unruhen")."""
+    raw = text[fig.num_start:fig.end]
+    if fig.kind != "cardinal" or fig.is_range or not re.fullmatch(r"\d{4}", raw) or not 1000 <= fig.low <= 2100:
+        return False
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.text != raw or num.i > 0 and doc[num.i - 1].lower_ in ("x", "×"):
+        return False                        # "1152 x 1920 Pixel": a product of dimensions, no year
+    head = num.head
+    if head.i == num.i - 1 and head.pos_ in ("NOUN", "PROPN") and "Sing" in head.morph.get("Number"):
+        return True                         # "Halbjahr 2005", "Sommer 2015"
+    if any(c.dep_ == "case" and c.lower_ in YEAR_PREPOSITIONS and c.i == num.i - 1 for c in num.children):
+        return True                         # "bis 2020 weitere Verluste"
+    return kind == "other" and head.i == num.i + 1 and head.pos_ == "NOUN" and \
+        head.morph.get("Number") == ["Sing"] and meas.classify(head.text) == (None, None)
+
+
+def _of_whole(text: str, fig: QuantityPhrase, figures: list[QuantityPhrase], fi: int) -> bool:
+    """Is a figure the part of the figure right after it, joined by "von" or a genitive article ("328 von 547
+    Sitzen", "126 der 229 Filialen")? The part counts the whole's noun and is a part of it."""
+    return fi + 1 < len(figures) and re.fullmatch(r"\s*(?:von|der)\s*", text[fig.end:figures[fi + 1].num_start]) \
+        is not None and fig.high < figures[fi + 1].low
 
 
 # The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
@@ -921,6 +952,8 @@ class ClaimExtractor:
                                      figures[fi + 1].start if fi + 1 < len(figures) else None,
                                      None if unit.title else title_span, places, doers, noun_mods)
             measure = meas.measure_for(ctx)
+            if _year_by_parse(doc, text, fig, measure.kind):
+                continue
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None
             if prev_m is not None and (measure.kind in ("people", "other") or measure.kind == prev_m.kind and (
@@ -932,6 +965,11 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns), attribution.planned)
+            if not of and nouns and end == fig.end and _of_whole(text, fig, figures, fi):
+                of = True                           # "328 von 547 Sitzen": a part, of the whole's noun's lemma
+                if measure.kind == "other":
+                    measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, counted)) or \
+                        measure.subject
             measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..geo import COMPASS_NAME, city_names, country_table, gazetteer, german_country_names
 from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
-from ..lang.de.scopes import scope_pattern
+from ..lang.de.scopes import area_of, scope_pattern
 from ..loading import loader
 from ..model import Measure
 from ..nlp.lemmas import readings
@@ -891,7 +891,9 @@ def _place(ctx: FigureContext) -> str | None:
         found = [f for f in found if not _part_place(text, f[0])]
         if found:
             return found[0][1]
-    return None
+    # "die weltweit 25 Millionen Todesopfer forderte": a sentence naming no place, said of the world, counts the
+    # world - never a country named elsewhere in the story
+    return area_of(own)
 
 
 PLACE_LOOKBACK = 2

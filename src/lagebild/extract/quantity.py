@@ -127,6 +127,10 @@ def _role_at(t: Token) -> str | None:
     if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
         lemma = _lemma(cop)
     deps = list(t.children) + (list(cop.children) if cop is not None else [])
+    if cop is None and t.pos_ in ("VERB", "AUX") and t.i > 0 and t.doc[t.i - 1].pos_ == "NOUN":
+        # a verb at its clause's end has its idiom's noun right before it ("... 30 Menschen ums Leben gekommen",
+        # "in Gewahrsam genommen"), wherever the parser hangs that noun (on a place before it, as a conjunct)
+        deps.append(t.doc[t.i - 1])
     for c in deps:                             # "ums Leben kommen", "an Bord sein"
         key = f"{lemma}+{(c.lemma_ or c.text).lower()}"
         if key in idx:

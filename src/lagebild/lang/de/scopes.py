@@ -13,3 +13,11 @@ def scope_pattern(kind: str) -> re.Pattern:
     phrases = sorted(table("scope_phrases")[kind], key=len, reverse=True)
     alts = [re.escape(p).replace(r"\*", r"\w+") for p in phrases]
     return re.compile(r"\b(" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+AREAS = ("welt", "europa")          # the kinds of scope_phrases.tsv that name their area
+
+
+def area_of(text: str) -> str | None:
+    """The area a scope word of text names itself ("weltweit": welt), if any."""
+    return next((area for area in AREAS if scope_pattern(area).search(text)), None)
