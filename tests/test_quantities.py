@@ -1050,3 +1050,22 @@ def test_an_idioms_noun_right_before_its_clause_final_verb_gives_the_role(run):
                               "dem folgenden Brand auf der Insel Chiloé 30 Menschen ums Leben gekommen."})
     g = by_value(claims)
     assert g[12].measure.kind == "killed" and g[30].measure.kind == "killed"
+
+
+def test_a_state_put_in_the_past_is_not_what_the_figure_counts(run):
+    # "2.000 ehemals obdachlose Menschen" live in flats now: no homeless count (measures._present), unlike "300
+    # Menschen obdachlos" of the next sentence
+    claims, _ = run({"a.txt": "Wohnen in Graz\n\nIn der Stadt leben inzwischen 2.000 ehemals obdachlose Menschen in "
+                              "eigenen Wohnungen. Im Winter waren 300 Menschen obdachlos."})
+    g = by_value(claims)
+    assert g[2000].measure.action != "homeless" and g[300].measure.action == "homeless"
+
+
+def test_arrivals_counted_since_a_day_are_a_running_total_not_that_days_flow(run):
+    # "Seit Montag sind 4.000 gekommen" counts from Monday on (claims._refine: time "seit-montag"), apart from
+    # Tuesday's 1.500 and from Monday's own arrivals
+    claims, groups = run({"a.txt": "Grenze\n\nSeit Montag sind über die Grenze 4.000 Flüchtlinge nach Slowenien "
+                                   "gekommen. Am Dienstag kamen 1.500 Flüchtlinge an."})
+    g = by_value(claims)
+    assert g[4000].measure.time == "seit-montag" and g[1500].measure.time == "dienstag"
+    assert "seit Montag" in groups[g[4000].group].label

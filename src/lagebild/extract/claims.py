@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -507,7 +507,10 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end) or \
         quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
-        measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+        # a day's arrivals are that day's quantity; those counted since a day ("Seit Montag sind 4.000 gekommen") a
+        # running total from it, never that day's flow
+        start = _clause_day(doc, unit, fig, text, span_start=True) if _counted_since(doc, fig) else None
+        measure.time = f"seit-{start}" if start else _clause_day(doc, unit, fig, text)
     elif measure.kind in DEED_KINDS and not measure.time:
         # "am Mittwoch von 40 Raketen getroffen": rockets fired and attacks flown are counted day by day - a day's
         # count is that day's, never the count since a day ("seit Samstag einige hundert", a running total)
@@ -559,7 +562,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     if state and measure.kind in ("displaced", "people") and (action := meas.displaced_action([state])):
         # "Davon waren noch 200 obdachlos": a bare figure counts what its predicate says they are - the homeless, not
         # the refugees it is a part of
-        measure = meas.Measure("displaced", measure.subject, action, measure.place)
+        measure = replace(measure, kind="displaced", action=action)    # its time and scope kept
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
@@ -616,18 +619,19 @@ def _since(doc: Doc, t: TimeExpression) -> bool:
     return any(phrase.i == root.i or phrase.is_ancestor(root) for phrase in _span_phrases(root.sent))
 
 
-def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: bool = True) -> str | None:
+def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: bool = True,
+                span_start: bool = False) -> str | None:
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
     where the article gives no date to anchor it (sonntag), a weekend; None without one. Of several, the one
     nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's). since=False: a day a span
     starts from ("seit dem vergangenen Samstag") dates no day's count, and a figure counted since a start at all
     ("am Sonntag 1.200 Angriffe seit Beginn der Offensive", "seither") is a running total: no day's count - the
-    day its clause names is the day it was told."""
+    day its clause names is the day it was told. span_start=True: only the day a span starts from."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
     if not since and _counted_since(doc, fig):
         return None
     times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value
-             and (since or not _since(doc, t))]
+             and (since or not _since(doc, t)) and (not span_start or _since(doc, t))]
     for t in sorted(times, key=lambda t: abs(t.start - fig.num_start)):
         if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
             return m.group(1)
@@ -706,8 +710,8 @@ def _span_end(doc: Doc, t: TimeExpression, text: str, a: int) -> bool:
     conjunct of ("zwischen 2010 und 2014": 2014 too) - not a "von" of a phrase the time only stands in
     ("ein Minus von 10 Prozent 2014" is 2014's). Such a word right before the time counts whatever the parse makes
     of it (a sentence-final "2014." is read as punctuation, its "von" as a particle); without a parse only that."""
-    before = text[max(a, t.start - 12):t.start].split()
-    if before and before[-1].lower() in SPAN_BOUNDS:
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(a, t.start - 12):t.start])   # "(von 2001": the word, not "(von"
+    if before and before.group(1).lower() in SPAN_BOUNDS:
         return True
     span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc.has_annotation("DEP") else None
     if span is None or not len(span):

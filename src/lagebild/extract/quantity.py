@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..keys import GROWTH
 from ..lang.de import pairs, period_units, table, words
+from .attribution.cues import is_reporting_verb
 from .measures import classify, classify_counted, person_form
 from .numbers import MONTHS as MONTH_WORDS
 from .numbers import parse_number
@@ -213,9 +214,10 @@ def _value_reached(x: Token, verb: Token) -> bool:
     takes an "auf" phrase holding a number ("von einst 2.000 Obdachlosen auf 200 gekommen")? A count of arrivals is
     the verb's subject or object ("kamen 200 Menschen an", "Auf Lesbos kamen 200 an": "auf" marks the place there,
     not the figure)."""
-    if _case_of(x, verb) & REACHED_CASES:
+    cases = _case_of(x, verb)
+    if cases & REACHED_CASES:
         return True
-    return bool(_case_of(x, verb) & REACHED_FROM) and any(
+    return bool(cases & REACHED_FROM) and any(
         c.i != x.i and _case_of(c, verb) & REACHED_CASES and c.dep_ != "case" and
         any(t.like_num or t.pos_ == "NUM" for t in c.subtree) for c in verb.children)
 
@@ -235,8 +237,6 @@ def _case_of(x: Token, verb: Token) -> set[str]:
 # The prepositions marking the doer of a passive clause ("von den Rebellen beschossen", "seitens der Armee"); a noun
 # naming the side ("von Seiten militanter Palästinenser") passes it on to its genitive
 AGENT_CASES = frozenset({"von", "seitens"})
-# Verbs of reporting (lang/de/reporting_verbs.txt): the doer of a passive one is a report's source, not a deed's doer
-REPORTING_VERBS = words("reporting_verbs")
 
 
 def passive_agents(doc: Doc) -> frozenset[int]:
@@ -253,8 +253,10 @@ def passive_agents(doc: Doc) -> frozenset[int]:
             continue
         if not any(c.dep_ == "aux:pass" for c in t.head.children):
             continue
-        if _lemma(t.head) in REPORTING_VERBS:
-            continue        # "von Seiten der X wurden sieben Tote bestätigt": X told of the dead, often its own
+        if is_reporting_verb(t.head):
+            # "von Seiten der X wurden sieben Tote bestätigt": X told of the dead, often its own - a verb of reporting
+            # as attribution reads it (its full lemma, a particle "weiter" hung on it), the doer the report's source
+            continue
         stack = [t]
         while stack:
             x = stack.pop()
