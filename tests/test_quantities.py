@@ -1037,9 +1037,11 @@ def test_a_figure_said_of_the_world_counts_the_world_not_a_country_of_the_story(
     # story names elsewhere - the pandemic's dead of a century ago are not today's Dutch toll
     claims, _ = run({"a.txt": "Grippe in den Niederlanden\n\nIn den Niederlanden starben 40 Menschen an der Grippe. "
                               "Die Pandemie von 1957, die weltweit zwei Millionen Todesopfer forderte, gilt als "
-                              "Vergleich."})
+                              "Vergleich.",
+                     "b.txt": "Regatta\n\nBei der weltweit größten Regatta kenterten 14 Boote."})
     g = by_value(claims)
     assert g[2e6].measure.place == "welt" and g[40].measure.place != "welt"
+    assert g[14].measure.place != "welt"        # "weltweit" of an attribute ("größten") scopes no count
 
 
 def test_an_idioms_noun_right_before_its_clause_final_verb_gives_the_role(run):
