@@ -440,9 +440,16 @@ MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
             measure: meas.Measure, nouns: list[attr.Tok], partitive: bool) -> bool:
     """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
-    them), the first of a sequence (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a
-    colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
+    them), a part of the figure after it (`_of_whole`: "328 von 547 Sitzen"), the first of a sequence
+    (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a colon ("Tausende betroffen:
+    rund 700 in X und rund 3.000 in Y")?"""
     if partitive or _first_of_more(doc, fig) and measure.kind not in ("duration", "age"):   # "die ersten drei Tage"
+        return True
+    if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures):
+        # "328 von 547 Sitzen": the whole's noun, its lemma the part's class
+        if measure.kind == "other":
+            measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, nouns[-1].text)) or \
+                measure.subject
         return True
     whole = _breakdown_whole(claims, doc_text(doc), unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
@@ -779,7 +786,7 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
         if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
                 not re.match(r"\s*(?:weitere|andere)", after):
             counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
-        if counted is None and _of_whole(text, fig, figures, fi):
+        if counted is None and _of_whole(text, fig, figures):
             # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)", "44 der
             # 101 Sitze"
             nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
@@ -800,12 +807,12 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
 YEAR_PREPOSITIONS = lexicon_words("year_prepositions")      # lang/de/year_prepositions.txt
 
 
-def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase, kind: str) -> bool:
+def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase) -> bool:
     """Is a plain four-digit number the text reads as a count of the noun after it ("1999 Schauplatz") a year by
     the parse? The year of a period named right before it (its head: "im ersten Halbjahr 2005 erzielte"); the noun
-    of its own "bis"/"seit"/"ab" (YEAR_PREPOSITIONS: "bis 2020 weitere Verluste"); or, for a figure of no known
-    class, a number above one before a singular noun (a count takes the plural; units and classes such as "Mann",
-    "Euro", "Meter" are no class-less noun: "war 1999 Schauplatz von Unruhen")."""
+    of its own "bis"/"seit"/"ab" (YEAR_PREPOSITIONS: "bis 2020 weitere Verluste"); or a number above one before a
+    singular noun of no known class (a count takes the plural; units and classes such as "Mann", "Euro", "Meter"
+    have one: "war 1999 Schauplatz von Unruhen")."""
     raw = text[fig.num_start:fig.end]
     if fig.kind != "cardinal" or fig.is_range or not re.fullmatch(r"\d{4}", raw) or not 1000 <= fig.low <= 2100:
         return False
@@ -813,19 +820,20 @@ def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase, kind: str) -> bool:
     if num is None or num.text != raw or num.i > 0 and doc[num.i - 1].lower_ in ("x", "×"):
         return False                        # "1152 x 1920 Pixel": a product of dimensions, no year
     head = num.head
-    if head.i == num.i - 1 and head.pos_ in ("NOUN", "PROPN") and "Sing" in head.morph.get("Number"):
+    if head.i == num.i - 1 and head.pos_ in ("NOUN", "PROPN") and "Sing" in head.morph.get("Number", []):
         return True                         # "Halbjahr 2005", "Sommer 2015"
     if any(c.dep_ == "case" and c.lower_ in YEAR_PREPOSITIONS and c.i == num.i - 1 for c in num.children):
         return True                         # "bis 2020 weitere Verluste"
-    return kind == "other" and head.i == num.i + 1 and head.pos_ == "NOUN" and \
-        head.morph.get("Number") == ["Sing"] and meas.classify(head.text) == (None, None)
+    return head.i == num.i + 1 and head.pos_ == "NOUN" and head.morph.get("Number", []) == ["Sing"] and \
+        meas.classify(head.text) == (None, None)
 
 
-def _of_whole(text: str, fig: QuantityPhrase, figures: list[QuantityPhrase], fi: int) -> bool:
+def _of_whole(text: str, fig: QuantityPhrase, figures: list[QuantityPhrase]) -> bool:
     """Is a figure the part of the figure right after it, joined by "von" or a genitive article ("328 von 547
     Sitzen", "126 der 229 Filialen")? The part counts the whole's noun and is a part of it."""
-    return fi + 1 < len(figures) and re.fullmatch(r"\s*(?:von|der)\s*", text[fig.end:figures[fi + 1].num_start]) \
-        is not None and fig.high < figures[fi + 1].low
+    nxt = next((f for f in figures if f.num_start >= fig.end), None)
+    return nxt is not None and re.fullmatch(r"\s*(?:von|der)\s*", text[fig.end:nxt.num_start]) is not None and \
+        fig.high < nxt.low
 
 
 # The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
@@ -940,7 +948,7 @@ class ClaimExtractor:
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not counted or counted.lower() in NOT_COUNTED:
+            if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig):
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")
@@ -956,8 +964,6 @@ class ClaimExtractor:
                                      figures[fi + 1].start if fi + 1 < len(figures) else None,
                                      None if unit.title else title_span, places, doers, noun_mods)
             measure = meas.measure_for(ctx)
-            if _year_by_parse(doc, text, fig, measure.kind):
-                continue
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None
             if prev_m is not None and (measure.kind in ("people", "other") or measure.kind == prev_m.kind and (
@@ -969,11 +975,6 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns), attribution.planned)
-            if not of and nouns and end == fig.end and _of_whole(text, fig, figures, fi):
-                of = True                           # "328 von 547 Sitzen": a part, of the whole's noun's lemma
-                if measure.kind == "other":
-                    measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, counted)) or \
-                        measure.subject
             measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of) else measure.scope
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
