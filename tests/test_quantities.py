@@ -1001,3 +1001,73 @@ def test_a_bare_figure_counts_what_its_predicate_or_its_nouns_attribute_says(run
     g = {(c.article, c.low): c.measure for c in claims}
     assert g[("a.txt", 80)].action == "homeless" and g[("a.txt", 600)].action != "homeless"
     assert g[("b.txt", 900)].action == g[("b.txt", 70)].action == "homeless"
+
+
+# --- session 25: what a figure is, at extraction (the part of a whole, years, an area its own word names) ---------
+
+def test_the_part_of_a_whole_is_a_figure_of_the_wholes_noun_and_a_part(run):
+    # "mit Verbündeten 71 von 120 Mandaten": the part followed "Verbündeten" (a capitalised word), which read it as a
+    # label like "Platz 149 von 180"; "17 der 45 Sitze" had no noun. Both count the whole's noun and are a part of it
+    # (numbers._digit_kind, claims._of_whole), apart from the whole
+    claims, _ = run({"a.txt": "Wahl in Kirgistan\n\nDie Partei hat zusammen mit Verbündeten 71 von 120 Mandaten "
+                              "errungen. Im Stadtrat erhielten die Grünen 17 der 45 Sitze."})
+    g = by_value(claims)
+    assert 71 in g and 17 in g, sorted(g)
+    assert g[71].measure.scope == g[17].measure.scope == "part"
+    assert g[71].measure.subject == g[120].measure.subject == "mandat"
+    assert g[17].measure.subject == "sitz" and g[45].measure.scope is None
+
+
+def test_a_rank_out_of_a_whole_stays_a_label(run):
+    claims, _ = run({"a.txt": "Rangliste\n\nDas Land liegt auf Platz 131 von 180 Staaten der Rangliste."})
+    assert 131 not in by_value(claims)
+
+
+def test_a_year_the_parse_attaches_to_a_period_or_a_singular_noun_is_no_count(run):
+    # "im zweiten Quartal 2014 verbuchte Otto": the year of the period before it, no count of "Otto"; "war schon 1987
+    # Kulisse eines Kinofilms": a number above one never counts a singular noun of no class (claims._year_by_parse)
+    claims, _ = run({"a.txt": "Bilanz\n\nIm zweiten Quartal 2014 verbuchte Otto damit einen Umsatz von 80 Millionen "
+                              "Euro. Das Schloss war schon 1987 Kulisse eines Kinofilms. Der Verband meldete 1200 "
+                              "Mitglieder und zahlte 1500 Euro."})
+    assert sorted(by_value(claims)) == [1200, 1500, 80e6]
+
+
+def test_a_figure_said_of_the_world_counts_the_world_not_a_country_of_the_story(run):
+    # the sentence names no place and says "weltweit": its place is the world (measures._place), never a country the
+    # story names elsewhere - the pandemic's dead of a century ago are not today's Dutch toll
+    claims, _ = run({"a.txt": "Grippe in den Niederlanden\n\nIn den Niederlanden starben 40 Menschen an der Grippe. "
+                              "Die Pandemie von 1957, die weltweit zwei Millionen Todesopfer forderte, gilt als "
+                              "Vergleich.",
+                     "b.txt": "Regatta\n\nBei der weltweit größten Regatta kenterten 14 Boote."})
+    g = by_value(claims)
+    assert g[2e6].measure.place == "welt" and g[40].measure.place != "welt"
+    assert g[14].measure.place != "welt"        # "weltweit" of an attribute ("größten") scopes no count
+
+
+def test_an_idioms_noun_right_before_its_clause_final_verb_gives_the_role(run):
+    # "zwölf Menschen und ... auf der Insel Chiloé 30 Menschen ums Leben gekommen": the parser hangs "ums Leben" on
+    # the island as a conjunct; the noun right before a clause-final verb is its idiom's (quantity._role_at), so the
+    # first conjunct's twelve died - they did not arrive
+    claims, _ = run({"a.txt": "Unglück in Chile\n\nDemnach sind bei dem Erdrutsch im Norden zwölf Menschen und bei "
+                              "dem folgenden Brand auf der Insel Chiloé 30 Menschen ums Leben gekommen."})
+    g = by_value(claims)
+    assert g[12].measure.kind == "killed" and g[30].measure.kind == "killed"
+
+
+def test_a_state_put_in_the_past_is_not_what_the_figure_counts(run):
+    # "2.000 ehemals obdachlose Menschen" live in flats now: no homeless count (measures._present), unlike "300
+    # Menschen obdachlos" of the next sentence
+    claims, _ = run({"a.txt": "Wohnen in Graz\n\nIn der Stadt leben inzwischen 2.000 ehemals obdachlose Menschen in "
+                              "eigenen Wohnungen. Im Winter waren 300 Menschen obdachlos."})
+    g = by_value(claims)
+    assert g[2000].measure.action != "homeless" and g[300].measure.action == "homeless"
+
+
+def test_arrivals_counted_since_a_day_are_a_running_total_not_that_days_flow(run):
+    # "Seit Montag sind 4.000 gekommen" counts from Monday on (claims._refine: time "seit-montag"), apart from
+    # Tuesday's 1.500 and from Monday's own arrivals
+    claims, groups = run({"a.txt": "Grenze\n\nSeit Montag sind über die Grenze 4.000 Flüchtlinge nach Slowenien "
+                                   "gekommen. Am Dienstag kamen 1.500 Flüchtlinge an."})
+    g = by_value(claims)
+    assert g[4000].measure.time == "seit-montag" and g[1500].measure.time == "dienstag"
+    assert "seit Montag" in groups[g[4000].group].label

@@ -144,8 +144,8 @@ def time_de(value: str) -> str:
         return f"binnen {one if n == '1' else n + ' ' + many}"
     if value.startswith("pro-"):
         return "pro " + value[4:].capitalize()
-    if m := re.fullmatch(r"seit-(\d{4})", value):
-        return f"seit {m.group(1)}"
+    if m := re.fullmatch(r"seit-(.+)", value):
+        return f"seit {time_de(m.group(1))}"            # seit-1984, seit-2015-10-19 (a running total from a day)
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
         return f"{int(m.group(3))}.{int(m.group(2))}.{m.group(1)}"
     return value.capitalize() if value.isalpha() else value

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -440,9 +440,16 @@ MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
             measure: meas.Measure, nouns: list[attr.Tok], partitive: bool) -> bool:
     """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
-    them), the first of a sequence (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a
-    colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")?"""
+    them), a part of the figure after it (`_of_whole`: "328 von 547 Sitzen"), the first of a sequence
+    (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a colon ("Tausende betroffen:
+    rund 700 in X und rund 3.000 in Y")?"""
     if partitive or _first_of_more(doc, fig) and measure.kind not in ("duration", "age"):   # "die ersten drei Tage"
+        return True
+    if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures):
+        # "328 von 547 Sitzen": the whole's noun, its lemma the part's class
+        if measure.kind == "other":
+            measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, nouns[-1].text)) or \
+                measure.subject
         return True
     whole = _breakdown_whole(claims, doc_text(doc), unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
@@ -507,7 +514,10 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     measure.time = _other_year(doc, unit, fig, text) or quantity.period_of(doc, fig.num_start, fig.end) or \
         quantity.rate_of(doc, fig.num_start, fig.end)
     if measure.action in MOVEMENT and not measure.time:
-        measure.time = _clause_day(doc, unit, fig, text)    # a day's arrivals are that day's quantity
+        # a day's arrivals are that day's quantity; those counted since a day ("Seit Montag sind 4.000 gekommen") a
+        # running total from it, never that day's flow
+        start = _clause_day(doc, unit, fig, text, span_start=True) if _counted_since(doc, fig) else None
+        measure.time = f"seit-{start}" if start else _clause_day(doc, unit, fig, text)
     elif measure.kind in DEED_KINDS and not measure.time:
         # "am Mittwoch von 40 Raketen getroffen": rockets fired and attacks flown are counted day by day - a day's
         # count is that day's, never the count since a day ("seit Samstag einige hundert", a running total)
@@ -559,7 +569,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     if state and measure.kind in ("displaced", "people") and (action := meas.displaced_action([state])):
         # "Davon waren noch 200 obdachlos": a bare figure counts what its predicate says they are - the homeless, not
         # the refugees it is a part of
-        measure = meas.Measure("displaced", measure.subject, action, measure.place)
+        measure = replace(measure, kind="displaced", action=action)    # its time and scope kept
     if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
         # people on the move are counted by what they do: waiting, arriving, registered, expected ...
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
@@ -616,18 +626,19 @@ def _since(doc: Doc, t: TimeExpression) -> bool:
     return any(phrase.i == root.i or phrase.is_ancestor(root) for phrase in _span_phrases(root.sent))
 
 
-def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: bool = True) -> str | None:
+def _clause_day(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str, since: bool = True,
+                span_start: bool = False) -> str | None:
     """The day a figure's own clause dates it to ("am Sonntag kamen 2.100 an"): 2015-11-01, or the weekday
     where the article gives no date to anchor it (sonntag), a weekend; None without one. Of several, the one
     nearest the figure ("am Wochenende und am Montagmorgen mehr als 10.000": Monday's). since=False: a day a span
     starts from ("seit dem vergangenen Samstag") dates no day's count, and a figure counted since a start at all
     ("am Sonntag 1.200 Angriffe seit Beginn der Offensive", "seither") is a running total: no day's count - the
-    day its clause names is the day it was told."""
+    day its clause names is the day it was told. span_start=True: only the day a span starts from."""
     a, b = _clause(text, unit, fig.num_start, fig.end)
     if not since and _counted_since(doc, fig):
         return None
     times = [t for t in doc._.times or () if a <= t.start < b and t.type in ("DATE", "TIME") and t.value
-             and (since or not _since(doc, t))]
+             and (since or not _since(doc, t)) and (not span_start or _since(doc, t))]
     for t in sorted(times, key=lambda t: abs(t.start - fig.num_start)):
         if m := re.match(r"(\d{4}-\d{2}-\d{2})", t.value):
             return m.group(1)
@@ -706,8 +717,8 @@ def _span_end(doc: Doc, t: TimeExpression, text: str, a: int) -> bool:
     conjunct of ("zwischen 2010 und 2014": 2014 too) - not a "von" of a phrase the time only stands in
     ("ein Minus von 10 Prozent 2014" is 2014's). Such a word right before the time counts whatever the parse makes
     of it (a sentence-final "2014." is read as punctuation, its "von" as a particle); without a parse only that."""
-    before = text[max(a, t.start - 12):t.start].split()
-    if before and before[-1].lower() in SPAN_BOUNDS:
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(a, t.start - 12):t.start])   # "(von 2001": the word, not "(von"
+    if before and before.group(1).lower() in SPAN_BOUNDS:
         return True
     span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc.has_annotation("DEP") else None
     if span is None or not len(span):
@@ -775,9 +786,9 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
         if counted is None and fig.kind == "vague" and fig.high < 1e6 and \
                 not re.match(r"\s*(?:weitere|andere)", after):
             counted = "Menschen"                 # "Tausende evakuiert", "Zehntausende demonstrieren"
-        if counted is None and fi + 1 < len(figures) and \
-                re.fullmatch(r"\s*von\s*", text[fig.end:figures[fi + 1].num_start]):
-            # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)"
+        if counted is None and _of_whole(text, fig, figures):
+            # the figure's own phrase before any antecedent: "47 von 52 Drohnen", "(63 von 207 Stimmen)", "44 der
+            # 101 Sitze"
             nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
             counted = nxt[-1].text if nxt else None
             nouns.extend(nxt[-1:])               # its own noun: no antecedent's measure
@@ -791,6 +802,38 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
             from_prev = counted is not None
         end = fig.end
     return counted, end, from_prev
+
+
+YEAR_PREPOSITIONS = lexicon_words("year_prepositions")      # lang/de/year_prepositions.txt
+
+
+def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase) -> bool:
+    """Is a plain four-digit number the text reads as a count of the noun after it ("1999 Schauplatz") a year by
+    the parse? The year of a period named right before it (its head: "im ersten Halbjahr 2005 erzielte"); the noun
+    of its own "bis"/"seit"/"ab" (YEAR_PREPOSITIONS: "bis 2020 weitere Verluste"); or a number above one before a
+    singular noun of no known class (a count takes the plural; units and classes such as "Mann", "Euro", "Meter"
+    have one: "war 1999 Schauplatz von Unruhen")."""
+    raw = text[fig.num_start:fig.end]
+    if fig.kind != "cardinal" or fig.is_range or not re.fullmatch(r"\d{4}", raw) or not 1000 <= fig.low <= 2100:
+        return False
+    num = quantity.figure_token(doc, fig.num_start, fig.end)
+    if num is None or num.text != raw or num.i > 0 and doc[num.i - 1].lower_ in ("x", "×"):
+        return False                        # "1152 x 1920 Pixel": a product of dimensions, no year
+    head = num.head
+    if head.i == num.i - 1 and head.pos_ in ("NOUN", "PROPN") and "Sing" in head.morph.get("Number", []):
+        return True                         # "Halbjahr 2005", "Sommer 2015"
+    if any(c.dep_ == "case" and c.lower_ in YEAR_PREPOSITIONS and c.i == num.i - 1 for c in num.children):
+        return True                         # "bis 2020 weitere Verluste"
+    return head.i == num.i + 1 and head.pos_ == "NOUN" and head.morph.get("Number", []) == ["Sing"] and \
+        meas.classify(head.text) == (None, None)
+
+
+def _of_whole(text: str, fig: QuantityPhrase, figures: list[QuantityPhrase]) -> bool:
+    """Is a figure the part of the figure right after it, joined by "von" or a genitive article ("328 von 547
+    Sitzen", "126 der 229 Filialen")? The part counts the whole's noun and is a part of it."""
+    nxt = next((f for f in figures if f.num_start >= fig.end), None)
+    return nxt is not None and re.fullmatch(r"\s*(?:von|der)\s*", text[fig.end:nxt.num_start]) is not None and \
+        fig.high < nxt.low
 
 
 # The words joining two figures that share the noun of the second: alternatives ("2,5 statt 1,7 Prozent", "60 oder
@@ -905,7 +948,7 @@ class ClaimExtractor:
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not counted or counted.lower() in NOT_COUNTED:
+            if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig):
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..geo import COMPASS_NAME, city_names, country_table, gazetteer, german_country_names
 from ..geo.countries import countries, country_forms, demonym_key
 from ..lang.de import pairs, phrases, rows, table, words
-from ..lang.de.scopes import scope_pattern
+from ..lang.de.scopes import area_of, scope_pattern
 from ..loading import loader
 from ..model import Measure
 from ..nlp.lemmas import readings
@@ -545,7 +545,7 @@ def _people(ctx: FigureContext, reach: _Reach, cls: str | None, pclasses: list[s
     text, lowered = ctx.text, reach.lowered
     u0, u1 = ctx.unit
     clauses, ci = reach.clauses, reach.ci
-    if DISPLACED.search(lowered) or cls == "fluechtling":
+    if DISPLACED.search(_present(lowered)) or cls == "fluechtling":
         action = displaced_action(ctx.counted, lowered, list(ctx.mods) + list(ctx.noun_mods))
         return Measure("displaced", _nationality(ctx, clauses, ci, "victim", dem), action, _place(ctx))
     if ARRESTED.search(lowered) or cls == "gefangener":
@@ -626,11 +626,20 @@ def _severity(ctx: FigureContext, clause_end: int) -> str | None:
     return None
 
 
+# Adverbs putting a state in the past (lang/de/former_state.txt), with the word they modify: "ehemals obdachlose"
+FORMER_STATE = re.compile(rf"\b(?:{'|'.join(sorted(words('former_state')))})\s+[\wäöüß]+", re.IGNORECASE)
+
+
+def _present(text: str) -> str:
+    """Text without the states it puts in the past ("2.000 ehemals obdachlose Menschen" are no homeless people)."""
+    return FORMER_STATE.sub(" ", text)
+
+
 def displaced_action(counted: Sequence[str], lowered: str = "", mods: Sequence[str] = ()) -> str | None:
     """fled, evacuated, homeless, asylum: the noun's own attribute says it first ("2.000 obdachlose Asylwerber" are
     the homeless among asylum seekers: the attribute narrows what the noun counts), then the noun ("Evakuierte"),
-    else the clause."""
-    for text in [" ".join(mods), " ".join(counted), lowered]:
+    else the clause - a state it puts in the past aside ("ehemals obdachlose")."""
+    for text in [_present(" ".join(mods)), " ".join(counted), _present(lowered)]:
         for action, rx in DISPLACED_ACTIONS:
             if rx.search(text):
                 return action
@@ -891,7 +900,9 @@ def _place(ctx: FigureContext) -> str | None:
         found = [f for f in found if not _part_place(text, f[0])]
         if found:
             return found[0][1]
-    return None
+    # "die weltweit 25 Millionen Todesopfer forderte": a sentence naming no place, said of the world, counts the
+    # world - never a country named elsewhere in the story
+    return area_of(own)
 
 
 PLACE_LOOKBACK = 2

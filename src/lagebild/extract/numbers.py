@@ -372,11 +372,20 @@ def _digit_numbers(text: str, blocked: list[tuple[int, int, str]]) -> list[Numbe
     return out
 
 
+# Nouns of a rank (lang/de/rank_nouns.txt): "Platz 149 von 180" is a rank, a label
+RANK_NOUNS = tuple(de.words("rank_nouns"))
+
+
 def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:
     prev, pstart = _prev_word(text, s)
     pl = prev.lower().rstrip(".,")
-    of_total = re.match(r"\s*von\s+\d", text[e:e + 12]) is not None       # "47 von 52 Drohnen", "Platz 149 von 180"
+    whole = re.match(r"\s*(?:von|der)\s+\d[\d.,]*", text[e:e + 20])   # "47 von 52 Drohnen", "Platz 149 von 180"
+    of_total = whole is not None and whole.group(0).split()[0] == "von"
     noun_after = _followed_by_noun(text, e) or _scale_after(text, e)
+    # a part of a whole whose noun follows ("mit Verbündeten 328 von 547 Sitzen", "Stimmen 44 der 101 Sitze"): a
+    # count, whatever word stands before it - a rank stands after a rank noun ("Platz 149 von 180 Ländern")
+    part_of_counted = whole is not None and _followed_by_noun(text, e + whole.end()) and \
+        not pl.endswith(RANK_NOUNS)
     # a figure whose noun is said once after the next figure ("um 1,6 statt 1,3 Prozent") is no label
     bare = not noun_after and not re.match(r"\s*(?:von|aus|bis|statt|anstatt)\s+\d", text[e:e + 12])
     # a rank before "von N" ("auf Platz 149 von 180") is a label; a word opening the sentence is none ("Immerhin 47
@@ -387,7 +396,7 @@ def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: 
         return "year"
     if year_like and DATING_PARTICIPLE.match(_next_word(text, e)[0]):
         return "year"
-    if nounless and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
+    if nounless and not part_of_counted and prev[:1].isupper() and pl not in NOT_LABEL and pl not in SENTENCE_STARTERS \
             and re.fullmatch(r"[\wÄÖÜäöüß\-]+", prev) and text[pstart + len(prev): s].strip() == "":
         return "id"                    # a label: "Resolution 1718", "Artikel 5", a rank "Platz 149 von 180"
     if bare and prev in (",", "und", "oder", "sowie", "bzw.") and s - prev_id_end < 12:

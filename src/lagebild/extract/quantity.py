@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..keys import GROWTH
 from ..lang.de import pairs, period_units, table, words
+from .attribution.cues import is_reporting_verb
 from .measures import classify, classify_counted, person_form
 from .numbers import MONTHS as MONTH_WORDS
 from .numbers import parse_number
@@ -127,6 +128,10 @@ def _role_at(t: Token) -> str | None:
     if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
         lemma = _lemma(cop)
     deps = list(t.children) + (list(cop.children) if cop is not None else [])
+    if cop is None and t.pos_ in ("VERB", "AUX") and t.i > 0 and t.doc[t.i - 1].pos_ == "NOUN":
+        # a verb at its clause's end has its idiom's noun right before it ("... 30 Menschen ums Leben gekommen",
+        # "in Gewahrsam genommen"), wherever the parser hangs that noun (on a place before it, as a conjunct)
+        deps.append(t.doc[t.i - 1])
     for c in deps:                             # "ums Leben kommen", "an Bord sein"
         key = f"{lemma}+{(c.lemma_ or c.text).lower()}"
         if key in idx:
@@ -209,9 +214,10 @@ def _value_reached(x: Token, verb: Token) -> bool:
     takes an "auf" phrase holding a number ("von einst 2.000 Obdachlosen auf 200 gekommen")? A count of arrivals is
     the verb's subject or object ("kamen 200 Menschen an", "Auf Lesbos kamen 200 an": "auf" marks the place there,
     not the figure)."""
-    if _case_of(x, verb) & REACHED_CASES:
+    cases = _case_of(x, verb)
+    if cases & REACHED_CASES:
         return True
-    return bool(_case_of(x, verb) & REACHED_FROM) and any(
+    return bool(cases & REACHED_FROM) and any(
         c.i != x.i and _case_of(c, verb) & REACHED_CASES and c.dep_ != "case" and
         any(t.like_num or t.pos_ == "NUM" for t in c.subtree) for c in verb.children)
 
@@ -231,8 +237,6 @@ def _case_of(x: Token, verb: Token) -> set[str]:
 # The prepositions marking the doer of a passive clause ("von den Rebellen beschossen", "seitens der Armee"); a noun
 # naming the side ("von Seiten militanter Palästinenser") passes it on to its genitive
 AGENT_CASES = frozenset({"von", "seitens"})
-# Verbs of reporting (lang/de/reporting_verbs.txt): the doer of a passive one is a report's source, not a deed's doer
-REPORTING_VERBS = words("reporting_verbs")
 
 
 def passive_agents(doc: Doc) -> frozenset[int]:
@@ -249,8 +253,10 @@ def passive_agents(doc: Doc) -> frozenset[int]:
             continue
         if not any(c.dep_ == "aux:pass" for c in t.head.children):
             continue
-        if _lemma(t.head) in REPORTING_VERBS:
-            continue        # "von Seiten der X wurden sieben Tote bestätigt": X told of the dead, often its own
+        if is_reporting_verb(t.head):
+            # "von Seiten der X wurden sieben Tote bestätigt": X told of the dead, often its own - a verb of reporting
+            # as attribution reads it (its full lemma, a particle "weiter" hung on it), the doer the report's source
+            continue
         stack = [t]
         while stack:
             x = stack.pop()

@@ -13,3 +13,17 @@ def scope_pattern(kind: str) -> re.Pattern:
     phrases = sorted(table("scope_phrases")[kind], key=len, reverse=True)
     alts = [re.escape(p).replace(r"\*", r"\w+") for p in phrases]
     return re.compile(r"\b(" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+AREAS = ("welt", "europa")          # the kinds of scope_phrases.tsv that name their area
+
+
+# Inflected adjectives up to a noun: a scope word before them modifies an attribute ("der weltweit größten
+# Pilgerfahrt"), not the clause's count
+_ATTRIBUTE_AFTER = re.compile(r"\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)+[A-ZÄÖÜ]")
+
+
+def area_of(text: str) -> str | None:
+    """The area a scope word of text names itself ("weltweit": welt), if any - not one said of an attribute."""
+    return next((area for area in AREAS for m in scope_pattern(area).finditer(text)
+                 if not _ATTRIBUTE_AFTER.match(text, m.end())), None)
