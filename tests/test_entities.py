@@ -881,3 +881,18 @@ def test_an_organisations_noun_whose_article_stands_before_a_participles_phrase_
     _, ms = _parsed_mentions(parser, "Der dem Reformlager nahestehenden Tageszeitung Kavir Nameh wurde das "
                                      "Erscheinen untersagt.")
     assert ms["Kavir Nameh"].label == "ORG", ms
+
+
+def test_a_role_noun_after_a_persons_genitive_is_cut_off_the_name_after_it(parser):
+    doc = parser("Am Abend trat Kaminskis Schwiegersohn Darek Wollny vor die Presse.")
+    doc._.article_id = "x"
+    doc.ents = [Span(doc, 3, 7, label="OTH")]
+    from lagebild.extract.entities import find_mentions
+    ms = by_text(find_mentions(doc))
+    assert ms["Darek Wollny"].label == "PER" and "Kaminskis Schwiegersohn Darek Wollny" not in ms, ms
+    # a first name the lexicon reads as another word too ('Berat') but the parse as a proper noun
+    doc = parser("Gestern sagte Demirs Schwiegersohn Berat Yazıcıoğlu ab.")
+    doc._.article_id = "x"
+    doc.ents = [Span(doc, 2, 6, label="OTH")]
+    ms = by_text(find_mentions(doc))
+    assert ms["Berat Yazıcıoğlu"].label == "PER", ms

@@ -993,3 +993,10 @@ def test_an_area_named_by_its_german_iso_name_is_the_area(nlp):
     ms = places(nlp, "Die Obstbauern in Südtirol rechnen nach dem Frost mit einer kleinen Ernte.")
     assert ms["Südtirol"].label == "LOC" and ms["Südtirol"].country == "IT", ms
 
+
+
+def test_names_listed_after_a_place_noun_in_the_plural_are_places_an_elided_article_too(nlp):
+    ms = places(nlp, "In Frankreich traf es die Gemeinden Saint-Aubin-sur-Loire, L'Espérance-sur-Mer und "
+                     "La-Tranche-sur-Mer, wo viele ertranken.")
+    assert ms["L'Espérance-sur-Mer"].label == "LOC", ms
+    assert ms["La-Tranche-sur-Mer"].country == "FR", ms          # the gazetteer writes 'La Tranche-sur-Mer'

@@ -395,7 +395,8 @@ def _type_noun(word: str) -> bool:
     return word[:1].isupper() and (_place_noun(word) or place_type(word) is not None)
 
 
-JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ][\w-]+)")
+# a name joined to the one before; it may open with an elided article ("L'Aiguillon-sur-Mer", "D'Annunzio")
+JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ](?:['’](?=[A-ZÄÖÜ]))?[\w-]+)")
 
 
 def _without_genitive(doc: Doc, c: Cand) -> Cand:
@@ -485,6 +486,9 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
             place = gazetteer().best(form, country=iso) if iso else None
             head = Cand(m.start(1), m.end(1), "LOC", 1, iso, f"geo:{place.id}" if place else None)
             if head.start in starts:
+                own = starts[head.start]
+                if iso is None and own.label == "LOC" and own.ref and own.end == head.end:
+                    head = own                         # the list's country unknown: its own reading stands
                 listed[head.start] = head
             else:
                 out.append(head)
@@ -697,8 +701,15 @@ def _name_only(text: str) -> bool:
 
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
+    """'in den Provinzen X', 'in den Gemeinden X': right after a type noun or a place noun in the plural (the
+    parse's number and lemma: place_nouns lists singulars), so a list of names of that kind follows."""
     prev = _prev_words(doc, c.start, 1)
-    return bool(prev) and plural_place_noun(prev[-1])
+    if bool(prev) and plural_place_noun(prev[-1]):
+        return True
+    first = token_at(doc, c.start)
+    noun = doc[first.i - 1] if first is not None and first.i > 0 else None
+    return noun is not None and noun.tag_ == "NN" and "Plur" in noun.morph.get("Number", []) and \
+        noun.lemma_ != noun.text and _place_noun(noun.lemma_)
 
 
 # --- statistical NER --------------------------------------------------------------------
@@ -1122,20 +1133,30 @@ def _genitive_of_a_noun(adj: Token, name: Token) -> bool:
 def _role_before_name(e: Span, k: int, forms) -> bool:
     """'Mittelfeldstar Arturo Vidal', 'Brasiliens Top-Stürmer Neymar', 'den Russen Jewgeni Donskoj': a word the
     lexicon knows only as a common noun (a role, a profession; of a compound its last part) or a demonym, at the
-    span's start or after a country's genitive, with nothing but a person's name words after it - at least two
-    where it starts the span - is no part of the name."""
+    span's start or after a country's or a person's genitive ('Erdoğans Schwiegersohn Berat Albayrak'), with
+    nothing but a person's name words after it - at least two where it starts the span - is no part of the name."""
     word = e[k].text
     part = word.rsplit("-", 1)[-1]
-    if k and not _country_form(e[:k].text, forms) or part.isupper() or place_type(part) or _place_noun(part):
+    if k and not _country_form(e[:k].text, forms) and not (k == 1 and _name_in_genitive(e[0])) or \
+            part.isupper() or place_type(part) or _place_noun(part):
         return False            # "Champions Hockey League", "FC Bayern": an organisation; "Olympiastadion X": a place
     if not (part[:1].isupper() and (_common_noun_only(part) or _noun_compound(part) or
                                     (forms.get(word) and forms[word].kind == "demonym"))):
         return False
-    rest = [t.text for t in e[k + 1:]]
-    if len(rest) < (2 if k == 0 else 1) or rest[0].lower() in PARTICLES or not name_like(rest[0]) or \
-            not name_like(rest[-1]):
+    rest = list(e[k + 1:])
+    # a name word: as the lexicon reads it, or the parse's proper noun where the lexicon reads another word too
+    # ('Berat': a verb's form to it)
+    named = [name_like(t.text) or t.tag_ == "NE" and t.text[:1].isupper() for t in rest]
+    if len(rest) < (2 if k == 0 else 1) or rest[0].lower_ in PARTICLES or not named[0] or not named[-1]:
         return False                                   # "Maggie Van Dam": no name starts with a particle
-    return all(name_like(w) or w.lower() in PARTICLES for w in rest)
+    return all(n or t.lower_ in PARTICLES for n, t in zip(named, rest))
+
+
+def _name_in_genitive(t: Token) -> bool:
+    """'Erdoğans', 'Merkels': a name in the genitive, as the parse reads it (Case=Gen or the lemma the word less
+    its -s) or the lexicon (`_genitive_name`)."""
+    return t.text[:1].isupper() and len(t.text) > 3 and t.text.endswith("s") and t.tag_ in ("NE", "PROPN", "") and (
+        t.lemma_ == t.text[:-1] or _genitive_name(t.text))
 
 
 def _noun_compound(word: str) -> bool:
