@@ -874,6 +874,14 @@ def test_a_persons_span_whose_last_noun_heads_the_other_words_is_an_organisation
     doc.ents = [Span(doc, 3, 6, label="PER")]
     ms = by_text(find_mentions(doc))
     assert ms["Anton Wegscheider"].label == "PER" and "Anton Wegscheider Montagabend" not in ms, ms
+    # nor where the parse hangs a person's name on the time noun after it: it opens with a first name
+    from spacy.tokens import Doc
+
+    from lagebild.extract.entities import _trim_person_tails
+    words = ["so", "Polizeisprecher", "Egon", "Harrach", "Dienstagabend"]
+    doc = Doc(parser.vocab, words=words, heads=[1, 1, 4, 2, 1], deps=["advmod", "ROOT", "compound", "flat", "appos"])
+    (e,) = _trim_person_tails([Span(doc, 2, 5, label="PER")])
+    assert (e.text, e.label_) == ("Egon Harrach", "PER")
 
 
 def test_an_organisations_noun_whose_article_stands_before_a_participles_phrase_names_it(parser):

@@ -702,14 +702,18 @@ def _name_only(text: str) -> bool:
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
     """'in den Provinzen X', 'in den Gemeinden X': right after a type noun or a place noun in the plural (the
-    parse's number and lemma: place_nouns lists singulars), so a list of names of that kind follows."""
+    parse's lemma and number or plural ending: place_nouns lists singulars), so a list of names of that kind
+    follows."""
     prev = _prev_words(doc, c.start, 1)
     if bool(prev) and plural_place_noun(prev[-1]):
         return True
     first = token_at(doc, c.start)
     noun = doc[first.i - 1] if first is not None and first.i > 0 else None
-    return noun is not None and noun.tag_ == "NN" and "Plur" in noun.morph.get("Number", []) and \
-        noun.lemma_ != noun.text and _place_noun(noun.lemma_)
+    if noun is None or noun.tag_ != "NN" or noun.lemma_ == noun.text or not _place_noun(noun.lemma_):
+        return False
+    # the parse's number, or the lemma with a plural's -n/-en ('Gemeinde-n': the parse may read it singular)
+    return "Plur" in noun.morph.get("Number", []) or noun.text[len(noun.lemma_):] in ("n", "en") and \
+        noun.text.startswith(noun.lemma_)
 
 
 # --- statistical NER --------------------------------------------------------------------
@@ -957,11 +961,13 @@ def _trim_person_tails(ents) -> list:
     common noun (and never a name) after two name words ("Anton Wegscheider Montagabend"); a surname
     after a particle stays ("Anna Van Block"). Where the parse makes that noun the head of all the name words
     before it ('die „Tigray People's Liberation Front“': they are its modifiers, not a name next to it) the span
-    is an organisation's name, kept whole."""
+    is an organisation's name, kept whole - not where it opens with a first name ('Polizeisprecher Fritz Grundnig
+    Dienstagabend': the parse may hang the name on the time noun)."""
     out = []
     for e in ents:
         end = e.end
-        if e.label_ == "PER" and len(e) >= 3 and _common_noun_only(e[-1].text) and _heads_the_span(e):
+        if e.label_ == "PER" and len(e) >= 3 and _common_noun_only(e[-1].text) and \
+                not known_first_name(e[0].text) and _heads_the_span(e):
             out.append(Span(e.doc, e.start, e.end, label="ORG"))
             continue
         if e.label_ == "PER":
