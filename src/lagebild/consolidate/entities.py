@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..geo.translit import fold
 from ..geo.translit import key as name_key
 from ..model import FALLBACK_KIND, Entity, Mention
+from ..nlp.compounds import word_tag
 from ..text import within_one_edit
 
 
@@ -225,9 +226,8 @@ def _tail_only(a: list[str], b: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _opens_with_first_name(text: str) -> bool:
-    """Whether a name's first word is a first name the lexicon knows ('Maria Schmidt'; not 'Rahmani Pur')."""
-    from ..extract.entities import known_first_name     # the extractor's lexicon; imported late: it loads models
-    return known_first_name(text.split()[0])
+    """Whether a name's first word is a name the lexicon knows ('Maria Schmidt'; not 'Rahmani Pur')."""
+    return word_tag(text.split()[0]) == ("NE", True)
 
 
 def _compatible(countries: Counter, country: str | None) -> bool:
