@@ -904,3 +904,17 @@ def test_a_role_noun_after_a_persons_genitive_is_cut_off_the_name_after_it(parse
     doc.ents = [Span(doc, 2, 6, label="OTH")]
     ms = by_text(find_mentions(doc))
     assert ms["Berat Yazıcıoğlu"].label == "PER", ms
+
+
+def test_a_name_ending_in_s_after_a_womans_noun_a_name_before_a_noun_and_a_bands_member_stay_persons(parser):
+    # the parse's genitive after a woman's noun in -in is its apposition: the surname keeps its -s
+    _, ms = _parsed_mentions(parser, "Serena Williams siegte gegen die niederländische Qualifikantin Kiki Bertens "
+                                     "in zwei Sätzen.")
+    assert "Kiki Bertens" in ms and "Kiki Berten" not in ms, ms
+    # a person's name before a noun has no attributive adjective: no organisation's name
+    _, ms = _parsed_mentions(parser, "Er hatte 2008 zusammen mit Bradley Wiggins Platz vier im Madison belegt.")
+    assert ms["Bradley Wiggins"].label == "PER", ms
+    # a band's noun types the name it stands with, not the member's surname said alone elsewhere
+    ms = _parsed_with_ents(parser, "Die CD der Band Dobrek Bistro ist vielschichtig. Warum wollte Dobrek gerade "
+                                   "Krakauer?", [("Dobrek", 0, "PER"), ("Dobrek", 1, "PER")])
+    assert ("Dobrek", "PER") in ms, ms

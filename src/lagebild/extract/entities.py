@@ -430,9 +430,12 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     if len(last.text) <= 3 or not last.text.endswith("s"):
         return False
     stem = last.text[:-1]
-    if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem:
-        return True
-    return _genitive_name(last.text) and any(t.text == stem and t.i != last.i for t in doc)
+    named_without = any(t.text == stem and t.i != last.i for t in doc)
+    noun = doc[span.start - 1].text
+    if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem and \
+            (named_without or not (_is_title(noun) or noun.endswith("in"))):
+        return True         # after a title or a woman's noun in -in ('die Qualifikantin Kiki Bertens') the parse errs
+    return _genitive_name(last.text) and named_without
 
 
 def _genitive_after_article(doc: Doc, start: int) -> bool:
@@ -961,13 +964,14 @@ def _trim_person_tails(ents) -> list:
     common noun (and never a name) after two name words ("Anton Wegscheider Montagabend"); a surname
     after a particle stays ("Anna Van Block"). Where the parse makes that noun the head of all the name words
     before it ('die „Tigray People's Liberation Front“': they are its modifiers, not a name next to it) the span
-    is an organisation's name, kept whole - not where it opens with a first name ('Polizeisprecher Fritz Grundnig
-    Dienstagabend': the parse may hang the name on the time noun)."""
+    is an organisation's name, kept whole, where an attributive adjective stands among them ('Democratic'; a
+    person's name has none: 'zusammen mit Bradley Wiggins Platz vier belegt') and it opens with no first name
+    ('Polizeisprecher Fritz Grundnig Dienstagabend': the parse may hang the name on the time noun)."""
     out = []
     for e in ents:
         end = e.end
         if e.label_ == "PER" and len(e) >= 3 and _common_noun_only(e[-1].text) and \
-                not known_first_name(e[0].text) and _heads_the_span(e):
+                not known_first_name(e[0].text) and any(t.tag_ == "ADJA" for t in e[:-1]) and _heads_the_span(e):
             out.append(Span(e.doc, e.start, e.end, label="ORG"))
             continue
         if e.label_ == "PER":
@@ -1276,10 +1280,12 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     Medikament Corvalin', 'Orkantief Ylvie') another name (OTH) - not a person nor a place however its words read;
     one sense per name and article: the same name bare elsewhere in it is the same thing."""
     text, out = _text(doc), []
+    # a product's or weather system's name is one word the article repeats bare; a band's first word may be its
+    # member's surname too ('der Band Dobrek Bistro ... Dobrek'): its noun types the mention it stands with only
     kinds = {text[c.start:c.end]: kind for c in chosen
-             if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) is not None}
+             if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
     for c in chosen:
-        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end])) is not None:
+        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)):
             c = Cand(c.start, c.end, "ORG" if kind == "group" else "OTH", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
