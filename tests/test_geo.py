@@ -91,3 +91,12 @@ def test_packaged_city_names_are_geonamescaches():
     packaged = city_names()
     assert "wien" in packaged and "mailand" in packaged
     assert packaged == geonames_city_names()
+
+
+def test_a_place_written_with_a_hyphen_where_its_name_has_a_space_is_found():
+    from lagebild.geo import gazetteer
+
+    g = gazetteer()
+    hit = g.best("La-Tranche-sur-Mer")             # the gazetteer: 'La Tranche-sur-Mer'
+    assert hit is not None and hit.country == "FR" and hit.primary
+    assert g.best("Saint-Jean-de-Luz").name == "Saint-Jean-de-Luz"     # a name written as the gazetteer has it

@@ -993,3 +993,26 @@ def test_an_area_named_by_its_german_iso_name_is_the_area(nlp):
     ms = places(nlp, "Die Obstbauern in Südtirol rechnen nach dem Frost mit einer kleinen Ernte.")
     assert ms["Südtirol"].label == "LOC" and ms["Südtirol"].country == "IT", ms
 
+
+
+def test_names_listed_after_a_place_noun_in_the_plural_are_places_an_elided_article_too(nlp):
+    ms = places(nlp, "In Frankreich traf es die Gemeinden Saint-Aubin-sur-Loire, L'Espérance-sur-Mer und "
+                     "La-Tranche-sur-Mer, wo viele ertranken.")
+    assert ms["L'Espérance-sur-Mer"].label == "LOC", ms
+    assert ms["La-Tranche-sur-Mer"].country == "FR", ms          # the gazetteer writes 'La Tranche-sur-Mer'
+
+
+def test_a_place_noun_with_a_plurals_ending_opens_a_list_where_the_parse_reads_it_singular():
+    import spacy
+    from spacy.tokens import Doc
+
+    from lagebild.extract.entities import Cand, _after_plural_type_noun
+    words = ["in", "den", "Gemeinden", "Orvillers", "und", "Bazeuil"]
+    doc = Doc(spacy.blank("de").vocab, words=words, tags=["APPR", "ART", "NN", "NE", "KON", "NE"],
+              lemmas=["in", "der", "Gemeinde", "Orvillers", "und", "Bazeuil"],
+              morphs=["", "Case=Dat|Number=Plur", "Case=Acc|Number=Sing", "", "", ""])
+    first = doc[3]
+    assert _after_plural_type_noun(doc, Cand(first.idx, first.idx + len(first.text), "LOC", 1))
+    doc = Doc(doc.vocab, words=["in", "der", "Gemeinde", "Orvillers"], tags=["APPR", "ART", "NN", "NE"],
+              lemmas=["in", "der", "Gemeinde", "Orvillers"], morphs=["", "", "Number=Sing", ""])
+    assert not _after_plural_type_noun(doc, Cand(doc[3].idx, doc[3].idx + 9, "LOC", 1))

@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..geo.translit import fold
 from ..geo.translit import key as name_key
 from ..model import FALLBACK_KIND, Entity, Mention
+from ..nlp.compounds import word_tag
 from ..text import within_one_edit
 
 
@@ -139,9 +140,11 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
                 fw, group, countries = full[n]
                 if _same_full(words, fw) and _compatible(countries, m.country) and \
                         not (m.article in articles[n] and _tail_only(words, fw) and
-                             " " in m.text.strip() and " " in group[0].text.strip()):
+                             " " in m.text.strip() and " " in group[0].text.strip() and
+                             _opens_with_first_name(m.text if len(words) < len(fw) else group[0].text)):
                     # a name written as one word is a double surname ('Kraus-Wendler' of 'Sabine
-                    # Kraus-Wendler'), no second full name that drops a first name
+                    # Kraus-Wendler'), no second full name that drops a first name; nor are the last words
+                    # that open with no first name ('Rahmani Pur' of 'Arasch Rahmani Pur': a surname of two)
                     group.append(m)
                     articles[n].add(m.article)
                     if m.country:
@@ -219,6 +222,12 @@ def _tail_only(a: list[str], b: list[str]) -> bool:
     second full name that drops a first name is another person ('Anna Maria Schmidt und ihre Tochter Maria
     Schmidt')."""
     return len(a) != len(b) and a[0] != b[0] and not _near(a[0], b[0])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _opens_with_first_name(text: str) -> bool:
+    """Whether a name's first word is a name the lexicon knows ('Maria Schmidt'; not 'Rahmani Pur')."""
+    return word_tag(text.split()[0]) == ("NE", True)
 
 
 def _compatible(countries: Counter, country: str | None) -> bool:

@@ -395,7 +395,8 @@ def _type_noun(word: str) -> bool:
     return word[:1].isupper() and (_place_noun(word) or place_type(word) is not None)
 
 
-JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ][\w-]+)")
+# a name joined to the one before; it may open with an elided article ("L'Aiguillon-sur-Mer", "D'Annunzio")
+JOINED_NAME = re.compile(r"\s*(?:,|und|oder|sowie)\s+([A-ZÄÖÜ](?:['’](?=[A-ZÄÖÜ]))?[\w-]+)")
 
 
 def _without_genitive(doc: Doc, c: Cand) -> Cand:
@@ -411,7 +412,30 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
     if nxt and _genitive_name(last) and nxt[0][:1].isupper() and (word_tag(nxt[0].strip(".,;:"))[0] == "NN" or
                                                                    ACRONYM_RX.match(nxt[0].strip(".,;:"))):
         return Cand(c.start, c.end - 1, c.label, c.prio, c.country, c.ref)
+    if _genitive_after_noun(doc, c):
+        return Cand(c.start, c.end - 1, c.label, c.prio, c.country, c.ref)
     return c
+
+
+def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
+    """'die Wahlniederlage Helmut Borgmanns', 'der Anwältin Lea Tamanis': a person's name right after a common
+    noun is its genitive attribute where its last word is a genitive - the parse reads it so (Case=Gen, the lemma
+    the word less its -s), or the lexicon reads the -s as an ending and the article names the person without it
+    elsewhere. The lexicon alone is not enough: after a role's noun a name is as often its apposition,
+    uninflected, and a surname may end in what reads as an ending ('die Trainerin Nadja Maas')."""
+    span = doc.char_span(c.start, c.end)
+    if span is None or span.start == 0 or doc[span.start - 1].tag_ != "NN":
+        return False
+    last = span[-1]
+    if len(last.text) <= 3 or not last.text.endswith("s"):
+        return False
+    stem = last.text[:-1]
+    named_without = any(t.text == stem and t.i != last.i for t in doc)
+    noun = doc[span.start - 1].text
+    if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem and \
+            (named_without or not (_is_title(noun) or noun.endswith("in"))):
+        return True         # after a title or a woman's noun in -in ('die Qualifikantin Kiki Bertens') the parse errs
+    return _genitive_name(last.text) and named_without
 
 
 def _genitive_after_article(doc: Doc, start: int) -> bool:
@@ -465,6 +489,9 @@ def _typed_in_article(doc: Doc, chosen: list[Cand]) -> list[Cand]:
             place = gazetteer().best(form, country=iso) if iso else None
             head = Cand(m.start(1), m.end(1), "LOC", 1, iso, f"geo:{place.id}" if place else None)
             if head.start in starts:
+                own = starts[head.start]
+                if iso is None and own.label == "LOC" and own.ref and own.end == head.end:
+                    head = own                         # the list's country unknown: its own reading stands
                 listed[head.start] = head
             else:
                 out.append(head)
@@ -677,8 +704,19 @@ def _name_only(text: str) -> bool:
 
 
 def _after_plural_type_noun(doc: Doc, c: Cand) -> bool:
+    """'in den Provinzen X', 'in den Gemeinden X': right after a type noun or a place noun in the plural (the
+    parse's lemma and number or plural ending: place_nouns lists singulars), so a list of names of that kind
+    follows."""
     prev = _prev_words(doc, c.start, 1)
-    return bool(prev) and plural_place_noun(prev[-1])
+    if bool(prev) and plural_place_noun(prev[-1]):
+        return True
+    first = token_at(doc, c.start)
+    noun = doc[first.i - 1] if first is not None and first.i > 0 else None
+    if noun is None or noun.tag_ != "NN" or noun.lemma_ == noun.text or not _place_noun(noun.lemma_):
+        return False
+    # the parse's number, or the lemma with a plural's -n/-en ('Gemeinde-n': the parse may read it singular)
+    return "Plur" in noun.morph.get("Number", []) or noun.text[len(noun.lemma_):] in ("n", "en") and \
+        noun.text.startswith(noun.lemma_)
 
 
 # --- statistical NER --------------------------------------------------------------------
@@ -851,7 +889,7 @@ def _cut_place_before_noun(doc: Doc, ents) -> list:
     compound: 'Senfgas') and the parse makes the place's head or a verb's argument ('New Jersey Devils' in a table of
     results is a club, 'Flughafen Wien AG' a company: name words of one name) - no place's, building's or
     landscape's noun ('Wien Hauptbahnhof' is one name) - and the words before it a country or a gazetteer place
-    (the whole none; not in the genitive: `_genitive_of_place`), the place ends before the noun."""
+    (the whole none; not in the genitive: `_genitive_place`), the place ends before the noun."""
     out = []
     for e in ents:
         last = e[-1] if len(e) >= 2 else None
@@ -860,7 +898,7 @@ def _cut_place_before_noun(doc: Doc, ents) -> list:
                 word_tag(last.text) in (("NN", True), ("NE", False)) and not _place_noun(last.text) and \
                 place_type(last.text) is None and not _landmark_compound(last.text) and \
                 (e[:-1].text in country_forms() or gazetteer().best(e[:-1].text)) and not gazetteer().best(e.text) \
-                and not _genitive_of_place(e[-2].text) and not _article_of_the_noun(doc, e):
+                and not _genitive_place(e[-2].text, any_size=True) and not _article_of_the_noun(doc, e):
             out.append(Span(doc, e.start, e.end - 1, label=e.label_))
         else:
             out.append(e)
@@ -875,15 +913,9 @@ def _article_of_the_noun(doc: Doc, e: Span) -> bool:
     return e.start > 0 and doc[e.start - 1].tag_ == "ART" and not (form and form.kind == "name")
 
 
-def _genitive_of_place(word: str) -> bool:
-    """'Neustadts Präsident': a place's name in the genitive before its head noun - the span names the head, not the
-    place ('Paris' is no genitive: the gazetteer holds the name with its -s)."""
-    return word.endswith("s") and bool(gazetteer().candidates(word[:-1])) and \
-        not any(c.name == word for c in gazetteer().candidates(word))
-
-
-def _genitive_place(word: str) -> bool:
-    """'Ecuadors', 'Freiburgs': a country's or a big city's name in the genitive (its -s), no first name."""
+def _genitive_place(word: str, any_size: bool = False) -> bool:
+    """'Ecuadors', 'Freiburgs': a country's or a big city's name in the genitive (its -s), no first name; with
+    `any_size` any place the gazetteer holds ('Neustadts Präsident': the span names the head noun, not the place)."""
     if len(word) < 4 or not word.endswith("s") or not word[:1].isupper():
         return False
     stem = word[:-1]
@@ -892,6 +924,8 @@ def _genitive_place(word: str) -> bool:
     f = country_forms().get(stem)
     if f is not None and f.kind in ("name", "capital"):
         return True
+    if any_size:
+        return bool(gazetteer().candidates(stem))
     best = gazetteer().best(stem)
     return best is not None and best.population >= EXONYM_CITY
 
@@ -928,10 +962,18 @@ def _trim_person_tails(ents) -> list:
     """A person's span ends where the name does: at a determiner that is no particle of the name
     ("Bilal K. der Komplize": "von der Leyen" keeps its "der"), and before a word the lexicon knows as a
     common noun (and never a name) after two name words ("Anton Wegscheider Montagabend"); a surname
-    after a particle stays ("Anna Van Block")."""
+    after a particle stays ("Anna Van Block"). Where the parse makes that noun the head of all the name words
+    before it ('die „Tigray People's Liberation Front“': they are its modifiers, not a name next to it) the span
+    is an organisation's name, kept whole, where an attributive adjective stands among them ('Democratic'; a
+    person's name has none: 'zusammen mit Bradley Wiggins Platz vier belegt') and it opens with no first name
+    ('Polizeisprecher Fritz Grundnig Dienstagabend': the parse may hang the name on the time noun)."""
     out = []
     for e in ents:
         end = e.end
+        if e.label_ == "PER" and len(e) >= 3 and _common_noun_only(e[-1].text) and \
+                not known_first_name(e[0].text) and any(t.tag_ == "ADJA" for t in e[:-1]) and _heads_the_span(e):
+            out.append(Span(e.doc, e.start, e.end, label="ORG"))
+            continue
         if e.label_ == "PER":
             cut = next((t.i for t in e[1:] if t.lower_ in ARTICLES and (e.doc[t.i - 1].lower_ not in PARTICLES
                                                                        or _institution_after(e.doc, t.i))), None)
@@ -942,6 +984,23 @@ def _trim_person_tails(ents) -> list:
         if end > e.start:
             out.append(e if end == e.end else Span(e.doc, e.start, end, label=e.label))
     return out
+
+
+def _heads_the_span(e: Span) -> bool:
+    """Whether the parse hangs every other word of the span, directly or through others of it, on its last word
+    and that word outside it: the words before are the last one's modifiers ('Democratic Front')."""
+    last = e[-1]
+    if e.start <= last.head.i < e.end and last.head.i != last.i:
+        return False
+    for t in e[:-1]:
+        k = t
+        for _ in range(len(e)):
+            if k.i == last.i or not (e.start <= k.head.i < e.end) or k.head.i == k.i:
+                break
+            k = k.head
+        if k.i != last.i:
+            return False
+    return True
 
 
 def _institution_after(doc: Doc, i: int) -> bool:
@@ -1084,20 +1143,30 @@ def _genitive_of_a_noun(adj: Token, name: Token) -> bool:
 def _role_before_name(e: Span, k: int, forms) -> bool:
     """'Mittelfeldstar Arturo Vidal', 'Brasiliens Top-Stürmer Neymar', 'den Russen Jewgeni Donskoj': a word the
     lexicon knows only as a common noun (a role, a profession; of a compound its last part) or a demonym, at the
-    span's start or after a country's genitive, with nothing but a person's name words after it - at least two
-    where it starts the span - is no part of the name."""
+    span's start or after a country's or a person's genitive ('Erdoğans Schwiegersohn Berat Albayrak'), with
+    nothing but a person's name words after it - at least two where it starts the span - is no part of the name."""
     word = e[k].text
     part = word.rsplit("-", 1)[-1]
-    if k and not _country_form(e[:k].text, forms) or part.isupper() or place_type(part) or _place_noun(part):
+    if k and not _country_form(e[:k].text, forms) and not (k == 1 and _name_in_genitive(e[0])) or \
+            part.isupper() or place_type(part) or _place_noun(part):
         return False            # "Champions Hockey League", "FC Bayern": an organisation; "Olympiastadion X": a place
     if not (part[:1].isupper() and (_common_noun_only(part) or _noun_compound(part) or
                                     (forms.get(word) and forms[word].kind == "demonym"))):
         return False
-    rest = [t.text for t in e[k + 1:]]
-    if len(rest) < (2 if k == 0 else 1) or rest[0].lower() in PARTICLES or not name_like(rest[0]) or \
-            not name_like(rest[-1]):
+    rest = list(e[k + 1:])
+    # a name word: as the lexicon reads it, or the parse's proper noun where the lexicon reads another word too
+    # ('Berat': a verb's form to it)
+    named = [name_like(t.text) or t.tag_ == "NE" and t.text[:1].isupper() for t in rest]
+    if len(rest) < (2 if k == 0 else 1) or rest[0].lower_ in PARTICLES or not named[0] or not named[-1]:
         return False                                   # "Maggie Van Dam": no name starts with a particle
-    return all(name_like(w) or w.lower() in PARTICLES for w in rest)
+    return all(n or t.lower_ in PARTICLES for n, t in zip(named, rest))
+
+
+def _name_in_genitive(t: Token) -> bool:
+    """'Erdoğans', 'Merkels': a name in the genitive, as the parse reads it (Case=Gen or the lemma the word less
+    its -s) or the lexicon (`_genitive_name`)."""
+    return t.text[:1].isupper() and len(t.text) > 3 and t.text.endswith("s") and t.tag_ in ("NE", "PROPN", "") and (
+        t.lemma_ == t.text[:-1] or _genitive_name(t.text))
 
 
 def _noun_compound(word: str) -> bool:
@@ -1207,11 +1276,17 @@ _APPOSITION = frozenset({"appos", "flat", "flat:name", "compound"})
 def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'der Film „Lange Schatten“', 'die Band Kalte Sterne', 'ihr Album Silver Harbour': a name the parse makes the
     apposition of a work's noun (a compound's last part: 'Kinofilm', 'Debütalbum') is the work's title (OTH), of
-    an artists' group's noun ('Rockband') the group (ORG) - not a person nor a place however its words read."""
+    an artists' group's noun ('Rockband') the group (ORG), of a product's or a weather system's noun ('das
+    Medikament Corvalin', 'Orkantief Ylvie') another name (OTH) - not a person nor a place however its words read;
+    one sense per name and article: the same name bare elsewhere in it is the same thing."""
     text, out = _text(doc), []
+    # a product's or weather system's name is one word the article repeats bare; a band's first word may be its
+    # member's surname too ('der Band Dobrek Bistro ... Dobrek'): its noun types the mention it stands with only
+    kinds = {text[c.start:c.end]: kind for c in chosen
+             if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
     for c in chosen:
-        if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) is not None:
-            c = Cand(c.start, c.end, "OTH" if kind == "work" else "ORG", c.prio, c.country, c.ref)
+        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)):
+            c = Cand(c.start, c.end, "ORG" if kind == "group" else "OTH", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
             # 'tanzte in „Saturday Night Fever“': a name of several words quoted whole is a title; news quote no
@@ -1284,12 +1359,29 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         low = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
         if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
                                                                    low.endswith(ORG_TYPE_HEADS)) \
-                and any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]) \
+                and _determined(doc, noun) \
                 and not _persons_genitive(doc, t.i) and not _holder_of_title_before(doc, noun, t):
             named.add(t.text)
     text = _text(doc)
     return [Cand(c.start, c.end, "ORG", c.prio, c.country, c.ref)
             if c.label == "PER" and text[c.start:c.end].split()[0].split("-")[0] in named else c for c in chosen]
+
+
+def _determined(doc: Doc, noun: Token) -> bool:
+    """Whether the noun has its article: one of the two words before it, or further back before a participle's or
+    adjective's phrase ending in the weak -en right before the noun, which only an article before it takes ('der
+    dem Reformlager nahestehenden Tageszeitung'; 'auf Initiative Merkels' has none)."""
+    if any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]):
+        return True
+    prev = doc[noun.i - 1] if noun.i > 0 else None
+    if prev is None or not prev.is_lower or not prev.text.endswith("en"):
+        return False
+    for w in reversed(doc[max(0, noun.i - 5):noun.i - 1]):
+        if w.lower_ in ARTICLES:
+            return True
+        if w.is_punct or w.pos_ in ("VERB", "AUX") and w.tag_ != "VVFIN":
+            return False
+    return False
 
 
 def _after_neuter_or_masculine_article(t: Token) -> bool:

@@ -344,6 +344,11 @@ class Gazetteer:
             found = self.by_form.get(name[:-1])
         if not found and "-" in name:
             found = self.by_form.get(name.replace("-", " "))
+        if not found and name.count("-") >= 2:
+            # 'La-Tranche-sur-Mer': one hyphen written where the place's name has a space ('La Tranche-sur-Mer')
+            parts = name.split("-")
+            found = next((f for k in range(1, len(parts)) if (f := self.by_form.get(
+                "-".join(parts[:k]) + " " + "-".join(parts[k:])))), None)
         if not found and not name.isascii():
             found = self.by_form.get(ascii_fold(name))   # "Vysočina" where the gazetteer holds "Vysocina"
         # One entry per place; the primary spelling wins.
@@ -351,7 +356,8 @@ class Gazetteer:
         for c in found or ():
             # its own name, or the first part of it ("Molenbeek" of Molenbeek-Saint-Jean, "Frankfurt am Main")
             primary = c.primary or c.name in (name, name[:-1]) or c.name.startswith((name + "-", name + " ")) or \
-                (c.name != name and plain_name(c.name) == name)      # "Cox's Bazar" as German text writes Cox’s Bāzār
+                (c.name != name and plain_name(c.name) == name) or \
+                c.name.replace("-", " ") == name.replace("-", " ")   # "Cox's Bazar" as German text writes Cox’s Bāzār
             if primary != c.primary:
                 c = replace(c, primary=primary)
             if c.id not in out or (c.primary and not out[c.id].primary):
