@@ -987,10 +987,11 @@ def _weigh_and_place(index: StoryIndex, ids: Sequence[str], new: Sequence[StoryI
                      found: _Nouns) -> tuple[list[Story], StoryIndex]:
     """cluster_lazily's second half: the new articles' vectors placed (`_agglomerate`), stories opened named.
 
-    The stored stories a new article reaches (it would join each alone: `_reached`) are clustered again with the
-    new articles, from their articles' vectors weighed anew (`_dissolve`): a stored story cannot split, and a
-    later report that fits a part of it better than the whole, or bridges it with another, would otherwise
-    leave the stories as the order of the builds made them, not as one pass over all the articles does. Each
+    The stored stories a new article reaches (it would join each alone; a lone one by the rule for stories:
+    `_reached`) are clustered again with the new articles, from their articles' vectors weighed anew (`_dissolve`):
+    a stored story cannot split, and a later report that fits a part of it better than the whole, or bridges it
+    with another, would otherwise leave the stories as the order of the builds made them, not as one pass over all
+    the articles does. Each
     such story's id goes to the story opened now that holds most of its articles (`_heirs`; the larger, then
     older, story first; none where a stored story holds most, which keeps its own)."""
     vecs = {x.article.id: index.vector(terms[x.article.id]) for x in new}
@@ -1048,7 +1049,10 @@ def _dissolve(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int 
 
 def _reached(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> set[str]:
     """The ids of the stored stories whose similarity with one of the `new` articles alone reaches THRESHOLD (after
-    `_factor`): those it would join, were it the only new one. Found as `_agglomerate` finds its first pairs."""
+    `_factor` by the rule for stories, also for a stored lone report: see below): those it would join, were it the
+    only new one, and the lone reports a story of it and others may join. Found as `_agglomerate` finds its first
+    pairs. (Not found: a stored story that only the new articles' story reaches - their mean, their names or span
+    together - while none of them does alone; it keeps its stored weights.)"""
     nodes: dict[str, _Node] = {cid: _stored_node(c) for cid, c in index.clusters.items()}
     for k, (aid, vec, day) in enumerate(new):
         nodes[f"~{k}"] = _Node(f"~{k}", vec, 1, day, day, False, [aid])
