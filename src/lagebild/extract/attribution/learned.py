@@ -57,10 +57,13 @@ USE_POINTER = True                           # the packaged weights' joint decid
 # the claims extractor (LearnedDoc) asks the pointer only at a figure no quotation of the two models covers: it is
 # more precise than they are, but drops a handful of continued reports the two models keep (a bare Konjunktiv I
 # sentence after an attributed one, 'seitens ... die Rede'; with the pointer deciding there, claims dev-wn source
-# 1.000 -> 0.824 - ATTRIBUTION.md, sessions 23-24). Off: where it is asked it must decide every sentence from the
-# article's start (its chain reads them all), +20 ms an article of 10kGNAD (claims 2.66 -> 5.67 CPU s over 150,
-# a third of the whole analysis) for no changed claim on 160 unlabelled rows and one scored on dev (review, session 24)
-POINTER_AT_FIGURES = False
+# 1.000 -> 0.824 - ATTRIBUTION.md, sessions 23-24). Asked there with a pass from the article's start it cost +20 ms an
+# article (switched off in review, session 24); now its pass starts WINDOW sentences before the figure
+# (`_NearDecisions`) and only in a sentence the sentence classifier scores at least POINTER_GATE - the score is
+# computed there already, and most figures stand in sentences no model takes for reported speech: +2.8 ms an article
+# of 10kGNAD (claims 3.17 -> 3.59 CPU s over 150; ATTRIBUTION.md, session 25)
+POINTER_AT_FIGURES = True
+POINTER_GATE = 0.15
 
 
 class _Hashes(dict):
@@ -1120,6 +1123,19 @@ class _Decisions:
         return out, new
 
 
+class _NearDecisions(_Decisions):
+    """The pointer's decisions where the claims extractor asks it (`LearnedDoc`, POINTER_AT_FIGURES), made cheaply: a
+    pass for sentence si starts WINDOW sentences before it, with the chain decided there before (the extractor asks
+    in text order) or none, instead of at the article's start - the pointer decides every sentence and its chain
+    reads them all, so only a pass from the start gives `learned_quotations`' answers exactly, at +20 ms an article.
+    The chain reaches WINDOW sentences back; what a window's first sentence misses is a speaker named further
+    back."""
+
+    def start(self, si: int) -> tuple[int, _Chain]:
+        k = max(0, si - WINDOW)
+        return k, self.entry.get(k, _EMPTY)
+
+
 def _own_rule(rule: list[Quotation], head: Token, sp: list[Token]) -> Quotation | None:
     """The rules' quotation of the sentence that the chosen speaker says: the one whose speaker is the chosen head,
     else the one whose speaker stands in the chosen phrase (``Frank`` in ``Frank Sichau``); else, where OWN_FALLBACK,
@@ -1154,15 +1170,17 @@ class LearnedDoc:
     float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border.
 
     Where the weights hold a pointer, these are the two models' decisions (the sentence classifier and the ranker,
-    as without one), and only where no quotation of theirs covers token i (POINTER_AT_FIGURES) are the pointer's
-    given - its decisions over the Doc up to i's sentence, as `learned_quotations` makes them: it decides every
-    sentence, its chain reads them all."""
+    as without one), and only where no quotation of theirs covers token i (POINTER_AT_FIGURES) and the sentence
+    classifier scores i's sentence at least POINTER_GATE are the pointer's given - its decisions over i's sentence and
+    the WINDOW before it (`_NearDecisions`; `learned_quotations` decides every sentence from the start, its chain
+    reading them all: the two differ only where a chain reaches further back)."""
 
     def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
         self.doc = doc
         self.fx = model_features(doc, model, rules, lazy=True)
         self.decisions = _Decisions(doc, replace(model, pointer=None), self.fx)
-        self.pointed = _Decisions(doc, model, self.fx) if model.pointer is not None and POINTER_AT_FIGURES else None
+        self.pointed = _NearDecisions(doc, model, self.fx) if model.pointer is not None and POINTER_AT_FIGURES \
+            else None
         self.sent_of = np.zeros(len(doc), dtype=np.int32)
         for si, sent in enumerate(self.fx.sents):
             self.sent_of[sent.start: sent.end] = si
@@ -1178,9 +1196,22 @@ class LearnedDoc:
         if not 0 <= i < len(self.doc):
             return []
         out = self._around(i, self.decisions)
-        if self.pointed is None or any(q.how == "learned" and i in q.tokens for q in out):
+        if self.pointed is None or any(q.how == "learned" and i in q.tokens for q in out) \
+                or self.decisions.sent_score(int(self.sent_of[i])) < POINTER_GATE:
             return out
-        return self._around(i, self.pointed)
+        return self._near(i, self.pointed)
+
+    def _near(self, i: int, decisions: _NearDecisions) -> list[Quotation]:
+        """The pointer's quotations at token i from a pass over its sentence and the WINDOW before it (those of a
+        passage in marks reaching into it included): the chain it reads is the one decided in that window, not
+        the one a pass from the article's start gives (`_NearDecisions`)."""
+        si = lo = int(self.sent_of[i])
+        moved = True
+        while moved:
+            opens = [a for a, b in self.passages if a < lo and b >= lo]
+            moved = bool(opens)
+            lo = min(opens, default=lo)
+        return self._merged(lo, si + 1, decisions)
 
     def _around(self, i: int, decisions: _Decisions) -> list[Quotation]:
         si = lo = int(self.sent_of[i])
