@@ -61,8 +61,10 @@ USE_POINTER = True                           # the packaged weights' joint decid
 # article (switched off in review, session 24); now its pass starts WINDOW sentences before the figure
 # (`_NearDecisions`) and only in a sentence the sentence classifier scores at least POINTER_GATE - the score is
 # computed there already, and most figures stand in sentences no model takes for reported speech: +2.8 ms an article
-# of 10kGNAD (claims 3.17 -> 3.59 CPU s over 150; ATTRIBUTION.md, session 25)
-POINTER_AT_FIGURES = True
+# of 10kGNAD (claims 3.17 -> 3.59 CPU s over 150; ATTRIBUTION.md, session 25). Left off (integrator, session 25): on
+# every dev half it changed no scored source, and of 3 claims it changed by reading 2 were right and 1 wrong (a
+# reader's 'Sie' named a party) - no measured gain for +2.8 ms an article against issue 21's analysis target
+POINTER_AT_FIGURES = False
 POINTER_GATE = 0.15
 
 
