@@ -1477,6 +1477,14 @@ def test_an_initialism_takes_the_name_spelt_out_before(nlp):
     assert name_of(nlp, text, "40 Journalisten") == "Human Rights Watch"
 
 
+def test_an_initialism_is_no_person_s_name_spelt_out_before(nlp):
+    # review src25: a person (named after a role) whose initials match the initialism does not spell it out ('EU'
+    # after 'Erik Ullmann', figures._spelt_out)
+    text = ("Der Agrarminister Erik Ullmann besuchte am Montag einen Hof in Brandenburg. Nach Angaben der EU erhalten "
+            "dort 300 Betriebe Fördergeld.")
+    assert name_of(nlp, text, "300 Betriebe") == "EU"
+
+
 def test_a_plural_pronoun_stands_for_the_nearest_plural_subject(nlp):
     # src25: 'Ihnen zufolge' is plural by its form: not the singular person before, the nearest plural subject
     # (sources.resolve_pronoun, _agreeing_subject)
