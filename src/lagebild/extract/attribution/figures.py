@@ -1223,6 +1223,9 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
         if any(c.dep_ == "obl:agent" for c in verb.children):   # "wurden korrigiert" as an adjective
             continue
         moved = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod") and _moved_to_figure(c)]
+        if not any(_case_of(c) in ("auf", "um") for c in moved):
+            continue                                   # "von N" alone is no change ("von 86 auf 76" is): in a
+            # passive it is the agent the parser may hang as obl ("wurden von 40 Journalisten angezweifelt")
         if not moved or tok is not None and not any(tok.i in {t.i for t in c.subtree} for c in moved):
             continue                                   # the figure of another phrase or clause
         owner = genitive_or_von(noun)
@@ -1237,6 +1240,10 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
             STATS["owner of a report as the clause's subject"] += 1
             return said
     return None
+
+
+def _case_of(phrase: Token) -> str | None:
+    return next((c.lower_ for c in phrase.children if c.dep_ == "case"), None)
 
 
 def _moved_to_figure(phrase: Token) -> bool:
