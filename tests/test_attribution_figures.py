@@ -1467,6 +1467,9 @@ def test_a_report_s_owner_named_by_a_lower_case_name_or_an_adjective(nlp, text, 
     ("Die Angaben der Polizei wurden von 40 Journalisten angezweifelt.", "40 Journalisten", None),
     # src25: who corrects a count states the new one (lang/de reporting_verbs: korrigieren)
     ("Das Gesundheitsamt korrigierte die Zahl der Infizierten auf 212.", "212", "Gesundheitsamt"),
+    # review src25 guard: 'korrigieren' reports only of a report or count as its object (lang/de report_object_verbs)
+    ("Der Orthopäde korrigierte im vergangenen Jahr bei 30 Patienten eine Fehlstellung der Wirbelsäule.",
+     "30 Patienten", None),
 ])
 def test_a_corrected_report_speaks_for_its_owner(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
