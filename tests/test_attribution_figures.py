@@ -1463,8 +1463,13 @@ def test_a_report_s_owner_named_by_a_lower_case_name_or_an_adjective(nlp, text, 
     ("Die Angaben der Feuerwehr wurden am Abend auf 35 Verletzte erhöht.", "35 Verletzte", "Feuerwehr"),
     # guard: the figure of another clause is not the report's
     ("Die Angaben der Polizei waren falsch, tatsächlich starben 300 Menschen.", "300", None),
+    # review src25 guard: a 'von' phrase that can speak is the passive's agent (parsed 'obl'), not a change's start
+    ("Die Angaben der Polizei wurden von 40 Journalisten angezweifelt.", "40 Journalisten", None),
     # src25: who corrects a count states the new one (lang/de reporting_verbs: korrigieren)
     ("Das Gesundheitsamt korrigierte die Zahl der Infizierten auf 212.", "212", "Gesundheitsamt"),
+    # review src25 guard: 'korrigieren' reports only of a report or count as its object (lang/de report_object_verbs)
+    ("Der Orthopäde korrigierte im vergangenen Jahr bei 30 Patienten eine Fehlstellung der Wirbelsäule.",
+     "30 Patienten", None),
 ])
 def test_a_corrected_report_speaks_for_its_owner(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
@@ -1475,6 +1480,14 @@ def test_an_initialism_takes_the_name_spelt_out_before(nlp):
     text = ("Die Organisation Human Rights Watch verurteilte die Festnahmen. Nach Angaben von HRW sitzen 40 "
             "Journalisten in Haft.")
     assert name_of(nlp, text, "40 Journalisten") == "Human Rights Watch"
+
+
+def test_an_initialism_is_no_person_s_name_spelt_out_before(nlp):
+    # review src25: a person (named after a role) whose initials match the initialism does not spell it out ('EU'
+    # after 'Erik Ullmann', figures._spelt_out)
+    text = ("Der Agrarminister Erik Ullmann besuchte am Montag einen Hof in Brandenburg. Nach Angaben der EU erhalten "
+            "dort 300 Betriebe Fördergeld.")
+    assert name_of(nlp, text, "300 Betriebe") == "EU"
 
 
 def test_a_plural_pronoun_stands_for_the_nearest_plural_subject(nlp):

@@ -60,7 +60,20 @@ def _pronominal_adverb(word: str) -> bool:
 
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
-    return reporting_verb_of(tok, words("reporting_verbs")) or _report_going_on(tok)
+    return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) or _report_going_on(tok)
+
+
+def _wants_its_report(tok: Token) -> bool:
+    """A verb that reports only through a report or count as its object (lang/de report_object_verbs: ``korrigierte
+    die Zahl der Toten``, ``ihre Prognose``, a compound headed by one: ``Opfer|zahl``) without one (``korrigierte bei
+    30 Patienten eine Fehlstellung``). Its subject counts too: the passive's (``Die Zahl wurde korrigiert``), and a
+    headline's parse may take the object for a second subject (``Polizei korrigiert Opferzahl auf 76``)."""
+    from ...nlp.compounds import headed_by
+
+    return full_lemma(tok) in words("report_object_verbs") and not any(
+        c.dep_ in ("obj", "nsubj", "nsubj:pass") and (is_reporting_noun(c) or headed_by(c.lemma_.lower(),
+                                                                                          words("reporting_nouns")))
+        for c in tok.children)
 
 
 def _report_going_on(tok: Token) -> bool:

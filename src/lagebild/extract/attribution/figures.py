@@ -1223,6 +1223,9 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
         if any(c.dep_ == "obl:agent" for c in verb.children):   # "wurden korrigiert" as an adjective
             continue
         moved = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod") and _moved_to_figure(c)]
+        if not any(_case_of(c) in ("auf", "um") for c in moved):
+            continue                                   # "von N" alone is no change ("von 86 auf 76" is): in a
+            # passive it is the agent the parser may hang as obl ("wurden von 40 Journalisten angezweifelt")
         if not moved or tok is not None and not any(tok.i in {t.i for t in c.subtree} for c in moved):
             continue                                   # the figure of another phrase or clause
         owner = genitive_or_von(noun)
@@ -1237,6 +1240,10 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
             STATS["owner of a report as the clause's subject"] += 1
             return said
     return None
+
+
+def _case_of(phrase: Token) -> str | None:
+    return next((c.lower_ for c in phrase.children if c.dep_ == "case"), None)
 
 
 def _moved_to_figure(phrase: Token) -> bool:
@@ -1491,15 +1498,24 @@ def _named_before(doc: Doc, s: Said) -> Said:
 def _spelt_out(doc: Doc, head: Token) -> Span | None:
     """``Amnesty International ... Nach Angaben von AI``: a speaker named by an initialism (a name in capitals, two to
     five letters) that the article spelt out before as a name of as many words, the initials in order - the
-    organisation as the article introduced it (that earlier name); None where no such name came before."""
+    organisation as the article introduced it (that earlier name); None where no such name came before. Not a
+    person's name, one after a person's role (``Der Agrarminister Erik Ullmann ... Nach Angaben der EU``, ``Der
+    Rheinmetall-Chef Armin Papperger ... der AP``): news copy does not shorten persons to their initials, and the
+    tagger's PER/ORG label is no guide (``Human Rights Watch`` comes out PER)."""
     letters = head.text
     if head.pos_ != "PROPN" or not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 5:
         return None
-    for ent in reversed([e for e in doc.ents if e.end <= head.i and len(e) == len(letters)]):
+    for ent in reversed([e for e in doc.ents if e.end <= head.i and len(e) == len(letters) and not _after_role(e)]):
         if "".join(t.text[:1] for t in ent).upper() == letters and sum(t.text[:1].isupper() for t in ent) >= 2 \
                 and all(t.is_alpha for t in ent):
             return ent
     return None
+
+
+def _after_role(ent: Span) -> bool:
+    """A name right after a noun of a person's role (lang/de person_roles: ``Agrarminister``, ``Rheinmetall-Chef``)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and headed_by(before.lemma_.lower(), words("person_roles"))
 
 
 def _said_by(doc: Doc, s: Said, t: Token) -> Said | None:
