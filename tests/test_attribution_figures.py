@@ -1498,6 +1498,14 @@ def test_a_plural_pronoun_stands_for_the_nearest_plural_subject(nlp):
     assert name_of(nlp, text, "120 Wohnungen") == "Stadtwerke"
 
 
+def test_a_plural_pronoun_keeps_the_speaker_over_a_plural_subject_between(nlp):
+    # review src25 (integrator): 'Ihnen zufolge' after a speaker stays with that speaker, not the nearest plural
+    # subject of a sentence that only tells what happened (the dative override tried in src25 took 'Beschäftigte')
+    text = ("Die Gewerkschaften kritisierten am Dienstag die Pläne des Konzerns. Viele Beschäftigte legten daraufhin "
+            "die Arbeit nieder. Ihnen zufolge fehlen in den Werken 400 Stellen.")
+    assert name_of(nlp, text, "400 Stellen") == "Gewerkschaften"
+
+
 def test_demnach_opening_a_paragraph_points_to_the_paragraph_before(nlp):
     # src25: 'demnach' in a paragraph's first sentence reaches the last sentence before the break (figures._chain);
     # guard: without it the paragraph break ends the report
