@@ -452,18 +452,18 @@ def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple
             keys = sorted_keys[name] = tuple(sorted(_keys_of(*name)))
         eid = entity_of.get((m.article, m.start, m.end))
         if name in joined:
-            head = find(keys[0])
+            root = find(keys[0])
             if eid is not None:
                 r = find("e:" + eid)
-                if r != head:
-                    parent[r] = head
-            first.append(head)
+                if r != root:
+                    parent[r] = root
+            first.append(root)
             continue
         joined.add(name)
         if eid is not None:
             at = bisect.bisect_left(keys, "e:" + eid)
             keys = keys[:at] + ("e:" + eid,) + keys[at:]
-        head = None
+        head: str | None = None
         for k in keys:
             r = find(k)
             if head is None:

@@ -206,11 +206,11 @@ class TriggerLexicon:
         particle: a separable particle the parse attached to it ("fest" of "nahm ... fest"). Asked of every word
         of four letters or more (find_triggers): each answer kept (`_matched`), the lexicon never changes."""
         key = (text, lemma, pos, particle)
-        e = self._matched.get(key, self)
-        if e is self:
-            if len(self._matched) >= MATCHES_KEPT:
-                self._matched.clear()
-            e = self._matched[key] = self._match(text, lemma, pos, particle)
+        if key in self._matched:
+            return self._matched[key]
+        if len(self._matched) >= MATCHES_KEPT:
+            self._matched.clear()
+        e = self._matched[key] = self._match(text, lemma, pos, particle)
         return e
 
     def _match(self, text: str, lemma: str, pos: str, particle: str) -> TriggerEntry | None:
