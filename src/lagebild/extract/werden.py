@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..nlp.compounds import word_tags
-from . import per_token
 
 PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
 INFINITIVES = frozenset({"VVINF", "VAINF", "VMINF", "VVIZU"})
@@ -118,21 +117,14 @@ def clause_head(t: Token) -> Token:
 def own_clause(verb: Token) -> list[Token]:
     """The words of the verb's clause: its subtree less the clauses below it (at any depth: a relative clause on
     its object too), the verb included."""
-    doc = verb.doc
-    return [doc[i] for i in _own_clause(verb)]
-
-
-@per_token      # the events' readings (status, modality, arguments) and werden's ask it of the same verbs
-def _own_clause(verb: Token) -> tuple[int, ...]:
-    """`own_clause`'s token indices, in order."""
     out = []
     for t in verb.subtree:
         x = t
         while x.i != verb.i and not opens_clause(x) and x.head.i != x.i:
             x = x.head
         if x.i == verb.i:
-            out.append(t.i)
-    return tuple(out)
+            out.append(t)
+    return out
 
 
 def _times(verb: Token, clause: list[Token]) -> tuple[bool, bool]:
