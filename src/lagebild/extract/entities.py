@@ -1281,11 +1281,9 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     named = set()
     toks = list(doc)
     for noun, t in zip(toks, toks[1:]):
-        if not (t.text[:1].isupper() and noun.text[:1].isupper()):
-            continue
-        noun_low = noun.lower_
-        low = noun_low[:-1] if noun_low.endswith("s") else noun_low
-        if (noun_low.endswith(ORG_TYPE_HEADS) or low.endswith(ORG_TYPE_HEADS)) \
+        low = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
+        if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
+                                                                   low.endswith(ORG_TYPE_HEADS)) \
                 and any(w.lower_ in ARTICLES for w in doc[max(0, noun.i - 2):noun.i]) \
                 and not _persons_genitive(doc, t.i) and not _holder_of_title_before(doc, noun, t):
             named.add(t.text)
@@ -1311,19 +1309,7 @@ def _given_an_article_elsewhere(e: Span) -> bool:
     if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].tag_ in ("NN", "NE") or \
             known_reading(e.text) is True:
         return False
-    return any(_after_neuter_or_masculine_article(doc[i]) for i in _token_indices_by_text(doc).get(e.text, ())
-               if i != e.start)
-
-
-def _token_indices_by_text(doc: Doc) -> dict[str, list[int]]:
-    """Each word's token indices in the Doc, in order: made once per Doc (in `doc.user_data`) for the one-word names
-    `_given_an_article_elsewhere` looks for again, instead of a pass over all tokens per name."""
-    index = doc.user_data.get("_lagebild_tokens_by_text")
-    if index is None:
-        index = doc.user_data["_lagebild_tokens_by_text"] = {}
-        for t in doc:
-            index.setdefault(t.text, []).append(t.i)
-    return index
+    return any(_after_neuter_or_masculine_article(t) for t in doc if t.text == e.text and t.i != e.start)
 
 
 def _holder_of_title_before(doc: Doc, noun: Token, t: Token) -> bool:
@@ -1439,16 +1425,7 @@ RESULT_SIDE = 4
 
 def _has_score(doc: Doc) -> bool:
     """A match result in the article ('2:1', '(1:0)')."""
-    return bool(_scores(doc))
-
-
-def _scores(doc: Doc) -> list[int]:
-    """The indices of the article's match results (`is_score`), in order: read once per Doc (in `doc.user_data`) for
-    the rules of sports reporting that ask whether there is one and where."""
-    scores = doc.user_data.get("_lagebild_scores")
-    if scores is None:
-        scores = doc.user_data["_lagebild_scores"] = [t.i for t in doc if is_score(t)]
-    return scores
+    return any(is_score(t) for t in doc)
 
 
 def _side_before(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -1468,8 +1445,10 @@ def _results_sides(doc: Doc) -> list[tuple[int, int]]:
     score are the two sides of a match - teams, clubs or players' pairs, never a person or place by themselves.
     Token spans (start, end) of those sides, their bracketed asides left out."""
     out: list[tuple[int, int]] = []
-    for i in _scores(doc):                             # not "Wien – Um 10:30 Uhr": a time, no score
-        right = _side_before(doc, i)
+    for t in doc:
+        if not is_score(t):
+            continue                                   # "Wien – Um 10:30 Uhr": a time, no score
+        right = _side_before(doc, t.i)
         if right is None or right[0] < 1 or doc[right[0] - 1].text not in ("–", "—", "-"):
             continue
         left = _side_before(doc, right[0] - 1)
