@@ -15,6 +15,7 @@ it over everything stored. What makes two mentions one entity:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -161,18 +162,25 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
     for n, (fw, _, _) in enumerate(full):
         by_part.add(n, *_parts(fw))
     extra: dict[str, list[Mention]] = defaultdict(list)
+    # the full names a short form is near, in the index's order: by the word alone (the full names no longer change
+    # here), found once per word - a dossier names one surname in many articles
+    near_full: dict[str, tuple[str, list[int]]] = {}
     for m in single:
         w = _words(m.text)[0]
-        w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
+        found = near_full.get(w)
+        if found is None:
+            w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
+            found = near_full[w] = (w_trim, [n for n in by_part.near(w, w_trim)
+                                             if any(_near(w, p) or _near(w_trim, p) for p in _parts(full[n][0]))])
+        w_trim, near = found
         best = None
-        for n in by_part.near(w, w_trim):
-            fw, group, countries = full[n]
+        for n in near:
+            _, group, countries = full[n]
             if not _compatible(countries, m.country):
                 continue
-            if any(_near(w, p) or _near(w_trim, p) for p in _parts(fw)):
-                score = (m.article in articles[n], len(group))
-                if best is None or score > best[0]:
-                    best = (score, n)
+            score = (m.article in articles[n], len(group))
+            if best is None or score > best[0]:
+                best = (score, n)
         if best is not None:
             full[best[1]][1].append(m)
             articles[best[1]].add(m.article)
@@ -247,7 +255,8 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
     labels = Counter((m.label or "OTH").upper() for m in group)
     countries = Counter(m.country for m in group if m.country)
     country = countries.most_common(1)[0][0] if countries else None
-    aliases = list(dict.fromkeys(sorted((m.text for m in group), key=lambda t: (t.lower(), t))))
+    texts = {m.text for m in group}                   # each form once: a dossier's big entities have thousands
+    aliases = sorted(texts, key=lambda t: (t.lower(), t))
     lat = lon = None
     if kind == "gpe":
         from ..geo import gazetteer
@@ -258,7 +267,7 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
         if c:
             lat, lon, country = c.lat, c.lon, c.iso
             # "die Staatsspitzen Mazedoniens": the country goes by the name the genitive is made of too
-            aliases += [n for n in c.names if n not in aliases and any(m.text in (n + "s", n + "es") for m in group)]
+            aliases += [n for n in c.names if n not in aliases and (n + "s" in texts or n + "es" in texts)]
     elif kind == "loc":
         from ..geo import gazetteer
 
@@ -440,14 +449,31 @@ def components(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple
         return root
 
     first: list[str | None] = []
-    keys_of = functools.cache(_keys_of)
+    # a name's keys sorted once per name (a dossier names one person, town or organisation in many articles); once
+    # joined they stay one part, so a name met again only joins its entity's key to them: the same parts, the same
+    # order of first sight (`parent`'s order numbers the parts), whichever key is a part's root
+    sorted_keys: dict[tuple[str, str | None, str | None], tuple[str, ...]] = {}
+    joined: set[tuple[str, str | None, str | None]] = set()
     for m in mentions:
-        keys = keys_of(m.text, m.label, m.ref)
+        name = (m.text, m.label, m.ref)
+        keys = sorted_keys.get(name)
+        if keys is None:
+            keys = sorted_keys[name] = tuple(sorted(_keys_of(*name)))
         eid = entity_of.get((m.article, m.start, m.end))
+        if name in joined:
+            root = find(keys[0])
+            if eid is not None:
+                r = find("e:" + eid)
+                if r != root:
+                    parent[r] = root
+            first.append(root)
+            continue
+        joined.add(name)
         if eid is not None:
-            keys = keys | {"e:" + eid}
-        head = None
-        for k in sorted(keys):
+            at = bisect.bisect_left(keys, "e:" + eid)
+            keys = keys[:at] + ("e:" + eid,) + keys[at:]
+        head: str | None = None
+        for k in keys:
             r = find(k)
             if head is None:
                 head = r

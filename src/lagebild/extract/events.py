@@ -94,15 +94,25 @@ def find_triggers(doc: Doc, start: int, end: int,
     inside = [(m.start, m.end) for m in names                     # the names among these tokens
               if m.start <= hi and m.end > lo and m.label in ("PER", "ORG", "LOC", "GPE")]
     for tok in tokens:
-        if not tok.text[:1].isalpha() or len(tok.text) < 4:
+        word = tok.text
+        if len(word) < 4 or not word[0].isalpha():
             continue
-        if any(a <= tok.idx and tok.idx + len(tok.text) <= b for a, b in inside):
+        if inside and any(a <= tok.idx and tok.idx + len(word) <= b for a, b in inside):
             continue                                   # a name's word; not a compound it heads ("Nato-Gipfel")
-        if any(c.dep_ == "det" and c.lower_.startswith(GENERIC_DETS) for c in tok.children):
+        generic = in_words = False                     # one pass over the children (asked of every long word):
+        prt: Token | None = None                       # its determiner, its adjective, its particle (`_particle`)
+        for c in tok.children:
+            dep = c.dep_
+            if dep == "det":
+                generic = generic or c.lower_.startswith(GENERIC_DETS)
+            elif dep == "amod":
+                in_words = in_words or c.lower_.startswith(IN_WORDS)
+            elif dep == "compound:prt" and prt is None:
+                prt = c
+        if generic:
             continue                                   # "solche Angriffe", "jeder Anschlag": no event
-        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_.startswith(IN_WORDS) for c in tok.children):
+        if in_words and tok.pos_ == "NOUN":
             continue                                   # "eine verbale Rauferei", "ein verbaler Angriff": words only
-        prt = _particle(tok)
         pos = _word_class(tok)
         e = lex.match(tok.text, tok.lemma_, pos, prt.text.lower() if prt is not None else "")
         if e is None and prt is None:

@@ -136,9 +136,15 @@ def _weak_forms(base: str, particle: str = "") -> set[str]:
 FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM")
 
 
+# match()'s answers kept at most (a build of 10,000 articles asks some hundred thousand words; past this many the
+# memo starts again rather than grow)
+MATCHES_KEPT = 200_000
+
+
 class TriggerLexicon:
     def __init__(self) -> None:
         needs = needs_lists()
+        self._matched: dict[tuple[str, str, str, str], TriggerEntry | None] = {}
         self.nouns: dict[str, TriggerEntry] = {}
         self.verbs: dict[str, TriggerEntry] = {}        # lemma -> entry
         self.verb_forms: dict[str, TriggerEntry] = {}   # regular surface form -> entry
@@ -197,7 +203,17 @@ class TriggerLexicon:
 
     def match(self, text: str, lemma: str, pos: str = "", particle: str = "") -> TriggerEntry | None:
         """The entry a word stands for; lemma: the parse's (or "" without one), pos: its UPOS,
-        particle: a separable particle the parse attached to it ("fest" of "nahm ... fest")."""
+        particle: a separable particle the parse attached to it ("fest" of "nahm ... fest"). Asked of every word
+        of four letters or more (find_triggers): each answer kept (`_matched`), the lexicon never changes."""
+        key = (text, lemma, pos, particle)
+        if key in self._matched:
+            return self._matched[key]
+        if len(self._matched) >= MATCHES_KEPT:
+            self._matched.clear()
+        e = self._matched[key] = self._match(text, lemma, pos, particle)
+        return e
+
+    def _match(self, text: str, lemma: str, pos: str, particle: str) -> TriggerEntry | None:
         low, lem = text.lower(), (lemma or text).lower()
         upper = text[:1].isupper()
         e = self.forms.get(low)
