@@ -1008,6 +1008,10 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
     in_clause = [t for t in usable if a <= t.start < b]
     if in_clause:
         t = min(in_clause, key=lambda t: abs(t.start - start))
+        # "brannte am Dienstag gegen 23 Uhr": a clock or part of the day the clause names on that day narrows it,
+        # wherever the verb stands (the day nearer to it would drop the night `consolidate.events._one_night` reads)
+        t = min((n for n in in_clause if (n.value or "").startswith(f"{t.value}T")), key=lambda n: abs(n.start - start),
+                default=t)
         return TimeValue(t.value, t.precision, t.text, "expression", t.mod)
     # "Das teilte TASS am 17. Juni mit.": the next sentence only says who said it, and when
     if ui + 1 < len(units):
