@@ -194,3 +194,16 @@ def test_the_parts_of_the_day_of_an_occurrence_hours_of_clock_away_do_not_keep_t
         evs = [mention(0, "a", "ASSAULT", "firearms", town, _day("2026-03-01TAF", "am Sonntagnachmittag")),
                mention(0, "b", "ASSAULT", "firearms", town, _day("2026-03-02", "am Montag"))]
         assert len(merge_events(evs, [])) == n
+
+
+def test_a_clock_after_midnight_opens_its_day_and_one_before_midnight_closes_it():
+    # review rv25: a clock names which side of midnight its night is on. A silo fire in Wels told "am Sonntag um 0.30
+    # Uhr" by one outlet and "am Montag um 9 Uhr" by another is 33 hours apart - two fires, though 0.30 is a night
+    # and 9 a morning; "am Samstag um 20 Uhr" and "am Sonntag um 23.30 Uhr" are 27 hours apart - two; "am Samstag
+    # um 23.30 Uhr" and "am Sonntag um 0.45 Uhr" are one night's
+    wels = Place("Wels", 48.16, 14.03, "city", "AT")
+    for (a, b), n in ((("2026-05-03T00:30", "2026-05-04T09:00"), 2), (("2026-05-02T20:00", "2026-05-03T23:30"), 2),
+                      (("2026-05-02T23:30", "2026-05-03T00:45"), 1)):
+        evs = [mention(0, "a", "ACCIDENT", "fire", wels, _day(a, "um ... Uhr")),
+               mention(0, "b", "ACCIDENT", "fire", wels, _day(b, "um ... Uhr"))]
+        assert len(merge_events(evs, [])) == n, (a, b)

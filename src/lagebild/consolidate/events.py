@@ -120,6 +120,7 @@ class When:
     upto: bool = False        # publication date: on or before
     weekday: int | None = None   # ISO 1-7 of a weekday no date anchors ("am Montag" in an undated article)
     part: str | None = None      # the part of the day it names: MO, MI, AF, EV, NI (TIMEX3)
+    hour: int | None = None      # the clock's hour where it names one ("um 0.30 Uhr" 0): which side of midnight
 
 
 def _when(t: TimeValue | None) -> When | None:
@@ -133,7 +134,8 @@ def _when(t: TimeValue | None) -> When | None:
     wd = re.match(r"(\d{4}|XXXX)-W(?:\d\d|XX)-(\d)", v)
     if wd:
         return When(None if wd.group(1) == "XXXX" else int(wd.group(1)), weekday=int(wd.group(2)),
-                    upto=(t.basis == "publication date"), part=_day_part(t))
+                    upto=(t.basis == "publication date"), part=_day_part(t),
+                    hour=int(clock.group(1)) if (clock := CLOCK.search(v)) else None)
     m = re.match(r"(\d{4}|XXXX)(?:-(\d{2}|SP|SU|FA|WI|Q\d|H\d|W\d\d))?(?:-(\d{2}))?", v)
     if not m:
         return None
@@ -145,8 +147,9 @@ def _when(t: TimeValue | None) -> When | None:
     elif part in SEASON_MONTHS:
         season = part
     day = int(m.group(3)) if m.group(3) else None
+    clock = CLOCK.search(v) if day else None
     return When(year, month, day, season, upto=(t.basis == "publication date"),
-                part=_day_part(t) if day else None)
+                part=_day_part(t) if day else None, hour=int(clock.group(1)) if clock else None)
 
 
 def _day_part(t: TimeValue) -> str | None:
@@ -247,12 +250,17 @@ LATE_PARTS = frozenset({"EV", "NI"})
 EARLY_PARTS = frozenset({"NI", "MO"})
 
 
-def _late(part: str | None) -> bool:
-    return part is None or part in LATE_PARTS
+# A clock tells which side of midnight its night is on: "um 23.30 Uhr" closes its day, "um 0.30 Uhr" opens it (a night
+# of the part words, "Sonntagnacht", may be either)
+NOON = 12
 
 
-def _early(part: str | None) -> bool:
-    return part is None or part in EARLY_PARTS
+def _late(w: When) -> bool:
+    return w.part is None or (w.part in LATE_PARTS and (w.hour is None or w.hour >= NOON))
+
+
+def _early(w: When) -> bool:
+    return w.part is None or (w.part in EARLY_PARTS and (w.hour is None or w.hour < NOON))
 
 
 def _one_night(a: When, b: When, one_report: bool = False) -> bool:
@@ -278,7 +286,7 @@ def _one_night(a: When, b: When, one_report: bool = False) -> bool:
     if abs(after) != 1:
         return True
     early, late = (a, b) if after == 1 else (b, a)
-    return _late(early.part) and _early(late.part) and not (one_report and early.part is None and late.part is None)
+    return _late(early) and _early(late) and not (one_report and early.part is None and late.part is None)
 
 
 # German news tells the time of day by its own clock (Central European, about 15 degrees east) or by the place's

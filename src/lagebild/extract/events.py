@@ -1063,6 +1063,17 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
     in_clause = [t for t in usable if a <= t.start < b]
     if in_clause:
         t = min(in_clause, key=lambda t: abs(t.start - start))
+        # "brannte am Dienstag gegen 23 Uhr": a clock or part of the day the clause names on that day narrows it,
+        # wherever the verb stands (the day nearer to it would drop the night `consolidate.events._one_night` reads)
+        t = min((n for n in in_clause if (n.value or "").startswith(f"{t.value}T")), key=lambda n: abs(n.start - start),
+                default=t)
+        # an undated report's clock: the tagger, with no date to resolve it on, leaves it dayless ("T23:00"); after the
+        # day the clause names it is that day's, as the tagger reads it where it has the report's date
+        clocks = [c for c in times
+                  if t.start < c.start < b and c.type == "TIME" and DAYLESS_CLOCK.fullmatch(c.value or "")]
+        clock = min(clocks, key=lambda c: c.start) if clocks and NAMED_DAY.fullmatch(t.value or "") else None
+        if clock is not None:
+            return TimeValue(f"{t.value}{clock.value}", t.precision, clock.text, "expression", t.mod)
         return TimeValue(t.value, t.precision, t.text, "expression", t.mod)
     # "Das teilte TASS am 17. Juni mit.": the next sentence only says who said it, and when
     if ui + 1 < len(units):
@@ -1077,6 +1088,10 @@ def _time(doc: Doc, text: str, units, ui: int, a: int, b: int, start: int, times
     narrative = narrative_time(doc, units, ui, start, carried=etype not in SAYING) if status not in (
         "planned", "hypothetical") and not any(a <= t.start < b and _anchors(text, t) for t in times) else None
     return narrative or default_time(doc, u.start) or TimeValue(None, "unknown", None, None)
+
+
+NAMED_DAY = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)|(\d{4}|XXXX)-W(\d\d|XX)-[1-7]")   # a TIMEX3 value of one day
+DAYLESS_CLOCK = re.compile(r"T\d\d:\d\d")              # the tagger's clock where it has no day to put it on
 
 
 def _day_of(t: TimeExpression) -> TimeExpression | None:
