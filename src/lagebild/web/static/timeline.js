@@ -17,9 +17,13 @@
     shortMonths: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
   });
   var parse = d3.utcParse("%Y-%m-%d");
-  function fmtDate(v) {  // 2023-09-12 -> 12.09.2023, 2023-09 -> 09/2023
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v || "");
-    return !m ? v : m[3] ? m[3] + "." + m[2] + "." + m[1] : m[2] ? m[2] + "/" + m[1] : m[1];
+  // TIMEX3 parts of the day an event's time may keep after its date (2026-05-02TNI)
+  var PARTS = { MO: "morgens", MI: "mittags", AF: "nachmittags", EV: "abends", NI: "nachts", DT: "tagsüber" };
+  function fmtDate(v) {  // 2023-09-12 -> 12.09.2023, 2023-09 -> 09/2023, 2023-09-12T23:50 -> 12.09.2023, 23:50 Uhr
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2}:\d{2}|[A-Z]{2}))?$/.exec(v || "");
+    if (!m) return v;
+    var day = m[3] ? m[3] + "." + m[2] + "." + m[1] : m[2] ? m[2] + "/" + m[1] : m[1];
+    return !m[4] ? day : /:/.test(m[4]) ? day + ", " + m[4] + " Uhr" : day + (PARTS[m[4]] ? ", " + PARTS[m[4]] : "");
   }
   function label(e) { return e.type_label || e.type || "Ereignis"; }
 
