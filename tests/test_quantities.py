@@ -1058,6 +1058,14 @@ def test_a_figure_said_of_the_world_counts_the_world_not_a_country_of_the_story(
     assert g[14].measure.place != "welt"        # "weltweit" of an attribute ("größten") scopes no count
 
 
+def test_weltweit_of_another_clause_gives_no_figure_the_world(run):
+    # "der weltweit tätig ist" says where the firm works, not where it cuts its jobs (measures._own_clause)
+    claims, _ = run({"a.txt": "Stellenabbau\n\nDer Konzern, der weltweit tätig ist, streicht in diesem Jahr 500 "
+                              "Stellen. Die Seuche hat seither 2,5 Millionen Menschen weltweit getötet."})
+    g = by_value(claims)
+    assert g[500].measure.place != "welt" and g[2.5e6].measure.place == "welt"
+
+
 def test_an_idioms_noun_right_before_its_clause_final_verb_gives_the_role(run):
     # "zwölf Menschen und ... auf der Insel Chiloé 30 Menschen ums Leben gekommen": the parser hangs "ums Leben" on
     # the island as a conjunct; the noun right before a clause-final verb is its idiom's (quantity._role_at), so the
