@@ -1032,6 +1032,20 @@ def test_a_year_the_parse_attaches_to_a_period_or_a_singular_noun_is_no_count(ru
     assert sorted(by_value(claims)) == [1200, 1500, 80e6]
 
 
+def test_a_count_of_a_noun_whose_plural_looks_singular_is_no_year():
+    # "2000 Lehrer": the tagger at times calls a plural of the singular's form (-er, -el, -en) singular (it did in a
+    # batch of invented articles); a count all the same, no year (claims._year_by_parse, ZERO_PLURAL). The tagger's
+    # reading is set here so the test does not hang on its mood
+    from lagebild.extract import claims as C
+    from lagebild.pipeline import build_nlp
+    text = "Am Warnstreik in Kassel beteiligten sich 2000 Lehrer."
+    doc = build_nlp(["claims"])(text)
+    fig = next(f for f in C.find_figures(text, C.scan_numbers(text)) if f.low == 2000)
+    noun = next(t for t in doc if t.text == "Lehrer")
+    noun.set_morph("Case=Nom|Gender=Masc|Number=Sing")
+    assert not C._year_by_parse(doc, text, fig)
+
+
 def test_a_figure_said_of_the_world_counts_the_world_not_a_country_of_the_story(run):
     # the sentence names no place and says "weltweit": its place is the world (measures._place), never a country the
     # story names elsewhere - the pandemic's dead of a century ago are not today's Dutch toll
@@ -1042,6 +1056,14 @@ def test_a_figure_said_of_the_world_counts_the_world_not_a_country_of_the_story(
     g = by_value(claims)
     assert g[2e6].measure.place == "welt" and g[40].measure.place != "welt"
     assert g[14].measure.place != "welt"        # "weltweit" of an attribute ("größten") scopes no count
+
+
+def test_weltweit_of_another_clause_gives_no_figure_the_world(run):
+    # "der weltweit tätig ist" says where the firm works, not where it cuts its jobs (measures._own_clause)
+    claims, _ = run({"a.txt": "Stellenabbau\n\nDer Konzern, der weltweit tätig ist, streicht in diesem Jahr 500 "
+                              "Stellen. Die Seuche hat seither 2,5 Millionen Menschen weltweit getötet."})
+    g = by_value(claims)
+    assert g[500].measure.place != "welt" and g[2.5e6].measure.place == "welt"
 
 
 def test_an_idioms_noun_right_before_its_clause_final_verb_gives_the_role(run):

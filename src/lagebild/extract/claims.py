@@ -824,8 +824,14 @@ def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase) -> bool:
         return True                         # "Halbjahr 2005", "Sommer 2015"
     if any(c.dep_ == "case" and c.lower_ in YEAR_PREPOSITIONS and c.i == num.i - 1 for c in num.children):
         return True                         # "bis 2020 weitere Verluste"
+    # a noun in -er/-el/-en/-chen/-lein has a plural of the same form ("2000 Lehrer", "1500 Fenster"): the tagger's
+    # singular there is no evidence against a count
     return head.i == num.i + 1 and head.pos_ == "NOUN" and head.morph.get("Number", []) == ["Sing"] and \
-        meas.classify(head.text) == (None, None)
+        meas.classify(head.text) == (None, None) and not ZERO_PLURAL.search(head.text)
+
+
+# Endings of German nouns whose plural may be the singular's form (der/die Lehrer, Kabel, Wagen, Mädchen, Fräulein)
+ZERO_PLURAL = re.compile(r"(?:er|el|en|chen|lein)$")
 
 
 def _of_whole(text: str, fig: QuantityPhrase, figures: list[QuantityPhrase]) -> bool:

@@ -901,8 +901,17 @@ def _place(ctx: FigureContext) -> str | None:
         if found:
             return found[0][1]
     # "die weltweit 25 Millionen Todesopfer forderte": a sentence naming no place, said of the world, counts the
-    # world - never a country named elsewhere in the story
-    return area_of(own)
+    # world - never a country named elsewhere in the story; said in the figure's own clause ("Der Konzern, der weltweit
+    # tätig ist, streicht 500 Stellen": the firm is worldwide, not its cut)
+    return area_of(_own_clause(own, ctx.num_start - u0))
+
+
+def _own_clause(sentence: str, at: int) -> str:
+    """The clause of a sentence around position at, bounded by a comma, semicolon or colon before a space (not the
+    comma of "2,5 Millionen")."""
+    starts = [m.end() for m in re.finditer(r"[,;:]\s", sentence[:at])]
+    end = re.search(r"[,;:]\s", sentence[at:])
+    return sentence[(starts[-1] if starts else 0):(at + end.start() if end else len(sentence))]
 
 
 PLACE_LOOKBACK = 2
