@@ -446,11 +446,13 @@ def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figu
     if partitive or _first_of_more(doc, fig) and measure.kind not in ("duration", "age"):   # "die ersten drei Tage"
         return True
     if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures):
-        # "328 von 547 Sitzen": the whole's noun, its lemma the part's class
+        # "328 von 547 Sitzen": the whole's noun, its lemma the part's class - but no part's scope: the 328 seats
+        # are the same quantity as another report's "kommt auf 328 Sitze" (review rv80, session 25), unlike a
+        # partitive's sub-population ("400 der Flüchtlinge")
         if measure.kind == "other":
             measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, nouns[-1].text)) or \
                 measure.subject
-        return True
+        return False
     whole = _breakdown_whole(claims, doc_text(doc), unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
         (not nouns or measure.subject == whole.measure.subject)
