@@ -2036,3 +2036,22 @@ def test_a_search_of_premises_is_a_raid(nlp):
     e = one(events_of(nlp, "Die Staatsanwaltschaft ließ am Mittwoch eine Hausdurchsuchung in Linz vornehmen."),
             "COERCE")
     assert e.mode == "raid" and e.place.name == "Linz"
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # review: a following that takes up something else, or that follows a warning, answers no call
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Die Polizei folgte den Demonstranten.",
+     "PROTEST", "planned"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Danach folgte eine Pressekonferenz des "
+     "Innenministers.", "PROTEST", "planned"),
+    ("Die Opposition hatte für Samstag zu einer Demonstration in Minsk aufgerufen. Der Präsident nahm an einem "
+     "Treffen in Moskau teil.", "PROTEST", "planned"),
+    ("Die Nato warnte vor einem Angriff auf Estland. Russland beteiligte sich an dem Manöver.", "ASSAULT", "planned"),
+    # the call or the event itself taken up, by people: it took place
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Tausende folgten dem Aufruf.",
+     "PROTEST", "reported"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Rund 800 Beschäftigte folgten dem "
+     "Aufruf der Gewerkschaft.", "PROTEST", "reported"),
+])
+def test_a_call_is_answered_only_by_people_taking_it_up(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text

@@ -1863,7 +1863,7 @@ def _expected(tok: Token) -> bool:
         return False                                   # "hatten vor einem Beben gewarnt, das ... erschütterte"
     lemma = _verb_lemma(verb)
     expectation = status_words().get("expectation", frozenset())
-    if _answered(verb):
+    if _answered(verb, tok):
         return False                                   # "hatte zum Streik aufgerufen, Tausende folgten": it came
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
         return True
@@ -1876,17 +1876,44 @@ def _expected(tok: Token) -> bool:
     return case is not None and t.dep_ in ("obl", "nmod") and any(f"{lemma}:{p}" in expectation for p in preps)
 
 
-def _answered(verb: Token) -> bool:
+def _answered(verb: Token, event: Token) -> bool:
     """A call or demand the text then tells was followed, in a clause joined to the calling verb or as the next
     sentence's main verb, in the indicative past (`event_status.tsv` answered: "hatte zum Streik aufgerufen,
     Tausende folgten", "Die Partei rief zu einer Kundgebung auf. Rund 2.000 Menschen nahmen teil"): the event
-    called for took place. Not a following still ahead ("... , Tausende wollen folgen", "werden teilnehmen")."""
+    called for took place. Not a following still ahead ("... , Tausende wollen folgen", "werden teilnehmen"), not
+    one after a warning or a fear (event_status.tsv call: only a call or demand is followed), not one that takes up
+    something else (`_takes_up`: "Die Polizei folgte den Demonstranten", "Danach folgte eine Pressekonferenz")."""
+    call = _verb_lemma(verb)
+    if call not in status_words().get("call", frozenset()):
+        return False
     answering = status_words().get("answered", frozenset())
     doc = verb.doc
     joined = [c for c in verb.children if c.dep_ in ("conj", "dep", "parataxis") and c.i > verb.i]
     sent = verb.sent
     following = [doc[sent.end].sent.root] if sent.end < len(doc) else []
-    return any(_verb_lemma(v) in answering and _told_past(v) and not _negated(v) for v in joined + following)
+    return any(_verb_lemma(v) in answering and _told_past(v) and not _negated(v) and _takes_up(v, call, event)
+               for v in joined + following)
+
+
+def _takes_up(v: Token, call: str, event: Token) -> bool:
+    """Every noun or pronoun the verb of following governs (its subject, objects, prepositional phrases; the parse
+    swaps subject and object: "Dem Aufruf folgten nur wenige") is one of: people ("Tausende", "800 Beschäftigte",
+    "nur wenige"), the call by its noun ("dem Aufruf", "dem Streikaufruf", "der Forderung"), the event called for
+    ("nahmen an dem Streik teil"), a reflexive ("beteiligten sich"), a time or a place - not what follows something
+    else ("Die Polizei folgte den Demonstranten", "Danach folgte eine Pressekonferenz", "nahm an einem Treffen teil")."""
+    from .measures import classify_counted
+
+    stem = call[:-2] if call.endswith("en") else call[:-1]     # aufrufen -> "aufruf", fordern -> "forder"
+    vague = tuple(r[0] for r in rows("vague_plurals"))          # "Tausende", "Hunderte"
+
+    def fits(c: Token) -> bool:
+        lemma = c.lemma_.lower()
+        return stem in lemma or lemma == event.lemma_.lower() or c.tag_ == "PRF" or c.tag_ == "PIS" or \
+            _in_time(c) or c.ent_type_ == "LOC" or place_type(c.text) is not None or lemma.endswith(vague) or \
+            c.pos_ in ("NOUN", "PROPN") and classify_counted(c.text)[1] == "person"
+    args = [c for c in v.children if c.dep_ in ("nsubj", "obj", "iobj", "obl", "obl:arg", "expl")
+            and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ != "es"]
+    return all(fits(c) for c in args)
 
 
 def _told_past(verb: Token) -> bool:
