@@ -2055,3 +2055,16 @@ def test_a_search_of_premises_is_a_raid(nlp):
 ])
 def test_a_call_is_answered_only_by_people_taking_it_up(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # review: "im Fall eines ..." with a clause telling what was or is being done names a case under way
+    ("Die Polizei ermittelt im Fall einer Schießerei in Hamburg.", "ASSAULT", "reported"),
+    ("Im Fall eines Überfalls auf eine Tankstelle in Essen wurden am Montag zwei Männer festgenommen.", "ASSAULT",
+     "reported"),
+    # with a modal or a subjunctive it is supposed
+    ("Im Fall eines Brandes in der Chemiefabrik in Leverkusen müssten 3000 Anwohner ihre Häuser verlassen.",
+     "ACCIDENT", "hypothetical"),
+])
+def test_a_case_under_way_is_no_supposed_case(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text

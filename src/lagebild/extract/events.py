@@ -1326,9 +1326,22 @@ def _supposed_case(tok: Token) -> bool:
     case_noun = tok.head
     if case_noun.lemma_.lower() not in status_words().get("condition_noun", frozenset()):
         return False
-    if not any(c.dep_ == "case" and c.lemma_.lower() in ("in", "für") for c in case_noun.children):
+    preps = {c.lemma_.lower() for c in case_noun.children if c.dep_ == "case"}
+    if not preps & {"in", "für"}:
         return False
-    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children)
+    if not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children):
+        return False
+    if "für" in preps:
+        return True                                    # "für den Fall eines Angriffs": a provision, ahead
+    # "im Fall eines ..." also names a case under way ("Die Polizei ermittelt im Fall einer Schießerei", "Im Fall
+    # eines Überfalls wurden zwei Männer festgenommen"): supposed only where the clause says what is to or would be
+    # done (a modal, "werden", a subjunctive: "soll das THW ... sichern", "würde die Allianz reagieren")
+    verb = verb_above(case_noun)
+    if verb is None:
+        return False
+    finite = [verb, *(c for c in verb.children if c.dep_ == "aux")]
+    return any(v.lemma_.lower() in MODALS or v.lemma_.lower() == "werden" and v.dep_ == "aux" or
+               "Sub" in v.morph.get("Mood", []) for v in finite)
 
 
 def _sharing_conjuncts(verb: Token) -> list[Token]:
