@@ -2068,3 +2068,19 @@ def test_a_call_is_answered_only_by_people_taking_it_up(nlp, text, type_, status
 ])
 def test_a_case_under_way_is_no_supposed_case(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text", [
+    # review: a search of an archive, of rubble or of a database by no police is no raid
+    "Historiker begannen am Montag mit der Durchsuchung des Archivs in Weimar.",
+    "Die Rettungskräfte setzten am Montag die Durchsuchung der Trümmer in Izmir fort.",
+    "Die Durchsuchung der Datenbank in Bern ergab am Montag keine Treffer.",
+])
+def test_a_search_of_no_premises_by_no_police_is_no_raid(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
+
+
+def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
+    e = one(events_of(nlp, "Bei einer Durchsuchung der Wohnung in Graz fanden die Ermittler am Montag Waffen."),
+            "COERCE")
+    assert e.mode == "raid" and e.place.name == "Graz"
