@@ -2058,7 +2058,7 @@ def test_a_call_is_answered_only_by_people_taking_it_up(nlp, text, type_, status
 
 
 @pytest.mark.parametrize("text,type_,status", [
-    # review: "im Fall eines ..." with a clause telling what was or is being done names a case under way
+    # review: "im Fall eines ..." (not the set "im Falle") with a clause telling what was or is done: a case under way
     ("Die Polizei ermittelt im Fall einer Schießerei in Hamburg.", "ASSAULT", "reported"),
     ("Im Fall eines Überfalls auf eine Tankstelle in Essen wurden am Montag zwei Männer festgenommen.", "ASSAULT",
      "reported"),
@@ -2084,3 +2084,12 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
     e = one(events_of(nlp, "Bei einer Durchsuchung der Wohnung in Graz fanden die Ermittler am Montag Waffen."),
             "COERCE")
     assert e.mode == "raid" and e.place.name == "Graz"
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the set phrase "im Falle" (the old dative "-e") supposes its event whatever the clause's tense
+    ("Ein Szenario der Behörde untersucht die Folgen im Falle einer Überschwemmung in Passau.", "DISASTER",
+     "hypothetical"),
+])
+def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text

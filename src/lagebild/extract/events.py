@@ -1331,8 +1331,9 @@ def _supposed_case(tok: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children):
         return False
-    if "für" in preps:
-        return True                                    # "für den Fall eines Angriffs": a provision, ahead
+    if "für" in preps or case_noun.lower_ == "falle":
+        return True                                    # "für den Fall eines Angriffs", "im Falle einer Epidemie": the
+        #                                                set phrase of a condition (the old dative "-e")
     # "im Fall eines ..." also names a case under way ("Die Polizei ermittelt im Fall einer Schießerei", "Im Fall
     # eines Überfalls wurden zwei Männer festgenommen"): supposed only where the clause says what is to or would be
     # done (a modal, "werden", a subjunctive: "soll das THW ... sichern", "würde die Allianz reagieren")
