@@ -2093,3 +2093,15 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
 ])
 def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # review: a conjunct with a time or an adverb of its own is a predicate of its own - a cue on the other does not
+    # reach its object
+    ("Die Behörden dementierten zunächst, bestätigten dann aber den Anschlag in Kabul.", "ASSAULT", "reported"),
+    ("Die Armee plante und führte am Montag eine Offensive in Idlib durch.", "ASSAULT", "reported"),
+    # bare conjuncts share it
+    ("Die Gewerkschaft plant und organisiert einen Streik in Bochum.", "PROTEST", "planned"),
+])
+def test_a_cue_reaches_no_conjunct_told_apart(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text

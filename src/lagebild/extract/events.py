@@ -1352,14 +1352,20 @@ def _sharing_conjuncts(verb: Token) -> list[Token]:
     object of its own governs that ("plant eine Räumung und finanziert die Polizei")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return []
+    # two predicates told apart, each with its own time or adverb, share no cue: "dementierten zunächst, bestätigten
+    # dann aber den Anschlag", "plante und führte am Montag eine Offensive durch" - the later verb tells the event
+    if any(c.dep_ == "advmod" or c.dep_ in ("obl", "nmod") and _in_time(c) for c in verb.children):
+        return []
     conjoined = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
     conjoined += [c for c in verb.children if c.dep_ == "conj"]
-    # the tagger may call a conjunct an adjective ("plant" as "plan", flat): any conjunct but a noun
+    # the tagger may call a conjunct an adjective ("plant" as "plan", flat): any conjunct but a noun; a bare one,
+    # with nothing but the shared subject, a conjunction, an auxiliary or its particle ("plant und finanziert")
     return [v for v in conjoined if v.pos_ not in ("NOUN", "PROPN") and v.i != verb.i
-            and not any(c.dep_ in SHARED_ARCS for c in v.children)]
+            and all(c.dep_ in BARE_CONJUNCT_ARCS or c.dep_ == "conj" and c.i == verb.i for c in v.children)]
 
 
 SHARED_ARCS = ("obj", "xcomp", "ccomp", "csubj")       # what a verb governs as its object or complement
+BARE_CONJUNCT_ARCS = ("nsubj", "cc", "punct", "aux", "aux:pass", "compound:prt")   # a conjunct with no words of its own
 
 
 def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
