@@ -1920,7 +1920,8 @@ def _takes_up(v: Token, call: str, event: Token) -> bool:
     swaps subject and object: "Dem Aufruf folgten nur wenige") is one of: people ("Tausende", "800 Beschäftigte",
     "nur wenige"), the call by its noun ("dem Aufruf", "dem Streikaufruf", "der Forderung"), the event called for
     ("nahmen an dem Streik teil"), a reflexive ("beteiligten sich"), a time or a place - not what follows something
-    else ("Die Polizei folgte den Demonstranten", "Danach folgte eine Pressekonferenz", "nahm an einem Treffen teil")."""
+    else ("Die Polizei folgte den Demonstranten", "Danach folgte eine Pressekonferenz", "nahm an einem Treffen
+    teil")."""
     from .measures import classify_counted
 
     stem = call[:-2] if call.endswith("en") else call[:-1]     # aufrufen -> "aufruf", fordern -> "forder"
