@@ -2105,3 +2105,10 @@ def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
 ])
 def test_a_cue_reaches_no_conjunct_told_apart(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text
+
+
+def test_a_base_held_by_no_force_is_no_site(nlp):
+    # review: a bare "Basis" in the genitive of a common noun is a site only where that noun names a force or fighters
+    none_of(events_of(nlp, "Trump hat am Montag die Basis der Republikaner in Iowa erobert."), "ASSAULT")
+    assert one(events_of(nlp, "Die Rebellen haben am Montag die Basis der Armee bei Idlib erobert."),
+               "ASSAULT").mode == "occupy"

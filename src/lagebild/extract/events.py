@@ -353,8 +353,18 @@ def _possessed_force_site(c: Token, word: str) -> bool:
     Miliz eingenommen"): a site someone holds - not "auf der Basis von", "eine neue Basis"."""
     if word not in _STRONGHOLDS.get("force_site", ()):
         return False
-    return any(d.dep_ == "det:poss" or d.dep_ in ("nmod", "nmod:poss") and "Gen" in d.morph.get("Case", [])
-               for d in c.children)
+    from .measures import classify_counted
+
+    def holder(d: Token) -> bool:
+        # a common noun in the genitive holds a site where it names a force or fighters ("der Armee", "der Miliz"),
+        # not a party's or a union's base ("Trump hat die Basis der Republikaner erobert": voters won)
+        if d.dep_ == "det:poss":
+            return True
+        if d.dep_ not in ("nmod", "nmod:poss") or "Gen" not in d.morph.get("Case", []):
+            return False
+        return d.pos_ == "PROPN" or d.lemma_.lower().endswith(tuple(_FORCES)) or \
+            classify_counted(d.text)[0] == "kaempfer"
+    return any(holder(d) for d in c.children)
 
 
 def _force_site(word: str) -> bool:
