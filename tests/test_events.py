@@ -2037,3 +2037,79 @@ def test_a_search_of_premises_is_a_raid(nlp):
     e = one(events_of(nlp, "Die Staatsanwaltschaft ließ am Mittwoch eine Hausdurchsuchung in Linz vornehmen."),
             "COERCE")
     assert e.mode == "raid" and e.place.name == "Linz"
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # review: a following that takes up something else, or that follows a warning, answers no call
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Die Polizei folgte den Demonstranten.",
+     "PROTEST", "planned"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Danach folgte eine Pressekonferenz des "
+     "Innenministers.", "PROTEST", "planned"),
+    ("Die Opposition hatte für Samstag zu einer Demonstration in Minsk aufgerufen. Der Präsident nahm an einem "
+     "Treffen in Moskau teil.", "PROTEST", "planned"),
+    ("Die Nato warnte vor einem Angriff auf Estland. Russland beteiligte sich an dem Manöver.", "ASSAULT", "planned"),
+    # the call or the event itself taken up, by people: it took place
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Tausende folgten dem Aufruf.",
+     "PROTEST", "reported"),
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Rund 800 Beschäftigte folgten dem "
+     "Aufruf der Gewerkschaft.", "PROTEST", "reported"),
+])
+def test_a_call_is_answered_only_by_people_taking_it_up(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # review: "im Fall eines ..." (not the set "im Falle") with a clause telling what was or is done: a case under way
+    ("Die Polizei ermittelt im Fall einer Schießerei in Hamburg.", "ASSAULT", "reported"),
+    ("Im Fall eines Überfalls auf eine Tankstelle in Essen wurden am Montag zwei Männer festgenommen.", "ASSAULT",
+     "reported"),
+    # with a modal or a subjunctive it is supposed
+    ("Im Fall eines Brandes in der Chemiefabrik in Leverkusen müssten 3000 Anwohner ihre Häuser verlassen.",
+     "ACCIDENT", "hypothetical"),
+])
+def test_a_case_under_way_is_no_supposed_case(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text", [
+    # review: a search of an archive, of rubble or of a database by no police is no raid
+    "Historiker begannen am Montag mit der Durchsuchung des Archivs in Weimar.",
+    "Die Rettungskräfte setzten am Montag die Durchsuchung der Trümmer in Izmir fort.",
+    "Die Durchsuchung der Datenbank in Bern ergab am Montag keine Treffer.",
+])
+def test_a_search_of_no_premises_by_no_police_is_no_raid(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
+
+
+def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
+    e = one(events_of(nlp, "Bei einer Durchsuchung der Wohnung in Graz fanden die Ermittler am Montag Waffen."),
+            "COERCE")
+    assert e.mode == "raid" and e.place.name == "Graz"
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # the set phrase "im Falle" (the old dative "-e") supposes its event whatever the clause's tense
+    ("Ein Szenario der Behörde untersucht die Folgen im Falle einer Überschwemmung in Passau.", "DISASTER",
+     "hypothetical"),
+])
+def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # review: a conjunct with a time or an adverb of its own is a predicate of its own - a cue on the other does not
+    # reach its object
+    ("Die Behörden dementierten zunächst, bestätigten dann aber den Anschlag in Kabul.", "ASSAULT", "reported"),
+    ("Die Armee plante und führte am Montag eine Offensive in Idlib durch.", "ASSAULT", "reported"),
+    # bare conjuncts share it
+    ("Die Gewerkschaft plant und organisiert einen Streik in Bochum.", "PROTEST", "planned"),
+])
+def test_a_cue_reaches_no_conjunct_told_apart(nlp, text, type_, status):
+    assert one(events_of(nlp, text), type_).status == status, text
+
+
+def test_a_base_held_by_no_force_is_no_site(nlp):
+    # review: a bare "Basis" in the genitive of a common noun is a site only where that noun names a force or fighters
+    none_of(events_of(nlp, "Trump hat am Montag die Basis der Republikaner in Iowa erobert."), "ASSAULT")
+    assert one(events_of(nlp, "Die Rebellen haben am Montag die Basis der Armee bei Idlib erobert."),
+               "ASSAULT").mode == "occupy"

@@ -363,8 +363,18 @@ def _possessed_force_site(c: Token, word: str) -> bool:
     Miliz eingenommen"): a site someone holds - not "auf der Basis von", "eine neue Basis"."""
     if word not in _STRONGHOLDS.get("force_site", ()):
         return False
-    return any(d.dep_ == "det:poss" or d.dep_ in ("nmod", "nmod:poss") and "Gen" in d.morph.get("Case", [])
-               for d in c.children)
+    from .measures import classify_counted
+
+    def holder(d: Token) -> bool:
+        # a common noun in the genitive holds a site where it names a force or fighters ("der Armee", "der Miliz"),
+        # not a party's or a union's base ("Trump hat die Basis der Republikaner erobert": voters won)
+        if d.dep_ == "det:poss":
+            return True
+        if d.dep_ not in ("nmod", "nmod:poss") or "Gen" not in d.morph.get("Case", []):
+            return False
+        return d.pos_ == "PROPN" or d.lemma_.lower().endswith(tuple(_FORCES)) or \
+            classify_counted(d.text)[0] == "kaempfer"
+    return any(holder(d) for d in c.children)
 
 
 def _force_site(word: str) -> bool:
@@ -1353,9 +1363,23 @@ def _supposed_case(tok: Token) -> bool:
     case_noun = tok.head
     if case_noun.lemma_.lower() not in status_words().get("condition_noun", frozenset()):
         return False
-    if not any(c.dep_ == "case" and c.lemma_.lower() in ("in", "für") for c in case_noun.children):
+    preps = {c.lemma_.lower() for c in case_noun.children if c.dep_ == "case"}
+    if not preps & {"in", "für"}:
         return False
-    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children)
+    if not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children):
+        return False
+    if "für" in preps or case_noun.lower_ == "falle":
+        return True                                    # "für den Fall eines Angriffs", "im Falle einer Epidemie": the
+        #                                                set phrase of a condition (the old dative "-e")
+    # "im Fall eines ..." also names a case under way ("Die Polizei ermittelt im Fall einer Schießerei", "Im Fall
+    # eines Überfalls wurden zwei Männer festgenommen"): supposed only where the clause says what is to or would be
+    # done (a modal, "werden", a subjunctive: "soll das THW ... sichern", "würde die Allianz reagieren")
+    verb = verb_above(case_noun)
+    if verb is None:
+        return False
+    finite = [verb, *(c for c in verb.children if c.dep_ == "aux")]
+    return any(v.lemma_.lower() in MODALS or v.lemma_.lower() == "werden" and v.dep_ == "aux" or
+               "Sub" in v.morph.get("Mood", []) for v in finite)
 
 
 def _sharing_conjuncts(verb: Token) -> list[Token]:
@@ -1365,14 +1389,20 @@ def _sharing_conjuncts(verb: Token) -> list[Token]:
     object of its own governs that ("plant eine Räumung und finanziert die Polizei")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return []
+    # two predicates told apart, each with its own time or adverb, share no cue: "dementierten zunächst, bestätigten
+    # dann aber den Anschlag", "plante und führte am Montag eine Offensive durch" - the later verb tells the event
+    if any(c.dep_ == "advmod" or c.dep_ in ("obl", "nmod") and _in_time(c) for c in verb.children):
+        return []
     conjoined = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
     conjoined += [c for c in verb.children if c.dep_ == "conj"]
-    # the tagger may call a conjunct an adjective ("plant" as "plan", flat): any conjunct but a noun
+    # the tagger may call a conjunct an adjective ("plant" as "plan", flat): any conjunct but a noun; a bare one,
+    # with nothing but the shared subject, a conjunction, an auxiliary or its particle ("plant und finanziert")
     return [v for v in conjoined if v.pos_ not in ("NOUN", "PROPN") and v.i != verb.i
-            and not any(c.dep_ in SHARED_ARCS for c in v.children)]
+            and all(c.dep_ in BARE_CONJUNCT_ARCS or c.dep_ == "conj" and c.i == verb.i for c in v.children)]
 
 
 SHARED_ARCS = ("obj", "xcomp", "ccomp", "csubj")       # what a verb governs as its object or complement
+BARE_CONJUNCT_ARCS = ("nsubj", "cc", "punct", "aux", "aux:pass", "compound:prt")   # a conjunct with no words of its own
 
 
 def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
@@ -1890,7 +1920,7 @@ def _expected(tok: Token) -> bool:
         return False                                   # "hatten vor einem Beben gewarnt, das ... erschütterte"
     lemma = _verb_lemma(verb)
     expectation = status_words().get("expectation", frozenset())
-    if _answered(verb):
+    if _answered(verb, tok):
         return False                                   # "hatte zum Streik aufgerufen, Tausende folgten": it came
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
         return True
@@ -1903,17 +1933,45 @@ def _expected(tok: Token) -> bool:
     return case is not None and t.dep_ in ("obl", "nmod") and any(f"{lemma}:{p}" in expectation for p in preps)
 
 
-def _answered(verb: Token) -> bool:
+def _answered(verb: Token, event: Token) -> bool:
     """A call or demand the text then tells was followed, in a clause joined to the calling verb or as the next
     sentence's main verb, in the indicative past (`event_status.tsv` answered: "hatte zum Streik aufgerufen,
     Tausende folgten", "Die Partei rief zu einer Kundgebung auf. Rund 2.000 Menschen nahmen teil"): the event
-    called for took place. Not a following still ahead ("... , Tausende wollen folgen", "werden teilnehmen")."""
+    called for took place. Not a following still ahead ("... , Tausende wollen folgen", "werden teilnehmen"), not
+    one after a warning or a fear (event_status.tsv call: only a call or demand is followed), not one that takes up
+    something else (`_takes_up`: "Die Polizei folgte den Demonstranten", "Danach folgte eine Pressekonferenz")."""
+    call = _verb_lemma(verb)
+    if call not in status_words().get("call", frozenset()):
+        return False
     answering = status_words().get("answered", frozenset())
     doc = verb.doc
     joined = [c for c in verb.children if c.dep_ in ("conj", "dep", "parataxis") and c.i > verb.i]
     sent = verb.sent
     following = [doc[sent.end].sent.root] if sent.end < len(doc) else []
-    return any(_verb_lemma(v) in answering and _told_past(v) and not _negated(v) for v in joined + following)
+    return any(_verb_lemma(v) in answering and _told_past(v) and not _negated(v) and _takes_up(v, call, event)
+               for v in joined + following)
+
+
+def _takes_up(v: Token, call: str, event: Token) -> bool:
+    """Every noun or pronoun the verb of following governs (its subject, objects, prepositional phrases; the parse
+    swaps subject and object: "Dem Aufruf folgten nur wenige") is one of: people ("Tausende", "800 Beschäftigte",
+    "nur wenige"), the call by its noun ("dem Aufruf", "dem Streikaufruf", "der Forderung"), the event called for
+    ("nahmen an dem Streik teil"), a reflexive ("beteiligten sich"), a time or a place - not what follows something
+    else ("Die Polizei folgte den Demonstranten", "Danach folgte eine Pressekonferenz", "nahm an einem Treffen
+    teil")."""
+    from .measures import classify_counted
+
+    stem = call[:-2] if call.endswith("en") else call[:-1]     # aufrufen -> "aufruf", fordern -> "forder"
+    vague = tuple(r[0] for r in rows("vague_plurals"))          # "Tausende", "Hunderte"
+
+    def fits(c: Token) -> bool:
+        lemma = c.lemma_.lower()
+        return stem in lemma or lemma == event.lemma_.lower() or c.tag_ == "PRF" or c.tag_ == "PIS" or \
+            _in_time(c) or c.ent_type_ == "LOC" or place_type(c.text) is not None or lemma.endswith(vague) or \
+            c.pos_ in ("NOUN", "PROPN") and classify_counted(c.text)[1] == "person"
+    args = [c for c in v.children if c.dep_ in ("nsubj", "obj", "iobj", "obl", "obl:arg", "expl")
+            and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ != "es"]
+    return all(fits(c) for c in args)
 
 
 def _told_past(verb: Token) -> bool:
