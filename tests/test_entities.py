@@ -836,6 +836,13 @@ def test_last_words_of_a_full_name_that_open_with_no_first_name_are_that_person_
     assert [e.name for e in ents if e.type == "PER"] == ["Kaveh Nasseri Dehkan"]
 
 
+def test_a_short_form_that_opens_a_shorter_full_form_of_the_person_joins_that_person():
+    # 'Sousa da Costa' joins 'Joao Pedro Sousa da Costa'; 'Sousa' opens it (of the longest form a middle word)
+    ents = resolve_entities([M("Joao Pedro Sousa da Costa", "a.txt", 0), M("Sousa da Costa", "a.txt", 50),
+                             M("Sousa", "a.txt", 90), M("Sousa", "b.txt", 10)])
+    assert [(e.name, len(e.mentions)) for e in ents if e.type == "PER"] == [("Joao Pedro Sousa da Costa", 4)], ents
+
+
 def test_a_persons_name_in_the_genitive_after_a_noun_is_the_name_less_its_ending(parser):
     # the parse reads the genitive (Case=Gen, lemma less its -s)
     _, ms = _parsed_mentions(parser, "Das wäre mit einer Wahlniederlage Barack Obamas vergleichbar.")

@@ -157,9 +157,12 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
         elif words:
             single.append(m)
     # Short forms join the full name that contains them (most mentioned wins among several).
+    # a short form may be the first word of any full form the person is written with ('Lula' of 'Lula da Silva',
+    # which joined 'Luiz Inácio Lula da Silva': of the longest form it is a middle word)
+    forms = [_group_parts(fw, group) for fw, group, _ in full]
     by_part = _NearIndex()
-    for n, (fw, _, _) in enumerate(full):
-        by_part.add(n, *_parts(fw))
+    for n, parts in enumerate(forms):
+        by_part.add(n, *parts)
     extra: dict[str, list[Mention]] = defaultdict(list)
     for m in single:
         w = _words(m.text)[0]
@@ -169,7 +172,7 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
             fw, group, countries = full[n]
             if not _compatible(countries, m.country):
                 continue
-            if any(_near(w, p) or _near(w_trim, p) for p in _parts(fw)):
+            if any(_near(w, p) or _near(w_trim, p) for p in forms[n]):
                 score = (m.article in articles[n], len(group))
                 if best is None or score > best[0]:
                     best = (score, n)
@@ -203,6 +206,14 @@ def _parts(fw: list[str]) -> list[str]:
     """The words of a full name a short form may be: the surname, and the first word of a name of
     three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first)."""
     return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else [])
+
+
+def _group_parts(fw: list[str], group: list[Mention]) -> list[str]:
+    """`_parts` of every full form in the person's mentions, those of its first full name first."""
+    out = _parts(fw)
+    for text in dict.fromkeys(m.text for m in group):
+        out += [p for p in _parts(_words(text)) if p not in out]
+    return out
 
 
 def _same_full(a: list[str], b: list[str]) -> bool:
