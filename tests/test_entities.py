@@ -854,6 +854,10 @@ def test_a_persons_name_in_the_genitive_after_a_noun_is_the_name_less_its_ending
     # a surname that only looks like a genitive after a role noun keeps its -s
     _, ms = _parsed_mentions(parser, "Am Montag sagte die Trainerin Nadja Maas, das Spiel sei verloren.")
     assert "Nadja Maas" in ms, ms
+    # a patronymic surname keeps its -s where the word without it is another person's first name
+    _, ms = _parsed_mentions(parser, "Minister Albrecht Vogt besuchte die Klinik. Die Landrätin Petra Albrechts "
+                                     "empfing ihn am Eingang.")
+    assert "Petra Albrechts" in ms and "Petra Albrecht" not in ms, ms
 
 
 def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere_in_the_article(parser):
