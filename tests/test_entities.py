@@ -867,6 +867,15 @@ def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere
     ms = _parsed_with_ents(parser, "Die Firma bringt das Medikament Velmoran auf den Markt. Ärzte loben Velmoran.",
                            [("Velmoran", 0, "PER"), ("Velmoran", 1, "PER")])
     assert ("Velmoran", "PER") not in ms and ("Velmoran", "OTH") in ms, ms
+    # a person's full name after a compound in -tief is whom the low befell, no storm
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser("Der Trainer nominierte trotz Formtief Jonas Kellermann für das Spiel.")
+    doc._.article_id = "x"
+    doc.ents = [Span(doc, 5, 7, label="PER")]
+    assert doc[4].text == "Formtief"
+    ms = by_text(find_mentions(doc))
+    assert ms["Jonas Kellermann"].label == "PER", ms
 
 
 def test_a_persons_span_whose_last_noun_heads_the_other_words_is_an_organisations_name(parser):

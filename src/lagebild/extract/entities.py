@@ -1327,9 +1327,14 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
         tok = tok.head
         if tok.idx < c.start and tok.pos_ == "NOUN":
             nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
+    one_word = " " not in _text(doc)[c.start:c.end].strip()
     for noun in nouns:
         word = compound_head(noun.text) or noun.lower_
         if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
+            # a storm or a drug is named with one word ('Orkantief Xynthia', 'Medikament Tamiflu'); a person's
+            # full name after a compound in -tief is whom it befell ('trotz Formtief Thomas Müller nominiert')
+            if kind in ("product", "weather") and not one_word:
+                continue
             return kind
     return None
 
