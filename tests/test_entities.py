@@ -836,6 +836,13 @@ def test_last_words_of_a_full_name_that_open_with_no_first_name_are_that_person_
     assert [e.name for e in ents if e.type == "PER"] == ["Kaveh Nasseri Dehkan"]
 
 
+def test_a_short_form_that_opens_a_shorter_full_form_of_the_person_joins_that_person():
+    # 'Sousa da Costa' joins 'Joao Pedro Sousa da Costa'; 'Sousa' opens it (of the longest form a middle word)
+    ents = resolve_entities([M("Joao Pedro Sousa da Costa", "a.txt", 0), M("Sousa da Costa", "a.txt", 50),
+                             M("Sousa", "a.txt", 90), M("Sousa", "b.txt", 10)])
+    assert [(e.name, len(e.mentions)) for e in ents if e.type == "PER"] == [("Joao Pedro Sousa da Costa", 4)], ents
+
+
 def test_a_persons_name_in_the_genitive_after_a_noun_is_the_name_less_its_ending(parser):
     # the parse reads the genitive (Case=Gen, lemma less its -s)
     _, ms = _parsed_mentions(parser, "Das wäre mit einer Wahlniederlage Barack Obamas vergleichbar.")
@@ -847,6 +854,10 @@ def test_a_persons_name_in_the_genitive_after_a_noun_is_the_name_less_its_ending
     # a surname that only looks like a genitive after a role noun keeps its -s
     _, ms = _parsed_mentions(parser, "Am Montag sagte die Trainerin Nadja Maas, das Spiel sei verloren.")
     assert "Nadja Maas" in ms, ms
+    # a patronymic surname keeps its -s where the word without it is another person's first name
+    _, ms = _parsed_mentions(parser, "Minister Albrecht Vogt besuchte die Klinik. Die Landrätin Petra Albrechts "
+                                     "empfing ihn am Eingang.")
+    assert "Petra Albrechts" in ms and "Petra Albrecht" not in ms, ms
 
 
 def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere_in_the_article(parser):
@@ -856,6 +867,15 @@ def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere
     ms = _parsed_with_ents(parser, "Die Firma bringt das Medikament Velmoran auf den Markt. Ärzte loben Velmoran.",
                            [("Velmoran", 0, "PER"), ("Velmoran", 1, "PER")])
     assert ("Velmoran", "PER") not in ms and ("Velmoran", "OTH") in ms, ms
+    # a person's full name after a compound in -tief is whom the low befell, no storm
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser("Der Trainer nominierte trotz Formtief Jonas Kellermann für das Spiel.")
+    doc._.article_id = "x"
+    doc.ents = [Span(doc, 5, 7, label="PER")]
+    assert doc[4].text == "Formtief"
+    ms = by_text(find_mentions(doc))
+    assert ms["Jonas Kellermann"].label == "PER", ms
 
 
 def test_a_persons_span_whose_last_noun_heads_the_other_words_is_an_organisations_name(parser):

@@ -158,9 +158,12 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
         elif words:
             single.append(m)
     # Short forms join the full name that contains them (most mentioned wins among several).
+    # a short form may be the first word of any full form the person is written with ('Lula' of 'Lula da Silva',
+    # which joined 'Luiz Inácio Lula da Silva': of the longest form it is a middle word)
+    forms = [_group_parts(fw, group) for fw, group, _ in full]
     by_part = _NearIndex()
-    for n, (fw, _, _) in enumerate(full):
-        by_part.add(n, *_parts(fw))
+    for n, parts in enumerate(forms):
+        by_part.add(n, *parts)
     extra: dict[str, list[Mention]] = defaultdict(list)
     # the full names a short form is near, in the index's order: by the word alone (the full names no longer change
     # here), found once per word - a dossier names one surname in many articles
@@ -171,7 +174,7 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
         if found is None:
             w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
             found = near_full[w] = (w_trim, [n for n in by_part.near(w, w_trim)
-                                             if any(_near(w, p) or _near(w_trim, p) for p in _parts(full[n][0]))])
+                                             if any(_near(w, p) or _near(w_trim, p) for p in forms[n])])
         w_trim, near = found
         best = None
         for n in near:
@@ -211,6 +214,14 @@ def _parts(fw: list[str]) -> list[str]:
     """The words of a full name a short form may be: the surname, and the first word of a name of
     three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first)."""
     return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else [])
+
+
+def _group_parts(fw: list[str], group: list[Mention]) -> list[str]:
+    """`_parts` of every full form in the person's mentions, those of its first full name first."""
+    out = _parts(fw)
+    for text in dict.fromkeys(m.text for m in group):
+        out += [p for p in _parts(_words(text)) if p not in out]
+    return out
 
 
 def _same_full(a: list[str], b: list[str]) -> bool:

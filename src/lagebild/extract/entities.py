@@ -430,12 +430,21 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     if len(last.text) <= 3 or not last.text.endswith("s"):
         return False
     stem = last.text[:-1]
-    named_without = any(t.text == stem and t.i != last.i for t in doc)
+    # the word without its -s names the person where it ends a name; a first name before another name word is
+    # someone else's ('Bundeskanzler Friedrich Merz' beside 'die Landrätin Petra Friedrichs': a patronymic surname)
+    named_without = any(t.text == stem and t.i != last.i and not _before_a_name_word(doc, t.i) for t in doc)
     noun = doc[span.start - 1].text
     if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem and \
             (named_without or not (_is_title(noun) or noun.endswith("in"))):
         return True         # after a title or a woman's noun in -in ('die Qualifikantin Kiki Bertens') the parse errs
     return _genitive_name(last.text) and named_without
+
+
+def _before_a_name_word(doc: Doc, i: int) -> bool:
+    """Whether a capitalised proper noun follows doc[i] in its sentence ('Friedrich' of 'Friedrich Merz')."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and not nxt.is_sent_start and nxt.text[:1].isupper() and \
+        (nxt.tag_ == "NE" or nxt.pos_ == "PROPN")
 
 
 def _genitive_after_article(doc: Doc, start: int) -> bool:
@@ -1318,9 +1327,14 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
         tok = tok.head
         if tok.idx < c.start and tok.pos_ == "NOUN":
             nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
+    one_word = " " not in _text(doc)[c.start:c.end].strip()
     for noun in nouns:
         word = compound_head(noun.text) or noun.lower_
         if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
+            # a storm or a drug is named with one word ('Orkantief Xynthia', 'Medikament Tamiflu'); a person's
+            # full name after a compound in -tief is whom it befell ('trotz Formtief Thomas Müller nominiert')
+            if kind in ("product", "weather") and not one_word:
+                continue
             return kind
     return None
 
