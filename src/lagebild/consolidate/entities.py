@@ -157,7 +157,32 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
                 articles.append({m.article})
         elif words:
             single.append(m)
-    # Short forms join the full name that contains them (most mentioned wins among several).
+    extra = _join_short_forms(single, full, articles)
+    out: dict[str, list[Mention]] = {}
+    for _key_words, group, _ in full:
+        name = _canonical(group)
+        out.setdefault(f"per:{_slug(name)}", []).extend(group)
+    one_word = _NearIndex()          # the keys of one word, by it: a surname without a first name joins them
+    one_word_keys: list[str] = []
+    for k in out:
+        if len(k.split("-")) == 1:
+            one_word.add(len(one_word_keys), k[4:])
+            one_word_keys.append(k)
+    for w, group in extra.items():
+        # Variants of one unmatched surname ("Selenskyj" / "Selensykj" without a first name anywhere).
+        target = next((one_word_keys[n] for n in one_word.near(w) if _near(one_word_keys[n][4:], w)), None)
+        key = target or f"per:{_slug(w)}"
+        if key not in out and len(key.split("-")) == 1:
+            one_word.add(len(one_word_keys), key[4:])
+            one_word_keys.append(key)
+        out.setdefault(key, []).extend(group)
+    return out
+
+
+def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Mention], Counter]],
+                      articles: list[set[str | None]]) -> dict[str, list[Mention]]:
+    """Short forms (one word) join the full name that contains them, in place (same article first, then the most
+    mentioned); the rest, by their word, for the surnames of no full name."""
     # a short form may be the first word of any full form the person is written with ('Lula' of 'Lula da Silva',
     # which joined 'Luiz Inácio Lula da Silva': of the longest form it is a middle word)
     forms = [_group_parts(fw, group) for fw, group, _ in full]
@@ -189,25 +214,7 @@ def _cluster_persons(persons: list[Mention]) -> dict[str, list[Mention]]:
             articles[best[1]].add(m.article)
         else:
             extra[w_trim].append(m)
-    out: dict[str, list[Mention]] = {}
-    for _key_words, group, _ in full:
-        name = _canonical(group)
-        out.setdefault(f"per:{_slug(name)}", []).extend(group)
-    one_word = _NearIndex()          # the keys of one word, by it: a surname without a first name joins them
-    one_word_keys: list[str] = []
-    for k in out:
-        if len(k.split("-")) == 1:
-            one_word.add(len(one_word_keys), k[4:])
-            one_word_keys.append(k)
-    for w, group in extra.items():
-        # Variants of one unmatched surname ("Selenskyj" / "Selensykj" without a first name anywhere).
-        target = next((one_word_keys[n] for n in one_word.near(w) if _near(one_word_keys[n][4:], w)), None)
-        key = target or f"per:{_slug(w)}"
-        if key not in out and len(key.split("-")) == 1:
-            one_word.add(len(one_word_keys), key[4:])
-            one_word_keys.append(key)
-        out.setdefault(key, []).extend(group)
-    return out
+    return extra
 
 
 def _parts(fw: list[str]) -> list[str]:
