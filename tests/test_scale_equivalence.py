@@ -16,7 +16,10 @@ def _all_pairs(persons):
         words = E._words(m.text)
         if len(words) >= 2:
             for fw, group, countries in full:
-                if E._same_full(words, fw) and E._compatible(countries, m.country):
+                if E._same_full(words, fw) and E._compatible(countries, m.country) and \
+                        not (any(x.article == m.article for x in group) and E._tail_only(words, fw) and
+                             " " in m.text.strip() and " " in group[0].text.strip() and
+                             E._opens_with_first_name(m.text if len(words) < len(fw) else group[0].text)):
                     group.append(m)
                     if m.country:
                         countries[m.country] += 1
@@ -26,12 +29,13 @@ def _all_pairs(persons):
         elif words:
             single.append(m)
     extra = defaultdict(list)
+    forms = [E._group_parts(fw, group) for fw, group, _ in full]     # every full form's parts, before short forms join
     for m in single:
         w = E._words(m.text)[0]
         w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
         best = None
-        for fw, group, countries in full:
-            if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in E._parts(fw)):
+        for (fw, group, countries), parts in zip(full, forms):
+            if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in parts):
                 score = (any(x.article == m.article for x in group), len(group))
                 if best is None or score > best[0]:
                     best = (score, group)
