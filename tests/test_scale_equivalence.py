@@ -34,7 +34,7 @@ def _all_pairs(persons):
         w = E._words(m.text)[0]
         w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
         best = None
-        for (fw, group, countries), parts in zip(full, forms):
+        for (_fw, group, countries), parts in zip(full, forms):
             if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in parts):
                 score = (any(x.article == m.article for x in group), len(group))
                 if best is None or score > best[0]:
