@@ -2048,6 +2048,9 @@ def test_a_search_of_premises_is_a_raid(nlp):
     ("Die Opposition hatte für Samstag zu einer Demonstration in Minsk aufgerufen. Der Präsident nahm an einem "
      "Treffen in Moskau teil.", "PROTEST", "planned"),
     ("Die Nato warnte vor einem Angriff auf Estland. Russland beteiligte sich an dem Manöver.", "ASSAULT", "planned"),
+    # last read, session 25: people following people is no call taken up
+    ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen, Polizisten folgten den Männern.",
+     "PROTEST", "planned"),
     # the call or the event itself taken up, by people: it took place
     ("Die Gewerkschaft hatte für Dienstag zum Streik in Bochum aufgerufen. Tausende folgten dem Aufruf.",
      "PROTEST", "reported"),

@@ -1097,3 +1097,26 @@ def test_arrivals_counted_since_a_day_are_a_running_total_not_that_days_flow(run
     g = by_value(claims)
     assert g[4000].measure.time == "seit-montag" and g[1500].measure.time == "dienstag"
     assert "seit Montag" in groups[g[4000].group].label
+
+
+def test_measure_nouns_and_counts_outside_the_years_news_dates_by_are_no_years(run):
+    # last read, session 25: '1500 Stück', '2000 Paar Schuhe' are counts (claims._year_by_parse)
+    claims, _ = run({"a.txt": "Hilfe für Flüchtlinge\n\nDie Polizei stellte in Hamburg 1500 Stück Munition sicher. "
+                              "Die Helfer verteilten 2000 Paar Schuhe an die Flüchtlinge."})
+    assert {1500, 2000} <= set(by_value(claims)), sorted(by_value(claims))
+
+
+def test_frueher_as_a_comparative_keeps_the_state(run):
+    # last read, session 25: 'früher' is also the comparative of 'früh' - no former state (lang/de/former_state.txt)
+    claims, _ = run({"a.txt": "Hochwasser in Passau\n\nIn Passau sind 500 Bewohner früher geflohen als beim "
+                              "Hochwasser vor zehn Jahren."})
+    assert by_value(claims)[500].measure.kind == "displaced", by_value(claims)[500].measure
+
+
+def test_a_scope_word_opening_a_clause_is_no_attribute():
+    # last read, session 25: 'Weltweit gaben die ...' - a verb and an article after it, no attribute of a noun
+    from lagebild.lang.de.scopes import area_of
+
+    assert area_of("Weltweit gaben die Unternehmen 500 Millionen aus") == "welt"
+    assert area_of("vor der weltweit größten Pilgerfahrt kamen 107 Menschen ums Leben") is None
+

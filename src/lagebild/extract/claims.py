@@ -828,8 +828,11 @@ def _year_by_parse(doc: Doc, text: str, fig: QuantityPhrase) -> bool:
         return True                         # "bis 2020 weitere Verluste"
     # a noun in -er/-el/-en/-chen/-lein has a plural of the same form ("2000 Lehrer", "1500 Fenster"): the tagger's
     # singular there is no evidence against a count
-    return head.i == num.i + 1 and head.pos_ == "NOUN" and head.morph.get("Number", []) == ["Sing"] and \
-        meas.classify(head.text) == (None, None) and not ZERO_PLURAL.search(head.text)
+    # (review, session 25) and only in the years news dates by (1900-2099): "1500 Stück", "1200 Schuss" are counts
+    # of a measure noun; nor where the noun measures the noun after it ("2000 Paar Schuhe", "Stück Munition")
+    return 1900 <= fig.low <= 2099 and head.i == num.i + 1 and head.pos_ == "NOUN" and \
+        head.morph.get("Number", []) == ["Sing"] and meas.classify(head.text) == (None, None) and \
+        not ZERO_PLURAL.search(head.text) and not (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN")
 
 
 # Endings of German nouns whose plural may be the singular's form (der/die Lehrer, Kabel, Wagen, Mädchen, Fräulein)

@@ -420,8 +420,8 @@ def _without_genitive(doc: Doc, c: Cand) -> Cand:
 def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     """'die Wahlniederlage Helmut Borgmanns', 'der Anwältin Lea Tamanis': a person's name right after a common
     noun is its genitive attribute where its last word is a genitive - the parse reads it so (Case=Gen, the lemma
-    the word less its -s), or the lexicon reads the -s as an ending and the article names the person without it
-    elsewhere. The lexicon alone is not enough: after a role's noun a name is as often its apposition,
+    the word less its -s) or the lexicon reads the -s as an ending - and the article names the person without it
+    elsewhere. Neither alone is enough: after a role's noun a name is as often its apposition,
     uninflected, and a surname may end in what reads as an ending ('die Trainerin Nadja Maas')."""
     span = doc.char_span(c.start, c.end)
     if span is None or span.start == 0 or doc[span.start - 1].tag_ != "NN":
@@ -433,10 +433,11 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     # the word without its -s names the person where it ends a name; a first name before another name word is
     # someone else's ('Bundeskanzler Friedrich Merz' beside 'die Landrätin Petra Friedrichs': a patronymic surname)
     named_without = any(t.text == stem and t.i != last.i and not _before_a_name_word(doc, t.i) for t in doc)
-    noun = doc[span.start - 1].text
-    if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem and \
-            (named_without or not (_is_title(noun) or noun.endswith("in"))):
-        return True         # after a title or a woman's noun in -in ('die Qualifikantin Kiki Bertens') the parse errs
+    # the parse's genitive alone is not enough (last read, session 25): after a role's noun the name is as often its
+    # apposition ('Der Richter Frank Lammers', 'Der Sänger Hans Albers', 'die Qualifikantin Kiki Bertens') - the
+    # article must name the person without the -s too
+    if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem and named_without:
+        return True
     return _genitive_name(last.text) and named_without
 
 

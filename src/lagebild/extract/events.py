@@ -1971,7 +1971,11 @@ def _takes_up(v: Token, call: str, event: Token) -> bool:
             c.pos_ in ("NOUN", "PROPN") and classify_counted(c.text)[1] == "person"
     args = [c for c in v.children if c.dep_ in ("nsubj", "obj", "iobj", "obl", "obl:arg", "expl")
             and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ != "es"]
-    return all(fits(c) for c in args)
+    # people follow, once: two people among the arguments is one following another ("Polizisten folgten den
+    # Männern", review session 25)
+    people = [c for c in args if c.pos_ in ("NOUN", "PROPN") and classify_counted(c.text)[1] == "person"
+              and stem not in c.lemma_.lower()]
+    return len(people) <= 1 and all(fits(c) for c in args)
 
 
 def _told_past(verb: Token) -> bool:

@@ -23,7 +23,13 @@ AREAS = ("welt", "europa")          # the kinds of scope_phrases.tsv that name t
 _ATTRIBUTE_AFTER = re.compile(r"\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)+[A-ZÄÖÜ]")
 
 
+# ... and stands after an article ("der weltweit größten"; not "Weltweit gaben die Unternehmen", a verb and an article)
+_ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|eine?[mnrs]?|ihre?[mnrs]?|seine?[mnrs]?)\s+$",
+                             re.IGNORECASE)
+
+
 def area_of(text: str) -> str | None:
     """The area a scope word of text names itself ("weltweit": welt), if any - not one said of an attribute."""
     return next((area for area in AREAS for m in scope_pattern(area).finditer(text)
-                 if not _ATTRIBUTE_AFTER.match(text, m.end())), None)
+                 if not (_ARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                         and _ATTRIBUTE_AFTER.match(text, m.end()))), None)
