@@ -28,6 +28,11 @@ for _name, _default in (
         Doc.set_extension(_name, default=_default)
 
 
+def case_word(tok: Token) -> str | None:
+    """The preposition a phrase hangs from (its ``case`` child, lower-cased: "auf" of "auf 76 Tote"), None without."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
+
+
 def packaged_weights(path: str | None, default: Path) -> Any | None:
     """The arrays of a trained component's ``weights.npz`` in `path` (else its packaged folder `default`), or None
     where none are there - the component then stands aside and the rules work alone."""

@@ -41,6 +41,7 @@ from ..lang.de.places import place_type
 from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from ..nlp.compounds import compound_head, ends_in_word, headed_by, word_lemma
 from . import attribution as attr
+from . import case_word as _case
 from . import default_time, doc_text
 from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
@@ -843,13 +844,6 @@ _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv
 TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
 SENT = ("AID",)        # a deployment or a delivery happens where it goes; a flight or an evacuation where it starts
-
-
-def _case(tok: Token) -> str | None:
-    for c in tok.children:
-        if c.dep_ == "case":
-            return c.lower_
-    return None
 
 
 def _in_time(tok: Token) -> bool:

@@ -214,21 +214,26 @@ def _names_part(part: str) -> bool:
     return not tag.startswith(("ADV", "PTK", "APPR", "APZR", "KO"))
 
 
-def _compound_speaker(tok: Token) -> bool:
-    """Does a compound reporting noun's first part name someone who speaks: an acronym (``UN-Angaben``) or a speaking
-    noun of lang/de (``Polizeiangaben``)?"""
+def _speaks(first: str) -> bool:
+    """A compound's first part that names someone who speaks: an acronym (``UN``) or a speaking noun of lang/de."""
     from .speakers import speaking_noun
 
+    return first.isupper() or speaking_noun(first.lower())
+
+
+def compound_speaker(tok: Token) -> bool:
+    """Does a compound reporting noun's first part name someone who speaks: an acronym (``UN-Angaben``) or a speaking
+    noun of lang/de (``Polizeiangaben``)?"""
     first = compound_source(tok)
-    return first is not None and (first.isupper() or speaking_noun(first.lower()))
+    return first is not None and _speaks(first)
 
 
 def compound_names_source(tok: Token) -> bool:
-    """May a compound reporting noun's first part stand as its source's name: one that speaks (`_compound_speaker`)
+    """May a compound reporting noun's first part stand as its source's name: one that speaks (`compound_speaker`)
     or a noun or name by the lexicon's tag (``Firmenangaben``, ``Kremlangaben``) - not a verb's or a bound form
     (``End|ergebnis``: ``end`` is tagged a verb), which leaves the report as written."""
     first = compound_source(tok)
-    return first is not None and (_compound_speaker(tok) or word_tag(first.lower())[0].startswith(("NN", "NE")))
+    return first is not None and (_speaks(first) or word_tag(first.lower())[0].startswith(("NN", "NE")))
 
 
 def is_generic(tok: Token) -> bool:
@@ -343,7 +348,7 @@ def anaphoric_report(noun: Token) -> bool:
     demonstrative, or with the definite article and no owner after it, points back to the report named before;
     it names no source of its own - unless the compound names one (``nach den Polizeiangaben``; not
     ``dem Endergebnis``)."""
-    if not is_reporting_noun(noun) or _compound_speaker(noun):
+    if not is_reporting_noun(noun) or compound_speaker(noun):
         return False
     dets = [c for c in noun.children if c.dep_ == "det"]
     if any(c.lower_ in words("anaphoric_determiners") for c in dets):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lang.de import table, words
 from ...model import Source
 from ...nlp.compounds import headed_by
-from .. import doc_text, per_span, per_token
+from .. import case_word, doc_text, per_span, per_token
 from ..dateline import dateline as article_dateline
 from . import cues as C
 from .quotations import Quotation
@@ -1223,15 +1223,14 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
         if any(c.dep_ == "obl:agent" for c in verb.children):   # "wurden korrigiert" as an adjective
             continue
         moved = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod") and _moved_to_figure(c)]
-        if not any(_case_of(c) in ("auf", "um") for c in moved):
+        if not any(case_word(c) in ("auf", "um") for c in moved):
             continue                                   # "von N" alone is no change ("von 86 auf 76" is): in a
             # passive it is the agent the parser may hang as obl ("wurden von 40 Journalisten angezweifelt")
-        if not moved or tok is not None and not any(tok.i in {t.i for t in c.subtree} for c in moved):
+        if tok is not None and not any(tok.i in {t.i for t in c.subtree} for c in moved):
             continue                                   # the figure of another phrase or clause
         owner = genitive_or_von(noun)
         if owner is None or not can_speak(owner) or owner.pos_ == "PRON":
-            named = C.compound_source(noun) is not None and C._compound_speaker(noun) \
-                or any(c.dep_ == "amod" and C.body_of_adjective(c) for c in noun.children)
+            named = C.compound_speaker(noun) or any(c.dep_ == "amod" and C.body_of_adjective(c) for c in noun.children)
             owner = noun if named else None
         if owner is None:
             continue
@@ -1240,10 +1239,6 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
             STATS["owner of a report as the clause's subject"] += 1
             return said
     return None
-
-
-def _case_of(phrase: Token) -> str | None:
-    return next((c.lower_ for c in phrase.children if c.dep_ == "case"), None)
 
 
 def _moved_to_figure(phrase: Token) -> bool:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import words
 from ...nlp.compounds import headed_by
-from .. import doc_text, packaged_weights
+from .. import case_word, doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
 from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations
@@ -567,7 +567,7 @@ class CandContext:
 
 
 def _case(tok: Token) -> str:
-    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "-")
+    return case_word(tok) or "-"
 
 
 def _speaking(tok: Token, nouns: frozenset[str] | None = None) -> bool:
@@ -1207,21 +1207,22 @@ class LearnedDoc:
         """The pointer's quotations at token i from a pass over its sentence and the WINDOW before it (those of a
         passage in marks reaching into it included): the chain it reads is the one decided in that window, not
         the one a pass from the article's start gives (`_NearDecisions`)."""
-        si = lo = int(self.sent_of[i])
-        moved = True
-        while moved:
-            opens = [a for a, b in self.passages if a < lo and b >= lo]
-            moved = bool(opens)
-            lo = min(opens, default=lo)
-        return self._merged(lo, si + 1, decisions)
+        si = int(self.sent_of[i])
+        return self._merged(self._first_reached(si), si + 1, decisions)
 
-    def _around(self, i: int, decisions: _Decisions) -> list[Quotation]:
-        si = lo = int(self.sent_of[i])
+    def _first_reached(self, si: int) -> int:
+        """The first sentence of the passages in marks that reach into sentence si (si itself where none does)."""
+        lo = si
         moved = True
         while moved:                             # passages in marks that reach into sentences lo..si
             opens = [a for a, b in self.passages if a < lo and b >= lo]
             moved = bool(opens)
             lo = min(opens, default=lo)
+        return lo
+
+    def _around(self, i: int, decisions: _Decisions) -> list[Quotation]:
+        si = int(self.sent_of[i])
+        lo = self._first_reached(si)
         if lo == si and decisions.score(si) < decisions.model.sent_threshold:
             return []                            # its sentence is no reported speech and no passage reaches into it:
         #                                          no quotation covers it, whatever the chain before (left undecided)
