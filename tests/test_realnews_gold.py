@@ -48,8 +48,8 @@ def test_stories_are_well_formed():
         assert s["title"] and s["kind"] and s["articles"]
         for a in s["articles"]:
             if wikinews.is_article(a):
-                # set "wn" (test split), sets "g22" and "g24" (stories from any split of the corpus)
-                assert wikinews.doc_of(a).isdigit() and s["id"].startswith(("wn-", "g22-", "g24-")), a
+                # set "wn" (test split), sets "g22", "g24" and "g26" (stories from any split of the corpus)
+                assert wikinews.doc_of(a).isdigit() and s["id"].startswith(("wn-", "g22-", "g24-", "g26-")), a
             else:
                 assert 0 <= export.row_of(a) < 1028
             assert a not in seen, f"{a} is in two stories"
@@ -202,6 +202,32 @@ def test_set_g24_is_complete():
         if c["status"] == "must":
             arts.setdefault(c["group"], set()).add(c["article"])
     assert any(len(a) >= 2 for a in arts.values())
+
+
+def test_set_g26_is_complete(shared_dir):
+    """Set "g26" (session 26): every story in one of its halves, claims of each half in that half's stories, a must
+    event per story, persons and places of every article in the story's half, a quantity reported across articles in
+    the frozen half, and no article from the corpus's test split (the attribution benchmark)."""
+    g26 = {s["id"]: s for s in STORIES if s["id"].startswith("g26-")}
+    assert sorted(g26) == sorted(SPLIT["dev-g26"] + SPLIT["heldout-g26"])
+    assert not set(SPLIT["dev-g26"]) & set(SPLIT["heldout-g26"])
+    half_of = {sid: h for h in ("dev-g26", "heldout-g26") for sid in SPLIT[h]}
+    for half in ("dev-g26", "heldout-g26"):
+        assert {c["story"] for c in CLAIMS[half]} <= set(SPLIT[half])
+    assert {e["story"] for e in _jsonl("events.gold.jsonl") if e["must"]} >= set(g26)
+    entities = {e["article"]: e for e in _jsonl("entities.gold.jsonl") if e["half"] in ("dev-g26", "heldout-g26")}
+    assert set(entities) == {a for s in g26.values() for a in s["articles"]}
+    assert all(e["half"] == half_of[e["story"]] and e["story"] == STORY_OF[a] for a, e in entities.items())
+    arts: dict[str, set[str]] = {}
+    for c in CLAIMS["heldout-g26"]:
+        if c["status"] == "must":
+            arts.setdefault(c["group"], set()).add(c["article"])
+    assert any(len(a) >= 2 for a in arts.values())
+    test_split = _wikinews_dir(shared_dir)
+    if test_split.is_dir():
+        ids = {p.name.split(" - ")[0] for p in test_split.glob("*.json")}
+        wikinews = _script("export_wikinews")
+        assert not {wikinews.doc_of(a) for s in g26.values() for a in s["articles"] if wikinews.is_article(a)} & ids
 
 
 def test_wikinews_export(shared_dir, tmp_path):
