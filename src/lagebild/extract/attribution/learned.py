@@ -1147,10 +1147,11 @@ class LearnedDoc:
     float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border.
 
     Where the weights hold a pointer, these are still the two models' decisions (the sentence classifier and the
-    ranker, as without one): the pointer decides every sentence and its chain reads them all, so asking it at a figure
-    means a pass from the article's start (+20 ms an article, session 24) or, from WINDOW sentences before it and
-    only where the sentence classifier scores the sentence at least 0.15, +2.8 ms an article that changed no scored
-    source on any dev half (session 25; that cheap pass was removed in session 26, ATTRIBUTION.md)."""
+    ranker, as without one): the pointer drops continued reports they keep (with it deciding at figures, claims dev-wn
+    source 1.000 -> 0.824, sessions 23-24), and it decides every sentence with a chain that reads them all, so asking
+    it at a figure means a pass from the article's start (+20 ms an article, session 24) or, from WINDOW sentences
+    before it and only where the sentence classifier scores the sentence at least 0.15, +2.8 ms an article that
+    changed no scored source on any dev half (session 25; that cheap pass was removed in session 26, ATTRIBUTION.md)."""
 
     def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
         self.doc = doc
