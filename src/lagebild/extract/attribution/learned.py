@@ -54,18 +54,6 @@ OWN_FALLBACK = True                          # no rule quotation of the chosen s
 NESTED_SHARE = 0.8                           # a passage in marks under this share of the quotation is nested in it
 MARKS = ("„", "“", "»", "«", '"')
 USE_POINTER = True                           # the packaged weights' joint decider (Pointer) where they hold one
-# the claims extractor (LearnedDoc) asks the pointer only at a figure no quotation of the two models covers: it is
-# more precise than they are, but drops a handful of continued reports the two models keep (a bare Konjunktiv I
-# sentence after an attributed one, 'seitens ... die Rede'; with the pointer deciding there, claims dev-wn source
-# 1.000 -> 0.824 - ATTRIBUTION.md, sessions 23-24). Asked there with a pass from the article's start it cost +20 ms an
-# article (switched off in review, session 24); now its pass starts WINDOW sentences before the figure
-# (`_NearDecisions`) and only in a sentence the sentence classifier scores at least POINTER_GATE - the score is
-# computed there already, and most figures stand in sentences no model takes for reported speech: +2.8 ms an article
-# of 10kGNAD (claims 3.17 -> 3.59 CPU s over 150; ATTRIBUTION.md, session 25). Left off (integrator, session 25): on
-# every dev half it changed no scored source, and of 3 claims it changed by reading 2 were right and 1 wrong (a
-# reader's 'Sie' named a party) - no measured gain for +2.8 ms an article against issue 21's analysis target
-POINTER_AT_FIGURES = False
-POINTER_GATE = 0.15
 
 
 class _Hashes(dict):
@@ -1125,19 +1113,6 @@ class _Decisions:
         return out, new
 
 
-class _NearDecisions(_Decisions):
-    """The pointer's decisions where the claims extractor asks it (`LearnedDoc`, POINTER_AT_FIGURES), made cheaply: a
-    pass for sentence si starts WINDOW sentences before it, with the chain decided there before (the extractor asks
-    in text order) or none, instead of at the article's start - the pointer decides every sentence and its chain
-    reads them all, so only a pass from the start gives `learned_quotations`' answers exactly, at +20 ms an article.
-    The chain reaches WINDOW sentences back; what a window's first sentence misses is a speaker named further
-    back."""
-
-    def start(self, si: int) -> tuple[int, _Chain]:
-        k = max(0, si - WINDOW)
-        return k, self.entry.get(k, _EMPTY)
-
-
 def _own_rule(rule: list[Quotation], head: Token, sp: list[Token]) -> Quotation | None:
     """The rules' quotation of the sentence that the chosen speaker says: the one whose speaker is the chosen head,
     else the one whose speaker stands in the chosen phrase (``Frank`` in ``Frank Sichau``); else, where OWN_FALLBACK,
@@ -1171,18 +1146,17 @@ class LearnedDoc:
     is resolved over all quotations before it: then every sentence before it is decided) - up to the tagger's
     float rounding (`tagger.LazyProbabilities`), which could move a feature's tenth only at a bucket's border.
 
-    Where the weights hold a pointer, these are the two models' decisions (the sentence classifier and the ranker,
-    as without one), and only where no quotation of theirs covers token i (POINTER_AT_FIGURES) and the sentence
-    classifier scores i's sentence at least POINTER_GATE are the pointer's given - its decisions over i's sentence and
-    the WINDOW before it (`_NearDecisions`; `learned_quotations` decides every sentence from the start, its chain
-    reading them all: the two differ only where a chain reaches further back)."""
+    Where the weights hold a pointer, these are still the two models' decisions (the sentence classifier and the
+    ranker, as without one): the pointer drops continued reports they keep (with it deciding at figures, claims dev-wn
+    source 1.000 -> 0.824, sessions 23-24), and it decides every sentence with a chain that reads them all, so asking
+    it at a figure means a pass from the article's start (+20 ms an article, session 24) or, from WINDOW sentences
+    before it and only where the sentence classifier scores the sentence at least 0.15, +2.8 ms an article that
+    changed no scored source on any dev half (session 25; that cheap pass was removed in session 26, ATTRIBUTION.md)."""
 
     def __init__(self, doc: Doc, model: Model, rules: list[Quotation] | None = None):
         self.doc = doc
         self.fx = model_features(doc, model, rules, lazy=True)
         self.decisions = _Decisions(doc, replace(model, pointer=None), self.fx)
-        self.pointed = _NearDecisions(doc, model, self.fx) if model.pointer is not None and POINTER_AT_FIGURES \
-            else None
         self.sent_of = np.zeros(len(doc), dtype=np.int32)
         for si, sent in enumerate(self.fx.sents):
             self.sent_of[sent.start: sent.end] = si
@@ -1197,18 +1171,7 @@ class LearnedDoc:
         """The quotations whose decisions the quotation covering token i depends on (see the class)."""
         if not 0 <= i < len(self.doc):
             return []
-        out = self._around(i, self.decisions)
-        if self.pointed is None or any(q.how == "learned" and i in q.tokens for q in out) \
-                or self.decisions.sent_score(int(self.sent_of[i])) < POINTER_GATE:
-            return out
-        return self._near(i, self.pointed)
-
-    def _near(self, i: int, decisions: _NearDecisions) -> list[Quotation]:
-        """The pointer's quotations at token i from a pass over its sentence and the WINDOW before it (those of a
-        passage in marks reaching into it included): the chain it reads is the one decided in that window, not
-        the one a pass from the article's start gives (`_NearDecisions`)."""
-        si = int(self.sent_of[i])
-        return self._merged(self._first_reached(si), si + 1, decisions)
+        return self._around(i, self.decisions)
 
     def _first_reached(self, si: int) -> int:
         """The first sentence of the passages in marks that reach into sentence si (si itself where none does)."""
