@@ -735,6 +735,12 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     ("Kurz vor dem Anschlag in Cusco hatte die Polizei die Bevölkerung gewarnt.", "ASSAULT", None, "reported"),
     # a threat with "mit" names what is threatened, still ahead (review rv50)
     ("Die Armee drohte den Rebellen in Cusco mit einem Angriff.", "ASSAULT", None, "planned"),
+    # a zu-infinitive the parser hangs on the governing verb's subject (xcomp, or acl:relcl) is still that verb's: a
+    # threat to close a border supposes the closure; a noun's zu-infinitive labelled a relative clause is the noun's
+    ("Am Freitag drohte der slowakische Innenminister, die Grenze zu Ungarn zu schließen.", "COERCE", None,
+     "hypothetical"),
+    ("Der Plan der Regierung, die Insel Lesbos zu evakuieren, scheiterte am Freitag.", "EVACUATE", None, "planned"),
+    ("Am Montag begann die Armee, die Stadt Homs zu bombardieren.", "ASSAULT", None, "reported"),
     # a negated expectation foresees nothing (review rv50)
     ("Die Behörden in Quito rechnen nicht mit weiteren Protesten gegen die Regierung.", "PROTEST", None, "reported"),
 ])

@@ -1286,8 +1286,11 @@ def _cue_status(tok: Token) -> str | None:
             x = x.head                                 # "plant, ... zu schließen und ... zu kontrollieren"
         if x.head.i == x.i:
             continue
+        # a zu-infinitive is never a relative clause: labelled one, it completes the noun it hangs on ("der Plan, die
+        # Insel zu evakuieren")
+        zu_infinitive = any(c.dep_ == "mark" and c.lower_ == "zu" for c in x.children)
         if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod") or \
-                x.dep_ in GOVERNED_ARCS:
+                x.dep_ in GOVERNED_ARCS or (zu_infinitive and x.dep_ == "acl:relcl"):
             governors.append(x.head)
         # a bare noun (no article, no preposition: no genitive, no phrase of its own) the parser hangs on the noun
         # before it is the verb's object ("hatte für den Herbst Neuwahlen angekündigt")
@@ -1296,8 +1299,18 @@ def _cue_status(tok: Token) -> str | None:
             governors.append(x.head.head)
         # a zu-infinitive the parser hangs on the verb rather than on the noun it completes, the verb's object ("Es
         # gebe Pläne, die Insel zu evakuieren"): the noun governs it
-        if x.dep_ in GOVERNED_ARCS and any(c.dep_ == "mark" and c.lower_ == "zu" for c in x.children):
+        if zu_infinitive and x.dep_ in GOVERNED_ARCS:
             governors += [c for c in x.head.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < x.i]
+        if zu_infinitive and (x.dep_ in GOVERNED_ARCS or x.dep_ == "acl:relcl"):
+            # and the other way round: one hung on the verb's subject ("Dann drohte der Minister, die Grenzen zu
+            # schließen": "schließen" on "Minister") - a subject is the one who does the governing verb's doing,
+            # not a noun the infinitive completes; the subject's case is read from its morphology where the label
+            # is wrong
+            subject = x.head
+            if subject.pos_ in ("NOUN", "PROPN") and subject.head.i != subject.i and \
+                    subject.head.pos_ in ("VERB", "AUX") and \
+                    (subject.dep_ == "nsubj" or "Nom" in subject.morph.get("Case")):
+                governors.append(subject.head)
         # what a denial is about: the event noun in an "über"/"von" phrase the parser hangs on the denying verb or on
         # the report it denies ("dementierte Berichte über Luftangriffe", "bestritt die Berichte von Festnahmen")
         if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obl", "nmod") and _case(x) in ABOUT_CASES:
@@ -1327,7 +1340,8 @@ def _cue_status(tok: Token) -> str | None:
         return "ahead"
     # "drohen" supposes with a zu-infinitive ("droht zu eskalieren"), not with its object ("droht mit einem Streik",
     # read as expected: `_expected`)
-    if any(lemmas(g) & cues["hypothesis_governor"] and ("drohen" not in lemmas(g) or head.dep_ == "xcomp")
+    infinitive = head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ == "zu" for c in head.children)
+    if any(lemmas(g) & cues["hypothesis_governor"] and ("drohen" not in lemmas(g) or infinitive)
            for g in governors) or modifies("hypothesis_modifier"):
         return "hypothetical"
     # a copula clause the parser turns round ("Geplant ist am Samstag eine Kundgebung", "Möglich ist auch ein
