@@ -120,7 +120,8 @@ def time_span(value: str | None) -> tuple[str, str] | None:
             return first.isoformat(), (nxt - timedelta(days=1)).isoformat()
         if m[4] and m[5]:
             lo, hi = (6, 7) if m[5] == "WE" else (int(m[5]), int(m[5]))     # a weekend: its Saturday and Sunday
-            return date.fromisocalendar(y, int(m[4]), lo).isoformat(), date.fromisocalendar(y, int(m[4]), hi).isoformat()
+            week = int(m[4])
+            return date.fromisocalendar(y, week, lo).isoformat(), date.fromisocalendar(y, week, hi).isoformat()
         if m[4]:
             first = date.fromisocalendar(y, int(m[4]), 1)
             return first.isoformat(), (first + timedelta(days=6)).isoformat()
