@@ -1376,18 +1376,39 @@ def _supposed_case(tok: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children):
         return False
-    if "für" in preps or case_noun.lower_ == "falle":
-        return True                                    # "für den Fall eines Angriffs", "im Falle einer Epidemie": the
-        #                                                set phrase of a condition (the old dative "-e")
+    if "für" in preps:
+        return True                                    # "für den Fall eines Angriffs": the set phrase of a condition
     # "im Fall eines ..." also names a case under way ("Die Polizei ermittelt im Fall einer Schießerei", "Im Fall
     # eines Überfalls wurden zwei Männer festgenommen"): supposed only where the clause says what is to or would be
     # done (a modal, "werden", a subjunctive: "soll das THW ... sichern", "würde die Allianz reagieren")
     verb = verb_above(case_noun)
-    if verb is None:
-        return False
-    finite = [verb, *(c for c in verb.children if c.dep_ == "aux")]
-    return any(v.lemma_.lower() in MODALS or v.lemma_.lower() == "werden" and v.dep_ == "aux" or
-               "Sub" in v.morph.get("Mood", []) for v in finite)
+    finite = [verb, *(c for c in verb.children if c.dep_ == "aux")] if verb is not None else []
+    if any(v.lemma_.lower() in MODALS or v.lemma_.lower() == "werden" and v.dep_ == "aux" or
+           "Sub" in v.morph.get("Mood", []) for v in finite):
+        return True
+    # the set phrase "im Falle" (the old dative "-e") names a condition in a clause of any mood ("ein Szenario, das
+    # die Ausbreitung im Falle einer Epidemie in Europa untersucht", "sagt hohe Kosten im Falle eines Austritts
+    # voraus") unless the case is a particular one: dated by its own day ("Im Falle eines Brandes am Montag in Köln
+    # ermittelt die Polizei"), or placed and told as past ("Im Falle eines Überfalls in Graz wurden zwei Männer
+    # festgenommen", "hat die Polizei ... festgenommen"); a present clause with a place may tell what is done whenever
+    # such a case arises
+    if case_noun.lower_ == "falle":
+        phrase = [c for c in case_noun.subtree if c.i not in (case_noun.i, tok.i)]
+        dated = any(_in_time(c) for c in phrase)
+        names = _by_token(tok.doc, list(tok.doc._.mentions or ()))
+        placed = any(c.ent_type_ in ("LOC", "GPE") or (m := names.get(c.i)) is not None and m.label in ("LOC", "GPE")
+                     for c in phrase)
+        return not (dated or placed and verb is not None and _past_or_perfect(verb))
+    return False
+
+
+def _past_or_perfect(verb: Token) -> bool:
+    """Is the clause told in a past tense, active or passive (`_told_past` reads active indicatives only): a finite
+    past ("wurden festgenommen", "brannte") or a perfect (a participle with "haben" or "sein": "hat festgenommen")?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    finite = [t for t in [verb, *auxes] if t.tag_.endswith("FIN")]
+    return any("Past" in t.morph.get("Tense", []) for t in finite) or \
+        verb.tag_.endswith("PP") and any(a.lemma_.lower() in ("haben", "sein") for a in auxes)
 
 
 def _sharing_conjuncts(verb: Token) -> list[Token]:
