@@ -2105,7 +2105,10 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
     # unless it is a particular case: placed and told as past, or dated by its own day
     ("Im Falle eines Überfalls auf ein Juweliergeschäft in Linz wurden zwei Männer festgenommen.", "ASSAULT",
      "reported"),
-    ("Im Falle eines Brandes am Dienstag in Bochum ermittelt die Kriminalpolizei.", "ACCIDENT", "reported"),
+    ("Im Falle eines Brandes am vergangenen Dienstag in Bochum ermittelt die Kriminalpolizei.", "ACCIDENT",
+     "reported"),
+    # a day ahead, or a place in a present clause, is the condition's own
+    ("Im Falle eines Brandes am kommenden Dienstag in Bochum rückt die Feuerwehr aus.", "ACCIDENT", "hypothetical"),
 ])
 def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text

@@ -1388,13 +1388,16 @@ def _supposed_case(tok: Token) -> bool:
         return True
     # the set phrase "im Falle" (the old dative "-e") names a condition in a clause of any mood ("ein Szenario, das
     # die Ausbreitung im Falle einer Epidemie in Europa untersucht", "sagt hohe Kosten im Falle eines Austritts
-    # voraus") unless the case is a particular one: dated by its own day ("Im Falle eines Brandes am Montag in Köln
-    # ermittelt die Polizei"), or placed and told as past ("Im Falle eines Überfalls in Graz wurden zwei Männer
-    # festgenommen", "hat die Polizei ... festgenommen"); a present clause with a place may tell what is done whenever
-    # such a case arises
+    # voraus") unless the case is a particular one: dated by a day of its own before the report ("Im Falle eines
+    # Brandes am Montag in Köln ermittelt die Polizei"; "im Falle eines Sieges am kommenden Samstag" is ahead), or
+    # placed and told as past ("Im Falle eines Überfalls in Graz wurden zwei Männer festgenommen", "hat die Polizei
+    # ... festgenommen"); a present clause with a place may tell what is done whenever such a case arises
     if case_noun.lower_ == "falle":
         phrase = [c for c in case_noun.subtree if c.i not in (case_noun.i, tok.i)]
-        dated = any(_in_time(c) for c in phrase)
+        dct = (tok.doc._.dct or "")[:10]
+        dated = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct)) and any(
+            (t.value or "")[:10] < dct and re.match(r"\d{4}-\d{2}-\d{2}", t.value or "")
+            for t in tok.doc._.times or () for c in phrase if t.start <= c.idx < t.end)
         names = _by_token(tok.doc, list(tok.doc._.mentions or ()))
         placed = any(c.ent_type_ in ("LOC", "GPE") or (m := names.get(c.i)) is not None and m.label in ("LOC", "GPE")
                      for c in phrase)
