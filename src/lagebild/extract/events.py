@@ -1036,8 +1036,23 @@ def _mention_place(doc: Doc, m: Mention) -> Place | None:
                 g.candidates(m.text[:-1]) else m.text
             return Place(name, cand.lat, cand.lon, precision, cand.country or None)
     if m.label == "LOC":
-        return Place(m.text)                           # not in the gazetteer: the name, on no spot
+        # not in the gazetteer: the name, on no spot; one told with an article ("auf der Westautobahn", "im
+        # Bataclan", "beim Hauptbahnhof") is a site - a road, a river, a venue -, German names of towns take none
+        # ("in Traiskirchen"), so two such names are not two towns (`consolidate.events._other_town`)
+        return Place(m.text, precision="site" if _with_article(doc, m) else None)
     return None
+
+
+def _with_article(doc: Doc, m: Mention) -> bool:
+    """The name is told with an article: a determiner on its head, or a preposition fused with one (APPRART: "im",
+    "am", "beim") - on its head or just before it."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if any(c.dep_ == "det" and c.tag_ == "ART" or c.dep_ == "case" and c.tag_ == "APPRART" for c in head.children):
+        return True
+    return span.start > 0 and doc[span.start - 1].tag_ in ("ART", "APPRART")
 
 
 def _country_mention(iso: str, art: str) -> Mention | None:
