@@ -1283,19 +1283,12 @@ ABOUT_CASES = ("über", "von")                        # what a report or a denia
 GOVERNED_ARCS = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "dep", "parataxis")
 
 
-def _cue_status(tok: Token) -> str | None:
-    """"denied", "planned", "hypothetical" or None by a lexical cue of event_status.tsv read from the parse (the
-    regexes DENIED / PLANNED_WORDS / HYPOTHETICAL_WORDS read the raw clause only where there is none): a verb,
-    adjective or noun governing the trigger's clause or the event noun ("bestritt, dass die Armee das Dorf
-    bombardiert habe", "plant die Schließung", "befürchten einen Angriff", "Pläne für eine Offensive", "Ein Angriff
-    sei möglich", "droht zu eskalieren"), or an adverb or adjective modifying it - in its own clause or on the noun
-    ("wird bald angreifen", "die geplante Schließung", "ein möglicher Angriff", "in den kommenden Tagen"). A cue in
-    another clause of the stretch is not this event's ("Die Armee griff an; die Regierung plant Verhandlungen")."""
-    cues = status_words()
-    head = _trigger_clause_head(tok)
-    apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
-    clause = [t for t in own_clause(head) if t.i not in apart]
-    governors, about = [], []
+def _governors(tok: Token, head: Token) -> tuple[list[Token], list[Token]]:
+    """What governs an event (`_cue_status`): the words that take the trigger or its clause's head as an argument or
+    a complement, and those a denial's "über"/"von" phrase hangs on - as the parser hangs them, and where it hangs a
+    zu-infinitive or a bare noun on the wrong word."""
+    governors: list[Token] = []
+    about: list[Token] = []
     for x in {tok.i: tok, head.i: head}.values():
         while x.dep_ == "conj" and x.head.i != x.i:
             x = x.head                                 # "plant, ... zu schließen und ... zu kontrollieren"
@@ -1324,12 +1317,28 @@ def _cue_status(tok: Token) -> str | None:
             subject = x.head
             if subject.pos_ in ("NOUN", "PROPN") and subject.head.i != subject.i and \
                     subject.head.pos_ in ("VERB", "AUX") and \
-                    (subject.dep_ == "nsubj" or "Nom" in subject.morph.get("Case")):
+                    (subject.dep_ == "nsubj" or "Nom" in subject.morph.get("Case", [])):
                 governors.append(subject.head)
         # what a denial is about: the event noun in an "über"/"von" phrase the parser hangs on the denying verb or on
         # the report it denies ("dementierte Berichte über Luftangriffe", "bestritt die Berichte von Festnahmen")
         if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obl", "nmod") and _case(x) in ABOUT_CASES:
             about += [x.head, x.head.head] if x.head.dep_ == "obj" else [x.head]
+    return governors, about
+
+
+def _cue_status(tok: Token) -> str | None:
+    """"denied", "planned", "hypothetical" or None by a lexical cue of event_status.tsv read from the parse (the
+    regexes DENIED / PLANNED_WORDS / HYPOTHETICAL_WORDS read the raw clause only where there is none): a verb,
+    adjective or noun governing the trigger's clause or the event noun ("bestritt, dass die Armee das Dorf
+    bombardiert habe", "plant die Schließung", "befürchten einen Angriff", "Pläne für eine Offensive", "Ein Angriff
+    sei möglich", "droht zu eskalieren"), or an adverb or adjective modifying it - in its own clause or on the noun
+    ("wird bald angreifen", "die geplante Schließung", "ein möglicher Angriff", "in den kommenden Tagen"). A cue in
+    another clause of the stretch is not this event's ("Die Armee griff an; die Regierung plant Verhandlungen")."""
+    cues = status_words()
+    head = _trigger_clause_head(tok)
+    apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    clause = [t for t in own_clause(head) if t.i not in apart]
+    governors, about = _governors(tok, head)
     governors += [v for g in governors for v in _sharing_conjuncts(g)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "advmod")] + \
         [t for t in clause if t.dep_ in ("advmod", "amod") and (t.head.i == head.i or t.head.i == tok.i)]

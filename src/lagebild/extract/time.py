@@ -831,7 +831,7 @@ def year_adjective(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", _year_rel(k))]
 
 
-@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?:(?P<part>{_alt(DAYPARTS)})|[ \t]+(?P<apart>{_alt(DAYPARTS)}))?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d{{1,2}}\.(?:\s|\d{{1,2}}\.|$))")
+@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?:(?P<part>{_alt(DAYPARTS)})|[^\S\n]+(?P<apart>{_alt(DAYPARTS)}))?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d{{1,2}}\.(?:\s|\d{{1,2}}\.|$))")
 def weekday(m, ctx):
     """"am Samstag" -> that day; not a weekday a date follows ("Samstag, 12. Mai", "Samstag 12.5."): the date rules
     read it. A figure after the weekday ("am Samstag 2.100 Menschen", "am Montag 12 Raketen") is no date. The part of
