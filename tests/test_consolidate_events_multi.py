@@ -119,6 +119,32 @@ def test_two_place_names_the_gazetteer_lacks_are_two_places():
     assert len(merge_events(evs, [])) == 1
 
 
+def test_a_site_the_gazetteer_lacks_is_no_second_town():
+    # an explosion told "im Kulturzentrum Rotfabrik" (a venue: a name with an article, extraction's site) by one outlet
+    # and "in Oberwaldbrunn" (the village it stands in) by another: the venue lies somewhere, not in another town
+    evs = [mention(0, "a", "ACCIDENT", "explosion", Place("Rotfabrik", precision="site")),
+           mention(0, "b", "ACCIDENT", "explosion", Place("Oberwaldbrunn"))]
+    assert len(merge_events(evs, [])) == 1
+
+
+def test_an_unlisted_name_told_with_an_article_is_a_site():
+    import warnings
+
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nlp = build_nlp(["events"])
+
+    def place(text: str) -> Place | None:
+        doc = nlp.make_doc(text)
+        doc._.article_id, doc._.dct = "t.txt", "2025-03-10"
+        return next(e.place for e in nlp(doc)._.events or ())
+
+    assert place("Auf der Nordautobahn kam es am Montag zu einem schweren Unfall.").precision == "site"
+    assert place("In Unterkrottendorf brannte am Montag eine Scheune.").precision is None
+
+
 def test_one_report_naming_two_days_tells_two_sudden_events_unless_it_names_the_night():
     # one article on work accidents at two building sites: "am Donnerstag" a scaffold fell, "am Freitag" a crane
     # tipped - two accidents (one writer dates one occurrence one way); "am Donnerstagabend" ... "am Freitag" in one

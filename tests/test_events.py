@@ -735,6 +735,12 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     ("Kurz vor dem Anschlag in Cusco hatte die Polizei die Bevölkerung gewarnt.", "ASSAULT", None, "reported"),
     # a threat with "mit" names what is threatened, still ahead (review rv50)
     ("Die Armee drohte den Rebellen in Cusco mit einem Angriff.", "ASSAULT", None, "planned"),
+    # a zu-infinitive the parser hangs on the governing verb's subject (xcomp, or acl:relcl) is still that verb's: a
+    # threat to close a border supposes the closure; a noun's zu-infinitive labelled a relative clause is the noun's
+    ("Am Freitag drohte der slowakische Innenminister, die Grenze zu Ungarn zu schließen.", "COERCE", None,
+     "hypothetical"),
+    ("Der Plan der Regierung, die Insel Lesbos zu evakuieren, scheiterte am Freitag.", "EVACUATE", None, "planned"),
+    ("Am Montag begann die Armee, die Stadt Homs zu bombardieren.", "ASSAULT", None, "reported"),
     # a negated expectation foresees nothing (review rv50)
     ("Die Behörden in Quito rechnen nicht mit weiteren Protesten gegen die Regierung.", "PROTEST", None, "reported"),
 ])
@@ -2094,6 +2100,15 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
     # the set phrase "im Falle" (the old dative "-e") supposes its event whatever the clause's tense
     ("Ein Szenario der Behörde untersucht die Folgen im Falle einer Überschwemmung in Passau.", "DISASTER",
      "hypothetical"),
+    ("Im Falle einer Überschwemmung wurde im Mai ein Notfallplan für die Altstadt erstellt.", "DISASTER",
+     "hypothetical"),
+    # unless it is a particular case: placed and told as past, or dated by its own day
+    ("Im Falle eines Überfalls auf ein Juweliergeschäft in Linz wurden zwei Männer festgenommen.", "ASSAULT",
+     "reported"),
+    ("Im Falle eines Brandes am vergangenen Dienstag in Bochum ermittelt die Kriminalpolizei.", "ACCIDENT",
+     "reported"),
+    # a day ahead, or a place in a present clause, is the condition's own
+    ("Im Falle eines Brandes am kommenden Dienstag in Bochum rückt die Feuerwehr aus.", "ACCIDENT", "hypothetical"),
 ])
 def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text

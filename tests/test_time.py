@@ -69,6 +69,10 @@ CASES = [
     # times of day
     ("Gestern Abend explodierte eine Bombe.", "Gestern Abend", "TIME", "2025-06-17TEV", None),
     ("Am Samstagabend explodierte eine Bombe.", "Samstagabend", "TIME", "2025-06-14TEV", None),
+    # the part of the day apart from the weekday: the adverb "früh", the old spelling's "abend"
+    ("Am Sonntag früh stürzte in Linz ein Kran um.", "Sonntag früh", "TIME", "2025-06-15TMO", None),
+    ("Am Dienstag abend tagte der Gemeinderat.", "Dienstag abend", "TIME", "2025-06-17TEV", None),
+    ("Am Sonntag früher als sonst öffnete der Markt.", "Sonntag", "DATE", "2025-06-15", None),
     ("In der Nacht zum Sonntag griff Russland Kiew an.", "der Nacht zum Sonntag", "TIME", "2025-06-14TNI", None),
     ("Am Samstag um 15 Uhr begann der Angriff.", "15 Uhr", "TIME", "2025-06-14T15:00", None),
     ("Die Sitzung beginnt um 14.30 Uhr.", "14.30 Uhr", "TIME", "2025-06-18T14:30", None),

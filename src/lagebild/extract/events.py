@@ -1036,8 +1036,23 @@ def _mention_place(doc: Doc, m: Mention) -> Place | None:
                 g.candidates(m.text[:-1]) else m.text
             return Place(name, cand.lat, cand.lon, precision, cand.country or None)
     if m.label == "LOC":
-        return Place(m.text)                           # not in the gazetteer: the name, on no spot
+        # not in the gazetteer: the name, on no spot; one told with an article ("auf der Westautobahn", "im
+        # Bataclan", "beim Hauptbahnhof") is a site - a road, a river, a venue -, German names of towns take none
+        # ("in Traiskirchen"), so two such names are not two towns (`consolidate.events._other_town`)
+        return Place(m.text, precision="site" if _with_article(doc, m) else None)
     return None
+
+
+def _with_article(doc: Doc, m: Mention) -> bool:
+    """The name is told with an article: a determiner on its head, or a preposition fused with one (APPRART: "im",
+    "am", "beim") - on its head or just before it."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if any(c.dep_ == "det" and c.tag_ == "ART" or c.dep_ == "case" and c.tag_ == "APPRART" for c in head.children):
+        return True
+    return span.start > 0 and doc[span.start - 1].tag_ in ("ART", "APPRART")
 
 
 def _country_mention(iso: str, art: str) -> Mention | None:
@@ -1268,6 +1283,49 @@ ABOUT_CASES = ("über", "von")                        # what a report or a denia
 GOVERNED_ARCS = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "dep", "parataxis")
 
 
+def _governors(tok: Token, head: Token) -> tuple[list[Token], list[Token]]:
+    """What governs an event (`_cue_status`): the words that take the trigger or its clause's head as an argument or
+    a complement, and those a denial's "über"/"von" phrase hangs on - as the parser hangs them, and where it hangs a
+    zu-infinitive or a bare noun on the wrong word."""
+    governors: list[Token] = []
+    about: list[Token] = []
+    for x in {tok.i: tok, head.i: head}.values():
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head                                 # "plant, ... zu schließen und ... zu kontrollieren"
+        if x.head.i == x.i:
+            continue
+        # a zu-infinitive is never a relative clause: labelled one, it completes the noun it hangs on ("der Plan, die
+        # Insel zu evakuieren")
+        zu_infinitive = any(c.dep_ == "mark" and c.lower_ == "zu" for c in x.children)
+        if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod") or \
+                x.dep_ in GOVERNED_ARCS or (zu_infinitive and x.dep_ == "acl:relcl"):
+            governors.append(x.head)
+        # a bare noun (no article, no preposition: no genitive, no phrase of its own) the parser hangs on the noun
+        # before it is the verb's object ("hatte für den Herbst Neuwahlen angekündigt")
+        if x is tok and x.dep_ == "nmod" and x.head.head.i != x.head.i and x.head.head.pos_ in ("VERB", "AUX") and \
+                not any(c.dep_ in ("case", "det", "det:poss", "nmod:poss") for c in x.children):
+            governors.append(x.head.head)
+        # a zu-infinitive the parser hangs on the verb rather than on the noun it completes, the verb's object ("Es
+        # gebe Pläne, die Insel zu evakuieren"): the noun governs it
+        if zu_infinitive and x.dep_ in GOVERNED_ARCS:
+            governors += [c for c in x.head.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < x.i]
+        if zu_infinitive and (x.dep_ in GOVERNED_ARCS or x.dep_ == "acl:relcl"):
+            # and the other way round: one hung on the verb's subject ("Dann drohte der Minister, die Grenzen zu
+            # schließen": "schließen" on "Minister") - a subject is the one who does the governing verb's doing,
+            # not a noun the infinitive completes; the subject's case is read from its morphology where the label
+            # is wrong
+            subject = x.head
+            if subject.pos_ in ("NOUN", "PROPN") and subject.head.i != subject.i and \
+                    subject.head.pos_ in ("VERB", "AUX") and \
+                    (subject.dep_ == "nsubj" or "Nom" in subject.morph.get("Case", [])):
+                governors.append(subject.head)
+        # what a denial is about: the event noun in an "über"/"von" phrase the parser hangs on the denying verb or on
+        # the report it denies ("dementierte Berichte über Luftangriffe", "bestritt die Berichte von Festnahmen")
+        if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obl", "nmod") and _case(x) in ABOUT_CASES:
+            about += [x.head, x.head.head] if x.head.dep_ == "obj" else [x.head]
+    return governors, about
+
+
 def _cue_status(tok: Token) -> str | None:
     """"denied", "planned", "hypothetical" or None by a lexical cue of event_status.tsv read from the parse (the
     regexes DENIED / PLANNED_WORDS / HYPOTHETICAL_WORDS read the raw clause only where there is none): a verb,
@@ -1280,28 +1338,7 @@ def _cue_status(tok: Token) -> str | None:
     head = _trigger_clause_head(tok)
     apart = {t.i for c in head.children if c.dep_ == "dep" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     clause = [t for t in own_clause(head) if t.i not in apart]
-    governors, about = [], []
-    for x in {tok.i: tok, head.i: head}.values():
-        while x.dep_ == "conj" and x.head.i != x.i:
-            x = x.head                                 # "plant, ... zu schließen und ... zu kontrollieren"
-        if x.head.i == x.i:
-            continue
-        if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod") or \
-                x.dep_ in GOVERNED_ARCS:
-            governors.append(x.head)
-        # a bare noun (no article, no preposition: no genitive, no phrase of its own) the parser hangs on the noun
-        # before it is the verb's object ("hatte für den Herbst Neuwahlen angekündigt")
-        if x is tok and x.dep_ == "nmod" and x.head.head.i != x.head.i and x.head.head.pos_ in ("VERB", "AUX") and \
-                not any(c.dep_ in ("case", "det", "det:poss", "nmod:poss") for c in x.children):
-            governors.append(x.head.head)
-        # a zu-infinitive the parser hangs on the verb rather than on the noun it completes, the verb's object ("Es
-        # gebe Pläne, die Insel zu evakuieren"): the noun governs it
-        if x.dep_ in GOVERNED_ARCS and any(c.dep_ == "mark" and c.lower_ == "zu" for c in x.children):
-            governors += [c for c in x.head.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < x.i]
-        # what a denial is about: the event noun in an "über"/"von" phrase the parser hangs on the denying verb or on
-        # the report it denies ("dementierte Berichte über Luftangriffe", "bestritt die Berichte von Festnahmen")
-        if x is tok and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("obl", "nmod") and _case(x) in ABOUT_CASES:
-            about += [x.head, x.head.head] if x.head.dep_ == "obj" else [x.head]
+    governors, about = _governors(tok, head)
     governors += [v for g in governors for v in _sharing_conjuncts(g)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "advmod")] + \
         [t for t in clause if t.dep_ in ("advmod", "amod") and (t.head.i == head.i or t.head.i == tok.i)]
@@ -1327,7 +1364,8 @@ def _cue_status(tok: Token) -> str | None:
         return "ahead"
     # "drohen" supposes with a zu-infinitive ("droht zu eskalieren"), not with its object ("droht mit einem Streik",
     # read as expected: `_expected`)
-    if any(lemmas(g) & cues["hypothesis_governor"] and ("drohen" not in lemmas(g) or head.dep_ == "xcomp")
+    infinitive = head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ == "zu" for c in head.children)
+    if any(lemmas(g) & cues["hypothesis_governor"] and ("drohen" not in lemmas(g) or infinitive)
            for g in governors) or modifies("hypothesis_modifier"):
         return "hypothetical"
     # a copula clause the parser turns round ("Geplant ist am Samstag eine Kundgebung", "Möglich ist auch ein
@@ -1362,18 +1400,42 @@ def _supposed_case(tok: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in tok.children):
         return False
-    if "für" in preps or case_noun.lower_ == "falle":
-        return True                                    # "für den Fall eines Angriffs", "im Falle einer Epidemie": the
-        #                                                set phrase of a condition (the old dative "-e")
+    if "für" in preps:
+        return True                                    # "für den Fall eines Angriffs": the set phrase of a condition
     # "im Fall eines ..." also names a case under way ("Die Polizei ermittelt im Fall einer Schießerei", "Im Fall
     # eines Überfalls wurden zwei Männer festgenommen"): supposed only where the clause says what is to or would be
     # done (a modal, "werden", a subjunctive: "soll das THW ... sichern", "würde die Allianz reagieren")
     verb = verb_above(case_noun)
-    if verb is None:
-        return False
-    finite = [verb, *(c for c in verb.children if c.dep_ == "aux")]
-    return any(v.lemma_.lower() in MODALS or v.lemma_.lower() == "werden" and v.dep_ == "aux" or
-               "Sub" in v.morph.get("Mood", []) for v in finite)
+    finite = [verb, *(c for c in verb.children if c.dep_ == "aux")] if verb is not None else []
+    if any(v.lemma_.lower() in MODALS or v.lemma_.lower() == "werden" and v.dep_ == "aux" or
+           "Sub" in v.morph.get("Mood", []) for v in finite):
+        return True
+    # the set phrase "im Falle" (the old dative "-e") names a condition in a clause of any mood ("ein Szenario, das
+    # die Ausbreitung im Falle einer Epidemie in Europa untersucht", "sagt hohe Kosten im Falle eines Austritts
+    # voraus") unless the case is a particular one: dated by a day of its own before the report ("Im Falle eines
+    # Brandes am Montag in Köln ermittelt die Polizei"; "im Falle eines Sieges am kommenden Samstag" is ahead), or
+    # placed and told as past ("Im Falle eines Überfalls in Graz wurden zwei Männer festgenommen", "hat die Polizei
+    # ... festgenommen"); a present clause with a place may tell what is done whenever such a case arises
+    if case_noun.lower_ == "falle":
+        phrase = [c for c in case_noun.subtree if c.i not in (case_noun.i, tok.i)]
+        dct = (tok.doc._.dct or "")[:10]
+        dated = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct)) and any(
+            (t.value or "")[:10] < dct and re.match(r"\d{4}-\d{2}-\d{2}", t.value or "")
+            for t in tok.doc._.times or () for c in phrase if t.start <= c.idx < t.end)
+        names = _by_token(tok.doc, list(tok.doc._.mentions or ()))
+        placed = any(c.ent_type_ in ("LOC", "GPE") or (m := names.get(c.i)) is not None and m.label in ("LOC", "GPE")
+                     for c in phrase)
+        return not (dated or placed and verb is not None and _past_or_perfect(verb))
+    return False
+
+
+def _past_or_perfect(verb: Token) -> bool:
+    """Is the clause told in a past tense, active or passive (`_told_past` reads active indicatives only): a finite
+    past ("wurden festgenommen", "brannte") or a perfect (a participle with "haben" or "sein": "hat festgenommen")?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    finite = [t for t in [verb, *auxes] if t.tag_.endswith("FIN")]
+    return any("Past" in t.morph.get("Tense", []) for t in finite) or \
+        verb.tag_.endswith("PP") and any(a.lemma_.lower() in ("haben", "sein") for a in auxes)
 
 
 def _sharing_conjuncts(verb: Token) -> list[Token]:

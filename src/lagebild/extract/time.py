@@ -831,13 +831,15 @@ def year_adjective(m, ctx):
     return [Hit(m.start(), m.end(), "DATE", _year_rel(k))]
 
 
-@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?P<part>{_alt(DAYPARTS)})?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d{{1,2}}\.(?:\s|\d{{1,2}}\.|$))")
+@rule(rf"(?<![-\w])(?:(?P<det>{PAST_ADJ}|{NEXT_ADJ}|{THIS_ADJ})\s+)?(?P<wd>{WEEKDAY})(?:(?P<part>{_alt(DAYPARTS)})|[^\S\n]+(?P<apart>{_alt(DAYPARTS)}))?\b(?!-|\s*,?\s*(?:de[nm]\s+)?\d{{1,2}}\.(?:\s|\d{{1,2}}\.|$))")
 def weekday(m, ctx):
     """"am Samstag" -> that day; not a weekday a date follows ("Samstag, 12. Mai", "Samstag 12.5."): the date rules
-    read it. A figure after the weekday ("am Samstag 2.100 Menschen", "am Montag 12 Raketen") is no date."""
+    read it. A figure after the weekday ("am Samstag 2.100 Menschen", "am Montag 12 Raketen") is no date. The part of
+    the day is written together ("Samstagfrüh", "Montagabend") or, by the adverb "früh" and the old spelling, apart
+    ("am Samstag früh", "am Montag abend"); a word that only begins with one ("am Samstag Abendessen") is none."""
     rel = _rel_of(m["det"])
     wd = WEEKDAYS[m["wd"].lower()]
-    part = DAYPARTS.get((m["part"] or "").lower())
+    part = DAYPARTS.get((m["part"] or m["apart"] or "").lower())
     tense = ctx.tense(m.start(), m.end())
     return [Hit(m.start(), m.end(), "TIME" if part else "DATE", _weekday_value(wd, tense, rel, part))]
 

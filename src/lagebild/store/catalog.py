@@ -18,6 +18,7 @@ import re
 import sqlite3
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from ..model import BACKGROUND_STATUSES
@@ -84,6 +85,53 @@ class Sto(NamedTuple):
     end: str | None
     articles: tuple[str, ...]   # the stored articles of the story
     position: int
+
+
+def in_dates(value: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Does a date or TIMEX3 value begin within a filter's dates (a day, or a month or year as its prefix)? Compared
+    by the first day the value covers (`time_span`), as a date's text compares: a week's day "2026-W18-6" is that
+    Saturday, not text that sorts after every date of 2026; an undated value ("XXXX-WXX-6T10:00", 'X' sorting after
+    every digit) or none passes no date filter."""
+    if not (date_from or date_to):
+        return True
+    span = time_span(value)
+    if span is None:
+        return False
+    return (not date_from or span[0] >= date_from) and (not date_to or span[0][:len(date_to)] <= date_to)
+
+
+def time_span(value: str | None) -> tuple[str, str] | None:
+    """The first and last day a TIMEX3 value covers: 2026-03 -> (2026-03-01, 2026-03-31), a week's day
+    2026-W18-6TNI -> (2026-05-02, 2026-05-02), a week 2026-W18 its seven days, its weekend -WE two; None if not a
+    date (an undated "XXXX-..." value, a reference)."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-(\d|WE))?|-(Q[1-4]|H[12]|SP|SU|FA|AU|WI))?", value)
+    if not m:
+        return None
+    y = int(m[1])
+    try:
+        if m[3]:
+            d = date(y, int(m[2]), int(m[3]))
+            return d.isoformat(), d.isoformat()
+        if m[2]:
+            first = date(y, int(m[2]), 1)
+            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first.isoformat(), (nxt - timedelta(days=1)).isoformat()
+        if m[4] and m[5]:
+            lo, hi = (6, 7) if m[5] == "WE" else (int(m[5]), int(m[5]))     # a weekend: its Saturday and Sunday
+            week = int(m[4])
+            return date.fromisocalendar(y, week, lo).isoformat(), date.fromisocalendar(y, week, hi).isoformat()
+        if m[4]:
+            first = date.fromisocalendar(y, int(m[4]), 1)
+            return first.isoformat(), (first + timedelta(days=6)).isoformat()
+        part = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 12)}
+        a, b = part.get(m[6] or "", (1, 12))
+        last = date(y + (b == 12), b % 12 + 1, 1) - timedelta(days=1)
+        return date(y, a, 1).isoformat(), last.isoformat()
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -210,9 +258,7 @@ class Catalog:
                 continue
             if f.outlet and x.outlet != f.outlet:
                 continue
-            if f.date_from and not (x.date and x.date >= f.date_from):
-                continue
-            if f.date_to and not (x.date and x.date[:len(f.date_to)] <= f.date_to):
+            if not in_dates(x.date, f.date_from, f.date_to):
                 continue
             if group_level:
                 g = self.groups.get(x.group) if x.group else None
@@ -331,8 +377,7 @@ class Catalog:
                 if (only is None or e.id in only) and (not type or e.type == type)
                 and (not ql or ql in e.search_lc) and (not located or e.located)
                 and (not current or e.status not in BACKGROUND_STATUSES)
-                and (not date_from or (e.time_value or "") >= date_from)
-                and (not date_to or (e.time_value is not None and e.time_value[:len(date_to)] <= date_to))]
+                and in_dates(e.time_value, date_from, date_to)]
         if sort == "latest":
             rows.sort(key=lambda e: (e.time_value is None, _neg(e.time_value or ""), e.position))
         elif sort == "time":

@@ -16,10 +16,9 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
 
-from .catalog import Catalog
+from .catalog import Catalog, time_span
 from .present import (
     EVENT_MODE_DE,
     EVENT_STATUS_DE,
@@ -220,34 +219,6 @@ def _figure_dict(r: sqlite3.Row) -> dict[str, Any]:
 
 
 # --- events ------------------------------------------------------------------------------------------
-
-
-def time_span(value: str | None) -> tuple[str, str] | None:
-    """The first and last day a TIMEX3 value covers: 2026-03 -> (2026-03-01, 2026-03-31); None if not a date."""
-    if not value:
-        return None
-    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-(Q[1-4]|H[12]|SP|SU|FA|AU|WI))?", value)
-    if not m:
-        return None
-    y = int(m[1])
-    try:
-        if m[3]:
-            d = date(y, int(m[2]), int(m[3]))
-            return d.isoformat(), d.isoformat()
-        if m[2]:
-            first = date(y, int(m[2]), 1)
-            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return first.isoformat(), (nxt - timedelta(days=1)).isoformat()
-        if m[4]:
-            first = date.fromisocalendar(y, int(m[4]), 1)
-            return first.isoformat(), (first + timedelta(days=6)).isoformat()
-        part = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-                "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 12)}
-        a, b = part.get(m[5] or "", (1, 12))
-        last = date(y + (b == 12), b % 12 + 1, 1) - timedelta(days=1)
-        return date(y, a, 1).isoformat(), last.isoformat()
-    except ValueError:
-        return None
 
 
 def _event_dict(r: sqlite3.Row, refs: dict[str, tuple[str, str]]) -> dict[str, Any]:

@@ -19,11 +19,32 @@
   var parse = d3.utcParse("%Y-%m-%d");
   // TIMEX3 parts of the day an event's time may keep after its date (2026-05-02TNI)
   var PARTS = { MO: "morgens", MI: "mittags", AF: "nachmittags", EV: "abends", NI: "nachts", DT: "tagsüber" };
+  var WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function weekDay(y, w, d) {  // ISO year, week and weekday (1-7) -> "dd.mm.yyyy"
+    var jan4 = new Date(Date.UTC(y, 0, 4)), monday = +jan4 - ((jan4.getUTCDay() + 6) % 7) * DAY;
+    var t = new Date(monday + ((w - 1) * 7 + d - 1) * DAY);
+    return two(t.getUTCDate()) + "." + two(t.getUTCMonth() + 1) + "." + t.getUTCFullYear();
+  }
+  // the day of a week-style value: 2026-W18-6 -> 02.05.2026, XXXX-WXX-6 (undated) -> Samstag, 2026-W18 -> KW 18/2026,
+  // a weekend (-WE) -> Wochenende
+  function fmtWeek(m) {
+    if (m[3] === "WE") return "Wochenende" + (m[2] !== "XX" ? " KW " + +m[2] + (m[1] !== "XXXX" ? "/" + m[1] : "") : "");
+    if (m[3] && m[1] !== "XXXX" && m[2] !== "XX") return weekDay(+m[1], +m[2], +m[3]);
+    if (m[3]) return WEEKDAYS[+m[3] - 1];
+    return "KW " + +m[2] + (m[1] !== "XXXX" ? "/" + m[1] : "");
+  }
+  function withTime(day, t) {  // the clock or the part of the day after the day
+    return !t ? day : /:/.test(t) ? day + ", " + t + " Uhr" : day + (PARTS[t] ? ", " + PARTS[t] : "");
+  }
   function fmtDate(v) {  // 2023-09-12 -> 12.09.2023, 2023-09 -> 09/2023, 2023-09-12T23:50 -> 12.09.2023, 23:50 Uhr
+    var w = /^(\d{4}|XXXX)-W(\d{2}|XX)(?:-(\d|WE))?(?:T(\d{2}:\d{2}|[A-Z]{2}))?$/.exec(v || "");
+    if (w && w[3] && !/^([1-7]|WE)$/.test(w[3])) return v;
+    if (w) return withTime(fmtWeek(w), w[4]);
     var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2}:\d{2}|[A-Z]{2}))?$/.exec(v || "");
     if (!m) return v;
     var day = m[3] ? m[3] + "." + m[2] + "." + m[1] : m[2] ? m[2] + "/" + m[1] : m[1];
-    return !m[4] ? day : /:/.test(m[4]) ? day + ", " + m[4] + " Uhr" : day + (PARTS[m[4]] ? ", " + PARTS[m[4]] : "");
+    return withTime(day, m[4]);
   }
   function label(e) { return e.type_label || e.type || "Ereignis"; }
 
