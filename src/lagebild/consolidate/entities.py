@@ -201,11 +201,11 @@ def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Me
             found = near_full[w] = (w_trim, [n for n in by_part.near(w, w_trim)
                                              if any(_near(w, p) or _near(w_trim, p) for p in forms[n])])
         w_trim, near = found
-        if (n := _one_in_article(m, w, w_trim, near, full, forms, articles)) is not None:
-            if n < 0:               # two persons of its article bear the name: which one is meant is left open
+        if (one := _one_in_article(m, w, w_trim, near, full, forms, articles)) is not None:
+            if one < 0:             # two persons of its article bear the name: which one is meant is left open
                 extra[w_trim].append(m)
                 continue
-            near = [n]
+            near = [one]
         best = None
         for n in near:
             _, group, countries = full[n]
