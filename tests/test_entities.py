@@ -985,3 +985,11 @@ def test_a_surname_two_persons_of_its_article_bear_is_left_to_neither():
     per = {e.name: sorted((m.article, m.start) for m in e.mentions) for e in ents if e.type == "PER"}
     assert per["Ida Brunner"] == [("a.txt", 0), ("a.txt", 20), ("a.txt", 60)], per
     assert per["Max Brunner"] == [("a.txt", 40), ("b.txt", 0), ("b.txt", 30)], per
+
+
+def test_a_surname_the_lexicon_knows_named_bare_makes_the_full_names_s_a_genitive(parser):
+    # 'Kohl' (a name to the lexicon, like a first name) named bare: 'Helmut Kohls' after a noun is his genitive;
+    # only after a title's noun ('Prinz Heinrich') may the bare word be someone else's first name
+    _, ms = _parsed_mentions(parser, "Kohl sagte am Abend in Bonn, er bleibe im Amt. Die Politik Helmut Kohls fand "
+                                     "im Parlament breite Zustimmung.")
+    assert "Helmut Kohl" in ms and "Helmut Kohls" not in ms, ms

@@ -432,11 +432,14 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     stem = last.text[:-1]
     # the word without its -s names the person where it ends a name; a first name before another name word is
     # someone else's ('Bundeskanzler Friedrich Merz' beside 'die Landrätin Petra Friedrichs': a patronymic surname)
-    # a stem the lexicon knows as a name by itself ('Heinrich' of 'Jörg Heinrichs', a patronymic surname) counts only
-    # where the name before it is the span's too: bare, it may be someone else ('Prinz Heinrich')
+    # a stem the lexicon knows as a name by itself ('Heinrich' of 'Jörg Heinrichs', a patronymic surname) after a
+    # title's noun counts only where the name before it is the span's too: 'Prinz Heinrich' may be someone else, named
+    # by a first name as news name royals and clergy; bare ('Kohl sagte') it is the surname - the lexicon knows
+    # surnames ('Kohl', 'Merkel') as names too, so 'die Politik Helmut Kohls' beside it stays a genitive
     alone = len(span) == 1 or word_tag(stem) != ("NE", True)
     named_without = any(t.text == stem and t.i != last.i and not _before_a_name_word(doc, t.i) and
-                        (alone or (t.i > 0 and doc[t.i - 1].text == span[-2].text)) for t in doc)
+                        (alone or not (t.i > 0 and doc[t.i - 1].tag_ == "NN") or doc[t.i - 1].text == span[-2].text)
+                        for t in doc)
     # the parse's genitive alone is not enough (last read, session 25): after a role's noun the name is as often its
     # apposition ('Der Richter Frank Lammers', 'Der Sänger Hans Albers', 'die Qualifikantin Kiki Bertens') - the
     # article must name the person without the -s too
