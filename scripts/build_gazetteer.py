@@ -27,7 +27,7 @@ Names kept per place: the GeoNames name, its Latin alternate names for places of
 the German (Duden) transliteration of Cyrillic names, for every place its names without
 diacritics ("Moria" for Mória, "Vathy" for Vathý: as German news write them; they do not hide
 an area's name), and for areas the name without its generic word ("Provincie Antwerpen" ->
-Antwerpen, "Nomos Lesvou" stays).
+Antwerpen, "Departement de la Vendee" -> Vendee, "Nomos Lesvou" stays).
 
 ``--coverage`` prints what the built file holds per country (places, areas, the smallest
 population kept). Measured alternatives (session 13): every place of cities500 worldwide
@@ -69,7 +69,9 @@ SHORT = re.compile(r"^([A-ZÄÖÜ][\w'’]{3,})[- ](?:Saint|Sainte|Sint|St\.?|su
 MIN_POPULATION = 1000
 # Generic words of administrative area names, stripped to give the name news use.
 AREA_WORDS = re.compile(
-    r"^(Provincie|Province (de|du|des|of)|Provincia (di|de|del)|Provinz|Departement (de|du|des) |Departamento (de|del)|"
+    # a French departement's name keeps no article ('Departement de la Vendee' -> Vendee, not 'la Vendee')
+    r"^(Provincie|Province (de|du|des|of)|Provincia (di|de|del)|Provinz|Departement (de la |de l'|d'|de |du |des )|"
+    r"Departamento (de|del)|"
     r"Region (de|du|of)|Regione|Landkreis|Kreis|Regierungsbezirk|Bezirk|District of|Distrito (de|del)|"
     r"Governorate of|Muhafazat|Wilayat|Nomarchia|Nomos|Okrug|Comarca (de|del)?|Canton (de|du)|County of|Judetul)\s*"
     r"|\s+(Province|Provinz|Oblast|Oblast'|Governorate|Division|District|Region|Prefecture|County|Rayon|"

@@ -1016,3 +1016,17 @@ def test_a_place_noun_with_a_plurals_ending_opens_a_list_where_the_parse_reads_i
     doc = Doc(doc.vocab, words=["in", "der", "Gemeinde", "Orvillers"], tags=["APPR", "ART", "NN", "NE"],
               lemmas=["in", "der", "Gemeinde", "Orvillers"], morphs=["", "", "Number=Sing", ""])
     assert not _after_plural_type_noun(doc, Cand(doc[3].idx, doc[3].idx + 9, "LOC", 1))
+
+
+def test_a_french_departement_is_found_by_its_name_without_the_article():
+    # GeoNames writes 'Departement de la Gironde', 'Departement de l'Ain': news write 'Gironde', 'Ain'
+    for name in ("Gironde", "Haute-Savoie", "Ille-et-Vilaine", "Dordogne"):
+        cands = [c for c in gazetteer().candidates(name) if c.country == "FR" and c.precision != "city"]
+        assert cands, name
+
+
+def test_a_name_with_a_neuter_article_is_no_person_but_the_place_after_its_noun(nlp):
+    # 'das Department Gironde': the lexicon knows 'Department' as a name, but a person takes 'der' or 'die'
+    ms = places(nlp, "Schwer beschädigt wurde außerdem das Department Charente, wo zwei Deiche brachen.")
+    assert "Department Charente" not in ms, ms
+    assert ms["Charente"].label == "LOC" and ms["Charente"].country == "FR", ms

@@ -34,11 +34,25 @@ def _all_pairs(persons):
         w = E._words(m.text)[0]
         w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
         best = None
-        for (_fw, group, countries), parts in zip(full, forms):
-            if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in parts):
-                score = (any(x.article == m.article for x in group), len(group))
-                if best is None or score > best[0]:
-                    best = (score, group)
+        near = [(group, parts) for (_fw, group, countries), parts in zip(full, forms)
+                if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in parts)]
+        # two full names of its article bear it: the one named more often before it there, else neither (places26)
+        same = [(g, p) for g, p in near if any(x.article == m.article for x in g)]
+        if len(same) >= 2:
+            same = [(g, p) for g, p in same if w in p or w_trim in p] or same
+            if len(same) >= 2:
+                counts = sorted((sum(x.article == m.article and x.start < m.start for x in g) for g, _ in same),
+                                reverse=True)
+                if counts[0] == counts[1]:
+                    extra[w_trim].append(m)
+                    continue
+                near = [max(same, key=lambda gp: sum(x.article == m.article and x.start < m.start for x in gp[0]))]
+            else:
+                near = same
+        for group, _parts in near:
+            score = (any(x.article == m.article for x in group), len(group))
+            if best is None or score > best[0]:
+                best = (score, group)
         if best is not None:
             best[1].append(m)
         else:

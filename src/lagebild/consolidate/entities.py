@@ -201,6 +201,11 @@ def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Me
             found = near_full[w] = (w_trim, [n for n in by_part.near(w, w_trim)
                                              if any(_near(w, p) or _near(w_trim, p) for p in forms[n])])
         w_trim, near = found
+        if (one := _one_in_article(m, w, w_trim, near, full, forms, articles)) is not None:
+            if one < 0:             # two persons of its article bear the name: which one is meant is left open
+                extra[w_trim].append(m)
+                continue
+            near = [one]
         best = None
         for n in near:
             _, group, countries = full[n]
@@ -215,6 +220,25 @@ def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Me
         else:
             extra[w_trim].append(m)
     return extra
+
+
+def _one_in_article(m: Mention, w: str, w_trim: str, near: list[int],
+                    full: list[tuple[list[str], list[Mention], Counter]], forms: list[list[str]],
+                    articles: list[set[str | None]]) -> int | None:
+    """Where two full names of the short form's article bear it ('Karl Brandt ... seine Tochter Lea Brandt ...
+    Brandt sagte'), the one the article has named more often before it (its subject, called by the surname; a
+    relative named in passing keeps a first name), else -1: the surname alone does not say which; None where
+    its article names at most one (the usual case)."""
+    same = [n for n in near if m.article in articles[n] and _compatible(full[n][2], m.country)]
+    if len(same) < 2:
+        return None
+    exact = [n for n in same if w in forms[n] or w_trim in forms[n]]   # 'Brandt' before a variant 'Brand'
+    same = exact or same
+    if len(same) < 2:
+        return same[0]
+    named = sorted(((sum(x.article == m.article and x.start < m.start for x in full[n][1]), n) for n in same),
+                   reverse=True)
+    return named[0][1] if named[0][0] > named[1][0] else -1
 
 
 def _parts(fw: list[str]) -> list[str]:

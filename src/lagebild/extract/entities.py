@@ -432,7 +432,14 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     stem = last.text[:-1]
     # the word without its -s names the person where it ends a name; a first name before another name word is
     # someone else's ('Bundeskanzler Friedrich Merz' beside 'die Landrätin Petra Friedrichs': a patronymic surname)
-    named_without = any(t.text == stem and t.i != last.i and not _before_a_name_word(doc, t.i) for t in doc)
+    # a stem the lexicon knows as a name by itself ('Heinrich' of 'Jörg Heinrichs', a patronymic surname) after a
+    # title's noun counts only where the name before it is the span's too: 'Prinz Heinrich' may be someone else, named
+    # by a first name as news name royals and clergy; bare ('Kohl sagte') it is the surname - the lexicon knows
+    # surnames ('Kohl', 'Merkel') as names too, so 'die Politik Helmut Kohls' beside it stays a genitive
+    alone = len(span) == 1 or word_tag(stem) != ("NE", True)
+    named_without = any(t.text == stem and t.i != last.i and not _before_a_name_word(doc, t.i) and
+                        (alone or not (t.i > 0 and doc[t.i - 1].tag_ == "NN") or doc[t.i - 1].text == span[-2].text)
+                        for t in doc)
     # the parse's genitive alone is not enough (last read, session 25): after a role's noun the name is as often its
     # apposition ('Der Richter Frank Lammers', 'Der Sänger Hans Albers', 'die Qualifikantin Kiki Bertens') - the
     # article must name the person without the -s too
@@ -915,6 +922,27 @@ def _cut_place_before_noun(doc: Doc, ents) -> list:
     return out
 
 
+def _place_after_neuter_article(doc: Doc, ents) -> list:
+    """'das Department Vendée': a person takes 'der' or 'die', so a PER span the parse gives a neuter article is no
+    person; where its words after the first (an area's noun the lexicon may lack) are a place the gazetteer knows,
+    they are that place."""
+    out = []
+    for e in ents:
+        if e.label_ == "PER" and len(e) >= 2 and _neuter_article_of(doc, e.start, e.end) and \
+                gazetteer().best(e[1:].text) is not None:
+            out.append(Span(doc, e.start + 1, e.end, label="LOC"))
+        else:
+            out.append(e)
+    return out
+
+
+def _neuter_article_of(doc: Doc, start: int, end: int) -> bool:
+    """Whether the word before doc[start:end] is a neuter singular article the parse hangs on a word of it."""
+    art = doc[start - 1] if start > 0 else None
+    return art is not None and art.tag_ == "ART" and "Neut" in art.morph.get("Gender", []) and \
+        "Sing" in art.morph.get("Number", []) and start <= art.head.i < end
+
+
 def _article_of_the_noun(doc: Doc, e: Span) -> bool:
     """'der Vorstand der Wien Holding': a town takes no article, so an article right before town and noun goes with
     the noun - the two are one name (a company's), not a place and the clause's noun ('im Jemen': a country takes
@@ -1345,10 +1373,11 @@ ORG_TYPE_HEADS = tuple(sorted(de.words("organisation_types")))
 
 
 def _named_in_apposition(doc: Doc) -> set[str]:
-    """Words the article introduces as names of an organisation ('Hilfsorganisation Brückenwerk')."""
+    """Words the article introduces as names of an organisation ('Hilfsorganisation Brückenwerk'); an article that
+    opens the name ('die Partei Die Linke') is none of its words."""
     toks = list(doc)
     return {t.text for prev, t in zip(toks, toks[1:]) if t.text[:1].isupper() and prev.text[:1].isupper()
-            and prev.lower_.endswith(ORG_TYPE_HEADS)}
+            and prev.lower_.endswith(ORG_TYPE_HEADS) and t.lower_ not in ARTICLES}
 
 
 def _persons_genitive(doc: Doc, i: int) -> bool:
@@ -1372,8 +1401,8 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     toks = list(doc)
     for noun, t in zip(toks, toks[1:]):
         low = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
-        if t.text[:1].isupper() and noun.text[:1].isupper() and (noun.lower_.endswith(ORG_TYPE_HEADS) or
-                                                                   low.endswith(ORG_TYPE_HEADS)) \
+        if t.text[:1].isupper() and t.lower_ not in ARTICLES and noun.text[:1].isupper() and \
+                (noun.lower_.endswith(ORG_TYPE_HEADS) or low.endswith(ORG_TYPE_HEADS)) \
                 and _determined(doc, noun) \
                 and not _persons_genitive(doc, t.i) and not _holder_of_title_before(doc, noun, t):
             named.add(t.text)
@@ -1577,7 +1606,7 @@ def _ner_spans(doc: Doc) -> list:
     ents = _adjective_of_place_name(_trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
         _split_at_sentence_ends(ents))))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
-    ents = _cut_place_before_noun(doc, ents)
+    ents = _place_after_neuter_article(doc, _cut_place_before_noun(doc, ents))
     return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
 
 
@@ -2272,6 +2301,8 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
             n = _name_at(doc, toks, i + 1)        # not "Freiburgs Lukas", "Costa Ricas": a place's genitive
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
                 n = 0
+            if n and _neuter_article_of(doc, t.i, toks[i + n].i + 1):
+                n = 0                             # 'das Department Vendée': a person takes 'der' or 'die'
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
@@ -2327,9 +2358,18 @@ def _person_repeats(doc: Doc, toks: list[Token], persons: list[Cand]) -> list[Ca
         if hit is None and len(k) >= 6:          # a misspelling, if the word is a name (the lexicon asked last)
             hit = next((v for pk, v in parts.items() if len(pk) >= 6 and _near_key(k, pk)), None)
             hit = hit if hit is not None and name_like(w) else None
-        if hit and w not in country_forms() and not (w != hit[0] and gazetteer().candidates(w) and noun_or_place(w)):
+        if hit and w not in country_forms() and not (w != hit[0] and gazetteer().candidates(w) and noun_or_place(w)) \
+                and not (w != hit[0] and _common_noun_with_article(t)):
             out.append(Cand(t.idx, t.idx + len(base), "PER", 1, hit[1]))
     return out
+
+
+def _common_noun_with_article(t: Token) -> bool:
+    """'der Sturm' beside 'Karl Sturm': a word the lexicon reads first as a common noun that the parse gives an
+    article is that noun - news write a person's surname without one ('Sturm sagte'; a colloquial 'der Klug' is an
+    adjective's word, 'der Fischer' a name's first)."""
+    return word_tag(t.text) == ("NN", True) and \
+        any(c.dep_ == "det" and c.pos_ == "DET" and c.i < t.i for c in t.children)
 
 
 def _near_key(a: str, b: str) -> bool:
