@@ -1218,3 +1218,23 @@ def test_an_outlets_sentences_are_counted_across_builds():
     stories, index = st.update_stories(arts, index=json.loads(json.dumps(index)))
     assert {frozenset({"t3"}), frozenset({"t4"})} <= grouping(stories)
     assert max(index["sentences"].values()) == len(TEASERS)
+
+
+def test_copies_of_one_agency_report_are_one_story_though_their_sentences_name_nothing():
+    """Three outlets print one agency report (their own headlines and first sentence): its sentences name nothing
+    and each is written in three articles, but each copy repeats several of them - the story's, not an outlet's
+    note (review rv83: the copies were split on their headlines' words alone)."""
+    wire = ("Die Lawine erfasste die Gruppe kurz nach dem Aufstieg am späten Vormittag. "
+            "Zwei Tourengeher konnten sich selbst aus den Schneemassen befreien und alarmierten die Bergrettung. "
+            "Für drei weitere Mitglieder der Gruppe kam jede Hilfe zu spät. "
+            "Die Lawinenwarnstufe war am Morgen auf drei von fünf angehoben worden.")
+    arts = [art(a, "2016-02-06", t, f"{lead} {wire}") for a, t, lead in [
+        ("c1", "Drei Tote bei Lawinenabgang", "Ein Schneebrett hat drei Wintersportler in den Tod gerissen."),
+        ("c2", "Lawine reißt Tourengeher mit", "Beim Abgang einer Lawine sind drei Menschen gestorben."),
+        ("c3", "Tödliches Lawinenunglück", "Drei Skitourengeher sind unter einer Lawine ums Leben gekommen.")]]
+    other = art("o1", "2016-02-06", "Gemeinderat beschließt Budget", "Der Gemeinderat hat das Budget für das "
+                "kommende Jahr mit knapper Mehrheit beschlossen. Die Opposition stimmte dagegen.")
+    x = st.story_inputs([arts[0]], [], [])[0]
+    counts = Counter(k for a in arts for k in {k for _, _, k in st.unnamed_sentences(a.text)})
+    assert st.outlet_sentences(st.unnamed_sentences(x.article.text), counts) == []
+    assert grouping(st.cluster_articles([*arts, other])) == {frozenset({"c1", "c2", "c3"}), frozenset({"o1"})}

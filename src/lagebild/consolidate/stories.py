@@ -225,10 +225,15 @@ def unnamed_sentences(text: str, mentions: Sequence[Mention] = ()) -> list[tuple
 
 def outlet_sentences(found: Sequence[tuple[int, int, str]], counts: Mapping[str, int]) -> list[tuple[int, int]]:
     """The spans of the sentences naming nothing (`unnamed_sentences`) that are the outlet's, not the story's:
-    written verbatim in OUTLET_DOCS articles of the dossier or more (`counts`: sentence key -> articles). An
-    outlet's note repeated under many reports ("the full text of this agency report is no longer available")
-    shares its words with every report it stands under, whatever their stories; a sentence that several outlets
-    print of one story (an agency's) names its people or places."""
+    written verbatim in OUTLET_DOCS articles of the dossier or more (`counts`: sentence key -> articles), where it
+    is the only sentence of the article written in another. An outlet's note repeated under many reports ("the
+    full text of this agency report is no longer available") shares its words with every report it stands under,
+    whatever their stories; the copies of one agency report that several outlets print share many sentences."""
+    # a copy of one report printed by several outlets (an agency's) repeats several of its sentences, the wire
+    # text's: they are its story's, even where they name nothing ("Die Zahl der Toten stieg auf 50."); an outlet's
+    # note is the one sentence a report shares with others
+    if sum(counts.get(key, 0) >= 2 for _, _, key in found) > 1:
+        return []
     return [(a, b) for a, b, key in found if counts.get(key, 0) >= OUTLET_DOCS]
 
 
