@@ -85,7 +85,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 3              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 4              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -440,18 +440,31 @@ class StoryIndex:
     clusters: dict[str, _Cluster] = field(default_factory=dict)
     story_of: dict[str, str] = field(default_factory=dict)     # article id -> story id
     hashes: dict[str, str] = field(default_factory=dict)       # article id -> content hash it was placed with
-    # sentence key -> articles it is written in, of the sentences naming nothing (`unnamed_sentences`; like `df`,
-    # an article taken out leaves its counts)
+    # article id -> the keys of its sentences naming nothing (`unnamed_sentences`), kept so that an article taken
+    # out (changed or deleted) takes its counts along: a report updated twice would count its own sentences thrice
+    # and make them the outlet's (an absolute count, unlike `df`'s bias); `sentences`: key -> articles, read from them
+    sentences_of: dict[str, list[str]] = field(default_factory=dict)
     sentences: Counter = field(default_factory=Counter)
     version: int = VERSION
     # idf per term while the document frequencies stay as they are (a pass's weighing and titling, `cluster_lazily`):
     # the same term is weighed in many articles and stories; None: computed each time
     idf_memo: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
+    def add_sentences(self, article_id: str, keys: Iterable[str]) -> None:
+        """Count the article's sentences naming nothing (their keys), once each (an article counted before: anew)."""
+        self.forget_sentences(article_id)
+        self.sentences_of[article_id] = sorted(set(keys))
+        self.sentences.update(self.sentences_of[article_id])
+
+    def forget_sentences(self, article_id: str) -> None:
+        """Take a changed or deleted article's sentences out of the counts."""
+        self.sentences.subtract(self.sentences_of.pop(article_id, ()))
+        self.sentences += Counter()     # drops the keys counted in no article now
+
     # -- persistence --
     def to_json(self) -> dict[str, Any]:
         return {"version": self.version, "n_docs": self.n_docs, "df": dict(self.df), "hashes": self.hashes,
-                "sentences": dict(self.sentences),
+                "sentences_of": self.sentences_of,
                 "clusters": [{"id": c.id, "centroid": c.centroid, "articles": c.articles,
                               "start": c.start, "end": c.end, **({"title": c.title} if c.title else {}),
                               **({"countries": c.countries, "names": c.names} if c.countries is not None else {})}
@@ -462,8 +475,9 @@ class StoryIndex:
         """The index from its JSON; one of another VERSION (or none) gives an empty index."""
         if not data or data.get("version") != VERSION:
             return cls()
-        idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}),
-                  sentences=Counter(data.get("sentences") or {}))
+        idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}))
+        for a, keys in (data.get("sentences_of") or {}).items():
+            idx.add_sentences(a, keys)
         for c in data["clusters"]:
             cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"),
                           list(c["title"]) if c.get("title") else None,
@@ -1003,7 +1017,7 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
     new = _order(members_of([i for i in ids if i not in index.story_of]))
     found = _Nouns(index.sentences)
     for x in new:   # the sentences' counts first, so that an outlet's sentence is one in all new articles alike
-        index.sentences.update({key for _, _, key in found.sentences(x)})
+        index.add_sentences(x.article.id, (key for _, _, key in found.sentences(x)))
     base = {x.article.id: article_terms(x.article, x.mentions, x.times, found=found.of(x)) for x in new}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
         index.n_docs += 1
@@ -1161,6 +1175,7 @@ def update_stories_lazily(current: Mapping[str, str], inputs_of: Callable[[Seque
     idx.remove(stale)
     for a in stale:
         idx.hashes.pop(a, None)
+        idx.forget_sentences(a)
         idx.n_docs = max(0, idx.n_docs - 1)   # its terms stay in df: a small bias the next full rebuild clears
     stories, idx = cluster_lazily(list(current), inputs_of, idx)
     return stories, idx.to_json()
