@@ -1163,3 +1163,104 @@ def test_many_others_dot_products_by_one_matrix_are_those_of_the_gather_bit_for_
     monkeypatch.setattr(st, "_MATRIX_ROWS", len(others) + 1)
     assert space.sums(a, others).tolist() == by_matrix
     assert by_matrix == pytest.approx([_dot(a.centroid, o.centroid) for o in others], abs=1e-12)
+
+
+# invented: four short reports of unrelated stories, each under the same note of its outlet
+OUTLET_NOTE = ("Die ungekürzte Fassung dieser Meldung ist aus lizenzrechtlichen Gründen nur im Archiv des Verlags "
+               "abrufbar.")
+TEASERS = [
+    ("t1", None, "Brückensanierung verzögert sich", "Die Sanierung der Talbrücke dauert zwei Jahre länger."),
+    ("t2", None, "Sternwarte zeigt Komet", "Am Wochenende öffnet die Sternwarte ihre Kuppel für Besucher."),
+    ("t3", None, "Molkerei erhöht Milchpreis", "Die Genossenschaft zahlt ihren Bauern ab Mai drei Cent mehr je Liter."),
+    ("t4", None, "Schwimmbad bleibt geschlossen", "Wegen eines Lecks im Becken fällt die Badesaison im Freibad aus."),
+]
+
+
+def test_an_outlets_note_under_unrelated_reports_is_no_story():
+    """A sentence the outlet writes verbatim under reports of many stories (that the full text is in its archive)
+    names nothing and shares its words with each of them: its words are no terms (`outlet_sentences`), so the
+    four reports do not meet on it. Counted over the dossier, not listed."""
+    arts = [art(a, d, t, f"{b} {OUTLET_NOTE}") for a, d, t, b in TEASERS]
+    assert grouping(st.cluster_articles(arts)) == {frozenset({a.id}) for a in arts}
+
+
+def test_an_outlets_note_counts_once_it_is_under_enough_articles_of_the_dossier(monkeypatch):
+    monkeypatch.setattr(st, "OUTLET_DOCS", len(TEASERS) + 1)     # under fewer: the reports' own words
+    arts = [art(a, d, t, f"{b} {OUTLET_NOTE}") for a, d, t, b in TEASERS]
+    assert grouping(st.cluster_articles(arts)) == {frozenset(a.id for a in arts)}
+
+
+def test_a_sentence_several_reports_print_verbatim_that_names_a_place_is_the_storys():
+    """An agency's sentence printed verbatim by several outlets names the story's place: it stays a sentence of the
+    story (a note of the outlet names nothing)."""
+    wire = "Nach dem Brand im Hafen von Selmdorf ermittelt die Staatsanwaltschaft wegen fahrlässiger Brandstiftung."
+    arts = [art(f"w{k}", None, title, f"{body} {wire}") for k, (title, body) in enumerate([
+        ("Großbrand im Hafen", "Ein Lagerhaus mit Düngemitteln brannte die ganze Nacht."),
+        ("Feuer zerstört Lagerhalle", "Die Feuerwehr kämpfte bis zum Morgen gegen die Flammen."),
+        ("Hafenbrand: Schaden in Millionenhöhe", "Der Betreiber des Lagers schätzt den Schaden auf zwölf Millionen.")])]
+    mentions = _places_of(arts, {"Selmdorf": ("geo:913", "XA")})
+    x = arts[0]
+    counts = Counter(key for a in arts for key in {k for _, _, k in st.unnamed_sentences(a.text)})
+    assert len(st.outlet_sentences(st.unnamed_sentences(x.text), counts)) == 1    # naming nothing: the outlet's
+    counts = Counter(key for a in arts for key in {k for _, _, k in st.unnamed_sentences(
+        a.text, [m for m in mentions if m.article == a.id])})
+    assert st.outlet_sentences(st.unnamed_sentences(x.text, [m for m in mentions if m.article == x.id]), counts) == []
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"w0", "w1", "w2"})}
+
+
+def test_an_outlets_sentences_are_counted_across_builds():
+    """The counts are the dossier's (kept in the index): the note under two reports of one build and two of the next
+    is the outlet's in the second build, whose reports do not meet on it. (The first build's two reports, joined on
+    it while it was under two articles only, stay as stored until a new article reaches their story: weighed, like
+    any term, with the document frequencies of the build that placed them.)"""
+    arts = [art(a, d, t, f"{b} {OUTLET_NOTE}") for a, d, t, b in TEASERS]
+    _, index = st.update_stories(arts[:2])
+    stories, index = st.update_stories(arts, index=json.loads(json.dumps(index)))
+    assert {frozenset({"t3"}), frozenset({"t4"})} <= grouping(stories)
+    assert max(Counter(k for keys in index["sentences_of"].values() for k in keys).values()) == len(TEASERS)
+
+
+def test_copies_of_one_agency_report_are_one_story_though_their_sentences_name_nothing():
+    """Three outlets print one agency report (their own headlines and first sentence): its sentences name nothing
+    and each is written in three articles, but each copy repeats several of them - the story's, not an outlet's
+    note (review rv83: the copies were split on their headlines' words alone)."""
+    wire = ("Die Lawine erfasste die Gruppe kurz nach dem Aufstieg am späten Vormittag. "
+            "Zwei Tourengeher konnten sich selbst aus den Schneemassen befreien und alarmierten die Bergrettung. "
+            "Für drei weitere Mitglieder der Gruppe kam jede Hilfe zu spät. "
+            "Die Lawinenwarnstufe war am Morgen auf drei von fünf angehoben worden.")
+    arts = [art(a, "2016-02-06", t, f"{lead} {wire}") for a, t, lead in [
+        ("c1", "Drei Tote bei Lawinenabgang", "Ein Schneebrett hat drei Wintersportler in den Tod gerissen."),
+        ("c2", "Lawine reißt Tourengeher mit", "Beim Abgang einer Lawine sind drei Menschen gestorben."),
+        ("c3", "Tödliches Lawinenunglück", "Drei Skitourengeher sind unter einer Lawine ums Leben gekommen.")]]
+    other = art("o1", "2016-02-06", "Gemeinderat beschließt Budget", "Der Gemeinderat hat das Budget für das "
+                "kommende Jahr mit knapper Mehrheit beschlossen. Die Opposition stimmte dagegen.")
+    x = st.story_inputs([arts[0]], [], [])[0]
+    counts = Counter(k for a in arts for k in {k for _, _, k in st.unnamed_sentences(a.text)})
+    assert st.outlet_sentences(st.unnamed_sentences(x.article.text), counts) == []
+    assert grouping(st.cluster_articles([*arts, other])) == {frozenset({"c1", "c2", "c3"}), frozenset({"o1"})}
+
+
+def test_a_report_updated_twice_does_not_count_its_own_sentences_thrice():
+    """A report changed in later builds (a ticker: a new first sentence each time) is placed again; its old
+    version's sentences leave the counts with it, so that its unchanged sentences are in one article of the
+    dossier, not the outlet's (review rv83: counted once per version, they were in three articles; without the
+    rule for copies the ticker then left its story, which one pass keeps it in)."""
+    body = ("Der Damm am Stausee hält dem Hochwasser bisher stand. Die Feuerwehr verstärkt die Deichkrone mit "
+            "tausenden Sandsäcken. Die Bewohner der tiefer gelegenen Siedlungen wurden aufgefordert, ihre Häuser "
+            "zu verlassen.")
+    others = [art("o1", "2016-06-01", "Evakuierung am Stausee", "Wegen des Hochwassers müssen Bewohner ihre "
+                  "Häuser verlassen. Der Damm am Stausee wird mit Sandsäcken verstärkt, die Feuerwehr ist im "
+                  "Dauereinsatz."),
+              art("o2", "2016-06-01", "Bauern fürchten Ernteausfall", "Nach den Regenfällen stehen viele Felder "
+                  "unter Wasser. Die Landwirte rechnen mit hohen Verlusten bei Getreide und Mais.")]
+    index = None
+    for version, news in enumerate(["", "Der Pegel stieg in der Nacht um weitere zwanzig Zentimeter an. ",
+                                    "Am Morgen begann das Wasser langsam wieder zu sinken, die Lage bleibt aber "
+                                    "angespannt. "]):
+        body = news + body
+        live = art("live", "2016-06-01", "Liveticker: Hochwasser", body)
+        live.content_hash = f"h-live-{version}"
+        stories, index = st.update_stories([*others, live], index=json.loads(json.dumps(index)) if index else None)
+    assert max(st.StoryIndex.from_json(index).sentences.values()) == 1
+    assert grouping(stories) == grouping(st.cluster_articles([*others, live])) == {frozenset({"live", "o1"}),
+                                                                                  frozenset({"o2"})}

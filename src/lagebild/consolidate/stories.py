@@ -18,7 +18,9 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   extractor gave one, so "Kiew" and "Kyjiw" are one term) and one per country a
   place lies in; those two country terms weigh COUNTRY_WEIGHT (the country's name
   counts as a word already: without it, two stories of one topic in one country met
-  on the country alone);
+  on the country alone); not the words of the outlet's sentences - a sentence naming
+  nothing written verbatim in OUTLET_DOCS articles of the dossier or more (a note
+  under its agency reports: `outlet_sentences`), which met reports of any story;
 * weights: sublinear term frequency x IDF over the dossier (smoothed by
   PRIOR_DOCS empty pseudo-documents, so that a small dossier of one story does
   not weigh its own words down to zero), L2-normalised, the TOP_TERMS
@@ -62,6 +64,7 @@ only when the story's articles do (the index keeps it).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import logging
 import math
@@ -82,7 +85,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 3              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 4              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -101,6 +104,8 @@ BLOCK_TERMS = 10         # a story is looked up (blocking) by its this many heav
 BLOCK_NODES = 50         # ... each of which is in no more stories than this while clustering
 APART_FACTOR = 0.0       # similarity kept of two single reports set in different countries only (place_factor)
 UNNAMED_APART_FACTOR = 0.5   # ... and of two stories set in different countries that name nothing in common (_factor)
+OUTLET_DOCS = 3          # articles of the dossier a sentence naming nothing is in verbatim to be the outlet's ...
+OUTLET_WORDS = 6         # ... of this many words at least (`outlet_sentences`)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -201,6 +206,35 @@ def _outside(found: Sequence[tuple[str, str, int]], skip: Sequence[tuple[int, in
         if not (k < len(skip) and skip[k][0] <= start < skip[k][1]):
             out.append(item)
     return out
+
+
+def unnamed_sentences(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the text's sentences of OUTLET_WORDS words or more that name nothing (no entity mention
+    begins in them), split where `_lead_end` splits (".", "!", "?", line ends); the key is the sentence's words as
+    written (spaces aside), hashed: the same sentence has the same key in any article and any build."""
+    named = sorted(m.start for m in mentions)
+    out = []
+    start = 0
+    for m in re.finditer(r"[.!?\n]", text):
+        words = text[start:m.end()].split()
+        if len(words) >= OUTLET_WORDS and bisect.bisect_left(named, start) == bisect.bisect_left(named, m.end()):
+            out.append((start, m.end(), hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()))
+        start = m.end()
+    return out
+
+
+def outlet_sentences(found: Sequence[tuple[int, int, str]], counts: Mapping[str, int]) -> list[tuple[int, int]]:
+    """The spans of the sentences naming nothing (`unnamed_sentences`) that are the outlet's, not the story's:
+    written verbatim in OUTLET_DOCS articles of the dossier or more (`counts`: sentence key -> articles), where it
+    is the only sentence of the article written in another. An outlet's note repeated under many reports ("the
+    full text of this agency report is no longer available") shares its words with every report it stands under,
+    whatever their stories; the copies of one agency report that several outlets print share many sentences."""
+    # a copy of one report printed by several outlets (an agency's) repeats several of its sentences, the wire
+    # text's: they are its story's, even where they name nothing ("Die Zahl der Toten stieg auf 50."); an outlet's
+    # note is the one sentence a report shares with others
+    if sum(counts.get(key, 0) >= 2 for _, _, key in found) > 1:
+        return []
+    return [(a, b) for a, b, key in found if counts.get(key, 0) >= OUTLET_DOCS]
 
 
 def article_terms(article: Article, mentions: Sequence[Mention] = (),
@@ -406,14 +440,31 @@ class StoryIndex:
     clusters: dict[str, _Cluster] = field(default_factory=dict)
     story_of: dict[str, str] = field(default_factory=dict)     # article id -> story id
     hashes: dict[str, str] = field(default_factory=dict)       # article id -> content hash it was placed with
+    # article id -> the keys of its sentences naming nothing (`unnamed_sentences`), kept so that an article taken
+    # out (changed or deleted) takes its counts along: a report updated twice would count its own sentences thrice
+    # and make them the outlet's (an absolute count, unlike `df`'s bias); `sentences`: key -> articles, read from them
+    sentences_of: dict[str, list[str]] = field(default_factory=dict)
+    sentences: Counter = field(default_factory=Counter)
     version: int = VERSION
     # idf per term while the document frequencies stay as they are (a pass's weighing and titling, `cluster_lazily`):
     # the same term is weighed in many articles and stories; None: computed each time
     idf_memo: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
+    def add_sentences(self, article_id: str, keys: Iterable[str]) -> None:
+        """Count the article's sentences naming nothing (their keys), once each (an article counted before: anew)."""
+        self.forget_sentences(article_id)
+        self.sentences_of[article_id] = sorted(set(keys))
+        self.sentences.update(self.sentences_of[article_id])
+
+    def forget_sentences(self, article_id: str) -> None:
+        """Take a changed or deleted article's sentences out of the counts."""
+        self.sentences.subtract(self.sentences_of.pop(article_id, ()))
+        self.sentences += Counter()     # drops the keys counted in no article now
+
     # -- persistence --
     def to_json(self) -> dict[str, Any]:
         return {"version": self.version, "n_docs": self.n_docs, "df": dict(self.df), "hashes": self.hashes,
+                "sentences_of": self.sentences_of,
                 "clusters": [{"id": c.id, "centroid": c.centroid, "articles": c.articles,
                               "start": c.start, "end": c.end, **({"title": c.title} if c.title else {}),
                               **({"countries": c.countries, "names": c.names} if c.countries is not None else {})}
@@ -425,6 +476,8 @@ class StoryIndex:
         if not data or data.get("version") != VERSION:
             return cls()
         idx = cls(n_docs=int(data["n_docs"]), df=Counter(data["df"]), hashes=dict(data.get("hashes") or {}))
+        for a, keys in (data.get("sentences_of") or {}).items():
+            idx.add_sentences(a, keys)
         for c in data["clusters"]:
             cl = _Cluster(c["id"], dict(c["centroid"]), list(c["articles"]), c.get("start"), c.get("end"),
                           list(c["title"]) if c.get("title") else None,
@@ -962,7 +1015,9 @@ def cluster_lazily(ids: Sequence[str], inputs_of: Callable[[Sequence[str]], Sequ
         return [loaded[a] for a in wanted]
 
     new = _order(members_of([i for i in ids if i not in index.story_of]))
-    found = _Nouns()
+    found = _Nouns(index.sentences)
+    for x in new:   # the sentences' counts first, so that an outlet's sentence is one in all new articles alike
+        index.add_sentences(x.article.id, (key for _, _, key in found.sentences(x)))
     base = {x.article.id: article_terms(x.article, x.mentions, x.times, found=found.of(x)) for x in new}
     for x in new:  # document frequencies first, so that all new articles are weighed alike
         index.n_docs += 1
@@ -1120,6 +1175,7 @@ def update_stories_lazily(current: Mapping[str, str], inputs_of: Callable[[Seque
     idx.remove(stale)
     for a in stale:
         idx.hashes.pop(a, None)
+        idx.forget_sentences(a)
         idx.n_docs = max(0, idx.n_docs - 1)   # its terms stay in df: a small bias the next full rebuild clears
     stories, idx = cluster_lazily(list(current), inputs_of, idx)
     return stories, idx.to_json()
@@ -1194,17 +1250,27 @@ class _Parts:
 
 
 class _Nouns:
-    """Each article's `nouns` once per pass: outside its time expressions (`of`), and outside its
-    mentions too (`of(x, True)`)."""
+    """Each article's `nouns` once per pass: outside its time expressions and the outlet's sentences (`of`;
+    `counts`: the dossier's sentence counts, `StoryIndex.sentences`), and outside its mentions too (`of(x, True)`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, counts: Mapping[str, int] | None = None) -> None:
         self.found: dict[tuple[str, bool], list[tuple[str, str, int]]] = {}
+        self.counts: Mapping[str, int] = counts if counts is not None else {}
+        self.split: dict[str, list[tuple[int, int, str]]] = {}
+
+    def sentences(self, x: StoryInput) -> list[tuple[int, int, str]]:
+        if x.article.id not in self.split:
+            self.split[x.article.id] = unnamed_sentences(x.article.text, x.mentions)
+        return self.split[x.article.id]
 
     def of(self, x: StoryInput, names: bool = False) -> list[tuple[str, str, int]]:
         key = (x.article.id, names)
         if key not in self.found:
-            self.found[key] = _outside(self.of(x), _skip_spans((), x.mentions)) if names else \
-                nouns(x.article, _skip_spans(x.times, ()))
+            if names:
+                self.found[key] = _outside(self.of(x), _skip_spans((), x.mentions))
+            else:
+                outlet = outlet_sentences(self.sentences(x), self.counts) if self.counts else []
+                self.found[key] = nouns(x.article, sorted(_skip_spans(x.times, ()) + outlet))
         return self.found[key]
 
 
