@@ -992,20 +992,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     for k, m in enumerate(claims):
         if (q := parts[k]) is not None:
             role[(story.get(m.article, ""), _role(q))].append(k)
-    # what the pairs below ask of each claim, once per claim (the loop meets a claim once per figure of its role):
-    # its key's slug, whether its place is a part; and whether an article told two figures apart, once per
-    # article, key and figure
-    slug = {k: slug_of(q) for k, q in parts.items() if q is not None}
-    part_place = [within is not None and _part_place(c) for c in claims]
-    told: dict[tuple[str, tuple[str, ...], int], bool] = {}
-
-    def told_apart(article: str, key: tuple[str, ...], k: int) -> bool:
-        """_told_apart(own[(article, key)], claims[k]), memoised."""
-        x = told.get((article, key, k))
-        if x is None:
-            x = told[(article, key, k)] = _told_apart(own.get((article, key), []), claims[k])
-        return x
-
+    slug, part_place, told_apart = _pair_reads(claims, parts, own, within is not None)
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
@@ -1055,6 +1042,26 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         taken[(story.get(claims[n].article, ""), u)].add(claims[n].article)
     parts.update((n, u) for n, u in moves.items()
                  if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
+
+
+def _pair_reads(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None],
+                own: Mapping[tuple[str, tuple[str, ...]], list[Claim]], places: bool) -> tuple[
+        dict[int, str], list[bool], Callable[[str, tuple[str, ...], int], bool]]:
+    """What `_refinements`' pairs ask of each claim, once per claim (its loop meets a claim once per figure of its
+    role): its key's slug, whether its place is a part (`_part_place`, only where `places`); and whether an article
+    told two figures apart, once per article, key and figure: told_apart(article, key, k) is
+    _told_apart(own[(article, key)], claims[k]), memoised."""
+    slug = {k: slug_of(q) for k, q in parts.items() if q is not None}
+    part_place = [places and _part_place(c) for c in claims]
+    told: dict[tuple[str, tuple[str, ...], int], bool] = {}
+
+    def told_apart(article: str, key: tuple[str, ...], k: int) -> bool:
+        x = told.get((article, key, k))
+        if x is None:
+            x = told[(article, key, k)] = _told_apart(own.get((article, key), []), claims[k])
+        return x
+
+    return slug, part_place, told_apart
 
 
 def _told_apart(figures: list[Claim], c: Claim) -> bool:

@@ -838,9 +838,8 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
 
     # the pairs first, each row's candidates entered in the order found and the arrays made in the order
     # `space.sums` would make them (the term numbers, hence a merged story's arrays, stay as they were); then
-    # the products, each summed in the order of the candidate's arrays as `space.sums` does, over one sparse
-    # matrix of all the stories' arrays (one pass in C per story instead of numpy's gather, product and sums)
-    # (the loops below run ~a million times at 10,000 articles: what they call per pair is kept to the least - an
+    # the products (`_pair_products`, one pass in C per story instead of numpy's gather, product and sums)
+    # (the loop below run ~a million times at 10,000 articles: what they call per pair is kept to the least - an
     # array made only where missing, a row's dict filled at once in the order found)
     pairs: list[tuple[int, list[int]]] = []
     put, heavy, heavy_new, chain = space.put, where_heavy, new_where_heavy, itertools.chain.from_iterable
@@ -866,6 +865,15 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
             dots[other][i] = 0.0        # (the product below)
         mine.update(dict.fromkeys(found, 0.0))
         pairs.append((i, found))
+    return _pair_products(g, pairs, lone)
+
+
+def _pair_products(g: _Graph, pairs: Sequence[tuple[int, list[int]]],
+                   lone: bool = True) -> list[tuple[float, int, int, int, int]]:
+    """`_candidate_dots`' products of each story with its candidates found (`pairs`) into `g.dots`, each summed in
+    the order of the candidate's arrays as `space.sums` does, over the arrays of all the stories at once; the heap
+    of the pairs that reach the threshold."""
+    nodes, dots, space = g.nodes, g.dots, g.space
     heap: list[tuple[float, int, int, int, int]] = []
     if not pairs:
         return heap
