@@ -26,7 +26,8 @@ adds after --sizes 1000) to a copy of the dossier DB (one made by --big and kept
 step; --cpu: every step's seconds in CPU seconds of this process (what a machine shared with other work
 distorts less; the columns "cross s" and "build s" then hold CPU seconds too). --cross-of DB: only the first
 cross step over a copy of DB (one grown by --big and kept, say: its copies are new to the stories and
-near-duplicate steps), with its seconds per step (with --cpu, CPU seconds).
+near-duplicate steps), with its seconds per step (with --cpu, CPU seconds). Without --cpu, each step's wall
+seconds come with the build process's CPU seconds of it in brackets (the build times both).
 
 Time on a shared machine is noisy: run it on one core (taskset) and compare medians of runs, or --cpu.
 """
@@ -153,7 +154,11 @@ def cross_only(db: Path, compute: bool = True) -> tuple[float, float, dict[str, 
 
 
 def steps(timings: dict[str, float]) -> str:
-    return ", ".join(f"{k[6:]} {v:.1f}" for k, v in timings.items() if k.startswith("cross/"))
+    """Seconds per cross step, with this process's CPU seconds of each beside them (the build times both: on a
+    loaded machine the wall seconds stretch, the CPU seconds much less); --cpu: the seconds are CPU seconds."""
+    cpu = time.monotonic is not time.process_time
+    return ", ".join(f"{k[6:]} {v:.1f}" + (f" ({timings[f'cpu/{k}']:.1f} CPU)" if cpu and f"cpu/{k}" in timings else "")
+                     for k, v in timings.items() if k.startswith("cross/"))
 
 
 def _children_cpu() -> float:

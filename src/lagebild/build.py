@@ -79,7 +79,8 @@ class BuildSummary:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross, cross/<step>
+    timings: dict[str, float] = field(default_factory=dict)     # seconds per stage: analyse, cross, cross/<step>;
+    # cpu/cross, cpu/cross/<step>: the same in CPU seconds of this process (what a loaded machine stretches less)
 
     @property
     def processed(self) -> int:
@@ -305,7 +306,7 @@ def build_articles(
 
         # Unless nothing it reads changed (articles, consolidation code and data): its results would be the same.
         try:   # the cross-article step is written in one transaction (store.replace_cross)
-            t1 = time.monotonic()
+            t1, c1 = time.monotonic(), time.process_time()
             key = None if stored else cross_fingerprint(store, story_of)
             if key is not None and store.meta().get("cross_fingerprint") == key:
                 summary.notes.append("nothing changed since the last consolidation: its results are kept")
@@ -314,6 +315,7 @@ def build_articles(
                     key = cross_fingerprint(store, story_of)
                 store.set_meta("cross_fingerprint", key or "")
             summary.timings["cross"] = time.monotonic() - t1
+            summary.timings["cpu/cross"] = time.process_time() - c1
             store.add_errors(summary.errors, build_id)
             summary.counts = store.counts()
             summary.seconds = time.monotonic() - t0
@@ -601,16 +603,17 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     touched, the stored ones of the others kept. A step that fails keeps its previous results."""
     from .consolidate.duplicates import VERSION
 
-    t0 = time.monotonic()
+    t0, c0 = time.monotonic(), time.process_time()
     # their texts below, where a step reads them; all at once where every block is grouped again or a
     # story_of function reads them
     articles = store.articles(text=story_of is None or callable(story_of))
     links = store.claim_links()
     mentions = store.mentions()
-    t1 = time.monotonic()
+    t1, c1 = time.monotonic(), time.process_time()
     found = _stories(store, articles, mentions, summary)
-    summary.timings.update({"cross/read": t1 - t0, "cross/stories": time.monotonic() - t1})
-    t1 = time.monotonic()
+    summary.timings.update({"cross/read": t1 - t0, "cross/stories": time.monotonic() - t1,
+                            "cpu/cross/read": c1 - c0, "cpu/cross/stories": time.process_time() - c1})
+    t1, c1 = time.monotonic(), time.process_time()
     if story_of is STORIES:
         story_of = found
     if callable(story_of):
@@ -626,6 +629,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         claims = store.claims_of([a for a, b in block.items() if b in redo], sourced=True)
         extracted = store.extracted_events_of([a for a, b in block.items() if b in redo])  # the blocks merged again
     summary.timings["cross/read"] += time.monotonic() - t1
+    summary.timings["cpu/cross/read"] += time.process_time() - c1
     was = {a.id: a.duplicate_of for a in articles}
     known = ({k: None if v is None else np.frombuffer(v, dtype="<u8").astype(np.uint64)
               for k, v in signatures.items()}, store.near_copies(VERSION), store.article)
@@ -650,7 +654,8 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
     for name, why in cross.failed.items():
         summary.notes.append(f"{name} not recomputed, previous kept: {why}")
     summary.timings.update({f"cross/{k}": v for k, v in cross.seconds.items()})
-    t0 = time.monotonic()
+    summary.timings.update({f"cpu/cross/{k}": v for k, v in cross.cpu.items()})
+    t0, c0 = time.monotonic(), time.process_time()
     groups, events = cross.groups, cross.events
     if keep is not None:  # the untouched blocks' stored groups and events, in block order
         order = list(dict.fromkeys(block[a.id] for a in articles))
@@ -668,6 +673,7 @@ def _cross_article(store: Store, summary: BuildSummary, changed: set[str], story
         kept_events={e.id for _, es in (keep or {}).values() for e in es},
         **(resolution.write if cross.entities is not None else {}))
     summary.timings["cross/write"] = time.monotonic() - t0
+    summary.timings["cpu/cross/write"] = time.process_time() - c0
     return found is not None and not cross.failed
 
 

@@ -229,6 +229,8 @@ class Cross:
     events: list[Event] | None = None
     failed: dict[str, str] = field(default_factory=dict)   # step -> why
     seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds it took
+    cpu: dict[str, float] = field(default_factory=dict)      # step -> CPU seconds of this process (a loaded machine
+                                                             # stretches `seconds`, much less these)
     group_blocks: dict[str, list[ClaimGroup]] = field(default_factory=dict)   # block -> its groups
     event_blocks: dict[str, list[Event]] = field(default_factory=dict)
 
@@ -324,7 +326,7 @@ def cross_article(
 
 def _run_step(out: Cross, name: str, fn: Callable[[], Any], isolate: bool) -> None:
     """One cross-article step, timed; with `isolate` its failure is recorded in `out.failed`, not raised."""
-    t0 = time.monotonic()
+    t0, c0 = time.monotonic(), time.process_time()
     try:
         if not isolate:
             fn()
@@ -339,6 +341,7 @@ def _run_step(out: Cross, name: str, fn: Callable[[], Any], isolate: bool) -> No
         out.failed[name] = f"{type(e).__name__}: {e}"
     finally:
         out.seconds[name] = time.monotonic() - t0
+        out.cpu[name] = time.process_time() - c0
 
 
 def _near_copies(articles: Sequence[Article], signatures: Mapping[str, Any], pairs: Iterable[tuple[str, str]],

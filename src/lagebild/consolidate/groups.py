@@ -992,6 +992,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     for k, m in enumerate(claims):
         if (q := parts[k]) is not None:
             role[(story.get(m.article, ""), _role(q))].append(k)
+    slug, part_place, told_apart = _pair_reads(claims, parts, own, within is not None)
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
@@ -1005,13 +1006,13 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         for k in role[(mine, _role(p))]:
             m, q = claims[k], parts[k]
             # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
-            inside = None if grains is None or _part_place(c) or _part_place(m) else grains
+            inside = None if grains is None or part_place[n] or part_place[k] else grains
             if q is None or m.article == c.article or story.get(m.article, "") != mine:
                 continue
-            if slug_of(q) == slug_of(p):           # one group: another report restates the figure as it is keyed
+            if slug[k] == slug[n]:           # one group: another report restates the figure as it is keyed
                 restated = restated or _near(c, m)
                 continue
-            if _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
+            if told_apart(c.article, q, k) or told_apart(m.article, p, n) or \
                     not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
                 continue
             if not _near(c, m):
@@ -1041,6 +1042,26 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         taken[(story.get(claims[n].article, ""), u)].add(claims[n].article)
     parts.update((n, u) for n, u in moves.items()
                  if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
+
+
+def _pair_reads(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None],
+                own: Mapping[tuple[str, tuple[str, ...]], list[Claim]], places: bool) -> tuple[
+        dict[int, str], list[bool], Callable[[str, tuple[str, ...], int], bool]]:
+    """What `_refinements`' pairs ask of each claim, once per claim (its loop meets a claim once per figure of its
+    role): its key's slug, whether its place is a part (`_part_place`, only where `places`); and whether an article
+    told two figures apart, once per article, key and figure: told_apart(article, key, k) is
+    _told_apart(own[(article, key)], claims[k]), memoised."""
+    slug = {k: slug_of(q) for k, q in parts.items() if q is not None}
+    part_place = [places and _part_place(c) for c in claims]
+    told: dict[tuple[str, tuple[str, ...], int], bool] = {}
+
+    def told_apart(article: str, key: tuple[str, ...], k: int) -> bool:
+        x = told.get((article, key, k))
+        if x is None:
+            x = told[(article, key, k)] = _told_apart(own.get((article, key), []), claims[k])
+        return x
+
+    return slug, part_place, told_apart
 
 
 def _told_apart(figures: list[Claim], c: Claim) -> bool:

@@ -634,6 +634,44 @@ def _union(a: set[str], b: set[str]) -> set[str]:
 _MATRIX_ROWS = 64
 
 
+def _row_sums(starts: np.ndarray, ix: np.ndarray, w: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    """The rows' dot products with `dense`: row r's terms ix[starts[r]:starts[r + 1]] with weights w there, its
+    products summed in that order from 0.0. What `csr_matrix((w, ix, starts)) @ dense` computes, by the same C
+    loop (scipy's csr_matvec), without making the matrix: its checks and index copies cost ~40 us a call, and the
+    clustering of 10,000 articles asks ~20,000 (`_Space.sums`, `_candidate_dots`). starts and ix: one int dtype."""
+    if _csr_matvec is None:
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((w, ix, starts), shape=(len(starts) - 1, len(dense))) @ dense
+    out = np.zeros(len(starts) - 1)
+    _csr_matvec(len(starts) - 1, len(dense), starts, ix, w, dense, out)
+    return out
+
+
+def _some_row_sums(starts: np.ndarray, ix: np.ndarray, w: np.ndarray, rows: Sequence[int],
+                   dense: np.ndarray) -> np.ndarray:
+    """`_row_sums` of the given rows only, in their order: what `csr_matrix((w, ix, starts))[rows] @ dense`
+    computes (the rows copied out by scipy's csr_row_index, then `_row_sums`), without making the matrices."""
+    if _csr_matvec is None:
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((w, ix, starts), shape=(len(starts) - 1, len(dense)))[np.asarray(rows)] @ dense
+    r = np.asarray(rows, starts.dtype)
+    sub = np.zeros(len(r) + 1, starts.dtype)
+    np.cumsum(starts[r + 1] - starts[r], out=sub[1:])
+    six, sw = np.empty(sub[-1], starts.dtype), np.empty(sub[-1])
+    _csr_row_index(len(r), r, starts, ix, w, six, sw)
+    return _row_sums(sub, six, sw, dense)
+
+
+try:    # scipy's kernels of a CSR matrix times a vector and of its rows copied out (private: without them, the
+    # matrices are made)
+    from scipy.sparse._sparsetools import csr_matvec as _csr_matvec
+    from scipy.sparse._sparsetools import csr_row_index as _csr_row_index
+except ImportError:     # pragma: no cover
+    _csr_matvec = _csr_row_index = None
+
+
 class _Space:
     """The clustering's vectors over one vocabulary: each node's vector sum also as arrays of term ids and
     weights, so that a story's dot products with its many candidates are one gather and one sum (numpy)
@@ -674,14 +712,10 @@ class _Space:
             ixs = [o.ix for o in others]
             lens = np.fromiter(map(len, ixs), np.int64, len(others))
         if len(others) >= _MATRIX_ROWS:     # one sparse matrix's product: a pass in C (the same sums, `rows`)
-            from scipy.sparse import csr_matrix
-
             starts = np.zeros(len(others) + 1, np.int64)
             np.cumsum(lens, out=starts[1:])
-            m = csr_matrix((np.concatenate([o.w for o in others]), np.concatenate(ixs), starts),
-                           shape=(len(others), len(self.dense)))
             self.dense[a.ix] = a.w
-            out = m @ self.dense
+            out = _row_sums(starts, np.concatenate(ixs), np.concatenate([o.w for o in others]), self.dense)
             self.dense[a.ix] = 0.0
             return out
         self.dense[a.ix] = a.w
@@ -828,6 +862,8 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
     looked up by a bounded number of terms in postings of bounded length, so that placing an article costs
     about the same in a dossier of any size, where comparing it with every story sharing any word grew with
     the dossier. A story's dot products with its candidates are computed at once (`g.space`)."""
+    import itertools
+
     nodes, dots, space = g.nodes, g.dots, g.space
     # a stored story's candidates are new ones, found by a term some new story has: with stored stories only those
     # terms are looked up (a build adding a few articles to a big dossier reads few of its stories' terms)
@@ -855,38 +891,57 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
 
     # the pairs first, each row's candidates entered in the order found and the arrays made in the order
     # `space.sums` would make them (the term numbers, hence a merged story's arrays, stay as they were); then
-    # the products, each summed in the order of the candidate's arrays as `space.sums` does, over one sparse
-    # matrix of all the stories' arrays (one pass in C per story instead of numpy's gather, product and sums)
+    # the products (`_pair_products`, one pass in C per story instead of numpy's gather, product and sums)
+    # (the loop below run ~a million times at 10,000 articles: what they call per pair is kept to the least - an
+    # array made only where missing, a row's dict filled at once in the order found)
     pairs: list[tuple[int, list[int]]] = []
+    put, heavy, heavy_new, chain = space.put, where_heavy, new_where_heavy, itertools.chain.from_iterable
     for i in g.visit:
         n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
         mine = dots[i]
         if n.stored and fresh is not None:     # each once, in the order found
-            seen = dict.fromkeys(other for _, t in top if t in fresh for other in new_where_heavy(t))
+            seen = dict.fromkeys(chain(heavy_new(t) for _, t in top if t in fresh))
         else:
-            seen = dict.fromkeys(other for _, t in top for other in where_heavy(t))
+            seen = dict.fromkeys(chain(heavy(t) for _, t in top))
         seen.pop(i, None)
-        found = [o for o in seen if o not in mine and not (n.stored and nodes[o].stored)]
+        if n.stored:
+            found = [o for o in seen if o not in mine and not nodes[o].stored]
+        else:
+            found = [o for o in seen if o not in mine]
         if not found:
             continue
-        space.put(n)
-        for other in found:
-            space.put(nodes[other])
-            mine[other] = dots[other][i] = 0.0      # (the product below)
+        put(n)
+        for other in found:     # arrays made in the order `space.sums` would make them
+            if nodes[other].ix is None:
+                put(nodes[other])
+            dots[other][i] = 0.0        # (the product below)
+        mine.update(dict.fromkeys(found, 0.0))
         pairs.append((i, found))
+    return _pair_products(g, pairs, lone)
+
+
+def _pair_products(g: _Graph, pairs: Sequence[tuple[int, list[int]]],
+                   lone: bool = True) -> list[tuple[float, int, int, int, int]]:
+    """`_candidate_dots`' products of each story with its candidates found (`pairs`) into `g.dots`, each summed in
+    the order of the candidate's arrays as `space.sums` does, over the arrays of all the stories at once; the heap
+    of the pairs that reach the threshold."""
+    nodes, dots, space = g.nodes, g.dots, g.space
     heap: list[tuple[float, int, int, int, int]] = []
     if not pairs:
         return heap
     rows = space.rows(nodes)
+    starts, ix, w = rows.indptr, rows.indices, rows.data
     dense = space.dense
     for i, found in pairs:
         n, mine = nodes[i], dots[i]
         dense[n.ix] = n.w
-        d = rows[found] @ dense
+        d = _some_row_sums(starts, ix, w, found, dense)
         dense[n.ix] = 0.0
-        for other, x in zip(found, d.tolist()):
-            mine[other] = dots[other][i] = x
+        xs = d.tolist()
+        mine.update(zip(found, xs))     # (its keys are there: the row keeps its order)
+        for other, x in zip(found, xs):
+            dots[other][i] = x
         for other, sim in g.reaching(i, found, d):
             sim *= _factor(n, nodes[other], lone)
             if sim >= THRESHOLD:
@@ -912,22 +967,22 @@ def _merge(g: _Graph, keep: int, gone: int) -> None:
     # absorbing a small one does not rebuild its many candidates' row; each sum is the one a new row had
     # keep changes now: a stored story it was never compared with (one that gone's row holds) becomes its candidate
     g.fixed[keep] = False
-    with_k = []
-    for other, d in row.items():
-        theirs = dots[other]
-        del theirs[gone]
-        m = mine.get(other)
-        if m is not None:
-            mine[other] = theirs[keep] = m + d
-        else:
-            with_k.append(other)
+    for other in row:
+        del dots[other][gone]
+    with_k = [other for other in row if other not in mine]     # (in row's order: they enter keep's row so)
+    for other in row.keys() & mine.keys():      # (each sum its own, in any order)
+        mine[other] = dots[other][keep] = mine[other] + row[other]
     # a set difference: each candidate's sum is its own, in whatever order the candidates come
     with_g = list(mine.keys() - row.keys())
     nodes, space = g.nodes, g.space
     dk = space.sums(k, [nodes[o] for o in with_k])
     dg = space.sums(x, [nodes[o] for o in with_g])
-    for other, d in zip(with_k, dk.tolist()):
-        mine[other] = dots[other][keep] = d + row[other]
+    if with_k:      # (numpy's float sums are Python's: the same bits)
+        dk += np.fromiter(map(row.__getitem__, with_k), np.float64, len(with_k))
+        summed = dk.tolist()
+        mine.update(zip(with_k, summed))
+        for other, d in zip(with_k, summed):
+            dots[other][keep] = d
     shared = np.flatnonzero(dg)     # x + 0.0 is x: the row of a candidate sharing no term with gone stays
     for i, d in zip(shared.tolist(), dg[shared].tolist()):
         other = with_g[i]
