@@ -233,7 +233,13 @@ def compound_names_source(tok: Token) -> bool:
     or a noun or name by the lexicon's tag (``Firmenangaben``, ``Kremlangaben``) - not a verb's or a bound form
     (``End|ergebnis``: ``end`` is tagged a verb), which leaves the report as written."""
     first = compound_source(tok)
-    return first is not None and (_speaks(first) or word_tag(first.lower())[0].startswith(("NN", "NE")))
+    return first is not None and first_part_names_source(first)
+
+
+def first_part_names_source(first: str) -> bool:
+    """`compound_names_source`'s test of the first part as written (``Polizei``, ``Firmen``; not ``End``, ``Gesamt``:
+    the lexicon tags them a verb's forms), also for the word rules' compounds (legacy.INFO_COMPOUND)."""
+    return _speaks(first) or word_tag(first.lower())[0].startswith(("NN", "NE"))
 
 
 def is_generic(tok: Token) -> bool:
@@ -274,11 +280,25 @@ def konjunktiv1_by_agreement(tok: Token) -> bool:
 
 def ersatz_konjunktiv(tok: Token) -> bool:
     """``Die Sicherheitskräfte hätten Messer beschlagnahmt``: an umlauted Konjunktiv II in the plural stands for a
-    Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); not ``wären`` (``seien``
-    exists) nor ``sollten``/``wollten`` (also the preterite), nor a modal (``könnten``: a possibility of its own)."""
+    Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); ``wären`` only as the
+    perfect's auxiliary (`perfect_auxiliary`; ``seien`` exists), not ``sollten``/``wollten`` (also the preterite),
+    nor a modal (``könnten``: a possibility of its own)."""
     low = tok.lower_
     listed = low in words("konjunktiv2") or _umlauted_preterite_stem(tok)
-    return listed and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
+    if low == "wären":
+        return perfect_auxiliary(tok)
+    return listed and low.endswith("en") and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
+
+
+def perfect_auxiliary(tok: Token) -> bool:
+    """``..., sagte er. Tatsächlich wären nur 600 Menschen gekommen``: ``wären`` as the perfect's auxiliary of a verb
+    that forms it with ``sein`` is the pair of ``hätten`` (``hätten ... gezählt``) and takes its place in reported
+    speech as freely; ``wären`` as a copula or full verb (``wären es 900 gewesen``, ``Dann wären sie froh``) stays a
+    hypothesis."""
+    root = tok.sent.root
+    return root.tag_ == "VVPP" and root.lemma_.lower() != "sein" and (
+        tok.dep_ == "aux" and tok.head.i == root.i or tok.dep_ == "dep")
+    # (the parser may hang the auxiliary loose, under any word of the clause: the sentence's participle is its verb)
 
 
 def modal_ersatz(tok: Token) -> bool:

@@ -293,6 +293,18 @@ def _wie_clause_on_its_subject(verb: Token) -> Token | None:
     return head
 
 
+def fact_with_content(verb: Token) -> bool:
+    """``..., wie aus der Tatsache hervorgeht, dass ...``, ``wie aus dem Umstand hervorgeht, dass ...``: in a ``wie``
+    clause ``wie`` itself stands for what emerges, so a ``dass`` clause after its verb can only be the content of the
+    ``aus`` noun - a fact or circumstance that has a content, no text that reports one (``wie aus dem Bericht
+    hervorgeht`` takes no ``dass`` clause). The parser hangs that clause under the verb (with any label) or the
+    noun."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("obl", "nmod") and c.i < verb.i)]
+    return any(c.lower_ == "wie" and c.i < verb.i for c in verb.children) and any(
+        c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in ("dass", "daß") for g in c.children)
+        for h in heads for c in h.children)
+
+
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     out = []
     for verb in sent:
@@ -307,6 +319,9 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
                 g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
                 None) or _text_heard_in(verb)
+            if subj is not None and fact_with_content(verb):
+                STATS["wie aus der Tatsache hervorgeht, dass: a fact, no text"] += 1
+                continue
         if subj is None:
             subj = _passive_agent(verb)
         if subj is None:
