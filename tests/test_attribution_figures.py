@@ -1614,3 +1614,27 @@ def test_a_title_of_people_nouns_alike_in_both_numbers(nlp):
 ])
 def test_waeren_as_the_perfect_s_auxiliary_goes_on_with_reported_speech(nlp, text, name):
     assert name_of(nlp, text, "3.000 Lastwagen") == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src26: 'schließen' reports only through a clause of what is concluded (lang/de reporting_clause_verbs,
+    # cues._wants_its_clause): to close a thing reports nothing, and what is closed is no speaker
+    ("Die Firma entlässt 300 Mitarbeiter, weil das Werk schließt.", "300 Mitarbeiter", None),
+    ("Die Behörde schloss am Montag 30 Schulen.", "30 Schulen", None),
+    # guards: a clause concluded or closed by the speaker still reports
+    ("Die Forscher schließen daraus, dass 300 Arten bedroht sind.", "300 Arten", "Forscher"),
+    ("Das Budget reiche für 40 Schulen, schloss der Bürgermeister.", "40 Schulen", "Bürgermeister"),
+])
+def test_schliessen_reports_only_through_a_clause(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+def test_a_main_clause_hung_as_subordinate_is_out_of_the_scope_of_laut(nlp):
+    # src26: '..., auch zwölf Fässer seien ... gemeldet worden' - a clause with its own subject after a comma that the
+    # parser hangs as relative (no relative pronoun) or adverbial (no conjunction, a finite verb) is a main clause:
+    # not in the 'laut X' phrase's scope (quotations.hung_main_clause), Konjunktiv I there goes on with the speaker
+    text = ("Die Mängel seien gravierend, so der Prüfer Max Huber. Nicht nur, dass die Deponie laut amtlichem "
+            "Messprotokoll nun um 40 Tonnen mehr lagert als gemäß der Genehmigung, auch zwölf Fässer seien als dicht "
+            "gemeldet worden, obwohl die Prüfung gefehlt habe.")
+    assert name_of(nlp, text, "zwölf Fässer") == "Max Huber"
+    assert name_of(nlp, text, "40 Tonnen") == "amtlichem Messprotokoll"

@@ -60,7 +60,20 @@ def _pronominal_adverb(word: str) -> bool:
 
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
-    return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) or _report_going_on(tok)
+    return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) \
+        and not _wants_its_clause(tok) or _report_going_on(tok)
+
+
+def _wants_its_clause(tok: Token) -> bool:
+    """A verb that reports only through a clause (lang/de reporting_clause_verbs: ``schließen`` - to conclude, also to
+    close) without one: no clause of its own (``schließen daraus, dass ...``, ``Das sei alles, schloss er`` - the
+    parser hangs the said clause under it or it under the said clause) and no ``daraus``/``aus`` of what it concludes
+    from (``Die Behörde schloss die Grenze``, ``..., weil das Werk schließt``)."""
+    if full_lemma(tok) not in words("reporting_clause_verbs"):
+        return False
+    clause = any(c.dep_ in ("ccomp", "parataxis", "csubj") or c.lower_ == "daraus" or c.dep_ in ("obl", "advmod")
+                 and any(g.dep_ == "case" and g.lower_ == "aus" for g in c.children) for c in tok.children)
+    return not clause and tok.dep_ not in ("parataxis", "ccomp")
 
 
 def _wants_its_report(tok: Token) -> bool:

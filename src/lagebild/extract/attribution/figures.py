@@ -36,7 +36,7 @@ from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, per_span, per_token
 from ..dateline import dateline as article_dateline
 from . import cues as C
-from .quotations import Quotation, fact_with_content
+from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, phrase_source, quotation_source
 from .speakers import agent_of_verb, can_speak, speaking_noun
@@ -599,7 +599,7 @@ def _reported(sent: Span) -> bool | str:
             path.append(h)
         if not any(t.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in t.children) for t in path):
             return "Konjunktiv I hung under a noun"
-        if _verb_second(sent, tok):
+        if _verb_second(sent, tok) or any(hung_main_clause(t) for t in path):
             return "Konjunktiv I in a main clause the parse hung as subordinate"
     return False
 
@@ -1286,6 +1286,11 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
         or _owned_report(doc, units[i], tok)
     if side is not None:
         cands.append(side)
+    main = next((a for a in (tok, *tok.ancestors) if hung_main_clause(a)), None)
+    if main is not None:                               # a main clause the parser hung under another: a phrase
+        inside = {t.idx for t in main.subtree}         # ("laut X") of that other clause does not reach it ("...,
+        cands = [s for s in cands if s.q.how != "prep" or s.q.cue[0][0] in inside]   # auch zehn Karten seien ...")
+        # (a verb of saying may have its said clause hung so: "sagte im Interview mit dem Sender, 120 Häuser seien")
     if not cands:
         return None
 
