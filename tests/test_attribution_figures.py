@@ -1539,7 +1539,8 @@ def test_an_initialism_spells_out_a_body_s_name_only(nlp, text, figure, name):
 def test_das_pointing_back_with_the_subject_set_off_by_a_time(nlp):
     # src26: 'Das bestätigte gestern, Dienstag, die Stadtverwaltung': after the time between commas the parser hangs
     # the subject as the verb's apposition or oblique; a bare nominative is the subject (figures._bare_nominative)
-    text = "Die Stadt hat 300 Wohnungen gebaut. Das bestätigte gestern, Dienstag, die Stadtverwaltung in einer Aussendung."
+    text = ("Die Stadt hat 300 Wohnungen gebaut. Das bestätigte gestern, Dienstag, die Stadtverwaltung in einer "
+            "Aussendung.")
     assert name_of(nlp, text, "300 Wohnungen") == "Stadtverwaltung"
 
 

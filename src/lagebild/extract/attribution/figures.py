@@ -185,7 +185,8 @@ def _token_at(doc: Doc, pos: int) -> Token | None:
 
 def _own(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> list[Said]:
     """Quotations that cover the figure with their speaker in its sentence (or, quoted, in its paragraph)."""
-    cands = [s for s in by_unit[i] if tok.i in s.q.tokens or s.q.how == "prep" and _same_clause(doc, s, tok)]
+    cands = [s for s in by_unit[i] if (tok.i in s.q.tokens or s.q.how == "prep" and _same_clause(doc, s, tok))
+             and not _beyond_phrase(s, tok)]
     para = [k for k, u in enumerate(units) if u.paragraph == units[i].paragraph and k != i]
     cands += [s for k in para for s in by_unit[k] if tok.i in s.q.tokens and s.q.type == "Direct"]
     crossing = [s for k, ss in enumerate(by_unit) if k != i for s in ss if tok.i in s.q.tokens and s not in cands]
@@ -1286,11 +1287,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
         or _owned_report(doc, units[i], tok)
     if side is not None:
         cands.append(side)
-    main = next((a for a in (tok, *tok.ancestors) if hung_main_clause(a)), None)
-    if main is not None:                               # a main clause the parser hung under another: a phrase
-        inside = {t.idx for t in main.subtree}         # ("laut X") of that other clause does not reach it ("...,
-        cands = [s for s in cands if s.q.how != "prep" or s.q.cue[0][0] in inside]   # auch zehn Karten seien ...")
-        # (a verb of saying may have its said clause hung so: "sagte im Interview mit dem Sender, 120 Häuser seien")
+    cands = [s for s in cands if not _beyond_phrase(s, tok)]
     if not cands:
         return None
 
@@ -1298,6 +1295,17 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
         return (_comma_between(doc, s, tok), abs(at - tok.idx))
     return min(cands, key=key)
+
+
+def _beyond_phrase(s: Said, tok: Token) -> bool:
+    """``Nicht nur, dass X laut amtlichem Resultat ... hat, auch zehn Karten seien ... gewertet worden``: the figure
+    stands in a main clause the parser hung under another (`quotations.hung_main_clause`), and s is a phrase's cue
+    (``laut X``) outside it - a phrase of the other clause, which does not reach the figure. Verb cues still do: a verb
+    of saying may have its said clause hung so (``sagte im Interview mit dem Sender, 120 Häuser seien ...``)."""
+    if s.q.how != "prep" or not s.q.cue:
+        return False
+    main = next((a for a in (tok, *tok.ancestors) if hung_main_clause(a)), None)
+    return main is not None and s.q.cue[0][0] not in {t.idx for t in main.subtree}
 
 
 def _comma_between(doc: Doc, s: Said, tok: Token) -> bool:
