@@ -60,7 +60,20 @@ def _pronominal_adverb(word: str) -> bool:
 
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
-    return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) or _report_going_on(tok)
+    return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) \
+        and not _wants_its_clause(tok) or _report_going_on(tok)
+
+
+def _wants_its_clause(tok: Token) -> bool:
+    """A verb that reports only through a clause (lang/de reporting_clause_verbs: ``schließen`` - to conclude, also to
+    close) without one: no clause of its own (``schließen daraus, dass ...``, ``Das sei alles, schloss er`` - the
+    parser hangs the said clause under it or it under the said clause) and no ``daraus``/``aus`` of what it concludes
+    from (``Die Behörde schloss die Grenze``, ``..., weil das Werk schließt``)."""
+    if full_lemma(tok) not in words("reporting_clause_verbs"):
+        return False
+    clause = any(c.dep_ in ("ccomp", "parataxis", "csubj") or c.lower_ == "daraus" or c.dep_ in ("obl", "advmod")
+                 and any(g.dep_ == "case" and g.lower_ == "aus" for g in c.children) for c in tok.children)
+    return not clause and tok.dep_ not in ("parataxis", "ccomp")
 
 
 def _wants_its_report(tok: Token) -> bool:
@@ -233,7 +246,13 @@ def compound_names_source(tok: Token) -> bool:
     or a noun or name by the lexicon's tag (``Firmenangaben``, ``Kremlangaben``) - not a verb's or a bound form
     (``End|ergebnis``: ``end`` is tagged a verb), which leaves the report as written."""
     first = compound_source(tok)
-    return first is not None and (_speaks(first) or word_tag(first.lower())[0].startswith(("NN", "NE")))
+    return first is not None and first_part_names_source(first)
+
+
+def first_part_names_source(first: str) -> bool:
+    """`compound_names_source`'s test of the first part as written (``Polizei``, ``Firmen``; not ``End``, ``Gesamt``:
+    the lexicon tags them a verb's forms), also for the word rules' compounds (legacy.INFO_COMPOUND)."""
+    return _speaks(first) or word_tag(first.lower())[0].startswith(("NN", "NE"))
 
 
 def is_generic(tok: Token) -> bool:
@@ -274,11 +293,25 @@ def konjunktiv1_by_agreement(tok: Token) -> bool:
 
 def ersatz_konjunktiv(tok: Token) -> bool:
     """``Die Sicherheitskräfte hätten Messer beschlagnahmt``: an umlauted Konjunktiv II in the plural stands for a
-    Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); not ``wären`` (``seien``
-    exists) nor ``sollten``/``wollten`` (also the preterite), nor a modal (``könnten``: a possibility of its own)."""
+    Konjunktiv I that would look like the indicative (``haben``, ``werden``, ``können``); ``wären`` only as the
+    perfect's auxiliary (`perfect_auxiliary`; ``seien`` exists), not ``sollten``/``wollten`` (also the preterite),
+    nor a modal (``könnten``: a possibility of its own)."""
     low = tok.lower_
     listed = low in words("konjunktiv2") or _umlauted_preterite_stem(tok)
-    return listed and low.endswith("en") and low != "wären" and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
+    if low == "wären":
+        return perfect_auxiliary(tok)
+    return listed and low.endswith("en") and any(c in low for c in "äöü") and tok.tag_ != "VMFIN"
+
+
+def perfect_auxiliary(tok: Token) -> bool:
+    """``..., sagte er. Tatsächlich wären nur 600 Menschen gekommen``: ``wären`` as the perfect's auxiliary of a verb
+    that forms it with ``sein`` is the pair of ``hätten`` (``hätten ... gezählt``) and takes its place in reported
+    speech as freely; ``wären`` as a copula or full verb (``wären es 900 gewesen``, ``Dann wären sie froh``) stays a
+    hypothesis."""
+    root = tok.sent.root
+    return root.tag_ == "VVPP" and root.lemma_.lower() != "sein" and (
+        tok.dep_ == "aux" and tok.head.i == root.i or tok.dep_ == "dep")
+    # (the parser may hang the auxiliary loose, under any word of the clause: the sentence's participle is its verb)
 
 
 def modal_ersatz(tok: Token) -> bool:

@@ -36,7 +36,7 @@ from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, per_span, per_token
 from ..dateline import dateline as article_dateline
 from . import cues as C
-from .quotations import Quotation
+from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, phrase_source, quotation_source
 from .speakers import agent_of_verb, can_speak, speaking_noun
@@ -185,7 +185,8 @@ def _token_at(doc: Doc, pos: int) -> Token | None:
 
 def _own(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> list[Said]:
     """Quotations that cover the figure with their speaker in its sentence (or, quoted, in its paragraph)."""
-    cands = [s for s in by_unit[i] if tok.i in s.q.tokens or s.q.how == "prep" and _same_clause(doc, s, tok)]
+    cands = [s for s in by_unit[i] if (tok.i in s.q.tokens or s.q.how == "prep" and _same_clause(doc, s, tok))
+             and not _beyond_phrase(s, tok)]
     para = [k for k, u in enumerate(units) if u.paragraph == units[i].paragraph and k != i]
     cands += [s for k in para for s in by_unit[k] if tok.i in s.q.tokens and s.q.type == "Direct"]
     crossing = [s for k, ss in enumerate(by_unit) if k != i for s in ss if tok.i in s.q.tokens and s not in cands]
@@ -271,7 +272,7 @@ def reporting(verb: Token) -> bool:
 def _reporting(verb: Token) -> bool | str:
     """`reporting`'s answer, or why a verb the lemma alone does not make one is one (a STATS key)."""
     if C.is_reporting_verb(verb):
-        return True
+        return not fact_with_content(verb)            # "wie aus dem Umstand hervorgeht, dass ...": no report
     if verb.pos_ != "VERB":
         return False
     lemma = verb.lemma_.lower()
@@ -426,9 +427,12 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
     if active is not None:
         subj = active
     if subj is None or subj.lower_ in ("das", "dies", "es"):
-        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object
-        subj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN")
-                     and c.lower_ not in ("das", "dies")), None)
+        # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object - or,
+        # after a time set off by commas ("Das teilte heute, Freitag, die Behörde mit"), for an apposition or an
+        # oblique of the verb: a nominative phrase with no preposition, no time, is its subject
+        relative = subj is not None and (subj.tag_ == "PRELS" or "Rel" in subj.morph.get("PronType", []))
+        subj = next((c for c in verb.children if (c.dep_ in ("obj", "nsubj") or not relative and _bare_nominative(c))
+                     and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in ("das", "dies")), None)
         if subj is not None:
             STATS["subject and object swapped after an anaphoric das"] += 1
     if C.full_lemma(verb) == "heißen":
@@ -458,6 +462,13 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         q.speaker, q.speaker_head = ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),), original.i
     src = _source(doc, q, [])
     return Said(q, src, [q.cue[0], spans[0]] + list(q.speaker)) if src is not None else None
+
+
+def _bare_nominative(tok: Token) -> bool:
+    """A noun phrase the parser hung under a verb as an apposition, oblique or loose dependent though nothing marks
+    it so: nominative, no preposition of its own, no time (``Freitag`` in ``heute, Freitag,``)."""
+    return tok.dep_ in ("appos", "obl", "dep") and "Nom" in tok.morph.get("Case", []) \
+        and not any(g.dep_ == "case" for g in tok.children) and not C.timed(tok)
 
 
 def _heard_phrase(head: Token, cases: frozenset[str]) -> Token | None:
@@ -589,7 +600,7 @@ def _reported(sent: Span) -> bool | str:
             path.append(h)
         if not any(t.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in t.children) for t in path):
             return "Konjunktiv I hung under a noun"
-        if _verb_second(sent, tok):
+        if _verb_second(sent, tok) or any(hung_main_clause(t) for t in path):
             return "Konjunktiv I in a main clause the parse hung as subordinate"
     return False
 
@@ -725,7 +736,8 @@ def _ersatz(sent: Span) -> bool:
     ``werden`` (or an umlauted one in the plural; a modal's - ``könnten`` - after a pronoun pointing back) in the main
     clause, the form reported speech takes where Konjunktiv I looks like the indicative (plural)."""
     return any((t.lemma_ == "werden" and "Sub" in t.morph.get("Mood", []) or C.ersatz_konjunktiv(t)) and (
-        t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")) for t in sent) \
+        t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "aux:pass")
+        or t.dep_ == "dep" and C.perfect_auxiliary(t)) for t in sent) \
         or any(C.modal_ersatz(t) and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ == "aux"
                                       or _verb_second(sent, t)) and _pronoun_subject_before(sent, t) for t in sent)
     # a modal the parser hung elsewhere (as an article of the noun after it) is read by its main-clause place
@@ -793,8 +805,9 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
         return None
     about = None if ersatz or reported(sent) or carries_on(sent) or C.hearsay_modal(sent) else _told_of(sent)
     k, gaps, reach = i - 1, 0, i - 3
-    # "demnach" opening a paragraph's first sentence points back over the break to the paragraph before: to its
-    # last sentence (the run then goes on within that paragraph)
+    # a paragraph's first sentence that carries on (`carries_on`: "demnach", "den Angaben zufolge", anywhere in the
+    # sentence) points back over the break to the paragraph before: to its last sentence (the run then goes on
+    # within that paragraph); other reported speech stops at the break
     para = units[i - 1].paragraph if i > 0 and units[i - 1].paragraph != units[i].paragraph and carries_on(sent) \
         and not units[i - 1].heading else units[i].paragraph
     while k >= 0 and k >= reach and units[k].paragraph == para and not units[k].heading:
@@ -815,6 +828,14 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
                 return None
             return speaker
         prev = _span(doc, units[k])
+        if ersatz and prev is not None and k == i - 1 and reported(prev) and not _ersatz(prev):
+            # "Österreich liege vorne. Tatsächlich wären nur 600.000 gekommen": Konjunktiv II standing for Konjunktiv
+            # I goes on with the reported speech right before it - with that sentence's own run where it names no
+            # speaker itself
+            said = _chain(doc, units, k, by_unit)
+            if said is not None:
+                STATS["Konjunktiv II after a run of Konjunktiv I: its source"] += 1
+            return said
         if prev is None or ersatz and not _ersatz(prev):
             break                                      # Konjunktiv II goes back only over Konjunktiv II
         if not ersatz and carries_on(prev):
@@ -1226,6 +1247,9 @@ def _owned_report(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | 
         if not any(case_word(c) in ("auf", "um") for c in moved):
             continue                                   # "von N" alone is no change ("von 86 auf 76" is): in a
             # passive it is the agent the parser may hang as obl ("wurden von 40 Journalisten angezweifelt")
+        if C.full_lemma(verb) in words("report_presenting_verbs") and not any(case_word(c) == "um" for c in moved):
+            continue                                   # "Die Studie des Instituts wurde auf 200 Seiten veröffent-
+            # licht": a report presented, not moved - its "auf" phrase is where or in what it stands
         if tok is not None and not any(tok.i in {t.i for t in c.subtree} for c in moved):
             continue                                   # the figure of another phrase or clause
         owner = genitive_or_von(noun)
@@ -1263,6 +1287,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
         or _owned_report(doc, units[i], tok)
     if side is not None:
         cands.append(side)
+    cands = [s for s in cands if not _beyond_phrase(s, tok)]
     if not cands:
         return None
 
@@ -1270,6 +1295,17 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
         at = s.q.cue[0][0] if s.q.cue else s.q.speaker[0][0]
         return (_comma_between(doc, s, tok), abs(at - tok.idx))
     return min(cands, key=key)
+
+
+def _beyond_phrase(s: Said, tok: Token) -> bool:
+    """``Nicht nur, dass X laut amtlichem Resultat ... hat, auch zehn Karten seien ... gewertet worden``: the figure
+    stands in a main clause the parser hung under another (`quotations.hung_main_clause`), and s is a phrase's cue
+    (``laut X``) outside it - a phrase of the other clause, which does not reach the figure. Verb cues still do: a verb
+    of saying may have its said clause hung so (``sagte im Interview mit dem Sender, 120 Häuser seien ...``)."""
+    if s.q.how != "prep" or not s.q.cue:
+        return False
+    main = next((a for a in (tok, *tok.ancestors) if hung_main_clause(a)), None)
+    return main is not None and s.q.cue[0][0] not in {t.idx for t in main.subtree}
 
 
 def _comma_between(doc: Doc, s: Said, tok: Token) -> bool:
@@ -1500,11 +1536,31 @@ def _spelt_out(doc: Doc, head: Token) -> Span | None:
     letters = head.text
     if head.pos_ != "PROPN" or not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 5:
         return None
-    for ent in reversed([e for e in doc.ents if e.end <= head.i and len(e) == len(letters) and not _after_role(e)]):
+    for ent in reversed([e for e in doc.ents if e.end <= head.i and len(e) == len(letters) and _body_name(e)]):
         if "".join(t.text[:1] for t in ent).upper() == letters and sum(t.text[:1].isupper() for t in ent) >= 2 \
                 and all(t.is_alpha for t in ent):
             return ent
     return None
+
+
+def _body_name(ent: Span) -> bool:
+    """Whether a name may be a body's, which an initialism can shorten: news copy shortens organisations, never persons
+    (``Armin Papperger ... sagte AP``: AP is another speaker). Not a name after a person's role. The NER's PER is
+    unreliable for bodies (``Human Rights Watch`` comes out PER) but its other labels are no person's; a name it calls
+    a person is a body's only where the article shows it: a body's class noun it stands beside (``die Organisation
+    Human Rights Watch``) or the initialism given in brackets right after it (``Human Rights Watch (HRW)``)."""
+    from .speakers import speaker_kind
+
+    if _after_role(ent):
+        return False
+    if ent.label_ != "PER":
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and speaker_kind(before) == "body":
+        return True
+    after = doc[ent.end:ent.end + 3]
+    return len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper
 
 
 def _after_role(ent: Span) -> bool:

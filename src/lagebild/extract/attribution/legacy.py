@@ -27,6 +27,7 @@ from typing import Any
 from ...lang.de import month_names, rows, table, weekdays, words
 from ...model import Source
 from .. import Lazy, doc_text
+from .cues import first_part_names_source
 from .result import Attribution
 
 # --- tokens --------------------------------------------------------------------------------------
@@ -457,9 +458,9 @@ def _head_source(words: list[Tok], det: str | None, text: str) -> Source | None:
         else:
             head.append(t)
     compound = INFO_COMPOUND.match(head[0].text) if len(head) == 1 and not tail else None
-    if compound:
-        prefix = compound.group(1).rstrip("-")
-        return Source(prefix, text, _kind(prefix))     # "Polizeiangaben zufolge" -> Polizei
+    if compound and first_part_names_source(prefix := compound.group(1).rstrip("-")):
+        return Source(prefix, text, _kind(prefix))     # "Polizeiangaben zufolge" -> Polizei (not "Gesamtangaben":
+        #                                                a first part that names no one leaves the phrase below)
     nouns = [t for t in head if _cap_word(t) and not _adj_like_cap(t, head)]
     if not nouns:
         adjs = [t for t in head if SIDE_ADJ.match(t.text)]

@@ -293,6 +293,18 @@ def _wie_clause_on_its_subject(verb: Token) -> Token | None:
     return head
 
 
+def fact_with_content(verb: Token) -> bool:
+    """``..., wie aus der Tatsache hervorgeht, dass ...``, ``wie aus dem Umstand hervorgeht, dass ...``: in a ``wie``
+    clause ``wie`` itself stands for what emerges, so a ``dass`` clause after its verb can only be the content of the
+    ``aus`` noun - a fact or circumstance that has a content, no text that reports one (``wie aus dem Bericht
+    hervorgeht`` takes no ``dass`` clause). The parser hangs that clause under the verb (with any label) or the
+    noun."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("obl", "nmod") and c.i < verb.i)]
+    return any(c.lower_ == "wie" and c.i < verb.i for c in verb.children) and any(
+        c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in ("dass", "daß") for g in c.children)
+        for h in heads for c in h.children)
+
+
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     out = []
     for verb in sent:
@@ -307,6 +319,9 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
                 g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
                 None) or _text_heard_in(verb)
+            if subj is not None and fact_with_content(verb):
+                STATS["wie aus der Tatsache hervorgeht, dass: a fact, no text"] += 1
+                continue
         if subj is None:
             subj = _passive_agent(verb)
         if subj is None:
@@ -389,6 +404,29 @@ def _governing_clause(tok: Token, sent: Span) -> set[Token]:
     while h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
         h = h.head
     return set(h.subtree) if h.pos_ in ("VERB", "AUX") else set(sent)
+
+
+def hung_main_clause(verb: Token) -> bool:
+    """``..., dass die Liste laut amtlichem Resultat 100 Stimmen mehr hat als gemäß vorläufigem Endergebnis, auch
+    zehn Wahlkarten seien gewertet worden``: a clause with a subject of its own after a comma that the parser labels
+    relative though it has no relative pronoun, or adverbial though no conjunction opens it and its verb is finite, is
+    a main clause of its own hung under the clause before - not in the scope of a phrase (``laut X``) of that clause
+    (as `_wie_clause_on_its_subject` reads a relative clause without one). Read at the figure (figures._beyond_phrase);
+    the quotation's own tokens stay as the parse gives them (cutting them there lost a right speaker on the quotation
+    corpus's dev split)."""
+    if verb.dep_ not in ("acl:relcl", "advcl") or not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        return False
+    toks = [t for t in verb.subtree if not t.is_punct]      # the parser may hang the comma before it inside
+    before = verb.doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if before is None or before.text != ",":
+        return False
+    opening = [t for t in toks if t.i < verb.i]
+    if verb.dep_ == "acl:relcl":
+        return not any("Rel" in t.morph.get("PronType", []) or t.tag_ in ("PRELS", "PRELAT", "PWAV", "PWS")
+                       for t in opening)
+    finite = [t for t in (verb, *verb.children) if (t is verb or t.dep_ in ("aux", "aux:pass"))
+              and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
+    return bool(finite) and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:

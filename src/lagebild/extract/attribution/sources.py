@@ -17,7 +17,7 @@ from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
 from .quotations import STATS, Quotation, Spans
-from .speakers import agent_of_verb, genitive_or_von, np_tokens
+from .speakers import agent_of_verb, genitive_or_von, np_tokens, speaker_kind
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
 
@@ -206,8 +206,11 @@ def _title_of_common_nouns(head: Token) -> str | None:
     if head.pos_ != "NOUN" or not head.dep_.startswith("nsubj") \
             or any(c.dep_ in ("det", "det:poss", "nmod:poss") for c in head.children):
         return None
-    if head.lower_ == head.lemma_.lower() and "Plur" not in head.morph.get("Number", []):
-        return None                                    # its base form: a mass noun or a headline's bare noun
+    if head.lower_ == head.lemma_.lower() and "Plur" not in head.morph.get("Number", []) \
+            and speaker_kind(head) not in ("person", "agent", "role"):
+        return None                                    # its base form: a mass noun or a headline's bare noun - but
+        # a noun of people whose plural looks like its singular ("Reporter ohne Grenzen teilte mit") is a count
+        # noun, bare only in the plural: with a singular verb, a title
     finite = _finite_verb(head.head)
     if finite is None or finite.morph.get("Number", []) != ["Sing"]:
         return None
@@ -300,6 +303,10 @@ def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Sp
     nearest agreeing subject - "Diese Listen ... Ihnen zufolge" - was tried in session 25 and taken out in review: it
     passed over the right speaker for any plural subject between, "Die Gewerkschaften kritisierten ... Viele
     Beschäftigte legten die Arbeit nieder. Ihnen zufolge ...".)"""
+    own = _main_clause_antecedent(doc[head])
+    if own is not None:
+        STATS["pronoun in a subordinate clause: the main clause's one agreeing speaker"] += 1
+        return _spans_of(np_tokens(own)), own.i
     number = _PRONOUN_NUMBER.get(doc[head].lower_)
     before = [q for q in found if q.speaker_head is not None and q.speaker_head < head
               and doc[q.speaker_head].pos_ != "PRON" and _may_stand_for(number, doc[q.speaker_head])]
@@ -316,6 +323,41 @@ def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Sp
         STATS["pronoun speaker resolved to the subject before it"] += 1
         return _spans_of(np_tokens(subj)), subj.i
     return None
+
+
+def _main_clause_antecedent(pron: Token) -> Token | None:
+    """``Der Zeitung wurde das Erscheinen untersagt, nachdem sie berichtet hatte, dass ...``: a third-person pronoun
+    subject of an adverbial clause (opened by a conjunction: ``nachdem``, ``weil``, ``als``) stands for a phrase of the
+    clause it hangs from, not for the last speaker before the sentence: the one noun there (subject or object) that
+    can speak and agrees with it in gender and number - the finite verb gives the number (``sie hatte`` one, ``sie
+    hatten`` several). None where none or two agree (``Die Ministerin entließ die Sprecherin, nachdem sie ...``)."""
+    from .speakers import can_speak
+
+    verb = pron.head
+    # (the parser may label the adverbial clause a complement: the conjunction tells, 'dass'/'ob' open an object)
+    if pron.dep_ != "nsubj" or pron.lower_ not in ("er", "sie") or verb.dep_ not in ("advcl", "ccomp") \
+            or not any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ not in ("dass", "daß", "ob")
+                       for c in verb.children):
+        return None
+    finite = _finite_verb(verb)
+    number = next(iter(finite.morph.get("Number", [])), None) if finite is not None else None
+    if pron.lower_ == "er":
+        number, genders = "Sing", {"Masc", "Neut"}
+    elif number == "Sing":
+        genders = {"Fem"}
+    elif number == "Plur":
+        genders = set()
+    else:
+        return None
+    # the phrases before the clause in its sentence (the parse of the clause it hangs from may be broken: "Der X
+    # nahestehenden Zeitung" can make the participle a verb of its own)
+    opening = min(t.i for t in verb.subtree)
+    agreeing = [c for c in pron.doc[pron.sent.start:opening]
+                if c.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj") and c.pos_ in ("NOUN", "PROPN")
+                and next(iter(c.morph.get("Number", [])), number) == number
+                and (not genders or set(c.morph.get("Gender", [])) & genders)
+                and (can_speak(c) or speaker_kind(c) in ("body", "role", "person", "agent"))]
+    return agreeing[0] if len(agreeing) == 1 else None
 
 
 # the personal pronouns whose form alone gives their number ("sie" may be either, and the tagger's guess for it

@@ -178,8 +178,15 @@ def can_speak(tok: Token) -> bool:
 
 
 def speaking_noun(lemma: str) -> bool:
-    """A lemma headed by a noun of lang/de speaking_nouns (``Sprecher``, ``Polizeisprecher``): see `headed_by`."""
-    return headed_by(lemma, words("speaking_nouns"))
+    """A lemma headed by a noun of lang/de speaking_nouns (``Sprecher``, ``Polizeisprecher``): see `headed_by`. A
+    word the lexicon knows as no noun is none, whatever it ends in: ``gesamt`` (a participle's form to the lexicon,
+    whose split ``ge|sam|t`` ends in a suffix) is no ``Amt`` - ``Gesamtangaben`` names no one."""
+    if not headed_by(lemma, words("speaking_nouns")):
+        return False
+    if lemma in words("speaking_nouns"):
+        return True
+    tag, known = word_tag(lemma[:1].upper() + lemma[1:])
+    return not known or tag.startswith(("NN", "NE"))
 
 
 def _als_phrase(tok: Token) -> bool:
