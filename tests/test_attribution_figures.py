@@ -1643,6 +1643,19 @@ def test_schliessen_reports_only_through_a_clause(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
 
 
+@pytest.mark.parametrize("text,figure,name", [
+    # rv82: 'schließen' hung under another clause reports only as the inserted verb that opens its clause ('..., schloss
+    # er'); closing in a 'dass' clause or a clause with its subject before it names the speaker of the verb above or
+    # no one (cues._wants_its_clause)
+    ("Der Sprecher kündigte an, dass die Reederei drei Häfen mit 300 Mitarbeitern schließt.", "300 Mitarbeitern",
+     "Sprecher"),
+    ("Die Gewerkschaft befürchtet, dass der Konzern 40 Filialen schließt.", "40 Filialen", "Gewerkschaft"),
+    ("Die Filiale bleibt offen, die Bank schließt dafür 40 andere Standorte.", "40 andere Standorte", None),
+])
+def test_schliessen_in_a_clause_of_its_own_closes(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
 def test_a_main_clause_hung_as_subordinate_is_out_of_the_scope_of_laut(nlp):
     # src26: '..., auch zwölf Fässer seien ... gemeldet worden' - a clause with its own subject after a comma that the
     # parser hangs as relative (no relative pronoun) or adverbial (no conjunction, a finite verb) is a main clause:
