@@ -1561,6 +1561,19 @@ def test_a_pronoun_in_a_subordinate_clause_with_two_agreeing_nouns_is_left_alone
     assert _main_clause_antecedent(pron) is None
 
 
+@pytest.mark.parametrize("text,name", [
+    # rv82: 'er' stands for a masculine noun only - a neuter body of the main clause ('das Gericht') is no antecedent,
+    # the speaker before the sentence stays (sources._main_clause_antecedent)
+    ("Der Präsident sprach im Parlament. Das Gericht vertagte die Verhandlung, weil er betont hatte, dass 300 Akten "
+     "fehlten.", "Präsident"),
+    # rv82: and beside a neuter subject the one masculine noun of the main clause is the antecedent
+    ("Das Innenministerium kritisierte den Polizeichef, nachdem er gesagt hatte, dass 300 Beamte fehlten.",
+     "Polizeichef"),
+])
+def test_er_in_a_subordinate_clause_stands_for_no_neuter_noun(nlp, text, name):
+    assert name_of(nlp, text, "300") == name
+
+
 @pytest.mark.parametrize("text,figure,name", [
     # src26: in a 'wie' clause a 'dass' clause after 'hervorgeht' is the content of the 'aus' noun - a fact, no text
     # that reports (quotations.fact_with_content)
@@ -1627,6 +1640,19 @@ def test_waeren_as_the_perfect_s_auxiliary_goes_on_with_reported_speech(nlp, tex
     ("Das Budget reiche für 40 Schulen, schloss der Bürgermeister.", "40 Schulen", "Bürgermeister"),
 ])
 def test_schliessen_reports_only_through_a_clause(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv82: 'schließen' hung under another clause reports only as the inserted verb that opens its clause ('..., schloss
+    # er'); closing in a 'dass' clause or a clause with its subject before it names the speaker of the verb above or
+    # no one (cues._wants_its_clause)
+    ("Der Sprecher kündigte an, dass die Reederei drei Häfen mit 300 Mitarbeitern schließt.", "300 Mitarbeitern",
+     "Sprecher"),
+    ("Die Gewerkschaft befürchtet, dass der Konzern 40 Filialen schließt.", "40 Filialen", "Gewerkschaft"),
+    ("Die Filiale bleibt offen, die Bank schließt dafür 40 andere Standorte.", "40 andere Standorte", None),
+])
+def test_schliessen_in_a_clause_of_its_own_closes(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
 
 

@@ -342,7 +342,7 @@ def _main_clause_antecedent(pron: Token) -> Token | None:
     finite = _finite_verb(verb)
     number = next(iter(finite.morph.get("Number", [])), None) if finite is not None else None
     if pron.lower_ == "er":
-        number, genders = "Sing", {"Masc", "Neut"}
+        number, genders = "Sing", {"Masc"}           # a neuter noun ("das Gericht") is taken up by "es", never "er"
     elif number == "Sing":
         genders = {"Fem"}
     elif number == "Plur":
