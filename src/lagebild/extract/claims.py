@@ -28,7 +28,8 @@ from ..text import slugify
 from . import attribution as attr
 from . import changes, default_time, doc_text, modality, quantity
 from . import measures as meas
-from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
+from .numbers import (DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures,
+                      fraction_denominator, scan_numbers)
 
 # Words between a number and its noun that are not adjectives but still modifiers.
 PRE_MODS = lexicon_words("figure_premodifiers")          # lang/de/figure_premodifiers.txt
@@ -438,24 +439,45 @@ MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"
 
 
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
-            measure: meas.Measure, nouns: list[attr.Tok], partitive: bool) -> bool:
+            measure: meas.Measure, nouns: list[attr.Tok], partitive: bool, whole_noun: attr.Tok | None) -> bool:
     """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
-    them), a part of the figure after it (`_of_whole`: "328 von 547 Sitzen"), the first of a sequence
-    (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a colon ("Tausende betroffen:
-    rund 700 in X und rund 3.000 in Y")?"""
+    them), the first of a sequence (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a
+    colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")? The part of the figure after it (`whole_noun`:
+    "328 von 547 Sitzen") is not: its seats are the same quantity as another report's "kommt auf 328 Sitze" (review
+    rv80, session 25), unlike a partitive's sub-population ("400 der Flüchtlinge")."""
     if partitive or _first_of_more(doc, fig) and measure.kind not in ("duration", "age"):   # "die ersten drei Tage"
         return True
-    if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures):
-        # "328 von 547 Sitzen": the whole's noun, its lemma the part's class - but no part's scope: the 328 seats
-        # are the same quantity as another report's "kommt auf 328 Sitze" (review rv80, session 25), unlike a
-        # partitive's sub-population ("400 der Flüchtlinge")
-        if measure.kind == "other":
-            measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, nouns[-1].text)) or \
-                measure.subject
+    if whole_noun is not None:
         return False
     whole = _breakdown_whole(claims, doc_text(doc), unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
         (not nouns or measure.subject == whole.measure.subject)
+
+
+def _a_share(text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> bool:
+    """Is the figure's number the numerator of a fraction: a fraction noun right after it ("zwei Drittel der
+    Stimmen", "drei Viertel aller Schulen", `numbers.fraction_denominator`)? A share of a whole, no count of two or
+    three of anything."""
+    return bool(nouns) and text[fig.end:nouns[0].start].strip() == "" and \
+        fraction_denominator(nouns[0].text) is not None
+
+
+def _whole_noun(doc: Doc, fig: QuantityPhrase, figures: list[QuantityPhrase], nouns: list[attr.Tok]) -> attr.Tok | None:
+    """The noun of the whole a figure is a part of by "X von/der Y N" (`_of_whole`: "328 von 547 Sitzen" -> Sitzen),
+    None for any other figure."""
+    return nouns[-1] if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures) else None
+
+
+def _held(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, whole_noun: attr.Tok | None) -> meas.Measure:
+    """A count of things with the holder its parse names (`quantity.holder_of`) in the key's first part, the "whose"
+    of a count of people: the governing party's seats and the opposition's are two quantities of one noun ("Die
+    Partei gewann 328 Sitze. Die Opposition kommt auf 194 Sitze"). Only for counted things of a noun's own class
+    (kind other): people, money and rates name whose by other means."""
+    if measure.kind != "other" or not measure.subject or ":" in measure.subject:
+        return measure
+    whole = (whole_noun.start, whole_noun.end) if whole_noun is not None else None
+    holder = slugify(quantity.holder_of(doc, fig.num_start, fig.end, whole) or "")
+    return replace(measure, subject=f"{holder}:{measure.subject}") if holder else measure
 
 
 def _first_of_more(doc: Doc, fig: QuantityPhrase) -> bool:
@@ -701,6 +723,8 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
             continue                       # a year ("im Vorjahr", "2007") or a date with its year ("im Mai 2023")
         if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
             continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
+        if _compared(doc, t):
+            continue                       # "früher geflohen als im Jahr 2013": the year compared with
         since = _since(doc, t)
         if not since and _span_end(doc, t, text, a):
             continue                       # "von 2001 bis ...": a span's end points are no count's year
@@ -711,6 +735,26 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
         if best is None or dist < best[0]:
             best = (dist, f"seit-{t.value[:4]}" if since else t.value[:4])   # the nearest year
     return best[1] if best else None
+
+
+# The prepositions of a term of comparison ("gegenüber 2014"); a comparative conjunction ("als", "wie") the tagger
+# marks KOKOM
+COMPARISON_CASES = frozenset({"gegenüber"})
+
+
+def _compared(doc: Doc, t: TimeExpression) -> bool:
+    """Is a time the term a figure is compared with ("früher geflohen als im Jahr 2013", "mehr gebaut als 2012",
+    "gegenüber 2014"): the word before the time's phrase (over its preposition and article: "als im Jahr") is a
+    comparative conjunction (STTS KOKOM) or a comparison preposition? Read from the tokens, as the parser hangs a
+    sentence-final "2012." anywhere. The year compared with is not the count's year. "Als 2013 die Flut kam" opens
+    a clause (KOUS): no comparison."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc.has_annotation("TAG") else None
+    if span is None or not len(span):
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].tag_ in ("APPRART", "APPR", "ART") and doc[i].lower_ not in COMPARISON_CASES:
+        i -= 1
+    return i >= 0 and (doc[i].tag_ == "KOKOM" or doc[i].lower_ in COMPARISON_CASES)
 
 
 def _span_end(doc: Doc, t: TimeExpression, text: str, a: int) -> bool:
@@ -959,7 +1003,8 @@ class ClaimExtractor:
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig):
+            if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig) or \
+                    _a_share(text, fig, nouns):
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")
@@ -986,7 +1031,15 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns), attribution.planned)
-            measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of) else measure.scope
+            whole_noun = _whole_noun(doc, fig, figures, nouns)
+            if whole_noun is not None and measure.kind == "other":
+                # "328 von 547 Sitzen": the part counts the whole's noun, its lemma the class
+                measure.subject = slugify(quantity.lemma_of(doc, whole_noun.start, whole_noun.end, whole_noun.text)) \
+                    or measure.subject
+            measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of, whole_noun) \
+                else measure.scope
+            if not (fi and _of_whole(text, figures[fi - 1], figures)):
+                measure = _held(doc, fig, measure, whole_noun)    # a whole ("17 der 45 Sitze") is nobody's share
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
