@@ -1188,3 +1188,13 @@ def test_a_year_compared_with_is_not_the_counts_year(run):
                     published={"a.txt": "2016-06-03"})
     g = by_value(claims)
     assert g[700].measure.time is None and g[400].measure.time is None, (g[700].measure, g[400].measure)
+
+
+def test_the_three_figures_of_a_change_share_its_noun_and_scale(run):
+    # "sanken um 3 von 12 auf 9 Millionen Euro": German says the noun and its scale word once for the difference,
+    # the old and the new value (claims._sharer, _shared_scale) - the 3 counted the previous sentence's
+    # "Angestellte" and the 12 were 12 Euro
+    claims, _ = run({"a.txt": "Haushalt\n\nDie Stadt hat 800 Angestellte. Die Einnahmen sanken um 3 von 12 auf 9 "
+                              "Millionen Euro."})
+    money = sorted(c.low for c in claims if c.measure.kind == "money")
+    assert money == [3e6, 9e6, 12e6], [(c.text, c.low, c.measure.kind) for c in claims]

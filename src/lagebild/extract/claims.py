@@ -28,8 +28,8 @@ from ..text import slugify
 from . import attribution as attr
 from . import changes, default_time, doc_text, modality, quantity
 from . import measures as meas
-from .numbers import (DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures,
-                      fraction_denominator, scan_numbers)
+from .numbers import (DATING_PARTICIPLE, MONTHS, SCALES, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase,
+                      find_figures, fraction_denominator, scan_numbers)
 
 # Words between a number and its noun that are not adjectives but still modifiers.
 PRE_MODS = lexicon_words("figure_premodifiers")          # lang/de/figure_premodifiers.txt
@@ -821,11 +821,12 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
     else:
         after = text[fig.end:unit.end]
         counted = None
-        if fi + 1 < len(figures) and _gapped_noun(doc, text, fig, figures[fi + 1]):
+        sharer = _sharer(doc, text, figures, fi)
+        if sharer is not None:
             # the noun said once for two figures counts both: "um 0,5 statt 0,4 Prozent", "3,5 oder 3,6 Prozent",
             # "von 8,2 auf 8,9 Prozent" (German gaps the noun of the first of two figures joined by "statt", "oder",
-            # "auf")
-            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
+            # "auf"), and the three of a change "um 5 von 40 auf 35 Millionen Euro"
+            nxt, _, _, _ = _counted_after(doc, text, figures[sharer], unit.end, has_pos)
             counted = nxt[-1].text if nxt else None
             nouns.extend(nxt[-1:])
         counted = counted or _counted_before(text, unit, fig)
@@ -917,6 +918,28 @@ def _gapped_noun(doc: Doc, text: str, fig: QuantityPhrase, nxt: QuantityPhrase) 
     return joiner[0].head.i in {t.i for t in second} | {quantity.counted_token(num).i}
 
 
+def _sharer(doc: Doc, text: str, figures: list[QuantityPhrase], fi: int) -> int | None:
+    """The figure whose noun a figure without one shares (`_gapped_noun`): the next one, or - for the difference of
+    a change said "um X von Y auf Z N" - the new value after the old one: German says the noun (and its scale word)
+    once for all three ("sank um 5 von 40 auf 35 Millionen Euro"). None where it shares none."""
+    fig = figures[fi]
+    if fi + 1 < len(figures) and _gapped_noun(doc, text, fig, figures[fi + 1]):
+        return fi + 1
+    if fi + 2 < len(figures) and re.search(r"\bum\s+$", text[max(0, fig.start - 4):fig.start]) and \
+            text[fig.end:figures[fi + 1].num_start].split() == ["von"] and \
+            _gapped_noun(doc, text, figures[fi + 1], figures[fi + 2]):
+        return fi + 2
+    return None
+
+
+def _shared_scale(text: str, fig: QuantityPhrase, sharer: QuantityPhrase) -> QuantityPhrase:
+    """A figure that shares the noun of another takes its scale word too, where it has none: "von 40 auf 35
+    Millionen Euro" - the 40 are 40 million (numbers.SCALES)."""
+    own, theirs = text[fig.num_start:fig.end].split(), text[sharer.num_start:sharer.end].split()
+    scale = SCALES.get(theirs[-1].lower(), 1.0) if len(theirs) > 1 and own and own[-1].lower() not in SCALES else 1.0
+    return replace(fig, low=fig.low * scale, high=fig.high * scale) if scale != 1.0 else fig
+
+
 RANK_NOUNS = tuple(sorted(lexicon_words("rank_nouns")))        # lang/de/rank_nouns.txt
 
 
@@ -1001,8 +1024,11 @@ class ClaimExtractor:
                 fig = QuantityPhrase(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
                              fig.kind, fig.num_start, fig.unit, fig.is_range)
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
+            own_noun = bool(nouns)
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
+            if not own_noun and fig.kind != "compound" and (sharer := _sharer(doc, text, figures, fi)) is not None:
+                fig = _shared_scale(text, fig, figures[sharer])
             if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig) or \
                     _a_share(text, fig, nouns):
                 continue
