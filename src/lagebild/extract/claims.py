@@ -28,8 +28,17 @@ from ..text import slugify
 from . import attribution as attr
 from . import changes, default_time, doc_text, modality, quantity
 from . import measures as meas
-from .numbers import (DATING_PARTICIPLE, MONTHS, SCALES, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase,
-                      find_figures, fraction_denominator, scan_numbers)
+from .numbers import (
+    DATING_PARTICIPLE,
+    MONTHS,
+    SCALES,
+    SENTENCE_STARTERS,
+    WEEKDAYS,
+    QuantityPhrase,
+    find_figures,
+    fraction_denominator,
+    scan_numbers,
+)
 
 # Words between a number and its noun that are not adjectives but still modifiers.
 PRE_MODS = lexicon_words("figure_premodifiers")          # lang/de/figure_premodifiers.txt
@@ -454,12 +463,35 @@ def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figu
         (not nouns or measure.subject == whole.measure.subject)
 
 
+def _no_count(doc: Doc, text: str, fig: QuantityPhrase, counted: str, nouns: list[attr.Tok]) -> bool:
+    """Is the figure no count at all: a month, weekday or clock word, a year by the parse (`_year_by_parse`), a
+    fraction's numerator (`_a_share`)?"""
+    return counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig) or _a_share(text, fig, nouns)
+
+
 def _a_share(text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> bool:
     """Is the figure's number the numerator of a fraction: a fraction noun right after it ("zwei Drittel der
     Stimmen", "drei Viertel aller Schulen", `numbers.fraction_denominator`)? A share of a whole, no count of two or
     three of anything."""
     return bool(nouns) and text[fig.end:nouns[0].start].strip() == "" and \
         fraction_denominator(nouns[0].text) is not None
+
+
+def _part_and_holder(doc: Doc, claims: list[Claim], unit: Unit, figures: list[QuantityPhrase], fi: int,
+                     fig: QuantityPhrase, measure: meas.Measure, nouns: list[attr.Tok],
+                     partitive: bool) -> meas.Measure:
+    """The measure with what its construction makes it: the whole's noun for the part of "328 von 547 Sitzen" (its
+    lemma the class), the part's scope (`_a_part`), and the holder of the things counted (`_held`) - never for a
+    whole ("17 der 45 Sitze": nobody's share)."""
+    whole_noun = _whole_noun(doc, fig, figures, nouns)
+    if whole_noun is not None and measure.kind == "other":
+        measure.subject = slugify(quantity.lemma_of(doc, whole_noun.start, whole_noun.end, whole_noun.text)) or \
+            measure.subject
+    if _a_part(doc, claims, unit, fig, figures, measure, nouns, partitive, whole_noun):
+        measure.scope = "part"
+    if fi and _of_whole(doc_text(doc), figures[fi - 1], figures):
+        return measure
+    return _held(doc, fig, measure, whole_noun)
 
 
 def _whole_noun(doc: Doc, fig: QuantityPhrase, figures: list[QuantityPhrase], nouns: list[attr.Tok]) -> attr.Tok | None:
@@ -932,10 +964,14 @@ def _sharer(doc: Doc, text: str, figures: list[QuantityPhrase], fi: int) -> int 
     return None
 
 
-def _shared_scale(text: str, fig: QuantityPhrase, sharer: QuantityPhrase) -> QuantityPhrase:
-    """A figure that shares the noun of another takes its scale word too, where it has none: "von 40 auf 35
-    Millionen Euro" - the 40 are 40 million (numbers.SCALES)."""
-    own, theirs = text[fig.num_start:fig.end].split(), text[sharer.num_start:sharer.end].split()
+def _shared_scale(doc: Doc, text: str, figures: list[QuantityPhrase], fi: int, fig: QuantityPhrase,
+                  nouns: list[attr.Tok]) -> QuantityPhrase:
+    """A figure of no noun that shares the noun of another (`_sharer`) takes its scale word too, where it has none:
+    "von 40 auf 35 Millionen Euro" - the 40 are 40 million (numbers.SCALES)."""
+    sharer = _sharer(doc, text, figures, fi) if not nouns and fig.kind != "compound" else None
+    if sharer is None:
+        return fig
+    own, theirs = text[fig.num_start:fig.end].split(), text[figures[sharer].num_start:figures[sharer].end].split()
     scale = SCALES.get(theirs[-1].lower(), 1.0) if len(theirs) > 1 and own and own[-1].lower() not in SCALES else 1.0
     return replace(fig, low=fig.low * scale, high=fig.high * scale) if scale != 1.0 else fig
 
@@ -1021,16 +1057,12 @@ class ClaimExtractor:
                 continue
             unit = units[ui]
             if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
-                fig = QuantityPhrase(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
-                             fig.kind, fig.num_start, fig.unit, fig.is_range)
+                fig = replace(fig, start=fig.num_start, text=text[fig.num_start:fig.end], qualifier="exact")
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
-            own_noun = bool(nouns)
+            fig = _shared_scale(doc, text, figures, fi, fig, nouns)
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not own_noun and fig.kind != "compound" and (sharer := _sharer(doc, text, figures, fi)) is not None:
-                fig = _shared_scale(text, fig, figures[sharer])
-            if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig) or \
-                    _a_share(text, fig, nouns):
+            if not counted or _no_count(doc, text, fig, counted, nouns):
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")
@@ -1057,15 +1089,7 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns), attribution.planned)
-            whole_noun = _whole_noun(doc, fig, figures, nouns)
-            if whole_noun is not None and measure.kind == "other":
-                # "328 von 547 Sitzen": the part counts the whole's noun, its lemma the class
-                measure.subject = slugify(quantity.lemma_of(doc, whole_noun.start, whole_noun.end, whole_noun.text)) \
-                    or measure.subject
-            measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of, whole_noun) \
-                else measure.scope
-            if not (fi and _of_whole(text, figures[fi - 1], figures)):
-                measure = _held(doc, fig, measure, whole_noun)    # a whole ("17 der 45 Sitze") is nobody's share
+            measure = _part_and_holder(doc, claims, unit, figures, fi, fig, measure, nouns, of)
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \

@@ -207,10 +207,12 @@ def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = No
     whole noun's characters) is held as its whole's noun is, whatever case marks that noun ("71 von 120 Mandaten
     errungen": the 71 were won)."""
     tok = figure_token(doc, start, end)
-    span = doc.char_span(whole[0], whole[1], alignment_mode="expand") if whole and tok is not None else None
+    if tok is None:
+        return None
+    span = doc.char_span(whole[0], whole[1], alignment_mode="expand") if whole else None
     if span:
         noun = span[-1]
-    elif tok is None or tok.dep_ not in ("nummod", "amod"):
+    elif tok.dep_ not in ("nummod", "amod"):
         return None
     else:
         noun = counted_token(tok)
