@@ -1153,19 +1153,22 @@ def test_a_genitive_holder_and_a_verb_of_counting_names_none(run):
 
 
 def test_a_number_before_a_fraction_noun_is_a_share_not_a_count(run):
-    # "zwei Drittel der Stimmen" counted 2 "Drittel"; "drei Viertel aller Schulen" 3 city quarters (numbers
-    # .fraction_denominator: an ordinal stem + "el"); the dative plural "in drei Vierteln der Altstadt" stays a count
+    # "zwei Drittel der Stimmen" counted 2 "Drittel"; "Fünf Achtel der Befragten" 5 (numbers.fraction_denominator:
+    # an ordinal stem + "el"): now shares in percent (claims._as_share); the dative plural "in drei Vierteln der
+    # Altstadt" stays a count
     claims, _ = run({"a.txt": "Abstimmung\n\nDie Koalition erhielt zwei Drittel der Stimmen. Fünf Achtel der "
                               "Befragten waren dafür. In drei Vierteln der Altstadt fiel am Abend der Strom aus."})
-    assert sorted(by_value(claims)) == [3], [(c.text, c.low) for c in claims]
+    got = sorted((round(c.low, 1), c.measure.kind) for c in claims)
+    assert got == [(3.0, "sites"), (62.5, "percent"), (66.7, "percent")], got
 
 
 def test_a_numbered_item_of_a_whole_is_a_label(run):
     # "in Folge 3 von 10 Folgen": the noun before the number is the singular of the whole's noun - the third of ten,
     # a label; "Etappe 4 von 21 Etappen" the same (numbers._numbers_one_of)
     claims, _ = run({"a.txt": "Serie\n\nDie Serie zeigt in Folge 3 von 10 Folgen den Umzug. Die Fahrer bestreiten "
-                              "heute Etappe 4 von 21 Etappen."})
-    assert sorted(by_value(claims)) == [10, 21], [(c.text, c.low) for c in claims]
+                              "heute Etappe 4 von 21 Etappen. Die 30 von 50 Dienststellen bleiben geschlossen."})
+    # an article is no numbered noun: "Die 30 von 50 Dienststellen" stays a part
+    assert sorted(by_value(claims)) == [10, 21, 30, 50], [(c.text, c.low) for c in claims]
 
 
 def test_a_place_after_the_next_conjunct_is_that_conjuncts_scene(run):

@@ -463,18 +463,25 @@ def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figu
         (not nouns or measure.subject == whole.measure.subject)
 
 
-def _no_count(doc: Doc, text: str, fig: QuantityPhrase, counted: str, nouns: list[attr.Tok]) -> bool:
-    """Is the figure no count at all: a month, weekday or clock word, a year by the parse (`_year_by_parse`), a
-    fraction's numerator (`_a_share`)?"""
-    return counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig) or _a_share(text, fig, nouns)
+def _no_count(doc: Doc, text: str, fig: QuantityPhrase, counted: str) -> bool:
+    """Is the figure no count at all: a month, weekday or clock word, a year by the parse (`_year_by_parse`)?"""
+    return counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig)
 
 
-def _a_share(text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> bool:
-    """Is the figure's number the numerator of a fraction: a fraction noun right after it ("zwei Drittel der
-    Stimmen", "drei Viertel aller Schulen", `numbers.fraction_denominator`)? A share of a whole, no count of two or
-    three of anything."""
-    return bool(nouns) and text[fig.end:nouns[0].start].strip() == "" and \
-        fraction_denominator(nouns[0].text) is not None
+# The figure kind of a fraction's numerator read as the share it is (`_as_share`)
+FRACTION = "fraction"
+
+
+def _as_share(text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> QuantityPhrase:
+    """A number before a fraction noun ("zwei Drittel der Stimmen", "drei Viertel aller Schulen",
+    `numbers.fraction_denominator`) is the numerator of a share, no count of two or three of anything: its value in
+    percent (66.7), of kind FRACTION (`_refine` makes it a percentage). Any other figure as it is."""
+    if not nouns or text[fig.end:nouns[0].start].strip() or fig.kind == "compound":
+        return fig
+    denominator = fraction_denominator(nouns[0].text)
+    if denominator is None:
+        return fig
+    return replace(fig, low=fig.low * 100 / denominator, high=fig.high * 100 / denominator, kind=FRACTION)
 
 
 def _part_and_holder(doc: Doc, claims: list[Claim], unit: Unit, figures: list[QuantityPhrase], fi: int,
@@ -556,6 +563,8 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     """The measure read further from the parse (`_by_parse`), the counted noun's lemma for a noun of no class,
     a scale's noun as the counted word, the figure's time scope (another year, a day's flow), and a crowd or a
     force its clause makes a plan or an expectation (planned: modality.py) as its own quantity."""
+    if fig.kind == FRACTION:
+        measure = meas.Measure("percent", None)             # "zwei Drittel der Stimmen": a share, 66.7 percent
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
     if planned and measure.action is None and measure.kind not in ("duration", "age"):
         # "zu dem 800 Gäste kommen sollten": expected; "wird voraussichtlich 40 Millionen kosten": a forecast, never
@@ -1059,10 +1068,10 @@ class ClaimExtractor:
             if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
                 fig = replace(fig, start=fig.num_start, text=text[fig.num_start:fig.end], qualifier="exact")
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
-            fig = _shared_scale(doc, text, figures, fi, fig, nouns)
+            fig = _as_share(text, _shared_scale(doc, text, figures, fi, fig, nouns), nouns)
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not counted or _no_count(doc, text, fig, counted, nouns):
+            if not counted or _no_count(doc, text, fig, counted):
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")

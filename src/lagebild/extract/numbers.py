@@ -399,7 +399,9 @@ def _numbers_one_of(prev: str, text: str, pos: int) -> bool:
     "Kapitel 4 von 12 Kapiteln"): the whole's noun is that noun's plural, built on its singular as German plurals
     mostly are (Folge -> Folgen)? The number is then a label, not a part."""
     noun, _ = _next_word(text, pos)
-    return prev[:1].isupper() and len(prev) > 2 and noun.lower().startswith(prev.lower())
+    # not an article opening the sentence: "Die 30 von 50 Dienststellen" is a part ("Die" begins "Dienststellen")
+    return prev[:1].isupper() and len(prev) > 2 and prev.lower() not in _ARTICLES and \
+        noun.lower().startswith(prev.lower())
 
 
 def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:
