@@ -1017,7 +1017,7 @@ def test_the_part_of_a_whole_is_a_figure_of_the_wholes_noun_and_a_part(run):
     assert 71 in g and 17 in g, sorted(g)
     # session 26: the part's holder ("Die Partei ... errungen") is its key's first part (claims._held)
     assert g[71].measure.subject == "partei:mandat" and g[120].measure.subject == "mandat"
-    assert g[17].measure.subject == "sitz" and g[45].measure.scope is None
+    assert g[17].measure.subject == "gruenen:sitz" and g[45].measure.scope is None
     seventy_one = [c for c in claims if c.low == 71]
     assert len(seventy_one) == 2 and seventy_one[0].group == seventy_one[1].group, [c.group for c in seventy_one]
     assert g[71].group != g[120].group
