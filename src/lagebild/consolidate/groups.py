@@ -995,7 +995,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
-        if p is None or p[0] in PER_CLAIM:
+        if p is None or p[0] in PER_CLAIM and not _holder_unsaid(p):
             continue
         more: dict[tuple[str, ...], int] = {}      # a key that says all p says, and more -> details shared with p
         both: dict[tuple[str, ...], int] = {}      # the same for a key joined of p's and another's details
@@ -1010,6 +1010,8 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                 continue
             if slug_of(q) == slug_of(p):           # one group: another report restates the figure as it is keyed
                 restated = restated or _near(c, m)
+                continue
+            if p[0] in PER_CLAIM and not _held_as(p, q, c, m):
                 continue
             if _told_apart(own[(c.article, q)], m) or _told_apart(own[(m.article, p)], c) or \
                     not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
@@ -1041,6 +1043,18 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         taken[(story.get(claims[n].article, ""), u)].add(claims[n].article)
     parts.update((n, u) for n, u in moves.items()
                  if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
+
+
+def _holder_unsaid(p: tuple[str, ...]) -> bool:
+    """A count of things (kind other) whose report names no holder (extract/claims.py `_held`: the key's first part)."""
+    return p[0] == "other" and p[1] == "-"
+
+
+def _held_as(p: tuple[str, ...], q: tuple[str, ...], c: Claim, m: Claim) -> bool:
+    """May a generic count naming no holder (p) join another report's equal figure that names its holder (q) - all
+    else keyed alike? A generic count is one quantity only where the figure repeats ("kommt auf 71 Mandate" /
+    "Das Bündnis errang 71 von 120 Mandaten")."""
+    return q[1] != "-" and p[:1] + p[2:] == q[:1] + q[2:] and c.low == m.low and c.high == m.high
 
 
 def _told_apart(figures: list[Claim], c: Claim) -> bool:

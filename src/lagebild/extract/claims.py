@@ -501,6 +501,23 @@ def _part_and_holder(doc: Doc, claims: list[Claim], unit: Unit, figures: list[Qu
     return _held(doc, fig, measure, whole_noun)
 
 
+def _holders_told_apart(claims: list[Claim]) -> list[Claim]:
+    """Keep a count's holder (`_held`) only where its article names two holders of the counted noun ("Die Partei
+    gewann 328 Sitze. Die Opposition kommt auf 194 Sitze"): there it tells two quantities apart. One holder alone
+    tells nothing, and another report that names none (or whose parse misses it) must still meet the figure."""
+    holders: dict[str, set[str]] = {}
+    for c in claims:
+        if c.measure is not None and c.measure.kind == "other" and ":" in (c.measure.subject or ""):
+            holder, _, cls = (c.measure.subject or "").partition(":")
+            holders.setdefault(cls, set()).add(holder)
+    for c in claims:
+        if c.measure is not None and c.measure.kind == "other" and ":" in (c.measure.subject or ""):
+            cls = (c.measure.subject or "").partition(":")[2]
+            if len(holders[cls]) < 2:
+                c.measure = replace(c.measure, subject=cls)
+    return claims
+
+
 def _whole_noun(doc: Doc, fig: QuantityPhrase, figures: list[QuantityPhrase], nouns: list[attr.Tok]) -> attr.Tok | None:
     """The noun of the whole a figure is a part of by "X von/der Y N" (`_of_whole`: "328 von 547 Sitzen" -> Sitzen),
     None for any other figure."""
@@ -1116,7 +1133,7 @@ class ClaimExtractor:
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
-        return changes.mark_changes(doc, claims)      # "von 40 auf 55", "55 statt 40": the old value's new one
+        return changes.mark_changes(doc, _holders_told_apart(claims))   # "von 40 auf 55": the old value's new one
 
     @staticmethod
     def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, fig: QuantityPhrase, cues, said, by_unit,
