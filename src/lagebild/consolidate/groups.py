@@ -996,7 +996,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
-        if p is None or p[0] in PER_CLAIM:
+        if p is None or p[0] in PER_CLAIM and not _holder_unsaid(p):
             continue
         more: dict[tuple[str, ...], int] = {}      # a key that says all p says, and more -> details shared with p
         both: dict[tuple[str, ...], int] = {}      # the same for a key joined of p's and another's details
@@ -1011,6 +1011,8 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                 continue
             if slug[k] == slug[n]:           # one group: another report restates the figure as it is keyed
                 restated = restated or _near(c, m)
+                continue
+            if p[0] in PER_CLAIM and not _held_as(p, q, c, m):
                 continue
             if told_apart(c.article, q, k) or told_apart(m.article, p, n) or \
                     not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
@@ -1062,6 +1064,17 @@ def _pair_reads(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None]
         return x
 
     return slug, part_place, told_apart
+
+def _holder_unsaid(p: tuple[str, ...]) -> bool:
+    """A count of things (kind other) whose report names no holder (extract/claims.py `_held`: the key's first part)."""
+    return p[0] == "other" and p[1] == "-"
+
+
+def _held_as(p: tuple[str, ...], q: tuple[str, ...], c: Claim, m: Claim) -> bool:
+    """May a generic count naming no holder (p) join another report's equal figure that names its holder (q) - all
+    else keyed alike? A generic count is one quantity only where the figure repeats ("kommt auf 71 Mandate" /
+    "Das Bündnis errang 71 von 120 Mandaten")."""
+    return q[1] != "-" and p[:1] + p[2:] == q[:1] + q[2:] and c.low == m.low and c.high == m.high
 
 
 def _told_apart(figures: list[Claim], c: Claim) -> bool:

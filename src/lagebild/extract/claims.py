@@ -28,7 +28,17 @@ from ..text import slugify
 from . import attribution as attr
 from . import changes, default_time, doc_text, modality, quantity
 from . import measures as meas
-from .numbers import DATING_PARTICIPLE, MONTHS, SENTENCE_STARTERS, WEEKDAYS, QuantityPhrase, find_figures, scan_numbers
+from .numbers import (
+    DATING_PARTICIPLE,
+    MONTHS,
+    SCALES,
+    SENTENCE_STARTERS,
+    WEEKDAYS,
+    QuantityPhrase,
+    find_figures,
+    fraction_denominator,
+    scan_numbers,
+)
 
 # Words between a number and its noun that are not adjectives but still modifiers.
 PRE_MODS = lexicon_words("figure_premodifiers")          # lang/de/figure_premodifiers.txt
@@ -438,24 +448,92 @@ MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"
 
 
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
-            measure: meas.Measure, nouns: list[attr.Tok], partitive: bool) -> bool:
+            measure: meas.Measure, nouns: list[attr.Tok], partitive: bool, whole_noun: attr.Tok | None) -> bool:
     """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
-    them), a part of the figure after it (`_of_whole`: "328 von 547 Sitzen"), the first of a sequence
-    (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a colon ("Tausende betroffen:
-    rund 700 in X und rund 3.000 in Y")?"""
+    them), the first of a sequence (`_first_of_more`: "die ersten 90 Bewohner") or a breakdown of the count before a
+    colon ("Tausende betroffen: rund 700 in X und rund 3.000 in Y")? The part of the figure after it (`whole_noun`:
+    "328 von 547 Sitzen") is not: its seats are the same quantity as another report's "kommt auf 328 Sitze" (review
+    rv80, session 25), unlike a partitive's sub-population ("400 der Flüchtlinge")."""
     if partitive or _first_of_more(doc, fig) and measure.kind not in ("duration", "age"):   # "die ersten drei Tage"
         return True
-    if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures):
-        # "328 von 547 Sitzen": the whole's noun, its lemma the part's class - but no part's scope: the 328 seats
-        # are the same quantity as another report's "kommt auf 328 Sitze" (review rv80, session 25), unlike a
-        # partitive's sub-population ("400 der Flüchtlinge")
-        if measure.kind == "other":
-            measure.subject = slugify(quantity.lemma_of(doc, nouns[-1].start, nouns[-1].end, nouns[-1].text)) or \
-                measure.subject
+    if whole_noun is not None:
         return False
     whole = _breakdown_whole(claims, doc_text(doc), unit, fig, figures)
     return whole is not None and whole.measure is not None and measure.kind == whole.measure.kind and \
         (not nouns or measure.subject == whole.measure.subject)
+
+
+def _no_count(doc: Doc, text: str, fig: QuantityPhrase, counted: str) -> bool:
+    """Is the figure no count at all: a month, weekday or clock word, a year by the parse (`_year_by_parse`)?"""
+    return counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig)
+
+
+# The figure kind of a fraction's numerator read as the share it is (`_as_share`)
+FRACTION = "fraction"
+
+
+def _as_share(text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> QuantityPhrase:
+    """A number before a fraction noun ("zwei Drittel der Stimmen", "drei Viertel aller Schulen",
+    `numbers.fraction_denominator`) is the numerator of a share, no count of two or three of anything: its value in
+    percent (66.7), of kind FRACTION (`_refine` makes it a percentage). Any other figure as it is."""
+    if not nouns or text[fig.end:nouns[0].start].strip() or fig.kind == "compound":
+        return fig
+    denominator = fraction_denominator(nouns[0].text)
+    if denominator is None:
+        return fig
+    return replace(fig, low=fig.low * 100 / denominator, high=fig.high * 100 / denominator, kind=FRACTION)
+
+
+def _part_and_holder(doc: Doc, claims: list[Claim], unit: Unit, figures: list[QuantityPhrase], fi: int,
+                     fig: QuantityPhrase, measure: meas.Measure, nouns: list[attr.Tok],
+                     partitive: bool) -> meas.Measure:
+    """The measure with what its construction makes it: the whole's noun for the part of "328 von 547 Sitzen" (its
+    lemma the class), the part's scope (`_a_part`), and the holder of the things counted (`_held`) - never for a
+    whole ("17 der 45 Sitze": nobody's share)."""
+    whole_noun = _whole_noun(doc, fig, figures, nouns)
+    if whole_noun is not None and measure.kind == "other":
+        measure.subject = slugify(quantity.lemma_of(doc, whole_noun.start, whole_noun.end, whole_noun.text)) or \
+            measure.subject
+    if _a_part(doc, claims, unit, fig, figures, measure, nouns, partitive, whole_noun):
+        measure.scope = "part"
+    if fi and _of_whole(doc_text(doc), figures[fi - 1], figures):
+        return measure
+    return _held(doc, fig, measure, whole_noun)
+
+
+def _holders_told_apart(claims: list[Claim]) -> list[Claim]:
+    """Keep a count's holder (`_held`) only where its article names two holders of the counted noun ("Die Partei
+    gewann 328 Sitze. Die Opposition kommt auf 194 Sitze"): there it tells two quantities apart. One holder alone
+    tells nothing, and another report that names none (or whose parse misses it) must still meet the figure."""
+    holders: dict[str, set[str]] = {}
+    for c in claims:
+        if c.measure is not None and c.measure.kind == "other" and ":" in (c.measure.subject or ""):
+            holder, _, cls = (c.measure.subject or "").partition(":")
+            holders.setdefault(cls, set()).add(holder)
+    for c in claims:
+        if c.measure is not None and c.measure.kind == "other" and ":" in (c.measure.subject or ""):
+            cls = (c.measure.subject or "").partition(":")[2]
+            if len(holders[cls]) < 2:
+                c.measure = replace(c.measure, subject=cls)
+    return claims
+
+
+def _whole_noun(doc: Doc, fig: QuantityPhrase, figures: list[QuantityPhrase], nouns: list[attr.Tok]) -> attr.Tok | None:
+    """The noun of the whole a figure is a part of by "X von/der Y N" (`_of_whole`: "328 von 547 Sitzen" -> Sitzen),
+    None for any other figure."""
+    return nouns[-1] if nouns and nouns[-1].start > fig.end and _of_whole(doc_text(doc), fig, figures) else None
+
+
+def _held(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, whole_noun: attr.Tok | None) -> meas.Measure:
+    """A count of things with the holder its parse names (`quantity.holder_of`) in the key's first part, the "whose"
+    of a count of people: the governing party's seats and the opposition's are two quantities of one noun ("Die
+    Partei gewann 328 Sitze. Die Opposition kommt auf 194 Sitze"). Only for counted things of a noun's own class
+    (kind other): people, money and rates name whose by other means."""
+    if measure.kind != "other" or not measure.subject or ":" in measure.subject:
+        return measure
+    whole = (whole_noun.start, whole_noun.end) if whole_noun is not None else None
+    holder = slugify(quantity.holder_of(doc, fig.num_start, fig.end, whole) or "")
+    return replace(measure, subject=f"{holder}:{measure.subject}") if holder else measure
 
 
 def _first_of_more(doc: Doc, fig: QuantityPhrase) -> bool:
@@ -502,6 +580,8 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     """The measure read further from the parse (`_by_parse`), the counted noun's lemma for a noun of no class,
     a scale's noun as the counted word, the figure's time scope (another year, a day's flow), and a crowd or a
     force its clause makes a plan or an expectation (planned: modality.py) as its own quantity."""
+    if fig.kind == FRACTION:
+        measure = meas.Measure("percent", None)             # "zwei Drittel der Stimmen": a share, 66.7 percent
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
     if planned and measure.action is None and measure.kind not in ("duration", "age"):
         # "zu dem 800 Gäste kommen sollten": expected; "wird voraussichtlich 40 Millionen kosten": a forecast, never
@@ -701,6 +781,8 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
             continue                       # a year ("im Vorjahr", "2007") or a date with its year ("im Mai 2023")
         if any(DATING_PARTICIPLE.match(w) for w in re.findall(r"[a-zäöüß]+", text[t.end:t.end + 80])[:5]):
             continue                       # "das 1938 ... erbaute Gefängnis": the year of the building
+        if _compared(doc, t):
+            continue                       # "früher geflohen als im Jahr 2013": the year compared with
         since = _since(doc, t)
         if not since and _span_end(doc, t, text, a):
             continue                       # "von 2001 bis ...": a span's end points are no count's year
@@ -711,6 +793,26 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
         if best is None or dist < best[0]:
             best = (dist, f"seit-{t.value[:4]}" if since else t.value[:4])   # the nearest year
     return best[1] if best else None
+
+
+# The prepositions of a term of comparison ("gegenüber 2014"); a comparative conjunction ("als", "wie") the tagger
+# marks KOKOM
+COMPARISON_CASES = frozenset({"gegenüber"})
+
+
+def _compared(doc: Doc, t: TimeExpression) -> bool:
+    """Is a time the term a figure is compared with ("früher geflohen als im Jahr 2013", "mehr gebaut als 2012",
+    "gegenüber 2014"): the word before the time's phrase (over its preposition and article: "als im Jahr") is a
+    comparative conjunction (STTS KOKOM) or a comparison preposition? Read from the tokens, as the parser hangs a
+    sentence-final "2012." anywhere. The year compared with is not the count's year. "Als 2013 die Flut kam" opens
+    a clause (KOUS): no comparison."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand") if doc.has_annotation("TAG") else None
+    if span is None or not len(span):
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].tag_ in ("APPRART", "APPR", "ART") and doc[i].lower_ not in COMPARISON_CASES:
+        i -= 1
+    return i >= 0 and (doc[i].tag_ == "KOKOM" or doc[i].lower_ in COMPARISON_CASES)
 
 
 def _span_end(doc: Doc, t: TimeExpression, text: str, a: int) -> bool:
@@ -777,11 +879,12 @@ def _elliptic_counted(doc: Doc, text: str, units: list[Unit], ui: int, fig: Quan
     else:
         after = text[fig.end:unit.end]
         counted = None
-        if fi + 1 < len(figures) and _gapped_noun(doc, text, fig, figures[fi + 1]):
+        sharer = _sharer(doc, text, figures, fi)
+        if sharer is not None:
             # the noun said once for two figures counts both: "um 0,5 statt 0,4 Prozent", "3,5 oder 3,6 Prozent",
             # "von 8,2 auf 8,9 Prozent" (German gaps the noun of the first of two figures joined by "statt", "oder",
-            # "auf")
-            nxt, _, _, _ = _counted_after(doc, text, figures[fi + 1], unit.end, has_pos)
+            # "auf"), and the three of a change "um 5 von 40 auf 35 Millionen Euro"
+            nxt, _, _, _ = _counted_after(doc, text, figures[sharer], unit.end, has_pos)
             counted = nxt[-1].text if nxt else None
             nouns.extend(nxt[-1:])
         counted = counted or _counted_before(text, unit, fig)
@@ -873,6 +976,32 @@ def _gapped_noun(doc: Doc, text: str, fig: QuantityPhrase, nxt: QuantityPhrase) 
     return joiner[0].head.i in {t.i for t in second} | {quantity.counted_token(num).i}
 
 
+def _sharer(doc: Doc, text: str, figures: list[QuantityPhrase], fi: int) -> int | None:
+    """The figure whose noun a figure without one shares (`_gapped_noun`): the next one, or - for the difference of
+    a change said "um X von Y auf Z N" - the new value after the old one: German says the noun (and its scale word)
+    once for all three ("sank um 5 von 40 auf 35 Millionen Euro"). None where it shares none."""
+    fig = figures[fi]
+    if fi + 1 < len(figures) and _gapped_noun(doc, text, fig, figures[fi + 1]):
+        return fi + 1
+    if fi + 2 < len(figures) and re.search(r"\bum\s+$", text[max(0, fig.start - 4):fig.start]) and \
+            text[fig.end:figures[fi + 1].num_start].split() == ["von"] and \
+            _gapped_noun(doc, text, figures[fi + 1], figures[fi + 2]):
+        return fi + 2
+    return None
+
+
+def _shared_scale(doc: Doc, text: str, figures: list[QuantityPhrase], fi: int, fig: QuantityPhrase,
+                  nouns: list[attr.Tok]) -> QuantityPhrase:
+    """A figure of no noun that shares the noun of another (`_sharer`) takes its scale word too, where it has none:
+    "von 40 auf 35 Millionen Euro" - the 40 are 40 million (numbers.SCALES)."""
+    sharer = _sharer(doc, text, figures, fi) if not nouns and fig.kind != "compound" else None
+    if sharer is None:
+        return fig
+    own, theirs = text[fig.num_start:fig.end].split(), text[figures[sharer].num_start:figures[sharer].end].split()
+    scale = SCALES.get(theirs[-1].lower(), 1.0) if len(theirs) > 1 and own and own[-1].lower() not in SCALES else 1.0
+    return replace(fig, low=fig.low * scale, high=fig.high * scale) if scale != 1.0 else fig
+
+
 RANK_NOUNS = tuple(sorted(lexicon_words("rank_nouns")))        # lang/de/rank_nouns.txt
 
 
@@ -954,12 +1083,12 @@ class ClaimExtractor:
                 continue
             unit = units[ui]
             if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
-                fig = QuantityPhrase(fig.num_start, fig.end, text[fig.num_start:fig.end], fig.low, fig.high, "exact",
-                             fig.kind, fig.num_start, fig.unit, fig.is_range)
+                fig = replace(fig, start=fig.num_start, text=text[fig.num_start:fig.end], qualifier="exact")
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
+            fig = _as_share(text, _shared_scale(doc, text, figures, fi, fig, nouns), nouns)
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
-            if not counted or counted.lower() in NOT_COUNTED or _year_by_parse(doc, text, fig):
+            if not counted or _no_count(doc, text, fig, counted):
                 continue
             fig = _qualifier_by_parse(doc, _english_thousands(text, fig, counted))
             # a bare figure counting its sentence's last noun: that noun's attribute ("2.000 obdachlose ... nun 200")
@@ -986,7 +1115,7 @@ class ClaimExtractor:
                     measure.action = meas.severity(ctx) or measure.action
             measure, counted = _refine(doc, text, unit, fig, measure, _last_in(claims, unit) or antecedent.get(ui - 1),
                                        counted, end, bool(nouns), attribution.planned)
-            measure.scope = "part" if _a_part(doc, claims, unit, fig, figures, measure, nouns, of) else measure.scope
+            measure = _part_and_holder(doc, claims, unit, figures, fi, fig, measure, nouns, of)
             if measure.kind in ("duration", "age") and not self.durations:
                 continue
             if fig.kind == "compound" and measure.kind in ("age", "duration") and nouns and fig.unit and \
@@ -1004,7 +1133,7 @@ class ClaimExtractor:
             claims.append(claim)
             if nouns and measure.kind not in ("duration", "age"):
                 antecedent[ui] = claim
-        return changes.mark_changes(doc, claims)      # "von 40 auf 55", "55 statt 40": the old value's new one
+        return changes.mark_changes(doc, _holders_told_apart(claims))   # "von 40 auf 55": the old value's new one
 
     @staticmethod
     def _attribution(doc: Doc, text: str, units: list[Unit], ui: int, fig: QuantityPhrase, cues, said, by_unit,

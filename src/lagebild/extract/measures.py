@@ -890,7 +890,9 @@ def _place(ctx: FigureContext) -> str | None:
             before = [f for f in found if f[0] < ctx.num_start]
             clause_start = max([a] + [a + m.end() for m in re.finditer(r"[,;:]", seg[: ctx.num_start - a])])
             near = [f for f in before if f[0] >= clause_start]
-            after = [f for f in found if f[0] >= ctx.num_start and (ctx.next_figure is None or f[0] < ctx.next_figure)]
+            after = [f for f in found if f[0] >= ctx.num_start and (ctx.next_figure is None or f[0] < ctx.next_figure)
+                     and not (ctx.next_figure is not None and ctx.next_figure < u1 and
+                              _next_conjunct(text, ctx.end, f[0]))]
             if near or before:
                 return (near or before)[-1][1]
             if after:
@@ -904,6 +906,18 @@ def _place(ctx: FigureContext) -> str | None:
     # world - never a country named elsewhere in the story; said in the figure's own clause ("Der Konzern, der weltweit
     # tätig ist, streicht 500 Stellen": the firm is worldwide, not its cut)
     return area_of(_own_clause(own, ctx.num_start - u0))
+
+
+# A coordinator opening the next conjunct of a sentence ("acht Menschen und bei dem Massaker auf der Insel 68"): a
+# place after it and before the next figure is that conjunct's scene, not the figure's. Only where a next figure
+# follows in the sentence: "hunderte ... ankamen und nach Deutschland weiterreisten" has no conjunct of its own count
+# (dev-figures: the first draft cut every conjunct and lost that place)
+NEXT_CONJUNCT = re.compile(r"\s(?:und|sowie|oder)\s")
+
+
+def _next_conjunct(text: str, end: int, place_at: int) -> bool:
+    """Does a coordinator stand between the end of the figure's phrase and a place named after it?"""
+    return NEXT_CONJUNCT.search(text, end, place_at) is not None
 
 
 def _own_clause(sentence: str, at: int) -> str:

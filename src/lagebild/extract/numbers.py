@@ -376,6 +376,34 @@ def _digit_numbers(text: str, blocked: list[tuple[int, int, str]]) -> list[Numbe
 RANK_NOUNS = tuple(de.words("rank_nouns"))
 
 
+@lru_cache(maxsize=1)
+def _ordinal_stems() -> dict[str, int]:
+    """Ordinal stems -> number: a cardinal + "t" up to nineteen ("viert", "zehnt"), + "st" from twenty ("zwanzigst",
+    "hundertst"), the irregular ones of lang/de/ordinal_stems.tsv ("dritt", "siebt")."""
+    rounds = {w: int(v) for w, v in de.pairs("number_forms").items() if v.isdigit() and int(v) >= 100}
+    cardinals = {**de.number_words(compounding=True), **rounds}          # "hundert", "tausend"
+    stems = {w + ("t" if n < 20 else "st"): n for w, n in cardinals.items() if n >= 2}
+    return {**stems, **de.numbered("ordinal_stems")}
+
+
+def fraction_denominator(word: str) -> int | None:
+    """The denominator a fraction noun names - an ordinal stem + "el" ("Drittel" 3, "Viertel" 4, "Zehntel" 10,
+    "Hundertstel" 100), German's one way to name a fraction; None for any other word. Only the bare form: "in drei
+    Vierteln der Stadt" (dative plural) counts city quarters as often as it takes a share."""
+    w = word.lower()
+    return _ordinal_stems().get(w[:-2]) if w.endswith("el") else None
+
+
+def _numbers_one_of(prev: str, text: str, pos: int) -> bool:
+    """Does the noun before "N von M Nouns" number one of the things the whole counts ("Folge 3 von 10 Folgen",
+    "Kapitel 4 von 12 Kapiteln"): the whole's noun is that noun's plural, built on its singular as German plurals
+    mostly are (Folge -> Folgen)? The number is then a label, not a part."""
+    noun, _ = _next_word(text, pos)
+    # not an article opening the sentence: "Die 30 von 50 Dienststellen" is a part ("Die" begins "Dienststellen")
+    return prev[:1].isupper() and len(prev) > 2 and prev.lower() not in _ARTICLES and \
+        noun.lower().startswith(prev.lower())
+
+
 def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:
     prev, pstart = _prev_word(text, s)
     pl = prev.lower().rstrip(".,")
@@ -385,7 +413,7 @@ def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: 
     # a part of a whole whose noun follows ("mit Verbündeten 328 von 547 Sitzen", "Stimmen 44 der 101 Sitze"): a
     # count, whatever word stands before it - a rank stands after a rank noun ("Platz 149 von 180 Ländern")
     part_of_counted = whole is not None and _followed_by_noun(text, e + whole.end()) and \
-        not pl.endswith(RANK_NOUNS)
+        not pl.endswith(RANK_NOUNS) and not _numbers_one_of(prev, text, e + whole.end())
     # a figure whose noun is said once after the next figure ("um 1,6 statt 1,3 Prozent") is no label
     bare = not noun_after and not re.match(r"\s*(?:von|aus|bis|statt|anstatt)\s+\d", text[e:e + 12])
     # a rank before "von N" ("auf Platz 149 von 180") is a label; a word opening the sentence is none ("Immerhin 47

@@ -30,6 +30,10 @@ from .numbers import parse_number
 ANAPHORIC = words("anaphoric_determiners")
 # Verbs that carry no role of their own: look at their dependents and the next verb up (lang/de/light_verbs.txt).
 LIGHT_VERBS = words("light_verbs")
+# Verbs whose subject holds, wins or loses what their object counts (lang/de/holding_verbs.txt): `holder_of`
+HOLDING_VERBS = words("holding_verbs")
+# The prepositions by which a holding verb takes what is held ("kommt auf 194 Sitze", "verfügt über 300 Filialen")
+HELD_CASES = frozenset({"auf", "über"})
 
 
 def has_parse(doc: Doc) -> bool:
@@ -189,6 +193,68 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             return None                        # the figure's own verb says nothing we know
         x = head
     return None
+
+
+def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = None) -> str | None:
+    """Whose the things a figure counts are, where the parse names the holder: the counted noun's genitive naming
+    someone ("die 194 Sitze der Opposition"; not a "für" phrase - "sechs Zentren für Flüchtlinge" are for them, not
+    theirs), else the subject of the holding verb (lang/de/holding_verbs.txt) whose object the counted noun is ("Die
+    Oppositionsparteien kommen auf 194 Sitze", "Die Partei hat 328 von 547 Sitzen gewonnen"), in the figure's
+    clause. German names the holder of a total and of a share of one noun only so: the two are two quantities. The
+    parser may hang "auf N Sitze" on nouns before it ("laut vorläufigem Ergebnis auf 194 Sitze"): the verb above
+    them is then the one it belongs to. The holder's lemma (a name as written); None where the parse names none - a
+    pronoun names none here, and the whole of "328 von 547 Sitzen" has none. A part of such a whole (`whole`: the
+    whole noun's characters) is held as its whole's noun is, whatever case marks that noun ("71 von 120 Mandaten
+    errungen": the 71 were won)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    span = doc.char_span(whole[0], whole[1], alignment_mode="expand") if whole else None
+    if span:
+        noun = span[-1]
+    elif tok.dep_ not in ("nummod", "amod"):
+        return None
+    else:
+        noun = counted_token(tok)
+    if noun is tok or noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        cases = {g.lower_ for g in c.children if g.dep_ == "case"}
+        if c.i > noun.i and c.dep_ in ("nmod", "nmod:poss") and not cases and \
+                (c.pos_ == "PROPN" or _whose(c)) and not any(t.like_num for t in c.subtree):
+            return _holder_name(c)
+    lo, hi = _clause_span(doc, tok)
+    x = noun
+    # the case of the counted phrase: on the noun, or on the number the parser hangs it on ("auf 194 Sitze")
+    cases = _case_of(x, x.head) | {c.lower_ for c in tok.children if c.dep_ == "case"}
+    # an object, a bare phrase the parser calls oblique ("328 von 547 Sitzen gewonnen"), a held thing's case, or
+    # the whole of a part the verb's subject holds ("71 von 120 Mandaten errungen")
+    held = x.dep_ == "obj" or x.dep_ == "obl" and (not cases or bool(span)) or \
+        x.dep_ in ("obl", "nmod") and bool(cases & HELD_CASES)
+    for _ in range(3):
+        if not (held and x.dep_ == "nmod" and x.head.pos_ in ("NOUN", "PROPN")):
+            break
+        x = x.head          # "laut vorläufigem Ergebnis auf 194 Sitze": the nouns the parser hangs it on
+    verb = x.head
+    if not held or verb is x or x.dep_ not in ("obj", "obl") or verb.pos_ not in ("VERB", "AUX") or \
+            _lemma(verb) not in HOLDING_VERBS:
+        return None
+    # not the figure's own phrase (a subject the parser hung the number on is one only for a part: "das Bündnis 23
+    # von 41 Mandaten errang")
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and lo <= c.i <= hi
+            and c.i != noun.i and (span or not c.is_ancestor(tok))]
+    return _holder_name(subj[0]) if subj else None
+
+
+def _holder_name(t: Token) -> str:
+    """A holder's name: a name with the words of its name before it ("Democratic Front", "Die Grünen" as written), a
+    common noun's lemma ("Oppositionsparteien" -> Oppositionspartei)."""
+    if t.pos_ != "PROPN":
+        return t.lemma_ or t.text
+    i = t.i
+    while i > t.sent.start and t.doc[i - 1].pos_ == "PROPN" and t.doc[i - 1].head.i in (t.i, i):
+        i -= 1
+    return " ".join(w.text for w in t.doc[i:t.i + 1])
 
 
 def predicate_adjective(doc: Doc, start: int, end: int) -> str | None:
@@ -379,9 +445,15 @@ def rate_of(doc: Doc, start: int, end: int) -> str | None:
             if t.pos_ in ("ADJ", "ADV") and lemma.endswith("lich"):
                 return f"pro-{unit}"                     # "täglich", "monatlich"
             if t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ in RATE_PREPS and \
-                    not any(c.like_num or c.pos_ == "NUM" for c in t.children):
-                return f"pro-{unit}"                     # "pro Tag", "am Tag" (not "am Tag 3")
+                    not any(c.like_num or c.pos_ == "NUM" for c in t.children) and not _numbered_next(t):
+                return f"pro-{unit}"                     # "pro Tag", "am Tag" (not "am Tag 3", "im Jahr 2013")
     return None
+
+
+def _numbered_next(t: Token) -> bool:
+    """Is a time noun followed by the number that names it ("im Jahr 2013", "am Tag 3"), whatever the parse makes of
+    that number (a sentence-final "2013." is read as punctuation)?"""
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isdigit()
 
 
 # The distributive particle before a figure: "mit je zwei Soldaten", "erhielten je 5.000 Euro"
