@@ -2113,6 +2113,8 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
     # a clause telling a promise, plan or threat made for the case keeps it a condition, placed and past or not
     # (review rv84)
     ("Im Falle eines Angriffs auf Estland hat die Nato dem Land Beistand zugesagt.", "ASSAULT", "hypothetical"),
+    # a copula tells a state whenever such a case arose, not an occurrence (review rv84)
+    ("Im Falle eines Erdbebens in Osaka waren die Notfallpläne bisher wirkungslos.", "DISASTER", "hypothetical"),
     # a day ahead, or a place in a present clause, is the condition's own
     ("Im Falle eines Brandes am kommenden Dienstag in Bochum rückt die Feuerwehr aus.", "ACCIDENT", "hypothetical"),
 ])

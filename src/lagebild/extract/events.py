@@ -1427,11 +1427,12 @@ def _supposed_case(tok: Token) -> bool:
         placed = any(c.ent_type_ in ("LOC", "GPE") or (m := names.get(c.i)) is not None and m.label in ("LOC", "GPE")
                      for c in phrase)
         # a clause that tells a promise, plan, threat or warning made for the case ("Im Falle eines Angriffs auf
-        # Estland hat die Nato Beistand zugesagt") tells no occurrence of it, whatever its tense and place
+        # Estland hat die Nato Beistand zugesagt") tells no occurrence of it, whatever its tense and place; nor does a
+        # copula's state ("Im Falle eines Erdbebens in Osaka waren die Pläne wirkungslos": whenever one came)
         cues = status_words()
         committing = {w.split(":")[0] for key in ("intention", "plan_governor", "expectation", "hypothesis_governor")
                       for w in cues.get(key, ())}
-        told = verb is not None and _past_or_perfect(verb) and \
+        told = verb is not None and verb.tag_.startswith("VV") and _past_or_perfect(verb) and \
             not {verb.lemma_.lower(), _verb_lemma(verb), word_lemma(verb.text).lower()} & committing
         return not (dated or placed and told)
     return False
