@@ -125,6 +125,12 @@ def test_a_site_the_gazetteer_lacks_is_no_second_town():
     evs = [mention(0, "a", "ACCIDENT", "explosion", Place("Rotfabrik", precision="site")),
            mention(0, "b", "ACCIDENT", "explosion", Place("Oberwaldbrunn"))]
     assert len(merge_events(evs, [])) == 1
+    # two such sites are two places, as two unlisted towns are: fires "auf der Tauernautobahn" and "auf der
+    # Pyhrnautobahn", or "im Allgäu" and "in der Bretagne" (a region told with an article reads as a site too) (review
+    # rv84)
+    evs = [mention(0, "a", "ACCIDENT", "fire", Place("Tauernautobahn", precision="site")),
+           mention(0, "b", "ACCIDENT", "fire", Place("Pyhrnautobahn", precision="site"))]
+    assert len(merge_events(evs, [])) == 2
 
 
 def test_an_unlisted_name_told_with_an_article_is_a_site():

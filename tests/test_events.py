@@ -741,6 +741,9 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
      "hypothetical"),
     ("Der Plan der Regierung, die Insel Lesbos zu evakuieren, scheiterte am Freitag.", "EVACUATE", None, "planned"),
     ("Am Montag begann die Armee, die Stadt Homs zu bombardieren.", "ASSAULT", None, "reported"),
+    # a zu-infinitive before the subject's verb completes the subject noun, the verb does not govern it (review rv84)
+    ("Die Entscheidung der Armee, das Dorf bei Mossul zu bombardieren, droht den Konflikt auszuweiten.", "ASSAULT",
+     None, "reported"),
     # a negated expectation foresees nothing (review rv50)
     ("Die Behörden in Quito rechnen nicht mit weiteren Protesten gegen die Regierung.", "PROTEST", None, "reported"),
 ])
@@ -2107,6 +2110,11 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
      "reported"),
     ("Im Falle eines Brandes am vergangenen Dienstag in Bochum ermittelt die Kriminalpolizei.", "ACCIDENT",
      "reported"),
+    # a clause telling a promise, plan or threat made for the case keeps it a condition, placed and past or not
+    # (review rv84)
+    ("Im Falle eines Angriffs auf Estland hat die Nato dem Land Beistand zugesagt.", "ASSAULT", "hypothetical"),
+    # a copula tells a state whenever such a case arose, not an occurrence (review rv84)
+    ("Im Falle eines Erdbebens in Osaka waren die Notfallpläne bisher wirkungslos.", "DISASTER", "hypothetical"),
     # a day ahead, or a place in a present clause, is the condition's own
     ("Im Falle eines Brandes am kommenden Dienstag in Bochum rückt die Feuerwehr aus.", "ACCIDENT", "hypothetical"),
 ])

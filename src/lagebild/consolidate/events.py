@@ -401,7 +401,9 @@ def _other_town(a: Place | None, b: Place | None, held: bool = False) -> bool:
     misread)."""
     if a is None or b is None or a.name == b.name or a.name in b.name or b.name in a.name:
         return False
-    if _unplaced(a) and _unplaced(b):
+    if _unplaced(a) and _unplaced(b) or _unplaced_site(a) and _unplaced_site(b):
+        # two sites the gazetteer lacks (a name told with an article: a road, a venue, a region) are two places as
+        # two such towns are; a site beside a town is not known to lie apart (the venue may stand in the village)
         return not held and not _spelt_alike(a.name, b.name)
     if a.precision != "city" or b.precision != "city":
         return False
@@ -412,6 +414,11 @@ def _other_town(a: Place | None, b: Place | None, held: bool = False) -> bool:
 def _held(c: Cluster) -> bool:
     """The cluster is told at a town or region the gazetteer has (`_other_town`'s `held`)."""
     return any(p is not None and p.lat is not None and p.precision in ("city", "region") for p in c.places.values())
+
+
+def _unplaced_site(p: Place) -> bool:
+    """A site name the gazetteer lacks: told with an article, on no spot (`extract.events._mention_place`)."""
+    return p.lat is None and p.precision == "site" and p.country is None
 
 
 def _unplaced(p: Place) -> bool:

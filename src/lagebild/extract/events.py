@@ -1313,10 +1313,11 @@ def _governors(tok: Token, head: Token) -> tuple[list[Token], list[Token]]:
             # and the other way round: one hung on the verb's subject ("Dann drohte der Minister, die Grenzen zu
             # schließen": "schließen" on "Minister") - a subject is the one who does the governing verb's doing,
             # not a noun the infinitive completes; the subject's case is read from its morphology where the label
-            # is wrong
+            # is wrong. Only one after the verb, in the field after it: one between the subject and its verb completes
+            # the subject noun ("Die Entscheidung der Armee, das Dorf zu bombardieren, droht den Konflikt auszuweiten")
             subject = x.head
             if subject.pos_ in ("NOUN", "PROPN") and subject.head.i != subject.i and \
-                    subject.head.pos_ in ("VERB", "AUX") and \
+                    subject.head.pos_ in ("VERB", "AUX") and x.i > subject.head.i and \
                     (subject.dep_ == "nsubj" or "Nom" in subject.morph.get("Case", [])):
                 governors.append(subject.head)
         # what a denial is about: the event noun in an "über"/"von" phrase the parser hangs on the denying verb or on
@@ -1425,7 +1426,15 @@ def _supposed_case(tok: Token) -> bool:
         names = _by_token(tok.doc, list(tok.doc._.mentions or ()))
         placed = any(c.ent_type_ in ("LOC", "GPE") or (m := names.get(c.i)) is not None and m.label in ("LOC", "GPE")
                      for c in phrase)
-        return not (dated or placed and verb is not None and _past_or_perfect(verb))
+        # a clause that tells a promise, plan, threat or warning made for the case ("Im Falle eines Angriffs auf
+        # Estland hat die Nato Beistand zugesagt") tells no occurrence of it, whatever its tense and place; nor does a
+        # copula's state ("Im Falle eines Erdbebens in Osaka waren die Pläne wirkungslos": whenever one came)
+        cues = status_words()
+        committing = {w.split(":")[0] for key in ("intention", "plan_governor", "expectation", "hypothesis_governor")
+                      for w in cues.get(key, ())}
+        told = verb is not None and verb.tag_.startswith("VV") and _past_or_perfect(verb) and \
+            not {verb.lemma_.lower(), _verb_lemma(verb), word_lemma(verb.text).lower()} & committing
+        return not (dated or placed and told)
     return False
 
 
