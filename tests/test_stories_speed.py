@@ -1,4 +1,4 @@
-"""The clustering's dot-product kernels give the bits scipy's matrices give (speed26: the matrices are no longer made)."""
+"""The clustering's dot-product kernels (scipy's, called without its matrices) give the bits the matrices give."""
 import numpy as np
 from scipy.sparse import csr_matrix
 
@@ -34,3 +34,54 @@ def test_some_row_sums_are_the_product_of_those_rows_to_the_bit():
     got = stories._some_row_sums(m.indptr, m.indices, m.data, rows, dense)
     assert got.tobytes() == want.tobytes()
     assert stories._some_row_sums(m.indptr, m.indices, m.data, [], dense).shape == (0,)
+
+
+def test_without_scipys_kernels_the_matrices_give_the_same_bits(monkeypatch):
+    """The kernels are scipy's private ones (scipy.sparse._sparsetools): where they are gone the matrices are made
+    again (the fallback); both paths, on int64 indices (`_Space.sums`) and on the int32 ones csr_matrix picks
+    (`_Space.rows`), give the same bits."""
+    assert stories._csr_matvec is not None and stories._csr_row_index is not None     # (the pinned scipy has them)
+    starts, ix, w = _rows(5, 250, 600)
+    m = csr_matrix((w, ix, starts), shape=(250, 600))
+    dense = np.random.default_rng(6).random(600)
+    rows = [3, 249, 0, 17, 3, 100]
+
+    def both() -> list[bytes]:
+        return [stories._row_sums(starts, ix, w, dense).tobytes(),
+                stories._row_sums(m.indptr, m.indices, m.data, dense).tobytes(),
+                stories._some_row_sums(starts, ix, w, rows, dense).tobytes(),
+                stories._some_row_sums(m.indptr, m.indices, m.data, rows, dense).tobytes(),
+                stories._some_row_sums(m.indptr, m.indices, m.data, [], dense).tobytes()]
+
+    fast = both()
+    monkeypatch.setattr(stories, "_csr_matvec", None)
+    monkeypatch.setattr(stories, "_csr_row_index", None)
+    assert both() == fast
+
+
+def test_the_clustering_is_the_same_to_the_bit_without_scipys_kernels(monkeypatch):
+    """Candidates' products and merges (every `_Space.sums` through the matrix path: _MATRIX_ROWS 1) with the
+    kernels and with the fallback: the same dot products, in the same order in every row."""
+    import random
+
+    def run() -> list[list[tuple[int, float]]]:
+        rng = random.Random(13)
+        vocab = [f"t{k}" for k in range(60)]
+        vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 30))} for k in range(40)}
+        nodes = {k: stories._Node(k, dict(v), 1, None, None, k in ("n00", "n01"), [k]) for k, v in vectors.items()}
+        g = stories._Graph(nodes)
+        stories._candidate_dots(g)
+        for _ in range(15):
+            live = [(i, j) for i, row in enumerate(g.dots) if g.live[i] for j in row if i < j]
+            if not live:
+                break
+            i, j = rng.choice(sorted(live))
+            stories._merge(g, i, j)
+        return [list(row.items()) for row in g.dots]
+
+    monkeypatch.setattr(stories, "_MATRIX_ROWS", 1)
+    fast = run()
+    assert sum(map(len, fast)) > 40
+    monkeypatch.setattr(stories, "_csr_matvec", None)
+    monkeypatch.setattr(stories, "_csr_row_index", None)
+    assert run() == fast
