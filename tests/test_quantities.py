@@ -1241,3 +1241,11 @@ def test_a_fraction_noun_measuring_a_unit_is_no_share(run):
                               "Mieter blieben in ihren Wohnungen. Der Pegel fiel bis zum Abend um zwei Drittel."})
     shares = sorted(round(c.low, 1) for c in claims if c.measure.kind == "percent")
     assert shares == [66.7, 75], [(c.text, c.low, c.measure.kind) for c in claims]
+
+
+def test_a_noun_that_only_begins_the_wholes_noun_numbers_nothing(run):
+    # "im Land 30 von 71 Landkreisen": "Land" begins "Landkreisen" but the whole's noun is no plural of it (a plural
+    # adds an ending of a few letters: Folge -> Folgen) - the 30 are a part, no label (numbers._numbers_one_of)
+    claims, _ = run({"a.txt": "Kreiswahl\n\nDie Freien Wähler gewannen im Land 30 von 71 Landkreisen. Die Sendung "
+                              "zeigt in Teil 2 von 6 Teilen die Küste."})
+    assert sorted(by_value(claims)) == [6, 30, 71], [(c.text, c.low) for c in claims]
