@@ -1203,3 +1203,49 @@ def test_the_three_figures_of_a_change_share_its_noun_and_scale(run):
                               "Millionen Euro."})
     money = sorted(c.low for c in claims if c.measure.kind == "money")
     assert money == [3e6, 9e6, 12e6], [(c.text, c.low, c.measure.kind) for c in claims]
+
+
+# --- review rv87 (session 26): the rules above must not over-fire --------------------------------------------------
+
+def test_a_rate_word_before_its_own_figure_stays_a_rate(run):
+    # "verdient im Jahr 42.000 Euro", "versorgt am Tag 60 Kranke": the number after the time noun is the figure
+    # itself, no number naming the year or day (quantity._numbered_next only skips "im Jahr 2013", "am Tag 3")
+    claims, _ = run({"a.txt": "Gehälter\n\nEine Pflegerin verdient im Jahr 42.000 Euro. Die Ambulanz versorgt am Tag "
+                              "60 Kranke."})
+    g = by_value(claims)
+    assert g[42000].measure.time == "pro-jahr" and g[60].measure.time == "pro-tag", (g[42000].measure, g[60].measure)
+
+
+def test_a_figure_of_thousands_takes_no_scale_word_of_the_next(run):
+    # "um 250.000 von 3,5 auf 3,75 Millionen Euro": the 3,5 are 3.5 million (claims._shared_scale), but 250.000 is
+    # written out in full - a multiplier of a scale word is under a thousand
+    claims, _ = run({"a.txt": "Etat\n\nDer Zuschuss des Landes stieg um 250.000 von 3,5 auf 3,75 Millionen Euro."})
+    money = sorted(c.low for c in claims if c.measure.kind == "money")
+    assert money == [250000, 3.5e6, 3.75e6], [(c.text, c.low, c.measure.kind) for c in claims]
+
+
+def test_a_place_after_a_coordinator_in_the_figures_own_clause_stays_its_place(run):
+    # "wurden 40 Migranten aufgegriffen und nach Rosenheim gebracht, 9 von ihnen ...": the coordinator joins two
+    # verbs of one clause; the next figure stands in a clause of its own after a comma, not in the conjunct
+    # (measures._next_conjunct is for "drei Menschen und ... in Kiel zwei")
+    claims, _ = run({"a.txt": "Grenze\n\nIn der Nacht wurden rund 40 Migranten aufgegriffen und nach Rosenheim "
+                              "gebracht, 9 von ihnen waren minderjährig."})
+    g = by_value(claims)
+    assert g[40].measure.place == "rosenheim", g[40].measure
+
+
+def test_a_fraction_noun_measuring_a_unit_is_no_share(run):
+    # "drei Viertel Liter Milch": the fraction measures the unit after it, no share of a whole (claims._as_share,
+    # _measures_a_unit); "Drei Viertel der Mieter" and the elliptic "um zwei Drittel" are shares (review rv87)
+    claims, _ = run({"a.txt": "Versorgung\n\nDie Helfer brachten jedem Kind drei Viertel Liter Milch. Drei Viertel der "
+                              "Mieter blieben in ihren Wohnungen. Der Pegel fiel bis zum Abend um zwei Drittel."})
+    shares = sorted(round(c.low, 1) for c in claims if c.measure.kind == "percent")
+    assert shares == [66.7, 75], [(c.text, c.low, c.measure.kind) for c in claims]
+
+
+def test_a_noun_that_only_begins_the_wholes_noun_numbers_nothing(run):
+    # "im Land 30 von 71 Landkreisen": "Land" begins "Landkreisen" but the whole's noun is no plural of it (a plural
+    # adds an ending of a few letters: Folge -> Folgen) - the 30 are a part, no label (numbers._numbers_one_of)
+    claims, _ = run({"a.txt": "Kreiswahl\n\nDie Freien Wähler gewannen im Land 30 von 71 Landkreisen. Die Sendung "
+                              "zeigt in Teil 2 von 6 Teilen die Küste."})
+    assert sorted(by_value(claims)) == [6, 30, 71], [(c.text, c.low) for c in claims]

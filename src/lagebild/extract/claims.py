@@ -472,16 +472,27 @@ def _no_count(doc: Doc, text: str, fig: QuantityPhrase, counted: str) -> bool:
 FRACTION = "fraction"
 
 
-def _as_share(text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> QuantityPhrase:
+def _as_share(doc: Doc, text: str, fig: QuantityPhrase, nouns: list[attr.Tok]) -> QuantityPhrase:
     """A number before a fraction noun ("zwei Drittel der Stimmen", "drei Viertel aller Schulen",
     `numbers.fraction_denominator`) is the numerator of a share, no count of two or three of anything: its value in
-    percent (66.7), of kind FRACTION (`_refine` makes it a percentage). Any other figure as it is."""
+    percent (66.7), of kind FRACTION (`_refine` makes it a percentage) - unless it measures a unit (`_measures_a_unit`:
+    "drei Viertel Liter", review rv87). Any other figure as it is."""
     if not nouns or text[fig.end:nouns[0].start].strip() or fig.kind == "compound":
         return fig
     denominator = fraction_denominator(nouns[0].text)
-    if denominator is None:
+    if denominator is None or _measures_a_unit(doc, nouns[0]):
         return fig
     return replace(fig, low=fig.low * 100 / denominator, high=fig.high * 100 / denominator, kind=FRACTION)
+
+
+def _measures_a_unit(doc: Doc, noun: attr.Tok) -> bool:
+    """Does a fraction noun measure the noun after it, by the parse ("drei Viertel Liter Milch", "ein Achtel Wein":
+    the parser makes it that noun's compound or modifier)? Then it is a measure, no share of a whole."""
+    span = doc.char_span(noun.start, noun.end, alignment_mode="expand") if quantity.has_parse(doc) else None
+    if not span:
+        return False
+    t = span[-1]
+    return t.dep_ == "compound" or t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nmod", "amod")
 
 
 def _part_and_holder(doc: Doc, claims: list[Claim], unit: Unit, figures: list[QuantityPhrase], fi: int,
@@ -998,7 +1009,10 @@ def _shared_scale(doc: Doc, text: str, figures: list[QuantityPhrase], fi: int, f
     if sharer is None:
         return fig
     own, theirs = text[fig.num_start:fig.end].split(), text[figures[sharer].num_start:figures[sharer].end].split()
-    scale = SCALES.get(theirs[-1].lower(), 1.0) if len(theirs) > 1 and own and own[-1].lower() not in SCALES else 1.0
+    # a scale word multiplies a number under a thousand ("3,5 Millionen"); one written out in full is no multiplier:
+    # "um 250.000 von 3,5 auf 3,75 Millionen Euro" (review rv87)
+    scale = SCALES.get(theirs[-1].lower(), 1.0) if len(theirs) > 1 and own and own[-1].lower() not in SCALES and \
+        abs(fig.high) < 1000 else 1.0
     return replace(fig, low=fig.low * scale, high=fig.high * scale) if scale != 1.0 else fig
 
 
@@ -1085,7 +1099,7 @@ class ClaimExtractor:
             if fig.start < unit.start:              # a qualifier cannot reach into the sentence before
                 fig = replace(fig, start=fig.num_start, text=text[fig.num_start:fig.end], qualifier="exact")
             nouns, mods, end, of = _counted_after(doc, text, fig, unit.end, has_pos)     # of: partitive
-            fig = _as_share(text, _shared_scale(doc, text, figures, fi, fig, nouns), nouns)
+            fig = _as_share(doc, text, _shared_scale(doc, text, figures, fi, fig, nouns), nouns)
             counted, end, from_prev = _elliptic_counted(doc, text, units, ui, fig, figures, fi, nouns, end, last_noun,
                                                         has_pos)
             if not counted or _no_count(doc, text, fig, counted):

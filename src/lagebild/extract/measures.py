@@ -892,7 +892,7 @@ def _place(ctx: FigureContext) -> str | None:
             near = [f for f in before if f[0] >= clause_start]
             after = [f for f in found if f[0] >= ctx.num_start and (ctx.next_figure is None or f[0] < ctx.next_figure)
                      and not (ctx.next_figure is not None and ctx.next_figure < u1 and
-                              _next_conjunct(text, ctx.end, f[0]))]
+                              _next_conjunct(text, ctx.end, f[0], ctx.next_figure))]
             if near or before:
                 return (near or before)[-1][1]
             if after:
@@ -915,9 +915,12 @@ def _place(ctx: FigureContext) -> str | None:
 NEXT_CONJUNCT = re.compile(r"\s(?:und|sowie|oder)\s")
 
 
-def _next_conjunct(text: str, end: int, place_at: int) -> bool:
-    """Does a coordinator stand between the end of the figure's phrase and a place named after it?"""
-    return NEXT_CONJUNCT.search(text, end, place_at) is not None
+def _next_conjunct(text: str, end: int, place_at: int, next_figure: int) -> bool:
+    """Does a coordinator stand between the end of the figure's phrase and a place named after it, and the next figure
+    in the same clause as the place? A comma between them ends the conjunct: "aufgegriffen und nach Rosenheim
+    gebracht, 9 von ihnen ..." joins two verbs of the figure's own clause (review rv87)."""
+    return NEXT_CONJUNCT.search(text, end, place_at) is not None and \
+        re.search(r"[,;:]\s", text[place_at:next_figure]) is None
 
 
 def _own_clause(sentence: str, at: int) -> str:

@@ -397,11 +397,12 @@ def fraction_denominator(word: str) -> int | None:
 def _numbers_one_of(prev: str, text: str, pos: int) -> bool:
     """Does the noun before "N von M Nouns" number one of the things the whole counts ("Folge 3 von 10 Folgen",
     "Kapitel 4 von 12 Kapiteln"): the whole's noun is that noun's plural, built on its singular as German plurals
-    mostly are (Folge -> Folgen)? The number is then a label, not a part."""
+    mostly are (Folge -> Folgen)? The number is then a label, not a part. A plural adds an ending of at most three
+    letters (-e, -en, -er, -ern, -s, -nen): "im Land 30 von 71 Landkreisen" is no numbered land (review rv87)."""
     noun, _ = _next_word(text, pos)
     # not an article opening the sentence: "Die 30 von 50 Dienststellen" is a part ("Die" begins "Dienststellen")
     return prev[:1].isupper() and len(prev) > 2 and prev.lower() not in _ARTICLES and \
-        noun.lower().startswith(prev.lower())
+        noun.lower().startswith(prev.lower()) and len(noun) - len(prev) <= 3
 
 
 def _digit_kind(text: str, s: int, e: int, raw: str, value: float, prev_id_end: int, prev_year_end: int) -> str:

@@ -445,15 +445,19 @@ def rate_of(doc: Doc, start: int, end: int) -> str | None:
             if t.pos_ in ("ADJ", "ADV") and lemma.endswith("lich"):
                 return f"pro-{unit}"                     # "täglich", "monatlich"
             if t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].lower_ in RATE_PREPS and \
-                    not any(c.like_num or c.pos_ == "NUM" for c in t.children) and not _numbered_next(t):
+                    not any(c.like_num or c.pos_ == "NUM" for c in t.children) and not _numbered_next(t, start, end):
                 return f"pro-{unit}"                     # "pro Tag", "am Tag" (not "am Tag 3", "im Jahr 2013")
     return None
 
 
-def _numbered_next(t: Token) -> bool:
+def _numbered_next(t: Token, start: int, end: int) -> bool:
     """Is a time noun followed by the number that names it ("im Jahr 2013", "am Tag 3"), whatever the parse makes of
-    that number (a sentence-final "2013." is read as punctuation)?"""
-    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isdigit()
+    that number (a sentence-final "2013." is read as punctuation)? Not the figure's own number (characters start to
+    end): "verdient im Jahr 42.000 Euro" is a rate (review rv87)."""
+    if t.i + 1 >= len(t.doc):
+        return False
+    nxt = t.doc[t.i + 1]
+    return nxt.text[:1].isdigit() and not start <= nxt.idx < end
 
 
 # The distributive particle before a figure: "mit je zwei Soldaten", "erhielten je 5.000 Euro"
