@@ -1005,3 +1005,14 @@ def test_a_surname_after_an_article_and_an_age_is_the_person_again(parser):
     pers = [(m.text, m.start) for m in find_mentions(doc) if m.label == "PER"]
     assert ("Stein", doc.text.index("jährige Stein") + 8) in pers, pers
     assert ("Stein", doc.text.index("Der Stein") + 4) not in pers, pers
+
+
+def test_a_second_full_name_that_is_no_person_leaves_the_surname_to_the_first():
+    # 'Wann Brunner' (a question's word before the surname) and 'Brunners Blog' (its genitive before a noun) are no
+    # second Brunner: the bare surname joins 'Ida Brunner' as before
+    ents = resolve_entities([M("Ida Brunner", "a.txt", 0), M("Wann Brunner", "a.txt", 40), M("Brunner", "a.txt", 80)])
+    per = {e.name: [m.start for m in e.mentions] for e in ents if e.type == "PER"}
+    assert per["Ida Brunner"] == [0, 80], per
+    ents = resolve_entities([M("Ida Brunner", "a.txt", 0), M("Brunners Blog", "a.txt", 40), M("Brunner", "a.txt", 80)])
+    per = {e.name: [m.start for m in e.mentions] for e in ents if e.type == "PER"}
+    assert per["Ida Brunner"] == [0, 80], per
