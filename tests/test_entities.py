@@ -993,3 +993,26 @@ def test_a_surname_the_lexicon_knows_named_bare_makes_the_full_names_s_a_genitiv
     _, ms = _parsed_mentions(parser, "Kohl sagte am Abend in Bonn, er bleibe im Amt. Die Politik Helmut Kohls fand "
                                      "im Parlament breite Zustimmung.")
     assert "Helmut Kohl" in ms and "Helmut Kohls" not in ms, ms
+
+
+def test_a_surname_after_an_article_and_an_age_is_the_person_again(parser):
+    # 'der 45-jährige Stein' beside 'Lukas Stein': an age in years names a person, not the common noun 'Stein'
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser("Der Angeklagte Lukas Stein schwieg am ersten Verhandlungstag. Der 45-jährige Stein muss mit einer "
+                 "Haftstrafe rechnen. Der Stein traf den Wagen.")
+    doc._.article_id = "x"
+    pers = [(m.text, m.start) for m in find_mentions(doc) if m.label == "PER"]
+    assert ("Stein", doc.text.index("jährige Stein") + 8) in pers, pers
+    assert ("Stein", doc.text.index("Der Stein") + 4) not in pers, pers
+
+
+def test_a_second_full_name_that_is_no_person_leaves_the_surname_to_the_first():
+    # 'Wann Brunner' (a question's word before the surname) and 'Brunners Blog' (its genitive before a noun) are no
+    # second Brunner: the bare surname joins 'Ida Brunner' as before
+    ents = resolve_entities([M("Ida Brunner", "a.txt", 0), M("Wann Brunner", "a.txt", 40), M("Brunner", "a.txt", 80)])
+    per = {e.name: [m.start for m in e.mentions] for e in ents if e.type == "PER"}
+    assert per["Ida Brunner"] == [0, 80], per
+    ents = resolve_entities([M("Ida Brunner", "a.txt", 0), M("Brunners Blog", "a.txt", 40), M("Brunner", "a.txt", 80)])
+    per = {e.name: [m.start for m in e.mentions] for e in ents if e.type == "PER"}
+    assert per["Ida Brunner"] == [0, 80], per

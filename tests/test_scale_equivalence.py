@@ -34,10 +34,13 @@ def _all_pairs(persons):
         w = E._words(m.text)[0]
         w_trim = w[:-1] if w.endswith("s") and len(w) > 4 else w
         best = None
-        near = [(group, parts) for (_fw, group, countries), parts in zip(full, forms)
+        near = [(group, parts, fw) for (fw, group, countries), parts in zip(full, forms)
                 if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in parts)]
         # two full names of its article bear it: the one named more often before it there, else neither (places26)
-        same = [(g, p) for g, p in near if any(x.article == m.article for x in g)]
+        # ... less a 'full name' that is no second person ('Wann Brunner', 'Brunners Blog'; rv85)
+        same = [(g, p) for g, p, fw in near if any(x.article == m.article for x in g)
+                and E._a_second_person(g[0].text.split(), fw, w, w_trim)]
+        near = [(g, p) for g, p, _fw in near]
         if len(same) >= 2:
             same = [(g, p) for g, p in same if w in p or w_trim in p] or same
             if len(same) >= 2:

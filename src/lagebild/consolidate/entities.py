@@ -230,6 +230,10 @@ def _one_in_article(m: Mention, w: str, w_trim: str, near: list[int],
     relative named in passing keeps a first name), else -1: the surname alone does not say which; None where
     its article names at most one (the usual case)."""
     same = [n for n in near if m.article in articles[n] and _compatible(full[n][2], m.country)]
+    # a second 'full name' opened by a word the lexicon knows as no name ('Wann Brandt' of 'Wann Brandt kommt'), or
+    # whose first word the short form is, two words long (a genitive before a noun: 'Brandts Blog'), is no second
+    # person of that name: it leaves the surname to the others
+    same = [n for n in same if _a_second_person(full[n][1][0].text.split(), full[n][0], w, w_trim)]
     if len(same) < 2:
         return None
     exact = [n for n in same if w in forms[n] or w_trim in forms[n]]   # 'Brandt' before a variant 'Brand'
@@ -239,6 +243,13 @@ def _one_in_article(m: Mention, w: str, w_trim: str, near: list[int],
     named = sorted(((sum(x.article == m.article and x.start < m.start for x in full[n][1]), n) for n in same),
                    reverse=True)
     return named[0][1] if named[0][0] > named[1][0] else -1
+
+
+def _a_second_person(words: list[str], fw: list[str], w: str, w_trim: str) -> bool:
+    """Whether a full name (its words as written, and their keys fw) may be a person the short form w names, beside
+    another of the same surname."""
+    tag, known = word_tag(words[0]) if words else ("", False)
+    return not (known and tag != "NE") and not (len(words) == 2 and fw[0] in (w, w + "s", w_trim + "s"))
 
 
 def _parts(fw: list[str]) -> list[str]:

@@ -2367,9 +2367,11 @@ def _person_repeats(doc: Doc, toks: list[Token], persons: list[Cand]) -> list[Ca
 def _common_noun_with_article(t: Token) -> bool:
     """'der Sturm' beside 'Karl Sturm': a word the lexicon reads first as a common noun that the parse gives an
     article is that noun - news write a person's surname without one ('Sturm sagte'; a colloquial 'der Klug' is an
-    adjective's word, 'der Fischer' a name's first)."""
+    adjective's word, 'der Fischer' a name's first). An age's adjective between them makes it the person: news name
+    one so ('der 45-jährige Sturm', 'die 52-jährige Richter'), a thing has no age in years."""
     return word_tag(t.text) == ("NN", True) and \
-        any(c.dep_ == "det" and c.pos_ == "DET" and c.i < t.i for c in t.children)
+        any(c.dep_ == "det" and c.pos_ == "DET" and c.i < t.i and
+            not any("jährig" in x.lower_ for x in t.doc[c.i + 1:t.i]) for c in t.children)
 
 
 def _near_key(a: str, b: str) -> bool:
