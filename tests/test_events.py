@@ -2117,6 +2117,10 @@ def test_a_search_of_a_flat_told_with_the_police_is_a_raid(nlp):
     ("Im Falle eines Erdbebens in Osaka waren die Notfallpläne bisher wirkungslos.", "DISASTER", "hypothetical"),
     # a day ahead, or a place in a present clause, is the condition's own
     ("Im Falle eines Brandes am kommenden Dienstag in Bochum rückt die Feuerwehr aus.", "ACCIDENT", "hypothetical"),
+    # a present state passive ("ist ... gesperrt") holds whenever the case comes: no perfect (last read); the
+    # passive's perfect ("ist ... festgenommen worden") tells the case
+    ("Im Falle eines Hochwassers in Passau ist die Altstadt gesperrt.", "DISASTER", "hypothetical"),
+    ("Im Falle eines Überfalls auf eine Bank in Graz ist ein Mann festgenommen worden.", "ASSAULT", "reported"),
 ])
 def test_im_falle_is_a_condition_in_any_clause(nlp, text, type_, status):
     assert one(events_of(nlp, text), type_).status == status, text

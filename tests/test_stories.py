@@ -1264,3 +1264,16 @@ def test_a_report_updated_twice_does_not_count_its_own_sentences_thrice():
     assert max(st.StoryIndex.from_json(index).sentences.values()) == 1
     assert grouping(stories) == grouping(st.cluster_articles([*others, live])) == {frozenset({"live", "o1"}),
                                                                                   frozenset({"o2"})}
+
+
+def test_forgetting_an_article_takes_out_only_its_own_sentence_counts():
+    """An article changed or deleted leaves the counts of the others as they were; a key no article holds goes."""
+    index = st.StoryIndex()
+    index.add_sentences("a", ["k1", "k2"])
+    index.add_sentences("b", ["k1", "k3"])
+    index.add_sentences("a", ["k1"])                 # a changed: counted anew, once
+    assert index.sentences == Counter({"k1": 2, "k3": 1})
+    index.forget_sentences("b")
+    assert index.sentences == Counter({"k1": 1}) and "b" not in index.sentences_of
+    index.forget_sentences("missing")                # an article never counted: nothing changes
+    assert index.sentences == Counter({"k1": 1})

@@ -458,8 +458,11 @@ class StoryIndex:
 
     def forget_sentences(self, article_id: str) -> None:
         """Take a changed or deleted article's sentences out of the counts."""
-        self.sentences.subtract(self.sentences_of.pop(article_id, ()))
-        self.sentences += Counter()     # drops the keys counted in no article now
+        # only this article's keys: `Counter() +` would scan every key of the dossier per article (quadratic)
+        for key in self.sentences_of.pop(article_id, ()):
+            self.sentences[key] -= 1
+            if self.sentences[key] <= 0:
+                del self.sentences[key]
 
     # -- persistence --
     def to_json(self) -> dict[str, Any]:

@@ -1440,11 +1440,15 @@ def _supposed_case(tok: Token) -> bool:
 
 def _past_or_perfect(verb: Token) -> bool:
     """Is the clause told in a past tense, active or passive (`_told_past` reads active indicatives only): a finite
-    past ("wurden festgenommen", "brannte") or a perfect (a participle with "haben" or "sein": "hat festgenommen")?"""
+    past ("wurden festgenommen", "brannte") or a perfect (a participle with "haben": "hat festgenommen"; with "sein"
+    only in the passive's perfect, "ist festgenommen worden" - a present "ist ... gesperrt" is a state passive, what
+    holds whenever the case comes)?"""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
     finite = [t for t in [verb, *auxes] if t.tag_.endswith("FIN")]
+    worden = any(a.lemma_.lower() == "werden" and a.tag_.endswith("PP") for a in auxes)
     return any("Past" in t.morph.get("Tense", []) for t in finite) or \
-        verb.tag_.endswith("PP") and any(a.lemma_.lower() in ("haben", "sein") for a in auxes)
+        verb.tag_.endswith("PP") and any(a.lemma_.lower() == "haben" or a.lemma_.lower() == "sein" and worden
+                                         for a in auxes)
 
 
 def _sharing_conjuncts(verb: Token) -> list[Token]:

@@ -19,6 +19,7 @@ import sqlite3
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..model import BACKGROUND_STATUSES
@@ -100,6 +101,7 @@ def in_dates(value: str | None, date_from: str | None, date_to: str | None) -> b
     return (not date_from or span[0] >= date_from) and (not date_to or span[0][:len(date_to)] <= date_to)
 
 
+@lru_cache(maxsize=8192)      # a date filter asks it per row, and a dossier's values repeat (last read: ~70x per query)
 def time_span(value: str | None) -> tuple[str, str] | None:
     """The first and last day a TIMEX3 value covers: 2026-03 -> (2026-03-01, 2026-03-31), a week's day
     2026-W18-6TNI -> (2026-05-02, 2026-05-02), a week 2026-W18 its seven days, its weekend -WE two; None if not a
