@@ -36,7 +36,7 @@ def _all_pairs(persons):
         best = None
         near = [(group, parts, fw) for (fw, group, countries), parts in zip(full, forms)
                 if E._compatible(countries, m.country) and any(E._near(w, p) or E._near(w_trim, p) for p in parts)]
-        # two full names of its article bear it: the one named more often before it there (places26)
+        # two full names of its article bear it: the one named more often before it there, else neither (places26)
         # ... less a 'full name' that is no second person ('Wann Brunner', 'Brunners Blog'; rv85)
         same = [(g, p) for g, p, fw in near if any(x.article == m.article for x in g)
                 and E._a_second_person(g[0].text.split(), fw, w, w_trim)]
@@ -44,9 +44,12 @@ def _all_pairs(persons):
         if len(same) >= 2:
             same = [(g, p) for g, p in same if w in p or w_trim in p] or same
             if len(same) >= 2:
-                # ... on a tie the one its article names first (last read)
-                near = [min(same, key=lambda gp: (-sum(x.article == m.article and x.start < m.start for x in gp[0]),
-                                                  min(x.start for x in gp[0] if x.article == m.article)))]
+                counts = sorted((sum(x.article == m.article and x.start < m.start for x in g) for g, _ in same),
+                                reverse=True)
+                if counts[0] == counts[1]:
+                    extra[w_trim].append(m)
+                    continue
+                near = [max(same, key=lambda gp: sum(x.article == m.article and x.start < m.start for x in gp[0]))]
             else:
                 near = same
         for group, _parts in near:

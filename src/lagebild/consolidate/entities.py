@@ -202,6 +202,9 @@ def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Me
                                              if any(_near(w, p) or _near(w_trim, p) for p in forms[n])])
         w_trim, near = found
         if (one := _one_in_article(m, w, w_trim, near, full, forms, articles)) is not None:
+            if one < 0:             # two persons of its article bear the name: which one is meant is left open
+                extra[w_trim].append(m)
+                continue
             near = [one]
         best = None
         for n in near:
@@ -224,8 +227,9 @@ def _one_in_article(m: Mention, w: str, w_trim: str, near: list[int],
                     articles: list[set[str | None]]) -> int | None:
     """Where two full names of the short form's article bear it ('Karl Brandt ... seine Tochter Lea Brandt ...
     Brandt sagte'), the one the article has named more often before it (its subject, called by the surname; a
-    relative named in passing keeps a first name), on a tie the one it names first; None where its article names
-    at most one (the usual case)."""
+    relative named in passing keeps a first name), else -1: the surname alone does not say which, and the mention
+    stays a name of its own rather than join a person it may not be (as a place not found stays unresolved text);
+    None where its article names at most one (the usual case)."""
     same = [n for n in near if m.article in articles[n] and _compatible(full[n][2], m.country)]
     # a second 'full name' opened by a word the lexicon knows as no name ('Wann Brandt' of 'Wann Brandt kommt'), or
     # whose first word the short form is, two words long (a genitive before a noun: 'Brandts Blog'), is no second
@@ -237,11 +241,9 @@ def _one_in_article(m: Mention, w: str, w_trim: str, near: list[int],
     same = exact or same
     if len(same) < 2:
         return same[0]
-    before = {n: sum(x.article == m.article and x.start < m.start for x in full[n][1]) for n in same}
-    most = [n for n in same if before[n] == max(before.values())]
-    # a tie: the one the article names first - news present their subject first; left open, the surname would
-    # become a third person of its own (last read)
-    return min(most, key=lambda n: min(x.start for x in full[n][1] if x.article == m.article))
+    named = sorted(((sum(x.article == m.article and x.start < m.start for x in full[n][1]), n) for n in same),
+                   reverse=True)
+    return named[0][1] if named[0][0] > named[1][0] else -1
 
 
 def _a_second_person(words: list[str], fw: list[str], w: str, w_trim: str) -> bool:
