@@ -1249,3 +1249,12 @@ def test_a_noun_that_only_begins_the_wholes_noun_numbers_nothing(run):
     claims, _ = run({"a.txt": "Kreiswahl\n\nDie Freien Wähler gewannen im Land 30 von 71 Landkreisen. Die Sendung "
                               "zeigt in Teil 2 von 6 Teilen die Küste."})
     assert sorted(by_value(claims)) == [6, 30, 71], [(c.text, c.low) for c in claims]
+
+
+def test_a_definite_common_noun_pointing_back_holds_nothing(run):
+    # mend26: "Die Fraktion verfügt damit über 14 Mandate" - a common noun with only its definite article, no
+    # attribute and no name, points back to a holder named before (as a pronoun does): no holder (quantity.holder_of)
+    claims, _ = run({"a.txt": "Gemeinderatswahl\n\nDie FDP kam auf 14 Mandate, die Grünen auf 9 Mandate. Die Fraktion "
+                              "verfügt damit über 14 Mandate im Stadtrat."})
+    assert not [c for c in claims if c.measure.subject.startswith("fraktion:")], [c.measure.subject for c in claims]
+
