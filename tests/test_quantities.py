@@ -1258,3 +1258,11 @@ def test_a_definite_common_noun_pointing_back_holds_nothing(run):
                               "verfügt damit über 14 Mandate im Stadtrat."})
     assert not [c for c in claims if c.measure.subject.startswith("fraktion:")], [c.measure.subject for c in claims]
 
+
+
+def test_a_route_of_a_holding_verb_is_not_held(run):
+    # mend26: "kamen über 3 Grenzübergänge nach Sachsen" - 'über' takes what is held only with 'verfügen', 'auf' only
+    # with 'kommen' (lang/de/holding_verbs.txt, quantity.holder_of): a route is nobody's
+    claims, _ = run({"a.txt": "Pendelverkehr\n\nDie Pendler kamen am Montag über 3 Grenzübergänge nach Sachsen. Die "
+                              "Touristen kamen am Dienstag über 5 Grenzübergänge nach Bayern."})
+    assert not [c for c in claims if ":" in c.measure.subject], [c.measure.subject for c in claims]
