@@ -1266,3 +1266,13 @@ def test_a_route_of_a_holding_verb_is_not_held(run):
     claims, _ = run({"a.txt": "Pendelverkehr\n\nDie Pendler kamen am Montag über 3 Grenzübergänge nach Sachsen. Die "
                               "Touristen kamen am Dienstag über 5 Grenzübergänge nach Bayern."})
     assert not [c for c in claims if ":" in c.measure.subject], [c.measure.subject for c in claims]
+
+
+def test_a_coordinator_after_the_place_leaves_it_to_the_figures_clause(run):
+    # mend26: "wurden 60 Gäste ... in Görlitz untergebracht und weitere 15 Gäste in Zittau" - a coordinator between the
+    # place and the next figure opens the next conjunct after the place: the place stays the first figure's
+    # (measures._next_conjunct)
+    claims, _ = run({"a.txt": "Hotelbrand\n\nIn der Nacht wurden 60 Gäste geweckt und in einer Schule in Görlitz "
+                              "untergebracht und weitere 15 Gäste in Zittau."})
+    g = by_value(claims)
+    assert g[60].measure.place == "goerlitz", g[60].measure
