@@ -1665,3 +1665,11 @@ def test_a_main_clause_hung_as_subordinate_is_out_of_the_scope_of_laut(nlp):
             "gemeldet worden, obwohl die Prüfung gefehlt habe.")
     assert name_of(nlp, text, "zwölf Fässer") == "Max Huber"
     assert name_of(nlp, text, "40 Tonnen") == "amtlichem Messprotokoll"
+
+
+def test_a_phrase_of_the_main_clause_reaches_a_clause_hung_under_it(nlp):
+    # mend26: 'Nach Angaben der Stadt ...' hangs from the sentence's root; the parser hangs the next clause as relative
+    # under a noun (quotations.hung_main_clause) - the phrase of the main clause still reaches it (figures._beyond_phrase)
+    text = ("Laut Polizei wurden bei den Protesten 18 Menschen festgenommen, sieben Beamte erlitten Verletzungen. "
+            "Nach Angaben der Gemeinde brannten 14 Container, die Feuerwehr löschte 5 Brände.")
+    assert name_of(nlp, text, "5 Brände") == "Gemeinde"

@@ -1249,3 +1249,30 @@ def test_a_noun_that_only_begins_the_wholes_noun_numbers_nothing(run):
     claims, _ = run({"a.txt": "Kreiswahl\n\nDie Freien Wähler gewannen im Land 30 von 71 Landkreisen. Die Sendung "
                               "zeigt in Teil 2 von 6 Teilen die Küste."})
     assert sorted(by_value(claims)) == [6, 30, 71], [(c.text, c.low) for c in claims]
+
+
+def test_a_definite_common_noun_pointing_back_holds_nothing(run):
+    # mend26: "Die Fraktion verfügt damit über 14 Mandate" - a common noun with only its definite article, no
+    # attribute and no name, points back to a holder named before (as a pronoun does): no holder (quantity.holder_of)
+    claims, _ = run({"a.txt": "Gemeinderatswahl\n\nDie FDP kam auf 14 Mandate, die Grünen auf 9 Mandate. Die Fraktion "
+                              "verfügt damit über 14 Mandate im Stadtrat."})
+    assert not [c for c in claims if c.measure.subject.startswith("fraktion:")], [c.measure.subject for c in claims]
+
+
+
+def test_a_route_of_a_holding_verb_is_not_held(run):
+    # mend26: "kamen über 3 Grenzübergänge nach Sachsen" - 'über' takes what is held only with 'verfügen', 'auf' only
+    # with 'kommen' (lang/de/holding_verbs.txt, quantity.holder_of): a route is nobody's
+    claims, _ = run({"a.txt": "Pendelverkehr\n\nDie Pendler kamen am Montag über 3 Grenzübergänge nach Sachsen. Die "
+                              "Touristen kamen am Dienstag über 5 Grenzübergänge nach Bayern."})
+    assert not [c for c in claims if ":" in c.measure.subject], [c.measure.subject for c in claims]
+
+
+def test_a_coordinator_after_the_place_leaves_it_to_the_figures_clause(run):
+    # mend26: "wurden 60 Gäste ... in Görlitz untergebracht und weitere 15 Gäste in Zittau" - a coordinator between the
+    # place and the next figure opens the next conjunct after the place: the place stays the first figure's
+    # (measures._next_conjunct)
+    claims, _ = run({"a.txt": "Hotelbrand\n\nIn der Nacht wurden 60 Gäste geweckt und in einer Schule in Görlitz "
+                              "untergebracht und weitere 15 Gäste in Zittau."})
+    g = by_value(claims)
+    assert g[60].measure.place == "goerlitz", g[60].measure

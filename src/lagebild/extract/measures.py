@@ -918,9 +918,12 @@ NEXT_CONJUNCT = re.compile(r"\s(?:und|sowie|oder)\s")
 def _next_conjunct(text: str, end: int, place_at: int, next_figure: int) -> bool:
     """Does a coordinator stand between the end of the figure's phrase and a place named after it, and the next figure
     in the same clause as the place? A comma between them ends the conjunct: "aufgegriffen und nach Rosenheim
-    gebracht, 9 von ihnen ..." joins two verbs of the figure's own clause (review rv87)."""
+    gebracht, 9 von ihnen ..." joins two verbs of the figure's own clause (review rv87); so does a further coordinator
+    between the place and the next figure ("evakuiert und in Pirna untergebracht und weitere 12 in Heidenau": the
+    next conjunct opens after the place)."""
     return NEXT_CONJUNCT.search(text, end, place_at) is not None and \
-        re.search(r"[,;:]\s", text[place_at:next_figure]) is None
+        re.search(r"[,;:]\s", text[place_at:next_figure]) is None and \
+        NEXT_CONJUNCT.search(text, place_at, next_figure) is None
 
 
 def _own_clause(sentence: str, at: int) -> str:

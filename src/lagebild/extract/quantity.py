@@ -31,9 +31,11 @@ ANAPHORIC = words("anaphoric_determiners")
 # Verbs that carry no role of their own: look at their dependents and the next verb up (lang/de/light_verbs.txt).
 LIGHT_VERBS = words("light_verbs")
 # Verbs whose subject holds, wins or loses what their object counts (lang/de/holding_verbs.txt): `holder_of`
-HOLDING_VERBS = words("holding_verbs")
-# The prepositions by which a holding verb takes what is held ("kommt auf 194 Sitze", "verfügt über 300 Filialen")
-HELD_CASES = frozenset({"auf", "über"})
+# A line 'lemma case' names the preposition by which that verb takes what is held ("kommt auf 194 Sitze", "verfügt über
+# 300 Filialen"): HELD_BY holds those pairs, HOLDING_VERBS every verb's lemma
+HELD_BY = frozenset(tuple(w.split()[:2]) for w in words("holding_verbs") if len(w.split()) > 1)
+HOLDING_VERBS = frozenset(w.split()[0] for w in words("holding_verbs"))
+HELD_CASES = frozenset(case for _, case in HELD_BY)
 
 
 def has_parse(doc: Doc) -> bool:
@@ -229,8 +231,8 @@ def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = No
     cases = _case_of(x, x.head) | {c.lower_ for c in tok.children if c.dep_ == "case"}
     # an object, a bare phrase the parser calls oblique ("328 von 547 Sitzen gewonnen"), a held thing's case, or
     # the whole of a part the verb's subject holds ("71 von 120 Mandaten errungen")
-    held = x.dep_ == "obj" or x.dep_ == "obl" and (not cases or bool(span)) or \
-        x.dep_ in ("obl", "nmod") and bool(cases & HELD_CASES)
+    by_case = not (x.dep_ == "obj" or x.dep_ == "obl" and (not cases or bool(span)))
+    held = not by_case or x.dep_ in ("obl", "nmod") and bool(cases & HELD_CASES)
     for _ in range(3):
         if not (held and x.dep_ == "nmod" and x.head.pos_ in ("NOUN", "PROPN")):
             break
@@ -239,11 +241,31 @@ def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = No
     if not held or verb is x or x.dep_ not in ("obj", "obl") or verb.pos_ not in ("VERB", "AUX") or \
             _lemma(verb) not in HOLDING_VERBS:
         return None
+    # the preposition is the one this verb takes what is held by ("kommen auf", "verfügen über"; "kamen über zwei
+    # Grenzübergänge" is a route)
+    if by_case and not any((_lemma(verb), c) in HELD_BY for c in cases):
+        return None
     # not the figure's own phrase (a subject the parser hung the number on is one only for a part: "das Bündnis 23
     # von 41 Mandaten errang")
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and lo <= c.i <= hi
             and c.i != noun.i and (span or not c.is_ancestor(tok))]
-    return _holder_name(subj[0]) if subj else None
+    return _holder_name(subj[0]) if subj and not _points_back(subj[0]) else None
+
+
+def _points_back(t: Token) -> bool:
+    """``Die Partei verfügt damit über 52 Sitze`` after ``Die CDU kam auf 52 Sitze``: a common noun (no name, no entity)
+    with only its definite article - no attribute, no genitive, no name after it - points back to a holder named
+    before, as a pronoun does: it names none of its own. It points back only where a name held before it (a name the
+    subject of a holding verb earlier in the text); without one it is the holder ("Die Sozialdemokraten kamen auf 12
+    Mandate" after "das Bürgerbündnis")."""
+    if t.pos_ != "NOUN" or t.ent_type_:
+        return False
+    kids = list(t.children)
+    if not kids or not all(c.dep_ == "det" and (c.lemma_.lower() == "der" or "Def" in c.morph.get("Definite", []))
+                           for c in kids):
+        return False
+    return any(n.dep_ == "nsubj" and (n.pos_ == "PROPN" or n.ent_type_ in ("ORG", "PER")) and n.head.pos_ in
+               ("VERB", "AUX") and _lemma(n.head) in HOLDING_VERBS for n in t.doc[:t.i])
 
 
 def _holder_name(t: Token) -> str:

@@ -1305,7 +1305,21 @@ def _beyond_phrase(s: Said, tok: Token) -> bool:
     if s.q.how != "prep" or not s.q.cue:
         return False
     main = next((a for a in (tok, *tok.ancestors) if hung_main_clause(a)), None)
-    return main is not None and s.q.cue[0][0] not in {t.idx for t in main.subtree}
+    if main is None or s.q.cue[0][0] in {t.idx for t in main.subtree}:
+        return False
+    # ``Nach Angaben der Stadt brannten 14 Autos, die Feuerwehr löschte 9 Brände``: a phrase of the sentence's main
+    # clause keeps its reach; only one in a subordinate clause (its verb opened by a conjunction, or itself hung as a
+    # clause) stops before the hung main clause
+    cue = next((t for t in tok.doc if t.idx <= s.q.cue[0][0] < t.idx + len(t.text)), None)
+    if cue is None:
+        return True
+    verb = cue
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ == "mark" for c in verb.children) \
+        or any(a.dep_ in ("advcl", "ccomp", "acl", "acl:relcl") for a in (verb, *verb.ancestors))
 
 
 def _comma_between(doc: Doc, s: Said, tok: Token) -> bool:
