@@ -249,23 +249,7 @@ def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = No
     # von 41 Mandaten errang")
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and lo <= c.i <= hi
             and c.i != noun.i and (span or not c.is_ancestor(tok))]
-    return _holder_name(subj[0]) if subj and not _points_back(subj[0]) else None
-
-
-def _points_back(t: Token) -> bool:
-    """``Die Partei verfügt damit über 52 Sitze`` after ``Die CDU kam auf 52 Sitze``: a common noun (no name, no entity)
-    with only its definite article - no attribute, no genitive, no name after it - points back to a holder named
-    before, as a pronoun does: it names none of its own. It points back only where a name held before it (a name the
-    subject of a holding verb earlier in the text); without one it is the holder ("Die Sozialdemokraten kamen auf 12
-    Mandate" after "das Bürgerbündnis")."""
-    if t.pos_ != "NOUN" or t.ent_type_:
-        return False
-    kids = list(t.children)
-    if not kids or not all(c.dep_ == "det" and (c.lemma_.lower() == "der" or "Def" in c.morph.get("Definite", []))
-                           for c in kids):
-        return False
-    return any(n.dep_ == "nsubj" and (n.pos_ == "PROPN" or n.ent_type_ in ("ORG", "PER")) and n.head.pos_ in
-               ("VERB", "AUX") and _lemma(n.head) in HOLDING_VERBS for n in t.doc[:t.i])
+    return _holder_name(subj[0]) if subj else None
 
 
 def _holder_name(t: Token) -> str:
