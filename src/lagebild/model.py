@@ -254,7 +254,7 @@ class Place:
     name: str
     lat: float | None = None
     lon: float | None = None
-    precision: str | None = None             # city, region, country (like ACLED's geo_precision)
+    precision: str | None = None             # site, city, region, country, water (like ACLED's geo_precision)
     country: str | None = None               # ISO 3166-1 alpha-2
 
 
