@@ -1429,13 +1429,18 @@ def _supposed_case(tok: Token) -> bool:
         # a clause that tells a promise, plan, threat or warning made for the case ("Im Falle eines Angriffs auf
         # Estland hat die Nato Beistand zugesagt") tells no occurrence of it, whatever its tense and place; nor does a
         # copula's state ("Im Falle eines Erdbebens in Osaka waren die Pläne wirkungslos": whenever one came)
-        cues = status_words()
-        committing = {w.split(":")[0] for key in ("intention", "plan_governor", "expectation", "hypothesis_governor")
-                      for w in cues.get(key, ())}
         told = verb is not None and verb.tag_.startswith("VV") and _past_or_perfect(verb) and \
-            not {verb.lemma_.lower(), _verb_lemma(verb), word_lemma(verb.text).lower()} & committing
+            not {verb.lemma_.lower(), _verb_lemma(verb), word_lemma(verb.text).lower()} & _committing_verbs()
         return not (dated or placed and told)
     return False
+
+
+@lru_cache(maxsize=1)
+def _committing_verbs() -> frozenset[str]:
+    """The verbs that tell a promise, plan, threat or expectation made for a case (event_status.tsv), read once."""
+    cues = status_words()
+    return frozenset(w.split(":")[0] for key in ("intention", "plan_governor", "expectation", "hypothesis_governor")
+                     for w in cues.get(key, ()))
 
 
 def _past_or_perfect(verb: Token) -> bool:
