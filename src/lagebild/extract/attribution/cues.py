@@ -44,11 +44,28 @@ def full_lemma(verb: Token) -> str:
     tagged as one (PTKVZ) that the parser hung as an adverb: ``sprach ihn ... frei`` is ``freisprechen``, no
     speech act."""
     lemma = verb_lemma(verb)
+    prt = particle(verb)
+    return prt.lower_ + lemma if prt is not None else lemma
+
+
+def particle(verb: Token) -> Token | None:
+    """The verb's separated particle (``teilte ... mit``: ``mit``), or None. Not an adverb the parser hung as one
+    (`_adverb_read_as_particle`: ``erklärte heute hingegen, ...`` is ``erklären``)."""
     for child in verb.children:
-        if child.dep_ == "compound:prt" or child.tag_ == "PTKVZ" and child.dep_ in ("advmod", "mark") \
-                and not _pronominal_adverb(child.lower_):
-            return child.lower_ + lemma
-    return lemma
+        if child.dep_ == "compound:prt" and not _adverb_read_as_particle(child) \
+                or child.tag_ == "PTKVZ" and child.dep_ in ("advmod", "mark") and not _pronominal_adverb(child.lower_):
+            return child
+    return None
+
+
+def _adverb_read_as_particle(tok: Token) -> bool:
+    """``Das Parlament erklärte hingegen, ...``, ``Der Verband meldete jedoch, ...``: the parser may hang an adverb
+    standing last in the clause as the verb's particle. A separable particle is a preposition, a directional adverb
+    (``hin``, ``weiter``) or an adjective; a connective or other adverb of the function words (lang/de
+    function_words: ``hingegen``, ``jedoch``, ``dort``, ``nur``) that the tagger also tags an adverb and that is no
+    verb prefix (lang/de verb_prefixes) never forms a verb with it."""
+    low = tok.lower_
+    return tok.tag_ == "ADV" and low in words("function_words") and low not in words("verb_prefixes")
 
 
 def _pronominal_adverb(word: str) -> bool:

@@ -38,7 +38,7 @@ from ..dateline import dateline as article_dateline
 from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
-from .sources import QUOTE_MARKS, phrase_source, quotation_source
+from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
 from .speakers import agent_of_verb, can_speak, speaking_noun
 
 STATS: Counter[str] = Counter()
@@ -133,9 +133,10 @@ def _is_place(name: str, head: Token | None = None) -> bool:
     name the NER tags as an organisation or person, or an acronym, is none ("NGO")."""
     from . import legacy
 
-    if head is not None and (head.ent_type_ and not head.ent_type_.startswith("LOC") or head.text.isupper()):
-        return False
-    return legacy._is_place(name)
+    if head is not None and (head.ent_type_ and not head.ent_type_.startswith("LOC") or head.text.isupper()
+                             or media_noun(head)):
+        return False                                   # "die Nachrichtenagentur Sana": the outlet's title
+    return legacy._is_place(name) and not outlet_name(name)
 
 
 def _source(doc: Doc, q: Quotation, found: Sequence[Quotation]) -> Source | None:
@@ -276,7 +277,7 @@ def _reporting(verb: Token) -> bool | str:
     if verb.pos_ != "VERB":
         return False
     lemma = verb.lemma_.lower()
-    prt = next((c for c in verb.children if c.dep_ == "compound:prt"), None)
+    prt = C.particle(verb)
     if prt is not None:
         if prt.tag_ == "APPR" and lemma in words("reporting_verbs"):
             return "preposition read as a verb particle"             # "spricht von 42.000"
@@ -297,7 +298,8 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
     abgesprochen. Das teilte die Behörde mit.`` (the sentence between names no source and reports no one)."""
     said = _anaphoric_after(doc, units, i, by_unit)
     if said is None and i + 2 < len(units) and (i == 0 or units[i - 1].paragraph != units[i].paragraph
-                                                 or units[i - 1].title or units[i - 1].heading) \
+                                                 or units[i - 1].title or units[i - 1].heading
+                                                 or _opens_with_dateline(doc, units[i])) \
             and units[i + 1].paragraph == units[i].paragraph and not units[i + 1].heading and not units[i].heading \
             and not by_unit[i + 1] and (between := _span(doc, units[i + 1])) is not None \
             and not any(reporting(t) for t in between) and not reported(between) and not carries_on(between) \
@@ -306,6 +308,13 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
         if said is not None:
             STATS["report named two sentences after its first"] += 1
     return said
+
+
+def _opens_with_dateline(doc: Doc, unit: UnitLike) -> bool:
+    """Does the sentence open with the article's dateline (``Linz – Das Gericht verhängte ...``)? It is the first
+    sentence of the report's body, whatever teaser stands before it in the same paragraph (`extract.dateline`)."""
+    line = article_dateline(doc)
+    return line is not None and unit.start <= line.start < unit.end
 
 
 def _continues(sent: Span) -> bool:
@@ -536,7 +545,7 @@ def _outlet(doc: Doc, head: Token) -> bool:
 
     toks = np_tokens(head)
     src = phrase_source(doc, ((toks[0].idx, toks[-1].idx + len(toks[-1].text)),), head.i)
-    return src is not None and (src.kind == "media" or _title_in_quotes(head))
+    return src is not None and (src.kind == "media" or _title_in_quotes(head) or media_noun(head))
 
 
 def _title_in_quotes(head: Token) -> bool:
@@ -544,8 +553,10 @@ def _title_in_quotes(head: Token) -> bool:
     the names of newspapers, broadcasts and programmes in quotes, never a person's or a body's: an outlet the outlet
     list need not know (counted in STATS)."""
     doc = head.doc
-    name = sorted([head] + [c for c in head.children if c.dep_ in ("compound", "flat", "flat:name")
-                            and c.text[:1].isupper()], key=lambda t: t.i)
+    name = [head]
+    for t in name:                                     # "New York Times": "New" hangs under "York"
+        name += [c for c in t.children if c.dep_ in ("compound", "flat", "flat:name") and c.text[:1].isupper()]
+    name.sort(key=lambda t: t.i)
     if name[-1].i - name[0].i + 1 != len(name) or not all(t.text[:1].isupper() for t in name):
         return False                                   # not one run of capitalised words
     first, last = name[0].i, name[-1].i
@@ -557,8 +568,13 @@ def _title_in_quotes(head: Token) -> bool:
 
 
 def _berufung(verb: Token) -> Token | None:
-    """``unter Berufung auf X``: X, the original source, hung under ``Berufung`` or beside it under the verb."""
-    for child in verb.children:
+    """``unter Berufung auf X``: X, the original source, hung under ``Berufung`` or beside it under the verb - or
+    under the reported clause, where the phrase stands between the verb and the comma that opens that clause
+    (``berichtete unter Berufung auf Geheimdienstkreise, 200 Kämpfer seien ...``: the parser may hang it there)."""
+    comma = next((t.i for t in verb.doc[verb.i + 1:verb.sent.end] if t.text in (",", ":", ";")), verb.sent.end)
+    between = [t for t in verb.doc[verb.i + 1:comma] if t.head.i != verb.i and C.is_relay_noun(t)
+               and any(c.dep_ == "case" for c in t.children)]
+    for child in list(verb.children) + between:
         if not C.is_relay_noun(child):
             continue
         nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
@@ -602,7 +618,22 @@ def _reported(sent: Span) -> bool | str:
             return "Konjunktiv I hung under a noun"
         if _verb_second(sent, tok) or any(hung_main_clause(t) for t in path):
             return "Konjunktiv I in a main clause the parse hung as subordinate"
+        if _first_finite(sent, tok):
+            return "Konjunktiv I after the sentence's first phrase, the parse hung it as subordinate"
     return False
+
+
+def _first_finite(sent: Span, verb: Token) -> bool:
+    """Is the finite verb the sentence's first verb, after a first phrase with no verb, conjunction or relative word
+    in it (``Die Getöteten, vor allem Zivilisten, seien verbrannt worden``: the subject with its apposition between
+    commas)? In German that is the main clause's finite verb in second place, whatever the parser hung it under
+    (it may read the apposition's commas as opening a relative clause). A verb with nothing before it (``Seien die
+    Angaben richtig, ...``: a condition) is not."""
+    if not verb.tag_.endswith("FIN"):
+        return False
+    before = [t for t in sent.doc[sent.start:verb.i] if not t.is_punct and not t.is_space]
+    return bool(before) and not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" or t.tag_ in (
+        "KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT") for t in before)
 
 
 def _verb_second(sent: Span, verb: Token) -> bool:
@@ -846,12 +877,27 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
             # source over any number of the reporter's sentences)
             reach -= 1
             STATS["chain through a sentence that carries on"] += 1
-        if not ersatz and not (reported(prev) or carries_on(prev)):
+        elif not ersatz and not gaps and _reported_unnamed(prev):
+            # "X bezifferte die Toten mit 13. ... Bei den Einsätzen seien 61 verletzt worden. Die Zahl der Geschäfte
+            # wurde mit 214 angegeben. Außerdem seien 56 Fahrzeuge zerstört worden": a sentence that reports without
+            # naming who (Konjunktiv I, hearsay "sollen", a report in the agentless passive) is the run's own - no
+            # sentence of the reporter's own; where it stands in the unbroken run right before the figure it holds the
+            # run open one sentence further back (past the reporter's one sentence the reach is the plain one: a
+            # figure after a sentence of the reporter's own that opens a new matter is not held to a run long before)
+            reach -= 1
+            STATS["chain through reported speech naming no one"] += 1
+        if not ersatz and not (_reported_unnamed(prev) or carries_on(prev)):
             gaps += 1
             if gaps > 1:
                 break
         k -= 1
     return None
+
+
+def _reported_unnamed(sent: Span) -> bool:
+    """Does the sentence report what someone said without naming who: Konjunktiv I in its main clause, hearsay
+    ``sollen``, or a reporting verb in the agentless passive (``wurde mit 214 angegeben``)?"""
+    return reported(sent) or C.hearsay_modal(sent) or _agentless_report(sent)
 
 
 def _answerer_goes_on(doc: Doc, sent: Span, speaker: Said) -> bool:

@@ -72,9 +72,27 @@ def _appos_name(head: Token) -> str | None:
             continue
         parts = [t for t in _name_tokens(tok) if t.text not in QUOTE_MARKS]
         name = " ".join(t.text for t in parts)
-        if name and not _place_name(name):
+        if name and (not _place_name(name) or outlet_name(name) or tok.head.i == head.i and media_noun(head)):
             return name
     return None
+
+
+def media_noun(tok: Token) -> bool:
+    """A noun naming a news outlet by its kind (lang/de source_heads, media: ``Nachrichtenagentur``, ``Zeitung``,
+    ``Sender``, or a compound they head). The name in its apposition is the outlet's title (``die amtliche
+    Nachrichtenagentur Sana``, ``Radio Bremen``), even where the gazetteer knows a place of that spelling: the place
+    an outlet sits in takes a preposition (``die Agentur in Kairo``)."""
+    from ...nlp.compounds import headed_by
+
+    return tok.pos_ == "NOUN" and headed_by(tok.lemma_.lower(), frozenset(table("source_heads")["media"]))
+
+
+def outlet_name(name: str) -> bool:
+    """A news outlet or agency German news name (lang/de outlets, agencies: ``Xinhua``, ``Tagesspiegel``): a name,
+    whatever place of that spelling the gazetteer also knows (``Xinhua`` is a county too)."""
+    from ...nlp.gazetteer import organisation_kinds
+
+    return name.lower() in legacy._outlet_names() or organisation_kinds().get(name) == "media"
 
 
 def _names_a_place(name: Token) -> bool:
@@ -162,6 +180,9 @@ def _name(doc: Doc, head: Token) -> str:
         return ent.text                                # "Das Rote Kreuz": the adjective parsed as the head noun
     if head.pos_ == "PROPN":
         return " ".join(t.text for t in _name_tokens(head))
+    quoted = _quoted_title(head)
+    if quoted is not None:
+        return quoted
     if C.is_reporting_noun(head):
         compound = C.compound_source(head)            # "Polizeiangaben" -> Polizei
         side = [c for c in head.children if c.dep_ == "amod" and c.i < head.i and C.names_side(c)]
@@ -188,6 +209,27 @@ def _name(doc: Doc, head: Token) -> str:
     if gen is not None:
         words_ += [t.text for t in _attribute_tokens(gen)]
     return " ".join(words_)
+
+
+def _quoted_title(head: Token) -> str | None:
+    """``Die „Kampagne für ein Freies Tibet“ berichtete``, ``die „Aktion Saubere Luft“``: a body whose name is made of
+    common words is set in quotation marks in German news, from its first word to its last - the quotes hold the
+    head noun's phrase (after its article) and nothing else. The name is what they hold, as written (the head's lemma,
+    or a name hung deep inside it - ``Tibet`` -, would name something else). Only a name of two words or more."""
+    doc = head.doc
+    if head.pos_ != "NOUN":
+        return None
+    inside = {t.i for t in head.subtree}
+    a, b = head.i, head.i
+    while a - 1 in inside and doc[a - 1].text not in QUOTE_MARKS:
+        a -= 1
+    while b + 1 in inside and doc[b + 1].text not in QUOTE_MARKS:
+        b += 1
+    if a == b or a == 0 or b + 1 >= len(doc) or doc[a - 1].text not in QUOTE_MARKS \
+            or doc[b + 1].text not in QUOTE_MARKS or any(t.is_space or t.text in ",.;:" for t in doc[a:b + 1]):
+        return None
+    STATS["a body's name in quotation marks"] += 1
+    return doc[a:b + 1].text
 
 
 def _finite_verb(verb: Token) -> Token | None:
