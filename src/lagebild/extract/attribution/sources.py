@@ -39,7 +39,9 @@ def _name_tokens(head: Token) -> list[Token]:
     while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     out = toks[lo:hi + 1]
-    while out and out[0].pos_ in ("DET", "ADP"):
+    # the article before a name is the sentence's ("der Sender CNN"), but one inside the quotation marks of a
+    # title is the title's own ("die Zeitung „Le Monde“", "„El País“")
+    while out and out[0].pos_ in ("DET", "ADP") and not (out[0].i > 0 and out[0].doc[out[0].i - 1].text in QUOTE_MARKS):
         out = out[1:]
     while out and out[-1].pos_ in ("DET", "ADP"):
         out = out[:-1]
@@ -72,8 +74,12 @@ def _appos_name(head: Token) -> str | None:
             continue
         parts = [t for t in _name_tokens(tok) if t.text not in QUOTE_MARKS]
         name = " ".join(t.text for t in parts)
-        if name and (not _place_name(name) or outlet_name(name) or tok.head.i == head.i and media_noun(head)):
+        if name and (not _place_name(name) or outlet_name(name)):
             return name
+        if name and tok.head.i == head.i and media_noun(head):
+            # the title may go on in words the parser hung beside it ("der Zeitung China Daily": "Daily" under the
+            # phrase above): the name cut into siblings first
+            return _split_name(head) or name
     return None
 
 
