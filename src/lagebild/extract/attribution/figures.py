@@ -996,11 +996,7 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
             return None
         sent = _span(doc, units[k])
         leads = [s for s in by_unit[k] if s.q.how == "prep" and _root_level(doc, s, units[k])]
-        if leads and sent is not None and (any(t.like_num for t in sent) or k == i - 1 and all(
-                _names_someone(doc, s) for s in leads)):
-            # "Dabei ist laut einer Studie des X der Wissensstand vorhanden. So sehen 83 Prozent der Fahrer ...": a
-            # report qualified by "laut X" in its main clause goes on to the figures of the sentence right after it -
-            # where X names someone ("ersten Annahmen zufolge" names no one: nothing to go on with)
+        if leads and sent is not None and any(t.like_num for t in sent):
             if len({s.source.name for s in leads}) > 1:
                 # "laut Anklage 270, laut Urteil 262 Käufer": sources set against each other - neither goes on
                 STATS["sources set against each other: none carried on"] += 1
@@ -1014,17 +1010,6 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
         if by_unit[k] or sent is None or any(reporting(t) for t in sent):
             return None                                # another source (or a speech act) between
     return None
-
-
-def _names_someone(doc: Doc, s: Said) -> bool:
-    """Does the quotation's speaker name someone who reports: a person or body that can speak, or a report or
-    document not left without its source (``ersten Annahmen zufolge``, ``Berichten zufolge`` name no one)?"""
-    if s.q.speaker_head is None:
-        return False
-    head = doc[s.q.speaker_head]
-    if can_speak(head) or headed_by(head.lemma_.lower(), _BODY_HEADS):
-        return True
-    return (C.is_reporting_noun(head) or C.is_document_noun(head)) and not names_no_one(head)
 
 
 def _own_report(doc: Doc, unit: UnitLike) -> bool:
