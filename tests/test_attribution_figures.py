@@ -1809,3 +1809,19 @@ def test_an_outlet_citing_unter_berufung_auf_relays(nlp, text, figure, name, rel
 ])
 def test_an_article_inside_a_titles_quotation_marks_is_the_titles(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+def test_sollen_of_a_plan_does_not_hold_the_chain_open(nlp):
+    # review of src27: 'sollen' with a present infinitive ('soll im Mai beginnen') is a plan as often as hearsay; a run
+    # of plans after a report is the reporter's own telling and does not carry the report's source four sentences on
+    # (figures._reported_unnamed: only hearsay of the past - 'soll ... gewesen sein' - holds the chain open)
+    text = ("Das Ministerium nannte 500 Fälle. Die Impfkampagne soll im Mai beginnen. Das Land soll dafür Geld vom "
+            "Bund bekommen. Die Kliniken sollen mehr Personal erhalten. Der Landtag soll 80 Millionen Euro bewilligen.")
+    assert name_of(nlp, text, "80 Millionen") is None
+
+
+def test_hearsay_of_the_past_holds_the_chain_open(nlp):
+    # review of src27: 'soll ... gewesen sein', 'soll sich ... ausgebreitet haben': hearsay of what happened, the
+    # run's own (figures._reported_unnamed)
+    text = ("Die Feuerwehr meldete 3 Verletzte. Die Ursache des Brandes soll ein defektes Kabel gewesen sein. Der "
+            "Brand soll sich schnell ausgebreitet haben. Der Schaden wurde auf 200.000 Euro geschätzt.")
+    assert name_of(nlp, text, "200.000") == "Feuerwehr"

@@ -896,8 +896,19 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
 
 def _reported_unnamed(sent: Span) -> bool:
     """Does the sentence report what someone said without naming who: Konjunktiv I in its main clause, hearsay
-    ``sollen``, or a reporting verb in the agentless passive (``wurde mit 214 angegeben``)?"""
-    return reported(sent) or C.hearsay_modal(sent) or _agentless_report(sent)
+    ``sollen`` of the past, or a reporting verb in the agentless passive (``wurde mit 214 angegeben``)?"""
+    return reported(sent) or _hearsay_of_the_past(sent) or _agentless_report(sent)
+
+
+def _hearsay_of_the_past(sent: Span) -> bool:
+    """``Die Ursache soll ein Kabel gewesen sein``, ``Er soll ausgebildet worden sein``: ``sollen`` with a perfect
+    infinitive (a participle with ``haben``/``sein``) tells what is said to have happened - hearsay. With a present
+    infinitive (``Die Kampagne soll im Mai beginnen``, ``soll eröffnet werden``) it is as often a plan, the reporter's
+    own telling."""
+    return C.hearsay_modal(sent) and any(
+        t.tag_.endswith("PP") and any(c.dep_.startswith("aux") and c.lemma_ in ("haben", "sein") and c.i > t.i
+                                      for c in t.children)
+        for t in sent)
 
 
 def _answerer_goes_on(doc: Doc, sent: Span, speaker: Said) -> bool:
