@@ -207,7 +207,14 @@ def _arguments(tok: Token) -> list[Token]:
             out.append(tok.head)                       # "die eingestürzte Brücke", "das Dach, das zusammenbrach"
         return out
     return [c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and
-            ("Gen" in c.morph.get("Case", []) or _case(c) in ("von", "vom"))]
+            (_genitive(c) or _case(c) in ("von", "vom"))]
+
+
+def _genitive(noun: Token) -> bool:
+    """A noun in the genitive by its own morphology or its article's: the tagger gives a feminine noun, whose form is
+    the same in every case, the nominative ("Fälle der Geflügelpest": "der" Gen, "Geflügelpest" Nom)."""
+    return "Gen" in noun.morph.get("Case", []) or any(
+        c.dep_ == "det" and "Gen" in c.morph.get("Case", []) for c in noun.children)
 
 
 def _role_words(tok: Token, role: str) -> list[str]:
@@ -430,7 +437,8 @@ def _nominal_reading(tok: Token) -> TriggerEntry | None:
     roles = {"subject": [c for c in tok.children if c.dep_ == "nmod" and _case(c) in AGENT_CASES] + siblings,
              "object": [c for c in tok.children if c.dep_ == "nmod" and _case(c) is None]}
     for r in readings:
-        words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_)]
+        # the word as written less a case ending the lemmatizer kept ("eines Grenzzauns"), as `_role_words` reads
+        words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
         if r.entry is not None and any(w.endswith(r.stems) for w in words):
             return replace(r.entry, word=lemma, kind="noun")
     return None
