@@ -1237,6 +1237,16 @@ def test_a_fence_built_against_crossings_is_a_fortification(nlp):
     none_of(events_of(nlp, "Die Gemeinde baut am Montag in Graz einen neuen Gartenzaun."), "MOBILIZE")
 
 
+def test_a_trigger_between_a_separable_verb_and_its_particle(nlp):
+    """The words between a separable verb and its particle are no part of its trigger: an event noun among them is
+    read too ("kündigte ... die Schließung der Grenze an": an announcement and a planned closure)."""
+    evs = events_of(nlp, "Die Regierung in Wien kündigte am Montag die Schließung der Grenze zu Ungarn an.")
+    assert one(evs, "COERCE").status == "planned" and one(evs, "ANNOUNCE")
+    evs = events_of(nlp, "Die Regierung kündigte am Montag die Errichtung eines Grenzzauns bei Nickelsdorf an.")
+    e = one(evs, "MOBILIZE")
+    assert e.status == "planned" and e.place.name == "Nickelsdorf"
+
+
 def test_collapse_of_a_structure_and_a_determiner_is_no_verb(nlp):
     assert one(events_of(nlp, "In Kiel ist am Sonntag das Dach einer Turnhalle zusammengebrochen."),
                "ACCIDENT").mode == "collapse"

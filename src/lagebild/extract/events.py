@@ -543,7 +543,7 @@ def find_events(doc: Doc) -> list[Event]:
         # that type, another occurrence ("kündigte nach der Parlamentswahl im Juni Neuwahlen an": two votes)
         per_type: dict[tuple[str, str | None, bool], tuple[int, int, Trigger, Token]] = {}
         for f in found:
-            if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
+            if any(_trigger_tokens(f) & _trigger_tokens(g) for g in per_type.values()):
                 continue
             per_type.setdefault((f[2].type, f[2].mode, _set_after(f[3], f[2])), f)
         # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
@@ -581,6 +581,18 @@ def find_events(doc: Doc) -> list[Event]:
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
+
+
+def _trigger_tokens(f: tuple[int, int, Trigger, Token]) -> set[int]:
+    """The tokens a found trigger is written with: its word, and a separable particle after it or a particle written
+    apart before it ("nahm ... fest", "bekannt gegeben") - not the words between a verb and its particle, which may
+    be triggers of their own ("kündigte am Montag die Schließung der Grenze an": a closure, planned)."""
+    start, end, _, tok = f
+    out = {tok.i}
+    if start < tok.idx and tok.i > 0:
+        out.add(tok.i - 1)
+    out |= {c.i for c in tok.children if c.dep_ == "compound:prt" and c.idx + len(c.text) == end}
+    return out
 
 
 def _set_after(tok: Token | None, trig: Trigger) -> bool:
