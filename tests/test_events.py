@@ -1955,6 +1955,11 @@ def test_a_stronghold_is_a_compound_headed_by_its_noun(nlp):
     ("Die geplante Schließung der Grenze zu Serbien wurde verschoben.", "COERCE", "planned"),
     ("Experten befürchten einen Angriff auf Kabul.", "ASSAULT", "hypothetical"),
     ("Ein Angriff auf Kabul sei möglich, sagte der General.", "ASSAULT", "hypothetical"),
+    # a recommendation is ahead as a plan is; an event ruled out, or not ruled out, may come (session 27)
+    ("Der Ausschuss hat empfohlen, die Grenze zu Serbien zu schließen.", "COERCE", "planned"),
+    ("Der Ausschuss empfahl am Montag die Schließung der Grenze zu Serbien.", "COERCE", "planned"),
+    ("Der Minister schließt einen Angriff auf Kabul aus.", "ASSAULT", "hypothetical"),
+    ("In Kroatien wird die Schließung der Grenze zu Serbien nicht mehr ausgeschlossen.", "COERCE", "hypothetical"),
     ("Die Armee hat Homs bombardiert, die Regierung plant nun Verhandlungen in Genf.", "ASSAULT", "reported"),
     # "sollte": a condition where it opens its clause or stands under "wenn"; else a duty or the narrator's "was to"
     # of what then came - no plan (review rv72: past events were marked planned)
