@@ -170,8 +170,28 @@ def _uninflected(tok: Token) -> list[str]:
     if tok.lemma_ != tok.text or not (pos == "NOUN" or (pos == "PROPN" and "-" in tok.text)):
         return []                                      # a name's compound is tagged as one: "des Nato-Gipfels"
     case, number = tok.morph.get("Case", []), tok.morph.get("Number", [])
-    return [tok.text[:-len(end)] for c, n, ends in CASE_ENDINGS if (not c or c in case) and n in number
-            for end in ends if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+    out = [tok.text[:-len(end)] for c, n, ends in CASE_ENDINGS if (not c or c in case) and n in number
+           for end in ends if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+    # a plural with an umlaut the lemmatizer left in a compound ("Masernfälle", "Cholerafällen"): its head's singular
+    # has the plain vowel - the umlaut and the ending mark the plural, whatever number the tagger gives it
+    stems = [tok.text[:-len(end)] for end in UMLAUT_PLURAL_ENDINGS
+             if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+    out += [w for w in (_without_umlaut(f) for f in stems) if w]
+    return out
+
+
+UMLAUT_PLURAL_ENDINGS = ("en", "er", "e")
+
+
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _without_umlaut(word: str) -> str | None:
+    """The word with the umlaut of its last syllable made plain ("Masernfäll" -> "Masernfall"), or None without one."""
+    i = max(word.rfind(u) for u in UMLAUTS)
+    if i < 0 or any(ch in "aeiouäöü" for ch in word[i + 1:].replace("u", "", 1 if word[i:i + 2] == "äu" else 0)):
+        return None
+    return word[:i] + UMLAUTS[word[i]] + word[i + 1:]
 
 
 def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
