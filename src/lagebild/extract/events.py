@@ -170,8 +170,28 @@ def _uninflected(tok: Token) -> list[str]:
     if tok.lemma_ != tok.text or not (pos == "NOUN" or (pos == "PROPN" and "-" in tok.text)):
         return []                                      # a name's compound is tagged as one: "des Nato-Gipfels"
     case, number = tok.morph.get("Case", []), tok.morph.get("Number", [])
-    return [tok.text[:-len(end)] for c, n, ends in CASE_ENDINGS if (not c or c in case) and n in number
-            for end in ends if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+    out = [tok.text[:-len(end)] for c, n, ends in CASE_ENDINGS if (not c or c in case) and n in number
+           for end in ends if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+    # a plural with an umlaut the lemmatizer left in a compound ("Masernfälle", "Cholerafällen"): its head's singular
+    # has the plain vowel - the umlaut and the ending mark the plural, whatever number the tagger gives it
+    stems = [tok.text[:-len(end)] for end in UMLAUT_PLURAL_ENDINGS
+             if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
+    out += [w for w in (_without_umlaut(f) for f in stems) if w]
+    return out
+
+
+UMLAUT_PLURAL_ENDINGS = ("en", "er", "e")
+
+
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _without_umlaut(word: str) -> str | None:
+    """The word with the umlaut of its last syllable made plain ("Masernfäll" -> "Masernfall"), or None without one."""
+    i = max(word.rfind(u) for u in UMLAUTS)
+    if i < 0 or any(ch in "aeiouäöü" for ch in word[i + 1:].replace("u", "", 1 if word[i:i + 2] == "äu" else 0)):
+        return None
+    return word[:i] + UMLAUTS[word[i]] + word[i + 1:]
 
 
 def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
@@ -207,7 +227,14 @@ def _arguments(tok: Token) -> list[Token]:
             out.append(tok.head)                       # "die eingestürzte Brücke", "das Dach, das zusammenbrach"
         return out
     return [c for c in tok.children if c.dep_ in ("nmod", "nmod:poss") and
-            ("Gen" in c.morph.get("Case", []) or _case(c) in ("von", "vom"))]
+            (_genitive(c) or _case(c) in ("von", "vom"))]
+
+
+def _genitive(noun: Token) -> bool:
+    """A noun in the genitive by its own morphology or its article's: the tagger gives a feminine noun, whose form is
+    the same in every case, the nominative ("Fälle der Geflügelpest": "der" Gen, "Geflügelpest" Nom)."""
+    return "Gen" in noun.morph.get("Case", []) or any(
+        c.dep_ == "det" and "Gen" in c.morph.get("Case", []) for c in noun.children)
 
 
 def _role_words(tok: Token, role: str) -> list[str]:
@@ -430,7 +457,8 @@ def _nominal_reading(tok: Token) -> TriggerEntry | None:
     roles = {"subject": [c for c in tok.children if c.dep_ == "nmod" and _case(c) in AGENT_CASES] + siblings,
              "object": [c for c in tok.children if c.dep_ == "nmod" and _case(c) is None]}
     for r in readings:
-        words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_)]
+        # the word as written less a case ending the lemmatizer kept ("eines Grenzzauns"), as `_role_words` reads
+        words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
         if r.entry is not None and any(w.endswith(r.stems) for w in words):
             return replace(r.entry, word=lemma, kind="noun")
     return None
@@ -535,7 +563,7 @@ def find_events(doc: Doc) -> list[Event]:
         # that type, another occurrence ("kündigte nach der Parlamentswahl im Juni Neuwahlen an": two votes)
         per_type: dict[tuple[str, str | None, bool], tuple[int, int, Trigger, Token]] = {}
         for f in found:
-            if any(f[0] < g[1] and g[0] < f[1] for g in per_type.values()):
+            if any(_trigger_tokens(f) & _trigger_tokens(g) for g in per_type.values()):
                 continue
             per_type.setdefault((f[2].type, f[2].mode, _set_after(f[3], f[2])), f)
         # Mentions that only say who reports ("laut KCNA", "teilte das Ministerium mit") are no parties.
@@ -573,6 +601,18 @@ def find_events(doc: Doc) -> list[Event]:
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
         events += sentence_events
     return events
+
+
+def _trigger_tokens(f: tuple[int, int, Trigger, Token]) -> set[int]:
+    """The tokens a found trigger is written with: its word, and a separable particle after it or a particle written
+    apart before it ("nahm ... fest", "bekannt gegeben") - not the words between a verb and its particle, which may
+    be triggers of their own ("kündigte am Montag die Schließung der Grenze an": a closure, planned)."""
+    start, end, _, tok = f
+    out = {tok.i}
+    if start < tok.idx and tok.i > 0:
+        out.add(tok.i - 1)
+    out |= {c.i for c in tok.children if c.dep_ == "compound:prt" and c.idx + len(c.text) == end}
+    return out
 
 
 def _set_after(tok: Token | None, trig: Trigger) -> bool:
