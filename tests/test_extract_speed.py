@@ -238,3 +238,26 @@ def test_line_breaks_from_lists_as_token_by_token(parser):
         want = _line_breaks_token_by_token(parser.make_doc(text))
         got = line_breaks(parser.make_doc(text))
         assert [t.is_sent_start for t in got] == [t.is_sent_start for t in want], text
+
+
+def _punct_segment_walked(doc, tok):
+    """quantity.punct_segment as it was: from tok to the punctuation marks around it, one Token a step."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
+        hi += 1
+    return list(doc[lo:hi + 1])
+
+
+def test_punct_segments_of_one_pass_as_walked_from_each_word(parser):
+    from lagebild.extract.quantity import punct_bounds, punct_segment
+
+    doc = parser("Die Polizei nahm 200 Personen fest – vermutlich (laut Zeugen) mehr –, sieben von ihnen sollen "
+                 "Straftaten begangen haben. „Es waren viele“, sagte er. Ende")
+    for tok in doc:
+        want = _punct_segment_walked(doc, tok)
+        assert punct_segment(doc, tok) == want, tok.text
+        lo, hi, start, end = punct_bounds(doc)[tok.i]
+        assert (lo, hi, start, end) == (want[0].i, want[-1].i, tok.sent.start, tok.sent.end)
