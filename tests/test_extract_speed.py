@@ -157,3 +157,107 @@ def test_each_hanta_question_about_a_word_analyses_it_once(monkeypatch):
     word = "Kranichbergdorf"                    # an invented compound, in no cache yet
     E.word_tag(word), E.word_lemma(word), E.noun_too(word), E.compound_head(word), E.compound_head(word.lower())
     assert analysed == [word.lower()]
+
+
+CLAUSES = ("Der Minister, der gestern in Wien war, sagte, dass die Polizei die Demonstranten, die den Platz "
+           "besetzt hatten, am Abend vertrieben habe und dass niemand verletzt worden sei.\n"
+           "Die Feuerwehr rückte aus, um den Brand zu löschen, den ein Blitz ausgelöst hatte.")
+
+
+def _own_clause_walked_up(verb):
+    """own_clause as it was: each word of the subtree walked up to the first word that opens a clause."""
+    from lagebild.extract.werden import opens_clause
+
+    out = []
+    for t in verb.subtree:
+        x = t
+        while x.i != verb.i and not opens_clause(x) and x.head.i != x.i:
+            x = x.head
+        if x.i == verb.i:
+            out.append(t)
+    return out
+
+
+def test_own_clause_walked_down_as_each_word_walked_up(parser):
+    from lagebild.extract.werden import _clause_words, own_clause
+
+    doc = parser(CLAUSES)
+    for t in doc:                               # every word as the clause's head, relative clauses below it
+        want = [w.i for w in _own_clause_walked_up(t)]
+        assert [w.i for w in own_clause(t)] == want, t.text
+        got: list = []
+        _clause_words(t, got)
+        assert [w.i for w in got] == want
+
+
+def test_an_articles_word_positions_and_results_read_once_as_a_scan(parser):
+    from lagebild.extract import entities as E
+    from lagebild.extract.dateline import is_score
+
+    doc = parser("Rapid – Sturm 2:1. Um 14:30 Uhr spielte Rapid gegen den Rapid-Nachwuchs, Sturm siegte 3:0 (1:0).")
+    positions = E._positions(doc)
+    assert positions == {w: [t.i for t in doc if t.text == w] for w in {t.text for t in doc}}
+    assert len(positions["Rapid"]) == 2 and "14:30" in positions
+    assert E._scores(doc) == [t.i for t in doc if is_score(t)] and [doc[i].text for i in E._scores(doc)] == \
+        ["2:1.", "3:0", "1:0"]
+    assert E._has_score(doc) and not E._has_score(parser("Um 14:30 Uhr beginnt die Sitzung."))
+    E.find_mentions(doc)                        # its per-Doc indexes go with the call: nothing left in the Doc
+    assert not {E._POSITIONS, E._SCORES} & set(doc.user_data)
+
+
+def _line_breaks_token_by_token(doc):
+    """nlp.line_breaks as it was: a Token made for each look at a neighbour."""
+    from lagebild.nlp import BULLETS
+
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text or tok.is_space and "\n" in tok.text:
+            tok.is_sent_start = True
+    for tok in doc[1:-3]:
+        prev = doc[tok.i - 1]
+        if tok.text == "[" and not prev.whitespace_ and prev.is_alpha and doc[tok.i + 2].text == "]" and \
+                not tok.whitespace_ and doc[tok.i + 1].is_alpha and len(doc[tok.i + 1].text) <= 3:
+            for t in doc[tok.i:tok.i + 4]:
+                t.is_sent_start = False
+    item = False
+    for tok in doc:
+        if tok.i == 0 or "\n" in doc[tok.i - 1].text:
+            item = tok.text in BULLETS
+        elif item and not tok.is_space:
+            tok.is_sent_start = False
+    return doc
+
+
+def test_line_breaks_from_lists_as_token_by_token(parser):
+    from lagebild.nlp import line_breaks
+
+    texts = ["Hochwasser in Passau\nDie Altstadt ist gesperrt. Bewaffnete[n] Männer kamen.\n\n"
+             "- Attika: 3.200 Evakuierte\n• Kreta: 40 Häuser\n* ohne Strom\nEnde",
+             "[a] b [cd] e", "x", "", "Er sagte:\n\"[Wir] kommen.\"\n-\n- [a]"]
+    for text in texts:
+        want = _line_breaks_token_by_token(parser.make_doc(text))
+        got = line_breaks(parser.make_doc(text))
+        assert [t.is_sent_start for t in got] == [t.is_sent_start for t in want], text
+
+
+def _punct_segment_walked(doc, tok):
+    """quantity.punct_segment as it was: from tok to the punctuation marks around it, one Token a step."""
+    sent = tok.sent
+    lo, hi = tok.i, tok.i
+    while lo > sent.start and not doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
+        hi += 1
+    return list(doc[lo:hi + 1])
+
+
+def test_punct_segments_of_one_pass_as_walked_from_each_word(parser):
+    from lagebild.extract.quantity import punct_bounds, punct_segment
+
+    doc = parser("Die Polizei nahm 200 Personen fest – vermutlich (laut Zeugen) mehr –, sieben von ihnen sollen "
+                 "Straftaten begangen haben. „Es waren viele“, sagte er. Ende")
+    for tok in doc:
+        want = _punct_segment_walked(doc, tok)
+        assert punct_segment(doc, tok) == want, tok.text
+        lo, hi, start, end = punct_bounds(doc)[tok.i]
+        assert (lo, hi, start, end) == (want[0].i, want[-1].i, tok.sent.start, tok.sent.end)

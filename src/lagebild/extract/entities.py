@@ -305,7 +305,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     try:
         return _find_mentions(doc)
     finally:
-        doc.user_data.pop("_lagebild_text", None)
+        for key in ("_lagebild_text", _SCORES, _POSITIONS):
+            doc.user_data.pop(key, None)
 
 
 def _find_mentions(doc: Doc) -> list[Mention]:
@@ -437,9 +438,9 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     # by a first name as news name royals and clergy; bare ('Kohl sagte') it is the surname - the lexicon knows
     # surnames ('Kohl', 'Merkel') as names too, so 'die Politik Helmut Kohls' beside it stays a genitive
     alone = len(span) == 1 or word_tag(stem) != ("NE", True)
-    named_without = any(t.text == stem and t.i != last.i and not _before_a_name_word(doc, t.i) and
+    named_without = any(t.i != last.i and not _before_a_name_word(doc, t.i) and
                         (alone or not (t.i > 0 and doc[t.i - 1].tag_ == "NN") or doc[t.i - 1].text == span[-2].text)
-                        for t in doc)
+                        for t in (doc[j] for j in _positions(doc).get(stem, ())))
     # the parse's genitive alone is not enough (last read, session 25): after a role's noun the name is as often its
     # apposition ('Der Richter Frank Lammers', 'Der Sänger Hans Albers', 'die Qualifikantin Kiki Bertens') - the
     # article must name the person without the -s too
@@ -1388,7 +1389,7 @@ def _persons_genitive(doc: Doc, i: int) -> bool:
         k += 1
     last = doc[k - 1].text
     genitive = k < len(doc) and doc[k].text in ("'", "’") or \
-        last.endswith("s") and any(t.text == last[:-1] for t in doc if t.i != k - 1)
+        last.endswith("s") and any(j != k - 1 for j in _positions(doc).get(last[:-1], ()))
     return k - i >= 2 and known_first_name(doc[i].text) and genitive
 
 
@@ -1445,7 +1446,22 @@ def _given_an_article_elsewhere(e: Span) -> bool:
     if not doc.has_annotation("DEP") or e.start > 0 and doc[e.start - 1].tag_ in ("NN", "NE") or \
             known_reading(e.text) is True:
         return False
-    return any(_after_neuter_or_masculine_article(t) for t in doc if t.text == e.text and t.i != e.start)
+    return any(_after_neuter_or_masculine_article(doc[i]) for i in _positions(doc).get(e.text, ()) if i != e.start)
+
+
+_POSITIONS = "_lagebild_entities:positions"
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Each word form of the Doc -> the indices of its tokens, made once per Doc (kept in `doc.user_data` while
+    `find_mentions` runs): the one-sense rule looks a name up elsewhere in the article for every bare name the NER
+    reads, and a scan over all tokens for each made a new Token object per token and name."""
+    positions = doc.user_data.get(_POSITIONS)
+    if positions is None:
+        positions = doc.user_data[_POSITIONS] = {}
+        for i, word in enumerate(doc.to_array(["ORTH"]).tolist()):
+            positions.setdefault(doc.vocab.strings[word], []).append(i)
+    return positions
 
 
 def _holder_of_title_before(doc: Doc, noun: Token, t: Token) -> bool:
@@ -1464,7 +1480,8 @@ def _holder_of_title_before(doc: Doc, noun: Token, t: Token) -> bool:
         return False
     return "Fem" in title.morph.get("Gender", []) or any(
         w.text == surname.text and w.ent_type_ == "PER" and w.ent_iob_ == "B" and
-        (w.i + 1 == len(doc) or doc[w.i + 1].ent_iob_ != "I") for w in doc if w.i != surname.i)
+        (w.i + 1 == len(doc) or doc[w.i + 1].ent_iob_ != "I")
+        for w in (doc[j] for j in _positions(doc).get(surname.text, ()) if j != surname.i))
 
 
 def _clubs_of_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -1561,7 +1578,19 @@ RESULT_SIDE = 4
 
 def _has_score(doc: Doc) -> bool:
     """A match result in the article ('2:1', '(1:0)')."""
-    return any(is_score(t) for t in doc)
+    return bool(_scores(doc))
+
+
+_SCORES = "_lagebild_entities:scores"
+
+
+def _scores(doc: Doc) -> list[int]:
+    """The token indices of the article's match results ('2:1'; `is_score`), in order, found once per Doc (kept in
+    `doc.user_data` while `find_mentions` runs: three rules and the results' sides ask)."""
+    scores = doc.user_data.get(_SCORES)
+    if scores is None:
+        scores = doc.user_data[_SCORES] = [t.i for t in doc if is_score(t)]
+    return scores
 
 
 def _side_before(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -1581,10 +1610,8 @@ def _results_sides(doc: Doc) -> list[tuple[int, int]]:
     score are the two sides of a match - teams, clubs or players' pairs, never a person or place by themselves.
     Token spans (start, end) of those sides, their bracketed asides left out."""
     out: list[tuple[int, int]] = []
-    for t in doc:
-        if not is_score(t):
-            continue                                   # "Wien – Um 10:30 Uhr": a time, no score
-        right = _side_before(doc, t.i)
+    for i in _scores(doc):                             # "Wien – Um 10:30 Uhr": a time, no score
+        right = _side_before(doc, i)
         if right is None or right[0] < 1 or doc[right[0] - 1].text not in ("–", "—", "-"):
             continue
         left = _side_before(doc, right[0] - 1)

@@ -166,8 +166,10 @@ def _uninflected(tok: Token) -> list[str]:
     """The lemmas a noun may have where the lemmatizer left it as written: a hyphenated compound keeps its case ending
     ("des EU-Gipfels", "den IS-Angriffen"; "Gipfels" alone it lemmatizes), so the lexicon's "gipfel" never
     matched it - the word less the ending its case and number call for."""
+    if tok.lemma_ != tok.text:                         # asked first: cheaper than the word class (which reads
+        return []                                      # the arcs), and it decides for every inflected word
     pos = _word_class(tok)
-    if tok.lemma_ != tok.text or not (pos == "NOUN" or (pos == "PROPN" and "-" in tok.text)):
+    if not (pos == "NOUN" or (pos == "PROPN" and "-" in tok.text)):
         return []                                      # a name's compound is tagged as one: "des Nato-Gipfels"
     case, number = tok.morph.get("Case", []), tok.morph.get("Number", [])
     out = [tok.text[:-len(end)] for c, n, ends in CASE_ENDINGS if (not c or c in case) and n in number

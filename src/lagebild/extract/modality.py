@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lang.de import table
-from .quantity import counted_token, figure_token, punct_segment
+from .quantity import counted_token, figure_token, punct_bounds, punct_segment
 from .werden import clause_head, future_tense, scheduled
 
 WORDS = table("figure_modality")
@@ -256,10 +256,8 @@ def _definite(t: Token) -> bool:
 
 def _parenthesis(doc, tok: Token) -> tuple[int, int] | None:
     """The [start, end) of the insertion between dashes or brackets tok stands in, if any."""
-    segment = punct_segment(doc, tok)
-    lo, hi = segment[0].i, segment[-1].i
-    sent = tok.sent
-    if lo > sent.start and hi < sent.end - 1 and doc[lo - 1].text in DASHES and doc[hi + 1].text in DASHES:
+    lo, hi, start, end = punct_bounds(doc)[tok.i]
+    if lo > start and hi < end - 1 and doc[lo - 1].text in DASHES and doc[hi + 1].text in DASHES:
         return lo, hi + 1
     return None
 

@@ -151,13 +151,39 @@ def _role_at(t: Token) -> str | None:
 
 def punct_segment(doc: Doc, tok: Token) -> list[Token]:
     """The words of tok's sentence between the punctuation marks around it (commas, dashes, colons, brackets)."""
-    sent = tok.sent
-    lo, hi = tok.i, tok.i
-    while lo > sent.start and not doc[lo - 1].is_punct:
-        lo -= 1
-    while hi < sent.end - 1 and not doc[hi + 1].is_punct:
-        hi += 1
+    lo, hi, _, _ = punct_bounds(doc)[tok.i]
     return list(doc[lo:hi + 1])
+
+
+_PUNCT_BOUNDS = "_lagebild_punct_bounds"
+
+
+def punct_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """For each token: the first and the last index of its stretch between punctuation marks (`punct_segment`; a
+    mark's own stretch is the words on either side of it and the mark) and its sentence's start and end, worked out
+    once per Doc in one pass over each sentence (kept in `doc.user_data`): the modality rules ask for the stretch of
+    every word of a figure's clause, and a walk from each word to the marks around it made a Token per step."""
+    rows = doc.user_data.get(_PUNCT_BOUNDS)
+    if rows is not None and len(rows) == len(doc):
+        return rows
+    punct = [t.is_punct for t in doc]
+    left, right = [0] * len(doc), [0] * len(doc)
+    rows = []
+    for sent in doc.sents:
+        a, b = sent.start, sent.end
+        lo = a
+        for i in range(a, b):
+            if i > a and punct[i - 1]:
+                lo = i
+            left[i] = lo
+        hi = b - 1
+        for i in range(b - 1, a - 1, -1):
+            if i < b - 1 and punct[i + 1]:
+                hi = i
+            right[i] = hi
+        rows += [(left[i], right[i], a, b) for i in range(a, b)]
+    doc.user_data[_PUNCT_BOUNDS] = rows
+    return rows
 
 
 def _phrase_role(doc: Doc, tok: Token) -> str | None:

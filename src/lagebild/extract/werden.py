@@ -116,15 +116,24 @@ def clause_head(t: Token) -> Token:
 
 def own_clause(verb: Token) -> list[Token]:
     """The words of the verb's clause: its subtree less the clauses below it (at any depth: a relative clause on
-    its object too), the verb included."""
-    out = []
-    for t in verb.subtree:
-        x = t
-        while x.i != verb.i and not opens_clause(x) and x.head.i != x.i:
-            x = x.head
-        if x.i == verb.i:
-            out.append(t)
+    its object too), the verb included. In the subtree's order: a word is the clause's where no word from it up to
+    the verb opens a clause, so the walk down from the verb leaves out each clause below it whole (asking each word
+    once, not again for every word under it)."""
+    out: list[Token] = []
+    _clause_words(verb, out)
     return out
+
+
+def _clause_words(x: Token, out: list[Token]) -> None:
+    """x and the words below it that no clause of their own holds, in `Token.subtree`'s order (the left
+    dependents' words, x, the right dependents' words)."""
+    for w in x.lefts:
+        if not opens_clause(w):
+            _clause_words(w, out)
+    out.append(x)
+    for w in x.rights:
+        if not opens_clause(w):
+            _clause_words(w, out)
 
 
 def _times(verb: Token, clause: list[Token]) -> tuple[bool, bool]:

@@ -51,20 +51,24 @@ def line_breaks(doc):
     parser (trained on running text) otherwise joins them to the next sentence and hangs the
     whitespace token into its arcs (as a subject, say). Runs before the parser, which keeps these
     boundaries."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text or tok.is_space and "\n" in tok.text:
-            tok.is_sent_start = True
-    for tok in doc[1:-3]:                   # "bewaffnete[n] Männer": an editorial insertion glued to
-        prev = doc[tok.i - 1]               # a word in a quotation is inside the sentence, never its end
-        if tok.text == "[" and not prev.whitespace_ and prev.is_alpha and doc[tok.i + 2].text == "]" and \
-                not tok.whitespace_ and doc[tok.i + 1].is_alpha and len(doc[tok.i + 1].text) <= 3:
-            for t in doc[tok.i:tok.i + 4]:
+    toks = list(doc)                        # one Token object per token, read below by index
+    texts = [t.text for t in toks]
+    breaks = [t.is_space and "\n" in text for t, text in zip(toks, texts)]
+    for i in range(1, len(toks)):
+        if breaks[i - 1] or breaks[i]:
+            toks[i].is_sent_start = True
+    for i in range(1, len(toks) - 3):       # "bewaffnete[n] Männer": an editorial insertion glued to
+        if texts[i] != "[":                 # a word in a quotation is inside the sentence, never its end
+            continue
+        tok, prev, inner = toks[i], toks[i - 1], toks[i + 1]
+        if not prev.whitespace_ and prev.is_alpha and texts[i + 2] == "]" and \
+                not tok.whitespace_ and inner.is_alpha and len(texts[i + 1]) <= 3:
+            for t in toks[i:i + 4]:
                 t.is_sent_start = False
     item = False
-    for tok in doc:
-        if tok.i == 0 or "\n" in doc[tok.i - 1].text:
-            item = tok.text in BULLETS         # "- Attika: 3.200 Evakuierte": a list item is one sentence
+    for i, tok in enumerate(toks):
+        if i == 0 or "\n" in texts[i - 1]:
+            item = texts[i] in BULLETS         # "- Attika: 3.200 Evakuierte": a list item is one sentence
         elif item and not tok.is_space:
             tok.is_sent_start = False
     return doc
