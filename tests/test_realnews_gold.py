@@ -1,7 +1,7 @@
 """The real-news gold (tests/data/realnews/): stories, split, claims with offsets, events.
 
 Offsets are checked against the articles exported from ../shared/data/10kgnad/test.csv and, for set
-"wn", "g22" and "g24" (`wn-ID.txt`), from the Wikinews quotation corpus (skipped without them); the
+"wn", "g22", "g24", "g26" and "g28" (`wn-ID.txt`), from the Wikinews quotation corpus (skipped without them); the
 structure is checked always.
 """
 from __future__ import annotations
@@ -48,8 +48,8 @@ def test_stories_are_well_formed():
         assert s["title"] and s["kind"] and s["articles"]
         for a in s["articles"]:
             if wikinews.is_article(a):
-                # set "wn" (test split), sets "g22", "g24" and "g26" (stories from any split of the corpus)
-                assert wikinews.doc_of(a).isdigit() and s["id"].startswith(("wn-", "g22-", "g24-", "g26-")), a
+                # set "wn" (test split), sets "g22", "g24", "g26" and "g28" (stories from any split of the corpus)
+                assert wikinews.doc_of(a).isdigit() and s["id"].startswith(("wn-", "g22-", "g24-", "g26-", "g28-")), a
             else:
                 assert 0 <= export.row_of(a) < 1028
             assert a not in seen, f"{a} is in two stories"
@@ -228,6 +228,34 @@ def test_set_g26_is_complete(shared_dir):
         ids = {p.name.split(" - ")[0] for p in test_split.glob("*.json")}
         wikinews = _script("export_wikinews")
         assert not {wikinews.doc_of(a) for s in g26.values() for a in s["articles"] if wikinews.is_article(a)} & ids
+
+
+def test_set_g28_is_complete(shared_dir):
+    """Set "g28" (session 28): every story in one of its halves, claims of each half in that half's stories, a must
+    event per story, persons and places of every article in the story's half, a quantity reported across articles in
+    the frozen half (Discovery's overhaul cost), and no article from the corpus's test split (the attribution
+    benchmark). dev-g28's one cross-article candidate (the EU Congo force) is a planned and a deployed strength:
+    two roles (REALNEWS_EVAL.md section 2), so two groups since the review fix after the first run."""
+    g28 = {s["id"]: s for s in STORIES if s["id"].startswith("g28-")}
+    assert sorted(g28) == sorted(SPLIT["dev-g28"] + SPLIT["heldout-g28"])
+    assert not set(SPLIT["dev-g28"]) & set(SPLIT["heldout-g28"])
+    half_of = {sid: h for h in ("dev-g28", "heldout-g28") for sid in SPLIT[h]}
+    assert {e["story"] for e in _jsonl("events.gold.jsonl") if e["must"]} >= set(g28)
+    entities = {e["article"]: e for e in _jsonl("entities.gold.jsonl") if e["half"] in ("dev-g28", "heldout-g28")}
+    assert set(entities) == {a for s in g28.values() for a in s["articles"]}
+    assert all(e["half"] == half_of[e["story"]] and e["story"] == STORY_OF[a] for a, e in entities.items())
+    for half in ("dev-g28", "heldout-g28"):
+        assert {c["story"] for c in CLAIMS[half]} <= set(SPLIT[half])
+    arts: dict[str, set[str]] = {}
+    for c in CLAIMS["heldout-g28"]:
+        if c["status"] == "must":
+            arts.setdefault(c["group"], set()).add(c["article"])
+    assert any(len(a) >= 2 for a in arts.values())
+    test_split = _wikinews_dir(shared_dir)
+    if test_split.is_dir():
+        ids = {p.name.split(" - ")[0] for p in test_split.glob("*.json")}
+        wikinews = _script("export_wikinews")
+        assert not {wikinews.doc_of(a) for s in g28.values() for a in s["articles"] if wikinews.is_article(a)} & ids
 
 
 def test_wikinews_export(shared_dir, tmp_path):
