@@ -206,6 +206,9 @@ def test_group_labels_read_as_german_without_keys_or_doubled_nouns():
     assert label == "Soldaten aus Russland, entsandt"                                   # no „(russland, soldat) [deployed]“
     assert label_de(Measure("sites", "gebaeude", "damaged", "oberkarst"), [claim("Häuser")]) == \
         "Häuser, beschädigt in Oberkarst"                                               # a class is no country
+    # whose the counted things are: the holder as its report writes it, so two holders' groups read apart
+    held = Claim("a", "x", "Die Volkspartei gewann 42 Sitze.", 0, 1, 42, 42, "exact", "Sitze", None, False)
+    assert label_de(Measure("other", "volkspartei:sitz"), [held]) == "Sitze (Volkspartei)"
     for m in [Measure("killed", "nordkorea:soldat", "deployed"), Measure("displaced", None, "fled", "velm")]:
         assert not re.search(r"[\[\]:]|\b[a-z]+_[a-z]+\b", label_de(m, [claim("Menschen")]))
 
@@ -924,3 +927,31 @@ def test_the_ordinal_of_a_noun_left_out_makes_no_part(parsed_nlp):
     doc._.article_id, doc._.dct = "t.txt", "2016-05-10"
     claims = parsed_nlp(doc)._.claims
     assert [c.measure.scope for c in claims if c.low == 2340] == [None], [(c.text, c.measure) for c in claims]
+
+
+def test_a_vague_word_and_a_figure_outside_its_range_in_one_article_are_two_counts(nlp):
+    # "hunderte" names hundreds: beside "120" in one report it counts something else (the years' toll, the one
+    # crash's); "Dutzende" beside "40" may be the same count said roughly, and so may two sources' figures
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Busunglücke im Land\n\nIn den vergangenen Jahren starben hunderte Menschen bei Busunglücken im "
+                  "Land. Bei dem schwersten Unglück starben 120 Menschen."),
+        "b.txt": ("Feuer in der Fabrik\n\nBei dem Brand wurden 40 Arbeiter verletzt. Dutzende Verletzte wurden in "
+                  "Krankenhäuser gebracht."),
+    })
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 200)] != g[("a.txt", 120)]
+    assert g[("b.txt", 40)] == g[("b.txt", 24)]
+
+
+def test_two_lower_bounds_of_one_article_in_other_words_are_two_counts(nlp):
+    # "mindestens 30 ... mehr als 90": two lower bounds (of two days), whichever word says so; "mehr als 200" and
+    # "mindestens 200" the same bound given twice
+    claims, _ = analyse(nlp, {
+        "a.txt": ("Luftangriffe\n\nAm Montag griff die Luftwaffe mindestens 30 Stellungen an. Am Freitag griff sie "
+                  "mehr als 90 Stellungen an."),
+        "b.txt": ("Angriffe\n\nDie Armee griff mehr als 200 Stellungen an. Es seien mindestens 200 Stellungen "
+                  "gewesen."),
+    })
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 30)] != g[("a.txt", 90)]
+    assert g[("b.txt", 200)] is not None

@@ -1267,3 +1267,46 @@ def test_a_coordinator_after_the_place_leaves_it_to_the_figures_clause(run):
                               "untergebracht und weitere 15 Gäste in Zittau."})
     g = by_value(claims)
     assert g[60].measure.place == "goerlitz", g[60].measure
+
+
+def test_a_number_nouns_von_names_what_it_counts(run):
+    # "Dutzende von Toten und Verletzten": a number noun takes what it counts with "von" (claims._counted_after) - the
+    # nouns after it are the counted nouns and their role (killed or injured), not "Menschen" of a role guessed from
+    # the words around; "Hunderte von ihnen" names no noun
+    claims, _ = run({"a.txt": "Unruhen\n\nBei den Kämpfen der vergangenen Monate gab es in der Stadt Dutzende von "
+                              "Toten und Verletzten. Tausende von Flüchtlingen harrten an der Grenze aus."})
+    g = by_value(claims)
+    assert g[24].measure.kind == "killed_or_injured", [(c.text, c.measure) for c in claims]
+    assert g[2000].counted == "Flüchtlingen", [(c.text, c.counted) for c in claims]
+
+
+def test_a_compass_noun_after_a_countrys_adjective_places_the_figure_in_that_country(run):
+    # "im syrischen Norden": a quarter of Syria (measures._country_quarter) - the figure's scene is Syria, not the
+    # two countries of the headline
+    claims, _ = run({"a.txt": "Stürme in Syrien und im Irak\n\nIm syrischen Norden wurden 23 Menschen von "
+                              "Trümmern erschlagen."})
+    assert by_value(claims)[23].measure.place == "syrien", [(c.text, c.measure) for c in claims]
+
+
+def test_a_fronted_temporal_clause_dates_the_figure_of_its_main_clause(run):
+    # "Als 2013 ... kam, starben 20 Menschen": the fronted "als" clause is the main clause's time (claims.
+    # _fronted_time_clause) - a count of 2013, not of the report's year; a causal clause ("Weil ...") dates nothing
+    claims, _ = run({"a.txt": "Deiche\n\nAls 2013 die Flut kam, starben in der Stadt 20 Menschen. Nachdem im "
+                              "März 2011 das Beben die Küste getroffen hatte, mussten 80.000 Menschen ihre Häuser "
+                              "verlassen. Weil 2013 die Dämme brachen, sind heute 35 Häuser unbewohnt."},
+                    published={"a.txt": "2025-05-02"})
+    g = by_value(claims)
+    assert g[20].measure.time == "2013" and g[80000].measure.time == "2011", [(c.text, c.measure) for c in claims]
+    assert g[35].measure.time is None, [(c.text, c.measure) for c in claims]
+
+
+def test_a_definite_singular_class_noun_points_back_to_the_named_holder_a_plural_group_does_not(run):
+    # "Die Partei verfügt damit über 48 Sitze" after "Die SLP gewann 48 Sitze": the party is the SLP, no holder of its
+    # own (quantity._points_back, singular read from the finite verb); "Die Oppositionsparteien kommen auf 170 Sitze"
+    # names a holder of its own (the revert 89de38a: a plural group is no pointer)
+    claims, _ = run({"a.txt": "Wahl\n\nDie SLP gewann 48 Sitze. Die Partei verfügt damit über 48 Sitze im Rat.",
+                     "b.txt": "Wahl\n\nDie SLP gewann 310 Sitze. Die Oppositionsparteien kommen laut vorläufigem "
+                              "Ergebnis auf 170 Sitze."})
+    held = {(c.article, c.low): c.measure.subject for c in claims}
+    assert [c.measure.subject for c in claims if c.article == "a.txt"] == ["sitz", "sitz"], held
+    assert held[("b.txt", 170)] == "oppositionspartei:sitz", held

@@ -110,6 +110,10 @@ def label_de(m: Measure | None, members: list[Claim]) -> str:
     bits = [head]
     if nat and nat != "-" and (name := _country_name(nat)) and demonym_key(head) != nat:
         bits.append(f"aus {name}" if m.kind in ("personnel", "people") else f"({name})")
+    elif nat and nat != "-" and m.kind == "other":
+        # whose the things are (extract/claims.py `_held`): the governing party's seats and the opposition's are two
+        # groups, and their labels must say which ("Sitze (Front)", "Sitze (Oppositionspartei)")
+        bits.append(f"({_as_written(nat, members)})")
     if m.kind in WEAPON_ACTIONS:
         bits.append(WEAPON_ACTIONS[m.kind])
     if m.action in ACTION_LABELS:
@@ -328,16 +332,26 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     """Do two figures of one measure count different things? Within one article, two figures that differ
     beyond rounding are two quantities (the article told them apart in words we did not read: "89 im
     Konzertsaal" and "129 insgesamt"), unless two different sources stand behind them ("Polizei: 80.000,
-    Veranstalter: 200.000" is one crowd, disputed, even where one says "insgesamt"), one is a vague word, or one is in
-    the headline (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31
-    weitere wurden verletzt" is one count, reported twice). Figures of different articles are never apart here."""
-    if a.article != b.article or _one_figure(a, b) or "vague" in (a.qualifier, b.qualifier) or _one_change(a, b):
-        return False                    # "Zehntausende" in the headline is the body's 80.000 and 200.000
-    if id(a) in headline or id(b) in headline:
+    Veranstalter: 200.000" is one crowd, disputed, even where one says "insgesamt"), one is a vague word whose range
+    holds the other ("Dutzende" / "40"; not "hunderte" / "150": `_outside_vague`), or one is in the headline
+    (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden
+    verletzt" is one count, reported twice). Figures of different articles are never apart here."""
+    if a.article != b.article or _one_figure(a, b) or _one_change(a, b):
+        return False
+    if id(a) in headline or id(b) in headline:      # "Zehntausende" in the headline is the body's 80.000 and 200.000
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
+    if "vague" in (a.qualifier, b.qualifier):
+        return _outside_vague(a, b) and not _two_speakers(a, b)
     if _update_of(a, b):
         return False
     return not _two_speakers(a, b)
+
+
+def _outside_vague(a: Claim, b: Claim) -> bool:
+    """Is one figure a vague word whose range does not hold the other ("hunderte Menschen" / "150 Menschen",
+    "zehntausende" / "hunderttausende")? A vague word names an order of magnitude (`compatible`: its range stretched
+    upwards, VAGUE_STRETCH): an author who writes "hunderte" beside "150" in one report counts two things."""
+    return "vague" in (a.qualifier, b.qualifier) and not compatible(a, b)
 
 
 def _finer_than_body(title: Claim, body: Claim) -> bool:
@@ -423,14 +437,21 @@ def _one_figure(a: Claim, b: Claim) -> bool:
     """
     if not compatible(a, b):
         return False
-    if a.qualifier == b.qualifier and a.qualifier in ONE_SIDED and a.low == a.high and b.low == b.high:
-        # two bounds of one side: "mindestens 691 ... mindestens 397" are two counts, one bound given twice is one
+    if _one_side(a, b) and a.low == a.high and b.low == b.high:
+        # two bounds of one side: "mindestens 691 ... mindestens 397" are two counts, and so are "mindestens 40"
+        # and "mehr als 100"; one bound given twice is one
         return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
     if {a.qualifier, b.qualifier} & ONE_SIDED or a.low != a.high or b.low != b.high:
         return True
     if a.qualifier == b.qualifier == "approx":
         return a.low == b.low           # two rounded figures: "rund 210.000" and "rund 200.000" are two counts
     return _rounds_to(a.low, b.low) or _rounds_to(b.low, a.low)
+
+
+def _one_side(a: Claim, b: Claim) -> bool:
+    """Are both figures bounds of one side: lower bounds ("mindestens 40", "mehr als 100") or upper bounds ("höchstens
+    20", "weniger als 50"), whichever word says so?"""
+    return any(a.qualifier in side and b.qualifier in side for side in BOUND_SIDES)
 
 
 def _rounds_to(x: float, y: float) -> bool:
@@ -446,6 +467,7 @@ def _rounds_to(x: float, y: float) -> bool:
 # A figure given by one bound ("mindestens 9", "mehr als 100.000 Euro") restates figures near that bound, not
 # every figure beyond it: "mindestens neun Zivilisten" is not the 198 of another incident.
 ONE_SIDED = frozenset({"at_least", "more_than", "at_most", "less_than"})
+BOUND_SIDES = (frozenset({"at_least", "more_than"}), frozenset({"at_most", "less_than"}))
 BOUND_REACH = math.log(1.5)
 
 

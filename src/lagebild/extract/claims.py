@@ -137,6 +137,9 @@ def _counted_after(doc: Doc, text: str, fig: QuantityPhrase, limit: int,
     text is doc.text (computed once). The noun that closes an extended attribute after the figure by its parts of
     speech (`_attached_noun`: the parser does not attach the number there), else the words right after it."""
     toks = _glue_insertions(attr.tokenize(text[fig.end:limit][:160], fig.end))
+    if fig.kind == "vague" and len(toks) > 1 and toks[0].lower == "von":
+        # "Dutzende von Toten", "Tausende von Flüchtlingen": a number noun's "von" names what it counts
+        toks = toks[1:]
     nouns: list[attr.Tok] = []
     mods: list[str] = []
     if toks and toks[0].lower == "der" and (found := _partitive(doc, toks, has_pos)) is not None:
@@ -782,7 +785,7 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
     a = max([unit.start] + [unit.start + m.end() for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
     m = re.search(r"[,;:]", text[fig.end:unit.end])
     b = fig.end + m.start() if m else unit.end
-    a = _gapped_clause_start(doc, unit, text, a, b)
+    a = _fronted_time_clause(doc, unit, _gapped_clause_start(doc, unit, text, a, b))
     best: tuple[int, str] | None = None
     for t in times:
         if not (a <= t.start < b) or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value) \
@@ -804,6 +807,29 @@ def _other_year(doc: Doc, unit: Unit, fig: QuantityPhrase, text: str) -> str | N
         if best is None or dist < best[0]:
             best = (dist, f"seit-{t.value[:4]}" if since else t.value[:4])   # the nearest year
     return best[1] if best else None
+
+
+# Conjunctions whose fronted clause dates the main clause (lang/de/temporal_conjunctions.txt)
+TEMPORAL_CONJUNCTIONS = frozenset(lexicon_words("temporal_conjunctions"))
+
+
+def _fronted_time_clause(doc: Doc, unit: Unit, a: int) -> int:
+    """Where a figure's clause starts, a fronted temporal clause included: "Als im Juli 2005 zwei Züge
+    zusammenstießen, starben 150 Menschen" - German puts one constituent before the finite verb, so a clause that
+    opens the sentence with a temporal conjunction (TEMPORAL_CONJUNCTIONS) and ends in the comma right before the
+    main clause's finite verb (STTS *FIN) is that main clause's time adverbial: its year dates the figure. The
+    conjunction read as a word (the tagger takes "Als" for an adverb or a comparison), the verb by its tag."""
+    if not doc.has_annotation("TAG"):
+        return a
+    clause = doc.char_span(a, unit.end, alignment_mode="expand")
+    if clause is None or not len(clause) or clause[0].i < 2:
+        return a
+    verb, comma = clause[0], doc[clause[0].i - 1]
+    first = verb.sent[0]
+    if comma.text != "," or not verb.tag_.endswith("FIN") or first.lower_ not in TEMPORAL_CONJUNCTIONS or \
+            first.idx < unit.start or any(t.text in ",;:" for t in doc[first.i:comma.i]):
+        return a
+    return first.idx
 
 
 # The prepositions of a term of comparison ("gegenüber 2014"); a comparative conjunction ("als", "wie") the tagger

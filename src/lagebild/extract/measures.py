@@ -350,6 +350,10 @@ LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die
                       r"(?:[a-zäöü]+(?:e|en|er|es|em)\s+)?"
                       rf"(?:(?:{_PARTS_OF_PLACE}|Zentrum|Umland|Raum|Großraum)\s+(?:der|des|von)?\s*)?"
                       rf"(?:(?:{PLACE_TYPES})\s+)?([A-ZÄÖÜŠŽČĆŁŚ][\w\-]+(?:\s[A-ZÄÖÜŠŽČĆŁŚ][\w]+)?)")
+# "im chinesischen Südwesten", "im Norden Chinas" aside: a compass noun after a country's adjective names a part of
+# that country (`_country_quarter`)
+COUNTRY_QUARTER = re.compile(rf"\b(?i:in|im)\s+(?:der|dem|den)?\s*([a-zäöü]+sch(?:e|en|er|es|em))\s+"
+                             rf"(?:{_PARTS_OF_PLACE})\b")
 # "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
 NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
 # "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
@@ -882,8 +886,10 @@ def _place(ctx: FigureContext) -> str | None:
         spans = [ctx.unit] + ([ctx.title] if ctx.title else [])
     for n, (a, b) in enumerate(spans):
         seg = _masked(text, a, b, ctx.masked)
-        found = _joint([(a + m.start(), key) for m in LOCATIVE.finditer(seg)
-                        if (key := _known_place(seg, m, text, ctx.places))])
+        found = _joint(sorted([(a + m.start(), key) for m in LOCATIVE.finditer(seg)
+                               if (key := _known_place(seg, m, text, ctx.places))] +
+                              [(a + m.start(), key) for m in COUNTRY_QUARTER.finditer(seg)
+                               if (key := _country_quarter(m.group(1)))]))
         if not found:
             continue
         if n == 0:
@@ -935,6 +941,13 @@ def _own_clause(sentence: str, at: int) -> str:
 
 
 PLACE_LOOKBACK = 2
+
+
+def _country_quarter(adjective: str) -> str | None:
+    """The country whose adjective stands before a compass noun ("im chinesischen Südwesten" -> china): the quarter
+    is a part of that country, its scene."""
+    key, how = country_forms()[1].get(adjective.lower(), (None, None))
+    return slugify(key) if key and how == "adj" else None
 
 
 def _joint(found: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -275,7 +275,27 @@ def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = No
     # von 41 Mandaten errang")
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and lo <= c.i <= hi
             and c.i != noun.i and (span or not c.is_ancestor(tok))]
-    return _holder_name(subj[0]) if subj else None
+    return _holder_name(subj[0]) if subj and not _points_back(subj[0], verb) else None
+
+
+def _points_back(t: Token, verb: Token) -> bool:
+    """``Die Partei verfügt damit über 52 Sitze`` after ``Die Volksfront gewann 52 Sitze``: a common noun (no name, no
+    entity) in the singular with only its definite article - no attribute, no genitive, no name after it - points back
+    to one holder named before, as a pronoun does: it names none of its own. Only where a name held before it (the
+    subject of a holding verb earlier in the text), and only in the singular, read from the finite verb it agrees with
+    (the tagger's number of a plural noun is unreliable): a plural group ("Die Oppositionsparteien kommen auf 194
+    Sitze") is a holder of its own, the parties apart from the one named before."""
+    if t.pos_ != "NOUN" or t.ent_type_ or "Sing" not in t.morph.get("Number", []):
+        return False
+    finite = [x for x in [verb, *verb.children] if x.tag_.endswith("FIN") and (x is verb or x.dep_.startswith("aux"))]
+    if not finite or any("Sing" not in x.morph.get("Number", []) for x in finite):
+        return False
+    kids = list(t.children)
+    if not kids or not all(c.dep_ == "det" and (c.lemma_.lower() == "der" or "Def" in c.morph.get("Definite", []))
+                           for c in kids):
+        return False
+    return any(n.dep_ == "nsubj" and (n.pos_ == "PROPN" or n.ent_type_ in ("ORG", "PER")) and n.head.pos_ in
+               ("VERB", "AUX") and _lemma(n.head) in HOLDING_VERBS for n in t.doc[:t.i])
 
 
 def _holder_name(t: Token) -> str:
