@@ -231,7 +231,7 @@ def test_set_g26_is_complete(shared_dir):
 
 
 def test_set_g28_is_complete(shared_dir):
-    """Set "g28" (session 28): every story in one of its halves, claims of each half in that half's stories, a must
+    """Set "g28" (session 27): every story in one of its halves, claims of each half in that half's stories, a must
     event per story, persons and places of every article in the story's half, a quantity reported across articles in
     the frozen half (Discovery's overhaul cost), and no article from the corpus's test split (the attribution
     benchmark). dev-g28's one cross-article candidate (the EU Congo force) is a planned and a deployed strength:
