@@ -108,7 +108,7 @@ def read_gold(path: Path = GOLD, corpus: str = "10kgnad") -> list[dict]:
     out so that the clustering figures stay comparable with earlier sessions'. Nor are those of set "g26" (ids `g26-`,
     session 26), for the same reasons: 17 of its 19 articles are Wikinews train/dev articles, two of its stories are
     one kind of situation over years (Thailand 2008-10, the Berlin demonstration of 2009 and 2010), and its two
-    10kGNAD rows are single articles. Nor are those of set "g28" (ids `g28-`, session 28): all 20 of its articles are
+    10kGNAD rows are single articles. Nor are those of set "g28" (ids `g28-`, session 27): all 20 of its articles are
     Wikinews train/dev articles, and its multi-article stories are one situation over weeks or months (the EU Congo
     force March-October 2006, Discovery's mission June-August 2005, a charge and its dismissal)."""
     prefix = "wn-" if corpus == "wn" else "gnad-"
