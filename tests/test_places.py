@@ -1069,3 +1069,10 @@ def test_the_german_spelling_of_a_clerics_title_types_the_name_after_it_a_person
     ms = places(nlp, "Der Befehl kam damals direkt von Ajatollah Montazeri.")
     assert any(m.label == "PER" and "Montazeri" in m.text for m in ms.values())
     assert not any(m.label in ("LOC", "GPE") and "Montazeri" in m.text for m in ms.values())
+
+
+def test_a_name_before_an_organisations_noun_in_apposition_is_that_organisation(nlp):
+    # 'Valdor, der Baukonzern, ...': the apposition says what the name is - no person
+    assert places(nlp, "Zu Wochenbeginn kündigte Valdor, der Baukonzern, Entlassungen an.")["Valdor"].label == "ORG"
+    # a relative clause after the comma is no apposition: 'Müller, der die Firma leitet' stays a person
+    assert places(nlp, "Am Montag sprach Müller, der die Firma leitet, vor der Presse.")["Müller"].label == "PER"

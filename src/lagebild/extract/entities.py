@@ -1406,9 +1406,28 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                 and _determined(doc, noun) \
                 and not _persons_genitive(doc, t.i) and not _holder_of_title_before(doc, noun, t):
             named.add(t.text)
+    named |= _named_before_organisation_noun(toks)
     text = _text(doc)
     return [Cand(c.start, c.end, "ORG", c.prio, c.country, c.ref)
             if c.label == "PER" and text[c.start:c.end].split()[0].split("-")[0] in named else c for c in chosen]
+
+
+def _named_before_organisation_noun(toks: list[Token]) -> set[str]:
+    """'Syriza, die Linkspartei, ...', 'Nordlicht, der kleine Handelskonzern': a name set off by a comma before an
+    article, adjectives and an organisation's noun in apposition is that organisation's name (the surface order: the
+    parse often reads the apposition as a conjunct)."""
+    named = set()
+    for k in range(len(toks) - 3):
+        t = toks[k]
+        if not (t.text[:1].isupper() and toks[k + 1].text == "," and toks[k + 2].lower_ in ARTICLES):
+            continue
+        j = k + 3
+        while j < len(toks) - 1 and toks[j].tag_ == "ADJA":
+            j += 1
+        noun = toks[j]
+        if noun.text[:1].isupper() and noun.lower_.endswith(ORG_TYPE_HEADS):
+            named.add(t.text)
+    return named
 
 
 def _determined(doc: Doc, noun: Token) -> bool:
