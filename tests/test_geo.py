@@ -100,3 +100,22 @@ def test_a_place_written_with_a_hyphen_where_its_name_has_a_space_is_found():
     hit = g.best("La-Tranche-sur-Mer")             # the gazetteer: 'La Tranche-sur-Mer'
     assert hit is not None and hit.country == "FR" and hit.primary
     assert g.best("Saint-Jean-de-Luz").name == "Saint-Jean-de-Luz"     # a name written as the gazetteer has it
+
+
+def test_a_town_of_two_names_goes_by_its_first_where_no_other_place_does():
+    g = gazetteer()
+    # GeoNames: 'Bleiburg/Pliberk' (German/Slovene), 'Murten/Morat' (German/French)
+    assert [c.country for c in g.candidates("Bleiburg")] == ["AT"]
+    assert any(c.country == "CH" and c.primary for c in g.candidates("Murten"))
+    # a compass word after the slash names a town's quarter ('Neustadt/Süd' of Cologne), not a town 'Neustadt'
+    assert not any(c.name.startswith("Neustadt/Süd") for c in g.candidates("Neustadt"))
+    # a quarter abroad named 'Wexford/Maryvale' is no rival of the Irish town that goes by 'Wexford' alone
+    assert all("/" not in c.name for c in g.candidates("Wexford"))
+
+
+def test_an_areas_german_iso_name_joins_the_area_named_after_it_with_a_generic_word():
+    g = gazetteer()
+    # ISO's local name 'Xizang Zizhiqu' joins no GeoNames area; 'Tibet Autonomous Region' begins with the German name
+    assert any(c.country == "CN" and c.precision == "region" for c in g.candidates("Tibet"))
+    # where a place has the name already ('Lublin' the city), the area of it ('Lublin Voivodeship') gets no form
+    assert all(c.precision == "city" for c in g.candidates("Lublin"))

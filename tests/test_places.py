@@ -1030,3 +1030,42 @@ def test_a_name_with_a_neuter_article_is_no_person_but_the_place_after_its_noun(
     ms = places(nlp, "Schwer beschädigt wurde außerdem das Department Charente, wo zwei Deiche brachen.")
     assert "Department Charente" not in ms, ms
     assert ms["Charente"].label == "LOC" and ms["Charente"].country == "FR", ms
+
+
+def test_a_bare_common_noun_after_a_preposition_is_no_town_where_it_is_a_direction_a_pair_or_a_fixed_phrase(nlp):
+    # 'Brand', 'Regen', 'Norden' are towns too; bare after a preposition the rule reads a name, but a compass point,
+    # a pair with a common noun and the state of 'in ... stecken/geraten' are the common nouns
+    for text, word in (("Am Abend setzten Randalierer drei Busse in Brand.", "Brand"),
+                       ("Die Scheune des Hofes war in Brand geraten.", "Brand"),
+                       ("Die Helfer warteten stundenlang in Regen und Schnee.", "Regen"),
+                       ("Der Konvoi zog am Morgen weiter nach Norden.", "Norden")):
+        m = places(nlp, text).get(word)
+        assert m is None or m.label not in ("LOC", "GPE"), text
+    # a verb's particle before a country's adjective is no preposition: 'italienische Waren' are goods
+    m = places(nlp, "Die Verbände riefen dazu auf, italienische Waren zu meiden.").get("Waren")
+    assert m is None or m.label not in ("LOC", "GPE")
+    # the town after a bare preposition, alone or in a pair of places, stays one
+    assert places(nlp, "Die Busse kamen am Abend in Spielfeld an.")["Spielfeld"].ref
+    assert places(nlp, "Die Busse kamen in Spielfeld und Nickelsdorf an.")["Nickelsdorf"].ref
+
+
+def test_a_name_a_place_noun_types_goes_on_over_its_particles(nlp):
+    # 'das Dorf Kafr al Zawiya': one place's name, particle and all - not a place 'Kafr' and a person 'Zawiya'
+    ms = places(nlp, "Die Armee umstellte das Dorf Kafr al Zawiya im Norden.")
+    assert ms["Kafr al Zawiya"].label == "LOC" and "Zawiya" not in ms
+    ms = places(nlp, "Im Flüchtlingslager Nahr al Sabun leben seit Jahren Tausende Menschen.")
+    assert ms["Nahr al Sabun"].label == "LOC"
+
+
+def test_a_capitalised_word_of_no_noun_after_a_first_name_is_the_surname(nlp):
+    # inside a sentence only nouns and names are capitalised: 'Will', 'Kurz' after a first name are a surname
+    ms = places(nlp, "Unter den Gästen waren Rosmarie Will vom Mieterverein und zwei Anwälte.")
+    assert ms["Rosmarie Will"].label == "PER" and "Rosmarie" not in ms
+    assert places(nlp, "Auf dem Podium sprach gestern Gabi Kurz über die Pläne.")["Gabi Kurz"].label == "PER"
+
+
+def test_a_name_before_an_organisations_noun_in_apposition_is_that_organisation(nlp):
+    # 'Valdor, der Baukonzern, ...': the apposition says what the name is - no person
+    assert places(nlp, "Zu Wochenbeginn kündigte Valdor, der Baukonzern, Entlassungen an.")["Valdor"].label == "ORG"
+    # a relative clause after the comma is no apposition: 'Müller, der die Firma leitet' stays a person
+    assert places(nlp, "Am Montag sprach Müller, der die Firma leitet, vor der Presse.")["Müller"].label == "PER"

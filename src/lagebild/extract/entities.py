@@ -1407,9 +1407,28 @@ def _organisations_named(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                 and _determined(doc, noun) \
                 and not _persons_genitive(doc, t.i) and not _holder_of_title_before(doc, noun, t):
             named.add(t.text)
+    named |= _named_before_organisation_noun(toks)
     text = _text(doc)
     return [Cand(c.start, c.end, "ORG", c.prio, c.country, c.ref)
             if c.label == "PER" and text[c.start:c.end].split()[0].split("-")[0] in named else c for c in chosen]
+
+
+def _named_before_organisation_noun(toks: list[Token]) -> set[str]:
+    """'Syriza, die Linkspartei, ...', 'Nordlicht, der kleine Handelskonzern': a name set off by a comma before an
+    article, adjectives and an organisation's noun in apposition is that organisation's name (the surface order: the
+    parse often reads the apposition as a conjunct)."""
+    named = set()
+    for k in range(len(toks) - 3):
+        t = toks[k]
+        if not (t.text[:1].isupper() and toks[k + 1].text == "," and toks[k + 2].lower_ in ARTICLES):
+            continue
+        j = k + 3
+        while j < len(toks) - 1 and toks[j].tag_ == "ADJA":
+            j += 1
+        noun = toks[j]
+        if noun.text[:1].isupper() and noun.lower_.endswith(ORG_TYPE_HEADS):
+            named.add(t.text)
+    return named
 
 
 def _determined(doc: Doc, noun: Token) -> bool:
@@ -1634,7 +1653,22 @@ def _ner_spans(doc: Doc) -> list:
         _split_at_sentence_ends(ents))))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
     ents = _place_after_neuter_article(doc, _cut_place_before_noun(doc, ents))
-    return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, ents)))
+    return _persons_in_lists(doc, _clubs_named_by_town(doc, _surname_before_role(doc, _surname_of_no_noun(doc, ents))))
+
+
+def _surname_of_no_noun(doc: Doc, ents: list) -> list:
+    """'Rosmarie Will', 'Gabi Kurz': inside a sentence German capitalises nouns and names only, so a capitalised
+    word right after a one-word person that the lexicon knows in lower case and never as a noun (a modal 'will', an
+    adjective 'kurz') is a name - the person's surname, taken into the span."""
+    out = []
+    for e in ents:
+        nxt = doc[e.end] if e.label_ == "PER" and len(e) == 1 and e.end < len(doc) else None
+        if nxt is not None and nxt.idx == e.end_char + 1 and not nxt.is_sent_start and not nxt.ent_type_ and \
+                NAME_RX.match(nxt.text) and nxt.lower_ not in STOP and not _is_title(nxt.text) and \
+                word_tag(nxt.lower_)[1] and not any(tag.startswith("NN") for tag, _ in word_tags(nxt.text)):
+            e = Span(doc, e.start, e.end + 1, label=e.label)
+        out.append(e)
+    return out
 
 
 def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
@@ -2580,10 +2614,24 @@ def _gazetteer_hits(doc: Doc, toks: list[Token], sent_of) -> list[PlaceHit]:
             prev = [p.lower() for p in _prev_words(doc, t.idx, 1)]
             if prev and (_place_noun(prev[-1]) or place_type(prev[-1]) in ("island", "region", "site", "facility")) \
                     and NAME_RX.match(w) and not word_class(w)[1] and not _sent_start(toks, i):
-                hits.append(PlaceHit(t.idx, t.idx + len(w), w, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
+                j = _typed_name_end(toks, i)                   # "das Lager Nahr al Bared": the name with its particles
+                name = _text(doc)[t.idx:toks[j].idx + len(toks[j].text)]
+                hits.append(PlaceHit(t.idx, t.idx + len(name), name, sent_of(t.idx), prev[-1] in REGION_NOUNS, None,
                                      place_type(prev[-1])))
+                i = j
         i += 1
     return hits
+
+
+def _typed_name_end(toks: list[Token], i: int) -> int:
+    """The last token of a name a place's noun types ('das Flüchtlingslager Nahr al Bared', 'die Stadt Ras al Ain'):
+    the name goes on over a lowercase particle and a capitalised word that is no common noun."""
+    j = i
+    while j + 2 < len(toks) and toks[j + 1].text in (FOREIGN_PARTICLES | PARTICLES) and toks[j + 1].text.islower() \
+            and toks[j + 2].text[:1].isupper() and NAME_RX.match(toks[j + 2].text) and \
+            not _common_noun_only(toks[j + 2].text):
+        j += 2
+    return j
 
 
 def _hit_at(doc: Doc, toks: list[Token], i: int, sent_of) -> tuple[PlaceHit | None, int] | None:
@@ -2644,8 +2692,10 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
     if prev and prev[-1] in ARTICLES and not any(c.precision != "city" for c in cands) and \
             (len(prev) < 2 or not _place_noun(prev[-2])):
         return False                                   # "in der Halle": towns take no article
-    # "im steirischen Spielfeld": a preposition and a place's adjective before the name
-    geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1]))
+    # "im steirischen Spielfeld": a preposition and a place's adjective before the name (the preposition right
+    # before the adjective: "riefen dazu auf, chinesische Waren ...": a verb's particle, then a comma)
+    geo_adjective = len(prev) > 1 and prev[-2] in LOCATIVE and bool(GEO_ADJECTIVE.search(prev[-1])) and \
+        i > 1 and toks[i - 2].lower_ == prev[-2] and toks[i - 2].tag_ != "PTKVZ"
     joined = _joined_after_preposition(doc, toks, i)
     cue = bool(prev) and (prev[-1] in LOCATIVE or _place_noun(prev[-1]) or geo_adjective or
                           kind in ("region", "island", "site") or
@@ -2665,8 +2715,8 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
             tag, known = word_tag(w)
             reading = tag == "NE" if known else None
         # a common noun takes an article after "in", "nach", "aus" ("im Spielfeld"); bare, it is a name
-        bare = bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower() or \
-            joined and _bare_singular_in_pair(toks, i)
+        bare = (bool(prev) and prev[-1] in BARE_NAME_PREPOSITIONS and i > 0 and toks[i - 1].text.islower() or
+                joined and _bare_singular_in_pair(toks, i)) and not _bare_common_noun(toks[i])
         # "die Insel Samos", "die Stadt Halle": a place's noun right before says it is a name, whatever else it is
         typed = kind in ("island", "region", "site") or bool(prev) and _place_noun(prev[-1])
         if reading is False and not (bare or geo_adjective or typed or at_dateline):
@@ -2674,6 +2724,23 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
         if not cue and (not big or noun_too(w) or _sent_start(toks, i) and not name_like(w)):
             return False
     return True
+
+
+STATE_VERBS = de.words("state_verbs")
+
+
+def _bare_common_noun(tok: Token) -> bool:
+    """A noun the lexicon reads as a common noun that goes bare after a preposition all the same: a point of the
+    compass ('nach Norden'), one of a pair with a common noun ('in Regen und Kälte'), or the state of a fixed phrase
+    with its verb ('in Brand stecken', 'in Panik geraten': lang/de/state_verbs.txt) - no town of its name."""
+    if tok.lower_ in COMPASS:
+        return True
+    pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    if any(p.text[:1].isupper() and known_reading(p.text) is False and not gazetteer().candidates(p.text)
+           for p in pair):
+        return True
+    # the lexicon's lemma too: the parser may misread the verb ('setzten' as an adjective)
+    return tok.dep_ == "obl" and (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
 
 
 def _bare_singular_in_pair(toks: list[Token], i: int) -> bool:

@@ -132,6 +132,19 @@ def untabled_country_names() -> dict[str, tuple[str, ...]]:
             if iso not in tabled}
 
 
+# "Bleiburg/Pliberk", "Murten/Morat", "Reichenbach/Vogtland": a GeoNames name of two, the town's own first - a
+# second language's name or the region it lies in; "Neustadt/Süd" (a compass word after it) names a town's quarter
+TWO_NAMES = re.compile(r"^([A-ZÄÖÜ][\w'’.\- ]*\w)/(?!(?:Nord|Süd|Ost|West|Mitte)\b)[A-ZÄÖÜ]\w+$")
+
+
+def _first_of_two_names(name: str) -> str | None:
+    """The town's own name of a GeoNames name of two joined by a slash ('Bleiburg/Pliberk' -> 'Bleiburg'), or None."""
+    if "/" not in name:
+        return None
+    m = TWO_NAMES.match(name)
+    return m.group(1) if m and len(m.group(1)) >= 3 else None
+
+
 # "Solomjanskyj rajon", "Obolon Raion": the Latin forms of a city district (район) with the generic word
 DISTRICT_SUFFIX = re.compile(r" (?:[Rr]ajon|[Rr]aion|[Rr]ayon)$")
 # ISO's German names that are compass points ("Süd", "Nordwest"): words of any text, no name to look up
@@ -234,6 +247,7 @@ class Gazetteer:
         self.area_forms: set[str] = set()        # forms naming a first-level area or a curated region (`_add`)
         self._admin1_of_region: dict[str, str] = {}   # `admin1_of` of the curated regions, by id
         self._towns_by_country: dict[str, list[Candidate]] | None = None   # `admin1_near`'s towns, built once
+        self._areas_by_first_word: dict[tuple[str, str], dict[str, Candidate]] | None = None   # `_area_named_after`
         self._load_places()
         self._load_german_area_names()
         self._load_regions()
@@ -251,6 +265,7 @@ class Gazetteer:
             self.area_forms.add(form)
 
     def _load_places(self) -> None:
+        firsts: list[tuple[str, Candidate]] = []
         # gzip does not close a file object it was given: both go in the with
         with DATA.joinpath("gazetteer.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
             for line in f:
@@ -268,11 +283,18 @@ class Gazetteer:
                         self._areas.setdefault((cc, form.casefold()), base)
                     if self._names_area(base):
                         self.area_forms.update(forms)
+                elif (short := _first_of_two_names(name)) and short not in forms:
+                    firsts.append((short, base))           # "Bleiburg/Pliberk": "Bleiburg", where no other place is
                 elif "ajon" in names or "aion" in names or "ayon" in names:
                     for form in forms:                     # "Solomjanskyj rajon": the district "Solomjanskyj"
                         m = DISTRICT_SUFFIX.search(form)
                         if m and form[:m.start()] not in forms:
                             add(form[:m.start()], []).append(base)
+        # the first of two names is the town's only where no other place goes by it ('Wexford' of a quarter of
+        # Toronto, 'Wexford/Maryvale', would be a rival of the Irish town)
+        for short, base in firsts:
+            if short not in self.by_form:
+                self.by_form[short] = [base]
 
     def _load_german_area_names(self) -> None:
         """ISO 3166-2's German names (pycountry) of areas the GeoNames tables name otherwise: "Hennegau" is
@@ -280,11 +302,26 @@ class Gazetteer:
         compass names ("Süd", "Nordwest") and country names ("Georgien" for the US state) are left out."""
         countries = {n for c in country_table() for n in c.names}
         for code, local, german in german_subdivision_names():
-            area = self._areas.get((code, local.casefold())) or self._areas.get((code, ascii_fold(local).casefold()))
+            area = self._areas.get((code, local.casefold())) or self._areas.get((code, ascii_fold(local).casefold())) \
+                or self._area_named_after(code, german)
             if area is None or german in countries or COMPASS_NAME.match(german):
                 continue
             for form in dict.fromkeys((german, AREA_PREFIX.sub("", german))):
                 self._add(form, area)
+
+    def _area_named_after(self, country: str, german: str) -> Candidate | None:
+        """The one area of the country whose GeoNames name is the German name and a generic word ('Tibet' of
+        'Tibet Autonomous Region', ISO's local name 'Xizang Zizhiqu' joining none), where no place goes by the
+        German name ('Lublin' is the city, not 'Lublin Voivodeship')."""
+        if german in self.by_form or " " in german:
+            return None
+        if self._areas_by_first_word is None:          # built once, at the first German name joining no area
+            self._areas_by_first_word = {}
+            for (cc, form), a in self._areas.items():
+                if " " in form:
+                    self._areas_by_first_word.setdefault((cc, form.split(" ", 1)[0]), {})[a.id] = a
+        found = self._areas_by_first_word.get((country, german.casefold()), {})
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _load_regions(self) -> None:
         for i, line in enumerate(DATA.joinpath("regions_de.tsv").read_text(encoding="utf-8").splitlines()):
@@ -355,7 +392,8 @@ class Gazetteer:
         out: dict[str, Candidate] = {}
         for c in found or ():
             # its own name, or the first part of it ("Molenbeek" of Molenbeek-Saint-Jean, "Frankfurt am Main")
-            primary = c.primary or c.name in (name, name[:-1]) or c.name.startswith((name + "-", name + " ")) or \
+            primary = c.primary or c.name in (name, name[:-1]) or \
+                c.name.startswith((name + "-", name + " ", name + "/")) or \
                 (c.name != name and plain_name(c.name) == name) or \
                 c.name.replace("-", " ") == name.replace("-", " ")   # "Cox's Bazar" as German text writes Cox’s Bāzār
             if primary != c.primary:
