@@ -43,3 +43,27 @@ def test_each_gold_speaker_and_each_wrong_speaker_of_ours_falls_in_one_class():
     assert g.tp[("no quotation of ours overlaps it", "all")] == 0    # the Direct one overlaps it and matched it
     assert g.tp[("wrong speaker: another entity", "all")] == 1
     assert [s.tp[k] for k in bench.SYS_CLASSES] == [0, 1, 0]          # ours matched to no gold quotation: 1
+
+
+def test_the_error_decomposition_tells_a_speaker_in_another_sentence_from_a_wrong_mention_in_the_same(parser):
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_errors.py"
+    spec = importlib.util.spec_from_file_location("attribution_errors", path)
+    errs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(errs)
+    text = "Die Ministerin kam am Morgen an . Sie sagte , der Plan sei gut . Die Kosten seien gering ."
+    doc = parser(text)
+    spans = [(t.idx, t.idx + len(t.text)) for t in doc]
+    ids = {t.text + str(t.i): t.i for t in doc}
+    art = Article("invented", text, spans, [])
+    view = errs.ArticleView(art, doc)
+    minister, sie, plan = frozenset({1}), frozenset({ids["Sie7"]}), frozenset({ids["Plan11"]})
+    said = frozenset(range(ids["der10"], ids["gut13"] + 1))
+    gold = Quot("Indirect", said, frozenset({ids["sagte8"]}), minister)
+    assert errs.cause_of(view, gold, Quot("Indirect", said, frozenset(), minister), True) == errs.CAUSES[0]
+    assert errs.cause_of(view, gold, None, False) == errs.CAUSES[1]
+    assert errs.cause_of(view, gold, Quot("Indirect", said), True) == errs.CAUSES[3]
+    # gold names the minister of the sentence before; ours the pronoun of the quotation's own sentence
+    assert errs.cause_of(view, gold, Quot("Indirect", said, frozenset(), sie), True) == errs.CAUSES[7]
+    gold_sie = Quot("Indirect", said, frozenset(), sie)
+    assert errs.cause_of(view, gold_sie, Quot("Indirect", said, frozenset(), plan), True) == errs.CAUSES[5]
+    assert errs.cause_of(view, gold_sie, Quot("Indirect", said, frozenset(), minister), True) == errs.CAUSES[8]

@@ -387,6 +387,52 @@ def test_a_noun_inside_the_phrase_of_the_subject_of_sollen_is_refused_with_it(pa
     assert all("Mitarbeiterin" not in sp for _, sp in found)
 
 
+def _first_rule_quotation(doc):
+    from lagebild.extract.attribution.quotations import quotations
+
+    return [q for q in quotations(doc) if q.speaker][:1]
+
+
+def test_a_konjunktiv_sentence_without_a_quotation_goes_on_with_the_one_before(parser):
+    doc = parser("Der Bürgermeister sagte, die Brücke werde im Mai gesperrt. Die Kosten seien gering. "
+                 "Am Abend regnete es in der ganzen Gegend. Die Sitzung dauerte bis Mitternacht. "
+                 "Eine Umleitung gebe es nicht.")
+    sents = list(doc.sents)
+    first = _first_rule_quotation(doc)
+    assert first and "Bürgermeister" in said_by(doc, first)[0][1]
+    found = said_by(doc, L._continued(doc, sents, first, []))
+    assert any(q.startswith("Die Kosten seien") and "Bürgermeister" in sp for q, sp in found)
+    assert not any("regnete" in q or "Mitternacht" in q for q, _ in found)      # the indicative is the reporter's
+    assert not any("Umleitung" in q for q, _ in found)                      # three sentences on: too far to go on
+
+
+def test_a_continued_quotation_is_continued_in_turn_but_sollen_is_not_reported_speech(parser):
+    doc = parser("Die Ministerin erklärte, der Haushalt sei ausgeglichen. Neue Schulden seien nicht geplant. "
+                 "Im Herbst werde die Steuer gesenkt. Die Schulen sollen neue Computer bekommen.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert any(q.startswith("Im Herbst werde") and "Ministerin" in sp for q, sp in found)
+    assert not any("Computer" in q for q, _ in found)
+
+
+def test_a_noun_of_time_is_never_chosen_as_speaker(parser, model, monkeypatch):
+    from dataclasses import replace
+
+    from lagebild.extract.attribution.speakers import names_a_time
+
+    doc = parser("Der Verein sucht einen neuen Platz. Erst vergangene Woche kündigte der Vorstand an, "
+                 "den Mietvertrag zu kündigen.")
+    assert [t.text for t in doc if names_a_time(t)] == ["Woche"]
+    m = replace(model, pointer=None, speaker_kinds=False, spk_threshold=0.0, sent_threshold=0.0)
+    fx = L.model_features(doc, m)
+    cands = fx.cands[1]
+    # the ranker prefers the sentence's first noun phrase, a date the parser may make the subject: it is not taken
+    monkeypatch.setattr(L, "rank_speakers", lambda model, feats: [
+        1.0 if t.text == "Woche" else 0.5 if t.text == "Vorstand" else 0.1 for t, _, _ in cands][:len(feats)])
+    found = said_by(doc, L.learned_quotations(doc, m, fx))
+    assert found and all("Woche" not in sp for _, sp in found)
+    assert any("Vorstand" in sp for _, sp in found)
+
+
 # --- the joint decider (learned.Pointer): no quotation or which candidate, one softmax per sentence ---
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...lang.de import table, words
+from ...lang.de import months, period_units, table, weekdays, words
 from ...nlp.compounds import headed_by, word_tag
 from .cues import is_reporting_noun, timed
 
@@ -366,6 +366,16 @@ def _noun_kind(tok: Token, low: str) -> str:
         return "agent"                               # an agent noun by its form (Trainer, Anwohner, Wissenschaftlerin)
     return "mute"
 
+
+
+def names_a_time(tok: Token) -> bool:
+    """Is the phrase's head a noun of time - a weekday, a month, a unit of the calendar (``Woche``, ``Jahr``)? Such a
+    phrase dates what is said and never says it, even where the parser makes it the subject of the speech act
+    (``Erst vergangene Woche kündigte der Konzern an, ...``: `Woche` read as the subject of `ankündigen`)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = tok.lemma_.lower()
+    return low in weekdays() or low in months() or low in period_units()
 
 
 def said_about(tok: Token) -> str | None:
