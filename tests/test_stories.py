@@ -171,6 +171,25 @@ def test_names_count_as_words_beside_their_entity():
     assert st.entity_key(m) in terms
 
 
+def test_an_other_name_gives_no_entity_term_its_words_count_as_nouns():
+    """The extractor's other names (OTH: works, products, events; its least reliable class) are no entity terms:
+    a span it took for one ("Sturmwarnung Der Bürgermeister") would stand in the vector as a key no other report
+    shares. Persons, organisations and places keep theirs."""
+    a = art("o1", None, "", "Im Kino lief der Film Blaue Stunde. Die Sturmwarnung Der Bürgermeister von Kessel "
+            "rief die Feuerwehr.")
+    def at(word: str, label: str) -> Mention:
+        i = a.text.index(word)
+        return Mention("o1", i, i + len(word), word, label, None, None)
+    other = [at("Blaue Stunde", "OTH"), at("Sturmwarnung Der Bürgermeister", "OTH")]
+    place = at("Kessel", "LOC")
+    terms = st.article_terms(a, [*other, place])
+    assert not any(st.entity_key(m) in terms for m in other)
+    assert st.entity_key(place) in terms
+    assert terms[st.cistem("Stunde")] and terms[st.cistem("Sturmwarnung")]     # the words stay nouns
+    idx = st.StoryIndex(n_docs=5)
+    assert idx.vector(terms) == idx.vector(st.article_terms(a, [place]))
+
+
 def test_an_untitled_articles_lead_counts_double():
     a = art("l1", None, "", "Erdbeben erschüttert die Küste. Die Behörden melden Schäden. "
             "Später sprach ein Forscher über Erdbeben.")
