@@ -1210,6 +1210,18 @@ def test_clearing_a_camp_people_live_in_is_an_eviction(nlp):
     none_of(evs, "DISPLACE")
 
 
+def test_a_protest_camp_or_a_store_of_goods_cleared_is_no_eviction(nlp):
+    """Review of session 27: a protest camp cleared displaces no residents - it stays a clearance of a protest site; a
+    company clearing its store of goods ("Lager" as a warehouse) evicts no one and coerces no one."""
+    evs = events_of(nlp, "Die Polizei räumte am Montag das Protestcamp der Klimaaktivisten vor dem Rathaus in Bonn.")
+    assert one(evs, "COERCE").mode == "clearance"
+    none_of(evs, "DISPLACE")
+    evs = events_of(nlp, "Der Versandhändler räumte im Januar sein Lager in Bremen, weil die Ware ausverkauft war.")
+    none_of(evs, "DISPLACE")
+    none_of(evs, "COERCE")
+    none_of(events_of(nlp, "Nach dem Hochwasser wurde das Ersatzteillager in Passau geräumt."), "DISPLACE")
+
+
 def test_an_epidemic_by_its_outbreak_or_its_cases(nlp):
     """An outbreak or cases of a disease are an epidemic (EM-DAT biological), the disease in the noun or its genitive
     (by the article's case where the tagger reads the noun as a nominative); an outbreak of war, an incident or a
