@@ -1253,6 +1253,16 @@ def test_a_fence_built_against_crossings_is_a_fortification(nlp):
     none_of(events_of(nlp, "Die Gemeinde baut am Montag in Graz einen neuen Gartenzaun."), "MOBILIZE")
 
 
+def test_a_fence_around_a_site_is_no_fortification(nlp):
+    """Review of session 27: a fence built around something ("um" phrase on the fence or on the verb) encloses a site -
+    a festival ground, a pasture, a playground - and is no barrier against crossings; a fence at a border still is."""
+    none_of(events_of(nlp, "Die Gemeinde errichtete einen Zaun um das Festivalgelände in Wacken."), "MOBILIZE")
+    none_of(events_of(nlp, "Der Bauer errichtete einen Zaun um seine Weide bei Linz."), "MOBILIZE")
+    none_of(events_of(nlp, "In Graz wird derzeit ein Zaun um den Spielplatz gebaut."), "MOBILIZE")
+    assert one(events_of(nlp, "Um die Flüchtlinge abzuhalten, baute Ungarn im Sommer einen Zaun an der Grenze."),
+               "MOBILIZE").mode == "fortify"
+
+
 def test_a_trigger_between_a_separable_verb_and_its_particle(nlp):
     """The words between a separable verb and its particle are no part of its trigger: an event noun among them is
     read too ("kündigte ... die Schließung der Grenze an": an announcement and a planned closure)."""
