@@ -1240,6 +1240,13 @@ def test_an_epidemic_by_its_outbreak_or_its_cases(nlp):
     assert e.mode == "epidemic" and e.place.name == "Hessen"
 
 
+def test_an_agent_noun_with_an_umlaut_is_no_plural_of_its_act(nlp):
+    """Review of session 27: "-er" after an umlaut also makes agent nouns ("Attentäter", "Schläger"), not only plurals:
+    the person is no plural of the act ("Attentat"); the "-e"/"-en" plurals ("Masernfälle") are read as before."""
+    none_of(events_of(nlp, "Der mutmaßliche Selbstmordattentäter lebte zuletzt in Lüttich bei seiner Mutter."),
+            "ASSAULT")
+
+
 def test_a_fence_built_against_crossings_is_a_fortification(nlp):
     """A fence or barrier built, by the verb's object (a passive's subject) or the noun's genitive, is a fortification;
     a garden's fence is none."""

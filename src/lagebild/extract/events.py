@@ -180,7 +180,8 @@ def _uninflected(tok: Token) -> list[str]:
     return out
 
 
-UMLAUT_PLURAL_ENDINGS = ("en", "er", "e")
+# not "-er": after an umlaut it also makes agent nouns ("Attentäter", "Schläger"), no plural of the act
+UMLAUT_PLURAL_ENDINGS = ("en", "e")
 
 
 UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
