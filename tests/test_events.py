@@ -1210,6 +1210,18 @@ def test_clearing_a_camp_people_live_in_is_an_eviction(nlp):
     none_of(evs, "DISPLACE")
 
 
+def test_a_protest_camp_or_a_store_of_goods_cleared_is_no_eviction(nlp):
+    """Review of session 27: a protest camp cleared displaces no residents - it stays a clearance of a protest site; a
+    company clearing its store of goods ("Lager" as a warehouse) evicts no one and coerces no one."""
+    evs = events_of(nlp, "Die Polizei räumte am Montag das Protestcamp der Klimaaktivisten vor dem Rathaus in Bonn.")
+    assert one(evs, "COERCE").mode == "clearance"
+    none_of(evs, "DISPLACE")
+    evs = events_of(nlp, "Der Versandhändler räumte im Januar sein Lager in Bremen, weil die Ware ausverkauft war.")
+    none_of(evs, "DISPLACE")
+    none_of(evs, "COERCE")
+    none_of(events_of(nlp, "Nach dem Hochwasser wurde das Ersatzteillager in Passau geräumt."), "DISPLACE")
+
+
 def test_an_epidemic_by_its_outbreak_or_its_cases(nlp):
     """An outbreak or cases of a disease are an epidemic (EM-DAT biological), the disease in the noun or its genitive
     (by the article's case where the tagger reads the noun as a nominative); an outbreak of war, an incident or a
@@ -1228,6 +1240,13 @@ def test_an_epidemic_by_its_outbreak_or_its_cases(nlp):
     assert e.mode == "epidemic" and e.place.name == "Hessen"
 
 
+def test_an_agent_noun_with_an_umlaut_is_no_plural_of_its_act(nlp):
+    """Review of session 27: "-er" after an umlaut also makes agent nouns ("Attentäter", "Schläger"), not only plurals:
+    the person is no plural of the act ("Attentat"); the "-e"/"-en" plurals ("Masernfälle") are read as before."""
+    none_of(events_of(nlp, "Der mutmaßliche Selbstmordattentäter lebte zuletzt in Lüttich bei seiner Mutter."),
+            "ASSAULT")
+
+
 def test_a_fence_built_against_crossings_is_a_fortification(nlp):
     """A fence or barrier built, by the verb's object (a passive's subject) or the noun's genitive, is a fortification;
     a garden's fence is none."""
@@ -1239,6 +1258,16 @@ def test_a_fence_built_against_crossings_is_a_fortification(nlp):
     assert one(events_of(nlp, "Im Mai begann die Armee mit der Errichtung eines Zauns an der Grenze zu Serbien."),
                "MOBILIZE").mode == "fortify"
     none_of(events_of(nlp, "Die Gemeinde baut am Montag in Graz einen neuen Gartenzaun."), "MOBILIZE")
+
+
+def test_a_fence_around_a_site_is_no_fortification(nlp):
+    """Review of session 27: a fence built around something ("um" phrase on the fence or on the verb) encloses a site -
+    a festival ground, a pasture, a playground - and is no barrier against crossings; a fence at a border still is."""
+    none_of(events_of(nlp, "Die Gemeinde errichtete einen Zaun um das Festivalgelände in Wacken."), "MOBILIZE")
+    none_of(events_of(nlp, "Der Bauer errichtete einen Zaun um seine Weide bei Linz."), "MOBILIZE")
+    none_of(events_of(nlp, "In Graz wird derzeit ein Zaun um den Spielplatz gebaut."), "MOBILIZE")
+    assert one(events_of(nlp, "Um die Flüchtlinge abzuhalten, baute Ungarn im Sommer einen Zaun an der Grenze."),
+               "MOBILIZE").mode == "fortify"
 
 
 def test_a_trigger_between_a_separable_verb_and_its_particle(nlp):

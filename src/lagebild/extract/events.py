@@ -182,7 +182,8 @@ def _uninflected(tok: Token) -> list[str]:
     return out
 
 
-UMLAUT_PLURAL_ENDINGS = ("en", "er", "e")
+# not "-er": after an umlaut it also makes agent nouns ("Attentäter", "Schläger"), no plural of the act
+UMLAUT_PLURAL_ENDINGS = ("en", "e")
 
 
 UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
@@ -295,6 +296,10 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         args = [c for c in tok.children if c.dep_ in ("nsubj", "obj")]
         return [c for h in (tok, *args) for c in h.children
                 if c.dep_ in (("obl", "obj") if h is tok else ("nmod",)) and _case(c) == "auf"]
+    if role == "enclosed":                             # "errichtete einen Zaun um das Gelände": the "um" phrase of
+        #                                                the verb or of its object, not a purpose clause ("Um ... zu")
+        return [c for h in (tok, *_role_tokens(tok, "object", loose)) for c in h.children
+                if c.dep_ in (("obl",) if h is tok else ("nmod",)) and _case(c) == "um"]
     passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -458,6 +463,7 @@ def _nominal_reading(tok: Token) -> TriggerEntry | None:
         if tok.dep_ == "obl" and tok.head is not tok else []
     roles = {"subject": [c for c in tok.children if c.dep_ == "nmod" and _case(c) in AGENT_CASES] + siblings,
              "object": [c for c in tok.children if c.dep_ == "nmod" and _case(c) is None]}
+    roles["enclosed"] = [g for c in roles["object"] for g in c.children if g.dep_ == "nmod" and _case(g) == "um"]
     for r in readings:
         # the word as written less a case ending the lemmatizer kept ("eines Grenzzauns"), as `_role_words` reads
         words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]

@@ -284,7 +284,8 @@ def verb_readings() -> dict[str, tuple[Reading, ...]]:
     for verb, role, stems, type_, mode, acled in _rows("event_readings.tsv"):
         items: list[str] = []
         for s in (s.strip() for s in stems.split(",") if s.strip()):
-            items += [c.strip() for c in classes[s[1:]].split(",") if c.strip()] if s.startswith("@") else [s]
+            items += [c.strip() for c in classes[s[1:]].split(",") if c.strip()] if s.startswith("@") else \
+                [""] if s == "*" else [s]                # "*": any word in that role
         entry = None if type_ == "-" else TriggerEntry(verb, "verb", type_, None if mode == "-" else mode,
                                                        None if acled == "-" else acled)
         out.setdefault(verb, []).append(Reading(role, tuple(items), entry))
