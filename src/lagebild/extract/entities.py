@@ -1632,13 +1632,15 @@ def _ner_spans(doc: Doc) -> list:
 def _surname_of_no_noun(doc: Doc, ents: list) -> list:
     """'Rosmarie Will', 'Gabi Kurz': inside a sentence German capitalises nouns and names only, so a capitalised
     word right after a one-word person that the lexicon knows in lower case and never as a noun (a modal 'will', an
-    adjective 'kurz') is a name - the person's surname, taken into the span."""
+    adjective 'kurz') is a name - the person's surname, taken into the span. Not a full verb's or an auxiliary's form:
+    'Putin Sagte', 'Scholz Bleibt' is headline style or a slip, the clause's verb, and no surname is one."""
     out = []
     for e in ents:
         nxt = doc[e.end] if e.label_ == "PER" and len(e) == 1 and e.end < len(doc) else None
         if nxt is not None and nxt.idx == e.end_char + 1 and not nxt.is_sent_start and not nxt.ent_type_ and \
                 NAME_RX.match(nxt.text) and nxt.lower_ not in STOP and not _is_title(nxt.text) and \
-                word_tag(nxt.lower_)[1] and not any(tag.startswith("NN") for tag, _ in word_tags(nxt.text)):
+                word_tag(nxt.lower_)[1] and \
+                not any(tag.startswith(("NN", "VV", "VA")) for tag, _ in word_tags(nxt.text)):
             e = Span(doc, e.start, e.end + 1, label=e.label)
         out.append(e)
     return out
