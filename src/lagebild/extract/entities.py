@@ -1425,9 +1425,20 @@ def _named_before_organisation_noun(toks: list[Token]) -> set[str]:
         while j < len(toks) - 1 and toks[j].tag_ == "ADJA":
             j += 1
         noun = toks[j]
-        if noun.text[:1].isupper() and noun.lower_.endswith(ORG_TYPE_HEADS):
+        if noun.text[:1].isupper() and noun.lower_.endswith(ORG_TYPE_HEADS) and not _in_a_list(noun):
             named.add(t.text)
     return named
+
+
+def _in_a_list(noun: Token) -> bool:
+    """'Am Tisch saßen Schulz, der Verband der Landwirte und zwei Bürgermeister': a 'und'/'oder' after the noun with
+    no verb between it and the sentence's end makes the comma one of a list, not an apposition's."""
+    for t in noun.doc[noun.i + 1:noun.sent.end]:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.pos_ == "CCONJ":
+            return True
+    return False
 
 
 def _determined(doc: Doc, noun: Token) -> bool:
