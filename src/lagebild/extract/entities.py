@@ -2726,7 +2726,9 @@ def _bare_common_noun(tok: Token) -> bool:
            for p in pair):
         return True
     # the lexicon's lemma too: the parser may misread the verb ('setzten' as an adjective)
-    return tok.dep_ == "obl" and (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
+    # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town
+    return tok.dep_ == "obl" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in" and \
+        (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
 
 
 def _bare_singular_in_pair(toks: list[Token], i: int) -> bool:
