@@ -1093,3 +1093,10 @@ def test_a_town_after_nach_under_a_state_verb_stays_a_town(nlp):
     # the fixed phrase is 'in Brand setzen/versetzen'; 'nach Brand versetzt' moves someone to the town Brand
     m = places(nlp, "Der Beamte wurde im Frühjahr nach Brand versetzt.").get("Brand")
     assert m is not None and m.label in ("LOC", "GPE"), m
+
+
+def test_a_town_paired_with_its_surroundings_stays_a_town(nlp):
+    # 'Brand und Umgebung': a place's noun as the pair's other half ('Umgebung', 'Region') is no common noun of a
+    # pair like 'Regen und Kälte' - the town stays one
+    m = places(nlp, "Die Feuerwehr rückte am Morgen nach Brand und Umgebung aus.").get("Brand")
+    assert m is not None and m.label in ("LOC", "GPE"), m

@@ -2723,7 +2723,7 @@ def _bare_common_noun(tok: Token) -> bool:
         return True
     pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     if any(p.text[:1].isupper() and known_reading(p.text) is False and not gazetteer().candidates(p.text)
-           for p in pair):
+           and not _place_noun(p.lower_) for p in pair):          # 'Brand und Umgebung': the town's surroundings
         return True
     # the lexicon's lemma too: the parser may misread the verb ('setzten' as an adjective)
     # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town
