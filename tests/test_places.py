@@ -1069,3 +1069,34 @@ def test_a_name_before_an_organisations_noun_in_apposition_is_that_organisation(
     assert places(nlp, "Zu Wochenbeginn kündigte Valdor, der Baukonzern, Entlassungen an.")["Valdor"].label == "ORG"
     # a relative clause after the comma is no apposition: 'Müller, der die Firma leitet' stays a person
     assert places(nlp, "Am Montag sprach Müller, der die Firma leitet, vor der Presse.")["Müller"].label == "PER"
+
+
+def test_a_capitalised_verb_after_a_name_is_no_surname(nlp):
+    # headline style or a slip capitalises a finite full verb or auxiliary ('Sagte', 'Bleibt', 'Hat'): no surname
+    # lies in it, unlike a modal or an adjective ('Will', 'Kurz') that names a person too
+    for text, name in (("Wie Putin Sagte, sei der Krieg nicht vorbei.", "Putin"),
+                       ("Laut Scholz Bleibt die Lage angespannt.", "Scholz"),
+                       ("Kanzlerin Merkel Sagte am Montag, die Lage sei ernst.", "Merkel")):
+        ms = places(nlp, text)
+        assert name in ms and ms[name].label == "PER", (text, ms)
+
+
+def test_a_name_in_a_list_before_an_organisation_is_no_organisation(nlp):
+    # 'Schulz, der Verband der Landwirte und zwei Bürgermeister': a list, not an apposition - Schulz stays a person
+    ms = places(nlp, "Am Tisch saßen Schulz, der Verband der Landwirte und zwei Bürgermeister.")
+    assert ms["Schulz"].label == "PER", ms
+    ms = places(nlp, "Die Ermittler befragten Weber, die Bank und deren Anwälte.")
+    assert ms["Weber"].label == "PER", ms
+
+
+def test_a_town_after_nach_under_a_state_verb_stays_a_town(nlp):
+    # the fixed phrase is 'in Brand setzen/versetzen'; 'nach Brand versetzt' moves someone to the town Brand
+    m = places(nlp, "Der Beamte wurde im Frühjahr nach Brand versetzt.").get("Brand")
+    assert m is not None and m.label in ("LOC", "GPE"), m
+
+
+def test_a_town_paired_with_its_surroundings_stays_a_town(nlp):
+    # 'Brand und Umgebung': a place's noun as the pair's other half ('Umgebung', 'Region') is no common noun of a
+    # pair like 'Regen und Kälte' - the town stays one
+    m = places(nlp, "Die Feuerwehr rückte am Morgen nach Brand und Umgebung aus.").get("Brand")
+    assert m is not None and m.label in ("LOC", "GPE"), m

@@ -1426,9 +1426,20 @@ def _named_before_organisation_noun(toks: list[Token]) -> set[str]:
         while j < len(toks) - 1 and toks[j].tag_ == "ADJA":
             j += 1
         noun = toks[j]
-        if noun.text[:1].isupper() and noun.lower_.endswith(ORG_TYPE_HEADS):
+        if noun.text[:1].isupper() and noun.lower_.endswith(ORG_TYPE_HEADS) and not _in_a_list(noun):
             named.add(t.text)
     return named
+
+
+def _in_a_list(noun: Token) -> bool:
+    """'Am Tisch saßen Schulz, der Verband der Landwirte und zwei Bürgermeister': a 'und'/'oder' after the noun with
+    no verb between it and the sentence's end makes the comma one of a list, not an apposition's."""
+    for t in noun.doc[noun.i + 1:noun.sent.end]:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.pos_ == "CCONJ":
+            return True
+    return False
 
 
 def _determined(doc: Doc, noun: Token) -> bool:
@@ -1659,13 +1670,15 @@ def _ner_spans(doc: Doc) -> list:
 def _surname_of_no_noun(doc: Doc, ents: list) -> list:
     """'Rosmarie Will', 'Gabi Kurz': inside a sentence German capitalises nouns and names only, so a capitalised
     word right after a one-word person that the lexicon knows in lower case and never as a noun (a modal 'will', an
-    adjective 'kurz') is a name - the person's surname, taken into the span."""
+    adjective 'kurz') is a name - the person's surname, taken into the span. Not a full verb's or an auxiliary's form:
+    'Putin Sagte', 'Scholz Bleibt' is headline style or a slip, the clause's verb, and no surname is one."""
     out = []
     for e in ents:
         nxt = doc[e.end] if e.label_ == "PER" and len(e) == 1 and e.end < len(doc) else None
         if nxt is not None and nxt.idx == e.end_char + 1 and not nxt.is_sent_start and not nxt.ent_type_ and \
                 NAME_RX.match(nxt.text) and nxt.lower_ not in STOP and not _is_title(nxt.text) and \
-                word_tag(nxt.lower_)[1] and not any(tag.startswith("NN") for tag, _ in word_tags(nxt.text)):
+                word_tag(nxt.lower_)[1] and \
+                not any(tag.startswith(("NN", "VV", "VA")) for tag, _ in word_tags(nxt.text)):
             e = Span(doc, e.start, e.end + 1, label=e.label)
         out.append(e)
     return out
@@ -2737,10 +2750,12 @@ def _bare_common_noun(tok: Token) -> bool:
         return True
     pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     if any(p.text[:1].isupper() and known_reading(p.text) is False and not gazetteer().candidates(p.text)
-           for p in pair):
+           and not _place_noun(p.lower_) for p in pair):          # 'Brand und Umgebung': the town's surroundings
         return True
     # the lexicon's lemma too: the parser may misread the verb ('setzten' as an adjective)
-    return tok.dep_ == "obl" and (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
+    # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town
+    return tok.dep_ == "obl" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in" and \
+        (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
 
 
 def _bare_singular_in_pair(toks: list[Token], i: int) -> bool:
