@@ -1310,3 +1310,13 @@ def test_a_definite_singular_class_noun_points_back_to_the_named_holder_a_plural
     held = {(c.article, c.low): c.measure.subject for c in claims}
     assert [c.measure.subject for c in claims if c.article == "a.txt"] == ["sitz", "sitz"], held
     assert held[("b.txt", 170)] == "oppositionspartei:sitz", held
+
+
+def test_a_fronted_clause_of_another_time_dates_no_figure(run):
+    # "Bevor 2020 ...": the main clause's figure is of the time before 2020; "Während 2015 noch ..., sind heute":
+    # "während" contrasts another time - neither clause's year is its main clause's (lang/de/temporal_conjunctions.txt)
+    claims, _ = run({"a.txt": "Tourismus\n\nBevor 2020 die Pandemie kam, besuchten jährlich 2 Millionen Touristen die "
+                              "Insel. Während die Regierung 2015 noch 300 Soldaten schickte, sind heute 500 Soldaten "
+                              "im Land."}, published={"a.txt": "2025-05-02"})
+    g = by_value(claims)
+    assert g[2000000].measure.time != "2020" and g[500].measure.time != "2015", [(c.text, c.measure) for c in claims]
