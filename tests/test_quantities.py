@@ -1320,3 +1320,11 @@ def test_a_fronted_clause_of_another_time_dates_no_figure(run):
                               "im Land."}, published={"a.txt": "2025-05-02"})
     g = by_value(claims)
     assert g[2000000].measure.time != "2020" and g[500].measure.time != "2015", [(c.text, c.measure) for c in claims]
+
+
+def test_a_definite_group_noun_that_is_no_kind_of_organisation_is_a_holder_of_its_own(run):
+    # "Die Opposition kommt auf 80 Sitze" after "Die SPD gewann 100 Sitze": the opposition is not the SPD said again
+    # (quantity._points_back takes only a kind of organisation - "die Partei", "der Konzern" - for a pointer)
+    claims, _ = run({"a.txt": "Wahl\n\nDie SPD gewann 100 Sitze. Die Opposition kommt auf 80 Sitze."})
+    held = {c.low: c.measure.subject for c in claims}
+    assert held == {100: "spd:sitz", 80: "opposition:sitz"}, held
