@@ -954,4 +954,14 @@ def test_two_lower_bounds_of_one_article_in_other_words_are_two_counts(nlp):
     })
     g = {(c.article, c.low): c.group for c in claims}
     assert g[("a.txt", 30)] != g[("a.txt", 90)]
-    assert g[("b.txt", 200)] is not None
+    assert len({c.group for c in claims if c.article == "b.txt" and c.low == 200}) == 1, \
+        [(c.text, c.group) for c in claims if c.article == "b.txt"]
+
+
+def test_a_sources_figure_outside_the_reports_vague_word_is_the_same_count_disputed(nlp):
+    # "Hunderte Menschen demonstrierten ... Die Polizei sprach von 150 Teilnehmern": two voices on one crowd (the
+    # report's word, the police's figure), not two counts - `_outside_vague` splits only what one voice says
+    claims, _ = analyse(nlp, {"a.txt": ("Protest gegen die Reform\n\nHunderte Menschen demonstrierten am Samstag "
+                                        "gegen die Reform. Die Polizei sprach von 150 Teilnehmern.")})
+    g = {c.low: c.group for c in claims}
+    assert g[200] == g[150], [(c.text, c.source, c.group) for c in claims]

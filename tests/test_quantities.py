@@ -1310,3 +1310,21 @@ def test_a_definite_singular_class_noun_points_back_to_the_named_holder_a_plural
     held = {(c.article, c.low): c.measure.subject for c in claims}
     assert [c.measure.subject for c in claims if c.article == "a.txt"] == ["sitz", "sitz"], held
     assert held[("b.txt", 170)] == "oppositionspartei:sitz", held
+
+
+def test_a_fronted_clause_of_another_time_dates_no_figure(run):
+    # "Bevor 2020 ...": the main clause's figure is of the time before 2020; "Während 2015 noch ..., sind heute":
+    # "während" contrasts another time - neither clause's year is its main clause's (lang/de/temporal_conjunctions.txt)
+    claims, _ = run({"a.txt": "Tourismus\n\nBevor 2020 die Pandemie kam, besuchten jährlich 2 Millionen Touristen die "
+                              "Insel. Während die Regierung 2015 noch 300 Soldaten schickte, sind heute 500 Soldaten "
+                              "im Land."}, published={"a.txt": "2025-05-02"})
+    g = by_value(claims)
+    assert g[2000000].measure.time != "2020" and g[500].measure.time != "2015", [(c.text, c.measure) for c in claims]
+
+
+def test_a_definite_group_noun_that_is_no_kind_of_organisation_is_a_holder_of_its_own(run):
+    # "Die Opposition kommt auf 80 Sitze" after "Die SPD gewann 100 Sitze": the opposition is not the SPD said again
+    # (quantity._points_back takes only a kind of organisation - "die Partei", "der Konzern" - for a pointer)
+    claims, _ = run({"a.txt": "Wahl\n\nDie SPD gewann 100 Sitze. Die Opposition kommt auf 80 Sitze."})
+    held = {c.low: c.measure.subject for c in claims}
+    assert held == {100: "spd:sitz", 80: "opposition:sitz"}, held

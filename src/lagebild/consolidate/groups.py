@@ -341,7 +341,7 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     if id(a) in headline or id(b) in headline:      # "Zehntausende" in the headline is the body's 80.000 and 200.000
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
     if "vague" in (a.qualifier, b.qualifier):
-        return _outside_vague(a, b) and not _two_speakers(a, b)
+        return _outside_vague(a, b) and _speaker(a) == _speaker(b)
     if _update_of(a, b):
         return False
     return not _two_speakers(a, b)
@@ -350,7 +350,9 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
 def _outside_vague(a: Claim, b: Claim) -> bool:
     """Is one figure a vague word whose range does not hold the other ("hunderte Menschen" / "150 Menschen",
     "zehntausende" / "hunderttausende")? A vague word names an order of magnitude (`compatible`: its range stretched
-    upwards, VAGUE_STRETCH): an author who writes "hunderte" beside "150" in one report counts two things."""
+    upwards, VAGUE_STRETCH): an author who writes "hunderte" beside "150" in one report counts two things. Only where
+    one voice says both (`apart`: the same source or none): "Hunderte demonstrierten ... Die Polizei sprach von 150"
+    is one crowd, the police's figure against the report's word."""
     return "vague" in (a.qualifier, b.qualifier) and not compatible(a, b)
 
 

@@ -278,14 +278,23 @@ def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = No
     return _holder_name(subj[0]) if subj and not _points_back(subj[0], verb) else None
 
 
+# Nouns of a kind of organisation ("Partei", "Konzern", "Gewerkschaft"; lang/de/organisation_types.txt): said with
+# only "die"/"der" after a named holder, the organisation named before (`_points_back`)
+ORGANISATION_TYPES = frozenset(words("organisation_types"))
+
+
 def _points_back(t: Token, verb: Token) -> bool:
     """``Die Partei verfügt damit über 52 Sitze`` after ``Die Volksfront gewann 52 Sitze``: a common noun (no name, no
     entity) in the singular with only its definite article - no attribute, no genitive, no name after it - points back
-    to one holder named before, as a pronoun does: it names none of its own. Only where a name held before it (the
-    subject of a holding verb earlier in the text), and only in the singular, read from the finite verb it agrees with
+    to one holder named before, as a pronoun does: it names none of its own. Only a noun of a kind of organisation
+    (ORGANISATION_TYPES, the whole word): "Die Opposition kommt auf 80 Sitze", "Die Regierung verfügt über 90 Sitze"
+    after "Die SPD gewann 100 Sitze" name holders of their own, and so does a compound ("Die Oppositionspartei").
+    Only where a name held before it (the subject of a holding verb earlier in the text), and only in the singular,
+    read from the finite verb it agrees with
     (the tagger's number of a plural noun is unreliable): a plural group ("Die Oppositionsparteien kommen auf 194
     Sitze") is a holder of its own, the parties apart from the one named before."""
-    if t.pos_ != "NOUN" or t.ent_type_ or "Sing" not in t.morph.get("Number", []):
+    if t.pos_ != "NOUN" or t.ent_type_ or "Sing" not in t.morph.get("Number", []) or \
+            t.lemma_.lower() not in ORGANISATION_TYPES:
         return False
     finite = [x for x in [verb, *verb.children] if x.tag_.endswith("FIN") and (x is verb or x.dep_.startswith("aux"))]
     if not finite or any("Sing" not in x.morph.get("Number", []) for x in finite):
