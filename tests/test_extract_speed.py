@@ -315,3 +315,23 @@ def test_own_clause_walked_down_as_walked_up_on_real_sentences(shared_dir, parse
             out_of_order += got != sorted(got)
             clauses_cut += len(got) < len(list(t.subtree))
     assert out_of_order and clauses_cut > 1000    # the comparison saw non-projective subtrees and cut clauses
+
+
+def test_an_articles_word_positions_go_with_a_failing_find_mentions(monkeypatch):
+    # the per-Doc indexes live only while find_mentions runs: a rule that fails after building them leaves none
+    # behind in the Doc (which the next component, a pickle or a later call would otherwise read)
+    import pytest
+    import spacy
+
+    from lagebild.extract import entities as E
+
+    doc = spacy.blank("de")("Rapid – Sturm 2:1, Rapid siegte.")
+
+    def failing(d):
+        assert E._positions(d)["Rapid"] == [0, 5] and E._has_score(d)
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(E, "_find_mentions", failing)
+    with pytest.raises(RuntimeError):
+        E.find_mentions(doc)
+    assert not {E._POSITIONS, E._SCORES} & set(doc.user_data)
