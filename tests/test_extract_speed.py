@@ -261,3 +261,77 @@ def test_punct_segments_of_one_pass_as_walked_from_each_word(parser):
         assert punct_segment(doc, tok) == want, tok.text
         lo, hi, start, end = punct_bounds(doc)[tok.i]
         assert (lo, hi, start, end) == (want[0].i, want[-1].i, tok.sent.start, tok.sent.end)
+
+
+def _gold_parses(path, limit):
+    """Docs of a UD treebank's gold parses (words, heads, relations, word classes), one per sentence; multiword
+    tokens' ranges and empty nodes left out (their words are the rows after them)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("de").vocab
+    rows: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                rows.append(cols)
+            continue
+        if not line and rows:
+            heads = [int(c[6]) - 1 if c[6] != "0" else i for i, c in enumerate(rows)]
+            yield Doc(vocab, words=[c[1] for c in rows], heads=heads, deps=[c[7] for c in rows],
+                      pos=[c[3] for c in rows])
+            rows = []
+            limit -= 1
+            if not limit:
+                return
+
+
+def test_own_clause_walked_down_as_walked_up_on_real_sentences(shared_dir, parser):
+    # the treebanks' gold parses (non-projective ones among them: a word's subtree out of the words' order,
+    # 'Es geht darum, ob ...' extraposed) and the pipeline's own parses of 10kGNAD articles: every word as the
+    # clause's head, the same words in the same order as each word walked up to the first word that opens a clause
+    import csv
+
+    import pytest
+
+    from lagebild.extract.werden import own_clause
+
+    data = shared_dir / "data"
+    treebanks = [data / "ud_german_pud" / "de_pud-ud-test.conllu", data / "ud_german_gsd" / "de_gsd-ud-dev.conllu"]
+    news = data / "10kgnad" / "test.csv"
+    if not all(p.is_file() for p in treebanks + [news]):
+        pytest.skip("UD German PUD / GSD or 10kGNAD not in ../shared/data")
+    docs = [d for p in treebanks for d in _gold_parses(p, 500)]
+    with news.open(encoding="utf-8", newline="") as f:
+        texts = [row[1][:1200] for _, row in zip(range(12), csv.reader(f, delimiter=";", quotechar="'"))]
+    docs += list(parser.pipe(texts))
+    out_of_order = clauses_cut = 0
+    for doc in docs:
+        for t in doc:
+            want = [w.i for w in _own_clause_walked_up(t)]
+            got = [w.i for w in own_clause(t)]
+            assert got == want, (doc.text, t.i)
+            out_of_order += got != sorted(got)
+            clauses_cut += len(got) < len(list(t.subtree))
+    assert out_of_order and clauses_cut > 1000    # the comparison saw non-projective subtrees and cut clauses
+
+
+def test_an_articles_word_positions_go_with_a_failing_find_mentions(monkeypatch):
+    # the per-Doc indexes live only while find_mentions runs: a rule that fails after building them leaves none
+    # behind in the Doc (which the next component, a pickle or a later call would otherwise read)
+    import pytest
+    import spacy
+
+    from lagebild.extract import entities as E
+
+    doc = spacy.blank("de")("Rapid – Sturm 2:1, Rapid siegte.")
+
+    def failing(d):
+        assert E._positions(d)["Rapid"] == [0, 5] and E._has_score(d)
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(E, "_find_mentions", failing)
+    with pytest.raises(RuntimeError):
+        E.find_mentions(doc)
+    assert not {E._POSITIONS, E._SCORES} & set(doc.user_data)
