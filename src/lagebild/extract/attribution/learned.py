@@ -1151,7 +1151,8 @@ def _names_a_speech_act(sent: Span) -> bool:
     for tok in sent:
         if C.is_attribution_preposition(tok) or tok.lower_ == "nach" and C.is_reporting_noun(tok.head):
             return True
-        if tok.pos_ in ("VERB", "AUX") and (C.is_reporting_verb(tok) or C.full_lemma(tok) in words("speech_act_verbs")) \
+        speech_act = C.is_reporting_verb(tok) or C.full_lemma(tok) in words("speech_act_verbs")
+        if tok.pos_ in ("VERB", "AUX") and speech_act \
                 and not any(C.konjunktiv1(t) for t in (tok, *(c for c in tok.children if c.dep_.startswith("aux")))):
             return True
     return False
