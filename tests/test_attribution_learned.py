@@ -414,6 +414,17 @@ def test_a_continued_quotation_is_continued_in_turn_but_sollen_is_not_reported_s
     assert not any("Computer" in q for q, _ in found)
 
 
+def test_a_person_whose_first_name_is_a_month_still_speaks(parser, model):
+    # review rv27 (invented): 'August' of 'August Bebel' heads a name, not a date
+    from lagebild.extract.attribution.speakers import names_a_time
+
+    doc = parser("August Bebel sagte, die Partei werde siegen.")
+    assert not any(names_a_time(t) for t in doc)
+    assert any("Bebel" in sp for _, sp in said_by(doc, L.learned_quotations(doc, model)))
+    assert [t.text for t in parser("Am Montag kündigte der Konzern an, Stellen zu streichen.") if names_a_time(t)] \
+        == ["Montag"]
+
+
 def test_a_konjunktiv_sentence_that_names_its_own_source_is_not_taken_over_by_the_speaker_before(parser):
     # review rv27 (invented, other stories): 'laut X', 'X zufolge', 'nach Angaben X', 'wie X mitteilte' cite their own
     for second, own in (("Laut Polizei sei die Umleitung bereits ausgeschildert.", "Umleitung"),
