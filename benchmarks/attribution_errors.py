@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from lagebild.training.quotation_corpus import TYPES, Article, Quot, load_split, match  # noqa: E402
+from lagebild.training.quotation_corpus import CORPUS, TYPES, Article, Quot, load_split, match  # noqa: E402
 
 CAUSES = ("right", "(a) not found: no quotation of ours overlaps it", "(a) not found: ours matched to another",
           "(e) matched, no speaker", "(c) same sentence: ours a pronoun, gold a name or noun",
@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("-v", action="store_true", help="print each error (dev only)")
     args = ap.parse_args(argv)
+    if not CORPUS.exists():                 # ../shared is not there: say so, as attribution_eval.py does
+        print(f"attribution_errors: corpus not found at {CORPUS}", file=sys.stderr)
+        return 2
     from lagebild import nlp as lnlp
     from lagebild.extract.attribution.learned import learned_quotations, load_model
 
