@@ -436,6 +436,13 @@ def test_a_konjunktiv_sentence_that_names_its_own_source_is_not_taken_over_by_th
         assert not any(own in q for q, _ in found), second
 
 
+def test_a_reporting_verb_inside_the_reported_speech_does_not_stop_the_continuation(parser):
+    # review rv27 (invented): 'Er habe nie behauptet' - the speech act is in Konjunktiv I, the speaker's own words
+    doc = parser("Der Anwalt erklärte, sein Mandant sei unschuldig. Er habe nie behauptet, das Geld erhalten zu haben.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert any(q.startswith("Er habe nie behauptet") and "Anwalt" in sp for q, sp in found)
+
+
 def test_another_speech_act_between_ends_the_continuation(parser):
     # review rv27 (invented): the party that answers in between speaks next, not the one before it
     for between in ("Die Gewerkschaft kritisierte das Vorgehen scharf.", "Der Verdächtige selbst bestreitet die Tat."):
