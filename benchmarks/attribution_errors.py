@@ -30,27 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from lagebild.training.quotation_corpus import TYPES, Article, Quot, load_split, match  # noqa: E402
+from lagebild.training.attribution import _docs as docs_of  # noqa: E402  (the parse, kept in a DocBin under --cache)
+from lagebild.training.quotation_corpus import CORPUS, TYPES, Article, Quot, load_split, match  # noqa: E402
 
 CAUSES = ("right", "(a) not found: no quotation of ours overlaps it", "(a) not found: ours matched to another",
           "(e) matched, no speaker", "(c) same sentence: ours a pronoun, gold a name or noun",
           "(c) same sentence: gold a pronoun, ours a name or noun", "(c) same sentence: another mention",
           "(d) gold speaker in another sentence", "(d) ours in another sentence, gold in the quotation's")
-
-
-def docs_of(nlp, arts: list[Article], cache: Path | None) -> list:
-    """The parsed articles, kept in a DocBin under cache where one is given."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(arts):
-            return docs
-    docs = list(nlp.pipe(a.text for a in arts))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 class ArticleView:
@@ -102,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("-v", action="store_true", help="print each error (dev only)")
     args = ap.parse_args(argv)
+    if not CORPUS.exists():                 # ../shared is not there: say so, as attribution_eval.py does
+        print(f"attribution_errors: corpus not found at {CORPUS}", file=sys.stderr)
+        return 2
     from lagebild import nlp as lnlp
     from lagebild.extract.attribution.learned import learned_quotations, load_model
 

@@ -67,3 +67,13 @@ def test_the_error_decomposition_tells_a_speaker_in_another_sentence_from_a_wron
     gold_sie = Quot("Indirect", said, frozenset(), sie)
     assert errs.cause_of(view, gold_sie, Quot("Indirect", said, frozenset(), plan), True) == errs.CAUSES[5]
     assert errs.cause_of(view, gold_sie, Quot("Indirect", said, frozenset(), minister), True) == errs.CAUSES[8]
+
+
+def test_the_error_decomposition_says_where_the_corpus_is_missing(monkeypatch, capsys, tmp_path):
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_errors.py"
+    spec = importlib.util.spec_from_file_location("attribution_errors", path)
+    errs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(errs)
+    monkeypatch.setattr(errs, "CORPUS", tmp_path / "none")
+    assert errs.main([]) == 2
+    assert "corpus not found" in capsys.readouterr().err

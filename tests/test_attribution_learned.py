@@ -414,6 +414,52 @@ def test_a_continued_quotation_is_continued_in_turn_but_sollen_is_not_reported_s
     assert not any("Computer" in q for q, _ in found)
 
 
+def test_a_person_whose_first_name_is_a_month_still_speaks(parser, model):
+    # review rv27 (invented): 'August' of 'August Bebel' heads a name, not a date
+    from lagebild.extract.attribution.speakers import names_a_time
+
+    doc = parser("August Bebel sagte, die Partei werde siegen.")
+    assert not any(names_a_time(t) for t in doc)
+    assert any("Bebel" in sp for _, sp in said_by(doc, L.learned_quotations(doc, model)))
+    assert [t.text for t in parser("Am Montag kündigte der Konzern an, Stellen zu streichen.") if names_a_time(t)] \
+        == ["Montag"]
+
+
+def test_a_konjunktiv_sentence_that_names_its_own_source_is_not_taken_over_by_the_speaker_before(parser):
+    # review rv27 (invented, other stories): 'laut X', 'X zufolge', 'nach Angaben X', 'wie X mitteilte' cite their own
+    for second, own in (("Laut Polizei sei die Umleitung bereits ausgeschildert.", "Umleitung"),
+                        ("Dem Verband zufolge sei die Kasse aber leer.", "Kasse"),
+                        ("Nach Angaben der Polizei sei niemand verletzt worden.", "verletzt"),
+                        ("Wie der Verband mitteilte, sei die Studie umstritten.", "Studie")):
+        doc = parser("Der Bürgermeister sagte, die Brücke werde im Mai gesperrt. " + second)
+        found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+        assert not any(own in q for q, _ in found), second
+
+
+def test_a_reporting_verb_inside_the_reported_speech_does_not_stop_the_continuation(parser):
+    # review rv27 (invented): 'Er habe nie behauptet' - the speech act is in Konjunktiv I, the speaker's own words
+    doc = parser("Der Anwalt erklärte, sein Mandant sei unschuldig. Er habe nie behauptet, das Geld erhalten zu haben.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert any(q.startswith("Er habe nie behauptet") and "Anwalt" in sp for q, sp in found)
+
+
+def test_another_speech_act_between_ends_the_continuation(parser):
+    # review rv27 (invented): the party that answers in between speaks next, not the one before it
+    for between in ("Die Gewerkschaft kritisierte das Vorgehen scharf.", "Der Verdächtige selbst bestreitet die Tat."):
+        doc = parser("Ein Sprecher der Bahn teilte mit, der Zugverkehr sei wieder aufgenommen. " + between +
+                     " Es gebe keine Garantie für die Sicherheit.")
+        found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+        assert not any("Garantie" in q for q, _ in found), between
+
+
+def test_a_konjunktiv_in_an_indirect_question_is_not_a_continued_report(parser):
+    # review rv27 (invented): 'ob ... werde' under an indicative 'Unklar ist' - the reporter's doubt, no one's words
+    doc = parser("Der Trainer erklärte, die Mannschaft sei gut vorbereitet. Unklar ist, ob der Torwart rechtzeitig "
+                 "fit werde.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert not any("Torwart" in q for q, _ in found)
+
+
 def test_a_noun_of_time_is_never_chosen_as_speaker(parser, model, monkeypatch):
     from dataclasses import replace
 

@@ -1138,6 +1138,26 @@ def _own_rule(rule: list[Quotation], head: Token, sp: list[Token]) -> Quotation 
     return own
 
 
+def _reported_main_clause(sent: Span) -> bool:
+    """Konjunktiv I in the main clause (`cues.reported_sentence`), where the parse's root is not itself a subordinate
+    clause the parser left without its main one (``Unklar ist, ob der Torwart fit werde``: an indirect question)."""
+    return C.reported_sentence(sent) and not any(c.dep_ == "mark" for c in sent.root.children)
+
+
+def _names_a_speech_act(sent: Span) -> bool:
+    """Does the reporter name a source or a speech act in the sentence (``laut X``, ``X zufolge``, ``nach Angaben
+    X``, ``Wie X mitteilte``, ``Die Opposition widersprach``): a reporting or speech-act verb not itself in
+    Konjunktiv I (that one is reported speech going on: ``Er habe nie behauptet``), or a citing preposition."""
+    for tok in sent:
+        if C.is_attribution_preposition(tok) or tok.lower_ == "nach" and C.is_reporting_noun(tok.head):
+            return True
+        speech_act = C.is_reporting_verb(tok) or C.full_lemma(tok) in words("speech_act_verbs")
+        if tok.pos_ in ("VERB", "AUX") and speech_act \
+                and not any(C.konjunktiv1(t) for t in (tok, *(c for c in tok.children if c.dep_.startswith("aux")))):
+            return True
+    return False
+
+
 def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
     """A main clause in Konjunktiv I is reported speech by its form alone (`cues.reported_sentence`): where the
     component gave such a sentence no quotation, it goes on with the quotation of a sentence at most CONTINUES
@@ -1158,7 +1178,12 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
         if si in said:
             last = (si, said[si])
             continue
-        if si in covered or last is None or si - last[0] > CONTINUES or not C.reported_sentence(sent):
+        if si in covered or last is None or si - last[0] > CONTINUES:
+            continue
+        if _names_a_speech_act(sent):
+            last = None                     # its own source, or another party answers: no one goes on past it
+            continue
+        if not _reported_main_clause(sent):
             continue
         quote = _content(sent)
         if not quote:

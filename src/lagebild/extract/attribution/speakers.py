@@ -371,8 +371,10 @@ def _noun_kind(tok: Token, low: str) -> str:
 def names_a_time(tok: Token) -> bool:
     """Is the phrase's head a noun of time - a weekday, a month, a unit of the calendar (``Woche``, ``Jahr``)? Such a
     phrase dates what is said and never says it, even where the parser makes it the subject of the speech act
-    (``Erst vergangene Woche kündigte der Konzern an, ...``: `Woche` read as the subject of `ankündigen`)."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    (``Erst vergangene Woche kündigte der Konzern an, ...``: `Woche` read as the subject of `ankündigen`). Not a
+    word of a multi-word name (``August Bebel``: a first name that is also a month)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_.startswith("flat") or any(
+            c.dep_.startswith("flat") for c in tok.children):
         return False
     low = tok.lemma_.lower()
     return low in weekdays() or low in months() or low in period_units()
