@@ -213,8 +213,7 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
         objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
         args += objects or [t for t in own_clause(tok) if t.i != tok.i]
-    forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj"))
-             for f in (w.lemma_.lower(), w.lower_, w.lower_[:-1], w.lower_[:-2])]
+    forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj")) for f in _word_forms(w)]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
 
 
@@ -243,9 +242,13 @@ def _genitive(noun: Token) -> bool:
 def _role_words(tok: Token, role: str) -> list[str]:
     """The words (lower case) of a verb's subject (a passive's von/durch agent) or accusative object; not a noun
     that names a bound ("die Obergrenze kontrollieren" is no border measure, `_bound`)."""
-    # the lemma, and the word as written less an inflection ending the lemmatizer may have kept or cut wrongly
-    return [w for c in _role_tokens(tok, role) if not _bound(c)
-            for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+    return [w for c in _role_tokens(tok, role) if not _bound(c) for w in _word_forms(c)]
+
+
+def _word_forms(tok: Token) -> tuple[str, ...]:
+    """A word as a stem list's entries may end it (lower case): its lemma, and the word as written less an
+    inflection ending the lemmatizer may have kept or cut wrongly ("eines Grenzzauns")."""
+    return (tok.lemma_.lower(), tok.lower_, tok.lower_[:-1], tok.lower_[:-2])
 
 
 DEGREE = table("event_function_words")["degree"]     # lang/de/event_function_words.tsv
@@ -465,8 +468,7 @@ def _nominal_reading(tok: Token) -> TriggerEntry | None:
              "object": [c for c in tok.children if c.dep_ == "nmod" and _case(c) is None]}
     roles["enclosed"] = [g for c in roles["object"] for g in c.children if g.dep_ == "nmod" and _case(g) == "um"]
     for r in readings:
-        # the word as written less a case ending the lemmatizer kept ("eines Grenzzauns"), as `_role_words` reads
-        words = [w for c in roles.get(r.role, ()) for w in (c.lemma_.lower(), c.lower_, c.lower_[:-1], c.lower_[:-2])]
+        words = [w for c in roles.get(r.role, ()) for w in _word_forms(c)]     # as `_role_words` reads them
         if r.entry is not None and any(w.endswith(r.stems) for w in words):
             return replace(r.entry, word=lemma, kind="noun")
     return None
