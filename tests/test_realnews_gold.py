@@ -204,22 +204,26 @@ def test_set_g24_is_complete():
     assert any(len(a) >= 2 for a in arts.values())
 
 
-def test_set_g26_is_complete(shared_dir):
-    """Set "g26" (session 26): every story in one of its halves, claims of each half in that half's stories, a must
-    event per story, persons and places of every article in the story's half, a quantity reported across articles in
-    the frozen half, and no article from the corpus's test split (the attribution benchmark)."""
-    g26 = {s["id"]: s for s in STORIES if s["id"].startswith("g26-")}
-    assert sorted(g26) == sorted(SPLIT["dev-g26"] + SPLIT["heldout-g26"])
-    assert not set(SPLIT["dev-g26"]) & set(SPLIT["heldout-g26"])
-    half_of = {sid: h for h in ("dev-g26", "heldout-g26") for sid in SPLIT[h]}
-    for half in ("dev-g26", "heldout-g26"):
+@pytest.mark.parametrize("name", ["g26", "g28"])
+def test_set_of_stories_of_different_kinds_is_complete(shared_dir, name):
+    """Sets "g26" (session 26) and "g28" (session 27): every story in one of its halves, claims of each half in that
+    half's stories, a must event per story, persons and places of every article in the story's half, a quantity
+    reported across articles in the frozen half (g28: Discovery's overhaul cost; its dev half's one candidate, the EU
+    Congo force, is a planned and a deployed strength - two roles, REALNEWS_EVAL.md section 2), and no article from
+    the corpus's test split (the attribution benchmark)."""
+    dev, heldout = f"dev-{name}", f"heldout-{name}"
+    stories = {s["id"]: s for s in STORIES if s["id"].startswith(f"{name}-")}
+    assert sorted(stories) == sorted(SPLIT[dev] + SPLIT[heldout])
+    assert not set(SPLIT[dev]) & set(SPLIT[heldout])
+    half_of = {sid: h for h in (dev, heldout) for sid in SPLIT[h]}
+    for half in (dev, heldout):
         assert {c["story"] for c in CLAIMS[half]} <= set(SPLIT[half])
-    assert {e["story"] for e in _jsonl("events.gold.jsonl") if e["must"]} >= set(g26)
-    entities = {e["article"]: e for e in _jsonl("entities.gold.jsonl") if e["half"] in ("dev-g26", "heldout-g26")}
-    assert set(entities) == {a for s in g26.values() for a in s["articles"]}
+    assert {e["story"] for e in _jsonl("events.gold.jsonl") if e["must"]} >= set(stories)
+    entities = {e["article"]: e for e in _jsonl("entities.gold.jsonl") if e["half"] in (dev, heldout)}
+    assert set(entities) == {a for s in stories.values() for a in s["articles"]}
     assert all(e["half"] == half_of[e["story"]] and e["story"] == STORY_OF[a] for a, e in entities.items())
     arts: dict[str, set[str]] = {}
-    for c in CLAIMS["heldout-g26"]:
+    for c in CLAIMS[heldout]:
         if c["status"] == "must":
             arts.setdefault(c["group"], set()).add(c["article"])
     assert any(len(a) >= 2 for a in arts.values())
@@ -227,35 +231,7 @@ def test_set_g26_is_complete(shared_dir):
     if test_split.is_dir():
         ids = {p.name.split(" - ")[0] for p in test_split.glob("*.json")}
         wikinews = _script("export_wikinews")
-        assert not {wikinews.doc_of(a) for s in g26.values() for a in s["articles"] if wikinews.is_article(a)} & ids
-
-
-def test_set_g28_is_complete(shared_dir):
-    """Set "g28" (session 27): every story in one of its halves, claims of each half in that half's stories, a must
-    event per story, persons and places of every article in the story's half, a quantity reported across articles in
-    the frozen half (Discovery's overhaul cost), and no article from the corpus's test split (the attribution
-    benchmark). dev-g28's one cross-article candidate (the EU Congo force) is a planned and a deployed strength:
-    two roles (REALNEWS_EVAL.md section 2), so two groups since the review fix after the first run."""
-    g28 = {s["id"]: s for s in STORIES if s["id"].startswith("g28-")}
-    assert sorted(g28) == sorted(SPLIT["dev-g28"] + SPLIT["heldout-g28"])
-    assert not set(SPLIT["dev-g28"]) & set(SPLIT["heldout-g28"])
-    half_of = {sid: h for h in ("dev-g28", "heldout-g28") for sid in SPLIT[h]}
-    assert {e["story"] for e in _jsonl("events.gold.jsonl") if e["must"]} >= set(g28)
-    entities = {e["article"]: e for e in _jsonl("entities.gold.jsonl") if e["half"] in ("dev-g28", "heldout-g28")}
-    assert set(entities) == {a for s in g28.values() for a in s["articles"]}
-    assert all(e["half"] == half_of[e["story"]] and e["story"] == STORY_OF[a] for a, e in entities.items())
-    for half in ("dev-g28", "heldout-g28"):
-        assert {c["story"] for c in CLAIMS[half]} <= set(SPLIT[half])
-    arts: dict[str, set[str]] = {}
-    for c in CLAIMS["heldout-g28"]:
-        if c["status"] == "must":
-            arts.setdefault(c["group"], set()).add(c["article"])
-    assert any(len(a) >= 2 for a in arts.values())
-    test_split = _wikinews_dir(shared_dir)
-    if test_split.is_dir():
-        ids = {p.name.split(" - ")[0] for p in test_split.glob("*.json")}
-        wikinews = _script("export_wikinews")
-        assert not {wikinews.doc_of(a) for s in g28.values() for a in s["articles"] if wikinews.is_article(a)} & ids
+        assert not {wikinews.doc_of(a) for s in stories.values() for a in s["articles"] if wikinews.is_article(a)} & ids
 
 
 def test_wikinews_export(shared_dir, tmp_path):
