@@ -65,6 +65,8 @@ TYPES = {
     "trial": {"ACCUSE"}, "appeal": {"ACCUSE"}, "deployment": {"AID", "MOBILIZE"},
     "security measures": {"MOBILIZE", "COERCE", "AID"}, "migration": {"DISPLACE"},
     "insolvency": {"BUSINESS"}, "economy": {"BUSINESS"}, "policy": set(), "legislation": {"VOTE"},
+    # set g30 (session 28) is the first gold with a strike: a work stoppage is our PROTEST in its strike mode
+    "strike": {"PROTEST/strike"},
 }
 # A disaster in EM-DAT's sense is natural or technological: a crane falling on a mosque, a roof collapsing under
 # snow are the gold's "disaster" and our ACCIDENT (collapse) - one table of EM-DAT's, two of our types.
