@@ -1825,3 +1825,88 @@ def test_hearsay_of_the_past_holds_the_chain_open(nlp):
     text = ("Die Feuerwehr meldete 3 Verletzte. Die Ursache des Brandes soll ein defektes Kabel gewesen sein. Der "
             "Brand soll sich schnell ausgebreitet haben. Der Schaden wurde auf 200.000 Euro geschätzt.")
     assert name_of(nlp, text, "200.000") == "Feuerwehr"
+
+
+def test_a_pronominal_adverb_hung_as_a_particle_leaves_the_reporting_verb(nlp):
+    # src28: 'nannte ... dafür, dass ...' - the parser may hang the pronominal adverb that points to the 'dass' clause
+    # as the verb's particle ('dafürnennen'); a pronominal adverb is never a verb particle (cues.particle): 'nennen'
+    # reports, its subject is the source of the figure it names
+    from lagebild.extract.attribution import cues
+
+    text = "Die Gewerkschaft nannte am Montag fünf Forderungen dafür, dass der Streik beendet wird."
+    assert name_of(nlp, text, "fünf Forderungen") == "Gewerkschaft"
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lower_ == "nannte")
+    assert cues.full_lemma(verb) == "nennen"
+
+
+def test_a_name_in_quotation_marks_after_an_article_is_no_quotation(nlp):
+    # src28: 'Paul Weber von der „Aktion Nachbarn helfen“': marks an article opens hold a name, not words someone
+    # said - no quotation carried from the speaker of the sentence before (quotations._article_before)
+    from lagebild.extract.attribution import quotations
+
+    text = ("„Die Lage ist dramatisch“, sagte die Sprecherin Anna Berger. Der Helfer Paul Weber von der „Aktion "
+            "Nachbarn helfen“ sagte, es sei viel getan worden.")
+    doc = nlp(text)
+    quoted = [doc.text[a:b] for q in quotations(doc) for a, b in q.quote]
+    assert "„Aktion Nachbarn helfen“" not in quoted
+
+
+def test_the_subject_the_parser_gave_a_quoted_name_speaks(nlp):
+    # src28: 'Maria Schmid von der „Initiative Bürger packen an“ sagte, ...': the parser reads the verb in the quoted
+    # name as a clause and hangs the speaker on it; the reporting verb after the marks gets that subject back
+    # (speakers._lent_to_a_quoted_name) - the reported speech after it is hers, not the speaker's before her
+    text = ("„Wir sind am Limit“, erklärte der Einsatzleiter Karl Huber. Auch Maria Schmid von der „Initiative Bürger "
+            "packen an“ sagte, die Lage sei ernst. Inzwischen seien 120 Zelte aufgebaut worden.")
+    assert name_of(nlp, text, "120 Zelte") == "Maria Schmid"
+
+
+def test_the_lead_a_headline_ending_in_a_year_runs_into_is_no_headline(nlp):
+    # src28: the parser may run a headline ending in a year into the lead ('... bis 2013. Linz – Das Gericht ...');
+    # the claims' sentences are cut where the article's title ends (claims._at_title_end), so the lead's figure is
+    # no headline figure and the report named two sentences after it is its source
+    text = ("Fast eine Million Euro Strafe für Absprachen zwischen 2010 und 2013. Linz – Das Landesgericht hat über "
+            "die Firma Muster eine Strafe in der Höhe von 900.000 Euro verhängt. Die Firma hatte mit Händlern Preise "
+            "abgesprochen. Das teilte die Wettbewerbsbehörde am Montag mit.")
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.title_end = text.index(" Linz")
+    c = next(c for c in nlp(doc)._.claims if c.text.startswith("900.000"))
+    assert c.source == "Wettbewerbsbehörde"
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src28: reported speech always reports someone; with no speaker named before it in the run, the body acting in
+    # the main clause of the sentence right before it is whom it reports (figures._actor_before)
+    ("Die Behörde hat wegen des Hochwassers den Notstand ausgerufen. Feuerwehr und Bergwacht würden mit 300 Helfern "
+     "verstärkt.", "300 Helfern", "Behörde"),
+    ("Das Ministerium hat am Montag die Schließung der Schule in Linz beschlossen. Betroffen seien 450 Schüler.",
+     "450 Schüler", "Ministerium"),
+    # no one acts before it (a flood is no speaker), or the sentence is indicative: the article's own voice
+    ("Das Hochwasser hat am Sonntag die Altstadt erreicht. Feuerwehr und Bergwacht würden mit 300 Helfern verstärkt.",
+     "300 Helfern", None),
+    ("Das Ministerium hat am Montag die Schließung der Schule in Linz beschlossen. Betroffen sind 450 Schüler.",
+     "450 Schüler", None),
+])
+def test_reported_speech_after_a_body_acting_reports_that_body(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src28: a run of reported speech naming no one reports the one acting right before the run (an unknown name
+    # the NER gave no type counts, a place does not) - figures._actor_before
+    ("Neben den Löhnen macht Gewerkschaftschef Brandl noch ein drittes Problem aus. Es sei keineswegs so, dass alle "
+     "Betriebe pünktlich zahlten. Die Lage sei ernst. Zuletzt seien 40 Betriebe in Konkurs gegangen.",
+     "40 Betriebe", "Brandl"),
+    ("Neben den Löhnen gibt es noch ein drittes Problem. Es sei keineswegs so, dass alle Betriebe pünktlich zahlten. "
+     "Die Lage sei ernst. Zuletzt seien 40 Betriebe in Konkurs gegangen.", "40 Betriebe", None),
+    # Konjunktiv II after a Konjunktiv I sentence that holds a conditional in Konjunktiv II goes on with its run
+    ("Neben den Löhnen macht Gewerkschaftschef Brandl noch ein drittes Problem aus. Es sei keineswegs so, dass alle "
+     "Betriebe pünktlich zahlten. Österreich liege vorne: Hätten die Nachbarn so viel investiert, wären es 300 "
+     "Betriebe gewesen. Tatsächlich wären aber nur 120 Betriebe gegründet worden.", "120 Betriebe", "Brandl"),
+    # a condition in 'sollten' reports no one: the body acting before it is not its source
+    ("Da es keine Reserven gibt, verliert dann auch die Regierung das Geld. Sollten mindestens zehn Prozent der "
+     "Mittel fehlen, muss neu verhandelt werden.", "zehn Prozent", None),
+])
+def test_reported_speech_naming_no_one_after_someone_acting(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

@@ -72,7 +72,7 @@ def split_units(doc: Doc, text: str | None = None) -> list[Unit]:
         bounds = [(0, len(text))]
     last_end = 0
     for si, (s0, s1) in enumerate(bounds):
-        for a, b in _pieces(text, s0, s1):
+        for a, b in _at_title_end(_pieces(text, s0, s1), title_end):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -109,6 +109,19 @@ def _pieces(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
                 out.append((a, stop.start() + 1))      # an ordinal ("der 3. Anschlag") does not end a sentence
                 a = stop.end()
         out.append((a, b))
+    return out
+
+
+def _at_title_end(pieces: list[tuple[int, int]], title_end: int) -> list[tuple[int, int]]:
+    """The pieces cut again where the article's title ends: the parser may run a headline ending in a number into
+    the lead ("... zwischen März 2007 und Juli 2011. Traun – Das Kartellgericht hat ..."), which made the lead's
+    figures headline figures (no sentence after a headline points back to it)."""
+    out = []
+    for a, b in pieces:
+        if a < title_end < b:
+            out += [(a, title_end), (title_end, b)]
+        else:
+            out.append((a, b))
     return out
 
 

@@ -53,6 +53,7 @@ def particle(verb: Token) -> Token | None:
     (`_adverb_read_as_particle`: ``erklärte heute hingegen, ...`` is ``erklären``)."""
     for child in verb.children:
         if child.dep_ == "compound:prt" and not _adverb_read_as_particle(child) \
+                and not _pronominal_adverb(child.lower_) \
                 or child.tag_ == "PTKVZ" and child.dep_ in ("advmod", "mark") and not _pronominal_adverb(child.lower_):
             return child
     return None
@@ -70,7 +71,7 @@ def _adverb_read_as_particle(tok: Token) -> bool:
 
 def _pronominal_adverb(word: str) -> bool:
     """``darauf``, ``davon``, ``worüber``: the tagger may take one at the clause's end for a verb particle
-    (``verwies ... darauf, dass``); it never is one."""
+    (``verwies ... darauf, dass``), the parser may hang one as the particle (``nannte ... dafür``); it never is one."""
     parts = words("pronominal_adverb_parts")
     return any(word.startswith(p) and word[len(p):] in parts for p in ("dar", "da", "wor", "wo"))
 

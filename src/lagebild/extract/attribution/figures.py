@@ -859,10 +859,12 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
                 return None
             return speaker
         prev = _span(doc, units[k])
-        if ersatz and prev is not None and k == i - 1 and reported(prev) and not _ersatz(prev):
+        if ersatz and prev is not None and reported(prev):
             # "Österreich liege vorne. Tatsächlich wären nur 600.000 gekommen": Konjunktiv II standing for Konjunktiv
-            # I goes on with the reported speech right before it - with that sentence's own run where it names no
-            # speaker itself
+            # I goes on with the reported speech right before it (or before a run of Konjunktiv II sentences, the
+            # loop goes back over only those) - with that sentence's own run where it names no speaker itself; a
+            # sentence in Konjunktiv I that holds a Konjunktiv II too ("Österreich liege vorne: Hätten die
+            # Deutschen ..., wären es 900.000") is Konjunktiv I's run all the same
             said = _chain(doc, units, k, by_unit)
             if said is not None:
                 STATS["Konjunktiv II after a run of Konjunktiv I: its source"] += 1
@@ -891,7 +893,32 @@ def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]
             if gaps > 1:
                 break
         k -= 1
-    return None
+    # only Konjunktiv I and the Konjunktiv II standing for it report for sure: hearsay "sollen" ("Sollten fünf
+    # Prozent frei werden, ...": a condition), "demnach" or an agentless passive do not point to who acted before
+    return _actor_before(doc, units, i, by_unit) if ersatz or reported(sent) else None
+
+
+def _actor_before(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Die Regierung hat den Krisenzustand verhängt. Polizei und Militär würden um 1.500 Mann verstärkt.``:
+    reported speech (Konjunktiv I or the Konjunktiv II standing for it) always reports someone; where no speaker
+    is named before it in the run, the person or body that acts in the main clause of the sentence right before
+    it (its subject: a name of a person or organisation, or a noun that can speak) is whom it reports - or, after
+    an unbroken run of reported speech naming no one (up to three sentences back), the one acting right before the
+    run: ``X macht einen dritten Brennpunkt aus. Es sei keineswegs so, ... Österreich liege vorne.``"""
+    k = i - 1
+    while k >= 0 and k > i - 4 and units[k].paragraph == units[i].paragraph and not units[k].heading \
+            and not by_unit[k] and _reports_unnamed_or_ersatz(_span(doc, units[k])):
+        k -= 1
+    if k < 0 or units[k].paragraph != units[i].paragraph or units[k].heading or by_unit[k]:
+        return None
+    sent = _span(doc, units[k])
+    if sent is None or any(reporting(t) for t in sent) or not _acts(sent.root):
+        return None
+    said = _subject_said(doc, sent.root, units[k])
+    if said is None or said.q.speaker_head is None or not _actor(doc[said.q.speaker_head]):
+        return None
+    STATS["reported speech after a sentence its subject acts in: that subject"] += 1
+    return said
 
 
 def _reported_unnamed(sent: Span) -> bool:
@@ -972,6 +999,29 @@ def _acting_subject(doc: Doc, unit: UnitLike) -> bool:
                 tok.ent_type_ in ("PER", "ORG") or speaking_noun(tok.lemma_.lower())):
             return True
     return False
+
+
+def _acts(verb: Token) -> bool:
+    """Is the main clause's verb a full verb in the active voice, its subject doing something (``hat den Notstand
+    ausgerufen``), not a state (``sind ... zusammengeschlossen``) or a verb the parser found inside a quoted name
+    (``In der „Aktion Deutschland hilft“ sind ...``: marks an article opens hold a name, not the clause's verb)?"""
+    if verb.pos_ != "VERB" or any(c.dep_ == "aux:pass" for c in verb.children) or _state_passive(verb):
+        return False
+    before = verb.doc[verb.sent.start:verb.i]
+    opening = next((t for t in reversed(before) if t.text in QUOTE_MARKS), None)
+    return opening is None or opening.i == 0 or verb.doc[opening.i - 1].tag_ not in ("ART", "APPRART")
+
+
+def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
+    return sent is not None and (_reported_unnamed(sent) or _ersatz(sent))
+
+
+def _actor(subject: Token) -> bool:
+    """Is the subject someone who can act and speak: a person or organisation by the NER, a noun that can speak
+    (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Doskozil``)? Not a pronoun,
+    not a place or a thing."""
+    return subject.ent_type_ in ("PER", "ORG") or speaking_noun(subject.lemma_.lower()) \
+        or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)
 
 
 def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:

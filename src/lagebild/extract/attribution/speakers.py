@@ -129,6 +129,25 @@ def subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
+    return _lent_to_a_quoted_name(verb)
+
+
+def _lent_to_a_quoted_name(verb: Token) -> Token | None:
+    """``Maria Schmid von der „Initiative Bürger packen an“ sagte, ...``: a name in quotation marks an article opens
+    may hold a verb (``packen``) the parser reads as a clause of its own and hangs the speaker before the marks on as
+    that verb's subject, leaving the reporting verb after the marks without one. A name under an article is no
+    clause: the subject the verb inside the marks holds before them is the reporting verb's."""
+    for child in verb.children:
+        if child.pos_ not in ("VERB", "AUX") or child.i > verb.i:
+            continue
+        opening = next((t for t in reversed(verb.doc[verb.sent.start:child.i]) if t.text in QUOTE_MARKS), None)
+        if opening is None or opening.i == 0 or verb.doc[opening.i - 1].tag_ not in ("ART", "APPRART") \
+                or not any(t.text in QUOTE_MARKS for t in verb.doc[child.i + 1:verb.i]):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < opening.i and c.pos_ in SPEAKER_POS),
+                       None)
+        if subject is not None:
+            return subject
     return None
 
 
