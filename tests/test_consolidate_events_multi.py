@@ -239,3 +239,44 @@ def test_a_clock_after_midnight_opens_its_day_and_one_before_midnight_closes_it(
         evs = [mention(0, "a", "ACCIDENT", "fire", wels, _day(a, "um ... Uhr")),
                mention(0, "b", "ACCIDENT", "fire", wels, _day(b, "um ... Uhr"))]
         assert len(merge_events(evs, [])) == n, (a, b)
+
+
+def test_a_vote_is_placed_in_the_territory_it_is_held_over():
+    # "Die Parlamentswahl in Portugal" (one outlet) and "In Porto protestierten Anhänger gegen das Wahlergebnis" read as
+    # the vote's mention (another): a national vote, whose place is the country that holds the town, not the town
+    portugal = Place("Portugal", 39.6, -8.0, "country", "PT")
+    porto = Place("Porto", 41.1485, -8.611, "city", "PT")
+    vote = [mention(0, "a", "VOTE", "election", place=portugal), mention(0, "b", "VOTE", "election", place=porto)]
+    out = merge_events(vote, [])
+    assert len(out) == 1 and out[0].place.name == "Portugal"
+    # a Land's diet: the region holds its capital by the gazetteer's admin1 ("Landtagswahl in Bayern", "in München")
+    bavaria = Place("Bayern", 48.95, 11.4, "region", "DE")
+    munich = Place("München", 48.1374, 11.5755, "city", "DE")
+    out = merge_events([mention(0, "a", "VOTE", "election", place=munich),
+                        mention(0, "b", "VOTE", "election", place=bavaria)], [])
+    assert len(out) == 1 and out[0].place.name == "Bayern"
+    # an attack happens at a spot: the town is more precise than the country of another report
+    attack = [mention(0, "a", "ASSAULT", "explode", place=portugal), mention(0, "b", "ASSAULT", "explode", place=porto)]
+    assert merge_events(attack, [])[0].place.name == "Porto"
+    # two towns, neither holding the other: the vote keeps the most precise place as before
+    nuremberg = Place("Nürnberg", 49.4542, 11.0775, "city", "DE")
+    out = merge_events([mention(0, "a", "VOTE", "election", place=munich),
+                        mention(0, "b", "VOTE", "election", place=nuremberg)], [])
+    assert {e.place.name for e in out} <= {"München", "Nürnberg"}
+
+
+def test_where_reports_disagree_the_place_more_outlets_name_wins_over_a_more_precise_one():
+    # two outlets: "Bei einem Überfall in Niederösterreich ..."; a third: "... die Verletzten wurden in Wien behandelt",
+    # read as the attack's place. Vienna is no part of Lower Austria (a Land of its own, admin1): the reports disagree,
+    # and a town only one names is not the more precise account of the place the others name
+    lower_austria = Place("Niederösterreich", 48.2, 15.8, "region", "AT")
+    vienna = Place("Wien", 48.2085, 16.3721, "city", "AT")
+    evs = [mention(0, "a", "ASSAULT", "attack", place=lower_austria),
+           mention(0, "b", "ASSAULT", "attack", place=lower_austria),
+           mention(0, "c", "ASSAULT", "attack", place=vienna)]
+    out = merge_events(evs, [])
+    assert len(out) == 1 and out[0].place.name == "Niederösterreich"
+    # where the town lies in the region the others name, it is the more precise account: it wins however few name it
+    st_poelten = Place("St. Pölten", 48.2076, 15.6372, "city", "AT")
+    evs[2] = mention(0, "c", "ASSAULT", "attack", place=st_poelten)
+    assert merge_events(evs, [])[0].place.name == "St. Pölten"

@@ -471,15 +471,61 @@ def _admin1(name: str, lat: float | None, lon: float | None, area: bool) -> tupl
     return None
 
 
-def _best_place(places: list[Place | None]) -> Place | None:
-    """The most specific place; a name also written as a region ('in der Region Donezk') counts as the region."""
+# Events held over the whole territory of a body (a parliament's country, a Land's diet, a town's council): their place
+# is that territory, not the most precise place a report names beside it
+TERRITORY_TYPES = ("VOTE",)
+
+
+def _best_place(places: list[Place | None], etype: str | None = None,
+                articles: list[str] | None = None) -> Place | None:
+    """The place of a merged event from its mentions' places (`articles`: the article of each). A name also written as a
+    region ('in der Region Donezk') counts as the region. Where the places agree - each lies in the others (a town, its
+    region, its country) - the most specific wins: "in Frankreich" and another report's "in Paris" are Paris.
+    Two exceptions:
+    - a vote is held over the territory of the body it elects (`TERRITORY_TYPES`): where one place named holds all the
+      others, that one (`_territory`) - "die Parlamentswahl in Äthiopien" and another report's "in Addis Abeba ...
+      gegen das Wahlergebnis" are a national vote whose result was disputed in the capital, not a vote in the capital;
+    - where the places disagree (neither lies in the other: a town outside the region the others name), the place
+      the most articles name, then the most specific: a town one report names beside the region two others name is
+      not a more precise account of that place but another one (where the wounded were taken, a minister spoke)."""
     known = [p for p in places if p is not None]
     if not known:
         return None
     regions = {p.name for p in known if p.precision == "region"}
     known = [replace(p, precision="region") if p.name in regions else p for p in known]
+    if etype in TERRITORY_TYPES:
+        territory = _territory(known)
+        if territory is not None:
+            return territory
     names = Counter(p.name for p in known)
-    return max(known, key=lambda p: (PLACE_RANK.get(p.precision or "", 0), names[p.name]))
+    told: dict[str, set[str]] = defaultdict(set)       # place name -> the articles that name it
+    located = list({p.name: p for p in known if p.country}.values())     # each place once: `_inside_all` is quadratic
+    if articles is not None and located and not any(_inside_all(p, located) for p in located):
+        for p, a in zip(places, articles):
+            if p is not None:
+                told[p.name].add(a)
+    return max(known, key=lambda p: (len(told[p.name]), PLACE_RANK.get(p.precision or "", 0), names[p.name]))
+
+
+def _inside_all(place: Place, places: list[Place]) -> bool:
+    """The place lies in every other one named (the same name, or a country or first-level region holding it)."""
+    return all(q.name == place.name or _contains(q, place) for q in places)
+
+
+def _territory(places: list[Place]) -> Place | None:
+    """The widest place named that holds every other one on the map (the same name, a country its places, a region its
+    own towns by admin1, `_holds`); None where none does (two towns, or a town and a region apart). A name the
+    gazetteer lacks (no country) says nothing against it."""
+    for p in sorted((p for p in places if p.country), key=lambda p: PLACE_RANK.get(p.precision or "", 0)):
+        if all(q.name == p.name or _contains(p, q) for q in places if q.country):
+            return p
+    return None
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """A country holds its places, a first-level region its own towns (`_holds`)."""
+    return (area.precision == "country" and area.country is not None and area.country == place.country) or \
+        _holds(area, place)
 
 
 # --- clusters ---------------------------------------------------------------------------
@@ -984,7 +1030,8 @@ def _combine(c: Cluster) -> Event:
         mode=mode,
         actor=_pick(c.actors),
         target=_pick([t for t in c.targets if not c.actors or t.id not in {a.id for a in c.actors}]),
-        place=_best_place([e.place for e in members]),
+        place=_best_place([e.place for e in members], etype,
+                          [e.articles[0] if e.articles else e.id for e in members]),
         time=_merge_time([e.time for e in members]),
         status=status,
         figures=list(dict.fromkeys(f for e in members for f in e.figures)),
