@@ -537,10 +537,11 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO; a toll that shrank to
     less than a fifth never, `_shrank`), when its vague word's range or the cluster's reaches it (`_within_vague`),
     when it and the cluster are running totals of other reports (`_one_series`), or when the cluster holds only
-    figures of its own article that another voice gives, one of them vague (`_own_article`: one count disputed). With `reach` (a named
-    rate, `RATE_REACH`) a figure joins only a cluster within that distance, on any day. A headline's figure comes
-    after its body's, and joins the nearest of their clusters. With `equal_across` (a percentage that
-    names no rate) a figure joins a cluster of other articles only where it gives their figure exactly."""
+    figures of its own article that another voice gives, one of them vague (`_own_article`: one count disputed).
+    With `reach` (a named rate, `RATE_REACH`) a figure joins only a cluster within that distance, on any day. A
+    headline's figure comes after its body's, and joins the nearest of their clusters. With `equal_across` (a
+    percentage that names no rate) a figure joins a cluster of other articles only where it gives their figure
+    exactly."""
     published = published or {}
     # a percentage is a share or a change, never a count up to the report's time ("stieg um 0,6 Prozent"); an amount
     # of money is keyed by its currency alone (UNDESCRIBED): "stieg auf 771 Millionen Euro" in one report and "sank
