@@ -53,7 +53,7 @@ from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..text import slugify
-from .estimates import change_of, compatible, point, reconcile, running_total, superseded
+from .estimates import CUMULATIVE, change_of, compatible, point, reconcile, running_total, superseded
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -510,9 +510,19 @@ RATE_REACH = math.log(1.1)
 
 
 def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str | None]) -> bool:
-    """Was the figure reported on another day than some member of the cluster (both dates known)?"""
+    """Was the figure reported on another day than some member of the cluster (both dates known), the two no toll
+    that shrank (`_shrank`)?"""
     mine = (published.get(c.article) or "")[:10]
-    return bool(mine) and any((published.get(m.article) or mine)[:10] != mine for m in cluster)
+    return bool(mine) and any((day := (published.get(m.article) or mine)[:10]) != mine and
+                              not _shrank(*((m, c) if day < mine else (c, m))) for m in cluster)
+
+
+def _shrank(earlier: Claim, later: Claim) -> bool:
+    """Is the later of two figures of a count that only grows (`CUMULATIVE`: the dead, the injured, the displaced)
+    more than fivefold below the earlier (MAX_RATIO)? A toll grows between reports any amount, it is corrected down
+    by a little: "90.000 Tote" on one day and "Tausende" three days later are two counts, not one toll's series."""
+    kind = earlier.measure.kind if earlier.measure is not None else None
+    return kind in CUMULATIVE and point(later) * MAX_RATIO < point(earlier)
 
 
 def _within_articles(ms: list[Claim], same_value: bool = False,
@@ -524,11 +534,14 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     nearest in value. A generic count (money, percent, a noun of no class: nothing says what happened to it) joins
     only a cluster whose figure it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5
     Millionen) - the same amount in one story is the only sign of one quantity. A figure more than fivefold
-    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO) or when it and the
-    cluster are running totals of other reports (`_one_series`). With `reach` (a named rate, `RATE_REACH`) a
-    figure joins only a cluster within that distance, on any day. A headline's
-    figure comes after its body's, and joins the nearest of their clusters. With `equal_across` (a percentage that
-    names no rate) a figure joins a cluster of other articles only where it gives their figure exactly."""
+    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO; a toll that shrank to
+    less than a fifth never, `_shrank`), when its vague word's range or the cluster's reaches it (`_within_vague`),
+    when it and the cluster are running totals of other reports (`_one_series`), or when the cluster holds only
+    figures of its own article that another voice gives, one of them vague (`_own_article`: one count disputed).
+    With `reach` (a named rate, `RATE_REACH`) a figure joins only a cluster within that distance, on any day. A
+    headline's figure comes after its body's, and joins the nearest of their clusters. With `equal_across` (a
+    percentage that names no rate) a figure joins a cluster of other articles only where it gives their figure
+    exactly."""
     published = published or {}
     # a percentage is a share or a change, never a count up to the report's time ("stieg um 0,6 Prozent"); an amount
     # of money is keyed by its currency alone (UNDESCRIBED): "stieg auf 771 Millionen Euro" in one report and "sank
@@ -551,8 +564,12 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if reach is not None:
             # a rate: near figures only, any day; a change its sentence states ("von 3,1 auf 2,9") any amount
             fits = [cl for cl in fits if _distance(c, cl) <= reach or _holds(changes, cl)]
-        elif c.qualifier != "vague":
-            fits = [cl for cl in fits if _distance(c, cl) <= MAX_LOG_RATIO or all(_within_vague(c, m) for m in cl)
+        else:
+            # a vague word too: its order of magnitude reaches as far as a figure's fivefold (`_within_vague`); a
+            # cluster of the figure's own article only was judged by `apart` (two voices' figures of one count are
+            # one count disputed, however far apart: "zwei Soldaten getötet" / "dutzende getötete Soldaten")
+            fits = [cl for cl in fits if _own_article(c, cl) or _distance(c, cl) <= MAX_LOG_RATIO
+                    or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published) or _one_series(c, cl, running)
                     or _holds(changes, cl)]
         if not fits:
@@ -564,6 +581,17 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         min(fits, key=lambda cl: (not _holds(changes, cl), _distance(c, cl),
                                   clusters.index(cl))).append(c)
     return clusters
+
+
+def _own_article(c: Claim, cluster: list[Claim]) -> bool:
+    """Are all the cluster's figures of the figure's own article, told by another voice (`_two_speakers`), one of
+    the two a vague word: one count disputed, as `apart` reads them, however far the word's range lies from the
+    figure ("zwei Soldaten" says the army, "dutzende" the rebels)? Otherwise the distance still tells: a bound of one
+    voice ("bis zu 3.000" beside its "etwa 200"), an earlier statement far from the count now ("vorläufig 48
+    Stimmen" beside "3.012 Stimmen"), two voices' exact figures far apart (a part the parse did not read as one:
+    "insgesamt 384 Tote" / "unter den Toten 36 Kinder sowie neun Frauen")."""
+    return all(m.article == c.article and _two_speakers(c, m) and "vague" in (c.qualifier, m.qualifier)
+               for m in cluster)
 
 
 def _holds(clusters: list[list[Claim]], cl: list[Claim]) -> bool:
@@ -1263,9 +1291,11 @@ def _same_time(a: Claim, b: Claim) -> bool:
 
 
 def _within_vague(c: Claim, m: Claim) -> bool:
-    """Is m a vague word ("Zehntausende") that c may pin down: c not far below its lower end ("Tausende
-    Sicherheitskräfte" are not the two police officers of an attack)?"""
-    return m.qualifier == "vague" and point(c) * MAX_RATIO >= m.low
+    """Is one of two figures a vague word ("Zehntausende") and the other within its reach: not more than fivefold
+    (MAX_RATIO) below its lower end nor above its upper end? A vague word names an order of magnitude, whichever
+    of the two comes first: "Tausende Sicherheitskräfte" are not the two police officers of an attack, nor "Tausende"
+    the 90.000 of another report; "Tausende Demonstranten" may be the police's 20.000."""
+    return "vague" in (c.qualifier, m.qualifier) and c.low <= m.high * MAX_RATIO and m.low <= c.high * MAX_RATIO
 
 
 def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
