@@ -1100,3 +1100,12 @@ def test_a_town_paired_with_its_surroundings_stays_a_town(nlp):
     # pair like 'Regen und Kälte' - the town stays one
     m = places(nlp, "Die Feuerwehr rückte am Morgen nach Brand und Umgebung aus.").get("Brand")
     assert m is not None and m.label in ("LOC", "GPE"), m
+
+
+def test_a_city_at_home_is_known_in_a_story_set_abroad(nlp):
+    # the story is set in the Czech Republic by its votes, but a German city of 100,000 or more is known to German
+    # readers as a capital is: no village of a foreign setting's name to weigh it against
+    text = ("Ein tschechischer Lastwagen verunglückte am Morgen bei Regensburg. Der Fahrer aus Tschechien blieb "
+            "unverletzt, die tschechische Polizei wurde verständigt.")
+    m = places(nlp, text)["Regensburg"]
+    assert m.country == "DE" and m.ref

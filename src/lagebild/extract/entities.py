@@ -3076,6 +3076,8 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     no spot rather than a wrong one. Capitals (Kiew, Peking) are known to all."""
     if best.precision != "city" or best.country in doc_countries or best.country in home:
         return False
+    if best.country in HOME and best.population >= HOME_CITY:
+        return False          # 'bei Ingolstadt' in a story set abroad: a city at home German readers know
     if best.population < SMALL:
         return True
     f = country_forms().get(form)
@@ -3087,6 +3089,9 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
 
 
 WORLD_CITY = 1_000_000
+# a city at home (DE/AT/CH) this size is known to German readers as a capital is, in a story set abroad too:
+# `_story_elsewhere` takes the home bonus from villages, not from cities
+HOME_CITY = 100_000
 EXONYM_CITY = 100_000
 
 
