@@ -1109,3 +1109,12 @@ def test_a_city_at_home_is_known_in_a_story_set_abroad(nlp):
             "unverletzt, die tschechische Polizei wurde verständigt.")
     m = places(nlp, text)["Regensburg"]
     assert m.country == "DE" and m.ref
+
+
+def test_a_town_listed_with_towns_of_other_countries_is_the_one_city_of_its_name(nlp):
+    # "Venedig" is an alternate name of the gazetteer's one Venice, a city it counts under 100,000 (no exonym by
+    # size); listed with towns of two other countries it is a town abroad like them
+    m = places(nlp, "Proteste gab es am Samstag in Madrid, Lissabon und Venedig.")["Venedig"]
+    assert m.country == "IT" and m.ref
+    # a camp's name that is an old name of Jerusalem and a Greek village's: a list tells no homonym
+    assert places(nlp, "Im Lager Moria und in Madrid und Lissabon brach Feuer aus.")["Moria"].ref is None

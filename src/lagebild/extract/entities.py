@@ -2476,6 +2476,7 @@ class PlaceHit:
     within_country: str | None = None   # "Neustadt in Kanada": the ISO code of the country the text puts it in
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
     dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
+    listed: frozenset[str] = frozenset()   # "in Stockholm, Warschau und Venedig": the countries of its list's towns
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -2490,6 +2491,7 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     for h in hits:
         h.typed = h.region or h.kind in ("island", "region") or _after_place_noun(doc, h)
         h.dateline = _in_dateline(doc, h.start)
+        h.listed = _countries_listed_with(doc, h.start, forms)
     hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.typed)]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
@@ -2928,6 +2930,34 @@ def _plausible_place(doc: Doc, h: PlaceHit, named: Counter, prev_place_noun: boo
     return any(e.label_.startswith("LOC") and e.start_char <= h.start < e.end_char for e in doc.ents)
 
 
+def _countries_listed_with(doc: Doc, start: int, forms) -> frozenset[str]:
+    """'Kundgebungen gab es in Stockholm, Warschau, Venedig und Wien': the countries of the towns the parse
+    coordinates with the word at `start` - a country, a capital, or a city the gazetteer knows by that name as its
+    own of 100,000 or more (a town it is unsure of says nothing of the list)."""
+    tok = token_at(doc, start)
+    if tok is None:
+        return frozenset()
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members, todo = [], [root]
+    while todo:                                   # the list: its first word and every conjunct hanging below it
+        t = todo.pop()
+        members.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    out = set()
+    for t in members:
+        if t.i == tok.i or not t.text[:1].isupper():
+            continue
+        f = forms.get(t.text)
+        if f and f.kind in ("name", "capital"):
+            out.add(f.iso)
+        elif (c := gazetteer().best(t.text)) is not None and c.primary and c.precision == "city" and \
+                c.population >= EXONYM_CITY:
+            out.add(c.country)
+    return frozenset(out)
+
+
 def _sentence_index(doc: Doc):
     try:
         starts = [s.start_char for s in doc.sents]
@@ -3012,8 +3042,10 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
+        listed = frozenset().union(*(h.listed for h in group))
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and _far_and_small(best, doc_countries, form, home):
+                form not in typed and not _listed_across_countries(form, best, listed) and \
+                _far_and_small(best, doc_countries, form, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3032,6 +3064,16 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+def _listed_across_countries(form: str, best, listed: frozenset[str]) -> bool:
+    """'in Stockholm, Warschau, Venedig und Wien': a town listed with towns of two or more other countries is a town
+    abroad like them - the list sets the story in no one country, so the one city of that name is no worse a guess
+    for being known by it as an alternate name ('Venedig') or lying in a country the article names nowhere else
+    ('in Athen und in Mati': one other country, a setting - not enough). Only the gazetteer's one place of the
+    name: a list says nothing of which homonym ('Moria' a Greek village, or Jerusalem by an old name)."""
+    return best.precision == "city" and len(listed - {best.country}) >= 2 and \
+        all(c.id == best.id for c in gazetteer().candidates(form))
 
 
 def _inside(form: str, area, doc_countries: dict[str, int]):
