@@ -1118,3 +1118,11 @@ def test_a_town_listed_with_towns_of_other_countries_is_the_one_city_of_its_name
     assert m.country == "IT" and m.ref
     # a camp's name that is an old name of Jerusalem and a Greek village's: a list tells no homonym
     assert places(nlp, "Im Lager Moria und in Madrid und Lissabon brach Feuer aus.")["Moria"].ref is None
+
+
+def test_a_towns_adjective_before_a_named_building_says_where_it_is(nlp):
+    # the building's noun is a name itself: the adjective is its attribute, no part of its name ('Kölner Dom' is)
+    ms = places(nlp, "Vor drei Wochen wurde die Kölner Heinrich-Heine-Gesamtschule wegen Masern geschlossen.")
+    assert "Kölner Heinrich-Heine-Gesamtschule" not in ms
+    assert ms["Heinrich-Heine-Gesamtschule"].label == "LOC" and ms["Heinrich-Heine-Gesamtschule"].country == "DE"
+    assert places(nlp, "Am Kölner Hauptbahnhof wurde ein Mann festgenommen.")["Kölner Hauptbahnhof"].country == "DE"

@@ -336,7 +336,11 @@ def _find_mentions(doc: Doc) -> list[Mention]:
         chosen.append(c)
     # one sense per place name and article: the rules resolved it in context ("Myrne" near Donezk), the NER did not
     text = _text(doc)
-    sense = {text[r.start:r.end]: (r.country, r.ref) for r in rules if r.label == "LOC"}
+    sense: dict[str, tuple[str | None, str | None]] = {}
+    for r in rules:
+        # a rule that says where ('Berliner Olympia-Stadion' by its town) outweighs one that only reads the name
+        if r.label == "LOC" and (r.country or r.ref or text[r.start:r.end] not in sense):
+            sense[text[r.start:r.end]] = (r.country, r.ref)
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
@@ -2530,8 +2534,20 @@ def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
         if town is not None:                           # a street's town abroad lends its country only where the
             iso = town.country if town.country in HOME or town.country in named or \
                 not _street_noun(noun) else None       # article names it: 'Pariser Platz' is in Berlin
-            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
+            # 'die Kölner Heinrich-Heine-Gesamtschule': a noun that is a name itself is the landmark, the town's
+            # adjective its attribute (it says where) - 'Kölner Dom' has no name but with the adjective
+            start = toks[i + 1].idx if _hyphenated_name(noun) else toks[i].idx
+            out.append(Cand(start, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
     return out
+
+
+def _hyphenated_name(word: str) -> bool:
+    """'Heinrich-Heine-Gesamtschule', 'Rynek-Platz': a hyphenated compound whose parts before its head are names,
+    no common nouns ('Eisenbahn-Brücke') nor a country's form ('US-Botschaft')."""
+    first, _, head = word.rpartition("-")
+    parts = first.split("-")
+    return bool(first) and head[:1].isupper() and all(
+        p[:1].isupper() and p not in country_forms() and not _common_noun_only(p) for p in parts)
 
 
 STREET_HEADS = _FUNCTION["street"]
@@ -3042,10 +3058,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
-        listed = frozenset().union(*(h.listed for h in group))
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and not _listed_across_countries(form, best, listed) and \
-                _far_and_small(best, doc_countries, form, home):
+                form not in typed and _far_and_small_unlisted(form, best, group, doc_countries, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3064,6 +3078,13 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+def _far_and_small_unlisted(form: str, best, group: list[PlaceHit], doc_countries: dict[str, int],
+                            home: tuple[str, ...]) -> bool:
+    """`_far_and_small`, unless a list across countries names the place (`_listed_across_countries`)."""
+    listed = frozenset().union(*(h.listed for h in group))
+    return not _listed_across_countries(form, best, listed) and _far_and_small(best, doc_countries, form, home)
 
 
 def _listed_across_countries(form: str, best, listed: frozenset[str]) -> bool:
