@@ -1100,3 +1100,29 @@ def test_a_town_paired_with_its_surroundings_stays_a_town(nlp):
     # pair like 'Regen und Kälte' - the town stays one
     m = places(nlp, "Die Feuerwehr rückte am Morgen nach Brand und Umgebung aus.").get("Brand")
     assert m is not None and m.label in ("LOC", "GPE"), m
+
+
+def test_a_city_at_home_is_known_in_a_story_set_abroad(nlp):
+    # the story is set in the Czech Republic by its votes, but a German city of 100,000 or more is known to German
+    # readers as a capital is: no village of a foreign setting's name to weigh it against
+    text = ("Ein tschechischer Lastwagen verunglückte am Morgen bei Regensburg. Der Fahrer aus Tschechien blieb "
+            "unverletzt, die tschechische Polizei wurde verständigt.")
+    m = places(nlp, text)["Regensburg"]
+    assert m.country == "DE" and m.ref
+
+
+def test_a_town_listed_with_towns_of_other_countries_is_the_one_city_of_its_name(nlp):
+    # "Venedig" is an alternate name of the gazetteer's one Venice, a city it counts under 100,000 (no exonym by
+    # size); listed with towns of two other countries it is a town abroad like them
+    m = places(nlp, "Proteste gab es am Samstag in Madrid, Lissabon und Venedig.")["Venedig"]
+    assert m.country == "IT" and m.ref
+    # a camp's name that is an old name of Jerusalem and a Greek village's: a list tells no homonym
+    assert places(nlp, "Im Lager Moria und in Madrid und Lissabon brach Feuer aus.")["Moria"].ref is None
+
+
+def test_a_towns_adjective_before_a_named_building_says_where_it_is(nlp):
+    # the building's noun is a name itself: the adjective is its attribute, no part of its name ('Kölner Dom' is)
+    ms = places(nlp, "Vor drei Wochen wurde die Kölner Heinrich-Heine-Gesamtschule wegen Masern geschlossen.")
+    assert "Kölner Heinrich-Heine-Gesamtschule" not in ms
+    assert ms["Heinrich-Heine-Gesamtschule"].label == "LOC" and ms["Heinrich-Heine-Gesamtschule"].country == "DE"
+    assert places(nlp, "Am Kölner Hauptbahnhof wurde ein Mann festgenommen.")["Kölner Hauptbahnhof"].country == "DE"

@@ -336,7 +336,11 @@ def _find_mentions(doc: Doc) -> list[Mention]:
         chosen.append(c)
     # one sense per place name and article: the rules resolved it in context ("Myrne" near Donezk), the NER did not
     text = _text(doc)
-    sense = {text[r.start:r.end]: (r.country, r.ref) for r in rules if r.label == "LOC"}
+    sense: dict[str, tuple[str | None, str | None]] = {}
+    for r in rules:
+        # a rule that says where ('Berliner Olympia-Stadion' by its town) outweighs one that only reads the name
+        if r.label == "LOC" and (r.country or r.ref or text[r.start:r.end] not in sense):
+            sense[text[r.start:r.end]] = (r.country, r.ref)
     chosen = [Cand(c.start, c.end, c.label, c.prio, *sense[text[c.start:c.end]])
               if c.label == "LOC" and text[c.start:c.end] in sense else c for c in chosen]
     chosen = _typed_in_article(doc, sorted((_without_genitive(doc, c) for c in chosen), key=lambda c: c.start))
@@ -2476,6 +2480,7 @@ class PlaceHit:
     within_country: str | None = None   # "Neustadt in Kanada": the ISO code of the country the text puts it in
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
     dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
+    listed: frozenset[str] = frozenset()   # "in Stockholm, Warschau und Venedig": the countries of its list's towns
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -2490,6 +2495,7 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     for h in hits:
         h.typed = h.region or h.kind in ("island", "region") or _after_place_noun(doc, h)
         h.dateline = _in_dateline(doc, h.start)
+        h.listed = _countries_listed_with(doc, h.start, forms)
     hits = [h for h in hits if _plausible_place(doc, h, named, prev_place_noun=h.typed)]
     # One sense per article: a form taken for a place once is a place wherever it stands ("Myrne liegt ...").
     found = {h.form for h in hits if " " not in h.form}
@@ -2528,8 +2534,20 @@ def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
         if town is not None:                           # a street's town abroad lends its country only where the
             iso = town.country if town.country in HOME or town.country in named or \
                 not _street_noun(noun) else None       # article names it: 'Pariser Platz' is in Berlin
-            out.append(Cand(toks[i].idx, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
+            # 'die Kölner Heinrich-Heine-Gesamtschule': a noun that is a name itself is the landmark, the town's
+            # adjective its attribute (it says where) - 'Kölner Dom' has no name but with the adjective
+            start = toks[i + 1].idx if _hyphenated_name(noun) else toks[i].idx
+            out.append(Cand(start, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
     return out
+
+
+def _hyphenated_name(word: str) -> bool:
+    """'Heinrich-Heine-Gesamtschule', 'Rynek-Platz': a hyphenated compound whose parts before its head are names,
+    no common nouns ('Eisenbahn-Brücke') nor a country's form ('US-Botschaft')."""
+    first, _, head = word.rpartition("-")
+    parts = first.split("-")
+    return bool(first) and head[:1].isupper() and all(
+        p[:1].isupper() and p not in country_forms() and not _common_noun_only(p) for p in parts)
 
 
 STREET_HEADS = _FUNCTION["street"]
@@ -2928,6 +2946,34 @@ def _plausible_place(doc: Doc, h: PlaceHit, named: Counter, prev_place_noun: boo
     return any(e.label_.startswith("LOC") and e.start_char <= h.start < e.end_char for e in doc.ents)
 
 
+def _countries_listed_with(doc: Doc, start: int, forms) -> frozenset[str]:
+    """'Kundgebungen gab es in Stockholm, Warschau, Venedig und Wien': the countries of the towns the parse
+    coordinates with the word at `start` - a country, a capital, or a city the gazetteer knows by that name as its
+    own of 100,000 or more (a town it is unsure of says nothing of the list)."""
+    tok = token_at(doc, start)
+    if tok is None:
+        return frozenset()
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members, todo = [], [root]
+    while todo:                                   # the list: its first word and every conjunct hanging below it
+        t = todo.pop()
+        members.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    out = set()
+    for t in members:
+        if t.i == tok.i or not t.text[:1].isupper():
+            continue
+        f = forms.get(t.text)
+        if f and f.kind in ("name", "capital"):
+            out.add(f.iso)
+        elif (c := gazetteer().best(t.text)) is not None and c.primary and c.precision == "city" and \
+                c.population >= EXONYM_CITY:
+            out.add(c.country)
+    return frozenset(out)
+
+
 def _sentence_index(doc: Doc):
     try:
         starts = [s.start_char for s in doc.sents]
@@ -3013,7 +3059,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     for form, group in by_form.items():
         best = fixed.get(form)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and _far_and_small(best, doc_countries, form, home):
+                form not in typed and _far_and_small_unlisted(form, best, group, doc_countries, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3032,6 +3078,23 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+def _far_and_small_unlisted(form: str, best, group: list[PlaceHit], doc_countries: dict[str, int],
+                            home: tuple[str, ...]) -> bool:
+    """`_far_and_small`, unless a list across countries names the place (`_listed_across_countries`)."""
+    listed = frozenset().union(*(h.listed for h in group))
+    return not _listed_across_countries(form, best, listed) and _far_and_small(best, doc_countries, form, home)
+
+
+def _listed_across_countries(form: str, best, listed: frozenset[str]) -> bool:
+    """'in Stockholm, Warschau, Venedig und Wien': a town listed with towns of two or more other countries is a town
+    abroad like them - the list sets the story in no one country, so the one city of that name is no worse a guess
+    for being known by it as an alternate name ('Venedig') or lying in a country the article names nowhere else
+    ('in Athen und in Mati': one other country, a setting - not enough). Only the gazetteer's one place of the
+    name: a list says nothing of which homonym ('Moria' a Greek village, or Jerusalem by an old name)."""
+    return best.precision == "city" and len(listed - {best.country}) >= 2 and \
+        all(c.id == best.id for c in gazetteer().candidates(form))
 
 
 def _inside(form: str, area, doc_countries: dict[str, int]):
@@ -3076,6 +3139,8 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
     no spot rather than a wrong one. Capitals (Kiew, Peking) are known to all."""
     if best.precision != "city" or best.country in doc_countries or best.country in home:
         return False
+    if best.country in HOME and best.population >= HOME_CITY:
+        return False          # 'bei Ingolstadt' in a story set abroad: a city at home German readers know
     if best.population < SMALL:
         return True
     f = country_forms().get(form)
@@ -3087,6 +3152,9 @@ def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tu
 
 
 WORLD_CITY = 1_000_000
+# a city at home (DE/AT/CH) this size is known to German readers as a capital is, in a story set abroad too:
+# `_story_elsewhere` takes the home bonus from villages, not from cities
+HOME_CITY = 100_000
 EXONYM_CITY = 100_000
 
 
