@@ -2336,3 +2336,21 @@ def test_treffen_of_heads_of_state_is_a_meeting(nlp):
     # review of session 28: a subject no list names as an agent still meets ("Staatsspitzen")
     assert one(events_of(nlp, "Am Montag treffen sich die Staatsspitzen der baltischen Staaten in Riga."),
                "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    # session 28: negotiations in the plural are talks; a compound plural the tagger calls singular is read by its head
+    "Die Verhandlungen begannen am 3. Mai in Doha unter Vermittlung der Vereinten Nationen.",
+    "Zwei Tage nach dem Beginn der Friedensgespräche in Genf hat die Delegation der Rebellen ihre Teilnahme ausgesetzt.",
+])
+def test_talks_are_a_meeting(nlp, text):
+    one(events_of(nlp, text), "CONSULT")
+
+
+def test_a_hearing_is_no_meeting(nlp):
+    none_of(events_of(nlp, "Die Verhandlung gegen den Angeklagten beginnt am Montag am Landgericht Bonn."), "CONSULT")
+
+
+def test_talks_suspended_are_a_rejection(nlp):
+    one(events_of(nlp, "Außenminister Heiko Maas setzte am Montag die Gespräche mit der Opposition in Caracas aus."),
+        "REJECT")

@@ -206,7 +206,9 @@ def _uninflected(tok: Token) -> list[str]:
     stems = [tok.text[:-len(end)] for end in UMLAUT_PLURAL_ENDINGS
              if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
     out += [w for w in (_without_umlaut(f) for f in stems) if w]
-    return out
+    # a compound's plural whose singular has the umlaut already ("Friedensgespräche", "Staatsverträge"), where the
+    # tagger calls it singular: the word less the ending
+    return out + [f for f in stems if any(v in f[-4:] for v in UMLAUTS)]
 
 
 # not "-er": after an umlaut it also makes agent nouns ("Attentäter", "Schläger"), no plural of the act
