@@ -2235,3 +2235,122 @@ def test_a_base_held_by_no_force_is_no_site(nlp):
     none_of(events_of(nlp, "Trump hat am Montag die Basis der Republikaner in Iowa erobert."), "ASSAULT")
     assert one(events_of(nlp, "Die Rebellen haben am Montag die Basis der Armee bei Idlib erobert."),
                "ASSAULT").mode == "occupy"
+
+
+@pytest.mark.parametrize("text,mode", [
+    # a conference is a meeting of delegations (session 28): any compound it heads
+    ("Am Donnerstag beginnt in Genf eine internationale Geberkonferenz für den Sudan.", "meet"),
+    ("Die Minister berieten am Montag in einer Telefonkonferenz über die Lage in Gaza.", "phone"),
+])
+def test_a_conference_is_a_meeting(nlp, text, mode):
+    assert one(events_of(nlp, text), "CONSULT").mode == mode
+
+
+def test_a_press_conference_is_no_meeting(nlp):
+    none_of(events_of(nlp, "Der Minister sagte am Montag auf einer Pressekonferenz in Berlin, die Lage sei ernst."),
+            "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    # "treffen" by an expletive or a thing, or of a thing or a site, is another sense (session 28: restriction party)
+    "Nun trifft es am Montag die Realschule in Hameln.",
+    "Die Rakete traf am Montag ein Wohnhaus in Charkiw.",
+    "Die Regierung traf am Montag in Bonn eine Entscheidung über die Grenze.",
+])
+def test_treffen_of_no_party_is_no_meeting(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")
+
+
+def test_treffen_between_agents_is_a_meeting(nlp):
+    assert one(events_of(nlp, "Die Außenminister trafen sich am Montag in Genf."), "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    "Wegen eines Masernfalles musste die Grundschule in Kassel am Montag geschlossen werden.",
+    "Die Regierung schloss am Dienstag den Luftraum über dem Norden Syriens.",
+])
+def test_a_school_or_the_airspace_closed_is_a_closure(nlp, text):
+    e = one(events_of(nlp, text), "COERCE")
+    assert e.mode == "closure"
+
+
+def test_a_gap_closed_is_no_closure(nlp):
+    assert not events_of(nlp, "Der Konzern will am Montag in Köln die Lücke im Angebot schließen.")
+
+
+@pytest.mark.parametrize("text", [
+    "Der späte Frost hat in Südtirol Schäden von mehr als 50 Millionen Euro an den Obstbäumen angerichtet.",
+    "Eine Kältewelle hat in Indien am Wochenende mehr als 100 Menschen das Leben gekostet.",
+    "Heftige Schneefälle haben am Montag in Bayern zahlreiche Dächer beschädigt.",
+])
+def test_cold_and_snow_that_did_damage_are_a_disaster(nlp, text):
+    assert one(events_of(nlp, text), "DISASTER").mode in ("temperature", "storm")
+
+
+def test_cold_and_snow_as_weather_are_no_disaster(nlp):
+    none_of(events_of(nlp, "Bei Frost und Schneefall am Wochenende sollten Autofahrer in Tirol vorsichtig sein."),
+            "DISASTER")
+
+
+def test_soldiers_on_duty_are_deployed(nlp):
+    # session 28: "im Einsatz" said of a force with the copula is a deployment (as "entsandte Soldaten")
+    e = one(events_of(nlp, "Rund 900 Soldaten, davon 300 der französischen Armee, sind bis zum 15. Mai in Mali im "
+                           "Einsatz."), "AID")
+    assert e.mode == "military"
+
+
+@pytest.mark.parametrize("text", [
+    "Mehr als 200 Feuerwehrleute waren am Montag in Hamburg im Einsatz.",
+    "Der Einsatz von Tränengas gegen Demonstranten am Montag in Ankara wurde kritisiert.",
+])
+def test_other_duty_is_no_deployment(nlp, text):
+    none_of(events_of(nlp, text), "AID")
+
+
+@pytest.mark.parametrize("text,type_", [
+    # session 28: a penalty imposed is a sentence
+    ("Das Landgericht Graz hat am Montag über den Händler eine Geldbuße von 80.000 Euro verhängt.", "ACCUSE"),
+    ("Ein Gericht in Linz verhängte am Dienstag über den Fahrer eine Haftstrafe von drei Jahren.", "ACCUSE"),
+])
+def test_a_penalty_imposed_is_a_sentence(nlp, text, type_):
+    one(events_of(nlp, text), type_)
+    none_of(events_of(nlp, text), "SANCTION")
+
+
+@pytest.mark.parametrize("text", [
+    # session 28: the call that organised a protest is told by the protest, no demand of its own
+    "Zu der Kundgebung am Samstag in Leipzig hatten unter anderem Greenpeace und der BUND aufgerufen.",
+    "Die Demonstration in Hannover, zu der die Gewerkschaft Verdi aufgerufen hatte, verlief am Samstag friedlich.",
+])
+def test_a_call_to_a_protest_is_no_demand(nlp, text):
+    evs = events_of(nlp, text)
+    none_of(evs, "DEMAND")
+    one(evs, "PROTEST")
+
+
+def test_a_call_to_anything_else_is_a_demand(nlp):
+    one(events_of(nlp, "Bundespräsident Frank-Walter Steinmeier rief am Montag in Berlin zu Toleranz gegenüber Flüchtlingen auf."), "DEMAND")
+
+
+def test_treffen_of_heads_of_state_is_a_meeting(nlp):
+    # review of session 28: a subject no list names as an agent still meets ("Staatsspitzen")
+    assert one(events_of(nlp, "Am Montag treffen sich die Staatsspitzen der baltischen Staaten in Riga."),
+               "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    # session 28: negotiations in the plural are talks; a compound plural the tagger calls singular is read by its head
+    "Die Verhandlungen begannen am 3. Mai in Doha unter Vermittlung der Vereinten Nationen.",
+    "Zwei Tage nach dem Beginn der Friedensgespräche in Genf hat die Delegation der Rebellen ihre Teilnahme ausgesetzt.",
+])
+def test_talks_are_a_meeting(nlp, text):
+    one(events_of(nlp, text), "CONSULT")
+
+
+def test_a_hearing_is_no_meeting(nlp):
+    none_of(events_of(nlp, "Die Verhandlung gegen den Angeklagten beginnt am Montag am Landgericht Bonn."), "CONSULT")
+
+
+def test_talks_suspended_are_a_rejection(nlp):
+    one(events_of(nlp, "Außenminister Heiko Maas setzte am Montag die Gespräche mit der Opposition in Caracas aus."),
+        "REJECT")

@@ -134,17 +134,44 @@ def find_triggers(doc: Doc, start: int, end: int,
         if (e is None or e.kind == "noun") and pos == "NOUN":
             # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
             # the noun's own entry (a closure)
-            e = read = _nominal_reading(tok) or e
+            e = read = _nominal_reading(tok) or _predicate_reading(tok) or e
         if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
             continue                                   # "einige ihrer Forderungen": a determiner, not "einigen"
         if e.kind == "verb" and not _restrictions_met(tok, e, _by_token(doc, list(names))):
             continue                                   # "Posten besetzen", "droht eine Strafe": another sense
+        if e.word == "aufrufen" and _calls_a_crowd(tok):
+            continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+CROWD_TYPES = ("PROTEST", "GATHER")
+CALL_CASES = ("zu", "zum", "zur")
+
+
+def _calls_a_crowd(tok: Token) -> bool:
+    """A call ("aufrufen") to a protest or a gathering, in its "zu" phrase or as the relative clause of that event's
+    noun ("Zu der Demonstration hatten 20 Gruppen aufgerufen", "die Kundgebung, zu der ein Bündnis aufgerufen
+    hatte"): how the crowd was organised, told by its own event (planned, or answered: `_expected`, `_answered`) with
+    the callers - no demand of its own, as ACLED codes the protest and not its call. A call to anything else
+    ("rief zu Toleranz auf", "zum Hass aufgerufen") is a demand."""
+    lex = trigger_lexicon()
+    # the parser may hang the phrase on the auxiliary ("Zu der Kundgebung hatten ... aufgerufen"), or read the
+    # auxiliary as the main verb the participle is a conjunct of
+    auxes = [c for c in tok.children if c.dep_ == "aux"] + \
+        ([tok.head] if tok.dep_ == "conj" and tok.head.lemma_ in ("haben", "sein") else [])
+    for c in (c for h in (tok, *auxes) for c in h.children):
+        if c.dep_ not in ("obl", "obj", "nmod") or _case(c) not in CALL_CASES:
+            continue
+        called = tok.head if c.pos_ == "PRON" and tok.dep_ == "acl:relcl" else c
+        e = lex.match(called.text, called.lemma_, called.pos_)
+        if e is not None and e.kind != "verb" and e.type in CROWD_TYPES:
+            return True
+    return False
 
 
 # Case endings a noun the lemmatizer left as written may still carry, by its morphology: the genitive singular's
@@ -179,7 +206,9 @@ def _uninflected(tok: Token) -> list[str]:
     stems = [tok.text[:-len(end)] for end in UMLAUT_PLURAL_ENDINGS
              if tok.text.endswith(end) and len(tok.text) > len(end) + 3]
     out += [w for w in (_without_umlaut(f) for f in stems) if w]
-    return out
+    # a compound's plural whose singular has the umlaut already ("Friedensgespräche", "Staatsverträge"), where the
+    # tagger calls it singular: the word less the ending
+    return out + [f for f in stems if any(v in f[-4:] for v in UMLAUTS)]
 
 
 # not "-er": after an umlaut it also makes agent nouns ("Attentäter", "Schläger"), no plural of the act
@@ -303,6 +332,8 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         #                                                the verb or of its object, not a purpose clause ("Um ... zu")
         return [c for h in (tok, *_role_tokens(tok, "object", loose)) for c in h.children
                 if c.dep_ in (("obl",) if h is tok else ("nmod",)) and _case(c) == "um"]
+    if role == "on_duty":
+        return _on_duty(tok)
     passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -314,9 +345,28 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
 
 
+def _on_duty(tok: Token) -> list[Token]:
+    """Who a noun in an "in" phrase of the copula is said of ("Rund 2.000 Soldaten sind im Einsatz"): the parse hangs
+    the phrase on "sein" (its subject, or the noun "sein" hangs on) or on the subject noun itself (which then has the
+    copula), with the subject's conjuncts; none for the noun anywhere else ("der Einsatz von Sarin")."""
+    if not any(c.dep_ == "case" and c.lower_ in ("im", "in") for c in tok.children):
+        return []
+    head = tok.head
+    if head.lemma_ == "sein":
+        people = [c for c in head.children if c.dep_ == "nsubj"]
+        if head.dep_ in ("dep", "cop") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            people.append(head.head)
+    elif head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in head.children):
+        people = [head]
+    else:
+        return []
+    return people + [c for p in people for c in p.children if c.dep_ == "conj"]
+
+
 _RESTRICTIONS = [tuple(r) for r in rows("event_restrictions")]   # lang/de/event_restrictions.tsv
 _JOURNEY = words("journey_nouns")                # lang/de/journey_nouns.txt: the way on, what carries people
 _STRONGHOLDS = table("stronghold_nouns")         # lang/de/stronghold_nouns.tsv: sites a force takes, offices
+EXPLETIVES = ("es", "das", "dies", "was")          # pronouns that stand for no one ("Nun trifft es die Schule")
 DATIVE_PRONOUNS = ("mir", "dir", "ihm", "ihr", "uns", "euch", "ihnen", "Ihnen")
 _AGENT_NOUNS = words("government_nouns") | words("organisation_types") | words("institution_nouns") | \
     words("person_titles") | words("force_nouns")
@@ -363,6 +413,10 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     m = _mention_of(c, by_token)
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
+    if cls == "party":                                 # who may meet: no expletive, no thing or site
+        if c.pos_ == "PRON":
+            return c.lower_ not in EXPLETIVES
+        return m is not None or c.pos_ == "PROPN" or domain in (None, "person")
     if cls == "journey":                               # the way on or what carries people on it
         return any(_journey_noun(w) for w in (word, c.lower_))
     if cls == "place":
@@ -373,7 +427,7 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     if m is not None and m.label in ("PER", "ORG", "GPE", "LOC") or c.ent_type_ in ("PER", "ORG", "LOC"):
         return True
     if c.pos_ == "PRON":
-        return c.lower_ not in ("es", "das", "dies", "was")
+        return c.lower_ not in EXPLETIVES
     return c.pos_ == "PROPN" or domain == "person" or any(w.endswith(tuple(_AGENT_NOUNS)) for w in (word, c.lower_))
 
 
@@ -446,6 +500,16 @@ def _role_reading(tok: Token) -> TriggerEntry | None:
     for r in verb_readings().get(tok.lemma_.lower(), ()):
         if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
             return r.entry                             # a row of type "-" first: no event ("Rebellen kontrollieren")
+    return None
+
+
+def _predicate_reading(tok: Token) -> TriggerEntry | None:
+    """A noun said of someone with the copula, read by who it is said of (lang/de/event_readings.tsv role on_duty):
+    "Rund 2.000 Soldaten sind im Einsatz" is a deployment, as "entsandte 2.000 Soldaten" is; "Die Feuerwehr war im
+    Einsatz" none of these."""
+    for r in verb_readings().get(tok.lemma_.lower(), ()):
+        if r.role == "on_duty" and r.entry is not None and any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
+            return replace(r.entry, kind="noun")
     return None
 
 
