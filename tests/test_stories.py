@@ -380,6 +380,39 @@ def test_candidate_dot_products_are_the_batched_ones_bit_for_bit(monkeypatch):
     assert pairs > 40
 
 
+def test_stored_only_candidates_are_the_pairs_with_a_stored_story_to_the_bit(monkeypatch):
+    """`_reached` asks only which stored stories the new articles reach: `stored_only` finds and weighs the pairs of
+    a new and a stored story exactly as the whole search does (the same candidates in each stored story's row, in
+    the same order, the same dot products to the bit, the same heap), and no pair of two new ones."""
+    import random
+
+    monkeypatch.setattr(st, "BLOCK_TERMS", 3)
+    monkeypatch.setattr(st, "BLOCK_NODES", 6)
+    monkeypatch.setattr(st, "THRESHOLD", 0.3)
+    rng = random.Random(21)
+    vocab = [f"t{k}" for k in range(50)]
+    vectors = {f"n{k:02d}": {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 25))} for k in range(45)}
+    stored = tuple(f"n{k:02d}" for k in range(0, 45, 4))
+    for k in range(3):      # new stories meeting on a term no stored story has (its posting is not made)
+        vectors[f"x{k}"] = {"only new": 2.0, f"t{k}": rng.random()}
+
+    def run(stored_only: bool) -> tuple[st._Graph, list]:
+        g = st._Graph(_nodes(vectors, stored=stored))
+        return g, st._candidate_dots(g, lone=False, stored_only=stored_only)
+
+    (whole, heap), (only, heap_only) = run(False), run(True)
+    with_stored = [x for x in heap if whole.stored[x[1]] or whole.stored[x[2]]]
+    assert sorted(heap_only) == sorted(with_stored) and len(with_stored) < len(heap)     # (no pair of two new ones)
+    assert any(only.dots) and sum(map(len, only.dots)) < sum(map(len, whole.dots))
+    for i, row in enumerate(only.dots):
+        if whole.stored[i]:
+            assert list(row.items()) == list(whole.dots[i].items())
+        else:
+            assert list(row.items()) == [(j, d) for j, d in whole.dots[i].items() if whole.stored[j]]
+    no_stored = st._Graph(_nodes(vectors))
+    assert st._candidate_dots(no_stored, stored_only=True) == [] and not any(no_stored.dots)
+
+
 def test_batched_dot_products_equal_pair_by_pair_ones():
     """_Space.sums against the sparse dot product on stories of varied shape: an empty one, one with terms
     the other stories never have, one sharing all, one sharing none, long random ones; and again after adds

@@ -858,11 +858,12 @@ class _Graph:
         return list(zip(ids[at].tolist(), sim[at].tolist()))
 
 
-def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int, int, int]]:
+def _candidate_dots(g: _Graph, lone: bool = True, stored_only: bool = False) -> list[tuple[float, int, int, int, int]]:
     """Dot products of the pairs of stories that may merge (into `g.dots`): those with a new story in them
     that share a term which is one of the BLOCK_TERMS heaviest of either; a term in more than BLOCK_NODES
     stories finds only the BLOCK_NODES where it weighs most. Returns the heap of the pairs that reach the
-    threshold (weighed by `_factor`; `lone` as there).
+    threshold (weighed by `_factor`; `lone` as there). `stored_only`: only the pairs of a new and a stored story,
+    each found and weighed as without it (`_reached`: the pairs of two new ones were computed and dropped).
 
     Blocking: articles of one story share what is specific to it (a place, a person, the event's noun) and
     weigh it heavily; a topic word many stories share (Flüchtlinge, Wahl, Polizei) finds only the stories
@@ -875,17 +876,13 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
     the dossier. A story's dot products with its candidates are computed at once (`g.space`)."""
     import itertools
 
+    if stored_only and not g.stored.any():     # no stored story: no pair to find
+        return []
     nodes, dots, space = g.nodes, g.dots, g.space
-    # a stored story's candidates are new ones, found by a term some new story has: with stored stories only those
-    # terms are looked up (a build adding a few articles to a big dossier reads few of its stories' terms)
-    fresh = {t for n in nodes if not n.stored for t in n.centroid} if g.stored.any() else None
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i in g.visit:
-        c = nodes[i].centroid
-        for t in c if fresh is None else c.keys() & fresh:     # each posting in the order of the stories
-            postings[t].append(i)
+    postings, fresh = _postings(g, stored_only)
     cut: dict[str, list[int]] = {}
     new_of: dict[str, list[int]] = {}
+    stored_of: dict[str, list[int]] = {}
 
     def where_heavy(t: str) -> list[int]:
         """The stories with term t, no more than BLOCK_NODES: those where it weighs most (mean per article)."""
@@ -900,13 +897,22 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
             new_of[t] = [i for i in where_heavy(t) if not nodes[i].stored]
         return new_of[t]
 
+    def stored_where_heavy(t: str) -> list[int]:
+        """The stored stories of where_heavy(t), in its order (`stored_only`: a new story's only candidates)."""
+        if t not in stored_of:
+            stored_of[t] = [i for i in where_heavy(t) if nodes[i].stored]
+        return stored_of[t]
+
     # the pairs first, each row's candidates entered in the order found and the arrays made in the order
     # `space.sums` would make them (the term numbers, hence a merged story's arrays, stay as they were); then
     # the products (`_pair_products`, one pass in C per story instead of numpy's gather, product and sums)
     # (the loop below run ~a million times at 10,000 articles: what they call per pair is kept to the least - an
     # array made only where missing, a row's dict filled at once in the order found)
     pairs: list[tuple[int, list[int]]] = []
-    put, heavy, heavy_new, chain = space.put, where_heavy, new_where_heavy, itertools.chain.from_iterable
+    put, heavy_new, chain = space.put, new_where_heavy, itertools.chain.from_iterable
+    # a new story's candidates: every story where_heavy finds, or with `stored_only` its stored ones alone (a pair
+    # of a new and a stored story is found at the same visit either way: the other side's candidates do not change)
+    heavy = stored_where_heavy if stored_only else where_heavy
     for i in g.visit:
         n = nodes[i]
         top = heapq.nlargest(BLOCK_TERMS, zip(n.centroid.values(), n.centroid))   # (weight, term): heaviest first
@@ -930,6 +936,24 @@ def _candidate_dots(g: _Graph, lone: bool = True) -> list[tuple[float, int, int,
         mine.update(dict.fromkeys(found, 0.0))
         pairs.append((i, found))
     return _pair_products(g, pairs, lone)
+
+
+def _postings(g: _Graph, stored_only: bool = False) -> tuple[dict[str, list[int]], set[str] | None]:
+    """`_candidate_dots`' postings: term -> the stories that have it, in the order of the stories; and the terms
+    looked up (None: all). A stored story's candidates are new ones, found by a term some new story has: with
+    stored stories only those terms are looked up (a build adding a few articles to a big dossier reads few of its
+    stories' terms); with `stored_only` (and stored stories) only those a stored story has too (a term of no
+    stored story finds none)."""
+    nodes = g.nodes
+    fresh = {t for n in nodes if not n.stored for t in n.centroid} if g.stored.any() else None
+    if stored_only and fresh is not None:
+        fresh &= {t for n in nodes if n.stored for t in n.centroid}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in g.visit:
+        c = nodes[i].centroid
+        for t in c if fresh is None else c.keys() & fresh:     # each posting in the order of the stories
+            postings[t].append(i)
+    return postings, fresh
 
 
 def _pair_products(g: _Graph, pairs: Sequence[tuple[int, list[int]]],
@@ -1182,7 +1206,8 @@ def _reached(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int |
     # of this build first, and that story meets the lone report by the rule for stories - where it reaches it, the
     # lone report is weighed anew with this build's document frequencies, as one pass weighs it (with those of the
     # build that stored it, it could join a story that one pass keeps apart)
-    return {g.nodes[i].id for _, a, b, _, _ in _candidate_dots(g, lone=False) for i in (a, b) if g.stored[i]}
+    return {g.nodes[i].id for _, a, b, _, _ in _candidate_dots(g, lone=False, stored_only=True) for i in (a, b)
+            if g.stored[i]}
 
 
 def _heirs(index: StoryIndex, was: Sequence[_Cluster], opened: Sequence[str]) -> dict[str, _Cluster]:
