@@ -518,11 +518,13 @@ def _reported_apart(c: Claim, cluster: list[Claim], published: Mapping[str, str 
 
 
 def _shrank(earlier: Claim, later: Claim) -> bool:
-    """Is the later of two figures of a count that only grows (`CUMULATIVE`: the dead, the injured, the displaced)
-    more than fivefold below the earlier (MAX_RATIO)? A toll grows between reports any amount, it is corrected down
-    by a little: "90.000 Tote" on one day and "Tausende" three days later are two counts, not one toll's series."""
+    """Is the later of two figures of a count that only grows (`CUMULATIVE`: the dead, the injured, the displaced) a
+    vague word more than fivefold below the earlier (MAX_RATIO)? A toll grows between reports any amount; it is
+    corrected down by a figure, any amount too ("auf 80 nach unten korrigiert" after "500 Tote", "1.200 Tote"
+    after "bis zu 10.000 Tote befürchtet"), never by a vague word: "90.000 Tote" on one day and "Tausende" three
+    days later are two counts, not one toll's series."""
     kind = earlier.measure.kind if earlier.measure is not None else None
-    return kind in CUMULATIVE and point(later) * MAX_RATIO < point(earlier)
+    return kind in CUMULATIVE and later.qualifier == "vague" and point(later) * MAX_RATIO < point(earlier)
 
 
 def _within_articles(ms: list[Claim], same_value: bool = False,
@@ -534,10 +536,11 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     nearest in value. A generic count (money, percent, a noun of no class: nothing says what happened to it) joins
     only a cluster whose figure it repeats (every member of it: "mehr als 100.000 Euro" does not chain 1 and 2,5
     Millionen) - the same amount in one story is the only sign of one quantity. A figure more than fivefold
-    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO; a toll that shrank to
-    less than a fifth never, `_shrank`), when its vague word's range or the cluster's reaches it (`_within_vague`),
-    when it and the cluster are running totals of other reports (`_one_series`), or when the cluster holds only
-    figures of its own article that another voice gives, one of them vague (`_own_article`: one count disputed).
+    from every member of a cluster joins it only when reported on another day (MAX_LOG_RATIO; a toll's vague word
+    less than a fifth of its earlier figure never, `_shrank`), when its vague word's range or the cluster's reaches
+    it (`_within_vague`), when it and the cluster are running totals of other reports (`_one_series`), or when the
+    cluster holds only figures of its own article that another voice gives, one of them vague (`_own_article`: one
+    count disputed).
     With `reach` (a named rate, `RATE_REACH`) a figure joins only a cluster within that distance, on any day. A
     headline's figure comes after its body's, and joins the nearest of their clusters. With `equal_across` (a
     percentage that names no rate) a figure joins a cluster of other articles only where it gives their figure
