@@ -1910,3 +1910,23 @@ def test_reported_speech_after_a_body_acting_reports_that_body(nlp, text, figure
 ])
 def test_reported_speech_naming_no_one_after_someone_acting(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,actor", [
+    # rv94: reported speech whose own subject is another party doing something tells what that party did - the one
+    # acting in the sentence before is the other side, not who reports it (figures._another_party_acts): the
+    # actor-before rule leaves it to the rules after it
+    ("Die Stadtregierung hat die Gebühren erhöht. Die Opposition habe 4.000 Unterschriften dagegen gesammelt.",
+     "4.000 Unterschriften", "Stadtregierung"),
+    ("Der Bundeskanzler traf am Montag den französischen Präsidenten. Frankreich werde 5.000 Soldaten schicken.",
+     "5.000 Soldaten", "Bundeskanzler"),
+    ("Trump hat die Zölle erhöht. China habe mit Gegenzöllen von 34 Prozent reagiert.", "34 Prozent", "Trump"),
+])
+def test_reported_speech_of_another_party_acting_is_not_the_actor_befores(nlp, text, figure, actor):
+    assert name_of(nlp, text, figure) != actor
+
+
+def test_reported_speech_of_the_actor_itself_is_the_actor_befores(nlp):
+    # rv94: the same party named again as the reported sentence's subject: the actor before still reports
+    text = "Das Ministerium hat den Notstand ausgerufen. Das Ministerium habe 300 Helfer angefordert."
+    assert name_of(nlp, text, "300 Helfer") == "Ministerium"

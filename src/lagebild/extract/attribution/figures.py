@@ -915,7 +915,8 @@ def _actor_before(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     if sent is None or any(reporting(t) for t in sent) or not _acts(sent.root):
         return None
     said = _subject_said(doc, sent.root, units[k])
-    if said is None or said.q.speaker_head is None or not _actor(doc[said.q.speaker_head]):
+    if said is None or said.q.speaker_head is None or not _actor(doc[said.q.speaker_head]) \
+            or _another_party_acts(_span(doc, units[i]), doc[said.q.speaker_head]):
         return None
     STATS["reported speech after a sentence its subject acts in: that subject"] += 1
     return said
@@ -1010,6 +1011,23 @@ def _acts(verb: Token) -> bool:
     before = verb.doc[verb.sent.start:verb.i]
     opening = next((t for t in reversed(before) if t.text in QUOTE_MARKS), None)
     return opening is None or opening.i == 0 or verb.doc[opening.i - 1].tag_ not in ("ART", "APPRART")
+
+
+def _another_party_acts(sent: Span | None, actor: Token) -> bool:
+    """``Trump hat die Zölle erhöht. China habe mit Gegenzöllen reagiert.``, ``Die EU hat Sanktionen beschlossen.
+    Moskau habe 25 Diplomaten ausgewiesen.``: reported speech whose own subject is another party - a person, body
+    or state by the NER, or a noun that can speak - doing something (a verb with an object or an auxiliary: an act
+    done or announced, not a state like ``Österreich liege vorne``) tells what that party did; the one acting before
+    is the other side of the exchange, not who reports it."""
+    if sent is None:
+        return False
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() == actor.lemma_.lower() or not (
+            subject.pos_ == "PROPN" and subject.ent_type_ in ("PER", "ORG", "LOC")
+            or speaking_noun(subject.lemma_.lower())):
+        return False
+    return any(c.dep_ in ("aux", "obj") for c in root.children)
 
 
 def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
