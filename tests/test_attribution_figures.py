@@ -1930,3 +1930,10 @@ def test_reported_speech_of_the_actor_itself_is_the_actor_befores(nlp):
     # rv94: the same party named again as the reported sentence's subject: the actor before still reports
     text = "Das Ministerium hat den Notstand ausgerufen. Das Ministerium habe 300 Helfer angefordert."
     assert name_of(nlp, text, "300 Helfer") == "Ministerium"
+
+
+def test_reported_speech_in_the_passive_is_no_act_of_its_subject(nlp):
+    # rv94: 'werde ... aufgestockt' is the passive even where the parser hangs its subject as an active one
+    # (nsubj, aux): the police undergo it, they do not act - the actor before still reports
+    text = "Die Landesregierung hat den Katastrophenfall ausgerufen. Die Polizei werde um 800 Beamte aufgestockt."
+    assert name_of(nlp, text, "800 Beamte") == "Landesregierung"

@@ -1027,7 +1027,10 @@ def _another_party_acts(sent: Span | None, actor: Token) -> bool:
             subject.pos_ == "PROPN" and subject.ent_type_ in ("PER", "ORG", "LOC")
             or speaking_noun(subject.lemma_.lower())):
         return False
-    return any(c.dep_ in ("aux", "obj") for c in root.children)
+    # "Die Polizei werde um 800 Beamte aufgestockt": "werden" with a participle is the passive, whatever the parser
+    # hangs the subject as - the subject undergoes, it does not act
+    passive = root.tag_ == "VVPP" and any(c.dep_.startswith("aux") and c.lemma_ == "werden" for c in root.children)
+    return not passive and any(c.dep_ in ("aux", "obj") for c in root.children)
 
 
 def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
