@@ -1875,6 +1875,19 @@ def test_the_lead_a_headline_ending_in_a_year_runs_into_is_no_headline(nlp):
     assert c.source == "Wettbewerbsbehörde"
 
 
+def test_a_title_the_text_only_begins_with_cuts_no_word(nlp):
+    # rv94: a title that is no more than the start of the text's first words ('Hochwasser in Linz' before 'Hochwasser
+    # in Linzer Altstadt') ends no word there: claims._at_title_end cuts only between words
+    from lagebild.extract.claims import split_units
+
+    text = "Hochwasser in Linzer Altstadt: 300 Menschen in Sicherheit gebracht. Die Feuerwehr war mit 80 Mann da."
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.title_end = len("Hochwasser in Linz")
+    doc = nlp(doc)
+    assert [text[u.start:u.end] for u in split_units(doc)][0].startswith("Hochwasser in Linzer Altstadt: 300")
+
+
 @pytest.mark.parametrize("text,figure,name", [
     # src28: reported speech always reports someone; with no speaker named before it in the run, the body acting in
     # the main clause of the sentence right before it is whom it reports (figures._actor_before)
