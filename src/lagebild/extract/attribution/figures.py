@@ -1027,9 +1027,11 @@ def _another_party_acts(sent: Span | None, actor: Token) -> bool:
             subject.pos_ == "PROPN" and subject.ent_type_ in ("PER", "ORG", "LOC")
             or speaking_noun(subject.lemma_.lower())):
         return False
-    # "Die Polizei werde um 800 Beamte aufgestockt": "werden" with a participle is the passive, whatever the parser
-    # hangs the subject as - the subject undergoes, it does not act
-    passive = root.tag_ == "VVPP" and any(c.dep_.startswith("aux") and c.lemma_ == "werden" for c in root.children)
+    # "Die Polizei werde um 800 Beamte aufgestockt": "werden" with no infinitive (future, Konjunktiv II) is "werden"
+    # with a participle, the passive, whatever the parser hangs the subject as and however the tagger reads a
+    # participle that looks finite ("verstärkt"): the subject undergoes it, it does not act
+    passive = not root.tag_.endswith("INF") and any(c.dep_.startswith("aux") and c.lemma_ == "werden"
+                                                    for c in root.children)
     return not passive and any(c.dep_ in ("aux", "obj") for c in root.children)
 
 
