@@ -1842,7 +1842,7 @@ def test_a_pronominal_adverb_hung_as_a_particle_leaves_the_reporting_verb(nlp):
 
 def test_a_name_in_quotation_marks_after_an_article_is_no_quotation(nlp):
     # src28: 'Paul Weber von der „Aktion Nachbarn helfen“': marks an article opens hold a name, not words someone
-    # said - no quotation carried from the speaker of the sentence before (quotations._article_before)
+    # said - no quotation carried from the speaker of the sentence before (speakers.name_under_article)
     from lagebild.extract.attribution import quotations
 
     text = ("„Die Lage ist dramatisch“, sagte die Sprecherin Anna Berger. Der Helfer Paul Weber von der „Aktion "

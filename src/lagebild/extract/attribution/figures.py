@@ -39,7 +39,7 @@ from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak, speaking_noun
+from .speakers import agent_of_verb, can_speak, quoted_name_opening, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -1008,9 +1008,7 @@ def _acts(verb: Token) -> bool:
     (``In der „Aktion Deutschland hilft“ sind ...``: marks an article opens hold a name, not the clause's verb)?"""
     if verb.pos_ != "VERB" or any(c.dep_ == "aux:pass" for c in verb.children) or _state_passive(verb):
         return False
-    before = verb.doc[verb.sent.start:verb.i]
-    opening = next((t for t in reversed(before) if t.text in QUOTE_MARKS), None)
-    return opening is None or opening.i == 0 or verb.doc[opening.i - 1].tag_ not in ("ART", "APPRART")
+    return quoted_name_opening(verb) is None
 
 
 def _another_party_acts(sent: Span | None, actor: Token) -> bool:
