@@ -114,7 +114,7 @@ def _pieces(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
 
 def _at_title_end(pieces: list[tuple[int, int]], title_end: int, text: str) -> list[tuple[int, int]]:
     """The pieces cut again where the article's title ends: the parser may run a headline ending in a number into
-    the lead ("... zwischen März 2007 und Juli 2011. Traun – Das Kartellgericht hat ..."), which made the lead's
+    the lead ("... zwischen 2010 und 2013. Linz – Das Landesgericht hat ..."), which made the lead's
     figures headline figures (no sentence after a headline points back to it). Only between words: a title the
     text merely begins with ("Hochwasser in Linz" before "Hochwasser in Linzer Altstadt") ends no word there."""
     out = []

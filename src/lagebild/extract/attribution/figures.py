@@ -904,7 +904,7 @@ def _actor_before(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     is named before it in the run, the person or body that acts in the main clause of the sentence right before
     it (its subject: a name of a person or organisation, or a noun that can speak) is whom it reports - or, after
     an unbroken run of reported speech naming no one (up to three sentences back), the one acting right before the
-    run: ``X macht einen dritten Brennpunkt aus. Es sei keineswegs so, ... Österreich liege vorne.``"""
+    run: ``Gewerkschaftschef Brandl macht ein drittes Problem aus. Es sei keineswegs so, ... Die Lage sei ernst.``"""
     k = i - 1
     while k >= 0 and k > i - 4 and units[k].paragraph == units[i].paragraph and not units[k].heading \
             and not by_unit[k] and _reports_unnamed_or_ersatz(_span(doc, units[k])):
@@ -1005,7 +1005,7 @@ def _acting_subject(doc: Doc, unit: UnitLike) -> bool:
 def _acts(verb: Token) -> bool:
     """Is the main clause's verb a full verb in the active voice, its subject doing something (``hat den Notstand
     ausgerufen``), not a state (``sind ... zusammengeschlossen``) or a verb the parser found inside a quoted name
-    (``In der „Aktion Deutschland hilft“ sind ...``: marks an article opens hold a name, not the clause's verb)?"""
+    (``In der „Aktion Nachbarn helfen“ sind ...``: marks an article opens hold a name, not the clause's verb)?"""
     if verb.pos_ != "VERB" or any(c.dep_ == "aux:pass" for c in verb.children) or _state_passive(verb):
         return False
     return quoted_name_opening(verb) is None
@@ -1039,7 +1039,7 @@ def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
 
 def _actor(subject: Token) -> bool:
     """Is the subject someone who can act and speak: a person or organisation by the NER, a noun that can speak
-    (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Doskozil``)? Not a pronoun,
+    (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Brandl``)? Not a pronoun,
     not a place or a thing."""
     return subject.ent_type_ in ("PER", "ORG") or speaking_noun(subject.lemma_.lower()) \
         or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)

@@ -133,7 +133,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def name_under_article(doc: Doc, mark: int) -> bool:
-    """Marks right after an article (``von der „Aktion Deutschland hilft“``, ``zur „Tafel für alle“``): the words in
+    """Marks right after an article (``von der „Aktion Nachbarn helfen“``, ``zur „Tafel für alle“``): the words in
     them are the name of what the article determines - a statement is never set under an article, even where the
     name holds a verb the parser reads as the clause's (and hangs the article elsewhere: by its tag)."""
     return mark > 0 and doc[mark - 1].tag_ in ("ART", "APPRART")
