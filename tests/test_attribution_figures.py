@@ -1842,7 +1842,7 @@ def test_a_pronominal_adverb_hung_as_a_particle_leaves_the_reporting_verb(nlp):
 
 def test_a_name_in_quotation_marks_after_an_article_is_no_quotation(nlp):
     # src28: 'Paul Weber von der „Aktion Nachbarn helfen“': marks an article opens hold a name, not words someone
-    # said - no quotation carried from the speaker of the sentence before (quotations._article_before)
+    # said - no quotation carried from the speaker of the sentence before (speakers.name_under_article)
     from lagebild.extract.attribution import quotations
 
     text = ("„Die Lage ist dramatisch“, sagte die Sprecherin Anna Berger. Der Helfer Paul Weber von der „Aktion "
@@ -1873,6 +1873,19 @@ def test_the_lead_a_headline_ending_in_a_year_runs_into_is_no_headline(nlp):
     doc._.title_end = text.index(" Linz")
     c = next(c for c in nlp(doc)._.claims if c.text.startswith("900.000"))
     assert c.source == "Wettbewerbsbehörde"
+
+
+def test_a_title_the_text_only_begins_with_cuts_no_word(nlp):
+    # rv94: a title that is no more than the start of the text's first words ('Hochwasser in Linz' before 'Hochwasser
+    # in Linzer Altstadt') ends no word there: claims._at_title_end cuts only between words
+    from lagebild.extract.claims import split_units
+
+    text = "Hochwasser in Linzer Altstadt: 300 Menschen in Sicherheit gebracht. Die Feuerwehr war mit 80 Mann da."
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.title_end = len("Hochwasser in Linz")
+    doc = nlp(doc)
+    assert [text[u.start:u.end] for u in split_units(doc)][0].startswith("Hochwasser in Linzer Altstadt: 300")
 
 
 @pytest.mark.parametrize("text,figure,name", [
@@ -1909,4 +1922,37 @@ def test_reported_speech_after_a_body_acting_reports_that_body(nlp, text, figure
      "Mittel fehlen, muss neu verhandelt werden.", "zehn Prozent", None),
 ])
 def test_reported_speech_naming_no_one_after_someone_acting(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,actor", [
+    # rv94: reported speech whose own subject is another party doing something tells what that party did - the one
+    # acting in the sentence before is the other side, not who reports it (figures._another_party_acts): the
+    # actor-before rule leaves it to the rules after it
+    ("Die Stadtregierung hat die Gebühren erhöht. Die Opposition habe 4.000 Unterschriften dagegen gesammelt.",
+     "4.000 Unterschriften", "Stadtregierung"),
+    ("Der Bundeskanzler traf am Montag den französischen Präsidenten. Frankreich werde 5.000 Soldaten schicken.",
+     "5.000 Soldaten", "Bundeskanzler"),
+    ("Trump hat die Zölle erhöht. China habe mit Gegenzöllen von 34 Prozent reagiert.", "34 Prozent", "Trump"),
+])
+def test_reported_speech_of_another_party_acting_is_not_the_actor_befores(nlp, text, figure, actor):
+    assert name_of(nlp, text, figure) != actor
+
+
+def test_reported_speech_of_the_actor_itself_is_the_actor_befores(nlp):
+    # rv94: the same party named again as the reported sentence's subject: the actor before still reports
+    text = "Das Ministerium hat den Notstand ausgerufen. Das Ministerium habe 300 Helfer angefordert."
+    assert name_of(nlp, text, "300 Helfer") == "Ministerium"
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv94: 'werde ... aufgestockt' is the passive even where the parser hangs its subject as an active one
+    # (nsubj, aux): the police undergo it, they do not act - the actor before still reports
+    ("Die Landesregierung hat den Katastrophenfall ausgerufen. Die Polizei werde um 800 Beamte aufgestockt.",
+     "800 Beamte", "Landesregierung"),
+    # the same where the tagger reads the participle that looks finite ('verstärkt') as a finite verb
+    ("Die Regierung hat am Montag den Ausnahmezustand verhängt. Armee und Polizei würden an der Grenze um 2.000 Mann "
+     "verstärkt.", "2.000 Mann", "Regierung"),
+])
+def test_reported_speech_in_the_passive_is_no_act_of_its_subject(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name

@@ -72,7 +72,7 @@ def split_units(doc: Doc, text: str | None = None) -> list[Unit]:
         bounds = [(0, len(text))]
     last_end = 0
     for si, (s0, s1) in enumerate(bounds):
-        for a, b in _at_title_end(_pieces(text, s0, s1), title_end):
+        for a, b in _at_title_end(_pieces(text, s0, s1), title_end, text):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -112,13 +112,14 @@ def _pieces(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-def _at_title_end(pieces: list[tuple[int, int]], title_end: int) -> list[tuple[int, int]]:
+def _at_title_end(pieces: list[tuple[int, int]], title_end: int, text: str) -> list[tuple[int, int]]:
     """The pieces cut again where the article's title ends: the parser may run a headline ending in a number into
-    the lead ("... zwischen März 2007 und Juli 2011. Traun – Das Kartellgericht hat ..."), which made the lead's
-    figures headline figures (no sentence after a headline points back to it)."""
+    the lead ("... zwischen 2010 und 2013. Linz – Das Landesgericht hat ..."), which made the lead's
+    figures headline figures (no sentence after a headline points back to it). Only between words: a title the
+    text merely begins with ("Hochwasser in Linz" before "Hochwasser in Linzer Altstadt") ends no word there."""
     out = []
     for a, b in pieces:
-        if a < title_end < b:
+        if a < title_end < b and text[title_end].isspace():
             out += [(a, title_end), (title_end, b)]
         else:
             out.append((a, b))

@@ -39,7 +39,7 @@ from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak, speaking_noun
+from .speakers import agent_of_verb, can_speak, quoted_name_opening, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -904,7 +904,7 @@ def _actor_before(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     is named before it in the run, the person or body that acts in the main clause of the sentence right before
     it (its subject: a name of a person or organisation, or a noun that can speak) is whom it reports - or, after
     an unbroken run of reported speech naming no one (up to three sentences back), the one acting right before the
-    run: ``X macht einen dritten Brennpunkt aus. Es sei keineswegs so, ... Österreich liege vorne.``"""
+    run: ``Gewerkschaftschef Brandl macht ein drittes Problem aus. Es sei keineswegs so, ... Die Lage sei ernst.``"""
     k = i - 1
     while k >= 0 and k > i - 4 and units[k].paragraph == units[i].paragraph and not units[k].heading \
             and not by_unit[k] and _reports_unnamed_or_ersatz(_span(doc, units[k])):
@@ -915,7 +915,8 @@ def _actor_before(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     if sent is None or any(reporting(t) for t in sent) or not _acts(sent.root):
         return None
     said = _subject_said(doc, sent.root, units[k])
-    if said is None or said.q.speaker_head is None or not _actor(doc[said.q.speaker_head]):
+    if said is None or said.q.speaker_head is None or not _actor(doc[said.q.speaker_head]) \
+            or _another_party_acts(_span(doc, units[i]), doc[said.q.speaker_head]):
         return None
     STATS["reported speech after a sentence its subject acts in: that subject"] += 1
     return said
@@ -1004,12 +1005,32 @@ def _acting_subject(doc: Doc, unit: UnitLike) -> bool:
 def _acts(verb: Token) -> bool:
     """Is the main clause's verb a full verb in the active voice, its subject doing something (``hat den Notstand
     ausgerufen``), not a state (``sind ... zusammengeschlossen``) or a verb the parser found inside a quoted name
-    (``In der „Aktion Deutschland hilft“ sind ...``: marks an article opens hold a name, not the clause's verb)?"""
+    (``In der „Aktion Nachbarn helfen“ sind ...``: marks an article opens hold a name, not the clause's verb)?"""
     if verb.pos_ != "VERB" or any(c.dep_ == "aux:pass" for c in verb.children) or _state_passive(verb):
         return False
-    before = verb.doc[verb.sent.start:verb.i]
-    opening = next((t for t in reversed(before) if t.text in QUOTE_MARKS), None)
-    return opening is None or opening.i == 0 or verb.doc[opening.i - 1].tag_ not in ("ART", "APPRART")
+    return quoted_name_opening(verb) is None
+
+
+def _another_party_acts(sent: Span | None, actor: Token) -> bool:
+    """``Trump hat die Zölle erhöht. China habe mit Gegenzöllen reagiert.``, ``Die EU hat Sanktionen beschlossen.
+    Moskau habe 25 Diplomaten ausgewiesen.``: reported speech whose own subject is another party - a person, body
+    or state by the NER, or a noun that can speak - doing something (a verb with an object or an auxiliary: an act
+    done or announced, not a state like ``Österreich liege vorne``) tells what that party did; the one acting before
+    is the other side of the exchange, not who reports it."""
+    if sent is None:
+        return False
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() == actor.lemma_.lower() or not (
+            subject.pos_ == "PROPN" and subject.ent_type_ in ("PER", "ORG", "LOC")
+            or speaking_noun(subject.lemma_.lower())):
+        return False
+    # "Die Polizei werde um 800 Beamte aufgestockt": "werden" with no infinitive (future, Konjunktiv II) is "werden"
+    # with a participle, the passive, whatever the parser hangs the subject as and however the tagger reads a
+    # participle that looks finite ("verstärkt"): the subject undergoes it, it does not act
+    passive = not root.tag_.endswith("INF") and any(c.dep_.startswith("aux") and c.lemma_ == "werden"
+                                                    for c in root.children)
+    return not passive and any(c.dep_ in ("aux", "obj") for c in root.children)
 
 
 def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
@@ -1018,7 +1039,7 @@ def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
 
 def _actor(subject: Token) -> bool:
     """Is the subject someone who can act and speak: a person or organisation by the NER, a noun that can speak
-    (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Doskozil``)? Not a pronoun,
+    (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Brandl``)? Not a pronoun,
     not a place or a thing."""
     return subject.ent_type_ in ("PER", "ORG") or speaking_noun(subject.lemma_.lower()) \
         or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)

@@ -35,6 +35,7 @@ from .speakers import (
     can_speak,
     counts_in_phrase,
     genitive_or_von,
+    name_under_article,
     np_tokens,
     passive_speaks,
     prep_object,
@@ -117,13 +118,6 @@ def names_something(doc: Doc, a: int, b: int) -> bool:
         return True
     root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
     return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
-
-
-def _article_before(doc: Doc, a: int) -> bool:
-    """Marks right after an article (``von der „Aktion Deutschland hilft“``, ``zur „Tafel für alle“``): the words
-    in them are the name of what the article determines - a statement is never set under an article, even where
-    the name holds a verb the parser reads as the clause's (and hangs the article elsewhere: by its tag)."""
-    return a > 0 and doc[a - 1].tag_ in ("ART", "APPRART")
 
 
 def speaker_tokens(head: Token) -> list[Token]:
@@ -550,7 +544,7 @@ def quotations(doc: Doc) -> list[Quotation]:
                 owner.type = "Direct"                  # Operation „Blauer Fluss“``) quote no one's words
             continue
         if len(inner & covered) >= 0.5 * (b - a - 1) or b - a < 3 or names_something(doc, a, b) \
-                or _article_before(doc, a):
+                or name_under_article(doc, a):
             continue                                   # marks around a name or title: no one says it
         si = sent_of.get(a, 0)
         q = Quotation("Direct", _spans([doc[k] for k in range(a, b + 1)]), how="quote", sent=si,

@@ -6,7 +6,7 @@ no tokenising or chunking of our own.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import months, period_units, table, weekdays, words
 from ...nlp.compounds import headed_by, word_tag
@@ -132,6 +132,20 @@ def subject_of(verb: Token) -> Token | None:
     return _lent_to_a_quoted_name(verb)
 
 
+def name_under_article(doc: Doc, mark: int) -> bool:
+    """Marks right after an article (``von der „Aktion Nachbarn helfen“``, ``zur „Tafel für alle“``): the words in
+    them are the name of what the article determines - a statement is never set under an article, even where the
+    name holds a verb the parser reads as the clause's (and hangs the article elsewhere: by its tag)."""
+    return mark > 0 and doc[mark - 1].tag_ in ("ART", "APPRART")
+
+
+def quoted_name_opening(tok: Token) -> Token | None:
+    """The opening mark of a quoted name under an article (`name_under_article`) the token may stand in: the last
+    quotation mark before it in its sentence, where that mark follows an article."""
+    opening = next((t for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.text in QUOTE_MARKS), None)
+    return opening if opening is not None and name_under_article(tok.doc, opening.i) else None
+
+
 def _lent_to_a_quoted_name(verb: Token) -> Token | None:
     """``Maria Schmid von der „Initiative Bürger packen an“ sagte, ...``: a name in quotation marks an article opens
     may hold a verb (``packen``) the parser reads as a clause of its own and hangs the speaker before the marks on as
@@ -140,9 +154,8 @@ def _lent_to_a_quoted_name(verb: Token) -> Token | None:
     for child in verb.children:
         if child.pos_ not in ("VERB", "AUX") or child.i > verb.i:
             continue
-        opening = next((t for t in reversed(verb.doc[verb.sent.start:child.i]) if t.text in QUOTE_MARKS), None)
-        if opening is None or opening.i == 0 or verb.doc[opening.i - 1].tag_ not in ("ART", "APPRART") \
-                or not any(t.text in QUOTE_MARKS for t in verb.doc[child.i + 1:verb.i]):
+        opening = quoted_name_opening(child)
+        if opening is None or not any(t.text in QUOTE_MARKS for t in verb.doc[child.i + 1:verb.i]):
             continue
         subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < opening.i and c.pos_ in SPEAKER_POS),
                        None)
