@@ -1138,3 +1138,11 @@ def test_a_common_noun_with_its_article_is_no_city_at_home_in_a_story_set_abroad
         m = places(nlp, text).get("Essen")
         assert m is None or m.ref is None, (text, m)
 
+
+
+def test_a_named_building_keeps_its_towns_country_where_the_ner_reads_the_adjective_with_it(nlp):
+    # the NER's span takes the town's adjective in ('Münchner Allianz-Arena'): it wins over the shorter name by
+    # length, and the adjective's country must reach it all the same
+    m = places(nlp, "Nach dem Spiel kam es vor der Münchner Allianz-Arena zu Ausschreitungen.")
+    m = m.get("Münchner Allianz-Arena") or m.get("Allianz-Arena")
+    assert m is not None and m.label == "LOC" and m.country == "DE", m

@@ -2539,8 +2539,14 @@ def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
                 not _street_noun(noun) else None       # article names it: 'Pariser Platz' is in Berlin
             # 'die Kölner Heinrich-Heine-Gesamtschule': a noun that is a name itself is the landmark, the town's
             # adjective its attribute (it says where) - 'Kölner Dom' has no name but with the adjective
-            start = toks[i + 1].idx if _hyphenated_name(noun) else toks[i].idx
-            out.append(Cand(start, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
+            end = toks[i + 1].idx + len(noun)
+            if _hyphenated_name(noun):
+                out.append(Cand(toks[i + 1].idx, end, "LOC", 3, iso, None))
+                # the span with the adjective is never chosen over the name, but lends its country (one sense per
+                # place text) where the NER's longer span wins ('vor der Münchner Allianz-Arena')
+                out.append(Cand(toks[i].idx, end, "LOC", -1, iso, None))
+            else:
+                out.append(Cand(toks[i].idx, end, "LOC", 3, iso, None))
     return out
 
 
