@@ -3076,9 +3076,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     out: list[Cand] = []
     for form, group in by_form.items():
         best = fixed.get(form)
-        name = not all(h.as_noun for h in group)     # 'beim Essen' is the meal: no city at home (`_far_and_small`)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and _far_and_small_unlisted(form, best, group, doc_countries, home, name):
+                form not in typed and _far_and_small_unlisted(form, best, group, doc_countries, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3090,9 +3089,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
             if best is not None and not near and admin_place is None and form not in typed and (
-                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home,
-                                                                                   name)
-                    or _rival_abroad(form, best, doc_countries, home)):
+                    _ambiguous(form, best, doc_countries, home) or _rival_abroad(form, best, doc_countries, home)
+                    or _far_and_small(best, doc_countries, form, home, _read_as_name(group))):
                 best = None                            # nothing tells which place, or that it is this one
         for h in group:
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
@@ -3101,11 +3099,16 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
 
 
 def _far_and_small_unlisted(form: str, best, group: list[PlaceHit], doc_countries: dict[str, int],
-                            home: tuple[str, ...], name: bool = True) -> bool:
+                            home: tuple[str, ...]) -> bool:
     """`_far_and_small`, unless a list across countries names the place (`_listed_across_countries`)."""
     listed = frozenset().union(*(h.listed for h in group))
     return not _listed_across_countries(form, best, listed) and \
-        _far_and_small(best, doc_countries, form, home, name)
+        _far_and_small(best, doc_countries, form, home, _read_as_name(group))
+
+
+def _read_as_name(group: list[PlaceHit]) -> bool:
+    """Whether the parse reads some mention of the form as a name ('beim Essen' everywhere is the meal)."""
+    return not all(h.as_noun for h in group)
 
 
 def _listed_across_countries(form: str, best, listed: frozenset[str]) -> bool:
