@@ -2985,7 +2985,7 @@ def _countries_listed_with(doc: Doc, start: int, forms) -> frozenset[str]:
 
 def _noun_with_article(doc: Doc, start: int) -> bool:
     """'beim Essen', 'nach dem Essen', 'in der Halle': the parse tags the word at `start` a common noun and gives it
-    an article (or a preposition with one in it) - a town's name takes none ('bei Essen', 'im Essen der
+    an article (or a preposition with one in it) - a town's name takes none ('bei Essen'; 'im Kassel der
     Nachkriegszeit' with a genitive after it is tagged a name)."""
     tok = token_at(doc, start)
     return tok is not None and tok.tag_ == "NN" and any(
