@@ -2481,6 +2481,7 @@ class PlaceHit:
     typed: bool = False          # "die Insel Lampedusa", "das Dorf X": a noun right before says it is a place
     dateline: bool = False       # "Maria Enzersdorf/London – ...": the report is filed from there
     listed: frozenset[str] = frozenset()   # "in Stockholm, Warschau und Venedig": the countries of its list's towns
+    as_noun: bool = False        # "beim Essen", "in der Halle": the parse reads the word as a noun with its article
 
 
 def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -2503,6 +2504,8 @@ def _places(doc: Doc, toks: list[Token]) -> list[Cand]:
     for t in toks:
         if t.text in found and t.idx not in seen and not any(h.start <= t.idx < h.end for h in hits):
             hits.append(PlaceHit(t.idx, t.idx + len(t.text), t.text, sent_of(t.idx), False))
+    for h in hits:
+        h.as_noun = _noun_with_article(doc, h.start)
     _anchors(doc, hits)
     return _resolve_places(hits, doc_countries=dict(named), elsewhere=_story_elsewhere(doc, named))
 
@@ -2536,8 +2539,14 @@ def _town_landmarks(doc: Doc, toks: list[Token]) -> list[Cand]:
                 not _street_noun(noun) else None       # article names it: 'Pariser Platz' is in Berlin
             # 'die Kölner Heinrich-Heine-Gesamtschule': a noun that is a name itself is the landmark, the town's
             # adjective its attribute (it says where) - 'Kölner Dom' has no name but with the adjective
-            start = toks[i + 1].idx if _hyphenated_name(noun) else toks[i].idx
-            out.append(Cand(start, toks[i + 1].idx + len(noun), "LOC", 3, iso, None))
+            end = toks[i + 1].idx + len(noun)
+            if _hyphenated_name(noun):
+                out.append(Cand(toks[i + 1].idx, end, "LOC", 3, iso, None))
+                # the span with the adjective is never chosen over the name, but lends its country (one sense per
+                # place text) where the NER's longer span wins ('vor der Münchner Allianz-Arena')
+                out.append(Cand(toks[i].idx, end, "LOC", -1, iso, None))
+            else:
+                out.append(Cand(toks[i].idx, end, "LOC", 3, iso, None))
     return out
 
 
@@ -2974,6 +2983,15 @@ def _countries_listed_with(doc: Doc, start: int, forms) -> frozenset[str]:
     return frozenset(out)
 
 
+def _noun_with_article(doc: Doc, start: int) -> bool:
+    """'beim Essen', 'nach dem Essen', 'in der Halle': the parse tags the word at `start` a common noun and gives it
+    an article (or a preposition with one in it) - a town's name takes none ('bei Essen'; 'im Kassel der
+    Nachkriegszeit' with a genitive after it is tagged a name)."""
+    tok = token_at(doc, start)
+    return tok is not None and tok.tag_ == "NN" and any(
+        c.i < tok.i and (c.dep_ == "det" and c.pos_ == "DET" or c.tag_ == "APPRART") for c in tok.children)
+
+
 def _sentence_index(doc: Doc):
     try:
         starts = [s.start_char for s in doc.sents]
@@ -3071,8 +3089,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             admin_place = fixed.get(admin.form) if admin else None
             best = g.best(form, countries=doc_countries, admin_of=admin_place, near=near)
             if best is not None and not near and admin_place is None and form not in typed and (
-                    _ambiguous(form, best, doc_countries, home) or _far_and_small(best, doc_countries, form, home)
-                    or _rival_abroad(form, best, doc_countries, home)):
+                    _ambiguous(form, best, doc_countries, home) or _rival_abroad(form, best, doc_countries, home)
+                    or _far_and_small(best, doc_countries, form, home, _read_as_name(group))):
                 best = None                            # nothing tells which place, or that it is this one
         for h in group:
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
@@ -3084,7 +3102,13 @@ def _far_and_small_unlisted(form: str, best, group: list[PlaceHit], doc_countrie
                             home: tuple[str, ...]) -> bool:
     """`_far_and_small`, unless a list across countries names the place (`_listed_across_countries`)."""
     listed = frozenset().union(*(h.listed for h in group))
-    return not _listed_across_countries(form, best, listed) and _far_and_small(best, doc_countries, form, home)
+    return not _listed_across_countries(form, best, listed) and \
+        _far_and_small(best, doc_countries, form, home, _read_as_name(group))
+
+
+def _read_as_name(group: list[PlaceHit]) -> bool:
+    """Whether the parse reads some mention of the form as a name ('beim Essen' everywhere is the meal)."""
+    return not all(h.as_noun for h in group)
 
 
 def _listed_across_countries(form: str, best, listed: frozenset[str]) -> bool:
@@ -3133,13 +3157,15 @@ def _rival_abroad(form: str, best, doc_countries: dict[str, int], home: tuple[st
                (c.primary or not best.primary) for c in gazetteer().candidates(form))
 
 
-def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tuple[str, ...] = HOME) -> bool:
+def _far_and_small(best, doc_countries: dict[str, int], form: str = "", home: tuple[str, ...] = HOME,
+                   name: bool = True) -> bool:
     """A village abroad in a country the article never names, or a town abroad known by that name
     only as one of its alternate names ("Lager Moria" is not Jerusalem, "Marienfeld" not Pančevo):
-    no spot rather than a wrong one. Capitals (Kiew, Peking) are known to all."""
+    no spot rather than a wrong one. Capitals (Kiew, Peking) are known to all. `name`: False where the parse
+    reads every mention as a common noun with its article ('beim Essen')."""
     if best.precision != "city" or best.country in doc_countries or best.country in home:
         return False
-    if best.country in HOME and best.population >= HOME_CITY:
+    if best.country in HOME and best.population >= HOME_CITY and name:
         return False          # 'bei Ingolstadt' in a story set abroad: a city at home German readers know
     if best.population < SMALL:
         return True
