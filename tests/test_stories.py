@@ -1004,6 +1004,36 @@ def test_a_report_from_another_country_naming_the_storys_actor_joins_it():
     assert grouping(st.cluster_articles(arts, _march_mentions(arts))) == {frozenset({"n1", "n2", "r1"})}
 
 
+def test_a_report_and_a_story_in_one_country_naming_nothing_in_common_are_two_stories(monkeypatch):
+    """The same march and riots, both towns in one country: the country they share is no name of a situation (every
+    story there shares it), so they name nothing in common and keep half their similarity, as from two countries."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = _places_of(arts, {"Vardeno": ("geo:911", "XA"), "Korbillo": ("geo:912", "XA")}) + [
+        m for m in _march_mentions(arts) if m.label == "ORG"]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 1.0)      # the words alone would make them one story
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+
+
+def test_a_report_that_names_nothing_is_not_held_apart_for_it():
+    """A side with no name at all (no mention; the text-only terms) gives no evidence either way: the riot report
+    without mentions meets the march's story by its words, as before the rule."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = [m for m in _march_mentions(arts) if m.article != "r1"]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+    assert grouping(st.cluster_articles(arts)) == {frozenset({"n1", "n2", "r1"})}
+
+
+def test_a_countrys_institution_and_a_news_agency_name_no_situation():
+    """'die kroatische Regierung' (the extractor's org:<kind>:<country>) is named by every story of that country, as
+    the country is; a news agency is the report's source, whatever its story: neither is a name in common."""
+    keys = ["@org:Regierung:HR", "@org:Reuters", "@afp", "@dpa", "@in:HR", "@country:HR",
+            "@geo:3186886", "@org:patriotenbund", "@tomislav radek", "@org:NATO"]
+    assert st.situation_names(keys) == {"@geo:3186886", "@org:patriotenbund", "@tomislav radek", "@org:NATO"}
+    node = _nodes({"a": {"@org:Regierung:HR": 0.4, "@afp": 0.3, "@geo:1": 0.3, "w": 0.8}})["a"]
+    assert st._named(node)[1] == {"@geo:1"}
+
+
 def test_a_stored_storys_countries_and_names_are_its_articles_not_those_left_in_its_cut_centroid(monkeypatch):
     """The index keeps a story's centroid cut to its CENTROID_TERMS heaviest terms, where a country's terms and a
     name mentioned once weigh least: the next build weighs the stored story (`_factor`) by the countries and names
