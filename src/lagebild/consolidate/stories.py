@@ -304,10 +304,7 @@ _COUNTRY_TERMS = ("@country:", "@in:")
 def entity_key(m: Mention) -> str | None:
     """One key per real-world thing where the extractor knows it (gazetteer id, country code,
     organisation key), else the stemmed words of the name."""
-    if m.ref:
-        return "@" + m.ref
-    words = [cistem(w) for w in _WORD.findall(m.text) if len(w) >= 2]
-    return "@" + " ".join(words) if words else None
+    return "@" + m.ref if m.ref else _written_key(m.text)
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
@@ -581,7 +578,7 @@ class _Node:
     ix: Any = None
     w: Any = None
     countries: set[str] | None = None     # countries_of its vector sum (`_named`, read by `_factor`) ...
-    names: set[str] | None = None         # ... and its entity keys, countries' aside
+    names: set[str] | None = None         # ... and its names of a situation (`situation_names`)
     # merged in this pass: its vector sum is that of its arrays (`_Space.centroid`), `centroid` is a part's until
     # `_agglomerate` ends (summing each absorbed story's terms into a dict too cost as much again; only a single
     # article's centroid is read while clustering)
@@ -642,12 +639,48 @@ _INSTITUTION_KEY = re.compile(r"@org:[^:]+:[A-Z]{2}")
 
 
 def situation_names(keys: Iterable[str]) -> set[str]:
-    """The entity keys among `keys` that can name a situation: persons, organisations, places below the country.
-    Not a country or a place's country (`_COUNTRY_TERMS`), nor a country's institution by its kind ("the Turkish
-    government": every story of that country names it, as it names the country), nor a news agency (the
-    report's source, lang/de/agencies.tsv: any story's)."""
+    """The entity keys among `keys` that can name a situation: persons, organisations, places below the country,
+    with the keys of a resolved place's or organisation's written forms (`_written_keys`: one report's resolved
+    "Salzburg" and another's unresolved one name one place). Not a country or a place's country
+    (`_COUNTRY_TERMS`), nor a country's institution by its kind ("the Turkish government": every story of that
+    country names it, as it names the country), nor a news agency (the report's source, lang/de/agencies.tsv:
+    any story's)."""
     agencies = _agency_keys()
-    return {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in agencies)}
+    names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in agencies)}
+    return names | {w for t in names for w in _written_keys(t)} - agencies
+
+
+@lru_cache(maxsize=1 << 14)
+def _written_keys(key: str) -> frozenset[str]:
+    """The keys a resolved name's written forms get where the extractor leaves them unresolved (`entity_key`: the
+    stemmed words): a place's gazetteer forms ("@geo:2766824" -> "@salzburg"), an organisation's name
+    ("@org:Caritas" -> "@caritas"). One report resolves "Salzburg" to the city, another, with no place nearby to
+    decide between two Salzburgs, leaves it as written: the two name one place, and share it (`_factor`)."""
+    if key.startswith("@geo:"):
+        forms: Iterable[str] = _place_forms().get(key[5:], ())
+    elif key.startswith("@org:") and key.count(":") == 1:
+        forms = (key[5:],)
+    else:
+        return frozenset()
+    return frozenset(k for k in map(_written_key, forms) if k)
+
+
+def _written_key(text: str) -> str | None:
+    """`entity_key` of a mention written `text` that the extractor did not resolve."""
+    words = [cistem(w) for w in _WORD.findall(text) if len(w) >= 2]
+    return "@" + " ".join(words) if words else None
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> dict[str, list[str]]:
+    """Gazetteer id -> the forms its place is written in (the gazetteer's `by_form`, inverted once)."""
+    from ..geo import gazetteer
+
+    forms: dict[str, list[str]] = {}
+    for form, places in gazetteer().by_form.items():
+        for place in places:
+            forms.setdefault(place.id, []).append(form)
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -659,10 +692,7 @@ def _agency_keys() -> frozenset[str]:
     keys = set()
     for spelling, name in de.rows("agencies"):
         keys.add(f"@org:{name}")
-        for form in (spelling, name):
-            words = [cistem(w) for w in _WORD.findall(form) if len(w) >= 2]
-            if words:
-                keys.add("@" + " ".join(words))
+        keys.update(k for k in map(_written_key, (spelling, name)) if k)
     return frozenset(keys)
 
 
