@@ -1074,6 +1074,26 @@ def test_a_resolved_name_is_also_named_by_its_written_forms():
     assert st.entity_key(Mention("a", 0, 6, "Leoben", "LOC", None, None)) in names
 
 
+def test_a_form_that_is_another_places_own_name_names_that_place(monkeypatch):
+    """A city's gazetteer forms include its names in other languages, some of them another place's own name
+    ("Bari" among the Italian and Neapolitan forms of a capital): an unresolved "Bari" names the town Bari."""
+    import types
+
+    import lagebild.geo
+
+    capital = types.SimpleNamespace(id="1", name="Paris", population=2_000_000)
+    town = types.SimpleNamespace(id="2", name="Bari", population=300_000)
+    stub = types.SimpleNamespace(by_form={"Paris": [capital], "Parigi": [capital], "Bari": [capital, town]})
+    monkeypatch.setattr(lagebild.geo, "gazetteer", lambda: stub)
+    st._place_forms.cache_clear()
+    st._written_keys.cache_clear()
+    try:
+        assert st._place_forms() == {"1": ["Paris", "Parigi"], "2": ["Bari"]}
+    finally:
+        st._place_forms.cache_clear()
+        st._written_keys.cache_clear()
+
+
 def test_a_stored_storys_countries_and_names_are_its_articles_not_those_left_in_its_cut_centroid(monkeypatch):
     """The index keeps a story's centroid cut to its CENTROID_TERMS heaviest terms, where a country's terms and a
     name mentioned once weigh least: the next build weighs the stored story (`_factor`) by the countries and names

@@ -79,7 +79,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -673,13 +673,16 @@ def _written_key(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _place_forms() -> dict[str, list[str]]:
-    """Gazetteer id -> the forms its place is written in (the gazetteer's `by_form`, inverted once)."""
+    """Gazetteer id -> the forms that name its place first (the gazetteer's `by_form`, inverted once): of the places
+    a form names, the most populous of those whose own name it is, else the most populous. A city's other-language
+    forms that are another place's own name ("Bari" among Paris' forms) name that place, not it."""
     from ..geo import gazetteer
 
     forms: dict[str, list[str]] = {}
     for form, places in gazetteer().by_form.items():
-        for place in places:
-            forms.setdefault(place.id, []).append(form)
+        own = [p for p in places if p.name == form]
+        first = max(own or places, key=attrgetter("population"))
+        forms.setdefault(first.id, []).append(form)
     return forms
 
 
