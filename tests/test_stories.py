@@ -1037,6 +1037,96 @@ def test_a_report_from_another_country_naming_the_storys_actor_joins_it():
     assert grouping(st.cluster_articles(arts, _march_mentions(arts))) == {frozenset({"n1", "n2", "r1"})}
 
 
+def test_a_report_and_a_story_in_one_country_naming_nothing_in_common_are_two_stories(monkeypatch):
+    """The same march and riots, both towns in one country: the country they share is no name of a situation (every
+    story there shares it), so they name nothing in common and keep half their similarity, as from two countries."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = _places_of(arts, {"Vardeno": ("geo:911", "XA"), "Korbillo": ("geo:912", "XA")}) + [
+        m for m in _march_mentions(arts) if m.label == "ORG"]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 1.0)      # the words alone would make them one story
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+
+
+def test_a_report_that_names_nothing_is_not_held_apart_for_it():
+    """A side with no name at all (no mention; the text-only terms) gives no evidence either way: the riot report
+    without mentions meets the march's story by its words, as before the rule."""
+    arts = corpus(MARCH, [RIOT], dated=False)
+    mentions = [m for m in _march_mentions(arts) if m.article != "r1"]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+    assert grouping(st.cluster_articles(arts)) == {frozenset({"n1", "n2", "r1"})}
+
+
+def test_a_countrys_institution_and_a_news_agency_name_no_situation():
+    """'die kroatische Regierung' (the extractor's org:<kind>:<country>) is named by every story of that country, as
+    the country is; a news agency is the report's source, whatever its story: neither is a name in common."""
+    keys = ["@org:Regierung:HR", "@org:Reuters", "@afp", "@dpa", "@in:HR", "@country:HR",
+            "@geo:3186886", "@org:patriotenbund", "@tomislav radek", "@org:NATO"]
+    names = st.situation_names(keys)
+    assert {"@geo:3186886", "@org:patriotenbund", "@tomislav radek", "@org:NATO"} <= names
+    written = {st.entity_key(Mention("a", 0, len(w), w, "ORG", None, None)) for w in ("Regierung", "Reuters", "AFP")}
+    assert names.isdisjoint(set(keys[:6]) | written)      # (nor their written forms: `_written_keys`)
+    node = _nodes({"a": {"@org:Regierung:HR": 0.4, "@afp": 0.3, "@geo:1": 0.3, "w": 0.8}})["a"]
+    assert st._named(node)[1] == {"@geo:1"}
+
+
+FIRE = [
+    ("f1", None, "Großbrand in Lagerhalle in Leoben",
+     ("In einer Lagerhalle in Leoben ist in der Nacht auf Dienstag ein Großbrand ausgebrochen. Mehr als 120 "
+      "Einsatzkräfte der Feuerwehr kämpften stundenlang gegen die Flammen, zwei Arbeiter wurden mit "
+      "Rauchgasvergiftung ins Spital gebracht.")),
+    ("f2", None, "Brand in Leoben: Ermittler suchen nach der Ursache",
+     ("Nach dem Großbrand in der Lagerhalle in Leoben haben Brandermittler der Polizei mit der Suche nach der "
+      "Ursache begonnen. Die Halle ist eingestürzt, der Schaden soll in die Millionen gehen.")),
+]
+DEMOLITION = ("f3", None, "Lagerhalle wird abgerissen",
+              ("Die ausgebrannte Halle in Leoben wird abgerissen, teilte die Eigentümerin mit. Ein technischer Defekt "
+               "gilt als wahrscheinliche Ursache, die Versicherung prüft den Schaden."))
+
+
+def test_a_place_resolved_in_one_report_and_left_as_written_in_another_is_a_name_in_common(monkeypatch):
+    """The extractor resolves "Leoben" to the gazetteer's town in two reports of a fire and leaves it as written
+    ("@leob") in the third: one place, one name in common - the third report is not held apart from their story
+    (even where a story naming nothing in common kept none of its similarity)."""
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 0.0)
+    arts = corpus(FIRE, [DEMOLITION], dated=False)
+    mentions = [Mention(a.id, m.start(), m.end(), m.group(), "LOC", *(("AT", "geo:2772649") if a.id != "f3" else
+                                                                      (None, None)))
+                for a in arts for m in re.finditer("Leoben", a.text)]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"f1", "f2", "f3"})}
+    monkeypatch.setattr(st, "_written_keys", lambda key: frozenset())    # keys compared as they are: apart
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"f1", "f2"}), frozenset({"f3"})}
+
+
+def test_a_resolved_name_is_also_named_by_its_written_forms():
+    """A place's gazetteer forms and an organisation's name, stemmed as an unresolved mention's (`entity_key`), are
+    names of it too; a person's or an unresolved name's key is only itself, and an institution by kind none."""
+    names = st.situation_names(["@geo:2772649", "@org:Caritas", "@anna berger", "@org:Polizei:AT"])
+    assert {"@geo:2772649", "@leob", "@org:Caritas", "@carita", "@anna berger"} <= names
+    assert not any("polizei" in n for n in names)
+    assert st.entity_key(Mention("a", 0, 6, "Leoben", "LOC", None, None)) in names
+
+
+def test_a_form_that_is_another_places_own_name_names_that_place(monkeypatch):
+    """A city's gazetteer forms include its names in other languages, some of them another place's own name
+    ("Bari" among the Italian and Neapolitan forms of a capital): an unresolved "Bari" names the town Bari."""
+    import types
+
+    import lagebild.geo
+
+    capital = types.SimpleNamespace(id="1", name="Paris", population=2_000_000)
+    town = types.SimpleNamespace(id="2", name="Bari", population=300_000)
+    stub = types.SimpleNamespace(by_form={"Paris": [capital], "Parigi": [capital], "Bari": [capital, town]})
+    monkeypatch.setattr(lagebild.geo, "gazetteer", lambda: stub)
+    st._place_forms.cache_clear()
+    st._written_keys.cache_clear()
+    try:
+        assert st._place_forms() == {"1": ["Paris", "Parigi"], "2": ["Bari"]}
+    finally:
+        st._place_forms.cache_clear()
+        st._written_keys.cache_clear()
+
+
 def test_a_stored_storys_countries_and_names_are_its_articles_not_those_left_in_its_cut_centroid(monkeypatch):
     """The index keeps a story's centroid cut to its CENTROID_TERMS heaviest terms, where a country's terms and a
     name mentioned once weigh least: the next build weighs the stored story (`_factor`) by the countries and names
@@ -1058,7 +1148,7 @@ def test_a_stored_storys_countries_and_names_are_its_articles_not_those_left_in_
     monkeypatch.setattr(st, "_Graph", Recorded)
     st.update_stories(arts, mentions, index=json.loads(json.dumps(index)))
     seen = {tuple(map(frozenset, st._named(n))) for g in graphs for n in g.nodes if n.stored}
-    assert seen == {(frozenset({"XA"}), frozenset({"@geo:911", "@org:patriotenbund"}))}
+    assert seen == {(frozenset({"XA"}), frozenset(st.situation_names({"@geo:911", "@org:patriotenbund"})))}
 
 
 # --- session 21: stored stories merge; a build converges to one pass -------------------------------

@@ -49,10 +49,12 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   in a German town, one in an Afghan city). A story of several articles is
   not weighed so: its reports from abroad (reactions, the other side) share
   no country with some of its others. But a story and a report (or two
-  stories) set in different countries that name nothing in common (no person,
-  organisation or place; countries aside) keep UNNAMED_APART_FACTOR of their
-  similarity: one occurrence's reports name its actors in common, two protests
-  of nationalists or two assaults in two countries only the kind of event.
+  stories) that both name something and name nothing in common (no person,
+  organisation or place below the country; countries, a country's institutions
+  and news agencies aside: `situation_names`) keep UNNAMED_APART_FACTOR of their
+  similarity, in one country or two: one occurrence's reports name its actors
+  and places in common; two protests of nationalists, two security holes of two
+  vendors or two forecasts of two institutes share only the kind of event.
 
 A story's title is its main event noun, main place and month: "Erdbeben in
 Marokko, September 2023" (no dates, no date in the title). Its id is made
@@ -77,7 +79,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -86,7 +88,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 5              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 6              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -104,7 +106,7 @@ PART_WEIGHT = 1.0        # a compound's part counts this often (the compound its
 BLOCK_TERMS = 10         # a story is looked up (blocking) by its this many heaviest terms ...
 BLOCK_NODES = 50         # ... each of which is in no more stories than this while clustering
 APART_FACTOR = 0.0       # similarity kept of two single reports set in different countries only (place_factor)
-UNNAMED_APART_FACTOR = 0.5   # ... and of two stories set in different countries that name nothing in common (_factor)
+UNNAMED_APART_FACTOR = 0.5   # ... and of two stories that name nothing in common (_factor)
 OUTLET_DOCS = 3          # articles of the dossier a sentence naming nothing is in verbatim to be the outlet's ...
 OUTLET_WORDS = 6         # ... of this many words at least (`outlet_sentences`)
 # The entity extractor's class of other names (works, products, events: GermEval's OTH) gives no entity term: its
@@ -302,10 +304,7 @@ _COUNTRY_TERMS = ("@country:", "@in:")
 def entity_key(m: Mention) -> str | None:
     """One key per real-world thing where the extractor knows it (gazetteer id, country code,
     organisation key), else the stemmed words of the name."""
-    if m.ref:
-        return "@" + m.ref
-    words = [cistem(w) for w in _WORD.findall(m.text) if len(w) >= 2]
-    return "@" + " ".join(words) if words else None
+    return "@" + m.ref if m.ref else _written_key(m.text)
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
@@ -579,7 +578,7 @@ class _Node:
     ix: Any = None
     w: Any = None
     countries: set[str] | None = None     # countries_of its vector sum (`_named`, read by `_factor`) ...
-    names: set[str] | None = None         # ... and its entity keys, countries' aside
+    names: set[str] | None = None         # ... and its names of a situation (`situation_names`)
     # merged in this pass: its vector sum is that of its arrays (`_Space.centroid`), `centroid` is a part's until
     # `_agglomerate` ends (summing each absorbed story's terms into a dict too cost as much again; only a single
     # article's centroid is read while clustering)
@@ -588,26 +587,29 @@ class _Node:
 
 def _factor(a: _Node, b: _Node, lone: bool = True) -> float:
     """What the similarity of stories a and b keeps: span_factor of their time spans; for two single articles
-    place_factor of their countries; for stories of several articles UNNAMED_APART_FACTOR where their places lie
-    in different countries and they name nothing in common (`_named`).
+    place_factor of their countries; for stories of several articles UNNAMED_APART_FACTOR where both name
+    something and they name nothing in common (`_named`).
 
     Two single reports from different countries that met only on the event's words do not seed a story for
     others to join. A story of several reports holds those of its reactions and its other side too (a leak:
     the reports from the two countries it shook share no country, one naming both joins them), so its
     countries alone say less of where one event happened; but reports of one occurrence name its actors,
-    the group, the company, the office, in common: a story and a report (or two stories) set in different
-    countries that share no name at all met only on the kind of event - two protests of nationalists, two
-    assaults, two attacks by militias - and keep part of their similarity (what reaches twice the threshold
-    still merges). The sets of several articles are the union of their articles' (`_merge`). `lone` False: two
-    single articles are weighed by the rule for stories too (`_reached`)."""
+    the group, the company, the office, the town, in common: a story and a report (or two stories) that share
+    no name at all met only on the kind of event - two protests of nationalists, two assaults, two security
+    holes, two economic forecasts - and keep part of their similarity (what reaches twice the threshold still
+    merges). Whether they are set in one country or two does not matter: the country is no name of a
+    situation (a country's stories share it). A side that names nothing (no mention, or the text-only terms)
+    gives no evidence either way and is not weighed. The sets of several articles are the union of their
+    articles' (`_merge`). `lone` False: two single articles are weighed by the rule for stories too
+    (`_reached`)."""
     f = span_factor(a.start, a.end, b.start, b.end)
     if not f:
         return f
     if lone and a.size == 1 and b.size == 1:
         # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
         return f * place_factor(_named(a)[0], _named(b)[0])
-    (ca, na), (cb, nb) = _named(a), _named(b)
-    if ca and cb and ca.isdisjoint(cb) and na.isdisjoint(nb):
+    na, nb = _named(a)[1], _named(b)[1]
+    if na and nb and na.isdisjoint(nb):
         f *= UNNAMED_APART_FACTOR
     return f
 
@@ -621,14 +623,80 @@ def _stored_node(c: _Cluster) -> _Node:
 
 
 def _named(n: _Node) -> tuple[set[str], set[str]]:
-    """(countries of its places, its entity keys but countries') of a story: from its centroid once, then the
-    union of the merged stories' (`_merge`; a merged story's centroid is a part's until `_agglomerate` ends).
-    Each node's own sets: a merge adds into the keeping story's."""
+    """(countries of its places, its names of a situation: `situation_names`) of a story: from its centroid once,
+    then the union of the merged stories' (`_merge`; a merged story's centroid is a part's until `_agglomerate`
+    ends). Each node's own sets: a merge adds into the keeping story's."""
     if n.countries is None or n.names is None:
         named = [t for t in n.centroid if t[:1] == "@"]
         n.countries = set(countries_of(named))
-        n.names = {t for t in named if not t.startswith(_COUNTRY_TERMS)}
+        n.names = situation_names(named)
     return n.countries, n.names
+
+
+# the extractor's key of a country's institution named by its kind and country ("die türkische Regierung",
+# "das syrische Militär": org:<head>:<ISO>, extract/entities.py `_orgs`)
+_INSTITUTION_KEY = re.compile(r"@org:[^:]+:[A-Z]{2}")
+
+
+def situation_names(keys: Iterable[str]) -> set[str]:
+    """The entity keys among `keys` that can name a situation: persons, organisations, places below the country,
+    with the keys of a resolved place's or organisation's written forms (`_written_keys`: one report's resolved
+    "Salzburg" and another's unresolved one name one place). Not a country or a place's country
+    (`_COUNTRY_TERMS`), nor a country's institution by its kind ("the Turkish government": every story of that
+    country names it, as it names the country), nor a news agency (the report's source, lang/de/agencies.tsv:
+    any story's)."""
+    agencies = _agency_keys()
+    names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in agencies)}
+    return names | {w for t in names for w in _written_keys(t)} - agencies
+
+
+@lru_cache(maxsize=1 << 14)
+def _written_keys(key: str) -> frozenset[str]:
+    """The keys a resolved name's written forms get where the extractor leaves them unresolved (`entity_key`: the
+    stemmed words): a place's gazetteer forms ("@geo:2766824" -> "@salzburg"), an organisation's name
+    ("@org:Caritas" -> "@caritas"). One report resolves "Salzburg" to the city, another, with no place nearby to
+    decide between two Salzburgs, leaves it as written: the two name one place, and share it (`_factor`)."""
+    if key.startswith("@geo:"):
+        forms: Iterable[str] = _place_forms().get(key[5:], ())
+    elif key.startswith("@org:") and key.count(":") == 1:
+        forms = (key[5:],)
+    else:
+        return frozenset()
+    return frozenset(k for k in map(_written_key, forms) if k)
+
+
+def _written_key(text: str) -> str | None:
+    """`entity_key` of a mention written `text` that the extractor did not resolve."""
+    words = [cistem(w) for w in _WORD.findall(text) if len(w) >= 2]
+    return "@" + " ".join(words) if words else None
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> dict[str, list[str]]:
+    """Gazetteer id -> the forms that name its place first (the gazetteer's `by_form`, inverted once): of the places
+    a form names, the most populous of those whose own name it is, else the most populous. A city's other-language
+    forms that are another place's own name ("Bari" among Paris' forms) name that place, not it."""
+    from ..geo import gazetteer
+
+    forms: dict[str, list[str]] = {}
+    for form, places in gazetteer().by_form.items():
+        own = [p for p in places if p.name == form]
+        first = max(own or places, key=attrgetter("population"))
+        forms.setdefault(first.id, []).append(form)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _agency_keys() -> frozenset[str]:
+    """The entity keys a news agency's mention gets (`entity_key`): its organisation id where the extractor
+    knows it ("@org:Reuters"), else the stemmed words of its name or spelling ("@afp")."""
+    from ..lang import de
+
+    keys = set()
+    for spelling, name in de.rows("agencies"):
+        keys.add(f"@org:{name}")
+        keys.update(k for k in map(_written_key, (spelling, name)) if k)
+    return frozenset(keys)
 
 
 def _union(a: set[str], b: set[str]) -> set[str]:
