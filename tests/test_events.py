@@ -2354,3 +2354,21 @@ def test_a_hearing_is_no_meeting(nlp):
 def test_talks_suspended_are_a_rejection(nlp):
     one(events_of(nlp, "Außenminister Heiko Maas setzte am Montag die Gespräche mit der Opposition in Caracas aus."),
         "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    # a conference that acts as the subject of a verb is the standing body of that name, not a meeting held
+    # (reviewer rv99, session 28)
+    "Die Kultusministerkonferenz kritisierte am Montag in Berlin die Pläne des Bundes.",
+    "Die Deutsche Bischofskonferenz forderte am Dienstag in Fulda mehr Schutz für Flüchtlinge.",
+])
+def test_a_conference_that_acts_is_a_body(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Konferenz der Innenminister tagte am Donnerstag in Bremen.",
+    "Am Montag beginnt in Dubai die Klimakonferenz der Vereinten Nationen.",
+])
+def test_a_conference_held_is_a_meeting(nlp, text):
+    assert one(events_of(nlp, text), "CONSULT").mode == "meet"

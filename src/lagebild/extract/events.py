@@ -143,10 +143,22 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Posten besetzen", "droht eine Strafe": another sense
         if e.word == "aufrufen" and _calls_a_crowd(tok):
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
+        if e.word == "konferenz" and _names_a_body(tok):
+            continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+_MEETING_HELD = words("meeting_held_verbs")       # lang/de/meeting_held_verbs.txt: a meeting held, begun, ended
+
+
+def _names_a_body(tok: Token) -> bool:
+    """A conference that is the subject of a verb other than one of its being held acts as the standing body of that
+    name ("Die Kultusministerkonferenz kritisierte ...", "Die Bischofskonferenz forderte ..."), no meeting held
+    ("Die Konferenz der Innenminister tagte in Bremen", "Am Montag beginnt die Klimakonferenz")."""
+    return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() not in _MEETING_HELD
 
 
 CROWD_TYPES = ("PROTEST", "GATHER")
