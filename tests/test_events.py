@@ -2372,3 +2372,17 @@ def test_a_conference_that_acts_is_a_body(nlp, text):
 ])
 def test_a_conference_held_is_a_meeting(nlp, text):
     assert one(events_of(nlp, text), "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    # the plural of a court's hearing: against the accused, or before a court (reviewer rv99, session 28)
+    "Die Verhandlungen gegen die drei Angeklagten beginnen am Montag in Köln.",
+    "Die Verhandlungen vor dem Landgericht Köln dauerten am Montag bis in den Abend.",
+])
+def test_hearings_of_a_court_are_no_talks(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")
+
+
+def test_negotiations_between_sides_are_talks(nlp):
+    assert one(events_of(nlp, "Die Verhandlungen zwischen Israel und der Hamas wurden am Montag in Doha fortgesetzt."),
+               "CONSULT").mode == "meet"

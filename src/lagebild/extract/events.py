@@ -145,10 +145,19 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
         if e.word == "konferenz" and _names_a_body(tok):
             continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        if e.word == "verhandlungen" and _a_court_hearing(tok):
+            continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _a_court_hearing(tok: Token) -> bool:
+    """Hearings ("Verhandlungen") against someone or before a court are a court's, no talks between sides ("Die
+    Verhandlungen gegen die Angeklagten", "vor dem Landgericht"; not "über einen Waffenstillstand", "mit der
+    Ukraine")."""
+    return any(c.dep_ == "nmod" and (_case(c) == "gegen" or c.lower_.endswith(COURTS)) for c in tok.children)
 
 
 _MEETING_HELD = words("meeting_held_verbs")       # lang/de/meeting_held_verbs.txt: a meeting held, begun, ended
