@@ -2386,3 +2386,12 @@ def test_hearings_of_a_court_are_no_talks(nlp, text):
 def test_negotiations_between_sides_are_talks(nlp):
     assert one(events_of(nlp, "Die Verhandlungen zwischen Israel und der Hamas wurden am Montag in Doha fortgesetzt."),
                "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    # an event that "trifft" a place or people is no party to a meeting (reviewer rv99, session 28)
+    "Der Taifun traf am Montag die Philippinen mit voller Wucht.",
+    "Der Wirbelsturm traf am Dienstag vor allem Mosambik und Malawi.",
+])
+def test_treffen_by_an_event_is_no_meeting(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")

@@ -434,9 +434,11 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     m = _mention_of(c, by_token)
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
-    if cls == "party":                                 # who may meet: no expletive, no thing or site
+    if cls == "party":                                 # who may meet: no expletive, no thing or site, no event
         if c.pos_ == "PRON":
             return c.lower_ not in EXPLETIVES
+        if c.pos_ == "NOUN" and trigger_lexicon().match(c.text, c.lemma_, c.pos_) is not None:
+            return False                               # "Der Taifun traf die Philippinen": a hazard hits, meets no one
         return m is not None or c.pos_ == "PROPN" or domain in (None, "person")
     if cls == "journey":                               # the way on or what carries people on it
         return any(_journey_noun(w) for w in (word, c.lower_))
