@@ -2354,3 +2354,44 @@ def test_a_hearing_is_no_meeting(nlp):
 def test_talks_suspended_are_a_rejection(nlp):
     one(events_of(nlp, "Außenminister Heiko Maas setzte am Montag die Gespräche mit der Opposition in Caracas aus."),
         "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    # a conference that acts as the subject of a verb is the standing body of that name, not a meeting held
+    # (reviewer rv99, session 28)
+    "Die Kultusministerkonferenz kritisierte am Montag in Berlin die Pläne des Bundes.",
+    "Die Deutsche Bischofskonferenz forderte am Dienstag in Fulda mehr Schutz für Flüchtlinge.",
+])
+def test_a_conference_that_acts_is_a_body(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Konferenz der Innenminister tagte am Donnerstag in Bremen.",
+    "Am Montag beginnt in Dubai die Klimakonferenz der Vereinten Nationen.",
+])
+def test_a_conference_held_is_a_meeting(nlp, text):
+    assert one(events_of(nlp, text), "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    # the plural of a court's hearing: against the accused, or before a court (reviewer rv99, session 28)
+    "Die Verhandlungen gegen die drei Angeklagten beginnen am Montag in Köln.",
+    "Die Verhandlungen vor dem Landgericht Köln dauerten am Montag bis in den Abend.",
+])
+def test_hearings_of_a_court_are_no_talks(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")
+
+
+def test_negotiations_between_sides_are_talks(nlp):
+    assert one(events_of(nlp, "Die Verhandlungen zwischen Israel und der Hamas wurden am Montag in Doha fortgesetzt."),
+               "CONSULT").mode == "meet"
+
+
+@pytest.mark.parametrize("text", [
+    # an event that "trifft" a place or people is no party to a meeting (reviewer rv99, session 28)
+    "Der Taifun traf am Montag die Philippinen mit voller Wucht.",
+    "Der Wirbelsturm traf am Dienstag vor allem Mosambik und Malawi.",
+])
+def test_treffen_by_an_event_is_no_meeting(nlp, text):
+    none_of(events_of(nlp, text), "CONSULT")

@@ -143,10 +143,31 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Posten besetzen", "droht eine Strafe": another sense
         if e.word == "aufrufen" and _calls_a_crowd(tok):
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
+        if e.word == "konferenz" and _names_a_body(tok):
+            continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        if e.word == "verhandlungen" and _a_court_hearing(tok):
+            continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _a_court_hearing(tok: Token) -> bool:
+    """Hearings ("Verhandlungen") against someone or before a court are a court's, no talks between sides ("Die
+    Verhandlungen gegen die Angeklagten", "vor dem Landgericht"; not "über einen Waffenstillstand", "mit der
+    Ukraine")."""
+    return any(c.dep_ == "nmod" and (_case(c) == "gegen" or c.lower_.endswith(COURTS)) for c in tok.children)
+
+
+_MEETING_HELD = words("meeting_held_verbs")       # lang/de/meeting_held_verbs.txt: a meeting held, begun, ended
+
+
+def _names_a_body(tok: Token) -> bool:
+    """A conference that is the subject of a verb other than one of its being held acts as the standing body of that
+    name ("Die Kultusministerkonferenz kritisierte ...", "Die Bischofskonferenz forderte ..."), no meeting held
+    ("Die Konferenz der Innenminister tagte in Bremen", "Am Montag beginnt die Klimakonferenz")."""
+    return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() not in _MEETING_HELD
 
 
 CROWD_TYPES = ("PROTEST", "GATHER")
@@ -413,9 +434,11 @@ def _of_class(c: Token, cls: str, by_token: dict[int, Mention]) -> bool:
     m = _mention_of(c, by_token)
     word = c.lemma_.lower() or c.lower_
     domain = classify(c.lemma_ or c.text)[1] if c.pos_ in ("NOUN", "PROPN") else None
-    if cls == "party":                                 # who may meet: no expletive, no thing or site
+    if cls == "party":                                 # who may meet: no expletive, no thing or site, no event
         if c.pos_ == "PRON":
             return c.lower_ not in EXPLETIVES
+        if c.pos_ == "NOUN" and trigger_lexicon().match(c.text, c.lemma_, c.pos_) is not None:
+            return False                               # "Der Taifun traf die Philippinen": a hazard hits, meets no one
         return m is not None or c.pos_ == "PROPN" or domain in (None, "person")
     if cls == "journey":                               # the way on or what carries people on it
         return any(_journey_noun(w) for w in (word, c.lower_))
