@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import itertools
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from lagebild.consolidate.groups import BOUND_REACH, MAX_RATIO  # noqa: E402
 from lagebild.keys import key_parts  # noqa: E402
 from lagebild.model import Measure  # noqa: E402
 
@@ -99,8 +101,8 @@ def prf(tp: int, fp: int, fn: int) -> str:
 
 # The parts of a figure's key (keys.key_parts), named as the grouping design speaks of them.
 KEY_FEATURES = ("role", "whose", "class", "action", "place", "time", "scope")
-# Two figures more than this ratio apart are "far" in value (groups.MAX_RATIO: other incidents on one day).
-FAR = 5.0
+# Two figures more than this ratio apart are "far" in value (other incidents on one day): the grouping's own bound.
+FAR = MAX_RATIO
 
 
 def stated_key(p: dict) -> tuple[str, ...] | None:
@@ -173,7 +175,7 @@ def why_report(wrong: list, half: str) -> list[str]:
     return lines
 
 
-NEAR = 1.5       # groups.BOUND_REACH as a ratio: two reports' figures this near may restate one count
+NEAR = math.exp(BOUND_REACH)      # as a ratio: two reports' figures this near may restate one count
 
 
 def feature_table(matched: list[tuple[dict, dict]], half: str) -> list[str]:
