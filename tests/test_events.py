@@ -2347,10 +2347,6 @@ def test_talks_are_a_meeting(nlp, text):
     one(events_of(nlp, text), "CONSULT")
 
 
-def test_a_hearing_is_no_meeting(nlp):
-    none_of(events_of(nlp, "Die Verhandlung gegen den Angeklagten beginnt am Montag am Landgericht Bonn."), "CONSULT")
-
-
 def test_talks_suspended_are_a_rejection(nlp):
     one(events_of(nlp, "Außenminister Heiko Maas setzte am Montag die Gespräche mit der Opposition in Caracas aus."),
         "REJECT")
@@ -2375,11 +2371,13 @@ def test_a_conference_held_is_a_meeting(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
-    # the plural of a court's hearing: against the accused, or before a court (reviewer rv99, session 28)
+    # a court's hearing, singular or plural: against the accused, or before a court (plural: reviewer rv99,
+    # session 28)
+    "Die Verhandlung gegen den Angeklagten beginnt am Montag am Landgericht Bonn.",
     "Die Verhandlungen gegen die drei Angeklagten beginnen am Montag in Köln.",
     "Die Verhandlungen vor dem Landgericht Köln dauerten am Montag bis in den Abend.",
 ])
-def test_hearings_of_a_court_are_no_talks(nlp, text):
+def test_a_courts_hearing_is_no_meeting(nlp, text):
     none_of(events_of(nlp, text), "CONSULT")
 
 
