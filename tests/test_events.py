@@ -1826,7 +1826,8 @@ def test_chemical_agent_must_be_what_is_used(nlp):
     # the agent must be what is used or suffered (the verb's subject or object, the noun's von-phrase), not a word
     # elsewhere in the sentence; "aussetzen" with an object of its own is to suspend
     for text in ("Die OPCW setzte ihre Kontrollen der Giftgaslager am Donnerstag aus.",
-                 "Beim Einsatz der Feuerwehr nach dem Chlorgas-Austritt in einem Hallenbad wurden zwei Männer verletzt.",
+                 "Beim Einsatz der Feuerwehr nach dem Chlorgas-Austritt in einem Hallenbad wurden zwei Männer "
+                 "verletzt.",
                  "Die Ermittler fanden Senfgas in einem Depot; die Polizei setzte daraufhin Spürhunde ein."):
         none_of(events_of(nlp, text), "ASSAULT")
     for text in ("Der Einsatz von Sarin in dem Vorort wurde am Montag bestätigt.",
@@ -1851,7 +1852,8 @@ def test_a_closed_level_crossing_is_no_border_measure(nlp):
 def test_fighters_controlling_a_border_take_no_border_measure(nlp):
     # armed groups holding the border is territory, not a state's control of who crosses
     none_of(events_of(nlp, "Die Rebellen kontrollierten am Dienstag die Grenze zu Libyen."), "COERCE")
-    assert one(events_of(nlp, "Die Polizei kontrollierte am Mittwoch die Grenze zu Tschechien."), "COERCE").mode == "border"
+    assert one(events_of(nlp, "Die Polizei kontrollierte am Mittwoch die Grenze zu Tschechien."),
+               "COERCE").mode == "border"
 
 # --- session 22 (werden22): one reading of "werden" + a verb form (extract/werden.py), the parse's before any cue ---
 
@@ -2329,7 +2331,8 @@ def test_a_call_to_a_protest_is_no_demand(nlp, text):
 
 
 def test_a_call_to_anything_else_is_a_demand(nlp):
-    one(events_of(nlp, "Bundespräsident Frank-Walter Steinmeier rief am Montag in Berlin zu Toleranz gegenüber Flüchtlingen auf."), "DEMAND")
+    one(events_of(nlp, "Bundespräsident Frank-Walter Steinmeier rief am Montag in Berlin zu Toleranz gegenüber "
+                       "Flüchtlingen auf."), "DEMAND")
 
 
 def test_treffen_of_heads_of_state_is_a_meeting(nlp):
@@ -2341,7 +2344,8 @@ def test_treffen_of_heads_of_state_is_a_meeting(nlp):
 @pytest.mark.parametrize("text", [
     # session 28: negotiations in the plural are talks; a compound plural the tagger calls singular is read by its head
     "Die Verhandlungen begannen am 3. Mai in Doha unter Vermittlung der Vereinten Nationen.",
-    "Zwei Tage nach dem Beginn der Friedensgespräche in Genf hat die Delegation der Rebellen ihre Teilnahme ausgesetzt.",
+    "Zwei Tage nach dem Beginn der Friedensgespräche in Genf hat die Delegation der Rebellen ihre Teilnahme "
+    "ausgesetzt.",
 ])
 def test_talks_are_a_meeting(nlp, text):
     one(events_of(nlp, text), "CONSULT")
