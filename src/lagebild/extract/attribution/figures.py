@@ -996,8 +996,7 @@ def _acting_subject(doc: Doc, unit: UnitLike) -> bool:
 
     sent = _span(doc, unit)
     for tok in sent or ():
-        if tok.dep_ in ("nsubj", "nsubj:pass") and _clause_head(tok).dep_ == "ROOT" and (
-                tok.ent_type_ in ("PER", "ORG") or speaking_noun(tok.lemma_.lower())):
+        if tok.dep_ in ("nsubj", "nsubj:pass") and _clause_head(tok).dep_ == "ROOT" and _party(tok):
             return True
     return False
 
@@ -1041,8 +1040,12 @@ def _actor(subject: Token) -> bool:
     """Is the subject someone who can act and speak: a person or organisation by the NER, a noun that can speak
     (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Brandl``)? Not a pronoun,
     not a place or a thing."""
-    return subject.ent_type_ in ("PER", "ORG") or speaking_noun(subject.lemma_.lower()) \
-        or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)
+    return _party(subject) or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)
+
+
+def _party(tok: Token) -> bool:
+    """A person or body: a person or organisation by the NER, or a noun that can speak (``Behörde``, ``Sprecher``)."""
+    return tok.ent_type_ in ("PER", "ORG") or speaking_noun(tok.lemma_.lower())
 
 
 def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
