@@ -307,6 +307,20 @@ def superseded(c: Claim) -> bool:
     return any(w in words("superseded_markers") for w in re.findall(r"[a-zäöüß]+", _clause(c).lower()))
 
 
+def first_then_now(old: Claim, new: Claim) -> bool:
+    """Does an article give a count first said and the count now, one sentence or two ("Zunächst war von acht Toten
+    die Rede, inzwischen spricht die Polizei von elf")? The old figure's sentence says, before it, what was said first
+    (lang/de/first_report_markers.txt; "Anfangs hieß es, 20 seien verletzt": the marker on the verb of saying), the
+    new one's clause is a running total's ("inzwischen", "stieg auf": `running_total`) and the old one's is not -
+    "zunächst" alone orders events too ("Zunächst wurden 300 evakuiert, später weitere 200"): only a count given as
+    now beside it makes it an earlier statement."""
+    if old.article != new.article or old is new or not running_total(new) or running_total(old):
+        return False
+    sentence = old.sentence or ""
+    lead = sentence[:max(sentence.find(old.text), 0)] or _clause(old)
+    return any(w in words("first_report_markers") for w in re.findall(r"[a-zäöüß]+", lead.lower()))
+
+
 def earlier_value(c: Claim) -> bool:
     """Is the figure an earlier value of its quantity, by a marker (`superseded`) or as the old value of a change its
     sentence states (`changed_from`: "von 40 auf 55", "55 statt 40")? The reconciled series shows it first."""

@@ -23,18 +23,21 @@ on the move left unsaid ("12.400 Flüchtlinge in Spielfeld" / "12.400 kamen in S
 all else is equal, a year (another than the report's) never, unless the figures are the same. Within a story, one
 toll named at two grains ("in Paris" / "in Saint-Denis und Paris", the same figure within a bound's reach) is one
 quantity, and so is one toll named in a town and in the country or first-level area it lies in (the gazetteer's
-hierarchy: "in Lyon" / "in Frankreich"; two towns never, a part - "allein in Lyon" - never its whole); a headline
-figure is the body figure it sums up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich")
-is its own quantity (extract/quantity.py sets it as the time scope).
+hierarchy: "in Lyon" / "in Frankreich"; two towns never, a part - "allein in Lyon" - never its whole); a part said
+as a part in one report and plainly in another ("darunter zwölf Kinder" / "zwölf Kinder starben") is one count where
+both name the detail that tells it from its whole (`_part_said_once`); a headline figure is the body figure it sums
+up; a count over a stretch of time ("binnen fünf Monaten") or a rate ("täglich") is its own
+quantity (extract/quantity.py sets it as the time scope).
 Within one article, two single figures are one count only when one is the other rounded ("2.087" / "rund 2.100"),
 and so are two bounds of one side ("mindestens 691" / "mindestens 397": two counts). A figure introduced by a
 definite article or a demonstrative (`Claim.determiner`, from the parse) names the earlier count of its value in
-its article. A running total ("seit Oktober", "bisher", "damit", "stieg auf") set beside one incident's count in a
-report is a quantity of its own, and the running totals of the story's reports are one series however far they
-grew. A counted noun in two inflected forms is one noun; "Menschen" of no role restate the near count with a role
-of another report. Group ids are readable slugs (``killed:marokko``, ``personnel:nordkorea:soldat:planned``),
-prefixed by the story where a call holds several; they never carry an article's name. Pure: the same claims give
-the same groups.
+its article, and so does a count said first ("zunächst war von acht Toten die Rede") beside the count now
+("inzwischen elf": `estimates.first_then_now`). A running total ("seit Oktober", "bisher", "damit", "stieg auf")
+set beside one incident's count in a report is a quantity of its own, and the running totals of the story's reports
+are one series however far they grew. A counted noun in two inflected forms is one noun; "Menschen" of no role
+restate the near count with a role of another report. Group ids are readable slugs (``killed:marokko``,
+``personnel:nordkorea:soldat:planned``), prefixed by the story where a call holds several; they never carry an
+article's name. Pure: the same claims give the same groups.
 """
 from __future__ import annotations
 
@@ -53,7 +56,7 @@ from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..text import slugify
-from .estimates import CUMULATIVE, change_of, compatible, point, reconcile, running_total, superseded
+from .estimates import CUMULATIVE, change_of, compatible, first_then_now, point, reconcile, running_total, superseded
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -383,11 +386,13 @@ UNDESCRIBED = frozenset({"percent", "money"})
 def _update_of(a: Claim, b: Claim) -> bool:
     """Are two figures of one article and measure an earlier statement of a count and the count as the article
     gives it now ("laut vorläufigem Endergebnis nur 25 Stimmen hinter ..." / "liegt nun nur mehr 21 Stimmen
-    hinter ...")? One is marked as superseded, the other not, in another sentence; not for percentages and amounts
-    of money, whose key does not say what they measure."""
-    return a.article == b.article and a.sentence_index != b.sentence_index \
+    hinter ...")? One is marked as superseded, the other not, in another sentence - or one is what was said first and
+    the other the count now, in one sentence or two (`first_then_now`: "zunächst war von acht Toten die Rede,
+    inzwischen von elf"); not for percentages and amounts of money, whose key does not say what they measure."""
+    return a.article == b.article \
         and not any(c.measure is None or c.measure.kind in UNDESCRIBED for c in (a, b)) \
-        and superseded(a) != superseded(b)
+        and (a.sentence_index != b.sentence_index and superseded(a) != superseded(b) or
+             first_then_now(a, b) or first_then_now(b, a))
 
 
 def _one_change(a: Claim, b: Claim) -> bool:
@@ -617,12 +622,15 @@ def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> 
 def _incidents(ms: list[Claim], running: Mapping[int, bool]) -> set[int]:
     """The counts of single incidents: figures that are no running total, set in their own report beside a running
     total of the same measure that they do not restate, of the same or no source ("Zwei Israelis erstochen ...
-    seit Oktober damit 28 Israelis getötet"). The story then counts two quantities under the measure."""
+    seit Oktober damit 28 Israelis getötet"). The story then counts two quantities under the measure. A count said
+    first beside the count now ("zunächst acht ..., inzwischen elf": `first_then_now`) is no incident: the same count,
+    said earlier."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in ms:
         by_article[c.article].append(c)
     return {id(a) for cs in by_article.values() for a in cs if not running[id(a)] and
-            any(running[id(b)] and not restates(a, b) and not _two_speakers(a, b) for b in cs)}
+            any(running[id(b)] and not restates(a, b) and not _two_speakers(a, b) and not first_then_now(a, b)
+                for b in cs)}
 
 
 def _series_fits(c: Claim, fits: list[list[Claim]], running: Mapping[int, bool],
@@ -1037,7 +1045,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     the figure under its own key already (it has its quantity: moving it alone would split it from that report).
     Of several such keys, the one that shares the most named details (a place at either grain, a class, a
     nationality, a time scope) and only one; the figures of a key are then told apart by value as any others
-    (`_within_articles`)."""
+    (`_within_articles`). A figure of no scope joins a part's key that names its details (`_part_said_once`)."""
     own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
@@ -1058,28 +1066,29 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         restated = False
         mine = story.get(c.article, "")
         grains = None if within is None else lambda whole, part, s=mine: within(s, whole, part)
-        for k in role[(mine, _role(p))]:
+        said = p
+        for k in role[(mine, _role(said))] + role[(mine, _role(said)[:-1] + (PART,))] * (said[SCOPE] == "-"):
             m, q = claims[k], parts[k]
             # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
             inside = None if grains is None or part_place[n] or part_place[k] else grains
-            if q is None or m.article == c.article or story.get(m.article, "") != mine:
+            if q is None or m.article == c.article or story.get(m.article, "") != mine or \
+                    (part_of := q[SCOPE] != said[SCOPE]) and not _part_said_once(said, q):
                 continue
+            p = said[:SCOPE] + (q[SCOPE],)      # a figure that names a part's details is compared as that part
             if slug[k] == slug[n]:           # one group: another report restates the figure as it is keyed
                 restated = restated or _near(c, m)
                 continue
             if p[0] in PER_CLAIM and not _held_as(p, q, c, m):
                 continue
-            if told_apart(c.article, q, k) or told_apart(m.article, p, n) or \
-                    not _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT):
+            if told_apart(c.article, q, k) or told_apart(m.article, said, n) or not (part_of and p == q or
+                    _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT)):
                 continue
             if not _near(c, m):
                 continue
-            # each report may say a detail the other leaves unsaid ("37 Tote vor Korfu" / "36 griechische
-            # Passagiere starben"): both join the key that says what either says (`_joined`) - where the details
-            # are whose and where (what an article leaves implicit, FILLABLE) and no other report restates the
-            # figure under its own key (then it has its quantity already)
+            # each report may say a detail the other leaves unsaid ("37 Tote vor Korfu" / "36 griechische Passagiere"):
+            # both join the key saying both (`_joined`) - whose and where (FILLABLE), unless another report restates it
             u = _joined(p, q, inside)
-            if slug_of(u) == slug_of(p):
+            if slug_of(u) == slug_of(said):
                 restated = True
             elif u == q or {i for i in range(len(u)) if u[i] != p[i] or u[i] != q[i]} <= set(FILLABLE) and \
                     _one_country(u, inside):
@@ -1099,6 +1108,22 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         taken[(story.get(claims[n].article, ""), u)].add(claims[n].article)
     parts.update((n, u) for n, u in moves.items()
                  if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
+
+
+SCOPE = 6
+PART = "teil"
+# The details that tell a part from the whole it is a part of: whose, what class, what deed, where ("darunter zwölf
+# Kinder", "fünf davon schwer", "allein in Lyon elf")
+TELLING = (1, 2, 3, 4)
+
+
+def _part_said_once(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
+    """Is a figure of no scope (p) the count another report gives as a part (q) - one report says "darunter zwölf
+    Kinder", the other "zwölf Kinder kamen ums Leben"? Only where p says the detail that tells the part from its whole
+    (a class, a deed, a nationality, a place) as the part says it: the whole lacks it, so a figure that names it counts
+    the part, however its report frames it. A part told by nothing but its scope ("darunter 20 Frauen": no class) is
+    no such count: the figure beside it may be any other."""
+    return p[SCOPE] == "-" and q[SCOPE] == PART and any(p[i] == q[i] != "-" for i in TELLING)
 
 
 def _pair_reads(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None],

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..keys import key_parts
+from ..keys import VICTIM_KINDS, key_parts
 from ..lang.de import pairs, rows, weekdays
 from ..lang.de import words as lexicon_words
 from ..model import Claim, TimeExpression, TimeValue
@@ -680,8 +680,11 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # "Davon waren noch 200 obdachlos": a bare figure counts what its predicate says they are - the homeless, not
         # the refugees it is a part of
         measure = replace(measure, kind="displaced", action=action)    # its time and scope kept
-    if role in MOVEMENT and measure.kind in ("displaced", "people", "attendees"):
-        # people on the move are counted by what they do: waiting, arriving, registered, expected ...
+    if role in MOVEMENT and (measure.kind in ("displaced", "people") or measure.kind == "attendees" and
+                             role == PLANNED_ACTIONS["attendees"]):
+        # people on the move are counted by what they do: waiting, arriving, registered, expected ... A crowd is
+        # counted by being there: police who "zählten 5.000 Teilnehmer", a crowd that "kam" or "wartete" count the
+        # crowd itself, the organisers' figure of it included; only the crowd expected is another quantity
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
         measure = meas.Measure(kind, measure.subject, role, measure.place)
     if quantity.is_part(doc, text, clause_start, fig.num_start, fig.end) and before is not None and \
@@ -695,6 +698,18 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
                 measure.subject = f"{(whole.subject or '-').partition(':')[0]}:{own}"
         if key_parts(measure) == key_parts(whole) or measure.kind == whole.kind and not measure.place:
             measure.scope = "part"                              # nothing else tells it from its whole
+    elif before is not None and (part := before.measure) is not None and part.scope == "part" and \
+            (measure.kind in ("people", "other", part.kind) or
+             measure.kind == "personnel" and part.kind in ROLE_KINDS) and \
+            quantity.conjunct_of(doc, fig.num_start, fig.end, before.start, before.end):
+        # "darunter 36 Kinder sowie neun Frauen", "unter den Opfern sind zwölf Kinder und drei Polizisten": a conjunct
+        # of a part is another part of the same whole - of the part's kind and nationality, its own class and deed
+        nat = (part.subject or "-").partition(":")[0] if ":" in (part.subject or "") or part.kind in VICTIM_KINDS \
+            else "-"
+        subject = f"{nat}:{own}" if own else None if nat == "-" else nat
+        action = measure.action if measure.kind == part.kind else None
+        measure = meas.Measure(part.kind, subject, action, measure.place or part.place)
+        measure.scope = "part"
     return measure
 
 

@@ -74,6 +74,23 @@ def counted_token(tok: Token) -> Token:
     return x
 
 
+def conjunct_of(doc: Doc, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Is the noun a figure counts a conjunct of the noun another figure counts, by the parse ("36 Kinder sowie neun
+    Frauen", "zwölf Kinder, drei Frauen und zwei Polizisten": each later noun hangs on an earlier one by `conj`)?
+    Coordinated counts are counts of one standing: the parts of one whole, or wholes side by side."""
+    tok, other = figure_token(doc, start, end), figure_token(doc, other_start, other_end)
+    if tok is None or other is None:
+        return False
+    x, head = counted_token(tok), counted_token(other)
+    if x.i == tok.i or head.i == other.i or x.i == head.i:
+        return False                    # a bare number: no noun to read the coordination on
+    while x.dep_ == "conj" and x.head.i != x.i:        # tokens compared by index: spaCy makes a new one each time
+        x = x.head
+        if x.i == head.i:
+            return True
+    return False
+
+
 def determiner_of(doc: Doc, start: int, end: int) -> str | None:
     """How the figure's noun phrase is introduced, by the parse: "definite" (an article: "zu den rund 200.000
     Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), else None - no

@@ -1,0 +1,168 @@
+"""One quantity across the reports of one story, as outlets word it differently (issue 15 part 2): invented pairs of
+reports of the kinds news varies in - another noun for one toll, one hedged and one not, one with a place and one
+without, a rounded and an exact figure, a toll rising over days, a part said as a part in one report and plainly in
+the other - built into claims by the analysis pipeline and grouped as one story."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from lagebild.consolidate.groups import group_claims
+from lagebild.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    """The analysis pipeline with its parser, as the CLI runs it (skips where no trained pipeline is packaged)."""
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        n = build_nlp()
+    if "parser" not in n.pipe_names:
+        pytest.skip("no trained pipeline packaged")
+    return n
+
+
+def grouped(nlp, texts: dict[str, str]) -> dict[tuple[str, float], str]:
+    """(article, figure) -> group of the claims of the texts, grouped as one story."""
+    articles, claims = [], []
+    for aid, text in texts.items():
+        doc = nlp.make_doc(text)
+        doc._.article_id = aid
+        doc._.title_end = text.find("\n")
+        claims.extend(nlp(doc)._.claims)
+        articles.append(Article(aid, text))
+    group_claims(claims, articles, dict.fromkeys(texts, "geschichte"))
+    return {(c.article, c.low): c.group for c in claims}
+
+
+# (texts, pairs of one group, pairs of two groups); a pair is ((article, figure), (article, figure))
+CASES = [
+    pytest.param({
+        "a": "Anschlag\n\nBei dem Anschlag auf einen Markt in Velmar sind 23 Menschen getötet worden.",
+        "b": "Trauer\n\nNach dem Anschlag auf den Markt trauert die Stadt um 23 Todesopfer.",
+        "c": "Markt\n\nBei dem Angriff starben 23 Menschen, teilte die Polizei mit.",
+    }, [(("a", 23), ("b", 23)), (("a", 23), ("c", 23))], [], id="another noun or verb for one toll"),
+    pytest.param({
+        "a": "Erdbeben\n\nBei dem Erdbeben kamen nach Angaben der Behörden 120 Menschen ums Leben.",
+        "b": "Beben\n\nBei dem Beben sollen mehr als 100 Menschen getötet worden sein.",
+    }, [(("a", 120), ("b", 100))], [], id="one report hedged, the other not"),
+    pytest.param({
+        "a": "Flut\n\nBei den Überschwemmungen in Bayern sind sieben Menschen ums Leben gekommen.",
+        "b": "Hochwasser\n\nDas Hochwasser hat sieben Todesopfer gefordert.",
+    }, [(("a", 7), ("b", 7))], [], id="one report names the place, the other not"),
+    pytest.param({
+        "a": "Grenze\n\nAm Wochenende kamen 6.843 Flüchtlinge in Nickelsdorf an.",
+        "b": "Ankunft\n\nRund 7.000 Flüchtlinge kamen am Wochenende in Nickelsdorf an.",
+    }, [(("a", 6843), ("b", 7000))], [], id="an exact and a rounded figure"),
+    pytest.param({
+        "a": "Feuer\n\nBei dem Brand in einem Hotel sind mindestens zwölf Menschen gestorben.",
+        "b": "Brand\n\nBei dem Brand in dem Hotel kamen nach neuen Angaben 19 Menschen ums Leben.",
+        "c": "Trauer\n\nDie Zahl der Opfer des Brandes ist auf 25 gestiegen.",
+    }, [(("a", 12), ("b", 19)), (("b", 19), ("c", 25))], [], id="a toll rising over days"),
+    pytest.param({
+        "a": "Razzia\n\nDie Polizei nahm 50 Menschen fest, davon 20 Frauen.",
+        "b": "Festnahmen\n\nBei der Razzia wurden 50 Menschen festgenommen.",
+    }, [(("a", 50), ("b", 50))], [(("a", 20), ("b", 50))], id="a whole and its part beside another report's whole"),
+    pytest.param({
+        "a": "Zugunglück\n\nBei dem Zugunglück wurden 40 Menschen getötet, darunter zwölf Kinder.",
+        "b": "Unglück\n\nBei dem Zugunglück starben 41 Menschen. Unter den Toten sind zwölf Kinder.",
+    }, [(("a", 40), ("b", 41)), (("a", 12), ("b", 12))], [(("a", 12), ("b", 41))], id="two reports of parts"),
+    pytest.param({
+        "a": "Krawalle\n\nBei den Krawallen wurden 30 Polizisten verletzt.",
+        "b": "Ausschreitungen\n\nBei den Ausschreitungen wurden 30 Beamte verletzt.",
+    }, [(("a", 30), ("b", 30))], [], id="two nouns of one class"),
+    pytest.param({
+        "a": "Brand\n\n3.000 Anwohner mussten ihre Häuser verlassen.",
+        "b": "Feuer\n\nDie Behörden evakuierten 3.000 Menschen.",
+    }, [(("a", 3000), ("b", 3000))], [], id="evacuated in two words"),
+    # a part said as a part in one report ("darunter", "davon") and plainly in the other names the detail that tells
+    # it from the whole (a class, a severity): the same count
+    pytest.param({
+        "a": "Unfall\n\nBei dem Unfall wurden 12 Menschen verletzt, drei davon schwer.",
+        "b": "Kollision\n\nBei dem Unfall gab es zwölf Verletzte. Drei Menschen wurden schwer verletzt.",
+    }, [(("a", 12), ("b", 12)), (("a", 3), ("b", 3))], [(("a", 3), ("b", 12))], id="a severity as a part or plain"),
+    pytest.param({
+        "a": "Einsturz\n\nBeim Einsturz der Schule wurden 40 Menschen getötet, darunter zwölf Kinder.",
+        "b": "Schule\n\nBeim Einsturz der Schule starben zwölf Kinder.",
+    }, [(("a", 12), ("b", 12))], [(("a", 40), ("b", 12))], id="a class as a part or plain"),
+    # a part told by nothing but its scope ("darunter zwölf Frauen": no class) is no count another report may name
+    pytest.param({
+        "a": "Zugunglück\n\nBei dem Zugunglück wurden 40 Menschen getötet, darunter zwölf Frauen.",
+        "b": "Unglück\n\nBei dem Zugunglück starben 13 Menschen.",
+    }, [], [(("a", 12), ("b", 13))], id="a part of no telling detail"),
+    # a crowd is counted by being there: "zählte", "kamen" count the crowd the organisers count; only the crowd
+    # expected is another quantity
+    pytest.param({
+        "a": "Demo\n\nDie Polizei zählte 5.000 Teilnehmer.",
+        "b": "Kundgebung\n\nNach Angaben der Veranstalter nahmen 12.000 Menschen teil.",
+    }, [(("a", 5000), ("b", 12000))], [], id="a crowd the police counted"),
+    pytest.param({
+        "a": "Demo\n\nZu der Kundgebung kamen nach Polizeiangaben 8.000 Demonstranten.",
+        "b": "Protest\n\nDie Veranstalter erwarten 30.000 Teilnehmer. Sie sprachen am Abend von 15.000 Demonstranten.",
+    }, [(("a", 8000), ("b", 15000))], [(("a", 8000), ("b", 30000))], id="a crowd that came, one expected"),
+    # what was said first ("zunächst", "anfangs") beside the count now ("inzwischen", "stieg auf") in one article is
+    # one count updated, in one sentence or two; "zunächst" beside no count now orders events: two counts
+    pytest.param({
+        "a": "Unglück\n\nZunächst war von acht Toten die Rede, inzwischen spricht die Polizei von elf Toten.",
+        "b": "Unfall\n\nBei dem Unglück starben elf Menschen.",
+    }, [(("a", 8), ("a", 11)), (("a", 11), ("b", 11))], [], id="an update within one sentence"),
+    pytest.param({
+        "a": "Brand\n\nAnfangs hieß es, 20 Menschen seien verletzt worden. Mittlerweile ist die Zahl der Verletzten "
+             "auf 34 gestiegen.",
+    }, [(("a", 20), ("a", 34))], [], id="an update in two sentences"),
+    pytest.param({
+        "a": "Flut\n\nZunächst wurden 300 Menschen evakuiert, später weitere 200.",
+    }, [], [(("a", 300), ("a", 200))], id="first in order of events, no update"),
+]
+
+
+@pytest.mark.parametrize("texts, same, apart", CASES)
+def test_two_reports_wording_one_quantity_differently(pipe, texts, same, apart):
+    g = grouped(pipe, texts)
+    for x, y in same:
+        assert g[x] == g[y], (x, y, g)
+    for x, y in apart:
+        assert g[x] != g[y], (x, y, g)
+
+
+# Known open (issue 15 part 2, left for a later session; strict: a fix makes them fail as unexpected passes)
+OPEN = [
+    # "36 Kinder sowie neun Frauen": the children are a part of a toll the article splits by class; another report's
+    # sum (45) is not the children's count (groups._refinements joins the near class key)
+    pytest.param({
+        "a": "Angriff\n\nBei dem Angriff wurden 36 Kinder sowie neun Frauen getötet.",
+        "b": "Luftangriff\n\nBei dem Luftangriff starben 45 Menschen.",
+    }, [], [(("a", 36), ("b", 45))], id="a conjunct of a class is no sum's count"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known open, see OPEN")
+@pytest.mark.parametrize("texts, same, apart", OPEN)
+def test_known_open_cases(pipe, texts, same, apart):
+    g = grouped(pipe, texts)
+    for x, y in same:
+        assert g[x] == g[y], (x, y, g)
+    for x, y in apart:
+        assert g[x] != g[y], (x, y, g)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Bei dem Einsturz starben 52 Menschen. Unter den Opfern sind 36 Kinder sowie neun Frauen.", {36, 9}),
+    ("Bei dem Busunglück wurden 40 Menschen verletzt, darunter zwölf Kinder, drei Frauen und zwei Polizisten.",
+     {12, 3, 2}),
+    # coordinated wholes are no parts: "52 Tote und 30 Verletzte"
+    ("Bei dem Angriff gab es 52 Tote und 30 Verletzte.", set()),
+])
+def test_a_conjunct_of_a_part_is_a_part(pipe, text, parts):
+    # the parse coordinates the counted nouns (`conj`): each conjunct of a part is another part of the same whole, of
+    # the whole's role and its own class - never a count another report's whole may join
+    doc = pipe.make_doc("Titel\n\n" + text)
+    doc._.article_id = "a"
+    doc._.title_end = 5
+    claims = pipe(doc)._.claims
+    assert {c.low for c in claims if c.measure.scope == "part"} == parts, [(c.text, c.measure) for c in claims]
+    kinds = {c.measure.kind for c in claims if c.measure.scope == "part"}
+    assert len(kinds) <= 1 and kinds <= {"killed", "injured"}
