@@ -1419,3 +1419,53 @@ def test_forgetting_an_article_takes_out_only_its_own_sentence_counts():
     assert index.sentences == Counter({"k1": 1}) and "b" not in index.sentences_of
     index.forget_sentences("missing")                # an article never counted: nothing changes
     assert index.sentences == Counter({"k1": 1})
+
+
+# invented: a mayor's resignation, named in full in two reports and by her surname alone in a short follow-up
+RESIGNATION = [
+    ("m1", None, "Bürgermeisterin Irena Kovač tritt zurück",
+     ("Die Bürgermeisterin von Dravelin, Irena Kovač, hat am Montag ihren Rücktritt erklärt. Sie zog damit die "
+      "Konsequenz aus der Affäre um die Vergabe der Bauaufträge für das neue Hallenbad.")),
+    ("m2", None, "Rücktritt von Irena Kovač: Gemeinderat berät über Neuwahl",
+     ("Nach dem Rücktritt von Irena Kovač berät der Gemeinderat über eine Neuwahl. Die Affäre um die Bauaufträge "
+      "für das Hallenbad beschäftigt inzwischen die Staatsanwaltschaft.")),
+]
+FOLLOW_UP = ("m3", None, "Kovač weist Vorwürfe zurück",
+             ("Kovač hat die Vorwürfe in der Affäre um das Hallenbad zurückgewiesen. Sie habe bei der Vergabe der "
+              "Bauaufträge keinen Einfluss genommen, sagte die zurückgetretene Bürgermeisterin."))
+
+
+def _person_mentions(arts: list[Article], pattern: str = r"(?:Irena )?Kovač") -> list[Mention]:
+    return [Mention(a.id, m.start(), m.end(), m.group(), "PER", None, None)
+            for a in arts for m in re.finditer(pattern, a.text)]
+
+
+def test_a_person_named_in_full_and_by_the_surname_alone_is_a_name_in_common(monkeypatch):
+    """Two reports name the mayor "Irena Kovač" and a third only "Kovač": one person, one name in common - the third
+    report is not held apart from their story (even where a story naming nothing in common kept none of its
+    similarity)."""
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 0.0)
+    arts = corpus(RESIGNATION, [FOLLOW_UP], dated=False)
+    assert grouping(st.cluster_articles(arts, _person_mentions(arts))) == {frozenset({"m1", "m2", "m3"})}
+
+
+def test_a_person_named_only_in_full_has_the_surnames_key_too():
+    """An article naming "Angela Merkel" (or "Kanzlerin Merkel") gets the key of "Merkel" as well, once, as an article
+    naming her only "Merkel" has it ("al-Assad": "Assad"); the full name's key stays, and an organisation's or a
+    place's name gets no key of its last word."""
+    def terms(*names: tuple[str, str]) -> dict[str, float]:
+        text = " und ".join(n for n, _ in names) + " trafen sich am Montag."
+        spans, at = [], 0
+        for name, label in names:
+            spans.append(Mention("a", at, at + len(name), name, label, None, None))
+            at += len(name) + len(" und ")
+        return st.article_terms(Article(id="a", text=text), spans)
+
+    merkel = st.entity_key(Mention("a", 0, 6, "Merkel", "PER", None, None))
+    full = terms(("Angela Merkel", "PER"))
+    assert full[merkel] == 1 and full[st.entity_key(Mention("a", 0, 13, "Angela Merkel", "PER", None, None))] == 1
+    assert terms(("Kanzlerin Merkel", "PER"))[merkel] == 1 and terms(("Merkel", "PER"))[merkel] == 1
+    assert terms(("Angela Merkel", "PER"), ("Merkel", "PER"))[merkel] == 1     # named both ways: as before
+    assert terms(("Baschar al-Assad", "PER"))[st.entity_key(Mention("a", 0, 5, "Assad", "PER", None, None))] == 1
+    bank = terms(("Deutsche Bank", "ORG"), ("Bad Ischl", "LOC"))
+    assert not {st.entity_key(Mention("a", 0, 4, w, "ORG", None, None)) for w in ("Bank", "Ischl")} & set(bank)

@@ -88,7 +88,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 6              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 7              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -114,6 +114,7 @@ OUTLET_WORDS = 6         # ... of this many words at least (`outlet_sentences`)
 # spans no other report writes alike - on 1,028 derStandard rows 552 keys, 27 of them in two articles or more - so a
 # term of theirs weighs on the article's vector without being shared; the words in them count as nouns all the same
 OTHER_NAME = "OTH"
+PERSON = "PER"           # the extractor's label of a person's name: one named in full has its surname's key too
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BOUNDARY = set(".!?:;\n\u2013\u2014|")     # what may precede a sentence (or headline, or dateline) start
@@ -252,7 +253,8 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
                   stems: dict[str, str | None] | None = None) -> dict[str, float]:
     """The weighted terms of one article: noun stems (names too: "Hofer" counts as a word as well as
     an entity), with `known` the parts of its compounds that are known stems (compound_parts),
-    entity keys ("@country:MA"), countries ("@in:MA"). `found`: its nouns outside `times` where known;
+    entity keys ("@country:MA"; a person named only in full the surname's too, `_surname_keys`), countries
+    ("@in:MA"). `found`: its nouns outside `times` where known;
     `compounds`: word -> compound_parts, and `stems`: its memo, shared by calls with one `known`."""
     title_end = _title_end(article)
     terms: dict[str, float] = defaultdict(float)
@@ -270,6 +272,8 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
             terms[key] += ENTITY_WEIGHT
         if m.country and not (m.ref or "").startswith("country:"):
             terms[f"@in:{m.country}"] += 1
+    for key in _surname_keys(mentions, terms):
+        terms[key] += ENTITY_WEIGHT
     return terms
 
 
@@ -305,6 +309,27 @@ def entity_key(m: Mention) -> str | None:
     """One key per real-world thing where the extractor knows it (gazetteer id, country code,
     organisation key), else the stemmed words of the name."""
     return "@" + m.ref if m.ref else _written_key(m.text)
+
+
+def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> list[str]:
+    """The keys of the surnames of the persons an article names only in full (not among its `terms` yet), in order.
+
+    A German report names a person in full once ("Angela Merkel", "Kanzlerin Merkel"), then by the surname alone;
+    a headline, a teaser or a short follow-up names him only so ("Merkel warnt vor Alleingängen"). A report that
+    gives only the full name shares no key with that one, though both name one person: with the surname's key it
+    does, as the reports that name him both ways do (`_named`: a name in common). The full name's key stays: all
+    of a person's mentions made one surname key instead, a head of government's many reports - each naming him in
+    full and by surname - met on one heavier key, and the successive builds agreed less with one pass."""
+    surnames = {_written_key(_surname(m.text)) for m in mentions
+                if (m.label or "").upper() == PERSON and not m.ref}
+    return sorted(k for k in surnames if k and k not in terms)
+
+
+def _surname(text: str) -> str:
+    """A person's surname as written: the last word of the name ("Baschar al-Assad" -> "Assad", "Ursula von der
+    Leyen" -> "Leyen"), as a report writes it alone."""
+    words = _WORD.findall(text)
+    return words[-1] if words else text
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
