@@ -85,3 +85,31 @@ def test_the_clustering_is_the_same_to_the_bit_without_scipys_kernels(monkeypatc
     monkeypatch.setattr(stories, "_csr_matvec", None)
     monkeypatch.setattr(stories, "_csr_row_index", None)
     assert run() == fast
+
+
+def test_a_merges_products_read_from_the_spaces_buffers_are_those_of_the_nodes_arrays():
+    """`_Space` keeps every node's arrays in two buffers too (a merge's products with many candidates copy them out
+    in C): through merges that replace a story's arrays, and the buffers made again when full, each node's place in
+    them holds its current arrays, and the products read from them are those of the arrays listed, to the bit."""
+    import random
+
+    rng = random.Random(7)
+    vocab = [f"t{k}" for k in range(300)]
+    nodes = {f"n{k:03d}": stories._Node(f"n{k:03d}", {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 60))},
+                                        1, None, None, False, [f"n{k:03d}"]) for k in range(200)}
+    g = stories._Graph(nodes)
+    stories._candidate_dots(g)
+    space = g.space
+    first = len(space.bix)
+    for _ in range(120):
+        live = [i for i, alive in enumerate(g.live) if alive]
+        keep, gone = rng.sample(live, 2)
+        stories._merge(g, keep, gone)
+    assert len(space.bix) > first      # made again, larger
+    held = [n for n in g.nodes if n.ix is not None]
+    for n in held:
+        start, stop = space.at[2 * n.row], space.at[2 * n.row + 1]
+        assert space.bix[start:stop].tolist() == n.ix.tolist() and space.bw[start:stop].tolist() == n.w.tolist()
+    a = next(n for n, alive in zip(g.nodes, g.live) if alive and n.ix is not None)
+    for others in (held[:5], held):     # both paths: the gather's and the matrix product's (_MATRIX_ROWS)
+        assert space.sums(a, others).tobytes() == space._listed_sums(a, others).tobytes()

@@ -602,6 +602,7 @@ class _Node:
     absorbed: list[str] = field(default_factory=list)   # stored stories merged into this one (their ids go)
     ix: Any = None
     w: Any = None
+    row: int | None = None                # its arrays' place in the `_Space`'s buffers
     countries: set[str] | None = None     # countries_of its vector sum (`_named`, read by `_factor`) ...
     names: set[str] | None = None         # ... and its names of a situation (`situation_names`)
     # merged in this pass: its vector sum is that of its arrays (`_Space.centroid`), `centroid` is a part's until
@@ -752,7 +753,7 @@ def _row_sums(starts: np.ndarray, ix: np.ndarray, w: np.ndarray, dense: np.ndarr
     return out
 
 
-def _some_row_sums(starts: np.ndarray, ix: np.ndarray, w: np.ndarray, rows: Sequence[int],
+def _some_row_sums(starts: np.ndarray, ix: np.ndarray, w: np.ndarray, rows: Sequence[int] | np.ndarray,
                    dense: np.ndarray) -> np.ndarray:
     """`_row_sums` of the given rows only, in their order: what `csr_matrix((w, ix, starts))[rows] @ dense`
     computes (the rows copied out by scipy's csr_row_index, then `_row_sums`), without making the matrices."""
@@ -780,13 +781,24 @@ class _Space:
     """The clustering's vectors over one vocabulary: each node's vector sum also as arrays of term ids and
     weights, so that a story's dot products with its many candidates are one gather and one sum (numpy)
     instead of a set intersection and a loop per pair. A node gets its arrays when a dot product first
-    needs them: a build that adds a few articles to a big dossier makes those of the stories they meet."""
+    needs them: a build that adds a few articles to a big dossier makes those of the stories they meet.
+
+    The arrays are copied into two buffers as well (`_keep`), each node's at its own place (`_Node.row`: its
+    start and end at `at[2 * row]`, `at[2 * row + 1]`), so that a merge's products with the many candidates of a
+    big story copy their arrays out in C (scipy's csr_row_index, `_some_row_sums`) instead of listing and
+    concatenating each one's in Python (`sums`; most of a merge's time at 10,000 articles)."""
 
     def __init__(self, nodes: Mapping[str, _Node]) -> None:
         self.ids: dict[str, int] = {}
         self.dense = np.zeros(1 << 10)
         for n in nodes.values():     # arrays of another space (or none) are made again
-            n.ix = n.w = None
+            n.ix = n.w = n.row = None
+        self.held: list[_Node] = []              # the nodes with arrays, by row
+        self.at = np.zeros(2 * max(len(nodes), 1), np.int64)
+        self.bix = np.zeros(1 << 12, np.int64)
+        self.bw = np.zeros(1 << 12)
+        self.end = 0                             # the buffers' used length (a node's older arrays stay as waste)
+        self.live = 0                            # ... of which the nodes' current arrays
 
     def put(self, n: _Node) -> None:
         """n's arrays from its centroid (in its terms' order), unless it has them."""
@@ -799,34 +811,88 @@ class _Space:
         n.w = np.fromiter(n.centroid.values(), np.float64, len(n.centroid))
         if len(ids) > len(self.dense):
             self.dense = np.zeros(2 * len(ids))
+        self._keep(n)
+
+    def _keep(self, n: _Node) -> None:
+        """n's (new) arrays into the buffers, after what they hold; full, they are made again from the nodes'
+        current arrays alone (twice as large as those, at least)."""
+        size = len(n.ix)
+        row = n.row
+        if row is None:
+            row = n.row = len(self.held)
+            self.held.append(n)
+            if 2 * len(self.held) > len(self.at):
+                self.at = np.concatenate((self.at, np.zeros(len(self.at), np.int64)))
+        else:
+            self.live -= int(self.at[2 * row + 1] - self.at[2 * row])
+        if self.end + size > len(self.bix):
+            self._compact(size)
+        self.bix[self.end:self.end + size] = n.ix
+        self.bw[self.end:self.end + size] = n.w
+        self.at[2 * row], self.at[2 * row + 1] = self.end, self.end + size
+        self.end += size
+        self.live += size
+
+    def _compact(self, more: int) -> None:
+        """The buffers made again from the held nodes' current arrays, with room for `more` and as much again."""
+        size = max(2 * (self.live + more), 1 << 12)
+        bix, bw = np.zeros(size, np.int64), np.zeros(size)
+        end = 0
+        for row in range(len(self.held)):
+            start, stop = self.at[2 * row], self.at[2 * row + 1]
+            bix[end:end + stop - start] = self.bix[start:stop]
+            bw[end:end + stop - start] = self.bw[start:stop]
+            self.at[2 * row], self.at[2 * row + 1] = end, end + stop - start
+            end += stop - start
+        self.bix, self.bw, self.end = bix, bw, end
 
     def sums(self, a: _Node, others: Sequence[_Node]) -> np.ndarray:
         """The dot product of a's vector sum with each of `others'`: a's weights spread over the vocabulary,
         the others' gathered from it; each product summed in the order of the other's arrays (the same in
-        every run, where the set intersection's order followed the process's string hashing)."""
+        every run, where the set intersection's order followed the process's string hashing). The others'
+        arrays are read from the buffers (`_keep`)."""
         if not others:
             return np.zeros(0)
         self.put(a)
-        ixs = [o.ix for o in others]
         try:
-            lens = np.fromiter(map(len, ixs), np.int64, len(others))
-        except TypeError:       # one without arrays (len(None)); a merge's others have them: each was in a dot product
+            rows = np.fromiter(map(attrgetter("row"), others), np.int64, len(others))
+        except TypeError:       # one without arrays (a None row); a merge's others have them: each was in a dot product
             for n in others:
                 self.put(n)
-            ixs = [o.ix for o in others]
-            lens = np.fromiter(map(len, ixs), np.int64, len(others))
+            rows = np.fromiter(map(attrgetter("row"), others), np.int64, len(others))
+        rows *= 2
+        if _csr_row_index is None:      # no scipy kernels: the arrays listed and concatenated
+            return self._listed_sums(a, others)
         if len(others) >= _MATRIX_ROWS:     # one sparse matrix's product: a pass in C (the same sums, `rows`)
-            starts = np.zeros(len(others) + 1, np.int64)
-            np.cumsum(lens, out=starts[1:])
             self.dense[a.ix] = a.w
-            out = _row_sums(starts, np.concatenate(ixs), np.concatenate([o.w for o in others]), self.dense)
+            out = _some_row_sums(self.at, self.bix, self.bw, rows, self.dense)
             self.dense[a.ix] = 0.0
             return out
+        lens = self.at[rows + 1] - self.at[rows]
+        six, sw = np.empty(int(lens.sum()), np.int64), np.empty(int(lens.sum()))
+        _csr_row_index(len(rows), rows, self.at, self.bix, self.bw, six, sw)
         self.dense[a.ix] = a.w
-        prod = np.take(self.dense, np.concatenate(ixs))      # (take: some times faster than indexing)
-        prod *= np.concatenate([o.w for o in others])
+        prod = np.take(self.dense, six)      # (take: some times faster than indexing)
+        prod *= sw
         self.dense[a.ix] = 0.0
         return np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod, minlength=len(others))
+
+    def _listed_sums(self, a: _Node, others: Sequence[_Node]) -> np.ndarray:
+        """`sums` from the others' own arrays, listed and concatenated (without scipy's kernels; and what the
+        buffers are checked against)."""
+        ixs = [o.ix for o in others]
+        lens = np.fromiter(map(len, ixs), np.int64, len(others))
+        self.dense[a.ix] = a.w
+        if len(others) >= _MATRIX_ROWS:
+            starts = np.zeros(len(others) + 1, np.int64)
+            np.cumsum(lens, out=starts[1:])
+            out = _row_sums(starts, np.concatenate(ixs), np.concatenate([o.w for o in others]), self.dense)
+        else:
+            prod = np.take(self.dense, np.concatenate(ixs))
+            prod *= np.concatenate([o.w for o in others])
+            out = np.bincount(np.repeat(np.arange(len(others)), lens), weights=prod, minlength=len(others))
+        self.dense[a.ix] = 0.0
+        return out
 
     def rows(self, nodes: Sequence[_Node]) -> Any:
         """The nodes' arrays as the rows of one sparse matrix (scipy CSR; a node without arrays: an empty
@@ -858,6 +924,7 @@ class _Space:
         u, inv = np.unique(np.concatenate((k.ix, g.ix)), return_inverse=True)
         k.w = np.bincount(inv, weights=np.concatenate((k.w, g.w)), minlength=len(u))
         k.ix = u
+        self._keep(k)
 
 
 def _agglomerate(index: StoryIndex, new: Sequence[tuple[str, dict[str, float], int | None]]) -> list[str]:
