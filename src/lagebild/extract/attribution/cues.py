@@ -209,11 +209,12 @@ def _reporting_noun_lemma(lemma: str, nouns: frozenset[str]) -> bool:
 def is_document_noun(tok: Token) -> bool:
     """``Rangliste``, ``Korruptionsindex``, ``Jahresbericht``, ``Studie``: a noun naming a document whose author
     is the source of what it lists (document_nouns, lemma endings)."""
-    return tok.pos_ in ("NOUN", "PROPN") and _document_lemma(tok.lemma_.lower())
+    return tok.pos_ in ("NOUN", "PROPN") and document_lemma(tok.lemma_.lower())
 
 
 @lru_cache(maxsize=65536)
-def _document_lemma(lemma: str) -> bool:
+def document_lemma(lemma: str) -> bool:
+    """Does the lemma end in a document noun's (document_nouns)?"""
     return lemma.endswith(tuple(words("document_nouns")))
 
 
