@@ -1956,3 +1956,37 @@ def test_reported_speech_of_the_actor_itself_is_the_actor_befores(nlp):
 ])
 def test_reported_speech_in_the_passive_is_no_act_of_its_subject(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src29: an adjective of a body's name the parser took for the phrase's head ('Roten'): the name is adjective and
+    # noun, not the adjective's lemma ('Rot')
+    ("Nach dem Sturm wurden 2.000 Menschen nach Angaben des Roten Kreuzes obdachlos.", "2.000 Menschen", "Roten Kreuzes"),
+])
+def test_an_adjective_read_as_the_head_keeps_its_noun(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+def test_ihnen_zufolge_cites_the_document_the_sentence_before_names(nlp):
+    # src29: a document (document_nouns) as the subject of the sentence before is what 'ihnen zufolge' cites, not
+    # the last speaker before it
+    text = ("Die Wähler wollen wissen, wohin ihre Stimmen gingen. Inzwischen kursiert ein Papier. "
+            "Diese Listen lassen sich nicht prüfen. Ihnen zufolge hat der Kandidat 60 Prozent erhalten.")
+    assert name_of(nlp, text, "60 Prozent") == "Listen"
+
+
+def test_a_clause_recorded_in_a_document_is_sourced_to_the_document(nlp):
+    # src29: 'im Protokoll ist vermerkt, dass ...' (recording_verbs): the document is the source of its clause
+    text = "Der Einsatz dauerte bis zum Abend. Im Einsatzprotokoll ist vermerkt, dass 40 Feuerwehrleute vor Ort waren."
+    assert name_of(nlp, text, "40 Feuerwehrleute") == "Einsatzprotokoll"
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # src29: 'forderte zwölf Verletzte' (toll_verbs) says what the fire cost, no one demands: the 'laut' phrase is the
+    # source, the casualties the parser made the subject are none
+    ("Zwölf Verletzte forderte am Abend laut Polizeiangaben ein Brand in einem Wohnhaus.", "Zwölf Verletzte", "Polizei"),
+    # demanding a figure still reports
+    ("Die Opfer fordern 300 Euro Entschädigung.", "300 Euro", "Opfer"),
+])
+def test_an_event_taking_a_toll_is_no_speaker(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

@@ -79,7 +79,26 @@ def _pronominal_adverb(word: str) -> bool:
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
     return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) \
-        and not _wants_its_clause(tok) or _report_going_on(tok)
+        and not _wants_its_clause(tok) and not _takes_a_toll(tok) or _report_going_on(tok)
+
+
+def _takes_a_toll(tok: Token) -> bool:
+    """``Der Anschlag forderte acht Tote``: a verb of demanding that also says what an event cost in lives
+    (lang/de toll_verbs) with a counted casualty as its object - or its subject, where the parser took a fronted
+    object for one (``Acht Tote forderte der Anschlag``) - reports nothing: the event is its subject, not a speaker."""
+    from ..measures import classify
+    from ..numbers import parse_number
+
+    if full_lemma(tok) not in words("toll_verbs"):
+        return False
+    for c in tok.children:
+        if c.dep_ not in ("obj", "nsubj") or c.pos_ != "NOUN":
+            continue
+        counted = any(g.like_num or g.pos_ == "NUM" or parse_number(g.text) is not None    # "Acht Tote": a number
+                      for g in c.children if g.dep_ in ("nummod", "compound", "amod"))        # word read as a noun
+        if counted and classify(c.text)[1] == "casualty":
+            return True
+    return False
 
 
 def _wants_its_clause(tok: Token) -> bool:
@@ -209,11 +228,12 @@ def _reporting_noun_lemma(lemma: str, nouns: frozenset[str]) -> bool:
 def is_document_noun(tok: Token) -> bool:
     """``Rangliste``, ``Korruptionsindex``, ``Jahresbericht``, ``Studie``: a noun naming a document whose author
     is the source of what it lists (document_nouns, lemma endings)."""
-    return tok.pos_ in ("NOUN", "PROPN") and _document_lemma(tok.lemma_.lower())
+    return tok.pos_ in ("NOUN", "PROPN") and document_lemma(tok.lemma_.lower())
 
 
 @lru_cache(maxsize=65536)
-def _document_lemma(lemma: str) -> bool:
+def document_lemma(lemma: str) -> bool:
+    """Does the lemma end in a document noun's (document_nouns)?"""
     return lemma.endswith(tuple(words("document_nouns")))
 
 

@@ -1247,6 +1247,35 @@ def _document(doc: Doc, unit: UnitLike, tok: Token | None = None) -> Said | None
     return None
 
 
+# where a record is kept: "im Protokoll", "auf der Liste" (a "laut"/"nach" phrase is a report phrase of its own)
+_RECORD_AT = frozenset({"in", "im", "auf"})
+
+
+def _recorded_in(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
+    """``Im Einsatzprotokoll ist vermerkt, dass 40 Feuerwehrleute vor Ort waren``: a verb of putting on record
+    (recording_verbs) or of reporting, with no subject, whose ``in``/``auf`` phrase holds a document noun
+    (document_nouns): the document - its author where it names one - is the source of what follows the verb under
+    it, where the figure stands. A subject would be the one who records (``Die Polizei hat im Protokoll vermerkt``) and
+    is read by the verb rules."""
+    for noun in _span(doc, unit) or ():
+        verb = noun.head
+        if noun.dep_ != "obl" or not C.is_document_noun(noun) or verb.pos_ != "VERB" \
+                or not any(c.dep_ == "case" and c.lower_ in _RECORD_AT for c in noun.children):
+            continue
+        if not (C.verb_lemma(verb) in words("recording_verbs") or reporting(verb)) \
+                or any(c.dep_ in ("nsubj", "obl:agent") for c in verb.children):
+            continue
+        if tok.i < verb.i or tok.i not in {t.i for t in verb.subtree} or tok.i in {t.i for t in noun.subtree}:
+            continue                                   # what is recorded follows the verb, under it (the parser
+            # hangs the 'dass' clause as ccomp, dep or under a phrase of it)
+        author = _document_author(noun)
+        said = _report_noun_said(doc, noun, author if author is not None else noun, "prep")
+        if said is not None:
+            STATS["document a clause is recorded in"] += 1
+            return said
+    return None
+
+
 def _document_author(noun: Token) -> Token | None:
     """Who wrote a document: a ``von`` phrase under it or under its genitive (``der Liste der Korruptionsbekämpfung von
     X``) that names someone - a name, a body, a phrase without article (``von Reporter ohne Grenzen``) - else a
@@ -1415,7 +1444,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
         or _origin(doc, units[i]) or _holder(doc, units[i]) or _document(doc, units[i], tok) \
-        or _owned_report(doc, units[i], tok)
+        or _recorded_in(doc, units[i], tok) or _owned_report(doc, units[i], tok)
     if side is not None:
         cands.append(side)
     cands = [s for s in cands if not _beyond_phrase(s, tok)]

@@ -175,6 +175,29 @@ def _split_name(head: Token) -> str | None:
     return None
 
 
+def _adjective_name(head: Token) -> str | None:
+    """``nach Angaben des Roten Kreuzes``, ``der Vereinten Nationen``: a body's name of an adjective and a noun, both
+    capitalised, where the parser took the adjective for the phrase's head noun (its lemma alone, ``Rot``, would name
+    no one). The morphological lexicon says the head is an inflected adjective - it reads the form as an attributive
+    adjective (ADJA) and never as a common noun - and a capitalised noun without article or preposition of its own
+    follows it at once. The name as written, like a name the parser cut into siblings (`_split_name`): the noun's
+    gender, which the adjective's nominative ending needs, is not read reliably from the parse."""
+    from ...nlp.lemmas import readings
+
+    doc = head.doc
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or head.i + 1 >= len(doc):
+        return None
+    found = readings(head.text) or {}
+    if "ADJA" not in found or "NN" in found:
+        return None
+    noun = doc[head.i + 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or not noun.text[:1].isupper() or noun.text in QUOTE_MARKS \
+            or any(c.dep_ in ("case", "det") and c.i < noun.i for c in noun.children):
+        return None
+    STATS["a body's name of adjective and noun, the adjective read as its head"] += 1
+    return f"{head.text} {noun.text}"
+
+
 def _name(doc: Doc, head: Token) -> str:
     """The source's name from the parse: a person or organisation name where the phrase has one
     ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
@@ -205,7 +228,8 @@ def _name(doc: Doc, head: Token) -> str:
         owner = genitive_or_von(head)
         if owner is not None and owner.pos_ in ("NOUN", "PROPN") and not C.is_reporting_noun(owner):
             return _name(doc, owner)                   # "die Zahlen des Innenministeriums" -> Innenministerium
-    named = _appos_name(head) or _split_name(head) or _comma_name(head) or _title_of_common_nouns(head)
+    named = _adjective_name(head) or _appos_name(head) or _split_name(head) or _comma_name(head) \
+        or _title_of_common_nouns(head)
     if named:
         return named
     parts = [c for c in head.children if c.dep_ == "amod" and c.i < head.i]
@@ -356,6 +380,10 @@ def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Sp
         STATS["pronoun in a subordinate clause: the main clause's one agreeing speaker"] += 1
         return _spans_of(np_tokens(own)), own.i
     number = _PRONOUN_NUMBER.get(doc[head].lower_)
+    document = _document_before(doc[head], number)
+    if document is not None:
+        STATS["pronoun of a report phrase: the document the sentence before names"] += 1
+        return _spans_of(np_tokens(document)), document.i
     before = [q for q in found if q.speaker_head is not None and q.speaker_head < head
               and doc[q.speaker_head].pos_ != "PRON" and _may_stand_for(number, doc[q.speaker_head])]
     if before:
@@ -371,6 +399,38 @@ def resolve_pronoun(doc: Doc, head: int, found: Sequence[Quotation]) -> tuple[Sp
         STATS["pronoun speaker resolved to the subject before it"] += 1
         return _spans_of(np_tokens(subj)), subj.i
     return None
+
+
+def _document_before(pron: Token, number: str | None) -> Token | None:
+    """``Diese Listen sind nicht überprüfbar. Ihnen zufolge ...``: a pronoun in a report phrase (``ihnen zufolge``,
+    ``nach ihm``) - no subject of a verb of saying - stands for the document the sentence before has as its subject
+    (document_nouns) where the pronoun's number agrees: a document is cited, never heard, so the last speaker before it
+    (`resolve_pronoun`) is no rival. Only a document: a plural of people there may be the subject and still not be
+    whom the pronoun cites (session 25's nearest subject was taken out for that)."""
+    if not _in_report_phrase(pron) or pron.sent.start == 0:
+        return None
+    before = pron.doc[pron.sent.start - 1].sent
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i == before.root.i), None)
+    if subject is None or not _document(subject) or not _may_stand_for(number, subject):
+        return None
+    return subject
+
+
+def _in_report_phrase(pron: Token) -> bool:
+    """Is the pronoun the object of a preposition that cites a source (attribution_prepositions: ``ihnen zufolge``,
+    ``laut ihm``)? Read from the words beside it: the parser often hangs a sentence-initial ``zufolge`` as a sibling."""
+    doc, cites = pron.doc, words("attribution_prepositions")
+    return pron.i + 1 < len(doc) and doc[pron.i + 1].lower_ in cites or pron.i > 0 and doc[pron.i - 1].lower_ in cites
+
+
+def _document(noun: Token) -> bool:
+    """A document noun (`cues.is_document_noun`), also where the lemmatiser cut a plural's stem too short
+    (``Zahlenreihen`` -> ``Zahlenreih``): the plural as written, less its ``-n`` or ``-en``."""
+    if C.is_document_noun(noun):
+        return True
+    form = noun.lower_
+    return noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []) and form.endswith("n") \
+        and any(C.document_lemma(form[:-k]) for k in (1, 2))
 
 
 def _main_clause_antecedent(pron: Token) -> Token | None:
