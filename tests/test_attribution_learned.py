@@ -574,3 +574,59 @@ def test_the_pointers_trainer_learns_which_candidate_speaks_and_when_none_does()
     said = ptr.shares([5, 150], [[350, 11], [7, 12], [360, 13]])
     assert said[1] > 0.5 and said[1] == max(said)
     assert sum(ptr.shares([3, 150], [[350, 11], [7, 12], [360, 13]])) < 0.5
+
+
+def _said(doc, q):
+    return doc.text[q.quote[0][0]: q.quote[-1][1]]
+
+
+def test_a_passage_in_marks_is_never_part_of_the_speakers_phrase(parser, model):
+    # the parser hangs the passage under the speaker's noun as a genitive: taken into the speaker, it left the
+    # quotation nothing in marks and the passage no quotation of its own
+    doc = parser("Er sitzt in Haft, weil er sich nach Ansicht eines Bezirksgerichts des „wiederholten Aufrufs zum "
+                 "Umsturz“ schuldig gemacht hat.")
+    quotes = L.learned_quotations(doc, model)
+    assert any(q.type == "Direct" and _said(doc, q) == "„wiederholten Aufrufs zum Umsturz“" for q in quotes)
+    assert all("Aufrufs" not in sp and "Bezirksgerichts" in sp for _, sp in said_by(doc, quotes))
+
+
+def test_marks_closing_a_clause_name_nothing(parser, model):
+    # the parser makes the noun in marks an apposition of the subject and the verb in marks the clause's
+    doc = parser("Die Sprecherin gab an, dass ihre Klientin „große Angst hatte“.")
+    assert not L.names_something(doc, 8, 12)
+    quotes = L.learned_quotations(doc, model)
+    assert any(_said(doc, q) == "„große Angst hatte“" for q in quotes)
+    assert any("Klientin" in _said(doc, q) for q in quotes)      # the clause is said too: both are quotations
+
+
+def test_a_passage_in_marks_is_nested_however_much_of_the_quotation_it_is(parser):
+    doc = parser("Die Ärztin sagte, die Lage „sei ernst, aber mit etwas Glück in zwei Tagen beherrschbar“.")
+    sent = next(doc.sents)
+    q = L.Quotation("Indirect", (), (), (), None, sent=0, tokens={t.i for t in L._content(sent)} - {0, 1, 2})
+    nested = L._nested_marks(doc, q, sent, L._quote_marks(doc))
+    assert [_said(doc, n) for n in nested] == ["„sei ernst, aber mit etwas Glück in zwei Tagen beherrschbar“"]
+    whole = L.Quotation("Direct", (), (), (), None, sent=0, tokens=set(range(6, 19)))   # the marks alone
+    assert L._nested_marks(doc, whole, sent, L._quote_marks(doc)) == []
+
+
+def test_a_passage_whose_closing_mark_is_outside_the_clause_is_nested(parser, model):
+    doc = parser("Die Ministerin betonte, unter den Bewerbern seien „viele Leute mit Erfahrung im Handwerk.“ "
+                 "Sie seien gut geeignet.")
+    quotes = L.learned_quotations(doc, model)
+    assert any(q.type == "Direct" and _said(doc, q) == "„viele Leute mit Erfahrung im Handwerk.“" for q in quotes)
+
+
+def test_a_passage_in_marks_after_a_colon_is_the_quotation_without_its_frame(parser, model):
+    doc = parser("Die Trainerin lobte nach dem Spiel ihre Mannschaft und sagte: „Wir haben heute fast alles richtig "
+                 "gemacht.“")
+    quotes = L.learned_quotations(doc, model)
+    assert any(_said(doc, q).startswith("„Wir haben") for q in quotes)
+    assert not any("lobte" in _said(doc, q) for q in quotes)
+
+
+def test_a_passage_in_marks_after_a_colon_is_said_by_the_subject_before_it(parser):
+    doc = parser("Der Bürgermeister fuhr fort: „Die neue Brücke wird im Herbst fertig. Wir halten den Plan ein.“")
+    quotes = L._after_a_colon(doc, list(doc.sents), [], L._quote_marks(doc))
+    assert [(q.type, sp) for q, (_, sp) in zip(quotes, said_by(doc, quotes))] == [("Direct", "Der Bürgermeister")]
+    doc = parser("So heißt es in dem Bescheid wörtlich: „Die Frist ist leider schon verstrichen.“")
+    assert L._after_a_colon(doc, list(doc.sents), [], L._quote_marks(doc)) == []       # ``es`` says nothing

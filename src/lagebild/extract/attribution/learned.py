@@ -41,7 +41,7 @@ from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
-from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations
+from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations, said_in_marks
 from .speakers import SPEAKING_KINDS, names_a_time, np_tokens, said_about, speaker_kind, speaking_noun, subject_of
 
 DIM = 1 << 17
@@ -51,7 +51,6 @@ WINDOW = 3                                   # sentences before the quotation wh
 EXTRA = True
 PARSE_REFUSES = True                         # speakers.said_about: the subject of `sollen` is said about, not who says
 OWN_FALLBACK = True                          # no rule quotation of the chosen speaker: the first one's clause is said
-NESTED_SHARE = 0.8                           # a passage in marks under this share of the quotation is nested in it
 MARKS = ("„", "“", "»", "«", '"')
 CONTINUES = 2                                # sentences back a Konjunktiv I sentence may go on with a quotation
 USE_POINTER = True                           # the packaged weights' joint decider (Pointer) where they hold one
@@ -883,6 +882,37 @@ def maximal_np_head(tok: Token) -> Token:
     return tok
 
 
+def speaker_phrase(head: Token, said: AbstractSet[int]) -> list[Token]:
+    """The chosen speaker's phrase (`np_tokens`) without what is said in marks (`quotations.said_in_marks`) and the
+    words hung under it, up to the first gap around the head: the parser hangs a passage in marks under the
+    speaker's noun (``nach Ansicht des Gerichts des „Aufrufs zum Umsturz“``), and taking it into the speaker would
+    leave the quotation nothing but its marks."""
+    phrase = np_tokens(head)
+    if head.i in said:
+        return phrase
+
+    def in_said(tok: Token) -> bool:
+        while tok.i != head.i:
+            if tok.i in said:
+                return True
+            tok = tok.head
+        return False
+
+    kept = [t for t in phrase if not in_said(t)]
+    if len(kept) == len(phrase):
+        return phrase
+
+    def next_to(a: Token, b: Token) -> bool:           # only marks between: a name in marks stays whole
+        return all(t.text in MARKS for t in head.doc[a.i + 1: b.i])
+
+    lo = hi = kept.index(head)
+    while lo > 0 and next_to(kept[lo - 1], kept[lo]):
+        lo -= 1
+    while hi + 1 < len(kept) and next_to(kept[hi], kept[hi + 1]):
+        hi += 1
+    return kept[lo:hi + 1]
+
+
 def _qtype(sent: Span, own: Quotation | None) -> str:
     if own is not None:
         return own.type
@@ -898,12 +928,18 @@ def _nested_marks(doc: Doc, q: Quotation, sent: Span, marks: list[tuple[int, int
     """A passage in quotation marks inside what is reported is a direct quotation of the same speaker
     ("..., sie habe „große Angst“ gehabt"), unless the marks are the whole quotation, name something
     (`names_something`) or stand inside the speaker's phrase (``Vertreter der „Iceland Nature Conservation
-    Association“``)."""
+    Association“``). However much of the quotation the passage is: the quotation corpus marks a passage of four
+    words or more inside reported speech as a Direct quotation of its own in 122 of 133 (train), 28 of 28 where it
+    is 80 % of the quotation or more (``der Fahrer „wollte sich an nichts erinnern“``). Its words must lie inside
+    what is said - not its marks: the closing one may stand after the clause's end or first in the next sentence,
+    where the splitter cut before it (``... seien „viele mit Erfahrung.“ Sie seien ...``)."""
     out = []
     for a, b in marks:
         inner = {t.i for t in _content(doc[a: b + 1])}   # counted as what is said is: commas inside left out
-        if a >= sent.start and b < sent.end and inner < q.tokens and len(inner) < NESTED_SHARE * len(q.tokens) \
-                and not inner & speaker and not names_something(doc, a, b):
+        # the closing mark may stand first in the next sentence (b == sent.end: the splitter cut before it)
+        words, outside = inner - {a, b}, q.tokens - inner
+        if a >= sent.start and b <= sent.end and words and words <= q.tokens and any(
+                not doc[k].is_punct for k in outside) and not inner & speaker and not names_something(doc, a, b):
             out.append(Quotation("Direct", _spans([doc[k] for k in sorted(inner)]), q.cue, q.speaker,
                                  q.speaker_head, q.relay, q.relay_head, how="learned-marks", sent=q.sent,
                                  tokens=inner))
@@ -924,10 +960,16 @@ def _marks_alone(doc: Doc, q: Quotation, nested: list[Quotation]) -> Quotation |
     the quotation is that passage, Direct, and not the sentence with the passage again inside it."""
     if len(nested) != 1:
         return None
+    opening = min(nested[0].tokens)
+    if opening > 0 and doc[opening - 1].text == ":":
+        return replace(nested[0], how="learned")   # ``bedankte sich bei ... und sagte: „...“``: a colon ends the frame
     rest = [doc[k] for k in q.tokens - nested[0].tokens]
     if any(t.pos_ in ("VERB", "AUX") and not C.is_reporting_verb(t)
            and not (t.pos_ == "AUX" and C.is_reporting_verb(t.head)) for t in rest):
         return None
+    inside = nested[0].tokens
+    if any(t.pos_ in HEAD_POS and t.head.i in inside for t in rest):
+        return None             # the clause in marks has its subject or object outside: ``dass ihre Mandantin „...“``
     return replace(nested[0], how="learned")
 
 
@@ -1103,7 +1145,7 @@ class _Decisions:
         sent = fx.sents[si]
         rule = self.by_sent.get(si, [])
         head = maximal_np_head(best[1])
-        sp = np_tokens(head)
+        sp = speaker_phrase(head, said_in_marks(doc, fx.marks))
         own = _own_rule(rule, head, sp)
         quote = _content(sent) - set(sp)
         if own is not None and own.tokens:
@@ -1197,6 +1239,38 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
     return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
 
 
+def _frame_verb(tok: Token) -> Token | None:
+    """The verb of the clause a token stands in (itself, or the first verb up its heads within the sentence)."""
+    while tok.pos_ not in ("VERB", "AUX"):
+        if tok.head.i == tok.i or tok.head.sent.start != tok.sent.start:
+            return None
+        tok = tok.head
+    return tok
+
+
+def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
+    """``Er fuhr fort: „...“``, ``..., indem sie den Vorstand zum Handeln aufforderte: „...“``: a passage in marks
+    right after a colon is said by the subject of the clause the colon ends, whatever its verb (the frame names
+    the speech act or not). Where the component gave the passage no quotation, it is one of that subject's - a
+    subject that can speak (`speakers.speaker_kind`), not the ``es`` of ``heißt es:``."""
+    covered = set().union(*(q.tokens for q in out)) if out else set()
+    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    added = []
+    for a, b in marks:
+        if a < 2 or doc[a - 1].text != ":" or a in covered or sent_of.get(a - 1) != sent_of.get(a) \
+                or names_something(doc, a, b):
+            continue
+        verb = _frame_verb(doc[a - 2])
+        subj = subject_of(verb) if verb is not None else None
+        if subj is None or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
+            continue
+        said = {t.i for t in _content(doc[a: b + 1])}
+        sp = np_tokens(subj)
+        added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
+                               how="learned", sent=sent_of[a], tokens=said))
+    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+
+
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
@@ -1206,6 +1280,7 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
     out = _Decisions(doc, model, fx).run(0, len(fx.sents))
     if CONTINUES:
         out = _continued(doc, fx.sents, out, fx.marks)
+    out = _after_a_colon(doc, fx.sents, out, fx.marks)
     return _merge_marked_runs(doc, out, fx.marks)
 
 

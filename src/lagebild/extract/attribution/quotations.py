@@ -111,13 +111,50 @@ def _find_quote_marks(doc: Doc) -> list[tuple[int, int]]:
 
 def names_something(doc: Doc, a: int, b: int) -> bool:
     """Marks around a name or title, not around words someone said: only proper nouns or foreign words
-    inside (``„Department of Vertebrate Zoology“``), or hung on a noun as its name or apposition (``der Sender
-    „Silverbird“``, ``die Walfangstation „Hvalstödin“``)."""
+    inside (``„Department of Vertebrate Zoology“``), or one phrase hung on a noun as its name or apposition (``der
+    Sender „Silverbird“``, ``die Walfangstation „Hvalstödin“``). A passage with several words hung outside it, a verb
+    among them, is part of a clause, not a name (``dass ihre Mandantin „große Angst hatte“``, which the parser
+    makes an apposition and a verb of the main clause)."""
     inner = [t for t in doc[a + 1: b] if not t.is_punct]
     if not inner:
         return True
-    root = next((t for t in inner if not a < t.head.i < b or t.head.i == t.i), inner[0])
-    return all(t.pos_ in ("PROPN", "X") for t in inner) or root.dep_ in ("appos", "flat", "flat:name")
+    roots = [t for t in inner if not a < t.head.i < b or t.head.i == t.i]
+    root = roots[0] if roots else inner[0]
+    in_a_clause = len(roots) > 1 and any(t.pos_ in ("VERB", "AUX") for t in roots)
+    return all(t.pos_ in ("PROPN", "X") for t in inner) or \
+        root.dep_ in ("appos", "flat", "flat:name") and not in_a_clause
+
+
+def said_in_marks(doc: Doc, marks: list[tuple[int, int]]) -> set[int]:
+    """Tokens of the passages in quotation marks that say something (`describes_in_words`): what is said in marks is
+    never part of who says it, whatever the parse hangs it under (``warnten Vertreter der Verbände vor einem
+    „raschen Verlust von Fachwissen“``, where the parser makes the passage a genitive of ``Vertreter``)."""
+    return {k for a, b in marks if describes_in_words(doc, a, b) for k in range(a, b + 1)}
+
+
+def describes_in_words(doc: Doc, a: int, b: int) -> bool:
+    """A passage in marks that is words someone chose, not a title: it names nothing (`names_something`) and holds an
+    adjective, adverb or verb written small - in a German title these are capitalised or absent (``der „Neuen
+    Rundschau“``, ``des „Ostsee Kurier“``), in a phrase someone said they are not (``einen „raschen Verlust“``)."""
+    return not names_something(doc, a, b) and any(t.pos_ in ("ADJ", "ADV", "VERB", "AUX") and t.text[:1].islower()
+                                                  for t in doc[a + 1: b])
+
+
+def hung_on_said(phrase: list[Token] | set[Token], said: set[int]) -> set[Token]:
+    """The tokens of a phrase that are said in marks (`said_in_marks`) or hung under such a token within the phrase
+    (the article of ``des „Aufrufs zum Umsturz“``)."""
+    ids = {t.i for t in phrase}
+    out = set()
+    for t in phrase:
+        tok = t
+        while tok.i in ids:
+            if tok.i in said:
+                out.add(t)
+                break
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return out
 
 
 def speaker_tokens(head: Token) -> list[Token]:
@@ -432,6 +469,7 @@ def hung_main_clause(verb: Token) -> bool:
 
 def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     out = []
+    said = said_in_marks(doc, [(a, b) for a, b in _quote_marks(doc) if sent.start <= a < sent.end])
     for tok in sent:
         low = tok.lower_
         speaker: Token | None = None
@@ -482,11 +520,13 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
             continue
         if speaker.pos_ not in SPEAKER_POS:
             continue
-        clause = _governing_clause(tok, sent) if low != "so" else set(sent)
-        quote = _content(clause) - phrase
+        phrase -= hung_on_said(phrase, said)           # what is said in marks is said, whatever the parse hangs
+        clause = _governing_clause(tok, sent) if low != "so" else set(sent)   # it under (``nach Ansicht des Gerichts
+        quote = _content(clause) - phrase                                   # des „Aufrufs zum Umsturz“``)
         if not quote:
             continue
         sp = np_tokens(speaker)
+        sp = [t for t in sp if t not in hung_on_said(sp, said)]
         out.append(Quotation("Indirect", _spans(quote), _spans([tok]), _spans(sp), speaker.i,
                              how="so" if low == "so" else "prep", sent=si, tokens={t.i for t in quote}))
     return out
