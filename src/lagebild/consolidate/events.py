@@ -510,9 +510,9 @@ def _best_place(places: list[Place | None], etype: str | None = None,
 
 def _beside_filed(places: list[Place | None]) -> list[Place | None]:
     """The places with a dateline's town (`Place.filed`: where the report was filed) left out where a report names the
-    occurrence at a place it does not lie in: "Aden – ... nach Beginn einer Offensive" beside "die Offensive in der
-    Provinz Taez" is the offensive in Taez, told from Aden. A dateline that agrees with the places named (the same
-    town, or a country or region holding it) stays and, being a town, is the most specific of them."""
+    occurrence at a place it does not lie in: "Kirkuk – ... nach Beginn einer Offensive" beside "die Offensive in der
+    Provinz Salah ad-Din" is the offensive there, told from Kirkuk. A dateline that agrees with the places named (the
+    same town, or a country or region holding it) stays and, being a town, is the most specific of them."""
     named = [p for p in places if p is not None and not p.filed]
     if not named:
         return places

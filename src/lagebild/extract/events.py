@@ -1061,7 +1061,7 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             if m is None and c.dep_ in ("obl", "nmod", "advmod", "appos"):
                 m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",))
                 if m is not None and (m.label not in ("LOC", "GPE") or not _moves_from(trig) and _origin(tok.doc, m)):
-                    m = None                           # "in einem Zug aus Ungarn angekommen": the train's origin
+                    m = None                           # "in Sonderzügen aus Slowenien angekommen": their origin
             if m is None and case in UNTYPED_PLACE_CASES and c.dep_ in ("obl", "nmod"):
                 m = _untyped_place(c, by_token)        # "Vor Lampedusa kenterte ein Boot": a name the NER left
             own = h is tok
@@ -1166,9 +1166,9 @@ def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) ->
 
 
 def _relative_clause_places(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
-    """The place a relative clause on a nominal trigger tells it at: "in einem Referendum, das in Grönland stattfand",
-    "bei dem Anschlag, der sich in Kabul ereignete" - a locative phrase on the clause's verb (the noun's own clause,
-    `acl:relcl` in the parse), where it happened, whatever else the sentence names."""
+    """The place a relative clause on a nominal trigger tells it at: "bei einem Referendum, das in Neukaledonien
+    abgehalten wurde", "bei dem Anschlag, der sich in Kabul ereignete" - a locative phrase on the clause's verb (the
+    noun's own clause, `acl:relcl` in the parse), where it happened, whatever else the sentence names."""
     out = []
     for clause in (c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
         for c in clause.children:
