@@ -280,3 +280,19 @@ def test_where_reports_disagree_the_place_more_outlets_name_wins_over_a_more_pre
     st_poelten = Place("St. Pölten", 48.2076, 15.6372, "city", "AT")
     evs[2] = mention(0, "c", "ASSAULT", "attack", place=st_poelten)
     assert merge_events(evs, [])[0].place.name == "St. Pölten"
+
+
+def test_a_datelines_town_gives_way_to_the_place_a_report_names():
+    # "Kirkuk – Nach Beginn einer Offensive ..." (the desk's town, standing in the clause) and the same report's "die
+    # Offensive in der Provinz Salah ad-Din": the offensive is there, told from Kirkuk, not in Kirkuk (issue 17)
+    kirkuk = Place("Kirkuk", 35.468, 44.392, "city", "IQ", filed=True)
+    salah = Place("Salah ad-Din", 34.5, 43.6, "region", "IQ")
+    evs = [mention(0, "a", "ASSAULT", "clash", place=kirkuk), mention(200, "a", "ASSAULT", "clash", place=salah)]
+    out = merge_events(evs, [])
+    assert len(out) == 1 and out[0].place.name == "Salah ad-Din"
+    # a dateline that lies in the place named (the country) is the more precise account and stays
+    iraq = Place("Irak", 33.3, 44.4, "country", "IQ")
+    evs[1] = mention(200, "a", "ASSAULT", "clash", place=iraq)
+    assert merge_events(evs, [])[0].place.name == "Kirkuk"
+    # nothing else named: the dateline's town is the place
+    assert merge_events(evs[:1], [])[0].place.name == "Kirkuk"

@@ -1550,6 +1550,38 @@ def test_a_town_s_dateline_stays_the_place_of_its_own_sentence(nlp):
     assert any(e.type == "DISPLACE" and e.place is not None and e.place.name == "Kandahar" for e in evs)
 
 
+def test_a_vote_is_placed_where_its_relative_clause_says_it_was_held(nlp):
+    """"ein Referendum, das in Neukaledonien abgehalten wurde": the noun's own clause tells where the vote was held;
+    the country the article names most (the one it would break away from) is not its place."""
+    evs = events_of(nlp, "Bei einem Referendum, das am Sonntag in Neukaledonien abgehalten wurde, stimmte eine Mehrheit "
+                         "gegen die Unabhängigkeit von Frankreich. Frankreich hatte die Abstimmung zugesagt. Frankreich "
+                         "zahlt jährlich Milliarden.")
+    votes = [e for e in evs if e.type == "VOTE"]
+    assert votes and votes[0].place is not None and votes[0].place.name == "Neukaledonien"
+
+
+def test_an_arrival_is_not_placed_at_the_origin_of_the_vehicle(nlp):
+    """"in Sonderzügen aus Slowenien angekommen": the trains' origin, a noun's "aus" phrase, is not where they arrived
+    (an arrival is where they arrive); a flight keeps where it starts."""
+    evs = events_of(nlp, "Ankunft am Bahnhof. Graz – Mehrere hundert Migranten sind am Dienstag in Sonderzügen aus "
+                         "Slowenien am Hauptbahnhof angekommen.")
+    arrivals = [e for e in evs if e.type == "DISPLACE"]
+    assert arrivals and all(e.place is None or e.place.name != "Slowenien" for e in arrivals)
+
+
+def test_a_datelines_place_is_marked_as_where_the_report_was_filed(nlp):
+    """The dateline's town, taken as the default place or standing in the clause, is handed over as filed
+    (`Place.filed`), so that merging prefers a place a report names for the occurrence; a place the clause names is not
+    filed."""
+    evs = events_of(nlp, "Streit um Verdächtige. Graz – Die Polizei hat am Montag zwei Männer festgenommen.")
+    assert one(evs, "COERCE").place.name == "Graz" and one(evs, "COERCE").place.filed
+    evs = events_of(nlp, "Streit um Verdächtige. Graz – Die Polizei hat am Montag in Linz zwei Männer festgenommen.")
+    assert one(evs, "COERCE").place.name == "Linz" and not one(evs, "COERCE").place.filed
+    evs = events_of(nlp, "Offensive im Süden. Kandahar – Der Gouverneur ist am Montag aus seinem pakistanischen Exil "
+                         "zurückgekehrt.")
+    assert all(e.place.filed for e in evs if e.type == "DISPLACE" and e.place is not None)
+
+
 @pytest.mark.parametrize("text,mode,actor,status", [
     # a named actor makes public what it will do: the announcement happened; what it announces is ahead
     ("Die Landesrätin Petra Kofler kündigte am Dienstag an, drei Geburtenstationen in Tirol zu schließen.",

@@ -256,6 +256,9 @@ class Place:
     lon: float | None = None
     precision: str | None = None             # site, city, region, country, water (like ACLED's geo_precision)
     country: str | None = None               # ISO 3166-1 alpha-2
+    # the article's dateline ("Aden – ..."): where the report was filed, the event's place only where no report of it
+    # names another (`consolidate.events._best_place`); not part of what the place is (equality ignores it)
+    filed: bool = field(default=False, compare=False)
 
 
 @dataclass

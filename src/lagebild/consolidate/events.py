@@ -488,6 +488,7 @@ def _best_place(places: list[Place | None], etype: str | None = None,
     - where the places disagree (neither lies in the other: a town outside the region the others name), the place
       the most articles name, then the most specific: a town one report names beside the region two others name is
       not a more precise account of that place but another one (where the wounded were taken, a minister spoke)."""
+    places = _beside_filed(places)
     known = [p for p in places if p is not None]
     if not known:
         return None
@@ -505,6 +506,22 @@ def _best_place(places: list[Place | None], etype: str | None = None,
             if p is not None:
                 told[p.name].add(a)
     return max(known, key=lambda p: (len(told[p.name]), PLACE_RANK.get(p.precision or "", 0), names[p.name]))
+
+
+def _beside_filed(places: list[Place | None]) -> list[Place | None]:
+    """The places with a dateline's town (`Place.filed`: where the report was filed) left out where a report names the
+    occurrence at a place it does not lie in: "Kirkuk – ... nach Beginn einer Offensive" beside "die Offensive in der
+    Provinz Salah ad-Din" is the offensive there, told from Kirkuk. A dateline that agrees with the places named (the
+    same town, or a country or region holding it) stays and, being a town, is the most specific of them."""
+    named = [p for p in places if p is not None and not p.filed]
+    if not named:
+        return places
+    return [None if p is not None and p.filed and not all(_agrees(q, p) for q in named) else p for p in places]
+
+
+def _agrees(named: Place, filed: Place) -> bool:
+    """The dateline's place is the named one or lies in it; a name the gazetteer lacks says nothing against it."""
+    return named.name == filed.name or not named.country or _contains(named, filed)
 
 
 def _inside_all(place: Place, places: list[Place]) -> bool:

@@ -941,7 +941,9 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
             precision = "region" if prev and prev[-1] in REGION_NOUNS else cand.precision
             name = m.text[:-1] if m.text.endswith("s") and not g.by_form.get(m.text) and \
                 g.candidates(m.text[:-1]) else m.text
-            return Place(name, cand.lat, cand.lon, precision, cand.country or None)
+            # a town's dateline standing in the clause is still where the report was filed (`Place.filed`)
+            return Place(name, cand.lat, cand.lon, precision, cand.country or None,
+                         filed=m is data[("lagebild_events", "dateline")][0])
     return None
 
 
@@ -981,6 +983,12 @@ _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv
 TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
 SENT = ("AID",)        # a deployment or a delivery happens where it goes; a flight or an evacuation where it starts
+
+
+def _moves_from(trig: Trigger) -> bool:
+    """A movement of people told by where it starts (a flight, an evacuation, a deployment): the place they come from
+    ("aus X") may be its place; an arrival's is where they arrive."""
+    return trig.type in MOVES and trig.mode != "arrival"
 
 
 def _in_time(tok: Token) -> bool:
@@ -1052,8 +1060,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             m = _mention_of(c, by_token)
             if m is None and c.dep_ in ("obl", "nmod", "advmod", "appos"):
                 m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",))
-                if m is not None and m.label not in ("LOC", "GPE"):
-                    m = None
+                if m is not None and (m.label not in ("LOC", "GPE") or not _moves_from(trig) and _origin(tok.doc, m)):
+                    m = None                           # "in Sonderzügen aus Slowenien angekommen": their origin
             if m is None and case in UNTYPED_PLACE_CASES and c.dep_ in ("obl", "nmod"):
                 m = _untyped_place(c, by_token)        # "Vor Lampedusa kenterte ein Boot": a name the NER left
             own = h is tok
@@ -1081,7 +1089,7 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE"):
                 if case in LOC_CASES:
                     places.append((0 if own else 2, m))
-                elif case in FROM_CASES and trig.type in MOVES and trig.mode != "arrival":
+                elif case in FROM_CASES and _moves_from(trig):
                     places.append((3 if trig.type not in SENT else 4, m))   # an arrival is where they arrive, not
                     #                                                        "aus Ungarn"
                 elif case in TO_CASES and trig.type in MOVES:
@@ -1142,7 +1150,7 @@ def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) ->
     locative PP on its genitive), "die Wahl zum Bürgermeister der Stadt Chemnitz" (for a vote, also the office's
     genitive or "von" place: where the office is, the vote is); so on its target ("der Angriff auf eine Polizeistation
     in Kenia": "auf" says what was hit, where that is, the attack was)."""
-    out = []
+    out = _relative_clause_places(tok, by_token)
     for c in tok.children:
         if c.dep_ not in ("nmod", "obj", "obl") or (_case(c) or "") in WHERE_ONLY_CASES:
             continue
@@ -1152,6 +1160,20 @@ def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) ->
             if g.dep_ not in ("nmod", "obl") or not (case in LOC_CASES or vote_office):
                 continue
             m = _mention_of(g, by_token, via=NAME_PARTS + ("nmod",))
+            if m is not None and m.label in ("LOC", "GPE"):
+                out.append(m)
+    return out
+
+
+def _relative_clause_places(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The place a relative clause on a nominal trigger tells it at: "bei einem Referendum, das in Neukaledonien
+    abgehalten wurde", "bei dem Anschlag, der sich in Kabul ereignete" - a locative phrase on the clause's verb (the
+    noun's own clause, `acl:relcl` in the parse), where it happened, whatever else the sentence names."""
+    out = []
+    for clause in (c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
+        for c in clause.children:
+            m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",)) if c.dep_ in ("obl", "advmod") and \
+                (_case(c) or "") in LOC_CASES else None
             if m is not None and m.label in ("LOC", "GPE"):
                 out.append(m)
     return out
@@ -2470,13 +2492,13 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start, trig.type in MOVES) or place
+        place = _place(doc, text, a, b, a, b, mentions, start, _moves_from(trig)) or place
     if not reference:
-        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start, trig.type in MOVES)
+        place = place or _place(doc, text, a, b, u.start, u.end, mentions, start, _moves_from(trig))
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
                                     text[a:b]):
         place = _place(doc, text, units[max(0, ui - 2)].start, u.start, units[max(0, ui - 2)].start, u.start,
-                       mentions, u.start, trig.type in MOVES)  # "dort", "das Gebiet": the place named just before
+                       mentions, u.start, _moves_from(trig))  # "dort", "das Gebiet": the place named just before
     if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
         place = _country_place(target)                 # "nach Russland": the destination country
     return place
@@ -2530,7 +2552,7 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[
     if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line and not _origin(doc, m)
            for m in mentions):
         return None                                    # the clause names a place of its own; an origin is none
-    return place
+    return replace(place, filed=True) if place is not None else None
 
 
 DESK_KM = 25.0          # a town this far from the dateline's is another place (consolidate/events.py TOWN_KM)
