@@ -102,6 +102,10 @@ def test_ner_spans_that_swallowed_a_title_are_split():
     ms = _ner_mentions("Am Montag sprach Kremlchef Putin in Moskau.", [(3, 5, "PER")])
     assert "Kremlchef Putin" not in ms and ms["Putin"].label == "PER"
 
+    # the German spelling of a cleric's title ('Ajatollah', 'Großajatollah') is a title as the English one is
+    ms = _ner_mentions("Die Menge rief Parolen gegen Ajatollah Sistani.", [(5, 7, "LOC")])
+    assert "Ajatollah Sistani" not in ms and ms["Sistani"].label == "PER"
+
 
 def test_name_words_right_after_a_title_are_a_person_whatever_the_ner_said():
     ms = _ner_mentions("Der ukrainische Präsident Wolodymyr Selensky warnte.", [(3, 5, "ORG")])
