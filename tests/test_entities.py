@@ -883,6 +883,27 @@ def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere
     assert ms["Jonas Kellermann"].label == "PER", ms
 
 
+def test_a_name_after_an_outlets_noun_is_an_organisation(parser):
+    ms = dict(_parsed_with_ents(parser, "Ein Sprecher sagte dem staatlichen TV-Kanal Swesda, der Angriff sei "
+                                        "abgewehrt worden.", [("Swesda", 0, "PER")]))
+    assert ms["Swesda"] == "ORG", ms
+    # the noun in the genitive (the lexicon's lemma, not the parser's)
+    ms = dict(_parsed_with_ents(parser, "Zugelassen waren nur die Reporter des privaten Fernsehsenders Dorowa.",
+                                [("Dorowa", 0, "PER")]))
+    assert ms["Dorowa"] == "ORG", ms
+
+
+def test_a_weather_systems_noun_the_ner_took_into_the_name_types_it(parser):
+    # a headline names the storm without an article: the NER reads noun and name as one person
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser("Zyklon Marela verwüstete die Küste von Madagaskar")
+    doc._.article_id = "x"
+    doc.ents = [Span(doc, 0, 2, label="PER")]
+    ms = by_text(find_mentions(doc))
+    assert ms["Zyklon Marela"].label == "OTH", ms
+
+
 def test_a_persons_span_whose_last_noun_heads_the_other_words_is_an_organisations_name(parser):
     from lagebild.extract.entities import find_mentions
 

@@ -1314,6 +1314,7 @@ def _landmark_compound(word: str) -> bool:
 # lang/de/named_work_nouns.tsv: nouns whose apposition names a work (OTH) or an artists' group (ORG)
 _NAMED_WORK = {kind: nouns for kind, nouns in de.table("named_work_nouns").items()}
 _APPOSITION = frozenset({"appos", "flat", "flat:name", "compound"})
+ORGANISATION_KINDS = frozenset({"group", "outlet"})    # kinds of named_work_nouns.tsv whose name is an organisation
 
 
 def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -1329,7 +1330,7 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
              if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
     for c in chosen:
         if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)):
-            c = Cand(c.start, c.end, "ORG" if kind == "group" else "OTH", c.prio, c.country, c.ref)
+            c = Cand(c.start, c.end, "ORG" if kind in ORGANISATION_KINDS else "OTH", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
             # 'tanzte in „Saturday Night Fever“': a name of several words quoted whole is a title; news quote no
@@ -1361,9 +1362,13 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
         tok = tok.head
         if tok.idx < c.start and tok.pos_ == "NOUN":
             nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
-    one_word = " " not in _text(doc)[c.start:c.end].strip()
+    name = _text(doc)[c.start:c.end].strip()
+    if (inside := _type_noun_opening(doc, c)) is not None:
+        nouns.append(inside)                           # 'Taifun Halong tobte': the NER took the noun into the name
+        name = _text(doc)[inside.idx + len(inside.text):c.end].strip()
+    one_word = " " not in name
     for noun in nouns:
-        word = compound_head(noun.text) or noun.lower_
+        word = _last_part(noun)
         if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
             # a storm or a drug is named with one word ('Orkantief Xynthia', 'Medikament Tamiflu'); a person's
             # full name after a compound in -tief is whom it befell ('trotz Formtief Thomas Müller nominiert')
@@ -1371,6 +1376,26 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
                 continue
             return kind
     return None
+
+
+def _last_part(noun: Token) -> str:
+    """A noun's lemma's last part, lower-cased: a compound's head ('Kinofilm' -> 'film'), the word after a hyphen
+    ('TV-Kanal' -> 'kanal'), of its lemma ('Fernsehkanals' -> 'kanal')."""
+    part = noun.text.rsplit("-", 1)[-1]
+    word = word_lemma(part) or part                    # the lexicon's lemma: the parser's keeps a genitive's -s
+    return (compound_head(word) or word).lower()
+
+
+def _type_noun_opening(doc: Doc, c: Cand) -> Token | None:
+    """The common noun that opens a mention of two or more words and that the parse makes part of the rest's
+    phrase ('Taifun Halong', 'Sender Rossija' in a headline, no article before them), or None: the NER took a
+    noun that types the name into it (`_head_noun_kind` asks its kind). In the singular: one thing is named."""
+    first = token_at(doc, c.start)
+    if first is None or first.i + 1 >= len(doc) or doc[first.i + 1].idx >= c.end or \
+            "Plur" in first.morph.get("Number") or not (first.tag_ == "NN" or word_tag(first.text) == ("NN", True)):
+        return None                                    # the tagger may read the noun of a headline's name a name
+    rest = doc[first.i + 1]
+    return first if first.head == rest or rest.head == first else None
 
 
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
