@@ -3028,10 +3028,10 @@ def _sentence_index(doc: Doc):
 
 
 def _story_elsewhere(doc: Doc, named: Counter) -> bool:
-    """The article is set away from home: it names no home country (DE/AT/CH), but foreign countries
-    (twice or more) or two or more places the gazetteer lacks (a setting it does not know). A village at home of a name
-    it uses is then no better a guess than one abroad."""
-    if any(iso in HOME for iso in named):
+    """The article is set away from home: it names no home country (DE/AT/CH) and is not filed from home
+    (`_filed_at_home`), but foreign countries (twice or more) or two or more places the gazetteer lacks (a setting it
+    does not know). A village at home of a name it uses is then no better a guess than one abroad."""
+    if any(iso in HOME for iso in named) or _filed_at_home(doc):
         return False
     if sum(named.values()) >= 2:
         return True                                    # a foreign country named once may be anyone's origin
@@ -3039,6 +3039,17 @@ def _story_elsewhere(doc: Doc, named: Counter) -> bool:
     unknown = {e.text for e in doc.ents if e.label_ == "LOC" and not forms.get(e.text)
                and not g.candidates(e.text) and not g.candidates(e.text[:-1])}
     return len(unknown) >= 2
+
+
+def _filed_at_home(doc: Doc) -> bool:
+    """Whether the article's dateline names only places at home ('Graz –', 'Linz/Wels –'): a report filed there is set
+    there, whatever foreign countries it names ('ungarische Häftlinge', 'israelische Gäste' at a memorial in Graz)."""
+    line = dateline(doc)
+    if line is None or not line.places:
+        return False
+    text = _text(doc)
+    best = [gazetteer().best(text[s:e]) for s, e in line.places]
+    return all(b is not None and b.country in HOME for b in best)
 
 
 def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhere: bool = False) -> list[Cand]:
