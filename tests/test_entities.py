@@ -1041,3 +1041,25 @@ def test_a_second_full_name_that_is_no_person_leaves_the_surname_to_the_first():
     ents = resolve_entities([M("Ida Brunner", "a.txt", 0), M("Brunners Blog", "a.txt", 40), M("Brunner", "a.txt", 80)])
     per = {e.name: [m.start for m in e.mentions] for e in ents if e.type == "PER"}
     assert per["Ida Brunner"] == [0, 80], per
+
+
+def test_a_spanish_name_whose_first_surname_is_said_alone_stays_one_person(parser):
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser("Zum Präsidenten wurde Mateo Ríos Calderón gewählt. Der 61-jährige Ríos versprach Reformen.")
+    doc._.article_id = "x"
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Mateo"), words.index("Calderón") + 1, label="PER"),
+                Span(doc, len(words) - 4, len(words) - 3, label="PER")]
+    assert doc.ents[1].text == "Ríos"
+    ms = by_text(find_mentions(doc))
+    assert ms["Mateo Ríos Calderón"].label == "PER" and "Calderón" not in ms, ms
+    # a second name run on: its surname said alone too, it is a person of its own
+    doc = parser("Am Montag sprachen Anna Berg Kovac miteinander. Berg sagte, Kovac habe zugestimmt.")
+    doc._.article_id = "x"
+    words = [t.text for t in doc]
+    berg, kovac = words.index("Berg", 6), words.index("Kovac", 6)
+    doc.ents = [Span(doc, 3, 6, label="PER"), Span(doc, berg, berg + 1, label="PER"),
+                Span(doc, kovac, kovac + 1, label="PER")]
+    ms = by_text(find_mentions(doc))
+    assert "Anna Berg" in ms and "Anna Berg Kovac" not in ms, ms

@@ -758,10 +758,12 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
         # or they are a full name elsewhere, or the last word is the surname of a full name with other first
         # names ("Wladimir Putin"); a three-part name whose surname alone recurs is one person ("Recep Tayyip
         # Erdogan ... Erdogan")
+        # - but the word before the last said alone is no second person where the last word is named nowhere else:
+        # a Spanish name's first surname is the one said alone ('Álvaro Uribe Vélez ... Uribe')
         last = e[-1].text
         if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and e[-2].lower_ not in PARTICLES and (
-                e[-2].text in alone or any(s == e[-2].text for s, _ in full) or e[:-1].text in {p.text for p in pers}
-                or any(s == last and f != e[:-1].text for s, f in full)):
+                (e[-2].text in alone or any(s == e[-2].text for s, _ in full)) and last in alone
+                or e[:-1].text in {p.text for p in pers} or any(s == last and f != e[:-1].text for s, f in full)):
             out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
         else:
             out.append(e)
