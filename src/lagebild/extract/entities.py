@@ -1394,7 +1394,7 @@ def _type_noun_opening(doc: Doc, c: Cand) -> Token | None:
     noun that types the name into it (`_head_noun_kind` asks its kind). In the singular: one thing is named."""
     first = token_at(doc, c.start)
     if first is None or first.i + 1 >= len(doc) or doc[first.i + 1].idx >= c.end or \
-            "Plur" in first.morph.get("Number") or not (first.tag_ == "NN" or word_tag(first.text) == ("NN", True)):
+            "Plur" in first.morph.get("Number", []) or not (first.tag_ == "NN" or word_tag(first.text) == ("NN", True)):
         return None                                    # the tagger may read the noun of a headline's name a name
     rest = doc[first.i + 1]
     return first if first.head == rest or rest.head == first else None
