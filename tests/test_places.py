@@ -1146,3 +1146,12 @@ def test_a_named_building_keeps_its_towns_country_where_the_ner_reads_the_adject
     m = places(nlp, "Nach dem Spiel kam es vor der Münchner Allianz-Arena zu Ausschreitungen.")
     m = m.get("Münchner Allianz-Arena") or m.get("Allianz-Arena")
     assert m is not None and m.label == "LOC" and m.country == "DE", m
+
+
+def test_a_village_at_home_is_found_in_a_report_filed_at_home_that_names_foreign_countries(nlp):
+    # two foreign countries named, none at home: but the dateline says the report is filed at home, so a village at
+    # home keeps its spot (no story set abroad)
+    text = ("Linz – Bei der Gedenkfeier sprachen ungarische und israelische Gäste. Die Häftlinge wurden damals nach "
+            "Ebensee gebracht, sagte der Historiker.")
+    m = places(nlp, text)["Ebensee"]
+    assert m.country == "AT" and m.ref, m

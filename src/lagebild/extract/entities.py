@@ -758,10 +758,12 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
         # or they are a full name elsewhere, or the last word is the surname of a full name with other first
         # names ("Wladimir Putin"); a three-part name whose surname alone recurs is one person ("Recep Tayyip
         # Erdogan ... Erdogan")
+        # - but the word before the last said alone is no second person where the last word is named nowhere else:
+        # a Spanish name's first surname is the one said alone ('Álvaro Uribe Vélez ... Uribe')
         last = e[-1].text
         if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and e[-2].lower_ not in PARTICLES and (
-                e[-2].text in alone or any(s == e[-2].text for s, _ in full) or e[:-1].text in {p.text for p in pers}
-                or any(s == last and f != e[:-1].text for s, f in full)):
+                (e[-2].text in alone or any(s == e[-2].text for s, _ in full)) and last in alone
+                or e[:-1].text in {p.text for p in pers} or any(s == last and f != e[:-1].text for s, f in full)):
             out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
         else:
             out.append(e)
@@ -1314,6 +1316,7 @@ def _landmark_compound(word: str) -> bool:
 # lang/de/named_work_nouns.tsv: nouns whose apposition names a work (OTH) or an artists' group (ORG)
 _NAMED_WORK = {kind: nouns for kind, nouns in de.table("named_work_nouns").items()}
 _APPOSITION = frozenset({"appos", "flat", "flat:name", "compound"})
+ORGANISATION_KINDS = frozenset({"group", "outlet"})    # kinds of named_work_nouns.tsv whose name is an organisation
 
 
 def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -1329,7 +1332,7 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
              if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
     for c in chosen:
         if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)):
-            c = Cand(c.start, c.end, "ORG" if kind == "group" else "OTH", c.prio, c.country, c.ref)
+            c = Cand(c.start, c.end, "ORG" if kind in ORGANISATION_KINDS else "OTH", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
             # 'tanzte in „Saturday Night Fever“': a name of several words quoted whole is a title; news quote no
@@ -1361,9 +1364,13 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
         tok = tok.head
         if tok.idx < c.start and tok.pos_ == "NOUN":
             nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
-    one_word = " " not in _text(doc)[c.start:c.end].strip()
+    name = _text(doc)[c.start:c.end].strip()
+    if (inside := _type_noun_opening(doc, c)) is not None:
+        nouns.append(inside)                           # 'Taifun Halong tobte': the NER took the noun into the name
+        name = _text(doc)[inside.idx + len(inside.text):c.end].strip()
+    one_word = " " not in name
     for noun in nouns:
-        word = compound_head(noun.text) or noun.lower_
+        word = _last_part(noun)
         if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
             # a storm or a drug is named with one word ('Orkantief Xynthia', 'Medikament Tamiflu'); a person's
             # full name after a compound in -tief is whom it befell ('trotz Formtief Thomas Müller nominiert')
@@ -1371,6 +1378,26 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
                 continue
             return kind
     return None
+
+
+def _last_part(noun: Token) -> str:
+    """A noun's lemma's last part, lower-cased: a compound's head ('Kinofilm' -> 'film'), the word after a hyphen
+    ('TV-Kanal' -> 'kanal'), of its lemma ('Fernsehkanals' -> 'kanal')."""
+    part = noun.text.rsplit("-", 1)[-1]
+    word = word_lemma(part) or part                    # the lexicon's lemma: the parser's keeps a genitive's -s
+    return (compound_head(word) or word).lower()
+
+
+def _type_noun_opening(doc: Doc, c: Cand) -> Token | None:
+    """The common noun that opens a mention of two or more words and that the parse makes part of the rest's
+    phrase ('Taifun Halong', 'Sender Rossija' in a headline, no article before them), or None: the NER took a
+    noun that types the name into it (`_head_noun_kind` asks its kind). In the singular: one thing is named."""
+    first = token_at(doc, c.start)
+    if first is None or first.i + 1 >= len(doc) or doc[first.i + 1].idx >= c.end or \
+            "Plur" in first.morph.get("Number", []) or not (first.tag_ == "NN" or word_tag(first.text) == ("NN", True)):
+        return None                                    # the tagger may read the noun of a headline's name a name
+    rest = doc[first.i + 1]
+    return first if first.head == rest or rest.head == first else None
 
 
 # Nouns that introduce an organisation's name in apposition: "die Hilfsorganisation Brückenwerk".
@@ -3003,10 +3030,10 @@ def _sentence_index(doc: Doc):
 
 
 def _story_elsewhere(doc: Doc, named: Counter) -> bool:
-    """The article is set away from home: it names no home country (DE/AT/CH), but foreign countries
-    (twice or more) or two or more places the gazetteer lacks (a setting it does not know). A village at home of a name
-    it uses is then no better a guess than one abroad."""
-    if any(iso in HOME for iso in named):
+    """The article is set away from home: it names no home country (DE/AT/CH) and is not filed from home
+    (`_filed_at_home`), but foreign countries (twice or more) or two or more places the gazetteer lacks (a setting it
+    does not know). A village at home of a name it uses is then no better a guess than one abroad."""
+    if any(iso in HOME for iso in named) or _filed_at_home(doc):
         return False
     if sum(named.values()) >= 2:
         return True                                    # a foreign country named once may be anyone's origin
@@ -3014,6 +3041,17 @@ def _story_elsewhere(doc: Doc, named: Counter) -> bool:
     unknown = {e.text for e in doc.ents if e.label_ == "LOC" and not forms.get(e.text)
                and not g.candidates(e.text) and not g.candidates(e.text[:-1])}
     return len(unknown) >= 2
+
+
+def _filed_at_home(doc: Doc) -> bool:
+    """Whether the article's dateline names only places at home ('Graz –', 'Linz/Wels –'): a report filed there is set
+    there, whatever foreign countries it names ('ungarische Häftlinge', 'israelische Gäste' at a memorial in Graz)."""
+    line = dateline(doc)
+    if line is None or not line.places:
+        return False
+    text = _text(doc)
+    best = [gazetteer().best(text[s:e]) for s, e in line.places]
+    return all(b is not None and b.country in HOME for b in best)
 
 
 def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhere: bool = False) -> list[Cand]:
