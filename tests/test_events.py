@@ -2454,3 +2454,19 @@ def test_migrants_and_suspects_travelling_pay_no_visit(nlp):
     none_of(events_of(nlp, "Die beiden Tatverdächtigen waren im Mai nach Syrien gereist."), "CONSULT")
     e = one(events_of(nlp, "Der Außenminister reiste am Montag nach Kiew."), "CONSULT")
     assert e.mode == "visit"
+
+
+def test_artillery_and_rifle_fire_are_attacks_not_blazes(nlp):
+    e = one(events_of(nlp, "Bei Artilleriefeuer aus dem Nachbarland wurden am Dienstag in Kilis zwei Bauern verletzt."),
+            "ASSAULT")
+    assert e.mode == "aerial"
+    none_of(events_of(nlp, "Unter Maschinengewehrfeuer flohen am Dienstag Dutzende Dorfbewohner bei Aleppo."),
+            "ACCIDENT")
+
+
+def test_an_arrest_told_by_whom_it_held_is_an_event(nlp):
+    # no figure, no place, no one who arrested: the men held tell the arrest (reported speech, a passive)
+    evs = events_of(nlp, "Die Männer seien auf Märkten und in Moscheen festgenommen und verhört worden, sagte ein "
+                         "Sprecher.")
+    assert one(evs, "COERCE").mode == "arrest"
+    none_of(events_of(nlp, "Wer dort erwischt wird, wird festgenommen."), "COERCE")

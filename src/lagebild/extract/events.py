@@ -1869,9 +1869,23 @@ def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Cla
         # a noun's own relative clause tells its day past the comma that ends the text's clause ("zur
         # Streikabstimmung, die vom 19. bis 24. Juni stattfindet")
         b = max(b, tok.right_edge.idx + len(tok.right_edge.text))
-    bare = not trig.by_actor and not any(u.start <= c.start < u.end for c in claims) and not any(
+    bare = not trig.by_actor and not _held_told(tok, trig) and not any(u.start <= c.start < u.end for c in claims) \
+        and not any(
         a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times)
     return bare or (trig.acled or "").endswith(CHEMICAL_WEAPON) and not (tok is not None and _somewhere(tok, by_token))
+
+
+def _held_told(tok: Token | None, trig: Trigger) -> bool:
+    """An arrest or an expulsion told by whom it was done to or who did it: the verb's subject, object or passive
+    subject is a noun of people ("Die Männer seien festgenommen worden" - the parse reads the passive's "sein" as the
+    auxiliary of an active participle -, "nahm den Wirt fest", "Polizisten nahmen ... fest"), as a figure would tell
+    it ("drei Männer"): an event even where no place, day or name is told; not "Wer ..., wird festgenommen"."""
+    from .measures import classify_counted
+
+    if tok is None or trig.type != "COERCE" or trig.mode not in ("arrest", "expel") or trig.nominal:
+        return False
+    return any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and classify_counted(c.text)[1] == "person"
+               for c in tok.children)
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
