@@ -75,11 +75,22 @@ ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "stabbing", "abduct"
 
 
 def _particle(tok: Token) -> Token | None:
-    """The separable particle the parse hangs on a verb ("nahm ... fest")."""
-    for c in tok.children:
-        if c.dep_ == "compound:prt":
-            return c
+    """The separable particle the parse hangs on a verb ("nahm ... fest"). A separable particle closes the clause of
+    its verb, so one the parse hangs on a verb past a verb conjoined to it closes that conjunct's clause ("Die Beamten
+    beschlagnahmten Messer und nahmen zwei Männer fest": "fest" is "nahmen"'s, not "beschlagnahmten"'s)."""
+    own = next((c for c in tok.children if c.dep_ == "compound:prt"), None)
+    if own is not None and _conjunct_before(tok, own) is None:
+        return own
+    if own is None and tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        return next((c for c in tok.head.children if c.dep_ == "compound:prt" and c.i > tok.i
+                     and getattr(_conjunct_before(tok.head, c), "i", None) == tok.i), None)
     return None
+
+
+def _conjunct_before(verb: Token, prt: Token) -> Token | None:
+    """The last verb conjoined to ``verb`` that stands between it and the particle, with no particle of its own."""
+    return next((c for c in reversed(list(verb.children)) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and verb.i < c.i < prt.i and not any(g.dep_ == "compound:prt" for g in c.children)), None)
 
 
 def find_triggers(doc: Doc, start: int, end: int,
@@ -101,15 +112,16 @@ def find_triggers(doc: Doc, start: int, end: int,
         if inside and any(a <= tok.idx and tok.idx + len(word) <= b for a, b in inside):
             continue                                   # a name's word; not a compound it heads ("Nato-Gipfel")
         generic = in_words = False                     # one pass over the children (asked of every long word):
-        prt: Token | None = None                       # its determiner, its adjective, its particle (`_particle`)
+        particled = False                              # its determiner, its adjective, its particle (`_particle`)
         for c in tok.children:
             dep = c.dep_
             if dep == "det":
                 generic = generic or c.lower_.startswith(GENERIC_DETS)
             elif dep == "amod":
                 in_words = in_words or c.lower_.startswith(IN_WORDS)
-            elif dep == "compound:prt" and prt is None:
-                prt = c
+            elif dep == "compound:prt":
+                particled = True
+        prt = _particle(tok) if particled or tok.dep_ == "conj" else None
         if generic:
             continue                                   # "solche Angriffe", "jeder Anschlag": no event
         if in_words and tok.pos_ == "NOUN":
@@ -708,7 +720,9 @@ def _trigger_tokens(f: tuple[int, int, Trigger, Token]) -> set[int]:
     out = {tok.i}
     if start < tok.idx and tok.i > 0:
         out.add(tok.i - 1)
-    out |= {c.i for c in tok.children if c.dep_ == "compound:prt" and c.idx + len(c.text) == end}
+    prt = _particle(tok)
+    if prt is not None and prt.idx + len(prt.text) == end:
+        out.add(prt.i)
     return out
 
 
@@ -1775,17 +1789,10 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor = target = None
     elif trig.type in HUMANITARIAN:
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
-    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
-                     *((_modal_status(tok), _cue_status(tok)) if parsed and tok is not None else ()))
-    if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
-                                                                    text[start:end], re.IGNORECASE) \
-            and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
-        status = "planned"                             # "Nordkorea schickt ...": a decision announced
-    if parsed and tok is not None and trig.type == "ANNOUNCE" and not trig.nominal and status == "planned":
-        status = _announcing_status(tok)               # "hat angekündigt, ... zu schließen": the content is ahead
-    if parsed and tok is not None:                     # "im Falle einer Flut soll ...": the modal is the measure's
-        status = "hypothetical" if _supposed_case(tok) else _parsed_status(tok, trig, status)
+    status = _event_status(text, u, (a, b), start, end, trig, tok if parsed else None, parsed)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
+    lead = _lead_of(units, ui) if not reference else None
+    place = place or _lead_place(doc, text, units, lead, mentions, trig)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
@@ -1798,13 +1805,16 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
     if actor is None and target is None and place is None and _nothing_to_tell(
-            trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)):
-        return None
+            trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)) and (
+            lead is None or _nothing_to_tell(trig, units[lead], (units[lead].start, units[lead].end), claims, times,
+                                             None, _by_token(doc, mentions))):
+        return None                                    # (a headline's event: nor does its lead)
     if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
         # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
         place = _dateline_place(doc, text, mentions, (a, b))
     when = _event_time(doc, text, units, ui, (a, b), start, trig, status, reference, tok if parsed else None)
+    when = _lead_time(doc, text, units, lead, trig, status, when)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
@@ -1823,6 +1833,53 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     )
 
 
+LEAD_REACH = 3                           # a title, a subtitle or a dateline line, then the lead
+
+
+def _lead_of(units, ui: int) -> int | None:
+    """The lead that tells a title's event: the first unit after the title that is no heading. A headline is cut
+    from its lead (claims.split_units), and names the event the lead then tells with its place, day and figures
+    ("Großrazzia in einer Diskothek" / "Rund 200 Polizisten durchsuchten in der Nacht zum Sonntag ... in Kassel");
+    only for the title, not a heading inside the text (a section's heading names no one event)."""
+    if not units[ui].title:
+        return None
+    return next((j for j in range(ui + 1, min(len(units), ui + 1 + LEAD_REACH)) if not units[j].heading), None)
+
+
+def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, trig: Trigger, tok: Token | None,
+                  parsed: bool) -> str:
+    """reported, planned, hypothetical, ... by the words before the trigger and its clause, then by the parse."""
+    a, b = clause
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
+                     *((_modal_status(tok), _cue_status(tok)) if tok is not None else ()))
+    if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
+                                                                    text[start:end], re.IGNORECASE) \
+            and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
+        status = "planned"                             # "Nordkorea schickt ...": a decision announced
+    if tok is not None and trig.type == "ANNOUNCE" and not trig.nominal and status == "planned":
+        status = _announcing_status(tok)               # "hat angekündigt, ... zu schließen": the content is ahead
+    if tok is not None:                                # "im Falle einer Flut soll ...": the modal is the measure's
+        status = "hypothetical" if _supposed_case(tok) else _parsed_status(tok, trig, status)
+    return status
+
+
+def _lead_place(doc: Doc, text: str, units, lead: int | None, mentions: list[Mention], trig: Trigger) -> Place | None:
+    """Where the lead tells a headline's event ("Großrazzia in einer Diskothek" / "... durchsuchten ... in Kassel")."""
+    if lead is None:
+        return None
+    u = units[lead]
+    return _place(doc, text, u.start, u.end, u.start, u.end, mentions, u.start, trig.type in MOVES)
+
+
+def _lead_time(doc: Doc, text: str, units, lead: int | None, trig: Trigger, status: str,
+               when: TimeValue) -> TimeValue:
+    """A headline's event its own words do not date is on the day its lead tells ("in der Nacht zum Sonntag")."""
+    if lead is None or when.basis == "expression":
+        return when
+    u = units[lead]
+    return _event_time(doc, text, units, lead, (u.start, u.end), u.start, trig, status, False, None)
+
+
 def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Claim], times: list[TimeExpression],
                      tok: Token | None, by_token: dict[int, Mention]) -> bool:
     """An event with no actor, target or place: "Luftangriff" alone tells nothing, unless a figure or a day is told
@@ -1834,9 +1891,23 @@ def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Cla
         # a noun's own relative clause tells its day past the comma that ends the text's clause ("zur
         # Streikabstimmung, die vom 19. bis 24. Juni stattfindet")
         b = max(b, tok.right_edge.idx + len(tok.right_edge.text))
-    bare = not trig.by_actor and not any(u.start <= c.start < u.end for c in claims) and not any(
+    bare = not trig.by_actor and not _held_told(tok, trig) and not any(u.start <= c.start < u.end for c in claims) \
+        and not any(
         a <= t.start < b and t.type == "DATE" and t.value and not t.value.endswith("_REF") for t in times)
     return bare or (trig.acled or "").endswith(CHEMICAL_WEAPON) and not (tok is not None and _somewhere(tok, by_token))
+
+
+def _held_told(tok: Token | None, trig: Trigger) -> bool:
+    """An arrest or an expulsion told by whom it was done to or who did it: the verb's subject, object or passive
+    subject is a noun of people ("Die Männer seien festgenommen worden" - the parse reads the passive's "sein" as the
+    auxiliary of an active participle -, "nahm den Wirt fest", "Polizisten nahmen ... fest"), as a figure would tell
+    it ("drei Männer"): an event even where no place, day or name is told; not "Wer ..., wird festgenommen"."""
+    from .measures import classify_counted
+
+    if tok is None or trig.type != "COERCE" or trig.mode not in ("arrest", "expel") or trig.nominal:
+        return False
+    return any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and classify_counted(c.text)[1] == "person"
+               for c in tok.children)
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
@@ -2156,7 +2227,7 @@ def _expected(tok: Token) -> bool:
     if _answered(verb, tok):
         return False                                   # "hatte zum Streik aufgerufen, Tausende folgten": it came
     if t.dep_ in ("obj", "nsubj:pass") and t.head.i == verb.i and lemma in expectation:
-        return True
+        return not _toll_taken(verb, t)
     case = _case(t)
     if case == "vor" and _temporal_vor(t, durations_only=True):
         return False                                   # "Zwei Tage vor der Wahl warnte er", "Kurz vor dem Anschlag
@@ -2164,6 +2235,16 @@ def _expected(tok: Token) -> bool:
     # the preposition's lemma: "zum"/"zur" are "zu" ("rief zum Streik auf", "zur Kundgebung")
     preps = {c.lemma_.lower() for c in t.children if c.dep_ == "case"} | {case}
     return case is not None and t.dep_ in ("obl", "nmod") and any(f"{lemma}:{p}" in expectation for p in preps)
+
+
+def _toll_taken(verb: Token, event: Token) -> bool:
+    """The verb's other argument is a toll - the dead, the injured, lives ("Acht Tote forderte am Morgen ein
+    Anschlag": the parse reads the fronted toll as the subject and the event as the object): the event took the toll,
+    nobody demanded it (`fordern` of a toll, as in "Der Anschlag forderte 20 Tote")."""
+    from .measures import classify_counted
+
+    return any(c.i != event.i and c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")
+               and classify_counted(c.text)[1] == "casualty" for c in verb.children)
 
 
 def _answered(verb: Token, event: Token) -> bool:
