@@ -116,6 +116,16 @@ CASES = [
     pytest.param({
         "a": "Flut\n\nZunächst wurden 300 Menschen evakuiert, später weitere 200.",
     }, [], [(("a", 300), ("a", 200))], id="first in order of events, no update"),
+    # "zunächst" on the deed itself tells the first of the events, not what was said first: beside a running total
+    # ("seit Oktober damit", "bislang") the incident stays a count of its own, attributed or not
+    pytest.param({
+        "a": "Messerangriff\n\nZunächst wurden bei dem Angriff zwei Passanten erstochen. Seit Oktober sind damit drei "
+             "Passanten getötet worden.",
+    }, [], [(("a", 2), ("a", 3))], id="first of the deeds beside a running total"),
+    pytest.param({
+        "a": "Razzia\n\nWie die Polizei mitteilte, nahmen die Beamten zunächst zwölf Verdächtige fest. Bislang wurden "
+             "damit 15 Menschen festgenommen.",
+    }, [], [(("a", 12), ("a", 15))], id="first of the deeds, attributed, beside a running total"),
 ]
 
 
