@@ -49,7 +49,7 @@ from functools import lru_cache
 
 from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
-from ..keys import GROWTH, key_parts, slug_of
+from ..keys import GROWTH, SCOPES, key_parts, slug_of
 from ..lang.de import period_units
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -1110,8 +1110,8 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                  if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
 
 
-SCOPE = 6
-PART = "teil"
+SCOPE = 6                   # a key's scope (keys.key_parts)
+PART = SCOPES["part"]
 # The details that tell a part from the whole it is a part of: whose, what class, what deed, where ("darunter zwölf
 # Kinder", "fünf davon schwer", "allein in Lyon elf")
 TELLING = (1, 2, 3, 4)
