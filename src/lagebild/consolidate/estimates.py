@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise
 
-from ..lang.de import words
+from ..lang.de import rows, words
 from ..model import QUALIFIERS, Article, Claim, ClaimGroup
 from .timeline import interval
 
@@ -313,12 +313,31 @@ def first_then_now(old: Claim, new: Claim) -> bool:
     (lang/de/first_report_markers.txt; "Anfangs hieß es, 20 seien verletzt": the marker on the verb of saying), the
     new one's clause is a running total's ("inzwischen", "stieg auf": `running_total`) and the old one's is not -
     "zunächst" alone orders events too ("Zunächst wurden 300 evakuiert, später weitere 200"): only a count given as
-    now beside it makes it an earlier statement."""
+    now beside it makes it an earlier statement, and only where the marker stands on a saying (`said_first`)."""
     if old.article != new.article or old is new or not running_total(new) or running_total(old):
         return False
-    sentence = old.sentence or ""
-    lead = sentence[:max(sentence.find(old.text), 0)] or _clause(old)
-    return any(w in words("first_report_markers") for w in re.findall(r"[a-zäöüß]+", lead.lower()))
+    return said_first(old)
+
+
+# Words of saying, for the word rules: the finite forms and participles of speech and report verbs
+# (lang/de/speech_verb_forms.tsv), and "Rede" of "war von acht Toten die Rede" (saying with no verb of saying)
+SAYING = frozenset(form for row in rows("speech_verb_forms") for form in row[0].split()) | {"rede"}
+
+
+def said_first(c: Claim) -> bool:
+    """Is the figure given as what was said first of its count: a first report's marker (first_report_markers.txt)
+    in a clause of saying up to the figure's own ("Zunächst war von acht Toten die Rede", "Anfangs hieß es, 20 seien
+    verletzt", "Zunächst meldeten die Behörden 25 Tote")? On the deed itself the marker tells the first of the events
+    ("Zunächst wurden zwei Passanten erstochen", "Wie die Polizei mitteilte, nahmen die Beamten zunächst zwölf
+    Verdächtige fest": the saying is another clause) - an incident beside a running total, not an earlier count."""
+    sentence = c.sentence or ""
+    at = sentence.find(c.text)
+    end = CLAUSE_END.search(sentence, at + len(c.text)) if at >= 0 else None
+    for clause in CLAUSE_END.split(sentence[:end.start()] if end else sentence):
+        said = set(re.findall(r"[a-zäöüß]+", clause.lower()))
+        if said & words("first_report_markers") and said & SAYING:
+            return True
+    return False
 
 
 def earlier_value(c: Claim) -> bool:

@@ -49,7 +49,7 @@ from functools import lru_cache
 
 from ..geo import country_table, distance_km, gazetteer, german_country_names
 from ..geo.countries import countries, demonym_key
-from ..keys import GROWTH, key_parts, slug_of
+from ..keys import GROWTH, SCOPES, key_parts, slug_of
 from ..lang.de import period_units
 from ..lang.de import words as lexicon
 from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
@@ -1043,9 +1043,9 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     article leaves implicit ("37 Tote vor Korfu" / "36 griechische Passagiere") - both join the key that says both
     (`_joined`), when the nationality is that of the place's country (`_one_country`) and no other report restates
     the figure under its own key already (it has its quantity: moving it alone would split it from that report).
-    Of several such keys, the one that shares the most named details (a place at either grain, a class, a
-    nationality, a time scope) and only one; the figures of a key are then told apart by value as any others
-    (`_within_articles`). A figure of no scope joins a part's key that names its details (`_part_said_once`)."""
+    Of several such keys, the one sharing the most named details (place at either grain, class, nationality, time
+    scope), and only one; a key's figures are then told apart by value (`_within_articles`). A figure of no scope
+    joins a part's key that names its details (`_part_said_once`)."""
     own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
@@ -1056,23 +1056,23 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
         if (q := parts[k]) is not None:
             role[(story.get(m.article, ""), _role(q))].append(k)
     slug, part_place, told_apart = _pair_reads(claims, parts, own, within is not None)
+    wholes = _wholes(claims, parts)
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
-        p = parts[n]
-        if p is None or p[0] in PER_CLAIM and not _holder_unsaid(p):
+        said = parts[n]             # the figure's key as its report says it; p: as compared (a part's scope taken on)
+        if said is None or said[0] in PER_CLAIM and not _holder_unsaid(said):
             continue
         more: dict[tuple[str, ...], int] = {}      # a key that says all p says, and more -> details shared with p
         both: dict[tuple[str, ...], int] = {}      # the same for a key joined of p's and another's details
         restated = False
         mine = story.get(c.article, "")
         grains = None if within is None else lambda whole, part, s=mine: within(s, whole, part)
-        said = p
         for k in role[(mine, _role(said))] + role[(mine, _role(said)[:-1] + (PART,))] * (said[SCOPE] == "-"):
             m, q = claims[k], parts[k]
             # a part ("allein in Lyon") is never its whole: no place of either figure read at another grain
             inside = None if grains is None or part_place[n] or part_place[k] else grains
             if q is None or m.article == c.article or story.get(m.article, "") != mine or \
-                    (part_of := q[SCOPE] != said[SCOPE]) and not _part_said_once(said, q):
+                    (part_of := q[SCOPE] != said[SCOPE]) and not _part_said_once(said, q, wholes[(m.article, q[0])]):
                 continue
             p = said[:SCOPE] + (q[SCOPE],)      # a figure that names a part's details is compared as that part
             if slug[k] == slug[n]:           # one group: another report restates the figure as it is keyed
@@ -1110,20 +1110,34 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
                  if (x := (story.get(claims[n].article, ""), u)) in keys or len(taken[x]) > 1)
 
 
-SCOPE = 6
-PART = "teil"
+SCOPE = 6                   # a key's scope (keys.key_parts)
+PART = SCOPES["part"]
 # The details that tell a part from the whole it is a part of: whose, what class, what deed, where ("darunter zwölf
 # Kinder", "fünf davon schwer", "allein in Lyon elf")
 TELLING = (1, 2, 3, 4)
 
 
-def _part_said_once(p: tuple[str, ...], q: tuple[str, ...]) -> bool:
+def _wholes(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None]) -> dict[
+        tuple[str, str], list[tuple[str, ...]]]:
+    """Each article's keys of no scope by kind: the wholes whose details a part of that article may have taken on
+    ("40 Israelis, darunter zwölf Kinder": the children are Israelis too)."""
+    wholes: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for k, m in enumerate(claims):
+        if (q := parts[k]) is not None and q[SCOPE] == "-":
+            wholes[(m.article, q[0])].append(q)
+    return wholes
+
+
+def _part_said_once(p: tuple[str, ...], q: tuple[str, ...], wholes: Collection[tuple[str, ...]]) -> bool:
     """Is a figure of no scope (p) the count another report gives as a part (q) - one report says "darunter zwölf
     Kinder", the other "zwölf Kinder kamen ums Leben"? Only where p says the detail that tells the part from its whole
-    (a class, a deed, a nationality, a place) as the part says it: the whole lacks it, so a figure that names it counts
-    the part, however its report frames it. A part told by nothing but its scope ("darunter 20 Frauen": no class) is
-    no such count: the figure beside it may be any other."""
-    return p[SCOPE] == "-" and q[SCOPE] == PART and any(p[i] == q[i] != "-" for i in TELLING)
+    (a class, a deed, a nationality, a place) as the part says it: the whole lacks it (`wholes`: the keys of no scope
+    of the part's article and kind), so a figure that names it counts the part, however its report frames it. A
+    detail the part took on from its whole ("40 Israelis, darunter zwölf Kinder": the children are Israelis too) tells
+    nothing: "13 Israelis" in another report names the whole's detail. A part told by nothing but its scope
+    ("darunter 20 Frauen": no class) is no such count: the figure beside it may be any other."""
+    return p[SCOPE] == "-" and q[SCOPE] == PART and \
+        any(p[i] == q[i] != "-" and all(w[i] != q[i] for w in wholes) for i in TELLING)
 
 
 def _pair_reads(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None],
