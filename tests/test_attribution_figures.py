@@ -1990,3 +1990,14 @@ def test_a_clause_recorded_in_a_document_is_sourced_to_the_document(nlp):
 ])
 def test_an_event_taking_a_toll_is_no_speaker(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv102: the pronoun agrees with the document in gender too - 'laut ihr' (feminine) after a masculine or neuter
+    # document subject stands for the woman or body named beside it, not the document
+    ("Der Bericht kritisiert die Ministerin scharf. Laut ihr sind 500 Stellen besetzt.", "500 Stellen", "Ministerin"),
+    ("Die Liste wurde am Freitag veröffentlicht. Ihr zufolge sind 300 Firmen betroffen.", "300 Firmen", "Liste"),
+])
+def test_a_pronoun_cites_a_document_of_its_gender_only(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
