@@ -2001,3 +2001,13 @@ def test_an_event_taking_a_toll_is_no_speaker(nlp, text, figure, name):
 def test_a_pronoun_cites_a_document_of_its_gender_only(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
 
+
+@pytest.mark.parametrize("text,figure,name", [
+    # rv102: counted casualties that are the subject the plural verb agrees with demand something themselves
+    ("Drei Verletzte forderten am Montag eine Entschädigung von 3.000 Euro.", "3.000 Euro", "Verletzte"),
+    ("Zwölf Verletzte fordern vom Veranstalter 3.000 Euro Schmerzensgeld.", "3.000 Euro", "Verletzte"),
+    # a singular verb cannot agree with them: the fronted casualties are its object, the event no speaker
+    ("Drei Verletzte forderte ein Unfall auf der Landstraße.", "Drei Verletzte", None),
+])
+def test_counted_casualties_the_verb_agrees_with_may_demand(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
