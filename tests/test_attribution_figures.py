@@ -1962,6 +1962,8 @@ def test_reported_speech_in_the_passive_is_no_act_of_its_subject(nlp, text, figu
     # src29: an adjective of a body's name the parser took for the phrase's head ('Roten'): the name is adjective and
     # noun, not the adjective's lemma ('Rot')
     ("Nach dem Sturm wurden 2.000 Menschen nach Angaben des Roten Kreuzes obdachlos.", "2.000 Menschen", "Roten Kreuzes"),
+    # rv102: another body of this build, another sentence
+    ("Nach Angaben des Roten Halbmonds starben bei dem Beben 70 Menschen.", "70 Menschen", "Roten Halbmonds"),
 ])
 def test_an_adjective_read_as_the_head_keeps_its_noun(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
