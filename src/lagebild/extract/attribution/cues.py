@@ -107,8 +107,9 @@ def _singular_verb(tok: Token) -> bool:
     """Is the verb's finite form - itself or its auxiliary (``hat ... gefordert``) - singular? A subject of several
     counted casualties it is then not: ``Drei Verletzte forderte ein Unfall`` (fronted object), but ``Drei Verletzte
     forderten eine Entschädigung`` (they demand)."""
-    finite = [t for t in (tok, *tok.children) if (t is tok or t.dep_ in ("aux", "aux:pass")) and t.morph.get("Number")]
-    return bool(finite) and all(t.morph.get("Number") == ["Sing"] for t in finite)
+    finite = [t for t in (tok, *tok.children)
+              if (t is tok or t.dep_ in ("aux", "aux:pass")) and t.morph.get("Number", [])]
+    return bool(finite) and all(t.morph.get("Number", []) == ["Sing"] for t in finite)
 
 
 def _wants_its_clause(tok: Token) -> bool:
