@@ -94,11 +94,22 @@ def _takes_a_toll(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ not in ("obj", "nsubj") or c.pos_ != "NOUN":
             continue
-        counted = any(g.like_num or g.pos_ == "NUM" or parse_number(g.text) is not None    # "Acht Tote": a number
-                      for g in c.children if g.dep_ in ("nummod", "compound", "amod"))        # word read as a noun
-        if counted and classify(c.text)[1] == "casualty":
+        counts = [g for g in c.children if g.dep_ in ("nummod", "compound", "amod")      # "Acht Tote": a number
+                  and (g.like_num or g.pos_ == "NUM" or parse_number(g.text) is not None)]  # word read as a noun
+        if not counts or classify(c.text)[1] != "casualty":
+            continue
+        if c.dep_ == "obj" or _singular_verb(tok) and parse_number(counts[0].text) != 1:
             return True
     return False
+
+
+def _singular_verb(tok: Token) -> bool:
+    """Is the verb's finite form - itself or its auxiliary (``hat ... gefordert``) - singular? A subject of several
+    counted casualties it is then not: ``Drei Verletzte forderte ein Unfall`` (fronted object), but ``Drei Verletzte
+    forderten eine Entschädigung`` (they demand)."""
+    finite = [t for t in (tok, *tok.children)
+              if (t is tok or t.dep_ in ("aux", "aux:pass")) and t.morph.get("Number", [])]
+    return bool(finite) and all(t.morph.get("Number", []) == ["Sing"] for t in finite)
 
 
 def _wants_its_clause(tok: Token) -> bool:

@@ -1265,7 +1265,8 @@ def _recorded_in(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
         if not (C.verb_lemma(verb) in words("recording_verbs") or reporting(verb)) \
                 or any(c.dep_ in ("nsubj", "obl:agent") for c in verb.children):
             continue
-        if tok.i < verb.i or tok.i not in {t.i for t in verb.subtree} or tok.i in {t.i for t in noun.subtree}:
+        if tok.i < verb.i or tok.i not in {t.i for t in verb.subtree} or tok.i in {t.i for t in noun.subtree} \
+                or _in_joined_main_clause(verb, tok):
             continue                                   # what is recorded follows the verb, under it (the parser
             # hangs the 'dass' clause as ccomp, dep or under a phrase of it)
         author = _document_author(noun)
@@ -1274,6 +1275,22 @@ def _recorded_in(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
             STATS["document a clause is recorded in"] += 1
             return said
     return None
+
+
+# dependents that may follow a subordinate clause's finite verb at its end ("verletzt wurden", "festnahm, ...")
+_AFTER_A_LAST_VERB = frozenset({"punct", "aux", "aux:pass", "cop", "compound:prt", "cc", "conj", "mark"})
+
+
+def _in_joined_main_clause(verb: Token, tok: Token) -> bool:
+    """``Im Protokoll ist vermerkt, dass der Minister kam, und die Polizei nahm 30 Menschen fest``: is the figure in a
+    clause the parser joined (conj) below the recording verb whose verb stands second, before its object or phrases -
+    a main clause, the article's own telling - rather than last, as in a coordinated ``dass`` clause (``und 30
+    Menschen verletzt wurden``)?"""
+    for t in verb.subtree:
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and tok.i in {s.i for s in t.subtree} \
+                and any(c.i > t.i and c.dep_ not in _AFTER_A_LAST_VERB for c in t.children):
+            return True
+    return False
 
 
 def _document_author(noun: Token) -> Token | None:

@@ -411,9 +411,22 @@ def _document_before(pron: Token, number: str | None) -> Token | None:
         return None
     before = pron.doc[pron.sent.start - 1].sent
     subject = next((t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i == before.root.i), None)
-    if subject is None or not _document(subject) or not _may_stand_for(number, subject):
+    if subject is None or not _document(subject) or not _may_stand_for(number, subject) \
+            or not _gender_agrees(pron, subject):
         return None
     return subject
+
+
+# the genders a dative/accusative pronoun of a report phrase may stand for ("laut ihr": a feminine noun only)
+_PRONOUN_GENDERS = {"ihm": {"Masc", "Neut"}, "ihn": {"Masc"}, "ihr": {"Fem"}}
+
+
+def _gender_agrees(pron: Token, noun: Token) -> bool:
+    """May the pronoun stand for the noun by gender - ``Der Bericht kritisiert die Ministerin. Laut ihr ...``: ``ihr``
+    is no masculine ``Bericht``? A plural pronoun (``ihnen``) or a noun the tagger gives no gender agrees."""
+    allowed = _PRONOUN_GENDERS.get(pron.lower_)
+    own = set(noun.morph.get("Gender", []))
+    return allowed is None or not own or bool(own & allowed)
 
 
 def _in_report_phrase(pron: Token) -> bool:
