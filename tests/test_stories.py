@@ -1469,3 +1469,35 @@ def test_a_person_named_only_in_full_has_the_surnames_key_too():
     assert terms(("Baschar al-Assad", "PER"))[st.entity_key(Mention("a", 0, 5, "Assad", "PER", None, None))] == 1
     bank = terms(("Deutsche Bank", "ORG"), ("Bad Ischl", "LOC"))
     assert not {st.entity_key(Mention("a", 0, 4, w, "ORG", None, None)) for w in ("Bank", "Ischl")} & set(bank)
+
+
+def _person_terms(*names: str) -> dict[str, float]:
+    """article_terms of an invented sentence naming the persons `names` (PER mentions, unresolved)."""
+    text = " und ".join(names) + " trafen sich am Montag."
+    spans, at = [], 0
+    for name in names:
+        spans.append(Mention("a", at, at + len(name), name, "PER", None, None))
+        at += len(name) + len(" und ")
+    return st.article_terms(Article(id="a", text=text), spans)
+
+
+def _key(name: str) -> str | None:
+    return st.entity_key(Mention("a", 0, len(name), name, "PER", None, None))
+
+
+def test_a_double_surname_is_the_surnames_key_whole():
+    """A report names the minister "Sabine Kraus-Wendler" in full, a follow-up "Kraus-Wendler" alone: the full name
+    gives the key of the double surname, not of its last part ("Wendler" is another person); a name written as one
+    hyphenated word is the surname itself and gets no key of its part ("al-" before a surname is a particle:
+    "Faisal al-Harbi" -> "Harbi")."""
+    assert _key("Kraus-Wendler") in _person_terms("Sabine Kraus-Wendler")
+    assert _key("Wendler") not in _person_terms("Sabine Kraus-Wendler")
+    assert _key("Wendler") not in _person_terms("Kraus-Wendler")
+    assert _key("Harbi") in _person_terms("Faisal al-Harbi")
+
+
+def test_a_generations_suffix_or_a_regnal_number_is_no_surname():
+    """"Hal Brandt Jr." is "Brandt" alone in the follow-up, not "Jr." (which every junior would share); a monarch's
+    "Friedrich III." leaves a first name only, so no key of a surname."""
+    assert _key("Brandt") in _person_terms("Hal Brandt Jr.") and _key("Jr.") not in _person_terms("Hal Brandt Jr.")
+    assert _key("III") not in _person_terms("Friedrich III.") and _key("Friedrich") not in _person_terms("Friedrich III.")

@@ -320,16 +320,27 @@ def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> li
     does, as the reports that name him both ways do (`_named`: a name in common). The full name's key stays: all
     of a person's mentions made one surname key instead, a head of government's many reports - each naming him in
     full and by surname - met on one heavier key, and the successive builds agreed less with one pass."""
-    surnames = {_written_key(_surname(m.text)) for m in mentions
+    surnames = {_written_key(_surname(m.text) or "") for m in mentions
                 if (m.label or "").upper() == PERSON and not m.ref}
     return sorted(k for k in surnames if k and k not in terms)
 
 
-def _surname(text: str) -> str:
-    """A person's surname as written: the last word of the name ("Baschar al-Assad" -> "Assad", "Ursula von der
-    Leyen" -> "Leyen"), as a report writes it alone."""
-    words = _WORD.findall(text)
-    return words[-1] if words else text
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _surname(text: str) -> str | None:
+    """A person's surname as written: the last word of a name of two words or more, as a report writes it alone
+    ("Ursula von der Leyen" -> "Leyen"; a double surname whole: "Annegret Kramp-Karrenbauer" ->
+    "Kramp-Karrenbauer"; a lower-case particle joined to it dropped: "Baschar al-Assad" -> "Assad"). A generation's
+    abbreviation or a regnal number after it is no surname ("Martin Luther King Jr." -> "King"; "Ludwig II.": none,
+    a first name is left); a name of one word has none of its own."""
+    words = text.split()
+    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,"))):
+        words.pop()
+    if len(words) < 2:
+        return None
+    prefix, _, rest = words[-1].partition("-")
+    return rest if rest and prefix.islower() else words[-1]
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
