@@ -1501,3 +1501,37 @@ def test_a_generations_suffix_or_a_regnal_number_is_no_surname():
     "Friedrich III." leaves a first name only, so no key of a surname."""
     assert _key("Brandt") in _person_terms("Hal Brandt Jr.") and _key("Jr.") not in _person_terms("Hal Brandt Jr.")
     assert _key("III") not in _person_terms("Friedrich III.") and _key("Friedrich") not in _person_terms("Friedrich III.")
+
+
+# invented: two persons of one surname in two unrelated stories - a footballer's contract, a deputy's criticism
+CONTRACT = [
+    ("t1", None, "Thomas Müller verlängert beim FC Bayern",
+     ("Der Nationalspieler Thomas Müller hat seinen Vertrag beim FC Bayern um ein weiteres Jahr verlängert. "
+      "Der Verein bestätigte die Einigung nach dem Training.")),
+    ("t2", None, "Vertrag bis 2026: Thomas Müller bleibt",
+     ("Thomas Müller bleibt dem FC Bayern erhalten. Der Stürmer unterschrieb einen neuen Vertrag bis 2026, "
+      "teilte der Verein mit.")),
+]
+EXPORTS = [
+    ("k1", None, "Kerstin Müller kritisiert Rüstungsexporte",
+     ("Die Grünen-Politikerin Kerstin Müller hat die geplanten Rüstungsexporte scharf kritisiert. "
+      "Die Regierung müsse die Genehmigungen im Bundestag offenlegen, forderte sie.")),
+    ("k2", None, "Streit um Rüstungsexporte",
+     ("Im Streit um die Rüstungsexporte fordert Kerstin Müller mehr Transparenz. Die Genehmigungen "
+      "gehörten vor den Bundestag, sagte die Abgeordnete.")),
+]
+
+
+def test_two_persons_of_one_surname_are_no_name_in_common():
+    """"Thomas Müller" (a contract) and "Kerstin Müller" (arms exports): both stories hold the surname's key, but each
+    names it as the surname of another person - they name nothing in common and are held apart as before the
+    surname's key; a story naming "Müller" alone still shares it (test above: the mayor's follow-up)."""
+    arts = corpus(QUAKE, FERRY, VOTE, CONTRACT, EXPORTS, dated=False)
+    orgs = ("FC Bayern", "Bundestag")
+    spans = [Mention(a.id, m.start(), m.end(), m.group(), "ORG" if m.group() in orgs else "PER", None, None)
+             for a in arts for m in re.finditer(r"(?:Thomas |Kerstin )?Müller|FC Bayern|Bundestag", a.text)]
+    found = grouping(st.cluster_articles(arts, spans))
+    assert {frozenset({"t1", "t2"}), frozenset({"k1", "k2"})} <= found
+    assert st._name_in_common({"@thoma mull", "@mull"}, {"@mull"})
+    assert not st._name_in_common({"@thoma mull", "@mull"}, {"@kersti mull", "@mull"})
+    assert st._name_in_common({"@thoma mull", "@mull", "@fc bay"}, {"@kersti mull", "@mull", "@fc bay"})

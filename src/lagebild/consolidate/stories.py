@@ -645,9 +645,26 @@ def _factor(a: _Node, b: _Node, lone: bool = True) -> float:
         # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
         return f * place_factor(_named(a)[0], _named(b)[0])
     na, nb = _named(a)[1], _named(b)[1]
-    if na and nb and na.isdisjoint(nb):
+    if na and nb and not _name_in_common(na, nb):
         f *= UNNAMED_APART_FACTOR
     return f
+
+
+def _name_in_common(na: set[str], nb: set[str]) -> bool:
+    """Whether two stories' names of a situation (`_named`) share one that names one thing in both. A one-word key
+    both share is not such a name where each names it as the last word of a longer name and none of those longer
+    names is in both: "Thomas Müller" in one story and "Kerstin Müller" in another are two persons, though both
+    stories hold "Müller" (`_surname_keys`: a person named in full has the surname's key too)."""
+    return not na.isdisjoint(nb) and any(not _other_bearers(k, na, nb) for k in na & nb)
+
+
+def _other_bearers(key: str, na: set[str], nb: set[str]) -> bool:
+    """`key` ("@mull") is the last word of a longer name in each of na and nb (a longer name in both is a name in
+    common itself: `_name_in_common`)."""
+    if " " in key:
+        return False
+    tail = " " + key[1:]
+    return any(t.endswith(tail) for t in na) and any(t.endswith(tail) for t in nb)
 
 
 def _stored_node(c: _Cluster) -> _Node:
