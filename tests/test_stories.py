@@ -1449,23 +1449,87 @@ def test_a_person_named_in_full_and_by_the_surname_alone_is_a_name_in_common(mon
     assert grouping(st.cluster_articles(arts, _person_mentions(arts))) == {frozenset({"m1", "m2", "m3"})}
 
 
+def _named_terms(*names: tuple[str, str]) -> dict[str, float]:
+    """article_terms of an invented sentence naming `names` ((name, extractor label) pairs, unresolved)."""
+    text = " und ".join(n for n, _ in names) + " trafen sich am Montag."
+    spans, at = [], 0
+    for name, label in names:
+        spans.append(Mention("a", at, at + len(name), name, label, None, None))
+        at += len(name) + len(" und ")
+    return st.article_terms(Article(id="a", text=text), spans)
+
+
+def _key(name: str) -> str | None:
+    return st.entity_key(Mention("a", 0, len(name), name, "PER", None, None))
+
+
 def test_a_person_named_only_in_full_has_the_surnames_key_too():
     """An article naming "Angela Merkel" (or "Kanzlerin Merkel") gets the key of "Merkel" as well, once, as an article
     naming her only "Merkel" has it ("al-Assad": "Assad"); the full name's key stays, and an organisation's or a
     place's name gets no key of its last word."""
-    def terms(*names: tuple[str, str]) -> dict[str, float]:
-        text = " und ".join(n for n, _ in names) + " trafen sich am Montag."
-        spans, at = [], 0
-        for name, label in names:
-            spans.append(Mention("a", at, at + len(name), name, label, None, None))
-            at += len(name) + len(" und ")
-        return st.article_terms(Article(id="a", text=text), spans)
-
     merkel = st.entity_key(Mention("a", 0, 6, "Merkel", "PER", None, None))
-    full = terms(("Angela Merkel", "PER"))
+    full = _named_terms(("Angela Merkel", "PER"))
     assert full[merkel] == 1 and full[st.entity_key(Mention("a", 0, 13, "Angela Merkel", "PER", None, None))] == 1
-    assert terms(("Kanzlerin Merkel", "PER"))[merkel] == 1 and terms(("Merkel", "PER"))[merkel] == 1
-    assert terms(("Angela Merkel", "PER"), ("Merkel", "PER"))[merkel] == 1     # named both ways: as before
-    assert terms(("Baschar al-Assad", "PER"))[st.entity_key(Mention("a", 0, 5, "Assad", "PER", None, None))] == 1
-    bank = terms(("Deutsche Bank", "ORG"), ("Bad Ischl", "LOC"))
+    assert _named_terms(("Kanzlerin Merkel", "PER"))[merkel] == 1 and _named_terms(("Merkel", "PER"))[merkel] == 1
+    assert _named_terms(("Angela Merkel", "PER"), ("Merkel", "PER"))[merkel] == 1     # named both ways: as before
+    assert _named_terms(("Baschar al-Assad", "PER"))[_key("Assad")] == 1
+    bank = _named_terms(("Deutsche Bank", "ORG"), ("Bad Ischl", "LOC"))
     assert not {st.entity_key(Mention("a", 0, 4, w, "ORG", None, None)) for w in ("Bank", "Ischl")} & set(bank)
+
+
+def _person_terms(*names: str) -> dict[str, float]:
+    """article_terms of an invented sentence naming the persons `names` (PER mentions, unresolved)."""
+    return _named_terms(*((n, "PER") for n in names))
+
+
+def test_a_double_surname_is_the_surnames_key_whole():
+    """A report names the minister "Sabine Kraus-Wendler" in full, a follow-up "Kraus-Wendler" alone: the full name
+    gives the key of the double surname, not of its last part ("Wendler" is another person); a name written as one
+    hyphenated word is the surname itself and gets no key of its part ("al-" before a surname is a particle:
+    "Faisal al-Harbi" -> "Harbi")."""
+    assert _key("Kraus-Wendler") in _person_terms("Sabine Kraus-Wendler")
+    assert _key("Wendler") not in _person_terms("Sabine Kraus-Wendler")
+    assert _key("Wendler") not in _person_terms("Kraus-Wendler")
+    assert _key("Harbi") in _person_terms("Faisal al-Harbi")
+
+
+def test_a_generations_suffix_or_a_regnal_number_is_no_surname():
+    """"Hal Brandt Jr." is "Brandt" alone in the follow-up, not "Jr." (which every junior would share); a monarch's
+    "Friedrich III." leaves a first name only, so no key of a surname."""
+    assert _key("Brandt") in _person_terms("Hal Brandt Jr.") and _key("Jr.") not in _person_terms("Hal Brandt Jr.")
+    regnal = _person_terms("Friedrich III.")
+    assert _key("III") not in regnal and _key("Friedrich") not in regnal
+
+
+# invented: two persons of one surname in two unrelated stories - a footballer's contract, a deputy's criticism
+CONTRACT = [
+    ("t1", None, "Thomas Müller verlängert beim FC Bayern",
+     ("Der Nationalspieler Thomas Müller hat seinen Vertrag beim FC Bayern um ein weiteres Jahr verlängert. "
+      "Der Verein bestätigte die Einigung nach dem Training.")),
+    ("t2", None, "Vertrag bis 2026: Thomas Müller bleibt",
+     ("Thomas Müller bleibt dem FC Bayern erhalten. Der Stürmer unterschrieb einen neuen Vertrag bis 2026, "
+      "teilte der Verein mit.")),
+]
+EXPORTS = [
+    ("k1", None, "Kerstin Müller kritisiert Rüstungsexporte",
+     ("Die Grünen-Politikerin Kerstin Müller hat die geplanten Rüstungsexporte scharf kritisiert. "
+      "Die Regierung müsse die Genehmigungen im Bundestag offenlegen, forderte sie.")),
+    ("k2", None, "Streit um Rüstungsexporte",
+     ("Im Streit um die Rüstungsexporte fordert Kerstin Müller mehr Transparenz. Die Genehmigungen "
+      "gehörten vor den Bundestag, sagte die Abgeordnete.")),
+]
+
+
+def test_two_persons_of_one_surname_are_no_name_in_common():
+    """"Thomas Müller" (a contract) and "Kerstin Müller" (arms exports): both stories hold the surname's key, but each
+    names it as the surname of another person - they name nothing in common and are held apart as before the
+    surname's key; a story naming "Müller" alone still shares it (test above: the mayor's follow-up)."""
+    arts = corpus(QUAKE, FERRY, VOTE, CONTRACT, EXPORTS, dated=False)
+    orgs = ("FC Bayern", "Bundestag")
+    spans = [Mention(a.id, m.start(), m.end(), m.group(), "ORG" if m.group() in orgs else "PER", None, None)
+             for a in arts for m in re.finditer(r"(?:Thomas |Kerstin )?Müller|FC Bayern|Bundestag", a.text)]
+    found = grouping(st.cluster_articles(arts, spans))
+    assert {frozenset({"t1", "t2"}), frozenset({"k1", "k2"})} <= found
+    assert st._name_in_common({"@thoma mull", "@mull"}, {"@mull"})
+    assert not st._name_in_common({"@thoma mull", "@mull"}, {"@kersti mull", "@mull"})
+    assert st._name_in_common({"@thoma mull", "@mull", "@fc bay"}, {"@kersti mull", "@mull", "@fc bay"})

@@ -320,16 +320,27 @@ def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> li
     does, as the reports that name him both ways do (`_named`: a name in common). The full name's key stays: all
     of a person's mentions made one surname key instead, a head of government's many reports - each naming him in
     full and by surname - met on one heavier key, and the successive builds agreed less with one pass."""
-    surnames = {_written_key(_surname(m.text)) for m in mentions
+    surnames = {_written_key(_surname(m.text) or "") for m in mentions
                 if (m.label or "").upper() == PERSON and not m.ref}
     return sorted(k for k in surnames if k and k not in terms)
 
 
-def _surname(text: str) -> str:
-    """A person's surname as written: the last word of the name ("Baschar al-Assad" -> "Assad", "Ursula von der
-    Leyen" -> "Leyen"), as a report writes it alone."""
-    words = _WORD.findall(text)
-    return words[-1] if words else text
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _surname(text: str) -> str | None:
+    """A person's surname as written: the last word of a name of two words or more, as a report writes it alone
+    ("Ursula von der Leyen" -> "Leyen"; a double surname whole: "Annegret Kramp-Karrenbauer" ->
+    "Kramp-Karrenbauer"; a lower-case particle joined to it dropped: "Baschar al-Assad" -> "Assad"). A generation's
+    abbreviation or a regnal number after it is no surname ("Martin Luther King Jr." -> "King"; "Ludwig II.": none,
+    a first name is left); a name of one word has none of its own."""
+    words = text.split()
+    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,"))):
+        words.pop()
+    if len(words) < 2:
+        return None
+    prefix, _, rest = words[-1].partition("-")
+    return rest if rest and prefix.islower() else words[-1]
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
@@ -635,9 +646,26 @@ def _factor(a: _Node, b: _Node, lone: bool = True) -> float:
         # read once per article: a single article's centroid stays as it is until it merges (size 2 on)
         return f * place_factor(_named(a)[0], _named(b)[0])
     na, nb = _named(a)[1], _named(b)[1]
-    if na and nb and na.isdisjoint(nb):
+    if na and nb and not _name_in_common(na, nb):
         f *= UNNAMED_APART_FACTOR
     return f
+
+
+def _name_in_common(na: set[str], nb: set[str]) -> bool:
+    """Whether two stories' names of a situation (`_named`) share one that names one thing in both. A one-word key
+    both share is not such a name where each names it as the last word of a longer name and none of those longer
+    names is in both: "Thomas Müller" in one story and "Kerstin Müller" in another are two persons, though both
+    stories hold "Müller" (`_surname_keys`: a person named in full has the surname's key too)."""
+    return not na.isdisjoint(nb) and any(not _other_bearers(k, na, nb) for k in na & nb)
+
+
+def _other_bearers(key: str, na: set[str], nb: set[str]) -> bool:
+    """`key` ("@mull") is the last word of a longer name in each of na and nb (a longer name in both is a name in
+    common itself: `_name_in_common`)."""
+    if " " in key:
+        return False
+    tail = " " + key[1:]
+    return any(t.endswith(tail) for t in na) and any(t.endswith(tail) for t in nb)
 
 
 def _stored_node(c: _Cluster) -> _Node:
