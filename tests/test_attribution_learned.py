@@ -630,3 +630,13 @@ def test_a_passage_in_marks_after_a_colon_is_said_by_the_subject_before_it(parse
     assert [(q.type, sp) for q, (_, sp) in zip(quotes, said_by(doc, quotes))] == [("Direct", "Der Bürgermeister")]
     doc = parser("So heißt es in dem Bescheid wörtlich: „Die Frist ist leider schon verstrichen.“")
     assert L._after_a_colon(doc, list(doc.sents), [], L._quote_marks(doc)) == []       # ``es`` says nothing
+
+
+def test_a_passage_after_a_colon_with_no_verb_before_it_is_said_by_no_subject_inside_it(parser):
+    # headline style and a nominal frame: the parse finds the only verb inside the marks (its subject ``Wir``) or
+    # takes the noun before the colon for a verb (its subject the possessive ``Sein``) - neither says the passage
+    doc = parser("Scholz: „Wir bleiben bei unserem Kurs.“")
+    assert L._after_a_colon(doc, list(doc.sents), [], L._quote_marks(doc)) == []
+    doc = parser("Sein Fazit: „Wir müssen schneller werden.“")
+    assert all(sp not in ("Sein", "Wir") for _, sp in said_by(doc, L._after_a_colon(doc, list(doc.sents), [],
+                                                                                     L._quote_marks(doc))))

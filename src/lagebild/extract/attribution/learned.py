@@ -1261,9 +1261,12 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
                 or names_something(doc, a, b):
             continue
         verb = _frame_verb(doc[a - 2])
-        subj = subject_of(verb) if verb is not None else None
-        if subj is None or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
-            continue
+        if verb is None or verb.i >= a:
+            continue                # no verb before the colon (``Scholz: „...“``): the one inside says nothing of who
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ == "es" or "Yes" in subj.morph.get("Poss") \
+                or speaker_kind(subj) not in SPEAKING_KINDS:
+            continue                # a possessive is no subject: the parse took the noun of ``Ihr Fazit:`` for a verb
         said = {t.i for t in _content(doc[a: b + 1])}
         sp = np_tokens(subj)
         added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
