@@ -640,3 +640,10 @@ def test_a_passage_after_a_colon_with_no_verb_before_it_is_said_by_no_subject_in
     doc = parser("Sein Fazit: „Wir müssen schneller werden.“")
     assert all(sp not in ("Sein", "Wir") for _, sp in said_by(doc, L._after_a_colon(doc, list(doc.sents), [],
                                                                                      L._quote_marks(doc))))
+
+
+def test_a_title_in_marks_after_a_colon_is_no_quotation(parser, model):
+    # a colon may present a name, not words said: a title holds no finite verb and no sentence's end in its marks
+    doc = parser("Die Sängerin stellte am Freitag ihr drittes Album vor: „Lieder vom Fluss“.")
+    assert L._after_a_colon(doc, list(doc.sents), [], L._quote_marks(doc)) == []
+    assert not any(_said(doc, q) == "„Lieder vom Fluss“" for q in L.learned_quotations(doc, model))
