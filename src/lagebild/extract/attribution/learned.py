@@ -41,8 +41,26 @@ from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
-from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations, said_in_marks
-from .speakers import SPEAKING_KINDS, names_a_time, np_tokens, said_about, speaker_kind, speaking_noun, subject_of
+from .quotations import (
+    Quotation,
+    _content,
+    _quote_marks,
+    _spans,
+    hung_on_said,
+    names_something,
+    quotations,
+    said_in_marks,
+)
+from .speakers import (
+    SPEAKING_KINDS,
+    contiguous_around,
+    names_a_time,
+    np_tokens,
+    said_about,
+    speaker_kind,
+    speaking_noun,
+    subject_of,
+)
 
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
@@ -882,35 +900,18 @@ def maximal_np_head(tok: Token) -> Token:
     return tok
 
 
-def speaker_phrase(head: Token, said: AbstractSet[int]) -> list[Token]:
+def speaker_phrase(head: Token, said: set[int]) -> list[Token]:
     """The chosen speaker's phrase (`np_tokens`) without what is said in marks (`quotations.said_in_marks`) and the
-    words hung under it, up to the first gap around the head: the parser hangs a passage in marks under the
-    speaker's noun (``nach Ansicht des Gerichts des „Aufrufs zum Umsturz“``), and taking it into the speaker would
-    leave the quotation nothing but its marks."""
+    words hung under it (`quotations.hung_on_said`), up to the first gap around the head: the parser hangs a passage
+    in marks under the speaker's noun (``nach Ansicht des Gerichts des „Aufrufs zum Umsturz“``), and taking it into
+    the speaker would leave the quotation nothing but its marks."""
     phrase = np_tokens(head)
     if head.i in said:
         return phrase
-
-    def in_said(tok: Token) -> bool:
-        while tok.i != head.i:
-            if tok.i in said:
-                return True
-            tok = tok.head
-        return False
-
-    kept = [t for t in phrase if not in_said(t)]
-    if len(kept) == len(phrase):
+    dropped = hung_on_said(phrase, said)
+    if not dropped:
         return phrase
-
-    def next_to(a: Token, b: Token) -> bool:           # only marks between: a name in marks stays whole
-        return all(t.text in MARKS for t in head.doc[a.i + 1: b.i])
-
-    lo = hi = kept.index(head)
-    while lo > 0 and next_to(kept[lo - 1], kept[lo]):
-        lo -= 1
-    while hi + 1 < len(kept) and next_to(kept[hi], kept[hi + 1]):
-        hi += 1
-    return kept[lo:hi + 1]
+    return contiguous_around(head, [t for t in phrase if t not in dropped])
 
 
 def _qtype(sent: Span, own: Quotation | None) -> str:
