@@ -960,7 +960,7 @@ def _a_sentence_said(doc: Doc, a: int, b: int) -> bool:
     Album vor: „Lieder vom Fluss“``): it holds a finite verb or ends, inside its marks, as a sentence ends. Asked
     only where no reporting frame was read (`_after_a_colon`): after ``sagte:`` a short phrase is words said."""
     inner = doc[a + 1: b]
-    return any("Fin" in t.morph.get("VerbForm") for t in inner) or (len(inner) > 0 and inner[-1].text in ".!?…")
+    return any("Fin" in t.morph.get("VerbForm", []) for t in inner) or (len(inner) > 0 and inner[-1].text in ".!?…")
 
 
 def _marks_alone(doc: Doc, q: Quotation, nested: list[Quotation]) -> Quotation | None:
@@ -1273,7 +1273,7 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
         if verb is None or verb.i >= a:
             continue                # no verb before the colon (``Scholz: „...“``): the one inside says nothing of who
         subj = subject_of(verb)
-        if subj is None or subj.lower_ == "es" or "Yes" in subj.morph.get("Poss") \
+        if subj is None or subj.lower_ == "es" or "Yes" in subj.morph.get("Poss", []) \
                 or speaker_kind(subj) not in SPEAKING_KINDS:
             continue                # a possessive is no subject: the parse took the noun of ``Sein Fazit:`` for a verb
         said = {t.i for t in _content(doc[a: b + 1])}
