@@ -41,8 +41,26 @@ from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, packaged_weights
 from . import cues as C
 from . import tagger as T
-from .quotations import Quotation, _content, _quote_marks, _spans, names_something, quotations, said_in_marks
-from .speakers import SPEAKING_KINDS, names_a_time, np_tokens, said_about, speaker_kind, speaking_noun, subject_of
+from .quotations import (
+    Quotation,
+    _content,
+    _quote_marks,
+    _spans,
+    hung_on_said,
+    names_something,
+    quotations,
+    said_in_marks,
+)
+from .speakers import (
+    SPEAKING_KINDS,
+    contiguous_around,
+    names_a_time,
+    np_tokens,
+    said_about,
+    speaker_kind,
+    speaking_noun,
+    subject_of,
+)
 
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
@@ -882,35 +900,18 @@ def maximal_np_head(tok: Token) -> Token:
     return tok
 
 
-def speaker_phrase(head: Token, said: AbstractSet[int]) -> list[Token]:
+def speaker_phrase(head: Token, said: set[int]) -> list[Token]:
     """The chosen speaker's phrase (`np_tokens`) without what is said in marks (`quotations.said_in_marks`) and the
-    words hung under it, up to the first gap around the head: the parser hangs a passage in marks under the
-    speaker's noun (``nach Ansicht des Gerichts des „Aufrufs zum Umsturz“``), and taking it into the speaker would
-    leave the quotation nothing but its marks."""
+    words hung under it (`quotations.hung_on_said`), up to the first gap around the head: the parser hangs a passage
+    in marks under the speaker's noun (``nach Ansicht des Gerichts des „Aufrufs zum Umsturz“``), and taking it into
+    the speaker would leave the quotation nothing but its marks."""
     phrase = np_tokens(head)
     if head.i in said:
         return phrase
-
-    def in_said(tok: Token) -> bool:
-        while tok.i != head.i:
-            if tok.i in said:
-                return True
-            tok = tok.head
-        return False
-
-    kept = [t for t in phrase if not in_said(t)]
-    if len(kept) == len(phrase):
+    dropped = hung_on_said(phrase, said)
+    if not dropped:
         return phrase
-
-    def next_to(a: Token, b: Token) -> bool:           # only marks between: a name in marks stays whole
-        return all(t.text in MARKS for t in head.doc[a.i + 1: b.i])
-
-    lo = hi = kept.index(head)
-    while lo > 0 and next_to(kept[lo - 1], kept[lo]):
-        lo -= 1
-    while hi + 1 < len(kept) and next_to(kept[hi], kept[hi + 1]):
-        hi += 1
-    return kept[lo:hi + 1]
+    return contiguous_around(head, [t for t in phrase if t not in dropped])
 
 
 def _qtype(sent: Span, own: Quotation | None) -> str:
@@ -952,6 +953,14 @@ def _quoted_apart(doc: Doc, nested: list[Quotation]) -> list[Quotation]:
     (in the quotation corpus' train split a third of them are annotated as one), so it stays part of the quotation
     around it."""
     return [n for n in nested if sum(1 for k in n.tokens if not doc[k].is_punct) > 1]
+
+
+def _a_sentence_said(doc: Doc, a: int, b: int) -> bool:
+    """The passage in marks ``a``..``b`` is a sentence someone said, not a title a colon presents (``stellte ihr
+    Album vor: „Lieder vom Fluss“``): it holds a finite verb or ends, inside its marks, as a sentence ends. Asked
+    only where no reporting frame was read (`_after_a_colon`): after ``sagte:`` a short phrase is words said."""
+    inner = doc[a + 1: b]
+    return any("Fin" in t.morph.get("VerbForm", []) for t in inner) or (len(inner) > 0 and inner[-1].text in ".!?…")
 
 
 def _marks_alone(doc: Doc, q: Quotation, nested: list[Quotation]) -> Quotation | None:
@@ -1258,12 +1267,15 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
     added = []
     for a, b in marks:
         if a < 2 or doc[a - 1].text != ":" or a in covered or sent_of.get(a - 1) != sent_of.get(a) \
-                or names_something(doc, a, b):
+                or names_something(doc, a, b) or not _a_sentence_said(doc, a, b):
             continue
         verb = _frame_verb(doc[a - 2])
-        subj = subject_of(verb) if verb is not None else None
-        if subj is None or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
-            continue
+        if verb is None or verb.i >= a:
+            continue                # no verb before the colon (``Scholz: „...“``): the one inside says nothing of who
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ == "es" or "Yes" in subj.morph.get("Poss", []) \
+                or speaker_kind(subj) not in SPEAKING_KINDS:
+            continue                # a possessive is no subject: the parse took the noun of ``Sein Fazit:`` for a verb
         said = {t.i for t in _content(doc[a: b + 1])}
         sp = np_tokens(subj)
         added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,

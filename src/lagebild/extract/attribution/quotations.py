@@ -134,8 +134,10 @@ def said_in_marks(doc: Doc, marks: list[tuple[int, int]]) -> set[int]:
 
 def describes_in_words(doc: Doc, a: int, b: int) -> bool:
     """A passage in marks that is words someone chose, not a title: it names nothing (`names_something`) and holds an
-    adjective, adverb or verb written small - in a German title these are capitalised or absent (``der „Neuen
-    Rundschau“``, ``des „Ostsee Kurier“``), in a phrase someone said they are not (``einen „raschen Verlust“``)."""
+    adjective, adverb or verb written small - in the name of a paper or an organisation these are capitalised or
+    absent (``der „Neuen Rundschau“``, ``des „Ostsee Kurier“``), in a phrase someone said they are not (``einen
+    „raschen Verlust“``). A book's or film's title is written as a sentence (``„Die unendliche Geschichte“``): it is
+    told from words said only where `names_something` finds it hung on a noun as its name."""
     return not names_something(doc, a, b) and any(t.pos_ in ("ADJ", "ADV", "VERB", "AUX") and t.text[:1].islower()
                                                   for t in doc[a + 1: b])
 
@@ -526,7 +528,8 @@ def _prep_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
         if not quote:
             continue
         sp = np_tokens(speaker)
-        sp = [t for t in sp if t not in hung_on_said(sp, said)]
+        in_said = hung_on_said(sp, said)
+        sp = [t for t in sp if t not in in_said]
         out.append(Quotation("Indirect", _spans(quote), _spans([tok]), _spans(sp), speaker.i,
                              how="so" if low == "so" else "prep", sent=si, tokens={t.i for t in quote}))
     return out

@@ -44,19 +44,23 @@ def np_tokens(head: Token, *, keep_case: bool = False) -> list[Token]:
             out.append(child)
             stack.append(child)
     out.sort(key=lambda t: t.i)
-    # a phrase is contiguous: cut at the first gap around the head; quotation marks around a name inside it
-    # do not cut it ("Die Zeitung „Le Monde“")
+    return contiguous_around(head, out)
+
+
+def contiguous_around(head: Token, toks: list[Token]) -> list[Token]:
+    """A phrase is contiguous: `toks` (in order, `head` among them) cut at the first gap around the head;
+    quotation marks around a name inside it do not cut it ("Die Zeitung „Le Monde“")."""
     doc = head.doc
 
     def next_to(a: Token, b: Token) -> bool:
         return all(t.text in QUOTE_MARKS for t in doc[a.i + 1: b.i])
 
-    lo = hi = out.index(head)
-    while lo > 0 and next_to(out[lo - 1], out[lo]):
+    lo = hi = toks.index(head)
+    while lo > 0 and next_to(toks[lo - 1], toks[lo]):
         lo -= 1
-    while hi + 1 < len(out) and next_to(out[hi], out[hi + 1]):
+    while hi + 1 < len(toks) and next_to(toks[hi], toks[hi + 1]):
         hi += 1
-    return out[lo:hi + 1]
+    return toks[lo:hi + 1]
 
 
 def np_span(head: Token, *, keep_case: bool = False) -> Span:
