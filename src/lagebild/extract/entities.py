@@ -1331,7 +1331,10 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     kinds = {text[c.start:c.end]: kind for c in chosen
              if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
     for c in chosen:
-        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)):
+        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)) and \
+                (kind != "outlet" or c.label == "PER"):
+            # an outlet's noun retypes a person only: 'Kanal' and 'Sender' name a waterway and a transmitter too
+            # ('im Kanal Saint-Martin'), whose name is a place
             c = Cand(c.start, c.end, "ORG" if kind in ORGANISATION_KINDS else "OTH", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
