@@ -1063,3 +1063,12 @@ def test_a_spanish_name_whose_first_surname_is_said_alone_stays_one_person(parse
                 Span(doc, kovac, kovac + 1, label="PER")]
     ms = by_text(find_mentions(doc))
     assert "Anna Berg" in ms and "Anna Berg Kovac" not in ms, ms
+
+
+def test_a_place_after_kanal_or_sender_is_no_outlet(parser):
+    # 'Kanal' is a waterway's noun too (and 'Sender' a transmitter's): a place the NER found after it stays a place;
+    # an outlet's noun retypes a person only
+    ms = dict(_parsed_with_ents(parser, "Die Leiche wurde im Kanal Saint-Martin in Paris gefunden.",
+                                [("Saint-Martin", 0, "LOC")]))
+    assert ms["Saint-Martin"] == "LOC", ms
+
