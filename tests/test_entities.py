@@ -1072,3 +1072,15 @@ def test_a_place_after_kanal_or_sender_is_no_outlet(parser):
                                 [("Saint-Martin", 0, "LOC")]))
     assert ms["Saint-Martin"] == "LOC", ms
 
+
+def test_a_person_whose_own_noun_stands_between_him_and_an_outlets_noun_stays_a_person(parser):
+    # 'der Sender-Reporter': the nearest noun over the name ('Reporter') says what the name is; the outlet's noun
+    # above it types that noun, not the person
+    from lagebild.extract.entities import find_mentions
+
+    doc = parser("Wie der Sender CNN-Reporter John Smith berichtete, wurde die Stadt geräumt.")
+    doc._.article_id = "x"
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("John"), words.index("Smith") + 1, label="PER")]
+    ms = by_text(find_mentions(doc))
+    assert ms["John Smith"].label == "PER", ms
