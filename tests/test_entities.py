@@ -893,14 +893,20 @@ def test_a_name_after_an_outlets_noun_is_an_organisation(parser):
     assert ms["Dorowa"] == "ORG", ms
 
 
-def test_a_weather_systems_noun_the_ner_took_into_the_name_types_it(parser):
-    # a headline names the storm without an article: the NER reads noun and name as one person
+def _mentions_of_one_person_span(parser, text, first, last):
+    """Mentions by text of a parsed doc whose one NER span is a person from word ``first`` to word ``last``."""
     from lagebild.extract.entities import find_mentions
 
-    doc = parser("Zyklon Marela verwüstete die Küste von Madagaskar")
+    doc = parser(text)
     doc._.article_id = "x"
-    doc.ents = [Span(doc, 0, 2, label="PER")]
-    ms = by_text(find_mentions(doc))
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index(first), words.index(last) + 1, label="PER")]
+    return by_text(find_mentions(doc))
+
+
+def test_a_weather_systems_noun_the_ner_took_into_the_name_types_it(parser):
+    # a headline names the storm without an article: the NER reads noun and name as one person
+    ms = _mentions_of_one_person_span(parser, "Zyklon Marela verwüstete die Küste von Madagaskar", "Zyklon", "Marela")
     assert ms["Zyklon Marela"].label == "OTH", ms
 
 
@@ -1063,3 +1069,19 @@ def test_a_spanish_name_whose_first_surname_is_said_alone_stays_one_person(parse
                 Span(doc, kovac, kovac + 1, label="PER")]
     ms = by_text(find_mentions(doc))
     assert "Anna Berg" in ms and "Anna Berg Kovac" not in ms, ms
+
+
+def test_a_place_after_kanal_or_sender_is_no_outlet(parser):
+    # 'Kanal' is a waterway's noun too (and 'Sender' a transmitter's): a place the NER found after it stays a place;
+    # an outlet's noun retypes a person only
+    ms = dict(_parsed_with_ents(parser, "Die Leiche wurde im Kanal Saint-Martin in Paris gefunden.",
+                                [("Saint-Martin", 0, "LOC")]))
+    assert ms["Saint-Martin"] == "LOC", ms
+
+
+def test_a_person_whose_own_noun_stands_between_him_and_an_outlets_noun_stays_a_person(parser):
+    # 'der Sender-Reporter': the nearest noun over the name ('Reporter') says what the name is; the outlet's noun
+    # above it types that noun, not the person
+    ms = _mentions_of_one_person_span(parser, "Wie der Sender CNN-Reporter John Smith berichtete, wurde die Stadt "
+                                              "geräumt.", "John", "Smith")
+    assert ms["John Smith"].label == "PER", ms

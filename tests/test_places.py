@@ -1155,3 +1155,10 @@ def test_a_village_at_home_is_found_in_a_report_filed_at_home_that_names_foreign
             "Ebensee gebracht, sagte der Historiker.")
     m = places(nlp, text)["Ebensee"]
     assert m.country == "AT" and m.ref, m
+
+
+def test_a_report_filed_at_home_about_floods_abroad_keeps_a_home_village(nlp):
+    # another story than a memorial's: the countries named are where a flood began, the dateline's town is at home,
+    # so the village at home is found there (no story set abroad)
+    m = places(nlp, "Salzburg – Nach dem Hochwasser in Tschechien und Polen sind auch in Golling die Pegel gestiegen.")
+    assert m["Golling"].country == "AT" and m["Golling"].ref, m["Golling"]

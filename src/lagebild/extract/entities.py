@@ -1331,7 +1331,10 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     kinds = {text[c.start:c.end]: kind for c in chosen
              if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
     for c in chosen:
-        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)):
+        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)) and \
+                (kind != "outlet" or c.label == "PER"):
+            # an outlet's noun retypes a person only: 'Kanal' and 'Sender' name a waterway and a transmitter too
+            # ('im Kanal Saint-Martin'), whose name is a place
             c = Cand(c.start, c.end, "ORG" if kind in ORGANISATION_KINDS else "OTH", c.prio, c.country, c.ref)
         elif c.label == "PER" and " " in text[c.start:c.end] and c.start > 0 and \
                 text[c.start - 1] in OPENING_QUOTES and text[c.end:c.end + 1] in CLOSING_QUOTES:
@@ -1366,17 +1369,20 @@ def _head_noun_kind(doc: Doc, c: Cand) -> str | None:
             nouns.append(tok)                          # 'die Band Bee Gees': over 'Bee', the NER's name left out
     name = _text(doc)[c.start:c.end].strip()
     if (inside := _type_noun_opening(doc, c)) is not None:
-        nouns.append(inside)                           # 'Taifun Halong tobte': the NER took the noun into the name
+        nouns.insert(0, inside)                        # 'Taifun Halong tobte': the NER took the noun into the name
         name = _text(doc)[inside.idx + len(inside.text):c.end].strip()
     one_word = " " not in name
-    for noun in nouns:
+    for noun in nouns:                                 # the nearest first
         word = _last_part(noun)
-        if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is not None:
-            # a storm or a drug is named with one word ('Orkantief Xynthia', 'Medikament Tamiflu'); a person's
-            # full name after a compound in -tief is whom it befell ('trotz Formtief Thomas Müller nominiert')
-            if kind in ("product", "weather") and not one_word:
-                continue
-            return kind
+        if (kind := next((k for k, words in _NAMED_WORK.items() if word in words), None)) is None:
+            # the nearest noun says what the name is; one above it types that noun: 'der Sender CNN-Reporter
+            # John Smith' names a reporter, not the outlet
+            return None
+        # a storm or a drug is named with one word ('Orkantief Xynthia', 'Medikament Tamiflu'); a person's
+        # full name after a compound in -tief is whom it befell ('trotz Formtief Thomas Müller nominiert')
+        if kind in ("product", "weather") and not one_word:
+            continue
+        return kind
     return None
 
 
