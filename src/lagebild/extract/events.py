@@ -1187,7 +1187,7 @@ def _tells_the_occurrence(verb: Token) -> bool:
     ereignete"): the relative pronoun is its subject (not "über die ..." or "den die Polizei ... meldete": the noun is
     what is talked about), and the verb is no event of its own (a condemnation, a trial) nor a report of it (its place
     is where that was said)."""
-    subject = any(c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in c.morph.get("PronType") for c in verb.children)
+    subject = any(c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in c.morph.get("PronType", []) for c in verb.children)
     return subject and _trigger_type(verb) is None and _verb_lemma(verb) not in words("reporting_verbs")
 
 
