@@ -1182,15 +1182,27 @@ def _argument_places(tok: Token, trig: Trigger, by_token: dict[int, Mention]) ->
 def _relative_clause_places(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The place a relative clause on a nominal trigger tells it at: "bei einem Referendum, das in Neukaledonien
     abgehalten wurde", "bei dem Anschlag, der sich in Kabul ereignete" - a locative phrase on the clause's verb (the
-    noun's own clause, `acl:relcl` in the parse), where it happened, whatever else the sentence names."""
+    noun's own clause, `acl:relcl` in the parse), where it happened, whatever else the sentence names. Only a clause
+    that tells the occurrence itself (`_tells_the_occurrence`): "die Wahl, über die in Paris berichtet wurde" says where
+    it was reported, "der Anschlag, der in Berlin verurteilt wurde" where it was condemned."""
     out = []
-    for clause in (c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
+    for clause in (c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX")
+                   and _tells_the_occurrence(c)):
         for c in clause.children:
             m = _mention_of(c, by_token, via=NAME_PARTS + ("nmod",)) if c.dep_ in ("obl", "advmod") and \
                 (_case(c) or "") in LOC_CASES else None
             if m is not None and m.label in ("LOC", "GPE"):
                 out.append(m)
     return out
+
+
+def _tells_the_occurrence(verb: Token) -> bool:
+    """A relative clause whose verb tells the noun's event happening ("das in X abgehalten wurde", "der sich in X
+    ereignete"): the relative pronoun is its subject (not "über die ..." or "den die Polizei ... meldete": the noun is
+    what is talked about), and the verb is no event of its own (a condemnation, a trial) nor a report of it (its place
+    is where that was said)."""
+    subject = any(c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in c.morph.get("PronType", []) for c in verb.children)
+    return subject and _trigger_type(verb) is None and _verb_lemma(verb) not in words("reporting_verbs")
 
 
 def _mention_place(doc: Doc, m: Mention) -> Place | None:
