@@ -2218,11 +2218,23 @@ def _expected(tok: Token) -> bool:
 def _toll_taken(verb: Token, event: Token) -> bool:
     """The verb's other argument is a toll - the dead, the injured, lives ("Acht Tote forderte am Morgen ein
     Anschlag": the parse reads the fronted toll as the subject and the event as the object): the event took the toll,
-    nobody demanded it (`fordern` of a toll, as in "Der Anschlag forderte 20 Tote")."""
+    nobody demanded it (`fordern` of a toll, as in "Der Anschlag forderte 20 Tote"). Only where the verb agrees with
+    the event and the toll is a count, not people the text names ("Die Verletzten forderten einen Streik", "Zwei
+    Verletzte forderten einen Streik": the injured demand it)."""
     from .measures import classify_counted
 
+    if verb.morph.get("Number") != event.morph.get("Number"):
+        return False                                   # the verb agrees with the toll: the people are its subject
     return any(c.i != event.i and c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")
-               and classify_counted(c.text)[1] == "casualty" for c in verb.children)
+               and classify_counted(c.text)[1] == "casualty" and not _named_people(c) for c in verb.children)
+
+
+def _named_people(noun: Token) -> bool:
+    """The noun has a definite, demonstrative or possessive determiner: people the text names ("die Verletzten",
+    "seine Opfer"), not a count ("Acht Tote")."""
+    from .modality import _definite
+
+    return any(c.dep_ == "det" and (_definite(c) or "Yes" in c.morph.get("Poss", [])) for c in noun.children)
 
 
 def _answered(verb: Token, event: Token) -> bool:
