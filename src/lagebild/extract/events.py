@@ -1879,13 +1879,22 @@ def _held_told(tok: Token | None, trig: Trigger) -> bool:
     """An arrest or an expulsion told by whom it was done to or who did it: the verb's subject, object or passive
     subject is a noun of people ("Die Männer seien festgenommen worden" - the parse reads the passive's "sein" as the
     auxiliary of an active participle -, "nahm den Wirt fest", "Polizisten nahmen ... fest"), as a figure would tell
-    it ("drei Männer"): an event even where no place, day or name is told; not "Wer ..., wird festgenommen"."""
+    it ("drei Männer"): an event even where no place, day or name is told; not "Wer ..., wird festgenommen", nor people
+    in general - a bare plural or "mehr" ("Die Polizei nimmt Demonstranten regelmäßig fest", "will mehr Flüchtlinge
+    abschieben")."""
     from .measures import classify_counted
 
     if tok is None or trig.type != "COERCE" or trig.mode not in ("arrest", "expel") or trig.nominal:
         return False
     return any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and classify_counted(c.text)[1] == "person"
-               for c in tok.children)
+               and _some_people(c) for c in tok.children)
+
+
+def _some_people(noun: Token) -> bool:
+    """The noun tells particular people: an article, a demonstrative or possessive, or a numeral before it ("die
+    Männer", "einen Mann", "seine Söhne", "zwei Gäste") - not people in general ("Flüchtlinge", "mehr Flüchtlinge")."""
+    return any((c.dep_ == "det" and c.morph.get("PronType", []) in (["Art"], ["Dem"])) or "Yes" in c.morph.get("Poss", [])
+               or c.dep_ == "nummod" or c.like_num for c in noun.children if c.i < noun.i)
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
