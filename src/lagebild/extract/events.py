@@ -1770,7 +1770,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     status = _event_status(text, u, (a, b), start, end, trig, tok if parsed else None, parsed)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     lead = _lead_of(units, ui) if not reference else None
-    place = place or _lead_place(doc, text, units, lead, mentions, trig)
+    lead_at = _lead_anchor(doc, units, lead, trig, mentions)
+    place = place or _lead_place(doc, text, units, lead, lead_at, mentions, trig)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
@@ -1792,7 +1793,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
         place = _dateline_place(doc, text, mentions, (a, b))
     when = _event_time(doc, text, units, ui, (a, b), start, trig, status, reference, tok if parsed else None)
-    when = _lead_time(doc, text, units, lead, trig, status, when)
+    when = _lead_time(doc, text, units, lead, lead_at, trig, status, when)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
@@ -1841,21 +1842,34 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     return status
 
 
-def _lead_place(doc: Doc, text: str, units, lead: int | None, mentions: list[Mention], trig: Trigger) -> Place | None:
-    """Where the lead tells a headline's event ("Großrazzia in einer Diskothek" / "... durchsuchten ... in Kassel")."""
+def _lead_anchor(doc: Doc, units, lead: int | None, trig: Trigger, mentions: list[Mention]) -> int:
+    """Where in the lead a headline's event is told: at the lead's own trigger of its type, where the lead tells it
+    again after another event and that event's place and day ("Festnahme nach Messerangriff" / "Nach dem Messerangriff
+    in Solingen hat die Polizei am Samstag in Düsseldorf einen Mann festgenommen": Düsseldorf, Saturday); else the
+    lead's start."""
+    if lead is None:
+        return 0
+    u = units[lead]
+    return next((f[0] for f in find_triggers(doc, u.start, u.end, mentions) if f[2].type == trig.type), u.start)
+
+
+def _lead_place(doc: Doc, text: str, units, lead: int | None, at: int, mentions: list[Mention],
+                trig: Trigger) -> Place | None:
+    """Where the lead tells a headline's event ("Großrazzia in einer Diskothek" / "... durchsuchten ... in Kassel"):
+    its place nearest ``at`` (`_lead_anchor`)."""
     if lead is None:
         return None
     u = units[lead]
-    return _place(doc, text, u.start, u.end, u.start, u.end, mentions, u.start, trig.type in MOVES)
+    return _place(doc, text, u.start, u.end, u.start, u.end, mentions, at, trig.type in MOVES)
 
 
-def _lead_time(doc: Doc, text: str, units, lead: int | None, trig: Trigger, status: str,
+def _lead_time(doc: Doc, text: str, units, lead: int | None, at: int, trig: Trigger, status: str,
                when: TimeValue) -> TimeValue:
     """A headline's event its own words do not date is on the day its lead tells ("in der Nacht zum Sonntag")."""
     if lead is None or when.basis == "expression":
         return when
     u = units[lead]
-    return _event_time(doc, text, units, lead, (u.start, u.end), u.start, trig, status, False, None)
+    return _event_time(doc, text, units, lead, (u.start, u.end), at, trig, status, False, None)
 
 
 def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Claim], times: list[TimeExpression],
