@@ -2502,3 +2502,11 @@ def test_a_headline_event_takes_the_place_where_its_lead_retells_it(nlp):
                                 "Samstag in Düsseldorf einen Mann festgenommen.")
     heads = [e for e in evs if e.type == "COERCE" and e.trigger == "Festnahme"]
     assert all(e.place is not None and e.place.name == "Düsseldorf" for e in heads), [(e.trigger, e.place) for e in heads]
+
+
+@pytest.mark.parametrize("text", [
+    "Polizeitaucher durchsuchten am Montag den See nach der vermissten Frau.",
+    "Hundertschaften der Polizei durchsuchten am Dienstag ein Waldstück bei Kassel nach dem vermissten Jungen.",
+])
+def test_land_or_water_searched_for_someone_missing_is_no_raid(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
