@@ -1907,8 +1907,9 @@ def _held_told(tok: Token | None, trig: Trigger) -> bool:
 def _some_people(noun: Token) -> bool:
     """The noun tells particular people: an article, a demonstrative or possessive, or a numeral before it ("die
     Männer", "einen Mann", "seine Söhne", "zwei Gäste") - not people in general ("Flüchtlinge", "mehr Flüchtlinge")."""
-    return any((c.dep_ == "det" and c.morph.get("PronType", []) in (["Art"], ["Dem"])) or "Yes" in c.morph.get("Poss", [])
-               or c.dep_ == "nummod" or c.like_num for c in noun.children if c.i < noun.i)
+    return any((c.dep_ == "det" and c.morph.get("PronType", []) in (["Art"], ["Dem"]))
+               or "Yes" in c.morph.get("Poss", []) or c.dep_ == "nummod" or c.like_num
+               for c in noun.children if c.i < noun.i)
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
