@@ -2510,3 +2510,16 @@ def test_a_headline_event_takes_the_place_where_its_lead_retells_it(nlp):
 ])
 def test_land_or_water_searched_for_someone_missing_is_no_raid(nlp, text):
     none_of(events_of(nlp, text), "COERCE")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a verdict's headline, the lead tells only the crime: its place and day are the crime's
+    ("Angeklagter zu lebenslanger Haft verurteilt\n\nEin Mann hatte im Juni in Hamburg seine Frau erstochen.",
+     "verurteilt"),
+    ("Razzia gegen Rocker\n\nNachdem Rocker im Mai in Kassel einen Mann angegriffen hatten, rückte die Polizei aus.",
+     "Razzia"),
+])
+def test_a_headline_event_takes_nothing_from_a_lead_that_tells_another_event(nlp, text, trigger):
+    heads = [e for e in titled_events_of(nlp, text) if e.trigger == trigger]
+    assert all(e.place is None and e.time.basis != "expression" for e in heads), \
+        [(e.trigger, e.place, e.time) for e in heads]

@@ -1771,6 +1771,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     lead = _lead_of(units, ui) if not reference else None
     lead_at = _lead_anchor(doc, units, lead, trig, mentions)
+    lead = lead if lead_at is not None else None       # a lead that tells only another event tells not this one
     place = place or _lead_place(doc, text, units, lead, lead_at, mentions, trig)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
@@ -1842,31 +1843,34 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     return status
 
 
-def _lead_anchor(doc: Doc, units, lead: int | None, trig: Trigger, mentions: list[Mention]) -> int:
+def _lead_anchor(doc: Doc, units, lead: int | None, trig: Trigger, mentions: list[Mention]) -> int | None:
     """Where in the lead a headline's event is told: at the lead's own trigger of its type, where the lead tells it
     again after another event and that event's place and day ("Festnahme nach Messerangriff" / "Nach dem Messerangriff
-    in Solingen hat die Polizei am Samstag in Düsseldorf einen Mann festgenommen": Düsseldorf, Saturday); else the
-    lead's start."""
+    in Solingen hat die Polizei am Samstag in Düsseldorf einen Mann festgenommen": Düsseldorf, Saturday); the lead's
+    start where it tells no event by a trigger ("Großrazzia ..." / "In der Nacht kamen 90 Beamte ... in Kassel");
+    None where it tells only other events - their place and day ("Angeklagter verurteilt" / "Ein Mann hatte im Juni
+    in Hamburg seine Frau erstochen": the crime's, not the verdict's)."""
     if lead is None:
-        return 0
+        return None
     u = units[lead]
-    return next((f[0] for f in find_triggers(doc, u.start, u.end, mentions) if f[2].type == trig.type), u.start)
+    found = find_triggers(doc, u.start, u.end, mentions)
+    return next((f[0] for f in found if f[2].type == trig.type), None if found else u.start)
 
 
-def _lead_place(doc: Doc, text: str, units, lead: int | None, at: int, mentions: list[Mention],
+def _lead_place(doc: Doc, text: str, units, lead: int | None, at: int | None, mentions: list[Mention],
                 trig: Trigger) -> Place | None:
     """Where the lead tells a headline's event ("Großrazzia in einer Diskothek" / "... durchsuchten ... in Kassel"):
     its place nearest ``at`` (`_lead_anchor`)."""
-    if lead is None:
+    if lead is None or at is None:
         return None
     u = units[lead]
     return _place(doc, text, u.start, u.end, u.start, u.end, mentions, at, trig.type in MOVES)
 
 
-def _lead_time(doc: Doc, text: str, units, lead: int | None, at: int, trig: Trigger, status: str,
+def _lead_time(doc: Doc, text: str, units, lead: int | None, at: int | None, trig: Trigger, status: str,
                when: TimeValue) -> TimeValue:
     """A headline's event its own words do not date is on the day its lead tells ("in der Nacht zum Sonntag")."""
-    if lead is None or when.basis == "expression":
+    if lead is None or at is None or when.basis == "expression":
         return when
     u = units[lead]
     return _event_time(doc, text, units, lead, (u.start, u.end), at, trig, status, False, None)
