@@ -2251,7 +2251,7 @@ def _toll_taken(verb: Token, event: Token) -> bool:
     Verletzte forderten einen Streik": the injured demand it)."""
     from .measures import classify_counted
 
-    if verb.morph.get("Number") != event.morph.get("Number"):
+    if verb.morph.get("Number", []) != event.morph.get("Number", []):
         return False                                   # the verb agrees with the toll: the people are its subject
     return any(c.i != event.i and c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")
                and classify_counted(c.text)[1] == "casualty" and not _named_people(c) for c in verb.children)
