@@ -2513,3 +2513,56 @@ def test_an_arrest_told_by_whom_it_held_is_an_event(nlp):
                          "Sprecher.")
     assert one(evs, "COERCE").mode == "arrest"
     none_of(events_of(nlp, "Wer dort erwischt wird, wird festgenommen."), "COERCE")
+
+
+# --- review rv106 (session 29): wrong generalisations of evext29's rules ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Verletzten forderten am Montag in Kiel einen Streik.",            # the injured demand: the verb agrees with them
+    "Zwei Verletzte forderten am Montag in Kiel einen Streik.",
+    "Die Opfer des Anschlags forderten am Montag in Berlin eine Demonstration.",
+])
+def test_people_counted_as_a_toll_who_demand_an_event_demand_it(nlp, text):
+    assert one(events_of(nlp, text), "PROTEST").status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei nimmt Demonstranten regelmäßig fest.",                     # habitual, a bare plural
+    "Die Regierung will mehr Flüchtlinge abschieben.",                       # a policy
+    "Abgelehnte Asylbewerber werden häufig abgeschoben.",
+])
+def test_an_arrest_or_expulsion_of_people_in_general_is_no_event(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
+
+
+def test_an_arrest_of_a_man_told_by_the_article_is_an_event(nlp):
+    assert one(events_of(nlp, "Die Polizei nahm einen Mann fest, hieß es."), "COERCE").mode == "arrest"
+
+
+def test_a_headline_event_takes_the_place_where_its_lead_retells_it(nlp):
+    # the lead sets the arrest after another event and its place: the arrest's own place is the one nearest its verb
+    evs = titled_events_of(nlp, "Festnahme nach Messerangriff\n\nNach dem Messerangriff in Solingen hat die Polizei am "
+                                "Samstag in Düsseldorf einen Mann festgenommen.")
+    heads = [e for e in evs if e.type == "COERCE" and e.trigger == "Festnahme"]
+    assert all(e.place is not None and e.place.name == "Düsseldorf" for e in heads), [(e.trigger, e.place) for e in heads]
+
+
+@pytest.mark.parametrize("text", [
+    "Polizeitaucher durchsuchten am Montag den See nach der vermissten Frau.",
+    "Hundertschaften der Polizei durchsuchten am Dienstag ein Waldstück bei Kassel nach dem vermissten Jungen.",
+])
+def test_land_or_water_searched_for_someone_missing_is_no_raid(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a verdict's headline, the lead tells only the crime: its place and day are the crime's
+    ("Angeklagter zu lebenslanger Haft verurteilt\n\nEin Mann hatte im Juni in Hamburg seine Frau erstochen.",
+     "verurteilt"),
+    ("Razzia gegen Rocker\n\nNachdem Rocker im Mai in Kassel einen Mann angegriffen hatten, rückte die Polizei aus.",
+     "Razzia"),
+])
+def test_a_headline_event_takes_nothing_from_a_lead_that_tells_another_event(nlp, text, trigger):
+    heads = [e for e in titled_events_of(nlp, text) if e.trigger == trigger]
+    assert all(e.place is None and e.time.basis != "expression" for e in heads), \
+        [(e.trigger, e.place, e.time) for e in heads]

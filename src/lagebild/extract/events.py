@@ -1804,7 +1804,9 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     status = _event_status(text, u, (a, b), start, end, trig, tok if parsed else None, parsed)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
     lead = _lead_of(units, ui) if not reference else None
-    place = place or _lead_place(doc, text, units, lead, mentions, trig)
+    lead_at = _lead_anchor(doc, units, lead, trig, mentions)
+    lead = lead if lead_at is not None else None       # a lead that tells only another event tells not this one
+    place = place or _lead_place(doc, text, units, lead, lead_at, mentions, trig)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
@@ -1826,7 +1828,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
         place = _dateline_place(doc, text, mentions, (a, b))
     when = _event_time(doc, text, units, ui, (a, b), start, trig, status, reference, tok if parsed else None)
-    when = _lead_time(doc, text, units, lead, trig, status, when)
+    when = _lead_time(doc, text, units, lead, lead_at, trig, status, when)
     if status == "reported":
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
@@ -1875,21 +1877,37 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     return status
 
 
-def _lead_place(doc: Doc, text: str, units, lead: int | None, mentions: list[Mention], trig: Trigger) -> Place | None:
-    """Where the lead tells a headline's event ("Großrazzia in einer Diskothek" / "... durchsuchten ... in Kassel")."""
+def _lead_anchor(doc: Doc, units, lead: int | None, trig: Trigger, mentions: list[Mention]) -> int | None:
+    """Where in the lead a headline's event is told: at the lead's own trigger of its type, where the lead tells it
+    again after another event and that event's place and day ("Festnahme nach Messerangriff" / "Nach dem Messerangriff
+    in Solingen hat die Polizei am Samstag in Düsseldorf einen Mann festgenommen": Düsseldorf, Saturday); the lead's
+    start where it tells no event by a trigger ("Großrazzia ..." / "In der Nacht kamen 90 Beamte ... in Kassel");
+    None where it tells only other events - their place and day ("Angeklagter verurteilt" / "Ein Mann hatte im Juni
+    in Hamburg seine Frau erstochen": the crime's, not the verdict's)."""
     if lead is None:
         return None
     u = units[lead]
-    return _place(doc, text, u.start, u.end, u.start, u.end, mentions, u.start, trig.type in MOVES)
+    found = find_triggers(doc, u.start, u.end, mentions)
+    return next((f[0] for f in found if f[2].type == trig.type), None if found else u.start)
 
 
-def _lead_time(doc: Doc, text: str, units, lead: int | None, trig: Trigger, status: str,
+def _lead_place(doc: Doc, text: str, units, lead: int | None, at: int | None, mentions: list[Mention],
+                trig: Trigger) -> Place | None:
+    """Where the lead tells a headline's event ("Großrazzia in einer Diskothek" / "... durchsuchten ... in Kassel"):
+    its place nearest ``at`` (`_lead_anchor`)."""
+    if lead is None or at is None:
+        return None
+    u = units[lead]
+    return _place(doc, text, u.start, u.end, u.start, u.end, mentions, at, trig.type in MOVES)
+
+
+def _lead_time(doc: Doc, text: str, units, lead: int | None, at: int | None, trig: Trigger, status: str,
                when: TimeValue) -> TimeValue:
     """A headline's event its own words do not date is on the day its lead tells ("in der Nacht zum Sonntag")."""
-    if lead is None or when.basis == "expression":
+    if lead is None or at is None or when.basis == "expression":
         return when
     u = units[lead]
-    return _event_time(doc, text, units, lead, (u.start, u.end), u.start, trig, status, False, None)
+    return _event_time(doc, text, units, lead, (u.start, u.end), at, trig, status, False, None)
 
 
 def _nothing_to_tell(trig: Trigger, u, clause: tuple[int, int], claims: list[Claim], times: list[TimeExpression],
@@ -1913,13 +1931,23 @@ def _held_told(tok: Token | None, trig: Trigger) -> bool:
     """An arrest or an expulsion told by whom it was done to or who did it: the verb's subject, object or passive
     subject is a noun of people ("Die Männer seien festgenommen worden" - the parse reads the passive's "sein" as the
     auxiliary of an active participle -, "nahm den Wirt fest", "Polizisten nahmen ... fest"), as a figure would tell
-    it ("drei Männer"): an event even where no place, day or name is told; not "Wer ..., wird festgenommen"."""
+    it ("drei Männer"): an event even where no place, day or name is told; not "Wer ..., wird festgenommen", nor people
+    in general - a bare plural or "mehr" ("Die Polizei nimmt Demonstranten regelmäßig fest", "will mehr Flüchtlinge
+    abschieben")."""
     from .measures import classify_counted
 
     if tok is None or trig.type != "COERCE" or trig.mode not in ("arrest", "expel") or trig.nominal:
         return False
     return any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and classify_counted(c.text)[1] == "person"
-               for c in tok.children)
+               and _some_people(c) for c in tok.children)
+
+
+def _some_people(noun: Token) -> bool:
+    """The noun tells particular people: an article, a demonstrative or possessive, or a numeral before it ("die
+    Männer", "einen Mann", "seine Söhne", "zwei Gäste") - not people in general ("Flüchtlinge", "mehr Flüchtlinge")."""
+    return any((c.dep_ == "det" and c.morph.get("PronType", []) in (["Art"], ["Dem"]))
+               or "Yes" in c.morph.get("Poss", []) or c.dep_ == "nummod" or c.like_num
+               for c in noun.children if c.i < noun.i)
 
 
 MEETINGS = ("CONSULT", "AGREE")          # events between sides, which a compound's modifier may name
@@ -2252,11 +2280,23 @@ def _expected(tok: Token) -> bool:
 def _toll_taken(verb: Token, event: Token) -> bool:
     """The verb's other argument is a toll - the dead, the injured, lives ("Acht Tote forderte am Morgen ein
     Anschlag": the parse reads the fronted toll as the subject and the event as the object): the event took the toll,
-    nobody demanded it (`fordern` of a toll, as in "Der Anschlag forderte 20 Tote")."""
+    nobody demanded it (`fordern` of a toll, as in "Der Anschlag forderte 20 Tote"). Only where the verb agrees with
+    the event and the toll is a count, not people the text names ("Die Verletzten forderten einen Streik", "Zwei
+    Verletzte forderten einen Streik": the injured demand it)."""
     from .measures import classify_counted
 
+    if verb.morph.get("Number", []) != event.morph.get("Number", []):
+        return False                                   # the verb agrees with the toll: the people are its subject
     return any(c.i != event.i and c.dep_ in ("nsubj", "obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")
-               and classify_counted(c.text)[1] == "casualty" for c in verb.children)
+               and classify_counted(c.text)[1] == "casualty" and not _named_people(c) for c in verb.children)
+
+
+def _named_people(noun: Token) -> bool:
+    """The noun has a definite, demonstrative or possessive determiner: people the text names ("die Verletzten",
+    "seine Opfer"), not a count ("Acht Tote")."""
+    from .modality import _definite
+
+    return any(c.dep_ == "det" and (_definite(c) or "Yes" in c.morph.get("Poss", [])) for c in noun.children)
 
 
 def _answered(verb: Token, event: Token) -> bool:
