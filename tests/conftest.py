@@ -1,6 +1,7 @@
 """Shared fixtures. Tests that need ../shared (seeds, corpora) skip cleanly without it."""
 from __future__ import annotations
 
+import functools
 import warnings
 from pathlib import Path
 
@@ -23,14 +24,29 @@ def seeds_dir(shared_dir: Path) -> Path:
     return shared_dir / "seeds"
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    """The analysis pipeline (trained model if packaged, else blank) with all extractors."""
+@functools.cache
+def _analysis_pipeline():
+    """The analysis pipeline (trained model if packaged, else blank) with all extractors, built once per run."""
     from lagebild.pipeline import build_nlp
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The analysis pipeline (trained model if packaged, else blank) with all extractors."""
+    return _analysis_pipeline()
+
+
+@pytest.fixture(scope="session")
+def parsed_nlp():
+    """The analysis pipeline with all extractors, where its parser is packaged (skips otherwise)."""
+    nlp = _analysis_pipeline()
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("no trained pipeline packaged (the parse-based tests need the parser)")
+    return nlp
 
 
 @pytest.fixture(scope="session")

@@ -700,19 +700,6 @@ def test_a_stock_a_level_or_a_correction_changed_in_a_period_stays_one_quantity(
     assert [c.changed_to for c in claims].count(None) == 1
 
 
-@pytest.fixture(scope="module")
-def parsed_nlp():
-    """The analysis pipeline with its parser (skips where no trained pipeline is packaged)."""
-    from lagebild.pipeline import build_nlp
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        n = build_nlp()
-    if "parser" not in n.pipe_names:
-        pytest.skip("no trained pipeline packaged")
-    return n
-
-
 @pytest.mark.parametrize("text, apart", [
     ("Der Gewinn der ersten drei Quartale sank von 12,5 auf 9,8 Millionen Euro.", True),
     ("Bis Ende des Jahres stieg die Zahl der Bewohner des Heims von 60 auf 85.", False),

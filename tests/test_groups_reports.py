@@ -4,25 +4,10 @@ without, a rounded and an exact figure, a toll rising over days, a part said as 
 the other - built into claims by the analysis pipeline and grouped as one story."""
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
 from lagebild.consolidate.groups import group_claims
 from lagebild.model import Article
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    """The analysis pipeline with its parser, as the CLI runs it (skips where no trained pipeline is packaged)."""
-    from lagebild.pipeline import build_nlp
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        n = build_nlp()
-    if "parser" not in n.pipe_names:
-        pytest.skip("no trained pipeline packaged")
-    return n
 
 
 def grouped(nlp, texts: dict[str, str]) -> dict[tuple[str, float], str]:
@@ -136,8 +121,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("texts, same, apart", CASES)
-def test_two_reports_wording_one_quantity_differently(pipe, texts, same, apart):
-    g = grouped(pipe, texts)
+def test_two_reports_wording_one_quantity_differently(parsed_nlp, texts, same, apart):
+    g = grouped(parsed_nlp, texts)
     for x, y in same:
         assert g[x] == g[y], (x, y, g)
     for x, y in apart:
@@ -157,8 +142,8 @@ OPEN = [
 
 @pytest.mark.xfail(strict=True, reason="known open, see OPEN")
 @pytest.mark.parametrize("texts, same, apart", OPEN)
-def test_known_open_cases(pipe, texts, same, apart):
-    g = grouped(pipe, texts)
+def test_known_open_cases(parsed_nlp, texts, same, apart):
+    g = grouped(parsed_nlp, texts)
     for x, y in same:
         assert g[x] == g[y], (x, y, g)
     for x, y in apart:
@@ -172,13 +157,13 @@ def test_known_open_cases(pipe, texts, same, apart):
     # coordinated wholes are no parts: "52 Tote und 30 Verletzte"
     ("Bei dem Angriff gab es 52 Tote und 30 Verletzte.", set()),
 ])
-def test_a_conjunct_of_a_part_is_a_part(pipe, text, parts):
+def test_a_conjunct_of_a_part_is_a_part(parsed_nlp, text, parts):
     # the parse coordinates the counted nouns (`conj`): each conjunct of a part is another part of the same whole, of
     # the whole's role and its own class - never a count another report's whole may join
-    doc = pipe.make_doc("Titel\n\n" + text)
+    doc = parsed_nlp.make_doc("Titel\n\n" + text)
     doc._.article_id = "a"
     doc._.title_end = 5
-    claims = pipe(doc)._.claims
+    claims = parsed_nlp(doc)._.claims
     assert {c.low for c in claims if c.measure.scope == "part"} == parts, [(c.text, c.measure) for c in claims]
     kinds = {c.measure.kind for c in claims if c.measure.scope == "part"}
     assert len(kinds) <= 1 and kinds <= {"killed", "injured"}
