@@ -647,3 +647,31 @@ def test_a_title_in_marks_after_a_colon_is_no_quotation(parser, model):
     doc = parser("Die Sängerin stellte am Freitag ihr drittes Album vor: „Lieder vom Fluss“.")
     assert L._after_a_colon(doc, list(doc.sents), [], L._quote_marks(doc)) == []
     assert not any(_said(doc, q) == "„Lieder vom Fluss“" for q in L.learned_quotations(doc, model))
+
+
+def _termed(parser, text):
+    doc = parser(text)
+    return [(q.type, said, sp) for q, (said, sp) in
+            zip(L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc)),
+                said_by(doc, L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc))))]
+
+
+def test_a_term_in_marks_after_a_verb_of_saying_is_said_by_its_subject(parser):
+    # ``bezeichnen ... als``, ``sprechen von``: the corpus marks the term in marks as the subject's Direct quotation
+    assert _termed(parser, "Die Ministerin bezeichnete den Entwurf der Kommission als „völlig unausgegoren“.") == [
+        ("Direct", "„völlig unausgegoren“", "Die Ministerin")]
+    assert _termed(parser, "Der Betriebsrat sprach am Montag von einem „Kahlschlag“.") == [
+        ("Direct", "„Kahlschlag“", "Der Betriebsrat")]
+
+
+def test_a_term_in_marks_of_a_verb_of_another_kind_or_a_name_is_no_ones_words(parser):
+    # the reporter's own marks (a verb that says nothing) and a title in marks are not what the subject said
+    assert _termed(parser, "Die Firma hat nach dem Brand keine „Notfallreserve“ mehr.") == []
+    assert _termed(parser, "Der Sender nannte die Sendung nach dem Roman „Die Insel der Vögel“.") == []
+    assert _termed(parser, "Es wird als „Bürgerfest“ bezeichnet.") == []
+
+
+def test_a_term_in_marks_inside_another_phrase_is_not_the_verbs_term(parser):
+    # hung on a noun of the object or the subject (a genitive, an organisation's name): not the term the subject chose
+    assert _termed(parser, "Die Stadträtin kritisierte die Förderung der „Bürgerwerkstatt“ durch das Land.") == []
+    assert _termed(parser, "Ein Sprecher der Initiative „Saubere Flüsse Jetzt“ kommentierte den Beschluss.") == []

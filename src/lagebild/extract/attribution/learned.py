@@ -1283,6 +1283,60 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
     return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
 
 
+def _passage_head(doc: Doc, a: int, b: int) -> Token | None:
+    """The word of the passage in marks ``a``..``b`` that the parse hangs outside it (None where none or several
+    do: the passage is no one phrase of the clause around it)."""
+    heads = [t for t in doc[a + 1: b] if not t.is_punct and not a < t.head.i < b]
+    return heads[0] if len(heads) == 1 and heads[0].head.i != heads[0].i else None
+
+
+def _verb_of_phrase(head: Token) -> Token | None:
+    """The verb whose own phrase ``head`` heads: hung on it straight (its object) or through one preposition or
+    ``als`` (``von einem „Kahlschlag“``, ``als „unausgegoren“``). None where the head hangs on a noun (a genitive or
+    an apposition: ``die Förderung der „Tafel“``, ``ein Vertreter der Organisation „Clean Seas“``): such a passage is
+    part of another phrase, the reporter's mark or a name, not the term the verb's subject chose."""
+    up = head.head
+    if up.pos_ in ("ADP", "CCONJ", "SCONJ") and up.head.i != up.i:
+        up = up.head
+    return up if up.pos_ in ("VERB", "AUX") else None
+
+
+def _says_or_judges(verb: Token) -> bool:
+    """A verb of saying (lang/de reporting_verbs: ``bezeichnen``, ``nennen``, ``sprechen von``) or of a stated
+    judgement (speech_act_verbs: ``charakterisieren``, ``werten``, ``kritisieren``)."""
+    return C.is_reporting_verb(verb) or C.full_lemma(verb) in words("speech_act_verbs")
+
+
+def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
+                       marks: list[tuple[int, int]]) -> list[Quotation]:
+    """``Die Ministerin bezeichnete den Entwurf als „unausgegoren“``, ``Die Gewerkschaft sprach von einem
+    „Kahlschlag“``: a passage in marks that is a phrase of a verb of saying or judging (`_says_or_judges`) - its
+    ``als`` phrase, its object, its prepositional object - is the words of that verb's subject, even one word: the
+    quotation corpus marks such a term as a Direct quotation of the subject (train: after ``bezeichnen ... als`` 17
+    of 19, every one of two words or more). Where the component gave the passage no quotation, it is one of that
+    subject's - a subject that can speak (`speakers.speaker_kind`), not the ``es`` of ``heißt es``. A passage that
+    names something (`names_something`: a title, an outlet) is no one's words; one whose head hangs on a verb of
+    another kind (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's."""
+    covered = set().union(*(q.tokens for q in out)) if out else set()
+    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    added = []
+    for a, b in marks:
+        if a in covered or sent_of.get(a) != sent_of.get(b - 1) or names_something(doc, a, b):
+            continue
+        head = _passage_head(doc, a, b)
+        verb = _verb_of_phrase(head) if head is not None else None
+        if verb is None or not _says_or_judges(verb):
+            continue
+        subj = subject_of(verb)
+        if subj is None or a <= subj.i <= b or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
+            continue
+        said = {t.i for t in _content(doc[a: b + 1])}
+        sp = [t for t in np_tokens(subj) if t.i not in said]
+        added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
+                               how="learned", sent=sent_of[a], tokens=said))
+    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+
+
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
@@ -1293,6 +1347,7 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
     if CONTINUES:
         out = _continued(doc, fx.sents, out, fx.marks)
     out = _after_a_colon(doc, fx.sents, out, fx.marks)
+    out = _termed_by_speaker(doc, fx.sents, out, fx.marks)
     return _merge_marked_runs(doc, out, fx.marks)
 
 
