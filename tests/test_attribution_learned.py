@@ -675,3 +675,24 @@ def test_a_term_in_marks_inside_another_phrase_is_not_the_verbs_term(parser):
     # hung on a noun of the object or the subject (a genitive, an organisation's name): not the term the subject chose
     assert _termed(parser, "Die Stadträtin kritisierte die Förderung der „Bürgerwerkstatt“ durch das Land.") == []
     assert _termed(parser, "Ein Sprecher der Initiative „Saubere Flüsse Jetzt“ kommentierte den Beschluss.") == []
+
+
+def _said_before(parser, text, out=()):
+    doc = parser(text)
+    quotes = L._said_before(doc, list(doc.sents), list(out))
+    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+
+
+def test_a_demonstrative_object_of_a_reporting_verb_names_who_said_the_sentence_before(parser):
+    # ``... . Das teilte X mit.``, ``... . Dies gab X bekannt.``: the sentence before is X's (Indirect, the corpus'
+    # span takes in the demonstrative); the parser hangs ``bekannt`` as an adjective, not as the verb's particle
+    assert _said_before(parser, "Der Zug fällt bis Sonntag aus. Das teilte die Polizei mit.") == [
+        ("Indirect", "Der Zug fällt bis Sonntag aus. Das", "die Polizei")]
+    assert _said_before(parser, "Die Messe wird um ein Jahr verschoben. Dies gab die Polizei bekannt.") == [
+        ("Indirect", "Die Messe wird um ein Jahr verschoben. Dies", "die Polizei")]
+
+
+def test_a_demonstrative_of_another_verb_or_a_clause_of_its_own_names_no_one(parser):
+    assert _said_before(parser, "Der Zug fällt bis Sonntag aus. Das ärgerte die Pendler sehr.") == []
+    assert _said_before(parser, "Der Zug fällt aus. Das teilte die Polizei mit, nachdem sie die Strecke geprüft "
+                                "hatte.") == []

@@ -53,6 +53,7 @@ from .quotations import (
 )
 from .speakers import (
     SPEAKING_KINDS,
+    can_speak,
     contiguous_around,
     names_a_time,
     np_tokens,
@@ -1337,6 +1338,69 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
     return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
 
 
+def _main_verbs(sent: Span) -> list[Token]:
+    """The verbs of a sentence's main clause: its root and the auxiliaries on it (``hat ... bekannt gegeben``,
+    ``will ... mitteilen``)."""
+    root = sent.root
+    return [root] + [c for c in root.children if c.dep_ in ("aux", "aux:pass", "cop")]
+
+
+def _points_back(tok: Token) -> bool:
+    """A demonstrative standing alone (no noun of its own) first in its sentence (``Das``, ``Dies``): it takes up
+    what the sentence before said. The tagger often reads ``Das`` as an article: the parse, not the tag, tells."""
+    return tok.i == tok.sent.start and tok.pos_ in ("PRON", "DET") and tok.dep_ != "det" \
+        and tok.lower_ in ("das", "dies", "dieses")
+
+
+def _reports(verb: Token) -> bool:
+    """A reporting verb (`cues.is_reporting_verb`), also where the parser hung the verb's first part as an adjective
+    (``gab ... bekannt``: ``bekannt`` xcomp, not a particle) - the two make one reporting verb (``bekanntgeben``)."""
+    return C.is_reporting_verb(verb) or any(
+        c.dep_ == "xcomp" and c.pos_ == "ADJ" and c.lower_ + C.verb_lemma(verb) in words("reporting_verbs")
+        for c in verb.children)
+
+
+def _speaker_beside(verb: Token, pron: Token) -> Token | None:
+    """Who the verb's subject is where a demonstrative stands first: the parser may take the fronted object for the
+    subject (``Das teilte die Stadt mit``: ``Das`` nsubj, ``die Stadt`` obj)."""
+    subj = subject_of(verb)
+    if subj is not None and subj.i != pron.i:
+        return subj
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i != pron.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
+def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quotation]:
+    """``Die Brücke bleibt bis Freitag gesperrt. Das teilte die Stadtverwaltung mit.``, ``... . Dies gab der Verband
+    am Montag bekannt.``: a sentence whose main verb reports (lang/de reporting_verbs) and whose only object is a
+    demonstrative first in it (`_points_back`) names who said the sentence before - the quotation corpus marks that
+    sentence, the demonstrative with it, as the Indirect speech of the verb's subject. Where the component gave the
+    sentence before no quotation, it is one of that subject's - a subject that can speak (`speakers.can_speak`,
+    `speakers.speaker_kind`).
+    A verb with a clause of its own (``Das teilte er mit, nachdem ...``) reports that clause's matter too: left."""
+    covered = set().union(*(q.tokens for q in out)) if out else set()
+    added = []
+    for si in range(1, len(sents)):
+        sent, before = sents[si], sents[si - 1]
+        pron = doc[sent.start]
+        if not _points_back(pron) or any(k in covered for k in range(before.start, before.end)):
+            continue
+        verbs = _main_verbs(sent)
+        main = {v.i for v in verbs}
+        act = sent.root
+        if not _reports(act) or pron.head.i != act.i or any(
+                c.pos_ in ("VERB", "AUX") and c.i not in main for v in verbs for c in v.children):
+            continue
+        subj = _speaker_beside(act, pron)
+        if subj is None or not (can_speak(subj) or speaker_kind(subj) in SPEAKING_KINDS):
+            continue
+        quote = _content(before) | {pron}
+        sp = np_tokens(subj)
+        added.append(Quotation("Indirect", _spans(quote), (), _spans(sp), subj.i, how="learned", sent=si - 1,
+                               tokens={t.i for t in quote}))
+    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+
+
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
@@ -1348,6 +1412,7 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
         out = _continued(doc, fx.sents, out, fx.marks)
     out = _after_a_colon(doc, fx.sents, out, fx.marks)
     out = _termed_by_speaker(doc, fx.sents, out, fx.marks)
+    out = _said_before(doc, fx.sents, out)
     return _merge_marked_runs(doc, out, fx.marks)
 
 
