@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from lagebild.training.attribution import _docs as docs_of  # noqa: E402  (the parse, kept in a DocBin under --cache)
-from lagebild.training.quotation_corpus import CORPUS, TYPES, Article, Quot, load_split, match  # noqa: E402
+from lagebild.training.quotation_corpus import (  # noqa: E402
+    CORPUS, TYPES, Article, Quot, Tally, _prf, load_split, match, match_as_authors, score_end_to_end)
 
 CAUSES = ("right", "(a) not found: no quotation of ours overlaps it", "(a) not found: ours matched to another",
           "(e) matched, no speaker", "(c) same sentence: ours a pronoun, gold a name or noun",
@@ -101,10 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     exact_differs = 0
     n_sys = n_gold = tp = 0
     spurious: Counter = Counter()
+    authors = Tally()                          # the same F1 with the corpus authors' pairing (attribution_eval.py)
     for art, doc in zip(arts, docs):
         view = ArticleView(art, doc)
         found = learned_quotations(doc, model)
         system = [Quot(q.type, art.ids_of(q.quote), art.ids_of(q.cue), art.ids_of(q.speaker)) for q in found]
+        score_end_to_end(system, art.gold, authors, pairing=match_as_authors)
         pairs = match(system, art.gold)
         g2s = {j: i for i, j in pairs}
         s2g = {i: j for i, j in pairs}
@@ -135,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
                           f"  ours: {view.text(s.speaker)}")
     f1 = 2 * tp / (n_sys + n_gold) if n_sys + n_gold else 0.0
     print(f"speaker F1 {f1:.4f} (right {tp}, ours {n_sys}, gold {n_gold}); right but not exact: {exact_differs}")
+    key = ("speaker", "all")
+    print(f"speaker F1, paired as the corpus authors' scorer pairs: "
+          f"{_prf(authors.tp[key + ('overlap',)], authors.sys[key], authors.gold[key])[2]:.4f}")
     short = {"FreeIndirect": "FreeInd", "IndirectFreeIndirect": "IndFreeInd"}
     print(f"{'cause':58} " + " ".join(f"{short.get(t, t):>10}" for t in TYPES) + f" {'all':>5} {'F1 if':>6}")
     for cause in CAUSES:

@@ -77,3 +77,22 @@ def test_the_error_decomposition_says_where_the_corpus_is_missing(monkeypatch, c
     monkeypatch.setattr(errs, "CORPUS", tmp_path / "none")
     assert errs.main([]) == 2
     assert "corpus not found" in capsys.readouterr().err
+
+
+def test_quotations_paired_as_the_corpus_authors_pair_them():
+    from lagebild.training.quotation_corpus import match, match_as_authors
+
+    def q(kind, ids):
+        return Quot(kind, frozenset(ids))
+
+    # one span annotated twice (a passage in marks inside reported speech): the same type breaks the tie, not the
+    # gold order
+    gold = [q("Direct", range(6)), q("Indirect", range(6))]
+    assert match([q("Direct", range(6))], gold) == [(0, 1)]
+    assert match_as_authors([q("Direct", range(6))], gold) == [(0, 0)]
+    # the span that fits best by token F1, not by the count of shared tokens
+    gold = [q("Indirect", range(4))]
+    system = [q("Indirect", range(10)), q("Indirect", (2, 3))]
+    assert match(system, gold) == [(0, 0)]
+    assert match_as_authors(system, gold) == [(1, 0)]
+    assert match_as_authors(system, []) == [] and match_as_authors([], gold) == []
