@@ -46,6 +46,7 @@ from .quotations import (
     _content,
     _quote_marks,
     _spans,
+    describes_in_words,
     hung_on_said,
     names_something,
     quotations,
@@ -1315,14 +1316,17 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
     ``als`` phrase, its object, its prepositional object - is the words of that verb's subject, even one word: the
     quotation corpus marks such a term as a Direct quotation of the subject (train: after ``bezeichnen ... als`` 17
     of 19, every one of two words or more). Where the component gave the passage no quotation, it is one of that
-    subject's - a subject that can speak (`speakers.speaker_kind`), not the ``es`` of ``heißt es``. A passage that
-    names something (`names_something`: a title, an outlet) is no one's words; one whose head hangs on a verb of
-    another kind (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's."""
+    subject's - a subject that can speak (`speakers.speaker_kind`), not the ``es`` of ``heißt es``. Only a passage
+    in words someone chose (`quotations.describes_in_words`: a small adjective, adverb or verb in it): a title or a
+    name in marks (``nannte das Album „Brandneue Alte Lieder“``) is no one's words, and one word alone is a term
+    more often than a quotation (on train the rule with one-word passages added 16, 3 right - the titles and the
+    single nouns the wrong ones; on dev it lost 1 right of 3). One whose head hangs on a verb of another kind
+    (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's."""
     covered = set().union(*(q.tokens for q in out)) if out else set()
     sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
     added = []
     for a, b in marks:
-        if a in covered or sent_of.get(a) != sent_of.get(b - 1) or names_something(doc, a, b):
+        if a in covered or sent_of.get(a) != sent_of.get(b - 1) or not describes_in_words(doc, a, b):
             continue
         head = _passage_head(doc, a, b)
         verb = _verb_of_phrase(head) if head is not None else None
@@ -1401,11 +1405,62 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
     return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
 
 
+def _infinitive_clause(tok: Token) -> bool:
+    """An infinitive set off by a comma as the clause of the verb it hangs on (``kündigte an, alle Schalter zu
+    schließen``, ``forderte sie auf, sich nicht einzumischen``): an extended infinitive, a proposition of its own -
+    the comma, not the ``zu`` (written inside ``einzumischen``), tells it from the infinitive of a modal (the parse
+    hangs the comma anywhere in the clause: it is the clause's first token). It has no subject, auxiliary or
+    conjunction of its own: ``, ob sie den Antrag stellen wird`` and ``, man werde ... durchgreifen`` are finite
+    clauses whose verb the parser hung as the infinitive, ``um ... zu``, ``ohne ... zu`` clauses of purpose or
+    manner."""
+    return tok.tag_ in ("VVINF", "VAINF", "VMINF", "VVIZU") and tok.dep_ in ("xcomp", "ccomp", "advcl") \
+        and tok.head.i < tok.i and tok.left_edge.text == "," and not any(
+            c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "expl") or c.dep_ == "mark" and c.tag_ != "PTKZU"
+            for c in tok.children)
+
+
+def _speaking_subject(verb: Token) -> Token | None:
+    """The verb's subject where it can speak (`speakers.speaker_kind`): not ``es``, not a noun of time the parser
+    took for the subject (``Erst vergangene Woche kündigte der Konzern an``: the other ``nsubj`` is)."""
+    subj = subject_of(verb)
+    if subj is None or names_a_time(subj):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not names_a_time(c)), None)
+    if subj is None or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
+        return None
+    return subj
+
+
+def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quotation]:
+    """``Der Konzern kündigte an, alle Schalter zu schließen``, ``Die Gewerkschaft rief die Mitglieder auf, die Arbeit
+    niederzulegen``: an extended infinitive (`_infinitive_clause`) under a verb of saying or judging (`_says_or_judges`)
+    is what its subject said - the quotation corpus marks it as Indirect speech as it marks a ``dass`` clause. Where
+    the component gave it no quotation, it is one of that subject's (`_speaking_subject`)."""
+    covered = set().union(*(q.tokens for q in out)) if out else set()
+    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    added = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or not _infinitive_clause(tok) or not _says_or_judges(tok.head):
+            continue
+        clause = _content(doc[tok.left_edge.i: tok.right_edge.i + 1])
+        if not clause or any(t.i in covered for t in clause):
+            continue
+        subj = _speaking_subject(tok.head)
+        if subj is None or subj.i in {t.i for t in clause}:
+            continue
+        added.append(Quotation("Indirect", _spans(clause), (), _spans(np_tokens(subj)), subj.i, how="learned",
+                               sent=sent_of.get(tok.i), tokens={t.i for t in clause}))
+        covered |= {t.i for t in clause}
+    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+
+
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
     the rules where they found the sentence, else by form; a Konjunktiv I sentence it left without one goes on with
-    the quotation before (`_continued`)."""
+    the quotation before (`_continued`). What it left without a quotation where the grammar names the speaker is
+    added after the decisions: a passage after a colon (`_after_a_colon`), a term in marks of a verb of saying
+    (`_termed_by_speaker`), the sentence before ``Das teilte X mit.`` (`_said_before`), an extended infinitive under
+    a verb of saying (`_said_to_do`). The claims path (`LearnedDoc`) takes none of these."""
     fx = feats or model_features(doc, model)
     out = _Decisions(doc, model, fx).run(0, len(fx.sents))
     if CONTINUES:
@@ -1413,6 +1468,7 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
     out = _after_a_colon(doc, fx.sents, out, fx.marks)
     out = _termed_by_speaker(doc, fx.sents, out, fx.marks)
     out = _said_before(doc, fx.sents, out)
+    out = _said_to_do(doc, fx.sents, out)
     return _merge_marked_runs(doc, out, fx.marks)
 
 
