@@ -32,7 +32,17 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from lagebild.training.attribution import _docs as docs_of  # noqa: E402  (the parse, kept in a DocBin under --cache)
 from lagebild.training.quotation_corpus import (  # noqa: E402
-    CORPUS, TYPES, Article, Quot, Tally, _prf, load_split, match, match_as_authors, score_end_to_end)
+    CORPUS,
+    TYPES,
+    Article,
+    Quot,
+    Tally,
+    _prf,
+    load_split,
+    match,
+    match_as_authors,
+    score_end_to_end,
+)
 
 CAUSES = ("right", "(a) not found: no quotation of ours overlaps it", "(a) not found: ours matched to another",
           "(e) matched, no speaker", "(c) same sentence: ours a pronoun, gold a name or noun",
