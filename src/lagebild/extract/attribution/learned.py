@@ -1448,7 +1448,7 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
         if subj is None or subj.i in {t.i for t in clause}:
             continue
         added.append(Quotation("Indirect", _spans(clause), (), _spans(np_tokens(subj)), subj.i, how="learned",
-                               sent=sent_of.get(tok.i), tokens={t.i for t in clause}))
+                               sent=sent_of[tok.i], tokens={t.i for t in clause}))
         covered |= {t.i for t in clause}
     return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
 
