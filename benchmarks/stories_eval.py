@@ -89,7 +89,7 @@ def read_wikinews() -> list[Article]:
 
 
 # Sets whose stories are grouping / multi-article gold of another grain than one event's story (read_gold).
-NOT_CLUSTER_GOLD = ("xr-", "g21-", "g22-", "g24-", "g26-", "g28-", "g30-")
+NOT_CLUSTER_GOLD = ("xr-", "g21-", "g22-", "g24-", "g26-", "g28-", "g30-", "g32-")
 
 
 def read_gold(path: Path = GOLD, corpus: str = "10kgnad") -> list[dict]:
@@ -112,7 +112,10 @@ def read_gold(path: Path = GOLD, corpus: str = "10kgnad") -> list[dict]:
     Wikinews train/dev articles, and its multi-article stories are one situation over weeks or months (the EU Congo
     force March-October 2006, Discovery's mission June-August 2005, a charge and its dismissal). Nor are those of set
     "g30" (ids `g30-`, session 28): 16 of its 18 articles are Wikinews train/dev articles, its multi-article stories are
-    one pay round or one political crisis over days to months, and its two 10kGNAD rows are single articles."""
+    one pay round or one political crisis over days to months, and its two 10kGNAD rows are single articles. Nor are
+    those of set "g32" (ids `g32-`, session 30), for the same reasons: 16 of its 18 articles are Wikinews train/dev
+    articles, its two multi-article stories are one campaign or one political crisis over weeks to months, and its
+    two 10kGNAD rows are single articles."""
     prefix = "wn-" if corpus == "wn" else "gnad-"
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [g for g in gold

@@ -1,7 +1,7 @@
 """The real-news gold (tests/data/realnews/): stories, split, claims with offsets, events.
 
 Offsets are checked against the articles exported from ../shared/data/10kgnad/test.csv and, for set
-"wn", "g22", "g24", "g26", "g28" and "g30" (`wn-ID.txt`), from the Wikinews quotation corpus (skipped without them); the
+"wn", "g22", "g24", "g26", "g28", "g30" and "g32" (`wn-ID.txt`), from the Wikinews quotation corpus (skipped without them); the
 structure is checked always.
 """
 from __future__ import annotations
@@ -48,8 +48,8 @@ def test_stories_are_well_formed():
         assert s["title"] and s["kind"] and s["articles"]
         for a in s["articles"]:
             if wikinews.is_article(a):
-                # set "wn" (test split), sets "g22" to "g30" (stories from any split of the corpus)
-                sets = ("wn-", "g22-", "g24-", "g26-", "g28-", "g30-")
+                # set "wn" (test split), sets "g22" to "g32" (stories from any split of the corpus)
+                sets = ("wn-", "g22-", "g24-", "g26-", "g28-", "g30-", "g32-")
                 assert wikinews.doc_of(a).isdigit() and s["id"].startswith(sets), a
             else:
                 assert 0 <= export.row_of(a) < 1028
@@ -206,17 +206,18 @@ def test_set_g24_is_complete():
 
 
 # Sets of stories of different kinds, and whether their frozen half reports one quantity in two articles of a story:
-# g30's pool held no such follow-up (REALNEWS_EVAL.md section 30g), so its multi-article stories share events only.
-KIND_SETS = [("g26", True), ("g28", True), ("g30", False)]
+# g30's and g32's pools held no such follow-up (REALNEWS_EVAL.md sections 30g, 32g), so their multi-article stories
+# share events only.
+KIND_SETS = [("g26", True), ("g28", True), ("g30", False), ("g32", False)]
 
 
 @pytest.mark.parametrize("name, across", KIND_SETS)
 def test_set_of_stories_of_different_kinds_is_complete(shared_dir, name, across):
-    """Sets "g26" (session 26), "g28" (session 27) and "g30" (session 28): every story in one of its halves, claims of
+    """Sets "g26" (session 26), "g28" (session 27), "g30" (session 28) and "g32" (session 30): every story in one of its halves, claims of
     each half in that half's stories, a must event per story, persons and places of every article in the story's
     half, a quantity reported across articles in the frozen half where the set has one (g28: Discovery's overhaul
     cost; its dev half's one candidate, the EU Congo force, is a planned and a deployed strength - two roles,
-    REALNEWS_EVAL.md section 2; g30: none, but a multi-article story in each half), and no article from the corpus's
+    REALNEWS_EVAL.md section 2; g30, g32: none, but a multi-article story in each half), and no article from the corpus's
     test split (the attribution benchmark)."""
     dev, heldout = f"dev-{name}", f"heldout-{name}"
     stories = {s["id"]: s for s in STORIES if s["id"].startswith(f"{name}-")}
