@@ -88,7 +88,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 7              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 8              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -326,6 +326,11 @@ def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> li
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+# A surname written alone has MIN_SURNAME letters or more: a shorter last word of a name is a syllable of an East Asian
+# given name ("Kim Jong Un", "Moon Jae In") - or a word the name's span took in by mistake ("Es") - and its key is
+# an abbreviation's ("@un": an unresolved "UN"), which would make a Kim story and a UN story name one thing
+MIN_SURNAME = 3
+SYLLABLE = 4             # longest word counted as a syllable of an East Asian given name written apart ("Jong", "Jae")
 
 
 def _surname(text: str) -> str | None:
@@ -333,14 +338,25 @@ def _surname(text: str) -> str | None:
     ("Ursula von der Leyen" -> "Leyen"; a double surname whole: "Annegret Kramp-Karrenbauer" ->
     "Kramp-Karrenbauer"; a lower-case particle joined to it dropped: "Baschar al-Assad" -> "Assad"). A generation's
     abbreviation or a regnal number after it is no surname ("Martin Luther King Jr." -> "King"; "Ludwig II.": none,
-    a first name is left); a name of one word has none of its own."""
+    a first name is left), nor a lower-case word after it (a preposition the name's span took in: "... zu"); a name
+    of one word has none of its own.
+
+    East Asian names put the family name first and write the given name's syllables apart ("Kim Jong Un", "Moon
+    Jae In", "Nguyen Van Ly"): where the last word is too short to be a surname (MIN_SURNAME) and every word after
+    the first is a syllable (SYLLABLE letters at most) of a name of three words or more, the first word is the
+    family name, the one a report writes alone ("Kim"); another short last word gives none."""
     words = text.split()
-    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,"))):
+    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,")) or words[-1].islower()):
         words.pop()
     if len(words) < 2:
         return None
     prefix, _, rest = words[-1].partition("-")
-    return rest if rest and prefix.islower() else words[-1]
+    last = rest if rest and prefix.islower() else words[-1]
+    if len(last) >= MIN_SURNAME:
+        return last
+    if len(words) >= 3 and all(len(w) <= SYLLABLE for w in words[1:]) and len(words[0]) >= 2:
+        return words[0]
+    return None
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
