@@ -1070,6 +1070,36 @@ def test_a_countrys_institution_and_a_news_agency_name_no_situation():
     assert st._named(node)[1] == {"@geo:1"}
 
 
+def test_a_continent_a_world_region_and_the_eu_name_no_situation():
+    """"Afrika", "Europa", "Nahen Osten" (unresolved: the stemmed words) and the EU, unresolved or resolved, are named
+    by the stories of their many countries, as a country is: no name of a situation; a town, an organisation of
+    states' own ("@org:NATO") and a person still are."""
+    keys = [st.entity_key(Mention("a", 0, len(w), w, label, None, None)) for w, label in
+            (("Afrika", "LOC"), ("Europa", "LOC"), ("Nahen Osten", "LOC"), ("EU", "ORG"), ("Europäischen Union", "ORG"))]
+    names = st.situation_names([*keys, "@org:EU", "@geo:3186886", "@org:NATO", "@tomislav radek"])
+    assert names.isdisjoint([*keys, "@org:EU"])
+    assert {"@geo:3186886", "@org:NATO", "@tomislav radek"} <= names
+
+
+def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_two_stories(monkeypatch):
+    """The march's story and the riot report both name "Afrika", "Europa" and the EU (what the nationalists spoke
+    against): no name of a situation in common, so they are weighed as two stories naming nothing alike (here with
+    UNNAMED_APART_FACTOR 0: the invented dossier's few articles weigh the shared words heavily); counted as names,
+    the continents and the EU would join them."""
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 0.0)
+    tail = " Die Redner warnten vor Zuwanderung aus Afrika nach Europa und griffen die EU an."
+    march = [MARCH[0], (MARCH[1][0], None, MARCH[1][2], MARCH[1][3] + tail)]
+    riot = (RIOT[0], None, RIOT[2], RIOT[3] + tail)
+    arts = corpus(march, [riot], dated=False)
+    mentions = _march_mentions(arts) + [Mention(a.id, m.start(), m.end(), m.group(),
+                                                "ORG" if m.group() == "EU" else "LOC", None, None)
+                                        for a in arts for m in re.finditer(r"Afrika|Europa|\bEU\b", a.text)]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
+    monkeypatch.setattr(st, "_no_situation_keys", st._agency_keys)
+    monkeypatch.setattr(st, "_supranational_org", lambda key: False)
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+
+
 FIRE = [
     ("f1", None, "Großbrand in Lagerhalle in Leoben",
      ("In einer Lagerhalle in Leoben ist in der Nacht auf Dienstag ein Großbrand ausgebrochen. Mehr als 120 "

@@ -50,8 +50,8 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   not weighed so: its reports from abroad (reactions, the other side) share
   no country with some of its others. But a story and a report (or two
   stories) that both name something and name nothing in common (no person,
-  organisation or place below the country; countries, a country's institutions
-  and news agencies aside: `situation_names`) keep UNNAMED_APART_FACTOR of their
+  organisation or place below the country; countries, a country's institutions,
+  news agencies, continents and the EU aside: `situation_names`) keep UNNAMED_APART_FACTOR of their
   similarity, in one country or two: one occurrence's reports name its actors
   and places in common; two protests of nationalists, two security holes of two
   vendors or two forecasts of two institutes share only the kind of event.
@@ -714,10 +714,13 @@ def situation_names(keys: Iterable[str]) -> set[str]:
     "Salzburg" and another's unresolved one name one place). Not a country or a place's country
     (`_COUNTRY_TERMS`), nor a country's institution by its kind ("the Turkish government": every story of that
     country names it, as it names the country), nor a news agency (the report's source, lang/de/agencies.tsv:
-    any story's)."""
-    agencies = _agency_keys()
-    names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in agencies)}
-    return names | {w for t in names for w in _written_keys(t)} - agencies
+    any story's), nor a part of the world above the country - a continent, a world region, the EU
+    (lang/de/supranational_areas.txt): the stories of its many countries name it, as a country's stories name the
+    country (two reports of migrants' deaths, one in the Sahara, one off Libya, name "Afrika" and "Europa" alike)."""
+    none = _no_situation_keys()
+    names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in none
+                                     or _supranational_org(t))}
+    return names | {w for t in names for w in _written_keys(t)} - none
 
 
 @lru_cache(maxsize=1 << 14)
@@ -754,6 +757,26 @@ def _place_forms() -> dict[str, list[str]]:
         first = max(own or places, key=attrgetter("population"))
         forms.setdefault(first.id, []).append(form)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _no_situation_keys() -> frozenset[str]:
+    """The unresolved keys that name no situation: news agencies' and the parts of the world above the country's."""
+    return _agency_keys() | _supranational_keys()
+
+
+@lru_cache(maxsize=1)
+def _supranational_keys() -> frozenset[str]:
+    """The keys of the parts of the world above the country (lang/de/supranational_areas.txt: continents, world
+    regions, the EU) as the extractor leaves them unresolved (`entity_key`: "@afrika", "@nah ost", "@eu")."""
+    from ..lang import de
+
+    return frozenset(k for k in map(_written_key, de.words("supranational_areas")) if k)
+
+
+def _supranational_org(key: str) -> bool:
+    """Whether `key` is an organisation's resolved key whose name is such a part of the world ("@org:EU")."""
+    return key.startswith("@org:") and not _written_keys(key).isdisjoint(_supranational_keys())
 
 
 @lru_cache(maxsize=1)
