@@ -1070,6 +1070,36 @@ def test_a_countrys_institution_and_a_news_agency_name_no_situation():
     assert st._named(node)[1] == {"@geo:1"}
 
 
+def test_a_continent_a_world_region_and_the_eu_name_no_situation():
+    """"Afrika", "Europa", "Nahen Osten" (unresolved: the stemmed words) and the EU, unresolved or resolved, are named
+    by the stories of their many countries, as a country is: no name of a situation; a town, an organisation of
+    states' own ("@org:NATO") and a person still are."""
+    keys = [st.entity_key(Mention("a", 0, len(w), w, label, None, None)) for w, label in
+            (("Afrika", "LOC"), ("Europa", "LOC"), ("Nahen Osten", "LOC"), ("EU", "ORG"), ("Europäischen Union", "ORG"))]
+    names = st.situation_names([*keys, "@org:EU", "@geo:3186886", "@org:NATO", "@tomislav radek"])
+    assert names.isdisjoint([*keys, "@org:EU"])
+    assert {"@geo:3186886", "@org:NATO", "@tomislav radek"} <= names
+
+
+def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_two_stories(monkeypatch):
+    """The march's story and the riot report both name "Afrika", "Europa" and the EU (what the nationalists spoke
+    against): no name of a situation in common, so they are weighed as two stories naming nothing alike (here with
+    UNNAMED_APART_FACTOR 0: the invented dossier's few articles weigh the shared words heavily); counted as names,
+    the continents and the EU would join them."""
+    monkeypatch.setattr(st, "UNNAMED_APART_FACTOR", 0.0)
+    tail = " Die Redner warnten vor Zuwanderung aus Afrika nach Europa und griffen die EU an."
+    march = [MARCH[0], (MARCH[1][0], None, MARCH[1][2], MARCH[1][3] + tail)]
+    riot = (RIOT[0], None, RIOT[2], RIOT[3] + tail)
+    arts = corpus(march, [riot], dated=False)
+    mentions = _march_mentions(arts) + [Mention(a.id, m.start(), m.end(), m.group(),
+                                                "ORG" if m.group() == "EU" else "LOC", None, None)
+                                        for a in arts for m in re.finditer(r"Afrika|Europa|\bEU\b", a.text)]
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
+    monkeypatch.setattr(st, "_no_situation_keys", st._agency_keys)
+    monkeypatch.setattr(st, "_supranational_org", lambda key: False)
+    assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
+
+
 FIRE = [
     ("f1", None, "Großbrand in Lagerhalle in Leoben",
      ("In einer Lagerhalle in Leoben ist in der Nacht auf Dienstag ein Großbrand ausgebrochen. Mehr als 120 "
@@ -1499,6 +1529,49 @@ def test_a_generations_suffix_or_a_regnal_number_is_no_surname():
     assert _key("Brandt") in _person_terms("Hal Brandt Jr.") and _key("Jr.") not in _person_terms("Hal Brandt Jr.")
     regnal = _person_terms("Friedrich III.")
     assert _key("III") not in regnal and _key("Friedrich") not in regnal
+
+
+def test_an_east_asian_name_keys_its_family_name_not_a_syllable():
+    """"Moon Jae In" (family name first, the given name's syllables apart) gets the key of "Moon", the word a follow-up
+    writes alone - not of "In", nor of the last syllable "Un" of "Park Chol Un", which is the key of an unresolved
+    "UN"; a short last word of a name of two words (a span's stray "Es") gives no key, nor a lower-case word the
+    name's span took in ("Lena Hartwig zu": "Hartwig")."""
+    moon = _person_terms("Moon Jae In")
+    assert _key("Moon") in moon and _key("In") not in moon
+    park = _person_terms("Park Chol Un")
+    assert _key("Park") in park and st.entity_key(Mention("a", 0, 2, "UN", "ORG", None, None)) not in park
+    assert _key("Es") not in _person_terms("Tobias Es")
+    assert _key("Hartwig") in _person_terms("Lena Hartwig zu") and _key("zu") not in _person_terms("Lena Hartwig zu")
+
+
+# invented: a North Korean test reported with the leader's name, and a UN relief appeal - two stories
+MISSILE = [
+    ("n1", None, "Park Chol Un lässt Rakete testen",
+     ("Das Regime von Park Chol Un hat in der Nacht eine Mittelstreckenrakete über das Meer gefeuert. "
+      "Die Nachbarstaaten verurteilten den Raketentest als Provokation.")),
+    ("n2", None, "Raketentest: Nachbarn verurteilen Provokation",
+     ("Nach dem Raketentest berieten die Nachbarstaaten über neue Sanktionen. Park Chol Un hatte den Start "
+      "der Mittelstreckenrakete selbst beobachtet.")),
+]
+APPEAL = [
+    ("u1", None, "UN bitten um Hilfe für Dürregebiet",
+     ("Die UN haben um Spenden für die Menschen im Dürregebiet gebeten. Die Ernte sei fast vollständig "
+      "ausgefallen, Millionen Menschen drohe Hunger.")),
+    ("u2", None, "Dürre: Hilfsappell der UN",
+     ("Wegen der Dürre rufen die UN zu Spenden auf. Die Vorräte an Getreide reichten nur noch wenige Wochen, "
+      "warnten die Helfer.")),
+]
+
+
+def test_an_east_asian_leaders_story_and_a_un_story_name_nothing_in_common():
+    """A missile test by "Park Chol Un" and a relief appeal of the "UN": the syllable "Un" is no surname, so the two
+    stories share no name (main: the key "@un" in both) and are held apart as two stories that name nothing alike."""
+    arts = corpus(MISSILE, APPEAL, dated=False)
+    spans = [Mention(a.id, m.start(), m.end(), m.group(), "ORG" if m.group() == "UN" else "PER", None, None)
+             for a in arts for m in re.finditer(r"Park Chol Un|\bUN\b", a.text)]
+    index = st.update_stories(arts, spans)[1]
+    named = [set(c["names"]) for c in index["clusters"] if c.get("names") is not None and len(c["articles"]) > 1]
+    assert len(named) == 2 and not st._name_in_common(*named)
 
 
 # invented: two persons of one surname in two unrelated stories - a footballer's contract, a deputy's criticism

@@ -50,8 +50,8 @@ How (measured in benchmarks/stories_eval.py on 1,028 real derStandard articles):
   not weighed so: its reports from abroad (reactions, the other side) share
   no country with some of its others. But a story and a report (or two
   stories) that both name something and name nothing in common (no person,
-  organisation or place below the country; countries, a country's institutions
-  and news agencies aside: `situation_names`) keep UNNAMED_APART_FACTOR of their
+  organisation or place below the country; countries, a country's institutions,
+  news agencies, continents and the EU aside: `situation_names`) keep UNNAMED_APART_FACTOR of their
   similarity, in one country or two: one occurrence's reports name its actors
   and places in common; two protests of nationalists, two security holes of two
   vendors or two forecasts of two institutes share only the kind of event.
@@ -88,7 +88,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 7              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 8              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -326,6 +326,11 @@ def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> li
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+# A surname written alone has MIN_SURNAME letters or more: a shorter last word of a name is a syllable of an East Asian
+# given name ("Kim Jong Un", "Moon Jae In") - or a word the name's span took in by mistake ("Es") - and its key is
+# an abbreviation's ("@un": an unresolved "UN"), which would make a Kim story and a UN story name one thing
+MIN_SURNAME = 3
+SYLLABLE = 4             # longest word counted as a syllable of an East Asian given name written apart ("Jong", "Jae")
 
 
 def _surname(text: str) -> str | None:
@@ -333,14 +338,25 @@ def _surname(text: str) -> str | None:
     ("Ursula von der Leyen" -> "Leyen"; a double surname whole: "Annegret Kramp-Karrenbauer" ->
     "Kramp-Karrenbauer"; a lower-case particle joined to it dropped: "Baschar al-Assad" -> "Assad"). A generation's
     abbreviation or a regnal number after it is no surname ("Martin Luther King Jr." -> "King"; "Ludwig II.": none,
-    a first name is left); a name of one word has none of its own."""
+    a first name is left), nor a lower-case word after it (a preposition the name's span took in: "... zu"); a name
+    of one word has none of its own.
+
+    East Asian names put the family name first and write the given name's syllables apart ("Kim Jong Un", "Moon
+    Jae In", "Nguyen Van Ly"): where the last word is too short to be a surname (MIN_SURNAME) and every word after
+    the first is a syllable (SYLLABLE letters at most) of a name of three words or more, the first word is the
+    family name, the one a report writes alone ("Kim"); another short last word gives none."""
     words = text.split()
-    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,"))):
+    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,")) or words[-1].islower()):
         words.pop()
     if len(words) < 2:
         return None
     prefix, _, rest = words[-1].partition("-")
-    return rest if rest and prefix.islower() else words[-1]
+    last = rest if rest and prefix.islower() else words[-1]
+    if len(last) >= MIN_SURNAME:
+        return last
+    if len(words) >= 3 and all(len(w) <= SYLLABLE for w in words[1:]) and len(words[0]) >= 2:
+        return words[0]
+    return None
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
@@ -698,10 +714,13 @@ def situation_names(keys: Iterable[str]) -> set[str]:
     "Salzburg" and another's unresolved one name one place). Not a country or a place's country
     (`_COUNTRY_TERMS`), nor a country's institution by its kind ("the Turkish government": every story of that
     country names it, as it names the country), nor a news agency (the report's source, lang/de/agencies.tsv:
-    any story's)."""
-    agencies = _agency_keys()
-    names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in agencies)}
-    return names | {w for t in names for w in _written_keys(t)} - agencies
+    any story's), nor a part of the world above the country - a continent, a world region, the EU
+    (lang/de/supranational_areas.txt): the stories of its many countries name it, as a country's stories name the
+    country (two reports of migrants' deaths, one in the Sahara, one off Libya, name "Afrika" and "Europa" alike)."""
+    none = _no_situation_keys()
+    names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in none
+                                     or _supranational_org(t))}
+    return names | {w for t in names for w in _written_keys(t)} - none
 
 
 @lru_cache(maxsize=1 << 14)
@@ -738,6 +757,26 @@ def _place_forms() -> dict[str, list[str]]:
         first = max(own or places, key=attrgetter("population"))
         forms.setdefault(first.id, []).append(form)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _no_situation_keys() -> frozenset[str]:
+    """The unresolved keys that name no situation: news agencies' and the parts of the world above the country's."""
+    return _agency_keys() | _supranational_keys()
+
+
+@lru_cache(maxsize=1)
+def _supranational_keys() -> frozenset[str]:
+    """The keys of the parts of the world above the country (lang/de/supranational_areas.txt: continents, world
+    regions, the EU) as the extractor leaves them unresolved (`entity_key`: "@afrika", "@nah ost", "@eu")."""
+    from ..lang import de
+
+    return frozenset(k for k in map(_written_key, de.words("supranational_areas")) if k)
+
+
+def _supranational_org(key: str) -> bool:
+    """Whether `key` is an organisation's resolved key whose name is such a part of the world ("@org:EU")."""
+    return key.startswith("@org:") and not _written_keys(key).isdisjoint(_supranational_keys())
 
 
 @lru_cache(maxsize=1)
