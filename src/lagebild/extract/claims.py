@@ -679,7 +679,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     clause_start = max([unit.start] + [unit.start + m.end()
                                        for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
     role = quantity.role_of(doc, fig.num_start, fig.end)
-    part = quantity.is_part(doc, text, clause_start, fig.num_start, fig.end)
+    said_as_part = quantity.is_part(doc, text, clause_start, fig.num_start, fig.end)
     # children, civilians, attackers ... among victims are counted apart (measures.VICTIM_CLASSES)
     own = next((c for c in (meas.classify(w)[0] for w in counted.split()) if c in meas.VICTIM_CLASSES), None)
     if role in ROLE_KINDS and (measure.kind in ("people", "other") or
@@ -690,7 +690,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
-    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not part:
+    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not said_as_part:
         # "20 Soldaten und 15 Zivilisten getötet", "12 Polizisten und 20 Demonstranten verletzt", "35 Randalierer
         # kamen in Haft": the parse says the force or the group was killed, hurt or arrested where measures.py's
         # words did not reach (its reach stops at the next figure; an idiom) - its dead are the dead. A part
@@ -718,7 +718,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # crowd itself, the organisers' figure of it included; only the crowd expected is another quantity
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
         measure = meas.Measure(kind, measure.subject, role, measure.place)
-    if part and before is not None and \
+    if said_as_part and before is not None and \
             before.measure is not None:
         whole = before.measure
         if (measure.kind in ("people", "other") or measure.kind == "personnel" and whole.kind in ROLE_KINDS) \
