@@ -203,6 +203,11 @@ REACH_CASES = [   # (text, value, hedged, planned): test_modality_of_the_figures
     ("Die Förderungen wurden um 15 Prozent gekürzt.", 15, False, False),
     ("In dem Dorf sollen 20 Menschen gestorben sein.", 20, True, False),
     ("Bis zu 600 Häuser könnten vom Hochwasser betroffen sein.", 600, True, False),
+    # a deed that may yet come ("könnten ... sterben") is a scenario - planned, and as hedged as any possibility;
+    # with a perfect infinitive it is an unconfirmed report of the deed, hedged only
+    ("Bei einem Dammbruch könnten bis zu 800 Menschen sterben.", 800, True, True),
+    ("Nach dem Sturm dürften weitere 60 Menschen festgenommen werden.", 60, True, True),
+    ("In dem Dorf könnten 70 Menschen ums Leben gekommen sein.", 70, True, False),
     # an estimate's dass-clause is hedged
     ("Helfer vermuten, dass noch 50 Menschen unter den Trümmern liegen.", 50, True, False),
 ]

@@ -981,6 +981,14 @@ def test_arrivals_in_a_phrase_marked_auf_stay_arrivals(run):
     assert g[350].measure.action == "arrived" and g[900].measure.action == "arrived"
 
 
+def test_a_present_participle_says_its_verbs_role(run):
+    # "teilnehmenden", "flüchtende": a present participle is its verb's infinitive + "d" (quantity._role_at) - the
+    # attribute says what its noun's members do, as the verb would
+    claims, _ = run({"a.txt": "Gipfel\n\nAn dem Gipfel sind nach Angaben der Gastgeber 35 teilnehmende Staaten "
+                              "vertreten."})
+    assert [c.measure.kind for c in claims if c.low == 35] == ["attendees"]
+
+
 def test_a_figure_after_a_weekday_is_counted_that_day_not_on_the_report_day(run):
     # "teilte am Montag mit, dass am Samstag 1.800 Menschen ..." - the day the clause reports the arrivals with is
     # Saturday; a figure right after the weekday ("am Samstag 1.800") is no day of the month (time.weekday), so the

@@ -916,10 +916,17 @@ def _joined(p: tuple[str, ...], q: tuple[str, ...], inside: Callable[[str, str],
     return tuple(out)
 
 
+def _same_distinct(a: Claim, b: Claim) -> bool:
+    """Do two figures give the same distinct value (DISTINCT or more, both bounds equal): "14 deutsche Urlauber" /
+    "14 Menschen nahe Lyon" - the surest sign of one count two reports word differently."""
+    return a.low == b.low and a.high == b.high and abs(a.low) >= DISTINCT
+
+
 def _one_country(u: tuple[str, ...], inside: Callable[[str, str], bool] | None) -> bool:
     """Do a joined key's whose and where fit together: a nationality and a place in that country ("griechenland" /
     "korfu")? Two reports of one story that name the victims' nationality and the place of another country count
-    two tolls (or their story was clustered too widely), not one."""
+    two tolls (or their story was clustered too widely), not one - unless they give the same distinct figure
+    (`_same_distinct`): travellers die abroad ("14 deutsche Urlauber" / "14 Tote nahe Lyon")."""
     nat, place = u[1], u[PLACE]
     return nat == "-" or place == "-" or nat == place or inside is not None and inside(nat, place)
 
@@ -1081,7 +1088,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
             if p[0] in PER_CLAIM and not _held_as(p, q, c, m):
                 continue
             if told_apart(c.article, q, k) or told_apart(m.article, said, n) or not (part_of and p == q or
-                    _compatible_parts(p, q, inside, c.low == m.low and c.high == m.high and abs(c.low) >= DISTINCT)):
+                    _compatible_parts(p, q, inside, _same_distinct(c, m))):
                 continue
             if not _near(c, m):
                 continue
@@ -1091,7 +1098,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
             if slug_of(u) == slug_of(said):
                 restated = True
             elif u == q or {i for i in range(len(u)) if u[i] != p[i] or u[i] != q[i]} <= set(FILLABLE) and \
-                    _one_country(u, inside):
+                    (_one_country(u, inside) or _same_distinct(c, m)):
                 d = more if u == q else both
                 d[u] = max(d.get(u, 0), sum(p[i] != "-" != q[i] for i in REFINABLE))
         shared = more if restated else more | both

@@ -37,6 +37,7 @@ from .numbers import (
     QuantityPhrase,
     find_figures,
     fraction_denominator,
+    parse_word,
     scan_numbers,
 )
 
@@ -71,7 +72,7 @@ def split_units(doc: Doc, text: str | None = None) -> list[Unit]:
     except ValueError:                       # no sentence boundaries set: one unit per line
         bounds = [(0, len(text))]
     last_end = 0
-    for si, (s0, s1) in enumerate(bounds):
+    for si, s0, s1 in _number_word_openers(text, bounds):
         for a, b in _at_title_end(_pieces(text, s0, s1), title_end, text):
             while a < b and text[a].isspace():
                 a += 1
@@ -90,6 +91,26 @@ def split_units(doc: Doc, text: str | None = None) -> list[Unit]:
                 and not attr.LIST_ITEM.match(text[a:b])          # "- 9 Tote in Caylloma" is an item, no heading
             units.append(Unit(a, b, si, paragraph, heading or a < title_end, a < title_end))
     return units
+
+
+def _number_word_openers(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The sentences with a lone number word that opens the sentence after it put back into it: capitalised at a
+    sentence's start, the parser may take the word for a noun or an article and end a sentence after it ("Acht
+    Menschen wurden ... erschossen" as "Acht" + "Menschen wurden ..."). A bare number word with no stop, followed on
+    its line by more words, is never a sentence of its own. (index, start, end) of each, the index the parser's."""
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(bounds):
+        s0, s1 = bounds[i]
+        word = text[s0:s1].strip()
+        if i + 1 < len(bounds) and word.isalpha() and parse_word(word.lower()) is not None and \
+                "\n" not in text[s1:bounds[i + 1][0]]:
+            out.append((i, s0, bounds[i + 1][1]))
+            i += 2
+            continue
+        out.append((i, s0, s1))
+        i += 1
+    return out
 
 
 # "... in Augsburg rund 6.500. Insgesamt ...": a sentence ending in a number the tokenizer kept whole
@@ -658,6 +679,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     clause_start = max([unit.start] + [unit.start + m.end()
                                        for m in re.finditer(r"[,;:]", text[unit.start:fig.num_start])])
     role = quantity.role_of(doc, fig.num_start, fig.end)
+    said_as_part = quantity.is_part(doc, text, clause_start, fig.num_start, fig.end)
     # children, civilians, attackers ... among victims are counted apart (measures.VICTIM_CLASSES)
     own = next((c for c in (meas.classify(w)[0] for w in counted.split()) if c in meas.VICTIM_CLASSES), None)
     if role in ROLE_KINDS and (measure.kind in ("people", "other") or
@@ -668,6 +690,15 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
+    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not said_as_part:
+        # "20 Soldaten und 15 Zivilisten getötet", "12 Polizisten und 20 Demonstranten verletzt", "35 Randalierer
+        # kamen in Haft": the parse says the force or the group was killed, hurt or arrested where measures.py's
+        # words did not reach (its reach stops at the next figure; an idiom) - its dead are the dead. A part
+        # ("darunter drei Attentäter") takes its whole's kind below
+        kind = ROLE_KINDS[role][0]
+        nat = (measure.subject or "-").partition(":")[0]
+        own = own if kind in ("killed", "injured") else None       # the dead and the injured are counted by class
+        measure = meas.Measure(kind, f"{nat}:{own}" if own else None if nat == "-" else nat, None, measure.place)
     a, _ = _clause(text, unit, fig.num_start, fig.end)
     if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) \
             and measure.kind not in ("rating", "money", "percent"):
@@ -687,7 +718,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # crowd itself, the organisers' figure of it included; only the crowd expected is another quantity
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
         measure = meas.Measure(kind, measure.subject, role, measure.place)
-    if quantity.is_part(doc, text, clause_start, fig.num_start, fig.end) and before is not None and \
+    if said_as_part and before is not None and \
             before.measure is not None:
         whole = before.measure
         if (measure.kind in ("people", "other") or measure.kind == "personnel" and whole.kind in ROLE_KINDS) \
@@ -710,7 +741,35 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         action = measure.action if measure.kind == part.kind else None
         measure = meas.Measure(part.kind, subject, action, measure.place or part.place)
         measure.scope = "part"
+    elif before is not None and before.measure is not None and \
+            _classes_of_one_deed(doc, fig, measure, counted, before, before.measure):
+        # "36 Kinder sowie neun Frauen getötet", "20 Soldaten und 15 Zivilisten getötet": coordinated counts of one
+        # deed, the first of a class of people, are the parts of their sum the sentence leaves unsaid - neither is
+        # another report's whole ("45 Menschen starben"); each joins only a count that names its own class
+        measure.scope = before.measure.scope = "part"
     return measure
+
+
+# The roles of a casualty the parse reads on a figure's noun (lang/de/quantity_roles.tsv)
+CASUALTY_ROLES = frozenset({"killed", "injured", "missing"})
+# ... and of what else is done to people that no force's deployment is: arrest
+DONE_TO_PEOPLE = CASUALTY_ROLES | {"arrested"}
+
+
+def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, counted: str, before: Claim,
+                         prev: meas.Measure) -> bool:
+    """Is the figure coordinated with the figure before it (`quantity.coordinated`; prev: its measure), both
+    counting the victims of one deed (one casualty kind, one place, neither a part yet), the first of a class of
+    people ("Kinder", "Soldaten"; not "Menschen") and the second of another class or none ("Frauen")? Then the two
+    split one toll by class."""
+    if prev.scope or measure.scope or prev.kind != measure.kind or \
+            measure.kind not in CASUALTY_ROLES or prev.place != measure.place:
+        return False
+    first, _ = meas.classify((before.counted or "").split()[-1] if before.counted else None)
+    second, _ = meas.classify(counted.split()[-1] if counted else None)
+    if first in (None, "mensch") or first == second:
+        return False
+    return quantity.coordinated(doc, fig.num_start, fig.end, before.start, before.end)
 
 
 # Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a

@@ -11,7 +11,9 @@ figure in a conjoined clause - says nothing about this figure.
   (`sollen ... begangen haben`, `sollten getötet worden sein`), `könnte`/`dürfte` governing it.
 - **planned**: a plan or an expectation - past or subjunctive `sollen` without a perfect infinitive (`zu dem
   800 Gäste kommen sollten`), `sollen` with a passive infinitive, an expectation verb (`werden erwartet`,
-  `rechnet mit`), a forecast (future `wird ... kosten`, `voraussichtlich`, a dass-clause under `erwarten`): the
+  `rechnet mit`), a forecast (future `wird ... kosten`, `voraussichtlich`, a dass-clause under `erwarten`), a
+  deed that may yet come (`könnten bis zu 500 Menschen sterben`: `könnte`/`dürfte` on a deed's verb without a
+  perfect infinitive - a scenario, not a toll, and still a hedge): the
   figure is what was expected, not what happened, and never a hedge (the contract's `hedged` is "unconfirmed";
   a forecast is no unconfirmed report). The claim keeps it as its measure's action (claims.py PLANNED_ACTIONS).
 
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lang.de import table
-from .quantity import counted_token, figure_token, punct_bounds, punct_segment
+from .quantity import counted_token, figure_token, punct_bounds, punct_segment, role_of
 from .werden import clause_head, future_tense, scheduled
 
 WORDS = table("figure_modality")
@@ -49,6 +51,9 @@ DASHES = frozenset({"–", "—", "-", "(", ")", "[", "]"})
 ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nummod"})
 # The adpositions of a noun's attribute (the genitive's "von", the "mit" of what a thing has), not of a verb's object
 ATTRIBUTE_CASES = frozenset({"von", "mit"})
+# The roles of a deed done to what a figure counts whose measure has no action of its own to keep it apart (lang/de/
+# quantity_roles.tsv): "könnten ... sterben" is a scenario (`_scenario`), its measure's action "planned"
+DEEDS = frozenset({"killed", "injured", "missing", "arrested"})
 # How each figure's clause was read: by the parse, or by the stretch between punctuation where the parse is wrong
 STATS: Counter[str] = Counter()
 
@@ -81,9 +86,7 @@ def _reading(tokens: list[Token], keep: frozenset[int] | None = None,
     forms = {t.lower_ for t in tokens}
     hedge_forms = {t.lower_ for t in hedging}
     lemmas = {_full_lemma(t) for t in tokens}
-    # a perfect infinitive: a participle with an infinitive auxiliary (haben, sein, worden sein)
-    perfect = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() in ("haben", "sein") for t in tokens) and \
-        any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in tokens)
+    perfect = _perfect(tokens)
     passive = any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() == "werden" for t in tokens)
     hedged = any(t.lower_ in WORDS["evidential"] or (t.lemma_ or "").lower() in WORDS["evidential"]
                  for t in adverbs) or bool(hedge_forms & WORDS["possible"]) or _on_a_basis(hedging)
@@ -99,6 +102,21 @@ def _reading(tokens: list[Token], keep: frozenset[int] | None = None,
         elif hedge_forms & WORDS["plan"]:
             hedged = True                     # "sollten getötet worden sein"
     return hedged, planned and not hedged
+
+
+def _perfect(tokens: list[Token]) -> bool:
+    """A perfect infinitive: a participle with an infinitive auxiliary (haben, sein, worden sein)."""
+    return any(t.tag_ == "VAINF" and (t.lemma_ or "").lower() in ("haben", "sein") for t in tokens) and \
+        any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in tokens)
+
+
+def _scenario(tokens: list[Token], doc, start: int, end: int) -> bool:
+    """Is the figure what a deed that may yet come would count: "könnten bis zu 500 Menschen sterben", "dürften
+    Hunderte festgenommen werden" - a Konjunktiv II of können/dürfen in its clause, no perfect infinitive, and the
+    figure's role a deed done to what it counts (`quantity.role_of`)? Only with a perfect infinitive is it an
+    unconfirmed report of a toll ("könnten 200 ums Leben gekommen sein")."""
+    return bool({t.lower_ for t in tokens} & WORDS["possible"]) and not _perfect(tokens) and \
+        role_of(doc, start, end) in DEEDS
 
 
 def _full_lemma(t: Token) -> str:
@@ -302,7 +320,10 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
     top = _presupposed(tok, head)
     keep = None if top is None else frozenset(t.i for t in top.subtree)
     below_is_value = _forecast_value(tok, head)
-    hedged, planned = _reading(_own_stretch(doc, tok, _clause_tokens(head)), keep, keep is None and below_is_value)
+    own = _own_stretch(doc, tok, _clause_tokens(head))
+    hedged, planned = _reading(own, keep, keep is None and below_is_value)
+    # a scenario is a plan of no one's, as hedged as any possibility: its own quantity, never the toll
+    scenario = keep is None and _scenario(own, doc, start, end)
     if not hedged and _estimated(tok, head):
         STATS["an estimate verb on the figure's own clause"] += 1
         hedged, planned = True, False
@@ -318,4 +339,4 @@ def figure_modality(doc, start: int, end: int) -> Modality | None:
         hedged = hedged or up_hedged or verb in WORDS["estimate"]     # "schätzen, dass 300 dort leben"
         # "erwarten, dass die Zahl auf 5.000 steigt"
         planned = planned or verb in WORDS["expect"] and below_is_value
-    return Modality(hedged, planned and not hedged)
+    return Modality(hedged, planned and not hedged or scenario)

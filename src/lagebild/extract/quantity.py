@@ -91,6 +91,22 @@ def conjunct_of(doc: Doc, start: int, end: int, other_start: int, other_end: int
     return False
 
 
+def coordinated(doc: Doc, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Are the nouns two figures count coordinated: a conjunct by the parse (`conjunct_of`), or two arguments of one
+    verb with a coordinator right before the later figure ("36 Kinder sowie neun Frauen getötet", where the parser
+    reads the second noun as the verb's object rather than a conjunct)?"""
+    if conjunct_of(doc, start, end, other_start, other_end):
+        return True
+    tok, other = figure_token(doc, start, end), figure_token(doc, other_start, other_end)
+    if tok is None or other is None or tok.i <= other.i:
+        return False
+    x, y = counted_token(tok), counted_token(other)
+    if x.i == tok.i or y.i == other.i or x.i == y.i or x.head.i != y.head.i or x.head.pos_ not in ("VERB", "AUX"):
+        return False
+    first = min(t.i for t in x.subtree)
+    return first > y.i and doc[first - 1].pos_ == "CCONJ" and all(not t.is_punct for t in doc[y.i:first])
+
+
 def determiner_of(doc: Doc, start: int, end: int) -> str | None:
     """How the figure's noun phrase is introduced, by the parse: "definite" (an article: "zu den rund 200.000
     Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), else None - no
@@ -142,7 +158,9 @@ def _lemma(t: Token) -> str:
     return (prt[0].text.lower() + lemma) if prt else lemma
 
 
-def _role_at(t: Token) -> str | None:
+def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
+    """The role the word t says (lang/de/quantity_roles.tsv), by its lemma or an idiom of it with a noun among its
+    dependents or idiom_nouns (nouns of the verb's idiom the parser hung elsewhere)."""
     idx = _index()
     lemma = _lemma(t)
     # "sein" as a copula, not as the auxiliary of a perfect or passive ("sind ... angekommen")
@@ -150,7 +168,7 @@ def _role_at(t: Token) -> str | None:
                 and c.dep_ not in CLAUSE_DEPS and not c.dep_.startswith("aux")), None)
     if cop is not None:                        # "An Bord waren 35 Ärzte", "300 Helfer sind im Einsatz"
         lemma = _lemma(cop)
-    deps = list(t.children) + (list(cop.children) if cop is not None else [])
+    deps = list(t.children) + (list(cop.children) if cop is not None else []) + list(idiom_nouns)
     if cop is None and t.pos_ in ("VERB", "AUX") and t.i > 0 and t.doc[t.i - 1].pos_ == "NOUN":
         # a verb at its clause's end has its idiom's noun right before it ("... 30 Menschen ums Leben gekommen",
         # "in Gewahrsam genommen"), wherever the parser hangs that noun (on a place before it, as a conjunct)
@@ -163,6 +181,8 @@ def _role_at(t: Token) -> str | None:
         return None
     if lemma in idx:
         return idx[lemma]
+    if t.tag_ in ("ADJA", "ADJD") and lemma.endswith("end") and lemma[:-1] in idx:
+        return idx[lemma[:-1]]                 # a present participle is its verb's infinitive + "d": "teilnehmend"
     return idx.get(t.text.lower())
 
 
@@ -230,7 +250,9 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
         head = x.head
         if head is x or (x.pos_ in ("VERB", "AUX") and x.dep_ in CLAUSE_DEPS):
             break
-        if role := _role_at(head):
+        # the parser may hang the noun of the verb's idiom on the figure's noun ("kamen 40 Menschen in Haft": "in
+        # Haft" under "Menschen", the idiom "in Haft kommen")
+        if role := _role_at(head, _phrase_nouns(own) if x is own else ()):
             # only the figure's own phrase can be a value reached: a phrase it merely hangs in, as the parser may
             # attach "350 Menschen" to "auf dem Schiff" ("kamen auf dem Schiff 350 Menschen an"), marks its own case
             return None if role == "arrived" and x is own and _value_reached(x, head) else role
@@ -238,6 +260,13 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             return None                        # the figure's own verb says nothing we know
         x = head
     return None
+
+
+def _phrase_nouns(noun: Token) -> tuple[Token, ...]:
+    """The prepositional phrases' nouns after the counted noun ("40 Menschen in Haft"): where the parser hangs the
+    noun of the verb's idiom when the noun stands right behind the figure's."""
+    return tuple(c for c in noun.children if c.i > noun.i and c.dep_ == "nmod" and c.pos_ == "NOUN" and
+                 any(g.dep_ == "case" for g in c.children))
 
 
 def holder_of(doc: Doc, start: int, end: int, whole: tuple[int, int] | None = None) -> str | None:
