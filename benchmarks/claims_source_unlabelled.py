@@ -8,6 +8,7 @@ The judgements were written before the code was changed, without looking at the 
     claims_source_unlabelled.py PRED.jsonl [--half tune|frozen] [-v]
     claims_source_unlabelled.py --gold tests/data/realnews/sources19.unlabelled.tsv ...   # session 19's 16 rows
     claims_source_unlabelled.py --gold tests/data/realnews/sources21.unlabelled.tsv ...   # session 21's 30 rows
+    claims_source_unlabelled.py --gold tests/data/realnews/sources30.unlabelled.tsv ...   # session 30's 29 rows
 
 PRED.jsonl is `lagebild claims ... --format jsonl` over the exported rows. A claim is found by (article, start),
 failing that (sources21: figures chosen by reading, not from the predicted claims) by the claim of the article that

@@ -79,7 +79,23 @@ def _pronominal_adverb(word: str) -> bool:
 @per_token                         # asked of a token for every figure and sentence near it
 def is_reporting_verb(tok: Token) -> bool:
     return reporting_verb_of(tok, words("reporting_verbs")) and not _wants_its_report(tok) \
-        and not _wants_its_clause(tok) and not _takes_a_toll(tok) or _report_going_on(tok)
+        and not _wants_its_clause(tok) and not _wants_its_preposition(tok) and not _takes_a_toll(tok) \
+        or _report_going_on(tok)
+
+
+_CONTRACTED = {"vom": "von", "beim": "bei", "zum": "zu", "zur": "zu", "am": "an", "im": "in"}   # "vom": "von dem"
+
+
+def _wants_its_preposition(tok: Token) -> bool:
+    """A verb that reports only with its preposition's phrase (lang/de reporting_preposition_verbs: ``ausgehen von``,
+    to assume) without one - neither the phrase (``geht von 40 Toten aus``) nor the pronominal adverb that points to
+    its clause (``geht davon aus, dass ...``): ``Die Lizenz dürfte sich schwer ausgehen`` (to work out) says nothing."""
+    wanted = {w.split()[1] for w in words("reporting_preposition_verbs") if w.split()[0] == full_lemma(tok)}
+    if not wanted:
+        return False
+    return not any(c.lower_ in {"da" + p for p in wanted} | {"dar" + p for p in wanted}
+                   or any(g.dep_ == "case" and _CONTRACTED.get(g.lower_, g.lower_) in wanted for g in c.children)
+                   for c in tok.children)
 
 
 def _takes_a_toll(tok: Token) -> bool:
@@ -167,8 +183,10 @@ def frames_reported_speech(verb: Token) -> bool:
     the parser hung under it."""
     from .speakers import SPEAKING_KINDS, speaker_kind
 
-    if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not verb.tag_.endswith("FIN") or konjunktiv1(verb):
-        return False
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not verb.tag_.endswith("FIN") or konjunktiv1(verb) \
+            or konjunktiv1_by_agreement(verb):
+        return False                                   # a verb in Konjunktiv I is itself reported, also where the
+        # tagger read it as indicative ("Derzeit verfüge der Lander über 24 Watt, ... seien 19 Watt nötig")
     # a subject that can speak: "Der Anschlag beweist, welche Gefahr ausgehe" is the writer's (or another's) reading
     if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") and speaker_kind(c) in SPEAKING_KINDS
                for c in verb.children):

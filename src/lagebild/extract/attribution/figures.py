@@ -39,7 +39,7 @@ from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak, quoted_name_opening, speaking_noun
+from .speakers import agent_of_verb, can_speak, name_under_article, quoted_name_opening, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -425,7 +425,9 @@ def _state_passive(verb: Token) -> bool:
     return True
 
 
-def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
+def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotation] = ()) -> Said | None:
+    """The subject of a reporting verb the parse gave no quotation, as its speaker; a pronoun stands for the last
+    speaker of `found` before it (`sources.resolve_pronoun`)."""
     from .quotations import speaker_tokens
     from .speakers import np_tokens, quoted_object, subject_of, wie_subject
 
@@ -455,6 +457,13 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
                 "ROOT", "dep") and doc[verb.i - 1].text[:1].isupper():
             subj = doc[verb.i - 1]                     # "US-Medien berichteten, ...": the subject parsed apart
             STATS["subject parsed apart from its verb"] += 1
+    if subj is None and (name := _quoted_name_before(verb)) is not None:
+        STATS["a quoted body name holding a verb: the subject"] += 1
+        q = Quotation("Reported", (), ((verb.idx, verb.idx + len(verb.text)),), ((name.start_char, name.end_char),),
+                      name.root.i, how="verb")
+        from . import legacy
+
+        return Said(q, Source(name.text, name.text, legacy._kind(name.text)), [q.cue[0], q.speaker[0]])
     if subj is None or subj.lower_ in ("das", "dies", "es", "man") or _why_no_speaker(subj) is not None \
             or not _in(unit, subj.idx) \
             or subj.dep_ == "nsubj:pass" and subj is not active or any(t.like_num for t in speaker_tokens(subj)):
@@ -469,8 +478,28 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike) -> Said | None:
         otoks = np_tokens(original)
         q.relay, q.relay_head = q.speaker, q.speaker_head
         q.speaker, q.speaker_head = ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),), original.i
-    src = _source(doc, q, [])
+    src = _source(doc, q, found)
     return Said(q, src, [q.cue[0], spans[0]] + list(q.speaker)) if src is not None else None
+
+
+def _quoted_name_before(verb: Token) -> Span | None:
+    """``Wie die „Aktion Deutschland hilft“ heute mitteilte, ...``: a body's name of common words set in quotation
+    marks under its article may hold a finite verb (``hilft``) the parser takes for a clause of its own, leaving the
+    reporting verb right after the marks (adverbs between) without a subject: the name in the marks is its subject.
+    Not a name under a preposition's article (``Maria Schmid von der „Initiative ...“ sagte``: a speaker's body)."""
+    doc, first = verb.doc, verb.sent.start
+    k = verb.i - 1
+    while k > first and doc[k].pos_ in ("ADV", "PART"):
+        k -= 1
+    if k <= first or doc[k].text not in QUOTE_MARKS:
+        return None
+    closing = doc[k]
+    opening = next((t for t in reversed(doc[first:closing.i]) if t.text in QUOTE_MARKS), None)
+    if opening is None or closing.i - opening.i < 3 or not name_under_article(doc, opening.i) \
+            or doc[opening.i - 1].tag_ != "ART" or opening.i > 1 and doc[opening.i - 2].pos_ == "ADP":
+        return None
+    inside = doc[opening.i + 1:closing.i]
+    return inside if any(t.pos_ in ("VERB", "AUX") and t.tag_.endswith("FIN") for t in inside) else None
 
 
 def _bare_nominative(tok: Token) -> bool:
@@ -683,7 +712,8 @@ def _unit_speaker(doc: Doc, units: Sequence[UnitLike], k: int, by_unit: list[lis
         return by_unit[k][-1]
     for verb in reversed(list(_span(doc, units[k]) or ())):
         if reporting(verb):
-            said = _subject_said(doc, verb, units[k])
+            # "Rainer Bunge von der Hochschule X rechnet ... Er erklärt es ...": the pronoun is the speaker before
+            said = _subject_said(doc, verb, units[k], [s.q for said_k in by_unit[:k] for s in said_k])
             if said is not None:
                 return said
     # "In Justizkreisen war von acht Toten die Rede.": a report the parse gave no quotation
@@ -1092,8 +1122,10 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
             STATS["report closed by its source, carried on"] += 1
             return closing
         run = run and sent is not None and _has_figure(doc, units[k], sent)
-        if by_unit[k] or sent is None or any(reporting(t) for t in sent):
-            return None                                # another source (or a speech act) between
+        if by_unit[k] or sent is None or any(reporting(t) for t in sent) or _acting_subject(doc, units[k]):
+            return None                                # another source (or a speech act) between, or a party
+            # acting between ("Laut Radiotest kam Ö3 auf 35 Prozent. Der Vermarkter behält sich Klagen vor."):
+            # the text has turned to that party, the report's source does not reach past it
     return None
 
 
@@ -1164,6 +1196,62 @@ def _under_heading(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
     if not units[i].heading or units[i].title or i + 1 >= len(units) or units[i + 1].heading:
         return None
     return by_unit[i + 1][0] if by_unit[i + 1] else None
+
+
+_TURN_OPENERS = frozenset({".", "?", "!", "…"})   # what ends the turn before a speaker's label
+
+
+def _turn_label_at(doc: Doc, colon: Token) -> Span | None:
+    """The speaker label a colon closes where it opens a turn of a printed interview: one to three capitalised
+    words right after the end of a sentence (or the text's start) - ``... arm? Heitzmann: Es sind ...``,
+    ``STANDARD: Wer ...``. The parser's tags of such a label are no help (a name before a colon at a sentence's
+    start is often tagged an adjective), so the form decides; the recurrence in `_turn_labels` the reading."""
+    for width in (1, 2, 3):
+        first = colon.i - width
+        if first < 0:
+            return None
+        words_ = doc[first:colon.i]
+        if not all(t.is_alpha or "-" in t.text and t.text.replace("-", "").isalpha() for t in words_) \
+                or not all(t.text[:1].isupper() for t in words_):
+            return None
+        before = doc[first - 1] if first else None
+        if before is None or before.text in _TURN_OPENERS or "\n" in before.text:
+            return words_
+    return None
+
+
+def _turn_labels(doc: Doc) -> list[Span]:
+    """The speaker labels of an interview printed as a transcript, in text order: only where two labels of
+    different names (the last word: ``Laurenz Ennser-Jedenastik``, then ``Ennser-Jedenastik``) each open two
+    turns or more - a heading like ``Fazit:`` or ``Zum Vergleich:`` once is no interview. Kept in the Doc."""
+    cached = doc.user_data.get("_lagebild_turn_labels")
+    if cached is None:
+        labels = [lab for t in doc if t.text == ":" and (lab := _turn_label_at(doc, t)) is not None]
+        counts = Counter(lab[-1].text for lab in labels)
+        cached = labels if sum(1 for n in counts.values() if n >= 2) >= 2 else []
+        doc.user_data["_lagebild_turn_labels"] = cached
+    return cached
+
+
+def _interview_turn(doc: Doc, tok: Token) -> Said | None:
+    """``STANDARD: Wer ist arm? Heitzmann: ... Ohne Sozialleistungen wäre die Quote bei 25 Prozent``: in a printed
+    interview the figures of an answer are the answerer's, the name of the label that opens the turn. The
+    interviewer's turns (the outlet's label, or where no label names an outlet, the label of the first turn)
+    name no one: a question's figure is the outlet's own."""
+    labels = _turn_labels(doc)
+    turn = next((lab for lab in reversed(labels) if lab.end <= tok.i), None)
+    if turn is None:
+        return None
+    outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
+    asker = outlets or {labels[0][-1].text}
+    if turn[-1].text in asker:
+        return None
+    from . import legacy
+
+    name = turn.text
+    q = Quotation("Reported", (), ((doc[turn.end].idx, doc[turn.end].idx + 1),),
+                  ((turn.start_char, turn.end_char),), turn[-1].i, how="colon")
+    return Said(q, Source(name, name, legacy._kind(name, True)), [(turn.start_char, turn.end_char)])
 
 
 def _quoted(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
@@ -1597,6 +1685,9 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
         if said is not None:
             STATS[rule.__name__.strip("_")] += 1
             picked = _relay_first(doc, [said], units)
+    if not picked and (turn := _interview_turn(doc, tok)) is not None:
+        STATS["interview turn"] += 1
+        picked = [turn]
     for later in (_headline, _anaphoric_next, _chain, _next_reported, _list_intro, _lead, _carried_lead,
                   _under_heading):
         if picked:
