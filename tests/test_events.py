@@ -2566,3 +2566,20 @@ def test_a_headline_event_takes_nothing_from_a_lead_that_tells_another_event(nlp
     heads = [e for e in titled_events_of(nlp, text) if e.trigger == trigger]
     assert all(e.place is None and e.time.basis != "expression" for e in heads), \
         [(e.trigger, e.place, e.time) for e in heads]
+
+
+# --- session 30 (evext30) ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vor dem Präsidentenpalast in Bamako eröffneten Soldaten am Freitag das Feuer auf Demonstranten.",
+    "Die Grenzschützer erwiderten am Montag bei Rafah das Feuer.",
+])
+def test_fire_opened_or_returned_is_shooting_not_a_blaze(nlp, text):
+    evs = events_of(nlp, text)
+    none_of(evs, "ACCIDENT")
+    assert one(evs, "ASSAULT").mode == "firearms"
+
+
+def test_a_fire_that_broke_out_stays_a_blaze(nlp):
+    e = one(events_of(nlp, "In einer Lagerhalle in Bremen brach am Sonntag ein Feuer aus."), "ACCIDENT")
+    assert e.mode == "fire"

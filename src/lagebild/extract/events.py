@@ -146,7 +146,7 @@ def find_triggers(doc: Doc, start: int, end: int,
         if (e is None or e.kind == "noun") and pos == "NOUN":
             # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
             # the noun's own entry (a closure)
-            e = read = _nominal_reading(tok) or _predicate_reading(tok) or e
+            e = read = _nominal_reading(tok) or _predicate_reading(tok) or _governor_reading(tok) or e
         if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
@@ -367,6 +367,10 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
                 if c.dep_ in (("obl",) if h is tok else ("nmod",)) and _case(c) == "um"]
     if role == "on_duty":
         return _on_duty(tok)
+    if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
+        head = tok.head
+        governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head))
+        return [head] if governed and head.i != tok.i and head.pos_ == "VERB" else []
     passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -544,6 +548,16 @@ def _predicate_reading(tok: Token) -> TriggerEntry | None:
     Einsatz" none of these."""
     for r in verb_readings().get(tok.lemma_.lower(), ()):
         if r.role == "on_duty" and r.entry is not None and any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
+            return replace(r.entry, kind="noun")
+    return None
+
+
+def _governor_reading(tok: Token) -> TriggerEntry | None:
+    """A noun read by the verb it is the object of (lang/de/event_readings.tsv role governor): "eröffneten das Feuer"
+    is shooting, "Das Feuer zerstörte die Halle" a blaze (the noun's own entry)."""
+    for r in verb_readings().get(tok.lemma_.lower(), ()):
+        if r.role == "governor" and r.entry is not None and any(w.endswith(r.stems)
+                                                                for w in _role_words(tok, r.role)):
             return replace(r.entry, kind="noun")
     return None
 
