@@ -2583,3 +2583,16 @@ def test_fire_opened_or_returned_is_shooting_not_a_blaze(nlp, text):
 def test_a_fire_that_broke_out_stays_a_blaze(nlp):
     e = one(events_of(nlp, "In einer Lagerhalle in Bremen brach am Sonntag ein Feuer aus."), "ACCIDENT")
     assert e.mode == "fire"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Opposition hat ihre Teilnahme an den Gesprächen in Caracas am Montag ausgesetzt.",
+    "Zwei Tage nach Beginn der Verhandlungen hat die Rebellendelegation ihre weitere Teilnahme ausgesetzt.",
+])
+def test_a_side_suspending_talks_named_by_its_body_rejects_them(nlp, text):
+    e = one(events_of(nlp, text), "REJECT")
+    assert e.actor is not None
+
+
+def test_a_body_suspending_something_else_rejects_nothing(nlp):
+    none_of(events_of(nlp, "Die Regierung hat die Zahlungen am Montag ausgesetzt."), "REJECT")

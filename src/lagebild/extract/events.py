@@ -1827,6 +1827,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         if place.country != actor_country:
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
     actor, target = _or_compound_parties(actor, target, tok if parsed else None, trig, mentions, art)
+    if actor is None and target is None and parsed and tok is not None:
+        actor = _side_subject(tok, trig, art)
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
@@ -1973,6 +1975,21 @@ def _or_compound_parties(actor: Mention | None, target: Mention | None, tok: Tok
     if actor is not None or target is not None or tok is None or trig.type not in MEETINGS or not trig.nominal:
         return actor, target
     return _compound_parties(tok, mentions, art)
+
+
+_SIDES = words("side_nouns")                       # lang/de/side_nouns.txt: a side in talks or a dispute
+
+
+def _side_subject(tok: Token, trig: Trigger, art: str) -> Mention | None:
+    """The side a verb read by its object names as its subject where no name is its party: "Die Regierungsdelegation
+    hat ihre Teilnahme ausgesetzt" (event_readings.tsv: talks or a part in them suspended) - the side by the noun of
+    a body (side_nouns.txt, by its compound's head), as written. Only for a verb its reading makes an event of talks
+    (by_actor), not any verb of a party type ("Die Regierung fordert ...": a name tells a demand's side)."""
+    if trig.nominal or not trig.by_actor or trig.type not in ("REJECT", "CONSULT", "AGREE"):
+        return None
+    side = next((c for c in _role_tokens(tok, "subject") if c.pos_ == "NOUN"
+                 and headed_by(c.lemma_.lower(), _SIDES)), None)
+    return Mention(art, -1, -1, side.text, "ORG") if side is not None else None
 
 
 def _compound_parties(tok: Token, mentions: list[Mention], art: str) -> tuple[Mention | None, Mention | None]:
