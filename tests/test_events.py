@@ -2596,3 +2596,21 @@ def test_a_side_suspending_talks_named_by_its_body_rejects_them(nlp, text):
 
 def test_a_body_suspending_something_else_rejects_nothing(nlp):
     none_of(events_of(nlp, "Die Regierung hat die Zahlungen am Montag ausgesetzt."), "REJECT")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # the headline names the event bare; the lead tells it as called for or planned
+    ("Streik bei der Post\n\nDie Gewerkschaft hat die Briefträger für kommenden Donnerstag zu einem Warnstreik in "
+     "Hessen aufgerufen.", "PROTEST"),
+    ("Evakuierung in der Altstadt\n\nWegen einer Fliegerbombe soll am Sonntag die Altstadt von Köln evakuiert werden.",
+     "EVACUATE"),
+])
+def test_a_headline_event_its_lead_tells_as_ahead_is_ahead(nlp, text, type_):
+    evs = [e for e in titled_events_of(nlp, text) if e.type == type_]
+    assert evs and all(e.status == "planned" for e in evs), [(e.trigger, e.status) for e in evs]
+
+
+def test_a_headline_event_its_lead_tells_as_done_stays_reported(nlp):
+    evs = [e for e in titled_events_of(nlp, "Streik bei der Post\n\nIn Hessen streikten am Montag die Briefträger.")
+           if e.type == "PROTEST"]
+    assert evs and all(e.status == "reported" for e in evs), [(e.trigger, e.status) for e in evs]

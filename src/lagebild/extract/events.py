@@ -1821,6 +1821,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     lead_at = _lead_anchor(doc, units, lead, trig, mentions)
     lead = lead if lead_at is not None else None       # a lead that tells only another event tells not this one
     place = place or _lead_place(doc, text, units, lead, lead_at, mentions, trig)
+    status = _lead_status(doc, text, units, lead, lead_at, trig, mentions, status)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
@@ -1915,6 +1916,27 @@ def _lead_place(doc: Doc, text: str, units, lead: int | None, at: int | None, me
         return None
     u = units[lead]
     return _place(doc, text, u.start, u.end, u.start, u.end, mentions, at, trig.type in MOVES)
+
+
+ASIDE_STATUSES = ("planned", "hypothetical", "denied")   # a lead that tells its headline's event as not (yet) so
+
+
+def _lead_status(doc: Doc, text: str, units, lead: int | None, at: int | None, trig: Trigger,
+                 mentions: list[Mention], status: str) -> str:
+    """A headline tells its event in the fewest words, without the tense or the verb that would say it is only called
+    for, planned or feared; the lead says it: "Streik bei der Bahn" / "Die Gewerkschaft hat für Mittwoch zu einem
+    Warnstreik aufgerufen" is a planned strike. The status of the lead's own trigger of the headline's type
+    (`_lead_anchor`), where the headline itself reads as reported; a lead that retells it as done leaves it so."""
+    if lead is None or at is None or status != "reported":
+        return status
+    u = units[lead]
+    f = next((f for f in find_triggers(doc, u.start, u.end, mentions) if f[0] == at and f[2].type == trig.type), None)
+    if f is None:
+        return status                                  # the lead tells it by no trigger (its start is the anchor)
+    start, end, lead_trig, tok = f
+    told = _event_status(text, u, _clause(text, u.start, u.end, start), start, end, lead_trig, tok,
+                         doc.has_annotation("DEP"))
+    return told if told in ASIDE_STATUSES else status
 
 
 def _lead_time(doc: Doc, text: str, units, lead: int | None, at: int | None, trig: Trigger, status: str,
