@@ -2614,3 +2614,20 @@ def test_a_headline_event_its_lead_tells_as_done_stays_reported(nlp):
     evs = [e for e in titled_events_of(nlp, "Streik bei der Post\n\nIn Hessen streikten am Montag die Briefträger.")
            if e.type == "PROTEST"]
     assert evs and all(e.status == "reported" for e in evs), [(e.trigger, e.status) for e in evs]
+
+
+def test_fire_ceased_is_no_blaze(nlp):
+    none_of(events_of(nlp, "Die Armee hat am Sonntag bei Donezk das Feuer eingestellt."), "ACCIDENT")
+
+
+@pytest.mark.parametrize("text", [
+    "Nach dem Leck in der Chemiefabrik bei Basel wurde am Dienstag das Grundwasser mit Quecksilber verseucht.",
+    "Die Verseuchung des Flusses durch die Goldmine in Rumänien wurde am Freitag bekannt.",
+    "Vor der Küste von Louisiana breitete sich am Mittwoch ein Ölteppich aus.",
+])
+def test_contamination_is_an_industrial_accident(nlp, text):
+    assert one(events_of(nlp, text), "ACCIDENT").mode == "contamination"
+
+
+def test_contaminated_water_as_an_adjective_is_no_occurrence(nlp):
+    none_of(events_of(nlp, "In den Tanks lagert verseuchtes Wasser."), "ACCIDENT")

@@ -36,7 +36,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lang.de import rows, table, words
-from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
+from ..lang.de.event_words import (Reading, TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings,
+                                   vote_scope)
 from ..lang.de.places import place_type
 from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from ..nlp.compounds import compound_head, ends_in_word, headed_by, word_lemma
@@ -146,7 +147,11 @@ def find_triggers(doc: Doc, start: int, end: int,
         if (e is None or e.kind == "noun") and pos == "NOUN":
             # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
             # the noun's own entry (a closure)
-            e = read = _nominal_reading(tok) or _predicate_reading(tok) or _governor_reading(tok) or e
+            governed = _governor_reading(tok)
+            if governed is not None and governed.entry is None:
+                continue                               # "das Feuer einstellen": fire stopped, no blaze
+            e = read = _nominal_reading(tok) or _predicate_reading(tok) or (
+                replace(governed.entry, kind="noun") if governed is not None else None) or e
         if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
@@ -552,14 +557,12 @@ def _predicate_reading(tok: Token) -> TriggerEntry | None:
     return None
 
 
-def _governor_reading(tok: Token) -> TriggerEntry | None:
-    """A noun read by the verb it is the object of (lang/de/event_readings.tsv role governor): "eröffneten das Feuer"
-    is shooting, "Das Feuer zerstörte die Halle" a blaze (the noun's own entry)."""
-    for r in verb_readings().get(tok.lemma_.lower(), ()):
-        if r.role == "governor" and r.entry is not None and any(w.endswith(r.stems)
-                                                                for w in _role_words(tok, r.role)):
-            return replace(r.entry, kind="noun")
-    return None
+def _governor_reading(tok: Token) -> Reading | None:
+    """The reading of a noun by the verb it is the object of (lang/de/event_readings.tsv role governor): "eröffneten
+    das Feuer" is shooting, "das Feuer einstellen" a ceasefire (a row of type "-": no event); None where no row fits,
+    "Das Feuer zerstörte die Halle" a blaze (the noun's own entry)."""
+    return next((r for r in verb_readings().get(tok.lemma_.lower(), ())
+                 if r.role == "governor" and any(w.endswith(r.stems) for w in _role_words(tok, r.role))), None)
 
 
 def _nominal_reading(tok: Token) -> TriggerEntry | None:
