@@ -36,8 +36,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lang.de import rows, table, words
-from ..lang.de.event_words import (Reading, TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings,
-                                   vote_scope)
+from ..lang.de.event_words import (
+    Reading,
+    TriggerEntry,
+    status_words,
+    strong_verbs,
+    trigger_lexicon,
+    verb_readings,
+    vote_scope,
+)
 from ..lang.de.places import place_type
 from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from ..nlp.compounds import compound_head, ends_in_word, headed_by, word_lemma
@@ -151,7 +158,7 @@ def find_triggers(doc: Doc, start: int, end: int,
             if governed is not None and governed.entry is None:
                 continue                               # "das Feuer einstellen": fire stopped, no blaze
             e = read = _nominal_reading(tok) or _predicate_reading(tok) or (
-                replace(governed.entry, kind="noun") if governed is not None else None) or e
+                replace(governed.entry, kind="noun") if governed is not None and governed.entry else None) or e
         if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
@@ -1831,8 +1838,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         if place.country != actor_country:
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
     actor, target = _or_compound_parties(actor, target, tok if parsed else None, trig, mentions, art)
-    if actor is None and target is None and parsed and tok is not None:
-        actor = _side_subject(tok, trig, art)
+    actor = actor if actor is not None or target is not None else _side_subject(tok if parsed else None, trig, art)
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
@@ -2005,12 +2011,12 @@ def _or_compound_parties(actor: Mention | None, target: Mention | None, tok: Tok
 _SIDES = words("side_nouns")                       # lang/de/side_nouns.txt: a side in talks or a dispute
 
 
-def _side_subject(tok: Token, trig: Trigger, art: str) -> Mention | None:
+def _side_subject(tok: Token | None, trig: Trigger, art: str) -> Mention | None:
     """The side a verb read by its object names as its subject where no name is its party: "Die Regierungsdelegation
     hat ihre Teilnahme ausgesetzt" (event_readings.tsv: talks or a part in them suspended) - the side by the noun of
     a body (side_nouns.txt, by its compound's head), as written. Only for a verb its reading makes an event of talks
     (by_actor), not any verb of a party type ("Die Regierung fordert ...": a name tells a demand's side)."""
-    if trig.nominal or not trig.by_actor or trig.type not in ("REJECT", "CONSULT", "AGREE"):
+    if tok is None or trig.nominal or not trig.by_actor or trig.type not in ("REJECT", "CONSULT", "AGREE"):
         return None
     side = next((c for c in _role_tokens(tok, "subject") if c.pos_ == "NOUN"
                  and headed_by(c.lemma_.lower(), _SIDES)), None)
