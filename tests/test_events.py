@@ -2631,3 +2631,22 @@ def test_contamination_is_an_industrial_accident(nlp, text):
 
 def test_contaminated_water_as_an_adjective_is_no_occurrence(nlp):
     none_of(events_of(nlp, "In den Tanks lagert verseuchtes Wasser."), "ACCIDENT")
+
+
+def test_a_no_said_as_a_noun_is_a_rejection(nlp):
+    one(events_of(nlp, "Das zweite Nein der Gewerkschaft Verdi zum Tarifangebot der Post sorgt in Bonn für Ärger."),
+        "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "Nein, sagte der Bürgermeister von Graz am Montag.",
+    "Die Abgeordneten des Bundestags konnten am Freitag mit Ja oder Nein stimmen.",
+])
+def test_a_no_as_an_answer_or_an_option_is_no_rejection(nlp, text):
+    none_of(events_of(nlp, text), "REJECT")
+
+
+def test_a_no_after_a_dateline_is_a_rejection(nlp):
+    # the dateline's dash leaves the article without its noun in the parse: the article is read before the word
+    one(events_of(nlp, "Bonn – Das dritte Nein der Gewerkschaft Verdi zum Tarifangebot der Post löst beim Vorstand "
+                       "Empörung aus."), "REJECT")

@@ -169,12 +169,27 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
         if e.word == "konferenz" and _names_a_body(tok):
             continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        if e.word == "nein" and not _a_no_said(tok):
+            continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
         if e.word == "verhandlungen" and _a_court_hearing(tok):
             continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _a_no_said(tok: Token) -> bool:
+    """"Nein" as a noun - with an article ("das dritte Nein der Kammer", "ein klares Nein zum Abbau") - tells a
+    rejection; the answer or a vote's option has none ("Nein, sagte er", "mit Ja oder Nein stimmen"). The article
+    by its morphology, before the word and its adjectives: the parse may hang it elsewhere (after a dateline's dash).
+    """
+    j = tok.i - 1
+    while j >= 0 and tok.i - j <= 2 and tok.doc[j].pos_ in ("ADJ", "ADV", "NUM"):
+        j -= 1                                         # "das dritte Nein", "ein klares Nein": its adjectives
+    before = tok.doc[j] if j >= 0 else None
+    return before is not None and any(p in before.morph.get("PronType", []) for p in ("Art", "Dem")) or \
+        "Yes" in (before.morph.get("Poss", []) if before is not None else [])
 
 
 def _a_court_hearing(tok: Token) -> bool:
