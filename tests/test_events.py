@@ -2650,3 +2650,8 @@ def test_a_no_after_a_dateline_is_a_rejection(nlp):
     # the dateline's dash leaves the article without its noun in the parse: the article is read before the word
     one(events_of(nlp, "Bonn – Das dritte Nein der Gewerkschaft Verdi zum Tarifangebot der Post löst beim Vorstand "
                        "Empörung aus."), "REJECT")
+
+
+def test_fire_ceased_read_as_a_bare_accusative_is_no_blaze(nlp):
+    # the parse may label the object an oblique: a bare accusative of the verb is its object
+    none_of(events_of(nlp, "Es sei nicht zu erwarten, dass Russland einseitig das Feuer einstellt."), "ACCIDENT")

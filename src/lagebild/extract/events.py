@@ -396,7 +396,8 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         return _on_duty(tok)
     if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
         head = tok.head
-        governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head))
+        governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head)) or (
+            tok.dep_ == "obl" and "Acc" in tok.morph.get("Case", []) and _case(tok) is None)   # a bare accusative
         return [head] if governed and head.i != tok.i and head.pos_ == "VERB" else []
     passive = _passive(tok)
     if role == "subject" and passive:
