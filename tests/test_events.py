@@ -2566,3 +2566,92 @@ def test_a_headline_event_takes_nothing_from_a_lead_that_tells_another_event(nlp
     heads = [e for e in titled_events_of(nlp, text) if e.trigger == trigger]
     assert all(e.place is None and e.time.basis != "expression" for e in heads), \
         [(e.trigger, e.place, e.time) for e in heads]
+
+
+# --- session 30 (evext30) ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vor dem Präsidentenpalast in Bamako eröffneten Soldaten am Freitag das Feuer auf Demonstranten.",
+    "Die Grenzschützer erwiderten am Montag bei Rafah das Feuer.",
+])
+def test_fire_opened_or_returned_is_shooting_not_a_blaze(nlp, text):
+    evs = events_of(nlp, text)
+    none_of(evs, "ACCIDENT")
+    assert one(evs, "ASSAULT").mode == "firearms"
+
+
+def test_a_fire_that_broke_out_stays_a_blaze(nlp):
+    e = one(events_of(nlp, "In einer Lagerhalle in Bremen brach am Sonntag ein Feuer aus."), "ACCIDENT")
+    assert e.mode == "fire"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Opposition hat ihre Teilnahme an den Gesprächen in Caracas am Montag ausgesetzt.",
+    "Zwei Tage nach Beginn der Verhandlungen hat die Rebellendelegation ihre weitere Teilnahme ausgesetzt.",
+])
+def test_a_side_suspending_talks_named_by_its_body_rejects_them(nlp, text):
+    e = one(events_of(nlp, text), "REJECT")
+    assert e.actor is not None
+
+
+def test_a_body_suspending_something_else_rejects_nothing(nlp):
+    none_of(events_of(nlp, "Die Regierung hat die Zahlungen am Montag ausgesetzt."), "REJECT")
+
+
+@pytest.mark.parametrize("text, type_", [
+    # the headline names the event bare; the lead tells it as called for or planned
+    ("Streik bei der Post\n\nDie Gewerkschaft hat die Briefträger für kommenden Donnerstag zu einem Warnstreik in "
+     "Hessen aufgerufen.", "PROTEST"),
+    ("Evakuierung in der Altstadt\n\nWegen einer Fliegerbombe soll am Sonntag die Altstadt von Köln evakuiert werden.",
+     "EVACUATE"),
+])
+def test_a_headline_event_its_lead_tells_as_ahead_is_ahead(nlp, text, type_):
+    evs = [e for e in titled_events_of(nlp, text) if e.type == type_]
+    assert evs and all(e.status == "planned" for e in evs), [(e.trigger, e.status) for e in evs]
+
+
+def test_a_headline_event_its_lead_tells_as_done_stays_reported(nlp):
+    evs = [e for e in titled_events_of(nlp, "Streik bei der Post\n\nIn Hessen streikten am Montag die Briefträger.")
+           if e.type == "PROTEST"]
+    assert evs and all(e.status == "reported" for e in evs), [(e.trigger, e.status) for e in evs]
+
+
+def test_fire_ceased_is_no_blaze(nlp):
+    none_of(events_of(nlp, "Die Armee hat am Sonntag bei Donezk das Feuer eingestellt."), "ACCIDENT")
+
+
+@pytest.mark.parametrize("text", [
+    "Nach dem Leck in der Chemiefabrik bei Basel wurde am Dienstag das Grundwasser mit Quecksilber verseucht.",
+    "Die Verseuchung des Flusses durch die Goldmine in Rumänien wurde am Freitag bekannt.",
+    "Vor der Küste von Louisiana breitete sich am Mittwoch ein Ölteppich aus.",
+])
+def test_contamination_is_an_industrial_accident(nlp, text):
+    assert one(events_of(nlp, text), "ACCIDENT").mode == "contamination"
+
+
+def test_contaminated_water_as_an_adjective_is_no_occurrence(nlp):
+    none_of(events_of(nlp, "In den Tanks lagert verseuchtes Wasser."), "ACCIDENT")
+
+
+def test_a_no_said_as_a_noun_is_a_rejection(nlp):
+    one(events_of(nlp, "Das zweite Nein der Gewerkschaft Verdi zum Tarifangebot der Post sorgt in Bonn für Ärger."),
+        "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "Nein, sagte der Bürgermeister von Graz am Montag.",
+    "Die Abgeordneten des Bundestags konnten am Freitag mit Ja oder Nein stimmen.",
+])
+def test_a_no_as_an_answer_or_an_option_is_no_rejection(nlp, text):
+    none_of(events_of(nlp, text), "REJECT")
+
+
+def test_a_no_after_a_dateline_is_a_rejection(nlp):
+    # the dateline's dash leaves the article without its noun in the parse: the article is read before the word
+    one(events_of(nlp, "Bonn – Das dritte Nein der Gewerkschaft Verdi zum Tarifangebot der Post löst beim Vorstand "
+                       "Empörung aus."), "REJECT")
+
+
+def test_fire_ceased_read_as_a_bare_accusative_is_no_blaze(nlp):
+    # the parse may label the object an oblique: a bare accusative of the verb is its object
+    none_of(events_of(nlp, "Es sei nicht zu erwarten, dass Russland einseitig das Feuer einstellt."), "ACCIDENT")

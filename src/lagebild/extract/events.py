@@ -36,7 +36,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lang.de import rows, table, words
-from ..lang.de.event_words import TriggerEntry, status_words, strong_verbs, trigger_lexicon, verb_readings, vote_scope
+from ..lang.de.event_words import (
+    Reading,
+    TriggerEntry,
+    status_words,
+    strong_verbs,
+    trigger_lexicon,
+    verb_readings,
+    vote_scope,
+)
 from ..lang.de.places import place_type
 from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from ..nlp.compounds import compound_head, ends_in_word, headed_by, word_lemma
@@ -146,7 +154,11 @@ def find_triggers(doc: Doc, start: int, end: int,
         if (e is None or e.kind == "noun") and pos == "NOUN":
             # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
             # the noun's own entry (a closure)
-            e = read = _nominal_reading(tok) or _predicate_reading(tok) or e
+            governed = _governor_reading(tok)
+            if governed is not None and governed.entry is None:
+                continue                               # "das Feuer einstellen": fire stopped, no blaze
+            e = read = _nominal_reading(tok) or _predicate_reading(tok) or (
+                replace(governed.entry, kind="noun") if governed is not None and governed.entry else None) or e
         if e is None or (e.needs and not _needs_met(tok, e, seg)):
             continue
         if e.kind == "verb" and (tok.pos_ in ("DET", "PRON") or tok.morph.get("PronType", [])):
@@ -157,12 +169,27 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
         if e.word == "konferenz" and _names_a_body(tok):
             continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        if e.word == "nein" and not _a_no_said(tok):
+            continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
         if e.word == "verhandlungen" and _a_court_hearing(tok):
             continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _a_no_said(tok: Token) -> bool:
+    """"Nein" as a noun - with an article ("das dritte Nein der Kammer", "ein klares Nein zum Abbau") - tells a
+    rejection; the answer or a vote's option has none ("Nein, sagte er", "mit Ja oder Nein stimmen"). The article
+    by its morphology, before the word and its adjectives: the parse may hang it elsewhere (after a dateline's dash).
+    """
+    j = tok.i - 1
+    while j >= 0 and tok.i - j <= 2 and tok.doc[j].pos_ in ("ADJ", "ADV", "NUM"):
+        j -= 1                                         # "das dritte Nein", "ein klares Nein": its adjectives
+    before = tok.doc[j] if j >= 0 else None
+    return before is not None and any(p in before.morph.get("PronType", []) for p in ("Art", "Dem")) or \
+        "Yes" in (before.morph.get("Poss", []) if before is not None else [])
 
 
 def _a_court_hearing(tok: Token) -> bool:
@@ -367,6 +394,11 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
                 if c.dep_ in (("obl",) if h is tok else ("nmod",)) and _case(c) == "um"]
     if role == "on_duty":
         return _on_duty(tok)
+    if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
+        head = tok.head
+        governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head)) or (
+            tok.dep_ == "obl" and "Acc" in tok.morph.get("Case", []) and _case(tok) is None)   # a bare accusative
+        return [head] if governed and head.i != tok.i and head.pos_ == "VERB" else []
     passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -546,6 +578,14 @@ def _predicate_reading(tok: Token) -> TriggerEntry | None:
         if r.role == "on_duty" and r.entry is not None and any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
             return replace(r.entry, kind="noun")
     return None
+
+
+def _governor_reading(tok: Token) -> Reading | None:
+    """The reading of a noun by the verb it is the object of (lang/de/event_readings.tsv role governor): "eröffneten
+    das Feuer" is shooting, "das Feuer einstellen" a ceasefire (a row of type "-": no event); None where no row fits,
+    "Das Feuer zerstörte die Halle" a blaze (the noun's own entry)."""
+    return next((r for r in verb_readings().get(tok.lemma_.lower(), ())
+                 if r.role == "governor" and any(w.endswith(r.stems) for w in _role_words(tok, r.role))), None)
 
 
 def _nominal_reading(tok: Token) -> TriggerEntry | None:
@@ -1807,12 +1847,14 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     lead_at = _lead_anchor(doc, units, lead, trig, mentions)
     lead = lead if lead_at is not None else None       # a lead that tells only another event tells not this one
     place = place or _lead_place(doc, text, units, lead, lead_at, mentions, trig)
+    status = _lead_status(doc, text, units, lead, lead_at, trig, mentions, status)
     if target is None and place is not None and place.country and trig.type in ("ASSAULT", "AID", "CONSULT") \
             and trig.mode not in ("clash", "kill"):    # a clash on an ally's soil is not against the ally
         actor_country = actor.country if actor is not None else None
         if place.country != actor_country:
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
     actor, target = _or_compound_parties(actor, target, tok if parsed else None, trig, mentions, art)
+    actor = actor if actor is not None or target is not None else _side_subject(tok if parsed else None, trig, art)
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
                                                           "AID", "THREATEN", "SANCTION"):
         return None                                    # "Gespräche" without anyone: no event
@@ -1901,6 +1943,27 @@ def _lead_place(doc: Doc, text: str, units, lead: int | None, at: int | None, me
     return _place(doc, text, u.start, u.end, u.start, u.end, mentions, at, trig.type in MOVES)
 
 
+ASIDE_STATUSES = ("planned", "hypothetical", "denied")   # a lead that tells its headline's event as not (yet) so
+
+
+def _lead_status(doc: Doc, text: str, units, lead: int | None, at: int | None, trig: Trigger,
+                 mentions: list[Mention], status: str) -> str:
+    """A headline tells its event in the fewest words, without the tense or the verb that would say it is only called
+    for, planned or feared; the lead says it: "Streik bei der Bahn" / "Die Gewerkschaft hat für Mittwoch zu einem
+    Warnstreik aufgerufen" is a planned strike. The status of the lead's own trigger of the headline's type
+    (`_lead_anchor`), where the headline itself reads as reported; a lead that retells it as done leaves it so."""
+    if lead is None or at is None or status != "reported":
+        return status
+    u = units[lead]
+    f = next((f for f in find_triggers(doc, u.start, u.end, mentions) if f[0] == at and f[2].type == trig.type), None)
+    if f is None:
+        return status                                  # the lead tells it by no trigger (its start is the anchor)
+    start, end, lead_trig, tok = f
+    told = _event_status(text, u, _clause(text, u.start, u.end, start), start, end, lead_trig, tok,
+                         doc.has_annotation("DEP"))
+    return told if told in ASIDE_STATUSES else status
+
+
 def _lead_time(doc: Doc, text: str, units, lead: int | None, at: int | None, trig: Trigger, status: str,
                when: TimeValue) -> TimeValue:
     """A headline's event its own words do not date is on the day its lead tells ("in der Nacht zum Sonntag")."""
@@ -1959,6 +2022,21 @@ def _or_compound_parties(actor: Mention | None, target: Mention | None, tok: Tok
     if actor is not None or target is not None or tok is None or trig.type not in MEETINGS or not trig.nominal:
         return actor, target
     return _compound_parties(tok, mentions, art)
+
+
+_SIDES = words("side_nouns")                       # lang/de/side_nouns.txt: a side in talks or a dispute
+
+
+def _side_subject(tok: Token | None, trig: Trigger, art: str) -> Mention | None:
+    """The side a verb read by its object names as its subject where no name is its party: "Die Regierungsdelegation
+    hat ihre Teilnahme ausgesetzt" (event_readings.tsv: talks or a part in them suspended) - the side by the noun of
+    a body (side_nouns.txt, by its compound's head), as written. Only for a verb its reading makes an event of talks
+    (by_actor), not any verb of a party type ("Die Regierung fordert ...": a name tells a demand's side)."""
+    if tok is None or trig.nominal or not trig.by_actor or trig.type not in ("REJECT", "CONSULT", "AGREE"):
+        return None
+    side = next((c for c in _role_tokens(tok, "subject") if c.pos_ == "NOUN"
+                 and headed_by(c.lemma_.lower(), _SIDES)), None)
+    return Mention(art, -1, -1, side.text, "ORG") if side is not None else None
 
 
 def _compound_parties(tok: Token, mentions: list[Mention], art: str) -> tuple[Mention | None, Mention | None]:
