@@ -1628,6 +1628,15 @@ def test_coordinated_regions_place_the_event_in_their_country(nlp):
     assert e.place.name == "Linz"
 
 
+def test_a_site_the_clause_names_beats_the_datelines_town(nlp):
+    """A name the gazetteer lacks yields to a located place of the clause, but not to the dateline's town standing in
+    it: "Salzburg – ... am Münchner Hauptbahnhof angekommen" arrived at the station, not where the report was filed."""
+    for line in ("Salzburg", "Salzburg/Linz"):
+        e = one(events_of(nlp, f"Ankunft am Bahnhof. {line} – Rund 300 Migranten sind am Dienstag mit einem Sonderzug "
+                               "am Münchner Hauptbahnhof angekommen."), "DISPLACE")
+        assert e.place is not None and e.place.name == "Münchner Hauptbahnhof" and not e.place.filed
+
+
 def test_an_insolvency_is_placed_at_the_court_that_opened_it(nlp):
     """An insolvency proceeding is opened by a court: a sentence naming no place tells it at the court the text named
     (like a legal action), not at no place."""

@@ -2679,8 +2679,11 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     if place is None and (trig.type == "ACCUSE" or (trig.type, trig.mode) in COURT_PROCEEDINGS):
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     if place is not None and place.lat is None:
-        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start, _moves_from(trig)) or place
+        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place; a dateline's
+        # town standing in the clause is where the report was filed, not a place the clause names ("Salzburg – ... am
+        # Münchner Hauptbahnhof angekommen": the station, not the desk)
+        located = _place(doc, text, a, b, a, b, mentions, start, _moves_from(trig))
+        place = located if located is not None and not located.filed else place
     if not reference:
         place = place or _place(doc, text, a, b, u.start, u.end, mentions, start, _moves_from(trig))
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
