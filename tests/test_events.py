@@ -1593,6 +1593,58 @@ def test_a_datelines_place_is_marked_as_where_the_report_was_filed(nlp):
     assert one(evs, "DISPLACE").place.name == "Kandahar" and one(evs, "DISPLACE").place.filed
 
 
+def test_each_desk_of_a_dateline_of_several_is_marked_filed(nlp):
+    """"Wien/Budapest –" names two desks, not where it happened: a desk the first clause's place is taken from is
+    handed over as filed, so that merging prefers a place another report names; a place the clause names is not."""
+    evs = events_of(nlp, "Flucht über die Grenze. Wien/Budapest – Die Polizei hat am Montag zwei Schlepper "
+                         "festgenommen.")
+    p = one(evs, "COERCE").place
+    assert p is not None and p.name in ("Wien", "Budapest") and p.filed
+    evs = events_of(nlp, "Flucht über die Grenze. Wien/Budapest – Die Polizei hat am Montag in Wien zwei Schlepper "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Wien" and not one(evs, "COERCE").place.filed
+
+
+def test_a_place_people_head_towards_is_not_where_it_happened(nlp):
+    """"in Richtung Türkei": where people were heading (a noun of direction holds the name), not the flight's place;
+    the flight is where it starts."""
+    evs = events_of(nlp, "Am Sonntag flohen Hunderte Menschen aus Aleppo in Richtung Türkei.")
+    assert one(evs, "DISPLACE").place.name == "Aleppo"
+    evs = events_of(nlp, "In Wörgl demonstrierten am Samstag Hunderte Menschen und zogen dann in Richtung Innsbruck.")
+    assert one(evs, "PROTEST").place.name == "Wörgl"
+
+
+def test_coordinated_regions_place_the_event_in_their_country(nlp):
+    """"in Tirol und in der Steiermark": told at both regions, the event is in the country holding them, not in the
+    first named; two towns keep the first (two occurrences the extractor cannot split)."""
+    e = one(events_of(nlp, "Schäden in Millionenhöhe. Wien – Der Frost in Tirol und in der Steiermark hat Schäden von "
+                           "50 Millionen Euro verursacht."), "DISASTER")
+    assert (e.place.name, e.place.precision) == ("Österreich", "country")
+    e = one(events_of(nlp, "Schwere Unwetter haben am Sonntag in Bayern, Hessen und Thüringen große Schäden "
+                           "angerichtet."), "DISASTER")
+    assert (e.place.name, e.place.precision) == ("Deutschland", "country")
+    e = one(events_of(nlp, "Am Montag demonstrierten Tausende Menschen in Linz und Graz gegen die Regierung."),
+            "PROTEST")
+    assert e.place.name == "Linz"
+
+
+def test_a_site_the_clause_names_beats_the_datelines_town(nlp):
+    """A name the gazetteer lacks yields to a located place of the clause, but not to the dateline's town standing in
+    it: "Salzburg – ... am Münchner Hauptbahnhof angekommen" arrived at the station, not where the report was filed."""
+    for line in ("Salzburg", "Salzburg/Linz"):
+        e = one(events_of(nlp, f"Ankunft am Bahnhof. {line} – Rund 300 Migranten sind am Dienstag mit einem Sonderzug "
+                               "am Münchner Hauptbahnhof angekommen."), "DISPLACE")
+        assert e.place is not None and e.place.name == "Münchner Hauptbahnhof" and not e.place.filed
+
+
+def test_an_insolvency_is_placed_at_the_court_that_opened_it(nlp):
+    """An insolvency proceeding is opened by a court: a sentence naming no place tells it at the court the text named
+    (like a legal action), not at no place."""
+    evs = events_of(nlp, "Hohe Verluste. Über das Vermögen der Baufirma Gruber aus Wels ist am Montag am Landesgericht "
+                         "Linz ein Sanierungsverfahren eröffnet worden. Als Grund der Insolvenz gelten hohe Verluste.")
+    assert one(evs, "BUSINESS").place is not None and one(evs, "BUSINESS").place.name == "Linz"
+
+
 @pytest.mark.parametrize("text,mode,actor,status", [
     # a named actor makes public what it will do: the announcement happened; what it announces is ahead
     ("Die Landesrätin Petra Kofler kündigte am Dienstag an, drei Geburtenstationen in Tirol zu schließen.",

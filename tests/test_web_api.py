@@ -528,3 +528,13 @@ def test_stories_have_their_own_pages_and_facets(client):
         r = client.get(url, params={"story": s["id"]})
         assert r.status_code == 200 and 'name="story"' in r.text, url
     assert client.get("/stories/gibt-es-nicht").status_code == 404
+
+
+def test_an_events_place_is_documented_with_its_filed_flag(client):
+    """The event's place JSON carries `filed` (the dateline's place: where the report was filed); the API documents it."""
+    spec = client.get("/openapi.json").json()
+    place = spec["components"]["schemas"]["Place"]["properties"]
+    assert {"name", "lat", "lon", "precision", "country", "filed"} <= set(place)
+    assert "dateline" in place["filed"]["description"]
+    for e in client.get("/api/events", params={"limit": 500}).json()["items"]:
+        assert e["place"] is None or isinstance(e["place"]["filed"], bool)

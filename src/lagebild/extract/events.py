@@ -985,7 +985,8 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
         # a capital's dateline (a town since entities read it so, no longer its country) is the desk's:
         # `_dateline_place` decides whether it is the event's place, not its standing in the clause
         locs = [m for m in mentions if lo <= m.start < hi and m.label == "LOC" and m.ref and m.ref.startswith("geo:")
-                and not colon_line(text, m.start, m.end) and m is not desk and (moves or not _origin(doc, m))]
+                and not colon_line(text, m.start, m.end) and m is not desk and (moves or not _origin(doc, m))
+                and not _heading(doc, m)]
         if locs:
             m = min(locs, key=lambda m: abs(m.start - start))
             cand = g.by_id.get((m.ref or "").split(":", 1)[1])
@@ -995,10 +996,41 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
             precision = "region" if prev and prev[-1] in REGION_NOUNS else cand.precision
             name = m.text[:-1] if m.text.endswith("s") and not g.by_form.get(m.text) and \
                 g.candidates(m.text[:-1]) else m.text
-            # a town's dateline standing in the clause is still where the report was filed (`Place.filed`)
-            return Place(name, cand.lat, cand.lon, precision, cand.country or None,
-                         filed=m is data[("lagebild_events", "dateline")][0])
+            # a town's dateline standing in the clause is still where the report was filed (`Place.filed`), and so
+            # is each desk of a dateline of several ("Wien/Budapest –")
+            return _across(doc, m, Place(name, cand.lat, cand.lon, precision, cand.country or None,
+                                         filed=m is data[("lagebild_events", "dateline")][0] or _on_dateline(doc, m)),
+                           mentions)
     return None
+
+
+def _across(doc: Doc, m: Mention, place: Place, mentions: list[Mention]) -> Place:
+    """A region coordinated with other regions of its country ("in Kärnten und in der Steiermark", "in Bayern, Hessen
+    und Thüringen"; the parse's conjuncts): the event is told at all of them, and the place that holds them all is
+    their country, not the first one named. Towns stay (a report of two towns tells two occurrences the extractor
+    cannot split), and so do regions of different countries."""
+    if place.precision != "region" or not place.country:
+        return place
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return place
+    by_token = _by_token(doc, mentions)
+    others = {id(o): o for t in span.root.conjuncts if (o := by_token.get(t.i)) is not None and o is not m
+              and o.label in ("LOC", "GPE")}.values()
+    if not others:
+        return place
+    if not all((p := _mention_place(doc, o)) is not None and p.precision == "region" and p.country == place.country
+               for o in others):
+        return place
+    from ..geo import gazetteer
+
+    c = gazetteer().countries.get(place.country)
+    return Place(c.name, c.lat, c.lon, "country", c.iso, filed=place.filed) if c else place
+
+
+def _on_dateline(doc: Doc, m: Mention) -> bool:
+    """The mention is one of the names of the article's dateline ("Wien/Budapest –", "Kairo:"): where a desk sits."""
+    return any(line is not None and line.names(m.start, m.end) for line in (dateline(doc), title_dateline(doc)))
 
 
 def _origin(doc: Doc, m: Mention) -> bool:
@@ -1025,8 +1057,26 @@ def _origin_of(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _heading(doc: Doc, m: Mention) -> bool:
+    """The place mention names where people or things were heading (`_direction`), not where it happened."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and _direction(span.root)
+
+
+def _direction(name: Token) -> bool:
+    """A place named as where people or things were heading, not where it happened: the name on a noun of direction
+    ("in Richtung Türkei", "Richtung Grenze": its apposition or genitive, the parse's head "Richtung") or in a phrase of
+    a preposition of direction ("gen Westen"; event_function_words.tsv direction). Like an origin (`_origin`), never
+    the event's place."""
+    if (_case(name) or "") in DIRECTION_WORDS:
+        return True
+    return name.dep_ in ("appos", "nmod", "flat", "flat:name", "nk") and name.head.lower_ in DIRECTION_WORDS and \
+        name.head.i < name.i
+
+
 LOC_CASES = _FUNCTION_WORDS["location"]
 ORIGIN_CASES = _FUNCTION_WORDS["origin"]
+DIRECTION_WORDS = _FUNCTION_WORDS["direction"]
 FROM_CASES = _FUNCTION_WORDS["from"]
 TO_CASES = _FUNCTION_WORDS["to"]
 TARGET_CASES = _FUNCTION_WORDS["target"]
@@ -1140,7 +1190,8 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
                     target = target or m
                 elif m.label == "LOC" and trig.type in ("ASSAULT", "DISASTER"):
                     places.append((1, m))              # "erschütterte die Provinz Hatay"
-            elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE"):
+            elif c.dep_ in ("obl", "nmod", "advmod", "appos") and m.label in ("LOC", "GPE") and \
+                    not _heading(tok.doc, m):                  # "in Richtung Türkei": where they were heading
                 if case in LOC_CASES:
                     places.append((0 if own else 2, m))
                 elif case in FROM_CASES and _moves_from(trig):
@@ -2697,13 +2748,20 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     a, b = clause
     filed_from = arc_place is not None and colon_line(text, arc_place.start, arc_place.end)
     place = _mention_place(doc, arc_place) if arc_place is not None and not filed_from else None
+    if place is not None and arc_place is not None and _on_dateline(doc, arc_place):
+        place = replace(place, filed=True)            # the parse hangs a dateline's desk on the first clause's verb
+    if place is not None and arc_place is not None:
+        place = _across(doc, arc_place, place, mentions)
     if trig.type == "VOTE":
         return _vote_place(text, start, place, mentions)
-    if place is None and trig.type == "ACCUSE":
+    if place is None and (trig.type == "ACCUSE" or (trig.type, trig.mode) in COURT_PROCEEDINGS):
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     if place is not None and place.lat is None:
-        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place
-        place = _place(doc, text, a, b, a, b, mentions, start, _moves_from(trig)) or place
+        # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place; a dateline's
+        # town standing in the clause is where the report was filed, not a place the clause names ("Salzburg – ... am
+        # Münchner Hauptbahnhof angekommen": the station, not the desk)
+        located = _place(doc, text, a, b, a, b, mentions, start, _moves_from(trig))
+        place = located if located is not None and not located.filed else place
     if not reference:
         place = place or _place(doc, text, a, b, u.start, u.end, mentions, start, _moves_from(trig))
     if place is None and re.search(r"\b(dort|das\s+Gebiet|die\s+Region|der\s+Region|die\s+Stadt|der\s+Stadt)\b",
@@ -2716,6 +2774,9 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
 
 
 COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
+# events a court opens besides legal actions: an insolvency proceeding is opened by a court ("am Landesgericht Linz ist
+# das Sanierungsverfahren eröffnet worden"), which is where it is told to have happened, not the firm's seat
+COURT_PROCEEDINGS = (("BUSINESS", "bankruptcy"),)
 
 
 def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
@@ -2761,8 +2822,9 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[
                 break
     line, place = data[key]
     if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line and not _origin(doc, m)
-           for m in mentions):
-        return None                                    # the clause names a place of its own; an origin is none
+           and not _heading(doc, m) for m in mentions):
+        return None                                    # the clause names a place of its own; an origin or a
+        #                                                direction ("in Richtung Grenze") is none
     return replace(place, filed=True) if place is not None else None
 
 

@@ -74,6 +74,19 @@ class Overview(Open):
     latest_events: list[dict[str, Any]]
 
 
+class Place(Open):
+    """Where an event happened, as the merge chose it from its reports' places."""
+
+    name: str = Field(description="the place's name (German)")
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = Field(None, description="site, city, region, water or country; null for a name the "
+                                                    "gazetteer lacks")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+    filed: bool = Field(False, description="true where the place is the article's dateline ('Graz – ...'): where the "
+                                           "report was filed, the event's place only because no report names another")
+
+
 class Event(Open):
     """A merged event: who did what to whom, where, when, with its evidence."""
 
@@ -86,6 +99,7 @@ class Event(Open):
     target: str | None = None
     target_name: str | None = None
     target_id: str | None = None
+    place: Place | None = Field(None, description="the place in full (place_name, lat and lon are its first fields)")
     place_name: str | None = None
     lat: float | None = None
     lon: float | None = None
