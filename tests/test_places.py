@@ -1162,3 +1162,13 @@ def test_a_report_filed_at_home_about_floods_abroad_keeps_a_home_village(nlp):
     # so the village at home is found there (no story set abroad)
     m = places(nlp, "Salzburg – Nach dem Hochwasser in Tschechien und Polen sind auch in Golling die Pegel gestiegen.")
     assert m["Golling"].country == "AT" and m["Golling"].ref, m["Golling"]
+
+
+def test_a_building_named_by_a_hyphenated_name_of_several_parts_is_a_landmark(nlp):
+    # 'Sophie-Scholl-Schule': a person's full name before the building's noun; the NER may call it an organisation
+    ms = places(nlp, "In Kassel musste nun auch die Sophie-Scholl-Schule den Unterricht einstellen.")
+    assert ms["Sophie-Scholl-Schule"].label == "LOC", ms
+    ms = places(nlp, "Die Fans strömten am Abend ins Fritz-Walter-Stadion, um das Spiel zu sehen.")
+    assert ms["Fritz-Walter-Stadion"].label == "LOC", ms
+    # a country's form in the chain names no building's name ('US-EU-Gipfelzentrum' is no such name)
+    assert "US-EU-Zentrum" not in places(nlp, "Das US-EU-Zentrum öffnet im Herbst.")

@@ -188,8 +188,11 @@ def name_like(word: str) -> bool:
         return tag == "NE"
     if tag in ("NE", "FM"):
         return True
-    # Unknown to the lexicon: a guess. Common-noun endings make a noun; otherwise a name.
-    return not _noun_ending().search(word.lower())
+    # Unknown to the lexicon: a guess. Common-noun endings make a noun; otherwise a name. A common noun's parts
+    # after a hyphen are capitalised ('Anti-Terror-Übung'); a lowercase syllable after one is a name's ('Kim
+    # Jong-un', 'Kou Hsu-sung'), whatever ending it happens to have.
+    last = word.rsplit("-", 1)[-1]
+    return last[:1].islower() or not _noun_ending().search(word.lower())
 
 
 @lru_cache(maxsize=1)
@@ -448,9 +451,22 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
     # the parse's genitive alone is not enough (last read, session 25): after a role's noun the name is as often its
     # apposition ('Der Richter Frank Lammers', 'Der Sänger Hans Albers', 'die Qualifikantin Kiki Bertens') - the
     # article must name the person without the -s too
+    genitive = "Gen" in last.morph.get("Case", []) and last.lemma_ == stem or _genitive_name(last.text)
+    if genitive and len(span) > 1 and _thing_noun(doc[span.start - 1]):
+        return True            # 'die Amtsführung Angela Merkels': no role stands in apposition to a full name there
     if "Gen" in last.morph.get("Case", []) and last.lemma_ == stem and named_without:
         return True
     return _genitive_name(last.text) and named_without
+
+
+def _thing_noun(noun: Token) -> bool:
+    """'die Wahlniederlage', 'das Kabinett': a common noun no person's role can be - feminine or neuter (the parse's
+    gender) and no title nor a feminine person's noun in -in ('die Sängerin', 'die Qualifikantin'). A role noun
+    before a name is as often its apposition (`_genitive_after_noun`); a thing's noun before a person's full name
+    takes the name as its genitive attribute."""
+    gender = noun.morph.get("Gender", [])
+    return bool(gender) and set(gender) <= {"Fem", "Neut"} and not noun.lower_.endswith("in") and \
+        not _is_title(noun.text) and not _feminine_of_common_noun(noun.text)
 
 
 def _before_a_name_word(doc: Doc, i: int) -> bool:
@@ -763,13 +779,17 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
         last = e[-1].text
         if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and e[-2].lower_ not in PARTICLES and (
                 (e[-2].text in alone or any(s == e[-2].text for s, _ in full)) and last in alone
-                or e[:-1].text in {p.text for p in pers} or any(s == last and f != e[:-1].text for s, f in full)):
+                or e[:-1].text in {p.text for p in pers} or
+                any(s == last and _first_names(f) != _first_names(e[:-1].text) for s, f in full)):
             out += [Span(doc, e.start, e.end - 1, label=e.label), Span(doc, e.end - 1, e.end, label=e.label)]
         else:
             out.append(e)
     return out
 
 
+def _first_names(text: str) -> str:
+    """'Franz-Josef' and 'Franz Josef': one double first name, written with a hyphen or without."""
+    return " ".join(text.replace("-", " ").split())
 
 
 def _surname_before_noun(ents) -> list:
@@ -1056,6 +1076,31 @@ def _institution_after(doc: Doc, i: int) -> bool:
     if k >= len(doc) or doc[i - 1].text != "von" or doc[k].tag_ != "NN" or known_reading(doc[k].text):
         return False                                   # "Van der Bellen": a foreign particle, capitalised
     return word_tag(doc[k].text) == ("NN", True) or noun_head(doc[k].text) is not None
+
+
+def _names_said_whole(doc: Doc, ents: list) -> list:
+    """'Präsident Álvaro Uribe Vélez' in a headline, which the NER cut into a person and a place ('Álvaro Uribe',
+    'Vélez'): a person's span and the one or two name words right after it that are together the very words of a
+    person's span elsewhere in the article are that person's one name (one sense per article), whatever the NER
+    called the words after it. Else the cut name would count as a second person's and split the whole one
+    (`_split_run_on_persons`)."""
+    whole = {e.text for e in ents if e.label_ == "PER" and len(e) >= 2}
+    if not whole:
+        return ents
+    out: list = []
+    skip_to = -1
+    for e in sorted(ents, key=lambda x: x.start):
+        if e.start < skip_to:
+            continue
+        if e.label_ == "PER":
+            end = next((k for k in (e.end + 2, e.end + 1) if k <= len(doc) and doc[e.start:k].text in whole and
+                        all(NAME_RX.match(t.text) for t in doc[e.end:k])), None)
+            # the words taken in are no part of a longer span of their own
+            if end is not None and not any(o.start < end < o.end for o in ents):
+                e = Span(doc, e.start, end, label="PER")
+                skip_to = end
+        out.append(e)
+    return out
 
 
 def _capital_particle(doc: Doc, i: int) -> bool:
@@ -1696,7 +1741,8 @@ def _result_side_cands(doc: Doc) -> list[Cand]:
 def _ner_spans(doc: Doc) -> list:
     """The NER's spans, cut, joined and relabelled by the span rules (in this order)."""
     ents = _split_at_acronyms(doc, _foreign_place_names(doc, list(doc.ents)))
-    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _join_name_particles(doc, ents)))
+    ents = _split_run_on_persons(doc, _first_name_after_title(doc, _names_said_whole(
+        doc, _join_name_particles(doc, ents))))
     ents = _adjective_of_place_name(_trim_lowercase_ends(_trim_person_tails(_surname_before_noun(_cut_at_line_breaks(
         _split_at_sentence_ends(ents))))))
     ents = _split_place_person(doc, _split_person_place(doc, _split_genitive_place(doc, _split_at_titles(doc, ents))))
@@ -2391,7 +2437,7 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
         if k < n_toks and toks[k].text == "," and k + 1 < n_toks:
             n = _name_at(doc, toks, k + 1)
             if n >= 2:
-                end_i = k + n
+                end_i = k + 1 + n                      # the word after the name
                 nxt = toks[end_i].text if end_i < n_toks else "."
                 if nxt in {",", ".", ")", ";"} or toks[end_i].pos_ in ("VERB", "AUX") or nxt.islower():
                     iso = iso or _person_country(doc, toks, k)
@@ -2400,7 +2446,7 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                         if cf and cf.kind in ("adj", "name"):
                             iso = iso or cf.iso
                     out.append(Cand(toks[k + 1].idx, toks[end_i - 1].idx + len(toks[end_i - 1].text), "PER", 2, iso))
-    out += _named_as(toks)
+    out += _named_as(toks) + _named_before_role(doc, toks)
     # "Friedrich Merz", "Sergej Lawrow": a first name the lexicon knows, then a name
     forms = country_forms()
     for i, t in enumerate(toks[:-1]):
@@ -2417,6 +2463,28 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
             if n:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
+    return out
+
+
+def _named_before_role(doc: Doc, toks: list[Token]) -> list[Cand]:
+    """'Auch Lio Tarvan, der umstrittene Berater des Präsidenten, ...': a name of two or three words, then a comma
+    and an apposition - 'der' or 'die', lowercase attributes, a title or role noun - is the person the role says it
+    is (the mirror of 'der Berater des Präsidenten, Lio Tarvan,'), first name known to the lexicon or not."""
+    out = []
+    for i, t in enumerate(toks):
+        if not _is_title(t.text):
+            continue
+        k = i - 1
+        while k > 0 and i - k <= 4 and toks[k].text[:1].islower() and toks[k].lower_ not in ("der", "die"):
+            k -= 1                                     # the role's attributes: 'umstrittene', 'nationalistisch-...'
+        if k < 3 or toks[k].lower_ not in ("der", "die") or toks[k - 1].text != ",":
+            continue
+        for m in (3, 2):
+            s = k - 1 - m
+            if s >= 0 and _name_at(doc, toks, s) == m and not any(_is_title(x.text) for x in toks[s:k - 1]) and \
+                    (s == 0 or _sent_start(toks, s) or not name_like(toks[s - 1].text)):
+                out.append(Cand(toks[s].idx, toks[k - 2].idx + len(toks[k - 2].text), "PER", 1))
+                break
     return out
 
 
@@ -2642,12 +2710,15 @@ def _named_buildings(doc: Doc, toks: list[Token]) -> list[Cand]:
     before a building's noun is part of that building's name - a landmark (on no spot: where it lies comes
     from 'in X' after it, `_located_in`), not the country of the adjective. City adjectives (-er) are
     `_town_landmarks`'. So is a hyphenated name whose head is a building's or site's noun ('auf dem Rynek-Platz'),
-    its first part no common noun ('Eisenbahn-Brücke') nor a country's form ('US-Botschaft')."""
+    its first part no common noun ('Eisenbahn-Brücke') nor a country's form ('US-Botschaft'); a name of several
+    parts too ('die Sophie-Scholl-Schule', 'ins Fritz-Walter-Stadion': a person's full name, or a name and a noun,
+    'Rhein-Energie-Stadion'), every part capitalised and none a country's form ('US-EU-Gipfelzentrum')."""
     out, forms = [], country_forms()
     for t in toks:
         first, _, head = t.text.rpartition("-")
-        if first and head[:1].isupper() and first[:1].isupper() and place_type(head) in ("facility", "site") \
-                and "-" not in first and first not in forms and not _common_noun_only(first):
+        parts = first.split("-")
+        if first and head[:1].isupper() and place_type(head) in ("facility", "site") and \
+                all(p[:1].isupper() and p not in forms for p in parts) and not _common_noun_only(parts[0]):
             out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
     for i in range(1, len(toks) - 1):
         w, noun = toks[i].text, toks[i + 1].text
