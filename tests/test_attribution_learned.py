@@ -720,3 +720,18 @@ def test_a_clause_of_purpose_or_a_finite_clause_is_no_infinitive_said(parser):
     assert _said_to_do(parser, "Er sagte das Treffen ab, um nach Hause zu fahren.") == []
     assert _said_to_do(parser, "Die Partei ließ offen, ob sie einen Antrag stellen wird.") == []
     assert _said_to_do(parser, "Die Kinder versuchten, den Ball zu fangen.") == []
+
+
+def test_a_reporting_verb_negated_or_denying_names_no_speaker_of_the_sentence_before(parser):
+    # ``Das wollte ein Sprecher nicht bestätigen``, ``Das dementierte die Firma``: what the demonstrative takes up is
+    # what the subject would not confirm or denied - not the subject's words (another story: a company's bankruptcy,
+    # a find of the police; a modal, a perfect auxiliary)
+    assert _said_before(parser, "Die Reederei soll kurz vor der Pleite stehen. Das wollte ein Sprecher nicht "
+                                "bestätigen.") == []
+    assert _said_before(parser, "Im Keller wurden Waffen gefunden. Das konnte die Polizei zunächst nicht "
+                                "bestätigen.") == []
+    assert _said_before(parser, "Der Konzern habe die Werte geschönt. Das dementierte die Firma.") == []
+    assert _said_before(parser, "Der Konzern habe die Werte geschönt. Das wies die Firma zurück.") == []
+    # not negated: the speaker of the sentence before
+    assert _said_before(parser, "Die Schule bleibt geschlossen. Das hat die Stadt am Montag mitgeteilt.") == [
+        ("Indirect", "Die Schule bleibt geschlossen. Das", "die Stadt")]

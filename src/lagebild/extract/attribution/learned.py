@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import words
+from ...lang.de import table, words
 from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, packaged_weights
 from . import cues as C
@@ -1364,6 +1364,18 @@ def _reports(verb: Token) -> bool:
         for c in verb.children)
 
 
+def _negated(verbs: Sequence[Token]) -> bool:
+    """``nicht`` (Polarity=Neg) on one of a clause's verbs - the verb, its modal or auxiliary: ``Das wollte ein
+    Sprecher nicht bestätigen``, ``konnte die Polizei nicht bestätigen``. The subject did not say it."""
+    return any("Neg" in c.morph.get("Polarity", []) for v in verbs for c in v.children)
+
+
+def _denies(verb: Token) -> bool:
+    """A verb of denial (lang/de event_status.tsv ``denial_governor``: ``bestreiten``, ``dementieren``,
+    ``zurückweisen``): what it takes up is what its subject says is not so."""
+    return C.full_lemma(verb) in table("event_status")["denial_governor"]
+
+
 def _speaker_beside(verb: Token, pron: Token) -> Token | None:
     """Who the verb's subject is where a demonstrative stands first: the parser may take the fronted object for the
     subject (``Das teilte die Stadt mit``: ``Das`` nsubj, ``die Stadt`` obj)."""
@@ -1381,7 +1393,9 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
     sentence, the demonstrative with it, as the Indirect speech of the verb's subject. Where the component gave the
     sentence before no quotation, it is one of that subject's - a subject that can speak (`speakers.can_speak`,
     `speakers.speaker_kind`).
-    A verb with a clause of its own (``Das teilte er mit, nachdem ...``) reports that clause's matter too: left."""
+    A verb with a clause of its own (``Das teilte er mit, nachdem ...``) reports that clause's matter too: left; so
+    is a negated verb or one of denial (`_negated`, `_denies`: ``Das wollte ein Sprecher nicht bestätigen``,
+    ``Das dementierte die Firma``) - the sentence before is what the subject would not confirm or denied."""
     covered = set().union(*(q.tokens for q in out)) if out else set()
     added = []
     for si in range(1, len(sents)):
@@ -1395,6 +1409,8 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
         if not _reports(act) or pron.head.i != act.i or any(
                 c.pos_ in ("VERB", "AUX") and c.i not in main for v in verbs for c in v.children):
             continue
+        if _negated(verbs) or _denies(act):
+            continue                   # ``Das wollte ein Sprecher nicht bestätigen``, ``Das dementierte die Firma``
         subj = _speaker_beside(act, pron)
         if subj is None or not (can_speak(subj) or speaker_kind(subj) in SPEAKING_KINDS):
             continue
