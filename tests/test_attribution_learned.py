@@ -735,3 +735,17 @@ def test_a_reporting_verb_negated_or_denying_names_no_speaker_of_the_sentence_be
     # not negated: the speaker of the sentence before
     assert _said_before(parser, "Die Schule bleibt geschlossen. Das hat die Stadt am Montag mitgeteilt.") == [
         ("Indirect", "Die Schule bleibt geschlossen. Das", "die Stadt")]
+
+
+def test_a_term_in_marks_the_subject_would_not_use_is_not_its_words(parser):
+    # ``wollte nicht von einer „echten Krise“ sprechen``: the parse hangs ``nicht`` on the verb or on the phrase of
+    # the term - either way the subject did not choose the term (another story: a minister on the economy)
+    assert _termed(parser, "Die Ministerin wollte nicht von einer „echten Krise“ sprechen.") == []
+    assert _termed(parser, "Der Trainer bezeichnete die Niederlage nicht als „großes Drama“.") == []
+    assert _termed(parser, "Der Oppositionsführer nannte die Reform einen „gefährlichen Irrweg“.") == [
+        ("Direct", "„gefährlichen Irrweg“", "Der Oppositionsführer")]
+
+
+def test_a_nicht_inside_the_marks_is_the_quoted_words_own(parser):
+    assert _termed(parser, "Der Landrat bezeichnete die Zustände im Heim als „nicht hinnehmbar“.") == [
+        ("Direct", "„nicht hinnehmbar“", "Der Landrat")]

@@ -1309,6 +1309,14 @@ def _says_or_judges(verb: Token) -> bool:
     return C.is_reporting_verb(verb) or C.full_lemma(verb) in words("speech_act_verbs")
 
 
+def _term_refused(verb: Token, head: Token, a: int, b: int) -> bool:
+    """``nicht`` (Polarity=Neg) outside the marks ``a``..``b`` on the verb, its modal or auxiliary, or the phrase the
+    passage heads (the parse hangs it on either: ``wollte nicht von einer „echten Krise“ sprechen``): the subject
+    would not use the term. A ``nicht`` inside the marks is the quoted words' own (``als „nicht hinnehmbar“``)."""
+    on = [verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass")), head, head.head]
+    return any("Neg" in c.morph.get("Polarity", []) and not a < c.i < b for t in on for c in t.children)
+
+
 def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
                        marks: list[tuple[int, int]]) -> list[Quotation]:
     """``Die Ministerin bezeichnete den Entwurf als „unausgegoren“``, ``Die Gewerkschaft sprach von einem
@@ -1321,7 +1329,8 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
     name in marks (``nannte das Album „Brandneue Alte Lieder“``) is no one's words, and one word alone is a term
     more often than a quotation (on train the rule with one-word passages added 16, 3 right - the titles and the
     single nouns the wrong ones; on dev it lost 1 right of 3). One whose head hangs on a verb of another kind
-    (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's."""
+    (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's; a term the subject would not
+    use (`_term_refused`: ``wollte nicht von einer „echten Krise“ sprechen``) is not its words."""
     covered = set().union(*(q.tokens for q in out)) if out else set()
     sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
     added = []
@@ -1330,7 +1339,7 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
             continue
         head = _passage_head(doc, a, b)
         verb = _verb_of_phrase(head) if head is not None else None
-        if verb is None or not _says_or_judges(verb):
+        if verb is None or not _says_or_judges(verb) or _term_refused(verb, head, a, b):
             continue
         subj = subject_of(verb)
         if subj is None or a <= subj.i <= b or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
