@@ -749,3 +749,14 @@ def test_a_term_in_marks_the_subject_would_not_use_is_not_its_words(parser):
 def test_a_nicht_inside_the_marks_is_the_quoted_words_own(parser):
     assert _termed(parser, "Der Landrat bezeichnete die Zustände im Heim als „nicht hinnehmbar“.") == [
         ("Direct", "„nicht hinnehmbar“", "Der Landrat")]
+
+
+def test_an_infinitive_the_subject_weighs_decides_or_refuses_is_no_speech(parser):
+    # ``erwägt, ... zu senken``, ``lehnte es ab, ... zu ersetzen``: the infinitive is an act the subject considers or
+    # refuses, not words it said (other stories: a tax, an insurance claim, a court case)
+    assert _said_to_do(parser, "Die Regierung erwägt, die Mehrwertsteuer auf Lebensmittel zu senken.") == []
+    assert _said_to_do(parser, "Die Firma lehnte es ab, den Schaden zu ersetzen.") == []
+    assert _said_to_do(parser, "Der Angeklagte lehnte es ab, sich zu den Vorwürfen zu äußern.") == []
+    # a verb of saying keeps its infinitive
+    assert _said_to_do(parser, "Der Konzern hat angekündigt, bis 2030 alle Filialen zu schließen.") == [
+        ("Indirect", "bis 2030 alle Filialen zu schließen", "Der Konzern")]

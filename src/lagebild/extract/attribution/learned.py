@@ -1459,13 +1459,16 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
     """``Der Konzern kündigte an, alle Schalter zu schließen``, ``Die Gewerkschaft rief die Mitglieder auf, die Arbeit
     niederzulegen``: an extended infinitive (`_infinitive_clause`) under a verb of saying or judging (`_says_or_judges`)
     is what its subject said - the quotation corpus marks it as Indirect speech as it marks a ``dass`` clause. Where
-    the component gave it no quotation, it is one of that subject's (`_speaking_subject`)."""
+    the component gave it no quotation, it is one of that subject's (`_speaking_subject`). Not under a verb of
+    deciding, considering or refusing (lang/de choosing_verbs: ``erwägt, die Steuer zu senken``, ``lehnte es ab, sich
+    zu äußern``): that infinitive is an act the subject weighs or refuses, not its words."""
     covered = set().union(*(q.tokens for q in out)) if out else set()
     sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
     added = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or not _infinitive_clause(tok) or not _says_or_judges(tok.head):
-            continue
+        if tok.pos_ not in ("VERB", "AUX") or not _infinitive_clause(tok) or not _says_or_judges(tok.head) \
+                or C.full_lemma(tok.head) in words("choosing_verbs"):
+            continue               # ``erwägt, ... zu senken``, ``lehnte es ab, ... zu``: an act weighed or refused
         clause = _content(doc[tok.left_edge.i: tok.right_edge.i + 1])
         if not clause or any(t.i in covered for t in clause):
             continue
