@@ -649,11 +649,14 @@ def test_a_title_in_marks_after_a_colon_is_no_quotation(parser, model):
     assert not any(_said(doc, q) == "„Lieder vom Fluss“" for q in L.learned_quotations(doc, model))
 
 
+def _added(doc, quotes):
+    """(type, what is said, who says it) of each quotation a rule after the decisions added."""
+    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+
+
 def _termed(parser, text):
     doc = parser(text)
-    return [(q.type, said, sp) for q, (said, sp) in
-            zip(L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc)),
-                said_by(doc, L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc))))]
+    return _added(doc, L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc)))
 
 
 def test_a_term_in_marks_after_a_verb_of_saying_is_said_by_its_subject(parser):
@@ -682,8 +685,7 @@ def test_a_term_in_marks_inside_another_phrase_is_not_the_verbs_term(parser):
 
 def _said_before(parser, text, out=()):
     doc = parser(text)
-    quotes = L._said_before(doc, list(doc.sents), list(out))
-    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+    return _added(doc, L._said_before(doc, list(doc.sents), list(out)))
 
 
 def test_a_demonstrative_object_of_a_reporting_verb_names_who_said_the_sentence_before(parser):
@@ -703,8 +705,7 @@ def test_a_demonstrative_of_another_verb_or_a_clause_of_its_own_names_no_one(par
 
 def _said_to_do(parser, text):
     doc = parser(text)
-    quotes = L._said_to_do(doc, list(doc.sents), [])
-    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+    return _added(doc, L._said_to_do(doc, list(doc.sents), []))
 
 
 def test_an_extended_infinitive_under_a_verb_of_saying_is_what_its_subject_said(parser):

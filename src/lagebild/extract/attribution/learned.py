@@ -1211,13 +1211,28 @@ def _names_a_speech_act(sent: Span) -> bool:
     return False
 
 
+def _sentence_of(sents: list[Span]) -> dict[int, int]:
+    """Token index -> the index of its sentence in ``sents``."""
+    return {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+
+
+def _covered(out: list[Quotation]) -> set[int]:
+    """The tokens the quotations found so far take in: a rule after the decisions adds only where none does."""
+    return set().union(*(q.tokens for q in out)) if out else set()
+
+
+def _in_text_order(quotes: list[Quotation]) -> list[Quotation]:
+    """Quotations by their first token (one without tokens first), as the component decides them."""
+    return sorted(quotes, key=lambda q: min(q.tokens) if q.tokens else -1)
+
+
 def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
     """A main clause in Konjunktiv I is reported speech by its form alone (`cues.reported_sentence`): where the
     component gave such a sentence no quotation, it goes on with the quotation of a sentence at most CONTINUES
     before it, in that quotation's speaker's voice (``Der Minister sagte, ... . Zur Sorge bestehe kein Anlass.``);
     a continued sentence is continued in turn. Not ``sollen`` (hearsay, but as often a plan: ``Die Toten sollen in
     ihrer Heimat bestattet werden``), which on dev was right less often than the F1 it would have to beat."""
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    sent_of = _sentence_of(sents)
     said: dict[int, Quotation] = {}
     covered: set[int] = set()
     for q in out:
@@ -1247,7 +1262,7 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
         added.append(q)
         added.extend(_quoted_apart(doc, _nested_marks(doc, q, sent, marks)))
         last = (si, q)
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _frame_verb(tok: Token) -> Token | None:
@@ -1264,8 +1279,8 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
     right after a colon is said by the subject of the clause the colon ends, whatever its verb (the frame names
     the speech act or not). Where the component gave the passage no quotation, it is one of that subject's - a
     subject that can speak (`speakers.speaker_kind`), not the ``es`` of ``heißt es:``."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    covered = _covered(out)
+    sent_of = _sentence_of(sents)
     added = []
     for a, b in marks:
         if a < 2 or doc[a - 1].text != ":" or a in covered or sent_of.get(a - 1) != sent_of.get(a) \
@@ -1282,7 +1297,7 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
         sp = np_tokens(subj)
         added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
                                how="learned", sent=sent_of[a], tokens=said))
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _passage_head(doc: Doc, a: int, b: int) -> Token | None:
@@ -1331,15 +1346,15 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
     single nouns the wrong ones; on dev it lost 1 right of 3). One whose head hangs on a verb of another kind
     (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's; a term the subject would not
     use (`_term_refused`: ``wollte nicht von einer „echten Krise“ sprechen``) is not its words."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    covered = _covered(out)
+    sent_of = _sentence_of(sents)
     added = []
     for a, b in marks:
         if a in covered or sent_of.get(a) != sent_of.get(b - 1) or not describes_in_words(doc, a, b):
             continue
         head = _passage_head(doc, a, b)
         verb = _verb_of_phrase(head) if head is not None else None
-        if verb is None or not _says_or_judges(verb) or _term_refused(verb, head, a, b):
+        if head is None or verb is None or not _says_or_judges(verb) or _term_refused(verb, head, a, b):
             continue
         subj = subject_of(verb)
         if subj is None or a <= subj.i <= b or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
@@ -1348,7 +1363,7 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
         sp = [t for t in np_tokens(subj) if t.i not in said]
         added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
                                how="learned", sent=sent_of[a], tokens=said))
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _main_verbs(sent: Span) -> list[Token]:
@@ -1405,7 +1420,7 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
     A verb with a clause of its own (``Das teilte er mit, nachdem ...``) reports that clause's matter too: left; so
     is a negated verb or one of denial (`_negated`, `_denies`: ``Das wollte ein Sprecher nicht bestätigen``,
     ``Das dementierte die Firma``) - the sentence before is what the subject would not confirm or denied."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
+    covered = _covered(out)
     added = []
     for si in range(1, len(sents)):
         sent, before = sents[si], sents[si - 1]
@@ -1427,7 +1442,7 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
         sp = np_tokens(subj)
         added.append(Quotation("Indirect", _spans(quote), (), _spans(sp), subj.i, how="learned", sent=si - 1,
                                tokens={t.i for t in quote}))
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _infinitive_clause(tok: Token) -> bool:
@@ -1462,8 +1477,8 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
     the component gave it no quotation, it is one of that subject's (`_speaking_subject`). Not under a verb of
     deciding, considering or refusing (lang/de choosing_verbs: ``erwägt, die Steuer zu senken``, ``lehnte es ab, sich
     zu äußern``): that infinitive is an act the subject weighs or refuses, not its words."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    covered = _covered(out)
+    sent_of = _sentence_of(sents)
     added = []
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or not _infinitive_clause(tok) or not _says_or_judges(tok.head) \
@@ -1478,7 +1493,7 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
         added.append(Quotation("Indirect", _spans(clause), (), _spans(np_tokens(subj)), subj.i, how="learned",
                                sent=sent_of[tok.i], tokens={t.i for t in clause}))
         covered |= {t.i for t in clause}
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
