@@ -649,11 +649,14 @@ def test_a_title_in_marks_after_a_colon_is_no_quotation(parser, model):
     assert not any(_said(doc, q) == "„Lieder vom Fluss“" for q in L.learned_quotations(doc, model))
 
 
+def _added(doc, quotes):
+    """(type, what is said, who says it) of each quotation a rule after the decisions added."""
+    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+
+
 def _termed(parser, text):
     doc = parser(text)
-    return [(q.type, said, sp) for q, (said, sp) in
-            zip(L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc)),
-                said_by(doc, L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc))))]
+    return _added(doc, L._termed_by_speaker(doc, list(doc.sents), [], L._quote_marks(doc)))
 
 
 def test_a_term_in_marks_after_a_verb_of_saying_is_said_by_its_subject(parser):
@@ -682,8 +685,7 @@ def test_a_term_in_marks_inside_another_phrase_is_not_the_verbs_term(parser):
 
 def _said_before(parser, text, out=()):
     doc = parser(text)
-    quotes = L._said_before(doc, list(doc.sents), list(out))
-    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+    return _added(doc, L._said_before(doc, list(doc.sents), list(out)))
 
 
 def test_a_demonstrative_object_of_a_reporting_verb_names_who_said_the_sentence_before(parser):
@@ -703,8 +705,7 @@ def test_a_demonstrative_of_another_verb_or_a_clause_of_its_own_names_no_one(par
 
 def _said_to_do(parser, text):
     doc = parser(text)
-    quotes = L._said_to_do(doc, list(doc.sents), [])
-    return [(q.type, said, sp) for q, (said, sp) in zip(quotes, said_by(doc, quotes))]
+    return _added(doc, L._said_to_do(doc, list(doc.sents), []))
 
 
 def test_an_extended_infinitive_under_a_verb_of_saying_is_what_its_subject_said(parser):
@@ -720,3 +721,43 @@ def test_a_clause_of_purpose_or_a_finite_clause_is_no_infinitive_said(parser):
     assert _said_to_do(parser, "Er sagte das Treffen ab, um nach Hause zu fahren.") == []
     assert _said_to_do(parser, "Die Partei ließ offen, ob sie einen Antrag stellen wird.") == []
     assert _said_to_do(parser, "Die Kinder versuchten, den Ball zu fangen.") == []
+
+
+def test_a_reporting_verb_negated_or_denying_names_no_speaker_of_the_sentence_before(parser):
+    # ``Das wollte ein Sprecher nicht bestätigen``, ``Das dementierte die Firma``: what the demonstrative takes up is
+    # what the subject would not confirm or denied - not the subject's words (another story: a company's bankruptcy,
+    # a find of the police; a modal, a perfect auxiliary)
+    assert _said_before(parser, "Die Reederei soll kurz vor der Pleite stehen. Das wollte ein Sprecher nicht "
+                                "bestätigen.") == []
+    assert _said_before(parser, "Im Keller wurden Waffen gefunden. Das konnte die Polizei zunächst nicht "
+                                "bestätigen.") == []
+    assert _said_before(parser, "Der Konzern habe die Werte geschönt. Das dementierte die Firma.") == []
+    assert _said_before(parser, "Der Konzern habe die Werte geschönt. Das wies die Firma zurück.") == []
+    # not negated: the speaker of the sentence before
+    assert _said_before(parser, "Die Schule bleibt geschlossen. Das hat die Stadt am Montag mitgeteilt.") == [
+        ("Indirect", "Die Schule bleibt geschlossen. Das", "die Stadt")]
+
+
+def test_a_term_in_marks_the_subject_would_not_use_is_not_its_words(parser):
+    # ``wollte nicht von einer „echten Krise“ sprechen``: the parse hangs ``nicht`` on the verb or on the phrase of
+    # the term - either way the subject did not choose the term (another story: a minister on the economy)
+    assert _termed(parser, "Die Ministerin wollte nicht von einer „echten Krise“ sprechen.") == []
+    assert _termed(parser, "Der Trainer bezeichnete die Niederlage nicht als „großes Drama“.") == []
+    assert _termed(parser, "Der Oppositionsführer nannte die Reform einen „gefährlichen Irrweg“.") == [
+        ("Direct", "„gefährlichen Irrweg“", "Der Oppositionsführer")]
+
+
+def test_a_nicht_inside_the_marks_is_the_quoted_words_own(parser):
+    assert _termed(parser, "Der Landrat bezeichnete die Zustände im Heim als „nicht hinnehmbar“.") == [
+        ("Direct", "„nicht hinnehmbar“", "Der Landrat")]
+
+
+def test_an_infinitive_the_subject_weighs_decides_or_refuses_is_no_speech(parser):
+    # ``erwägt, ... zu senken``, ``lehnte es ab, ... zu ersetzen``: the infinitive is an act the subject considers or
+    # refuses, not words it said (other stories: a tax, an insurance claim, a court case)
+    assert _said_to_do(parser, "Die Regierung erwägt, die Mehrwertsteuer auf Lebensmittel zu senken.") == []
+    assert _said_to_do(parser, "Die Firma lehnte es ab, den Schaden zu ersetzen.") == []
+    assert _said_to_do(parser, "Der Angeklagte lehnte es ab, sich zu den Vorwürfen zu äußern.") == []
+    # a verb of saying keeps its infinitive
+    assert _said_to_do(parser, "Der Konzern hat angekündigt, bis 2030 alle Filialen zu schließen.") == [
+        ("Indirect", "bis 2030 alle Filialen zu schließen", "Der Konzern")]

@@ -118,7 +118,8 @@ def match_as_authors(system: list[Quot], gold: list[Quot]) -> list[tuple[int, in
     assignment that maximises the summed token F1 of the quote spans, the same type adding 0.01 to a pair that
     overlaps (their tie-break; the medium's 0.001 too, which we do not output). Unlike `match` (largest overlap
     count first, equal overlaps by index), a quotation split in two by us and a span annotated twice are paired as
-    a whole."""
+    a whole. One difference: the authors keep every pair the assignment makes, also one whose quote spans share no
+    token (its roles then scored against each other); here such a pair is none, as in `match`."""
     from scipy.optimize import linear_sum_assignment
 
     if not system or not gold:

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import words
+from ...lang.de import table, words
 from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, packaged_weights
 from . import cues as C
@@ -1211,13 +1211,28 @@ def _names_a_speech_act(sent: Span) -> bool:
     return False
 
 
+def _sentence_of(sents: list[Span]) -> dict[int, int]:
+    """Token index -> the index of its sentence in ``sents``."""
+    return {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+
+
+def _covered(out: list[Quotation]) -> set[int]:
+    """The tokens the quotations found so far take in: a rule after the decisions adds only where none does."""
+    return set().union(*(q.tokens for q in out)) if out else set()
+
+
+def _in_text_order(quotes: list[Quotation]) -> list[Quotation]:
+    """Quotations by their first token (one without tokens first), as the component decides them."""
+    return sorted(quotes, key=lambda q: min(q.tokens) if q.tokens else -1)
+
+
 def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tuple[int, int]]) -> list[Quotation]:
     """A main clause in Konjunktiv I is reported speech by its form alone (`cues.reported_sentence`): where the
     component gave such a sentence no quotation, it goes on with the quotation of a sentence at most CONTINUES
     before it, in that quotation's speaker's voice (``Der Minister sagte, ... . Zur Sorge bestehe kein Anlass.``);
     a continued sentence is continued in turn. Not ``sollen`` (hearsay, but as often a plan: ``Die Toten sollen in
     ihrer Heimat bestattet werden``), which on dev was right less often than the F1 it would have to beat."""
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    sent_of = _sentence_of(sents)
     said: dict[int, Quotation] = {}
     covered: set[int] = set()
     for q in out:
@@ -1247,7 +1262,7 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
         added.append(q)
         added.extend(_quoted_apart(doc, _nested_marks(doc, q, sent, marks)))
         last = (si, q)
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _frame_verb(tok: Token) -> Token | None:
@@ -1264,8 +1279,8 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
     right after a colon is said by the subject of the clause the colon ends, whatever its verb (the frame names
     the speech act or not). Where the component gave the passage no quotation, it is one of that subject's - a
     subject that can speak (`speakers.speaker_kind`), not the ``es`` of ``heißt es:``."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    covered = _covered(out)
+    sent_of = _sentence_of(sents)
     added = []
     for a, b in marks:
         if a < 2 or doc[a - 1].text != ":" or a in covered or sent_of.get(a - 1) != sent_of.get(a) \
@@ -1282,7 +1297,7 @@ def _after_a_colon(doc: Doc, sents: list[Span], out: list[Quotation], marks: lis
         sp = np_tokens(subj)
         added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
                                how="learned", sent=sent_of[a], tokens=said))
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _passage_head(doc: Doc, a: int, b: int) -> Token | None:
@@ -1309,6 +1324,14 @@ def _says_or_judges(verb: Token) -> bool:
     return C.is_reporting_verb(verb) or C.full_lemma(verb) in words("speech_act_verbs")
 
 
+def _term_refused(verb: Token, head: Token, a: int, b: int) -> bool:
+    """``nicht`` (Polarity=Neg) outside the marks ``a``..``b`` on the verb, its modal or auxiliary, or the phrase the
+    passage heads (the parse hangs it on either: ``wollte nicht von einer „echten Krise“ sprechen``): the subject
+    would not use the term. A ``nicht`` inside the marks is the quoted words' own (``als „nicht hinnehmbar“``)."""
+    on = [verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass")), head, head.head]
+    return any("Neg" in c.morph.get("Polarity", []) and not a < c.i < b for t in on for c in t.children)
+
+
 def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
                        marks: list[tuple[int, int]]) -> list[Quotation]:
     """``Die Ministerin bezeichnete den Entwurf als „unausgegoren“``, ``Die Gewerkschaft sprach von einem
@@ -1321,16 +1344,17 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
     name in marks (``nannte das Album „Brandneue Alte Lieder“``) is no one's words, and one word alone is a term
     more often than a quotation (on train the rule with one-word passages added 16, 3 right - the titles and the
     single nouns the wrong ones; on dev it lost 1 right of 3). One whose head hangs on a verb of another kind
-    (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    (``Die Firma hat keine „Notfallreserve“``) is the reporter's mark, not a speaker's; a term the subject would not
+    use (`_term_refused`: ``wollte nicht von einer „echten Krise“ sprechen``) is not its words."""
+    covered = _covered(out)
+    sent_of = _sentence_of(sents)
     added = []
     for a, b in marks:
         if a in covered or sent_of.get(a) != sent_of.get(b - 1) or not describes_in_words(doc, a, b):
             continue
         head = _passage_head(doc, a, b)
         verb = _verb_of_phrase(head) if head is not None else None
-        if verb is None or not _says_or_judges(verb):
+        if head is None or verb is None or not _says_or_judges(verb) or _term_refused(verb, head, a, b):
             continue
         subj = subject_of(verb)
         if subj is None or a <= subj.i <= b or subj.lower_ == "es" or speaker_kind(subj) not in SPEAKING_KINDS:
@@ -1339,7 +1363,7 @@ def _termed_by_speaker(doc: Doc, sents: list[Span], out: list[Quotation],
         sp = [t for t in np_tokens(subj) if t.i not in said]
         added.append(Quotation("Direct", _spans([doc[k] for k in sorted(said)]), (), _spans(sp), subj.i,
                                how="learned", sent=sent_of[a], tokens=said))
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _main_verbs(sent: Span) -> list[Token]:
@@ -1364,6 +1388,18 @@ def _reports(verb: Token) -> bool:
         for c in verb.children)
 
 
+def _negated(verbs: Sequence[Token]) -> bool:
+    """``nicht`` (Polarity=Neg) on one of a clause's verbs - the verb, its modal or auxiliary: ``Das wollte ein
+    Sprecher nicht bestätigen``, ``konnte die Polizei nicht bestätigen``. The subject did not say it."""
+    return any("Neg" in c.morph.get("Polarity", []) for v in verbs for c in v.children)
+
+
+def _denies(verb: Token) -> bool:
+    """A verb of denial (lang/de event_status.tsv ``denial_governor``: ``bestreiten``, ``dementieren``,
+    ``zurückweisen``): what it takes up is what its subject says is not so."""
+    return C.full_lemma(verb) in table("event_status")["denial_governor"]
+
+
 def _speaker_beside(verb: Token, pron: Token) -> Token | None:
     """Who the verb's subject is where a demonstrative stands first: the parser may take the fronted object for the
     subject (``Das teilte die Stadt mit``: ``Das`` nsubj, ``die Stadt`` obj)."""
@@ -1381,8 +1417,10 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
     sentence, the demonstrative with it, as the Indirect speech of the verb's subject. Where the component gave the
     sentence before no quotation, it is one of that subject's - a subject that can speak (`speakers.can_speak`,
     `speakers.speaker_kind`).
-    A verb with a clause of its own (``Das teilte er mit, nachdem ...``) reports that clause's matter too: left."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
+    A verb with a clause of its own (``Das teilte er mit, nachdem ...``) reports that clause's matter too: left; so
+    is a negated verb or one of denial (`_negated`, `_denies`: ``Das wollte ein Sprecher nicht bestätigen``,
+    ``Das dementierte die Firma``) - the sentence before is what the subject would not confirm or denied."""
+    covered = _covered(out)
     added = []
     for si in range(1, len(sents)):
         sent, before = sents[si], sents[si - 1]
@@ -1395,6 +1433,8 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
         if not _reports(act) or pron.head.i != act.i or any(
                 c.pos_ in ("VERB", "AUX") and c.i not in main for v in verbs for c in v.children):
             continue
+        if _negated(verbs) or _denies(act):
+            continue                   # ``Das wollte ein Sprecher nicht bestätigen``, ``Das dementierte die Firma``
         subj = _speaker_beside(act, pron)
         if subj is None or not (can_speak(subj) or speaker_kind(subj) in SPEAKING_KINDS):
             continue
@@ -1402,7 +1442,7 @@ def _said_before(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
         sp = np_tokens(subj)
         added.append(Quotation("Indirect", _spans(quote), (), _spans(sp), subj.i, how="learned", sent=si - 1,
                                tokens={t.i for t in quote}))
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def _infinitive_clause(tok: Token) -> bool:
@@ -1434,13 +1474,16 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
     """``Der Konzern kündigte an, alle Schalter zu schließen``, ``Die Gewerkschaft rief die Mitglieder auf, die Arbeit
     niederzulegen``: an extended infinitive (`_infinitive_clause`) under a verb of saying or judging (`_says_or_judges`)
     is what its subject said - the quotation corpus marks it as Indirect speech as it marks a ``dass`` clause. Where
-    the component gave it no quotation, it is one of that subject's (`_speaking_subject`)."""
-    covered = set().union(*(q.tokens for q in out)) if out else set()
-    sent_of = {k: si for si, s in enumerate(sents) for k in range(s.start, s.end)}
+    the component gave it no quotation, it is one of that subject's (`_speaking_subject`). Not under a verb of
+    deciding, considering or refusing (lang/de choosing_verbs: ``erwägt, die Steuer zu senken``, ``lehnte es ab, sich
+    zu äußern``): that infinitive is an act the subject weighs or refuses, not its words."""
+    covered = _covered(out)
+    sent_of = _sentence_of(sents)
     added = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or not _infinitive_clause(tok) or not _says_or_judges(tok.head):
-            continue
+        if tok.pos_ not in ("VERB", "AUX") or not _infinitive_clause(tok) or not _says_or_judges(tok.head) \
+                or C.full_lemma(tok.head) in words("choosing_verbs"):
+            continue               # ``erwägt, ... zu senken``, ``lehnte es ab, ... zu``: an act weighed or refused
         clause = _content(doc[tok.left_edge.i: tok.right_edge.i + 1])
         if not clause or any(t.i in covered for t in clause):
             continue
@@ -1450,7 +1493,7 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
         added.append(Quotation("Indirect", _spans(clause), (), _spans(np_tokens(subj)), subj.i, how="learned",
                                sent=sent_of[tok.i], tokens={t.i for t in clause}))
         covered |= {t.i for t in clause}
-    return sorted(out + added, key=lambda q: min(q.tokens) if q.tokens else -1)
+    return _in_text_order(out + added)
 
 
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
