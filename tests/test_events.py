@@ -1645,6 +1645,18 @@ def test_an_insolvency_is_placed_at_the_court_that_opened_it(nlp):
     assert one(evs, "BUSINESS").place is not None and one(evs, "BUSINESS").place.name == "Linz"
 
 
+@pytest.mark.parametrize("text,court", [
+    # a court named after the insolvency, or sentences before it, judged something else: it is not the insolvency's place
+    ("Der Modehändler Mayer mit Sitz in Regensburg hat am Montag Insolvenz angemeldet. Erst im Mai hatte das "
+     "Landgericht München eine Klage von Kunden abgewiesen.", "München"),
+    ("Das Landgericht Hamburg hatte 2019 eine Klage von Kunden abgewiesen. Seitdem sanken die Umsätze stark. Der "
+     "Modehändler Mayer hat am Montag Insolvenz angemeldet.", "Hamburg"),
+])
+def test_an_insolvency_is_not_placed_at_a_court_of_another_matter(nlp, text, court):
+    p = next((e.place for e in events_of(nlp, text) if e.type == "BUSINESS"), None)
+    assert p is None or p.name != court
+
+
 @pytest.mark.parametrize("text,mode,actor,status", [
     # a named actor makes public what it will do: the announcement happened; what it announces is ahead
     ("Die Landesrätin Petra Kofler kündigte am Dienstag an, drei Geburtenstationen in Tirol zu schließen.",

@@ -2676,8 +2676,13 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
         place = _across(doc, arc_place, place, mentions)
     if trig.type == "VOTE":
         return _vote_place(text, start, place, mentions)
-    if place is None and (trig.type == "ACCUSE" or (trig.type, trig.mode) in COURT_PROCEEDINGS):
+    if place is None and trig.type == "ACCUSE":
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
+    elif place is None and (trig.type, trig.mode) in COURT_PROCEEDINGS:
+        # only a court of its own sentence or the one just before (where the proceeding's opening is told): a court
+        # named after it or further back ("Erst im Mai hatte das Landgericht X eine Klage abgewiesen") judged something
+        # else - unlike a trial, whose earlier and later sentences tell of the same court
+        place = _court_place(doc, mentions, u, since=units[max(0, ui - 1)].start)
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place; a dateline's
         # town standing in the clause is where the report was filed, not a place the clause names ("Salzburg – ... am
@@ -2701,16 +2706,18 @@ COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
 COURT_PROCEEDINGS = (("BUSINESS", "bankruptcy"),)
 
 
-def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
+def _court_place(doc: Doc, mentions: list[Mention], u, since: int | None = None) -> Place | None:
     """Where a legal action is taken: the town of a court named in its sentence, else the court the text named last
     before it ("Nach sechs Verhandlungstagen am Landgericht Darmstadt ... Das Urteil ..."; a court named
     before that is an earlier instance's), else the first named after it ("Das Urteil fiel am Landgericht X"): a
     place in apposition to, or a PP or genitive on, a court noun (lang/de/court_nouns.txt), not the origin in a
-    defendant's epithet ("der Bombenleger von X")."""
+    defendant's epithet ("der Bombenleger von X"). `since`: only a court named from there to the sentence's end."""
     by_token = _by_token(doc, mentions)
     before = None
     for t in doc:
         if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith(COURTS):
+            continue
+        if since is not None and not since <= t.idx < u.end:
             continue
         for c in t.children:
             if c.dep_ in NAME_PARTS + ("nmod",) and (m := _mention_of(c, by_token)) is not None and \
