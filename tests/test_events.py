@@ -1614,6 +1614,16 @@ def test_a_place_people_head_towards_is_not_where_it_happened(nlp):
     assert one(evs, "PROTEST").place.name == "Wörgl"
 
 
+@pytest.mark.parametrize("text,type_", [
+    # where people head is no place of the event, but it is told: the event stays, without a place
+    ("Viele Menschen flohen in Richtung Türkei.", "DISPLACE"),
+    ("Zahlreiche Familien sind in Richtung Ungarn geflohen.", "DISPLACE"),
+])
+def test_an_event_told_only_with_where_people_head_is_kept_without_a_place(nlp, text, type_):
+    e = one(events_of(nlp, text), type_)
+    assert e.place is None or e.place.name not in ("Türkei", "Ungarn")
+
+
 def test_coordinated_regions_place_the_event_in_their_country(nlp):
     """"in Tirol und in der Steiermark": told at both regions, the event is in the country holding them, not in the
     first named; two towns keep the first (two occurrences the extractor cannot split)."""

@@ -1017,6 +1017,13 @@ def _origin_of(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _heads_somewhere(doc: Doc, mentions: list[Mention], clause: tuple[int, int]) -> bool:
+    """The clause names where people or things were heading ("Viele Menschen flohen in Richtung Türkei"): no place of
+    the event (`_heading`), but told with it - the event tells something and is kept, without a place."""
+    a, b = clause
+    return any(a <= m.start < b and m.label in ("LOC", "GPE") and _heading(doc, m) for m in mentions)
+
+
 def _heading(doc: Doc, m: Mention) -> bool:
     """The place mention names where people or things were heading (`_direction`), not where it happened."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1869,8 +1876,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         return None                                    # "Gespräche" without anyone: no event
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
-    if actor is None and target is None and place is None and _nothing_to_tell(
-            trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)) and (
+    if actor is None and target is None and place is None and not _heads_somewhere(doc, mentions, (a, b)) and \
+            _nothing_to_tell(trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)) and (
             lead is None or _nothing_to_tell(trig, units[lead], (units[lead].start, units[lead].end), claims, times,
                                              None, _by_token(doc, mentions))):
         return None                                    # (a headline's event: nor does its lead)
