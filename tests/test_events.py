@@ -1614,6 +1614,16 @@ def test_a_place_people_head_towards_is_not_where_it_happened(nlp):
     assert one(evs, "PROTEST").place.name == "Wörgl"
 
 
+@pytest.mark.parametrize("text,type_", [
+    # where people head is no place of the event, but it is told: the event stays, without a place
+    ("Viele Menschen flohen in Richtung Türkei.", "DISPLACE"),
+    ("Zahlreiche Familien sind in Richtung Ungarn geflohen.", "DISPLACE"),
+])
+def test_an_event_told_only_with_where_people_head_is_kept_without_a_place(nlp, text, type_):
+    e = one(events_of(nlp, text), type_)
+    assert e.place is None or e.place.name not in ("Türkei", "Ungarn")
+
+
 def test_coordinated_regions_place_the_event_in_their_country(nlp):
     """"in Tirol und in der Steiermark": told at both regions, the event is in the country holding them, not in the
     first named; two towns keep the first (two occurrences the extractor cannot split)."""
@@ -1643,6 +1653,18 @@ def test_an_insolvency_is_placed_at_the_court_that_opened_it(nlp):
     evs = events_of(nlp, "Hohe Verluste. Über das Vermögen der Baufirma Gruber aus Wels ist am Montag am Landesgericht "
                          "Linz ein Sanierungsverfahren eröffnet worden. Als Grund der Insolvenz gelten hohe Verluste.")
     assert one(evs, "BUSINESS").place is not None and one(evs, "BUSINESS").place.name == "Linz"
+
+
+@pytest.mark.parametrize("text,court", [
+    # a court named after the insolvency, or sentences before it, judged something else: it is not the insolvency's place
+    ("Der Modehändler Mayer mit Sitz in Regensburg hat am Montag Insolvenz angemeldet. Erst im Mai hatte das "
+     "Landgericht München eine Klage von Kunden abgewiesen.", "München"),
+    ("Das Landgericht Hamburg hatte 2019 eine Klage von Kunden abgewiesen. Seitdem sanken die Umsätze stark. Der "
+     "Modehändler Mayer hat am Montag Insolvenz angemeldet.", "Hamburg"),
+])
+def test_an_insolvency_is_not_placed_at_a_court_of_another_matter(nlp, text, court):
+    p = next((e.place for e in events_of(nlp, text) if e.type == "BUSINESS"), None)
+    assert p is None or p.name != court
 
 
 @pytest.mark.parametrize("text,mode,actor,status", [

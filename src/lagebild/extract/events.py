@@ -1057,6 +1057,13 @@ def _origin_of(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _heads_somewhere(doc: Doc, mentions: list[Mention], clause: tuple[int, int]) -> bool:
+    """The clause names where people or things were heading ("Viele Menschen flohen in Richtung Türkei"): no place of
+    the event (`_heading`), but told with it - the event tells something and is kept, without a place."""
+    a, b = clause
+    return any(a <= m.start < b and m.label in ("LOC", "GPE") and _heading(doc, m) for m in mentions)
+
+
 def _heading(doc: Doc, m: Mention) -> bool:
     """The place mention names where people or things were heading (`_direction`), not where it happened."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1911,8 +1918,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         return None                                    # "Gespräche" without anyone: no event
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
-    if actor is None and target is None and place is None and _nothing_to_tell(
-            trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)) and (
+    if actor is None and target is None and place is None and not _heads_somewhere(doc, mentions, (a, b)) and \
+            _nothing_to_tell(trig, u, (a, b), claims, times, tok if parsed else None, _by_token(doc, mentions)) and (
             lead is None or _nothing_to_tell(trig, units[lead], (units[lead].start, units[lead].end), claims, times,
                                              None, _by_token(doc, mentions))):
         return None                                    # (a headline's event: nor does its lead)
@@ -2754,8 +2761,13 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
         place = _across(doc, arc_place, place, mentions)
     if trig.type == "VOTE":
         return _vote_place(text, start, place, mentions)
-    if place is None and (trig.type == "ACCUSE" or (trig.type, trig.mode) in COURT_PROCEEDINGS):
+    if place is None and trig.type == "ACCUSE":
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
+    elif place is None and (trig.type, trig.mode) in COURT_PROCEEDINGS:
+        # only a court of its own sentence or the one just before (where the proceeding's opening is told): a court
+        # named after it or further back ("Erst im Mai hatte das Landgericht X eine Klage abgewiesen") judged something
+        # else - unlike a trial, whose earlier and later sentences tell of the same court
+        place = _court_place(doc, mentions, u, since=units[max(0, ui - 1)].start)
     if place is not None and place.lat is None:
         # a name the gazetteer lacks ("Konzerthalle Bataclan") only where the clause has no located place; a dateline's
         # town standing in the clause is where the report was filed, not a place the clause names ("Salzburg – ... am
@@ -2779,16 +2791,18 @@ COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
 COURT_PROCEEDINGS = (("BUSINESS", "bankruptcy"),)
 
 
-def _court_place(doc: Doc, mentions: list[Mention], u) -> Place | None:
+def _court_place(doc: Doc, mentions: list[Mention], u, since: int | None = None) -> Place | None:
     """Where a legal action is taken: the town of a court named in its sentence, else the court the text named last
     before it ("Nach sechs Verhandlungstagen am Landgericht Darmstadt ... Das Urteil ..."; a court named
     before that is an earlier instance's), else the first named after it ("Das Urteil fiel am Landgericht X"): a
     place in apposition to, or a PP or genitive on, a court noun (lang/de/court_nouns.txt), not the origin in a
-    defendant's epithet ("der Bombenleger von X")."""
+    defendant's epithet ("der Bombenleger von X"). `since`: only a court named from there to the sentence's end."""
     by_token = _by_token(doc, mentions)
     before = None
     for t in doc:
         if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith(COURTS):
+            continue
+        if since is not None and not since <= t.idx < u.end:
             continue
         for c in t.children:
             if c.dep_ in NAME_PARTS + ("nmod",) and (m := _mention_of(c, by_token)) is not None and \

@@ -80,8 +80,9 @@ class Place(Open):
     name: str = Field(description="the place's name (German)")
     lat: float | None = None
     lon: float | None = None
-    precision: str | None = Field(None, description="site, city, region, water or country; null for a name the "
-                                                    "gazetteer lacks")
+    precision: str | None = Field(None, description="site, city, region, water or country; a name the gazetteer "
+                                                    "lacks has no lat/lon and is a site (told with an article: "
+                                                    "'am Münchner Hauptbahnhof') or of no precision (null)")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2")
     filed: bool = Field(False, description="true where the place is the article's dateline ('Graz – ...'): where the "
                                            "report was filed, the event's place only because no report names another")
