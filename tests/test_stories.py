@@ -1544,6 +1544,20 @@ def test_an_east_asian_name_keys_its_family_name_not_a_syllable():
     assert _key("Hartwig") in _person_terms("Lena Hartwig zu") and _key("zu") not in _person_terms("Lena Hartwig zu")
 
 
+def test_a_two_letter_surname_is_still_a_surname():
+    """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
+    Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as
+    any surname does: a short last word is no surname only where it is a word the name's span took in - a pronoun
+    ("Es") or an abbreviation in capitals ("UN": dropped, "Brandt" is the surname) - or a syllable of an East Asian
+    given name ("Park Chol Un")."""
+    for name, surname in (("Lior Oz", "Oz"), ("Deniz Ak", "Ak"), ("Selin Ihsan Su", "Su")):
+        assert _key(surname) in _person_terms(name), name
+    assert _key("Es") not in _person_terms("Tobias Es")
+    brandt = _person_terms("Tobias Brandt UN")
+    assert _key("Brandt") in brandt and _key("UN") not in brandt
+    assert _key("Un") not in _person_terms("Park Chol Un")
+
+
 # invented: a North Korean test reported with the leader's name, and a UN relief appeal - two stories
 MISSILE = [
     ("n1", None, "Park Chol Un lässt Rakete testen",
