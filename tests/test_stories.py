@@ -1074,7 +1074,8 @@ def test_a_continent_a_world_region_and_the_eu_name_no_situation():
     """"Afrika", "Europa", "Nahen Osten" (unresolved: the stemmed words) and the EU, unresolved or resolved, are named
     by the stories of their many countries, as a country is: no name of a situation; a town, an organisation of
     states' own ("@org:NATO") and a person still are."""
-    written = (("Afrika", "LOC"), ("Europa", "LOC"), ("Nahen Osten", "LOC"), ("EU", "ORG"), ("Europäischen Union", "ORG"))
+    written = (("Afrika", "LOC"), ("Europa", "LOC"), ("Nahen Osten", "LOC"), ("EU", "ORG"),
+               ("Europäischen Union", "ORG"))
     keys = [st.entity_key(Mention("a", 0, len(w), w, label, None, None)) for w, label in written]
     names = st.situation_names([*keys, "@org:EU", "@geo:3186886", "@org:NATO", "@tomislav radek"])
     assert names.isdisjoint([*keys, "@org:EU"])
