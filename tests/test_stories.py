@@ -1074,8 +1074,9 @@ def test_a_continent_a_world_region_and_the_eu_name_no_situation():
     """"Afrika", "Europa", "Nahen Osten" (unresolved: the stemmed words) and the EU, unresolved or resolved, are named
     by the stories of their many countries, as a country is: no name of a situation; a town, an organisation of
     states' own ("@org:NATO") and a person still are."""
-    keys = [st.entity_key(Mention("a", 0, len(w), w, label, None, None)) for w, label in
-            (("Afrika", "LOC"), ("Europa", "LOC"), ("Nahen Osten", "LOC"), ("EU", "ORG"), ("Europäischen Union", "ORG"))]
+    written = (("Afrika", "LOC"), ("Europa", "LOC"), ("Nahen Osten", "LOC"), ("EU", "ORG"),
+               ("Europäischen Union", "ORG"))
+    keys = [st.entity_key(Mention("a", 0, len(w), w, label, None, None)) for w, label in written]
     names = st.situation_names([*keys, "@org:EU", "@geo:3186886", "@org:NATO", "@tomislav radek"])
     assert names.isdisjoint([*keys, "@org:EU"])
     assert {"@geo:3186886", "@org:NATO", "@tomislav radek"} <= names
@@ -1542,6 +1543,20 @@ def test_an_east_asian_name_keys_its_family_name_not_a_syllable():
     assert _key("Park") in park and st.entity_key(Mention("a", 0, 2, "UN", "ORG", None, None)) not in park
     assert _key("Es") not in _person_terms("Tobias Es")
     assert _key("Hartwig") in _person_terms("Lena Hartwig zu") and _key("zu") not in _person_terms("Lena Hartwig zu")
+
+
+def test_a_two_letter_surname_is_still_a_surname():
+    """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
+    Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as
+    any surname does: a short last word is no surname only where it is a word the name's span took in - a pronoun
+    ("Es") or an abbreviation in capitals ("UN": dropped, "Brandt" is the surname) - or a syllable of an East Asian
+    given name ("Park Chol Un")."""
+    for name, surname in (("Lior Oz", "Oz"), ("Deniz Ak", "Ak"), ("Selin Ihsan Su", "Su")):
+        assert _key(surname) in _person_terms(name), name
+    assert _key("Es") not in _person_terms("Tobias Es")
+    brandt = _person_terms("Tobias Brandt UN")
+    assert _key("Brandt") in brandt and _key("UN") not in brandt
+    assert _key("Un") not in _person_terms("Park Chol Un")
 
 
 # invented: a North Korean test reported with the leader's name, and a UN relief appeal - two stories

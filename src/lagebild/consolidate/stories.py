@@ -326,9 +326,10 @@ def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> li
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
-# A surname written alone has MIN_SURNAME letters or more: a shorter last word of a name is a syllable of an East Asian
-# given name ("Kim Jong Un", "Moon Jae In") - or a word the name's span took in by mistake ("Es") - and its key is
-# an abbreviation's ("@un": an unresolved "UN"), which would make a Kim story and a UN story name one thing
+# A last word of a name under MIN_SURNAME letters may be no surname: a syllable of an East Asian given name ("Kim Jong
+# Un", "Moon Jae In"), or a word the name's span took in by mistake (a pronoun: "Es"; an abbreviation: "UN") - whose
+# key is an abbreviation's ("@un": an unresolved "UN"), which would make a Kim story and a UN story name one thing.
+# A two-letter surname ("Oz", "Ak", "Su") is still one.
 MIN_SURNAME = 3
 SYLLABLE = 4             # longest word counted as a syllable of an East Asian given name written apart ("Jong", "Jae")
 
@@ -342,11 +343,15 @@ def _surname(text: str) -> str | None:
     of one word has none of its own.
 
     East Asian names put the family name first and write the given name's syllables apart ("Kim Jong Un", "Moon
-    Jae In", "Nguyen Van Ly"): where the last word is too short to be a surname (MIN_SURNAME) and every word after
-    the first is a syllable (SYLLABLE letters at most) of a name of three words or more, the first word is the
-    family name, the one a report writes alone ("Kim"); another short last word gives none."""
+    Jae In"): where the last word is shorter than MIN_SURNAME and every word after the first is a syllable (SYLLABLE
+    letters at most) of a name of three words or more, the first word is the family name, the one a report writes
+    alone ("Kim"). Another short last word is the surname ("Lior Oz" -> "Oz") unless the span took it in by mistake:
+    a function word ("Tobias Es") gives none, a short abbreviation in capitals is dropped ("Tobias Brandt UN" ->
+    "Brandt"). (Length alone cannot tell a double first name of short words from the syllables: "Ayse Nur Ak" gives
+    "Ayse".)"""
     words = text.split()
-    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,")) or words[-1].islower()):
+    while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,")) or words[-1].islower()
+                     or (len(words[-1]) < MIN_SURNAME and words[-1].isupper())):
         words.pop()
     if len(words) < 2:
         return None
@@ -356,7 +361,16 @@ def _surname(text: str) -> str | None:
         return last
     if len(words) >= 3 and all(len(w) <= SYLLABLE for w in words[1:]) and len(words[0]) >= 2:
         return words[0]
-    return None
+    return None if last.lower() in _function_words() else last
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Pronouns, prepositions and adverbs capitalised at a sentence's start (lang/de/function_words.txt): a name's
+    span that took one in ("Tobias Es") ends in no surname."""
+    from ..lang import de
+
+    return frozenset(de.words("function_words"))
 
 
 @lru_cache(maxsize=1 << 18)     # (an article's nouns recur in it and across the dossier)
