@@ -2655,3 +2655,17 @@ def test_a_no_after_a_dateline_is_a_rejection(nlp):
 def test_fire_ceased_read_as_a_bare_accusative_is_no_blaze(nlp):
     # the parse may label the object an oblique: a bare accusative of the verb is its object
     none_of(events_of(nlp, "Es sei nicht zu erwarten, dass Russland einseitig das Feuer einstellt."), "ACCIDENT")
+
+
+# --- review of evext30 -------------------------------------------------------------------------------------------
+
+def test_fire_ceased_with_a_separated_particle_is_no_blaze(nlp):
+    # main clause: the verb's particle stands apart ("stellten ... ein"), the reading is the verb's with it
+    none_of(events_of(nlp, "Die Rebellen stellten am Dienstag in Aleppo das Feuer ein."), "ACCIDENT")
+
+
+def test_fire_opened_in_a_coordinated_subordinate_clause_is_shooting(nlp):
+    # the parse may tag the participle with the object an adjective ("das Feuer eröffnet und ... getötet hatte")
+    evs = events_of(nlp, "Nachdem ein Angreifer in Halle das Feuer eröffnet und zwei Menschen getötet hatte, nahm "
+                         "ihn die Polizei fest.")
+    none_of(evs, "ACCIDENT")

@@ -398,7 +398,8 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         head = tok.head
         governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head)) or (
             tok.dep_ == "obl" and "Acc" in tok.morph.get("Case", []) and _case(tok) is None)   # a bare accusative
-        return [head] if governed and head.i != tok.i and head.pos_ == "VERB" else []
+        verb = head.pos_ == "VERB" or head.pos_ == "ADJ" and tok.dep_ == "obj"   # a participle with an object
+        return [head] if governed and head.i != tok.i and verb else []             # tagged an adjective: a verb
     passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -584,8 +585,10 @@ def _governor_reading(tok: Token) -> Reading | None:
     """The reading of a noun by the verb it is the object of (lang/de/event_readings.tsv role governor): "eröffneten
     das Feuer" is shooting, "das Feuer einstellen" a ceasefire (a row of type "-": no event); None where no row fits,
     "Das Feuer zerstörte die Halle" a blaze (the noun's own entry)."""
+    verbs = _role_tokens(tok, "governor")
+    said = [_verb_lemma(v) for v in verbs] + _role_words(tok, "governor")   # "stellten das Feuer ein": einstellen
     return next((r for r in verb_readings().get(tok.lemma_.lower(), ())
-                 if r.role == "governor" and any(w.endswith(r.stems) for w in _role_words(tok, r.role))), None)
+                 if r.role == "governor" and any(w.endswith(r.stems) for w in said)), None)
 
 
 def _nominal_reading(tok: Token) -> TriggerEntry | None:
