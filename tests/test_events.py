@@ -2669,3 +2669,14 @@ def test_fire_opened_in_a_coordinated_subordinate_clause_is_shooting(nlp):
     evs = events_of(nlp, "Nachdem ein Angreifer in Halle das Feuer eröffnet und zwei Menschen getötet hatte, nahm "
                          "ihn die Polizei fest.")
     none_of(evs, "ACCIDENT")
+
+
+def test_a_no_given_as_an_answer_with_an_article_is_no_rejection(nlp):
+    # "mit einem knappen Nein" of a verb of saying: the answer to a question, no side turning something down
+    none_of(events_of(nlp, "Auf die Frage, ob es Verletzte gegeben habe, antwortete Polizeisprecher Thomas Müller mit "
+                           "einem knappen Nein."), "REJECT")
+
+
+def test_a_no_as_a_reaction_is_a_rejection(nlp):
+    one(events_of(nlp, "Frankreich reagierte am Montag mit einem klaren Nein auf den Vorschlag der Kommission."),
+        "REJECT")

@@ -187,9 +187,20 @@ def _a_no_said(tok: Token) -> bool:
     j = tok.i - 1
     while j >= 0 and tok.i - j <= 2 and tok.doc[j].pos_ in ("ADJ", "ADV", "NUM"):
         j -= 1                                         # "das dritte Nein", "ein klares Nein": its adjectives
+    if _case(tok) == "mit" and _answered_or_voted(tok.head):
+        return False                                   # "antwortete mit einem knappen Nein": the answer, not a side's
     before = tok.doc[j] if j >= 0 else None
     return before is not None and any(p in before.morph.get("PronType", []) for p in ("Art", "Dem")) or \
         "Yes" in (before.morph.get("Poss", []) if before is not None else [])
+
+
+def _answered_or_voted(verb: Token) -> bool:
+    """A verb of saying (lang/de/reporting_verbs.txt: "antworten", "sagen") or of voting ("stimmen", "abstimmen"),
+    whose "mit" phrase tells the answer given or the option chosen."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = _verb_lemma(verb)
+    return lemma in words("reporting_verbs") or lemma.endswith("stimmen")
 
 
 def _a_court_hearing(tok: Token) -> bool:
