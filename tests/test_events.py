@@ -2680,3 +2680,11 @@ def test_a_no_given_as_an_answer_with_an_article_is_no_rejection(nlp):
 def test_a_no_as_a_reaction_is_a_rejection(nlp):
     one(events_of(nlp, "Frankreich reagierte am Montag mit einem klaren Nein auf den Vorschlag der Kommission."),
         "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "Hacker haben in Deutschland Tausende Computer mit Schadsoftware verseucht.",
+    "Im Bundestag wurden am Montag mehrere Rechner mit einem Trojaner verseucht.",
+])
+def test_computers_infected_by_malware_are_no_contamination(nlp, text):
+    none_of(events_of(nlp, text), "ACCIDENT")

@@ -169,6 +169,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
         if e.word == "konferenz" and _names_a_body(tok):
             continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        if e.mode == "contamination" and _infected_by_malware(tok):
+            continue                                   # "Rechner mit einem Trojaner verseucht": no industrial accident
         if e.word == "nein" and not _a_no_said(tok):
             continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
         if e.word == "verhandlungen" and _a_court_hearing(tok):
@@ -192,6 +194,16 @@ def _a_no_said(tok: Token) -> bool:
     before = tok.doc[j] if j >= 0 else None
     return before is not None and any(p in before.morph.get("PronType", []) for p in ("Art", "Dem")) or \
         "Yes" in (before.morph.get("Poss", []) if before is not None else [])
+
+
+_MALWARE = words("malware_nouns")                   # lang/de/malware_nouns.txt: software that infects computers
+
+
+def _infected_by_malware(tok: Token) -> bool:
+    """A contamination told in a clause that names software infecting computers ("Hacker haben Tausende Computer mit
+    Schadsoftware verseucht"): an infection of computers, not of water, soil or air - the clause's nouns, by their
+    compound's head (the parse may not hang the "mit" phrase on the verb)."""
+    return any(t.pos_ in ("NOUN", "PROPN") and headed_by(t.lemma_.lower(), _MALWARE) for t in own_clause(tok))
 
 
 def _answered_or_voted(verb: Token) -> bool:
