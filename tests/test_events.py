@@ -2688,3 +2688,15 @@ def test_a_no_as_a_reaction_is_a_rejection(nlp):
 ])
 def test_computers_infected_by_malware_are_no_contamination(nlp, text):
     none_of(events_of(nlp, text), "ACCIDENT")
+
+
+def test_a_body_suspending_its_part_in_a_project_rejects_no_talks(nlp):
+    # "Teilnahme" is a part in talks only where its "an" phrase names them (or names nothing, after talks told)
+    none_of(events_of(nlp, "Die Landesregierung setzte ihre Teilnahme an dem Pilotprojekt für Schulen am Montag aus."),
+            "REJECT")
+
+
+def test_a_delegation_suspending_its_part_in_a_conference_rejects_it(nlp):
+    e = one(events_of(nlp, "Die Regierungsdelegation hat am Montag ihre Teilnahme an der Friedenskonferenz in Genf "
+                           "ausgesetzt."), "REJECT")
+    assert e.actor is not None

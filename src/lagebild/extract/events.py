@@ -2060,9 +2060,27 @@ def _side_subject(tok: Token | None, trig: Trigger, art: str) -> Mention | None:
     (by_actor), not any verb of a party type ("Die Regierung fordert ...": a name tells a demand's side)."""
     if tok is None or trig.nominal or not trig.by_actor or trig.type not in ("REJECT", "CONSULT", "AGREE"):
         return None
+    if not _a_part_in_talks(tok):
+        return None                                    # "ihre Teilnahme an dem Pilotprojekt": no side in talks
     side = next((c for c in _role_tokens(tok, "subject") if c.pos_ == "NOUN"
                  and headed_by(c.lemma_.lower(), _SIDES)), None)
     return Mention(art, -1, -1, side.text, "ORG") if side is not None else None
+
+
+def _a_part_in_talks(verb: Token) -> bool:
+    """What the verb suspends is talks or a part in them: an object whose own "an" phrase, where it has one, names
+    talks, a conference or a summit (a CONSULT word of the trigger lexicon, or talks the verb's reading names: "ihre
+    Teilnahme an der Friedenskonferenz"); not a part in a project or a contest ("ihre Teilnahme an dem
+    Pilotprojekt"). An object with none is the talks' (talks told before: "Zwei Tage nach Beginn der Verhandlungen
+    ... ihre weitere Teilnahme ausgesetzt"; "an den Gesprächen" the parse hangs on the verb)."""
+    talks = tuple(s for r in verb_readings().get(_verb_lemma(verb), ()) if r.entry is not None
+                  and r.entry.type in ("REJECT", "CONSULT", "AGREE") for s in r.stems)
+    for part in _role_tokens(verb, "object"):
+        what = [c for c in part.children if c.dep_ == "nmod" and _case(c) == "an"]
+        if what and not any(getattr(trigger_lexicon().match(w.text, w.lemma_, w.pos_), "type", None) == "CONSULT"
+                            or any(f.endswith(talks) for f in _word_forms(w)) for w in what):
+            return False
+    return True
 
 
 def _compound_parties(tok: Token, mentions: list[Mention], art: str) -> tuple[Mention | None, Mention | None]:
