@@ -2729,3 +2729,48 @@ def test_a_no_after_a_dateline_is_a_rejection(nlp):
 def test_fire_ceased_read_as_a_bare_accusative_is_no_blaze(nlp):
     # the parse may label the object an oblique: a bare accusative of the verb is its object
     none_of(events_of(nlp, "Es sei nicht zu erwarten, dass Russland einseitig das Feuer einstellt."), "ACCIDENT")
+
+
+# --- review of evext30 -------------------------------------------------------------------------------------------
+
+def test_fire_ceased_with_a_separated_particle_is_no_blaze(nlp):
+    # main clause: the verb's particle stands apart ("stellten ... ein"), the reading is the verb's with it
+    none_of(events_of(nlp, "Die Rebellen stellten am Dienstag in Aleppo das Feuer ein."), "ACCIDENT")
+
+
+def test_fire_opened_in_a_coordinated_subordinate_clause_is_shooting(nlp):
+    # the parse may tag the participle with the object an adjective ("das Feuer eröffnet und ... getötet hatte")
+    evs = events_of(nlp, "Nachdem ein Angreifer in Halle das Feuer eröffnet und zwei Menschen getötet hatte, nahm "
+                         "ihn die Polizei fest.")
+    none_of(evs, "ACCIDENT")
+
+
+def test_a_no_given_as_an_answer_with_an_article_is_no_rejection(nlp):
+    # "mit einem knappen Nein" of a verb of saying: the answer to a question, no side turning something down
+    none_of(events_of(nlp, "Auf die Frage, ob es Verletzte gegeben habe, antwortete Polizeisprecher Thomas Müller mit "
+                           "einem knappen Nein."), "REJECT")
+
+
+def test_a_no_as_a_reaction_is_a_rejection(nlp):
+    one(events_of(nlp, "Frankreich reagierte am Montag mit einem klaren Nein auf den Vorschlag der Kommission."),
+        "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "Hacker haben in Deutschland Tausende Computer mit Schadsoftware verseucht.",
+    "Im Bundestag wurden am Montag mehrere Rechner mit einem Trojaner verseucht.",
+])
+def test_computers_infected_by_malware_are_no_contamination(nlp, text):
+    none_of(events_of(nlp, text), "ACCIDENT")
+
+
+def test_a_body_suspending_its_part_in_a_project_rejects_no_talks(nlp):
+    # "Teilnahme" is a part in talks only where its "an" phrase names them (or names nothing, after talks told)
+    none_of(events_of(nlp, "Die Landesregierung setzte ihre Teilnahme an dem Pilotprojekt für Schulen am Montag aus."),
+            "REJECT")
+
+
+def test_a_delegation_suspending_its_part_in_a_conference_rejects_it(nlp):
+    e = one(events_of(nlp, "Die Regierungsdelegation hat am Montag ihre Teilnahme an der Friedenskonferenz in Genf "
+                           "ausgesetzt."), "REJECT")
+    assert e.actor is not None

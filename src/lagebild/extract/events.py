@@ -169,6 +169,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
         if e.word == "konferenz" and _names_a_body(tok):
             continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        if e.mode == "contamination" and _infected_by_malware(tok):
+            continue                                   # "Rechner mit einem Trojaner verseucht": no industrial accident
         if e.word == "nein" and not _a_no_said(tok):
             continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
         if e.word == "verhandlungen" and _a_court_hearing(tok):
@@ -187,9 +189,30 @@ def _a_no_said(tok: Token) -> bool:
     j = tok.i - 1
     while j >= 0 and tok.i - j <= 2 and tok.doc[j].pos_ in ("ADJ", "ADV", "NUM"):
         j -= 1                                         # "das dritte Nein", "ein klares Nein": its adjectives
+    if _case(tok) == "mit" and _answered_or_voted(tok.head):
+        return False                                   # "antwortete mit einem knappen Nein": the answer, not a side's
     before = tok.doc[j] if j >= 0 else None
     return before is not None and any(p in before.morph.get("PronType", []) for p in ("Art", "Dem")) or \
         "Yes" in (before.morph.get("Poss", []) if before is not None else [])
+
+
+_MALWARE = words("malware_nouns")                   # lang/de/malware_nouns.txt: software that infects computers
+
+
+def _infected_by_malware(tok: Token) -> bool:
+    """A contamination told in a clause that names software infecting computers ("Hacker haben Tausende Computer mit
+    Schadsoftware verseucht"): an infection of computers, not of water, soil or air - the clause's nouns, by their
+    compound's head (the parse may not hang the "mit" phrase on the verb)."""
+    return any(t.pos_ in ("NOUN", "PROPN") and headed_by(t.lemma_.lower(), _MALWARE) for t in own_clause(tok))
+
+
+def _answered_or_voted(verb: Token) -> bool:
+    """A verb of saying (lang/de/reporting_verbs.txt: "antworten", "sagen") or of voting ("stimmen", "abstimmen"),
+    whose "mit" phrase tells the answer given or the option chosen."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = _verb_lemma(verb)
+    return lemma in words("reporting_verbs") or lemma.endswith("stimmen")
 
 
 def _a_court_hearing(tok: Token) -> bool:
@@ -398,7 +421,8 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         head = tok.head
         governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head)) or (
             tok.dep_ == "obl" and "Acc" in tok.morph.get("Case", []) and _case(tok) is None)   # a bare accusative
-        return [head] if governed and head.i != tok.i and head.pos_ == "VERB" else []
+        verb = head.pos_ == "VERB" or head.pos_ == "ADJ" and tok.dep_ == "obj"   # a participle with an object
+        return [head] if governed and head.i != tok.i and verb else []             # tagged an adjective: a verb
     passive = _passive(tok)
     if role == "subject" and passive:
         return [c for c in tok.children if c.dep_ in ("obl", "obl:agent") and _case(c) in ("von", "durch")]
@@ -584,8 +608,10 @@ def _governor_reading(tok: Token) -> Reading | None:
     """The reading of a noun by the verb it is the object of (lang/de/event_readings.tsv role governor): "eröffneten
     das Feuer" is shooting, "das Feuer einstellen" a ceasefire (a row of type "-": no event); None where no row fits,
     "Das Feuer zerstörte die Halle" a blaze (the noun's own entry)."""
+    verbs = _role_tokens(tok, "governor")
+    said = [_verb_lemma(v) for v in verbs] + _role_words(tok, "governor")   # "stellten das Feuer ein": einstellen
     return next((r for r in verb_readings().get(tok.lemma_.lower(), ())
-                 if r.role == "governor" and any(w.endswith(r.stems) for w in _role_words(tok, r.role))), None)
+                 if r.role == "governor" and any(w.endswith(r.stems) for w in said)), None)
 
 
 def _nominal_reading(tok: Token) -> TriggerEntry | None:
@@ -2092,9 +2118,27 @@ def _side_subject(tok: Token | None, trig: Trigger, art: str) -> Mention | None:
     (by_actor), not any verb of a party type ("Die Regierung fordert ...": a name tells a demand's side)."""
     if tok is None or trig.nominal or not trig.by_actor or trig.type not in ("REJECT", "CONSULT", "AGREE"):
         return None
+    if not _a_part_in_talks(tok):
+        return None                                    # "ihre Teilnahme an dem Pilotprojekt": no side in talks
     side = next((c for c in _role_tokens(tok, "subject") if c.pos_ == "NOUN"
                  and headed_by(c.lemma_.lower(), _SIDES)), None)
     return Mention(art, -1, -1, side.text, "ORG") if side is not None else None
+
+
+def _a_part_in_talks(verb: Token) -> bool:
+    """What the verb suspends is talks or a part in them: an object whose own "an" phrase, where it has one, names
+    talks, a conference or a summit (a CONSULT word of the trigger lexicon, or talks the verb's reading names: "ihre
+    Teilnahme an der Friedenskonferenz"); not a part in a project or a contest ("ihre Teilnahme an dem
+    Pilotprojekt"). An object with none is the talks' (talks told before: "Zwei Tage nach Beginn der Verhandlungen
+    ... ihre weitere Teilnahme ausgesetzt"; "an den Gesprächen" the parse hangs on the verb)."""
+    talks = tuple(s for r in verb_readings().get(_verb_lemma(verb), ()) if r.entry is not None
+                  and r.entry.type in ("REJECT", "CONSULT", "AGREE") for s in r.stems)
+    for part in _role_tokens(verb, "object"):
+        what = [c for c in part.children if c.dep_ == "nmod" and _case(c) == "an"]
+        if what and not any(getattr(trigger_lexicon().match(w.text, w.lemma_, w.pos_), "type", None) == "CONSULT"
+                            or any(f.endswith(talks) for f in _word_forms(w)) for w in what):
+            return False
+    return True
 
 
 def _compound_parties(tok: Token, mentions: list[Mention], art: str) -> tuple[Mention | None, Mention | None]:
