@@ -2074,3 +2074,21 @@ def test_a_quoted_body_name_holding_a_verb_is_the_subject_after_it(nlp):
     text = ("Die Flut hat viele Häuser zerstört. Wie die „Initiative Nachbarn packen an“ gestern mitteilte, seien "
             "bereits 3.000 Sandsäcke verteilt worden.")
     assert name_of(nlp, text, "3.000 Sandsäcke") == "Initiative Nachbarn packen an"
+
+
+# review rv (src30): labels that recur before colons in a list or FAQ are no interview's speakers
+
+@pytest.mark.parametrize("text, figure", [
+    ("Frage: Wie viele Menschen sind betroffen? Antwort: Rund 40.000 Haushalte haben keinen Strom. Frage: Wann ist "
+     "das vorbei? Antwort: In etwa drei Tagen soll alles repariert sein.", "40.000 Haushalte"),
+    ("Montag: Die Temperaturen steigen auf 25 Grad. Dienstag: Es wird kühler. Montag: Gewitter möglich. Dienstag: "
+     "Bis zu 30 Liter Regen pro Quadratmeter.", "30 Liter"),
+])
+def test_recurring_labels_that_name_no_person_are_no_interview(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+def test_an_interview_answerer_named_only_in_the_labels_with_a_role(nlp):
+    text = ("Wie geht es weiter mit den Preisen? Experte Huber: Die Mieten steigen um fünf Prozent. Profil: Warum? "
+            "Huber: Es fehlen 20.000 Wohnungen. Profil: Und die Zinsen? Huber: Die bleiben hoch.")
+    assert name_of(nlp, text, "20.000 Wohnungen") == "Huber"

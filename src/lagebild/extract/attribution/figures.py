@@ -1233,6 +1233,14 @@ def _turn_labels(doc: Doc) -> list[Span]:
     return cached
 
 
+def _names_a_person(doc: Doc, label: Span) -> bool:
+    """Is the label's last word a person's name somewhere in the text - the recognizer's person at any of its
+    mentions (the introduction's ``Die Ökonomin Maria Berger``, or a label's own ``Experte Huber``)? Words that recur
+    before colons in an FAQ (``Frage:``, ``Antwort:``) or a listing (``Montag:``, ``Wien:``) name no one who
+    answers."""
+    return any(t.text == label[-1].text and t.ent_type_ == "PER" for t in doc)
+
+
 def _interview_turn(doc: Doc, tok: Token) -> Said | None:
     """``STANDARD: Wer ist arm? Heitzmann: ... Ohne Sozialleistungen wäre die Quote bei 25 Prozent``: in a printed
     interview the figures of an answer are the answerer's, the name of the label that opens the turn. The
@@ -1244,7 +1252,7 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
         return None
     outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
     asker = outlets or {labels[0][-1].text}
-    if turn[-1].text in asker:
+    if turn[-1].text in asker or not _names_a_person(doc, turn):
         return None
     from . import legacy
 
