@@ -2088,7 +2088,14 @@ def test_recurring_labels_that_name_no_person_are_no_interview(nlp, text, figure
     assert name_of(nlp, text, figure) is None
 
 
-def test_an_interview_answerer_named_only_in_the_labels_with_a_role(nlp):
+def test_an_interview_answerer_named_only_in_the_labels(nlp):
     text = ("Wie geht es weiter mit den Preisen? Experte Huber: Die Mieten steigen um fünf Prozent. Profil: Warum? "
             "Huber: Es fehlen 20.000 Wohnungen. Profil: Und die Zinsen? Huber: Die bleiben hoch.")
     assert name_of(nlp, text, "20.000 Wohnungen") == "Huber"
+
+
+def test_an_interview_answerer_whose_name_is_a_common_noun(nlp):
+    # "Richter" is a common noun to the tagger and the lexicon: only the layout says it names the answerer
+    text = ("Die Opposition will mehr Geld für die Schulen. NEWS: Was kostet das? Richter: Wir brauchen 400 Millionen "
+            "Euro mehr. NEWS: Woher? Richter: Aus dem Budget. NEWS: Und die Lehrer? Richter: Es fehlen 2.000 Stellen.")
+    assert name_of(nlp, text, "2.000 Stellen") == "Richter"

@@ -30,7 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import table, words
+from ...lang.de import months, table, weekdays, words
 from ...model import Source
 from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, per_span, per_token
@@ -1233,12 +1233,12 @@ def _turn_labels(doc: Doc) -> list[Span]:
     return cached
 
 
-def _names_a_person(doc: Doc, label: Span) -> bool:
-    """Is the label's last word a person's name somewhere in the text - the recognizer's person at any of its
-    mentions (the introduction's ``Die Ökonomin Maria Berger``, or a label's own ``Experte Huber``)? Words that recur
-    before colons in an FAQ (``Frage:``, ``Antwort:``) or a listing (``Montag:``, ``Wien:``) name no one who
-    answers."""
-    return any(t.text == label[-1].text and t.ent_type_ == "PER" for t in doc)
+def _names_no_one(label: Span) -> bool:
+    """Does the label name no one who answers - an FAQ's ``Frage:``/``Antwort:`` (lang/de question_answer_labels)
+    or a listing's weekday or month (``Montag: ... Dienstag: ...``)? The tagger and the lexicon are no help with a
+    label's name (``Hofer:`` is a common noun to both), so what names no one is what is listed."""
+    low = label[-1].lower_
+    return low in words("question_answer_labels") or low in weekdays() or low in months()
 
 
 def _interview_turn(doc: Doc, tok: Token) -> Said | None:
@@ -1252,7 +1252,7 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
         return None
     outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
     asker = outlets or {labels[0][-1].text}
-    if turn[-1].text in asker or not _names_a_person(doc, turn):
+    if turn[-1].text in asker or _names_no_one(turn):
         return None
     from . import legacy
 
