@@ -2099,3 +2099,9 @@ def test_an_interview_answerer_whose_name_is_a_common_noun(nlp):
     text = ("Die Opposition will mehr Geld für die Schulen. NEWS: Was kostet das? Richter: Wir brauchen 400 Millionen "
             "Euro mehr. NEWS: Woher? Richter: Aus dem Budget. NEWS: Und die Lehrer? Richter: Es fehlen 2.000 Stellen.")
     assert name_of(nlp, text, "2.000 Stellen") == "Richter"
+
+
+def test_a_quoted_body_name_whose_verb_looks_like_an_infinitive(nlp):
+    # the plural present ("fragen") has the infinitive's form, and the tagger may read it so
+    text = "Wie die „Aktion Bürger fragen nach“ nun berichtete, haben 5.000 Menschen unterschrieben."
+    assert name_of(nlp, text, "5.000 Menschen") == "Aktion Bürger fragen nach"

@@ -484,8 +484,9 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotati
 
 def _quoted_name_before(verb: Token) -> Span | None:
     """``Wie die „Aktion Deutschland hilft“ heute mitteilte, ...``: a body's name of common words set in quotation
-    marks under its article may hold a finite verb (``hilft``) the parser takes for a clause of its own, leaving the
-    reporting verb right after the marks (adverbs between) without a subject: the name in the marks is its subject.
+    marks under its article may hold a verb (``hilft``, ``fragen``) the parser takes for a clause of its own, leaving
+    the reporting verb right after the marks (adverbs between) without a subject: the name in the marks is its
+    subject.
     Not a name under a preposition's article (``Maria Schmid von der „Initiative ...“ sagte``: a speaker's body)."""
     doc, first = verb.doc, verb.sent.start
     k = verb.i - 1
@@ -499,7 +500,8 @@ def _quoted_name_before(verb: Token) -> Span | None:
             or doc[opening.i - 1].tag_ != "ART" or opening.i > 1 and doc[opening.i - 2].pos_ == "ADP":
         return None
     inside = doc[opening.i + 1:closing.i]
-    return inside if any(t.pos_ in ("VERB", "AUX") and t.tag_.endswith("FIN") for t in inside) else None
+    # a plural present has the infinitive's form ("Bürger fragen nach"), which the tagger may give it
+    return inside if any(t.pos_ in ("VERB", "AUX") and t.tag_.endswith(("FIN", "INF")) for t in inside) else None
 
 
 def _bare_nominative(tok: Token) -> bool:
