@@ -2105,3 +2105,13 @@ def test_a_quoted_body_name_whose_verb_looks_like_an_infinitive(nlp):
     # the plural present ("fragen") has the infinitive's form, and the tagger may read it so
     text = "Wie die „Aktion Bürger fragen nach“ nun berichtete, haben 5.000 Menschen unterschrieben."
     assert name_of(nlp, text, "5.000 Menschen") == "Aktion Bürger fragen nach"
+
+
+@pytest.mark.parametrize("text, figure, name", [
+    # other stories than the one that prompted the list: a budget, a building's cost, a fronted 'von' phrase
+    ("Ob sich das Budget von 20 Millionen Euro ausgeht, ist offen.", "20 Millionen Euro", None),
+    ("Der Umbau wird sich mit 12 Millionen Euro nicht ausgehen.", "12 Millionen Euro", None),
+    ("Von einer Verdopplung auf 2.000 Fälle gehen die Experten aus.", "2.000 Fälle", "Experten"),
+])
+def test_ausgehen_without_its_von_phrase_reports_nothing(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

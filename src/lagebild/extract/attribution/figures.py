@@ -1104,7 +1104,8 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause - or of a
     report of figures that names its source after them (``..., schrieb die Zeitung.``, ``Das teilte X mit.``) -
     goes on to the declarative figures of the next sentences (up to three, also where the text has no paragraph
-    breaks) while no other source is named between and no person or body acts in the figure's sentence."""
+    breaks) while no other source is named between and no person or body acts in the figure's sentence or in one
+    between."""
     if units[i].heading or _acting_subject(doc, units[i]) or _own_report(doc, units[i]):
         return None
     run = True                                         # a closed report goes on only over sentences of figures
