@@ -2074,3 +2074,44 @@ def test_a_quoted_body_name_holding_a_verb_is_the_subject_after_it(nlp):
     text = ("Die Flut hat viele Häuser zerstört. Wie die „Initiative Nachbarn packen an“ gestern mitteilte, seien "
             "bereits 3.000 Sandsäcke verteilt worden.")
     assert name_of(nlp, text, "3.000 Sandsäcke") == "Initiative Nachbarn packen an"
+
+
+# review rv (src30): labels that recur before colons in a list or FAQ are no interview's speakers
+
+@pytest.mark.parametrize("text, figure", [
+    ("Frage: Wie viele Menschen sind betroffen? Antwort: Rund 40.000 Haushalte haben keinen Strom. Frage: Wann ist "
+     "das vorbei? Antwort: In etwa drei Tagen soll alles repariert sein.", "40.000 Haushalte"),
+    ("Montag: Die Temperaturen steigen auf 25 Grad. Dienstag: Es wird kühler. Montag: Gewitter möglich. Dienstag: "
+     "Bis zu 30 Liter Regen pro Quadratmeter.", "30 Liter"),
+])
+def test_recurring_labels_that_name_no_person_are_no_interview(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+def test_an_interview_answerer_named_only_in_the_labels(nlp):
+    text = ("Wie geht es weiter mit den Preisen? Experte Huber: Die Mieten steigen um fünf Prozent. Profil: Warum? "
+            "Huber: Es fehlen 20.000 Wohnungen. Profil: Und die Zinsen? Huber: Die bleiben hoch.")
+    assert name_of(nlp, text, "20.000 Wohnungen") == "Huber"
+
+
+def test_an_interview_answerer_whose_name_is_a_common_noun(nlp):
+    # "Richter" is a common noun to the tagger and the lexicon: only the layout says it names the answerer
+    text = ("Die Opposition will mehr Geld für die Schulen. NEWS: Was kostet das? Richter: Wir brauchen 400 Millionen "
+            "Euro mehr. NEWS: Woher? Richter: Aus dem Budget. NEWS: Und die Lehrer? Richter: Es fehlen 2.000 Stellen.")
+    assert name_of(nlp, text, "2.000 Stellen") == "Richter"
+
+
+def test_a_quoted_body_name_whose_verb_looks_like_an_infinitive(nlp):
+    # the plural present ("fragen") has the infinitive's form, and the tagger may read it so
+    text = "Wie die „Aktion Bürger fragen nach“ nun berichtete, haben 5.000 Menschen unterschrieben."
+    assert name_of(nlp, text, "5.000 Menschen") == "Aktion Bürger fragen nach"
+
+
+@pytest.mark.parametrize("text, figure, name", [
+    # other stories than the one that prompted the list: a budget, a building's cost, a fronted 'von' phrase
+    ("Ob sich das Budget von 20 Millionen Euro ausgeht, ist offen.", "20 Millionen Euro", None),
+    ("Der Umbau wird sich mit 12 Millionen Euro nicht ausgehen.", "12 Millionen Euro", None),
+    ("Von einer Verdopplung auf 2.000 Fälle gehen die Experten aus.", "2.000 Fälle", "Experten"),
+])
+def test_ausgehen_without_its_von_phrase_reports_nothing(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name

@@ -30,7 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import table, words
+from ...lang.de import months, table, weekdays, words
 from ...model import Source
 from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, per_span, per_token
@@ -484,8 +484,9 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotati
 
 def _quoted_name_before(verb: Token) -> Span | None:
     """``Wie die „Aktion Deutschland hilft“ heute mitteilte, ...``: a body's name of common words set in quotation
-    marks under its article may hold a finite verb (``hilft``) the parser takes for a clause of its own, leaving the
-    reporting verb right after the marks (adverbs between) without a subject: the name in the marks is its subject.
+    marks under its article may hold a verb (``hilft``, ``fragen``) the parser takes for a clause of its own, leaving
+    the reporting verb right after the marks (adverbs between) without a subject: the name in the marks is its
+    subject.
     Not a name under a preposition's article (``Maria Schmid von der „Initiative ...“ sagte``: a speaker's body)."""
     doc, first = verb.doc, verb.sent.start
     k = verb.i - 1
@@ -499,7 +500,8 @@ def _quoted_name_before(verb: Token) -> Span | None:
             or doc[opening.i - 1].tag_ != "ART" or opening.i > 1 and doc[opening.i - 2].pos_ == "ADP":
         return None
     inside = doc[opening.i + 1:closing.i]
-    return inside if any(t.pos_ in ("VERB", "AUX") and t.tag_.endswith("FIN") for t in inside) else None
+    # a plural present has the infinitive's form ("Bürger fragen nach"), which the tagger may give it
+    return inside if any(t.pos_ in ("VERB", "AUX") and t.tag_.endswith(("FIN", "INF")) for t in inside) else None
 
 
 def _bare_nominative(tok: Token) -> bool:
@@ -1102,7 +1104,8 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     kamen 2.100.``: the source of a figure given ``nach Angaben X`` / ``laut X`` in its main clause - or of a
     report of figures that names its source after them (``..., schrieb die Zeitung.``, ``Das teilte X mit.``) -
     goes on to the declarative figures of the next sentences (up to three, also where the text has no paragraph
-    breaks) while no other source is named between and no person or body acts in the figure's sentence."""
+    breaks) while no other source is named between and no person or body acts in the figure's sentence or in one
+    between."""
     if units[i].heading or _acting_subject(doc, units[i]) or _own_report(doc, units[i]):
         return None
     run = True                                         # a closed report goes on only over sentences of figures
@@ -1233,6 +1236,14 @@ def _turn_labels(doc: Doc) -> list[Span]:
     return cached
 
 
+def _names_no_one(label: Span) -> bool:
+    """Does the label name no one who answers - an FAQ's ``Frage:``/``Antwort:`` (lang/de question_answer_labels)
+    or a listing's weekday or month (``Montag: ... Dienstag: ...``)? The tagger and the lexicon are no help with a
+    label's name (``Hofer:`` is a common noun to both), so what names no one is what is listed."""
+    low = label[-1].lower_
+    return low in words("question_answer_labels") or low in weekdays() or low in months()
+
+
 def _interview_turn(doc: Doc, tok: Token) -> Said | None:
     """``STANDARD: Wer ist arm? Heitzmann: ... Ohne Sozialleistungen wäre die Quote bei 25 Prozent``: in a printed
     interview the figures of an answer are the answerer's, the name of the label that opens the turn. The
@@ -1244,7 +1255,7 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
         return None
     outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
     asker = outlets or {labels[0][-1].text}
-    if turn[-1].text in asker:
+    if turn[-1].text in asker or _names_no_one(turn):
         return None
     from . import legacy
 
