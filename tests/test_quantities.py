@@ -1336,3 +1336,15 @@ def test_a_definite_group_noun_that_is_no_kind_of_organisation_is_a_holder_of_it
     claims, _ = run({"a.txt": "Wahl\n\nDie SPD gewann 100 Sitze. Die Opposition kommt auf 80 Sitze."})
     held = {c.low: c.measure.subject for c in claims}
     assert held == {100: "spd:sitz", 80: "opposition:sitz"}, held
+
+
+def test_a_force_that_does_the_deed_to_counted_people_stays_deployed(run):
+    # the parse's deed on a force's noun makes it a casualty or a detainee only where it was done to the force: in an
+    # active clause that counts the people it was done to in a later figure, the force is the doer (claims._doers)
+    claims, _ = run({"a.txt": "Razzia\n\nRund 500 Polizisten nahmen bei der Razzia 30 Verdächtige fest.",
+                     "b.txt": "Gefechte\n\nMehr als 200 Soldaten töteten bei dem Einsatz 40 Kämpfer.",
+                     "c.txt": "Anschlag\n\nBei dem Anschlag auf die Kaserne wurden 20 Soldaten getötet."})
+    kind = {c.low: c.measure.kind for c in claims}
+    assert kind[500] == "personnel" and kind[30] == "detained"
+    assert kind[200] == "personnel" and kind[40] == "killed"
+    assert kind[20] == "killed"

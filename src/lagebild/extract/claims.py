@@ -690,7 +690,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
-    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not said_as_part:
+    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not said_as_part and \
+            not _doers(doc, fig):
         # "20 Soldaten und 15 Zivilisten getötet", "12 Polizisten und 20 Demonstranten verletzt", "35 Randalierer
         # kamen in Haft": the parse says the force or the group was killed, hurt or arrested where measures.py's
         # words did not reach (its reach stops at the next figure; an idiom) - its dead are the dead. A part
@@ -754,6 +755,14 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
 CASUALTY_ROLES = frozenset({"killed", "injured", "missing"})
 # ... and of what else is done to people that no force's deployment is: arrest
 DONE_TO_PEOPLE = CASUALTY_ROLES | {"arrested"}
+
+
+def _doers(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Does the figure count the doers of the deed its role names: the subject of an active clause that counts the
+    people it was done to in a later figure ("500 Polizisten nahmen 30 Verdächtige fest", "200 Soldaten töteten
+    40 Kämpfer") - a force deployed, not its casualties or detainees?"""
+    other = quantity.later_object(doc, fig.num_start, fig.end)
+    return other is not None and meas.classify_counted(other.text)[1] == "person"
 
 
 def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, counted: str, before: Claim,

@@ -107,6 +107,28 @@ def coordinated(doc: Doc, start: int, end: int, other_start: int, other_end: int
     return first > y.i and doc[first - 1].pos_ == "CCONJ" and all(not t.is_punct for t in doc[y.i:first])
 
 
+def later_object(doc: Doc, start: int, end: int) -> Token | None:
+    """The counted noun of a later figure in the figure's stretch of an active clause (no form of "werden"), not
+    coordinated with it ("500 Polizisten nahmen 30 Verdächtige fest", "erschossen 20 Soldaten 15 Dorfbewohner"): by
+    German word order the first figure counts the doers, the later one those the deed was done to. None where the
+    clause is passive ("wurden 20 Soldaten getötet") or the later figure is a conjunct ("20 Soldaten und 15 ...")."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    seg = punct_segment(doc, tok)
+    if any((t.lemma_ or "").lower() == "werden" and t.tag_.startswith("VA") for t in seg):
+        return None
+    noun = counted_token(tok)
+    for t in seg:
+        if t.i <= max(tok.i, noun.i) or not (t.like_num or t.pos_ == "NUM"):
+            continue
+        if any(u.pos_ == "CCONJ" for u in doc[noun.i:t.i]):
+            return None
+        other = counted_token(t)
+        return other if other is not t and other.pos_ == "NOUN" else None
+    return None
+
+
 def determiner_of(doc: Doc, start: int, end: int) -> str | None:
     """How the figure's noun phrase is introduced, by the parse: "definite" (an article: "zu den rund 200.000
     Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), else None - no
