@@ -1348,3 +1348,14 @@ def test_a_force_that_does_the_deed_to_counted_people_stays_deployed(run):
     assert kind[500] == "personnel" and kind[30] == "detained"
     assert kind[200] == "personnel" and kind[40] == "killed"
     assert kind[20] == "killed"
+
+
+def test_an_idiom_noun_after_a_preposition_of_leaving_is_no_arrest(run):
+    # "in Haft kommen" is an arrest, "aus der Haft kommen" a release (quantity._left): the idiom's noun alone does
+    # not say which way its verb goes
+    claims, _ = run({"a.txt": "Austausch\n\nIm Zuge des Gefangenenaustauschs kamen 50 Soldaten aus der Haft.",
+                     "b.txt": "Amnestie\n\nNach der Amnestie kamen 120 Oppositionelle aus dem Gewahrsam.",
+                     "c.txt": "Krawalle\n\nNach den Krawallen kamen 35 Randalierer in Haft."})
+    kind = {c.low: c.measure.kind for c in claims}
+    assert kind[50] != "detained" and kind[120] != "detained"
+    assert kind[35] == "detained"

@@ -197,7 +197,7 @@ def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
         deps.append(t.doc[t.i - 1])
     for c in deps:                             # "ums Leben kommen", "an Bord sein"
         key = f"{lemma}+{(c.lemma_ or c.text).lower()}"
-        if key in idx:
+        if key in idx and not _left(c):
             return idx[key]
     if cop is not None:
         return None
@@ -206,6 +206,16 @@ def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
     if t.tag_ in ("ADJA", "ADJD") and lemma.endswith("end") and lemma[:-1] in idx:
         return idx[lemma[:-1]]                 # a present participle is its verb's infinitive + "d": "teilnehmend"
     return idx.get(t.text.lower())
+
+
+# Prepositions of leaving: an idiom's noun behind one names the state left, not entered ("aus der Haft kommen" is a
+# release, "in Haft kommen" an arrest)
+LEAVING_CASES = frozenset({"aus"})
+
+
+def _left(noun: Token) -> bool:
+    """Is the idiom's noun the place or state its verb leaves ("kamen 50 Gefangene aus der Haft")?"""
+    return any(c.dep_ == "case" and c.lower_ in LEAVING_CASES for c in noun.children)
 
 
 def punct_segment(doc: Doc, tok: Token) -> list[Token]:
