@@ -129,6 +129,12 @@ CASES = [
         "c": "Front\n\nBei den Gefechten kamen 40 Menschen ums Leben.",
     }, [(("a", 23), ("b", 23))], [(("a", 17), ("c", 40)), (("a", 23), ("c", 40))],
         id="two classes of one deed beside a report of one class and one of the sum"),
+    # a coordinated class outside the victims' classes ("Soldaten") keeps its class as a part: it is no other part
+    # of the same figure in another report ("darunter 20 Frauen")
+    pytest.param({
+        "a": "Anschlag\n\nBei dem Anschlag auf die Kaserne wurden 20 Soldaten und 15 Zivilisten getötet.",
+        "b": "Kaserne\n\nBei dem Anschlag starben 50 Menschen, darunter 20 Frauen.",
+    }, [], [(("a", 20), ("b", 20))], id="a coordinated class beside another class's part of the same figure"),
     # a deed that may yet come is a scenario, not the toll another report counts
     pytest.param({
         "a": "Dammbruch\n\nNach Angaben der Behörden könnten bis zu 900 Menschen sterben.",

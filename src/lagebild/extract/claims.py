@@ -748,7 +748,18 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # deed, the first of a class of people, are the parts of their sum the sentence leaves unsaid - neither is
         # another report's whole ("45 Menschen starben"); each joins only a count that names its own class
         measure.scope = before.measure.scope = "part"
+        _keep_class(measure, counted)
+        _keep_class(before.measure, before.counted)
     return measure
+
+
+def _keep_class(part: meas.Measure, counted: str | None) -> None:
+    """Give a coordinated class's part the class its noun names where its subject has none: a class outside the
+    victims' (`meas.VICTIM_CLASSES`: "20 Soldaten") would otherwise be keyed as a part of no class and join another
+    report's part of another class that gives the same figure ("darunter 20 Frauen")."""
+    cls, _ = meas.classify(counted.split()[-1] if counted else None)
+    if cls not in (None, "mensch") and ":" not in (part.subject or ""):
+        part.subject = f"{part.subject or '-'}:{cls}"
 
 
 # The roles of a casualty the parse reads on a figure's noun (lang/de/quantity_roles.tsv)
