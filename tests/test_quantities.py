@@ -1359,3 +1359,13 @@ def test_an_idiom_noun_after_a_preposition_of_leaving_is_no_arrest(run):
     kind = {c.low: c.measure.kind for c in claims}
     assert kind[50] != "detained" and kind[120] != "detained"
     assert kind[35] == "detained"
+
+
+def test_a_present_participle_says_only_a_role_its_noun_acts_out(run):
+    # a present participle is active and unfinished: "fliehende Menschen" flee, but "fallende Kurse" are no dead and
+    # "festnehmende Beamte" arrest (quantity.ACTING_ROLES) - the deeds done to people stay with their participles II
+    claims, _ = run({"a.txt": "Börse\n\nIm Dax gab es am Montag 25 fallende Kurse.",
+                     "b.txt": "Grenze\n\nAn der Grenze warteten 4.000 fliehende Menschen."})
+    kind = {c.low: (c.measure.kind, c.measure.action) for c in claims}
+    assert kind[25][0] != "killed"
+    assert kind[4000] == ("displaced", "fled") or kind[4000][1] in ("fled", "waiting")

@@ -180,6 +180,13 @@ def _lemma(t: Token) -> str:
     return (prt[0].text.lower() + lemma) if prt else lemma
 
 
+# The roles its noun's members act out themselves, which a present participle says as its verb does ("teilnehmende
+# Staaten", "fliehende Menschen", "ankommende Flüchtlinge"): a participle I is active and unfinished, so of a deed done
+# to people it names the doers ("festnehmende Beamte") or a process not yet over ("sterbende"), and a word like
+# "fallende Kurse" is no toll
+ACTING_ROLES = frozenset({"participating", "fled", "arrived", "waiting", "moved_on"})
+
+
 def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
     """The role the word t says (lang/de/quantity_roles.tsv), by its lemma or an idiom of it with a noun among its
     dependents or idiom_nouns (nouns of the verb's idiom the parser hung elsewhere)."""
@@ -203,7 +210,7 @@ def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
         return None
     if lemma in idx:
         return idx[lemma]
-    if t.tag_ in ("ADJA", "ADJD") and lemma.endswith("end") and lemma[:-1] in idx:
+    if t.tag_ in ("ADJA", "ADJD") and lemma.endswith("end") and idx.get(lemma[:-1]) in ACTING_ROLES:
         return idx[lemma[:-1]]                 # a present participle is its verb's infinitive + "d": "teilnehmend"
     return idx.get(t.text.lower())
 
