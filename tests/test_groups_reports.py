@@ -200,6 +200,23 @@ def test_two_reports_wording_one_quantity_differently(parsed_nlp, texts, same, a
         assert g[x] != g[y], (x, y, g)
 
 
+# Known open (strict: a fix makes them fail as unexpected passes)
+OPEN = [
+    # groups._same_distinct joins a nationality and a foreign place on any same figure of DISTINCT or more: two sides'
+    # tolls of one war that happen to be equal are one group (the figure does not tell travellers abroad from them)
+    pytest.param({
+        "a": "Front\n\nBei russischen Angriffen wurden 15 ukrainische Soldaten getötet.",
+        "b": "Drohnen\n\nBei ukrainischen Drohnenangriffen in Russland wurden 15 Menschen getötet.",
+    }, [], [(("a", 15), ("b", 15))], id="two sides' equal tolls, a nationality and a place"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known open, see OPEN")
+@pytest.mark.parametrize("texts, same, apart", OPEN)
+def test_known_open_cases(parsed_nlp, texts, same, apart):
+    test_two_reports_wording_one_quantity_differently(parsed_nlp, texts, same, apart)
+
+
 @pytest.mark.parametrize("text, parts", [
     ("Bei dem Einsturz starben 52 Menschen. Unter den Opfern sind 36 Kinder sowie neun Frauen.", {36, 9}),
     ("Bei dem Busunglück wurden 40 Menschen verletzt, darunter zwölf Kinder, drei Frauen und zwei Polizisten.",
