@@ -1343,9 +1343,11 @@ def test_a_force_that_does_the_deed_to_counted_people_stays_deployed(run):
     # active clause that counts the people it was done to in a later figure, the force is the doer (claims._doers)
     claims, _ = run({"a.txt": "Razzia\n\nRund 500 Polizisten nahmen bei der Razzia 30 Verdächtige fest.",
                      "b.txt": "Gefechte\n\nMehr als 200 Soldaten töteten bei dem Einsatz 40 Kämpfer.",
-                     "c.txt": "Anschlag\n\nBei dem Anschlag auf die Kaserne wurden 20 Soldaten getötet."})
+                     "c.txt": "Anschlag\n\nBei dem Anschlag auf die Kaserne wurden 20 Soldaten getötet.",
+                     "d.txt": "Einsatz\n\nAm Abend werden 700 Polizisten bei der Razzia 45 Verdächtige festnehmen."})
     kind = {c.low: c.measure.kind for c in claims}
     assert kind[500] == "personnel" and kind[30] == "detained"
+    assert kind[700] == "personnel"                        # "werden ... festnehmen": the future, no passive
     assert kind[200] == "personnel" and kind[40] == "killed"
     assert kind[20] == "killed"
 

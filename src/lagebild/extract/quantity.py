@@ -108,7 +108,7 @@ def coordinated(doc: Doc, start: int, end: int, other_start: int, other_end: int
 
 
 def later_object(doc: Doc, start: int, end: int) -> Token | None:
-    """The counted noun of a later figure in the figure's stretch of an active clause (no form of "werden"), not
+    """The counted noun of a later figure in the figure's stretch of an active clause (no passive "werden"), not
     coordinated with it ("500 Polizisten nahmen 30 Verdächtige fest", "erschossen 20 Soldaten 15 Dorfbewohner"): by
     German word order the first figure counts the doers, the later one those the deed was done to. None where the
     clause is passive ("wurden 20 Soldaten getötet") or the later figure is a conjunct ("20 Soldaten und 15 ...")."""
@@ -116,7 +116,8 @@ def later_object(doc: Doc, start: int, end: int) -> Token | None:
     if tok is None:
         return None
     seg = punct_segment(doc, tok)
-    if any((t.lemma_ or "").lower() == "werden" and t.tag_.startswith("VA") for t in seg):
+    if any((t.lemma_ or "").lower() == "werden" and t.tag_.startswith("VA") for t in seg) and \
+            any(t.tag_ == "VVPP" for t in seg):       # a passive; "werden ... festnehmen" is the future
         return None
     noun = counted_token(tok)
     for t in seg:
