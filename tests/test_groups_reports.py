@@ -129,6 +129,12 @@ CASES = [
         "c": "Front\n\nBei den Gefechten kamen 40 Menschen ums Leben.",
     }, [(("a", 23), ("b", 23))], [(("a", 17), ("c", 40)), (("a", 23), ("c", 40))],
         id="two classes of one deed beside a report of one class and one of the sum"),
+    # a coordinated class outside the victims' classes ("Soldaten") keeps its class as a part: it is no other part
+    # of the same figure in another report ("darunter 20 Frauen")
+    pytest.param({
+        "a": "Anschlag\n\nBei dem Anschlag auf die Kaserne wurden 20 Soldaten und 15 Zivilisten getötet.",
+        "b": "Kaserne\n\nBei dem Anschlag starben 50 Menschen, darunter 20 Frauen.",
+    }, [], [(("a", 20), ("b", 20))], id="a coordinated class beside another class's part of the same figure"),
     # a deed that may yet come is a scenario, not the toll another report counts
     pytest.param({
         "a": "Dammbruch\n\nNach Angaben der Behörden könnten bis zu 900 Menschen sterben.",
@@ -192,6 +198,23 @@ def test_two_reports_wording_one_quantity_differently(parsed_nlp, texts, same, a
         assert g[x] == g[y], (x, y, g)
     for x, y in apart:
         assert g[x] != g[y], (x, y, g)
+
+
+# Known open (strict: a fix makes them fail as unexpected passes)
+OPEN = [
+    # groups._same_distinct joins a nationality and a foreign place on any same figure of DISTINCT or more: two sides'
+    # tolls of one war that happen to be equal are one group (the figure does not tell travellers abroad from them)
+    pytest.param({
+        "a": "Front\n\nBei russischen Angriffen wurden 15 ukrainische Soldaten getötet.",
+        "b": "Drohnen\n\nBei ukrainischen Drohnenangriffen in Russland wurden 15 Menschen getötet.",
+    }, [], [(("a", 15), ("b", 15))], id="two sides' equal tolls, a nationality and a place"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known open, see OPEN")
+@pytest.mark.parametrize("texts, same, apart", OPEN)
+def test_known_open_cases(parsed_nlp, texts, same, apart):
+    test_two_reports_wording_one_quantity_differently(parsed_nlp, texts, same, apart)
 
 
 @pytest.mark.parametrize("text, parts", [

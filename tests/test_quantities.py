@@ -1336,3 +1336,38 @@ def test_a_definite_group_noun_that_is_no_kind_of_organisation_is_a_holder_of_it
     claims, _ = run({"a.txt": "Wahl\n\nDie SPD gewann 100 Sitze. Die Opposition kommt auf 80 Sitze."})
     held = {c.low: c.measure.subject for c in claims}
     assert held == {100: "spd:sitz", 80: "opposition:sitz"}, held
+
+
+def test_a_force_that_does_the_deed_to_counted_people_stays_deployed(run):
+    # the parse's deed on a force's noun makes it a casualty or a detainee only where it was done to the force: in an
+    # active clause that counts the people it was done to in a later figure, the force is the doer (claims._doers)
+    claims, _ = run({"a.txt": "Razzia\n\nRund 500 Polizisten nahmen bei der Razzia 30 Verdächtige fest.",
+                     "b.txt": "Gefechte\n\nMehr als 200 Soldaten töteten bei dem Einsatz 40 Kämpfer.",
+                     "c.txt": "Anschlag\n\nBei dem Anschlag auf die Kaserne wurden 20 Soldaten getötet.",
+                     "d.txt": "Einsatz\n\nAm Abend werden 700 Polizisten bei der Razzia 45 Verdächtige festnehmen."})
+    kind = {c.low: c.measure.kind for c in claims}
+    assert kind[500] == "personnel" and kind[30] == "detained"
+    assert kind[700] == "personnel"                        # "werden ... festnehmen": the future, no passive
+    assert kind[200] == "personnel" and kind[40] == "killed"
+    assert kind[20] == "killed"
+
+
+def test_an_idiom_noun_after_a_preposition_of_leaving_is_no_arrest(run):
+    # "in Haft kommen" is an arrest, "aus der Haft kommen" a release (quantity._left): the idiom's noun alone does
+    # not say which way its verb goes
+    claims, _ = run({"a.txt": "Austausch\n\nIm Zuge des Gefangenenaustauschs kamen 50 Soldaten aus der Haft.",
+                     "b.txt": "Amnestie\n\nNach der Amnestie kamen 120 Oppositionelle aus dem Gewahrsam.",
+                     "c.txt": "Krawalle\n\nNach den Krawallen kamen 35 Randalierer in Haft."})
+    kind = {c.low: c.measure.kind for c in claims}
+    assert kind[50] != "detained" and kind[120] != "detained"
+    assert kind[35] == "detained"
+
+
+def test_a_present_participle_says_only_a_role_its_noun_acts_out(run):
+    # a present participle is active and unfinished: "fliehende Menschen" flee, but "fallende Kurse" are no dead and
+    # "festnehmende Beamte" arrest (quantity.ACTING_ROLES) - the deeds done to people stay with their participles II
+    claims, _ = run({"a.txt": "Börse\n\nIm Dax gab es am Montag 25 fallende Kurse.",
+                     "b.txt": "Grenze\n\nAn der Grenze warteten 4.000 fliehende Menschen."})
+    kind = {c.low: (c.measure.kind, c.measure.action) for c in claims}
+    assert kind[25][0] != "killed"
+    assert kind[4000] == ("displaced", "fled") or kind[4000][1] in ("fled", "waiting")

@@ -690,7 +690,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         kind, action = ROLE_KINDS[role]
         nat = (measure.subject or "").partition(":")[0] if measure.kind == "people" else None
         measure = meas.Measure(kind, f"{nat or '-'}:{own}" if own else nat or None, action, measure.place)
-    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not said_as_part:
+    elif role in DONE_TO_PEOPLE and measure.kind == "personnel" and not measure.scope and not said_as_part and \
+            not _doers(doc, fig):
         # "20 Soldaten und 15 Zivilisten getötet", "12 Polizisten und 20 Demonstranten verletzt", "35 Randalierer
         # kamen in Haft": the parse says the force or the group was killed, hurt or arrested where measures.py's
         # words did not reach (its reach stops at the next figure; an idiom) - its dead are the dead. A part
@@ -747,13 +748,32 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # deed, the first of a class of people, are the parts of their sum the sentence leaves unsaid - neither is
         # another report's whole ("45 Menschen starben"); each joins only a count that names its own class
         measure.scope = before.measure.scope = "part"
+        _keep_class(measure, counted)
+        _keep_class(before.measure, before.counted)
     return measure
+
+
+def _keep_class(part: meas.Measure, counted: str | None) -> None:
+    """Give a coordinated class's part the class its noun names where its subject has none: a class outside the
+    victims' (`meas.VICTIM_CLASSES`: "20 Soldaten") would otherwise be keyed as a part of no class and join another
+    report's part of another class that gives the same figure ("darunter 20 Frauen")."""
+    cls, _ = meas.classify(counted.split()[-1] if counted else None)
+    if cls not in (None, "mensch") and ":" not in (part.subject or ""):
+        part.subject = f"{part.subject or '-'}:{cls}"
 
 
 # The roles of a casualty the parse reads on a figure's noun (lang/de/quantity_roles.tsv)
 CASUALTY_ROLES = frozenset({"killed", "injured", "missing"})
 # ... and of what else is done to people that no force's deployment is: arrest
 DONE_TO_PEOPLE = CASUALTY_ROLES | {"arrested"}
+
+
+def _doers(doc: Doc, fig: QuantityPhrase) -> bool:
+    """Does the figure count the doers of the deed its role names: the subject of an active clause that counts the
+    people it was done to in a later figure ("500 Polizisten nahmen 30 Verdächtige fest", "200 Soldaten töteten
+    40 Kämpfer") - a force deployed, not its casualties or detainees?"""
+    other = quantity.later_object(doc, fig.num_start, fig.end)
+    return other is not None and meas.classify_counted(other.text)[1] == "person"
 
 
 def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, counted: str, before: Claim,

@@ -107,6 +107,29 @@ def coordinated(doc: Doc, start: int, end: int, other_start: int, other_end: int
     return first > y.i and doc[first - 1].pos_ == "CCONJ" and all(not t.is_punct for t in doc[y.i:first])
 
 
+def later_object(doc: Doc, start: int, end: int) -> Token | None:
+    """The counted noun of a later figure in the figure's stretch of an active clause (no passive "werden"), not
+    coordinated with it ("500 Polizisten nahmen 30 Verdächtige fest", "erschossen 20 Soldaten 15 Dorfbewohner"): by
+    German word order the first figure counts the doers, the later one those the deed was done to. None where the
+    clause is passive ("wurden 20 Soldaten getötet") or the later figure is a conjunct ("20 Soldaten und 15 ...")."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    seg = punct_segment(doc, tok)
+    if any((t.lemma_ or "").lower() == "werden" and t.tag_.startswith("VA") for t in seg) and \
+            any(t.tag_ == "VVPP" for t in seg):       # a passive; "werden ... festnehmen" is the future
+        return None
+    noun = counted_token(tok)
+    for t in seg:
+        if t.i <= max(tok.i, noun.i) or not (t.like_num or t.pos_ == "NUM"):
+            continue
+        if any(u.pos_ == "CCONJ" for u in doc[noun.i:t.i]):
+            return None
+        other = counted_token(t)
+        return other if other is not t and other.pos_ == "NOUN" else None
+    return None
+
+
 def determiner_of(doc: Doc, start: int, end: int) -> str | None:
     """How the figure's noun phrase is introduced, by the parse: "definite" (an article: "zu den rund 200.000
     Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), else None - no
@@ -158,6 +181,13 @@ def _lemma(t: Token) -> str:
     return (prt[0].text.lower() + lemma) if prt else lemma
 
 
+# The roles its noun's members act out themselves, which a present participle says as its verb does ("teilnehmende
+# Staaten", "fliehende Menschen", "ankommende Flüchtlinge"): a participle I is active and unfinished, so of a deed done
+# to people it names the doers ("festnehmende Beamte") or a process not yet over ("sterbende"), and a word like
+# "fallende Kurse" is no toll
+ACTING_ROLES = frozenset({"participating", "fled", "arrived", "waiting", "moved_on"})
+
+
 def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
     """The role the word t says (lang/de/quantity_roles.tsv), by its lemma or an idiom of it with a noun among its
     dependents or idiom_nouns (nouns of the verb's idiom the parser hung elsewhere)."""
@@ -175,15 +205,25 @@ def _role_at(t: Token, idiom_nouns: tuple[Token, ...] = ()) -> str | None:
         deps.append(t.doc[t.i - 1])
     for c in deps:                             # "ums Leben kommen", "an Bord sein"
         key = f"{lemma}+{(c.lemma_ or c.text).lower()}"
-        if key in idx:
+        if key in idx and not _left(c):
             return idx[key]
     if cop is not None:
         return None
     if lemma in idx:
         return idx[lemma]
-    if t.tag_ in ("ADJA", "ADJD") and lemma.endswith("end") and lemma[:-1] in idx:
+    if t.tag_ in ("ADJA", "ADJD") and lemma.endswith("end") and idx.get(lemma[:-1]) in ACTING_ROLES:
         return idx[lemma[:-1]]                 # a present participle is its verb's infinitive + "d": "teilnehmend"
     return idx.get(t.text.lower())
+
+
+# Prepositions of leaving: an idiom's noun behind one names the state left, not entered ("aus der Haft kommen" is a
+# release, "in Haft kommen" an arrest)
+LEAVING_CASES = frozenset({"aus"})
+
+
+def _left(noun: Token) -> bool:
+    """Is the idiom's noun the place or state its verb leaves ("kamen 50 Gefangene aus der Haft")?"""
+    return any(c.dep_ == "case" and c.lower_ in LEAVING_CASES for c in noun.children)
 
 
 def punct_segment(doc: Doc, tok: Token) -> list[Token]:
