@@ -461,14 +461,13 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
 
 def _thing_noun(noun: Token) -> bool:
     """'die Wahlniederlage', 'das Kabinett': a common noun no person's role can be - feminine or neuter (the parse's
-    gender) and no title nor a feminine person's noun in -in ('die Sängerin', 'die Qualifikantin'). A role noun
-    before a name is as often its apposition (`_genitive_after_noun`); a thing's noun before a person's full name
-    takes the name as its genitive attribute. So does a kin or person's noun ('die Ehefrau', 'das Mädchen',
-    lang/de aged_person_nouns), as often as the genitive: there `_genitive_after_noun`'s own test decides."""
+    gender), no title, no noun in -in (a feminine person's: 'die Sängerin', 'die Qualifikantin') and no kin or
+    person's noun ('die Ehefrau', 'das Mädchen': lang/de aged_person_nouns). A thing's noun before a person's full
+    name takes the name as its genitive attribute; a role's or person's noun takes it as often in apposition, and
+    there `_genitive_after_noun`'s own test decides (as it does for the odd thing's noun in -in, 'das Magazin')."""
     gender = noun.morph.get("Gender", [])
     return bool(gender) and set(gender) <= {"Fem", "Neut"} and not noun.lower_.endswith("in") and \
-        not _is_title(noun.text) and not _feminine_of_common_noun(noun.text) and \
-        not headed_by(noun.lower_, de.words("aged_person_nouns"))
+        not _is_title(noun.text) and not headed_by(noun.lower_, de.words("aged_person_nouns"))
 
 
 def _before_a_name_word(doc: Doc, i: int) -> bool:
