@@ -920,6 +920,15 @@ def test_a_full_name_in_the_genitive_after_a_things_noun_is_the_name_less_its_en
     assert "Kiki Bertens" in ms, ms
 
 
+def test_a_full_name_after_a_kin_or_persons_noun_keeps_its_final_s(parser):
+    # 'die Ehefrau', 'das Mädchen': feminine or neuter, no title and no -in, yet a person's noun that takes the name
+    # in apposition as often as in the genitive - a surname in -s there is the name itself
+    _, ms = _parsed_mentions(parser, "Die Ehefrau Ursula Matthies erhielt nach dem Unfall eine Entschädigung.")
+    assert "Ursula Matthies" in ms and "Ursula Matthie" not in ms, ms
+    _, ms = _parsed_mentions(parser, "Das Mädchen Lena Hermanns wurde am Abend gefunden.")
+    assert "Lena Hermanns" in ms and "Lena Hermann" not in ms, ms
+
+
 def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere_in_the_article(parser):
     ms = dict(_parsed_with_ents(parser, "Das Sturmtief Ylvie zog über Norddeutschland. Ylvie brachte viel Regen.",
                                 [("Ylvie", 0, "PER"), ("Ylvie", 1, "PER")]))

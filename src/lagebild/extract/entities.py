@@ -39,7 +39,7 @@ from ..lang import de
 from ..lang.de import rows
 from ..lang.de.places import place_type, place_types, plural_place_noun, singular_place_type
 from ..model import Mention
-from ..nlp.compounds import compound_head, word_lemma, word_tag, word_tags
+from ..nlp.compounds import compound_head, headed_by, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text, token_at
 from .dateline import DASHES, colon_line, dateline, is_score
@@ -461,12 +461,13 @@ def _genitive_after_noun(doc: Doc, c: Cand) -> bool:
 
 def _thing_noun(noun: Token) -> bool:
     """'die Wahlniederlage', 'das Kabinett': a common noun no person's role can be - feminine or neuter (the parse's
-    gender) and no title nor a feminine person's noun in -in ('die Sängerin', 'die Qualifikantin'). A role noun
-    before a name is as often its apposition (`_genitive_after_noun`); a thing's noun before a person's full name
-    takes the name as its genitive attribute."""
+    gender), no title, no noun in -in (a feminine person's: 'die Sängerin', 'die Qualifikantin') and no kin or
+    person's noun ('die Ehefrau', 'das Mädchen': lang/de aged_person_nouns). A thing's noun before a person's full
+    name takes the name as its genitive attribute; a role's or person's noun takes it as often in apposition, and
+    there `_genitive_after_noun`'s own test decides (as it does for the odd thing's noun in -in, 'das Magazin')."""
     gender = noun.morph.get("Gender", [])
     return bool(gender) and set(gender) <= {"Fem", "Neut"} and not noun.lower_.endswith("in") and \
-        not _is_title(noun.text) and not _feminine_of_common_noun(noun.text)
+        not _is_title(noun.text) and not headed_by(noun.lower_, de.words("aged_person_nouns"))
 
 
 def _before_a_name_word(doc: Doc, i: int) -> bool:
