@@ -190,7 +190,7 @@ def name_like(word: str) -> bool:
         return True
     # Unknown to the lexicon: a guess. Common-noun endings make a noun; otherwise a name. A common noun's parts
     # after a hyphen are capitalised ('Anti-Terror-Übung'); a lowercase syllable after one is a name's ('Kim
-    # Jong-un', 'Kou Hsu-sung'), whatever ending it happens to have.
+    # Jong-un', 'Lin Mei-ling'), whatever ending it happens to have.
     last = word.rsplit("-", 1)[-1]
     return last[:1].islower() or not _noun_ending().search(word.lower())
 
@@ -776,7 +776,7 @@ def _split_run_on_persons(doc: Doc, ents: list) -> list:
         # names ("Wladimir Putin"); a three-part name whose surname alone recurs is one person ("Recep Tayyip
         # Erdogan ... Erdogan")
         # - but the word before the last said alone is no second person where the last word is named nowhere else:
-        # a Spanish name's first surname is the one said alone ('Álvaro Uribe Vélez ... Uribe')
+        # a Spanish name's first surname is the one said alone ('Pablo Ortega Ruiz ... Ortega')
         last = e[-1].text
         if e in pers and len(e) >= 3 and last not in {t.text for t in e[:-1]} and e[-2].lower_ not in PARTICLES and (
                 (e[-2].text in alone or any(s == e[-2].text for s, _ in full)) and last in alone
@@ -1080,8 +1080,8 @@ def _institution_after(doc: Doc, i: int) -> bool:
 
 
 def _names_said_whole(doc: Doc, ents: list) -> list:
-    """'Präsident Álvaro Uribe Vélez' in a headline, which the NER cut into a person and a place ('Álvaro Uribe',
-    'Vélez'): a person's span and the one or two name words right after it that are together the very words of a
+    """'Präsident Pablo Ortega Ruiz' in a headline, which the NER cut into a person and a place ('Pablo Ortega',
+    'Ruiz'): a person's span and the one or two name words right after it that are together the very words of a
     person's span elsewhere in the article are that person's one name (one sense per article), whatever the NER
     called the words after it. Else the cut name would count as a second person's and split the whole one
     (`_split_run_on_persons`)."""

@@ -1206,8 +1206,8 @@ _TURN_OPENERS = frozenset({".", "?", "!", "…"})   # what ends the turn before 
 
 def _turn_label_at(doc: Doc, colon: Token) -> Span | None:
     """The speaker label a colon closes where it opens a turn of a printed interview: one to three capitalised
-    words right after the end of a sentence (or the text's start) - ``... arm? Heitzmann: Es sind ...``,
-    ``STANDARD: Wer ...``. The parser's tags of such a label are no help (a name before a colon at a sentence's
+    words right after the end of a sentence (or the text's start) - ``... gestiegen? Brandauer: Es sind ...``,
+    ``ZEITUNG: Wie ...``. The parser's tags of such a label are no help (a name before a colon at a sentence's
     start is often tagged an adjective), so the form decides; the recurrence in `_turn_labels` the reading."""
     for width in (1, 2, 3):
         first = colon.i - width
@@ -1225,7 +1225,7 @@ def _turn_label_at(doc: Doc, colon: Token) -> Span | None:
 
 def _turn_labels(doc: Doc) -> list[Span]:
     """The speaker labels of an interview printed as a transcript, in text order: only where two labels of
-    different names (the last word: ``Laurenz Ennser-Jedenastik``, then ``Ennser-Jedenastik``) each open two
+    different names (the last word: ``Maria Lenz-Obermaier``, then ``Lenz-Obermaier``) each open two
     turns or more - a heading like ``Fazit:`` or ``Zum Vergleich:`` once is no interview. Kept in the Doc."""
     cached = doc.user_data.get("_lagebild_turn_labels")
     if cached is None:
@@ -1245,7 +1245,7 @@ def _names_no_one(label: Span) -> bool:
 
 
 def _interview_turn(doc: Doc, tok: Token) -> Said | None:
-    """``STANDARD: Wer ist arm? Heitzmann: ... Ohne Sozialleistungen wäre die Quote bei 25 Prozent``: in a printed
+    """``ZEITUNG: Wie viele fehlen? Brandauer: ... Es fehlen rund 300 Lehrer``: in a printed
     interview the figures of an answer are the answerer's, the name of the label that opens the turn. The
     interviewer's turns (the outlet's label, or where no label names an outlet, the label of the first turn)
     name no one: a question's figure is the outlet's own."""
