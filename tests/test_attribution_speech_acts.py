@@ -86,3 +86,14 @@ def test_the_claims_path_does_not_ask_it():
     import inspect
 
     assert "reported_acts" not in inspect.getsource(L.LearnedDoc)
+
+
+def test_learned_quotations_take_it_only_where_asked(parser):
+    model = L.load_model()
+    if model is None:
+        return
+    doc = parser("Der Tunnel ist seit Freitag gesperrt.")
+    assert not L.REPORTED_ACTS               # off: on dev within noise (ATTRIBUTION.md, session 31)
+    assert all(q.how != "learned-act" for q in L.learned_quotations(doc, model))
+    taken = L.learned_quotations(doc, model, acts=_model({"bias": 10.0}))
+    assert [q.how for q in taken] == ["learned-act"]

@@ -9,8 +9,9 @@ Every (verb, argument) pair of a train sentence (`speech_acts.clause_verbs`, `sp
 features (`speech_acts.pair_features`) and its label - a gold quotation (any type) overlaps the sentence and its
 speaker holds the argument's head or a word of its name. A logistic regression (AdaGrad, L2 on the touched weights)
 over the features seen at least ``--min-count`` times. The threshold is given (chosen on dev with the component's
-output, `benchmarks/attribution_errors.py --acts-threshold`); the test split is never read. Written as JSON with its
-meta (licence: CC BY-NC-SA 4.0, the corpus' licence; the command) to ``--out`` (default the packaged file).
+output: `benchmarks/attribution_errors.py --acts FILE --acts-threshold X`); the test split is never read. Written as
+JSON with its meta (licence: CC BY-NC-SA 4.0, the corpus' licence; the command) to ``--out`` (default: the packaged
+file).
 """
 from __future__ import annotations
 
