@@ -98,23 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="folder for the parsed DocBin")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("-v", action="store_true", help="print each error (dev only)")
-    ap.add_argument("--acts", type=Path, default=None,
-                    help="weights of the Reported-speech decision (speech_acts; lagebild.training.attribution_acts)")
-    ap.add_argument("--acts-threshold", type=float, default=None, help="its threshold, in place of the file's")
     args = ap.parse_args(argv)
     if not CORPUS.exists():                 # ../shared is not there: say so, as attribution_eval.py does
         print(f"attribution_errors: corpus not found at {CORPUS}", file=sys.stderr)
         return 2
-    from dataclasses import replace
-
     from lagebild import nlp as lnlp
     from lagebild.extract.attribution.learned import learned_quotations, load_model
-    from lagebild.extract.attribution.speech_acts import load_act_model
 
     nlp, model = lnlp.load(), load_model()
-    acts = load_act_model(str(args.acts)) if args.acts else None
-    if acts is not None and args.acts_threshold is not None:
-        acts = replace(acts, threshold=args.acts_threshold)
     arts = load_split(args.split, args.limit)
     docs = docs_of(nlp, arts, args.cache / f"{args.split}.spacy" if args.cache else None)
     counts: Counter = Counter()
@@ -124,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     authors = Tally()                          # the same F1 with the corpus authors' pairing (attribution_eval.py)
     for art, doc in zip(arts, docs):
         view = ArticleView(art, doc)
-        found = learned_quotations(doc, model, acts=acts)
+        found = learned_quotations(doc, model)
         system = [Quot(q.type, art.ids_of(q.quote), art.ids_of(q.cue), art.ids_of(q.speaker)) for q in found]
         score_end_to_end(system, art.gold, authors, pairing=match_as_authors)
         pairs = match(system, art.gold)

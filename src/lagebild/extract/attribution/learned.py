@@ -63,7 +63,6 @@ from .speakers import (
     speaking_noun,
     subject_of,
 )
-from .speech_acts import ActModel, load_act_model, reported_acts
 
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
@@ -75,7 +74,6 @@ OWN_FALLBACK = True                          # no rule quotation of the chosen s
 MARKS = ("„", "“", "»", "«", '"')
 CONTINUES = 2                                # sentences back a Konjunktiv I sentence may go on with a quotation
 USE_POINTER = True                           # the packaged weights' joint decider (Pointer) where they hold one
-REPORTED_ACTS = False                        # speech_acts.reported_acts after the decisions (off: session 31)
 
 
 class _Hashes(dict):
@@ -1498,18 +1496,14 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
     return _in_text_order(out + added)
 
 
-def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None,
-                       acts: ActModel | None = None) -> list[Quotation]:
+def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
     the rules where they found the sentence, else by form; a Konjunktiv I sentence it left without one goes on with
     the quotation before (`_continued`). What it left without a quotation where the grammar names the speaker is
     added after the decisions: a passage after a colon (`_after_a_colon`), a term in marks of a verb of saying
     (`_termed_by_speaker`), the sentence before ``Das teilte X mit.`` (`_said_before`), an extended infinitive under
-    a verb of saying (`_said_to_do`); where REPORTED_ACTS and weights are packaged, or weights are given (``acts``),
-    a sentence left without any quotation whose speech act the trained decision accepts (`speech_acts.reported_acts`;
-    off: on dev it added 7 quotations, 5 right, within noise - ATTRIBUTION.md, session 31). The claims path
-    (`LearnedDoc`) takes none of these."""
+    a verb of saying (`_said_to_do`). The claims path (`LearnedDoc`) takes none of these."""
     fx = feats or model_features(doc, model)
     out = _Decisions(doc, model, fx).run(0, len(fx.sents))
     if CONTINUES:
@@ -1518,8 +1512,6 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None,
     out = _termed_by_speaker(doc, fx.sents, out, fx.marks)
     out = _said_before(doc, fx.sents, out)
     out = _said_to_do(doc, fx.sents, out)
-    if REPORTED_ACTS or acts is not None:
-        out = reported_acts(doc, fx.sents, out, acts or load_act_model())
     return _merge_marked_runs(doc, out, fx.marks)
 
 
