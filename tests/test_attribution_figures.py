@@ -2196,3 +2196,20 @@ def test_a_pronoun_speaker_in_other_order_number_and_the_passive(nlp):
     passive = ("Die Ärztin Julia Brandt sieht die Lage gelassen. Die Zahl der belegten Betten wird von ihr mit 20 "
                "beziffert.")
     assert name_of(nlp, passive, "20") == "Julia Brandt"
+
+
+
+def test_a_plan_asked_about_is_no_proposal(nlp):
+    # rv src31: a question asks about a plan, its subject does not state it (another story, a wh-question)
+    assert name_of(nlp, "Warum will die Partei die Wohnbeihilfe um 150 Euro senken?", "150 Euro") is None
+    assert name_of(nlp, "Weshalb will Ihre Partei das Heeresbudget um 300 Millionen Euro kürzen?", "300 Millionen") \
+        is None
+
+
+def test_a_plan_put_by_the_interviewer_is_no_proposal(nlp):
+    # rv src31: in a printed interview the interviewer's turn is the outlet's own words, even a plain statement of
+    # the answerer's party's plan (put to the answerer); the answerer's own figures stay the answerer's
+    text = ("KURIER: Wie geht es weiter? Huber: Wir prüfen alles. KURIER: In Wien will Ihre Partei die Beihilfe auf "
+            "300 Euro kürzen. Ist das gerecht? Huber: Das stimmt so nicht. Es bleiben 450 Euro.")
+    assert name_of(nlp, text, "300 Euro") is None
+    assert name_of(nlp, text, "450 Euro") == "Huber"

@@ -1027,11 +1027,12 @@ def _proposal(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
     ``Die Regierung beabsichtigt, 300 Wohnungen zu bauen``: a figure in what a person or body wants or plans (lang/de
     intention_verbs) is known from its own word - the subject that proposes it is its source. Only the clause the
     figure stands in counts (not a clause under it), and the subject must be a party that can speak and not hold the
-    figure itself (``500 Helfer wollen ...``). Not ``würde`` + infinitive: Konjunktiv II is mostly a hypothesis
+    figure itself (``500 Helfer wollen ...``). Not in a question or an interviewer's turn (`_asked`): a plan asked
+    about or put to someone is not stated by its planner. Not ``würde`` + infinitive: Konjunktiv II is mostly a hypothesis
     (``Als Kandidaten würden ihm nur 18 Prozent vertrauen``), and there the parser's subject is often not one."""
     verb = _clause_head(tok)
     intender = _intending(verb)
-    if intender is None:
+    if intender is None or _asked(doc, unit, tok):
         return None
     from .speakers import subject_of
 
@@ -1314,13 +1315,8 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
     interview the figures of an answer are the answerer's, the name of the label that opens the turn. The
     interviewer's turns (the outlet's label, or where no label names an outlet, the label of the first turn)
     name no one: a question's figure is the outlet's own."""
-    labels = _turn_labels(doc)
-    turn = next((lab for lab in reversed(labels) if lab.end <= tok.i), None)
-    if turn is None:
-        return None
-    outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
-    asker = outlets or {labels[0][-1].text}
-    if turn[-1].text in asker or _names_no_one(turn):
+    turn = _turn_of(doc, tok)
+    if turn is None or _askers(doc, turn) or _names_no_one(turn):
         return None
     from . import legacy
 
@@ -1328,6 +1324,30 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
     q = Quotation("Reported", (), ((doc[turn.end].idx, doc[turn.end].idx + 1),),
                   ((turn.start_char, turn.end_char),), turn[-1].i, how="colon")
     return Said(q, Source(name, name, legacy._kind(name, True)), [(turn.start_char, turn.end_char)])
+
+
+def _turn_of(doc: Doc, tok: Token) -> Span | None:
+    """The label of the interview turn the token stands in (`_turn_labels`); None outside a printed interview."""
+    return next((lab for lab in reversed(_turn_labels(doc)) if lab.end <= tok.i), None)
+
+
+def _askers(doc: Doc, turn: Span) -> bool:
+    """Is the turn the interviewer's: the outlet's label, or where no label names an outlet, the first turn's?"""
+    labels = _turn_labels(doc)
+    outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
+    return turn[-1].text in (outlets or {labels[0][-1].text})
+
+
+def _asked(doc: Doc, unit: UnitLike, tok: Token) -> bool:
+    """Is the figure asked about rather than stated: in a question (``Warum will die Stadt 200 Bäume fällen?``) or
+    in an interviewer's turn, whose words are the outlet's own (``STANDARD: Ihre Partei will die Beihilfe auf 300 Euro
+    kürzen. Ist das fair?``: the interviewer puts the plan to the answerer - `_interview_turn`)?"""
+    sent = _span(doc, unit)
+    last = next((t for t in reversed(sent) if not t.is_space), None) if sent is not None else None
+    if last is not None and last.text == "?":
+        return True
+    turn = _turn_of(doc, tok)
+    return turn is not None and _askers(doc, turn)
 
 
 def _quoted(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
