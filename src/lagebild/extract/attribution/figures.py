@@ -1028,8 +1028,9 @@ def _proposal(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
     intention_verbs) is known from its own word - the subject that proposes it is its source. Only the clause the
     figure stands in counts (not a clause under it), and the subject must be a party that can speak and not hold the
     figure itself (``500 Helfer wollen ...``). Not in a question or an interviewer's turn (`_asked`): a plan asked
-    about or put to someone is not stated by its planner. Not ``würde`` + infinitive: Konjunktiv II is mostly a hypothesis
-    (``Als Kandidaten würden ihm nur 18 Prozent vertrauen``), and there the parser's subject is often not one."""
+    about or put to someone is not stated by its planner. Not ``würde`` + infinitive: Konjunktiv II is mostly a
+    hypothesis (``Als Kandidaten würden ihm nur 18 Prozent vertrauen``), and there the parser's subject is often not
+    one."""
     verb = _clause_head(tok)
     intender = _intending(verb)
     if intender is None or _asked(doc, unit, tok):
