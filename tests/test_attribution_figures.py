@@ -2213,3 +2213,15 @@ def test_a_plan_put_by_the_interviewer_is_no_proposal(nlp):
             "300 Euro kürzen. Ist das gerecht? Huber: Das stimmt so nicht. Es bleiben 450 Euro.")
     assert name_of(nlp, text, "300 Euro") is None
     assert name_of(nlp, text, "450 Euro") == "Huber"
+
+
+@pytest.mark.parametrize("text, figure", [
+    # rv src31: a headline of two passive clauses sharing one "wird": the second participle's object is what is
+    # demanded or recommended, not its source (dev gnad-0557: the swap took it for the speaker)
+    ("Plan wird kommende Woche den Gemeinden zugestellt, Ausbau um 40 Kilometer gefordert\n\nDas Land will das "
+     "Radwegenetz erweitern.", "40 Kilometer"),
+    ("Konzept wird heute den Bürgern präsentiert, Kürzung um 15 Prozent gefordert\n\nDie Stadt muss sparen.",
+     "15 Prozent"),
+])
+def test_a_passive_conjunct_sharing_werden_takes_no_object_as_its_source(nlp, text, figure):
+    assert name_of(nlp, text, figure, title=True) is None

@@ -409,6 +409,19 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
     return None
 
 
+def _passive_or_its_conjunct(verb: Token) -> bool:
+    """A passive with ``werden`` (`extract.werden`), or a participle coordinated with one that has no auxiliary of its
+    own and so shares it (``Gesetz wird dem Landtag vorgelegt, Obergrenze von 500 Besuchern empfohlen``): the phrase
+    the parser labels its object or subject is what is reported, not who reports it - never swapped in as the speaker
+    as in the active ``Das teilte das Unternehmen mit``."""
+    from ..werden import verb_form, werden_passive
+
+    if werden_passive(verb):
+        return True
+    return verb.dep_ in ("conj", "parataxis") and verb_form(verb) in ("participle", "both") \
+        and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children) and werden_passive(verb.head)
+
+
 def _perfect_subject(verb: Token) -> Token | None:
     """The subject of a participle in the perfect the parser did not hang under it as ``nsubj``: hung under the
     finite auxiliary instead (``So hat das Amt nun die Ergebnisse ... veröffentlicht``), or labelled a passive
@@ -458,7 +471,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotati
     active = _perfect_subject(verb) if subj is None else None
     if active is not None:
         subj = active
-    if subj is None or subj.lower_ in ("das", "dies", "es"):
+    if (subj is None or subj.lower_ in ("das", "dies", "es")) and not _passive_or_its_conjunct(verb):
         # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object - or,
         # after a time set off by commas ("Das teilte heute, Freitag, die Behörde mit"), for an apposition or an
         # oblique of the verb: a nominative phrase with no preposition, no time, is its subject
