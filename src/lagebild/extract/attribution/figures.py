@@ -310,6 +310,27 @@ def _anaphoric_next(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[l
     return said
 
 
+def _summed_up_after(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
+    """``Die Steuer soll um zwei Prozent sinken. Zudem sind 300 neue Stellen geplant. Die Ministerin skizzierte derart
+    ihr Programm.``: a reporting verb with an adverb that sums up what was told before (lang/de summing_adverbs:
+    ``derart``, ``dergestalt``) names the source of the sentences before it in the paragraph - up to three, while
+    none of them names a source of its own or reports."""
+    summing = words("summing_adverbs")
+    for j in range(i + 1, min(len(units), i + 4)):
+        if units[j].paragraph != units[i].paragraph or units[j].heading:
+            return None
+        sent = _span(doc, units[j])
+        if sent is None:
+            return None
+        for verb in sent:
+            if reporting(verb) and any(c.lower_ in summing for c in verb.children):   # the parser may tag it a noun
+                mine = next((s for s in by_unit[j] if s.q.cue and s.q.cue[0][0] == verb.idx), None)
+                return mine or _subject_said(doc, verb, units[j])
+        if by_unit[j] or any(reporting(t) for t in sent):
+            return None                                # a source or a report between: the summary is of that one
+    return None
+
+
 def _opens_with_dateline(doc: Doc, unit: UnitLike) -> bool:
     """Does the sentence open with the article's dateline (``Linz – Das Gericht verhängte ...``)? It is the first
     sentence of the report's body, whatever teaser stands before it in the same paragraph (`extract.dateline`)."""
@@ -388,6 +409,19 @@ def _pointing_back(doc: Doc, sent: Span) -> Said | None:
     return None
 
 
+def _passive_or_its_conjunct(verb: Token) -> bool:
+    """A passive with ``werden`` (`extract.werden`), or a participle coordinated with one that has no auxiliary of its
+    own and so shares it (``Gesetz wird dem Landtag vorgelegt, Obergrenze von 500 Besuchern empfohlen``): the phrase
+    the parser labels its object or subject is what is reported, not who reports it - never swapped in as the speaker
+    as in the active ``Das teilte das Unternehmen mit``."""
+    from ..werden import verb_form, werden_passive
+
+    if werden_passive(verb):
+        return True
+    return verb.dep_ in ("conj", "parataxis") and verb_form(verb) in ("participle", "both") \
+        and not any(c.dep_ in ("aux", "aux:pass") for c in verb.children) and werden_passive(verb.head)
+
+
 def _perfect_subject(verb: Token) -> Token | None:
     """The subject of a participle in the perfect the parser did not hang under it as ``nsubj``: hung under the
     finite auxiliary instead (``So hat das Amt nun die Ergebnisse ... veröffentlicht``), or labelled a passive
@@ -437,7 +471,7 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotati
     active = _perfect_subject(verb) if subj is None else None
     if active is not None:
         subj = active
-    if subj is None or subj.lower_ in ("das", "dies", "es"):
+    if (subj is None or subj.lower_ in ("das", "dies", "es")) and not _passive_or_its_conjunct(verb):
         # "Das teilte das Unternehmen mit": the parser may take "das" for the subject, the body for the object - or,
         # after a time set off by commas ("Das teilte heute, Freitag, die Behörde mit"), for an apposition or an
         # oblique of the verb: a nominative phrase with no preposition, no time, is its subject
@@ -1001,6 +1035,47 @@ def _answers_the_report_before(doc: Doc, unit: UnitLike) -> bool:
     return False
 
 
+def _proposal(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
+    """``Die Regierung will 500 Soldaten schicken``, ``Die Gewerkschaft möchte die Löhne um fünf Prozent erhöhen``,
+    ``Die Regierung beabsichtigt, 300 Wohnungen zu bauen``: a figure in what a person or body wants or plans (lang/de
+    intention_verbs) is known from its own word - the subject that proposes it is its source. Only the clause the
+    figure stands in counts (not a clause under it), and the subject must be a party that can speak and not hold the
+    figure itself (``500 Helfer wollen ...``). Not in a question or an interviewer's turn (`_asked`): a plan asked
+    about or put to someone is not stated by its planner. Not ``würde`` + infinitive: Konjunktiv II is mostly a
+    hypothesis (``Als Kandidaten würden ihm nur 18 Prozent vertrauen``), and there the parser's subject is often not
+    one."""
+    verb = _clause_head(tok)
+    intender = _intending(verb)
+    if intender is None or _asked(doc, unit, tok):
+        return None
+    from .speakers import subject_of
+
+    subj = subject_of(intender) or _perfect_subject(intender)   # "will" may hold the subject it shares
+    if subj is None or subj.dep_ != "nsubj" or not _actor(subj) or tok.i in {t.i for t in subj.subtree} \
+            or C.timed(tok):
+        return None
+    return _subject_said(doc, intender, unit)
+
+
+def _intending(verb: Token) -> Token | None:
+    """The verb whose subject states the plan the clause of `verb` tells: `verb` itself or the verb it is the
+    zu-infinitive of, where a verb of intending (``plant``, ``beabsichtigt, ... zu bauen``); `verb` where a modal of
+    will (``will``, ``möchte``) stands with it as its auxiliary. None for any other clause."""
+    intending = words("intention_verbs")
+    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if v is not None and v.pos_ in ("VERB", "AUX") and C.full_lemma(v) in intending and _wishes(v):
+            return v
+    for aux in verb.children:
+        if aux.dep_ == "aux" and aux.lemma_ in intending and _wishes(aux):
+            return verb
+    return None
+
+
+def _wishes(verb: Token) -> bool:
+    """``möchte`` is a wish, ``mag`` a possibility: ``mögen`` states a plan only in Konjunktiv II."""
+    return verb.lemma_ != "mögen" or "Sub" in verb.morph.get("Mood", [])
+
+
 def _list_intro(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """An item of a list takes the source of the line that introduces the list (it ends in a colon)."""
     text = doc_text(doc)
@@ -1083,9 +1158,14 @@ def _party(tok: Token) -> bool:
 def _lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
     """``Nach Angaben der Polizei kamen ... . Am Sonntag waren es 2.100.``: a paragraph whose first
     sentence opens with an attribution phrase (``nach Angaben``, ``laut``) speaks with that source for
-    the declarative sentences after it that name no source of their own and no person or body acting."""
+    the declarative sentences after it that name no source of their own and no person or body acting - in the
+    figure's sentence or in one between (``Laut Polizei kamen 3.000. Am Abend räumten Beamte den Platz. Dabei wurden
+    40 festgenommen.``: the text has turned to the party acting, as in `_carried_lead`)."""
     first = next((k for k in range(i) if units[k].paragraph == units[i].paragraph), None)
     if first is None or units[first].heading or _acting_subject(doc, units[i]):
+        return None
+    if any(_acting_subject(doc, units[k]) for k in range(first + 1, i)):
+        STATS["a lead not carried past a party acting between"] += 1
         return None
     for s in by_unit[first]:
         if s.q.how == "prep" and s.q.cue and s.q.cue[0][0] - units[first].start < 3:
@@ -1249,13 +1329,8 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
     interview the figures of an answer are the answerer's, the name of the label that opens the turn. The
     interviewer's turns (the outlet's label, or where no label names an outlet, the label of the first turn)
     name no one: a question's figure is the outlet's own."""
-    labels = _turn_labels(doc)
-    turn = next((lab for lab in reversed(labels) if lab.end <= tok.i), None)
-    if turn is None:
-        return None
-    outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
-    asker = outlets or {labels[0][-1].text}
-    if turn[-1].text in asker or _names_no_one(turn):
+    turn = _turn_of(doc, tok)
+    if turn is None or _askers(doc, turn) or _names_no_one(turn):
         return None
     from . import legacy
 
@@ -1263,6 +1338,30 @@ def _interview_turn(doc: Doc, tok: Token) -> Said | None:
     q = Quotation("Reported", (), ((doc[turn.end].idx, doc[turn.end].idx + 1),),
                   ((turn.start_char, turn.end_char),), turn[-1].i, how="colon")
     return Said(q, Source(name, name, legacy._kind(name, True)), [(turn.start_char, turn.end_char)])
+
+
+def _turn_of(doc: Doc, tok: Token) -> Span | None:
+    """The label of the interview turn the token stands in (`_turn_labels`); None outside a printed interview."""
+    return next((lab for lab in reversed(_turn_labels(doc)) if lab.end <= tok.i), None)
+
+
+def _askers(doc: Doc, turn: Span) -> bool:
+    """Is the turn the interviewer's: the outlet's label, or where no label names an outlet, the first turn's?"""
+    labels = _turn_labels(doc)
+    outlets = {lab[-1].text for lab in labels if outlet_name(lab[-1].text)}
+    return turn[-1].text in (outlets or {labels[0][-1].text})
+
+
+def _asked(doc: Doc, unit: UnitLike, tok: Token) -> bool:
+    """Is the figure asked about rather than stated: in a question (``Warum will die Stadt 200 Bäume fällen?``) or
+    in an interviewer's turn, whose words are the outlet's own (``STANDARD: Ihre Partei will die Beihilfe auf 300 Euro
+    kürzen. Ist das fair?``: the interviewer puts the plan to the answerer - `_interview_turn`)?"""
+    sent = _span(doc, unit)
+    last = next((t for t in reversed(sent) if not t.is_space), None) if sent is not None else None
+    if last is not None and last.text == "?":
+        return True
+    turn = _turn_of(doc, tok)
+    return turn is not None and _askers(doc, turn)
 
 
 def _quoted(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_unit: list[list[Said]]) -> Said | None:
@@ -1699,14 +1798,17 @@ def attribute(doc: Doc, units: Sequence[UnitLike], i: int, pos: int, found: Sequ
     if not picked and (turn := _interview_turn(doc, tok)) is not None:
         STATS["interview turn"] += 1
         picked = [turn]
-    for later in (_headline, _anaphoric_next, _chain, _next_reported, _list_intro, _lead, _carried_lead,
-                  _under_heading):
+    for later in (_headline, _anaphoric_next, _summed_up_after, _chain, _next_reported, _list_intro, _lead,
+                  _carried_lead, _under_heading):
         if picked:
             break
         said = later(doc, units, i, by_unit)
         if said is not None:
             STATS[later.__name__.strip("_")] += 1
             picked = [said]
+    if not picked and (proposal := _proposal(doc, units[i], tok)) is not None:
+        STATS["a plan or proposal: its proposer"] += 1
+        picked = [proposal]
     picked = [_named_before(doc, _relative_relay(doc, s)) for s in picked]
     seen: set[str] = set()
     for s in picked:

@@ -293,7 +293,9 @@ def _passive_agent(verb: Token) -> Token | None:
     ``von 40 auf 50 Millionen`` a change."""
     if not any(c.dep_ == "aux:pass" for c in verb.children) or passive_speaks(verb):
         return None
-    agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent") and c.pos_ in ("NOUN", "PROPN")
+    # a personal pronoun too ("wird von ihr mit 20 beziffert"): it stands for the person named before
+    agent = next((c for c in verb.children if c.dep_ in ("obl", "obl:agent")
+                  and (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "PPER")
                   and c.i < verb.i and any(g.dep_ == "case" and g.lower_ in ("von", "vom") for g in c.children)
                   and speaker_kind(c) in SPEAKING_KINDS and not C.timed(c)
                   and not counts_in_phrase(c) and not _vantage(c)), None)

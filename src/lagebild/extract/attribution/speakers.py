@@ -96,8 +96,9 @@ def _after_addressee(verb: Token, subj: Token) -> Token:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
+    passive = _werden_passive(verb)
     subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS
-                and (arc == "nsubj" or passive_speaks(verb))]
+                and (arc == "nsubj" and not passive or passive_speaks(verb))]
     # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
     # not: "Als Beispiel nannte der Berliner ...", "Als Antwort sagte ein Sprecher ..."
     # nor does a phrase an oblique article opens ("Den Schaden beziffert die Versicherung ...": the parser may take the
@@ -134,6 +135,13 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return _lent_to_a_quoted_name(verb)
+
+
+def _werden_passive(verb: Token) -> bool:
+    """``Die Zahl wird von ihr mit 20 beziffert``: a participle with ``werden`` as its passive auxiliary is passive
+    however the parser labels its subject - it may hang the passive subject as ``nsubj``; that subject is what is
+    reported, the ``von`` phrase (`quotations._passive_agent`) who reports it."""
+    return verb.tag_ == "VVPP" and any(c.dep_ == "aux:pass" and c.lemma_ == "werden" for c in verb.children)
 
 
 def name_under_article(doc: Doc, mark: int) -> bool:
