@@ -766,14 +766,19 @@ def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     ("In Lima putschten Offiziere der Armee gegen den Präsidenten.", "ASSAULT", "coup"),
     ("Die Regierung in Lima verhängte am Freitag den Ausnahmezustand.", "COERCE", "emergency"),
     ("Das Parlament in Lima rief den Notstand aus.", "COERCE", "emergency"),
+    ("Über die Region Cusco wurde der Notstand verhängt.", "COERCE", "emergency"),
     ("Die Regierung in Quito hat das Kriegsrecht ausgerufen.", "COERCE", "emergency"),
 ])
 def test_coups_and_states_of_emergency(nlp, text, type_, mode):
     assert one(events_of(nlp, text), type_).mode == mode
 
 
-def test_a_shortage_called_notstand_is_no_emergency(nlp):
-    assert not events_of(nlp, "In den Kliniken von Lima herrscht seit Jahren Pflegenotstand.")
+@pytest.mark.parametrize("text", [
+    "In den Kliniken von Lima herrscht seit Jahren Pflegenotstand.",
+    "Vor dem Gericht in Lima berief sich der Angeklagte auf einen rechtfertigenden Notstand.",
+])
+def test_a_shortage_or_a_plea_called_notstand_is_no_emergency(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
 
 
 def test_talks_returns_relocations_and_vigils(nlp):

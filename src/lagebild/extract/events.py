@@ -436,7 +436,9 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         return _on_duty(tok)
     if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
         head = tok.head
-        governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head)) or (
+        # a passive's subject is what is done to, whichever label the parse gives it ("Über die Region wurde der
+        # Notstand verhängt": nsubj)
+        governed = tok.dep_ == "obj" or (tok.dep_ in ("nsubj:pass", "nsubj") and _passive(head)) or (
             tok.dep_ == "obl" and "Acc" in tok.morph.get("Case", []) and _case(tok) is None)   # a bare accusative
         verb = head.pos_ == "VERB" or head.pos_ == "ADJ" and tok.dep_ == "obj"   # a participle with an object
         return [head] if governed and head.i != tok.i and verb else []             # tagged an adjective: a verb
