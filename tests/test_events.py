@@ -2752,6 +2752,14 @@ def test_a_find_or_a_release_of_no_contaminant_is_no_contamination(nlp, text):
     none_of(events_of(nlp, text), "ACCIDENT")
 
 
+def test_proceedings_opened_over_a_contaminant_release_nothing(nlp):
+    # review: a phrase behind a preposition is a cause, not what is let out ("wegen ... verseuchten Wassers"), even
+    # where the parse labels it the object and hangs "wegen" on its adverb; proceedings are opened ("einleiten"), no
+    # water let in (the adjective "verseuchten" may still tell a contamination of its own)
+    evs = events_of(nlp, "In Leipzig leitete die Staatsanwaltschaft Ermittlungen wegen radioaktiv verseuchten Wassers ein.")
+    assert not [e for e in evs if e.type == "ACCIDENT" and "leitete" in e.trigger], [(e.type, e.trigger) for e in evs]
+
+
 def test_contaminated_water_as_an_adjective_is_no_occurrence(nlp):
     none_of(events_of(nlp, "In den Tanks lagert verseuchtes Wasser."), "ACCIDENT")
 

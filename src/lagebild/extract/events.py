@@ -326,11 +326,18 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
         objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
         # what it is made of or what is in it counts too ("verseuchtes Wasser abgelassen", "Spuren von radioaktivem
-        # Cäsium gefunden"): the modifiers of the subject and the objects
-        args += [m for a in (*args, *objects) for m in _modifiers(a)]
+        # Cäsium gefunden"): the modifiers of the subject and the objects - not of a phrase behind a preposition the
+        # parse labels an object ("leitete Ermittlungen wegen verseuchten Wassers ein": a cause)
+        args += [m for a in (*args, *objects) if not _behind_preposition(a) for m in _modifiers(a)]
         args += objects or [t for t in own_clause(tok) if t.i != tok.i]
     forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj")) for f in _word_forms(w)]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
+
+
+def _behind_preposition(noun: Token) -> bool:
+    """The noun's phrase is a prepositional one: by its case child, or by the preposition its phrase opens with,
+    which the parse may hang on an adjective ("wegen radioaktiv verseuchten Wassers": "wegen" on "radioaktiv")."""
+    return _case(noun) is not None or noun.left_edge.i < noun.i and noun.left_edge.pos_ == "ADP"
 
 
 def _modifiers(noun: Token) -> list[Token]:
@@ -341,7 +348,8 @@ def _modifiers(noun: Token) -> list[Token]:
     for c in noun.children:
         if c.dep_ == "amod":
             out += [c, *(a for a in c.children if a.dep_ in ("advmod", "amod"))]
-        elif c.dep_ in ("nmod", "nmod:poss") and (_genitive(c) or _case(c) in ("von", "vom")):
+        elif c.dep_ in ("nmod", "nmod:poss") and (_genitive(c) and not _behind_preposition(c) or _case(c) in ("von", "vom")):
+            # a genitive behind a preposition ("wegen verseuchten Wassers") is a cause, not the thing's matter
             out += [c, *(a for a in c.children if a.dep_ == "amod")]
     return out
 
