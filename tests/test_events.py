@@ -781,6 +781,18 @@ def test_a_shortage_or_a_plea_called_notstand_is_no_emergency(nlp, text):
     none_of(events_of(nlp, text), "COERCE")
 
 
+@pytest.mark.parametrize("text", [
+    # review: a state something is in or goes against is none declared - "im Ausnahmezustand" of a festival or a
+    # ward, "gegen das Kriegsrecht" (the law of war) - and one lifted is its end, no imposition
+    "Wegen des Stadtfests ist die Altstadt von Graz am Samstag im Ausnahmezustand.",
+    "Die Angriffe auf Krankenhäuser in Aleppo verstoßen gegen das Kriegsrecht.",
+    "In Bogotá hob die Regierung am Montag den Ausnahmezustand auf.",
+    "Das Kriegsrecht in Manila wurde nach zwei Jahren aufgehoben.",
+])
+def test_a_state_named_in_a_phrase_or_lifted_is_no_emergency(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
+
+
 def test_talks_returns_relocations_and_vigils(nlp):
     # peace and coalition talks are meetings; a return from exile or flight and a transfer of asylum seekers are
     # displacement (UNHCR returns, relocation); a sea of candles or a memorial service is a gathering
@@ -2756,7 +2768,8 @@ def test_proceedings_opened_over_a_contaminant_release_nothing(nlp):
     # review: a phrase behind a preposition is a cause, not what is let out ("wegen ... verseuchten Wassers"), even
     # where the parse labels it the object and hangs "wegen" on its adverb; proceedings are opened ("einleiten"), no
     # water let in (the adjective "verseuchten" may still tell a contamination of its own)
-    evs = events_of(nlp, "In Leipzig leitete die Staatsanwaltschaft Ermittlungen wegen radioaktiv verseuchten Wassers ein.")
+    text = "In Leipzig leitete die Staatsanwaltschaft Ermittlungen wegen radioaktiv verseuchten Wassers ein."
+    evs = events_of(nlp, text)
     assert not [e for e in evs if e.type == "ACCIDENT" and "leitete" in e.trigger], [(e.type, e.trigger) for e in evs]
 
 

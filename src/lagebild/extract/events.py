@@ -176,6 +176,9 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
         if e.word == "verhandlungen" and _a_court_hearing(tok):
             continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
+        if e.mode == "emergency" and _case(tok) not in (None, "von", "vom"):
+            continue                                   # "die Altstadt im Ausnahmezustand", "gegen das Kriegsrecht
+            #                                            verstoßen": a state something is in or against, none declared
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
@@ -348,7 +351,8 @@ def _modifiers(noun: Token) -> list[Token]:
     for c in noun.children:
         if c.dep_ == "amod":
             out += [c, *(a for a in c.children if a.dep_ in ("advmod", "amod"))]
-        elif c.dep_ in ("nmod", "nmod:poss") and (_genitive(c) and not _behind_preposition(c) or _case(c) in ("von", "vom")):
+        elif c.dep_ in ("nmod", "nmod:poss") and (
+                _genitive(c) and not _behind_preposition(c) or _case(c) in ("von", "vom")):
             # a genitive behind a preposition ("wegen verseuchten Wassers") is a cause, not the thing's matter
             out += [c, *(a for a in c.children if a.dep_ == "amod")]
     return out
