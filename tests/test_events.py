@@ -718,7 +718,7 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     ("Im vergangenen Jahr hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", None, "historical"),
     ("Im Januar hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "historical"),
     ("Im Oktober hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "reported"),
-    # the pluperfect read from the morphology where the parse hangs its "waren" on a noun ("waren ... Berichten zufolge")
+    # the pluperfect read from the morphology where the parse hangs its "waren" on a noun ("waren ... zufolge")
     ("Bei den Kämpfen in Cusco im April waren lokalen Medienberichten zufolge mehr als 50 Soldaten getötet und "
      "Hunderte verletzt worden.", "ASSAULT", "2016-10-20", "historical"),
     ("Bei den Kämpfen in Cusco im September waren lokalen Medienberichten zufolge mehr als 50 Soldaten getötet und "

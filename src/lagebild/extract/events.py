@@ -177,8 +177,7 @@ def find_triggers(doc: Doc, start: int, end: int,
         if e.word == "verhandlungen" and _a_court_hearing(tok):
             continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         if e.mode == "emergency" and _case(tok) not in (None, "von", "vom"):
-            continue                                   # "die Altstadt im Ausnahmezustand", "gegen das Kriegsrecht
-            #                                            verstoßen": a state something is in or against, none declared
+            continue                                   # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
