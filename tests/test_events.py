@@ -718,6 +718,11 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
     ("Im vergangenen Jahr hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", None, "historical"),
     ("Im Januar hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "historical"),
     ("Im Oktober hatte die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", "2016-11-03", "reported"),
+    # the pluperfect read from the morphology where the parse hangs its "waren" on a noun ("waren ... zufolge")
+    ("Bei den Kämpfen in Cusco im April waren lokalen Medienberichten zufolge mehr als 50 Soldaten getötet und "
+     "Hunderte verletzt worden.", "ASSAULT", "2016-10-20", "historical"),
+    ("Bei den Kämpfen in Cusco im September waren lokalen Medienberichten zufolge mehr als 50 Soldaten getötet und "
+     "Hunderte verletzt worden.", "ASSAULT", "2016-10-20", "reported"),
     ("Vor zwei Wochen hatte ein Mann in Lima einen Anschlag auf eine Bar verübt.", "ASSAULT", None, "reported"),
     ("Im vergangenen Jahr hat die Armee die Provinzhauptstadt Cusco erobert.", "ASSAULT", None, "reported"),
     # the present (and the present passive) with a time that points ahead by itself is ahead, in an undated
@@ -752,6 +757,40 @@ def test_hit_by_lightning_and_a_determiner_are_no_events(nlp):
 ])
 def test_status_from_tense_and_time(nlp, text, type_, dct, status):
     assert one(events_of(nlp, text, dct=dct), type_).status == status
+
+
+@pytest.mark.parametrize("text,type_,mode", [
+    # a coup is an assault on the government (CAMEO 196); a state of emergency or martial law declared a coercive
+    # measure (CAMEO 175); a shortage called "Notstand" in a compound is neither
+    ("Der Militärputsch am Montag in Lima wurde von Tausenden begrüßt.", "ASSAULT", "coup"),
+    ("In Lima putschten Offiziere der Armee gegen den Präsidenten.", "ASSAULT", "coup"),
+    ("Die Regierung in Lima verhängte am Freitag den Ausnahmezustand.", "COERCE", "emergency"),
+    ("Das Parlament in Lima rief den Notstand aus.", "COERCE", "emergency"),
+    ("Über die Region Cusco wurde der Notstand verhängt.", "COERCE", "emergency"),
+    ("Die Regierung in Quito hat das Kriegsrecht ausgerufen.", "COERCE", "emergency"),
+])
+def test_coups_and_states_of_emergency(nlp, text, type_, mode):
+    assert one(events_of(nlp, text), type_).mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "In den Kliniken von Lima herrscht seit Jahren Pflegenotstand.",
+    "Vor dem Gericht in Lima berief sich der Angeklagte auf einen rechtfertigenden Notstand.",
+])
+def test_a_shortage_or_a_plea_called_notstand_is_no_emergency(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
+
+
+@pytest.mark.parametrize("text", [
+    # review: a state something is in or goes against is none declared - "im Ausnahmezustand" of a festival or a
+    # ward, "gegen das Kriegsrecht" (the law of war) - and one lifted is its end, no imposition
+    "Wegen des Stadtfests ist die Altstadt von Graz am Samstag im Ausnahmezustand.",
+    "Die Angriffe auf Krankenhäuser in Aleppo verstoßen gegen das Kriegsrecht.",
+    "In Bogotá hob die Regierung am Montag den Ausnahmezustand auf.",
+    "Das Kriegsrecht in Manila wurde nach zwei Jahren aufgehoben.",
+])
+def test_a_state_named_in_a_phrase_or_lifted_is_no_emergency(nlp, text):
+    none_of(events_of(nlp, text), "COERCE")
 
 
 def test_talks_returns_relocations_and_vigils(nlp):
@@ -2701,6 +2740,37 @@ def test_fire_ceased_is_no_blaze(nlp):
 ])
 def test_contamination_is_an_industrial_accident(nlp, text):
     assert one(events_of(nlp, text), "ACCIDENT").mode == "contamination"
+
+
+@pytest.mark.parametrize("text", [
+    # a contamination told by its finding or its release: what is found or let out is a contaminant, by itself or
+    # by its modifiers (the subject's, the object's)
+    "Im Grundwasser der Stadt Lima wurden Spuren von radioaktivem Cäsium gefunden.",
+    "In Lima wurde radioaktives Cäsium im Trinkwasser entdeckt.",
+    "Der Betreiber des Kraftwerks in Lima begann am Montag damit, 8000 Tonnen radioaktiv verseuchtes Wasser ins Meer "
+    "einzuleiten.",
+    "Der Konzern in Lima hat verseuchtes Abwasser in den Fluss abgelassen.",
+])
+def test_contamination_found_or_let_out(nlp, text):
+    assert one(events_of(nlp, text), "ACCIDENT").mode == "contamination"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei in Lima fand in dem Auto eine Pistole.",
+    "In Lima wurden im Trinkwasser erhöhte Werte gemessen.",
+    "Die Staatsanwaltschaft in Lima hat ein Verfahren gegen den Betreiber eingeleitet.",
+])
+def test_a_find_or_a_release_of_no_contaminant_is_no_contamination(nlp, text):
+    none_of(events_of(nlp, text), "ACCIDENT")
+
+
+def test_proceedings_opened_over_a_contaminant_release_nothing(nlp):
+    # review: a phrase behind a preposition is a cause, not what is let out ("wegen ... verseuchten Wassers"), even
+    # where the parse labels it the object and hangs "wegen" on its adverb; proceedings are opened ("einleiten"), no
+    # water let in (the adjective "verseuchten" may still tell a contamination of its own)
+    text = "In Leipzig leitete die Staatsanwaltschaft Ermittlungen wegen radioaktiv verseuchten Wassers ein."
+    evs = events_of(nlp, text)
+    assert not [e for e in evs if e.type == "ACCIDENT" and "leitete" in e.trigger], [(e.type, e.trigger) for e in evs]
 
 
 def test_contaminated_water_as_an_adjective_is_no_occurrence(nlp):

@@ -78,8 +78,9 @@ CAUSES = ("ASSAULT", "DISASTER")
 GENERIC_DETS = ("solch", "jede", "kein", "manch")
 # an adjective that makes a fight one of words: "verbale Attacke", "verbale Rauferei im Parlament" - no violence
 IN_WORDS = ("verbal",)
-ASSAULT_MODES = ("occupy", "aerial", "explode", "firearms", "stabbing", "abduct", "incursion", "clash", "attack",
-                 "kill")
+# a sentence's assaults, the most telling mode first (a coup that took the palace is a coup)
+ASSAULT_MODES = ("coup", "occupy", "aerial", "explode", "firearms", "stabbing", "abduct", "incursion", "clash",
+                 "attack", "kill")
 
 
 def _particle(tok: Token) -> Token | None:
@@ -175,6 +176,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
         if e.word == "verhandlungen" and _a_court_hearing(tok):
             continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
+        if e.mode == "emergency" and _case(tok) not in (None, "von", "vom"):
+            continue                                   # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
@@ -324,9 +327,34 @@ def _needs_met(tok: Token, e: TriggerEntry, seg: str) -> bool:
         # where the verb has no object of its own the parse has often lost it ("ist nach Angaben von Experten Senfgas
         # eingesetzt worden" reads it as an apposition): then a word of the verb's own clause
         objects = [c for c in tok.children if c.dep_ in ("obj", "iobj")]
+        # what it is made of or what is in it counts too ("verseuchtes Wasser abgelassen", "Spuren von radioaktivem
+        # Cäsium gefunden"): the modifiers of the subject and the objects - not of a phrase behind a preposition the
+        # parse labels an object ("leitete Ermittlungen wegen verseuchten Wassers ein": a cause)
+        args += [m for a in (*args, *objects) if not _behind_preposition(a) for m in _modifiers(a)]
         args += objects or [t for t in own_clause(tok) if t.i != tok.i]
     forms = [f for a in args for w in (a, *(c for c in a.children if c.dep_ == "conj")) for f in _word_forms(w)]
     return any(n in tok.lower_ or any(f.endswith(n) for f in forms) for n in e.needs)
+
+
+def _behind_preposition(noun: Token) -> bool:
+    """The noun's phrase is a prepositional one: by its case child, or by the preposition its phrase opens with,
+    which the parse may hang on an adjective ("wegen radioaktiv verseuchten Wassers": "wegen" on "radioaktiv")."""
+    return _case(noun) is not None or noun.left_edge.i < noun.i and noun.left_edge.pos_ == "ADP"
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """A noun's adjectives (with their adverbs: "radioaktiv verseuchtes") and its genitive or von-attribute with its
+    adjectives ("Spuren von radioaktivem Cäsium") - what the thing is or is made of, not a phrase of cause or place
+    ("wegen verseuchten Wassers")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "amod":
+            out += [c, *(a for a in c.children if a.dep_ in ("advmod", "amod"))]
+        elif c.dep_ in ("nmod", "nmod:poss") and (
+                _genitive(c) and not _behind_preposition(c) or _case(c) in ("von", "vom")):
+            # a genitive behind a preposition ("wegen verseuchten Wassers") is a cause, not the thing's matter
+            out += [c, *(a for a in c.children if a.dep_ == "amod")]
+    return out
 
 
 def _arguments(tok: Token) -> list[Token]:
@@ -419,7 +447,9 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         return _on_duty(tok)
     if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
         head = tok.head
-        governed = tok.dep_ == "obj" or (tok.dep_ == "nsubj:pass" and _passive(head)) or (
+        # a passive's subject is what is done to, whichever label the parse gives it ("Über die Region wurde der
+        # Notstand verhängt": nsubj)
+        governed = tok.dep_ == "obj" or (tok.dep_ in ("nsubj:pass", "nsubj") and _passive(head)) or (
             tok.dep_ == "obl" and "Acc" in tok.morph.get("Case", []) and _case(tok) is None)   # a bare accusative
         verb = head.pos_ == "VERB" or head.pos_ == "ADJ" and tok.dep_ == "obj"   # a participle with an object
         return [head] if governed and head.i != tok.i and verb else []             # tagged an adjective: a verb
@@ -1863,7 +1893,34 @@ def _pluperfect(tok: Token) -> bool:
         return False
     verbs = [verb, verb.head] if verb.dep_ in ("conj", "xcomp") else [verb]   # "hatten ... erobert und ... vertrieben"
     return any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in ("haben", "sein") and "Past" in c.morph.get("Tense", [])
-               for v in verbs for c in v.children)
+               for v in verbs for c in v.children) or any(_stray_past_auxiliary(v) for v in verbs)
+
+
+PERFECT_AUXILIARIES = ("haben", "sein")
+CLAUSE_HEAD_ARCS = ("ROOT", "aux", "aux:pass", "cop", "conj", "ccomp", "advcl", "acl", "acl:relcl", "parataxis",
+                    "csubj", "xcomp")
+
+
+def _stray_past_auxiliary(verb: Token) -> bool:
+    """The finite past "hatte"/"war" of a participle's sentence that the parse hung elsewhere: "Bei den Kämpfen waren
+    lokalen Berichten zufolge 50 Soldaten getötet worden" reads "waren" as a determiner of "Berichten" and leaves the
+    participle with no auxiliary. German puts the finite verb second and the participle last, so a finite past form
+    of haben/sein before a participle that has no auxiliary of its own, attached by no verb's arc, with no finite
+    verb between them, is the participle's own - the pluperfect, read from the morphology where the parse fails."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.lower() in PERFECT_AUXILIARIES
+                                  for c in verb.children):
+        return False
+    if "Part" not in verb.morph.get("VerbForm", []) and not (
+            verb.morph.get("Tense", []) and not verb.morph.get("Person", []) and not verb.morph.get("Mood", [])):
+        return False                                   # a finite verb, not a participle
+    sent = verb.sent
+    for t in reversed(sent[:verb.i - sent.start]):
+        if t.lemma_.lower() in PERFECT_AUXILIARIES and "Past" in t.morph.get("Tense", []) and \
+                "Ind" in t.morph.get("Mood", []):
+            return t.dep_ not in CLAUSE_HEAD_ARCS     # hung on a noun: no clause of its own
+        if t.pos_ in ("VERB", "AUX") and (t.morph.get("Person", []) or t.morph.get("Mood", [])):
+            return False                               # another finite verb: another clause
+    return False
 
 
 def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
