@@ -146,6 +146,25 @@ def test_compound_parts_are_nouns_of_the_dossier():
     assert parts("Wahl", known.__contains__) == ()                                     # a known word is no compound
 
 
+
+def test_known_stems_split_compounds_as_any_test_of_a_stem_and_stem_fewer_pieces(monkeypatch):
+    """`KnownStems` (the dossier's known terms as a set, for a pass over many articles) gives the parts the plain
+    test gives - a short stem ("amt"), a "ge-" word, the feminine's base, a linking -s- - and leaves unstemmed a
+    piece whose first letters begin no known term (a tail like "-eitslager")."""
+    words = ("Gewitter", "Amt", "Lager", "Kandidat", "Arbeit", "Wahl", "Gemeinde", "Bundesland")
+    df = {st.cistem(w): 2 for w in words} | {st.cistem("Einmalig"): 1, "@org:amt": 3}
+    plain = lambda s: df.get(s, 0) >= 2   # noqa: E731
+    known = st.KnownStems(df)
+    compounds = ("Gewitterlager", "Amtslager", "Arbeitslager", "Kandidatinnenwahl", "Gemeindewahl", "Einmaliglager",
+                 "Bundeslandwahl", "Amtsgewitter", "Lagerarbeit", "Wahlamt")
+    for w in compounds:
+        assert st.compound_parts(w, known) == st.compound_parts(w, plain), w
+    assert st.compound_parts("Arbeitslager", known) == (st.cistem("Arbeit"), st.cistem("Lager"))
+    stemmed = []
+    monkeypatch.setattr(st, "cistem", lambda w, f=st.cistem: stemmed.append(w) or f(w))
+    st.compound_parts("Arbeitslager", known)
+    assert "eitslager" not in stemmed and "itslager" not in stemmed and "arbeit" in stemmed
+
 def test_compounds_join_articles_that_name_the_story_in_other_words():
     """Two reports on one election that share no noun as written, only the parts of their compounds."""
     a = art("w1", None, "", "Die Bundespräsidentenwahl rückt näher. Die Kandidatin der Liste sammelt "
