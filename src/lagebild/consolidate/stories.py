@@ -140,8 +140,9 @@ def cistem(word: str) -> str:
     Strips inflection suffixes (-em, -er, -nd, -t, -e, -s, -n) after folding umlauts, so
     "Flüchtlinge", "Flüchtlingen" and "Flüchtlings" share the stem "flucht" + "ling".
     The stem is always the folded word (less a "ge-" stripped off a word of six letters or more) cut after three
-    letters or more: `KnownStems` skips the words whose first letters begin no known stem on that ground (a stripped prefix or a replaced letter would break
-    it: tests/test_stories.py, test_known_stems_reject_only_pieces_without_a_known_stem)."""
+    letters or more: `KnownStems` skips the words whose first letters begin no known stem on that ground (a stripped
+    prefix or a replaced letter would break it: tests/test_stories.py,
+    test_known_stems_reject_only_pieces_without_a_known_stem)."""
     w = word.casefold().replace("ü", "u").replace("ö", "o").replace("ä", "a").replace("ß", "ss")
     if w.startswith("ge") and len(w) >= 6:
         w = w[2:]
