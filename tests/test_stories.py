@@ -5,6 +5,7 @@ different wording), so the rules are checked on text they were not written from.
 from __future__ import annotations
 
 import json
+import random
 import re
 import sqlite3
 from collections import Counter
@@ -144,6 +145,76 @@ def test_compound_parts_are_nouns_of_the_dossier():
     assert set(parts("Hochwasserlager", known.__contains__)) == {st.cistem("Hochwasser"), st.cistem("Lager")}
     assert parts("Regierung", known.__contains__) == ()                                # no compound
     assert parts("Wahl", known.__contains__) == ()                                     # a known word is no compound
+
+
+def test_known_stems_split_compounds_as_any_test_of_a_stem_and_stem_fewer_pieces(monkeypatch):
+    """`KnownStems` (the dossier's known terms as a set, for a pass over many articles) gives the parts the plain
+    test gives - a short stem ("amt"), a "ge-" word, the feminine's base, a linking -s- - and leaves unstemmed a
+    piece whose first letters begin no known term (a tail like "-eitslager")."""
+    words = ("Gewitter", "Amt", "Lager", "Kandidat", "Arbeit", "Wahl", "Gemeinde", "Bundesland")
+    df = {st.cistem(w): 2 for w in words} | {st.cistem("Einmalig"): 1, "@org:amt": 3}
+    plain = lambda s: df.get(s, 0) >= 2   # noqa: E731
+    known = st.KnownStems(df)
+    compounds = ("Gewitterlager", "Amtslager", "Arbeitslager", "Kandidatinnenwahl", "Gemeindewahl", "Einmaliglager",
+                 "Bundeslandwahl", "Amtsgewitter", "Lagerarbeit", "Wahlamt")
+    for w in compounds:
+        assert st.compound_parts(w, known) == st.compound_parts(w, plain), w
+    assert st.compound_parts("Arbeitslager", known) == (st.cistem("Arbeit"), st.cistem("Lager"))
+    stemmed = []
+    monkeypatch.setattr(st, "cistem", lambda w, f=st.cistem: stemmed.append(w) or f(w))
+    st.compound_parts("Arbeitslager", known)
+    assert "eitslager" not in stemmed and "itslager" not in stemmed and "arbeit" in stemmed
+
+
+# Invented word material for the property test below: stems of three letters (kept whole by CISTEM), "ge-" words of
+# six letters or more (CISTEM strips the "ge") and of five (kept), umlauts and "ß" (folded), "sch"/"ie"/"ei"
+# and doubled letters (CISTEM's placeholders), endings CISTEM strips (-em, -er, -nd, -t, -e, -s, -n), feminines
+_ROOTS = ("Amt", "Rat", "Tal", "Eis", "Ort", "Zug", "Geld", "Gen", "Gebäude", "Gesetz", "Gericht", "Gewalt", "Gemeinde",
+          "Gelände", "Gegend", "Übung", "Öl", "Ärger", "Größe", "Straße", "Fuß", "Schiff", "Dienst", "Schein",
+          "Fleisch", "Kasse", "Wasser", "Rennen", "Zoll", "Teer", "Lehrerin", "Ärztinnen", "Arbeit", "Staat", "Wahl",
+          "Lager", "Kandidat", "Bund", "Land", "Verband", "Abend", "Hafen", "Wetter", "Messe", "Seele", "Spiel",
+          "Niere", "Zeitung", "Geschäft", "Gesicht", "Meister", "Ernte", "Stadt", "Kreis", "Insel", "Innung", "Tiere",
+          "Gerät", "Gebet", "Genie", "Gesang")
+_LINKS = ("", "", "s", "es", "n", "en", "e")
+
+
+def _invented_words(rng):
+    """Compounds of two or three roots with linking elements, in varied case, and strings of random letters."""
+    for _ in range(600):
+        roots = rng.sample(_ROOTS, rng.choice((2, 2, 3)))
+        word = "".join(r + rng.choice(_LINKS) for r in roots[:-1]) + roots[-1]
+        yield rng.choice((word, word.capitalize(), word.upper(), word.lower()))
+    letters = "abcdeeeginnrsssttuäöüßhlm"
+    for _ in range(300):
+        yield "".join(rng.choice(letters) for _ in range(rng.randint(4, 16))).capitalize()
+
+
+def test_known_stems_reject_only_pieces_without_a_known_stem():
+    """`KnownStems.stem_of` skips stemming a piece whose first letters begin no known term: exact only because
+    CISTEM's stem of a folded piece is always the piece (less a "ge-" of six letters or more) cut after three
+    letters or more. Checked over invented compounds (three-letter stems, "ge-" words, umlauts and "ß", CISTEM's
+    placeholders, linking elements, feminines, any case) against known-term sets drawn at random, some holding
+    terms of three letters and terms no piece begins: every piece's stem, and every word's parts, as the plain
+    test of a stem gives them."""
+    rng = random.Random(31)
+    words = list(_invented_words(rng))
+    tails = {f[i:] for w in words for f in [st._fold(w)] for i in range(len(f) - st.MIN_PART + 1)}
+    pieces = tails | {t.removesuffix(cut) for t in tails for cut in ("in", "innen")
+                      if len(t.removesuffix(cut)) >= st.MIN_PART}      # a feminine's base is stemmed too (`_known`)
+    for piece in pieces:        # the property the filter rests on
+        stem, bare = st.cistem(piece), piece[2:] if piece.startswith("ge") and len(piece) >= 6 else piece
+        assert bare.startswith(stem) and len(stem) >= 3, piece
+    for _ in range(12):
+        df = {st.cistem(r): rng.choice((1, 2, 3)) for r in rng.sample(_ROOTS, 25)}
+        df |= {st.cistem(p): 2 for p in rng.sample(sorted(pieces), 40)} | {"@per:gen": 2, "zz": 2}
+        plain = lambda s, df=df: df.get(s, 0) >= 2   # noqa: E731
+        known, stem_of = st.KnownStems(df), st._stem_of(plain)
+        for piece in pieces:
+            assert known.stem_of(piece) == stem_of(piece), piece
+        shared_known: dict[str, str | None] = {}
+        shared_plain: dict[str, str | None] = {}
+        for w in words:
+            assert st.compound_parts(w, known, shared_known) == st.compound_parts(w, plain, shared_plain), w
 
 
 def test_compounds_join_articles_that_name_the_story_in_other_words():
