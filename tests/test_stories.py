@@ -1099,6 +1099,17 @@ def test_a_region_or_currency_union_named_as_written_is_keyed_so_whatever_the_ex
     assert "@geo:2778067" in st.situation_names(terms)
 
 
+def test_a_compass_part_of_a_region_names_no_situation_as_the_region_does_not():
+    """"Nordbalkan", "Nordwestafrika": a compass point joined to a part of the world above the country is a part of it
+    and names no situation either; joined to a country ("Nordirak") or in a town's name ("Osttirol") it is left as
+    it is."""
+    keys = {w: st.entity_key(Mention("a", 0, len(w), w, "LOC", None, None))
+            for w in ("Nordbalkan", "Nordwestafrika", "Nordirak", "Osttirol")}
+    names = st.situation_names(keys.values())
+    assert names & {keys["Nordbalkan"], keys["Nordwestafrika"]} == set()
+    assert {keys["Nordirak"], keys["Osttirol"]} <= names
+
+
 def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_two_stories(monkeypatch):
     """The march's story and the riot report both name "Afrika", "Europa" and the EU (what the nationalists spoke
     against): no name of a situation in common, so they are weighed as two stories naming nothing alike (here with
@@ -1115,6 +1126,7 @@ def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_tw
     assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
     monkeypatch.setattr(st, "_no_situation_keys", st._agency_keys)
     monkeypatch.setattr(st, "_supranational_org", lambda key: False)
+    monkeypatch.setattr(st, "_supranational_key", lambda key: False)
     assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
 
 

@@ -318,7 +318,7 @@ def _above_country(text: str) -> bool:
     "Balkan", "Afrika", "EU"). German news means the region by it, whatever place of that spelling the gazetteer
     holds (a province "Balkan" in Turkmenistan) or whichever country the extractor gave it from its sentence: its
     key is the one written (`situation_names` leaves it out) and it places the article in no country."""
-    return _written_key(text) in _supranational_keys()
+    return _supranational_key(_written_key(text) or "")
 
 
 def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> list[str]:
@@ -767,7 +767,7 @@ def situation_names(keys: Iterable[str]) -> set[str]:
     country (two reports of migrants' deaths, one in the Sahara, one off Libya, name "Afrika" and "Europa" alike)."""
     none = _no_situation_keys()
     names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in none
-                                     or _supranational_org(t))}
+                                     or _supranational_org(t) or _supranational_key(t))}
     return names | {w for t in names for w in _written_keys(t)} - none
 
 
@@ -820,6 +820,25 @@ def _supranational_keys() -> frozenset[str]:
     from ..lang import de
 
     return frozenset(k for k in map(_written_key, de.words("supranational_areas")) if k)
+
+
+@lru_cache(maxsize=1)
+def _compass_parts() -> tuple[str, ...]:
+    """The stems a compass point joins to a region's name as a part of it (lang/de/compass_points.txt less its -en,
+    as `_written_key` folds it: "nordost", "sud"; and "zentral"), the longest first."""
+    from ..lang import de
+
+    stems = {_fold(p[:-2]) for p in de.words("compass_points")} | {"zentral"}
+    return tuple(sorted(stems, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _supranational_key(key: str) -> bool:
+    """Whether an unresolved key names a part of the world above the country, as listed or as a compass part of one
+    ("@nordbalka": "Nordbalkan", the Balkans' north, names no situation as the Balkans do not)."""
+    if key in _supranational_keys():
+        return True
+    return any(key.startswith("@" + p) and "@" + key[1 + len(p):] in _supranational_keys() for p in _compass_parts())
 
 
 def _supranational_org(key: str) -> bool:
