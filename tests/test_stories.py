@@ -1589,6 +1589,18 @@ def test_an_east_asian_given_name_written_with_a_hyphen_or_a_short_syllable_keys
     assert _key("Behr") in _person_terms("Jan Ole Behr")
 
 
+def test_a_western_name_with_a_particle_before_a_short_surname_is_no_east_asian_name():
+    """A short Western first name, a capitalised particle and a short surname ("Rik De Smet", a Flemish mayor; "Noa Di
+    Lena"; "Ali Al Hadi", an Iraqi minister written apart; "Bo Le Gall") have the shape of an East Asian name of
+    syllables apart ("Kim Yo Jong"), but the particle marks the Western order: the surname is the last word, as a
+    follow-up writes it alone ("De Smet sagte ..." keys "Smet" too), not the first name."""
+    for name, surname, first in (("Rik De Smet", "Smet", "Rik"), ("Noa Di Lena", "Lena", "Noa"),
+                                 ("Ali Al Hadi", "Hadi", "Ali"), ("Bo Le Gall", "Gall", "Bo")):
+        terms = _person_terms(name)
+        assert _key(surname) in terms and _key(first) not in terms, name
+    assert _key("Pak") in _person_terms("Pak Yo Jin")
+
+
 def test_a_two_letter_surname_is_still_a_surname():
     """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
     Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as

@@ -380,10 +380,11 @@ def _east_asian_family_name(words: Sequence[str]) -> str | None:
     "Kramp-Karrenbauer"), or as syllables apart ("Kim Jong Un", "Kim Yo Jong"): in a name of three words or more
     whose later words are all syllables (SYLLABLE letters at most), the last shorter than MIN_SURNAME, or another
     one where the family name is a syllable too - a German name of three short words has no such word ("Jan Ole
-    Behr"), a particle before a surname follows a longer first name ("Marine Le Pen" -> "Pen"). The family name is
-    the word a report writes alone ("Kim"). (Length alone cannot tell a double first name of short words from the
-    syllables: "Ayse Nur Ak" gives "Ayse", "Luc De Vos" "Luc"; syllables of three letters or more apart, "Park Geun
-    Hye", are left to the last word.)"""
+    Behr"), and a particle before a surname (lang/de/surname_particles.txt: "Luc De Vos", "Bo Le Gall", "Ali Al
+    Sadr" -> the last word) marks the Western order whatever the first name's length. The family name is the word a
+    report writes alone ("Kim"). (Length alone cannot tell a double first name of short words from the syllables:
+    "Ayse Nur Ak" gives "Ayse"; a syllable spelt as a particle, "Kim Do Hun", and syllables of three letters or more
+    apart, "Park Geun Hye", are left to the last word.)"""
     if len(words[0]) < 2:
         return None
     first, _, second = words[-1].partition("-")
@@ -393,9 +394,21 @@ def _east_asian_family_name(words: Sequence[str]) -> str | None:
     later = words[1:]
     if len(words) < 3 or not all(len(w) <= SYLLABLE and w[:1].isupper() for w in later):
         return None
-    if len(later[-1]) < MIN_SURNAME or (len(words[0]) <= SYLLABLE and any(len(w) < MIN_SURNAME for w in later)):
+    if len(later[-1]) < MIN_SURNAME:
+        return words[0]
+    if len(words[0]) <= SYLLABLE and any(len(w) < MIN_SURNAME for w in later) \
+            and _surname_particles().isdisjoint(w.lower() for w in later[:-1]):
         return words[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    """The particles written before a Western or Arabic surname as a word of their own, lower case
+    (lang/de/surname_particles.txt: "de", "le", "al")."""
+    from ..lang import de
+
+    return de.words("surname_particles")
 
 
 @lru_cache(maxsize=1)
