@@ -1110,6 +1110,18 @@ def test_a_compass_part_of_a_region_names_no_situation_as_the_region_does_not():
     assert {keys["Nordirak"], keys["Osttirol"]} <= names
 
 
+def test_a_country_whose_name_is_a_compass_point_and_a_continent_is_no_part_of_that_continent():
+    """"Südafrika" (and "Zentralafrikanische Republik" aside) is a country, not the south of Africa as "Ostafrika" is a
+    part of it: "Die Polizei in Südafrika meldet Festnahmen" keeps the mention the extractor resolved, in its country,
+    and is no part of the world above the country."""
+    text = "Die Polizei in Südafrika meldet Festnahmen, in Ostafrika regnet es."
+    spans = [Mention("a", text.index("Südafrika"), text.index("Südafrika") + 9, "Südafrika", "LOC", "ZA", "country:ZA"),
+             Mention("a", text.index("Ostafrika"), text.index("Ostafrika") + 9, "Ostafrika", "LOC", None, None)]
+    terms = st.article_terms(Article(id="a", text=text), spans)
+    assert "@country:ZA" in terms and st.entity_key(spans[1]) in terms
+    assert not st._above_country("Südafrika") and st._above_country("Ostafrika")
+
+
 def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_two_stories(monkeypatch):
     """The march's story and the riot report both name "Afrika", "Europa" and the EU (what the nationalists spoke
     against): no name of a situation in common, so they are weighed as two stories naming nothing alike (here with

@@ -848,10 +848,20 @@ def _compass_parts() -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _supranational_key(key: str) -> bool:
     """Whether an unresolved key names a part of the world above the country, as listed or as a compass part of one
-    ("@nordbalka": "Nordbalkan", the Balkans' north, names no situation as the Balkans do not)."""
+    ("@nordbalka": "Nordbalkan", the Balkans' north, names no situation as the Balkans do not) - unless that compound
+    is a country's own name ("Südafrika" is a country, not Africa's south)."""
     if key in _supranational_keys():
         return True
-    return any(key.startswith("@" + p) and "@" + key[1 + len(p):] in _supranational_keys() for p in _compass_parts())
+    return key not in _country_name_keys() and any(
+        key.startswith("@" + p) and "@" + key[1 + len(p):] in _supranational_keys() for p in _compass_parts())
+
+
+@lru_cache(maxsize=1)
+def _country_name_keys() -> frozenset[str]:
+    """The unresolved keys of the countries' German names (geo's country table: "@sudafrika", "@nordkorea")."""
+    from ..geo import country_table
+
+    return frozenset(k for c in country_table() for k in map(_written_key, c.names) if k)
 
 
 def _supranational_org(key: str) -> bool:
