@@ -1153,6 +1153,46 @@ def test_a_continent_a_world_region_and_the_eu_name_no_situation():
     assert {"@geo:3186886", "@org:NATO", "@tomislav radek"} <= names
 
 
+def test_a_region_or_currency_union_named_as_written_is_keyed_so_whatever_the_extractor_resolved_it_to():
+    """"Balkan" in "Tausende warten auf dem Balkan auf die Weiterreise" is the region of many states, whatever place of
+    that spelling the gazetteer holds (a province of Turkmenistan): the mention is keyed as written, which names no
+    situation, and places the article in no country ("@in:TM"); "Eurozone" is the currency union of many states, as
+    the EU is a union. A town named beside them still counts with its country."""
+    text = "Tausende warten auf dem Balkan auf die Weiterreise, die Eurozone streitet, in Graz wird gebaut."
+    spans = [Mention("a", text.index("Balkan"), text.index("Balkan") + 6, "Balkan", "LOC", "TM", "geo:a1-TM-1"),
+             Mention("a", text.index("Eurozone"), text.index("Eurozone") + 8, "Eurozone", "LOC", None, None),
+             Mention("a", text.index("Graz"), text.index("Graz") + 4, "Graz", "LOC", "AT", "geo:2778067")]
+    terms = st.article_terms(Article(id="a", text=text), spans)
+    balkan = st.entity_key(Mention("a", 0, 6, "Balkan", "LOC", None, None))
+    assert balkan in terms and "@geo:a1-TM-1" not in terms and "@in:TM" not in terms
+    assert {"@geo:2778067", "@in:AT"} <= set(terms)
+    assert st.situation_names(terms) & {balkan, st.entity_key(spans[1])} == set()
+    assert "@geo:2778067" in st.situation_names(terms)
+
+
+def test_a_compass_part_of_a_region_names_no_situation_as_the_region_does_not():
+    """"Nordbalkan", "Nordwestafrika": a compass point joined to a part of the world above the country is a part of it
+    and names no situation either; joined to a country ("Nordirak") or in a town's name ("Osttirol") it is left as
+    it is."""
+    keys = {w: st.entity_key(Mention("a", 0, len(w), w, "LOC", None, None))
+            for w in ("Nordbalkan", "Nordwestafrika", "Nordirak", "Osttirol")}
+    names = st.situation_names(keys.values())
+    assert names & {keys["Nordbalkan"], keys["Nordwestafrika"]} == set()
+    assert {keys["Nordirak"], keys["Osttirol"]} <= names
+
+
+def test_a_country_whose_name_is_a_compass_point_and_a_continent_is_no_part_of_that_continent():
+    """"Südafrika" (and "Zentralafrikanische Republik" aside) is a country, not the south of Africa as "Ostafrika" is a
+    part of it: "Die Polizei in Südafrika meldet Festnahmen" keeps the mention the extractor resolved, in its country,
+    and is no part of the world above the country."""
+    text = "Die Polizei in Südafrika meldet Festnahmen, in Ostafrika regnet es."
+    spans = [Mention("a", text.index("Südafrika"), text.index("Südafrika") + 9, "Südafrika", "LOC", "ZA", "country:ZA"),
+             Mention("a", text.index("Ostafrika"), text.index("Ostafrika") + 9, "Ostafrika", "LOC", None, None)]
+    terms = st.article_terms(Article(id="a", text=text), spans)
+    assert "@country:ZA" in terms and st.entity_key(spans[1]) in terms
+    assert not st._above_country("Südafrika") and st._above_country("Ostafrika")
+
+
 def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_two_stories(monkeypatch):
     """The march's story and the riot report both name "Afrika", "Europa" and the EU (what the nationalists spoke
     against): no name of a situation in common, so they are weighed as two stories naming nothing alike (here with
@@ -1169,6 +1209,7 @@ def test_a_report_and_a_story_that_name_only_a_continent_and_the_eu_alike_are_tw
     assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2"}), frozenset({"r1"})}
     monkeypatch.setattr(st, "_no_situation_keys", st._agency_keys)
     monkeypatch.setattr(st, "_supranational_org", lambda key: False)
+    monkeypatch.setattr(st, "_supranational_key", lambda key: False)
     assert grouping(st.cluster_articles(arts, mentions)) == {frozenset({"n1", "n2", "r1"})}
 
 
@@ -1614,6 +1655,33 @@ def test_an_east_asian_name_keys_its_family_name_not_a_syllable():
     assert _key("Park") in park and st.entity_key(Mention("a", 0, 2, "UN", "ORG", None, None)) not in park
     assert _key("Es") not in _person_terms("Tobias Es")
     assert _key("Hartwig") in _person_terms("Lena Hartwig zu") and _key("zu") not in _person_terms("Lena Hartwig zu")
+
+
+def test_an_east_asian_given_name_written_with_a_hyphen_or_a_short_syllable_keys_the_family_name():
+    """German news writes a Korean or Chinese given name as two syllables joined by a hyphen ("Ri Song-chol") or apart
+    with a short one among them ("Pak Yo Jin"): the family name comes first and is the word a follow-up writes alone
+    ("Ri", "Pak"), not the given name's last syllable; a German double surname writes its parts in capitals
+    ("Kraus-Wendler" stays whole) and a particle before a surname follows a longer first name ("Carine Le Bon":
+    not "Carine")."""
+    for name, family, given in (("Ri Song-chol", "Ri", "Song-chol"), ("Tsao Ming-hui", "Tsao", "Ming-hui"),
+                                ("Pak Yo Jin", "Pak", "Jin")):
+        terms = _person_terms(name)
+        assert _key(family) in terms and _key(given) not in terms, name
+    assert _key("Kraus-Wendler") in _person_terms("Sabine Kraus-Wendler")
+    assert _key("Carine") not in _person_terms("Carine Le Bon")
+    assert _key("Behr") in _person_terms("Jan Ole Behr")
+
+
+def test_a_western_name_with_a_particle_before_a_short_surname_is_no_east_asian_name():
+    """A short Western first name, a capitalised particle and a short surname ("Rik De Smet", a Flemish mayor; "Noa Di
+    Lena"; "Ali Al Hadi", an Iraqi minister written apart; "Bo Le Gall") have the shape of an East Asian name of
+    syllables apart ("Kim Yo Jong"), but the particle marks the Western order: the surname is the last word, as a
+    follow-up writes it alone ("De Smet sagte ..." keys "Smet" too), not the first name."""
+    for name, surname, first in (("Rik De Smet", "Smet", "Rik"), ("Noa Di Lena", "Lena", "Noa"),
+                                 ("Ali Al Hadi", "Hadi", "Ali"), ("Bo Le Gall", "Gall", "Bo")):
+        terms = _person_terms(name)
+        assert _key(surname) in terms and _key(first) not in terms, name
+    assert _key("Pak") in _person_terms("Pak Yo Jin")
 
 
 def test_a_two_letter_surname_is_still_a_surname():

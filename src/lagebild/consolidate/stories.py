@@ -88,7 +88,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 8              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 9              # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -271,10 +271,11 @@ def article_terms(article: Article, mentions: Sequence[Mention] = (),
     for m in mentions:
         if (m.label or "").upper() == OTHER_NAME:
             continue
-        key = entity_key(m)
+        above = _above_country(m.text)
+        key = _written_key(m.text) if above else entity_key(m)
         if key:
             terms[key] += ENTITY_WEIGHT
-        if m.country and not (m.ref or "").startswith("country:"):
+        if m.country and not above and not (m.ref or "").startswith("country:"):
             terms[f"@in:{m.country}"] += 1
     for key in _surname_keys(mentions, terms):
         terms[key] += ENTITY_WEIGHT
@@ -315,6 +316,15 @@ def entity_key(m: Mention) -> str | None:
     return "@" + m.ref if m.ref else _written_key(m.text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _above_country(text: str) -> bool:
+    """Whether a mention written `text` names a part of the world above the country (lang/de/supranational_areas.txt:
+    "Balkan", "Afrika", "EU"). German news means the region by it, whatever place of that spelling the gazetteer
+    holds (a province "Balkan" in Turkmenistan) or whichever country the extractor gave it from its sentence: its
+    key is the one written (`situation_names` leaves it out) and it places the article in no country."""
+    return _supranational_key(_written_key(text) or "")
+
+
 def _surname_keys(mentions: Sequence[Mention], terms: Mapping[str, float]) -> list[str]:
     """The keys of the surnames of the persons an article names only in full (not among its `terms` yet), in order.
 
@@ -346,26 +356,63 @@ def _surname(text: str) -> str | None:
     a first name is left), nor a lower-case word after it (a preposition the name's span took in: "... zu"); a name
     of one word has none of its own.
 
-    East Asian names put the family name first and write the given name's syllables apart ("Kim Jong Un", "Moon
-    Jae In"): where the last word is shorter than MIN_SURNAME and every word after the first is a syllable (SYLLABLE
-    letters at most) of a name of three words or more, the first word is the family name, the one a report writes
-    alone ("Kim"). Another short last word is the surname ("Lior Oz" -> "Oz") unless the span took it in by mistake:
-    a function word ("Tobias Es") gives none, a short abbreviation in capitals is dropped ("Tobias Brandt UN" ->
-    "Brandt"). (Length alone cannot tell a double first name of short words from the syllables: "Ayse Nur Ak" gives
-    "Ayse".)"""
+    East Asian names put the family name first (`_east_asian_family_name`: "Kim Jong Un", "Kim Jong-un" -> "Kim").
+    Another short last word is the surname ("Lior Oz" -> "Oz") unless the span took it in by mistake: a function
+    word ("Tobias Es") gives none, a short abbreviation in capitals is dropped ("Tobias Brandt UN" -> "Brandt")."""
     words = text.split()
     while words and (words[-1].endswith(".") or _ROMAN.fullmatch(words[-1].rstrip(".,")) or words[-1].islower()
                      or (len(words[-1]) < MIN_SURNAME and words[-1].isupper())):
         words.pop()
     if len(words) < 2:
         return None
+    family = _east_asian_family_name(words)
+    if family:
+        return family
     prefix, _, rest = words[-1].partition("-")
     last = rest if rest and prefix.islower() else words[-1]
     if len(last) >= MIN_SURNAME:
         return last
-    if len(words) >= 3 and all(len(w) <= SYLLABLE for w in words[1:]) and len(words[0]) >= 2:
-        return words[0]
     return None if last.lower() in _function_words() else last
+
+
+def _east_asian_family_name(words: Sequence[str]) -> str | None:
+    """The family name of a Korean, Chinese or Vietnamese name as German news writes it - family name first, then
+    the given name's syllables - or None for a name of another order.
+
+    The given name is written either as one word of two syllables joined by a hyphen, the second in lower case
+    ("Kim Jong-un", "Ban Ki-moon", "Tsai Ing-wen"; a German double surname writes both parts in capitals:
+    "Kramp-Karrenbauer"), or as syllables apart ("Kim Jong Un", "Kim Yo Jong"): in a name of three words or more
+    whose later words are all syllables (SYLLABLE letters at most), the last shorter than MIN_SURNAME, or another
+    one where the family name is a syllable too - a German name of three short words has no such word ("Jan Ole
+    Behr"), and a particle before a surname (lang/de/surname_particles.txt: "Luc De Vos", "Bo Le Gall", "Ali Al
+    Sadr" -> the last word) marks the Western order whatever the first name's length. The family name is the word a
+    report writes alone ("Kim"). (Length alone cannot tell a double first name of short words from the syllables:
+    "Ayse Nur Ak" gives "Ayse"; a syllable spelt as a particle, "Kim Do Hun", and syllables of three letters or more
+    apart, "Park Geun Hye", are left to the last word.)"""
+    if len(words[0]) < 2:
+        return None
+    first, _, second = words[-1].partition("-")
+    if len(words) == 2 and second and second.islower() and first[:1].isupper() \
+            and len(first) <= SYLLABLE and len(second) <= SYLLABLE:
+        return words[0]
+    later = words[1:]
+    if len(words) < 3 or not all(len(w) <= SYLLABLE and w[:1].isupper() for w in later):
+        return None
+    if len(later[-1]) < MIN_SURNAME:
+        return words[0]
+    if len(words[0]) <= SYLLABLE and any(len(w) < MIN_SURNAME for w in later) \
+            and _surname_particles().isdisjoint(w.lower() for w in later[:-1]):
+        return words[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    """The particles written before a Western or Arabic surname as a word of their own, lower case
+    (lang/de/surname_particles.txt: "de", "le", "al")."""
+    from ..lang import de
+
+    return de.words("surname_particles")
 
 
 @lru_cache(maxsize=1)
@@ -775,7 +822,7 @@ def situation_names(keys: Iterable[str]) -> set[str]:
     country (two reports of migrants' deaths, one in the Sahara, one off Libya, name "Afrika" and "Europa" alike)."""
     none = _no_situation_keys()
     names = {t for t in keys if not (t.startswith(_COUNTRY_TERMS) or _INSTITUTION_KEY.fullmatch(t) or t in none
-                                     or _supranational_org(t))}
+                                     or _supranational_org(t) or _supranational_key(t))}
     return names | {w for t in names for w in _written_keys(t)} - none
 
 
@@ -828,6 +875,35 @@ def _supranational_keys() -> frozenset[str]:
     from ..lang import de
 
     return frozenset(k for k in map(_written_key, de.words("supranational_areas")) if k)
+
+
+@lru_cache(maxsize=1)
+def _compass_parts() -> tuple[str, ...]:
+    """The stems a compass point joins to a region's name as a part of it (lang/de/compass_points.txt less its -en,
+    as `_written_key` folds it: "nordost", "sud"; and "zentral"), the longest first."""
+    from ..lang import de
+
+    stems = {_fold(p[:-2]) for p in de.words("compass_points")} | {"zentral"}
+    return tuple(sorted(stems, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _supranational_key(key: str) -> bool:
+    """Whether an unresolved key names a part of the world above the country, as listed or as a compass part of one
+    ("@nordbalka": "Nordbalkan", the Balkans' north, names no situation as the Balkans do not) - unless that compound
+    is a country's own name ("Südafrika" is a country, not Africa's south)."""
+    if key in _supranational_keys():
+        return True
+    return key not in _country_name_keys() and any(
+        key.startswith("@" + p) and "@" + key[1 + len(p):] in _supranational_keys() for p in _compass_parts())
+
+
+@lru_cache(maxsize=1)
+def _country_name_keys() -> frozenset[str]:
+    """The unresolved keys of the countries' German names (geo's country table: "@sudafrika", "@nordkorea")."""
+    from ..geo import country_table
+
+    return frozenset(k for c in country_table() for k in map(_written_key, c.names) if k)
 
 
 def _supranational_org(key: str) -> bool:
