@@ -1371,3 +1371,24 @@ def test_a_present_participle_says_only_a_role_its_noun_acts_out(run):
     kind = {c.low: (c.measure.kind, c.measure.action) for c in claims}
     assert kind[25][0] != "killed"
     assert kind[4000] == ("displaced", "fled") or kind[4000][1] in ("fled", "waiting")
+
+
+def test_a_severity_said_before_an_elided_participle_is_the_first_counts_deed(run):
+    # "sechs schwer und 24 leicht verletzt": the first count's participle is elided after its adverb; the parser
+    # makes the adverb the clause's head, so the figure lost its deed (quantity.elided_participle, elided_manner)
+    claims, _ = run({"a.txt": "Unfall\n\nSechs Menschen wurden schwer und 24 leicht verletzt.",
+                     "b.txt": "Brand\n\nBei dem Brand wurden zwei Feuerwehrleute schwer und elf leicht verletzt."})
+    read = {c.low: (c.measure.kind, c.measure.action) for c in claims}
+    assert read[6] == ("injured", "serious") and read[24] == ("injured", "light")
+    assert read[2] == ("injured", "serious") and read[11] == ("injured", "light")
+
+
+def test_the_audience_of_a_gathering_that_came_is_its_participants(run):
+    # the members of a gathering's audience (lang/de/crowd_members.txt) who came or waited are the participants, the
+    # crowd expected the participants expected; refugees who came stay people on the move
+    claims, _ = run({"a.txt": "Gottesdienst\n\nZu der Messe kamen 2.000 Gläubige.",
+                     "b.txt": "Papstbesuch\n\nZum Papstbesuch werden 50.000 Pilger erwartet.",
+                     "c.txt": "Grenze\n\nAm Bahnhof kamen 3.000 Flüchtlinge an."})
+    read = {c.low: (c.measure.kind, c.measure.action) for c in claims}
+    assert read[2000] == ("attendees", None) and read[50000] == ("attendees", "expected")
+    assert read[3000] == ("displaced", "arrived")

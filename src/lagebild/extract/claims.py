@@ -483,6 +483,15 @@ PLANNED_ACTIONS = {"attendees": "expected", "personnel": "planned"}
 DEED_KINDS = frozenset({"weapons_used", "weapons_intercepted", "incidents"})
 # Roles of people on the move: each its own quantity (lang/de/quantity_roles.tsv)
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
+# What those roles make of the members of a gathering's audience (lang/de/crowd_members.txt): a crowd is counted by
+# being there - one that came or waited is the participants, one expected the participants expected
+CROWD_ROLES = {"arrived": None, "waiting": None, "expected": PLANNED_ACTIONS["attendees"]}
+
+
+def _crowd_member(counted: str | None) -> bool:
+    """Does the counted noun name members of a gathering's audience ("Gläubige", "Konzertbesucher")?"""
+    noun = (counted or "").split()[-1].lower().replace("-", "") if (counted or "").split() else ""
+    return any(noun.endswith(stem) for stem in lexicon_words("crowd_members"))
 
 
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
@@ -700,6 +709,10 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         nat = (measure.subject or "-").partition(":")[0]
         own = own if kind in ("killed", "injured") else None       # the dead and the injured are counted by class
         measure = meas.Measure(kind, f"{nat}:{own}" if own else None if nat == "-" else nat, None, measure.place)
+    if measure.kind == "injured" and measure.action is None and \
+            (manner := quantity.elided_manner(doc, fig.num_start, fig.end)):
+        # "sechs Menschen wurden schwer und 24 leicht verletzt": the severity is the adverb the verb is elided at
+        measure.action = "serious" if meas.SERIOUS.match(manner) else "light" if manner == "leicht" else None
     a, _ = _clause(text, unit, fig.num_start, fig.end)
     if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) \
             and measure.kind not in ("rating", "money", "percent"):
@@ -718,7 +731,12 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         # counted by being there: police who "zählten 5.000 Teilnehmer", a crowd that "kam" or "wartete" count the
         # crowd itself, the organisers' figure of it included; only the crowd expected is another quantity
         kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
-        measure = meas.Measure(kind, measure.subject, role, measure.place)
+        if measure.kind == "people" and role in CROWD_ROLES and _crowd_member(counted):
+            # "Zur Messe kamen 2.000 Gläubige", "20.000 Pilger werden erwartet": the members of a gathering's audience
+            # who came or waited are its participants, the crowd expected its participants expected
+            measure = meas.Measure("attendees", measure.subject, CROWD_ROLES[role], measure.place)
+        else:
+            measure = meas.Measure(kind, measure.subject, role, measure.place)
     if said_as_part and before is not None and \
             before.measure is not None:
         whole = before.measure

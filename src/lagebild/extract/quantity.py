@@ -292,6 +292,8 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             break
         # the parser may hang the noun of the verb's idiom on the figure's noun ("kamen 40 Menschen in Haft": "in
         # Haft" under "Menschen", the idiom "in Haft kommen")
+        if (verb := elided_participle(head)) is not None and (role := _role_at(verb)):
+            return role                        # "sechs wurden schwer und 24 leicht verletzt": schwer's participle
         if role := _role_at(head, _phrase_nouns(own) if x is own else ()):
             # only the figure's own phrase can be a value reached: a phrase it merely hangs in, as the parser may
             # attach "350 Menschen" to "auf dem Schiff" ("kamen auf dem Schiff 350 Menschen an"), marks its own case
@@ -300,6 +302,31 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             return None                        # the figure's own verb says nothing we know
         x = head
     return None
+
+
+def elided_participle(adverb: Token) -> Token | None:
+    """The participle an adverb of manner shares with its conjunct ("sechs Menschen wurden schwer und 24 leicht
+    verletzt": "schwer [verletzt]"): the parser makes the adverb (ADJD) the clause's head and the participle its
+    conjunct, so the figure before it hangs on the adverb and loses its verb. The conjunct must have an adverb of
+    its own (the parallel "leicht") - a participle after a predicate adjective is another deed ("war krank und
+    wurde entlassen")."""
+    if adverb.tag_ != "ADJD":
+        return None
+    return next((c for c in adverb.children if c.dep_ == "conj" and c.tag_ == "VVPP" and
+                 any(g.dep_ == "advmod" and g.i < c.i for g in c.children)), None)
+
+
+def elided_manner(doc: Doc, start: int, end: int) -> str | None:
+    """The adverb of manner a figure's elided participle stands in for ("schwer" of "sechs wurden schwer und 24
+    leicht verletzt"), where the parse hangs the figure's noun on it (`elided_participle`)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    x, a = counted_token(tok), counted_token(tok).head
+    # or where it hangs the noun on the adverb of the participle the adverb stands before ("drei Kinder schwer und 17
+    # leicht verletzt": "schwer" advmod of "verletzt")
+    shared = a.tag_ == "ADJD" and a.dep_ == "advmod" and a.head.tag_ == "VVPP" and a.i < a.head.i
+    return a.lower_ if a.i != x.i and (elided_participle(a) is not None or shared) else None
 
 
 def _phrase_nouns(noun: Token) -> tuple[Token, ...]:
