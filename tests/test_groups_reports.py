@@ -178,6 +178,19 @@ CASES = [
         "a": "Busunglück\n\nIn Frankreich sind 14 deutsche Urlauber bei einem Busunglück gestorben.",
         "b": "Lyon\n\nNahe Lyon kamen bei einem Busunglück 14 Menschen ums Leben.",
     }, [(("a", 14), ("b", 14))], [], id="travellers abroad, their country named in their report"),
+    # one article gives two sources' values of one count, the second on another's word it does not name ("nach
+    # anderen Angaben", "anderen Berichten zufolge": estimates.other_voice) - one quantity, disputed; "in einem
+    # anderen Dorf" is no other source
+    pytest.param({
+        "a": "Proteste\n\nNach Angaben der Polizei wurden 300 Menschen festgenommen, nach anderen Angaben waren es 500.",
+    }, [(("a", 300), ("a", 500))], [], id="two sources' values in one article, the second unnamed"),
+    pytest.param({
+        "a": "Erdrutsch\n\nLaut den Behörden kamen 40 Menschen ums Leben. Anderen Berichten zufolge starben 65 "
+             "Menschen.",
+    }, [(("a", 40), ("a", 65))], [], id="another report's value in the next sentence"),
+    pytest.param({
+        "b": "Dorf\n\nBei dem Unglück starben 40 Menschen. In einem anderen Dorf starben 65 Menschen.",
+    }, [], [(("b", 40), ("b", 65))], id="another place is no other source"),
     # kinds that held already: kept as they are
     pytest.param({
         "a": "Busunfall\n\nBei dem Unfall wurden 30 Menschen verletzt, darunter sechs schwer.",

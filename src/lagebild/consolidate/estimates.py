@@ -295,6 +295,20 @@ def _clause(c: Claim) -> str:
     return s[lo:end.start() if end else len(s)]
 
 
+# "ander-" before a noun of reporting in a figure's clause ("nach anderen Angaben", "anderen Berichten zufolge"): the
+# figure is another source's word, though the article names no one for it
+OTHER_REPORT = re.compile(r"(?<![\wäöüß])andere[nrs]?\s+([a-zäöüß]+)")
+
+
+def other_voice(c: Claim) -> bool:
+    """Is the figure given on another's word than the article's named source - "ander-" before a noun of reporting
+    (lang/de/reporting_nouns.txt: "nach anderen Angaben 500", "anderen Berichten zufolge 65") in its clause? Two
+    figures of one quantity then come from two sources, one of them unnamed."""
+    nouns = tuple(words("reporting_nouns"))
+    return any(noun.startswith(nouns) and len(noun) <= len(next(n for n in nouns if noun.startswith(n))) + 3
+               for noun in OTHER_REPORT.findall(_clause(c).lower()))
+
+
 def running_total(c: Claim) -> bool:
     """Is the figure a running total, counted up to the report's time ("Seit Oktober wurden 24 Israelis getötet",
     "bisher", "damit", "stieg auf"; `lang/de/running_totals.txt`), not the count of one incident?"""

@@ -56,7 +56,17 @@ from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..text import slugify
-from .estimates import CUMULATIVE, change_of, compatible, first_then_now, point, reconcile, running_total, superseded
+from .estimates import (
+    CUMULATIVE,
+    change_of,
+    compatible,
+    first_then_now,
+    other_voice,
+    point,
+    reconcile,
+    running_total,
+    superseded,
+)
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -339,15 +349,16 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     Veranstalter: 200.000" is one crowd, disputed, even where one says "insgesamt"), one is a vague word whose range
     holds the other ("Dutzende" / "40"; not "hunderte" / "150": `_outside_vague`), or one is in the headline
     (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden
-    verletzt" is one count, reported twice). Figures of different articles are never apart here."""
+    verletzt" is one count, reported twice), or one is given on another's word than the other ("nach anderen
+    Angaben": `estimates.other_voice`). Figures of different articles are never apart here."""
     if a.article != b.article or _one_figure(a, b) or _one_change(a, b):
         return False
     if id(a) in headline or id(b) in headline:      # "Zehntausende" in the headline is the body's 80.000 and 200.000
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
     if "vague" in (a.qualifier, b.qualifier):
         return _outside_vague(a, b) and _speaker(a) == _speaker(b)
-    if _update_of(a, b):
-        return False
+    if _update_of(a, b) or other_voice(a) != other_voice(b):
+        return False             # "nach Angaben der Polizei 300, nach anderen Angaben 500": one count, two sources
     return not _two_speakers(a, b)
 
 
@@ -1091,11 +1102,10 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     place says more (`within(story, whole, part)`: "in Paris" beside "in Frankreich", "in Köln" beside "in
     Nordrhein-Westfalen"). Where each report says a detail the other leaves unsaid - whose and where, the details an
     article leaves implicit ("37 Tote vor Korfu" / "36 griechische Passagiere") - both join the key that says both
-    (`_joined`), when the nationality is that of the place's country (`_one_country`) and no other report restates
-    the figure under its own key already (it has its quantity: moving it alone would split it from that report).
-    Of several such keys, the one sharing the most named details (place at either grain, class, nationality, time
-    scope), and only one; a key's figures are then told apart by value (`_within_articles`). A figure of no scope
-    joins a part's key that names its details (`_part_said_once`)."""
+    (`_joined`), when the nationality is that of the place's country (`_one_country`) or travellers abroad
+    (`_abroad`), and no other report restates the figure under its own key already. Of several such keys, the one
+    sharing the most named details (place, class, nationality, time scope), and only one (`_within_articles` tells
+    its figures apart by value). A figure of no scope joins a part's key that names its details (`_part_said_once`)."""
     own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
