@@ -709,10 +709,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         nat = (measure.subject or "-").partition(":")[0]
         own = own if kind in ("killed", "injured") else None       # the dead and the injured are counted by class
         measure = meas.Measure(kind, f"{nat}:{own}" if own else None if nat == "-" else nat, None, measure.place)
-    if measure.kind == "injured" and measure.action is None and \
-            (manner := quantity.elided_manner(doc, fig.num_start, fig.end)):
-        # "sechs Menschen wurden schwer und 24 leicht verletzt": the severity is the adverb the verb is elided at
-        measure.action = "serious" if meas.SERIOUS.match(manner) else "light" if manner == "leicht" else None
+    if measure.kind == "injured" and measure.action is None:
+        measure.action = _elided_severity(doc, fig)
     a, _ = _clause(text, unit, fig.num_start, fig.end)
     if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) \
             and measure.kind not in ("rating", "money", "percent"):
@@ -727,16 +725,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         measure = replace(measure, kind="displaced", action=action)    # its time and scope kept
     if role in MOVEMENT and (measure.kind in ("displaced", "people") or measure.kind == "attendees" and
                              role == PLANNED_ACTIONS["attendees"]):
-        # people on the move are counted by what they do: waiting, arriving, registered, expected ... A crowd is
-        # counted by being there: police who "zählten 5.000 Teilnehmer", a crowd that "kam" or "wartete" count the
-        # crowd itself, the organisers' figure of it included; only the crowd expected is another quantity
-        kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
-        if measure.kind == "people" and role in CROWD_ROLES and _crowd_member(counted):
-            # "Zur Messe kamen 2.000 Gläubige", "20.000 Pilger werden erwartet": the members of a gathering's audience
-            # who came or waited are its participants, the crowd expected its participants expected
-            measure = meas.Measure("attendees", measure.subject, CROWD_ROLES[role], measure.place)
-        else:
-            measure = meas.Measure(kind, measure.subject, role, measure.place)
+        measure = _on_the_move(measure, role, counted)
     if said_as_part and before is not None and \
             before.measure is not None:
         whole = before.measure
@@ -769,6 +758,26 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         _keep_class(measure, counted)
         _keep_class(before.measure, before.counted)
     return measure
+
+
+def _on_the_move(measure: meas.Measure, role: str, counted: str) -> meas.Measure:
+    """People on the move are counted by what they do: waiting, arriving, registered, expected ... A crowd is counted
+    by being there: police who "zählten 5.000 Teilnehmer", a crowd that "kam" or "wartete" count the crowd itself,
+    the organisers' figure of it included; only the crowd expected is another quantity. The members of a gathering's
+    audience who came or waited ("Zur Messe kamen 2.000 Gläubige") are its participants, those expected ("20.000
+    Pilger werden erwartet") the participants expected (`_crowd_member`)."""
+    if measure.kind == "people" and role in CROWD_ROLES and _crowd_member(counted):
+        return meas.Measure("attendees", measure.subject, CROWD_ROLES[role], measure.place)
+    kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
+    return meas.Measure(kind, measure.subject, role, measure.place)
+
+
+def _elided_severity(doc: Doc, fig: QuantityPhrase) -> str | None:
+    """serious or light for a count of injured whose participle is elided after its adverb ("sechs Menschen wurden
+    schwer und 24 leicht verletzt": quantity.elided_manner)."""
+    manner = quantity.elided_manner(doc, fig.num_start, fig.end)
+    return None if manner is None else "serious" if meas.SERIOUS.match(manner) else \
+        "light" if manner == "leicht" else None
 
 
 def _keep_class(part: meas.Measure, counted: str | None) -> None:
