@@ -1392,3 +1392,20 @@ def test_the_audience_of_a_gathering_that_came_is_its_participants(run):
     read = {c.low: (c.measure.kind, c.measure.action) for c in claims}
     assert read[2000] == ("attendees", None) and read[50000] == ("attendees", "expected")
     assert read[3000] == ("displaced", "arrived")
+
+
+def test_a_verbs_deed_does_not_pass_through_a_von_possessor(run):
+    # "die Leichen von 30 Männern geborgen": the verb's deed is done to the bodies, not to their possessors - the
+    # figure takes the possessed noun's own role (quantity._possessor; "Leiche" names the dead like "Tod")
+    claims, _ = run({"a.txt": "Bergung\n\nTaucher haben die Leichen von zwölf Fischern geborgen.",
+                     "b.txt": "Brand\n\nDie Feuerwehr rettete die Hunde von 20 Familien."})
+    kind = {c.low: c.measure.kind for c in claims}
+    assert kind[12] == "killed"
+    assert kind[20] != "rescued"
+
+
+def test_a_capital_named_by_its_countrys_adjective_is_the_figures_place(run):
+    # "in der französischen Hauptstadt": German news names a capital by its country's adjective as often as by its
+    # name; the figure's scene is that city (measures._capital_of), not no place (it then joined another city's toll)
+    claims, _ = run({"a.txt": "Anschlag\n\nIn der spanischen Hauptstadt wurden am Freitag 40 Menschen verletzt."})
+    assert next(c for c in claims if c.low == 40).measure.place == "madrid"

@@ -298,10 +298,19 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             # only the figure's own phrase can be a value reached: a phrase it merely hangs in, as the parser may
             # attach "350 Menschen" to "auf dem Schiff" ("kamen auf dem Schiff 350 Menschen an"), marks its own case
             return None if role == "arrived" and x is own and _value_reached(x, head) else role
+        if _possessor(x) and head.pos_ in ("NOUN", "PROPN"):
+            # "die Leichen von 30 Männern geborgen": the verb's deed is done to the noun the figure's "von" phrase
+            # belongs to (the bodies), not to the possessors; only that noun's own role is theirs ("vom Tod von")
+            return None
         if head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
             return None                        # the figure's own verb says nothing we know
         x = head
     return None
+
+
+def _possessor(noun: Token) -> bool:
+    """Is the noun a "von" attribute of the noun it hangs on - its possessor ("die Leichen von 30 Männern")?"""
+    return noun.dep_ in ("nmod", "nmod:poss") and any(c.dep_ == "case" and c.lower_ == "von" for c in noun.children)
 
 
 def elided_participle(adverb: Token) -> Token | None:
