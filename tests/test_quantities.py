@@ -1409,3 +1409,13 @@ def test_a_capital_named_by_its_countrys_adjective_is_the_figures_place(run):
     # name; the figure's scene is that city (measures._capital_of), not no place (it then joined another city's toll)
     claims, _ = run({"a.txt": "Anschlag\n\nIn der spanischen Hauptstadt wurden am Freitag 40 Menschen verletzt."})
     assert next(c for c in claims if c.low == 40).measure.place == "madrid"
+
+
+def test_two_nationalities_coordinated_in_one_deed_are_parts_of_its_toll(run):
+    # like two classes ("36 Kinder sowie neun Frauen getötet"), two nationalities of one deed split its toll: each a
+    # part of the sum the sentence leaves unsaid, never another report's whole (claims._two_nationalities)
+    claims, _ = run({"a.txt": "Busunglück\n\nBei dem Busunglück starben 20 Deutsche und 15 Österreicher.",
+                     "b.txt": "Lawine\n\nBei dem Lawinenunglück starben 20 Deutsche."})
+    scope = {(c.article, c.low): c.measure.scope for c in claims}
+    assert scope[("a.txt", 20)] == scope[("a.txt", 15)] == "part"
+    assert scope[("b.txt", 20)] is None
