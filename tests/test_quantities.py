@@ -1415,7 +1415,10 @@ def test_two_nationalities_coordinated_in_one_deed_are_parts_of_its_toll(run):
     # like two classes ("36 Kinder sowie neun Frauen getötet"), two nationalities of one deed split its toll: each a
     # part of the sum the sentence leaves unsaid, never another report's whole (claims._two_nationalities)
     claims, _ = run({"a.txt": "Busunglück\n\nBei dem Busunglück starben 20 Deutsche und 15 Österreicher.",
-                     "b.txt": "Lawine\n\nBei dem Lawinenunglück starben 20 Deutsche."})
+                     "b.txt": "Lawine\n\nBei dem Lawinenunglück starben 20 Deutsche.",
+                     # the parser hangs "acht" on the adjective: the number still counts the noun (counted_token)
+                     "c.txt": "Angriff\n\nDie Behörden sprachen von acht getöteten Franzosen und drei Belgiern."})
     scope = {(c.article, c.low): c.measure.scope for c in claims}
     assert scope[("a.txt", 20)] == scope[("a.txt", 15)] == "part"
     assert scope[("b.txt", 20)] is None
+    assert scope[("c.txt", 8)] == scope[("c.txt", 3)] == "part"

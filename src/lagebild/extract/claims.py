@@ -816,7 +816,8 @@ def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, c
     second, _ = meas.classify(counted.split()[-1] if counted else None)
     if (first in (None, "mensch") or first == second) and not _two_nationalities(prev, measure):
         return False
-    return quantity.coordinated(doc, fig.num_start, fig.end, before.start, before.end)
+    # the phrase before ends where this figure's begins ("acht getöteten Mexikanern und vier Ägyptern" as one text)
+    return quantity.coordinated(doc, fig.num_start, fig.end, before.start, min(before.end, fig.start))
 
 
 def _two_nationalities(a: meas.Measure, b: meas.Measure) -> bool:

@@ -62,6 +62,9 @@ CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccom
 def counted_token(tok: Token) -> Token:
     """The noun a number counts ("296 Menschen" -> Menschen; "300 Millionen Euro" -> Euro), else the number."""
     x = tok
+    if tok.dep_ == "nummod" and tok.head.tag_ == "ADJA" and tok.head.dep_ == "amod" and tok.head.i > tok.i and \
+            tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i > tok.head.i:
+        return tok.head.head     # the parser hangs the number on the noun's adjective: "acht getöteten Mexikanern"
     for _ in range(3):
         h = x.head
         if h is x or h.pos_ not in ("NOUN", "PROPN"):
