@@ -62,9 +62,8 @@ CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccom
 def counted_token(tok: Token) -> Token:
     """The noun a number counts ("296 Menschen" -> Menschen; "300 Millionen Euro" -> Euro), else the number."""
     x = tok
-    if tok.dep_ == "nummod" and tok.head.tag_ == "ADJA" and tok.head.dep_ == "amod" and tok.head.i > tok.i and \
-            tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.i > tok.head.i:
-        return tok.head.head     # the parser hangs the number on the noun's adjective: "acht getöteten Mexikanern"
+    if (after := _noun_after_adjectives(tok)) is not None and tok.head.pos_ not in ("NOUN", "PROPN"):
+        return after
     for _ in range(3):
         h = x.head
         if h is x or h.pos_ not in ("NOUN", "PROPN"):
@@ -75,6 +74,16 @@ def counted_token(tok: Token) -> Token:
         else:
             break
     return x
+
+
+def _noun_after_adjectives(tok: Token) -> Token | None:
+    """The noun right after a number's attributive adjectives ("acht getöteten Mexikanern"), where the parser hangs
+    the number on the adjective or elsewhere (advmod, dep) but not on the noun: German word order puts the counted
+    noun there. None without such adjectives (a bare number stays bare)."""
+    doc, i = tok.doc, tok.i + 1
+    while i < len(doc) and i <= tok.i + 3 and doc[i].tag_ == "ADJA":
+        i += 1
+    return doc[i] if tok.i + 1 < i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
 def conjunct_of(doc: Doc, start: int, end: int, other_start: int, other_end: int) -> bool:
