@@ -1411,14 +1411,13 @@ def test_a_capital_named_by_its_countrys_adjective_is_the_figures_place(run):
     assert next(c for c in claims if c.low == 40).measure.place == "madrid"
 
 
-def test_two_nationalities_coordinated_in_one_deed_are_parts_of_its_toll(run):
-    # like two classes ("36 Kinder sowie neun Frauen getötet"), two nationalities of one deed split its toll: each a
-    # part of the sum the sentence leaves unsaid, never another report's whole (claims._two_nationalities)
-    claims, _ = run({"a.txt": "Busunglück\n\nBei dem Busunglück starben 20 Deutsche und 15 Österreicher.",
-                     "b.txt": "Lawine\n\nBei dem Lawinenunglück starben 20 Deutsche.",
-                     # the parser hangs "acht" on the adjective: the number still counts the noun (counted_token)
-                     "c.txt": "Angriff\n\nDie Behörden sprachen von acht getöteten Franzosen und drei Belgiern."})
-    scope = {(c.article, c.low): c.measure.scope for c in claims}
-    assert scope[("a.txt", 20)] == scope[("a.txt", 15)] == "part"
-    assert scope[("b.txt", 20)] is None
-    assert scope[("c.txt", 8)] == scope[("c.txt", 3)] == "part"
+def test_a_number_hung_off_its_noun_counts_the_noun_after_its_adjectives(run):
+    # the parser hangs "acht" on the adjective or the verb (advmod, dep): German word order still puts the counted noun
+    # right after the number's attributive adjectives (quantity._noun_after_adjectives); two nationalities of one deed
+    # stay wholes - a nationality's dead are a quantity of their own (review of grp31's a951a0e, dev-sources)
+    claims, _ = run({"a.txt": "Angriff\n\nDie Behörden sprachen von acht getöteten Kindern und drei Frauen.",
+                     "c.txt": "Anschlag\n\nDie Behörden sprachen von acht getöteten Franzosen und drei Belgiern."})
+    read = {(c.article, c.low): c.measure for c in claims}
+    assert read[("a.txt", 8)].scope == read[("a.txt", 3)].scope == "part"      # two classes of one deed
+    assert read[("c.txt", 8)].subject == "frankreich" and read[("c.txt", 8)].scope is None
+    assert read[("c.txt", 3)].subject == "belgien" and read[("c.txt", 3)].scope is None

@@ -807,24 +807,18 @@ def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, c
                          prev: meas.Measure) -> bool:
     """Is the figure coordinated with the figure before it (`quantity.coordinated`; prev: its measure), both
     counting the victims of one deed (one casualty kind, one place, neither a part yet), the first of a class of
-    people ("Kinder", "Soldaten"; not "Menschen") and the second of another class or none ("Frauen"), or the two of
-    two nationalities (`_two_nationalities`)? Then the two split one toll by class."""
+    people ("Kinder", "Soldaten"; not "Menschen") and the second of another class or none ("Frauen")? Then the two
+    split one toll by class. Not two nationalities ("acht Mexikaner und vier Ägypter"): a nationality's dead are a
+    quantity of their own that the article may give again ("mindestens zwei Mexikaner": one count, two sources)."""
     if prev.scope or measure.scope or prev.kind != measure.kind or \
             measure.kind not in CASUALTY_ROLES or prev.place != measure.place:
         return False
     first, _ = meas.classify((before.counted or "").split()[-1] if before.counted else None)
     second, _ = meas.classify(counted.split()[-1] if counted else None)
-    if (first in (None, "mensch") or first == second) and not _two_nationalities(prev, measure):
+    if first in (None, "mensch") or first == second:
         return False
     # the phrase before ends where this figure's begins ("acht getöteten Mexikanern und vier Ägyptern" as one text)
     return quantity.coordinated(doc, fig.num_start, fig.end, before.start, min(before.end, fig.start))
-
-
-def _two_nationalities(a: meas.Measure, b: meas.Measure) -> bool:
-    """Do two measures count people of two named nationalities ("acht Mexikaner und vier Ägypter getötet")? Like two
-    classes, two nationalities coordinated in one deed split its toll: each is a part of the sum left unsaid."""
-    x, y = ((m.subject or "").partition(":")[0] for m in (a, b))
-    return x not in ("", "-") and y not in ("", "-") and x != y
 
 
 # Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a
