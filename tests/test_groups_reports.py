@@ -185,6 +185,10 @@ CASES = [
         "a": "Proteste\n\nNach Angaben der Polizei wurden 300 Menschen festgenommen, nach anderen Angaben waren es 500.",
     }, [(("a", 300), ("a", 500))], [], id="two sources' values in one article, the second unnamed"),
     pytest.param({
+        "a": "Fähre\n\nBeim Untergang der Fähre starben nach Angaben der Küstenwache 37 Menschen (nach anderen "
+             "Angaben kamen 46 Menschen ums Leben).",
+    }, [(("a", 37), ("a", 46))], [], id="another source's value in brackets"),
+    pytest.param({
         "a": "Erdrutsch\n\nLaut den Behörden kamen 40 Menschen ums Leben. Anderen Berichten zufolge starben 65 "
              "Menschen.",
     }, [(("a", 40), ("a", 65))], [], id="another report's value in the next sentence"),
