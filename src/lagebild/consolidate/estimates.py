@@ -295,9 +295,12 @@ def _clause(c: Claim, ends: re.Pattern[str] = CLAUSE_END) -> str:
     return s[lo:end.start() if end else len(s)]
 
 
-# "ander-" before a noun of reporting in a figure's clause ("nach anderen Angaben", "anderen Berichten zufolge"): the
-# figure is another source's word, though the article names no one for it
-OTHER_REPORT = re.compile(r"(?<![\wäöüß])andere[nrs]?\s+([a-zäöüß]+)")
+# "ander-" before a noun of reporting in a source's frame in a figure's clause ("nach anderen Angaben", "laut anderen
+# Quellen", "nach Angaben anderer Quellen", "anderen Berichten zufolge"): the figure is another source's word, though
+# the article names no one for it. Without the frame the noun may name no report ("in anderen Kreisen" of a country,
+# "mit anderen Worten")
+OTHER_REPORT = re.compile(r"(?<![\wäöüß])(?:nach|laut|gemäß)\s+(?:[a-zäöüß]+\s+){0,2}?andere[nrs]?\s+([a-zäöüß]+)"
+                          r"|(?<![\wäöüß])andere[nrs]?\s+([a-zäöüß]+)\s+zufolge\b")
 # the other source's figure is often an aside in brackets ("37 Kilometer (nach anderen Angaben 46)"): a bracket ends
 # a clause for that reading
 ASIDE_END = re.compile(r",(?!\d)|[;:–()]")
@@ -305,11 +308,11 @@ ASIDE_END = re.compile(r",(?!\d)|[;:–()]")
 
 def other_voice(c: Claim) -> bool:
     """Is the figure given on another's word than the article's named source - "ander-" before a noun of reporting
-    (lang/de/reporting_nouns.txt: "nach anderen Angaben 500", "anderen Berichten zufolge 65") in its clause? Two
-    figures of one quantity then come from two sources, one of them unnamed."""
+    (lang/de/reporting_nouns.txt) in a source's frame (`OTHER_REPORT`: "nach anderen Angaben 500", "anderen Berichten
+    zufolge 65") in its clause? Two figures of one quantity then come from two sources, one of them unnamed."""
     nouns = tuple(words("reporting_nouns"))
     return any(noun.startswith(nouns) and len(noun) <= len(next(n for n in nouns if noun.startswith(n))) + 3
-               for noun in OTHER_REPORT.findall(_clause(c, ASIDE_END).lower()))
+               for noun in (a or b for a, b in OTHER_REPORT.findall(_clause(c, ASIDE_END).lower())))
 
 
 def running_total(c: Claim) -> bool:
