@@ -1421,3 +1421,16 @@ def test_a_number_hung_off_its_noun_counts_the_noun_after_its_adjectives(run):
     assert read[("a.txt", 8)].scope == read[("a.txt", 3)].scope == "part"      # two classes of one deed
     assert read[("c.txt", 8)].subject == "frankreich" and read[("c.txt", 8)].scope is None
     assert read[("c.txt", 3)].subject == "belgien" and read[("c.txt", 3)].scope is None
+
+
+def test_animals_counted_dead_are_no_casualties_of_people(run):
+    # review of grp31 ("Leiche" joined the killed row): a verb's or a noun's deed done to animals ("Kadaver", "die
+    # Leichen von 40 Hühnern", "30 Schweine starben", "15 tote Hunde") does not make them the dead of a toll - the
+    # counted noun's class decides (lang/de/animal_nouns.txt): they stay a count of their own noun
+    claims, _ = run({"a.txt": "Stallbrand\n\nBei dem Brand im Stall starben 30 Schweine.",
+                     "b.txt": "Seuche\n\nAuf dem Hof wurden die Leichen von 40 Hühnern entdeckt.",
+                     "c.txt": "Wohnung\n\nDie Polizei fand 15 tote Hunde in der Wohnung.",
+                     "d.txt": "Einsturz\n\nBei dem Einsturz kamen acht Bergleute und zwölf Pferde ums Leben."})
+    read = {c.low: (c.measure.kind, c.measure.subject) for c in claims}
+    assert read[30] == ("other", "schwein") and read[40] == ("other", "huhn") and read[15] == ("other", "hund")
+    assert read[12] == ("other", "pferd") and read[8][0] == "killed"

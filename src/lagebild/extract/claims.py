@@ -494,6 +494,18 @@ def _crowd_member(counted: str | None) -> bool:
     return any(noun.endswith(stem) for stem in lexicon_words("crowd_members"))
 
 
+# Kinds of people's tolls that a verb's or noun's deed gives a count whatever it counts ("starben", "tote",
+# "Leichen von", "gerettet"): animals counted so are no casualties of people
+ANIMAL_BLIND_KINDS = frozenset({"killed", "injured", "missing", "rescued"})
+
+
+def _animals(lemma: str | None) -> bool:
+    """Does the counted noun's lemma name animals (lang/de/animal_nouns.txt; "*schaf" also Mutterschaf)?"""
+    n = (lemma or "").lower().replace("-", "")
+    return bool(n) and any(n == w.lstrip("*") or w.startswith("*") and n.endswith(w[1:])
+                           for w in lexicon_words("animal_nouns"))
+
+
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
             measure: meas.Measure, nouns: list[attr.Tok], partitive: bool, whole_noun: attr.Tok | None) -> bool:
     """Is the figure a part by its construction: a partitive (`_partitive`: "rund 400 der Flüchtlinge" are some of
@@ -641,6 +653,8 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     if fig.kind == FRACTION:
         measure = meas.Measure("percent", None)             # "zwei Drittel der Stimmen": a share, 66.7 percent
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
+    if measure.kind in ANIMAL_BLIND_KINDS and has_noun and _animals(quantity.lemma_of(doc, fig.start, end, counted)):
+        measure = meas.Measure("other", None)       # "30 Schweine starben": a count of its noun, no toll of people
     if planned and measure.action is None and measure.kind not in ("duration", "age"):
         # "zu dem 800 Gäste kommen sollten": expected; "wird voraussichtlich 40 Millionen kosten": a forecast, never
         # the quantity it forecasts
