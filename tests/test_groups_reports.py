@@ -178,6 +178,16 @@ CASES = [
         "a": "Busunglück\n\nIn Frankreich sind 14 deutsche Urlauber bei einem Busunglück gestorben.",
         "b": "Lyon\n\nNahe Lyon kamen bei einem Busunglück 14 Menschen ums Leben.",
     }, [(("a", 14), ("b", 14))], [], id="travellers abroad, their country named in their report"),
+    # review of grp31: the other country named as a party ("Russland griff an"), not as where the counted were, puts
+    # nobody there - only a place phrase ("in Frankreich", "in der Schweiz") names the country travellers died in
+    pytest.param({
+        "a": "Front\n\nRussland griff in der Nacht erneut an. Dabei wurden 15 ukrainische Soldaten getötet.",
+        "b": "Drohnen\n\nBei ukrainischen Drohnenangriffen in Russland wurden 15 Menschen getötet.",
+    }, [], [(("a", 15), ("b", 15))], id="two sides' equal tolls, the other country named as a party"),
+    pytest.param({
+        "a": "Urlaub\n\nZwölf österreichische Skifahrer sind bei ihrem Urlaub in der Schweiz tödlich verunglückt.",
+        "b": "Zermatt\n\nBei dem Lawinenabgang bei Zermatt kamen zwölf Menschen ums Leben.",
+    }, [(("a", 12), ("b", 12))], [], id="travellers abroad, 'in der Schweiz' in their report"),
     # one article gives two sources' values of one count, the second on another's word it does not name ("nach
     # anderen Angaben", "anderen Berichten zufolge": estimates.other_voice) - one quantity, disputed; "in einem
     # anderen Dorf" is no other source

@@ -989,12 +989,17 @@ class _StoryGrains:
         return self._of(s).within(whole, part)
 
     def abroad_named(self, article: str, place: str) -> bool:
-        """Does the article name, by its name or capital, the country the place lies in ("in der Schweiz" for
-        "zermatt")? An adjective ("bei russischen Angriffen") names a party, not where the counted were."""
+        """Does the article name, by its name or capital, the country the place lies in as a place ("in der Schweiz"
+        for "zermatt": `ABROAD_AT`)? An adjective ("bei russischen Angriffen") or the country as a party ("Russland
+        griff an") names who acted, not where the counted were."""
         level = self._of(self.story.get(article, "")).level(place) if "+" not in place else None
         text = self.articles[article].text if article in self.articles else ""
-        return level is not None and any(re.search(rf"(?<![\wäöüß]){re.escape(n)}s?(?![\wäöüß])", text)
+        return level is not None and any(re.search(rf"{ABROAD_AT}{re.escape(n)}(?![\wäöüß])", text)
                                          for n in _country_names(level[1]))
+
+
+# a country named as where people were: after a locative or a direction ("in der Schweiz", "nach Frankreich")
+ABROAD_AT = r"(?<![\wäöüß])(?i:in|im|nach|bei|nahe|auf)\s+(?:(?i:der|dem|den)\s+)?"
 
 
 @lru_cache(maxsize=256)
