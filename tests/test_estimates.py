@@ -14,6 +14,7 @@ from lagebild.consolidate.estimates import (
     compatible,
     fmt,
     independent_sources,
+    other_voice,
     point,
     reconcile,
     same_person,
@@ -409,3 +410,20 @@ def test_bad_input_names_the_article():
 
 def test_german_number_format():
     assert fmt(250000) == "250.000" and fmt(2.5) == "2,5" and fmt(14.0) == "14" and fmt(1234.25) == "1.234,25"
+
+
+@pytest.mark.parametrize("sentence, text, other", [
+    ("Nach Angaben der Polizei 300, nach anderen Angaben waren es 500.", "500", True),
+    ("Anderen Berichten zufolge starben 65 Menschen.", "65 Menschen", True),
+    ("Laut anderen Quellen wurden 46 Menschen verletzt.", "46 Menschen", True),
+    # review of grp31: "ander-" before a noun that also names no report - a district ("in anderen Kreisen"), an
+    # idiom ("mit anderen Worten"), other people or countries - is no other source's word; only a source's frame
+    # ("nach", "laut", "gemäß", "zufolge") makes the noun a report
+    ("In anderen Kreisen des Landes wurden 65 Häuser beschädigt.", "65 Häuser", False),
+    ("Mit anderen Worten: 500 Menschen haben ihre Arbeit verloren.", "500 Menschen", False),
+    ("In anderen Ländern wurden 200 andere Menschen festgenommen.", "200", False),
+])
+def test_another_voice_is_a_source_frame_with_ander(sentence, text, other):
+    c = claim("a", float(re.sub(r"\D", "", text)), text=text)
+    c.sentence = sentence
+    assert other_voice(c) is other

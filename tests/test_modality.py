@@ -335,6 +335,11 @@ def test_modality_of_the_figures_clause(parser, text, value, hedged, planned):
     ("Zurzeit werden in Linz 60 Verletzte behandelt.", 60, False),
     # a year in brackets is an aside's, not the day the verb is scheduled for
     ("Immer mehr Schüler werden in Förderklassen unterrichtet (2010: 5,3 Prozent).", 5.3, False),
+    # session 31 (grp31): a verb-final "werden" in a dass-clause is the finite verb though the tagger calls it an
+    # infinitive - a forecast of a toll, not a reported toll; a present passive there stays a report
+    ("Die Behörden befürchten, dass mehr als 1.000 Menschen sterben werden.", 1000, True),
+    ("Die Helfer glauben, dass bis zu 400 Dorfbewohner verhungern werden.", 400, True),
+    ("Die Polizei teilte mit, dass 30 Menschen verletzt wurden.", 30, False),
 ])
 def test_werden_is_planned_as_the_future_or_on_a_named_day(claims_of, text, value, planned):
     c = claims_of(text)[value]

@@ -284,15 +284,35 @@ def _origins(reports: list[Report], articles: Mapping[str, Article]) -> list[Ori
 CLAUSE_END = re.compile(r",(?!\d)|[;:–]")
 
 
-def _clause(c: Claim) -> str:
+def _clause(c: Claim, ends: re.Pattern[str] = CLAUSE_END) -> str:
     """The figure's clause: its sentence cut at the clause ends around the figure."""
     s = c.sentence or ""
     at = s.find(c.text)
     if at < 0:
         return s
-    lo = max((m.end() for m in CLAUSE_END.finditer(s, 0, at)), default=0)
-    end = CLAUSE_END.search(s, at + len(c.text))
+    lo = max((m.end() for m in ends.finditer(s, 0, at)), default=0)
+    end = ends.search(s, at + len(c.text))
     return s[lo:end.start() if end else len(s)]
+
+
+# "ander-" before a noun of reporting in a source's frame in a figure's clause ("nach anderen Angaben", "laut anderen
+# Quellen", "nach Angaben anderer Quellen", "anderen Berichten zufolge"): the figure is another source's word, though
+# the article names no one for it. Without the frame the noun may name no report ("in anderen Kreisen" of a country,
+# "mit anderen Worten")
+OTHER_REPORT = re.compile(r"(?<![\wäöüß])(?:nach|laut|gemäß)\s+(?:[a-zäöüß]+\s+){0,2}?andere[nrs]?\s+([a-zäöüß]+)"
+                          r"|(?<![\wäöüß])andere[nrs]?\s+([a-zäöüß]+)\s+zufolge\b")
+# the other source's figure is often an aside in brackets ("37 Kilometer (nach anderen Angaben 46)"): a bracket ends
+# a clause for that reading
+ASIDE_END = re.compile(r",(?!\d)|[;:–()]")
+
+
+def other_voice(c: Claim) -> bool:
+    """Is the figure given on another's word than the article's named source - "ander-" before a noun of reporting
+    (lang/de/reporting_nouns.txt) in a source's frame (`OTHER_REPORT`: "nach anderen Angaben 500", "anderen Berichten
+    zufolge 65") in its clause? Two figures of one quantity then come from two sources, one of them unnamed."""
+    nouns = tuple(words("reporting_nouns"))
+    return any(noun.startswith(nouns) and len(noun) <= len(next(n for n in nouns if noun.startswith(n))) + 3
+               for noun in (a or b for a, b in OTHER_REPORT.findall(_clause(c, ASIDE_END).lower())))
 
 
 def running_total(c: Claim) -> bool:

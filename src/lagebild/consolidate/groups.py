@@ -56,7 +56,17 @@ from ..lang.de.labels import ACTION_LABELS, KIND_LABELS
 from ..lang.de.scopes import scope_pattern
 from ..model import Article, Claim, ClaimGroup, Measure
 from ..text import slugify
-from .estimates import CUMULATIVE, change_of, compatible, first_then_now, point, reconcile, running_total, superseded
+from .estimates import (
+    CUMULATIVE,
+    change_of,
+    compatible,
+    first_then_now,
+    other_voice,
+    point,
+    reconcile,
+    running_total,
+    superseded,
+)
 from .stories import cistem
 
 PER_CLAIM = {"other", "people", "money", "percent", "measurement", "incidents", "vehicles"}
@@ -191,7 +201,8 @@ def group_claims(claims: list[Claim], articles: list[Article],
     stated = dict(parts)                # the keys as the articles state them, before any detail is filled in
     _backoff(claims, parts, by_article, story if strict else {}, strict)
     _two_grains(claims, parts, story if strict else {})
-    _refinements(claims, parts, story, stated, _story_grains(claims, parts, by_article, story))
+    grains = _story_grains(claims, parts, by_article, story)
+    _refinements(claims, parts, story, stated, grains.within, grains.abroad_named)
     _people_with_a_role(claims, parts, story)
     headline = {id(c) for c in claims if _in_title(c, by_article.get(c.article))}
     _restated_in_article(claims, parts, headline)
@@ -338,15 +349,16 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     Veranstalter: 200.000" is one crowd, disputed, even where one says "insgesamt"), one is a vague word whose range
     holds the other ("Dutzende" / "40"; not "hunderte" / "150": `_outside_vague`), or one is in the headline
     (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden
-    verletzt" is one count, reported twice). Figures of different articles are never apart here."""
+    verletzt" is one count, reported twice), or one is given on another's word than the other ("nach anderen
+    Angaben": `estimates.other_voice`). Figures of different articles are never apart here."""
     if a.article != b.article or _one_figure(a, b) or _one_change(a, b):
         return False
     if id(a) in headline or id(b) in headline:      # "Zehntausende" in the headline is the body's 80.000 and 200.000
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
     if "vague" in (a.qualifier, b.qualifier):
         return _outside_vague(a, b) and _speaker(a) == _speaker(b)
-    if _update_of(a, b):
-        return False
+    if _update_of(a, b) or other_voice(a) != other_voice(b):
+        return False             # "nach Angaben der Polizei 300, nach anderen Angaben 500": one count, two sources
     return not _two_speakers(a, b)
 
 
@@ -925,10 +937,23 @@ def _same_distinct(a: Claim, b: Claim) -> bool:
 def _one_country(u: tuple[str, ...], inside: Callable[[str, str], bool] | None) -> bool:
     """Do a joined key's whose and where fit together: a nationality and a place in that country ("griechenland" /
     "korfu")? Two reports of one story that name the victims' nationality and the place of another country count
-    two tolls (or their story was clustered too widely), not one - unless they give the same distinct figure
-    (`_same_distinct`): travellers die abroad ("14 deutsche Urlauber" / "14 Tote nahe Lyon")."""
+    two tolls (or their story was clustered too widely), not one - unless they are travellers abroad (`_abroad`:
+    "14 deutsche Urlauber" in a report that names France / "14 Tote nahe Lyon")."""
     nat, place = u[1], u[PLACE]
     return nat == "-" or place == "-" or nat == place or inside is not None and inside(nat, place)
+
+
+def _abroad(c: Claim, m: Claim, p: tuple[str, ...], u: tuple[str, ...],
+            abroad: Callable[[str, str], bool] | None) -> bool:
+    """Are a nationality in one report and a place of another country in the other one toll of travellers abroad
+    ("zwölf österreichische Skifahrer" / "zwölf Menschen bei Zermatt")? Only with the same distinct figure
+    (`_same_distinct`) and where the nationality's own report names the country the place lies in ("in der
+    Schweiz"): two sides' equal tolls of one war ("15 ukrainische Soldaten" / "15 Menschen in Russland") give a
+    nationality and a place abroad too, but the nationality's report does not put its dead in the other country."""
+    if abroad is None or not _same_distinct(c, m):
+        return False
+    nationals = c if p[1] == u[1] else m
+    return abroad(nationals.article, u[PLACE])
 
 
 def _part_place(c: Claim) -> bool:
@@ -943,18 +968,51 @@ def _part_place_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wäöüß])(?:{alternatives})\s+(?:in|im|auf|an|am)\s")
 
 
-def _story_grains(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None], articles: Mapping[str, Article],
-                  story: Mapping[str, str]) -> Callable[[str, str, str], bool]:
-    """within(story, whole, part): place containment read in each story's own texts (`_Grains`, made on first use)."""
-    grains: dict[str, _Grains] = {}
+class _StoryGrains:
+    """Places read in each story's own texts (`_Grains`, made on first use): within(story, whole, part), place
+    containment; abroad_named(article, place), whether an article names the country a place lies in."""
 
-    def within(s: str, whole: str, part: str) -> bool:
-        if s not in grains:
-            ids = [a for a in dict.fromkeys(c.article for c in claims) if story.get(a, "") == s]
-            keys = {p[PLACE] for n, c in enumerate(claims) if story.get(c.article, "") == s and (p := parts[n])}
-            grains[s] = _Grains([articles[a].text for a in ids if a in articles], keys)
-        return grains[s].within(whole, part)
-    return within
+    def __init__(self, claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None],
+                 articles: Mapping[str, Article], story: Mapping[str, str]) -> None:
+        self.claims, self.parts, self.articles, self.story = claims, parts, articles, story
+        self.grains: dict[str, _Grains] = {}
+
+    def _of(self, s: str) -> _Grains:
+        if s not in self.grains:
+            ids = [a for a in dict.fromkeys(c.article for c in self.claims) if self.story.get(a, "") == s]
+            keys = {p[PLACE] for n, c in enumerate(self.claims)
+                    if self.story.get(c.article, "") == s and (p := self.parts[n])}
+            self.grains[s] = _Grains([self.articles[a].text for a in ids if a in self.articles], keys)
+        return self.grains[s]
+
+    def within(self, s: str, whole: str, part: str) -> bool:
+        return self._of(s).within(whole, part)
+
+    def abroad_named(self, article: str, place: str) -> bool:
+        """Does the article name, by its name or capital, the country the place lies in as a place ("in der Schweiz"
+        for "zermatt": `ABROAD_AT`)? An adjective ("bei russischen Angriffen") or the country as a party ("Russland
+        griff an") names who acted, not where the counted were."""
+        level = self._of(self.story.get(article, "")).level(place) if "+" not in place else None
+        text = self.articles[article].text if article in self.articles else ""
+        return level is not None and any(re.search(rf"{ABROAD_AT}{re.escape(n)}(?![\wäöüß])", text)
+                                         for n in _country_names(level[1]))
+
+
+# a country named as where people were: after a locative or a direction ("in der Schweiz", "nach Frankreich")
+ABROAD_AT = r"(?<![\wäöüß])(?i:in|im|nach|bei|nahe|auf)\s+(?:(?i:der|dem|den)\s+)?"
+
+
+@lru_cache(maxsize=256)
+def _country_names(iso: str) -> tuple[str, ...]:
+    """A country's names as German text writes them (name, other names, capital, seats: geo.countries)."""
+    key = next((slugify(c.name) or c.name.lower() for c in country_table() if c.iso == iso), None)
+    return next((tuple(c.names) for c in countries() if c.key == key), ()) if key else ()
+
+
+def _story_grains(claims: list[Claim], parts: Mapping[int, tuple[str, ...] | None], articles: Mapping[str, Article],
+                  story: Mapping[str, str]) -> _StoryGrains:
+    """The places of each story read in its own texts (`_StoryGrains`)."""
+    return _StoryGrains(claims, parts, articles, story)
 
 
 @lru_cache(maxsize=1)
@@ -1037,7 +1095,8 @@ class _Grains:
 
 def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], story: Mapping[str, str],
                  stated: Mapping[int, tuple[str, ...] | None] | None = None,
-                 within: Callable[[str, str, str], bool] | None = None) -> None:
+                 within: Callable[[str, str, str], bool] | None = None,
+                 abroad: Callable[[str, str], bool] | None = None) -> None:
     """The same quantity in different reports of one story: one article's figure says less or other detail than
     another's ("190 Menschen bei Luftangriffen in der Türkei und im Nordirak getötet" / "260 PKK-Kämpfer im Nordirak
     getötet"; "am Wochenende" named in one report only). A figure joins the key of a figure of another article of its
@@ -1048,11 +1107,10 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
     place says more (`within(story, whole, part)`: "in Paris" beside "in Frankreich", "in Köln" beside "in
     Nordrhein-Westfalen"). Where each report says a detail the other leaves unsaid - whose and where, the details an
     article leaves implicit ("37 Tote vor Korfu" / "36 griechische Passagiere") - both join the key that says both
-    (`_joined`), when the nationality is that of the place's country (`_one_country`) and no other report restates
-    the figure under its own key already (it has its quantity: moving it alone would split it from that report).
-    Of several such keys, the one sharing the most named details (place at either grain, class, nationality, time
-    scope), and only one; a key's figures are then told apart by value (`_within_articles`). A figure of no scope
-    joins a part's key that names its details (`_part_said_once`)."""
+    (`_joined`), when the nationality is that of the place's country (`_one_country`) or travellers abroad
+    (`_abroad`), and no other report restates the figure under its own key already. Of several such keys, the one
+    sharing the most named details (place, class, nationality, time scope), and only one (`_within_articles` tells
+    its figures apart by value). A figure of no scope joins a part's key that names its details (`_part_said_once`)."""
     own: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
     for n, c in enumerate(claims):
         if (p := (parts if stated is None else stated)[n]) is not None:
@@ -1098,7 +1156,7 @@ def _refinements(claims: list[Claim], parts: dict[int, tuple[str, ...] | None], 
             if slug_of(u) == slug_of(said):
                 restated = True
             elif u == q or {i for i in range(len(u)) if u[i] != p[i] or u[i] != q[i]} <= set(FILLABLE) and \
-                    (_one_country(u, inside) or _same_distinct(c, m)):
+                    (_one_country(u, inside) or _abroad(c, m, p, u, abroad)):
                 d = more if u == q else both
                 d[u] = max(d.get(u, 0), sum(p[i] != "-" != q[i] for i in REFINABLE))
         shared = more if restated else more | both

@@ -483,6 +483,27 @@ PLANNED_ACTIONS = {"attendees": "expected", "personnel": "planned"}
 DEED_KINDS = frozenset({"weapons_used", "weapons_intercepted", "incidents"})
 # Roles of people on the move: each its own quantity (lang/de/quantity_roles.tsv)
 MOVEMENT = {"arrived", "waiting", "expected", "registered", "housed", "moved_on"}
+# What those roles make of the members of a gathering's audience (lang/de/crowd_members.txt): a crowd is counted by
+# being there - one that came or waited is the participants, one expected the participants expected
+CROWD_ROLES = {"arrived": None, "waiting": None, "expected": PLANNED_ACTIONS["attendees"]}
+
+
+def _crowd_member(counted: str | None) -> bool:
+    """Does the counted noun name members of a gathering's audience ("Gläubige", "Konzertbesucher")?"""
+    noun = (counted or "").split()[-1].lower().replace("-", "") if (counted or "").split() else ""
+    return any(noun.endswith(stem) for stem in lexicon_words("crowd_members"))
+
+
+# Kinds of people's tolls that a verb's or noun's deed gives a count whatever it counts ("starben", "tote",
+# "Leichen von", "gerettet"): animals counted so are no casualties of people
+ANIMAL_BLIND_KINDS = frozenset({"killed", "injured", "missing", "rescued"})
+
+
+def _animals(lemma: str | None) -> bool:
+    """Does the counted noun's lemma name animals (lang/de/animal_nouns.txt; "*schaf" also Mutterschaf)?"""
+    n = (lemma or "").lower().replace("-", "")
+    return bool(n) and any(n == w.lstrip("*") or w.startswith("*") and n.endswith(w[1:])
+                           for w in lexicon_words("animal_nouns"))
 
 
 def _a_part(doc: Doc, claims: list[Claim], unit: Unit, fig: QuantityPhrase, figures: list[QuantityPhrase],
@@ -632,6 +653,8 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     if fig.kind == FRACTION:
         measure = meas.Measure("percent", None)             # "zwei Drittel der Stimmen": a share, 66.7 percent
     measure = _by_parse(doc, text, unit, fig, measure, before, counted, has_noun)
+    if measure.kind in ANIMAL_BLIND_KINDS and has_noun and _animals(quantity.lemma_of(doc, fig.start, end, counted)):
+        measure = meas.Measure("other", None)       # "30 Schweine starben": a count of its noun, no toll of people
     if planned and measure.action is None and measure.kind not in ("duration", "age"):
         # "zu dem 800 Gäste kommen sollten": expected; "wird voraussichtlich 40 Millionen kosten": a forecast, never
         # the quantity it forecasts
@@ -700,6 +723,8 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         nat = (measure.subject or "-").partition(":")[0]
         own = own if kind in ("killed", "injured") else None       # the dead and the injured are counted by class
         measure = meas.Measure(kind, f"{nat}:{own}" if own else None if nat == "-" else nat, None, measure.place)
+    if measure.kind == "injured" and measure.action is None:
+        measure.action = _elided_severity(doc, fig)
     a, _ = _clause(text, unit, fig.num_start, fig.end)
     if re.match(r"\s*wo\b", text[a:fig.num_start], re.IGNORECASE) \
             and measure.kind not in ("rating", "money", "percent"):
@@ -714,11 +739,7 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
         measure = replace(measure, kind="displaced", action=action)    # its time and scope kept
     if role in MOVEMENT and (measure.kind in ("displaced", "people") or measure.kind == "attendees" and
                              role == PLANNED_ACTIONS["attendees"]):
-        # people on the move are counted by what they do: waiting, arriving, registered, expected ... A crowd is
-        # counted by being there: police who "zählten 5.000 Teilnehmer", a crowd that "kam" or "wartete" count the
-        # crowd itself, the organisers' figure of it included; only the crowd expected is another quantity
-        kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
-        measure = meas.Measure(kind, measure.subject, role, measure.place)
+        measure = _on_the_move(measure, role, counted)
     if said_as_part and before is not None and \
             before.measure is not None:
         whole = before.measure
@@ -753,6 +774,26 @@ def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: mea
     return measure
 
 
+def _on_the_move(measure: meas.Measure, role: str, counted: str) -> meas.Measure:
+    """People on the move are counted by what they do: waiting, arriving, registered, expected ... A crowd is counted
+    by being there: police who "zählten 5.000 Teilnehmer", a crowd that "kam" or "wartete" count the crowd itself,
+    the organisers' figure of it included; only the crowd expected is another quantity. The members of a gathering's
+    audience who came or waited ("Zur Messe kamen 2.000 Gläubige") are its participants, those expected ("20.000
+    Pilger werden erwartet") the participants expected (`_crowd_member`)."""
+    if measure.kind == "people" and role in CROWD_ROLES and _crowd_member(counted):
+        return meas.Measure("attendees", measure.subject, CROWD_ROLES[role], measure.place)
+    kind = "displaced" if measure.kind == "people" else measure.kind      # "3.000 Menschen warten"
+    return meas.Measure(kind, measure.subject, role, measure.place)
+
+
+def _elided_severity(doc: Doc, fig: QuantityPhrase) -> str | None:
+    """serious or light for a count of injured whose participle is elided after its adverb ("sechs Menschen wurden
+    schwer und 24 leicht verletzt": quantity.elided_manner)."""
+    manner = quantity.elided_manner(doc, fig.num_start, fig.end)
+    return None if manner is None else "serious" if meas.SERIOUS.match(manner) else \
+        "light" if manner == "leicht" else None
+
+
 def _keep_class(part: meas.Measure, counted: str | None) -> None:
     """Give a coordinated class's part the class its noun names where its subject has none: a class outside the
     victims' (`meas.VICTIM_CLASSES`: "20 Soldaten") would otherwise be keyed as a part of no class and join another
@@ -781,7 +822,8 @@ def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, c
     """Is the figure coordinated with the figure before it (`quantity.coordinated`; prev: its measure), both
     counting the victims of one deed (one casualty kind, one place, neither a part yet), the first of a class of
     people ("Kinder", "Soldaten"; not "Menschen") and the second of another class or none ("Frauen")? Then the two
-    split one toll by class."""
+    split one toll by class. Not two nationalities ("acht Mexikaner und vier Ägypter"): a nationality's dead are a
+    quantity of their own that the article may give again ("mindestens zwei Mexikaner": one count, two sources)."""
     if prev.scope or measure.scope or prev.kind != measure.kind or \
             measure.kind not in CASUALTY_ROLES or prev.place != measure.place:
         return False
@@ -789,7 +831,8 @@ def _classes_of_one_deed(doc: Doc, fig: QuantityPhrase, measure: meas.Measure, c
     second, _ = meas.classify(counted.split()[-1] if counted else None)
     if first in (None, "mensch") or first == second:
         return False
-    return quantity.coordinated(doc, fig.num_start, fig.end, before.start, before.end)
+    # the phrase before ends where this figure's begins ("acht getöteten Mexikanern und vier Ägyptern" as one text)
+    return quantity.coordinated(doc, fig.num_start, fig.end, before.start, min(before.end, fig.start))
 
 
 # Words opening a span from its start ("seit Samstag", "seit Beginn der Offensive", "seither"): a count over it is a

@@ -354,6 +354,8 @@ LOCATIVE = re.compile(r"\b(?i:in|im|auf|bei|nahe|um|über|nach|vor)\s+(?:der|die
 # that country (`_country_quarter`)
 COUNTRY_QUARTER = re.compile(rf"\b(?i:in|im)\s+(?:der|dem|den)?\s*([a-zäöü]+sch(?:e|en|er|es|em))\s+"
                              rf"(?:{_PARTS_OF_PLACE})\b")
+# "in der französischen Hauptstadt": a country's capital named by the country's adjective (`_capital_of`)
+CAPITAL_OF = re.compile(r"\b(?i:in)\s+der\s+([a-zäöü]+sch(?:en))\s+Hauptstadt\b")
 # "Die Provinz Caylloma", "der Insel Lampedusa": a type word names a place the gazetteer may not know
 NAMED_PLACE = re.compile(rf"\b(?:{PLACE_TYPES})\s+([A-ZÄÖÜ][\wäöüßéáíóú\-]+)")
 # "Das Innenministerium in Paris", "die Regierung in Lima": where a source sits, not where it happened
@@ -889,7 +891,9 @@ def _place(ctx: FigureContext) -> str | None:
         found = _joint(sorted([(a + m.start(), key) for m in LOCATIVE.finditer(seg)
                                if (key := _known_place(seg, m, text, ctx.places))] +
                               [(a + m.start(), key) for m in COUNTRY_QUARTER.finditer(seg)
-                               if (key := _country_quarter(m.group(1)))]))
+                               if (key := _country_quarter(m.group(1)))] +
+                              [(a + m.start(), key) for m in CAPITAL_OF.finditer(seg)
+                               if (key := _capital_of(m.group(1)))]))
         if not found:
             continue
         if n == 0:
@@ -948,6 +952,14 @@ def _country_quarter(adjective: str) -> str | None:
     is a part of that country, its scene."""
     key, how = country_forms()[1].get(adjective.lower(), (None, None))
     return slugify(key) if key and how == "adj" else None
+
+
+def _capital_of(adjective: str) -> str | None:
+    """The capital of the country whose adjective stands before "Hauptstadt" ("in der französischen Hauptstadt" ->
+    paris): German news names a capital so as often as by its name, and the figure's scene is that city."""
+    key = _country_quarter(adjective)
+    capital = next((c.capital for c in country_table() if (slugify(c.name) or c.name.lower()) == key), None)
+    return slugify(capital) if capital else None
 
 
 def _joint(found: list[tuple[int, str]]) -> list[tuple[int, str]]:

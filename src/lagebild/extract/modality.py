@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from ..lang.de import table
 from .quantity import counted_token, figure_token, punct_bounds, punct_segment, role_of
-from .werden import clause_head, future_tense, scheduled
+from .werden import clause_head, final_werden, future_tense, scheduled
 
 WORDS = table("figure_modality")
 # A clause of its own opens where werden.opens_clause says (a verb or predicate under a clause arc). A figure's
@@ -147,11 +147,12 @@ def _future(tokens: list[Token]) -> bool:
     werden fünf Tickets vergeben"). Not a passive ("werden erwartet"; a strong participle of the infinitive's form
     in a clause of one argument: "werden täglich 800 Menschen empfangen"), nor a conjoined participle the tagger
     calls an infinitive ("Entwurf wird übermittelt, Begrenzung auf 2 Millionen vorgeschlagen": the "wird" is the
-    first verb's)."""
+    first verb's). A verb-final "werden" the tagger called an infinitive is finite (werden.final_werden: "dass 1.000
+    Menschen sterben werden")."""
     ids = {t.i for t in tokens}
     # a "werden" a conjoined verb shares (`_clause_tokens`) brings its future, not the day of the verb it is the
     # auxiliary of ("Entwurf wird am Montag übermittelt, Begrenzung auf 2,5 Millionen vorgeschlagen")
-    return any(t.tag_ == "VAFIN" and (t.lemma_ or "").lower() == "werden" and t.head.i != t.i
+    return any((t.tag_ == "VAFIN" or final_werden(t)) and (t.lemma_ or "").lower() == "werden" and t.head.i != t.i
                and t.dep_ in ("aux", "aux:pass") and (future_tense(t.head) or t.head.i in ids and scheduled(t.head))
                for t in tokens)
 

@@ -62,6 +62,8 @@ CLAUSE_DEPS = frozenset({"conj", "parataxis", "acl", "acl:relcl", "advcl", "ccom
 def counted_token(tok: Token) -> Token:
     """The noun a number counts ("296 Menschen" -> Menschen; "300 Millionen Euro" -> Euro), else the number."""
     x = tok
+    if (after := _noun_after_adjectives(tok)) is not None and tok.head.pos_ not in ("NOUN", "PROPN"):
+        return after
     for _ in range(3):
         h = x.head
         if h is x or h.pos_ not in ("NOUN", "PROPN"):
@@ -72,6 +74,16 @@ def counted_token(tok: Token) -> Token:
         else:
             break
     return x
+
+
+def _noun_after_adjectives(tok: Token) -> Token | None:
+    """The noun right after a number's attributive adjectives ("acht getöteten Mexikanern"), where the parser hangs
+    the number on the adjective or elsewhere (advmod, dep) but not on the noun: German word order puts the counted
+    noun there. None without such adjectives (a bare number stays bare)."""
+    doc, i = tok.doc, tok.i + 1
+    while i < len(doc) and i <= tok.i + 3 and doc[i].tag_ == "ADJA":
+        i += 1
+    return doc[i] if tok.i + 1 < i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
 def conjunct_of(doc: Doc, start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -292,14 +304,50 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
             break
         # the parser may hang the noun of the verb's idiom on the figure's noun ("kamen 40 Menschen in Haft": "in
         # Haft" under "Menschen", the idiom "in Haft kommen")
+        if (verb := elided_participle(head)) is not None and (role := _role_at(verb)):
+            return role                        # "sechs wurden schwer und 24 leicht verletzt": schwer's participle
         if role := _role_at(head, _phrase_nouns(own) if x is own else ()):
             # only the figure's own phrase can be a value reached: a phrase it merely hangs in, as the parser may
             # attach "350 Menschen" to "auf dem Schiff" ("kamen auf dem Schiff 350 Menschen an"), marks its own case
             return None if role == "arrived" and x is own and _value_reached(x, head) else role
+        if _possessor(x) and head.pos_ in ("NOUN", "PROPN"):
+            # "die Leichen von 30 Männern geborgen": the verb's deed is done to the noun the figure's "von" phrase
+            # belongs to (the bodies), not to the possessors; only that noun's own role is theirs ("vom Tod von")
+            return None
         if head.pos_ == "VERB" and _lemma(head) not in LIGHT_VERBS:
             return None                        # the figure's own verb says nothing we know
         x = head
     return None
+
+
+def _possessor(noun: Token) -> bool:
+    """Is the noun a "von" attribute of the noun it hangs on - its possessor ("die Leichen von 30 Männern")?"""
+    return noun.dep_ in ("nmod", "nmod:poss") and any(c.dep_ == "case" and c.lower_ == "von" for c in noun.children)
+
+
+def elided_participle(adverb: Token) -> Token | None:
+    """The participle an adverb of manner shares with its conjunct ("sechs Menschen wurden schwer und 24 leicht
+    verletzt": "schwer [verletzt]"): the parser makes the adverb (ADJD) the clause's head and the participle its
+    conjunct, so the figure before it hangs on the adverb and loses its verb. The conjunct must have an adverb of
+    its own (the parallel "leicht") - a participle after a predicate adjective is another deed ("war krank und
+    wurde entlassen")."""
+    if adverb.tag_ != "ADJD":
+        return None
+    return next((c for c in adverb.children if c.dep_ == "conj" and c.tag_ == "VVPP" and
+                 any(g.dep_ == "advmod" and g.i < c.i for g in c.children)), None)
+
+
+def elided_manner(doc: Doc, start: int, end: int) -> str | None:
+    """The adverb of manner a figure's elided participle stands in for ("schwer" of "sechs wurden schwer und 24
+    leicht verletzt"), where the parse hangs the figure's noun on it (`elided_participle`)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    x, a = counted_token(tok), counted_token(tok).head
+    # or where it hangs the noun on the adverb of the participle the adverb stands before ("drei Kinder schwer und 17
+    # leicht verletzt": "schwer" advmod of "verletzt")
+    shared = a.tag_ == "ADJD" and a.dep_ == "advmod" and a.head.tag_ == "VVPP" and a.i < a.head.i
+    return a.lower_ if a.i != x.i and (elided_participle(a) is not None or shared) else None
 
 
 def _phrase_nouns(noun: Token) -> tuple[Token, ...]:

@@ -67,6 +67,31 @@ def _finite(t: Token) -> bool:
     return t.tag_ in FINITES or "Fin" in t.morph.get("VerbForm", []) or bool(t.morph.get("Mood", []))
 
 
+# the present forms of "werden" (indicative and Konjunktiv I): the past ones are "wurde", "würde"
+PRESENT_FORMS = frozenset({"werde", "wirst", "wird", "werden", "werdet", "werdest"})
+
+
+def _verb_final(verb: Token, auxes: list[Token], others: list[Token]) -> Token | None:
+    """The finite "werden" of a verb-final clause that the tagger read as an infinitive with no mood ("befürchten,
+    dass 1.000 Menschen sterben werden"): in a clause a subordinator opens ("dass", "ob", "weil"), the last verb is
+    the finite one - where "werden" is the verb's one auxiliary and stands after it, no modal or "zu" beside it."""
+    if others or len(auxes) != 1 or not any(c.dep_ == "mark" and c.tag_ == "KOUS" for c in verb.children):
+        return None
+    w = auxes[0]
+    return w if w.i > verb.i and w.tag_ in INFINITIVES else None
+
+
+def final_werden(t: Token) -> bool:
+    """Is t the finite "werden" of a verb-final clause the tagger called an infinitive (`_verb_final`)?"""
+    verb = t.head
+    if t.i == verb.i or (t.lemma_ or "").lower() != "werden":
+        return False
+    auxes = werden_aux(verb)
+    others = [c for c in verb.children if (c.dep_ in ("aux", "aux:pass") or c.tag_ == "PTKZU") and c not in auxes]
+    last = _verb_final(verb, auxes, others)
+    return last is not None and last.i == t.i
+
+
 def _readings(verb: Token) -> tuple[bool, bool]:
     """(can be a participle, can be an infinitive) by the lexicon's readings of the word."""
     readings = word_tags(verb.lower_)
@@ -176,6 +201,8 @@ def werden_reading(verb: Token) -> Werden | None:
     finite = next((c for c in auxes if c.tag_ in FINITES or c.tag_ not in INFINITIVES and _finite(c)), None) or \
         next((c for c in auxes if _finite(c) and not others and len(auxes) == 1), None)
     tense = next(iter(finite.morph.get("Tense", [])), None) if finite is not None else None
+    if finite is None and (last := _verb_final(verb, auxes, others)) is not None:
+        finite, tense = last, "Pres" if last.lower_ in PRESENT_FORMS else None
     mood = finite.morph.get("Mood", []) if finite is not None else []
     clause = own_clause(verb)
     ongoing, dated = _times(verb, clause)
