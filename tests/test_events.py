@@ -2807,3 +2807,12 @@ def test_the_border_of_a_country_one_heads_for_is_no_place(nlp):
     e = one(events_of(nlp, "Die Polizei nahm am Montag in Richtung der Grenze zu Tschechien drei Schlepper fest."),
             "COERCE")
     assert e.place is None or e.place.country != "CZ"
+
+
+def test_a_planned_event_after_a_placed_one_takes_no_place(nlp):
+    # review evplace31: an act announced or intended for later is not the next step of the scene told before
+    evs = events_of(nlp, "Rund 800 Beschäftigte streikten am Dienstag in Leipzig. "
+                         "Die Polizei will am Freitag weitere Verdächtige festnehmen.")
+    assert one(evs, "PROTEST").place.name == "Leipzig"
+    e = one(evs, "COERCE")
+    assert e.status == "planned" and e.place is None

@@ -790,13 +790,15 @@ def _carry_place(sentence_events: list[Event], before: tuple[int, Place, str] | 
     told without a place is another occurrence of that kind more often than the same one told again ("die Konferenz
     in Wien ... Beim Gipfel wurde beschlossen": the summit was elsewhere) and keeps no place. Only an event's own
     place carries over (not a dateline's desk, nor a speaker's seat or an origin the sentence named, which `_place`
-    already tells apart), and only from a current event, not from background ("2010 war in Linz gewählt worden")."""
+    already tells apart), and only from a current event, not from background ("2010 war in Linz gewählt worden").
+    Only an event told as done goes on in the scene: one planned, supposed or denied ("Die Polizei will am Montag
+    weitere Verdächtige festnehmen") has not happened there and may happen anywhere."""
     if before is None:
         return
     for e in sentence_events:
         # a vote is held where its body sits (`_vote_place`), a movement is told by where from and where to
         if e.place is None and e.type != before[2] and e.type != "VOTE" and e.type not in MOVES and \
-                e.status not in BACKGROUND_STATUSES:
+                e.status == "reported":
             e.place = before[1]
 
 
