@@ -2816,3 +2816,13 @@ def test_a_planned_event_after_a_placed_one_takes_no_place(nlp):
     assert one(evs, "PROTEST").place.name == "Leipzig"
     e = one(evs, "COERCE")
     assert e.status == "planned" and e.place is None
+
+
+def test_a_carried_place_goes_one_sentence_on_not_down_a_chain(nlp):
+    # review evplace31: the third sentence names no place and follows one that named none either; the same kind
+    # of act as the first sentence's, told again without a place, is another occurrence (`_carry_place`)
+    evs = events_of(nlp, "In Dresden demonstrierten am Samstag 2000 Menschen gegen die Regierung. "
+                         "Am Abend nahm die Polizei drei Männer fest. Am Sonntag demonstrierten erneut Tausende.")
+    protests = [e for e in evs if e.type == "PROTEST"]
+    assert [e.place.name if e.place else None for e in protests] == ["Dresden", None]
+    assert one(evs, "COERCE").place.name == "Dresden"

@@ -775,10 +775,13 @@ def find_events(doc: Doc) -> list[Event]:
                 sentence_events.remove(e)
                 if cause.type == "ASSAULT" and cause.mode == "attack" and e.mode == "explosion":
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
+        # the place this sentence names itself, taken before any carried in: a carried place goes one sentence on,
+        # not down a chain of sentences that never name it
+        named = next(((ui, e.place, e.type) for e in reversed(sentence_events) if e.place is not None
+                      and not e.place.filed and e.status not in BACKGROUND_STATUSES), None)
         _carry_place(sentence_events, placed if placed is not None and placed[0] == ui - 1 and
                      "\n" not in text[units[ui - 1].end:u.start] else None)
-        placed = next(((ui, e.place, e.type) for e in reversed(sentence_events) if e.place is not None
-                       and not e.place.filed and e.status not in BACKGROUND_STATUSES), None)
+        placed = named
         events += sentence_events
     return events
 
