@@ -2844,3 +2844,57 @@ def test_a_delegation_suspending_its_part_in_a_conference_rejects_it(nlp):
     e = one(events_of(nlp, "Die Regierungsdelegation hat am Montag ihre Teilnahme an der Friedenskonferenz in Genf "
                            "ausgesetzt."), "REJECT")
     assert e.actor is not None
+
+
+# --- evplace31: a sentence without a place goes on at the place of the sentence before ---------------------------
+
+def test_a_sentence_without_a_place_goes_on_at_the_event_place_before(nlp):
+    evs = events_of(nlp, "Die Staatsanwaltschaft in Regensburg ermittelt gegen zwei Männer. "
+                         "Am Montag wurde eine Wohnung der Verdächtigen durchsucht.")
+    assert one(evs, "ACCUSE").place.name == "Regensburg"
+    assert one(evs, "COERCE").place.name == "Regensburg"
+
+
+def test_a_place_does_not_carry_over_a_paragraph_nor_from_a_mere_mention(nlp):
+    # a new paragraph sets a new scene; a place the sentence before names without an event told there (where a
+    # speaker sits) is no event's place
+    evs = events_of(nlp, "Die Staatsanwaltschaft in Regensburg ermittelt gegen zwei Männer.\n\n"
+                         "Am Montag wurde eine Wohnung der Verdächtigen durchsucht.")
+    assert one(evs, "COERCE").place is None
+    evs = events_of(nlp, "Eine Sprecherin in Genf zeigte sich besorgt. "
+                         "Am Montag wurde eine Wohnung der Verdächtigen durchsucht.")
+    assert one(evs, "COERCE").place is None
+
+
+def test_a_background_event_place_does_not_carry(nlp):
+    # an act of another kind than the background one, so that only the background rule keeps the place from carrying
+    evs = events_of(nlp, "Bereits 1998 hatten in Regensburg Tausende gegen die Regierung demonstriert. "
+                         "Am Montag wurde eine Wohnung der Verdächtigen durchsucht.")
+    assert one(evs, "PROTEST").status in ("historical", "comparison", "generic", "state")
+    assert [e.place for e in evs if e.type == "COERCE" and e.mode == "raid"] == [None]
+
+
+def test_the_border_of_a_country_one_heads_for_is_no_place(nlp):
+    # the name hangs on "Grenze", which hangs on "Richtung": where they were heading, not where it happened
+    e = one(events_of(nlp, "Die Polizei nahm am Montag in Richtung der Grenze zu Tschechien drei Schlepper fest."),
+            "COERCE")
+    assert e.place is None or e.place.country != "CZ"
+
+
+def test_a_planned_event_after_a_placed_one_takes_no_place(nlp):
+    # review evplace31: an act announced or intended for later is not the next step of the scene told before
+    evs = events_of(nlp, "Rund 800 Beschäftigte streikten am Dienstag in Leipzig. "
+                         "Die Polizei will am Freitag weitere Verdächtige festnehmen.")
+    assert one(evs, "PROTEST").place.name == "Leipzig"
+    e = one(evs, "COERCE")
+    assert e.status == "planned" and e.place is None
+
+
+def test_a_carried_place_goes_one_sentence_on_not_down_a_chain(nlp):
+    # review evplace31: the third sentence names no place and follows one that named none either; the same kind
+    # of act as the first sentence's, told again without a place, is another occurrence (`_carry_place`)
+    evs = events_of(nlp, "In Dresden demonstrierten am Samstag 2000 Menschen gegen die Regierung. "
+                         "Am Abend nahm die Polizei drei Männer fest. Am Sonntag demonstrierten erneut Tausende.")
+    protests = [e for e in evs if e.type == "PROTEST"]
+    assert [e.place.name if e.place else None for e in protests] == ["Dresden", None]
+    assert one(evs, "COERCE").place.name == "Dresden"

@@ -46,7 +46,7 @@ from ..lang.de.event_words import (
     vote_scope,
 )
 from ..lang.de.places import place_type
-from ..model import FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
+from ..model import BACKGROUND_STATUSES, FORCE, Claim, Event, Mention, Place, Span, TimeExpression, TimeValue
 from ..nlp.compounds import compound_head, ends_in_word, headed_by, word_lemma
 from . import attribution as attr
 from . import case_word as _case
@@ -758,6 +758,7 @@ def find_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     last_assault: tuple[int, Event] | None = None
     last_force: tuple[int, Event] | None = None
+    placed: tuple[int, Place, str] | None = None     # the last sentence's event place and type (`_carry_place`)
     for ui, u in enumerate(units):
         found = find_triggers(doc, u.start, u.end, mentions)
         if not found:
@@ -804,8 +805,34 @@ def find_events(doc: Doc) -> list[Event]:
                 sentence_events.remove(e)
                 if cause.type == "ASSAULT" and cause.mode == "attack" and e.mode == "explosion":
                     cause.mode, cause.acled_type = "explode", _mode_acled("explode") or cause.acled_type
+        # the place this sentence names itself, taken before any carried in: a carried place goes one sentence on,
+        # not down a chain of sentences that never name it
+        named = next(((ui, e.place, e.type) for e in reversed(sentence_events) if e.place is not None
+                      and not e.place.filed and e.status not in BACKGROUND_STATUSES), None)
+        _carry_place(sentence_events, placed if placed is not None and placed[0] == ui - 1 and
+                     "\n" not in text[units[ui - 1].end:u.start] else None)
+        placed = named
         events += sentence_events
     return events
+
+
+def _carry_place(sentence_events: list[Event], before: tuple[int, Place, str] | None) -> None:
+    """A sentence that names no place goes on at the place the sentence just before told its event at (in the
+    same paragraph), where it tells the next step of the scene, an act of another kind: "Die Staatsanwaltschaft in
+    Regensburg ermittelt. Am Montag wurde eine Wohnung durchsucht" is a search in Regensburg. An act of the same kind
+    told without a place is another occurrence of that kind more often than the same one told again ("die Konferenz
+    in Wien ... Beim Gipfel wurde beschlossen": the summit was elsewhere) and keeps no place. Only an event's own
+    place carries over (not a dateline's desk, nor a speaker's seat or an origin the sentence named, which `_place`
+    already tells apart), and only from a current event, not from background ("2010 war in Linz gewählt worden").
+    Only an event told as done goes on in the scene: one planned, supposed or denied ("Die Polizei will am Montag
+    weitere Verdächtige festnehmen") has not happened there and may happen anywhere."""
+    if before is None:
+        return
+    for e in sentence_events:
+        # a vote is held where its body sits (`_vote_place`), a movement is told by where from and where to
+        if e.place is None and e.type != before[2] and e.type != "VOTE" and e.type not in MOVES and \
+                e.status == "reported":
+            e.place = before[1]
 
 
 def _trigger_tokens(f: tuple[int, int, Trigger, Token]) -> set[int]:
@@ -1133,8 +1160,17 @@ def _direction(name: Token) -> bool:
     the event's place."""
     if (_case(name) or "") in DIRECTION_WORDS:
         return True
-    return name.dep_ in ("appos", "nmod", "flat", "flat:name", "nk") and name.head.lower_ in DIRECTION_WORDS and \
-        name.head.i < name.i
+    # up the nouns that hold the name ("in Richtung der Grenze zu Polen": Polen on Grenze on Richtung); the border
+    # of a country the people were heading for is no more where it happened than the country itself
+    t = name
+    while t.dep_ in NOUN_DEPENDENTS and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.head.lower_ in DIRECTION_WORDS:
+            return True
+        t = t.head
+    return False
+
+
+NOUN_DEPENDENTS = ("appos", "nmod", "flat", "flat:name", "nk")   # a noun's apposition, genitive, name, or "zu" phrase
 
 
 LOC_CASES = _FUNCTION_WORDS["location"]
