@@ -1173,3 +1173,18 @@ def test_a_building_named_by_a_hyphenated_name_of_several_parts_is_a_landmark(nl
     # a country's form in the chain names no building's name: 'Polen-Ukraine-Brücke' says which countries the bridge
     # joins ('Zentrum', which the test read before, is no building's noun to the place types: it could not fail)
     assert "Polen-Ukraine-Brücke" not in places(nlp, "Über die neue Polen-Ukraine-Brücke rollen seit Montag Hilfsgüter.")
+
+
+def test_a_small_area_abroad_far_from_the_articles_places_stays_unresolved(nlp):
+    # 'Balkan' is also a Turkmen province: an article set in south-eastern Europe does not mean it
+    text = "Auf dem Balkan schlossen Serbien und Kroatien ihre Grenzen. In Belgrad warten Tausende."
+    m = places(nlp, text).get("Balkan")
+    assert m is None or m.ref is None
+    assert places(nlp, text)["Belgrad"].ref
+
+
+def test_a_small_area_abroad_in_a_named_country_or_near_the_articles_places_keeps_its_spot(nlp):
+    m = places(nlp, "In Turkmenistan traf ein Sturm die Provinz Balkan.")["Balkan"]
+    assert spot(m) and distance_km(spot(m), (39.5, 55.0)) < 300
+    m = places(nlp, "Im Elsass und in Freiburg regnete es den ganzen Tag.")["Elsass"]
+    assert spot(m) and distance_km(spot(m), (48.3, 7.5)) < 150

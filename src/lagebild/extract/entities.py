@@ -33,7 +33,7 @@ from itertools import takewhile
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import Candidate, english_country_names, gazetteer
+from ..geo import Candidate, distance_km, english_country_names, gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
 from ..lang.de import rows
@@ -3193,7 +3193,8 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     for form, group in by_form.items():
         best = fixed.get(form)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and _far_and_small_unlisted(form, best, group, doc_countries, home):
+                form not in typed and (_far_and_small_unlisted(form, best, group, doc_countries, home) or
+                                       _stray_area(best, fixed, doc_countries, home)):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3212,6 +3213,24 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+STRAY_AREA_KM = 1500
+
+
+def _stray_area(best, fixed: Mapping[str, Candidate | None], doc_countries: dict[str, int],
+                home: tuple[str, ...]) -> bool:
+    """A first-level area abroad of under a million people ('Balkan', a Turkmen province) in a country the article
+    never names, far (1,500 km) from every other place it resolves and from the capitals of the countries it names:
+    a landscape or region the gazetteer lacks shares its name, and the article's geography says it is not that
+    area - no spot rather than a wrong one. An area of a named country, one near the article's places ('Elsass'
+    beside Baden) or a large one ('Hokkaido') keeps its spot; an article naming no other place says nothing."""
+    if not best.area or best.country in doc_countries or best.country in home or best.population >= WORLD_CITY:
+        return False
+    g = gazetteer()
+    spots = [(p.lat, p.lon) for p in fixed.values() if p is not None and p.id != best.id]
+    spots += [(c.lat, c.lon) for iso in doc_countries if (c := g.countries.get(iso)) and c.lat is not None]
+    return bool(spots) and all(distance_km((best.lat, best.lon), s) > STRAY_AREA_KM for s in spots)
 
 
 def _far_and_small_unlisted(form: str, best, group: list[PlaceHit], doc_countries: dict[str, int],
