@@ -1188,3 +1188,9 @@ def test_a_small_area_abroad_in_a_named_country_or_near_the_articles_places_keep
     assert spot(m) and distance_km(spot(m), (39.5, 55.0)) < 300
     m = places(nlp, "Im Elsass und in Freiburg regnete es den ganzen Tag.")["Elsass"]
     assert spot(m) and distance_km(spot(m), (48.3, 7.5)) < 150
+
+
+def test_a_country_part_in_the_genitive_is_named_without_its_s(nlp):
+    found = places(nlp, "Die Regenfälle Westjapans forderten viele Tote.")
+    assert "Westjapan" in found and "Westjapans" not in found
+    assert found["Westjapan"].country == "JP"

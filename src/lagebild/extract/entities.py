@@ -1843,7 +1843,8 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             elif place is None and f is None and _word_of_a_dropped_person(e, ents):
                 continue
             else:
-                out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
+                end = e.end_char - 1 if place is None and _country_part_in_genitive(text) else e.end_char
+                out.append(Cand(e.start_char, end, "LOC", 3, place.country if place else _country_part(text),
                                 f"geo:{place.id}" if place else None))
         elif base in ("PER", "ORG", "OTH") and (named_cand := _name_cand(e, ents, base, place, f)) is not None:
             out.append(named_cand)
@@ -2171,6 +2172,15 @@ def _country_part(text: str) -> str | None:
             f = forms.get(rest[:1].upper() + rest[1:])
             return f.iso if f and f.kind == "name" else None
     return None
+
+
+def _country_part_in_genitive(text: str) -> bool:
+    """'des Regens in Westjapans Bergen': a country part (`_country_part`) in the genitive - the country's name
+    with an -s that none of its names ends in - is named without the -s ('Westjapan'), as a country is."""
+    iso = _country_part(text)
+    if iso is None or not text.endswith("s") or _country_part(text[:-1]) != iso:
+        return False
+    return not any(text.lower().endswith(n.lower()) for n in gazetteer().countries[iso].names)
 
 
 def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
