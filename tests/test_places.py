@@ -1194,3 +1194,24 @@ def test_a_country_part_in_the_genitive_is_named_without_its_s(nlp):
     found = places(nlp, "Die Regenfälle Westjapans forderten viele Tote.")
     assert "Westjapan" in found and "Westjapans" not in found
     assert found["Westjapan"].country == "JP"
+
+
+def test_a_town_of_two_words_after_a_titles_von_is_cut_from_the_officials_name(nlp):
+    found = places(nlp, "Das sagte der frühere Gouverneur von New Mexico Bill Richardson am Montag.")
+    assert found["New Mexico"].label == "LOC" and found["New Mexico"].country == "US"
+    assert found["Bill Richardson"].label == "PER"
+    found = places(nlp, "Es sprach die Bürgermeisterin von San Francisco Janet Sorensen.")
+    assert found["San Francisco"].country == "US" and found["Janet Sorensen"].label == "PER"
+
+
+def test_a_first_name_inside_a_towns_name_starts_no_person(nlp):
+    found = places(nlp, "Der Bürgermeister von Los Angeles Maria Gonzalez eröffnete die Messe.")
+    assert found["Los Angeles"].country == "US" and found["Maria Gonzalez"].label == "PER"
+
+
+def test_one_word_named_tunnel_is_a_landmark_and_a_towns_town_hall_too(nlp):
+    found = places(nlp, "Wegen eines Unfalls blieb der Gotthardtunnel am Sonntag gesperrt.")
+    assert found["Gotthardtunnel"].label == "LOC" and found["Gotthardtunnel"].ref is None
+    assert "Straßentunnel" not in places(nlp, "Ein Straßentunnel wurde gesperrt.")
+    found = places(nlp, "Vor dem Wiener Rathaus versammelten sich Hunderte.")
+    assert found["Wiener Rathaus"].label == "LOC" and found["Wiener Rathaus"].country == "AT"

@@ -325,6 +325,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     rules += _town_landmarks(doc, toks)
     rules += _facility_names(doc, toks)
     rules += _named_buildings(doc, toks)
+    rules += _one_word_landmarks(toks)
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
     rules += _person_repeats(doc, toks, persons + ner_persons)
@@ -906,22 +907,37 @@ def _split_place_person(doc: Doc, ents) -> list:
         i = e.start
         intro = i > 0 and (_place_noun(doc[i - 1].text) or
                            (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
+        k = _place_words_before_name(e)
         # 'an dem aus Österreich Johanna Berger teilnahm': a place, then a first name and a surname the NER read
         # as one place - no place's name goes on with a first name and another name word
-        run_on = e.label_ == "LOC" and len(e) >= 3 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
-                                                            for t in e[1:]) and \
-            not gazetteer().best(e[:2].text)    # 'Santa Maria Novella', 'San Marco': the first name is the place's
-        if len(e) >= 2 and (intro and e.label_ in ("PER", "ORG") or run_on) and \
-                (gazetteer().best(e[0].text) or run_on and e[0].text in country_forms()) \
-                and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
+        run_on = e.label_ == "LOC" and len(e) >= k + 2 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
+                                                                for t in e[k:]) and \
+            not gazetteer().best(e[:k + 1].text)    # 'Santa Maria Novella', 'San Marco': the first name is the place's
+        # 'die Bürgermeisterin von San Francisco Dianne Feinstein': after a title's 'von' the place of office,
+        # of one word or more, whatever the NER called the whole
+        if len(e) >= k + 1 and (intro and (e.label_ in ("PER", "ORG") or k > 1) or run_on) and \
+                (gazetteer().best(e[:k].text) or run_on and e[0].text in country_forms()) \
+                and not gazetteer().best(e.text) and not noun_or_place(e[k].text) and \
+                (known_first_name(e[k].text) or intro and _two_name_words(e[k:])):
             end = e.end
             while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
                     and doc[end].text[:1].isupper():
                 end += 1
-            out += [Span(doc, i, i + 1, label="LOC"), Span(doc, i + 1, end, label="PER")]
+            out += [Span(doc, i, i + k, label="LOC"), Span(doc, i + k, end, label="PER")]
         else:
             out.append(e)
     return out
+
+
+def _two_name_words(words: Span) -> bool:
+    """A first name and a surname, or more: two or more capitalised words, none a common noun or a place."""
+    return len(words) >= 2 and all(t.is_alpha and t.text[:1].isupper() and not noun_or_place(t.text) for t in words)
+
+
+def _place_words_before_name(e: Span) -> int:
+    """How many words open the span as a place of several words the gazetteer knows ('San Francisco', 'Den Haag')
+    with a name word after them; 1 otherwise (the one-word place `_split_place_person` tries)."""
+    return next((k for k in range(len(e) - 1, 1, -1) if gazetteer().best(e[:k].text)), 1)
 
 
 # the parse's functions of a verb's own arguments: a noun in one of them heads its phrase in the clause
@@ -2465,7 +2481,8 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
         if NAME_RX.match(t.text) and NAME_RX.match(nxt) and not (nxt in forms and forms[nxt].kind != "demonym") \
                 and not _is_title(nxt) and known_first_name(t.text) and t.text not in forms \
                 and t.text not in NOT_PLACE and not _town_after_place_noun(toks, i) \
-                and not _genitive_place(t.text) and not _genitive_place(f"{t.text} {nxt}"):
+                and not _genitive_place(t.text) and not _genitive_place(f"{t.text} {nxt}") \
+                and not _word_of_a_town_name(toks, i):
             n = _name_at(doc, toks, i + 1)        # not "Freiburgs Lukas", "Costa Ricas": a place's genitive
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
                 n = 0
@@ -2475,6 +2492,14 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
     return out
+
+
+def _word_of_a_town_name(toks: list[Token], i: int) -> bool:
+    """'San Francisco', 'Los Angeles', 'Santa Maria': a first name that, with the word before or after it, is a town
+    of 15,000 or more by its own name is a word of that town's name, no person's first name."""
+    pairs = ([f"{toks[i - 1].text} {toks[i].text}"] if i > 0 else []) + \
+        ([f"{toks[i].text} {toks[i + 1].text}"] if i + 1 < len(toks) else [])
+    return any((b := gazetteer().best(p)) is not None and b.primary and b.population >= SMALL for p in pairs)
 
 
 def _named_before_role(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -2708,6 +2733,18 @@ def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
         iso = town.country if town is not None and not _street_noun(t.text) else None
         start = toks[i - 1].idx if town is not None else toks[i].idx
         out.append(Cand(start, t.idx + len(t.text), "LOC", 3, iso, None))
+    return out
+
+
+def _one_word_landmarks(toks: list[Token]) -> list[Cand]:
+    """'im Gotthardtunnel', 'vor dem Kremlpalast': one word ending in a building's noun (place_types.tsv) that the
+    lexicon reads as a name, not a common noun ('Straßentunnel', 'Rathaus'), is a landmark's name - its first part
+    names it. Not a town of that name ('Ludwigshafen' is a site's noun, no facility's; a town wins anyway)."""
+    out = []
+    for t in toks:
+        if t.text[:1].isupper() and t.is_alpha and singular_place_type(t.text) == "facility" and \
+                t.lower_ not in place_types() and word_tag(t.text)[0] == "NE" and gazetteer().best(t.text) is None:
+            out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
     return out
 
 
