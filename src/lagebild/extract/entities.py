@@ -1859,9 +1859,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             elif place is None and f is None and _word_of_a_dropped_person(e, ents):
                 continue
             else:
-                end = e.end_char - 1 if place is None and _country_part_in_genitive(text) else e.end_char
-                out.append(Cand(e.start_char, end, "LOC", 3, place.country if place else _country_part(text),
-                                f"geo:{place.id}" if place else None))
+                out.append(_place_cand(e, place))
         elif base in ("PER", "ORG", "OTH") and (named_cand := _name_cand(e, ents, base, place, f)) is not None:
             out.append(named_cand)
     return out
@@ -2188,6 +2186,13 @@ def _country_part(text: str) -> str | None:
             f = forms.get(rest[:1].upper() + rest[1:])
             return f.iso if f and f.kind == "name" else None
     return None
+
+
+def _place_cand(e: Span, place: Candidate | None) -> Cand:
+    """The NER's place as a candidate: the gazetteer's place, or a country's part ('Westjapan') in its country."""
+    if place is not None:
+        return Cand(e.start_char, e.end_char, "LOC", 3, place.country, f"geo:{place.id}")
+    return Cand(e.start_char, e.end_char - _country_part_in_genitive(e.text), "LOC", 3, _country_part(e.text), None)
 
 
 def _country_part_in_genitive(text: str) -> bool:
@@ -3240,8 +3245,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     for form, group in by_form.items():
         best = fixed.get(form)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and (_far_and_small_unlisted(form, best, group, doc_countries, home) or
-                                       _stray_area(best, fixed, doc_countries, home)):
+                form not in typed and _unlikely_spot(form, best, group, fixed, doc_countries, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3262,6 +3266,14 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     return out
 
 
+def _unlikely_spot(form: str, best, group: list[PlaceHit], fixed: Mapping[str, Candidate | None],
+                   doc_countries: dict[str, int], home: tuple[str, ...]) -> bool:
+    """A place resolved alone that the article's geography makes unlikely: a small place far abroad
+    (`_far_and_small_unlisted`) or a small area far from all else the article places (`_stray_area`)."""
+    return _far_and_small_unlisted(form, best, group, doc_countries, home) or \
+        _stray_area(best, fixed, doc_countries, home)
+
+
 STRAY_AREA_KM = 1500
 
 
@@ -3276,7 +3288,8 @@ def _stray_area(best, fixed: Mapping[str, Candidate | None], doc_countries: dict
         return False
     g = gazetteer()
     spots = [(p.lat, p.lon) for p in fixed.values() if p is not None and p.id != best.id]
-    spots += [(c.lat, c.lon) for iso in doc_countries if (c := g.countries.get(iso)) and c.lat is not None]
+    spots += [(c.lat, c.lon) for iso in doc_countries
+              if (c := g.countries.get(iso)) and c.lat is not None and c.lon is not None]
     return bool(spots) and all(distance_km((best.lat, best.lon), s) > STRAY_AREA_KM for s in spots)
 
 
