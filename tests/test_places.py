@@ -1215,3 +1215,9 @@ def test_one_word_named_tunnel_is_a_landmark_and_a_towns_town_hall_too(nlp):
     assert "Straßentunnel" not in places(nlp, "Ein Straßentunnel wurde gesperrt.")
     found = places(nlp, "Vor dem Wiener Rathaus versammelten sich Hunderte.")
     assert found["Wiener Rathaus"].label == "LOC" and found["Wiener Rathaus"].country == "AT"
+
+
+def test_a_club_named_after_its_town_with_a_league_standing_in_apposition_is_no_person(nlp):
+    found = places(nlp, "Hansa Rostock, der Spitzenreiter, gewann am Samstag erneut.")
+    assert found["Hansa Rostock"].label == "ORG"
+    assert places(nlp, "Anna Berger, die Tabellenführerin, sagte das.")["Anna Berger"].label == "PER"

@@ -1978,8 +1978,23 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
               out[b].start == out[a].end + 1 and not (a in city and b in city)
               and not (a in as_person and b not in org_read) and not (b in as_person and a not in org_read)
               for k in (a, b)}
-    kept = set(clubs) - as_person if scored else set()
+    kept = set(clubs) - as_person if scored else {k for k in clubs if _team_in_apposition(doc, clubs[k])}
     return [clubs[k] if k in clubs and k not in paired | kept else x for k, x in enumerate(out)]
+
+
+TEAM_STANDING = de.words("team_standing_nouns")
+
+
+def _team_in_apposition(doc: Doc, e: Span) -> bool:
+    """'Werder Bremen, der Tabellenführer, ...': a noun of a league's standing (team_standing_nouns.txt) in
+    apposition after the name - a comma, its article, attributes - says the name is a club's, no report of a
+    result needed."""
+    i = e.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].pos_ != "DET":
+        return False
+    noun = next((t for t in doc[i + 2:i + 5] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and (noun.lemma_.lower() in TEAM_STANDING or noun.lower_ in TEAM_STANDING or
+                                 noun.lower_.rstrip("n") in TEAM_STANDING)
 
 
 # the label of an organisation's span read by `_split_at_acronyms` or `_clubs_named_by_town`: no place rule reads
