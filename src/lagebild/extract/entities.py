@@ -2757,15 +2757,36 @@ def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
 
 
 def _one_word_landmarks(toks: list[Token]) -> list[Cand]:
-    """'im Gotthardtunnel', 'vor dem Kremlpalast': one word ending in a building's noun (place_types.tsv) that the
-    lexicon reads as a name, not a common noun ('Straßentunnel', 'Rathaus'), is a landmark's name - its first part
-    names it. Not a town of that name ('Ludwigshafen' is a site's noun, no facility's; a town wins anyway)."""
+    """'im Gotthardtunnel', 'vor dem Buckinghampalast': one word that the lexicon reads as a name, made of a name
+    and a building's noun (place_types.tsv, `_named_building_parts`), is a landmark's name - its first part names
+    it. Not a common noun ('Straßentunnel', 'Rathaus'), not a building named by a word ('Topklub', 'Sendesaal',
+    'Milchstraße': 'Top', 'Sende', 'Milch' are no names), not a town of that name (a town wins anyway)."""
     out = []
     for t in toks:
-        if t.text[:1].isupper() and t.is_alpha and singular_place_type(t.text) == "facility" and \
-                t.lower_ not in place_types() and word_tag(t.text)[0] == "NE" and gazetteer().best(t.text) is None:
+        if t.text[:1].isupper() and t.is_alpha and t.lower_ not in place_types() and \
+                word_tag(t.text)[0] == "NE" and _named_building_parts(t.text) and gazetteer().best(t.text) is None:
             out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
     return out
+
+
+def _named_building_parts(word: str) -> bool:
+    """Whether a word is a name and then a building's noun ('Gotthard|tunnel', 'Karawanken|tunnel'): the longest
+    facility noun of place_types.tsv it ends in, after a first part (a linking -s dropped) that the lexicon has
+    no reading of as a common word - a name it knows, or a word it does not know at all. The lexicon does not
+    split a word it reads as a name, so the split is by the building nouns; its first part decides."""
+    low = word.lower()
+    heads = [h for h, kind in place_types().items() if kind == "facility" and low.endswith(h) and
+             len(h) >= 4 and len(low) - len(h) >= 3]
+    if not heads:
+        return False
+    first = word[:len(word) - len(max(heads, key=len))]
+    return any(not _common_word(part) for part in {first, first[:-1] if first.endswith("s") else first}
+               if len(part) >= 3)
+
+
+def _common_word(word: str) -> bool:
+    """A word the lexicon knows with a reading other than a name's ('Milch', 'Top' as a loanword, 'Sende')."""
+    return any(tag != "NE" and score > -25.0 for tag, score in word_tags(word))
 
 
 def _town_reading_name(word: str) -> bool:
