@@ -1243,3 +1243,11 @@ def test_a_person_named_like_a_town_with_a_title_an_athlete_bears_in_apposition_
     assert found["Novak Berger"].label == "PER"
     found = places(nlp, "Roger Keller, der Aufsteiger des Jahres, wurde zum Parteichef gewählt.")
     assert found["Roger Keller"].label == "PER"
+
+
+def test_a_first_name_inside_a_countrys_name_starts_no_person(nlp):
+    # 'San' and 'Marino' are first names too: inside a country's name of two words they open no person, and the
+    # official named after it stays one person
+    found = places(nlp, "Die Regierungschefin von San Marino Laura Bianchi reiste am Montag nach Rom.")
+    assert found["San Marino"].country == "SM"
+    assert found["Laura Bianchi"].label == "PER" and "Laura" not in found and "Bianchi" not in found

@@ -2515,11 +2515,13 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
 
 
 def _word_of_a_town_name(toks: list[Token], i: int) -> bool:
-    """'San Francisco', 'Los Angeles', 'Santa Maria': a first name that, with the word before or after it, is a town
-    of 15,000 or more by its own name is a word of that town's name, no person's first name."""
+    """'San Francisco', 'Los Angeles', 'San Marino': a first name that, with the word before or after it, is a town
+    of 15,000 or more by its own name, or a country's name, is a word of that place's name, no person's first name
+    ('von San Marino Marco Rossi': neither 'San' nor 'Marino' opens a person)."""
     pairs = ([f"{toks[i - 1].text} {toks[i].text}"] if i > 0 else []) + \
         ([f"{toks[i].text} {toks[i + 1].text}"] if i + 1 < len(toks) else [])
-    return any((b := gazetteer().best(p)) is not None and b.primary and b.population >= SMALL for p in pairs)
+    return any(p in country_forms() or (b := gazetteer().best(p)) is not None and b.primary and b.population >= SMALL
+               for p in pairs)
 
 
 def _named_before_role(doc: Doc, toks: list[Token]) -> list[Cand]:
