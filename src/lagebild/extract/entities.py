@@ -2759,7 +2759,7 @@ def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
 
 
 def _one_word_landmarks(toks: list[Token]) -> list[Cand]:
-    """'im Gotthardtunnel', 'vor dem Buckinghampalast': one word that the lexicon reads as a name, made of a name
+    """'im Gotthardtunnel', 'vor dem Lötschbergtunnel': one word that the lexicon reads as a name, made of a name
     and a building's noun (place_types.tsv, `_named_building_parts`), is a landmark's name - its first part names
     it. Not a common noun ('Straßentunnel', 'Rathaus'), not a building named by a word ('Topklub', 'Sendesaal',
     'Milchstraße': 'Top', 'Sende', 'Milch' are no names), not a town of that name (a town wins anyway)."""
