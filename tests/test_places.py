@@ -1251,3 +1251,9 @@ def test_a_first_name_inside_a_countrys_name_starts_no_person(nlp):
     found = places(nlp, "Die Regierungschefin von San Marino Laura Bianchi reiste am Montag nach Rom.")
     assert found["San Marino"].country == "SM"
     assert found["Laura Bianchi"].label == "PER" and "Laura" not in found and "Bianchi" not in found
+
+
+def test_one_word_tunnel_named_after_a_sea_the_lexicon_reads_as_a_noun_is_a_landmark(nlp):
+    # the lexicon reads a sea's name as a common noun: the gazetteer's sea of that very name makes it a name
+    found = places(nlp, "Ein Nordseetunnel nach Norwegen wäre der längste seiner Art, sagen die Planer.")
+    assert found["Nordseetunnel"].label == "LOC"

@@ -2782,8 +2782,15 @@ def _named_building_parts(word: str) -> bool:
     if not heads:
         return False
     first = word[:len(word) - len(max(heads, key=len))]
-    return any(not _common_word(part) for part in {first, first[:-1] if first.endswith("s") else first}
-               if len(part) >= 3)
+    return any(not _common_word(part) or _named_feature(part) for part in
+               {first, first[:-1] if first.endswith("s") else first} if len(part) >= 3)
+
+
+def _named_feature(word: str) -> bool:
+    """A sea's, a strait's or a range's name the gazetteer holds by that very name, no populated place's
+    ('Ärmelkanal', which the lexicon reads as a common noun; not 'Rock', a town's name too)."""
+    b = gazetteer().best(word)
+    return b is not None and b.name == word and not b.population and not b.country
 
 
 def _common_word(word: str) -> bool:
