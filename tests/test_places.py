@@ -1257,3 +1257,5 @@ def test_one_word_tunnel_named_after_a_sea_the_lexicon_reads_as_a_noun_is_a_land
     # the lexicon reads a sea's name as a common noun: the gazetteer's sea of that very name makes it a name
     found = places(nlp, "Ein Nordseetunnel nach Norwegen wäre der längste seiner Art, sagen die Planer.")
     assert found["Nordseetunnel"].label == "LOC"
+    from lagebild.extract.entities import _named_building_parts
+    assert _named_building_parts("Ärmelkanalbrücke") and not _named_building_parts("Rockclub")
