@@ -186,8 +186,6 @@ def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Me
     # a short form may be the first word of any full form the person is written with ('Lula' of 'Lula da Silva',
     # which joined 'Luiz Inácio Lula da Silva': of the longest form it is a middle word)
     forms = [_group_parts(fw, group) for fw, group, _ in full]
-    # the parts but a middle word: a short form that is only a full name's middle word joins it in its own article
-    outer = [_group_parts(fw, group, middle=False) for fw, group, _ in full]
     by_part = _NearIndex()
     for n, parts in enumerate(forms):
         by_part.add(n, *parts)
@@ -203,8 +201,6 @@ def _join_short_forms(single: list[Mention], full: list[tuple[list[str], list[Me
             found = near_full[w] = (w_trim, [n for n in by_part.near(w, w_trim)
                                              if any(_near(w, p) or _near(w_trim, p) for p in forms[n])])
         w_trim, near = found
-        near = [n for n in near if m.article in articles[n] or
-                any(_near(w, p) or _near(w_trim, p) for p in outer[n])]
         if (one := _one_in_article(m, w, w_trim, near, full, forms, articles)) is not None:
             if one < 0:             # two persons of its article bear the name: which one is meant is left open
                 extra[w_trim].append(m)
@@ -243,9 +239,6 @@ def _one_in_article(m: Mention, w: str, w_trim: str, near: list[int],
         return None
     exact = [n for n in same if w in forms[n] or w_trim in forms[n]]   # 'Brandt' before a variant 'Brand'
     same = exact or same
-    # a surname said alone is a full name's last word before it is another's middle word ('Simone Peter' before
-    # 'Hans Peter Müller', 'Luis Ortega' before 'Carlos Ortega Ruiz')
-    same = [n for n in same if full[n][0][-1] in (w, w_trim)] or same
     if len(same) < 2:
         return same[0]
     named = sorted(((sum(x.article == m.article and x.start < m.start for x in full[n][1]), n) for n in same),
@@ -260,25 +253,19 @@ def _a_second_person(words: list[str], fw: list[str], w: str, w_trim: str) -> bo
     return not (known and tag != "NE") and not (len(words) == 2 and fw[0] in (w, w + "s", w_trim + "s"))
 
 
-def _parts(fw: list[str], middle: bool = True) -> list[str]:
+def _parts(fw: list[str]) -> list[str]:
     """The words of a full name a short form may be: the surname, and the first word of a name of
-    three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first), and (with
-    `middle`) the middle word of a name of three (`_middle_part`)."""
-    return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else []) + (_middle_part(fw) if middle else [])
+    three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first), and the
+    middle word of a name of three (a Spanish or Portuguese first surname: 'Carlos Ortega Ruiz' is 'Ortega')."""
+    middle = [fw[1]] if len(fw) == 3 and len(fw[1]) >= 4 and fw[1].isalpha() else []
+    return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else []) + middle
 
 
-def _middle_part(fw: list[str]) -> list[str]:
-    """The middle word of a name of three: a Spanish or Portuguese first surname ('Carlos Ortega Ruiz' is 'Ortega'),
-    but as often a second first name ('Hans Peter Müller', 'Anna Maria Schmidt'), so a short form joins by it only
-    in the full name's own article (`_join_short_forms`) and after a full name of that surname (`_one_in_article`)."""
-    return [fw[1]] if len(fw) == 3 and len(fw[1]) >= 4 and fw[1].isalpha() else []
-
-
-def _group_parts(fw: list[str], group: list[Mention], middle: bool = True) -> list[str]:
+def _group_parts(fw: list[str], group: list[Mention]) -> list[str]:
     """`_parts` of every full form in the person's mentions, those of its first full name first."""
-    out = _parts(fw, middle)
+    out = _parts(fw)
     for text in dict.fromkeys(m.text for m in group):
-        out += [p for p in _parts(_words(text), middle) if p not in out]
+        out += [p for p in _parts(_words(text)) if p not in out]
     return out
 
 
