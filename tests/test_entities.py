@@ -1149,9 +1149,3 @@ def test_a_person_whose_own_noun_stands_between_him_and_an_outlets_noun_stays_a_
     ms = _mentions_of_one_person_span(parser, "Wie der Sender CNN-Reporter John Smith berichtete, wurde die Stadt "
                                               "geräumt.", "John", "Smith")
     assert ms["John Smith"].label == "PER", ms
-
-
-def test_the_first_of_two_spanish_surnames_alone_joins_the_full_name():
-    ms = [M("Carlos Ortega Ruiz", "a", 0), M("Ortega", "a", 80), M("Ana Lopez", "a", 120)]
-    ents = {e.name: e for e in resolve_entities(ms)}
-    assert set(ents["Carlos Ortega Ruiz"].aliases) == {"Carlos Ortega Ruiz", "Ortega"}

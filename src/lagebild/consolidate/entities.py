@@ -255,10 +255,8 @@ def _a_second_person(words: list[str], fw: list[str], w: str, w_trim: str) -> bo
 
 def _parts(fw: list[str]) -> list[str]:
     """The words of a full name a short form may be: the surname, and the first word of a name of
-    three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first), and the
-    middle word of a name of three (a Spanish or Portuguese first surname: 'Carlos Ortega Ruiz' is 'Ortega')."""
-    middle = [fw[1]] if len(fw) == 3 and len(fw[1]) >= 4 and fw[1].isalpha() else []
-    return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else []) + middle
+    three words or with a surname of up to three letters (Kim Jong Un, Xi Jinping... as written first)."""
+    return [fw[-1]] + ([fw[0]] if len(fw) >= 3 or len(fw[-1]) <= 3 else [])
 
 
 def _group_parts(fw: list[str], group: list[Mention]) -> list[str]:
