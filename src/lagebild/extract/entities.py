@@ -33,7 +33,7 @@ from itertools import takewhile
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..geo import Candidate, english_country_names, gazetteer
+from ..geo import Candidate, distance_km, english_country_names, gazetteer
 from ..geo.translit import key as name_key
 from ..lang import de
 from ..lang.de import rows
@@ -325,6 +325,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     rules += _town_landmarks(doc, toks)
     rules += _facility_names(doc, toks)
     rules += _named_buildings(doc, toks)
+    rules += _one_word_landmarks(toks)
     # a surname said again is that person again, unless a firmer rule read the NER's person as a place
     ner_persons = [c for c in _trusted_ents(doc, ner, rules) if c.label == "PER"]
     rules += _person_repeats(doc, toks, persons + ner_persons)
@@ -906,22 +907,37 @@ def _split_place_person(doc: Doc, ents) -> list:
         i = e.start
         intro = i > 0 and (_place_noun(doc[i - 1].text) or
                            (doc[i - 1].lower_ == "von" and i > 1 and _is_title(doc[i - 2].text)))
+        k = _place_words_before_name(e)
         # 'an dem aus Österreich Johanna Berger teilnahm': a place, then a first name and a surname the NER read
         # as one place - no place's name goes on with a first name and another name word
-        run_on = e.label_ == "LOC" and len(e) >= 3 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
-                                                            for t in e[1:]) and \
-            not gazetteer().best(e[:2].text)    # 'Santa Maria Novella', 'San Marco': the first name is the place's
-        if len(e) >= 2 and (intro and e.label_ in ("PER", "ORG") or run_on) and \
-                (gazetteer().best(e[0].text) or run_on and e[0].text in country_forms()) \
-                and not gazetteer().best(e.text) and known_first_name(e[1].text) and not noun_or_place(e[1].text):
+        run_on = e.label_ == "LOC" and len(e) >= k + 2 and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text
+                                                                for t in e[k:]) and \
+            not gazetteer().best(e[:k + 1].text)    # 'Santa Maria Novella', 'San Marco': the first name is the place's
+        # 'die Bürgermeisterin von San Francisco Dianne Feinstein': after a title's 'von' the place of office,
+        # of one word or more, whatever the NER called the whole
+        if len(e) >= k + 1 and (intro and (e.label_ in ("PER", "ORG") or k > 1) or run_on) and \
+                (gazetteer().best(e[:k].text) or run_on and e[0].text in country_forms()) \
+                and not gazetteer().best(e.text) and not noun_or_place(e[k].text) and \
+                (known_first_name(e[k].text) or intro and _two_name_words(e[k:])):
             end = e.end
             while end < len(doc) and doc[end].dep_.startswith("flat") and doc[end].head.i in range(i, end) \
                     and doc[end].text[:1].isupper():
                 end += 1
-            out += [Span(doc, i, i + 1, label="LOC"), Span(doc, i + 1, end, label="PER")]
+            out += [Span(doc, i, i + k, label="LOC"), Span(doc, i + k, end, label="PER")]
         else:
             out.append(e)
     return out
+
+
+def _two_name_words(words: Span) -> bool:
+    """A first name and a surname, or more: two or more capitalised words, none a common noun or a place."""
+    return len(words) >= 2 and all(t.is_alpha and t.text[:1].isupper() and not noun_or_place(t.text) for t in words)
+
+
+def _place_words_before_name(e: Span) -> int:
+    """How many words open the span as a place of several words the gazetteer knows ('San Francisco', 'Den Haag')
+    with a name word after them; 1 otherwise (the one-word place `_split_place_person` tries)."""
+    return next((k for k in range(len(e) - 1, 1, -1) if gazetteer().best(e[:k].text)), 1)
 
 
 # the parse's functions of a verb's own arguments: a noun in one of them heads its phrase in the clause
@@ -1843,8 +1859,7 @@ def _from_ents(doc: Doc, named: set[str]) -> list[Cand]:
             elif place is None and f is None and _word_of_a_dropped_person(e, ents):
                 continue
             else:
-                out.append(Cand(e.start_char, e.end_char, "LOC", 3, place.country if place else _country_part(text),
-                                f"geo:{place.id}" if place else None))
+                out.append(_place_cand(e, place))
         elif base in ("PER", "ORG", "OTH") and (named_cand := _name_cand(e, ents, base, place, f)) is not None:
             out.append(named_cand)
     return out
@@ -1963,8 +1978,23 @@ def _clubs_named_by_town(doc: Doc, ents: list) -> list:
               out[b].start == out[a].end + 1 and not (a in city and b in city)
               and not (a in as_person and b not in org_read) and not (b in as_person and a not in org_read)
               for k in (a, b)}
-    kept = set(clubs) - as_person if scored else set()
+    kept = set(clubs) - as_person if scored else {k for k in clubs if _team_in_apposition(doc, clubs[k])}
     return [clubs[k] if k in clubs and k not in paired | kept else x for k, x in enumerate(out)]
+
+
+TEAM_STANDING = de.words("team_standing_nouns")
+
+
+def _team_in_apposition(doc: Doc, e: Span) -> bool:
+    """'Werder Bremen, der Tabellenführer, ...': a noun of a league's standing (team_standing_nouns.txt) in
+    apposition after the name - a comma, its article, attributes - says the name is a club's, no report of a
+    result needed."""
+    i = e.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].pos_ != "DET":
+        return False
+    noun = next((t for t in doc[i + 2:i + 5] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and (noun.lemma_.lower() in TEAM_STANDING or noun.lower_ in TEAM_STANDING or
+                                 noun.lower_.rstrip("n") in TEAM_STANDING)
 
 
 # the label of an organisation's span read by `_split_at_acronyms` or `_clubs_named_by_town`: no place rule reads
@@ -2171,6 +2201,22 @@ def _country_part(text: str) -> str | None:
             f = forms.get(rest[:1].upper() + rest[1:])
             return f.iso if f and f.kind == "name" else None
     return None
+
+
+def _place_cand(e: Span, place: Candidate | None) -> Cand:
+    """The NER's place as a candidate: the gazetteer's place, or a country's part ('Westjapan') in its country."""
+    if place is not None:
+        return Cand(e.start_char, e.end_char, "LOC", 3, place.country, f"geo:{place.id}")
+    return Cand(e.start_char, e.end_char - _country_part_in_genitive(e.text), "LOC", 3, _country_part(e.text), None)
+
+
+def _country_part_in_genitive(text: str) -> bool:
+    """'des Regens in Westjapans Bergen': a country part (`_country_part`) in the genitive - the country's name
+    with an -s that none of its names ends in - is named without the -s ('Westjapan'), as a country is."""
+    iso = _country_part(text)
+    if iso is None or not text.endswith("s") or _country_part(text[:-1]) != iso:
+        return False
+    return not any(text.lower().endswith(n.lower()) for n in gazetteer().countries[iso].names)
 
 
 def _trusted_ents(doc: Doc, ner: list[Cand], rules: list[Cand]) -> list[Cand]:
@@ -2455,7 +2501,8 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
         if NAME_RX.match(t.text) and NAME_RX.match(nxt) and not (nxt in forms and forms[nxt].kind != "demonym") \
                 and not _is_title(nxt) and known_first_name(t.text) and t.text not in forms \
                 and t.text not in NOT_PLACE and not _town_after_place_noun(toks, i) \
-                and not _genitive_place(t.text) and not _genitive_place(f"{t.text} {nxt}"):
+                and not _genitive_place(t.text) and not _genitive_place(f"{t.text} {nxt}") \
+                and not _word_of_a_town_name(toks, i):
             n = _name_at(doc, toks, i + 1)        # not "Freiburgs Lukas", "Costa Ricas": a place's genitive
             if n and gazetteer().candidates(toks[i + 1].text) and not name_like(toks[i + 1].text):
                 n = 0
@@ -2465,6 +2512,16 @@ def _persons(doc: Doc, toks: list[Token]) -> list[Cand]:
                 end = toks[i + n].idx + len(toks[i + n].text)
                 out.append(Cand(t.idx, end, "PER", 1, _person_country(doc, toks, i)))
     return out
+
+
+def _word_of_a_town_name(toks: list[Token], i: int) -> bool:
+    """'San Francisco', 'Los Angeles', 'San Marino': a first name that, with the word before or after it, is a town
+    of 15,000 or more by its own name, or a country's name, is a word of that place's name, no person's first name
+    ('von San Marino Marco Rossi': neither 'San' nor 'Marino' opens a person)."""
+    pairs = ([f"{toks[i - 1].text} {toks[i].text}"] if i > 0 else []) + \
+        ([f"{toks[i].text} {toks[i + 1].text}"] if i + 1 < len(toks) else [])
+    return any(p in country_forms() or (b := gazetteer().best(p)) is not None and b.primary and b.population >= SMALL
+               for p in pairs)
 
 
 def _named_before_role(doc: Doc, toks: list[Token]) -> list[Cand]:
@@ -2699,6 +2756,46 @@ def _facility_names(doc: Doc, toks: list[Token]) -> list[Cand]:
         start = toks[i - 1].idx if town is not None else toks[i].idx
         out.append(Cand(start, t.idx + len(t.text), "LOC", 3, iso, None))
     return out
+
+
+def _one_word_landmarks(toks: list[Token]) -> list[Cand]:
+    """'im Gotthardtunnel', 'vor dem Lötschbergtunnel': one word that the lexicon reads as a name, made of a name
+    and a building's noun (place_types.tsv, `_named_building_parts`), is a landmark's name - its first part names
+    it. Not a common noun ('Straßentunnel', 'Rathaus'), not a building named by a word ('Topklub', 'Sendesaal',
+    'Milchstraße': 'Top', 'Sende', 'Milch' are no names), not a town of that name (a town wins anyway)."""
+    out = []
+    for t in toks:
+        if t.text[:1].isupper() and t.is_alpha and t.lower_ not in place_types() and \
+                word_tag(t.text)[0] == "NE" and _named_building_parts(t.text) and gazetteer().best(t.text) is None:
+            out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
+    return out
+
+
+def _named_building_parts(word: str) -> bool:
+    """Whether a word is a name and then a building's noun ('Gotthard|tunnel', 'Karawanken|tunnel'): the longest
+    facility noun of place_types.tsv it ends in, after a first part (a linking -s dropped) that the lexicon has
+    no reading of as a common word - a name it knows, or a word it does not know at all. The lexicon does not
+    split a word it reads as a name, so the split is by the building nouns; its first part decides."""
+    low = word.lower()
+    heads = [h for h, kind in place_types().items() if kind == "facility" and low.endswith(h) and
+             len(h) >= 4 and len(low) - len(h) >= 3]
+    if not heads:
+        return False
+    first = word[:len(word) - len(max(heads, key=len))]
+    return any(not _common_word(part) or _named_feature(part) for part in
+               {first, first[:-1] if first.endswith("s") else first} if len(part) >= 3)
+
+
+def _named_feature(word: str) -> bool:
+    """A sea's, a strait's or a range's name the gazetteer holds by that very name, no populated place's
+    ('Ärmelkanal', which the lexicon reads as a common noun; not 'Rock', a town's name too)."""
+    b = gazetteer().best(word)
+    return b is not None and b.name == word and not b.population and not b.country
+
+
+def _common_word(word: str) -> bool:
+    """A word the lexicon knows with a reading other than a name's ('Milch', 'Top' as a loanword, 'Sende')."""
+    return any(tag != "NE" and score > -25.0 for tag, score in word_tags(word))
 
 
 def _town_reading_name(word: str) -> bool:
@@ -3193,7 +3290,7 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
     for form, group in by_form.items():
         best = fixed.get(form)
         if form in fixed and best is not None and form not in anchored and form not in regions and \
-                form not in typed and _far_and_small_unlisted(form, best, group, doc_countries, home):
+                form not in typed and _unlikely_spot(form, best, group, fixed, doc_countries, home):
             best = None
         if form not in fixed:
             sents = {h.sent for h in group}
@@ -3212,6 +3309,33 @@ def _resolve_places(hits: list[PlaceHit], doc_countries: dict[str, int], elsewhe
             out.append(Cand(h.start, h.end, "LOC", 0, best.country or None if best else None,
                             f"geo:{best.id}" if best else None))
     return out
+
+
+def _unlikely_spot(form: str, best, group: list[PlaceHit], fixed: Mapping[str, Candidate | None],
+                   doc_countries: dict[str, int], home: tuple[str, ...]) -> bool:
+    """A place resolved alone that the article's geography makes unlikely: a small place far abroad
+    (`_far_and_small_unlisted`) or a small area far from all else the article places (`_stray_area`)."""
+    return _far_and_small_unlisted(form, best, group, doc_countries, home) or \
+        _stray_area(best, fixed, doc_countries, home)
+
+
+STRAY_AREA_KM = 1500
+
+
+def _stray_area(best, fixed: Mapping[str, Candidate | None], doc_countries: dict[str, int],
+                home: tuple[str, ...]) -> bool:
+    """A first-level area abroad of under a million people ('Balkan', a Turkmen province) in a country the article
+    never names, far (1,500 km) from every other place it resolves and from the capitals of the countries it names:
+    a landscape or region the gazetteer lacks shares its name, and the article's geography says it is not that
+    area - no spot rather than a wrong one. An area of a named country, one near the article's places ('Elsass'
+    beside Baden) or a large one ('Hokkaido') keeps its spot; an article naming no other place says nothing."""
+    if not best.area or best.country in doc_countries or best.country in home or best.population >= WORLD_CITY:
+        return False
+    g = gazetteer()
+    spots = [(p.lat, p.lon) for p in fixed.values() if p is not None and p.id != best.id]
+    spots += [(c.lat, c.lon) for iso in doc_countries
+              if (c := g.countries.get(iso)) and c.lat is not None and c.lon is not None]
+    return bool(spots) and all(distance_km((best.lat, best.lon), s) > STRAY_AREA_KM for s in spots)
 
 
 def _far_and_small_unlisted(form: str, best, group: list[PlaceHit], doc_countries: dict[str, int],
