@@ -883,7 +883,7 @@ def _compass_parts() -> tuple[str, ...]:
     as `_written_key` folds it: "nordost", "sud"; and "zentral"), the longest first."""
     from ..lang import de
 
-    stems = {_fold(p[:-2]) for p in de.words("compass_points")} | {"zentral"}
+    stems = {_fold(p) for p in de.compass_stems()} | {de.CENTRE_STEM}
     return tuple(sorted(stems, key=lambda p: (-len(p), p)))
 
 

@@ -215,7 +215,7 @@ def known_first_name(word: str) -> bool:
 
 # Compass points (lang/de/compass_points.txt less their -en) and "zentral" joined to a country's adjective
 # name a part of it ("ostukrainischen", "zentralrussischen")
-_SIDES = (*sorted(p[:-2] for p in de.words("compass_points")), "zentral")
+_SIDES = (*sorted(de.compass_stems()), de.CENTRE_STEM)
 
 @dataclass(frozen=True)
 class Form:

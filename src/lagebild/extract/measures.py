@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..geo import COMPASS_NAME, city_names, country_table, gazetteer, german_country_names
 from ..geo.countries import countries, country_forms, demonym_key
-from ..lang.de import pairs, phrases, rows, table, words
+from ..lang.de import compass_stems, pairs, phrases, rows, table, words
 from ..lang.de.scopes import area_of, scope_pattern
 from ..loading import loader
 from ..model import Measure
@@ -1016,7 +1016,7 @@ def _known_place(seg: str, m: re.Match, text: str = "", tagged: frozenset[str] =
 
 # "Nordirak", "Südostasien"... a compass point joined to a country's name is a part of that country: the noun
 # of lang/de/compass_points.txt without its -en ("Nordosten" -> nordost), the longest first
-COMPASS = tuple(sorted((p[:-2] for p in words("compass_points")), key=lambda p: (-len(p), p)))
+COMPASS = compass_stems()
 
 
 def _gazetteer_key(low: str, gaz: frozenset[str], local: frozenset[str]) -> str | None:

@@ -147,6 +147,19 @@ def phrases(name: str) -> tuple[str, ...]:
     return tuple(_entries(f"{name}.txt"))
 
 
+@cache
+def compass_stems() -> tuple[str, ...]:
+    """The points of the compass as the first part of a compound ("Nordirak", "südostasiatisch", "Nordbalkan"): the
+    nouns of compass_points.txt less their -en ("nordost", "süd"), the longest first so that "nordost" is tried
+    before "nord". One list for measures, entities and stories."""
+    return tuple(sorted({p[:-2] for p in words("compass_points")}, key=lambda p: (-len(p), p)))
+
+
+# "zentral" names a middle part of a country or region as the compass points name its sides ("Zentralrussland",
+# "zentralafrikanisch")
+CENTRE_STEM = "zentral"
+
+
 def number_value(text: str) -> int | float:
     """A value as a lang/de file writes it: "1000" -> 1000, "1.5" -> 1.5, "1e6" -> 1000000.0."""
     return int(text) if text.isdigit() else float(text)
