@@ -772,3 +772,35 @@ def test_an_infinitive_the_subject_weighs_decides_or_refuses_is_no_speech(parser
     # a verb of saying keeps its infinitive
     assert _said_to_do(parser, "Der Konzern hat angekündigt, bis 2030 alle Filialen zu schließen.") == [
         ("Indirect", "bis 2030 alle Filialen zu schließen", "Der Konzern")]
+
+
+@pytest.mark.parametrize("text, first, span", [
+    # the quotation corpus keeps an apposition set off by commas or in brackets in the speaker's span
+    ("Klaus Berger, der Bürgermeister von Neustadt, sagte, die Brücke bleibe gesperrt.", "Klaus",
+     "Klaus Berger, der Bürgermeister von Neustadt"),
+    ("Der Sprecher der Feuerwehr, Jan Meier, erklärte, das Feuer sei gelöscht.", "Sprecher",
+     "Der Sprecher der Feuerwehr, Jan Meier"),
+    ("Die Ministerin Anna Roth (SPD) sagte, die Reform komme im Herbst.", "Ministerin", "Die Ministerin Anna Roth (SPD)"),
+    # a relative clause is no apposition; nor is a second subject of the clause
+    ("Die Polizei, die seit Tagen ermittelt, teilte mit, der Täter sei gefasst.", "Polizei", "Die Polizei"),
+])
+def test_a_speakers_apposition_is_part_of_the_speakers_span(parser, text, first, span):
+    from lagebild.extract.attribution.speakers import np_tokens
+
+    doc = parser(text)
+    head = next(t for t in doc if t.text == first)
+    phrase = L.with_apposition(doc, np_tokens(head))
+    assert doc[phrase[0].i: phrase[-1].i + 1].text == span
+
+
+def test_the_quotation_keeps_the_speakers_apposition_out_of_what_is_said(parser):
+    from lagebild.extract.attribution.quotations import Quotation
+
+    # the component's quotation is the sentence without the speaker's phrase, which stopped at the comma
+    doc = parser("Klaus Berger, der Bürgermeister von Neustadt, sagte, die Brücke bleibe gesperrt.")
+    said = {t.i for t in doc if t.i > 1 and not t.is_punct}
+    q = Quotation("Reported", L._spans([doc[k] for k in sorted(said)]), (), L._spans([doc[0], doc[1]]), 0,
+                  tokens=said)
+    (out,) = L._speakers_as_marked(doc, [q])
+    assert doc.text[out.speaker[0][0]:out.speaker[-1][1]] == "Klaus Berger, der Bürgermeister von Neustadt"
+    assert doc.text[out.quote[0][0]:out.quote[-1][1]] == "sagte, die Brücke bleibe gesperrt"

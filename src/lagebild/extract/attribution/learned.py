@@ -1496,6 +1496,61 @@ def _said_to_do(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quota
     return _in_text_order(out + added)
 
 
+def with_apposition(doc: Doc, phrase: list[Token]) -> list[Token]:
+    """The speaker's phrase as the quotation corpus marks it: with the apposition the phrase's own words govern, set off
+    by a comma or in brackets right after it (``Klaus Berger, der Bürgermeister von Neustadt``, ``Der Sprecher der
+    Feuerwehr, Jan Meier``, ``Anna Roth (SPD)``, ``Der Bundesgerichtshof (BGH)``) - the corpus keeps such an apposition
+    in the speaker's span, `speakers.np_tokens` stops at the punctuation. Read from the parse (an ``appos`` of a word
+    of the phrase, its own phrase by `np_tokens`: a relative clause is left out); the closing bracket goes with its
+    opening one, the comma after the apposition does not."""
+    out = list(phrase)
+    while True:
+        ids, end = {t.i for t in out}, out[-1].i
+        app = next((c for t in out for c in t.children if c.dep_ == "appos" and c.i > end
+                    and all(doc[k].text in (",", "(") for k in range(end + 1, c.left_edge.i))), None)
+        if app is None:
+            return out
+        more = [t for t in np_tokens(app) if t.i > end]
+        if not more or more[0].i == end + 1 or not all(doc[k].text in (",", "(") for k in range(end + 1, more[0].i)):
+            return out
+        gap = [doc[k] for k in range(end + 1, more[0].i)]
+        after = more[-1].i + 1
+        if any(t.text == "(" for t in gap):
+            if after >= len(doc) or doc[after].text != ")":
+                return out
+            more.append(doc[after])
+        if ids & {t.i for t in more}:
+            return out
+        out = out + gap + more
+
+
+def _speakers_as_marked(doc: Doc, out: list[Quotation]) -> list[Quotation]:
+    """Each quotation's speaker with its apposition (`with_apposition`), the apposition no longer part of what is said;
+    only where the speaker's span is the one phrase around its head."""
+    done = []
+    for q in out:
+        if q.speaker_head is None or len(q.speaker) != 1:
+            done.append(q)
+            continue
+        a, b = q.speaker[0]
+        phrase = [t for t in doc if a <= t.idx and t.idx + len(t.text) <= b]
+        if not phrase or doc[q.speaker_head] not in phrase:
+            done.append(q)
+            continue
+        longer = with_apposition(doc, phrase)
+        if len(longer) == len(phrase):
+            done.append(q)
+            continue
+        added = {t.i for t in longer[len(phrase):]}
+        tokens = q.tokens - added
+        if not tokens:
+            done.append(q)
+            continue
+        quote = q.quote if tokens == q.tokens else _spans([doc[k] for k in sorted(tokens)])
+        done.append(replace(q, speaker=_spans(longer), quote=quote, tokens=tokens))
+    return done
+
+
 def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None) -> list[Quotation]:
     """Quotations by the trained component: one per sentence it judges reported speech, its speaker the
     best-scoring candidate (decided left to right: the speaker before is a feature); cue and type from
@@ -1512,7 +1567,7 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
     out = _termed_by_speaker(doc, fx.sents, out, fx.marks)
     out = _said_before(doc, fx.sents, out)
     out = _said_to_do(doc, fx.sents, out)
-    return _merge_marked_runs(doc, out, fx.marks)
+    return _speakers_as_marked(doc, _merge_marked_runs(doc, out, fx.marks))
 
 
 class LearnedDoc:
