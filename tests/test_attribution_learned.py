@@ -307,9 +307,6 @@ def test_the_packaged_weights_read_the_speech_act_verbs_they_were_trained_with(m
     ("Die Studie kommt zu dem Schluss, dass die Mieten steigen.", "Studie", ("document",)),
     ("Die Studie kommt zu dem Schluss, dass die Mieten steigen.", "Mieten", ("mute",)),
     ("Die Stadt teilte mit, die Brücke bleibe gesperrt.", "Stadt", ("inhabited",)),
-    # the board that governs a company or club speaks for it, as a council does
-    ("Der Vorstand des Vereins erklärte, die Halle werde renoviert.", "Vorstand", ("role", "body")),
-    ("Das Kuratorium der Stiftung gab bekannt, es vergebe keine Preise.", "Kuratorium", ("role", "body")),
 ])
 def test_a_candidate_speaker_is_read_by_what_can_speak(parser, text, word, kinds):
     from lagebild.extract.attribution.speakers import SPEAKING_KINDS, speaker_kind
@@ -698,14 +695,6 @@ def test_a_demonstrative_object_of_a_reporting_verb_names_who_said_the_sentence_
         ("Indirect", "Der Zug fällt bis Sonntag aus. Das", "die Polizei")]
     assert _said_before(parser, "Die Messe wird um ein Jahr verschoben. Dies gab die Polizei bekannt.") == [
         ("Indirect", "Die Messe wird um ein Jahr verschoben. Dies", "die Polizei")]
-
-
-def test_a_board_that_governs_names_who_said_the_sentence_before(parser):
-    # ``Das teilte der Vorstand mit``: a company's or club's board speaks for it (lang/de speaking_nouns), so the
-    # sentence before is its words as it would be a council's
-    assert _said_before(parser, "Die Kantine bleibt im August geschlossen. Das teilte der Vorstand des "
-                                "Vereins mit.") == [
-        ("Indirect", "Die Kantine bleibt im August geschlossen. Das", "der Vorstand des Vereins")]
 
 
 def test_a_demonstrative_of_another_verb_or_a_clause_of_its_own_names_no_one(parser):
