@@ -1558,7 +1558,8 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
     the quotation before (`_continued`). What it left without a quotation where the grammar names the speaker is
     added after the decisions: a passage after a colon (`_after_a_colon`), a term in marks of a verb of saying
     (`_termed_by_speaker`), the sentence before ``Das teilte X mit.`` (`_said_before`), an extended infinitive under
-    a verb of saying (`_said_to_do`). The claims path (`LearnedDoc`) takes none of these."""
+    a verb of saying (`_said_to_do`). Each speaker's span then takes in its apposition, as the quotation corpus marks
+    it (`_speakers_as_marked`). The claims path (`LearnedDoc`) takes none of these."""
     fx = feats or model_features(doc, model)
     out = _Decisions(doc, model, fx).run(0, len(fx.sents))
     if CONTINUES:
