@@ -772,6 +772,11 @@ def test_an_infinitive_the_subject_weighs_decides_or_refuses_is_no_speech(parser
     ("Die Ministerin Anna Roth (SPD) sagte, die Reform komme im Herbst.", "Ministerin", "Die Ministerin Anna Roth (SPD)"),
     # a relative clause is no apposition; nor is a second subject of the clause
     ("Die Polizei, die seit Tagen ermittelt, teilte mit, der Täter sei gefasst.", "Polizei", "Die Polizei"),
+    # a number in brackets (an age, a year) is a figure about the speaker, not a name or title of it: the corpus marks
+    # none in its speakers' spans
+    ("Der Rentner Hans Meier (81) erzählte, er habe den Knall gehört.", "Rentner", "Der Rentner Hans Meier"),
+    ("Der Bericht der Kommission (2019) stellte fest, die Luft sei schlechter geworden.", "Bericht",
+     "Der Bericht der Kommission"),
 ])
 def test_a_speakers_apposition_is_part_of_the_speakers_span(parser, text, first, span):
     from lagebild.extract.attribution.speakers import np_tokens

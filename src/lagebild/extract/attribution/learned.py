@@ -1502,11 +1502,12 @@ def with_apposition(doc: Doc, phrase: list[Token]) -> list[Token]:
     Feuerwehr, Jan Meier``, ``Anna Roth (SPD)``, ``Der Bundesgerichtshof (BGH)``) - the corpus keeps such an apposition
     in the speaker's span, `speakers.np_tokens` stops at the punctuation. Read from the parse (an ``appos`` of a word
     of the phrase, its own phrase by `np_tokens`: a relative clause is left out); the closing bracket goes with its
-    opening one, the comma after the apposition does not."""
+    opening one, the comma after the apposition does not. A number in that place (``Hans Meier (81)``, ``der Bericht
+    (2019)``) is an age or a year, a figure about the speaker and no name of it: left out."""
     out = list(phrase)
     while True:
         ids, end = {t.i for t in out}, out[-1].i
-        app = next((c for t in out for c in t.children if c.dep_ == "appos" and c.i > end
+        app = next((c for t in out for c in t.children if c.dep_ == "appos" and c.i > end and not _a_figure(c)
                     and all(doc[k].text in (",", "(") for k in range(end + 1, c.left_edge.i))), None)
         if app is None:
             return out
@@ -1522,6 +1523,11 @@ def with_apposition(doc: Doc, phrase: list[Token]) -> list[Token]:
         if ids & {t.i for t in more}:
             return out
         out = out + gap + more
+
+
+def _a_figure(token: Token) -> bool:
+    """A number the parser hangs as an apposition: an age or a year in brackets or between commas."""
+    return token.pos_ == "NUM" or token.like_num
 
 
 def _speakers_as_marked(doc: Doc, out: list[Quotation]) -> list[Quotation]:
