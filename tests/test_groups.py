@@ -633,6 +633,19 @@ def test_a_change_stated_from_to_is_one_quantity_shown_as_a_series(nlp):
     assert g[48] == g[53]
 
 
+def test_a_figure_restating_a_value_of_a_change_is_that_quantity_in_either_order(nlp):
+    # "von X auf Y" makes X and Y one quantity at two times; a figure of the report that says Y (or X) elsewhere is
+    # that quantity too, before or after the change's sentence, however far it lies from the change's other value
+    for text in ("Am Morgen waren noch 80 Bewohner obdachlos, hieß es aus der Gemeinde. Von einst rund 900 "
+                 "obdachlosen Bewohnern sei man damit auf 80 gekommen. Am Bahnhof warteten 35 Helfer.",
+                 "Die Zahl der obdachlosen Bewohner sank laut der Gemeinde von rund 900 auf 80. Am Abend waren nach "
+                 "Angaben der Gemeinde noch 80 Bewohner obdachlos. Am Bahnhof warteten 35 Helfer."):
+        claims, _ = analyse(nlp, {"a.txt": "Hochwasser in Gmünd\n\n" + text}, story="gmuend")
+        groups = {c.text: c.group for c in claims}
+        figures = [c for c in claims if c.low in (80, 900)]
+        assert len(figures) == 3 and len({c.group for c in figures}) == 1, groups
+
+
 def test_a_change_said_as_a_forecast_keeps_the_level_and_the_forecast_apart(nlp):
     # the new value of a change said as expected ("soll ... steigen") is a forecast, a quantity of another time than
     # the level now; a change reported as done ("ist ... gestiegen") is one quantity at two times
@@ -1031,3 +1044,21 @@ def test_one_voices_figure_and_a_bound_far_above_it_in_one_article_are_two_count
             "Gegendemonstration nahmen nach Polizeiangaben bis zu 3.000 Menschen teil.")
     g = {c.text: c.group for c in analyse_dated(nlp, {"a.txt": (text, None)})}
     assert g["etwa 200 Menschen"] != g["bis zu 3.000 Menschen"]
+
+
+def test_an_undated_toll_a_little_higher_in_another_report_is_the_toll_grown(nlp):
+    # a count that only grows (the dead), given by two undated reports a few apart: the later report counted more,
+    # one toll that grew - evolution, best the higher figure, no disagreement; far apart, or in one report, the
+    # figures stay a disagreement (nothing tells a grown toll from two sources' counts)
+    _, groups = analyse(nlp, {
+        "a.txt": "Grubenunglück in Kohlbach\n\nBei dem Grubenunglück in Kohlbach starben 41 Bergleute.",
+        "b.txt": "Trauer in Kohlbach\n\nBei dem Grubenunglück in Kohlbach kamen 43 Bergleute ums Leben.",
+    }, story="kohlbach")
+    toll = next(g for g in groups if g.best is not None and g.best >= 41)
+    assert len(toll.members) == 2 and toll.status == "evolution" and toll.best == 43
+    _, groups = analyse(nlp, {
+        "a.txt": "Grubenunglück in Kohlbach\n\nBei dem Grubenunglück in Kohlbach starben 41 Bergleute.",
+        "b.txt": "Trauer in Kohlbach\n\nBei dem Grubenunglück in Kohlbach kamen 60 Bergleute ums Leben.",
+    }, story="kohlbach")
+    toll = next(g for g in groups if len(g.members) == 2)
+    assert toll.status == "disagree"
