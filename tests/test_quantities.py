@@ -1447,15 +1447,3 @@ def test_a_figure_in_a_von_attribute_counts_its_own_noun_not_the_deed_done_to_th
     kind = {c.low: c.measure.kind for c in claims}
     assert kind[250] != "detained" and kind[14] != "injured"
     assert kind[40] == "detained"
-
-
-def test_the_members_of_a_group_a_genitive_names_with_its_nationality_are_of_that_nationality(run):
-    # "zwölf Mitglieder einer japanischen Reisegruppe": the genitive's group gives its members' nationality, its
-    # article definite or not and an adverb before the adjective ("einer überwiegend ..."); a place a preposition names
-    # there ("der in Syrien stationierten Truppe") is where they are, not whose (measures._nationality)
-    claims, _ = run({"a.txt": "Busunglück\n\nBei dem Unfall starben zwölf Mitglieder einer japanischen Reisegruppe.",
-                     "b.txt": "Unglück\n\nVerletzt wurden 14 Angehörige einer überwiegend kanadischen Schulklasse.",
-                     "c.txt": "Angriff\n\nNeun Soldaten der in Syrien stationierten Truppe wurden getötet."})
-    whose = {c.low: c.measure.subject for c in claims}
-    assert whose[12] == "japan" and whose[14] == "kanada"
-    assert whose[9] is None

@@ -728,11 +728,6 @@ def _action(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int) -> str:
     return "deployed"
 
 
-# Prepositions that may stand between a genitive's article and a place ("der in Syrien stationierten Truppe"): the
-# place is where they are, not whose they are (`_nationality`)
-_PREPOSITION = r"(?:in|im|aus|auf|an|am|bei|nach|von|vom|vor|zu|zum|zur|mit|über|unter|gegen|für|nahe)"
-
-
 def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, role: str,
                  demonym: str | None) -> str | None:
     """Nationality of the counted people: their own words first, then the sender in the clause and before."""
@@ -742,13 +737,9 @@ def _nationality(ctx: FigureContext, clauses: list[tuple[int, int]], ci: int, ro
     # adjectives and prefixes in the figure phrase ("nordkoreanische Soldaten", "US-Soldaten")
     for m in country_mentions(text, ctx.start, ctx.end):
         return m.key
-    # right after the noun: "Soldaten aus Nordkorea", "Soldaten Nordkoreas", "der nordkoreanischen Armee"; the
-    # members of a group the genitive names with its nationality, the article definite or not, an adverb before the
-    # adjective ("zwölf Mitglieder einer überwiegend japanischen Reisegruppe"): the group's nationality is theirs -
-    # not a place a preposition there names ("der in Syrien stationierten Truppe")
+    # right after the noun: "Soldaten aus Nordkorea", "Soldaten Nordkoreas", "der nordkoreanischen Armee"
     after = text[ctx.end: ctx.end + 50]
-    am = re.match(r"\s*(?:aus\s+(?:der\s+|dem\s+)?|(?:der|des|einer|eines)\s+(?:(?!" + _PREPOSITION + r"\s)[a-zäöüß]+\s+)?)?",
-                  after)
+    am = re.match(r"\s*(?:aus\s+(?:der\s+|dem\s+)?|der\s+|des\s+)?", after)
     for m in country_mentions(text, ctx.end, min(ctx.end + 50, ctx.unit[1])):
         if m.start - ctx.end <= (am.end() if am else 0) + 1 and m.form in ("name", "adj", "prefix"):
             return m.key
