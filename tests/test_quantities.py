@@ -1434,16 +1434,3 @@ def test_animals_counted_dead_are_no_casualties_of_people(run):
     read = {c.low: (c.measure.kind, c.measure.subject) for c in claims}
     assert read[30] == ("other", "schwein") and read[40] == ("other", "huhn") and read[15] == ("other", "hund")
     assert read[12] == ("other", "pferd") and read[8][0] == "killed"
-
-
-def test_a_figure_in_a_von_attribute_counts_its_own_noun_not_the_deed_done_to_the_noun_it_belongs_to(run):
-    # "nahm die Anführer von 300 Demonstranten fest": the leaders were arrested, the 300 are the crowd they led; the
-    # deed the clause's words give (measures.py reads "fest" in the clause) is the possessed noun's, so the figure
-    # counts its own noun (claims._own_noun_of_possessor, quantity.possessed_noun). A group noun's "von" attribute
-    # names its members (lang/de/collective_nouns.txt): "eine Gruppe von 40 Männern wurde festgenommen" - the 40 were
-    claims, _ = run({"a.txt": "Kundgebung\n\nDie Polizei nahm am Abend die Sprecher von 250 Streikenden fest.",
-                     "b.txt": "Unfall\n\nBei dem Unfall wurden die Eltern von 14 Schülern verletzt.",
-                     "c.txt": "Razzia\n\nIm Hafen wurde eine Gruppe von 40 Männern festgenommen."})
-    kind = {c.low: c.measure.kind for c in claims}
-    assert kind[250] != "detained" and kind[14] != "injured"
-    assert kind[40] == "detained"

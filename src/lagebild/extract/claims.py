@@ -694,22 +694,6 @@ def _refine(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.
     return measure, counted
 
 
-# The kinds a clause's deed gives its figure (what was done to them: killed, hurt, arrested, rescued, moved)
-DONE_KINDS = frozenset(kind for kind, _ in ROLE_KINDS.values()) - {"attendees", "aboard"}
-
-
-def _own_noun_of_possessor(doc: Doc, ctx: meas.FigureContext, fig: QuantityPhrase,
-                           measure: meas.Measure) -> meas.Measure:
-    """A figure in a "von" attribute of another noun ("nahm die Anführer von 300 Demonstranten fest", "die
-    Familien von 30 Soldaten wurden verletzt": `quantity.possessed_noun`) counts its own noun, not what the clause
-    did to the noun it belongs to: a deed's kind read from the clause's words is replaced by the measure of the
-    figure's own phrase (the demonstrators are a crowd, the soldiers a force), its place kept."""
-    if measure.kind not in DONE_KINDS or quantity.possessed_noun(doc, fig.num_start, fig.end) is None:
-        return measure
-    own = meas.measure_for(replace(ctx, unit=(fig.start, ctx.end), context=[], title=None, next_figure=None))
-    return replace(own, place=own.place or measure.place)
-
-
 def _by_parse(doc: Doc, text: str, unit: Unit, fig: QuantityPhrase, measure: meas.Measure, before: Claim | None,
               counted: str, has_noun: bool) -> meas.Measure:
     """Scale readings, parts of a whole and roles read from the parse (extract/quantity.py)."""
@@ -1310,7 +1294,7 @@ class ClaimExtractor:
                                      context, attribution.spans, fig.kind, fig.unit,
                                      figures[fi + 1].start if fi + 1 < len(figures) else None,
                                      None if unit.title else title_span, places, doers, noun_mods)
-            measure = _own_noun_of_possessor(doc, ctx, fig, meas.measure_for(ctx))
+            measure = meas.measure_for(ctx)
             before = antecedent.get(ui - 1) if from_prev else antecedent.get(ui) if not nouns else None
             prev_m = before.measure if before is not None else None
             if prev_m is not None and (measure.kind in ("people", "other") or measure.kind == prev_m.kind and (

@@ -320,22 +320,9 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def possessed_noun(doc: Doc, start: int, end: int) -> Token | None:
-    """The noun whose "von" attribute the figure's counted noun is, where the parse says so ("die Anführer von 300
-    Demonstranten", "die Familien von 30 Soldaten"): what the clause's verb does, it does to that noun (the leaders
-    were arrested, not the 300), so the figure counts its own noun only."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
-        return None
-    x = counted_token(tok)
-    return x.head if x is not tok and _possessor(x) and x.head.pos_ in ("NOUN", "PROPN") and x.head.i < x.i else None
-
-
 def _possessor(noun: Token) -> bool:
-    """Is the noun a "von" attribute of the noun it hangs on - its possessor ("die Leichen von 30 Männern")? Not the
-    members of a group noun ("eine Gruppe von 40 Flüchtlingen": lang/de/collective_nouns.txt) - the group is they."""
-    return noun.dep_ in ("nmod", "nmod:poss") and any(c.dep_ == "case" and c.lower_ == "von" for c in noun.children) \
-        and noun.head.lemma_.lower() not in words("collective_nouns")
+    """Is the noun a "von" attribute of the noun it hangs on - its possessor ("die Leichen von 30 Männern")?"""
+    return noun.dep_ in ("nmod", "nmod:poss") and any(c.dep_ == "case" and c.lower_ == "von" for c in noun.children)
 
 
 def elided_participle(adverb: Token) -> Token | None:
