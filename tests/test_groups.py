@@ -1062,3 +1062,18 @@ def test_an_undated_toll_a_little_higher_in_another_report_is_the_toll_grown(nlp
     }, story="kohlbach")
     toll = next(g for g in groups if len(g.members) == 2)
     assert toll.status == "disagree"
+
+
+def test_an_undated_count_that_may_fall_is_no_toll_grown_across_reports(nlp):
+    # only the dead never fall in a later report; the evacuated return home, and two outlets' counts of the injured of
+    # one accident may be told on one day: with no dates, which figure came later is not known - a disagreement
+    # shown as one, not an order invented from the values
+    for first, second in (("Wegen des Hochwassers mussten 2.000 Menschen ihre Häuser verlassen.",
+                           "Wegen des Hochwassers wurden 1.850 Menschen evakuiert."),
+                          ("Bei dem Busunfall auf der A8 wurden 40 Menschen verletzt.",
+                           "Bei dem Busunfall auf der A8 wurden 44 Menschen verletzt.")):
+        _, groups = analyse(nlp, {"a.txt": "Erste Meldung\n\n" + first, "b.txt": "Zweite Meldung\n\n" + second},
+                            story="s")
+        both = next(g for g in groups if len(g.members) == 2)
+        assert both.status == "disagree", (first, both.status, both.best)
+

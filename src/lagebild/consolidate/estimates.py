@@ -530,10 +530,14 @@ def _running_series(credible: list[Report]) -> list[list[Report]] | None:
 # Tote", days later "130 Tote"); figures further apart in undated reports may as well be two sources' counts
 # disputed ("300 Verletzte" / "400 Verletzte"), and stay a disagreement.
 GROWTH_STEP = 0.10
+# The counts `_undated_growth` orders by value: the dead, whom no later report brings back. The injured (one of them
+# dies and leaves the count), the displaced (the evacuated return home) may be lower in a later report, and two
+# outlets' counts of one day's injured differ without any growth between them: undated, they stay a disagreement.
+ONLY_GROWING = frozenset({"killed"})
 
 
 def _undated_growth(credible: list[Report]) -> list[list[Report]] | None:
-    """Figures of a count that only grows (`CUMULATIVE`) in different reports, none dated, that differ by a small
+    """Figures of a count that never falls (`ONLY_GROWING`) in different reports, none dated, that differ by a small
     step (GROWTH_STEP): the toll grown between reports, not a disagreement. With no dates, the order is the order
     of the values - a count that only grows was higher later - so the higher figure is the latest slice (low /
     best / high from it). Only where each report's own figures lie in one slice (one report speaks at one time: two
@@ -638,7 +642,7 @@ def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Ar
     kind = group.measure.kind if group.measure else next((c.measure.kind for c in members if c.measure), None)
     slices = _evolution(credible, kind in CUMULATIVE)
     if slices is None and kind in CUMULATIVE:
-        slices = _running_series(credible) or _undated_growth(credible)
+        slices = _running_series(credible) or (_undated_growth(credible) if kind in ONLY_GROWING else None)
     if slices is None:
         slices = _corrected(credible)
     n_credible_origins = len({r.origin for r in credible})
