@@ -1077,3 +1077,12 @@ def test_an_undated_count_that_may_fall_is_no_toll_grown_across_reports(nlp):
         both = next(g for g in groups if len(g.members) == 2)
         assert both.status == "disagree", (first, both.status, both.best)
 
+
+def test_a_coarse_round_figure_is_no_restatement_of_a_changes_value(nlp):
+    # "1.000" is not "1.150" said again: a figure restates a change's value only where it gives the same value, or
+    # marks itself rounded ("rund"); an exact round figure beside it counts a part (the workers of one hall)
+    text = ("Werk in Kassel\n\nDie Zahl der Beschäftigten im Werk stieg von 1.150 auf 1.480. In der Produktion "
+            "arbeiten 1.000 Beschäftigte.")
+    claims, _ = analyse(nlp, {"a.txt": text}, story="s")
+    g = {c.text: c.group for c in claims}
+    assert g["1.000 Beschäftigte"] != g["1.480"], g

@@ -608,7 +608,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
 
 def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
     """The pairs of figures of one article (ids, both orders) tied by a change its sentence states and a restatement:
-    one figure restates (`_one_figure`, no vague word) one value of the change "von X auf Y" (`_one_change`), the
+    one figure gives (`_one_value`) one value of the change "von X auf Y" (`_one_change`), the
     other figure is the change's other value. The change makes its two values one quantity at two times, so a
     figure saying either value elsewhere in the report is that quantity too ("noch 80 Bewohner obdachlos" ... "von
     einst rund 900 auf 80"), however far it lies from the other value - in whichever order the report says them.
@@ -632,9 +632,12 @@ def _described(c: Claim) -> bool:
 
 
 def _one_value(a: Claim, b: Claim) -> bool:
-    """Do two single figures (exact or rounded, no bound, no vague word) give one value, one the other rounded?"""
-    return all(c.low == c.high and c.qualifier in ("exact", "approx") for c in (a, b)) and \
-        (_rounds_to(a.low, b.low) or _rounds_to(b.low, a.low))
+    """Do two single figures (exact or rounded, no bound, no vague word) give one value: the same, or one the other
+    rounded where the round one says so ("rund 900" / "912")? An exact round figure is no restatement of a value near
+    it ("1.000 Beschäftigte" in one hall beside "von 1.150 auf 1.480": `_rounds_to` alone takes 500 to 1.499)."""
+    if not all(c.low == c.high and c.qualifier in ("exact", "approx") for c in (a, b)):
+        return False
+    return a.low == b.low or any(r.qualifier == "approx" and _rounds_to(o.low, r.low) for r, o in ((a, b), (b, a)))
 
 
 def _own_article(c: Claim, cluster: list[Claim]) -> bool:
