@@ -1086,3 +1086,20 @@ def test_a_coarse_round_figure_is_no_restatement_of_a_changes_value(nlp):
     claims, _ = analyse(nlp, {"a.txt": text}, story="s")
     g = {c.text: c.group for c in claims}
     assert g["1.000 Beschäftigte"] != g["1.480"], g
+
+
+@pytest.mark.parametrize("text, restated, other", [
+    # a headline states the change, the body the new toll; the neighbour country's 20 dead are another count
+    ("Zahl der Toten steigt von 20 auf 25\n\nNach dem Erdbeben in der Türkei sind 25 Menschen gestorben. Im "
+     "Nachbarland starben 20 Menschen.", "25 Menschen", "20 Menschen"),
+    # a report's figure of the change's new value, said after it, in a plain noun phrase
+    ("Werk in Kassel\n\nDie Zahl der Beschäftigten im Werk stieg von 1.200 auf 1.500. Die 1.500 Beschäftigten "
+     "erhalten eine Prämie. Im Nachbarwerk arbeiten 900 Beschäftigte.", "1.500 Beschäftigten", "900 Beschäftigte"),
+])
+def test_a_changes_value_restated_in_another_story_joins_the_change(nlp, text, restated, other):
+    # `_changed_restated` on stories other than the one that prompted it: the restated value joins the change,
+    # a figure of another value stays apart
+    claims, _ = analyse(nlp, {"a.txt": text}, story="s")
+    g = {c.text: c.group for c in claims}
+    change = {c.group for c in claims if c.text not in (restated, other)}
+    assert len(change) == 1 and g[restated] in change and g[other] not in change, g
