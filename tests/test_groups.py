@@ -633,6 +633,19 @@ def test_a_change_stated_from_to_is_one_quantity_shown_as_a_series(nlp):
     assert g[48] == g[53]
 
 
+def test_a_figure_restating_a_value_of_a_change_is_that_quantity_in_either_order(nlp):
+    # "von X auf Y" makes X and Y one quantity at two times; a figure of the report that says Y (or X) elsewhere is
+    # that quantity too, before or after the change's sentence, however far it lies from the change's other value
+    for text in ("Am Morgen waren noch 80 Bewohner obdachlos, hieß es aus der Gemeinde. Von einst rund 900 "
+                 "obdachlosen Bewohnern sei man damit auf 80 gekommen. Am Bahnhof warteten 35 Helfer.",
+                 "Die Zahl der obdachlosen Bewohner sank laut der Gemeinde von rund 900 auf 80. Am Abend waren nach "
+                 "Angaben der Gemeinde noch 80 Bewohner obdachlos. Am Bahnhof warteten 35 Helfer."):
+        claims, _ = analyse(nlp, {"a.txt": "Hochwasser in Gmünd\n\n" + text}, story="gmuend")
+        groups = {c.text: c.group for c in claims}
+        figures = [c for c in claims if c.low in (80, 900)]
+        assert len(figures) == 3 and len({c.group for c in figures}) == 1, groups
+
+
 def test_a_change_said_as_a_forecast_keeps_the_level_and_the_forecast_apart(nlp):
     # the new value of a change said as expected ("soll ... steigen") is a forecast, a quantity of another time than
     # the level now; a change reported as done ("ist ... gestiegen") is one quantity at two times
@@ -1031,3 +1044,62 @@ def test_one_voices_figure_and_a_bound_far_above_it_in_one_article_are_two_count
             "Gegendemonstration nahmen nach Polizeiangaben bis zu 3.000 Menschen teil.")
     g = {c.text: c.group for c in analyse_dated(nlp, {"a.txt": (text, None)})}
     assert g["etwa 200 Menschen"] != g["bis zu 3.000 Menschen"]
+
+
+def test_an_undated_toll_a_little_higher_in_another_report_is_the_toll_grown(nlp):
+    # a count that only grows (the dead), given by two undated reports a few apart: the later report counted more,
+    # one toll that grew - evolution, best the higher figure, no disagreement; far apart, or in one report, the
+    # figures stay a disagreement (nothing tells a grown toll from two sources' counts)
+    _, groups = analyse(nlp, {
+        "a.txt": "Grubenunglück in Kohlbach\n\nBei dem Grubenunglück in Kohlbach starben 41 Bergleute.",
+        "b.txt": "Trauer in Kohlbach\n\nBei dem Grubenunglück in Kohlbach kamen 43 Bergleute ums Leben.",
+    }, story="kohlbach")
+    toll = next(g for g in groups if g.best is not None and g.best >= 41)
+    assert len(toll.members) == 2 and toll.status == "evolution" and toll.best == 43
+    _, groups = analyse(nlp, {
+        "a.txt": "Grubenunglück in Kohlbach\n\nBei dem Grubenunglück in Kohlbach starben 41 Bergleute.",
+        "b.txt": "Trauer in Kohlbach\n\nBei dem Grubenunglück in Kohlbach kamen 60 Bergleute ums Leben.",
+    }, story="kohlbach")
+    toll = next(g for g in groups if len(g.members) == 2)
+    assert toll.status == "disagree"
+
+
+def test_an_undated_count_that_may_fall_is_no_toll_grown_across_reports(nlp):
+    # only the dead never fall in a later report; the evacuated return home, and two outlets' counts of the injured of
+    # one accident may be told on one day: with no dates, which figure came later is not known - a disagreement
+    # shown as one, not an order invented from the values
+    for first, second in (("Wegen des Hochwassers mussten 2.000 Menschen ihre Häuser verlassen.",
+                           "Wegen des Hochwassers wurden 1.850 Menschen evakuiert."),
+                          ("Bei dem Busunfall auf der A8 wurden 40 Menschen verletzt.",
+                           "Bei dem Busunfall auf der A8 wurden 44 Menschen verletzt.")):
+        _, groups = analyse(nlp, {"a.txt": "Erste Meldung\n\n" + first, "b.txt": "Zweite Meldung\n\n" + second},
+                            story="s")
+        both = next(g for g in groups if len(g.members) == 2)
+        assert both.status == "disagree", (first, both.status, both.best)
+
+
+def test_a_coarse_round_figure_is_no_restatement_of_a_changes_value(nlp):
+    # "1.000" is not "1.150" said again: a figure restates a change's value only where it gives the same value, or
+    # marks itself rounded ("rund"); an exact round figure beside it counts a part (the workers of one hall)
+    text = ("Werk in Kassel\n\nDie Zahl der Beschäftigten im Werk stieg von 1.150 auf 1.480. In der Produktion "
+            "arbeiten 1.000 Beschäftigte.")
+    claims, _ = analyse(nlp, {"a.txt": text}, story="s")
+    g = {c.text: c.group for c in claims}
+    assert g["1.000 Beschäftigte"] != g["1.480"], g
+
+
+@pytest.mark.parametrize("text, restated, other", [
+    # a headline states the change, the body the new toll; the neighbour country's 20 dead are another count
+    ("Zahl der Toten steigt von 20 auf 25\n\nNach dem Erdbeben in der Türkei sind 25 Menschen gestorben. Im "
+     "Nachbarland starben 20 Menschen.", "25 Menschen", "20 Menschen"),
+    # a report's figure of the change's new value, said after it, in a plain noun phrase
+    ("Werk in Kassel\n\nDie Zahl der Beschäftigten im Werk stieg von 1.200 auf 1.500. Die 1.500 Beschäftigten "
+     "erhalten eine Prämie. Im Nachbarwerk arbeiten 900 Beschäftigte.", "1.500 Beschäftigten", "900 Beschäftigte"),
+])
+def test_a_changes_value_restated_in_another_story_joins_the_change(nlp, text, restated, other):
+    # `_changed_restated` on stories other than the one that prompted it: the restated value joins the change,
+    # a figure of another value stays apart
+    claims, _ = analyse(nlp, {"a.txt": text}, story="s")
+    g = {c.text: c.group for c in claims}
+    change = {c.group for c in claims if c.text not in (restated, other)}
+    assert len(change) == 1 and g[restated] in change and g[other] not in change, g

@@ -525,6 +525,42 @@ def _running_series(credible: list[Report]) -> list[list[Report]] | None:
     return slices if len(slices) >= 2 else None
 
 
+# How far a toll's later report may lie above an earlier one to be read as the toll grown, where no report is dated
+# (`_undated_growth`): a toll is revised upwards by the few dead found later or who died of their injuries ("129
+# Tote", days later "130 Tote"); figures further apart in undated reports may as well be two sources' counts
+# disputed ("300 Verletzte" / "400 Verletzte"), and stay a disagreement.
+GROWTH_STEP = 0.10
+# The counts `_undated_growth` orders by value: the dead, whom no later report brings back. The injured (one of them
+# dies and leaves the count), the displaced (the evacuated return home) may be lower in a later report, and two
+# outlets' counts of one day's injured differ without any growth between them: undated, they stay a disagreement.
+ONLY_GROWING = frozenset({"killed"})
+
+
+def _undated_growth(credible: list[Report]) -> list[list[Report]] | None:
+    """Figures of a count that never falls (`ONLY_GROWING`) in different reports, none dated, that differ by a small
+    step (GROWTH_STEP): the toll grown between reports, not a disagreement. With no dates, the order is the order
+    of the values - a count that only grows was higher later - so the higher figure is the latest slice (low /
+    best / high from it). Only where each report's own figures lie in one slice (one report speaks at one time: two
+    figures of one article that differ are a disagreement or two counts), and each slice's figures are compatible."""
+    if len(credible) < 2 or any(r.as_of for r in credible):
+        return None
+    slices: list[list[Report]] = []
+    for r in sorted(credible, key=lambda r: r.point):
+        if slices and all_compatible([*slices[-1], r]):
+            slices[-1].append(r)
+        else:
+            slices.append([r])
+    if len(slices) < 2:
+        return None
+    for s in slices:
+        if any(r.claim.article == x.claim.article for other in slices if other is not s for r in s for x in other):
+            return None
+    tops = [max(r.point for r in s) for s in slices]
+    if any(y > x * (1 + GROWTH_STEP) for x, y in pairwise(tops)):
+        return None
+    return slices
+
+
 def _corrected(credible: list[Report]) -> list[list[Report]] | None:
     """Figures marked as an earlier statement ("laut vorläufigem Endergebnis 25 Stimmen", "ursprünglich war von 35
     Verletzten die Rede": `superseded`; the old value of a stated change, `changed_from`; not "zunächst", which
@@ -606,7 +642,7 @@ def reconcile(group: ClaimGroup, members: list[Claim], articles: Mapping[str, Ar
     kind = group.measure.kind if group.measure else next((c.measure.kind for c in members if c.measure), None)
     slices = _evolution(credible, kind in CUMULATIVE)
     if slices is None and kind in CUMULATIVE:
-        slices = _running_series(credible)
+        slices = _running_series(credible) or (_undated_growth(credible) if kind in ONLY_GROWING else None)
     if slices is None:
         slices = _corrected(credible)
     n_credible_origins = len({r.origin for r in credible})

@@ -567,19 +567,22 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
     # of money is keyed by its currency alone (UNDESCRIBED): "stieg auf 771 Millionen Euro" in one report and "sank
     # auf 172 Millionen Euro" in another are two firms' results, not one sum counted up over reports
     running = {id(c): running_total(c) and not (c.measure is not None and c.measure.kind in UNDESCRIBED) for c in ms}
-    incident = _incidents(ms, running)
+    linked = _changed_restated(ms)
+    incident = _incidents(ms, running, linked)
     clusters: list[list[Claim]] = []
     for c in sorted(ms, key=lambda c: (c.article, id(c) in headline, c.start)):
-        fits = [cl for cl in clusters if not any(apart(c, m, headline) or _other_unit(c, m) for m in cl)]
+        fits = [cl for cl in clusters if not any(apart(c, m, headline) and (id(c), id(m)) not in linked
+                                                 or _other_unit(c, m) for m in cl)]
         if equal_across:
             fits = [cl for cl in fits if all(m.article == c.article or (m.low, m.high) == (c.low, c.high) for m in cl)]
-        fits = _series_fits(c, fits, running, incident)
+        fits = _series_fits(c, fits, running, incident, linked)
         # the clusters holding the figure's old or new value ("von 40 auf 55"), asked once per figure
         changes = [cl for cl in fits if any(_one_change(c, m) for m in cl)]
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) or _one_change(c, m) for m in cl)
+            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) or _one_change(c, m) or
+                                             (id(c), id(m)) in linked for m in cl)
                     or _one_series(c, cl, running)]
         if reach is not None:
             # a rate: near figures only, any day; a change its sentence states ("von 3,1 auf 2,9") any amount
@@ -591,7 +594,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
             fits = [cl for cl in fits if _own_article(c, cl) or _distance(c, cl) <= MAX_LOG_RATIO
                     or all(_within_vague(c, m) for m in cl)
                     or _reported_apart(c, cl, published) or _one_series(c, cl, running)
-                    or _holds(changes, cl)]
+                    or _holds(changes, cl) or any((id(c), id(m)) in linked for m in cl)]
         if not fits:
             clusters.append([c])
             continue
@@ -601,6 +604,40 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         min(fits, key=lambda cl: (not _holds(changes, cl), _distance(c, cl),
                                   clusters.index(cl))).append(c)
     return clusters
+
+
+def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
+    """The pairs of figures of one article (ids, both orders) tied by a change its sentence states and a restatement:
+    one figure gives (`_one_value`) one value of the change "von X auf Y" (`_one_change`), the
+    other figure is the change's other value. The change makes its two values one quantity at two times, so a
+    figure saying either value elsewhere in the report is that quantity too ("noch 80 Bewohner obdachlos" ... "von
+    einst rund 900 auf 80"), however far it lies from the other value - in whichever order the report says them.
+    Only a single figure that gives the value (`_one_value`: no bound, no vague word - "bis zu 6,5" is no restatement
+    of "sechs"), and not for percentages and amounts of money (UNDESCRIBED: their key does not say what they measure,
+    so an equal value recurs by chance)."""
+    pairs: set[tuple[int, int]] = set()
+    for x in ms:
+        for y in ms:
+            if x is y or not _one_change(x, y) or not _described(x):
+                continue
+            for a in ms:
+                if a is not x and a is not y and a.article == x.article and _one_value(a, x):
+                    pairs.update({(id(a), id(y)), (id(y), id(a))})
+    return pairs
+
+
+def _described(c: Claim) -> bool:
+    """Does the figure's key say what it measures (no percentage, no amount of money: UNDESCRIBED)?"""
+    return c.measure is not None and c.measure.kind not in UNDESCRIBED
+
+
+def _one_value(a: Claim, b: Claim) -> bool:
+    """Do two single figures (exact or rounded, no bound, no vague word) give one value: the same, or one the other
+    rounded where the round one says so ("rund 900" / "912")? An exact round figure is no restatement of a value near
+    it ("1.000 Beschäftigte" in one hall beside "von 1.150 auf 1.480": `_rounds_to` alone takes 500 to 1.499)."""
+    if not all(c.low == c.high and c.qualifier in ("exact", "approx") for c in (a, b)):
+        return False
+    return a.low == b.low or any(r.qualifier == "approx" and _rounds_to(o.low, r.low) for r, o in ((a, b), (b, a)))
 
 
 def _own_article(c: Claim, cluster: list[Claim]) -> bool:
@@ -631,31 +668,35 @@ def _one_series(c: Claim, cluster: list[Claim], running: Mapping[int, bool]) -> 
     return running[id(c)] and all(running[id(m)] and m.article != c.article for m in cluster)
 
 
-def _incidents(ms: list[Claim], running: Mapping[int, bool]) -> set[int]:
+def _incidents(ms: list[Claim], running: Mapping[int, bool],
+               linked: Collection[tuple[int, int]] = ()) -> set[int]:
     """The counts of single incidents: figures that are no running total, set in their own report beside a running
     total of the same measure that they do not restate, of the same or no source ("Zwei Israelis erstochen ...
     seit Oktober damit 28 Israelis getötet"). The story then counts two quantities under the measure. A count said
     first beside the count now ("zunächst acht ..., inzwischen elf": `first_then_now`) is no incident: the same count,
-    said earlier."""
+    said earlier; nor is a figure that restates a value of a change the running total states (`linked`,
+    `_changed_restated`: "noch 80" ... "von einst 900 auf 80 gekommen")."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in ms:
         by_article[c.article].append(c)
     return {id(a) for cs in by_article.values() for a in cs if not running[id(a)] and
             any(running[id(b)] and not restates(a, b) and not _two_speakers(a, b) and not first_then_now(a, b)
-                for b in cs)}
+                and (id(a), id(b)) not in linked for b in cs)}
 
 
 def _series_fits(c: Claim, fits: list[list[Claim]], running: Mapping[int, bool],
-                 incident: Collection[int]) -> list[list[Claim]]:
+                 incident: Collection[int], linked: Collection[tuple[int, int]] = ()) -> list[list[Claim]]:
     """The clusters a figure may join as a running total or an incident's count: an incident's count never joins
     a running total it does not restate, nor a running total an incident's count. A running total may join
     unmarked counts ("mindestens sieben Tote" of the first report, "die Zahl der Toten stieg auf zwölf"); of the
     clusters left at the end, it prefers running totals (`_within_articles`)."""
     if id(c) in incident:
-        return [cl for cl in fits if not any(running[id(m)] and not restates(c, m) for m in cl)]
+        return [cl for cl in fits if not any(running[id(m)] and not restates(c, m) and (id(c), id(m)) not in linked
+                                             for m in cl)]
     if not running[id(c)]:
         return fits
-    return [cl for cl in fits if not any(id(m) in incident and not restates(c, m) for m in cl)]
+    return [cl for cl in fits if not any(id(m) in incident and not restates(c, m) and (id(c), id(m)) not in linked
+                                         for m in cl)]
 
 
 def _two_speakers(a: Claim, b: Claim) -> bool:
