@@ -144,3 +144,11 @@ def test_a_results_line_pairing_two_sides_is_no_dateline(nlp):
     # a time of day after the dash is no result: the dateline stays
     text = "Neuer Landtag.\nGraz – Um 10:30 Uhr begann am Montag die erste Sitzung."
     assert _dateline_names(nlp, text) == ["Graz"]
+
+
+def test_the_last_mark_before_a_word_skips_white_space_of_any_kind():
+    # where a dateline may open: the character before a word, past spaces, tabs, line breaks and no-break spaces
+    from lagebild.extract.dateline import _last_mark
+    text = "Ende.\u00a0\n\t Wien – Die Stadt"
+    assert text[_last_mark(text, text.index("Wien"))] == "."
+    assert _last_mark("  Wien", 2) == -1 and _last_mark("", 0) == -1

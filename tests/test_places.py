@@ -1259,3 +1259,17 @@ def test_one_word_tunnel_named_after_a_sea_the_lexicon_reads_as_a_noun_is_a_land
     assert found["Nordseetunnel"].label == "LOC"
     from lagebild.extract.entities import _named_building_parts
     assert _named_building_parts("Ärmelkanalbrücke") and not _named_building_parts("Rockclub")
+
+
+def test_a_landmarks_one_word_name_is_looked_up_by_its_building_noun_before_the_lexicon(nlp, monkeypatch):
+    # the lexicon's analysis (HanTa) is the costly test: of the capitalised words of a sentence only the one that ends
+    # in a building's noun ('Karawankentunnel') is asked whether it reads as a name; the rest end in none
+    from lagebild.extract import entities as E
+    assert E._facility_head("brennertunnel") == "tunnel" and E._facility_head("tunnel") is None
+    assert E._facility_head("ärmelkanalbrücke") == "brücke" and E._facility_head("bürgermeister") is None
+    doc = nlp("Die Bürgermeisterin sprach am Montag mit Anwohnern über den Karawankentunnel und die Baustelle.")
+    asked = []
+    real = E.word_tag
+    monkeypatch.setattr(E, "word_tag", lambda w: asked.append(w) or real(w))
+    E._one_word_landmarks(list(doc))
+    assert asked == ["Karawankentunnel"]

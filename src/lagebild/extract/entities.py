@@ -1388,12 +1388,13 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     Medikament Corvalin', 'Orkantief Ylvie') another name (OTH) - not a person nor a place however its words read;
     one sense per name and article: the same name bare elsewhere in it is the same thing."""
     text, out = _text(doc), []
+    # each mention's noun read once (the walk up the parse, the lexicon's head of the noun), for both uses below
+    own_kind = [_head_noun_kind(doc, c) if c.label in ("PER", "LOC") else None for c in chosen]
     # a product's or weather system's name is one word the article repeats bare; a band's first word may be its
     # member's surname too ('der Band Dobrek Bistro ... Dobrek'): its noun types the mention it stands with only
-    kinds = {text[c.start:c.end]: kind for c in chosen
-             if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
-    for c in chosen:
-        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)) and \
+    kinds = {text[c.start:c.end]: kind for c, kind in zip(chosen, own_kind) if kind in ("product", "weather")}
+    for c, own in zip(chosen, own_kind):
+        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or own) and \
                 (kind != "outlet" or c.label == "PER"):
             # an outlet's noun retypes a person only: 'Kanal' and 'Sender' name a waterway and a transmitter too
             # ('im Kanal Saint-Martin'), whose name is a place
