@@ -144,3 +144,27 @@ def test_a_results_line_pairing_two_sides_is_no_dateline(nlp):
     # a time of day after the dash is no result: the dateline stays
     text = "Neuer Landtag.\nGraz – Um 10:30 Uhr begann am Montag die erste Sitzung."
     assert _dateline_names(nlp, text) == ["Graz"]
+
+
+def test_the_last_mark_before_a_word_skips_white_space_of_any_kind():
+    # where a dateline may open: the character before a word, past spaces, tabs, line breaks and no-break spaces
+    from lagebild.extract.dateline import _last_mark
+    text = "Ende.\u00a0\n\t Wien – Die Stadt"
+    assert text[_last_mark(text, text.index("Wien"))] == "."
+    assert _last_mark("  Wien", 2) == -1 and _last_mark("", 0) == -1
+
+
+def test_the_last_mark_is_where_stripping_the_text_before_ends_for_every_white_space():
+    # every character Python counts as white space (no-break, narrow no-break, ideographic space, line and
+    # paragraph separators, tabs, form feeds), alone, mixed and at the text's start: as text[:end].rstrip() reads it
+    import sys
+    from lagebild.extract.dateline import _last_mark
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert "\u00a0" in spaces and "\u202f" in spaces and "\u2028" in spaces
+    texts = [s + "Wien" for s in spaces] + ["Ende." + s + "Wien" for s in spaces] + \
+        ["Ende!" + "".join(spaces) + "Wien", "", "Wien", "a\u200bWien"]
+    for text in texts:
+        for end in range(len(text) + 1):
+            before = text[:end].rstrip()
+            last = _last_mark(text, end)
+            assert (last < 0) == (not before) and (not before or text[last] == before[-1]), (text, end)

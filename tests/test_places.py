@@ -1259,3 +1259,65 @@ def test_one_word_tunnel_named_after_a_sea_the_lexicon_reads_as_a_noun_is_a_land
     assert found["Nordseetunnel"].label == "LOC"
     from lagebild.extract.entities import _named_building_parts
     assert _named_building_parts("Ärmelkanalbrücke") and not _named_building_parts("Rockclub")
+
+
+def test_a_landmarks_one_word_name_is_looked_up_by_its_building_noun_before_the_lexicon(nlp, monkeypatch):
+    # the lexicon's analysis (HanTa) is the costly test: of the capitalised words of a sentence only the one that ends
+    # in a building's noun ('Karawankentunnel') is asked whether it reads as a name; the rest end in none
+    from lagebild.extract import entities as E
+    assert E._facility_head("brennertunnel") == "tunnel" and E._facility_head("tunnel") is None
+    assert E._facility_head("ärmelkanalbrücke") == "brücke" and E._facility_head("bürgermeister") is None
+    doc = nlp("Die Bürgermeisterin sprach am Montag mit Anwohnern über den Karawankentunnel und die Baustelle.")
+    asked = []
+    real = E.word_tag
+    monkeypatch.setattr(E, "word_tag", lambda w: asked.append(w) or real(w))
+    E._one_word_landmarks(list(doc))
+    assert asked == ["Karawankentunnel"]
+
+
+def _facility_head_by_scan(low, table):
+    # the definition `_facility_head` replaced: the longest facility noun of four letters or more the word ends in
+    # after three letters or more, found by a scan of the whole table
+    heads = [h for h, kind in table.items() if kind == "facility" and len(h) >= 4 and low.endswith(h) and
+             len(low) - len(h) >= 3]
+    return max(heads, key=len) if heads else None
+
+
+def _words_ending_in(nouns):
+    # each noun bare, after first parts of 0-5 letters (a hyphen, a linking -s), written as news writes it or in
+    # capitals (lower-cased, as the callers pass it), and every two nouns compounded ('Hallenbad', 'Torhalle')
+    firsts = ("", "a", "ab", "abc", "nord", "ost-", "stadt", "kinos")
+    words = {(first + noun).lower() for noun in nouns for first in firsts}
+    words |= {(first + noun).upper().lower() for noun in nouns for first in firsts}
+    words |= {(a + b).lower() for a in nouns for b in nouns}
+    return sorted(words)
+
+
+def test_facility_head_finds_every_building_noun_of_place_types_as_a_scan_would():
+    # a property over place_types() itself, not a sample: every facility noun, after every kind of first part and
+    # as the second part of a compound of two of them, is found exactly where a scan of the table finds it
+    from lagebild.extract.entities import _facility_head
+    from lagebild.lang.de.places import place_types
+    table = place_types()
+    assert all(noun == noun.lower() for noun in table)     # the table's nouns are lower case; callers lower the word
+    facility = [noun for noun, kind in table.items() if kind == "facility"]
+    for word in _words_ending_in(facility + [noun[:-1] for noun in facility]):
+        assert _facility_head(word) == _facility_head_by_scan(word, table), word
+    for noun in facility:      # each noun of four letters or more is found whole after a first part; 'Tor' is not
+        assert _facility_head("abc" + noun) == (noun if len(noun) >= 4 else None), noun
+
+
+def test_facility_head_finds_hyphenated_and_multi_word_building_nouns(monkeypatch):
+    # a table entry of several words or with a hyphen (none yet) is found by the same look-up as a scan finds it
+    from lagebild.extract import entities as E
+    table = {"tunnel": "facility", "u-bahn-station": "facility", "kunst halle": "facility", "halle": "facility",
+             "insel": "island", "tor": "facility"}
+    monkeypatch.setattr(E, "place_types", lambda: table)
+    E._facility_heads.cache_clear()
+    try:
+        for word in _words_ending_in(list(table)) + ["nord-u-bahn-station", "neue kunst halle", "ostinsel"]:
+            assert E._facility_head(word) == _facility_head_by_scan(word, table), word
+        assert E._facility_head("nord-u-bahn-station") == "u-bahn-station"
+        assert E._facility_head("neue kunst halle") == "kunst halle"
+    finally:
+        E._facility_heads.cache_clear()

@@ -70,13 +70,22 @@ def _opens(doc: Doc, i: int) -> bool:
     sentence: it is an abbreviation's or an ordinal's in i's phrase ('nach St. Pölten', 'am 6. Oktober –')."""
     text = doc_text(doc)
     start = doc[i].idx
-    before = text[:start].rstrip()
-    if "\n" in text[max(0, start - 2):start] or not before:
+    last = _last_mark(text, start)
+    if "\n" in text[max(0, start - 2):start] or last < 0:
         return True
     prev = next((t for t in reversed(doc[:i]) if not t.is_space), None)
     if prev is not None and prev.i == i - 1 and _in_phrase_period(prev):
         return False       # an abbreviation's or ordinal's period in the word's phrase: 'St. Pölten', 'am 6. Mai'
-    return before[-1] in ".!?"
+    return text[last] in ".!?"
+
+
+def _last_mark(text: str, end: int) -> int:
+    """The position of the last character before `end` that is no white space (-1 if none): walked back from `end`,
+    not a copy of the text before it stripped (asked of every capitalised word of the article)."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j - 1
 
 
 def _capitalised_word(tok) -> bool:

@@ -1388,12 +1388,13 @@ def _named_by_head_noun(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     Medikament Corvalin', 'Orkantief Ylvie') another name (OTH) - not a person nor a place however its words read;
     one sense per name and article: the same name bare elsewhere in it is the same thing."""
     text, out = _text(doc), []
+    # each mention's noun read once (the walk up the parse, the lexicon's head of the noun), for both uses below
+    own_kind = [_head_noun_kind(doc, c) if c.label in ("PER", "LOC") else None for c in chosen]
     # a product's or weather system's name is one word the article repeats bare; a band's first word may be its
     # member's surname too ('der Band Dobrek Bistro ... Dobrek'): its noun types the mention it stands with only
-    kinds = {text[c.start:c.end]: kind for c in chosen
-             if c.label in ("PER", "LOC") and (kind := _head_noun_kind(doc, c)) in ("product", "weather")}
-    for c in chosen:
-        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or _head_noun_kind(doc, c)) and \
+    kinds = {text[c.start:c.end]: kind for c, kind in zip(chosen, own_kind) if kind in ("product", "weather")}
+    for c, own in zip(chosen, own_kind):
+        if c.label in ("PER", "LOC") and (kind := kinds.get(text[c.start:c.end]) or own) and \
                 (kind != "outlet" or c.label == "PER"):
             # an outlet's noun retypes a person only: 'Kanal' and 'Sender' name a waterway and a transmitter too
             # ('im Kanal Saint-Martin'), whose name is a place
@@ -2765,8 +2766,9 @@ def _one_word_landmarks(toks: list[Token]) -> list[Cand]:
     'Milchstraße': 'Top', 'Sende', 'Milch' are no names), not a town of that name (a town wins anyway)."""
     out = []
     for t in toks:
+        # the lexicon's reading (HanTa, the costly test) only of a word that ends in a building's noun
         if t.text[:1].isupper() and t.is_alpha and t.lower_ not in place_types() and \
-                word_tag(t.text)[0] == "NE" and _named_building_parts(t.text) and gazetteer().best(t.text) is None:
+                _named_building_parts(t.text) and word_tag(t.text)[0] == "NE" and gazetteer().best(t.text) is None:
             out.append(Cand(t.idx, t.idx + len(t.text), "LOC", 3, None, None))
     return out
 
@@ -2776,14 +2778,29 @@ def _named_building_parts(word: str) -> bool:
     facility noun of place_types.tsv it ends in, after a first part (a linking -s dropped) that the lexicon has
     no reading of as a common word - a name it knows, or a word it does not know at all. The lexicon does not
     split a word it reads as a name, so the split is by the building nouns; its first part decides."""
-    low = word.lower()
-    heads = [h for h, kind in place_types().items() if kind == "facility" and low.endswith(h) and
-             len(h) >= 4 and len(low) - len(h) >= 3]
-    if not heads:
+    head = _facility_head(word.lower())
+    if head is None:
         return False
-    first = word[:len(word) - len(max(heads, key=len))]
+    first = word[:len(word) - len(head)]
     return any(not _common_word(part) or _named_feature(part) for part in
                {first, first[:-1] if first.endswith("s") else first} if len(part) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    """The facility nouns of place_types.tsv of four letters or more: the building nouns a landmark's one-word name
+    ends in (`_named_building_parts`)."""
+    return frozenset(h for h, kind in place_types().items() if kind == "facility" and len(h) >= 4)
+
+
+def _facility_head(low: str) -> str | None:
+    """The longest facility noun (`_facility_heads`) a lower-case word ends in after three letters or more; looked
+    up by the word's own endings, longest first, not by a scan of the list (asked of every capitalised word)."""
+    heads = _facility_heads()
+    for k in range(3, len(low) - 3):
+        if low[k:] in heads:
+            return low[k:]
+    return None
 
 
 def _named_feature(word: str) -> bool:
