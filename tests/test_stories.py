@@ -1684,6 +1684,24 @@ def test_a_western_name_with_a_particle_before_a_short_surname_is_no_east_asian_
     assert _key("Pak") in _person_terms("Pak Yo Jin")
 
 
+def test_a_listed_east_asian_family_name_before_syllables_of_any_length_is_the_family_name():
+    """A common East Asian family name (lang/de/east_asian_family_names.txt) before the given name's syllables is the
+    word a follow-up writes alone, where length alone cannot tell the order: syllables of three letters or more apart
+    ("Park Sung Hoon", "Choi Min Seo", "Wang Jia Hao") or a hyphenated given name with a long or capitalised second
+    syllable ("Choi Seung-young", "Kim Tae-Sung"). A Western name of that first word has a given name of another
+    shape and keeps its last word: one word ("Kim Wilde"), longer words ("Lee Harvey Oswald", "Kim Ann-Kathrin
+    Berger") or a particle before the surname ("Kim Van Dijk")."""
+    for name, family, last in (("Park Sung Hoon", "Park", "Hoon"), ("Choi Min Seo", "Choi", "Seo"),
+                               ("Choi Seung-young", "Choi", "Seung-young"), ("Kim Tae-Sung", "Kim", "Tae-Sung"),
+                               ("Wang Jia Hao", "Wang", "Hao")):
+        terms = _person_terms(name)
+        assert _key(family) in terms and _key(last) not in terms, name
+    for name, surname in (("Kim Wilde", "Wilde"), ("Lee Harvey Oswald", "Oswald"),
+                          ("Kim Ann-Kathrin Berger", "Berger"), ("Kim Van Dijk", "Dijk")):
+        terms = _person_terms(name)
+        assert _key(surname) in terms and _key(name.split()[0]) not in terms, name
+
+
 def test_a_two_letter_surname_is_still_a_surname():
     """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
     Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as
