@@ -1702,6 +1702,23 @@ def test_a_listed_east_asian_family_name_before_syllables_of_any_length_is_the_f
         assert _key(surname) in terms and _key(name.split()[0]) not in terms, name
 
 
+def test_a_western_name_of_a_listed_first_word_whose_later_words_are_no_romanised_syllables_keeps_its_surname():
+    """A listed East Asian family name as a Western first name (lang/de/east_asian_family_names.txt: "Kim", "Lee",
+    "Lin", "Han") before a double first name and a short surname ("Kim Lea Bauer", a German athlete; "Lin Anna
+    Stark"; "Han Peter Wolf") or before a double surname ("Lee Meyer-Lang", "Kim Graf-Roth") is a Western name: its
+    later words are no syllables of a romanised Korean or Chinese given name (an onset cluster "Kr", "Gr", two
+    vowels apart "Bauer", "Vogel", a coda "th", "chs", "ss"), so the last word stays the surname; the syllables of a
+    Korean or Chinese given name still follow the family name ("Seo Hyun-Jin", "Chen Xiao Ming")."""
+    for name, surname in (("Kim Lea Bauer", "Bauer"), ("Lee Ann Klein", "Klein"), ("Kim Jo Vogel", "Vogel"),
+                          ("Lin Anna Stark", "Stark"), ("Han Peter Wolf", "Wolf"), ("Kim Lena Fuchs", "Fuchs"),
+                          ("Lee Meyer-Lang", "Meyer-Lang"), ("Kim Graf-Roth", "Graf-Roth"),
+                          ("Kim Smith-Jones", "Smith-Jones")):
+        terms = _person_terms(name)
+        assert _key(surname) in terms and _key(name.split()[0]) not in terms, name
+    for name, family in (("Seo Hyun-Jin", "Seo"), ("Chen Xiao Ming", "Chen"), ("Kang Seung-Hoon", "Kang")):
+        assert _key(family) in _person_terms(name), name
+
+
 def test_a_two_letter_surname_is_still_a_surname():
     """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
     Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as

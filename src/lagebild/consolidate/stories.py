@@ -347,6 +347,14 @@ _ROMAN = re.compile(r"[IVXLC]+")
 MIN_SURNAME = 3
 SYLLABLE = 4             # longest word counted as a syllable of an East Asian given name written apart ("Jong", "Jae")
 FAMILY_SYLLABLE = 5      # ... after a listed family name (lang/de/east_asian_family_names.txt: "Lee Jae Myung")
+# One syllable of a romanised Korean or Chinese given name (Revised Romanisation, McCune-Reischauer, Pinyin,
+# Wade-Giles):
+# at most one initial consonant (or a digraph: "Ch", "Sh", "Zh", "Ts", "Hs", a Korean double consonant), a glide "w",
+# one group of vowels ("ae", "eu", "yeo", "iao") and a final "n", "ng", "m", "l", "k", "p", "t", "b" or "g" ("Geun",
+# "Hye", "Myung", "Sub", "Xiao"). German and English names seldom have that shape: an initial cluster ("Kraus",
+# "Graf"), two vowels apart ("Bauer", "Vogel", "Anna") or another final ("Roth", "Fuchs", "Wolf").
+_ROMANISED_SYLLABLE = re.compile(
+    r"(?:ch|sh|zh|ts|tz|hs|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstxyz])?w?[aeiouy]+(?:ng|[nmlkptbg])?", re.IGNORECASE)
 
 
 def _surname(text: str) -> str | None:
@@ -414,11 +422,12 @@ def _east_asian_family_name(words: Sequence[str]) -> str | None:
 
 def _after_family_name(words: Sequence[str]) -> bool:
     """Whether a name is a listed East Asian family name (lang/de/east_asian_family_names.txt) and a given name of
-    syllables: two or more capitalised words of FAMILY_SYLLABLE letters at most, none a surname particle ("Park Geun
-    Hye"), or one word of two such syllables joined by a hyphen, the second in either case ("Lee Jae-myung", "Kim
-    Hyun-Sub"). A Western name of that first word has a given name of another shape: one word ("Kim Wilde", "Lee
-    Child"), longer words ("Kim Ann-Kathrin Berger", "Lee Harvey Oswald") or a particle before the surname ("Lee Van
-    Cleef")."""
+    syllables: two or more capitalised words of FAMILY_SYLLABLE letters at most, each of a romanised syllable's shape
+    (`_ROMANISED_SYLLABLE`) and none a surname particle ("Park Geun Hye"), or one word of two such syllables joined by
+    a hyphen, the second in either case ("Lee Jae-myung", "Kim Hyun-Sub"). A Western name of that first word has a
+    given name of another shape: one word ("Kim Wilde", "Lee Child"), longer words ("Kim Ann-Kathrin Berger", "Lee
+    Harvey Oswald"), words no syllable has the shape of (a double first name and a short surname: "Kim Lea Bauer",
+    "Han Peter Wolf"; a double surname: "Lee Meyer-Lang") or a particle before the surname ("Lee Van Cleef")."""
     if words[0].lower() not in _east_asian_family_names():
         return False
     given = list(words[1:])
@@ -429,7 +438,8 @@ def _after_family_name(words: Sequence[str]) -> bool:
         if len(given) != 2 or not given[1]:
             return False
         given[1] = given[1][:1].upper() + given[1][1:]
-    return len(given) >= 2 and all(w[:1].isupper() and w.isalpha() and len(w) <= FAMILY_SYLLABLE for w in given)
+    return len(given) >= 2 and all(w[:1].isupper() and len(w) <= FAMILY_SYLLABLE and _ROMANISED_SYLLABLE.fullmatch(w)
+                                   for w in given)
 
 
 @lru_cache(maxsize=1)
