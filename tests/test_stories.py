@@ -1719,6 +1719,15 @@ def test_a_western_name_of_a_listed_first_word_whose_later_words_are_no_romanise
         assert _key(family) in _person_terms(name), name
 
 
+def test_the_most_frequent_korean_and_chinese_family_names_are_listed():
+    """The family names among the twenty most frequent of China ("Yang", "Wu", "Ma", "Hu", "He") and of South Korea
+    ("Jeong", "Oh", "Song", "Yoo", "Son", "Ryu") head a name of syllables as the listed ones do ("Wu Xiao Feng",
+    "Jeong Hyun-Woo", "Son Heung-Min"): the list is no sample of the names one corpus holds."""
+    for name, family in (("Wu Xiao Feng", "Wu"), ("Yang Jia Hui", "Yang"), ("Hu Chun Hua", "Hu"),
+                         ("Jeong Hyun-Woo", "Jeong"), ("Son Heung-Min", "Son"), ("Ryu Hyun-Jin", "Ryu")):
+        assert _key(family) in _person_terms(name), name
+
+
 def test_a_two_letter_surname_is_still_a_surname():
     """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
     Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as
