@@ -1684,6 +1684,50 @@ def test_a_western_name_with_a_particle_before_a_short_surname_is_no_east_asian_
     assert _key("Pak") in _person_terms("Pak Yo Jin")
 
 
+def test_a_listed_east_asian_family_name_before_syllables_of_any_length_is_the_family_name():
+    """A common East Asian family name (lang/de/east_asian_family_names.txt) before the given name's syllables is the
+    word a follow-up writes alone, where length alone cannot tell the order: syllables of three letters or more apart
+    ("Park Sung Hoon", "Choi Min Seo", "Wang Jia Hao") or a hyphenated given name with a long or capitalised second
+    syllable ("Choi Seung-young", "Kim Tae-Sung"). A Western name of that first word has a given name of another
+    shape and keeps its last word: one word ("Kim Wilde"), longer words ("Lee Harvey Oswald", "Kim Ann-Kathrin
+    Berger") or a particle before the surname ("Kim Van Dijk")."""
+    for name, family, last in (("Park Sung Hoon", "Park", "Hoon"), ("Choi Min Seo", "Choi", "Seo"),
+                               ("Choi Seung-young", "Choi", "Seung-young"), ("Kim Tae-Sung", "Kim", "Tae-Sung"),
+                               ("Wang Jia Hao", "Wang", "Hao")):
+        terms = _person_terms(name)
+        assert _key(family) in terms and _key(last) not in terms, name
+    for name, surname in (("Kim Wilde", "Wilde"), ("Lee Harvey Oswald", "Oswald"),
+                          ("Kim Ann-Kathrin Berger", "Berger"), ("Kim Van Dijk", "Dijk")):
+        terms = _person_terms(name)
+        assert _key(surname) in terms and _key(name.split()[0]) not in terms, name
+
+
+def test_a_western_name_of_a_listed_first_word_whose_later_words_are_no_romanised_syllables_keeps_its_surname():
+    """A listed East Asian family name as a Western first name (lang/de/east_asian_family_names.txt: "Kim", "Lee",
+    "Lin", "Han") before a double first name and a short surname ("Kim Lea Bauer", a German athlete; "Lin Anna
+    Stark"; "Han Peter Wolf") or before a double surname ("Lee Meyer-Lang", "Kim Graf-Roth") is a Western name: its
+    later words are no syllables of a romanised Korean or Chinese given name (an onset cluster "Kr", "Gr", two
+    vowels apart "Bauer", "Vogel", a coda "th", "chs", "ss"), so the last word stays the surname; the syllables of a
+    Korean or Chinese given name still follow the family name ("Seo Hyun-Jin", "Chen Xiao Ming")."""
+    for name, surname in (("Kim Lea Bauer", "Bauer"), ("Lee Ann Klein", "Klein"), ("Kim Jo Vogel", "Vogel"),
+                          ("Lin Anna Stark", "Stark"), ("Han Peter Wolf", "Wolf"), ("Kim Lena Fuchs", "Fuchs"),
+                          ("Lee Meyer-Lang", "Meyer-Lang"), ("Kim Graf-Roth", "Graf-Roth"),
+                          ("Kim Smith-Jones", "Smith-Jones")):
+        terms = _person_terms(name)
+        assert _key(surname) in terms and _key(name.split()[0]) not in terms, name
+    for name, family in (("Seo Hyun-Jin", "Seo"), ("Chen Xiao Ming", "Chen"), ("Kang Seung-Hoon", "Kang")):
+        assert _key(family) in _person_terms(name), name
+
+
+def test_the_most_frequent_korean_and_chinese_family_names_are_listed():
+    """The family names among the twenty most frequent of China ("Yang", "Wu", "Ma", "Hu", "He") and of South Korea
+    ("Jeong", "Oh", "Song", "Yoo", "Son", "Ryu") head a name of syllables as the listed ones do ("Wu Xiao Feng",
+    "Jeong Hyun-Woo", "Son Heung-Min"): the list is no sample of the names one corpus holds."""
+    for name, family in (("Wu Xiao Feng", "Wu"), ("Yang Jia Hui", "Yang"), ("Hu Chun Hua", "Hu"),
+                         ("Jeong Hyun-Woo", "Jeong"), ("Son Heung-Min", "Son"), ("Ryu Hyun-Jin", "Ryu")):
+        assert _key(family) in _person_terms(name), name
+
+
 def test_a_two_letter_surname_is_still_a_surname():
     """A person of a two-letter surname named in full ("Lior Oz", a writer; "Deniz Ak", a Turkish deputy; "Selin
     Ihsan Su" with a double first name) and by the surname alone in a follow-up ("Oz sagte ...") shares its key, as

@@ -88,7 +88,7 @@ from ..model import Article, Mention, Story, TimeExpression
 
 log = logging.getLogger(__name__)
 
-VERSION = 9              # of the terms and the clustering: a stored index of another version is rebuilt
+VERSION = 10            # of the terms and the clustering: a stored index of another version is rebuilt
 THRESHOLD = 0.09         # mean cosine between two stories' articles needed to merge them
 PRIOR_DOCS = 20          # empty pseudo-documents in the IDF: a term in every article of a small dossier keeps weight
 TOP_TERMS = 150          # heaviest terms kept per article vector (speed; the tail carries little)
@@ -346,6 +346,15 @@ _ROMAN = re.compile(r"[IVXLC]+")
 # A two-letter surname ("Oz", "Ak", "Su") is still one.
 MIN_SURNAME = 3
 SYLLABLE = 4             # longest word counted as a syllable of an East Asian given name written apart ("Jong", "Jae")
+FAMILY_SYLLABLE = 5      # ... after a listed family name (lang/de/east_asian_family_names.txt: "Lee Jae Myung")
+# One syllable of a romanised Korean or Chinese given name (Revised Romanisation, McCune-Reischauer, Pinyin,
+# Wade-Giles):
+# at most one initial consonant (or a digraph: "Ch", "Sh", "Zh", "Ts", "Hs", a Korean double consonant), a glide "w",
+# one group of vowels ("ae", "eu", "yeo", "iao") and a final "n", "ng", "m", "l", "k", "p", "t", "b" or "g" ("Geun",
+# "Hye", "Myung", "Sub", "Xiao"). German and English names seldom have that shape: an initial cluster ("Kraus",
+# "Graf"), two vowels apart ("Bauer", "Vogel", "Anna") or another final ("Roth", "Fuchs", "Wolf").
+_ROMANISED_SYLLABLE = re.compile(
+    r"(?:ch|sh|zh|ts|tz|hs|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstxyz])?w?[aeiouy]+(?:ng|[nmlkptbg])?", re.IGNORECASE)
 
 
 def _surname(text: str) -> str | None:
@@ -386,11 +395,16 @@ def _east_asian_family_name(words: Sequence[str]) -> str | None:
     one where the family name is a syllable too - a German name of three short words has no such word ("Jan Ole
     Behr"), and a particle before a surname (lang/de/surname_particles.txt: "Luc De Vos", "Bo Le Gall", "Ali Al
     Sadr" -> the last word) marks the Western order whatever the first name's length. The family name is the word a
-    report writes alone ("Kim"). (Length alone cannot tell a double first name of short words from the syllables:
-    "Ayse Nur Ak" gives "Ayse"; a syllable spelt as a particle, "Kim Do Hun", and syllables of three letters or more
-    apart, "Park Geun Hye", are left to the last word.)"""
+    report writes alone ("Kim"). Length alone cannot tell a double first name of short words from the syllables
+    ("Ayse Nur Ak" gives "Ayse"), nor syllables of three letters or more apart ("Park Geun Hye") from a Western
+    name: a first word that is a common East Asian family name (lang/de/east_asian_family_names.txt: "Park", "Lee",
+    "Wang") before such syllables decides it, whatever their length and spelling (`_after_family_name`: "Park Geun
+    Hye", "Lee Jae-myung", "Kim Hyun-Sub"). A syllable spelt as a particle ("Kim Do Hun") is left to the last word:
+    the particle marks a Western name of that first word as often ("Lee Van Cleef", "Kim De Vries")."""
     if len(words[0]) < 2:
         return None
+    if _after_family_name(words):
+        return words[0]
     first, _, second = words[-1].partition("-")
     if len(words) == 2 and second and second.islower() and first[:1].isupper() \
             and len(first) <= SYLLABLE and len(second) <= SYLLABLE:
@@ -404,6 +418,36 @@ def _east_asian_family_name(words: Sequence[str]) -> str | None:
             and _surname_particles().isdisjoint(w.lower() for w in later[:-1]):
         return words[0]
     return None
+
+
+def _after_family_name(words: Sequence[str]) -> bool:
+    """Whether a name is a listed East Asian family name (lang/de/east_asian_family_names.txt) and a given name of
+    syllables: two or more capitalised words of FAMILY_SYLLABLE letters at most, each of a romanised syllable's shape
+    (`_ROMANISED_SYLLABLE`) and none a surname particle ("Park Geun Hye"), or one word of two such syllables joined by
+    a hyphen, the second in either case ("Lee Jae-myung", "Kim Hyun-Sub"). A Western name of that first word has a
+    given name of another shape: one word ("Kim Wilde", "Lee Child"), longer words ("Kim Ann-Kathrin Berger", "Lee
+    Harvey Oswald"), words no syllable has the shape of (a double first name and a short surname: "Kim Lea Bauer",
+    "Han Peter Wolf"; a double surname: "Lee Meyer-Lang") or a particle before the surname ("Lee Van Cleef")."""
+    if words[0].lower() not in _east_asian_family_names():
+        return False
+    given = list(words[1:])
+    if not _surname_particles().isdisjoint(w.lower() for w in given):
+        return False
+    if len(given) == 1:
+        given = given[0].split("-")
+        if len(given) != 2 or not given[1]:
+            return False
+        given[1] = given[1][:1].upper() + given[1][1:]
+    return len(given) >= 2 and all(w[:1].isupper() and len(w) <= FAMILY_SYLLABLE and _ROMANISED_SYLLABLE.fullmatch(w)
+                                   for w in given)
+
+
+@lru_cache(maxsize=1)
+def _east_asian_family_names() -> frozenset[str]:
+    """The common Korean and Chinese family names, lower case (lang/de/east_asian_family_names.txt)."""
+    from ..lang import de
+
+    return de.words("east_asian_family_names")
 
 
 @lru_cache(maxsize=1)
