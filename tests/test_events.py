@@ -2898,3 +2898,28 @@ def test_a_carried_place_goes_one_sentence_on_not_down_a_chain(nlp):
     protests = [e for e in evs if e.type == "PROTEST"]
     assert [e.place.name if e.place else None for e in protests] == ["Dresden", None]
     assert one(evs, "COERCE").place.name == "Dresden"
+
+
+def test_modal_on_a_verb_presupposing_its_event_is_not_the_events(nlp):
+    # one oversees or investigates what goes on or was done: the modal plans the overseeing, not the offensive
+    ev = one(events_of(nlp, "Die Generalin will am Montag in Homs die Offensive gegen die Aufständischen überwachen."),
+             "ASSAULT")
+    assert ev.status == "reported"
+    ev = one(events_of(nlp, "Die Regierung will den Anschlag in Lyon untersuchen lassen."), "ASSAULT")
+    assert ev.status == "reported"
+    # a verb that brings the event about leaves it planned
+    ev = one(events_of(nlp, "Die Armee will am Freitag eine Offensive gegen die Rebellen starten."), "ASSAULT")
+    assert ev.status == "planned"
+
+
+def test_an_act_condemned_is_no_sentence(nlp):
+    # "verurteilen" of an event is a condemnation; of a person, or with a penalty, a court's sentence
+    evs = events_of(nlp, "Der Bürgermeister hat den Protest vor dem Rathaus am Montag verurteilt.")
+    none_of(evs, "ACCUSE")
+    one(evs, "PROTEST")
+    evs = events_of(nlp, "Der Überfall auf die Tankstelle in Wels wurde von allen Parteien verurteilt.")
+    none_of(evs, "ACCUSE")
+    none_of(events_of(nlp, "Die Regierung in Paris verurteilte die Festnahme des Journalisten."), "ACCUSE")
+    assert one(events_of(nlp, "Ein Gericht in Linz verurteilte den Mann am Montag zu drei Jahren Haft."),
+               "ACCUSE").mode == "sentence"
+    assert one(events_of(nlp, "Der Angeklagte wurde am Freitag in Graz verurteilt."), "ACCUSE").mode == "sentence"

@@ -174,6 +174,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "Rechner mit einem Trojaner verseucht": no industrial accident
         if e.word == "nein" and not _a_no_said(tok):
             continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
+        if e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _condemns(tok):
+            continue                                   # "verurteilte den Angriff scharf": an act condemned
         if e.word == "verhandlungen" and _a_court_hearing(tok):
             continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         if e.mode == "emergency" and _case(tok) not in (None, "von", "vom"):
@@ -216,6 +218,24 @@ def _answered_or_voted(verb: Token) -> bool:
         return False
     lemma = _verb_lemma(verb)
     return lemma in words("reporting_verbs") or lemma.endswith("stimmen")
+
+
+def _condemns(verb: Token) -> bool:
+    """"verurteilen" of an act is a condemnation, of a person a sentence: a court sentences someone ("verurteilte den
+    Mann", "zu drei Jahren Haft verurteilt"), a government condemns what was done ("verurteilte den Vorfall", "Der
+    Protest wurde verurteilt"). The verb's object (a passive's subject) is an event noun - one of the trigger lexicon
+    or a noun of occurrence (counted_classes.tsv event) - and no "zu" phrase names a penalty."""
+    from .measures import classify_counted
+
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("obl", "obl:arg") and _case(c) in ("zu", "zum", "zur")
+                                               for c in verb.children):
+        return False
+    done_to = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"]
+    if not done_to and any(c.dep_ == "aux:pass" for c in verb.children):
+        done_to = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    lex = trigger_lexicon()
+    return bool(done_to) and all(lex.match(c.text, c.lemma_, "NOUN") is not None or
+                                 classify_counted(c.text)[1] == "event" for c in done_to)
 
 
 def _a_court_hearing(tok: Token) -> bool:
@@ -2083,8 +2103,11 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
                   parsed: bool) -> str:
     """reported, planned, hypothetical, ... by the words before the trigger and its clause, then by the parse."""
     a, b = clause
-    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
-                     *((_modal_status(tok), _cue_status(tok)) if tok is not None else ()))
+    # a modal or a future on a verb that presupposes its object event is that verb's act's: "will die Offensive
+    # überwachen" oversees an offensive going on
+    own = tok is not None and not _presupposed(tok)
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed and own else None, parsed,
+                     *((_modal_status(tok) if own else None, _cue_status(tok)) if tok is not None else ()))
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -2094,6 +2117,17 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     if tok is not None:                                # "im Falle einer Flut soll ...": the modal is the measure's
         status = "hypothetical" if _supposed_case(tok) else _parsed_status(tok, trig, status)
     return status
+
+
+def _presupposed(tok: Token) -> bool:
+    """An event noun that is the object (or the passive subject) of a verb presupposing it (event_status.tsv
+    presupposing: "überwachen", "fortsetzen", "beenden", "untersuchen"): the event goes on or is done already, whatever
+    the verb's modal or tense says of the verb's own act ("Der Minister will die Offensive überwachen", "Die Armee wird
+    ihre Angriffe fortsetzen", "Die Angriffe sollen beendet werden")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("obj", "nsubj:pass") or tok.head.i == tok.i:
+        return False
+    verb = tok.head
+    return verb.pos_ in ("VERB", "AUX") and _verb_lemma(verb) in status_words()["presupposing"]
 
 
 def _lead_anchor(doc: Doc, units, lead: int | None, trig: Trigger, mentions: list[Mention]) -> int | None:
