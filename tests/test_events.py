@@ -2923,3 +2923,16 @@ def test_an_act_condemned_is_no_sentence(nlp):
     assert one(events_of(nlp, "Ein Gericht in Linz verurteilte den Mann am Montag zu drei Jahren Haft."),
                "ACCUSE").mode == "sentence"
     assert one(events_of(nlp, "Der Angeklagte wurde am Freitag in Graz verurteilt."), "ACCUSE").mode == "sentence"
+
+
+def test_an_event_a_year_or_more_before_the_clause_is_history(nlp):
+    # "Zwei Jahre nach dem Erdbeben": the span before "nach" says how long ago the named event was
+    ev = one(events_of(nlp, "Zwei Jahre nach dem Erdbeben in Nepal leben noch immer Tausende in Zelten."), "DISASTER")
+    assert ev.status == "historical"
+    ev = one(events_of(nlp, "Vierzehn Monate nach der Flut in Passau wird die Brücke eröffnet."), "DISASTER")
+    assert ev.status == "historical"
+    # days or months after: the story's own event
+    evs = events_of(nlp, "Zwei Tage nach dem Anschlag in Ankara hat die Polizei drei Verdächtige festgenommen.")
+    assert one(evs, "ASSAULT").status == "reported"
+    assert one(events_of(nlp, "Fünf Monate nach der Wahl in Spanien gibt es noch immer keine Regierung."),
+               "VOTE").status == "reported"
