@@ -2901,9 +2901,8 @@ def test_a_carried_place_goes_one_sentence_on_not_down_a_chain(nlp):
 
 
 def test_modal_on_a_verb_presupposing_its_event_is_not_the_events(nlp):
-    # one oversees or investigates what goes on or was done: the modal plans the overseeing, not the offensive
-    ev = one(events_of(nlp, "Die Generalin will am Montag in Homs die Offensive gegen die Aufständischen überwachen."),
-             "ASSAULT")
+    # one goes on with or investigates what goes on or was done: the modal plans the going on, not the offensive
+    ev = one(events_of(nlp, "Die Armee will die Offensive gegen die Aufständischen in Homs fortsetzen."), "ASSAULT")
     assert ev.status == "reported"
     ev = one(events_of(nlp, "Die Regierung will den Anschlag in Lyon untersuchen lassen."), "ASSAULT")
     assert ev.status == "reported"
@@ -2936,3 +2935,10 @@ def test_an_event_a_year_or_more_before_the_clause_is_history(nlp):
     assert one(evs, "ASSAULT").status == "reported"
     assert one(events_of(nlp, "Fünf Monate nach der Wahl in Spanien gibt es noch immer keine Regierung."),
                "VOTE").status == "reported"
+
+
+def test_overseeing_an_event_is_no_presupposing_it(nlp):
+    # one oversees or observes an event while it happens: a modal on the overseeing keeps a scheduled event ahead
+    assert one(events_of(nlp, "Die Polizei soll die Demonstration am Samstag in Berlin überwachen."),
+               "PROTEST").status == "planned"
+    assert one(events_of(nlp, "Die Beobachter sollen die Wahl im Herbst überwachen."), "VOTE").status == "planned"

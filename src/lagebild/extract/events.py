@@ -2109,7 +2109,7 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     """reported, planned, hypothetical, ... by the words before the trigger and its clause, then by the parse."""
     a, b = clause
     # a modal or a future on a verb that presupposes its object event is that verb's act's: "will die Offensive
-    # überwachen" oversees an offensive going on
+    # fortsetzen" goes on with an offensive going on
     own = tok is not None and not _presupposed(tok)
     status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed and own else None, parsed,
                      *((_modal_status(tok) if own else None, _cue_status(tok)) if tok is not None else ()))
@@ -2128,8 +2128,8 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
 
 def _presupposed(tok: Token) -> bool:
     """An event noun that is the object (or the passive subject) of a verb presupposing it (event_status.tsv
-    presupposing: "überwachen", "fortsetzen", "beenden", "untersuchen"): the event goes on or is done already, whatever
-    the verb's modal or tense says of the verb's own act ("Der Minister will die Offensive überwachen", "Die Armee wird
+    presupposing: "fortsetzen", "beenden", "untersuchen"): the event goes on or is done already, whatever the verb's
+    modal or tense says of the verb's own act ("Die Rebellen wollen die Offensive fortsetzen", "Die Armee wird
     ihre Angriffe fortsetzen", "Die Angriffe sollen beendet werden")."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("obj", "nsubj:pass") or tok.head.i == tok.i:
         return False
