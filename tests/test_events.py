@@ -2898,3 +2898,47 @@ def test_a_carried_place_goes_one_sentence_on_not_down_a_chain(nlp):
     protests = [e for e in evs if e.type == "PROTEST"]
     assert [e.place.name if e.place else None for e in protests] == ["Dresden", None]
     assert one(evs, "COERCE").place.name == "Dresden"
+
+
+def test_modal_on_a_verb_presupposing_its_event_is_not_the_events(nlp):
+    # one goes on with or investigates what goes on or was done: the modal plans the going on, not the offensive
+    ev = one(events_of(nlp, "Die Armee will die Offensive gegen die Aufständischen in Homs fortsetzen."), "ASSAULT")
+    assert ev.status == "reported"
+    ev = one(events_of(nlp, "Die Regierung will den Anschlag in Lyon untersuchen lassen."), "ASSAULT")
+    assert ev.status == "reported"
+    # a verb that brings the event about leaves it planned
+    ev = one(events_of(nlp, "Die Armee will am Freitag eine Offensive gegen die Rebellen starten."), "ASSAULT")
+    assert ev.status == "planned"
+
+
+def test_an_act_condemned_is_no_sentence(nlp):
+    # "verurteilen" of an event is a condemnation; of a person, or with a penalty, a court's sentence
+    evs = events_of(nlp, "Der Bürgermeister hat den Protest vor dem Rathaus am Montag verurteilt.")
+    none_of(evs, "ACCUSE")
+    one(evs, "PROTEST")
+    evs = events_of(nlp, "Der Überfall auf die Tankstelle in Wels wurde von allen Parteien verurteilt.")
+    none_of(evs, "ACCUSE")
+    none_of(events_of(nlp, "Die Regierung in Paris verurteilte die Festnahme des Journalisten."), "ACCUSE")
+    assert one(events_of(nlp, "Ein Gericht in Linz verurteilte den Mann am Montag zu drei Jahren Haft."),
+               "ACCUSE").mode == "sentence"
+    assert one(events_of(nlp, "Der Angeklagte wurde am Freitag in Graz verurteilt."), "ACCUSE").mode == "sentence"
+
+
+def test_an_event_a_year_or_more_before_the_clause_is_history(nlp):
+    # "Zwei Jahre nach dem Erdbeben": the span before "nach" says how long ago the named event was
+    ev = one(events_of(nlp, "Zwei Jahre nach dem Erdbeben in Nepal leben noch immer Tausende in Zelten."), "DISASTER")
+    assert ev.status == "historical"
+    ev = one(events_of(nlp, "Vierzehn Monate nach der Flut in Passau wird die Brücke eröffnet."), "DISASTER")
+    assert ev.status == "historical"
+    # days or months after: the story's own event
+    evs = events_of(nlp, "Zwei Tage nach dem Anschlag in Ankara hat die Polizei drei Verdächtige festgenommen.")
+    assert one(evs, "ASSAULT").status == "reported"
+    assert one(events_of(nlp, "Fünf Monate nach der Wahl in Spanien gibt es noch immer keine Regierung."),
+               "VOTE").status == "reported"
+
+
+def test_overseeing_an_event_is_no_presupposing_it(nlp):
+    # one oversees or observes an event while it happens: a modal on the overseeing keeps a scheduled event ahead
+    assert one(events_of(nlp, "Die Polizei soll die Demonstration am Samstag in Berlin überwachen."),
+               "PROTEST").status == "planned"
+    assert one(events_of(nlp, "Die Beobachter sollen die Wahl im Herbst überwachen."), "VOTE").status == "planned"

@@ -54,7 +54,7 @@ from . import default_time, doc_text
 from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
-from .event_background import background_status, long_past, months_back, narrative_time, verb_above
+from .event_background import HISTORY_MONTHS, background_status, long_past, months_back, narrative_time, verb_above
 from .numbers import MEASURE_UNITS
 from .werden import Werden, clause_head, own_clause, verb_form, werden_reading
 from .werden import present_passive as _present_passive
@@ -166,22 +166,29 @@ def find_triggers(doc: Doc, start: int, end: int,
             continue                                   # "einige ihrer Forderungen": a determiner, not "einigen"
         if e.kind == "verb" and not _restrictions_met(tok, e, _by_token(doc, list(names))):
             continue                                   # "Posten besetzen", "droht eine Strafe": another sense
-        if e.word == "aufrufen" and _calls_a_crowd(tok):
-            continue                                   # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
-        if e.word == "konferenz" and _names_a_body(tok):
-            continue                                   # "Die Bischofskonferenz kritisierte ...": a body, no meeting
-        if e.mode == "contamination" and _infected_by_malware(tok):
-            continue                                   # "Rechner mit einem Trojaner verseucht": no industrial accident
-        if e.word == "nein" and not _a_no_said(tok):
-            continue                                   # "Nein, sagte er", "mit Nein stimmen": no rejection told
-        if e.word == "verhandlungen" and _a_court_hearing(tok):
-            continue                                   # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
-        if e.mode == "emergency" and _case(tok) not in (None, "von", "vom"):
-            continue                                   # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
+        if _another_sense(tok, e):
+            continue
         t_end = prt.idx + len(prt.text) if prt is not None and prt.idx > tok.idx else tok.idx + len(tok.text)
         mode, acled = _instrument(tok, e.word, e.type, e.mode, e.acled)
         out.append((t_start, t_end, Trigger(e.word, e.type, mode, acled, e.kind != "verb", e is not read), tok))
     return out
+
+
+def _another_sense(tok: Token, e: TriggerEntry) -> bool:
+    """The trigger word is used in a sense that tells no event of its entry, by its arguments."""
+    return (
+        # "Zur Kundgebung hatten 20 Gruppen aufgerufen": the protest's
+        (e.word == "aufrufen" and _calls_a_crowd(tok))
+        or (e.word == "konferenz" and _names_a_body(tok))  # "Die Bischofskonferenz kritisierte ...": a body, no meeting
+        # "Rechner mit einem Trojaner verseucht": no industrial accident
+        or (e.mode == "contamination" and _infected_by_malware(tok))
+        or (e.word == "nein" and not _a_no_said(tok))      # "Nein, sagte er", "mit Nein stimmen": no rejection told
+        # "verurteilte den Angriff scharf": an act condemned, no sentence
+        or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _condemns(tok))
+        # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
+        or (e.word == "verhandlungen" and _a_court_hearing(tok))
+        # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
+        or (e.mode == "emergency" and _case(tok) not in (None, "von", "vom")))
 
 
 def _a_no_said(tok: Token) -> bool:
@@ -216,6 +223,24 @@ def _answered_or_voted(verb: Token) -> bool:
         return False
     lemma = _verb_lemma(verb)
     return lemma in words("reporting_verbs") or lemma.endswith("stimmen")
+
+
+def _condemns(verb: Token) -> bool:
+    """"verurteilen" of an act is a condemnation, of a person a sentence: a court sentences someone ("verurteilte den
+    Mann", "zu drei Jahren Haft verurteilt"), a government condemns what was done ("verurteilte den Vorfall", "Der
+    Protest wurde verurteilt"). The verb's object (a passive's subject) is an event noun - one of the trigger lexicon
+    or a noun of occurrence (counted_classes.tsv event) - and no "zu" phrase names a penalty."""
+    from .measures import classify_counted
+
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("obl", "obl:arg") and _case(c) in ("zu", "zum", "zur")
+                                               for c in verb.children):
+        return False
+    done_to = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"]
+    if not done_to and any(c.dep_ == "aux:pass" for c in verb.children):
+        done_to = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    lex = trigger_lexicon()
+    return bool(done_to) and all(lex.match(c.text, c.lemma_, "NOUN") is not None or
+                                 classify_counted(c.text)[1] == "event" for c in done_to)
 
 
 def _a_court_hearing(tok: Token) -> bool:
@@ -2083,8 +2108,11 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
                   parsed: bool) -> str:
     """reported, planned, hypothetical, ... by the words before the trigger and its clause, then by the parse."""
     a, b = clause
-    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed else None, parsed,
-                     *((_modal_status(tok), _cue_status(tok)) if tok is not None else ()))
+    # a modal or a future on a verb that presupposes its object event is that verb's act's: "will die Offensive
+    # fortsetzen" goes on with an offensive going on
+    own = tok is not None and not _presupposed(tok)
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed and own else None, parsed,
+                     *((_modal_status(tok) if own else None, _cue_status(tok)) if tok is not None else ()))
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -2093,7 +2121,20 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
         status = _announcing_status(tok)               # "hat angekündigt, ... zu schließen": the content is ahead
     if tok is not None:                                # "im Falle einer Flut soll ...": the modal is the measure's
         status = "hypothetical" if _supposed_case(tok) else _parsed_status(tok, trig, status)
+    if status == "reported" and tok is not None and trig.nominal and _long_after(tok):
+        status = "historical"                          # "Drei Jahre nach dem Amoklauf ist der Täter verurteilt worden"
     return status
+
+
+def _presupposed(tok: Token) -> bool:
+    """An event noun that is the object (or the passive subject) of a verb presupposing it (event_status.tsv
+    presupposing: "fortsetzen", "beenden", "untersuchen"): the event goes on or is done already, whatever the verb's
+    modal or tense says of the verb's own act ("Die Rebellen wollen die Offensive fortsetzen", "Die Armee wird
+    ihre Angriffe fortsetzen", "Die Angriffe sollen beendet werden")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("obj", "nsubj:pass") or tok.head.i == tok.i:
+        return False
+    verb = tok.head
+    return verb.pos_ in ("VERB", "AUX") and _verb_lemma(verb) in status_words()["presupposing"]
 
 
 def _lead_anchor(doc: Doc, units, lead: int | None, trig: Trigger, mentions: list[Mention]) -> int | None:
@@ -2753,6 +2794,25 @@ def _ahead(tok: Token, trig: Trigger) -> bool:
     if case == "vor" and _present_perfect(tok.head):
         return True                                    # "Zwei Wochen vor der Wahl ist der Minister zurückgetreten"
     return (case in ("vor", "bis") or (case == "für" and trig.type in SCHEDULED)) and _finite_present(tok.head)
+
+
+SPAN_MONTHS = {"Y": 12, "DE": 120, "CE": 1200, "M": 1}     # a TIMEX3 duration's unit in months
+
+
+def _long_after(tok: Token) -> bool:
+    """An event noun the clause is set a year or more after ("Drei Jahre nach dem Amoklauf ist der Täter verurteilt
+    worden", "Zwei Jahrzehnte nach dem Krieg"): a span of time (TIMEX3 DURATION) right before its "nach" measures how
+    long before the clause's own time it happened - history the report names, not the story's event (as a date a year
+    or more back is, event_background.HISTORY_MONTHS); "Zwei Tage nach dem Anschlag" is the story's own."""
+    case = next((c for c in tok.children if c.dep_ == "case"), None)
+    if case is None or case.lower_ != "nach" or case.i == 0:
+        return False
+    for t in case.doc._.times or ():
+        m = re.fullmatch(r"P(\d+)(Y|DE|CE|M)", t.value or "") if t.type == "DURATION" else None
+        if m and t.end <= case.idx and case.idx - t.end <= 2 and int(m.group(1)) * SPAN_MONTHS[m.group(2)] >= \
+                HISTORY_MONTHS:
+            return True
+    return False
 
 
 def _temporal_vor(tok: Token, durations_only: bool = False) -> bool:
