@@ -2240,3 +2240,18 @@ def test_a_list_label_before_a_colon_is_no_subject(nlp):
     # the parser takes "Verkehr" for the subject and hangs "Die Regierung" under the modal
     assert name_of(nlp, "Verkehr: Die Regierung will 2 Milliarden Euro in die Bahn stecken.",
                    "2 Milliarden Euro") == "Regierung"
+
+
+def test_an_attribution_phrase_on_a_verb_of_saying_relays_its_subject(nlp):
+    # "laut X sagte Y": Y said it, X passed it on (the relay convention of "berichtet X")
+    text = "Laut dem Lokalblatt erklärte die Bürgermeisterin, dass 120 Wohnungen leer stehen."
+    src = source_of(nlp, text, "120 Wohnungen")
+    assert src.name == "Bürgermeisterin" and src.relayed_by == "Lokalblatt"
+    after = "Der Landrat sagte nach Angaben des Senders, 40 Schulen blieben geschlossen."
+    src = source_of(nlp, after, "40 Schulen")
+    assert src.name == "Landrat" and src.relayed_by is not None
+    # no verb of saying: the phrase's source is the source
+    assert name_of(nlp, "Laut dem Lokalblatt stehen 120 Wohnungen leer.", "120 Wohnungen") == "Lokalblatt"
+    # a reflexive verb says nothing: the phrase's source stays
+    assert name_of(nlp, "Nach Angaben der Zeitung hatten sich die Vorwürfe gegen den 40-jährigen Mann nicht bestätigt.",
+                   "40-jährigen Mann") == "Zeitung"

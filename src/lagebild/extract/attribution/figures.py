@@ -247,11 +247,42 @@ def _inner_speaker(doc: Doc, s: Said, units: Sequence[UnitLike]) -> Said | None:
     return None
 
 
+def _speaker_reported(doc: Doc, s: Said, units: Sequence[UnitLike]) -> Said | None:
+    """``Laut dem Magazin sagte der Minister, dass ...``, ``Der Minister erklärte laut der Zeitung, ...``: an
+    attribution phrase on a verb of saying whose subject speaks tells through whom the words came - the subject is
+    the source, the phrase's source relays it (the relay convention of ``berichtet X``, counted in STATS)."""
+    if s.q.how != "prep" or not s.q.cue or (cue := _token_at(doc, s.q.cue[0][0])) is None:
+        return None
+    verb = _clause_head(cue)
+    # a reflexive verb says nothing ("Nach Zeugenaussagen haben sich die Vorwürfe nicht bestätigt")
+    if verb.i == cue.i or not C.is_reporting_verb(verb) or C.is_relay_verb(verb) \
+            or any(c.tag_ == "PRF" for c in verb.children):
+        return None
+    k = _unit_of(units, verb.idx)
+    said = _subject_said(doc, verb, units[k]) if k >= 0 else None
+    if said is None or said.q.speaker_head is None or said.source.name == s.source.name:
+        return None
+    subject = doc[said.q.speaker_head]
+    # a subject holding a number is what is counted, no speaker ("Nach Angaben von X sollen neun Teilnehmer ...")
+    if subject.i in {t.i for t in cue.subtree} or any(t.pos_ == "NUM" for t in subject.subtree):
+        return None
+    STATS["attribution phrase on a verb of saying: its subject speaks, relayed"] += 1
+    said.q.tokens = s.q.tokens
+    said.source.relayed_by = s.source.name
+    said.spans += s.spans
+    return said
+
+
 def _relay_first(doc: Doc, cands: list[Said], units: Sequence[UnitLike]) -> list[Said]:
     """A source first, the outlet that passes it on ("..., berichtet CNN") after it as its relay."""
     def relays(s: Said) -> bool:
         return _relay_verb(doc, s) is not None
-    cands = [(_inner_speaker(doc, s, units) or s) if relays(s) else s for s in cands]
+    cands = [(_inner_speaker(doc, s, units) or s) if relays(s) else (_speaker_reported(doc, s, units) or s)
+             for s in cands]
+    for s in cands:                                    # the speaker's own cue and the phrase relaying it: one source
+        if not s.source.relayed_by:
+            s.source.relayed_by = next((o.source.relayed_by for o in cands if o.source.name == s.source.name
+                                        and o.source.relayed_by), None)
     first = [s for s in cands if not relays(s)]
     rest = [s for s in cands if relays(s)]
     if first and rest and not first[0].source.relayed_by and rest[0].source.name != first[0].source.name:
@@ -1160,8 +1191,8 @@ def _actor(subject: Token) -> bool:
     """Is the subject someone who can act and speak: a person or organisation by the NER, a noun that can speak
     (``Behörde``, ``Sprecher``), a name the NER gave no type that names no place (``Brandl``), or a noun whose
     apposition names a person or body (``Der Künstler Anna Berg``)? Not a pronoun, not a place or a thing."""
-    return _party(subject) or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject) \
-        or _named_by_apposition(subject)
+    unplaced_name = subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)
+    return _party(subject) or unplaced_name or _named_by_apposition(subject)
 
 
 def _named_by_apposition(noun: Token) -> bool:
