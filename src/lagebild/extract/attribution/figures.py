@@ -499,8 +499,6 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotati
     if _state_passive(verb):
         return None
     subj = subject_of(verb)
-    if subj is not None and _label(subj):
-        subj = None                                    # "Bildung: Die SPD will ...": the label parsed as the subject
     active = _perfect_subject(verb) if subj is None else None
     if active is not None:
         subj = active
@@ -547,15 +545,6 @@ def _subject_said(doc: Doc, verb: Token, unit: UnitLike, found: Sequence[Quotati
         q.speaker, q.speaker_head = ((otoks[0].idx, otoks[-1].idx + len(otoks[-1].text)),), original.i
     src = _source(doc, q, found)
     return Said(q, src, [q.cue[0], spans[0]] + list(q.speaker)) if src is not None else None
-
-
-def _label(tok: Token) -> bool:
-    """``Bildung: Die Partei will ...``, ``Verkehr: Das Land plant ...``: a noun phrase opening the sentence and ended
-    by a colon is the label of a list's line (its topic), not the subject of the clause after it - the parser may take
-    it for one and hang the real subject under the modal (`_perfect_subject` finds it there)."""
-    doc = tok.doc
-    return tok.left_edge.i == tok.sent.start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" \
-        and tok.right_edge.i <= tok.i + 1                # nothing under it beyond its colon
 
 
 def _quoted_name_before(verb: Token) -> Span | None:
@@ -1092,9 +1081,7 @@ def _proposal(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
         return None
     from .speakers import subject_of
 
-    subj = subject_of(intender)
-    if subj is None or _label(subj):
-        subj = _perfect_subject(intender)              # "will" may hold the subject it shares
+    subj = subject_of(intender) or _perfect_subject(intender)   # "will" may hold the subject it shares
     if subj is None or subj.dep_ != "nsubj" or not _actor(subj) or tok.i in {t.i for t in subj.subtree} \
             or C.timed(tok):
         return None
@@ -1189,18 +1176,9 @@ def _reports_unnamed_or_ersatz(sent: Span | None) -> bool:
 
 def _actor(subject: Token) -> bool:
     """Is the subject someone who can act and speak: a person or organisation by the NER, a noun that can speak
-    (``Behörde``, ``Sprecher``), a name the NER gave no type that names no place (``Brandl``), or a noun whose
-    apposition names a person or body (``Der Künstler Anna Berg``)? Not a pronoun, not a place or a thing."""
-    unplaced_name = subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)
-    return _party(subject) or unplaced_name or _named_by_apposition(subject)
-
-
-def _named_by_apposition(noun: Token) -> bool:
-    """``Der Künstler Anna Berg``, ``Der Konzern Nordwerk``: a common noun followed by a name in apposition is the
-    one that name names - a person or organisation by the NER is a party whatever the noun before it (the role
-    nouns of lang/de speaking_nouns do not list every calling: Künstler, Bauer, Wirt)."""
-    return noun.pos_ == "NOUN" and any(c.dep_ == "appos" and c.i == noun.i + 1 and c.pos_ == "PROPN"
-                                       and c.ent_type_ in ("PER", "ORG") for c in noun.children)
+    (``Behörde``, ``Sprecher``) or a name the NER gave no type that names no place (``Brandl``)? Not a pronoun,
+    not a place or a thing."""
+    return _party(subject) or subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_place(subject.text, subject)
 
 
 def _party(tok: Token) -> bool:
