@@ -39,7 +39,7 @@ from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak, name_under_article, quoted_name_opening, speaking_noun
+from .speakers import agent_of_verb, can_speak, name_under_article, np_tokens, quoted_name_opening, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -263,8 +263,9 @@ def _speaker_reported(doc: Doc, s: Said, units: Sequence[UnitLike]) -> Said | No
     if said is None or said.q.speaker_head is None or said.source.name == s.source.name:
         return None
     subject = doc[said.q.speaker_head]
-    # a subject holding a number is what is counted, no speaker ("Nach Angaben von X sollen neun Teilnehmer ...")
-    if subject.i in {t.i for t in cue.subtree} or any(t.pos_ == "NUM" for t in subject.subtree):
+    # a subject whose noun phrase holds a number is what is counted, no speaker ("Nach Angaben von X sagten neun
+    # Teilnehmer ..."); its own phrase only - the parser may hang the said "dass" clause, with its figure, on it
+    if subject.i in {t.i for t in cue.subtree} or any(t.pos_ == "NUM" for t in np_tokens(subject)):
         return None
     STATS["attribution phrase on a verb of saying: its subject speaks, relayed"] += 1
     said.q.tokens = s.q.tokens
