@@ -202,3 +202,20 @@ def test_marks_around_a_name_in_the_speakers_phrase_are_no_quotation(parser):
     assert quotes and not any("Kanal" in q for q in quotes)
     doc = parser("Der Vorsitzende sagte: „Wir bleiben bei unserem Nein.“")          # words someone says stay
     assert any("Nein" in doc.text[q.quote[0][0]: q.quote[-1][1]] for q in quotations(doc))
+
+
+@pytest.mark.parametrize("text,verb,subject", [
+    # review src32: subject_of reads the passive by extract.werden; the Konjunktiv II "würde" with a strong verb whose
+    # participle has the infinitive's form ("erhalten", "verlassen") is no passive: its subject is its nsubj
+    ("Die Gemeinde würde 20 Millionen Euro erhalten, sagte der Landrat.", "erhalten", "Gemeinde"),
+    ("Der Konzern würde die Mitarbeiter entlassen, wenn der Umsatz sinkt.", "entlassen", "Konzern"),
+    # futures and the Konjunktiv II of a verb the tagger may call a participle ("kommen") keep their subject
+    ("Der Minister wird morgen nach Berlin kommen und 50 Millionen Euro zusagen.", "kommen", "Minister"),
+    ("Die Regierung würde 2 Milliarden Euro ausgeben.", "ausgeben", "Regierung"),
+])
+def test_a_konjunktiv_ii_or_future_is_no_passive_for_the_subject(parser, text, verb, subject):
+    from lagebild.extract.attribution.speakers import subject_of
+
+    tok = next(t for t in parser(text) if t.text == verb)
+    subj = subject_of(tok)
+    assert subj is not None and subj.text == subject

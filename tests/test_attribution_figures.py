@@ -2225,3 +2225,31 @@ def test_a_plan_put_by_the_interviewer_is_no_proposal(nlp):
 ])
 def test_a_passive_conjunct_sharing_werden_takes_no_object_as_its_source(nlp, text, figure):
     assert name_of(nlp, text, figure, title=True) is None
+
+
+# session 32 (src32): an attribution phrase on a verb of saying relays the verb's subject
+
+def test_an_attribution_phrase_on_a_verb_of_saying_relays_its_subject(nlp):
+    # "laut X sagte Y": Y said it, X passed it on (the relay convention of "berichtet X")
+    text = "Laut dem Lokalblatt erklärte die Bürgermeisterin, dass 120 Wohnungen leer stehen."
+    src = source_of(nlp, text, "120 Wohnungen")
+    assert src.name == "Bürgermeisterin" and src.relayed_by == "Lokalblatt"
+    after = "Der Landrat sagte nach Angaben des Senders, 40 Schulen blieben geschlossen."
+    src = source_of(nlp, after, "40 Schulen")
+    assert (src.name, src.relayed_by) == ("Landrat", "Sender")
+    # no verb of saying: the phrase's source is the source
+    assert name_of(nlp, "Laut dem Lokalblatt stehen 120 Wohnungen leer.", "120 Wohnungen") == "Lokalblatt"
+    # a reflexive verb says nothing: the phrase's source stays
+    assert name_of(nlp, "Nach Angaben der Zeitung hatten sich die Vorwürfe gegen den 40-jährigen Mann nicht bestätigt.",
+                   "40-jährigen Mann") == "Zeitung"
+
+
+def test_a_number_in_the_said_clause_leaves_the_speaker_reported(nlp):
+    # review src32: the parser may hang the "dass" clause on the subject (acl:relcl); its figure is what is said, not
+    # a count of the subject - only a number in the subject's own noun phrase makes it what is counted
+    src = source_of(nlp, "Nach Angaben des Senders sagte die Ministerin, dass 30 Schulen geschlossen werden.",
+                    "30 Schulen")
+    assert (src.name, src.relayed_by) == ("Ministerin", "Sender")
+    # the subject counted ("60 Prozent der Befragten") is no speaker: the phrase's source stays
+    assert name_of(nlp, "Laut einer Umfrage sagen 60 Prozent der Befragten, sie seien zufrieden.",
+                   "60 Prozent") == "Umfrage"

@@ -47,6 +47,14 @@ def reading(parser):
     ("Häftlinge, die nach Italien abgeschoben werden, verlieren ihren Anspruch.", "abgeschoben", False, True, False),
     # a verb-final "werden" after a subordinator the tagger calls an infinitive is the finite future
     ("Man wird sehen, wie sich die Wähler auf die Parteien verteilen werden.", "verteilen", True, False, False),
+    # review src32: the Konjunktiv II "würde" (Tense=Past) takes an infinitive, unlike the past "wurde": a strong
+    # participle of the infinitive's form beside a subject and an object is that infinitive, also where the tagger
+    # calls it a participle ("entlassen" VVPP); with one core argument it stays a passive
+    ("Die Partei würde die Koalition verlassen.", "verlassen", False, False, True),
+    ("Der Präsident würde die Gäste im Schloss empfangen.", "empfangen", False, False, True),
+    ("Der Konzern würde die Mitarbeiter entlassen, wenn der Umsatz sinkt.", "entlassen", False, False, True),
+    ("Die Mitarbeiter würden entlassen, wenn der Umsatz sinkt.", "entlassen", False, True, True),
+    ("Das Grundstück würde von der Stadt gekauft.", "gekauft", False, True, True),
 ])
 def test_the_construction(reading, text, verb, future, passive, conditional):
     r = reading(text, verb)

@@ -207,6 +207,14 @@ def werden_reading(verb: Token) -> Werden | None:
     clause = own_clause(verb)
     ongoing, dated = _times(verb, clause)
     form = verb_form(verb)
+    # "würde": the Konjunktiv II of "werden" (Tense=Past, Mood=Sub); "werde" is the Konjunktiv I of reported speech
+    conditional = "Sub" in mood and tense == "Past"
+    # unlike the past "wurde", "würde" takes an infinitive: a participle tag on a word the lexicon reads as an
+    # infinitive too, however far below its participle reading ("Der Konzern würde die Mitarbeiter entlassen"),
+    # leaves the clause to decide
+    if conditional and form == "participle" and verb.lower_.endswith("en") and \
+            any(tag.endswith("(INF)") for tag, _ in word_tags(verb.lower_)):
+        form = "both"
     if form == "both":
         core = [c for c in verb.children if c.dep_ in CORE]
         # a noun with its own article that the parser hangs on another argument as an adjective is a noun phrase of
@@ -217,10 +225,9 @@ def werden_reading(verb: Token) -> Werden | None:
         core += [g for c in core for g in c.children if g.dep_ == "amod" and g.pos_ in ("NOUN", "PROPN")
                  and g.i < c.i and (any(d.dep_ == "det" for d in g.children)
                                     or g.pos_ == "NOUN" and g.text[:1].isupper() and not g.is_sent_start)]
-        form = "participle" if tense == "Past" or ongoing or len(core) <= 1 else "infinitive"
+        # a past "wurde" has no infinitive (German has no past future); "würde" has
+        form = "participle" if tense == "Past" and not conditional or ongoing or len(core) <= 1 else "infinitive"
     passive = form == "participle"
-    # "würde": the Konjunktiv II of "werden" (Tense=Past, Mood=Sub); "werde" is the Konjunktiv I of reported speech
-    conditional = "Sub" in mood and tense == "Past"
     # a future: a present "werden" with an infinitive, or with a participle and a passive infinitive "werden"
     passive_infinitive = any(c.tag_ == "VAINF" and c is not finite for c in auxes)
     # or with a participle and the infinitive "sein" or "haben": the future perfect, the future of a state ("werden

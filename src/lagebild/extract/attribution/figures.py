@@ -39,7 +39,7 @@ from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
-from .speakers import agent_of_verb, can_speak, name_under_article, quoted_name_opening, speaking_noun
+from .speakers import agent_of_verb, can_speak, name_under_article, np_tokens, quoted_name_opening, speaking_noun
 
 STATS: Counter[str] = Counter()
 _FUNCTION = table("attribution_function_words")
@@ -247,11 +247,43 @@ def _inner_speaker(doc: Doc, s: Said, units: Sequence[UnitLike]) -> Said | None:
     return None
 
 
+def _speaker_reported(doc: Doc, s: Said, units: Sequence[UnitLike]) -> Said | None:
+    """``Laut dem Magazin sagte der Minister, dass ...``, ``Der Minister erklärte laut der Zeitung, ...``: an
+    attribution phrase on a verb of saying whose subject speaks tells through whom the words came - the subject is
+    the source, the phrase's source relays it (the relay convention of ``berichtet X``, counted in STATS)."""
+    if s.q.how != "prep" or not s.q.cue or (cue := _token_at(doc, s.q.cue[0][0])) is None:
+        return None
+    verb = _clause_head(cue)
+    # a reflexive verb says nothing ("Nach Zeugenaussagen haben sich die Vorwürfe nicht bestätigt")
+    if verb.i == cue.i or not C.is_reporting_verb(verb) or C.is_relay_verb(verb) \
+            or any(c.tag_ == "PRF" for c in verb.children):
+        return None
+    k = _unit_of(units, verb.idx)
+    said = _subject_said(doc, verb, units[k]) if k >= 0 else None
+    if said is None or said.q.speaker_head is None or said.source.name == s.source.name:
+        return None
+    subject = doc[said.q.speaker_head]
+    # a subject whose noun phrase holds a number is what is counted, no speaker ("Nach Angaben von X sagten neun
+    # Teilnehmer ..."); its own phrase only - the parser may hang the said "dass" clause, with its figure, on it
+    if subject.i in {t.i for t in cue.subtree} or any(t.pos_ == "NUM" for t in np_tokens(subject)):
+        return None
+    STATS["attribution phrase on a verb of saying: its subject speaks, relayed"] += 1
+    said.q.tokens = s.q.tokens
+    said.source.relayed_by = s.source.name
+    said.spans += s.spans
+    return said
+
+
 def _relay_first(doc: Doc, cands: list[Said], units: Sequence[UnitLike]) -> list[Said]:
     """A source first, the outlet that passes it on ("..., berichtet CNN") after it as its relay."""
     def relays(s: Said) -> bool:
         return _relay_verb(doc, s) is not None
-    cands = [(_inner_speaker(doc, s, units) or s) if relays(s) else s for s in cands]
+    cands = [(_inner_speaker(doc, s, units) or s) if relays(s) else (_speaker_reported(doc, s, units) or s)
+             for s in cands]
+    for s in cands:                                    # the speaker's own cue and the phrase relaying it: one source
+        if not s.source.relayed_by:
+            s.source.relayed_by = next((o.source.relayed_by for o in cands if o.source.name == s.source.name
+                                        and o.source.relayed_by), None)
     first = [s for s in cands if not relays(s)]
     rest = [s for s in cands if relays(s)]
     if first and rest and not first[0].source.relayed_by and rest[0].source.name != first[0].source.name:

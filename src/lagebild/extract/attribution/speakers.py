@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.de import months, period_units, table, weekdays, words
 from ...nlp.compounds import headed_by, word_tag
+from ..werden import werden_passive
 from .cues import is_reporting_noun, timed
 
 # Arcs that stay inside a noun phrase: its determiners, adjectives, genitives and prepositional
@@ -96,7 +97,10 @@ def _after_addressee(verb: Token, subj: Token) -> Token:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb: its own ``nsubj``; a passive's agent (``von X``); the subject of the verb it
     is coordinated with ("Er lachte und sagte ..."); of its auxiliary's clause."""
-    passive = _werden_passive(verb)
+    # "Die Zahl wird von ihr mit 20 beziffert": a verb with a passive "werden" is passive however the parser labels
+    # its subject - it may hang the passive subject as nsubj; that subject is what is reported, the "von" phrase
+    # (`quotations._passive_agent`) who reports it. One reading of "werden" for every extractor (extract/werden.py).
+    passive = werden_passive(verb)
     subjects = [c for arc in SUBJECT_ARCS for c in verb.children if c.dep_ == arc and c.pos_ not in NOT_SPEAKER_POS
                 and (arc == "nsubj" and not passive or passive_speaks(verb))]
     # nominalised adjectives speak too ("Der 39-Jährige"); a phrase the parser took for a second subject does
@@ -135,13 +139,6 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return subject_of(verb.head)
     return _lent_to_a_quoted_name(verb)
-
-
-def _werden_passive(verb: Token) -> bool:
-    """``Die Zahl wird von ihr mit 20 beziffert``: a participle with ``werden`` as its passive auxiliary is passive
-    however the parser labels its subject - it may hang the passive subject as ``nsubj``; that subject is what is
-    reported, the ``von`` phrase (`quotations._passive_agent`) who reports it."""
-    return verb.tag_ == "VVPP" and any(c.dep_ == "aux:pass" and c.lemma_ == "werden" for c in verb.children)
 
 
 def name_under_article(doc: Doc, mark: int) -> bool:
