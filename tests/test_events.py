@@ -1112,6 +1112,27 @@ def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):
     assert one(evs, "COERCE").place.name == "Wien"      # one foreign name is no story set abroad
 
 
+def test_a_capitals_desk_whose_lead_names_its_country_files_the_countrys_news(nlp):
+    """A capital's dateline is the desk: where the sentence it opens names the desk's country itself, the report is
+    about somewhere in the country, and an event told without a place is the country's; a town's dateline that is no
+    capital, or a lead naming no country, keeps the town. A country's adjective or people's name in the clause tells
+    whose, not where: the dateline stays the default (it used to leave such an event without any place)."""
+    evs = events_of(nlp, "Unruhen im Osten. Ankara – Die Polizei im Osten der Türkei hat am Montag zwei Männer "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Türkei" and one(evs, "COERCE").place.precision == "country"
+    evs = events_of(nlp, "Streit um Soldaten. Bagdad – Irakische Soldaten haben am Montag zwei Schmuggler "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Bagdad"    # the adjective tells whose soldiers: the desk's town stays
+    evs = events_of(nlp, "Streit um Soldaten. Mossul – Irakische Soldaten haben am Montag zwei Schmuggler "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Mossul"    # no capital: the town, not the country
+    evs = events_of(nlp, "Streit um Touristen. Kairo – Die Polizei hat am Montag drei Franzosen festgenommen.")
+    assert one(evs, "COERCE").place.name == "Kairo"     # a lead naming no country of the desk's: the town
+    evs = events_of(nlp, "Streit um Schmuggler. Tunis – Die Polizei hat am Montag vor der libyschen Küste zwei "
+                         "Schmuggler festgenommen.")
+    assert one(evs, "COERCE").place is None or one(evs, "COERCE").place.name != "Tunis"   # a place told by adjective
+
+
 def test_merge_keeps_apart_other_towns_and_other_weekdays():
     """Across articles: the same kind of event in two towns neither of which holds the other (Vienna's station,
     a border village 60 km away) is two events; so are two named weekdays, where no date anchors them (a raid, an
