@@ -1133,6 +1133,22 @@ def test_a_capitals_desk_whose_lead_names_its_country_files_the_countrys_news(nl
     assert one(evs, "COERCE").place is None or one(evs, "COERCE").place.name != "Tunis"   # a place told by adjective
 
 
+def test_a_countrys_adjective_on_a_circumstance_not_a_participant_says_which_country_the_clause_is_about(nlp):
+    """A country's adjective tells whose only on a participant of the clause (its subject, object or agent: "irakische
+    Soldaten", "von irakischen Soldaten"); on a circumstance - a prepositional phrase's noun or a genitive ("unter
+    ein brasilianisches Gesetz", "Aktien eines schwedischen Konzerns") - it says which country the clause is about,
+    and the desk's town is no default there."""
+    evs = events_of(nlp, "Streit um Soldaten. Bagdad – Zwei Schmuggler sind am Montag von irakischen Soldaten "
+                         "festgenommen worden.")
+    assert one(evs, "COERCE").place.name == "Bagdad"    # passive agent: whose soldiers
+    evs = events_of(nlp, "Streit um Journalisten. Lissabon – Die Journalisten wurden am Montag nach einem "
+                         "brasilianischen Gesetz verurteilt.")
+    assert one(evs, "ACCUSE").place is None or one(evs, "ACCUSE").place.name != "Lissabon"
+    evs = events_of(nlp, "Ärger um Aktien. Oslo – Zwei Makler haben am Montag Aktien eines schwedischen Konzerns "
+                         "verkauft, teilte die Börse mit.")
+    assert all(e.place is None or e.place.name != "Oslo" for e in evs if e.type == "BUSINESS")
+
+
 def test_merge_keeps_apart_other_towns_and_other_weekdays():
     """Across articles: the same kind of event in two towns neither of which holds the other (Vienna's station,
     a border village 60 km away) is two events; so are two named weekdays, where no date anchors them (a raid, an

@@ -2988,16 +2988,26 @@ def _the_desks_country(m: Mention, place: Place | None) -> bool:
     return place is not None and place.precision == "country" and m.ref == f"country:{place.country}"
 
 
+# a clause's participants (its subject, object, passive agent; a dateline's parse may hang the subject on the town
+# as flat or appos): a country's adjective on them tells whose, not where
+PARTICIPANT_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "flat", "appos")
+
+
 def _whose(doc: Doc, m: Mention) -> bool:
-    """A country's adjective or its people's name ("ägyptische Soldaten", "zwölf Mexikaner", `country_forms`): it
-    tells whose forces or people, not where something happened - unless the adjective describes the place of a
-    locative phrase ("in der ukrainischen Hauptstadt", "vor der libyschen Küste": there, where)."""
+    """A country's adjective or its people's name ("ägyptische Soldaten", "zwölf Mexikaner", `country_forms`) on a
+    participant of the clause (`PARTICIPANT_DEPS`): it tells whose forces or people, not where something happened.
+    On a circumstance - a prepositional phrase's noun or a genitive ("unter ein chinesisches Gesetz", "Fonds eines
+    deutschen Emissionshauses", "in der ukrainischen Hauptstadt") - it says which country or place the clause is
+    about, and the desk's town is no default there."""
     if getattr(country_forms().get(m.text), "kind", None) not in ("adj", "demonym"):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
     if span is None or not len(span):
         return False
-    return (_case(span.root.head) or "") not in LOC_CASES
+    noun = span.root
+    while noun.pos_ == "ADJ" and noun.dep_ in ("amod", "conj") and noun.head is not noun:
+        noun = noun.head                               # "neues chinesisches Gesetz": the adjectives' noun
+    return noun.dep_ in PARTICIPANT_DEPS and (_case(noun) or "") not in LOC_CASES
 
 
 def _capital_desk_country(doc: Doc, mentions: list[Mention], line: Mention, desk: Place | None) -> Place | None:
