@@ -1141,6 +1141,9 @@ def test_a_countrys_adjective_on_a_circumstance_not_a_participant_says_which_cou
     evs = events_of(nlp, "Streit um Soldaten. Bagdad – Zwei Schmuggler sind am Montag von irakischen Soldaten "
                          "festgenommen worden.")
     assert one(evs, "COERCE").place.name == "Bagdad"    # passive agent: whose soldiers
+    evs = events_of(nlp, "Tennis. London – Im Halbfinale trifft der Titelverteidiger am Freitag auf den Kroaten "
+                         "Ivo Karlovic.")
+    assert one(evs, "CONSULT").place.name == "London"   # a people's name is people, in a phrase too: whose
     evs = events_of(nlp, "Streit um Journalisten. Lissabon – Die Journalisten wurden am Montag nach einem "
                          "brasilianischen Gesetz verurteilt.")
     assert one(evs, "ACCUSE").place is None or one(evs, "ACCUSE").place.name != "Lissabon"

@@ -2994,12 +2994,15 @@ PARTICIPANT_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "flat", "
 
 
 def _whose(doc: Doc, m: Mention) -> bool:
-    """A country's adjective or its people's name ("ägyptische Soldaten", "zwölf Mexikaner", `country_forms`) on a
-    participant of the clause (`PARTICIPANT_DEPS`): it tells whose forces or people, not where something happened.
-    On a circumstance - a prepositional phrase's noun or a genitive ("unter ein chinesisches Gesetz", "Fonds eines
-    deutschen Emissionshauses", "in der ukrainischen Hauptstadt") - it says which country or place the clause is
-    about, and the desk's town is no default there."""
-    if getattr(country_forms().get(m.text), "kind", None) not in ("adj", "demonym"):
+    """A country's people's name ("zwölf Mexikaner", "auf den Spanier", `country_forms`), or its adjective on a
+    participant of the clause (`PARTICIPANT_DEPS`: "ägyptische Soldaten"): it tells whose forces or people, not where
+    something happened. The adjective on a circumstance - a prepositional phrase's noun or a genitive ("unter ein
+    chinesisches Gesetz", "Fonds eines deutschen Emissionshauses", "in der ukrainischen Hauptstadt") - says which
+    country or place the clause is about, and the desk's town is no default there."""
+    kind = getattr(country_forms().get(m.text), "kind", None)
+    if kind == "demonym":
+        return True                                    # people, whatever their role ("trifft auf den Spanier")
+    if kind != "adj":
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
     if span is None or not len(span):
