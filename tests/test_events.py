@@ -1112,6 +1112,46 @@ def test_dateline_is_no_default_where_the_article_is_about_elsewhere(nlp):
     assert one(evs, "COERCE").place.name == "Wien"      # one foreign name is no story set abroad
 
 
+def test_a_capitals_desk_whose_lead_names_its_country_files_the_countrys_news(nlp):
+    """A capital's dateline is the desk: where the sentence it opens names the desk's country itself, the report is
+    about somewhere in the country, and an event told without a place is the country's; a town's dateline that is no
+    capital, or a lead naming no country, keeps the town. A country's adjective or people's name in the clause tells
+    whose, not where: the dateline stays the default (it used to leave such an event without any place)."""
+    evs = events_of(nlp, "Unruhen im Osten. Ankara – Die Polizei im Osten der Türkei hat am Montag zwei Männer "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Türkei" and one(evs, "COERCE").place.precision == "country"
+    evs = events_of(nlp, "Streit um Soldaten. Bagdad – Irakische Soldaten haben am Montag zwei Schmuggler "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Bagdad"    # the adjective tells whose soldiers: the desk's town stays
+    evs = events_of(nlp, "Streit um Soldaten. Mossul – Irakische Soldaten haben am Montag zwei Schmuggler "
+                         "festgenommen.")
+    assert one(evs, "COERCE").place.name == "Mossul"    # no capital: the town, not the country
+    evs = events_of(nlp, "Streit um Touristen. Kairo – Die Polizei hat am Montag drei Franzosen festgenommen.")
+    assert one(evs, "COERCE").place.name == "Kairo"     # a lead naming no country of the desk's: the town
+    evs = events_of(nlp, "Streit um Schmuggler. Tunis – Die Polizei hat am Montag vor der libyschen Küste zwei "
+                         "Schmuggler festgenommen.")
+    assert one(evs, "COERCE").place is None or one(evs, "COERCE").place.name != "Tunis"   # a place told by adjective
+
+
+def test_a_countrys_adjective_on_a_circumstance_not_a_participant_says_which_country_the_clause_is_about(nlp):
+    """A country's adjective tells whose only on a participant of the clause (its subject, object or agent: "irakische
+    Soldaten", "von irakischen Soldaten"); on a circumstance - a prepositional phrase's noun or a genitive ("unter
+    ein brasilianisches Gesetz", "Aktien eines schwedischen Konzerns") - it says which country the clause is about,
+    and the desk's town is no default there."""
+    evs = events_of(nlp, "Streit um Soldaten. Bagdad – Zwei Schmuggler sind am Montag von irakischen Soldaten "
+                         "festgenommen worden.")
+    assert one(evs, "COERCE").place.name == "Bagdad"    # passive agent: whose soldiers
+    evs = events_of(nlp, "Tennis. London – Im Halbfinale trifft der Titelverteidiger am Freitag auf den Kroaten "
+                         "Ivo Karlovic.")
+    assert one(evs, "CONSULT").place.name == "London"   # a people's name is people, in a phrase too: whose
+    evs = events_of(nlp, "Streit um Journalisten. Lissabon – Die Journalisten wurden am Montag nach einem "
+                         "brasilianischen Gesetz verurteilt.")
+    assert one(evs, "ACCUSE").place is None or one(evs, "ACCUSE").place.name != "Lissabon"
+    evs = events_of(nlp, "Ärger um Aktien. Oslo – Zwei Makler haben am Montag Aktien eines schwedischen Konzerns "
+                         "verkauft, teilte die Börse mit.")
+    assert all(e.place is None or e.place.name != "Oslo" for e in evs if e.type == "BUSINESS")
+
+
 def test_merge_keeps_apart_other_towns_and_other_weekdays():
     """Across articles: the same kind of event in two towns neither of which holds the other (Vienna's station,
     a border village 60 km away) is two events; so are two named weekdays, where no date anchors them (a raid, an

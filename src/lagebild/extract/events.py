@@ -3029,14 +3029,68 @@ def _dateline_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[
                       (m.ref or "").startswith(("geo:", "country:"))), None)
             if m is not None:
                 place = _town(m) or _mention_place(doc, m)
+                place = _capital_desk_country(doc, mentions, m, place)
                 data[key] = (m, None if place is None or _told_elsewhere(doc, mentions, m, place) else place)
                 break
     line, place = data[key]
     if any(clause[0] <= m.start < clause[1] and m.label in ("LOC", "GPE") and m is not line and not _origin(doc, m)
-           and not _heading(doc, m) for m in mentions):
+           and not _heading(doc, m) and not _whose(doc, m) and not _the_desks_country(m, place) for m in mentions):
         return None                                    # the clause names a place of its own; an origin or a
-        #                                                direction ("in Richtung Grenze") is none
+        #                                                direction ("in Richtung Grenze") is none, nor is a
+        #                                                country's adjective or people ("Ägyptische Soldaten",
+        #                                                "zwölf Mexikaner": whose, not where)
     return replace(place, filed=True) if place is not None else None
+
+
+def _the_desks_country(m: Mention, place: Place | None) -> bool:
+    """The mention names the country a capital's desk files for (`_capital_desk_country`): the clause names the
+    default place itself ("die Polizei im Osten der Türkei"), no place of its own."""
+    return place is not None and place.precision == "country" and m.ref == f"country:{place.country}"
+
+
+# a clause's participants (its subject, object, passive agent; a dateline's parse may hang the subject on the town
+# as flat or appos): a country's adjective on them tells whose, not where
+PARTICIPANT_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "flat", "appos")
+
+
+def _whose(doc: Doc, m: Mention) -> bool:
+    """A country's people's name ("zwölf Mexikaner", "auf den Spanier", `country_forms`), or its adjective on a
+    participant of the clause (`PARTICIPANT_DEPS`: "ägyptische Soldaten"): it tells whose forces or people, not where
+    something happened. The adjective on a circumstance - a prepositional phrase's noun or a genitive ("unter ein
+    chinesisches Gesetz", "Fonds eines deutschen Emissionshauses", "in der ukrainischen Hauptstadt") - says which
+    country or place the clause is about, and the desk's town is no default there."""
+    kind = getattr(country_forms().get(m.text), "kind", None)
+    if kind == "demonym":
+        return True                                    # people, whatever their role ("trifft auf den Spanier")
+    if kind != "adj":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+    if span is None or not len(span):
+        return False
+    noun = span.root
+    while noun.pos_ == "ADJ" and noun.dep_ in ("amod", "conj") and noun.head is not noun:
+        noun = noun.head                               # "neues chinesisches Gesetz": the adjectives' noun
+    return noun.dep_ in PARTICIPANT_DEPS and (_case(noun) or "") not in LOC_CASES
+
+
+def _capital_desk_country(doc: Doc, mentions: list[Mention], line: Mention, desk: Place | None) -> Place | None:
+    """A capital's desk files its country's news: where the sentence its dateline opens names that country by its
+    name ("Duschanbe – Die Polizei im Süden Tadschikistans ...", "Neu-Delhi – ... ein Angriff auf eine Luftwaffenbasis
+    in Indien"), the report is about somewhere in the country, not about the capital, and the default place of its
+    events is the country. A town's dateline that is no capital, or a lead that names the country only by its
+    adjective or its people ("die indonesische Polizei": whose, `_whose`), keeps the town."""
+    if desk is None or desk.precision != "city" or not desk.country or \
+            getattr(country_forms().get(line.text), "kind", None) not in ("capital", "seat"):
+        return desk
+    span = doc.char_span(line.start, line.end, alignment_mode="expand")
+    if span is None:
+        return desk
+    lead = span[0].sent
+    named = next((m for m in mentions if lead.start_char <= m.start < lead.end_char and m is not line
+                  and m.ref == f"country:{desk.country}" and _town(m) is None
+                  and getattr(country_forms().get(m.text), "kind", None) == "name"), None)
+    country = _country_place(named)
+    return replace(country, filed=True) if country is not None else desk
 
 
 DESK_KM = 25.0          # a town this far from the dateline's is another place (consolidate/events.py TOWN_KM)
