@@ -1167,8 +1167,10 @@ def test_a_one_word_name_the_ner_reads_mostly_as_an_organisation_is_one():
     # one sense per name and article: the NER's one person reading ("teilte X mit") does not make a person of a
     # name it reads as an organisation at its other mentions (the chain's noun, a spokesman of it, a compound)
     text = ("Die Buchhandelskette Lesewurm schließt zwei Läden. Das teilte Lesewurm am Montag mit. "
-            "Ein Sprecher von Lesewurm nannte die Mieten als Grund. Die Lesewurm-Filiale am Markt bleibt.")
-    ms = [m for m in _ner_mention_list(text, [(2, 3, "ORG"), (9, 10, "PER"), (17, 18, "ORG"), (27, 28, "ORGpart")])
+            "Ein Sprecher von Lesewurm nannte die Mieten als Grund. Die Lesewurm-Filiale am Markt bleibt. "
+            "Lesewurms Kunden sind enttäuscht.")
+    ms = [m for m in _ner_mention_list(text, [(2, 3, "ORG"), (9, 10, "PER"), (17, 18, "ORG"), (27, 28, "ORGpart"),
+                                              (33, 34, "PER")])
           if m.text.startswith("Lesewurm")]
     assert {m.label for m in ms} == {"ORG"}, [(m.text, m.label) for m in ms]
 

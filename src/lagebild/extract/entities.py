@@ -391,6 +391,8 @@ def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     full = {n.split()[-1] for c, n in zip(chosen, names) if c.label == "PER" and " " in n}
     titled = {n for c, n in zip(chosen, names) if c.label == "PER" and (w := _word_before(doc, c.start)) is not None
               and _is_title(w.text)}
+    # a genitive ('Lesewurms Filialen') goes by its name's readings where the NER read the name itself
+    names = [n[:-1] if n.endswith("s") and not org[n] and org[n[:-1]] else n for n in names]
     return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "PER" and " " not in n and n not in full and
             n not in titled and org[n] >= max(1, per[n]) else c for c, n in zip(chosen, names)]
 
