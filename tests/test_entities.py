@@ -1180,3 +1180,16 @@ def test_a_person_named_in_full_stays_one_where_the_ner_reads_a_surname_as_an_or
     ms = [m for m in _ner_mention_list(text, [(2, 4, "PER"), (7, 8, "PER"), (13, 14, "ORG")])
           if "Lesewurm" in m.text]
     assert {m.label for m in ms} == {"PER"}, [(m.text, m.label) for m in ms]
+
+
+def test_a_government_or_party_named_after_its_leader_is_no_organisation_reading_of_the_leader():
+    # 'die Orlenko-Regierung', 'die Orlenko-Partei': a body a person leads, named after the person - the NER's
+    # organisation-part reading of the compound is no evidence that the surname said alone names an organisation
+    for head in ("Regierung", "Partei", "Administration"):
+        text = f"Die Orlenko-{head} verliert an Rückhalt. Orlenko wies die Kritik am Montag zurück."
+        ms = [m for m in _ner_mention_list(text, [(1, 2, "ORGpart"), (6, 7, "PER")]) if m.text == "Orlenko"]
+        assert [m.label for m in ms] == ["PER"], (head, [(m.text, m.label) for m in ms])
+    # the part of a company ('die Orlenko-Filiale') still is
+    text = "Die Orlenko-Filiale schließt. Orlenko teilte das am Montag mit."
+    ms = [m for m in _ner_mention_list(text, [(1, 2, "ORGpart"), (4, 5, "PER")]) if m.text == "Orlenko"]
+    assert [m.label for m in ms] == ["ORG"], [(m.text, m.label) for m in ms]

@@ -358,16 +358,23 @@ def _find_mentions(doc: Doc) -> list[Mention]:
             for c in sorted(chosen, key=lambda c: c.start)]
 
 
+# the bodies a person leads and gives the name to ('die Macron-Partei'): the compound's name is a person's
+LEADER_NAMED_BODIES = de.words("leader_named_bodies")
+
+
 def _ner_readings(doc: Doc) -> tuple[Counter, Counter]:
     """How often the NER reads each one-word name as an organisation and as a person: a one-word span ('Nintendo',
     and a genitive 'Nintendos' as its name) or, for an organisation, the first part of a compound it tags as an
-    organisation's part ('Billa-Filiale', 'Hofer-Filialen')."""
+    organisation's part ('Billa-Filiale', 'Hofer-Filialen') - not of a body named after its leader
+    ('Trump-Regierung', 'Macron-Partei')."""
     org: Counter = Counter()
     per: Counter = Counter()
     for e in doc.ents:
         label = e.label_.upper()
         if label == "ORGPART" and "-" in e.text and " " not in e.text:
-            org[e.text.split("-", 1)[0]] += 1
+            name, _, head = e.text.partition("-")
+            if head.rsplit("-", 1)[-1].lower() not in LEADER_NAMED_BODIES:   # 'Trump-Regierung': its leader's
+                org[name] += 1
         elif len(e) == 1 and label in ("ORG", "PER"):
             counts = org if label == "ORG" else per
             counts[e.text] += 1
