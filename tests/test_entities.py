@@ -1193,3 +1193,11 @@ def test_a_government_or_party_named_after_its_leader_is_no_organisation_reading
     text = "Die Orlenko-Filiale schließt. Orlenko teilte das am Montag mit."
     ms = [m for m in _ner_mention_list(text, [(1, 2, "ORGpart"), (4, 5, "PER")]) if m.text == "Orlenko"]
     assert [m.label for m in ms] == ["ORG"], [(m.text, m.label) for m in ms]
+
+
+def test_a_person_named_in_full_stays_one_where_called_by_the_first_name_alone():
+    # a feature calls the singer by the first name after the full one ('Lasse Orlenko ... Lasse'): a tie of the NER's
+    # readings of 'Lasse' does not make an organisation of him
+    text = "Der Sänger Lasse Orlenko tourt wieder. Im Herbst kommt Lasse nach Graz. Dort hat Lasse viele Fans."
+    ms = [m for m in _ner_mention_list(text, [(2, 4, "PER"), (10, 11, "ORG"), (16, 17, "PER")]) if m.text == "Lasse"]
+    assert ms and {m.label for m in ms} == {"PER"}, [(m.text, m.label) for m in ms]

@@ -388,14 +388,15 @@ def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     person at every mention (a surname said again, `_person_repeats`, carries the NER's one person reading over the
     others) that the NER reads as an organisation at least as often as a person ('Der Discounter Aldi ... teilte
     Aldi mit ... ein Sprecher von Aldi'; 'Nintendo ... Nintendos Dienst'; 'Billa dementierte ... die Billa-Filiale')
-    is an organisation. Not a name the article gives in full ('Anna Koch ... Koch'), nor one after a title noun
+    is an organisation. Not a name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a title noun
     ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
     org, per = _ner_readings(doc)
     if not org:
         return chosen
     text = _text(doc)
     names = [text[c.start:c.end] for c in chosen]
-    full = {n.split()[-1] for c, n in zip(chosen, names) if c.label == "PER" and " " in n}
+    # every word of a name given in full: a person said again by the surname or the first name ('Jay-Jay')
+    full = {w for c, n in zip(chosen, names) if c.label == "PER" and " " in n for w in n.split()}
     titled = {n for c, n in zip(chosen, names) if c.label == "PER" and (w := _word_before(doc, c.start)) is not None
               and _is_title(w.text)}
     # a genitive ('Lesewurms Filialen') goes by its name's readings where the NER read the name itself
