@@ -386,11 +386,10 @@ def _ner_readings(doc: Doc) -> tuple[Counter, Counter]:
 def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """One sense per one-word name and article, by the NER's readings of all its mentions: a name the rules made a
     person at every mention (a surname said again, `_person_repeats`, carries the NER's one person reading over the
-    others) that the NER reads as an organisation more often than as a person ('Der Discounter Aldi ... teilte
+    others) that the NER reads as an organisation at least as often as a person ('Der Discounter Aldi ... teilte
     Aldi mit ... ein Sprecher von Aldi'; 'Nintendo ... Nintendos Dienst'; 'Billa dementierte ... die Billa-Filiale')
-    is an organisation; a tie is a surname the NER is unsure of ('Im Tor stand Kessler ... hielt Kessler'). Not a
-    name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a title noun ('Kanzlerin
-    Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
+    is an organisation. Not a name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a title noun
+    ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
     org, per = _ner_readings(doc)
     if not org:
         return chosen
@@ -403,7 +402,7 @@ def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     # a genitive ('Lesewurms Filialen') goes by its name's readings where the NER read the name itself
     names = [n[:-1] if n.endswith("s") and not org[n] and org[n[:-1]] else n for n in names]
     return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "PER" and " " not in n and n not in full and
-            n not in titled and org[n] > per[n] else c for c, n in zip(chosen, names)]
+            n not in titled and org[n] >= max(1, per[n]) else c for c, n in zip(chosen, names)]
 
 
 def _short_forms_of_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
