@@ -388,8 +388,8 @@ def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     person at every mention (a surname said again, `_person_repeats`, carries the NER's one person reading over the
     others) that the NER reads as an organisation at least as often as a person ('Der Discounter Aldi ... teilte
     Aldi mit ... ein Sprecher von Aldi'; 'Nintendo ... Nintendos Dienst'; 'Billa dementierte ... die Billa-Filiale')
-    is an organisation. Not a name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a title noun
-    ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
+    is an organisation. Not a name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a
+    title noun ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
     org, per = _ner_readings(doc)
     if not org:
         return chosen
