@@ -1149,3 +1149,55 @@ def test_a_person_whose_own_noun_stands_between_him_and_an_outlets_noun_stays_a_
     ms = _mentions_of_one_person_span(parser, "Wie der Sender CNN-Reporter John Smith berichtete, wurde die Stadt "
                                               "geräumt.", "John", "Smith")
     assert ms["John Smith"].label == "PER", ms
+
+
+def _ner_mention_list(text, spans):
+    """`_ner_mentions` as a list in text order (a name said several times keeps each mention)."""
+    from lagebild.extract.entities import find_mentions
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(nlp.make_doc(text))
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in spans]
+    doc._.article_id = "x"
+    return find_mentions(doc)
+
+
+def test_a_one_word_name_the_ner_reads_mostly_as_an_organisation_is_one():
+    # one sense per name and article: the NER's one person reading ("teilte X mit") does not make a person of a
+    # name it reads as an organisation at its other mentions (the chain's noun, a spokesman of it, a compound)
+    text = ("Die Buchhandelskette Lesewurm schließt zwei Läden. Das teilte Lesewurm am Montag mit. "
+            "Ein Sprecher von Lesewurm nannte die Mieten als Grund. Die Lesewurm-Filiale am Markt bleibt. "
+            "Lesewurms Kunden sind enttäuscht.")
+    ms = [m for m in _ner_mention_list(text, [(2, 3, "ORG"), (9, 10, "PER"), (17, 18, "ORG"), (27, 28, "ORGpart"),
+                                              (33, 34, "PER")])
+          if m.text.startswith("Lesewurm")]
+    assert {m.label for m in ms} == {"ORG"}, [(m.text, m.label) for m in ms]
+
+
+def test_a_person_named_in_full_stays_one_where_the_ner_reads_a_surname_as_an_organisation():
+    text = "Die Ministerin Clara Lesewurm kam spät. Lesewurm sagte, ein Sprecher von Lesewurm werde antworten."
+    ms = [m for m in _ner_mention_list(text, [(2, 4, "PER"), (7, 8, "PER"), (13, 14, "ORG")])
+          if "Lesewurm" in m.text]
+    assert {m.label for m in ms} == {"PER"}, [(m.text, m.label) for m in ms]
+
+
+def test_a_government_or_party_named_after_its_leader_is_no_organisation_reading_of_the_leader():
+    # 'die Orlenko-Regierung', 'die Orlenko-Partei': a body a person leads, named after the person - the NER's
+    # organisation-part reading of the compound is no evidence that the surname said alone names an organisation
+    for head in ("Regierung", "Partei", "Administration"):
+        text = f"Die Orlenko-{head} verliert an Rückhalt. Orlenko wies die Kritik am Montag zurück."
+        ms = [m for m in _ner_mention_list(text, [(1, 2, "ORGpart"), (6, 7, "PER")]) if m.text == "Orlenko"]
+        assert [m.label for m in ms] == ["PER"], (head, [(m.text, m.label) for m in ms])
+    # the part of a company ('die Orlenko-Filiale') still is
+    text = "Die Orlenko-Filiale schließt. Orlenko teilte das am Montag mit."
+    ms = [m for m in _ner_mention_list(text, [(1, 2, "ORGpart"), (4, 5, "PER")]) if m.text == "Orlenko"]
+    assert [m.label for m in ms] == ["ORG"], [(m.text, m.label) for m in ms]
+
+
+def test_a_person_named_in_full_stays_one_where_called_by_the_first_name_alone():
+    # a feature calls the singer by the first name after the full one ('Lasse Orlenko ... Lasse'): a tie of the NER's
+    # readings of 'Lasse' does not make an organisation of him
+    text = "Der Sänger Lasse Orlenko tourt wieder. Im Herbst kommt Lasse nach Graz. Dort hat Lasse viele Fans."
+    ms = [m for m in _ner_mention_list(text, [(2, 4, "PER"), (10, 11, "ORG"), (16, 17, "PER")]) if m.text == "Lasse"]
+    assert ms and {m.label for m in ms} == {"PER"}, [(m.text, m.label) for m in ms]

@@ -1321,3 +1321,16 @@ def test_facility_head_finds_hyphenated_and_multi_word_building_nouns(monkeypatc
         assert E._facility_head("neue kunst halle") == "kunst halle"
     finally:
         E._facility_heads.cache_clear()
+def test_a_region_or_country_after_a_comma_picks_the_homonym_there(nlp):
+    # 'Paris, Texas': the state set off by commas says which Paris; never the capital of France
+    m = places(nlp, "Ein Feuer zerstörte in Paris, Texas, eine Lagerhalle am Stadtrand.")["Paris"]
+    assert m.country == "US" and m.ref
+    # a region closing the sentence qualifies the town too: the Springfield of Illinois, not of Missouri
+    m = places(nlp, "Der Sturm deckte in Springfield, Illinois, mehrere Dächer ab.")["Springfield"]
+    assert m.country == "US" and abs(spot(m)[0] - 39.8) < 0.3
+    # a country after the comma: the one of the name there
+    m = places(nlp, "Das Gericht in Córdoba, Argentinien, vertagte den Prozess.")["Córdoba"]
+    assert m.country == "AR"
+    # a list of places is no qualifier: Frankfurt stays Frankfurt am Main
+    m = places(nlp, "Die Messe wirbt in Frankfurt, Brandenburg und Hessen um Besucher.")["Frankfurt"]
+    assert m.country == "DE" and abs(spot(m)[1] - 8.68) < 0.2

@@ -352,9 +352,57 @@ def _find_mentions(doc: Doc) -> list[Mention]:
         doc, _organisations_named(doc, _named_by_head_noun(doc, _surnames_not_places(doc, chosen)))))
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
     chosen = _short_forms_of_places(doc, _towns_as_sides(doc, _clubs_of_towns(doc, chosen)))
+    chosen = _organisations_the_ner_reads(doc, chosen)
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
+
+
+# the bodies a person leads and gives the name to ('die Macron-Partei'): the compound's name is a person's
+LEADER_NAMED_BODIES = de.words("leader_named_bodies")
+
+
+def _ner_readings(doc: Doc) -> tuple[Counter, Counter]:
+    """How often the NER reads each one-word name as an organisation and as a person: a one-word span ('Nintendo',
+    and a genitive 'Nintendos' as its name) or, for an organisation, the first part of a compound it tags as an
+    organisation's part ('Billa-Filiale', 'Hofer-Filialen') - not of a body named after its leader
+    ('Trump-Regierung', 'Macron-Partei')."""
+    org: Counter = Counter()
+    per: Counter = Counter()
+    for e in doc.ents:
+        label = e.label_.upper()
+        if label == "ORGPART" and "-" in e.text and " " not in e.text:
+            name, _, head = e.text.partition("-")
+            if head.rsplit("-", 1)[-1].lower() not in LEADER_NAMED_BODIES:   # 'Trump-Regierung': its leader's
+                org[name] += 1
+        elif len(e) == 1 and label in ("ORG", "PER"):
+            counts = org if label == "ORG" else per
+            counts[e.text] += 1
+            if e.text.endswith("s") and len(e.text) > 3:
+                counts[e.text[:-1]] += 1               # a genitive counts for the name it is of
+    return org, per
+
+
+def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """One sense per one-word name and article, by the NER's readings of all its mentions: a name the rules made a
+    person at every mention (a surname said again, `_person_repeats`, carries the NER's one person reading over the
+    others) that the NER reads as an organisation at least as often as a person ('Der Discounter Aldi ... teilte
+    Aldi mit ... ein Sprecher von Aldi'; 'Nintendo ... Nintendos Dienst'; 'Billa dementierte ... die Billa-Filiale')
+    is an organisation. Not a name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a
+    title noun ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
+    org, per = _ner_readings(doc)
+    if not org:
+        return chosen
+    text = _text(doc)
+    names = [text[c.start:c.end] for c in chosen]
+    # every word of a name given in full: a person said again by the surname or the first name ('Jay-Jay')
+    full = {w for c, n in zip(chosen, names) if c.label == "PER" and " " in n for w in n.split()}
+    titled = {n for c, n in zip(chosen, names) if c.label == "PER" and (w := _word_before(doc, c.start)) is not None
+              and _is_title(w.text)}
+    # a genitive ('Lesewurms Filialen') goes by its name's readings where the NER read the name itself
+    names = [n[:-1] if n.endswith("s") and not org[n] and org[n[:-1]] else n for n in names]
+    return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "PER" and " " not in n and n not in full and
+            n not in titled and org[n] >= max(1, per[n]) else c for c, n in zip(chosen, names)]
 
 
 def _short_forms_of_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -3109,6 +3157,36 @@ def _anchors(doc: Doc, hits: list[PlaceHit]) -> None:
             # "Neustadt in Kanada": a country, not one of the hits, that the parse hangs on the place ("Flüchtlinge
             # aus Aleppo in der Türkei": the country goes with the refugees, not with Aleppo)
             h.within_country = f.iso
+        elif h.within is None and h.within_country is None:
+            _qualified_by_area(doc, h, starts)
+
+
+# "Paris, Texas, ...", "Córdoba, Argentinien." - a comma, one name, and the apposition closes (a punctuation mark, a
+# lowercase word that is no conjunction): no list of places ("in Frankfurt, Brandenburg und Hessen")
+QUALIFIER = re.compile(r",\s+")
+_NO_CONJUNCTION = r"(?!(?:und|oder|sowie)\b)[a-zäöüß]"
+QUALIFIER_CLOSES = re.compile(r"\s*(?:[.;:!?)]|$|,\s+" + _NO_CONJUNCTION + r"|\s+" + _NO_CONJUNCTION + ")")
+
+
+def _qualified_by_area(doc: Doc, h: PlaceHit, starts: Mapping[int, PlaceHit]) -> None:
+    """'Paris, Texas', 'Springfield, Illinois', 'Córdoba, Argentinien': a region or a country set off by a comma
+    right after a place's name says which homonym it is - where the gazetteer has one of the name there. A place it
+    has none of there keeps its own reading: the comma may still open a list."""
+    text = _text(doc)
+    m = QUALIFIER.match(text, h.end)
+    if m is None:
+        return
+    area = starts.get(m.end())
+    if area is not None and area.form != h.form and QUALIFIER_CLOSES.match(text, area.end):
+        region = gazetteer().best(area.form)
+        if region is not None and region.precision != "city" and _inside(h.form, region, {}) is not None:
+            h.within = area.form
+        return
+    word = COUNTRY_WORD.match(text, m.end())
+    f = country_forms().get(word.group(0)) if word else None
+    if word and f is not None and f.kind == "name" and QUALIFIER_CLOSES.match(text, word.end()) and \
+            any(c.country == f.iso for c in gazetteer().candidates(h.form)):
+        h.within_country = f.iso
 
 
 # the capitalised word (with hyphens) a country's name after "in" is read from
