@@ -506,6 +506,18 @@ def _evolution(credible: list[Report], cumulative: bool) -> list[list[Report]] |
     return slices
 
 
+def _value_slices(credible: list[Report]) -> list[list[Report]]:
+    """Undated figures sliced by value, lowest first: a figure joins the slice before it while it is compatible with
+    all of that slice's figures, else opens the next (the order of a count that only grows, where no date orders it)."""
+    slices: list[list[Report]] = []
+    for r in sorted(credible, key=lambda r: r.point):
+        if slices and all_compatible([*slices[-1], r]):
+            slices[-1].append(r)
+        else:
+            slices.append([r])
+    return slices
+
+
 def _running_series(credible: list[Report]) -> list[list[Report]] | None:
     """Running totals of a count that only grows ("seit Oktober 9", "bisher 24", "damit 28") with no report time
     to order them: the higher figure is the later one, so figures that differ are a count that grew, not sources
@@ -516,12 +528,7 @@ def _running_series(credible: list[Report]) -> list[list[Report]] | None:
     totals = [r for r in credible if running_total(r.claim)]
     if not totals or not all(any(r is t or _ok(r, t) for t in totals) for r in credible):
         return None
-    slices: list[list[Report]] = []
-    for r in sorted(credible, key=lambda r: r.point):
-        if slices and all_compatible([*slices[-1], r]):
-            slices[-1].append(r)
-        else:
-            slices.append([r])
+    slices = _value_slices(credible)
     return slices if len(slices) >= 2 else None
 
 
@@ -544,12 +551,7 @@ def _undated_growth(credible: list[Report]) -> list[list[Report]] | None:
     figures of one article that differ are a disagreement or two counts), and each slice's figures are compatible."""
     if len(credible) < 2 or any(r.as_of for r in credible):
         return None
-    slices: list[list[Report]] = []
-    for r in sorted(credible, key=lambda r: r.point):
-        if slices and all_compatible([*slices[-1], r]):
-            slices[-1].append(r)
-        else:
-            slices.append([r])
+    slices = _value_slices(credible)
     if len(slices) < 2:
         return None
     for s in slices:
