@@ -1087,7 +1087,7 @@ def _place(doc: Doc, text: str, a: int, b: int, ua: int, ub: int, mentions: list
     _dateline_place(doc, text, mentions, (0, 0))       # the article's 'Town – ...' dateline, kept in user_data
     data: dict[Any, Any] = doc.user_data
     desk = data[("lagebild_events", "dateline")][0]
-    if desk is not None and getattr(country_forms().get(desk.text), "kind", None) not in ("capital", "seat"):
+    if desk is not None and _country_form_kind(desk.text) not in ("capital", "seat"):
         desk = None     # a town's dateline ('Aden – ... zurückgekehrt') stays the clause's place where it stands in it
     for lo, hi in ((a, b), (ua, ub)):
         # a capital's dateline (a town since entities read it so, no longer its country) is the desk's:
@@ -1176,6 +1176,13 @@ def _heading(doc: Doc, m: Mention) -> bool:
     """The place mention names where people or things were heading (`_direction`), not where it happened."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and _direction(span.root)
+
+
+def _country_form_kind(text: str) -> str | None:
+    """What a word names of a country by `country_forms` ("name", "capital", "seat", an adjective's or a people's
+    kind), or None where it is no country's word."""
+    form = country_forms().get(text)
+    return form.kind if form is not None else None
 
 
 def _direction(name: Token) -> bool:
@@ -3059,7 +3066,7 @@ def _whose(doc: Doc, m: Mention) -> bool:
     something happened. The adjective on a circumstance - a prepositional phrase's noun or a genitive ("unter ein
     chinesisches Gesetz", "Fonds eines deutschen Emissionshauses", "in der ukrainischen Hauptstadt") - says which
     country or place the clause is about, and the desk's town is no default there."""
-    kind = getattr(country_forms().get(m.text), "kind", None)
+    kind = _country_form_kind(m.text)
     if kind == "demonym":
         return True                                    # people, whatever their role ("trifft auf den Spanier")
     if kind != "adj":
@@ -3080,7 +3087,7 @@ def _capital_desk_country(doc: Doc, mentions: list[Mention], line: Mention, desk
     events is the country. A town's dateline that is no capital, or a lead that names the country only by its
     adjective or its people ("die indonesische Polizei": whose, `_whose`), keeps the town."""
     if desk is None or desk.precision != "city" or not desk.country or \
-            getattr(country_forms().get(line.text), "kind", None) not in ("capital", "seat"):
+            _country_form_kind(line.text) not in ("capital", "seat"):
         return desk
     span = doc.char_span(line.start, line.end, alignment_mode="expand")
     if span is None:
@@ -3088,7 +3095,7 @@ def _capital_desk_country(doc: Doc, mentions: list[Mention], line: Mention, desk
     lead = span[0].sent
     named = next((m for m in mentions if lead.start_char <= m.start < lead.end_char and m is not line
                   and m.ref == f"country:{desk.country}" and _town(m) is None
-                  and getattr(country_forms().get(m.text), "kind", None) == "name"), None)
+                  and _country_form_kind(m.text) == "name"), None)
     country = _country_place(named)
     return replace(country, filed=True) if country is not None else desk
 
