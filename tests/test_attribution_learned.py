@@ -798,3 +798,38 @@ def test_the_quotation_keeps_the_speakers_apposition_out_of_what_is_said(parser)
     (out,) = L._speakers_as_marked(doc, [q])
     assert doc.text[out.speaker[0][0]:out.speaker[-1][1]] == "Klaus Berger, der Bürgermeister von Neustadt"
     assert doc.text[out.quote[0][0]:out.quote[-1][1]] == "sagte, die Brücke bleibe gesperrt"
+
+
+def test_a_run_of_konjunktiv_sentences_without_a_cue_is_one_quotation(parser):
+    # session 33 (invented): the quotation corpus keeps a cue-less run of reported speech as one quotation; the
+    # first sentence after the cued one stays apart, the ones after it join it
+    doc = parser("Die Ministerin erklärte, der Haushalt sei ausgeglichen. Neue Schulden seien nicht geplant. "
+                 "Im Herbst werde die Steuer gesenkt. Am Abend regnete es.")
+    sents = list(doc.sents)
+    continued = L._continued(doc, sents, _first_rule_quotation(doc), [])
+    found = said_by(doc, L._runs_as_one(doc, sents, continued))
+    assert [q.split()[0] for q, _ in found] == ["der", "Neue"]
+    assert found[1][0].startswith("Neue Schulden") and found[1][0].endswith("gesenkt")
+    assert all("Ministerin" in sp for _, sp in found)
+
+
+def test_a_run_ends_at_another_speaker_a_sentence_between_or_the_indicative(parser):
+    # session 33 (invented): the run is one speaker's, sentence after sentence, in the mood of reported speech -
+    # Konjunktiv II standing in for Konjunktiv I too
+    from lagebild.extract.attribution.quotations import Quotation, _spans
+
+    doc = parser("Die Gewerkschaft sei gesprächsbereit. Der Streik werde aber fortgesetzt. Am Abend regnete es. "
+                 "Die Preise seien stark gestiegen. Viele Familien würden kaum über den Monat kommen.")
+    sents = list(doc.sents)
+
+    def said(si, head):
+        toks = [t for t in sents[si] if not t.is_punct]
+        return Quotation("IndirectFreeIndirect", _spans(toks), (), _spans([doc[head]]), head, how="learned",
+                         sent=si, tokens={t.i for t in toks})
+
+    other = next(t.i for t in doc if t.text == "Streik")
+    assert len(L._runs_as_one(doc, sents, [said(0, 1), said(1, other)])) == 2       # another speaker
+    assert len(L._runs_as_one(doc, sents, [said(0, 1), said(3, 1)])) == 2           # a sentence between
+    assert len(L._runs_as_one(doc, sents, [said(0, 1), said(1, 1)])) == 1
+    assert len(L._runs_as_one(doc, sents, [said(1, 1), said(2, 1)])) == 2           # the indicative: the reporter's
+    assert len(L._runs_as_one(doc, sents, [said(3, 1), said(4, 1)])) == 1           # Konjunktiv II in the run

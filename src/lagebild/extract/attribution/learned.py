@@ -1265,6 +1265,68 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
     return _in_text_order(out + added)
 
 
+RUNS_AS_ONE = True
+RUN_TYPES = ("IndirectFreeIndirect", "FreeIndirect", "Reported")   # the types a cue-less quotation is given
+
+
+def _same_speaker(doc: Doc, a: Quotation, b: Quotation) -> bool:
+    """Do two quotations name the same speaker: the same head token, or phrases of the same words."""
+    if a.speaker_head is None or b.speaker_head is None:
+        return False
+    if a.speaker_head == b.speaker_head:
+        return True
+    text = doc_text(doc)
+    return [text[x:y].lower() for x, y in a.speaker] == [text[x:y].lower() for x, y in b.speaker]
+
+
+def _subjunctive_main_clause(sent: Span) -> bool:
+    """The sentence's main clause is in the subjunctive: Konjunktiv I, or Konjunktiv II where it stands in for a
+    Konjunktiv I that would look like the indicative (``Die Kassen brächten ...``, ``Viele würden ...``)."""
+    root = sent.root
+    return any("Sub" in t.morph.get("Mood", []) and t.pos_ in ("VERB", "AUX")
+               for t in (root, *(c for c in root.children if c.dep_ in ("aux", "cop", "aux:pass"))))
+
+
+def _in_reported_mood(sent: Span) -> bool:
+    """The sentence reports by its mood alone: the subjunctive of reported speech or hearsay ``sollen``."""
+    return _subjunctive_main_clause(sent) or C.reported_sentence(sent) or C.hearsay_modal(sent)
+
+
+def _run_member(q: Quotation, sents: list[Span], si: int) -> bool:
+    """A quotation that can go on a run: the component's, without a cue of its own, not a passage in marks, its
+    sentence in the mood of reported speech."""
+    return q.type in RUN_TYPES and not q.cue and bool(q.tokens) and q.how in ("learned", "learned-continued") \
+        and 0 <= si < len(sents) and _in_reported_mood(sents[si])
+
+
+def _runs_as_one(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quotation]:
+    """A run of sentences that report by their mood alone, without a cue of their own (``Die Kosten seien gering.
+    Eine Umleitung gebe es nicht.``), is one quotation of its speaker, not one per sentence: each such quotation in
+    the sentence right after another of the same speaker joins it. The quotation corpus cuts so (train: a cue-less
+    Konjunktiv I passage of one speaker goes on over several sentences in 84 quotations and is cut at a sentence
+    end between two in 1; a Konjunktiv II sentence standing in for Konjunktiv I, or hearsay ``sollen``, stays in
+    the run); the first such sentence after one with its own cue (``Er sagte, ... . Die Kosten seien gering.``)
+    stays a quotation of its own, as the corpus keeps it (110 of train's same-speaker pairs of an Indirect and the
+    sentence after it). Passages in marks nested inside stay their own quotations (`_nested_marks`)."""
+    sent_of = _sentence_of(sents)
+    joined: list[Quotation] = []
+    run: tuple[int, int] | None = None       # the open run: its last sentence and its quotation's place in joined
+    for q in out:
+        si = sent_of.get(min(q.tokens), -1) if q.tokens else -1
+        if not _run_member(q, sents, si):
+            joined.append(q)
+            continue
+        if run is not None and si == run[0] + 1 and _same_speaker(doc, joined[run[1]], q):
+            head = joined[run[1]]
+            tokens = head.tokens | q.tokens
+            joined[run[1]] = replace(head, quote=_spans([doc[k] for k in sorted(tokens)]), tokens=tokens)
+            run = (si, run[1])
+            continue
+        joined.append(q)
+        run = (si, len(joined) - 1)
+    return joined
+
+
 def _frame_verb(tok: Token) -> Token | None:
     """The verb of the clause a token stands in (itself, or the first verb up its heads within the sentence)."""
     while tok.pos_ not in ("VERB", "AUX"):
@@ -1570,6 +1632,8 @@ def learned_quotations(doc: Doc, model: Model, feats: DocFeatures | None = None)
     out = _Decisions(doc, model, fx).run(0, len(fx.sents))
     if CONTINUES:
         out = _continued(doc, fx.sents, out, fx.marks)
+    if RUNS_AS_ONE:
+        out = _runs_as_one(doc, fx.sents, out)
     out = _after_a_colon(doc, fx.sents, out, fx.marks)
     out = _termed_by_speaker(doc, fx.sents, out, fx.marks)
     out = _said_before(doc, fx.sents, out)
