@@ -833,3 +833,28 @@ def test_a_run_ends_at_another_speaker_a_sentence_between_or_the_indicative(pars
     assert len(L._runs_as_one(doc, sents, [said(0, 1), said(1, 1)])) == 1
     assert len(L._runs_as_one(doc, sents, [said(1, 1), said(2, 1)])) == 2           # the indicative: the reporter's
     assert len(L._runs_as_one(doc, sents, [said(3, 1), said(4, 1)])) == 1           # Konjunktiv II in the run
+
+
+def _cueless(doc, si, head, kind="IndirectFreeIndirect"):
+    from lagebild.extract.attribution.quotations import Quotation, _spans
+
+    toks = [t for t in list(doc.sents)[si] if not t.is_punct]
+    return Quotation(kind, _spans(toks), (), _spans([doc[head]]), head, how="learned", sent=si,
+                     tokens={t.i for t in toks})
+
+
+def test_a_run_ends_at_a_sentence_with_its_own_speech_act(parser):
+    # session 33 (invented): ', sagte er' gives the sentence its own cue - it is no cue-less continuation
+    doc = parser("Der Trainer sei zufrieden. Die Mannschaft habe gut gespielt, sagte er am Abend.")
+    sents = list(doc.sents)
+    assert len(L._runs_as_one(doc, sents, [_cueless(doc, 0, 1), _cueless(doc, 1, 1)])) == 2
+
+
+def test_hearsay_runs_on_with_hearsay_and_the_subjunctive_with_the_subjunctive(parser):
+    # session 33 (invented): the quotation corpus cuts between a 'sollen' run and a Konjunktiv I one
+    doc = parser("Die Fabrik soll im Mai schließen. Die Arbeiter sollen eine Abfindung erhalten. "
+                 "Der Betrieb sei nicht mehr rentabel.")
+    sents = list(doc.sents)
+    hearsay = [_cueless(doc, 0, 1, "FreeIndirect"), _cueless(doc, 1, 1, "FreeIndirect")]
+    assert len(L._runs_as_one(doc, sents, hearsay)) == 1
+    assert len(L._runs_as_one(doc, sents, hearsay[1:] + [_cueless(doc, 2, 1)])) == 2

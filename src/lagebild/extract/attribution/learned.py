@@ -1293,10 +1293,17 @@ def _in_reported_mood(sent: Span) -> bool:
 
 
 def _run_member(q: Quotation, sents: list[Span], si: int) -> bool:
-    """A quotation that can go on a run: the component's, without a cue of its own, not a passage in marks, its
-    sentence in the mood of reported speech."""
+    """A quotation that can go on a run: the component's, not a passage in marks, its sentence in the mood of
+    reported speech and without a cue of its own - neither the rules' nor a speech act or source the sentence
+    names itself (`_names_a_speech_act`: ``..., sagte er.``, ``einer Mitteilung zufolge``)."""
     return q.type in RUN_TYPES and not q.cue and bool(q.tokens) and q.how in ("learned", "learned-continued") \
-        and 0 <= si < len(sents) and _in_reported_mood(sents[si])
+        and 0 <= si < len(sents) and _in_reported_mood(sents[si]) and not _names_a_speech_act(sents[si])
+
+
+def _same_kind(a: Quotation, b: Quotation) -> bool:
+    """Hearsay ``sollen`` runs on with hearsay, the subjunctive with the subjunctive: the quotation corpus cuts
+    between the two (a ``soll`` sentence and a Konjunktiv I one after it are two quotations)."""
+    return (a.type == "FreeIndirect") == (b.type == "FreeIndirect")
 
 
 def _runs_as_one(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quotation]:
@@ -1316,7 +1323,8 @@ def _runs_as_one(doc: Doc, sents: list[Span], out: list[Quotation]) -> list[Quot
         if not _run_member(q, sents, si):
             joined.append(q)
             continue
-        if run is not None and si == run[0] + 1 and _same_speaker(doc, joined[run[1]], q):
+        if run is not None and si == run[0] + 1 and _same_speaker(doc, joined[run[1]], q) \
+                and _same_kind(joined[run[1]], q):
             head = joined[run[1]]
             tokens = head.tokens | q.tokens
             joined[run[1]] = replace(head, quote=_spans([doc[k] for k in sorted(tokens)]), tokens=tokens)
