@@ -858,3 +858,18 @@ def test_hearsay_runs_on_with_hearsay_and_the_subjunctive_with_the_subjunctive(p
     hearsay = [_cueless(doc, 0, 1, "FreeIndirect"), _cueless(doc, 1, 1, "FreeIndirect")]
     assert len(L._runs_as_one(doc, sents, hearsay)) == 1
     assert len(L._runs_as_one(doc, sents, hearsay[1:] + [_cueless(doc, 2, 1)])) == 2
+
+
+def test_konjunktiv_ii_right_after_reported_speech_goes_on_with_it(parser):
+    # session 33 (invented): 'würden' stands in for a Konjunktiv I that would look like the indicative; only right
+    # after the quotation - elsewhere Konjunktiv II is as often the reporter's own condition
+    doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Viele Pendler würden dadurch später kommen.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert any(q.startswith("Viele Pendler würden") and "Sprecher" in sp for q, sp in found)
+    doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Am Abend regnete es. "
+                 "Ohne Hilfe würden viele Betriebe schließen.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert not any("Betriebe" in q for q, _ in found)
+    doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Die Sanierung dürfte teurer werden.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert not any("Sanierung" in q for q, _ in found)                     # 'dürfte': the reporter's estimate

@@ -1251,7 +1251,7 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
         if _names_a_speech_act(sent):
             last = None                     # its own source, or another party answers: no one goes on past it
             continue
-        if not _reported_main_clause(sent):
+        if not (_reported_main_clause(sent) or CONTINUES_SUBJUNCTIVE and si == last[0] + 1 and _standing_in(sent)):
             continue
         quote = _content(sent)
         if not quote:
@@ -1266,6 +1266,7 @@ def _continued(doc: Doc, sents: list[Span], out: list[Quotation], marks: list[tu
 
 
 RUNS_AS_ONE = True
+CONTINUES_SUBJUNCTIVE = True    # Konjunktiv II right after a quotation goes on with it (`_standing_in`)
 RUN_TYPES = ("IndirectFreeIndirect", "FreeIndirect", "Reported")   # the types a cue-less quotation is given
 
 
@@ -1285,6 +1286,17 @@ def _subjunctive_main_clause(sent: Span) -> bool:
     root = sent.root
     return any("Sub" in t.morph.get("Mood", []) and t.pos_ in ("VERB", "AUX")
                for t in (root, *(c for c in root.children if c.dep_ in ("aux", "cop", "aux:pass"))))
+
+
+def _standing_in(sent: Span) -> bool:
+    """A main clause in Konjunktiv II that can stand in for Konjunktiv I (``Viele Pendler würden später kommen``):
+    not the root of a subordinate clause the parser left alone, not ``dürfte`` (the reporter's own estimate). Read
+    only right after a quotation (`_continued`): elsewhere Konjunktiv II is as often the reporter's condition."""
+    root = sent.root
+    if any(c.dep_ == "mark" for c in root.children):
+        return False
+    finite = [t for t in (root, *root.children) if t is root or t.dep_ in ("aux", "cop", "aux:pass")]
+    return _subjunctive_main_clause(sent) and not any(t.lemma_ == "dürfen" for t in finite)
 
 
 def _in_reported_mood(sent: Span) -> bool:
