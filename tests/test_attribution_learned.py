@@ -873,3 +873,19 @@ def test_konjunktiv_ii_right_after_reported_speech_goes_on_with_it(parser):
     doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Die Sanierung dürfte teurer werden.")
     found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
     assert not any("Sanierung" in q for q, _ in found)                     # 'dürfte': the reporter's estimate
+
+
+def test_konjunktiv_ii_goes_on_only_where_it_stands_in_for_konjunktiv_i(parser):
+    # review of session 33 (invented): Konjunktiv II stands in for Konjunktiv I where that looks like the indicative
+    # (the plural, the first person); a third-person-singular 'wäre' after a quotation is a condition, here the
+    # reporter's comment, and a question is no statement of the speaker's
+    doc = parser("Die Ministerin sagte, das Gesetz werde im Herbst beschlossen. "
+                 "Damit wäre Deutschland das erste Land in Europa mit einer solchen Regel.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert not any("Deutschland" in q for q, _ in found)
+    doc = parser("Der Trainer sagte, der Kader sei komplett. Würden die Fans das wirklich verstehen?")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert not any("Fans" in q for q, _ in found)
+    doc = parser("Der Verbandschef sagte, die Ernte sei schlecht ausgefallen. Die Preise würden dann deutlich steigen.")
+    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    assert any(q.startswith("Die Preise würden") and "Verbandschef" in sp for q, sp in found)

@@ -1289,14 +1289,32 @@ def _subjunctive_main_clause(sent: Span) -> bool:
 
 
 def _standing_in(sent: Span) -> bool:
-    """A main clause in Konjunktiv II that can stand in for Konjunktiv I (``Viele Pendler würden später kommen``):
-    not the root of a subordinate clause the parser left alone, not ``dürfte`` (the reporter's own estimate). Read
-    only right after a quotation (`_continued`): elsewhere Konjunktiv II is as often the reporter's condition."""
+    """A main clause in Konjunktiv II that stands in for Konjunktiv I (``Viele Pendler würden später kommen``): its
+    subjunctive verb in a person where Konjunktiv I looks like the indicative (`_indicative_like_person`: ``sie
+    werden``, ``ich habe``) - in the third person singular Konjunktiv I has forms of its own (``werde``, ``habe``,
+    ``sei``), so a ``wäre``/``würde`` there is a condition, as often the reporter's (``Damit wäre Deutschland das
+    erste Land ...``); not a question (``Würde das helfen?``), not the root of a subordinate clause the parser left
+    alone, not ``dürfte`` (the reporter's own estimate). Read only right after a quotation (`_continued`)."""
     root = sent.root
-    if any(c.dep_ == "mark" for c in root.children):
+    if any(c.dep_ == "mark" for c in root.children) or _asks(sent):
         return False
     finite = [t for t in (root, *root.children) if t is root or t.dep_ in ("aux", "cop", "aux:pass")]
-    return _subjunctive_main_clause(sent) and not any(t.lemma_ == "dürfen" for t in finite)
+    subjunctive = [t for t in finite if "Sub" in t.morph.get("Mood", []) and t.pos_ in ("VERB", "AUX")]
+    return bool(subjunctive) and not any(t.lemma_ == "dürfen" for t in finite) \
+        and all(_indicative_like_person(t) for t in subjunctive)
+
+
+def _indicative_like_person(verb: Token) -> bool:
+    """A finite verb in a person whose Konjunktiv I is the indicative's form - the plural, the first person - where
+    Konjunktiv II takes its place in reported speech; not the third person singular (nor a form without person)."""
+    number, person = verb.morph.get("Number", []), verb.morph.get("Person", [])
+    return "Plur" in number or "1" in person
+
+
+def _asks(sent: Span) -> bool:
+    """The sentence is a question: its last punctuation is a question mark."""
+    last = next((t for t in reversed(sent) if not (t.is_space or t.is_quote or t.is_bracket)), None)
+    return last is not None and last.text == "?"
 
 
 def _in_reported_mood(sent: Span) -> bool:
