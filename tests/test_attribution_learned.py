@@ -889,3 +889,14 @@ def test_konjunktiv_ii_goes_on_only_where_it_stands_in_for_konjunktiv_i(parser):
     doc = parser("Der Verbandschef sagte, die Ernte sei schlecht ausgefallen. Die Preise würden dann deutlich steigen.")
     found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
     assert any(q.startswith("Die Preise würden") and "Verbandschef" in sp for q, sp in found)
+
+
+def test_a_heading_line_does_not_join_a_run(parser):
+    # review of session 33 (invented): a line without final punctuation is a heading or kicker, not the speaker
+    # going on, even in Konjunktiv I; the sentences of the run around it still join
+    doc = parser("Die Nachfrage sei hoch. Die Lager seien leer. Lieferungen würden knapp\n"
+                 "Der Handel rechne mit Engpässen.")
+    sents = list(doc.sents)
+    quotes = [_cueless(doc, si, 1) for si in range(3)]
+    found = said_by(doc, L._runs_as_one(doc, sents, quotes))
+    assert [q for q, _ in found] == ["Die Nachfrage sei hoch. Die Lager seien leer", "Lieferungen würden knapp"]

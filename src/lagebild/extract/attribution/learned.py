@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from ...ingest.cleaning import ends_sentence
 from ...lang.de import table, words
 from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, packaged_weights
@@ -1327,7 +1328,19 @@ def _run_member(q: Quotation, sents: list[Span], si: int) -> bool:
     reported speech and without a cue of its own - neither the rules' nor a speech act or source the sentence
     names itself (`_names_a_speech_act`: ``..., sagte er.``, ``einer Mitteilung zufolge``)."""
     return q.type in RUN_TYPES and not q.cue and bool(q.tokens) and q.how in ("learned", "learned-continued") \
-        and 0 <= si < len(sents) and _in_reported_mood(sents[si]) and not _names_a_speech_act(sents[si])
+        and 0 <= si < len(sents) and _in_reported_mood(sents[si]) and not _names_a_speech_act(sents[si]) \
+        and not _holds_a_heading(sents[si])
+
+
+def _holds_a_heading(sent: Span) -> bool:
+    """The sentence holds a line without final punctuation (`ingest.cleaning.ends_sentence`; a colon ends one too):
+    a heading or kicker, standing alone or glued by the splitter to the sentence after it - the page's words, not
+    the speaker's going on."""
+    text = sent.doc.text
+    lines = text[sent.start_char:sent.end_char].split("\n")
+    after = text[sent.end_char:].lstrip(" \t")
+    ended = lines if not after.strip() or after.startswith("\n") else lines[:-1]
+    return any(line.strip() and not (ends_sentence(line) or line.rstrip().endswith(":")) for line in ended)
 
 
 def _same_kind(a: Quotation, b: Quotation) -> bool:
