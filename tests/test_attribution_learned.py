@@ -860,18 +860,23 @@ def test_hearsay_runs_on_with_hearsay_and_the_subjunctive_with_the_subjunctive(p
     assert len(L._runs_as_one(doc, sents, hearsay[1:] + [_cueless(doc, 2, 1)])) == 2
 
 
+def _continued_said(parser, text):
+    """(quotation, speaker) texts after `_continued` on the rules' first quotation of ``text``."""
+    doc = parser(text)
+    return said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+
+
 def test_konjunktiv_ii_right_after_reported_speech_goes_on_with_it(parser):
     # session 33 (invented): 'würden' stands in for a Konjunktiv I that would look like the indicative; only right
     # after the quotation - elsewhere Konjunktiv II is as often the reporter's own condition
-    doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Viele Pendler würden dadurch später kommen.")
-    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    found = _continued_said(parser, "Der Sprecher sagte, die Brücke werde gesperrt. "
+                                    "Viele Pendler würden dadurch später kommen.")
     assert any(q.startswith("Viele Pendler würden") and "Sprecher" in sp for q, sp in found)
-    doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Am Abend regnete es. "
-                 "Ohne Hilfe würden viele Betriebe schließen.")
-    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    found = _continued_said(parser, "Der Sprecher sagte, die Brücke werde gesperrt. Am Abend regnete es. "
+                                    "Ohne Hilfe würden viele Betriebe schließen.")
     assert not any("Betriebe" in q for q, _ in found)
-    doc = parser("Der Sprecher sagte, die Brücke werde gesperrt. Die Sanierung dürfte teurer werden.")
-    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    found = _continued_said(parser, "Der Sprecher sagte, die Brücke werde gesperrt. "
+                                    "Die Sanierung dürfte teurer werden.")
     assert not any("Sanierung" in q for q, _ in found)                     # 'dürfte': the reporter's estimate
 
 
@@ -879,15 +884,14 @@ def test_konjunktiv_ii_goes_on_only_where_it_stands_in_for_konjunktiv_i(parser):
     # review of session 33 (invented): Konjunktiv II stands in for Konjunktiv I where that looks like the indicative
     # (the plural, the first person); a third-person-singular 'wäre' after a quotation is a condition, here the
     # reporter's comment, and a question is no statement of the speaker's
-    doc = parser("Die Ministerin sagte, das Gesetz werde im Herbst beschlossen. "
-                 "Damit wäre Deutschland das erste Land in Europa mit einer solchen Regel.")
-    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    found = _continued_said(parser, "Die Ministerin sagte, das Gesetz werde im Herbst beschlossen. "
+                                    "Damit wäre Deutschland das erste Land in Europa mit einer solchen Regel.")
     assert not any("Deutschland" in q for q, _ in found)
-    doc = parser("Der Trainer sagte, der Kader sei komplett. Würden die Fans das wirklich verstehen?")
-    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    found = _continued_said(parser, "Der Trainer sagte, der Kader sei komplett. "
+                                    "Würden die Fans das wirklich verstehen?")
     assert not any("Fans" in q for q, _ in found)
-    doc = parser("Der Verbandschef sagte, die Ernte sei schlecht ausgefallen. Die Preise würden dann deutlich steigen.")
-    found = said_by(doc, L._continued(doc, list(doc.sents), _first_rule_quotation(doc), []))
+    found = _continued_said(parser, "Der Verbandschef sagte, die Ernte sei schlecht ausgefallen. "
+                                    "Die Preise würden dann deutlich steigen.")
     assert any(q.startswith("Die Preise würden") and "Verbandschef" in sp for q, sp in found)
 
 

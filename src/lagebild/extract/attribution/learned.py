@@ -1282,8 +1282,9 @@ def _same_speaker(doc: Doc, a: Quotation, b: Quotation) -> bool:
 
 
 def _subjunctive_main_clause(sent: Span) -> bool:
-    """The sentence's main clause is in the subjunctive: Konjunktiv I, or Konjunktiv II where it stands in for a
-    Konjunktiv I that would look like the indicative (``Die Kassen brächten ...``, ``Viele würden ...``)."""
+    """The sentence's main clause is in the subjunctive (Mood=Sub on its root or the root's auxiliary or copula):
+    Konjunktiv I, or Konjunktiv II in any person (``Die Kassen brächten ...``, ``Das wäre ...``) - read only of a
+    sentence the component already gave a cue-less quotation (`_run_member`); `_standing_in` asks more."""
     root = sent.root
     return any("Sub" in t.morph.get("Mood", []) and t.pos_ in ("VERB", "AUX")
                for t in (root, *(c for c in root.children if c.dep_ in ("aux", "cop", "aux:pass"))))
