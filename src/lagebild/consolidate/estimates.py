@@ -557,10 +557,26 @@ def _undated_growth(credible: list[Report]) -> list[list[Report]] | None:
     for s in slices:
         if any(r.claim.article == x.claim.article for other in slices if other is not s for r in s for x in other):
             return None
+    if _two_named_voices(slices):
+        return None
     tops = [max(r.point for r in s) for s in slices]
     if any(y > x * (1 + GROWTH_STEP) for x, y in pairwise(tops)):
         return None
     return slices
+
+
+def _named(r: Report) -> bool:
+    """Does the figure cite a source of its own ("laut Polizei"), not only its outlet's word?"""
+    return bool(r.claim.sources or r.claim.source)
+
+
+def _two_named_voices(slices: list[list[Report]]) -> bool:
+    """Do two slices hold figures that two different named sources give ("Polizei: 50" / "Krankenhaus: 53")? Then
+    the values differ because the sources count differently as much as because time passed: with no dates, nothing
+    orders them, and the honest reading is two sources that disagree. One source's figures (the prosecutor's 129,
+    later its 130) or an outlet's own count beside a named one keep the order of a growing toll."""
+    return any(_named(r) and _named(x) and r.origin != x.origin
+               for s, t in combinations(slices, 2) for r in s for x in t)
 
 
 def _corrected(credible: list[Report]) -> list[list[Report]] | None:
