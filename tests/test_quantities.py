@@ -437,6 +437,27 @@ def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_it
     assert len({c.group for c in claims if c.article == "b.txt" and c.low == 8}) == 2
 
 
+def test_a_figure_that_refers_back_names_the_earlier_count_it_gives_exactly_or_rounded(run):
+    # a report rounds a count first and gives it exactly when it names it again with another noun ("knapp 12.000
+    # Wahlkarten" ... "jene 11.870 Briefwähler"), or the other way round: the demonstrative says it is that count. A
+    # figure that rounds to another value ("die 11.400 Stimmzettel") or breaks the bound ("mehr als 500" ... "die
+    # 480") names another count
+    claims, _ = run({
+        "a.txt": ("Briefwahl in Velden\n\nIn Velden wurden knapp 12.000 Wahlkarten ausgestellt. Jene 11.870 "
+                  "Briefwähler könnten die Wahl entscheiden. Die Liste erhielt 2.315 Stimmen."),
+        "b.txt": ("Briefwahl in Altdorf\n\nIn Altdorf wurden knapp 12.000 Wahlkarten ausgestellt. Die 11.400 "
+                  "Stimmzettel wurden am Montag gezählt."),
+        "c.txt": ("Messe in Velden\n\nZur Messe kamen 2.087 Aussteller. Die rund 2.100 Firmen zeigten neue Maschinen. "
+                  "Am Stand lagen mehr als 500 Kataloge. Die 480 Prospekte waren am Abend vergriffen."),
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "wahl"))
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 12000)] is not None and g[("a.txt", 12000)] == g[("a.txt", 11870)]
+    assert g[("a.txt", 2315)] != g[("a.txt", 12000)]
+    assert g[("b.txt", 12000)] != g[("b.txt", 11400)]
+    assert g[("c.txt", 2087)] == g[("c.txt", 2100)]
+    assert g[("c.txt", 480)] != g[("c.txt", 500)]
+
+
 # --- one quantity across the articles of a story -----------------------------------------------------------------
 
 

@@ -1446,12 +1446,25 @@ def _within_vague(c: Claim, m: Claim) -> bool:
     return "vague" in (c.qualifier, m.qualifier) and c.low <= m.high * MAX_RATIO and m.low <= c.high * MAX_RATIO
 
 
+def _named_again(earlier: Claim, c: Claim) -> bool:
+    """Is c, a single figure that refers back, the count `earlier` gave? The same figure, or one of the two the other
+    rounded: a report gives a count rounded first and exactly when it names it again ("knapp 900.000 Wähler" ...
+    "jene 885.437 Stimmberechtigten"), or the other way round ("2.087 Menschen" ... "die rund 2.100"); a bound's side
+    respected (`compatible`: "mehr als 500" is not "die 480"). Not a vague word, whose range takes any count."""
+    if earlier.low == c.low and earlier.high == c.high:
+        return True
+    if earlier.low != earlier.high or "vague" in (earlier.qualifier, c.qualifier) or not compatible(earlier, c):
+        return False
+    return _rounds_to(c.low, earlier.low) or _rounds_to(earlier.low, c.low)
+
+
 def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
     """A figure introduced by a definite article or a demonstrative (`Claim.determiner`, read from the parse at
     extraction) names a count its article gave before, whatever noun it uses this time ("82 verschwundene
     Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen passierten das Land" ... "zu den rund
     200.000 Transitflüchtlingen kamen ..."): where the article gives exactly one earlier figure of that value, of
-    the same kind and scope and no other action, the figure takes its key.
+    the same kind and scope and no other action, the figure takes its key; an earlier figure of that count rounded,
+    or rounding it, is that count too (`_named_again`: "knapp 900.000 Wähler" ... "jene 885.437 Stimmberechtigten").
     Not below DISTINCT: small numbers recur ("drei der Insassen" ... "die drei Landsleute")."""
     earlier_of: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
@@ -1461,9 +1474,8 @@ def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) 
         p = parts[n]
         if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner is None:
             continue
-        keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and claims[k].low == c.low and
-                claims[k].high == c.high and (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and
-                (q[3] == p[3] or "-" in (q[3], p[3]))}
+        keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and _named_again(claims[k], c) and
+                (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and (q[3] == p[3] or "-" in (q[3], p[3]))}
         if len(keys) == 1:
             moves[n] = keys.pop()
     parts.update(moves)
