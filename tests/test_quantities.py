@@ -609,6 +609,18 @@ def test_a_percentage_is_keyed_by_its_rate_noun_and_its_time_from_the_parse(run)
     assert g[11].group != g[6].group
 
 
+def test_a_month_or_a_day_a_percentage_is_compared_with_is_no_rate_it_measures(run):
+    # the parse hangs a percentage on the month it is compared with ("gegenüber Februar"); a time says when a rate
+    # holds, never what it is a rate of - the rate noun of the clause still names it
+    claims, _ = run({
+        "a.txt": "Preise\n\nIn der Region fiel die Quote gegenüber Februar von 14,6 auf 14,3 Prozent. Im Landkreis "
+                 "hatte Velmar eine Armutsrate von 8,6 Prozent aufgewiesen, im Mai 2019 von 8,5 Prozent.",
+    })
+    subjects = {c.low: c.measure.subject for c in claims}
+    assert not {"februar", "mai"} & set(subjects.values()), subjects
+    assert subjects[8.6] == "armut"
+
+
 def test_a_change_or_a_far_figure_is_not_the_rate_and_an_equal_figure_alone_names_no_rate(run):
     # in a survey, "fiel um 4 Prozent" is a change of the approval rate, no level of it; the approval among pensioners
     # (52, "Zustimmungsrate") is not the approval (38) though both name the same rate noun; a party "auf 12 Prozent"
