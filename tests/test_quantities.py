@@ -458,6 +458,20 @@ def test_a_figure_that_refers_back_names_the_earlier_count_it_gives_exactly_or_r
     assert g[("c.txt", 480)] != g[("c.txt", 500)]
 
 
+def test_a_figure_near_a_rounded_count_that_names_a_part_or_another_year_is_another_count(run):
+    # "die 870" after "knapp 900" restates that count only where it names nothing the rounded one does not: the
+    # lightly injured are a part of the injured, the road deaths of 2014 are not 2015's
+    claims, _ = run({
+        "a.txt": "Erdbeben\n\nBei dem Erdbeben wurden knapp 900 Menschen verletzt. Die 870 Leichtverletzten konnten das "
+                 "Spital bald verlassen.",
+        "b.txt": "Unfälle\n\nIm Jahr 2015 starben auf den Straßen knapp 900 Menschen. Die 870 Verkehrstoten des Jahres "
+                 "2014 waren weniger.",
+    }, {"a.txt": "beben", "b.txt": "unfaelle"}, {"a.txt": "2016-02-01", "b.txt": "2016-02-01"})
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 870)] != g[("a.txt", 900)]
+    assert g[("b.txt", 870)] != g[("b.txt", 900)]
+
+
 # --- one quantity across the articles of a story -----------------------------------------------------------------
 
 
