@@ -635,6 +635,13 @@ def test_a_month_or_a_day_a_percentage_is_compared_with_is_no_rate_it_measures(r
     assert subjects[8.6] == "armut"
 
 
+def test_a_month_or_a_day_in_the_genitive_is_whose_share_a_percentage_gives(run):
+    # "der Anteil im Mai" says when; "der Anteil des Sonntags an den Unfällen" says whose share it is - the day keys
+    # it, not the bare rate noun that any share of the story shares
+    claims, _ = run({"a.txt": "Unfallbilanz\n\nDer Anteil des Sonntags an den Unfällen lag bei 18 Prozent."})
+    assert {c.low: c.measure.subject for c in claims}[18] == "sonntag"
+
+
 def test_a_change_or_a_far_figure_is_not_the_rate_and_an_equal_figure_alone_names_no_rate(run):
     # in a survey, "fiel um 4 Prozent" is a change of the approval rate, no level of it; the approval among pensioners
     # (52, "Zustimmungsrate") is not the approval (38) though both name the same rate noun; a party "auf 12 Prozent"

@@ -1011,17 +1011,24 @@ def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) ->
         # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen; so does one whose
         # modifier only says it is the whole's ("die Gesamtzahl der Unfälle" -> unfall, not "gesamt")
         of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"
-              and not _names_a_day_or_month(c)]        # "die Quote gegenüber Februar": the time compared with
+              and not _time_compared_with(c)]
         noun = of[0] if of else noun
     return _rate_modifier((noun.lemma_ or noun.text).lower(), rw["heads"])
 
 
 def _names_a_day_or_month(noun: Token) -> bool:
     """Is the noun a month or a weekday ("fiel die Quote gegenüber März von 22,6 auf 22,3 Prozent", "im April 2014
-    von 5,5 Prozent")? The parse may hang a percentage on the time it compares with; a time is when a rate holds,
-    never what it is a rate of."""
+    von 5,5 Prozent")? The parse may hang a percentage on the time it compares with; that time is when a rate holds,
+    not what it is a rate of (a bare genitive month may be: `_time_compared_with`)."""
     return (noun.lemma_ or noun.text).lower() in MONTH_WORDS or noun.lower_ in MONTH_WORDS or \
         (noun.lemma_ or noun.text).lower() in WEEKDAYS
+
+
+def _time_compared_with(noun: Token) -> bool:
+    """Is a rate noun's modifier a month or weekday in a preposition's phrase ("die Quote gegenüber Februar", "der
+    Anteil im Mai")? That is the time the rate is compared with or holds at; a bare genitive is whose rate it is ("der
+    Anteil des Dezembers am Jahresumsatz", "der Anteil des Sonntags an den Unfällen")."""
+    return _names_a_day_or_month(noun) and any(c.dep_ == "case" for c in noun.children)
 
 
 def _rate_modifier(lemma: str, heads: frozenset[str]) -> str:
