@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -36,8 +37,8 @@ def predict(gold: list[dict], articles: Path) -> list[dict]:
     out = []
     for story, paths in sorted(by_story.items()):
         run = subprocess.run([sys.executable, "-m", "lagebild.cli", "claims", *paths, "--format", "jsonl"],
-                             capture_output=True, text=True, check=True, env={"PYTHONPATH": str(ROOT / "src"),
-                                                                              "PATH": "/usr/bin:/bin"})
+                             capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         for line in run.stdout.splitlines():
             if line.strip():
                 claim = json.loads(line)
@@ -62,6 +63,12 @@ def main() -> None:
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     gold = read_gold(a.half)
+    missing = [g["article"] for g in gold if not (a.articles / g["story"] / g["article"]).is_file()]
+    if missing and not (a.pred and a.pred.exists()):
+        # the articles are 10kGNAD rows of ../shared, exported per story (scripts/export_10kgnad.py)
+        raise SystemExit(f"{len(missing)} gold articles not found under {a.articles} (e.g. {missing[0]}): export "
+                         f"them with scripts/export_10kgnad.py --stories tests/data/realnews/stories.gold.jsonl "
+                         f"--out {a.articles} (needs ../shared)")
     if a.pred and a.pred.exists():
         pred = [json.loads(line) for line in a.pred.read_text().splitlines() if line.strip()]
     else:
