@@ -635,6 +635,12 @@ def test_a_month_or_a_day_a_percentage_is_compared_with_is_no_rate_it_measures(r
     assert subjects[8.6] == "armut"
 
 
+def test_a_month_a_rate_is_compared_with_keys_no_rate_in_another_story(run):
+    # the same rule on a regional labour statistic of other figures and month (main keyed "5,4" as percent:juni)
+    claims, _ = run({"a.txt": "Burgenland\n\nIm Burgenland stieg die Quote gegenüber Juni von 5,4 auf 5,9 Prozent."})
+    assert "juni" not in {c.measure.subject for c in claims if c.measure}
+
+
 def test_a_month_or_a_day_in_the_genitive_is_whose_share_a_percentage_gives(run):
     # "der Anteil im Mai" says when; "der Anteil des Sonntags an den Unfällen" says whose share it is - the day keys
     # it, not the bare rate noun that any share of the story shares
