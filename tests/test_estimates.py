@@ -213,6 +213,33 @@ def test_undated_conflicts_cannot_be_evolution():
     assert "(ohne Datum; ohne Datum)" in g.explanation
 
 
+def test_two_named_sources_undated_a_tenth_apart_disagree_one_source_grows():
+    # undated tolls a little apart are a toll grown (`_undated_growth`) only where nothing else explains the
+    # difference: two named sources ("Polizei: 50", "Krankenhaus: 53") count differently, and with no dates nothing
+    # orders them - a disagreement; one source's two figures, or an outlet's own count beside a named one, keep the
+    # order of a count that only grows
+    a = arts(("x", None), ("y", None))
+    two = run([claim("x", 50, source="Polizei"), claim("y", 53, source="Krankenhaus")], a)
+    assert two.status == "disagree"
+    one = run([claim("x", 50, source="Polizei"), claim("y", 53, source="Polizei")], a)
+    assert one.status == "evolution" and one.best == 53
+    outlet = run([claim("x", 129, source="Staatsanwaltschaft"), claim("y", 130)], a)
+    assert outlet.status == "evolution" and outlet.best == 130
+
+
+def test_one_source_named_more_fully_or_an_agency_is_no_second_voice_against_an_undated_growth():
+    # "Polizei" and "Polizei in Wien" are one body: its two undated tolls a little apart are the toll grown, as are a
+    # figure the APA reports and the health ministry's - an agency relays, it does not count; two bodies that
+    # count for themselves still disagree ("Rotes Kreuz" / "Gesundheitsministerium")
+    a = arts(("x", None), ("y", None))
+    fuller = run([claim("x", 40, source="Polizei"), claim("y", 43, source="Polizei in Wien")], a)
+    assert fuller.status == "evolution" and fuller.best == 43
+    agency = run([claim("x", 40, source="APA"), claim("y", 43, source="Gesundheitsministerium")], a)
+    assert agency.status == "evolution" and agency.best == 43
+    two = run([claim("x", 40, source="Rotes Kreuz"), claim("y", 43, source="Gesundheitsministerium")], a)
+    assert two.status == "disagree"
+
+
 def _total(aid: str, n: float, sentence: str, since: str | None = None) -> Claim:
     c = claim(aid, n, text=f"{n:g} Menschen")
     c.sentence = sentence

@@ -437,6 +437,41 @@ def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_it
     assert len({c.group for c in claims if c.article == "b.txt" and c.low == 8}) == 2
 
 
+def test_a_figure_that_refers_back_names_the_earlier_count_it_gives_exactly_or_rounded(run):
+    # a report rounds a count first and gives it exactly when it names it again with another noun ("knapp 12.000
+    # Wahlkarten" ... "jene 11.870 Briefwähler"), or the other way round: the demonstrative says it is that count. A
+    # figure that rounds to another value ("die 11.400 Stimmzettel") or breaks the bound ("mehr als 500" ... "die
+    # 480") names another count
+    claims, _ = run({
+        "a.txt": ("Briefwahl in Velden\n\nIn Velden wurden knapp 12.000 Wahlkarten ausgestellt. Jene 11.870 "
+                  "Briefwähler könnten die Wahl entscheiden. Die Liste erhielt 2.315 Stimmen."),
+        "b.txt": ("Briefwahl in Altdorf\n\nIn Altdorf wurden knapp 12.000 Wahlkarten ausgestellt. Die 11.400 "
+                  "Stimmzettel wurden am Montag gezählt."),
+        "c.txt": ("Messe in Velden\n\nZur Messe kamen 2.087 Aussteller. Die rund 2.100 Firmen zeigten neue Maschinen. "
+                  "Am Stand lagen mehr als 500 Kataloge. Die 480 Prospekte waren am Abend vergriffen."),
+    }, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "wahl"))
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 12000)] is not None and g[("a.txt", 12000)] == g[("a.txt", 11870)]
+    assert g[("a.txt", 2315)] != g[("a.txt", 12000)]
+    assert g[("b.txt", 12000)] != g[("b.txt", 11400)]
+    assert g[("c.txt", 2087)] == g[("c.txt", 2100)]
+    assert g[("c.txt", 480)] != g[("c.txt", 500)]
+
+
+def test_a_figure_near_a_rounded_count_that_names_a_part_or_another_year_is_another_count(run):
+    # "die 870" after "knapp 900" restates that count only where it names nothing the rounded one does not: the
+    # lightly injured are a part of the injured, the road deaths of 2014 are not 2015's
+    claims, _ = run({
+        "a.txt": "Erdbeben\n\nBei dem Erdbeben wurden knapp 900 Menschen verletzt. Die 870 Leichtverletzten konnten das "
+                 "Spital bald verlassen.",
+        "b.txt": "Unfälle\n\nIm Jahr 2015 starben auf den Straßen knapp 900 Menschen. Die 870 Verkehrstoten des Jahres "
+                 "2014 waren weniger.",
+    }, {"a.txt": "beben", "b.txt": "unfaelle"}, {"a.txt": "2016-02-01", "b.txt": "2016-02-01"})
+    g = {(c.article, c.low): c.group for c in claims}
+    assert g[("a.txt", 870)] != g[("a.txt", 900)]
+    assert g[("b.txt", 870)] != g[("b.txt", 900)]
+
+
 # --- one quantity across the articles of a story -----------------------------------------------------------------
 
 
@@ -586,6 +621,31 @@ def test_a_percentage_is_keyed_by_its_rate_noun_and_its_time_from_the_parse(run)
     assert g[6].measure.subject == "arbeitslosen" and g[6.2].measure.subject == "arbeitslose"
     assert g[6].group == g[6.2].group
     assert g[11].group != g[6].group
+
+
+def test_a_month_or_a_day_a_percentage_is_compared_with_is_no_rate_it_measures(run):
+    # the parse hangs a percentage on the month it is compared with ("gegenüber Februar"); a time says when a rate
+    # holds, never what it is a rate of - the rate noun of the clause still names it
+    claims, _ = run({
+        "a.txt": "Preise\n\nIn der Region fiel die Quote gegenüber Februar von 14,6 auf 14,3 Prozent. Im Landkreis "
+                 "hatte Velmar eine Armutsrate von 8,6 Prozent aufgewiesen, im Mai 2019 von 8,5 Prozent.",
+    })
+    subjects = {c.low: c.measure.subject for c in claims}
+    assert not {"februar", "mai"} & set(subjects.values()), subjects
+    assert subjects[8.6] == "armut"
+
+
+def test_a_month_a_rate_is_compared_with_keys_no_rate_in_another_story(run):
+    # the same rule on a regional labour statistic of other figures and month (main keyed "5,4" as percent:juni)
+    claims, _ = run({"a.txt": "Burgenland\n\nIm Burgenland stieg die Quote gegenüber Juni von 5,4 auf 5,9 Prozent."})
+    assert "juni" not in {c.measure.subject for c in claims if c.measure}
+
+
+def test_a_month_or_a_day_in_the_genitive_is_whose_share_a_percentage_gives(run):
+    # "der Anteil im Mai" says when; "der Anteil des Sonntags an den Unfällen" says whose share it is - the day keys
+    # it, not the bare rate noun that any share of the story shares
+    claims, _ = run({"a.txt": "Unfallbilanz\n\nDer Anteil des Sonntags an den Unfällen lag bei 18 Prozent."})
+    assert {c.low: c.measure.subject for c in claims}[18] == "sonntag"
 
 
 def test_a_change_or_a_far_figure_is_not_the_rate_and_an_equal_figure_alone_names_no_rate(run):

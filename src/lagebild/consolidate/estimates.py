@@ -557,10 +557,35 @@ def _undated_growth(credible: list[Report]) -> list[list[Report]] | None:
     for s in slices:
         if any(r.claim.article == x.claim.article for other in slices if other is not s for r in s for x in other):
             return None
+    if _two_named_voices(slices):
+        return None
     tops = [max(r.point for r in s) for s in slices]
     if any(y > x * (1 + GROWTH_STEP) for x, y in pairwise(tops)):
         return None
     return slices
+
+
+def _voice(r: Report) -> str | None:
+    """The source the figure cites as its own ("laut Polizei"), normalised; None for an outlet's own word, and for a
+    news agency, which relays what others counted ("wie die APA meldete") and is no counting voice."""
+    name = r.claim.sources[0].name if r.claim.sources else r.claim.source
+    return None if not name or _agency(name) else _norm(name)
+
+
+def _one_voice(a: str, b: str) -> bool:
+    """Are two source names one body, one said more fully ("Polizei" / "Polizei in Wien", "Wiener Polizei")?"""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
+
+
+def _two_named_voices(slices: list[list[Report]]) -> bool:
+    """Do two slices hold figures that two different named sources give ("Polizei: 50" / "Krankenhaus: 53")? Then
+    the values differ because the sources count differently as much as because time passed: with no dates, nothing
+    orders them, and the honest reading is two sources that disagree. One source's figures (the prosecutor's 129,
+    later its 130, whether named in full or not: `_one_voice`), an outlet's own count or an agency's beside a named
+    one keep the order of a growing toll."""
+    return any(r.origin != x.origin and (a := _voice(r)) is not None and (b := _voice(x)) is not None and
+               not _one_voice(a, b) for s, t in combinations(slices, 2) for r in s for x in t)
 
 
 def _corrected(credible: list[Report]) -> list[list[Report]] | None:

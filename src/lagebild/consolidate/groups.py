@@ -1446,13 +1446,39 @@ def _within_vague(c: Claim, m: Claim) -> bool:
     return "vague" in (c.qualifier, m.qualifier) and c.low <= m.high * MAX_RATIO and m.low <= c.high * MAX_RATIO
 
 
+def _named_again(earlier: Claim, c: Claim) -> bool:
+    """Is c, a single figure that refers back, the count `earlier` gave? The same figure, or one of the two the other
+    rounded: a report gives a count rounded first and exactly when it names it again ("knapp 900.000 Wähler" ...
+    "jene 885.437 Stimmberechtigten"), or the other way round ("2.087 Menschen" ... "die rund 2.100"); a bound's side
+    respected (`compatible`: "mehr als 500" is not "die 480"). Not a vague word, whose range takes any count."""
+    if earlier.low == c.low and earlier.high == c.high:
+        return True
+    if earlier.low != earlier.high or "vague" in (earlier.qualifier, c.qualifier) or not compatible(earlier, c):
+        return False
+    return _rounds_to(c.low, earlier.low) or _rounds_to(earlier.low, c.low)
+
+
+# The key parts a rounded restatement may leave out but not change: nationality, action, place, year (`key_parts`).
+NARROWING = (1, 3, 4, 5)
+
+
+def _adds_nothing(earlier: tuple[str, ...], c: tuple[str, ...]) -> bool:
+    """Does key c say nothing of its count that `earlier` does not (each of NARROWING unsaid or the same)? A figure
+    near a rounded one is that count named again only where it names no other group, action, place or year: "knapp
+    900 Verletzte" ... "die 870 Leichtverletzten" is a part, "die 870 Verkehrstoten des Jahres 2014" after 2015's
+    "knapp 900 Toten" another year, "die 870 Afghanen" after "knapp 900 Syrer" other people."""
+    return all(c[i] in ("-", earlier[i]) for i in NARROWING)
+
+
 def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
     """A figure introduced by a definite article or a demonstrative (`Claim.determiner`, read from the parse at
     extraction) names a count its article gave before, whatever noun it uses this time ("82 verschwundene
     Wahlkarten" ... "jene 82 gelben Stimmzettel"; "rund 200.000 Personen passierten das Land" ... "zu den rund
     200.000 Transitflüchtlingen kamen ..."): where the article gives exactly one earlier figure of that value, of
-    the same kind and scope and no other action, the figure takes its key.
-    Not below DISTINCT: small numbers recur ("drei der Insassen" ... "die drei Landsleute")."""
+    the same kind and scope and no other action, the figure takes its key; an earlier figure of that count rounded,
+    or rounding it, is that count too (`_named_again`: "knapp 900.000 Wähler" ... "jene 885.437 Stimmberechtigten")
+    where the figure names nothing the earlier one does not (`_adds_nothing`). Not below DISTINCT: small numbers
+    recur ("drei der Insassen" ... "die drei Landsleute")."""
     earlier_of: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(claims):
         earlier_of[m.article].append(k)
@@ -1461,9 +1487,9 @@ def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) 
         p = parts[n]
         if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner is None:
             continue
-        keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and claims[k].low == c.low and
-                claims[k].high == c.high and (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and
-                (q[3] == p[3] or "-" in (q[3], p[3]))}
+        keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and _named_again(claims[k], c) and
+                (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and (q[3] == p[3] or "-" in (q[3], p[3]))
+                and (claims[k].low == c.low or _adds_nothing(q, p))}
         if len(keys) == 1:
             moves[n] = keys.pop()
     parts.update(moves)

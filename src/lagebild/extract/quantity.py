@@ -24,7 +24,7 @@ from ..lang.de import pairs, period_units, table, words
 from .attribution.cues import is_reporting_verb
 from .measures import classify, classify_counted, person_form
 from .numbers import MONTHS as MONTH_WORDS
-from .numbers import parse_number
+from .numbers import WEEKDAYS, parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
 ANAPHORIC = words("anaphoric_determiners")
@@ -1001,7 +1001,7 @@ def _rise(noun: Token) -> str | None:
 
 def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) -> str | None:
     noun = found[3] if found else None
-    if noun is None:
+    if noun is None or _names_a_day_or_month(noun):
         return None
     if _economy_growth(noun) or _output_grew(found):
         return GROWTH
@@ -1010,9 +1010,25 @@ def _rate_noun(found: tuple[Token, Token, Token | None, Token | None] | None) ->
     if lemma in rw["heads"] or _rate_modifier(lemma, rw["heads"]) in rw["whole"]:
         # a bare rate noun names its rate by its genitive: "der Anteil der Frauen" -> frauen; so does one whose
         # modifier only says it is the whole's ("die Gesamtzahl der Unfälle" -> unfall, not "gesamt")
-        of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"]
+        of = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and c.pos_ == "NOUN"
+              and not _time_compared_with(c)]
         noun = of[0] if of else noun
     return _rate_modifier((noun.lemma_ or noun.text).lower(), rw["heads"])
+
+
+def _names_a_day_or_month(noun: Token) -> bool:
+    """Is the noun a month or a weekday ("fiel die Quote gegenüber März von 22,6 auf 22,3 Prozent", "im April 2014
+    von 5,5 Prozent")? The parse may hang a percentage on the time it compares with; that time is when a rate holds,
+    not what it is a rate of (a bare genitive month may be: `_time_compared_with`)."""
+    return (noun.lemma_ or noun.text).lower() in MONTH_WORDS or noun.lower_ in MONTH_WORDS or \
+        (noun.lemma_ or noun.text).lower() in WEEKDAYS
+
+
+def _time_compared_with(noun: Token) -> bool:
+    """Is a rate noun's modifier a month or weekday in a preposition's phrase ("die Quote gegenüber Februar", "der
+    Anteil im Mai")? That is the time the rate is compared with or holds at; a bare genitive is whose rate it is ("der
+    Anteil des Dezembers am Jahresumsatz", "der Anteil des Sonntags an den Unfällen")."""
+    return _names_a_day_or_month(noun) and any(c.dep_ == "case" for c in noun.children)
 
 
 def _rate_modifier(lemma: str, heads: frozenset[str]) -> str:
