@@ -296,3 +296,23 @@ def test_a_datelines_town_gives_way_to_the_place_a_report_names():
     assert merge_events(evs, [])[0].place.name == "Kirkuk"
     # nothing else named: the dateline's town is the place
     assert merge_events(evs[:1], [])[0].place.name == "Kirkuk"
+
+
+def test_a_report_joins_the_occurrence_a_shared_figure_tied_to_its_plan():
+    # "Verdi will am Donnerstag mit 5.000 Beschäftigten den Hafen bestreiken" (planned) and another outlet's "5.000
+    # Beschäftigte legten den Hafen lahm" (reported) share the figure's group: one strike. A third report's "Der Streik
+    # im Hamburger Hafen dauerte bis zum Abend" names no figure: it is a report of that strike too, not a second one -
+    # the cluster holds a reported member, so the plan it also holds keeps it out no more. A strike told as history
+    # ("wie beim Streik von 1996") still never joins.
+    from lagebild.model import ClaimGroup, Measure
+
+    plan = mention(0, "a", place=HAMBURG, status="planned")
+    plan.figures = ["a#1"]
+    done = mention(0, "b", place=HAMBURG)
+    done.figures = ["b#1"]
+    told = mention(0, "c", place=HAMBURG)
+    past = mention(9, "c", place=HAMBURG, status="historical")
+    workers = ClaimGroup("s/workers", Measure("personnel"), ["a#1", "b#1"], best=5000)
+    out = merge_events([plan, done, told, past], groups=[workers])
+    assert sorted(sorted(e.articles) for e in out) == [["a", "b", "c"], ["c"]]
+    assert [e.status for e in out if e.articles == ["c"]] == ["historical"]

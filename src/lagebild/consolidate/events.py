@@ -920,11 +920,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not all(_kin_ok(ev, t, mode) for t, mode in c.kinds):
         return None
     strong = bool(gs & c.groups)
-    status = _status_class(ev.status)
-    # a shared figure joins what was planned with what happened, never the background with the story's own
-    # events ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote)
-    if any(s != status and (not strong or s in BACKGROUND_STATUSES or status in BACKGROUND_STATUSES)
-           for s in c.statuses):
+    if not _status_ok(c.statuses, _status_class(ev.status), strong):
         return None
     wide = ev.type in WIDE or any(t in WIDE for t, _ in c.kinds)
     slack = max(_slack(t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
@@ -967,6 +963,18 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     score += 1.0 * any(target and target.id == t.id for t in c.target_set)
     score += 1.0 * named
     return score
+
+
+def _status_ok(statuses: set[str], status: str, strong: bool) -> bool:
+    """Can a mention of this status class join a cluster of these? One of its own class, yes; another class only by a
+    shared figure, which joins what was planned with what happened - never the background with the story's own events
+    ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote). A cluster a shared
+    figure has already joined a plan and its occurrence in ("ein Anschlag geplant" and "der Anschlag" with one toll)
+    takes a further report of either class without one: asking every member's class had shut it to each later plain
+    report of the occurrence itself, which then stood as an event of its own beside it."""
+    if status in BACKGROUND_STATUSES or any(s in BACKGROUND_STATUSES for s in statuses):
+        return all(s == status for s in statuses)
+    return status in statuses or strong
 
 
 def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
