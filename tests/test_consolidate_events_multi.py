@@ -316,3 +316,27 @@ def test_a_report_joins_the_occurrence_a_shared_figure_tied_to_its_plan():
     out = merge_events([plan, done, told, past], groups=[workers])
     assert sorted(sorted(e.articles) for e in out) == [["a", "b", "c"], ["c"]]
     assert [e.status for e in out if e.articles == ["c"]] == ["historical"]
+
+
+def test_a_further_plan_without_a_tie_does_not_join_the_occurrence_that_happened():
+    # review rv-evmerge33: "Die Gewerkschaft will am Freitag mit 800 Piloten den Flughafen bestreiken" (planned) and
+    # "800 Piloten legten den Flughafen lahm" (reported) share the figure's group: one strike, which happened. A third
+    # outlet's "Die Gewerkschaft droht mit weiteren Streiks" (planned, no figure, no day) may be the next round as well
+    # as the one held: it must not join, and two plans against one report must not show the held strike as planned.
+    # A plain report of the strike ("Der Streik am Flughafen traf Tausende Reisende") still joins it.
+    from lagebild.model import ClaimGroup, Measure
+
+    frankfurt = Place("Frankfurt am Main", 50.11, 8.68, "city", "DE")
+    plan = mention(0, "a", place=frankfurt, status="planned")
+    plan.figures = ["a#1"]
+    held = mention(0, "b", place=frankfurt)
+    held.figures = ["b#1"]
+    threat = mention(0, "c", status="planned")
+    told = mention(0, "d", place=frankfurt)
+    pilots = ClaimGroup("s/pilots", Measure("personnel"), ["a#1", "b#1"], best=800)
+    out = merge_events([plan, held, threat, told], groups=[pilots])
+    assert sorted(sorted(e.articles) for e in out) == [["a", "b", "d"], ["c"]]
+    assert {e.status for e in out if "b" in e.articles} == {"reported"}
+    # without the plain report, the threat had outvoted the one report of the held strike (planned 2 : reported 1)
+    alone = merge_events([plan, held, threat], groups=[pilots])
+    assert [e.status for e in alone if "b" in e.articles] == ["reported"]

@@ -970,11 +970,13 @@ def _status_ok(statuses: set[str], status: str, strong: bool) -> bool:
     shared figure, which joins what was planned with what happened - never the background with the story's own events
     ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote). A cluster a shared
     figure has already joined a plan and its occurrence in ("ein Anschlag geplant" and "der Anschlag" with one toll)
-    takes a further report of either class without one: asking every member's class had shut it to each later plain
-    report of the occurrence itself, which then stood as an event of its own beside it."""
+    takes a further plain report of the occurrence without one: asking every member's class had shut it to each later
+    report, which then stood as an event of its own beside it. A further plan without a figure still joins plans only:
+    beside what happened, "Die Gewerkschaft droht mit weiteren Streiks" may be the next round as well as the one held,
+    and its vote would count the occurrence back into a plan (`_combine`)."""
     if status in BACKGROUND_STATUSES or any(s in BACKGROUND_STATUSES for s in statuses):
         return all(s == status for s in statuses)
-    return status in statuses or strong
+    return strong or statuses == {status} or (status == "reported" and status in statuses)
 
 
 def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
