@@ -340,3 +340,34 @@ def test_a_further_plan_without_a_tie_does_not_join_the_occurrence_that_happened
     # without the plain report, the threat had outvoted the one report of the held strike (planned 2 : reported 1)
     alone = merge_events([plan, held, threat], groups=[pilots])
     assert [e.status for e in alone if "b" in e.articles] == ["reported"]
+
+
+def test_each_report_votes_once_for_the_status_of_the_occurrence_it_tells():
+    # review rv-evmerge33: "Die Regierung will 500 Soldaten nach Litauen entsenden. ... Die 500 Soldaten sollen im Mai
+    # verlegt werden" (one outlet, two planned mentions with the figure) and another outlet's "Die 500 Soldaten sind in
+    # Litauen eingetroffen" (reported): a plan that then happened is one occurrence that happened - one outlet
+    # repeating the plan does not outvote the report that it happened
+    from lagebild.model import ClaimGroup, Measure
+
+    lithuania = Place("Litauen", 55.5, 24.0, "country", "LT")
+    will = mention(0, "a", "AID", "military", place=lithuania, status="planned")
+    will.figures = ["a#1"]
+    shall = mention(5, "a", "AID", "military", place=lithuania, status="planned")
+    shall.figures = ["a#6"]
+    arrived = mention(0, "b", "AID", "military", place=lithuania)
+    arrived.figures = ["b#1"]
+    soldiers = ClaimGroup("s/soldiers", Measure("personnel"), ["a#1", "a#6", "b#1", "c#1"], best=500)
+    out = merge_events([will, shall, arrived], groups=[soldiers])
+    assert [(sorted(e.articles), e.status) for e in out] == [(["a", "b"], "reported")]
+    # a plan that a later report still calls a plan ("Die 500 Soldaten sollen erst im Juni verlegt werden") stays
+    # one: two outlets tell the plan, one reads it as done
+    still = mention(0, "c", "AID", "military", place=lithuania, status="planned")
+    still.figures = ["c#1"]
+    out = merge_events([will, arrived, still], groups=[soldiers])
+    assert [(sorted(e.articles), e.status) for e in out] == [(["a", "b", "c"], "planned")]
+    # within one report, its members' majority is its reading, as before (a tie reads what happened)
+    done = mention(9, "a", "AID", "military", place=lithuania)
+    done.figures = ["a#10"]
+    soldiers.members.append("a#10")
+    out = merge_events([will, shall, done], groups=[soldiers])
+    assert [e.status for e in out] == ["planned"]

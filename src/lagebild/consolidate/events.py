@@ -1037,11 +1037,27 @@ def _distinct_spans(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
+def _majority(statuses: Iterable[str]) -> str:
+    """The status most of these read; a tie reads what happened ("reported")."""
+    counts = Counter(statuses)
+    return max(counts, key=lambda s: (counts[s], s == "reported"))
+
+
+def _merged_status(members: list[Event]) -> str:
+    """The status of one occurrence its members tell: each article's reading (the majority of its own mentions) votes
+    once. An outlet that repeats a plan in three sentences is one report of the plan, and it does not outvote another
+    outlet's report that it happened (a plan that then happened is one occurrence that happened, `_majority`'s tie);
+    a plan that more reports still call a plan stays planned. One article's event reads as before."""
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for e in members:
+        by_article[e.articles[0] if e.articles else e.id].append(e.status)
+    return _majority(_majority(told) for told in by_article.values())
+
+
 def _combine(c: Cluster) -> Event:
     members = sorted(c.members, key=lambda e: e.id)
     first = members[0]
-    statuses = Counter(e.status for e in members)
-    status = max(statuses, key=lambda s: (statuses[s], s == "reported"))
+    status = _merged_status(members)
     types = Counter(e.type for e in members)          # kindred types: what it was over how it showed
     etype = max(types, key=lambda t: (TYPE_RANK.get(t, 0), types[t], t == first.type))
     typed = [e for e in members if e.type == etype]
