@@ -920,11 +920,7 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     if not all(_kin_ok(ev, t, mode) for t, mode in c.kinds):
         return None
     strong = bool(gs & c.groups)
-    status = _status_class(ev.status)
-    # a shared figure joins what was planned with what happened, never the background with the story's own
-    # events ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote)
-    if any(s != status and (not strong or s in BACKGROUND_STATUSES or status in BACKGROUND_STATUSES)
-           for s in c.statuses):
+    if not _status_ok(c.statuses, _status_class(ev.status), strong):
         return None
     wide = ev.type in WIDE or any(t in WIDE for t, _ in c.kinds)
     slack = max(_slack(t, m) for t, m in {*c.kinds, (ev.type, ev.mode)})
@@ -967,6 +963,20 @@ def _fit(c: Cluster, ev: Event, actor: Party | None, target: Party | None, gs: s
     score += 1.0 * any(target and target.id == t.id for t in c.target_set)
     score += 1.0 * named
     return score
+
+
+def _status_ok(statuses: set[str], status: str, strong: bool) -> bool:
+    """Can a mention of this status class join a cluster of these? One of its own class, yes; another class only by a
+    shared figure, which joins what was planned with what happened - never the background with the story's own events
+    ("nach zuletzt 50 Prozent, als sich X 2010 der Wiederwahl stellte" is not this year's vote). A cluster a shared
+    figure has already joined a plan and its occurrence in ("ein Anschlag geplant" and "der Anschlag" with one toll)
+    takes a further plain report of the occurrence without one: asking every member's class had shut it to each later
+    report, which then stood as an event of its own beside it. A further plan without a figure still joins plans only:
+    beside what happened, "Die Gewerkschaft droht mit weiteren Streiks" may be the next round as well as the one held,
+    and its vote would count the occurrence back into a plan (`_combine`)."""
+    if status in BACKGROUND_STATUSES or any(s in BACKGROUND_STATUSES for s in statuses):
+        return all(s == status for s in statuses)
+    return strong or statuses == {status} or (status == "reported" and status in statuses)
 
 
 def _place_ties(c: Cluster, place: Place | None, named: bool) -> bool:
@@ -1027,11 +1037,27 @@ def _distinct_spans(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
+def _majority(statuses: Iterable[str]) -> str:
+    """The status most of these read; a tie reads what happened ("reported")."""
+    counts = Counter(statuses)
+    return max(counts, key=lambda s: (counts[s], s == "reported"))
+
+
+def _merged_status(members: list[Event]) -> str:
+    """The status of one occurrence its members tell: each article's reading (the majority of its own mentions) votes
+    once. An outlet that repeats a plan in three sentences is one report of the plan, and it does not outvote another
+    outlet's report that it happened (a plan that then happened is one occurrence that happened, `_majority`'s tie);
+    a plan that more reports still call a plan stays planned. One article's event reads as before."""
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for e in members:
+        by_article[e.articles[0] if e.articles else e.id].append(e.status)
+    return _majority(_majority(told) for told in by_article.values())
+
+
 def _combine(c: Cluster) -> Event:
     members = sorted(c.members, key=lambda e: e.id)
     first = members[0]
-    statuses = Counter(e.status for e in members)
-    status = max(statuses, key=lambda s: (statuses[s], s == "reported"))
+    status = _merged_status(members)
     types = Counter(e.type for e in members)          # kindred types: what it was over how it showed
     etype = max(types, key=lambda t: (TYPE_RANK.get(t, 0), types[t], t == first.type))
     typed = [e for e in members if e.type == etype]
