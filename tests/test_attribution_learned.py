@@ -96,6 +96,31 @@ def test_tagger_weights_saved_and_loaded_predict_the_same(parser, tmp_path):
     assert np.allclose(before, after, atol=2e-2)
 
 
+def test_the_tagger_runs_as_one_numpy_function_that_gives_thincs_prediction_bit_for_bit(parser, tmp_path):
+    """`tagger._Net` replays the network's layers over its weights without thinc's dispatch: the same
+    probabilities to the last bit, for the packaged weights and for random ones, over a Doc and a stretch."""
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Der Bürgermeister sagte am Abend, die Halle werde bis Mai saniert. Das koste 4 Millionen Euro, "
+                 "teilte die Stadt mit. Kritiker sprechen von einem „Fass ohne Boden“.")
+    model = T.build()
+    T._initialize(model, doc)
+    for node in model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, np.random.default_rng(2).normal(0, 0.5, node.get_param(name).shape).astype("f"))
+    T.save(model, tmp_path / "t", {"license": "test"})
+    for loaded in (T.load(str(tmp_path / "t")), T.load()):
+        if loaded is None:
+            continue
+        assert id(loaded) in T._NETS
+        lazy = T.LazyProbabilities(loaded, doc)
+        for part in (doc, T._Stretch(lazy, 3, 17), T._Stretch(lazy, 0, 1)):
+            expected = np.asarray(loaded.predict([part])[0])
+            got = T.probabilities(loaded, part)
+            assert got.dtype == expected.dtype and np.array_equal(got, expected)
+
+
 def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):
     from lagebild.extract.attribution import tagger as T
 

@@ -104,7 +104,79 @@ def load(path: str | None = None) -> Model | None:
     ops = NumpyOps(use_blis=False)
     for node in model.walk():
         node.ops = ops
+    net = _Net.of(model)
+    if net is not None:
+        _NETS[id(model)] = net
     return model
+
+
+_NETS: dict[int, _Net] = {}                  # the loaded models' weights for `_Net.predict` (by the model's id)
+
+
+class _Net:
+    """The packaged network's prediction as one function over its weights: the operations of thinc's layers
+    (the same ops calls - hash, gather_add, maxout, seq2col, softmax - and numpy's dot, mean and var on the same
+    arrays, in the same order), so the probabilities are model.predict's bit for bit (a test), without thinc's
+    Python dispatch through the ~80 nodes of the model tree on every run - the claims path runs it on a few
+    short stretches per article, where that dispatch cost more than the arithmetic."""
+
+    def __init__(self, ops: Any, embeds: list, mix: tuple, layers: list, windows: list[int], pad: int, out: tuple):
+        self.ops, self.embeds, self.mix, self.layers = ops, embeds, mix, layers
+        self.windows, self.pad, self.out = windows, pad, out
+
+    @classmethod
+    def of(cls, model: Model) -> _Net | None:
+        """The weights in the order the layout of `build` applies them; None for any other layout (then
+        model.predict runs)."""
+        nodes = list(model.walk())
+        by = {name: [n for n in nodes if n.name == name] for name in
+              ("hashembed", "maxout", "layernorm", "expand_window", "softmax")}
+        pads = [n.attrs["pad"] for n in nodes if n.name.startswith("with_array(residual")]
+        if len(by["hashembed"]) != len(ATTRS) or len(by["maxout"]) != len(by["layernorm"]) or \
+                len(by["maxout"]) != len(by["expand_window"]) + 1 or len(by["softmax"]) != 1 or len(pads) != 1 or \
+                not by["softmax"][0].attrs.get("softmax_normalize") or \
+                by["softmax"][0].attrs.get("softmax_temperature", 1.0) != 1.0:
+            return None
+
+        def dense(mx: Model, ln: Model) -> tuple:
+            nO, nP, nI = mx.get_dim("nO"), mx.get_dim("nP"), mx.get_dim("nI")
+            return (mx.get_param("W").reshape((nO * nP, nI)), mx.get_param("b").reshape((nO * nP,)), nO, nP,
+                    ln.get_param("G"), ln.get_param("b"))
+
+        embeds = [(n.attrs["column"], n.attrs["seed"], n.get_param("E")) for n in by["hashembed"]]
+        dense_layers = [dense(m, ln) for m, ln in zip(by["maxout"], by["layernorm"])]
+        sm = by["softmax"][0]
+        return cls(model.ops, embeds, dense_layers[0], dense_layers[1:],
+                   [n.attrs["window_size"] for n in by["expand_window"]], int(pads[0]),
+                   (sm.get_param("W"), sm.get_param("b")))
+
+    def _maxout_norm(self, X: np.ndarray, layer: tuple) -> np.ndarray:
+        """thinc's Maxout (gemm, bias, best piece) then LayerNorm (its moments, scale and shift)."""
+        W, b, nO, nP, G, beta = layer
+        Y = self.ops.gemm(X, W, trans2=True)
+        Y += b
+        best, _ = self.ops.maxout(Y.reshape((Y.shape[0], nO, nP)))
+        mu = best.mean(axis=1, keepdims=True)
+        var = best.var(axis=1, keepdims=True, mean=mu) + 1e-08     # numpy's var makes this very mean first
+        Z = (best - mu) * var ** (-1.0 / 2.0)
+        out = Z * G
+        out += beta
+        return out
+
+    def predict(self, feats: np.ndarray) -> np.ndarray:
+        """(n, 4) probabilities of n tokens' features (their rows of to_array(ATTRS), uint64)."""
+        ops = self.ops
+        X = np.hstack([ops.gather_add(E, ops.hash(ops.as_contig(feats[:, col], dtype="uint64"), seed) % E.shape[0])
+                       for col, seed, E in self.embeds])
+        X = self._maxout_norm(X, self.mix)
+        # the window layers read the stretch between `pad` rows of zeros on either side (thinc's with_array)
+        zeros = np.zeros((self.pad, X.shape[1]), dtype=X.dtype)
+        X = np.concatenate([zeros, X, zeros])
+        for window, layer in zip(self.windows, self.layers):
+            X = X + self._maxout_norm(ops.seq2col(X, window), layer)
+        W, b = self.out
+        # thinc's with_array copies the rows out of the padded array (`unflatten`, then `flatten`)
+        return ops.softmax(ops.affine(np.concatenate([X[self.pad: len(X) - self.pad]]), W, b))
 
 
 def probabilities(model: Model, doc: Any) -> np.ndarray:
@@ -112,7 +184,10 @@ def probabilities(model: Model, doc: Any) -> np.ndarray:
     anything with len() and the Doc's to_array)."""
     if len(doc) == 0:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
-    return np.asarray(model.predict([doc])[0])
+    net = _NETS.get(id(model))
+    if net is None:
+        return np.asarray(model.predict([doc])[0])
+    return net.predict(doc.to_array(list(ATTRS)))
 
 
 class _Stretch:
