@@ -120,7 +120,11 @@ class _Net:
     Python dispatch through the ~80 nodes of the model tree on every run - the claims path runs it on a few
     short stretches per article, where that dispatch cost more than the arithmetic."""
 
-    def __init__(self, ops: Any, embeds: list, mix: tuple, layers: list, windows: list[int], pad: int, out: tuple):
+    def __init__(self, ops: Any, tables: list[np.ndarray], embeds: list, mix: tuple, layers: list,
+                 windows: list[int], pad: int, out: tuple):
+        # the embedding tables one under the other: a token's rows of all of them in one gather_add
+        self.table = np.ascontiguousarray(np.concatenate(tables))
+        self.offsets = np.cumsum([0] + [len(t) for t in tables[:-1]]).astype(np.uint32)
         self.ops, self.embeds, self.mix, self.layers = ops, embeds, mix, layers
         self.windows, self.pad, self.out = windows, pad, out
 
@@ -143,10 +147,13 @@ class _Net:
             return (mx.get_param("W").reshape((nO * nP, nI)), mx.get_param("b").reshape((nO * nP,)), nO, nP,
                     ln.get_param("G"), ln.get_param("b"))
 
-        embeds = [(n.attrs["column"], n.attrs["seed"], n.get_param("E")) for n in by["hashembed"]]
+        tables: list[np.ndarray] = [np.asarray(n.get_param("E")) for n in by["hashembed"]]
+        if len({(t.shape[1], t.dtype) for t in tables}) != 1:
+            return None
+        embeds = [(n.attrs["column"], n.attrs["seed"], len(t)) for n, t in zip(by["hashembed"], tables)]
         dense_layers = [dense(m, ln) for m, ln in zip(by["maxout"], by["layernorm"])]
         sm = by["softmax"][0]
-        return cls(model.ops, embeds, dense_layers[0], dense_layers[1:],
+        return cls(model.ops, tables, embeds, dense_layers[0], dense_layers[1:],
                    [n.attrs["window_size"] for n in by["expand_window"]], int(pads[0]),
                    (sm.get_param("W"), sm.get_param("b")))
 
@@ -163,12 +170,20 @@ class _Net:
         out += beta
         return out
 
+    def _embedded(self, feats: np.ndarray) -> np.ndarray:
+        """Each token's hashed embeddings side by side, (n, tables x width): HashEmbed's four rows per table
+        (its hash of the feature, modulo the table's rows) added in HashEmbed's order, all tables in one
+        gather_add, whose (n x tables) rows lie as thinc's hstack of the tables' outputs."""
+        ops, n = self.ops, len(feats)
+        keys = np.empty((n, len(self.embeds), 4), dtype=np.uint32)
+        for k, (col, seed, rows) in enumerate(self.embeds):
+            keys[:, k] = ops.hash(ops.as_contig(feats[:, col], dtype="uint64"), seed) % rows + self.offsets[k]
+        return ops.gather_add(self.table, keys.reshape((n * len(self.embeds), 4))).reshape((n, -1))
+
     def predict(self, feats: np.ndarray) -> np.ndarray:
         """(n, 4) probabilities of n tokens' features (their rows of to_array(ATTRS), uint64)."""
         ops = self.ops
-        X = np.hstack([ops.gather_add(E, ops.hash(ops.as_contig(feats[:, col], dtype="uint64"), seed) % E.shape[0])
-                       for col, seed, E in self.embeds])
-        X = self._maxout_norm(X, self.mix)
+        X = self._maxout_norm(self._embedded(feats), self.mix)
         # the window layers read the stretch between `pad` rows of zeros on either side (thinc's with_array)
         zeros = np.zeros((self.pad, X.shape[1]), dtype=X.dtype)
         X = np.concatenate([zeros, X, zeros])
