@@ -96,6 +96,16 @@ def test_tagger_weights_saved_and_loaded_predict_the_same(parser, tmp_path):
     assert np.allclose(before, after, atol=2e-2)
 
 
+def _random_tagger(T, doc, seed):
+    model = T.build()
+    T._initialize(model, doc)
+    for node in model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, np.random.default_rng(seed).normal(0, 0.5, node.get_param(name).shape).astype("f"))
+    return model
+
+
 def test_the_tagger_runs_as_one_numpy_function_that_gives_thincs_prediction_bit_for_bit(parser, tmp_path):
     """`tagger._Net` replays the network's layers over its weights without thinc's dispatch: the same
     probabilities to the last bit, for the packaged weights and for random ones, over a Doc and a stretch."""
@@ -103,22 +113,33 @@ def test_the_tagger_runs_as_one_numpy_function_that_gives_thincs_prediction_bit_
 
     doc = parser("Der Bürgermeister sagte am Abend, die Halle werde bis Mai saniert. Das koste 4 Millionen Euro, "
                  "teilte die Stadt mit. Kritiker sprechen von einem „Fass ohne Boden“.")
-    model = T.build()
-    T._initialize(model, doc)
-    for node in model.walk():
-        for name in node.param_names:
-            if node.has_param(name):
-                node.set_param(name, np.random.default_rng(2).normal(0, 0.5, node.get_param(name).shape).astype("f"))
-    T.save(model, tmp_path / "t", {"license": "test"})
+    T.save(_random_tagger(T, doc, 2), tmp_path / "t", {"license": "test"})
     for loaded in (T.load(str(tmp_path / "t")), T.load()):
         if loaded is None:
             continue
         assert id(loaded) in T._NETS
         lazy = T.LazyProbabilities(loaded, doc)
-        for part in (doc, T._Stretch(lazy, 3, 17), T._Stretch(lazy, 0, 1)):
+        n = len(doc)
+        for part in (doc, T._Stretch(lazy, 3, 17), T._Stretch(lazy, 0, 1), T._Stretch(lazy, n - 1, n),
+                     T._Stretch(lazy, 5, 7), T._Stretch(lazy, 1, n - 2)):
             expected = np.asarray(loaded.predict([part])[0])
             got = T.probabilities(loaded, part)
             assert got.dtype == expected.dtype and np.array_equal(got, expected)
+
+
+def test_a_replay_that_does_not_give_thincs_prediction_is_not_used(parser, tmp_path, monkeypatch):
+    """Should thinc change a layer's arithmetic (a new release within the pins), `_Net` would no longer be
+    model.predict bit for bit: load() finds that on a probe and leaves the model to thinc, so the decisions
+    stay thinc's, not silently moved by a replay of the old arithmetic."""
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Nach Angaben der Polizei wurden bei dem Unfall auf der Autobahn drei Menschen leicht verletzt.")
+    T.save(_random_tagger(T, doc, 5), tmp_path / "t", {"license": "test"})
+    replay = T._Net._maxout_norm
+    monkeypatch.setattr(T._Net, "_maxout_norm", lambda self, X, layer: replay(self, X, layer) * np.float32(1.0001))
+    with pytest.warns(RuntimeWarning, match="replay differs"):
+        loaded = T.load(str(tmp_path / "t"))
+    assert np.array_equal(T.probabilities(loaded, doc), np.asarray(loaded.predict([doc])[0]))
 
 
 def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):
