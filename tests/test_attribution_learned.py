@@ -117,7 +117,7 @@ def test_the_tagger_runs_as_one_numpy_function_that_gives_thincs_prediction_bit_
     for loaded in (T.load(str(tmp_path / "t")), T.load()):
         if loaded is None:
             continue
-        assert id(loaded) in T._NETS
+        assert loaded.id in T._NETS
         lazy = T.LazyProbabilities(loaded, doc)
         n = len(doc)
         for part in (doc, T._Stretch(lazy, 3, 17), T._Stretch(lazy, 0, 1), T._Stretch(lazy, n - 1, n),
@@ -140,6 +140,20 @@ def test_a_replay_that_does_not_give_thincs_prediction_is_not_used(parser, tmp_p
     with pytest.warns(RuntimeWarning, match="replay differs"):
         loaded = T.load(str(tmp_path / "t"))
     assert np.array_equal(T.probabilities(loaded, doc), np.asarray(loaded.predict([doc])[0]))
+
+
+def test_a_model_never_runs_the_replay_of_another_model(parser, tmp_path, monkeypatch):
+    """CPython gives a freed object's address (its id()) to the next one: once load()'s cache has let a model
+    go, a model built later (training) may get its id. The replays are kept by thinc's own model id, which no
+    two models share; here every object reads the same id() to make that reuse happen."""
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Der Verband rechnet laut einer Mitteilung mit 300 neuen Stellen im kommenden Jahr.")
+    T.save(_random_tagger(T, doc, 7), tmp_path / "t", {"license": "test"})
+    monkeypatch.setattr(T, "id", lambda obj: 1, raising=False)
+    T.load(str(tmp_path / "t"))
+    other = _random_tagger(T, doc, 8)
+    assert np.array_equal(T.probabilities(other, doc), np.asarray(other.predict([doc])[0]))
 
 
 def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):

@@ -107,11 +107,13 @@ def load(path: str | None = None) -> Model | None:
         node.ops = ops
     net = _Net.of(model)
     if net is not None and net.agrees_with(model):
-        _NETS[id(model)] = net
+        _NETS[model.id] = net
     return model
 
 
-_NETS: dict[int, _Net] = {}                  # the loaded models' weights for `_Net.predict` (by the model's id)
+# the loaded models' replays, by thinc's model id (never reused, unlike id(): a model built after a loaded one
+# left load()'s cache may get the freed one's address)
+_NETS: dict[int, _Net] = {}
 
 
 class _Net:
@@ -213,7 +215,7 @@ def probabilities(model: Model, doc: Any) -> np.ndarray:
     anything with len() and the Doc's to_array)."""
     if len(doc) == 0:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
-    net = _NETS.get(id(model))
+    net = _NETS.get(model.id)
     if net is None:
         return np.asarray(model.predict([doc])[0])
     return net.predict(doc.to_array(list(ATTRS)))
