@@ -156,6 +156,44 @@ def test_a_model_never_runs_the_replay_of_another_model(parser, tmp_path, monkey
     assert np.array_equal(T.probabilities(other, doc), np.asarray(other.predict([doc])[0]))
 
 
+class _NumpyOneArray(np.ndarray):
+    """An array whose var() takes numpy 1.x's arguments (no `mean`: numpy 2.0 added it)."""
+
+    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+        return np.asarray(self).var(axis=axis, dtype=dtype, out=out, ddof=ddof, keepdims=keepdims)
+
+
+class _NumpyOneOps:
+    """thinc's ops whose maxout hands out such arrays."""
+
+    def __init__(self, ops):
+        self.ops = ops
+
+    def __getattr__(self, name):
+        return getattr(self.ops, name)
+
+    def maxout(self, X):
+        best, which = self.ops.maxout(X)
+        return best.view(_NumpyOneArray), which
+
+
+def test_the_replay_runs_on_the_numpy_versions_thinc_allows(parser):
+    """thinc 8.3 and spaCy 3.8 accept numpy >= 1.21 and pyproject pins no numpy: the replay uses no numpy 2
+    argument (LayerNorm's variance as thinc computes it)."""
+    import copy
+
+    from lagebild.extract.attribution import tagger as T
+
+    model = T.load()
+    if model is None or model.id not in T._NETS:
+        pytest.skip("no packaged tagger")
+    doc = parser("Die Gewerkschaft fordert, dass die Löhne um sechs Prozent steigen.")
+    replay = copy.copy(T._NETS[model.id])
+    replay.ops = _NumpyOneOps(replay.ops)
+    got = replay.predict(doc.to_array(list(T.ATTRS)))
+    assert np.array_equal(np.asarray(got), np.asarray(model.predict([doc])[0]))
+
+
 def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):
     from lagebild.extract.attribution import tagger as T
 

@@ -180,7 +180,7 @@ class _Net:
         Y += b
         best, _ = self.ops.maxout(Y.reshape((Y.shape[0], nO, nP)))
         mu = best.mean(axis=1, keepdims=True)
-        var = best.var(axis=1, keepdims=True, mean=mu) + 1e-08     # numpy's var makes this very mean first
+        var = best.var(axis=1, keepdims=True) + 1e-08              # as thinc's _get_moments (numpy 1.x has no mean=)
         Z = (best - mu) * var ** (-1.0 / 2.0)
         out = Z * G
         out += beta
