@@ -91,7 +91,8 @@ def load(path: str | None = None) -> Model | None:
 
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8")) if (target / "meta.json").exists() else {}
     model = build(window=int(meta.get("window", WINDOW)))
-    _initialize(model, spacy.blank("de")("Er sagte das ."))
+    blank = spacy.blank("de")
+    _initialize(model, blank("Er sagte das ."))
     z = np.load(f)
     for k, node in enumerate(model.walk()):
         for name in node.param_names:
@@ -106,7 +107,7 @@ def load(path: str | None = None) -> Model | None:
     for node in model.walk():
         node.ops = ops
     net = _Net.of(model)
-    if net is not None and net.agrees_with(model):
+    if net is not None and net.agrees_with(model, blank("Die Stadt teilte am Abend mit , die Halle koste 4,5 Euro .")):
         _NETS[model.id] = net
     return model
 
@@ -160,13 +161,10 @@ class _Net:
                    [n.attrs["window_size"] for n in by["expand_window"]], int(pads[0]),
                    (sm.get_param("W"), sm.get_param("b")))
 
-    def agrees_with(self, model: Model) -> bool:
+    def agrees_with(self, model: Model, probe: Doc) -> bool:
         """Whether the replay gives model.predict's probabilities bit for bit on a probe sentence. `of` checks
         the layout, not the arithmetic inside thinc's layers: should a thinc release within the pins compute a
         layer otherwise, the replay is not used (a warning), so the decisions stay thinc's."""
-        import spacy
-
-        probe = spacy.blank("de")("Die Stadt teilte am Abend mit , die Halle koste 4,5 Millionen Euro .")
         same = np.array_equal(self.predict(probe.to_array(list(ATTRS))), np.asarray(model.predict([probe])[0]))
         if not same:
             warnings.warn("attribution tagger: the numpy replay differs from thinc's prediction (another thinc "
