@@ -142,6 +142,21 @@ def test_a_replay_that_does_not_give_thincs_prediction_is_not_used(parser, tmp_p
     assert np.array_equal(T.probabilities(loaded, doc), np.asarray(loaded.predict([doc])[0]))
 
 
+def test_a_network_of_another_layout_is_left_to_thinc(parser):
+    """`_Net` replays only `build`'s layout: another network, or a softmax with a temperature, runs in thinc."""
+    from thinc.api import Relu, Softmax, chain
+
+    from lagebild.extract.attribution import tagger as T
+
+    assert T._Net.of(chain(Relu(8), Softmax(4))) is None
+    model = T.build()
+    for node in model.walk():
+        if node.name == "softmax":
+            node.attrs["softmax_temperature"] = 2.0
+    T._initialize(model, parser("Das Amt meldete 12 neue Fälle."))
+    assert T._Net.of(model) is None
+
+
 def test_a_model_never_runs_the_replay_of_another_model(parser, tmp_path, monkeypatch):
     """CPython gives a freed object's address (its id()) to the next one: once load()'s cache has let a model
     go, a model built later (training) may get its id. The replays are kept by thinc's own model id, which no

@@ -126,24 +126,37 @@ class _Net:
 
     def __init__(self, ops: Any, tables: list[np.ndarray], embeds: list, mix: tuple, layers: list,
                  windows: list[int], pad: int, out: tuple):
-        # the embedding tables one under the other: a token's rows of all of them in one gather_add
+        # embeds: (feature column, hash seed, table rows) per table; mix: the embeddings' Maxout+LayerNorm and
+        # layers: each window layer's, as (W, b, nO, nP, G, beta); out: the softmax's (W, b); pad: the zero rows
+        # around a stretch in the window layers.
+        # The embedding tables one under the other: a token's rows of all of them in one gather_add
         self.table = np.ascontiguousarray(np.concatenate(tables))
         self.offsets = np.cumsum([0] + [len(t) for t in tables[:-1]]).astype(np.uint32)
         self.ops, self.embeds, self.mix, self.layers = ops, embeds, mix, layers
         self.windows, self.pad, self.out = windows, pad, out
 
+    @staticmethod
+    def _layers_of_build(model: Model) -> dict[str, list[Model]] | None:
+        """The model's layers by name, in thinc's walk order, where they are the layout `build` makes - one
+        hashed embedding per attribute, a Maxout and its LayerNorm for the embeddings' mix and for each window
+        layer, one padded residual block, one plain normalising softmax; None for any other layout."""
+        nodes = list(model.walk())
+        by = {name: [n for n in nodes if n.name == name] for name in
+              ("hashembed", "maxout", "layernorm", "expand_window", "softmax")}
+        by["padded"] = [n for n in nodes if n.name.startswith("with_array(residual") and "pad" in n.attrs]
+        softmax = by["softmax"][0].attrs if len(by["softmax"]) == 1 else {}
+        if len(by["hashembed"]) != len(ATTRS) or len(by["maxout"]) != len(by["layernorm"]) or \
+                len(by["maxout"]) != len(by["expand_window"]) + 1 or len(by["padded"]) != 1 or \
+                not softmax.get("softmax_normalize") or softmax.get("softmax_temperature", 1.0) != 1.0:
+            return None
+        return by
+
     @classmethod
     def of(cls, model: Model) -> _Net | None:
         """The weights in the order the layout of `build` applies them; None for any other layout (then
         model.predict runs)."""
-        nodes = list(model.walk())
-        by = {name: [n for n in nodes if n.name == name] for name in
-              ("hashembed", "maxout", "layernorm", "expand_window", "softmax")}
-        pads = [n.attrs["pad"] for n in nodes if n.name.startswith("with_array(residual")]
-        if len(by["hashembed"]) != len(ATTRS) or len(by["maxout"]) != len(by["layernorm"]) or \
-                len(by["maxout"]) != len(by["expand_window"]) + 1 or len(by["softmax"]) != 1 or len(pads) != 1 or \
-                not by["softmax"][0].attrs.get("softmax_normalize") or \
-                by["softmax"][0].attrs.get("softmax_temperature", 1.0) != 1.0:
+        by = cls._layers_of_build(model)
+        if by is None:
             return None
 
         def dense(mx: Model, ln: Model) -> tuple:
@@ -155,10 +168,12 @@ class _Net:
         if len({(t.shape[1], t.dtype) for t in tables}) != 1:
             return None
         embeds = [(n.attrs["column"], n.attrs["seed"], len(t)) for n, t in zip(by["hashembed"], tables)]
+        # walk order: the embeddings' mix first, then the window layers in the order they apply (agrees_with
+        # checks the whole replay against model.predict at load)
         dense_layers = [dense(m, ln) for m, ln in zip(by["maxout"], by["layernorm"])]
         sm = by["softmax"][0]
         return cls(model.ops, tables, embeds, dense_layers[0], dense_layers[1:],
-                   [n.attrs["window_size"] for n in by["expand_window"]], int(pads[0]),
+                   [n.attrs["window_size"] for n in by["expand_window"]], int(by["padded"][0].attrs["pad"]),
                    (sm.get_param("W"), sm.get_param("b")))
 
     def agrees_with(self, model: Model, probe: Doc) -> bool:
