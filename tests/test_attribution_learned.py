@@ -96,6 +96,119 @@ def test_tagger_weights_saved_and_loaded_predict_the_same(parser, tmp_path):
     assert np.allclose(before, after, atol=2e-2)
 
 
+def _random_tagger(T, doc, seed):
+    model = T.build()
+    T._initialize(model, doc)
+    for node in model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, np.random.default_rng(seed).normal(0, 0.5, node.get_param(name).shape).astype("f"))
+    return model
+
+
+def test_the_tagger_runs_as_one_numpy_function_that_gives_thincs_prediction_bit_for_bit(parser, tmp_path):
+    """`tagger._Net` replays the network's layers over its weights without thinc's dispatch: the same
+    probabilities to the last bit, for the packaged weights and for random ones, over a Doc and a stretch."""
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Der Bürgermeister sagte am Abend, die Halle werde bis Mai saniert. Das koste 4 Millionen Euro, "
+                 "teilte die Stadt mit. Kritiker sprechen von einem „Fass ohne Boden“.")
+    T.save(_random_tagger(T, doc, 2), tmp_path / "t", {"license": "test"})
+    for loaded in (T.load(str(tmp_path / "t")), T.load()):
+        if loaded is None:
+            continue
+        assert loaded.id in T._NETS
+        lazy = T.LazyProbabilities(loaded, doc)
+        n = len(doc)
+        for part in (doc, T._Stretch(lazy, 3, 17), T._Stretch(lazy, 0, 1), T._Stretch(lazy, n - 1, n),
+                     T._Stretch(lazy, 5, 7), T._Stretch(lazy, 1, n - 2)):
+            expected = np.asarray(loaded.predict([part])[0])
+            got = T.probabilities(loaded, part)
+            assert got.dtype == expected.dtype and np.array_equal(got, expected)
+
+
+def test_a_replay_that_does_not_give_thincs_prediction_is_not_used(parser, tmp_path, monkeypatch):
+    """Should thinc change a layer's arithmetic (a new release within the pins), `_Net` would no longer be
+    model.predict bit for bit: load() finds that on a probe and leaves the model to thinc, so the decisions
+    stay thinc's, not silently moved by a replay of the old arithmetic."""
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Nach Angaben der Polizei wurden bei dem Unfall auf der Autobahn drei Menschen leicht verletzt.")
+    T.save(_random_tagger(T, doc, 5), tmp_path / "t", {"license": "test"})
+    replay = T._Net._maxout_norm
+    monkeypatch.setattr(T._Net, "_maxout_norm", lambda self, X, layer: replay(self, X, layer) * np.float32(1.0001))
+    with pytest.warns(RuntimeWarning, match="replay differs"):
+        loaded = T.load(str(tmp_path / "t"))
+    assert np.array_equal(T.probabilities(loaded, doc), np.asarray(loaded.predict([doc])[0]))
+
+
+def test_a_network_of_another_layout_is_left_to_thinc(parser):
+    """`_Net` replays only `build`'s layout: another network, or a softmax with a temperature, runs in thinc."""
+    from thinc.api import Relu, Softmax, chain
+
+    from lagebild.extract.attribution import tagger as T
+
+    assert T._Net.of(chain(Relu(8), Softmax(4))) is None
+    model = T.build()
+    for node in model.walk():
+        if node.name == "softmax":
+            node.attrs["softmax_temperature"] = 2.0
+    T._initialize(model, parser("Das Amt meldete 12 neue Fälle."))
+    assert T._Net.of(model) is None
+
+
+def test_a_model_never_runs_the_replay_of_another_model(parser, tmp_path, monkeypatch):
+    """CPython gives a freed object's address (its id()) to the next one: once load()'s cache has let a model
+    go, a model built later (training) may get its id. The replays are kept by thinc's own model id, which no
+    two models share; here every object reads the same id() to make that reuse happen."""
+    from lagebild.extract.attribution import tagger as T
+
+    doc = parser("Der Verband rechnet laut einer Mitteilung mit 300 neuen Stellen im kommenden Jahr.")
+    T.save(_random_tagger(T, doc, 7), tmp_path / "t", {"license": "test"})
+    monkeypatch.setattr(T, "id", lambda obj: 1, raising=False)
+    T.load(str(tmp_path / "t"))
+    other = _random_tagger(T, doc, 8)
+    assert np.array_equal(T.probabilities(other, doc), np.asarray(other.predict([doc])[0]))
+
+
+class _NumpyOneArray(np.ndarray):
+    """An array whose var() takes numpy 1.x's arguments (no `mean`: numpy 2.0 added it)."""
+
+    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+        return np.asarray(self).var(axis=axis, dtype=dtype, out=out, ddof=ddof, keepdims=keepdims)
+
+
+class _NumpyOneOps:
+    """thinc's ops whose maxout hands out such arrays."""
+
+    def __init__(self, ops):
+        self.ops = ops
+
+    def __getattr__(self, name):
+        return getattr(self.ops, name)
+
+    def maxout(self, X):
+        best, which = self.ops.maxout(X)
+        return best.view(_NumpyOneArray), which
+
+
+def test_the_replay_runs_on_the_numpy_versions_thinc_allows(parser):
+    """thinc 8.3 and spaCy 3.8 accept numpy >= 1.21 and pyproject pins no numpy: the replay uses no numpy 2
+    argument (LayerNorm's variance as thinc computes it)."""
+    import copy
+
+    from lagebild.extract.attribution import tagger as T
+
+    model = T.load()
+    if model is None or model.id not in T._NETS:
+        pytest.skip("no packaged tagger")
+    doc = parser("Die Gewerkschaft fordert, dass die Löhne um sechs Prozent steigen.")
+    replay = copy.copy(T._NETS[model.id])
+    replay.ops = _NumpyOneOps(replay.ops)
+    got = replay.predict(doc.to_array(list(T.ATTRS)))
+    assert np.array_equal(np.asarray(got), np.asarray(model.predict([doc])[0]))
+
+
 def test_the_tagger_scores_the_subject_of_a_reporting_verb_as_a_speaker(parser):
     from lagebild.extract.attribution import tagger as T
 
