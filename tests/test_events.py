@@ -2982,3 +2982,41 @@ def test_overseeing_an_event_is_no_presupposing_it(nlp):
     assert one(events_of(nlp, "Die Polizei soll die Demonstration am Samstag in Berlin überwachen."),
                "PROTEST").status == "planned"
     assert one(events_of(nlp, "Die Beobachter sollen die Wahl im Herbst überwachen."), "VOTE").status == "planned"
+
+
+def test_an_act_dated_by_its_year_alone_is_background(nlp):
+    # news dates the day's event by its day; an act told in the past with a year alone is history or a year's tally
+    text = "2013 wurden in der Provinz 150 Demonstranten festgenommen, sagte ein Sprecher."
+    assert one(events_of(nlp, text, dct=None), "COERCE").status == "historical"
+    assert one(events_of(nlp, text, dct="2014-05-02"), "COERCE").status == "historical"
+    text = "Bei der Landtagswahl 2011 haben die Grünen elf Prozent erreicht."
+    assert one(events_of(nlp, text, dct=None), "VOTE").status == "historical"
+    # the day's act and the dated report's own year stay as they are
+    text = "Am Montag seien in der Provinz 150 Demonstranten festgenommen worden, sagte ein Sprecher."
+    assert one(events_of(nlp, text, dct=None), "COERCE").status == "reported"
+    text = "2014 wurden in der Provinz bereits 150 Demonstranten festgenommen."
+    assert one(events_of(nlp, text, dct="2014-05-02"), "COERCE").status == "reported"
+
+
+def test_an_event_in_an_indirect_question_is_open(nlp):
+    # "ob" leaves open whether the event happens
+    evs = events_of(nlp, "Die Behörde prüft derzeit, ob sie die Kundgebung der Bauern in Graz verbietet.")
+    assert one(evs, "COERCE").status == "hypothetical"
+    # not the preposition of a place's name
+    evs = events_of(nlp, "Im Land ob der Enns haben am Samstag Tausende gegen die Regierung demonstriert.")
+    assert one(evs, "PROTEST").status == "reported"
+
+
+def test_doomed_to_a_doing_is_no_sentence(nlp):
+    # "zum Scheitern verurteilt": a fate told with an infinitive made a noun; a court sentences to a penalty
+    none_of(events_of(nlp, "Ohne Geld ist das Hilfsprojekt in Kenia zum Scheitern verurteilt."), "ACCUSE")
+    none_of(events_of(nlp, "Die Opposition in Minsk ist zum Zuschauen verurteilt."), "ACCUSE")
+    assert one(events_of(nlp, "Ein Gericht in Kairo hat den Blogger zum Tode verurteilt."),
+               "ACCUSE").mode == "sentence"
+
+
+def test_no_longer_negates_the_verb(nlp):
+    # "nicht mehr" right before the verb: not again; before a measure ("nicht mehr als zweimal") it bounds the measure
+    assert one(events_of(nlp, "Der Abgeordnete wurde in Kärnten aber nicht mehr gewählt."), "VOTE").status == "denied"
+    assert one(events_of(nlp, "Der Bürgermeister wurde in Graz nicht mehr als zweimal gewählt."),
+               "VOTE").status == "reported"

@@ -185,6 +185,8 @@ def _another_sense(tok: Token, e: TriggerEntry) -> bool:
         or (e.word == "nein" and not _a_no_said(tok))      # "Nein, sagte er", "mit Nein stimmen": no rejection told
         # "verurteilte den Angriff scharf": an act condemned, no sentence
         or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _condemns(tok))
+        # "Die Gespräche sind zum Scheitern verurteilt": doomed, no sentence
+        or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _doomed(tok))
         # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         or (e.word == "verhandlungen" and _a_court_hearing(tok))
         # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
@@ -241,6 +243,16 @@ def _condemns(verb: Token) -> bool:
     lex = trigger_lexicon()
     return bool(done_to) and all(lex.match(c.text, c.lemma_, "NOUN") is not None or
                                  classify_counted(c.text)[1] == "event" for c in done_to)
+
+
+def _doomed(verb: Token) -> bool:
+    """"verurteilen" to a doing is a fate, no sentence: a court sentences to a penalty ("zu drei Jahren Haft", "zum
+    Tode"), a figure of speech dooms to an infinitive made a noun ("zum Scheitern verurteilt", "zum Zuschauen
+    verurteilt"): the "zum" phrase's noun (a singular: "zum" is "zu dem") ends as an infinitive does, in -en, -ern or
+    -eln (the parser's gender of such a noun is no guide: it calls "Scheitern" masculine)."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("obl", "obl:arg") and _case(c) == "zum" and c.pos_ == "NOUN" and c.text.endswith(("en", "rn", "ln"))
+        and "Plur" not in c.morph.get("Number", []) for c in verb.children)
 
 
 def _a_court_hearing(tok: Token) -> bool:
@@ -1681,7 +1693,8 @@ def _modal_status(tok: Token) -> str | None:
     conditions += above[:1]
     if any(t.lemma_.lower() in cues["hypothesis_modal"] and t.pos_ in ("AUX", "VERB")
            and "Sub" in t.morph.get("Mood", []) and "Past" in t.morph.get("Tense", []) for t in verbs) or \
-            any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)):
+            any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)) or \
+            any(_open_question(t, cues["question_mark"]) for t in words):
         return "hypothetical"
     return None
 
@@ -1893,6 +1906,16 @@ def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
     return t.lower_ in marks and not any(c.dep_ in ("det", "amod", "case") for c in t.children)
 
 
+def _open_question(t: Token, marks: frozenset[str]) -> bool:
+    """t is "ob" subordinating an indirect question ("Ob ... gestreikt wird, ist offen", "prüft, ob ..."): the parse's
+    subordinator opening its clause - first in the sentence, after a comma, a colon or "und" - not the preposition of
+    a place's name ("im Land ob der Enns", which the parser may also call a subordinator) nor "als ob"."""
+    if t.lower_ not in marks or t.dep_ != "mark":
+        return False
+    before = t.doc[t.i - 1] if t.i > t.sent.start else None
+    return before is None or before.is_punct or before.pos_ == "CCONJ"
+
+
 def _participle(t: Token) -> bool:
     return t.tag_.endswith("PP") or t.pos_ in ("VERB", "AUX") and verb_form(t) in ("participle", "both")
 
@@ -1946,7 +1969,30 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
     if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc_text(doc)[a:b]) and \
             any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
+    if tok is not None and _dated_by_year_alone(time, dct) and _told_as_past(tok):
+        return "historical"                            # "2014 seien 200 Demonstranten festgenommen worden": a tally
     return None
+
+
+def _dated_by_year_alone(time: TimeValue, dct: str | None) -> bool:
+    """The clause dates its event by a year written out and nothing finer ("2012", "im Jahr 2009"), a year before
+    the article's where it has a date. News tells the day's event by its day or weekday; an act told with its year
+    alone is history or a year's tally ("2014 seien 200 Demonstranten festgenommen worden", "Bei der Wahl 2009
+    erhielt sie 97 Prozent"). The article's own year is left alone: in a dated report it may be the news."""
+    if time.basis != "expression" or time.precision != "year" or not re.search(r"\b\d{4}\b", time.text or ""):
+        return False
+    year = time.value[:4] if time.value and time.value[:4].isdigit() else None
+    return year is not None and not (dct and dct[:4].isdigit() and int(year) >= int(dct[:4]))
+
+
+def _told_as_past(tok: Token) -> bool:
+    """The trigger's clause is told in a past tense or a perfect, indicative or reported (`_past_or_perfect`; "seien
+    ... festgenommen worden"); a noun trigger by the verb of its clause - by the participle where the parser hung the
+    noun on the auxiliary ("Bei der Wahl 2009 haben ... gewonnen")."""
+    verb = verb_above(tok)
+    if verb is not None and verb.dep_ in ("aux", "aux:pass") and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb is not None and _past_or_perfect(verb)
 
 
 # where the article has no date, a relative expression ("vor sechs Monaten") is measured from a neutral day
@@ -2393,19 +2439,27 @@ def _negated(tok: Token) -> bool:
 
 
 NEGATIVE_PRONOUNS = _FUNCTION_WORDS["negative"]
+CONTINUANCE = _FUNCTION_WORDS["continuance"]
 
 
 def _denied_by_parse(tok: Token) -> bool:
     """A verb's event the clause says did not happen: "nicht" on the verb ("hat die Demonstranten nicht
     festgenommen", also corrected by "sondern": "nicht festgenommen, sondern heimgeschickt"; not a contrastive
-    "nicht nur ..., sondern": it negates a part), or a negative pronoun or a noun with "kein" as its subject or
+    "nicht nur ..., sondern": it negates a part; "nicht mehr" and "nicht länger" right before the verb's words: "wurde
+    nicht mehr gewählt", not "nicht mehr als zweimal"), or a negative pronoun or a noun with "kein" as its subject or
     object ("Niemand wurde festgenommen", "Keiner der Orte wurde evakuiert", "nahm keine Demonstranten fest")."""
-    for neg in (c for c in tok.children if "Neg" in c.morph.get("Polarity", [])):
+    negs = [c for c in tok.children if "Neg" in c.morph.get("Polarity", [])]
+    # "nicht mehr", "nicht länger" (no longer): the parser hangs "nicht" on the adverb
+    negs += [g for c in tok.children if c.lower_ in CONTINUANCE for g in c.children
+             if "Neg" in g.morph.get("Polarity", []) and g.i == c.i - 1]
+    for neg in negs:
         # a sentence's "nicht" stands right before the verb's own words (its participle, particle, auxiliaries) or at
         # the clause's end; before another phrase it negates that phrase ("hat Homs nicht zum ersten Mal angegriffen",
         # and "nicht nur bombardiert, sondern auch belagert": "nur" stands between)
         cluster = {tok.i, *(c.i for c in tok.children if c.dep_ in ("aux", "aux:pass", "compound:prt"))}
         after = tok.doc[neg.i + 1] if neg.i + 1 < len(tok.doc) else None
+        if after is not None and after.lower_ in CONTINUANCE and after.i + 1 < len(tok.doc):
+            after = tok.doc[after.i + 1]               # "nicht mehr gewählt": no longer - the verb is negated
         if after is None or after.i in cluster or after.is_punct:
             return True
     for c in tok.children:
