@@ -3020,3 +3020,14 @@ def test_no_longer_negates_the_verb(nlp):
     assert one(events_of(nlp, "Der Abgeordnete wurde in Kärnten aber nicht mehr gewählt."), "VOTE").status == "denied"
     assert one(events_of(nlp, "Der Bürgermeister wurde in Graz nicht mehr als zweimal gewählt."),
                "VOTE").status == "reported"
+
+
+def test_an_attack_on_computers_is_no_assault(nlp):
+    # a break-in to systems, named by the compound's modifier or by the attack's target: no act of violence
+    none_of(events_of(nlp, "Bei einem Hackerangriff auf eine Bank in Linz wurden Kundendaten gestohlen."), "ASSAULT")
+    text = "Unbekannte haben am Montag einen Angriff auf das Computernetzwerk des Landtags in Graz verübt."
+    none_of(events_of(nlp, text), "ASSAULT")
+    none_of(events_of(nlp, "Hacker haben am Wochenende mehrere Websites der Stadt Salzburg angegriffen."), "ASSAULT")
+    # an attack on people or a post stays one
+    one(events_of(nlp, "Bei einem Angriff auf einen Polizeiposten in Kabul wurden drei Polizisten getötet."), "ASSAULT")
+    one(events_of(nlp, "Rebellen haben am Montag einen Stützpunkt der Armee in Aleppo angegriffen."), "ASSAULT")

@@ -182,6 +182,8 @@ def _another_sense(tok: Token, e: TriggerEntry) -> bool:
         or (e.word == "konferenz" and _names_a_body(tok))  # "Die Bischofskonferenz kritisierte ...": a body, no meeting
         # "Rechner mit einem Trojaner verseucht": no industrial accident
         or (e.mode == "contamination" and _infected_by_malware(tok))
+        # "Hackerangriff", "ein Angriff auf das Computernetzwerk": a break-in to systems, no violence
+        or (e.type == "ASSAULT" and e.mode == "attack" and _on_computers(tok))
         or (e.word == "nein" and not _a_no_said(tok))      # "Nein, sagte er", "mit Nein stimmen": no rejection told
         # "verurteilte den Angriff scharf": an act condemned, no sentence
         or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _condemns(tok))
@@ -216,6 +218,26 @@ def _infected_by_malware(tok: Token) -> bool:
     Schadsoftware verseucht"): an infection of computers, not of water, soil or air - the clause's nouns, by their
     compound's head (the parse may not hang the "mit" phrase on the verb)."""
     return any(t.pos_ in ("NOUN", "PROPN") and headed_by(t.lemma_.lower(), _MALWARE) for t in own_clause(tok))
+
+
+_COMPUTERS = words("computer_nouns")                # lang/de/computer_nouns.txt: computers, networks, data, hackers
+_ATTACK_HEADS = ("angriff", "attacke")
+
+
+def _on_computers(tok: Token) -> bool:
+    """An attack on computers: the attack noun's compound modifier names them or who breaks in ("Hackerangriff",
+    "Cyberattacken", "DDoS-Angriffen"), or its target - a noun's "auf" phrase, a verb's object - is one of them ("ein
+    Angriff auf das Computernetzwerk", "attackierten mehrere Websites"; by the target's compound head)."""
+    word = tok.lower_
+    head = next((h for h in _ATTACK_HEADS if h in word), None)
+    modifier = word[:word.index(head)].strip("-") if head else ""
+    if modifier and any(modifier.startswith(w) or modifier.endswith(w) for w in _COMPUTERS):
+        return True
+    targets = [c for c in tok.children if (c.dep_ == "nmod" and _case(c) == "auf") or
+               (tok.pos_ in ("VERB", "AUX") and c.dep_ in ("obj", "nsubj:pass"))]
+    if tok.dep_ == "obj":                              # "einen Angriff auf X verüben": the parse may hang "auf X" on
+        targets += [c for c in tok.head.children if c.dep_ == "obl" and _case(c) == "auf"]   # the verb
+    return any(c.pos_ in ("NOUN", "PROPN") and headed_by(c.lemma_.lower(), _COMPUTERS) for c in targets)
 
 
 def _answered_or_voted(verb: Token) -> bool:
