@@ -1991,20 +1991,24 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
     if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc_text(doc)[a:b]) and \
             any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
-    if tok is not None and _dated_by_year_alone(time, dct) and _told_as_past(tok):
+    if tok is not None and _dated_by_year_alone(doc, time) and _told_as_past(tok):
         return "historical"                            # "2014 seien 200 Demonstranten festgenommen worden": a tally
     return None
 
 
-def _dated_by_year_alone(time: TimeValue, dct: str | None) -> bool:
-    """The clause dates its event by a year written out and nothing finer ("2012", "im Jahr 2009"), a year before
-    the article's where it has a date. News tells the day's event by its day or weekday; an act told with its year
-    alone is history or a year's tally ("2014 seien 200 Demonstranten festgenommen worden", "Bei der Wahl 2009
-    erhielt sie 97 Prozent"). The article's own year is left alone: in a dated report it may be the news."""
-    if time.basis != "expression" or time.precision != "year" or not re.search(r"\b\d{4}\b", time.text or ""):
+def _dated_by_year_alone(doc: Doc, time: TimeValue) -> bool:
+    """In an article without a date, the clause dates its event by a year written out and nothing finer ("2012", "im
+    Jahr 2009"), a year before another the article names. News tells the day's event by its day or weekday; an act
+    told with its year alone, before the article's own time, is history or a year's tally ("2014 seien 200
+    Demonstranten festgenommen worden", "Bei der Wahl 2009 erhielt sie 97 Prozent"). The latest year the article names
+    may be its own or the story's (the seeds: "eine Partnerschaft, die Kim 2024 mit Putin unterzeichnet hatte" in an
+    undated report of a story that began then), so it is left alone; a dated report is left to its date (a year
+    before the one before it, above) and its story's frame (consolidate/events.py)."""
+    if doc._.dct or time.basis != "expression" or time.precision != "year" or \
+            not re.search(r"\b\d{4}\b", time.text or "") or not (time.value and time.value[:4].isdigit()):
         return False
-    year = time.value[:4] if time.value and time.value[:4].isdigit() else None
-    return year is not None and not (dct and dct[:4].isdigit() and int(year) >= int(dct[:4]))
+    years = [int(t.value[:4]) for t in doc._.times or () if t.value and re.match(r"\d{4}\b", t.value)]
+    return bool(years) and int(time.value[:4]) < max(years)
 
 
 def _told_as_past(tok: Token) -> bool:
