@@ -3011,14 +3011,6 @@ def test_an_event_in_an_indirect_question_is_open(nlp):
     assert one(evs, "PROTEST").status == "reported"
 
 
-def test_doomed_to_a_doing_is_no_sentence(nlp):
-    # "zum Scheitern verurteilt": a fate told with an infinitive made a noun; a court sentences to a penalty
-    none_of(events_of(nlp, "Ohne Geld ist das Hilfsprojekt in Kenia zum Scheitern verurteilt."), "ACCUSE")
-    none_of(events_of(nlp, "Die Opposition in Minsk ist zum Zuschauen verurteilt."), "ACCUSE")
-    assert one(events_of(nlp, "Ein Gericht in Kairo hat den Blogger zum Tode verurteilt."),
-               "ACCUSE").mode == "sentence"
-
-
 def test_no_longer_negates_the_verb(nlp):
     # "nicht mehr" right before the verb: not again; before a measure ("nicht mehr als zweimal") it bounds the measure
     assert one(events_of(nlp, "Der Abgeordnete wurde in Kärnten aber nicht mehr gewählt."), "VOTE").status == "denied"

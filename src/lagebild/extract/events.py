@@ -187,8 +187,6 @@ def _another_sense(tok: Token, e: TriggerEntry) -> bool:
         or (e.word == "nein" and not _a_no_said(tok))      # "Nein, sagte er", "mit Nein stimmen": no rejection told
         # "verurteilte den Angriff scharf": an act condemned, no sentence
         or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _condemns(tok))
-        # "Die Gespräche sind zum Scheitern verurteilt": doomed, no sentence
-        or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _doomed(tok))
         # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         or (e.word == "verhandlungen" and _a_court_hearing(tok))
         # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
@@ -265,16 +263,6 @@ def _condemns(verb: Token) -> bool:
     lex = trigger_lexicon()
     return bool(done_to) and all(lex.match(c.text, c.lemma_, "NOUN") is not None or
                                  classify_counted(c.text)[1] == "event" for c in done_to)
-
-
-def _doomed(verb: Token) -> bool:
-    """"verurteilen" to a doing is a fate, no sentence: a court sentences to a penalty ("zu drei Jahren Haft", "zum
-    Tode"), a figure of speech dooms to an infinitive made a noun ("zum Scheitern verurteilt", "zum Zuschauen
-    verurteilt"): the "zum" phrase's noun (a singular: "zum" is "zu dem") ends as an infinitive does, in -en, -ern or
-    -eln (the parser's gender of such a noun is no guide: it calls "Scheitern" masculine)."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("obl", "obl:arg") and _case(c) == "zum" and c.pos_ == "NOUN" and c.text.endswith(("en", "rn", "ln"))
-        and "Plur" not in c.morph.get("Number", []) for c in verb.children)
 
 
 def _a_court_hearing(tok: Token) -> bool:
