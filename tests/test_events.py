@@ -3002,6 +3002,18 @@ def test_an_act_dated_by_its_year_alone_is_background(nlp):
     assert one(events_of(nlp, text, dct="2014-05-02"), "COERCE").status == "reported"
 
 
+def test_a_later_year_ahead_leaves_the_years_act_current(nlp):
+    # review rv33: a later year told as a plan, a term or the next date is no sign that the act lies back - an undated
+    # report of this year's signing or election naming when it ends or comes again
+    text = "Die Regierung hat 2016 das Abkommen mit der Türkei unterzeichnet. Es soll bis 2018 gelten."
+    assert one(events_of(nlp, text, dct=None), "AGREE").status == "reported"
+    text = "Bei der Wahl 2016 hat die Liste 35 Prozent erreicht. Die nächste Wahl findet 2021 statt."
+    assert sorted(e.status for e in events_of(nlp, text, dct=None) if e.type == "VOTE") == ["planned", "reported"]
+    # a later year told as gone by still makes the earlier act history
+    text = "Schon 2009 wurden bei Protesten in Teheran Hunderte festgenommen. 2016 kam es erneut zu Unruhen."
+    assert one(events_of(nlp, text, dct=None), "COERCE").status == "historical"
+
+
 def test_an_event_in_an_indirect_question_is_open(nlp):
     # "ob" leaves open whether the event happens
     evs = events_of(nlp, "Die Behörde prüft derzeit, ob sie die Kundgebung der Bauern in Graz verbietet.")

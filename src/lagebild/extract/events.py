@@ -1986,8 +1986,8 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
 
 def _dated_by_year_alone(doc: Doc, time: TimeValue) -> bool:
     """In an article without a date, the clause dates its event by a year written out and nothing finer ("2012", "im
-    Jahr 2009"), a year before another the article names. News tells the day's event by its day or weekday; an act
-    told with its year alone, before the article's own time, is history or a year's tally ("2014 seien 200
+    Jahr 2009"), a year before another the article tells as gone by (`_a_year_gone_by`). News tells the day's event by
+    its day or weekday; an act told with its year alone, before the article's own time, is history or a year's tally ("2014 seien 200
     Demonstranten festgenommen worden", "Bei der Wahl 2009 erhielt sie 97 Prozent"). The latest year the article names
     may be its own or the story's (the seeds: "eine Partnerschaft, die Kim 2024 mit Putin unterzeichnet hatte" in an
     undated report of a story that began then), so it is left alone; a dated report is left to its date (a year
@@ -1995,8 +1995,23 @@ def _dated_by_year_alone(doc: Doc, time: TimeValue) -> bool:
     if doc._.dct or time.basis != "expression" or time.precision != "year" or \
             not re.search(r"\b\d{4}\b", time.text or "") or not (time.value and time.value[:4].isdigit()):
         return False
-    years = [int(t.value[:4]) for t in doc._.times or () if t.value and re.match(r"\d{4}\b", t.value)]
+    years = [int(t.value[:4]) for t in doc._.times or () if t.value and re.match(r"\d{4}\b", t.value)
+             and _a_year_gone_by(doc, t)]
     return bool(years) and int(time.value[:4]) < max(years)
+
+
+def _a_year_gone_by(doc: Doc, x: TimeExpression) -> bool:
+    """Is the later year one the article tells as gone by - its clause told in a past tense or a perfect ("2016 kamen
+    sie auf 15 Prozent", "bis 2015 sank die Zahl")? A year ahead of the article's own act is no sign that the act lies
+    back: a plan, a term or the next date ("Das Abkommen soll bis 2018 gelten", "Es gilt bis 2018", "Die nächste Wahl
+    findet 2021 statt") is told in the present, the future or with a modal, about this year's news too."""
+    tokens = _tokens(doc, x.start, x.end)
+    if not tokens:
+        return False
+    verb = verb_above(tokens[0])
+    # a past with a mood is finite whatever the tag says (the tagger calls "sank" in "sank bis 2015" a participle)
+    return _told_as_past(tokens[0]) or verb is not None and "Past" in verb.morph.get("Tense", []) and \
+        bool(verb.morph.get("Mood", []))
 
 
 def _told_as_past(tok: Token) -> bool:
