@@ -3023,6 +3023,14 @@ def test_an_event_in_an_indirect_question_is_open(nlp):
     assert one(evs, "PROTEST").status == "reported"
 
 
+def test_a_known_event_asked_about_happened(nlp):
+    # review rv33: a question about a definite event asks something of it - who did it, how -, not whether it was
+    text = "Die Ermittler prüfen, ob der Brand in der Lagerhalle, bei dem drei Menschen starben, gelegt wurde."
+    assert one(events_of(nlp, text), "ACCIDENT").status == "reported"
+    text = "Die Behörden untersuchen, ob der Anschlag auf die Moschee in Linz von Rechtsextremen verübt wurde."
+    assert one(events_of(nlp, text), "ASSAULT").status == "reported"
+
+
 def test_no_longer_negates_the_verb(nlp):
     # "nicht mehr" right before the verb: not again; before a measure ("nicht mehr als zweimal") it bounds the measure
     assert one(events_of(nlp, "Der Abgeordnete wurde in Kärnten aber nicht mehr gewählt."), "VOTE").status == "denied"

@@ -1704,7 +1704,7 @@ def _modal_status(tok: Token) -> str | None:
     if any(t.lemma_.lower() in cues["hypothesis_modal"] and t.pos_ in ("AUX", "VERB")
            and "Sub" in t.morph.get("Mood", []) and "Past" in t.morph.get("Tense", []) for t in verbs) or \
             any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)) or \
-            any(_open_question(t, cues["question_mark"]) for t in words):
+            any(_open_question(t, cues["question_mark"]) for t in words) and not _named_as_known(tok):
         return "hypothetical"
     return None
 
@@ -1924,6 +1924,15 @@ def _open_question(t: Token, marks: frozenset[str]) -> bool:
         return False
     before = t.doc[t.i - 1] if t.i > t.sent.start else None
     return before is None or before.is_punct or before.pos_ == "CCONJ"
+
+
+def _named_as_known(tok: Token) -> bool:
+    """An event noun with a definite or demonstrative article: a known event ("ob der Brand gelegt wurde", "ob der
+    Anschlag von Rechtsextremen verübt wurde"), whose having happened a question or a supposition about it presupposes
+    - what is open is said of it, not it."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+        for c in tok.children)
 
 
 def _participle(t: Token) -> bool:
@@ -2621,8 +2630,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj") and not _conditional(tok) or \
         trig.type in SAYING and tok.dep_ == "obj" and _conditional(tok)
     if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
-        given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
-                    for c in tok.children)
+        given = _named_as_known(tok)
         if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
             return "reported"
         if case in AFTER_CASES and _past_clause(tok):
