@@ -3047,3 +3047,9 @@ def test_an_attack_on_computers_is_no_assault(nlp):
     # an attack on people or a post stays one
     one(events_of(nlp, "Bei einem Angriff auf einen Polizeiposten in Kabul wurden drei Polizisten getötet."), "ASSAULT")
     one(events_of(nlp, "Rebellen haben am Montag einen Stützpunkt der Armee in Aleppo angegriffen."), "ASSAULT")
+    # review rv33: who breaks into computers is no computer - an attack on hackers is one on people
+    evs = events_of(nlp, "Bei einem Angriff auf Hacker in Rakka wurden drei Menschen getötet.")
+    assert "Angriff" in [e.trigger for e in evs if e.type == "ASSAULT"], [(e.type, e.trigger) for e in evs]
+    # a shop selling computers attacked is an assault; a hacker attack on a hospital is none
+    one(events_of(nlp, "Bei einem Angriff auf einen Computerhändler in Wien wurde der Verkäufer verletzt."), "ASSAULT")
+    none_of(events_of(nlp, "Ein Hackerangriff auf ein Krankenhaus in Düsseldorf hat den Betrieb lahmgelegt."), "ASSAULT")

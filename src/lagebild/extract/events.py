@@ -218,18 +218,20 @@ def _infected_by_malware(tok: Token) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") and headed_by(t.lemma_.lower(), _MALWARE) for t in own_clause(tok))
 
 
-_COMPUTERS = words("computer_nouns")                # lang/de/computer_nouns.txt: computers, networks, data, hackers
+_COMPUTERS = words("computer_nouns")                # lang/de/computer_nouns.txt: computers, networks, their data
+_INTRUSION = words("computer_intrusion")            # lang/de/computer_intrusion.txt: who breaks in, and how
 _ATTACK_HEADS = ("angriff", "attacke")
 
 
 def _on_computers(tok: Token) -> bool:
     """An attack on computers: the attack noun's compound modifier names them or who breaks in ("Hackerangriff",
-    "Cyberattacken", "DDoS-Angriffen"), or its target - a noun's "auf" phrase, a verb's object - is one of them ("ein
-    Angriff auf das Computernetzwerk", "attackierten mehrere Websites"; by the target's compound head)."""
+    "Cyberattacken", "DDoS-Angriffen"), or its target - a noun's "auf" phrase, a verb's object - is a computer, a network
+    or data ("ein Angriff auf das Computernetzwerk", "attackierten mehrere Websites"; by the target's compound head).
+    Who breaks in is no such target: an attack on hackers is one on people ("Luftangriff auf Hacker des IS")."""
     word = tok.lower_
     head = next((h for h in _ATTACK_HEADS if h in word), None)
     modifier = word[:word.index(head)].strip("-") if head else ""
-    if modifier and any(modifier.startswith(w) or modifier.endswith(w) for w in _COMPUTERS):
+    if modifier and any(modifier.startswith(w) or modifier.endswith(w) for w in _COMPUTERS | _INTRUSION):
         return True
     targets = [c for c in tok.children if (c.dep_ == "nmod" and _case(c) == "auf") or
                (tok.pos_ in ("VERB", "AUX") and c.dep_ in ("obj", "nsubj:pass"))]
