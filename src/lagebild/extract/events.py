@@ -225,9 +225,9 @@ _ATTACK_HEADS = ("angriff", "attacke")
 
 def _on_computers(tok: Token) -> bool:
     """An attack on computers: the attack noun's compound modifier names them or who breaks in ("Hackerangriff",
-    "Cyberattacken", "DDoS-Angriffen"), or its target - a noun's "auf" phrase, a verb's object - is a computer, a network
-    or data ("ein Angriff auf das Computernetzwerk", "attackierten mehrere Websites"; by the target's compound head).
-    Who breaks in is no such target: an attack on hackers is one on people ("Luftangriff auf Hacker des IS")."""
+    "Cyberattacken", "DDoS-Angriffen"), or its target - a noun's "auf" phrase, a verb's object - is a computer, a
+    network or data ("ein Angriff auf das Computernetzwerk", "attackierten mehrere Websites"; by the target's compound
+    head). Who breaks in is no such target: an attack on hackers is one on people ("Luftangriff auf Hacker des IS")."""
     word = tok.lower_
     head = next((h for h in _ATTACK_HEADS if h in word), None)
     modifier = word[:word.index(head)].strip("-") if head else ""
@@ -1997,12 +1997,12 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
 
 def _dated_by_year_alone(doc: Doc, time: TimeValue) -> bool:
     """In an article without a date, the clause dates its event by a year written out and nothing finer ("2012", "im
-    Jahr 2009"), a year before another the article tells as gone by (`_a_year_gone_by`). News tells the day's event by
-    its day or weekday; an act told with its year alone, before the article's own time, is history or a year's tally ("2014 seien 200
-    Demonstranten festgenommen worden", "Bei der Wahl 2009 erhielt sie 97 Prozent"). The latest year the article names
-    may be its own or the story's (the seeds: "eine Partnerschaft, die Kim 2024 mit Putin unterzeichnet hatte" in an
-    undated report of a story that began then), so it is left alone; a dated report is left to its date (a year
-    before the one before it, above) and its story's frame (consolidate/events.py)."""
+    Jahr 2009"), a year before another the article tells as gone by (`_a_year_gone_by`). News tells the day's event
+    by its day or weekday; an act told with its year alone, before the article's own time, is history or a year's
+    tally ("2014 seien 200 Demonstranten festgenommen worden", "Bei der Wahl 2009 erhielt sie 97 Prozent"). The
+    latest year the article names may be its own or the story's (the seeds: "eine Partnerschaft, die Kim 2024 mit
+    Putin unterzeichnet hatte" in an undated report of a story that began then), so it is left alone; a dated report
+    is left to its date (a year before the one before it, above) and its story's frame (consolidate/events.py)."""
     if doc._.dct or time.basis != "expression" or time.precision != "year" or \
             not re.search(r"\b\d{4}\b", time.text or "") or not (time.value and time.value[:4].isdigit()):
         return False
