@@ -182,6 +182,8 @@ def _another_sense(tok: Token, e: TriggerEntry) -> bool:
         or (e.word == "konferenz" and _names_a_body(tok))  # "Die Bischofskonferenz kritisierte ...": a body, no meeting
         # "Rechner mit einem Trojaner verseucht": no industrial accident
         or (e.mode == "contamination" and _infected_by_malware(tok))
+        # "Hackerangriff", "ein Angriff auf das Computernetzwerk": a break-in to systems, no violence
+        or (e.type == "ASSAULT" and e.mode == "attack" and _on_computers(tok))
         or (e.word == "nein" and not _a_no_said(tok))      # "Nein, sagte er", "mit Nein stimmen": no rejection told
         # "verurteilte den Angriff scharf": an act condemned, no sentence
         or (e.type == "ACCUSE" and e.mode == "sentence" and not e.needs and _condemns(tok))
@@ -214,6 +216,28 @@ def _infected_by_malware(tok: Token) -> bool:
     Schadsoftware verseucht"): an infection of computers, not of water, soil or air - the clause's nouns, by their
     compound's head (the parse may not hang the "mit" phrase on the verb)."""
     return any(t.pos_ in ("NOUN", "PROPN") and headed_by(t.lemma_.lower(), _MALWARE) for t in own_clause(tok))
+
+
+_COMPUTERS = words("computer_nouns")                # lang/de/computer_nouns.txt: computers, networks, their data
+_INTRUSION = words("computer_intrusion")            # lang/de/computer_intrusion.txt: who breaks in, and how
+_ATTACK_HEADS = ("angriff", "attacke")
+
+
+def _on_computers(tok: Token) -> bool:
+    """An attack on computers: the attack noun's compound modifier names them or who breaks in ("Hackerangriff",
+    "Cyberattacken", "DDoS-Angriffen"), or its target - a noun's "auf" phrase, a verb's object - is a computer, a
+    network or data ("ein Angriff auf das Computernetzwerk", "attackierten mehrere Websites"; by the target's compound
+    head). Who breaks in is no such target: an attack on hackers is one on people ("Luftangriff auf Hacker des IS")."""
+    word = tok.lower_
+    head = next((h for h in _ATTACK_HEADS if h in word), None)
+    modifier = word[:word.index(head)].strip("-") if head else ""
+    if modifier and any(modifier.startswith(w) or modifier.endswith(w) for w in _COMPUTERS | _INTRUSION):
+        return True
+    targets = [c for c in tok.children if (c.dep_ == "nmod" and _case(c) == "auf") or
+               (tok.pos_ in ("VERB", "AUX") and c.dep_ in ("obj", "nsubj:pass"))]
+    if tok.dep_ == "obj":                              # "einen Angriff auf X verüben": the parse may hang "auf X" on
+        targets += [c for c in tok.head.children if c.dep_ == "obl" and _case(c) == "auf"]   # the verb
+    return any(c.pos_ in ("NOUN", "PROPN") and headed_by(c.lemma_.lower(), _COMPUTERS) for c in targets)
 
 
 def _answered_or_voted(verb: Token) -> bool:
@@ -1681,7 +1705,8 @@ def _modal_status(tok: Token) -> str | None:
     conditions += above[:1]
     if any(t.lemma_.lower() in cues["hypothesis_modal"] and t.pos_ in ("AUX", "VERB")
            and "Sub" in t.morph.get("Mood", []) and "Past" in t.morph.get("Tense", []) for t in verbs) or \
-            any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)):
+            any(_condition_mark(t, cues["condition_mark"]) for t in (*words, *conditions)) or \
+            any(_open_question(t, cues["question_mark"]) for t in words) and not _named_as_known(tok):
         return "hypothetical"
     return None
 
@@ -1893,6 +1918,25 @@ def _condition_mark(t: Token, marks: frozenset[str]) -> bool:
     return t.lower_ in marks and not any(c.dep_ in ("det", "amod", "case") for c in t.children)
 
 
+def _open_question(t: Token, marks: frozenset[str]) -> bool:
+    """t is "ob" subordinating an indirect question ("Ob ... gestreikt wird, ist offen", "prüft, ob ..."): the parse's
+    subordinator opening its clause - first in the sentence, after a comma, a colon or "und" - not the preposition of
+    a place's name ("im Land ob der Enns", which the parser may also call a subordinator) nor "als ob"."""
+    if t.lower_ not in marks or t.dep_ != "mark":
+        return False
+    before = t.doc[t.i - 1] if t.i > t.sent.start else None
+    return before is None or before.is_punct or before.pos_ == "CCONJ"
+
+
+def _named_as_known(tok: Token) -> bool:
+    """An event noun with a definite or demonstrative article: a known event ("ob der Brand gelegt wurde", "ob der
+    Anschlag von Rechtsextremen verübt wurde"), whose having happened a question or a supposition about it presupposes
+    - what is open is said of it, not it."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+        for c in tok.children)
+
+
 def _participle(t: Token) -> bool:
     return t.tag_.endswith("PP") or t.pos_ in ("VERB", "AUX") and verb_form(t) in ("participle", "both")
 
@@ -1946,7 +1990,49 @@ def _time_status(doc: Doc, tok: Token | None, a: int, b: int, time: TimeValue) -
     if time.basis == "expression" and time.precision == "year" and re.match(r"\s*als\b", doc_text(doc)[a:b]) and \
             any("Past" in t.morph.get("Tense", []) for t in _tokens(doc, a, b)):
         return "historical"                            # "als sich Fischer 2010 der Wiederwahl stellte": a past year
+    if tok is not None and _dated_by_year_alone(doc, time) and _told_as_past(tok):
+        return "historical"                            # "2014 seien 200 Demonstranten festgenommen worden": a tally
     return None
+
+
+def _dated_by_year_alone(doc: Doc, time: TimeValue) -> bool:
+    """In an article without a date, the clause dates its event by a year written out and nothing finer ("2012", "im
+    Jahr 2009"), a year before another the article tells as gone by (`_a_year_gone_by`). News tells the day's event
+    by its day or weekday; an act told with its year alone, before the article's own time, is history or a year's
+    tally ("2014 seien 200 Demonstranten festgenommen worden", "Bei der Wahl 2009 erhielt sie 97 Prozent"). The
+    latest year the article names may be its own or the story's (the seeds: "eine Partnerschaft, die Kim 2024 mit
+    Putin unterzeichnet hatte" in an undated report of a story that began then), so it is left alone; a dated report
+    is left to its date (a year before the one before it, above) and its story's frame (consolidate/events.py)."""
+    if doc._.dct or time.basis != "expression" or time.precision != "year" or \
+            not re.search(r"\b\d{4}\b", time.text or "") or not (time.value and time.value[:4].isdigit()):
+        return False
+    years = [int(t.value[:4]) for t in doc._.times or () if t.value and re.match(r"\d{4}\b", t.value)
+             and _a_year_gone_by(doc, t)]
+    return bool(years) and int(time.value[:4]) < max(years)
+
+
+def _a_year_gone_by(doc: Doc, x: TimeExpression) -> bool:
+    """Is the later year one the article tells as gone by - its clause told in a past tense or a perfect ("2016 kamen
+    sie auf 15 Prozent", "bis 2015 sank die Zahl")? A year ahead of the article's own act is no sign that the act lies
+    back: a plan, a term or the next date ("Das Abkommen soll bis 2018 gelten", "Es gilt bis 2018", "Die nächste Wahl
+    findet 2021 statt") is told in the present, the future or with a modal, about this year's news too."""
+    tokens = _tokens(doc, x.start, x.end)
+    if not tokens:
+        return False
+    verb = verb_above(tokens[0])
+    # a past with a mood is finite whatever the tag says (the tagger calls "sank" in "sank bis 2015" a participle)
+    return _told_as_past(tokens[0]) or verb is not None and "Past" in verb.morph.get("Tense", []) and \
+        bool(verb.morph.get("Mood", []))
+
+
+def _told_as_past(tok: Token) -> bool:
+    """The trigger's clause is told in a past tense or a perfect, indicative or reported (`_past_or_perfect`; "seien
+    ... festgenommen worden"); a noun trigger by the verb of its clause - by the participle where the parser hung the
+    noun on the auxiliary ("Bei der Wahl 2009 haben ... gewonnen")."""
+    verb = verb_above(tok)
+    if verb is not None and verb.dep_ in ("aux", "aux:pass") and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb is not None and _past_or_perfect(verb)
 
 
 # where the article has no date, a relative expression ("vor sechs Monaten") is measured from a neutral day
@@ -2393,19 +2479,27 @@ def _negated(tok: Token) -> bool:
 
 
 NEGATIVE_PRONOUNS = _FUNCTION_WORDS["negative"]
+CONTINUANCE = _FUNCTION_WORDS["continuance"]
 
 
 def _denied_by_parse(tok: Token) -> bool:
     """A verb's event the clause says did not happen: "nicht" on the verb ("hat die Demonstranten nicht
     festgenommen", also corrected by "sondern": "nicht festgenommen, sondern heimgeschickt"; not a contrastive
-    "nicht nur ..., sondern": it negates a part), or a negative pronoun or a noun with "kein" as its subject or
+    "nicht nur ..., sondern": it negates a part; "nicht mehr" and "nicht länger" right before the verb's words: "wurde
+    nicht mehr gewählt", not "nicht mehr als zweimal"), or a negative pronoun or a noun with "kein" as its subject or
     object ("Niemand wurde festgenommen", "Keiner der Orte wurde evakuiert", "nahm keine Demonstranten fest")."""
-    for neg in (c for c in tok.children if "Neg" in c.morph.get("Polarity", [])):
+    negs = [c for c in tok.children if "Neg" in c.morph.get("Polarity", [])]
+    # "nicht mehr", "nicht länger" (no longer): the parser hangs "nicht" on the adverb
+    negs += [g for c in tok.children if c.lower_ in CONTINUANCE for g in c.children
+             if "Neg" in g.morph.get("Polarity", []) and g.i == c.i - 1]
+    for neg in negs:
         # a sentence's "nicht" stands right before the verb's own words (its participle, particle, auxiliaries) or at
         # the clause's end; before another phrase it negates that phrase ("hat Homs nicht zum ersten Mal angegriffen",
         # and "nicht nur bombardiert, sondern auch belagert": "nur" stands between)
         cluster = {tok.i, *(c.i for c in tok.children if c.dep_ in ("aux", "aux:pass", "compound:prt"))}
         after = tok.doc[neg.i + 1] if neg.i + 1 < len(tok.doc) else None
+        if after is not None and after.lower_ in CONTINUANCE and after.i + 1 < len(tok.doc):
+            after = tok.doc[after.i + 1]               # "nicht mehr gewählt": no longer - the verb is negated
         if after is None or after.i in cluster or after.is_punct:
             return True
     for c in tok.children:
@@ -2538,8 +2632,7 @@ def _parsed_status(tok: Token, trig: Trigger, status: str) -> str:
     argument = trig.type in HAPPENINGS and tok.dep_ in ("nsubj", "obj") and not _conditional(tok) or \
         trig.type in SAYING and tok.dep_ == "obj" and _conditional(tok)
     if trig.nominal and status in ("planned", "hypothetical") and (case is not None or argument):
-        given = any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
-                    for c in tok.children)
+        given = _named_as_known(tok)
         if (status == "hypothetical" and given) or (trig.type in HAPPENINGS and case in AFTER_CASES):
             return "reported"
         if case in AFTER_CASES and _past_clause(tok):
