@@ -2253,3 +2253,15 @@ def test_a_number_in_the_said_clause_leaves_the_speaker_reported(nlp):
     # the subject counted ("60 Prozent der Befragten") is no speaker: the phrase's source stays
     assert name_of(nlp, "Laut einer Umfrage sagen 60 Prozent der Befragten, sie seien zufrieden.",
                    "60 Prozent") == "Umfrage"
+
+
+# session 33 (src33): a title abbreviation before a name ("Mag.", "DDr.") neither ends the sentence nor names the source
+
+@pytest.mark.parametrize("text, figure, name", [
+    ("Laut Mag. Karl Huber kamen 700 Menschen zur Kundgebung.", "700 Menschen", "Karl Huber"),
+    ("Die Gemeinde spare 50.000 Euro, sagte DDr. Maria Berger.", "50.000 Euro", "Maria Berger"),
+    ("Die Gemeinde spare 60.000 Euro, sagte Dr. Maria Berger.", "60.000 Euro", "Maria Berger"),
+])
+def test_a_title_abbreviation_is_no_part_of_the_sources_name(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+

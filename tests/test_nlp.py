@@ -155,3 +155,23 @@ def test_organisation_list_says_which_names_stand_alone():
     assert "SPD" in alone and "Nato" in alone
     assert "Grünen" in heads and "Grünen" not in alone       # "im Grünen" is no party
     assert set(alone) <= set(heads)
+
+
+# src33: a title abbreviation spaCy's German exceptions lack ("Mag.", "DDr.") was split into word and full stop, and
+# the full stop ended the sentence between the title and the name (invented sentences).
+@needs_model
+@pytest.mark.parametrize("text, title, name", [
+    ("Laut Mag. Karl Huber kamen 300 Menschen zur Kundgebung.", "Mag.", "Karl Huber"),
+    ("Das bestätigte DDr. Maria Berger am Montag in Linz.", "DDr.", "Maria Berger"),
+    ("Nach Angaben von Dkfm. Peter Gruber sind 40 Stellen betroffen.", "Dkfm.", "Peter Gruber"),
+])
+def test_title_abbreviation_opens_the_name_in_its_sentence(nlp, text, title, name):
+    doc = nlp(text)
+    assert title in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+    assert name in [e.text for e in doc.ents if e.label_ == "PER"]
+
+
+def test_title_abbreviation_is_one_token_without_the_model():
+    nlp = lnlp.blank()
+    assert [t.text for t in nlp("Es sprach Mag. Eva Lang.")] == ["Es", "sprach", "Mag.", "Eva", "Lang", "."]

@@ -22,8 +22,11 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span
 from threadpoolctl import threadpool_limits
 
+from ..lang import de
 from ..loading import loader
 from . import features as _features  # noqa: F401  (registers the "lagebild.word_flags.v1" callback)
 from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
@@ -38,8 +41,54 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild"
 def blank() -> Language:
     """Blank German tokenizer + sentencizer: the rule-only fallback."""
     nlp = spacy.blank("de")
+    keep_title_abbreviations(nlp)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """A title abbreviation before a name ("Mag. Anna Huber") is one token, as spaCy keeps "Dr." and "Prof.": split
+    into word and full stop, the full stop ended the sentence between title and name, and the name lost its verb
+    ("Laut Mag." | "Karl Huber ..."). The titles are lang/de title_abbreviations (spaCy's German exceptions lack
+    "Mag.", "DDr.", "Dkfm." ...; adding one it has changes nothing)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):         # a custom tokenizer function keeps its own rules
+        return
+    for title in _titles():
+        tokenizer.add_special_case(title, [{"ORTH": title}])
+
+
+@Language.component("lagebild_titles", assigns=["token.is_sent_start"])
+def titles_open_names(doc):
+    """A title abbreviation (lang/de title_abbreviations) opens the name after it, so its full stop ends no
+    sentence: the parser, which has seen few of them, otherwise splits "sagte DDr. | Maria Berger". Runs before
+    the parser, which keeps the boundaries it is given."""
+    titles = _titles()
+    for tok in doc[:-1]:
+        if tok.text in titles and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
+@Language.component("lagebild_titles_out_of_names", assigns=["doc.ents"])
+def titles_out_of_names(doc):
+    """A title abbreviation is no part of the name it opens: the recognizer leaves "Dr." out of "Dr. Maria
+    Berger" but, having seen few "Mag." or "DDr.", takes them in ("Mag. Maria Berger"); the name starts after
+    the titles, as it does after "Dr."."""
+    titles = _titles()
+    ents = []
+    for ent in doc.ents:
+        start = ent.start
+        while start < ent.end - 1 and doc[start].text in titles:
+            start += 1
+        ents.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    doc.ents = ents
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(de.phrases("title_abbreviations"))
 
 
 BULLETS = ("-", "–", "•", "*", "·")
@@ -89,8 +138,12 @@ def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> La
             log.warning("spaCy %s runs the parser and NER 2-5x slower than 3.8.7 (same results); "
                         "for speed: pip install 'spacy>=3.8,<3.8.8'", spacy.__version__)
         nlp = spacy.load(target, exclude=list(exclude))
+        keep_title_abbreviations(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("lagebild_line_breaks", before="parser")
+            nlp.add_pipe("lagebild_titles", before="parser")
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("lagebild_titles_out_of_names", after="ner")
         one_blas_thread()
         no_huge_pages()
         return speed_up(nlp)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...lang.de import table, words
+from ...lang.de import phrases, table, words
 from ...model import Source
 from .. import doc_text, token_at
 from . import cues as C
@@ -20,6 +20,7 @@ from .quotations import STATS, Quotation, Spans
 from .speakers import agent_of_verb, genitive_or_von, np_tokens, speaker_kind
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
+_TITLES = frozenset(phrases("title_abbreviations"))    # "Mag.", "Dr.": a title before a name
 
 
 def _name_tokens(head: Token) -> list[Token]:
@@ -45,6 +46,8 @@ def _name_tokens(head: Token) -> list[Token]:
         out = out[1:]
     while out and out[-1].pos_ in ("DET", "ADP"):
         out = out[:-1]
+    while len(out) > 1 and out[0].text in _TITLES:     # "Mag. Karl Huber": the title opens the name, no part of it
+        out = out[1:]
     return out or [head]
 
 
@@ -203,6 +206,9 @@ def _name(doc: Doc, head: Token) -> str:
     ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
     with the adjectives before it and the genitive or ``von`` attribute after it as written ("Sprecher der
     Polizeiinspektion Freyung")."""
+    titled = _after_title(head)
+    if titled is not None:
+        return titled
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > 1 and head.pos_ == "NOUN" \
             and all(t.text[:1].isupper() for t in ent):
@@ -239,6 +245,16 @@ def _name(doc: Doc, head: Token) -> str:
     if gen is not None:
         words_ += [t.text for t in _attribute_tokens(gen)]
     return " ".join(words_)
+
+
+def _after_title(head: Token) -> str | None:
+    """``sagte DDr. Maria Berger``: a title abbreviation (lang/de title_abbreviations) the parser took for the head
+    of the speaker's phrase opens a name - the name right after it is the source (the recognizer's name there)."""
+    doc = head.doc
+    if head.text not in _TITLES or head.i + 1 >= len(doc):
+        return None
+    ent = next((e for e in doc.ents if e.start == head.i + 1 and e.label_ in ("PER", "ORG")), None)
+    return ent.text if ent is not None else None
 
 
 def _quoted_title(head: Token) -> str | None:
