@@ -180,9 +180,6 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
             return set(child.subtree), "Indirect"
         if child.dep_ == "conj" and child.i > verb.i and any(C.konjunktiv1(t) for t in child.subtree):
             return set(child.subtree), "Indirect"
-        if _host_as_conjunct(verb, child):
-            STATS["wie clause's host clause hung as its conjunct"] += 1
-            return set(child.subtree), "Indirect"
     if verb.head.i != verb.i and (verb.dep_ in ("parataxis", "advcl") or any(
             c.lower_ == "wie" and c.dep_ in ("mark", "cc", "case", "advmod") for c in verb.children)):
         # "Es gebe ..., sagte er"; "..., wie aus der Statistik hervorgeht": the clause it is set into
@@ -199,20 +196,6 @@ def _clause_content(verb: Token) -> tuple[set[Token], str] | None:
     if C.full_lemma(verb) == "sprechen" and any(t.lower_ == "von" and t.dep_ == "case" for t in verb.subtree):
         return set(verb.subtree), "Reported"        # "sprach in ihrem Schreiben von 40 Toten" (attached lower)
     return None
-
-
-def _host_as_conjunct(verb: Token, child: Token) -> bool:
-    """``Wie aus der Mitteilung hervorgeht, wurden 40 Menschen verletzt``: where the parser made the ``wie`` clause
-    the root (it may read a paragraph's first ``Wie`` as a noun), the clause it is set into hangs under it as a
-    conjunct after the comma - what the clause reports. A conjunct joined by ``und``/``oder`` is the ``wie``
-    clause's own second verb (``wie aus X hervorgeht und Y bestätigt``)."""
-    if child.dep_ != "conj" or child.i < verb.i or child.pos_ not in ("VERB", "AUX") \
-            or not any(c.lower_ == "wie" and c.i < verb.i for c in verb.children):
-        return False
-    first = min(t.i for t in child.subtree)
-    doc = verb.doc
-    return any(doc[k].text == "," for k in range(verb.i + 1, first + 1)) \
-        and not any(c.dep_ == "cc" and c.i < child.i for c in child.children)
 
 
 def _relative_clause(clause: Token) -> bool:
@@ -273,20 +256,19 @@ def _berufung(verb: Token) -> Token | None:
 
 
 def _text_heard_in(verb: Token) -> Token | None:
-    """``..., heißt es in der Klageschrift``, ``hieß es in dem Schreiben weiter``, ``In der Mitteilung der Polizei heißt
-    es, ...``: impersonal ``heißen`` with an ``in`` phrase that an article opens - after it, or before it as the one
-    phrase ahead of the verb in second place - names the text the report stands in (its source), unless the phrase
-    is a place (``hieß es in der Hauptstadt``: who there is not said), a person or a time. Only ``heißen``: ``in``
+    """``..., heißt es in der Klageschrift``, ``hieß es in dem Schreiben weiter``: impersonal ``heißen`` with an ``in``
+    phrase after it that an article opens names the text the report stands in - its source -, unless the phrase is
+    a place (``hieß es in der Hauptstadt``: who there is not said), a person or a time. Only ``heißen``: ``in``
     under another verb is where something happened."""
-    if C.verb_lemma(verb) != "heißen" or not any(
-            c.lower_ == "es" and (c.dep_ in ("nsubj", "expl") or c.i == verb.i + 1) for c in verb.children):
-        return None                                    # after the verb in second place the parser may label "es" dep
+    if C.verb_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
+                                                 for c in verb.children):
+        return None
     origin = table("attribution_function_words")["origin"]
     if any(c.lower_ in origin or any(g.lower_ in origin for g in c.children) for c in verb.children):
         return None                                    # "hieß es seitens des Unternehmens in einer Aussendung": the
         # origin speaks (the tagger may take "seitens" for a noun), the text is its
     for c in verb.children:
-        if c.dep_ not in ("obl", "nmod") or c.pos_ != "NOUN" or c.i < verb.i and not _ahead_of_second_place(c, verb) \
+        if c.dep_ not in ("obl", "nmod") or c.pos_ != "NOUN" or c.i < verb.i \
                 or not any(g.dep_ == "case" and g.lower_ in ("in", "im") for g in c.children) \
                 or not any(g.dep_ == "det" and g.tag_ == "ART" or g.lower_ == "im" for g in c.children):
             continue
@@ -295,15 +277,6 @@ def _text_heard_in(verb: Token) -> Token | None:
         STATS["heißen: the text a report stands in"] += 1
         return c
     return None
-
-
-def _ahead_of_second_place(phrase: Token, verb: Token) -> bool:
-    """Is the phrase the whole of what stands before the finite verb of a main clause (``In der Mitteilung der
-    Polizei, die am Montag erschien, heißt es``): it opens the sentence and ends right before the verb, commas of a
-    clause it holds aside?"""
-    toks = sorted(t.i for t in phrase.subtree)
-    doc = verb.doc
-    return toks[0] == verb.sent.start and all(doc[k].is_punct for k in range(toks[-1] + 1, verb.i))
 
 
 def not_a_text(noun: Token) -> bool:
@@ -362,20 +335,6 @@ def _wie_clause_on_its_subject(verb: Token) -> Token | None:
     return head
 
 
-_ORIGIN_CASES = frozenset({"aus", "von", "vonseiten", "bei", "seitens"})
-
-
-def _origin_phrase(verb: Token) -> Token | None:
-    """The phrase of origin of ``heißen``/``hervorgehen`` (``hieß es vonseiten der Polizei``, ``wie aus der Statistik
-    hervorgeht``). Where ``Wie`` opens a paragraph the tagger may read it as a noun, and the parser hangs the ``aus``
-    phrase under it instead of under the verb: the phrase under that ``wie`` is the verb's."""
-    for head in (verb, *(c for c in verb.children if c.lower_ == "wie" and c.i < verb.i)):
-        for c in head.children:
-            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in _ORIGIN_CASES for g in c.children):
-                return c
-    return None
-
-
 def fact_with_content(verb: Token) -> bool:
     """``..., wie aus der Tatsache hervorgeht, dass ...``, ``wie aus dem Umstand hervorgeht, dass ...``: in a ``wie``
     clause ``wie`` itself stands for what emerges, so a ``dass`` clause after its verb can only be the content of the
@@ -399,7 +358,9 @@ def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
         how = "verb"
         if C.full_lemma(verb) in ("heißen", "hervorgehen") or C.verb_lemma(verb) == "heißen":
             # "hieß es vonseiten der Polizei", "wie aus der Statistik hervorgeht": the phrase of origin
-            subj = _origin_phrase(verb) or _text_heard_in(verb)
+            subj = next((c for c in verb.children if c.dep_ in ("obl", "nmod") and any(
+                g.dep_ == "case" and g.lower_ in ("aus", "von", "vonseiten", "bei", "seitens") for g in c.children)),
+                None) or _text_heard_in(verb)
             if subj is not None and fact_with_content(verb):
                 STATS["wie aus der Tatsache hervorgeht, dass: a fact, no text"] += 1
                 continue
