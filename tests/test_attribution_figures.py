@@ -2265,22 +2265,3 @@ def test_a_number_in_the_said_clause_leaves_the_speaker_reported(nlp):
 def test_a_title_abbreviation_is_no_part_of_the_sources_name(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
 
-
-# session 33 (src33): document cues - "In der Mitteilung heißt es" with the text ahead of the verb, and "Wie aus X
-# hervorgeht" where the parser read a paragraph's first "Wie" as a noun
-
-def test_heisst_es_with_the_text_ahead_of_the_verb_names_the_text(nlp):
-    text = "In der Mitteilung der Stadtwerke heißt es, 6.200 Haushalte seien ohne Strom gewesen."
-    assert name_of(nlp, text, "6.200 Haushalte") == "Stadtwerke"
-    held = "Im Entwurf des Haushalts, der am Montag bekannt wurde, heißt es, 4.200 Stellen seien gestrichen worden."
-    assert name_of(nlp, held, "4.200 Stellen") == "Entwurf des Haushalts"
-    # guards: a place or a time ahead of the verb is no text
-    assert name_of(nlp, "In der Hauptstadt heißt es, 300 Demonstranten seien festgenommen worden.",
-                   "300 Demonstranten") is None
-    assert name_of(nlp, "In der Nacht hieß es, zwölf Menschen seien verletzt worden.", "zwölf Menschen") is None
-
-
-def test_wie_aus_x_hervorgeht_opening_a_paragraph(nlp):
-    text = ("Unwetter in den Alpen\n\nWie aus einer Mitteilung der Bergwacht hervorgeht, wurden am Hang acht Wanderer "
-            "verletzt und zwei weitere vermisst.")
-    assert name_of(nlp, text, "acht Wanderer", title=True) == "Bergwacht"

@@ -36,7 +36,7 @@ from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, per_span, per_token
 from ..dateline import dateline as article_dateline
 from . import cues as C
-from .quotations import Quotation, fact_with_content, hung_main_clause, not_a_text
+from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
 from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
 from .speakers import agent_of_verb, can_speak, name_under_article, np_tokens, quoted_name_opening, speaking_noun
@@ -1507,77 +1507,6 @@ def _recorded_in(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
     return None
 
 
-def _text_ahead_of_heissen(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
-    """``In der Mitteilung der Polizei heißt es, 6.200 Fahrzeuge seien kontrolliert worden``: impersonal ``heißen``
-    whose ``in`` phrase (an article opens it) is the whole of what stands before the verb in second place names the
-    text the report stands in - its owner where a report noun has one (``Polizei``), else the text as written. The
-    parser may label the ``es`` right after the verb anything. Not a place, a person or a time (`not_a_text`: ``In der
-    Hauptstadt hieß es``). The figure follows the verb, under it. (The phrase after the verb - ``heißt es in der
-    Klageschrift`` - is the quotation rules' `_text_heard_in`.)"""
-    for verb in _span(doc, unit) or ():
-        if C.verb_lemma(verb) != "heißen" or tok.i < verb.i or tok.i not in {t.i for t in verb.subtree} \
-                or not any(c.lower_ == "es" and c.i == verb.i + 1 for c in verb.children):
-            continue
-        for noun in verb.children:
-            if noun.dep_ not in ("obl", "nmod") or noun.pos_ != "NOUN" or noun.i > verb.i \
-                    or not _alone_ahead_of(noun, verb) or not_a_text(noun) \
-                    or not any(g.dep_ == "case" and g.lower_ in ("in", "im") for g in noun.children) \
-                    or not any(g.dep_ == "det" and g.tag_ == "ART" or g.lower_ == "im" for g in noun.children):
-                continue
-            said = _report_noun_said(doc, noun, noun, "prep")
-            if said is not None:
-                STATS["heißen: the text ahead of the verb"] += 1
-                return said
-    return None
-
-
-def _alone_ahead_of(phrase: Token, verb: Token) -> bool:
-    """Is the phrase the whole of what stands before the verb (``In der Mitteilung, die am Montag erschien, heißt
-    es``): it opens the sentence and ends right before the verb, the commas of a clause it holds aside?"""
-    toks = sorted(t.i for t in phrase.subtree)
-    return toks[0] == verb.sent.start and all(verb.doc[k].is_punct for k in range(toks[-1] + 1, verb.i))
-
-
-def _origin_under_wie(doc: Doc, unit: UnitLike, tok: Token) -> Said | None:
-    """``Wie aus einer Mitteilung der Bergwacht hervorgeht, wurden acht Wanderer verletzt`` opening a paragraph: the
-    tagger may read that ``Wie`` as a noun; the parser then hangs the ``aus`` phrase under it (not under the verb,
-    where the quotation rules look) and the clause the ``wie`` clause is set into under the verb as its conjunct
-    after the comma (which the quotation rules do not read as what it reports). The ``aus`` phrase - under ``wie``
-    or the verb - is the source of the figures of that host clause."""
-    for verb in _span(doc, unit) or ():
-        wie = next((c for c in verb.children if c.lower_ == "wie" and c.i < verb.i), None)
-        if C.full_lemma(verb) != "hervorgehen" or wie is None or fact_with_content(verb):
-            continue
-        origin = next((c for h in (wie, verb) for c in h.children if c.dep_ in ("obl", "nmod")
-                       and c.pos_ in ("NOUN", "PROPN") and c.i < verb.i
-                       and any(g.dep_ == "case" and g.lower_ == "aus" for g in c.children)), None)
-        if origin is None or not _in_host_clause(verb, tok):
-            continue
-        said = _report_noun_said(doc, origin, origin, "prep")
-        if said is not None:
-            STATS["wie aus X hervorgeht, wie read as a noun: the aus phrase"] += 1
-            return said
-    return None
-
-
-def _in_host_clause(verb: Token, tok: Token) -> bool:
-    """Is the figure in the clause a ``wie`` clause's verb is set into: the verb's head clause outside the ``wie``
-    clause, or - where the parser made the ``wie`` clause the root - a clause hung under the verb after the comma
-    (conjunct, adverbial, complement) that no ``und``/``oder`` joins (``wie aus X hervorgeht und Y bestätigt`` is
-    the wie clause's own second verb)?"""
-    if verb.head.i != verb.i and tok.i not in {t.i for t in verb.subtree}:
-        return tok.i in {t.i for t in verb.head.subtree}
-    for conj in verb.children:
-        if conj.dep_ not in ("conj", "advcl", "ccomp", "parataxis") or conj.i < verb.i \
-                or any(c.dep_ == "cc" and c.i < conj.i for c in conj.children):
-            continue
-        first = min(t.i for t in conj.subtree)
-        if any(verb.doc[k].text == "," for k in range(verb.i + 1, first + 1)) \
-                and tok.i in {t.i for t in conj.subtree}:
-            return True
-    return False
-
-
 # dependents that may follow a subordinate clause's finite verb at its end ("verletzt wurden", "festnahm, ...")
 _AFTER_A_LAST_VERB = frozenset({"punct", "aux", "aux:pass", "cop", "compound:prt", "cc", "conj", "mark"})
 
@@ -1762,8 +1691,7 @@ def _in_sentence(doc: Doc, units: Sequence[UnitLike], i: int, tok: Token, by_uni
                 cands.append(said)
     side = _genitive_inverted(doc, units[i]) or _estimate(doc, units[i]) or _side(doc, units[i]) \
         or _origin(doc, units[i]) or _holder(doc, units[i]) or _document(doc, units[i], tok) \
-        or _recorded_in(doc, units[i], tok) or _owned_report(doc, units[i], tok) \
-        or _text_ahead_of_heissen(doc, units[i], tok) or _origin_under_wie(doc, units[i], tok)
+        or _recorded_in(doc, units[i], tok) or _owned_report(doc, units[i], tok)
     if side is not None:
         cands.append(side)
     cands = [s for s in cands if not _beyond_phrase(s, tok)]
