@@ -175,3 +175,24 @@ def test_title_abbreviation_opens_the_name_in_its_sentence(nlp, text, title, nam
 def test_title_abbreviation_is_one_token_without_the_model():
     nlp = lnlp.blank()
     assert [t.text for t in nlp("Es sprach Mag. Eva Lang.")] == ["Es", "sprach", "Mag.", "Eva", "Lang", "."]
+
+
+# review of src33: a title abbreviation can also end a sentence ("Sie ist Mag." - the degree she holds); a full stop
+# after it before a word that opens no name (an adverb, an article) still ends the sentence (invented sentences)
+@needs_model
+@pytest.mark.parametrize("text", [
+    "Sie ist Mag. Danach wechselte sie in die Verwaltung.",
+    "Im Juni wurde sie Mag. Das Studium hatte sechs Jahre gedauert.",
+    "Seit dem Frühjahr ist er DDr. Nun will er in die Forschung.",
+])
+def test_title_abbreviation_ending_a_sentence_still_ends_it(nlp, text):
+    assert len(list(nlp(text).sents)) == 2
+
+
+# review of src33: Austrian feminine and qualified forms of a title ("Mag.a", "Dr.in", "Mag.(FH)") are titles too
+@needs_model
+@pytest.mark.parametrize("title", ["Mag.a", "Dr.in", "Mag.(FH)"])
+def test_feminine_and_qualified_titles_open_the_name(nlp, title):
+    doc = nlp(f"Laut {title} Eva Berger kamen 300 Menschen zur Kundgebung.")
+    assert title in [t.text for t in doc]
+    assert "Eva Berger" in [e.text for e in doc.ents if e.label_ == "PER"]

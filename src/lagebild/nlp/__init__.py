@@ -62,12 +62,25 @@ def keep_title_abbreviations(nlp: Language) -> None:
 def titles_open_names(doc):
     """A title abbreviation (lang/de title_abbreviations) opens the name after it, so its full stop ends no
     sentence: the parser, which has seen few of them, otherwise splits "sagte DDr. | Maria Berger". Runs before
-    the parser, which keeps the boundaries it is given."""
+    the parser, which keeps the boundaries it is given. A title also ends a sentence ("Sie ist Mag. Danach ...",
+    the degree she holds): only a word the tagger reads as a name or noun, or a second title, is held in the
+    title's sentence; a capitalised word of another kind after it (an adverb, an article: "Danach", "Das") opens
+    the next sentence, which the full stop, kept in the title's token, no longer tells the parser."""
     titles = _titles()
     for tok in doc[:-1]:
-        if tok.text in titles and not doc[tok.i + 1].is_space:
-            doc[tok.i + 1].is_sent_start = False
+        if tok.text not in titles:
+            continue
+        nxt = doc[tok.i + 1]
+        if _opens_a_name(nxt, titles):
+            nxt.is_sent_start = False
+        elif nxt.text[:1].isupper():
+            nxt.is_sent_start = True
     return doc
+
+
+def _opens_a_name(tok, titles: frozenset[str]) -> bool:
+    """The word after a title is (part of) the name the title opens: a capitalised name or noun, or a title."""
+    return tok.text in titles or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "X"))
 
 
 @Language.component("lagebild_titles_out_of_names", assigns=["doc.ents"])
