@@ -87,14 +87,17 @@ def _opens_a_name(tok, titles: frozenset[str]) -> bool:
 def titles_out_of_names(doc):
     """A title abbreviation is no part of the name it opens: the recognizer leaves "Dr." out of "Dr. Maria
     Berger" but, having seen few "Mag." or "DDr.", takes them in ("Mag. Maria Berger"); the name starts after
-    the titles, as it does after "Dr."."""
+    the titles, as it does after "Dr.". A title standing alone ("Sie ist Mag.") names no one and is dropped."""
     titles = _titles()
     ents = []
     for ent in doc.ents:
         start = ent.start
-        while start < ent.end - 1 and doc[start].text in titles:
+        while start < ent.end and doc[start].text in titles:
             start += 1
-        ents.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+        if start == ent.start:
+            ents.append(ent)
+        elif start < ent.end:
+            ents.append(Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
     doc.ents = ents
     return doc
 
