@@ -2262,6 +2262,8 @@ def test_a_number_in_the_said_clause_leaves_the_speaker_reported(nlp):
     ("Die Gemeinde spare 50.000 Euro, sagte DDr. Maria Berger.", "50.000 Euro", "Maria Berger"),
     ("Die Gemeinde spare 60.000 Euro, sagte Dr. Maria Berger.", "60.000 Euro", "Maria Berger"),
     ("Nach Angaben von Mag.a Eva Lang fehlen 80 Lehrer.", "80 Lehrer", "Eva Lang"),    # review: feminine form
+    ("Die Schäden würden auf 15 Millionen Euro geschätzt, sagte Univ.-Prof. Dr. Eva Brandl.", "15 Millionen Euro",
+     "Eva Brandl"),                                                                   # review: two titles
 ])
 def test_a_title_abbreviation_is_no_part_of_the_sources_name(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name

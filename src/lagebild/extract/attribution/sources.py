@@ -249,11 +249,15 @@ def _name(doc: Doc, head: Token) -> str:
 
 def _after_title(head: Token) -> str | None:
     """``sagte DDr. Maria Berger``: a title abbreviation (lang/de title_abbreviations) the parser took for the head
-    of the speaker's phrase opens a name - the name right after it is the source (the recognizer's name there)."""
+    of the speaker's phrase opens a name - the name right after it, past any further titles (``Univ.-Prof. Dr. Eva
+    Brandl``), is the source (the recognizer's name there)."""
     doc = head.doc
-    if head.text not in _TITLES or head.i + 1 >= len(doc):
+    if head.text not in _TITLES:
         return None
-    ent = next((e for e in doc.ents if e.start == head.i + 1 and e.label_ in ("PER", "ORG")), None)
+    start = head.i + 1
+    while start < len(doc) and doc[start].text in _TITLES:
+        start += 1
+    ent = next((e for e in doc.ents if e.start == start and e.label_ in ("PER", "ORG")), None)
     return ent.text if ent is not None else None
 
 
