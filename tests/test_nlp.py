@@ -206,4 +206,4 @@ def test_feminine_and_qualified_titles_open_the_name(nlp, title):
     "Der Bürgermeister ist seit 2015 Mag. und leitet das Amt.",
 ])
 def test_a_title_alone_is_no_name(nlp, text):
-    assert not [e.text for e in nlp(text).ents if all(t.text in lnlp._titles() for t in e)]
+    assert not [e.text for e in nlp(text).ents if all(t.text in lnlp.title_abbreviations() for t in e)]

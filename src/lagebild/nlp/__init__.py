@@ -54,7 +54,7 @@ def keep_title_abbreviations(nlp: Language) -> None:
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):         # a custom tokenizer function keeps its own rules
         return
-    for title in _titles():
+    for title in title_abbreviations():
         tokenizer.add_special_case(title, [{"ORTH": title}])
 
 
@@ -66,7 +66,7 @@ def titles_open_names(doc):
     the degree she holds): only a word the tagger reads as a name or noun, or a second title, is held in the
     title's sentence; a capitalised word of another kind after it (an adverb, an article: "Danach", "Das") opens
     the next sentence, which the full stop, kept in the title's token, no longer tells the parser."""
-    titles = _titles()
+    titles = title_abbreviations()
     for tok in doc[:-1]:
         if tok.text not in titles:
             continue
@@ -88,7 +88,7 @@ def titles_out_of_names(doc):
     """A title abbreviation is no part of the name it opens: the recognizer leaves "Dr." out of "Dr. Maria
     Berger" but, having seen few "Mag." or "DDr.", takes them in ("Mag. Maria Berger"); the name starts after
     the titles, as it does after "Dr.". A title standing alone ("Sie ist Mag.") names no one and is dropped."""
-    titles = _titles()
+    titles = title_abbreviations()
     ents = []
     for ent in doc.ents:
         start = ent.start
@@ -103,7 +103,8 @@ def titles_out_of_names(doc):
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def title_abbreviations() -> frozenset[str]:
+    """lang/de title_abbreviations ("Mag.", "Dr.in", "Univ.-Prof."): the titles that open a name, no part of it."""
     return frozenset(de.phrases("title_abbreviations"))
 
 

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...lang.de import phrases, table, words
+from ...lang.de import table, words
 from ...model import Source
+from ...nlp import title_abbreviations
 from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
@@ -20,7 +21,7 @@ from .quotations import STATS, Quotation, Spans
 from .speakers import agent_of_verb, genitive_or_von, np_tokens, speaker_kind
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
-_TITLES = frozenset(phrases("title_abbreviations"))    # "Mag.", "Dr.": a title before a name
+TITLES = title_abbreviations()                  # "Mag.", "Dr.": a title before a name, no part of it
 
 
 def _name_tokens(head: Token) -> list[Token]:
@@ -46,7 +47,7 @@ def _name_tokens(head: Token) -> list[Token]:
         out = out[1:]
     while out and out[-1].pos_ in ("DET", "ADP"):
         out = out[:-1]
-    while len(out) > 1 and out[0].text in _TITLES:     # "Mag. Karl Huber": the title opens the name, no part of it
+    while len(out) > 1 and out[0].text in TITLES:     # "Mag. Karl Huber": the title opens the name, no part of it
         out = out[1:]
     return out or [head]
 
@@ -252,10 +253,10 @@ def _after_title(head: Token) -> str | None:
     of the speaker's phrase opens a name - the name right after it, past any further titles (``Univ.-Prof. Dr. Eva
     Brandl``), is the source (the recognizer's name there)."""
     doc = head.doc
-    if head.text not in _TITLES:
+    if head.text not in TITLES:
         return None
     start = head.i + 1
-    while start < len(doc) and doc[start].text in _TITLES:
+    while start < len(doc) and doc[start].text in TITLES:
         start += 1
     ent = next((e for e in doc.ents if e.start == start and e.label_ in ("PER", "ORG")), None)
     return ent.text if ent is not None else None
