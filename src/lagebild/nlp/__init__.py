@@ -5,7 +5,10 @@ package; no network is touched: tokenizer, tok2vec with static subword vectors,
 STTS tagger, morphologizer (UPOS + features; morphology.py), lemmatizer,
 dependency parser (sentence boundaries), UPOS rules and NER with GermEval
 2014's twelve outer classes (PER/ORG/LOC/OTH and their -deriv/-part forms),
-plus a place-name gazetteer. `load()` also applies `speed.speed_up` (numpy's
+plus a place-name gazetteer. `load()` adds tokenizer special cases for title
+abbreviations and the rule components `lagebild_line_breaks` and
+`lagebild_titles` (sentence starts, before the parser) and
+`lagebild_titles_out_of_names` (after the NER). It also applies `speed.speed_up` (numpy's
 matrix product, a per-word embedding cache): same outputs, 1.5-1.8x the
 words/s of `spacy.load()` on new text, more on words seen before
 (benchmarks/bench_nlp.py).
@@ -89,6 +92,8 @@ def titles_out_of_names(doc):
     Berger" but, having seen few "Mag." or "DDr.", takes them in ("Mag. Maria Berger"); the name starts after
     the titles, as it does after "Dr.". A title standing alone ("Sie ist Mag.") names no one and is dropped."""
     titles = title_abbreviations()
+    if not any(doc[ent.start].text in titles for ent in doc.ents):
+        return doc                              # nothing to move: the recognizer's entities stay as they are
     ents = []
     for ent in doc.ents:
         start = ent.start
