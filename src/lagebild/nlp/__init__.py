@@ -67,8 +67,10 @@ def titles_open_names(doc):
     sentence: the parser, which has seen few of them, otherwise splits "sagte DDr. | Maria Berger". Runs before
     the parser, which keeps the boundaries it is given. A title also ends a sentence ("Sie ist Mag. Danach ...",
     the degree she holds): only a word the tagger reads as a name or noun, or a second title, is held in the
-    title's sentence; a capitalised word of another kind after it (an adverb, an article: "Danach", "Das") opens
-    the next sentence, which the full stop, kept in the title's token, no longer tells the parser."""
+    title's sentence; a capitalised word of a closed class after it (an article, pronoun, preposition,
+    conjunction, verb: "Das", "Er", "Seit") opens the next sentence, which the full stop, kept in the title's
+    token, no longer tells the parser. An adjective or adverb is left to the parser: surnames are read so
+    ("DDr. Kurz", "Dr. Lange")."""
     titles = title_abbreviations()
     for tok in doc[:-1]:
         if tok.text not in titles:
@@ -76,9 +78,13 @@ def titles_open_names(doc):
         nxt = doc[tok.i + 1]
         if _opens_a_name(nxt, titles):
             nxt.is_sent_start = False
-        elif nxt.text[:1].isupper():
+        elif nxt.text[:1].isupper() and nxt.pos_ in _NO_NAME:
             nxt.is_sent_start = True
     return doc
+
+
+# word classes no name is read as: after a title, such a capitalised word opens the next sentence
+_NO_NAME = frozenset(("DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "VERB", "PART"))
 
 
 def _opens_a_name(tok, titles: frozenset[str]) -> bool:
