@@ -5,7 +5,10 @@ package; no network is touched: tokenizer, tok2vec with static subword vectors,
 STTS tagger, morphologizer (UPOS + features; morphology.py), lemmatizer,
 dependency parser (sentence boundaries), UPOS rules and NER with GermEval
 2014's twelve outer classes (PER/ORG/LOC/OTH and their -deriv/-part forms),
-plus a place-name gazetteer. `load()` also applies `speed.speed_up` (numpy's
+plus a place-name gazetteer. `load()` adds tokenizer special cases for title
+abbreviations and the rule components `lagebild_line_breaks` and
+`lagebild_titles` (sentence starts, before the parser) and
+`lagebild_titles_out_of_names` (after the NER). It also applies `speed.speed_up` (numpy's
 matrix product, a per-word embedding cache): same outputs, 1.5-1.8x the
 words/s of `spacy.load()` on new text, more on words seen before
 (benchmarks/bench_nlp.py).
@@ -22,8 +25,11 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span
 from threadpoolctl import threadpool_limits
 
+from ..lang import de
 from ..loading import loader
 from . import features as _features  # noqa: F401  (registers the "lagebild.word_flags.v1" callback)
 from . import gazetteer as _gazetteer  # noqa: F401  (registers "lagebild_gazetteer")
@@ -38,8 +44,79 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "de_lagebild"
 def blank() -> Language:
     """Blank German tokenizer + sentencizer: the rule-only fallback."""
     nlp = spacy.blank("de")
+    keep_title_abbreviations(nlp)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """A title abbreviation before a name ("Mag. Anna Huber") is one token, as spaCy keeps "Dr." and "Prof.": split
+    into word and full stop, the full stop ended the sentence between title and name, and the name lost its verb
+    ("Laut Mag." | "Karl Huber ..."). The titles are lang/de title_abbreviations (spaCy's German exceptions lack
+    "Mag.", "DDr.", "Dkfm." ...; adding one it has changes nothing)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):         # a custom tokenizer function keeps its own rules
+        return
+    for title in title_abbreviations():
+        tokenizer.add_special_case(title, [{"ORTH": title}])
+
+
+@Language.component("lagebild_titles", assigns=["token.is_sent_start"])
+def titles_open_names(doc):
+    """A title abbreviation (lang/de title_abbreviations) opens the name after it, so its full stop ends no
+    sentence: the parser, which has seen few of them, otherwise splits "sagte DDr. | Maria Berger". Runs before
+    the parser, which keeps the boundaries it is given. A title also ends a sentence ("Sie ist Mag. Danach ...",
+    the degree she holds): only a word the tagger reads as a name or noun, or a second title, is held in the
+    title's sentence; a capitalised word of a closed class after it (an article, pronoun, preposition,
+    conjunction, verb: "Das", "Er", "Seit") opens the next sentence, which the full stop, kept in the title's
+    token, no longer tells the parser. An adjective or adverb is left to the parser: surnames are read so
+    ("DDr. Kurz", "Dr. Lange")."""
+    titles = title_abbreviations()
+    for tok in doc[:-1]:
+        if tok.text not in titles:
+            continue
+        nxt = doc[tok.i + 1]
+        if _opens_a_name(nxt, titles):
+            nxt.is_sent_start = False
+        elif nxt.text[:1].isupper() and nxt.pos_ in _NO_NAME:
+            nxt.is_sent_start = True
+    return doc
+
+
+# word classes no name is read as: after a title, such a capitalised word opens the next sentence
+_NO_NAME = frozenset(("DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "VERB", "PART"))
+
+
+def _opens_a_name(tok, titles: frozenset[str]) -> bool:
+    """The word after a title is (part of) the name the title opens: a capitalised name or noun, or a title."""
+    return tok.text in titles or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "X"))
+
+
+@Language.component("lagebild_titles_out_of_names", assigns=["doc.ents"])
+def titles_out_of_names(doc):
+    """A title abbreviation is no part of the name it opens: the recognizer leaves "Dr." out of "Dr. Maria
+    Berger" but, having seen few "Mag." or "DDr.", takes them in ("Mag. Maria Berger"); the name starts after
+    the titles, as it does after "Dr.". A title standing alone ("Sie ist Mag.") names no one and is dropped."""
+    titles = title_abbreviations()
+    if not any(doc[ent.start].text in titles for ent in doc.ents):
+        return doc                              # nothing to move: the recognizer's entities stay as they are
+    ents = []
+    for ent in doc.ents:
+        start = ent.start
+        while start < ent.end and doc[start].text in titles:
+            start += 1
+        if start == ent.start:
+            ents.append(ent)
+        elif start < ent.end:
+            ents.append(Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    doc.ents = ents
+    return doc
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    """lang/de title_abbreviations ("Mag.", "Dr.in", "Univ.-Prof."): the titles that open a name, no part of it."""
+    return frozenset(de.phrases("title_abbreviations"))
 
 
 BULLETS = ("-", "–", "•", "*", "·")
@@ -89,8 +166,12 @@ def load(path: str | Path | None = None, *, exclude: tuple[str, ...] = ()) -> La
             log.warning("spaCy %s runs the parser and NER 2-5x slower than 3.8.7 (same results); "
                         "for speed: pip install 'spacy>=3.8,<3.8.8'", spacy.__version__)
         nlp = spacy.load(target, exclude=list(exclude))
+        keep_title_abbreviations(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("lagebild_line_breaks", before="parser")
+            nlp.add_pipe("lagebild_titles", before="parser")
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("lagebild_titles_out_of_names", after="ner")
         one_blas_thread()
         no_huge_pages()
         return speed_up(nlp)

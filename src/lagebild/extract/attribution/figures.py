@@ -38,7 +38,7 @@ from ..dateline import dateline as article_dateline
 from . import cues as C
 from .quotations import Quotation, fact_with_content, hung_main_clause
 from .result import Attribution
-from .sources import QUOTE_MARKS, media_noun, outlet_name, phrase_source, quotation_source
+from .sources import QUOTE_MARKS, TITLES, media_noun, outlet_name, phrase_source, quotation_source
 from .speakers import agent_of_verb, can_speak, name_under_article, np_tokens, quoted_name_opening, speaking_noun
 
 STATS: Counter[str] = Counter()
@@ -1774,6 +1774,8 @@ def _headline(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Sa
     if not colon:
         return None
     prefix = sent[:colon]
+    while len(prefix) > 1 and prefix[0].text in TITLES:     # "Mag. Gruber:": the title opens the name, no part of it
+        prefix = prefix[1:]
     heads = [t for t in prefix if t.pos_ in ("NOUN", "PROPN", "X") and t.text[:1].isupper()]
     name = " ".join(t.text for t in prefix)
     if not heads or len(prefix) > 4 or any(t.like_num for t in prefix) or name.lower() in words("headline_generic") \

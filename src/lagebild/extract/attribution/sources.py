@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang.de import table, words
 from ...model import Source
+from ...nlp import title_abbreviations
 from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
@@ -20,6 +21,7 @@ from .quotations import STATS, Quotation, Spans
 from .speakers import agent_of_verb, genitive_or_von, np_tokens, speaker_kind
 
 NAME_ARCS = ("flat", "flat:name", "appos", "compound")
+TITLES = title_abbreviations()                  # "Mag.", "Dr.": a title before a name, no part of it
 
 
 def _name_tokens(head: Token) -> list[Token]:
@@ -45,6 +47,8 @@ def _name_tokens(head: Token) -> list[Token]:
         out = out[1:]
     while out and out[-1].pos_ in ("DET", "ADP"):
         out = out[:-1]
+    while len(out) > 1 and out[0].text in TITLES:     # "Mag. Karl Huber": the title opens the name, no part of it
+        out = out[1:]
     return out or [head]
 
 
@@ -203,6 +207,9 @@ def _name(doc: Doc, head: Token) -> str:
     ("Staatsanwalt François Molins" -> "François Molins"); else the head noun in its lemma (nominative)
     with the adjectives before it and the genitive or ``von`` attribute after it as written ("Sprecher der
     Polizeiinspektion Freyung")."""
+    titled = _after_title(head)
+    if titled is not None:
+        return titled
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
     if ent is not None and ent.label_ == "ORG" and len(ent) > 1 and head.pos_ == "NOUN" \
             and all(t.text[:1].isupper() for t in ent):
@@ -239,6 +246,20 @@ def _name(doc: Doc, head: Token) -> str:
     if gen is not None:
         words_ += [t.text for t in _attribute_tokens(gen)]
     return " ".join(words_)
+
+
+def _after_title(head: Token) -> str | None:
+    """``sagte DDr. Maria Berger``: a title abbreviation (lang/de title_abbreviations) the parser took for the head
+    of the speaker's phrase opens a name - the name right after it, past any further titles (``Univ.-Prof. Dr. Eva
+    Brandl``), is the source (the recognizer's name there)."""
+    doc = head.doc
+    if head.text not in TITLES:
+        return None
+    start = head.i + 1
+    while start < len(doc) and doc[start].text in TITLES:
+        start += 1
+    ent = next((e for e in doc.ents if e.start == start and e.label_ in ("PER", "ORG")), None)
+    return ent.text if ent is not None else None
 
 
 def _quoted_title(head: Token) -> str | None:
