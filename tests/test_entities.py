@@ -978,6 +978,9 @@ def test_a_name_said_to_have_a_business_part_is_an_organisation_at_every_mention
      [("Müller", 0, "PER"), ("Müller", 1, "PER")]),
     # a politician's or a coach's record ('Bilanz ziehen'): no balance sheet
     ("Obamas Bilanz ist gemischt. Obama verteidigte sie.", [("Obamas", 0, "PER"), ("Obama", 0, "PER")]),
+    # a player's win of a title, a seller's gain: 'Gewinn' is no company's profit only
+    ("Der Gewinn von Thiem bei dem Turnier kam überraschend. Thiem feierte mit seinem Team.",
+     [("Thiem", 0, "PER"), ("Thiem", 1, "PER")]),
 ])
 def test_what_a_person_has_too_is_no_business_part(parser, text, spans):
     ms = _parsed_with_ents(parser, text, spans)
