@@ -972,6 +972,12 @@ def test_a_name_said_to_have_a_business_part_is_an_organisation_at_every_mention
     assert ms.count(("Tegut", "PER")) == 2, ms
 
 
+def test_a_plural_business_part_after_a_name_and_a_hyphen_makes_it_a_company(parser):
+    # 'die X-Aktien', 'die X-Filialen': the compound's last part goes by its lemma, as the attribute's noun does
+    ms = _parsed_with_ents(parser, "Die Tegut-Aktien brachen am Freitag ein. Tegut wollte das nicht kommentieren.",
+                           [("Tegut", 0, "PER")])
+    assert ("Tegut", "ORG") in ms, ms
+
 @pytest.mark.parametrize("text, spans", [
     # a craftsman's or a lawyer's clients: a person has customers too
     ("Die Kunden von Müller warten seit Wochen auf ihre neuen Fenster. Müller entschuldigte sich.",

@@ -398,13 +398,18 @@ def _company_contexts(doc: Doc) -> set[str]:
         if not t.text[:1].isupper() or not t.is_alpha and "-" not in t.text:
             continue
         first, _, rest = t.text.partition("-")
-        if rest and first.isalpha() and rest.rsplit("-", 1)[-1].lower() in COMPANY_PARTS:
-            names.add(first)                           # 'die Penny-Filiale'
+        if rest and first.isalpha() and _is_company_part(rest.rsplit("-", 1)[-1]):
+            names.add(first)                           # 'die Penny-Filiale', 'die Penny-Filialen'
         elif t.is_alpha and _attribute_of_company_part(t):
             names.add(t.text)
             if t.text.endswith("s") and len(t.text) > 3:
                 names.add(t.text[:-1])                 # 'Pennys Umsatz': the name it is the genitive of
     return names
+
+
+def _is_company_part(word: str) -> bool:
+    """A compound's last part is a noun of `COMPANY_PARTS` in any number or case ('Aktien', 'Aktionäre')."""
+    return word.lower() in COMPANY_PARTS or word_lemma(word).lower() in COMPANY_PARTS
 
 
 def _attribute_of_company_part(t: Token) -> bool:
