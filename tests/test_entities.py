@@ -947,6 +947,52 @@ def test_a_name_after_a_products_or_a_weather_systems_noun_is_no_person_anywhere
     assert ms["Jonas Kellermann"].label == "PER", ms
 
 
+def test_a_name_after_a_softwares_or_a_platforms_noun_is_no_person(parser):
+    # software and apps are products (another name); a platform that publishes is an organisation - never persons
+    ms = _parsed_with_ents(parser, "Die Entwickler bieten die Linux-Distribution Korvex kostenlos an. Korvex läuft "
+                                   "auf alten Rechnern.", [("Korvex", 0, "PER"), ("Korvex", 1, "PER")])
+    assert ("Korvex", "PER") not in ms and ("Korvex", "OTH") in ms, ms
+    ms = _parsed_with_ents(parser, "Das soziale Netzwerk Plauderix wächst schnell. Plauderix hat jetzt einen Sitz "
+                                   "in Dublin.", [("Plauderix", 0, "PER"), ("Plauderix", 1, "PER")])
+    assert ("Plauderix", "PER") not in ms and ("Plauderix", "ORG") in ms, ms
+
+
+def test_a_name_said_to_have_a_business_part_is_an_organisation_at_every_mention(parser):
+    # branches, takings, shareholders, users: only a business or a platform has them - the NER's person readings
+    # of the one-word name do not outweigh the parse
+    ms = _parsed_with_ents(parser, "Die Aktionäre von Tegut stimmten am Freitag zu. Tegut wächst seit "
+                                   "Jahren.", [("Tegut", 0, "PER"), ("Tegut", 1, "PER")])
+    assert ms.count(("Tegut", "ORG")) == 2, ms
+    ms = _parsed_with_ents(parser, "Die Filialen von Brinkhaus schließen früher. Brinkhaus nannte keine Gründe.",
+                           [("Brinkhaus", 0, "PER"), ("Brinkhaus", 1, "PER")])
+    assert ms.count(("Brinkhaus", "ORG")) == 2, ms
+    # a person's relative is no business part: the person stays
+    ms = _parsed_with_ents(parser, "Die Tochter von Tegut wurde verhaftet. Tegut schweigt.",
+                           [("Tegut", 0, "PER"), ("Tegut", 1, "PER")])
+    assert ms.count(("Tegut", "PER")) == 2, ms
+
+
+def test_a_plural_business_part_after_a_name_and_a_hyphen_makes_it_a_company(parser):
+    # 'die X-Aktien', 'die X-Filialen': the compound's last part goes by its lemma, as the attribute's noun does
+    ms = _parsed_with_ents(parser, "Die Tegut-Aktien brachen am Freitag ein. Tegut wollte das nicht kommentieren.",
+                           [("Tegut", 0, "PER")])
+    assert ("Tegut", "ORG") in ms, ms
+
+@pytest.mark.parametrize("text, spans", [
+    # a craftsman's or a lawyer's clients: a person has customers too
+    ("Die Kunden von Müller warten seit Wochen auf ihre neuen Fenster. Müller entschuldigte sich.",
+     [("Müller", 0, "PER"), ("Müller", 1, "PER")]),
+    # a politician's or a coach's record ('Bilanz ziehen'): no balance sheet
+    ("Obamas Bilanz ist gemischt. Obama verteidigte sie.", [("Obamas", 0, "PER"), ("Obama", 0, "PER")]),
+    # a player's win of a title, a seller's gain: 'Gewinn' is no company's profit only
+    ("Der Gewinn von Thiem bei dem Turnier kam überraschend. Thiem feierte mit seinem Team.",
+     [("Thiem", 0, "PER"), ("Thiem", 1, "PER")]),
+])
+def test_what_a_person_has_too_is_no_business_part(parser, text, spans):
+    ms = _parsed_with_ents(parser, text, spans)
+    name = spans[-1][0]
+    assert [lab for t, lab in ms if t.startswith(name)] == ["PER", "PER"], ms
+
 def test_a_name_after_an_outlets_noun_is_an_organisation(parser):
     ms = dict(_parsed_with_ents(parser, "Ein Sprecher sagte dem staatlichen TV-Kanal Swesda, der Angriff sei "
                                         "abgewehrt worden.", [("Swesda", 0, "PER")]))

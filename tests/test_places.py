@@ -434,6 +434,29 @@ def test_an_institution_the_ner_reads_as_an_organisation_stays_one(nlp):
     assert ms["Universität Wien"].label == "ORG"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Der Umsatz von Penny stieg im vergangenen Jahr deutlich. Penny beschäftigt bundesweit 28.000 Mitarbeiter.",
+     "Penny"),
+    ("In der Filiale von Edeka in Bremen wurde eingebrochen. Edeka kündigte an, die Preise zu senken.", "Edeka"),
+    ("Die Aktionäre von Bayer stimmten am Freitag zu. Bayer hatte den Kauf im Mai angekündigt.", "Bayer"),
+])
+def test_a_name_said_to_have_a_business_part_is_a_company_not_a_person(nlp, text, name):
+    # the NER reads the one-word name as a person at every mention; the parse says it has branches, takings or
+    # shareholders - what only a business has
+    ms = [m for m in places_all(nlp, text) if m.text == name]
+    assert ms and all(m.label == "ORG" for m in ms), ms
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Tochter von Huber wurde am Montag verhaftet. Huber bestritt alle Vorwürfe.", "Huber"),
+    ("Der Bäcker Stefan Koch eröffnet am Montag die dritte Filiale von Koch.", "Koch"),
+])
+def test_a_persons_relative_or_a_full_name_keeps_the_person(nlp, text, name):
+    # a daughter is a person's; a name the article gives in full is a person's whatever it is said to have
+    ms = [m for m in places_all(nlp, text) if m.text == name]
+    assert ms and all(m.label == "PER" for m in ms), ms
+
+
 def test_a_town_after_a_sentence_initial_preposition_is_no_person(nlp):
     m = places(nlp, "In Cox's Bazar kamen am Montag weitere Flüchtlinge aus Myanmar an. Bangladesch bat um Hilfe.")[
         "Cox's Bazar"]

@@ -383,15 +383,56 @@ def _ner_readings(doc: Doc) -> tuple[Counter, Counter]:
     return org, per
 
 
+# nouns of what only a business or a platform has ('Filiale', 'Umsatz', 'Aktie', 'Nutzer'): whose they are is a company
+COMPANY_PARTS = de.words("company_parts")
+
+
+def _company_contexts(doc: Doc) -> set[str]:
+    """The names the parse says a business's part belongs to: a capitalised word attached to such a noun as its
+    genitive or its 'von' attribute ('die Filialen von X', 'Xs Umsatz', 'ein Aktionär von X') or opening a
+    hyphenated compound that ends in one ('die X-Aktie', 'X-Nutzer'); a genitive also counts for the name it is of.
+    Evidence of a company that the NER's person reading of a one-word name does not outweigh
+    (`_organisations_the_ner_reads`)."""
+    names: set[str] = set()
+    for t in doc:
+        if not t.text[:1].isupper() or not t.is_alpha and "-" not in t.text:
+            continue
+        first, _, rest = t.text.partition("-")
+        if rest and first.isalpha() and _is_company_part(rest.rsplit("-", 1)[-1]):
+            names.add(first)                           # 'die Penny-Filiale', 'die Penny-Filialen'
+        elif t.is_alpha and _attribute_of_company_part(t):
+            names.add(t.text)
+            if t.text.endswith("s") and len(t.text) > 3:
+                names.add(t.text[:-1])                 # 'Pennys Umsatz': the name it is the genitive of
+    return names
+
+
+def _is_company_part(word: str) -> bool:
+    """A compound's last part is a noun of `COMPANY_PARTS` in any number or case ('Aktien', 'Aktionäre')."""
+    return word.lower() in COMPANY_PARTS or word_lemma(word).lower() in COMPANY_PARTS
+
+
+def _attribute_of_company_part(t: Token) -> bool:
+    """'von X' or a genitive X hanging on a noun of `COMPANY_PARTS` (not 'die Filiale in X': a place's)."""
+    head = t.head
+    if t.dep_ not in ("nmod", "nmod:poss", "det:poss") or head.i == t.i or head.lemma_.lower() not in COMPANY_PARTS:
+        return False
+    cases = [c.lemma_.lower() for c in t.children if c.dep_ == "case"]
+    return not cases or cases == ["von"]
+
+
 def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """One sense per one-word name and article, by the NER's readings of all its mentions: a name the rules made a
     person at every mention (a surname said again, `_person_repeats`, carries the NER's one person reading over the
     others) that the NER reads as an organisation at least as often as a person ('Der Discounter Aldi ... teilte
     Aldi mit ... ein Sprecher von Aldi'; 'Nintendo ... Nintendos Dienst'; 'Billa dementierte ... die Billa-Filiale')
     is an organisation. Not a name the article gives in full ('Anna Koch ... Koch', '... Anna'), nor one after a
-    title noun ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh."""
+    title noun ('Kanzlerin Merkel'): a person's evidence the NER's organisation reading does not outweigh.
+    A name the parse says has a business's part ('die Filialen von X', `_company_contexts`) is an organisation
+    whatever the NER's readings."""
     org, per = _ner_readings(doc)
-    if not org:
+    company = _company_contexts(doc)
+    if not org and not company:
         return chosen
     text = _text(doc)
     names = [text[c.start:c.end] for c in chosen]
@@ -402,7 +443,7 @@ def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     # a genitive ('Lesewurms Filialen') goes by its name's readings where the NER read the name itself
     names = [n[:-1] if n.endswith("s") and not org[n] and org[n[:-1]] else n for n in names]
     return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "PER" and " " not in n and n not in full and
-            n not in titled and org[n] >= max(1, per[n]) else c for c, n in zip(chosen, names)]
+            n not in titled and (n in company or org[n] >= max(1, per[n])) else c for c, n in zip(chosen, names)]
 
 
 def _short_forms_of_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
