@@ -538,6 +538,41 @@ def test_a_national_vote_is_held_in_the_country_not_a_town_of_the_sentence(nlp):
     assert e.place is None
 
 
+@pytest.mark.parametrize("text, name, precision", [
+    ("Am 27. September wählt Kärnten einen neuen Landtag.", "Kärnten", "region"),
+    ("Die Steiermark hat am Sonntag gewählt.", "Steiermark", "region"),
+    ("Graz wählt am Sonntag einen neuen Gemeinderat.", "Graz", "city"),
+    ("Wien wählt am Sonntag einen neuen Gemeinderat.", "Wien", "city"),       # the town, not the state
+    ("Die Griechen stimmen am Sonntag über das Sparpaket ab.", "Griechenland", "country"),
+])
+def test_a_place_or_its_people_voting_is_where_the_vote_is_held(nlp, text, name, precision):
+    """The subject of a vote's verb that names a place or its people is the electorate, and where the vote is held."""
+    e = one(events_of(nlp, text), "VOTE")
+    assert e.place is not None and (e.place.name, e.place.precision) == (name, precision)
+
+
+def test_a_towns_council_vote_is_held_in_the_desks_town(nlp):
+    """A town's desk reports its own town's council vote, even named as what came before ("nach der
+    Gemeinderatswahl"); a regional or national vote is held beyond the desk's town and keeps no default."""
+    e = one(events_of(nlp, "Graz – Die Grünen hatten sich nach der Gemeinderatswahl im Februar auf eine Koalition "
+                           "geeinigt."), "VOTE")
+    assert e.place is not None and e.place.name == "Graz" and e.place.filed
+    e = one(events_of(nlp, "Graz – Die Grünen hatten sich nach der Landtagswahl im Februar auf eine Koalition "
+                           "geeinigt."), "VOTE")
+    assert e.place is None
+    e = one(events_of(nlp, "Kiel – Die Bürgermeisterwahl in Flensburg gewann ein parteiloser Kandidat."), "VOTE")
+    assert e.place.name == "Flensburg"                  # the vote's own town beats the desk's
+
+
+def test_an_event_named_as_what_came_before_has_its_own_day_not_the_reports(nlp):
+    """"nach der Wahl im Jänner", "seit dem Beben vom 3. Mai": an event named as what came before is dated by its own
+    phrase; without one it has no day - the report's date is not when it happened."""
+    e = one(events_of(nlp, "Seit dem Erdbeben vom 3. Februar leben Tausende in Zelten."), "DISASTER")
+    assert e.time.value == "2025-02-03" and e.time.basis == "expression"
+    e = one(events_of(nlp, "Nach dem Anschlag hat die Polizei am Montag drei Männer festgenommen."), "ASSAULT")
+    assert e.time.value is None and e.time.basis != "publication date"
+
+
 def test_a_person_who_tells_of_an_attack_did_not_do_it(nlp):
     e = one(events_of(nlp, "Der Oppositionsführer Karl Berger warf der Regierung vor, dass deren Angriffe "
                            "auf die Rebellen in Lyon nur ein Vorwand seien."), "ASSAULT")
