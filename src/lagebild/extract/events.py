@@ -1214,6 +1214,7 @@ TARGET_CASES = _FUNCTION_WORDS["target"]
 WHERE_ONLY_CASES = LOC_CASES - TARGET_CASES          # "in", "bei" say where; "auf", "an" may name what was hit
 AGENT_CASES = _FUNCTION_WORDS["agent"]
 REFERENCE_CASES = _FUNCTION_WORDS["reference"]
+LOOKBACK_CASES = _FUNCTION_WORDS["lookback"]        # a reference to what came before ("nach", "seit")
 _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
 TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
@@ -2461,8 +2462,12 @@ def _event_time(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], st
                 reference: bool, tok: Token | None) -> TimeValue:
     """When: a reference takes the report's date; else the clause's time (`_time`), less the time of what an
     announcement announces, a bare time of day dating only the report's own event (not one in the pluperfect)."""
-    if reference:                                      # not the clause's date, nor the report's: its own
+    if reference and tok is not None and (_case(tok) or "") in LOOKBACK_CASES:
+        # not the clause's date, nor the report's: its own (the tagger reads a month without a year as the last one,
+        # right only for an event that came before: "bis zu den Wahlen im November" may be ahead)
         return _phrase_time(doc, tok) or TimeValue(None, "unknown", None, None)
+    if reference:                                      # not the clause's date: the report's, if any
+        return default_time(doc, units[ui].start) or TimeValue(None, "unknown", None, None)
     times_here = list(doc._.times or ())
     if tok is not None and trig.type == "ANNOUNCE" and not trig.nominal:
         times_here = [t for t in times_here if not _announced_time(doc, tok, t)]
