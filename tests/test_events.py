@@ -551,6 +551,13 @@ def test_a_place_or_its_people_voting_is_where_the_vote_is_held(nlp, text, name,
     assert e.place is not None and (e.place.name, e.place.precision) == (name, precision)
 
 
+def test_a_datelines_town_the_parse_takes_for_the_voting_subject_is_no_electorate(nlp):
+    """"Wien – Deutschland wählt": the parser may hang the dateline's town on the vote's verb as its subject (the
+    country as its conjunct); the desk's town is not where a national vote is held."""
+    e = one(events_of(nlp, "Wien – Deutschland wählt im September einen neuen Bundestag."), "VOTE")
+    assert e.place is None or e.place.name != "Wien"
+
+
 def test_a_towns_council_vote_is_held_in_the_desks_town(nlp):
     """A town's desk reports its own town's council vote, even named as what came before ("nach der
     Gemeinderatswahl"); a regional or national vote is held beyond the desk's town and keeps no default."""
