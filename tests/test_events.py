@@ -558,6 +558,17 @@ def test_a_datelines_town_the_parse_takes_for_the_voting_subject_is_no_electorat
     assert e.place is None or e.place.name != "Wien"
 
 
+@pytest.mark.parametrize("text", [
+    "Österreich hat am Sonntag in Brüssel einen neuen Vorsitzenden gewählt.",
+    "In Brüssel hat Österreich am Sonntag einen neuen Vorsitzenden gewählt.",
+])
+def test_a_voting_subjects_place_yields_to_the_verbs_own_locative_phrase(nlp, text):
+    """A place as the vote's subject is where the vote is held only when the clause does not say where: "in
+    Brüssel" is, whatever the word order (a state's vote in a body that sits elsewhere)."""
+    e = one(events_of(nlp, text), "VOTE")
+    assert e.place is not None and e.place.name == "Brüssel"
+
+
 def test_a_towns_council_vote_is_held_in_the_desks_town(nlp):
     """A town's desk reports its own town's council vote, even named as what came before ("nach der
     Gemeinderatswahl"); a regional or national vote is held beyond the desk's town and keeps no default."""

@@ -1313,7 +1313,9 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             agent = (passive or trig.nominal) and (c.dep_ == "obl:agent" or (
                 case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
             if own and _electorate(c, m, trig) and not _on_dateline(tok.doc, m):
-                places.append((0, _electorate_place(m)))   # "Am Sonntag wählt Oberösterreich": where it is held
+                # "Am Sonntag wählt Oberösterreich": where it is held - after the verb's own locative phrase, which
+                # says where whatever the word order ("Österreich hat in Brüssel einen Vorsitzenden gewählt")
+                places.append((1, _electorate_place(m)))
             if (own and (adjective or subject or agent)) or holder:
                 actor = actor or m
             elif victims and not own and c.dep_ in ("nsubj", "nsubj:pass") and m.label in ACTOR_LABELS:
