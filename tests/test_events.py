@@ -594,6 +594,20 @@ def test_an_event_named_as_what_came_before_has_its_own_day_not_the_reports(nlp)
     assert e.time.value != "2024-11"
 
 
+def test_a_day_of_another_event_inside_the_phrase_does_not_date_the_event_referred_back_to(nlp):
+    """"seit den Protesten gegen die Wahl vom 3. März": the day is the vote's (a noun between), not the protests';
+    a day on the event's own noun ("nach dem Streik der Piloten im Juni 2019") or in its relative clause ("dem
+    Anschlag, bei dem am 4. Februar zwölf Menschen starben") is its own."""
+    evs = events_of(nlp, "Seit den Protesten gegen die Wahl vom 3. Februar sind Hunderte festgenommen worden.")
+    assert one(evs, "PROTEST").time.value != "2025-02-03"
+    e = one(events_of(nlp, "Nach dem Streik der Piloten im Juni 2019 hatte die Airline Verluste geschrieben."),
+            "PROTEST")
+    assert e.time.value == "2019-06"
+    e = one(events_of(nlp, "Seit dem Anschlag, bei dem am 4. Februar 12 Menschen starben, herrscht in der Stadt "
+                           "der Ausnahmezustand."), "ASSAULT")
+    assert e.time.value == "2025-02-04"
+
+
 def test_a_person_who_tells_of_an_attack_did_not_do_it(nlp):
     e = one(events_of(nlp, "Der Oppositionsführer Karl Berger warf der Regierung vor, dass deren Angriffe "
                            "auf die Rebellen in Lyon nur ein Vorwand seien."), "ASSAULT")

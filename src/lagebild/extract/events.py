@@ -2486,11 +2486,27 @@ def _phrase_time(doc: Doc, tok: Token | None) -> TimeValue | None:
     span = tok.subtree
     lo, hi = (t := list(span))[0].idx, t[-1].idx + len(t[-1])
     own = [d for x in doc._.times or () if tok.idx < x.start and lo <= x.start and x.end <= hi
-           and (d := _day_of(x)) is not None and d.value and not d.value.endswith("_REF")]
+           and _dates_noun(doc, x, tok) and (d := _day_of(x)) is not None and d.value
+           and not d.value.endswith("_REF")]
     if not own:
         return None
     x = min(own, key=lambda x: x.start)
     return TimeValue(x.value, x.precision, x.text, "expression", x.mod)
+
+
+def _dates_noun(doc: Doc, x: TimeExpression, tok: Token) -> bool:
+    """The time expression hangs on the noun itself ("der Streik im Juni 2019"), through a name ("der Anschlag in
+    Paris vom 13. November") or its relative clause ("der Anschlag, bei dem am 4. Februar ... starben") - not on
+    another common noun inside its phrase, whose day it is ("die Proteste gegen die Wahl vom 3. März")."""
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    while head.i != tok.i and head.head.i != head.i:
+        if head.pos_ == "NOUN":
+            return False
+        head = head.head
+    return head.i == tok.i
 
 
 def _announcement(tok: Token | None, trig: Trigger, actor: Mention | None, arc_actor: Mention | None) -> bool:
