@@ -582,6 +582,16 @@ def test_a_towns_council_vote_is_held_in_the_desks_town(nlp):
     assert e.place.name == "Flensburg"                  # the vote's own town beats the desk's
 
 
+def test_municipal_votes_in_the_plural_are_no_one_towns(nlp):
+    """"Bei den Kommunalwahlen", "nach den Gemeinderatswahlen": the councils of many towns, elected on one day across
+    a land - the desk's town is one of them, not where they were held; the singular is the desk's town's."""
+    e = one(events_of(nlp, "Düsseldorf – Bei den Kommunalwahlen am Sonntag verlor die SPD in vielen Städten "
+                           "deutlich."), "VOTE")
+    assert e.place is None or e.place.name != "Düsseldorf"
+    e = one(events_of(nlp, "Linz – Bei der Gemeinderatswahl am Sonntag verlor die SPÖ den Bürgermeister."), "VOTE")
+    assert e.place is not None and e.place.name == "Linz"
+
+
 def test_an_event_named_as_what_came_before_has_its_own_day_not_the_reports(nlp):
     """"nach der Wahl im Jänner", "seit dem Beben vom 3. Mai": an event named as what came before is dated by its own
     phrase; without one it has no day - the report's date is not when it happened."""

@@ -2129,7 +2129,7 @@ def _desk_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[int,
     town's council is the desk's town's, even named as what came before, "nach der Gemeinderatswahl", `_local_vote`)
     nor a movement (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's
     town)."""
-    local_vote = trig.type == "VOTE" and _local_vote(text, start)
+    local_vote = trig.type == "VOTE" and _local_vote(doc, text, start)
     if (reference and not local_vote) or (trig.type == "VOTE" and not local_vote) or trig.type in MOVES:
         return None
     place = _dateline_place(doc, text, mentions, clause)
@@ -3210,12 +3210,15 @@ def _town(m: Mention) -> Place | None:
     return Place(m.text, town.lat, town.lon, "city", iso) if town is not None else None
 
 
-def _local_vote(text: str, start: int) -> bool:
+def _local_vote(doc: Doc, text: str, start: int) -> bool:
     """A vote of a town's body by its name ("Gemeinderatswahl", "Bürgermeisterwahl", `lang/de/vote_scopes.tsv`
     city): held in a town, and a town's desk ("Graz – ... nach der Gemeinderatswahl") reports its own town's vote -
-    the only vote the dateline's town places (a national or regional vote is held beyond the desk's town)."""
+    the only vote the dateline's town places (a national or regional vote is held beyond the desk's town). Not in the
+    plural ("bei den Kommunalwahlen"): the councils of many towns, elected on one day across a land."""
     m = re.match(r"[\w-]+", text[start:])
-    return vote_scope(m.group() if m else "") == "city"
+    word = next((t for t in doc if t.idx == start), None)
+    return vote_scope(m.group() if m else "") == "city" and not (word is not None and
+                                                                 "Plur" in word.morph.get("Number"))
 
 
 def _vote_place(text: str, start: int, place: Place | None, mentions: list[Mention]) -> Place | None:
