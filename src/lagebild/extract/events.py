@@ -3218,7 +3218,7 @@ def _local_vote(doc: Doc, text: str, start: int) -> bool:
     m = re.match(r"[\w-]+", text[start:])
     word = next((t for t in doc if t.idx == start), None)
     return vote_scope(m.group() if m else "") == "city" and not (word is not None and
-                                                                 "Plur" in word.morph.get("Number"))
+                                                                 "Plur" in word.morph.get("Number", []))
 
 
 def _vote_place(text: str, start: int, place: Place | None, mentions: list[Mention]) -> Place | None:
