@@ -592,6 +592,16 @@ def test_municipal_votes_in_the_plural_are_no_one_towns(nlp):
     assert e.place is not None and e.place.name == "Linz"
 
 
+def test_a_council_vote_named_by_another_towns_adjective_is_not_the_desks(nlp):
+    """"Wien – Die Grazer Gemeinderatswahl": the town's adjective names whose council it is - not the desk's; the
+    desk's own town's adjective keeps it ("München – Die Münchner Kommunalwahl")."""
+    e = one(events_of(nlp, "Wien – Die Grazer Gemeinderatswahl am Sonntag brachte der KPÖ einen klaren Sieg."),
+            "VOTE")
+    assert e.place is None or e.place.name != "Wien"
+    e = one(events_of(nlp, "München – Die Münchner Kommunalwahl am Sonntag gewann die CSU."), "VOTE")
+    assert e.place is not None and e.place.name == "München"
+
+
 def test_an_event_named_as_what_came_before_has_its_own_day_not_the_reports(nlp):
     """"nach der Wahl im Jänner", "seit dem Beben vom 3. Mai": an event named as what came before is dated by its own
     phrase; without one it has no day - the report's date is not when it happened."""

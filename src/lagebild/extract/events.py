@@ -2133,7 +2133,20 @@ def _desk_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[int,
     if (reference and not local_vote) or (trig.type == "VOTE" and not local_vote) or trig.type in MOVES:
         return None
     place = _dateline_place(doc, text, mentions, clause)
-    return place if place is None or not local_vote or place.precision == "city" else None
+    if place is None or not local_vote:
+        return place
+    return place if place.precision == "city" and not _another_towns_body(doc, start, place) else None
+
+
+def _another_towns_body(doc: Doc, start: int, desk: Place) -> bool:
+    """The vote's noun carries a town's adjective other than the desk's town's: "Wien – Die Grazer
+    Gemeinderatswahl" is Graz's council vote ("Münchner" under a München desk is the desk's own)."""
+    from .measures import adjective_place_names, place_adjective
+
+    noun = next((t for t in doc if t.idx == start), None)
+    return noun is not None and any(
+        c.dep_ == "amod" and place_adjective(c.text) and desk.name not in adjective_place_names(c.text)
+        for c in noun.children)
 
 
 LEAD_REACH = 3                           # a title, a subtitle or a dateline line, then the lead
