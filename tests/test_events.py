@@ -538,6 +538,96 @@ def test_a_national_vote_is_held_in_the_country_not_a_town_of_the_sentence(nlp):
     assert e.place is None
 
 
+@pytest.mark.parametrize("text, name, precision", [
+    ("Am 27. September wählt Kärnten einen neuen Landtag.", "Kärnten", "region"),
+    ("Die Steiermark hat am Sonntag gewählt.", "Steiermark", "region"),
+    ("Graz wählt am Sonntag einen neuen Gemeinderat.", "Graz", "city"),
+    ("Wien wählt am Sonntag einen neuen Gemeinderat.", "Wien", "city"),       # the town, not the state
+    ("Die Griechen stimmen am Sonntag über das Sparpaket ab.", "Griechenland", "country"),
+])
+def test_a_place_or_its_people_voting_is_where_the_vote_is_held(nlp, text, name, precision):
+    """The subject of a vote's verb that names a place or its people is the electorate, and where the vote is held."""
+    e = one(events_of(nlp, text), "VOTE")
+    assert e.place is not None and (e.place.name, e.place.precision) == (name, precision)
+
+
+def test_a_datelines_town_the_parse_takes_for_the_voting_subject_is_no_electorate(nlp):
+    """"Wien – Deutschland wählt": the parser may hang the dateline's town on the vote's verb as its subject (the
+    country as its conjunct); the desk's town is not where a national vote is held."""
+    e = one(events_of(nlp, "Wien – Deutschland wählt im September einen neuen Bundestag."), "VOTE")
+    assert e.place is None or e.place.name != "Wien"
+
+
+@pytest.mark.parametrize("text", [
+    "Österreich hat am Sonntag in Brüssel einen neuen Vorsitzenden gewählt.",
+    "In Brüssel hat Österreich am Sonntag einen neuen Vorsitzenden gewählt.",
+])
+def test_a_voting_subjects_place_yields_to_the_verbs_own_locative_phrase(nlp, text):
+    """A place as the vote's subject is where the vote is held only when the clause does not say where: "in
+    Brüssel" is, whatever the word order (a state's vote in a body that sits elsewhere)."""
+    e = one(events_of(nlp, text), "VOTE")
+    assert e.place is not None and e.place.name == "Brüssel"
+
+
+def test_a_towns_council_vote_is_held_in_the_desks_town(nlp):
+    """A town's desk reports its own town's council vote, even named as what came before ("nach der
+    Gemeinderatswahl"); a regional or national vote is held beyond the desk's town and keeps no default."""
+    e = one(events_of(nlp, "Graz – Die Grünen hatten sich nach der Gemeinderatswahl im Februar auf eine Koalition "
+                           "geeinigt."), "VOTE")
+    assert e.place is not None and e.place.name == "Graz" and e.place.filed
+    e = one(events_of(nlp, "Graz – Die Grünen hatten sich nach der Landtagswahl im Februar auf eine Koalition "
+                           "geeinigt."), "VOTE")
+    assert e.place is None
+    e = one(events_of(nlp, "Kiel – Die Bürgermeisterwahl in Flensburg gewann ein parteiloser Kandidat."), "VOTE")
+    assert e.place.name == "Flensburg"                  # the vote's own town beats the desk's
+
+
+def test_municipal_votes_in_the_plural_are_no_one_towns(nlp):
+    """"Bei den Kommunalwahlen", "nach den Gemeinderatswahlen": the councils of many towns, elected on one day across
+    a land - the desk's town is one of them, not where they were held; the singular is the desk's town's."""
+    e = one(events_of(nlp, "Düsseldorf – Bei den Kommunalwahlen am Sonntag verlor die SPD in vielen Städten "
+                           "deutlich."), "VOTE")
+    assert e.place is None or e.place.name != "Düsseldorf"
+    e = one(events_of(nlp, "Linz – Bei der Gemeinderatswahl am Sonntag verlor die SPÖ den Bürgermeister."), "VOTE")
+    assert e.place is not None and e.place.name == "Linz"
+
+
+def test_a_council_vote_named_by_another_towns_adjective_is_not_the_desks(nlp):
+    """"Wien – Die Grazer Gemeinderatswahl": the town's adjective names whose council it is - not the desk's; the
+    desk's own town's adjective keeps it ("München – Die Münchner Kommunalwahl")."""
+    e = one(events_of(nlp, "Wien – Die Grazer Gemeinderatswahl am Sonntag brachte der KPÖ einen klaren Sieg."),
+            "VOTE")
+    assert e.place is None or e.place.name != "Wien"
+    e = one(events_of(nlp, "München – Die Münchner Kommunalwahl am Sonntag gewann die CSU."), "VOTE")
+    assert e.place is not None and e.place.name == "München"
+
+
+def test_an_event_named_as_what_came_before_has_its_own_day_not_the_reports(nlp):
+    """"nach der Wahl im Jänner", "seit dem Beben vom 3. Mai": an event named as what came before is dated by its own
+    phrase; without one it has no day - the report's date is not when it happened."""
+    e = one(events_of(nlp, "Seit dem Erdbeben vom 3. Februar leben Tausende in Zelten."), "DISASTER")
+    assert e.time.value == "2025-02-03" and e.time.basis == "expression"
+    e = one(events_of(nlp, "Nach dem Anschlag hat die Polizei am Montag drei Männer festgenommen."), "ASSAULT")
+    assert e.time.value is None and e.time.basis != "publication date"
+    # "bis", "vor": the event named may still be ahead; the tagger reads a month without a year as the last one
+    e = one(events_of(nlp, "Die Regierung bleibt bis zu den Wahlen im November geschäftsführend im Amt."), "VOTE")
+    assert e.time.value != "2024-11"
+
+
+def test_a_day_of_another_event_inside_the_phrase_does_not_date_the_event_referred_back_to(nlp):
+    """"seit den Protesten gegen die Wahl vom 3. März": the day is the vote's (a noun between), not the protests';
+    a day on the event's own noun ("nach dem Streik der Piloten im Juni 2019") or in its relative clause ("dem
+    Anschlag, bei dem am 4. Februar zwölf Menschen starben") is its own."""
+    evs = events_of(nlp, "Seit den Protesten gegen die Wahl vom 3. Februar sind Hunderte festgenommen worden.")
+    assert one(evs, "PROTEST").time.value != "2025-02-03"
+    e = one(events_of(nlp, "Nach dem Streik der Piloten im Juni 2019 hatte die Airline Verluste geschrieben."),
+            "PROTEST")
+    assert e.time.value == "2019-06"
+    e = one(events_of(nlp, "Seit dem Anschlag, bei dem am 4. Februar 12 Menschen starben, herrscht in der Stadt "
+                           "der Ausnahmezustand."), "ASSAULT")
+    assert e.time.value == "2025-02-04"
+
+
 def test_a_person_who_tells_of_an_attack_did_not_do_it(nlp):
     e = one(events_of(nlp, "Der Oppositionsführer Karl Berger warf der Regierung vor, dass deren Angriffe "
                            "auf die Rebellen in Lyon nur ein Vorwand seien."), "ASSAULT")

@@ -1238,6 +1238,7 @@ TARGET_CASES = _FUNCTION_WORDS["target"]
 WHERE_ONLY_CASES = LOC_CASES - TARGET_CASES          # "in", "bei" say where; "auf", "an" may name what was hit
 AGENT_CASES = _FUNCTION_WORDS["agent"]
 REFERENCE_CASES = _FUNCTION_WORDS["reference"]
+LOOKBACK_CASES = _FUNCTION_WORDS["lookback"]        # a reference to what came before ("nach", "seit")
 _ROLES = table("quantity_roles")                    # lang/de/quantity_roles.tsv: role -> lemmas
 TOLL_VERBS = frozenset(w for w in _ROLES["killed"] | _ROLES["injured"] if " " not in w and "+" not in w)
 MOVES = ("DISPLACE", "EVACUATE", "AID", "MOBILIZE")    # "nach X": where they went, not where it happened
@@ -1335,6 +1336,10 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
             subject = c.dep_ == "nsubj" and not trig.nominal and not passive and m.label in ACTOR_LABELS
             agent = (passive or trig.nominal) and (c.dep_ == "obl:agent" or (
                 case in AGENT_CASES and c.dep_ in ("obl", "nmod") and m.label in ("PER", "ORG", "GPE")))
+            if own and _electorate(c, m, trig) and not _on_dateline(tok.doc, m):
+                # "Am Sonntag wählt Oberösterreich": where it is held - after the verb's own locative phrase, which
+                # says where whatever the word order ("Österreich hat in Brüssel einen Vorsitzenden gewählt")
+                places.append((1, _electorate_place(m)))
             if (own and (adjective or subject or agent)) or holder:
                 actor = actor or m
             elif victims and not own and c.dep_ in ("nsubj", "nsubj:pass") and m.label in ACTOR_LABELS:
@@ -1361,6 +1366,28 @@ def _arcs(tok: Token, trig: Trigger, by_token: dict[int, Mention], masks) -> tup
     place = min(places, key=lambda p: (p[0], not (p[1].ref or "").startswith(("geo:", "country:"))))[1] \
         if places else None
     return actor, target, place
+
+
+def _electorate(c: Token, m: Mention, trig: Trigger) -> bool:
+    """The subject of a vote's verb is a place or its people: the electorate named by its land ("Am Sonntag wählt
+    Oberösterreich einen neuen Landtag", "Die Steiermark hat gewählt", "Die Griechen stimmen über das Sparpaket ab"),
+    and where the vote is held - a vote's place otherwise comes only from a locative phrase ("die Wahl in Tirol").
+    Not a dateline's town the parse hangs on the verb as its subject ("Wien – Die Mitarbeiter haben gewählt")."""
+    return trig.type == "VOTE" and not trig.nominal and c.dep_ == "nsubj" and m.label in ("LOC", "GPE") and \
+        (m.ref or "").startswith(("geo:", "country:"))
+
+
+def _electorate_place(m: Mention) -> Mention:
+    """A capital the entities read as its state ("Wien" -> country:AT, as in "die Regierung in Wien") is, as a vote's
+    electorate ("Wien wählt"), the town: its gazetteer place (`_town`)."""
+    from ..geo import gazetteer
+
+    town = _town(m)
+    if town is None:
+        return m
+    cand = next((c for c in gazetteer().candidates(m.text) if c.precision == "city" and c.country == town.country),
+                None)
+    return replace(m, ref=f"geo:{cand.id}") if cand is not None else m
 
 
 # Prepositions that put a name untyped by the NER at a place: "in", "vor" (off a coast), "nahe", "bei" ("bei" + a
@@ -2160,10 +2187,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
             lead is None or _nothing_to_tell(trig, units[lead], (units[lead].start, units[lead].end), claims, times,
                                              None, _by_token(doc, mentions))):
         return None                                    # (a headline's event: nor does its lead)
-    if place is None and not reference and trig.type != "VOTE" and trig.type not in MOVES:
-        # "Istanbul – ...": where the report is set; not for a vote (held where its body sits) nor a movement
-        # (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's town)
-        place = _dateline_place(doc, text, mentions, (a, b))
+    place = place or _desk_place(doc, text, mentions, (a, b), start, trig, reference)
     when = _event_time(doc, text, units, ui, (a, b), start, trig, status, reference, tok if parsed else None)
     when = _lead_time(doc, text, units, lead, lead_at, trig, status, when)
     if status == "reported":
@@ -2182,6 +2206,33 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         sources=[s.name for s in attribution.sources], articles=[art],
         evidence=[Span(art, u.start, u.end, text[u.start:u.end])], trigger=_trigger_text(text, start, end),
     )
+
+
+def _desk_place(doc: Doc, text: str, mentions: list[Mention], clause: tuple[int, int], start: int, trig: Trigger,
+                reference: bool) -> Place | None:
+    """"Istanbul – ...": where the report is set, for an event told without a place (`_dateline_place`); not for an
+    event named as what came before ("nach dem Anschlag": told elsewhere), a vote (held where its body sits - but a
+    town's council is the desk's town's, even named as what came before, "nach der Gemeinderatswahl", `_local_vote`)
+    nor a movement (a flight, an evacuation, a deployment is told by where from and where to, not by the desk's
+    town)."""
+    local_vote = trig.type == "VOTE" and _local_vote(doc, text, start)
+    if (reference and not local_vote) or (trig.type == "VOTE" and not local_vote) or trig.type in MOVES:
+        return None
+    place = _dateline_place(doc, text, mentions, clause)
+    if place is None or not local_vote:
+        return place
+    return place if place.precision == "city" and not _another_towns_body(doc, start, place) else None
+
+
+def _another_towns_body(doc: Doc, start: int, desk: Place) -> bool:
+    """The vote's noun carries a town's adjective other than the desk's town's: "Wien – Die Grazer
+    Gemeinderatswahl" is Graz's council vote ("Münchner" under a München desk is the desk's own)."""
+    from .measures import adjective_place_names, place_adjective
+
+    noun = next((t for t in doc if t.idx == start), None)
+    return noun is not None and any(
+        c.dep_ == "amod" and place_adjective(c.text) and desk.name not in adjective_place_names(c.text)
+        for c in noun.children)
 
 
 LEAD_REACH = 3                           # a title, a subtitle or a dateline line, then the lead
@@ -2520,6 +2571,10 @@ def _event_time(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], st
                 reference: bool, tok: Token | None) -> TimeValue:
     """When: a reference takes the report's date; else the clause's time (`_time`), less the time of what an
     announcement announces, a bare time of day dating only the report's own event (not one in the pluperfect)."""
+    if reference and tok is not None and (_case(tok) or "") in LOOKBACK_CASES:
+        # not the clause's date, nor the report's: its own (the tagger reads a month without a year as the last one,
+        # right only for an event that came before: "bis zu den Wahlen im November" may be ahead)
+        return _phrase_time(doc, tok) or TimeValue(None, "unknown", None, None)
     if reference:                                      # not the clause's date: the report's, if any
         return default_time(doc, units[ui].start) or TimeValue(None, "unknown", None, None)
     times_here = list(doc._.times or ())
@@ -2527,6 +2582,38 @@ def _event_time(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], st
         times_here = [t for t in times_here if not _announced_time(doc, tok, t)]
     return _time(doc, text, units, ui, clause[0], clause[1], start, times_here, status, trig.type,
                  own=not (tok is not None and _pluperfect(tok)))
+
+
+def _phrase_time(doc: Doc, tok: Token | None) -> TimeValue | None:
+    """The day an event named as what came before ("nach der Wahl im Jänner", "seit den Anschlägen vom 13. November")
+    is told on in its own noun phrase - a time expression inside the noun's subtree of the parse. Such an event came
+    before the clause's and before the report: neither the clause's day nor the publication date is its own."""
+    if tok is None:
+        return None
+    span = tok.subtree
+    lo, hi = (t := list(span))[0].idx, t[-1].idx + len(t[-1])
+    own = [d for x in doc._.times or () if tok.idx < x.start and lo <= x.start and x.end <= hi
+           and _dates_noun(doc, x, tok) and (d := _day_of(x)) is not None and d.value
+           and not d.value.endswith("_REF")]
+    if not own:
+        return None
+    x = min(own, key=lambda x: x.start)
+    return TimeValue(x.value, x.precision, x.text, "expression", x.mod)
+
+
+def _dates_noun(doc: Doc, x: TimeExpression, tok: Token) -> bool:
+    """The time expression hangs on the noun itself ("der Streik im Juni 2019"), through a name ("der Anschlag in
+    Paris vom 13. November") or its relative clause ("der Anschlag, bei dem am 4. Februar ... starben") - not on
+    another common noun inside its phrase, whose day it is ("die Proteste gegen die Wahl vom 3. März")."""
+    span = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    while head.i != tok.i and head.head.i != head.i:
+        if head.pos_ == "NOUN":
+            return False
+        head = head.head
+    return head.i == tok.i
 
 
 def _announcement(tok: Token | None, trig: Trigger, actor: Mention | None, arc_actor: Mention | None) -> bool:
@@ -3227,6 +3314,17 @@ def _town(m: Mention) -> Place | None:
     iso = (m.ref or "").split(":", 1)[1]
     town = next((c for c in gazetteer().candidates(m.text) if c.precision == "city" and c.country == iso), None)
     return Place(m.text, town.lat, town.lon, "city", iso) if town is not None else None
+
+
+def _local_vote(doc: Doc, text: str, start: int) -> bool:
+    """A vote of a town's body by its name ("Gemeinderatswahl", "Bürgermeisterwahl", `lang/de/vote_scopes.tsv`
+    city): held in a town, and a town's desk ("Graz – ... nach der Gemeinderatswahl") reports its own town's vote -
+    the only vote the dateline's town places (a national or regional vote is held beyond the desk's town). Not in the
+    plural ("bei den Kommunalwahlen"): the councils of many towns, elected on one day across a land."""
+    m = re.match(r"[\w-]+", text[start:])
+    word = next((t for t in doc if t.idx == start), None)
+    return vote_scope(m.group() if m else "") == "city" and not (word is not None and
+                                                                 "Plur" in word.morph.get("Number", []))
 
 
 def _vote_place(text: str, start: int, place: Place | None, mentions: list[Mention]) -> Place | None:

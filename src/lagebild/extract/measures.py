@@ -836,7 +836,13 @@ def place_adjective(word: str) -> bool:
     if not word[:1].isupper() or not w.endswith("er") or len(w) < 5 or classify(word)[1] is not None:
         return False                                # "Bürger" is a counted noun, not Bürg's adjective
     gaz = _gazetteer()
-    return any(c in gaz for c in (w[:-2], w[:-2] + "en", w[:-3] + "en", w[:-2] + "e"))
+    return any(c in gaz for c in adjective_place_names(w))
+
+
+def adjective_place_names(word: str) -> tuple[str, ...]:
+    """The place names a capitalised -er adjective may be made of, in the word's case: "Grazer" Graz, "Münchner"
+    München, "Bremer" Bremen, "Schweizer" Schweiz."""
+    return word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-2] + "e"
 
 
 # "in Bayern", "auf Sizilien": prepositions placing a figure within an area, never a destination ("nach Bayern")
