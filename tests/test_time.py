@@ -305,6 +305,20 @@ def test_a_prefixed_strong_preterite_puts_a_weekday_in_the_past():
     assert _find("Am Dienstag besucht der Kanzler Jena.", "2025-03-10", "Dienstag").value == "2025-03-11"
 
 
+def test_a_perfect_with_an_inseparable_prefix_participle_puts_a_weekday_in_the_past():
+    # "haben ... überquert", "hat ... unterzeichnet": participles without ge- after über-, unter-, hinter-, wider-; the
+    # perfect was read as no tense and the weekday resolved a week ahead of a Wednesday report
+    for text in ("Seit der Öffnung der Brücke am Dienstag haben 4.000 Menschen den Fluss überquert.",
+                 "Am Dienstag hat die Regierung das Abkommen unterzeichnet.",
+                 "Am Dienstag haben die Ermittler die Aussage widerlegt."):
+        assert _find(text, "2025-03-12", "Dienstag").value == "2025-03-11"
+    # no perfect auxiliary: the present tense of the same verb keeps its reading ahead
+    assert _find("Am Dienstag überquert der Konvoi die Grenze.", "2025-03-12", "Dienstag").value == "2025-03-18"
+    # an adjective or adverb with such a prefix is no participle
+    assert _find("Am Dienstag haben wir überhaupt Zeit.", "2025-03-12", "Dienstag").value == \
+        _find("Am Dienstag haben wir Zeit.", "2025-03-12", "Dienstag").value
+
+
 # ---- holidays (lang/de/holidays.tsv): fixed dates and days counted from Easter ----
 @pytest.mark.parametrize("text,dct,expr,value", [
     ("An Heiligabend blieben die Geschäfte geschlossen.", "2019-01-10", "Heiligabend", "2018-12-24"),

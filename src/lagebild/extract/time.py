@@ -292,7 +292,11 @@ _PREFIXED_PRETERITE = _prefixed_preterite()
 _PARTICIPLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|statt|teil|bekannt|frei|"
     r"durch|um|wieder|dar|heraus|hinein|vorbei|voran)?ge[a-zäöüß]{2,}(?:t|en)$"
-    r"|^(?:be|ent|er|ver|zer|miss|emp)[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$")
+    r"|^(?:be|ent|er|ver|zer|miss|emp)[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$"
+    # über-, unter-, hinter-, wider- are inseparable in most verbs, whose participles then take no ge- ("überquert",
+    # "unterzeichnet", "widerlegt"); only the weak -t form: adjectives in -en share these prefixes
+    # ("unterschiedlichen"), and "überhaupt" is no verb
+    r"|^(?!überhaupt$)(?:über|unter|hinter|wider)[a-zäöüß]{3,}t$")
 
 
 def _tense_of(text: str) -> str | None:
