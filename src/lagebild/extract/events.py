@@ -55,6 +55,7 @@ from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import HISTORY_MONTHS, background_status, long_past, months_back, narrative_time, verb_above
+from .modality import _definite  # a definite or demonstrative article: an event or people the text names
 from .numbers import MEASURE_UNITS
 from .werden import Werden, clause_head, own_clause, verb_form, werden_reading
 from .werden import present_passive as _present_passive
@@ -1959,9 +1960,7 @@ def _named_as_known(tok: Token) -> bool:
     """An event noun with a definite or demonstrative article: a known event ("ob der Brand gelegt wurde", "ob der
     Anschlag von Rechtsextremen verübt wurde"), whose having happened a question or a supposition about it presupposes
     - what is open is said of it, not it."""
-    return tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
-        for c in tok.children)
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and _definite(c) for c in tok.children)
 
 
 def _participle(t: Token) -> bool:
@@ -2795,8 +2794,6 @@ def _toll_taken(verb: Token, event: Token) -> bool:
 def _named_people(noun: Token) -> bool:
     """The noun has a definite, demonstrative or possessive determiner: people the text names ("die Verletzten",
     "seine Opfer"), not a count ("Acht Tote")."""
-    from .modality import _definite
-
     return any(c.dep_ == "det" and (_definite(c) or "Yes" in c.morph.get("Poss", [])) for c in noun.children)
 
 
