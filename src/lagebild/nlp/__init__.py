@@ -102,15 +102,22 @@ def titles_out_of_names(doc):
         return doc                              # nothing to move: the recognizer's entities stay as they are
     ents = []
     for ent in doc.ents:
-        start = ent.start
-        while start < ent.end and doc[start].text in titles:
-            start += 1
+        start = past_titles(doc, ent.start, ent.end)
         if start == ent.start:
             ents.append(ent)
         elif start < ent.end:
             ents.append(Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
     doc.ents = ents
     return doc
+
+
+def past_titles(doc, start: int, end: int | None = None) -> int:
+    """The index of the first token from `start` (before `end`) that is no title abbreviation: where the name a run
+    of titles opens begins ("Univ.-Prof. Dr. Eva Brandl" -> "Eva")."""
+    titles, stop = title_abbreviations(), len(doc) if end is None else end
+    while start < stop and doc[start].text in titles:
+        start += 1
+    return start
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang.de import table, words
 from ...model import Source
-from ...nlp import title_abbreviations
+from ...nlp import past_titles, title_abbreviations
 from .. import doc_text, token_at
 from . import cues as C
 from . import legacy
@@ -255,9 +255,7 @@ def _after_title(head: Token) -> str | None:
     doc = head.doc
     if head.text not in TITLES:
         return None
-    start = head.i + 1
-    while start < len(doc) and doc[start].text in TITLES:
-        start += 1
+    start = past_titles(doc, head.i + 1)
     ent = next((e for e in doc.ents if e.start == start and e.label_ in ("PER", "ORG")), None)
     return ent.text if ent is not None else None
 
