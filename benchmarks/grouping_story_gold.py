@@ -1,8 +1,10 @@
-"""Pairwise grouping on the small story gold of session 33 (tests/data/realnews/groups.grp33.jsonl): figures of the
-10kGNAD articles of tests/data/realnews/stories.gold.jsonl that no claims gold covers, annotated (ids, figure
-phrases, offsets) before any code ran on them. Half "A" may be tuned on; half "B" is frozen (summary line only).
+"""Pairwise grouping on the small story gold of sessions 33 and 34 (tests/data/realnews/groups.grp33.jsonl,
+groups.grp34.jsonl): figures of multi-article 10kGNAD stories of tests/data/realnews/stories.gold.jsonl, annotated
+(ids, figure phrases, offsets) before any code ran on them. Half "A" may be tuned on; half "B" is frozen (summary
+line only). grp33: bpw-2016, spielfeld-2015, bruessel-2016-03, jemen-2015-16; grp34: paris-2015-11,
+tuerkei-pkk-2015, bank-austria-2015-16 (A), nahost-2015, brexit-2016, koeln-silvester-2015 (B).
 
-    python benchmarks/grouping_story_gold.py --articles /tmp/realnews_all --half A [-v] [--pred P.jsonl]
+    python benchmarks/grouping_story_gold.py --articles /tmp/realnews_all --half A [--set grp34] [-v] [--pred P.jsonl]
 
 Each story's gold articles are given to one `lagebild claims` call (grouping is across the articles of one call);
 a gold figure is matched to the predicted claim whose span overlaps its phrase.
@@ -19,11 +21,14 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "data" / "realnews" / "groups.grp33.jsonl"
+GOLDS = {name: ROOT / "tests" / "data" / "realnews" / f"groups.{name}.jsonl" for name in ("grp33", "grp34")}
 
 
-def read_gold(half: str) -> list[dict]:
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_gold(half: str, gold_set: str = "all") -> list[dict]:
+    rows = []
+    for name, path in GOLDS.items():
+        if gold_set in ("all", name):
+            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if half in ("all", r["half"])]
 
 
@@ -60,9 +65,10 @@ def main() -> None:
     ap.add_argument("--articles", type=Path, default=Path("/tmp/realnews_all"))
     ap.add_argument("--half", default="A", choices=["A", "B", "all"])
     ap.add_argument("--pred", type=Path, help="read (or, if missing, write) the predictions here")
+    ap.add_argument("--set", default="all", choices=["all", *GOLDS], help="which session's story gold")
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
-    gold = read_gold(a.half)
+    gold = read_gold(a.half, a.set)
     missing = [g["article"] for g in gold if not (a.articles / g["story"] / g["article"]).is_file()]
     if missing and not (a.pred and a.pred.exists()):
         # the articles are 10kGNAD rows of ../shared, exported per story (scripts/export_10kgnad.py)
@@ -96,7 +102,7 @@ def main() -> None:
     pr = tp / (tp + fp) if tp + fp else 1.0
     rc = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    print(f"grp33 story gold half {a.half}: figures matched {len(found)}/{len(gold)}; grouping pairs P {pr:.3f} "
+    print(f"story gold ({a.set}) half {a.half}: figures matched {len(found)}/{len(gold)}; grouping pairs P {pr:.3f} "
           f"R {rc:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
 
 
