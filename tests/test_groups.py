@@ -575,23 +575,15 @@ def test_an_article_that_gives_a_noun_and_its_compound_one_figure_told_them_apar
     assert len({c.group for c in claims}) == 2
 
 
-def test_a_compound_shortened_to_its_head_in_another_sentence_of_its_article_is_one_count(nlp):
-    # a report names a count in full once and short once ("48 Dienstrechner" ... "auf 48 Rechnern", "56
-    # Telefonnummern" ... "56 Nummern"): in two sentences of one article, one count (`_one_compound`);
-    # in one sentence the two nouns are told apart ("12 Spieler und 12 Ersatzspieler"), and small counts recur
+def test_a_noun_and_its_compound_at_one_figure_in_two_sentences_of_one_article_stay_two_counts(nlp):
+    # within one article the same figure said of a noun and of a compound ending in it is no sign of one count: the
+    # second sentence may add another group of the same size ("Außerdem ... 12 Nachwuchsspieler"), whatever the
+    # number's size; a restatement there is told by a definite article or demonstrative (`_refers_back`)
     claims, _ = analyse(nlp, {
-        "a.txt": "Hackerangriff auf Ministerium\n\nUnbekannte haben in der Nacht 48 Dienstrechner eines Ministeriums "
-                 "verschlüsselt. Nach Angaben eines Sprechers sind auf 48 Rechnern Daten gelöscht worden.",
-        "b.txt": "Abhöraffäre\n\nDas Portal veröffentlichte am Montag eine Liste mit 56 Telefonnummern. Abgehört "
-                 "wurden demnach 56 Nummern von Ministern.",
-    }, story="angriff")
-    g = {c.text: c.group for c in claims}
-    assert g["48 Dienstrechner"] == g["48 Rechnern"] and g["56 Nummern"] == g["56 Telefonnummern"], g
-    claims, _ = analyse(nlp, {
-        "a.txt": "Saisonstart\n\nIm Stadion saßen 12 Spieler und 12 Ersatzspieler auf der Bank. Der Trainer "
-                 "nominierte drei Spieler. Drei Nachwuchsspieler kamen hinzu.",
+        "a.txt": "Kader komplett\n\nDer Verein verpflichtete 12 Spieler. Außerdem wurden 12 Nachwuchsspieler in "
+                 "den Kader befördert.",
     }, story="verein")
-    assert len({c.group for c in claims}) == 4, [(c.text, c.group) for c in claims]
+    assert len({c.group for c in claims}) == 2, [(c.text, c.group) for c in claims]
 
 
 def test_a_counted_noun_with_another_figure_than_its_compound_is_no_restatement(nlp):

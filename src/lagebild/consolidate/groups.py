@@ -281,19 +281,14 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
     their head, and name a kind of it). The head's figure takes the compound's class, of the same kind, where
     exactly one compound of that figure fits ("17 Hallen" beside "17 Lagerhallen" and "17 Werkshallen" stays
     itself); a head with another figure ("zehntausende Arbeiter" beside "5.000 Bauarbeiter") is no restatement,
-    and two compounds never join each other. A sentence that gives both nouns that figure told them apart ("12
-    Stimmen, 12 Gegenstimmen", "drei Spieler und drei Nachwuchsspieler": `_told_apart`). Within one article, in two
-    sentences, a compound and its head at one figure are one count: a report shortens a compound to its head when
-    it names the count again, or names it short in the headline and in full in the body ("56 Nummern" above "56
-    Telefonnummern"); only from DISTINCT on - small counts recur ("drei Spieler" ... "drei Nachwuchsspieler").
-    "Wachstum" said alone is the economy's growth (`GROWTH`), never another growth's compound
-    ("Bevölkerungswachstum")."""
-    # (story, kind, class) -> figure -> the (article, sentence) that give it
-    figures: dict[tuple[str, str, str], dict[tuple[float, float], set[tuple[str, int | None]]]] = \
-        defaultdict(lambda: defaultdict(set))
+    and two compounds never join each other. An article that gives both nouns that figure told them apart ("12
+    Stimmen, 12 Gegenstimmen", "drei Spieler und drei Nachwuchsspieler": `_told_apart`); a restatement within one
+    article refers back (`_refers_back`). "Wachstum" said alone is the economy's growth (`GROWTH`), never another
+    growth's compound ("Bevölkerungswachstum")."""
+    figures: dict[tuple[str, str, str], dict[tuple[float, float], set[str]]] = defaultdict(lambda: defaultdict(set))
     for n, c in enumerate(claims):
         if (p := parts[n]) is not None and p[CLASS] != "-" and c.qualifier != "vague":
-            figures[(story.get(c.article, ""), p[0], p[CLASS])][(c.low, c.high)].add((c.article, c.sentence_index))
+            figures[(story.get(c.article, ""), p[0], p[CLASS])][(c.low, c.high)].add(c.article)
     classes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, kind, cls in figures:
         classes[(s, kind)].add(cls)
@@ -302,14 +297,10 @@ def _one_compound(claims: list[Claim], parts: dict[int, tuple[str, ...] | None],
                 p[CLASS] == GROWTH:
             continue
         mine, value = story.get(c.article, ""), (c.low, c.high)
-        said = figures[(mine, p[0], p[CLASS])][value]          # the sentences that give the head this figure
+        said = figures[(mine, p[0], p[CLASS])][value]          # the articles that give the head this figure
         longer = [x for x in classes[(mine, p[0])] if len(_slug_stem(x)) > len(_slug_stem(p[CLASS])) and
                   _one_noun_class(p[CLASS], x) and value in figures[(mine, p[0], x)]]
-        if len(longer) != 1:
-            continue
-        full = figures[(mine, p[0], longer[0])][value]        # the sentences that give the compound this figure
-        one_article = {a for a, _ in said} & {a for a, _ in full}
-        if not said & full and (not one_article or abs(point(c)) >= DISTINCT):
+        if len(longer) == 1 and not said & figures[(mine, p[0], longer[0])][value]:
             parts[n] = p[:CLASS] + (longer[0],) + p[CLASS + 1:]
 
 
