@@ -2277,3 +2277,42 @@ def test_a_title_abbreviation_is_no_part_of_the_sources_name(nlp, text, figure, 
 ])
 def test_a_title_opening_a_headline_prefix_is_no_part_of_the_source(nlp, text, figure, name):
     assert name_of(nlp, text, figure, title=True) == name
+
+
+# session 34 (src34): the source in another sentence - a report that names no one goes on with the run before it
+
+@pytest.mark.parametrize("text, figure, name", [
+    # impersonal 'es heißt' with nothing of where it was heard: the source named before (figures._bare_heissen)
+    ("Die Wasserrettung meldete am Nachmittag einen Einsatz am Stausee. Mehr als 30 Helfer waren vor Ort, hieß es.",
+     "30 Helfer", "Wasserrettung"),
+    ("Der Konzern teilte am Dienstag mit, das Jahr sei gut verlaufen. Der Umsatz stieg um zwölf Prozent, hieß es am "
+     "Abend.",
+     "zwölf Prozent", "Konzern"),
+])
+def test_a_bare_heisst_es_goes_on_with_the_source_before(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text, figure", [
+    # where it was heard is a source of its own: the one before is not carried to it
+    ("Die Wasserrettung meldete am Nachmittag einen Einsatz am Stausee. Mehr als 30 Helfer waren vor Ort, hieß es "
+     "aus dem Innenministerium.", "30 Helfer"),
+    # no source before: 'hieß es' alone names no one
+    ("Ein Unwetter zog am Nachmittag über das Tal. Mehr als 30 Helfer waren vor Ort, hieß es.", "30 Helfer"),
+])
+def test_a_heisst_es_with_its_own_origin_or_nothing_before_takes_no_source_from_before(nlp, text, figure):
+    assert name_of(nlp, text, figure) != "Wasserrettung"
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Mehr als 30 Helfer waren vor Ort, hieß es.", True),
+    ("Der Umsatz stieg, hieß es am Abend.", True),
+    ("Der Umsatz stieg, hieß es aus dem Konzern.", False),    # where it was heard: a source of its own
+    ("Nun heißt es abwarten.", False),                        # 'it is time to': no report
+])
+def test_a_bare_heisst_es(nlp, text, bare):
+    from lagebild.extract.attribution.figures import _bare_heissen
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "heißen")
+    assert _bare_heissen(verb) is bare
