@@ -2316,3 +2316,20 @@ def test_a_bare_heisst_es(nlp, text, bare):
     doc = nlp(text)
     verb = next(t for t in doc if t.lemma_ == "heißen")
     assert _bare_heissen(verb) is bare
+
+
+# rv_src34: impersonal 'heißen' with a score of its own reports nothing ('Danach hieß es 2:0': the result stood so)
+
+@pytest.mark.parametrize("text, figure", [
+    ("Der Trainer sagte vor dem Spiel, man wolle gewinnen. Danach hieß es 2:0, 25.000 Fans jubelten.", "25.000 Fans"),
+])
+def test_a_score_after_heisst_es_takes_no_source_from_before(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+@pytest.mark.parametrize("text", ["Kurz darauf hieß es 2:0.", "Danach hieß es 2:0, alle jubelten."])
+def test_heisst_es_with_a_score_is_no_bare_report(nlp, text):
+    from lagebild.extract.attribution.figures import _bare_heissen
+
+    verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
+    assert _bare_heissen(verb) is False

@@ -900,12 +900,13 @@ def _bare_heissen(verb: Token) -> bool:
     or an adverb (``hieß es am Abend``, ``heißt es weiter``) is a report whose giver the sentence leaves unnamed, as
     the agentless passive does - it goes on with the source named before. A phrase of where it was heard or read
     (``hieß es aus dem Ministerium``, ``in dem Bericht``) is a source of its own, a ``das`` subject a conclusion
-    (``Das heißt, ...``); with an infinitive (``Nun heißt es abwarten``) it means "now one must", no report."""
+    (``Das heißt, ...``); with an infinitive (``Nun heißt es abwarten``) it means "now one must", no report; with a
+    number of its own (``Danach hieß es 2:0``, the parse hangs the score as an adverb) it tells a result, no report."""
     if C.full_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
                                                   for c in verb.children):
         return False
     return not any(c.dep_ in ("obl", "nmod", "obj", "iobj", "nsubj") and c.lower_ != "es" and not C.timed(c)
-                   or c.tag_ in ("VVINF", "VAINF", "VMINF") for c in verb.children)
+                   or c.tag_ in ("VVINF", "VAINF", "VMINF", "CARD") for c in verb.children)
 
 
 def _told_of(sent: Span) -> Token | None:
