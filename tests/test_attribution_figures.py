@@ -2333,3 +2333,22 @@ def test_heisst_es_with_a_score_is_no_bare_report(nlp, text):
 
     verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
     assert _bare_heissen(verb) is False
+
+
+# rv_src34: 'wie es heißt' put into a sentence is the reporter's hedge ("reportedly"), no report that goes on with the
+# source named before
+
+@pytest.mark.parametrize("text, figure", [
+    ("Der Minister sagte, er sei zufrieden. Der Flughafen kostete, wie es heißt, 7 Milliarden Euro.", "7 Milliarden"),
+])
+def test_wie_es_heisst_takes_no_source_from_before(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+@pytest.mark.parametrize("text", ["Der Flughafen kostete, wie es heißt, 7 Milliarden Euro.",
+                                  "Er hatte, wie es hieß, 20.000 Euro erbeutet."])
+def test_wie_es_heisst_is_no_bare_report(nlp, text):
+    from lagebild.extract.attribution.figures import _bare_heissen
+
+    verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
+    assert _bare_heissen(verb) is False

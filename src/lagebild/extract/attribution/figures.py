@@ -901,9 +901,12 @@ def _bare_heissen(verb: Token) -> bool:
     the agentless passive does - it goes on with the source named before. A phrase of where it was heard or read
     (``hieß es aus dem Ministerium``, ``in dem Bericht``) is a source of its own, a ``das`` subject a conclusion
     (``Das heißt, ...``); with an infinitive (``Nun heißt es abwarten``) it means "now one must", no report; with a
-    number of its own (``Danach hieß es 2:0``, the parse hangs the score as an adverb) it tells a result, no report."""
+    number of its own (``Danach hieß es 2:0``, the parse hangs the score as an adverb) it tells a result, no report.
+    In a clause a conjunction opens it is no main clause's report going on with the run before: ``Der Bau kostete,
+    wie es heißt, 7 Millionen`` is the reporter's hedge (hearsay, no one named), ``Als es hieß, ...`` a time."""
     if C.full_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
-                                                  for c in verb.children):
+                                                  for c in verb.children) \
+            or any(c.tag_ in ("KOUS", "KOKOM") for c in verb.children):
         return False
     return not any(c.dep_ in ("obl", "nmod", "obj", "iobj", "nsubj") and c.lower_ != "es" and not C.timed(c)
                    or c.tag_ in ("VVINF", "VAINF", "VMINF", "CARD") for c in verb.children)
