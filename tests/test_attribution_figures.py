@@ -2352,3 +2352,32 @@ def test_wie_es_heisst_is_no_bare_report(nlp, text):
 
     verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
     assert _bare_heissen(verb) is False
+
+
+# rv_src34: a bare 'es heißt' goes on with the run in other syntax - a passive, a trailing 'so hieß es', a Konjunktiv I
+# run, a sentence between the cue and the figure it holds open; and does not where it names its own origin
+
+@pytest.mark.parametrize("text, figure, name", [
+    ("Die Polizei teilte am Morgen mit, der Fahrer sei geflüchtet. Bei dem Unfall wurden 14 Menschen verletzt, hieß "
+     "es weiter.", "14 Menschen", "Polizei"),
+    ("Der Sprecher sagte, es gebe keine Verletzten. Die Kosten betragen 3 Millionen Euro, so hieß es.",
+     "3 Millionen", "Sprecher"),
+    ("Das Ministerium erklärte, die Lage sei stabil. Rund 500 Soldaten seien im Einsatz, heißt es.",
+     "500 Soldaten", "Ministerium"),
+    ("Die Polizei teilte mit, der Fahrer sei geflüchtet. Das Auto war rot. Zwei Autos wurden beschädigt, hieß es. "
+     "Der Schaden betrage 20.000 Euro.", "20.000 Euro", "Polizei"),
+])
+def test_a_bare_heisst_es_goes_on_with_the_run_in_other_syntax(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text, figure, before", [
+    ("Das Ministerium erklärte, die Lage sei stabil. Rund 500 Soldaten sind im Einsatz, heißt es in "
+     "Regierungskreisen.", "500 Soldaten", "Ministerium"),
+    ("Die NATO teilte mit, die Lage sei angespannt. Rund 500 Soldaten wurden getötet, hieß es aus Kiew.",
+     "500 Soldaten", "NATO"),
+    ("Die Polizei meldete am Morgen einen Unfall auf der A7.\n\nMehr als 30 Helfer waren vor Ort, hieß es.",
+     "30 Helfer", "Polizei"),                          # a new paragraph: the run does not reach over it
+])
+def test_a_heisst_es_of_its_own_origin_or_after_a_break_does_not_go_on_with_the_run(nlp, text, figure, before):
+    assert name_of(nlp, text, figure) != before
