@@ -2381,3 +2381,21 @@ def test_a_bare_heisst_es_goes_on_with_the_run_in_other_syntax(nlp, text, figure
 ])
 def test_a_heisst_es_of_its_own_origin_or_after_a_break_does_not_go_on_with_the_run(nlp, text, figure, before):
     assert name_of(nlp, text, figure) != before
+
+
+# rv_src34: 'hieß es weiter' where the parser hangs 'weiter' as the verb's particle ("weiterheißen" is no verb)
+
+def test_heisst_es_weiter_read_as_a_particle_goes_on_with_the_run(nlp):
+    text = "Die Staatsanwaltschaft erklärte, der Mann sei gefasst worden. Er hatte 20.000 Euro erbeutet, hieß es weiter."
+    assert name_of(nlp, text, "20.000 Euro") == "Staatsanwaltschaft"
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Er hatte 20.000 Euro erbeutet, hieß es weiter.", True),       # 'weiter' hung as the particle
+    ("Die Partei hieß es gut, dass 300 Stellen wegfallen.", False),  # 'gutheißen' with a subject of its own
+])
+def test_a_particle_under_heissen(nlp, text, bare):
+    from lagebild.extract.attribution.figures import _bare_heissen
+
+    verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
+    assert _bare_heissen(verb) is bare

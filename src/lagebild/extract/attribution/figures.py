@@ -904,8 +904,9 @@ def _bare_heissen(verb: Token) -> bool:
     number of its own (``Danach hieß es 2:0``, the parse hangs the score as an adverb) it tells a result, no report.
     In a clause a conjunction opens it is no main clause's report going on with the run before: ``Der Bau kostete,
     wie es heißt, 7 Millionen`` is the reporter's hedge (hearsay, no one named), ``Als es hieß, ...`` a time."""
-    if C.full_lemma(verb) != "heißen" or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl")
-                                                  for c in verb.children) \
+    prt = C.particle(verb)                  # "hieß es weiter": an adverb the parser may hang as the particle
+    if C.verb_lemma(verb) != "heißen" or prt is not None and prt.tag_ != "ADV" \
+            or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl") for c in verb.children) \
             or any(c.tag_ in ("KOUS", "KOKOM") for c in verb.children):
         return False
     return not any(c.dep_ in ("obl", "nmod", "obj", "iobj", "nsubj") and c.lower_ != "es" and not C.timed(c)
