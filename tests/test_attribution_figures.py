@@ -2311,11 +2311,14 @@ def test_a_heisst_es_with_its_own_origin_or_nothing_before_takes_no_source_from_
     ("Nun heißt es abwarten.", False),                        # 'it is time to': no report
 ])
 def test_a_bare_heisst_es(nlp, text, bare):
+    assert bare_heissen(nlp, text) is bare
+
+
+def bare_heissen(nlp, text: str) -> bool:
+    """`figures._bare_heissen` of the sentence's (first) ``heißen``."""
     from lagebild.extract.attribution.figures import _bare_heissen
 
-    doc = nlp(text)
-    verb = next(t for t in doc if t.lemma_ == "heißen")
-    assert _bare_heissen(verb) is bare
+    return _bare_heissen(next(t for t in nlp(text) if t.lemma_ == "heißen"))
 
 
 # rv_src34: impersonal 'heißen' with a score of its own reports nothing ('Danach hieß es 2:0': the result stood so)
@@ -2329,10 +2332,7 @@ def test_a_score_after_heisst_es_takes_no_source_from_before(nlp, text, figure):
 
 @pytest.mark.parametrize("text", ["Kurz darauf hieß es 2:0.", "Danach hieß es 2:0, alle jubelten."])
 def test_heisst_es_with_a_score_is_no_bare_report(nlp, text):
-    from lagebild.extract.attribution.figures import _bare_heissen
-
-    verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
-    assert _bare_heissen(verb) is False
+    assert bare_heissen(nlp, text) is False
 
 
 # rv_src34: 'wie es heißt' put into a sentence is the reporter's hedge ("reportedly"), no report that goes on with the
@@ -2348,10 +2348,7 @@ def test_wie_es_heisst_takes_no_source_from_before(nlp, text, figure):
 @pytest.mark.parametrize("text", ["Der Flughafen kostete, wie es heißt, 7 Milliarden Euro.",
                                   "Er hatte, wie es hieß, 20.000 Euro erbeutet."])
 def test_wie_es_heisst_is_no_bare_report(nlp, text):
-    from lagebild.extract.attribution.figures import _bare_heissen
-
-    verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
-    assert _bare_heissen(verb) is False
+    assert bare_heissen(nlp, text) is False
 
 
 # rv_src34: a bare 'es heißt' goes on with the run in other syntax - a passive, a trailing 'so hieß es', a Konjunktiv I
@@ -2395,7 +2392,4 @@ def test_heisst_es_weiter_read_as_a_particle_goes_on_with_the_run(nlp):
     ("Die Partei hieß es gut, dass 300 Stellen wegfallen.", False),  # 'gutheißen' with a subject of its own
 ])
 def test_a_particle_under_heissen(nlp, text, bare):
-    from lagebild.extract.attribution.figures import _bare_heissen
-
-    verb = next(t for t in nlp(text) if t.lemma_ == "heißen")
-    assert _bare_heissen(verb) is bare
+    assert bare_heissen(nlp, text) is bare
