@@ -2277,3 +2277,119 @@ def test_a_title_abbreviation_is_no_part_of_the_sources_name(nlp, text, figure, 
 ])
 def test_a_title_opening_a_headline_prefix_is_no_part_of_the_source(nlp, text, figure, name):
     assert name_of(nlp, text, figure, title=True) == name
+
+
+# session 34 (src34): the source in another sentence - a report that names no one goes on with the run before it
+
+@pytest.mark.parametrize("text, figure, name", [
+    # impersonal 'es heißt' with nothing of where it was heard: the source named before (figures._bare_heissen)
+    ("Die Wasserrettung meldete am Nachmittag einen Einsatz am Stausee. Mehr als 30 Helfer waren vor Ort, hieß es.",
+     "30 Helfer", "Wasserrettung"),
+    ("Der Konzern teilte am Dienstag mit, das Jahr sei gut verlaufen. Der Umsatz stieg um zwölf Prozent, hieß es am "
+     "Abend.",
+     "zwölf Prozent", "Konzern"),
+])
+def test_a_bare_heisst_es_goes_on_with_the_source_before(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text, figure, name", [
+    # where it was heard is a source of its own: the one before is not carried to it
+    ("Die Wasserrettung meldete am Nachmittag einen Einsatz am Stausee. Mehr als 30 Helfer waren vor Ort, hieß es "
+     "aus dem Innenministerium.", "30 Helfer", "Innenministerium"),
+    # no source before: 'hieß es' alone names no one
+    ("Ein Unwetter zog am Nachmittag über das Tal. Mehr als 30 Helfer waren vor Ort, hieß es.", "30 Helfer", None),
+])
+def test_a_heisst_es_with_its_own_origin_or_nothing_before_takes_no_source_from_before(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Mehr als 30 Helfer waren vor Ort, hieß es.", True),
+    ("Der Umsatz stieg, hieß es am Abend.", True),
+    ("Der Umsatz stieg, hieß es aus dem Konzern.", False),    # where it was heard: a source of its own
+    ("Nun heißt es abwarten.", False),                        # 'it is time to': no report
+])
+def test_a_bare_heisst_es(nlp, text, bare):
+    assert bare_heissen(nlp, text) is bare
+
+
+def bare_heissen(nlp, text: str) -> bool:
+    """`figures._bare_heissen` of the sentence's (first) ``heißen``."""
+    from lagebild.extract.attribution.figures import _bare_heissen
+
+    return _bare_heissen(next(t for t in nlp(text) if t.lemma_ == "heißen"))
+
+
+# rv_src34: impersonal 'heißen' with a score of its own reports nothing ('Danach hieß es 2:0': the result stood so)
+
+@pytest.mark.parametrize("text, figure", [
+    ("Der Trainer sagte vor dem Spiel, man wolle gewinnen. Danach hieß es 2:0, 25.000 Fans jubelten.", "25.000 Fans"),
+])
+def test_a_score_after_heisst_es_takes_no_source_from_before(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+@pytest.mark.parametrize("text", ["Kurz darauf hieß es 2:0.", "Danach hieß es 2:0, alle jubelten."])
+def test_heisst_es_with_a_score_is_no_bare_report(nlp, text):
+    assert bare_heissen(nlp, text) is False
+
+
+# rv_src34: 'wie es heißt' put into a sentence is the reporter's hedge ("reportedly"), no report that goes on with the
+# source named before
+
+@pytest.mark.parametrize("text, figure", [
+    ("Der Minister sagte, er sei zufrieden. Der Flughafen kostete, wie es heißt, 7 Milliarden Euro.", "7 Milliarden"),
+])
+def test_wie_es_heisst_takes_no_source_from_before(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+@pytest.mark.parametrize("text", ["Der Flughafen kostete, wie es heißt, 7 Milliarden Euro.",
+                                  "Er hatte, wie es hieß, 20.000 Euro erbeutet."])
+def test_wie_es_heisst_is_no_bare_report(nlp, text):
+    assert bare_heissen(nlp, text) is False
+
+
+# rv_src34: a bare 'es heißt' goes on with the run in other syntax - a passive, a trailing 'so hieß es', a Konjunktiv I
+# run, a sentence between the cue and the figure it holds open; and does not where it names its own origin
+
+@pytest.mark.parametrize("text, figure, name", [
+    ("Die Polizei teilte am Morgen mit, der Fahrer sei geflüchtet. Bei dem Unfall wurden 14 Menschen verletzt, hieß "
+     "es weiter.", "14 Menschen", "Polizei"),
+    ("Der Sprecher sagte, es gebe keine Verletzten. Die Kosten betragen 3 Millionen Euro, so hieß es.",
+     "3 Millionen", "Sprecher"),
+    ("Das Ministerium erklärte, die Lage sei stabil. Rund 500 Soldaten seien im Einsatz, heißt es.",
+     "500 Soldaten", "Ministerium"),
+    ("Die Polizei teilte mit, der Fahrer sei geflüchtet. Das Auto war rot. Zwei Autos wurden beschädigt, hieß es. "
+     "Der Schaden betrage 20.000 Euro.", "20.000 Euro", "Polizei"),
+])
+def test_a_bare_heisst_es_goes_on_with_the_run_in_other_syntax(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+@pytest.mark.parametrize("text, figure, before", [
+    ("Das Ministerium erklärte, die Lage sei stabil. Rund 500 Soldaten sind im Einsatz, heißt es in "
+     "Regierungskreisen.", "500 Soldaten", "Ministerium"),
+    ("Die NATO teilte mit, die Lage sei angespannt. Rund 500 Soldaten wurden getötet, hieß es aus Kiew.",
+     "500 Soldaten", "NATO"),
+    ("Die Polizei meldete am Morgen einen Unfall auf der A7.\n\nMehr als 30 Helfer waren vor Ort, hieß es.",
+     "30 Helfer", "Polizei"),                          # a new paragraph: the run does not reach over it
+])
+def test_a_heisst_es_of_its_own_origin_or_after_a_break_does_not_go_on_with_the_run(nlp, text, figure, before):
+    assert name_of(nlp, text, figure) != before
+
+
+# rv_src34: 'hieß es weiter' where the parser hangs 'weiter' as the verb's particle ("weiterheißen" is no verb)
+
+def test_heisst_es_weiter_read_as_a_particle_goes_on_with_the_run(nlp):
+    text = "Die Staatsanwaltschaft erklärte, der Mann sei gefasst worden. Er hatte 20.000 Euro erbeutet, hieß es weiter."
+    assert name_of(nlp, text, "20.000 Euro") == "Staatsanwaltschaft"
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Er hatte 20.000 Euro erbeutet, hieß es weiter.", True),       # 'weiter' hung as the particle
+    ("Die Partei hieß es gut, dass 300 Stellen wegfallen.", False),  # 'gutheißen' with a subject of its own
+])
+def test_a_particle_under_heissen(nlp, text, bare):
+    assert bare_heissen(nlp, text) is bare

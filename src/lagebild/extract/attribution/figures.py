@@ -883,13 +883,34 @@ def _pronoun_subject_before(sent: Span, modal: Token) -> bool:
 @per_span
 def _agentless_report(sent: Span) -> bool:
     """``Die Zahl der Verletzten wurde mit 40 angegeben``: the main clause's reporting verb in the passive, its
-    agent not named, and no other cue in the sentence (``..., geht aus der Statistik hervor``)."""
+    agent not named, and no other cue in the sentence (``..., geht aus der Statistik hervor``); or impersonal
+    ``heißen`` that says nothing of where it was heard (`_bare_heissen`: ``..., hieß es.``)."""
     verbs = [t for t in sent if reporting(t)]
     if len(verbs) != 1 or any(C.is_attribution_preposition(t) for t in sent):
         return False
     verb = verbs[0]
+    if _bare_heissen(verb):
+        return True
     return _clause_head(verb).dep_ == "ROOT" and any(c.dep_ == "aux:pass" for c in verb.children) \
         and not any(c.dep_ == "obl:agent" for c in verb.children)
+
+
+def _bare_heissen(verb: Token) -> bool:
+    """``Mehr als 40 Helfer waren im Einsatz, hieß es.``: impersonal ``es heißt`` with nothing under it but a time
+    or an adverb (``hieß es am Abend``, ``heißt es weiter``) is a report whose giver the sentence leaves unnamed, as
+    the agentless passive does - it goes on with the source named before. A phrase of where it was heard or read
+    (``hieß es aus dem Ministerium``, ``in dem Bericht``) is a source of its own, a ``das`` subject a conclusion
+    (``Das heißt, ...``); with an infinitive (``Nun heißt es abwarten``) it means "now one must", no report; with a
+    number of its own (``Danach hieß es 2:0``, the parse hangs the score as an adverb) it tells a result, no report.
+    In a clause a conjunction opens it is no main clause's report going on with the run before: ``Der Bau kostete,
+    wie es heißt, 7 Millionen`` is the reporter's hedge (hearsay, no one named), ``Als es hieß, ...`` a time."""
+    prt = C.particle(verb)                  # "hieß es weiter": an adverb the parser may hang as the particle
+    if C.verb_lemma(verb) != "heißen" or prt is not None and prt.tag_ != "ADV" \
+            or not any(c.lower_ == "es" and c.dep_ in ("nsubj", "expl") for c in verb.children) \
+            or any(c.tag_ in ("KOUS", "KOKOM") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("obl", "nmod", "obj", "iobj", "nsubj") and c.lower_ != "es" and not C.timed(c)
+                   or c.tag_ in ("VVINF", "VAINF", "VMINF", "CARD") for c in verb.children)
 
 
 def _told_of(sent: Span) -> Token | None:
