@@ -3143,3 +3143,32 @@ def test_an_attack_on_computers_is_no_assault(nlp):
     # a shop selling computers attacked is an assault; a hacker attack on a hospital is none
     one(events_of(nlp, "Bei einem Angriff auf einen Computerhändler in Wien wurde der Verkäufer verletzt."), "ASSAULT")
     none_of(events_of(nlp, "Ein Hackerangriff auf ein Krankenhaus in Düsseldorf hat den Betrieb lahmgelegt."), "ASSAULT")
+
+
+def test_a_towns_adjective_on_the_acting_body_is_the_place_where_the_clause_names_none(nlp):
+    """"Die Kölner Polizei nahm ... fest": a town's body acts in its town; the adjective on the event's own noun
+    ("die Linzer Gemeinderatswahl") too. Not on a person ("ein Wiener Tourist": where he is from) nor on whom the
+    event befalls ("ein Grazer Student wurde festgenommen"), nor on who attacks ("die Kiewer Armee")."""
+    e = one(events_of(nlp, "Die Kölner Polizei hat in der Nacht zum Sonntag vier Einbrecher festgenommen."), "COERCE")
+    assert e.place is not None and e.place.name == "Köln" and e.place.country == "DE"
+    e = one(events_of(nlp, "Das Bremer Landgericht verurteilte den Angeklagten zu sechs Jahren Haft."), "ACCUSE")
+    assert e.place is not None and e.place.name == "Bremen"
+    e = one(events_of(nlp, "Bei der Linzer Gemeinderatswahl im Herbst legte die KPÖ zu."), "VOTE")
+    assert e.place is not None and e.place.name == "Linz"
+    e = one(events_of(nlp, "Ein Grazer Student wurde am Freitag von der Polizei festgenommen."), "COERCE")
+    assert e.place is None or e.place.name != "Graz"
+    e = one(events_of(nlp, "Die Polizei in Innsbruck nahm einen Münchner Urlauber fest."), "COERCE")
+    assert e.place is not None and e.place.name == "Innsbruck"
+    # who attacks acts away from its seat
+    e = one(events_of(nlp, "Die Kiewer Armee griff am Montag Stellungen der Separatisten an."), "ASSAULT")
+    assert e.place is None or e.place.name != "Kiew"
+
+
+def test_a_vote_or_disaster_named_by_a_place_compound_is_held_or_struck_there(nlp):
+    """"die Tirol-Wahl", "das Nepal-Beben": the compound's first part is where; talks named so
+    ("Syrien-Gespräche") are about a place, not held at it."""
+    e = one(events_of(nlp, "Vor der Kärnten-Wahl am Sonntag warb die FPÖ mit Plakaten."), "VOTE")
+    assert e.place is not None and e.place.name == "Kärnten"
+    e = one(events_of(nlp, "Nach dem Haiti-Beben wurden Hunderte Tote geborgen."), "DISASTER")
+    assert e.place is not None and e.place.country == "HT"
+
