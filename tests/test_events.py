@@ -3172,3 +3172,14 @@ def test_a_vote_or_disaster_named_by_a_place_compound_is_held_or_struck_there(nl
     e = one(events_of(nlp, "Nach dem Haiti-Beben wurden Hunderte Tote geborgen."), "DISASTER")
     assert e.place is not None and e.place.country == "HT"
 
+
+def test_a_planned_events_month_without_a_year_lies_ahead_of_the_report(nlp):
+    """"kündigte für Februar Neuwahlen an", read in June: next February, not the one gone by (the preterite of the
+    announcing verb made the tagger read the month back); a year told with it, or a done event, keeps it."""
+    e = one(events_of(nlp, "Der Premier kündigte für Februar vorgezogene Neuwahlen an.", dct="2025-06-12"), "VOTE")
+    assert e.status == "planned" and e.time.value == "2026-02"
+    e = one(events_of(nlp, "Der Premier kündigte für Februar 2025 vorgezogene Neuwahlen an.", dct="2025-06-12"),
+            "VOTE")
+    assert e.time.value == "2025-02"
+    e = one(events_of(nlp, "Im Februar hatten Tausende in Prag demonstriert.", dct="2025-06-12"), "PROTEST")
+    assert e.time.value == "2025-02"

@@ -35,7 +35,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..lang.de import rows, table, words
+from ..lang.de import months, rows, table, words
 from ..lang.de.event_words import (
     Reading,
     TriggerEntry,
@@ -2195,6 +2195,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
         status = "planned"                             # "Am Samstag demonstrieren die Bauern in Wien": ahead
+    when = _plan_ahead(doc, when) if status == "planned" else when   # "kündigte für März Wahlen an" (in May)
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
@@ -2467,6 +2468,25 @@ def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:
         return False
     day = value.split("T", 1)[0]
     return day > dct[:len(day)] and not _running(tok, when.text or "")
+
+
+def _plan_ahead(doc: Doc, when: TimeValue) -> TimeValue:
+    """A planned event's month or date told by the month's name without a year ("kündigte für März Neuwahlen an",
+    "soll am 3. März beginnen") lies ahead of the report: where the time tagger put it before the publication date
+    (an announcing verb's preterite reads as the past) it is the next year's. A year in the expression keeps it, and
+    so does a weekday or "gestern" (a day counted from the report's, not a month named)."""
+    dct = doc._.dct or ""
+    value, expression = when.value or "", when.text or ""
+    m = re.fullmatch(r"(\d{4})(-\d\d(?:-\d\d)?)", value)
+    if m is None or when.basis != "expression" or not re.match(r"\d{4}-\d\d-\d\d", dct) or \
+            re.search(r"\d{4}", expression) or value >= dct[:len(value)]:
+        return when
+    if not any(w.lower().rstrip(".") in MONTH_NAMES for w in expression.split()):
+        return when
+    return replace(when, value=f"{int(m[1]) + 1}{m[2]}")
+
+
+MONTH_NAMES = frozenset(months())                     # lang/de/months.tsv
 
 
 def _running(tok: Token, expression: str) -> bool:
