@@ -3183,3 +3183,10 @@ def test_a_planned_events_month_without_a_year_lies_ahead_of_the_report(nlp):
     assert e.time.value == "2025-02"
     e = one(events_of(nlp, "Im Februar hatten Tausende in Prag demonstriert.", dct="2025-06-12"), "PROTEST")
     assert e.time.value == "2025-02"
+
+
+def test_a_towns_adjective_names_the_town_by_its_own_name(nlp):
+    """"Dresdner" may be read "Dresdn" or "Dresden", "Bremer" "Bremen" or "Breme" (alternate forms the gazetteer
+    knows of one town): the place carries the town's own name, not the first reading found."""
+    e = one(events_of(nlp, "Das Dresdner Landgericht verurteilte die Betrüger zu Bewährungsstrafen."), "ACCUSE")
+    assert e.place is not None and e.place.name == "Dresden"

@@ -3260,19 +3260,20 @@ def _a_person(noun: Token) -> bool:
 
 
 def _town_of_adjective(word: str) -> Place | None:
-    """"Grazer" Graz, "Münchner" München: the town a place adjective is made of (its first reading the gazetteer
-    has as a town)."""
+    """"Grazer" Graz, "Münchner" München: the town a place adjective is made of - of its readings the gazetteer has
+    as a town, the largest town, by the reading that is the town's own name ("Dresdner" reads "Dresdn" too, an
+    alternate form of the same Dresden)."""
     from ..geo import gazetteer
     from .measures import adjective_place_names, place_adjective
 
     if not place_adjective(word):
         return None
-    for name in adjective_place_names(word):
-        towns = [c for c in gazetteer().candidates(name) if c.precision == "city"]
-        if towns:
-            town = max(towns, key=lambda c: c.population)
-            return Place(name, town.lat, town.lon, "city", town.country or None)
-    return None
+    towns = [(name, c) for name in adjective_place_names(word)
+             for c in gazetteer().candidates(name) if c.precision == "city"]
+    if not towns:
+        return None
+    name, town = max(towns, key=lambda t: (t[1].population, t[1].primary))
+    return Place(name, town.lat, town.lon, "city", town.country or None)
 
 
 COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
