@@ -3190,3 +3190,10 @@ def test_a_towns_adjective_names_the_town_by_its_own_name(nlp):
     knows of one town): the place carries the town's own name, not the first reading found."""
     e = one(events_of(nlp, "Das Dresdner Landgericht verurteilte die Betrüger zu Bewährungsstrafen."), "ACCUSE")
     assert e.place is not None and e.place.name == "Dresden"
+
+
+def test_a_towns_adjective_is_no_place_where_the_clause_names_another(nlp):
+    """"Der Münchner Konzern entlässt 1000 Mitarbeiter in Spanien": the clause names where (here on the object,
+    which the place choice does not read) - the adjective tells the body's seat, not the event's place."""
+    e = one(events_of(nlp, "Der Münchner Konzern entlässt 1000 Mitarbeiter in Spanien."), "BUSINESS")
+    assert e.place is None or e.place.name != "München"

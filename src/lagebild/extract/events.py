@@ -3247,9 +3247,17 @@ def _adjective_town(tok: Token, trig: Trigger, reference: bool, masks) -> Place 
         nouns += [c for h in heads for c in h.children if c is not tok and (
             (at_home and c.dep_ in ADJECTIVE_TOWN_DEPS and not (passive and c.dep_ == "nsubj")) or
             (c.dep_ in ("obl", "nmod") and (_case(c) or "") in LOC_CASES))]
+    if _names_a_place(verb if verb is not None else tok):
+        return None
     towns = {p.name: p for n in nouns if not _a_person(n) and not any(s <= n.idx < e for s, e, _ in masks)
              for a in n.children if a.dep_ == "amod" and (p := _town_of_adjective(a.text)) is not None}
     return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _names_a_place(head: Token) -> bool:
+    """The clause (or noun phrase) under `head` names a place itself ("entlässt 1000 Mitarbeiter in Spanien", a
+    place the place choice does not read for the event): a town's adjective then tells only a body's seat."""
+    return any(t.ent_type_ in ("LOC", "GPE") for t in head.subtree)
 
 
 def _a_person(noun: Token) -> bool:
