@@ -3197,3 +3197,11 @@ def test_a_towns_adjective_is_no_place_where_the_clause_names_another(nlp):
     which the place choice does not read) - the adjective tells the body's seat, not the event's place."""
     e = one(events_of(nlp, "Der Münchner Konzern entlässt 1000 Mitarbeiter in Spanien."), "BUSINESS")
     assert e.place is None or e.place.name != "München"
+
+
+def test_a_plan_told_in_a_past_state_keeps_its_month(nlp):
+    """"Die Abstimmung war für März geplant, wurde aber verschoben" read in June: the plan is told as a state gone
+    by (the past of "sein"/"haben" on the planning verb), so its March is the one gone by, not the next."""
+    e = one(events_of(nlp, "Die Abstimmung war für März geplant, wurde dann aber verschoben.", dct="2025-06-12"),
+            "VOTE")
+    assert e.time.value == "2025-03"

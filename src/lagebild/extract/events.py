@@ -2195,7 +2195,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
         status = "planned"                             # "Am Samstag demonstrieren die Bauern in Wien": ahead
-    when = _plan_ahead(doc, when) if status == "planned" else when   # "kündigte für März Wahlen an" (in May)
+    when = _plan_ahead(doc, when) if status == "planned" and not (parsed and tok is not None and _plan_gone_by(tok)) \
+        else when                                      # "kündigte für März Wahlen an" (in May)
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
@@ -2487,6 +2488,15 @@ def _plan_ahead(doc: Doc, when: TimeValue) -> TimeValue:
 
 
 MONTH_NAMES = frozenset(months())                     # lang/de/months.tsv
+
+
+def _plan_gone_by(tok: Token) -> bool:
+    """The plan is told in the past of "sein" or "haben" on its verb ("die Wahl war für März geplant", "hatte für
+    März einen Streik angekündigt"): a state or announcement before a past the report tells - its month is the one
+    gone by, not the next year's ("kündigte für März an", the announcing verb's own preterite, is today's news)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ in ("aux", "cop") and c.lemma_ in ("sein", "haben") and "Past" in c.morph.get("Tense")
+               for c in verb.children)
 
 
 def _running(tok: Token, expression: str) -> bool:
