@@ -3205,3 +3205,12 @@ def test_a_plan_told_in_a_past_state_keeps_its_month(nlp):
     e = one(events_of(nlp, "Die Abstimmung war für März geplant, wurde dann aber verschoben.", dct="2025-06-12"),
             "VOTE")
     assert e.time.value == "2025-03"
+
+
+def test_a_compound_of_a_common_noun_or_a_surname_is_no_place(nlp):
+    """"das Zug-Unglück", "die Merkel-Wahl": the first part is also a small town's name in the gazetteer (Zug,
+    Merkel) but here a common noun or a person - a town's name counts only where the article names the town."""
+    evs = events_of(nlp, "Nach dem Zug-Unglück wurde die Strecke gesperrt.")
+    assert not [e for e in evs if e.place is not None and e.place.name == "Zug"]
+    evs = events_of(nlp, "Die Merkel-Wahl im Bundestag verlief ohne Überraschung.")
+    assert not [e for e in evs if e.place is not None and e.place.name == "Merkel"]

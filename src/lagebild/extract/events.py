@@ -3210,8 +3210,9 @@ def _compound_place(doc: Doc, text: str, start: int, mentions: list[Mention]) ->
 
 def _named_place(doc: Doc, name: str, mentions: list[Mention]) -> Place | None:
     """The place a bare name stands for: the place the article's entities read that name as elsewhere ("Wien", an
-    alternate name of the gazetteer's Vienna), else a country, else the gazetteer's place whose own name it is, a town
-    of 1,000 or more or a region (the largest; as `_untyped_place` reads one)."""
+    alternate name of the gazetteer's Vienna), else a country, else the gazetteer's region whose own name it is. Not
+    a town the article does not name: a town's name is too often a common noun or a surname ("Zug-Unglück",
+    "Merkel-Wahl")."""
     from ..geo import gazetteer
 
     named = next((p for x in mentions if x.text == name and x.label in ("LOC", "GPE")
@@ -3222,11 +3223,10 @@ def _named_place(doc: Doc, name: str, mentions: list[Mention]) -> Place | None:
     country = g.country_of(name)
     if country is not None:
         return Place(country.name, country.lat, country.lon, "country", country.iso)
-    cands = [c for c in g.candidates(name) if c.primary and c.precision in ("city", "region")
-             and (c.precision != "city" or c.population >= UNTYPED_MIN_POPULATION)]
+    cands = [c for c in g.candidates(name) if c.primary and c.precision == "region"]
     if not cands:
         return None
-    cand = max(cands, key=lambda c: (c.precision != "city", c.population))
+    cand = max(cands, key=lambda c: c.population)
     return Place(name, cand.lat, cand.lon, cand.precision, cand.country or None)
 
 
