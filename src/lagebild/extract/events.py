@@ -2195,8 +2195,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
         status = "planned"                             # "Am Samstag demonstrieren die Bauern in Wien": ahead
-    when = _plan_ahead(doc, when) if status == "planned" and not (parsed and tok is not None and _plan_gone_by(tok)) \
-        else when                                      # "kündigte für März Wahlen an" (in May)
+    when = _plan_ahead(doc, when, tok if parsed else None) if status == "planned" else when   # "für März" (in May)
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
@@ -2471,11 +2470,14 @@ def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:
     return day > dct[:len(day)] and not _running(tok, when.text or "")
 
 
-def _plan_ahead(doc: Doc, when: TimeValue) -> TimeValue:
+def _plan_ahead(doc: Doc, when: TimeValue, tok: Token | None) -> TimeValue:
     """A planned event's month or date told by the month's name without a year ("kündigte für März Neuwahlen an",
     "soll am 3. März beginnen") lies ahead of the report: where the time tagger put it before the publication date
     (an announcing verb's preterite reads as the past) it is the next year's. A year in the expression keeps it, and
-    so does a weekday or "gestern" (a day counted from the report's, not a month named)."""
+    so does a weekday or "gestern" (a day counted from the report's, not a month named), and a plan told as gone
+    by (`_plan_gone_by`)."""
+    if tok is not None and _plan_gone_by(tok):
+        return when
     dct = doc._.dct or ""
     value, expression = when.value or "", when.text or ""
     m = re.fullmatch(r"(\d{4})(-\d\d(?:-\d\d)?)", value)
@@ -2495,7 +2497,7 @@ def _plan_gone_by(tok: Token) -> bool:
     März einen Streik angekündigt"): a state or announcement before a past the report tells - its month is the one
     gone by, not the next year's ("kündigte für März an", the announcing verb's own preterite, is today's news)."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(c.dep_ in ("aux", "cop") and c.lemma_ in ("sein", "haben") and "Past" in c.morph.get("Tense")
+    return any(c.dep_ in ("aux", "cop") and c.lemma_ in ("sein", "haben") and "Past" in c.morph.get("Tense", [])
                for c in verb.children)
 
 
