@@ -35,7 +35,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..lang.de import rows, table, words
+from ..lang.de import months, rows, table, words
 from ..lang.de.event_words import (
     Reading,
     TriggerEntry,
@@ -2164,6 +2164,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         actor, target = arc_actor, None                # "Die Armee evakuierte ...": only who did it, by the parse
     status = _event_status(text, u, (a, b), start, end, trig, tok if parsed else None, parsed)
     place = _event_place(doc, text, units, ui, (a, b), start, trig, mentions, arc_place, reference, target)
+    if place is None and parsed and tok is not None:
+        place = _adjective_town(tok, trig, reference, masks)   # "Die Grazer Polizei nahm ... fest"
     lead = _lead_of(units, ui) if not reference else None
     lead_at = _lead_anchor(doc, units, lead, trig, mentions)
     lead = lead if lead_at is not None else None       # a lead that tells only another event tells not this one
@@ -2193,6 +2195,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
         status = _time_status(doc, tok, a, b, when) or status
     if status == "reported" and parsed and tok is not None and _present_ahead(doc, tok, when):
         status = "planned"                             # "Am Samstag demonstrieren die Bauern in Wien": ahead
+    when = _plan_ahead(doc, when, tok if parsed else None) if status == "planned" else when   # "für März" (in May)
     attribution = attr.attribute(text, units, ui, start, cues)
     figures = [c.id for c in claims if c.id and u.start <= c.start < u.end
                and not (c.measure and c.measure.kind in ("duration",))]
@@ -2465,6 +2468,37 @@ def _present_ahead(doc: Doc, tok: Token, when: TimeValue) -> bool:
         return False
     day = value.split("T", 1)[0]
     return day > dct[:len(day)] and not _running(tok, when.text or "")
+
+
+def _plan_ahead(doc: Doc, when: TimeValue, tok: Token | None) -> TimeValue:
+    """A planned event's month or date told by the month's name without a year ("kündigte für März Neuwahlen an",
+    "soll am 3. März beginnen") lies ahead of the report: where the time tagger put it before the publication date
+    (an announcing verb's preterite reads as the past) it is the next year's. A year in the expression keeps it, and
+    so does a weekday or "gestern" (a day counted from the report's, not a month named), and a plan told as gone
+    by (`_plan_gone_by`)."""
+    if tok is not None and _plan_gone_by(tok):
+        return when
+    dct = doc._.dct or ""
+    value, expression = when.value or "", when.text or ""
+    m = re.fullmatch(r"(\d{4})(-\d\d(?:-\d\d)?)", value)
+    if m is None or when.basis != "expression" or not re.match(r"\d{4}-\d\d-\d\d", dct) or \
+            re.search(r"\d{4}", expression) or value >= dct[:len(value)]:
+        return when
+    if not any(w.lower().rstrip(".") in MONTH_NAMES for w in expression.split()):
+        return when
+    return replace(when, value=f"{int(m[1]) + 1}{m[2]}")
+
+
+MONTH_NAMES = frozenset(months())                     # lang/de/months.tsv
+
+
+def _plan_gone_by(tok: Token) -> bool:
+    """The plan is told in the past of "sein" or "haben" on its verb ("die Wahl war für März geplant", "hatte für
+    März einen Streik angekündigt"): a state or announcement before a past the report tells - its month is the one
+    gone by, not the next year's ("kündigte für März an", the announcing verb's own preterite, is today's news)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ in ("aux", "cop") and c.lemma_ in ("sein", "haben") and "Past" in c.morph.get("Tense", [])
+               for c in verb.children)
 
 
 def _running(tok: Token, expression: str) -> bool:
@@ -3141,7 +3175,7 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
     if place is not None and arc_place is not None:
         place = _across(doc, arc_place, place, mentions)
     if trig.type == "VOTE":
-        return _vote_place(text, start, place, mentions)
+        return _vote_place(text, start, place or _compound_place(doc, text, start, mentions), mentions)
     if place is None and trig.type == "ACCUSE":
         place = _court_place(doc, mentions, u)         # "am Landgericht Darmstadt verurteilt"
     elif place is None and (trig.type, trig.mode) in COURT_PROCEEDINGS:
@@ -3163,7 +3197,103 @@ def _event_place(doc: Doc, text: str, units, ui: int, clause: tuple[int, int], s
                        mentions, u.start, _moves_from(trig))  # "dort", "das Gebiet": the place named just before
     if place is None and trig.type in ("AID", "MOBILIZE") and target is not None:
         place = _country_place(target)                 # "nach Russland": the destination country
+    if place is None and trig.type in NO_PARTIES:
+        place = _compound_place(doc, text, start, mentions)   # "das Nepal-Beben": where the earthquake struck
     return place
+
+
+def _compound_place(doc: Doc, text: str, start: int, mentions: list[Mention]) -> Place | None:
+    """A vote, a disaster or an accident named by a hyphenated compound whose first part is a place ("die
+    Wien-Wahl", "bei der Tirol-Wahl", "nach dem Nepal-Beben"): it is held or it struck there. Only for these types
+    - talks or a deal named so ("Syrien-Gespräche", "Iran-Abkommen") are about the place, not held at it."""
+    m = re.match(r"([A-ZÄÖÜ][\w]+)-[\w-]+", text[start:])
+    return _named_place(doc, m.group(1), mentions) if m else None
+
+
+def _named_place(doc: Doc, name: str, mentions: list[Mention]) -> Place | None:
+    """The place a bare name stands for: the place the article's entities read that name as elsewhere ("Wien", an
+    alternate name of the gazetteer's Vienna), else a country, else the gazetteer's region whose own name it is. Not
+    a town the article does not name: a town's name is too often a common noun or a surname ("Zug-Unglück",
+    "Merkel-Wahl")."""
+    from ..geo import gazetteer
+
+    named = next((p for x in mentions if x.text == name and x.label in ("LOC", "GPE")
+                  and (p := _mention_place(doc, x)) is not None and p.lat is not None), None)
+    if named is not None:
+        return replace(named, filed=False)
+    g = gazetteer()
+    country = g.country_of(name)
+    if country is not None:
+        return Place(country.name, country.lat, country.lon, "country", country.iso)
+    cands = [c for c in g.candidates(name) if c.primary and c.precision == "region"]
+    if not cands:
+        return None
+    cand = max(cands, key=lambda c: c.population)
+    return Place(name, cand.lat, cand.lon, cand.precision, cand.country or None)
+
+
+# who acts in the trigger's clause, or where: a town's adjective on them is where they sit and act
+ADJECTIVE_TOWN_DEPS = ("nsubj", "obl:agent")
+# acts a body does away from its seat: an attack, a meeting, a deployment or a flight ("Die Moskauer Führung
+# griff ... an": not in Moscow) - only a locative phrase's town is theirs
+AWAY_TYPES = ("ASSAULT", "CONSULT") + MOVES
+
+
+def _adjective_town(tok: Token, trig: Trigger, reference: bool, masks) -> Place | None:
+    """A town's adjective (`measures.place_adjective`) on the event's own noun or on a body that acts in the
+    trigger's clause or is where it is told ("die Grazer Gemeinderatswahl", "Die Kölner Polizei nahm zwei Männer
+    fest", "vor dem Linzer Landgericht angeklagt"): a town's body acts in its town - the event's place where the
+    clause names no other. Not on a person ("ein Wiener Tourist ist verunglückt": where he is from), nor on a
+    passive's subject or an object (what is arrested or hit may come from anywhere), nor on a source that only
+    reports it (`masks`), nor on who attacks, meets or moves (`AWAY_TYPES`). An event named as what came before
+    ("nach der Kölner Silvesternacht") has only its own noun's. One town only: two adjectives name two places the
+    event is not told at."""
+    nouns = [tok] if trig.nominal else []
+    verb = None if reference else tok if not trig.nominal else \
+        tok.head if tok.dep_ in ("obl", "nsubj", "nsubj:pass", "obj") and tok.head is not tok else None
+    if verb is not None:
+        passive = _passive(verb) or _werden_passive(verb)
+        # the parse may hang the subject on the auxiliary ("Die X Polizei hat ... festgenommen")
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:pass"))]
+        at_home = trig.type not in AWAY_TYPES
+        nouns += [c for h in heads for c in h.children if c is not tok and (
+            (at_home and c.dep_ in ADJECTIVE_TOWN_DEPS and not (passive and c.dep_ == "nsubj")) or
+            (c.dep_ in ("obl", "nmod") and (_case(c) or "") in LOC_CASES))]
+    if _names_a_place(verb if verb is not None else tok):
+        return None
+    towns = {p.name: p for n in nouns if not _a_person(n) and not any(s <= n.idx < e for s, e, _ in masks)
+             for a in n.children if a.dep_ == "amod" and (p := _town_of_adjective(a.text)) is not None}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _names_a_place(head: Token) -> bool:
+    """The clause (or noun phrase) under `head` names a place itself ("entlässt 1000 Mitarbeiter in Spanien", a
+    place the place choice does not read for the event): a town's adjective then tells only a body's seat."""
+    return any(t.ent_type_ in ("LOC", "GPE") for t in head.subtree)
+
+
+def _a_person(noun: Token) -> bool:
+    """A noun of people ("Tourist", "Bürger", `measures.classify`) or a person's name."""
+    from .measures import classify
+
+    return noun.ent_type_ == "PER" or classify(noun.lemma_ or noun.text)[1] == "person"
+
+
+def _town_of_adjective(word: str) -> Place | None:
+    """"Grazer" Graz, "Münchner" München: the town a place adjective is made of - of its readings the gazetteer has
+    as a town, the largest town, by the reading that is the town's own name ("Dresdner" reads "Dresdn" too, an
+    alternate form of the same Dresden)."""
+    from ..geo import gazetteer
+    from .measures import adjective_place_names, place_adjective
+
+    if not place_adjective(word):
+        return None
+    towns = [(name, c) for name in adjective_place_names(word)
+             for c in gazetteer().candidates(name) if c.precision == "city"]
+    if not towns:
+        return None
+    name, town = max(towns, key=lambda t: (t[1].population, t[1].primary))
+    return Place(name, town.lat, town.lon, "city", town.country or None)
 
 
 COURTS = tuple(words("court_nouns"))               # lang/de/court_nouns.txt
