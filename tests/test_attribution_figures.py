@@ -2393,3 +2393,21 @@ def test_heisst_es_weiter_read_as_a_particle_goes_on_with_the_run(nlp):
 ])
 def test_a_particle_under_heissen(nlp, text, bare):
     assert bare_heissen(nlp, text) is bare
+@pytest.mark.parametrize("text,figure", [
+    # review speaker34: a passive verb of saying the parser coordinates with an active verb ("und wurde ... genannt",
+    # or a passive it hangs on an extended infinitive as that verb's conjunct) does not lend the active verb's subject
+    # as its speaker (speakers.subject_of): that subject is what the passive reports on; the passive names no agent
+    ("Der Konzern streicht 500 Stellen und wurde dafür am Montag im Landtag genannt.", "500"),
+    ("Der Plan, 200 Millionen Euro in Schulen zu investieren, wurde am Montag im Ausschuss erläutert.", "200"),
+])
+def test_a_coordinated_passive_lends_no_speaker(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None
+
+
+@pytest.mark.parametrize("text,figure,speaker", [
+    ("Der Sprecher lachte und sagte, 30 Menschen seien verletzt.", "30", "Sprecher"),
+    # a passive whose subject speaks ("zitiert": lang/de passive_speaker_verbs) still takes its conjunct's subject
+    ("Der Minister kam zu spät und wurde mit den Worten zitiert, 20 Millionen Euro seien zu wenig.", "20", "Minister"),
+])
+def test_a_coordinated_verb_of_saying_takes_its_conjuncts_subject(nlp, text, figure, speaker):
+    assert speaker in (name_of(nlp, text, figure) or "")

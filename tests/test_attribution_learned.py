@@ -1017,3 +1017,17 @@ def test_a_heading_line_does_not_join_a_run(parser):
     quotes = [_cueless(doc, si, 1) for si in range(3)]
     found = said_by(doc, L._runs_as_one(doc, sents, quotes))
     assert [q for q, _ in found] == ["Die Nachfrage sei hoch. Die Lager seien leer", "Lieferungen würden knapp"]
+
+
+def test_ruling_out_and_explaining_are_speech_acts_that_end_a_run(parser):
+    # session 34 (invented): 'ausschließen' (ruling out, a stated judgement) and 'erläutern' (explaining, a verb of
+    # saying like 'darlegen') were missing from lang/de's speech-act data, so a sentence with a new speech act of
+    # either was joined into the Konjunktiv run before it as a cue-less continuation
+    for text in ("Einen Rücktritt schloss die Bürgermeisterin nicht aus.",
+                 "Die Bürgermeisterin schloss nicht aus, dass die Steuern steigen.",
+                 "Der Trainer erläuterte am Montag seine neue Taktik."):
+        (sent,) = parser(text).sents
+        assert L._names_a_speech_act(sent), text
+    doc = parser("Der Kader sei komplett. Der Trainer erläuterte am Montag seine neue Taktik.")
+    from lagebild.extract.attribution.quotations import quotations
+    assert any(doc.text[q.speaker[0][0]:q.speaker[-1][1]] == "Der Trainer" for q in quotations(doc))

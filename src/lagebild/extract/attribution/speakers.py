@@ -136,7 +136,10 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "obl:agent" and child.pos_ in SPEAKER_POS:
             return child
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not (passive and not passive_speaks(verb)):
+        # "Er lachte und sagte ...": the conjunct's subject speaks; not of a passive ("Der Konzern streicht Stellen
+        # und wurde dafür genannt", "Der Plan ... wurde erläutert" hung on the infinitive): the conjunct's subject
+        # is what the passive reports on, never its unnamed agent - unless the passive names its speaker ("zitiert")
         return subject_of(verb.head)
     return _lent_to_a_quoted_name(verb)
 
