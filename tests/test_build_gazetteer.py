@@ -54,3 +54,14 @@ def test_the_packaged_gazetteer_holds_no_common_word_as_a_towns_other_name():
     for word in ("Glas", "Kino", "Gold", "Dabei"):   # alternates of towns abroad in GeoNames; German words
         assert not [c for c in g.candidates(word) if not c.primary and c.precision == "city"], word
     assert g.best("Mailand").country == "IT" and g.best("Kiew").country == "UA"   # exonyms stay
+
+
+def test_the_build_stops_naming_a_missing_data_package(build, monkeypatch):
+    # without iso3166-2 the build had gone on and silently lost the areas' German names ('Südtirol')
+    monkeypatch.setattr(build.importlib.util, "find_spec", lambda name, *a: None)
+    for step in (build.subdivision_names, build.rg_table):
+        with pytest.raises(SystemExit) as stop:
+            step()
+        assert "is not installed" in str(stop.value) and "'.[gazetteer]'" in str(stop.value)
+    with pytest.raises(SystemExit, match="iso3166-2"):
+        build.subdivision_names()
