@@ -34,7 +34,12 @@ Alternate names left out (`keeps_alternate`): GeoNames' alternates come without 
 drops the isolanguage column, so 'link', 'post', 'iata', 'abbr' entries cannot be told by their tag) and hold
 nicknames, company and old names besides the exonyms: an alternate HanTa's lexicon reads as a common word ('Google'
 for Topeka, 'Gold' for Gold Coast, 'Glas' for Glazov) and one that is a bigger place's own name elsewhere are
-dropped; a place's own name and its spellings (`own_forms`) always stay. Not in these sources at all: places GeoNames
+dropped; a place's own name and its spellings (`own_forms`) always stay, and so do German place names the lexicon
+reads as nouns: a compound on a place name's last part ('Königsberg', 'Pressburg', 'Kronstadt':
+lang/de/place_name_heads.txt) and the German names of big places that are nouns too ('Mekka', 'Muskat':
+lang/de/place_exonyms.txt; over the 79 alternates of places of 500,000+ the lexicon dropped, neither population,
+a capital, HanTa's name reading, iso3166-2's German names nor the floret vectors told them from 'Dabei' (Dubai),
+'Kita' (Quito) or 'Landen' (London)). Not in these sources at all: places GeoNames
 files under another feature class than a populated place (regions such as Sibirien, mountains such as the Nockberge,
 valleys such as the Paznaun), and towns cities500 lacks although they have 500+ inhabitants (Pohlheim, a merger of
 villages, and none of its villages are listed: a populated place GeoNames records without a population is not
@@ -160,14 +165,22 @@ def common_alternates(cities: list[dict], forms: dict[int, list[str]]) -> set[st
     `nlp.compounds.word_tag`) knows as common words: its best reading is a known word other than a name or foreign
     material ('Gold', 'Glas': nouns; 'Google': a verb form; 'Rio' and 'Julia', read best as names, stay).
     A hyphenated compound ('Mexiko-Stadt') is left alone: HanTa reads it by its last part."""
-    from lagebild.nlp.compounds import word_tag
-
     alternates = {n for c in cities for n in forms[id(c)] if n not in own_forms(c) and " " not in n and "-" not in n}
-    return {n for n in sorted(alternates) if _common_word(*word_tag(n))}
+    return {n for n in sorted(alternates) if _common_word(n)}
 
 
-def _common_word(tag: str, known: bool) -> bool:
-    return known and tag not in ("NE", "FM")
+def _common_word(word: str) -> bool:
+    """The lexicon's best reading of the word is a known word other than a name or foreign material - unless it is a
+    German place name: one of the German names of big places that are common nouns too (lang/de/place_exonyms.txt:
+    'Mekka', 'Muskat') or a word the lexicon only builds as a compound ending in a place name's last part
+    (lang/de/place_name_heads.txt: 'Königsberg', 'Pressburg', 'Kronstadt' - HanTa's 'König|s|berg')."""
+    from lagebild.lang import de
+    from lagebild.nlp.compounds import compound_head, word_tag
+
+    tag, known = word_tag(word)
+    if not known or tag in ("NE", "FM") or word.lower() in de.words("place_exonyms"):
+        return False
+    return compound_head(word) not in de.words("place_name_heads")
 
 
 def ascii_form(name: str) -> str:

@@ -54,6 +54,8 @@ def test_the_packaged_gazetteer_holds_no_common_word_as_a_towns_other_name():
     for word in ("Glas", "Kino", "Gold", "Dabei"):   # alternates of towns abroad in GeoNames; German words
         assert not [c for c in g.candidates(word) if not c.primary and c.precision == "city"], word
     assert g.best("Mailand").country == "IT" and g.best("Kiew").country == "UA"   # exonyms stay
+    # and so do German names the lexicon reads as nouns: the compound on -burg, a big place's German name
+    assert g.best("Pressburg").country == "SK" and g.best("Mekka").country == "SA"
 
 
 def test_the_build_stops_naming_a_missing_data_package(build, monkeypatch):
@@ -65,3 +67,13 @@ def test_the_build_stops_naming_a_missing_data_package(build, monkeypatch):
         assert "is not installed" in str(stop.value) and "'.[gazetteer]'" in str(stop.value)
     with pytest.raises(SystemExit, match="iso3166-2"):
         build.subdivision_names()
+
+
+def test_a_german_place_name_stays_though_the_lexicon_reads_a_common_noun(build):
+    # invented town; 'Fuchsburg' and 'Tannstadt' have a German place name's shape (a compound on -burg, -stadt) and
+    # 'Mekka' is a big place's German name (lang/de/place_exonyms.txt): the lexicon's noun readings do not drop them
+    town = _town("Pontevecchio", 80_000, "Fuchsburg", "Tannstadt", "Mekka", "Stadtzentrum", "Apotheke", "Gold")
+    common = build.common_alternates([town], {id(town): build.names_of(town)})
+    assert not {"Fuchsburg", "Tannstadt", "Mekka"} & common
+    # compounds on other heads and plain nouns stay common words
+    assert {"Stadtzentrum", "Apotheke", "Gold"} <= common
