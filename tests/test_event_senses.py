@@ -1,0 +1,81 @@
+"""Event triggers read in the sense of the article's domain (extract/domain.py, lang/de/event_senses.tsv):
+a match report's "trifft auf" is a match, a film review's "wird entführt" a plot. The texts are invented."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from lagebild.extract import domain as D
+from lagebild.lang.de.event_words import domain_senses
+
+MATCH = ("Der Tabellenführer gewann am Samstag vor 20.000 Zuschauern im heimischen Stadion mit 3:1 gegen den "
+         "Aufsteiger. Der Stürmer traf in der 12. Minute per Kopfball nach einer Ecke, der Trainer lobte nach dem "
+         "Schlusspfiff die Abwehr und den Torhüter. In der Liga liegt die Mannschaft nun vier Punkte vor dem Zweiten, "
+         "in der nächsten Runde trifft sie auswärts auf den Meister. Im Angriff fehlt dem Coach dann der gesperrte "
+         "Mittelfeldspieler, der in der Nachspielzeit die Rote Karte gesehen hatte.")
+PARLIAMENT = ("Die Regierung hat am Mittwoch im Parlament einen Entwurf für ein neues Asylgesetz vorgelegt. Die "
+              "Opposition kritisierte die Pläne des Innenministers scharf und kündigte an, im Ausschuss dagegen zu "
+              "stimmen. Bundeskanzler Olaf Brenner traf am Freitag in Berlin den Ministerpräsidenten Markus Keller, um "
+              "über die Verteilung der Flüchtlinge und die Kosten für Gemeinden zu beraten. Die Koalition braucht "
+              "für das Gesetz eine Mehrheit im Bundesrat.")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lagebild.pipeline import build_nlp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_nlp(["events"])
+
+
+def events_of(nlp, text, domain=None):
+    """The events of `text`; `domain` set on the Doc where given (else the model reads it)."""
+    doc = nlp.make_doc(text)
+    doc._.article_id = "t.txt"
+    doc._.dct = "2025-03-10"
+    if domain is not None:
+        doc.user_data["_lagebild_domain"] = domain
+    return nlp(doc)._.events
+
+
+def types(evs):
+    return [(e.type, e.trigger) for e in evs]
+
+
+def test_the_model_reads_a_match_report_as_sport_and_a_parliament_report_not():
+    assert D.load_model() is not None                      # packaged (models/domain)
+    assert D.domain_of_text(MATCH) == "Sport"
+    assert D.domain_of_text(PARLIAMENT) != "Sport"
+
+
+def test_a_match_report_has_no_meeting_and_no_attack(nlp):
+    evs = events_of(nlp, MATCH)
+    assert not [e for e in evs if e.type in ("CONSULT", "ASSAULT")], types(evs)
+
+
+def test_a_meeting_in_a_parliament_report_stays(nlp):
+    evs = events_of(nlp, PARLIAMENT)
+    assert [e for e in evs if e.type == "CONSULT"], types(evs)
+
+
+def test_the_same_sentence_is_read_by_the_domain(nlp):
+    text = "Am Sonntag trifft Jonas Berger in Wien auf Lukas Hofmann."      # a match, or a meeting
+    assert not [e for e in events_of(nlp, text, "Sport") if e.type == "CONSULT"]
+    assert [e for e in events_of(nlp, text, "International") if e.type == "CONSULT"]
+
+
+def test_an_abduction_in_a_review_is_a_plot_unless_its_clause_names_a_place(nlp):
+    plot = "Im Film wird der Regisseur Paul Weber von Rebellen entführt."
+    assert not [e for e in events_of(nlp, plot, "Kultur") if e.type == "ASSAULT"]
+    assert [e for e in events_of(nlp, plot, "Panorama") if e.type == "ASSAULT"]
+    real = "Nach der Entführung des Regisseurs in Mexiko sagte das Festival die Premiere ab."
+    assert [e for e in events_of(nlp, real, "Kultur") if e.type == "ASSAULT"]
+
+
+def test_the_senses_table_keys_words_types_and_modes():
+    senses = domain_senses()
+    assert any("Sport" in s.domains and s.kind == "verb" for s in senses["treffen"])
+    assert "angreifen" in senses                           # the separable bar dropped
+    assert any("Kultur" in s.domains and s.unless == "place" for s in senses["ASSAULT"])
