@@ -79,3 +79,11 @@ def test_the_senses_table_keys_words_types_and_modes():
     assert any("Sport" in s.domains and s.kind == "verb" for s in senses["treffen"])
     assert "angreifen" in senses                           # the separable bar dropped
     assert any("Kultur" in s.domains and s.unless == "place" for s in senses["ASSAULT"])
+
+
+def test_called_upon_is_no_demand(nlp):
+    for text in ("Nach der Niederlage ist nun der neue Bürgermeister Karl Huber gefordert.",
+                 "In der Krise sind jetzt die Gemeinden gefordert, sagte Ministerin Anna Berg."):
+        assert not [e for e in events_of(nlp, text, "Inland") if e.type == "DEMAND"], text
+    made = "Die Opposition hat den Rücktritt des Ministers Karl Huber gefordert."
+    assert [e for e in events_of(nlp, made, "Inland") if e.type == "DEMAND"]
