@@ -87,3 +87,9 @@ def test_called_upon_is_no_demand(nlp):
         assert not [e for e in events_of(nlp, text, "Inland") if e.type == "DEMAND"], text
     made = "Die Opposition hat den Rücktritt des Ministers Karl Huber gefordert."
     assert [e for e in events_of(nlp, made, "Inland") if e.type == "DEMAND"]
+
+
+def test_a_sentence_or_two_is_too_short_for_a_domain(nlp):
+    assert D.domain_of_text("Der Stürmer traf in der 90. Minute zum 2:1 für die Gäste.") is None
+    evs = events_of(nlp, "Bundeskanzler Olaf Brenner traf am Montag in Paris den Präsidenten Jean Martin.")
+    assert [e for e in evs if e.type == "CONSULT"], types(evs)

@@ -27,6 +27,10 @@ DIM = 1 << 16
 CLASSES = ("Etat", "Inland", "International", "Kultur", "Panorama", "Sport", "Web", "Wirtschaft", "Wissenschaft")
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "domain"
 _WORD = re.compile(r"[^\W\d_]{3,}")                 # a word of three letters or more (no digits, no underscore)
+# The fewest distinct words the model reads a domain in: a news article has hundreds, a sentence or two - a
+# headline, a test, a caption - too few for the section to show (one sentence with "traf" and "Wahl" reads as
+# sport with a high probability; 10kGNAD's articles have 40 or more distinct words but for a few one-liners).
+MIN_WORDS = 40
 
 
 def words(text: str) -> set[str]:
@@ -71,7 +75,7 @@ def domain_of_text(text: str, model: Model | None = None) -> str | None:
     if model is None:
         return None
     idx = features(text)
-    if not len(idx):
+    if len(idx) < MIN_WORDS:
         return None
     p = model.probs(idx)
     best = int(p.argmax())
