@@ -81,14 +81,6 @@ def test_the_senses_table_keys_words_types_and_modes():
     assert any("Kultur" in s.domains and s.unless == "place" for s in senses["ASSAULT"])
 
 
-def test_called_upon_is_no_demand(nlp):
-    for text in ("Nach der Niederlage ist nun der neue Bürgermeister Karl Huber gefordert.",
-                 "In der Krise sind jetzt die Gemeinden gefordert, sagte Ministerin Anna Berg."):
-        assert not [e for e in events_of(nlp, text, "Inland") if e.type == "DEMAND"], text
-    made = "Die Opposition hat den Rücktritt des Ministers Karl Huber gefordert."
-    assert [e for e in events_of(nlp, made, "Inland") if e.type == "DEMAND"]
-
-
 def test_a_sentence_or_two_is_too_short_for_a_domain(nlp):
     assert D.domain_of_text("Der Stürmer traf in der 90. Minute zum 2:1 für die Gäste.") is None
     evs = events_of(nlp, "Bundeskanzler Olaf Brenner traf am Montag in Paris den Präsidenten Jean Martin.")

@@ -194,22 +194,8 @@ def _another_sense(tok: Token, e: TriggerEntry) -> bool:
         or (e.word == "verhandlungen" and _a_court_hearing(tok))
         # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
         or (e.mode == "emergency" and _case(tok) not in (None, "von", "vom"))
-        # "Jetzt ist der Trainer gefordert": called upon, no demand made
-        or (e.word == "fordern" and _called_upon(tok))
         # "trifft im Viertelfinale auf", "im Angriff" in a match report; "wird entführt" in a TV guide
         or _read_in_domain_sense(tok, e))
-
-
-def _called_upon(verb: Token) -> bool:
-    """"gefordert sein" - the participle with "sein", not "werden" ("fordern" makes its perfect with "haben") -
-    says someone is called upon or challenged ("Jetzt sind die Gemeinden gefordert", "Der neue Trainer ist
-    gefordert"), no demand anyone made. The parse hangs "sein" on the participle (aux, cop) or, as a copula, on its
-    subject."""
-    if not _participle(verb):
-        return False
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "obj"))]
-    return any(c.lemma_ == "sein" and c.dep_ in ("aux", "cop") for h in holders for c in h.children) and \
-        not any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _read_in_domain_sense(tok: Token, e: TriggerEntry) -> bool:
