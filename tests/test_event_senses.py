@@ -85,3 +85,9 @@ def test_a_sentence_or_two_is_too_short_for_a_domain(nlp):
     assert D.domain_of_text("Der Stürmer traf in der 90. Minute zum 2:1 für die Gäste.") is None
     evs = events_of(nlp, "Bundeskanzler Olaf Brenner traf am Montag in Paris den Präsidenten Jean Martin.")
     assert [e for e in evs if e.type == "CONSULT"], types(evs)
+
+
+def test_an_attack_in_an_article_read_as_web_stays(nlp):
+    text = "Anhänger des Präsidenten haben den Journalisten Paul Weber angegriffen."     # no place in the clause
+    assert [e for e in events_of(nlp, text, "Inland") if e.type == "ASSAULT"]
+    assert [e for e in events_of(nlp, text, "Web") if e.type == "ASSAULT"]
