@@ -91,3 +91,8 @@ def test_an_attack_in_an_article_read_as_web_stays(nlp):
     text = "Anhänger des Präsidenten haben den Journalisten Paul Weber angegriffen."     # no place in the clause
     assert [e for e in events_of(nlp, text, "Inland") if e.type == "ASSAULT"]
     assert [e for e in events_of(nlp, text, "Web") if e.type == "ASSAULT"]
+
+
+def test_an_election_in_an_article_read_as_sport_stays(nlp):
+    text = "Carlos Ruiz wurde am Sonntag in Bogotá mit 62 Prozent zum Präsidenten gewählt."   # a race with a winner
+    assert [e for e in events_of(nlp, text, "Sport") if e.type == "VOTE"], types(events_of(nlp, text, "Sport"))
