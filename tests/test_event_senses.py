@@ -78,7 +78,7 @@ def test_the_senses_table_keys_words_types_and_modes():
     senses = domain_senses()
     assert any("Sport" in s.domains and s.kind == "verb" for s in senses["treffen"])
     assert "angreifen" in senses                           # the separable bar dropped
-    assert any("Kultur" in s.domains and s.unless == "place" for s in senses["ASSAULT"])
+    assert any("Kultur" in s.domains and "place" in s.unless for s in senses["ASSAULT"])
 
 
 def test_a_sentence_or_two_is_too_short_for_a_domain(nlp):
@@ -96,3 +96,21 @@ def test_an_attack_in_an_article_read_as_web_stays(nlp):
 def test_an_election_in_an_article_read_as_sport_stays(nlp):
     text = "Carlos Ruiz wurde am Sonntag in Bogotá mit 62 Prozent zum Präsidenten gewählt."   # a race with a winner
     assert [e for e in events_of(nlp, text, "Sport") if e.type == "VOTE"], types(events_of(nlp, text, "Sport"))
+
+
+def test_an_attack_on_a_culture_venue_told_in_the_past_stays(nlp):
+    # review rv: a report in a culture or media article (past tense, active or passive) is no plot told in the
+    # present - an attack on an opera house or a cinema, a director's flight in a biography
+    opera = "Das Opernhaus wurde am Samstagabend von Bewaffneten angegriffen, zwei Besucher starben."
+    assert [e for e in events_of(nlp, opera, "Kultur") if e.type == "ASSAULT"], types(events_of(nlp, opera, "Kultur"))
+    cinema = "Maskierte Männer überfielen am Freitag das Kino und bedrohten die Besucher."
+    assert [e for e in events_of(nlp, cinema, "Etat") if e.type == "ASSAULT"], types(events_of(nlp, cinema, "Etat"))
+    exile = "Der Regisseur floh 1979 aus seiner Heimat."
+    assert [e for e in events_of(nlp, exile, "Kultur") if e.type == "DISPLACE"], types(events_of(nlp, exile, "Kultur"))
+
+
+def test_a_plot_told_in_the_present_is_no_event(nlp):
+    plot = "Im zweiten Teil wird der Kommissar Jan Richter von Rebellen entführt."
+    assert [e for e in events_of(nlp, plot, "Panorama") if e.type == "ASSAULT"]
+    assert not [e for e in events_of(nlp, plot, "Kultur") if e.type == "ASSAULT"]
+

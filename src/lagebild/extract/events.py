@@ -210,13 +210,36 @@ def _read_in_domain_sense(tok: Token, e: TriggerEntry) -> bool:
     if not flagged:
         return False
     domain = article_domain(tok.doc)
-    return any(domain in s.domains and not (s.unless == "place" and _clause_names_a_place(tok)) for s in flagged)
+    return any(domain in s.domains and not any(_SENSE_EXEMPTIONS[u](tok) for u in s.unless) for s in flagged)
+
+
+def _told_as_past(tok: Token) -> bool:
+    """The trigger is a verb told in a past tense, active or passive ("wurde angegriffen", "überfielen", "floh"): a
+    report or a life's story - a plot or a role is told in the present ("wird entführt", "flieht")."""
+    return tok.pos_ in ("VERB", "AUX") and (_past_or_perfect(tok) or tok.tag_.endswith("FIN") and
+                                            (_preterite_form(tok) or _prefixed_preterite(tok)))
+
+
+def _prefixed_preterite(verb: Token) -> bool:
+    """A strong verb's preterite behind an inseparable prefix, where the morphology says present ("überfielen" of
+    "überfallen", "zerbrach" of "zerbrechen"): the prefix and the preterite stem of the verb it ends in
+    (lang/de/strong_verbs.tsv)."""
+    low, lemma = verb.lower_, verb.lemma_.lower()
+    for cut in range(2, len(lemma) - 3):
+        strong = strong_verbs().get(lemma[cut:])
+        if strong is not None:
+            return low.startswith(lemma[:cut] + strong[0]) and not low.startswith(lemma[:-2])
+    return False
 
 
 def _clause_names_a_place(tok: Token) -> bool:
     """The clause the trigger stands in names a place (the NER's LOC or GPE) - not the dateline before it ("München -
     ... hat ... angegriffen" names where the report was written)."""
     return any(t.ent_type_ in ("LOC", "GPE") for t in own_clause(clause_head(tok)))
+
+
+# The conditions of event_senses.tsv's "unless" column under which a flagged trigger keeps its event sense.
+_SENSE_EXEMPTIONS = {"place": _clause_names_a_place, "past": _told_as_past}
 
 
 def _a_no_said(tok: Token) -> bool:

@@ -298,7 +298,7 @@ class DomainSense:
     key: str                    # an entry's word, TYPE or TYPE/mode
     kind: str                   # noun, verb, form, or * (any)
     domains: frozenset[str]     # the article domains of that sense (extract/domain.py)
-    unless: str | None          # "place": the sentence names a place - an event after all
+    unless: tuple[str, ...]     # the conditions under which it is an event after all ("place", "past", "reflexive")
 
 
 @lru_cache(maxsize=1)
@@ -308,5 +308,5 @@ def domain_senses() -> dict[str, tuple[DomainSense, ...]]:
     for key, kind, domains, unless, *_ in _rows("event_senses.tsv"):
         key = key.replace("|", "")
         out.setdefault(key, []).append(DomainSense(key, kind, frozenset(d.strip() for d in domains.split(",")),
-                                                   None if unless == "-" else unless))
+                                                   () if unless == "-" else tuple(unless.split(","))))
     return {k: tuple(v) for k, v in out.items()}
