@@ -114,3 +114,10 @@ def test_a_plot_told_in_the_present_is_no_event(nlp):
     assert [e for e in events_of(nlp, plot, "Panorama") if e.type == "ASSAULT"]
     assert not [e for e in events_of(nlp, plot, "Kultur") if e.type == "ASSAULT"]
 
+
+def test_a_reflexive_meeting_in_a_sport_article_stays(nlp):
+    # "sich treffen (mit)" is a meeting in any section; "traf" alone in a match report a goal
+    text = "Der Präsident des Vereins traf sich am Montag in Wien mit dem Innenminister."
+    assert [e for e in events_of(nlp, text, "Sport") if e.type == "CONSULT"], types(events_of(nlp, text, "Sport"))
+    goal = "Der Stürmer traf am Samstag zweimal gegen den Meister."
+    assert not [e for e in events_of(nlp, goal, "Sport") if e.type == "CONSULT"]

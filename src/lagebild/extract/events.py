@@ -232,6 +232,11 @@ def _prefixed_preterite(verb: Token) -> bool:
     return False
 
 
+def _reflexive(tok: Token) -> bool:
+    """The verb has a reflexive pronoun ("traf sich mit dem Minister"): people meeting, whatever the section."""
+    return any("Yes" in c.morph.get("Reflex", []) for c in tok.children)
+
+
 def _clause_names_a_place(tok: Token) -> bool:
     """The clause the trigger stands in names a place (the NER's LOC or GPE) - not the dateline before it ("München -
     ... hat ... angegriffen" names where the report was written)."""
@@ -239,7 +244,7 @@ def _clause_names_a_place(tok: Token) -> bool:
 
 
 # The conditions of event_senses.tsv's "unless" column under which a flagged trigger keeps its event sense.
-_SENSE_EXEMPTIONS = {"place": _clause_names_a_place, "past": _told_as_past}
+_SENSE_EXEMPTIONS = {"place": _clause_names_a_place, "past": _told_as_past, "reflexive": _reflexive}
 
 
 def _a_no_said(tok: Token) -> bool:
