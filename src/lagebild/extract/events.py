@@ -213,7 +213,7 @@ def _read_in_domain_sense(tok: Token, e: TriggerEntry) -> bool:
     return any(domain in s.domains and not any(_SENSE_EXEMPTIONS[u](tok) for u in s.unless) for s in flagged)
 
 
-def _told_as_past(tok: Token) -> bool:
+def _verb_told_in_a_past_tense(tok: Token) -> bool:
     """The trigger is a verb told in a past tense, active or passive ("wurde angegriffen", "überfielen", "floh"): a
     report or a life's story - a plot or a role is told in the present ("wird entführt", "flieht")."""
     return tok.pos_ in ("VERB", "AUX") and (_past_or_perfect(tok) or tok.tag_.endswith("FIN") and
@@ -244,7 +244,7 @@ def _clause_names_a_place(tok: Token) -> bool:
 
 
 # The conditions of event_senses.tsv's "unless" column under which a flagged trigger keeps its event sense.
-_SENSE_EXEMPTIONS = {"place": _clause_names_a_place, "past": _told_as_past, "reflexive": _reflexive}
+_SENSE_EXEMPTIONS = {"place": _clause_names_a_place, "past": _verb_told_in_a_past_tense, "reflexive": _reflexive}
 
 
 def _a_no_said(tok: Token) -> bool:
