@@ -77,7 +77,7 @@ def test_an_abduction_in_a_review_is_a_plot_unless_its_clause_names_a_place(nlp)
 def test_the_senses_table_keys_words_types_and_modes():
     senses = domain_senses()
     assert any("Sport" in s.domains and s.kind == "verb" for s in senses["treffen"])
-    assert "angreifen" in senses                           # the separable bar dropped
+    assert "zurückkehren" in senses                        # the separable bar dropped
     assert any("Kultur" in s.domains and "place" in s.unless for s in senses["ASSAULT"])
 
 
@@ -130,3 +130,10 @@ def test_an_occupation_and_a_treaty_in_a_sport_article_stay(nlp):
     assert [e for e in events_of(nlp, occupied, "Sport") if e.type == "ASSAULT"], types(events_of(nlp, occupied, "Sport"))
     signed = "Die Fifa und die Regierung von Katar unterzeichneten am Montag ein Abkommen über die Rechte der Arbeiter."
     assert [e for e in events_of(nlp, signed, "Sport") if e.type == "AGREE"], types(events_of(nlp, signed, "Sport"))
+
+
+def test_a_hooligan_attack_in_a_sport_article_stays(nlp):
+    # review rv: no Sport flag on angreifen - it changed nothing on 300 unseen articles, and supporters attacking
+    # the police outside a stadium (no named place in the clause) went; attacking play is told without an object
+    riot = "Hunderte Anhänger griffen vor dem Stadion Polizisten mit Flaschen an, 20 Beamte wurden verletzt."
+    assert [e for e in events_of(nlp, riot, "Sport") if e.type == "ASSAULT"], types(events_of(nlp, riot, "Sport"))
