@@ -39,6 +39,7 @@ from ..lang.de import months, rows, table, words
 from ..lang.de.event_words import (
     Reading,
     TriggerEntry,
+    domain_senses,
     status_words,
     strong_verbs,
     trigger_lexicon,
@@ -53,6 +54,7 @@ from . import case_word as _case
 from . import default_time, doc_text
 from .claims import split_units
 from .dateline import colon_line, dateline, title_dateline
+from .domain import article_domain
 from .entities import REGION_NOUNS, _prev_words, country_forms
 from .event_background import HISTORY_MONTHS, background_status, long_past, months_back, narrative_time, verb_above
 from .modality import _definite  # a definite or demonstrative article: an event or people the text names
@@ -191,7 +193,58 @@ def _another_sense(tok: Token, e: TriggerEntry) -> bool:
         # "Die Verhandlungen gegen die Angeklagten": a trial, no talks
         or (e.word == "verhandlungen" and _a_court_hearing(tok))
         # "im Ausnahmezustand", "gegen das Kriegsrecht": none declared
-        or (e.mode == "emergency" and _case(tok) not in (None, "von", "vom")))
+        or (e.mode == "emergency" and _case(tok) not in (None, "von", "vom"))
+        # "trifft im Viertelfinale auf", "im Angriff" in a match report; "wird entführt" in a TV guide
+        or _read_in_domain_sense(tok, e))
+
+
+def _read_in_domain_sense(tok: Token, e: TriggerEntry) -> bool:
+    """The entry is flagged for the article's domain (lang/de/event_senses.tsv, the domain read by
+    `domain.article_domain`): a match report's "trifft auf" is a match, its "Angriff" the forwards; a review's
+    "Entführung" a work's title - unless the flag's condition holds ("place": the trigger's clause names a place, as
+    a real event is told where it happened: "nach den Anschlägen in Paris"). Keys: the entry's word, the word's
+    lemma or form (a compound the lexicon reads by its head: "Aufeinandertreffen"), its type, its type and mode."""
+    senses = domain_senses()
+    keys = (e.word, tok.lemma_.lower(), tok.lower_, e.type, f"{e.type}/{e.mode}")
+    flagged = [s for k in dict.fromkeys(keys) for s in senses.get(k, ()) if s.kind in ("*", e.kind)]
+    if not flagged:
+        return False
+    domain = article_domain(tok.doc)
+    return any(domain in s.domains and not any(_SENSE_EXEMPTIONS[u](tok) for u in s.unless) for s in flagged)
+
+
+def _verb_told_in_a_past_tense(tok: Token) -> bool:
+    """The trigger is a verb told in a past tense, active or passive ("wurde angegriffen", "überfielen", "floh"): a
+    report or a life's story - a plot or a role is told in the present ("wird entführt", "flieht")."""
+    return tok.pos_ in ("VERB", "AUX") and (_past_or_perfect(tok) or tok.tag_.endswith("FIN") and
+                                            (_preterite_form(tok) or _prefixed_preterite(tok)))
+
+
+def _prefixed_preterite(verb: Token) -> bool:
+    """A strong verb's preterite behind an inseparable prefix, where the morphology says present ("überfielen" of
+    "überfallen", "zerbrach" of "zerbrechen"): the prefix and the preterite stem of the verb it ends in
+    (lang/de/strong_verbs.tsv)."""
+    low, lemma = verb.lower_, verb.lemma_.lower()
+    for cut in range(2, len(lemma) - 3):
+        strong = strong_verbs().get(lemma[cut:])
+        if strong is not None:
+            return low.startswith(lemma[:cut] + strong[0]) and not low.startswith(lemma[:-2])
+    return False
+
+
+def _reflexive(tok: Token) -> bool:
+    """The verb has a reflexive pronoun ("traf sich mit dem Minister"): people meeting, whatever the section."""
+    return any("Yes" in c.morph.get("Reflex", []) for c in tok.children)
+
+
+def _clause_names_a_place(tok: Token) -> bool:
+    """The clause the trigger stands in names a place (the NER's LOC or GPE) - not the dateline before it ("München -
+    ... hat ... angegriffen" names where the report was written)."""
+    return any(t.ent_type_ in ("LOC", "GPE") for t in own_clause(clause_head(tok)))
+
+
+# The conditions of event_senses.tsv's "unless" column under which a flagged trigger keeps its event sense.
+_SENSE_EXEMPTIONS = {"place": _clause_names_a_place, "past": _verb_told_in_a_past_tense, "reflexive": _reflexive}
 
 
 def _a_no_said(tok: Token) -> bool:

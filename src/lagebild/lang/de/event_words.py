@@ -290,3 +290,23 @@ def verb_readings() -> dict[str, tuple[Reading, ...]]:
                                                        None if acled == "-" else acled)
         out.setdefault(verb, []).append(Reading(role, tuple(items), entry))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class DomainSense:
+    """A trigger read in another sense in some domains (event_senses.tsv)."""
+    key: str                    # an entry's word, TYPE or TYPE/mode
+    kind: str                   # noun, verb, form, or * (any)
+    domains: frozenset[str]     # the article domains of that sense (extract/domain.py)
+    unless: tuple[str, ...]     # the conditions under which it is an event after all ("place", "past", "reflexive")
+
+
+@lru_cache(maxsize=1)
+def domain_senses() -> dict[str, tuple[DomainSense, ...]]:
+    """event_senses.tsv by key (the separable bar dropped: "an|greifen" -> "angreifen")."""
+    out: dict[str, list[DomainSense]] = {}
+    for key, kind, domains, unless, *_ in _rows("event_senses.tsv"):
+        key = key.replace("|", "")
+        out.setdefault(key, []).append(DomainSense(key, kind, frozenset(d.strip() for d in domains.split(",")),
+                                                   () if unless == "-" else tuple(unless.split(","))))
+    return {k: tuple(v) for k, v in out.items()}
