@@ -2,7 +2,7 @@
 
     python -m lagebild.training.domain [--csv ../shared/data/10kgnad/test.csv] [--exclude FILE ...] [--save]
 
-The packaged weights: `--exclude /tmp/unseen300.ids --save` (seed 0, 10 epochs; the same rows give the same weights).
+The packaged weights: `--exclude training/unseen300.ids --save` (seed 0, 10 epochs; the same rows give the same weights).
 
 10kGNAD labels each derStandard article with its section. Only its test.csv is here (train.csv is absent from
 the snapshot, ../shared/data/README.md), so the model learns from test.csv's rows less every row that a file
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--csv", type=Path, default=CSV)
     ap.add_argument("--exclude", type=Path, action="append", default=[],
-                    help="a file of article ids (gnad-NNNN) to leave out, e.g. /tmp/unseen300.ids")
+                    help="a file of article ids (gnad-NNNN) to leave out, e.g. training/unseen300.ids")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--threshold", type=float, default=0.5,
                     help="the least probability at which the domain is taken (below it: none)")
