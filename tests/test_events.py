@@ -3231,3 +3231,15 @@ def test_an_event_pressed_for_is_ahead(nlp):
     e = one(events_of(nlp, "Amnesty International in London setzte sich für die Freilassung der Bloggerin ein."),
             "CONCEDE")
     assert e.status == "planned"
+
+
+def test_an_attempt_tells_its_aim_not_its_achievement(nlp):
+    """Review of evvocab34: an event aimed at by an attempt has not happened ("versuchten, den Rücktritt ... zu
+    erzwingen": planned); the same aim achieved is told ("erzwangen den Rücktritt")."""
+    e = one(events_of(nlp, "Die Demonstranten in Belgrad versuchten am Montag, den Rücktritt des Bürgermeisters zu "
+                           "erzwingen."), "CONCEDE")
+    assert e.status == "planned"
+    e = one(events_of(nlp, "Die Demonstranten in Belgrad erzwangen am Montag den Rücktritt des Bürgermeisters."),
+            "CONCEDE")
+    assert e.status == "reported"
+
