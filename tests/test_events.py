@@ -3243,3 +3243,14 @@ def test_an_attempt_tells_its_aim_not_its_achievement(nlp):
             "CONCEDE")
     assert e.status == "reported"
 
+
+def test_a_yes_no_question_tells_no_event(nlp):
+    """Review of evvocab34: a yes/no question (verb first, "?") asks whether the event happens ("Wird der Gefangene
+    freigelassen?", "Wurde wieder gestreikt?"); a question word's question presupposes it ("Warum wurde ...
+    verhaftet?")."""
+    e = one(events_of(nlp, "Wird der Gefangene in Ankara am Montag freigelassen?"), "CONCEDE")
+    assert e.status == "hypothetical"
+    e = one(events_of(nlp, "Wurde in Kiew am Montag wieder gestreikt?"), "PROTEST")
+    assert e.status == "hypothetical"
+    e = one(events_of(nlp, "Warum wurde der Journalist in Ankara am Montag verhaftet?"), "COERCE")
+    assert e.status == "reported"

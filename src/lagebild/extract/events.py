@@ -1764,6 +1764,18 @@ ABOUT_CASES = ("über", "von")                        # what a report or a denia
 GOVERNED_ARCS = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "dep", "parataxis")
 
 
+def _yes_no_question(head: Token) -> bool:
+    """The trigger's clause is a yes/no question - its sentence ends in "?" and opens with the clause's finite verb
+    ("Wird der Gefangene freigelassen?", "Tritt der Minister zurück?"): whether the event happens is asked, not told.
+    A question word's question presupposes its event ("Warum wurde der Journalist verhaftet?") and is not one."""
+    sent = head.sent
+    first = next((t for t in sent if not t.is_punct and not t.is_quote), None)
+    if sent[-1].text != "?" and not (sent.end < len(head.doc) and head.doc[sent.end].text == "?") or first is None:
+        return False
+    finite = first.pos_ in ("VERB", "AUX") and bool(first.morph.get("Mood", []) or first.tag_.endswith("FIN"))
+    return finite and (first.i == head.i or first.head.i == head.i or any(first.i == c.i for c in head.children))
+
+
 def _governors(tok: Token, head: Token) -> tuple[list[Token], list[Token]]:
     """What governs an event (`_cue_status`): the words that take the trigger or its clause's head as an argument or
     a complement, and those a denial's "über"/"von" phrase hangs on - as the parser hangs them, and where it hangs a
@@ -1840,6 +1852,8 @@ def _cue_status(tok: Token) -> str | None:
 
     if governs("denial_governor") or any(lemmas(g) & cues["denial_governor"] for g in about):
         return "denied"
+    if _yes_no_question(head):
+        return "hypothetical"                          # "Wird der Gefangene freigelassen?": asked, not told
     if governs("plan_governor") or modifies("plan_governor"):
         return "planned"
     if modifies("plan_modifier") or ahead:
