@@ -3254,3 +3254,15 @@ def test_a_yes_no_question_tells_no_event(nlp):
     assert e.status == "hypothetical"
     e = one(events_of(nlp, "Warum wurde der Journalist in Ankara am Montag verhaftet?"), "COERCE")
     assert e.status == "reported"
+
+
+def test_an_ung_noun_of_a_prefixed_verb_is_not_its_stems(nlp):
+    """Review of evvocab34: "Verbrennung" is verbrennen's noun (incineration, burns), not brennen's - a head is never
+    split off after an inseparable prefix; a compound's head after a modifier still is ("Lohnpfändung")."""
+    from lagebild.lang.de.event_words import trigger_lexicon
+
+    lex = trigger_lexicon()
+    for noun in ("Müllverbrennung", "Verbrennung", "Klärschlammverbrennung"):
+        assert lex.match(noun, noun, "NOUN") is None, noun
+    assert lex.match("Lohnpfändung", "Lohnpfändung", "NOUN").mode == "seize"
+    none_of(events_of(nlp, "Die Müllverbrennung in Wien soll am Montag modernisiert werden."), "ACCIDENT")

@@ -141,6 +141,12 @@ FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM")
 MATCHES_KEPT = 200_000
 
 
+# inseparable verb prefixes: a prefixed verb is a word of its own ("verbrennen" incinerates, "brennen" is a fire), so an
+# -ung noun's head is never split off after one (`TriggerLexicon.nominalisation`); the two-letter ones (be-, er-, ge-)
+# end too many compound modifiers ("Arbeiter-", "Farbe-") to be told apart by spelling
+VERB_PREFIXES = ("ver", "zer", "ent", "emp", "miss")
+
+
 class TriggerLexicon:
     def __init__(self) -> None:
         needs = needs_lists()
@@ -194,6 +200,8 @@ class TriggerLexicon:
         if not word.endswith("ung") or len(word) < 7:
             return None
         for k in (0, *range(3, len(word) - 6)):        # the whole word, then heads leaving a modifier of 3+ letters
+            if k and word[:k].endswith(VERB_PREFIXES):
+                continue                               # "(Müll)ver|brennung" is verbrennen's, not brennen's: no head
             part = word[k:]
             stem = part[:-3]
             verb = self.verbs.get(stem + "en") or self.verbs.get(stem + "n")   # Räum-ung, Liefer-ung
