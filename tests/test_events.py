@@ -3266,16 +3266,3 @@ def test_an_ung_noun_of_a_prefixed_verb_is_not_its_stems(nlp):
         assert lex.match(noun, noun, "NOUN") is None, noun
     assert lex.match("Lohnpfändung", "Lohnpfändung", "NOUN").mode == "seize"
     none_of(events_of(nlp, "Die Müllverbrennung in Wien soll am Montag modernisiert werden."), "ACCIDENT")
-
-
-def test_an_event_named_as_gone_before_takes_no_modal_of_its_clause(nlp):
-    """Review of evvocab34: "Nach dem Rücktritt des Ministers will die Partei ...": the clause's "will" is the party's
-    plan, the resignation in the "nach" phrase is done; an event the modal governs stays planned."""
-    e = one(events_of(nlp, "Nach dem Rücktritt des Ministers in Wien am Montag will die Partei rasch einen Nachfolger "
-                           "bestimmen."), "CONCEDE")
-    assert e.status == "reported"
-    e = one(events_of(nlp, "Nach der Festnahme des Verdächtigen in Linz am Montag will die Polizei weitere Zeugen "
-                           "befragen."), "COERCE")
-    assert e.status == "reported"
-    e = one(events_of(nlp, "Die Piloten in Paris wollen am Montag nach der Schlichtung streiken."), "PROTEST")
-    assert e.status == "planned"

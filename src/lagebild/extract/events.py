@@ -2290,12 +2290,8 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     # a modal or a future on a verb that presupposes its object event is that verb's act's: "will die Offensive
     # fortsetzen" goes on with an offensive going on
     own = tok is not None and not _presupposed(tok)
-    # the clause's modal or future is not that of an event it names as gone before ("Nach dem Rücktritt des Ministers
-    # will die Partei ...": the resignation is done)
-    tensed = own and not _before_its_clause(tok)
-    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed and tensed else None,
-                     parsed, *((_modal_status(tok) if tensed else None, _own_cue_status(tok, own))
-                               if tok is not None else ()))
+    status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed and own else None, parsed,
+                     *((_modal_status(tok) if own else None, _own_cue_status(tok, own)) if tok is not None else ()))
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -2307,13 +2303,6 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     if status == "reported" and tok is not None and trig.nominal and _long_after(tok):
         status = "historical"                          # "Drei Jahre nach dem Amoklauf ist der Täter verurteilt worden"
     return status
-
-
-def _before_its_clause(tok: Token) -> bool:
-    """An event noun in a phrase of "nach"/"seit" ("Nach der Festnahme des Verdächtigen will die Polizei ...", "seit
-    dem Streik"): the clause's time comes after it, so the clause's modal or future is not the event's."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("obl", "nmod") and \
-        any(c.dep_ == "case" and c.lower_ in ("nach", "seit") for c in tok.children)
 
 
 def _own_cue_status(tok: Token, own: bool) -> str | None:
