@@ -1345,7 +1345,8 @@ def test_place_on_the_argument_of_a_nominal_trigger_and_the_office_of_a_vote(nlp
 def test_legal_action_at_its_court_and_title_dateline(nlp):
     text = ("Der als Brandstifter von Gießen bekannte Mann ist zu acht Jahren Haft verurteilt worden. Das Urteil "
             "fiel nach zehn Verhandlungstagen am Landgericht Marburg.")
-    assert one(events_of(nlp, text), "ACCUSE").place.name == "Marburg"
+    # the verdict told twice - "verurteilt", then "Das Urteil" (a trigger since session 34) -, at its court both times
+    assert {e.place.name for e in events_of(nlp, text) if e.type == "ACCUSE"} == {"Marburg"}
     evs = events_of(nlp, "Lima: Zwölf Menschen bei Unruhen getötet\n\nDie Lage blieb am Abend angespannt.")
     assert one(evs, "ASSAULT").place.name == "Lima"
 
@@ -1474,7 +1475,7 @@ def test_session15_rules_on_sentences_of_other_stories(nlp):
     # a verdict at a court named in the genitive of its chamber, not the defendant's town
     text = ("Ein Mann aus Kiel ist wegen Betrugs zu drei Jahren Haft verurteilt worden. Das Urteil sprach die "
             "Strafkammer des Landgerichts Lübeck.")
-    assert one(events_of(nlp, text), "ACCUSE").place.name == "Lübeck"
+    assert {e.place.name for e in events_of(nlp, text) if e.type == "ACCUSE"} == {"Lübeck"}   # "verurteilt", "Urteil"
     # a vote's place on its office: a locative phrase on the office's genitive
     vote = one(events_of(nlp, "Die Wahl des Landrats im Kreis Görlitz gewann der Kandidat der CDU."), "VOTE")
     assert vote.place is not None and vote.place.name == "Görlitz"
@@ -2730,9 +2731,11 @@ def test_a_headline_event_with_a_lead_that_tells_nothing_is_dropped(nlp):
 
 def test_a_particle_closing_a_conjoined_clause_is_that_verbs(nlp):
     # the parse hangs "fest" on the first verb: the particle closes the clause of the verb conjoined after it
-    e = one(events_of(nlp, "Die Fahnder beschlagnahmten in Bremen zwei Pistolen und nahmen den Wirt sowie drei Gäste "
-                           "vorläufig fest."), "COERCE")
-    assert e.mode == "arrest" and e.trigger.endswith("fest")
+    evs = events_of(nlp, "Die Fahnder beschlagnahmten in Bremen zwei Pistolen und nahmen den Wirt sowie drei Gäste "
+                         "vorläufig fest.")
+    # two acts: the pistols seized (COERCE seize, session 34) and the arrest, whose particle closes the second clause
+    assert sorted((e.mode, e.trigger) for e in evs if e.type == "COERCE") == [
+        ("arrest", "nahmen ... fest"), ("seize", "beschlagnahmten")]
 
 
 def test_migrants_and_suspects_travelling_pay_no_visit(nlp):
@@ -3214,3 +3217,121 @@ def test_a_compound_of_a_common_noun_or_a_surname_is_no_place(nlp):
     assert not [e for e in evs if e.place is not None and e.place.name == "Zug"]
     evs = events_of(nlp, "Die Merkel-Wahl im Bundestag verlief ohne Überraschung.")
     assert not [e for e in evs if e.place is not None and e.place.name == "Merkel"]
+def test_an_ung_noun_is_read_by_the_verb_it_is_made_from():
+    """Issue 17: a verb's event carried to its -ung noun by morphology, also as a compound's head; a blocking entry
+    keeps an -ung noun that names no such event out ("Stellenbesetzung" fills a post, "Messung" measures)."""
+    from lagebild.lang.de.event_words import trigger_lexicon
+
+    lex = trigger_lexicon()
+    for noun, verb in (("Beschlagnahmung", "beschlagnahmen"), ("Freilassung", "freilassen"),
+                       ("Massenfreilassung", "freilassen"), ("Entmachtung", "entmachten"),
+                       ("Konfiszierung", "konfiszieren"), ("Abdankung", "abdanken")):
+        e, v = lex.match(noun, noun, "NOUN"), lex.verbs[verb]
+        assert e is not None and (e.type, e.mode, e.kind) == (v.type, v.mode, "noun"), noun
+    for noun in ("Stellenbesetzung", "Messung", "Ankündigung", "Vereinbarung", "Vorurteil", "Werturteil",
+                 "Reizüberflutung"):
+        assert lex.match(noun, noun, "NOUN") is None, noun
+
+
+def test_seizures_releases_resignations_and_verdicts_are_events(nlp):
+    """Issue 17 vocabulary: a seizure (PLOVER COERCE seize), a release and a resignation (CONCEDE), a dismissal
+    (COERCE), an acquittal (ACCUSE) - each a family of verb and noun."""
+    e = one(events_of(nlp, "Zollfahnder beschlagnahmten am Montag in Bremen rund 300 Kilogramm Kokain."), "COERCE")
+    assert e.mode == "seize"
+    e = one(events_of(nlp, "Die Staatsanwaltschaft Graz ordnete am Freitag die Beschlagnahme der Fahrzeuge an."),
+            "COERCE")
+    assert e.mode == "seize"
+    e = one(events_of(nlp, "Die Regierung in Ankara ließ am Dienstag zwölf inhaftierte Journalisten frei."), "CONCEDE")
+    assert e.mode == "release"
+    e = one(events_of(nlp, "Der bayerische Innenminister Karl Huber trat am Mittwoch überraschend zurück."), "CONCEDE")
+    assert e.mode == "resign"
+    e = one(events_of(nlp, "Das Landgericht Bonn hat den 41-jährigen Angeklagten am Donnerstag freigesprochen."), "ACCUSE")
+    assert e.mode == "acquit"
+    none_of(events_of(nlp, "Die Stellenbesetzung im Ministerium von Oberösterreich zog sich über Monate."), "ASSAULT")
+
+
+def test_a_release_or_a_resignation_happened_whoever_is_named(nlp):
+    """Issue 17: a prisoner set free and an office given up are deeds (CONCEDE release, resign), events without a
+    named party - unlike an admission, which is one only where a party says it; "kam ... frei" is a separable verb
+    of a three-letter stem, "sprach ... frei" one whose particle the parse hangs on as an adverb."""
+    e = one(events_of(nlp, "Die Geiseln wurden am Montag im Norden von Mali freigelassen."), "CONCEDE")
+    assert e.mode == "release"
+    e = one(events_of(nlp, "Der österreichische Verkehrsminister trat am Freitag zurück."), "CONCEDE")
+    assert e.mode == "resign"
+    e = one(events_of(nlp, "Der Reporter Emre Aksoy kam nach acht Monaten Haft am Dienstag frei."), "CONCEDE")
+    assert e.mode == "release"
+    e = one(events_of(nlp, "Das Amtsgericht Linz sprach die 35-jährige Frau am Mittwoch frei."), "ACCUSE")
+    assert e.mode == "acquit"
+
+
+def test_entlassen_reads_who_is_let_go(nlp):
+    """Issue 17 (event_readings.tsv): staff let go are layoffs, prisoners let go a release, an official a dismissal."""
+    e = one(events_of(nlp, "Die Regierung entließ am Montag den Polizeichef der Hauptstadt."), "COERCE")
+    assert e.mode == "dismiss"
+    e = one(events_of(nlp, "Die Behörden entließen am Sonntag 300 Häftlinge aus dem Gefängnis."), "CONCEDE")
+    assert e.mode == "release"
+    assert one(events_of(nlp, "Der Stahlkonzern entlässt 500 Mitarbeiter in Linz."), "BUSINESS").mode == "layoffs"
+
+
+def test_a_blockade_of_a_way(nlp):
+    """Issue 17: a way blocked by protesters is a protest (ACLED), by the police a closure; a decision blocked none."""
+    e = one(events_of(nlp, "Klimaaktivisten blockierten am Freitag die Zufahrt zum Flughafen Wien."), "PROTEST")
+    assert e.mode == "blockade"
+    e = one(events_of(nlp, "Die Polizei blockierte am Abend die Brücke über die Donau."), "COERCE")
+    assert e.mode == "closure"
+    evs = events_of(nlp, "Die Opposition blockierte am Dienstag den Beschluss im Landtag.")
+    none_of(evs, "PROTEST")
+    none_of(evs, "COERCE")
+
+
+def test_an_announced_continuation_tells_a_current_event(nlp):
+    """Issue 17: a plan to go on with an event or to end it is the continuation's plan; the event itself is going on
+    ("hatte angekündigt, den Streik fortzusetzen": the strike is current, not planned)."""
+    e = one(events_of(nlp, "Die Gewerkschaft der Piloten hatte angekündigt, ihren Streik am Montag fortzusetzen."),
+            "PROTEST")
+    assert e.status == "reported"
+
+
+def test_an_event_pressed_for_is_ahead(nlp):
+    """Issue 17 (event_status.tsv expectation): an event someone presses for has not happened - "setzte sich für
+    eine Freilassung ein", "plädiert für ein Verbot"."""
+    e = one(events_of(nlp, "Die Grünen in Salzburg plädieren für ein Verbot des Aufmarsches."), "COERCE")
+    assert e.status == "planned"
+    e = one(events_of(nlp, "Amnesty International in London setzte sich für die Freilassung der Bloggerin ein."),
+            "CONCEDE")
+    assert e.status == "planned"
+
+
+def test_an_attempt_tells_its_aim_not_its_achievement(nlp):
+    """Review of evvocab34: an event aimed at by an attempt has not happened ("versuchten, den Rücktritt ... zu
+    erzwingen": planned); the same aim achieved is told ("erzwangen den Rücktritt")."""
+    e = one(events_of(nlp, "Die Demonstranten in Belgrad versuchten am Montag, den Rücktritt des Bürgermeisters zu "
+                           "erzwingen."), "CONCEDE")
+    assert e.status == "planned"
+    e = one(events_of(nlp, "Die Demonstranten in Belgrad erzwangen am Montag den Rücktritt des Bürgermeisters."),
+            "CONCEDE")
+    assert e.status == "reported"
+
+
+def test_a_yes_no_question_tells_no_event(nlp):
+    """Review of evvocab34: a yes/no question (verb first, "?") asks whether the event happens ("Wird der Gefangene
+    freigelassen?", "Wurde wieder gestreikt?"); a question word's question presupposes it ("Warum wurde ...
+    verhaftet?")."""
+    e = one(events_of(nlp, "Wird der Gefangene in Ankara am Montag freigelassen?"), "CONCEDE")
+    assert e.status == "hypothetical"
+    e = one(events_of(nlp, "Wurde in Kiew am Montag wieder gestreikt?"), "PROTEST")
+    assert e.status == "hypothetical"
+    e = one(events_of(nlp, "Warum wurde der Journalist in Ankara am Montag verhaftet?"), "COERCE")
+    assert e.status == "reported"
+
+
+def test_an_ung_noun_of_a_prefixed_verb_is_not_its_stems(nlp):
+    """Review of evvocab34: "Verbrennung" is verbrennen's noun (incineration, burns), not brennen's - a head is never
+    split off after an inseparable prefix; a compound's head after a modifier still is ("Lohnpfändung")."""
+    from lagebild.lang.de.event_words import trigger_lexicon
+
+    lex = trigger_lexicon()
+    for noun in ("Müllverbrennung", "Verbrennung", "Klärschlammverbrennung"):
+        assert lex.match(noun, noun, "NOUN") is None, noun
+    assert lex.match("Lohnpfändung", "Lohnpfändung", "NOUN").mode == "seize"
+    none_of(events_of(nlp, "Die Müllverbrennung in Wien soll am Montag modernisiert werden."), "ACCIDENT")

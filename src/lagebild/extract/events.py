@@ -99,6 +99,23 @@ def _particle(tok: Token) -> Token | None:
     return None
 
 
+def _particle_read_as_adverb(verb: Token, lex) -> Token | None:
+    """A separable particle the parse hangs on its verb as an adverb ("sprach den Angeklagten frei", "kam nach elf
+    Monaten frei": "frei" an advmod): only a word that closes the verb's clause, as a separable particle does, and
+    makes a verb of the lexicon with it (frei|sprechen, frei|kommen) - "kam frei" is freikommen, "kam frei von
+    Schulden an" is no release."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "advmod" or c.i < verb.i or c.pos_ not in ("ADJ", "ADV"):
+            continue
+        if c.i + 1 < len(doc) and not doc[c.i + 1].is_punct:
+            continue
+        e = lex.verbs.get(c.lower_ + verb.lemma_.lower())
+        if e is not None and e.particle == c.lower_:
+            return c
+    return None
+
+
 def _conjunct_before(verb: Token, prt: Token) -> Token | None:
     """The last verb conjoined to ``verb`` that stands between it and the particle, with no particle of its own."""
     return next((c for c in reversed(list(verb.children)) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -119,8 +136,9 @@ def find_triggers(doc: Doc, start: int, end: int,
               if m.start <= hi and m.end > lo and m.label in ("PER", "ORG", "LOC", "GPE")]
     for tok in tokens:
         word = tok.text
-        if len(word) < 4 or not word[0].isalpha():
-            continue
+        if not word[0].isalpha() or (len(word) < 4 and not any(c.dep_ == "compound:prt" for c in tok.children)):
+            continue                                   # short words are no triggers - but a separable verb's stem
+            # with its particle is ("kam ... frei", "gab ... bekannt")
         if inside and any(a <= tok.idx and tok.idx + len(word) <= b for a, b in inside):
             continue                                   # a name's word; not a compound it heads ("Nato-Gipfel")
         generic = in_words = False                     # one pass over the children (asked of every long word):
@@ -134,6 +152,8 @@ def find_triggers(doc: Doc, start: int, end: int,
             elif dep == "compound:prt":
                 particled = True
         prt = _particle(tok) if particled or tok.dep_ == "conj" else None
+        if prt is None and tok.pos_ == "VERB":
+            prt = _particle_read_as_adverb(tok, lex)
         if generic:
             continue                                   # "solche Angriffe", "jeder Anschlag": no event
         if in_words and tok.pos_ == "NOUN":
@@ -879,7 +899,8 @@ def find_events(doc: Doc) -> list[Event]:
         masks = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui] if c.source]
         sentence_events: list[Event] = []
         for start, end, trig, tok in per_type.values():
-            if trig.type == "CONCEDE" and not _has_actor_before(mentions, u.start, start, masks):
+            if trig.type == "CONCEDE" and trig.mode not in CONCEDED_ACTS and \
+                    not _has_actor_before(mentions, u.start, start, masks):
                 continue
             ev = _event(doc, text, units, ui, start, end, trig, mentions, times, claims, cues, masks, art, tok)
             if ev is not None:
@@ -1796,6 +1817,18 @@ ABOUT_CASES = ("über", "von")                        # what a report or a denia
 GOVERNED_ARCS = ("xcomp", "ccomp", "csubj", "acl", "advcl", "obj", "dep", "parataxis")
 
 
+def _yes_no_question(head: Token) -> bool:
+    """The trigger's clause is a yes/no question - its sentence ends in "?" and opens with the clause's finite verb
+    ("Wird der Gefangene freigelassen?", "Tritt der Minister zurück?"): whether the event happens is asked, not told.
+    A question word's question presupposes its event ("Warum wurde der Journalist verhaftet?") and is not one."""
+    sent = head.sent
+    first = next((t for t in sent if not t.is_punct and not t.is_quote), None)
+    if sent[-1].text != "?" and not (sent.end < len(head.doc) and head.doc[sent.end].text == "?") or first is None:
+        return False
+    finite = first.pos_ in ("VERB", "AUX") and bool(first.morph.get("Mood", []) or first.tag_.endswith("FIN"))
+    return finite and (first.i == head.i or first.head.i == head.i or any(first.i == c.i for c in head.children))
+
+
 def _governors(tok: Token, head: Token) -> tuple[list[Token], list[Token]]:
     """What governs an event (`_cue_status`): the words that take the trigger or its clause's head as an argument or
     a complement, and those a denial's "über"/"von" phrase hangs on - as the parser hangs them, and where it hangs a
@@ -1872,6 +1905,8 @@ def _cue_status(tok: Token) -> str | None:
 
     if governs("denial_governor") or any(lemmas(g) & cues["denial_governor"] for g in about):
         return "denied"
+    if _yes_no_question(head):
+        return "hypothetical"                          # "Wird der Gefangene freigelassen?": asked, not told
     if governs("plan_governor") or modifies("plan_governor"):
         return "planned"
     if modifies("plan_modifier") or ahead:
@@ -2232,7 +2267,8 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     actor, target = _or_compound_parties(actor, target, tok if parsed else None, trig, mentions, art)
     actor = actor if actor is not None or target is not None else _side_subject(tok if parsed else None, trig, art)
     if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
-                                                          "AID", "THREATEN", "SANCTION"):
+                                                          "AID", "THREATEN", "SANCTION") and \
+            trig.mode not in CONCEDED_ACTS:
         return None                                    # "Gespräche" without anyone: no event
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None
@@ -2311,7 +2347,7 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     # fortsetzen" goes on with an offensive going on
     own = tok is not None and not _presupposed(tok)
     status = _status(text[u.start:end], text[a:min(b, end + 30)], _werden_of(tok) if parsed and own else None, parsed,
-                     *((_modal_status(tok) if own else None, _cue_status(tok)) if tok is not None else ()))
+                     *((_modal_status(tok) if own else None, _own_cue_status(tok, own)) if tok is not None else ()))
     if trig.type == "AID" and status == "reported" and re.fullmatch(r"(schickt|entsendet|liefert|verlegt)",
                                                                     text[start:end], re.IGNORECASE) \
             and not re.search(r"\b(hat|haben|hatte|hatten|wurde|wurden|ist|sind)\b", text[a:b]):
@@ -2323,6 +2359,14 @@ def _event_status(text: str, u, clause: tuple[int, int], start: int, end: int, t
     if status == "reported" and tok is not None and trig.nominal and _long_after(tok):
         status = "historical"                          # "Drei Jahre nach dem Amoklauf ist der Täter verurteilt worden"
     return status
+
+
+def _own_cue_status(tok: Token, own: bool) -> str | None:
+    """The cue status of the event itself: a plan or a supposition governing a verb that presupposes the event is the
+    continuation's or the end's, not the event's - "hatte angekündigt, den Streik fortzusetzen", "plant, die Blockade
+    zu beenden": the strike and the blockade go on now (a denial stays the event's)."""
+    cue = _cue_status(tok)
+    return None if not own and cue in ("planned", "ahead", "hypothetical") else cue
 
 
 def _presupposed(tok: Token) -> bool:
@@ -3199,6 +3243,10 @@ def _passive_subject(doc: Doc, m: Mention) -> bool:
 
 SUBORDINATE = re.compile(r"[\s,]*(dass|weil|ob|wenn|als|nachdem|obwohl|während|da|deren|dessen|"
                          r"welche[rsnm]?)\b", re.IGNORECASE)
+# concessions that are deeds, not words (PLOVER CONCEDE release, CAMEO 0831/0841): a prisoner set free, an office given
+# up happened whoever is named ("Die Geiseln wurden freigelassen", "Der Verkehrsminister trat zurück"); an admission
+# is an event only where a party says it
+CONCEDED_ACTS = ("release", "resign")
 SPEECH = ("DEMAND", "REJECT", "CONCEDE", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SANCTION", "ANNOUNCE")
 # acts of saying and legal actions: told in the report's preterite of now, dated by their own sentence only (a
 # verdict's report tells the deed by the narrative's dates, not the verdict)

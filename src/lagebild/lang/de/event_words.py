@@ -13,7 +13,7 @@ some triggers need in their sentence (``event_needs.tsv``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -141,6 +141,12 @@ FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM")
 MATCHES_KEPT = 200_000
 
 
+# inseparable verb prefixes: a prefixed verb is a word of its own ("verbrennen" incinerates, "brennen" is a fire), so an
+# -ung noun's head is never split off after one (`TriggerLexicon.nominalisation`); the two-letter ones (be-, er-, ge-)
+# end too many compound modifiers ("Arbeiter-", "Farbe-") to be told apart by spelling
+VERB_PREFIXES = ("ver", "zer", "ent", "emp", "miss")
+
+
 class TriggerLexicon:
     def __init__(self) -> None:
         needs = needs_lists()
@@ -149,6 +155,7 @@ class TriggerLexicon:
         self.verbs: dict[str, TriggerEntry] = {}        # lemma -> entry
         self.verb_forms: dict[str, TriggerEntry] = {}   # regular surface form -> entry
         self.forms: dict[str, TriggerEntry] = {}
+        self._derived: dict[str, TriggerEntry] = {}     # -ung noun -> the entry its verb gives it (`nominalisation`)
         for word, kind, type_, mode, acled, need in _rows("event_triggers.tsv"):
             particle, _, rest = word.rpartition("|")
             lemma = particle + rest
@@ -182,6 +189,24 @@ class TriggerLexicon:
             e = self.nouns.get(word[k:])
             if e is not None:
                 return e
+        return self.nominalisation(word)
+
+    def nominalisation(self, word: str) -> TriggerEntry | None:
+        """The event a noun in -ung names by the verb it is made from (German forms the action noun of
+        nearly every verb so: "Beschlagnahmung" <- beschlagnahmen, "Freilassung" <- frei|lassen, "Lieferung"
+        <- liefern), also as a compound's head ("Massenfreilassung"); the verb's type, mode and needs carried
+        over, so one verb entry stands for its family. A noun entry of the lexicon (one of its own, or a
+        blocking one: "Wartung" is no waiting) always comes first (`noun`)."""
+        if not word.endswith("ung") or len(word) < 7:
+            return None
+        for k in (0, *range(3, len(word) - 6)):        # the whole word, then heads leaving a modifier of 3+ letters
+            if k and word[:k].endswith(VERB_PREFIXES):
+                continue                               # "(Müll)ver|brennung" is verbrennen's, not brennen's: no head
+            part = word[k:]
+            stem = part[:-3]
+            verb = self.verbs.get(stem + "en") or self.verbs.get(stem + "n")   # Räum-ung, Liefer-ung
+            if verb is not None:
+                return self._derived.setdefault(part, replace(verb, word=part, kind="noun"))
         return None
 
     def compound(self, word: str) -> TriggerEntry | None:
