@@ -2216,6 +2216,13 @@ def _long_before(doc: Doc, tok: Token, a: int, b: int) -> bool:
     return False
 
 
+def _needs_a_party(trig: Trigger) -> bool:
+    """Talks, deals, demands, aid, threats and sanctions are told of someone; a release or a resignation
+    (`CONCEDED_ACTS`) is a deed even where the report names no one."""
+    return trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE", "AID", "THREATEN", "SANCTION") and \
+        trig.mode not in CONCEDED_ACTS
+
+
 def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trigger, mentions: list[Mention],
            times: list[TimeExpression], claims: list[Claim], cues, masks, art: str,
            tok: Token | None = None) -> Event | None:
@@ -2266,9 +2273,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
             target = _country_mention(place.country, art)   # attacked, helped or visited: the place's country
     actor, target = _or_compound_parties(actor, target, tok if parsed else None, trig, mentions, art)
     actor = actor if actor is not None or target is not None else _side_subject(tok if parsed else None, trig, art)
-    if actor is None and target is None and trig.type in ("CONSULT", "AGREE", "DEMAND", "REJECT", "CONCEDE",
-                                                          "AID", "THREATEN", "SANCTION") and \
-            trig.mode not in CONCEDED_ACTS:
+    if actor is None and target is None and _needs_a_party(trig):
         return None                                    # "Gespräche" without anyone: no event
     if trig.type == "ANNOUNCE" and not _announcement(tok if parsed else None, trig, actor, arc_actor):
         return None

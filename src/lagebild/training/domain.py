@@ -2,7 +2,8 @@
 
     python -m lagebild.training.domain [--csv ../shared/data/10kgnad/test.csv] [--exclude FILE ...] [--save]
 
-The packaged weights: `--exclude training/unseen300.ids --save` (seed 0, 10 epochs; the same rows give the same weights).
+The packaged weights: `--exclude training/unseen300.ids --save` (seed 0, 10 epochs; the same rows give the same
+weights).
 
 10kGNAD labels each derStandard article with its section. Only its test.csv is here (train.csv is absent from
 the snapshot, ../shared/data/README.md), so the model learns from test.csv's rows less every row that a file
