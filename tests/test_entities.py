@@ -647,6 +647,16 @@ def test_a_bare_name_after_a_kin_noun_an_age_or_in_a_line_up_stays_a_person(pars
     assert ms["Steinwender"].label == "PER"                      # one of a list of persons
 
 
+def test_a_bare_name_taking_a_masculine_relative_pronoun_stays_a_person(parser):
+    from lagebild.extract.name_type import load_model
+
+    if load_model() is None:
+        pytest.skip("no name-typing weights packaged")
+    # a match report names a player by surname only; 'der' after the name says a man, not a company
+    _, ms = _parsed_mentions(parser, "Im Tor stand Novak, der mehrere Chancen vereitelte.")
+    assert ms["Novak"].label == "PER"
+
+
 def test_a_common_noun_the_gazetteer_holds_as_a_town_is_no_place_where_used_as_one(parser):
     for text in ("Wegen des dumpfen Klangs klingt die alte Orgel heute ganz anders.",      # an adjective, no locative
                  "In Wort, Klang und Bild erzählt die Ausstellung von der Stadt.",         # listed with common nouns

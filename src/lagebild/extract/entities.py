@@ -2276,12 +2276,21 @@ def _introduced_as_person(m: Span, persons: set[int]) -> bool:
         return True                                    # "der zwölfjährige Dimitri": a thing has no age in years
     if m.end + 1 < len(doc) and doc[m.end].text == "(" and doc[m.end + 1].like_num:
         return True                                    # "Hagenauer (46)", "Jansky (47.)": an age or a minute
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and _relative_pronoun_of_a_person(doc[m.end + 1]):
+        return True                                    # "Im Tor stand Novak, der ...": a man's or woman's pronoun
     sides = [(m.start - 1, m.start - 2), (m.end, m.end + 1)]
     if all(0 <= j < len(doc) and doc[j].text in LIST_JOINERS for j, _ in sides):
         return True                                    # "Gratzei – Potzmann, Ehrenreich": a name inside a list
     return any(0 <= j < len(doc) and 0 <= k < len(doc) and doc[j].text in LIST_JOINERS and k in persons
                for j, k in sides) or any(t.i in persons for t in (m.root.head, *m.root.children)
                                          if t.dep_ == "conj" or m.root.dep_ == "conj" and t is m.root.head)
+
+
+def _relative_pronoun_of_a_person(t: Token) -> bool:
+    """A singular masculine or feminine relative pronoun ('der', 'die'): a bare name without an article that takes
+    one is a man's or a woman's - a company or product named bare takes the neuter ('Canonical, das ...')."""
+    return t.tag_ == "PRELS" and "Sing" in t.morph.get("Number", []) and \
+        bool({"Masc", "Fem"} & set(t.morph.get("Gender", [])))
 
 
 def _name_word_before(before: Token) -> bool:
