@@ -665,6 +665,9 @@ def test_a_common_noun_the_gazetteer_holds_as_a_town_is_no_place_where_used_as_o
                  "Die Kuratorin, seit Mai Leiterin des Museums, präsentierte am Montag das Programm."):   # a month
         _, ms = _parsed_mentions(parser, text)
         assert not any(m.label == "LOC" for m in ms.values()), text
+    # 'nehmen' makes 'in Schutz nehmen', but a particle verb split from it ('festnehmen') happens in the town
+    _, ms = _parsed_mentions(parser, "Die Polizei nahm den Mann in Weiden fest.")
+    assert ms["Weiden"].label == "LOC"
     _, ms = _parsed_mentions(parser, "In Kuala Lumpur und Klang demonstrierten am Sonntag Tausende.")
     assert ms["Klang"].label == "LOC" and ms["Klang"].country == "MY"    # listed with a town: the town
 

@@ -443,12 +443,13 @@ def _towns_only(word: str) -> bool:
 
 def _used_as_common_noun(tok: Token) -> bool:
     """A town's name is singular, takes an attribute only after a locative preposition ('im benachbarten Mendig') and
-    is listed with places; so a plural ('Kinos'), an attributive adjective with no locative ('trotz näselnden Klangs')
+    is listed with places; so a plural ('Kinos'; not bare after a locative: 'in Weiden', which the tagger may read as
+    the plural of 'Weide'), an attributive adjective with no locative ('trotz näselnden Klangs')
     or a list with a common noun no gazetteer holds ('Wort, Klang, Bild') says the common noun."""
-    if "Plur" in tok.morph.get("Number", []):
+    locative = any(c.dep_ == "case" and (c.lower_ in LOCATIVE or c.lower_ in FUSED_LOCATIVE) for c in tok.children)
+    if "Plur" in tok.morph.get("Number", []) and not (locative and not any(c.dep_ == "det" for c in tok.children)):
         return True
-    if any(c.dep_ == "amod" for c in tok.children) and not any(
-            c.dep_ == "case" and (c.lower_ in LOCATIVE or c.lower_ in FUSED_LOCATIVE) for c in tok.children):
+    if any(c.dep_ == "amod" for c in tok.children) and not locative:
         return True
     pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     return any(p.tag_ == "NN" and word_tag(p.text)[0].startswith("NN") and known_reading(p.text) is not True and
@@ -3185,9 +3186,11 @@ def _bare_common_noun(tok: Token) -> bool:
            and not _place_noun(p.lower_) for p in pair):          # 'Brand und Umgebung': the town's surroundings
         return True
     # the lexicon's lemma too: the parser may misread the verb ('setzten' as an adjective)
-    # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town
+    # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town; and only the verb itself,
+    # not a particle verb split from it ('nahm den Mann in Weiden fest': 'festnehmen' in the town)
     return tok.dep_ == "obl" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in" and \
-        (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
+        (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS) and \
+        not any(c.tag_ == "PTKVZ" for c in tok.head.children)
 
 
 def _bare_singular_in_pair(toks: list[Token], i: int) -> bool:
