@@ -451,7 +451,7 @@ def _used_as_common_noun(tok: Token) -> bool:
         return True
     if any(c.dep_ == "amod" for c in tok.children) and not locative:
         return True
-    pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    pair = _conjuncts(tok)
     return any(p.tag_ == "NN" and word_tag(p.text)[0].startswith("NN") and known_reading(p.text) is not True and
                not gazetteer().candidates(p.text) for p in pair)
 
@@ -3175,13 +3175,18 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
 STATE_VERBS = de.words("state_verbs")
 
 
+def _conjuncts(tok: Token) -> list[Token]:
+    """The words the parse coordinates with the word ('Wort, Klang und Bild'): its conjuncts, or the one it is of."""
+    return [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+
+
 def _bare_common_noun(tok: Token) -> bool:
     """A noun the lexicon reads as a common noun that goes bare after a preposition all the same: a point of the
     compass ('nach Norden'), one of a pair with a common noun ('in Regen und Kälte'), or the state of a fixed phrase
     with its verb ('in Brand stecken', 'in Panik geraten': lang/de/state_verbs.txt) - no town of its name."""
     if tok.lower_ in COMPASS:
         return True
-    pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    pair = _conjuncts(tok)
     if any(p.text[:1].isupper() and known_reading(p.text) is False and not gazetteer().candidates(p.text)
            and not _place_noun(p.lower_) for p in pair):          # 'Brand und Umgebung': the town's surroundings
         return True
