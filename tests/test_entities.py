@@ -668,6 +668,10 @@ def test_a_common_noun_the_gazetteer_holds_as_a_town_is_no_place_where_used_as_o
     # 'nehmen' makes 'in Schutz nehmen', but a particle verb split from it ('festnehmen') happens in the town
     _, ms = _parsed_mentions(parser, "Die Polizei nahm den Mann in Weiden fest.")
     assert ms["Weiden"].label == "LOC"
+    # an adjective before a town without a preposition ('das schöne Landau'): the article names the town elsewhere
+    doc, _ = _parsed_mentions(parser, "Der Stadtrat von Landau beschloss, das schöne Landau für Radfahrer umzubauen.")
+    from lagebild.extract.entities import find_mentions
+    assert [m.label for m in find_mentions(doc) if m.text == "Landau"] == ["LOC", "LOC"]
     _, ms = _parsed_mentions(parser, "In Kuala Lumpur und Klang demonstrierten am Sonntag Tausende.")
     assert ms["Klang"].label == "LOC" and ms["Klang"].country == "MY"    # listed with a town: the town
 

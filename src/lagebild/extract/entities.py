@@ -424,15 +424,16 @@ def _attribute_of_company_part(t: Token) -> bool:
 def _common_nouns_not_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'trotz des näselnden Klangs', 'Boutiquen, Kinos und Cafés': a one-word place that the lexicon knows only as a
     common noun and the gazetteer only as towns is the noun where the parse uses it as one (`_used_as_common_noun`) -
-    no spot on the map; the dateline's town stays."""
-    out = []
+    no spot on the map; the dateline's town stays, and so does a word the article uses as the town's name elsewhere
+    (one sense per article: 'der Stadtrat von Landau ... das schöne Landau')."""
+    nouns = []
     for c in chosen:
         tok = token_at(doc, c.start) if c.label == "LOC" else None
-        if tok is not None and tok.idx + len(tok.text) == c.end and _common_noun_only(tok.text) and \
-                _towns_only(tok.text) and not _in_dateline(doc, c.start) and _used_as_common_noun(tok):
-            continue
-        out.append(c)
-    return out
+        nouns.append(tok is not None and tok.idx + len(tok.text) == c.end and _common_noun_only(tok.text) and
+                     _towns_only(tok.text) and not _in_dateline(doc, c.start) and _used_as_common_noun(tok))
+    text = _text(doc)
+    towns = {text[c.start:c.end] for c, noun in zip(chosen, nouns) if c.label == "LOC" and not noun}
+    return [c for c, noun in zip(chosen, nouns) if not noun or text[c.start:c.end] in towns]
 
 
 def _towns_only(word: str) -> bool:
