@@ -43,7 +43,7 @@ from ..nlp.compounds import compound_head, headed_by, word_lemma, word_tag, word
 from ..text import within_one_edit
 from . import doc_text, token_at
 from .dateline import DASHES, colon_line, dateline, is_score
-from .name_type import retype
+from .name_type import reading_over_mentions, retype
 
 LABELS = ("PER", "ORG", "LOC", "GPE", "OTH")
 
@@ -352,7 +352,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
         doc, _organisations_named(doc, _named_by_head_noun(doc, _surnames_not_places(doc, chosen)))))
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
     chosen = _short_forms_of_places(doc, _towns_as_sides(doc, _clubs_of_towns(doc, chosen)))
-    chosen = _organisations_the_ner_reads(doc, chosen)
+    chosen = _common_nouns_not_towns(doc, _organisations_the_ner_reads(doc, chosen))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -419,6 +419,42 @@ def _attribute_of_company_part(t: Token) -> bool:
         return False
     cases = [c.lemma_.lower() for c in t.children if c.dep_ == "case"]
     return not cases or cases == ["von"]
+
+
+def _common_nouns_not_towns(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'trotz des näselnden Klangs', 'Boutiquen, Kinos und Cafés': a one-word place that the lexicon knows only as a
+    common noun and the gazetteer only as towns is the noun where the parse uses it as one (`_used_as_common_noun`) -
+    no spot on the map; the dateline's town stays, and so does a word the article uses as the town's name elsewhere
+    (one sense per article: 'der Stadtrat von Landau ... das schöne Landau')."""
+    nouns = []
+    for c in chosen:
+        tok = token_at(doc, c.start) if c.label == "LOC" else None
+        nouns.append(tok is not None and tok.idx + len(tok.text) == c.end and _common_noun_only(tok.text) and
+                     _towns_only(tok.text) and not _in_dateline(doc, c.start) and _used_as_common_noun(tok))
+    text = _text(doc)
+    towns = {text[c.start:c.end] for c, noun in zip(chosen, nouns) if c.label == "LOC" and not noun}
+    return [c for c, noun in zip(chosen, nouns) if not noun or text[c.start:c.end] in towns]
+
+
+def _towns_only(word: str) -> bool:
+    """Every gazetteer reading of the word (or of its genitive's name, 'Klangs') is a town's."""
+    cands = gazetteer().candidates(word) or (gazetteer().candidates(word[:-1]) if word.endswith("s") else [])
+    return bool(cands) and all(c.precision == "city" for c in cands)
+
+
+def _used_as_common_noun(tok: Token) -> bool:
+    """A town's name is singular, takes an attribute only after a locative preposition ('im benachbarten Mendig') and
+    is listed with places; so a plural ('Kinos'; not bare after a locative: 'in Weiden', which the tagger may read as
+    the plural of 'Weide'), an attributive adjective with no locative ('trotz näselnden Klangs')
+    or a list with a common noun no gazetteer holds ('Wort, Klang, Bild') says the common noun."""
+    locative = any(c.dep_ == "case" and (c.lower_ in LOCATIVE or c.lower_ in FUSED_LOCATIVE) for c in tok.children)
+    if "Plur" in tok.morph.get("Number", []) and not (locative and not any(c.dep_ == "det" for c in tok.children)):
+        return True
+    if any(c.dep_ == "amod" for c in tok.children) and not locative:
+        return True
+    pair = _conjuncts(tok)
+    return any(p.tag_ == "NN" and word_tag(p.text)[0].startswith("NN") and known_reading(p.text) is not True and
+               not gazetteer().candidates(p.text) for p in pair)
 
 
 def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
@@ -2197,10 +2233,73 @@ def _typed_by_evidence(e: Span, ents: list, place: Candidate | None) -> str | No
     if _feminine_of_common_noun(e.text) and not known_first_name(e.text):
         return "NONE"                                  # "ihre Vorgängerin als Pharaonin": a role, no name
     kind = retype(e)
+    if kind is None and _unintroduced_bare_name(e, ents):
+        kind = reading_over_mentions(_mentions_of_word(e, ents), BARE_NAME_DOUBT, BARE_NAME_SURE)
+        kind = kind if kind in ("ORG", "OTH") else None    # a place needs a sign of one ('in', a place noun), a
+        #                                                    common noun the mention's own reading (`retype`)
     if kind == "LOC" and place is None and not (e.start > 0 and e.doc[e.start - 1].tag_ == "NN") or \
             kind == "NONE" and known_reading(e.text) is True:
         return None     # a place needs the gazetteer's word or a noun it names ("Messstation Moorbach");
     return kind         # a common noun is no name the lexicon knows ("wie einst Mitterrand" stays a person)
+
+
+# The name typer's P(PER), averaged over a bare name's mentions in the article, below which a name the article never
+# introduces as a person's is read as the typer reads it: news introduce a person by the full name or a title or role
+# noun, so an unintroduced one-word "person" needs the typer's even odds, not only its 0.2 ('Canonical bietet ... an',
+# 'laut Kathpress', 'die Seite Echotopos')
+BARE_NAME_DOUBT = 0.5
+BARE_NAME_SURE = 0.7     # no mention of it may read as a person's this surely
+LIST_JOINERS = frozenset({",", "und", "oder", "sowie", "bzw.", "/", "–", "-"})
+
+
+def _mentions_of_word(e: Span, ents: list) -> list[Span]:
+    """The NER's one-word persons of the article that are this word."""
+    return [o for o in ents if o.label_ == "PER" and len(o) == 1 and o.text == e.text]
+
+
+def _unintroduced_bare_name(e: Span, ents: list) -> bool:
+    """A one-word person's name the article never introduces as a person's: not named in full, not a name the lexicon
+    knows, and none of its mentions after a title or role noun, after a name word of its own ('Beppe Grillo' cut
+    short), in a list of persons ('Lazaro, Reyna und Schmitz': a line-up) or before a bracketed number (an age, a
+    minute: 'Jansky (47.)')."""
+    if len(e) > 1 or _named_in_full(e.text, ents) or known_first_name(e.text):
+        return False
+    persons = {i for o in ents if o.label_ == "PER" and o.text != e.text for i in range(o.start, o.end)}
+    return not any(_introduced_as_person(m, persons) for m in _mentions_of_word(e, ents))
+
+
+def _introduced_as_person(m: Span, persons: set[int]) -> bool:
+    doc = m.doc
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and (_is_title(before.text) or _name_word_before(before) or
+                               headed_by(before.lower_, de.words("aged_person_nouns"))):
+        return True                                    # "Ehefrau Margit", "Sohn Stephan": a kin or person's noun
+    if any("jährig" in c.lower_ for c in m.root.children if c.i < m.start):
+        return True                                    # "der zwölfjährige Dimitri": a thing has no age in years
+    if m.end + 1 < len(doc) and doc[m.end].text == "(" and doc[m.end + 1].like_num:
+        return True                                    # "Hagenauer (46)", "Jansky (47.)": an age or a minute
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and _relative_pronoun_of_a_person(doc[m.end + 1]):
+        return True                                    # "Im Tor stand Novak, der ...": a man's or woman's pronoun
+    sides = [(m.start - 1, m.start - 2), (m.end, m.end + 1)]
+    if all(0 <= j < len(doc) and doc[j].text in LIST_JOINERS for j, _ in sides):
+        return True                                    # "Gratzei – Potzmann, Ehrenreich": a name inside a list
+    return any(0 <= j < len(doc) and 0 <= k < len(doc) and doc[j].text in LIST_JOINERS and k in persons
+               for j, k in sides) or any(t.i in persons for t in (m.root.head, *m.root.children)
+                                         if t.dep_ == "conj" or m.root.dep_ == "conj" and t is m.root.head)
+
+
+def _relative_pronoun_of_a_person(t: Token) -> bool:
+    """A singular masculine or feminine relative pronoun ('der', 'die'): a bare name without an article that takes
+    one is a man's or a woman's - a company or product named bare takes the neuter ('Canonical, das ...')."""
+    return t.tag_ == "PRELS" and "Sing" in t.morph.get("Number", []) and \
+        bool({"Masc", "Fem"} & set(t.morph.get("Gender", [])))
+
+
+def _name_word_before(before: Token) -> bool:
+    """'Guy Krneta', 'Saoirse Ronan': a capitalised word right before the name, no common noun and no sentence's first
+    word - the person's given name the NER left out."""
+    return before.text[:1].isupper() and before.is_alpha and not before.is_sent_start and \
+        known_reading(before.text) is not False and not word_tag(before.text)[0].startswith("NN")
 
 
 _UNUMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
@@ -3077,20 +3176,27 @@ def _town_reading(doc: Doc, toks: list[Token], i: int, n: int, cands, prev: list
 STATE_VERBS = de.words("state_verbs")
 
 
+def _conjuncts(tok: Token) -> list[Token]:
+    """The words the parse coordinates with the word ('Wort, Klang und Bild'): its conjuncts, or the one it is of."""
+    return [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+
+
 def _bare_common_noun(tok: Token) -> bool:
     """A noun the lexicon reads as a common noun that goes bare after a preposition all the same: a point of the
     compass ('nach Norden'), one of a pair with a common noun ('in Regen und Kälte'), or the state of a fixed phrase
     with its verb ('in Brand stecken', 'in Panik geraten': lang/de/state_verbs.txt) - no town of its name."""
     if tok.lower_ in COMPASS:
         return True
-    pair = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    pair = _conjuncts(tok)
     if any(p.text[:1].isupper() and known_reading(p.text) is False and not gazetteer().candidates(p.text)
            and not _place_noun(p.lower_) for p in pair):          # 'Brand und Umgebung': the town's surroundings
         return True
     # the lexicon's lemma too: the parser may misread the verb ('setzten' as an adjective)
-    # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town
+    # only after 'in' ('in Brand setzen'): 'nach Brand versetzt' moves someone to the town; and only the verb itself,
+    # not a particle verb split from it ('nahm den Mann in Weiden fest': 'festnehmen' in the town)
     return tok.dep_ == "obl" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in" and \
-        (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS)
+        (tok.head.lemma_ in STATE_VERBS or word_lemma(tok.head.lower_) in STATE_VERBS) and \
+        not any(c.tag_ == "PTKVZ" for c in tok.head.children)
 
 
 def _bare_singular_in_pair(toks: list[Token], i: int) -> bool:
@@ -3138,6 +3244,7 @@ def _ner_place_hits(doc: Doc, hits: list[PlaceHit], sent_of) -> list[PlaceHit]:
     for e in doc.ents:
         if e.label_ == "LOC" and not any(h.start < e.end_char and e.start_char < h.end for h in hits) \
                 and not forms.get(e.text) and e.text.lower() not in STOP and not _name_particle(doc, e) \
+                and e.text.lower() not in TIME_NAMES \
                 and g.candidates(e.text):
             prev = [p.lower() for p in _prev_words(doc, e.start_char, 2)]
             kind = place_type(prev[-1]) if prev else None

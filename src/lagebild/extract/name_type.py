@@ -209,6 +209,21 @@ def type_probs(span: Span, model: Model | None = None) -> dict[str, float] | Non
     return dict(zip(CLASSES, (float(x) for x in p)))
 
 
+def reading_over_mentions(spans: list[Span], doubt: float, sure: float) -> str | None:
+    """One sense per article: the typer's probabilities averaged over every mention of one name (each mention's
+    context is evidence: 'laut X berichtete', 'X stellte ein Smartphone vor', 'die Seite X'); the best reading other
+    than a person's where the averaged P(PER) is below ``doubt`` and no mention's reaches ``sure`` (a clause only a
+    person fits: 'X feierte mit seinem Team'), else None (the person stands)."""
+    model = load_model()
+    if model is None or not spans or not spans[0].doc.has_annotation("DEP"):
+        return None
+    ps = [model.probs(hashed(features(s))) for s in spans]
+    p = np.mean(ps, axis=0)
+    if p[0] >= doubt or max(q[0] for q in ps) >= sure:
+        return None
+    return CLASSES[1 + int(np.argmax(p[1:]))]
+
+
 def retype(span: Span, threshold: float | None = None) -> str | None:
     """The type the evidence gives a span the NER calls a person, where it overrules the NER: "LOC",
     "ORG", "OTH" or "NONE" (no name); None where the person stands (or no model is packaged, or the Doc
