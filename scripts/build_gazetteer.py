@@ -155,9 +155,21 @@ def keeps_alternate(form: str, city: dict, common: set[str], largest: dict[str, 
     pipeline's lexicon reads as a common word (`common`; a word of German text is no town's other name) and the
     own name of a bigger place elsewhere ('Taylor', a name of Taylors SC, is the bigger town Taylor's: the
     alternate would only ever rival it) unless it opens the place's own name."""
-    if form in common:
+    if form in common and not short_of_own_name(form, city):
         return False
     return opens_own_name(form, city) or largest.get(form, 0) <= city["population"]
+
+
+# the words that locate a German place name by a river, region or neighbour: 'Landau in der Pfalz', 'Frankfurt am
+# Main', 'Neumarkt in der Oberpfalz', 'Buchen (Odenwald)' - news name these towns by the first part alone
+LOCATING_WORDS = ("in", "im", "an", "am", "ob", "bei", "unter")
+
+
+def short_of_own_name(form: str, city: dict) -> bool:
+    """'Landau' of Landau in der Pfalz: the own name shortened by its locating words or bracket, the way the town is
+    named in the news - kept even where the lexicon knows the word as a common one ('Landau', a carriage)."""
+    rest = city["name"][len(form):] if city["name"].startswith(form + " ") else ""
+    return rest.startswith(" (") or rest.split(" ")[1:2] in ([w] for w in LOCATING_WORDS)
 
 
 def common_alternates(cities: list[dict], forms: dict[int, list[str]]) -> set[str]:

@@ -77,3 +77,13 @@ def test_a_german_place_name_stays_though_the_lexicon_reads_a_common_noun(build)
     assert not {"Fuchsburg", "Tannstadt", "Mekka"} & common
     # compounds on other heads and plain nouns stay common words
     assert {"Stadtzentrum", "Apotheke", "Gold"} <= common
+
+
+def test_an_alternate_shortening_the_own_name_by_its_locating_words_stays_though_a_common_word(build):
+    # 'Landau' (a carriage) of Landau in der Pfalz, 'Buchen' (a verb) of Buchen (Odenwald): the town's name in news
+    assert build.keeps_alternate("Kutsche", _town("Kutsche in der Heide", 40_000), {"Kutsche"}, {})
+    assert build.keeps_alternate("Kutsche", _town("Kutsche (Heide)", 40_000), {"Kutsche"}, {})
+    assert build.keeps_alternate("Kutsche", _town("Kutsche am Fluss", 40_000), {"Kutsche"}, {})
+    # not a name that goes on with other words ('Gold' of Gold Coast, 'Weil' of Weil der Stadt)
+    assert not build.keeps_alternate("Kutsche", _town("Kutsche Coast", 40_000), {"Kutsche"}, {})
+    assert not build.keeps_alternate("Kutsche", _town("Kutsche der Stadt", 40_000), {"Kutsche"}, {})
