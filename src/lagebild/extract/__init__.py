@@ -42,6 +42,26 @@ def packaged_weights(path: str | None, default: Path) -> Any | None:
     return np.load(f) if f.exists() else None
 
 
+def packaged_softmax(path: str | None, default: Path, shape: tuple[int, int]) -> tuple[Any, Any, float] | None:
+    """A softmax regression's packaged weights (hashed features x classes, float32), biases and the least
+    probability its answer is taken at - the name typer's and the domain model's form; None where none are packaged
+    or their shape is not `shape` (weights of another layout: the component stands aside)."""
+    import numpy as np
+
+    z = packaged_weights(path, default)
+    if z is None or z["w"].shape != shape:
+        return None
+    return z["w"].astype(np.float32), z["b"].astype(np.float32), float(z["threshold"])
+
+
+def softmax(z: Any) -> Any:
+    """The probabilities of a vector of scores (shifted by its maximum, so no exp overflows)."""
+    import numpy as np
+
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
 def default_time(doc: Doc, offset: int) -> TimeValue | None:
     """When a statement at ``offset`` was made, if the text says no more: the date of the
     passage it stands in (a video teaser's caption date), else the publication date."""

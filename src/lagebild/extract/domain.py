@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from . import doc_text, packaged_weights
+from . import doc_text, packaged_softmax, softmax
 
 DIM = 1 << 16
 CLASSES = ("Etat", "Inland", "International", "Kultur", "Panorama", "Sport", "Web", "Wirtschaft", "Wissenschaft")
@@ -52,20 +52,14 @@ class Model:
 
     def probs(self, idx: np.ndarray) -> np.ndarray:
         z = self.w[idx].sum(axis=0) / max(np.sqrt(len(idx)), 1.0) + self.b
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        return softmax(z)
 
 
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The packaged weights, or None where none are packaged (every trigger then keeps its first sense)."""
-    z = packaged_weights(path, MODEL_DIR)
-    if z is None:
-        return None
-    w = z["w"].astype(np.float32)
-    if w.shape != (DIM, len(CLASSES)):
-        return None
-    return Model(w, z["b"].astype(np.float32), float(z["threshold"]))
+    arrays = packaged_softmax(path, MODEL_DIR, (DIM, len(CLASSES)))
+    return Model(*arrays) if arrays is not None else None
 
 
 def domain_of_text(text: str, model: Model | None = None) -> str | None:

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
-from . import packaged_weights
+from . import packaged_softmax, softmax
 
 CLASSES = ("PER", "LOC", "ORG", "OTH", "NONE")
 DIM = 1 << 18
@@ -185,20 +185,14 @@ class Model:
 
     def probs(self, idx: list[int]) -> np.ndarray:
         z = self.b + self.w[idx].sum(axis=0)
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        return softmax(z)
 
 
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Model | None:
     """The packaged weights, or None where none are packaged (the NER's type then stands)."""
-    z = packaged_weights(path, MODEL_DIR)
-    if z is None:
-        return None
-    w = z["w"].astype(np.float32)
-    if w.shape != (DIM, len(CLASSES)):
-        return None
-    return Model(w, z["b"].astype(np.float32), float(z["threshold"]))
+    arrays = packaged_softmax(path, MODEL_DIR, (DIM, len(CLASSES)))
+    return Model(*arrays) if arrays is not None else None
 
 
 def type_probs(span: Span, model: Model | None = None) -> dict[str, float] | None:
