@@ -1031,3 +1031,38 @@ def test_ruling_out_and_explaining_are_speech_acts_that_end_a_run(parser):
     doc = parser("Der Kader sei komplett. Der Trainer erläuterte am Montag seine neue Taktik.")
     from lagebild.extract.attribution.quotations import quotations
     assert any(doc.text[q.speaker[0][0]:q.speaker[-1][1]] == "Der Trainer" for q in quotations(doc))
+
+
+# session 35 (speaker35): the clause around a passage in marks is said too, where the rules gave the bare passage
+
+
+def _bare_passage(doc):
+    a = next(t.i for t in doc if t.text == "„")
+    b = next(t.i for t in doc if t.text == "“")
+    return L.Quotation("Direct", (), how="quote", sent=0, tokens=set(range(a, b + 1)))
+
+
+def test_the_clause_around_a_passage_in_marks_is_said_too(parser, model):
+    # a Konjunktiv I sentence goes on with the source named before; its passage in marks is only part of its clause
+    # (gold marks the clause and the passage: two quotations of one speaker)
+    doc = parser("Nach Angaben des Katastrophenschutzes wurden 300 Häuser zerstört. "
+                 "Die Lage sei „noch lange nicht unter Kontrolle“.")
+    quotes = said_by(doc, L.learned_quotations(doc, model))
+    assert ("Die Lage sei „noch lange nicht unter Kontrolle“", "Angaben des Katastrophenschutzes") in quotes
+    assert ("„noch lange nicht unter Kontrolle“", "Angaben des Katastrophenschutzes") in quotes
+
+
+def test_a_passage_in_marks_ending_a_said_clause_keeps_the_clause(parser):
+    for text in ("Die Geschäftsführung habe „kein ernsthaftes Angebot vorgelegt“.",       # subject and verb outside
+                 "Die Lage sei „noch lange nicht unter Kontrolle“."):
+        doc = parser(text)
+        assert L._passage_of_a_said_clause(doc, _bare_passage(doc), set(L._content(next(doc.sents)))), text
+
+
+def test_a_passage_in_marks_with_a_frame_or_in_the_reporters_words_stays_alone(parser):
+    for text in ("Der Einsatzleiter sagte: „Wir haben die Lage im Griff.“",                 # after a colon
+                 "„Haltet durch!“ lautet der Aufruf der Streikleitung.",                   # a sentence of its own
+                 "Der Verband hält an seiner Forderung nach „sechs Prozent mehr Lohn“ fest.",  # a phrase, not a clause
+                 "Das Motto „Retten, Löschen, Bergen“ prangt auf jedem Wagen der Feuerwehr."):  # no reported speech
+        doc = parser(text)
+        assert not L._passage_of_a_said_clause(doc, _bare_passage(doc), set(L._content(next(doc.sents)))), text

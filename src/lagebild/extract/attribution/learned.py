@@ -68,6 +68,7 @@ from .speakers import (
 DIM = 1 << 17
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution"
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
+CLAUSE_DEPS = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")     # arcs by which a verb governs a clause
 WINDOW = 3                                   # sentences before the quotation where a speaker may stand
 EXTRA = True
 PARSE_REFUSES = True                         # speakers.said_about: the subject of `sollen` is said about, not who says
@@ -421,7 +422,7 @@ def _complement(tk: _Toks, verb: Token, agent: Token | None = None) -> str:
     w-word opening it, Konjunktiv I inside), an object, a prepositional phrase (by its preposition), an `als`
     predicative (``wertete X als Erfolg``), or nothing (``warnte``)."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp", "csubj", "advcl", "parataxis"):
+        if c.dep_ in CLAUSE_DEPS:
             mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), None)
             if mark is None:
                 mark = "w" if c.left_edge.tag_.startswith("PW") else "bare"
@@ -917,10 +918,12 @@ def speaker_phrase(head: Token, said: set[int]) -> list[Token]:
     return contiguous_around(head, [t for t in phrase if t not in dropped])
 
 
-def _qtype(sent: Span, own: Quotation | None) -> str:
+def _qtype(sent: Span, own: Quotation | None, marks: bool = True) -> str:
+    """The type by form: the rules' own quotation's, else Direct for a sentence with marks (unless `marks` is False:
+    the clause around a nested passage, `_passage_of_a_said_clause`), else by mood."""
     if own is not None:
         return own.type
-    if any(t.text in MARKS for t in sent):
+    if marks and any(t.text in MARKS for t in sent):
         return "Direct"
     if C.reported_sentence(sent):
         return "IndirectFreeIndirect"
@@ -1160,11 +1163,14 @@ class _Decisions:
         sp = speaker_phrase(head, said_in_marks(doc, fx.marks))
         own = _own_rule(rule, head, sp)
         quote = _content(sent) - set(sp)
-        if own is not None and own.tokens:
+        qtype = _qtype(sent, own)
+        if own is not None and own.tokens and _passage_of_a_said_clause(doc, own, quote):
+            qtype = _qtype(sent, None, marks=False)     # the clause around the passage: nested in it below
+        elif own is not None and own.tokens:
             quote = {doc[i] for i in own.tokens}
         if not quote:
             return [], None
-        q = Quotation(_qtype(sent, own), _spans(quote), own.cue if own else (), _spans(sp), head.i,
+        q = Quotation(qtype, _spans(quote), own.cue if own else (), _spans(sp), head.i,
                       own.relay if own else (), own.relay_head if own else None, how="learned", sent=si,
                       tokens={t.i for t in quote})
         nested = _nested_marks(doc, q, sent, fx.marks, {t.i for t in sp})
@@ -1174,6 +1180,41 @@ class _Decisions:
             out.extend(r for r in rule if r is not own and r.speaker and r.tokens and not r.tokens & q.tokens)
         new = ({t.i for t in sp} | {best[1].i}, {t.lemma_.lower() for t in sp if t.pos_ in ("NOUN", "PROPN")}, si)
         return out, new
+
+
+def _passage_of_a_said_clause(doc: Doc, own: Quotation, content: set[Token]) -> bool:
+    """The rules' quotation is a bare passage in marks (``how`` quote/carried: the marks and what they enclose)
+    while the sentence around it is said as well: outside the marks stands a word of the passage's own clause - its
+    finite verb or auxiliary (``Der Angeklagte sei „nicht gefährlich“``), or its subject (a nominative), or a word the
+    parse hangs under the passage. Gold marks such a sentence twice, the clause (Indirect) and the passage (Direct,
+    nested: `_nested_marks`), so the clause is what is said and the passage stays nested in it. A passage after a
+    colon is the words of the frame before it (``sagte: „...“``), and so is a passage that ends as a sentence ends:
+    the words around it are a frame, not the rest of its clause."""
+    if own.how not in ("quote", "carried") or not own.tokens:
+        return False
+    a, b = min(own.tokens), max(own.tokens)
+    if doc[a].text not in MARKS or doc[b].text not in MARKS or (a > 0 and doc[a - 1].text == ":") \
+            or doc[b - 1].text in ".!?…":
+        return False            # after a colon, or a whole sentence in marks (``„Haltet durch!“ lautet ihr Aufruf``)
+    if not _in_reported_mood(doc[a].sent) and not any(_in_said_clause(doc[k]) for k in range(a + 1, b)):
+        return False            # a term in marks in a sentence of the reporter's (``hält am Plan von „...“ fest``)
+    rest = [t for t in content if t.i not in own.tokens and not t.is_punct]
+    finite = [t for t in rest if t.pos_ in ("VERB", "AUX")
+              and (t.morph.get("Mood", []) or "Fin" in t.morph.get("VerbForm", []))]
+    return any(not C.is_reporting_verb(t) for t in finite) or any(
+        t.pos_ in HEAD_POS and "Nom" in t.morph.get("Case", []) or a <= t.head.i <= b for t in rest)
+
+
+def _in_said_clause(tok: Token) -> bool:
+    """The word stands in a clause a reporting verb governs (``gab an, dass ihre Mandantin ...``): up its arcs, the
+    step onto the reporting verb comes from a clause - by a clausal arc, or from a word with a complementiser of its
+    own (the parser may hang a ``dass`` clause as ``dep``) - not from a phrase of the verb's own (``hält an der
+    Forderung nach ... fest``)."""
+    while tok.head.i != tok.i:
+        if C.is_reporting_verb(tok.head):
+            return tok.dep_ in CLAUSE_DEPS or any(c.dep_ == "mark" for c in tok.children)
+        tok = tok.head
+    return False
 
 
 def _own_rule(rule: list[Quotation], head: Token, sp: list[Token]) -> Quotation | None:
