@@ -1054,15 +1054,30 @@ def test_the_clause_around_a_passage_in_marks_is_said_too(parser, model):
 
 def test_a_passage_in_marks_ending_a_said_clause_keeps_the_clause(parser):
     for text in ("Die Geschäftsführung habe „kein ernsthaftes Angebot vorgelegt“.",       # subject and verb outside
-                 "Die Lage sei „noch lange nicht unter Kontrolle“."):
+                 "Die Lage sei „noch lange nicht unter Kontrolle“.",
+                 # the sentence's full stop inside the closing mark does not make the passage a sentence of its own
+                 "Die Ministerin könne sich vorstellen, „dass die Deiche bis zum Herbst erhöht werden.“",
+                 "Die Gewerkschaft erklärte, die Arbeitgeber hätten „kein ernsthaftes Angebot vorgelegt.“"):
         doc = parser(text)
         assert L._passage_of_a_said_clause(doc, _bare_passage(doc), set(L._content(next(doc.sents)))), text
 
 
 def test_a_passage_in_marks_with_a_frame_or_in_the_reporters_words_stays_alone(parser):
     for text in ("Der Einsatzleiter sagte: „Wir haben die Lage im Griff.“",                 # after a colon
+                 "Der Einsatzleiter sagte am Abend: „Die Lage ist im Griff“.",             # (parsed as a ccomp)
                  "„Haltet durch!“ lautet der Aufruf der Streikleitung.",                   # a sentence of its own
+                 "„Das Wasser steigt weiter“, warnte der Landrat in der Nacht.",           # (opening, then its frame)
                  "Der Verband hält an seiner Forderung nach „sechs Prozent mehr Lohn“ fest.",  # a phrase, not a clause
                  "Das Motto „Retten, Löschen, Bergen“ prangt auf jedem Wagen der Feuerwehr."):  # no reported speech
         doc = parser(text)
         assert not L._passage_of_a_said_clause(doc, _bare_passage(doc), set(L._content(next(doc.sents)))), text
+
+
+def test_the_clause_around_a_passage_in_marks_is_typed_by_its_cue_or_mood(parser):
+    # reviewer rv146: a ``dass`` clause under a reporting verb is Indirect (reported speech with its cue), not
+    # Reported (a verb without a clause); without a cue the mood types it; never Direct (the nested passage is)
+    for text, qtype in (("Der Verteidiger gab an, dass sein Mandant „nichts von dem Geld wusste“.", "Indirect"),
+                        ("Die Wahlleiterin teilte mit, dass die Auszählung „noch Tage dauern“ werde.", "Indirect"),
+                        ("Die Lage sei „noch lange nicht unter Kontrolle“.", "IndirectFreeIndirect")):
+        doc = parser(text)
+        assert L._type_around_a_passage(doc, _bare_passage(doc), next(doc.sents)) == qtype, text

@@ -1165,7 +1165,7 @@ class _Decisions:
         quote = _content(sent) - set(sp)
         qtype = _qtype(sent, own)
         if own is not None and own.tokens and _passage_of_a_said_clause(doc, own, quote):
-            qtype = _qtype(sent, None, marks=False)     # the clause around the passage: nested in it below
+            qtype = _type_around_a_passage(doc, own, sent)     # the clause around the passage: nested in it below
         elif own is not None and own.tokens:
             quote = {doc[i] for i in own.tokens}
         if not quote:
@@ -1188,14 +1188,15 @@ def _passage_of_a_said_clause(doc: Doc, own: Quotation, content: set[Token]) -> 
     finite verb or auxiliary (``Der Angeklagte sei „nicht gefährlich“``), or its subject (a nominative), or a word the
     parse hangs under the passage. Gold marks such a sentence twice, the clause (Indirect) and the passage (Direct,
     nested: `_nested_marks`), so the clause is what is said and the passage stays nested in it. A passage after a
-    colon is the words of the frame before it (``sagte: „...“``), and so is a passage that ends as a sentence ends:
-    the words around it are a frame, not the rest of its clause."""
+    colon is the words of the frame before it (``sagte: „...“``), and so is a passage that opens its sentence
+    (``„...“, warnte der Landrat``): the words around it are a frame, not the rest of its clause. Whether the
+    sentence's full stop stands inside the closing mark says nothing of this (``könne sich vorstellen, „dass ...“``)."""
     if own.how not in ("quote", "carried") or not own.tokens:
         return False
     a, b = min(own.tokens), max(own.tokens)
     if doc[a].text not in MARKS or doc[b].text not in MARKS or (a > 0 and doc[a - 1].text == ":") \
-            or doc[b - 1].text in ".!?…":
-        return False            # after a colon, or a whole sentence in marks (``„Haltet durch!“ lautet ihr Aufruf``)
+            or all(t.is_punct for t in doc[doc[a].sent.start: a]):
+        return False            # after a colon, or opening its sentence (``„Haltet durch!“ lautet ihr Aufruf``)
     if not _in_reported_mood(doc[a].sent) and not any(_in_said_clause(doc[k]) for k in range(a + 1, b)):
         return False            # a term in marks in a sentence of the reporter's (``hält am Plan von „...“ fest``)
     rest = [t for t in content if t.i not in own.tokens and not t.is_punct]
@@ -1203,6 +1204,16 @@ def _passage_of_a_said_clause(doc: Doc, own: Quotation, content: set[Token]) -> 
               and (t.morph.get("Mood", []) or "Fin" in t.morph.get("VerbForm", []))]
     return any(not C.is_reporting_verb(t) for t in finite) or any(
         t.pos_ in HEAD_POS and "Nom" in t.morph.get("Case", []) or a <= t.head.i <= b for t in rest)
+
+
+def _type_around_a_passage(doc: Doc, passage: Quotation, sent: Span) -> str:
+    """The type of the clause said around a passage in marks (`_passage_of_a_said_clause`): Indirect where a reporting
+    verb of the sentence governs the passage's clause (``gab an, dass ihre Mandantin „...“``: the quotation corpus'
+    Indirect is reported speech with its cue), else by the sentence's mood - not Direct for the marks, which are the
+    nested passage's."""
+    if any(_in_said_clause(doc[k]) for k in range(min(passage.tokens) + 1, max(passage.tokens))):
+        return "Indirect"
+    return _qtype(sent, None, marks=False)
 
 
 def _in_said_clause(tok: Token) -> bool:
