@@ -16,7 +16,10 @@ from operator import itemgetter
 
 from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, START, UNKNOWN, HanoverTagger, logaddexp
 
-MEMO_SIZE = 200_000    # answers each memo of `FastHanoverTagger` keeps before it starts again
+# answers each memo of `FastHanoverTagger` keeps before it starts again: as many words as the word caches in front
+# of it (nlp.compounds, 65,536) - a word asked again in another casing is asked soon after, and an answer is ~0.5 kB
+# and a list the collector traverses, so 200,000 of each (the first bound) were ~220 MB in a long build
+MEMO_SIZE = 65_536
 
 
 class FastHanoverTagger(HanoverTagger):
