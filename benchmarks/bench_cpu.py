@@ -34,6 +34,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
     os.environ[_var] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+THIS_SRC = Path(__file__).resolve().parents[1] / "src"     # `--baseline`'s other side: this checkout's code, not
+# whatever lagebild PYTHONPATH or the installed package would give
 
 
 GC = "gc:"      # key prefix of the CPU seconds a component's time holds of the collector's full collections
@@ -92,7 +94,7 @@ def compare(baseline: str, docs: int, repeats: int) -> None:
     loads = [os.getloadavg()[0]]
     for _ in range(repeats):
         runs["baseline"].append(one_analysis(docs, baseline))
-        runs["this"].append(one_analysis(docs))
+        runs["this"].append(one_analysis(docs, str(THIS_SRC)))
         loads.append(os.getloadavg()[0])
     totals = {k: [sum(components(r).values()) for r in v] for k, v in runs.items()}
     fulls = {k: [sum(x for n, x in r.items() if n.startswith(GC)) for r in v] for k, v in runs.items()}
