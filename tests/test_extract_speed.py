@@ -335,3 +335,71 @@ def test_an_articles_word_positions_go_with_a_failing_find_mentions(monkeypatch)
     with pytest.raises(RuntimeError):
         E.find_mentions(doc)
     assert not {E._POSITIONS, E._SCORES} & set(doc.user_data)
+
+
+def test_fast_hanta_keeps_a_words_analyses_and_gives_hantas_numbers(monkeypatch):
+    # each forward pass and each best split is made once per word (and tag): asked again - in another casing, as
+    # the extractors do ('Deich', 'deich') - it answers what it first worked out, which is HanTa's own answer
+    import pytest
+
+    ht = pytest.importorskip("HanTa.HanoverTagger")
+    from lagebild.nlp.hanta import FastHanoverTagger
+
+    slow, fast = ht.HanoverTagger("morphmodel_ger.pgz"), FastHanoverTagger("morphmodel_ger.pgz")
+    made: list[str] = []
+    forward, viterbi = fast._analyze_forward, fast._analyze_viterbi
+    monkeypatch.setattr(fast, "_analyze_forward", lambda w: made.append(w) or forward(w))
+    monkeypatch.setattr(fast, "_analyze_viterbi", lambda w, t: made.append(f"{w}/{t}") or viterbi(w, t))
+    for word in ("Deichbruchstelle", "deichbruchstelle", "Streikposten", "Deichbruchstelle"):
+        assert fast.tag_word(word) == slow.tag_word(word), word
+        assert fast.analyze(word, pos="NN", taglevel=3) == slow.analyze(word, pos="NN", taglevel=3), word
+    assert made.count("deichbruchstelle") == 1 and made.count("streikposten") == 1
+    assert len([m for m in made if m.startswith("deichbruchstelle/")]) == 1
+
+
+def test_per_token_memo_keeps_a_false_or_none_answer(parser):
+    # an answer of False or None is an answer: asked again, the test does not run again
+    from lagebild.extract import per_token
+
+    asked: list[int] = []
+
+    @per_token
+    def verb_or_none(tok):
+        asked.append(tok.i)
+        return True if tok.pos_ == "VERB" else None if tok.is_punct else False
+
+    doc = parser("Die Fluthelfer stapelten Sandsäcke.")
+    first = [verb_or_none(t) for t in doc]
+    assert [verb_or_none(t) for t in doc] == first and None in first and False in first
+    assert asked == list(range(len(doc)))
+
+
+def test_only_a_verb_reports_or_frames_reported_speech(parser):
+    # quotations._verb_quotations asks its two verb tests only of a word the parse reads as a verb (by its part of
+    # speech or its tag): neither test says yes of any other word
+    from lagebild.extract.attribution import cues as C
+
+    doc = parser("Der Richter sagte, der Angeklagte habe die Tat gestanden. Laut Gewerkschaft streiken morgen "
+                 "3000 Beschäftigte, erklärte ein Sprecher. Nach Angaben der Feuerwehr sei der Damm gebrochen, "
+                 "bestätigte der Bürgermeister am Abend.")
+    others = [t for t in doc if not C.reads_as_verb(t)]
+    assert others and not any(C.is_reporting_verb(t) or C.frames_reported_speech(t) for t in others)
+    assert any(C.is_reporting_verb(t) for t in doc)          # and the verbs are still asked: 'sagte', 'erklärte'
+
+
+def test_fast_hanta_memos_stay_bounded_and_answer_as_hanta_after_starting_again(monkeypatch):
+    # a long build asks HanTa about hundreds of thousands of words: each memo holds no more words than the word
+    # caches in front of it, and one that starts again answers as before
+    import pytest
+
+    ht = pytest.importorskip("HanTa.HanoverTagger")
+    from lagebild.nlp import compounds, hanta
+
+    assert hanta.MEMO_SIZE <= compounds._tags.cache_info().maxsize
+    monkeypatch.setattr(hanta, "MEMO_SIZE", 3)
+    slow, fast = ht.HanoverTagger("morphmodel_ger.pgz"), hanta.FastHanoverTagger("morphmodel_ger.pgz")
+    words = ("Erdbeben", "Nachbeben", "Wahlurne", "Stimmzettel", "Hochwasser", "erdbeben", "Wahlurne", "Pegelstand")
+    for word in words + words:
+        assert fast.tag_word(word) == slow.tag_word(word), word
+        assert fast.analyze(word, pos="NN", taglevel=3) == slow.analyze(word, pos="NN", taglevel=3), word
+        assert len(fast._forward) <= 3 and len(fast._viterbi) <= 3

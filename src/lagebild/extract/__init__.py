@@ -6,6 +6,7 @@ They know no database, no files, no UI.
 """
 from collections.abc import Callable, Hashable, Sequence
 from functools import wraps
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -104,7 +105,7 @@ def per_token(test: Callable[[Token], _R]) -> Callable[[Token], _R]:
     name, by token index. Only for tests that read nothing but the parsed Doc (tag, lemma, arcs, text) and the
     word lists, so that asking again gives the same answer: the claims extractor asks the same cue tests of a
     token for every figure near it and for every sentence a source is looked for in."""
-    return _memoised(test, lambda tok: tok.i)
+    return _memoised(test, attrgetter("i"))
 
 
 def per_span(test: Callable[[Span], _R]) -> Callable[[Span], _R]:
@@ -113,19 +114,23 @@ def per_span(test: Callable[[Span], _R]) -> Callable[[Span], _R]:
     return _memoised(test, lambda span: (span.start, span.end))
 
 
+_UNASKED = object()     # `_memoised`'s mark of a place not asked yet (an answer may be None or False)
+
+
 def _memoised(test: Callable[[Any], _R], place: Callable[[Any], Hashable]) -> Callable[[Any], _R]:
     """`test` with its answers kept in its Doc's `user_data`, one per `place` (of a token or a span)."""
     key = f"_lagebild_memo:{test.__module__}.{test.__qualname__}"
 
     @wraps(test)
     def memo(x: Any) -> _R:
-        answers = x.doc.user_data.get(key)
+        user_data = x.doc.user_data
+        answers = user_data.get(key)
         if answers is None:
-            answers = x.doc.user_data[key] = {}
+            answers = user_data[key] = {}
         at = place(x)
-        if at in answers:
-            return answers[at]
-        out = answers[at] = test(x)
+        out = answers.get(at, _UNASKED)        # one look-up (asked hundreds of thousands of times an article set)
+        if out is _UNASKED:
+            out = answers[at] = test(x)
         return out
 
     return memo

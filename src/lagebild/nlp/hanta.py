@@ -16,6 +16,11 @@ from operator import itemgetter
 
 from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, START, UNKNOWN, HanoverTagger, logaddexp
 
+# answers each memo of `FastHanoverTagger` keeps before it starts again: as many words as the word caches in front
+# of it (nlp.compounds, 65,536) - a word asked again in another casing is asked soon after, and an answer is ~0.5 kB
+# and a list the collector traverses, so 200,000 of each (the first bound) were ~220 MB in a long build
+MEMO_SIZE = 65_536
+
 
 class FastHanoverTagger(HanoverTagger):
     def __init__(self, *args, **kwargs):
@@ -36,8 +41,31 @@ class FastHanoverTagger(HanoverTagger):
                            self.LP_s_t[t]) for t in self._guessing}
         self._open_followup = {state: [(t, lp) for t, lp in followup if t in self._open]
                                for state, followup in self.LP_trans_nonfinal.items()}
+        # answers kept across words (each a pure function of its key, so asking again gives the same floats): a
+        # word's forward pass (HanTa lowercases a word first, and the extractors ask a word in several casings:
+        # 'Rat' and 'rat') and its best split under a tag (its lemma and its compound split read the same split)
+        self._forward: dict[str, list] = {}
+        self._viterbi: dict[tuple[str, int], list] = {}
+
+    def _kept(self, memo: dict, key, make):
+        """memo[key], made by make() when not there; a memo past MEMO_SIZE answers starts again (bounded memory
+        for a long build)."""
+        out = memo.get(key)
+        if out is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            out = memo[key] = make()
+        return out
 
     def analyze_forward(self, word):
+        """`_analyze_forward`, once per word."""
+        return self._kept(self._forward, word, lambda: self._analyze_forward(word))
+
+    def analyze_viterbi(self, word, targetpos):
+        """`_analyze_viterbi`, once per word and part of speech."""
+        return self._kept(self._viterbi, (word, targetpos), lambda: self._analyze_viterbi(word, targetpos))
+
+    def _analyze_forward(self, word):
         """HanTa's analyze_forward: a segment that is no known morpheme is tried under the open tags
         only (under any other lp_m_t is -inf, which changes nothing), and only where a guess can give it a
         probability (`_segments`)."""
@@ -97,7 +125,7 @@ class FastHanoverTagger(HanoverTagger):
                 segments.append((j, segment, known))
         return segments, [x for x in segments if x[2] is not None]
 
-    def analyze_viterbi(self, word, targetpos):
+    def _analyze_viterbi(self, word, targetpos):
         """HanTa's analyze_viterbi (the best split of a word of a known part of speech: its lemma, its compound
         parts) with the segments looked up once among the known morphemes (`_segments`, as `analyze_forward`):
         a segment no tag knows is tried only under the tags that guess, and only in the second, not strict, run;

@@ -164,12 +164,16 @@ def _report_going_on(tok: Token) -> bool:
         and verb_lemma(tok) in words("reporting_verbs")
 
 
+def reads_as_verb(tok: Token) -> bool:
+    """The parse reads the word as a verb, by its part of speech or its tag (the tagger and the morphologizer may
+    disagree): the first thing a reporting verb must be (`reporting_verb_of`, `frames_reported_speech` wants VERB)."""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VV")
+
+
 def reporting_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
     """`is_reporting_verb` by a given list of reporting verbs (the trained component reads the list its weights
     were trained with, recorded in their meta.json)."""
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VV"):
-        return False
-    return full_lemma(tok) in verbs
+    return reads_as_verb(tok) and full_lemma(tok) in verbs
 
 
 @per_token

@@ -350,6 +350,9 @@ def fact_with_content(verb: Token) -> bool:
 def _verb_quotations(doc: Doc, sent: Span, si: int) -> list[Quotation]:
     out = []
     for verb in sent:
+        if not C.reads_as_verb(verb):
+            continue                                   # no verb, which both tests below want (read first: cheaper
+            #                                            than asking their per-token memos of every word)
         if not C.is_reporting_verb(verb) and not C.frames_reported_speech(verb):
             continue
         if verb.dep_ in ("ccomp", "xcomp", "csubj") and C.is_reporting_verb(verb.head):

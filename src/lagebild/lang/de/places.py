@@ -42,6 +42,7 @@ def plural_place_noun(word: str) -> bool:
 PLURAL_ENDINGS = ("en", "n", "e", "s")
 
 
+@lru_cache(maxsize=65536)   # asked of every capitalised word by several entity rules; the table never changes
 def _singular_type(low: str) -> str | None:
     types = place_types()
     if low in types:
