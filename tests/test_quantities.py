@@ -418,6 +418,41 @@ def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
     assert det("Mehr als 300 Menschen wurden verletzt.", "300") is None
 
 
+def test_an_adjective_that_adds_a_count_is_read_from_the_parse(parser):
+    # session 35: "weitere 20 Häuser" counts others than a count before it; the adjective before the number lies
+    # outside the figure's phrase, so only the parse of its noun phrase tells (`Claim.determiner` "additive")
+    from lagebild.extract.quantity import determiner_of
+
+    def det(sentence: str, figure: str) -> str | None:
+        doc = parser(sentence)
+        i = sentence.index(figure)
+        return determiner_of(doc, i, i + len(figure))
+
+    assert det("Im Nachbarort stürzten weitere 20 Häuser ein.", "20 Häuser") == "additive"
+    assert det("Am Dienstag legten zusätzliche 300 Busfahrer die Arbeit nieder.", "300 Busfahrer") == "additive"
+    # negative: an article wins, and an adjective of another kind adds nothing
+    assert det("Die weiteren 20 Häuser wurden geräumt.", "20 Häuser") == "definite"
+    assert det("Im Nachbarort stürzten 20 alte Häuser ein.", "20 alte Häuser") is None
+
+
+def test_an_added_count_of_one_figure_is_another_count(run):
+    # session 35: within one article a later figure that says it adds to a count ("weitere", "zusätzliche", read from
+    # the parse where the word precedes the number) is another count, whatever its value: main gave the flood's
+    # second 40 cellars and the strike's second 300 drivers the group of the first
+    claims, _ = run({
+        "a.txt": ("Hochwasser im Tal\n\nDie Flut überschwemmte am Montag 40 Keller in Talbach. Am Abend liefen im "
+                  "Nachbarort weitere 40 Keller voll."),
+        "b.txt": ("Streik bei den Verkehrsbetrieben\n\nAm Montag streikten 300 Busfahrer in der Stadt. Am Dienstag "
+                  "legten zusätzliche 300 Busfahrer die Arbeit nieder."),
+        # negative: a count named again without an adding word stays one count
+        "c.txt": ("Prozess in Lerberg\n\nDas Landgericht hörte am Montag zwölf Zeugen. Die zwölf Zeugen bestätigten "
+                  "die Aussage des Angeklagten."),
+    }, {"a.txt": "flut", "b.txt": "streik", "c.txt": "prozess"})
+    for article, value in (("a.txt", 40), ("b.txt", 300)):
+        assert len({c.group for c in claims if c.article == article and c.low == value}) == 2, article
+    assert len({c.group for c in claims if c.article == "c.txt" and c.low == 12}) == 1
+
+
 def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_its_value(run):
     # German varies the noun of a count it names again ("82 Wahlkarten" ... "jene 82 Stimmzettel"): a figure after a
     # definite article or demonstrative (read from the parse) takes the key of the one earlier figure of its article

@@ -351,7 +351,11 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden
     verletzt" is one count, reported twice), or one is given on another's word than the other ("nach anderen
     Angaben": `estimates.other_voice`). Figures of different articles are never apart here."""
-    if a.article != b.article or _one_figure(a, b) or _one_change(a, b):
+    if a.article != b.article:
+        return False
+    if id(a) not in headline and id(b) not in headline and _adds_to(a, b):
+        return True
+    if _one_figure(a, b) or _one_change(a, b):
         return False
     if id(a) in headline or id(b) in headline:      # "Zehntausende" in the headline is the body's 80.000 and 200.000
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
@@ -1352,7 +1356,7 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
             if q is None or q == p or k == n or not _says_more(p, q) or not _same_count(c, m) or \
                     abs(point(c)) < DISTINCT or _additive(c) or _additive(m):
                 continue
-            if p[0] != q[0] and (c.determiner is None or m.start > c.start):
+            if p[0] != q[0] and (c.determiner not in REFERRING or m.start > c.start):
                 continue            # a role taken only by a phrase that refers back: "die 300 Personen"
             cands.add(q)
         if len(cands) == 1:
@@ -1361,8 +1365,20 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
 
 
 def _additive(c: Claim) -> bool:
-    """Does the figure's own phrase say it counts others ("zwei weitere Nordkoreaner": lang/de/additive_words.txt)?"""
-    return not lexicon("additive_words").isdisjoint(re.findall(r"[a-zäöüß]+", c.text.lower()))
+    """Does the figure's own phrase say it counts others ("zwei weitere Nordkoreaner": lang/de/additive_words.txt), or
+    the parse of its noun phrase ("weitere 20 Häuser": `Claim.determiner` "additive", the adjective before the
+    number lies outside the figure's phrase)?"""
+    return c.determiner == "additive" or \
+        not lexicon("additive_words").isdisjoint(re.findall(r"[a-zäöüß]+", c.text.lower()))
+
+
+def _adds_to(a: Claim, b: Claim) -> bool:
+    """Does the later of two figures of one article count others than the earlier ("Das Beben zerstörte 20
+    Wohnhäuser. Im Nachbarort stürzten weitere 20 Häuser ein.": 40 houses, two counts), whatever their values? An
+    added count is not the count before it, so an equal figure of one key joins nothing; the earlier figure is not
+    told apart from a later restatement of the added one."""
+    first, later = (a, b) if a.start < b.start else (b, a)
+    return first.start != later.start and _additive(later)
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
@@ -1470,6 +1486,10 @@ def _adds_nothing(earlier: tuple[str, ...], c: tuple[str, ...]) -> bool:
     return all(c[i] in ("-", earlier[i]) for i in NARROWING)
 
 
+# The determiners (`Claim.determiner`) by which a figure's phrase points back to a count its article gave before
+REFERRING = frozenset({"definite", "demonstrative"})
+
+
 def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
     """A figure introduced by a definite article or a demonstrative (`Claim.determiner`, read from the parse at
     extraction) names a count its article gave before, whatever noun it uses this time ("82 verschwundene
@@ -1485,7 +1505,7 @@ def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) 
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
-        if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner is None:
+        if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner not in REFERRING:
             continue
         keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and _named_again(claims[k], c) and
                 (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and (q[3] == p[3] or "-" in (q[3], p[3]))
