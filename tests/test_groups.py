@@ -1114,3 +1114,21 @@ def test_a_changes_value_restated_in_another_story_joins_the_change(nlp, text, r
     g = {c.text: c.group for c in claims}
     change = {c.group for c in claims if c.text not in (restated, other)}
     assert len(change) == 1 and g[restated] in change and g[other] not in change, g
+
+
+def test_a_generic_bound_repeats_no_other_figure_of_another_report(nlp):
+    """Session 35: a generic count (a noun of no class) has one sign of one quantity across reports, a repeated
+    figure; a bound whose side admits another report's figure is no repeat ("mehr als 20 Filialen" in one strike
+    report, "24 Filialen" in another: main joined them). The bound's own figure said again still joins."""
+    claims, _ = analyse(nlp, {
+        "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 20 Filialen geschlossen.",
+        "b.txt": "Ausstand der Verkäufer\n\nAm Dienstag blieben 24 Filialen geschlossen.",
+    }, "streik")
+    g = {c.text: c.group for c in claims}
+    assert g["mehr als 20 Filialen"] != g["24 Filialen"]
+    # negative: the same bound in two reports is one count
+    claims, _ = analyse(nlp, {
+        "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 20 Filialen geschlossen.",
+        "c.txt": "Ausstand der Verkäufer\n\nLaut Gewerkschaft blieben mehr als 20 Filialen geschlossen.",
+    }, "streik")
+    assert len({c.group for c in claims if c.low == 20}) == 1

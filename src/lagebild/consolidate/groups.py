@@ -585,7 +585,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) or _one_change(c, m) or
+            fits = [cl for cl in fits if all(_repeats(c, m) or _update_of(c, m) or _one_change(c, m) or
                                              (id(c), id(m)) in linked for m in cl)
                     or _one_series(c, cl, running)]
         if reach is not None:
@@ -608,6 +608,19 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         min(fits, key=lambda cl: (not _holds(changes, cl), _distance(c, cl),
                                   clusters.index(cl))).append(c)
     return clusters
+
+
+def _repeats(c: Claim, m: Claim) -> bool:
+    """Does a generic count (a noun of no class, money, a share: nothing says what happened to it) repeat figure m,
+    the only sign of one quantity it has? `restates`, and across reports no bound near another figure: "über drei
+    Sätze" in one match report and "vier Sätze" in another, "gut 500 Euro" for one phone and "739 Euro" for the next
+    are other quantities that the bound's side happens to admit; only the bound's own figure repeats it ("maximal
+    5.000 Euro" / "über 5.000 Euro"). Within one article `apart` has judged the pair ("knapp 900.000 Wähler" ...
+    "885.437 Stimmberechtigten")."""
+    if not restates(c, m):
+        return False
+    bounded = bool({c.qualifier, m.qualifier} & ONE_SIDED)
+    return c.article == m.article or not bounded or (c.low, c.high) == (m.low, m.high)
 
 
 def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
