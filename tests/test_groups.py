@@ -1118,17 +1118,49 @@ def test_a_changes_value_restated_in_another_story_joins_the_change(nlp, text, r
 
 def test_a_generic_bound_repeats_no_other_figure_of_another_report(nlp):
     """Session 35: a generic count (a noun of no class) has one sign of one quantity across reports, a repeated
-    figure; a bound whose side admits another report's figure is no repeat ("mehr als 20 Filialen" in one strike
-    report, "24 Filialen" in another: main joined them). The bound's own figure said again still joins."""
+    figure; a bound whose side admits another report's figure is no repeat ("mehr als 500 Filialen" in one strike
+    report, "640 Filialen" in another: main joined them; who knew 640 wrote "mehr als 600"). The bound's own figure
+    said again still joins (review rv147: and so does a figure the bound rounds, `_bounds`)."""
     claims, _ = analyse(nlp, {
-        "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 20 Filialen geschlossen.",
-        "b.txt": "Ausstand der Verkäufer\n\nAm Dienstag blieben 24 Filialen geschlossen.",
+        "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 500 Filialen geschlossen.",
+        "b.txt": "Ausstand der Verkäufer\n\nAm Montag blieben 640 Filialen geschlossen.",
     }, "streik")
     g = {c.text: c.group for c in claims}
-    assert g["mehr als 20 Filialen"] != g["24 Filialen"]
+    assert g["mehr als 500 Filialen"] != g["640 Filialen"]
     # negative: the same bound in two reports is one count
     claims, _ = analyse(nlp, {
         "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 20 Filialen geschlossen.",
         "c.txt": "Ausstand der Verkäufer\n\nLaut Gewerkschaft blieben mehr als 20 Filialen geschlossen.",
     }, "streik")
     assert len({c.group for c in claims if c.low == 20}) == 1
+
+
+@pytest.mark.parametrize("bound, exact", [
+    # review rv147 of session 35: news bounds a count by its figure rounded toward the bound, so another report's
+    # exact figure that rounds so is the bounded count: a strike, a flood's damage, an election's seats
+    ("Warnstreik bei der Bahn\n\nMehr als 1.000 Beschäftigte legten am Montag die Arbeit nieder.",
+     "Bahnstreik legt Verkehr lahm\n\nAm Montag legten 1.200 Beschäftigte die Arbeit nieder."),
+    ("Hochwasser in Talbach\n\nDer Schaden wird auf mehr als zwei Millionen Euro geschätzt.",
+     "Flut in Talbach\n\nDer Schaden beträgt nach Angaben der Stadt 2,3 Millionen Euro."),
+    ("Wahl im Land\n\nDie Partei kam auf knapp 40 Sitze im Landtag.",
+     "Landtagswahl\n\nDie Partei kam auf 38 Sitze im Landtag."),
+])
+def test_a_generic_bound_repeats_another_reports_figure_it_rounds(nlp, bound, exact):
+    claims, _ = analyse(nlp, {"a.txt": bound, "b.txt": exact}, "s")
+    groups = {c.article: c.group for c in claims}
+    assert groups["a.txt"] == groups["b.txt"], [(c.text, c.group) for c in claims]
+
+
+@pytest.mark.parametrize("bound, exact", [
+    # negative: a figure beyond the bound's rounding is another quantity the bound's side happens to admit (two
+    # phones' prices; two matches' sets)
+    ("Neue Smartphones\n\nDas kleinere Modell kostet gut 500 Euro.",
+     "Smartphones im Test\n\nDas große Modell kostet 739 Euro."),
+    ("Tennis in Wien\n\nDas Match ging über drei Sätze.", "Tennis in Wien\n\nDas Finale dauerte vier Sätze."),
+    ("Wahl im Land\n\nDie Partei kam auf knapp 40 Sitze im Landtag.",
+     "Landtagswahl\n\nDie Partei kam auf 29 Sitze im Landtag."),
+])
+def test_a_generic_bound_repeats_no_figure_beyond_its_rounding(nlp, bound, exact):
+    claims, _ = analyse(nlp, {"a.txt": bound, "b.txt": exact}, "s")
+    groups = {c.article: c.group for c in claims}
+    assert groups["a.txt"] != groups["b.txt"], [(c.text, c.group) for c in claims]

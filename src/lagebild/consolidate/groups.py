@@ -612,16 +612,33 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
 
 def _repeats(c: Claim, m: Claim) -> bool:
     """Does a generic count (a noun of no class, money, a share: nothing says what happened to it) repeat figure m,
-    the only sign of one quantity it has? `restates`, and across reports no bound near another figure: "über drei
-    Sätze" in one match report and "vier Sätze" in another, "gut 500 Euro" for one phone and "739 Euro" for the next
-    are other quantities that the bound's side happens to admit; only the bound's own figure repeats it ("maximal
-    5.000 Euro" / "über 5.000 Euro"). Within one article `apart` has judged the pair ("knapp 900.000 Wähler" ...
-    "885.437 Stimmberechtigten")."""
+    the only sign of one quantity it has? `restates`, and across reports a bound repeats only a figure it rounds
+    (`_bounds`): "über drei Sätze" in one match report and "vier Sätze" in another, "gut 500 Euro" for one phone
+    and "739 Euro" for the next are other quantities that the bound's side happens to admit, while "mehr als 1.000
+    Beschäftigte" of one strike is another report's "1.200 Beschäftigte". Within one article `apart` has judged the
+    pair ("knapp 900.000 Wähler" ... "885.437 Stimmberechtigten")."""
     if not restates(c, m):
         return False
-    bounded = bool({c.qualifier, m.qualifier} & ONE_SIDED)
-    return c.article == m.article or not bounded or (c.low, c.high) == (m.low, m.high)
+    if c.article == m.article or not {c.qualifier, m.qualifier} & ONE_SIDED:
+        return True
+    return _bounds(c, m) or _bounds(m, c)
 
+
+def _bounds(bound: Claim, other: Claim) -> bool:
+    """Does a bound ("mehr als 1.000", "knapp 40") give figure `other` as news bounds a count: by the count rounded
+    toward the bound at the bound's last nonzero digit (1.200 -> "mehr als 1.000", 38 -> "knapp 40"; 739 is "mehr
+    als 700", not "mehr als 500")? A bound of the same side rounds to the other ("mehr als 1.200" / "mehr als
+    1.000": `_rounds_to`), any other figure only where equal."""
+    if bound.qualifier not in ONE_SIDED or bound.low != bound.high or other.low != other.high:
+        return (bound.low, bound.high) == (other.low, other.high)
+    if other.qualifier in ONE_SIDED:
+        return _one_side(bound, other) and (_rounds_to(bound.low, other.low) or _rounds_to(other.low, bound.low))
+    grain = _grain(bound.low)
+    if grain == 0:
+        return bound.low == other.low
+    lower = bound.qualifier in BOUND_SIDES[0]
+    toward = math.floor(other.low / grain) if lower else math.ceil(other.low / grain)
+    return toward * grain == bound.low
 
 def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
     """The pairs of figures of one article (ids, both orders) tied by a change its sentence states and a restatement:
