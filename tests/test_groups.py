@@ -1164,3 +1164,23 @@ def test_a_generic_bound_repeats_no_figure_beyond_its_rounding(nlp, bound, exact
     claims, _ = analyse(nlp, {"a.txt": bound, "b.txt": exact}, "s")
     groups = {c.article: c.group for c in claims}
     assert groups["a.txt"] != groups["b.txt"], [(c.text, c.group) for c in claims]
+
+
+@pytest.mark.parametrize("bound, other, same", [
+    # review rv147 of session 35: what a bound gives of another report's figure (`groups._bounds`)
+    ((1000, "more_than"), (1200, "exact"), True),          # a strike's "mehr als 1.000" / "1.200"
+    ((40, "less_than"), (38, "exact"), True),              # "knapp 40 Sitze" / "38 Sitze"
+    ((500, "more_than"), (739, "exact"), False),           # "mehr als 700" is what 739 is bounded by
+    ((40, "less_than"), (29, "exact"), False),
+    ((5000, "at_most"), (5000, "more_than"), True),        # one limit said from its two sides
+    ((1000, "more_than"), (1200, "at_least"), True),       # one side, one bound rounding to the other
+    ((6000, "more_than"), (7800, "more_than"), False),
+    ((2.5, "more_than"), (2.7, "exact"), False),           # a fraction bounds only its own figure
+])
+def test_a_bound_gives_a_figure_it_rounds_toward_itself(bound, other, same):
+    from lagebild.consolidate.groups import _bounds
+    from lagebild.model import Claim
+
+    def claim(value: float, qualifier: str) -> Claim:
+        return Claim("a", "x", "s", 0, 1, value, value, qualifier, None, None, False)
+    assert _bounds(claim(*bound), claim(*other)) is same

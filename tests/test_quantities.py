@@ -400,14 +400,19 @@ def test_a_bracketed_figure_takes_the_place_before_it_only_where_that_is_a_place
 # --- a figure that names a count its article gave before ------------------------------------------------------
 
 
-def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
+def _determiner_reader(parser):
+    """determiner_of for a figure given by its text in a sentence."""
     from lagebild.extract.quantity import determiner_of
 
     def det(sentence: str, figure: str) -> str | None:
         doc = parser(sentence)
         i = sentence.index(figure)
         return determiner_of(doc, i, i + len(figure))
+    return det
 
+
+def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
+    det = _determiner_reader(parser)
     assert det("Zu den rund 40.000 Pendlern kamen am Montag weitere hinzu.", "rund 40.000") == "definite"
     assert det("Von den 75 wurden 12 im Stadion verletzt.", "75") == "definite"
     assert det("Von den 75 wurden 12 im Stadion verletzt.", "12") is None
@@ -421,13 +426,7 @@ def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
 def test_an_adjective_that_adds_a_count_is_read_from_the_parse(parser):
     # session 35: "weitere 20 Häuser" counts others than a count before it; the adjective before the number lies
     # outside the figure's phrase, so only the parse of its noun phrase tells (`Claim.determiner` "additive")
-    from lagebild.extract.quantity import determiner_of
-
-    def det(sentence: str, figure: str) -> str | None:
-        doc = parser(sentence)
-        i = sentence.index(figure)
-        return determiner_of(doc, i, i + len(figure))
-
+    det = _determiner_reader(parser)
     assert det("Im Nachbarort stürzten weitere 20 Häuser ein.", "20 Häuser") == "additive"
     assert det("Am Dienstag legten zusätzliche 300 Busfahrer die Arbeit nieder.", "300 Busfahrer") == "additive"
     # negative: an article wins, and an adjective of another kind adds nothing

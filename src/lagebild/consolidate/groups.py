@@ -628,17 +628,19 @@ def _bounds(bound: Claim, other: Claim) -> bool:
     """Does a bound ("mehr als 1.000", "knapp 40") give figure `other` as news bounds a count: by the count rounded
     toward the bound at the bound's last nonzero digit (1.200 -> "mehr als 1.000", 38 -> "knapp 40"; 739 is "mehr
     als 700", not "mehr als 500")? A bound of the same side rounds to the other ("mehr als 1.200" / "mehr als
-    1.000": `_rounds_to`), any other figure only where equal."""
+    1.000": `_rounds_to`), any other figure only where equal ("maximal 5.000 Euro" / "über 5.000 Euro": one limit)."""
+    if (bound.low, bound.high) == (other.low, other.high):
+        return True
     if bound.qualifier not in ONE_SIDED or bound.low != bound.high or other.low != other.high:
-        return (bound.low, bound.high) == (other.low, other.high)
+        return False
     if other.qualifier in ONE_SIDED:
         return _one_side(bound, other) and (_rounds_to(bound.low, other.low) or _rounds_to(other.low, bound.low))
     grain = _grain(bound.low)
     if grain == 0:
-        return bound.low == other.low
-    lower = bound.qualifier in BOUND_SIDES[0]
-    toward = math.floor(other.low / grain) if lower else math.ceil(other.low / grain)
-    return toward * grain == bound.low
+        return False                    # a fraction bounds only its own figure, said equal above
+    toward = math.floor if bound.qualifier in BOUND_SIDES[0] else math.ceil
+    return toward(other.low / grain) * grain == bound.low
+
 
 def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
     """The pairs of figures of one article (ids, both orders) tied by a change its sentence states and a restatement:
