@@ -1528,3 +1528,17 @@ def test_animals_counted_dead_are_no_casualties_of_people(run):
     read = {c.low: (c.measure.kind, c.measure.subject) for c in claims}
     assert read[30] == ("other", "schwein") and read[40] == ("other", "huhn") and read[15] == ("other", "hund")
     assert read[12] == ("other", "pferd") and read[8][0] == "killed"
+
+
+def test_an_added_count_said_twice_is_one_count(run):
+    # review rv147 of session 35: a lead's added count restated in the body ("weitere 300 Soldaten" ... "dass
+    # weitere 300 Soldaten im Mai abreisen") adds to the count before both, not to itself: one count (grp35 split it)
+    claims, _ = run({
+        "a.txt": ("Mehr Soldaten für Mali\n\nDie Regierung schickt weitere 300 Soldaten nach Mali. "
+                  "Verteidigungsminister Meier bestätigte am Abend, dass weitere 300 Soldaten im Mai nach Mali "
+                  "abreisen."),
+        "b.txt": ("Beben in Kasra\n\nIn Kasra wurden am Dienstag weitere 40 Tote geborgen. Nach Angaben der Behörden "
+                  "wurden am Dienstag weitere 40 Tote geborgen."),
+    }, {"a.txt": "mali", "b.txt": "beben"})
+    for article, value in (("a.txt", 300), ("b.txt", 40)):
+        assert len({c.group for c in claims if c.article == article and c.low == value}) == 1, article

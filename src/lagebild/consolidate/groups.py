@@ -1408,9 +1408,10 @@ def _adds_to(a: Claim, b: Claim) -> bool:
     """Does the later of two figures of one article count others than the earlier ("Das Beben zerstörte 20
     Wohnhäuser. Im Nachbarort stürzten weitere 20 Häuser ein.": 40 houses, two counts), whatever their values? An
     added count is not the count before it, so an equal figure of one key joins nothing; the earlier figure is not
-    told apart from a later restatement of the added one."""
+    told apart from a later restatement of the added one. An added count said twice ("weitere 300 Soldaten" in the
+    lead, "dass weitere 300 Soldaten im Mai abreisen" below) adds to the count before both: one count."""
     first, later = (a, b) if a.start < b.start else (b, a)
-    return first.start != later.start and _additive(later)
+    return first.start != later.start and _additive(later) and not _additive(first)
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
