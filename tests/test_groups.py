@@ -1144,6 +1144,11 @@ def test_a_generic_bound_repeats_no_other_figure_of_another_report(nlp):
      "Flut in Talbach\n\nDer Schaden beträgt nach Angaben der Stadt 2,3 Millionen Euro."),
     ("Wahl im Land\n\nDie Partei kam auf knapp 40 Sitze im Landtag.",
      "Landtagswahl\n\nDie Partei kam auf 38 Sitze im Landtag."),
+    # a vague word's or a range's reach is its own (`restates`), as on main: a storm, a strike (grp35 split them)
+    ("Sturm über der Stadt\n\nHunderte Autos wurden von umstürzenden Bäumen beschädigt.",
+     "Unwetter\n\nMehr als 300 Autos wurden von umstürzenden Bäumen beschädigt."),
+    ("Warnstreik bei der Bahn\n\nZwischen 1.000 und 1.500 Beschäftigte legten die Arbeit nieder.",
+     "Bahnstreik\n\nMehr als 1.000 Beschäftigte legten die Arbeit nieder."),
 ])
 def test_a_generic_bound_repeats_another_reports_figure_it_rounds(nlp, bound, exact):
     claims, _ = analyse(nlp, {"a.txt": bound, "b.txt": exact}, "s")
@@ -1176,11 +1181,13 @@ def test_a_generic_bound_repeats_no_figure_beyond_its_rounding(nlp, bound, exact
     ((1000, "more_than"), (1200, "at_least"), True),       # one side, one bound rounding to the other
     ((6000, "more_than"), (7800, "more_than"), False),
     ((2.5, "more_than"), (2.7, "exact"), False),           # a fraction bounds only its own figure
+    ((300, "more_than"), (200, 999, "vague"), True),       # "Hunderte": `restates` judged the vague word's reach
 ])
 def test_a_bound_gives_a_figure_it_rounds_toward_itself(bound, other, same):
     from lagebild.consolidate.groups import _bounds
     from lagebild.model import Claim
 
-    def claim(value: float, qualifier: str) -> Claim:
-        return Claim("a", "x", "s", 0, 1, value, value, qualifier, None, None, False)
+    def claim(low: float, *rest) -> Claim:
+        high, qualifier = rest if len(rest) == 2 else (low, rest[0])
+        return Claim("a", "x", "s", 0, 1, low, high, qualifier, None, None, False)
     assert _bounds(claim(*bound), claim(*other)) is same

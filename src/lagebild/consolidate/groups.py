@@ -628,11 +628,14 @@ def _bounds(bound: Claim, other: Claim) -> bool:
     """Does a bound ("mehr als 1.000", "knapp 40") give figure `other` as news bounds a count: by the count rounded
     toward the bound at the bound's last nonzero digit (1.200 -> "mehr als 1.000", 38 -> "knapp 40"; 739 is "mehr
     als 700", not "mehr als 500")? A bound of the same side rounds to the other ("mehr als 1.200" / "mehr als
-    1.000": `_rounds_to`), any other figure only where equal ("maximal 5.000 Euro" / "über 5.000 Euro": one limit)."""
+    1.000": `_rounds_to`), a bound of the other side only where equal ("maximal 5.000 Euro" / "über 5.000 Euro": one
+    limit). A vague word or a range reaches as far as `restates` lets it ("Hunderte Autos" / "mehr als 300 Autos")."""
     if (bound.low, bound.high) == (other.low, other.high):
         return True
-    if bound.qualifier not in ONE_SIDED or bound.low != bound.high or other.low != other.high:
+    if bound.qualifier not in ONE_SIDED:
         return False
+    if bound.low != bound.high or other.low != other.high:
+        return True
     if other.qualifier in ONE_SIDED:
         return _one_side(bound, other) and (_rounds_to(bound.low, other.low) or _rounds_to(other.low, bound.low))
     grain = _grain(bound.low)
