@@ -1114,3 +1114,80 @@ def test_a_changes_value_restated_in_another_story_joins_the_change(nlp, text, r
     g = {c.text: c.group for c in claims}
     change = {c.group for c in claims if c.text not in (restated, other)}
     assert len(change) == 1 and g[restated] in change and g[other] not in change, g
+
+
+def test_a_generic_bound_repeats_no_other_figure_of_another_report(nlp):
+    """Session 35: a generic count (a noun of no class) has one sign of one quantity across reports, a repeated
+    figure; a bound whose side admits another report's figure is no repeat ("mehr als 500 Filialen" in one strike
+    report, "640 Filialen" in another: main joined them; who knew 640 wrote "mehr als 600"). The bound's own figure
+    said again still joins (review rv147: and so does a figure the bound rounds, `_bounds`)."""
+    claims, _ = analyse(nlp, {
+        "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 500 Filialen geschlossen.",
+        "b.txt": "Ausstand der Verkäufer\n\nAm Montag blieben 640 Filialen geschlossen.",
+    }, "streik")
+    g = {c.text: c.group for c in claims}
+    assert g["mehr als 500 Filialen"] != g["640 Filialen"]
+    # negative: the same bound in two reports is one count
+    claims, _ = analyse(nlp, {
+        "a.txt": "Streik im Handel\n\nAm Montag blieben mehr als 20 Filialen geschlossen.",
+        "c.txt": "Ausstand der Verkäufer\n\nLaut Gewerkschaft blieben mehr als 20 Filialen geschlossen.",
+    }, "streik")
+    assert len({c.group for c in claims if c.low == 20}) == 1
+
+
+@pytest.mark.parametrize("bound, exact", [
+    # review rv147 of session 35: news bounds a count by its figure rounded toward the bound, so another report's
+    # exact figure that rounds so is the bounded count: a strike, a flood's damage, an election's seats
+    ("Warnstreik bei der Bahn\n\nMehr als 1.000 Beschäftigte legten am Montag die Arbeit nieder.",
+     "Bahnstreik legt Verkehr lahm\n\nAm Montag legten 1.200 Beschäftigte die Arbeit nieder."),
+    ("Hochwasser in Talbach\n\nDer Schaden wird auf mehr als zwei Millionen Euro geschätzt.",
+     "Flut in Talbach\n\nDer Schaden beträgt nach Angaben der Stadt 2,3 Millionen Euro."),
+    ("Wahl im Land\n\nDie Partei kam auf knapp 40 Sitze im Landtag.",
+     "Landtagswahl\n\nDie Partei kam auf 38 Sitze im Landtag."),
+    # a vague word's or a range's reach is its own (`restates`), as on main: a storm, a strike (grp35 split them)
+    ("Sturm über der Stadt\n\nHunderte Autos wurden von umstürzenden Bäumen beschädigt.",
+     "Unwetter\n\nMehr als 300 Autos wurden von umstürzenden Bäumen beschädigt."),
+    ("Warnstreik bei der Bahn\n\nZwischen 1.000 und 1.500 Beschäftigte legten die Arbeit nieder.",
+     "Bahnstreik\n\nMehr als 1.000 Beschäftigte legten die Arbeit nieder."),
+])
+def test_a_generic_bound_repeats_another_reports_figure_it_rounds(nlp, bound, exact):
+    claims, _ = analyse(nlp, {"a.txt": bound, "b.txt": exact}, "s")
+    groups = {c.article: c.group for c in claims}
+    assert groups["a.txt"] == groups["b.txt"], [(c.text, c.group) for c in claims]
+
+
+@pytest.mark.parametrize("bound, exact", [
+    # negative: a figure beyond the bound's rounding is another quantity the bound's side happens to admit (two
+    # phones' prices; two matches' sets)
+    ("Neue Smartphones\n\nDas kleinere Modell kostet gut 500 Euro.",
+     "Smartphones im Test\n\nDas große Modell kostet 739 Euro."),
+    ("Tennis in Wien\n\nDas Match ging über drei Sätze.", "Tennis in Wien\n\nDas Finale dauerte vier Sätze."),
+    ("Wahl im Land\n\nDie Partei kam auf knapp 40 Sitze im Landtag.",
+     "Landtagswahl\n\nDie Partei kam auf 29 Sitze im Landtag."),
+])
+def test_a_generic_bound_repeats_no_figure_beyond_its_rounding(nlp, bound, exact):
+    claims, _ = analyse(nlp, {"a.txt": bound, "b.txt": exact}, "s")
+    groups = {c.article: c.group for c in claims}
+    assert groups["a.txt"] != groups["b.txt"], [(c.text, c.group) for c in claims]
+
+
+@pytest.mark.parametrize("bound, other, same", [
+    # review rv147 of session 35: what a bound gives of another report's figure (`groups._bounds`)
+    ((1000, "more_than"), (1200, "exact"), True),          # a strike's "mehr als 1.000" / "1.200"
+    ((40, "less_than"), (38, "exact"), True),              # "knapp 40 Sitze" / "38 Sitze"
+    ((500, "more_than"), (739, "exact"), False),           # "mehr als 700" is what 739 is bounded by
+    ((40, "less_than"), (29, "exact"), False),
+    ((5000, "at_most"), (5000, "more_than"), True),        # one limit said from its two sides
+    ((1000, "more_than"), (1200, "at_least"), True),       # one side, one bound rounding to the other
+    ((6000, "more_than"), (7800, "more_than"), False),
+    ((2.5, "more_than"), (2.7, "exact"), False),           # a fraction bounds only its own figure
+    ((300, "more_than"), (200, 999, "vague"), True),       # "Hunderte": `restates` judged the vague word's reach
+])
+def test_a_bound_gives_a_figure_it_rounds_toward_itself(bound, other, same):
+    from lagebild.consolidate.groups import _bounds
+    from lagebild.model import Claim
+
+    def claim(low: float, *rest) -> Claim:
+        high, qualifier = rest if len(rest) == 2 else (low, rest[0])
+        return Claim("a", "x", "s", 0, 1, low, high, qualifier, None, None, False)
+    assert _bounds(claim(*bound), claim(*other)) is same

@@ -99,6 +99,8 @@ def figs(text):
     ("2000 Menschen demonstrierten", [(2000, 2000, "exact")]),
     ("10 000 Menschen", [(10000, 10000, "exact")]),
     ("30 Prozent der Stimmen", [(30, 30, "exact")]),
+    # negative of the score block (session 35): counts beside a result stay counts
+    ("Das Team verlor 1:3 vor 12.000 Zuschauern.", [(12000, 12000, "exact")]),
 ])
 def test_figures(text, expected):
     assert figs(text) == expected
@@ -128,6 +130,11 @@ def test_figures(text, expected):
     ("in den 1990er Jahren", "year"),
     ("Saison 2024/25", "year"),
     ("Stand: 2025-06-17", "date"),
+    # session 35: a result of two counts is no count ("6:4" gave the figure 4, joined to "vier Breakbälle")
+    ("Die Titelverteidigerin siegte 6:4, 7:6(3).", "score"),
+    ("Der Gastgeber verlor nach der 2:0-Führung noch 2:3.", "score"),
+    ("Im Finale unterlag sie 6:7 (5), 3:6.", "score"),
+    ("Sie kam mit 5:7,7:6(3),6:3 in die nächste Runde.", "score"),
 ])
 def test_non_quantities(text, kind):
     nums = scan_numbers(text)

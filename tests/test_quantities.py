@@ -400,14 +400,19 @@ def test_a_bracketed_figure_takes_the_place_before_it_only_where_that_is_a_place
 # --- a figure that names a count its article gave before ------------------------------------------------------
 
 
-def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
+def _determiner_reader(parser):
+    """determiner_of for a figure given by its text in a sentence."""
     from lagebild.extract.quantity import determiner_of
 
     def det(sentence: str, figure: str) -> str | None:
         doc = parser(sentence)
         i = sentence.index(figure)
         return determiner_of(doc, i, i + len(figure))
+    return det
 
+
+def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
+    det = _determiner_reader(parser)
     assert det("Zu den rund 40.000 Pendlern kamen am Montag weitere hinzu.", "rund 40.000") == "definite"
     assert det("Von den 75 wurden 12 im Stadion verletzt.", "75") == "definite"
     assert det("Von den 75 wurden 12 im Stadion verletzt.", "12") is None
@@ -416,6 +421,35 @@ def test_the_determiner_of_a_figure_is_read_from_the_parse(parser):
     # a relative pronoun opens a clause; it introduces no figure
     assert det("Die Fahrgäste, die 45 Minuten warteten, waren empört.", "45") is None
     assert det("Mehr als 300 Menschen wurden verletzt.", "300") is None
+
+
+def test_an_adjective_that_adds_a_count_is_read_from_the_parse(parser):
+    # session 35: "weitere 20 Häuser" counts others than a count before it; the adjective before the number lies
+    # outside the figure's phrase, so only the parse of its noun phrase tells (`Claim.determiner` "additive")
+    det = _determiner_reader(parser)
+    assert det("Im Nachbarort stürzten weitere 20 Häuser ein.", "20 Häuser") == "additive"
+    assert det("Am Dienstag legten zusätzliche 300 Busfahrer die Arbeit nieder.", "300 Busfahrer") == "additive"
+    # negative: an article wins, and an adjective of another kind adds nothing
+    assert det("Die weiteren 20 Häuser wurden geräumt.", "20 Häuser") == "definite"
+    assert det("Im Nachbarort stürzten 20 alte Häuser ein.", "20 alte Häuser") is None
+
+
+def test_an_added_count_of_one_figure_is_another_count(run):
+    # session 35: within one article a later figure that says it adds to a count ("weitere", "zusätzliche", read from
+    # the parse where the word precedes the number) is another count, whatever its value: main gave the flood's
+    # second 40 cellars and the strike's second 300 drivers the group of the first
+    claims, _ = run({
+        "a.txt": ("Hochwasser im Tal\n\nDie Flut überschwemmte am Montag 40 Keller in Talbach. Am Abend liefen im "
+                  "Nachbarort weitere 40 Keller voll."),
+        "b.txt": ("Streik bei den Verkehrsbetrieben\n\nAm Montag streikten 300 Busfahrer in der Stadt. Am Dienstag "
+                  "legten zusätzliche 300 Busfahrer die Arbeit nieder."),
+        # negative: a count named again without an adding word stays one count
+        "c.txt": ("Prozess in Lerberg\n\nDas Landgericht hörte am Montag zwölf Zeugen. Die zwölf Zeugen bestätigten "
+                  "die Aussage des Angeklagten."),
+    }, {"a.txt": "flut", "b.txt": "streik", "c.txt": "prozess"})
+    for article, value in (("a.txt", 40), ("b.txt", 300)):
+        assert len({c.group for c in claims if c.article == article and c.low == value}) == 2, article
+    assert len({c.group for c in claims if c.article == "c.txt" and c.low == 12}) == 1
 
 
 def test_a_figure_with_an_article_or_demonstrative_names_the_earlier_count_of_its_value(run):
@@ -1494,3 +1528,17 @@ def test_animals_counted_dead_are_no_casualties_of_people(run):
     read = {c.low: (c.measure.kind, c.measure.subject) for c in claims}
     assert read[30] == ("other", "schwein") and read[40] == ("other", "huhn") and read[15] == ("other", "hund")
     assert read[12] == ("other", "pferd") and read[8][0] == "killed"
+
+
+def test_an_added_count_said_twice_is_one_count(run):
+    # review rv147 of session 35: a lead's added count restated in the body ("weitere 300 Soldaten" ... "dass
+    # weitere 300 Soldaten im Mai abreisen") adds to the count before both, not to itself: one count (grp35 split it)
+    claims, _ = run({
+        "a.txt": ("Mehr Soldaten für Mali\n\nDie Regierung schickt weitere 300 Soldaten nach Mali. "
+                  "Verteidigungsminister Meier bestätigte am Abend, dass weitere 300 Soldaten im Mai nach Mali "
+                  "abreisen."),
+        "b.txt": ("Beben in Kasra\n\nIn Kasra wurden am Dienstag weitere 40 Tote geborgen. Nach Angaben der Behörden "
+                  "wurden am Dienstag weitere 40 Tote geborgen."),
+    }, {"a.txt": "mali", "b.txt": "beben"})
+    for article, value in (("a.txt", 300), ("b.txt", 40)):
+        assert len({c.group for c in claims if c.article == article and c.low == value}) == 1, article

@@ -205,7 +205,8 @@ class Claim:
     raw_start: int | None = None
     raw_end: int | None = None
     unit: str | None = None                  # currency, %, km, ...
-    determiner: str | None = None            # "definite" / "demonstrative": how the parse says its phrase begins
+    # "definite" / "demonstrative" / "additive" ("weitere 20"): how the parse says its phrase begins
+    determiner: str | None = None
     # the old value of a change its sentence states ("von <this> auf <that>", "<that> statt <this>"): the start
     # offset of the new value's figure in the same article (extract/changes.py)
     changed_to: int | None = None

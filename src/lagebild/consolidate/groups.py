@@ -351,7 +351,11 @@ def apart(a: Claim, b: Claim, headline: Collection[int] = ()) -> bool:
     (`headline`: ids of headline claims): a headline sums up its body ("24 Verletzte" above "31 weitere wurden
     verletzt" is one count, reported twice), or one is given on another's word than the other ("nach anderen
     Angaben": `estimates.other_voice`). Figures of different articles are never apart here."""
-    if a.article != b.article or _one_figure(a, b) or _one_change(a, b):
+    if a.article != b.article:
+        return False
+    if id(a) not in headline and id(b) not in headline and _adds_to(a, b):
+        return True
+    if _one_figure(a, b) or _one_change(a, b):
         return False
     if id(a) in headline or id(b) in headline:      # "Zehntausende" in the headline is the body's 80.000 and 200.000
         return _finer_than_body(a, b) if id(a) in headline else _finer_than_body(b, a)
@@ -581,7 +585,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) or _one_change(c, m) or
+            fits = [cl for cl in fits if all(_repeats(c, m) or _update_of(c, m) or _one_change(c, m) or
                                              (id(c), id(m)) in linked for m in cl)
                     or _one_series(c, cl, running)]
         if reach is not None:
@@ -604,6 +608,41 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         min(fits, key=lambda cl: (not _holds(changes, cl), _distance(c, cl),
                                   clusters.index(cl))).append(c)
     return clusters
+
+
+def _repeats(c: Claim, m: Claim) -> bool:
+    """Does a generic count (a noun of no class, money, a share: nothing says what happened to it) repeat figure m,
+    the only sign of one quantity it has? `restates`, and across reports a bound repeats only a figure it rounds
+    (`_bounds`): "über drei Sätze" in one match report and "vier Sätze" in another, "gut 500 Euro" for one phone
+    and "739 Euro" for the next are other quantities that the bound's side happens to admit, while "mehr als 1.000
+    Beschäftigte" of one strike is another report's "1.200 Beschäftigte". Within one article `apart` has judged the
+    pair ("knapp 900.000 Wähler" ... "885.437 Stimmberechtigten")."""
+    if not restates(c, m):
+        return False
+    if c.article == m.article or not {c.qualifier, m.qualifier} & ONE_SIDED:
+        return True
+    return _bounds(c, m) or _bounds(m, c)
+
+
+def _bounds(bound: Claim, other: Claim) -> bool:
+    """Does a bound ("mehr als 1.000", "knapp 40") give figure `other` as news bounds a count: by the count rounded
+    toward the bound at the bound's last nonzero digit (1.200 -> "mehr als 1.000", 38 -> "knapp 40"; 739 is "mehr
+    als 700", not "mehr als 500")? A bound of the same side rounds to the other ("mehr als 1.200" / "mehr als
+    1.000": `_rounds_to`), a bound of the other side only where equal ("maximal 5.000 Euro" / "über 5.000 Euro": one
+    limit). A vague word or a range reaches as far as `restates` lets it ("Hunderte Autos" / "mehr als 300 Autos")."""
+    if (bound.low, bound.high) == (other.low, other.high):
+        return True
+    if bound.qualifier not in ONE_SIDED:
+        return False
+    if bound.low != bound.high or other.low != other.high:
+        return True
+    if other.qualifier in ONE_SIDED:
+        return _one_side(bound, other) and (_rounds_to(bound.low, other.low) or _rounds_to(other.low, bound.low))
+    grain = _grain(bound.low)
+    if grain == 0:
+        return False                    # a fraction bounds only its own figure, said equal above
+    toward = math.floor if bound.qualifier in BOUND_SIDES[0] else math.ceil
+    return toward(other.low / grain) * grain == bound.low
 
 
 def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
@@ -1352,7 +1391,7 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
             if q is None or q == p or k == n or not _says_more(p, q) or not _same_count(c, m) or \
                     abs(point(c)) < DISTINCT or _additive(c) or _additive(m):
                 continue
-            if p[0] != q[0] and (c.determiner is None or m.start > c.start):
+            if p[0] != q[0] and (c.determiner not in REFERRING or m.start > c.start):
                 continue            # a role taken only by a phrase that refers back: "die 300 Personen"
             cands.add(q)
         if len(cands) == 1:
@@ -1361,8 +1400,21 @@ def _restated_in_article(claims: list[Claim], parts: dict[int, tuple[str, ...] |
 
 
 def _additive(c: Claim) -> bool:
-    """Does the figure's own phrase say it counts others ("zwei weitere Nordkoreaner": lang/de/additive_words.txt)?"""
-    return not lexicon("additive_words").isdisjoint(re.findall(r"[a-zäöüß]+", c.text.lower()))
+    """Does the figure's own phrase say it counts others ("zwei weitere Nordkoreaner": lang/de/additive_words.txt), or
+    the parse of its noun phrase ("weitere 20 Häuser": `Claim.determiner` "additive", the adjective before the
+    number lies outside the figure's phrase)?"""
+    return c.determiner == "additive" or \
+        not lexicon("additive_words").isdisjoint(re.findall(r"[a-zäöüß]+", c.text.lower()))
+
+
+def _adds_to(a: Claim, b: Claim) -> bool:
+    """Does the later of two figures of one article count others than the earlier ("Das Beben zerstörte 20
+    Wohnhäuser. Im Nachbarort stürzten weitere 20 Häuser ein.": 40 houses, two counts), whatever their values? An
+    added count is not the count before it, so an equal figure of one key joins nothing; the earlier figure is not
+    told apart from a later restatement of the added one. An added count said twice ("weitere 300 Soldaten" in the
+    lead, "dass weitere 300 Soldaten im Mai abreisen" below) adds to the count before both: one count."""
+    first, later = (a, b) if a.start < b.start else (b, a)
+    return first.start != later.start and _additive(later) and not _additive(first)
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
@@ -1470,6 +1522,10 @@ def _adds_nothing(earlier: tuple[str, ...], c: tuple[str, ...]) -> bool:
     return all(c[i] in ("-", earlier[i]) for i in NARROWING)
 
 
+# The determiners (`Claim.determiner`) by which a figure's phrase points back to a count its article gave before
+REFERRING = frozenset({"definite", "demonstrative"})
+
+
 def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) -> None:
     """A figure introduced by a definite article or a demonstrative (`Claim.determiner`, read from the parse at
     extraction) names a count its article gave before, whatever noun it uses this time ("82 verschwundene
@@ -1485,7 +1541,7 @@ def _refers_back(claims: list[Claim], parts: dict[int, tuple[str, ...] | None]) 
     moves: dict[int, tuple[str, ...]] = {}
     for n, c in enumerate(claims):
         p = parts[n]
-        if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner is None:
+        if p is None or c.low != c.high or abs(c.low) < DISTINCT or c.determiner not in REFERRING:
             continue
         keys = {q for k in earlier_of[c.article] if claims[k].start < c.start and _named_again(claims[k], c) and
                 (q := parts[k]) is not None and q[0] == p[0] and q[6] == p[6] and (q[3] == p[3] or "-" in (q[3], p[3]))

@@ -163,6 +163,12 @@ BLOCKS: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(r"\d(?<![\d.:,]\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:Uhr|h\b|min\b|Min\.?)", re.IGNORECASE)),
     ("time", re.compile(r"\d(?<![\d.:,]\d)\d?:\d{2}(?::\d{2})?(?![\d])")),                      # 1:27, 3:1
     ("time", re.compile(r"\d(?<![\d.:,]\d)\d?\s*Uhr\b")),
+    # a result or ratio of two counts, with a tie-break's points ("6:4", "siegte 3:1", "7:6(3)", "6:7 (5)", "nach der
+    # 2:0-Satzführung", "im Verhältnis 1:3"): neither side is a count of anything; times ("1:27") are matched above
+    # a set of them, commas between ("5:7,7:6(3),6:3": no comma's digit opens a number of its own). A vote's tally
+    # goes too ("mit 5:4 Stimmen": unblocked, only its second side took the noun, a part read as all the votes)
+    ("score", re.compile(r"\d(?<![\d.:,]\d)\d{0,2}:\d{1,3}(?![\d:])(?:\s?\(\d{1,2}\))?"
+                         r"(?:,\s?\d{1,3}:\d{1,3}(?![\d:])(?:\s?\(\d{1,2}\))?)*")),
     ("year", re.compile(r"(?<![\d.])(?:1[5-9]|20)\d{2}/(?:\d{2}|\d{4})(?!\d)")),                # 2024/25
     ("year", re.compile(r"\d(?<![\d.]\d)\d{1,3}er(?:\s*Jahre\w*)?\b")),                            # 1990er
     # F-16, MH17; tried only where a word begins (a match inside a word's letters would begin at their start)

@@ -28,6 +28,9 @@ from .numbers import WEEKDAYS, parse_number
 
 # Demonstratives that point back to an amount (lang/de/anaphoric_determiners.txt)
 ANAPHORIC = words("anaphoric_determiners")
+# Adjectives by which a figure counts others than a count before it ("weitere 20 Häuser", "40 zusätzliche Helfer":
+# lang/de/additive_words.txt)
+ADDITIVE = words("additive_words")
 # Verbs that carry no role of their own: look at their dependents and the next verb up (lang/de/light_verbs.txt).
 LIGHT_VERBS = words("light_verbs")
 # Verbs whose subject holds, wins or loses what their object counts (lang/de/holding_verbs.txt): `holder_of`
@@ -144,10 +147,11 @@ def later_object(doc: Doc, start: int, end: int) -> Token | None:
 
 def determiner_of(doc: Doc, start: int, end: int) -> str | None:
     """How the figure's noun phrase is introduced, by the parse: "definite" (an article: "zu den rund 200.000
-    Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), else None - no
-    determiner, or a relative pronoun (", die 82 Tage warteten" starts a clause, it introduces no figure). The
-    determiner is a `det` of the counted noun or of the number itself, before the number (morphology: PronType,
-    Definite), or a demonstrative right before the figure. None without a parse."""
+    Flüchtlingen", "von den 130"), "demonstrative" ("diese 1.500 Soldaten", "jene 82 Stimmzettel"), "additive" (no
+    article, an adjective saying the figure counts others: "weitere 20 Häuser", "40 zusätzliche Helfer":
+    `_additive_modifier`), else None - no determiner, or a relative pronoun (", die 82 Tage warteten" starts a clause,
+    it introduces no figure). The determiner is a `det` of the counted noun or of the number itself, before the number
+    (morphology: PronType, Definite), or a demonstrative right before the figure. None without a parse."""
     tok = figure_token(doc, start, end)
     if tok is None:
         return None
@@ -163,9 +167,22 @@ def determiner_of(doc: Doc, start: int, end: int) -> str | None:
             if "Art" in kinds and "Def" in d.morph.get("Definite", []):
                 return "definite"
     first = doc.char_span(start, end, alignment_mode="expand")
-    if first is not None and len(first) and first[0].i > 0 and doc[first[0].i - 1].lower_ in ANAPHORIC:
+    before = doc[first[0].i - 1] if first is not None and len(first) and first[0].i > 0 else None
+    if before is not None and before.lower_ in ANAPHORIC:
         return "demonstrative"          # "jene 82 Stimmzettel": a demonstrative the parser took for an adverb
-    return None
+    return "additive" if _additive_modifier(tok, before) else None
+
+
+def _additive_modifier(tok: Token, before: Token | None) -> bool:
+    """Is the counted noun of the figure's number `tok` modified by an adjective that adds its count to one before
+    ("weitere 20 Häuser", "20 weitere Häuser", "zusätzliche 300 Busfahrer": an `amod` of the noun before it, a form
+    in lang/de/additive_words.txt), or is such an adjective the word right before the figure (`before`: "liefen
+    weitere 40 Keller voll", where the parser hung it on the verb)? Such a figure names no count its article gave
+    before."""
+    noun = counted_token(tok)
+    if before is not None and before.pos_ == "ADJ" and before.lower_ in ADDITIVE:
+        return True
+    return noun is not tok and any(a.dep_ == "amod" and a.i < noun.i and a.lower_ in ADDITIVE for a in noun.children)
 
 
 def _trigger_index() -> dict[str, str]:
