@@ -2441,34 +2441,3 @@ def test_a_say_of_the_speaker_after_the_reporters_sentence_is_not_its_source(nlp
 def test_a_say_that_goes_on_with_the_account_reports_the_sentence_before(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
 
-
-# session 35 (src35): a report a body presents before its figures is their source (figures._carried_lead, _holder)
-
-@pytest.mark.parametrize("text, figure, name", [
-    # crime statistics: the office presents them, the next sentence tells their content
-    ("Das Statistikamt legte am Montag die Kriminalstatistik vor. Die Zahl der Einbrüche stieg auf 12.000.",
-     "12.000", "Statistikamt"),
-    # a strike: the union's tally, then its figures
-    ("Die Gewerkschaft legte am Dienstag ihre Streikbilanz vor. Mehr als 300 Betriebe standen still.",
-     "300 Betriebe", "Gewerkschaft"),
-    # an election: the result published, then the shares
-    ("Die Wahlbehörde veröffentlichte am Sonntag das vorläufige Endergebnis. Die Konservativen erhielten 31 Prozent "
-     "der Stimmen.", "31 Prozent", "Wahlbehörde"),
-])
-def test_a_report_presented_before_its_figures_is_their_source(nlp, text, figure, name):
-    assert name_of(nlp, text, figure) == name
-
-
-@pytest.mark.parametrize("text, figure", [
-    # a party acting in the figure's sentence: what it did, not the report's content
-    ("Der Konzern legte am Dienstag seine Quartalszahlen vor. Der Vorstandschef entließ 300 Mitarbeiter.",
-     "300 Mitarbeiter"),
-    # a party acting between: the text has turned to it
-    ("Die Polizei zog am Abend Bilanz. Danach räumten Beamte den Platz. Dabei wurden 40 Demonstranten festgenommen.",
-     "40 Demonstranten"),
-    # a sentence with no figure between: the report is not told on figure by figure
-    ("Die Feuerwehr zog am Abend Bilanz. Das Unwetter hatte die Stadt schwer getroffen. Im Tal brannten 30 Scheunen.",
-     "30 Scheunen"),
-])
-def test_a_report_presented_before_does_not_reach_past_a_party_or_a_sentence_of_no_figures(nlp, text, figure):
-    assert name_of(nlp, text, figure) is None

@@ -1238,8 +1238,7 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
     report of figures that names its source after them (``..., schrieb die Zeitung.``, ``Das teilte X mit.``) -
     goes on to the declarative figures of the next sentences (up to three, also where the text has no paragraph
     breaks) while no other source is named between and no person or body acts in the figure's sentence or in one
-    between. So does a report a body presents before its figures (``Die Feuerwehr zog Bilanz.``, ``Das Amt legte
-    die Statistik vor.``: `_holder`), over sentences of figures as a closed report."""
+    between."""
     if units[i].heading or _acting_subject(doc, units[i]) or _own_report(doc, units[i]):
         return None
     run = True                                         # a closed report goes on only over sentences of figures
@@ -1258,12 +1257,6 @@ def _carried_lead(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[lis
         if closing is not None:
             STATS["report closed by its source, carried on"] += 1
             return closing
-        presented = _holder(doc, units[k]) if run else None
-        if presented is not None:
-            # "Die Feuerwehr zog am Abend Bilanz. 40 Keller standen unter Wasser.": a body presenting its report
-            # (a reporting noun as its verb's object) announces the figures that follow - the report's content
-            STATS["report presented before its figures, carried on"] += 1
-            return presented
         run = run and sent is not None and _has_figure(doc, units[k], sent)
         if by_unit[k] or sent is None or any(reporting(t) for t in sent) or _acting_subject(doc, units[k]):
             return None                                # another source (or a speech act) between, or a party
