@@ -925,15 +925,30 @@ def _told_of(sent: Span) -> Token | None:
 
 def _agrees(pronoun: Token, head: Token) -> bool:
     """Can a third-person pronoun point back to the speaker's head: same number, and for a noun the same gender
-    (``die Sprecherin`` - ``ihr``)? A name's gender in the parse is a guess from its letters (``Wałęsa`` read as
-    feminine, a person's name tagged a body): a name agrees with any pronoun of its number."""
+    (``die Sprecherin`` - ``ihr``)? (`_owner_agrees` of the pronoun's own number and gender.)"""
     num, gen = pronoun.morph.get("Number", []), pronoun.morph.get("Gender", [])
+    return _owner_agrees(((num[0] if num else "*", gen[0] if gen else "*"),), head)
+
+
+_Readings = tuple[tuple[str, str], ...]           # whom a pronoun points to: (number, gender) pairs, "*" for any
+
+
+def _owner_agrees(readings: _Readings, head: Token) -> bool:
+    """Can a third-person pronoun of these readings (its own number and gender, or a possessive's owner's) point to
+    the phrase headed by `head`: same number, and for a noun the same gender where both show one? A name's gender in
+    the parse is a guess from its letters (``Wałęsa`` read as feminine, a person's name tagged a body): a name agrees
+    with any pronoun of its number."""
     hnum, hgen = head.morph.get("Number", []), head.morph.get("Gender", [])
-    if num and hnum and num != hnum:
-        return False
-    if head.pos_ == "NOUN" and gen and hgen:
-        return gen == hgen
-    return head.pos_ in ("PROPN", "PRON", "NOUN")
+    for num, gen in readings:
+        if num != "*" and hnum and num not in hnum:
+            continue
+        if head.pos_ == "NOUN" and gen != "*" and hgen:
+            if gen in hgen:
+                return True
+            continue
+        if head.pos_ in ("PROPN", "PRON", "NOUN"):
+            return True
+    return False
 
 
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -1318,7 +1333,6 @@ def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
     return None
 
 
-_Readings = tuple[tuple[str, str], ...]           # a pronoun's owner: (number, gender) pairs, "*" for any
 _POSSESSIVE_OWNERS: dict[str, tuple[str | None, _Readings]] = {
     lemma: (person, tuple((r.split(":")[0], r.split(":")[1]) for r in readings.split(",")))
     for lemma, person, readings in rows("possessive_owners")}
@@ -1361,14 +1375,6 @@ def _pronoun_owner(t: Token) -> tuple[str | None, _Readings]:
     person = next(iter(t.morph.get("Person", [])), None)
     number, gender = next(iter(t.morph.get("Number", [])), "*"), next(iter(t.morph.get("Gender", [])), "*")
     return person, ((number, gender if number == "Sing" else "*"),)
-
-
-def _owner_agrees(readings: _Readings, head: Token) -> bool:
-    """Can a third-person pronoun of these readings point to the phrase headed by `head`: same number, and the same
-    gender where both show one (a name's gender in the parse is a guess: a name agrees with any)?"""
-    number, gender = head.morph.get("Number", []), head.morph.get("Gender", [])
-    return any((not number or n == "*" or n in number)
-               and (g == "*" or not gender or head.pos_ == "PROPN" or g in gender) for n, g in readings)
 
 
 def _persons_ahead(before: Span | None, s: Said, pronoun: Token) -> list[Token]:
