@@ -2434,3 +2434,17 @@ def test_a_coordinated_verb_of_saying_takes_its_conjuncts_subject(nlp, text, fig
 ])
 def test_a_say_after_the_reporters_sentence_reports_it_unless_it_speaks_of_its_speaker(nlp, text, figure, name):
     assert name_of(nlp, text, figure) == name
+
+
+# session 35 review (rv151): a possessive the tagger takes for an article (``Seine`` ART, morph Poss=Yes) is read as one
+
+@pytest.mark.parametrize("text, figure", [
+    # a football match: the stadium's size is the reporter's background, not the police chief's account
+    ("Das Stadion fasst 45.000 Zuschauer. Seine Behörde werde die Sicherheit prüfen, sagte der Polizeichef.",
+     "45.000 Zuschauer"),
+    # a flood: the town's distance from the border, then the district head on his own office
+    ("Die Stadt liegt 40 Kilometer von der Grenze entfernt. Seine Behörde werde die Brücke prüfen, sagte der "
+     "Landrat.", "40 Kilometer"),
+])
+def test_a_possessive_tagged_as_an_article_still_makes_the_say_one_of_its_speaker(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None

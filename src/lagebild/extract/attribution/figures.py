@@ -1367,8 +1367,11 @@ def _speaks_of_self(doc: Doc, s: Said, before: Span | None) -> bool:
 def _pronoun_owner(t: Token) -> tuple[str | None, _Readings]:
     """Whom a personal pronoun or possessive points to: (person, number:gender readings) - a possessive by its lemma
     (lang/de possessive_owners), a personal pronoun by its morphology; (None, ()) for any other word and for ``es``
-    and ``man`` (no one in particular)."""
-    if t.tag_ == "PPOSAT":
+    and ``man`` (no one in particular). A possessive is known by its tag or by the morphology Poss=Yes (the tagger
+    takes a sentence-opening ``Seine`` for an article now and then); whom it points to is read from the list, not
+    from the morphology's Person / Number[psor] / Gender[psor], which the tagger leaves out or gets wrong on many
+    possessives (``Ihre Forderungen``, ``Unser Team``: none; ``ihren Eltern`` of ``die Kinder``: masculine)."""
+    if t.tag_ == "PPOSAT" or "Yes" in t.morph.get("Poss", []):
         return _POSSESSIVE_OWNERS.get(t.lemma_.lower(), (None, ()))
     if t.tag_ != "PPER" or t.lower_ == "es":
         return None, ()
