@@ -1339,20 +1339,21 @@ _POSSESSIVE_OWNERS: dict[str, tuple[str | None, _Readings]] = {
 
 
 def _speaks_of_self(doc: Doc, s: Said, before: Span | None) -> bool:
-    """``Die Möwen werden bis zu 67 Zentimeter lang. Er habe nichts gegen Möwen, sagt der Abgeordnete X.``, ``Die
-    Partei verlor nach 70 Jahren das Amt. In seiner Regierung sei das Klima gut, betonte Y.``, ``Der Präsident
-    regiert seit 38 Jahren. Ich habe entschieden, 2018 abzutreten, sagte er.``: a say after the reporter's sentence
-    that speaks of its speaker - in the first person (a direct quotation: ``ich``, ``wir``, ``unser``) or by a
-    third-person pronoun that can point only forward to the speaker named after it (no person of the sentence before
-    or of the say ahead of it agrees with it) - is his own view or doing, not the account the reporter's figure
-    belongs to. (``Unter den Opfern seien vier Polizisten, berichtete X`` names no one of its own: it goes on.)"""
+    """``Die Bahn stand wegen des Streiks 48 Stunden still. Er habe dafür kein Verständnis, erklärte der Minister.``,
+    ``Die Partei hatte nach 30 Jahren das Rathaus verloren. In seiner Koalition sei das Klima gut, betonte Y.``,
+    ``Der Pegel stieg auf 8,20 Meter. Ich habe die Lage im Griff, sagte der Bürgermeister.``: a say after the
+    reporter's sentence that speaks of its speaker - in the first person (a direct quotation: ``ich``, ``wir``,
+    ``unser``) or by a third-person pronoun that can point only forward to the speaker named after it (no person of
+    the sentence before or of the say ahead of it agrees with it) - is his own view or doing, not the account the
+    reporter's figure belongs to. (``Unter den Opfern seien vier Polizisten, berichtete X`` names no one of its own:
+    it goes on.)"""
     if s.q.speaker_head is None or not s.q.tokens:
         return False
     speaker: Token | None = doc[s.q.speaker_head]
     said = [doc[k] for k in s.q.tokens]
     if speaker is not None and speaker.tag_ == "PPER" and speaker.i < min(s.q.tokens) + 2:
-        # "Er habe nichts gegen X, sagt der Abgeordnete": the parse may take the say's own subject pronoun for
-        # its speaker - it is a word of the say, whom it points to is asked as of any other
+        # "Er habe dafür kein Verständnis, erklärte der Minister": the parse may take the say's own subject pronoun
+        # for its speaker - it is a word of the say, whom it points to is asked as of any other
         said, speaker = [speaker] + said, None
     for t in said:
         person, readings = _pronoun_owner(t)
