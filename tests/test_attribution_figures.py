@@ -2411,3 +2411,40 @@ def test_a_coordinated_passive_lends_no_speaker(nlp, text, figure):
 ])
 def test_a_coordinated_verb_of_saying_takes_its_conjuncts_subject(nlp, text, figure, speaker):
     assert speaker in (name_of(nlp, text, figure) or "")
+
+
+# session 35 (src35): a speaker named after the sentence does not report it where the say speaks of the speaker
+
+@pytest.mark.parametrize("text, figure, name", [
+    # a flood: the reporter's figure, then the mayor in the first person (a direct quotation, marks stripped)
+    ("Der Pegel der Donau stieg in der Nacht auf 8,20 Meter. Ich habe die Lage im Griff, sagte der Bürgermeister.",
+     "8,20 Meter", None),
+    # an election: the reporter's background, then the winner on his own coalition (a possessive pointing forward)
+    ("Die Partei hatte nach 30 Jahren das Rathaus verloren. In seiner neuen Koalition sei das Klima gut, betonte "
+     "der Spitzenkandidat.", "30 Jahren", None),
+    # a strike: a pronoun that can point only to the speaker named after it
+    ("Die Bahn stand wegen des Streiks 48 Stunden still. Er habe dafür kein Verständnis, erklärte der "
+     "Verkehrsminister.", "48 Stunden", None),
+    # not: an earthquake - the account after goes on and names no one of the speaker's own
+    ("Bei dem Beben wurden 40 Häuser zerstört. Unter den Trümmern seien noch Menschen verschüttet, berichtete die "
+     "Katastrophenschutzbehörde.", "40 Häuser", "Katastrophenschutzbehörde"),
+    # not: a trial - the pronoun points back to the accused of the sentence before, not to the speaker
+    ("Der Angeklagte erbeutete bei dem Überfall 40.000 Euro. Er habe aus Geldnot gehandelt, sagte der Staatsanwalt.",
+     "40.000 Euro", "Staatsanwalt"),
+])
+def test_a_say_after_the_reporters_sentence_reports_it_unless_it_speaks_of_its_speaker(nlp, text, figure, name):
+    assert name_of(nlp, text, figure) == name
+
+
+# session 35 review (rv151): a possessive the tagger takes for an article (``Seine`` ART, morph Poss=Yes) is read as one
+
+@pytest.mark.parametrize("text, figure", [
+    # a football match: the stadium's size is the reporter's background, not the police chief's account
+    ("Das Stadion fasst 45.000 Zuschauer. Seine Behörde werde die Sicherheit prüfen, sagte der Polizeichef.",
+     "45.000 Zuschauer"),
+    # a flood: the town's distance from the border, then the district head on his own office
+    ("Die Stadt liegt 40 Kilometer von der Grenze entfernt. Seine Behörde werde die Brücke prüfen, sagte der "
+     "Landrat.", "40 Kilometer"),
+])
+def test_a_possessive_tagged_as_an_article_still_makes_the_say_one_of_its_speaker(nlp, text, figure):
+    assert name_of(nlp, text, figure) is None

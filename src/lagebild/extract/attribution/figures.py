@@ -30,7 +30,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.de import months, table, weekdays, words
+from ...lang.de import months, rows, table, weekdays, words
 from ...model import Source
 from ...nlp.compounds import headed_by
 from .. import case_word, doc_text, per_span, per_token
@@ -925,15 +925,30 @@ def _told_of(sent: Span) -> Token | None:
 
 def _agrees(pronoun: Token, head: Token) -> bool:
     """Can a third-person pronoun point back to the speaker's head: same number, and for a noun the same gender
-    (``die Sprecherin`` - ``ihr``)? A name's gender in the parse is a guess from its letters (``Wałęsa`` read as
-    feminine, a person's name tagged a body): a name agrees with any pronoun of its number."""
+    (``die Sprecherin`` - ``ihr``)? (`_owner_agrees` of the pronoun's own number and gender.)"""
     num, gen = pronoun.morph.get("Number", []), pronoun.morph.get("Gender", [])
+    return _owner_agrees(((num[0] if num else "*", gen[0] if gen else "*"),), head)
+
+
+_Readings = tuple[tuple[str, str], ...]           # whom a pronoun points to: (number, gender) pairs, "*" for any
+
+
+def _owner_agrees(readings: _Readings, head: Token) -> bool:
+    """Can a third-person pronoun of these readings (its own number and gender, or a possessive's owner's) point to
+    the phrase headed by `head`: same number, and for a noun the same gender where both show one? A name's gender in
+    the parse is a guess from its letters (``Wałęsa`` read as feminine, a person's name tagged a body): a name agrees
+    with any pronoun of its number."""
     hnum, hgen = head.morph.get("Number", []), head.morph.get("Gender", [])
-    if num and hnum and num != hnum:
-        return False
-    if head.pos_ == "NOUN" and gen and hgen:
-        return gen == hgen
-    return head.pos_ in ("PROPN", "PRON", "NOUN")
+    for num, gen in readings:
+        if num != "*" and hnum and num not in hnum:
+            continue
+        if head.pos_ == "NOUN" and gen != "*" and hgen:
+            if gen in hgen:
+                return True
+            continue
+        if head.pos_ in ("PROPN", "PRON", "NOUN"):
+            return True
+    return False
 
 
 def _chain(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[list[Said]]) -> Said | None:
@@ -1300,7 +1315,7 @@ def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
     """``Bei Kämpfen sind zwölf Menschen getötet worden. Unter den Opfern seien vier Polizisten, berichtete
     die Agentur X.``: a sentence in Konjunktiv I (or the Konjunktiv II standing in for it: ``hätten``) whose
     source follows what it reports goes on with the sentence before it; that sentence, naming no source of its
-    own, is X's too."""
+    own, is X's too - unless the reported sentence is the speaker's say of himself (`_speaks_of_self`)."""
     j = i + 1
     if j >= len(units) or units[j].paragraph != units[i].paragraph or units[j].heading or units[i].heading:
         return None
@@ -1311,8 +1326,70 @@ def _next_reported(doc: Doc, units: Sequence[UnitLike], i: int, by_unit: list[li
             if _judges_the_sentence_before(doc, s):
                 STATS["a speaker's comment on the sentence before: not its report"] += 1
                 return None
+            if _speaks_of_self(doc, s, _span(doc, units[i])):
+                STATS["a speaker's say of himself after the sentence: not its report"] += 1
+                return None
             return s
     return None
+
+
+_POSSESSIVE_OWNERS: dict[str, tuple[str | None, _Readings]] = {
+    lemma: (person, tuple((r.split(":")[0], r.split(":")[1]) for r in readings.split(",")))
+    for lemma, person, readings in rows("possessive_owners")}
+
+
+def _speaks_of_self(doc: Doc, s: Said, before: Span | None) -> bool:
+    """``Die Bahn stand wegen des Streiks 48 Stunden still. Er habe dafür kein Verständnis, erklärte der Minister.``,
+    ``Die Partei hatte nach 30 Jahren das Rathaus verloren. In seiner Koalition sei das Klima gut, betonte Y.``,
+    ``Der Pegel stieg auf 8,20 Meter. Ich habe die Lage im Griff, sagte der Bürgermeister.``: a say after the
+    reporter's sentence that speaks of its speaker - in the first person (a direct quotation: ``ich``, ``wir``,
+    ``unser``) or by a third-person pronoun that can point only forward to the speaker named after it (no person of
+    the sentence before or of the say ahead of it agrees with it) - is his own view or doing, not the account the
+    reporter's figure belongs to. (``Unter den Opfern seien vier Polizisten, berichtete X`` names no one of its own:
+    it goes on.)"""
+    if s.q.speaker_head is None or not s.q.tokens:
+        return False
+    speaker: Token | None = doc[s.q.speaker_head]
+    said = [doc[k] for k in s.q.tokens]
+    if speaker is not None and speaker.tag_ == "PPER" and speaker.i < min(s.q.tokens) + 2:
+        # "Er habe dafür kein Verständnis, erklärte der Minister": the parse may take the say's own subject pronoun
+        # for its speaker - it is a word of the say, whom it points to is asked as of any other
+        said, speaker = [speaker] + said, None
+    for t in said:
+        person, readings = _pronoun_owner(t)
+        if person == "1":
+            return True
+        if person == "3" and (speaker is None or _owner_agrees(readings, speaker)) and not any(
+                _owner_agrees(readings, p) for p in _persons_ahead(before, s, t)):
+            return True
+    return False
+
+
+def _pronoun_owner(t: Token) -> tuple[str | None, _Readings]:
+    """Whom a personal pronoun or possessive points to: (person, number:gender readings) - a possessive by its lemma
+    (lang/de possessive_owners), a personal pronoun by its morphology; (None, ()) for any other word and for ``es``
+    and ``man`` (no one in particular). A possessive is known by its tag or by the morphology Poss=Yes (the tagger
+    takes a sentence-opening ``Seine`` for an article now and then); whom it points to is read from the list, not
+    from the morphology's Person / Number[psor] / Gender[psor], which the tagger leaves out or gets wrong on many
+    possessives (``Ihre Forderungen``, ``Unser Team``: none; ``ihren Eltern`` of ``die Kinder``: masculine)."""
+    if t.tag_ == "PPOSAT" or "Yes" in t.morph.get("Poss", []):
+        return _POSSESSIVE_OWNERS.get(t.lemma_.lower(), (None, ()))
+    if t.tag_ != "PPER" or t.lower_ == "es":
+        return None, ()
+    person = next(iter(t.morph.get("Person", [])), None)
+    number, gender = next(iter(t.morph.get("Number", [])), "*"), next(iter(t.morph.get("Gender", [])), "*")
+    return person, ((number, gender if number == "Sing" else "*"),)
+
+
+def _persons_ahead(before: Span | None, s: Said, pronoun: Token) -> list[Token]:
+    """The persons a pronoun of the say may point back to: those of the sentence before it and of the say ahead of
+    the pronoun - a person's name or a noun naming people (`speakers.speaker_kind`: ``Angeklagte``, ``Sprecher``,
+    ``Anwohner``) or a body by its noun (``Behörde``); not a body's name, whose gender the parse does not know."""
+    from .speakers import speaker_kind
+
+    ahead = list(before or ()) + list(pronoun.doc[min(s.q.tokens):pronoun.i])
+    return [t for t in ahead if t.pos_ in ("NOUN", "PROPN")
+            and speaker_kind(t) in ("per", "role", "person", "agent", "body")]
 
 
 def _judges_the_sentence_before(doc: Doc, s: Said) -> bool:
