@@ -153,3 +153,32 @@ def test_the_first_word_of_a_name_is_the_towns_only_where_the_rest_locates_it():
     assert not any(c.primary for c in g.candidates("Rapid"))
     assert g.best("Frankfurt").name == "Frankfurt am Main" and g.best("Frankfurt").primary
     assert any(c.primary and c.country == "MX" for c in g.candidates("Mexico"))
+
+
+def test_every_world_region_stories_know_is_a_place_above_countries():
+    # rv150 (session 35): the regions file's continents were a pick; every continent and world region that
+    # lang/de/supranational_areas.txt names ("Südeuropa", "im Fernen Osten", "die Levante") is a place on no country,
+    # not only the ones a dev half happened to name - the unions of states (EU, Eurozone) are no land of their own
+    from lagebild.lang import de
+
+    g = gazetteer()
+    unions = ("EU", "Europäische", "Eurozone", "Euro-Zone", "Euroraum")
+    names = [n for n in de.phrases("supranational_areas") if not n.startswith(unions)]
+    assert len(names) > 40
+    for name in names:
+        place = g.best(name)
+        assert place is not None and (place.above_countries or name == "Antarktis"), name
+
+
+def test_other_continents_ranges_and_germanys_landscapes_are_regions():
+    # rv150: a forest fire "in der Lausitz", a storm "im Sauerland", a quake "im Hindukusch" were on no spot; one
+    # range over several countries with none holding most (the Andes) is on none; "Atlas" alone (a word, a
+    # publisher) is not the range, and the town 'Ural' is still a candidate beside the mountains
+    g = gazetteer()
+    for name, country in (("Lausitz", "DE"), ("Sauerland", "DE"), ("Schwäbischen Alb", "DE"), ("Ruhrgebiet", "DE"),
+                          ("Hindukusch", "AF"), ("Kalahari", "BW"), ("Ural", "RU"), ("Anatolien", "TR")):
+        place = g.best(name)
+        assert place is not None and place.precision == "region" and place.country == country, name
+    assert g.best("Anden").above_countries
+    assert not any(c.name == "Atlasgebirge" for c in g.candidates("Atlas"))
+    assert any(c.precision == "city" for c in g.candidates("Ural"))
