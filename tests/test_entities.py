@@ -1389,3 +1389,21 @@ def test_an_unresolved_place_that_does_not_report_stays_a_place(parser):
     start = doc.text.index("Unterzauberfeld")
     out = _sources_read_as_places(doc, [Cand(start, start + len("Unterzauberfeld"), "LOC", 1)])
     assert out[0].label == "LOC"
+
+
+def test_a_source_the_article_also_names_as_a_place_stays_a_place(parser):
+    # rv150: a storm report (invented) - "laut Oberwaldingen" turned one mention of a town the gazetteer lacks into an
+    # organisation while "in Oberwaldingen" kept the other a place; a name the article says is a place (a bare name
+    # after in/nach/aus, a type noun) is no medium
+    from lagebild.extract.entities import Cand, _sources_read_as_places
+
+    doc = parser("Laut Oberwaldingen ist der Schaden gering. In Oberwaldingen fiel der Strom aus.")
+    first = doc.text.index("Oberwaldingen")
+    second = doc.text.index("Oberwaldingen", first + 1)
+    n = len("Oberwaldingen")
+    out = _sources_read_as_places(doc, [Cand(first, first + n, "LOC", 1), Cand(second, second + n, "LOC", 1)])
+    assert [c.label for c in out] == ["LOC", "LOC"]
+    # the medium the article never places keeps its reading as a source
+    doc = parser("Laut Oberwaldingen ist der Schaden gering. Der Strom fiel aus.")
+    out = _sources_read_as_places(doc, [Cand(first, first + n, "LOC", 1)])
+    assert out[0].label == "ORG"

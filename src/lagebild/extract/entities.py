@@ -511,9 +511,13 @@ def _sources_read_as_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'schrieb der Guardian', 'laut Guardian', 'berichtete die Times': a name the NER reads as a place that is on no
     spot of the gazetteer and that the parse makes the source of what is said - the subject of a reporting verb or
     the object of 'laut' - is a medium or a body that speaks (ORG). A resolved place speaking for its government
-    ('Moskau erklärte') stays a place: its ref or country says it is one."""
+    ('Moskau erklärte') stays a place: its ref or country says it is one; so does a name the article also says is a
+    place ('laut Oberwaldingen ... in Oberwaldingen', `_said_a_place`): one name is one thing in an article."""
+    text = _text(doc)
+    placed = {text[c.start:c.end] for c in chosen if c.label == "LOC" and _said_a_place(doc, c)}
     return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "LOC" and c.ref is None and c.country is None and
-            (root := _span_root(doc, c)) is not None and _reports(root) else c for c in chosen]
+            text[c.start:c.end] not in placed and (root := _span_root(doc, c)) is not None and _reports(root)
+            else c for c in chosen]
 
 
 def _reports(tok: Token) -> bool:
