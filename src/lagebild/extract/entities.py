@@ -529,10 +529,6 @@ def _reports(tok: Token) -> bool:
     return any(ch.dep_ == "case" and ch.lower_ in SOURCE_PREPOSITIONS for ch in tok.children)
 
 
-# the words that join the parts of a coordination in which a first compound is cut short ("Nord- und Südamerika")
-TRUNCATION_JOINERS = frozenset({"und", "oder", "sowie", "bis", ","})
-
-
 def _truncated_place_names(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'Nord- und Südamerika', 'Ober- und Niederösterreich', 'Nord- und Ostsee': a place's name cut short by a
     hyphen (German's Ergänzungsstrich) is completed by the end of the compound it is coordinated with - the place
@@ -553,7 +549,9 @@ def _completed_place(doc: Doc, c: Cand) -> Cand | None:
     """The truncated name's completion by the coordinated compound after the joiner ('Südamerika': 'amerika'), the
     longest end of it that makes a country's name or a gazetteer place ('Nord' + 'amerika', not 'Nord' + 'a')."""
     tok = token_at(doc, c.start)
-    if tok is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in TRUNCATION_JOINERS:
+    # the cut compound is the first conjunct: a coordinating conjunction or a comma follows it (the tagger's CCONJ:
+    # "und", "oder", "sowie")
+    if tok is None or tok.i + 2 >= len(doc) or not (doc[tok.i + 1].pos_ == "CCONJ" or doc[tok.i + 1].text == ","):
         return None
     cut, other = _text(doc)[c.start:c.end - 1], doc[tok.i + 2].text
     forms = country_forms()
