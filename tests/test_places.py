@@ -1199,10 +1199,13 @@ def test_a_building_named_by_a_hyphenated_name_of_several_parts_is_a_landmark(nl
 
 
 def test_a_small_area_abroad_far_from_the_articles_places_stays_unresolved(nlp):
-    # 'Balkan' is also a Turkmen province: an article set in south-eastern Europe does not mean it
+    # 'Balkan' is also a Turkmen province: an article set in south-eastern Europe does not mean it (since session
+    # 35 it is the world region of regions_de.tsv, on no country)
+    from lagebild.geo import gazetteer
+
     text = "Auf dem Balkan schlossen Serbien und Kroatien ihre Grenzen. In Belgrad warten Tausende."
     m = places(nlp, text).get("Balkan")
-    assert m is None or m.ref is None
+    assert m is None or m.ref is None or gazetteer().by_id[m.ref.split(":", 1)[1]].above_countries
     assert places(nlp, text)["Belgrad"].ref
 
 

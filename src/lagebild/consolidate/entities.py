@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from ..geo.translit import fold
 from ..geo.translit import key as name_key
+from ..lang.de import adjective_stem
 from ..model import FALLBACK_KIND, Entity, Mention
 from ..nlp.compounds import word_tag
 from ..text import within_one_edit
@@ -329,7 +330,10 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
         name = _place_name(group, place)
         typ = "LOC"
         if place:
-            lat, lon, country = place.lat, place.lon, place.country or country
+            # a continent or world region ("Europa", "Naher Osten") lies in no country, whatever country the
+            # articles naming it are about
+            lat, lon = place.lat, place.lon
+            country = None if place.above_countries else place.country or country
     elif kind == "org":
         typ = "ORG"
         ref = next((m.ref for m in group if m.ref), None)
@@ -345,14 +349,26 @@ def _entity(eid: str, group: list[Mention]) -> Entity:
 
 def _place_name(group: list[Mention], place=None) -> str:
     """Places keep the German form most written (genitive 's' dropped: 'Kiews' -> 'Kiew', also where
-    only the genitive is written and the gazetteer's place goes by the form without it: 'Walloniens')."""
-    forms = Counter(m.text for m in group)
+    only the genitive is written and the gazetteer's place goes by the form without it: 'Walloniens'); a form cut
+    short ('Nord-' of 'Nord- und Südamerika') is no name: the place's own where no other is written."""
+    forms = Counter(m.text for m in group if not m.text.endswith("-"))
+    if not forms:
+        return place.name if place is not None else group[0].text
     by_form = gazetteer_forms() if place is not None else {}
     for f in list(forms):
         if f.endswith("s") and (f[:-1] in forms or (
                 f not in by_form and any(c.id == place.id for c in by_form.get(f[:-1], ())))):
             forms[f[:-1]] += forms.pop(f)
-    return max(forms, key=lambda f: (forms[f], -len(f)))
+    best = max(forms, key=lambda f: (forms[f], -len(f)))
+    return place.name if place is not None and _declined(best, place.name) else best
+
+
+def _declined(form: str, name: str) -> bool:
+    """'Nahen Osten', 'Kanarischen Inseln': a case of the place's name of several words that differs from it only
+    in its adjectives' endings - the place goes by the nominative ('Naher Osten', 'Kanarische Inseln')."""
+    words, own = form.split(), name.split()
+    return form != name and len(words) == len(own) > 1 and \
+        all(w == o or adjective_stem(w) == adjective_stem(o) for w, o in zip(words, own))
 
 
 def gazetteer_forms() -> dict:

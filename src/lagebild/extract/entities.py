@@ -353,6 +353,7 @@ def _find_mentions(doc: Doc) -> list[Mention]:
     chosen = _generic_seats(doc, _sentence_place(doc, _located_in(doc, _genitive_landmarks(doc, chosen))))
     chosen = _short_forms_of_places(doc, _towns_as_sides(doc, _clubs_of_towns(doc, chosen)))
     chosen = _common_nouns_not_towns(doc, _organisations_the_ner_reads(doc, chosen))
+    chosen = _truncated_place_names(doc, _sources_read_as_places(doc, _bodies_read_as_places(doc, chosen)))
     art = doc._.article_id or ""
     return [Mention(art, c.start, c.end, text[c.start:c.end], c.label, c.country, c.ref)
             for c in sorted(chosen, key=lambda c: c.start)]
@@ -480,6 +481,91 @@ def _organisations_the_ner_reads(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     names = [n[:-1] if n.endswith("s") and not org[n] and org[n[:-1]] else n for n in names]
     return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "PER" and " " not in n and n not in full and
             n not in titled and (n in company or org[n] >= max(1, per[n])) else c for c, n in zip(chosen, names)]
+
+
+# lang/de/seat_nouns.txt: nouns of a body or office ("Rat", "Parlament", "Kommission"; not the open forms with '*')
+BODY_NOUNS = frozenset(p.lower() for p in de.phrases("seat_nouns") if not p.endswith("*"))
+
+
+def _bodies_read_as_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'der Europarat', 'des Ostseerats', 'das Arktisparlament': one word the NER reads as a place that is a
+    compound headed by a body's noun (`BODY_NOUNS`, by the compound's head: not 'Heirat') names that body - an
+    organisation named after its area, on no spot of the map. Not a word the gazetteer resolved (a town's name)."""
+    text = _text(doc)
+    return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "LOC" and c.ref is None and
+            _headed_by_body_noun(text[c.start:c.end]) else c for c in chosen]
+
+
+def _headed_by_body_noun(word: str) -> bool:
+    """The word (or its lemma: the genitive 'Europarats') is a compound headed by a body's noun."""
+    if not word.isalpha():
+        return False
+    return any(headed_by(w.lower(), BODY_NOUNS) for w in (word, word_lemma(word)))
+
+
+REPORTING_VERBS = de.words("reporting_verbs")                  # whose subject is the source ("berichten")
+SOURCE_PREPOSITIONS = de.words("attribution_prepositions")     # whose object is the source ("laut")
+
+
+def _sources_read_as_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'schrieb der Guardian', 'laut Guardian', 'berichtete die Times': a name the NER reads as a place that is on no
+    spot of the gazetteer and that the parse makes the source of what is said - the subject of a reporting verb or
+    the object of 'laut' - is a medium or a body that speaks (ORG). A resolved place speaking for its government
+    ('Moskau erklärte') stays a place: its ref or country says it is one; so does a name the article also says is a
+    place ('laut Oberwaldingen ... in Oberwaldingen', `_said_a_place`): one name is one thing in an article."""
+    text = _text(doc)
+    placed = {text[c.start:c.end] for c in chosen if c.label == "LOC" and _said_a_place(doc, c)}
+    return [Cand(c.start, c.end, "ORG", c.prio) if c.label == "LOC" and c.ref is None and c.country is None and
+            text[c.start:c.end] not in placed and (root := _span_root(doc, c)) is not None and _reports(root)
+            else c for c in chosen]
+
+
+def _reports(tok: Token) -> bool:
+    """The word is the subject of a reporting verb ('schrieb der X', 'X teilte mit') or the object of 'laut'."""
+    from .attribution.cues import full_lemma
+
+    if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and full_lemma(tok.head) in REPORTING_VERBS:
+        return True
+    return any(ch.dep_ == "case" and ch.lower_ in SOURCE_PREPOSITIONS for ch in tok.children)
+
+
+def _truncated_place_names(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """'Nord- und Südamerika', 'Ober- und Niederösterreich', 'Nord- und Ostsee': a place's name cut short by a
+    hyphen (German's Ergänzungsstrich) is completed by the end of the compound it is coordinated with - the place
+    'Nordamerika', a country or a place of the gazetteer (`_completed_place`); one no place completes is no name."""
+    text = _text(doc)
+    out = []
+    for c in chosen:
+        if c.label not in ("LOC", "GPE") or not text[c.start:c.end].endswith("-"):
+            out.append(c)
+            continue
+        done = _completed_place(doc, c)
+        if done is not None:
+            out.append(done)
+    return out
+
+
+def _completed_place(doc: Doc, c: Cand) -> Cand | None:
+    """The truncated name's completion by the coordinated compound after the joiner ('Südamerika': 'amerika'), the
+    longest end of it that makes a country's name or a gazetteer place ('Nord' + 'amerika', not 'Nord' + 'a')."""
+    tok = token_at(doc, c.start)
+    # the cut compound is the first conjunct: a coordinating conjunction or a comma follows it (the tagger's CCONJ:
+    # "und", "oder", "sowie")
+    if tok is None or tok.i + 2 >= len(doc) or not (doc[tok.i + 1].pos_ == "CCONJ" or doc[tok.i + 1].text == ","):
+        return None
+    cut, other = _text(doc)[c.start:c.end - 1], doc[tok.i + 2].text
+    forms = country_forms()
+    for k in range(1, len(other) - 2):
+        if not other[k].islower():
+            continue
+        name = cut + other[k:]
+        f = forms.get(name)
+        if f is not None and f.kind == "name":
+            return Cand(c.start, c.end, "GPE", c.prio, f.iso, f"country:{f.iso}")
+        place = gazetteer().best(name)
+        if place is not None and place.primary:
+            return Cand(c.start, c.end, "LOC", c.prio, place.country or None, f"geo:{place.id}")
+    return None
 
 
 def _short_forms_of_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:

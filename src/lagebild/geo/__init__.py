@@ -51,6 +51,12 @@ class Candidate:
     primary: bool = False            # the matched form is the place's own name, not an alternate
     area: bool = False               # an administrative area of the GeoNames tables (not curated)
 
+    @property
+    def above_countries(self) -> bool:
+        """A continent or a world region of several states (regions_de.tsv: "Europa", "Naher Osten", "Balkan"): on
+        land and in no one country - unlike a sea (precision water), which lies in none either."""
+        return not self.country and self.precision in ("continent", "region")
+
 
 @dataclass
 class Country:
@@ -230,6 +236,15 @@ def ascii_fold(name: str) -> str:
     return "".join(out)
 
 
+def _first_word_of(name: str, full: str) -> bool:
+    """The town's own name is the first of its words where the rest locates it: a lowercase particle ("Frankfurt am
+    Main", "Freiburg im Breisgau") or a bracket ("Halle (Saale)"), or where the first word is the country's name the
+    capital is named after ("Mexico City", "Kuwait City"); not where the rest is a word of the name itself ("Rapid
+    City", "Salt Lake City": 'Rapid', an English word, is no name of the town)."""
+    rest = full[len(name) + 1:] if full.startswith(name + " ") else ""
+    return rest[:1].islower() or rest[:1] == "(" or bool(rest) and name in english_country_names()
+
+
 def plain_name(name: str) -> str:
     """The name with straight apostrophes and no diacritics (as the build script's ascii forms)."""
     return ascii_fold(name.replace("’", "'").replace("ʼ", "'").replace("‘", "'"))
@@ -393,7 +408,7 @@ class Gazetteer:
         for c in found or ():
             # its own name, or the first part of it ("Molenbeek" of Molenbeek-Saint-Jean, "Frankfurt am Main")
             primary = c.primary or c.name in (name, name[:-1]) or \
-                c.name.startswith((name + "-", name + " ", name + "/")) or \
+                c.name.startswith((name + "-", name + "/")) or _first_word_of(name, c.name) or \
                 (c.name != name and plain_name(c.name) == name) or \
                 c.name.replace("-", " ") == name.replace("-", " ")   # "Cox's Bazar" as German text writes Cox’s Bāzār
             if primary != c.primary:

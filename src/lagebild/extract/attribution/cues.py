@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ...lang.de import table, words
+from ...lang.de import adjective_stem, table, words
 from ...nlp.compounds import compound_head, word_tag
 from .. import per_span, per_token
 
@@ -418,15 +418,6 @@ def names_side(adj: Token) -> bool:
 def _vague_stems() -> frozenset[str]:
     vague = table("vague_source_adjectives")
     return frozenset(adjective_stem(w) for w in vague["any"] | vague["laut"])
-
-
-def adjective_stem(word: str) -> str:
-    """An adjective without its inflection ending (``eigenem``, ``eigener``, ``eigenen`` -> ``eigen``; ``ersten``
-    -> ``erst``), where a stem of three letters or more remains."""
-    for ending in ("em", "en", "er", "es", "e"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
 
 
 def body_of_adjective(adj: Token) -> str | None:

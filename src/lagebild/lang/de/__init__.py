@@ -160,6 +160,16 @@ def compass_stems() -> tuple[str, ...]:
 CENTRE_STEM = "zentral"
 
 
+def adjective_stem(word: str) -> str:
+    """An adjective without its inflection ending (``eigenem``, ``eigener``, ``eigenen`` -> ``eigen``; ``ersten``
+    -> ``erst``), where a stem of three letters or more remains. German morphology that the extractors (sources'
+    adjectives) and consolidation (a place's name in another case: ``Nahen Osten``) both read."""
+    for ending in ("em", "en", "er", "es", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def number_value(text: str) -> int | float:
     """A value as a lang/de file writes it: "1000" -> 1000, "1.5" -> 1.5, "1e6" -> 1000000.0."""
     return int(text) if text.isdigit() else float(text)
