@@ -3335,3 +3335,31 @@ def test_an_ung_noun_of_a_prefixed_verb_is_not_its_stems(nlp):
         assert lex.match(noun, noun, "NOUN") is None, noun
     assert lex.match("Lohnpfändung", "Lohnpfändung", "NOUN").mode == "seize"
     none_of(events_of(nlp, "Die Müllverbrennung in Wien soll am Montag modernisiert werden."), "ACCIDENT")
+
+
+def test_stepping_back_in_space_is_no_resignation(nlp):
+    """Session 35 (issue 17 leftover): "zurücktreten" with a goal in space (a two-way preposition with the
+    accusative, "zur Seite") or a way measured steps back - no office is given up; one given up stays a resignation
+    (a place in the dative is where it happened, no goal)."""
+    none_of(events_of(nlp, "Nach dem Erdrutsch traten die Anwohner in Bregenz hinter die Absperrung zurück."),
+            "CONCEDE")
+    none_of(events_of(nlp, "Die Schaulustigen traten am Samstag in Linz einige Meter zurück."), "CONCEDE")
+    none_of(events_of(nlp, "Beim Streik in Köln traten die Passanten am Freitag zur Seite zurück."), "CONCEDE")
+    assert one(events_of(nlp, "Der Landrat Peter Kuhn trat am Montag in Passau von seinem Amt zurück."),
+               "CONCEDE").mode == "resign"
+    assert one(events_of(nlp, "Der Gewerkschaftschef Max Huber ist am Dienstag in Berlin zurückgetreten."),
+               "CONCEDE").mode == "resign"
+
+
+def test_a_near_miss_compound_is_no_event(nlp):
+    """Session 35 (issue 17 leftover): a compound opened by "Beinahe-" names what almost happened and did not - no
+    event of its head; the head alone stays one."""
+    none_of(events_of(nlp, "Ein Beinahe-Absturz eines Passagierflugzeugs in Salzburg beschäftigt die Behörden."),
+            "ACCIDENT")
+    none_of(events_of(nlp, "Die Beinaheentführung eines Schülers in Bochum sorgt für Aufregung."), "ASSAULT")
+    assert one(events_of(nlp, "Der Absturz eines Passagierflugzeugs in Salzburg beschäftigt die Behörden."),
+               "ACCIDENT").mode == "crash"
+    from lagebild.lang.de.event_words import trigger_lexicon
+
+    assert trigger_lexicon().match("Beinahepfändung", "Beinahepfändung", "NOUN") is None
+    assert trigger_lexicon().match("Lohnpfändung", "Lohnpfändung", "NOUN") is not None

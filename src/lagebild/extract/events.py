@@ -568,6 +568,8 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
                 if c.dep_ in (("obl",) if h is tok else ("nmod",)) and _case(c) == "um"]
     if role == "on_duty":
         return _on_duty(tok)
+    if role == "goal":
+        return _goal_phrases(tok)
     if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
         head = tok.head
         # a passive's subject is what is done to, whichever label the parse gives it ("Über die Region wurde der
@@ -585,6 +587,28 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     if passive:
         return [c for c in tok.children if c.dep_ == "nsubj:pass" or (loose and c.dep_ == "nsubj")]
     return [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
+
+
+GOAL_CASES = frozenset(table("event_function_words")["goal"])   # "hinter die Absperrung", "zur Seite"
+ALWAYS_GOAL = ("zur", "zum", "ins")                             # of a goal whatever the case
+
+
+def _goal_phrases(verb: Token) -> list[Token]:
+    """The verb's phrases of a goal in space (event_function_words.tsv goal): a two-way preposition with the
+    accusative ("trat hinter die Absperrung zurück", "vor das Tor"), or "zur"/"zum"/"ins" ("zur Seite") - a body moved
+    there, no office given up; a two-way preposition with the dative is a place ("trat in Wien zurück")."""
+    out = []
+    for c in verb.children:
+        case = _case(c) if c.dep_ in ("obl", "obl:arg", "advmod") else None
+        if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)):
+            out.append(c)
+    return out
+
+
+def _accusative(noun: Token) -> bool:
+    """A noun in the accusative by its own morphology or its article's (as `_genitive` reads a genitive)."""
+    return "Acc" in noun.morph.get("Case", []) or any(
+        c.dep_ == "det" and "Acc" in c.morph.get("Case", []) for c in noun.children)
 
 
 def _on_duty(tok: Token) -> list[Token]:
