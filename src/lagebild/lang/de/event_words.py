@@ -180,8 +180,8 @@ class TriggerLexicon:
 
     def noun(self, word: str) -> TriggerEntry | None:
         """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters; none for a
-        near miss ("Beinahe-Absturz", NEARLY); a compound read by its modifier first (`compound_readings`: "Filialbereinigung" a restructuring,
-        "Wahlsieg" the vote)."""
+        near miss ("Beinahe-Absturz", NEARLY); a compound read by its modifier first (`compound_readings`:
+        "Filialbereinigung" a restructuring, "Wahlsieg" the vote)."""
         if word.startswith(NEARLY):
             return None                                # "Beinahe-Absturz", "Beinahepfändung": it did not happen
         by_modifier = self.compound(word)
