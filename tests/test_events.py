@@ -3363,3 +3363,20 @@ def test_a_near_miss_compound_is_no_event(nlp):
 
     assert trigger_lexicon().match("Beinahepfändung", "Beinahepfändung", "NOUN") is None
     assert trigger_lexicon().match("Lohnpfändung", "Lohnpfändung", "NOUN") is not None
+
+
+def test_work_laid_down_is_a_strike_an_office_a_resignation(nlp):
+    """Session 35 (dev-g30's airport strike was told only as "die Arbeit niederlegen"): work laid down is a strike, as
+    "Arbeitsniederlegung" is; an office or a seat laid down is a resignation; flowers or arms laid down neither."""
+    e = one(events_of(nlp, "Am Mittwoch legten die Fluglotsen in Marseille für acht Stunden die Arbeit nieder."),
+            "PROTEST")
+    assert e.mode == "strike" and e.status == "reported"
+    e = one(events_of(nlp, "In Bremen sollen am Freitag die Beschäftigten der Müllabfuhr die Arbeit niederlegen."),
+            "PROTEST")
+    assert e.mode == "strike" and e.status == "planned"
+    e = one(events_of(nlp, "Die Abgeordnete Anna Koller legte nach dem Skandal in Graz ihr Mandat nieder."), "CONCEDE")
+    assert e.mode == "resign" and e.actor == "Anna Koller"
+    evs = events_of(nlp, "Nach dem Erdbeben legten Trauernde in Amatrice Blumen nieder.")
+    none_of(evs, "PROTEST")
+    none_of(evs, "CONCEDE")
+    none_of(events_of(nlp, "Die Rebellen sollen in Aleppo die Waffen niederlegen."), "PROTEST")
