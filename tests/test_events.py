@@ -3380,3 +3380,17 @@ def test_work_laid_down_is_a_strike_an_office_a_resignation(nlp):
     none_of(evs, "PROTEST")
     none_of(evs, "CONCEDE")
     none_of(events_of(nlp, "Die Rebellen sollen in Aleppo die Waffen niederlegen."), "PROTEST")
+
+
+def test_a_call_to_leave_ones_home_is_an_evacuation_order(nlp):
+    """Session 35 (dev-g32's evacuation order was told as "aufgefordert, ihre Häuser zu verlassen"): people called on
+    or ordered to leave their homes or their place are evacuated by order (event_readings.tsv role to_leave), the
+    verb's particle read with it ("forderte ... auf"); a call to leave a party or a pitch is none."""
+    e = one(events_of(nlp, "Die Behörden haben 20.000 Einwohner in Passau aufgefordert, ihre Häuser zu verlassen."),
+            "EVACUATE")
+    assert e.place.name == "Passau"
+    assert one(events_of(nlp, "Die Regierung forderte die Bewohner der Insel Lombok auf, die Küste zu verlassen."),
+               "EVACUATE").place.name == "Lombok"
+    none_of(events_of(nlp, "Der Vorsitzende forderte den Abgeordneten in Wien auf, die Partei zu verlassen."),
+            "EVACUATE")
+    none_of(events_of(nlp, "Der Trainer forderte die Spieler in München auf, das Feld zu verlassen."), "EVACUATE")

@@ -173,7 +173,7 @@ def find_triggers(doc: Doc, start: int, end: int,
         read = e
         if e is not None and e.kind == "verb":
             e = _reading(tok, e)
-        elif e is None and pos == "VERB" and prt is None:
+        elif e is None and pos == "VERB":
             e = read = _role_reading(tok)              # "die Grenze kontrollieren": an event only by its object
         if (e is None or e.kind == "noun") and pos == "NOUN":
             # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
@@ -570,6 +570,8 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
         return _on_duty(tok)
     if role == "goal":
         return _goal_phrases(tok)
+    if role == "to_leave":
+        return _places_to_leave(tok)
     if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
         head = tok.head
         # a passive's subject is what is done to, whichever label the parse gives it ("Über die Region wurde der
@@ -603,6 +605,15 @@ def _goal_phrases(verb: Token) -> list[Token]:
         if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)):
             out.append(c)
     return out
+
+
+def _places_to_leave(verb: Token) -> list[Token]:
+    """What a verb calls on people to leave: the objects of its zu-infinitive "verlassen" ("forderte die Bewohner
+    auf, ihre Häuser zu verlassen", "rief dazu auf, die Insel zu verlassen") - a call to leave one's home or place is
+    an evacuation order (event_readings.tsv role to_leave)."""
+    return [o for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "dep") and c.lemma_.lower() == "verlassen"
+            and any(m.dep_ == "mark" and m.lower_ == "zu" for m in c.children)
+            for o in c.children if o.dep_ == "obj"]
 
 
 def _accusative(noun: Token) -> bool:
@@ -765,7 +776,7 @@ def _role_reading(tok: Token) -> TriggerEntry | None:
     """A verb the trigger lexicon lacks that is an event by what it is done to (lang/de/event_readings.tsv): "die
     Grenze kontrollieren" is a security measure, "die Qualität kontrollieren" none - the first reading whose role
     fits."""
-    for r in verb_readings().get(tok.lemma_.lower(), ()):
+    for r in verb_readings().get(_verb_lemma(tok), ()):   # with its particle: "forderte ... auf" is auffordern
         if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
             return r.entry                             # a row of type "-" first: no event ("Rebellen kontrollieren")
     return None
