@@ -3394,3 +3394,17 @@ def test_a_call_to_leave_ones_home_is_an_evacuation_order(nlp):
     none_of(events_of(nlp, "Der Vorsitzende forderte den Abgeordneten in Wien auf, die Partei zu verlassen."),
             "EVACUATE")
     none_of(events_of(nlp, "Der Trainer forderte die Spieler in München auf, das Feld zu verlassen."), "EVACUATE")
+
+
+def test_an_outlets_bracketed_short_form_is_no_actor(nlp):
+    """Session 35 (issue 17 leftover "(SN)" as actor): a bracketed short form after an outlet's name names the outlet
+    again - masked with it where it is the press that reports, in its noun's role (a phrase, a genitive) where not;
+    a person's bracketed party is no actor beside the person."""
+    e = one(events_of(nlp, "Wie die Salzburger Nachrichten (SN) berichten, hat die Polizei in Hallein zwei Männer "
+                           "festgenommen."), "COERCE")
+    assert e.actor is None
+    evs = events_of(nlp, "Laut einem Bericht der Kleinen Zeitung (KZ) forderte der Bürgermeister von Graz den "
+                         "Rücktritt des Stadtrats.")
+    assert all(x.actor != "KZ" for x in evs), [(x.type, x.actor) for x in evs]
+    assert one(events_of(nlp, "Bürgermeister Michael Ludwig (SPÖ) forderte am Montag in Wien ein Verbot."),
+               "DEMAND").actor == "Michael Ludwig"

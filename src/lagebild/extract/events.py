@@ -1063,6 +1063,32 @@ def _has_actor_before(mentions: list[Mention], a: int, b: int, masks) -> bool:
     return any(a <= m.start < b and m.label in ACTOR_LABELS and not _masked(m, masks) for m in mentions)
 
 
+SHORT_FORM = re.compile(r"\s*\(([^()]{1,12})\)")    # a bracketed short form right after a name: " (SN)"
+
+
+def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Masked spans with the bracketed short form that follows a name ("die Salzburger Nachrichten (SN)", "der
+    Süddeutschen Zeitung (SZ, Wochenendausgabe)" - its first part): the short form names the same outlet."""
+    out = list(spans)
+    for _s, e, _src in spans:
+        m = SHORT_FORM.match(text, e)
+        if m is not None:
+            out.append((m.start(1), m.end(1), m.group(1).split(",")[0].strip()))
+    return out
+
+
+def _bracketed_apposition(doc: Doc, m: Mention) -> bool:
+    """The mention is a bracketed apposition to a noun before it that is no subject ("im Gespräch mit der Rheinischen
+    Post (RP)", "laut einem Bericht der Kleinen Zeitung (KZ)"): a short form of that noun, in that noun's role -
+    never a bare party of the clause by itself. One to the subject may be ("Die Salzburger Nachrichten (SN)
+    berichten"; the outlet is masked as the press, `_with_short_forms`)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].text != "(":
+        return False
+    root = span.root
+    return root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ not in ("nsubj", "nsubj:pass")
+
+
 def _masked(m: Mention, masks) -> bool:
     return any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks)
 
@@ -1137,6 +1163,8 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
             if noun_trigger and m.end <= start and re.fullmatch(r"\s*([a-zäöüß]+\s+){0,2}", text[m.end:start]):
                 adjective = m
             continue
+        if _bracketed_apposition(doc, m):
+            continue                                   # "mit der Rheinischen Post (RP)": the noun before it again
         # a genitive country after a noun is its attribute: "die Arbeiterpartei Kurdistans", "Präsident Russlands"
         if m.label in ("GPE", "ORG") and m.text.endswith("s") and _after_noun(text[a:m.start]):
             continue
@@ -2277,6 +2305,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     # the press that reports it ("meldete die Nachrichtenagentur Anadolu") is never a party to it
     press = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui]
              if c.source and c.source.kind in ("media", "estimate")]
+    press = _with_short_forms(text, press)             # "die Salzburger Nachrichten (SN)": the outlet again
     parties = [m for m in mentions if not _masked(m, press)] if press else mentions
     actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
                              arc_actor, arc_target)
