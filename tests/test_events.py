@@ -3408,3 +3408,14 @@ def test_an_outlets_bracketed_short_form_is_no_actor(nlp):
     assert all(x.actor != "KZ" for x in evs), [(x.type, x.actor) for x in evs]
     assert one(events_of(nlp, "Bürgermeister Michael Ludwig (SPÖ) forderte am Montag in Wien ein Verbot."),
                "DEMAND").actor == "Michael Ludwig"
+
+
+def test_a_class_noun_before_a_name_keeps_the_names_preposition(nlp):
+    """Session 35: a class noun between the article and a name ("auf das Satiremagazin Titanic", "gegen den
+    Autobauer Opel") is the name's phrase - the name is the target its preposition marks, not a bare actor."""
+    e = one(events_of(nlp, "Die Anschläge auf das Satiremagazin Titanic in Frankfurt haben die Regierung veranlasst, "
+                           "die Gesetze zu verschärfen."), "ASSAULT")
+    assert e.actor != "Titanic" and e.target == "Titanic"
+    e = one(events_of(nlp, "Nach dem Streik gegen den Autobauer Opel in Bochum verhandeln die Tarifpartner."),
+            "PROTEST")
+    assert e.actor is None and e.target == "Opel"
