@@ -3419,3 +3419,16 @@ def test_a_class_noun_before_a_name_keeps_the_names_preposition(nlp):
     e = one(events_of(nlp, "Nach dem Streik gegen den Autobauer Opel in Bochum verhandeln die Tarifpartner."),
             "PROTEST")
     assert e.actor is None and e.target == "Opel"
+
+
+def test_a_government_or_policy_presented_is_announced(nlp):
+    """Session 35 (dev-g21's new cabinet "verkündet ... die Regierung", dev-g32's asylum policy "skizzierte"): a
+    government, a policy, a budget or a plan of action presented or proclaimed is an announcement (ANNOUNCE plan,
+    event_readings.tsv); a novel or a product presented is none."""
+    e = one(events_of(nlp, "Finanzminister Hans Jörg Schelling stellte am Mittwoch in Wien das Budget für 2017 vor."),
+            "ANNOUNCE")
+    assert e.actor == "Hans Jörg Schelling" and e.status == "reported"
+    assert one(events_of(nlp, "Die Premierministerin Elisabeth Borne präsentierte am Dienstag in Paris ihr Kabinett."),
+               "ANNOUNCE").place.name == "Paris"
+    none_of(events_of(nlp, "Der Autor Daniel Kehlmann stellte am Montag in Wien seinen neuen Roman vor."), "ANNOUNCE")
+    none_of(events_of(nlp, "Der Intendant Martin Kusej stellte am Montag in Wien den Spielplan vor."), "ANNOUNCE")
