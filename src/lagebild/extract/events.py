@@ -1077,16 +1077,19 @@ def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
-def _bracketed_apposition(doc: Doc, m: Mention) -> bool:
-    """The mention is a bracketed apposition to a noun before it that is no subject ("im Gespräch mit der Rheinischen
-    Post (RP)", "laut einem Bericht der Kleinen Zeitung (KZ)"): a short form of that noun, in that noun's role -
-    never a bare party of the clause by itself. One to the subject may be ("Die Salzburger Nachrichten (SN)
-    berichten"; the outlet is masked as the press, `_with_short_forms`)."""
+def _bracketed_apposition(doc: Doc, m: Mention) -> Token | None:
+    """The noun before a mention that the mention is a bracketed apposition to, where that noun is no subject ("im
+    Gespräch mit der Rheinischen Post (RP)", "laut einem Bericht der Kleinen Zeitung (KZ)", "mit einer Stiftung
+    (Zamason)"): a short form or the name of that noun, in that noun's role - never a bare party of the clause by
+    itself. One to the subject may be ("Die Salzburger Nachrichten (SN) berichten"; the outlet is masked as the
+    press, `_with_short_forms`)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.start == 0 or doc[span.start - 1].text != "(":
-        return False
+        return None
     root = span.root
-    return root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ not in ("nsubj", "nsubj:pass")
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ not in ("nsubj", "nsubj:pass"):
+        return root.head
+    return None
 
 
 def _masked(m: Mention, masks) -> bool:
@@ -1166,8 +1169,11 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
             if noun_trigger and m.end <= start and re.fullmatch(r"\s*([a-zäöüß]+\s+){0,2}", text[m.end:start]):
                 adjective = m
             continue
-        if _bracketed_apposition(doc, m):
-            continue                                   # "mit der Rheinischen Post (RP)": the noun before it again
+        noun = _bracketed_apposition(doc, m)
+        if noun is not None:                           # "(Zamason)" after "mit einer Stiftung": the noun's role
+            if _case(noun) in PREPS_TARGET and not (trig.type in ("DEMAND", "REJECT") and _case(noun) == "für"):
+                targeted.append(m)
+            continue
         # a genitive country after a noun is its attribute: "die Arbeiterpartei Kurdistans", "Präsident Russlands"
         if m.label in ("GPE", "ORG") and m.text.endswith("s") and _after_noun(text[a:m.start]):
             continue
