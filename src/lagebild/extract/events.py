@@ -1146,9 +1146,6 @@ def _governing_prep(doc: Doc, m: Mention) -> tuple[str | None, str | None]:
         if low in DETS or (w[:1].islower() and word_class(w)[0].startswith("ADJ")) or \
                 re.search(r"(chef|präsident|minister|machthaber|sekretär|kanzler)\w*$", low):
             continue                                   # articles, adjectives, titles inside the phrase
-        if k == len(words) - 1 and k > 0 and words[k - 1].lower() in DETS and w[:1].isupper() and \
-                word_class(w)[0] == "NN":
-            continue                                   # the class noun before a name: "auf die Zeitung Kurier"
         return None, None
     return None, None
 
