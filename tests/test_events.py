@@ -3423,17 +3423,6 @@ def test_a_government_or_policy_presented_is_announced(nlp):
     none_of(events_of(nlp, "Der Intendant Martin Kusej stellte am Montag in Wien den Spielplan vor."), "ANNOUNCE")
 
 
-def test_an_act_in_a_purpose_clause_is_planned(nlp):
-    """Session 35 (unseen300: a bailiff set off "um einen Jet zu beschlagnahmen", which then did not happen): an
-    event verb in an "um ... zu" clause is the aim of an act, not told as done - planned; the act it aims at stays
-    reported."""
-    e = one(events_of(nlp, "Die Polizei rückte am Montag in Graz an, um die Demonstranten festzunehmen."), "COERCE")
-    assert e.status == "planned"
-    evs = events_of(nlp, "Die Armee griff am Montag Aleppo an, um die Rebellen zu vertreiben.")
-    assert one(evs, "ASSAULT").status == "reported"
-    assert one(evs, "DISPLACE").status == "planned"
-
-
 def test_livestock_torn_by_a_predator_is_killed(nlp):
     """Session 35 (dev-g22's bear "hatte ... vier Schafe gerissen"): livestock or game torn is killed (ASSAULT kill,
     event_readings.tsv reißen by its object); a gap or a door torn is none."""

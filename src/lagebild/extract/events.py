@@ -3092,8 +3092,9 @@ def _relative_past(tok: Token) -> bool:
 
 def _intended(tok: Token) -> bool:
     """A verb in the zu-infinitive of a verb of intention (`event_status.tsv` intention: "Die Bank hat angekündigt,
-    das Geschäft abzuziehen und die Filialen zu verkaufen") or of a purpose ("um ... zu": "rückte an, um die
-    Demonstranten festzunehmen" - the aim of an act): what is planned, not what happened."""
+    das Geschäft abzuziehen und die Filialen zu verkaufen"): what is planned, not what happened. Not an "um ... zu"
+    purpose: news tells the aim of an act mostly as achieved ("suchten Häuser ab, um sie zu evakuieren"; session 35,
+    tried and dropped)."""
     if "Inf" not in tok.morph.get("VerbForm", []) and not any(c.lower_ == "zu" for c in tok.children) \
             and "zu" not in tok.lower_[1:-3]:
         return False
@@ -3102,8 +3103,6 @@ def _intended(tok: Token) -> bool:
         t = t.head                                     # "... abzuziehen und ... zu verkaufen oder ... zurückzufahren"
     if t.dep_ not in ("xcomp", "ccomp", "advcl", "obj", "acl") or t.head is t:
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "um" for c in t.children):
-        return True                                    # a purpose: "fuhr hin, um einen Lastwagen zu beschlagnahmen"
     intention = status_words().get("intention", frozenset())
     return _verb_lemma(t.head) in intention or t.head.lemma_.lower() in intention
 
