@@ -3429,3 +3429,18 @@ def test_livestock_torn_by_a_predator_is_killed(nlp):
     e = one(events_of(nlp, "Ein Wolf hat in der Nacht auf Sonntag bei Gmünd drei Schafe gerissen."), "ASSAULT")
     assert e.mode == "kill" and e.place.name == "Gmünd"
     none_of(events_of(nlp, "Die Firma hat mit dem Verkauf in Graz eine Lücke gerissen."), "ASSAULT")
+
+
+def test_a_bracketed_name_takes_the_role_of_the_noun_it_names(nlp):
+    """Review of session 35: the parse hangs a bracketed name on the nearest noun - a place inside the phrase ("mit
+    einem Konzern in Schweden (Volvo)") or the last name of an apposition chain ("gegen die Rockerbande Gremium MC
+    (GMC)"); the name takes the role of the noun it names (the "mit"/"gegen" phrase: the target), so the agreement
+    keeps its only party and the raided gang its target."""
+    e = one(events_of(nlp, "2009 wurde ein Liefervertrag mit einem Konzern in Schweden (Volvo) unterzeichnet."), "AGREE")
+    assert e.target == "Volvo" and e.actor is None
+    evs = events_of(nlp, "Bei einer Razzia gegen die Rockerbande Gremium MC (GMC) hat die Polizei in Mannheim sechs "
+                         "Männer festgenommen.")
+    assert any(x.type == "COERCE" and x.target == "GMC" for x in evs), [(x.type, x.actor, x.target) for x in evs]
+    # a person's bracketed party is still no party beside the person
+    assert one(events_of(nlp, "Bürgermeister Michael Ludwig (SPÖ) forderte am Montag in Wien ein Verbot."),
+               "DEMAND").target is None

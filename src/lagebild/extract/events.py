@@ -1088,8 +1088,20 @@ def _bracketed_apposition(doc: Doc, m: Mention) -> Token | None:
         return None
     root = span.root
     if root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ not in ("nsubj", "nsubj:pass"):
-        return root.head
+        return _named_noun(root.head, m)
     return None
+
+
+def _named_noun(noun: Token, m: Mention) -> Token:
+    """The noun whose role a bracketed name takes, from the noun the parse hangs it on: the first of an apposition
+    chain ("gegen den Autobauer Volkswagen (VW)": the "gegen" phrase of "Autobauer"), and past a place phrase for a
+    name of another kind ("mit einer Stiftung in Liechtenstein (Zamason)": a place gets no other name in brackets,
+    the foundation does)."""
+    while noun.dep_ in ("appos", "flat", "flat:name") and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.dep_ == "nmod" and noun.ent_type_ in ("LOC", "GPE") and m.label not in ("LOC", "GPE"):
+        return noun.head
+    return noun
 
 
 def _masked(m: Mention, masks) -> bool:
