@@ -3444,3 +3444,24 @@ def test_a_bracketed_name_takes_the_role_of_the_noun_it_names(nlp):
     # a person's bracketed party is still no party beside the person
     assert one(events_of(nlp, "Bürgermeister Michael Ludwig (SPÖ) forderte am Montag in Wien ein Verbot."),
                "DEMAND").target is None
+
+
+def test_a_time_after_zum_is_no_goal_in_space(nlp):
+    """Review of session 35: "zum"/"zur" opens a goal in space ("trat zur Seite zurück") but also a time ("tritt zum
+    Jahresende zurück", "zum 1. Juli") - a resignation announced for a date stays one."""
+    assert one(events_of(nlp, "Der Kanzler tritt zum Jahresende zurück."), "CONCEDE").mode == "resign"
+    assert one(events_of(nlp, "Die Ministerin Anna Koller tritt zum 1. Juli in Wien zurück."),
+               "CONCEDE").actor == "Anna Koller"
+    none_of(events_of(nlp, "Beim Streik in Köln traten die Passanten am Freitag zur Seite zurück."), "CONCEDE")
+
+
+def test_one_person_told_to_leave_is_no_evacuation(nlp):
+    """Review of session 35: a call to leave one's home evacuates the many called on ("die Anwohner", "5000
+    Menschen") or unnamed people ("rief dazu auf"); one person told to leave a flat or a place is evicted or sent
+    off (the addressee in the singular)."""
+    none_of(events_of(nlp, "Der Vermieter forderte die Mieterin in Graz auf, die Wohnung bis Ende Mai zu verlassen."),
+            "EVACUATE")
+    none_of(events_of(nlp, "Der Richter forderte den Zeugen in Linz auf, den Ort sofort zu verlassen."), "EVACUATE")
+    assert one(events_of(nlp, "Die Polizei forderte 5000 Menschen in Kiel auf, die Innenstadt zu verlassen."),
+               "EVACUATE").place.name == "Kiel"
+

@@ -598,11 +598,13 @@ ALWAYS_GOAL = ("zur", "zum", "ins")                             # of a goal what
 def _goal_phrases(verb: Token) -> list[Token]:
     """The verb's phrases of a goal in space (event_function_words.tsv goal): a two-way preposition with the
     accusative ("trat hinter die Absperrung zurück", "vor das Tor"), or "zur"/"zum"/"ins" ("zur Seite") - a body moved
-    there, no office given up; a two-way preposition with the dative is a place ("trat in Wien zurück")."""
+    there, no office given up; a two-way preposition with the dative is a place ("trat in Wien zurück"), and a time
+    no goal ("tritt zum Jahresende zurück", "zum 1. Juli")."""
     out = []
     for c in verb.children:
         case = _case(c) if c.dep_ in ("obl", "obl:arg", "advmod") else None
-        if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)):
+        if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)) and not _in_time(c) \
+                and not any(_in_time(t) for t in c.subtree):
             out.append(c)
     return out
 
@@ -610,7 +612,11 @@ def _goal_phrases(verb: Token) -> list[Token]:
 def _places_to_leave(verb: Token) -> list[Token]:
     """What a verb calls on people to leave: the objects of its zu-infinitive "verlassen" ("forderte die Bewohner
     auf, ihre Häuser zu verlassen", "rief dazu auf, die Insel zu verlassen") - a call to leave one's home or place is
-    an evacuation order (event_readings.tsv role to_leave)."""
+    an evacuation order (event_readings.tsv role to_leave). One person called on to leave ("forderte die Mieterin
+    auf, die Wohnung zu verlassen") is evicted or sent off, no one evacuated: the people called on are many or
+    unnamed."""
+    if any(c.dep_ == "obj" and "Sing" in c.morph.get("Number", []) for c in verb.children):
+        return []
     return [o for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "dep") and c.lemma_.lower() == "verlassen"
             and any(m.dep_ == "mark" and m.lower_ == "zu" for m in c.children)
             for o in c.children if o.dep_ == "obj"]
