@@ -3436,7 +3436,8 @@ def test_a_bracketed_name_takes_the_role_of_the_noun_it_names(nlp):
     einem Konzern in Schweden (Volvo)") or the last name of an apposition chain ("gegen die Rockerbande Gremium MC
     (GMC)"); the name takes the role of the noun it names (the "mit"/"gegen" phrase: the target), so the agreement
     keeps its only party and the raided gang its target."""
-    e = one(events_of(nlp, "2009 wurde ein Liefervertrag mit einem Konzern in Schweden (Volvo) unterzeichnet."), "AGREE")
+    e = one(events_of(nlp, "2009 wurde ein Liefervertrag mit einem Konzern in Schweden (Volvo) unterzeichnet."),
+            "AGREE")
     assert e.target == "Volvo" and e.actor is None
     evs = events_of(nlp, "Bei einer Razzia gegen die Rockerbande Gremium MC (GMC) hat die Polizei in Mannheim sechs "
                          "Männer festgenommen.")
@@ -3465,3 +3466,21 @@ def test_one_person_told_to_leave_is_no_evacuation(nlp):
     assert one(events_of(nlp, "Die Polizei forderte 5000 Menschen in Kiel auf, die Innenstadt zu verlassen."),
                "EVACUATE").place.name == "Kiel"
 
+
+
+def test_the_cause_of_a_resignation_is_no_goal_in_space(nlp):
+    """Review of session 35: "auf" with the accusative gives the cause of a resignation far more often than a goal
+    a body moves to ("trat auf eigenen Wunsch zurück", "auf Anraten seiner Ärzte") - it stays a resignation."""
+    assert one(events_of(nlp, "Die Bürgermeisterin von Lyon trat auf eigenen Wunsch zurück."),
+               "CONCEDE").mode == "resign"
+    assert one(events_of(nlp, "Der Verbandschef Karl Maier trat auf Anraten seiner Ärzte zurück."),
+               "CONCEDE").actor == "Karl Maier"
+
+
+def test_a_concept_or_a_strategy_presented_is_no_announcement(nlp):
+    """Review of session 35: any stage, firm or team has a concept or a strategy ("Bühnenkonzept",
+    "Marketingstrategie"); presenting one is no announcement of a plan, a government's budget presented is."""
+    none_of(events_of(nlp, "Der Regisseur Frank Castorf stellte in Berlin sein Bühnenkonzept vor."), "ANNOUNCE")
+    none_of(events_of(nlp, "Die Firma Adidas stellte in Herzogenaurach ihre neue Marketingstrategie vor."), "ANNOUNCE")
+    assert one(events_of(nlp, "Der neue Kanzler Olaf Scholz stellte am Mittwoch in Berlin sein Kabinett vor."),
+               "ANNOUNCE").actor == "Olaf Scholz"

@@ -603,7 +603,7 @@ def _goal_phrases(verb: Token) -> list[Token]:
     out = []
     for c in verb.children:
         case = _case(c) if c.dep_ in ("obl", "obl:arg", "advmod") else None
-        if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)) and not _in_time(c) \
+        if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)) \
                 and not any(_in_time(t) for t in c.subtree):
             out.append(c)
     return out
