@@ -3403,9 +3403,10 @@ def test_an_outlets_bracketed_short_form_is_no_actor(nlp):
     e = one(events_of(nlp, "Wie die Salzburger Nachrichten (SN) berichten, hat die Polizei in Hallein zwei Männer "
                            "festgenommen."), "COERCE")
     assert e.actor is None
-    evs = events_of(nlp, "Laut einem Bericht der Kleinen Zeitung (KZ) forderte der Bürgermeister von Graz den "
-                         "Rücktritt des Stadtrats.")
+    evs = events_of(nlp, "Laut einem Bericht der Kleinen Zeitung (KZ) forderte Bürgermeister Siegfried Nagl in Graz "
+                         "den Rücktritt des Stadtrats.")
     assert all(x.actor != "KZ" for x in evs), [(x.type, x.actor) for x in evs]
+    assert one(evs, "DEMAND").actor == "Siegfried Nagl"   # not vacuous: the demand is kept, with its own actor
     assert one(events_of(nlp, "Bürgermeister Michael Ludwig (SPÖ) forderte am Montag in Wien ein Verbot."),
                "DEMAND").actor == "Michael Ludwig"
 
