@@ -3457,13 +3457,17 @@ def test_a_time_after_zum_is_no_goal_in_space(nlp):
     none_of(events_of(nlp, "Beim Streik in Köln traten die Passanten am Freitag zur Seite zurück."), "CONCEDE")
 
 
-def test_one_person_told_to_leave_is_no_evacuation(nlp):
+def test_one_person_or_troops_told_to_leave_is_no_evacuation(nlp):
     """Review of session 35: a call to leave one's home evacuates the many called on ("die Anwohner", "5000
     Menschen") or unnamed people ("rief dazu auf"); one person told to leave a flat or a place is evicted or sent
     off (the addressee in the singular)."""
     none_of(events_of(nlp, "Der Vermieter forderte die Mieterin in Graz auf, die Wohnung bis Ende Mai zu verlassen."),
             "EVACUATE")
     none_of(events_of(nlp, "Der Richter forderte den Zeugen in Linz auf, den Ort sofort zu verlassen."), "EVACUATE")
+    # troops or fighters told to leave an area are asked to withdraw, not evacuated
+    none_of(events_of(nlp, "Die UNO forderte die russischen Truppen auf, das Gebiet im Osten der Ukraine zu "
+                           "verlassen."), "EVACUATE")
+    none_of(events_of(nlp, "Der Präsident rief die Rebellen auf, die Stadt Aleppo zu verlassen."), "EVACUATE")
     assert one(events_of(nlp, "Die Polizei forderte 5000 Menschen in Kiel auf, die Innenstadt zu verlassen."),
                "EVACUATE").place.name == "Kiel"
 

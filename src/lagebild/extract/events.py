@@ -613,13 +613,21 @@ def _places_to_leave(verb: Token) -> list[Token]:
     """What a verb calls on people to leave: the objects of its zu-infinitive "verlassen" ("forderte die Bewohner
     auf, ihre Häuser zu verlassen", "rief dazu auf, die Insel zu verlassen") - a call to leave one's home or place is
     an evacuation order (event_readings.tsv role to_leave). One person called on to leave ("forderte die Mieterin
-    auf, die Wohnung zu verlassen") is evicted or sent off, no one evacuated: the people called on are many or
-    unnamed."""
-    if any(c.dep_ == "obj" and "Sing" in c.morph.get("Number", []) for c in verb.children):
+    auf, die Wohnung zu verlassen") is evicted or sent off, troops or fighters ("forderte die Truppen auf, das Gebiet
+    zu verlassen") are asked to withdraw: no one evacuated - the people called on are many civilians or unnamed."""
+    if any(c.dep_ == "obj" and ("Sing" in c.morph.get("Number", []) or _armed(c)) for c in verb.children):
         return []
     return [o for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "dep") and c.lemma_.lower() == "verlassen"
             and any(m.dep_ == "mark" and m.lower_ == "zu" for m in c.children)
             for o in c.children if o.dep_ == "obj"]
+
+
+def _armed(noun: Token) -> bool:
+    """A noun of a state's forces (force_nouns.txt: "Armee") or of soldiers or fighters (counted_classes.tsv soldat,
+    kaempfer: "Truppen", "Rebellen", "Milizen")."""
+    from .measures import classify_counted
+
+    return noun.lemma_.lower().endswith(tuple(_FORCES)) or classify_counted(noun.text)[0] in ("soldat", "kaempfer")
 
 
 def _accusative(noun: Token) -> bool:
