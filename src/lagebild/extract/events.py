@@ -173,7 +173,7 @@ def find_triggers(doc: Doc, start: int, end: int,
         read = e
         if e is not None and e.kind == "verb":
             e = _reading(tok, e)
-        elif e is None and pos == "VERB" and prt is None:
+        elif e is None and pos == "VERB":
             e = read = _role_reading(tok)              # "die Grenze kontrollieren": an event only by its object
         if (e is None or e.kind == "noun") and pos == "NOUN":
             # "die Erstürmung ... durch die Polizei": a raid; "die Schließung der Grenzen": its verb's reading, over
@@ -568,6 +568,10 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
                 if c.dep_ in (("obl",) if h is tok else ("nmod",)) and _case(c) == "um"]
     if role == "on_duty":
         return _on_duty(tok)
+    if role == "goal":
+        return _goal_phrases(tok)
+    if role == "to_leave":
+        return _places_to_leave(tok)
     if role == "governor":                             # "eröffneten das Feuer": the verb a noun is the object of
         head = tok.head
         # a passive's subject is what is done to, whichever label the parse gives it ("Über die Region wurde der
@@ -585,6 +589,51 @@ def _role_tokens(tok: Token, role: str, loose: bool = False) -> list[Token]:
     if passive:
         return [c for c in tok.children if c.dep_ == "nsubj:pass" or (loose and c.dep_ == "nsubj")]
     return [c for c in tok.children if c.dep_ == "obj" or (c.dep_ == "nsubj" and "Acc" in c.morph.get("Case", []))]
+
+
+GOAL_CASES = frozenset(table("event_function_words")["goal"])   # "hinter die Absperrung", "zur Seite"
+ALWAYS_GOAL = ("zur", "zum", "ins")                             # of a goal whatever the case
+
+
+def _goal_phrases(verb: Token) -> list[Token]:
+    """The verb's phrases of a goal in space (event_function_words.tsv goal): a two-way preposition with the
+    accusative ("trat hinter die Absperrung zurück", "vor das Tor"), or "zur"/"zum"/"ins" ("zur Seite") - a body moved
+    there, no office given up; a two-way preposition with the dative is a place ("trat in Wien zurück"), and a time
+    no goal ("tritt zum Jahresende zurück", "zum 1. Juli")."""
+    out = []
+    for c in verb.children:
+        case = _case(c) if c.dep_ in ("obl", "obl:arg", "advmod") else None
+        if case in GOAL_CASES and (case in ALWAYS_GOAL or _accusative(c)) \
+                and not any(_in_time(t) for t in c.subtree):
+            out.append(c)
+    return out
+
+
+def _places_to_leave(verb: Token) -> list[Token]:
+    """What a verb calls on people to leave: the objects of its zu-infinitive "verlassen" ("forderte die Bewohner
+    auf, ihre Häuser zu verlassen", "rief dazu auf, die Insel zu verlassen") - a call to leave one's home or place is
+    an evacuation order (event_readings.tsv role to_leave). One person called on to leave ("forderte die Mieterin
+    auf, die Wohnung zu verlassen") is evicted or sent off, troops or fighters ("forderte die Truppen auf, das Gebiet
+    zu verlassen") are asked to withdraw: no one evacuated - the people called on are many civilians or unnamed."""
+    if any(c.dep_ == "obj" and ("Sing" in c.morph.get("Number", []) or _armed(c)) for c in verb.children):
+        return []
+    return [o for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl", "dep") and c.lemma_.lower() == "verlassen"
+            and any(m.dep_ == "mark" and m.lower_ == "zu" for m in c.children)
+            for o in c.children if o.dep_ == "obj"]
+
+
+def _armed(noun: Token) -> bool:
+    """A noun of a state's forces (force_nouns.txt: "Armee") or of soldiers or fighters (counted_classes.tsv soldat,
+    kaempfer: "Truppen", "Rebellen", "Milizen")."""
+    from .measures import classify_counted
+
+    return noun.lemma_.lower().endswith(tuple(_FORCES)) or classify_counted(noun.text)[0] in ("soldat", "kaempfer")
+
+
+def _accusative(noun: Token) -> bool:
+    """A noun in the accusative by its own morphology or its article's (as `_genitive` reads a genitive)."""
+    return "Acc" in noun.morph.get("Case", []) or any(
+        c.dep_ == "det" and "Acc" in c.morph.get("Case", []) for c in noun.children)
 
 
 def _on_duty(tok: Token) -> list[Token]:
@@ -741,7 +790,7 @@ def _role_reading(tok: Token) -> TriggerEntry | None:
     """A verb the trigger lexicon lacks that is an event by what it is done to (lang/de/event_readings.tsv): "die
     Grenze kontrollieren" is a security measure, "die Qualität kontrollieren" none - the first reading whose role
     fits."""
-    for r in verb_readings().get(tok.lemma_.lower(), ()):
+    for r in verb_readings().get(_verb_lemma(tok), ()):   # with its particle: "forderte ... auf" is auffordern
         if any(w.endswith(r.stems) for w in _role_words(tok, r.role)):
             return r.entry                             # a row of type "-" first: no event ("Rebellen kontrollieren")
     return None
@@ -1028,6 +1077,47 @@ def _has_actor_before(mentions: list[Mention], a: int, b: int, masks) -> bool:
     return any(a <= m.start < b and m.label in ACTOR_LABELS and not _masked(m, masks) for m in mentions)
 
 
+SHORT_FORM = re.compile(r"\s*\(([^()]{1,12})\)")    # a bracketed short form right after a name: " (SN)"
+
+
+def _with_short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Masked spans with the bracketed short form that follows a name ("die Salzburger Nachrichten (SN)", "der
+    Süddeutschen Zeitung (SZ, Wochenendausgabe)" - its first part): the short form names the same outlet."""
+    out = list(spans)
+    for _s, e, _src in spans:
+        m = SHORT_FORM.match(text, e)
+        if m is not None:
+            out.append((m.start(1), m.end(1), m.group(1).split(",")[0].strip()))
+    return out
+
+
+def _bracketed_apposition(doc: Doc, m: Mention) -> Token | None:
+    """The noun before a mention that the mention is a bracketed apposition to, where that noun is no subject ("im
+    Gespräch mit der Rheinischen Post (RP)", "laut einem Bericht der Kleinen Zeitung (KZ)", "mit einer Stiftung
+    (Zamason)"): a short form or the name of that noun, in that noun's role - never a bare party of the clause by
+    itself. One to the subject may be ("Die Salzburger Nachrichten (SN) berichten"; the outlet is masked as the
+    press, `_with_short_forms`)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].text != "(":
+        return None
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ not in ("nsubj", "nsubj:pass"):
+        return _named_noun(root.head, m)
+    return None
+
+
+def _named_noun(noun: Token, m: Mention) -> Token:
+    """The noun whose role a bracketed name takes, from the noun the parse hangs it on: the first of an apposition
+    chain ("gegen den Autobauer Volkswagen (VW)": the "gegen" phrase of "Autobauer"), and past a place phrase for a
+    name of another kind ("mit einer Stiftung in Liechtenstein (Zamason)": a place gets no other name in brackets,
+    the foundation does)."""
+    while noun.dep_ in ("appos", "flat", "flat:name") and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.dep_ == "nmod" and noun.ent_type_ in ("LOC", "GPE") and m.label not in ("LOC", "GPE"):
+        return noun.head
+    return noun
+
+
 def _masked(m: Mention, masks) -> bool:
     return any(s <= m.start < e and (m.text in src or src in m.text) for s, e, src in masks)
 
@@ -1101,6 +1191,11 @@ def _participants(doc: Doc, text: str, a: int, b: int, start: int, end: int, tri
             # "russischer Luftangriff": a nationality adjective right before a nominal trigger is its actor
             if noun_trigger and m.end <= start and re.fullmatch(r"\s*([a-zäöüß]+\s+){0,2}", text[m.end:start]):
                 adjective = m
+            continue
+        noun = _bracketed_apposition(doc, m)
+        if noun is not None:                           # "(Zamason)" after "mit einer Stiftung": the noun's role
+            if _case(noun) in PREPS_TARGET and not (trig.type in ("DEMAND", "REJECT") and _case(noun) == "für"):
+                targeted.append(m)
             continue
         # a genitive country after a noun is its attribute: "die Arbeiterpartei Kurdistans", "Präsident Russlands"
         if m.label in ("GPE", "ORG") and m.text.endswith("s") and _after_noun(text[a:m.start]):
@@ -2242,6 +2337,7 @@ def _event(doc: Doc, text: str, units, ui: int, start: int, end: int, trig: Trig
     # the press that reports it ("meldete die Nachrichtenagentur Anadolu") is never a party to it
     press = [(c.start, c.end, c.source.text or c.source.name) for c in cues[ui]
              if c.source and c.source.kind in ("media", "estimate")]
+    press = _with_short_forms(text, press)             # "die Salzburger Nachrichten (SN)": the outlet again
     parties = [m for m in mentions if not _masked(m, press)] if press else mentions
     actor, target = _parties(doc, text, units, ui, (a, b), start, end, trig, parties, masks, embedded,
                              arc_actor, arc_target)
@@ -3022,7 +3118,9 @@ def _relative_past(tok: Token) -> bool:
 
 def _intended(tok: Token) -> bool:
     """A verb in the zu-infinitive of a verb of intention (`event_status.tsv` intention: "Die Bank hat angekündigt,
-    das Geschäft abzuziehen und die Filialen zu verkaufen"): what is planned, not what happened."""
+    das Geschäft abzuziehen und die Filialen zu verkaufen"): what is planned, not what happened. Not an "um ... zu"
+    purpose: news tells the aim of an act mostly as achieved ("suchten Häuser ab, um sie zu evakuieren"; session 35,
+    tried and dropped)."""
     if "Inf" not in tok.morph.get("VerbForm", []) and not any(c.lower_ == "zu" for c in tok.children) \
             and "zu" not in tok.lower_[1:-3]:
         return False

@@ -145,6 +145,8 @@ MATCHES_KEPT = 200_000
 # -ung noun's head is never split off after one (`TriggerLexicon.nominalisation`); the two-letter ones (be-, er-, ge-)
 # end too many compound modifiers ("Arbeiter-", "Farbe-") to be told apart by spelling
 VERB_PREFIXES = ("ver", "zer", "ent", "emp", "miss")
+# modifiers of a near miss (event_function_words.tsv nearly): "Beinahe-Absturz" is a crash that did not happen
+NEARLY = tuple(sorted(table("event_function_words")["nearly"], key=len, reverse=True))
 
 
 class TriggerLexicon:
@@ -177,9 +179,11 @@ class TriggerLexicon:
                 raise ValueError(f"event_triggers.tsv: {word}: kind must be noun, verb or form, not {kind!r}")
 
     def noun(self, word: str) -> TriggerEntry | None:
-        """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters; a
-        compound read by its modifier first (`compound_readings`: "Filialbereinigung" a restructuring,
-        "Wahlsieg" the vote)."""
+        """The longest entry the noun (lowercase lemma) ends in, leaving a compound part of 3+ letters; none for a
+        near miss ("Beinahe-Absturz", NEARLY); a compound read by its modifier first (`compound_readings`:
+        "Filialbereinigung" a restructuring, "Wahlsieg" the vote)."""
+        if word.startswith(NEARLY):
+            return None                                # "Beinahe-Absturz", "Beinahepfändung": it did not happen
         by_modifier = self.compound(word)
         if by_modifier is not None:
             return by_modifier
