@@ -585,7 +585,7 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         if same_value:
             # no chain through "mehr als"; running totals of other reports are one series ("bisher 379 Anzeigen",
             # "die Zahl der Anzeigen stieg auf 516")
-            fits = [cl for cl in fits if all(_repeats(c, m) or _update_of(c, m) or _one_change(c, m) or
+            fits = [cl for cl in fits if all(restates(c, m) or _update_of(c, m) or _one_change(c, m) or
                                              (id(c), id(m)) in linked for m in cl)
                     or _one_series(c, cl, running)]
         if reach is not None:
@@ -608,41 +608,6 @@ def _within_articles(ms: list[Claim], same_value: bool = False,
         min(fits, key=lambda cl: (not _holds(changes, cl), _distance(c, cl),
                                   clusters.index(cl))).append(c)
     return clusters
-
-
-def _repeats(c: Claim, m: Claim) -> bool:
-    """Does a generic count (a noun of no class, money, a share: nothing says what happened to it) repeat figure m,
-    the only sign of one quantity it has? `restates`, and across reports a bound repeats only a figure it rounds
-    (`_bounds`): "über drei Sätze" in one match report and "vier Sätze" in another, "gut 500 Euro" for one phone
-    and "739 Euro" for the next are other quantities that the bound's side happens to admit, while "mehr als 1.000
-    Beschäftigte" of one strike is another report's "1.200 Beschäftigte". Within one article `apart` has judged the
-    pair ("knapp 900.000 Wähler" ... "885.437 Stimmberechtigten")."""
-    if not restates(c, m):
-        return False
-    if c.article == m.article or not {c.qualifier, m.qualifier} & ONE_SIDED:
-        return True
-    return _bounds(c, m) or _bounds(m, c)
-
-
-def _bounds(bound: Claim, other: Claim) -> bool:
-    """Does a bound ("mehr als 1.000", "knapp 40") give figure `other` as news bounds a count: by the count rounded
-    toward the bound at the bound's last nonzero digit (1.200 -> "mehr als 1.000", 38 -> "knapp 40"; 739 is "mehr
-    als 700", not "mehr als 500")? A bound of the same side rounds to the other ("mehr als 1.200" / "mehr als
-    1.000": `_rounds_to`), a bound of the other side only where equal ("maximal 5.000 Euro" / "über 5.000 Euro": one
-    limit). A vague word or a range reaches as far as `restates` lets it ("Hunderte Autos" / "mehr als 300 Autos")."""
-    if (bound.low, bound.high) == (other.low, other.high):
-        return True
-    if bound.qualifier not in ONE_SIDED:
-        return False
-    if bound.low != bound.high or other.low != other.high:
-        return True
-    if other.qualifier in ONE_SIDED:
-        return _one_side(bound, other) and (_rounds_to(bound.low, other.low) or _rounds_to(other.low, bound.low))
-    grain = _grain(bound.low)
-    if grain == 0:
-        return False                    # a fraction bounds only its own figure, said equal above
-    toward = math.floor if bound.qualifier in BOUND_SIDES[0] else math.ceil
-    return toward(other.low / grain) * grain == bound.low
 
 
 def _changed_restated(ms: list[Claim]) -> set[tuple[int, int]]:
