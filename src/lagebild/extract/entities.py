@@ -42,6 +42,7 @@ from ..model import Mention
 from ..nlp.compounds import compound_head, headed_by, word_lemma, word_tag, word_tags
 from ..text import within_one_edit
 from . import doc_text, token_at
+from .attribution.cues import is_attribution_preposition, reporting_verb_of
 from .dateline import DASHES, colon_line, dateline, is_score
 from .name_type import reading_over_mentions, retype
 
@@ -503,10 +504,6 @@ def _headed_by_body_noun(word: str) -> bool:
     return any(headed_by(w.lower(), BODY_NOUNS) for w in (word, word_lemma(word)))
 
 
-REPORTING_VERBS = de.words("reporting_verbs")                  # whose subject is the source ("berichten")
-SOURCE_PREPOSITIONS = de.words("attribution_prepositions")     # whose object is the source ("laut")
-
-
 def _sources_read_as_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """'schrieb der Guardian', 'laut Guardian', 'berichtete die Times': a name the NER reads as a place that is on no
     spot of the gazetteer and that the parse makes the source of what is said - the subject of a reporting verb or
@@ -521,12 +518,11 @@ def _sources_read_as_places(doc: Doc, chosen: list[Cand]) -> list[Cand]:
 
 
 def _reports(tok: Token) -> bool:
-    """The word is the subject of a reporting verb ('schrieb der X', 'X teilte mit') or the object of 'laut'."""
-    from .attribution.cues import full_lemma
-
-    if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and full_lemma(tok.head) in REPORTING_VERBS:
+    """The word is the subject of a reporting verb ('schrieb der X', 'X teilte mit') or the object of 'laut' - as the
+    attribution cues read them (`reporting_verb_of` by lang/de reporting_verbs, `is_attribution_preposition`)."""
+    if tok.dep_ == "nsubj" and reporting_verb_of(tok.head, de.words("reporting_verbs")):
         return True
-    return any(ch.dep_ == "case" and ch.lower_ in SOURCE_PREPOSITIONS for ch in tok.children)
+    return any(ch.dep_ == "case" and is_attribution_preposition(ch) for ch in tok.children)
 
 
 def _truncated_place_names(doc: Doc, chosen: list[Cand]) -> list[Cand]:
